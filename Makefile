@@ -1,0 +1,66 @@
+# esn-teach: two commands set everything up on a fresh machine.
+#   make lab   - the course in JupyterLab (French), on the students' view
+#   make test  - the whole test suite (lint + pytest)
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.esn-teach-installed
+COURSE := grading
+WORKSPACE ?= workspace
+LAB_PORT ?= 8888
+LAB_ARGS ?=
+
+.PHONY: help venv lab course formgrader test lint format bench clean
+
+help:
+	@echo "make lab         JupyterLab en français sur les modules publiés (étudiants)"
+	@echo "make test        toute la suite de tests"
+	@echo "make course      construit et publie tous les modules (grading/)"
+	@echo "make formgrader  JupyterLab sur le cours nbgrader (enseignants)"
+	@echo "make bench       mesures de performance (bench/)"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est requis (trouvé : " + sys.version.split()[0] + ")")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# JupyterLab in French for everyone using this environment.
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@printf '%s\n' '{' '  "@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"}' '}' \
+		> $(VENV)/share/jupyter/lab/settings/overrides.json
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+course: $(STAMP)
+	$(BIN)/esn-teach build
+	$(BIN)/esn-teach release
+
+lab: course
+	$(BIN)/esn-teach workspace --to $(WORKSPACE)
+	@echo "JupyterLab démarre sur $(WORKSPACE)/ ; ouvrez l'adresse http://127.0.0.1:... affichée ci-dessous."
+	$(BIN)/jupyter lab --notebook-dir=$(WORKSPACE) --ServerApp.ip=127.0.0.1 \
+		--ServerApp.port=$(LAB_PORT) $(LAB_ARGS)
+
+formgrader: course
+	cd $(COURSE) && ../$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) $(LAB_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_notebooks.py
+	$(BIN)/python bench/bench_widgets.py
+
+clean:
+	rm -rf $(COURSE)/source $(COURSE)/release $(COURSE)/submitted $(COURSE)/autograded \
+		$(COURSE)/feedback $(COURSE)/gradebook.db

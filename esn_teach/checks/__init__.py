@@ -1,0 +1,38 @@
+"""Checks for nbgrader test cells, with French pedagogical messages.
+
+Three outcomes, as in Kaggle's learntools: the student has not attempted the
+question (the ``...`` placeholder is still there), the answer is incorrect
+(with a message naming the likely mistake when it is recognisable), or it is
+correct. Failures are :class:`AssertionError` subclasses, so nbgrader counts
+them as failed tests; in a notebook they show as one French sentence instead
+of a traceback.
+"""
+
+from esn_teach.checks._checks import (
+    Mistake,
+    answer_digest,
+    check_choice,
+    check_number,
+    expect,
+    is_placeholder,
+    matches_digest,
+    require_attempted,
+    require_number,
+)
+from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted, Outcome
+
+__all__ = [
+    "CheckFailed",
+    "IncorrectAnswer",
+    "Mistake",
+    "NotAttempted",
+    "Outcome",
+    "answer_digest",
+    "check_choice",
+    "check_number",
+    "expect",
+    "is_placeholder",
+    "matches_digest",
+    "require_attempted",
+    "require_number",
+]

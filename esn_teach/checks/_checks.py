@@ -1,0 +1,439 @@
+"""Checks used in nbgrader test cells, with French pedagogical messages.
+
+The checks never contain an answer. A test cell gives either the expected
+value (hidden tests, removed from the student version by nbgrader) or a
+salted digest of it (visible self-checks), plus the values that common
+mistakes would produce, each with the message that names the mistake.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import numbers
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from esn_teach.checks._outcome import IncorrectAnswer, NotAttempted, Outcome
+
+__all__ = [
+    "Mistake",
+    "answer_digest",
+    "check_choice",
+    "check_number",
+    "expect",
+    "is_placeholder",
+    "matches_digest",
+    "require_attempted",
+    "require_number",
+]
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A value that a known mistake produces, and the message that names it.
+
+    Parameters
+    ----------
+    value : float or str
+        What the student would obtain by making this mistake.
+    message : str
+        The French message naming the misconception, e.g.
+        ``"vous avez calculé la spécificité (vrais négatifs / malades) ..."``.
+    """
+
+    value: Any
+    message: str
+
+
+def is_placeholder(value: object) -> bool:
+    """Tell whether ``value`` is the untouched placeholder of a student cell.
+
+    The student version of an answer cell assigns ``...`` (Python's
+    ``Ellipsis``) to the answer's name; a student who has not answered still
+    has it.
+
+    Parameters
+    ----------
+    value : object
+        The value bound to the answer's name.
+
+    Returns
+    -------
+    bool
+        True for ``...`` or the string ``"..."``.
+    """
+    return value is Ellipsis or (isinstance(value, str) and value.strip() in {"...", "…"})
+
+
+def require_attempted(value: object, *, name: str) -> None:
+    """Raise :class:`NotAttempted` if ``value`` is still the placeholder.
+
+    Parameters
+    ----------
+    value : object
+        The student's answer.
+    name : str
+        The variable name the student must assign, shown in the message.
+
+    Raises
+    ------
+    NotAttempted
+        If the placeholder ``...`` is still there.
+    """
+    __tracebackhide__ = True
+    if is_placeholder(value):
+        raise NotAttempted(
+            f"la variable « {name} » vaut encore « ... ». Remplacez les trois points par "
+            "votre réponse dans la cellule de la question, exécutez cette cellule, "
+            "puis relancez cette vérification.",
+            question=name,
+        )
+
+
+def _round_key(value: float, decimals: int) -> str:
+    rounded = round(float(value), decimals)
+    if rounded == 0:
+        rounded = 0.0  # no "-0.000"
+    return f"{rounded:.{decimals}f}"
+
+
+def _digest(name: str, key: str) -> str:
+    return hashlib.sha256(f"esn-teach|{name}|{key}".encode()).hexdigest()[:16]
+
+
+def _normalise_text(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def answer_digest(value: float | str, *, name: str, decimals: int = 3) -> str:
+    """Return the salted digest that a visible self-check compares against.
+
+    Visible tests stay in the student version, so they cannot hold the
+    answer. They hold this digest instead: the answer rounded to ``decimals``
+    (or, for a text answer, normalised: case, accents and surrounding spaces
+    ignored), salted with the question name and hashed. Authors compute it
+    once, for instance ``esn-teach digest 0.924 --name sensibilite``.
+
+    Parameters
+    ----------
+    value : float or str
+        The correct answer.
+    name : str
+        The answer's variable name (the salt).
+    decimals : int, default=3
+        Rounding used for numbers; the self-check accepts the answer within one
+        unit of the last decimal.
+
+    Returns
+    -------
+    str
+        Sixteen hexadecimal characters.
+    """
+    if isinstance(value, str):
+        return _digest(name, "text:" + _normalise_text(value))
+    if not isinstance(value, numbers.Real) or isinstance(value, bool):
+        raise TypeError(f"answer_digest expects a number or a string, got {type(value).__name__}")
+    return _digest(name, _round_key(value, decimals))
+
+
+def require_number(value: object, *, name: str) -> float:
+    """Return the student's answer as a float, or explain in French why it is not one.
+
+    Parameters
+    ----------
+    value : object
+        The student's answer.
+    name : str
+        The answer's variable name.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    NotAttempted
+        The placeholder ``...`` is still there.
+    IncorrectAnswer
+        Text, several values, a boolean, NaN or infinity.
+    """
+    __tracebackhide__ = True
+    return _as_number(value, name)
+
+
+def _as_number(value: object, name: str) -> float:
+    __tracebackhide__ = True
+    require_attempted(value, name=name)
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.reshape(()).item()
+    if isinstance(value, bool | np.bool_):
+        raise IncorrectAnswer(
+            f"« {name} » vaut {value} (vrai/faux) ; on attend un nombre.", question=name
+        )
+    if isinstance(value, str):
+        hint = ""
+        if any(ch.isdigit() for ch in value):
+            hint = (
+                " Écrivez le nombre sans guillemets, avec un point décimal : 0.93 et non « 0,93 »."
+            )
+        raise IncorrectAnswer(
+            f"« {name} » est un texte ({value!r}) ; on attend un nombre.{hint}", question=name
+        )
+    if isinstance(value, Sequence | np.ndarray | Iterable) and not isinstance(value, numbers.Real):
+        raise IncorrectAnswer(
+            f"« {name} » contient plusieurs valeurs ; on attend un seul nombre.", question=name
+        )
+    if not isinstance(value, numbers.Real):
+        raise IncorrectAnswer(
+            f"« {name} » est de type {type(value).__name__} ; on attend un nombre.", question=name
+        )
+    number = float(value)
+    if not math.isfinite(number):
+        raise IncorrectAnswer(
+            f"« {name} » vaut {number} : ce n'est pas un nombre fini. Une division par zéro ? "
+            "Vérifiez le dénominateur.",
+            question=name,
+        )
+    return number
+
+
+def _close(a: float, b: float, atol: float, rtol: float) -> bool:
+    return abs(a - b) <= atol + rtol * abs(b)
+
+
+def _matches_digest(number: float, digest: str, name: str, decimals: int) -> bool:
+    step = 10.0**-decimals
+    return any(_digest(name, _round_key(number + k * step, decimals)) == digest for k in (-1, 0, 1))
+
+
+def matches_digest(value: float, digest: str, *, name: str, decimals: int = 3) -> bool:
+    """Tell whether ``value`` matches :func:`answer_digest` within one unit of the last decimal.
+
+    For self-checks that build their own message, e.g. about a quantity
+    derived from the student's answer.
+
+    Parameters
+    ----------
+    value : float
+        The value to test.
+    digest : str
+        From :func:`answer_digest`.
+    name : str
+        The salt used for the digest.
+    decimals : int, default=3
+        The rounding used for the digest.
+
+    Returns
+    -------
+    bool
+    """
+    return _matches_digest(float(value), digest, name, decimals)
+
+
+def _success(name: str, message: str | None) -> Outcome:
+    text = f"\u2714 Correct ({name})"
+    print(f"{text} : {message}" if message else f"{text}.")
+    return Outcome.CORRECT
+
+
+def check_number(
+    value: object,
+    *,
+    name: str,
+    expected: float | None = None,
+    digest: str | None = None,
+    decimals: int = 3,
+    atol: float | None = None,
+    rtol: float = 0.0,
+    bounds: tuple[float, float] | None = None,
+    mistakes: Iterable[Mistake] = (),
+    percent_is_mistake: bool = True,
+    success: str | None = None,
+) -> Outcome:
+    """Check a numerical answer and explain what is wrong in French.
+
+    Give exactly one of ``expected`` (hidden tests) or ``digest`` (visible
+    self-checks, see :func:`answer_digest`).
+
+    Parameters
+    ----------
+    value : object
+        The student's answer.
+    name : str
+        The answer's variable name, used in messages (and as the digest salt).
+    expected : float, optional
+        The correct value.
+    digest : str, optional
+        :func:`answer_digest` of the correct value.
+    decimals : int, default=3
+        With ``digest``: rounding of the digest. With ``expected``: sets the
+        default absolute tolerance to ``10**-decimals``.
+    atol, rtol : float, optional
+        Tolerances for ``expected`` and for the mistakes:
+        ``|value - reference| <= atol + rtol * |reference|``.
+    bounds : (float, float), optional
+        Range of plausible values (e.g. ``(0, 1)`` for a proportion). An
+        answer outside is reported as such when no mistake explains it.
+    mistakes : iterable of Mistake
+        Values produced by known mistakes, each with the message naming it.
+        Checked after the correct answer, in order.
+    percent_is_mistake : bool, default=True
+        Recognise the correct value multiplied by 100 (a percentage given
+        where a proportion was asked).
+    success : str, optional
+        French sentence printed when the answer is correct.
+
+    Returns
+    -------
+    Outcome
+        ``Outcome.CORRECT`` (the failures raise).
+
+    Raises
+    ------
+    NotAttempted
+        The placeholder ``...`` is still there.
+    IncorrectAnswer
+        Anything else that is not the correct value, with the most specific
+        message available.
+    """
+    __tracebackhide__ = True
+    if (expected is None) == (digest is None):
+        raise TypeError("check_number needs exactly one of expected= or digest=")
+    tol = 10.0**-decimals if atol is None else atol
+    number = _as_number(value, name)
+
+    def is_correct(candidate: float) -> bool:
+        if expected is not None:
+            return _close(candidate, float(expected), tol, rtol)
+        assert digest is not None
+        return _matches_digest(candidate, digest, name, decimals)
+
+    if is_correct(number):
+        return _success(name, success)
+    for mistake in mistakes:
+        if isinstance(mistake.value, numbers.Real) and _close(
+            number, float(mistake.value), tol, rtol
+        ):
+            raise IncorrectAnswer(mistake.message, question=name)
+    if percent_is_mistake and is_correct(number / 100):
+        raise IncorrectAnswer(
+            f"vous avez donné un pourcentage ({number:g}). On attend une proportion entre 0 et 1 : "
+            "divisez par 100.",
+            question=name,
+        )
+    if bounds is not None and not bounds[0] <= number <= bounds[1]:
+        raise IncorrectAnswer(
+            f"« {name} » vaut {number:g}, hors de l'intervalle attendu "
+            f"[{bounds[0]:g} ; {bounds[1]:g}]. Relisez la définition de la grandeur demandée.",
+            question=name,
+        )
+    raise IncorrectAnswer(
+        f"« {name} » vaut {number:.{decimals}f}, ce n'est pas la valeur attendue. "
+        "Reprenez le calcul "
+        "pas à pas : quel est le numérateur, quel est le dénominateur ?",
+        question=name,
+    )
+
+
+def check_choice(
+    value: object,
+    *,
+    name: str,
+    options: Sequence[str],
+    expected: str | None = None,
+    digest: str | None = None,
+    mistakes: Iterable[Mistake] = (),
+    success: str | None = None,
+) -> Outcome:
+    """Check an answer chosen among ``options`` (case and accents ignored).
+
+    Parameters
+    ----------
+    value : object
+        The student's answer (a string).
+    name : str
+        The answer's variable name.
+    options : sequence of str
+        The allowed answers, shown to the student when the answer is not one
+        of them.
+    expected : str, optional
+        The correct option (hidden tests).
+    digest : str, optional
+        :func:`answer_digest` of the correct option (visible self-checks).
+    mistakes : iterable of Mistake
+        Wrong options with the message that explains each.
+    success : str, optional
+        French sentence printed when the answer is correct.
+
+    Returns
+    -------
+    Outcome
+        ``Outcome.CORRECT`` (the failures raise).
+
+    Raises
+    ------
+    NotAttempted
+        The placeholder is still there.
+    IncorrectAnswer
+        A wrong option, or something that is not one of the options.
+    """
+    __tracebackhide__ = True
+    if (expected is None) == (digest is None):
+        raise TypeError("check_choice needs exactly one of expected= or digest=")
+    require_attempted(value, name=name)
+    listed = ", ".join(f"« {option} »" for option in options)
+    if not isinstance(value, str):
+        raise IncorrectAnswer(
+            f"« {name} » doit être un texte entre guillemets, l'une des options : {listed}.",
+            question=name,
+        )
+    answer = _normalise_text(value)
+    by_key = {_normalise_text(option): option for option in options}
+    if answer not in by_key:
+        raise IncorrectAnswer(
+            f"« {value} » n'est pas l'une des options proposées : {listed}.", question=name
+        )
+    if expected is not None:
+        correct = answer == _normalise_text(expected)
+    else:
+        correct = _digest(name, "text:" + answer) == digest
+    if correct:
+        return _success(name, success)
+    for mistake in mistakes:
+        if _normalise_text(str(mistake.value)) == answer:
+            raise IncorrectAnswer(mistake.message, question=name)
+    raise IncorrectAnswer(
+        f"« {by_key[answer]} » n'est pas la bonne réponse. Relisez l'énoncé et les définitions.",
+        question=name,
+    )
+
+
+def expect(condition: object, message: str, *, name: str) -> None:
+    """Raise :class:`IncorrectAnswer` with ``message`` unless ``condition`` holds.
+
+    For properties that a correct answer must have and that do not give the
+    answer away, e.g. "at this threshold the sensitivity is at least 95 %".
+
+    Parameters
+    ----------
+    condition : object
+        Truthy when the property holds.
+    message : str
+        French message explaining what is wrong.
+    name : str
+        The answer's variable name.
+
+    Raises
+    ------
+    IncorrectAnswer
+        If ``condition`` is falsy.
+    """
+    __tracebackhide__ = True
+    if not condition:
+        raise IncorrectAnswer(message, question=name)

@@ -1,0 +1,302 @@
+"""Module sources (jupytext percent scripts) and their conversion for nbgrader.
+
+A source declares its graded cells with a few cell-metadata keys on the
+``# %%`` line (see ``notebooks/README.md``):
+
+``answer="NAME"``
+    autograded answer cell (nbgrader *solution* cell, id ``NAME``);
+``tests="NAME" points=N``
+    the tests of answer ``NAME`` (nbgrader *autograder tests* cell,
+    id ``NAME_tests``), worth ``N`` points;
+``written="NAME" points=N``
+    a written answer graded by hand (nbgrader *manually graded answer*);
+``mistake="NAME" message="TEXT"``
+    a typical wrong answer to ``NAME`` and a fragment of the message its
+    check must print. Never part of the course: used by the tests.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbformat import NotebookNode
+
+from esn_teach.course._errors import CourseError
+
+__all__ = ["Mistake", "ModuleSource", "find_modules", "read_module", "resolve_module"]
+
+SOLUTION_BEGIN = "### BEGIN SOLUTION"
+SOLUTION_END = "### END SOLUTION"
+HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
+HIDDEN_END = "### END HIDDEN TESTS"
+_KEYS = {"answer", "tests", "written", "points", "mistake", "message"}
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_MODULE = re.compile(r"^\d{2}_[a-z0-9_]+$")
+_KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong answer declared in a source.
+
+    Attributes
+    ----------
+    answer : str
+        The answer cell it replaces.
+    code : str
+        The wrong code, in place of the solution.
+    message : str
+        A fragment of the message that the check must print for it.
+    """
+
+    answer: str
+    code: str
+    message: str
+
+
+@dataclass
+class ModuleSource:
+    """A parsed module source.
+
+    Attributes
+    ----------
+    path : pathlib.Path
+        The jupytext source.
+    name : str
+        The module (assignment) name, e.g. ``01_evaluer_test_diagnostique``.
+    notebook : nbformat.NotebookNode
+        The nbgrader source notebook (solutions and hidden tests included).
+    answers : dict
+        Answer name → points of its tests.
+    written : dict
+        Written answer name → points.
+    mistakes : list of Mistake
+    """
+
+    path: Path
+    name: str
+    notebook: NotebookNode
+    answers: dict[str, float] = field(default_factory=dict)
+    written: dict[str, float] = field(default_factory=dict)
+    mistakes: list[Mistake] = field(default_factory=list)
+
+    @property
+    def autograded_points(self) -> float:
+        """Total points of the autograded tests."""
+        return float(sum(self.answers.values()))
+
+
+def find_modules(notebooks_dir: Path) -> list[Path]:
+    """Return the module sources in ``notebooks_dir``, sorted by name.
+
+    Parameters
+    ----------
+    notebooks_dir : pathlib.Path
+        The folder of the jupytext sources.
+
+    Returns
+    -------
+    list of pathlib.Path
+
+    Raises
+    ------
+    CourseError
+        If the folder does not exist.
+    """
+    if not notebooks_dir.is_dir():
+        raise CourseError(
+            f"Dossier des modules introuvable : {notebooks_dir}. Lancez la commande depuis la "
+            "racine du projet ou indiquez --notebooks DOSSIER."
+        )
+    return sorted(p for p in notebooks_dir.glob("*.py") if _MODULE.match(p.stem))
+
+
+def resolve_module(notebooks_dir: Path, name: str) -> Path:
+    """Find the source of module ``name`` (full name, or unique prefix such as ``01``).
+
+    Parameters
+    ----------
+    notebooks_dir : pathlib.Path
+        The folder of the jupytext sources.
+    name : str
+        Module name or prefix.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    CourseError
+        If no module, or several, match.
+    """
+    modules = find_modules(notebooks_dir)
+    matches = [p for p in modules if p.stem == name] or [
+        p for p in modules if p.stem.startswith(name)
+    ]
+    available = ", ".join(p.stem for p in modules) or "aucun"
+    if not matches:
+        raise CourseError(f"Module « {name} » introuvable. Modules disponibles : {available}.")
+    if len(matches) > 1:
+        listed = ", ".join(p.stem for p in matches)
+        raise CourseError(f"« {name} » désigne plusieurs modules ({listed}) : précisez.")
+    return matches[0]
+
+
+def _nbgrader_meta(
+    grade_id: str, *, grade: bool, solution: bool, locked: bool, points: float | None = None
+) -> dict:
+    meta: dict = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+        "task": False,
+    }
+    if points is not None:
+        meta["points"] = points
+    return meta
+
+
+def _points(meta: dict, where: str) -> float:
+    value = meta.get("points")
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise CourseError(f"{where} : « points » doit être un nombre positif (trouvé : {value!r}).")
+    return float(value)
+
+
+def _check_markers(source: str, begin: str, end: str, where: str, *, required: bool) -> None:
+    lines = [line.strip() for line in source.splitlines()]
+    n_begin, n_end = lines.count(begin), lines.count(end)
+    if n_begin != n_end:
+        raise CourseError(f"{where} : « {begin} » et « {end} » ne vont pas par paires.")
+    if required and n_begin == 0:
+        raise CourseError(f"{where} : il manque la zone « {begin} » … « {end} ».")
+
+
+def read_module(path: Path) -> ModuleSource:
+    """Read a module source and convert it to an nbgrader source notebook.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The jupytext percent script.
+
+    Returns
+    -------
+    ModuleSource
+
+    Raises
+    ------
+    CourseError
+        If the source cannot be read or its graded cells are inconsistent; the
+        message names the cell.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        notebook = jupytext.reads(text, fmt="py:percent")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CourseError(f"Impossible de lire le module {path} : {error}") from error
+    except Exception as error:  # jupytext raises various errors on malformed input
+        raise CourseError(
+            f"Le module {path} n'est pas un script jupytext valide : {error}"
+        ) from error
+    module = ModuleSource(path=path, name=path.stem, notebook=notebook)
+    kept = []
+    grade_ids: set[str] = set()
+    tests_for: set[str] = set()
+
+    def claim(grade_id: str, where: str) -> None:
+        if grade_id in grade_ids:
+            raise CourseError(f"{where} : l'identifiant « {grade_id} » est déjà utilisé.")
+        grade_ids.add(grade_id)
+
+    for index, cell in enumerate(notebook.cells, start=1):
+        meta = dict(cell.metadata)
+        where = f"{path.name}, cellule {index}"
+        unknown = set(meta) & {"answer", "tests", "written", "mistake"}
+        if len(unknown) > 1:
+            raise CourseError(
+                f"{where} : une cellule ne peut pas porter à la fois {sorted(unknown)}."
+            )
+        for key in ("answer", "tests", "written", "mistake"):
+            if key in meta and not (isinstance(meta[key], str) and _NAME.match(meta[key])):
+                raise CourseError(f"{where} : {key}={meta[key]!r} n'est pas un nom valide.")
+        for key in _KEYS:
+            cell.metadata.pop(key, None)
+        if "mistake" in meta:
+            if cell.cell_type != "code" or not isinstance(meta.get("message"), str):
+                raise CourseError(
+                    f"{where} : une cellule « mistake » est du code avec un message=."
+                )
+            module.mistakes.append(Mistake(meta["mistake"], cell.source, meta["message"]))
+            continue
+        if "answer" in meta:
+            if cell.cell_type != "code":
+                raise CourseError(
+                    f"{where} : une cellule « answer » doit être une cellule de code."
+                )
+            _check_markers(cell.source, SOLUTION_BEGIN, SOLUTION_END, where, required=True)
+            claim(meta["answer"], where)
+            cell.metadata["nbgrader"] = _nbgrader_meta(
+                meta["answer"], grade=False, solution=True, locked=False
+            )
+            module.answers.setdefault(meta["answer"], 0.0)
+        elif "tests" in meta:
+            if cell.cell_type != "code":
+                raise CourseError(f"{where} : une cellule « tests » doit être une cellule de code.")
+            _check_markers(cell.source, HIDDEN_BEGIN, HIDDEN_END, where, required=False)
+            name = meta["tests"]
+            if name in tests_for:
+                raise CourseError(f"{where} : la question « {name} » a déjà une cellule de tests.")
+            tests_for.add(name)
+            points = _points(meta, where)
+            claim(f"{name}_tests", where)
+            cell.metadata["nbgrader"] = _nbgrader_meta(
+                f"{name}_tests", grade=True, solution=False, locked=True, points=points
+            )
+            module.answers[name] = points
+        elif "written" in meta:
+            if cell.cell_type != "markdown":
+                raise CourseError(
+                    f"{where} : une cellule « written » doit être une cellule Markdown."
+                )
+            _check_markers(cell.source, SOLUTION_BEGIN, SOLUTION_END, where, required=False)
+            points = _points(meta, where)
+            claim(meta["written"], where)
+            cell.metadata["nbgrader"] = _nbgrader_meta(
+                meta["written"], grade=True, solution=True, locked=False, points=points
+            )
+            module.written[meta["written"]] = points
+        elif any(marker in cell.source for marker in (SOLUTION_BEGIN, HIDDEN_BEGIN)):
+            raise CourseError(
+                f"{where} : cette cellule contient une zone de solution ou de tests cachés mais "
+                "n'est déclarée ni answer= ni tests= : elle serait publiée telle quelle."
+            )
+        kept.append(cell)
+
+    answers_without_tests = sorted(name for name in module.answers if name not in tests_for)
+    if answers_without_tests:
+        raise CourseError(
+            f"{path.name} : questions sans cellule de tests : {answers_without_tests}."
+        )
+    tests_without_answer = sorted(tests_for - grade_ids)
+    if tests_without_answer:
+        raise CourseError(f"{path.name} : tests sans cellule answer= : {tests_without_answer}.")
+    orphan = sorted({m.answer for m in module.mistakes} - set(module.answers))
+    if orphan:
+        raise CourseError(f"{path.name} : erreurs types pour des questions inconnues : {orphan}.")
+    notebook.cells = kept
+    notebook.metadata = nbformat.from_dict(
+        {"kernelspec": copy.deepcopy(_KERNELSPEC), "language_info": {"name": "python"}}
+    )
+    notebook.nbformat, notebook.nbformat_minor = 4, 5
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{index:03d}"  # deterministic: rebuilding gives the same file
+    return module

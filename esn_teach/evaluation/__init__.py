@@ -1,0 +1,33 @@
+"""Evaluating a diagnostic test: confusion matrix, rates, predictive values, ROC.
+
+Thin, documented wrappers over :mod:`sklearn.metrics` with the course's
+convention (1 = diseased; positive when score ≥ threshold).
+"""
+
+from esn_teach.evaluation._diagnostic import (
+    ConfusionCounts,
+    RocCurve,
+    confusion_at_threshold,
+    diagnostic_metrics,
+    npv,
+    ppv,
+    predict_at_threshold,
+    predictive_values,
+    roc,
+    sensitivity,
+    specificity,
+)
+
+__all__ = [
+    "ConfusionCounts",
+    "RocCurve",
+    "confusion_at_threshold",
+    "diagnostic_metrics",
+    "npv",
+    "ppv",
+    "predict_at_threshold",
+    "predictive_values",
+    "roc",
+    "sensitivity",
+    "specificity",
+]

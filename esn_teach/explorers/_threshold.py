@@ -1,0 +1,209 @@
+"""Threshold explorer: a slider drives the confusion matrix, metrics and ROC point."""
+
+from __future__ import annotations
+
+import io
+from html import escape
+
+import ipywidgets as widgets
+import numpy as np
+import PIL.Image
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
+
+from esn_teach.evaluation import (
+    ConfusionCounts,
+    confusion_at_threshold,
+    diagnostic_metrics,
+    roc,
+)
+from esn_teach.plotting import accessible_style, plot_roc
+
+__all__ = ["ThresholdExplorer"]
+
+_METRIC_LABELS = [
+    ("sensitivity", "Sensibilité", "VP / (VP + FN) : part des malades détectés"),
+    ("specificity", "Spécificité", "VN / (VN + FP) : part des non-malades rassurés à raison"),
+    (
+        "ppv",
+        "Valeur prédictive positive (VPP)",
+        "VP / (VP + FP) : part des tests positifs qui sont malades",
+    ),
+    (
+        "npv",
+        "Valeur prédictive négative (VPN)",
+        "VN / (VN + FN) : part des tests négatifs qui sont sains",
+    ),
+    ("accuracy", "Exactitude", "(VP + VN) / total"),
+]
+
+
+def _fr(value: float, digits: int = 3) -> str:
+    if value != value:  # NaN
+        return "non définie"
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+class ThresholdExplorer:
+    """Interactive explorer of a diagnostic score's threshold.
+
+    Moving the slider recomputes the confusion matrix (a table whose cells
+    are named and counted in text), the metrics, and moves the current point
+    along the ROC curve. The ROC curve is drawn once; each update only redraws
+    the point on a cached background (Agg blitting), which keeps the callback
+    well under 100 ms.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n,)
+        Truth, 1 = diseased.
+    scores : array-like of shape (n,)
+        Scores in [0, 1]; higher means more likely diseased.
+    threshold : float, default=0.5
+        Initial threshold.
+    step : float, default=0.01
+        Slider step.
+
+    Attributes
+    ----------
+    slider : ipywidgets.FloatSlider
+        The threshold control (keyboard: arrow keys once focused).
+    matrix : ipywidgets.HTML
+        Confusion matrix and metrics, as text.
+    image : ipywidgets.Image
+        The ROC curve with the current point.
+    widget : ipywidgets.VBox
+        What to display in the notebook.
+    metrics : dict
+        The metrics currently shown.
+    """
+
+    def __init__(
+        self, y_true: ArrayLike, scores: ArrayLike, *, threshold: float = 0.5, step: float = 0.01
+    ) -> None:
+        self.y_true = np.asarray(y_true).astype(int)
+        self.scores = np.asarray(scores, dtype=float)
+        if self.y_true.shape != self.scores.shape:
+            raise ValueError("y_true and scores must have the same length")
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
+        self.curve = roc(self.y_true, self.scores)
+        with accessible_style():
+            self.figure = Figure(figsize=(4.6, 4.4), layout="constrained")
+            self._canvas = FigureCanvasAgg(self.figure)
+            ax = self.figure.add_subplot()
+            plot_roc(
+                self.curve, ax=ax, point=(0.0, 0.0), title="Courbe ROC et point du seuil choisi"
+            )
+            self._ax = ax
+            self._point = ax.lines[-1]
+            self._label = ax.annotate(
+                "",
+                (0, 0),
+                xytext=(8, -14),
+                textcoords="offset points",
+                fontsize=10,
+                fontweight="bold",
+            )
+            self._point.set_animated(True)
+            self._label.set_animated(True)
+            self._canvas.draw()
+            self.figure.set_layout_engine("none")  # freeze the layout: it was computed once
+            self._background = self._canvas.copy_from_bbox(self.figure.bbox)
+        self.slider = widgets.FloatSlider(
+            value=threshold,
+            min=0.0,
+            max=1.0,
+            step=step,
+            description="Seuil de décision",
+            continuous_update=True,
+            readout_format=".2f",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="80%"),
+        )
+        self.matrix = widgets.HTML()
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width="420px"))
+        self.slider.observe(self._on_change, names="value")
+        self.widget = widgets.VBox([self.slider, widgets.HBox([self.matrix, self.image])])
+        self.metrics: dict[str, float] = {}
+        self.update(threshold)
+
+    def _on_change(self, change: dict) -> None:
+        self.update(float(change["new"]))
+
+    def render_png(self) -> bytes:
+        """Return the ROC figure, with the current point, as PNG bytes."""
+        self._canvas.restore_region(self._background)
+        self._ax.draw_artist(self._point)
+        self._ax.draw_artist(self._label)
+        buffer = io.BytesIO()
+        PIL.Image.fromarray(np.asarray(self._canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1
+        )
+        return buffer.getvalue()
+
+    def update(self, threshold: float) -> dict[str, float]:
+        """Recompute everything for ``threshold`` and redraw.
+
+        Parameters
+        ----------
+        threshold : float
+            The new threshold.
+
+        Returns
+        -------
+        dict
+            The metrics shown (see :func:`esn_teach.evaluation.diagnostic_metrics`).
+        """
+        counts = confusion_at_threshold(self.y_true, self.scores, threshold)
+        metrics = diagnostic_metrics(self.y_true, self.scores, threshold)
+        x, y = 1 - metrics["specificity"], metrics["sensitivity"]
+        self._point.set_data([x], [y])
+        self._label.xy = (x, y)
+        # Keep the label inside the axes: to the left of points near the right edge.
+        self._label.set_position((-70 if x > 0.7 else 8, 8 if y < 0.15 else -14))
+        self._label.set_text(f"seuil {_fr(threshold, 2)}")
+        self.image.value = self.render_png()
+        self.matrix.value = _matrix_html(counts, threshold) + _metrics_html(metrics)
+        self.metrics = metrics
+        return metrics
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def _cell(name: str, count: int, total: int) -> str:
+    # Grey shading doubles the count, which is always written: never colour alone.
+    level = 255 - int(120 * count / max(total, 1))
+    return (
+        f"<td style='background:rgb({level},{level},{level});padding:6px 10px;"
+        f"text-align:center;border:1px solid #444'>{escape(name)}<br><b>{count}</b></td>"
+    )
+
+
+def _matrix_html(counts: ConfusionCounts, threshold: float) -> str:
+    total = counts.total
+    head = "style='padding:4px 8px;border:1px solid #444'"
+    return (
+        "<table style='border-collapse:collapse;margin-bottom:8px'>"
+        f"<caption><b>Matrice de confusion au seuil {_fr(threshold, 2)}</b></caption>"
+        f"<tr><th {head}>Réalité \\ Test</th><th {head}>Test négatif</th>"
+        f"<th {head}>Test positif</th></tr>"
+        f"<tr><th {head}>Non malade</th>{_cell('Vrais négatifs (VN)', counts.tn, total)}"
+        f"{_cell('Faux positifs (FP)', counts.fp, total)}</tr>"
+        f"<tr><th {head}>Malade</th>{_cell('Faux négatifs (FN)', counts.fn, total)}"
+        f"{_cell('Vrais positifs (VP)', counts.tp, total)}</tr></table>"
+    )
+
+
+def _metrics_html(metrics: dict[str, float]) -> str:
+    rows = "".join(
+        f"<tr><th style='text-align:left;padding-right:8px'>{escape(label)}</th>"
+        f"<td style='padding-right:8px'><b>{_fr(metrics[key])}</b></td>"
+        f"<td>{escape(formula)}</td></tr>"
+        for key, label, formula in _METRIC_LABELS
+    )
+    return f"<table><caption><b>Indicateurs</b></caption>{rows}</table>"

@@ -1,0 +1,29 @@
+# nbgrader configuration of the esn-teach course.
+#
+# This folder is the nbgrader course root. `source/` is generated from
+# ../notebooks by `esn-teach build`; `release/`, `submitted/`, `autograded/`,
+# `feedback/` and `gradebook.db` are produced by nbgrader. None of them is
+# committed. Plain `nbgrader` commands and the formgrader work here too:
+#   cd grading && nbgrader generate_assignment 01_evaluer_test_diagnostique
+import os
+
+c = get_config()
+here = os.path.dirname(os.path.abspath(__file__))
+
+c.CourseDirectory.root = here
+c.CourseDirectory.course_id = "esn-teach"
+# SQLite gradebook by default. A PostgreSQL URL works too, e.g.
+# "postgresql://user:password@localhost/esn_teach".
+c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "gradebook.db")
+
+# Time allowed to each cell when nbgrader executes a notebook (seconds).
+c.Execute.timeout = 120
+c.Execute.interrupt_on_timeout = True
+
+# What students see in place of the solutions (French, and the cell stays
+# runnable: the answer cell keeps its "name = ..." placeholder line).
+c.ClearSolutions.code_stub = {
+    "python": "# VOTRE RÉPONSE : remplacez les trois points « ... » ci-dessus, "
+    "puis exécutez la cellule."
+}
+c.ClearSolutions.text_stub = "VOTRE RÉPONSE ICI (double-cliquez sur cette cellule pour écrire)."

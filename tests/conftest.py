@@ -1,0 +1,124 @@
+"""Shared fixtures: a temporary nbgrader course built from notebooks/ and graded once."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from esn_teach.cli import main
+from esn_teach.course import Course, ModuleSource, find_modules, read_module
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = REPO / "notebooks"
+MODULE_PATHS = find_modules(NOTEBOOKS)
+MODULE_NAMES = [path.stem for path in MODULE_PATHS]
+
+
+def make_course(root: Path) -> Path:
+    """Create an empty nbgrader course at ``root`` with the project's configuration."""
+    root.mkdir(parents=True)
+    shutil.copy(REPO / "grading" / "nbgrader_config.py", root / "nbgrader_config.py")
+    return root
+
+
+def cli(course: Path, *args: str, notebooks: Path = NOTEBOOKS) -> int:
+    """Run ``esn-teach`` in-process on a course."""
+    return main(["--course", str(course), "--notebooks", str(notebooks), *args])
+
+
+def submit(course: Path, student: str, module: str, notebook: nbformat.NotebookNode) -> Path:
+    """Place a student's notebook where nbgrader expects submissions."""
+    path = course / "submitted" / student / module / f"{module}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, path)
+    return path
+
+
+def answer_cell(notebook: nbformat.NotebookNode, answer: str) -> nbformat.NotebookNode:
+    """The answer cell ``answer`` of a notebook."""
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == answer:
+            return cell
+    raise KeyError(answer)
+
+
+def test_cell(notebook: nbformat.NotebookNode, answer: str) -> nbformat.NotebookNode:
+    """The autograder-tests cell of ``answer``."""
+    return answer_cell(notebook, f"{answer}_tests")
+
+
+test_cell.__test__ = False  # a helper, not a pytest test
+
+
+def error_text(cell: nbformat.NotebookNode) -> str:
+    """Everything a cell printed, errors included, as one string."""
+    parts = []
+    for output in cell.get("outputs", []):
+        if output.output_type == "error":
+            parts.extend([output.ename, output.evalue, *output.traceback])
+        elif output.output_type == "stream":
+            parts.append(output.text)
+    return "\n".join(parts)
+
+
+@dataclass
+class GradedModule:
+    """One module graded for the synthetic students of the test suite."""
+
+    source: ModuleSource
+    released: nbformat.NotebookNode
+    mistake_rounds: int
+    students: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GradedCourse:
+    """The temporary course and what was done to it."""
+
+    root: Path
+    course: Course
+    modules: dict[str, GradedModule]
+
+    def autograded(self, student: str, module: str) -> nbformat.NotebookNode:
+        path = self.root / "autograded" / student / module / f"{module}.ipynb"
+        return nbformat.read(path, as_version=4)
+
+
+@pytest.fixture(scope="session")
+def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
+    """Build, release, submit and autograde every module, through the CLI.
+
+    Students, for each module:
+    - ``solution``: the instructor's solution notebook;
+    - ``blank``: the released student version, untouched;
+    - ``mistakes-K``: the released version where each answer that has a K-th
+      declared mistake gets that mistake's code (other answers left blank).
+    """
+    root = make_course(tmp_path_factory.mktemp("course") / "grading")
+    assert cli(root, "build") == 0
+    assert cli(root, "release") == 0
+    course = Course(root, NOTEBOOKS)
+    modules = {}
+    for path in MODULE_PATHS:
+        source = read_module(path)
+        released = nbformat.read(course.release_path(source.name), as_version=4)
+        graded = GradedModule(source, released, mistake_rounds=0)
+        submit(root, "solution", source.name, nbformat.read(course.source_path(source.name), 4))
+        submit(root, "blank", source.name, released)
+        by_answer: dict[str, list[str]] = {}
+        for mistake in source.mistakes:
+            by_answer.setdefault(mistake.answer, []).append(mistake.code)
+        graded.mistake_rounds = max((len(codes) for codes in by_answer.values()), default=0)
+        for k in range(graded.mistake_rounds):
+            notebook = nbformat.reads(nbformat.writes(released), as_version=4)
+            for answer, codes in by_answer.items():
+                if k < len(codes):
+                    answer_cell(notebook, answer).source = codes[k]
+            submit(root, f"mistakes-{k + 1}", source.name, notebook)
+        assert cli(root, "autograde", source.name) == 0
+        modules[source.name] = graded
+    return GradedCourse(root, course, modules)

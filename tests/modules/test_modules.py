@@ -1,0 +1,95 @@
+"""Every module in notebooks/, executed through the real nbgrader pipeline.
+
+Parametrised over the sources, so a new module is covered as soon as it is added.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import MODULE_NAMES, MODULE_PATHS, GradedCourse, error_text, test_cell
+from esn_teach.course import hidden_test_lines, read_module, solution_lines
+
+pytestmark = pytest.mark.slow
+
+MISTAKES = [
+    pytest.param(path.stem, index, id=f"{path.stem}-{mistake.answer}-{index}")
+    for path in MODULE_PATHS
+    for index, mistake in enumerate(read_module(path).mistakes)
+]
+
+
+def test_there_is_at_least_one_module():
+    assert MODULE_NAMES, "no module source found in notebooks/"
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_module_structure(name):
+    """Curriculum requirements: questions, a reflection, typical mistakes, sources."""
+    module = read_module(next(p for p in MODULE_PATHS if p.stem == name))
+    assert len(module.answers) >= 3, "at least three autograded questions"
+    assert module.written, "one written reflection graded by hand"
+    without_mistake = set(module.answers) - {m.answer for m in module.mistakes}
+    assert not without_mistake, f"questions without a typical wrong answer: {without_mistake}"
+    text = "\n".join(cell.source for cell in module.notebook.cells if cell.cell_type == "markdown")
+    assert "## Sources" in text
+    assert re.search(r"(objectifs|Ce que vous saurez faire)", text, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_solution_scores_full_marks(graded_course: GradedCourse, name):
+    report = graded_course.course.grades(name, "solution")
+    module = graded_course.modules[name].source
+    for answer, points in module.answers.items():
+        assert report.grades[f"{answer}_tests"] == (points, points), answer
+    assert report.score == module.autograded_points
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_release_contains_no_solution_and_no_hidden_test(graded_course: GradedCourse, name):
+    released = graded_course.course.release_path(name).read_text(encoding="utf-8")
+    module = graded_course.modules[name].source
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
+        assert marker not in released
+    forbidden = solution_lines(module) + hidden_test_lines(module)
+    forbidden += [m.code.strip() for m in module.mistakes]
+    assert forbidden, "the module should have solutions and hidden tests"
+    # Scan every cell's source and the notebook metadata, as JSON-decoded text.
+    notebook = json.loads(released)
+    texts = ["".join(cell["source"]) for cell in notebook["cells"]]
+    texts += [json.dumps(cell.get("outputs", []), ensure_ascii=False) for cell in notebook["cells"]]
+    texts += [json.dumps(cell["metadata"], ensure_ascii=False) for cell in notebook["cells"]]
+    texts.append(json.dumps(notebook["metadata"], ensure_ascii=False))
+    for text in texts:
+        for line in forbidden:
+            assert line not in text, f"leaked into the student version: {line!r}"
+    assert "mistake" not in json.dumps(notebook["metadata"])
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_blank_fails_every_autograded_test_as_not_attempted(graded_course: GradedCourse, name):
+    report = graded_course.course.grades(name, "blank")
+    module = graded_course.modules[name].source
+    notebook = graded_course.autograded("blank", name)
+    for answer, points in module.answers.items():
+        assert report.grades[f"{answer}_tests"] == (0.0, points), answer
+        output = error_text(test_cell(notebook, answer))
+        assert "Question non traitée" in output, f"{answer}: {output[-500:]}"
+        assert "Traceback" not in output
+
+
+@pytest.mark.parametrize(("name", "index"), MISTAKES)
+def test_typical_mistake_gets_its_message(graded_course: GradedCourse, name, index):
+    graded = graded_course.modules[name]
+    mistake = graded.source.mistakes[index]
+    rank = [m for m in graded.source.mistakes if m.answer == mistake.answer].index(mistake)
+    student = f"mistakes-{rank + 1}"
+    cell = test_cell(graded_course.autograded(student, name), mistake.answer)
+    output = error_text(cell)
+    assert mistake.message in output, f"expected {mistake.message!r} in:\n{output[-800:]}"
+    assert "Réponse à revoir" in output
+    report = graded_course.course.grades(name, student)
+    assert report.grades[f"{mistake.answer}_tests"][0] == 0.0
