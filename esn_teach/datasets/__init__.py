@@ -1,0 +1,62 @@
+"""Datasets for the course: real data bundled with scikit-learn and synthetic generators.
+
+Every loader and generator returns a scikit-learn style :class:`~sklearn.utils.Bunch`
+whose ``DESCR`` is the dataset's data card (in French), and whose ``labels_fr``
+maps each column to a French display label. Synthetic frames carry
+``frame.attrs["synthetic"] = True`` and the calibration source in
+``frame.attrs["source"]``. Nothing is downloaded.
+"""
+
+from ._base import CARD_SECTIONS, available_cards, load_card
+from ._egfr import egfr_ckd_epi_2009, egfr_ckd_epi_2021, gfr_category, make_egfr_cohort
+from ._obermeyer import (
+    fit_risk_score,
+    make_cost_vs_need_cohort,
+    programme_shares,
+    top_share,
+)
+from ._oximetry import make_pulse_oximetry, occult_hypoxemia_rate
+from ._readmission import make_readmission_cohort
+from ._real import load_breast_cancer_wdbc, load_diabetes_progression
+from ._registry import make_french_registry, make_voter_list, unique_share
+from ._sepsis import make_sepsis_hospitals
+from ._skin import make_skin_lesions
+
+__all__ = [
+    "CARD_SECTIONS",
+    "DATASET_CARDS",
+    "available_cards",
+    "egfr_ckd_epi_2009",
+    "egfr_ckd_epi_2021",
+    "fit_risk_score",
+    "gfr_category",
+    "load_breast_cancer_wdbc",
+    "load_card",
+    "load_diabetes_progression",
+    "make_cost_vs_need_cohort",
+    "make_egfr_cohort",
+    "make_french_registry",
+    "make_pulse_oximetry",
+    "make_readmission_cohort",
+    "make_sepsis_hospitals",
+    "make_skin_lesions",
+    "make_voter_list",
+    "occult_hypoxemia_rate",
+    "programme_shares",
+    "top_share",
+    "unique_share",
+]
+
+#: Public loaders and generators, each with the name of its data card.
+DATASET_CARDS: dict[str, str] = {
+    "load_breast_cancer_wdbc": "breast_cancer_wdbc",
+    "load_diabetes_progression": "diabetes_progression",
+    "make_cost_vs_need_cohort": "cost_vs_need_cohort",
+    "make_pulse_oximetry": "pulse_oximetry",
+    "make_readmission_cohort": "readmission_cohort",
+    "make_egfr_cohort": "egfr_cohort",
+    "make_sepsis_hospitals": "sepsis_hospitals",
+    "make_french_registry": "french_registry",
+    "make_voter_list": "voter_list",
+    "make_skin_lesions": "skin_lesions",
+}

@@ -1,0 +1,458 @@
+"""Shared helpers: argument validation, data cards and Bunch construction."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.utils import Bunch
+
+RandomStateLike = None | int | np.integer | np.random.Generator
+
+#: Level-2 headings every data card must contain, in this order.
+CARD_SECTIONS: tuple[str, ...] = (
+    "Origin",
+    "How it was made",
+    "Known issues and biases",
+    "Possible harms",
+    "Intended use",
+    "Licence",
+    "Citation",
+)
+
+
+def check_random_state(random_state: RandomStateLike) -> np.random.Generator:
+    """Turn ``random_state`` into a :class:`numpy.random.Generator`.
+
+    Parameters
+    ----------
+    random_state : None, int or numpy.random.Generator
+        ``None`` gives fresh operating-system entropy (not reproducible); an
+        integer seeds a new PCG64 generator; a ``Generator`` is used as is (and
+        therefore advanced by the caller's draws).
+
+    Returns
+    -------
+    numpy.random.Generator
+        The generator to draw from.
+
+    Raises
+    ------
+    TypeError
+        If ``random_state`` is of another type (booleans and floats included).
+    ValueError
+        If ``random_state`` is a negative integer.
+    """
+    if random_state is None:
+        return np.random.default_rng()
+    if isinstance(random_state, np.random.Generator):
+        return random_state
+    if isinstance(random_state, bool | np.bool_):
+        raise TypeError(
+            "random_state must be None, an int >= 0 or a numpy.random.Generator, got a bool"
+        )
+    if isinstance(random_state, numbers.Integral):
+        if random_state < 0:
+            raise ValueError(f"random_state must be an int >= 0, got {random_state}")
+        return np.random.default_rng(int(random_state))
+    raise TypeError(
+        "random_state must be None, an int >= 0 or a numpy.random.Generator, "
+        f"got {type(random_state).__name__}"
+    )
+
+
+def describe_random_state(random_state: RandomStateLike) -> int | str | None:
+    """Return a small, copy-friendly description of ``random_state`` for ``frame.attrs``.
+
+    Parameters
+    ----------
+    random_state : None, int or numpy.random.Generator
+        The value the caller passed.
+
+    Returns
+    -------
+    int, str or None
+        The integer seed, ``None``, or the string ``"numpy.random.Generator"``.
+    """
+    if isinstance(random_state, np.random.Generator):
+        return "numpy.random.Generator"
+    if random_state is None:
+        return None
+    return int(random_state)
+
+
+def check_n_samples(value: Any, name: str = "n_samples", *, minimum: int = 1) -> int:
+    """Validate a strictly positive integer size.
+
+    Parameters
+    ----------
+    value : int
+        The value to check.
+    name : str, default="n_samples"
+        Argument name, used in the error message.
+    minimum : int, default=1
+        Smallest allowed value.
+
+    Returns
+    -------
+    int
+        ``value`` as a Python int.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not an integer (booleans and floats are refused).
+    ValueError
+        If ``value`` is smaller than ``minimum``.
+    """
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an int >= {minimum}, got {type(value).__name__} {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be an int >= {minimum}, got {value}")
+    return int(value)
+
+
+def check_real(
+    value: Any,
+    name: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_inclusive: bool = True,
+    high_inclusive: bool = True,
+) -> float:
+    """Validate a finite real number, optionally within bounds.
+
+    Parameters
+    ----------
+    value : float
+        The value to check.
+    name : str
+        Argument name, used in the error message.
+    low, high : float or None, default=None
+        Bounds (``None`` = unbounded).
+    low_inclusive, high_inclusive : bool, default=True
+        Whether each bound is allowed.
+
+    Returns
+    -------
+    float
+        ``value`` as a Python float.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a real number (booleans are refused).
+    ValueError
+        If ``value`` is not finite or is out of bounds.
+    """
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
+    value = float(value)
+    lo_txt = "-inf" if low is None else f"{low:g}"
+    hi_txt = "+inf" if high is None else f"{high:g}"
+    interval = f"{'[' if low_inclusive else '('}{lo_txt}, {hi_txt}{']' if high_inclusive else ')'}"
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number in {interval}, got {value}")
+    if low is not None and (value < low or (value == low and not low_inclusive)):
+        raise ValueError(f"{name} must be in {interval}, got {value:g}")
+    if high is not None and (value > high or (value == high and not high_inclusive)):
+        raise ValueError(f"{name} must be in {interval}, got {value:g}")
+    return value
+
+
+def check_probability(value: Any, name: str, *, open_interval: bool = False) -> float:
+    """Validate a probability in [0, 1] (or in (0, 1) when ``open_interval``).
+
+    Parameters
+    ----------
+    value : float
+        The value to check.
+    name : str
+        Argument name, used in the error message.
+    open_interval : bool, default=False
+        Refuse exactly 0 and 1.
+
+    Returns
+    -------
+    float
+        ``value`` as a Python float.
+    """
+    return check_real(
+        value,
+        name,
+        low=0.0,
+        high=1.0,
+        low_inclusive=not open_interval,
+        high_inclusive=not open_interval,
+    )
+
+
+def check_nonnegative(value: Any, name: str) -> float:
+    """Validate a finite real number >= 0.
+
+    Parameters
+    ----------
+    value : float
+        The value to check.
+    name : str
+        Argument name, used in the error message.
+
+    Returns
+    -------
+    float
+        ``value`` as a Python float.
+    """
+    return check_real(value, name, low=0.0)
+
+
+def check_bool(value: Any, name: str) -> bool:
+    """Validate a boolean flag.
+
+    Parameters
+    ----------
+    value : bool
+        The value to check.
+    name : str
+        Argument name, used in the error message.
+
+    Returns
+    -------
+    bool
+        ``value`` as a Python bool.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a bool.
+    """
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}")
+    return bool(value)
+
+
+def check_shares(
+    shares: Any, name: str, keys: Sequence[str], *, allow_zero: bool = True
+) -> np.ndarray:
+    """Validate a vector of group shares and normalise it to sum to 1.
+
+    Parameters
+    ----------
+    shares : sequence of float or mapping
+        One non-negative weight per key (a mapping must have exactly ``keys``).
+    name : str
+        Argument name, used in the error message.
+    keys : sequence of str
+        Group names, in order.
+    allow_zero : bool, default=True
+        Whether a zero weight is allowed for a group.
+
+    Returns
+    -------
+    numpy.ndarray
+        Weights divided by their sum, in the order of ``keys``.
+
+    Raises
+    ------
+    TypeError
+        If ``shares`` is neither a mapping nor a sequence of numbers.
+    ValueError
+        If the length or the keys do not match, a weight is negative or not finite,
+        or all weights are zero.
+    """
+    if isinstance(shares, Mapping):
+        unknown = sorted(set(map(str, shares)) - set(keys))
+        missing = [k for k in keys if k not in shares]
+        if unknown or missing:
+            raise ValueError(
+                f"{name} must have exactly the keys {list(keys)}; "
+                f"unknown: {unknown}, missing: {missing}"
+            )
+        values = [shares[k] for k in keys]
+    elif isinstance(shares, str) or not isinstance(shares, Sequence | np.ndarray):
+        raise TypeError(
+            f"{name} must be a sequence of {len(keys)} numbers or a mapping with keys "
+            f"{list(keys)}, got {type(shares).__name__}"
+        )
+    else:
+        values = list(shares)
+        if len(values) != len(keys):
+            raise ValueError(
+                f"{name} must have {len(keys)} values (one per group {list(keys)}), "
+                f"got {len(values)}"
+            )
+    checked = np.array(
+        [check_nonnegative(v, f"{name}[{k!r}]") for k, v in zip(keys, values, strict=True)]
+    )
+    if not allow_zero and np.any(checked == 0):
+        raise ValueError(f"{name} must be > 0 for every group, got {checked.tolist()}")
+    total = checked.sum()
+    if total <= 0:
+        raise ValueError(f"{name} must not be all zero")
+    return checked / total
+
+
+def _cards_root() -> Any:
+    return resources.files("esn_teach.datasets").joinpath("cards")
+
+
+def available_cards() -> list[str]:
+    """List the names of the data cards shipped with the package.
+
+    Returns
+    -------
+    list of str
+        Card names (file stems), sorted.
+    """
+    return sorted(
+        entry.name.removesuffix(".md")
+        for entry in _cards_root().iterdir()
+        if entry.name.endswith(".md")
+    )
+
+
+@cache
+def load_card(name: str) -> str:
+    """Return the Markdown text of the data card ``name``.
+
+    Parameters
+    ----------
+    name : str
+        Card name, e.g. ``"breast_cancer_wdbc"``.
+
+    Returns
+    -------
+    str
+        The card text, as stored in ``esn_teach/datasets/cards/<name>.md``.
+
+    Raises
+    ------
+    ValueError
+        If no card has this name.
+    """
+    path = _cards_root().joinpath(f"{name}.md")
+    if not path.is_file():
+        raise ValueError(f"unknown data card {name!r}; available: {available_cards()}")
+    return path.read_text(encoding="utf-8")
+
+
+def mark_synthetic(
+    frame: pd.DataFrame,
+    *,
+    source: str,
+    labels_fr: Mapping[str, str],
+    random_state: RandomStateLike,
+) -> pd.DataFrame:
+    """Attach the provenance attributes every synthetic frame carries.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The generated frame (modified in place and returned).
+    source : str
+        Short text citing the calibration source.
+    labels_fr : mapping of str to str
+        French display label of each column.
+    random_state : None, int or numpy.random.Generator
+        What the caller passed as ``random_state``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame``, with ``attrs`` filled in.
+    """
+    frame.attrs["synthetic"] = True
+    frame.attrs["source"] = source
+    frame.attrs["labels_fr"] = dict(labels_fr)
+    frame.attrs["random_state"] = describe_random_state(random_state)
+    return frame
+
+
+def build_bunch(
+    frame: pd.DataFrame,
+    *,
+    feature_names: Sequence[str],
+    target_name: str | None,
+    card: str,
+    labels_fr: Mapping[str, str],
+    as_frame: bool,
+    return_X_y: bool = False,  # noqa: N803
+    target_names: Sequence[str] | None = None,
+    **extra: Any,
+) -> Bunch | tuple[Any, Any]:
+    """Assemble a scikit-learn style :class:`~sklearn.utils.Bunch`.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Full table (features, target and any other column).
+    feature_names : sequence of str
+        Columns that make up ``data``.
+    target_name : str or None
+        Column that makes up ``target`` (``None`` if there is no natural target).
+    card : str
+        Name of the data card whose text becomes ``DESCR``.
+    labels_fr : mapping of str to str
+        French display label of each column.
+    as_frame : bool
+        If True, ``data`` and ``target`` are pandas objects and ``frame`` is set;
+        otherwise they are numpy arrays and ``frame`` is None.
+    return_X_y : bool, default=False
+        If True, return ``(data, target)`` instead of the Bunch.
+    target_names : sequence of str or None, default=None
+        Meaning of each target value, for classification targets.
+    **extra : Any
+        Additional Bunch entries.
+
+    Returns
+    -------
+    sklearn.utils.Bunch or tuple
+        The Bunch, or ``(data, target)`` when ``return_X_y`` is True.
+    """
+    as_frame = check_bool(as_frame, "as_frame")
+    return_x_y = check_bool(return_X_y, "return_X_y")
+    data: Any = frame[list(feature_names)]
+    target: Any = None if target_name is None else frame[target_name]
+    if not as_frame:
+        data = data.to_numpy()
+        target = None if target is None else target.to_numpy()
+    if return_x_y:
+        if target is None:
+            raise ValueError("return_X_y=True is not available: this dataset has no target")
+        return data, target
+    bunch = Bunch(
+        data=data,
+        target=target,
+        frame=frame if as_frame else None,
+        feature_names=list(feature_names),
+        target_name=target_name,
+        DESCR=load_card(card),
+        labels_fr=dict(labels_fr),
+        **extra,
+    )
+    if target_names is not None:
+        bunch["target_names"] = np.asarray(target_names)
+    return bunch
+
+
+def check_as_frame_args(as_frame: Any, return_X_y: Any) -> tuple[bool, bool]:  # noqa: N803
+    """Validate the ``as_frame`` and ``return_X_y`` flags early (before any work).
+
+    Parameters
+    ----------
+    as_frame : bool
+        Value passed by the caller.
+    return_X_y : bool
+        Value passed by the caller.
+
+    Returns
+    -------
+    tuple of bool
+        The two flags.
+    """
+    return check_bool(as_frame, "as_frame"), check_bool(return_X_y, "return_X_y")

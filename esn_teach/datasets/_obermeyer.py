@@ -1,0 +1,320 @@
+"""Cost is not need: a synthetic cohort calibrated on Obermeyer et al. (Science, 2019)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LinearRegression
+from sklearn.utils import Bunch
+
+from ._base import (
+    RandomStateLike,
+    build_bunch,
+    check_as_frame_args,
+    check_n_samples,
+    check_random_state,
+    check_real,
+    mark_synthetic,
+)
+
+#: Table 1 of Obermeyer et al. (2019): number of patients by race.
+OBERMEYER_N_WHITE = 43_539
+OBERMEYER_N_BLACK = 6_079
+
+#: Group labels used in the ``race`` column (as in the paper).
+OBERMEYER_GROUPS: tuple[str, str] = ("White", "Black")
+
+#: Default access gap: at equal illness, the Black group generates
+#: ``1 - DEFAULT_ACCESS_GAP`` times the cost of the White group. Calibrated so
+#: that the share of Black patients in the top 3 % of a cost-trained score is
+#: close to 17.7 % (Obermeyer et al. 2019, abstract).
+DEFAULT_ACCESS_GAP = 0.76
+
+# Illness model (gamma frailty). Means of the latent illness are Table 1's
+# mean number of active chronic illnesses: 1.20 (White) and 1.90 (Black).
+_ILLNESS_MEAN = {"White": 1.20, "Black": 1.90}
+_ILLNESS_SHAPE = 3.0
+# Biomarkers: linear in the latent illness so that group means match Table 1
+# (HbA1c 5.9 / 6.4 %, systolic BP 126.6 / 130.3 mmHg, creatinine 0.89 / 0.98 mg/dL).
+_HBA1C = (5.9 - 1.20 * 0.5 / 0.7, 0.5 / 0.7, 0.25)  # intercept, slope, noise sd
+_SBP = (126.6 - 1.20 * 3.7 / 0.7, 3.7 / 0.7, 6.0)
+_CREAT = (0.89 - 1.20 * 0.09 / 0.7, 0.09 / 0.7, 0.08)
+# Cost model: cost = C * (0.1 + illness ** 3) * (1 - gap if Black) * lognormal noise,
+# with C chosen so that the White mean cost is close to Table 1's $7,540.
+_COST_POWER = 3.0
+_COST_FLOOR = 0.1
+_COST_NOISE_SD = 0.5
+# E[z^3] of a gamma(shape k, scale m/k) is (m/k)^3 k (k+1) (k+2); for k = 3, m = 1.2: 3.84.
+_COST_SCALE = 7540.0 / (
+    _COST_FLOOR
+    + (1.20 / _ILLNESS_SHAPE) ** 3 * _ILLNESS_SHAPE * (_ILLNESS_SHAPE + 1) * (_ILLNESS_SHAPE + 2)
+)
+
+FEATURES: tuple[str, ...] = (
+    "age",
+    "female",
+    "n_chronic",
+    "hba1c",
+    "systolic_bp",
+    "creatinine",
+    "prior_cost",
+)
+"""Columns a care-management algorithm may use (race is deliberately excluded)."""
+
+LABELS: dict[str, str] = {"cost": "cost", "health": "n_chronic_next"}
+"""Candidate training labels: total cost next year vs active chronic conditions next year."""
+
+_LABELS_FR: dict[str, str] = {
+    "race": "groupe (race déclarée, comme dans l'étude)",
+    "age": "âge (années)",
+    "female": "femme (1 = oui)",
+    "n_chronic": "nombre de maladies chroniques actives (année t)",
+    "hba1c": "HbA1c (%)",
+    "systolic_bp": "pression artérielle systolique (mmHg)",
+    "creatinine": "créatinine (mg/dL)",
+    "prior_cost": "coût des soins année t (USD)",
+    "cost": "coût des soins année t+1 (USD)",
+    "n_chronic_next": "nombre de maladies chroniques actives (année t+1)",
+}
+
+_SOURCE = (
+    "Synthetic. Group sizes, age, sex, chronic-illness and biomarker means from Table 1 of "
+    "Obermeyer Z et al., Science 2019;366:447-453; access gap calibrated on the abstract's "
+    "17.7 % share of Black patients receiving additional help (46.5 % without the disparity)."
+)
+
+
+def make_cost_vs_need_cohort(
+    *,
+    n_samples: int | None = None,
+    access_gap: float = DEFAULT_ACCESS_GAP,
+    random_state: RandomStateLike = None,
+    as_frame: bool = True,
+    return_X_y: bool = False,  # noqa: N803
+) -> Bunch | tuple[Any, Any]:
+    """Generate a cohort where cost is a biased proxy for health need.
+
+    Each patient has a latent illness burden (gamma distributed, group means
+    1.20 and 1.90 as Table 1's mean number of active chronic illnesses). From it
+    come the observed chronic conditions (Poisson, in years t and t+1), HbA1c,
+    systolic blood pressure and creatinine, and the annual cost of care in years
+    t and t+1. At equal illness the Black group generates less cost, by the
+    factor ``1 - access_gap`` (unequal access to care).
+
+    Parameters
+    ----------
+    n_samples : int or None, default=None
+        Number of patients. ``None`` gives Table 1's cohort exactly: 43,539 White
+        and 6,079 Black patients (49,618). Otherwise the same proportions
+        (12.25 % Black) are kept, rounded.
+    access_gap : float, default=0.76
+        Relative cost reduction of Black patients at equal illness, in [0, 1).
+        The default is calibrated so that the share of Black patients at or
+        above the 97th percentile of a cost-trained score is close to 17.7 %
+        (Obermeyer et al. 2019) and that a score trained on the health label
+        selects markedly more Black patients (about 45 % here; the paper reports
+        46.5 % after removing the disparity). ``0`` means equal cost at equal
+        illness: the two labels then select the same share of Black patients.
+    random_state : None, int or numpy.random.Generator, default=None
+        Seed or generator, for reproducibility.
+    as_frame : bool, default=True
+        Return pandas objects (else numpy arrays).
+    return_X_y : bool, default=False
+        Return ``(data, target)`` with ``data`` = :data:`FEATURES` and
+        ``target`` = next-year ``cost``.
+
+    Returns
+    -------
+    sklearn.utils.Bunch or tuple
+        ``frame`` has ``race`` ("White"/"Black"), the features, and the two
+        candidate labels ``cost`` and ``n_chronic_next``. ``data`` is the
+        feature table, ``target`` the cost label; also ``feature_names``,
+        ``DESCR``, ``labels_fr`` and ``groups`` (the ``race`` column).
+
+    Raises
+    ------
+    ValueError
+        If ``n_samples`` < 2 or ``access_gap`` is not in [0, 1).
+    TypeError
+        If an argument has the wrong type.
+
+    See Also
+    --------
+    programme_shares : share of each group selected under each label.
+    """
+    as_frame, return_x_y = check_as_frame_args(as_frame, return_X_y)
+    access_gap = check_real(access_gap, "access_gap", low=0.0, high=1.0, high_inclusive=False)
+    if n_samples is None:
+        n_black, n_total = OBERMEYER_N_BLACK, OBERMEYER_N_WHITE + OBERMEYER_N_BLACK
+    else:
+        n_total = check_n_samples(n_samples, minimum=2)
+        share = OBERMEYER_N_BLACK / (OBERMEYER_N_WHITE + OBERMEYER_N_BLACK)
+        n_black = min(max(round(n_total * share), 1), n_total - 1)
+    rng = check_random_state(random_state)
+
+    black = np.zeros(n_total, dtype=bool)
+    black[:n_black] = True
+    black = black[rng.permutation(n_total)]
+
+    mean_illness = np.where(black, _ILLNESS_MEAN["Black"], _ILLNESS_MEAN["White"])
+    illness = rng.gamma(_ILLNESS_SHAPE, mean_illness / _ILLNESS_SHAPE)
+    n_chronic = rng.poisson(illness)
+    n_chronic_next = rng.poisson(illness)
+    noise = rng.standard_normal((n_total, 6))
+    hba1c = np.clip(_HBA1C[0] + _HBA1C[1] * illness + _HBA1C[2] * noise[:, 0], 4.0, 15.0)
+    sbp = np.clip(_SBP[0] + _SBP[1] * illness + _SBP[2] * noise[:, 1], 85.0, 220.0)
+    creat = np.clip(_CREAT[0] + _CREAT[1] * illness + _CREAT[2] * noise[:, 2], 0.3, 10.0)
+    age = np.clip(np.where(black, 48.6, 51.3) + 14.0 * noise[:, 3], 18.0, 90.0).round(0)
+    female = (rng.random(n_total) < np.where(black, 0.69, 0.62)).astype(np.int64)
+
+    access = np.where(black, 1.0 - access_gap, 1.0)
+    base_cost = _COST_SCALE * (_COST_FLOOR + illness**_COST_POWER) * access
+    lognorm = np.exp(_COST_NOISE_SD * noise[:, 4:6] - _COST_NOISE_SD**2 / 2)
+    prior_cost = (base_cost * lognorm[:, 0]).round(0)
+    cost = (base_cost * lognorm[:, 1]).round(0)
+
+    race = pd.Categorical.from_codes(black.astype(np.int8), categories=list(OBERMEYER_GROUPS))
+    frame = pd.DataFrame(
+        {
+            "race": race,
+            "age": age,
+            "female": female,
+            "n_chronic": n_chronic.astype(np.int64),
+            "hba1c": hba1c.round(1),
+            "systolic_bp": sbp.round(1),
+            "creatinine": creat.round(2),
+            "prior_cost": prior_cost,
+            "cost": cost,
+            "n_chronic_next": n_chronic_next.astype(np.int64),
+        }
+    )
+    mark_synthetic(frame, source=_SOURCE, labels_fr=_LABELS_FR, random_state=random_state)
+    frame.attrs["access_gap"] = access_gap
+    return build_bunch(
+        frame,
+        feature_names=FEATURES,
+        target_name="cost",
+        card="cost_vs_need_cohort",
+        labels_fr=_LABELS_FR,
+        as_frame=as_frame,
+        return_X_y=return_x_y,
+        groups=frame["race"] if as_frame else frame["race"].to_numpy(),
+    )
+
+
+def fit_risk_score(
+    frame: pd.DataFrame, label: str, *, features: Sequence[str] = FEATURES
+) -> np.ndarray:
+    """Fit a linear risk score on ``label`` and return its in-sample predictions.
+
+    This mimics a care-management algorithm: the same features (without race)
+    and a chosen training label.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A frame from :func:`make_cost_vs_need_cohort`.
+    label : str
+        ``"cost"`` or ``"health"`` (aliases for the columns in :data:`LABELS`), or
+        any numeric column name of ``frame``.
+    features : sequence of str, default=FEATURES
+        Predictor columns.
+
+    Returns
+    -------
+    numpy.ndarray
+        The predicted label for every row (higher = higher priority).
+
+    Raises
+    ------
+    ValueError
+        If ``label`` or a feature is not a column of ``frame``.
+    """
+    column = LABELS.get(label, label)
+    missing = [c for c in (column, *features) if c not in frame.columns]
+    if missing:
+        raise ValueError(
+            f"columns {missing} not found in frame; label must be one of {sorted(LABELS)} "
+            f"or a column name, features must be columns"
+        )
+    x = frame[list(features)].to_numpy(dtype=float)
+    y = frame[column].to_numpy(dtype=float)
+    return LinearRegression().fit(x, y).predict(x)
+
+
+def top_share(scores: Any, groups: Any, *, group: str = "Black", percentile: float = 97.0) -> float:
+    """Share of ``group`` among rows whose score is at or above ``percentile``.
+
+    Parameters
+    ----------
+    scores : array-like of float
+        Priority score per row.
+    groups : array-like of str
+        Group label per row.
+    group : str, default="Black"
+        Group whose share is returned.
+    percentile : float, default=97.0
+        Enrolment threshold, in [0, 100); Obermeyer's programme auto-enrols at or
+        above the 97th percentile (top 3 %).
+
+    Returns
+    -------
+    float
+        Share in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        If lengths differ, ``percentile`` is out of range or ``group`` is absent.
+    """
+    percentile = check_real(percentile, "percentile", low=0.0, high=100.0, high_inclusive=False)
+    s = np.asarray(scores, dtype=float)
+    g = np.asarray(groups).astype(str)
+    if s.shape != g.shape or s.ndim != 1:
+        raise ValueError(
+            f"scores and groups must be 1-D of equal length, got {s.shape} and {g.shape}"
+        )
+    present = np.unique(g)
+    if group not in present:
+        raise ValueError(f"unknown group {group!r}; groups present: {present.tolist()}")
+    selected = s >= np.percentile(s, percentile)
+    return float(np.mean(g[selected] == group))
+
+
+def programme_shares(
+    frame: pd.DataFrame,
+    *,
+    labels: Sequence[str] = ("cost", "health"),
+    group: str = "Black",
+    percentile: float = 97.0,
+) -> pd.Series:
+    """Share of ``group`` in the programme when the algorithm is trained on each label.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A frame from :func:`make_cost_vs_need_cohort`.
+    labels : sequence of str, default=("cost", "health")
+        Training labels to compare (see :func:`fit_risk_score`).
+    group : str, default="Black"
+        Group whose share is reported.
+    percentile : float, default=97.0
+        Enrolment threshold (top 3 % by default).
+
+    Returns
+    -------
+    pandas.Series
+        Share of ``group`` among enrolled patients, indexed by label.
+    """
+    return pd.Series(
+        {
+            label: top_share(
+                fit_risk_score(frame, label), frame["race"], group=group, percentile=percentile
+            )
+            for label in labels
+        },
+        name=f"share_{group}",
+    )

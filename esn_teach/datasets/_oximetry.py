@@ -1,0 +1,188 @@
+"""Pulse oximetry measurement bias, calibrated on Sjoding et al. (NEJM, 2020)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.utils import Bunch
+
+from ._base import (
+    RandomStateLike,
+    build_bunch,
+    check_as_frame_args,
+    check_n_samples,
+    check_probability,
+    check_random_state,
+    check_real,
+    mark_synthetic,
+)
+
+OXIMETRY_GROUPS: tuple[str, str] = ("White", "Black")
+
+#: Share of Black patients in Sjoding's University of Michigan cohort: 276 of 1,609.
+DEFAULT_BLACK_FRACTION = 276 / (1333 + 276)
+
+#: Extra over-estimation of SaO2 by SpO2 in Black patients (percentage points),
+#: calibrated so that occult hypoxemia is close to 11.7 % (Black) vs 3.6 % (White).
+DEFAULT_DEVICE_BIAS = 2.7
+
+# True arterial saturation of patients on supplemental oxygen: 100 - Gamma(2, 4),
+# i.e. mean 92 %, with a tail of hypoxemic values (invented shape).
+_SAO2_SHAPE = 2.0
+_SAO2_SCALE = 4.0
+# Device error common to all patients: mean +0.75 point, sd 3.5 points (calibrated so
+# that White patients reach 3.6 % occult hypoxemia).
+_BASE_BIAS = 0.75
+_NOISE_SD = 3.5
+
+_LABELS_FR: dict[str, str] = {
+    "race": "groupe (race déclarée, comme dans l'étude)",
+    "sao2": "SaO2 artérielle (gaz du sang, %)",
+    "spo2": "SpO2 de l'oxymètre de pouls (%)",
+    "hypoxemia": "hypoxémie vraie (SaO2 < 88 %)",
+    "occult_hypoxemia": "hypoxémie occulte (SaO2 < 88 % et SpO2 entre 92 et 96 %)",
+}
+
+_SOURCE = (
+    "Synthetic. Device bias calibrated on Sjoding MW et al., NEJM 2020;383:2477-2478: "
+    "occult hypoxemia (SaO2 < 88 % with SpO2 92-96 %) in 11.7 % of Black vs 3.6 % of "
+    "White patients (University of Michigan cohort)."
+)
+
+
+def make_pulse_oximetry(
+    *,
+    n_samples: int = 10_000,
+    device_bias: float = DEFAULT_DEVICE_BIAS,
+    black_fraction: float = DEFAULT_BLACK_FRACTION,
+    random_state: RandomStateLike = None,
+    as_frame: bool = True,
+    return_X_y: bool = False,  # noqa: N803
+) -> Bunch | tuple[Any, Any]:
+    """Generate paired arterial (SaO2) and pulse-oximetry (SpO2) saturations.
+
+    SaO2 is drawn as ``100 - Gamma(2, 4)`` (patients on supplemental oxygen),
+    clipped to [60, 100]. The oximeter reads ``SpO2 = SaO2 + 0.75 + e`` with
+    ``e ~ N(0, 3.5)`` for everyone, plus ``device_bias`` for Black patients;
+    SpO2 is rounded to an integer (as displayed) and clipped to [70, 100].
+
+    Parameters
+    ----------
+    n_samples : int, default=10_000
+        Number of SaO2/SpO2 pairs.
+    device_bias : float, default=2.7
+        Additional over-estimation (SpO2 minus SaO2, in points) in Black
+        patients, in [-10, 10]. The default reproduces Sjoding et al. (2020):
+        among pairs with SpO2 92-96 %, SaO2 < 88 % in about 11.7 % of Black vs
+        3.6 % of White patients. ``0`` removes the difference between groups.
+    black_fraction : float, default=276/1609
+        Share of Black patients, in (0, 1); the default is the University of
+        Michigan cohort of the paper (276 Black, 1,333 White patients).
+    random_state : None, int or numpy.random.Generator, default=None
+        Seed or generator, for reproducibility.
+    as_frame : bool, default=True
+        Return pandas objects (else numpy arrays).
+    return_X_y : bool, default=False
+        Return ``(data, target)``: ``data`` = ``spo2``, ``target`` = ``hypoxemia``.
+
+    Returns
+    -------
+    sklearn.utils.Bunch or tuple
+        ``frame`` has ``race``, ``sao2``, ``spo2``, ``hypoxemia`` (SaO2 < 88 %)
+        and ``occult_hypoxemia`` (SaO2 < 88 % while SpO2 is 92-96 %).
+
+    Raises
+    ------
+    ValueError
+        If a size or a value is out of range.
+    TypeError
+        If an argument has the wrong type.
+
+    See Also
+    --------
+    occult_hypoxemia_rate : the rate per group, computed as in the paper.
+    """
+    as_frame, return_x_y = check_as_frame_args(as_frame, return_X_y)
+    n = check_n_samples(n_samples)
+    device_bias = check_real(device_bias, "device_bias", low=-10.0, high=10.0)
+    black_fraction = check_probability(black_fraction, "black_fraction", open_interval=True)
+    rng = check_random_state(random_state)
+
+    black = rng.random(n) < black_fraction
+    sao2 = np.clip(100.0 - rng.gamma(_SAO2_SHAPE, _SAO2_SCALE, n), 60.0, 100.0).round(1)
+    error = _BASE_BIAS + _NOISE_SD * rng.standard_normal(n) + np.where(black, device_bias, 0.0)
+    spo2 = np.clip(np.round(sao2 + error), 70.0, 100.0).astype(np.int64)
+    hypoxemia = sao2 < 88.0
+    occult = hypoxemia & (spo2 >= 92) & (spo2 <= 96)
+
+    frame = pd.DataFrame(
+        {
+            "race": pd.Categorical.from_codes(
+                black.astype(np.int8), categories=list(OXIMETRY_GROUPS)
+            ),
+            "sao2": sao2,
+            "spo2": spo2,
+            "hypoxemia": hypoxemia.astype(np.int64),
+            "occult_hypoxemia": occult.astype(np.int64),
+        }
+    )
+    mark_synthetic(frame, source=_SOURCE, labels_fr=_LABELS_FR, random_state=random_state)
+    frame.attrs["device_bias"] = device_bias
+    return build_bunch(
+        frame,
+        feature_names=["spo2"],
+        target_name="hypoxemia",
+        card="pulse_oximetry",
+        labels_fr=_LABELS_FR,
+        as_frame=as_frame,
+        return_X_y=return_x_y,
+        groups=frame["race"] if as_frame else frame["race"].to_numpy(),
+    )
+
+
+def occult_hypoxemia_rate(
+    frame: pd.DataFrame,
+    *,
+    by: str = "race",
+    spo2_range: tuple[float, float] = (92.0, 96.0),
+    sao2_threshold: float = 88.0,
+) -> pd.Series:
+    """Occult hypoxemia rate per group, as defined by Sjoding et al. (2020).
+
+    Among pairs whose SpO2 lies in ``spo2_range`` (inclusive), the share with
+    SaO2 below ``sao2_threshold``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Must contain ``sao2``, ``spo2`` and the ``by`` column.
+    by : str, default="race"
+        Grouping column.
+    spo2_range : tuple of float, default=(92, 96)
+        Reassuring SpO2 range (inclusive bounds).
+    sao2_threshold : float, default=88
+        SaO2 below which the patient is hypoxemic.
+
+    Returns
+    -------
+    pandas.Series
+        Rate in [0, 1] per group (NaN for a group without any pair in range).
+
+    Raises
+    ------
+    ValueError
+        If a column is missing or ``spo2_range`` is not increasing.
+    """
+    missing = [c for c in ("sao2", "spo2", by) if c not in frame.columns]
+    if missing:
+        raise ValueError(f"frame lacks the columns {missing}; it needs 'sao2', 'spo2' and {by!r}")
+    low, high = (check_real(v, "spo2_range") for v in spo2_range)
+    if low > high:
+        raise ValueError(f"spo2_range must be (low, high) with low <= high, got {spo2_range}")
+    sao2_threshold = check_real(sao2_threshold, "sao2_threshold", low=0.0, high=100.0)
+    in_range = frame["spo2"].between(low, high)
+    hidden = (frame["sao2"] < sao2_threshold).astype(float)
+    rate = hidden[in_range].groupby(frame.loc[in_range, by], observed=False).mean()
+    return rate.rename("occult_hypoxemia_rate")

@@ -1,0 +1,161 @@
+"""Readmission cohort with unequal prevalence, for Chouldechova's impossibility result."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.special import expit, logit
+from sklearn.utils import Bunch
+
+from ._base import (
+    RandomStateLike,
+    build_bunch,
+    check_as_frame_args,
+    check_n_samples,
+    check_probability,
+    check_random_state,
+    check_real,
+    check_shares,
+    mark_synthetic,
+)
+
+#: Default readmission prevalence per group (invented, for teaching).
+DEFAULT_PREVALENCE: dict[str, float] = {"A": 0.15, "B": 0.30}
+
+_LABELS_FR: dict[str, str] = {
+    "group": "groupe",
+    "age": "âge (années)",
+    "prior_admissions": "hospitalisations dans l'année précédente",
+    "length_of_stay": "durée du séjour (jours)",
+    "n_medications": "nombre de médicaments à la sortie",
+    "score": "score de risque de réhospitalisation (0 à 1)",
+    "readmitted": "réhospitalisé dans les 30 jours (1 = oui)",
+}
+
+_SOURCE = (
+    "Synthetic, invented parameters. Built to illustrate Chouldechova A, Big Data "
+    "2017;5(2):153-163: FPR = p/(1-p) * (1-PPV)/PPV * (1-FNR)."
+)
+
+
+def _check_prevalence(prevalence: Any) -> dict[str, float]:
+    if not isinstance(prevalence, Mapping):
+        raise TypeError(
+            "prevalence must be a mapping group name -> probability, e.g. "
+            f"{DEFAULT_PREVALENCE}, got {type(prevalence).__name__}"
+        )
+    if len(prevalence) < 2:
+        raise ValueError(f"prevalence must define at least 2 groups, got {len(prevalence)}")
+    checked: dict[str, float] = {}
+    for name, p in prevalence.items():
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"group names must be non-empty str, got {name!r}")
+        checked[name] = check_probability(p, f"prevalence[{name!r}]", open_interval=True)
+    return checked
+
+
+def make_readmission_cohort(
+    *,
+    n_samples: int = 20_000,
+    prevalence: Mapping[str, float] | None = None,
+    group_shares: Any = None,
+    separation: float = 1.5,
+    random_state: RandomStateLike = None,
+    as_frame: bool = True,
+    return_X_y: bool = False,  # noqa: N803
+) -> Bunch | tuple[Any, Any]:
+    """Generate a 30-day readmission cohort with groups of different prevalence.
+
+    For each patient, readmission is drawn with the group's prevalence. A latent
+    clinical signal ``x`` is normal with mean ``separation`` if readmitted and 0
+    otherwise (standard deviation 1, identical in every group), and the observed
+    features (age, prior admissions, length of stay, medications) are noisy
+    functions of ``x``. ``score`` is the exact probability of readmission given
+    ``x`` and the group (so it is calibrated within each group). Because the
+    prevalences differ, a single threshold cannot give equal PPV, equal FNR and
+    equal FPR at once (Chouldechova 2017).
+
+    Parameters
+    ----------
+    n_samples : int, default=20_000
+        Number of hospital stays.
+    prevalence : mapping of str to float, default={"A": 0.15, "B": 0.30}
+        Readmission prevalence per group, each in (0, 1); at least two groups.
+        The defaults are invented for teaching. Giving every group the same
+        prevalence removes the disparity (all error rates then agree).
+    group_shares : sequence of float or mapping, default=None
+        Relative size of each group (``None`` = equal sizes).
+    separation : float, default=1.5
+        Distance between the means of ``x`` in readmitted and other patients
+        (d'), in (0, 6]; larger = better score (AUC = Phi(d'/sqrt 2), 0.86 for 1.5).
+    random_state : None, int or numpy.random.Generator, default=None
+        Seed or generator, for reproducibility.
+    as_frame : bool, default=True
+        Return pandas objects (else numpy arrays).
+    return_X_y : bool, default=False
+        Return ``(data, target)``: the four clinical features and ``readmitted``.
+
+    Returns
+    -------
+    sklearn.utils.Bunch or tuple
+        ``frame`` has ``group``, ``age``, ``prior_admissions``,
+        ``length_of_stay``, ``n_medications``, ``score`` and ``readmitted``.
+
+    Raises
+    ------
+    ValueError
+        If a size, a prevalence, a share or ``separation`` is out of range.
+    TypeError
+        If an argument has the wrong type.
+    """
+    as_frame, return_x_y = check_as_frame_args(as_frame, return_X_y)
+    n = check_n_samples(n_samples)
+    prev = _check_prevalence(DEFAULT_PREVALENCE if prevalence is None else prevalence)
+    names = list(prev)
+    shares = (
+        np.full(len(names), 1.0 / len(names))
+        if group_shares is None
+        else check_shares(group_shares, "group_shares", names)
+    )
+    separation = check_real(separation, "separation", low=0.0, high=6.0, low_inclusive=False)
+    rng = check_random_state(random_state)
+
+    codes = rng.choice(len(names), size=n, p=shares)
+    p = np.array([prev[g] for g in names])[codes]
+    readmitted = rng.random(n) < p
+    x = rng.standard_normal(n) + separation * readmitted
+    # P(Y=1 | x, group) for two unit-variance normals (means 0 and d): a logistic in x.
+    score = expit(logit(p) + separation * x - separation**2 / 2)
+
+    noise = rng.standard_normal((n, 4))
+    age = np.clip(62 + 6 * x + 14 * noise[:, 0], 18, 100).round(0)
+    prior = rng.poisson(np.exp(-0.6 + 0.45 * x + 0.3 * noise[:, 1]))
+    los = np.clip(np.exp(1.3 + 0.25 * x + 0.45 * noise[:, 2]), 1, 90).round(0)
+    meds = rng.poisson(np.exp(1.7 + 0.15 * x + 0.2 * noise[:, 3]))
+
+    frame = pd.DataFrame(
+        {
+            "group": pd.Categorical.from_codes(codes, categories=names),
+            "age": age,
+            "prior_admissions": prior.astype(np.int64),
+            "length_of_stay": los,
+            "n_medications": meds.astype(np.int64),
+            "score": score,
+            "readmitted": readmitted.astype(np.int64),
+        }
+    )
+    mark_synthetic(frame, source=_SOURCE, labels_fr=_LABELS_FR, random_state=random_state)
+    frame.attrs["prevalence"] = dict(prev)
+    return build_bunch(
+        frame,
+        feature_names=["age", "prior_admissions", "length_of_stay", "n_medications"],
+        target_name="readmitted",
+        card="readmission_cohort",
+        labels_fr=_LABELS_FR,
+        as_frame=as_frame,
+        return_X_y=return_x_y,
+        groups=frame["group"] if as_frame else frame["group"].to_numpy(),
+    )

@@ -1,0 +1,74 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from esn_teach.datasets import make_pulse_oximetry, occult_hypoxemia_rate
+
+
+def test_reproducible_and_attrs():
+    a = make_pulse_oximetry(n_samples=2_000, random_state=5).frame
+    b = make_pulse_oximetry(n_samples=2_000, random_state=5).frame
+    pd.testing.assert_frame_equal(a, b)
+    assert a.attrs["synthetic"] is True
+    assert "Sjoding" in a.attrs["source"]
+    assert a.attrs["random_state"] == 5
+
+
+def test_physiological_ranges():
+    f = make_pulse_oximetry(n_samples=50_000, random_state=0).frame
+    assert f["spo2"].between(70, 100).all()
+    assert f["sao2"].between(60, 100).all()
+    assert f["spo2"].dtype == np.int64
+    expected = ((f["sao2"] < 88) & f["spo2"].between(92, 96)).astype(np.int64)
+    pd.testing.assert_series_equal(f["occult_hypoxemia"], expected, check_names=False)
+
+
+def test_published_rates_reproduced_at_defaults():
+    # Sjoding 2020 (Michigan cohort): 11.7 % Black vs 3.6 % White, among SpO2 92-96 %.
+    # Tolerance ±1.0 pp, with 1,000,000 pairs split evenly between groups.
+    f = make_pulse_oximetry(n_samples=1_000_000, black_fraction=0.5, random_state=11).frame
+    rate = occult_hypoxemia_rate(f)
+    assert rate["Black"] == pytest.approx(0.117, abs=0.01)
+    assert rate["White"] == pytest.approx(0.036, abs=0.01)
+
+
+def test_zero_device_bias_removes_disparity():
+    f = make_pulse_oximetry(
+        n_samples=1_000_000, device_bias=0.0, black_fraction=0.5, random_state=11
+    ).frame
+    rate = occult_hypoxemia_rate(f)
+    # tolerance: within 0.5 pp of each other
+    assert abs(rate["Black"] - rate["White"]) < 0.005
+
+
+def test_default_black_fraction_is_the_michigan_cohort():
+    f = make_pulse_oximetry(n_samples=200_000, random_state=1).frame
+    assert (f["race"] == "Black").mean() == pytest.approx(276 / 1609, abs=0.005)
+
+
+def test_rate_helper_errors():
+    f = make_pulse_oximetry(n_samples=1_000, random_state=0).frame
+    with pytest.raises(ValueError, match="lacks the columns"):
+        occult_hypoxemia_rate(f.drop(columns="sao2"))
+    with pytest.raises(ValueError, match="low <= high"):
+        occult_hypoxemia_rate(f, spo2_range=(96, 92))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "exc", "msg"),
+    [
+        ({"n_samples": -1}, ValueError, "n_samples must be an int >= 1"),
+        ({"black_fraction": 1.0}, ValueError, r"black_fraction must be in \(0, 1\)"),
+        ({"black_fraction": 1.5}, ValueError, "black_fraction"),
+        ({"device_bias": 50}, ValueError, r"device_bias must be in \[-10, 10\]"),
+        ({"device_bias": None}, TypeError, "device_bias must be a real number"),
+    ],
+)
+def test_bad_arguments(kwargs, exc, msg):
+    with pytest.raises(exc, match=msg):
+        make_pulse_oximetry(**kwargs)
+
+
+def test_return_x_y():
+    x, y = make_pulse_oximetry(n_samples=10, random_state=0, return_X_y=True)
+    assert list(x.columns) == ["spo2"] and y.name == "hypoxemia"
