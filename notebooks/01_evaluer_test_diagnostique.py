@@ -17,10 +17,13 @@
 #
 # - Exécutez les cellules **dans l'ordre**, une par une : cliquez dans la cellule puis appuyez
 #   sur **Maj + Entrée**.
-# - Quand une cellule contient `... `, c'est à vous de répondre : remplacez les trois points par
+# - Quand une cellule contient `...`, c'est à vous de répondre : remplacez les trois points par
 #   votre calcul, exécutez la cellule, puis exécutez la cellule **« Vérification »** juste
 #   en dessous. Elle vous dit si la réponse est correcte, ou quelle erreur vous avez
 #   probablement faite. Vous pouvez réessayer autant de fois que vous voulez.
+# - Trois règles d'écriture : gardez le nom de la variable **exactement** tel qu'il est écrit
+#   (sans accent : `sensibilite`) ; écrivez les décimales avec un **point** (`0.8` et non
+#   `0,8`) ; écrivez de préférence le **calcul** plutôt que son résultat arrondi.
 # - Des **indices** sont cachés sous chaque question : cliquez sur « Indice 1 », puis
 #   « Indice 2 » seulement si besoin.
 # - Aucune connaissance en programmation n'est demandée : les calculs tiennent en une ligne.
@@ -31,15 +34,15 @@
 # Madame L., 52 ans, a découvert une boule dans le sein. Le radiologue réalise une **cytoponction**
 # (ponction à l'aiguille fine) : quelques cellules sont prélevées et photographiées au microscope.
 # Un logiciel mesure la forme des noyaux de ces cellules et un modèle d'intelligence artificielle
-# en tire un **score** entre 0 et 1 : plus le score est élevé, plus la tumeur a de chances
-# d'être **maligne** (un cancer).
+# en tire un **score** entre 0 et 1 : plus le score est élevé, plus il est probable que la
+# tumeur soit **maligne** (un cancer).
 #
 # Le score seul ne décide rien. Il faut fixer un **seuil** : au-dessus, le test est dit
 # « positif » (on suspecte un cancer, on poursuit les examens) ; en dessous, « négatif ».
 # Tout ce module tourne autour d'une question : **que vaut ce test, et où placer le seuil ?**
 #
-# Nous utilisons de **vraies données** : le jeu *Breast Cancer Wisconsin (Diagnostic)*, recueilli
-# à l'hôpital de l'Université du Wisconsin (États-Unis) et publié en 1995 (voir les sources en bas
+# Nous utilisons de **vraies données** : le jeu de données *Breast Cancer Wisconsin (Diagnostic)*,
+# recueilli à l'hôpital de l'Université du Wisconsin (États-Unis) et publié en 1995 (voir les sources en bas
 # de page). Il est fourni avec la bibliothèque scikit-learn : rien n'est téléchargé. Les patientes
 # sont anonymes : il ne reste que des mesures de noyaux cellulaires.
 
@@ -52,7 +55,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from esn_teach import checks
+from esn_teach import checks, fr_number, fr_percent
 from esn_teach import evaluation as ev
 from esn_teach.explorers import ThresholdExplorer
 from esn_teach.plotting import accessible_style, plot_confusion_matrix, plot_roc
@@ -62,17 +65,19 @@ donnees = load_breast_cancer(as_frame=True)
 # 1 = malin (la maladie recherchée), comme dans tout le cours.
 y = (donnees.target == 0).astype(int)
 print(f"{len(y)} patientes, dont {y.sum()} tumeurs malignes et {(y == 0).sum()} bénignes.")
-print(f"Prévalence du cancer dans ce jeu de données : {y.mean():.1%}")
+print(f"Prévalence du cancer dans ce jeu de données : {fr_percent(y.mean())}")
 
 # %% [markdown]
-# Dans ce jeu, plus d'un tiers des tumeurs sont malignes : ce sont des patientes **adressées pour
-# une masse suspecte**, pas une population de dépistage. Retenez ce chiffre, il comptera à la
-# section 4.
+# Dans ce jeu de données, plus d'un tiers des tumeurs sont malignes : ce sont des patientes
+# **adressées pour une masse suspecte**, pas une population de dépistage. Retenez ce chiffre, il
+# comptera à la section 5.
 #
 # ## 2. Le modèle et ses scores
 #
 # Pour rendre les erreurs visibles, notre modèle n'utilise volontairement que **deux mesures**
-# des noyaux : leur **texture** (variation des niveaux de gris) et leur **compacité**. Il apprend
+# des noyaux : leur **texture** (variation des niveaux de gris dans le noyau) et leur
+# **compacité** (un indice qui augmente quand le contour du noyau s'éloigne d'un cercle
+# régulier). Il apprend
 # sur 60 % des patientes ; nous l'évaluons sur les 40 % **qu'il n'a jamais vues** (le
 # « jeu de test »). Évaluer un modèle sur les données qui ont servi à l'entraîner donnerait
 # une image trop flatteuse.
@@ -106,7 +111,7 @@ print(f"Jeu de test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
 seuil_defaut = 0.5
 comptes = ev.confusion_at_threshold(y_test, scores, seuil_defaut)
 vp, fp, fn, vn = comptes.tp, comptes.fp, comptes.fn, comptes.tn
-print(f"Au seuil {seuil_defaut} : VP = {vp}, FP = {fp}, FN = {fn}, VN = {vn}")
+print(f"Au seuil {fr_number(seuil_defaut, 1)} : VP = {vp}, FP = {fp}, FN = {fn}, VN = {vn}")
 with accessible_style():
     plot_confusion_matrix(comptes, title="Matrice de confusion au seuil 0,5 (jeu de test)")
 
@@ -114,8 +119,8 @@ with accessible_style():
 # ### Question 1 — La sensibilité au seuil 0,5 (2 points)
 #
 # Calculez la **sensibilité** du test au seuil 0,5, sous forme de proportion entre 0 et 1
-# (par exemple `0.8`, et non `80`). Utilisez les variables `vp`, `fp`, `fn` et `vn`
-# définies ci-dessus.
+# (une proportion comme `0.8`, et non un pourcentage comme `80`). Écrivez le calcul avec les
+# variables `vp`, `fp`, `fn` et `vn` définies ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -150,7 +155,7 @@ checks.check_number(
         checks.Mistake(ev.ppv(y_test, y_pred_05),
                        "vous avez calculé la valeur prédictive positive (parmi les tests "
                        "positifs, la part de malades). La sensibilité part des malades, pas "
-                       "des tests positifs : VP / (VP + FN)."),
+                       "des tests positifs."),
         checks.Mistake(float(np.mean(y_test == y_pred_05)),
                        "vous avez calculé l'exactitude (toutes les bonnes réponses sur le total). "
                        "La sensibilité ne regarde que les malades."),
@@ -158,7 +163,7 @@ checks.check_number(
                        "vous avez calculé la part des cancers manqués (FN parmi les malades), "
                        "c'est-à-dire 1 − sensibilité. Mettez les vrais positifs au numérateur."),
     ],
-    success="le test détecte cette part des cancers au seuil 0,5.",
+    success="c'est la part des cancers que le test détecte au seuil 0,5.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -171,31 +176,34 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="sensibilite" message="vous avez calculé la spécificité"
+# %% mistake="sensibilite"
+# message : vous avez calculé la spécificité
 sensibilite = vn / (vn + fp)
 
-# %% mistake="sensibilite" message="valeur prédictive positive"
+# %% mistake="sensibilite"
+# message : valeur prédictive positive
 sensibilite = vp / (vp + fp)
 
-# %% mistake="sensibilite" message="donné un pourcentage"
+# %% mistake="sensibilite"
+# message : donné un pourcentage
 sensibilite = 100 * vp / (vp + fn)
 
 # %% [markdown]
-# Au seuil 0,5, le test **manque donc plus d'un cancer sur quatre** (la case FN). C'est beaucoup : voyons
-# ce qui se passe quand on déplace le seuil.
+# Tous les cancers que le test ne détecte pas sont dans la case FN : ce sont des cancers
+# manqués. Voyons ce qui se passe quand on déplace le seuil.
 #
 # ## 4. L'explorateur de seuil
 #
 # Déplacez le curseur (à la souris, ou avec les **flèches du clavier** après avoir cliqué
-# dessus). La matrice de confusion, les indicateurs et le point sur la courbe ROC se mettent à
-# jour. Observez :
+# dessus). La matrice de confusion, les indicateurs et le point sur la courbe ROC (expliquée à la
+# section 6) se mettent à jour. Observez :
 #
 # - quand le seuil **baisse**, la sensibilité monte… et la spécificité descend ;
 # - aucun seuil ne donne à la fois zéro faux négatif et zéro faux positif ;
 # - à chaque seuil correspond **un point** de la courbe ROC.
 
 # %%
-explorateur = ThresholdExplorer(y_test, scores, threshold=0.5)
+explorateur = ThresholdExplorer(y_test, scores, threshold=0.5, show_auc=False)
 explorateur
 
 # %% [markdown]
@@ -203,7 +211,7 @@ explorateur
 #
 # La patiente, elle, ne demande pas « quelle est la sensibilité ? » mais : **« mon test est
 # positif : quel est le risque que j'aie un cancer ? »** C'est la **valeur prédictive positive
-# (VPP)** : parmi les tests positifs, la part de vraies malades.
+# (VPP)** : parmi les tests positifs, la part de patientes réellement malades.
 #
 # La VPP dépend de la sensibilité, de la spécificité **et de la prévalence** *p* (la part de
 # malades dans la population testée). Par le théorème de Bayes :
@@ -216,17 +224,19 @@ explorateur
 #
 # Dans notre jeu de test, la prévalence est d'environ 37 %. Imaginons maintenant que le **même**
 # test (même sensibilité, même spécificité) soit proposé à une population où seulement **1 %**
-# des personnes testées ont un cancer (une valeur choisie pour l'exercice).
+# des personnes testées ont un cancer (une valeur choisie pour l'exercice). C'est une
+# hypothèse simplificatrice : en réalité, un test se comporte souvent différemment dans une
+# population différente de celle où il a été mis au point.
 
 # %%
 se = ev.sensitivity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
 sp = ev.specificity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
 prevalence_etude = float(y_test.mean())
-print(f"Au seuil 0,5 : sensibilité Se = {se:.3f}, spécificité Sp = {sp:.3f}")
-print(f"Prévalence dans le jeu de test : {prevalence_etude:.1%}")
+print(f"Au seuil 0,5 : sensibilité Se = {fr_number(se)}, spécificité Sp = {fr_number(sp)}")
+print(f"Prévalence dans le jeu de test : {fr_percent(prevalence_etude)}")
 vpp_etude, vpn_etude = ev.predictive_values(sensitivity=se, specificity=sp,
                                             prevalence=prevalence_etude)
-print(f"VPP à cette prévalence : {vpp_etude:.3f} ; VPN : {vpn_etude:.3f}")
+print(f"VPP à cette prévalence : {fr_number(vpp_etude)} ; VPN : {fr_number(vpn_etude)}")
 
 # %% [markdown]
 # ### Question 2 — La VPP quand la prévalence est de 1 % (2 points)
@@ -242,8 +252,9 @@ print(f"VPP à cette prévalence : {vpp_etude:.3f} ; VPN : {vpn_etude:.3f}")
 #
 # <details><summary>Indice 2</summary>
 #
-# `ev.predictive_values(...)` renvoie **deux** nombres, la VPP puis la VPN. Pour ne garder que
-# le premier : `ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[0]`.
+# Dans la formule, remplacez Se par `se`, Sp par `sp` et *p* par `0.01` (donc 1 − *p* par
+# `0.99`). Attention aux parenthèses. Si vous utilisez `ev.predictive_values(...)`, elle
+# renvoie **deux** nombres, la VPP puis la VPN : ajoutez `[0]` à la fin pour garder le premier.
 # </details>
 
 # %% answer="vpp_depistage"
@@ -254,24 +265,27 @@ vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.99)
 
 # %% tests="vpp_depistage" points=2
 # Vérification de la question 2 : exécutez cette cellule.
+valeur_vpp = checks.require_number(vpp_depistage, name="vpp_depistage")
+checks.expect(
+    valeur_vpp < vpp_etude or valeur_vpp > 1,
+    "quand la maladie devient plus rare, la VPP baisse : à 1 % de prévalence, elle ne peut pas "
+    "dépasser la VPP à 37 %. Vous avez peut-être donné la valeur prédictive négative (le second "
+    "nombre renvoyé par ev.predictive_values), inversé p et 1 − p, ou écrit prevalence=1 "
+    "(ce qui veut dire 100 %) au lieu de 0.01.",
+    name="vpp_depistage",
+)
 checks.check_number(
     vpp_depistage,
     name="vpp_depistage",
     digest="50050ec786d3de77",
     bounds=(0, 1),
     mistakes=[
-        checks.Mistake(vpp_etude,
-                       "c'est la VPP à la prévalence du jeu de test (environ 37 %). Refaites le "
-                       "calcul avec une prévalence de 1 % : prevalence=0.01."),
         checks.Mistake(se,
                        "vous avez donné la sensibilité. La VPP répond à une autre question : "
                        "parmi les tests positifs, quelle part de malades ?"),
-        checks.Mistake(ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[1],
-                       "vous avez donné la valeur prédictive négative (le second nombre renvoyé). "
-                       "La VPP est le premier."),
-        checks.Mistake(ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.99)[0],
-                       "vous avez inversé p et 1 − p : avec une prévalence de 1 %, p = 0.01."),
     ],
+    hint="Vérifiez la formule : le numérateur compte les vrais positifs (Se × p), le "
+    "dénominateur tous les positifs, vrais et faux.",
     success="à 1 % de prévalence, la grande majorité des tests positifs sont de faux positifs.",
 )
 ### BEGIN HIDDEN TESTS
@@ -283,14 +297,21 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="vpp_depistage" message="prévalence du jeu de test"
-vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=prevalence_etude)[0]
+# %% mistake="vpp_depistage"
+# message : Vérifiez la formule
+vpp_depistage = se * 0.01 / (se * 0.01 + sp * 0.99)
 
-# %% mistake="vpp_depistage" message="valeur prédictive négative"
+# %% mistake="vpp_depistage"
+# message : valeur prédictive négative
 vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[1]
 
-# %% mistake="vpp_depistage" message="vous avez donné la sensibilité"
+# %% mistake="vpp_depistage"
+# message : vous avez donné la sensibilité
 vpp_depistage = se
+
+# %% mistake="vpp_depistage"
+# message : écrit prevalence=1
+vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=1)[0]
 
 # %% [markdown]
 # Le même test, avec la même sensibilité et la même spécificité, n'a pas du tout la même valeur
@@ -300,7 +321,8 @@ vpp_depistage = se
 #
 # ## 6. La courbe ROC et l'aire sous la courbe (AUC)
 #
-# La courbe ROC résume **tous les seuils à la fois** : pour chacun, elle place la sensibilité
+# La courbe ROC (de l'anglais *Receiver Operating Characteristic*) résume **tous les seuils à
+# la fois** : pour chacun, elle place la sensibilité
 # (en ordonnée) contre 1 − spécificité (en abscisse). L'**aire sous la courbe (AUC)** vaut
 # 1 pour un test parfait et 0,5 pour un test qui répond au hasard (la diagonale). Elle a une
 # lecture simple : c'est la probabilité qu'une patiente malade tirée au hasard ait un score plus
@@ -309,14 +331,15 @@ vpp_depistage = se
 # %%
 courbe = ev.roc(y_test, scores)
 with accessible_style():
-    plot_roc(courbe, title="Courbe ROC du modèle (jeu de test)")
+    plot_roc(courbe, title="Courbe ROC du modèle (jeu de test)", show_auc=False)
 
 # %% [markdown]
 # ### Question 3 — L'aire sous la courbe ROC (1 point)
 #
-# Calculez l'**AUC** du modèle sur le jeu de test, avec la fonction `roc_auc_score(vrais, scores)`
-# de scikit-learn (déjà importée). Les vraies étiquettes sont dans `y_test`, les scores dans
-# `scores`.
+# Calculez l'**AUC** du modèle sur le jeu de test avec la fonction `roc_auc_score` de
+# scikit-learn (déjà importée), qui prend deux arguments : d'abord les diagnostics réels, puis
+# les scores. Les diagnostics réels (1 = malin, 0 = bénin) sont dans `y_test`, les scores du
+# modèle dans `scores`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -326,7 +349,8 @@ with accessible_style():
 #
 # <details><summary>Indice 2</summary>
 #
-# `roc_auc_score(y_test, scores)`.
+# L'ordre compte : `roc_auc_score(diagnostics_réels, scores)`, en remplaçant chaque nom par la
+# variable qui contient cette information.
 # </details>
 
 # %% answer="auc"
@@ -337,101 +361,120 @@ auc = roc_auc_score(y_test, scores)
 
 # %% tests="auc" points=1
 # Vérification de la question 3 : exécutez cette cellule.
+valeur_auc = checks.require_number(auc, name="auc")
+checks.expect(
+    not 0 <= valeur_auc < 0.5,
+    "votre AUC est inférieure à 0,5, moins bien que le hasard : elle est sans doute « à "
+    "l'envers ». Avez-vous pris les tumeurs bénignes comme classe positive (le codage "
+    "d'origine de scikit-learn, où 0 = malin) ? Utilisez y_test, où 1 = malin.",
+    name="auc",
+)
 checks.check_number(
     auc,
     name="auc",
     digest="56fccb37b319dc08",
     bounds=(0, 1),
     mistakes=[
-        checks.Mistake(roc_auc_score(y_test, ev.predict_at_threshold(scores, seuil_defaut)),
+        checks.Mistake((se + sp) / 2,
                        "vous avez calculé l'AUC avec les décisions au seuil 0,5 au lieu des "
                        "scores. Donnez les scores : l'AUC résume tous les seuils."),
-        checks.Mistake(1 - roc_auc_score(y_test, scores),
-                       "votre AUC est « à l'envers » (1 − AUC) : vous avez sans doute pris les "
-                       "tumeurs bénignes comme classe positive, comme le codage d'origine de "
-                       "scikit-learn (0 = malin). Utilisez y_test, où 1 = malin."),
     ],
-    success="l'AUC est nettement au-dessus de 0,5 (hasard), mais loin de 1 (test parfait).",
+    hint="Donnez à roc_auc_score les diagnostics réels puis les scores du modèle.",
+    success="l'AUC est nettement au-dessus de 0,5 (le hasard), mais le test reste imparfait.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(auc, name="auc", expected=roc_auc_score(y_test, scores), atol=1e-6)
 ### END HIDDEN TESTS
 
-# %% mistake="auc" message="au lieu des scores"
+# %% mistake="auc"
+# message : au lieu des scores
 auc = roc_auc_score(y_test, scores >= 0.5)
 
-# %% mistake="auc" message="à l'envers"
+# %% mistake="auc"
+# message : à l'envers
 auc = roc_auc_score(1 - y_test, scores)
 
 # %% [markdown]
 # ## 7. Choisir un seuil
 #
-# Pour un examen qui décide d'aller plus loin (une biopsie), manquer un cancer est grave : on
-# veut une sensibilité élevée, quitte à inquiéter à tort davantage de patientes.
+# Quand le test sert à décider s'il faut aller plus loin (une biopsie), manquer un cancer est
+# grave : on veut une sensibilité élevée, quitte à inquiéter à tort davantage de patientes.
 #
 # ### Question 4 — Le seuil qui détecte au moins 95 % des cancers (2 points)
 #
-# Trouvez le **seuil le plus élevé** pour lequel la sensibilité atteint **au moins 95 %** sur le
-# jeu de test. Pourquoi le plus élevé ? Parce que, parmi tous les seuils assez sensibles, c'est
-# celui qui fait le moins de faux positifs.
+# Parmi les seuils du curseur (0,00 ; 0,01 ; 0,02 ; … ; 1,00), trouvez **le plus élevé** pour
+# lequel la sensibilité atteint **au moins 95 %** sur le jeu de test. Pourquoi le plus élevé ?
+# Parce que, parmi tous les seuils assez sensibles, c'est celui qui fait le moins de faux
+# positifs.
 #
-# Vous pouvez tâtonner avec l'explorateur ci-dessus, ou utiliser la courbe ROC calculée plus haut :
-# `courbe.thresholds` contient les seuils et `courbe.tpr` la sensibilité à chacun de ces seuils.
+# Vous pouvez tâtonner avec l'explorateur de la section 4, ou calculer la sensibilité à un seuil
+# donné : `ev.sensitivity(y_test, scores >= 0.30)` donne la sensibilité au seuil 0,30.
 #
 # <details><summary>Indice 1</summary>
 #
-# Dans l'explorateur, baissez le seuil jusqu'à ce que la sensibilité passe à 0,95 ou plus, puis
-# remontez-le d'un cran pour vérifier. Vous pouvez donner une valeur approchée : tout seuil
-# qui donne la même matrice de confusion que le meilleur est accepté.
+# Dans l'explorateur, baissez le seuil jusqu'à ce que la sensibilité atteigne 0,95 ou plus. Puis
+# vérifiez qu'en le remontant d'un cran (0,01), la sensibilité repasse sous 0,95.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# En une ligne : `courbe.thresholds[courbe.tpr >= 0.95].max()` garde les seuils assez sensibles
-# et prend le plus élevé.
+# La réponse est un seuil (entre 0 et 1), pas une sensibilité : 0.95 est l'objectif de
+# sensibilité, pas le seuil. Le bon seuil est assez bas, car le modèle n'est pas très bon.
 # </details>
 
 # %% answer="seuil"
 seuil = ...
 ### BEGIN SOLUTION
-seuil = courbe.thresholds[courbe.tpr >= 0.95].max()
+seuils_du_curseur = np.round(np.arange(0, 1.001, 0.01), 2)
+seuil = max(t for t in seuils_du_curseur if ev.sensitivity(y_test, scores >= t) >= 0.95)
 ### END SOLUTION
 
 # %% tests="seuil" points=2
 # Vérification de la question 4 : exécutez cette cellule.
 valeur_seuil = checks.require_number(seuil, name="seuil")
+checks.expect(valeur_seuil != 0.95,
+              "0.95 est la sensibilité visée, pas le seuil. Cherchez le seuil (la position du "
+              "curseur) pour lequel la sensibilité atteint 0,95.", name="seuil")
 checks.expect(0 <= valeur_seuil <= 1,
               f"un seuil se choisit entre 0 et 1 (les scores sont des probabilités) ; "
               f"vous avez donné {valeur_seuil:g}.", name="seuil")
-se_obtenue = ev.sensitivity(y_test, ev.predict_at_threshold(scores, valeur_seuil))
-sp_obtenue = ev.specificity(y_test, ev.predict_at_threshold(scores, valeur_seuil))
+se_obtenue = ev.sensitivity(y_test, scores >= valeur_seuil)
 checks.expect(se_obtenue >= 0.95,
-              f"à ce seuil, la sensibilité n'est que de {se_obtenue:.3f} : votre seuil est trop "
-              "haut, baissez-le. Avez-vous visé 95 % de spécificité au lieu de 95 % de "
+              f"à ce seuil, la sensibilité n'est que de {fr_number(se_obtenue)} : votre seuil est "
+              "trop haut, baissez-le. Avez-vous visé 95 % de spécificité au lieu de 95 % de "
               "sensibilité ?", name="seuil")
-checks.expect(checks.matches_digest(sp_obtenue, "842e8862e251a0b8", name="seuil"),
-              f"la sensibilité atteint bien 95 % ({se_obtenue:.3f}), mais votre seuil est plus bas "
-              f"que nécessaire : la spécificité n'est que de {sp_obtenue:.3f}. Remontez le seuil "
-              "tant que la sensibilité reste d'au moins 95 %.", name="seuil")
-print(f"\u2714 Correct (seuil) : sensibilité {se_obtenue:.3f}, spécificité {sp_obtenue:.3f}.")
+se_cran_suivant = ev.sensitivity(y_test, scores >= valeur_seuil + 0.01)
+checks.expect(se_cran_suivant < 0.95,
+              f"la sensibilité atteint bien 95 % ({fr_number(se_obtenue)}), mais vous pouvez "
+              "encore monter le seuil d'au moins un cran (0,01) sans passer sous 95 % : vous "
+              "feriez moins de faux positifs.", name="seuil")
+print(f"\u2714 Correct (seuil) : sensibilité {fr_number(se_obtenue)}, spécificité "
+      f"{fr_number(ev.specificity(y_test, scores >= valeur_seuil))}.")
 ### BEGIN HIDDEN TESTS
-meilleure_sp = max(
-    ev.specificity(y_test, scores >= t)
-    for t in np.unique(scores)
-    if ev.sensitivity(y_test, scores >= t) >= 0.95
+scores_malades = np.asarray(scores)[np.asarray(y_test) == 1]
+checks.expect(
+    np.mean(scores_malades >= valeur_seuil) >= 0.95
+    and np.mean(scores_malades >= valeur_seuil + 0.01) < 0.95,
+    "ce seuil n'est pas le plus élevé qui atteint 95 % de sensibilité.",
+    name="seuil",
 )
-checks.expect(abs(sp_obtenue - meilleure_sp) < 1e-9,
-              "ce seuil n'est pas le plus élevé qui atteint 95 % de sensibilité.", name="seuil")
 ### END HIDDEN TESTS
 
-# %% mistake="seuil" message="visé 95 % de spécificité"
+# %% mistake="seuil"
+# message : visé 95 % de spécificité
 seuil = courbe.thresholds[courbe.fpr <= 0.05].min()
 
-# %% mistake="seuil" message="plus bas que nécessaire"
+# %% mistake="seuil"
+# message : monter le seuil
 seuil = 0.0
 
-# %% mistake="seuil" message="entre 0 et 1"
+# %% mistake="seuil"
+# message : entre 0 et 1
 seuil = 95
+
+# %% mistake="seuil"
+# message : sensibilité visée, pas le seuil
+seuil = 0.95
 
 # %% [markdown]
 # Regardez dans l'explorateur ce que coûte ce choix : pour détecter 95 % des cancers, combien de
@@ -445,7 +488,7 @@ seuil = 95
 # à Madame L. ? Appuyez-vous sur au moins un chiffre de ce module.
 
 # %% [markdown] written="reflexion_erreurs" points=3
-### BEGIN SOLUTION
+# ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).*
 #
 # - **1 point** — Conséquences des deux erreurs, pour la personne : faux négatif = cancer
@@ -460,7 +503,7 @@ seuil = 95
 #   patiente en mots simples, avec l'incertitude (valeur V4, prudence et esprit critique).
 #   Accepter toute position argumentée ; pénaliser une réponse qui présente le seuil comme
 #   « objectivement » déterminé par l'algorithme.
-### END SOLUTION
+# ### END SOLUTION
 
 # %% [markdown]
 # ## À retenir

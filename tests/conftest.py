@@ -95,6 +95,8 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
     Students, for each module:
     - ``solution``: the instructor's solution notebook;
     - ``blank``: the released student version, untouched;
+    - ``partial``: the released version with only the first question answered
+      (the solution's code);
     - ``mistakes-K``: the released version where each answer that has a K-th
       declared mistake gets that mistake's code (other answers left blank).
     """
@@ -109,6 +111,11 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
         graded = GradedModule(source, released, mistake_rounds=0)
         submit(root, "solution", source.name, nbformat.read(course.source_path(source.name), 4))
         submit(root, "blank", source.name, released)
+        partial = nbformat.reads(nbformat.writes(released), as_version=4)
+        first = next(iter(source.answers))
+        solution_nb = nbformat.read(course.source_path(source.name), as_version=4)
+        answer_cell(partial, first).source = answer_cell(solution_nb, first).source
+        submit(root, "partial", source.name, partial)
         by_answer: dict[str, list[str]] = {}
         for mistake in source.mistakes:
             by_answer.setdefault(mistake.answer, []).append(mistake.code)

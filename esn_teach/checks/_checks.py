@@ -185,7 +185,13 @@ def _as_number(value: object, name: str) -> float:
         raise IncorrectAnswer(
             f"« {name} » est un texte ({value!r}) ; on attend un nombre.{hint}", question=name
         )
-    if isinstance(value, Sequence | np.ndarray | Iterable) and not isinstance(value, numbers.Real):
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        raise IncorrectAnswer(
+            f"« {name} » vaut {value} : en Python, la virgule sépare deux valeurs. Écrivez les "
+            f"décimales avec un point : {value[0]}.{value[1]} et non {value[0]},{value[1]}.",
+            question=name,
+        )
+    if isinstance(value, Iterable) and not isinstance(value, numbers.Real):
         raise IncorrectAnswer(
             f"« {name} » contient plusieurs valeurs ; on attend un seul nombre.", question=name
         )
@@ -254,6 +260,7 @@ def check_number(
     bounds: tuple[float, float] | None = None,
     mistakes: Iterable[Mistake] = (),
     percent_is_mistake: bool = True,
+    hint: str = "Reprenez le calcul pas à pas : quel est le numérateur, quel est le dénominateur ?",
     success: str | None = None,
 ) -> Outcome:
     """Check a numerical answer and explain what is wrong in French.
@@ -286,6 +293,9 @@ def check_number(
     percent_is_mistake : bool, default=True
         Recognise the correct value multiplied by 100 (a percentage given
         where a proportion was asked).
+    hint : str
+        French advice ending the message when no known mistake explains the
+        answer.
     success : str, optional
         French sentence printed when the answer is correct.
 
@@ -333,10 +343,14 @@ def check_number(
             f"[{bounds[0]:g} ; {bounds[1]:g}]. Relisez la définition de la grandeur demandée.",
             question=name,
         )
+    rounded = ""
+    if number == round(number, 2) and number != int(number):
+        rounded = (
+            " Si vous avez recopié un résultat arrondi, écrivez plutôt le calcul lui-même : "
+            "Python garde toutes les décimales."
+        )
     raise IncorrectAnswer(
-        f"« {name} » vaut {number:.{decimals}f}, ce n'est pas la valeur attendue. "
-        "Reprenez le calcul "
-        "pas à pas : quel est le numérateur, quel est le dénominateur ?",
+        f"« {name} » vaut {number:.{decimals}f}, ce n'est pas la valeur attendue.{rounded} {hint}",
         question=name,
     )
 

@@ -344,15 +344,23 @@ class Course:
             raise CourseError(f"Pas de copie de {module} pour : {', '.join(unknown)}.")
         api = self.api()
         failures = []
+        graded = []
         for student in targets:
+            problem = _unreadable(self.root / "submitted" / student / module)
+            if problem:
+                failures.append(f"- {student} : copie illisible ({problem}), laissée intacte.")
+                continue
             result = api.autograde(module, student, force=True, create=True)
-            if not result.get("success"):
-                failures.append(
-                    f"{student} : {(result.get('error') or result.get('log', ''))[-800:]}"
-                )
+            if result.get("success"):
+                graded.append(student)
+            else:
+                reason = _last_error(f"{result.get('log', '')}\n{result.get('error', '')}")
+                failures.append(f"- {student} : nbgrader n'a pas pu corriger la copie ({reason}).")
         if failures:
+            done = f"{len(graded)} copie(s) corrigée(s) ; " if graded else ""
             raise CourseError(
-                f"{module} : la correction automatique a échoué pour :\n" + "\n".join(failures)
+                f"{module} : {done}{len(failures)} copie(s) non corrigée(s) :\n"
+                + "\n".join(failures)
             )
         return [self.grades(module, student) for student in targets]
 
@@ -441,3 +449,28 @@ class Course:
             shutil.copy2(source, target)
             copied.append(target)
         return copied
+
+
+def _unreadable(folder: Path) -> str | None:
+    """Return why the notebooks of a submission folder cannot be read, or None."""
+    notebooks = sorted(folder.glob("*.ipynb"))
+    if not notebooks:
+        return "aucun fichier .ipynb"
+    for path in notebooks:
+        try:
+            nbformat.read(path, as_version=4)
+        except UnicodeDecodeError:
+            return f"{path.name} n'est pas un texte UTF-8"
+        except Exception as error:
+            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            return f"{path.name} n'est pas un notebook valide : {first_line[:200]}"
+    return None
+
+
+def _last_error(text: str) -> str:
+    """Return the last exception line of an nbgrader log, without the traceback."""
+    for line in reversed(text.strip().splitlines()):
+        stripped = line.strip()
+        if stripped and not stripped.startswith(("File ", "^", "Traceback", "[")):
+            return stripped[:300]
+    return "erreur inconnue"

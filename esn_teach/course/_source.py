@@ -10,9 +10,10 @@ A source declares its graded cells with a few cell-metadata keys on the
     id ``NAME_tests``), worth ``N`` points;
 ``written="NAME" points=N``
     a written answer graded by hand (nbgrader *manually graded answer*);
-``mistake="NAME" message="TEXT"``
-    a typical wrong answer to ``NAME`` and a fragment of the message its
-    check must print. Never part of the course: used by the tests.
+``mistake="NAME"``
+    a typical wrong answer to ``NAME``; its first line is a comment
+    ``# message : TEXT`` giving a fragment of the message its check must
+    print. Never part of the course: used by the tests.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
-_KEYS = {"answer", "tests", "written", "points", "mistake", "message"}
+_KEYS = {"answer", "tests", "written", "points", "mistake"}
+_MESSAGE = re.compile(r"^#\s*message\s*:\s*(?P<text>.+?)\s*$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _MODULE = re.compile(r"^\d{2}_[a-z0-9_]+$")
 _KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -171,6 +173,20 @@ def _points(meta: dict, where: str) -> float:
     return float(value)
 
 
+_MARKER_WORDS = re.compile(r"^[#\s]*(BEGIN|END) (SOLUTION|HIDDEN TESTS)\s*$")
+
+
+def _check_marker_spelling(source: str, where: str) -> None:
+    for line in source.splitlines():
+        found = _MARKER_WORDS.match(line)
+        if found and line.strip() != f"### {found[1]} {found[2]}":
+            raise CourseError(
+                f"{where} : marqueur mal écrit « {line.strip()} » : nbgrader attend exactement "
+                f"« ### {found[1]} {found[2]} » (dans une cellule Markdown du script : "
+                f"« # ### {found[1]} {found[2]} »)."
+            )
+
+
 def _check_markers(source: str, begin: str, end: str, where: str, *, required: bool) -> None:
     lines = [line.strip() for line in source.splitlines()]
     n_begin, n_end = lines.count(begin), lines.count(end)
@@ -230,12 +246,16 @@ def read_module(path: Path) -> ModuleSource:
                 raise CourseError(f"{where} : {key}={meta[key]!r} n'est pas un nom valide.")
         for key in _KEYS:
             cell.metadata.pop(key, None)
+        _check_marker_spelling(cell.source, where)
         if "mistake" in meta:
-            if cell.cell_type != "code" or not isinstance(meta.get("message"), str):
+            first, _, code = cell.source.partition("\n")
+            found = _MESSAGE.match(first)
+            if cell.cell_type != "code" or not found or not code.strip():
                 raise CourseError(
-                    f"{where} : une cellule « mistake » est du code avec un message=."
+                    f"{where} : une cellule « mistake » est du code dont la première ligne est "
+                    "« # message : fragment du message attendu »."
                 )
-            module.mistakes.append(Mistake(meta["mistake"], cell.source, meta["message"]))
+            module.mistakes.append(Mistake(meta["mistake"], code.strip("\n"), found["text"]))
             continue
         if "answer" in meta:
             if cell.cell_type != "code":

@@ -12,6 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from esn_teach._formatting import fr_number
 from esn_teach.evaluation import (
     ConfusionCounts,
     confusion_at_threshold,
@@ -23,26 +24,20 @@ from esn_teach.plotting import accessible_style, plot_roc
 __all__ = ["ThresholdExplorer"]
 
 _METRIC_LABELS = [
-    ("sensitivity", "Sensibilité", "VP / (VP + FN) : part des malades détectés"),
-    ("specificity", "Spécificité", "VN / (VN + FP) : part des non-malades rassurés à raison"),
+    ("sensitivity", "Sensibilité", "VP / (VP + FN) : parmi les malades, part détectée"),
+    ("specificity", "Spécificité", "VN / (VN + FP) : parmi les non-malades, part rassurée"),
     (
         "ppv",
         "Valeur prédictive positive (VPP)",
-        "VP / (VP + FP) : part des tests positifs qui sont malades",
+        "VP / (VP + FP) : parmi les tests positifs, part de patients réellement malades",
     ),
     (
         "npv",
         "Valeur prédictive négative (VPN)",
-        "VN / (VN + FN) : part des tests négatifs qui sont sains",
+        "VN / (VN + FN) : parmi les tests négatifs, part de patients non malades",
     ),
-    ("accuracy", "Exactitude", "(VP + VN) / total"),
+    ("accuracy", "Exactitude", "(VP + VN) / total : part de bonnes réponses"),
 ]
-
-
-def _fr(value: float, digits: int = 3) -> str:
-    if value != value:  # NaN
-        return "non définie"
-    return f"{value:.{digits}f}".replace(".", ",")
 
 
 class ThresholdExplorer:
@@ -64,6 +59,8 @@ class ThresholdExplorer:
         Initial threshold.
     step : float, default=0.01
         Slider step.
+    show_auc : bool, default=True
+        Write the AUC in the legend (hide it while a question asks for it).
 
     Attributes
     ----------
@@ -80,7 +77,13 @@ class ThresholdExplorer:
     """
 
     def __init__(
-        self, y_true: ArrayLike, scores: ArrayLike, *, threshold: float = 0.5, step: float = 0.01
+        self,
+        y_true: ArrayLike,
+        scores: ArrayLike,
+        *,
+        threshold: float = 0.5,
+        step: float = 0.01,
+        show_auc: bool = True,
     ) -> None:
         self.y_true = np.asarray(y_true).astype(int)
         self.scores = np.asarray(scores, dtype=float)
@@ -163,7 +166,7 @@ class ThresholdExplorer:
         self._label.xy = (x, y)
         # Keep the label inside the axes: to the left of points near the right edge.
         self._label.set_position((-70 if x > 0.7 else 8, 8 if y < 0.15 else -14))
-        self._label.set_text(f"seuil {_fr(threshold, 2)}")
+        self._label.set_text(f"seuil {fr_number(threshold, 2)}")
         self.image.value = self.render_png()
         self.matrix.value = _matrix_html(counts, threshold) + _metrics_html(metrics)
         self.metrics = metrics
@@ -189,7 +192,7 @@ def _matrix_html(counts: ConfusionCounts, threshold: float) -> str:
     head = "style='padding:4px 8px;border:1px solid #444'"
     return (
         "<table style='border-collapse:collapse;margin-bottom:8px'>"
-        f"<caption><b>Matrice de confusion au seuil {_fr(threshold, 2)}</b></caption>"
+        f"<caption><b>Matrice de confusion au seuil {fr_number(threshold, 2)}</b></caption>"
         f"<tr><th {head}>Réalité \\ Test</th><th {head}>Test négatif</th>"
         f"<th {head}>Test positif</th></tr>"
         f"<tr><th {head}>Non malade</th>{_cell('Vrais négatifs (VN)', counts.tn, total)}"
@@ -202,7 +205,7 @@ def _matrix_html(counts: ConfusionCounts, threshold: float) -> str:
 def _metrics_html(metrics: dict[str, float]) -> str:
     rows = "".join(
         f"<tr><th style='text-align:left;padding-right:8px'>{escape(label)}</th>"
-        f"<td style='padding-right:8px'><b>{_fr(metrics[key])}</b></td>"
+        f"<td style='padding-right:8px'><b>{fr_number(metrics[key])}</b></td>"
         f"<td>{escape(formula)}</td></tr>"
         for key, label, formula in _METRIC_LABELS
     )

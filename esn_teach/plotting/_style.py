@@ -11,6 +11,7 @@ from matplotlib import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from esn_teach._formatting import fr_number
 from esn_teach.evaluation import ConfusionCounts, RocCurve
 
 __all__ = [
@@ -71,8 +72,15 @@ def accessible_style() -> Iterator[None]:
     ------
     None
     """
-    with mpl.rc_context(_RC):
+    # Only the style's own keys are saved and restored. ``matplotlib.rc_context`` would
+    # restore every parameter, including ``interactive``: if IPython's inline backend is
+    # first activated inside the context, later figures would no longer be shown.
+    saved = {key: mpl.rcParams[key] for key in _RC}
+    mpl.rcParams.update(_RC)
+    try:
         yield
+    finally:
+        mpl.rcParams.update(saved)
 
 
 def check_figure(fig: Figure) -> None:
@@ -170,6 +178,7 @@ def plot_roc(
     ax: Axes | None = None,
     point: tuple[float, float] | None = None,
     title: str = "Courbe ROC",
+    show_auc: bool = True,
 ) -> Axes:
     """Draw a ROC curve, the chance diagonal and optionally the current point.
 
@@ -184,6 +193,8 @@ def plot_roc(
         large diamond with a text label.
     title : str
         Axes title.
+    show_auc : bool, default=True
+        Write the AUC in the legend.
 
     Returns
     -------
@@ -191,13 +202,14 @@ def plot_roc(
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(4.5, 4))
+    label = f"Modèle (AUC = {fr_number(curve.auc)})" if show_auc else "Modèle"
     ax.plot(
         curve.fpr,
         curve.tpr,
         color=PALETTE["blue"],
         linestyle="-",
         marker="",
-        label=f"Modèle (AUC = {curve.auc:.3f})".replace(".", ","),
+        label=label,
     )
     ax.plot(
         [0, 1], [0, 1], color=PALETTE["black"], linestyle=":", marker="", label="Hasard (AUC = 0,5)"

@@ -1,0 +1,153 @@
+"""The instructors' CLI: French messages, exit status 2, no traceback, nothing lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import cli, make_course, submit
+from esn_teach.checks import answer_digest
+from esn_teach.cli import main
+
+TINY = """# %% [markdown]
+# # Module minuscule
+
+# %%
+from esn_teach import checks
+
+# %% answer="x"
+x = ...
+### BEGIN SOLUTION
+x = 1
+### END SOLUTION
+
+# %% tests="x" points=1
+checks.check_number(x, name="x", expected=1)
+
+# %% mistake="x"
+# message : pas la valeur attendue
+x = 3
+
+# %% [markdown] written="avis" points=1
+# ### BEGIN SOLUTION
+# guide
+# ### END SOLUTION
+"""
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> tuple[Path, Path]:
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    (notebooks / "01_mini.py").write_text(TINY, encoding="utf-8")
+    return make_course(tmp_path / "grading"), notebooks
+
+
+def fails(capsys, code: int, *fragments: str) -> str:
+    captured = capsys.readouterr()
+    output = captured.out + captured.err
+    assert code == 2, output
+    assert output.startswith("Erreur") or "Erreur :" in output
+    assert "Traceback" not in output
+    for fragment in fragments:
+        assert fragment in output
+    return output
+
+
+def test_missing_course_folder(tmp_path, capsys):
+    fails(
+        capsys, main(["--course", str(tmp_path / "nope"), "build"]), "Dossier de cours introuvable"
+    )
+
+
+def test_missing_notebooks_folder(tiny, tmp_path, capsys):
+    course, _ = tiny
+    fails(
+        capsys, cli(course, "build", notebooks=tmp_path / "nope"), "Dossier des modules introuvable"
+    )
+
+
+def test_unknown_module(tiny, capsys):
+    course, notebooks = tiny
+    fails(
+        capsys,
+        cli(course, "build", "99", notebooks=notebooks),
+        "Module « 99 » introuvable",
+        "01_mini",
+    )
+
+
+def test_broken_source(tiny, capsys):
+    course, notebooks = tiny
+    (notebooks / "02_casse.py").write_text(TINY.replace("### END SOLUTION\n", "", 1))
+    fails(capsys, cli(course, "build", "02", notebooks=notebooks), "02_casse.py", "paires")
+
+
+def test_unknown_command_and_missing_argument(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["compile"])
+    fails(capsys, info.value.code, "choix invalide")
+    with pytest.raises(SystemExit) as info:
+        main(["autograde"])
+    fails(capsys, info.value.code, "arguments obligatoires manquants")
+
+
+def test_release_before_build_and_autograde_without_submissions(tiny, capsys):
+    course, notebooks = tiny
+    fails(capsys, cli(course, "release", "01", notebooks=notebooks), "esn-teach build 01_mini")
+    fails(capsys, cli(course, "autograde", "01", notebooks=notebooks), "Aucune copie à corriger")
+    fails(capsys, cli(course, "feedback", "01", notebooks=notebooks), "Rien à restituer")
+    fails(
+        capsys,
+        cli(course, "export", "--to", str(course / "no" / "x.csv"), notebooks=notebooks),
+        "n'existe pas",
+    )
+
+
+@pytest.mark.slow
+def test_solution_that_fails_its_tests_is_refused(tiny, capsys):
+    course, notebooks = tiny
+    (notebooks / "01_mini.py").write_text(TINY.replace("x = 1\n### END", "x = 2\n### END"))
+    fails(
+        capsys, cli(course, "build", notebooks=notebooks), "la solution échoue à ses propres tests"
+    )
+
+
+@pytest.mark.slow
+def test_blank_that_passes_a_test_is_refused(tiny, capsys):
+    course, notebooks = tiny
+    (notebooks / "01_mini.py").write_text(
+        TINY.replace('checks.check_number(x, name="x", expected=1)', "assert True")
+    )
+    assert cli(course, "build", notebooks=notebooks) == 0
+    fails(capsys, cli(course, "release", notebooks=notebooks), "version étudiante vierge réussit")
+
+
+@pytest.mark.slow
+def test_broken_submission_is_reported_and_others_are_graded(tiny, capsys):
+    course, notebooks = tiny
+    assert cli(course, "build", notebooks=notebooks) == 0
+    assert cli(course, "release", notebooks=notebooks) == 0
+    solution = nbformat.read(course / "source" / "01_mini" / "01_mini.ipynb", as_version=4)
+    submit(course, "alice", "01_mini", solution)
+    broken = course / "submitted" / "bob" / "01_mini" / "01_mini.ipynb"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("{ pas du JSON", encoding="utf-8")
+    capsys.readouterr()
+    fails(capsys, cli(course, "autograde", "01", notebooks=notebooks), "bob")
+    assert broken.read_text(encoding="utf-8") == "{ pas du JSON"  # never modified
+    from esn_teach.course import Course
+
+    assert Course(course, notebooks).grades("01_mini", "alice").score == 1.0
+    assert cli(course, "autograde", "01", "--student", "alice", notebooks=notebooks) == 0
+    assert "alice : 1 / 2" in capsys.readouterr().out
+    fails(capsys, cli(course, "autograde", "01", "--student", "zoe", notebooks=notebooks), "zoe")
+
+
+def test_digest_command(capsys):
+    assert main(["digest", "0,718", "--name", "sensibilite"]) == 0
+    assert capsys.readouterr().out.strip() == answer_digest(0.718, name="sensibilite")
+    assert main(["digest", "Illicite", "--name", "q"]) == 0
+    assert capsys.readouterr().out.strip() == answer_digest("illicite", name="q")

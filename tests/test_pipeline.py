@@ -1,0 +1,45 @@
+"""End to end, through the CLI: build → release → submissions → autograde → feedback → export."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from conftest import MODULE_NAMES, GradedCourse, cli
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp_path, capsys):
+    graded = graded_course.modules[name]
+    module = graded.source
+    first_points = next(iter(module.answers.values()))
+    total = module.autograded_points + sum(module.written.values())
+    expected = {"solution": module.autograded_points, "partial": first_points, "blank": 0.0}
+    expected |= {f"mistakes-{k + 1}": 0.0 for k in range(graded.mistake_rounds)}
+
+    for student, score in expected.items():
+        report = graded_course.course.grades(name, student)
+        assert (report.score, report.max_score) == (score, total), student
+
+    assert cli(graded_course.root, "feedback", name) == 0
+    for student in expected:
+        html = (graded_course.root / "feedback" / student / name / f"{name}.html").read_text()
+        # The check mark is printed only by a passing check (the code shows it as "\\u2714").
+        passed = "\u2714 Correct (" in html
+        assert passed == (student in {"solution", "partial"}), student
+    blank = (graded_course.root / "feedback" / "blank" / name / f"{name}.html").read_text()
+    assert "Question non traitée" in blank
+
+    destination = tmp_path / "notes.csv"
+    assert cli(graded_course.root, "export", "--to", str(destination), name) == 0
+    assert "Notes exportées" in capsys.readouterr().out
+    with destination.open(encoding="utf-8") as handle:
+        rows = {row["student_id"]: row for row in csv.DictReader(handle)}
+    assert set(expected) <= set(rows)
+    for student, score in expected.items():
+        assert float(rows[student]["score"]) == score, student
+        assert float(rows[student]["max_score"]) == total
+        assert rows[student]["assignment"] == name

@@ -1,0 +1,174 @@
+import math
+
+import numpy as np
+import pytest
+
+from esn_teach import checks
+from esn_teach.checks import IncorrectAnswer, Mistake, NotAttempted, Outcome
+
+
+def test_placeholder_is_not_attempted():
+    with pytest.raises(NotAttempted) as info:
+        checks.check_number(..., name="sensibilite", expected=0.5)
+    assert "Question non traitée" in str(info.value)
+    assert "« sensibilite » vaut encore « ... »" in str(info.value)
+    assert info.value.outcome is Outcome.NOT_ATTEMPTED
+
+
+def test_not_attempted_is_an_assertion_error_rendered_without_traceback():
+    error = NotAttempted("message", question="q")
+    assert isinstance(error, AssertionError)
+    assert error._render_traceback_() == ["\u2718 Question non traitée (q) : message"]
+
+
+@pytest.mark.parametrize("value", [0.5, np.float64(0.5004), np.array(0.4996), np.array([0.5])])
+def test_correct_number_with_expected(value, capsys):
+    assert checks.check_number(value, name="x", expected=0.5) is Outcome.CORRECT
+    assert "Correct (x)" in capsys.readouterr().out
+
+
+def test_correct_number_with_digest_within_one_unit_of_last_decimal():
+    digest = checks.answer_digest(0.7176, name="sensibilite")
+    for value in (0.7176, 0.7171, 0.718, 0.7184):
+        checks.check_number(value, name="sensibilite", digest=digest)
+    for value in (0.72, 0.716, 0.8):
+        with pytest.raises(IncorrectAnswer):
+            checks.check_number(value, name="sensibilite", digest=digest)
+
+
+def test_digest_is_salted_by_name_and_does_not_contain_the_value():
+    a = checks.answer_digest(0.718, name="sensibilite")
+    b = checks.answer_digest(0.718, name="specificite")
+    assert a != b
+    assert len(a) == 16 and int(a, 16) >= 0
+    assert checks.answer_digest(-0.0, name="x") == checks.answer_digest(0.0, name="x")
+
+
+def test_recognised_mistake_message_is_used():
+    mistakes = [Mistake(0.846, "vous avez calculé la spécificité")]
+    with pytest.raises(IncorrectAnswer) as info:
+        checks.check_number(0.8462, name="sensibilite", expected=0.718, mistakes=mistakes)
+    assert "vous avez calculé la spécificité" in str(info.value)
+    assert "Réponse à revoir (sensibilite)" in str(info.value)
+
+
+def test_correct_answer_wins_over_a_mistake_with_the_same_value():
+    mistakes = [Mistake(0.5, "faux")]
+    assert checks.check_number(0.5, name="x", expected=0.5, mistakes=mistakes) is Outcome.CORRECT
+
+
+def test_percentage_instead_of_proportion():
+    with pytest.raises(IncorrectAnswer, match="pourcentage"):
+        checks.check_number(71.8, name="x", expected=0.718)
+    digest = checks.answer_digest(0.718, name="x")
+    with pytest.raises(IncorrectAnswer, match="divisez par 100"):
+        checks.check_number(71.8, name="x", digest=digest)
+
+
+def test_out_of_bounds_and_generic_messages():
+    with pytest.raises(IncorrectAnswer, match="hors de l'intervalle"):
+        checks.check_number(3.0, name="x", expected=0.5, bounds=(0, 1), percent_is_mistake=False)
+    with pytest.raises(IncorrectAnswer, match="numérateur"):
+        checks.check_number(0.3, name="x", expected=0.5, bounds=(0, 1))
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("0,72", "point décimal"),
+        ("beaucoup", "texte"),
+        (True, "vrai/faux"),
+        ([0.1, 0.2], "plusieurs valeurs"),
+        (math.nan, "division par zéro"),
+        (math.inf, "pas un nombre fini"),
+        (None, "NoneType"),
+    ],
+)
+def test_wrong_types_are_explained(value, fragment):
+    with pytest.raises(IncorrectAnswer, match=fragment):
+        checks.check_number(value, name="x", expected=0.5)
+
+
+def test_check_number_needs_exactly_one_reference():
+    with pytest.raises(TypeError):
+        checks.check_number(0.5, name="x")
+    with pytest.raises(TypeError):
+        checks.check_number(0.5, name="x", expected=0.5, digest="abc")
+
+
+def test_answer_digest_rejects_non_numbers():
+    with pytest.raises(TypeError):
+        checks.answer_digest(True, name="x")
+
+
+def test_check_choice_outcomes(capsys):
+    options = ["licite", "illicite", "sous condition"]
+    digest = checks.answer_digest("Sous condition", name="q")
+    assert (
+        checks.check_choice(
+            " sous  condition".replace("  ", " "), name="q", options=options, digest=digest
+        )
+        is Outcome.CORRECT
+    )
+    assert (
+        checks.check_choice("ILLICITE", name="q", options=options, expected="illicite")
+        is Outcome.CORRECT
+    )
+    with pytest.raises(NotAttempted):
+        checks.check_choice(..., name="q", options=options, expected="licite")
+    with pytest.raises(IncorrectAnswer, match="l'une des options"):
+        checks.check_choice("peut-être", name="q", options=options, expected="licite")
+    with pytest.raises(IncorrectAnswer, match="texte entre guillemets"):
+        checks.check_choice(3, name="q", options=options, expected="licite")
+    with pytest.raises(IncorrectAnswer, match=r"art\. 9"):
+        checks.check_choice(
+            "licite",
+            name="q",
+            options=options,
+            expected="illicite",
+            mistakes=[Mistake("Licite", "relisez l'art. 9")],
+        )
+    with pytest.raises(IncorrectAnswer, match="pas la bonne réponse"):
+        checks.check_choice("sous condition", name="q", options=options, expected="illicite")
+
+
+def test_choice_ignores_accents_and_case():
+    checks.check_choice(
+        "Integrite", name="q", options=["Intégrité", "Ouverture"], expected="intégrité"
+    )
+
+
+def test_expect_and_require_number():
+    checks.expect(True, "jamais affiché", name="q")
+    with pytest.raises(IncorrectAnswer, match="trop haut"):
+        checks.expect(False, "seuil trop haut", name="q")
+    assert checks.require_number(np.int64(3), name="q") == 3.0
+    with pytest.raises(NotAttempted):
+        checks.require_number("...", name="q")
+
+
+def test_matches_digest():
+    digest = checks.answer_digest(0.4825, name="seuil")
+    assert checks.matches_digest(0.48252, digest, name="seuil")
+    assert not checks.matches_digest(0.49, digest, name="seuil")
+
+
+def test_is_placeholder():
+    assert checks.is_placeholder(...)
+    assert checks.is_placeholder(" … ")
+    assert not checks.is_placeholder(0)
+    assert not checks.is_placeholder(None)
+
+
+def test_decimal_comma_tuple_is_explained():
+    with pytest.raises(IncorrectAnswer, match=r"0\.72 et non 0,72"):
+        checks.check_number((0, 72), name="x", expected=0.718)
+
+
+def test_rounded_answer_gets_advice_and_custom_hint():
+    with pytest.raises(IncorrectAnswer, match="résultat arrondi") as info:
+        checks.check_number(0.72, name="x", expected=0.7176, hint="Relisez la question.")
+    assert str(info.value).endswith("Relisez la question.")
+    with pytest.raises(IncorrectAnswer) as info:
+        checks.check_number(0.7312, name="x", expected=0.7176)
+    assert "arrondi" not in str(info.value) and "numérateur" in str(info.value)

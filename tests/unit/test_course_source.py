@@ -1,0 +1,141 @@
+from pathlib import Path
+
+import jupytext
+import pytest
+
+from conftest import MODULE_PATHS, NOTEBOOKS
+from esn_teach.course import CourseError, read_module
+from esn_teach.course._source import resolve_module
+
+GOOD = """# %% [markdown]
+# # Module de test
+
+# %% answer="x"
+x = ...
+### BEGIN SOLUTION
+x = 1
+### END SOLUTION
+
+# %% tests="x" points=2
+assert x == 1
+
+# %% mistake="x"
+# message : faux
+x = 2
+
+# %% [markdown] written="avis" points=1
+# ### BEGIN SOLUTION
+# guide
+# ### END SOLUTION
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "99_essai.py") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_translates_to_nbgrader_metadata(tmp_path):
+    module = read_module(write(tmp_path, GOOD))
+    cells = module.notebook.cells
+    assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in cells] == [
+        None,
+        "x",
+        "x_tests",
+        "avis",
+    ]
+    answer, tests, written = (c.metadata["nbgrader"] for c in cells[1:])
+    assert answer == {
+        "grade": False,
+        "grade_id": "x",
+        "locked": False,
+        "schema_version": 3,
+        "solution": True,
+        "task": False,
+    }
+    assert tests["grade"] and tests["locked"] and tests["points"] == 2.0
+    assert written["grade"] and written["solution"] and written["points"] == 1.0
+    assert module.answers == {"x": 2.0} and module.written == {"avis": 1.0}
+    assert module.mistakes[0].code == "x = 2" and module.mistakes[0].message == "faux"
+    assert module.notebook.metadata.kernelspec.name == "python3"
+    assert "jupytext" not in module.notebook.metadata
+    assert all(set(c.metadata) <= {"nbgrader"} for c in cells)
+
+
+@pytest.mark.parametrize(
+    ("broken", "fragment"),
+    [
+        (
+            GOOD.replace("### BEGIN SOLUTION\nx = 1\n### END SOLUTION\n", "x = 1\n"),
+            "il manque la zone",
+        ),
+        (GOOD.replace('tests="x" points=2', 'tests="x" points=0'), "nombre positif"),
+        (GOOD.replace('tests="x" points=2', 'tests="x"'), "nombre positif"),
+        (GOOD.replace('tests="x"', 'tests="y"'), "questions sans cellule de tests"),
+        (GOOD.replace('mistake="x"', 'mistake="z"'), "questions inconnues"),
+        (GOOD.replace('answer="x"', 'answer="x" tests="x"'), "à la fois"),
+        (GOOD.replace('answer="x"', 'answer="x y"'), "pas un nom valide"),
+        (
+            GOOD + '\n# %% answer="x"\nx = ...\n### BEGIN SOLUTION\nx=1\n### END SOLUTION\n',
+            "déjà utilisé",
+        ),
+        (
+            GOOD + "\n# %%\n### BEGIN SOLUTION\nsecret = 1\n### END SOLUTION\n",
+            "publiée telle quelle",
+        ),
+        (GOOD.replace("### END SOLUTION\n\n# %% tests", "\n# %% tests"), "par paires"),
+        (GOOD.replace('[markdown] written="avis"', 'written="avis"'), "Markdown"),
+        (GOOD.replace("# message : faux\n", ""), "première ligne"),
+        (
+            GOOD.replace("# ### BEGIN SOLUTION\n# guide", "### BEGIN SOLUTION\n# guide"),
+            "marqueur mal écrit",
+        ),
+    ],
+)
+def test_invalid_sources_are_explained_in_french(tmp_path, broken, fragment):
+    with pytest.raises(CourseError, match=fragment):
+        read_module(write(tmp_path, broken))
+
+
+def test_unreadable_source(tmp_path):
+    path = tmp_path / "99_bin.py"
+    path.write_bytes(b"\xff\xfe\x00not utf8")
+    with pytest.raises(CourseError, match="Impossible de lire"):
+        read_module(path)
+
+
+def test_resolve_module_by_prefix_and_errors(tmp_path):
+    write(tmp_path, GOOD, "01_un.py")
+    write(tmp_path, GOOD, "02_deux.py")
+    write(tmp_path, GOOD, "021_pas_un_module.py")
+    assert resolve_module(tmp_path, "01").name == "01_un.py"
+    assert resolve_module(tmp_path, "02_deux").name == "02_deux.py"
+    with pytest.raises(CourseError, match=r"introuvable\. Modules disponibles : 01_un, 02_deux"):
+        resolve_module(tmp_path, "03")
+    with pytest.raises(CourseError, match="plusieurs modules"):
+        resolve_module(tmp_path, "0")
+    with pytest.raises(CourseError, match="Dossier des modules introuvable"):
+        resolve_module(tmp_path / "absent", "01")
+
+
+@pytest.mark.parametrize("path", MODULE_PATHS, ids=[p.stem for p in MODULE_PATHS])
+def test_sources_are_stable_under_jupytext_round_trip(path):
+    """Opening a source in JupyterLab and saving it changes nothing (no volatile metadata)."""
+    text = path.read_text(encoding="utf-8")
+    notebook = jupytext.reads(text, fmt="py:percent")
+    config = jupytext.config.load_jupytext_configuration_file(str(NOTEBOOKS / "jupytext.toml"))
+    notebook.metadata["jupytext"] = {
+        "notebook_metadata_filter": config.notebook_metadata_filter,
+        "cell_metadata_filter": config.cell_metadata_filter,
+    }
+    assert jupytext.writes(notebook, fmt="py:percent") == text
+
+
+@pytest.mark.parametrize("path", MODULE_PATHS, ids=[p.stem for p in MODULE_PATHS])
+def test_conversion_is_deterministic(path):
+    import nbformat
+
+    assert nbformat.writes(read_module(path).notebook) == nbformat.writes(
+        read_module(path).notebook
+    )

@@ -1,0 +1,49 @@
+import time
+
+import numpy as np
+import pytest
+
+from esn_teach import evaluation as ev
+from esn_teach.explorers import ThresholdExplorer
+
+RNG = np.random.default_rng(0)
+Y = RNG.integers(0, 2, 200)
+S = np.clip(Y * 0.3 + RNG.random(200) * 0.7, 0, 1)
+
+
+def test_slider_updates_table_image_and_metrics():
+    explorer = ThresholdExplorer(Y, S, threshold=0.5)
+    before_png, before_html = bytes(explorer.image.value), explorer.matrix.value
+    assert before_png.startswith(b"\x89PNG")
+    explorer.slider.value = 0.2  # what a student does
+    assert bytes(explorer.image.value) != before_png
+    assert explorer.matrix.value != before_html
+    counts = ev.confusion_at_threshold(Y, S, 0.2)
+    assert f"Vrais positifs (VP)<br><b>{counts.tp}</b>" in explorer.matrix.value
+    assert explorer.metrics == ev.diagnostic_metrics(Y, S, 0.2)
+
+
+def test_metrics_are_written_in_french_as_text():
+    explorer = ThresholdExplorer(Y, S)
+    html = explorer.matrix.value
+    for word in ("Sensibilité", "Spécificité", "VPP", "VPN", "Faux négatifs (FN)"):
+        assert word in html
+    assert explorer.slider.description == "Seuil de décision"
+
+
+def test_update_is_fast():
+    explorer = ThresholdExplorer(Y, S)
+    times = []
+    for threshold in np.linspace(0, 1, 30):
+        start = time.perf_counter()
+        explorer.update(float(threshold))
+        times.append(time.perf_counter() - start)
+    # Generous bound for a shared CI machine; bench/bench_widgets.py reports the real p95.
+    assert np.percentile(times, 95) < 0.5
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="same length"):
+        ThresholdExplorer([0, 1], [0.2])
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        ThresholdExplorer([0, 1], [0.2, 0.4], threshold=2)
