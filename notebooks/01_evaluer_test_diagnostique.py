@@ -85,7 +85,7 @@ print(f"Prévalence du cancer dans ce jeu de données : {fr_percent(y.mean())}")
 # %%
 mesures = donnees.data[["mean texture", "mean compactness"]]
 X_app, X_test, y_app, y_test = train_test_split(
-    mesures, y, test_size=0.4, stratify=y, random_state=0
+    mesures, y, train_size=0.6, test_size=0.4, stratify=y, random_state=0
 )
 modele = make_pipeline(StandardScaler(), LogisticRegression())
 modele.fit(X_app, y_app)
@@ -402,13 +402,13 @@ auc = roc_auc_score(1 - y_test, scores)
 #
 # ### Question 4 — Le seuil qui détecte au moins 95 % des cancers (2 points)
 #
-# Parmi les seuils du curseur (0,00 ; 0,01 ; 0,02 ; … ; 1,00), trouvez **le plus élevé** pour
+# Parmi les seuils du curseur (de 0 à 1, de 0,01 en 0,01), trouvez **le plus élevé** pour
 # lequel la sensibilité atteint **au moins 95 %** sur le jeu de test. Pourquoi le plus élevé ?
 # Parce que, parmi tous les seuils assez sensibles, c'est celui qui fait le moins de faux
 # positifs.
 #
 # Vous pouvez tâtonner avec l'explorateur de la section 4, ou calculer la sensibilité à un seuil
-# donné : `ev.sensitivity(y_test, scores >= 0.30)` donne la sensibilité au seuil 0,30.
+# donné : `ev.sensitivity(y_test, scores >= 0.30)` donne la sensibilité au seuil `0.30`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -521,7 +521,8 @@ seuil = 0.95
 # - Données : Wolberg WH, Street WN, Mangasarian OL. *Breast Cancer Wisconsin (Diagnostic)*.
 #   UCI Machine Learning Repository, 1995 ; distribuées avec scikit-learn
 #   (`sklearn.datasets.load_breast_cancer`). 569 patientes, 212 tumeurs malignes et 357
-#   bénignes (décomptes recalculés dans ce notebook).
+#   bénignes (décomptes recalculés dans ce notebook). Fiche descriptive du jeu de données
+#   (origine, limites, licence) : `esn_teach/datasets/cards/breast_cancer_wdbc.md`.
 # - Street WN, Wolberg WH, Mangasarian OL. Nuclear feature extraction for breast tumor diagnosis.
 #   *IS&T/SPIE International Symposium on Electronic Imaging: Science and Technology*, 1993,
 #   vol. 1905, p. 861-870.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,10 @@ from esn_teach.course import Course, ModuleSource, find_modules, read_module
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
 MODULE_PATHS = find_modules(NOTEBOOKS)
+if os.environ.get("ESN_TEACH_MODULES"):
+    # While writing one module: ESN_TEACH_MODULES=03,04 pytest tests/modules
+    _wanted = os.environ["ESN_TEACH_MODULES"].split(",")
+    MODULE_PATHS = [p for p in MODULE_PATHS if any(p.stem.startswith(w) for w in _wanted)]
 MODULE_NAMES = [path.stem for path in MODULE_PATHS]
 
 

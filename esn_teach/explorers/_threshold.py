@@ -72,6 +72,9 @@ class ThresholdExplorer:
         The ROC curve with the current point.
     widget : ipywidgets.VBox
         What to display in the notebook.
+    controls : dict
+        The explorer's controls by name (what a student moves), used by the
+        benchmarks and browser tests to drive any explorer the same way.
     metrics : dict
         The metrics currently shown.
     """
@@ -128,6 +131,7 @@ class ThresholdExplorer:
         self.matrix = widgets.HTML()
         self.image = widgets.Image(format="png", layout=widgets.Layout(width="420px"))
         self.slider.observe(self._on_change, names="value")
+        self.controls: dict[str, widgets.ValueWidget] = {"seuil": self.slider}
         self.widget = widgets.VBox([self.slider, widgets.HBox([self.matrix, self.image])])
         self.metrics: dict[str, float] = {}
         self.update(threshold)
