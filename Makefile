@@ -58,8 +58,8 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_notebooks.py
-	$(BIN)/python bench/bench_widgets.py
+	$(BIN)/python bench/bench_modules.py
+	$(BIN)/python bench/bench_datasets.py
 
 clean:
 	rm -rf $(COURSE)/source $(COURSE)/release $(COURSE)/submitted $(COURSE)/autograded \
