@@ -10,6 +10,8 @@ COURSE := grading
 WORKSPACE ?= workspace
 LAB_PORT ?= 8888
 LAB_ARGS ?=
+# JupyterLab refuses to run as root unless told to (containers, CI machines).
+ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help venv lab course formgrader test lint format bench clean
 
@@ -41,10 +43,11 @@ lab: course
 	$(BIN)/esn-teach workspace --to $(WORKSPACE)
 	@echo "JupyterLab démarre sur $(WORKSPACE)/ ; ouvrez l'adresse http://127.0.0.1:... affichée ci-dessous."
 	$(BIN)/jupyter lab --notebook-dir=$(WORKSPACE) --ServerApp.ip=127.0.0.1 \
-		--ServerApp.port=$(LAB_PORT) $(LAB_ARGS)
+		--ServerApp.port=$(LAB_PORT) $(ROOT_ARGS) $(LAB_ARGS)
 
 formgrader: course
-	cd $(COURSE) && ../$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) $(LAB_ARGS)
+	cd $(COURSE) && ../$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) \
+		$(ROOT_ARGS) $(LAB_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -107,3 +107,15 @@ def test_notebooks_in_git_have_no_outputs():
         ["git", "ls-files", "*.ipynb"], cwd=REPO, capture_output=True, text=True, check=True
     ).stdout.split()
     assert not tracked, "module sources are jupytext scripts; no .ipynb is committed"
+
+
+def test_jupyterlab_is_set_to_french_in_this_environment():
+    """`make` writes JupyterLab's overrides so that the interface opens in French."""
+    import json
+    import sys
+
+    overrides = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    assert overrides.is_file(), "run the tests through `make test` (it sets up .venv)"
+    settings = json.loads(overrides.read_text(encoding="utf-8"))
+    assert settings["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
+    import jupyterlab_language_pack_fr_FR  # noqa: F401  (the language pack is installed)
