@@ -1,0 +1,544 @@
+"""Fairness explorer: Chouldechova's identity and the effect of a mitigation.
+
+Two sliders (positive predictive value and false-negative rate, imposed equal in
+every group) and a choice of group prevalences drive the false-positive rate
+that Chouldechova's identity forces in each group,
+
+    FPR = p / (1 - p) * (1 - PPV) / PPV * (1 - FNR),
+
+drawn as labelled bars and written in a table. An optional toggle switches
+between the group rates of a model before and after a mitigation (for instance
+fairlearn's ``ThresholdOptimizer``); both views are computed once, at
+construction, so the toggle only switches what is shown.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+import PIL.Image
+from fairlearn.metrics import (
+    MetricFrame,
+    demographic_parity_difference,
+    equalized_odds_difference,
+    false_negative_rate,
+    false_positive_rate,
+    selection_rate,
+)
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
+from sklearn.metrics import accuracy_score, precision_score
+
+from esn_teach._formatting import fr_number, fr_percent
+from esn_teach.plotting import PALETTE, accessible_style
+
+__all__ = ["FairnessExplorer", "forced_fpr"]
+
+_BAR_COLOURS = [PALETTE["blue"], PALETTE["vermillion"], PALETTE["bluish_green"], PALETTE["orange"]]
+_BAR_HATCHES = ["", "//", "..", "xx"]
+
+_RATE_LABELS = [
+    ("taux_appel", "Taux de sélection", "part des patients sélectionnés (test positif)"),
+    ("fnr", "Taux de faux négatifs (FNR)", "parmi les patients qui ont l'événement, part manquée"),
+    ("fpr", "Taux de faux positifs (FPR)", "parmi ceux qui ne l'ont pas, part sélectionnée"),
+    ("vpp", "Valeur prédictive positive (VPP)", "parmi les sélectionnés, part qui a l'événement"),
+]
+
+
+def forced_fpr(prevalence: float, ppv: float, fnr: float) -> float:
+    """Return the false-positive rate forced by Chouldechova's identity.
+
+    For any binary decision in a group of prevalence ``p``,
+    ``FPR = p / (1 - p) * (1 - PPV) / PPV * (1 - FNR)`` (Chouldechova, Big Data
+    2017;5(2):153-163). A value above 1 means that the combination of
+    prevalence, PPV and FNR is impossible.
+
+    Parameters
+    ----------
+    prevalence : float
+        Share of the group with the event, in (0, 1).
+    ppv : float
+        Positive predictive value, in (0, 1].
+    fnr : float
+        False-negative rate, in [0, 1].
+
+    Returns
+    -------
+    float
+        The false-positive rate, which may exceed 1 for impossible combinations.
+
+    Raises
+    ------
+    ValueError
+        If an argument is outside its range.
+    """
+    p = _check_rate(prevalence, "prevalence", low_open=True, high_open=True)
+    ppv = _check_rate(ppv, "ppv", low_open=True)
+    fnr = _check_rate(fnr, "fnr")
+    return p / (1 - p) * (1 - ppv) / ppv * (1 - fnr)
+
+
+def _check_rate(value: Any, name: str, *, low_open: bool = False, high_open: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | np.floating | np.integer):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    number = float(value)
+    low_ok = number > 0 if low_open else number >= 0
+    high_ok = number < 1 if high_open else number <= 1
+    if not (math.isfinite(number) and low_ok and high_ok):
+        interval = f"{'(' if low_open else '['}0, 1{')' if high_open else ']'}"
+        raise ValueError(f"{name} must be in {interval}, got {value!r}")
+    return number
+
+
+def _check_options(
+    prevalences: Mapping[str, Any],
+) -> tuple[dict[str, dict[str, float]], list[str]]:
+    if not isinstance(prevalences, Mapping) or not prevalences:
+        raise TypeError(
+            "prevalences must be a non-empty mapping, either group -> prevalence "
+            "(e.g. {'A': 0.15, 'B': 0.30}) or label -> {group: prevalence}"
+        )
+    first = next(iter(prevalences.values()))
+    if not isinstance(first, Mapping):  # a single option: group -> prevalence
+        label = " ; ".join(f"{g} : {fr_percent(float(p), 0)}" for g, p in prevalences.items())
+        prevalences = {label: prevalences}
+    options: dict[str, dict[str, float]] = {}
+    groups: list[str] | None = None
+    for label, option in prevalences.items():
+        if not isinstance(option, Mapping):
+            raise TypeError(f"option {label!r} must map each group to its prevalence")
+        names = [str(g) for g in option]
+        if groups is None:
+            groups = names
+            if not 2 <= len(groups) <= len(_BAR_COLOURS):
+                raise ValueError(
+                    f"prevalences must define 2 to {len(_BAR_COLOURS)} groups, got {len(groups)}"
+                )
+        elif names != groups:
+            raise ValueError(
+                f"every option must have the same groups {groups}; option {label!r} has {names}"
+            )
+        options[str(label)] = {
+            str(g): _check_rate(p, f"prevalence of group {g!r}", low_open=True, high_open=True)
+            for g, p in option.items()
+        }
+    assert groups is not None
+    return options, groups
+
+
+def _ppv(y_true: ArrayLike, y_pred: ArrayLike) -> float:
+    return float(precision_score(y_true, y_pred, zero_division=np.nan))
+
+
+def _group_rates(y_true: np.ndarray, y_pred: np.ndarray, groups: np.ndarray) -> dict[str, Any]:
+    frame = MetricFrame(
+        metrics={
+            "taux_appel": selection_rate,
+            "fnr": false_negative_rate,
+            "fpr": false_positive_rate,
+            "vpp": _ppv,
+        },
+        y_true=y_true,
+        y_pred=y_pred,
+        sensitive_features=groups,
+    )
+    return {
+        "by_group": frame.by_group,
+        "accuracy": float(accuracy_score(y_true, y_pred)),
+        "ppv": _ppv(y_true, y_pred),
+        "selection_rate": float(np.mean(y_pred)),
+        "dp_difference": float(
+            demographic_parity_difference(y_true, y_pred, sensitive_features=groups)
+        ),
+        "eo_difference": float(
+            equalized_odds_difference(y_true, y_pred, sensitive_features=groups)
+        ),
+    }
+
+
+class FairnessExplorer:
+    """Interactive explorer of Chouldechova's identity and of a mitigation.
+
+    The sliders impose the same positive predictive value (PPV) and the same
+    false-negative rate (FNR) in every group; the bars show the false-positive
+    rate (FPR) that each group's prevalence then forces. The bar chart is drawn
+    once; each update only redraws the bars and their labels on a cached
+    background (Agg blitting), which keeps the callback well under 100 ms.
+
+    Parameters
+    ----------
+    prevalences : mapping
+        Either group -> prevalence (one option), or label -> {group: prevalence}
+        (the labels fill a drop-down list). Every option has the same 2 to 4
+        groups; each prevalence is in (0, 1).
+    ppv : float, default=0.5
+        Initial PPV, in [0.05, 0.95].
+    fnr : float, default=0.3
+        Initial FNR, in [0, 0.95].
+    y_true, y_pred, y_pred_mitigated, sensitive_features : array-like, optional
+        Give all four to add the mitigation toggle: the truth (1 = event), the
+        decisions before and after the mitigation, and each person's group.
+
+    Attributes
+    ----------
+    controls : dict
+        The controls by name: ``"vpp"``, ``"fnr"``, ``"prevalences"`` and, with
+        mitigation data, ``"correction"`` (False = before, True = after).
+    image : ipywidgets.Image
+        The bar chart of the forced FPR.
+    table : ipywidgets.HTML
+        The same numbers as text.
+    mitigation_table : ipywidgets.HTML
+        The group rates before or after the mitigation (empty without data).
+    widget : ipywidgets.VBox
+        What to display in the notebook.
+    result : dict
+        What is currently shown: ``"ppv"``, ``"fnr"``, ``"prevalences"``,
+        ``"fpr"`` (group -> forced FPR) and ``"mitigated"``.
+    rates : dict
+        With mitigation data, ``{False: ..., True: ...}``: per-group rates
+        (a DataFrame under ``"by_group"``), overall accuracy, PPV, selection rate,
+        demographic-parity and equalised-odds differences.
+    """
+
+    def __init__(
+        self,
+        prevalences: Mapping[str, Any],
+        *,
+        ppv: float = 0.5,
+        fnr: float = 0.3,
+        y_true: ArrayLike | None = None,
+        y_pred: ArrayLike | None = None,
+        y_pred_mitigated: ArrayLike | None = None,
+        sensitive_features: ArrayLike | None = None,
+    ) -> None:
+        self.options, self.groups = _check_options(prevalences)
+        ppv = _check_rate(ppv, "ppv")
+        fnr = _check_rate(fnr, "fnr")
+        if not 0.05 <= ppv <= 0.95:
+            raise ValueError(f"ppv must be between 0.05 and 0.95, got {ppv!r}")
+        if fnr > 0.95:
+            raise ValueError(f"fnr must be between 0 and 0.95, got {fnr!r}")
+        self.rates = self._mitigation_rates(y_true, y_pred, y_pred_mitigated, sensitive_features)
+        self._build_figure()
+
+        slider_style = {
+            "style": {"description_width": "initial"},
+            "layout": widgets.Layout(width="80%"),
+            "continuous_update": True,
+            "readout_format": ".2f",
+        }
+        self.ppv_slider = widgets.FloatSlider(
+            value=ppv,
+            min=0.05,
+            max=0.95,
+            step=0.01,
+            description="VPP imposée dans chaque groupe",
+            **slider_style,
+        )
+        self.fnr_slider = widgets.FloatSlider(
+            value=fnr,
+            min=0.0,
+            max=0.95,
+            step=0.01,
+            description="Taux de faux négatifs (FNR) imposé",
+            **slider_style,
+        )
+        self.prevalence_menu = widgets.Dropdown(
+            options=list(self.options),
+            description="Prévalences des groupes",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="80%"),
+        )
+        self.controls: dict[str, widgets.ValueWidget] = {
+            "vpp": self.ppv_slider,
+            "fnr": self.fnr_slider,
+            "prevalences": self.prevalence_menu,
+        }
+        self.table = widgets.HTML()
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width="430px"))
+        self.mitigation_table = widgets.HTML()
+        children: list[widgets.Widget] = [
+            widgets.HTML("<b>1. L'identité de Chouldechova</b>"),
+            self.ppv_slider,
+            self.fnr_slider,
+            self.prevalence_menu,
+            widgets.HBox([self.image, self.table]),
+        ]
+        if self.rates:
+            self.toggle = widgets.ToggleButtons(
+                options=[("Sans correction", False), ("Avec correction", True)],
+                value=False,
+                description="Correction",
+                tooltips=[
+                    "Décisions du modèle au seuil unique",
+                    "Décisions après la correction (seuils par groupe)",
+                ],
+                style={"description_width": "initial"},
+            )
+            self.controls["correction"] = self.toggle
+            self._mitigation_html = {
+                flag: _rates_html(self.rates[flag], flag) for flag in (False, True)
+            }
+            children += [
+                widgets.HTML("<b>2. Corriger le modèle : ce que l'on gagne, ce que l'on perd</b>"),
+                self.toggle,
+                self.mitigation_table,
+            ]
+        for name in ("vpp", "fnr", "prevalences"):
+            self.controls[name].observe(self._on_change, names="value")
+        if self.rates:
+            self.toggle.observe(self._on_toggle, names="value")
+        self.widget = widgets.VBox(children)
+        self.result: dict[str, Any] = {}
+        self.update()
+
+    @staticmethod
+    def _mitigation_rates(
+        y_true: ArrayLike | None,
+        y_pred: ArrayLike | None,
+        y_pred_mitigated: ArrayLike | None,
+        sensitive_features: ArrayLike | None,
+    ) -> dict[bool, dict[str, Any]]:
+        given = [a is not None for a in (y_true, y_pred, y_pred_mitigated, sensitive_features)]
+        if not any(given):
+            return {}
+        if not all(given):
+            raise ValueError(
+                "give all of y_true, y_pred, y_pred_mitigated and sensitive_features, or none"
+            )
+        arrays = [
+            np.asarray(a).ravel() for a in (y_true, y_pred, y_pred_mitigated, sensitive_features)
+        ]
+        if len({a.shape[0] for a in arrays}) != 1:
+            raise ValueError(
+                "y_true, y_pred, y_pred_mitigated and sensitive_features must have the same length"
+            )
+        truth, before, after, groups = arrays
+        for name, values in (("y_true", truth), ("y_pred", before), ("y_pred_mitigated", after)):
+            if not np.isin(values, (0, 1)).all():
+                raise ValueError(f"{name} must contain only 0 and 1")
+        truth, before, after = (a.astype(int) for a in (truth, before, after))
+        groups = groups.astype(str)
+        return {
+            False: _group_rates(truth, before, groups),
+            True: _group_rates(truth, after, groups),
+        }
+
+    def _build_figure(self) -> None:
+        with accessible_style():
+            self.figure = Figure(figsize=(4.8, 3.9), layout="constrained")
+            self._canvas = FigureCanvasAgg(self.figure)
+            ax = self.figure.add_subplot()
+            positions = np.arange(len(self.groups))
+            self._bars = ax.bar(
+                positions,
+                np.zeros(len(self.groups)),
+                width=0.6,
+                color=_BAR_COLOURS[: len(self.groups)],
+                hatch=_BAR_HATCHES[: len(self.groups)],
+                edgecolor="black",
+                linewidth=1.2,
+            )
+            ax.set_xticks(positions, [f"Groupe {g}" for g in self.groups])
+            ax.set_xlim(-0.6, len(self.groups) - 0.4)
+            ax.set_ylim(0, 1.3)
+            ax.set_yticks(np.linspace(0, 1, 6))
+            ax.set_xlabel("Groupe de patients")
+            ax.set_ylabel("Taux de faux positifs imposé (FPR)")
+            ax.set_title("FPR imposé par l'identité de Chouldechova")
+            ax.axhline(1, color=PALETTE["black"], linestyle=":", linewidth=1, marker="")
+            self._labels = [
+                ax.text(x, 0, "", ha="center", va="bottom", fontsize=10, fontweight="bold")
+                for x in positions
+            ]
+            self._ax = ax
+            for artist in [*self._bars, *self._labels]:
+                artist.set_animated(True)
+            self._canvas.draw()
+            self.figure.set_layout_engine("none")  # freeze the layout: it was computed once
+            self._background = self._canvas.copy_from_bbox(self.figure.bbox)
+
+    def _on_change(self, change: dict) -> None:
+        self.update()
+
+    def _on_toggle(self, change: dict) -> None:
+        # Both views were computed at construction: only switch the table shown.
+        self.show_mitigated(bool(change["new"]))
+
+    def show_mitigated(self, mitigated: bool) -> None:
+        """Show the group rates after (True) or before (False) the mitigation.
+
+        Parameters
+        ----------
+        mitigated : bool
+            Which of the two precomputed views to show.
+
+        Raises
+        ------
+        ValueError
+            If the explorer was built without mitigation data.
+        """
+        if not self.rates:
+            raise ValueError("this explorer was built without mitigation data")
+        self.mitigation_table.value = self._mitigation_html[bool(mitigated)]
+        self.result["mitigated"] = bool(mitigated)
+
+    def render_png(self) -> bytes:
+        """Return the bar chart, with the current bars, as PNG bytes."""
+        self._canvas.restore_region(self._background)
+        for artist in [*self._bars, *self._labels]:
+            self._ax.draw_artist(artist)
+        buffer = io.BytesIO()
+        PIL.Image.fromarray(np.asarray(self._canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1
+        )
+        return buffer.getvalue()
+
+    def update(
+        self,
+        *,
+        ppv: float | None = None,
+        fnr: float | None = None,
+        prevalences: str | None = None,
+        mitigated: bool | None = None,
+    ) -> dict[str, Any]:
+        """Recompute the forced FPR and redraw; switch the mitigation view.
+
+        Arguments left to ``None`` take the current value of their control.
+
+        Parameters
+        ----------
+        ppv : float, optional
+            The PPV imposed in every group.
+        fnr : float, optional
+            The FNR imposed in every group.
+        prevalences : str, optional
+            The label of a prevalence option.
+        mitigated : bool, optional
+            Show the rates after (True) or before (False) the mitigation.
+
+        Returns
+        -------
+        dict
+            What is shown (see the ``result`` attribute).
+        """
+        ppv = _check_rate(self.ppv_slider.value if ppv is None else ppv, "ppv", low_open=True)
+        fnr = _check_rate(self.fnr_slider.value if fnr is None else fnr, "fnr")
+        label = self.prevalence_menu.value if prevalences is None else prevalences
+        if label not in self.options:
+            raise ValueError(
+                f"unknown prevalence option {label!r}; choose among {list(self.options)}"
+            )
+        prevalence = self.options[label]
+        fpr = {g: forced_fpr(prevalence[g], ppv, fnr) for g in self.groups}
+        for bar, text, group in zip(self._bars, self._labels, self.groups, strict=True):
+            height = min(fpr[group], 1.0)
+            bar.set_height(height)
+            text.set_y(height + 0.01)
+            text.set_text(
+                f"{fr_number(fpr[group], 3)}\n(> 1 : impossible)"
+                if fpr[group] > 1
+                else fr_number(fpr[group], 3)
+            )
+        self.image.value = self.render_png()
+        self.table.value = _identity_html(prevalence, ppv, fnr, fpr)
+        self.result = {
+            "ppv": ppv,
+            "fnr": fnr,
+            "prevalences": dict(prevalence),
+            "fpr": fpr,
+            "mitigated": False,
+        }
+        if self.rates:
+            self.show_mitigated(self.toggle.value if mitigated is None else mitigated)
+        return self.result
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+_TH = "style='text-align:left;padding:3px 8px;border-bottom:1px solid #888'"
+_TD = "style='padding:3px 8px;text-align:right'"
+
+
+def _identity_html(
+    prevalence: Mapping[str, float], ppv: float, fnr: float, fpr: Mapping[str, float]
+) -> str:
+    head = "".join(f"<th {_TH}>Groupe {escape(g)}</th>" for g in prevalence)
+    rows = [
+        ("Prévalence p", {g: fr_number(p, 2) for g, p in prevalence.items()}),
+        ("VPP (imposée)", dict.fromkeys(prevalence, fr_number(ppv, 2))),
+        ("FNR (imposé)", dict.fromkeys(prevalence, fr_number(fnr, 2))),
+        (
+            "FPR imposé",
+            {
+                g: f"<b>{fr_number(v, 3)}</b>" + (" (impossible : &gt; 1)" if v > 1 else "")
+                for g, v in fpr.items()
+            },
+        ),
+    ]
+    body = "".join(
+        f"<tr><th {_TH}>{escape(name)}</th>"
+        + "".join(f"<td {_TD}>{values[g]}</td>" for g in prevalence)
+        + "</tr>"
+        for name, values in rows
+    )
+    values = list(fpr.values())
+    low, high = min(values), max(values)
+    if math.isclose(low, high, rel_tol=1e-9, abs_tol=1e-12):
+        note = "Les FPR imposés sont égaux : les prévalences sont égales."
+    elif low == 0:
+        note = "Avec un FNR de 1, personne n'est sélectionné : le FPR est nul partout."
+    else:
+        note = (
+            f"Même VPP, même FNR, mais le FPR le plus élevé vaut {fr_number(high / low, 2)} fois "
+            "le plus bas."
+        )
+    if high > 1:
+        note += (
+            " Un FPR supérieur à 1 est impossible : aucun modèle ne peut avoir cette VPP et ce "
+            "FNR dans ce groupe."
+        )
+    return (
+        "<table style='border-collapse:collapse'><caption><b>FPR = p/(1 − p) × (1 − VPP)/VPP × "
+        f"(1 − FNR)</b></caption><tr><th {_TH}></th>{head}</tr>{body}</table>"
+        f"<p>{escape(note)}</p>"
+    )
+
+
+def _rates_html(rates: Mapping[str, Any], mitigated: bool) -> str:
+    by_group: pd.DataFrame = rates["by_group"]
+    groups = [str(g) for g in by_group.index]
+    head = "".join(f"<th {_TH}>Groupe {escape(g)}</th>" for g in groups)
+    body = "".join(
+        f"<tr><th {_TH} title='{escape(help_text)}'>{escape(label)}</th>"
+        + "".join(
+            f"<td {_TD}>{fr_number(float(by_group.loc[g, key]))}</td>" for g in by_group.index
+        )
+        + "</tr>"
+        for key, label, help_text in _RATE_LABELS
+    )
+    state = "après la correction" if mitigated else "sans correction (seuil unique)"
+    overall = (
+        f"<ul><li>Écart de parité démographique : <b>{fr_number(rates['dp_difference'])}</b></li>"
+        f"<li>Écart d'égalité des erreurs (equalized odds) : "
+        f"<b>{fr_number(rates['eo_difference'])}</b></li>"
+        f"<li>Exactitude globale : <b>{fr_number(rates['accuracy'])}</b> ; VPP globale : "
+        f"<b>{fr_number(rates['ppv'])}</b> ; part de patients sélectionnés : "
+        f"<b>{fr_percent(rates['selection_rate'])}</b></li></ul>"
+    )
+    return (
+        f"<table style='border-collapse:collapse'><caption><b>Taux par groupe, {state}</b>"
+        f"</caption><tr><th {_TH}></th>{head}<th {_TH}>Définition</th></tr>{body}</table>{overall}"
+    )

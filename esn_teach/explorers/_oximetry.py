@@ -1,0 +1,410 @@
+"""Pulse-oximetry explorer: alarm threshold and device bias → per-group alarm sensitivity."""
+
+from __future__ import annotations
+
+import io
+import numbers
+from dataclasses import dataclass
+from html import escape
+
+import ipywidgets as widgets
+import numpy as np
+import PIL.Image
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from esn_teach._formatting import fr_number, fr_percent
+from esn_teach.datasets import make_pulse_oximetry
+from esn_teach.datasets._oximetry import DEFAULT_BLACK_FRACTION, DEFAULT_DEVICE_BIAS
+from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
+
+__all__ = ["GroupAlarmStats", "OximetryExplorer"]
+
+#: SaO2 below which a patient is truly hypoxemic (Sjoding et al., 2020).
+HYPOXEMIA_SAO2 = 88.0
+#: Displayed SpO2 range that looks reassuring (inclusive), as in Sjoding et al. (2020).
+REASSURING_SPO2 = (92, 96)
+
+_GROUPS = (("White", "Patients blancs"), ("Black", "Patients noirs"))
+_STYLES = (
+    (PALETTE["blue"], MARKERS[0], LINESTYLES[0]),
+    (PALETTE["vermillion"], MARKERS[1], LINESTYLES[1]),
+)
+_THRESHOLD_RANGE = (85, 100)
+_BIAS_RANGE = (0.0, 6.0)
+
+
+@dataclass(frozen=True)
+class GroupAlarmStats:
+    """What the alarm does in one group, for one threshold and one device bias.
+
+    Attributes
+    ----------
+    pairs : int
+        SaO2/SpO2 pairs in the group.
+    hypoxemic : int
+        Pairs with true hypoxemia (SaO2 < 88 %).
+    detected : int
+        Hypoxemic pairs for which the alarm sounds (SpO2 below the threshold).
+    missed : int
+        Hypoxemic pairs for which the alarm stays silent (false negatives).
+    false_alarms : int
+        Pairs without hypoxemia for which the alarm sounds (false positives).
+    sensitivity : float
+        ``detected / hypoxemic`` (NaN without hypoxemic pair).
+    reassuring : int
+        Pairs whose SpO2 lies in the reassuring range 92-96 %.
+    occult : int
+        Reassuring pairs with true hypoxemia (occult hypoxemia).
+    occult_rate : float
+        ``occult / reassuring`` (NaN without reassuring pair).
+    """
+
+    pairs: int
+    hypoxemic: int
+    detected: int
+    missed: int
+    false_alarms: int
+    sensitivity: float
+    reassuring: int
+    occult: int
+    occult_rate: float
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else float("nan")
+
+
+def _group_stats(spo2: np.ndarray, hypoxemic: np.ndarray, threshold: int) -> GroupAlarmStats:
+    alarm = spo2 < threshold
+    n_hypoxemic = int(hypoxemic.sum())
+    detected = int((alarm & hypoxemic).sum())
+    reassuring = (spo2 >= REASSURING_SPO2[0]) & (spo2 <= REASSURING_SPO2[1])
+    n_reassuring = int(reassuring.sum())
+    occult = int((reassuring & hypoxemic).sum())
+    return GroupAlarmStats(
+        pairs=int(spo2.size),
+        hypoxemic=n_hypoxemic,
+        detected=detected,
+        missed=n_hypoxemic - detected,
+        false_alarms=int((alarm & ~hypoxemic).sum()),
+        sensitivity=_ratio(detected, n_hypoxemic),
+        reassuring=n_reassuring,
+        occult=occult,
+        occult_rate=_ratio(occult, n_reassuring),
+    )
+
+
+class OximetryExplorer:
+    """Interactive explorer of an oximeter alarm and of the device's bias.
+
+    The data are the synthetic SaO2/SpO2 pairs of
+    :func:`esn_teach.datasets.make_pulse_oximetry`, regenerated with the same
+    ``random_state`` for each device bias: the patients, their true SaO2 and
+    the measurement noise stay the same, only the extra over-estimation of
+    SpO2 in Black patients changes. The alarm sounds when the displayed SpO2
+    is strictly below the threshold; a pair is truly hypoxemic when SaO2 < 88 %.
+
+    Two sliders (the alarm threshold, the device bias) drive a table, per
+    group, of the alarm's sensitivity, missed hypoxemias, false alarms and
+    occult hypoxemia rate, and a figure of sensitivity against threshold with
+    the current threshold marked. The figure's frame is drawn once; each update
+    only redraws the curves and markers on a cached background (Agg
+    blitting), which keeps the callback well under 100 ms.
+
+    Parameters
+    ----------
+    random_state : int, default=2020
+        Seed of the generator. Use the seed of the notebook's data so that the
+        explorer shows the same patients.
+    n_samples : int, default=20_000
+        Number of SaO2/SpO2 pairs.
+    threshold : int, default=92
+        Initial alarm threshold (alarm if SpO2 < threshold), in [85, 100].
+    device_bias : float, default=2.7
+        Initial extra over-estimation of SpO2 in Black patients, in points,
+        in [0, 6].
+    black_fraction : float, default=276/1609
+        Share of Black patients, passed to the generator.
+
+    Attributes
+    ----------
+    threshold_slider : ipywidgets.IntSlider
+        The alarm threshold.
+    bias_slider : ipywidgets.FloatSlider
+        The device bias in Black patients.
+    table : ipywidgets.HTML
+        Per-group numbers, as text.
+    image : ipywidgets.Image
+        Sensitivity against threshold, per group.
+    widget : ipywidgets.VBox
+        What to display in the notebook.
+    controls : dict
+        The explorer's controls by name (``"seuil"``, ``"biais"``).
+    stats : dict
+        The :class:`GroupAlarmStats` currently shown, keyed by ``"White"`` and
+        ``"Black"``.
+
+    Raises
+    ------
+    TypeError
+        If ``random_state`` is not an int (every bias must reuse the same draws).
+    ValueError
+        If ``threshold`` or ``device_bias`` is out of range.
+    """
+
+    def __init__(
+        self,
+        *,
+        random_state: int = 2020,
+        n_samples: int = 20_000,
+        threshold: int = 92,
+        device_bias: float = DEFAULT_DEVICE_BIAS,
+        black_fraction: float = DEFAULT_BLACK_FRACTION,
+    ) -> None:
+        if not isinstance(random_state, numbers.Integral) or isinstance(random_state, bool):
+            raise TypeError(
+                "random_state must be an int, so that every device bias reuses the same "
+                f"patients and noise; got {random_state!r}"
+            )
+        if not isinstance(threshold, numbers.Integral) or not (
+            _THRESHOLD_RANGE[0] <= threshold <= _THRESHOLD_RANGE[1]
+        ):
+            raise ValueError(
+                f"threshold must be an int in [{_THRESHOLD_RANGE[0]}, {_THRESHOLD_RANGE[1]}], "
+                f"got {threshold!r}"
+            )
+        self._check_bias(device_bias)
+        self.random_state = int(random_state)
+        self.n_samples = n_samples
+        self.black_fraction = black_fraction
+        self._cache: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._grid = np.arange(_THRESHOLD_RANGE[0], _THRESHOLD_RANGE[1] + 1)
+        self._simulate(float(device_bias))  # validates n_samples and black_fraction early
+        self._build_figure()
+        self.threshold_slider = widgets.IntSlider(
+            value=int(threshold),
+            min=_THRESHOLD_RANGE[0],
+            max=_THRESHOLD_RANGE[1],
+            step=1,
+            description="Seuil d'alarme (alarme si SpO2 < seuil, %)",
+            continuous_update=True,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="80%"),
+        )
+        self.bias_slider = widgets.FloatSlider(
+            value=float(device_bias),
+            min=_BIAS_RANGE[0],
+            max=_BIAS_RANGE[1],
+            step=0.1,
+            description="Biais de l'appareil chez les patients noirs (points de SpO2)",
+            continuous_update=True,
+            readout_format=".1f",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="80%"),
+        )
+        self.table = widgets.HTML()
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width="460px"))
+        self.threshold_slider.observe(self._on_change, names="value")
+        self.bias_slider.observe(self._on_change, names="value")
+        self.controls: dict[str, widgets.ValueWidget] = {
+            "seuil": self.threshold_slider,
+            "biais": self.bias_slider,
+        }
+        self.widget = widgets.VBox(
+            [self.threshold_slider, self.bias_slider, widgets.HBox([self.table, self.image])]
+        )
+        self.stats: dict[str, GroupAlarmStats] = {}
+        self.update(int(threshold), float(device_bias))
+
+    @staticmethod
+    def _check_bias(device_bias: float) -> None:
+        if (
+            not isinstance(device_bias, numbers.Real)
+            or isinstance(device_bias, bool)
+            or not (_BIAS_RANGE[0] <= device_bias <= _BIAS_RANGE[1])
+        ):
+            raise ValueError(
+                f"device_bias must be a number in [{_BIAS_RANGE[0]:g}, {_BIAS_RANGE[1]:g}], "
+                f"got {device_bias!r}"
+            )
+
+    def _simulate(self, device_bias: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        key = round(device_bias, 6)
+        if key not in self._cache:
+            data = make_pulse_oximetry(
+                n_samples=self.n_samples,
+                device_bias=key,
+                black_fraction=self.black_fraction,
+                random_state=self.random_state,
+                as_frame=False,
+            )
+            self._cache[key] = (
+                np.asarray(data.data).ravel(),
+                np.asarray(data.target).astype(bool),
+                np.asarray(data.groups) == "Black",
+            )
+        return self._cache[key]
+
+    def _build_figure(self) -> None:
+        with accessible_style():
+            self.figure = Figure(figsize=(5.2, 4.2), layout="constrained")
+            self._canvas = FigureCanvasAgg(self.figure)
+            ax = self.figure.add_subplot()
+            ax.set_xlim(_THRESHOLD_RANGE[0] - 0.5, _THRESHOLD_RANGE[1] + 0.5)
+            ax.set_ylim(0.0, 1.05)
+            ax.set_title("Sensibilité de l'alarme selon le seuil, par groupe")
+            ax.set_xlabel("Seuil d'alarme : alarme si SpO2 affichée < seuil (%)")
+            ax.set_ylabel("Sensibilité (hypoxémies détectées)")
+            self._curves = []
+            self._points = []
+            self._labels = []
+            for (_, label), (colour, marker, dash) in zip(_GROUPS, _STYLES, strict=True):
+                (curve,) = ax.plot(
+                    [], [], color=colour, marker=marker, linestyle=dash, markersize=4, label=label
+                )
+                (point,) = ax.plot(
+                    [], [], color=colour, marker=marker, markersize=11, linestyle="none"
+                )
+                text = ax.annotate(
+                    "",
+                    (0, 0),
+                    xytext=(-8, 0),
+                    textcoords="offset points",
+                    ha="right",
+                    va="center",
+                    fontsize=9,
+                    fontweight="bold",
+                    color=colour,
+                )
+                self._curves.append(curve)
+                self._points.append(point)
+                self._labels.append(text)
+            self._vline = ax.axvline(
+                _THRESHOLD_RANGE[0], color=PALETTE["black"], linestyle=":", linewidth=1.5
+            )
+            ax.legend(loc="lower right", fontsize=9)
+            self._ax = ax
+            self._animated = [*self._curves, *self._points, *self._labels, self._vline]
+            for artist in self._animated:
+                artist.set_animated(True)
+            self._canvas.draw()
+            self.figure.set_layout_engine("none")  # freeze the layout: it was computed once
+            self._background = self._canvas.copy_from_bbox(self.figure.bbox)
+
+    def _on_change(self, change: dict) -> None:
+        self.update(int(self.threshold_slider.value), float(self.bias_slider.value))
+
+    def compute(self, threshold: int, device_bias: float) -> dict[str, GroupAlarmStats]:
+        """Return the per-group statistics without touching the display.
+
+        Parameters
+        ----------
+        threshold : int
+            Alarm threshold (alarm if SpO2 < threshold).
+        device_bias : float
+            Extra over-estimation of SpO2 in Black patients, in points.
+
+        Returns
+        -------
+        dict
+            :class:`GroupAlarmStats` keyed by ``"White"`` and ``"Black"``.
+        """
+        self._check_bias(device_bias)
+        spo2, hypoxemic, black = self._simulate(float(device_bias))
+        return {
+            "White": _group_stats(spo2[~black], hypoxemic[~black], int(threshold)),
+            "Black": _group_stats(spo2[black], hypoxemic[black], int(threshold)),
+        }
+
+    def render_png(self) -> bytes:
+        """Return the figure, with the current curves and markers, as PNG bytes."""
+        self._canvas.restore_region(self._background)
+        for artist in self._animated:
+            self._ax.draw_artist(artist)
+        buffer = io.BytesIO()
+        PIL.Image.fromarray(np.asarray(self._canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1
+        )
+        return buffer.getvalue()
+
+    def update(self, threshold: int, device_bias: float) -> dict[str, GroupAlarmStats]:
+        """Recompute everything for ``threshold`` and ``device_bias`` and redraw.
+
+        Parameters
+        ----------
+        threshold : int
+            Alarm threshold (alarm if SpO2 < threshold).
+        device_bias : float
+            Extra over-estimation of SpO2 in Black patients, in points.
+
+        Returns
+        -------
+        dict
+            The statistics shown (see :meth:`compute`).
+        """
+        stats = self.compute(threshold, device_bias)
+        spo2, hypoxemic, black = self._simulate(float(device_bias))
+        for index, (mask, (key, _)) in enumerate(zip((~black, black), _GROUPS, strict=True)):
+            readings = np.sort(spo2[mask & hypoxemic])
+            # Sensitivity at each threshold t: share of hypoxemic readings below t.
+            curve = np.searchsorted(readings, self._grid, side="left") / max(readings.size, 1)
+            self._curves[index].set_data(self._grid, curve)
+            value = stats[key].sensitivity
+            self._points[index].set_data([threshold], [value])
+            self._labels[index].xy = (threshold, value)
+            # The curves rise to the right: write the upper group's label above-left of its
+            # point and the lower group's below-right (below-left near the right edge).
+            if index == 0 or threshold > _THRESHOLD_RANGE[1] - 3:
+                self._labels[index].set_horizontalalignment("right")
+                self._labels[index].set_position((-10, 8 if index == 0 else -12))
+            else:
+                self._labels[index].set_horizontalalignment("left")
+                self._labels[index].set_position((10, -12))
+            self._labels[index].set_text(fr_number(value, 2))
+        self._vline.set_xdata([threshold, threshold])
+        self.image.value = self.render_png()
+        self.table.value = _table_html(stats, threshold, device_bias)
+        self.stats = stats
+        return stats
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+_ROWS = (
+    ("pairs", "Paires de mesures", "count"),
+    ("hypoxemic", "Hypoxémies vraies (SaO2 < 88 %)", "count"),
+    ("detected", "Hypoxémies détectées par l'alarme", "count"),
+    ("missed", "Hypoxémies manquées (faux négatifs)", "count"),
+    ("sensitivity", "Sensibilité de l'alarme", "rate"),
+    ("false_alarms", "Fausses alarmes (alarme sans hypoxémie)", "count"),
+    ("occult_rate", "Hypoxémie occulte (parmi les SpO2 de 92 à 96 %)", "rate"),
+)
+
+
+def _table_html(stats: dict[str, GroupAlarmStats], threshold: int, device_bias: float) -> str:
+    cell = "style='padding:3px 8px;border:1px solid #444;text-align:right'"
+    head = "style='padding:3px 8px;border:1px solid #444;text-align:left'"
+    header = "".join(f"<th {cell}>{escape(label)}</th>" for _, label in _GROUPS)
+    rows = []
+    for field, label, kind in _ROWS:
+        values = []
+        for key, _ in _GROUPS:
+            value = getattr(stats[key], field)
+            values.append(fr_percent(value) if kind == "rate" else f"{value:,}".replace(",", " "))
+        rows.append(
+            f"<tr><th {head}>{escape(label)}</th>"
+            + "".join(f"<td {cell}><b>{escape(v)}</b></td>" for v in values)
+            + "</tr>"
+        )
+    caption = (
+        f"<caption><b>Alarme si SpO2 &lt; {threshold} % ; biais de l'appareil chez les "
+        f"patients noirs : {fr_number(device_bias, 1)} points</b></caption>"
+    )
+    return (
+        "<table style='border-collapse:collapse;margin-right:12px'>"
+        f"{caption}<tr><th {head}></th>{header}</tr>{''.join(rows)}</table>"
+    )

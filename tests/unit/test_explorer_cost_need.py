@@ -1,0 +1,149 @@
+import time
+
+import numpy as np
+import pytest
+
+from esn_teach.datasets import fit_risk_score, make_cost_vs_need_cohort, top_share
+from esn_teach.explorers._cost_need import CostNeedExplorer, selection_by_group
+
+FRAME = make_cost_vs_need_cohort(n_samples=5_000, random_state=0).frame
+SCORES = {label: fit_risk_score(FRAME, label) for label in ("cost", "health")}
+
+
+@pytest.fixture
+def explorer():
+    return CostNeedExplorer(FRAME, SCORES)
+
+
+def test_controls_change_the_output(explorer):
+    assert set(explorer.controls) == {"cible", "centile"}
+    png, html, table = bytes(explorer.image.value), explorer.summary.value, explorer.table.copy()
+    assert png.startswith(b"\x89PNG")
+    explorer.controls["cible"].value = "health"  # what a student does
+    assert bytes(explorer.image.value) != png
+    assert explorer.summary.value != html
+    assert not explorer.table.equals(table)
+    png = bytes(explorer.image.value)
+    explorer.controls["centile"].value = 90.0
+    assert bytes(explorer.image.value) != png
+    assert "90ᵉ centile" in explorer.summary.value
+
+
+def test_numbers_match_a_direct_computation(explorer):
+    for label in ("cost", "health"):
+        for percentile in (50.0, 90.0, 97.0, 99.5):
+            explorer.controls["cible"].value = label
+            explorer.controls["centile"].value = percentile
+            scores = SCORES[label]
+            selected = scores >= np.percentile(scores, percentile)
+            race = FRAME["race"].astype(str).to_numpy()
+            table = explorer.table
+            assert table.loc["Black", "share_of_selected"] == pytest.approx(
+                top_share(scores, FRAME["race"], percentile=percentile)
+            )
+            for group in ("White", "Black"):
+                in_group = race == group
+                assert table.loc[group, "n_patients"] == in_group.sum()
+                assert table.loc[group, "n_selected"] == (selected & in_group).sum()
+                assert table.loc[group, "selection_rate"] == pytest.approx(
+                    selected[in_group].mean()
+                )
+                assert table.loc[group, "mean_need_selected"] == pytest.approx(
+                    FRAME["n_chronic_next"].to_numpy()[selected & in_group].mean()
+                )
+            assert table["share_of_selected"].sum() == pytest.approx(1.0)
+
+
+def test_cost_label_selects_fewer_and_sicker_black_patients(explorer):
+    cost = explorer.compute("cost", 97.0)
+    health = explorer.compute("health", 97.0)
+    assert cost.loc["Black", "share_of_selected"] < health.loc["Black", "share_of_selected"]
+    gap_cost = cost.loc["Black", "mean_need_selected"] - cost.loc["White", "mean_need_selected"]
+    gap_health = (
+        health.loc["Black", "mean_need_selected"] - health.loc["White", "mean_need_selected"]
+    )
+    assert gap_cost > gap_health
+
+
+def test_interface_is_french_and_text(explorer):
+    html = explorer.summary.value
+    for words in (
+        "Patients noirs",
+        "Patients blancs",
+        "Taux de sélection",
+        "Part parmi les inscrits",
+    ):
+        assert words in html
+    assert "Cible" in explorer.label_dropdown.description
+    assert "centile" in explorer.percentile_slider.description
+    ax = explorer.figure.axes[0]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    # never colour alone: each group has its own marker and dash
+    assert len({line.get_marker() for line in explorer._lines}) == 2
+    assert len({str(line.get_linestyle()) for line in explorer._lines}) == 2
+
+
+def test_update_is_fast(explorer):
+    times = []
+    for percentile in np.linspace(50, 99.5, 30):
+        start = time.perf_counter()
+        explorer.controls["centile"].value = float(percentile)
+        times.append(time.perf_counter() - start)
+    # Generous bound for a shared CI machine; the real p95 is measured on the course cohort.
+    assert np.percentile(times, 95) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "exc", "msg"),
+    [
+        (([1, 2], SCORES), {}, TypeError, "frame must be a pandas DataFrame"),
+        ((FRAME, [1, 2]), {}, TypeError, "scores must be a mapping"),
+        ((FRAME, {"cost": SCORES["cost"]}), {}, ValueError, "'health' is missing"),
+        ((FRAME, {**SCORES, "cost": SCORES["cost"][:10]}), {}, ValueError, "one value per row"),
+        ((FRAME, SCORES), {"label": "mortality"}, ValueError, "label must be one of"),
+        ((FRAME, SCORES), {"percentile": 100}, ValueError, "percentile must be a number"),
+        ((FRAME, SCORES), {"percentile": "97"}, ValueError, "percentile must be a number"),
+        ((FRAME, SCORES), {"need_column": "frailty"}, ValueError, "not found in frame"),
+        ((FRAME, SCORES), {"n_bins": 1}, ValueError, "n_bins must be an int"),
+    ],
+)
+def test_bad_arguments(args, kwargs, exc, msg):
+    with pytest.raises(exc, match=msg):
+        CostNeedExplorer(*args, **kwargs)
+
+
+def test_nan_scores_and_single_group_are_refused():
+    bad = {**SCORES, "health": np.full(len(FRAME), np.nan)}
+    with pytest.raises(ValueError, match="NaN"):
+        CostNeedExplorer(FRAME, bad)
+    one_group = FRAME.assign(race="White")
+    with pytest.raises(ValueError, match="2 to 4 groups"):
+        CostNeedExplorer(one_group, SCORES)
+    explorer = CostNeedExplorer(FRAME, SCORES)
+    with pytest.raises(ValueError, match="percentile"):
+        explorer.update("cost", 10.0)
+
+
+def test_selection_by_group_agrees_with_the_explorer(explorer):
+    race = FRAME["race"].to_numpy(dtype=str)
+    need = FRAME["n_chronic_next"].to_numpy()
+    for label in ("cost", "health"):
+        table = selection_by_group(SCORES[label], race, need, percentile=97.0)
+        shown = explorer.compute(label, 97.0)
+        for column in table.columns:
+            for group in ("White", "Black"):
+                assert table.loc[group, column] == pytest.approx(shown.loc[group, column])
+    everyone = selection_by_group(SCORES["cost"], race, need, percentile=0)
+    assert everyone["selection_rate"].tolist() == [1.0, 1.0]
+    assert everyone.loc["Black", "mean_need_selected"] == pytest.approx(
+        need[race == "Black"].mean()
+    )
+
+
+def test_selection_by_group_bad_arguments():
+    with pytest.raises(ValueError, match="equal length"):
+        selection_by_group([1.0, 2.0], ["a"], [0, 1])
+    with pytest.raises(ValueError, match="NaN"):
+        selection_by_group([np.nan, 2.0], ["a", "b"], [0, 1])
+    with pytest.raises(ValueError, match=r"percentile must be a number in \[0, 100\)"):
+        selection_by_group([1.0, 2.0], ["a", "b"], [0, 1], percentile=100)

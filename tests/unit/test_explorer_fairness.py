@@ -1,0 +1,198 @@
+import time
+
+import numpy as np
+import pytest
+
+from esn_teach.explorers._fairness import FairnessExplorer, forced_fpr
+
+RNG = np.random.default_rng(0)
+N = 2_000
+GROUPS = RNG.choice(["A", "B"], N)
+Y = (RNG.random(N) < np.where(GROUPS == "A", 0.15, 0.30)).astype(int)
+SCORES = np.clip(0.25 * Y + RNG.random(N) * 0.75, 0, 1)
+BEFORE = (SCORES >= 0.5).astype(int)
+AFTER = np.greater_equal(SCORES, np.where(GROUPS == "A", 0.45, 0.55)).astype(int)
+OPTIONS = {
+    "Cohorte : A 15 %, B 30 %": {"A": 0.15, "B": 0.30},
+    "Même prévalence : A 20 %, B 20 %": {"A": 0.20, "B": 0.20},
+}
+
+
+def _explorer(**kwargs):
+    return FairnessExplorer(
+        OPTIONS,
+        y_true=Y,
+        y_pred=BEFORE,
+        y_pred_mitigated=AFTER,
+        sensitive_features=GROUPS,
+        **kwargs,
+    )
+
+
+def _direct_rates(y, pred):
+    y, pred = y == 1, pred == 1
+    tp, fp = np.sum(pred & y), np.sum(pred & ~y)
+    fn = np.sum(~pred & y)
+    return {
+        "p": y.mean(),
+        "taux_appel": pred.mean(),
+        "vpp": tp / (tp + fp),
+        "fnr": fn / (tp + fn),
+        "fpr": fp / np.sum(~y),
+    }
+
+
+def test_forced_fpr_matches_a_confusion_matrix():
+    # Chouldechova's identity holds for any decision rule: check it on real counts.
+    for group in ("A", "B"):
+        mask = np.equal(GROUPS, group)
+        r = _direct_rates(Y[mask], BEFORE[mask])
+        assert forced_fpr(r["p"], r["vpp"], r["fnr"]) == pytest.approx(r["fpr"], rel=1e-12)
+    assert forced_fpr(0.15, 0.45, 0.30) == pytest.approx(0.15 / 0.85 * 0.55 / 0.45 * 0.7)
+
+
+def test_every_control_changes_the_output():
+    explorer = _explorer()
+    assert set(explorer.controls) == {"vpp", "fnr", "prevalences", "correction"}
+    png, table = bytes(explorer.image.value), explorer.table.value
+    assert png.startswith(b"\x89PNG")
+    explorer.controls["vpp"].value = 0.7  # what a student does
+    assert bytes(explorer.image.value) != png and explorer.table.value != table
+    png, table = bytes(explorer.image.value), explorer.table.value
+    explorer.controls["fnr"].value = 0.1
+    assert bytes(explorer.image.value) != png and explorer.table.value != table
+    png = bytes(explorer.image.value)
+    explorer.controls["prevalences"].value = "Même prévalence : A 20 %, B 20 %"
+    assert bytes(explorer.image.value) != png
+    mitigation = explorer.mitigation_table.value
+    explorer.controls["correction"].value = True
+    assert explorer.mitigation_table.value != mitigation
+    assert "après la correction" in explorer.mitigation_table.value
+    assert explorer.result["mitigated"] is True
+
+
+def test_shown_fpr_follows_the_identity():
+    explorer = _explorer()
+    explorer.controls["vpp"].value = 0.6
+    explorer.controls["fnr"].value = 0.25
+    for group, p in OPTIONS["Cohorte : A 15 %, B 30 %"].items():
+        expected = p / (1 - p) * (1 - 0.6) / 0.6 * (1 - 0.25)
+        assert explorer.result["fpr"][group] == pytest.approx(expected)
+        assert f"<b>{expected:.3f}</b>".replace(".", ",") in explorer.table.value
+    explorer.controls["prevalences"].value = "Même prévalence : A 20 %, B 20 %"
+    fpr = explorer.result["fpr"]
+    assert fpr["A"] == pytest.approx(fpr["B"])
+    assert "égaux" in explorer.table.value
+
+
+def test_impossible_combination_is_said_in_words():
+    explorer = _explorer(ppv=0.1, fnr=0.0)
+    assert explorer.result["fpr"]["B"] > 1
+    assert "impossible" in explorer.table.value
+
+
+def test_mitigation_rates_match_a_direct_computation():
+    explorer = _explorer()
+    for flag, pred in ((False, BEFORE), (True, AFTER)):
+        rates = explorer.rates[flag]
+        gaps = {}
+        for group in ("A", "B"):
+            mask = np.equal(GROUPS, group)
+            direct = _direct_rates(Y[mask], pred[mask])
+            for key in ("taux_appel", "vpp", "fnr", "fpr"):
+                assert rates["by_group"].loc[group, key] == pytest.approx(direct[key])
+            gaps[group] = direct
+        assert rates["dp_difference"] == pytest.approx(
+            abs(gaps["A"]["taux_appel"] - gaps["B"]["taux_appel"])
+        )
+        assert rates["eo_difference"] == pytest.approx(
+            max(abs(gaps["A"]["fnr"] - gaps["B"]["fnr"]), abs(gaps["A"]["fpr"] - gaps["B"]["fpr"]))
+        )
+        assert rates["accuracy"] == pytest.approx(np.mean(pred == Y))
+
+
+def test_french_interface_without_mitigation_data():
+    explorer = FairnessExplorer({"A": 0.1, "B": 0.4})
+    assert set(explorer.controls) == {"vpp", "fnr", "prevalences"}
+    assert explorer.mitigation_table.value == ""
+    assert "VPP" in explorer.controls["vpp"].description
+    assert "Prévalence" in explorer.table.value and "FPR imposé" in explorer.table.value
+    ax = explorer.figure.axes[0]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_update_is_fast():
+    explorer = _explorer()
+    times = []
+    for value in np.linspace(0.1, 0.9, 30):
+        start = time.perf_counter()
+        explorer.controls["vpp"].value = float(round(value, 2))
+        times.append(time.perf_counter() - start)
+    # Generous bound for a shared CI machine; the real p95 is around 10 ms.
+    assert np.percentile(times, 95) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "exc", "msg"),
+    [
+        (({"A": 0.2},), {}, ValueError, "2 to 4 groups"),
+        (({"A": 0.2, "B": 1.0},), {}, ValueError, r"prevalence of group 'B' must be in \(0, 1\)"),
+        (({"x": {"A": 0.1, "B": 0.2}, "y": {"A": 0.1, "C": 0.2}},), {}, ValueError, "same groups"),
+        (([0.1, 0.2],), {}, TypeError, "non-empty mapping"),
+        (({"A": 0.1, "B": 0.2},), {"ppv": 0.99}, ValueError, "ppv must be between"),
+        (({"A": 0.1, "B": 0.2},), {"fnr": 1.0}, ValueError, "fnr must be between"),
+        (({"A": 0.1, "B": 0.2},), {"y_true": Y}, ValueError, "or none"),
+        (
+            ({"A": 0.1, "B": 0.2},),
+            {
+                "y_true": Y,
+                "y_pred": BEFORE[:-1],
+                "y_pred_mitigated": AFTER,
+                "sensitive_features": GROUPS,
+            },
+            ValueError,
+            "same length",
+        ),
+        (
+            ({"A": 0.1, "B": 0.2},),
+            {
+                "y_true": Y,
+                "y_pred": SCORES,
+                "y_pred_mitigated": AFTER,
+                "sensitive_features": GROUPS,
+            },
+            ValueError,
+            "only 0 and 1",
+        ),
+    ],
+)
+def test_bad_arguments(args, kwargs, exc, msg):
+    with pytest.raises(exc, match=msg):
+        FairnessExplorer(*args, **kwargs)
+
+
+def test_bad_update_and_identity_arguments():
+    explorer = FairnessExplorer({"A": 0.1, "B": 0.2})
+    with pytest.raises(ValueError, match="unknown prevalence option"):
+        explorer.update(prevalences="nope")
+    with pytest.raises(ValueError, match=r"ppv must be in \(0, 1\]"):
+        forced_fpr(0.2, 0.0, 0.3)
+    with pytest.raises(ValueError, match=r"prevalence must be in \(0, 1\)"):
+        forced_fpr(1.0, 0.5, 0.3)
+    with pytest.raises(TypeError, match="fnr must be a number"):
+        forced_fpr(0.2, 0.5, "0.3")
+
+
+def test_toggle_only_switches_the_precomputed_view():
+    explorer = _explorer()
+    png = bytes(explorer.image.value)
+    views = {False: explorer.mitigation_table.value}
+    explorer.controls["correction"].value = True
+    views[True] = explorer.mitigation_table.value
+    assert bytes(explorer.image.value) == png  # the figure is not redrawn
+    explorer.controls["correction"].value = False
+    assert explorer.mitigation_table.value == views[False]
+    assert explorer.update(mitigated=True)["mitigated"] is True
+    assert explorer.mitigation_table.value == views[True]
+    with pytest.raises(ValueError, match="without mitigation data"):
+        FairnessExplorer({"A": 0.1, "B": 0.2}).show_mitigated(True)
