@@ -1,0 +1,229 @@
+"""Legal-path explorer: walk a health-data scenario through the five legal questions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+import ipywidgets as widgets
+
+from esn_teach.law import (
+    LEGAL_FACTS_LAST_CHECKED,
+    LEGAL_QUESTIONS,
+    SCENARIOS,
+    STATUSES,
+    Scenario,
+    reference,
+)
+
+__all__ = ["LegalPathExplorer"]
+
+_CELL = "padding:4px 8px;border:1px solid #444;vertical-align:top;text-align:left"
+_VERDICT_LABELS = {
+    "licite": "✔ LICITE",
+    "illicite": "✖ ILLICITE",
+    "sous condition": "⚠ LICITE SOUS CONDITION",
+}
+
+
+class LegalPathExplorer:
+    """Walk a scenario card step by step through the legal questions.
+
+    A dropdown chooses the scenario; a slider reveals the five questions one by
+    one (is it health data? which art. 9(2) exception? nominative,
+    pseudonymised or anonymous? who hosts it, HDS? a forbidden purpose?), then
+    the verdict and the texts that apply, each with its reference and date.
+    Everything is text in an HTML table: each status is written in words with
+    a symbol, never shown by colour alone. An update only rebuilds a short HTML
+    string, well under 100 ms.
+
+    Parameters
+    ----------
+    scenarios : sequence of Scenario, optional
+        The cards offered in the dropdown; by default all of
+        :data:`esn_teach.law.SCENARIOS`. Module 10 leaves out the cards its
+        questions ask about.
+    scenario : str, optional
+        Key of the card shown first; by default the first one.
+    step : int, optional
+        Number of steps revealed at first (1 to 6, 6 = verdict); by default 1.
+
+    Attributes
+    ----------
+    dropdown : ipywidgets.Dropdown
+        The scenario control.
+    slider : ipywidgets.IntSlider
+        How many steps are revealed (keyboard: arrow keys once focused).
+    output : ipywidgets.HTML
+        The situation, the steps revealed, and at the last step the verdict and texts.
+    widget : ipywidgets.VBox
+        What to display in the notebook.
+    controls : dict
+        The explorer's controls by name (what a student moves), used by the
+        benchmarks and browser tests to drive any explorer the same way.
+    state : dict
+        What is shown: ``scenario`` (key), ``step``, ``statuses`` (one per step
+        revealed), ``verdict`` (or None before the last step), ``references``
+        (keys of the texts cited so far).
+    """
+
+    n_steps = len(LEGAL_QUESTIONS) + 1
+
+    def __init__(
+        self,
+        scenarios: Sequence[Scenario] | None = None,
+        *,
+        scenario: str | None = None,
+        step: int = 1,
+    ) -> None:
+        cards = tuple(SCENARIOS if scenarios is None else scenarios)
+        if not cards:
+            raise ValueError("scenarios must contain at least one scenario card")
+        keys = [card.key for card in cards]
+        if len(set(keys)) != len(keys):
+            raise ValueError("scenario keys must be unique")
+        self._cards = {card.key: card for card in cards}
+        first = keys[0] if scenario is None else scenario
+        if first not in self._cards:
+            raise ValueError(f"unknown scenario {first!r}; offered: {', '.join(keys)}")
+        if not 1 <= step <= self.n_steps:
+            raise ValueError(f"step must be between 1 and {self.n_steps}, got {step!r}")
+        self.dropdown = widgets.Dropdown(
+            options=[(card.title, card.key) for card in cards],
+            value=first,
+            description="Scénario",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="95%"),
+        )
+        self.slider = widgets.IntSlider(
+            value=step,
+            min=1,
+            max=self.n_steps,
+            step=1,
+            description="Étapes montrées",
+            continuous_update=True,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="60%"),
+        )
+        self.output = widgets.HTML()
+        self.dropdown.observe(self._on_change, names="value")
+        self.slider.observe(self._on_change, names="value")
+        self.controls: dict[str, widgets.ValueWidget] = {
+            "scenario": self.dropdown,
+            "etape": self.slider,
+        }
+        self.widget = widgets.VBox([self.dropdown, self.slider, self.output])
+        self.state: dict[str, object] = {}
+        self.update(first, step)
+
+    def _on_change(self, change: dict) -> None:
+        self.update(self.dropdown.value, self.slider.value)
+
+    def update(self, scenario: str, step: int) -> dict[str, object]:
+        """Show ``scenario`` with its first ``step`` steps revealed.
+
+        Parameters
+        ----------
+        scenario : str
+            Key of an offered scenario card.
+        step : int
+            1 to 6; 6 also shows the verdict and the texts that apply.
+
+        Returns
+        -------
+        dict
+            The new :attr:`state`.
+        """
+        card = self._cards[scenario]
+        step = max(1, min(int(step), self.n_steps))
+        shown = LEGAL_QUESTIONS[: min(step, len(LEGAL_QUESTIONS))]
+        statuses = [card.steps[question.key].status for question in shown]
+        cited: list[str] = []
+        for question in shown:
+            cited.extend(card.steps[question.key].reference_keys)
+        verdict = card.verdict if step == self.n_steps else None
+        if verdict is not None:
+            cited.extend(card.deciding_keys)
+        cited = list(dict.fromkeys(cited))
+        html = [
+            f"<p><b>Situation.</b> {escape(card.situation)}</p>",
+            _steps_html(card, step),
+        ]
+        if verdict is not None:
+            html.append(_verdict_html(card))
+            html.append(_references_html(cited))
+        else:
+            html.append(
+                f"<p><i>Avancez le curseur « Étapes montrées » jusqu'à {self.n_steps} pour voir "
+                "le verdict et les textes qui s'appliquent.</i></p>"
+            )
+        html.append(
+            "<p style='font-size:90%'>Enseignement, pas un conseil juridique. Faits juridiques "
+            f"vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.</p>"
+        )
+        self.output.value = "".join(html)
+        self.state = {
+            "scenario": scenario,
+            "step": step,
+            "statuses": statuses,
+            "verdict": verdict,
+            "references": cited,
+        }
+        return self.state
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def _refs_text(keys: Sequence[str]) -> str:
+    return "; ".join(escape(reference(key).citation) for key in keys) or "—"
+
+
+def _steps_html(card: Scenario, step: int) -> str:
+    rows = []
+    for number, question in enumerate(LEGAL_QUESTIONS, start=1):
+        if number > step:
+            rows.append(
+                f"<tr><td style='{_CELL}'>{number}</td><td style='{_CELL}'>"
+                f"{escape(question.question)}</td><td style='{_CELL}' colspan='3'>"
+                "<i>… (avancez le curseur)</i></td></tr>"
+            )
+            continue
+        answer = card.steps[question.key]
+        rows.append(
+            f"<tr><td style='{_CELL}'>{number}</td>"
+            f"<td style='{_CELL}'>{escape(question.question)}</td>"
+            f"<td style='{_CELL}'>{escape(answer.answer)}</td>"
+            f"<td style='{_CELL};white-space:nowrap'><b>{escape(STATUSES[answer.status])}</b></td>"
+            f"<td style='{_CELL};font-size:90%'>{_refs_text(answer.reference_keys)}</td></tr>"
+        )
+    head = "".join(
+        f"<th style='{_CELL}'>{label}</th>"
+        for label in ("Étape", "Question", "Réponse pour ce scénario", "Statut", "Textes")
+    )
+    return (
+        "<table style='border-collapse:collapse;margin:6px 0'>"
+        f"<caption><b>Le parcours juridique : {escape(card.title)}</b></caption>"
+        f"<tr>{head}</tr>{''.join(rows)}</table>"
+    )
+
+
+def _verdict_html(card: Scenario) -> str:
+    return (
+        "<p style='border:2px solid #444;padding:6px'>"
+        f"<b>Verdict : {escape(_VERDICT_LABELS[card.verdict])}</b><br>"
+        f"{escape(card.conclusion)}<br>"
+        f"<b>Textes décisifs :</b> {_refs_text(card.deciding_keys)}</p>"
+    )
+
+
+def _references_html(keys: Sequence[str]) -> str:
+    items = "".join(
+        f"<li><b>{escape(ref.citation)}</b> ({escape(ref.date_label)}) — "
+        f"{escape(ref.title)}. {escape(ref.summary)} "
+        f"<a href='{escape(ref.url)}' target='_blank'>texte</a></li>"
+        for ref in (reference(key) for key in keys)
+    )
+    return f"<p><b>Les textes qui s'appliquent</b></p><ul>{items}</ul>"

@@ -1,0 +1,51 @@
+"""French and EU health-data law as data, for module 10 (may I sell, share, reuse?).
+
+- :data:`REFERENCES` — the provisions quoted (RGPD, code de la santé publique, loi
+  Informatique et Libertés, HDS order), each with text, article, date and URL;
+- :data:`CNIL_DECISIONS` — real CNIL sanctions in health (number, date, amount,
+  principle breached), only those checked at a primary or official source;
+- :data:`SCENARIOS` — scenario cards from French health practice, each walked
+  through the five :data:`LEGAL_QUESTIONS` to a verdict among :data:`VERDICTS`;
+- :data:`LEGAL_FACTS_LAST_CHECKED` — the one date on which all of this was last checked.
+
+Teaching material, not legal advice.
+"""
+
+from esn_teach.law._decisions import CNIL_DECISIONS, PRINCIPLES, CnilDecision, decision
+from esn_teach.law._references import (
+    LEGAL_FACTS_LAST_CHECKED,
+    REFERENCES,
+    LegalReference,
+    reference,
+)
+from esn_teach.law._scenarios import (
+    IDENTIFICATION_LEVELS,
+    LEGAL_QUESTIONS,
+    SCENARIOS,
+    STATUSES,
+    VERDICTS,
+    LegalQuestion,
+    Scenario,
+    Step,
+    scenario,
+)
+
+__all__ = [
+    "CNIL_DECISIONS",
+    "IDENTIFICATION_LEVELS",
+    "LEGAL_FACTS_LAST_CHECKED",
+    "LEGAL_QUESTIONS",
+    "PRINCIPLES",
+    "REFERENCES",
+    "SCENARIOS",
+    "STATUSES",
+    "VERDICTS",
+    "CnilDecision",
+    "LegalQuestion",
+    "LegalReference",
+    "Scenario",
+    "Step",
+    "decision",
+    "reference",
+    "scenario",
+]

@@ -1,0 +1,109 @@
+import datetime
+import re
+
+import pytest
+
+from esn_teach import law
+from esn_teach.law import (
+    CNIL_DECISIONS,
+    IDENTIFICATION_LEVELS,
+    LEGAL_FACTS_LAST_CHECKED,
+    LEGAL_QUESTIONS,
+    PRINCIPLES,
+    REFERENCES,
+    SCENARIOS,
+    STATUSES,
+    VERDICTS,
+)
+
+
+def test_last_checked_is_one_real_date_not_in_the_future_of_the_texts():
+    assert type(LEGAL_FACTS_LAST_CHECKED) is datetime.date
+    assert datetime.date.fromisoformat(LEGAL_FACTS_LAST_CHECKED.isoformat()) == (
+        LEGAL_FACTS_LAST_CHECKED
+    )
+    newest = max([r.date for r in REFERENCES] + [d.date for d in CNIL_DECISIONS])
+    assert newest <= LEGAL_FACTS_LAST_CHECKED
+
+
+def test_references_are_well_formed_and_unique():
+    keys = [r.key for r in REFERENCES]
+    assert len(keys) == len(set(keys))
+    for ref in REFERENCES:
+        assert isinstance(ref.date, datetime.date)
+        for text in (ref.text, ref.article, ref.date_label, ref.title, ref.summary):
+            assert text.strip(), ref.key
+        assert ref.url.startswith(
+            (
+                "https://eur-lex.europa.eu/",
+                "https://www.legifrance.gouv.fr/",
+                "https://www.cnil.fr/",
+            )
+        ), ref.key
+        assert ref.citation.endswith(ref.article)
+    assert law.reference("L1111-8").quote.startswith("Tout acte de cession à titre onéreux")
+
+
+def test_unknown_keys_raise_with_the_known_ones():
+    with pytest.raises(KeyError, match="known: 4\\(15\\)"):
+        law.reference("article 9000")
+    with pytest.raises(KeyError, match="SAN-2024-013"):
+        law.decision("SAN-1999-001")
+    with pytest.raises(KeyError, match="assureur_snds"):
+        law.scenario("nope")
+
+
+def test_at_least_ten_scenarios_well_formed():
+    assert len(SCENARIOS) >= 10
+    keys = [s.key for s in SCENARIOS]
+    assert len(keys) == len(set(keys))
+    known = {r.key for r in REFERENCES}
+    question_keys = [q.key for q in LEGAL_QUESTIONS]
+    for card in SCENARIOS:
+        assert card.verdict in VERDICTS, card.key
+        assert card.identification in IDENTIFICATION_LEVELS, card.key
+        assert list(card.steps) == question_keys, card.key
+        for step in card.steps.values():
+            assert step.status in STATUSES, card.key
+            assert step.answer.strip()
+        assert card.deciding_keys, card.key
+        assert set(card.reference_keys) <= known, card.key
+        assert card.exception is None or card.exception.startswith("9(2)")
+        assert card.exception is None or card.exception in known
+        for wrong, message in card.misconceptions.items():
+            assert wrong not in (card.verdict, card.exception, card.identification), card.key
+            assert re.search(r"art|L\d{4}|considérant", message), (card.key, wrong)
+    assert {s.verdict for s in SCENARIOS} == set(VERDICTS)
+
+
+def test_a_blocking_step_means_not_lawful_and_lawful_means_no_block():
+    for card in SCENARIOS:
+        statuses = {step.status for step in card.steps.values()}
+        if "bloquant" in statuses:
+            assert card.verdict == "illicite", card.key
+        if card.verdict == "licite":
+            assert statuses <= {"ok", "sans objet"}, card.key
+
+
+def test_legal_questions_cite_existing_references():
+    for question in LEGAL_QUESTIONS:
+        for key in question.reference_keys:
+            law.reference(key)
+
+
+def test_cnil_decisions_well_formed():
+    numbers = [d.number for d in CNIL_DECISIONS]
+    assert len(numbers) == len(set(numbers))
+    known = {r.key for r in REFERENCES}
+    for d in CNIL_DECISIONS:
+        assert re.fullmatch(r"SAN-(\d{4})-\d{3}", d.number)
+        assert int(d.number[4:8]) == d.date.year
+        assert isinstance(d.amount_eur, int) and d.amount_eur > 0
+        assert d.principle in PRINCIPLES
+        assert set(d.reference_keys) <= known
+        assert d.url.startswith("https://www.legifrance.gouv.fr/")
+        assert set(d.misconceptions) == set(PRINCIPLES) - {d.principle}, d.number
+        for message in d.misconceptions.values():
+            assert d.number in message
+    assert law.decision("SAN-2024-013").amount_eur == 800_000
+    assert law.decision("SAN-2024-013").date == datetime.date(2024, 9, 5)
