@@ -1,0 +1,43 @@
+"""Measures of re-identification risk and generalisation tools (module 11).
+
+Computed with pandas and numpy, vectorised so that an explorer can recompute
+them live on about ten thousand rows.
+"""
+
+from esn_teach.privacy._generalise import (
+    DATE_LEVELS,
+    PLACE_LEVELS,
+    REGIONS,
+    age_bands,
+    age_on,
+    departement_of,
+    generalise_date,
+    generalise_place,
+)
+from esn_teach.privacy._measures import (
+    LinkageResult,
+    class_sizes,
+    information_loss,
+    k_anonymity,
+    l_diversity,
+    linkage_attack,
+    unique_share,
+)
+
+__all__ = [
+    "DATE_LEVELS",
+    "PLACE_LEVELS",
+    "REGIONS",
+    "LinkageResult",
+    "age_bands",
+    "age_on",
+    "class_sizes",
+    "departement_of",
+    "generalise_date",
+    "generalise_place",
+    "information_loss",
+    "k_anonymity",
+    "l_diversity",
+    "linkage_attack",
+    "unique_share",
+]

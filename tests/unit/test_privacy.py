@@ -1,0 +1,206 @@
+"""esn_teach.privacy against small tables whose answers are computed by hand."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from esn_teach import privacy as pv
+
+# Eight patients. Classes on (age_band, sex, dept), sizes written by hand:
+#   (40-49, F, 34): rows 0, 2, 5      -> 3 rows, diagnoses I10, E11, I10  -> 2 distinct
+#   (40-49, M, 34): rows 1, 6         -> 2 rows, diagnoses J18, J18       -> 1 distinct
+#   (50-59, F, 30): rows 3, 4         -> 2 rows, diagnoses F32, I10       -> 2 distinct
+#   (50-59, M, 30): row 7             -> 1 row,  diagnosis B20            -> 1 distinct
+TABLE = pd.DataFrame(
+    {
+        "age_band": ["40-49", "40-49", "40-49", "50-59", "50-59", "40-49", "40-49", "50-59"],
+        "sex": ["F", "M", "F", "F", "F", "F", "M", "M"],
+        "dept": ["34", "34", "34", "30", "30", "34", "34", "30"],
+        "diagnosis": ["I10", "J18", "E11", "F32", "I10", "I10", "J18", "B20"],
+    }
+)
+QI = ["age_band", "sex", "dept"]
+
+
+def test_class_sizes_k_and_unique_share_by_hand():
+    sizes = pv.class_sizes(TABLE, QI)
+    assert sorted(sizes.tolist()) == [1, 2, 2, 3]
+    assert sizes.iloc[0] == 1  # sorted from the smallest class
+    assert pv.k_anonymity(TABLE, QI) == 1
+    assert pv.unique_share(TABLE, QI) == pytest.approx(1 / 8)
+    without_unique = TABLE.drop(index=7)
+    assert pv.k_anonymity(without_unique, QI) == 2
+    assert pv.unique_share(without_unique, QI) == 0.0
+    # Fewer quasi-identifiers, bigger classes: on (sex) alone, F = 5 rows, M = 3 rows.
+    assert pv.k_anonymity(TABLE, ["sex"]) == 3
+
+
+def test_l_diversity_is_per_class_not_over_the_table():
+    assert pv.l_diversity(TABLE, QI, "diagnosis") == 1
+    assert TABLE["diagnosis"].nunique() == 5  # the mistake "l over the whole table"
+    # Remove the two homogeneous classes: remaining classes have 2 distinct diagnoses each.
+    kept = TABLE[TABLE["sex"] == "F"]
+    assert pv.l_diversity(kept, QI, "diagnosis") == 2
+    # On (sex) alone: F has I10, E11, F32 (3 distinct); M has J18, B20 (2 distinct).
+    assert pv.l_diversity(TABLE, ["sex"], "diagnosis") == 2
+
+
+def test_missing_values_form_their_own_class():
+    table = pd.DataFrame({"a": ["x", None, None, "x"], "s": [1, 2, 3, 1]})
+    assert pv.k_anonymity(table, ["a"]) == 2
+    assert pv.l_diversity(table, ["a"], "s") == 1
+
+
+def test_linkage_attack_by_hand():
+    released = pd.DataFrame(
+        {"birth": ["1950", "1950", "1960", "1970", "1980"], "sex": ["F", "F", "M", "F", "M"]},
+        index=[10, 11, 12, 13, 14],
+    )
+    external = pd.DataFrame(
+        {
+            "name": ["Ada", "Bob", "Cyd", "Dan", "Eve", "Fox"],
+            "birth": ["1950", "1960", "1970", "1970", "1980", "1990"],
+            "sex": ["F", "M", "F", "F", "M", "M"],
+        }
+    )
+    # (1950, F): twice in released -> ambiguous. (1960, M): once and once -> Bob.
+    # (1970, F): once in released, twice in external -> ambiguous. (1980, M): Eve.
+    result = pv.linkage_attack(released, external, ["birth", "sex"])
+    assert result.n_reidentified == 2
+    assert (result.n_released, result.n_external) == (5, 6)
+    pairs = dict(
+        zip(result.matches["released_index"], result.matches["external_index"], strict=True)
+    )
+    assert pairs == {12: 1, 14: 4}
+
+
+def test_linkage_with_categorical_and_object_columns():
+    released = pd.DataFrame({"pc": pd.Categorical(["34000", "30000"]), "sex": ["F", "M"]})
+    external = pd.DataFrame({"pc": ["30000", "75001"], "sex": ["M", "F"]})
+    result = pv.linkage_attack(released, external, ["pc", "sex"])
+    assert result.n_reidentified == 1
+    assert result.matches.iloc[0].tolist() == [1, 0]
+
+
+def test_age_bands():
+    bands = pv.age_bands(pd.Series([0, 4, 5, 47, 89, 90, 101]), 5, top=90)
+    assert bands.astype(str).tolist() == [
+        "0-4 ans", "0-4 ans", "5-9 ans", "45-49 ans", "85-89 ans",
+        "90 ans et plus", "90 ans et plus",
+    ]  # fmt: skip
+    assert pv.age_bands([40, 41], 1).astype(str).tolist() == ["40 ans", "41 ans"]
+    # A band crossing the top is cut at top - 1.
+    assert pv.age_bands([85, 95], 20, top=90).astype(str).tolist() == [
+        "80-89 ans",
+        "90 ans et plus",
+    ]
+
+
+def test_age_on_counts_completed_years():
+    ages = pv.age_on(pd.to_datetime(["2000-01-01", "2000-01-02", "1990-06-30"]), "2025-01-01")
+    assert ages.tolist() == [25, 24, 34]
+
+
+def test_place_levels():
+    codes = pd.Series(["34000", "34400", "30900", "75013", "97400", "20090", "20200", "01000"])
+    assert pv.departement_of(codes).astype(str).tolist() == [
+        "34", "34", "30", "75", "974", "2A", "2B", "01",
+    ]  # fmt: skip
+    regions = pv.generalise_place(codes, "region").astype(str).tolist()
+    assert regions == [
+        "Occitanie", "Occitanie", "Occitanie", "Île-de-France", "La Réunion", "Corse", "Corse",
+        "Auvergne-Rhône-Alpes",
+    ]  # fmt: skip
+    assert pv.generalise_place(codes, "postcode").astype(str).tolist() == codes.tolist()
+    assert sum(len(d) for d in pv.REGIONS.values()) == 101  # 96 + 5 overseas départements
+
+
+def test_date_levels():
+    dates = pd.Series(pd.to_datetime(["1957-03-14", "1957-03-30", "1957-11-02"]))
+    assert pv.generalise_date(dates, "month").astype(str).tolist() == [
+        "1957-03",
+        "1957-03",
+        "1957-11",
+    ]
+    assert pv.generalise_date(dates, "year").nunique() == 1
+    assert pv.generalise_date(dates, "day").nunique() == 3
+
+
+def test_information_loss_by_hand():
+    original = pd.DataFrame({"age": [40, 41, 42, 43]})
+    assert pv.information_loss(original, original, ["age"]) == 0.0
+    everything = pd.DataFrame({"age": ["all"] * 4})
+    assert pv.information_loss(original, everything, ["age"]) == 1.0
+    # Two bands of two ages: each row is merged with 2 of the 4 values -> (2 - 1) / (4 - 1).
+    halves = pd.DataFrame({"age": ["40-41", "40-41", "42-43", "42-43"]})
+    assert pv.information_loss(original, halves, ["age"]) == pytest.approx(1 / 3)
+
+
+def test_generalisation_never_lowers_k_on_a_hierarchy():
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame(
+        {
+            "pc": rng.choice(["34000", "34400", "30900", "11000", "75013"], 300),
+            "sex": rng.choice(["F", "M"], 300),
+        }
+    )
+    ks = []
+    for level in pv.PLACE_LEVELS:
+        released = frame.assign(pc=pv.generalise_place(frame["pc"], level))
+        ks.append(pv.k_anonymity(released, ["pc", "sex"]))
+    assert ks == sorted(ks)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: pv.k_anonymity(TABLE, ["age_band", "zip"]),
+        lambda: pv.unique_share(TABLE, ["nope"]),
+        lambda: pv.class_sizes(TABLE, ["nope"]),
+        lambda: pv.l_diversity(TABLE, QI, "nope"),
+        lambda: pv.linkage_attack(TABLE, TABLE.drop(columns="sex"), QI),
+    ],
+)
+def test_unknown_column(call):
+    with pytest.raises(ValueError, match="unknown column"):
+        call()
+
+
+def test_empty_table_and_no_column():
+    empty = TABLE.iloc[0:0]
+    for function in (pv.k_anonymity, pv.unique_share, pv.class_sizes):
+        with pytest.raises(ValueError, match="empty"):
+            function(empty, QI)
+    with pytest.raises(ValueError, match="empty"):
+        pv.l_diversity(empty, QI, "diagnosis")
+    with pytest.raises(ValueError, match="empty"):
+        pv.linkage_attack(TABLE, TABLE.iloc[0:0], QI)
+    with pytest.raises(ValueError, match="at least one"):
+        pv.k_anonymity(TABLE, [])
+    with pytest.raises(ValueError, match="empty"):
+        pv.age_bands([], 5)
+
+
+def test_other_bad_inputs():
+    with pytest.raises(TypeError, match="DataFrame"):
+        pv.k_anonymity([[1, 2]], ["a"])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="cannot also be a quasi-identifier"):
+        pv.l_diversity(TABLE, QI, "sex")
+    with pytest.raises(ValueError, match="same rows"):
+        pv.information_loss(TABLE, TABLE.iloc[:3], ["sex"])
+    with pytest.raises(ValueError, match="level must be one of"):
+        pv.generalise_place(["34000"], "commune")
+    with pytest.raises(ValueError, match="level must be one of"):
+        pv.generalise_date(pd.to_datetime(["2020-01-01"]), "week")
+    with pytest.raises(ValueError, match="five-digit"):
+        pv.generalise_place(["3400"], "departement")
+    with pytest.raises(ValueError, match="non-negative"):
+        pv.age_bands([-1, 3], 5)
+    with pytest.raises(ValueError, match="after the reference"):
+        pv.age_on(pd.to_datetime(["2030-01-01"]), "2025-01-01")
+
+
+@pytest.mark.parametrize("width", [0, -5, 2.5, "5", True])
+def test_bad_band_width(width):
+    with pytest.raises(ValueError, match="width must be a whole number of years"):
+        pv.age_bands([30, 40], width)
