@@ -8,8 +8,9 @@
 # 1. Mesurer les performances d'un modèle **groupe par groupe** (taux de sélection, taux de
 #    faux négatifs, taux de faux positifs, valeur prédictive positive) avec la bibliothèque
 #    **fairlearn**.
-# 2. Distinguer trois définitions de l'équité : **parité démographique**, **égalité des
-#    chances** (et égalité des erreurs) et **calibration par groupe**.
+# 2. Distinguer plusieurs définitions de l'équité des décisions : **parité démographique**,
+#    **égalité des chances** (et égalité des erreurs), **parité prédictive** ; et ne pas les
+#    confondre avec la **calibration** d'un score.
 # 3. Vérifier sur des données l'**identité de Chouldechova**, et expliquer pourquoi, quand
 #    deux groupes n'ont pas la même fréquence de la maladie, on ne peut pas satisfaire toutes
 #    ces définitions à la fois.
@@ -37,8 +38,8 @@
 #
 # L'équipe de **prévention des réhospitalisations** d'un hôpital veut appeler au téléphone,
 # quelques jours après leur sortie, les patients qui risquent de revenir à l'hôpital dans les
-# 30 jours : vérifier qu'ils ont compris leur traitement, qu'un rendez-vous est pris, que rien
-# ne manque à domicile. Une infirmière ne peut pas appeler tout le monde. Un modèle
+# 30 jours, pour vérifier qu'ils ont compris leur traitement, qu'un rendez-vous est pris et que
+# rien ne manque à domicile. Une infirmière ne peut pas appeler tout le monde. Un modèle
 # d'intelligence artificielle calcule donc, pour chaque patient qui sort, un **score de
 # risque** de réhospitalisation entre 0 et 1 ; l'équipe appelle les patients dont le score
 # dépasse un **seuil**.
@@ -88,8 +89,10 @@ for groupe, sous_cohorte in cohorte.groupby("group", observed=True):
 # %% [markdown]
 # Le générateur a tiré les réhospitalisations avec une fréquence de 15 % dans le groupe A et
 # de 30 % dans le groupe B ; le hasard du tirage donne des proportions observées un peu
-# différentes. Cette fréquence de l'événement dans un groupe s'appelle la **prévalence**
-# (notée *p*).
+# différentes. Dans ce module, cette fréquence de l'événement dans un groupe s'appelle la
+# **prévalence** (notée *p*) : on parle de prévalence comme dans l'article de
+# Chouldechova (2017), présenté à la section 5 ; en épidémiologie, on dirait plutôt taux de
+# réhospitalisation à 30 jours.
 #
 # ## 2. Le modèle et ses décisions
 #
@@ -131,7 +134,8 @@ print(f"Jeu de test : {len(y_test)} séjours ; {appel.sum()} patients appelés "
 # - le **taux de faux positifs** (**FPR**, *false positive rate*) : **parmi les patients non
 #   réhospitalisés**, la part qui a été appelée quand même (1 − spécificité) ;
 # - la **valeur prédictive positive** (**VPP**) : **parmi les patients appelés**, la part qui a
-#   été réhospitalisée (fairlearn la calcule avec `precision_score` de scikit-learn).
+#   été réhospitalisée (fairlearn la calcule avec `precision_score` de scikit-learn, une
+#   bibliothèque de calcul pour l'apprentissage automatique).
 #
 # Remarquez que chaque taux a un **dénominateur** différent : tous les patients, les
 # réhospitalisés, les non réhospitalisés, ou les appelés.
@@ -248,20 +252,26 @@ ecart_parite = taux.by_group.loc["A", "taux_appel"] / taux.by_group.loc["B", "ta
 # écart de parité n'est pas forcément injuste ici : le groupe B est appelé plus souvent, mais il
 # est aussi réhospitalisé plus souvent. C'est tout le problème : **quel écart est injuste ?**
 #
-# ## 4. Trois définitions de l'équité
+# ## 4. Plusieurs définitions de l'équité
+#
+# Les quatre définitions du tableau portent sur les **décisions** (appeler ou non) :
 #
 # | Définition | Ce qui doit être égal entre les groupes | Question à laquelle elle répond |
 # |---|---|---|
 # | **Parité démographique** | le taux d'appel | « Chaque groupe reçoit-il sa part d'appels ? » |
 # | **Égalité des chances** | le taux de faux négatifs (donc la sensibilité) | « Un patient qui va être réhospitalisé a-t-il la même chance d'être appelé, quel que soit son groupe ? » |
-# | **Égalité des erreurs** (*equalized odds*) | le FNR **et** le FPR | « Les deux erreurs frappent-elles les groupes de la même façon ? » |
-# | **Calibration par groupe** | la VPP (et, pour le score, le risque annoncé et le risque observé) | « Un appel, ou un score de 0,3, veut-il dire le même risque dans chaque groupe ? » |
+# | **Égalité des erreurs**, ou **chances égalisées** (*equalized odds*) | le FNR **et** le FPR | « Les deux erreurs frappent-elles les groupes de la même façon ? » |
+# | **Parité prédictive** (même VPP) | la VPP | « Un appel veut-il dire le même risque de réhospitalisation dans chaque groupe ? » |
 #
-# Un score est **calibré** dans un groupe si, parmi les patients à qui il annonce un risque
-# de 30 %, environ 30 % sont réellement réhospitalisés. Vérifions-le grossièrement : dans
-# chaque groupe, le risque moyen annoncé est-il proche de la fréquence observée ? Puis
-# l'**écart d'égalité des erreurs** de fairlearn (`equalized_odds_difference`) : le plus grand
-# des deux écarts, celui des FNR et celui des FPR.
+# « Parité prédictive » traduit le terme *predictive parity* employé par Chouldechova (2017).
+#
+# La **calibration**, elle, est une propriété du **score**, et non des décisions : un score est
+# **calibré** dans un groupe si, parmi les patients à qui il annonce un risque de 30 %,
+# environ 30 % sont réellement réhospitalisés. Si le score est calibré dans chaque groupe, un
+# même score veut dire le même risque, quel que soit le groupe. Vérifions-le grossièrement :
+# dans chaque groupe, le risque moyen annoncé est-il proche de la fréquence observée ? Puis
+# calculons l'**écart d'égalité des erreurs** de fairlearn (`equalized_odds_difference`) : le
+# plus grand des deux écarts, celui des FNR et celui des FPR.
 
 # %%
 risque_annonce = pd.Series(scores, index=y_test.index).groupby(groupe_test, observed=True).mean()
@@ -274,10 +284,10 @@ print(f"Écart d'égalité des erreurs (seuil unique) : {fr_number(eo_avant)}")
 
 # %% [markdown]
 # Le score est à peu près calibré dans chaque groupe : il « dit vrai » en moyenne. Un score
-# calibré ne donne pas pour autant la même VPP aux deux groupes à un seuil donné (colonne `vpp`
-# du tableau de la section 3) : parmi les patients appelés, ceux du groupe B ont en moyenne un
-# score plus élevé. Et au même seuil, les erreurs ne sont pas du tout réparties de la même
-# façon (colonnes `fnr` et `fpr`).
+# calibré ne garantit pas pour autant la parité prédictive : au même seuil, la VPP n'est pas la
+# même dans les deux groupes (colonne `vpp` du tableau de la section 3), car parmi les patients
+# appelés, ceux du groupe B ont en moyenne un score plus élevé. Et au même seuil, les erreurs
+# ne sont pas du tout réparties de la même façon (colonnes `fnr` et `fpr`).
 #
 # ### Question 2 — Quel critère cette plainte invoque-t-elle ? (1 point)
 #
@@ -285,7 +295,7 @@ print(f"Écart d'égalité des erreurs (seuil unique) : {fr_number(eo_avant)}")
 # été réhospitalisés, la plupart n'avaient reçu aucun appel. Dans le groupe B, la plupart des
 # patients réhospitalisés avaient été appelés. »* Vérifiez cette phrase dans le tableau de la
 # section 3. Quel critère d'équité invoque-t-il ? Répondez par l'une des options :
-# `"parité démographique"`, `"égalité des chances"` ou `"calibration"`.
+# `"parité démographique"`, `"égalité des chances"` ou `"parité prédictive"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -310,7 +320,7 @@ critere_plainte = "égalité des chances"
 checks.check_choice(
     critere_plainte,
     name="critere_plainte",
-    options=["parité démographique", "égalité des chances", "calibration"],
+    options=["parité démographique", "égalité des chances", "parité prédictive"],
     digest="7921eb2ef20ebabb",
     mistakes=[
         checks.Mistake(
@@ -320,9 +330,9 @@ checks.check_choice(
             "c'est un autre dénominateur.",
         ),
         checks.Mistake(
-            "calibration",
-            "la calibration (ou la VPP) part des patients appelés : « parmi les appelés, combien "
-            "ont été réhospitalisés ? ». La plainte part des patients réhospitalisés : "
+            "parité prédictive",
+            "la parité prédictive (même VPP) part des patients appelés : « parmi les appelés, "
+            "combien ont été réhospitalisés ? ». La plainte part des patients réhospitalisés : "
             "dénominateur inversé.",
         ),
     ],
@@ -333,7 +343,7 @@ checks.check_choice(
 checks.check_choice(
     critere_plainte,
     name="critere_plainte",
-    options=["parité démographique", "égalité des chances", "calibration"],
+    options=["parité démographique", "égalité des chances", "parité prédictive"],
     expected="égalité des chances",
 )
 ### END HIDDEN TESTS
@@ -344,12 +354,12 @@ critere_plainte = "parité démographique"
 
 # %% mistake="critere_plainte"
 # message : dénominateur inversé
-critere_plainte = "calibration"
+critere_plainte = "parité prédictive"
 
 # %% [markdown]
 # ## 5. L'identité de Chouldechova, vérifiée sur nos données
 #
-# En 2017, la statisticienne Alexandra Chouldechova a montré qu'une relation relie, dans
+# En 2017, la statisticienne Alexandra Chouldechova a montré qu'une relation lie, dans
 # **chaque groupe**, la prévalence *p*, la VPP, le FNR et le FPR (Chouldechova, 2017) :
 #
 # $$\text{FPR} = \frac{p}{1-p} \times \frac{1-\text{VPP}}{\text{VPP}} \times (1 - \text{FNR})$$
@@ -370,7 +380,8 @@ print(pd.DataFrame({"FPR mesuré": par_groupe["fpr"], "FPR par la formule": fpr_
 # Conséquence : si deux groupes ont des **prévalences différentes**, et si l'on impose la
 # **même VPP** et le **même FNR** dans les deux groupes, alors la formule impose des **FPR
 # différents**. Aucun modèle, aussi bon soit-il, ne peut rendre égaux à la fois la VPP, le FNR
-# et le FPR (sauf cas extrêmes, comme un modèle parfait qui ne se trompe jamais). Kleinberg,
+# et le FPR, c'est-à-dire respecter à la fois la parité prédictive et l'égalité des erreurs
+# (sauf cas extrêmes, comme un modèle parfait qui ne se trompe jamais). Kleinberg,
 # Mullainathan et Raghavan ont démontré la même année un résultat voisin pour les scores
 # calibrés (Kleinberg et al., 2017).
 #
@@ -395,8 +406,11 @@ fnr_cible = 0.30  # taux de faux négatifs voulu dans les deux groupes
 #
 # <details><summary>Indice 2</summary>
 #
-# Trois facteurs multipliés : le rapport *p* / (1 − *p*) du groupe A, puis le rapport
-# (1 − VPP) / VPP, puis la sensibilité, c'est-à-dire 1 − FNR. En Python, mettez chaque
+# Chaque facteur de la formule répond à une question différente. Le premier ne dépend que du
+# **groupe** : il compare les réhospitalisés aux non-réhospitalisés, donc il utilise la
+# prévalence du groupe A. Le deuxième ne dépend que de la **VPP** voulue : il compare les
+# appels inutiles aux appels utiles. Le troisième est la **sensibilité** (la part des
+# réhospitalisés qui sont appelés), et non le FNR lui-même. En Python, mettez chaque
 # soustraction entre parenthèses.
 # </details>
 
@@ -575,10 +589,21 @@ eo_apres = equalized_odds_difference(appel_corrige, y_test, sensitive_features=g
 # %% [markdown]
 # ## 7. Ce que coûte la correction
 #
-# Regardez la VPP dans le tableau après correction : les erreurs sont maintenant réparties de
-# la même façon, mais un appel ne signifie plus du tout le même risque dans les deux groupes.
-# C'est exactement ce qu'annonçait l'identité de Chouldechova. Et pour l'ensemble des
-# patients :
+# Comparez la VPP avant et après correction : les erreurs sont maintenant réparties de la
+# même façon, mais l'écart de VPP entre les groupes se creuse, et la parité prédictive
+# s'éloigne.
+
+# %%
+for nom, par_groupe_vpp in (("seuil unique", taux.by_group["vpp"]),
+                            ("après correction", taux_corrige.by_group["vpp"])):
+    print(f"{nom} : VPP du groupe A {fr_number(par_groupe_vpp['A'])}, "
+          f"VPP du groupe B {fr_number(par_groupe_vpp['B'])}, "
+          f"écart {fr_number(par_groupe_vpp.max() - par_groupe_vpp.min())}.")
+
+# %% [markdown]
+# C'est exactement ce qu'annonçait l'identité de Chouldechova. Pour l'ensemble des patients,
+# comparons l'**exactitude** (la part de décisions justes, appel ou non-appel), la VPP et la
+# part de patients appelés :
 
 # %%
 for nom, decisions in (("seuil unique", appel), ("après correction", appel_corrige)):
@@ -638,9 +663,9 @@ explorateur
 #   appel donné à un patient qui n'en avait pas besoin manque à un autre.
 #
 # Pour chacun, quel critère d'équité choisiriez-vous (parité démographique, égalité des chances,
-# égalité des erreurs, calibration), et pourquoi ? Que vous apprend l'identité de Chouldechova
-# sur ce que vous devrez sacrifier ? Qui devrait participer à ce choix ? Appuyez-vous sur au moins
-# un chiffre de ce module.
+# égalité des erreurs, parité prédictive), et pourquoi ? Que vous apprend l'identité de
+# Chouldechova sur ce que vous devrez sacrifier ? Qui devrait participer à ce choix ?
+# Appuyez-vous sur au moins un chiffre de ce module.
 
 # %% [markdown] written="reflexion_criteres" points=3
 # ### BEGIN SOLUTION
@@ -648,10 +673,11 @@ explorateur
 #
 # - **1 point** — Un critère argumenté pour chaque usage. Dépistage : l'égalité des chances
 #   (même FNR, même sensibilité) est la plus défendable, car le tort principal est le malade
-#   manqué ; attribution d'une ressource rare : la calibration ou une VPP comparable (un appel
-#   veut dire le même besoin), ou l'égalité des erreurs si l'on veut répartir aussi les appels
-#   inutiles. Accepter toute position cohérente avec le tort que l'on veut éviter ; pénaliser
-#   une réponse qui choisit la parité démographique sans discuter la différence de prévalence.
+#   manqué ; attribution d'une ressource rare : la parité prédictive, une VPP comparable (un
+#   appel veut dire le même besoin), avec un score calibré dans chaque groupe, ou l'égalité des
+#   erreurs si l'on veut répartir aussi les appels inutiles. Accepter toute position
+#   cohérente avec le tort que l'on veut éviter ; pénaliser une réponse qui choisit la parité
+#   démographique sans discuter la différence de prévalence.
 # - **1 point** — L'impossibilité : avec des prévalences différentes, on ne peut pas égaliser à
 #   la fois VPP, FNR et FPR ; choisir un critère, c'est accepter un écart sur un autre. Un
 #   chiffre juste du module à l'appui (p. ex. le FPR imposé aux deux groupes à la question 3,
@@ -668,7 +694,8 @@ explorateur
 #
 # - « Équitable » a **plusieurs définitions** : parité démographique (mêmes taux de
 #   sélection), égalité des chances (même FNR), égalité des erreurs (même FNR et même FPR),
-#   calibration (un même score, ou une même décision, signifie le même risque).
+#   parité prédictive (même VPP : un appel signifie le même risque). La **calibration**, elle,
+#   porte sur le score : un même score signifie le même risque dans chaque groupe.
 # - Chaque taux a son **dénominateur** : tous les patients, les malades, les non-malades ou les
 #   patients sélectionnés. Lire une plainte d'injustice, c'est d'abord trouver son dénominateur.
 # - **Identité de Chouldechova** : quand les prévalences diffèrent, on ne peut pas égaliser à

@@ -532,9 +532,10 @@ def _rates_html(rates: Mapping[str, Any], mitigated: bool) -> str:
     state = "après la correction" if mitigated else "sans correction (seuil unique)"
     overall = (
         f"<ul><li>Écart de parité démographique : <b>{fr_number(rates['dp_difference'])}</b></li>"
-        f"<li>Écart d'égalité des erreurs (equalized odds) : "
+        f"<li>Écart d'égalité des erreurs (chances égalisées, equalized odds) : "
         f"<b>{fr_number(rates['eo_difference'])}</b></li>"
-        f"<li>Exactitude globale : <b>{fr_number(rates['accuracy'])}</b> ; VPP globale : "
+        f"<li>Exactitude globale (part de décisions justes) : "
+        f"<b>{fr_number(rates['accuracy'])}</b> ; VPP globale : "
         f"<b>{fr_number(rates['ppv'])}</b> ; part de patients sélectionnés : "
         f"<b>{fr_percent(rates['selection_rate'])}</b></li></ul>"
     )
