@@ -9,12 +9,12 @@
 #    (RGPD, article 4(5) et considérant 26).
 # 2. Repérer les **quasi-identifiants** d'un tableau et mesurer la part de patients **uniques**.
 # 3. Calculer le **k** du **k-anonymat** et le **l** de la **l-diversité** d'un tableau.
-# 4. Mener une **attaque par croisement** avec une liste nominative et compter les patients
-#    ré-identifiés.
+# 4. Mener une **attaque par croisement** avec une liste nominative et compter les dossiers
+#    reliés à un nom.
 # 5. **Généraliser** des données (classes d'âge, département, région, année) et trouver la plus
 #    petite généralisation qui protège, en voyant ce qu'elle coûte en information.
-# 6. Dire lequel des **trois critères du G29** (individualisation, corrélation, inférence) une
-#    publication ne respecte pas.
+# 6. Dire auquel des **trois risques du G29** (individualisation, corrélation, inférence) une
+#    publication reste exposée.
 #
 # ## Mode d'emploi
 #
@@ -27,11 +27,13 @@
 # - Trois règles d'écriture : gardez le nom de la variable **exactement** tel qu'il est écrit
 #   (sans accent : `k_petit`) ; écrivez les décimales avec un **point** (`0.25` et non `0,25`) ;
 #   écrivez de préférence le **calcul** plutôt que son résultat arrondi.
+# - Dans une réponse en **texte** (entre guillemets), les accents et les majuscules ne comptent
+#   pas : `"Diabète"` et `"diabete"` sont lus de la même façon.
 # - Des **indices** sont cachés sous chaque question : cliquez sur « Indice 1 », puis
 #   « Indice 2 » seulement si besoin.
 # - Aucune connaissance en programmation n'est demandée.
 #
-# **Avertissement.** Ce module montre comment on ré-identifie des patients, pour apprendre à
+# **Avertissement.** Ce module montre comment on réidentifie des patients, pour apprendre à
 # les protéger. Les données sont **synthétiques** (inventées par un programme) : aucune ligne ne
 # correspond à une personne réelle. Appliquer ces techniques à de vraies données de patients,
 # hors d'un cadre légal, est interdit.
@@ -42,15 +44,15 @@
 # Une équipe hospitalière a constitué un **registre** : une ligne par patient hospitalisé, avec
 # son sexe, sa date de naissance, son code postal, sa date d'admission et son **diagnostic
 # principal**, codé dans la **CIM-10** (la classification internationale des maladies de l'OMS ;
-# par exemple I10 = hypertension, B20 = infection par le VIH). Une start-up demande l'extrait
+# par exemple I10 = hypertension, B20 = maladie due au VIH). Une start-up demande l'extrait
 # pour entraîner un modèle d'IA ; une association de patients voudrait le publier en données
 # ouvertes. Le responsable répond : « Aucun problème, on a remplacé les noms par des numéros :
 # c'est anonyme. »
 #
 # Ce module vérifie cette phrase, chiffres à l'appui. Il utilise un registre **synthétique** de
 # patients français, produit par `esn_teach.datasets.make_french_registry` (fiche descriptive :
-# `esn_teach/datasets/cards/french_registry.md`) avec une graine fixée (`random_state=11`), ce qui
-# donne les mêmes données à chaque exécution.
+# `esn_teach/datasets/cards/french_registry.md`), avec un réglage qui fixe le hasard
+# (`random_state=11`) : on obtient les mêmes données à chaque exécution.
 
 # %%
 import pandas as pd
@@ -64,6 +66,12 @@ registre = make_french_registry(n_samples=10_000, random_state=11).frame
 print(f"Registre synthétique : {len(registre)} patients.")
 registre[["pseudonym", "sex", "birth_date", "postcode", "departement_name", "diagnosis",
           "diagnosis_label"]].head(5)
+
+# %% [markdown]
+# Les colonnes portent des noms anglais : `pseudonym` = pseudonyme, `sex` = sexe, `birth_date` =
+# date de naissance, `age` = âge, `departement` = code du département, `departement_name` = nom du
+# département, `postcode` = code postal, `admission_date` = date d'admission, `diagnosis` = code
+# CIM-10 du diagnostic, `diagnosis_label` = libellé du diagnostic.
 
 # %% [markdown]
 # ## 2. Pseudonymiser : ce que dit le droit
@@ -171,7 +179,6 @@ k_petit = 3
 
 # %% tests="k_petit" points=1
 # Vérification de la question 1a : exécutez cette cellule.
-classes_petit = pv.class_sizes(petit, ["tranche_age", "sexe", "departement"])
 checks.check_number(
     k_petit,
     name="k_petit",
@@ -179,10 +186,10 @@ checks.check_number(
     bounds=(1, len(petit)),
     percent_is_mistake=False,
     mistakes=[
-        checks.Mistake(len(classes_petit),
+        checks.Mistake(4,
                        "vous avez compté les classes (les combinaisons différentes). Le k est "
                        "une taille de classe : le nombre de lignes de la plus petite."),
-        checks.Mistake(classes_petit.max(),
+        checks.Mistake(5,
                        "vous avez donné la taille de la plus grande classe. Le k protège le "
                        "patient le moins bien caché : prenez la plus petite classe."),
         checks.Mistake(len(petit),
@@ -211,8 +218,8 @@ k_petit = 5
 # %% [markdown]
 # ### Question 1b — Le l du diagnostic (1 point)
 #
-# Quel est le **l** de la l-diversité (diversité « distincte ») de la colonne `diagnostic`, sur
-# les mêmes classes ?
+# Quel est le **l** de la l-diversité de la colonne `diagnostic`, sur les mêmes classes ? On
+# compte simplement les diagnostics différents (l-diversité dite « distincte »).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -234,8 +241,13 @@ l_petit = 1
 
 # %% tests="l_petit" points=1
 # Vérification de la question 1b : exécutez cette cellule.
-diagnostics_par_classe = petit.groupby(["tranche_age", "sexe", "departement"])[
-    "diagnostic"].nunique()
+valeur_l = checks.require_number(l_petit, name="l_petit")
+checks.expect(
+    not checks.matches_digest(valeur_l, "ceda6e83864a0740", name="k_petit"),
+    "vous avez donné le k (la taille de la plus petite classe). Le l compte les diagnostics "
+    "différents dans une classe, pas ses lignes.",
+    name="l_petit",
+)
 checks.check_number(
     l_petit,
     name="l_petit",
@@ -247,12 +259,9 @@ checks.check_number(
                        "vous avez compté les diagnostics différents dans tout le tableau. La "
                        "l-diversité se mesure classe par classe : c'est ce que voit quelqu'un "
                        "qui sait dans quelle classe se trouve son voisin."),
-        checks.Mistake(diagnostics_par_classe.max(),
+        checks.Mistake(4,
                        "vous avez pris la classe la plus diverse. Le l est le plus petit nombre "
                        "de diagnostics différents d'une classe : la classe la moins protégée."),
-        checks.Mistake(classes_petit.min(),
-                       "vous avez donné le k (la taille de la plus petite classe). Le l compte "
-                       "les diagnostics différents dans une classe, pas ses lignes."),
     ],
     hint="Comptez les diagnostics différents dans chacune des classes, puis gardez le plus "
     "petit compte.",
@@ -294,17 +303,18 @@ print(f"Registre publié : k = {k_registre}, l = {l_registre}, "
 #
 # Un patient unique dans le registre n'est pas encore **nommé**. Il suffit pour cela d'une
 # autre table qui contient des **noms** et les mêmes quasi-identifiants : c'est exactement ce
-# qu'a fait Latanya Sweeney en croisant des données hospitalières « anonymisées » avec une liste
-# électorale achetée (Sweeney, 2000). Ce risque de relier deux tables qui concernent la même
-# personne s'appelle la **corrélation** (*linkability*).
+# qu'a fait Latanya Sweeney en croisant les données médicales « anonymisées » des employés de
+# l'État du Massachusetts avec une liste électorale achetée (Sweeney, 2002). Ce risque de relier
+# deux tables qui concernent la même personne s'appelle la **corrélation** (*linkability*).
 #
 # Fabriquons une liste de type « liste électorale », elle aussi **synthétique**
 # (`make_voter_list`, fiche : `esn_teach/datasets/cards/voter_list.md`) : elle contient une
 # partie des patients adultes du registre, avec un nom, mêlés à des personnes qui ne sont pas
-# dans le registre. L'attaquant **joint** les deux tables sur (date de naissance, sexe, code
-# postal). Un dossier du registre est **ré-identifié** quand sa combinaison n'apparaît qu'**une
-# fois** dans le registre et **une fois** dans la liste : l'attaquant peut alors lui donner un nom
-# sans hésiter.
+# dans le registre. L'attaquant **rapproche** les deux tables ligne à ligne sur (date de
+# naissance, sexe, code postal). Un dossier du registre est **relié à un seul nom** quand sa
+# combinaison n'apparaît qu'**une fois** dans le registre et **une fois** dans la liste :
+# l'attaquant croit alors pouvoir lui donner un nom sans hésiter. On parle de
+# **réidentification** (nous verrons qu'il peut se tromper).
 
 # %%
 liste = make_voter_list(registre, random_state=12)
@@ -320,9 +330,9 @@ print(f"Personnes dans la liste électorale : {len(liste_electorale)}")
 print(f"Dossiers du registre reliés à un seul nom de la liste : {n_reidentifies}")
 
 # %% [markdown]
-# ### Question 2 — La part des patients ré-identifiés (2 points)
+# ### Question 2 — La part des dossiers reliés à un seul nom (2 points)
 #
-# Quelle **part des patients du registre** l'attaquant a-t-il ré-identifiée ? Donnez une
+# Quelle **part des patients du registre** l'attaquant a-t-il reliée à un seul nom ? Donnez une
 # proportion entre 0 et 1, calculée avec les variables ci-dessus (`n_reidentifies`,
 # `registre_publie`, `liste_electorale` ; `len(tableau)` donne le nombre de lignes d'un tableau).
 #
@@ -334,8 +344,9 @@ print(f"Dossiers du registre reliés à un seul nom de la liste : {n_reidentifie
 #
 # <details><summary>Indice 2</summary>
 #
-# Divisez le nombre de dossiers ré-identifiés par le nombre de lignes du registre publié :
-# `len(registre_publie)`.
+# Une part répond à la question « combien parmi combien ? ». Relisez les nombres affichés par la
+# cellule de l'attaque : lequel compte les dossiers qui ont reçu un nom, lequel compte les
+# patients sur lesquels porte la question ?
 # </details>
 
 # %% answer="taux_reidentification"
@@ -349,8 +360,14 @@ taux_reidentification = n_reidentifies / len(registre_publie)
 valeur_taux = checks.require_number(taux_reidentification, name="taux_reidentification")
 checks.expect(
     valeur_taux != n_reidentifies,
-    "vous avez donné le nombre de dossiers ré-identifiés. On demande une part : divisez par le "
-    "nombre de patients du registre.",
+    "vous avez donné le nombre de dossiers reliés à un nom. On demande une part, entre 0 et 1 : "
+    "rapportez ce nombre à l'effectif sur lequel porte la question.",
+    name="taux_reidentification",
+)
+checks.expect(
+    not checks.matches_digest(1 - valeur_taux, "ec731501db747da5", name="taux_reidentification"),
+    "vous avez calculé la part des patients qui ne sont reliés à aucun nom. On demande la part "
+    "de ceux qui reçoivent un nom.",
     name="taux_reidentification",
 )
 checks.check_number(
@@ -365,13 +382,10 @@ checks.check_number(
                        "au dénominateur."),
         checks.Mistake(part_uniques,
                        "vous avez donné la part de patients uniques dans le registre. Être "
-                       "unique rend la ré-identification possible ; l'attaque ne réussit que "
+                       "unique rend la réidentification possible ; l'attaque ne réussit que "
                        "pour les patients qui figurent aussi dans la liste."),
-        checks.Mistake(1 - n_reidentifies / len(registre_publie),
-                       "vous avez calculé la part des patients qui ne sont pas ré-identifiés. "
-                       "Mettez les dossiers ré-identifiés au numérateur."),
     ],
-    hint="Numérateur : les dossiers ré-identifiés ; dénominateur : les patients du registre.",
+    hint="Une part : combien de dossiers ont reçu un nom, parmi combien de patients ?",
     success="avec une seule liste nominative, une part importante du registre reçoit un nom, et "
     "donc un diagnostic.",
 )
@@ -389,8 +403,12 @@ checks.check_number(
 taux_reidentification = n_reidentifies / len(liste_electorale)
 
 # %% mistake="taux_reidentification"
-# message : nombre de dossiers ré-identifiés
+# message : nombre de dossiers reliés à un nom
 taux_reidentification = n_reidentifies
+
+# %% mistake="taux_reidentification"
+# message : reliés à aucun nom
+taux_reidentification = 1 - n_reidentifies / len(registre_publie)
 
 # %% mistake="taux_reidentification"
 # message : part de patients uniques
@@ -410,7 +428,7 @@ noms_justes = (
     registre.loc[attaque.matches["released_index"], "pseudonym"].to_numpy()
     == vrai_pseudonyme.loc[attaque.matches["external_index"]].to_numpy()
 )
-print(f"Ré-identifications exactes : {noms_justes.sum()} sur {n_reidentifies}")
+print(f"Réidentifications exactes : {noms_justes.sum()} sur {n_reidentifies}")
 
 # %% [markdown]
 # ## 5. Généraliser : moins de détail, moins de risque
@@ -427,13 +445,21 @@ print(f"Ré-identifications exactes : {noms_justes.sum()} sur {n_reidentifies}")
 # La **perte d'information** va de 0 (rien n'est perdu) à 1 (tout est confondu). Pour chaque
 # patient et chaque attribut (âge, lieu, date de naissance), on compte les valeurs d'origine
 # désormais confondues avec la sienne, rapportées à toutes les valeurs observées, puis on fait la
-# moyenne. Publier l'année au lieu de la date de naissance perd peu à cette aune (une année parmi
-# un siècle de dates) ; ne plus publier la date du tout perd tout pour cet attribut.
-#
+# moyenne. Avec cette mesure, publier l'année au lieu de la date de naissance perd peu, environ
+# 1 % (calcul ci-dessous) : une année ne regroupe qu'une petite partie de toutes les dates de
+# naissance observées. Ne plus publier la date du tout perd tout pour cet attribut.
+
+# %%
+annee_naissance = pd.DataFrame({"birth_date": pv.generalise_date(registre["birth_date"], "year")})
+perte_annee = pv.information_loss(registre, annee_naissance, ["birth_date"])
+print(f"Perte d'information en publiant l'année de naissance au lieu de la date : "
+      f"{fr_percent(perte_annee)}")
+
+# %% [markdown]
 # Essayez, avec la souris ou les flèches du clavier :
 #
 # - publiez la date de naissance au **mois**, puis à l'**année** : que deviennent les lignes
-#   uniques et les ré-identifications ?
+#   uniques et les dossiers reliés à un nom ?
 # - ne publiez plus la date de naissance, puis élargissez les **classes d'âge** et passez au
 #   **département** puis à la **région** : à partir de quand le k dépasse-t-il 1 ?
 # - regardez le **l** : même avec de grandes classes, reste-t-il une classe où tout le monde a
@@ -519,8 +545,9 @@ k_obtenu = k_herault(int(valeur_largeur))
 checks.expect(
     k_obtenu >= 5,
     f"avec des classes de {int(valeur_largeur)} ans, k = {k_obtenu} : au moins une classe compte "
-    "moins de 5 patients. Si vous avez répondu 5, c'est le k visé, pas la largeur : cherchez "
-    "la largeur pour laquelle k atteint 5.",
+    "moins de 5 patients. "
+    + ("Vous avez répondu 5 : c'est le k visé, pas la largeur ; cherchez la largeur pour "
+       "laquelle k atteint 5." if valeur_largeur == 5 else "Essayez des classes plus larges."),
     name="largeur_min",
 )
 plus_petites = [w for w in range(1, int(valeur_largeur)) if k_herault(w) >= 5]
@@ -556,36 +583,39 @@ largeur_min = 0.5
 # distingue plus deux patients dont l'âge diffère de plusieurs années, ni deux communes du
 # département. Protéger, c'est toujours choisir ce que l'on accepte de perdre.
 #
-# ## 6. Les trois critères du G29
+# ## 6. Les trois risques du G29
 #
 # Les autorités européennes de protection des données, réunies dans le **groupe de travail
-# « Article 29 »** (G29, aujourd'hui le Comité européen de la protection des données), ont
-# publié en 2014 un avis sur les techniques d'anonymisation (avis 05/2014, dit WP216). Une
-# publication n'est anonyme que si elle résiste à trois risques :
+# « Article 29 »** (G29, remplacé en 2018 par le Comité européen de la protection des données,
+# CEPD), ont publié en 2014 un avis sur les techniques d'anonymisation (avis 05/2014, dit
+# WP216). L'avis examine trois risques :
 #
 # - l'**individualisation** (*singling out*) : peut-on isoler la ligne d'une personne ?
 #   (des lignes uniques, k = 1) ;
-# - la **corrélation** (*linkability*) : peut-on relier des données concernant la même personne,
-#   dans une même base ou dans deux bases différentes ? (l'attaque par croisement) ;
+# - la **corrélation** (*linkability*) : peut-on relier des données concernant la même personne
+#   ou le même groupe de personnes, dans une même base ou dans deux bases différentes ?
+#   (l'attaque par croisement) ;
 # - l'**inférence** (*inference*) : peut-on déduire, avec une probabilité élevée, une
 #   information sur une personne à partir des autres ? (par exemple l = 1 : le diagnostic se
 #   déduit de la classe).
 #
-# L'avis rappelle aussi que la pseudonymisation n'est pas une méthode d'anonymisation : elle
-# réduit seulement le lien entre les données et l'identité d'origine.
+# L'avis juge robuste une publication qui résiste aux trois risques ; sinon, il faut évaluer le
+# risque de réidentification au cas par cas. Il rappelle aussi que la pseudonymisation n'est pas
+# une méthode d'anonymisation : elle réduit seulement le lien entre les données et l'identité
+# d'origine.
 #
-# ### Question 4 — Quel critère n'est pas respecté ? (2 points)
+# ### Question 4 — Quel risque n'est pas maîtrisé ? (2 points)
 #
 # Une association publie un tableau de patients hospitalisés : sexe, classe d'âge de dix ans,
 # département et diagnostic. Elle a vérifié que le tableau est **8-anonyme** : chaque combinaison
 # (sexe, classe d'âge, département) regroupe au moins 8 patients, et le croisement avec la liste
 # électorale ne relie **aucun** dossier à un seul nom. Mais dans la classe « hommes, 30-39 ans,
-# Lozère », les 8 patients ont tous le même diagnostic, B20 (infection par le VIH). Le voisin
+# Lozère », les 8 patients ont tous le même diagnostic, B20 (maladie due au VIH). Le voisin
 # d'un de ces patients sait seulement que celui-ci, homme de 34 ans habitant en Lozère, a été
 # hospitalisé.
 #
-# Quel critère du G29 cette publication ne respecte-t-elle pas ? Répondez par l'un des textes
-# `"individualisation"`, `"corrélation"` ou `"inférence"` (avec les guillemets).
+# Par lequel des trois risques du G29 le voisin apprend-il le diagnostic ? Répondez par l'un des
+# textes `"individualisation"`, `"corrélation"` ou `"inférence"` (avec les guillemets).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -595,8 +625,8 @@ largeur_min = 0.5
 #
 # <details><summary>Indice 2</summary>
 #
-# Il ne sait pas laquelle des 8 lignes est celle de son voisin, mais les 8 lignes disent la
-# même chose : il **déduit** le diagnostic. C'est le cas l = 1.
+# Il ne sait pas laquelle des 8 lignes est celle de son voisin. Que disent ces 8 lignes sur le
+# diagnostic, et qu'en conclut-il ? Relisez les définitions des trois risques.
 # </details>
 
 # %% answer="critere_g29"
@@ -620,8 +650,8 @@ checks.check_choice(
                        "ligne, mais ce que disent toutes les lignes de la classe."),
         checks.Mistake("corrélation",
                        "le croisement avec la liste électorale ne relie aucun dossier à un seul "
-                       "nom : ce n'est pas une corrélation. Pourtant le voisin apprend le "
-                       "diagnostic : comment ?"),
+                       "nom : aucun dossier n'est relié à une personne précise. Pourtant le "
+                       "voisin apprend le diagnostic : comment ?"),
     ],
     success="le diagnostic se déduit de la classe (l = 1), sans isoler ni nommer personne.",
 )
@@ -634,7 +664,7 @@ checks.check_choice(critere_g29, name="critere_g29", options=options_g29, expect
 critere_g29 = "individualisation"
 
 # %% mistake="critere_g29"
-# message : ce n'est pas une corrélation
+# message : aucun dossier n'est relié à une personne précise
 critere_g29 = "corrélation"
 
 # %% mistake="critere_g29"
@@ -643,18 +673,25 @@ critere_g29 = "l-diversité"
 
 # %% [markdown]
 # Le k-anonymat protège contre l'individualisation, pas contre l'inférence : c'est pour cela que
-# l'on mesure aussi la l-diversité. Et même un tableau à la fois k-anonyme et l-divers n'est pas
-# à l'abri de tout : plus une base contient d'attributs, plus chacun devient unique.
-# Rocher et al. (2019) ont estimé que 99,98 % des Américains seraient correctement
-# ré-identifiés dans n'importe quel jeu de données contenant 15 attributs démographiques.
+# l'on mesure aussi la l-diversité. Elle a ses propres limites : une classe peut compter
+# plusieurs diagnostics différents mais très proches (trois maladies de l'estomac, par exemple),
+# ou une maladie rare bien plus fréquente que dans l'ensemble du tableau ; l'attaquant en apprend
+# alors encore beaucoup (Li et al., 2007).
 #
-# ## 7. Réflexion — Quand un jeu de données est-il assez anonyme pour être partagé ? (3 points, corrigée par l'enseignant)
+# Ne publier qu'un **échantillon** des patients ne protège pas non plus : chaque patient de
+# l'échantillon peut rester unique dans toute la population. Rocher et al. (2019) ont estimé
+# que 99,98 % des Américains seraient correctement réidentifiés dans n'importe quel jeu de
+# données contenant 15 attributs démographiques, même très incomplet.
+#
+# ## 7. Réflexion — Quand un jeu de données est-il assez anonyme pour être partagé ?
+#
+# *(3 points, corrigée par l'enseignant.)*
 #
 # En 10 à 15 lignes : la start-up de la section 1 demande l'extrait du registre. Que
 # proposeriez-vous de publier ou de transmettre (quels attributs, à quel niveau de détail, à qui,
 # sous quelles conditions) ? Appuyez-vous sur **au moins un chiffre** obtenu dans ce module
-# (lignes uniques, k, l, part de ré-identifiés, perte d'information) et sur **au moins un**
-# des trois critères du G29. Que perdent les chercheurs, et que gagnent les patients ?
+# (lignes uniques, k, l, part de dossiers reliés à un nom, perte d'information) et sur **au
+# moins un** des trois risques du G29. Que perdent les chercheurs, et que gagnent les patients ?
 
 # %% [markdown] written="reflexion_anonymat" points=3
 # ### BEGIN SOLUTION
@@ -662,10 +699,10 @@ critere_g29 = "l-diversité"
 #
 # - **1 point** — Le droit, juste : des données pseudonymisées restent des données personnelles
 #   (RGPD art. 4(5), considérant 26) ; l'anonymat s'apprécie au regard de tous les moyens
-#   raisonnables, y compris le croisement avec d'autres sources (critère de corrélation du G29).
+#   raisonnables, y compris le croisement avec d'autres sources (risque de corrélation du G29).
 #   Pénaliser « on a enlevé les noms, donc c'est anonyme ».
 # - **1 point** — Un chiffre du module, juste et interprété : p. ex. la part de lignes uniques
-#   sur (date de naissance, sexe, code postal), la part de patients ré-identifiés par la liste
+#   sur (date de naissance, sexe, code postal), la part de dossiers reliés à un nom par la liste
 #   électorale, le k et le l après généralisation, ou la perte d'information qui l'accompagne.
 #   L'étudiant relie k à l'individualisation et l à l'inférence.
 # - **1 point** — Une proposition argumentée et proportionnée (valeurs V5, usage responsable et
@@ -687,7 +724,8 @@ critere_g29 = "l-diversité"
 # - Le **k** (taille de la plus petite classe) mesure le risque d'individualisation ; le **l**
 #   (plus petit nombre de valeurs sensibles différentes dans une classe) le risque d'inférence.
 # - **Généraliser** réduit le risque mais coûte de l'information : on cherche la plus petite
-#   généralisation suffisante, et on vérifie les **trois critères du G29**.
+#   généralisation suffisante, et on vérifie que la publication résiste aux **trois risques du
+#   G29** (individualisation, corrélation, inférence).
 #
 # ## Sources
 #
@@ -705,9 +743,14 @@ critere_g29 = "l-diversité"
 # - Rocher L, Hendrickx JM, de Montjoye YA. Estimating the success of re-identifications in
 #   incomplete datasets using generative models. *Nature Communications* 2019;10:3069.
 # - Sweeney L. k-anonymity: a model for protecting privacy. *International Journal of
-#   Uncertainty, Fuzziness and Knowledge-Based Systems* 2002;10(5):557-570.
+#   Uncertainty, Fuzziness and Knowledge-Based Systems* 2002;10(5):557-570 (croisement des
+#   données médicales des employés de l'État du Massachusetts avec la liste électorale de
+#   Cambridge).
 # - Machanavajjhala A, Kifer D, Gehrke J, Venkitasubramaniam M. ℓ-diversity: privacy beyond
 #   k-anonymity. *ACM Transactions on Knowledge Discovery from Data* 2007;1(1):3.
+# - Li N, Li T, Venkatasubramanian S. t-Closeness: privacy beyond k-anonymity and l-diversity.
+#   *IEEE International Conference on Data Engineering (ICDE)*, 2007 (limites de la l-diversité :
+#   attaques par asymétrie et par similarité).
 # - Données : registre et liste électorale **synthétiques** générés par
 #   `esn_teach.datasets.make_french_registry` et `make_voter_list` (graines 11 et 12) ; fiches
 #   `esn_teach/datasets/cards/french_registry.md` et `voter_list.md`. Codes CIM-10 de

@@ -355,10 +355,11 @@ def _measures_html(measures: dict[str, object], n_registry: int) -> str:
             "part des patients seuls dans leur classe (individualisables)",
         ),
         (
-            "Patients ré-identifiés",
+            "Dossiers reliés à un nom",
             f"{measures['n_reidentified']} sur {n_registry} "
             f"({fr_percent(float(measures['reidentification_rate']))})",  # type: ignore[arg-type]
-            "dossiers reliés à un seul nom de la liste externe (croisement)",
+            "dossiers reliés à un seul nom de la liste externe (croisement) ; certains "
+            "liens peuvent être faux",
         ),
         (
             "Perte d'information",

@@ -77,7 +77,13 @@ def test_text_is_french_and_numbers_are_written(data):
     registry, voters = data
     explorer = AnonymisationExplorer(registry, voters)
     html = explorer.table.value
-    for word in ("k (k-anonymat)", "l-diversité", "Lignes uniques", "ré-identifiés", "Perte"):
+    for word in (
+        "k (k-anonymat)",
+        "l-diversité",
+        "Lignes uniques",
+        "Dossiers reliés à un nom",
+        "Perte",
+    ):
         assert word in html
     assert f"{explorer.measures['n_reidentified']} sur {len(registry)}" in html
     labels = [label for label, _ in explorer.controls["lieu"].options]
