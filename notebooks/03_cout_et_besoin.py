@@ -34,11 +34,11 @@
 #
 # Un grand hôpital universitaire américain propose à ses patients atteints de maladies
 # chroniques un **programme de suivi renforcé** (*care management*) : une infirmière
-# coordinatrice les appelle, organise les rendez-vous, vérifie les traitements et prévient les
-# hospitalisations. Les places sont limitées. Pour choisir, l'hôpital utilise un algorithme
-# commercial qui donne à chaque patient un **score de risque** ; les patients dont le score
-# atteint le **97ᵉ centile** (les 3 % de scores les plus élevés) sont inscrits automatiquement
-# (Obermeyer et al., 2019).
+# coordinatrice les appelle, organise les rendez-vous, vérifie les traitements et cherche à
+# éviter les hospitalisations. Les places sont limitées. Pour choisir, l'hôpital utilise un
+# algorithme commercial qui donne à chaque patient un **score de risque** ; les patients dont le
+# score atteint le **97ᵉ centile** (les 3 % de scores les plus élevés) sont inscrits
+# automatiquement (Obermeyer et al., 2019).
 #
 # Un **centile** découpe une population rangée par score en cent parts égales : être au 97ᵉ
 # centile, c'est avoir un score plus élevé que celui de 97 patients sur 100.
@@ -81,8 +81,9 @@
 # | `cost` | coût des soins de l'**année suivante**, en dollars |
 # | `n_chronic_next` | nombre de maladies chroniques actives l'**année suivante** |
 #
-# Les autres colonnes (âge, sexe, HbA1c, pression artérielle, créatinine, coût de cette année)
-# sont les informations que l'algorithme utilise pour calculer son score.
+# L'algorithme calcule son score à partir de sept informations : les maladies chroniques de
+# cette année (`n_chronic`) et les autres colonnes (âge, sexe, HbA1c, pression artérielle,
+# créatinine, coût de cette année).
 
 # %%
 import numpy as np
@@ -92,7 +93,8 @@ from esn_teach import checks, fr_number, fr_percent
 from esn_teach.datasets import fit_risk_score, make_cost_vs_need_cohort, top_share
 from esn_teach.explorers import CostNeedExplorer, selection_by_group
 
-# Cohorte synthétique, toujours la même grâce à la graine random_state=0.
+# Cohorte synthétique, toujours la même grâce à la graine random_state=0 (le point de départ
+# du tirage au hasard).
 cohorte = make_cost_vs_need_cohort(random_state=0).frame
 race = cohorte["race"].to_numpy(dtype=str)  # le groupe de chaque patient
 noirs = race == "Black"  # vrai pour chaque patient noir
@@ -100,9 +102,11 @@ blancs = race == "White"  # vrai pour chaque patient blanc
 print(f"{len(cohorte)} patients synthétiques : {blancs.sum()} blancs et {noirs.sum()} noirs.")
 moyennes = cohorte.groupby("race", observed=True)[["n_chronic_next", "cost"]].mean()
 for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
+    # Coût écrit à la française, avec une espace entre les milliers.
+    cout_moyen = f"{moyennes.loc[groupe, 'cost']:,.0f}".replace(",", "\u00a0")
     print(
         f"Patients {nom} : {fr_number(moyennes.loc[groupe, 'n_chronic_next'], 2)} maladies "
-        f"chroniques en moyenne, coût moyen {moyennes.loc[groupe, 'cost']:.0f} $"
+        f"chroniques en moyenne, coût moyen {cout_moyen} $"
     )
 
 # %% [markdown]
@@ -118,8 +122,8 @@ for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
 #
 # Reproduisons l'algorithme. La fonction `fit_risk_score` apprend une **régression linéaire**
 # (une somme pondérée des informations du patient, dont les poids sont choisis pour prédire au
-# mieux la cible) à partir des mêmes sept informations pour tous, **sans la race**. Seule la
-# cible change :
+# mieux la cible) à partir des mêmes sept informations pour tous (section 2), **sans la
+# race**. Seule la cible change :
 #
 # - `"cost"` : le score prédit le **coût** des soins de l'année suivante (comme l'algorithme
 #   de l'étude) ;
@@ -153,8 +157,7 @@ print(f"Patients blancs : {n_blancs} dans la cohorte, dont {n_blancs_inscrits} i
 #
 # Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
 # patients noirs** ? Donnez une proportion entre 0 et 1 (par exemple `0.25`, et non `25`), en
-# écrivant le calcul avec les variables `n_noirs_inscrits`, `n_blancs_inscrits`, `n_noirs` et
-# `n_blancs` définies ci-dessus.
+# écrivant le calcul à partir des variables définies ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -246,7 +249,7 @@ part_noirs_cout = 100 * n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits
 # les décisions (`y_pred` : inscrit ou non), et la colonne qui définit les groupes
 # (`sensitive_features`). `MetricFrame` exige aussi les valeurs réelles (`y_true`), que le taux
 # de sélection n'utilise pas. `.by_group` affiche un indicateur par groupe, `.difference()`
-# l'écart entre le groupe le plus haut et le plus bas.
+# l'écart entre la valeur la plus haute et la plus basse.
 
 # %%
 cadre_cout = MetricFrame(
@@ -308,7 +311,7 @@ explorateur = CostNeedExplorer(
 explorateur
 
 # %% [markdown]
-# ### Question 2 — L'écart de maladie entre inscrits, cible « coût » (2 points)
+# ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
 #
 # Les patients inscrits ont tous un score au-dessus du même seuil. Avec la cible « coût » et le
 # seuil au 97ᵉ centile, calculez l'**écart** entre le nombre moyen de maladies chroniques de
@@ -473,7 +476,7 @@ checks.expect(
     "blancs) ?",
     name="part_noirs_sante",
 )
-selection_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
+groupes_sante = selection_by_group(scores_sante, race, besoin, percentile=centile_programme)
 checks.check_number(
     part_noirs_sante,
     name="part_noirs_sante",
@@ -481,7 +484,7 @@ checks.check_number(
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
-            float(selection_sante[noirs].mean()),
+            float(groupes_sante.loc["Black", "selection_rate"]),
             "vous avez donné le taux de sélection des patients noirs (la part des patients "
             "noirs qui sont inscrits). La question demande la part des patients noirs parmi "
             "les inscrits.",
@@ -489,8 +492,8 @@ checks.check_number(
     ],
     hint="Vérifiez la cible (maladies chroniques), le seuil (97e centile) et le dénominateur "
     "(tous les inscrits).",
-    success="en changeant seulement la cible, la part des patients noirs inscrits augmente "
-    "fortement.",
+    success="en changeant seulement la cible, la part des patients noirs parmi les inscrits "
+    "augmente fortement.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -517,11 +520,28 @@ part_noirs_sante = (inscrits_sante & blancs).sum() / inscrits_sante.sum()
 
 # %% [markdown]
 # Avec la cible « maladies chroniques », les deux courbes du graphique se rapprochent
-# nettement : à score égal, les deux groupes ont à peu près le même nombre de maladies. Le
-# score mesure enfin le besoin, et le programme inscrit beaucoup plus de patients noirs, parce
-# qu'ils sont, en moyenne, plus malades.
+# nettement, et le programme inscrit beaucoup plus de patients noirs, parce qu'ils sont, en
+# moyenne, plus malades. Comparez l'écart de maladies chroniques entre inscrits avec celui de
+# la question 2 :
+
+# %%
+# Avec la cible « maladies chroniques » : maladies chroniques moyennes des inscrits, par groupe.
+inscrits_par_groupe = selection_by_group(scores_sante, race, besoin, percentile=centile_programme)
+maladies_inscrits = inscrits_par_groupe["mean_need_selected"]
+print(
+    f"Cible « maladies chroniques » : {fr_number(maladies_inscrits['Black'], 2)} maladies "
+    f"chroniques en moyenne chez les inscrits noirs, {fr_number(maladies_inscrits['White'], 2)} "
+    f"chez les inscrits blancs (écart : "
+    f"{fr_number(maladies_inscrits['Black'] - maladies_inscrits['White'], 2)})."
+)
+
+# %% [markdown]
+# L'écart entre inscrits noirs et blancs a nettement diminué, mais il n'a pas disparu : le score
+# « maladies chroniques » **mesure mieux** le besoin que le score « coût », sans le mesurer
+# parfaitement. Les informations dont il dispose ne suffisent pas à prédire exactement les
+# maladies de l'année suivante.
 #
-# Ce nouveau score n'est pas parfait pour autant : une maladie chronique n'est comptée que si
+# Et la cible elle-même a ses limites : une maladie chronique n'est comptée que si
 # elle a été **diagnostiquée**, et un patient qui consulte peu a moins de diagnostics. Aucune
 # cible n'est neutre ; il faut se demander, pour chacune, qui elle risque d'oublier.
 #
@@ -643,7 +663,8 @@ levier = "ajouter des places"
 #   commode, comme le **coût**, peut être un mauvais **substitut** du **besoin** : à maladie
 #   égale, on dépense moins pour les patients qui accèdent moins aux soins.
 # - Un modèle peut être **exact** (il prédit bien le coût) et pourtant **injuste** (il
-#   sous-estime le besoin d'un groupe). Retirer la race des variables n'y change rien.
+#   sous-estime le besoin d'un groupe). Ne pas utiliser la race ne suffit pas : le score n'en
+#   tenait déjà pas compte.
 # - Pour repérer ce biais, on compare l'état de santé des patients **à score égal**. Comparer
 #   des **taux de sélection** ne suffit pas quand les besoins diffèrent entre groupes.
 # - Ne confondez pas la **part d'un groupe parmi les sélectionnés** et le **taux de sélection**

@@ -41,9 +41,9 @@
 # La consigne du service est simple : appeler le médecin si la SpO2 descend sous un **seuil
 # d'alarme**. Ce n'est pas le cas ; Inès note la valeur et passe à la chambre suivante.
 #
-# Le même jour, Julien, kinésithérapeute, fait pédaler sur un vélo une patiente atteinte de
-# bronchopneumopathie chronique obstructive (BPCO), un oxymètre au doigt. Il arrêtera
-# l'effort si la SpO2 descend trop bas.
+# Le même jour, Julien, kinésithérapeute, fait pédaler sur un vélo une patiente qui se remet
+# d'une pneumonie à COVID-19, un oxymètre au doigt. Il arrêtera l'effort si la SpO2 descend
+# trop bas.
 #
 # Inès et Julien font confiance à un chiffre. Ce module pose une question simple : **ce chiffre
 # se trompe-t-il de la même façon pour tous les patients ?**
@@ -71,8 +71,8 @@
 # Dès 2005, une étude chez des volontaires a montré que trois modèles d'oxymètres
 # **surestimaient** la saturation en cas d'hypoxémie chez les personnes à peau foncée
 # (Bickler et al., 2005). En 2020, une équipe de l'université du Michigan a comparé, chez des
-# patients hospitalisés, la SpO2 affichée et la SaO2 du gaz du sang mesurée au même moment
-# (Sjoding et al., 2020).
+# patients hospitalisés, la SpO2 affichée et la SaO2 du gaz du sang mesurée à quelques minutes
+# d'intervalle (Sjoding et al., 2020).
 #
 # C'est un **biais de mesure** : une erreur **systématique**, qui pousse la mesure toujours dans
 # le même sens (ici vers le haut, vers une valeur trop rassurante), et plus fort pour un groupe
@@ -85,15 +85,25 @@
 #
 # Nous n'avons pas les données des patients du Michigan. Nous utilisons des données
 # **synthétiques** (inventées par un programme) : chaque ligne est une **paire de mesures**, une
-# SaO2 (gaz du sang) et la SpO2 affichée au même moment. Le générateur ajoute à la SpO2 une
-# erreur commune à tous, plus un **biais de l'appareil** chez les patients noirs, réglé pour
-# retrouver l'ordre de grandeur des résultats publiés. Sa fiche descriptive (ce qui est réel, ce
-# qui est inventé, les limites) est dans `esn_teach/datasets/cards/pulse_oximetry.md`. La
-# **graine** (`random_state`) fixe le tirage : tout le monde obtient les mêmes données.
+# SaO2 (gaz du sang) et la SpO2 affichée à quelques minutes d'intervalle. Le générateur ajoute
+# à la SpO2 une erreur commune à tous, plus un **biais de l'appareil** chez les patients noirs,
+# réglé pour retrouver l'ordre de grandeur des résultats publiés. Sa fiche descriptive (ce qui
+# est réel, ce qui est inventé, les limites) est dans
+# `esn_teach/datasets/cards/pulse_oximetry.md`. La **graine** (`random_state`) fixe le
+# tirage : tout le monde obtient les mêmes données.
 #
 # Les groupes « patients blancs » et « patients noirs » sont ceux de l'étude américaine
 # (l'origine déclarée dans le dossier). Ce n'est pas la « race » qui agit sur la mesure, mais la
-# **pigmentation de la peau** ; l'étude n'avait que cette information.
+# **pigmentation de la peau** ; l'étude ne disposait que de l'origine déclarée, pas de la
+# pigmentation.
+#
+# **À propos des seuils.** La zone de SpO2 « rassurante », de 92 à 96 %, est celle de l'étude
+# du Michigan (Sjoding et al., 2020). Le seuil d'alarme du service (alarme sous 92 %) est un
+# **seuil pédagogique**, choisi pour ce module : ce n'est pas une recommandation clinique. La
+# saturation à viser se décide patient par patient ; chez un patient atteint de
+# bronchopneumopathie chronique obstructive (BPCO) à risque d'hypercapnie (excès de gaz
+# carbonique dans le sang), la cible est souvent plus basse, de 88 à 92 %
+# (O'Driscoll et al., 2017).
 
 # %%
 import matplotlib.pyplot as plt
@@ -106,6 +116,9 @@ from esn_teach import checks, fr_number, fr_percent
 from esn_teach.datasets import make_pulse_oximetry, occult_hypoxemia_rate
 from esn_teach.explorers import OximetryExplorer
 from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style
+
+# Les nombres à virgule des tableaux s'affichent à la française : virgule, 3 décimales.
+pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
 GRAINE = 2027
 N_PAIRES = 20_000
@@ -301,7 +314,8 @@ print(f"Nombre de paires concernées : {n_occultes_noirs} (noirs) contre {n_occu
       f"(blancs).")
 
 # %% [markdown]
-# Remarquez le piège des **nombres bruts** : il y a moins de paires occultes chez les patients
+# Remarquez le piège des **nombres bruts** : il y a moins de paires avec hypoxémie occulte chez
+# les patients
 # noirs que chez les patients blancs, simplement parce que le groupe est plus petit. Pour
 # comparer des groupes de tailles différentes, on compare des **taux**, jamais des effectifs.
 #
@@ -425,7 +439,8 @@ sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 # (`sensitive_features`, les « caractéristiques sensibles ») et les indicateurs voulus ; elle
 # les calcule **groupe par groupe**. Trois indicateurs ici :
 #
-# - la **sensibilité** (`recall_score`, son nom anglais en informatique est *recall*) ;
+# - la **sensibilité** (en anglais, on parle de *recall*), calculée par `recall_score`, une
+#   fonction de **scikit-learn**, une bibliothèque de calcul pour l'apprentissage automatique ;
 # - le **taux de faux négatifs** (`false_negative_rate`) : la part des hypoxémies vraies
 #   **manquées**, égale à 1 − sensibilité ;
 # - le **taux de fausses alarmes** (`false_positive_rate`) : parmi les patients **sans**
@@ -466,7 +481,7 @@ cadre.by_group
 #
 # - **le seuil d'alarme** : l'alarme sonne quand la SpO2 affichée est **strictement sous** ce
 #   seuil ;
-# - **le biais de l'appareil** chez les patients noirs, en points de SpO2 : de combien
+# - **le biais de l'appareil** chez les patients noirs, en points de SpO2 : de combien de points
 #   l'oxymètre surestime en plus la saturation dans ce groupe. Les patients, leurs vraies
 #   saturations et l'erreur commune à tous restent les mêmes ; seul ce biais change.
 #
@@ -545,8 +560,8 @@ checks.expect(
 )
 checks.expect(
     valeur_q3 == int(valeur_q3) and 70 <= valeur_q3 <= 100,
-    f"vous avez donné {valeur_q3:g}. L'oxymètre affiche des SpO2 entières entre 70 et 100 : "
-    "le seuil est un nombre entier de cet intervalle.",
+    f"vous avez donné {valeur_q3:g}. Dans nos données, les SpO2 sont des entiers entre 70 et "
+    "100 : le seuil est un nombre entier de cet intervalle.",
     name="seuil_alarme",
 )
 checks.expect(
@@ -624,16 +639,17 @@ print(f"Sensibilité chez les patients blancs au seuil {seuil_alarme} : "
 #
 # ## 8. Au chevet du patient : classer une situation
 #
-# Julien, le kinésithérapeute, fait pédaler Mme D. pendant une séance de réentraînement à
-# l'effort. Son protocole suit la consigne du service : il arrête l'effort et prévient le
-# médecin si la SpO2 passe **sous** 92 %. L'oxymètre affiche 94 %. Mme D. est un peu
-# essoufflée mais dit que « ça va » ; la séance continue. Un peu plus tard, le médecin, que
-# l'essoufflement inquiète, prescrit un gaz du sang : la SaO2 est à 86 %.
+# Julien, le kinésithérapeute, fait pédaler Mme D., qui se remet d'une pneumonie à COVID-19,
+# pendant une séance de réentraînement à l'effort. Son protocole suit la consigne du service
+# (un seuil pédagogique, voir la section 3) : il arrête l'effort et prévient le médecin si la
+# SpO2 passe **sous** 92 %. L'oxymètre affiche 94 %. Mme D. est un peu essoufflée mais dit que
+# « ça va » ; l'alarme ne sonne pas. Le médecin, présent dans la salle et que l'essoufflement
+# inquiète, fait faire aussitôt, pendant l'effort, un gaz du sang : la SaO2 est à 86 %.
 
 # %%
 # Les mesures de Mme D. à ce moment de la séance.
 spo2_mme_d = 94  # SpO2 affichée par l'oxymètre (94 %)
-sao2_mme_d = 86  # SaO2 mesurée ensuite au gaz du sang (86 %)
+sao2_mme_d = 86  # SaO2 mesurée au même moment, au gaz du sang (86 %)
 
 # %% [markdown]
 # ### Question 4 — Dans quelle case de la matrice de confusion est Mme D. ? (1 point)
@@ -773,6 +789,10 @@ situation = "faux positif"
 #   SaO2 < 88 %.
 # - Bickler PE, Feiner JR, Severinghaus JW. Effects of skin pigmentation on pulse oximeter
 #   accuracy at low saturation. *Anesthesiology* 2005;102(4):715-719.
+# - O'Driscoll BR, Howard LS, Earis J, Mak V, on behalf of the British Thoracic Society
+#   Emergency Oxygen Guideline Group. BTS guideline for oxygen use in adults in healthcare and emergency settings.
+#   *Thorax* 2017;72(Suppl 1):ii1-ii90. doi:10.1136/thoraxjnl-2016-209729. Cible de saturation
+#   de 88 à 92 % chez les patients à risque d'hypercapnie (BPCO notamment).
 # - Données : synthétiques, générées par `esn_teach.datasets.make_pulse_oximetry`
 #   (graine `random_state=2027`), calibrées sur Sjoding et al. (2020). Fiche descriptive
 #   (origine, construction, limites, usage prévu) :
