@@ -9,11 +9,12 @@
 #    et pourquoi son traitement est **interdit par principe** (article 9, paragraphe 1).
 # 2. Choisir l'**exception de l'article 9(2)** qui peut lever l'interdiction : consentement,
 #    soins, santé publique ou recherche.
-# 3. Distinguer données **nominatives**, **pseudonymisées** et **anonymes**, et dire lesquelles
-#    restent soumises au RGPD.
-# 4. Savoir quand il faut un **hébergeur certifié HDS** et quelles **finalités** la loi
-#    française interdit : vendre des données identifiantes, utiliser le SNDS pour la promotion
-#    de produits de santé ou pour la sélection des risques par les assureurs.
+# 3. Distinguer données **nominatives** (qui portent le nom ou un identifiant direct),
+#    **pseudonymisées** et **anonymes**, et dire lesquelles restent soumises au RGPD.
+# 4. Dire quand il faut un **hébergeur certifié HDS** et quelles **finalités** la loi
+#    française interdit : vendre des données identifiantes, utiliser le SNDS (Système national
+#    des données de santé) pour la promotion de produits de santé ou pour la sélection des
+#    risques par les assureurs.
 # 5. Classer une situation réelle (**licite**, **illicite**, **sous condition**) en citant
 #    l'article qui décide, et relier de vraies sanctions de la CNIL au principe enfreint.
 #
@@ -36,7 +37,7 @@
 # > **Avertissement.** Ce module est un support d'enseignement, **pas un conseil juridique**.
 # > Les textes changent : la date à laquelle les références ont été vérifiées est affichée
 # > ci-dessous. Devant un vrai projet, adressez-vous au délégué à la protection des données
-# > (DPO) de votre établissement.
+# > (DPD, ou DPO en anglais) de votre établissement.
 
 # %%
 from esn_teach import checks, law
@@ -56,9 +57,10 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 #
 # La réponse courte est : **pas automatiquement**. Avoir accès à des données pour soigner ne
 # donne pas le droit de les vendre, ni de les confier à n'importe qui, ni de les réutiliser
-# pour n'importe quel but. Le droit demande de se poser, **dans l'ordre**, cinq questions.
-# Vous allez les apprendre, puis les appliquer à des situations tirées de la pratique
-# française (les **scénarios**), puis à de vraies décisions de la **CNIL** (Commission
+# pour n'importe quel but. Pour s'y retrouver, ce cours propose cinq questions à se poser
+# **dans l'ordre** : c'est une grille de lecture des textes, pas une liste écrite telle quelle
+# dans la loi. Vous allez les apprendre, puis les appliquer à des situations tirées de la
+# pratique française (les **scénarios**), puis à de vraies décisions de la **CNIL** (Commission
 # nationale de l'informatique et des libertés, l'autorité française qui contrôle l'usage des
 # données personnelles et peut prononcer des amendes).
 #
@@ -92,13 +94,22 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 # | **9(2)(i)** intérêt public en santé publique | sécurité sanitaire : menaces graves, sécurité des soins et des médicaments, sur la base d'une loi |
 # | **9(2)(j)** recherche et statistiques | une étude scientifique, avec des garanties et, en France, une formalité auprès de la CNIL (loi Informatique et Libertés, article 66) |
 #
+# Pour une recherche, cette formalité consiste le plus souvent à s'engager à respecter une
+# **méthodologie de référence** : un cadre type publié par la CNIL pour les recherches les plus
+# courantes (quelles données, quelle information des patients, quelle sécurité). Le projet qui
+# la respecte en tous points le déclare à la CNIL ; sinon, il doit demander son autorisation.
+#
 # **Question 3 — Nominatives, pseudonymisées ou anonymes ?** Des données **pseudonymisées**
 # ont perdu le nom, remplacé par un code, mais on peut retrouver la personne avec une
 # information supplémentaire, comme la table de correspondance (RGPD, article 4, point 5).
-# Elles restent des données personnelles (considérant 26 ; un *considérant* est un paragraphe
-# d'explication placé en tête du règlement). Seules des données **anonymes**, dont plus
-# personne ne peut retrouver la personne par des moyens raisonnables, sortent du RGPD.
-# Le module 11 montre pourquoi c'est si difficile.
+# Elles restent des données personnelles tant que quelqu'un peut retrouver la personne **par
+# des moyens raisonnables** (considérant 26 ; un *considérant* est un paragraphe d'explication
+# placé en tête du règlement). La Cour de justice de l'Union européenne a précisé, dans un arrêt
+# du 4 septembre 2025 (affaire C-413/23 P), qu'un destinataire qui n'a **aucun** moyen
+# raisonnable de réidentifier les personnes peut, pour lui, ne pas détenir de données
+# personnelles ; pour celui qui garde la table de correspondance, elles le restent. Seules des
+# données **anonymes**, dont plus personne ne peut retrouver la personne par des moyens
+# raisonnables, sortent du RGPD. Le module 11 montre pourquoi c'est si difficile.
 #
 # **Question 4 — Qui héberge les données ?** Qui confie à un prestataire l'hébergement de données
 # de santé recueillies lors de soins doit choisir un **hébergeur certifié HDS** (hébergeur de
@@ -106,16 +117,19 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 # 26 avril 2024) impose de stocker les données dans l'Espace économique européen.
 #
 # **Question 5 — La finalité est-elle interdite ?** La *finalité* est le but du traitement.
-# La France en interdit certaines, quoi qu'on ait comme base légale :
+# La France en interdit certaines, quelle que soit la base légale (le fondement juridique qui
+# autorise le traitement) :
 #
-# - **la vente de données identifiantes** : « Tout acte de cession à titre onéreux de données de
-#   santé identifiantes, directement ou indirectement, y compris avec l'accord de la personne
+# - **la vente de données identifiantes** (la loi parle de *cession à titre onéreux* : vente ou
+#   échange contre un avantage) : « Tout acte de cession à titre onéreux de données de santé
+#   identifiantes, directement ou indirectement, y compris avec l'accord de la personne
 #   concernée, est interdit sous peine des sanctions prévues à l'article 226-21 du code pénal »
 #   (CSP, article L1111-8, dernier alinéa) ;
-# - **deux usages du SNDS** (Système national des données de santé, qui réunit notamment les
-#   données de l'Assurance maladie et des hôpitaux) : « 1° La promotion des produits […] en
-#   direction des professionnels de santé ou d'établissements de santé ; 2° L'exclusion de
-#   garanties des contrats d'assurance et la modification de cotisations ou de primes
+# - **deux usages du SNDS**, qui réunit notamment les données de l'Assurance maladie et des
+#   hôpitaux et qui est géré conjointement par la Caisse nationale de l'assurance maladie et la
+#   Plateforme des données de santé (CSP, article R1461-3) : « 1° La promotion des produits
+#   […] en direction des professionnels de santé ou d'établissements de santé ; 2° L'exclusion
+#   de garanties des contrats d'assurance et la modification de cotisations ou de primes
 #   d'assurance d'un individu ou d'un groupe d'individus présentant un même risque » (CSP,
 #   article L1461-1, V).
 #
@@ -138,6 +152,9 @@ for ref in law.REFERENCES:
 # Avant d'avancer le curseur, essayez de répondre vous-même. Observez :
 #
 # - une seule étape **bloquante** suffit à rendre la situation illicite ;
+# - des données nominatives ou pseudonymisées ne bloquent rien à elles seules : elles font
+#   s'appliquer tout le RGPD (statut « sous condition »), sauf quand elles servent simplement
+#   à soigner le patient ;
 # - des données « anonymisées » le sont rarement : souvent, elles ne sont que pseudonymisées ;
 # - la même donnée peut être utilisée licitement pour soigner et illicitement pour vendre.
 #
@@ -238,8 +255,9 @@ print(law.scenario("assureur_snds").situation)
 #
 # <details><summary>Indice 2</summary>
 #
-# Parmi les finalités interdites de la section 2, l'une concerne précisément les données du
-# SNDS et les cotisations d'assurance.
+# Le RGPD pose des règles générales ; le code de la santé publique y ajoute des interdictions
+# propres à certaines bases de données nationales. Relisez la liste des finalités interdites à
+# la section 2 : quel article vise la base d'où viendraient ces données ?
 # </details>
 
 # %% answer="article_assureur"
@@ -354,8 +372,9 @@ print(law.scenario("hopital_startup").situation)
 #
 # <details><summary>Indice 1</summary>
 #
-# Quelqu'un, quelque part, peut-il encore relier une ligne à un patient ? Pensez à ce que
-# l'hôpital a gardé, et à ce que l'âge, le code postal et les dates révèlent.
+# Quelqu'un, quelque part, peut-il encore relier une ligne à un patient **par des moyens
+# raisonnables** ? Pensez à ce que l'hôpital a gardé, et à ce que l'âge, le code postal et les
+# dates révèlent, même à qui n'a pas la table de correspondance.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -379,9 +398,10 @@ checks.check_choice(
     options=law.IDENTIFICATION_LEVELS,
     digest="565d2bbe82c77497",
     mistakes=[checks.Mistake(k, v) for k, v in carte.misconceptions.items()],
-    success="des données pseudonymisées restent des données personnelles (RGPD, considérant "
-    "26) : il faut une base légale, une formalité auprès de la CNIL, un contrat et un "
-    "hébergeur HDS.",
+    success="ces données pseudonymisées restent personnelles (RGPD, considérant 26) : l'hôpital "
+    "garde la table de correspondance, et l'âge, le code postal et les dates permettent de "
+    "retrouver des patients par des moyens raisonnables. Il faut une base légale, une formalité "
+    "auprès de la CNIL, un accord entre l'hôpital et la start-up et un hébergement sécurisé.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(statut_startup, name="statut_startup", options=law.IDENTIFICATION_LEVELS,
@@ -423,8 +443,14 @@ for cle, libelle in law.PRINCIPLES.items():
 # %% [markdown]
 # ### Question 5 — Quel principe chaque décision fait-elle respecter ? (3 points)
 #
-# Pour chaque décision, remplacez les `...` par le principe enfreint : `"anonymisation"`,
-# `"sécurité"` ou `"consentement"`. Un même principe peut servir plusieurs fois.
+# Pour chaque décision, remplacez les `...` par le principe enfreint dans le **manquement
+# principal** (celui que résume la description affichée) : `"anonymisation"`, `"sécurité"` ou
+# `"consentement"`. Une décision peut sanctionner plusieurs manquements ; un même principe peut
+# servir pour plusieurs décisions.
+#
+# La vérification examine les décisions dans l'ordre et **s'arrête à la première réponse
+# incorrecte** : corrigez-la, réexécutez la cellule de la question puis celle de la
+# vérification, et continuez jusqu'au message final.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -434,10 +460,11 @@ for cle, libelle in law.PRINCIPLES.items():
 #
 # <details><summary>Indice 2</summary>
 #
-# Un identifiant unique par patient, c'est de la pseudonymisation (considérant 26). Des
-# images ou des fichiers accessibles sur Internet sans chiffrement, c'est la sécurité
-# (article 32). Des réponses à des tests de santé collectées sans accord clair, c'est
-# l'article 9(2)(a).
+# Reprenez ce que désigne chaque principe : *anonymisation*, c'est présenter comme anonymes
+# des données dont on peut encore retrouver les personnes (considérant 26) ; *sécurité*, c'est
+# protéger les données contre les accès et les fuites (article 32) ; *consentement*, c'est
+# obtenir l'accord explicite des personnes avant de collecter leurs données de santé
+# (article 9(2)(a)). Puis relisez les faits de chaque décision.
 # </details>
 
 # %% answer="principes"
@@ -537,11 +564,13 @@ principes = {
 # - **1 point** — Les trois verbes sont distingués, chacun avec un texte juste :
 #   *monétiser* des données identifiantes est interdit même avec l'accord du patient (CSP
 #   L1111-8, dernier alinéa), alors que vendre des résultats réellement anonymes n'est pas visé
-#   (considérant 26) ; *échanger* suppose une base (art. 9(2)), un contrat et un hébergeur
-#   HDS (L1111-8, art. 28), et certaines finalités sont interdites quel que soit le
-#   destinataire (SNDS, L1461-1 V) ; *traiter pour un diagnostic* relève de 9(2)(h) pour le
-#   soin du patient, mais la réutilisation pour une étude relève de 9(2)(j) et des formalités
-#   de l'article 66 de la loi Informatique et Libertés.
+#   (considérant 26) ; *échanger* suppose une base (art. 9(2)), un cadre contractuel (contrat
+#   de sous-traitance, art. 28, ou accord entre responsables conjoints, art. 26), un hébergeur
+#   HDS pour un prestataire qui héberge des données de soins (L1111-8), et certaines
+#   finalités sont interdites quel que soit le destinataire (SNDS, L1461-1 V) ; *traiter pour
+#   un diagnostic* relève de 9(2)(h) pour le soin du patient, mais la réutilisation pour une
+#   étude relève de 9(2)(j) et des formalités de l'article 66 de la loi Informatique et
+#   Libertés.
 # - **1 point** — Au moins un scénario ou une décision CNIL correctement mobilisé (p. ex.
 #   pharmacie : illicite malgré le consentement ; SAN-2024-013 : pseudonymisé n'est pas
 #   anonyme ; SAN-2022-009 ou SAN-2020-015 : sécurité). L'idée centrale : le droit d'utiliser
@@ -560,8 +589,9 @@ principes = {
 # - Une donnée de santé est **interdite de traitement par principe** (RGPD, article 9,
 #   paragraphe 1) ; il faut une **exception** de l'article 9(2) : le soin (h) n'est pas la
 #   recherche (j), et le consentement (a) n'est ni toujours possible ni toujours suffisant.
-# - **Pseudonymiser n'est pas anonymiser** : des données codées restent personnelles
-#   (considérant 26). La CNIL l'a sanctionné (SAN-2024-013).
+# - **Pseudonymiser n'est pas anonymiser** : des données codées restent personnelles tant
+#   que quelqu'un peut retrouver les personnes par des moyens raisonnables (considérant 26). La
+#   CNIL l'a sanctionné (SAN-2024-013).
 # - **Vendre** des données de santé identifiantes est interdit en France, **même avec
 #   l'accord du patient** (CSP, article L1111-8).
 # - Le **SNDS** ne peut servir ni à la promotion de produits de santé auprès des soignants ni à
@@ -569,7 +599,8 @@ principes = {
 # - Héberger des données de soins chez un prestataire exige un **hébergeur certifié HDS**.
 # - Avoir le droit d'utiliser une donnée, c'est avoir le droit de l'utiliser **pour un but
 #   précis** : changer de but, de destinataire ou d'hébergeur, c'est reposer les cinq
-#   questions. Ce module n'est pas un conseil juridique : demandez l'avis de votre DPO.
+#   questions. Ce module n'est pas un conseil juridique : demandez l'avis de votre délégué à la
+#   protection des données.
 #
 # ## Sources
 #
@@ -577,10 +608,16 @@ principes = {
 # (`law.LEGAL_FACTS_LAST_CHECKED`) ; les adresses sont dans `esn_teach/law/`.
 #
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (RGPD) :
-#   articles 4 (points 5, 11 et 15), 9, 28 et 32, considérant 26. EUR-Lex, CELEX 32016R0679.
+#   articles 4 (points 5, 11 et 15), 9, 26, 28 et 32, chapitre V (articles 44 à 49),
+#   considérant 26. EUR-Lex, CELEX 32016R0679.
+# - Cour de justice de l'Union européenne, arrêt du 4 septembre 2025, CEPD contre CRU
+#   (Contrôleur européen de la protection des données contre Conseil de résolution unique),
+#   affaire C-413/23 P, ECLI:EU:C:2025:645. EUR-Lex, CELEX 62023CJ0413.
 # - Code de la santé publique : article L1110-4 (secret médical) ; article L1111-8 (hébergement
 #   de données de santé ; alinéa sur la cession issu de la loi n° 2004-810 du 13 août 2004) ;
-#   article L1461-1 (SNDS, créé par la loi n° 2016-41 du 26 janvier 2016). Légifrance.
+#   article L1461-1 (SNDS, créé par la loi n° 2016-41 du 26 janvier 2016) ; article R1461-3
+#   (responsables conjoints du SNDS, rédaction issue du décret n° 2021-848 du 29 juin 2021).
+#   Légifrance.
 # - Loi n° 78-17 du 6 janvier 1978 relative à l'informatique, aux fichiers et aux libertés,
 #   article 66. Légifrance.
 # - Arrêté du 26 avril 2024 modifiant l'arrêté du 11 juin 2018 portant approbation du

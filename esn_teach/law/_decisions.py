@@ -135,21 +135,24 @@ CNIL_DECISIONS: tuple[CnilDecision, ...] = (
         articles=(
             "RGPD, art. 9 (données de santé sans consentement explicite)",
             "RGPD, art. 5(1)(e) (durée de conservation)",
-            "RGPD, art. 32",
+            "RGPD, art. 26 (responsables conjoints sans accord)",
+            "RGPD, art. 32 (sécurité : connexion non chiffrée, mots de passe mal protégés)",
             "loi Informatique et Libertés, art. 82 (traceurs)",
         ),
         reference_keys=("9(2)(a)", "4(11)", "art. 32"),
         facts=(
             "Des réponses à des tests de santé en ligne étaient collectées et conservées sans "
             "consentement explicite des internautes ; des traceurs publicitaires étaient "
-            "déposés sans accord."
+            "déposés sans accord. La CNIL a aussi relevé une conservation trop longue et une "
+            "sécurité insuffisante."
         ),
         url="https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000047552103",
         misconceptions={
             "sécurité": (
-                "SAN-2023-006 (Doctissimo) relève aussi un défaut de sécurité, mais le cœur de la "
-                "décision pour les données de santé est l'absence de consentement explicite "
-                "(RGPD, art. 9(2)(a) et art. 4(11)) pour les réponses aux tests de santé."
+                "SAN-2023-006 (Doctissimo) relève aussi un défaut de sécurité (RGPD, art. 32), "
+                "mais le manquement principal, celui qui porte sur les données de santé, est "
+                "l'absence de consentement explicite (RGPD, art. 9(2)(a) et art. 4(11)) pour les "
+                "réponses aux tests de santé."
             ),
             "anonymisation": (
                 "SAN-2023-006 (Doctissimo) : les données n'ont jamais été présentées comme "

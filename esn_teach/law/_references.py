@@ -132,9 +132,11 @@ REFERENCES: tuple[LegalReference, ...] = (
         title="Données anonymes et données pseudonymisées",
         summary=(
             "Des données pseudonymisées qui pourraient être rattachées à une personne par des "
-            "informations supplémentaires restent des données personnelles. Le règlement ne "
-            "s'applique pas aux données anonymes, c'est-à-dire quand la personne n'est plus "
-            "identifiable par des moyens raisonnablement susceptibles d'être utilisés."
+            "informations supplémentaires restent des données personnelles. Pour le savoir, on "
+            "tient compte de tous les moyens raisonnablement susceptibles d'être utilisés, par "
+            "le responsable du traitement ou par une autre personne (coût, temps, technologie). "
+            "Le règlement ne s'applique pas aux données anonymes, dont la personne n'est plus "
+            "identifiable par de tels moyens."
         ),
         quote="",
         url=_RGPD_URL,
@@ -248,6 +250,22 @@ REFERENCES: tuple[LegalReference, ...] = (
         url=_RGPD_URL,
     ),
     LegalReference(
+        key="art. 26",
+        text=_RGPD,
+        article="article 26",
+        date=_RGPD_DATE,
+        date_label="règlement du 27 avril 2016",
+        title="Responsables conjoints du traitement",
+        summary=(
+            "Quand deux organismes ou plus déterminent ensemble les finalités et les moyens d'un "
+            "traitement, ils sont responsables conjoints : ils se répartissent leurs obligations "
+            "par un accord, et chaque personne concernée peut exercer ses droits auprès de "
+            "chacun d'eux."
+        ),
+        quote="",
+        url=_RGPD_URL,
+    ),
+    LegalReference(
         key="art. 32",
         text=_RGPD,
         article="article 32",
@@ -263,6 +281,40 @@ REFERENCES: tuple[LegalReference, ...] = (
         url=_RGPD_URL,
     ),
     LegalReference(
+        key="chap. V",
+        text=_RGPD,
+        article="chapitre V (articles 44 à 49)",
+        date=_RGPD_DATE,
+        date_label="règlement du 27 avril 2016",
+        title="Transferts de données hors de l'Union européenne",
+        summary=(
+            "Des données personnelles ne peuvent être transférées vers un pays hors de l'Union "
+            "européenne (un « pays tiers ») que dans les conditions du chapitre V : décision "
+            "d'adéquation de la Commission européenne, garanties appropriées (par exemple des "
+            "clauses contractuelles types) ou, à défaut, quelques dérogations limitées."
+        ),
+        quote="",
+        url=_RGPD_URL,
+    ),
+    LegalReference(
+        key="CJUE C-413/23 P",
+        text="Cour de justice de l'Union européenne, arrêt CEPD contre CRU",
+        article="affaire C-413/23 P",
+        date=datetime.date(2025, 9, 4),
+        date_label="arrêt du 4 septembre 2025, ECLI:EU:C:2025:645",
+        title="Données pseudonymisées transmises à un destinataire",
+        summary=(
+            "Des données pseudonymisées ne sont pas forcément personnelles pour un destinataire "
+            "qui n'a aucun moyen raisonnable de réidentifier les personnes ; elles le restent "
+            "pour celui qui peut les réidentifier (par exemple parce qu'il garde la table de "
+            "correspondance), avec toutes ses obligations. L'arrêt interprète le règlement (UE) "
+            "2018/1725, propre aux institutions européennes, dont les définitions sont celles "
+            "du RGPD."
+        ),
+        quote="",
+        url="https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:62023CJ0413",
+    ),
+    LegalReference(
         key="LIL 66",
         text=_LIL,
         article="article 66",
@@ -271,8 +323,10 @@ REFERENCES: tuple[LegalReference, ...] = (
         title="Formalités préalables pour les traitements dans le domaine de la santé",
         summary=(
             "En France, un traitement de données de santé (recherche, étude, entrepôt de "
-            "données) doit suivre un référentiel ou une méthodologie de référence de la CNIL "
-            "(déclaration de conformité), ou à défaut obtenir son autorisation."
+            "données) doit suivre un référentiel ou une méthodologie de référence de la CNIL, "
+            "ou à défaut obtenir son autorisation. Une méthodologie de référence est un cadre "
+            "type publié par la CNIL pour les recherches les plus courantes : qui s'engage à le "
+            "respecter en tous points le déclare à la CNIL (déclaration de conformité)."
         ),
         quote="",
         url=_LIL_URL,
@@ -329,6 +383,25 @@ REFERENCES: tuple[LegalReference, ...] = (
             "des professionnels de santé ou d'établissements de santé ; 2° L'exclusion de "
             "garanties des contrats d'assurance et la modification de cotisations ou de primes "
             "d'assurance d'un individu ou d'un groupe d'individus présentant un même risque."
+        ),
+        url=_CSP_URL,
+    ),
+    LegalReference(
+        key="R1461-3",
+        text=_CSP,
+        article="article R1461-3",
+        date=datetime.date(2021, 6, 29),
+        date_label="décret n° 2021-848 du 29 juin 2021, en vigueur le 1er juillet 2021",
+        title="Les deux responsables conjoints du SNDS",
+        summary=(
+            "La Plateforme des données de santé et la Caisse nationale de l'assurance maladie "
+            "(CNAM) sont les responsables conjoints du système national des données de santé ; "
+            "l'article répartit entre elles le rassemblement, le stockage, la mise à disposition "
+            "et la pseudonymisation des données."
+        ),
+        quote=(
+            "La Plateforme des données de santé et la Caisse nationale de l'assurance maladie "
+            "sont les responsables conjoints du système national des données de santé."
         ),
         url=_CSP_URL,
     ),

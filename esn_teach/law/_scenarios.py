@@ -170,8 +170,8 @@ SCENARIOS: tuple[Scenario, ...] = (
             "L'éditeur du logiciel de votre officine propose de verser 200 € par an à la "
             "pharmacie si elle l'autorise à transmettre chaque mois à un laboratoire "
             "pharmaceutique les ordonnances délivrées, avec le nom, la date de naissance et la "
-            "commune des patients. Il précise que les patients peuvent s'y opposer en "
-            "cochant une case sur une affiche au comptoir."
+            "commune des patients. Il précise que les patients peuvent s'y opposer en le "
+            "signalant au comptoir, comme l'indique une affiche."
         ),
         steps={
             "sante": Step(
@@ -186,8 +186,9 @@ SCENARIOS: tuple[Scenario, ...] = (
                 ("9(1)", "9(2)(a)", "4(11)"),
             ),
             "identification": Step(
-                "Nominatives : nom, date de naissance et commune.",
-                "bloquant",
+                "Nominatives : nom, date de naissance et commune. Ce n'est pas un obstacle en "
+                "soi, mais tout le RGPD s'applique et ce sont des données identifiantes.",
+                "condition",
                 ("4(5)",),
             ),
             "hebergement": Step(
@@ -251,9 +252,11 @@ SCENARIOS: tuple[Scenario, ...] = (
                 ("4(5)", "cons. 26"),
             ),
             "hebergement": Step(
-                "Le SNDS est géré par l'Assurance maladie, responsable du traitement "
-                "(L1461-1) ; l'accès se fait dans des environnements sécurisés.",
+                "Le SNDS a deux responsables conjoints, la Caisse nationale de l'assurance "
+                "maladie (CNAM) et la Plateforme des données de santé (CSP R1461-3) ; l'accès "
+                "se fait dans des environnements sécurisés.",
                 "sans objet",
+                ("R1461-3",),
             ),
             "finalite": Step(
                 "Modifier des cotisations selon le risque : finalité interdite par le V, 2° de "
@@ -316,8 +319,10 @@ SCENARIOS: tuple[Scenario, ...] = (
                 ("4(5)", "cons. 26"),
             ),
             "hebergement": Step(
-                "Accès dans les environnements sécurisés du SNDS.",
+                "Accès dans les environnements sécurisés du SNDS, géré conjointement par la CNAM "
+                "et la Plateforme des données de santé (CSP R1461-3).",
                 "sans objet",
+                ("R1461-3",),
             ),
             "finalite": Step(
                 "Promotion de produits de santé auprès des professionnels : finalité interdite "
@@ -372,7 +377,9 @@ SCENARIOS: tuple[Scenario, ...] = (
         conclusion=(
             "Licite sous condition : exception recherche (RGPD art. 9(2)(j)), information des "
             "patients et droit d'opposition, et formalité préalable auprès de la CNIL (loi "
-            "Informatique et Libertés, art. 66 : méthodologie de référence ou autorisation)."
+            "Informatique et Libertés, art. 66) : soit s'engager à respecter une méthodologie "
+            "de référence (un cadre type publié par la CNIL pour les recherches courantes), "
+            "soit demander son autorisation."
         ),
         misconceptions={
             "9(2)(h)": (
@@ -392,8 +399,9 @@ SCENARIOS: tuple[Scenario, ...] = (
             ),
             "licite": (
                 "pas sans condition : la recherche sur des données de santé exige en France une "
-                "formalité préalable (loi Informatique et Libertés, art. 66 : méthodologie de "
-                "référence ou autorisation de la CNIL) et l'information des patients."
+                "formalité préalable (loi Informatique et Libertés, art. 66 : respecter une "
+                "méthodologie de référence, cadre type publié par la CNIL, ou obtenir son "
+                "autorisation) et l'information des patients."
             ),
         },
     ),
@@ -401,48 +409,60 @@ SCENARIOS: tuple[Scenario, ...] = (
         key="hopital_startup",
         title="L'hôpital confie des données « anonymisées » à une start-up",
         situation=(
-            "Un hôpital veut confier à une start-up des données pour entraîner un modèle de "
-            "prédiction des chutes. Le nom et le numéro de sécurité sociale sont remplacés par "
-            "un code ; l'hôpital garde la table de correspondance. Restent l'âge, le sexe, le "
-            "code postal, les dates d'entrée et de sortie et les diagnostics."
+            "Un hôpital et une start-up montent un projet de recherche commun : mettre au point "
+            "un modèle de prédiction des chutes. L'hôpital transmet à la start-up, qui "
+            "entraînera le modèle sur ses propres serveurs, des données de patients "
+            "hospitalisés. Le nom et le numéro de sécurité sociale sont remplacés par un code ; "
+            "l'hôpital garde la table de correspondance. Restent l'âge, le sexe, le code "
+            "postal, les dates d'entrée et de sortie et les diagnostics."
         ),
         steps={
             "sante": Step("Oui : diagnostics et séjours hospitaliers.", "ok", ("4(15)",)),
             "base": Step(
-                "Un projet de recherche (9(2)(j)) est possible, avec les formalités françaises.",
+                "Un projet de recherche (9(2)(j)) est possible, avec les formalités françaises. "
+                "Si le but était surtout de développer le produit commercial de la start-up, "
+                "le rattacher à la recherche serait plus discutable.",
                 "condition",
                 ("9(2)(j)", "LIL 66"),
             ),
             "identification": Step(
-                "Pseudonymisées : la table de correspondance existe, et âge, code postal et "
-                "dates suffisent souvent à isoler une personne. Ce ne sont pas des données "
-                "anonymes.",
+                "Pseudonymisées : l'hôpital garde la table de correspondance, et âge, code "
+                "postal et dates suffisent souvent à isoler une personne par des moyens "
+                "raisonnables, même sans la table. Ce ne sont pas des données anonymes.",
                 "condition",
-                ("4(5)", "cons. 26"),
+                ("4(5)", "cons. 26", "CJUE C-413/23 P"),
             ),
             "hebergement": Step(
-                "La start-up héberge des données de santé pour le compte de l'hôpital : "
-                "hébergeur certifié HDS et contrat de sous-traitance.",
+                "La start-up conserve les données sur ses serveurs. Elle fixe avec l'hôpital le "
+                "but et les moyens du projet : ce n'est pas une simple sous-traitante (art. 28) "
+                "mais une responsable conjointe (art. 26), liée à l'hôpital par un accord. "
+                "L'hébergement doit être sécurisé (art. 32) ; un prestataire qui hébergerait ces "
+                "données de soins pour le compte de l'hôpital devrait être certifié HDS.",
                 "condition",
-                ("L1111-8", "art. 28", "HDS 2024"),
+                ("art. 26", "art. 28", "art. 32", "L1111-8"),
             ),
             "finalite": _NOT_FORBIDDEN,
         },
         verdict="sous condition",
         exception="9(2)(j)",
         identification="pseudonymisées",
-        deciding_keys=("cons. 26", "4(5)", "LIL 66"),
+        deciding_keys=("cons. 26", "4(5)", "LIL 66", "art. 26"),
         conclusion=(
             "Sous condition : les données sont pseudonymisées, donc toujours personnelles "
             "(considérant 26) ; il faut une base (9(2)(j)), la formalité de l'article 66 de la "
-            "loi Informatique et Libertés, un contrat (art. 28) et un hébergement HDS."
+            "loi Informatique et Libertés, un accord entre l'hôpital et la start-up, "
+            "responsables conjoints (art. 26), et un hébergement sécurisé. Une start-up qui "
+            "entraîne un modèle pour son propre produit n'agit pas « pour le compte de "
+            "l'hôpital » : elle est responsable du traitement et doit justifier elle-même de "
+            "sa base légale."
         ),
         misconceptions={
             "anonymes": (
                 "remplacer le nom par un code, c'est pseudonymiser (RGPD art. 4(5)) : l'hôpital "
                 "garde la table de correspondance, et âge, code postal et dates permettent "
-                "souvent de retrouver quelqu'un. Selon le considérant 26, ces données restent "
-                "personnelles. C'est l'erreur sanctionnée par la CNIL (SAN-2024-013)."
+                "souvent de retrouver quelqu'un par des moyens raisonnables. Selon le considérant "
+                "26, ces données restent donc personnelles. C'est l'erreur sanctionnée par la "
+                "CNIL (SAN-2024-013)."
             ),
             "nominatives": (
                 "le nom et le numéro de sécurité sociale ont été remplacés par un code : les "
@@ -467,12 +487,19 @@ SCENARIOS: tuple[Scenario, ...] = (
                 "condition",
                 ("9(2)(h)",),
             ),
-            "identification": Step("Nominatives.", "bloquant", ("4(5)",)),
+            "identification": Step(
+                "Nominatives, alors que le nom est inutile pour faire rédiger le courrier : "
+                "tout le RGPD s'applique.",
+                "condition",
+                ("4(5)",),
+            ),
             "hebergement": Step(
-                "Le service stocke les données chez un prestataire non certifié HDS, sans "
-                "contrat de sous-traitance ni garantie de sécurité.",
+                "Le service stocke les données hors d'Europe, chez un prestataire non certifié "
+                "HDS, sans contrat de sous-traitance ni garantie de sécurité. C'est aussi un "
+                "transfert hors de l'Union européenne, permis seulement dans les conditions du "
+                "chapitre V du RGPD (articles 44 à 49).",
                 "bloquant",
-                ("L1111-8", "art. 28", "art. 32"),
+                ("L1111-8", "HDS 2024", "art. 28", "art. 32", "chap. V"),
             ),
             "finalite": Step(
                 "Les conditions du service peuvent permettre de réutiliser les textes saisis ; "
@@ -484,11 +511,13 @@ SCENARIOS: tuple[Scenario, ...] = (
         verdict="illicite",
         exception="9(2)(h)",
         identification="nominatives",
-        deciding_keys=("L1110-4", "L1111-8", "art. 32"),
+        deciding_keys=("L1110-4", "L1111-8", "art. 32", "chap. V"),
         conclusion=(
             "Illicite en l'état : rupture du secret médical (CSP L1110-4), hébergement hors "
-            "HDS (L1111-8) et sans contrat ni sécurité (RGPD art. 28 et 32). Possible avec un "
-            "outil hébergé HDS, sous contrat, et sans donnée identifiante."
+            "HDS (L1111-8), sans contrat ni sécurité (RGPD art. 28 et 32), et transfert hors "
+            "de l'Union sans vérifier les conditions du chapitre V du RGPD. Possible avec un "
+            "outil hébergé HDS dans l'Espace économique européen, sous contrat, et sans donnée "
+            "identifiante."
         ),
     ),
     Scenario(
@@ -556,7 +585,10 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         key="appli_cycle_pub",
-        title="Une application de suivi du cycle partage avec des annonceurs",
+        title=(
+            "Une application de suivi du cycle partage les données de ses utilisatrices avec des "
+            "annonceurs"
+        ),
         situation=(
             "Une application gratuite de suivi du cycle menstruel transmet les dates de règles "
             "et les symptômes saisis à des partenaires publicitaires. À l'inscription, une case "
@@ -575,8 +607,9 @@ SCENARIOS: tuple[Scenario, ...] = (
                 ("9(2)(a)", "4(11)"),
             ),
             "identification": Step(
-                "Rattachées au compte et à l'identifiant publicitaire du téléphone.",
-                "bloquant",
+                "Rattachées au compte et à l'identifiant publicitaire du téléphone : ce sont des "
+                "données personnelles, tout le RGPD s'applique.",
+                "condition",
                 ("cons. 26",),
             ),
             "hebergement": Step(
@@ -606,7 +639,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         situation=(
             "Une agence régionale de santé publie chaque semaine le nombre de passages aux "
             "urgences pour bronchiolite par département, sans aucune donnée individuelle ; les "
-            "cases de moins de 10 passages sont masquées."
+            "cellules du tableau de moins de 10 passages sont masquées."
         ),
         steps={
             "sante": Step(

@@ -107,3 +107,22 @@ def test_cnil_decisions_well_formed():
             assert d.number in message
     assert law.decision("SAN-2024-013").amount_eur == 800_000
     assert law.decision("SAN-2024-013").date == datetime.date(2024, 9, 5)
+
+
+def test_identifiable_data_alone_never_blocks():
+    # Nominative or pseudonymised data make the RGPD apply; they are not a blocker in themselves.
+    for card in SCENARIOS:
+        assert card.steps["identification"].status != "bloquant", card.key
+
+
+def test_snds_controllers_and_transfers_are_up_to_date():
+    assert "responsables conjoints" in law.reference("R1461-3").quote
+    for key in ("assureur_snds", "labo_promotion_snds"):
+        assert "R1461-3" in law.scenario(key).reference_keys, key
+    chatbot = law.scenario("medecin_chatbot")
+    assert "hors d'Europe" in chatbot.situation
+    assert "chap. V" in chatbot.reference_keys
+    startup = law.scenario("hopital_startup")
+    assert "art. 26" in startup.deciding_keys
+    assert "CJUE C-413/23 P" in startup.reference_keys
+    assert law.reference("CJUE C-413/23 P").date == datetime.date(2025, 9, 4)
