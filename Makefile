@@ -13,7 +13,7 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help venv lab course formgrader test lint format bench clean
+.PHONY: help venv lab course formgrader test lint format bench clean system-deps
 
 help:
 	@echo "make lab         JupyterLab en français sur les modules publiés (étudiants)"
@@ -57,7 +57,21 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(STAMP) lint
+# Debian packages some test suites use (Chromium for tests/browser). Installed when
+# running as root with apt-get, as in CI; otherwise those suites skip with one line
+# saying how to enable them.
+SYSTEM_PACKAGES ?= chromium
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installation des paquets système :$$missing (apt-get)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) \
+	    >/dev/null || echo "Installation impossible :$$missing ; les tests qui en dépendent seront ignorés."; \
+	else echo "Paquets absents :$$missing ; les tests qui en dépendent seront ignorés (en root : apt-get install$$missing)."; fi
+
+test: $(STAMP) lint system-deps
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -615,14 +615,17 @@ seuil_alarme = 100
 # Ce que coûte ce seuil relevé, pour **tous** les patients :
 
 # %%
-fausses_alarmes_avant = int((~hypox & (spo2 < SEUIL_ALARME)).sum())
-fausses_alarmes_apres = int((~hypox & (spo2 < seuil_alarme)).sum())
-print(f"Fausses alarmes (alarme sans hypoxémie vraie), tous patients : "
-      f"{fausses_alarmes_avant} au seuil {SEUIL_ALARME}, {fausses_alarmes_apres} au seuil "
-      f"{seuil_alarme}, soit {fr_number(fausses_alarmes_apres / fausses_alarmes_avant, 1)} "
-      "fois plus.")
-print(f"Sensibilité chez les patients blancs au seuil {seuil_alarme} : "
-      f"{fr_number(sensibilites(seuil_alarme)['patients blancs'])}.")
+if checks.is_placeholder(seuil_alarme):
+    print("Répondez d'abord à la question 3 : cette cellule montre ce que coûte votre seuil.")
+else:
+    fausses_alarmes_avant = int((~hypox & (spo2 < SEUIL_ALARME)).sum())
+    fausses_alarmes_apres = int((~hypox & (spo2 < seuil_alarme)).sum())
+    print(f"Fausses alarmes (alarme sans hypoxémie vraie), tous patients : "
+          f"{fausses_alarmes_avant} au seuil {SEUIL_ALARME}, {fausses_alarmes_apres} au seuil "
+          f"{seuil_alarme}, soit {fr_number(fausses_alarmes_apres / fausses_alarmes_avant, 1)} "
+          "fois plus.")
+    print(f"Sensibilité chez les patients blancs au seuil {seuil_alarme} : "
+          f"{fr_number(sensibilites(seuil_alarme)['patients blancs'])}.")
 
 # %% [markdown]
 # Relever le seuil pour tous protège mieux les patients noirs, mais multiplie les fausses

@@ -15,6 +15,16 @@ class Outcome(enum.Enum):
     INCORRECT = "incorrect"
 
 
+def _display_nothing(self: Outcome) -> None:
+    """Show nothing in a notebook: the check has already printed its French message."""
+
+
+# A check is usually the last line of a test cell; without this, IPython would add
+# "<Outcome.CORRECT: 'correct'>" under the French message. (Enum forbids defining
+# _sunder_ names in the class body, hence the assignment.)
+Outcome._ipython_display_ = _display_nothing  # type: ignore[attr-defined]
+
+
 #: French headline shown before the message, one per failing outcome.
 _HEADLINES = {
     Outcome.NOT_ATTEMPTED: "Question non traitée",

@@ -100,7 +100,11 @@ class ThresholdExplorer:
             self._canvas = FigureCanvasAgg(self.figure)
             ax = self.figure.add_subplot()
             plot_roc(
-                self.curve, ax=ax, point=(0.0, 0.0), title="Courbe ROC et point du seuil choisi"
+                self.curve,
+                ax=ax,
+                point=(0.0, 0.0),
+                title="Courbe ROC et point du seuil choisi",
+                show_auc=show_auc,
             )
             self._ax = ax
             self._point = ax.lines[-1]

@@ -172,3 +172,13 @@ def test_rounded_answer_gets_advice_and_custom_hint():
     with pytest.raises(IncorrectAnswer) as info:
         checks.check_number(0.7312, name="x", expected=0.7176)
     assert "arrondi" not in str(info.value) and "numérateur" in str(info.value)
+
+
+def test_outcome_displays_nothing_in_a_notebook():
+    # The check prints its message; the returned value must not add "<Outcome.CORRECT ...>".
+    assert Outcome.CORRECT._ipython_display_() is None
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    formatted, _ = shell.display_formatter.format(Outcome.CORRECT)
+    assert formatted == {}

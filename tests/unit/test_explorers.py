@@ -47,3 +47,11 @@ def test_bad_arguments():
         ThresholdExplorer([0, 1], [0.2])
     with pytest.raises(ValueError, match="between 0 and 1"):
         ThresholdExplorer([0, 1], [0.2, 0.4], threshold=2)
+
+
+def test_auc_can_be_hidden_while_a_question_asks_for_it():
+    shown = ThresholdExplorer(Y, S)
+    hidden = ThresholdExplorer(Y, S, show_auc=False)
+    labels = [t.get_text() for t in hidden._ax.get_legend().get_texts()]
+    assert labels[0] == "Modèle"  # the chance line keeps its textbook "AUC = 0,5"
+    assert shown._ax.get_legend().get_texts()[0].get_text().startswith("Modèle (AUC = 0,")

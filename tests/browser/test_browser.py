@@ -1,0 +1,463 @@
+"""The students' and instructors' experience, in a real JupyterLab and a real Chromium.
+
+A JupyterLab server is started as ``make lab`` starts it (127.0.0.1, interface in
+French), on a free port with a token and a temporary home; Debian's Chromium is driven
+headless by Playwright. Parametrised over the modules of notebooks/, so every new
+module is covered as soon as it is released. Screenshots go to test-artifacts/browser/.
+
+Where Chromium or the Python package playwright is missing, the whole suite is skipped
+with one line saying why and how to enable it.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+from esn_browser import skip_reason
+
+from conftest import MODULE_NAMES, NOTEBOOKS, make_course
+
+REASON = skip_reason()
+if REASON:
+    pytest.skip(REASON, allow_module_level=True)
+
+from esn_browser import (  # noqa: E402  (only once the suite can run)
+    ARTIFACTS,
+    CELL_SELECTOR,
+    CHROMIUM_ARGS,
+    CONTROL_SELECTOR,
+    LabServer,
+    cell_states,
+    cells,
+    chromium_path,
+    listening_addresses,
+    menu,
+    open_notebook,
+    run_all_cells,
+    run_cell_and_advance,
+    running_lab,
+    snapshot,
+    wait_idle,
+)
+from playwright.sync_api import Browser, FrameLocator, Locator, Page, sync_playwright  # noqa: E402
+
+from esn_teach.course import Course, ModuleSource  # noqa: E402
+from esn_teach.course._source import SOLUTION_BEGIN, SOLUTION_END  # noqa: E402
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
+
+STUDENT = "etudiant-navigateur"
+VIEWPORT = {"width": 1400, "height": 1000}
+NOT_ATTEMPTED = "Question non traitée"
+#: French labels of JupyterLab's menu bar once the language pack is active.
+FRENCH_MENUS = ["Fichier", "Édition", "Affichage", "Exécution", "Noyau"]
+
+
+@dataclass
+class BrowserCourse:
+    """A temporary course: built, released, and copied into a student workspace."""
+
+    root: Path
+    workspace: Path
+    course: Course
+    modules: dict[str, ModuleSource]
+
+    def released(self, module: str) -> nbformat.NotebookNode:
+        return nbformat.read(self.course.release_path(module), as_version=4)
+
+    def source(self, module: str) -> nbformat.NotebookNode:
+        return nbformat.read(self.course.source_path(module), as_version=4)
+
+
+def _grade_index(notebook: nbformat.NotebookNode, grade_id: str) -> int:
+    for index, cell in enumerate(notebook.cells):
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+            return index
+    raise KeyError(grade_id)
+
+
+def _solution_code(cell_source: str) -> str:
+    """The lines between the solution markers of an answer cell."""
+    lines = cell_source.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == SOLUTION_BEGIN)
+    end = next(i for i, line in enumerate(lines) if line.strip() == SOLUTION_END)
+    return "\n".join(lines[start + 1 : end]).strip("\n")
+
+
+def _is_test_cell(cell: nbformat.NotebookNode) -> bool:
+    meta = cell.metadata.get("nbgrader", {})
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def _uses_widgets(module: ModuleSource) -> bool:
+    code = "\n".join(c.source for c in module.notebook.cells if c.cell_type == "code")
+    return bool(re.search(r"\b(esn_teach\.explorers|ipywidgets)\b", code))
+
+
+def _keyboard_module() -> str | None:
+    """The module whose explorer is operated with the keyboard: the first with a slider."""
+    for name in MODULE_NAMES:
+        code = (NOTEBOOKS / f"{name}.py").read_text(encoding="utf-8")
+        if re.search(r"ThresholdExplorer\(|Slider\(", code):
+            return name
+    return None
+
+
+KEYBOARD_MODULE = _keyboard_module()
+
+
+# -- fixtures -----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def browser_course(tmp_path_factory: pytest.TempPathFactory) -> BrowserCourse:
+    """Build and release every module, then copy them into a student workspace.
+
+    The solutions are not executed here (``tests/modules`` does that through
+    ``esn-teach build``/``release``): the released notebooks are the same files.
+    """
+    base = tmp_path_factory.mktemp("browser-course")
+    root = make_course(base / "grading")
+    course = Course(root, NOTEBOOKS)
+    modules = course.build(list(MODULE_NAMES), validate=False) if MODULE_NAMES else []
+    api = course.api()
+    for module in modules:
+        result = api.generate_assignment(module.name, force=True, create=True)
+        assert result.get("success"), result.get("error") or result.get("log")
+    workspace = base / "workspace"
+    if modules:
+        course.workspace(workspace)
+    return BrowserCourse(root, workspace, course, {m.name: m for m in modules})
+
+
+@pytest.fixture(scope="module")
+def student_lab(
+    browser_course: BrowserCourse, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LabServer]:
+    """JupyterLab on the student workspace, as ``make lab`` starts it."""
+    home = tmp_path_factory.mktemp("student-home")
+    with running_lab(browser_course.workspace, home, cwd=browser_course.workspace) as server:
+        yield server
+
+
+@pytest.fixture
+def student_server(student_lab: LabServer) -> Iterator[LabServer]:
+    """The student server; the test's kernels are shut down after it."""
+    try:
+        yield student_lab
+    finally:
+        student_lab.shutdown_kernels()
+
+
+@pytest.fixture(scope="module")
+def instructor_lab(
+    browser_course: BrowserCourse, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LabServer]:
+    """JupyterLab on the course root, as ``make formgrader`` starts it."""
+    home = tmp_path_factory.mktemp("instructor-home")
+    with running_lab(browser_course.root, home, cwd=browser_course.root) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, driven by Playwright; always closed."""
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS, timeout=60_000
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh browser tab; on failure, a screenshot of it goes to test-artifacts/."""
+    failures_before = request.session.testsfailed
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(60_000)
+    tab = context.new_page()
+    try:
+        yield tab
+    finally:
+        if request.session.testsfailed > failures_before:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            name = re.sub(r"[^\w.-]+", "_", request.node.name)
+            try:
+                tab.screenshot(path=ARTIFACTS / f"ECHEC-{name}.png", full_page=True, timeout=15_000)
+            except Exception as error:  # the page may be the reason of the failure
+                print(f"no failure screenshot: {error}")
+        context.close()
+
+
+# -- student ------------------------------------------------------------------------------
+def check_french_interface(page: Page) -> None:
+    menubar = page.locator(".lm-MenuBar")
+    for label in FRENCH_MENUS:
+        menubar.get_by_role("menuitem", name=label, exact=True).wait_for(timeout=30_000)
+    assert page.evaluate("document.documentElement.lang").startswith("fr")
+
+
+def check_outputs(page: Page, released: nbformat.NotebookNode) -> None:
+    """No cell shows an error, except the self-checks of unanswered questions."""
+    states = cell_states(page)
+    assert len(states) == len(released.cells), "the page does not show every cell"
+    problems = []
+    for index, (state, cell) in enumerate(zip(states, released.cells, strict=True)):
+        if not state["code"]:
+            continue
+        if not any(ch.isdigit() for ch in state["prompt"]):
+            problems.append(f"cell {index} did not run (prompt {state['prompt']!r})")
+        errors = [o["text"] for o in state["outputs"] if o["mime"].endswith("stderr")]
+        if _is_test_cell(cell):
+            grade_id = cell.metadata["nbgrader"]["grade_id"]
+            if len(errors) != 1 or NOT_ATTEMPTED not in errors[0]:
+                problems.append(
+                    f"self-check {grade_id} (cell {index}) should say {NOT_ATTEMPTED!r}, "
+                    f"shows {errors!r}"
+                )
+        elif errors:
+            problems.append(f"cell {index} shows an error: {errors[0][:500]}")
+    assert not problems, "\n".join(problems)
+    shown = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)").inner_text()
+    assert "Error displaying widget" not in shown
+
+
+def widget_cells(page: Page) -> list[int]:
+    """Indices of the cells whose output is an ipywidgets view (the explorers)."""
+    return [
+        index
+        for index, state in enumerate(cell_states(page))
+        if any(output["widget"] for output in state["outputs"])
+    ]
+
+
+def move_control(page: Page, control: Locator) -> None:
+    """Move a control with the mouse, as a student would."""
+    kind = control.get_attribute("class") or ""
+    if "widget-slider" in kind:
+        handle = control.locator(".noUi-handle").first
+        track = control.locator(".noUi-base").first
+        handle.scroll_into_view_if_needed()
+        box, bar = handle.bounding_box(), track.bounding_box()
+        assert box and bar, "slider not visible"
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        position = (x - bar["x"]) / bar["width"]
+        target = bar["x"] + bar["width"] * (0.25 if position > 0.5 else 0.75)
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(target, y, steps=8)
+        page.mouse.up()
+    elif "widget-dropdown" in kind:
+        select = control.locator("select")
+        options = select.locator("option").all_inner_texts()
+        current = select.evaluate("s => s.selectedIndex")
+        assert len(options) > 1, "dropdown with a single choice"
+        select.select_option(index=(current + 1) % len(options))
+    elif "widget-toggle-buttons" in kind:
+        control.locator("button:not(.mod-active)").first.click()
+    elif "widget-radio-box" in kind:
+        control.locator("input:not(:checked)").first.check()
+    elif "widget-checkbox" in kind:
+        control.locator("input").click()
+    else:
+        field = control.locator("input, textarea").first
+        field.fill((field.input_value() or "") + "1")
+        field.press("Enter")
+
+
+def wait_changed(area: Locator, control: Locator, before: str, what: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if snapshot(area, control) != before:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{what}: the explorer's figure and numbers did not change")
+
+
+def check_explorers(page: Page, module: str, expected: bool) -> int:
+    """Move each explorer's main control; its output must change."""
+    indices = widget_cells(page)
+    if expected:
+        assert indices, "the module uses ipywidgets but no explorer is rendered"
+    for index in indices:
+        area = cells(page).nth(index).locator(".jp-OutputArea").first
+        control = area.locator(CONTROL_SELECTOR).first
+        assert control.count(), f"explorer of cell {index}: no control found"
+        control.scroll_into_view_if_needed()
+        before = snapshot(area, control)
+        move_control(page, control)
+        wait_changed(area, control, before, f"explorer of cell {index} (mouse)")
+        wait_idle(page)
+    return len(indices)
+
+
+def check_keyboard(page: Page) -> None:
+    """Operate the first slider without the mouse: arrows to its cell, Tab, arrow keys."""
+    index = next(
+        i for i in widget_cells(page) if cells(page).nth(i).locator(".widget-slider").count()
+    )
+    area = cells(page).nth(index).locator(".jp-OutputArea").first
+    slider = area.locator(".widget-slider").first
+    handle = slider.locator(".noUi-handle").first
+    page.keyboard.press("Escape")  # command mode: arrows move from cell to cell
+    for _ in range(len(cell_states(page)) + 1):
+        active = page.evaluate(
+            "sel => Array.from(document.querySelectorAll(sel))"
+            ".findIndex(c => c.classList.contains('jp-mod-active'))",
+            CELL_SELECTOR,
+        )
+        if active == index:
+            break
+        page.keyboard.press("ArrowDown" if active < index else "ArrowUp")
+    else:
+        raise AssertionError("the arrow keys did not reach the explorer's cell")
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if handle.evaluate("h => h === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reaches the slider of the explorer")
+    value = handle.get_attribute("aria-valuenow")
+    before = snapshot(area, slider)
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    wait_changed(area, slider, before, "explorer operated with the keyboard")
+    assert handle.get_attribute("aria-valuenow") != value, "ArrowRight did not move the slider"
+    wait_idle(page)
+
+
+def answer_one_question(page: Page, course: BrowserCourse, module: str) -> str:
+    """Type the correct answer of the first question, run it and its self-check."""
+    answer = next(iter(course.modules[module].answers))
+    released = course.released(module)
+    source = course.source(module)
+    index = _grade_index(released, answer)
+    tests_index = _grade_index(released, f"{answer}_tests")
+    code = _solution_code(source.cells[_grade_index(source, answer)].source)
+    editor = cells(page).nth(index).locator(".cm-content").first
+    editor.scroll_into_view_if_needed()
+    editor.click()
+    page.keyboard.press("Control+a")
+    if "\n" in code:
+        page.keyboard.insert_text(code)  # a pasted block: no auto-indentation
+    else:
+        page.keyboard.type(code)
+    run_cell_and_advance(page, index)  # runs the answer, selects its self-check
+    assert tests_index == index + 1, "the self-check should follow its question"
+    run_cell_and_advance(page, tests_index)
+    state = cell_states(page)[tests_index]
+    texts = [o["text"] for o in state["outputs"]]
+    errors = [o["text"] for o in state["outputs"] if o["mime"].endswith("stderr")]
+    assert not errors, f"the self-check of {answer} fails on the correct answer: {errors}"
+    assert any("\u2714" in text for text in texts), f"no success message for {answer}: {texts}"
+    cells(page).nth(tests_index).scroll_into_view_if_needed()
+    return code
+
+
+@pytest.mark.parametrize("module", MODULE_NAMES)
+def test_student_notebook(
+    module: str, browser_course: BrowserCourse, student_server: LabServer, page: Page
+) -> None:
+    """French interface, every cell runs, explorers respond, a correct answer passes."""
+    started = time.monotonic()
+    released = browser_course.released(module)
+    open_notebook(page, student_server, f"{module}/{module}.ipynb")
+    check_french_interface(page)
+    run_all_cells(page, sum(cell.cell_type == "code" for cell in released.cells))
+    check_outputs(page, released)
+
+    if module == KEYBOARD_MODULE:
+        check_keyboard(page)
+    explorers = check_explorers(page, module, _uses_widgets(browser_course.modules[module]))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    if explorers:
+        page.screenshot(path=ARTIFACTS / f"{module}-explorateur.png", full_page=True)
+
+    code = answer_one_question(page, browser_course, module)
+    page.screenshot(path=ARTIFACTS / f"{module}.png", full_page=True)
+
+    # Saved to disk (Ctrl+S), as the student will hand it in (the instructor test grades it).
+    page.keyboard.press("Control+s")
+    saved = browser_course.workspace / module / f"{module}.ipynb"
+    answer = next(iter(browser_course.modules[module].answers))
+
+    def saved_answer() -> str:
+        notebook = nbformat.read(saved, as_version=4)
+        return str(notebook.cells[_grade_index(notebook, answer)].source)
+
+    deadline = time.monotonic() + 30
+    while code not in saved_answer() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert code in saved_answer(), "the answer was not saved to disk"
+
+    # Nothing listens beyond 127.0.0.1: the server and its kernels.
+    addresses = listening_addresses(student_server.processes())
+    assert addresses and all(a.startswith("127.0.0.1:") for a in addresses), addresses
+    print(f"{module}: {time.monotonic() - started:.0f} s in the browser")
+
+
+# -- instructor ---------------------------------------------------------------------------
+def formgrader(page: Page, server: LabServer) -> FrameLocator:
+    """Open nbgrader's formgrader through JupyterLab's menu; return its frame."""
+    page.goto(server.url(f"lab/workspaces/{secrets.token_hex(6)}?reset"), wait_until="commit")
+    menu(page, "Nbgrader", "Formgrader")
+    return page.frame_locator("iframe[src*='formgrader']").first
+
+
+# One module is enough to follow the manual-grading path; the listing checks them all.
+@pytest.mark.parametrize("module", MODULE_NAMES[:1])
+def test_formgrader_manual_grading(
+    module: str, browser_course: BrowserCourse, instructor_lab: LabServer, page: Page
+) -> None:
+    """The formgrader lists the module; an autograded copy is graded by hand."""
+    source = browser_course.modules[module]
+    # Hand in the student's workspace copy (answered and saved by the student test when
+    # it ran first), then autograde it as `esn-teach autograde` does.
+    submitted = browser_course.root / "submitted" / STUDENT / module / f"{module}.ipynb"
+    submitted.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(browser_course.workspace / module / f"{module}.ipynb", submitted)
+    browser_course.course.autograde(module, [STUDENT])
+
+    frame = formgrader(page, instructor_lab)
+    listed = frame.locator("table").first
+    for name in browser_course.modules:
+        listed.get_by_role("link", name=name, exact=True).wait_for(timeout=90_000)
+
+    # Manual Grading › the module › its notebook › the (only) submission.
+    frame.get_by_role("link", name="Manual Grading").first.click()
+    for column in ("Assignment ID", "Notebook ID"):
+        table = frame.locator("table").filter(has_text=column)
+        table.get_by_role("link", name=module, exact=True).click(timeout=90_000)
+    table = frame.locator("table").filter(has_text="Submission ID")
+    table.get_by_role("link", name=re.compile(r"Submission #\d+")).first.click(timeout=90_000)
+    # The submission opens in the same frame.
+
+    for name, points in source.written.items():
+        score_box = frame.locator(f"input.score#{name}")
+        score_box.wait_for(timeout=60_000)
+        panel = score_box.locator("xpath=ancestor::div[contains(@class,'nbgrader_cell')]")
+        assert "VOTRE RÉPONSE ICI" in panel.inner_text(), "the student's answer is not shown"
+        score = max(points - 1, 0)
+        score_box.fill(f"{score:g}")
+        score_box.press("Tab")  # the formgrader saves on change
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            grades = browser_course.course.grades(module, STUDENT).grades
+            if grades.get(name) == (score, points):
+                break
+            time.sleep(0.5)
+        assert grades.get(name) == (score, points), f"manual grade of {name} not saved: {grades}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{module}-formgrader.png", full_page=True)
