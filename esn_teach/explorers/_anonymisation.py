@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from html import escape
 
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
-import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from esn_teach._formatting import fr_number, fr_percent
+from esn_teach.explorers._blit import blit_png, freeze_background
 from esn_teach.plotting import PALETTE, accessible_style
 from esn_teach.privacy import (
     age_bands,
@@ -222,20 +221,11 @@ class AnonymisationExplorer:
             self._ax = ax
             for artist in [*self._bars, *self._texts]:
                 artist.set_animated(True)
-            self._canvas.draw()
-            self.figure.set_layout_engine("none")
-            self._background = self._canvas.copy_from_bbox(self.figure.bbox)
+            self._background = freeze_background(self._canvas)
 
     def render_png(self) -> bytes:
         """Return the bar chart, with the current shares, as PNG bytes."""
-        self._canvas.restore_region(self._background)
-        for artist in [*self._bars, *self._texts]:
-            self._ax.draw_artist(artist)
-        buffer = io.BytesIO()
-        PIL.Image.fromarray(np.asarray(self._canvas.buffer_rgba())).save(
-            buffer, format="png", compress_level=1
-        )
-        return buffer.getvalue()
+        return blit_png(self._canvas, self._background, [*self._bars, *self._texts])
 
     # -- computation ------------------------------------------------------------
     def _column(self, name: str, level: object) -> pd.Series:

@@ -10,19 +10,18 @@ percentile for each group (at equal score, is one group sicker?).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from html import escape
 
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
-import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from esn_teach._formatting import fr_number, fr_percent
+from esn_teach.explorers._blit import blit_png, freeze_background
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
 
 __all__ = ["LABEL_NAMES", "CostNeedExplorer", "selection_by_group"]
@@ -292,21 +291,11 @@ class CostNeedExplorer:
             ax.set_title("À score égal, qui est le plus malade ?")
             ax.legend(loc="center left")
             self._ax = ax
-            self._canvas.draw()
-            self.figure.set_layout_engine("none")  # freeze the layout: it was computed once
-            self._background = self._canvas.copy_from_bbox(self.figure.bbox)
+            self._background = freeze_background(self._canvas)
 
     def render_png(self) -> bytes:
         """Return the figure, in its current state, as PNG bytes."""
-        self._canvas.restore_region(self._background)
-        for artist in (*self._lines, self._vline, self._caption):
-            self._ax.draw_artist(artist)
-        buffer = io.BytesIO()
-        # RGB (the figure is opaque) encodes about twice as fast as RGBA.
-        PIL.Image.fromarray(np.asarray(self._canvas.buffer_rgba())).convert("RGB").save(
-            buffer, format="png", compress_level=1
-        )
-        return buffer.getvalue()
+        return blit_png(self._canvas, self._background, (*self._lines, self._vline, self._caption))
 
     # -- interaction --------------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ construction, so the toggle only switches what is shown.
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Mapping
 from html import escape
@@ -23,7 +22,6 @@ from typing import Any
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
-import PIL.Image
 from fairlearn.metrics import (
     MetricFrame,
     demographic_parity_difference,
@@ -38,6 +36,7 @@ from numpy.typing import ArrayLike
 from sklearn.metrics import accuracy_score, precision_score
 
 from esn_teach._formatting import fr_number, fr_percent
+from esn_teach.explorers._blit import blit_png, freeze_background
 from esn_teach.plotting import PALETTE, accessible_style
 
 __all__ = ["FairnessExplorer", "forced_fpr"]
@@ -363,9 +362,7 @@ class FairnessExplorer:
             self._ax = ax
             for artist in [*self._bars, *self._labels]:
                 artist.set_animated(True)
-            self._canvas.draw()
-            self.figure.set_layout_engine("none")  # freeze the layout: it was computed once
-            self._background = self._canvas.copy_from_bbox(self.figure.bbox)
+            self._background = freeze_background(self._canvas)
 
     def _on_change(self, change: dict) -> None:
         self.update()
@@ -394,14 +391,7 @@ class FairnessExplorer:
 
     def render_png(self) -> bytes:
         """Return the bar chart, with the current bars, as PNG bytes."""
-        self._canvas.restore_region(self._background)
-        for artist in [*self._bars, *self._labels]:
-            self._ax.draw_artist(artist)
-        buffer = io.BytesIO()
-        PIL.Image.fromarray(np.asarray(self._canvas.buffer_rgba())).save(
-            buffer, format="png", compress_level=1
-        )
-        return buffer.getvalue()
+        return blit_png(self._canvas, self._background, [*self._bars, *self._labels])
 
     def update(
         self,

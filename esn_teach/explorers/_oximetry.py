@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import numbers
 from dataclasses import dataclass
 from html import escape
 
 import ipywidgets as widgets
 import numpy as np
-import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from esn_teach._formatting import fr_number, fr_percent
 from esn_teach.datasets import make_pulse_oximetry
 from esn_teach.datasets._oximetry import DEFAULT_BLACK_FRACTION, DEFAULT_DEVICE_BIAS
+from esn_teach.explorers._blit import blit_png, freeze_background
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
 
 __all__ = ["GroupAlarmStats", "OximetryExplorer"]
@@ -288,9 +287,7 @@ class OximetryExplorer:
             self._animated = [*self._curves, *self._points, *self._labels, self._vline]
             for artist in self._animated:
                 artist.set_animated(True)
-            self._canvas.draw()
-            self.figure.set_layout_engine("none")  # freeze the layout: it was computed once
-            self._background = self._canvas.copy_from_bbox(self.figure.bbox)
+            self._background = freeze_background(self._canvas)
 
     def _on_change(self, change: dict) -> None:
         self.update(int(self.threshold_slider.value), float(self.bias_slider.value))
@@ -319,14 +316,7 @@ class OximetryExplorer:
 
     def render_png(self) -> bytes:
         """Return the figure, with the current curves and markers, as PNG bytes."""
-        self._canvas.restore_region(self._background)
-        for artist in self._animated:
-            self._ax.draw_artist(artist)
-        buffer = io.BytesIO()
-        PIL.Image.fromarray(np.asarray(self._canvas.buffer_rgba())).save(
-            buffer, format="png", compress_level=1
-        )
-        return buffer.getvalue()
+        return blit_png(self._canvas, self._background, self._animated)
 
     def update(self, threshold: int, device_bias: float) -> dict[str, GroupAlarmStats]:
         """Recompute everything for ``threshold`` and ``device_bias`` and redraw.

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from html import escape
 
 import ipywidgets as widgets
 import numpy as np
-import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
@@ -19,6 +17,7 @@ from esn_teach.evaluation import (
     diagnostic_metrics,
     roc,
 )
+from esn_teach.explorers._blit import blit_png, freeze_background
 from esn_teach.plotting import accessible_style, plot_roc
 
 __all__ = ["ThresholdExplorer"]
@@ -118,9 +117,7 @@ class ThresholdExplorer:
             )
             self._point.set_animated(True)
             self._label.set_animated(True)
-            self._canvas.draw()
-            self.figure.set_layout_engine("none")  # freeze the layout: it was computed once
-            self._background = self._canvas.copy_from_bbox(self.figure.bbox)
+            self._background = freeze_background(self._canvas)
         self.slider = widgets.FloatSlider(
             value=threshold,
             min=0.0,
@@ -145,14 +142,7 @@ class ThresholdExplorer:
 
     def render_png(self) -> bytes:
         """Return the ROC figure, with the current point, as PNG bytes."""
-        self._canvas.restore_region(self._background)
-        self._ax.draw_artist(self._point)
-        self._ax.draw_artist(self._label)
-        buffer = io.BytesIO()
-        PIL.Image.fromarray(np.asarray(self._canvas.buffer_rgba())).save(
-            buffer, format="png", compress_level=1
-        )
-        return buffer.getvalue()
+        return blit_png(self._canvas, self._background, (self._point, self._label))
 
     def update(self, threshold: float) -> dict[str, float]:
         """Recompute everything for ``threshold`` and redraw.
