@@ -57,10 +57,11 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Debian packages some test suites use (Chromium for tests/browser). Installed when
+# Debian packages some test suites use: Chromium (tests/browser), bubblewrap (the grading
+# sandbox), PostgreSQL (the gradebook on a PostgreSQL server). Installed when
 # running as root with apt-get, as in CI; otherwise those suites skip with one line
 # saying how to enable them.
-SYSTEM_PACKAGES ?= chromium
+SYSTEM_PACKAGES ?= chromium bubblewrap postgresql
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -77,6 +78,7 @@ test: $(STAMP) lint system-deps
 bench: $(STAMP)
 	$(BIN)/python bench/bench_modules.py
 	$(BIN)/python bench/bench_datasets.py
+	$(BIN)/python bench/bench_autograde.py --submissions 40 --jobs 2
 
 clean:
 	rm -rf $(COURSE)/source $(COURSE)/release $(COURSE)/submitted $(COURSE)/autograded \

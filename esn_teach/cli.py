@@ -13,12 +13,23 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from esn_teach.course import Course
 
 __all__ = ["console_main", "main"]
 
 
 class _Parser(argparse.ArgumentParser):
-    """Argument parser whose errors are French and end with exit status 2."""
+    """Argument parser whose help and errors are French; errors end with exit status 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         translations = {
@@ -76,13 +87,59 @@ def _parser() -> argparse.ArgumentParser:
     autograde.add_argument(
         "--student", action="append", metavar="ID", help="seulement cet étudiant (répétable)"
     )
+    autograde.add_argument(
+        "--jobs", "-j", type=int, default=2, metavar="N", help="copies en parallèle (défaut : 2)"
+    )
+    autograde.add_argument(
+        "--force", action="store_true", help="recorriger aussi les copies inchangées déjà corrigées"
+    )
+    autograde.add_argument(
+        "--cell-timeout",
+        type=int,
+        metavar="S",
+        help="secondes par cellule (défaut : configuration)",
+    )
+    autograde.add_argument(
+        "--timeout", type=int, default=600, metavar="S", help="secondes par copie (défaut : 600)"
+    )
+    autograde.add_argument(
+        "--memory", type=int, default=1024, metavar="Mio", help="mémoire par copie (défaut : 1024)"
+    )
+    autograde.add_argument(
+        "--processes", type=int, default=64, metavar="N", help="processus par copie (défaut : 64)"
+    )
+    autograde.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="sans isolement bubblewrap (déconseillé : le code étudiant voit vos fichiers)",
+    )
 
     feedback = commands.add_parser("feedback", help="génère les retours HTML (feedback/)")
     feedback.add_argument("module", metavar="MODULE")
 
-    export = commands.add_parser("export", help="exporte les notes en CSV")
+    export = commands.add_parser("export", help="exporte les notes en CSV (nbgrader ou Moodle)")
     export.add_argument("modules", nargs="*", metavar="MODULE", help="modules (défaut : tous)")
     export.add_argument("--to", default="notes.csv", help="fichier CSV (défaut : notes.csv)")
+    export.add_argument(
+        "--format",
+        choices=["csv", "moodle"],
+        default="csv",
+        help="csv : colonnes de nbgrader ; moodle : identifiant + une colonne par module",
+    )
+    export.add_argument(
+        "--pseudonymise",
+        action="store_true",
+        help="remplace les identités par une empreinte à clé (clé : $ESN_TEACH_PSEUDONYM_KEY)",
+    )
+    export.add_argument(
+        "--key-file", metavar="FICHIER", help="fichier de la clé de pseudonymisation"
+    )
+
+    report = commands.add_parser(
+        "report", help="taux de réussite par question et erreurs fréquentes (tableau et graphique)"
+    )
+    report.add_argument("module", metavar="MODULE")
+    report.add_argument("--to", metavar="DOSSIER", help="dossier (défaut : rapports/MODULE)")
 
     workspace = commands.add_parser(
         "workspace", help="copie les modules publiés dans l'espace étudiant"
@@ -121,20 +178,96 @@ def _run(args: argparse.Namespace) -> int:
         for path in course.release(args.modules):
             print(f"Publié : {path} (aucune solution, version vierge échoue à tous les tests)")
     elif args.command == "autograde":
-        for report in course.autograde(args.module, args.student):
-            print(f"{report.student} : {report.score:g} / {report.max_score:g}")
+        return _autograde(course, args)
     elif args.command == "feedback":
         paths = course.feedback(args.module)
         print(f"{len(paths)} retour(s) générés dans {course.root / 'feedback'}")
     elif args.command == "export":
-        path = course.export(args.to, args.modules)
-        print(f"Notes exportées : {path}")
+        path = course.export(
+            args.to,
+            args.modules,
+            format=args.format,
+            pseudonymise=args.pseudonymise,
+            key_file=args.key_file,
+        )
+        kind = " (format Moodle)" if args.format == "moodle" else ""
+        pseudo = ", identités pseudonymisées" if args.pseudonymise else ""
+        print(f"Notes exportées{kind}{pseudo} : {path}")
+    elif args.command == "report":
+        text, table, plot = course.report(args.module, args.to)
+        print(text)
+        print(f"Tableau : {table}\nGraphique : {plot}")
     elif args.command == "workspace":
         copied = course.workspace(args.to)
         print(
             f"Espace étudiant : {Path(args.to).resolve()} ({len(copied)} fichier(s) ajouté(s), "
             "travail existant conservé)"
         )
+    return 0
+
+
+def _autograde(course: Course, args: argparse.Namespace) -> int:
+    from esn_teach.course import CourseError
+    from esn_teach.grading import Limits, Outcome, SubmissionResult
+
+    for option in ("jobs", "timeout", "memory", "processes", "cell_timeout"):
+        value = getattr(args, option)
+        if value is not None and value < 1:
+            raise CourseError(f"--{option.replace('_', '-')} doit être un entier positif.")
+    cell_timeout = args.cell_timeout or int(course.config().Execute.get("timeout", 120) or 120)
+    limits = Limits(
+        cell_timeout=cell_timeout,
+        submission_timeout=args.timeout,
+        memory_mb=args.memory,
+        processes=args.processes,
+    )
+
+    def progress(done: int, total: int, result: SubmissionResult, elapsed: float) -> None:
+        remaining = elapsed / done * (total - done)
+        width = 30
+        bar = "#" * (width * done // total) + "." * (width - width * done // total)
+        print(
+            f"[{bar}] {done}/{total} — {result.student} : {result.outcome.label} — "
+            f"reste ≈ {int(remaining // 60)} min {int(remaining % 60):02d} s",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    batch = course.autograde(
+        args.module,
+        args.student,
+        jobs=args.jobs,
+        limits=limits,
+        sandbox=not args.no_sandbox,
+        force=args.force,
+        progress=progress,
+    )
+    for warning in batch.warnings:
+        print(f"Attention : {warning}", file=sys.stderr)
+    for result in batch.results:
+        score = (
+            f"{result.score:g} / {result.max_score:g}"
+            if result.score is not None and result.max_score is not None
+            else "pas de note"
+        )
+        print(f"{result.student} : {score} — {result.outcome.label}")
+    print(batch.summary())
+    blocked = [
+        r
+        for r in batch.results
+        if r.outcome is Outcome.UNREADABLE
+        or (
+            r.outcome is Outcome.MISSING
+            and (course.root / "submitted" / r.student / batch.module).is_dir()
+        )
+    ]
+    if blocked:
+        print(
+            f"Erreur : {len(blocked)} copie(s) à vérifier (laissées intactes) : "
+            + "; ".join(f"{r.student} ({'; '.join(r.details)})" for r in blocked),
+            file=sys.stderr,
+        )
+        return 2
     return 0
 
 

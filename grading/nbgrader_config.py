@@ -12,8 +12,8 @@ here = os.path.dirname(os.path.abspath(__file__))
 
 c.CourseDirectory.root = here
 c.CourseDirectory.course_id = "esn-teach"
-# SQLite gradebook by default. A PostgreSQL URL works too, e.g.
-# "postgresql://user:password@localhost/esn_teach".
+# SQLite gradebook by default. A PostgreSQL server works too (driver psycopg2), e.g.
+# "postgresql+psycopg2://user:password@localhost/esn_teach".
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "gradebook.db")
 
 # Time allowed to each cell when nbgrader executes a notebook (seconds).

@@ -1,0 +1,190 @@
+"""The named outcome of every submission, and the batch summary (French)."""
+
+from __future__ import annotations
+
+import csv
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["BatchResult", "Outcome", "SubmissionResult"]
+
+
+class Outcome(enum.Enum):
+    """What happened to one submission (value: CSV code, label: French)."""
+
+    GRADED = "corrigee"
+    TIMED_OUT = "hors_delai"
+    CRASHED = "noyau_arrete"
+    OUT_OF_MEMORY = "memoire_depassee"
+    TAMPERED = "falsifiee"
+    UNREADABLE = "illisible"
+    MISSING = "absente"
+
+    @property
+    def label(self) -> str:
+        """The French label shown to instructors."""
+        return {
+            Outcome.GRADED: "corrigée",
+            Outcome.TIMED_OUT: "corrigée avec cellules hors délai",
+            Outcome.CRASHED: "noyau arrêté (noté sur ce qui a tourné)",
+            Outcome.OUT_OF_MEMORY: "mémoire dépassée",
+            Outcome.TAMPERED: "falsifiée (restaurée et signalée)",
+            Outcome.UNREADABLE: "notebook illisible",
+            Outcome.MISSING: "absente",
+        }[self]
+
+    @property
+    def graded(self) -> bool:
+        """Whether the gradebook holds a score computed from this submission."""
+        return self not in (Outcome.UNREADABLE, Outcome.MISSING)
+
+
+#: When several things went wrong, the outcome shown is the first in this order.
+PRIORITY = [
+    Outcome.UNREADABLE,
+    Outcome.MISSING,
+    Outcome.TAMPERED,
+    Outcome.OUT_OF_MEMORY,
+    Outcome.CRASHED,
+    Outcome.TIMED_OUT,
+    Outcome.GRADED,
+]
+
+
+@dataclass
+class SubmissionResult:
+    """The outcome of one submission.
+
+    Attributes
+    ----------
+    student, module : str
+    outcome : Outcome
+    details : list of str
+        Reasons, in French (parse error, crash reason, tampering found…).
+    score, max_score : float or None
+        From the gradebook, when graded.
+    seconds : float
+        Wall time spent on this submission.
+    digest : str
+        SHA-256 of the submitted files (a changed submission is graded again).
+    """
+
+    student: str
+    module: str
+    outcome: Outcome
+    details: list[str] = field(default_factory=list)
+    score: float | None = None
+    max_score: float | None = None
+    seconds: float = 0.0
+    digest: str = ""
+
+    def as_row(self) -> dict[str, str]:
+        """One CSV row."""
+        return {
+            "etudiant": self.student,
+            "module": self.module,
+            "resultat": self.outcome.value,
+            "libelle": self.outcome.label,
+            "note": "" if self.score is None else f"{self.score:g}",
+            "bareme": "" if self.max_score is None else f"{self.max_score:g}",
+            "details": " | ".join(self.details),
+            "secondes": f"{self.seconds:.2f}",
+            "empreinte": self.digest,
+        }
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> SubmissionResult:
+        """Read back a CSV row."""
+        return cls(
+            student=row["etudiant"],
+            module=row["module"],
+            outcome=Outcome(row["resultat"]),
+            details=[part for part in row.get("details", "").split(" | ") if part],
+            score=float(row["note"]) if row.get("note") else None,
+            max_score=float(row["bareme"]) if row.get("bareme") else None,
+            seconds=float(row.get("secondes") or 0),
+            digest=row.get("empreinte", ""),
+        )
+
+
+COLUMNS = ["etudiant", "module", "resultat", "libelle", "note", "bareme", "details"]
+COLUMNS += ["secondes", "empreinte"]
+
+
+@dataclass
+class BatchResult:
+    """Every submission of a batch, each with exactly one outcome.
+
+    Attributes
+    ----------
+    module : str
+    results : list of SubmissionResult
+    csv_path : pathlib.Path or None
+        Where the outcome table was written.
+    warnings : list of str
+        Protections missing on this machine, said once.
+    seconds : float
+        Wall time of the batch.
+    resumed : int
+        Submissions skipped because an earlier run already graded them unchanged.
+    """
+
+    module: str
+    results: list[SubmissionResult]
+    csv_path: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    resumed: int = 0
+
+    def counts(self) -> dict[Outcome, int]:
+        """Count the submissions per outcome (every outcome listed, in priority order)."""
+        counts = {outcome: 0 for outcome in PRIORITY}
+        for result in self.results:
+            counts[result.outcome] += 1
+        return counts
+
+    def summary(self) -> str:
+        """Return the French summary printed at the end of a batch."""
+        lines = [
+            f"{self.module} : {len(self.results)} copie(s) en {self.seconds:.1f} s"
+            + (
+                f" ({self.resumed} déjà corrigée(s), reprises telles quelles)"
+                if self.resumed
+                else ""
+            )
+        ]
+        for outcome, count in self.counts().items():
+            if count:
+                lines.append(f"  {outcome.label} : {count}")
+        for result in self.results:
+            if result.outcome is not Outcome.GRADED:
+                detail = f" — {'; '.join(result.details)}" if result.details else ""
+                lines.append(f"  - {result.student} : {result.outcome.label}{detail}")
+        if self.csv_path:
+            lines.append(f"Tableau des résultats : {self.csv_path}")
+        return "\n".join(lines)
+
+
+def write_results(path: Path, results: list[SubmissionResult]) -> Path:
+    """Write the outcome table (UTF-8 CSV, one row per submission)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    with temporary.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer.writeheader()
+        for result in sorted(results, key=lambda r: r.student):
+            writer.writerow(result.as_row())
+    temporary.replace(path)
+    return path
+
+
+def read_results(path: Path) -> list[SubmissionResult]:
+    """Read an outcome table written by :func:`write_results` (empty if absent or damaged)."""
+    if not path.is_file():
+        return []
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return [SubmissionResult.from_row(row) for row in csv.DictReader(handle)]
+    except (ValueError, KeyError, csv.Error):
+        return []

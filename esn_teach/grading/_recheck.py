@@ -1,0 +1,181 @@
+"""Re-run test cells on pristine libraries, with only plain data from the student.
+
+Imported by the template process (a sibling script module, no package import)
+inside a freshly forked child: numpy, pandas, the checks module and the
+builtins there have never seen a line of student code. The student's kernel
+only hands over a snapshot of the names each test cell reads, taken just
+before the test ran; a restricted unpickler turns it back into numbers,
+strings, arrays and data frames, refusing anything else (no student class,
+no function). Each test runs in a fresh namespace.
+
+Also defines :data:`SNAPSHOT_CODE`, run silently in the student's kernel.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import importlib
+import io
+import pickle
+import re
+
+#: Run in the student's kernel before a test cell (``NAMES`` and ``PATH`` are given).
+SNAPSHOT_CODE = r"""
+def _esn_snapshot(names, path, ns):
+    import pickle, types
+    out = {}
+    for name in names:
+        if name not in ns:
+            out[name] = ("missing",)
+            continue
+        value = ns[name]
+        if isinstance(value, types.ModuleType):
+            out[name] = ("module", value.__name__)
+            continue
+        module = getattr(value, "__module__", None)
+        qualname = getattr(value, "__qualname__", None)
+        if (isinstance(value, type) or callable(value)) and isinstance(module, str) \
+                and isinstance(qualname, str) and module != "__main__" and "<" not in qualname:
+            out[name] = ("ref", module, qualname)
+            continue
+        try:
+            out[name] = ("value", pickle.dumps(value, protocol=4))
+        except Exception as error:
+            out[name] = ("unpicklable", type(value).__name__)
+    with open(path, "wb") as handle:
+        pickle.dump(out, handle, protocol=4)
+_esn_snapshot(NAMES, PATH, get_ipython().user_ns)
+"""
+
+_SAFE_BUILTINS = {
+    "set",
+    "frozenset",
+    "complex",
+    "slice",
+    "range",
+    "bytearray",
+    "list",
+    "dict",
+    "tuple",
+    "int",
+    "float",
+    "str",
+    "bytes",
+    "bool",
+    "object",
+}
+_SAFE_MODULES = ("numpy", "pandas", "datetime", "collections", "decimal", "fractions")
+_SAFE_CALLABLE = re.compile(
+    r"^(_reconstruct|scalar|_frombuffer|_unpickle\w*|__pyx_unpickle\w*|_new_\w*|new_block\w*|_restore\w*|"
+    r"__newobj__|_reconstructor|dtype|ndarray)$"
+)
+_UNSAFE = re.compile(r"(read|load|eval|exec|system|query|open|save|to_|memmap|import)", re.I)
+
+
+#: Top-level packages the instructor's notebook imports: their classes may be rebuilt too
+#: (a fitted scikit-learn model is an honest answer). Set by :func:`run`.
+_LIBRARIES: list[str] = []
+
+
+class _RestrictedUnpickler(pickle.Unpickler):
+    """Unpickle only plain data: numpy/pandas containers and safe builtins."""
+
+    def find_class(self, module: str, name: str) -> object:
+        if module == "builtins" and name in _SAFE_BUILTINS:
+            return getattr(builtins, name)
+        if module == "copyreg" and name == "_reconstructor":
+            import copyreg
+
+            return copyreg._reconstructor
+        allowed = _SAFE_MODULES + tuple(_LIBRARIES)
+        if module.split(".")[0] in allowed and not _UNSAFE.search(name):
+            obj = importlib.import_module(module)
+            for part in name.split("."):
+                obj = getattr(obj, part)
+            if isinstance(obj, type) or _SAFE_CALLABLE.match(name.split(".")[-1]):
+                return obj
+        raise pickle.UnpicklingError(f"type refusé : {module}.{name}")
+
+
+def _loads(data: bytes) -> object:
+    return _RestrictedUnpickler(io.BytesIO(data)).load()
+
+
+def _resolve(module: str, qualname: str) -> object:
+    obj = importlib.import_module(module)
+    for part in qualname.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def run(tests: list[dict]) -> dict[str, dict]:
+    """Re-run each test cell in a fresh namespace; return its verdict by grade id.
+
+    Parameters
+    ----------
+    tests : list of dict
+        ``grade_id``, ``source``, ``snapshot`` (path written by
+        :data:`SNAPSHOT_CODE`) and ``owned`` (names the instructor's locked
+        cells define: when one of them cannot be rebuilt, the test cannot be
+        re-checked and nbgrader's verdict stands); optionally ``modules`` (alias →
+        module the instructor imported) and ``libraries`` (packages whose classes
+        may be rebuilt).
+
+    Returns
+    -------
+    dict
+        grade id → ``{"status": "passed" | "failed" | "skipped", "error": str}``.
+    """
+    results: dict[str, dict] = {}
+    for test in tests:
+        _LIBRARIES[:] = [name for name in test.get("libraries", []) if name != "builtins"]
+        results[test["grade_id"]] = _run_one(test)
+    return results
+
+
+def _run_one(test: dict) -> dict:
+    try:
+        with open(test["snapshot"], "rb") as handle:
+            entries = _RestrictedUnpickler(handle).load()
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError) as error:
+        return {"status": "failed", "error": f"instantané illisible ({error})"}
+    if not isinstance(entries, dict):
+        return {"status": "failed", "error": "instantané invalide"}
+    namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
+    owned = set(test.get("owned", []))
+    modules = dict(test.get("modules", {}))
+    for name, entry in entries.items():
+        if not isinstance(entry, tuple) or not entry:
+            return {"status": "failed", "error": f"instantané invalide pour {name}"}
+        kind = entry[0]
+        try:
+            if kind == "missing":
+                continue
+            if name in modules:  # the instructor imported this module under this name
+                if kind != "module" or entry[1] != modules[name]:
+                    raise pickle.UnpicklingError(f"le module {modules[name]} a été remplacé")
+                namespace[name] = importlib.import_module(modules[name])
+                continue
+            if kind == "module":
+                namespace[name] = importlib.import_module(str(entry[1]))
+            elif kind == "ref":
+                namespace[name] = _resolve(str(entry[1]), str(entry[2]))
+            elif kind == "value":
+                namespace[name] = _loads(entry[1])
+            else:
+                raise pickle.UnpicklingError(f"objet non transférable ({entry[1:]})")
+        except Exception as error:
+            if name in owned and name not in modules:
+                return {"status": "skipped", "error": f"{name} : {error}"}
+            return {
+                "status": "failed",
+                "error": f"« {name} » n'est pas une donnée simple ({error})",
+            }
+    try:
+        code = compile(test["source"], f"<test {test['grade_id']}>", "exec")
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            exec(code, namespace)
+    except BaseException as error:
+        return {"status": "failed", "error": f"{type(error).__name__}: {error}"[:500]}
+    return {"status": "passed", "error": ""}

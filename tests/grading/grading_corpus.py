@@ -1,0 +1,277 @@
+"""A tiny module and a corpus of hostile and broken submissions, with expected outcomes."""
+
+from __future__ import annotations
+
+import copy
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from conftest import cli, make_course, submit
+from esn_teach.course import Course
+from esn_teach.grading import Limits, Outcome
+
+MODULE = "01_mini"
+
+TINY = """# %% [markdown]
+# # Module minuscule
+
+# %%
+import numpy as np
+from esn_teach import checks
+
+# %% answer="x"
+x = ...
+### BEGIN SOLUTION
+x = 1
+### END SOLUTION
+
+# %% tests="x" points=1
+checks.check_number(x, name="x", expected=1)
+### BEGIN HIDDEN TESTS
+assert x == 1  # SECRET_HIDDEN_CHECK
+### END HIDDEN TESTS
+
+# %% mistake="x"
+# message : pas la valeur attendue
+x = 3
+
+# %% [markdown] written="avis" points=1
+# ### BEGIN SOLUTION
+# guide
+# ### END SOLUTION
+"""
+
+#: Limits small enough for the test suite.
+LIMITS = Limits(cell_timeout=5, submission_timeout=20, memory_mb=1024, processes=64, file_mb=5)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One submission of the corpus and what must become of it."""
+
+    student: str
+    outcome: Outcome
+    score: float | None
+    answer: str | None = None  # code of the answer cell (None: file-level cases)
+    why: str = ""
+
+
+def build_course(tmp: Path, db_url: str | None = None) -> tuple[Path, Path]:
+    """Build and release the tiny module; return (course root, notebooks folder)."""
+    notebooks = tmp / "notebooks"
+    notebooks.mkdir(parents=True)
+    (notebooks / f"{MODULE}.py").write_text(TINY, encoding="utf-8")
+    course = make_course(tmp / "grading")
+    if db_url:
+        config = course / "nbgrader_config.py"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text + f"\nc.CourseDirectory.db_url = {db_url!r}\n", encoding="utf-8")
+    assert cli(course, "build", notebooks=notebooks) == 0
+    assert cli(course, "release", notebooks=notebooks) == 0
+    return course, notebooks
+
+
+def _cell(notebook: nbformat.NotebookNode, grade_id: str) -> int:
+    for index, cell in enumerate(notebook.cells):
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+            return index
+    raise KeyError(grade_id)
+
+
+def _with_answer(released: nbformat.NotebookNode, code: str) -> nbformat.NotebookNode:
+    notebook = copy.deepcopy(released)
+    notebook.cells[_cell(notebook, "x")].source = code
+    return notebook
+
+
+def corpus(course: Path, server_port: int) -> list[Case]:
+    """Write every submission of the corpus into ``course``; return the expectations."""
+    released = nbformat.read(Course(course, course).release_path(MODULE), as_version=4)
+    source_notebook = course / "source" / MODULE / f"{MODULE}.ipynb"
+    gradebook = course / "gradebook.db"
+    cases = [
+        Case("correct-1", Outcome.GRADED, 1.0, "x = 1"),
+        Case("correct-2", Outcome.GRADED, 1.0, "x = 2 - 1"),
+        Case("wrong", Outcome.GRADED, 0.0, "x = 3"),
+        Case("blank", Outcome.GRADED, 0.0, "x = ..."),
+        Case("hidden-fail", Outcome.GRADED, 0.0, "x = 1.0004", "passes the visible check only"),
+        Case(
+            "infinite-loop",
+            Outcome.TIMED_OUT,
+            1.0,
+            "x = 1\nwhile True:\n    pass",
+            "interrupted at the cell timeout; x was set before",
+        ),
+        Case(
+            "ignores-sigint",
+            Outcome.CRASHED,
+            0.0,
+            "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nx = 1\n"
+            "while True:\n    pass",
+            "deaf to interrupts: killed at the submission deadline, test never ran",
+        ),
+        Case("os-exit", Outcome.CRASHED, 0.0, "import os\nx = 1\nos._exit(3)"),
+        Case(
+            "memory-bomb",
+            Outcome.OUT_OF_MEMORY,
+            1.0,
+            "x = 1\nbomb = bytearray(8 * 1024**3)",
+        ),
+        Case(
+            "fork-bomb",
+            Outcome.GRADED,
+            1.0,
+            "import os, time\nx = 1\nchildren = 0\nfor _ in range(5000):\n    try:\n"
+            "        pid = os.fork()\n    except OSError:\n        break\n"
+            "    if pid == 0:\n        time.sleep(60)\n        os._exit(0)\n"
+            "    children += 1\nassert children < 100, children",
+            "bounded by the process limit",
+        ),
+        Case("huge-output", Outcome.GRADED, 1.0, "x = 1\nprint('a' * 5_000_000)"),
+        Case(
+            "huge-file",
+            Outcome.GRADED,
+            1.0,
+            "x = 1\nwith open('big.bin', 'wb') as f:\n    f.write(b'a' * 50_000_000)",
+            "file size limit: OSError in the cell, grading goes on",
+        ),
+        Case(
+            "reads-source",
+            Outcome.GRADED,
+            1.0,
+            f"x = 1\nleak = open({str(source_notebook)!r}).read()\n"
+            f"db = open({str(gradebook)!r}, 'rb').read()\nprint(leak[:50])",
+        ),
+        Case(
+            "reads-others",
+            Outcome.GRADED,
+            1.0,
+            f"import os\nx = 1\nprint(os.listdir({str(course / 'submitted')!r}))",
+        ),
+        Case(
+            "writes-outside",
+            Outcome.GRADED,
+            1.0,
+            f"x = 1\nopen({str(course / 'pwned.txt')!r}, 'w').write('x')",
+        ),
+        Case(
+            "socket",
+            Outcome.GRADED,
+            1.0,
+            f"import socket\nx = 1\nsocket.create_connection(('127.0.0.1', {server_port}), "
+            "timeout=2).sendall(b'stolen')",
+        ),
+        Case(
+            "patch-builtins",
+            Outcome.TAMPERED,
+            0.0,
+            "import builtins\nbuiltins.abs = lambda value: 0\nx = 3",
+            "abs() makes every comparison succeed in plain nbgrader",
+        ),
+        Case(
+            "patch-checks",
+            Outcome.TAMPERED,
+            0.0,
+            "import esn_teach.checks as c\nc.check_number = lambda *a, **k: None\n"
+            "checks.check_number = c.check_number\nx = 3",
+        ),
+        Case(
+            "patch-numpy",
+            Outcome.TAMPERED,
+            0.0,
+            "np.isclose = lambda *a, **k: True\nnp.float64 = float\nx = 3",
+        ),
+        Case(
+            "patch-pandas",
+            Outcome.TAMPERED,
+            0.0,
+            "import pandas as pd\npd.isna = lambda *a, **k: False\nx = 3",
+        ),
+        Case(
+            "shadow-checks",
+            Outcome.TAMPERED,
+            0.0,
+            "class FakeChecks:\n    @staticmethod\n    def check_number(*args, **kwargs):\n"
+            "        return None\nchecks = FakeChecks\nx = 3",
+            "replaces the checks module by a look-alike",
+        ),
+        Case(
+            "sneaky-object",
+            Outcome.GRADED,
+            0.0,
+            "class Always(float):\n    def __sub__(self, other):\n        return 0.0\n"
+            "    def __rsub__(self, other):\n        return 0.0\nx = Always(3)",
+            "check_number converts to float: no gain, nothing to flag",
+        ),
+    ]
+    for case in cases:
+        submit(course, case.student, MODULE, _with_answer(released, case.answer or ""))
+
+    # Cell tampering (answer wrong each time: tampering must not earn the point).
+    tests_index = _cell(released, "x_tests")
+    edited = _with_answer(released, "x = 3")
+    edited.cells[tests_index].source = "print('tout va bien')"
+    submit(course, "edited-test", MODULE, edited)
+    deleted = _with_answer(released, "x = 3")
+    del deleted.cells[tests_index]
+    submit(course, "deleted-test", MODULE, deleted)
+    duplicated = _with_answer(released, "x = 3")
+    duplicated.cells.insert(tests_index, copy.deepcopy(duplicated.cells[tests_index]))
+    submit(course, "duplicated-test", MODULE, duplicated)
+    renamed = _with_answer(released, "x = 3")
+    renamed.cells[tests_index].metadata.nbgrader["grade_id"] = "x_tests_autre"
+    renamed.cells[tests_index].source = "pass"
+    submit(course, "renamed-grade-id", MODULE, renamed)
+    late = _with_answer(released, "x = 3")
+    late.cells.insert(tests_index + 1, nbformat.v4.new_code_cell("x = 1"))
+    submit(course, "redefines-after-test", MODULE, late)
+    cases += [
+        Case("edited-test", Outcome.TAMPERED, 0.0),
+        Case("deleted-test", Outcome.TAMPERED, 0.0),
+        Case("duplicated-test", Outcome.TAMPERED, 0.0),
+        Case("renamed-grade-id", Outcome.TAMPERED, 0.0),
+        Case("redefines-after-test", Outcome.TAMPERED, 0.0),
+    ]
+
+    # Files that are not notebooks.
+    def raw(student: str, data: bytes, name: str = f"{MODULE}.ipynb") -> None:
+        path = course / "submitted" / student / MODULE / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    raw("invalid-json", b"{ pas du JSON")
+    raw("empty-file", b"")
+    raw("not-utf8", b'{"cells": [], "metadata": {}, "nbformat": 4, "x": "\xff\xfe"}')
+    raw("wrong-name", nbformat.writes(_with_answer(released, "x = 1")).encode(), "mini.ipynb")
+    cases += [
+        Case("invalid-json", Outcome.UNREADABLE, None),
+        Case("empty-file", Outcome.UNREADABLE, None),
+        Case("not-utf8", Outcome.UNREADABLE, None),
+        Case("wrong-name", Outcome.MISSING, None),
+    ]
+    return cases
+
+
+class Listener:
+    """A TCP server on the host's loopback that student code must not reach."""
+
+    def __init__(self) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(5)
+        self.socket.settimeout(0.1)
+        self.port = self.socket.getsockname()[1]
+
+    def reached(self) -> bool:
+        try:
+            connection, _ = self.socket.accept()
+        except OSError:
+            return False
+        connection.close()
+        return True
+
+    def close(self) -> None:
+        self.socket.close()

@@ -1,0 +1,179 @@
+"""Fast checks of the grading building blocks (no kernel, no nbgrader run)."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from esn_teach.course import CourseError
+from esn_teach.grading import (
+    KEY_VARIABLE,
+    BatchResult,
+    Outcome,
+    SubmissionResult,
+    pseudonym,
+    pseudonym_key,
+)
+from esn_teach.grading._integrity import cell_tampering, code_tampering, read_names
+from esn_teach.grading._outcomes import read_results, write_results
+from esn_teach.grading._recheck import _loads, run
+
+
+def _released() -> nbformat.NotebookNode:
+    def cell(source, **meta):
+        new = nbformat.v4.new_code_cell(source)
+        if meta:
+            new.metadata["nbgrader"] = meta
+        return new
+
+    return nbformat.v4.new_notebook(
+        cells=[
+            cell("import numpy as np\nfrom esn_teach import checks", grade_id="setup", locked=True),
+            cell("x = ...", grade_id="x", solution=True, grade=False),
+            cell(
+                "checks.check_number(x, name='x', expected=1)",
+                grade_id="x_tests",
+                grade=True,
+                solution=False,
+                locked=True,
+                points=1,
+            ),
+        ]
+    )
+
+
+def test_intact_submission_has_no_flag():
+    released = _released()
+    submitted = copy.deepcopy(released)
+    submitted.cells[1].source = "x = 2 - 1"
+    assert cell_tampering(submitted, released) == []
+    assert code_tampering(submitted, released) == []
+
+
+def test_instructor_version_of_a_test_cell_is_intact():
+    released = _released()
+    source = copy.deepcopy(released)
+    source.cells[2].source += "\n### BEGIN HIDDEN TESTS\nassert x == 1\n### END HIDDEN TESTS"
+    assert cell_tampering(source, released, source) == []
+    assert cell_tampering(source, released) != []
+
+
+def test_cell_tampering_is_described():
+    released = _released()
+    edited = copy.deepcopy(released)
+    edited.cells[2].source = "pass"
+    assert any("modifiée" in p for p in cell_tampering(edited, released))
+    deleted = copy.deepcopy(released)
+    del deleted.cells[2]
+    assert any("supprimée" in p for p in cell_tampering(deleted, released))
+    duplicated = copy.deepcopy(released)
+    duplicated.cells.append(copy.deepcopy(duplicated.cells[2]))
+    assert any("dupliquée" in p for p in cell_tampering(duplicated, released))
+    renamed = copy.deepcopy(released)
+    renamed.cells[2].metadata.nbgrader["grade_id"] = "autre"
+    problems = cell_tampering(renamed, released)
+    assert any("autre" in p for p in problems) and any("supprimée" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "np.isclose = lambda *a: True\nx = 3",
+        "import builtins\nbuiltins.abs = lambda v: 0\nx = 3",
+        "setattr(checks, 'check_number', print)\nx = 3",
+        "checks = None\nx = 3",
+        "__builtins__.abs = len\nx = 3",
+    ],
+)
+def test_monkeypatching_is_flagged(code):
+    released = _released()
+    submitted = copy.deepcopy(released)
+    submitted.cells[1].source = code
+    assert code_tampering(submitted, released)
+
+
+def test_redefinition_after_the_test_is_flagged():
+    released = _released()
+    submitted = copy.deepcopy(released)
+    submitted.cells.append(nbformat.v4.new_code_cell("x = 1"))
+    assert any("après le test" in p for p in code_tampering(submitted, released))
+
+
+def test_read_names():
+    assert set(read_names("checks.check_number(x, name='x')\ny = z")) == {"checks", "x", "z"}
+    assert read_names("def (:") == []
+
+
+def test_restricted_unpickler_accepts_data_refuses_code():
+    frame = pd.DataFrame({"a": [1.0, 2.0], "b": ["u", "v"]})
+    for value in (1.5, "texte", [1, 2], {"k": (1, 2)}, np.arange(3), np.float64(2.5), frame):
+        restored = _loads(pickle.dumps(value, protocol=4))
+        if isinstance(value, pd.DataFrame):
+            pd.testing.assert_frame_equal(restored, value)
+        elif isinstance(value, np.ndarray):
+            np.testing.assert_array_equal(restored, value)
+        else:
+            assert restored == value
+    with pytest.raises(pickle.UnpicklingError):
+        _loads(pickle.dumps(print))
+    evil = b"cos\nsystem\n(S'true'\ntR."
+    with pytest.raises(pickle.UnpicklingError):
+        _loads(evil)
+
+
+def test_recheck_runs_test_on_pristine_namespace(tmp_path):
+    snapshot = tmp_path / "snap.pkl"
+    good = {"x": ("value", pickle.dumps(1.0)), "checks": ("module", "esn_teach.checks")}
+    snapshot.write_bytes(pickle.dumps(good))
+    test = {
+        "grade_id": "t",
+        "source": "checks.check_number(x, name='x', expected=1)",
+        "snapshot": str(snapshot),
+        "owned": ["checks"],
+        "modules": {"checks": "esn_teach.checks"},
+    }
+    assert run([test])["t"]["status"] == "passed"
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression().fit([[0.0], [1.0]], [0, 1])
+    model_test = {**test, "source": "assert m.predict([[1.0]])[0] == 1", "grade_id": "m"}
+    snapshot.write_bytes(pickle.dumps({"m": ("value", pickle.dumps(model))}))
+    assert run([model_test])["m"]["status"] == "failed"  # sklearn not imported by the course
+    assert run([{**model_test, "libraries": ["sklearn"]}])["m"]["status"] == "passed"
+    snapshot.write_bytes(pickle.dumps(good))
+    bad = {**good, "checks": ("unpicklable", "type")}
+    snapshot.write_bytes(pickle.dumps(bad))
+    assert run([test])["t"]["status"] == "failed"
+    snapshot.write_bytes(pickle.dumps({**good, "x": ("value", pickle.dumps(3.0))}))
+    assert run([test])["t"]["status"] == "failed"
+
+
+def test_outcome_table_round_trip(tmp_path):
+    results = [
+        SubmissionResult("ana", "m", Outcome.GRADED, [], 1.0, 2.0, 1.2, "abc"),
+        SubmissionResult("bob", "m", Outcome.UNREADABLE, ["pas du JSON", "autre"]),
+    ]
+    path = write_results(tmp_path / "r.csv", results)
+    assert read_results(path) == results
+    summary = BatchResult("m", results).summary()
+    assert "notebook illisible : 1" in summary and "bob" in summary
+    assert {o.label for o in Outcome} >= {"corrigée", "absente", "mémoire dépassée"}
+
+
+def test_pseudonym_key_required_and_stable(tmp_path, monkeypatch):
+    monkeypatch.delenv(KEY_VARIABLE, raising=False)
+    with pytest.raises(CourseError, match=KEY_VARIABLE):
+        pseudonym_key()
+    monkeypatch.setenv(KEY_VARIABLE, "court")
+    with pytest.raises(CourseError, match="16"):
+        pseudonym_key()
+    key_file = tmp_path / "cle"
+    key_file.write_text("une clé assez longue pour le cours\n")
+    key = pseudonym_key(key_file)
+    assert pseudonym("ana", key) == pseudonym("ana", key) != pseudonym("bob", key)
+    assert "ana" not in pseudonym("ana", key)
