@@ -160,8 +160,6 @@ def _bwrap_command(hidden: list[Path], scratch: Path) -> list[str]:
         "--proc",
         "/proc",
         "--tmpfs",
-        "/tmp",
-        "--tmpfs",
         "/dev/shm",
         "--unshare-net",
         "--unshare-pid",
@@ -169,7 +167,10 @@ def _bwrap_command(hidden: list[Path], scratch: Path) -> list[str]:
         "--unshare-uts",
         "--die-with-parent",
     ]
-    for folder in hidden:
+    # /tmp is emptied like the hidden folders: other students' scratch files live there.
+    # What the kernel needs stays visible even inside them (a project checked out under
+    # /tmp, as CI may do, keeps its virtual environment and package).
+    for folder in [Path("/tmp"), *hidden]:
         if not folder.exists():
             continue
         command += ["--tmpfs", str(folder)]

@@ -177,3 +177,20 @@ def test_pseudonym_key_required_and_stable(tmp_path, monkeypatch):
     key = pseudonym_key(key_file)
     assert pseudonym("ana", key) == pseudonym("ana", key) != pseudonym("bob", key)
     assert "ana" not in pseudonym("ana", key)
+
+
+def test_sandbox_keeps_a_project_checked_out_under_tmp_visible(tmp_path, monkeypatch):
+    """CI may clone the project under /tmp, which the sandbox empties: its venv must stay."""
+    import sys
+
+    from esn_teach.grading import _sandbox
+
+    venv = tmp_path / "clone" / ".venv"
+    venv.mkdir(parents=True)
+    monkeypatch.setattr(sys, "prefix", str(venv))
+    command = _sandbox._bwrap_command([], tmp_path / "scratch")
+    tmpfs_tmp = command.index("/tmp") if "/tmp" in command else -1
+    assert command[tmpfs_tmp - 1] == "--tmpfs"
+    rebinds = [command[i + 1] for i, arg in enumerate(command) if arg == "--ro-bind"]
+    assert str(venv.resolve()) in rebinds
+    assert command.index(str(venv.resolve())) > tmpfs_tmp
