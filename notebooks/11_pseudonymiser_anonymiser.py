@@ -325,6 +325,7 @@ liste_electorale.head(3)
 # %%
 attaque = pv.linkage_attack(registre_publie, liste_electorale, quasi_identifiants)
 n_reidentifies = attaque.n_reidentified
+n_publies = attaque.n_released
 print(f"Patients dans le registre publié : {len(registre_publie)}")
 print(f"Personnes dans la liste électorale : {len(liste_electorale)}")
 print(f"Dossiers du registre reliés à un seul nom de la liste : {n_reidentifies}")
@@ -393,7 +394,7 @@ checks.check_number(
 checks.check_number(
     taux_reidentification,
     name="taux_reidentification",
-    expected=attaque.n_reidentified / attaque.n_released,
+    expected=n_reidentifies / n_publies,
     atol=1e-4,
 )
 ### END HIDDEN TESTS
@@ -494,12 +495,14 @@ print(pv.class_sizes(publie_region, ["sexe", "classe_age", "region"]).head(4))
 herault = registre_publie[registre_publie["departement"] == "34"]
 age_herault = pv.age_on(herault["birth_date"], "2025-01-01")
 print(f"Extrait de l'Hérault : {len(herault)} patients.")
+sexes_herault = herault["sex"].to_numpy()  # les colonnes publiées, en tableaux simples
+ages_herault = age_herault.to_numpy()
 
 
 def k_herault(largeur):
     """k de l'extrait de l'Hérault publié avec le sexe et des classes d'âge de cette largeur."""
-    publie = pd.DataFrame({"sexe": herault["sex"],
-                           "classe_age": pv.age_bands(age_herault, largeur, top=90)})
+    publie = pd.DataFrame({"sexe": sexes_herault,
+                           "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90)})
     return pv.k_anonymity(publie, ["sexe", "classe_age"])
 
 
@@ -535,13 +538,22 @@ largeur_min = min(w for w in range(1, 31) if k_herault(w) >= 5)
 # %% tests="largeur_min" points=2
 # Vérification de la question 3 : exécutez cette cellule.
 valeur_largeur = checks.require_number(largeur_min, name="largeur_min")
+
+
+def k_publie(largeur):
+    """k de l'extrait de l'Hérault publié avec le sexe et des classes d'âge de cette largeur."""
+    classes = pd.DataFrame({"sexe": sexes_herault,
+                            "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90)})
+    return pv.k_anonymity(classes, ["sexe", "classe_age"])
+
+
 checks.expect(
     valeur_largeur == int(valeur_largeur) and 1 <= valeur_largeur <= 30,
     f"une largeur de classe est un nombre entier d'années entre 1 et 30 ; vous avez donné "
     f"{valeur_largeur:g}.",
     name="largeur_min",
 )
-k_obtenu = k_herault(int(valeur_largeur))
+k_obtenu = k_publie(int(valeur_largeur))
 checks.expect(
     k_obtenu >= 5,
     f"avec des classes de {int(valeur_largeur)} ans, k = {k_obtenu} : au moins une classe compte "
@@ -550,7 +562,7 @@ checks.expect(
        "laquelle k atteint 5." if valeur_largeur == 5 else "Essayez des classes plus larges."),
     name="largeur_min",
 )
-plus_petites = [w for w in range(1, int(valeur_largeur)) if k_herault(w) >= 5]
+plus_petites = [w for w in range(1, int(valeur_largeur)) if k_publie(w) >= 5]
 checks.expect(
     not plus_petites,
     f"k = {k_obtenu} convient, mais une largeur plus petite suffit déjà : des classes plus "
@@ -562,7 +574,7 @@ print(f"\u2714 Correct (largeur_min) : avec des classes de {int(valeur_largeur)}
 ### BEGIN HIDDEN TESTS
 checks.check_number(
     largeur_min, name="largeur_min",
-    expected=min(w for w in range(1, 31) if k_herault(w) >= 5), atol=1e-9,
+    expected=min(w for w in range(1, 31) if k_publie(w) >= 5), atol=1e-9,
 )
 ### END HIDDEN TESTS
 
