@@ -549,28 +549,3 @@ class Course:
             shutil.copy2(source, target)
             copied.append(target)
         return copied
-
-
-def _unreadable(folder: Path) -> str | None:
-    """Return why the notebooks of a submission folder cannot be read, or None."""
-    notebooks = sorted(folder.glob("*.ipynb"))
-    if not notebooks:
-        return "aucun fichier .ipynb"
-    for path in notebooks:
-        try:
-            nbformat.read(path, as_version=4)
-        except UnicodeDecodeError:
-            return f"{path.name} n'est pas un texte UTF-8"
-        except Exception as error:
-            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-            return f"{path.name} n'est pas un notebook valide : {first_line[:200]}"
-    return None
-
-
-def _last_error(text: str) -> str:
-    """Return the last exception line of an nbgrader log, without the traceback."""
-    for line in reversed(text.strip().splitlines()):
-        stripped = line.strip()
-        if stripped and not stripped.startswith(("File ", "^", "Traceback", "[")):
-            return stripped[:300]
-    return "erreur inconnue"

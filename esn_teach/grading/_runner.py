@@ -19,7 +19,7 @@ import queue
 import threading
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import nbformat
@@ -105,17 +105,22 @@ def _preload(notebook: nbformat.NotebookNode) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _owned_names(released: nbformat.NotebookNode) -> list[str]:
-    """Names bound by the instructor's locked cells."""
-    owned: set[str] = set()
+def _locked_trees(released: nbformat.NotebookNode) -> Iterator[ast.AST]:
+    """Yield the parsed code of the instructor's locked cells."""
     for cell in released.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {}) or {}
         if cell.cell_type != "code" or meta.get("solution") or not meta.get("locked"):
             continue
         try:
-            tree = ast.parse(cell.source)
+            yield ast.parse(cell.source)
         except SyntaxError:
             continue
+
+
+def _owned_names(released: nbformat.NotebookNode) -> list[str]:
+    """Names bound by the instructor's locked cells."""
+    owned: set[str] = set()
+    for tree in _locked_trees(released):
         for node in ast.walk(tree):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                 owned.add(node.id)
@@ -127,14 +132,7 @@ def _owned_names(released: nbformat.NotebookNode) -> list[str]:
 def _owned_modules(released: nbformat.NotebookNode) -> dict[str, str]:
     """Alias → module name, for the modules the instructor's locked cells import."""
     modules: dict[str, str] = {}
-    for cell in released.cells:
-        meta = cell.get("metadata", {}).get("nbgrader", {}) or {}
-        if cell.cell_type != "code" or meta.get("solution") or not meta.get("locked"):
-            continue
-        try:
-            tree = ast.parse(cell.source)
-        except SyntaxError:
-            continue
+    for tree in _locked_trees(released):
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
