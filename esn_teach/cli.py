@@ -180,10 +180,15 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "autograde":
         return _autograde(course, args)
     elif args.command == "feedback":
-        paths = course.feedback(args.module)
+        from esn_teach.grading import generate_feedback
+
+        paths = generate_feedback(course, args.module)
         print(f"{len(paths)} retour(s) générés dans {course.root / 'feedback'}")
     elif args.command == "export":
-        path = course.export(
+        from esn_teach.grading import export_grades
+
+        path = export_grades(
+            course,
             args.to,
             args.modules,
             format=args.format,
@@ -194,7 +199,9 @@ def _run(args: argparse.Namespace) -> int:
         pseudo = ", identités pseudonymisées" if args.pseudonymise else ""
         print(f"Notes exportées{kind}{pseudo} : {path}")
     elif args.command == "report":
-        text, table, plot = course.report(args.module, args.to)
+        from esn_teach.grading import module_report
+
+        text, table, plot = module_report(course, args.module, args.to)
         print(text)
         print(f"Tableau : {table}\nGraphique : {plot}")
     elif args.command == "workspace":
@@ -208,7 +215,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _autograde(course: Course, args: argparse.Namespace) -> int:
     from esn_teach.course import CourseError
-    from esn_teach.grading import Limits, Outcome, SubmissionResult
+    from esn_teach.grading import GradingAborted, Limits, Outcome, SubmissionResult, autograde
 
     for option in ("jobs", "timeout", "memory", "processes", "cell_timeout"):
         value = getattr(args, option)
@@ -233,15 +240,20 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
             flush=True,
         )
 
-    batch = course.autograde(
-        args.module,
-        args.student,
-        jobs=args.jobs,
-        limits=limits,
-        sandbox=not args.no_sandbox,
-        force=args.force,
-        progress=progress,
-    )
+    try:
+        batch = autograde(
+            course,
+            args.module,
+            args.student,
+            jobs=args.jobs,
+            limits=limits,
+            sandbox=not args.no_sandbox,
+            force=args.force,
+            progress=progress,
+        )
+    except GradingAborted as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return 3
     for warning in batch.warnings:
         print(f"Attention : {warning}", file=sys.stderr)
     for result in batch.results:
@@ -252,6 +264,17 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
         )
         print(f"{result.student} : {score} — {result.outcome.label}")
     print(batch.summary())
+    failed = [r for r in batch.results if r.outcome.grader_fault]
+    if failed:
+        print(
+            f"Erreur : {len(failed)} copie(s) non corrigée(s) à cause d'une erreur du correcteur, "
+            "jamais de l'étudiant ; aucune note n'a été enregistrée pour elles : "
+            + "; ".join(f"{r.student} ({'; '.join(r.details)})" for r in failed)
+            + f". Corrigez la cause, puis relancez « esn-teach autograde {batch.module} » : "
+            "seules ces copies seront reprises.",
+            file=sys.stderr,
+        )
+        return 3
     blocked = [
         r
         for r in batch.results
@@ -282,7 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 on success, 2 on a user mistake, 1 on an unexpected error.
+        0 on success, 2 on a user mistake, 3 when the grader could not grade
+        (``autograde``: the canary failed, or some submissions met a grader
+        error and got no score), 1 on an unexpected error.
     """
     from esn_teach.course import CourseError
 

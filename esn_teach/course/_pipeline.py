@@ -7,21 +7,15 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps.api import NbGraderAPI
-from nbgrader.plugins.export import CsvExportPlugin
 from nbgrader.validator import Validator
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from esn_teach.course._errors import CourseError
-
-if TYPE_CHECKING:
-    from esn_teach.grading import BatchResult, Limits, Progress
-
 from esn_teach.course._source import (
     HIDDEN_BEGIN,
     HIDDEN_END,
@@ -322,76 +316,6 @@ class Course:
             return []
         return sorted(p.name for p in base.iterdir() if (p / module).is_dir())
 
-    def autograde(
-        self,
-        name: str,
-        students: list[str] | None = None,
-        *,
-        jobs: int = 2,
-        limits: Limits | None = None,
-        sandbox: bool = True,
-        force: bool = False,
-        progress: Progress | None = None,
-    ) -> BatchResult:
-        """Autograde the submissions of a module: parallel, sandboxed, nothing lost.
-
-        nbgrader grades each submission (its gradebook, preprocessors and
-        checksums); :mod:`esn_teach.grading` runs it on warm sandboxed kernels,
-        checks integrity and gives every submission one named outcome.
-
-        Parameters
-        ----------
-        name : str
-            Module name or prefix.
-        students : list of str, optional
-            Only these students (default: every submission, and every student
-            of the gradebook without one, reported as missing).
-        jobs : int, default=2
-            Submissions graded in parallel.
-        limits : esn_teach.grading.Limits, optional
-            Time, memory, process and file limits (default: safe values, the
-            cell timeout of ``nbgrader_config.py``).
-        sandbox : bool, default=True
-            Isolate student code with bubblewrap when available.
-        force : bool, default=False
-            Grade again the submissions already graded and unchanged.
-        progress : callable, optional
-            Called after each submission (done, total, result, elapsed).
-
-        Returns
-        -------
-        esn_teach.grading.BatchResult
-        """
-        from esn_teach.grading import Limits, grade_cohort
-
-        module = self.module(name).name
-        submitted = self.submitted_students(module)
-        if not submitted:
-            raise CourseError(
-                f"Aucune copie à corriger pour {module} : le dossier "
-                f"{self.root / 'submitted'}/<étudiant>/{module}/ est vide ou absent."
-            )
-        if students:
-            unknown = sorted(set(students) - set(submitted))
-            if unknown:
-                raise CourseError(f"Pas de copie de {module} pour : {', '.join(unknown)}.")
-            targets = list(students)
-        else:
-            targets = submitted + [s for s in self.enrolled() if s not in submitted]
-        if limits is None:
-            timeout = self.config().Execute.get("timeout", 120)
-            limits = Limits(cell_timeout=int(timeout or 120))
-        return grade_cohort(
-            self,
-            module,
-            targets,
-            limits=limits,
-            jobs=jobs,
-            sandbox=sandbox,
-            force=force,
-            progress=progress,
-        )
-
     def enrolled(self) -> list[str]:
         """Students known to the gradebook (an empty list when there is no gradebook yet)."""
         if self.db_url.startswith("sqlite:///") and not Path(self.db_url[10:]).exists():
@@ -414,111 +338,6 @@ class Course:
             return GradeReport(
                 student, module, float(submission.score), float(submission.max_score), grades
             )
-
-    def feedback(self, name: str) -> list[Path]:
-        """Generate the French HTML feedback of every autograded submission of a module.
-
-        nbgrader's ``generate_feedback`` with one more preprocessor
-        (:class:`esn_teach.grading.FrenchFeedback`): a French summary per
-        question, and never the source of hidden tests.
-        """
-        from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-        from nbgrader.preprocessors import GetGrades
-
-        from esn_teach.grading import FrenchFeedback
-
-        module = self.module(name).name
-        if not (self.root / "autograded").is_dir():
-            raise CourseError(
-                f"Rien à restituer : lancez d'abord « esn-teach autograde {module} »."
-            )
-        config = self.config()
-        config.GenerateFeedback.preprocessors = [
-            GetGrades,
-            FrenchFeedback,
-            CSSHTMLHeaderPreprocessor,
-        ]
-        result = NbGraderAPI(config=config).generate_feedback(module, force=True)
-        if not result.get("success"):
-            raise CourseError(
-                f"{module} : nbgrader generate_feedback a échoué :\n"
-                f"{result.get('error', '')[-2000:]}"
-            )
-        return sorted((self.root / "feedback").glob(f"*/{module}/*.html"))
-
-    def export(
-        self,
-        destination: str | Path,
-        names: list[str] | None = None,
-        *,
-        format: str = "csv",
-        pseudonymise: bool = False,
-        key_file: str | Path | None = None,
-    ) -> Path:
-        """Export the grades to a CSV file.
-
-        Parameters
-        ----------
-        destination : path-like
-            The CSV file to write.
-        names : list of str, optional
-            Only these modules.
-        format : {"csv", "moodle"}, default="csv"
-            ``csv``: nbgrader's columns; ``moodle``: an identifier column and
-            one column per module, for Moodle's "import grades from CSV".
-        pseudonymise : bool, default=False
-            Replace identities with a keyed hash (HMAC-SHA256), for sharing
-            statistics.
-        key_file : path-like, optional
-            File holding the key (default: ``$ESN_TEACH_PSEUDONYM_KEY``).
-
-        Returns
-        -------
-        pathlib.Path
-        """
-        from esn_teach.grading import pseudonym_key, rewrite_pseudonymised, write_moodle
-
-        if format not in ("csv", "moodle"):
-            raise CourseError(f"Format d'export inconnu : {format} (csv ou moodle).")
-        destination = Path(destination)
-        if not destination.parent.is_dir():
-            raise CourseError(f"Le dossier de destination n'existe pas : {destination.parent}")
-        key = pseudonym_key(key_file) if pseudonymise else None
-        modules = [self.module(name).name for name in names] if names else []
-        if format == "moodle":
-            return write_moodle(destination, self.db_url, self.course_id, modules, key)
-        plugin = CsvExportPlugin(config=self.config())
-        plugin.to = str(destination)
-        plugin.assignment = modules
-        with Gradebook(self.db_url, self.course_id) as gradebook:
-            plugin.export(gradebook)
-        if key is not None:
-            rewrite_pseudonymised(destination, key)
-        return destination
-
-    def report(self, name: str, folder: str | Path | None = None) -> tuple[str, Path, Path]:
-        """Per-question success rates and frequent failure messages of a module.
-
-        Parameters
-        ----------
-        name : str
-            Module name or prefix.
-        folder : path-like, optional
-            Where to write ``questions.csv`` and ``reussite.png`` (default:
-            ``rapports/<module>/`` in the course).
-
-        Returns
-        -------
-        tuple
-            The text table, the CSV path and the plot path.
-        """
-        from esn_teach.grading import cohort_report, format_table, write_report
-
-        module = self.module(name).name
-        stats = cohort_report(self.root, self.db_url, self.course_id, module)
-        target = Path(folder) if folder else self.root / "rapports" / module
-        table, plot = write_report(stats, target, module)
-        return format_table(stats), table, plot
 
     # -- student workspace ---------------------------------------------------------------
     def workspace(self, destination: str | Path) -> list[Path]:

@@ -1,13 +1,22 @@
 """Grading a whole cohort: parallel, sandboxed, nothing lost, Moodle export.
 
 Built on nbgrader (its gradebook, preprocessors, metadata and checksums):
-:func:`grade_cohort` runs nbgrader's autograde on kernels forked from a warm
-sandboxed template, checks each submission's integrity and gives every
-submission one named :class:`Outcome`; :class:`FrenchFeedback` makes
-nbgrader's feedback French without hidden tests; :func:`write_moodle` and
-:func:`cohort_report` export grades and show what the cohort missed.
+:func:`autograde` (through :func:`grade_cohort`) runs nbgrader's autograde in
+worker processes, on kernels forked from a warm sandboxed template, after a
+canary (the module's solution and blank version) proved the set-up right;
+it checks each submission's integrity and gives every submission one named
+:class:`Outcome` — the grader's own failures are never charged to a student;
+:class:`FrenchFeedback` makes nbgrader's feedback French without hidden tests;
+:func:`write_moodle` and :func:`cohort_report` export grades and show what the
+cohort missed.
 """
 
+from esn_teach.grading._commands import (
+    autograde,
+    export_grades,
+    generate_feedback,
+    module_report,
+)
 from esn_teach.grading._export import (
     KEY_VARIABLE,
     pseudonym,
@@ -18,21 +27,33 @@ from esn_teach.grading._export import (
 from esn_teach.grading._feedback import FrenchFeedback
 from esn_teach.grading._outcomes import BatchResult, Outcome, SubmissionResult
 from esn_teach.grading._report import QuestionStats, cohort_report, format_table, write_report
-from esn_teach.grading._runner import Progress, grade_cohort, results_path
+from esn_teach.grading._runner import (
+    CANARIES,
+    GradingAborted,
+    Progress,
+    grade_cohort,
+    results_path,
+)
 from esn_teach.grading._sandbox import Limits, protections
 
 __all__ = [
+    "CANARIES",
     "KEY_VARIABLE",
     "BatchResult",
     "FrenchFeedback",
+    "GradingAborted",
     "Limits",
     "Outcome",
     "Progress",
     "QuestionStats",
     "SubmissionResult",
+    "autograde",
     "cohort_report",
+    "export_grades",
     "format_table",
+    "generate_feedback",
     "grade_cohort",
+    "module_report",
     "protections",
     "pseudonym",
     "pseudonym_key",

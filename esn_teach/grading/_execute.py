@@ -11,8 +11,13 @@ preprocessors. It differs in four ways only:
   earns no points), and the reason is recorded;
 - before each test cell, the values it reads are snapshotted; afterwards the
   passed tests are re-run on pristine libraries (``_recheck``). A test that
-  only passed thanks to a monkeypatch gets an error output and the submission
-  is flagged.
+  only passed thanks to a monkeypatch, or that cannot be re-checked, gets an
+  error output (no points) and the submission is flagged.
+
+The grader's own failures (a kernel that never started, a template that died,
+a re-check that could not run) are never charged to the student: they are
+recorded in :attr:`Job.grader_error` and :class:`GraderFailure` is raised, so
+nbgrader stops before saving any grade for that submission.
 
 Everything else (timeouts per cell, error outputs, what counts as a failed
 test) is nbgrader's own code, so scores equal plain ``nbgrader autograde``.
@@ -33,9 +38,8 @@ from esn_teach.grading._integrity import read_names
 from esn_teach.grading._recheck import SNAPSHOT_CODE
 from esn_teach.grading._sandbox import Limits, Template
 
-__all__ = ["Job", "NormalizeGradeIds", "SandboxedExecute", "current_job"]
+__all__ = ["GraderFailure", "Job", "NormalizeGradeIds", "SandboxedExecute", "current_job"]
 
-_CONTEXT = threading.local()
 _NOT_RUN = "CelluleNonExecutee"
 _RECHECK = "VerificationIndependante"
 
@@ -46,20 +50,37 @@ class Job:
 
     template: Template
     limits: Limits
-    owned: list[str]
     grade_ids: list[str] = field(default_factory=list)
-    modules: dict[str, str] = field(default_factory=dict)
+    imports: dict[str, list[str | None]] = field(default_factory=dict)
     libraries: list[str] = field(default_factory=list)
     crash: str | None = None
+    grader_error: str | None = None
     deadline_hit: bool = False
     flags: list[str] = field(default_factory=list)
 
 
+class GraderFailure(Exception):
+    """The grader failed (not the student): nbgrader must not save any grade."""
+
+
+_CURRENT: list[Job] = []  # one grading worker process grades one submission at a time
+
+
 def current_job(job: Job | None = None) -> Job | None:
-    """Set (when given) and return the job of the calling worker thread."""
+    """Set (when given) and return the job of this grading worker process."""
     if job is not None:
-        _CONTEXT.job = job
-    return getattr(_CONTEXT, "job", None)
+        _CURRENT[:] = [job]
+    return _CURRENT[0] if _CURRENT else None
+
+
+def _child_error(cwd: Path) -> str:
+    """Return the last line of the traceback a kernel left when it could not start."""
+    try:
+        lines = (cwd / ".child-error").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return "aucune trace laissée par le noyau"
+    lines = [line.strip() for line in lines if line.strip()]
+    return lines[-1][:300] if lines else "aucune trace laissée par le noyau"
 
 
 def _is_test(cell: nbformat.NotebookNode) -> bool:
@@ -80,21 +101,37 @@ class SandboxedExecute(Execute):
     """nbgrader's Execute, on a kernel forked from the worker's sandboxed template."""
 
     def preprocess(self, nb, resources, retries=None):  # type: ignore[override]
-        """Execute the notebook; never raises for a student's fault."""
+        """Execute the notebook; never raises for a student's fault.
+
+        Raises
+        ------
+        GraderFailure
+            When the grader itself failed (see :attr:`Job.grader_error`).
+        """
         job = current_job()
         if job is None:  # used outside esn-teach's runner: plain nbgrader behaviour
             return super().preprocess(nb, resources, retries)
+        try:
+            return self._preprocess(nb, resources, job)
+        except GraderFailure:
+            raise
+        except Exception as error:  # the grader's own failure, never the student's
+            job.grader_error = job.grader_error or f"{type(error).__name__} : {error}"[:300]
+            raise GraderFailure(job.grader_error) from error
+
+    def _preprocess(self, nb, resources, job: Job):  # type: ignore[no-untyped-def]
         source_dir = Path(resources.get("metadata", {}).get("path") or ".")
         cwd = job.template.workdir()
         for path in source_dir.rglob("*"):
-            if path.is_file() and path.suffix != ".ipynb":
+            if path.is_file() and not path.is_symlink() and path.suffix != ".ipynb":
                 target = cwd / path.relative_to(source_dir)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(path, target)
+                shutil.copyfile(path, target, follow_symlinks=False)
         (cwd / ".esn").mkdir()
         for path in [cwd, *cwd.rglob("*")]:  # the kernel runs unprivileged
             path.chmod(0o777 if path.is_dir() else 0o666)
         self._esn_cwd = cwd
+        self._esn_started = False
         self._esn_executed: set[int] = set()
         self._esn_snapshots: dict[int, str] = {}
         km = job.template.start_kernel(cwd, {"NBGRADER_EXECUTION": "autograde"})
@@ -112,6 +149,11 @@ class SandboxedExecute(Execute):
         except Exception as error:
             if job.deadline_hit:
                 job.crash = f"durée maximale par copie dépassée ({job.limits.submission_timeout} s)"
+            elif not self._esn_started:
+                # No cell of the notebook ran: nothing the student wrote can be the cause.
+                job.grader_error = (
+                    f"le noyau n'a pas pu démarrer ({type(error).__name__}) : {_child_error(cwd)}"
+                )
             elif type(error).__name__ == "CellTimeoutError":
                 job.crash = (
                     f"le noyau ne répond plus : une cellule hors délai ({self.timeout} s) "
@@ -126,18 +168,24 @@ class SandboxedExecute(Execute):
             if self.kc is not None:
                 self.kc.stop_channels()
             job.template.kill(pid)
+        if job.grader_error:
+            shutil.rmtree(cwd, ignore_errors=True)
+            raise GraderFailure(job.grader_error)
         self.nb = nb
         if job.crash:
             for index, cell in enumerate(nb.cells):
                 if _is_graded_code(cell) and index not in self._esn_executed:
                     cell.outputs.append(_error(_NOT_RUN, f"Cellule non exécutée : {job.crash}"))
-        self._recheck(nb, job)
-        shutil.rmtree(cwd, ignore_errors=True)
+        try:
+            self._recheck(nb, job)
+        finally:
+            shutil.rmtree(cwd, ignore_errors=True)
         return nb, resources
 
     def preprocess_cell(self, cell, resources, index):  # type: ignore[override]
         """Snapshot what a test cell reads, then execute the cell as nbgrader does."""
         job = current_job()
+        self._esn_started = True
         if job is not None and _is_test(cell) and self.kc is not None:
             names = read_names(cell.source)
             path = str(self._esn_cwd / ".esn" / f"{index}.pkl")
@@ -155,46 +203,68 @@ class SandboxedExecute(Execute):
         return result
 
     def _recheck(self, nb: nbformat.NotebookNode, job: Job) -> None:
+        """Re-run every passed test on pristine libraries; a test not re-checked fails."""
         tests = []
+        unchecked = []
         for index, cell in enumerate(nb.cells):
-            if not _is_test(cell) or index not in self._esn_snapshots:
+            if not _is_test(cell):
                 continue
             if any(output.output_type == "error" for output in cell.outputs):
                 continue  # failed already: nothing to protect
-            grade_id = cell.metadata.nbgrader["grade_id"]
+            if index not in self._esn_snapshots:
+                unchecked.append(index)
+                continue
             tests.append(
                 {
-                    "grade_id": grade_id,
+                    "grade_id": cell.metadata.nbgrader["grade_id"],
                     "index": index,
                     "source": cell.source,
                     "snapshot": self._esn_snapshots[index],
-                    "owned": job.owned,
-                    "modules": job.modules,
+                    "imports": job.imports,
                     "libraries": job.libraries,
                 }
+            )
+        for index in unchecked:
+            self._refuse(
+                nb,
+                job,
+                index,
+                "l'instantané des valeurs lues par le test n'a pas pu être pris",
             )
         if not tests:
             return
         timeout = max(30.0, float(self.timeout or 30) * len(tests))
-        results = job.template.check(self._esn_cwd, tests, timeout=timeout) or {}
+        results = job.template.check(self._esn_cwd, tests, timeout=timeout)
+        if not isinstance(results, dict):
+            # The checker is the grader's: its failure must not cost the student a point.
+            job.grader_error = "la vérification indépendante des tests n'a pas abouti"
+            raise GraderFailure(job.grader_error)
         for test in tests:
-            verdict = results.get(test["grade_id"]) or {
-                "status": "failed",
-                "error": "la vérification indépendante n'a pas abouti",
-            }
-            if verdict["status"] != "failed":
-                continue
-            cell = nb.cells[test["index"]]
-            cell.outputs.append(
-                _error(
-                    _RECHECK,
-                    f"Ce test ne passe pas sur des bibliothèques intactes : {verdict['error']}",
+            verdict = results.get(test["grade_id"])
+            if not isinstance(verdict, dict):
+                job.grader_error = (
+                    f"la vérification indépendante n'a pas rendu de verdict pour "
+                    f"« {test['grade_id']} »"
                 )
+                raise GraderFailure(job.grader_error)
+            if verdict.get("status") != "passed":
+                self._refuse(nb, job, test["index"], str(verdict.get("error", "")))
+
+    @staticmethod
+    def _refuse(nb: nbformat.NotebookNode, job: Job, index: int, reason: str) -> None:
+        """Take a passed test's points away (an error output) and flag the submission."""
+        cell = nb.cells[index]
+        grade_id = cell.metadata.nbgrader["grade_id"]
+        cell.outputs.append(
+            _error(
+                _RECHECK,
+                f"Ce test ne passe pas sur des bibliothèques intactes : {reason}",
             )
-            job.flags.append(
-                f"le test « {test['grade_id']} » ne passait que grâce à une modification "
-                f"de l'environnement ({verdict['error'][:120]})"
-            )
+        )
+        job.flags.append(
+            f"le test « {grade_id} » ne passe pas la vérification indépendante "
+            f"(environnement modifié ou valeur non vérifiable : {reason[:120]})"
+        )
 
 
 class NormalizeGradeIds(NbGraderPreprocessor):

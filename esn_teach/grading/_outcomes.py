@@ -20,6 +20,7 @@ class Outcome(enum.Enum):
     TAMPERED = "falsifiee"
     UNREADABLE = "illisible"
     MISSING = "absente"
+    GRADER_ERROR = "erreur_correcteur"
 
     @property
     def label(self) -> str:
@@ -32,16 +33,23 @@ class Outcome(enum.Enum):
             Outcome.TAMPERED: "falsifiée (restaurée et signalée)",
             Outcome.UNREADABLE: "notebook illisible",
             Outcome.MISSING: "absente",
+            Outcome.GRADER_ERROR: "non corrigée : erreur du correcteur (aucune note enregistrée)",
         }[self]
 
     @property
     def graded(self) -> bool:
         """Whether the gradebook holds a score computed from this submission."""
-        return self not in (Outcome.UNREADABLE, Outcome.MISSING)
+        return self not in (Outcome.UNREADABLE, Outcome.MISSING, Outcome.GRADER_ERROR)
+
+    @property
+    def grader_fault(self) -> bool:
+        """Whether the grader itself failed (never the student's fault; nothing recorded)."""
+        return self is Outcome.GRADER_ERROR
 
 
 #: When several things went wrong, the outcome shown is the first in this order.
 PRIORITY = [
+    Outcome.GRADER_ERROR,
     Outcome.UNREADABLE,
     Outcome.MISSING,
     Outcome.TAMPERED,

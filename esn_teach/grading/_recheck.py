@@ -115,23 +115,36 @@ def run(tests: list[dict]) -> dict[str, dict]:
     Parameters
     ----------
     tests : list of dict
-        ``grade_id``, ``source``, ``snapshot`` (path written by
-        :data:`SNAPSHOT_CODE`) and ``owned`` (names the instructor's locked
-        cells define: when one of them cannot be rebuilt, the test cannot be
-        re-checked and nbgrader's verdict stands); optionally ``modules`` (alias →
-        module the instructor imported) and ``libraries`` (packages whose classes
-        may be rebuilt).
+        ``grade_id``, ``source`` and ``snapshot`` (path written by
+        :data:`SNAPSHOT_CODE`); optionally ``imports`` (name → ``[module,
+        attribute or None]`` for every name the instructor's locked cells
+        import: such names are always rebuilt from the instructor's import,
+        never from the student's kernel) and ``libraries`` (packages whose
+        classes may be rebuilt).
 
     Returns
     -------
     dict
-        grade id → ``{"status": "passed" | "failed" | "skipped", "error": str}``.
+        grade id → ``{"status": "passed" | "failed", "error": str}``. A test
+        that cannot be re-checked (a name that is not plain data, an unreadable
+        snapshot) fails: only a test that passes here keeps its points.
     """
     results: dict[str, dict] = {}
     for test in tests:
         _LIBRARIES[:] = [name for name in test.get("libraries", []) if name != "builtins"]
         results[test["grade_id"]] = _run_one(test)
     return results
+
+
+def _rebuild_import(module: str, attribute: str | None) -> object:
+    """Import what ``import module`` or ``from module import attribute`` binds, pristine."""
+    obj = importlib.import_module(module)
+    if attribute is None:
+        return obj
+    try:
+        return getattr(obj, attribute)
+    except AttributeError:
+        return importlib.import_module(f"{module}.{attribute}")
 
 
 def _run_one(test: dict) -> dict:
@@ -143,21 +156,18 @@ def _run_one(test: dict) -> dict:
     if not isinstance(entries, dict):
         return {"status": "failed", "error": "instantané invalide"}
     namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
-    owned = set(test.get("owned", []))
-    modules = dict(test.get("modules", {}))
+    imports = {name: tuple(value) for name, value in dict(test.get("imports", {})).items()}
     for name, entry in entries.items():
-        if not isinstance(entry, tuple) or not entry:
-            return {"status": "failed", "error": f"instantané invalide pour {name}"}
+        if not isinstance(name, str) or not isinstance(entry, tuple) or not entry:
+            return {"status": "failed", "error": f"instantané invalide pour {name!r}"}
         kind = entry[0]
         try:
-            if kind == "missing":
+            if name in imports:  # the instructor's import, whatever the student bound to it
+                module, attribute = imports[name]
+                namespace[name] = _rebuild_import(str(module), attribute)
+            elif kind == "missing":
                 continue
-            if name in modules:  # the instructor imported this module under this name
-                if kind != "module" or entry[1] != modules[name]:
-                    raise pickle.UnpicklingError(f"le module {modules[name]} a été remplacé")
-                namespace[name] = importlib.import_module(modules[name])
-                continue
-            if kind == "module":
+            elif kind == "module":
                 namespace[name] = importlib.import_module(str(entry[1]))
             elif kind == "ref":
                 namespace[name] = _resolve(str(entry[1]), str(entry[2]))
@@ -166,8 +176,6 @@ def _run_one(test: dict) -> dict:
             else:
                 raise pickle.UnpicklingError(f"objet non transférable ({entry[1:]})")
         except Exception as error:
-            if name in owned and name not in modules:
-                return {"status": "skipped", "error": f"{name} : {error}"}
             return {
                 "status": "failed",
                 "error": f"« {name} » n'est pas une donnée simple ({error})",

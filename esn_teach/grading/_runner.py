@@ -1,25 +1,39 @@
-"""Grade a whole cohort: parallel workers, each with a warm sandboxed template.
+"""Grade a whole cohort: worker processes, each with a warm sandboxed template.
 
-Each worker thread owns one :class:`~esn_teach.grading._sandbox.Template` and
-runs nbgrader's own ``autograde`` (through ``NbGraderAPI``) for one student
-at a time, with ``Execute`` replaced by
-:class:`~esn_teach.grading._execute.SandboxedExecute`. The gradebook is
-nbgrader's (SQLite or PostgreSQL); every finished submission is appended to a
-journal at once, so a killed batch resumes where it stopped.
+A pool of worker processes (one nbgrader and one
+:class:`~esn_teach.grading._sandbox.Template` each) runs nbgrader's own
+``autograde`` (through ``NbGraderAPI``) for one student at a time, with
+``Execute`` replaced by :class:`~esn_teach.grading._execute.SandboxedExecute`.
+nbgrader reads a staged copy of each submission (regular files only, never a
+link followed, sizes capped). Before any student, the module's own solution and
+its blank version are graded the same way (the canary): unless the solution
+gets every point and the blank none, the batch stops and changes nothing.
+
+A failure of the grader itself is never charged to a student: the submission
+gets :attr:`Outcome.GRADER_ERROR`, no score is recorded, and the run can be
+resumed once the cause is fixed. The gradebook is nbgrader's (SQLite or
+PostgreSQL); the parent process appends every finished submission to a journal
+at once, so a killed batch resumes where it stopped.
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
 import hashlib
-import importlib.util
 import json
+import multiprocessing
+import multiprocessing.util
 import os
-import queue
-import threading
+import shutil
+import stat
+import tempfile
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -39,9 +53,9 @@ from nbgrader.preprocessors import (
 )
 from sqlalchemy.exc import SAWarning
 
-from esn_teach.course import CourseError
+from esn_teach.course import Course, CourseError
 from esn_teach.grading._execute import Job, NormalizeGradeIds, SandboxedExecute, current_job
-from esn_teach.grading._integrity import cell_tampering, code_tampering, student_cells
+from esn_teach.grading._integrity import cell_tampering, code_tampering
 from esn_teach.grading._outcomes import (
     PRIORITY,
     BatchResult,
@@ -52,7 +66,13 @@ from esn_teach.grading._outcomes import (
 )
 from esn_teach.grading._sandbox import Limits, Template, protections
 
-__all__ = ["Progress", "grade_cohort", "results_path"]
+__all__ = [
+    "CANARIES",
+    "GradingAborted",
+    "Progress",
+    "grade_cohort",
+    "results_path",
+]
 
 #: Always imported by the template, on top of what the notebook imports.
 BASE_PRELOAD = [
@@ -66,7 +86,20 @@ BASE_PRELOAD = [
     "esn_teach.checks",
 ]
 
+#: The canary's two "students": the module's solution and its blank release.
+CANARY_SOLUTION = "esn-teach-temoin-solution"
+CANARY_BLANK = "esn-teach-temoin-vierge"
+CANARIES = (CANARY_SOLUTION, CANARY_BLANK)
+
+#: Largest file of a submission that is graded, and largest submission (bytes).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_SUBMISSION_BYTES = 200 * 1024 * 1024
+
 Progress = Callable[[int, int, SubmissionResult, float], None]
+
+
+class GradingAborted(CourseError):
+    """The batch stopped before grading any submission; nothing was changed."""
 
 
 def results_path(root: Path, module: str) -> Path:
@@ -78,12 +111,91 @@ def _journal_path(root: Path, module: str) -> Path:
     return root / "rapports" / module / "journal.jsonl"
 
 
-def _digest(folder: Path) -> str:
+def _scan(folder: Path, staged: Path | None = None) -> tuple[str, list[str], list[str]]:
+    """Digest a submission folder without following links; copy it to ``staged`` if given.
+
+    Only regular files are read (opened with ``O_NOFOLLOW``), each and all of
+    them within :data:`MAX_FILE_BYTES` and :data:`MAX_SUBMISSION_BYTES`.
+
+    Returns
+    -------
+    tuple
+        (digest, tampering flags for links and special files, other notes in French).
+    """
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    flags: list[str] = []
+    notes: list[str] = []
+    total = 0
+    for directory, subfolders, files in os.walk(folder, followlinks=False):
+        subfolders.sort()
+        base = Path(directory)
+        for name in list(subfolders):
+            if (base / name).is_symlink():
+                flags.append(f"lien symbolique « {(base / name).relative_to(folder)} » ignoré")
+                digest.update(f"link:{(base / name).relative_to(folder)}".encode())
+        for name in sorted(files):
+            path = base / name
+            relative = path.relative_to(folder)
+            digest.update(str(relative).encode())
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode):
+                kind = "lien symbolique" if stat.S_ISLNK(info.st_mode) else "fichier spécial"
+                flags.append(f"{kind} « {relative} » ignoré")
+                continue
+            if info.st_size > MAX_FILE_BYTES or total + info.st_size > MAX_SUBMISSION_BYTES:
+                notes.append(
+                    f"fichier « {relative} » ignoré : trop volumineux "
+                    f"({info.st_size / 1024**2:.0f} Mo)".replace(".", ",")
+                )
+                digest.update(f"big:{info.st_size}".encode())
+                continue
+            descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            with os.fdopen(descriptor, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    flags.append(f"fichier spécial « {relative} » ignoré")
+                    continue
+                data = handle.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
+            total += len(data)
+            digest.update(data)
+            if staged is not None:
+                target = staged / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+    return digest.hexdigest()[:16], flags, notes
+
+
+def _digest(folder: Path) -> str:
+    return _scan(folder)[0]
+
+
+@dataclass(frozen=True)
+class _ModuleInfo:
+    """What grading needs to know about a module, read from its source and release."""
+
+    released: nbformat.NotebookNode
+    source: nbformat.NotebookNode
+    preload: list[str]
+    grade_ids: list[str]
+    imports: dict[str, list[str | None]]
+    libraries: list[str]
+
+    @classmethod
+    def read(cls, course: Course, module: str) -> _ModuleInfo:
+        release = course.release_path(module)
+        if not release.is_file():
+            raise CourseError(
+                f"{module} n'a pas été publié : lancez d'abord « esn-teach release {module} »."
+            )
+        released = nbformat.read(release, as_version=4)
+        source = nbformat.read(course.source_path(module), as_version=4)
+        preload = _preload(source)
+        grade_ids = [
+            cell.metadata.nbgrader["grade_id"]
+            for cell in released.cells
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        ]
+        libraries = sorted({name.split(".")[0] for name in preload} - {"esn_teach"})
+        return cls(released, source, preload, grade_ids, _instructor_imports(released), libraries)
 
 
 def _preload(notebook: nbformat.NotebookNode) -> list[str]:
@@ -105,70 +217,34 @@ def _preload(notebook: nbformat.NotebookNode) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _locked_trees(released: nbformat.NotebookNode) -> Iterator[ast.AST]:
-    """Yield the parsed code of the instructor's locked cells."""
+def _instructor_imports(released: nbformat.NotebookNode) -> dict[str, list[str | None]]:
+    """Name → [module, attribute or None] for every import in the instructor's locked cells.
+
+    The re-check always rebuilds these names from the import itself: whatever a
+    student binds to them (a look-alike, a builtin, a lambda) never reaches a test.
+    """
+    imports: dict[str, list[str | None]] = {}
     for cell in released.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {}) or {}
         if cell.cell_type != "code" or meta.get("solution") or not meta.get("locked"):
             continue
         try:
-            yield ast.parse(cell.source)
+            tree = ast.parse(cell.source)
         except SyntaxError:
             continue
-
-
-def _owned_names(released: nbformat.NotebookNode) -> list[str]:
-    """Names bound by the instructor's locked cells."""
-    owned: set[str] = set()
-    for tree in _locked_trees(released):
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                owned.add(node.id)
-            elif isinstance(node, ast.Import | ast.ImportFrom):
-                owned |= {(a.asname or a.name).split(".")[0] for a in node.names}
-    return sorted(owned)
-
-
-def _owned_modules(released: nbformat.NotebookNode) -> dict[str, str]:
-    """Alias → module name, for the modules the instructor's locked cells import."""
-    modules: dict[str, str] = {}
-    for tree in _locked_trees(released):
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
-                        modules[alias.asname] = alias.name
+                        imports[alias.asname] = [alias.name, None]
                     else:
                         top = alias.name.split(".")[0]
-                        modules[top] = top
+                        imports[top] = [top, None]
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 for alias in node.names:
-                    full = f"{node.module}.{alias.name}"
-                    try:
-                        importlib.util.find_spec(full)
-                    except (ImportError, ValueError):
-                        continue
-                    if importlib.util.find_spec(full) is not None:
-                        modules[alias.asname or alias.name] = full
-    return modules
-
-
-def _rebound(submitted: nbformat.NotebookNode, released: nbformat.NotebookNode) -> set[str]:
-    """Names the student's own cells assign."""
-    names: set[str] = set()
-    for _, source in student_cells(submitted, released):
-        try:
-            tree = ast.parse(source)
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                names.add(node.id)
-            elif isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef):
-                names.add(node.name)
-            elif isinstance(node, ast.Import | ast.ImportFrom):
-                names |= {(a.asname or a.name).split(".")[0] for a in node.names}
-    return names
+                    if alias.name != "*":
+                        imports[alias.asname or alias.name] = [node.module, alias.name]
+    return imports
 
 
 def _read_submission(folder: Path, module: str) -> tuple[Outcome | None, str, object]:
@@ -204,85 +280,146 @@ def _read_submission(folder: Path, module: str) -> tuple[Outcome | None, str, ob
     return None, "", notebook
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What every worker process needs (picklable)."""
+
+    root: Path
+    notebooks: Path
+    module: str
+    limits: Limits
+    sandbox: bool
+    staging: Path
+
+
+def _grading_config(course: Course, plan: _Plan):  # type: ignore[no-untyped-def]
+    """Return nbgrader's configuration for autograde, with esn-teach's preprocessors."""
+    config = course.config()
+    config.CourseDirectory.submitted_directory = str(plan.staging)
+    config.Execute.timeout = plan.limits.cell_timeout
+    config.Execute.interrupt_on_timeout = True
+    config.OverwriteCells.add_missing_cells = True
+    config.Autograde.sanitize_preprocessors = [
+        ClearOutput,
+        NormalizeGradeIds,
+        DeduplicateIds,
+        OverwriteKernelspec,
+        OverwriteCells,
+        CheckCellMetadata,
+    ]
+    config.Autograde.autograde_preprocessors = [
+        SandboxedExecute,
+        IgnorePattern,
+        ClearMetadataPreprocessor,
+        LimitOutput,
+        SaveAutoGrades,
+        AssignLatePenalties,
+        CheckCellMetadata,
+    ]
+    return config
+
+
 class _Worker:
-    """One grading thread: a template, an nbgrader API object, a queue of students."""
+    """One grading process: a template, an nbgrader API object, one student at a time."""
 
-    def __init__(self, batch: _Batch) -> None:
-        self.batch = batch
+    def __init__(self, plan: _Plan) -> None:
+        self.plan = plan
+        self.course = Course(plan.root, plan.notebooks)
+        self.module = plan.module
+        self.info = _ModuleInfo.read(self.course, plan.module)
+        # nbgrader reads these while executing; each worker process owns its environment.
+        os.environ["NBGRADER_EXECUTION"] = os.environ["autograde"] = "autograde"  # noqa: SIM112
+        warnings.filterwarnings("ignore", category=SAWarning)
+        self.api = NbGraderAPI(config=_grading_config(self.course, plan))
         self.template: Template | None = None
+        multiprocessing.util.Finalize(self, self.close, exitpriority=10)
 
-    def run(self) -> None:
-        try:
-            while True:
-                try:
-                    student = self.batch.todo.get_nowait()
-                except queue.Empty:
-                    return
-                if self.batch.stopping.is_set():
-                    return
-                started = time.perf_counter()
-                try:
-                    result = self.grade(student)
-                except Exception as error:  # never lose a submission
-                    result = SubmissionResult(
-                        student,
-                        self.batch.module,
-                        Outcome.CRASHED,
-                        [f"erreur du correcteur : {type(error).__name__}: {error}"[:300]],
-                    )
-                result.seconds = time.perf_counter() - started
-                self.batch.finish(result)
-        finally:
-            if self.template is not None:
-                self.template.close()
+    def close(self) -> None:
+        if self.template is not None:
+            self.template.close()
+            self.template = None
+
+    def _submission_exists(self, student: str) -> bool:
+        with Gradebook(self.course.db_url, self.course.course_id) as gradebook:
+            try:
+                gradebook.find_submission(self.module, student)
+            except MissingEntry:
+                return False
+            return True
+
+    def _forget(self, student: str) -> None:
+        """Remove a submission this run created but could not grade (no score, not even 0)."""
+        with (
+            Gradebook(self.course.db_url, self.course.course_id) as gradebook,
+            contextlib.suppress(MissingEntry),
+        ):
+            gradebook.remove_submission(self.module, student)
+        shutil.rmtree(self.course.root / "autograded" / student / self.module, ignore_errors=True)
+
+    def _score(self, student: str) -> tuple[float | None, float | None]:
+        with Gradebook(self.course.db_url, self.course.course_id) as gradebook:
+            try:
+                submission = gradebook.find_submission(self.module, student)
+            except MissingEntry:
+                return None, None
+            return float(submission.score), float(submission.max_score)
 
     def grade(self, student: str) -> SubmissionResult:
-        batch = self.batch
-        folder = batch.root / "submitted" / student / batch.module
-        digest = _digest(folder) if folder.is_dir() else ""
-        if not folder.is_dir():
-            return SubmissionResult(
-                student, batch.module, Outcome.MISSING, ["aucune copie rendue"], digest=digest
-            )
-        problem, detail, submitted = _read_submission(folder, batch.module)
+        """Grade one submission; the grader's own failures become GRADER_ERROR."""
+        folder = self.course.root / "submitted" / student / self.module
+        if folder.is_symlink() or not folder.is_dir():
+            return SubmissionResult(student, self.module, Outcome.MISSING, ["aucune copie rendue"])
+        staged = self.plan.staging / student / self.module
+        shutil.rmtree(staged, ignore_errors=True)
+        staged.mkdir(parents=True)
+        try:
+            return self._grade_staged(student, staged, *_scan(folder, staged))
+        finally:
+            shutil.rmtree(self.plan.staging / student, ignore_errors=True)
+
+    def _grade_staged(
+        self, student: str, staged: Path, digest: str, file_flags: list[str], notes: list[str]
+    ) -> SubmissionResult:
+        module = self.module
+        problem, detail, submitted = _read_submission(staged, module)
         if problem is not None:
-            return SubmissionResult(student, batch.module, problem, [detail], digest=digest)
+            return SubmissionResult(student, module, problem, [detail, *file_flags], digest=digest)
         assert isinstance(submitted, nbformat.NotebookNode)
-        flags = cell_tampering(submitted, batch.released, batch.source) + code_tampering(
-            submitted, batch.released
+        flags = (
+            file_flags
+            + cell_tampering(submitted, self.info.released, self.info.source)
+            + code_tampering(submitted, self.info.released)
         )
         if self.template is None:
+            hidden = [self.course.root, self.course.notebooks, Path.home()]
             self.template = Template(
-                batch.preload, batch.limits, batch.hidden, sandbox=batch.sandbox
+                self.info.preload, self.plan.limits, hidden, sandbox=self.plan.sandbox
             )
         job = Job(
             self.template,
-            batch.limits,
-            [name for name in batch.owned if name not in _rebound(submitted, batch.released)],
-            batch.grade_ids,
-            batch.modules,
-            sorted({name.split(".")[0] for name in batch.preload} - {"esn_teach"}),
+            self.plan.limits,
+            self.info.grade_ids,
+            self.info.imports,
+            self.info.libraries,
         )
         current_job(job)
-        api = NbGraderAPI(config=batch.config)
-        for _attempt in range(3):
-            answer = api.autograde(batch.module, student, force=True, create=True)
-            log = f"{answer.get('log', '')}\n{answer.get('error', '')}"
-            if answer.get("success") or "locked" not in log:
-                break
-            time.sleep(0.5)
-        if not answer.get("success"):
-            reason = _last_error(log)
+        existed = self._submission_exists(student)
+        answer = self._autograde(student)
+        log = f"{answer.get('log', '')}\n{answer.get('error', '')}"
+        if job.grader_error or not answer.get("success"):
+            reason = job.grader_error or f"nbgrader : {_last_error(log)}"
             if os.environ.get("ESN_TEACH_DEBUG"):
                 print(log)
+            if not existed:
+                self._forget(student)
             return SubmissionResult(
                 student,
-                batch.module,
-                Outcome.CRASHED,
-                [f"nbgrader n'a pas pu corriger la copie ({reason})"],
+                module,
+                Outcome.GRADER_ERROR,
+                [f"erreur du correcteur : {reason}", *flags],
                 digest=digest,
             )
-        autograded = batch.root / "autograded" / student / batch.module / f"{batch.module}.ipynb"
+        autograded = self.course.root / "autograded" / student / module / f"{module}.ipynb"
         executed = nbformat.read(autograded, as_version=4)
         timed_out = memory = 0
         for cell in executed.cells:
@@ -293,14 +430,14 @@ class _Worker:
                     timed_out += 1
                 elif output.get("ename") == "MemoryError":
                     memory += 1
-        details = list(flags) + job.flags
+        details = flags + job.flags + notes
         outcomes = [Outcome.GRADED]
         if flags or job.flags:
             outcomes.append(Outcome.TAMPERED)
         if memory:
             outcomes.append(Outcome.OUT_OF_MEMORY)
             details.append(
-                f"mémoire dépassée ({batch.limits.memory_mb} Mio) dans {memory} cellule(s)"
+                f"mémoire dépassée ({self.plan.limits.memory_mb} Mio) dans {memory} cellule(s)"
             )
         if job.crash:
             outcomes.append(Outcome.CRASHED)
@@ -308,13 +445,47 @@ class _Worker:
         if timed_out:
             outcomes.append(Outcome.TIMED_OUT)
             details.append(
-                f"{timed_out} cellule(s) hors délai ({batch.limits.cell_timeout} s par cellule)"
+                f"{timed_out} cellule(s) hors délai ({self.plan.limits.cell_timeout} s par cellule)"
             )
         outcome = min(outcomes, key=PRIORITY.index)
-        score, max_score = batch.score(student)
-        return SubmissionResult(
-            student, batch.module, outcome, details, score, max_score, digest=digest
+        score, max_score = self._score(student)
+        return SubmissionResult(student, module, outcome, details, score, max_score, digest=digest)
+
+    def _autograde(self, student: str) -> dict:
+        """Run nbgrader's autograde, retrying SQLite's "database is locked" (another writer)."""
+        for attempt in range(5):
+            answer = self.api.autograde(self.module, student, force=True, create=True)
+            log = f"{answer.get('log', '')}\n{answer.get('error', '')}"
+            if answer.get("success") or "database is locked" not in log:
+                return answer
+            time.sleep(0.2 * (attempt + 1))
+        return answer
+
+
+_WORKER: list[_Worker] = []  # the worker of this process (set by the pool's initializer)
+
+
+def _start_worker(plan: _Plan) -> None:
+    _WORKER[:] = [_Worker(plan)]
+
+
+def _grade_task(student: str) -> SubmissionResult:
+    """Grade one student in a worker process; never raises for the grader's own bugs."""
+    started = time.perf_counter()
+    module = _WORKER[0].module if _WORKER else ""
+    try:
+        result = _WORKER[0].grade(student)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:  # the grader's bug: reported, never charged to the student
+        result = SubmissionResult(
+            student,
+            module,
+            Outcome.GRADER_ERROR,
+            [f"erreur du correcteur : {type(error).__name__} : {error}"[:300]],
         )
+    result.seconds = time.perf_counter() - started
+    return result
 
 
 def _last_error(text: str) -> str:
@@ -323,97 +494,6 @@ def _last_error(text: str) -> str:
         if stripped and not stripped.startswith(("File ", "^", "Traceback", "[")):
             return stripped[:300]
     return "erreur inconnue"
-
-
-class _Batch:
-    def __init__(
-        self,
-        course: object,
-        module: str,
-        students: list[str],
-        *,
-        limits: Limits,
-        jobs: int,
-        sandbox: bool,
-        progress: Progress | None,
-    ) -> None:
-        from esn_teach.course import Course
-
-        assert isinstance(course, Course)
-        self.course = course
-        self.root = course.root
-        self.module = module
-        self.limits = limits
-        self.sandbox = sandbox
-        self.progress = progress
-        self.jobs = jobs
-        release = course.release_path(module)
-        if not release.is_file():
-            raise CourseError(
-                f"{module} n'a pas été publié : lancez d'abord « esn-teach release {module} »."
-            )
-        self.released = nbformat.read(release, as_version=4)
-        self.source = nbformat.read(course.source_path(module), as_version=4)
-        self.preload = _preload(self.source)
-        self.owned = _owned_names(self.released)
-        self.modules = _owned_modules(self.released)
-        self.grade_ids = [
-            cell.metadata.nbgrader["grade_id"]
-            for cell in self.released.cells
-            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        ]
-        self.hidden = [self.root, course.notebooks, Path.home()]
-        self.config = course.config()
-        self.config.Execute.timeout = limits.cell_timeout
-        self.config.Execute.interrupt_on_timeout = True
-        self.config.OverwriteCells.add_missing_cells = True
-        self.config.Autograde.sanitize_preprocessors = [
-            ClearOutput,
-            NormalizeGradeIds,
-            DeduplicateIds,
-            OverwriteKernelspec,
-            OverwriteCells,
-            CheckCellMetadata,
-        ]
-        self.config.Autograde.autograde_preprocessors = [
-            SandboxedExecute,
-            IgnorePattern,
-            ClearMetadataPreprocessor,
-            LimitOutput,
-            SaveAutoGrades,
-            AssignLatePenalties,
-            CheckCellMetadata,
-        ]
-        self.students = students
-        self.todo: queue.Queue[str] = queue.Queue()
-        self.results: list[SubmissionResult] = []
-        self.stopping = threading.Event()
-        self._lock = threading.Lock()
-        self.started = time.perf_counter()
-        self.total = len(students)
-        self.done = 0
-
-    def score(self, student: str) -> tuple[float | None, float | None]:
-        with Gradebook(self.course.db_url, self.course.course_id) as gradebook:
-            try:
-                submission = gradebook.find_submission(self.module, student)
-            except MissingEntry:
-                return None, None
-            return float(submission.score), float(submission.max_score)
-
-    def finish(self, result: SubmissionResult) -> None:
-        with self._lock:
-            self.results.append(result)
-            self.done += 1
-            journal = _journal_path(self.root, self.module)
-            journal.parent.mkdir(parents=True, exist_ok=True)
-            with journal.open("a", encoding="utf-8") as handle:
-                handle.write(json.dumps(result.as_row(), ensure_ascii=False) + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            if self.progress is not None:
-                elapsed = time.perf_counter() - self.started
-                self.progress(self.done, self.total, result, elapsed)
 
 
 def _previous(root: Path, module: str) -> dict[str, SubmissionResult]:
@@ -430,8 +510,139 @@ def _previous(root: Path, module: str) -> dict[str, SubmissionResult]:
     return previous
 
 
+def _check_gradebook(course: Course, module: str) -> None:
+    """Stop before anything runs when the gradebook cannot hold this module's grades."""
+    advice = (
+        f"publiez de nouveau le module (« esn-teach release {module} »), puis relancez la "
+        "correction. Aucune copie n'a été corrigée."
+    )
+    if course.db_url.startswith("sqlite:///") and not Path(course.db_url[10:]).is_file():
+        raise CourseError(f"Le carnet de notes {course.db_url[10:]} n'existe pas : {advice}")
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        try:
+            assignment = gradebook.find_assignment(module)
+        except MissingEntry:
+            raise CourseError(
+                f"Le carnet de notes ne contient pas le module {module} : {advice}"
+            ) from None
+        if not any(notebook.grade_cells for notebook in assignment.notebooks):
+            raise CourseError(
+                f"Le carnet de notes ne connaît aucune question notée de {module} : {advice}"
+            )
+
+
+def _remove_canaries(course: Course, module: str) -> None:
+    """Remove every trace of the canary (also what a killed run left behind)."""
+    if not course.db_url.startswith("sqlite:///") or Path(course.db_url[10:]).is_file():
+        with Gradebook(course.db_url, course.course_id) as gradebook:
+            for student in CANARIES:
+                with contextlib.suppress(MissingEntry):
+                    gradebook.remove_student(student)
+    for step in ("submitted", "autograded", "feedback"):
+        for student in CANARIES:
+            shutil.rmtree(course.root / step / student, ignore_errors=True)
+
+
+def _write_canaries(course: Course, module: str) -> None:
+    release = course.release_path(module).parent
+    for student, notebook in (
+        (CANARY_SOLUTION, course.source_path(module)),
+        (CANARY_BLANK, course.release_path(module)),
+    ):
+        folder = course.root / "submitted" / student / module
+        shutil.copytree(release, folder, symlinks=True, dirs_exist_ok=True)
+        shutil.copyfile(notebook, folder / f"{module}.ipynb")
+
+
+def _canary_verdict(course: Course, module: str, result: SubmissionResult) -> str | None:
+    """Say what is wrong with a canary's grading (None when it is as expected)."""
+    solution = result.student == CANARY_SOLUTION
+    who = "la solution du module" if solution else "la version vierge du module"
+    if result.outcome is not Outcome.GRADED:
+        detail = f" — {'; '.join(result.details)}" if result.details else ""
+        return f"{who} : {result.outcome.label}{detail}"
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        submission = gradebook.find_submission(module, result.student)
+        tests = [
+            (grade.name, float(grade.auto_score), float(grade.max_score))
+            for notebook in submission.notebooks
+            for grade in notebook.grades
+            if grade.auto_score is not None
+        ]
+    if not tests:
+        return f"{who} : aucun test autocorrigé n'a été noté"
+    got = sum(score for _, score, _ in tests)
+    full = sum(maximum for _, _, maximum in tests)
+    wrong = [name for name, score, maximum in tests if score != (maximum if solution else 0)]
+    if not wrong:
+        return None
+    expected = f"{full:g} / {full:g}" if solution else f"0 / {full:g}"
+    return (
+        f"{who} obtient {got:g} / {full:g} aux tests autocorrigés (attendu : {expected} ; "
+        f"tests en cause : {', '.join(wrong)})"
+    )
+
+
+def _canary_message(module: str, problems: list[str]) -> str:
+    return (
+        f"La correction de {module} n'a pas commencé : la vérification préalable a échoué. "
+        "Aucune copie n'a été corrigée et rien n'a été modifié.\n"
+        + "\n".join(f"  - {problem}" for problem in problems)
+        + "\nCauses possibles : l'isolement (bubblewrap), l'environnement de la machine "
+        "(HOME, TMPDIR, droits d'accès au dossier de Python), le carnet de notes (module à "
+        f"republier : « esn-teach release {module} »), les chemins du cours, ou une solution "
+        "qui ne passe plus ses propres tests (« esn-teach build "
+        f"{module} » le dit). Pour le journal complet de nbgrader : ESN_TEACH_DEBUG=1. Une "
+        "fois la cause corrigée, relancez la même commande."
+    )
+
+
+def _run_canary(pool: ProcessPoolExecutor, course: Course, module: str) -> None:
+    """Grade the solution and the blank release first; raise GradingAborted unless exact."""
+    _remove_canaries(course, module)
+    _write_canaries(course, module)
+    try:
+        futures = [pool.submit(_grade_task, student) for student in CANARIES]
+        problems = []
+        for future in futures:
+            try:
+                result = future.result()
+            except BrokenProcessPool as error:
+                problems.append(f"un processus de correction s'est arrêté ({error})")
+                continue
+            verdict = _canary_verdict(course, module, result)
+            if verdict:
+                problems.append(verdict)
+    finally:
+        _remove_canaries(course, module)
+    if problems:
+        raise GradingAborted(_canary_message(module, problems))
+
+
+class _Journal:
+    """Results as they arrive: appended to the journal at once, then reported."""
+
+    def __init__(self, root: Path, module: str, total: int, progress: Progress | None) -> None:
+        self.path = _journal_path(root, module)
+        self.total = total
+        self.progress = progress
+        self.results: list[SubmissionResult] = []
+        self.started = time.perf_counter()
+
+    def add(self, result: SubmissionResult) -> None:
+        self.results.append(result)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(result.as_row(), ensure_ascii=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        if self.progress is not None:
+            elapsed = time.perf_counter() - self.started
+            self.progress(len(self.results), self.total, result, elapsed)
+
+
 def grade_cohort(
-    course: object,
+    course: Course,
     module: str,
     students: list[str],
     *,
@@ -446,6 +657,7 @@ def grade_cohort(
     Parameters
     ----------
     course : esn_teach.course.Course
+        The course layout.
     module : str
         The module name (already resolved).
     students : list of str
@@ -453,7 +665,7 @@ def grade_cohort(
     limits : Limits, optional
         Resource limits (default: :class:`Limits` with the course's cell timeout).
     jobs : int, default=2
-        Parallel workers.
+        Worker processes.
     sandbox : bool, default=True
         Use bubblewrap when available.
     force : bool, default=False
@@ -464,83 +676,119 @@ def grade_cohort(
     Returns
     -------
     BatchResult
+
+    Raises
+    ------
+    GradingAborted
+        When the canary (the module's solution and blank version, graded first)
+        does not get exactly full marks and zero: nothing was graded or changed.
+    esn_teach.course.CourseError
+        When the module is not released or the gradebook does not hold it.
     """
     if jobs < 1:
         raise CourseError("--jobs doit être au moins 1.")
     limits = limits or Limits()
-    previous = {} if force else _previous(course.root, module)  # type: ignore[attr-defined]
-    batch = _Batch(
-        course,
-        module,
-        students,
-        limits=limits,
-        jobs=jobs,
-        sandbox=sandbox,
-        progress=progress,
-    )
+    started = time.perf_counter()
+    root = course.root
+    students = [student for student in students if student not in CANARIES]
+    _ModuleInfo.read(course, module)  # released? readable?
+    _check_gradebook(course, module)
+    _remove_canaries(course, module)
+    previous = {} if force else _previous(root, module)
     kept: list[SubmissionResult] = []
-    autograded = course.root / "autograded"  # type: ignore[attr-defined]
+    todo: list[str] = []
     for student in students:
-        folder = course.root / "submitted" / student / module  # type: ignore[attr-defined]
+        folder = root / "submitted" / student / module
         old = previous.get(student)
-        digest = _digest(folder) if folder.is_dir() else ""
+        digest = _digest(folder) if folder.is_dir() and not folder.is_symlink() else ""
         still_valid = (
             old is not None
+            and not old.outcome.grader_fault
             and old.digest == digest
-            and (not old.outcome.graded or (autograded / student / module).is_dir())
+            and (not old.outcome.graded or (root / "autograded" / student / module).is_dir())
         )
         if still_valid and old is not None:
             if old.outcome.graded:
-                old.score, old.max_score = batch.score(student)
+                old.score, old.max_score = _gradebook_score(course, module, student)
             kept.append(old)
         else:
-            batch.todo.put(student)
-    batch.total = batch.todo.qsize()
-    journal = _journal_path(course.root, module)  # type: ignore[attr-defined]
-    if journal.exists() and not batch.total:
-        journal.unlink()
+            todo.append(student)
+    journal = _Journal(root, module, len(todo), progress)
+    if journal.path.exists() and not todo:
+        journal.path.unlink()
     missing = protections(sandbox).missing
-    # nbgrader 0.9's ``utils.setenv`` saves ``os.environ.get(value)`` instead of
-    # ``os.environ.get(key)``, then deletes the variable: with several threads, one thread
-    # deletes it under another (KeyError). With a variable named after the value, it
-    # restores instead of deleting. nbgrader's ``start`` also changes the process's
-    # working folder: it is restored at the end.
-    saved_env = {key: os.environ.get(key) for key in ("NBGRADER_EXECUTION", "autograde")}
-    os.environ["NBGRADER_EXECUTION"] = os.environ["autograde"] = "autograde"  # noqa: SIM112
-    saved_cwd = os.getcwd()
-    warnings.filterwarnings("ignore", category=SAWarning)
-    workers = [_Worker(batch) for _ in range(min(jobs, max(batch.total, 1)))]
-    threads = [threading.Thread(target=w.run, daemon=True) for w in workers]
-    for thread in threads:
-        thread.start()
-    try:
-        for thread in threads:
-            while thread.is_alive():
-                thread.join(0.2)
-    except KeyboardInterrupt:
-        batch.stopping.set()
-        raise
-    finally:
-        for key, value in saved_env.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        os.chdir(saved_cwd)
-    results = kept + batch.results
+    if todo:
+        _grade_all(course, module, todo, journal, limits=limits, jobs=jobs, sandbox=sandbox)
+    results = kept + journal.results
     order = {student: i for i, student in enumerate(students)}
     results.sort(key=lambda r: order.get(r.student, len(order)))
-    csv_path = results_path(course.root, module)  # type: ignore[attr-defined]
+    csv_path = results_path(root, module)
     old_rows = {r.student: r for r in read_results(csv_path)}
     old_rows.update({r.student: r for r in results})
     write_results(csv_path, list(old_rows.values()))
-    if journal.exists():
-        journal.unlink()
+    if journal.path.exists():
+        journal.path.unlink()
     return BatchResult(
         module,
         results,
         csv_path,
         missing,
-        time.perf_counter() - batch.started,
+        time.perf_counter() - started,
         resumed=len(kept),
     )
+
+
+def _gradebook_score(
+    course: Course, module: str, student: str
+) -> tuple[float | None, float | None]:
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        try:
+            submission = gradebook.find_submission(module, student)
+        except MissingEntry:
+            return None, None
+        return float(submission.score), float(submission.max_score)
+
+
+def _grade_all(
+    course: Course,
+    module: str,
+    todo: list[str],
+    journal: _Journal,
+    *,
+    limits: Limits,
+    jobs: int,
+    sandbox: bool,
+) -> None:
+    """Run the canary, then every submission of ``todo``, on a pool of worker processes."""
+    staging = Path(tempfile.mkdtemp(prefix="esn-teach-staging-"))
+    plan = _Plan(course.root, course.notebooks, module, limits, sandbox, staging)
+    # Forked, not spawned: a worker starts at once with nbgrader already imported, and the
+    # caller's ``__main__`` (an instructor's script, a notebook) is never run again.
+    context = multiprocessing.get_context("fork")
+    workers = max(1, min(jobs, max(len(todo), len(CANARIES))))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(plan,)
+    )
+    try:
+        _run_canary(pool, course, module)
+        futures: dict[Future[SubmissionResult], str] = {
+            pool.submit(_grade_task, student): student for student in todo
+        }
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                result = SubmissionResult(
+                    futures[future],
+                    module,
+                    Outcome.GRADER_ERROR,
+                    ["erreur du correcteur : un processus de correction s'est arrêté"],
+                )
+            journal.add(result)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown(wait=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -51,6 +51,7 @@ from playwright.sync_api import Browser, FrameLocator, Locator, Page, sync_playw
 
 from esn_teach.course import Course, ModuleSource  # noqa: E402
 from esn_teach.course._source import SOLUTION_BEGIN, SOLUTION_END  # noqa: E402
+from esn_teach.grading import autograde  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
 
@@ -428,7 +429,7 @@ def test_formgrader_manual_grading(
     submitted = browser_course.root / "submitted" / STUDENT / module / f"{module}.ipynb"
     submitted.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(browser_course.workspace / module / f"{module}.ipynb", submitted)
-    browser_course.course.autograde(module, [STUDENT])
+    autograde(browser_course.course, module, [STUDENT])
 
     frame = formgrader(page, instructor_lab)
     listed = frame.locator("table").first

@@ -21,7 +21,7 @@ from nbgrader.apps.api import NbGraderAPI
 
 from conftest import cli, submit
 from esn_teach.course import Course
-from esn_teach.grading import KEY_VARIABLE, Outcome, pseudonym
+from esn_teach.grading import KEY_VARIABLE, Outcome, autograde, pseudonym
 
 pytestmark = pytest.mark.slow
 
@@ -77,7 +77,7 @@ def test_scores_identical_to_plain_nbgrader(tiny):
     for student in ANSWERS:
         assert api.autograde(MODULE, student, force=True, create=True)["success"], student
     plain = _grades(course)
-    batch = course.autograde(MODULE, jobs=2, limits=LIMITS, force=True)
+    batch = autograde(course, MODULE, jobs=2, limits=LIMITS, force=True)
     assert {r.outcome for r in batch.results} == {Outcome.GRADED}
     assert _grades(course) == plain
     assert plain["ana"]["x_tests"] == 1.0 and plain["ben"]["x_tests"] == 0.0
@@ -164,7 +164,7 @@ def test_killed_batch_leaves_consistent_gradebook_and_resumes(tiny):
     grades = _grades(course)
     for student in done:
         assert set(grades[student]) == {"x_tests", "avis"}
-    batch = course.autograde(MODULE, jobs=2, limits=LIMITS)
+    batch = autograde(course, MODULE, jobs=2, limits=LIMITS)
     assert batch.resumed == len(done)
     results = {r.student: r for r in batch.results}
     assert set(results) == set(ANSWERS)
@@ -176,11 +176,11 @@ def test_killed_batch_leaves_consistent_gradebook_and_resumes(tiny):
 
 def test_missing_student_is_accounted_for(tiny):
     course_root, _, course = tiny
-    course.autograde(MODULE, limits=LIMITS)
+    autograde(course, MODULE, limits=LIMITS)
     with Gradebook(course.db_url, course.course_id) as gradebook:
         gradebook.add_student("zoe", first_name="Zoé")
     shutil.rmtree(course_root / "submitted" / "fred")
-    batch = course.autograde(MODULE, limits=LIMITS)
+    batch = autograde(course, MODULE, limits=LIMITS)
     results = {r.student: r for r in batch.results}
     assert results["zoe"].outcome is Outcome.MISSING
     assert set(ANSWERS) - {"fred"} <= set(results)

@@ -134,8 +134,7 @@ def test_recheck_runs_test_on_pristine_namespace(tmp_path):
         "grade_id": "t",
         "source": "checks.check_number(x, name='x', expected=1)",
         "snapshot": str(snapshot),
-        "owned": ["checks"],
-        "modules": {"checks": "esn_teach.checks"},
+        "imports": {"checks": ["esn_teach", "checks"]},
     }
     assert run([test])["t"]["status"] == "passed"
     from sklearn.linear_model import LogisticRegression
@@ -148,9 +147,44 @@ def test_recheck_runs_test_on_pristine_namespace(tmp_path):
     snapshot.write_bytes(pickle.dumps(good))
     bad = {**good, "checks": ("unpicklable", "type")}
     snapshot.write_bytes(pickle.dumps(bad))
-    assert run([test])["t"]["status"] == "failed"
+    assert run([test])["t"]["status"] == "passed"  # rebuilt from the instructor's import
+    assert run([{**test, "imports": {}}])["t"]["status"] == "failed"  # not plain data
     snapshot.write_bytes(pickle.dumps({**good, "x": ("value", pickle.dumps(3.0))}))
     assert run([test])["t"]["status"] == "failed"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        ("unpicklable", "function"),  # rebound to a lambda: cannot be rebuilt
+        ("ref", "builtins", "print"),  # rebound to a harmless builtin
+        ("ref", "esn_teach.checks", "check_text"),  # rebound to another check
+        ("missing",),  # deleted
+    ],
+)
+def test_recheck_rebuilds_instructor_imports_whatever_the_student_bound(tmp_path, entry):
+    """The attack: rebind what the instructor imported, so the re-check used to be skipped."""
+    snapshot = tmp_path / "snap.pkl"
+    test = {
+        "grade_id": "t",
+        "source": "check_number(x, name='x', expected=1)",
+        "snapshot": str(snapshot),
+        "imports": {"check_number": ["esn_teach.checks", "check_number"]},
+    }
+    snapshot.write_bytes(pickle.dumps({"x": ("value", pickle.dumps(3.0)), "check_number": entry}))
+    assert run([test])["t"]["status"] == "failed"
+    snapshot.write_bytes(pickle.dumps({"x": ("value", pickle.dumps(1.0)), "check_number": entry}))
+    assert run([test])["t"]["status"] == "passed"
+
+
+def test_a_test_that_cannot_be_rechecked_fails(tmp_path):
+    """Data the instructor's cells made, replaced by something not plain: no points."""
+    snapshot = tmp_path / "snap.pkl"
+    snapshot.write_bytes(pickle.dumps({"table": ("unpicklable", "function")}))
+    test = {"grade_id": "t", "source": "assert len(table) == 3", "snapshot": str(snapshot)}
+    verdict = run([test])["t"]
+    assert verdict["status"] == "failed" and "table" in verdict["error"]
+    assert run([{**test, "snapshot": str(tmp_path / "absent.pkl")}])["t"]["status"] == "failed"
 
 
 def test_outcome_table_round_trip(tmp_path):

@@ -12,7 +12,7 @@ from grading_corpus import LIMITS, MODULE, Listener, build_course, corpus
 
 from conftest import cli
 from esn_teach.course import Course
-from esn_teach.grading import Outcome, protections
+from esn_teach.grading import Outcome, autograde, protections
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +33,7 @@ def graded(tmp_path_factory):
     cases = corpus(course_root, listener.port)
     before = _files(course_root / "submitted")
     course = Course(course_root, notebooks)
-    batch = course.autograde(MODULE, jobs=2, limits=LIMITS)
+    batch = autograde(course, MODULE, jobs=2, limits=LIMITS)
     reached = listener.reached()
     listener.close()
     return {
@@ -117,7 +117,7 @@ def test_limits_show_in_the_outputs(graded):
 
 def test_rerun_is_idempotent_and_skips_unchanged(graded):
     first = {r.student: (r.outcome, r.score) for r in graded["batch"].results}
-    again = graded["course"].autograde(MODULE, jobs=2, limits=LIMITS)
+    again = autograde(graded["course"], MODULE, jobs=2, limits=LIMITS)
     assert again.resumed == len(first)
     assert {r.student: (r.outcome, r.score) for r in again.results} == first
 

@@ -16,7 +16,7 @@ from grading_corpus import LIMITS, MODULE, build_course
 from test_batch import ANSWERS, _grades, _submit_all
 
 from esn_teach.course import Course
-from esn_teach.grading import Outcome
+from esn_teach.grading import Outcome, autograde
 
 pytestmark = pytest.mark.slow
 
@@ -100,7 +100,7 @@ def test_parallel_grading_into_postgresql(tmp_path, postgres_url):
     course = Course(course_root, notebooks)
     assert course.db_url.startswith("postgresql")
     _submit_all(course_root, ANSWERS)
-    batch = course.autograde(MODULE, jobs=2, limits=LIMITS)
+    batch = autograde(course, MODULE, jobs=2, limits=LIMITS)
     assert {r.outcome for r in batch.results} == {Outcome.GRADED}
     grades = _grades(course)
     assert set(grades) == set(ANSWERS)
