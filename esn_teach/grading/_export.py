@@ -1,7 +1,9 @@
 """Grade exports: Moodle's "import grades from CSV", nbgrader's CSV, pseudonymised.
 
 Scores are read from nbgrader's gradebook (autograded plus manual grades,
-late penalties included, as nbgrader computes them).
+late penalties included, as nbgrader computes them). Every cell we write goes
+through :func:`~esn_teach.grading._sanitise.csv_safe`: a student id such as
+``=HYPERLINK(…)`` stays text in a spreadsheet.
 """
 
 from __future__ import annotations
@@ -15,8 +17,16 @@ from pathlib import Path
 from nbgrader.api import Gradebook, MissingEntry
 
 from esn_teach.course import CourseError
+from esn_teach.grading._sanitise import csv_safe
 
-__all__ = ["KEY_VARIABLE", "pseudonym", "pseudonym_key", "rewrite_pseudonymised", "write_moodle"]
+__all__ = [
+    "KEY_VARIABLE",
+    "finish_csv_export",
+    "pseudonym",
+    "pseudonym_key",
+    "rewrite_pseudonymised",
+    "write_moodle",
+]
 
 #: Environment variable holding the pseudonymisation key.
 KEY_VARIABLE = "ESN_TEACH_PSEUDONYM_KEY"
@@ -89,7 +99,7 @@ def write_moodle(
                 ) from error
         rows = []
         for student in sorted(gradebook.students, key=lambda s: s.id):
-            row = {MOODLE_ID: pseudonym(student.id, key) if key else student.id}
+            row = {MOODLE_ID: csv_safe(pseudonym(student.id, key) if key else student.id)}
             for name in names:
                 try:
                     score = gradebook.find_submission(name, student.id).score
@@ -98,26 +108,53 @@ def write_moodle(
                     row[name] = "0.00"
             rows.append(row)
     with destination.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=[MOODLE_ID, *names])
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(handle)
+        writer.writerow([MOODLE_ID, *(csv_safe(name) for name in names)])
+        writer.writerows([row[MOODLE_ID], *(row[name] for name in names)] for row in rows)
     return destination
 
 
-def rewrite_pseudonymised(path: Path, key: bytes) -> Path:
-    """Replace identities in nbgrader's CSV export by keyed hashes (names and emails blanked)."""
+def finish_csv_export(path: Path, key: bytes | None = None) -> Path:
+    """Make nbgrader's CSV export safe to open in a spreadsheet, pseudonymised if ``key`` is given.
+
+    Rewrites ``path`` in place: with a key, identities become keyed hashes
+    (:func:`pseudonym`) and names, emails and LMS ids are blanked; in every
+    case each cell goes through :func:`~esn_teach.grading._sanitise.csv_safe`
+    (no formula, no control character). Call it once on the file nbgrader
+    wrote.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The CSV written by nbgrader's ``CsvExportPlugin``.
+    key : bytes, optional
+        The pseudonymisation key.
+
+    Returns
+    -------
+    pathlib.Path
+    """
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         fields = list(reader.fieldnames or [])
         rows = list(reader)
     for row in rows:
-        if "student_id" in row:
-            row["student_id"] = pseudonym(row["student_id"], key)
-        for column in ("first_name", "last_name", "email", "lms_user_id"):
-            if column in row:
-                row[column] = ""
+        if key is not None:
+            if "student_id" in row:
+                row["student_id"] = pseudonym(row["student_id"], key)
+            for column in ("first_name", "last_name", "email", "lms_user_id"):
+                if column in row:
+                    row[column] = ""
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(handle)
+        writer.writerow([csv_safe(field) for field in fields])
+        writer.writerows([csv_safe(row.get(field) or "") for field in fields] for row in rows)
     return path
+
+
+def rewrite_pseudonymised(path: Path, key: bytes) -> Path:
+    """Replace identities in nbgrader's CSV export by keyed hashes (names and emails blanked).
+
+    The same as :func:`finish_csv_export` with a key: every cell is made safe too.
+    """
+    return finish_csv_export(path, key)

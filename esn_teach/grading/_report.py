@@ -3,7 +3,9 @@
 Per question (nbgrader grade cell): how many submissions were graded, the share
 that earned full marks, and the most frequent failure messages (the checks'
 French sentences, read from the autograded notebooks). Written as a CSV table
-and a bar chart.
+and a bar chart. The messages quote student answers: the CSV cells go through
+:func:`~esn_teach.grading._sanitise.csv_safe` and the printed table through
+:func:`~esn_teach.grading._sanitise.printable`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from nbgrader.api import Gradebook, MissingEntry
 
 from esn_teach.course import CourseError
 from esn_teach.grading._feedback import check_message
+from esn_teach.grading._sanitise import csv_safe, printable
 
 __all__ = ["QuestionStats", "cohort_report", "format_table", "write_report"]
 
@@ -101,12 +104,12 @@ def write_report(stats: list[QuestionStats], folder: Path, module: str) -> tuple
             failures = " | ".join(f"{n} × {m}" for m, n in entry.failures.most_common(3))
             writer.writerow(
                 [
-                    entry.question,
+                    csv_safe(entry.question),
                     entry.graded,
                     f"{100 * entry.success_rate:.0f}",
                     f"{entry.mean_score:.2f}",
                     f"{entry.max_score:g}",
-                    failures,
+                    csv_safe(failures),
                 ]
             )
     import matplotlib
@@ -115,7 +118,7 @@ def write_report(stats: list[QuestionStats], folder: Path, module: str) -> tuple
     import matplotlib.pyplot as plt
 
     figure, axes = plt.subplots(figsize=(7, 0.5 * len(stats) + 1.5))
-    labels = [entry.question.removesuffix("_tests") for entry in stats]
+    labels = [printable(entry.question.removesuffix("_tests"), limit=40) for entry in stats]
     rates = [100 * entry.success_rate for entry in stats]
     axes.barh(labels, rates, color="#1f77b4")
     axes.set_xlim(0, 100)
@@ -132,12 +135,20 @@ def write_report(stats: list[QuestionStats], folder: Path, module: str) -> tuple
 
 
 def format_table(stats: list[QuestionStats]) -> str:
-    """Return the report as a text table (French)."""
+    """Return the report as a text table (French), safe to print in a terminal.
+
+    Question ids and failure messages come from submissions: control, escape
+    and bidi characters are shown escaped (see
+    :func:`~esn_teach.grading._sanitise.printable`).
+    """
     lines = [f"{'Question':<28} {'Notées':>6} {'Réussite':>9} {'Moyenne':>9}  Erreurs fréquentes"]
     for entry in stats:
-        failures = "; ".join(f"{n} × {m[:70]}" for m, n in entry.failures.most_common(2))
+        failures = "; ".join(
+            f"{n} × {printable(m, limit=70)}" for m, n in entry.failures.most_common(2)
+        )
+        question = printable(entry.question.removesuffix("_tests"), limit=60)
         lines.append(
-            f"{entry.question.removesuffix('_tests'):<28} {entry.graded:>6} "
+            f"{question:<28} {entry.graded:>6} "
             f"{100 * entry.success_rate:>8.0f} % {entry.mean_score:>5.2f}/{entry.max_score:<3g} "
             f" {failures or '—'}"
         )
