@@ -215,7 +215,14 @@ def _run(args: argparse.Namespace) -> int:
 
 def _autograde(course: Course, args: argparse.Namespace) -> int:
     from esn_teach.course import CourseError
-    from esn_teach.grading import GradingAborted, Limits, Outcome, SubmissionResult, autograde
+    from esn_teach.grading import (
+        GradingAborted,
+        Limits,
+        Outcome,
+        SubmissionResult,
+        autograde,
+        printable,
+    )
 
     for option in ("jobs", "timeout", "memory", "processes", "cell_timeout"):
         value = getattr(args, option)
@@ -234,7 +241,8 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
         width = 30
         bar = "#" * (width * done // total) + "." * (width - width * done // total)
         print(
-            f"[{bar}] {done}/{total} — {result.student} : {result.outcome.label} — "
+            f"[{bar}] {done}/{total} — {printable(result.student, limit=80)} : "
+            f"{result.outcome.label} — "
             f"reste ≈ {int(remaining // 60)} min {int(remaining % 60):02d} s",
             file=sys.stderr,
             flush=True,
@@ -252,7 +260,7 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
             progress=progress,
         )
     except GradingAborted as error:
-        print(f"Erreur : {error}", file=sys.stderr)
+        print(f"Erreur : {printable(str(error), newlines=True)}", file=sys.stderr)
         return 3
     for warning in batch.warnings:
         print(f"Attention : {warning}", file=sys.stderr)
@@ -262,14 +270,17 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
             if result.score is not None and result.max_score is not None
             else "pas de note"
         )
-        print(f"{result.student} : {score} — {result.outcome.label}")
+        print(f"{printable(result.student, limit=80)} : {score} — {result.outcome.label}")
     print(batch.summary())
     failed = [r for r in batch.results if r.outcome.grader_fault]
     if failed:
         print(
             f"Erreur : {len(failed)} copie(s) non corrigée(s) à cause d'une erreur du correcteur, "
             "jamais de l'étudiant ; aucune note n'a été enregistrée pour elles : "
-            + "; ".join(f"{r.student} ({'; '.join(r.details)})" for r in failed)
+            + "; ".join(
+                f"{printable(r.student, limit=80)} ({printable('; '.join(r.details), limit=300)})"
+                for r in failed
+            )
             + f". Corrigez la cause, puis relancez « esn-teach autograde {batch.module} » : "
             "seules ces copies seront reprises.",
             file=sys.stderr,
@@ -287,7 +298,10 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
     if blocked:
         print(
             f"Erreur : {len(blocked)} copie(s) à vérifier (laissées intactes) : "
-            + "; ".join(f"{r.student} ({'; '.join(r.details)})" for r in blocked),
+            + "; ".join(
+                f"{printable(r.student, limit=80)} ({printable('; '.join(r.details), limit=300)})"
+                for r in blocked
+            ),
             file=sys.stderr,
         )
         return 2
@@ -310,12 +324,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         error and got no score), 1 on an unexpected error.
     """
     from esn_teach.course import CourseError
+    from esn_teach.grading import printable
 
     args = _parser().parse_args(argv)
     try:
         return _run(args)
     except CourseError as error:
-        print(f"Erreur : {error}", file=sys.stderr)
+        print(f"Erreur : {printable(str(error), newlines=True)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
@@ -324,7 +339,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         print(
-            f"Erreur inattendue ({type(error).__name__}) : {error}\n"
+            f"Erreur inattendue ({type(error).__name__}) : "
+            f"{printable(str(error), newlines=True)}\n"
             "Relancez avec --debug pour la trace complète et signalez le problème.",
             file=sys.stderr,
         )

@@ -35,6 +35,7 @@ from esn_teach.grading._runner import (
     results_path,
 )
 from esn_teach.grading._sandbox import Limits, protections
+from esn_teach.grading._sanitise import csv_safe, printable
 
 __all__ = [
     "CANARIES",
@@ -49,11 +50,13 @@ __all__ = [
     "SubmissionResult",
     "autograde",
     "cohort_report",
+    "csv_safe",
     "export_grades",
     "format_table",
     "generate_feedback",
     "grade_cohort",
     "module_report",
+    "printable",
     "protections",
     "pseudonym",
     "pseudonym_key",

@@ -13,7 +13,7 @@ from nbgrader.apps.api import NbGraderAPI
 from nbgrader.plugins.export import CsvExportPlugin
 
 from esn_teach.course import Course, CourseError
-from esn_teach.grading._export import pseudonym_key, rewrite_pseudonymised, write_moodle
+from esn_teach.grading._export import finish_csv_export, pseudonym_key, write_moodle
 from esn_teach.grading._feedback import FrenchFeedback
 from esn_teach.grading._outcomes import BatchResult
 from esn_teach.grading._report import cohort_report, format_table, write_report
@@ -172,8 +172,7 @@ def export_grades(
     plugin.assignment = modules
     with Gradebook(course.db_url, course.course_id) as gradebook:
         plugin.export(gradebook)
-    if key is not None:
-        rewrite_pseudonymised(destination, key)
+    finish_csv_export(destination, key)
     return destination
 
 

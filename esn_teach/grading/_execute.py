@@ -51,10 +51,12 @@ class Job:
     template: Template
     limits: Limits
     grade_ids: list[str] = field(default_factory=list)
+    metadata: dict[str, dict] = field(default_factory=dict)
     imports: dict[str, list[str | None]] = field(default_factory=dict)
     libraries: list[str] = field(default_factory=list)
     crash: str | None = None
     grader_error: str | None = None
+    out_of_memory: bool = False
     deadline_hit: bool = False
     flags: list[str] = field(default_factory=list)
 
@@ -152,7 +154,8 @@ class SandboxedExecute(Execute):
             elif not self._esn_started:
                 # No cell of the notebook ran: nothing the student wrote can be the cause.
                 job.grader_error = (
-                    f"le noyau n'a pas pu démarrer ({type(error).__name__}) : {_child_error(cwd)}"
+                    f"le noyau n'a pas pu démarrer ({type(error).__name__} : "
+                    f"{str(error)[:200]}) ; trace du noyau : {_child_error(cwd)}"
                 )
             elif type(error).__name__ == "CellTimeoutError":
                 job.crash = (
@@ -160,9 +163,11 @@ class SandboxedExecute(Execute):
                     "a ignoré l'interruption"
                 )
             else:
+                reason = job.template.stop_reason(pid)  # the sandbox's own bounds
                 status = job.template.request(op="poll", pid=pid).get("status")
                 code = f" (code de sortie {status})" if status is not None else ""
-                job.crash = f"le noyau s'est arrêté{code} : {type(error).__name__}"
+                job.crash = f"le noyau s'est arrêté{code} : {reason or type(error).__name__}"
+                job.out_of_memory = bool(reason and "mémoire" in reason)
         finally:
             watchdog.cancel()
             if self.kc is not None:
@@ -268,17 +273,20 @@ class SandboxedExecute(Execute):
 
 
 class NormalizeGradeIds(NbGraderPreprocessor):
-    """Turn duplicated and unknown graded cells into plain cells before ``OverwriteCells``.
+    """Put the instructor's nbgrader metadata back before ``OverwriteCells``.
 
-    nbgrader 0.9's ``DeduplicateIds`` and ``OverwriteCells`` leave such cells
-    with nbgrader metadata but no ``grade_id``, and ``add_missing_cells`` then
-    fails on them (``KeyError: 'grade_id'``). Stripped here, the instructor's
-    cell is restored by ``OverwriteCells`` like a deleted one; the tampering is
-    reported by ``cell_tampering``.
+    nbgrader 0.9's ``DeduplicateIds`` and ``OverwriteCells`` leave duplicated
+    or unknown graded cells with nbgrader metadata but no ``grade_id``, and
+    ``add_missing_cells`` then fails on them (``KeyError: 'grade_id'``); a
+    known cell whose flags were changed (a test cell marked ungraded, an answer
+    marked graded) makes nbgrader fail too. Unknown and duplicated cells become
+    plain cells (the instructor's cell is restored by ``OverwriteCells`` like a
+    deleted one); a known cell gets the released metadata back. The tampering
+    itself is reported by ``cell_tampering``.
     """
 
     def preprocess(self, nb, resources):  # type: ignore[override]
-        """Strip the nbgrader metadata of later duplicates and of unknown grade ids."""
+        """Strip unknown and duplicated grade ids; restore the metadata of known ones."""
         job = current_job()
         known = set(job.grade_ids) if job is not None else None
         seen: set[str] = set()
@@ -291,4 +299,6 @@ class NormalizeGradeIds(NbGraderPreprocessor):
                 del cell.metadata["nbgrader"]
                 continue
             seen.add(grade_id)
+            if job is not None and grade_id in job.metadata:
+                cell.metadata["nbgrader"] = nbformat.from_dict(job.metadata[grade_id])
         return nb, resources

@@ -82,6 +82,16 @@ def cell_tampering(
         if len(copies) > 1:
             problems.append(f"cellule « {grade_id} » dupliquée ({len(copies)} fois)")
         copy = copies[0]
+        changed = [
+            flag
+            for flag in ("grade", "solution", "locked", "task")
+            if bool(_meta(copy).get(flag)) != bool(meta.get(flag))
+        ]
+        if changed:
+            problems.append(
+                f"métadonnées nbgrader de la cellule « {grade_id} » modifiées "
+                f"({', '.join(changed)})"
+            )
         intact = {original.source.strip(), instructor.get(grade_id, original.source.strip())}
         if protected and (
             copy.source.strip() not in intact or copy.cell_type != original.cell_type

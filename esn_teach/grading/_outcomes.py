@@ -7,6 +7,8 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from esn_teach.grading._sanitise import csv_restore, csv_safe, printable
+
 __all__ = ["BatchResult", "Outcome", "SubmissionResult"]
 
 
@@ -167,8 +169,10 @@ class BatchResult:
                 lines.append(f"  {outcome.label} : {count}")
         for result in self.results:
             if result.outcome is not Outcome.GRADED:
-                detail = f" — {'; '.join(result.details)}" if result.details else ""
-                lines.append(f"  - {result.student} : {result.outcome.label}{detail}")
+                details = printable("; ".join(result.details), limit=300)
+                detail = f" — {details}" if details else ""
+                student = printable(result.student, limit=80)
+                lines.append(f"  - {student} : {result.outcome.label}{detail}")
         if self.csv_path:
             lines.append(f"Tableau des résultats : {self.csv_path}")
         return "\n".join(lines)
@@ -182,7 +186,7 @@ def write_results(path: Path, results: list[SubmissionResult]) -> Path:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
         for result in sorted(results, key=lambda r: r.student):
-            writer.writerow(result.as_row())
+            writer.writerow({key: csv_safe(value) for key, value in result.as_row().items()})
     temporary.replace(path)
     return path
 
@@ -193,6 +197,9 @@ def read_results(path: Path) -> list[SubmissionResult]:
         return []
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            return [SubmissionResult.from_row(row) for row in csv.DictReader(handle)]
+            return [
+                SubmissionResult.from_row({key: csv_restore(value) for key, value in row.items()})
+                for row in csv.DictReader(handle)
+            ]
     except (ValueError, KeyError, csv.Error):
         return []

@@ -27,7 +27,6 @@ import multiprocessing.util
 import os
 import shutil
 import stat
-import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -46,7 +45,6 @@ from nbgrader.preprocessors import (
     ClearOutput,
     DeduplicateIds,
     IgnorePattern,
-    LimitOutput,
     OverwriteCells,
     OverwriteKernelspec,
     SaveAutoGrades,
@@ -64,7 +62,14 @@ from esn_teach.grading._outcomes import (
     read_results,
     write_results,
 )
-from esn_teach.grading._sandbox import Limits, Template, protections
+from esn_teach.grading._sandbox import (
+    Limits,
+    Template,
+    clean_stale_scratch,
+    owned_scratch,
+    protections,
+)
+from esn_teach.grading._sanitise import LimitOutputSize, printable
 
 __all__ = [
     "CANARIES",
@@ -176,6 +181,7 @@ class _ModuleInfo:
     source: nbformat.NotebookNode
     preload: list[str]
     grade_ids: list[str]
+    metadata: dict[str, dict]
     imports: dict[str, list[str | None]]
     libraries: list[str]
 
@@ -194,8 +200,14 @@ class _ModuleInfo:
             for cell in released.cells
             if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
         ]
+        metadata = {
+            cell.metadata.nbgrader["grade_id"]: dict(cell.metadata.nbgrader)
+            for cell in released.cells
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        }
         libraries = sorted({name.split(".")[0] for name in preload} - {"esn_teach"})
-        return cls(released, source, preload, grade_ids, _instructor_imports(released), libraries)
+        imports = _instructor_imports(released)
+        return cls(released, source, preload, grade_ids, metadata, imports, libraries)
 
 
 def _preload(notebook: nbformat.NotebookNode) -> list[str]:
@@ -311,7 +323,7 @@ def _grading_config(course: Course, plan: _Plan):  # type: ignore[no-untyped-def
         SandboxedExecute,
         IgnorePattern,
         ClearMetadataPreprocessor,
-        LimitOutput,
+        LimitOutputSize,
         SaveAutoGrades,
         AssignLatePenalties,
         CheckCellMetadata,
@@ -399,6 +411,7 @@ class _Worker:
             self.template,
             self.plan.limits,
             self.info.grade_ids,
+            self.info.metadata,
             self.info.imports,
             self.info.libraries,
         )
@@ -409,7 +422,7 @@ class _Worker:
         if job.grader_error or not answer.get("success"):
             reason = job.grader_error or f"nbgrader : {_last_error(log)}"
             if os.environ.get("ESN_TEACH_DEBUG"):
-                print(log)
+                print(printable(log, newlines=True))
             if not existed:
                 self._forget(student)
             return SubmissionResult(
@@ -434,7 +447,7 @@ class _Worker:
         outcomes = [Outcome.GRADED]
         if flags or job.flags:
             outcomes.append(Outcome.TAMPERED)
-        if memory:
+        if memory or job.out_of_memory:
             outcomes.append(Outcome.OUT_OF_MEMORY)
             details.append(
                 f"mémoire dépassée ({self.plan.limits.memory_mb} Mio) dans {memory} cellule(s)"
@@ -760,7 +773,8 @@ def _grade_all(
     sandbox: bool,
 ) -> None:
     """Run the canary, then every submission of ``todo``, on a pool of worker processes."""
-    staging = Path(tempfile.mkdtemp(prefix="esn-teach-staging-"))
+    clean_stale_scratch()  # what graders killed with SIGKILL left behind
+    staging = owned_scratch()
     plan = _Plan(course.root, course.notebooks, module, limits, sandbox, staging)
     # Forked, not spawned: a worker starts at once with nbgrader already imported, and the
     # caller's ``__main__`` (an instructor's script, a notebook) is never run again.

@@ -199,6 +199,39 @@ def corpus(course: Path, server_port: int) -> list[Case]:
             "replaces the checks module by a look-alike",
         ),
         Case(
+            "setattr-loop",
+            Outcome.TAMPERED,
+            0.0,
+            "import builtins, importlib\nclass Eq(float):\n    def __eq__(self, other):\n"
+            "        return True\nx = Eq(3)\nmod = importlib.import_module('esn_' + "
+            "'teach.checks')\nput = getattr(builtins, 'set' + 'attr')\nfor name in dir(mod):\n"
+            "    if not name.startswith('_'):\n        put(mod, name, lambda *a, **k: None)",
+            "every check replaced with no literal assignment for the static scan to see, "
+            "and an answer equal to anything for the hidden assert",
+        ),
+        Case(
+            "input-transformer",
+            Outcome.TAMPERED,
+            0.0,
+            "x = 3\nget_ipython().input_transformers_post.append(lambda lines: ['pass\\n'])",
+            "every later cell, tests included, runs as 'pass'",
+        ),
+        Case(
+            "custom-exc",
+            Outcome.GRADED,
+            0.0,
+            "x = 3\nget_ipython().set_custom_exc((BaseException,), lambda *a, **k: None)",
+            "tries to hide failures: IPython still sends the error, no gain, nothing to flag",
+        ),
+        Case(
+            "unpicklable-checks",
+            Outcome.TAMPERED,
+            0.0,
+            "import types\nx = 3\nchecks = types.SimpleNamespace(check_number=lambda *a, **k: "
+            "None)",
+            "the name the test reads cannot be rebuilt: it used to skip the re-check",
+        ),
+        Case(
             "sneaky-object",
             Outcome.GRADED,
             0.0,
@@ -228,7 +261,15 @@ def corpus(course: Path, server_port: int) -> list[Case]:
     late = _with_answer(released, "x = 3")
     late.cells.insert(tests_index + 1, nbformat.v4.new_code_cell("x = 1"))
     submit(course, "redefines-after-test", MODULE, late)
+    ungraded = _with_answer(released, "x = 3")
+    ungraded.cells[tests_index].metadata.nbgrader["grade"] = False
+    submit(course, "ungraded-test", MODULE, ungraded)
+    graded_answer = _with_answer(released, "x = 3")
+    graded_answer.cells[_cell(released, "x")].metadata.nbgrader.update(grade=True, points=5)
+    submit(course, "graded-answer", MODULE, graded_answer)
     cases += [
+        Case("ungraded-test", Outcome.TAMPERED, 0.0),
+        Case("graded-answer", Outcome.TAMPERED, 0.0),
         Case("edited-test", Outcome.TAMPERED, 0.0),
         Case("deleted-test", Outcome.TAMPERED, 0.0),
         Case("duplicated-test", Outcome.TAMPERED, 0.0),
@@ -241,6 +282,23 @@ def corpus(course: Path, server_port: int) -> list[Case]:
         path = course / "submitted" / student / MODULE / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+    # Links are never followed: not the notebook, not a data file (the instructor's files,
+    # a classmate's copy, a device that never ends).
+    linked = course / "submitted" / "link-notebook" / MODULE
+    linked.mkdir(parents=True)
+    (linked / f"{MODULE}.ipynb").symlink_to(
+        course / "submitted" / "correct-1" / MODULE / f"{MODULE}.ipynb"
+    )
+    folder = submit(course, "link-data", MODULE, _with_answer(released, "x = 1")).parent
+    (folder / "solution.ipynb").symlink_to(source_notebook)
+    (folder / "carnet.db").symlink_to(gradebook)
+    (folder / "aleatoire.bin").symlink_to("/dev/urandom")
+    (folder / "autres").symlink_to(course / "submitted", target_is_directory=True)
+    cases += [
+        Case("link-notebook", Outcome.MISSING, None, why="a link to a classmate's notebook"),
+        Case("link-data", Outcome.TAMPERED, 1.0, why="links flagged and left out, answer graded"),
+    ]
 
     raw("invalid-json", b"{ pas du JSON")
     raw("empty-file", b"")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 from pathlib import Path
 
 import nbformat
@@ -18,10 +19,15 @@ pytestmark = pytest.mark.slow
 
 
 def _files(root: Path) -> dict[str, str]:
+    """Digest of every file under ``root``; a link is recorded by its target, never read."""
     return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        str(path.relative_to(root)): (
+            f"-> {os.readlink(path)}"
+            if path.is_symlink()
+            else hashlib.sha256(path.read_bytes()).hexdigest()
+        )
         for path in sorted(root.rglob("*"))
-        if path.is_file()
+        if path.is_symlink() or path.is_file()
     }
 
 
@@ -80,6 +86,13 @@ def test_outcome_table_in_french_with_reasons(graded):
     assert "modifiée" in rows["edited-test"]["details"]
     assert "x_tests_autre" in rows["renamed-grade-id"]["details"]
     assert "après le test" in rows["redefines-after-test"]["details"]
+    assert "métadonnées nbgrader" in rows["ungraded-test"]["details"]
+    assert "métadonnées nbgrader" in rows["graded-answer"]["details"]
+    assert "lien symbolique" in rows["link-notebook"]["details"]
+    for name in ("solution.ipynb", "carnet.db", "aleatoire.bin", "autres"):
+        assert f"lien symbolique « {name} » ignoré" in rows["link-data"]["details"]
+    for student in ("setattr-loop", "input-transformer"):
+        assert "vérification indépendante" in rows[student]["details"], student
     summary = batch.summary()
     for outcome in Outcome:
         if batch.counts()[outcome]:
@@ -88,6 +101,16 @@ def test_outcome_table_in_french_with_reasons(graded):
 
 def test_submitted_files_are_never_modified(graded):
     assert _files(graded["root"] / "submitted") == graded["before"]
+
+
+def test_links_in_a_submission_are_never_followed(graded):
+    """Nothing a link points to reaches the graded copy (nor, through it, the feedback)."""
+    graded_copy = graded["root"] / "autograded" / "link-data" / MODULE
+    assert sorted(p.name for p in graded_copy.iterdir()) == [
+        f"{MODULE}.ipynb",
+        "timestamp.txt",
+    ] or (sorted(p.name for p in graded_copy.iterdir()) == [f"{MODULE}.ipynb"])
+    assert not (graded["root"] / "autograded" / "link-notebook").exists()
 
 
 def _outputs(graded, student: str) -> str:

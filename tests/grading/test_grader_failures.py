@@ -1,0 +1,160 @@
+"""The grader's own failures are never charged to a student, and say so."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+
+import nbformat
+import pytest
+from grading_corpus import LIMITS, MODULE, build_course
+from nbgrader.api import Gradebook, MissingEntry
+
+from conftest import cli, submit
+from esn_teach.course import Course, CourseError
+from esn_teach.grading import CANARIES, GradingAborted, Outcome, _runner, autograde, results_path
+from esn_teach.grading._sandbox import Template
+
+pytestmark = pytest.mark.slow
+
+ANSWERS = {"ana": "x = 1", "ben": "x = 1", "chloe": "x = 3"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_course(tmp_path_factory.mktemp("built"))
+
+
+@pytest.fixture
+def tiny(built, tmp_path):
+    course_root, notebooks = built
+    root = shutil.copytree(course_root, tmp_path / "grading")
+    released = nbformat.read(root / "release" / MODULE / f"{MODULE}.ipynb", as_version=4)
+    for student, code in ANSWERS.items():
+        notebook = copy.deepcopy(released)
+        for cell in notebook.cells:
+            if cell.metadata.get("nbgrader", {}).get("grade_id") == "x":
+                cell.source = code
+        submit(root, student, MODULE, notebook)
+    return root, notebooks, Course(root, notebooks)
+
+
+def _submissions(course: Course) -> dict[str, float]:
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        return {
+            submission.student.id: float(submission.score)
+            for submission in gradebook.find_assignment(MODULE).submissions
+        }
+
+
+def _students(course: Course) -> set[str]:
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        return {student.id for student in gradebook.students}
+
+
+def test_canary_failure_grades_nothing_changes_nothing_and_exits_3(tiny, monkeypatch, capsys):
+    """A kernel that cannot start (here: simulated) stops the batch before any student."""
+    root, notebooks, course = tiny
+
+    def broken(self, cwd, env):
+        raise RuntimeError("démarrage impossible (simulé)")
+
+    monkeypatch.setattr(Template, "start_kernel", broken)  # inherited by the forked workers
+    students_before = _students(course)
+    capsys.readouterr()
+    assert cli(root, "autograde", MODULE, notebooks=notebooks) == 3
+    err = capsys.readouterr().err
+    assert "vérification préalable a échoué" in err
+    assert "la solution du module" in err and "démarrage impossible (simulé)" in err
+    assert "Aucune copie n'a été corrigée" in err
+    assert _submissions(course) == {}
+    assert _students(course) == students_before
+    assert not (root / "autograded").exists() or not any((root / "autograded").iterdir())
+    assert not results_path(root, MODULE).exists()
+    for canary in CANARIES:
+        assert not (root / "submitted" / canary).exists()
+    with pytest.raises(GradingAborted):
+        autograde(course, MODULE, limits=LIMITS)
+
+
+def test_a_grader_error_records_no_score_exits_3_and_resumes(tiny, monkeypatch, capsys):
+    root, notebooks, course = tiny
+    original = _runner._Worker._grade_staged
+
+    def flaky(self, student, *args):
+        if student == "ben":
+            raise RuntimeError("bogue simulé du correcteur")
+        return original(self, student, *args)
+
+    monkeypatch.setattr(_runner._Worker, "_grade_staged", flaky)
+    capsys.readouterr()
+    assert cli(root, "autograde", MODULE, notebooks=notebooks) == 3
+    out, err = capsys.readouterr()
+    assert "ben : pas de note — non corrigée : erreur du correcteur" in out
+    assert "jamais de l'étudiant" in err and "bogue simulé du correcteur" in err
+    assert _submissions(course) == {"ana": 1.0, "chloe": 0.0}  # no 0 recorded for ben
+    monkeypatch.setattr(_runner._Worker, "_grade_staged", original)
+    batch = autograde(course, MODULE, limits=LIMITS)
+    assert batch.resumed == 2
+    assert {r.student: (r.outcome, r.score) for r in batch.results} == {
+        "ana": (Outcome.GRADED, 1.0),
+        "ben": (Outcome.GRADED, 1.0),
+        "chloe": (Outcome.GRADED, 0.0),
+    }
+
+
+def test_a_gradebook_without_the_module_stops_before_anything(tiny, capsys):
+    root, notebooks, course = tiny
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        gradebook.remove_assignment(MODULE)
+    capsys.readouterr()
+    assert cli(root, "autograde", MODULE, notebooks=notebooks) == 2
+    err = capsys.readouterr().err
+    assert "ne contient pas le module" in err and "esn-teach release" in err
+    assert not results_path(root, MODULE).exists()
+    (root / "gradebook.db").unlink()
+    with pytest.raises(CourseError, match="n'existe pas"):
+        autograde(course, MODULE, limits=LIMITS)
+    assert not (root / "gradebook.db").exists()
+
+
+def test_canary_leftovers_of_a_killed_run_are_removed(tiny):
+    root, _, course = tiny
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        gradebook.add_student(CANARIES[0])
+    shutil.copytree(root / "submitted" / "ana", root / "submitted" / CANARIES[0])
+    batch = autograde(course, MODULE, limits=LIMITS)
+    assert {r.student for r in batch.results} == set(ANSWERS)
+    assert not set(CANARIES) & _students(course)
+    assert not (root / "submitted" / CANARIES[0]).exists()
+    with Gradebook(course.db_url, course.course_id) as gradebook, pytest.raises(MissingEntry):
+        gradebook.find_student(CANARIES[0])
+
+
+@pytest.mark.parametrize("variant", ["home", "tmpdir", "cwd", "no-sandbox"])
+def test_grades_are_right_in_any_environment(tiny, tmp_path, monkeypatch, variant):
+    """An empty HOME, a private TMPDIR, another working folder, no bubblewrap: same grades."""
+    import tempfile
+
+    root, _, course = tiny
+    sandbox = True
+    if variant == "home":
+        (tmp_path / "maison-vide").mkdir()
+        monkeypatch.setenv("HOME", str(tmp_path / "maison-vide"))
+    elif variant == "tmpdir":
+        private = tmp_path / "prive" / "tmp"
+        private.mkdir(parents=True)
+        (tmp_path / "prive").chmod(0o700)  # not traversable by an unprivileged user
+        monkeypatch.setenv("TMPDIR", str(private))
+        monkeypatch.setattr(tempfile, "tempdir", None)
+    elif variant == "cwd":
+        (tmp_path / "ailleurs").mkdir()
+        monkeypatch.chdir(tmp_path / "ailleurs")
+    else:
+        sandbox = False
+    batch = autograde(course, MODULE, limits=LIMITS, sandbox=sandbox)
+    assert {r.student: (r.outcome, r.score) for r in batch.results} == {
+        "ana": (Outcome.GRADED, 1.0),
+        "ben": (Outcome.GRADED, 1.0),
+        "chloe": (Outcome.GRADED, 0.0),
+    }
