@@ -37,9 +37,14 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from esn_teach.grading._integrity import read_names
 from esn_teach.grading._recheck import SNAPSHOT_CODE
 from esn_teach.grading._sandbox import Limits, Template
+from esn_teach.grading._sanitise import truncation_note
 
 __all__ = ["GraderFailure", "Job", "NormalizeGradeIds", "SandboxedExecute", "current_job"]
 
+#: Bytes of outputs kept while one notebook runs; an error's text is cut, never dropped.
+_MAX_RUN_OUTPUT = 20 * 1024 * 1024
+_MAX_LINE = 10_000
+_MAX_FRAMES = 50
 _NOT_RUN = "CelluleNonExecutee"
 _RECHECK = "VerificationIndependante"
 
@@ -186,6 +191,43 @@ class SandboxedExecute(Execute):
         finally:
             shutil.rmtree(cwd, ignore_errors=True)
         return nb, resources
+
+    def output(self, outs, msg, display_id, cell_index):  # type: ignore[no-untyped-def]
+        """Keep outputs within a byte budget while the notebook runs (errors always kept).
+
+        ``LimitOutputSize`` trims outputs after execution; this keeps a flood of
+        small outputs (a print in a loop) from piling up in the grader's memory.
+        """
+        job = current_job()
+        if job is None:
+            return super().output(outs, msg, display_id, cell_index)
+        content = msg.get("content", {})
+        kind = msg.get("msg_type")
+        if kind == "error":
+            traceback = content.get("traceback") or []
+            content["traceback"] = [str(line)[:_MAX_LINE] for line in traceback[-_MAX_FRAMES:]]
+            content["evalue"] = str(content.get("evalue", ""))[:_MAX_LINE]
+            return super().output(outs, msg, display_id, cell_index)
+        size = len(str(content.get("text", ""))) + sum(
+            len(value) if isinstance(value, str) else len(str(value))
+            for value in (content.get("data") or {}).values()
+        )
+        self._esn_output_bytes = getattr(self, "_esn_output_bytes", 0) + size
+        if self._esn_output_bytes <= _MAX_RUN_OUTPUT:
+            return super().output(outs, msg, display_id, cell_index)
+        dropped = getattr(self, "_esn_dropped", set())
+        self._esn_dropped = dropped
+        if cell_index not in dropped:
+            dropped.add(cell_index)
+            outs.append(
+                nbformat.v4.new_output(
+                    "stream",
+                    name="stdout",
+                    text=f"\n{truncation_note(size)} : sorties de la copie au-delà de "
+                    f"{_MAX_RUN_OUTPUT // 1024**2} Mo non conservées\n",
+                )
+            )
+        return None
 
     def preprocess_cell(self, cell, resources, index):  # type: ignore[override]
         """Snapshot what a test cell reads, then execute the cell as nbgrader does."""

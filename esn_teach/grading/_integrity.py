@@ -133,16 +133,32 @@ def student_cells(
 
 
 def read_names(source: str) -> list[str]:
-    """Names a test cell reads (in order of appearance, without duplicates)."""
+    """Names a test cell reads from the notebook (without duplicates).
+
+    A name the cell binds itself before reading it (``carte = law.scenario(…)``
+    then ``carte.misconceptions``) is not read from the notebook: statements are
+    taken in order, and what an earlier statement binds is left out.
+    """
     try:
         tree = ast.parse(source)
     except SyntaxError:
         return []
-    names = [
-        node.id
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
-    ]
+    names: list[str] = []
+    bound: set[str] = set()
+    for statement in tree.body:
+        loads = [
+            node.id
+            for node in ast.walk(statement)
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+        ]
+        names += [name for name in loads if name not in bound]
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
+                bound.add(node.id)
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                bound |= {(a.asname or a.name).split(".")[0] for a in node.names}
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                bound.add(node.name)
     return list(dict.fromkeys(names))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import shutil
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +75,18 @@ def build_course(tmp: Path, db_url: str | None = None) -> tuple[Path, Path]:
     return course, notebooks
 
 
+def course_copy(
+    built: tuple[Path, Path], destination: Path, answers: dict[str, str]
+) -> tuple[Path, Path, Course]:
+    """A fresh copy of a built tiny course, with one submission per student of ``answers``."""
+    course_root, notebooks = built
+    root = shutil.copytree(course_root, destination)
+    released = nbformat.read(root / "release" / MODULE / f"{MODULE}.ipynb", as_version=4)
+    for student, code in answers.items():
+        submit(root, student, MODULE, _with_answer(released, code))
+    return root, notebooks, Course(root, notebooks)
+
+
 def _cell(notebook: nbformat.NotebookNode, grade_id: str) -> int:
     for index, cell in enumerate(notebook.cells):
         if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
@@ -131,6 +144,13 @@ def corpus(course: Path, server_port: int) -> list[Case]:
             "bounded by the process limit",
         ),
         Case("huge-output", Outcome.GRADED, 1.0, "x = 1\nprint('a' * 5_000_000)"),
+        Case(
+            "output-flood",
+            Outcome.GRADED,
+            1.0,
+            "x = 1\nfor _ in range(300):\n    print('a' * 100_000)",
+            "30 MB in small prints: kept within the budget while the notebook runs",
+        ),
         Case(
             "huge-file",
             Outcome.GRADED,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import csv
 import json
 import os
@@ -11,15 +10,13 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-import nbformat
 import pytest
-from grading_corpus import LIMITS, MODULE, build_course
+from grading_corpus import LIMITS, MODULE, build_course, course_copy
 from nbgrader.api import Gradebook
 from nbgrader.apps.api import NbGraderAPI
 
-from conftest import cli, submit
+from conftest import cli
 from esn_teach.course import Course
 from esn_teach.grading import KEY_VARIABLE, Outcome, autograde, pseudonym
 
@@ -33,16 +30,6 @@ ANSWERS = {
     "eve": "x = 0.5 + 0.5",
     "fred": "x = 'un'",
 }
-
-
-def _submit_all(course: Path, answers: dict[str, str]) -> None:
-    released = nbformat.read(course / "release" / MODULE / f"{MODULE}.ipynb", as_version=4)
-    for student, code in answers.items():
-        notebook = copy.deepcopy(released)
-        for cell in notebook.cells:
-            if cell.metadata.get("nbgrader", {}).get("grade_id") == "x":
-                cell.source = code
-        submit(course, student, MODULE, notebook)
 
 
 def _grades(course: Course) -> dict[str, dict[str, float]]:
@@ -65,10 +52,7 @@ def built(tmp_path_factory):
 @pytest.fixture
 def tiny(built, tmp_path):
     """A fresh copy of the built and released tiny course, with the submissions of ANSWERS."""
-    course_root, notebooks = built
-    root = shutil.copytree(course_root, tmp_path / "grading")
-    _submit_all(root, ANSWERS)
-    return root, notebooks, Course(root, notebooks)
+    return course_copy(built, tmp_path / "grading", ANSWERS)
 
 
 def test_scores_identical_to_plain_nbgrader(tiny):

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 import shutil
 
-import nbformat
 import pytest
-from grading_corpus import LIMITS, MODULE, build_course
+from grading_corpus import LIMITS, MODULE, build_course, course_copy
 from nbgrader.api import Gradebook, MissingEntry
 
-from conftest import cli, submit
+from conftest import cli
 from esn_teach.course import Course, CourseError
 from esn_teach.grading import CANARIES, GradingAborted, Outcome, _runner, autograde, results_path
 from esn_teach.grading._sandbox import Template
@@ -27,16 +25,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture
 def tiny(built, tmp_path):
-    course_root, notebooks = built
-    root = shutil.copytree(course_root, tmp_path / "grading")
-    released = nbformat.read(root / "release" / MODULE / f"{MODULE}.ipynb", as_version=4)
-    for student, code in ANSWERS.items():
-        notebook = copy.deepcopy(released)
-        for cell in notebook.cells:
-            if cell.metadata.get("nbgrader", {}).get("grade_id") == "x":
-                cell.source = code
-        submit(root, student, MODULE, notebook)
-    return root, notebooks, Course(root, notebooks)
+    return course_copy(built, tmp_path / "grading", ANSWERS)
 
 
 def _submissions(course: Course) -> dict[str, float]:
@@ -136,7 +125,7 @@ def test_grades_are_right_in_any_environment(tiny, tmp_path, monkeypatch, varian
     """An empty HOME, a private TMPDIR, another working folder, no bubblewrap: same grades."""
     import tempfile
 
-    root, _, course = tiny
+    _, _, course = tiny
     sandbox = True
     if variant == "home":
         (tmp_path / "maison-vide").mkdir()

@@ -107,6 +107,10 @@ def test_redefinition_after_the_test_is_flagged():
 def test_read_names():
     assert set(read_names("checks.check_number(x, name='x')\ny = z")) == {"checks", "x", "z"}
     assert read_names("def (:") == []
+    # A name the test binds before reading it is not read from the notebook (module 10).
+    cell = "carte = law.scenario('x')\nchecks.check(v, mistakes=carte.misconceptions)"
+    assert set(read_names(cell)) == {"law", "checks", "v"}
+    assert read_names("x = x + 1\ny = x") == ["x"]  # read before it is bound
 
 
 def test_restricted_unpickler_accepts_data_refuses_code():

@@ -136,6 +136,8 @@ def test_limits_show_in_the_outputs(graded):
     assert "MemoryError" in _outputs(graded, "memory-bomb")
     assert "CellTimeoutError" in _outputs(graded, "infinite-loop")
     assert "File too large" in _outputs(graded, "huge-file")
+    flood = _outputs(graded, "output-flood")
+    assert "sortie tronquée" in flood and len(flood) < 25_000_000
 
 
 def test_rerun_is_idempotent_and_skips_unchanged(graded):
