@@ -222,6 +222,7 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
         SubmissionResult,
         autograde,
         printable,
+        protections,
     )
 
     for option in ("jobs", "timeout", "memory", "processes", "cell_timeout"):
@@ -248,6 +249,9 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
             flush=True,
         )
 
+    # What this machine cannot protect is said once, before anything is graded.
+    for warning in protections(not args.no_sandbox).missing:
+        print(f"Attention : {warning}", file=sys.stderr, flush=True)
     try:
         batch = autograde(
             course,
@@ -262,8 +266,6 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
     except GradingAborted as error:
         print(f"Erreur : {printable(str(error), newlines=True)}", file=sys.stderr)
         return 3
-    for warning in batch.warnings:
-        print(f"Attention : {warning}", file=sys.stderr)
     for result in batch.results:
         score = (
             f"{result.score:g} / {result.max_score:g}"

@@ -73,16 +73,21 @@ def _check(result: int, what: str) -> None:
 
 
 # -- limits ---------------------------------------------------------------------------------
-def _address_space() -> int:
-    """Return this process's address space in bytes (``VmSize``), 0 when unknown."""
+def _status(field: str) -> int:
+    """Return a memory figure of this process in bytes (``VmSize``, ``VmRSS``…), 0 if unknown."""
     try:
         with open("/proc/self/status", encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("VmSize:"):
+                if line.startswith(f"{field}:"):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
     return 0
+
+
+def _address_space() -> int:
+    """Return this process's address space in bytes (``VmSize``), 0 when unknown."""
+    return _status("VmSize")
 
 
 def _set_limit(kind: int, value: int) -> None:
@@ -395,14 +400,7 @@ def _serve(config: dict, request: dict, children: _Children, protocol) -> dict:
 
 def _resident() -> int:
     """Return this process's resident memory in bytes (``VmRSS``), 0 when unknown."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
+    return _status("VmRSS")
 
 
 def _collect(read_fd: int, pid: int, request: dict, children: _Children) -> object:

@@ -81,10 +81,15 @@ def course_copy(
     """A fresh copy of a built tiny course, with one submission per student of ``answers``."""
     course_root, notebooks = built
     root = shutil.copytree(course_root, destination)
-    released = nbformat.read(root / "release" / MODULE / f"{MODULE}.ipynb", as_version=4)
-    for student, code in answers.items():
-        submit(root, student, MODULE, _with_answer(released, code))
+    submit_answers(root, answers)
     return root, notebooks, Course(root, notebooks)
+
+
+def submit_answers(course: Path, answers: dict[str, str]) -> None:
+    """Submit, for each student, the released tiny module with this answer code."""
+    released = nbformat.read(course / "release" / MODULE / f"{MODULE}.ipynb", as_version=4)
+    for student, code in answers.items():
+        submit(course, student, MODULE, _with_answer(released, code))
 
 
 def _cell(notebook: nbformat.NotebookNode, grade_id: str) -> int:

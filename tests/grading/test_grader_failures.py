@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from grading_corpus import LIMITS, MODULE, build_course, course_copy
@@ -147,3 +150,22 @@ def test_grades_are_right_in_any_environment(tiny, tmp_path, monkeypatch, varian
         "ben": (Outcome.GRADED, 1.0),
         "chloe": (Outcome.GRADED, 0.0),
     }
+
+
+def test_grades_are_right_as_a_non_root_user(tiny):
+    """Run by an ordinary user (a user namespace when the suite runs as root)."""
+    root, notebooks, course = tiny
+    command = [
+        *(sys.executable, "-m", "esn_teach.cli", "--course", str(root)),
+        *("--notebooks", str(notebooks), "autograde", MODULE),
+    ]
+    if os.getuid() == 0:
+        if not shutil.which("unshare"):
+            pytest.skip("unshare absent : impossible de tester un utilisateur ordinaire en root")
+        command = ["unshare", "--user", "--map-user=1000", "--map-group=1000", *command]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "ne tourne pas en root" in done.stderr  # said once, at the start
+    assert done.stderr.count("ne tourne pas en root") == 1
+    assert done.stderr.index("ne tourne pas en root") < done.stderr.index("ana")
+    assert _submissions(course) == {"ana": 1.0, "ben": 1.0, "chloe": 0.0}

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from grading_corpus import LIMITS, MODULE, build_course
-from test_batch import ANSWERS, _grades, _submit_all
+from grading_corpus import LIMITS, MODULE, build_course, submit_answers
+from test_batch import ANSWERS, _grades
 
 from esn_teach.course import Course
 from esn_teach.grading import Outcome, autograde
@@ -99,7 +99,7 @@ def test_parallel_grading_into_postgresql(tmp_path, postgres_url):
     course_root, notebooks = build_course(tmp_path / "course", db_url=postgres_url)
     course = Course(course_root, notebooks)
     assert course.db_url.startswith("postgresql")
-    _submit_all(course_root, ANSWERS)
+    submit_answers(course_root, ANSWERS)
     batch = autograde(course, MODULE, jobs=2, limits=LIMITS)
     assert {r.outcome for r in batch.results} == {Outcome.GRADED}
     grades = _grades(course)
