@@ -25,12 +25,17 @@ test) is nbgrader's own code, so scores equal plain ``nbgrader autograde``.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty
 
 import nbformat
+from jupyter_core.utils import ensure_async
+from nbclient.util import run_hook, run_sync
 from nbconvert.preprocessors import ExecutePreprocessor
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 
@@ -78,6 +83,40 @@ def current_job(job: Job | None = None) -> Job | None:
     if job is not None:
         _CURRENT[:] = [job]
     return _CURRENT[0] if _CURRENT else None
+
+
+async def _wait_for_ready(client, timeout: float) -> None:  # type: ignore[no-untyped-def]
+    """Send ``kernel_info`` until both its reply and its IOPub ``idle`` status arrive."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        request = client.kernel_info()
+        reply = None
+        idle = False
+        attempt_end = min(time.monotonic() + 1.0, deadline)
+        while time.monotonic() < attempt_end and not (reply is not None and idle):
+            if reply is None:
+                with contextlib.suppress(Empty):
+                    message = await client.shell_channel.get_msg(timeout=0.02)
+                    if message.get("parent_header", {}).get("msg_id") == request:
+                        reply = message
+                        # IOPub may have subscribed too late for this request's status
+                        # (ZeroMQ's slow joiner): ask again soon rather than wait.
+                        attempt_end = min(time.monotonic() + 0.1, deadline)
+            with contextlib.suppress(Empty):
+                message = await client.iopub_channel.get_msg(timeout=0.02)
+                idle = idle or (
+                    message.get("parent_header", {}).get("msg_id") == request
+                    and message.get("msg_type") == "status"
+                    and message.get("content", {}).get("execution_state") == "idle"
+                )
+        if reply is not None and idle:
+            client._handle_kernel_info_reply(reply)
+            return
+        if reply is not None:
+            continue
+        if not await client._async_is_alive():
+            raise RuntimeError("Kernel died before replying to kernel_info")
+    raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
 
 
 def _child_error(cwd: Path) -> str:
@@ -191,6 +230,30 @@ class SandboxedExecute(Execute):
         finally:
             shutil.rmtree(cwd, ignore_errors=True)
         return nb, resources
+
+    async def async_start_new_kernel_client(self):  # type: ignore[no-untyped-def]
+        """Connect to the forked kernel and wait until it is ready, without idle waits.
+
+        jupyter_client's ``wait_for_ready`` ends by waiting for 0.2 s of silence
+        on IOPub, on every kernel. The kernel's ``idle`` status for our
+        ``kernel_info`` request proves the same (IOPub connected, nothing
+        pending) as soon as it arrives.
+        """
+        if current_job() is None:
+            return await super().async_start_new_kernel_client()
+        assert self.km is not None
+        self.kc = self.km.client()
+        await ensure_async(self.kc.start_channels())
+        try:
+            await _wait_for_ready(self.kc, float(self.startup_timeout))
+        except Exception:
+            await self._async_cleanup_kernel()
+            raise
+        self.kc.allow_stdin = False
+        await run_hook(self.on_notebook_start, notebook=self.nb)
+        return self.kc
+
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
 
     def output(self, outs, msg, display_id, cell_index):  # type: ignore[no-untyped-def]
         """Keep outputs within a byte budget while the notebook runs (errors always kept).

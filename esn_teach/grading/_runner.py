@@ -334,8 +334,9 @@ def _grading_config(course: Course, plan: _Plan):  # type: ignore[no-untyped-def
 class _Worker:
     """One grading process: a template, an nbgrader API object, one student at a time."""
 
-    def __init__(self, plan: _Plan) -> None:
+    def __init__(self, plan: _Plan, index: int | None = None) -> None:
         self.plan = plan
+        self.index = index
         self.course = Course(plan.root, plan.notebooks)
         self.module = plan.module
         self.info = _ModuleInfo.read(self.course, plan.module)
@@ -405,7 +406,11 @@ class _Worker:
         if self.template is None:
             hidden = [self.course.root, self.course.notebooks, Path.home()]
             self.template = Template(
-                self.info.preload, self.plan.limits, hidden, sandbox=self.plan.sandbox
+                self.info.preload,
+                self.plan.limits,
+                hidden,
+                sandbox=self.plan.sandbox,
+                core=self.index,
             )
         job = Job(
             self.template,
@@ -478,8 +483,11 @@ class _Worker:
 _WORKER: list[_Worker] = []  # the worker of this process (set by the pool's initializer)
 
 
-def _start_worker(plan: _Plan) -> None:
-    _WORKER[:] = [_Worker(plan)]
+def _start_worker(plan: _Plan, counter) -> None:  # type: ignore[no-untyped-def]
+    with counter.get_lock():  # each worker its own index, hence its own core
+        index = counter.value
+        counter.value += 1
+    _WORKER[:] = [_Worker(plan, index)]
 
 
 def _grade_task(student: str) -> SubmissionResult:
@@ -544,8 +552,25 @@ def _check_gradebook(course: Course, module: str) -> None:
             )
 
 
+#: Written in each canary folder: only such folders are ever removed as the canary's.
+_CANARY_MARK = ".esn-teach-temoin"
+
+
+def _check_reserved(course: Course) -> None:
+    """Refuse to run when a real submission folder bears a canary's reserved name."""
+    for student in CANARIES:
+        folder = course.root / "submitted" / student
+        if folder.exists() and not any(folder.glob(f"*/{_CANARY_MARK}")):
+            raise CourseError(
+                f"Le dossier {folder} porte un nom réservé à la vérification préalable "
+                f"d'esn-teach ({', '.join(CANARIES)}) : renommez-le (identifiant d'étudiant) "
+                "puis relancez. Rien n'a été modifié."
+            )
+
+
 def _remove_canaries(course: Course, module: str) -> None:
     """Remove every trace of the canary (also what a killed run left behind)."""
+    _check_reserved(course)
     if not course.db_url.startswith("sqlite:///") or Path(course.db_url[10:]).is_file():
         with Gradebook(course.db_url, course.course_id) as gradebook:
             for student in CANARIES:
@@ -563,6 +588,8 @@ def _write_canaries(course: Course, module: str) -> None:
         (CANARY_BLANK, course.release_path(module)),
     ):
         folder = course.root / "submitted" / student / module
+        folder.mkdir(parents=True)
+        (folder / _CANARY_MARK).write_text("vérification préalable d'esn-teach\n")
         shutil.copytree(release, folder, symlinks=True, dirs_exist_ok=True)
         shutil.copyfile(notebook, folder / f"{module}.ipynb")
 
@@ -703,6 +730,7 @@ def grade_cohort(
     limits = limits or Limits()
     started = time.perf_counter()
     root = course.root
+    _check_reserved(course)
     students = [student for student in students if student not in CANARIES]
     _ModuleInfo.read(course, module)  # released? readable?
     _check_gradebook(course, module)
@@ -781,7 +809,10 @@ def _grade_all(
     context = multiprocessing.get_context("fork")
     workers = max(1, min(jobs, max(len(todo), len(CANARIES))))
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(plan,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(plan, context.Value("i", 0)),
     )
     try:
         _run_canary(pool, course, module)

@@ -784,6 +784,10 @@ class Template:
         ``esn_teach`` package when they lie there.
     sandbox : bool
         Use bubblewrap (when available).
+    core : int, optional
+        This grading process's index among its siblings: its template is
+        pinned to that core (when there are at least as many cores as
+        processes). By default, the first core no template of this process uses.
     """
 
     _instances = 0
@@ -791,7 +795,13 @@ class Template:
     _class_lock = threading.Lock()
 
     def __init__(
-        self, preload: list[str], limits: Limits, hidden: list[Path], *, sandbox: bool = True
+        self,
+        preload: list[str],
+        limits: Limits,
+        hidden: list[Path],
+        *,
+        sandbox: bool = True,
+        core: int | None = None,
     ) -> None:
         clean_stale_scratch()
         self.limits = limits
@@ -803,7 +813,7 @@ class Template:
         with Template._class_lock:
             Template._instances += 1
             number = Template._instances
-            self.cpu = self._claim_cpu()
+            self.cpu = self._claim_cpu(core)
         self._uid_base = 200_000 + 10_000 * ((os.getpid() + number) % 400)
         self._uid_next = 0
         self._uids: dict[int, int] = {}
@@ -817,9 +827,15 @@ class Template:
             raise
 
     @staticmethod
-    def _claim_cpu() -> int | None:
-        """Return a core no other live template uses (None: as many templates as cores)."""
+    def _claim_cpu(number: int | None = None) -> int | None:
+        """Return a core no other live template uses (None: as many templates as cores).
+
+        ``number`` (a worker's index among the grading processes) picks the core
+        directly: templates of different processes cannot see each other's claims.
+        """
         cores = sorted(os.sched_getaffinity(0))
+        if number is not None:
+            return cores[number % len(cores)] if len(cores) >= 2 and number < len(cores) else None
         free = [core for core in cores if core not in Template._cpus]
         if len(cores) < 2 or not free:
             return None

@@ -115,6 +115,7 @@ def test_canary_leftovers_of_a_killed_run_are_removed(tiny):
     with Gradebook(course.db_url, course.course_id) as gradebook:
         gradebook.add_student(CANARIES[0])
     shutil.copytree(root / "submitted" / "ana", root / "submitted" / CANARIES[0])
+    (root / "submitted" / CANARIES[0] / MODULE / ".esn-teach-temoin").write_text("")
     batch = autograde(course, MODULE, limits=LIMITS)
     assert {r.student for r in batch.results} == set(ANSWERS)
     assert not set(CANARIES) & _students(course)
@@ -169,3 +170,12 @@ def test_grades_are_right_as_a_non_root_user(tiny):
     assert done.stderr.count("ne tourne pas en root") == 1
     assert done.stderr.index("ne tourne pas en root") < done.stderr.index("ana")
     assert _submissions(course) == {"ana": 1.0, "ben": 1.0, "chloe": 0.0}
+
+
+def test_a_real_folder_with_a_reserved_name_is_never_touched(tiny):
+    """A student folder named like the canary (without its mark) stops the run, intact."""
+    root, _, course = tiny
+    shutil.copytree(root / "submitted" / "ana", root / "submitted" / CANARIES[1])
+    with pytest.raises(CourseError, match="nom réservé"):
+        autograde(course, MODULE, limits=LIMITS)
+    assert (root / "submitted" / CANARIES[1] / MODULE / f"{MODULE}.ipynb").is_file()
