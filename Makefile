@@ -13,11 +13,12 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help venv lab course formgrader test lint format bench clean system-deps
+.PHONY: help venv lab course formgrader test check lint format bench clean system-deps
 
 help:
 	@echo "make lab         JupyterLab en français sur les modules publiés (étudiants)"
 	@echo "make test        toute la suite de tests"
+	@echo "make check       boucle rapide : lint et tests sans notebook ni navigateur"
 	@echo "make course      construit et publie tous les modules (grading/)"
 	@echo "make formgrader  JupyterLab sur le cours nbgrader (enseignants)"
 	@echo "make bench       mesures de performance (bench/)"
@@ -74,6 +75,10 @@ system-deps:
 
 test: $(STAMP) lint system-deps
 	$(BIN)/python -m pytest
+
+# The edit loop: lint and every test that executes no notebook and no browser.
+check: $(STAMP) lint
+	$(BIN)/python -m pytest -m "not slow" -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_modules.py

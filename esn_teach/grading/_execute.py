@@ -65,6 +65,8 @@ class Job:
     imports: dict[str, list[str | None]] = field(default_factory=dict)
     libraries: list[str] = field(default_factory=list)
     crash: str | None = None
+    reference: Path | None = None
+    keep_snapshots: Path | None = None
     grader_error: str | None = None
     out_of_memory: bool = False
     deadline_hit: bool = False
@@ -224,9 +226,15 @@ class SandboxedExecute(Execute):
         if job.crash:
             for index, cell in enumerate(nb.cells):
                 if _is_graded_code(cell) and index not in self._esn_executed:
-                    cell.outputs.append(_error(_NOT_RUN, f"Cellule non exécutée : {job.crash}"))
+                    cell.outputs.insert(0, _error(_NOT_RUN, f"Cellule non exécutée : {job.crash}"))
         try:
             self._recheck(nb, job)
+            if job.keep_snapshots is not None:  # the canary: the course's data, as run
+                job.keep_snapshots.mkdir(parents=True, exist_ok=True)
+                for index, path in self._esn_snapshots.items():
+                    grade_id = nb.cells[index].metadata.nbgrader["grade_id"]
+                    if Path(path).is_file():
+                        shutil.copyfile(path, job.keep_snapshots / f"{grade_id}.pkl")
         finally:
             shutil.rmtree(cwd, ignore_errors=True)
         return nb, resources
@@ -324,16 +332,23 @@ class SandboxedExecute(Execute):
             if index not in self._esn_snapshots:
                 unchecked.append(index)
                 continue
-            tests.append(
-                {
-                    "grade_id": cell.metadata.nbgrader["grade_id"],
-                    "index": index,
-                    "source": cell.source,
-                    "snapshot": self._esn_snapshots[index],
-                    "imports": job.imports,
-                    "libraries": job.libraries,
-                }
-            )
+            grade_id = cell.metadata.nbgrader["grade_id"]
+            test = {
+                "grade_id": grade_id,
+                "index": index,
+                "source": cell.source,
+                "snapshot": self._esn_snapshots[index],
+                "imports": job.imports,
+                "libraries": job.libraries,
+            }
+            reference = job.reference / f"{grade_id}.pkl" if job.reference else None
+            if reference is not None and reference.is_file():
+                # Copied in after the student's kernel is gone: nothing of theirs replaces it.
+                copy = self._esn_cwd / ".esn" / f"reference-{index}.pkl"
+                copy.unlink(missing_ok=True)
+                shutil.copyfile(reference, copy)
+                test["reference"] = str(copy)
+            tests.append(test)
         for index in unchecked:
             self._refuse(
                 nb,
@@ -365,11 +380,13 @@ class SandboxedExecute(Execute):
         """Take a passed test's points away (an error output) and flag the submission."""
         cell = nb.cells[index]
         grade_id = cell.metadata.nbgrader["grade_id"]
-        cell.outputs.append(
+        # First: nbgrader grades from the first error or numeric result it meets.
+        cell.outputs.insert(
+            0,
             _error(
                 _RECHECK,
                 f"Ce test ne passe pas sur des bibliothèques intactes : {reason}",
-            )
+            ),
         )
         job.flags.append(
             f"le test « {grade_id} » ne passe pas la vérification indépendante "

@@ -102,13 +102,6 @@ def _loads(data: bytes) -> object:
     return _RestrictedUnpickler(io.BytesIO(data)).load()
 
 
-def _resolve(module: str, qualname: str) -> object:
-    obj = importlib.import_module(module)
-    for part in qualname.split("."):
-        obj = getattr(obj, part)
-    return obj
-
-
 def run(tests: list[dict]) -> dict[str, dict]:
     """Re-run each test cell in a fresh namespace; return its verdict by grade id.
 
@@ -117,10 +110,12 @@ def run(tests: list[dict]) -> dict[str, dict]:
     tests : list of dict
         ``grade_id``, ``source`` and ``snapshot`` (path written by
         :data:`SNAPSHOT_CODE`); optionally ``imports`` (name → ``[module,
-        attribute or None]`` for every name the instructor's locked cells
-        import: such names are always rebuilt from the instructor's import,
-        never from the student's kernel) and ``libraries`` (packages whose
-        classes may be rebuilt).
+        attribute or None]`` for every name the instructor's cells import:
+        such names are always rebuilt from the instructor's import, never from
+        the student's kernel), ``reference`` (a snapshot of the course's own
+        data, taken from the canary: these values replace the student's) and
+        ``libraries`` (packages whose classes may be rebuilt). Anything else
+        must be plain data: a module or a function bound by the student fails.
 
     Returns
     -------
@@ -147,6 +142,22 @@ def _rebuild_import(module: str, attribute: str | None) -> object:
         return importlib.import_module(f"{module}.{attribute}")
 
 
+def _reference(path: str | None) -> dict:
+    """Read the course's own data for a test: name → ``("value", pickle)``, or nothing."""
+    if not path:
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            entries = _RestrictedUnpickler(handle).load()
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        return {}
+    return {
+        name: entry
+        for name, entry in (entries.items() if isinstance(entries, dict) else [])
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == "value"
+    }
+
+
 def _run_one(test: dict) -> dict:
     try:
         with open(test["snapshot"], "rb") as handle:
@@ -157,6 +168,9 @@ def _run_one(test: dict) -> dict:
         return {"status": "failed", "error": "instantané invalide"}
     namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
     imports = {name: tuple(value) for name, value in dict(test.get("imports", {})).items()}
+    reference = _reference(test.get("reference"))
+    for name in reference:
+        entries.setdefault(name, ("missing",))
     for name, entry in entries.items():
         if not isinstance(name, str) or not isinstance(entry, tuple) or not entry:
             return {"status": "failed", "error": f"instantané invalide pour {name!r}"}
@@ -165,17 +179,17 @@ def _run_one(test: dict) -> dict:
             if name in imports:  # the instructor's import, whatever the student bound to it
                 module, attribute = imports[name]
                 namespace[name] = _rebuild_import(str(module), attribute)
+            elif name in reference:  # the course's own data, as the instructor's cells made it
+                namespace[name] = _loads(reference[name][1])
             elif kind == "missing":
                 continue
-            elif kind == "module":
-                namespace[name] = importlib.import_module(str(entry[1]))
-            elif kind == "ref":
-                namespace[name] = _resolve(str(entry[1]), str(entry[2]))
             elif kind == "value":
                 namespace[name] = _loads(entry[1])
             else:
-                raise pickle.UnpicklingError(f"objet non transférable ({entry[1:]})")
-        except Exception as error:
+                # A module or a function the student bound: never imported or resolved here
+                # (a name could make the checker run anything).
+                raise pickle.UnpicklingError(f"objet non transférable ({kind})")
+        except BaseException as error:  # SystemExit included: a failed test, never a crash
             return {
                 "status": "failed",
                 "error": f"« {name} » n'est pas une donnée simple ({error})",

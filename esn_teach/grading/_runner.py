@@ -25,6 +25,7 @@ import json
 import multiprocessing
 import multiprocessing.util
 import os
+import pickle
 import shutil
 import stat
 import time
@@ -230,15 +231,18 @@ def _preload(notebook: nbformat.NotebookNode) -> list[str]:
 
 
 def _instructor_imports(released: nbformat.NotebookNode) -> dict[str, list[str | None]]:
-    """Name → [module, attribute or None] for every import in the instructor's locked cells.
+    """Name → [module, attribute or None] for every import the instructor wrote.
 
-    The re-check always rebuilds these names from the import itself: whatever a
-    student binds to them (a look-alike, a builtin, a lambda) never reaches a test.
+    Every code cell of the release that is not an answer cell is the
+    instructor's, locked or not (a student may edit an unlocked cell in their
+    copy: the release's text is what counts). The re-check always rebuilds these
+    names from the import itself: whatever a student binds to them (a
+    look-alike, a module of another name, a builtin) never reaches a test.
     """
     imports: dict[str, list[str | None]] = {}
     for cell in released.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {}) or {}
-        if cell.cell_type != "code" or meta.get("solution") or not meta.get("locked"):
+        if cell.cell_type != "code" or meta.get("solution"):
             continue
         try:
             tree = ast.parse(cell.source)
@@ -420,6 +424,10 @@ class _Worker:
             self.info.imports,
             self.info.libraries,
         )
+        if student in CANARIES:
+            job.keep_snapshots = self.plan.staging / "temoin" / student
+        else:
+            job.reference = self.plan.staging / "reference"
         current_job(job)
         existed = self._submission_exists(student)
         answer = self._autograde(student)
@@ -637,7 +645,7 @@ def _canary_message(module: str, problems: list[str]) -> str:
     )
 
 
-def _run_canary(pool: ProcessPoolExecutor, course: Course, module: str) -> None:
+def _run_canary(pool: ProcessPoolExecutor, course: Course, module: str, staging: Path) -> None:
     """Grade the solution and the blank release first; raise GradingAborted unless exact."""
     _remove_canaries(course, module)
     _write_canaries(course, module)
@@ -657,6 +665,32 @@ def _run_canary(pool: ProcessPoolExecutor, course: Course, module: str) -> None:
         _remove_canaries(course, module)
     if problems:
         raise GradingAborted(_canary_message(module, problems))
+    _write_reference(staging)
+
+
+def _write_reference(staging: Path) -> None:
+    """Keep, for each test, the course's data: values equal in the solution and blank runs.
+
+    A value that the solution and the blank version both give is computed by
+    the instructor's cells alone (no answer changes it): the re-check of every
+    student's test uses it instead of the student's, so a student who rewrites
+    the course's data (the scores a threshold is tested on, say) gains nothing.
+    """
+    solution_folder = staging / "temoin" / CANARY_SOLUTION
+    target = staging / "reference"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(solution_folder.glob("*.pkl")):
+        blank_path = staging / "temoin" / CANARY_BLANK / path.name
+        if not blank_path.is_file():
+            continue
+        solution = pickle.loads(path.read_bytes())  # written by the canary: the course's code
+        blank = pickle.loads(blank_path.read_bytes())
+        common = {
+            name: entry
+            for name, entry in solution.items()
+            if isinstance(entry, tuple) and entry[:1] == ("value",) and blank.get(name) == entry
+        }
+        (target / path.name).write_bytes(pickle.dumps(common, protocol=4))
 
 
 class _Journal:
@@ -815,7 +849,7 @@ def _grade_all(
         initargs=(plan, context.Value("i", 0)),
     )
     try:
-        _run_canary(pool, course, module)
+        _run_canary(pool, course, module, staging)
         futures: dict[Future[SubmissionResult], str] = {
             pool.submit(_grade_task, student): student for student in todo
         }

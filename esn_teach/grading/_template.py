@@ -211,7 +211,10 @@ def _run_kernel(connection: str, limits: dict) -> None:
 
 
 def _run_check(request: dict, write_fd: int, limits: dict) -> None:
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    here = os.path.dirname(os.path.abspath(__file__))
+    # Nothing the student wrote in their folder may be imported or read implicitly.
+    sys.path[:] = [here] + [p for p in sys.path if p and os.path.abspath(p) != request["cwd"]]
+    os.chdir("/")
     import _recheck  # a sibling script module: pristine checks, no grader state
 
     _limit_memory(int(limits.get("memory_bytes") or 0))

@@ -105,6 +105,34 @@ def _with_answer(released: nbformat.NotebookNode, code: str) -> nbformat.Noteboo
     return notebook
 
 
+#: An independent attack: every name the test reads made to look like something else.
+_LOOKALIKE = """import types
+class _Eq:
+    def __init__(self):
+        self.__module__ = "unittest.mock"
+        self.__qualname__ = "ANY"
+    def __call__(self, *a, **k):
+        return None
+    def __eq__(self, other):
+        return True
+    __hash__ = object.__hash__
+_fake = types.ModuleType("unittest.__main__")
+_fake.check_number = lambda *a, **k: None
+globals()["chec" + "ks"] = _fake
+x = _Eq()
+"""
+_CHECKER_EXEC = """import sys, os, json
+frame = sys._getframe()
+while frame is not None:
+    if "write_fd" in frame.f_locals and "request" in frame.f_locals:
+        verdicts = {t["grade_id"]: {"status": "passed", "error": ""}
+                    for t in frame.f_locals["request"]["tests"]}
+        os.write(frame.f_locals["write_fd"], json.dumps(verdicts).encode())
+        os._exit(0)
+    frame = frame.f_back
+"""
+
+
 def corpus(course: Path, server_port: int) -> list[Case]:
     """Write every submission of the corpus into ``course``; return the expectations."""
     released = nbformat.read(Course(course, course).release_path(MODULE), as_version=4)
@@ -255,6 +283,22 @@ def corpus(course: Path, server_port: int) -> list[Case]:
             "import types\nx = 3\nchecks = types.SimpleNamespace(check_number=lambda *a, **k: "
             "None)",
             "the name the test reads cannot be rebuilt: it used to skip the re-check",
+        ),
+        Case(
+            "lookalike-refs",
+            Outcome.TAMPERED,
+            0.0,
+            _LOOKALIKE,
+            "checks replaced by a module of another name (not a Name store) and an answer "
+            "equal to anything whose snapshot names a library object",
+        ),
+        Case(
+            "checker-exec",
+            Outcome.TAMPERED,
+            0.0,
+            _LOOKALIKE + f"open('test_zz.py', 'w').write({_CHECKER_EXEC!r})",
+            "asks the checker to import unittest.__main__, whose test discovery would run "
+            "a file of the student's that writes every verdict",
         ),
         Case(
             "sneaky-object",

@@ -232,3 +232,27 @@ def test_sandbox_keeps_a_project_checked_out_under_tmp_visible(tmp_path, monkeyp
     rebinds = [command[i + 1] for i, arg in enumerate(command) if arg == "--ro-bind"]
     assert str(venv.resolve()) in rebinds
     assert command.index(str(venv.resolve())) > tmpfs_tmp
+
+
+def test_recheck_never_imports_or_resolves_what_the_student_named(tmp_path):
+    """A module or function named by the student's snapshot fails; nothing is imported."""
+    import sys
+
+    snapshot = tmp_path / "snap.pkl"
+    test = {"grade_id": "t", "source": "assert x == 1", "snapshot": str(snapshot)}
+    sys.modules.pop("unittest.__main__", None)
+    for entry in [("module", "unittest.__main__"), ("ref", "unittest.mock", "ANY")]:
+        snapshot.write_bytes(pickle.dumps({"x": entry}))
+        assert run([test])["t"]["status"] == "failed"
+    assert "unittest.__main__" not in sys.modules
+
+
+def test_recheck_uses_the_course_data_of_the_reference(tmp_path):
+    """Data the instructor's cells make comes from the canary, not from the student."""
+    snapshot, reference = tmp_path / "snap.pkl", tmp_path / "ref.pkl"
+    forged = {"x": ("value", pickle.dumps(0.9)), "scores": ("value", pickle.dumps([0.9]))}
+    snapshot.write_bytes(pickle.dumps(forged))
+    reference.write_bytes(pickle.dumps({"scores": ("value", pickle.dumps([0.1]))}))
+    test = {"grade_id": "t", "source": "assert x == max(scores)", "snapshot": str(snapshot)}
+    assert run([test])["t"]["status"] == "passed"  # the forged data agrees with the answer
+    assert run([{**test, "reference": str(reference)}])["t"]["status"] == "failed"
