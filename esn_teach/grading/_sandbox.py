@@ -146,7 +146,18 @@ def _start_time(pid: int) -> int | None:
 
 
 def _owner_alive(pid: int, start: int | None) -> bool:
-    """Whether the process that wrote an owner record still runs (pid reuse aware)."""
+    """Whether the process that wrote an owner record still runs (pid reuse aware).
+
+    A zombie (killed, not yet reaped: a grader killed with SIGKILL leaves its
+    workers so until someone reaps them) does not run any more.
+    """
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            state = handle.read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    if state in ("Z", "X", "x"):
+        return False
     now = _start_time(pid)
     return now is not None and (start is None or now == start)
 

@@ -9,7 +9,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 from grading_corpus import LIMITS, MODULE, build_course, course_copy
@@ -156,6 +158,24 @@ def test_killed_batch_leaves_consistent_gradebook_and_resumes(tiny):
     expected = {"ana": 1.0, "ben": 0.0, "chloe": 0.0, "dan": 0.0, "eve": 1.0, "fred": 0.0}
     assert {s: r.score for s, r in results.items()} == expected
     assert not journal.exists()
+    # The killed grader's scratch and staging folders are gone (removed at the next start).
+    assert not _stale_scratch_folders()
+
+
+def _stale_scratch_folders() -> list[Path]:
+    """Scratch folders of graders that no longer run, in every place they are made."""
+    from esn_teach.grading._sandbox import _owner_alive, scratch_base
+
+    stale = []
+    for base in {Path(tempfile.gettempdir()), scratch_base()}:
+        for folder in base.glob("esn-teach-grading-*"):
+            try:
+                owner = json.loads((folder / ".owner").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if not _owner_alive(int(owner["pid"]), owner.get("start")):
+                stale.append(folder)
+    return stale
 
 
 def test_missing_student_is_accounted_for(tiny):
