@@ -66,6 +66,8 @@ class Job:
     libraries: list[str] = field(default_factory=list)
     crash: str | None = None
     reference: Path | None = None
+    types: list[list[str]] = field(default_factory=list)
+    trusted: bool = False
     keep_snapshots: Path | None = None
     grader_error: str | None = None
     out_of_memory: bool = False
@@ -340,6 +342,8 @@ class SandboxedExecute(Execute):
                 "snapshot": self._esn_snapshots[index],
                 "imports": job.imports,
                 "libraries": job.libraries,
+                "types": job.types,
+                "trusted": job.trusted,
             }
             reference = job.reference / f"{grade_id}.pkl" if job.reference else None
             if reference is not None and reference.is_file():

@@ -19,6 +19,8 @@ import importlib
 import io
 import pickle
 import re
+import types
+from typing import ClassVar
 
 #: Run in the student's kernel before a test cell (``NAMES`` and ``PATH`` are given).
 SNAPSHOT_CODE = r"""
@@ -99,7 +101,121 @@ class _RestrictedUnpickler(pickle.Unpickler):
 
 
 def _loads(data: bytes) -> object:
+    """Load the instructor's data (the canary's runs): library classes allowed."""
     return _RestrictedUnpickler(io.BytesIO(data)).load()
+
+
+#: What a student's plain data may be made of, whatever the course: builtin containers,
+#: numpy arrays and scalars (numpy 1 and 2 paths). The course adds the types its own data
+#: uses (learnt from the canary's snapshots, see :func:`course_types`).
+BASE_TYPES = frozenset(
+    {("builtins", name) for name in _SAFE_BUILTINS - {"object"}}
+    | {
+        (module, name)
+        for module in ("numpy.core.multiarray", "numpy._core.multiarray")
+        for name in ("_reconstruct", "scalar")
+    }
+    | {("numpy.core.numeric", "_frombuffer"), ("numpy._core.numeric", "_frombuffer")}
+    | {("numpy", "ndarray"), ("numpy", "dtype"), ("copyreg", "_reconstructor")}
+)
+_NEVER = re.compile(
+    r"^(builtins|operator|functools|itertools|os|posix|sys|subprocess|importlib|types|"
+    r"codecs|ctypes|pickle|_pickle|io|_io|runpy|code|pdb|shutil|socket|unittest|inspect|"
+    r"marshal|gc|weakref|threading|multiprocessing|signal|contextlib|pathlib)(\.|$)"
+)
+#: The (module, name) pairs a student's data may use; set by :func:`run`.
+_STUDENT_TYPES: set[tuple[str, str]] = set(BASE_TYPES)
+
+
+def course_types(data: bytes) -> set[tuple[str, str]]:
+    """Return the (module, name) pairs the instructor's pickled ``data`` uses.
+
+    Only pairs that are safe to offer to a student's data are kept: no dotted
+    name, nothing of a module that reaches code, files or the interpreter.
+    """
+    found: set[tuple[str, str]] = set()
+
+    class _Recording(_RestrictedUnpickler):
+        def find_class(self, module: str, name: str) -> object:
+            found.add((module, name))
+            return super().find_class(module, name)
+
+    _Recording(io.BytesIO(data)).load()
+    return {
+        (module, name)
+        for module, name in found
+        if "." not in name and not _NEVER.match(module) and not _UNSAFE.search(name)
+    } | (found & BASE_TYPES)
+
+
+class _StudentUnpickler(pickle._Unpickler):  # type: ignore[misc,name-defined]
+    """Unpickle a student's plain data: exact types only, nothing else called.
+
+    Python's own unpickler calls whatever ``REDUCE`` finds on its stack and sets
+    attributes on whatever ``BUILD`` targets; chained with a lenient
+    ``find_class`` (dotted names, whole packages) that runs any code. Here
+    ``find_class`` gives only the exact (module, name) pairs of
+    ``_STUDENT_TYPES``, ``REDUCE`` and ``NEWOBJ`` call only what ``find_class``
+    gave, and ``BUILD`` never targets a class, a function or a module.
+    """
+
+    dispatch: ClassVar[dict] = dict(pickle._Unpickler.dispatch)  # type: ignore[attr-defined]
+
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file)
+        self._given: set[int] = set()
+
+    def find_class(self, module: str, name: str) -> object:
+        if (module, name) not in _STUDENT_TYPES:
+            raise pickle.UnpicklingError(f"type refusé : {module}.{name}")
+        obj = getattr(importlib.import_module(module), name)
+        self._given.add(id(obj))
+        return obj
+
+    def _callable(self, obj: object) -> None:
+        if id(obj) not in self._given:
+            raise pickle.UnpicklingError("appel refusé dans les données")
+
+    def load_reduce(self) -> None:
+        self._callable(self.stack[-2])
+        pickle._Unpickler.load_reduce(self)  # type: ignore[attr-defined]
+
+    def load_newobj(self) -> None:
+        self._callable(self.stack[-2])
+        pickle._Unpickler.load_newobj(self)  # type: ignore[attr-defined]
+
+    def load_newobj_ex(self) -> None:
+        self._callable(self.stack[-3])
+        pickle._Unpickler.load_newobj_ex(self)  # type: ignore[attr-defined]
+
+    def load_build(self) -> None:
+        target = self.stack[-2]
+        if isinstance(target, type | types.FunctionType | types.BuiltinFunctionType):
+            raise pickle.UnpicklingError("modification refusée dans les données")
+        if isinstance(target, types.ModuleType | types.MethodType):
+            raise pickle.UnpicklingError("modification refusée dans les données")
+        pickle._Unpickler.load_build(self)  # type: ignore[attr-defined]
+
+    def load_obj(self) -> None:
+        raise pickle.UnpicklingError("instruction refusée dans les données")
+
+    def load_inst(self) -> None:
+        raise pickle.UnpicklingError("instruction refusée dans les données")
+
+    def persistent_load(self, pid: object) -> object:
+        raise pickle.UnpicklingError("instruction refusée dans les données")
+
+    dispatch[pickle.REDUCE[0]] = load_reduce
+    dispatch[pickle.NEWOBJ[0]] = load_newobj
+    dispatch[pickle.NEWOBJ_EX[0]] = load_newobj_ex
+    dispatch[pickle.BUILD[0]] = load_build
+    dispatch[pickle.OBJ[0]] = load_obj
+    dispatch[pickle.INST[0]] = load_inst
+
+
+def _student_loads(data: bytes) -> object:
+    """Load a student's value: only plain data of known types (see ``_StudentUnpickler``)."""
+    return _StudentUnpickler(io.BytesIO(data)).load()
 
 
 def run(tests: list[dict]) -> dict[str, dict]:
@@ -127,6 +243,9 @@ def run(tests: list[dict]) -> dict[str, dict]:
     results: dict[str, dict] = {}
     for test in tests:
         _LIBRARIES[:] = [name for name in test.get("libraries", []) if name != "builtins"]
+        _STUDENT_TYPES.clear()
+        _STUDENT_TYPES.update(BASE_TYPES)
+        _STUDENT_TYPES.update(tuple(pair) for pair in test.get("types", []))
         results[test["grade_id"]] = _run_one(test)
     return results
 
@@ -184,7 +303,10 @@ def _run_one(test: dict) -> dict:
             elif kind == "missing":
                 continue
             elif kind == "value":
-                namespace[name] = _loads(entry[1])
+                # The canary's own runs are the instructor's: their data may be any library
+                # type. A student's value must be plain data of known types.
+                load = _loads if test.get("trusted") else _student_loads
+                namespace[name] = load(entry[1])
             else:
                 # A module or a function the student bound: never imported or resolved here
                 # (a name could make the checker run anything).

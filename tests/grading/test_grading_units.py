@@ -16,6 +16,7 @@ from esn_teach.grading import (
     BatchResult,
     Outcome,
     SubmissionResult,
+    _recheck,
     pseudonym,
     pseudonym_key,
 )
@@ -147,7 +148,12 @@ def test_recheck_runs_test_on_pristine_namespace(tmp_path):
     model_test = {**test, "source": "assert m.predict([[1.0]])[0] == 1", "grade_id": "m"}
     snapshot.write_bytes(pickle.dumps({"m": ("value", pickle.dumps(model))}))
     assert run([model_test])["m"]["status"] == "failed"  # sklearn not imported by the course
-    assert run([{**model_test, "libraries": ["sklearn"]}])["m"]["status"] == "passed"
+    assert run([{**model_test, "libraries": ["sklearn"]}])["m"]["status"] == "failed"
+    _recheck._LIBRARIES[:] = ["sklearn"]  # the course's own data holds such a model
+    types = sorted(_recheck.course_types(pickle.dumps(model)))
+    assert all("." not in name for _, name in types)
+    verdict = run([{**model_test, "libraries": ["sklearn"], "types": types}])["m"]
+    assert verdict["status"] == "passed", verdict
     snapshot.write_bytes(pickle.dumps(good))
     bad = {**good, "checks": ("unpicklable", "type")}
     snapshot.write_bytes(pickle.dumps(bad))
@@ -256,3 +262,52 @@ def test_recheck_uses_the_course_data_of_the_reference(tmp_path):
     test = {"grade_id": "t", "source": "assert x == max(scores)", "snapshot": str(snapshot)}
     assert run([test])["t"]["status"] == "passed"  # the forged data agrees with the answer
     assert run([{**test, "reference": str(reference)}])["t"]["status"] == "failed"
+
+
+def _gadget(code: str) -> bytes:
+    """The second attack's chain: dotted names to operator.*, REDUCE on anything, eval."""
+
+    def text(value: str) -> bytes:
+        data = value.encode()
+        return b"X" + len(data).to_bytes(4, "little") + data
+
+    def find(module: str, name: str) -> bytes:
+        return b"c" + module.encode() + b"\n" + name.encode() + b"\n"
+
+    return (
+        b"\x80\x02"
+        + find("pandas.core.frame", "operator.methodcaller")
+        + text("get")
+        + text("eval")
+        + b"\x86R("
+        + find("pandas.core.frame", "operator.methodcaller")
+        + text("get")
+        + text("__builtins__")
+        + b"\x86R("
+        + find("pandas.core.frame", "operator.attrgetter")
+        + text("__init__.__globals__")
+        + b"\x85R"
+        + find("pandas.core", "frame.DataFrame")
+        + b"\x85RtRtR"
+        + text(code)
+        + b"\x85R."
+    )
+
+
+def test_student_data_can_never_run_code_in_the_checker(tmp_path):
+    marker = tmp_path / "executed"
+    snapshot = tmp_path / "snap.pkl"
+    payload = _gadget(f"open({str(marker)!r}, 'w').write('x') or 1")
+    snapshot.write_bytes(pickle.dumps({"x": ("value", payload)}))
+    test = {"grade_id": "t", "source": "assert x == 1", "snapshot": str(snapshot)}
+    # Even with the course's types (pandas) and its library allowed, nothing runs.
+    types = [["pandas.core.frame", "DataFrame"], ["operator", "methodcaller"]]
+    verdict = run([{**test, "libraries": ["pandas"], "types": types}])["t"]
+    assert verdict["status"] == "failed" and "refusé" in verdict["error"]
+    assert not marker.exists()
+    # A numpy array and a float from a student are plain data.
+    np_value = pickle.dumps(np.float64(1.0))
+    snapshot.write_bytes(pickle.dumps({"x": ("value", np_value)}))
+    assert run([test])["t"]["status"] == "passed"
+    snapshot.write_bytes(pickle.dumps({"x": ("value", pickle.dumps(np.array([1.0])))}))
+    assert run([{**test, "source": "assert x[0] == 1"}])["t"]["status"] == "passed"
