@@ -39,12 +39,20 @@ from nbclient.util import run_hook, run_sync
 from nbconvert.preprocessors import ExecutePreprocessor
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 
+from esn_teach.course._source import HIDDEN_BEGIN, HIDDEN_END
 from esn_teach.grading._integrity import read_names
 from esn_teach.grading._recheck import SNAPSHOT_CODE
 from esn_teach.grading._sandbox import Limits, Template
 from esn_teach.grading._sanitise import truncation_note
 
-__all__ = ["GraderFailure", "Job", "NormalizeGradeIds", "SandboxedExecute", "current_job"]
+__all__ = [
+    "GraderFailure",
+    "Job",
+    "NormalizeGradeIds",
+    "SandboxedExecute",
+    "current_job",
+    "without_hidden",
+]
 
 #: Bytes of outputs kept while one notebook runs; an error's text is cut, never dropped.
 _MAX_RUN_OUTPUT = 20 * 1024 * 1024
@@ -121,6 +129,19 @@ async def _wait_for_ready(client, timeout: float) -> None:  # type: ignore[no-un
         if not await client._async_is_alive():
             raise RuntimeError("Kernel died before replying to kernel_info")
     raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
+
+
+def without_hidden(source: str) -> str:
+    """Return a test cell's code without its hidden tests (``BEGIN``/``END HIDDEN TESTS``)."""
+    kept, hidden = [], False
+    for line in source.splitlines(keepends=True):
+        if HIDDEN_BEGIN in line:
+            hidden = True
+        elif HIDDEN_END in line:
+            hidden = False
+        elif not hidden:
+            kept.append(line)
+    return "".join(kept)
 
 
 def _child_error(cwd: Path) -> str:
@@ -318,7 +339,15 @@ class SandboxedExecute(Execute):
                 self._esn_snapshots[index] = path
             except Exception:  # the kernel died or hangs: the cell itself will tell
                 pass
-        result = super().preprocess_cell(cell, resources, index)
+        full = cell.source
+        if job is not None and _is_test(cell):
+            # Hidden tests never reach the student's kernel (a hook there could print them
+            # into the feedback): they run in the pristine checker only (``_recheck``).
+            cell.source = without_hidden(full)
+        try:
+            result = super().preprocess_cell(cell, resources, index)
+        finally:
+            cell.source = full
         self._esn_executed.add(index)
         return result
 
@@ -339,6 +368,7 @@ class SandboxedExecute(Execute):
                 "grade_id": grade_id,
                 "index": index,
                 "source": cell.source,
+                "visible": without_hidden(cell.source),
                 "snapshot": self._esn_snapshots[index],
                 "imports": job.imports,
                 "libraries": job.libraries,
@@ -376,7 +406,14 @@ class SandboxedExecute(Execute):
                     f"« {test['grade_id']} »"
                 )
                 raise GraderFailure(job.grader_error)
-            if verdict.get("status") != "passed":
+            if verdict.get("status") == "hidden_failed":
+                # An ordinary wrong answer that only the hidden tests catch: no flag.
+                error = str(verdict.get("error", ""))
+                ename, _, evalue = error.partition(": ")
+                nb.cells[test["index"]].outputs.insert(
+                    0, _error(ename or "AssertionError", evalue or error)
+                )
+            elif verdict.get("status") != "passed":
                 self._refuse(nb, job, test["index"], str(verdict.get("error", "")))
 
     @staticmethod

@@ -236,9 +236,11 @@ def run(tests: list[dict]) -> dict[str, dict]:
     Returns
     -------
     dict
-        grade id → ``{"status": "passed" | "failed", "error": str}``. A test
-        that cannot be re-checked (a name that is not plain data, an unreadable
-        snapshot) fails: only a test that passes here keeps its points.
+        grade id → ``{"status": "passed" | "failed" | "hidden_failed", "error":
+        str}``. A test that cannot be re-checked (a name that is not plain data,
+        an unreadable snapshot) fails: only a test that passes here keeps its
+        points. ``hidden_failed``: the visible part (``visible``, all the
+        student's kernel ran) passes and only the hidden tests fail.
     """
     results: dict[str, dict] = {}
     for test in tests:
@@ -316,10 +318,28 @@ def _run_one(test: dict) -> dict:
                 "status": "failed",
                 "error": f"« {name} » n'est pas une donnée simple ({error})",
             }
+    fresh = dict(namespace)
+    error = _execute(test["source"], test["grade_id"], namespace)
+    if error is None:
+        return {"status": "passed", "error": ""}
+    visible = test.get("visible")
+    # The student's kernel ran only the visible part, and it passed there. If it passes
+    # here too, only the hidden tests fail: a wrong answer, not a tampering.
+    if (
+        visible is not None
+        and visible != test["source"]
+        and _execute(visible, test["grade_id"], fresh) is None
+    ):
+        return {"status": "hidden_failed", "error": error}
+    return {"status": "failed", "error": error}
+
+
+def _execute(source: str, grade_id: str, namespace: dict) -> str | None:
+    """Run a test's code in ``namespace``; return its error (``"Type: message"``) or None."""
     try:
-        code = compile(test["source"], f"<test {test['grade_id']}>", "exec")
+        code = compile(source, f"<test {grade_id}>", "exec")
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             exec(code, namespace)
     except BaseException as error:
-        return {"status": "failed", "error": f"{type(error).__name__}: {error}"[:500]}
-    return {"status": "passed", "error": ""}
+        return f"{type(error).__name__}: {error}"[:500]
+    return None

@@ -301,6 +301,14 @@ def corpus(course: Path, server_port: int) -> list[Case]:
             "a file of the student's that writes every verdict",
         ),
         Case(
+            "hook-leak",
+            Outcome.GRADED,
+            1.0,
+            "import base64\nx = 1\nget_ipython().events.register('pre_run_cell', lambda info: "
+            "print(info.raw_cell, base64.b64encode(info.raw_cell.encode()).decode()))",
+            "prints every cell's code as it runs: the hidden tests must never reach the kernel",
+        ),
+        Case(
             "sneaky-object",
             Outcome.GRADED,
             0.0,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -101,6 +102,21 @@ def test_outcome_table_in_french_with_reasons(graded):
 
 def test_submitted_files_are_never_modified(graded):
     assert _files(graded["root"] / "submitted") == graded["before"]
+
+
+def test_hidden_tests_never_reach_the_students_kernel(graded):
+    """A hook printing each cell's code as it runs sees no hidden test (plain or encoded)."""
+    import base64
+
+    path = graded["root"] / "autograded" / "hook-leak" / MODULE / f"{MODULE}.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    leaked = "".join(
+        json.dumps(cell.get("outputs", []), ensure_ascii=False) for cell in notebook.cells
+    )
+    assert "check_number" in leaked  # the hook did print the visible test
+    assert "SECRET_HIDDEN_CHECK" not in leaked
+    assert base64.b64encode(b"SECRET_HIDDEN_CHECK")[:12].decode() not in leaked
+    assert "HIDDEN" not in leaked
 
 
 def test_links_in_a_submission_are_never_followed(graded):
