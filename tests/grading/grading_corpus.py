@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from conftest import cli, make_course, submit
 from esn_teach.course import Course
@@ -73,6 +74,17 @@ def build_course(tmp: Path, db_url: str | None = None) -> tuple[Path, Path]:
     assert cli(course, "build", notebooks=notebooks) == 0
     assert cli(course, "release", notebooks=notebooks) == 0
     return course, notebooks
+
+
+_BUILT: dict[Path, tuple[Path, Path]] = {}
+
+
+def built_once(factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The tiny module, built and released once per test session (copy it with course_copy)."""
+    base = factory.getbasetemp()
+    if base not in _BUILT:
+        _BUILT[base] = build_course(factory.mktemp("built"))
+    return _BUILT[base]
 
 
 def course_copy(

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from grading_corpus import LIMITS, MODULE, build_course, course_copy
+from grading_corpus import LIMITS, MODULE, built_once, course_copy
 from nbgrader.api import Gradebook
 from nbgrader.apps.api import NbGraderAPI
 
@@ -46,15 +46,10 @@ def _grades(course: Course) -> dict[str, dict[str, float]]:
         }
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_course(tmp_path_factory.mktemp("built"))
-
-
 @pytest.fixture
-def tiny(built, tmp_path):
+def tiny(tmp_path_factory, tmp_path):
     """A fresh copy of the built and released tiny course, with the submissions of ANSWERS."""
-    return course_copy(built, tmp_path / "grading", ANSWERS)
+    return course_copy(built_once(tmp_path_factory), tmp_path / "grading", ANSWERS)
 
 
 def test_scores_identical_to_plain_nbgrader(tiny):

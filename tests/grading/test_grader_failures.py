@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from grading_corpus import LIMITS, MODULE, build_course, course_copy
+from grading_corpus import LIMITS, MODULE, built_once, course_copy
 from nbgrader.api import Gradebook, MissingEntry
 
 from conftest import cli
@@ -21,14 +21,9 @@ pytestmark = pytest.mark.slow
 ANSWERS = {"ana": "x = 1", "ben": "x = 1", "chloe": "x = 3"}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_course(tmp_path_factory.mktemp("built"))
-
-
 @pytest.fixture
-def tiny(built, tmp_path):
-    return course_copy(built, tmp_path / "grading", ANSWERS)
+def tiny(tmp_path_factory, tmp_path):
+    return course_copy(built_once(tmp_path_factory), tmp_path / "grading", ANSWERS)
 
 
 def _submissions(course: Course) -> dict[str, float]:
