@@ -51,8 +51,10 @@ import traceback
 _UNPRIVILEGED = 65534  # "nobody": the group of every submission's own user id
 _CLONE_NEWNS = 0x00020000
 _CLONE_NEWIPC = 0x08000000
+_MS_RDONLY = 0x1
 _MS_NOSUID = 0x2
 _MS_NODEV = 0x4
+_MS_REMOUNT = 0x20
 _MS_BIND = 0x1000
 _MS_REC = 0x4000
 _MS_PRIVATE = 1 << 18
@@ -138,28 +140,45 @@ def _mount(source: str | None, target: str, kind: str | None, flags: int, data: 
     _check(result, f"mount {target}")
 
 
-def _private_namespaces(cwd: str, tmp_bytes: int) -> None:
+def _private_namespaces(cwd: str, tmp_bytes: int, keep: list[str]) -> None:
     """Own IPC namespace, own mount namespace with a fresh ``/tmp`` and ``/dev/shm``.
 
-    The working folder stays reachable when it lies under ``/tmp``: it is bound
-    again on top of the fresh ``/tmp`` from a handle opened beforehand.
+    What the kernel needs and the fresh ``/tmp`` would hide stays reachable: its
+    working folder (read-write) and the Python installation and package when the
+    project lives under ``/tmp`` (read-only), bound again on top of the fresh
+    ``/tmp`` from handles opened beforehand.
     """
     _check(_libc.unshare(_CLONE_NEWNS | _CLONE_NEWIPC), "unshare")
     _mount(None, "/", None, _MS_REC | _MS_PRIVATE, None)  # never propagate to the host
-    handle = os.open(cwd, os.O_PATH | os.O_DIRECTORY)  # in the new namespace: bindable
+    targets = ("/tmp", "/dev/shm")
+
+    def hidden(path: str) -> bool:
+        return any(path == t or path.startswith(t + "/") for t in targets)
+
+    # The scratch folder (an ancestor of cwd, other copies' folders) is not bound again.
+    rebind = [(cwd, False)] + [
+        (path, True) for path in keep if not (cwd + "/").startswith(path.rstrip("/") + "/")
+    ]
+    handles = [
+        (path, readonly, os.open(path, os.O_PATH | os.O_DIRECTORY))
+        for path, readonly in rebind
+        if hidden(path) and os.path.isdir(path)
+    ]
     try:
         size = f"size={max(tmp_bytes, 1024 * 1024)},nr_inodes={_MAX_FILES},mode=1777"
-        hidden = False
-        for target in ("/tmp", "/dev/shm"):
+        for target in targets:
             if os.path.isdir(target):
                 _mount("tmpfs", target, "tmpfs", _MS_NOSUID | _MS_NODEV, size)
-                hidden = hidden or cwd == target or cwd.startswith(target + "/")
-        if hidden:
-            os.umask(0o022)
-            os.makedirs(cwd, mode=0o755)
-            _mount(f"/proc/self/fd/{handle}", cwd, None, _MS_BIND, None)
+        os.umask(0o022)
+        for path, readonly, handle in handles:
+            os.makedirs(path, mode=0o755, exist_ok=True)
+            _mount(f"/proc/self/fd/{handle}", path, None, _MS_BIND | _MS_REC, None)
+            if readonly:
+                flags = _MS_BIND | _MS_REMOUNT | _MS_RDONLY | _MS_NOSUID | _MS_NODEV
+                _mount(None, path, None, flags, None)
     finally:
-        os.close(handle)
+        for _, _, handle in handles:
+            os.close(handle)
 
 
 def _enter_child(config: dict, request: dict, parent: int) -> None:
@@ -178,7 +197,7 @@ def _enter_child(config: dict, request: dict, parent: int) -> None:
         with open(os.path.join(request["cgroup"], "cgroup.procs"), "w") as handle:
             handle.write("0")
     if privileged and config.get("namespaces"):
-        _private_namespaces(cwd, int(limits.get("disk_bytes") or 0))
+        _private_namespaces(cwd, int(limits.get("disk_bytes") or 0), config.get("keep", []))
     if privileged and config.get("drop_root", True):
         os.setgroups([])
         os.setgid(_UNPRIVILEGED)

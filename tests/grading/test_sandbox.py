@@ -120,6 +120,33 @@ def test_kernel_starts_with_any_home_or_tmpdir(variable, tmp_path, monkeypatch):
             shutil.rmtree(folder.parent)
 
 
+@needs_bwrap
+def test_python_installed_under_tmp_stays_importable(monkeypatch):
+    """A project cloned under /tmp (as CI does): each copy's fresh /tmp must not hide it."""
+    from esn_teach.grading import _sandbox
+
+    library = Path(tempfile.mkdtemp(prefix="esn-test-lib-", dir="/tmp"))
+    library.chmod(0o755)  # as an installed virtual environment is
+    (library / "esn_probe_module.py").write_text("VALUE = 42\n")
+    original = _sandbox._python_paths
+    monkeypatch.setattr(_sandbox, "_python_paths", lambda hidden: [*original(hidden), library])
+    started = Template(["numpy"], Limits(), [Path.home()])
+    try:
+        with kernel(started) as k:
+            code = (
+                f"import sys\nsys.path.insert(0, {str(library)!r})\n"
+                "import esn_probe_module\nprint(esn_probe_module.VALUE)\n"
+                f"open({str(library / 'ecrit')!r}, 'w')"
+            )
+            printed = k.run(code)
+        assert printed.startswith("42\n"), printed
+        assert "Error" in printed  # read-only for the copy
+        assert not (library / "ecrit").exists()
+    finally:
+        started.close()
+        shutil.rmtree(library)
+
+
 def _inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
