@@ -213,6 +213,19 @@ class _StudentUnpickler(pickle._Unpickler):  # type: ignore[misc,name-defined]
     dispatch[pickle.INST[0]] = load_inst
 
 
+class _StructureUnpickler(_StudentUnpickler):
+    """Read a snapshot file's frame: dicts, tuples, strings and bytes, no type at all."""
+
+    def find_class(self, module: str, name: str) -> object:
+        raise pickle.UnpicklingError(f"type refusé : {module}.{name}")
+
+
+def _read_frame(path: str) -> object:
+    """Read a snapshot or reference file (written where a student's kernel could write)."""
+    with open(path, "rb") as handle:
+        return _StructureUnpickler(io.BytesIO(handle.read())).load()
+
+
 def _student_loads(data: bytes) -> object:
     """Load a student's value: only plain data of known types (see ``_StudentUnpickler``)."""
     return _StudentUnpickler(io.BytesIO(data)).load()
@@ -268,9 +281,8 @@ def _reference(path: str | None) -> dict:
     if not path:
         return {}
     try:
-        with open(path, "rb") as handle:
-            entries = _RestrictedUnpickler(handle).load()
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        entries = _read_frame(path)
+    except Exception:
         return {}
     return {
         name: entry
@@ -281,9 +293,8 @@ def _reference(path: str | None) -> dict:
 
 def _run_one(test: dict) -> dict:
     try:
-        with open(test["snapshot"], "rb") as handle:
-            entries = _RestrictedUnpickler(handle).load()
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError) as error:
+        entries = _read_frame(test["snapshot"])
+    except Exception as error:
         return {"status": "failed", "error": f"instantané illisible ({error})"}
     if not isinstance(entries, dict):
         return {"status": "failed", "error": "instantané invalide"}

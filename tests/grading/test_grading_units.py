@@ -311,3 +311,19 @@ def test_student_data_can_never_run_code_in_the_checker(tmp_path):
     assert run([test])["t"]["status"] == "passed"
     snapshot.write_bytes(pickle.dumps({"x": ("value", pickle.dumps(np.array([1.0])))}))
     assert run([{**test, "source": "assert x[0] == 1"}])["t"]["status"] == "passed"
+
+
+def test_the_snapshot_file_itself_can_never_run_code(tmp_path):
+    """The student's kernel writes the snapshot file: the gadget as the whole file, not a value."""
+    marker = tmp_path / "executed"
+    snapshot = tmp_path / "snap.pkl"
+    snapshot.write_bytes(_gadget(f"open({str(marker)!r}, 'w').write('x') or {{}}"))
+    test = {"grade_id": "t", "source": "assert x == 1", "snapshot": str(snapshot)}
+    verdict = run([{**test, "libraries": ["pandas"]}])["t"]
+    assert verdict["status"] == "failed"
+    assert not marker.exists()
+    reference = tmp_path / "reference.pkl"  # copied from the canary, but read the same way
+    reference.write_bytes(_gadget(f"open({str(marker)!r}, 'w').write('x') or {{}}"))
+    snapshot.write_bytes(pickle.dumps({"x": ("value", pickle.dumps(1))}))
+    assert run([{**test, "reference": str(reference)}])["t"]["status"] == "passed"
+    assert not marker.exists()
