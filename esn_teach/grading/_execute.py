@@ -34,6 +34,7 @@ from pathlib import Path
 from queue import Empty
 
 import nbformat
+import zmq
 from jupyter_core.utils import ensure_async
 from nbclient.util import run_hook, run_sync
 from nbconvert.preprocessors import ExecutePreprocessor
@@ -58,6 +59,7 @@ __all__ = [
 _MAX_RUN_OUTPUT = 20 * 1024 * 1024
 _MAX_LINE = 10_000
 _MAX_FRAMES = 50
+_RECONNECT_MS = 5  # ZeroMQ reconnection interval while a kernel starts
 _NOT_RUN = "CelluleNonExecutee"
 _RECHECK = "VerificationIndependante"
 
@@ -274,6 +276,10 @@ class SandboxedExecute(Execute):
             return await super().async_start_new_kernel_client()
         assert self.km is not None
         self.kc = self.km.client()
+        # The client connects while the kernel is still binding its sockets; ZeroMQ's
+        # default retry after a refused connection is 100 ms, more than the kernel
+        # takes to start.
+        self.kc.context.setsockopt(zmq.RECONNECT_IVL, _RECONNECT_MS)
         await ensure_async(self.kc.start_channels())
         try:
             await _wait_for_ready(self.kc, float(self.startup_timeout))

@@ -64,6 +64,22 @@ _IPC_RMID = 0
 _WATCH_EVERY = 1.0  # seconds between two measures of the working folders
 _MAX_FILES = 50_000  # files a submission may create in its working folder
 _START_SLACK = 512 * 1024**2  # address space allowed to the kernel's own start-up
+#: What every kernel imports while it starts (debugpy through ipykernel.debugger), imported
+#: once by the template instead: a kernel's start-up drops from 0.12 s to 0.04 s of CPU.
+_KERNEL_MODULES = (
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "ipykernel.zmqshell",
+    "ipykernel.debugger",
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.core.oinspect",
+    "IPython.extensions.storemagic",
+    "sqlite3",
+    "tornado.gen",
+    "tornado.queues",
+    "tornado.platform.asyncio",
+)
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -368,7 +384,8 @@ def main() -> None:
             importlib.import_module(name)
         except Exception as error:  # a missing optional module is the notebook's business
             failed.append(f"{name}: {error}")
-    import ipykernel.kernelapp  # noqa: F401  (the kernel machinery, warm)
+    for name in _KERNEL_MODULES:  # the kernel machinery, warm
+        importlib.import_module(name)
 
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import _recheck  # noqa: F401
