@@ -346,12 +346,32 @@ class _Worker:
         self.course = Course(plan.root, plan.notebooks)
         self.module = plan.module
         self.info = _ModuleInfo.read(self.course, plan.module)
+        self.template: Template | None = None
+        multiprocessing.util.Finalize(self, self.close, exitpriority=10)
+        # Started first: its imports run while nbgrader is set up and the first copy read.
+        # A template that cannot start is reported by the first copy (a grader error).
+        with contextlib.suppress(Exception):
+            self._template()
         # nbgrader reads these while executing; each worker process owns its environment.
         os.environ["NBGRADER_EXECUTION"] = os.environ["autograde"] = "autograde"  # noqa: SIM112
         warnings.filterwarnings("ignore", category=SAWarning)
         self.api = NbGraderAPI(config=_grading_config(self.course, plan))
-        self.template: Template | None = None
-        multiprocessing.util.Finalize(self, self.close, exitpriority=10)
+
+    def _template(self) -> Template:
+        """Return this worker's template, started again if it died."""
+        if self.template is not None and not self.template.alive():
+            self.close()
+        if self.template is None:
+            hidden = [self.course.root, self.course.notebooks, Path.home()]
+            self.template = Template(
+                self.info.preload,
+                self.plan.limits,
+                hidden,
+                sandbox=self.plan.sandbox,
+                core=self.index,
+                wait=False,  # it imports while this worker reads the submission
+            )
+        return self.template
 
     def close(self) -> None:
         if self.template is not None:
@@ -409,17 +429,8 @@ class _Worker:
             + cell_tampering(submitted, self.info.released, self.info.source)
             + code_tampering(submitted, self.info.released)
         )
-        if self.template is None:
-            hidden = [self.course.root, self.course.notebooks, Path.home()]
-            self.template = Template(
-                self.info.preload,
-                self.plan.limits,
-                hidden,
-                sandbox=self.plan.sandbox,
-                core=self.index,
-            )
         job = Job(
-            self.template,
+            self._template(),
             self.plan.limits,
             self.info.grade_ids,
             self.info.metadata,

@@ -813,11 +813,15 @@ class Template:
         *,
         sandbox: bool = True,
         core: int | None = None,
+        wait: bool = True,
     ) -> None:
         clean_stale_scratch()
         self.limits = limits
         self.scratch = owned_scratch(0o711)
         self._lock = threading.Lock()
+        self._ready_lock = threading.Lock()
+        self._ready = False
+        self.failed_preloads: list[str] = []
         self._process: subprocess.Popen | None = None
         # Each kernel runs under its own unused user id: the process limit then counts
         # only that submission's processes, and killing the uid kills all of them.
@@ -833,6 +837,8 @@ class Template:
         self._memory_limit = 0
         try:
             self._start(preload, hidden, sandbox, number)
+            if wait:
+                self.wait_ready()
         except BaseException:
             self.close()
             raise
@@ -904,12 +910,34 @@ class Template:
             cwd=str(self.scratch),
             start_new_session=True,
         )
-        ready = self._read()
-        if not ready.get("ready"):
-            raise CourseError(f"Le processus de correction n'a pas démarré : {ready}")
-        self.failed_preloads: list[str] = ready.get("failed", [])
-        self._memory_limit = self.limits.memory_mb * _MIB + int(ready.get("rss", 0))
-        self._memory_limit += _CGROUP_MARGIN
+
+    def wait_ready(self) -> None:
+        """Wait until the template has imported its modules (once; later calls return at once).
+
+        The template starts importing as soon as it is created; a caller with other
+        work to do (a worker reading the module) waits only when it needs a kernel.
+
+        Raises
+        ------
+        esn_teach.course.CourseError
+            When the template could not start.
+        """
+        if self._ready:
+            return
+        with self._ready_lock:
+            if self._ready:
+                return
+            ready = self._read()
+            if not ready.get("ready"):
+                raise CourseError(f"Le processus de correction n'a pas démarré : {ready}")
+            self.failed_preloads = ready.get("failed", [])
+            self._memory_limit = self.limits.memory_mb * _MIB + int(ready.get("rss", 0))
+            self._memory_limit += _CGROUP_MARGIN
+            self._ready = True
+
+    def alive(self) -> bool:
+        """Whether the template process is still running."""
+        return self._process is not None and self._process.poll() is None
 
     def _visible(self, path: Path, bubblewrap: bool) -> str:
         """Return the path of a host cgroup folder as the template sees it."""
@@ -930,6 +958,7 @@ class Template:
 
     def request(self, **message: object) -> dict:
         """Send one request to the template and return its answer."""
+        self.wait_ready()
         with self._lock:
             assert self._process is not None and self._process.stdin is not None
             try:
@@ -948,6 +977,7 @@ class Template:
 
     def _allocate(self) -> tuple[int, str | None]:
         """Return a fresh user id for one submission and its own memory cgroup (as seen inside)."""
+        self.wait_ready()
         with self._lock:
             self._uid_next = (self._uid_next + 1) % 10_000
             uid = self._uid_base + self._uid_next

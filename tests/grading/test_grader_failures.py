@@ -90,6 +90,29 @@ def test_a_grader_error_records_no_score_exits_3_and_resumes(tiny, monkeypatch, 
     }
 
 
+def test_a_worker_whose_template_died_grades_on_with_a_new_one(tiny, monkeypatch, tmp_path):
+    """A template killed mid-batch (out of memory, an operator) costs no copy its grade."""
+    _, _, course = tiny
+    original = _runner._Worker._grade_staged
+    killed = tmp_path / "killed"  # written by the worker process
+
+    def killing(self, student, *args):
+        if student == "ben" and self.template is not None:
+            self.template._process.kill()
+            self.template._process.wait()
+            killed.write_text(student)
+        return original(self, student, *args)
+
+    monkeypatch.setattr(_runner._Worker, "_grade_staged", killing)
+    batch = autograde(course, MODULE, limits=LIMITS, jobs=1)
+    assert killed.read_text() == "ben"
+    assert {r.student: (r.outcome, r.score) for r in batch.results} == {
+        "ana": (Outcome.GRADED, 1.0),
+        "ben": (Outcome.GRADED, 1.0),
+        "chloe": (Outcome.GRADED, 0.0),
+    }
+
+
 def test_a_gradebook_without_the_module_stops_before_anything(tiny, capsys):
     root, notebooks, course = tiny
     with Gradebook(course.db_url, course.course_id) as gradebook:
