@@ -42,7 +42,7 @@ def _submissions(course: Course, module: str, count: int) -> None:
     solution = nbformat.read(course.source_path(module), as_version=4)
     released = nbformat.read(course.release_path(module), as_version=4)
     variants = [solution, released]
-    for mistake in source.mistakes:
+    for mistake in source.wrong_answers:
         notebook = copy.deepcopy(solution)
         for cell in notebook.cells:
             if cell.metadata.get("nbgrader", {}).get("grade_id") == mistake.answer:

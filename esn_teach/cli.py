@@ -218,7 +218,7 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
     from esn_teach.grading import (
         GradingAborted,
         Limits,
-        Outcome,
+        SubmissionOutcome,
         SubmissionResult,
         autograde,
         printable,
@@ -291,9 +291,9 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
     blocked = [
         r
         for r in batch.results
-        if r.outcome is Outcome.UNREADABLE
+        if r.outcome is SubmissionOutcome.UNREADABLE
         or (
-            r.outcome is Outcome.MISSING
+            r.outcome is SubmissionOutcome.MISSING
             and (course.root / "submitted" / r.student / batch.module).is_dir()
         )
     ]

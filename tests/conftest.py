@@ -122,7 +122,7 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
         answer_cell(partial, first).source = answer_cell(solution_nb, first).source
         submit(root, "partial", source.name, partial)
         by_answer: dict[str, list[str]] = {}
-        for mistake in source.mistakes:
+        for mistake in source.wrong_answers:
             by_answer.setdefault(mistake.answer, []).append(mistake.code)
         graded.mistake_rounds = max((len(codes) for codes in by_answer.values()), default=0)
         for k in range(graded.mistake_rounds):

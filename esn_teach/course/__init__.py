@@ -2,14 +2,14 @@
 
 from esn_teach.course._errors import CourseError
 from esn_teach.course._pipeline import Course, GradeReport, hidden_test_lines, solution_lines
-from esn_teach.course._source import Mistake, ModuleSource, find_modules, read_module
+from esn_teach.course._source import ModuleSource, WrongAnswer, find_modules, read_module
 
 __all__ = [
     "Course",
     "CourseError",
     "GradeReport",
-    "Mistake",
     "ModuleSource",
+    "WrongAnswer",
     "find_modules",
     "hidden_test_lines",
     "read_module",

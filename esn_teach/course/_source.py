@@ -29,7 +29,7 @@ from nbformat import NotebookNode
 
 from esn_teach.course._errors import CourseError
 
-__all__ = ["Mistake", "ModuleSource", "find_modules", "read_module", "resolve_module"]
+__all__ = ["ModuleSource", "WrongAnswer", "find_modules", "read_module", "resolve_module"]
 
 SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
@@ -43,8 +43,12 @@ _KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "na
 
 
 @dataclass(frozen=True)
-class Mistake:
-    """A typical wrong answer declared in a source.
+class WrongAnswer:
+    """A typical wrong answer declared in a source (a ``mistake`` cell).
+
+    The build runs it in place of the solution and requires the check to print
+    ``message``; at run time the check itself recognises the mistake by the value
+    it produces (:class:`esn_teach.checks.Mistake`).
 
     Attributes
     ----------
@@ -77,7 +81,7 @@ class ModuleSource:
         Answer name → points of its tests.
     written : dict
         Written answer name → points.
-    mistakes : list of Mistake
+    wrong_answers : list of WrongAnswer
     """
 
     path: Path
@@ -85,7 +89,7 @@ class ModuleSource:
     notebook: NotebookNode
     answers: dict[str, float] = field(default_factory=dict)
     written: dict[str, float] = field(default_factory=dict)
-    mistakes: list[Mistake] = field(default_factory=list)
+    wrong_answers: list[WrongAnswer] = field(default_factory=list)
 
     @property
     def autograded_points(self) -> float:
@@ -255,7 +259,9 @@ def read_module(path: Path) -> ModuleSource:
                     f"{where} : une cellule « mistake » est du code dont la première ligne est "
                     "« # message : fragment du message attendu »."
                 )
-            module.mistakes.append(Mistake(meta["mistake"], code.strip("\n"), found["text"]))
+            module.wrong_answers.append(
+                WrongAnswer(meta["mistake"], code.strip("\n"), found["text"])
+            )
             continue
         if "answer" in meta:
             if cell.cell_type != "code":
@@ -309,7 +315,7 @@ def read_module(path: Path) -> ModuleSource:
     tests_without_answer = sorted(tests_for - grade_ids)
     if tests_without_answer:
         raise CourseError(f"{path.name} : tests sans cellule answer= : {tests_without_answer}.")
-    orphan = sorted({m.answer for m in module.mistakes} - set(module.answers))
+    orphan = sorted({m.answer for m in module.wrong_answers} - set(module.answers))
     if orphan:
         raise CourseError(f"{path.name} : erreurs types pour des questions inconnues : {orphan}.")
     notebook.cells = kept

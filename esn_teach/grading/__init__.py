@@ -5,7 +5,7 @@ Built on nbgrader (its gradebook, preprocessors, metadata and checksums):
 worker processes, on kernels forked from a warm sandboxed template, after a
 canary (the module's solution and blank version) proved the set-up right;
 it checks each submission's integrity and gives every submission one named
-:class:`Outcome` — the grader's own failures are never charged to a student;
+:class:`SubmissionOutcome` — the grader's own failures are never charged to a student;
 :class:`FrenchFeedback` makes nbgrader's feedback French without hidden tests;
 :func:`write_moodle` and :func:`cohort_report` export grades and show what the
 cohort missed.
@@ -25,7 +25,7 @@ from esn_teach.grading._export import (
     write_moodle,
 )
 from esn_teach.grading._feedback import FrenchFeedback
-from esn_teach.grading._outcomes import BatchResult, Outcome, SubmissionResult
+from esn_teach.grading._outcomes import BatchResult, SubmissionOutcome, SubmissionResult
 from esn_teach.grading._report import QuestionStats, cohort_report, format_table, write_report
 from esn_teach.grading._runner import (
     CANARIES,
@@ -44,9 +44,9 @@ __all__ = [
     "FrenchFeedback",
     "GradingAborted",
     "Limits",
-    "Outcome",
     "Progress",
     "QuestionStats",
+    "SubmissionOutcome",
     "SubmissionResult",
     "autograde",
     "cohort_report",

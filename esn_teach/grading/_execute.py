@@ -41,6 +41,7 @@ from nbconvert.preprocessors import ExecutePreprocessor
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 
 from esn_teach.course._source import HIDDEN_BEGIN, HIDDEN_END
+from esn_teach.grading._cells import is_graded_code, is_test
 from esn_teach.grading._integrity import read_names
 from esn_teach.grading._recheck import SNAPSHOT_CODE
 from esn_teach.grading._sandbox import Limits, Template
@@ -156,16 +157,6 @@ def _child_error(cwd: Path) -> str:
     return lines[-1][:300] if lines else "aucune trace laissée par le noyau"
 
 
-def _is_test(cell: nbformat.NotebookNode) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {}) or {}
-    return bool(meta.get("grade")) and not meta.get("solution") and cell.cell_type == "code"
-
-
-def _is_graded_code(cell: nbformat.NotebookNode) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {}) or {}
-    return bool(meta.get("grade")) and cell.cell_type == "code"
-
-
 def _error(ename: str, evalue: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_output("error", ename=ename, evalue=evalue, traceback=[f"{evalue}"])
 
@@ -250,7 +241,7 @@ class SandboxedExecute(Execute):
         self.nb = nb
         if job.crash:
             for index, cell in enumerate(nb.cells):
-                if _is_graded_code(cell) and index not in self._esn_executed:
+                if is_graded_code(cell) and index not in self._esn_executed:
                     cell.outputs.insert(0, _error(_NOT_RUN, f"Cellule non exécutée : {job.crash}"))
         try:
             self._recheck(nb, job)
@@ -333,7 +324,7 @@ class SandboxedExecute(Execute):
         """Snapshot what a test cell reads, then execute the cell as nbgrader does."""
         job = current_job()
         self._esn_started = True
-        if job is not None and _is_test(cell) and self.kc is not None:
+        if job is not None and is_test(cell) and self.kc is not None:
             names = read_names(cell.source)
             path = str(self._esn_cwd / ".esn" / f"{index}.pkl")
             code = (
@@ -346,7 +337,7 @@ class SandboxedExecute(Execute):
             except Exception:  # the kernel died or hangs: the cell itself will tell
                 pass
         full = cell.source
-        if job is not None and _is_test(cell):
+        if job is not None and is_test(cell):
             # Hidden tests never reach the student's kernel (a hook there could print them
             # into the feedback): they run in the pristine checker only (``_recheck``).
             cell.source = without_hidden(full)
@@ -362,7 +353,7 @@ class SandboxedExecute(Execute):
         tests = []
         unchecked = []
         for index, cell in enumerate(nb.cells):
-            if not _is_test(cell):
+            if not is_test(cell):
                 continue
             if any(output.output_type == "error" for output in cell.outputs):
                 continue  # failed already: nothing to protect

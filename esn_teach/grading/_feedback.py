@@ -20,13 +20,10 @@ from html import escape
 import nbformat
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 
+from esn_teach.grading._cells import is_test, nbgrader_meta
 from esn_teach.grading._sanitise import printable, sanitise_notebook
 
 __all__ = ["FrenchFeedback", "check_message"]
-
-
-def _meta(cell: nbformat.NotebookNode) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {}) or {}
 
 
 def check_message(cell: nbformat.NotebookNode) -> str:
@@ -82,11 +79,11 @@ class FrenchFeedback(NbGraderPreprocessor):
         hider = ClearHiddenTests(enforce_metadata=False)
         rows = []
         for cell in nb.cells:
-            meta = _meta(cell)
+            meta = nbgrader_meta(cell)
             if not meta.get("grade"):
                 continue
             message = check_message(cell) if cell.cell_type == "code" else ""
-            if cell.cell_type == "code" and not meta.get("solution"):
+            if is_test(cell):
                 hider._remove_hidden_test_region(cell)
                 for output in cell.get("outputs", []):
                     if output.get("output_type") == "error":

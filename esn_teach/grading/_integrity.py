@@ -19,18 +19,11 @@ import ast
 
 import nbformat
 
+from esn_teach.grading._cells import is_locked, is_solution, is_test, nbgrader_meta
+
 __all__ = ["cell_tampering", "code_tampering", "read_names", "student_cells"]
 
 _PATCHABLE = {"builtins", "__builtins__", "sys", "importlib"}
-
-
-def _meta(cell: nbformat.NotebookNode) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {}) or {}
-
-
-def _is_test(cell: nbformat.NotebookNode) -> bool:
-    meta = _meta(cell)
-    return bool(meta.get("grade")) and not meta.get("solution") and cell.cell_type == "code"
 
 
 def cell_tampering(
@@ -54,18 +47,18 @@ def cell_tampering(
     """
     expected = {}
     for cell in released.cells:
-        grade_id = _meta(cell).get("grade_id")
+        grade_id = nbgrader_meta(cell).get("grade_id")
         if grade_id:
             expected[grade_id] = cell
     instructor = {
-        _meta(cell).get("grade_id"): cell.source.strip()
+        nbgrader_meta(cell).get("grade_id"): cell.source.strip()
         for cell in (source.cells if source is not None else [])
-        if _meta(cell).get("grade_id")
+        if nbgrader_meta(cell).get("grade_id")
     }
     found: dict[str, list[nbformat.NotebookNode]] = {}
     problems = []
     for cell in submitted.cells:
-        grade_id = _meta(cell).get("grade_id")
+        grade_id = nbgrader_meta(cell).get("grade_id")
         if not grade_id:
             continue
         if grade_id not in expected:
@@ -74,8 +67,8 @@ def cell_tampering(
         found.setdefault(grade_id, []).append(cell)
     for grade_id, original in expected.items():
         copies = found.get(grade_id, [])
-        meta = _meta(original)
-        protected = meta.get("locked") or _is_test(original)
+        meta = nbgrader_meta(original)
+        protected = is_locked(original)
         if not copies:
             problems.append(f"cellule « {grade_id} » supprimée")
             continue
@@ -85,7 +78,7 @@ def cell_tampering(
         changed = [
             flag
             for flag in ("grade", "solution", "locked", "task")
-            if bool(_meta(copy).get(flag)) != bool(meta.get(flag))
+            if bool(nbgrader_meta(copy).get(flag)) != bool(meta.get(flag))
         ]
         if changed:
             problems.append(
@@ -96,9 +89,9 @@ def cell_tampering(
         if protected and (
             copy.source.strip() not in intact or copy.cell_type != original.cell_type
         ):
-            kind = "de test" if _is_test(original) else "verrouillée"
+            kind = "de test" if is_test(original) else "verrouillée"
             problems.append(f"cellule {kind} « {grade_id} » modifiée")
-        elif _meta(copy).get("points") != meta.get("points") and meta.get("grade"):
+        elif nbgrader_meta(copy).get("points") != meta.get("points") and meta.get("grade"):
             problems.append(f"barème de la cellule « {grade_id} » modifié")
     return problems
 
@@ -114,20 +107,20 @@ def student_cells(
     (solution cells, cells the student added) is the student's.
     """
     protected = {
-        _meta(cell).get("grade_id")
+        nbgrader_meta(cell).get("grade_id")
         for cell in released.cells
-        if _meta(cell).get("grade_id") and (_meta(cell).get("locked") or _is_test(cell))
+        if nbgrader_meta(cell).get("grade_id") and is_locked(cell)
     }
     locked = {
         cell.source.strip()
         for cell in released.cells
-        if cell.cell_type == "code" and (_meta(cell).get("locked") or _is_test(cell))
+        if cell.cell_type == "code" and is_locked(cell)
     }
     return [
         (index, cell.source)
         for index, cell in enumerate(submitted.cells)
         if cell.cell_type == "code"
-        and _meta(cell).get("grade_id") not in protected
+        and nbgrader_meta(cell).get("grade_id") not in protected
         and cell.source.strip() not in locked
     ]
 
@@ -199,7 +192,7 @@ def code_tampering(submitted: nbformat.NotebookNode, released: nbformat.Notebook
                 continue
     answer_names: set[str] = set()
     for cell in released.cells:
-        if cell.cell_type == "code" and _meta(cell).get("solution"):
+        if cell.cell_type == "code" and is_solution(cell):
             try:
                 tree = ast.parse(cell.source)
             except SyntaxError:
@@ -212,7 +205,7 @@ def code_tampering(submitted: nbformat.NotebookNode, released: nbformat.Notebook
     tests = [
         (index, set(read_names(cell.source)) & answer_names)
         for index, cell in enumerate(submitted.cells)
-        if _is_test(cell)
+        if is_test(cell)
     ]
     problems = []
     for index, source in student_cells(submitted, released):

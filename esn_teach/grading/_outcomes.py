@@ -9,10 +9,10 @@ from pathlib import Path
 
 from esn_teach.grading._sanitise import csv_restore, csv_safe, printable
 
-__all__ = ["BatchResult", "Outcome", "SubmissionResult"]
+__all__ = ["BatchResult", "SubmissionOutcome", "SubmissionResult"]
 
 
-class Outcome(enum.Enum):
+class SubmissionOutcome(enum.Enum):
     """What happened to one submission (value: CSV code, label: French)."""
 
     GRADED = "corrigee"
@@ -28,37 +28,43 @@ class Outcome(enum.Enum):
     def label(self) -> str:
         """The French label shown to instructors."""
         return {
-            Outcome.GRADED: "corrigée",
-            Outcome.TIMED_OUT: "corrigée avec cellules hors délai",
-            Outcome.CRASHED: "noyau arrêté (noté sur ce qui a tourné)",
-            Outcome.OUT_OF_MEMORY: "mémoire dépassée",
-            Outcome.TAMPERED: "falsifiée (restaurée et signalée)",
-            Outcome.UNREADABLE: "notebook illisible",
-            Outcome.MISSING: "absente",
-            Outcome.GRADER_ERROR: "non corrigée : erreur du correcteur (aucune note enregistrée)",
+            SubmissionOutcome.GRADED: "corrigée",
+            SubmissionOutcome.TIMED_OUT: "corrigée avec cellules hors délai",
+            SubmissionOutcome.CRASHED: "noyau arrêté (noté sur ce qui a tourné)",
+            SubmissionOutcome.OUT_OF_MEMORY: "mémoire dépassée",
+            SubmissionOutcome.TAMPERED: "falsifiée (restaurée et signalée)",
+            SubmissionOutcome.UNREADABLE: "notebook illisible",
+            SubmissionOutcome.MISSING: "absente",
+            SubmissionOutcome.GRADER_ERROR: (
+                "non corrigée : erreur du correcteur (aucune note enregistrée)"
+            ),
         }[self]
 
     @property
     def graded(self) -> bool:
         """Whether the gradebook holds a score computed from this submission."""
-        return self not in (Outcome.UNREADABLE, Outcome.MISSING, Outcome.GRADER_ERROR)
+        return self not in (
+            SubmissionOutcome.UNREADABLE,
+            SubmissionOutcome.MISSING,
+            SubmissionOutcome.GRADER_ERROR,
+        )
 
     @property
     def grader_fault(self) -> bool:
         """Whether the grader itself failed (never the student's fault; nothing recorded)."""
-        return self is Outcome.GRADER_ERROR
+        return self is SubmissionOutcome.GRADER_ERROR
 
 
 #: When several things went wrong, the outcome shown is the first in this order.
 PRIORITY = [
-    Outcome.GRADER_ERROR,
-    Outcome.UNREADABLE,
-    Outcome.MISSING,
-    Outcome.TAMPERED,
-    Outcome.OUT_OF_MEMORY,
-    Outcome.CRASHED,
-    Outcome.TIMED_OUT,
-    Outcome.GRADED,
+    SubmissionOutcome.GRADER_ERROR,
+    SubmissionOutcome.UNREADABLE,
+    SubmissionOutcome.MISSING,
+    SubmissionOutcome.TAMPERED,
+    SubmissionOutcome.OUT_OF_MEMORY,
+    SubmissionOutcome.CRASHED,
+    SubmissionOutcome.TIMED_OUT,
+    SubmissionOutcome.GRADED,
 ]
 
 
@@ -69,7 +75,7 @@ class SubmissionResult:
     Attributes
     ----------
     student, module : str
-    outcome : Outcome
+    outcome : SubmissionOutcome
     details : list of str
         Reasons, in French (parse error, crash reason, tampering found…).
     score, max_score : float or None
@@ -82,7 +88,7 @@ class SubmissionResult:
 
     student: str
     module: str
-    outcome: Outcome
+    outcome: SubmissionOutcome
     details: list[str] = field(default_factory=list)
     score: float | None = None
     max_score: float | None = None
@@ -109,7 +115,7 @@ class SubmissionResult:
         return cls(
             student=row["etudiant"],
             module=row["module"],
-            outcome=Outcome(row["resultat"]),
+            outcome=SubmissionOutcome(row["resultat"]),
             details=[part for part in row.get("details", "").split(" | ") if part],
             score=float(row["note"]) if row.get("note") else None,
             max_score=float(row["bareme"]) if row.get("bareme") else None,
@@ -147,7 +153,7 @@ class BatchResult:
     seconds: float = 0.0
     resumed: int = 0
 
-    def counts(self) -> dict[Outcome, int]:
+    def counts(self) -> dict[SubmissionOutcome, int]:
         """Count the submissions per outcome (every outcome listed, in priority order)."""
         counts = {outcome: 0 for outcome in PRIORITY}
         for result in self.results:
@@ -168,7 +174,7 @@ class BatchResult:
             if count:
                 lines.append(f"  {outcome.label} : {count}")
         for result in self.results:
-            if result.outcome is not Outcome.GRADED:
+            if result.outcome is not SubmissionOutcome.GRADED:
                 details = printable("; ".join(result.details), limit=300)
                 detail = f" — {details}" if details else ""
                 student = printable(result.student, limit=80)

@@ -19,6 +19,7 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 
 from esn_teach.course import CourseError
+from esn_teach.grading._cells import grade_id
 from esn_teach.grading._feedback import check_message
 from esn_teach.grading._sanitise import csv_safe, printable
 
@@ -83,11 +84,11 @@ def cohort_report(root: Path, db_url: str, course_id: str, module: str) -> list[
         except Exception:
             continue
         for cell in notebook.cells:
-            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-            if grade_id in stats and cell.cell_type == "code":
+            name = grade_id(cell)
+            if name in stats and cell.cell_type == "code":
                 message = check_message(cell)
                 if message:
-                    stats[grade_id].failures[message[:200]] += 1
+                    stats[name].failures[message[:200]] += 1
     return list(stats.values())
 
 

@@ -10,7 +10,7 @@ its blank version are graded the same way (the canary): unless the solution
 gets every point and the blank none, the batch stops and changes nothing.
 
 A failure of the grader itself is never charged to a student: the submission
-gets :attr:`Outcome.GRADER_ERROR`, no score is recorded, and the run can be
+gets :attr:`SubmissionOutcome.GRADER_ERROR`, no score is recorded, and the run can be
 resumed once the cause is fixed. The gradebook is nbgrader's (SQLite or
 PostgreSQL); the parent process appends every finished submission to a journal
 at once, so a killed batch resumes where it stopped.
@@ -54,12 +54,13 @@ from sqlalchemy.exc import SAWarning
 
 from esn_teach.course import Course, CourseError
 from esn_teach.grading import _recheck as _recheck_module
+from esn_teach.grading._cells import grade_id, is_solution, nbgrader_meta
 from esn_teach.grading._execute import Job, NormalizeGradeIds, SandboxedExecute, current_job
 from esn_teach.grading._integrity import cell_tampering, code_tampering
 from esn_teach.grading._outcomes import (
     PRIORITY,
     BatchResult,
-    Outcome,
+    SubmissionOutcome,
     SubmissionResult,
     read_results,
     write_results,
@@ -198,16 +199,12 @@ class _ModuleInfo:
         released = nbformat.read(release, as_version=4)
         source = nbformat.read(course.source_path(module), as_version=4)
         preload = _preload(source)
-        grade_ids = [
-            cell.metadata.nbgrader["grade_id"]
-            for cell in released.cells
-            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        ]
         metadata = {
-            cell.metadata.nbgrader["grade_id"]: dict(cell.metadata.nbgrader)
+            name: nbgrader_meta(cell)
             for cell in released.cells
-            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+            if (name := grade_id(cell)) is not None
         }
+        grade_ids = list(metadata)
         libraries = sorted({name.split(".")[0] for name in preload} - {"esn_teach"})
         imports = _instructor_imports(released)
         return cls(released, source, preload, grade_ids, metadata, imports, libraries)
@@ -243,8 +240,7 @@ def _instructor_imports(released: nbformat.NotebookNode) -> dict[str, list[str |
     """
     imports: dict[str, list[str | None]] = {}
     for cell in released.cells:
-        meta = cell.get("metadata", {}).get("nbgrader", {}) or {}
-        if cell.cell_type != "code" or meta.get("solution"):
+        if cell.cell_type != "code" or is_solution(cell):
             continue
         try:
             tree = ast.parse(cell.source)
@@ -265,26 +261,26 @@ def _instructor_imports(released: nbformat.NotebookNode) -> dict[str, list[str |
     return imports
 
 
-def _read_submission(folder: Path, module: str) -> tuple[Outcome | None, str, object]:
+def _read_submission(folder: Path, module: str) -> tuple[SubmissionOutcome | None, str, object]:
     """Check a submission folder; return (problem outcome or None, detail, notebook)."""
     expected = folder / f"{module}.ipynb"
     if not expected.is_file():
         others = sorted(p.name for p in folder.glob("*.ipynb"))
         if others:
             return (
-                Outcome.MISSING,
+                SubmissionOutcome.MISSING,
                 f"fichier mal nommé : {', '.join(others)} (attendu : {expected.name})",
                 None,
             )
-        return Outcome.MISSING, f"aucun fichier {expected.name} dans la copie", None
+        return SubmissionOutcome.MISSING, f"aucun fichier {expected.name} dans la copie", None
     raw = expected.read_bytes()
     if not raw.strip():
-        return Outcome.UNREADABLE, f"{expected.name} est vide", None
+        return SubmissionOutcome.UNREADABLE, f"{expected.name} est vide", None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return (
-            Outcome.UNREADABLE,
+            SubmissionOutcome.UNREADABLE,
             f"{expected.name} n'est pas un texte UTF-8 (octet {error.start})",
             None,
         )
@@ -292,9 +288,13 @@ def _read_submission(folder: Path, module: str) -> tuple[Outcome | None, str, ob
         notebook = nbformat.reads(text, as_version=4)
     except Exception as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return Outcome.UNREADABLE, f"{expected.name} n'est pas un notebook valide : {first}", None
+        return (
+            SubmissionOutcome.UNREADABLE,
+            f"{expected.name} n'est pas un notebook valide : {first}",
+            None,
+        )
     if not isinstance(notebook.get("cells"), list):
-        return Outcome.UNREADABLE, f"{expected.name} n'a pas de cellules", None
+        return SubmissionOutcome.UNREADABLE, f"{expected.name} n'a pas de cellules", None
     return None, "", notebook
 
 
@@ -407,7 +407,9 @@ class _Worker:
         """Grade one submission; the grader's own failures become GRADER_ERROR."""
         folder = self.course.root / "submitted" / student / self.module
         if folder.is_symlink() or not folder.is_dir():
-            return SubmissionResult(student, self.module, Outcome.MISSING, ["aucune copie rendue"])
+            return SubmissionResult(
+                student, self.module, SubmissionOutcome.MISSING, ["aucune copie rendue"]
+            )
         staged = self.plan.staging / student / self.module
         shutil.rmtree(staged, ignore_errors=True)
         staged.mkdir(parents=True)
@@ -457,7 +459,7 @@ class _Worker:
             return SubmissionResult(
                 student,
                 module,
-                Outcome.GRADER_ERROR,
+                SubmissionOutcome.GRADER_ERROR,
                 [f"erreur du correcteur : {reason}", *flags],
                 digest=digest,
             )
@@ -473,19 +475,19 @@ class _Worker:
                 elif output.get("ename") == "MemoryError":
                     memory += 1
         details = flags + job.flags + notes
-        outcomes = [Outcome.GRADED]
+        outcomes = [SubmissionOutcome.GRADED]
         if flags or job.flags:
-            outcomes.append(Outcome.TAMPERED)
+            outcomes.append(SubmissionOutcome.TAMPERED)
         if memory or job.out_of_memory:
-            outcomes.append(Outcome.OUT_OF_MEMORY)
+            outcomes.append(SubmissionOutcome.OUT_OF_MEMORY)
             details.append(
                 f"mémoire dépassée ({self.plan.limits.memory_mb} Mio) dans {memory} cellule(s)"
             )
         if job.crash:
-            outcomes.append(Outcome.CRASHED)
+            outcomes.append(SubmissionOutcome.CRASHED)
             details.append(job.crash)
         if timed_out:
-            outcomes.append(Outcome.TIMED_OUT)
+            outcomes.append(SubmissionOutcome.TIMED_OUT)
             details.append(
                 f"{timed_out} cellule(s) hors délai ({self.plan.limits.cell_timeout} s par cellule)"
             )
@@ -526,7 +528,7 @@ def _grade_task(student: str) -> SubmissionResult:
         result = SubmissionResult(
             student,
             module,
-            Outcome.GRADER_ERROR,
+            SubmissionOutcome.GRADER_ERROR,
             [f"erreur du correcteur : {type(error).__name__} : {error}"[:300]],
         )
     result.seconds = time.perf_counter() - started
@@ -622,7 +624,7 @@ def _canary_verdict(course: Course, module: str, result: SubmissionResult) -> st
     """Say what is wrong with a canary's grading (None when it is as expected)."""
     solution = result.student == CANARY_SOLUTION
     who = "la solution du module" if solution else "la version vierge du module"
-    if result.outcome is not Outcome.GRADED:
+    if result.outcome is not SubmissionOutcome.GRADED:
         detail = f" — {'; '.join(result.details)}" if result.details else ""
         return f"{who} : {result.outcome.label}{detail}"
     with Gradebook(course.db_url, course.course_id) as gradebook:
@@ -888,7 +890,7 @@ def _grade_all(
                 result = SubmissionResult(
                     futures[future],
                     module,
-                    Outcome.GRADER_ERROR,
+                    SubmissionOutcome.GRADER_ERROR,
                     ["erreur du correcteur : un processus de correction s'est arrêté"],
                 )
             journal.add(result)

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import cli, make_course, submit
 from esn_teach.course import Course
-from esn_teach.grading import Limits, Outcome
+from esn_teach.grading import Limits, SubmissionOutcome
 
 MODULE = "01_mini"
 
@@ -55,7 +55,7 @@ class Case:
     """One submission of the corpus and what must become of it."""
 
     student: str
-    outcome: Outcome
+    outcome: SubmissionOutcome
     score: float | None
     answer: str | None = None  # code of the answer cell (None: file-level cases)
     why: str = ""
@@ -151,36 +151,42 @@ def corpus(course: Path, server_port: int) -> list[Case]:
     source_notebook = course / "source" / MODULE / f"{MODULE}.ipynb"
     gradebook = course / "gradebook.db"
     cases = [
-        Case("correct-1", Outcome.GRADED, 1.0, "x = 1"),
-        Case("correct-2", Outcome.GRADED, 1.0, "x = 2 - 1"),
-        Case("wrong", Outcome.GRADED, 0.0, "x = 3"),
-        Case("blank", Outcome.GRADED, 0.0, "x = ..."),
-        Case("hidden-fail", Outcome.GRADED, 0.0, "x = 1.0004", "passes the visible check only"),
+        Case("correct-1", SubmissionOutcome.GRADED, 1.0, "x = 1"),
+        Case("correct-2", SubmissionOutcome.GRADED, 1.0, "x = 2 - 1"),
+        Case("wrong", SubmissionOutcome.GRADED, 0.0, "x = 3"),
+        Case("blank", SubmissionOutcome.GRADED, 0.0, "x = ..."),
+        Case(
+            "hidden-fail",
+            SubmissionOutcome.GRADED,
+            0.0,
+            "x = 1.0004",
+            "passes the visible check only",
+        ),
         Case(
             "infinite-loop",
-            Outcome.TIMED_OUT,
+            SubmissionOutcome.TIMED_OUT,
             1.0,
             "x = 1\nwhile True:\n    pass",
             "interrupted at the cell timeout; x was set before",
         ),
         Case(
             "ignores-sigint",
-            Outcome.CRASHED,
+            SubmissionOutcome.CRASHED,
             0.0,
             "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nx = 1\n"
             "while True:\n    pass",
             "deaf to interrupts: killed at the submission deadline, test never ran",
         ),
-        Case("os-exit", Outcome.CRASHED, 0.0, "import os\nx = 1\nos._exit(3)"),
+        Case("os-exit", SubmissionOutcome.CRASHED, 0.0, "import os\nx = 1\nos._exit(3)"),
         Case(
             "memory-bomb",
-            Outcome.OUT_OF_MEMORY,
+            SubmissionOutcome.OUT_OF_MEMORY,
             1.0,
             "x = 1\nbomb = bytearray(8 * 1024**3)",
         ),
         Case(
             "fork-bomb",
-            Outcome.GRADED,
+            SubmissionOutcome.GRADED,
             1.0,
             "import os, time\nx = 1\nchildren = 0\nfor _ in range(5000):\n    try:\n"
             "        pid = os.fork()\n    except OSError:\n        break\n"
@@ -188,76 +194,76 @@ def corpus(course: Path, server_port: int) -> list[Case]:
             "    children += 1\nassert children < 100, children",
             "bounded by the process limit",
         ),
-        Case("huge-output", Outcome.GRADED, 1.0, "x = 1\nprint('a' * 5_000_000)"),
+        Case("huge-output", SubmissionOutcome.GRADED, 1.0, "x = 1\nprint('a' * 5_000_000)"),
         Case(
             "output-flood",
-            Outcome.GRADED,
+            SubmissionOutcome.GRADED,
             1.0,
             "x = 1\nfor _ in range(300):\n    print('a' * 100_000)",
             "30 MB in small prints: kept within the budget while the notebook runs",
         ),
         Case(
             "huge-file",
-            Outcome.GRADED,
+            SubmissionOutcome.GRADED,
             1.0,
             "x = 1\nwith open('big.bin', 'wb') as f:\n    f.write(b'a' * 50_000_000)",
             "file size limit: OSError in the cell, grading goes on",
         ),
         Case(
             "reads-source",
-            Outcome.GRADED,
+            SubmissionOutcome.GRADED,
             1.0,
             f"x = 1\nleak = open({str(source_notebook)!r}).read()\n"
             f"db = open({str(gradebook)!r}, 'rb').read()\nprint(leak[:50])",
         ),
         Case(
             "reads-others",
-            Outcome.GRADED,
+            SubmissionOutcome.GRADED,
             1.0,
             f"import os\nx = 1\nprint(os.listdir({str(course / 'submitted')!r}))",
         ),
         Case(
             "writes-outside",
-            Outcome.GRADED,
+            SubmissionOutcome.GRADED,
             1.0,
             f"x = 1\nopen({str(course / 'pwned.txt')!r}, 'w').write('x')",
         ),
         Case(
             "socket",
-            Outcome.GRADED,
+            SubmissionOutcome.GRADED,
             1.0,
             f"import socket\nx = 1\nsocket.create_connection(('127.0.0.1', {server_port}), "
             "timeout=2).sendall(b'stolen')",
         ),
         Case(
             "patch-builtins",
-            Outcome.TAMPERED,
+            SubmissionOutcome.TAMPERED,
             0.0,
             "import builtins\nbuiltins.abs = lambda value: 0\nx = 3",
             "abs() makes every comparison succeed in plain nbgrader",
         ),
         Case(
             "patch-checks",
-            Outcome.TAMPERED,
+            SubmissionOutcome.TAMPERED,
             0.0,
             "import esn_teach.checks as c\nc.check_number = lambda *a, **k: None\n"
             "checks.check_number = c.check_number\nx = 3",
         ),
         Case(
             "patch-numpy",
-            Outcome.TAMPERED,
+            SubmissionOutcome.TAMPERED,
             0.0,
             "np.isclose = lambda *a, **k: True\nnp.float64 = float\nx = 3",
         ),
         Case(
             "patch-pandas",
-            Outcome.TAMPERED,
+            SubmissionOutcome.TAMPERED,
             0.0,
             "import pandas as pd\npd.isna = lambda *a, **k: False\nx = 3",
         ),
         Case(
             "shadow-checks",
-            Outcome.TAMPERED,
+            SubmissionOutcome.TAMPERED,
             0.0,
             "class FakeChecks:\n    @staticmethod\n    def check_number(*args, **kwargs):\n"
             "        return None\nchecks = FakeChecks\nx = 3",
@@ -265,7 +271,7 @@ def corpus(course: Path, server_port: int) -> list[Case]:
         ),
         Case(
             "setattr-loop",
-            Outcome.TAMPERED,
+            SubmissionOutcome.TAMPERED,
             0.0,
             "import builtins, importlib\nclass Eq(float):\n    def __eq__(self, other):\n"
             "        return True\nx = Eq(3)\nmod = importlib.import_module('esn_' + "
@@ -276,21 +282,21 @@ def corpus(course: Path, server_port: int) -> list[Case]:
         ),
         Case(
             "input-transformer",
-            Outcome.TAMPERED,
+            SubmissionOutcome.TAMPERED,
             0.0,
             "x = 3\nget_ipython().input_transformers_post.append(lambda lines: ['pass\\n'])",
             "every later cell, tests included, runs as 'pass'",
         ),
         Case(
             "custom-exc",
-            Outcome.GRADED,
+            SubmissionOutcome.GRADED,
             0.0,
             "x = 3\nget_ipython().set_custom_exc((BaseException,), lambda *a, **k: None)",
             "tries to hide failures: IPython still sends the error, no gain, nothing to flag",
         ),
         Case(
             "unpicklable-checks",
-            Outcome.TAMPERED,
+            SubmissionOutcome.TAMPERED,
             0.0,
             "import types\nx = 3\nchecks = types.SimpleNamespace(check_number=lambda *a, **k: "
             "None)",
@@ -298,7 +304,7 @@ def corpus(course: Path, server_port: int) -> list[Case]:
         ),
         Case(
             "lookalike-refs",
-            Outcome.TAMPERED,
+            SubmissionOutcome.TAMPERED,
             0.0,
             _LOOKALIKE,
             "checks replaced by a module of another name (not a Name store) and an answer "
@@ -306,7 +312,7 @@ def corpus(course: Path, server_port: int) -> list[Case]:
         ),
         Case(
             "checker-exec",
-            Outcome.TAMPERED,
+            SubmissionOutcome.TAMPERED,
             0.0,
             _LOOKALIKE + f"open('test_zz.py', 'w').write({_CHECKER_EXEC!r})",
             "asks the checker to import unittest.__main__, whose test discovery would run "
@@ -314,7 +320,7 @@ def corpus(course: Path, server_port: int) -> list[Case]:
         ),
         Case(
             "hook-leak",
-            Outcome.GRADED,
+            SubmissionOutcome.GRADED,
             1.0,
             "import base64\nx = 1\nget_ipython().events.register('pre_run_cell', lambda info: "
             "print(info.raw_cell, base64.b64encode(info.raw_cell.encode()).decode()))",
@@ -322,7 +328,7 @@ def corpus(course: Path, server_port: int) -> list[Case]:
         ),
         Case(
             "sneaky-object",
-            Outcome.GRADED,
+            SubmissionOutcome.GRADED,
             0.0,
             "class Always(float):\n    def __sub__(self, other):\n        return 0.0\n"
             "    def __rsub__(self, other):\n        return 0.0\nx = Always(3)",
@@ -357,13 +363,13 @@ def corpus(course: Path, server_port: int) -> list[Case]:
     graded_answer.cells[_cell(released, "x")].metadata.nbgrader.update(grade=True, points=5)
     submit(course, "graded-answer", MODULE, graded_answer)
     cases += [
-        Case("ungraded-test", Outcome.TAMPERED, 0.0),
-        Case("graded-answer", Outcome.TAMPERED, 0.0),
-        Case("edited-test", Outcome.TAMPERED, 0.0),
-        Case("deleted-test", Outcome.TAMPERED, 0.0),
-        Case("duplicated-test", Outcome.TAMPERED, 0.0),
-        Case("renamed-grade-id", Outcome.TAMPERED, 0.0),
-        Case("redefines-after-test", Outcome.TAMPERED, 0.0),
+        Case("ungraded-test", SubmissionOutcome.TAMPERED, 0.0),
+        Case("graded-answer", SubmissionOutcome.TAMPERED, 0.0),
+        Case("edited-test", SubmissionOutcome.TAMPERED, 0.0),
+        Case("deleted-test", SubmissionOutcome.TAMPERED, 0.0),
+        Case("duplicated-test", SubmissionOutcome.TAMPERED, 0.0),
+        Case("renamed-grade-id", SubmissionOutcome.TAMPERED, 0.0),
+        Case("redefines-after-test", SubmissionOutcome.TAMPERED, 0.0),
     ]
 
     # Files that are not notebooks.
@@ -385,8 +391,15 @@ def corpus(course: Path, server_port: int) -> list[Case]:
     (folder / "aleatoire.bin").symlink_to("/dev/urandom")
     (folder / "autres").symlink_to(course / "submitted", target_is_directory=True)
     cases += [
-        Case("link-notebook", Outcome.MISSING, None, why="a link to a classmate's notebook"),
-        Case("link-data", Outcome.TAMPERED, 1.0, why="links flagged and left out, answer graded"),
+        Case(
+            "link-notebook", SubmissionOutcome.MISSING, None, why="a link to a classmate's notebook"
+        ),
+        Case(
+            "link-data",
+            SubmissionOutcome.TAMPERED,
+            1.0,
+            why="links flagged and left out, answer graded",
+        ),
     ]
 
     raw("invalid-json", b"{ pas du JSON")
@@ -394,10 +407,10 @@ def corpus(course: Path, server_port: int) -> list[Case]:
     raw("not-utf8", b'{"cells": [], "metadata": {}, "nbformat": 4, "x": "\xff\xfe"}')
     raw("wrong-name", nbformat.writes(_with_answer(released, "x = 1")).encode(), "mini.ipynb")
     cases += [
-        Case("invalid-json", Outcome.UNREADABLE, None),
-        Case("empty-file", Outcome.UNREADABLE, None),
-        Case("not-utf8", Outcome.UNREADABLE, None),
-        Case("wrong-name", Outcome.MISSING, None),
+        Case("invalid-json", SubmissionOutcome.UNREADABLE, None),
+        Case("empty-file", SubmissionOutcome.UNREADABLE, None),
+        Case("not-utf8", SubmissionOutcome.UNREADABLE, None),
+        Case("wrong-name", SubmissionOutcome.MISSING, None),
     ]
     return cases
 

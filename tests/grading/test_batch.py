@@ -20,7 +20,7 @@ from nbgrader.apps.api import NbGraderAPI
 
 from conftest import cli
 from esn_teach.course import Course
-from esn_teach.grading import KEY_VARIABLE, Outcome, autograde, pseudonym
+from esn_teach.grading import KEY_VARIABLE, SubmissionOutcome, autograde, pseudonym
 
 pytestmark = pytest.mark.slow
 
@@ -59,7 +59,7 @@ def test_scores_identical_to_plain_nbgrader(tiny):
         assert api.autograde(MODULE, student, force=True, create=True)["success"], student
     plain = _grades(course)
     batch = autograde(course, MODULE, jobs=2, limits=LIMITS, force=True)
-    assert {r.outcome for r in batch.results} == {Outcome.GRADED}
+    assert {r.outcome for r in batch.results} == {SubmissionOutcome.GRADED}
     assert _grades(course) == plain
     assert plain["ana"]["x_tests"] == 1.0 and plain["ben"]["x_tests"] == 0.0
 
@@ -149,7 +149,7 @@ def test_killed_batch_leaves_consistent_gradebook_and_resumes(tiny):
     assert batch.resumed == len(done)
     results = {r.student: r for r in batch.results}
     assert set(results) == set(ANSWERS)
-    assert all(r.outcome is Outcome.GRADED for r in results.values())
+    assert all(r.outcome is SubmissionOutcome.GRADED for r in results.values())
     expected = {"ana": 1.0, "ben": 0.0, "chloe": 0.0, "dan": 0.0, "eve": 1.0, "fred": 0.0}
     assert {s: r.score for s, r in results.items()} == expected
     assert not journal.exists()
@@ -181,5 +181,5 @@ def test_missing_student_is_accounted_for(tiny):
     shutil.rmtree(course_root / "submitted" / "fred")
     batch = autograde(course, MODULE, limits=LIMITS)
     results = {r.student: r for r in batch.results}
-    assert results["zoe"].outcome is Outcome.MISSING
+    assert results["zoe"].outcome is SubmissionOutcome.MISSING
     assert set(ANSWERS) - {"fred"} <= set(results)

@@ -13,7 +13,14 @@ from nbgrader.api import Gradebook, MissingEntry
 
 from conftest import cli
 from esn_teach.course import Course, CourseError
-from esn_teach.grading import CANARIES, GradingAborted, Outcome, _runner, autograde, results_path
+from esn_teach.grading import (
+    CANARIES,
+    GradingAborted,
+    SubmissionOutcome,
+    _runner,
+    autograde,
+    results_path,
+)
 from esn_teach.grading._sandbox import Template
 
 pytestmark = pytest.mark.slow
@@ -84,9 +91,9 @@ def test_a_grader_error_records_no_score_exits_3_and_resumes(tiny, monkeypatch, 
     batch = autograde(course, MODULE, limits=LIMITS)
     assert batch.resumed == 2
     assert {r.student: (r.outcome, r.score) for r in batch.results} == {
-        "ana": (Outcome.GRADED, 1.0),
-        "ben": (Outcome.GRADED, 1.0),
-        "chloe": (Outcome.GRADED, 0.0),
+        "ana": (SubmissionOutcome.GRADED, 1.0),
+        "ben": (SubmissionOutcome.GRADED, 1.0),
+        "chloe": (SubmissionOutcome.GRADED, 0.0),
     }
 
 
@@ -107,9 +114,9 @@ def test_a_worker_whose_template_died_grades_on_with_a_new_one(tiny, monkeypatch
     batch = autograde(course, MODULE, limits=LIMITS, jobs=1)
     assert killed.read_text() == "ben"
     assert {r.student: (r.outcome, r.score) for r in batch.results} == {
-        "ana": (Outcome.GRADED, 1.0),
-        "ben": (Outcome.GRADED, 1.0),
-        "chloe": (Outcome.GRADED, 0.0),
+        "ana": (SubmissionOutcome.GRADED, 1.0),
+        "ben": (SubmissionOutcome.GRADED, 1.0),
+        "chloe": (SubmissionOutcome.GRADED, 0.0),
     }
 
 
@@ -165,9 +172,9 @@ def test_grades_are_right_in_any_environment(tiny, tmp_path, monkeypatch, varian
         sandbox = False
     batch = autograde(course, MODULE, limits=LIMITS, sandbox=sandbox)
     assert {r.student: (r.outcome, r.score) for r in batch.results} == {
-        "ana": (Outcome.GRADED, 1.0),
-        "ben": (Outcome.GRADED, 1.0),
-        "chloe": (Outcome.GRADED, 0.0),
+        "ana": (SubmissionOutcome.GRADED, 1.0),
+        "ben": (SubmissionOutcome.GRADED, 1.0),
+        "chloe": (SubmissionOutcome.GRADED, 0.0),
     }
 
 

@@ -14,7 +14,7 @@ from esn_teach.course import CourseError
 from esn_teach.grading import (
     KEY_VARIABLE,
     BatchResult,
-    Outcome,
+    SubmissionOutcome,
     SubmissionResult,
     _recheck,
     pseudonym,
@@ -199,14 +199,14 @@ def test_a_test_that_cannot_be_rechecked_fails(tmp_path):
 
 def test_outcome_table_round_trip(tmp_path):
     results = [
-        SubmissionResult("ana", "m", Outcome.GRADED, [], 1.0, 2.0, 1.2, "abc"),
-        SubmissionResult("bob", "m", Outcome.UNREADABLE, ["pas du JSON", "autre"]),
+        SubmissionResult("ana", "m", SubmissionOutcome.GRADED, [], 1.0, 2.0, 1.2, "abc"),
+        SubmissionResult("bob", "m", SubmissionOutcome.UNREADABLE, ["pas du JSON", "autre"]),
     ]
     path = write_results(tmp_path / "r.csv", results)
     assert read_results(path) == results
     summary = BatchResult("m", results).summary()
     assert "notebook illisible : 1" in summary and "bob" in summary
-    assert {o.label for o in Outcome} >= {"corrigée", "absente", "mémoire dépassée"}
+    assert {o.label for o in SubmissionOutcome} >= {"corrigée", "absente", "mémoire dépassée"}
 
 
 def test_pseudonym_key_required_and_stable(tmp_path, monkeypatch):
@@ -327,3 +327,48 @@ def test_the_snapshot_file_itself_can_never_run_code(tmp_path):
     snapshot.write_bytes(pickle.dumps({"x": ("value", pickle.dumps(1))}))
     assert run([{**test, "reference": str(reference)}])["t"]["status"] == "passed"
     assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("metadata", "cell_type", "expected"),
+    [
+        ({"grade": True, "solution": False, "grade_id": "q1_tests", "points": 1}, "code", "test"),
+        ({"grade": True, "solution": True, "grade_id": "q1", "points": 1}, "code", "answer"),
+        ({"grade": False, "solution": True, "grade_id": "q1"}, "code", "solution"),
+        (
+            {"grade": False, "solution": False, "locked": True, "grade_id": "setup"},
+            "code",
+            "locked",
+        ),
+        ({"grade": True, "solution": False, "task": True, "grade_id": "t1"}, "markdown", "task"),
+        (None, "code", "plain"),
+        ("forged", "code", "plain"),
+        (["grade", "solution"], "code", "plain"),
+    ],
+)
+def test_cell_predicates_follow_nbgrader_and_survive_forged_metadata(metadata, cell_type, expected):
+    from esn_teach.grading._cells import (
+        grade_id,
+        is_graded_code,
+        is_locked,
+        is_solution,
+        is_test,
+        nbgrader_meta,
+    )
+
+    cell = nbformat.from_dict({"cell_type": cell_type, "source": "", "metadata": {}})
+    if metadata is not None:
+        cell.metadata["nbgrader"] = metadata
+    kinds = {
+        "test": (True, True, False, True),
+        "answer": (False, True, True, False),
+        "solution": (False, False, True, False),
+        "locked": (False, False, False, True),
+        "task": (False, False, False, True),
+        "plain": (False, False, False, False),
+    }
+    assert (is_test(cell), is_graded_code(cell), is_solution(cell), is_locked(cell)) == kinds[
+        expected
+    ]
+    assert nbgrader_meta(cell) == (metadata if isinstance(metadata, dict) else {})
+    assert grade_id(cell) == (metadata.get("grade_id") if isinstance(metadata, dict) else None)

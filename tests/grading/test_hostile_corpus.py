@@ -14,7 +14,7 @@ from grading_corpus import LIMITS, MODULE, Listener, build_course, corpus
 
 from conftest import cli
 from esn_teach.course import Course
-from esn_teach.grading import Outcome, autograde, protections
+from esn_teach.grading import SubmissionOutcome, autograde, protections
 
 pytestmark = pytest.mark.slow
 
@@ -95,7 +95,7 @@ def test_outcome_table_in_french_with_reasons(graded):
     for student in ("setattr-loop", "input-transformer"):
         assert "vérification indépendante" in rows[student]["details"], student
     summary = batch.summary()
-    for outcome in Outcome:
+    for outcome in SubmissionOutcome:
         if batch.counts()[outcome]:
             assert outcome.label in summary
 

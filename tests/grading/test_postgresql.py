@@ -16,7 +16,7 @@ from grading_corpus import LIMITS, MODULE, build_course, submit_answers
 from test_batch import ANSWERS, _grades
 
 from esn_teach.course import Course
-from esn_teach.grading import Outcome, autograde
+from esn_teach.grading import SubmissionOutcome, autograde
 
 pytestmark = pytest.mark.slow
 
@@ -101,7 +101,7 @@ def test_parallel_grading_into_postgresql(tmp_path, postgres_url):
     assert course.db_url.startswith("postgresql")
     submit_answers(course_root, ANSWERS)
     batch = autograde(course, MODULE, jobs=2, limits=LIMITS)
-    assert {r.outcome for r in batch.results} == {Outcome.GRADED}
+    assert {r.outcome for r in batch.results} == {SubmissionOutcome.GRADED}
     grades = _grades(course)
     assert set(grades) == set(ANSWERS)
     assert {s: g["x_tests"] for s, g in grades.items()} == {

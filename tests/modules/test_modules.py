@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 MISTAKES = [
     pytest.param(path.stem, index, id=f"{path.stem}-{mistake.answer}-{index}")
     for path in MODULE_PATHS
-    for index, mistake in enumerate(read_module(path).mistakes)
+    for index, mistake in enumerate(read_module(path).wrong_answers)
 ]
 
 
@@ -32,7 +32,7 @@ def test_module_structure(name):
     module = read_module(next(p for p in MODULE_PATHS if p.stem == name))
     assert len(module.answers) >= 3, "at least three autograded questions"
     assert module.written, "one written reflection graded by hand"
-    without_mistake = set(module.answers) - {m.answer for m in module.mistakes}
+    without_mistake = set(module.answers) - {m.answer for m in module.wrong_answers}
     assert not without_mistake, f"questions without a typical wrong answer: {without_mistake}"
     text = "\n".join(cell.source for cell in module.notebook.cells if cell.cell_type == "markdown")
     assert "## Sources" in text
@@ -55,7 +55,7 @@ def test_release_contains_no_solution_and_no_hidden_test(graded_course: GradedCo
     for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
         assert marker not in released
     forbidden = solution_lines(module) + hidden_test_lines(module)
-    forbidden += [m.code.strip() for m in module.mistakes]
+    forbidden += [m.code.strip() for m in module.wrong_answers]
     assert forbidden, "the module should have solutions and hidden tests"
     # Scan every cell's source and the notebook metadata, as JSON-decoded text.
     notebook = json.loads(released)
@@ -84,8 +84,8 @@ def test_blank_fails_every_autograded_test_as_not_attempted(graded_course: Grade
 @pytest.mark.parametrize(("name", "index"), MISTAKES)
 def test_typical_mistake_gets_its_message(graded_course: GradedCourse, name, index):
     graded = graded_course.modules[name]
-    mistake = graded.source.mistakes[index]
-    rank = [m for m in graded.source.mistakes if m.answer == mistake.answer].index(mistake)
+    mistake = graded.source.wrong_answers[index]
+    rank = [m for m in graded.source.wrong_answers if m.answer == mistake.answer].index(mistake)
     student = f"mistakes-{rank + 1}"
     cell = test_cell(graded_course.autograded(student, name), mistake.answer)
     output = error_text(cell)

@@ -57,7 +57,7 @@ def test_translates_to_nbgrader_metadata(tmp_path):
     assert tests["grade"] and tests["locked"] and tests["points"] == 2.0
     assert written["grade"] and written["solution"] and written["points"] == 1.0
     assert module.answers == {"x": 2.0} and module.written == {"avis": 1.0}
-    assert module.mistakes[0].code == "x = 2" and module.mistakes[0].message == "faux"
+    assert module.wrong_answers[0].code == "x = 2" and module.wrong_answers[0].message == "faux"
     assert module.notebook.metadata.kernelspec.name == "python3"
     assert "jupytext" not in module.notebook.metadata
     assert all(set(c.metadata) <= {"nbgrader"} for c in cells)
