@@ -52,6 +52,7 @@ from playwright.sync_api import Browser, FrameLocator, Locator, Page, sync_playw
 from esn_teach.course import Course, ModuleSource  # noqa: E402
 from esn_teach.course._source import SOLUTION_BEGIN, SOLUTION_END  # noqa: E402
 from esn_teach.grading import autograde  # noqa: E402
+from esn_teach.grading._cells import is_test  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
 
@@ -91,11 +92,6 @@ def _solution_code(cell_source: str) -> str:
     start = next(i for i, line in enumerate(lines) if line.strip() == SOLUTION_BEGIN)
     end = next(i for i, line in enumerate(lines) if line.strip() == SOLUTION_END)
     return "\n".join(lines[start + 1 : end]).strip("\n")
-
-
-def _is_test_cell(cell: nbformat.NotebookNode) -> bool:
-    meta = cell.metadata.get("nbgrader", {})
-    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
 def _uses_widgets(module: ModuleSource) -> bool:
@@ -221,7 +217,7 @@ def check_outputs(page: Page, released: nbformat.NotebookNode) -> None:
         if not any(ch.isdigit() for ch in state["prompt"]):
             problems.append(f"cell {index} did not run (prompt {state['prompt']!r})")
         errors = [o["text"] for o in state["outputs"] if o["mime"].endswith("stderr")]
-        if _is_test_cell(cell):
+        if is_test(cell):
             grade_id = cell.metadata["nbgrader"]["grade_id"]
             if len(errors) != 1 or NOT_ATTEMPTED not in errors[0]:
                 problems.append(
@@ -395,11 +391,16 @@ def test_student_notebook(
     answer = next(iter(browser_course.modules[module].answers))
 
     def saved_answer() -> str:
+        # JupyterLab clears the tab's "unsaved" mark once the server has answered the
+        # save, i.e. after the file was written (atomically): never read it before.
+        dirty = page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty")
+        dirty.wait_for(state="detached", timeout=30_000)
         notebook = nbformat.read(saved, as_version=4)
         return str(notebook.cells[_grade_index(notebook, answer)].source)
 
     deadline = time.monotonic() + 30
     while code not in saved_answer() and time.monotonic() < deadline:
+        page.keyboard.press("Control+s")  # an autosave may have raced the first one
         time.sleep(0.3)
     assert code in saved_answer(), "the answer was not saved to disk"
 
