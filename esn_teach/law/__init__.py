@@ -8,6 +8,13 @@
   through the five :data:`LEGAL_QUESTIONS` to a verdict among :data:`VERDICTS`;
 - :data:`LEGAL_FACTS_LAST_CHECKED` — the one date on which all of this was last checked.
 
+The facts themselves are data files a jurist can review without reading
+Python: ``esn_teach/law/data/references.toml`` (with the date of the last
+check), ``decisions.toml`` (with :data:`PRINCIPLES`) and ``scenarios.toml``
+(with :data:`LEGAL_QUESTIONS`), each opening with a French comment that
+explains its fields. They are read once, at import, and checked: a malformed
+entry raises an error naming the file and the entry.
+
 Teaching material, not legal advice.
 """
 

@@ -1,27 +1,36 @@
-"""Real CNIL sanctions in health, as data: number, date, amount, principle breached.
+"""Real CNIL sanctions in health: number, date, amount, principle breached.
 
-Only decisions whose number, date and amount were checked (see
-:data:`esn_teach.law.LEGAL_FACTS_LAST_CHECKED`) are listed. ``principle`` is one
-of :data:`PRINCIPLES`, the teaching categories used in module 10.
+The entries are data, read from ``esn_teach/law/data/decisions.toml`` so that a
+jurist can review them; this module turns them into :class:`CnilDecision`
+objects and checks them on import. Only decisions whose number, date and
+amount were checked (see :data:`esn_teach.law.LEGAL_FACTS_LAST_CHECKED`) are
+listed. ``principle`` is one of :data:`PRINCIPLES`, the teaching categories
+used in module 10, given in the same file.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+from typing import NamedTuple
+
+from esn_teach.law._load import (
+    build,
+    check_allowed,
+    check_references,
+    data_file,
+    entries,
+    read_document,
+    read_value,
+)
+from esn_teach.law._references import LEGAL_FACTS_LAST_CHECKED, REFERENCES
 
 __all__ = ["CNIL_DECISIONS", "PRINCIPLES", "CnilDecision", "decision"]
 
-#: Teaching categories for the principle a sanction enforces (key → French label).
-PRINCIPLES: Mapping[str, str] = {
-    "anonymisation": (
-        "des données seulement pseudonymisées traitées comme anonymes, donc sans base légale "
-        "ni formalités préalables"
-    ),
-    "sécurité": "la sécurité des données de santé (accès non protégé, absence de chiffrement)",
-    "consentement": "le consentement explicite exigé pour collecter des données de santé",
-}
+_NUMBER = re.compile(r"SAN-(?P<year>\d{4})-\d{3}")
 
 
 @dataclass(frozen=True)
@@ -65,129 +74,92 @@ class CnilDecision:
     misconceptions: Mapping[str, str] = field(default_factory=dict)
 
 
-def _legifrance_search(number: str) -> str:
-    return f"https://www.legifrance.gouv.fr/search/cnil?query={number}"
+class _DecisionData(NamedTuple):
+    principles: dict[str, str]
+    decisions: tuple[CnilDecision, ...]
 
 
-CNIL_DECISIONS: tuple[CnilDecision, ...] = (
-    CnilDecision(
-        number="SAN-2024-013",
-        date=datetime.date(2024, 9, 5),
-        organisation="Cegedim Santé (éditeur de logiciels pour médecins de ville)",
-        amount_eur=800_000,
-        principle="anonymisation",
-        articles=("loi Informatique et Libertés, art. 66", "RGPD, art. 5(1)(a) (licéité)"),
-        reference_keys=("LIL 66", "cons. 26", "4(5)"),
-        facts=(
-            "Des données de patients issues des logiciels des médecins étaient transmises, "
-            "avec un identifiant unique par patient, à des clients pour des études ; "
-            "l'éditeur les disait anonymes."
-        ),
-        url=_legifrance_search("SAN-2024-013"),
-        misconceptions={
-            "sécurité": (
-                "SAN-2024-013 (Cegedim Santé) ne sanctionne pas une fuite : les données étaient "
-                "pseudonymisées (un identifiant unique par patient), donc encore personnelles "
-                "(RGPD, considérant 26 et art. 4(5)), et traitées sans les formalités de "
-                "l'article 66 de la loi Informatique et Libertés."
-            ),
-            "consentement": (
-                "SAN-2024-013 (Cegedim Santé) ne porte pas sur un consentement manquant : la "
-                "CNIL reproche d'avoir traité comme anonymes des données pseudonymisées "
-                "(considérant 26, art. 4(5)) sans les formalités de l'article 66 de la loi "
-                "Informatique et Libertés."
-            ),
-        },
-    ),
-    CnilDecision(
-        number="SAN-2022-009",
-        date=datetime.date(2022, 4, 15),
-        organisation="Dedalus Biologie (logiciels pour laboratoires d'analyses)",
-        amount_eur=1_500_000,
-        principle="sécurité",
-        articles=("RGPD, art. 28", "RGPD, art. 29", "RGPD, art. 32"),
-        reference_keys=("art. 32", "art. 28"),
-        facts=(
-            "Lors d'une migration de logiciel, des données de laboratoires (près de 500 000 "
-            "personnes selon la CNIL) ont été extraites sans chiffrement puis publiées en ligne."
-        ),
-        url=_legifrance_search("SAN-2022-009"),
-        misconceptions={
-            "anonymisation": (
-                "SAN-2022-009 (Dedalus Biologie) : les données publiées étaient nominatives "
-                "(noms, numéros de sécurité sociale) ; la question n'est pas l'anonymisation mais "
-                "la sécurité (RGPD, art. 32 : absence de chiffrement) et le rôle du sous-traitant "
-                "(art. 28 et 29)."
-            ),
-            "consentement": (
-                "SAN-2022-009 (Dedalus Biologie) : un laboratoire n'a pas besoin du consentement "
-                "pour traiter les analyses de ses patients ; le manquement est la sécurité "
-                "(RGPD, art. 32) et le respect des instructions par le sous-traitant (art. 28, 29)."
-            ),
-        },
-    ),
-    CnilDecision(
-        number="SAN-2023-006",
-        date=datetime.date(2023, 5, 11),
-        organisation="Doctissimo (site d'information santé)",
-        amount_eur=380_000,
-        principle="consentement",
-        articles=(
-            "RGPD, art. 9 (données de santé sans consentement explicite)",
-            "RGPD, art. 5(1)(e) (durée de conservation)",
-            "RGPD, art. 26 (responsables conjoints sans accord)",
-            "RGPD, art. 32 (sécurité : connexion non chiffrée, mots de passe mal protégés)",
-            "loi Informatique et Libertés, art. 82 (traceurs)",
-        ),
-        reference_keys=("9(2)(a)", "4(11)", "art. 32"),
-        facts=(
-            "Des réponses à des tests de santé en ligne étaient collectées et conservées sans "
-            "consentement explicite des internautes ; des traceurs publicitaires étaient "
-            "déposés sans accord. La CNIL a aussi relevé une conservation trop longue et une "
-            "sécurité insuffisante."
-        ),
-        url="https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000047552103",
-        misconceptions={
-            "sécurité": (
-                "SAN-2023-006 (Doctissimo) relève aussi un défaut de sécurité (RGPD, art. 32), "
-                "mais le manquement principal, celui qui porte sur les données de santé, est "
-                "l'absence de consentement explicite (RGPD, art. 9(2)(a) et art. 4(11)) pour les "
-                "réponses aux tests de santé."
-            ),
-            "anonymisation": (
-                "SAN-2023-006 (Doctissimo) : les données n'ont jamais été présentées comme "
-                "anonymes ; la CNIL reproche d'avoir collecté des données de santé sans "
-                "consentement explicite (RGPD, art. 9(2)(a))."
-            ),
-        },
-    ),
-    CnilDecision(
-        number="SAN-2020-015",
-        date=datetime.date(2020, 12, 7),
-        organisation="Un médecin libéral (imagerie médicale)",
-        amount_eur=6_000,
-        principle="sécurité",
-        articles=("RGPD, art. 32", "RGPD, art. 33 (notification de la violation)"),
-        reference_keys=("art. 32",),
-        facts=(
-            "Des images médicales de patients, avec leurs noms, étaient librement accessibles "
-            "sur Internet : box mal configurée, images non chiffrées."
-        ),
-        url=_legifrance_search("SAN-2020-015"),
-        misconceptions={
-            "anonymisation": (
-                "SAN-2020-015 (médecin libéral) : les images portaient les noms des patients ; "
-                "le manquement est la sécurité (RGPD, art. 32 : serveur ouvert, pas de "
-                "chiffrement) et la violation non notifiée (art. 33)."
-            ),
-            "consentement": (
-                "SAN-2020-015 (médecin libéral) : soigner et conserver les images de ses patients "
-                "ne demande pas leur consentement (art. 9(2)(h)) ; le manquement est la sécurité "
-                "(RGPD, art. 32)."
-            ),
-        },
-    ),
+def _load_decisions(
+    source: Traversable, *, known_references: Collection[str], last_checked: datetime.date
+) -> _DecisionData:
+    """Read and check the CNIL decisions data file.
+
+    Parameters
+    ----------
+    source : importlib.resources.abc.Traversable
+        ``decisions.toml`` (a :class:`pathlib.Path` works too).
+    known_references : collection of str
+        The keys of the legal references, which decisions may cite.
+    last_checked : datetime.date
+        The date of the last check; no decision may be later.
+
+    Returns
+    -------
+    _DecisionData
+        The principles (key → French label) and the decisions, in file order.
+
+    Raises
+    ------
+    esn_teach.law._load.LawDataError
+        Naming the file and the entry: malformed file, unknown or missing
+        field, wrong type, duplicate or malformed number, a principle not in
+        ``[principles]``, a reference key that does not exist, or a date after
+        the last check.
+    """
+    document, place = read_document(source, sections=("principles", "decisions"))
+    principles: dict[str, str] = read_value(
+        Mapping[str, str], document["principles"], place.at("table [principles]")
+    )
+    found: dict[str, CnilDecision] = {}
+    for table, where in entries(document, "decisions", place, label="décision", key="number"):
+        item = build(CnilDecision, table, where)
+        number = _NUMBER.fullmatch(item.number)
+        if number is None:
+            raise where.at("champ « number »").error(
+                f"« {item.number} » n'est pas un numéro de la forme SAN-AAAA-NNN"
+            )
+        if item.number in found:
+            raise where.error(
+                f"le numéro « {item.number} » est déjà celui d'une décision précédente"
+            )
+        if int(number["year"]) != item.date.year:
+            raise where.at("champ « date »").error(
+                f"l'année de la date ({item.date.year}) n'est pas celle du numéro {item.number}"
+            )
+        if item.date > last_checked:
+            raise where.at("champ « date »").error(
+                f"la date du {item.date:%d/%m/%Y} est postérieure à la dernière vérification "
+                f"(legal_facts_last_checked = {last_checked:%d/%m/%Y}, dans references.toml)"
+            )
+        if item.amount_eur <= 0:
+            raise where.at("champ « amount_eur »").error("le montant doit être positif")
+        check_allowed(item.principle, principles, where.at("champ « principle »"))
+        check_references(
+            item.reference_keys, known_references, where.at("champ « reference_keys »")
+        )
+        wrong = [key for key in principles if key != item.principle]
+        for key in item.misconceptions:
+            check_allowed(key, wrong, where.at("table [decisions.misconceptions]"))
+        if not item.url.startswith("https://"):
+            raise where.at("champ « url »").error(
+                f"une adresse https:// est attendue, pas « {item.url} »"
+            )
+        found[item.number] = item
+    return _DecisionData(principles, tuple(found.values()))
+
+
+_DATA = _load_decisions(
+    data_file("decisions.toml"),
+    known_references=[ref.key for ref in REFERENCES],
+    last_checked=LEGAL_FACTS_LAST_CHECKED,
 )
+
+#: Teaching categories for the principle a sanction enforces (key → French label),
+#: from the ``[principles]`` table of ``decisions.toml``.
+PRINCIPLES: Mapping[str, str] = _DATA.principles
+
+#: The CNIL sanctions of module 10, in the order of ``decisions.toml``.
+CNIL_DECISIONS: tuple[CnilDecision, ...] = _DATA.decisions
 
 _BY_NUMBER = {d.number: d for d in CNIL_DECISIONS}
 
@@ -213,4 +185,4 @@ def decision(number: str) -> CnilDecision:
         return _BY_NUMBER[number]
     except KeyError:
         known = ", ".join(_BY_NUMBER)
-        raise KeyError(f"unknown CNIL decision {number!r}; known: {known}") from None
+        raise KeyError(f"décision de la CNIL inconnue : {number!r} ; connues : {known}") from None

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 import re
 
@@ -14,7 +15,13 @@ from esn_teach.law import (
     SCENARIOS,
     STATUSES,
     VERDICTS,
+    CnilDecision,
+    LegalQuestion,
+    LegalReference,
+    Scenario,
+    Step,
 )
+from esn_teach.law._load import data_file
 
 
 def test_last_checked_is_one_real_date_not_in_the_future_of_the_texts():
@@ -45,7 +52,7 @@ def test_references_are_well_formed_and_unique():
 
 
 def test_unknown_keys_raise_with_the_known_ones():
-    with pytest.raises(KeyError, match="known: 4\\(15\\)"):
+    with pytest.raises(KeyError, match="connues : 4\\(15\\)"):
         law.reference("article 9000")
     with pytest.raises(KeyError, match="SAN-2024-013"):
         law.decision("SAN-1999-001")
@@ -126,3 +133,63 @@ def test_snds_controllers_and_transfers_are_up_to_date():
     assert "art. 26" in startup.deciding_keys
     assert "CJUE C-413/23 P" in startup.reference_keys
     assert law.reference("CJUE C-413/23 P").date == datetime.date(2025, 9, 4)
+
+
+DATA_FILES = ("references.toml", "decisions.toml", "scenarios.toml")
+
+
+def _data_text(name: str) -> str:
+    return data_file(name).read_text(encoding="utf-8")
+
+
+def test_law_data_is_packaged_toml_with_a_french_header_for_reviewers():
+    for name in DATA_FILES:
+        text = _data_text(name)
+        header = text[: text.index("\n\n")]
+        assert all(line.startswith("#") for line in header.splitlines()), name
+        # The header tells a jurist where the date of the last check lives and what to do.
+        assert "legal_facts_last_checked" in header and "Mettez-la à jour" in header, name
+        assert "pas un conseil juridique" in header, name
+
+
+def test_last_checked_is_written_in_one_place_only():
+    assignments = [
+        (name, line)
+        for name in DATA_FILES
+        for line in _data_text(name).splitlines()
+        if re.match(r"\s*legal_facts_last_checked\s*=", line)
+    ]
+    assert assignments == [
+        ("references.toml", f"legal_facts_last_checked = {LEGAL_FACTS_LAST_CHECKED.isoformat()}")
+    ]
+
+
+def test_every_field_and_allowed_value_is_explained_in_the_header():
+    documented = {
+        "references.toml": [LegalReference],
+        "decisions.toml": [CnilDecision],
+        "scenarios.toml": [LegalQuestion, Scenario, Step],
+    }
+    for name, classes in documented.items():
+        text = _data_text(name)
+        header = text[: text.index("\n\n")]
+        for cls in classes:
+            for field in dataclasses.fields(cls):
+                assert re.search(rf"#\s+{field.name}\s", header) or (
+                    f"[{name.removesuffix('.toml')}.{field.name}" in header
+                ), (name, field.name)
+    scenarios_header = _data_text("scenarios.toml").split("\n\n")[0]
+    for value in (*VERDICTS, *IDENTIFICATION_LEVELS, *STATUSES):
+        assert f'"{value}"' in scenarios_header, value
+
+
+def test_references_of_one_instrument_name_it_the_same_way():
+    by_url: dict[str, set[str]] = {}
+    for ref in REFERENCES:
+        by_url.setdefault(ref.url, set()).add(ref.text)
+    assert all(len(texts) == 1 for texts in by_url.values()), by_url
+
+
+def test_cnil_decision_links_lead_to_the_decision():
+    for d in CNIL_DECISIONS:
+        assert d.url.endswith(f"query={d.number}") or "/cnil/id/CNILTEXT" in d.url, d.number
