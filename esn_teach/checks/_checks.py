@@ -209,10 +209,6 @@ def _as_number(value: object, name: str) -> float:
     return number
 
 
-def _close(a: float, b: float, atol: float, rtol: float) -> bool:
-    return abs(a - b) <= atol + rtol * abs(b)
-
-
 def _matches_digest(number: float, digest: str, name: str, decimals: int) -> bool:
     step = 10.0**-decimals
     return any(_digest(name, _round_key(number + k * step, decimals)) == digest for k in (-1, 0, 1))
@@ -282,8 +278,9 @@ def check_number(
         With ``digest``: rounding of the digest. With ``expected``: sets the
         default absolute tolerance to ``10**-decimals``.
     atol, rtol : float, optional
-        Tolerances for ``expected`` and for the mistakes:
-        ``|value - reference| <= atol + rtol * |reference|``.
+        Tolerances for ``expected`` and for the mistakes, as :func:`numpy.isclose`
+        applies them: ``|value - reference| <= atol + rtol * |reference|``, where the
+        reference is ``expected`` (or the mistake's value), never the answer.
     bounds : (float, float), optional
         Range of plausible values (e.g. ``(0, 1)`` for a proportion). An
         answer outside is reported as such when no mistake explains it.
@@ -318,18 +315,21 @@ def check_number(
     tol = 10.0**-decimals if atol is None else atol
     number = _as_number(value, name)
 
+    def close_to(reference: float, candidate: float) -> bool:
+        # numpy.isclose is asymmetric: |candidate - reference| <= atol + rtol * |reference|,
+        # so the relative tolerance scales with the reference, never with the answer.
+        return bool(np.isclose(candidate, reference, rtol=rtol, atol=tol))
+
     def is_correct(candidate: float) -> bool:
         if expected is not None:
-            return _close(candidate, float(expected), tol, rtol)
+            return close_to(float(expected), candidate)
         assert digest is not None
         return _matches_digest(candidate, digest, name, decimals)
 
     if is_correct(number):
         return _success(name, success)
     for mistake in mistakes:
-        if isinstance(mistake.value, numbers.Real) and _close(
-            number, float(mistake.value), tol, rtol
-        ):
+        if isinstance(mistake.value, numbers.Real) and close_to(float(mistake.value), number):
             raise IncorrectAnswer(mistake.message, question=name)
     if percent_is_mistake and is_correct(number / 100):
         raise IncorrectAnswer(

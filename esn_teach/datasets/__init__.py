@@ -7,6 +7,8 @@ maps each column to a French display label. Synthetic frames carry
 ``frame.attrs["source"]``. Nothing is downloaded.
 """
 
+from esn_teach.privacy import unique_share  # the measure lives in privacy
+
 from ._base import CARD_SECTIONS, available_cards, load_card
 from ._egfr import egfr_ckd_epi_2009, egfr_ckd_epi_2021, gfr_category, make_egfr_cohort
 from ._obermeyer import (
@@ -18,7 +20,7 @@ from ._obermeyer import (
 from ._oximetry import make_pulse_oximetry, occult_hypoxemia_rate
 from ._readmission import make_readmission_cohort
 from ._real import load_breast_cancer_wdbc, load_diabetes_progression
-from ._registry import make_french_registry, make_voter_list, unique_share
+from ._registry import make_french_registry, make_voter_list
 from ._sepsis import make_sepsis_hospitals
 from ._skin import make_skin_lesions
 

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal, overload
 
 import numpy as np
 import pandas as pd
 from sklearn.utils import Bunch
+from sklearn.utils.validation import check_scalar
 
-RandomStateLike = None | int | np.integer | np.random.Generator
+RandomStateLike = (
+    None
+    | int
+    | np.integer
+    | Sequence[int]
+    | np.random.SeedSequence
+    | np.random.BitGenerator
+    | np.random.Generator
+    | np.random.RandomState
+)
+"""What ``random_state`` accepts: whatever :func:`numpy.random.default_rng` accepts."""
 
 #: Level-2 headings every data card must contain, in this order.
 CARD_SECTIONS: tuple[str, ...] = (
@@ -25,16 +37,25 @@ CARD_SECTIONS: tuple[str, ...] = (
     "Citation",
 )
 
+_RANDOM_STATE_TYPES = (
+    "None, an int >= 0, a sequence of ints >= 0, a numpy.random.SeedSequence, "
+    "BitGenerator, Generator or RandomState"
+)
+
 
 def check_random_state(random_state: RandomStateLike) -> np.random.Generator:
     """Turn ``random_state`` into a :class:`numpy.random.Generator`.
 
+    This is :func:`numpy.random.default_rng`, which refuses booleans only for
+    ``numpy.bool_``: a Python ``True`` would silently seed like ``[1]``, so it is
+    refused here too.
+
     Parameters
     ----------
-    random_state : None, int or numpy.random.Generator
+    random_state : None, int, sequence of int, SeedSequence, BitGenerator, Generator or RandomState
         ``None`` gives fresh operating-system entropy (not reproducible); an
-        integer seeds a new PCG64 generator; a ``Generator`` is used as is (and
-        therefore advanced by the caller's draws).
+        integer (or a sequence of integers) seeds a new PCG64 generator; a
+        ``Generator`` is used as is (and therefore advanced by the caller's draws).
 
     Returns
     -------
@@ -48,167 +69,128 @@ def check_random_state(random_state: RandomStateLike) -> np.random.Generator:
     ValueError
         If ``random_state`` is a negative integer.
     """
-    if random_state is None:
-        return np.random.default_rng()
-    if isinstance(random_state, np.random.Generator):
-        return random_state
     if isinstance(random_state, bool | np.bool_):
-        raise TypeError(
-            "random_state must be None, an int >= 0 or a numpy.random.Generator, got a bool"
-        )
-    if isinstance(random_state, numbers.Integral):
-        if random_state < 0:
-            raise ValueError(f"random_state must be an int >= 0, got {random_state}")
-        return np.random.default_rng(int(random_state))
-    raise TypeError(
-        "random_state must be None, an int >= 0 or a numpy.random.Generator, "
-        f"got {type(random_state).__name__}"
-    )
+        raise TypeError(f"random_state must be {_RANDOM_STATE_TYPES}, got a bool")
+    try:
+        return np.random.default_rng(random_state)
+    except (TypeError, ValueError) as error:
+        raise type(error)(f"random_state must be {_RANDOM_STATE_TYPES}: {error}") from error
 
 
-def describe_random_state(random_state: RandomStateLike) -> int | str | None:
+def describe_random_state(random_state: RandomStateLike) -> int | list[int] | str | None:
     """Return a small, copy-friendly description of ``random_state`` for ``frame.attrs``.
 
     Parameters
     ----------
-    random_state : None, int or numpy.random.Generator
-        The value the caller passed.
+    random_state : None, int, sequence of int, SeedSequence, BitGenerator, Generator or RandomState
+        The value the caller passed (already accepted by :func:`check_random_state`).
 
     Returns
     -------
-    int, str or None
-        The integer seed, ``None``, or the string ``"numpy.random.Generator"``.
+    int, list of int, str or None
+        The integer seed (or the list of integers), ``None``, or the name of the
+        object's type (e.g. ``"numpy.random.Generator"``) when the seed cannot be
+        written down.
     """
-    if isinstance(random_state, np.random.Generator):
-        return "numpy.random.Generator"
     if random_state is None:
         return None
-    return int(random_state)
+    if isinstance(random_state, numbers.Integral):
+        return int(random_state)
+    if isinstance(
+        random_state,
+        np.random.SeedSequence
+        | np.random.BitGenerator
+        | np.random.Generator
+        | np.random.RandomState,
+    ):
+        return f"numpy.random.{type(random_state).__name__}"
+    return np.asarray(random_state).tolist()
 
 
-def check_n_samples(value: Any, name: str = "n_samples", *, minimum: int = 1) -> int:
-    """Validate a strictly positive integer size.
-
-    Parameters
-    ----------
-    value : int
-        The value to check.
-    name : str, default="n_samples"
-        Argument name, used in the error message.
-    minimum : int, default=1
-        Smallest allowed value.
-
-    Returns
-    -------
-    int
-        ``value`` as a Python int.
-
-    Raises
-    ------
-    TypeError
-        If ``value`` is not an integer (booleans and floats are refused).
-    ValueError
-        If ``value`` is smaller than ``minimum``.
-    """
-    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an int >= {minimum}, got {type(value).__name__} {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be an int >= {minimum}, got {value}")
-    return int(value)
+Boundaries = Literal["both", "left", "right", "neither"]
 
 
-def check_real(
+@overload
+def check_finite_scalar(
     value: Any,
     name: str,
+    target_type: type[numbers.Integral],
     *,
-    low: float | None = None,
-    high: float | None = None,
-    low_inclusive: bool = True,
-    high_inclusive: bool = True,
-) -> float:
-    """Validate a finite real number, optionally within bounds.
+    min_val: float | None = ...,
+    max_val: float | None = ...,
+    include_boundaries: Boundaries = ...,
+) -> int: ...
+
+
+@overload
+def check_finite_scalar(
+    value: Any,
+    name: str,
+    target_type: type[numbers.Real],
+    *,
+    min_val: float | None = ...,
+    max_val: float | None = ...,
+    include_boundaries: Boundaries = ...,
+) -> float: ...
+
+
+def check_finite_scalar(
+    value: Any,
+    name: str,
+    target_type: type[numbers.Integral] | type[numbers.Real],
+    *,
+    min_val: float | None = None,
+    max_val: float | None = None,
+    include_boundaries: Boundaries = "both",
+) -> int | float:
+    """Validate a numeric argument with :func:`sklearn.utils.validation.check_scalar`.
+
+    ``check_scalar`` checks the type and the bounds. It lets two things through
+    that a generator must refuse, and this function refuses them: booleans (a
+    ``bool`` is an ``int`` in Python, so ``n_samples=True`` would mean 1) and NaN
+    (it fails no comparison, so no bound catches it), as well as infinities.
 
     Parameters
     ----------
-    value : float
+    value : Any
         The value to check.
     name : str
         Argument name, used in the error message.
-    low, high : float or None, default=None
+    target_type : numbers.Integral or numbers.Real
+        Expected kind of number.
+    min_val, max_val : float or None, default=None
         Bounds (``None`` = unbounded).
-    low_inclusive, high_inclusive : bool, default=True
-        Whether each bound is allowed.
+    include_boundaries : {"both", "left", "right", "neither"}, default="both"
+        Which bounds are allowed values, as in ``check_scalar``.
 
     Returns
     -------
-    float
-        ``value`` as a Python float.
+    int or float
+        ``value`` as a Python ``int`` (``numbers.Integral``) or ``float``
+        (``numbers.Real``).
 
     Raises
     ------
     TypeError
-        If ``value`` is not a real number (booleans are refused).
+        If ``value`` is not of ``target_type``, or is a boolean.
     ValueError
-        If ``value`` is not finite or is out of bounds.
+        If ``value`` is out of bounds, NaN or infinite.
     """
-    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
-    value = float(value)
-    lo_txt = "-inf" if low is None else f"{low:g}"
-    hi_txt = "+inf" if high is None else f"{high:g}"
-    interval = f"{'[' if low_inclusive else '('}{lo_txt}, {hi_txt}{']' if high_inclusive else ')'}"
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be a finite number in {interval}, got {value}")
-    if low is not None and (value < low or (value == low and not low_inclusive)):
-        raise ValueError(f"{name} must be in {interval}, got {value:g}")
-    if high is not None and (value > high or (value == high and not high_inclusive)):
-        raise ValueError(f"{name} must be in {interval}, got {value:g}")
-    return value
-
-
-def check_probability(value: Any, name: str, *, open_interval: bool = False) -> float:
-    """Validate a probability in [0, 1] (or in (0, 1) when ``open_interval``).
-
-    Parameters
-    ----------
-    value : float
-        The value to check.
-    name : str
-        Argument name, used in the error message.
-    open_interval : bool, default=False
-        Refuse exactly 0 and 1.
-
-    Returns
-    -------
-    float
-        ``value`` as a Python float.
-    """
-    return check_real(
+    if isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be a number, not bool.")
+    check_scalar(
         value,
         name,
-        low=0.0,
-        high=1.0,
-        low_inclusive=not open_interval,
-        high_inclusive=not open_interval,
+        target_type,
+        min_val=min_val,
+        max_val=max_val,
+        include_boundaries=include_boundaries,
     )
-
-
-def check_nonnegative(value: Any, name: str) -> float:
-    """Validate a finite real number >= 0.
-
-    Parameters
-    ----------
-    value : float
-        The value to check.
-    name : str
-        Argument name, used in the error message.
-
-    Returns
-    -------
-    float
-        ``value`` as a Python float.
-    """
-    return check_real(value, name, low=0.0)
+    if issubclass(target_type, numbers.Integral):
+        return int(value)
+    if not math.isfinite(value):
+        raise ValueError(f"{name} == {value}, must be a finite number.")
+    return float(value)
 
 
 def check_bool(value: Any, name: str) -> bool:
@@ -287,7 +269,10 @@ def check_shares(
                 f"got {len(values)}"
             )
     checked = np.array(
-        [check_nonnegative(v, f"{name}[{k!r}]") for k, v in zip(keys, values, strict=True)]
+        [
+            check_finite_scalar(v, f"{name}[{k!r}]", numbers.Real, min_val=0.0)
+            for k, v in zip(keys, values, strict=True)
+        ]
     )
     if not allow_zero and np.any(checked == 0):
         raise ValueError(f"{name} must be > 0 for every group, got {checked.tolist()}")
@@ -358,8 +343,8 @@ def mark_synthetic(
         Short text citing the calibration source.
     labels_fr : mapping of str to str
         French display label of each column.
-    random_state : None, int or numpy.random.Generator
-        What the caller passed as ``random_state``.
+    random_state : None, int, sequence of int, SeedSequence, BitGenerator, Generator or RandomState
+        What the caller passed as ``random_state`` (see :func:`describe_random_state`).
 
     Returns
     -------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 import numpy as np
@@ -12,8 +13,7 @@ from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_n_samples,
-    check_probability,
+    check_finite_scalar,
     check_random_state,
     mark_synthetic,
 )
@@ -219,7 +219,8 @@ def make_egfr_cohort(
     ckd_fraction : float, default=0.3
         Share of patients with chronic kidney disease, in [0, 1].
     random_state : None, int or numpy.random.Generator, default=None
-        Seed or generator, for reproducibility.
+        Seed or generator, for reproducibility: anything
+        :func:`numpy.random.default_rng` accepts, except a boolean.
     as_frame : bool, default=True
         Return pandas objects (else numpy arrays).
 
@@ -238,9 +239,13 @@ def make_egfr_cohort(
         If an argument has the wrong type.
     """
     as_frame, _ = check_as_frame_args(as_frame, False)
-    n = check_n_samples(n_samples)
-    black_fraction = check_probability(black_fraction, "black_fraction")
-    ckd_fraction = check_probability(ckd_fraction, "ckd_fraction")
+    n = check_finite_scalar(n_samples, "n_samples", numbers.Integral, min_val=1)
+    black_fraction = check_finite_scalar(
+        black_fraction, "black_fraction", numbers.Real, min_val=0.0, max_val=1.0
+    )
+    ckd_fraction = check_finite_scalar(
+        ckd_fraction, "ckd_fraction", numbers.Real, min_val=0.0, max_val=1.0
+    )
     rng = check_random_state(random_state)
 
     female = rng.random(n) < 0.5

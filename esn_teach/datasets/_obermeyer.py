@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,9 +15,8 @@ from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_n_samples,
+    check_finite_scalar,
     check_random_state,
-    check_real,
     mark_synthetic,
 )
 
@@ -119,7 +119,8 @@ def make_cost_vs_need_cohort(
         46.5 % after removing the disparity). ``0`` means equal cost at equal
         illness: the two labels then select the same share of Black patients.
     random_state : None, int or numpy.random.Generator, default=None
-        Seed or generator, for reproducibility.
+        Seed or generator, for reproducibility: anything
+        :func:`numpy.random.default_rng` accepts, except a boolean.
     as_frame : bool, default=True
         Return pandas objects (else numpy arrays).
     return_X_y : bool, default=False
@@ -146,11 +147,13 @@ def make_cost_vs_need_cohort(
     programme_shares : share of each group selected under each label.
     """
     as_frame, return_x_y = check_as_frame_args(as_frame, return_X_y)
-    access_gap = check_real(access_gap, "access_gap", low=0.0, high=1.0, high_inclusive=False)
+    access_gap = check_finite_scalar(
+        access_gap, "access_gap", numbers.Real, min_val=0.0, max_val=1.0, include_boundaries="left"
+    )
     if n_samples is None:
         n_black, n_total = OBERMEYER_N_BLACK, OBERMEYER_N_WHITE + OBERMEYER_N_BLACK
     else:
-        n_total = check_n_samples(n_samples, minimum=2)
+        n_total = check_finite_scalar(n_samples, "n_samples", numbers.Integral, min_val=2)
         share = OBERMEYER_N_BLACK / (OBERMEYER_N_WHITE + OBERMEYER_N_BLACK)
         n_black = min(max(round(n_total * share), 1), n_total - 1)
     rng = check_random_state(random_state)
@@ -270,7 +273,14 @@ def top_share(scores: Any, groups: Any, *, group: str = "Black", percentile: flo
     ValueError
         If lengths differ, ``percentile`` is out of range or ``group`` is absent.
     """
-    percentile = check_real(percentile, "percentile", low=0.0, high=100.0, high_inclusive=False)
+    percentile = check_finite_scalar(
+        percentile,
+        "percentile",
+        numbers.Real,
+        min_val=0.0,
+        max_val=100.0,
+        include_boundaries="left",
+    )
     s = np.asarray(scores, dtype=float)
     g = np.asarray(groups).astype(str)
     if s.shape != g.shape or s.ndim != 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 import numpy as np
@@ -12,10 +13,8 @@ from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_n_samples,
-    check_probability,
+    check_finite_scalar,
     check_random_state,
-    check_real,
     mark_synthetic,
 )
 
@@ -81,7 +80,8 @@ def make_pulse_oximetry(
         Share of Black patients, in (0, 1); the default is the University of
         Michigan cohort of the paper (276 Black, 1,333 White patients).
     random_state : None, int or numpy.random.Generator, default=None
-        Seed or generator, for reproducibility.
+        Seed or generator, for reproducibility: anything
+        :func:`numpy.random.default_rng` accepts, except a boolean.
     as_frame : bool, default=True
         Return pandas objects (else numpy arrays).
     return_X_y : bool, default=False
@@ -105,9 +105,18 @@ def make_pulse_oximetry(
     occult_hypoxemia_rate : the rate per group, computed as in the paper.
     """
     as_frame, return_x_y = check_as_frame_args(as_frame, return_X_y)
-    n = check_n_samples(n_samples)
-    device_bias = check_real(device_bias, "device_bias", low=-10.0, high=10.0)
-    black_fraction = check_probability(black_fraction, "black_fraction", open_interval=True)
+    n = check_finite_scalar(n_samples, "n_samples", numbers.Integral, min_val=1)
+    device_bias = check_finite_scalar(
+        device_bias, "device_bias", numbers.Real, min_val=-10.0, max_val=10.0
+    )
+    black_fraction = check_finite_scalar(
+        black_fraction,
+        "black_fraction",
+        numbers.Real,
+        min_val=0.0,
+        max_val=1.0,
+        include_boundaries="neither",
+    )
     rng = check_random_state(random_state)
 
     black = rng.random(n) < black_fraction
@@ -178,10 +187,12 @@ def occult_hypoxemia_rate(
     missing = [c for c in ("sao2", "spo2", by) if c not in frame.columns]
     if missing:
         raise ValueError(f"frame lacks the columns {missing}; it needs 'sao2', 'spo2' and {by!r}")
-    low, high = (check_real(v, "spo2_range") for v in spo2_range)
+    low, high = (check_finite_scalar(v, "spo2_range", numbers.Real) for v in spo2_range)
     if low > high:
         raise ValueError(f"spo2_range must be (low, high) with low <= high, got {spo2_range}")
-    sao2_threshold = check_real(sao2_threshold, "sao2_threshold", low=0.0, high=100.0)
+    sao2_threshold = check_finite_scalar(
+        sao2_threshold, "sao2_threshold", numbers.Real, min_val=0.0, max_val=100.0
+    )
     in_range = frame["spo2"].between(low, high)
     hidden = (frame["sao2"] < sao2_threshold).astype(float)
     rate = hidden[in_range].groupby(frame.loc[in_range, by], observed=False).mean()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,10 +15,8 @@ from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_n_samples,
-    check_probability,
+    check_finite_scalar,
     check_random_state,
-    check_real,
     check_shares,
     mark_synthetic,
 )
@@ -53,7 +52,14 @@ def _check_prevalence(prevalence: Any) -> dict[str, float]:
     for name, p in prevalence.items():
         if not isinstance(name, str) or not name:
             raise TypeError(f"group names must be non-empty str, got {name!r}")
-        checked[name] = check_probability(p, f"prevalence[{name!r}]", open_interval=True)
+        checked[name] = check_finite_scalar(
+            p,
+            f"prevalence[{name!r}]",
+            numbers.Real,
+            min_val=0.0,
+            max_val=1.0,
+            include_boundaries="neither",
+        )
     return checked
 
 
@@ -92,7 +98,8 @@ def make_readmission_cohort(
         Distance between the means of ``x`` in readmitted and other patients
         (d'), in (0, 6]; larger = better score (AUC = Phi(d'/sqrt 2), 0.86 for 1.5).
     random_state : None, int or numpy.random.Generator, default=None
-        Seed or generator, for reproducibility.
+        Seed or generator, for reproducibility: anything
+        :func:`numpy.random.default_rng` accepts, except a boolean.
     as_frame : bool, default=True
         Return pandas objects (else numpy arrays).
     return_X_y : bool, default=False
@@ -112,7 +119,7 @@ def make_readmission_cohort(
         If an argument has the wrong type.
     """
     as_frame, return_x_y = check_as_frame_args(as_frame, return_X_y)
-    n = check_n_samples(n_samples)
+    n = check_finite_scalar(n_samples, "n_samples", numbers.Integral, min_val=1)
     prev = _check_prevalence(DEFAULT_PREVALENCE if prevalence is None else prevalence)
     names = list(prev)
     shares = (
@@ -120,7 +127,9 @@ def make_readmission_cohort(
         if group_shares is None
         else check_shares(group_shares, "group_shares", names)
     )
-    separation = check_real(separation, "separation", low=0.0, high=6.0, low_inclusive=False)
+    separation = check_finite_scalar(
+        separation, "separation", numbers.Real, min_val=0.0, max_val=6.0, include_boundaries="right"
+    )
     rng = check_random_state(random_state)
 
     codes = rng.choice(len(names), size=n, p=shares)

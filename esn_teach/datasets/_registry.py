@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import numbers
 from functools import cache
 
 import numpy as np
@@ -13,8 +13,7 @@ from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_n_samples,
-    check_probability,
+    check_finite_scalar,
     check_random_state,
     mark_synthetic,
 )
@@ -211,7 +210,8 @@ def make_french_registry(
     n_samples : int, default=5_000
         Number of patients.
     random_state : None, int or numpy.random.Generator, default=None
-        Seed or generator, for reproducibility.
+        Seed or generator, for reproducibility: anything
+        :func:`numpy.random.default_rng` accepts, except a boolean.
     as_frame : bool, default=True
         Return pandas objects (else numpy arrays).
 
@@ -230,7 +230,7 @@ def make_french_registry(
         If an argument has the wrong type.
     """
     as_frame, _ = check_as_frame_args(as_frame, False)
-    n = check_n_samples(n_samples)
+    n = check_finite_scalar(n_samples, "n_samples", numbers.Integral, min_val=1)
     rng = check_random_state(random_state)
     people = _draw_people(rng, n)
 
@@ -309,7 +309,8 @@ def make_voter_list(
         Number of people who are not in the registry (``None`` = as many as the
         listed patients; 0 allowed).
     random_state : None, int or numpy.random.Generator, default=None
-        Seed or generator, for reproducibility.
+        Seed or generator, for reproducibility: anything
+        :func:`numpy.random.default_rng` accepts, except a boolean.
     as_frame : bool, default=True
         Return pandas objects (else numpy arrays).
 
@@ -337,13 +338,17 @@ def make_voter_list(
     missing = [c for c in needed if c not in registry.columns]
     if missing:
         raise ValueError(f"registry lacks the columns {missing}; use make_french_registry().frame")
-    overlap = check_probability(overlap, "overlap")
+    overlap = check_finite_scalar(overlap, "overlap", numbers.Real, min_val=0.0, max_val=1.0)
     rng = check_random_state(random_state)
 
     adults = np.flatnonzero(registry["age"].to_numpy() >= 18)
     n_listed = round(overlap * len(adults))
     listed = np.sort(rng.choice(adults, size=n_listed, replace=False))
-    n_extra = n_listed if n_others is None else check_n_samples(n_others, "n_others", minimum=0)
+    n_extra = (
+        n_listed
+        if n_others is None
+        else check_finite_scalar(n_others, "n_others", numbers.Integral, min_val=0)
+    )
     others = _draw_people(rng, n_extra, adults_only=True)
 
     sex = np.concatenate(
@@ -386,31 +391,3 @@ def make_voter_list(
     )
     assert isinstance(result, Bunch)
     return result
-
-
-def unique_share(frame: pd.DataFrame, columns: Sequence[str]) -> float:
-    """Share of rows that are unique on ``columns`` (singled out by them).
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        Any table.
-    columns : sequence of str
-        Quasi-identifier columns.
-
-    Returns
-    -------
-    float
-        Share in [0, 1] of rows whose combination of values occurs only once.
-
-    Raises
-    ------
-    ValueError
-        If a column is missing.
-    """
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"columns {missing} not found in frame")
-    if len(frame) == 0:
-        return 0.0
-    return float(np.mean(~frame.duplicated(subset=list(columns), keep=False).to_numpy()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,10 +14,8 @@ from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_n_samples,
-    check_probability,
+    check_finite_scalar,
     check_random_state,
-    check_real,
     mark_synthetic,
 )
 
@@ -88,7 +87,17 @@ def _check_prevalences(prevalence: Any, n_hospitals: int) -> np.ndarray:
             f"prevalence must have one value per hospital ({n_hospitals}), got {len(values)}"
         )
     return np.array(
-        [check_probability(p, f"prevalence[{i}]", open_interval=True) for i, p in enumerate(values)]
+        [
+            check_finite_scalar(
+                p,
+                f"prevalence[{i}]",
+                numbers.Real,
+                min_val=0.0,
+                max_val=1.0,
+                include_boundaries="neither",
+            )
+            for i, p in enumerate(values)
+        ]
     )
 
 
@@ -135,7 +144,8 @@ def make_sepsis_hospitals(
         vs 0.76-0.83 reported by the developer). ``0`` removes every difference
         except prevalence: external AUC then equals internal AUC.
     random_state : None, int or numpy.random.Generator, default=None
-        Seed or generator, for reproducibility.
+        Seed or generator, for reproducibility: anything
+        :func:`numpy.random.default_rng` accepts, except a boolean.
     as_frame : bool, default=True
         Return pandas objects (else numpy arrays).
     return_X_y : bool, default=False
@@ -155,15 +165,15 @@ def make_sepsis_hospitals(
         If an argument has the wrong type.
     """
     as_frame, return_x_y = check_as_frame_args(as_frame, return_X_y)
-    n = check_n_samples(n_samples)
-    n_h = check_n_samples(n_hospitals, "n_hospitals", minimum=2)
-    if n_h > len(_SITE_EFFECTS):
-        raise ValueError(f"n_hospitals must be between 2 and {len(_SITE_EFFECTS)}, got {n_h}")
+    n = check_finite_scalar(n_samples, "n_samples", numbers.Integral, min_val=1)
+    n_h = check_finite_scalar(
+        n_hospitals, "n_hospitals", numbers.Integral, min_val=2, max_val=len(_SITE_EFFECTS)
+    )
     if prevalence is None:
         prev = np.array([DEFAULT_PREVALENCE[i % len(DEFAULT_PREVALENCE)] for i in range(n_h)])
     else:
         prev = _check_prevalences(prevalence, n_h)
-    shift = check_real(shift, "shift", low=0.0, high=2.0)
+    shift = check_finite_scalar(shift, "shift", numbers.Real, min_val=0.0, max_val=2.0)
     rng = check_random_state(random_state)
 
     site = rng.integers(0, n_h, size=n)

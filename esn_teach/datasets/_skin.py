@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 import numpy as np
@@ -12,10 +13,8 @@ from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_n_samples,
-    check_probability,
+    check_finite_scalar,
     check_random_state,
-    check_real,
     check_shares,
     mark_synthetic,
 )
@@ -100,7 +99,8 @@ def make_skin_lesions(
     prevalence : float, default=0.2
         Share of malignant lesions, in (0, 1), identical for all skin types.
     random_state : None, int or numpy.random.Generator, default=None
-        Seed or generator, for reproducibility.
+        Seed or generator, for reproducibility: anything
+        :func:`numpy.random.default_rng` accepts, except a boolean.
     as_frame : bool, default=True
         Return pandas objects (else numpy arrays).
     return_X_y : bool, default=False
@@ -120,10 +120,19 @@ def make_skin_lesions(
         If an argument has the wrong type.
     """
     as_frame, return_x_y = check_as_frame_args(as_frame, return_X_y)
-    n = check_n_samples(n_samples)
+    n = check_finite_scalar(n_samples, "n_samples", numbers.Integral, min_val=1)
     shares = check_shares(type_shares, "type_shares", FITZPATRICK_TYPES)
-    presentation_shift = check_real(presentation_shift, "presentation_shift", low=0.0, high=1.0)
-    prevalence = check_probability(prevalence, "prevalence", open_interval=True)
+    presentation_shift = check_finite_scalar(
+        presentation_shift, "presentation_shift", numbers.Real, min_val=0.0, max_val=1.0
+    )
+    prevalence = check_finite_scalar(
+        prevalence,
+        "prevalence",
+        numbers.Real,
+        min_val=0.0,
+        max_val=1.0,
+        include_boundaries="neither",
+    )
     rng = check_random_state(random_state)
 
     skin = rng.choice(len(FITZPATRICK_TYPES), size=n, p=shares)

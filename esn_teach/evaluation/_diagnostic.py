@@ -7,17 +7,21 @@ above the threshold.
 
 from __future__ import annotations
 
+import math
+import numbers
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
 from sklearn.metrics import (
+    accuracy_score,
     confusion_matrix,
     precision_score,
     recall_score,
     roc_auc_score,
     roc_curve,
 )
+from sklearn.utils.validation import check_scalar
 
 __all__ = [
     "ConfusionCounts",
@@ -236,16 +240,17 @@ def diagnostic_metrics(y_true: ArrayLike, scores: ArrayLike, threshold: float) -
         "specificity": specificity(truth, pred),
         "ppv": ppv(truth, pred),
         "npv": npv(truth, pred),
-        "accuracy": float(np.mean(truth == pred)),
+        "accuracy": float(accuracy_score(truth, pred)),
         "prevalence": float(np.mean(truth)),
     }
 
 
 def _probability(value: float, name: str) -> float:
-    number = float(value)
-    if not 0.0 <= number <= 1.0:
-        raise ValueError(f"{name} must be a proportion between 0 and 1, got {value!r}")
-    return number
+    """Check a proportion with ``check_scalar``, which lets NaN through (it fails no bound)."""
+    check_scalar(value, name, numbers.Real, min_val=0.0, max_val=1.0)
+    if math.isnan(value):
+        raise ValueError(f"{name} == nan, must be a proportion between 0 and 1.")
+    return float(value)
 
 
 def predictive_values(
@@ -265,6 +270,13 @@ def predictive_values(
     -------
     (float, float)
         PPV and NPV (NaN when undefined, e.g. nobody tests positive).
+
+    Raises
+    ------
+    TypeError
+        A value is not a number (a text such as ``"0.01"`` included).
+    ValueError
+        A value is below 0, above 1, or NaN.
     """
     se = _probability(sensitivity, "sensitivity")
     sp = _probability(specificity, "specificity")

@@ -6,6 +6,7 @@ import numbers
 
 import numpy as np
 import pandas as pd
+from sklearn.utils.validation import check_scalar
 
 __all__ = [
     "DATE_LEVELS",
@@ -82,16 +83,16 @@ def age_bands(ages: object, width: int, *, top: int | None = None) -> pd.Series:
 
     Raises
     ------
+    TypeError
+        ``width`` or ``top`` is not a whole number (a float, a text, a boolean).
     ValueError
-        Bad width (not a whole number of years, or less than 1), negative or
-        missing ages, or no ages.
+        ``width`` or ``top`` is less than 1, negative or missing ages, or no ages.
     """
-    if isinstance(width, bool) or not isinstance(width, numbers.Integral) or width < 1:
-        raise ValueError(f"width must be a whole number of years, 1 or more; got {width!r}")
-    if top is not None and (
-        isinstance(top, bool) or not isinstance(top, numbers.Integral) or top < 1
-    ):
-        raise ValueError(f"top must be a whole number of years, 1 or more; got {top!r}")
+    whole_years = {"width": width} if top is None else {"width": width, "top": top}
+    for name, years in whole_years.items():
+        if isinstance(years, bool | np.bool_):  # check_scalar would take True for 1
+            raise TypeError(f"{name} must be a whole number of years, not bool.")
+        check_scalar(years, name, numbers.Integral, min_val=1)
     series = _as_series(ages, "ages")
     values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
     if np.isnan(values).any() or (values < 0).any():

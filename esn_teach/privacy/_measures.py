@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from pandas.api.typing import DataFrameGroupBy
 
 __all__ = [
     "LinkageResult",
@@ -38,8 +39,22 @@ def _check_table(frame: object, columns: Sequence[str], *, what: str = "frame") 
     return columns
 
 
+def _classes(frame: pd.DataFrame, columns: list[str], *, sort: bool = False) -> DataFrameGroupBy:
+    """Group the rows of ``frame`` into equivalence classes (rows equal on ``columns``).
+
+    Missing values form a class of their own (``dropna=False``), and unused
+    categories of a categorical column form no class (``observed=True``). With
+    ``sort``, classes come in the order of their values, else of first appearance.
+    """
+    return frame.groupby(columns, observed=True, dropna=False, sort=sort)
+
+
 def _column_codes(values: pd.Series) -> tuple[np.ndarray, int]:
-    """Integer codes of a column (missing values get a code of their own) and their count."""
+    """Integer codes of a column (missing values get a code of their own) and their count.
+
+    Used by :class:`esn_teach.explorers.AnonymisationExplorer`, which caches the codes
+    of each generalised column and combines them with :func:`_combine_codes`.
+    """
     if isinstance(values.dtype, pd.CategoricalDtype):
         codes = values.cat.codes.to_numpy().astype(np.int64) + 1  # -1 (missing) -> 0
         return codes, len(values.cat.categories) + 1
@@ -48,23 +63,35 @@ def _column_codes(values: pd.Series) -> tuple[np.ndarray, int]:
 
 
 def _combine_codes(columns: list[tuple[np.ndarray, int]]) -> np.ndarray:
-    """One code per combination of the columns' codes (0, 1, 2...)."""
-    key = np.zeros(len(columns[0][0]), dtype=np.int64)
-    for codes, cardinality in columns:
-        key, _ = pd.factorize(key * cardinality + codes)  # stays below the number of rows
-        key = key.astype(np.int64)
-    return key
+    """One code per combination of the columns' codes (0, 1, 2...), numbered by :func:`_classes`.
+
+    ``columns`` holds ``(codes, count)`` pairs from :func:`_column_codes` (the count is
+    not needed here; the pairs are what the explorer caches).
+    """
+    codes = pd.DataFrame({position: codes for position, (codes, _) in enumerate(columns)})
+    return _classes(codes, list(codes.columns)).ngroup().to_numpy()
 
 
-def _group_codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    """Integer code of each row's combination of values in ``columns`` (0, 1, 2...)."""
-    return _combine_codes([_column_codes(frame[column]) for column in columns])
+def _distinct_per_class(codes: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Count the distinct ``values`` in each class of ``codes`` (classes present only)."""
+    return pd.Series(values).groupby(codes, sort=False).nunique(dropna=False).to_numpy()
 
 
-def _row_class_sizes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    """Size of each row's equivalence class (rows equal on ``columns``)."""
-    codes = _group_codes(frame, columns)
-    return np.bincount(codes)[codes]
+def _link_codes(code_r: np.ndarray, code_e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the linked rows: (released rows, their external row), from class codes.
+
+    Both arrays hold codes from one numbering shared by the two tables (0, 1, 2...).
+    A class links when it holds exactly one released row and exactly one external row.
+    """
+    n_groups = int(max(code_r.max(initial=-1), code_e.max(initial=-1))) + 1
+    count_r = np.bincount(code_r, minlength=n_groups)
+    count_e = np.bincount(code_e, minlength=n_groups)
+    linked = (count_r == 1) & (count_e == 1)
+    rows_r = np.flatnonzero(linked[code_r])
+    external_row_of_group = np.full(n_groups, -1, dtype=np.int64)
+    rows_e = np.flatnonzero(linked[code_e])
+    external_row_of_group[code_e[rows_e]] = rows_e
+    return rows_r, external_row_of_group[code_r[rows_r]]
 
 
 def class_sizes(frame: pd.DataFrame, quasi_identifiers: Sequence[str]) -> pd.Series:
@@ -91,7 +118,7 @@ def class_sizes(frame: pd.DataFrame, quasi_identifiers: Sequence[str]) -> pd.Ser
         ``frame`` is not a DataFrame.
     """
     columns = _check_table(frame, quasi_identifiers)
-    sizes = frame.groupby(columns, observed=True, dropna=False).size()
+    sizes = _classes(frame, columns, sort=True).size()
     return sizes.sort_values(kind="stable").rename("size")
 
 
@@ -118,31 +145,38 @@ def k_anonymity(frame: pd.DataFrame, quasi_identifiers: Sequence[str]) -> int:
         Unknown column, no column, or empty table.
     """
     columns = _check_table(frame, quasi_identifiers)
-    return int(_row_class_sizes(frame, columns).min())
+    return int(_classes(frame, columns).size().min())
 
 
 def unique_share(frame: pd.DataFrame, quasi_identifiers: Sequence[str]) -> float:
     """Share of rows that are alone in their equivalence class (class of size 1).
 
+    These rows are singled out by their quasi-identifiers: whoever knows them
+    finds the row. Missing values count as a value (two rows missing the same
+    column are alike there).
+
     Parameters
     ----------
     frame : pandas.DataFrame
-        The released table.
+        The released table (at least one row).
     quasi_identifiers : sequence of str
         Quasi-identifier columns.
 
     Returns
     -------
     float
-        In [0, 1].
+        In [0, 1]: rows alone in their class, divided by all rows.
 
     Raises
     ------
     ValueError
-        Unknown column, no column, or empty table.
+        Unknown column, no column, or empty table. A table without rows has no
+        share of unique rows (0 / 0); answering 0 would read as "nobody can be
+        singled out", so the measure refuses it, like :func:`k_anonymity` and
+        :func:`l_diversity`.
     """
     columns = _check_table(frame, quasi_identifiers)
-    return float(np.mean(_row_class_sizes(frame, columns) == 1))
+    return float((_classes(frame, columns).size() == 1).sum() / len(frame))
 
 
 def l_diversity(frame: pd.DataFrame, quasi_identifiers: Sequence[str], sensitive: str) -> int:
@@ -175,33 +209,7 @@ def l_diversity(frame: pd.DataFrame, quasi_identifiers: Sequence[str], sensitive
     _check_table(frame, [sensitive])
     if sensitive in columns:
         raise ValueError(f"the sensitive column {sensitive!r} cannot also be a quasi-identifier")
-    codes = _group_codes(frame, columns)
-    values, _ = pd.factorize(frame[sensitive], use_na_sentinel=False)
-    return int(_distinct_per_class(codes, values.astype(np.int64)).min())
-
-
-def _link_codes(code_r: np.ndarray, code_e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of the linked rows: (released rows, their external row), from class codes.
-
-    Both arrays hold codes from one numbering shared by the two tables.
-    """
-    n_groups = int(max(code_r.max(initial=-1), code_e.max(initial=-1))) + 1
-    count_r = np.bincount(code_r, minlength=n_groups)
-    count_e = np.bincount(code_e, minlength=n_groups)
-    linked = (count_r == 1) & (count_e == 1)
-    rows_r = np.flatnonzero(linked[code_r])
-    external_row_of_group = np.full(n_groups, -1, dtype=np.int64)
-    rows_e = np.flatnonzero(linked[code_e])
-    external_row_of_group[code_e[rows_e]] = rows_e
-    return rows_r, external_row_of_group[code_r[rows_r]]
-
-
-def _distinct_per_class(codes: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Count the distinct ``values`` (integer codes, 0 or more) in each class of ``codes``."""
-    base = int(values.max()) + 1
-    pairs = np.unique(codes * base + values)
-    counts = np.bincount(pairs // base)
-    return counts[counts > 0]
+    return int(_classes(frame, columns)[sensitive].nunique(dropna=False).min())
 
 
 @dataclass(frozen=True)
@@ -262,7 +270,7 @@ def linkage_attack(
     columns = _check_table(released, quasi_identifiers, what="released")
     _check_table(external, columns, what="external")
     both = pd.concat([released[columns], external[columns]], ignore_index=True)
-    codes = _group_codes(both, columns)
+    codes = _classes(both, columns).ngroup().to_numpy()
     n_r = len(released)
     rows_r, rows_e = _link_codes(codes[:n_r], codes[n_r:])
     matches = pd.DataFrame(
@@ -319,14 +327,15 @@ def information_loss(
         )
     losses = []
     for column in columns:
-        before, n_before = _column_codes(original[column].reset_index(drop=True))
-        after, _ = _column_codes(generalised[column].reset_index(drop=True))
-        n_distinct = len(np.unique(before))
+        before = original[column].reset_index(drop=True)
+        after = generalised[column].reset_index(drop=True)
+        n_distinct = before.nunique(dropna=False)
         if n_distinct <= 1:
             losses.append(np.zeros(len(before)))
             continue
         # Distinct original values merged into each generalised value, row by row.
-        pairs = np.unique(after * n_before + before)
-        merged = np.bincount(pairs // n_before, minlength=int(after.max()) + 1)[after]
-        losses.append((merged - 1) / (n_distinct - 1))
+        merged = before.groupby(after, observed=True, dropna=False, sort=False).transform(
+            "nunique", dropna=False
+        )
+        losses.append((merged.to_numpy() - 1) / (n_distinct - 1))
     return float(np.mean(losses))

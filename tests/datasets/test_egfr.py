@@ -137,9 +137,9 @@ def test_cohort_without_black_patients():
 @pytest.mark.parametrize(
     ("kwargs", "exc", "msg"),
     [
-        ({"black_fraction": 2}, ValueError, r"black_fraction must be in \[0, 1\]"),
+        ({"black_fraction": 2}, ValueError, r"black_fraction == 2, must be <= 1"),
         ({"ckd_fraction": -0.5}, ValueError, "ckd_fraction"),
-        ({"n_samples": "many"}, TypeError, "n_samples"),
+        ({"n_samples": "many"}, TypeError, "n_samples must be an instance of int, not str"),
     ],
 )
 def test_cohort_bad_arguments(kwargs, exc, msg):

@@ -83,10 +83,14 @@ def test_more_than_two_groups_and_shares():
     ("kwargs", "exc", "msg"),
     [
         ({"prevalence": {"A": 0.2}}, ValueError, "at least 2 groups"),
-        ({"prevalence": {"A": 0.2, "B": 1.2}}, ValueError, r"prevalence\['B'\] must be in"),
+        (
+            {"prevalence": {"A": 0.2, "B": 1.2}},
+            ValueError,
+            r"prevalence\['B'\] == 1.2, must be < 1",
+        ),
         ({"prevalence": [0.1, 0.2]}, TypeError, "prevalence must be a mapping"),
         ({"group_shares": [1, 2, 3]}, ValueError, "group_shares must have 2 values"),
-        ({"separation": 0}, ValueError, r"separation must be in \(0, 6\]"),
+        ({"separation": 0}, ValueError, r"separation == 0, must be > 0"),
         ({"n_samples": 0}, ValueError, "n_samples"),
     ],
 )

@@ -85,8 +85,8 @@ def test_mapping_shares_and_return_x_y():
         ({"type_shares": [1, 1, 1]}, ValueError, "type_shares must have 6 values"),
         ({"type_shares": {"I": 1, "VII": 1}}, ValueError, "unknown"),
         ({"type_shares": [1, 1, 1, 1, 1, -1]}, ValueError, "type_shares"),
-        ({"presentation_shift": 2}, ValueError, r"presentation_shift must be in \[0, 1\]"),
-        ({"prevalence": 0}, ValueError, r"prevalence must be in \(0, 1\)"),
+        ({"presentation_shift": 2}, ValueError, r"presentation_shift == 2, must be <= 1"),
+        ({"prevalence": 0}, ValueError, r"prevalence == 0, must be > 0"),
         ({"n_samples": 0}, ValueError, "n_samples"),
     ],
 )

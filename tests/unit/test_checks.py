@@ -182,3 +182,41 @@ def test_outcome_displays_nothing_in_a_notebook():
     shell = InteractiveShell.instance()
     formatted, _ = shell.display_formatter.format(Outcome.CORRECT)
     assert formatted == {}
+
+
+def test_absolute_tolerance_includes_its_boundary():
+    # 0.5 and 0.25 are exact in binary: |0.75 - 0.5| is exactly atol.
+    assert checks.check_number(0.75, name="x", expected=0.5, atol=0.25) is Outcome.CORRECT
+    assert checks.check_number(0.25, name="x", expected=0.5, atol=0.25) is Outcome.CORRECT
+    # Just above the boundary (the next float; the difference is exact) and below it.
+    for outside in (np.nextafter(0.75, 1.0), 0.2499):
+        with pytest.raises(IncorrectAnswer, match="pas la valeur attendue"):
+            checks.check_number(
+                float(outside), name="x", expected=0.5, atol=0.25, percent_is_mistake=False
+            )
+
+
+def test_relative_tolerance_scales_with_the_expected_value_not_the_answer():
+    # numpy.isclose: |answer - expected| <= atol + rtol * |expected|.
+    # Expected 2, answer 1: |1 - 2| = 1 <= 0.5 * 2, accepted (on the boundary).
+    assert checks.check_number(1.0, name="x", expected=2.0, atol=0, rtol=0.5) is Outcome.CORRECT
+    # Expected 1, answer 2: the same gap, but 1 > 0.5 * 1, refused.
+    with pytest.raises(IncorrectAnswer, match="pas la valeur attendue"):
+        checks.check_number(2.0, name="x", expected=1.0, atol=0, rtol=0.5)
+    # Both tolerances add up: 1 + 0.25 * 2 = 1.5.
+    assert checks.check_number(3.5, name="x", expected=2.0, atol=1, rtol=0.25) is Outcome.CORRECT
+    with pytest.raises(IncorrectAnswer):
+        checks.check_number(
+            float(np.nextafter(3.5, 4.0)), name="x", expected=2.0, atol=1, rtol=0.25
+        )
+
+
+def test_mistake_tolerance_scales_with_the_mistake_value():
+    ten = dict(name="x", expected=10.0, atol=0, rtol=0.5, percent_is_mistake=False)
+    # Mistake value 2, answer 1: |1 - 2| <= 0.5 * 2, recognised.
+    with pytest.raises(IncorrectAnswer, match="erreur connue"):
+        checks.check_number(1.0, mistakes=[Mistake(2.0, "erreur connue")], **ten)
+    # Mistake value 1, answer 2: 1 > 0.5 * 1, not recognised: the generic message.
+    with pytest.raises(IncorrectAnswer, match="pas la valeur attendue") as info:
+        checks.check_number(2.0, mistakes=[Mistake(1.0, "erreur connue")], **ten)
+    assert "erreur connue" not in str(info.value)

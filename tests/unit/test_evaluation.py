@@ -63,16 +63,40 @@ def test_predictive_values_match_counts_at_sample_prevalence():
 
 
 @pytest.mark.parametrize(
-    "kwargs",
+    ("kwargs", "error", "message"),
     [
-        dict(sensitivity=1.2, specificity=0.5, prevalence=0.1),
-        dict(sensitivity=0.5, specificity=-0.1, prevalence=0.1),
-        dict(sensitivity=0.5, specificity=0.5, prevalence=2),
+        (dict(sensitivity=1.2, specificity=0.5, prevalence=0.1), ValueError, "sensitivity == 1.2"),
+        (dict(sensitivity=0.5, specificity=-0.1, prevalence=0.1), ValueError, "specificity =="),
+        (dict(sensitivity=0.5, specificity=0.5, prevalence=2), ValueError, "prevalence == 2"),
+        (
+            dict(sensitivity=math.nan, specificity=0.5, prevalence=0.1),
+            ValueError,
+            "sensitivity == nan, must be a proportion between 0 and 1",
+        ),
+        (
+            dict(sensitivity=0.5, specificity=0.5, prevalence="0.01"),
+            TypeError,
+            "prevalence must be an instance of float, not str",
+        ),
     ],
 )
-def test_predictive_values_reject_non_proportions(kwargs):
-    with pytest.raises(ValueError, match="between 0 and 1"):
+def test_predictive_values_reject_non_proportions(kwargs, error, message):
+    with pytest.raises(error, match=message):
         ev.predictive_values(**kwargs)
+
+
+def test_predictive_values_accept_the_bounds_and_numpy_numbers():
+    assert ev.predictive_values(sensitivity=1, specificity=np.float64(1.0), prevalence=0.5) == (
+        1.0,
+        1.0,
+    )
+    ppv, npv = ev.predictive_values(sensitivity=0.9, specificity=0.8, prevalence=0)
+    assert (ppv, npv) == (0.0, 1.0)  # nobody is diseased: every positive call is wrong
+
+
+def test_accuracy_is_the_share_of_right_calls():
+    # score >= 0.5: right calls are the 2 true positives and the 4 true negatives
+    assert ev.diagnostic_metrics(Y, S, 0.5)["accuracy"] == 6 / 10
 
 
 def test_roc_matches_scikit_learn():

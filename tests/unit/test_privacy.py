@@ -1,10 +1,13 @@
 """esn_teach.privacy against small tables whose answers are computed by hand."""
 
+from collections import Counter, defaultdict
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from esn_teach import privacy as pv
+from esn_teach.privacy._measures import _column_codes, _combine_codes, _distinct_per_class
 
 # Eight patients. Classes on (age_band, sex, dept), sizes written by hand:
 #   (40-49, F, 34): rows 0, 2, 5      -> 3 rows, diagnoses I10, E11, I10  -> 2 distinct
@@ -49,6 +52,83 @@ def test_missing_values_form_their_own_class():
     table = pd.DataFrame({"a": ["x", None, None, "x"], "s": [1, 2, 3, 1]})
     assert pv.k_anonymity(table, ["a"]) == 2
     assert pv.l_diversity(table, ["a"], "s") == 1
+
+
+def _key(row):
+    """A row's values, with every kind of missing value (None, NaN, NaT) made one value."""
+    return tuple("<manquant>" if pd.isna(value) else value for value in row)
+
+
+def _messy_table(seed, n):
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame(
+        {
+            "cat": pd.Categorical(rng.choice(["a", "b", None], n), categories=["a", "b", "vide"]),
+            "num": np.where(rng.random(n) < 0.1, np.nan, rng.integers(0, 4, n)),
+            "obj": pd.Series(rng.choice(["x", "y", None], n), dtype=object),
+            "diag": rng.choice(["I10", "E11", "J18", None], n),
+        }
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_measures_match_a_plain_python_count_with_missing_values(seed):
+    # Missing values form a class of their own; unused categories form none.
+    frame = _messy_table(seed, 150)
+    qi = ["cat", "num", "obj"]
+    keys = [_key(row) for row in frame[qi].itertuples(index=False)]
+    counts = Counter(keys)
+    diagnoses = defaultdict(set)
+    for key, diagnosis in zip(keys, frame["diag"], strict=True):
+        diagnoses[key].add(_key([diagnosis]))
+    assert pv.k_anonymity(frame, qi) == min(counts.values())
+    assert pv.unique_share(frame, qi) == sum(counts[k] == 1 for k in keys) / len(frame)
+    assert pv.l_diversity(frame, qi, "diag") == min(len(d) for d in diagnoses.values())
+    assert sorted(pv.class_sizes(frame, qi)) == sorted(counts.values())
+    # The code helpers of the anonymisation explorer give the same classes.
+    codes = _combine_codes([_column_codes(frame[c]) for c in qi])
+    assert sorted(Counter(codes.tolist()).values()) == sorted(counts.values())
+    values = _column_codes(frame["diag"])[0]
+    assert sorted(_distinct_per_class(codes, values)) == sorted(len(d) for d in diagnoses.values())
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_linkage_matches_a_plain_python_count_with_missing_values(seed):
+    released = _messy_table(seed, 80)
+    external = _messy_table(seed + 100, 60).set_index(np.arange(1000, 1060))
+    qi = ["cat", "num", "obj"]
+    keys_r = [_key(row) for row in released[qi].itertuples(index=False)]
+    keys_e = [_key(row) for row in external[qi].itertuples(index=False)]
+    count_r, count_e = Counter(keys_r), Counter(keys_e)
+    expected = [
+        (label, external.index[keys_e.index(key)])
+        for label, key in zip(released.index, keys_r, strict=True)
+        if count_r[key] == 1 and count_e[key] == 1
+    ]
+    result = pv.linkage_attack(released, external, qi)
+    assert list(result.matches.itertuples(index=False, name=None)) == expected
+    assert result.n_reidentified == len(expected)
+
+
+def test_information_loss_matches_a_plain_python_count_with_missing_values():
+    original = _messy_table(7, 120)
+    generalised = pd.DataFrame(
+        {
+            "num": original["num"] // 2,  # 0-1 -> 0, 2-3 -> 1, missing stays missing
+            "obj": original["obj"].where(original["obj"] != "y", "x"),  # y merged into x
+        }
+    )
+    losses = []
+    for column in ["num", "obj"]:
+        before = [_key([v]) for v in original[column]]
+        after = [_key([v]) for v in generalised[column]]
+        merged = defaultdict(set)
+        for b, a in zip(before, after, strict=True):
+            merged[a].add(b)
+        n_distinct = len(set(before))
+        losses += [(len(merged[a]) - 1) / (n_distinct - 1) for a in after]
+    expected = sum(losses) / len(losses)
+    assert pv.information_loss(original, generalised, ["num", "obj"]) == pytest.approx(expected)
 
 
 def test_linkage_attack_by_hand():
@@ -200,7 +280,24 @@ def test_other_bad_inputs():
         pv.age_on(pd.to_datetime(["2030-01-01"]), "2025-01-01")
 
 
-@pytest.mark.parametrize("width", [0, -5, 2.5, "5", True])
-def test_bad_band_width(width):
-    with pytest.raises(ValueError, match="width must be a whole number of years"):
-        pv.age_bands([30, 40], width)
+@pytest.mark.parametrize(
+    ("years", "error", "message"),
+    [
+        (0, ValueError, "== 0, must be >= 1"),
+        (-5, ValueError, "== -5, must be >= 1"),
+        (2.5, TypeError, "must be an instance of int, not float"),
+        ("5", TypeError, "must be an instance of int, not str"),
+        (True, TypeError, "must be a whole number of years, not bool"),
+        (np.True_, TypeError, "must be a whole number of years, not bool"),
+    ],
+)
+def test_bad_band_width_or_top(years, error, message):
+    with pytest.raises(error, match=f"^width {message}"):
+        pv.age_bands([30, 40], years)
+    with pytest.raises(error, match=f"^top {message}"):
+        pv.age_bands([30, 40], 5, top=years)
+    # a numpy integer is a whole number
+    assert pv.age_bands([30, 40], np.int64(10), top=np.int64(90)).astype(str).tolist() == [
+        "30-39 ans",
+        "40-49 ans",
+    ]
