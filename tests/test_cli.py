@@ -6,8 +6,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from esn_fixtures import cli, make_course, submit
 
-from conftest import cli, make_course, submit
 from esn_teach.checks import answer_digest
 from esn_teach.cli import main
 

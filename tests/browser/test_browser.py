@@ -22,8 +22,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from esn_browser import skip_reason
-
-from conftest import MODULE_NAMES, NOTEBOOKS, make_course
+from esn_fixtures import MODULE_NAMES, NOTEBOOKS, make_course
 
 REASON = skip_reason()
 if REASON:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from esn_fixtures import cli, make_course, submit
 
-from conftest import cli, make_course, submit
 from esn_teach.course import Course
 from esn_teach.grading import Limits, SubmissionOutcome
 

@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from esn_fixtures import cli
 from grading_corpus import LIMITS, MODULE, built_once, course_copy
 from nbgrader.api import Gradebook
 from nbgrader.apps.api import NbGraderAPI
 
-from conftest import cli
 from esn_teach.course import Course
 from esn_teach.grading import KEY_VARIABLE, SubmissionOutcome, autograde, pseudonym
 

@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from esn_fixtures import cli
 from grading_corpus import LIMITS, MODULE, built_once, course_copy
 from nbgrader.api import Gradebook, MissingEntry
 
-from conftest import cli
 from esn_teach.course import Course, CourseError
 from esn_teach.grading import (
     CANARIES,

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from esn_fixtures import cli
 from grading_corpus import LIMITS, MODULE, Listener, build_course, corpus
 
-from conftest import cli
 from esn_teach.course import Course
 from esn_teach.grading import SubmissionOutcome, autograde, protections
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from conftest import MODULE_NAMES, GradedCourse
+from esn_fixtures import MODULE_NAMES, GradedCourse
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,8 @@ import json
 import re
 
 import pytest
+from esn_fixtures import MODULE_NAMES, MODULE_PATHS, GradedCourse, error_text, test_cell
 
-from conftest import MODULE_NAMES, MODULE_PATHS, GradedCourse, error_text, test_cell
 from esn_teach.course import hidden_test_lines, read_module, solution_lines
 
 pytestmark = pytest.mark.slow

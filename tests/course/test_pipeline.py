@@ -5,8 +5,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-
-from conftest import MODULE_NAMES, GradedCourse, cli
+from esn_fixtures import MODULE_NAMES, GradedCourse, cli
 
 pytestmark = pytest.mark.slow
 

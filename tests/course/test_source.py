@@ -2,8 +2,8 @@ from pathlib import Path
 
 import jupytext
 import pytest
+from esn_fixtures import MODULE_PATHS, NOTEBOOKS
 
-from conftest import MODULE_PATHS, NOTEBOOKS
 from esn_teach.course import CourseError, read_module
 from esn_teach.course._source import resolve_module
 

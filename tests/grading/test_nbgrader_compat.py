@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import MODULE_NAMES, GradedCourse
+from esn_fixtures import MODULE_NAMES, GradedCourse
 
 BIN = Path(sys.executable).parent
 
