@@ -7,7 +7,6 @@ above the threshold.
 
 from __future__ import annotations
 
-import math
 import numbers
 from dataclasses import dataclass
 
@@ -21,7 +20,8 @@ from sklearn.metrics import (
     roc_auc_score,
     roc_curve,
 )
-from sklearn.utils.validation import check_scalar
+
+from esn_teach._validation import check_finite_scalar
 
 __all__ = [
     "ConfusionCounts",
@@ -246,11 +246,8 @@ def diagnostic_metrics(y_true: ArrayLike, scores: ArrayLike, threshold: float) -
 
 
 def _probability(value: float, name: str) -> float:
-    """Check a proportion with ``check_scalar``, which lets NaN through (it fails no bound)."""
-    check_scalar(value, name, numbers.Real, min_val=0.0, max_val=1.0)
-    if math.isnan(value):
-        raise ValueError(f"{name} == nan, must be a proportion between 0 and 1.")
-    return float(value)
+    """Check a proportion (a number between 0 and 1)."""
+    return check_finite_scalar(value, name, numbers.Real, min_val=0.0, max_val=1.0)
 
 
 def predictive_values(

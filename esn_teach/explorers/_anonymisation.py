@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
+import numbers
+from functools import partial
 
 import ipywidgets as widgets
 import numpy as np
@@ -11,7 +12,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from esn_teach._formatting import fr_number, fr_percent
+from esn_teach._validation import check_finite_scalar
 from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import PALETTE, accessible_style
 from esn_teach.privacy import (
     age_bands,
@@ -127,8 +130,7 @@ class AnonymisationExplorer:
             raise ValueError(f"unknown birth_date level {birth_date!r}")
         if place not in dict((v, k) for k, v in PLACE_OPTIONS):
             raise ValueError(f"unknown place level {place!r}")
-        if not 1 <= int(age_width) <= 30:
-            raise ValueError(f"age_width must be between 1 and 30, got {age_width!r}")
+        check_finite_scalar(age_width, "age_width", numbers.Integral, min_val=1, max_val=30)
         self.sensitive = sensitive
         self._n_registry = len(registry)
         self._sex = pd.concat(
@@ -190,6 +192,7 @@ class AnonymisationExplorer:
             [slider, widgets.HBox([place_menu, birth_menu]), widgets.HBox([self.table, self.image])]
         )
         self.measures: dict[str, object] = {}
+        self._table_id = new_table_id()
         self.update()
 
     # -- figure -----------------------------------------------------------------
@@ -314,7 +317,7 @@ class AnonymisationExplorer:
             text.set_x(share + 0.01)
             text.set_text(fr_percent(share, 2 if 0 < share < 0.001 else 1))
         self.image.value = self.render_png()
-        self.table.value = _measures_html(measures, self._n_registry)
+        self.table.value = _measures_html(measures, self._n_registry, self._table_id)
         self.measures = measures
         return measures
 
@@ -324,42 +327,46 @@ class AnonymisationExplorer:
         display(self.widget)
 
 
-def _measures_html(measures: dict[str, object], n_registry: int) -> str:
+def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) -> str:
     k, l_value = measures["k"], measures["l"]
-    rows = [
-        (
-            "k (k-anonymat)",
-            f"{k}",
+    rows = {
+        "k (k-anonymat)": (
+            k,
             "taille de la plus petite classe : chaque patient est confondu avec au moins k − 1 "
             "autres" + (" ; k = 1 : au moins un patient est seul" if k == 1 else ""),
         ),
-        (
-            "l (l-diversité du diagnostic)",
-            f"{l_value}",
+        "l (l-diversité du diagnostic)": (
+            l_value,
             "le plus petit nombre de diagnostics différents dans une classe"
             + (" ; l = 1 : une classe entière a le même diagnostic" if l_value == 1 else ""),
         ),
-        (
-            "Lignes uniques",
-            fr_percent(float(measures["unique_share"])),  # type: ignore[arg-type]
+        "Lignes uniques": (
+            measures["unique_share"],
             "part des patients seuls dans leur classe (individualisables)",
         ),
-        (
-            "Dossiers reliés à un nom",
+        "Dossiers reliés à un nom": (
             f"{measures['n_reidentified']} sur {n_registry} "
             f"({fr_percent(float(measures['reidentification_rate']))})",  # type: ignore[arg-type]
             "dossiers reliés à un seul nom de la liste externe (croisement) ; certains "
             "liens peuvent être faux",
         ),
-        (
-            "Perte d'information",
-            fr_number(float(measures["information_loss"]), 2),  # type: ignore[arg-type]
+        "Perte d'information": (
+            measures["information_loss"],
             "0 = rien perdu ; 1 = tout est confondu (moyenne sur âge, lieu, date)",
         ),
-    ]
-    body = "".join(
-        f"<tr><th style='text-align:left;padding-right:8px'>{escape(label)}</th>"
-        f"<td style='padding-right:8px'><b>{escape(value)}</b></td><td>{escape(note)}</td></tr>"
-        for label, value, note in rows
+    }
+    frame = pd.DataFrame.from_dict(
+        rows, orient="index", columns=["Valeur", "Signification"], dtype=object
     )
-    return f"<table><caption><b>Risque et utilité de la publication</b></caption>{body}</table>"
+    return styled_table(
+        frame,
+        caption="Risque et utilité de la publication",
+        table_id=f"{table_id}_mesures",
+        header=False,
+        row_formats={
+            "Lignes uniques": fr_percent,
+            "Perte d'information": partial(fr_number, digits=2),
+        },
+        text_columns=["Signification"],
+        bold_columns=["Valeur"],
+    ).to_html()

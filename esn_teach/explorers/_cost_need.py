@@ -10,8 +10,9 @@ percentile for each group (at equal score, is one group sicker?).
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Mapping
-from html import escape
+from functools import partial
 
 import ipywidgets as widgets
 import numpy as np
@@ -21,7 +22,9 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from esn_teach._formatting import fr_number, fr_percent
+from esn_teach._validation import check_finite_scalar
 from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
 
 __all__ = ["LABEL_NAMES", "CostNeedExplorer", "selection_by_group"]
@@ -101,12 +104,13 @@ class CostNeedExplorer:
     Raises
     ------
     TypeError
-        If ``frame`` is not a DataFrame or ``scores`` not a mapping.
+        If ``frame`` is not a DataFrame, ``scores`` not a mapping,
+        ``percentile`` not a number or ``n_bins`` not an int.
     ValueError
         If a column is missing, a score array has the wrong length or is not
         finite, ``label`` is unknown, ``percentile`` is out of range, there are
-        fewer than two or more than four groups, or ``n_bins`` is not an int
-        between 2 and 100.
+        fewer than two or more than four groups, or ``n_bins`` is not between
+        2 and 100.
     """
 
     def __init__(
@@ -129,8 +133,7 @@ class CostNeedExplorer:
         missing = [c for c in (group_column, need_column) if c not in frame.columns]
         if missing:
             raise ValueError(f"columns {missing} not found in frame")
-        if isinstance(n_bins, bool) or not isinstance(n_bins, int) or not 2 <= n_bins <= 100:
-            raise ValueError(f"n_bins must be an int between 2 and 100, got {n_bins!r}")
+        check_finite_scalar(n_bins, "n_bins", numbers.Integral, min_val=2, max_val=100)
         _check_label(label)
         _check_percentile(percentile)
         n = len(frame)
@@ -196,6 +199,7 @@ class CostNeedExplorer:
         )
         self.table = pd.DataFrame()
         self.threshold_score = float("nan")
+        self._table_id = new_table_id()
         self.update(label, percentile)
 
     # -- computations -------------------------------------------------------------------------
@@ -328,7 +332,7 @@ class CostNeedExplorer:
             f"Cible : {LABEL_NAMES[label].lower()}\nSeuil : {_fr_percentile(percentile)} centile"
         )
         self.image.value = self.render_png()
-        self.summary.value = _summary_html(table, label, percentile)
+        self.summary.value = _summary_html(table, label, percentile, self._table_id)
         self.table = table
         return table
 
@@ -368,6 +372,8 @@ def selection_by_group(
 
     Raises
     ------
+    TypeError
+        If ``percentile`` is not a number.
     ValueError
         If the arrays are not 1-D of equal length, are empty, hold NaN scores,
         or ``percentile`` is out of range.
@@ -382,12 +388,14 @@ def selection_by_group(
         )
     if not np.all(np.isfinite(s)):
         raise ValueError("scores contains NaN or infinite values")
-    if (
-        isinstance(percentile, bool)
-        or not isinstance(percentile, int | float | np.integer | np.floating)
-        or not 0.0 <= float(percentile) < 100.0
-    ):
-        raise ValueError(f"percentile must be a number in [0, 100), got {percentile!r}")
+    check_finite_scalar(
+        percentile,
+        "percentile",
+        numbers.Real,
+        min_val=0.0,
+        max_val=100.0,
+        include_boundaries="left",
+    )
     selected = s >= np.percentile(s, percentile)
     rows = {}
     for group in pd.unique(g):
@@ -409,15 +417,9 @@ def _check_label(label: object) -> None:
 
 
 def _check_percentile(percentile: object) -> None:
-    if (
-        isinstance(percentile, bool)
-        or not isinstance(percentile, int | float | np.integer | np.floating)
-        or not _MIN_PERCENTILE <= float(percentile) <= _MAX_PERCENTILE
-    ):
-        raise ValueError(
-            f"percentile must be a number between {_MIN_PERCENTILE:g} and {_MAX_PERCENTILE:g}, "
-            f"got {percentile!r}"
-        )
+    check_finite_scalar(
+        percentile, "percentile", numbers.Real, min_val=_MIN_PERCENTILE, max_val=_MAX_PERCENTILE
+    )
 
 
 def _fr_percentile(percentile: float) -> str:
@@ -426,35 +428,32 @@ def _fr_percentile(percentile: float) -> str:
     return f"{fr_number(float(percentile), digits)}ᵉ"
 
 
-def _summary_html(table: pd.DataFrame, label: str, percentile: float) -> str:
-    cell = "style='padding:4px 8px;border:1px solid #444;text-align:right'"
-    head = "style='padding:4px 8px;border:1px solid #444;text-align:left'"
-    rows = [
-        ("Patients", lambda r: f"{int(r.n_patients)}"),
-        ("Inscrits au programme", lambda r: f"{int(r.n_selected)}"),
-        (
-            "Taux de sélection (inscrits / patients du groupe)",
-            lambda r: fr_percent(r.selection_rate),
-        ),
-        ("Part parmi les inscrits", lambda r: fr_percent(r.share_of_selected)),
-        (
-            "Maladies chroniques des inscrits (moyenne)",
-            lambda r: fr_number(r.mean_need_selected, 2),
-        ),
-    ]
-    header = "".join(
-        f"<th {head}>{escape(_GROUP_NAMES.get(str(g), str(g)))}</th>" for g in table.index
-    )
-    body = "".join(
-        f"<tr><th {head}>{escape(name)}</th>"
-        + "".join(f"<td {cell}>{escape(fmt(r))}</td>" for r in table.itertuples())
-        + "</tr>"
-        for name, fmt in rows
-    )
+#: Rows of the summary table: column of :meth:`CostNeedExplorer.compute` → French label.
+_SUMMARY_ROWS = {
+    "n_patients": "Patients",
+    "n_selected": "Inscrits au programme",
+    "selection_rate": "Taux de sélection (inscrits / patients du groupe)",
+    "share_of_selected": "Part parmi les inscrits",
+    "mean_need_selected": "Maladies chroniques des inscrits (moyenne)",
+}
+
+
+def _summary_html(table: pd.DataFrame, label: str, percentile: float, table_id: str) -> str:
+    # object dtype keeps the counts integers once groups become columns.
+    shown = table.astype(object).rename(columns=_SUMMARY_ROWS).T
+    shown.columns = [_GROUP_NAMES.get(str(g), str(g)) for g in table.index]
     n_total = int(table["n_selected"].sum())
-    return (
-        "<table style='border-collapse:collapse;margin-bottom:8px'>"
-        f"<caption><b>Cible : {escape(LABEL_NAMES[label].lower())} ; seuil : "
-        f"{_fr_percentile(percentile)} centile ({n_total} inscrits)</b></caption>"
-        f"<tr><th {head}>Groupe</th>{header}</tr>{body}</table>"
-    )
+    return styled_table(
+        shown,
+        caption=(
+            f"Cible : {LABEL_NAMES[label].lower()} ; seuil : {_fr_percentile(percentile)} "
+            f"centile ({n_total} inscrits)"
+        ),
+        table_id=f"{table_id}_inscrits",
+        corner="Groupe",
+        row_formats={
+            _SUMMARY_ROWS["selection_rate"]: fr_percent,
+            _SUMMARY_ROWS["share_of_selected"]: fr_percent,
+            _SUMMARY_ROWS["mean_need_selected"]: partial(fr_number, digits=2),
+        },
+    ).to_html()

@@ -15,7 +15,9 @@ construction, so the toggle only switches what is shown.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -33,10 +35,13 @@ from fairlearn.metrics import (
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
-from sklearn.metrics import accuracy_score, precision_score
+from sklearn.metrics import accuracy_score
 
+from esn_teach import evaluation as ev
 from esn_teach._formatting import fr_number, fr_percent
+from esn_teach._validation import check_finite_scalar
 from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import PALETTE, accessible_style
 
 __all__ = ["FairnessExplorer", "forced_fpr"]
@@ -76,25 +81,19 @@ def forced_fpr(prevalence: float, ppv: float, fnr: float) -> float:
 
     Raises
     ------
+    TypeError
+        If an argument is not a number.
     ValueError
-        If an argument is outside its range.
+        If an argument is NaN, infinite or outside its range.
     """
-    p = _check_rate(prevalence, "prevalence", low_open=True, high_open=True)
-    ppv = _check_rate(ppv, "ppv", low_open=True)
-    fnr = _check_rate(fnr, "fnr")
+    p = check_finite_scalar(
+        prevalence, "prevalence", numbers.Real, min_val=0, max_val=1, include_boundaries="neither"
+    )
+    ppv = check_finite_scalar(
+        ppv, "ppv", numbers.Real, min_val=0, max_val=1, include_boundaries="right"
+    )
+    fnr = check_finite_scalar(fnr, "fnr", numbers.Real, min_val=0, max_val=1)
     return p / (1 - p) * (1 - ppv) / ppv * (1 - fnr)
-
-
-def _check_rate(value: Any, name: str, *, low_open: bool = False, high_open: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float | np.floating | np.integer):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    number = float(value)
-    low_ok = number > 0 if low_open else number >= 0
-    high_ok = number < 1 if high_open else number <= 1
-    if not (math.isfinite(number) and low_ok and high_ok):
-        interval = f"{'(' if low_open else '['}0, 1{')' if high_open else ']'}"
-        raise ValueError(f"{name} must be in {interval}, got {value!r}")
-    return number
 
 
 def _check_options(
@@ -126,15 +125,18 @@ def _check_options(
                 f"every option must have the same groups {groups}; option {label!r} has {names}"
             )
         options[str(label)] = {
-            str(g): _check_rate(p, f"prevalence of group {g!r}", low_open=True, high_open=True)
+            str(g): check_finite_scalar(
+                p,
+                f"prevalence of group {g!r}",
+                numbers.Real,
+                min_val=0,
+                max_val=1,
+                include_boundaries="neither",
+            )
             for g, p in option.items()
         }
     assert groups is not None
     return options, groups
-
-
-def _ppv(y_true: ArrayLike, y_pred: ArrayLike) -> float:
-    return float(precision_score(y_true, y_pred, zero_division=np.nan))
 
 
 def _group_rates(y_true: np.ndarray, y_pred: np.ndarray, groups: np.ndarray) -> dict[str, Any]:
@@ -143,7 +145,7 @@ def _group_rates(y_true: np.ndarray, y_pred: np.ndarray, groups: np.ndarray) -> 
             "taux_appel": selection_rate,
             "fnr": false_negative_rate,
             "fpr": false_positive_rate,
-            "vpp": _ppv,
+            "vpp": ev.ppv,
         },
         y_true=y_true,
         y_pred=y_pred,
@@ -152,8 +154,8 @@ def _group_rates(y_true: np.ndarray, y_pred: np.ndarray, groups: np.ndarray) -> 
     return {
         "by_group": frame.by_group,
         "accuracy": float(accuracy_score(y_true, y_pred)),
-        "ppv": _ppv(y_true, y_pred),
-        "selection_rate": float(np.mean(y_pred)),
+        "ppv": ev.ppv(y_true, y_pred),
+        "selection_rate": float(selection_rate(y_true, y_pred)),
         "dp_difference": float(
             demographic_parity_difference(y_true, y_pred, sensitive_features=groups)
         ),
@@ -220,12 +222,9 @@ class FairnessExplorer:
         sensitive_features: ArrayLike | None = None,
     ) -> None:
         self.options, self.groups = _check_options(prevalences)
-        ppv = _check_rate(ppv, "ppv")
-        fnr = _check_rate(fnr, "fnr")
-        if not 0.05 <= ppv <= 0.95:
-            raise ValueError(f"ppv must be between 0.05 and 0.95, got {ppv!r}")
-        if fnr > 0.95:
-            raise ValueError(f"fnr must be between 0 and 0.95, got {fnr!r}")
+        check_finite_scalar(ppv, "ppv", numbers.Real, min_val=0.05, max_val=0.95)
+        check_finite_scalar(fnr, "fnr", numbers.Real, min_val=0.0, max_val=0.95)
+        self._table_id = new_table_id()
         self.rates = self._mitigation_rates(y_true, y_pred, y_pred_mitigated, sensitive_features)
         self._build_figure()
 
@@ -285,7 +284,7 @@ class FairnessExplorer:
             )
             self.controls["correction"] = self.toggle
             self._mitigation_html = {
-                flag: _rates_html(self.rates[flag], flag) for flag in (False, True)
+                flag: _rates_html(self.rates[flag], flag, self._table_id) for flag in (False, True)
             }
             children += [
                 widgets.HTML("<b>2. Corriger le modèle : ce que l'on gagne, ce que l'on perd</b>"),
@@ -421,15 +420,16 @@ class FairnessExplorer:
         dict
             What is shown (see the ``result`` attribute).
         """
-        ppv = _check_rate(self.ppv_slider.value if ppv is None else ppv, "ppv", low_open=True)
-        fnr = _check_rate(self.fnr_slider.value if fnr is None else fnr, "fnr")
+        ppv = self.ppv_slider.value if ppv is None else ppv
+        fnr = self.fnr_slider.value if fnr is None else fnr
         label = self.prevalence_menu.value if prevalences is None else prevalences
         if label not in self.options:
             raise ValueError(
                 f"unknown prevalence option {label!r}; choose among {list(self.options)}"
             )
         prevalence = self.options[label]
-        fpr = {g: forced_fpr(prevalence[g], ppv, fnr) for g in self.groups}
+        fpr = {g: forced_fpr(prevalence[g], ppv, fnr) for g in self.groups}  # checks ppv, fnr
+        ppv, fnr = float(ppv), float(fnr)
         for bar, text, group in zip(self._bars, self._labels, self.groups, strict=True):
             height = min(fpr[group], 1.0)
             bar.set_height(height)
@@ -440,7 +440,7 @@ class FairnessExplorer:
                 else fr_number(fpr[group], 3)
             )
         self.image.value = self.render_png()
-        self.table.value = _identity_html(prevalence, ppv, fnr, fpr)
+        self.table.value = _identity_html(prevalence, ppv, fnr, fpr, self._table_id)
         self.result = {
             "ppv": ppv,
             "fnr": fnr,
@@ -458,31 +458,31 @@ class FairnessExplorer:
         display(self.widget)
 
 
-_TH = "style='text-align:left;padding:3px 8px;border-bottom:1px solid #888'"
-_TD = "style='padding:3px 8px;text-align:right'"
+def _fpr_cell(value: float) -> str:
+    impossible = " (impossible : &gt; 1)" if value > 1 else ""
+    return f"<b>{fr_number(value, 3)}</b>{impossible}"
 
 
 def _identity_html(
-    prevalence: Mapping[str, float], ppv: float, fnr: float, fpr: Mapping[str, float]
+    prevalence: Mapping[str, float],
+    ppv: float,
+    fnr: float,
+    fpr: Mapping[str, float],
+    table_id: str,
 ) -> str:
-    head = "".join(f"<th {_TH}>Groupe {escape(g)}</th>" for g in prevalence)
-    rows = [
-        ("Prévalence p", {g: fr_number(p, 2) for g, p in prevalence.items()}),
-        ("VPP (imposée)", dict.fromkeys(prevalence, fr_number(ppv, 2))),
-        ("FNR (imposé)", dict.fromkeys(prevalence, fr_number(fnr, 2))),
-        (
-            "FPR imposé",
-            {
-                g: f"<b>{fr_number(v, 3)}</b>" + (" (impossible : &gt; 1)" if v > 1 else "")
-                for g, v in fpr.items()
-            },
-        ),
-    ]
-    body = "".join(
-        f"<tr><th {_TH}>{escape(name)}</th>"
-        + "".join(f"<td {_TD}>{values[g]}</td>" for g in prevalence)
-        + "</tr>"
-        for name, values in rows
+    frame = pd.DataFrame(
+        {f"Groupe {g}": [p, ppv, fnr, fpr[g]] for g, p in prevalence.items()},
+        index=["Prévalence p", "VPP (imposée)", "FNR (imposé)", "FPR imposé"],
+    )
+    table = (
+        styled_table(
+            frame,
+            caption="FPR = p/(1 − p) × (1 − VPP)/VPP × (1 − FNR)",
+            table_id=f"{table_id}_identite",
+            row_formats={"FPR imposé": _fpr_cell},
+        )
+        .format(partial(fr_number, digits=2), subset=pd.IndexSlice[frame.index[:3], :])
+        .to_html()
     )
     values = list(fpr.values())
     low, high = min(values), max(values)
@@ -500,25 +500,15 @@ def _identity_html(
             " Un FPR supérieur à 1 est impossible : aucun modèle ne peut avoir cette VPP et ce "
             "FNR dans ce groupe."
         )
-    return (
-        "<table style='border-collapse:collapse'><caption><b>FPR = p/(1 − p) × (1 − VPP)/VPP × "
-        f"(1 − FNR)</b></caption><tr><th {_TH}></th>{head}</tr>{body}</table>"
-        f"<p>{escape(note)}</p>"
-    )
+    return f"{table}<p>{escape(note)}</p>"
 
 
-def _rates_html(rates: Mapping[str, Any], mitigated: bool) -> str:
+def _rates_html(rates: Mapping[str, Any], mitigated: bool, table_id: str) -> str:
     by_group: pd.DataFrame = rates["by_group"]
-    groups = [str(g) for g in by_group.index]
-    head = "".join(f"<th {_TH}>Groupe {escape(g)}</th>" for g in groups)
-    body = "".join(
-        f"<tr><th {_TH} title='{escape(help_text)}'>{escape(label)}</th>"
-        + "".join(
-            f"<td {_TD}>{fr_number(float(by_group.loc[g, key]))}</td>" for g in by_group.index
-        )
-        + "</tr>"
-        for key, label, help_text in _RATE_LABELS
-    )
+    frame = by_group[[key for key, _, _ in _RATE_LABELS]].T
+    frame.columns = [f"Groupe {g}" for g in by_group.index]
+    frame.index = [label for _, label, _ in _RATE_LABELS]
+    frame["Définition"] = [definition for _, _, definition in _RATE_LABELS]
     state = "après la correction" if mitigated else "sans correction (seuil unique)"
     overall = (
         f"<ul><li>Écart de parité démographique : <b>{fr_number(rates['dp_difference'])}</b></li>"
@@ -529,7 +519,14 @@ def _rates_html(rates: Mapping[str, Any], mitigated: bool) -> str:
         f"<b>{fr_number(rates['ppv'])}</b> ; part de patients sélectionnés : "
         f"<b>{fr_percent(rates['selection_rate'])}</b></li></ul>"
     )
-    return (
-        f"<table style='border-collapse:collapse'><caption><b>Taux par groupe, {state}</b>"
-        f"</caption><tr><th {_TH}></th>{head}<th {_TH}>Définition</th></tr>{body}</table>{overall}"
+    table = (
+        styled_table(
+            frame,
+            caption=f"Taux par groupe, {state}",
+            table_id=f"{table_id}_taux_{'apres' if mitigated else 'avant'}",
+            text_columns=["Définition"],
+        )
+        .format(fr_number, subset=list(frame.columns[:-1]))
+        .to_html()
     )
+    return f"{table}{overall}"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Sequence
 from html import escape
 
 import ipywidgets as widgets
+import pandas as pd
 
+from esn_teach._validation import check_finite_scalar
+from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.law import (
     LEGAL_FACTS_LAST_CHECKED,
     LEGAL_QUESTIONS,
@@ -18,7 +22,8 @@ from esn_teach.law import (
 
 __all__ = ["LegalPathExplorer"]
 
-_CELL = "padding:4px 8px;border:1px solid #444;vertical-align:top;text-align:left"
+#: Columns of the steps table; its row headers are the step numbers.
+_STEP_COLUMNS = ["Question", "Réponse pour ce scénario", "Statut", "Textes"]
 _VERDICT_LABELS = {
     "licite": "✔ LICITE",
     "illicite": "✖ ILLICITE",
@@ -86,8 +91,7 @@ class LegalPathExplorer:
         first = keys[0] if scenario is None else scenario
         if first not in self._cards:
             raise ValueError(f"unknown scenario {first!r}; offered: {', '.join(keys)}")
-        if not 1 <= step <= self.n_steps:
-            raise ValueError(f"step must be between 1 and {self.n_steps}, got {step!r}")
+        check_finite_scalar(step, "step", numbers.Integral, min_val=1, max_val=self.n_steps)
         self.dropdown = widgets.Dropdown(
             options=[(card.title, card.key) for card in cards],
             value=first,
@@ -114,6 +118,7 @@ class LegalPathExplorer:
         }
         self.widget = widgets.VBox([self.dropdown, self.slider, self.output])
         self.state: dict[str, object] = {}
+        self._table_id = new_table_id()
         self.update(first, step)
 
     def _on_change(self, change: dict) -> None:
@@ -147,7 +152,7 @@ class LegalPathExplorer:
         cited = list(dict.fromkeys(cited))
         html = [
             f"<p><b>Situation.</b> {escape(card.situation)}</p>",
-            _steps_html(card, step),
+            _steps_html(card, step, self._table_id),
         ]
         if verdict is not None:
             html.append(_verdict_html(card))
@@ -178,35 +183,43 @@ class LegalPathExplorer:
 
 
 def _refs_text(keys: Sequence[str]) -> str:
-    return "; ".join(escape(reference(key).citation) for key in keys) or "—"
+    return "; ".join(reference(key).citation for key in keys) or "—"
 
 
-def _steps_html(card: Scenario, step: int) -> str:
+def _steps_html(card: Scenario, step: int, table_id: str) -> str:
     rows = []
     for number, question in enumerate(LEGAL_QUESTIONS, start=1):
         if number > step:
-            rows.append(
-                f"<tr><td style='{_CELL}'>{number}</td><td style='{_CELL}'>"
-                f"{escape(question.question)}</td><td style='{_CELL}' colspan='3'>"
-                "<i>… (avancez le curseur)</i></td></tr>"
-            )
+            rows.append([question.question, "… (avancez le curseur)", "", ""])
             continue
         answer = card.steps[question.key]
         rows.append(
-            f"<tr><td style='{_CELL}'>{number}</td>"
-            f"<td style='{_CELL}'>{escape(question.question)}</td>"
-            f"<td style='{_CELL}'>{escape(answer.answer)}</td>"
-            f"<td style='{_CELL};white-space:nowrap'><b>{escape(STATUSES[answer.status])}</b></td>"
-            f"<td style='{_CELL};font-size:90%'>{_refs_text(answer.reference_keys)}</td></tr>"
+            [
+                question.question,
+                answer.answer,
+                STATUSES[answer.status],
+                _refs_text(answer.reference_keys),
+            ]
         )
-    head = "".join(
-        f"<th style='{_CELL}'>{label}</th>"
-        for label in ("Étape", "Question", "Réponse pour ce scénario", "Statut", "Textes")
+    frame = pd.DataFrame(rows, index=range(1, len(rows) + 1), columns=_STEP_COLUMNS)
+    styler = styled_table(
+        frame,
+        caption=f"Le parcours juridique : {card.title}",
+        table_id=f"{table_id}_parcours",
+        corner="Étape",
+        text_columns=_STEP_COLUMNS,
     )
+    hidden = pd.IndexSlice[step + 1 :, ["Réponse pour ce scénario"]]
     return (
-        "<table style='border-collapse:collapse;margin:6px 0'>"
-        f"<caption><b>Le parcours juridique : {escape(card.title)}</b></caption>"
-        f"<tr>{head}</tr>{''.join(rows)}</table>"
+        styler.set_table_styles(
+            {
+                "Statut": [{"selector": "td", "props": "font-weight:bold;white-space:nowrap"}],
+                "Textes": [{"selector": "td", "props": "font-size:90%"}],
+            },
+            overwrite=False,
+        )
+        .set_properties(subset=hidden, **{"font-style": "italic"})
+        .to_html()
     )
 
 
@@ -215,7 +228,7 @@ def _verdict_html(card: Scenario) -> str:
         "<p style='border:2px solid #444;padding:6px'>"
         f"<b>Verdict : {escape(_VERDICT_LABELS[card.verdict])}</b><br>"
         f"{escape(card.conclusion)}<br>"
-        f"<b>Textes décisifs :</b> {_refs_text(card.deciding_keys)}</p>"
+        f"<b>Textes décisifs :</b> {escape(_refs_text(card.deciding_keys))}</p>"
     )
 
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import numbers
-from dataclasses import dataclass
-from html import escape
+from dataclasses import asdict, dataclass
 
 import ipywidgets as widgets
 import numpy as np
+import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from esn_teach._formatting import fr_number, fr_percent
+from esn_teach._validation import check_finite_scalar
 from esn_teach.datasets import make_pulse_oximetry
 from esn_teach.datasets._oximetry import DEFAULT_BLACK_FRACTION, DEFAULT_DEVICE_BIAS
 from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
 
 __all__ = ["GroupAlarmStats", "OximetryExplorer"]
@@ -147,7 +149,8 @@ class OximetryExplorer:
     Raises
     ------
     TypeError
-        If ``random_state`` is not an int (every bias must reuse the same draws).
+        If ``random_state`` is not an int (every bias must reuse the same
+        draws), ``threshold`` not an int or ``device_bias`` not a number.
     ValueError
         If ``threshold`` or ``device_bias`` is out of range.
     """
@@ -161,19 +164,16 @@ class OximetryExplorer:
         device_bias: float = DEFAULT_DEVICE_BIAS,
         black_fraction: float = DEFAULT_BLACK_FRACTION,
     ) -> None:
-        if not isinstance(random_state, numbers.Integral) or isinstance(random_state, bool):
-            raise TypeError(
-                "random_state must be an int, so that every device bias reuses the same "
-                f"patients and noise; got {random_state!r}"
-            )
-        if not isinstance(threshold, numbers.Integral) or not (
-            _THRESHOLD_RANGE[0] <= threshold <= _THRESHOLD_RANGE[1]
-        ):
-            raise ValueError(
-                f"threshold must be an int in [{_THRESHOLD_RANGE[0]}, {_THRESHOLD_RANGE[1]}], "
-                f"got {threshold!r}"
-            )
-        self._check_bias(device_bias)
+        # A seed, not a generator: every device bias reuses the same patients and noise.
+        check_finite_scalar(random_state, "random_state", numbers.Integral)
+        check_finite_scalar(
+            threshold,
+            "threshold",
+            numbers.Integral,
+            min_val=_THRESHOLD_RANGE[0],
+            max_val=_THRESHOLD_RANGE[1],
+        )
+        _check_bias(device_bias)
         self.random_state = int(random_state)
         self.n_samples = n_samples
         self.black_fraction = black_fraction
@@ -214,19 +214,8 @@ class OximetryExplorer:
             [self.threshold_slider, self.bias_slider, widgets.HBox([self.table, self.image])]
         )
         self.stats: dict[str, GroupAlarmStats] = {}
+        self._table_id = new_table_id()
         self.update(int(threshold), float(device_bias))
-
-    @staticmethod
-    def _check_bias(device_bias: float) -> None:
-        if (
-            not isinstance(device_bias, numbers.Real)
-            or isinstance(device_bias, bool)
-            or not (_BIAS_RANGE[0] <= device_bias <= _BIAS_RANGE[1])
-        ):
-            raise ValueError(
-                f"device_bias must be a number in [{_BIAS_RANGE[0]:g}, {_BIAS_RANGE[1]:g}], "
-                f"got {device_bias!r}"
-            )
 
     def _simulate(self, device_bias: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         key = round(device_bias, 6)
@@ -307,7 +296,7 @@ class OximetryExplorer:
         dict
             :class:`GroupAlarmStats` keyed by ``"White"`` and ``"Black"``.
         """
-        self._check_bias(device_bias)
+        _check_bias(device_bias)
         spo2, hypoxemic, black = self._simulate(float(device_bias))
         return {
             "White": _group_stats(spo2[~black], hypoxemic[~black], int(threshold)),
@@ -354,7 +343,7 @@ class OximetryExplorer:
             self._labels[index].set_text(fr_number(value, 2))
         self._vline.set_xdata([threshold, threshold])
         self.image.value = self.render_png()
-        self.table.value = _table_html(stats, threshold, device_bias)
+        self.table.value = _table_html(stats, threshold, device_bias, self._table_id)
         self.stats = stats
         return stats
 
@@ -364,37 +353,41 @@ class OximetryExplorer:
         display(self.widget)
 
 
-_ROWS = (
-    ("pairs", "Paires de mesures", "count"),
-    ("hypoxemic", "Hypoxémies vraies (SaO2 < 88 %)", "count"),
-    ("detected", "Hypoxémies détectées par l'alarme", "count"),
-    ("missed", "Hypoxémies manquées (faux négatifs)", "count"),
-    ("sensitivity", "Sensibilité de l'alarme", "rate"),
-    ("false_alarms", "Fausses alarmes (alarme sans hypoxémie)", "count"),
-    ("occult_rate", "Hypoxémie occulte (parmi les SpO2 de 92 à 96 %)", "rate"),
-)
+def _check_bias(device_bias: object) -> None:
+    check_finite_scalar(
+        device_bias, "device_bias", numbers.Real, min_val=_BIAS_RANGE[0], max_val=_BIAS_RANGE[1]
+    )
 
 
-def _table_html(stats: dict[str, GroupAlarmStats], threshold: int, device_bias: float) -> str:
-    cell = "style='padding:3px 8px;border:1px solid #444;text-align:right'"
-    head = "style='padding:3px 8px;border:1px solid #444;text-align:left'"
-    header = "".join(f"<th {cell}>{escape(label)}</th>" for _, label in _GROUPS)
-    rows = []
-    for field, label, kind in _ROWS:
-        values = []
-        for key, _ in _GROUPS:
-            value = getattr(stats[key], field)
-            values.append(fr_percent(value) if kind == "rate" else f"{value:,}".replace(",", " "))
-        rows.append(
-            f"<tr><th {head}>{escape(label)}</th>"
-            + "".join(f"<td {cell}><b>{escape(v)}</b></td>" for v in values)
-            + "</tr>"
-        )
-    caption = (
-        f"<caption><b>Alarme si SpO2 &lt; {threshold} % ; biais de l'appareil chez les "
-        f"patients noirs : {fr_number(device_bias, 1)} points</b></caption>"
-    )
-    return (
-        "<table style='border-collapse:collapse;margin-right:12px'>"
-        f"{caption}<tr><th {head}></th>{header}</tr>{''.join(rows)}</table>"
-    )
+#: Rows of the table: field of :class:`GroupAlarmStats` → French label; rates in percent.
+_ROWS = {
+    "pairs": "Paires de mesures",
+    "hypoxemic": "Hypoxémies vraies (SaO2 < 88 %)",
+    "detected": "Hypoxémies détectées par l'alarme",
+    "missed": "Hypoxémies manquées (faux négatifs)",
+    "sensitivity": "Sensibilité de l'alarme",
+    "false_alarms": "Fausses alarmes (alarme sans hypoxémie)",
+    "occult_rate": "Hypoxémie occulte (parmi les SpO2 de 92 à 96 %)",
+}
+_RATES = ("sensitivity", "occult_rate")
+
+
+def _table_html(
+    stats: dict[str, GroupAlarmStats], threshold: int, device_bias: float, table_id: str
+) -> str:
+    # One row per group first: a row keeps its counts integers, then groups become columns.
+    frame = pd.DataFrame(
+        [asdict(stats[key]) for key, _ in _GROUPS],
+        index=[label for _, label in _GROUPS],
+        dtype=object,
+    )[list(_ROWS)].T
+    return styled_table(
+        frame.rename(index=_ROWS),
+        caption=(
+            f"Alarme si SpO2 < {threshold} % ; biais de l'appareil chez les patients noirs : "
+            f"{fr_number(device_bias, 1)} points"
+        ),
+        table_id=f"{table_id}_alarme",
+        row_formats={_ROWS[field]: fr_percent for field in _RATES},
+        bold_columns=list(frame.columns),
+    ).to_html()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from html import escape
+import numbers
 
 import ipywidgets as widgets
 import numpy as np
+import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from esn_teach._formatting import fr_number
+from esn_teach._validation import check_finite_scalar
 from esn_teach.evaluation import (
     ConfusionCounts,
     confusion_at_threshold,
@@ -18,6 +20,7 @@ from esn_teach.evaluation import (
     roc,
 )
 from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import accessible_style, plot_roc
 
 __all__ = ["ThresholdExplorer"]
@@ -37,6 +40,14 @@ _METRIC_LABELS = [
     ),
     ("accuracy", "Exactitude", "(VP + VN) / total : part de bonnes réponses"),
 ]
+
+_TRUTH = ["Non malade", "Malade"]
+_TEST = ["Test négatif", "Test positif"]
+_CELL_NAMES = pd.DataFrame(
+    [["Vrais négatifs (VN)", "Faux positifs (FP)"], ["Faux négatifs (FN)", "Vrais positifs (VP)"]],
+    index=_TRUTH,
+    columns=_TEST,
+)
 
 
 class ThresholdExplorer:
@@ -91,8 +102,7 @@ class ThresholdExplorer:
         self.scores = np.asarray(scores, dtype=float)
         if self.y_true.shape != self.scores.shape:
             raise ValueError("y_true and scores must have the same length")
-        if not 0.0 <= threshold <= 1.0:
-            raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
+        check_finite_scalar(threshold, "threshold", numbers.Real, min_val=0.0, max_val=1.0)
         self.curve = roc(self.y_true, self.scores)
         with accessible_style():
             self.figure = Figure(figsize=(4.6, 4.4), layout="constrained")
@@ -135,6 +145,7 @@ class ThresholdExplorer:
         self.controls: dict[str, widgets.ValueWidget] = {"seuil": self.slider}
         self.widget = widgets.VBox([self.slider, widgets.HBox([self.matrix, self.image])])
         self.metrics: dict[str, float] = {}
+        self._table_id = new_table_id()
         self.update(threshold)
 
     def _on_change(self, change: dict) -> None:
@@ -166,7 +177,9 @@ class ThresholdExplorer:
         self._label.set_position((-70 if x > 0.7 else 8, 8 if y < 0.15 else -14))
         self._label.set_text(f"seuil {fr_number(threshold, 2)}")
         self.image.value = self.render_png()
-        self.matrix.value = _matrix_html(counts, threshold) + _metrics_html(metrics)
+        self.matrix.value = _matrix_html(counts, threshold, self._table_id) + _metrics_html(
+            metrics, self._table_id
+        )
         self.metrics = metrics
         return metrics
 
@@ -176,35 +189,49 @@ class ThresholdExplorer:
         display(self.widget)
 
 
-def _cell(name: str, count: int, total: int) -> str:
-    # Grey shading doubles the count, which is always written: never colour alone.
-    level = 255 - int(120 * count / max(total, 1))
+def _matrix_html(counts: ConfusionCounts, threshold: float, table_id: str) -> str:
+    count_frame = pd.DataFrame(counts.as_array(), index=_TRUTH, columns=_TEST)
+    # Each cell names its kind of result and writes its count.
+    cells = _CELL_NAMES + "<br><b>" + count_frame.astype(str) + "</b>"
+    styler = styled_table(
+        cells,
+        caption=f"Matrice de confusion au seuil {fr_number(threshold, 2)}",
+        table_id=f"{table_id}_matrice",
+        corner="Réalité \\ Test",
+    ).format(escape=None)
+    # Grey shading doubles the count, which is always written: never colour alone. Black
+    # text on the darkest grey (half of the colour map) keeps a contrast of 7:1.
+    styler.background_gradient(
+        cmap="Greys",
+        axis=None,
+        gmap=count_frame,
+        vmin=0,
+        vmax=max(counts.total, 1),
+        high=1.0,
+        text_color_threshold=0,
+    )
+    return styler.set_table_styles(
+        [{"selector": "td", "props": "text-align:center"}], overwrite=False
+    ).to_html()
+
+
+def _metrics_html(metrics: dict[str, float], table_id: str) -> str:
+    frame = pd.DataFrame(
+        {
+            "Valeur": [metrics[key] for key, _, _ in _METRIC_LABELS],
+            "Formule et sens": [formula for _, _, formula in _METRIC_LABELS],
+        },
+        index=[label for _, label, _ in _METRIC_LABELS],
+    )
     return (
-        f"<td style='background:rgb({level},{level},{level});padding:6px 10px;"
-        f"text-align:center;border:1px solid #444'>{escape(name)}<br><b>{count}</b></td>"
+        styled_table(
+            frame,
+            caption="Indicateurs",
+            table_id=f"{table_id}_indicateurs",
+            header=False,
+            text_columns=["Formule et sens"],
+            bold_columns=["Valeur"],
+        )
+        .format(fr_number, subset=["Valeur"])
+        .to_html()
     )
-
-
-def _matrix_html(counts: ConfusionCounts, threshold: float) -> str:
-    total = counts.total
-    head = "style='padding:4px 8px;border:1px solid #444'"
-    return (
-        "<table style='border-collapse:collapse;margin-bottom:8px'>"
-        f"<caption><b>Matrice de confusion au seuil {fr_number(threshold, 2)}</b></caption>"
-        f"<tr><th {head}>Réalité \\ Test</th><th {head}>Test négatif</th>"
-        f"<th {head}>Test positif</th></tr>"
-        f"<tr><th {head}>Non malade</th>{_cell('Vrais négatifs (VN)', counts.tn, total)}"
-        f"{_cell('Faux positifs (FP)', counts.fp, total)}</tr>"
-        f"<tr><th {head}>Malade</th>{_cell('Faux négatifs (FN)', counts.fn, total)}"
-        f"{_cell('Vrais positifs (VP)', counts.tp, total)}</tr></table>"
-    )
-
-
-def _metrics_html(metrics: dict[str, float]) -> str:
-    rows = "".join(
-        f"<tr><th style='text-align:left;padding-right:8px'>{escape(label)}</th>"
-        f"<td style='padding-right:8px'><b>{fr_number(metrics[key])}</b></td>"
-        f"<td>{escape(formula)}</td></tr>"
-        for key, label, formula in _METRIC_LABELS
-    )
-    return f"<table><caption><b>Indicateurs</b></caption>{rows}</table>"

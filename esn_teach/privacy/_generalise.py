@@ -6,7 +6,8 @@ import numbers
 
 import numpy as np
 import pandas as pd
-from sklearn.utils.validation import check_scalar
+
+from esn_teach._validation import check_finite_scalar
 
 __all__ = [
     "DATE_LEVELS",
@@ -90,9 +91,7 @@ def age_bands(ages: object, width: int, *, top: int | None = None) -> pd.Series:
     """
     whole_years = {"width": width} if top is None else {"width": width, "top": top}
     for name, years in whole_years.items():
-        if isinstance(years, bool | np.bool_):  # check_scalar would take True for 1
-            raise TypeError(f"{name} must be a whole number of years, not bool.")
-        check_scalar(years, name, numbers.Integral, min_val=1)
+        check_finite_scalar(years, name, numbers.Integral, min_val=1)
     series = _as_series(ages, "ages")
     values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
     if np.isnan(values).any() or (values < 0).any():

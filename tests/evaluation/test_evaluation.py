@@ -71,7 +71,7 @@ def test_predictive_values_match_counts_at_sample_prevalence():
         (
             dict(sensitivity=math.nan, specificity=0.5, prevalence=0.1),
             ValueError,
-            "sensitivity == nan, must be a proportion between 0 and 1",
+            "sensitivity == nan, must be a finite number",
         ),
         (
             dict(sensitivity=0.5, specificity=0.5, prevalence="0.01"),

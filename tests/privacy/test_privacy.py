@@ -287,8 +287,8 @@ def test_other_bad_inputs():
         (-5, ValueError, "== -5, must be >= 1"),
         (2.5, TypeError, "must be an instance of int, not float"),
         ("5", TypeError, "must be an instance of int, not str"),
-        (True, TypeError, "must be a whole number of years, not bool"),
-        (np.True_, TypeError, "must be a whole number of years, not bool"),
+        (True, TypeError, "must be a number, not bool"),
+        (np.True_, TypeError, "must be a number, not bool"),
     ],
 )
 def test_bad_band_width_or_top(years, error, message):

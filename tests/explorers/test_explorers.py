@@ -45,8 +45,12 @@ def test_update_is_fast():
 def test_bad_arguments():
     with pytest.raises(ValueError, match="same length"):
         ThresholdExplorer([0, 1], [0.2])
-    with pytest.raises(ValueError, match="between 0 and 1"):
+    with pytest.raises(ValueError, match="threshold == 2, must be <= 1"):
         ThresholdExplorer([0, 1], [0.2, 0.4], threshold=2)
+    with pytest.raises(ValueError, match="threshold == nan"):
+        ThresholdExplorer([0, 1], [0.2, 0.4], threshold=float("nan"))
+    with pytest.raises(TypeError, match="threshold must be an instance of float"):
+        ThresholdExplorer([0, 1], [0.2, 0.4], threshold="0.5")
 
 
 def test_auc_can_be_hidden_while_a_question_asks_for_it():

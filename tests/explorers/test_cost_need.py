@@ -101,10 +101,12 @@ def test_update_is_fast(explorer):
         ((FRAME, {"cost": SCORES["cost"]}), {}, ValueError, "'health' is missing"),
         ((FRAME, {**SCORES, "cost": SCORES["cost"][:10]}), {}, ValueError, "one value per row"),
         ((FRAME, SCORES), {"label": "mortality"}, ValueError, "label must be one of"),
-        ((FRAME, SCORES), {"percentile": 100}, ValueError, "percentile must be a number"),
-        ((FRAME, SCORES), {"percentile": "97"}, ValueError, "percentile must be a number"),
+        ((FRAME, SCORES), {"percentile": 100}, ValueError, r"percentile == 100, must be <= 99\.5"),
+        ((FRAME, SCORES), {"percentile": "97"}, TypeError, "percentile must be an instance of"),
+        ((FRAME, SCORES), {"percentile": True}, TypeError, "percentile must be a number"),
         ((FRAME, SCORES), {"need_column": "frailty"}, ValueError, "not found in frame"),
-        ((FRAME, SCORES), {"n_bins": 1}, ValueError, "n_bins must be an int"),
+        ((FRAME, SCORES), {"n_bins": 1}, ValueError, "n_bins == 1, must be >= 2"),
+        ((FRAME, SCORES), {"n_bins": 20.0}, TypeError, "n_bins must be an instance of int"),
     ],
 )
 def test_bad_arguments(args, kwargs, exc, msg):
@@ -145,5 +147,7 @@ def test_selection_by_group_bad_arguments():
         selection_by_group([1.0, 2.0], ["a"], [0, 1])
     with pytest.raises(ValueError, match="NaN"):
         selection_by_group([np.nan, 2.0], ["a", "b"], [0, 1])
-    with pytest.raises(ValueError, match=r"percentile must be a number in \[0, 100\)"):
+    with pytest.raises(ValueError, match="percentile == 100, must be < 100"):
         selection_by_group([1.0, 2.0], ["a", "b"], [0, 1], percentile=100)
+    with pytest.raises(ValueError, match="percentile == nan"):
+        selection_by_group([1.0, 2.0], ["a", "b"], [0, 1], percentile=float("nan"))

@@ -66,7 +66,9 @@ def test_bad_arguments():
         LegalPathExplorer([])
     with pytest.raises(ValueError, match="unknown scenario"):
         LegalPathExplorer(scenario="nope")
-    with pytest.raises(ValueError, match="between 1 and 6"):
+    with pytest.raises(ValueError, match="step == 7, must be <= 6"):
         LegalPathExplorer(step=7)
+    with pytest.raises(TypeError, match="step must be an instance of int"):
+        LegalPathExplorer(step=2.0)
     with pytest.raises(ValueError, match="unique"):
         LegalPathExplorer([SCENARIOS[0], SCENARIOS[0]])

@@ -116,5 +116,7 @@ def test_bad_arguments(data):
         AnonymisationExplorer(registry, voters, place="commune")
     with pytest.raises(ValueError, match="birth_date level"):
         AnonymisationExplorer(registry, voters, birth_date="week")
-    with pytest.raises(ValueError, match="between 1 and 30"):
+    with pytest.raises(ValueError, match="age_width == 0, must be >= 1"):
         AnonymisationExplorer(registry, voters, age_width=0)
+    with pytest.raises(TypeError, match="age_width must be an instance of int"):
+        AnonymisationExplorer(registry, voters, age_width=2.5)

@@ -109,6 +109,8 @@ def test_mitigation_rates_match_a_direct_computation():
             max(abs(gaps["A"]["fnr"] - gaps["B"]["fnr"]), abs(gaps["A"]["fpr"] - gaps["B"]["fpr"]))
         )
         assert rates["accuracy"] == pytest.approx(np.mean(pred == Y))
+        assert rates["ppv"] == pytest.approx(np.sum((pred == 1) & (Y == 1)) / np.sum(pred == 1))
+        assert rates["selection_rate"] == pytest.approx(np.mean(pred))
 
 
 def test_french_interface_without_mitigation_data():
@@ -117,6 +119,10 @@ def test_french_interface_without_mitigation_data():
     assert explorer.mitigation_table.value == ""
     assert "VPP" in explorer.controls["vpp"].description
     assert "Prévalence" in explorer.table.value and "FPR imposé" in explorer.table.value
+    # Each rate of the mitigation table is defined in words, in a column of its own.
+    rates_html = _explorer().mitigation_table.value
+    assert "Définition" in rates_html
+    assert "parmi les sélectionnés, part qui a l&#39;événement" in rates_html
     ax = explorer.figure.axes[0]
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
 
@@ -136,11 +142,11 @@ def test_update_is_fast():
     ("args", "kwargs", "exc", "msg"),
     [
         (({"A": 0.2},), {}, ValueError, "2 to 4 groups"),
-        (({"A": 0.2, "B": 1.0},), {}, ValueError, r"prevalence of group 'B' must be in \(0, 1\)"),
+        (({"A": 0.2, "B": 1.0},), {}, ValueError, r"prevalence of group 'B' == 1\.0, must be < 1"),
         (({"x": {"A": 0.1, "B": 0.2}, "y": {"A": 0.1, "C": 0.2}},), {}, ValueError, "same groups"),
         (([0.1, 0.2],), {}, TypeError, "non-empty mapping"),
-        (({"A": 0.1, "B": 0.2},), {"ppv": 0.99}, ValueError, "ppv must be between"),
-        (({"A": 0.1, "B": 0.2},), {"fnr": 1.0}, ValueError, "fnr must be between"),
+        (({"A": 0.1, "B": 0.2},), {"ppv": 0.99}, ValueError, r"ppv == 0\.99, must be <= 0\.95"),
+        (({"A": 0.1, "B": 0.2},), {"fnr": 1.0}, ValueError, r"fnr == 1\.0, must be <= 0\.95"),
         (({"A": 0.1, "B": 0.2},), {"y_true": Y}, ValueError, "or none"),
         (
             ({"A": 0.1, "B": 0.2},),
@@ -175,12 +181,20 @@ def test_bad_update_and_identity_arguments():
     explorer = FairnessExplorer({"A": 0.1, "B": 0.2})
     with pytest.raises(ValueError, match="unknown prevalence option"):
         explorer.update(prevalences="nope")
-    with pytest.raises(ValueError, match=r"ppv must be in \(0, 1\]"):
+    with pytest.raises(ValueError, match=r"ppv == 0\.0, must be > 0"):
         forced_fpr(0.2, 0.0, 0.3)
-    with pytest.raises(ValueError, match=r"prevalence must be in \(0, 1\)"):
+    with pytest.raises(ValueError, match=r"prevalence == 1\.0, must be < 1"):
         forced_fpr(1.0, 0.5, 0.3)
-    with pytest.raises(TypeError, match="fnr must be a number"):
+    with pytest.raises(TypeError, match="fnr must be an instance of float"):
         forced_fpr(0.2, 0.5, "0.3")
+    # An undefined PPV (nobody selected) must not become a silent NaN.
+    with pytest.raises(ValueError, match="ppv == nan"):
+        forced_fpr(0.2, float("nan"), 0.3)
+    with pytest.raises(TypeError, match="fnr must be a number, not bool"):
+        forced_fpr(0.2, 0.5, True)
+    assert forced_fpr(0.2, 1, 0) == 0.0  # boundaries ppv = 1 and fnr = 0 are allowed
+    with pytest.raises(ValueError, match=r"ppv == 0\.0, must be > 0"):
+        explorer.update(ppv=0.0)
 
 
 def test_toggle_only_switches_the_precomputed_view():
