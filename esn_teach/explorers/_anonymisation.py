@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TypedDict
 
 import ipywidgets as widgets
 import numpy as np
@@ -50,6 +51,18 @@ SIZE_GROUPS: list[tuple[str, int, float]] = [
 ]
 _HATCHES = ["xx", "//", "..", ""]
 _COLOURS = [PALETTE["vermillion"], PALETTE["orange"], PALETTE["sky_blue"], PALETTE["blue"]]
+
+
+class _Measures(TypedDict):
+    """The measures shown, as :meth:`AnonymisationExplorer.update` returns them."""
+
+    k: int
+    l: int  # noqa: E741 (the l of l-diversity)
+    unique_share: float
+    n_reidentified: int
+    reidentification_rate: float
+    information_loss: float
+    size_shares: list[float]
 
 
 class AnonymisationExplorer:
@@ -145,9 +158,9 @@ class AnonymisationExplorer:
         self._sensitive = pd.Series(registry[sensitive].to_numpy())
         self._sensitive_codes = _column_codes(self._sensitive)[0]
         self._sex_codes = _column_codes(self._sex)
-        self._cache: dict[tuple[str, object], pd.Series] = {}
-        self._codes_cache: dict[tuple[str, object], tuple[np.ndarray, int]] = {}
-        self._loss_cache: dict[tuple[str, object], float] = {}
+        self._cache: dict[tuple[str, int | str], pd.Series] = {}
+        self._codes_cache: dict[tuple[str, int | str], tuple[np.ndarray, int]] = {}
+        self._loss_cache: dict[tuple[str, int | str], float] = {}
         self._original = pd.DataFrame(
             {"age_band": self._ages, "place": postcodes, "birth": births}
         ).iloc[: self._n_registry]
@@ -189,7 +202,7 @@ class AnonymisationExplorer:
         self.widget = widgets.VBox(
             [slider, widgets.HBox([place_menu, birth_menu]), widgets.HBox([self.table, self.image])]
         )
-        self.measures: dict[str, object] = {}
+        self.measures: _Measures | dict = {}  # empty until the update just below
         self.update()
 
     # -- figure -----------------------------------------------------------------
@@ -228,11 +241,11 @@ class AnonymisationExplorer:
         return blit_png(self._canvas, self._background, [*self._bars, *self._texts])
 
     # -- computation ------------------------------------------------------------
-    def _column(self, name: str, level: object) -> pd.Series:
+    def _column(self, name: str, level: int | str) -> pd.Series:
         key = (name, level)
         if key not in self._cache:
             if name == "age_band":
-                column = age_bands(self._ages, int(level), top=90)  # type: ignore[call-overload]
+                column = age_bands(self._ages, int(level), top=90)
             elif name == "place":
                 column = generalise_place(self._postcodes, str(level))
             elif level == "none":
@@ -242,13 +255,13 @@ class AnonymisationExplorer:
             self._cache[key] = column.reset_index(drop=True)
         return self._cache[key]
 
-    def _codes(self, name: str, level: object) -> tuple[np.ndarray, int]:
+    def _codes(self, name: str, level: int | str) -> tuple[np.ndarray, int]:
         key = (name, level)
         if key not in self._codes_cache:
             self._codes_cache[key] = _column_codes(self._column(name, level))
         return self._codes_cache[key]
 
-    def _loss(self, name: str, level: object) -> float:
+    def _loss(self, name: str, level: int | str) -> float:
         key = (name, level)
         if key not in self._loss_cache:
             generalised = pd.DataFrame({name: self._column(name, level).iloc[: self._n_registry]})
@@ -272,7 +285,7 @@ class AnonymisationExplorer:
             }
         )
 
-    def _levels(self) -> dict[str, object]:
+    def _levels(self) -> dict[str, int | str]:
         return {
             "age_band": int(self.controls["largeur_age"].value),
             "place": self.controls["lieu"].value,
@@ -282,7 +295,7 @@ class AnonymisationExplorer:
     def _on_change(self, change: dict) -> None:
         self.update()
 
-    def update(self) -> dict[str, object]:
+    def update(self) -> _Measures:
         """Recompute every measure for the current controls, and redraw.
 
         Returns
@@ -300,7 +313,7 @@ class AnonymisationExplorer:
         n_reidentified = len(_link_codes(code_r, code_e)[0])
         loss = float(np.mean([self._loss(name, level) for name, level in levels.items()]))
         shares = [float(np.mean((sizes >= low) & (sizes <= high))) for _, low, high in SIZE_GROUPS]
-        measures: dict[str, object] = {
+        measures: _Measures = {
             "k": int(sizes.min()),
             "l": int(_distinct_per_class(code_r, self._sensitive_codes).min()),
             "unique_share": float(np.mean(sizes == 1)),
@@ -324,7 +337,7 @@ class AnonymisationExplorer:
         display(self.widget)
 
 
-def _measures_html(measures: dict[str, object], n_registry: int) -> str:
+def _measures_html(measures: _Measures, n_registry: int) -> str:
     k, l_value = measures["k"], measures["l"]
     rows = [
         (
@@ -341,19 +354,19 @@ def _measures_html(measures: dict[str, object], n_registry: int) -> str:
         ),
         (
             "Lignes uniques",
-            fr_percent(float(measures["unique_share"])),  # type: ignore[arg-type]
+            fr_percent(float(measures["unique_share"])),
             "part des patients seuls dans leur classe (individualisables)",
         ),
         (
             "Dossiers reliés à un nom",
             f"{measures['n_reidentified']} sur {n_registry} "
-            f"({fr_percent(float(measures['reidentification_rate']))})",  # type: ignore[arg-type]
+            f"({fr_percent(float(measures['reidentification_rate']))})",
             "dossiers reliés à un seul nom de la liste externe (croisement) ; certains "
             "liens peuvent être faux",
         ),
         (
             "Perte d'information",
-            fr_number(float(measures["information_loss"]), 2),  # type: ignore[arg-type]
+            fr_number(float(measures["information_loss"]), 2),
             "0 = rien perdu ; 1 = tout est confondu (moyenne sur âge, lieu, date)",
         ),
     ]

@@ -356,7 +356,7 @@ class FairnessExplorer:
             ax.set_title("FPR imposé par l'identité de Chouldechova")
             ax.axhline(1, color=PALETTE["black"], linestyle=":", linewidth=1, marker="")
             self._labels = [
-                ax.text(x, 0, "", ha="center", va="bottom", fontsize=10, fontweight="bold")
+                ax.text(float(x), 0, "", ha="center", va="bottom", fontsize=10, fontweight="bold")
                 for x in positions
             ]
             self._ax = ax

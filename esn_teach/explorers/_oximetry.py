@@ -174,14 +174,14 @@ class OximetryExplorer:
                 f"got {threshold!r}"
             )
         self._check_bias(device_bias)
-        self.random_state = int(random_state)
-        self.n_samples = n_samples
-        self.black_fraction = black_fraction
+        self.random_state: int = int(random_state)
+        self.n_samples: int = n_samples
+        self.black_fraction: float = black_fraction
         self._cache: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._grid = np.arange(_THRESHOLD_RANGE[0], _THRESHOLD_RANGE[1] + 1)
+        self._grid: np.ndarray = np.arange(_THRESHOLD_RANGE[0], _THRESHOLD_RANGE[1] + 1)
         self._simulate(float(device_bias))  # validates n_samples and black_fraction early
         self._build_figure()
-        self.threshold_slider = widgets.IntSlider(
+        self.threshold_slider: widgets.IntSlider = widgets.IntSlider(
             value=int(threshold),
             min=_THRESHOLD_RANGE[0],
             max=_THRESHOLD_RANGE[1],
@@ -191,7 +191,7 @@ class OximetryExplorer:
             style={"description_width": "initial"},
             layout=widgets.Layout(width="80%"),
         )
-        self.bias_slider = widgets.FloatSlider(
+        self.bias_slider: widgets.FloatSlider = widgets.FloatSlider(
             value=float(device_bias),
             min=_BIAS_RANGE[0],
             max=_BIAS_RANGE[1],
@@ -202,15 +202,17 @@ class OximetryExplorer:
             style={"description_width": "initial"},
             layout=widgets.Layout(width="80%"),
         )
-        self.table = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="460px"))
+        self.table: widgets.HTML = widgets.HTML()
+        self.image: widgets.Image = widgets.Image(
+            format="png", layout=widgets.Layout(width="460px")
+        )
         self.threshold_slider.observe(self._on_change, names="value")
         self.bias_slider.observe(self._on_change, names="value")
         self.controls: dict[str, widgets.ValueWidget] = {
             "seuil": self.threshold_slider,
             "biais": self.bias_slider,
         }
-        self.widget = widgets.VBox(
+        self.widget: widgets.VBox = widgets.VBox(
             [self.threshold_slider, self.bias_slider, widgets.HBox([self.table, self.image])]
         )
         self.stats: dict[str, GroupAlarmStats] = {}
@@ -238,6 +240,7 @@ class OximetryExplorer:
                 random_state=self.random_state,
                 as_frame=False,
             )
+            assert not isinstance(data, tuple)  # no return_X_y: a Bunch
             self._cache[key] = (
                 np.asarray(data.data).ravel(),
                 np.asarray(data.target).astype(bool),
