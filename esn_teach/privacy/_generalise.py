@@ -191,7 +191,8 @@ def _departements(codes: pd.Series) -> pd.Series:
     overseas = dept == "97"
     dept = dept.where(~overseas, codes.str[:3])
     corsica = dept == "20"
-    dept = dept.where(~corsica, np.where(codes.str[:3].astype(int) < 202, "2A", "2B"))
+    # pandas-stubs accepts no ndarray as ``other``; pandas takes any array-like.
+    dept = dept.where(~corsica, np.where(codes.str[:3].astype(int) < 202, "2A", "2B"))  # type: ignore[call-overload]
     return dept
 
 
