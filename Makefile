@@ -1,6 +1,6 @@
 # esn-teach: two commands set everything up on a fresh machine.
 #   make lab   - the course in JupyterLab (French), on the students' view
-#   make test  - the whole test suite (lint + pytest)
+#   make test  - the whole test suite (lint + type check + pytest)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -13,12 +13,12 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help venv lab course formgrader test check lint format bench clean system-deps
+.PHONY: help venv lab course formgrader test check lint typecheck format bench clean system-deps
 
 help:
 	@echo "make lab         JupyterLab en français sur les modules publiés (étudiants)"
 	@echo "make test        toute la suite de tests"
-	@echo "make check       boucle rapide : lint et tests sans notebook ni navigateur"
+	@echo "make check       boucle rapide : lint, types et tests sans notebook ni navigateur"
 	@echo "make course      construit et publie tous les modules (grading/)"
 	@echo "make formgrader  JupyterLab sur le cours nbgrader (enseignants)"
 	@echo "make bench       mesures de performance (bench/)"
@@ -54,6 +54,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# mypy on the library (configured in pyproject.toml, [tool.mypy]).
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
@@ -73,11 +77,11 @@ system-deps:
 	    >/dev/null || echo "Installation impossible :$$missing ; les tests qui en dépendent seront ignorés."; \
 	else echo "Paquets absents :$$missing ; les tests qui en dépendent seront ignorés (en root : apt-get install$$missing)."; fi
 
-test: $(STAMP) lint system-deps
+test: $(STAMP) lint typecheck system-deps
 	$(BIN)/python -m pytest
 
-# The edit loop: lint and every test that executes no notebook and no browser.
-check: $(STAMP) lint
+# The edit loop: lint, types and every test that executes no notebook and no browser.
+check: $(STAMP) lint typecheck
 	$(BIN)/python -m pytest -m "not slow" -q -p no:cacheprovider
 
 bench: $(STAMP)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any, Literal, overload
+from typing import Any, Literal
 
 import numpy as np
 from sklearn.utils.validation import check_scalar
@@ -19,39 +19,15 @@ __all__ = ["Boundaries", "check_finite_scalar"]
 Boundaries = Literal["both", "left", "right", "neither"]
 
 
-@overload
 def check_finite_scalar(
     value: Any,
     name: str,
-    target_type: type[numbers.Integral],
-    *,
-    min_val: float | None = ...,
-    max_val: float | None = ...,
-    include_boundaries: Boundaries = ...,
-) -> int: ...
-
-
-@overload
-def check_finite_scalar(
-    value: Any,
-    name: str,
-    target_type: type[numbers.Real],
-    *,
-    min_val: float | None = ...,
-    max_val: float | None = ...,
-    include_boundaries: Boundaries = ...,
-) -> float: ...
-
-
-def check_finite_scalar(
-    value: Any,
-    name: str,
-    target_type: type[numbers.Integral] | type[numbers.Real],
+    target_type: type,
     *,
     min_val: float | None = None,
     max_val: float | None = None,
     include_boundaries: Boundaries = "both",
-) -> int | float:
+) -> Any:
     """Validate a numeric argument with :func:`sklearn.utils.validation.check_scalar`.
 
     ``check_scalar`` checks the type and the bounds. It lets two things through

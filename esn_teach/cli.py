@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from esn_teach.course import Course
@@ -24,14 +24,14 @@ __all__ = ["console_main", "main"]
 class _Parser(argparse.ArgumentParser):
     """Argument parser whose help and errors are French; errors end with exit status 2."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self._positionals.title = "arguments"
         self._optionals.title = "options"
         self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         translations = {
             "the following arguments are required": "arguments obligatoires manquants",
             "unrecognized arguments": "arguments non reconnus",
@@ -354,6 +354,7 @@ def console_main() -> None:
     # jsonschema (through nbformat) imports rfc3987_syntax, when installed, only to check
     # the "iri" string format, which no notebook or nbgrader schema uses; building its
     # parsers costs 0.7 s at every start (python-jsonschema/jsonschema#1428).
+    # None there makes the import fail (as documented); typeshed allows only modules.
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     sys.exit(main())
 

@@ -179,7 +179,8 @@ def make_cost_vs_need_cohort(
     prior_cost = (base_cost * lognorm[:, 0]).round(0)
     cost = (base_cost * lognorm[:, 1]).round(0)
 
-    race = pd.Categorical.from_codes(black.astype(np.int8), categories=list(OBERMEYER_GROUPS))
+    # pandas-stubs accepts only an Index of categories; pandas converts a list itself.
+    race = pd.Categorical.from_codes(black.astype(np.int8), categories=list(OBERMEYER_GROUPS))  # type: ignore[call-overload]
     frame = pd.DataFrame(
         {
             "race": race,

@@ -128,7 +128,8 @@ def make_pulse_oximetry(
 
     frame = pd.DataFrame(
         {
-            "race": pd.Categorical.from_codes(
+            # pandas-stubs accepts only an Index of categories; pandas converts a list itself.
+            "race": pd.Categorical.from_codes(  # type: ignore[call-overload]
                 black.astype(np.int8), categories=list(OXIMETRY_GROUPS)
             ),
             "sao2": sao2,

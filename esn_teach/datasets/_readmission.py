@@ -147,7 +147,8 @@ def make_readmission_cohort(
 
     frame = pd.DataFrame(
         {
-            "group": pd.Categorical.from_codes(codes, categories=names),
+            # pandas-stubs accepts only an Index of categories; pandas converts a list itself.
+            "group": pd.Categorical.from_codes(codes, categories=names),  # type: ignore[call-overload]
             "age": age,
             "prior_admissions": prior.astype(np.int64),
             "length_of_stay": los,

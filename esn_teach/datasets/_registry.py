@@ -256,11 +256,12 @@ def make_french_registry(
     frame = pd.DataFrame(
         {
             "pseudonym": pseudonym,
-            "sex": pd.Categorical.from_codes(people["female"].astype(np.int8), ["M", "F"]),
+            # pandas-stubs accepts only an Index of categories; pandas converts a list itself.
+            "sex": pd.Categorical.from_codes(people["female"].astype(np.int8), ["M", "F"]),  # type: ignore[call-overload]
             "birth_date": pd.to_datetime(people["birth"]).astype("datetime64[ns]"),
             "age": age,
-            "departement": pd.Categorical.from_codes(people["dept"], dept_codes),
-            "departement_name": pd.Categorical.from_codes(people["dept"], dept_names),
+            "departement": pd.Categorical.from_codes(people["dept"], dept_codes),  # type: ignore[call-overload]
+            "departement_name": pd.Categorical.from_codes(people["dept"], dept_names),  # type: ignore[call-overload]
             "postcode": pd.Categorical.from_codes(
                 people["postcode_index"], categories=_postcode_table()[0].tolist()
             ),

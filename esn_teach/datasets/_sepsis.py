@@ -206,7 +206,8 @@ def make_sepsis_hospitals(
     names = [f"H{i + 1}" for i in range(n_h)]
     frame = pd.DataFrame(
         {
-            "hospital": pd.Categorical.from_codes(site, categories=names),
+            # pandas-stubs accepts only an Index of categories; pandas converts a list itself.
+            "hospital": pd.Categorical.from_codes(site, categories=names),  # type: ignore[call-overload]
             "age": age,
             "heart_rate": heart_rate,
             "resp_rate": resp_rate,

@@ -154,7 +154,8 @@ def make_skin_lesions(
 
     frame = pd.DataFrame(
         {
-            "fitzpatrick": pd.Categorical.from_codes(skin, categories=list(FITZPATRICK_TYPES)),
+            # pandas-stubs accepts only an Index of categories; pandas converts a list itself.
+            "fitzpatrick": pd.Categorical.from_codes(skin, categories=list(FITZPATRICK_TYPES)),  # type: ignore[call-overload]
             "skin_lightness": lightness,
             "diameter_mm": diameter,
             "asymmetry": asymmetry,

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from html import escape
-from typing import Any
+from typing import Any, cast
 
 import ipywidgets as widgets
 import numpy as np
@@ -355,7 +355,7 @@ class FairnessExplorer:
             ax.set_title("FPR imposé par l'identité de Chouldechova")
             ax.axhline(1, color=PALETTE["black"], linestyle=":", linewidth=1, marker="")
             self._labels = [
-                ax.text(x, 0, "", ha="center", va="bottom", fontsize=10, fontweight="bold")
+                ax.text(float(x), 0, "", ha="center", va="bottom", fontsize=10, fontweight="bold")
                 for x in positions
             ]
             self._ax = ax
@@ -526,7 +526,7 @@ def _rates_html(rates: Mapping[str, Any], mitigated: bool, table_id: str) -> str
             table_id=f"{table_id}_taux_{'apres' if mitigated else 'avant'}",
             text_columns=["Définition"],
         )
-        .format(fr_number, subset=list(frame.columns[:-1]))
+        .format(cast("Callable[[object], str]", fr_number), subset=list(frame.columns[:-1]))
         .to_html()
     )
     return f"{table}{overall}"

@@ -227,6 +227,7 @@ class OximetryExplorer:
                 random_state=self.random_state,
                 as_frame=False,
             )
+            assert not isinstance(data, tuple)  # return_X_y is False: a Bunch
             self._cache[key] = (
                 np.asarray(data.data).ravel(),
                 np.asarray(data.target).astype(bool),

@@ -92,14 +92,14 @@ def styled_table(
     styler = (
         frame.style.set_uuid(table_id)
         .set_caption(escape(caption, quote=False))
-        .set_table_styles(_TABLE_STYLES)
+        .set_table_styles(_TABLE_STYLES)  # type: ignore[arg-type]  # stubs: TypedDict only
         .format(precision=3, decimal=",", thousands=_THOUSANDS, na_rep="non défini", escape="html")
         .format_index(escape="html", axis=0)
         .format_index(escape="html", axis=1)
     )
     values = [column for column in frame.columns if column not in text_columns]
     for label, formatter in (row_formats or {}).items():
-        styler.format(formatter, subset=pd.IndexSlice[[label], values])
+        styler.format(formatter, subset=pd.IndexSlice[[label], values])  # type: ignore[type-var]
     # Rules by column (``td.colN``) outrank the table's ``td`` rule, unlike rules by cell.
     by_column: dict[Hashable, list[dict[str, str]]] = {}
     for column in text_columns:
@@ -107,7 +107,7 @@ def styled_table(
     for column in bold_columns:
         by_column.setdefault(column, []).append({"selector": "td", "props": "font-weight:bold"})
     if by_column:
-        styler.set_table_styles(by_column, overwrite=False)
+        styler.set_table_styles(by_column, overwrite=False)  # type: ignore[arg-type]
     if not header:
         styler.hide(axis="columns")
     return styler

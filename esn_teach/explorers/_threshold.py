@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import numbers
+from collections.abc import Callable
+from typing import cast
 
 import ipywidgets as widgets
 import numpy as np
@@ -232,6 +234,6 @@ def _metrics_html(metrics: dict[str, float], table_id: str) -> str:
             text_columns=["Formule et sens"],
             bold_columns=["Valeur"],
         )
-        .format(fr_number, subset=["Valeur"])
+        .format(cast("Callable[[object], str]", fr_number), subset=["Valeur"])
         .to_html()
     )

@@ -32,6 +32,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty
+from typing import TYPE_CHECKING
 
 import nbformat
 import zmq
@@ -44,8 +45,12 @@ from esn_teach.course._source import HIDDEN_BEGIN, HIDDEN_END
 from esn_teach.grading._cells import is_graded_code, is_test
 from esn_teach.grading._integrity import read_names
 from esn_teach.grading._recheck import SNAPSHOT_CODE
-from esn_teach.grading._sandbox import Limits, Template
+from esn_teach.grading._sandbox import Limits, Template, _TemplateProvisioner
 from esn_teach.grading._sanitise import truncation_note
+
+if TYPE_CHECKING:
+    from jupyter_client.asynchronous.client import AsyncKernelClient
+    from jupyter_client.client import KernelClient
 
 __all__ = [
     "GraderFailure",
@@ -100,7 +105,7 @@ def current_job(job: Job | None = None) -> Job | None:
     return _CURRENT[0] if _CURRENT else None
 
 
-async def _wait_for_ready(client, timeout: float) -> None:  # type: ignore[no-untyped-def]
+async def _wait_for_ready(client: AsyncKernelClient, timeout: float) -> None:
     """Send ``kernel_info`` until both its reply and its IOPub ``idle`` status arrive."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -164,7 +169,7 @@ def _error(ename: str, evalue: str) -> nbformat.NotebookNode:
 class SandboxedExecute(Execute):
     """nbgrader's Execute, on a kernel forked from the worker's sandboxed template."""
 
-    def preprocess(self, nb, resources, retries=None):  # type: ignore[override]
+    def preprocess(self, nb, resources, retries=None):
         """Execute the notebook; never raises for a student's fault.
 
         Raises
@@ -183,7 +188,9 @@ class SandboxedExecute(Execute):
             job.grader_error = job.grader_error or f"{type(error).__name__} : {error}"[:300]
             raise GraderFailure(job.grader_error) from error
 
-    def _preprocess(self, nb, resources, job: Job):  # type: ignore[no-untyped-def]
+    def _preprocess(
+        self, nb: nbformat.NotebookNode, resources: dict, job: Job
+    ) -> tuple[nbformat.NotebookNode, dict]:
         source_dir = Path(resources.get("metadata", {}).get("path") or ".")
         cwd = job.template.workdir()
         for path in source_dir.rglob("*"):
@@ -199,7 +206,9 @@ class SandboxedExecute(Execute):
         self._esn_executed: set[int] = set()
         self._esn_snapshots: dict[int, str] = {}
         km = job.template.start_kernel(cwd, {"NBGRADER_EXECUTION": "autograde"})
-        pid = km.provisioner.pid
+        provisioner = km.provisioner
+        assert isinstance(provisioner, _TemplateProvisioner) and provisioner.pid is not None
+        pid = provisioner.pid
 
         def expire() -> None:
             job.deadline_hit = True
@@ -247,15 +256,15 @@ class SandboxedExecute(Execute):
             self._recheck(nb, job)
             if job.keep_snapshots is not None:  # the canary: the course's data, as run
                 job.keep_snapshots.mkdir(parents=True, exist_ok=True)
-                for index, path in self._esn_snapshots.items():
+                for index, snapshot in self._esn_snapshots.items():
                     grade_id = nb.cells[index].metadata.nbgrader["grade_id"]
-                    if Path(path).is_file():
-                        shutil.copyfile(path, job.keep_snapshots / f"{grade_id}.pkl")
+                    if Path(snapshot).is_file():
+                        shutil.copyfile(snapshot, job.keep_snapshots / f"{grade_id}.pkl")
         finally:
             shutil.rmtree(cwd, ignore_errors=True)
         return nb, resources
 
-    async def async_start_new_kernel_client(self):  # type: ignore[no-untyped-def]
+    async def async_start_new_kernel_client(self) -> KernelClient:
         """Connect to the forked kernel and wait until it is ready, without idle waits.
 
         jupyter_client's ``wait_for_ready`` ends by waiting for 0.2 s of silence
@@ -283,7 +292,9 @@ class SandboxedExecute(Execute):
 
     start_new_kernel_client = run_sync(async_start_new_kernel_client)
 
-    def output(self, outs, msg, display_id, cell_index):  # type: ignore[no-untyped-def]
+    def output(
+        self, outs: list, msg: dict, display_id: str | None, cell_index: int
+    ) -> nbformat.NotebookNode | None:
         """Keep outputs within a byte budget while the notebook runs (errors always kept).
 
         ``LimitOutputSize`` trims outputs after execution; this keeps a flood of
@@ -306,7 +317,7 @@ class SandboxedExecute(Execute):
         self._esn_output_bytes = getattr(self, "_esn_output_bytes", 0) + size
         if self._esn_output_bytes <= _MAX_RUN_OUTPUT:
             return super().output(outs, msg, display_id, cell_index)
-        dropped = getattr(self, "_esn_dropped", set())
+        dropped: set[int] = getattr(self, "_esn_dropped", set())
         self._esn_dropped = dropped
         if cell_index not in dropped:
             dropped.add(cell_index)
@@ -320,7 +331,7 @@ class SandboxedExecute(Execute):
             )
         return None
 
-    def preprocess_cell(self, cell, resources, index):  # type: ignore[override]
+    def preprocess_cell(self, cell, resources, index):
         """Snapshot what a test cell reads, then execute the cell as nbgrader does."""
         job = current_job()
         self._esn_started = True
@@ -445,7 +456,7 @@ class NormalizeGradeIds(NbGraderPreprocessor):
     itself is reported by ``cell_tampering``.
     """
 
-    def preprocess(self, nb, resources):  # type: ignore[override]
+    def preprocess(self, nb, resources):
         """Strip unknown and duplicated grade ids; restore the metadata of known ones."""
         job = current_job()
         known = set(job.grade_ids) if job is not None else None

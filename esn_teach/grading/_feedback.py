@@ -39,6 +39,7 @@ def check_message(cell: nbformat.NotebookNode) -> str:
 def _number(value: object) -> str:
     """Return a score or a number of points as shown (``—`` if it is not a number)."""
     try:
+        # Any JSON value by design: float() rejects the non-numbers with the errors below.
         return f"{float(value):g}"  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return "—"
@@ -74,7 +75,7 @@ def _summary(rows: list[tuple[str, str, str]], total: object, maximum: object) -
 class FrenchFeedback(NbGraderPreprocessor):
     """Hide hidden tests and tracebacks, sanitise the notebook, add a French summary."""
 
-    def preprocess(self, nb, resources):  # type: ignore[override]
+    def preprocess(self, nb, resources):
         """Clean test cells, sanitise every cell for HTML and insert the summary cell."""
         hider = ClearHiddenTests(enforce_metadata=False)
         rows = []

@@ -20,7 +20,7 @@ import io
 import pickle
 import re
 import types
-from typing import ClassVar
+from typing import Any, ClassVar
 
 #: Run in the student's kernel before a test cell (``NAMES`` and ``PATH`` are given).
 SNAPSHOT_CODE = r"""
@@ -89,7 +89,8 @@ class _RestrictedUnpickler(pickle.Unpickler):
         if module == "copyreg" and name == "_reconstructor":
             import copyreg
 
-            return copyreg._reconstructor
+            # Private to copyreg (pickle protocol 0/1 objects), so absent from typeshed.
+            return copyreg._reconstructor  # type: ignore[attr-defined]
         allowed = _SAFE_MODULES + tuple(_LIBRARIES)
         if module.split(".")[0] in allowed and not _UNSAFE.search(name):
             obj = importlib.import_module(module)
@@ -148,7 +149,7 @@ def course_types(data: bytes) -> set[tuple[str, str]]:
     } | (found & BASE_TYPES)
 
 
-class _StudentUnpickler(pickle._Unpickler):  # type: ignore[misc,name-defined]
+class _StudentUnpickler(pickle._Unpickler):
     """Unpickle a student's plain data: exact types only, nothing else called.
 
     Python's own unpickler calls whatever ``REDUCE`` finds on its stack and sets
@@ -159,7 +160,10 @@ class _StudentUnpickler(pickle._Unpickler):  # type: ignore[misc,name-defined]
     gave, and ``BUILD`` never targets a class, a function or a module.
     """
 
-    dispatch: ClassVar[dict] = dict(pickle._Unpickler.dispatch)  # type: ignore[attr-defined]
+    dispatch: ClassVar[dict] = dict(pickle._Unpickler.dispatch)
+    # Set by the pure-Python unpickler's ``load``; typeshed's stub declares neither it nor
+    # the opcode handlers (``load_reduce``...) called below, hence their ignores.
+    stack: list[Any]
 
     def __init__(self, file: io.BytesIO) -> None:
         super().__init__(file)
@@ -330,8 +334,8 @@ def _run_one(test: dict) -> dict:
                 "error": f"« {name} » n'est pas une donnée simple ({error})",
             }
     fresh = dict(namespace)
-    error = _execute(test["source"], test["grade_id"], namespace)
-    if error is None:
+    failure = _execute(test["source"], test["grade_id"], namespace)
+    if failure is None:
         return {"status": "passed", "error": ""}
     visible = test.get("visible")
     # The student's kernel ran only the visible part, and it passed there. If it passes
@@ -341,8 +345,8 @@ def _run_one(test: dict) -> dict:
         and visible != test["source"]
         and _execute(visible, test["grade_id"], fresh) is None
     ):
-        return {"status": "hidden_failed", "error": error}
-    return {"status": "failed", "error": error}
+        return {"status": "hidden_failed", "error": failure}
+    return {"status": "failed", "error": failure}
 
 
 def _execute(source: str, grade_id: str, namespace: dict) -> str | None:

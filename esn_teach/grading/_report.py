@@ -84,11 +84,11 @@ def cohort_report(root: Path, db_url: str, course_id: str, module: str) -> list[
         except Exception:
             continue
         for cell in notebook.cells:
-            name = grade_id(cell)
-            if name in stats and cell.cell_type == "code":
+            cell_id = grade_id(cell)
+            if cell_id in stats and cell.cell_type == "code":
                 message = check_message(cell)
                 if message:
-                    stats[name].failures[message[:200]] += 1
+                    stats[cell_id].failures[message[:200]] += 1
     return list(stats.values())
 
 

@@ -35,6 +35,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 from nbconvert.preprocessors import ClearMetadataPreprocessor
@@ -74,6 +75,11 @@ from esn_teach.grading._sandbox import (
     protections,
 )
 from esn_teach.grading._sanitise import LimitOutputSize, printable
+
+if TYPE_CHECKING:
+    from multiprocessing.sharedctypes import Synchronized
+
+    from traitlets.config import Config
 
 __all__ = [
     "CANARIES",
@@ -310,7 +316,7 @@ class _Plan:
     staging: Path
 
 
-def _grading_config(course: Course, plan: _Plan):  # type: ignore[no-untyped-def]
+def _grading_config(course: Course, plan: _Plan) -> Config:
     """Return nbgrader's configuration for autograde, with esn-teach's preprocessors."""
     config = course.config()
     config.CourseDirectory.submitted_directory = str(plan.staging)
@@ -509,7 +515,7 @@ class _Worker:
 _WORKER: list[_Worker] = []  # the worker of this process (set by the pool's initializer)
 
 
-def _start_worker(plan: _Plan, counter) -> None:  # type: ignore[no-untyped-def]
+def _start_worker(plan: _Plan, counter: Synchronized[int]) -> None:
     with counter.get_lock():  # each worker its own index, hence its own core
         index = counter.value
         counter.value += 1

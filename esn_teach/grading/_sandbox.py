@@ -36,8 +36,9 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning.provisioner_base import KernelProvisionerBase
 
@@ -672,7 +673,7 @@ def _probe(sandbox: bool, temp: str, euid: int) -> dict:
         except (OSError, ValueError):
             _remove_cgroup(path)
     try:
-        result = {"bubblewrap": False}
+        result: dict[str, Any] = {"bubblewrap": False}
         if sandbox and shutil.which("bwrap"):
             inside = {name: str(_INSIDE_CGROUPS / name) for name in cgroups}
             command = _bwrap_command([], None, cgroups=cgroups)
@@ -867,15 +868,15 @@ class Template:
             hierarchy = _hierarchy("memory")
             assert hierarchy is not None
             self._cgroups["memory"] = _make_cgroup("memory", hierarchy / name, {})
-        joined = None
+        joined: str | None = None
         if offered.cpuset_cgroup and self.cpu is not None:
             hierarchy = _hierarchy("cpuset")
             assert hierarchy is not None
             worker = _make_cgroup("cpuset", hierarchy / name, _cpuset_settings(self.cpu, hierarchy))
             self._cgroups["cpuset"] = worker
             leaf = worker / "template"  # cgroup v2: processes only in leaves
-            joined = _make_cgroup("cpuset", leaf, _cpuset_settings(self.cpu, worker))
-            joined = self._visible(joined, offered.bubblewrap)
+            template_cgroup = _make_cgroup("cpuset", leaf, _cpuset_settings(self.cpu, worker))
+            joined = self._visible(template_cgroup, offered.bubblewrap)
         sandbox_files = self.scratch / ".sandbox"
         sandbox_files.mkdir(mode=0o755)
         (sandbox_files / "passwd").write_text(_PASSWD)
@@ -1028,7 +1029,7 @@ class Template:
         provisioner.pid = int(answer["pid"])
         self._uids[provisioner.pid] = uid
         km.provisioner = provisioner
-        km._launch_args = {}  # type: ignore[attr-defined]
+        km._launch_args = {}
         return km
 
     def kill(self, pid: int) -> None:
@@ -1095,7 +1096,7 @@ class Template:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
-class _TemplateProvisioner(KernelProvisionerBase):  # type: ignore[misc]
+class _TemplateProvisioner(KernelProvisionerBase):
     """A kernel provisioner whose process lives in the template's sandbox."""
 
     template: Template
@@ -1127,7 +1128,7 @@ class _TemplateProvisioner(KernelProvisionerBase):  # type: ignore[misc]
     async def terminate(self, restart: bool = False) -> None:
         await self.send_signal(signal.SIGTERM)
 
-    async def launch_kernel(self, cmd: list[str], **kwargs: object) -> dict:
+    async def launch_kernel(self, cmd: list[str], **kwargs: object) -> KernelConnectionInfo:
         raise RuntimeError("kernels are forked by the template")
 
     async def cleanup(self, restart: bool = False) -> None:

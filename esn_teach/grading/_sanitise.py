@@ -802,13 +802,13 @@ class LimitOutputSize(LimitOutput):
         self._limit_bytes(cell, budget)
         return cell
 
-    def preprocess(self, nb, resources):  # type: ignore[override]
+    def preprocess(self, nb, resources):
         """Apply the line and byte limits to every code cell, with one budget per notebook."""
         budget = _Budget(self.max_notebook_bytes)
         for index, cell in enumerate(nb.cells):
             nb.cells[index] = self._limit_cell(cell, budget)
         return nb, resources
 
-    def preprocess_cell(self, cell, resources, cell_index):  # type: ignore[override]
+    def preprocess_cell(self, cell, resources, cell_index):
         """Apply the line limits and the per-output byte limit to one cell."""
         return self._limit_cell(cell, _Budget(-1)), resources

@@ -47,6 +47,7 @@ import sys
 import tempfile
 import time
 import traceback
+from typing import IO, TYPE_CHECKING
 
 _UNPRIVILEGED = 65534  # "nobody": the group of every submission's own user id
 _CLONE_NEWNS = 0x00020000
@@ -250,7 +251,10 @@ def _run_check(request: dict, write_fd: int, limits: dict) -> None:
     # Nothing the student wrote in their folder may be imported or read implicitly.
     sys.path[:] = [here] + [p for p in sys.path if p and os.path.abspath(p) != request["cwd"]]
     os.chdir("/")
-    import _recheck  # a sibling script module: pristine checks, no grader state
+    if TYPE_CHECKING:  # the same file, seen by the type checker as part of the package
+        from esn_teach.grading import _recheck
+    else:
+        import _recheck  # a sibling script module: pristine checks, no grader state
 
     _limit_memory(int(limits.get("memory_bytes") or 0))
     results = _recheck.run(request["tests"])
@@ -331,7 +335,7 @@ def _usage(folder: str, cap: int = 1 << 62, cap_files: int = 1 << 62) -> tuple[i
     return used, files
 
 
-def _fork(config: dict, request: dict, children: _Children, protocol) -> dict:
+def _fork(config: dict, request: dict, children: _Children, protocol: IO[str]) -> dict:
     op = request["op"]
     read_fd, write_fd = os.pipe() if op == "check" else (None, None)
     parent = os.getpid()
@@ -346,6 +350,7 @@ def _fork(config: dict, request: dict, children: _Children, protocol) -> dict:
             if op == "kernel":
                 _run_kernel(request["connection"], config.get("limits", {}))
             else:
+                assert write_fd is not None  # a check: the pipe was made above
                 _run_check(request, write_fd, config.get("limits", {}))
         except BaseException:
             code = 3
@@ -360,6 +365,7 @@ def _fork(config: dict, request: dict, children: _Children, protocol) -> dict:
     children.live[pid] = {"cwd": request["cwd"], "uid": request.get("uid"), "base": base}
     if op == "kernel":
         return {"pid": pid}
+    assert read_fd is not None and write_fd is not None  # a check: the pipe was made above
     os.close(write_fd)
     return {"pid": pid, "results": _collect(read_fd, pid, request, children)}
 
@@ -388,7 +394,7 @@ def main() -> None:
         importlib.import_module(name)
 
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import _recheck  # noqa: F401
+    importlib.import_module("_recheck")  # a sibling script module, warm for every check
 
     children = _Children(config)
     reply = {
@@ -415,7 +421,7 @@ def main() -> None:
     children.kill_all()
 
 
-def _serve(config: dict, request: dict, children: _Children, protocol) -> dict:
+def _serve(config: dict, request: dict, children: _Children, protocol: IO[str]) -> dict:
     op = request.get("op")
     try:
         if op in ("kernel", "check"):

@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 __all__ = [
     "Converter",
@@ -88,10 +88,11 @@ class Place:
 _WHEN_ABSENT = "esn_teach.law: when absent"
 
 
-def may_be_absent(default: Any) -> Any:
-    """Declare a dataclass field that a data entry may leave out.
+def may_be_absent(default: Any) -> dict[str, Any]:
+    """Mark a dataclass field that a data entry may leave out.
 
-    The constructor still requires the field (the public signature does not
+    Used as ``quote: str = dataclasses.field(metadata=may_be_absent(""))``: the
+    constructor still requires the field (the public signature does not
     change); only the data file may omit it, and then gets ``default``. A text
     field whose default is ``""`` may also be written empty.
 
@@ -102,10 +103,10 @@ def may_be_absent(default: Any) -> Any:
 
     Returns
     -------
-    dataclasses.Field
-        To assign to the field in the class body; the field gets no default.
+    dict
+        The field's metadata.
     """
-    return dataclasses.field(metadata={_WHEN_ABSENT: default})
+    return {_WHEN_ABSENT: default}
 
 
 #: A converter for one field: (raw TOML value, place of the entry) → the field's value.
@@ -389,7 +390,7 @@ def build(
         raise place.error(f"une table de champs est attendue, pas {_describe(table)}")
     converters = converters or {}
     hints = typing.get_type_hints(cls)
-    fields = {field.name: field for field in dataclasses.fields(cls)}
+    fields = {field.name: field for field in dataclasses.fields(cast(Any, cls))}
     optional = {
         name: _when_absent(field)[1] for name, field in fields.items() if _when_absent(field)[0]
     }

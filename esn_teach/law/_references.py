@@ -12,6 +12,7 @@ here is legal advice.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
@@ -68,7 +69,7 @@ class LegalReference:
     date_label: str
     title: str
     summary: str
-    quote: str = may_be_absent("")
+    quote: str = dataclasses.field(metadata=may_be_absent(""))
     url: str
 
     @property

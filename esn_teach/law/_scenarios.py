@@ -12,6 +12,7 @@ situations, not legal advice.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
@@ -132,7 +133,7 @@ class Scenario:
     situation: str
     steps: Mapping[str, Step]
     verdict: str
-    exception: str | None = may_be_absent(None)
+    exception: str | None = dataclasses.field(metadata=may_be_absent(None))
     identification: str
     deciding_keys: tuple[str, ...]
     conclusion: str

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
-from matplotlib import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.rcsetup import cycler
 
 from esn_teach._formatting import fr_number
 from esn_teach.evaluation import ConfusionCounts, RocCurve
+
+if TYPE_CHECKING:  # matplotlib.typing's names are not all in matplotlib 3.8
+    from matplotlib.typing import LineStyleType, RcKeyType
 
 __all__ = [
     "LINESTYLES",
@@ -40,9 +44,17 @@ _CYCLE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E
 #: Markers and line styles paired with the colours, so that series differ by
 #: shape and dash as well as by colour (never colour alone).
 MARKERS: list[str] = ["o", "s", "^", "D", "v", "P", "X"]
-LINESTYLES: list[str] = ["-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1)), (0, (1, 1))]
+LINESTYLES: list[LineStyleType] = [
+    "-",
+    "--",
+    "-.",
+    ":",
+    (0, (5, 1)),
+    (0, (3, 1, 1, 1)),
+    (0, (1, 1)),
+]
 
-_RC = {
+_RC: dict[RcKeyType, Any] = {
     "axes.prop_cycle": cycler(color=_CYCLE_COLOURS)
     + cycler(marker=MARKERS)
     + cycler(linestyle=LINESTYLES),

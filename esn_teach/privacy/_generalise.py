@@ -111,7 +111,8 @@ def age_bands(ages: object, width: int, *, top: int | None = None) -> pd.Series:
         top_band = top // width + (1 if top % width else 0)
         codes = np.where(years >= top, top_band, codes)
         labels = [*labels[:top_band], f"{top} ans et plus"]
-    result = pd.Categorical.from_codes(codes, categories=labels, ordered=True)
+    # pandas-stubs accepts only an Index as categories; pandas takes the list as is.
+    result = pd.Categorical.from_codes(codes, categories=labels, ordered=True)  # type: ignore[call-overload]
     return pd.Series(result, index=series.index, name=series.name)
 
 
@@ -191,7 +192,8 @@ def _departements(codes: pd.Series) -> pd.Series:
     overseas = dept == "97"
     dept = dept.where(~overseas, codes.str[:3])
     corsica = dept == "20"
-    dept = dept.where(~corsica, np.where(codes.str[:3].astype(int) < 202, "2A", "2B"))
+    # pandas-stubs accepts no ndarray as ``other``; pandas takes any array-like.
+    dept = dept.where(~corsica, np.where(codes.str[:3].astype(int) < 202, "2A", "2B"))  # type: ignore[call-overload]
     return dept
 
 
