@@ -210,3 +210,34 @@ def test_toggle_only_switches_the_precomputed_view():
     assert explorer.mitigation_table.value == views[True]
     with pytest.raises(ValueError, match="without mitigation data"):
         FairnessExplorer({"A": 0.1, "B": 0.2}).show_mitigated(True)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_group_rates_equal_fairlearns_own_functions(seed):
+    """One MetricFrame gives what fairlearn's separate functions give."""
+    from fairlearn.metrics import (
+        demographic_parity_difference,
+        equalized_odds_difference,
+        selection_rate,
+    )
+    from sklearn.metrics import accuracy_score
+
+    from esn_teach.evaluation import ppv
+    from esn_teach.explorers._fairness import _group_rates
+
+    rng = np.random.default_rng(seed)
+    n = 400
+    groups = rng.choice(["A", "B", "C"], size=n, p=[0.5, 0.3, 0.2])
+    y_true = rng.integers(0, 2, size=n)
+    y_pred = np.where(rng.random(n) < 0.7, y_true, 1 - y_true)
+    rates = _group_rates(y_true, y_pred, groups)
+    assert rates["dp_difference"] == pytest.approx(
+        demographic_parity_difference(y_true, y_pred, sensitive_features=groups)
+    )
+    assert rates["eo_difference"] == pytest.approx(
+        equalized_odds_difference(y_true, y_pred, sensitive_features=groups)
+    )
+    assert rates["accuracy"] == pytest.approx(accuracy_score(y_true, y_pred))
+    assert rates["ppv"] == pytest.approx(ppv(y_true, y_pred))
+    assert rates["selection_rate"] == pytest.approx(selection_rate(y_true, y_pred))
+    assert list(rates["by_group"].columns) == ["taux_appel", "fnr", "fpr", "vpp"]
