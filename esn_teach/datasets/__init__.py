@@ -12,6 +12,7 @@ from esn_teach.privacy import unique_share  # the measure lives in privacy
 from ._base import CARD_SECTIONS, available_cards, load_card
 from ._egfr import egfr_ckd_epi_2009, egfr_ckd_epi_2021, gfr_category, make_egfr_cohort
 from ._obermeyer import (
+    enrolled,
     fit_risk_score,
     make_cost_vs_need_cohort,
     programme_shares,
@@ -30,6 +31,7 @@ __all__ = [
     "available_cards",
     "egfr_ckd_epi_2009",
     "egfr_ckd_epi_2021",
+    "enrolled",
     "fit_risk_score",
     "gfr_category",
     "load_breast_cancer_wdbc",

@@ -249,6 +249,41 @@ def fit_risk_score(
     return LinearRegression().fit(x, y).predict(x)
 
 
+def enrolled(scores: Any, *, percentile: float = 97.0) -> np.ndarray:
+    """Who the programme enrols: the rows whose score is at or above ``percentile``.
+
+    Parameters
+    ----------
+    scores : array-like of float
+        Priority score per row.
+    percentile : float, default=97.0
+        Enrolment threshold, in [0, 100); ``0`` enrols everyone. Obermeyer's
+        programme auto-enrols at or above the 97th percentile (top 3 %).
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        True for an enrolled row.
+
+    Raises
+    ------
+    TypeError
+        If ``percentile`` is not a number.
+    ValueError
+        If ``percentile`` is out of range.
+    """
+    percentile = check_finite_scalar(
+        percentile,
+        "percentile",
+        numbers.Real,
+        min_val=0.0,
+        max_val=100.0,
+        include_boundaries="left",
+    )
+    s = np.asarray(scores, dtype=float)
+    return np.asarray(s >= np.percentile(s, percentile))
+
+
 def top_share(scores: Any, groups: Any, *, group: str = "Black", percentile: float = 97.0) -> float:
     """Share of ``group`` among rows whose score is at or above ``percentile``.
 
@@ -274,14 +309,6 @@ def top_share(scores: Any, groups: Any, *, group: str = "Black", percentile: flo
     ValueError
         If lengths differ, ``percentile`` is out of range or ``group`` is absent.
     """
-    percentile = check_finite_scalar(
-        percentile,
-        "percentile",
-        numbers.Real,
-        min_val=0.0,
-        max_val=100.0,
-        include_boundaries="left",
-    )
     s = np.asarray(scores, dtype=float)
     g = np.asarray(groups).astype(str)
     if s.shape != g.shape or s.ndim != 1:
@@ -291,8 +318,7 @@ def top_share(scores: Any, groups: Any, *, group: str = "Black", percentile: flo
     present = np.unique(g)
     if group not in present:
         raise ValueError(f"unknown group {group!r}; groups present: {present.tolist()}")
-    selected = s >= np.percentile(s, percentile)
-    return float(np.mean(g[selected] == group))
+    return float(np.mean(g[enrolled(s, percentile=percentile)] == group))
 
 
 def programme_shares(

@@ -23,6 +23,7 @@ from numpy.typing import ArrayLike
 
 from esn_teach._formatting import fr_number, fr_percent
 from esn_teach._validation import check_finite_scalar
+from esn_teach.datasets import enrolled
 from esn_teach.explorers._blit import blit_png, freeze_background
 from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
@@ -388,15 +389,7 @@ def selection_by_group(
         )
     if not np.all(np.isfinite(s)):
         raise ValueError("scores contains NaN or infinite values")
-    check_finite_scalar(
-        percentile,
-        "percentile",
-        numbers.Real,
-        min_val=0.0,
-        max_val=100.0,
-        include_boundaries="left",
-    )
-    selected = s >= np.percentile(s, percentile)
+    selected = enrolled(s, percentile=percentile)
     rows = {}
     for group in pd.unique(g):
         in_group = g == group

@@ -126,3 +126,24 @@ def test_return_x_y_and_numpy():
     assert x.shape == (100, 7) and y.shape == (100,)
     b = make_cost_vs_need_cohort(n_samples=100, random_state=0, as_frame=False)
     assert isinstance(b.data, np.ndarray) and b.frame is None
+
+
+def test_enrolled_is_the_rule_top_share_and_the_explorer_share():
+    from esn_teach.datasets import enrolled, top_share
+    from esn_teach.explorers import selection_by_group
+
+    rng = np.random.default_rng(3)
+    scores = rng.normal(size=1000)
+    groups = np.where(rng.random(1000) < 0.3, "Black", "White")
+    mask = enrolled(scores, percentile=97.0)
+    assert mask.dtype == bool and mask.sum() == 30
+    assert enrolled(scores, percentile=0.0).all()
+    assert top_share(scores, groups, percentile=97.0) == pytest.approx(
+        np.mean(groups[mask] == "Black")
+    )
+    table = selection_by_group(scores, groups, scores, percentile=97.0)
+    assert table["n_selected"].sum() == mask.sum()
+    with pytest.raises(ValueError, match="percentile"):
+        enrolled(scores, percentile=100.0)
+    with pytest.raises(TypeError):
+        enrolled(scores, percentile="97")
