@@ -134,6 +134,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--key-file", metavar="FICHIER", help="fichier de la clé de pseudonymisation"
     )
+    export.add_argument(
+        "--provisoire",
+        action="store_true",
+        help="exporte même si des notes ne sont pas définitives (réflexions non notées, "
+        "copies en erreur) ; la colonne « Statut » dit lesquelles",
+    )
 
     report = commands.add_parser(
         "report", help="taux de réussite par question et erreurs fréquentes (tableau et graphique)"
@@ -180,24 +186,45 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "autograde":
         return _autograde(course, args)
     elif args.command == "feedback":
-        from esn_teach.grading import generate_feedback
+        from esn_teach.grading import generate_feedback, grade_status
 
         paths = generate_feedback(course, args.module)
         print(f"{len(paths)} retour(s) générés dans {course.root / 'feedback'}")
+        status = grade_status(course, [args.module])
+        if status.pending:
+            print(
+                f"Attention : {len(status.pending)} de ces retours montrent une note qui n'est "
+                "pas définitive (à noter dans le formgrader, ou à corriger de nouveau) :"
+            )
+            print("\n".join(status.lines()))
     elif args.command == "export":
         from esn_teach.grading import export_grades
 
-        path = export_grades(
+        exported = export_grades(
             course,
             args.to,
             args.modules,
             format=args.format,
             pseudonymise=args.pseudonymise,
             key_file=args.key_file,
+            provisional=args.provisoire,
         )
         kind = " (format Moodle)" if args.format == "moodle" else ""
         pseudo = ", identités pseudonymisées" if args.pseudonymise else ""
-        print(f"Notes exportées{kind}{pseudo} : {path}")
+        if exported.provisional:
+            print(
+                f"Export PROVISOIRE{kind}{pseudo} : {exported.path} — "
+                f"{len(exported.check.pending)} note(s) ne sont pas définitives "
+                "(colonne « Statut ») :"
+            )
+            print("\n".join(exported.check.lines()))
+        else:
+            print(f"Notes exportées{kind}{pseudo} : {exported.path}")
+        if exported.check.untaken:
+            print(
+                "Modules sans aucune copie, laissés hors du fichier : "
+                + ", ".join(exported.check.untaken)
+            )
     elif args.command == "report":
         from esn_teach.grading import module_report
 

@@ -12,13 +12,17 @@ cohort missed.
 """
 
 from esn_teach.grading._commands import (
+    GradeExport,
     autograde,
     export_grades,
     generate_feedback,
+    grade_status,
     module_report,
 )
 from esn_teach.grading._export import (
     KEY_VARIABLE,
+    ExportCheck,
+    check_export,
     pseudonym,
     pseudonym_key,
     rewrite_pseudonymised,
@@ -41,7 +45,9 @@ __all__ = [
     "CANARIES",
     "KEY_VARIABLE",
     "BatchResult",
+    "ExportCheck",
     "FrenchFeedback",
+    "GradeExport",
     "GradingAborted",
     "Limits",
     "Progress",
@@ -49,12 +55,14 @@ __all__ = [
     "SubmissionOutcome",
     "SubmissionResult",
     "autograde",
+    "check_export",
     "cohort_report",
     "csv_safe",
     "export_grades",
     "format_table",
     "generate_feedback",
     "grade_cohort",
+    "grade_status",
     "module_report",
     "printable",
     "protections",

@@ -6,6 +6,7 @@ by the command line. Grading depends on the course layout, never the reverse.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from nbgrader.api import Gradebook
@@ -13,14 +14,27 @@ from nbgrader.apps.api import NbGraderAPI
 from nbgrader.plugins.export import CsvExportPlugin
 
 from esn_teach.course import Course, CourseError
-from esn_teach.grading._export import finish_csv_export, pseudonym_key, write_moodle
+from esn_teach.grading._export import (
+    ExportCheck,
+    check_export,
+    finish_csv_export,
+    pseudonym_key,
+    write_moodle,
+)
 from esn_teach.grading._feedback import FrenchFeedback
-from esn_teach.grading._outcomes import BatchResult
+from esn_teach.grading._outcomes import BatchResult, SubmissionOutcome, read_results
 from esn_teach.grading._report import cohort_report, format_table, write_report
-from esn_teach.grading._runner import CANARIES, Progress, grade_cohort
+from esn_teach.grading._runner import CANARIES, Progress, grade_cohort, results_path
 from esn_teach.grading._sandbox import Limits
 
-__all__ = ["autograde", "export_grades", "generate_feedback", "module_report"]
+__all__ = [
+    "GradeExport",
+    "autograde",
+    "export_grades",
+    "generate_feedback",
+    "grade_status",
+    "module_report",
+]
 
 
 def autograde(
@@ -127,6 +141,54 @@ def generate_feedback(course: Course, name: str) -> list[Path]:
     return sorted((course.root / "feedback").glob(f"*/{module}/*.html"))
 
 
+@dataclass(frozen=True)
+class GradeExport:
+    """A grade file written by :func:`export_grades`, and what it leaves out.
+
+    Attributes
+    ----------
+    path : pathlib.Path
+        The CSV file.
+    check : ExportCheck
+        The modules exported, those nobody took (left out) and, in a
+        provisional export, the grades that are not final.
+    provisional : bool
+        Whether some grade in the file is not final (the file says which).
+    """
+
+    path: Path
+    check: ExportCheck
+    provisional: bool
+
+
+def _grader_errors(course: Course) -> dict[str, set[str]]:
+    """Return, per module, the students whose last autograde was a grader error."""
+    errors: dict[str, set[str]] = {}
+    pattern = results_path(course.root, "*").relative_to(course.root)
+    for table in sorted(course.root.glob(str(pattern))):
+        for result in read_results(table):
+            if result.outcome is SubmissionOutcome.GRADER_ERROR:
+                errors.setdefault(result.module, set()).add(result.student)
+    return errors
+
+
+def grade_status(course: Course, names: list[str] | None = None) -> ExportCheck:
+    """Find the modules nobody took and every grade that is not final, in the gradebook.
+
+    Parameters
+    ----------
+    course : esn_teach.course.Course
+    names : list of str, optional
+        Only these modules (names or prefixes; default: every module).
+
+    Returns
+    -------
+    ExportCheck
+    """
+    modules = [course.module(name).name for name in names] if names else []
+    return check_export(course.db_url, course.course_id, modules, _grader_errors(course))
+
+
 def export_grades(
     course: Course,
     destination: str | Path,
@@ -135,8 +197,14 @@ def export_grades(
     format: str = "csv",
     pseudonymise: bool = False,
     key_file: str | Path | None = None,
-) -> Path:
-    """Export the grades to a CSV file.
+    provisional: bool = False,
+) -> GradeExport:
+    """Export the grades to a CSV file, only when every exported grade is final.
+
+    A grade is not final while a reflection of that copy waits for manual
+    grading, or when the copy's last autograde failed on the grader's side
+    (the gradebook then holds an older grade). Modules nobody submitted are
+    left out (a column of zeros would overwrite grades in Moodle).
 
     Parameters
     ----------
@@ -153,10 +221,19 @@ def export_grades(
         statistics.
     key_file : path-like, optional
         File holding the key (default: ``$ESN_TEACH_PSEUDONYM_KEY``).
+    provisional : bool, default=False
+        Write the file even with grades that are not final; a column
+        « Statut » then says which ones, and why.
 
     Returns
     -------
-    pathlib.Path
+    GradeExport
+
+    Raises
+    ------
+    esn_teach.course.CourseError
+        If some grade is not final and ``provisional`` is false (the message
+        lists them), if no module has a submission, or on a bad argument.
     """
     if format not in ("csv", "moodle"):
         raise CourseError(f"Format d'export inconnu : {format} (csv ou moodle).")
@@ -164,16 +241,35 @@ def export_grades(
     if not destination.parent.is_dir():
         raise CourseError(f"Le dossier de destination n'existe pas : {destination.parent}")
     key = pseudonym_key(key_file) if pseudonymise else None
-    modules = [course.module(name).name for name in names] if names else []
+    check = grade_status(course, names)
+    if not check.modules:
+        raise CourseError(
+            "Aucune copie dans le carnet de notes pour "
+            + (", ".join(check.untaken) if check.untaken else "ce cours")
+            + " : rien à exporter."
+        )
+    if check.pending and not provisional:
+        raise CourseError(
+            f"Export refusé : {len(check.pending)} note(s) ne sont pas définitives.\n"
+            + "\n".join(check.lines())
+            + "\nNotez les réflexions dans le formgrader (make formgrader) et relancez la "
+            "correction des copies en erreur (esn-teach autograde MODULE), puis exportez à "
+            "nouveau. Pour un export provisoire malgré tout : ajoutez --provisoire (le fichier "
+            "le dira, copie par copie, dans la colonne « Statut »)."
+        )
+    statuses = check.statuses() if provisional else None
     if format == "moodle":
-        return write_moodle(destination, course.db_url, course.course_id, modules, key)
-    plugin = CsvExportPlugin(config=course.config())
-    plugin.to = str(destination)
-    plugin.assignment = modules
-    with Gradebook(course.db_url, course.course_id) as gradebook:
-        plugin.export(gradebook)
-    finish_csv_export(destination, key)
-    return destination
+        write_moodle(
+            destination, course.db_url, course.course_id, check.modules, key, statuses=statuses
+        )
+    else:
+        plugin = CsvExportPlugin(config=course.config())
+        plugin.to = str(destination)
+        plugin.assignment = check.modules
+        with Gradebook(course.db_url, course.course_id) as gradebook:
+            plugin.export(gradebook)
+        finish_csv_export(destination, key, statuses=statuses)
+    return GradeExport(destination, check, provisional=bool(check.pending) and provisional)
 
 
 def module_report(

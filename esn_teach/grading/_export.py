@@ -12,6 +12,8 @@ import csv
 import hashlib
 import hmac
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
@@ -21,6 +23,8 @@ from esn_teach.grading._sanitise import csv_safe
 
 __all__ = [
     "KEY_VARIABLE",
+    "ExportCheck",
+    "check_export",
     "finish_csv_export",
     "pseudonym",
     "pseudonym_key",
@@ -33,6 +37,100 @@ KEY_VARIABLE = "ESN_TEACH_PSEUDONYM_KEY"
 
 #: The identifier column of the Moodle file (map it to "ID number" when importing).
 MOODLE_ID = "Numéro d'identification"
+
+#: The column that says, in a provisional export, which grades are not final.
+STATUS = "Statut"
+FINAL = "définitive"
+
+
+@dataclass
+class ExportCheck:
+    """What stands between the gradebook and a grade file that can be trusted.
+
+    Attributes
+    ----------
+    modules : list of str
+        The modules to export: those with at least one submission.
+    untaken : list of str
+        Modules nobody has submitted (never exported: a column of zeros would
+        overwrite grades when imported into Moodle).
+    pending : dict
+        ``(student, module)`` → French reasons why that grade is not final: a
+        reflection still waiting for manual grading, or a copy whose last
+        autograde failed on the grader's side (the gradebook holds an older grade).
+    """
+
+    modules: list[str]
+    untaken: list[str] = field(default_factory=list)
+    pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        """One French line per grade that is not final."""
+        return [
+            f"  - {student} — {module} : {' ; '.join(reasons)}"
+            for (student, module), reasons in sorted(self.pending.items())
+        ]
+
+    def statuses(self) -> dict[tuple[str, str], str]:
+        """``(student, module)`` → the status written in a provisional export."""
+        return {key: "provisoire : " + " ; ".join(reasons) for key, reasons in self.pending.items()}
+
+
+def check_export(
+    db_url: str,
+    course_id: str,
+    modules: list[str],
+    grader_errors: Mapping[str, set[str]] | None = None,
+) -> ExportCheck:
+    """Find the modules nobody took and every grade that is not final yet.
+
+    Parameters
+    ----------
+    db_url, course_id : str
+        nbgrader's gradebook.
+    modules : list of str
+        Modules asked for (empty: every module of the gradebook).
+    grader_errors : mapping, optional
+        Module → students whose last autograde was a grader error.
+
+    Returns
+    -------
+    ExportCheck
+
+    Raises
+    ------
+    CourseError
+        If a module asked for is not in the gradebook.
+    """
+    grader_errors = grader_errors or {}
+    check = ExportCheck(modules=[])
+    with Gradebook(db_url, course_id) as gradebook:
+        names = modules or sorted(a.name for a in gradebook.assignments)
+        for name in names:
+            try:
+                assignment = gradebook.find_assignment(name)
+            except MissingEntry as error:
+                raise CourseError(
+                    f"{name} n'est pas dans le carnet de notes (corrigez-le d'abord)."
+                ) from error
+            if not assignment.submissions:
+                check.untaken.append(name)
+                continue
+            check.modules.append(name)
+            for submission in assignment.submissions:
+                student = submission.student.id
+                for notebook in submission.notebooks:
+                    for grade in notebook.grades:
+                        if grade.needs_manual_grade:
+                            check.pending.setdefault((student, name), []).append(
+                                f"réflexion « {grade.name} » pas encore notée"
+                            )
+                if student in grader_errors.get(name, set()):
+                    check.pending.setdefault((student, name), []).append(
+                        "dernière correction automatique en erreur du correcteur "
+                        "(le carnet garde une note plus ancienne)"
+                    )
+    return check
 
 
 def pseudonym_key(key_file: str | Path | None = None) -> bytes:
@@ -71,8 +169,14 @@ def write_moodle(
     course_id: str,
     modules: list[str],
     key: bytes | None = None,
+    *,
+    statuses: Mapping[tuple[str, str], str] | None = None,
 ) -> Path:
     """Write one row per student: identifier, then one column per module (total score).
+
+    Modules nobody submitted get no column, and a student without a submission
+    gets an empty cell, which Moodle's import leaves alone (a 0 would overwrite
+    the grade Moodle holds).
 
     Parameters
     ----------
@@ -83,38 +187,50 @@ def write_moodle(
         Modules to export (empty: every module of the gradebook).
     key : bytes, optional
         Pseudonymise identities with this key.
+    statuses : mapping, optional
+        ``(student, module)`` → why that grade is provisional; when given, a
+        last column « Statut » says, per student, which grades are not final.
 
     Returns
     -------
     pathlib.Path
     """
+    check = check_export(db_url, course_id, modules)
+    names = check.modules
+    rows = []
     with Gradebook(db_url, course_id) as gradebook:
-        names = modules or sorted(a.name for a in gradebook.assignments)
-        for name in names:
-            try:
-                gradebook.find_assignment(name)
-            except MissingEntry as error:
-                raise CourseError(
-                    f"{name} n'est pas dans le carnet de notes (corrigez-le d'abord)."
-                ) from error
-        rows = []
         for student in sorted(gradebook.students, key=lambda s: s.id):
-            row = {MOODLE_ID: csv_safe(pseudonym(student.id, key) if key else student.id)}
+            row = [csv_safe(pseudonym(student.id, key) if key else student.id)]
             for name in names:
                 try:
                     score = gradebook.find_submission(name, student.id).score
-                    row[name] = f"{float(score):.2f}"
+                    row.append(f"{float(score):.2f}")
                 except MissingEntry:
-                    row[name] = "0.00"
+                    row.append("")
+            if statuses is not None:
+                notes = [
+                    f"{name} {statuses[(student.id, name)]}"
+                    for name in names
+                    if (student.id, name) in statuses
+                ]
+                row.append(csv_safe(" | ".join(notes) or FINAL))
             rows.append(row)
+    header = [MOODLE_ID, *(csv_safe(name) for name in names)]
+    if statuses is not None:
+        header.append(STATUS)
     with destination.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([MOODLE_ID, *(csv_safe(name) for name in names)])
-        writer.writerows([row[MOODLE_ID], *(row[name] for name in names)] for row in rows)
+        writer.writerow(header)
+        writer.writerows(rows)
     return destination
 
 
-def finish_csv_export(path: Path, key: bytes | None = None) -> Path:
+def finish_csv_export(
+    path: Path,
+    key: bytes | None = None,
+    *,
+    statuses: Mapping[tuple[str, str], str] | None = None,
+) -> Path:
     """Make nbgrader's CSV export safe to open in a spreadsheet, pseudonymised if ``key`` is given.
 
     Rewrites ``path`` in place: with a key, identities become keyed hashes
@@ -129,6 +245,9 @@ def finish_csv_export(path: Path, key: bytes | None = None) -> Path:
         The CSV written by nbgrader's ``CsvExportPlugin``.
     key : bytes, optional
         The pseudonymisation key.
+    statuses : mapping, optional
+        ``(student, module)`` → why that grade is provisional; when given, a
+        last column « Statut » says so on each row (« définitive » otherwise).
 
     Returns
     -------
@@ -138,7 +257,12 @@ def finish_csv_export(path: Path, key: bytes | None = None) -> Path:
         reader = csv.DictReader(handle)
         fields = list(reader.fieldnames or [])
         rows = list(reader)
+    if statuses is not None:
+        fields.append(STATUS)
     for row in rows:
+        if statuses is not None:
+            pair = (row.get("student_id") or "", row.get("assignment") or "")
+            row[STATUS] = statuses.get(pair, FINAL)
         if key is not None:
             if "student_id" in row:
                 row["student_id"] = pseudonym(row["student_id"], key)

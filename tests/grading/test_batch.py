@@ -13,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 from esn_fixtures import cli
 from grading_corpus import LIMITS, MODULE, built_once, course_copy
@@ -20,7 +21,14 @@ from nbgrader.api import Gradebook
 from nbgrader.apps.api import NbGraderAPI
 
 from esn_teach.course import Course
-from esn_teach.grading import KEY_VARIABLE, SubmissionOutcome, autograde, pseudonym
+from esn_teach.grading import (
+    KEY_VARIABLE,
+    SubmissionOutcome,
+    autograde,
+    pseudonym,
+    results_path,
+)
+from esn_teach.grading._outcomes import read_results, write_results
 
 pytestmark = pytest.mark.slow
 
@@ -85,16 +93,118 @@ def test_idempotent_rerun_keeps_manual_grades_and_comments(tiny, capsys):
         assert comment.manual_comment == "Bien argumenté."
 
 
-def test_exports_moodle_csv_and_pseudonymised(tiny, tmp_path, capsys, monkeypatch):
-    course_root, notebooks, _course = tiny
+def _grade_reflections(course: Course, students) -> None:
+    """What an instructor does in the formgrader: a manual score for each reflection."""
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        for student in students:
+            grade = gradebook.find_grade("avis", MODULE, MODULE, student)
+            grade.manual_score = 1.0
+            grade.needs_manual_grade = False
+        gradebook.db.commit()
+
+
+def _write_reflections(course_root: Path) -> None:
+    """Every student writes their reflection (a blank one is scored 0 by nbgrader itself)."""
+    for student in ANSWERS:
+        path = course_root / "submitted" / student / MODULE / f"{MODULE}.ipynb"
+        notebook = nbformat.read(path, as_version=4)
+        for cell in notebook.cells:
+            if cell.metadata.get("nbgrader", {}).get("grade_id") == "avis":
+                cell.source = f"Avis de {student} : le test est utile mais imparfait."
+        nbformat.write(notebook, path)
+
+
+def test_export_refuses_grades_that_are_not_final_unless_provisional(tiny, tmp_path, capsys):
+    course_root, notebooks, course = tiny
+    _write_reflections(course_root)
     assert cli(course_root, "autograde", MODULE, notebooks=notebooks) == 0
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        gradebook.add_assignment("99_personne")  # released, nobody submitted
+        gradebook.add_student("zoe")  # enrolled, submitted nothing
+    moodle = tmp_path / "moodle.csv"
+    capsys.readouterr()
+    assert cli(course_root, "export", "--format", "moodle", "--to", str(moodle)) == 2
+    err = capsys.readouterr().err
+    assert "Export refusé : 6 note(s) ne sont pas définitives" in err
+    assert f"ana — {MODULE} : réflexion « avis » pas encore notée" in err
+    assert "--provisoire" in err
+    assert not moodle.exists()
+
+    # Provisional on request: the file and the message say so, grade by grade.
+    assert (
+        cli(course_root, "export", "--format", "moodle", "--provisoire", "--to", str(moodle)) == 0
+    )
+    out = capsys.readouterr().out
+    assert "Export PROVISOIRE" in out and "99_personne" in out
+    with moodle.open(encoding="utf-8") as handle:
+        rows = {row["Numéro d'identification"]: row for row in csv.DictReader(handle)}
+    assert list(rows["ana"]) == ["Numéro d'identification", MODULE, "Statut"]  # no 99_personne
+    assert rows["ana"]["Statut"] == f"{MODULE} provisoire : réflexion « avis » pas encore notée"
+    assert rows["zoe"][MODULE] == "" and rows["zoe"]["Statut"] == "définitive"
+
+    # Feedback can go out, but the instructor is told which grades are not final.
+    assert cli(course_root, "feedback", MODULE, notebooks=notebooks) == 0
+    out = capsys.readouterr().out
+    assert "6 de ces retours montrent une note qui n'est pas définitive" in out
+    assert f"chloe — {MODULE} : réflexion « avis » pas encore notée" in out
+
+    # Reflections graded, except ben's: still refused, naming only ben.
+    _grade_reflections(course, [s for s in ANSWERS if s != "ben"])
+    assert cli(course_root, "export", "--format", "moodle", "--to", str(moodle)) == 2
+    err = capsys.readouterr().err
+    assert "1 note(s)" in err and f"ben — {MODULE}" in err and "ana —" not in err
+
+    # Everything final: a plain file, no status column, empty cells where nothing was handed in.
+    _grade_reflections(course, ["ben"])
+    for kind in ("moodle", "csv"):
+        target = tmp_path / f"{kind}.csv"
+        assert cli(course_root, "export", "--format", kind, "--to", str(target)) == 0
+        out = capsys.readouterr().out
+        assert "Notes exportées" in out and "PROVISOIRE" not in out
+        with target.open(encoding="utf-8") as handle:
+            rows_list = list(csv.DictReader(handle))
+        assert "Statut" not in rows_list[0]
+        assert all(row.get("assignment", MODULE) == MODULE for row in rows_list)
+    with (tmp_path / "moodle.csv").open(encoding="utf-8") as handle:
+        scores = {r["Numéro d'identification"]: r[MODULE] for r in csv.DictReader(handle)}
+    assert scores["ana"] == "2.00" and scores["ben"] == "1.00" and scores["zoe"] == ""
+
+
+def test_export_refuses_a_grade_left_over_from_before_a_grader_error(tiny, tmp_path, capsys):
+    """The gradebook keeps the old grade of a copy whose last autograde failed: never exported."""
+    course_root, notebooks, course = tiny
+    assert cli(course_root, "autograde", MODULE, notebooks=notebooks) == 0
+    _grade_reflections(course, ANSWERS)
+    table = results_path(course_root, MODULE)
+    results = read_results(table)
+    for result in results:
+        if result.student == "eve":
+            result.outcome = SubmissionOutcome.GRADER_ERROR
+    write_results(table, results)
+    capsys.readouterr()
+    target = tmp_path / "notes.csv"
+    assert cli(course_root, "export", "--to", str(target)) == 2
+    err = capsys.readouterr().err
+    assert f"eve — {MODULE} : dernière correction automatique en erreur du correcteur" in err
+    assert cli(course_root, "export", "--provisoire", "--to", str(target)) == 0
+    with target.open(encoding="utf-8") as handle:
+        status = {row["student_id"]: row["Statut"] for row in csv.DictReader(handle)}
+    assert status["eve"].startswith("provisoire : dernière correction") and status["ana"] == (
+        "définitive"
+    )
+
+
+def test_exports_moodle_csv_and_pseudonymised(tiny, tmp_path, capsys, monkeypatch):
+    course_root, notebooks, course = tiny
+    assert cli(course_root, "autograde", MODULE, notebooks=notebooks) == 0
+    _grade_reflections(course, ANSWERS)
     moodle = tmp_path / "moodle.csv"
     assert cli(course_root, "export", "--format", "moodle", "--to", str(moodle)) == 0
     with moodle.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == ["Numéro d'identification", MODULE]
     scores = {row["Numéro d'identification"]: row[MODULE] for row in rows}
-    assert scores["ana"] == "1.00" and scores["ben"] == "0.00"
+    assert scores["ana"] == "2.00" and scores["ben"] == "1.00"
 
     plain = tmp_path / "notes.csv"
     assert cli(course_root, "export", "--to", str(plain)) == 0

@@ -131,6 +131,7 @@ def hostile_gradebook(tmp_path_factory) -> str:
             gradebook.add_student('=HYPERLINK("http://x")')
             gradebook.add_student("+1+1")
             gradebook.add_student("ana", first_name="=cmd|' /C calc'!A0")
+            gradebook.add_submission("01_mini", "ana")  # a module column needs a submission
     finally:
         os.environ["PATH"] = path
     return url
@@ -156,6 +157,7 @@ def test_moodle_csv_keeps_hostile_student_ids_inert(hostile_gradebook, tmp_path)
     ids = {row[0] for row in rows[1:]}
     assert ids == {'\'=HYPERLINK("http://x")', "'+1+1", "ana"}
     assert rows[0] == ["Numéro d'identification", "01_mini"]
+    assert {row[0]: row[1] for row in rows[1:]}["ana"] == "0.00"  # the others: empty, not 0
     assert {csv_restore(cell) for cell in ids} == {'=HYPERLINK("http://x")', "+1+1", "ana"}
 
 
