@@ -243,6 +243,7 @@ def _run(args: argparse.Namespace) -> int:
 def _autograde(course: Course, args: argparse.Namespace) -> int:
     from esn_teach.course import CourseError
     from esn_teach.grading import (
+        MISPLACED,
         GradingAborted,
         Limits,
         SubmissionOutcome,
@@ -321,7 +322,10 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
         if r.outcome is SubmissionOutcome.UNREADABLE
         or (
             r.outcome is SubmissionOutcome.MISSING
-            and (course.root / "submitted" / r.student / batch.module).is_dir()
+            and (
+                (course.root / "submitted" / r.student / batch.module).is_dir()
+                or any(detail.startswith(MISPLACED) for detail in r.details)
+            )
         )
     ]
     if blocked:

@@ -33,6 +33,7 @@ from esn_teach.grading._outcomes import BatchResult, SubmissionOutcome, Submissi
 from esn_teach.grading._report import QuestionStats, cohort_report, format_table, write_report
 from esn_teach.grading._runner import (
     CANARIES,
+    MISPLACED,
     GradingAborted,
     Progress,
     grade_cohort,
@@ -44,6 +45,7 @@ from esn_teach.grading._sanitise import csv_safe, printable
 __all__ = [
     "CANARIES",
     "KEY_VARIABLE",
+    "MISPLACED",
     "BatchResult",
     "ExportCheck",
     "FrenchFeedback",

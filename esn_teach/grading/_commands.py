@@ -24,7 +24,13 @@ from esn_teach.grading._export import (
 from esn_teach.grading._feedback import FrenchFeedback
 from esn_teach.grading._outcomes import BatchResult, SubmissionOutcome, read_results
 from esn_teach.grading._report import cohort_report, format_table, write_report
-from esn_teach.grading._runner import CANARIES, Progress, grade_cohort, results_path
+from esn_teach.grading._runner import (
+    CANARIES,
+    Progress,
+    grade_cohort,
+    misplaced_copies,
+    results_path,
+)
 from esn_teach.grading._sandbox import Limits
 
 __all__ = [
@@ -80,7 +86,8 @@ def autograde(
     """
     module = course.module(name).name
     submitted = [s for s in course.submitted_students(module) if s not in CANARIES]
-    if not submitted:
+    misplaced = [s for s in misplaced_copies(course, module) if s not in CANARIES]
+    if not submitted and not misplaced:
         raise CourseError(
             f"Aucune copie à corriger pour {module} : le dossier "
             f"{course.root / 'submitted'}/<étudiant>/{module}/ est vide ou absent."
@@ -92,7 +99,9 @@ def autograde(
         targets = list(students)
     else:
         targets = submitted + [
-            s for s in course.enrolled() if s not in submitted and s not in CANARIES
+            s
+            for s in sorted({*course.enrolled(), *misplaced})
+            if s not in submitted and s not in CANARIES
         ]
     if limits is None:
         timeout = course.config().Execute.get("timeout", 120)

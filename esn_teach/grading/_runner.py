@@ -117,6 +117,57 @@ class GradingAborted(CourseError):
     """The batch stopped before grading any submission; nothing was changed."""
 
 
+#: How the outcome table starts the detail of a copy filed under another folder name.
+MISPLACED = "copie rangée dans"
+
+
+def misplaced_folders(course: Course, module: str, student: str) -> list[str]:
+    """Folders of ``submitted/<student>/`` that name ``module`` without being its folder.
+
+    ``submitted/hugo/01/`` is what an instructor naturally makes, since the
+    command line accepts ``01`` for the module; nbgrader only looks in
+    ``submitted/hugo/<module>/``. Such a copy must be reported, never ignored.
+    """
+    base = course.root / "submitted" / student
+    if not base.is_dir() or base.is_symlink() or (base / module).is_dir():
+        return []
+    found = []
+    for folder in sorted(base.iterdir()):
+        if folder.name == module or not folder.is_dir():
+            continue
+        try:
+            if course.module(folder.name).name == module:
+                found.append(folder.name)
+        except CourseError:
+            continue
+    return found
+
+
+def misplaced_copies(course: Course, module: str) -> dict[str, list[str]]:
+    """Return, per student, the folders that name ``module`` under another name."""
+    base = course.root / "submitted"
+    if not base.is_dir():
+        return {}
+    found = {}
+    for student in sorted(p.name for p in base.iterdir() if p.is_dir() and not p.is_symlink()):
+        folders = misplaced_folders(course, module, student)
+        if folders:
+            found[student] = folders
+    return found
+
+
+def _missing(course: Course, module: str, student: str) -> SubmissionResult:
+    """Return the outcome of a student without a copy: absent, or filed under another name."""
+    details = [
+        f"{MISPLACED} submitted/{student}/{name}/ : renommez ce dossier en « {module} », "
+        "puis relancez la correction"
+        for name in misplaced_folders(course, module, student)
+    ]
+    return SubmissionResult(
+        student, module, SubmissionOutcome.MISSING, details or ["aucune copie rendue"]
+    )
+
+
 def results_path(root: Path, module: str) -> Path:
     """Where the outcome table of a module is written."""
     return root / "rapports" / module / "resultats.csv"
@@ -413,9 +464,7 @@ class _Worker:
         """Grade one submission; the grader's own failures become GRADER_ERROR."""
         folder = self.course.root / "submitted" / student / self.module
         if folder.is_symlink() or not folder.is_dir():
-            return SubmissionResult(
-                student, self.module, SubmissionOutcome.MISSING, ["aucune copie rendue"]
-            )
+            return _missing(self.course, self.module, student)
         staged = self.plan.staging / student / self.module
         shutil.rmtree(staged, ignore_errors=True)
         staged.mkdir(parents=True)
@@ -807,9 +856,13 @@ def grade_cohort(
     _remove_canaries(course, module)
     previous = {} if force else _previous(root, module)
     kept: list[SubmissionResult] = []
+    absent: list[SubmissionResult] = []  # nothing to run: said at once, never resumed
     todo: list[str] = []
     for student in students:
         folder = root / "submitted" / student / module
+        if folder.is_symlink() or not folder.is_dir():
+            absent.append(_missing(course, module, student))
+            continue
         old = previous.get(student)
         digest = _digest(folder) if folder.is_dir() and not folder.is_symlink() else ""
         still_valid = (
@@ -830,7 +883,7 @@ def grade_cohort(
     missing = protections(sandbox).missing
     if todo:
         _grade_all(course, module, todo, journal, limits=limits, jobs=jobs, sandbox=sandbox)
-    results = kept + journal.results
+    results = kept + absent + journal.results
     order = {student: i for i, student in enumerate(students)}
     results.sort(key=lambda r: order.get(r.student, len(order)))
     csv_path = results_path(root, module)

@@ -293,3 +293,24 @@ def test_missing_student_is_accounted_for(tiny):
     results = {r.student: r for r in batch.results}
     assert results["zoe"].outcome is SubmissionOutcome.MISSING
     assert set(ANSWERS) - {"fred"} <= set(results)
+
+
+def test_a_copy_filed_under_the_module_number_is_reported_not_ignored(tiny, capsys):
+    """``submitted/hugo/01/`` (the number the command line accepts) is named, with the fix."""
+    course_root, notebooks, _course = tiny
+    proper = course_root / "submitted" / "ana" / MODULE
+    misplaced = course_root / "submitted" / "hugo" / MODULE.split("_")[0]
+    misplaced.parent.mkdir()
+    shutil.copytree(proper, misplaced)
+    capsys.readouterr()
+    assert cli(course_root, "autograde", MODULE, notebooks=notebooks) == 2
+    out, err = capsys.readouterr()
+    assert "hugo : pas de note — absente" in out
+    assert (
+        f"hugo (copie rangée dans submitted/hugo/{misplaced.name}/ : renommez ce dossier en "
+        f"« {MODULE} », puis relancez la correction)" in err
+    )
+    assert list(misplaced.iterdir())  # left untouched
+    misplaced.rename(misplaced.parent / MODULE)
+    assert cli(course_root, "autograde", MODULE, notebooks=notebooks) == 0
+    assert "hugo : 1 / 2 — corrigée" in capsys.readouterr().out
