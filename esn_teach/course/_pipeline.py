@@ -23,6 +23,7 @@ from esn_teach.course._source import (
     SOLUTION_END,
     ModuleSource,
     find_modules,
+    match_module,
     read_module,
     resolve_module,
 )
@@ -196,6 +197,30 @@ class Course:
     def module(self, name: str) -> ModuleSource:
         """Parse one module source."""
         return read_module(resolve_module(self.notebooks, name))
+
+    def module_name(self, name: str) -> str:
+        """Resolve a module name or prefix (``01``), with or without the module sources.
+
+        An instructor on a hub may hold only the nbgrader course: the modules are
+        then those built into ``source/``, as for ``nbgrader autograde``.
+
+        Raises
+        ------
+        CourseError
+            If no module, or several, match.
+        """
+        if self.notebooks.is_dir() and find_modules(self.notebooks):
+            return self.module(name).name
+        built = self.root / "source"
+        names = []
+        if built.is_dir():
+            names = sorted(p.name for p in built.iterdir() if (p / f"{p.name}.ipynb").is_file())
+        if not names:
+            raise CourseError(
+                f"Aucun module : ni sources dans {self.notebooks}, ni module construit dans "
+                f"{built}. Lancez d'abord « esn-teach build » ou indiquez --notebooks DOSSIER."
+            )
+        return match_module(names, name)
 
     def source_path(self, module: str) -> Path:
         """Path of the nbgrader source notebook of ``module``."""

@@ -122,6 +122,25 @@ def find_modules(notebooks_dir: Path) -> list[Path]:
     return sorted(p for p in notebooks_dir.glob("*.py") if _MODULE.match(p.stem))
 
 
+def match_module(names: list[str], name: str) -> str:
+    """Pick module ``name`` (full name, or unique prefix such as ``01``) among ``names``.
+
+    Raises
+    ------
+    CourseError
+        If no module, or several, match.
+    """
+    matches = [n for n in names if n == name] or [n for n in names if n.startswith(name)]
+    if not matches:
+        available = ", ".join(names) or "aucun"
+        raise CourseError(f"Module « {name} » introuvable. Modules disponibles : {available}.")
+    if len(matches) > 1:
+        raise CourseError(
+            f"« {name} » désigne plusieurs modules ({', '.join(matches)}) : précisez."
+        )
+    return matches[0]
+
+
 def resolve_module(notebooks_dir: Path, name: str) -> Path:
     """Find the source of module ``name`` (full name, or unique prefix such as ``01``).
 
@@ -141,17 +160,8 @@ def resolve_module(notebooks_dir: Path, name: str) -> Path:
     CourseError
         If no module, or several, match.
     """
-    modules = find_modules(notebooks_dir)
-    matches = [p for p in modules if p.stem == name] or [
-        p for p in modules if p.stem.startswith(name)
-    ]
-    available = ", ".join(p.stem for p in modules) or "aucun"
-    if not matches:
-        raise CourseError(f"Module « {name} » introuvable. Modules disponibles : {available}.")
-    if len(matches) > 1:
-        listed = ", ".join(p.stem for p in matches)
-        raise CourseError(f"« {name} » désigne plusieurs modules ({listed}) : précisez.")
-    return matches[0]
+    modules = {p.stem: p for p in find_modules(notebooks_dir)}
+    return modules[match_module(list(modules), name)]
 
 
 def _nbgrader_meta(

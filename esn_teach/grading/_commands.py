@@ -84,7 +84,7 @@ def autograde(
     -------
     BatchResult
     """
-    module = course.module(name).name
+    module = course.module_name(name)
     submitted = [s for s in course.submitted_students(module) if s not in CANARIES]
     misplaced = [s for s in misplaced_copies(course, module) if s not in CANARIES]
     if not submitted and not misplaced:
@@ -133,7 +133,7 @@ def generate_feedback(course: Course, name: str) -> list[Path]:
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.preprocessors import GetGrades
 
-    module = course.module(name).name
+    module = course.module_name(name)
     if not (course.root / "autograded").is_dir():
         raise CourseError(f"Rien à restituer : lancez d'abord « esn-teach autograde {module} ».")
     config = course.config()
@@ -194,7 +194,7 @@ def grade_status(course: Course, names: list[str] | None = None) -> ExportCheck:
     -------
     ExportCheck
     """
-    modules = [course.module(name).name for name in names] if names else []
+    modules = [course.module_name(name) for name in names] if names else []
     return check_export(course.db_url, course.course_id, modules, _grader_errors(course))
 
 
@@ -300,7 +300,7 @@ def module_report(
     tuple
         The text table, the CSV path and the plot path.
     """
-    module = course.module(name).name
+    module = course.module_name(name)
     stats = cohort_report(course.root, course.db_url, course.course_id, module)
     target = Path(folder) if folder else course.root / "rapports" / module
     table, plot = write_report(stats, target, module)

@@ -136,7 +136,7 @@ def misplaced_folders(course: Course, module: str, student: str) -> list[str]:
         if folder.name == module or not folder.is_dir():
             continue
         try:
-            if course.module(folder.name).name == module:
+            if course.module_name(folder.name) == module:
                 found.append(folder.name)
         except CourseError:
             continue

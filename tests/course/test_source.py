@@ -2,7 +2,7 @@ from pathlib import Path
 
 import jupytext
 import pytest
-from esn_fixtures import MODULE_PATHS, NOTEBOOKS
+from esn_fixtures import MODULE_PATHS, NOTEBOOKS, make_course
 
 from esn_teach.course import CourseError, read_module
 from esn_teach.course._source import resolve_module
@@ -139,3 +139,21 @@ def test_conversion_is_deterministic(path):
     assert nbformat.writes(read_module(path).notebook) == nbformat.writes(
         read_module(path).notebook
     )
+
+
+def test_module_name_without_the_sources_comes_from_the_built_course(tmp_path):
+    from esn_teach.course import Course, CourseError
+
+    root = make_course(tmp_path / "grading")
+    for name in ("01_evaluer", "03_cout", "03_cout_bis"):
+        (root / "source" / name).mkdir(parents=True)
+        (root / "source" / name / f"{name}.ipynb").write_text("{}", encoding="utf-8")
+    course = Course(root, tmp_path / "absent")
+    assert course.module_name("01") == "01_evaluer"
+    assert course.module_name("03_cout") == "03_cout"  # an exact name wins over prefixes
+    with pytest.raises(CourseError, match="plusieurs modules"):
+        course.module_name("03")
+    with pytest.raises(CourseError, match="introuvable"):
+        course.module_name("99")
+    with pytest.raises(CourseError, match="Aucun module"):
+        Course(make_course(tmp_path / "vide"), tmp_path / "absent").module_name("01")

@@ -314,3 +314,18 @@ def test_a_copy_filed_under_the_module_number_is_reported_not_ignored(tiny, caps
     misplaced.rename(misplaced.parent / MODULE)
     assert cli(course_root, "autograde", MODULE, notebooks=notebooks) == 0
     assert "hugo : 1 / 2 — corrigée" in capsys.readouterr().out
+
+
+def test_grading_works_from_the_course_folder_alone(tiny, tmp_path, capsys):
+    """An instructor on a hub holds only the nbgrader course, not the module sources."""
+    course_root, _, course = tiny
+    nowhere = tmp_path / "pas-de-sources"
+    assert cli(course_root, "autograde", "01", notebooks=nowhere) == 0
+    out = capsys.readouterr().out
+    assert "ana : 1 / 2 — corrigée" in out
+    _grade_reflections(course, ANSWERS)
+    assert cli(course_root, "feedback", "01", notebooks=nowhere) == 0
+    assert cli(course_root, "export", "--to", str(tmp_path / "n.csv"), notebooks=nowhere) == 0
+    capsys.readouterr()
+    assert cli(course_root, "autograde", "99", notebooks=nowhere) == 2
+    assert f"Module « 99 » introuvable. Modules disponibles : {MODULE}." in capsys.readouterr().err
