@@ -32,9 +32,20 @@ def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp
     blank = (graded_course.root / "feedback" / "blank" / name / f"{name}.html").read_text()
     assert "Question non traitée" in blank
 
+    # The solution's reflections wait for the instructor: no final export before they are graded.
     destination = tmp_path / "notes.csv"
-    assert cli(graded_course.root, "export", "--to", str(destination), name) == 0
-    assert "Notes exportées" in capsys.readouterr().out
+    capsys.readouterr()
+    written = bool(module.written)
+    code = cli(graded_course.root, "export", "--to", str(destination), name)
+    assert code == (2 if written else 0)
+    if written:
+        assert "Export refusé" in capsys.readouterr().err and not destination.exists()
+        assert (
+            cli(graded_course.root, "export", "--provisoire", "--to", str(destination), name) == 0
+        )
+        assert "Export PROVISOIRE" in capsys.readouterr().out
+    else:
+        assert "Notes exportées" in capsys.readouterr().out
     with destination.open(encoding="utf-8") as handle:
         rows = {row["student_id"]: row for row in csv.DictReader(handle)}
     assert set(expected) <= set(rows)
@@ -42,3 +53,6 @@ def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp
         assert float(rows[student]["score"]) == score, student
         assert float(rows[student]["max_score"]) == total
         assert rows[student]["assignment"] == name
+        if written:
+            final = rows[student]["Statut"] == "définitive"
+            assert final == (student != "solution"), student  # only the solution wrote them
