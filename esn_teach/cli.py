@@ -21,11 +21,19 @@ if TYPE_CHECKING:
 __all__ = ["console_main", "main"]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with the usage line introduced in French."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
     """Argument parser whose help and errors are French; errors end with exit status 2."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
         self._positionals.title = "arguments"
         self._optionals.title = "options"
@@ -36,6 +44,7 @@ class _Parser(argparse.ArgumentParser):
             "the following arguments are required": "arguments obligatoires manquants",
             "unrecognized arguments": "arguments non reconnus",
             "invalid choice": "choix invalide",
+            "(choose from": "(valeurs possibles :",
             "expected one argument": "une valeur est attendue",
             "invalid float value": "nombre invalide",
             "invalid int value": "entier invalide",

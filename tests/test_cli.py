@@ -92,6 +92,16 @@ def test_unknown_command_and_missing_argument(capsys):
     with pytest.raises(SystemExit) as info:
         main(["autograde"])
     fails(capsys, info.value.code, "arguments obligatoires manquants")
+    with pytest.raises(SystemExit) as info:
+        main(["export", "--format", "xls"])
+    err = fails(capsys, info.value.code, "choix invalide", "(valeurs possibles : 'csv', 'moodle')")
+    assert "choose from" not in err and "usage:" not in err
+    assert "utilisation : esn-teach export" in err
+    with pytest.raises(SystemExit) as info:
+        main(["export", "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : esn-teach export") and "--provisoire" in out
 
 
 def test_release_before_build_and_autograde_without_submissions(tiny, capsys):
