@@ -19,7 +19,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook, MissingEntry
 
 from esn_teach.course import CourseError
-from esn_teach.grading._sanitise import csv_safe
+from esn_teach.grading._sanitise import csv_safe, printable
 
 __all__ = [
     "KEY_VARIABLE",
@@ -65,9 +65,10 @@ class ExportCheck:
     pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        """One French line per grade that is not final."""
+        """One French line per grade that is not final (identities made printable)."""
         return [
-            f"  - {student} — {module} : {' ; '.join(reasons)}"
+            f"  - {printable(student, limit=80)} — {printable(module, limit=80)} : "
+            f"{' ; '.join(reasons)}"
             for (student, module), reasons in sorted(self.pending.items())
         ]
 

@@ -372,3 +372,13 @@ def test_cell_predicates_follow_nbgrader_and_survive_forged_metadata(metadata, c
     ]
     assert nbgrader_meta(cell) == (metadata if isinstance(metadata, dict) else {})
     assert grade_id(cell) == (metadata.get("grade_id") if isinstance(metadata, dict) else None)
+
+
+def test_export_check_lines_never_carry_a_students_control_characters():
+    from esn_teach.grading import ExportCheck
+
+    check = ExportCheck(modules=["01_mini"])
+    check.pending[("\x1b[2Jeve\n  - ana — 01_mini : forgé", "01_mini")] = ["réflexion « avis »"]
+    (line,) = check.lines()
+    assert "\x1b" not in line and "\n" not in line
+    assert line.endswith("01_mini : réflexion « avis »")
