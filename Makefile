@@ -13,13 +13,13 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help venv lab course formgrader test check lint typecheck format bench clean system-deps
+.PHONY: help venv lab course formgrader test check lint typecheck format bench clean system-deps node-deps
 
 help:
 	@echo "make lab         JupyterLab en français sur les modules publiés (étudiants)"
 	@echo "make test        toute la suite de tests"
 	@echo "make check       boucle rapide : lint, types et tests sans notebook ni navigateur"
-	@echo "make course      construit et publie tous les modules (grading/)"
+	@echo "make course      construit et publie les modules modifiés (grading/)"
 	@echo "make formgrader  JupyterLab sur le cours nbgrader (enseignants)"
 	@echo "make bench       mesures de performance (bench/)"
 
@@ -36,15 +36,22 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# Incremental: a module is built and released again only if its source, esn_teach, the
+# nbgrader configuration, a version or a generated file changed since its last success
+# (stamps in $(COURSE)/.esn-build/). `esn-teach build --force` / `release --force` redo all.
 course: $(STAMP)
 	$(BIN)/esn-teach build
 	$(BIN)/esn-teach release
 
+# Students' Jupyter settings: nbgrader's instructor tools (formgrader, create/validate
+# assignment, course list) turned off; `make formgrader` keeps them for instructors.
+STUDENT_CONFIG := $(CURDIR)/etc/jupyter-etudiant
+
 lab: course
 	$(BIN)/esn-teach workspace --to $(WORKSPACE)
 	@echo "JupyterLab démarre sur $(WORKSPACE)/ ; ouvrez l'adresse http://127.0.0.1:... affichée ci-dessous."
-	$(BIN)/jupyter lab --notebook-dir=$(WORKSPACE) --ServerApp.ip=127.0.0.1 \
-		--ServerApp.port=$(LAB_PORT) $(ROOT_ARGS) $(LAB_ARGS)
+	JUPYTER_CONFIG_PATH=$(STUDENT_CONFIG) $(BIN)/jupyter lab --notebook-dir=$(WORKSPACE) \
+		--ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) $(ROOT_ARGS) $(LAB_ARGS)
 
 formgrader: course
 	cd $(COURSE) && ../$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) \
@@ -77,7 +84,17 @@ system-deps:
 	    >/dev/null || echo "Installation impossible :$$missing ; les tests qui en dépendent seront ignorés."; \
 	else echo "Paquets absents :$$missing ; les tests qui en dépendent seront ignorés (en root : apt-get install$$missing)."; fi
 
-test: $(STAMP) lint typecheck system-deps
+# axe-core (npm registry, version locked in tests/browser/axe/package-lock.json): the
+# accessibility audit of the browser tests. Skipped with a message when npm is absent.
+AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
+node-deps:
+	@if [ -f $(AXE) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/browser/axe --no-audit --no-fund --silent \
+	    || echo "Installation d'axe-core impossible : l'audit d'accessibilité sera ignoré."; \
+	else echo "npm absent : l'audit d'accessibilité des tests navigateur sera ignoré."; fi
+
+test: $(STAMP) lint typecheck system-deps node-deps
 	$(BIN)/python -m pytest
 
 # The edit loop: lint, types and every test that executes no notebook and no browser.
@@ -91,4 +108,4 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(COURSE)/source $(COURSE)/release $(COURSE)/submitted $(COURSE)/autograded \
-		$(COURSE)/feedback $(COURSE)/gradebook.db
+		$(COURSE)/feedback $(COURSE)/gradebook.db $(COURSE)/.esn-build

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
-    from esn_teach.course import Course
+    from esn_teach.course import Course, StepResult
 
 __all__ = ["console_main", "main"]
 
@@ -87,9 +87,21 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ne pas exécuter les solutions (plus rapide, moins sûr)",
     )
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="reconstruire aussi les modules à jour (par défaut, seuls les modules dont la "
+        "source, la bibliothèque esn_teach ou la configuration ont changé sont reconstruits)",
+    )
 
     release = commands.add_parser("release", help="génère la version étudiante (release/)")
     release.add_argument("modules", nargs="*", metavar="MODULE", help="modules (défaut : tous)")
+    release.add_argument(
+        "--force",
+        action="store_true",
+        help="republier aussi les modules à jour (par défaut, seuls les modules reconstruits "
+        "ou dont la version étudiante a été modifiée sont republiés)",
+    )
 
     autograde = commands.add_parser("autograde", help="corrige les copies de submitted/")
     autograde.add_argument("module", metavar="MODULE")
@@ -182,16 +194,8 @@ def _run(args: argparse.Namespace) -> int:
     from esn_teach.course import Course
 
     course = Course(args.course, args.notebooks)
-    if args.command == "build":
-        for module in course.build(args.modules, validate=not args.no_validate):
-            checked = "solution vérifiée" if not args.no_validate else "non vérifié"
-            print(
-                f"Construit : {module.name} ({len(module.answers)} questions autocorrigées, "
-                f"{len(module.written)} réponse(s) rédigée(s), {checked})"
-            )
-    elif args.command == "release":
-        for path in course.release(args.modules):
-            print(f"Publié : {path} (aucune solution, version vierge échoue à tous les tests)")
+    if args.command in {"build", "release"}:
+        _build_or_release(course, args)
     elif args.command == "autograde":
         return _autograde(course, args)
     elif args.command == "feedback":
@@ -247,6 +251,50 @@ def _run(args: argparse.Namespace) -> int:
             "travail existant conservé)"
         )
     return 0
+
+
+def _build_or_release(course: Course, args: argparse.Namespace) -> None:
+    """Build or release the modules that need it, one line per module as each is done."""
+    steps: list[StepResult] = []
+    checked = "solution vérifiée" if not getattr(args, "no_validate", False) else "non vérifié"
+
+    def show(step: StepResult) -> None:
+        steps.append(step)
+        name = step.module.name
+        if not step.rebuilt:
+            done = "reconstruire" if args.command == "build" else "republier"
+            print(f"{name} : à jour, rien à {done}", flush=True)
+        elif args.command == "build":
+            answers, written = len(step.module.answers), len(step.module.written)
+            print(
+                f"Construit : {name} ({answers} {_plural(answers, 'question autocorrigée')}, "
+                f"{written} {_plural(written, 'réponse rédigée')}, {checked}) — {step.reason}",
+                flush=True,
+            )
+        else:
+            print(
+                f"Publié : {step.path} (aucune solution, version vierge échoue à tous les tests) "
+                f"— {step.reason}",
+                flush=True,
+            )
+
+    if args.command == "build":
+        course.build(args.modules, validate=not args.no_validate, force=args.force, progress=show)
+    else:
+        course.release(args.modules, force=args.force, progress=show)
+    fresh = sum(not step.rebuilt for step in steps)
+    if fresh:
+        redone = len(steps) - fresh
+        done = "reconstruit" if args.command == "build" else "republié"
+        print(
+            f"{fresh} {_plural(fresh, 'module')} à jour, {redone} {_plural(redone, done)} "
+            f"(« esn-teach {args.command} --force » pour tout refaire)."
+        )
+
+
+def _plural(count: int, words: str) -> str:
+    """``words`` in the plural when ``count`` is 2 or more, as French has it (0 is singular)."""
+    return " ".join(word + "s" for word in words.split()) if count > 1 else words
 
 
 def _autograde(course: Course, args: argparse.Namespace) -> int:

@@ -27,3 +27,9 @@ c.ClearSolutions.code_stub = {
     "puis exécutez la cellule."
 }
 c.ClearSolutions.text_stub = "VOTRE RÉPONSE ICI (double-cliquez sur cette cellule pour écrire)."
+
+# Feedback in French (also from the formgrader's own button): esn-teach's
+# template and preprocessor, which hide hidden tests, tracebacks and the marking guides.
+from esn_teach.grading import configure_feedback  # noqa: E402
+
+configure_feedback(c)

@@ -161,3 +161,96 @@ def test_digest_command(capsys):
     assert capsys.readouterr().out.strip() == answer_digest(0.718, name="sensibilite")
     assert main(["digest", "Illicite", "--name", "q"]) == 0
     assert capsys.readouterr().out.strip() == answer_digest("illicite", name="q")
+
+
+@pytest.fixture
+def library_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of esn_teach as the build's library input: edits elsewhere do not count."""
+    import shutil
+
+    from esn_teach.course import _pipeline
+
+    library = tmp_path / "esn_teach_copy"
+    shutil.copytree(_pipeline.LIBRARY_ROOT, library, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(_pipeline, "LIBRARY_ROOT", library)
+    return library
+
+
+def test_build_is_incremental_and_force_rebuilds(tiny, library_copy, capsys):
+    course, notebooks = tiny
+    assert cli(course, "build", "--no-validate", notebooks=notebooks) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Construit : 01_mini (1 question autocorrigée, 1 réponse rédigée, ")
+    assert "aucune construction réussie enregistrée" in out
+    assert cli(course, "build", "--no-validate", notebooks=notebooks) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "01_mini : à jour, rien à reconstruire",
+        "1 module à jour, 0 reconstruit (« esn-teach build --force » pour tout refaire).",
+    ]
+    assert cli(course, "build", "--no-validate", "--force", "01", notebooks=notebooks) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Construit : 01_mini") and "reconstruction demandée (--force)" in out
+    (library_copy / "checks" / "__init__.py").write_text("# changed\n", encoding="utf-8")
+    assert cli(course, "build", "--no-validate", notebooks=notebooks) == 0
+    assert "code ou données d'esn_teach modifiés" in capsys.readouterr().out
+    for command in ("build", "release"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "--force" in capsys.readouterr().out
+
+
+def test_workspace_never_overwrites_a_students_work(tiny, tmp_path, capsys):
+    course, notebooks = tiny
+    released = course / "release" / "01_mini" / "01_mini.ipynb"
+    released.parent.mkdir(parents=True)
+    released.write_text("version 1", encoding="utf-8")
+    workspace = tmp_path / "workspace"
+    assert cli(course, "workspace", "--to", str(workspace), notebooks=notebooks) == 0
+    assert "1 fichier(s) ajouté(s)" in capsys.readouterr().out
+    mine = workspace / "01_mini" / "01_mini.ipynb"
+    mine.write_text("mon travail", encoding="utf-8")
+    released.write_text("version 2", encoding="utf-8")  # the module released again
+    (released.parent / "donnees.csv").write_text("a,b\n", encoding="utf-8")
+    assert cli(course, "workspace", "--to", str(workspace), notebooks=notebooks) == 0
+    assert "1 fichier(s) ajouté(s), travail existant conservé" in capsys.readouterr().out
+    assert mine.read_text(encoding="utf-8") == "mon travail"
+    assert (workspace / "01_mini" / "donnees.csv").read_text(encoding="utf-8") == "a,b\n"
+
+
+@pytest.mark.slow
+def test_second_build_and_release_execute_nothing(tiny, library_copy, monkeypatch, capsys):
+    course, notebooks = tiny
+    assert cli(course, "build", notebooks=notebooks) == 0
+    assert cli(course, "release", notebooks=notebooks) == 0
+    out = capsys.readouterr().out
+    assert "Construit : 01_mini" in out and "Publié : " in out
+    from nbgrader.apps.api import NbGraderAPI
+
+    from esn_teach.course import _pipeline
+
+    def never(*args, **kwargs):
+        raise AssertionError("a kernel was started or nbgrader ran for an up-to-date module")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(_pipeline, "Validator", never)
+        patch.setattr(NbGraderAPI, "generate_assignment", never)
+        assert cli(course, "build", notebooks=notebooks) == 0
+        assert cli(course, "release", notebooks=notebooks) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "01_mini : à jour, rien à reconstruire",
+        "1 module à jour, 0 reconstruit (« esn-teach build --force » pour tout refaire).",
+        "01_mini : à jour, rien à republier",
+        "1 module à jour, 0 republié (« esn-teach release --force » pour tout refaire).",
+    ]
+    # Edited by hand, the student version is generated and checked again.
+    released = course / "release" / "01_mini" / "01_mini.ipynb"
+    original = released.read_text(encoding="utf-8")
+    released.write_text(original.replace("VOTRE RÉPONSE", "x = 1"), encoding="utf-8")
+    assert cli(course, "build", notebooks=notebooks) == 0
+    assert cli(course, "release", notebooks=notebooks) == 0
+    out = capsys.readouterr().out
+    assert "01_mini : à jour, rien à reconstruire" in out
+    assert "fichier produit modifié à la main : release/01_mini/01_mini.ipynb" in out
+    assert released.read_text(encoding="utf-8") == original
+    assert cli(course, "build", "--force", notebooks=notebooks) == 0
+    assert "solution vérifiée) — reconstruction demandée (--force)" in capsys.readouterr().out

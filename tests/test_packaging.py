@@ -276,3 +276,30 @@ def test_every_data_file_of_the_library_is_declared_as_package_data():
         for kind in ("references", "decisions", "scenarios")
     } <= data
     assert data <= declared, f"not in [tool.setuptools.package-data]: {sorted(data - declared)}"
+
+
+def test_students_lab_has_no_instructor_tools():
+    """`make lab` starts JupyterLab with the students' settings: nbgrader's instructor tools off."""
+    import json
+
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "STUDENT_CONFIG := $(CURDIR)/etc/jupyter-etudiant" in makefile
+    lab = makefile.split("\nlab:", 1)[1].split("\n\n", 1)[0]
+    assert "JUPYTER_CONFIG_PATH=$(STUDENT_CONFIG)" in lab
+    formgrader = makefile.split("\nformgrader:", 1)[1].split("\n\n", 1)[0]
+    assert "STUDENT_CONFIG" not in formgrader  # instructors keep them
+    config = REPO / "etc" / "jupyter-etudiant"
+    page = json.loads((config / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
+    assert page["disabledExtensions"] == {
+        f"@jupyter/nbgrader:{name}": True
+        for name in ("create-assignment", "formgrader", "course-list", "validate-assignment")
+    }
+    server = json.loads(
+        (config / "jupyter_server_config.d" / "esn-teach-etudiant.json").read_text(encoding="utf-8")
+    )
+    extensions = server["ServerApp"]["jpserver_extensions"]
+    assert not any(
+        extensions[f"nbgrader.server_extensions.{n}"]
+        for n in ("formgrader", "course_list", "validate_assignment")
+    )
+    assert extensions["nbgrader.server_extensions.assignment_list"]

@@ -50,6 +50,12 @@ class Mistake:
     message: str
 
 
+def _fr(number: float, decimals: int | None = None) -> str:
+    """Write ``number`` as a French reader does: ``0,5`` (``decimals`` fixed, else shortest)."""
+    text = f"{number:g}" if decimals is None else f"{number:.{decimals}f}"
+    return text.replace(".", ",")
+
+
 def is_placeholder(value: object) -> bool:
     """Tell whether ``value`` is the untouched placeholder of a student cell.
 
@@ -333,14 +339,15 @@ def check_number(
             raise IncorrectAnswer(mistake.message, question=name)
     if percent_is_mistake and is_correct(number / 100):
         raise IncorrectAnswer(
-            f"vous avez donné un pourcentage ({number:g}). On attend une proportion entre 0 et 1 : "
-            "divisez par 100.",
+            f"vous avez donné un pourcentage ({_fr(number)}). On attend une proportion entre "
+            "0 et 1 : divisez par 100.",
             question=name,
         )
     if bounds is not None and not bounds[0] <= number <= bounds[1]:
         raise IncorrectAnswer(
-            f"« {name} » vaut {number:g}, hors de l'intervalle attendu "
-            f"[{bounds[0]:g} ; {bounds[1]:g}]. Relisez la définition de la grandeur demandée.",
+            f"« {name} » vaut {_fr(number)}, hors de l'intervalle attendu "
+            f"[{_fr(bounds[0])} ; {_fr(bounds[1])}]. Relisez la définition de la grandeur "
+            "demandée.",
             question=name,
         )
     rounded = ""
@@ -350,7 +357,8 @@ def check_number(
             "Python garde toutes les décimales."
         )
     raise IncorrectAnswer(
-        f"« {name} » vaut {number:.{decimals}f}, ce n'est pas la valeur attendue.{rounded} {hint}",
+        f"« {name} » vaut {_fr(number, decimals)}, ce n'est pas la valeur attendue."
+        f"{rounded} {hint}",
         question=name,
     )
 

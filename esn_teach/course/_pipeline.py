@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import platform
+import re
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import nbformat
@@ -28,9 +34,34 @@ from esn_teach.course._source import (
     resolve_module,
 )
 
-__all__ = ["Course", "GradeReport", "hidden_test_lines", "region_lines", "solution_lines"]
+__all__ = [
+    "Course",
+    "GradeReport",
+    "StepResult",
+    "hidden_test_lines",
+    "library_digest",
+    "region_lines",
+    "solution_lines",
+]
 
 CONFIG_FILE = "nbgrader_config.py"
+#: Folder of the course root where build and release record what they produced from what.
+STAMPS = ".esn-build"
+_STAMP_FORMAT = 1
+#: The installed ``esn_teach`` package: everything a module's notebook can import or read.
+LIBRARY_ROOT = Path(__file__).resolve().parents[1]
+#: Never part of a digest: caches that Python and Jupyter write next to the files.
+_SKIPPED_FOLDERS = frozenset({"__pycache__", ".ipynb_checkpoints"})
+_SKIPPED_SUFFIXES = (".pyc", ".pyo")
+#: Why a module is built again, by stamp input (French, shown to instructors).
+_INPUT_LABELS = {
+    "source": "source du module modifiée",
+    "built": "notebook construit (source/) modifié depuis la publication",
+    "library": "code ou données d'esn_teach modifiés",
+    "config": f"{CONFIG_FILE} modifié",
+    "esn-teach": "version d'esn-teach changée",
+    "environment": "version de Python ou d'une dépendance changée",
+}
 
 
 @dataclass(frozen=True)
@@ -52,6 +83,28 @@ class GradeReport:
     score: float
     max_score: float
     grades: dict[str, tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """What :meth:`Course.build` or :meth:`Course.release` did with one module.
+
+    Attributes
+    ----------
+    module : ModuleSource
+    path : pathlib.Path
+        The nbgrader source notebook (build) or the student version (release).
+    rebuilt : bool
+        False when the module was up to date: nothing was written or executed.
+    reason : str
+        Why the module was built or released again, in French (empty when up
+        to date).
+    """
+
+    module: ModuleSource
+    path: Path
+    rebuilt: bool
+    reason: str = ""
 
 
 def solution_lines(module: ModuleSource) -> list[str]:
@@ -124,6 +177,153 @@ def region_lines(module: ModuleSource, begin: str, end: str) -> list[str]:
     ]
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_digest(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None when it does not exist."""
+    try:
+        return _digest(path.read_bytes())
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+
+
+def _tree_digests(folder: Path, base: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``folder``, keyed by its POSIX path relative to ``base``.
+
+    Caches (``__pycache__``, ``.ipynb_checkpoints``, compiled Python) are left
+    out; a missing folder gives an empty dictionary.
+    """
+    digests: dict[str, str] = {}
+    if not folder.is_dir():
+        return digests
+    for current, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if name not in _SKIPPED_FOLDERS)
+        for name in sorted(files):
+            if name.endswith(_SKIPPED_SUFFIXES):
+                continue
+            path = Path(current, name)
+            digests[path.relative_to(base).as_posix()] = _digest(path.read_bytes())
+    return digests
+
+
+def _json_digest(value: object) -> str:
+    return _digest(json.dumps(value, sort_keys=True).encode("utf-8"))
+
+
+def library_digest(root: Path | None = None) -> str:
+    """Return one SHA-256 for the code and data of the installed ``esn_teach`` package.
+
+    A module's notebook, executed by the build and by the release gate, may
+    import any part of ``esn_teach`` (checks, datasets, explorers, plotting…)
+    and read its data files (data cards, law tables) through
+    :mod:`importlib.resources`, sometimes lazily. Following those imports would
+    be fragile, so the whole package is hashed: any change under ``esn_teach/``
+    builds every module again. Hashing its ~70 files takes a few milliseconds.
+
+    Parameters
+    ----------
+    root : pathlib.Path, optional
+        The package folder (default: the installed ``esn_teach``).
+
+    Returns
+    -------
+    str
+    """
+    root = LIBRARY_ROOT if root is None else root
+    return _json_digest(_tree_digests(root, root))
+
+
+def _environment() -> str:
+    """Python's version and those of esn-teach's runtime dependencies and ipykernel.
+
+    An upgrade of pandas or scikit-learn may change what a solution computes; an
+    unrelated tool installed in the environment does not rebuild the course.
+    """
+    try:
+        requirements = metadata.requires("esn-teach") or []
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        requirements = []
+    names = {"ipykernel", "nbgrader"}
+    for requirement in requirements:
+        found = re.match(r"[A-Za-z0-9._-]+", requirement)
+        if found and "extra ==" not in requirement:
+            names.add(found.group(0).lower())
+    versions = {"python": platform.python_version()}
+    for name in sorted(names):
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "absent"
+    return _json_digest(versions)
+
+
+def _read_stamp(path: Path) -> dict | None:
+    """Read a stamp written by :func:`_write_stamp` (None: missing, unreadable or outdated)."""
+    try:
+        stamp = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stamp, dict) or stamp.get("format") != _STAMP_FORMAT:
+        return None
+    return stamp
+
+
+def _write_stamp(path: Path, stamp: dict) -> None:
+    """Write a stamp atomically: a run killed meanwhile leaves the old one or none."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ignore = path.parent / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(
+            "# Written by esn-teach build/release: what each module was built from.\n*\n",
+            encoding="utf-8",
+        )
+    partial = path.with_name(path.name + ".partiel")
+    partial.write_text(
+        json.dumps({"format": _STAMP_FORMAT, **stamp}, indent=1, sort_keys=True),
+        encoding="utf-8",
+    )
+    os.replace(partial, path)
+
+
+def _stale_reason(
+    stamp: dict | None, inputs: dict[str, str | None], outputs: dict[str, str], *, never: str
+) -> str | None:
+    """Why a step must run again (French), or None when its stamp still holds.
+
+    Parameters
+    ----------
+    stamp : dict or None
+        The stamp of the last successful run.
+    inputs : dict
+        The digests of what the step reads, now.
+    outputs : dict
+        The digests of the files it wrote, now.
+    never : str
+        The reason when there is no stamp.
+    """
+    if stamp is None:
+        return never
+    recorded = stamp.get("inputs", {})
+    changed = [
+        _INPUT_LABELS.get(key, key) for key, value in inputs.items() if recorded.get(key) != value
+    ]
+    if changed:
+        return ", ".join(changed)
+    written = stamp.get("outputs", {})
+    if not written:
+        return never
+    for relative in sorted(set(written) | set(outputs)):
+        if relative not in outputs:
+            return f"fichier produit absent : {relative}"
+        if relative not in written:
+            return f"fichier ajouté à la main : {relative}"
+        if outputs[relative] != written[relative]:
+            return f"fichier produit modifié à la main : {relative}"
+    return None
+
+
 def _expose_interpreter_scripts() -> None:
     """Put this interpreter's scripts folder first on ``PATH``.
 
@@ -186,13 +386,15 @@ class Course:
     # -- modules -------------------------------------------------------------------------
     def modules(self, names: list[str] | None = None) -> list[ModuleSource]:
         """Parse the named module sources (all of them when ``names`` is empty)."""
+        return [read_module(path) for path in self._module_paths(names)]
+
+    def _module_paths(self, names: list[str] | None) -> list[Path]:
         if names:
-            paths = [resolve_module(self.notebooks, name) for name in names]
-        else:
-            paths = find_modules(self.notebooks)
-            if not paths:
-                raise CourseError(f"Aucun module dans {self.notebooks}.")
-        return [read_module(path) for path in paths]
+            return [resolve_module(self.notebooks, name) for name in names]
+        paths = find_modules(self.notebooks)
+        if not paths:
+            raise CourseError(f"Aucun module dans {self.notebooks}.")
+        return paths
 
     def module(self, name: str) -> ModuleSource:
         """Parse one module source."""
@@ -231,8 +433,54 @@ class Course:
         return self.root / "release" / module / f"{module}.ipynb"
 
     # -- build ---------------------------------------------------------------------------
-    def build(self, names: list[str] | None = None, *, validate: bool = True) -> list[ModuleSource]:
-        """Generate nbgrader's ``source/`` from the module sources.
+    def stamp_path(self, module: str, step: str) -> Path:
+        """Path of the stamp of ``step`` (``"build"`` or ``"release"``) for ``module``.
+
+        A stamp records the digests of what the step read (module source,
+        ``esn_teach`` package, ``nbgrader_config.py``, versions) and of the files
+        it wrote; it is written only once the step has succeeded, and removed
+        before the step runs again.
+        """
+        return self.root / STAMPS / f"{module}.{step}.json"
+
+    def _shared_inputs(self) -> dict[str, str | None]:
+        """Digests of what every module's build and release depend on."""
+        import esn_teach
+
+        return {
+            "library": library_digest(),
+            "config": _file_digest(self.root / CONFIG_FILE),
+            "esn-teach": str(getattr(esn_teach, "__version__", "inconnue")),
+            "environment": _environment(),
+        }
+
+    def _relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def _read_modules(self, names: list[str] | None) -> tuple[list[ModuleSource], list[str | None]]:
+        """Parse every named source before any work, with the digest of the bytes parsed.
+
+        Each digest is taken before its source is read: a source edited meanwhile
+        leaves a stamp that does not match it, never one that hides the edit.
+        """
+        paths = self._module_paths(names)
+        digests = [_file_digest(path) for path in paths]
+        return [read_module(path) for path in paths], digests
+
+    def build(
+        self,
+        names: list[str] | None = None,
+        *,
+        validate: bool = True,
+        force: bool = False,
+        progress: Callable[[StepResult], None] | None = None,
+    ) -> list[ModuleSource]:
+        """Generate nbgrader's ``source/`` from the module sources, only where needed.
+
+        A module is built again when its source, the ``esn_teach`` package,
+        ``nbgrader_config.py``, the version of esn-teach, Python or a dependency
+        changed since its last successful build, or when its source notebook
+        was deleted or edited; otherwise nothing is written or executed.
 
         Parameters
         ----------
@@ -240,25 +488,63 @@ class Course:
             Modules to build (default: all).
         validate : bool, default=True
             Execute each solution with nbgrader's validator and require every
-            test to pass.
+            test to pass. A module built without it is built again by the next
+            build that validates.
+        force : bool, default=False
+            Build every module, even those up to date.
+        progress : callable, optional
+            Called with a :class:`StepResult` once each module is done.
 
         Returns
         -------
         list of ModuleSource
+            All the named modules, built now or up to date.
 
         Raises
         ------
         CourseError
-            If a source is invalid or a solution fails its tests.
+            If a source is invalid or a solution fails its tests. The module
+            then has no stamp: the next build runs it again.
         """
-        modules = self.modules(names)
-        for module in modules:
+        shared = self._shared_inputs()
+        modules, digests = self._read_modules(names)
+        for module, digest in zip(modules, digests, strict=True):
+            inputs = shared | {"source": digest}
             path = self.source_path(module.name)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(module.notebook, path)
-            if validate:
-                self._validate(path, invert=False, module=module.name)
+            stamp_path = self.stamp_path(module.name, "build")
+            stamp = _read_stamp(stamp_path)
+            if force:
+                reason: str | None = "reconstruction demandée (--force)"
+            else:
+                written = _file_digest(path)
+                reason = _stale_reason(
+                    stamp,
+                    inputs,
+                    {} if written is None else {self._relative(path): written},
+                    never="aucune construction réussie enregistrée",
+                )
+                if reason is None and validate and not (stamp or {}).get("validated"):
+                    reason = "solution pas encore exécutée (construit avec --no-validate)"
+            if reason is None:
+                if progress is not None:
+                    progress(StepResult(module, path, rebuilt=False))
+                continue
+            stamp_path.unlink(missing_ok=True)
+            outputs = self._build_module(module, validate=validate)
+            _write_stamp(stamp_path, {"inputs": inputs, "validated": validate, "outputs": outputs})
+            if progress is not None:
+                progress(StepResult(module, path, rebuilt=True, reason=reason))
         return modules
+
+    def _build_module(self, module: ModuleSource, *, validate: bool) -> dict[str, str]:
+        """Write and check one source notebook; return the digests of what was written."""
+        path = self.source_path(module.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(module.notebook, path)
+        written = {self._relative(path): _digest(path.read_bytes())}
+        if validate:
+            self._validate(path, invert=False, module=module.name)
+        return written
 
     def _validate(self, path: Path, *, invert: bool, module: str) -> None:
         validator = Validator(config=self.config())
@@ -283,55 +569,148 @@ class Course:
             raise CourseError(f"{module} : la solution échoue à ses propres tests :\n{details}")
 
     # -- release -------------------------------------------------------------------------
-    def release(self, names: list[str] | None = None) -> list[Path]:
-        """Generate the student versions with nbgrader ``generate_assignment``.
+    def release(
+        self,
+        names: list[str] | None = None,
+        *,
+        force: bool = False,
+        progress: Callable[[StepResult], None] | None = None,
+    ) -> list[Path]:
+        """Generate the student versions with nbgrader ``generate_assignment``, only where needed.
 
         Each student version is then checked: it contains no line of the
         solutions, and, executed as is, it fails every autograded test
         (nbgrader's ``validate --invert``).
 
+        A module is released again when its built notebook (``source/``), its
+        module source, the ``esn_teach`` package, ``nbgrader_config.py`` or a
+        version changed since its last successful release, when a file of its
+        student version was deleted, added or edited, or when the gradebook no
+        longer holds its cells as released; otherwise nothing runs.
+
         Parameters
         ----------
         names : list of str, optional
             Modules to release (default: all).
+        force : bool, default=False
+            Release every module, even those up to date.
+        progress : callable, optional
+            Called with a :class:`StepResult` once each module is done.
 
         Returns
         -------
         list of pathlib.Path
-            The released notebooks.
+            The student versions of all the named modules, released now or up
+            to date.
+
+        Raises
+        ------
+        CourseError
+            If a module was not built or fails a check. The module then has no
+            stamp: the next release runs it again.
         """
-        modules = self.modules(names)
-        api = self.api()
-        released = []
+        shared = self._shared_inputs()
+        modules, digests = self._read_modules(names)
         for module in modules:
             if not self.source_path(module.name).is_file():
                 raise CourseError(
                     f"{module.name} n'a pas été construit : lancez d'abord « esn-teach build "
                     f"{module.name} »."
                 )
-            result = api.generate_assignment(module.name, force=True, create=True)
-            if not result.get("success"):
-                raise CourseError(
-                    f"{module.name} : nbgrader generate_assignment a échoué :\n"
-                    f"{result.get('log', '')[-2000:]}{result.get('error', '')[-2000:]}"
-                )
+        api: NbGraderAPI | None = None
+        released = []
+        for module, digest in zip(modules, digests, strict=True):
+            built = self.source_path(module.name).parent
+            inputs = shared | {
+                "source": digest,
+                "built": _json_digest(_tree_digests(built, self.root)),
+            }
             path = self.release_path(module.name)
-            text = path.read_text(encoding="utf-8")
-            released_nb = nbformat.reads(text, as_version=4)
-            released_sources = "\n".join(cell.source for cell in released_nb.cells)
-            leaked = [
-                line
-                for line in solution_lines(module) + hidden_test_lines(module)
-                if line in released_sources
-            ]
-            if leaked:
-                raise CourseError(
-                    f"{module.name} : la version étudiante contient des lignes de solution ou de "
-                    f"tests cachés : {leaked[:3]}"
+            stamp_path = self.stamp_path(module.name, "release")
+            stamp = _read_stamp(stamp_path)
+            if force:
+                reason: str | None = "republication demandée (--force)"
+            else:
+                reason = _stale_reason(
+                    stamp,
+                    inputs,
+                    _tree_digests(path.parent, self.root),
+                    never="aucune publication réussie enregistrée",
                 )
-            self._validate(path, invert=True, module=module.name)
+                recorded = (stamp or {}).get("gradebook")
+                if reason is None and recorded != self._gradebook_digest(module.name):
+                    reason = "carnet de notes sans ce module ou différent de la publication"
             released.append(path)
+            if reason is None:
+                if progress is not None:
+                    progress(StepResult(module, path, rebuilt=False))
+                continue
+            stamp_path.unlink(missing_ok=True)
+            api = api or self.api()
+            self._release_module(module, api)
+            _write_stamp(
+                stamp_path,
+                {
+                    "inputs": inputs,
+                    "outputs": _tree_digests(path.parent, self.root),
+                    "gradebook": self._gradebook_digest(module.name),
+                },
+            )
+            if progress is not None:
+                progress(StepResult(module, path, rebuilt=True, reason=reason))
         return released
+
+    def _release_module(self, module: ModuleSource, api: NbGraderAPI) -> None:
+        """Generate and check the student version of one built module."""
+        result = api.generate_assignment(module.name, force=True, create=True)
+        if not result.get("success"):
+            raise CourseError(
+                f"{module.name} : nbgrader generate_assignment a échoué :\n"
+                f"{result.get('log', '')[-2000:]}{result.get('error', '')[-2000:]}"
+            )
+        path = self.release_path(module.name)
+        text = path.read_text(encoding="utf-8")
+        released_nb = nbformat.reads(text, as_version=4)
+        released_sources = "\n".join(cell.source for cell in released_nb.cells)
+        leaked = [
+            line
+            for line in solution_lines(module) + hidden_test_lines(module)
+            if line in released_sources
+        ]
+        if leaked:
+            raise CourseError(
+                f"{module.name} : la version étudiante contient des lignes de solution ou de "
+                f"tests cachés : {leaked[:3]}"
+            )
+        self._validate(path, invert=True, module=module.name)
+
+    def _gradebook_digest(self, module: str) -> str | None:
+        """Digest of the cells the gradebook holds for ``module`` (None: not in the gradebook).
+
+        Autograding reads the points and the checksums of the graded cells from
+        the gradebook: a release is up to date only if they are still there.
+        """
+        url = self.db_url
+        if url.startswith("sqlite:///") and not Path(url[10:]).is_file():
+            return None  # never create a gradebook just to look into it
+        with Gradebook(url, self.course_id) as gradebook:
+            try:
+                assignment = gradebook.find_assignment(module)
+            except MissingEntry:
+                return None
+            cells = sorted(
+                [
+                    [notebook.name, "grade", cell.name, float(cell.max_score)]
+                    for notebook in assignment.notebooks
+                    for cell in notebook.grade_cells
+                ]
+                + [
+                    [notebook.name, "source", cell.name, cell.checksum or ""]
+                    for notebook in assignment.notebooks
+                    for cell in notebook.source_cells
+                ]
+            )
+        return _json_digest(cells) if cells else None
 
     # -- grading -------------------------------------------------------------------------
     def submitted_students(self, module: str) -> list[str]:

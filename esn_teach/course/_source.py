@@ -164,6 +164,22 @@ def resolve_module(notebooks_dir: Path, name: str) -> Path:
     return modules[match_module(list(modules), name)]
 
 
+#: JupyterLab's tag for a cell whose error must not stop « Exécuter toutes les cellules ».
+RAISES_EXCEPTION = "raises-exception"
+
+
+def _keep_running(cell: nbformat.NotebookNode) -> None:
+    """Tag an answer or test cell so that running the whole module goes past its error.
+
+    A self-check fails on purpose while its question is unanswered; without the
+    tag, JupyterLab would stop « Exécuter toutes les cellules » there and the
+    student would see nothing run below. nbgrader ignores the tag (it grades
+    every cell whatever happens).
+    """
+    tags = [tag for tag in cell.metadata.get("tags", []) if tag != RAISES_EXCEPTION]
+    cell.metadata["tags"] = [*tags, RAISES_EXCEPTION]
+
+
 def _nbgrader_meta(
     grade_id: str, *, grade: bool, solution: bool, locked: bool, points: float | None = None
 ) -> dict:
@@ -283,6 +299,7 @@ def read_module(path: Path) -> ModuleSource:
             cell.metadata["nbgrader"] = _nbgrader_meta(
                 meta["answer"], grade=False, solution=True, locked=False
             )
+            _keep_running(cell)
             module.answers.setdefault(meta["answer"], 0.0)
         elif "tests" in meta:
             if cell.cell_type != "code":
@@ -297,6 +314,7 @@ def read_module(path: Path) -> ModuleSource:
             cell.metadata["nbgrader"] = _nbgrader_meta(
                 f"{name}_tests", grade=True, solution=False, locked=True, points=points
             )
+            _keep_running(cell)
             module.answers[name] = points
         elif "written" in meta:
             if cell.cell_type != "markdown":

@@ -28,7 +28,7 @@ from esn_teach.grading._export import (
     rewrite_pseudonymised,
     write_moodle,
 )
-from esn_teach.grading._feedback import FrenchFeedback
+from esn_teach.grading._feedback import FrenchFeedback, configure_feedback, insert_marking_guides
 from esn_teach.grading._outcomes import BatchResult, SubmissionOutcome, SubmissionResult
 from esn_teach.grading._report import QuestionStats, cohort_report, format_table, write_report
 from esn_teach.grading._runner import (
@@ -59,12 +59,14 @@ __all__ = [
     "autograde",
     "check_export",
     "cohort_report",
+    "configure_feedback",
     "csv_safe",
     "export_grades",
     "format_table",
     "generate_feedback",
     "grade_cohort",
     "grade_status",
+    "insert_marking_guides",
     "module_report",
     "printable",
     "protections",

@@ -21,7 +21,7 @@ from esn_teach.grading._export import (
     pseudonym_key,
     write_moodle,
 )
-from esn_teach.grading._feedback import FrenchFeedback
+from esn_teach.grading._feedback import configure_feedback
 from esn_teach.grading._outcomes import BatchResult, SubmissionOutcome, read_results
 from esn_teach.grading._report import cohort_report, format_table, write_report
 from esn_teach.grading._runner import (
@@ -121,27 +121,19 @@ def autograde(
 def generate_feedback(course: Course, name: str) -> list[Path]:
     """Generate the French HTML feedback of every autograded submission of a module.
 
-    nbgrader's ``generate_feedback`` with one more preprocessor
-    (:class:`FrenchFeedback`): a French summary per question, and never the
-    source of hidden tests.
+    nbgrader's ``generate_feedback`` configured by
+    :func:`~esn_teach.grading._feedback.configure_feedback`: French from top to
+    bottom, one reason per question, never a traceback or a hidden test.
 
     Returns
     -------
     list of pathlib.Path
         The feedback files of the module.
     """
-    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-    from nbgrader.preprocessors import GetGrades
-
     module = course.module_name(name)
     if not (course.root / "autograded").is_dir():
         raise CourseError(f"Rien à restituer : lancez d'abord « esn-teach autograde {module} ».")
-    config = course.config()
-    config.GenerateFeedback.preprocessors = [
-        GetGrades,
-        FrenchFeedback,
-        CSSHTMLHeaderPreprocessor,
-    ]
+    config = configure_feedback(course.config())
     result = NbGraderAPI(config=config).generate_feedback(module, force=True)
     if not result.get("success"):
         raise CourseError(

@@ -1,29 +1,166 @@
-"""Feedback in French, never showing the source of hidden tests.
+"""Feedback in French from top to bottom, never showing hidden tests or tracebacks.
 
 :class:`FrenchFeedback` runs inside nbgrader's ``GenerateFeedback``, after
-``GetGrades`` (so the scores are nbgrader's). It removes hidden-test regions
-from test cells (nbgrader's ``ClearHiddenTests`` logic), keeps only the
-check's message of each error (a traceback would quote hidden lines), and puts
-a French summary on top: per question, points and the check's message.
+``GetGrades`` (so the scores are nbgrader's), and esn-teach's ``feedback`` template
+(``templates/feedback``, in place of nbgrader's) renders the page: ``lang="fr"``, French headings,
+scores with the decimal comma, no script and nothing fetched from the network.
 
-Everything the submission contains is made safe for the browser: the summary
-escapes what it quotes (grade ids, messages, comments), and
-:func:`~esn_teach.grading._sanitise.sanitise_notebook` sanitises markdown cells
-and outputs (no script, no event handler, no ``javascript:`` link). The
-student's code is shown as written, escaped by the template.
+For each question the student reads one French sentence saying what happened
+(passed, not answered, incorrect with the check's message naming the mistake,
+the answer cell ran out of time or raised an error, the copy stopped before the
+check), the points, and the instructor's comment. Hidden-test regions are
+removed from test cells (nbgrader's ``ClearHiddenTests`` logic), tracebacks
+become one French line, and the instructors' marking guides that
+:func:`insert_marking_guides` adds to autograded notebooks for the formgrader
+are taken out.
+
+Everything the submission contains is made safe for the browser: the strings
+this module prepares are escaped here (the template prints them as they are),
+and :func:`~esn_teach.grading._sanitise.sanitise_notebook` sanitises markdown
+cells and outputs. The student's code is shown as written, escaped by the template.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
+from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
+from traitlets.config import Config
 
-from esn_teach.grading._cells import is_test, nbgrader_meta
+from esn_teach.grading._cells import grade_id, is_solution, is_test, nbgrader_meta
 from esn_teach.grading._sanitise import printable, sanitise_notebook
 
-__all__ = ["FrenchFeedback", "check_message"]
+__all__ = [
+    "TEMPLATES",
+    "FrenchFeedback",
+    "check_message",
+    "configure_feedback",
+    "feedback_html",
+    "insert_marking_guides",
+    "is_marking_guide",
+    "marking_guides",
+]
+
+#: Folder holding esn-teach's ``feedback`` nbconvert template.
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: nbgrader's automatic comment on a blank answer, and what students read instead.
+_NO_RESPONSE = "No response."
+_NO_RESPONSE_FR = "Aucune réponse rédigée."
+
+#: French gloss of the Python errors a student's cell most often raises.
+_ERRORS = {
+    "NameError": "un nom utilisé n'est pas défini",
+    "ZeroDivisionError": "division par zéro",
+    "SyntaxError": "erreur de syntaxe (parenthèse, guillemet ou deux-points manquant ?)",
+    "IndentationError": "erreur d'indentation (décalage des lignes)",
+    "TypeError": "opération sur des valeurs de types incompatibles",
+    "ValueError": "valeur invalide",
+    "KeyError": "clé ou colonne absente",
+    "IndexError": "indice hors limites",
+    "AttributeError": "attribut ou méthode inexistant",
+    "ModuleNotFoundError": "module introuvable",
+    "ImportError": "import impossible",
+    "MemoryError": "mémoire dépassée",
+    "RecursionError": "récursion trop profonde",
+    "FileNotFoundError": "fichier introuvable",
+    "PermissionError": "accès refusé",
+}
+
+_TIMEOUT = ("CellTimeoutError", "KeyboardInterrupt")
+_CHECKS = {"NotAttempted": "Non traitée", "IncorrectAnswer": "Incorrecte"}
+_CHECKS |= {"CheckFailed": "Incorrecte", "AssertionError": "Incorrecte"}
+
+
+def configure_feedback(config: Config) -> Config:
+    """Make nbgrader's ``generate_feedback`` produce esn-teach's French feedback.
+
+    Used by the course's ``nbgrader_config.py`` (so the formgrader's own
+    feedback button gives the same page) and by ``esn-teach feedback``.
+
+    Parameters
+    ----------
+    config : traitlets.config.Config
+        nbgrader's configuration, changed in place.
+
+    Returns
+    -------
+    traitlets.config.Config
+        The same object.
+    """
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+    from nbgrader.preprocessors import GetGrades
+
+    config.GenerateFeedback.preprocessors = [GetGrades, FrenchFeedback, CSSHTMLHeaderPreprocessor]
+    # Pygments' "xcode" colours keep every code token above WCAG's 4.5:1 contrast.
+    config.CSSHTMLHeaderPreprocessor.style = "xcode"
+    # nbgrader renders feedback with the template named "feedback" (its API insists on
+    # that name): ours is found first. The template name itself is not set here, since
+    # the formgrader reads this configuration too and renders with its own "formgrade"
+    # template, which the second folder keeps within reach.
+    config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), str(_nbgrader_templates())]
+    return config
+
+
+def feedback_html(
+    notebook: nbformat.NotebookNode,
+    *,
+    name: str,
+    score: float | None,
+    max_score: float | None,
+    late_penalty: float = 0.0,
+) -> str:
+    """Render an autograded notebook (grades already in its metadata) as the feedback page.
+
+    What ``generate_feedback`` does after ``GetGrades``, for a notebook in memory.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        An autograded notebook whose graded cells carry ``score`` (and ``comment``).
+    name : str
+        The notebook's name, shown in the title.
+    score, max_score : float or None
+        The total and the maximum.
+    late_penalty : float, default=0
+        Points taken off for lateness.
+
+    Returns
+    -------
+    str
+        The HTML page.
+    """
+    import copy
+
+    from nbconvert.exporters import HTMLExporter
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+
+    config = configure_feedback(Config())
+    config.HTMLExporter.template_name = "feedback"
+    exporter = HTMLExporter(config=config)
+    exporter.register_preprocessor(FrenchFeedback(), enabled=True)
+    exporter.register_preprocessor(CSSHTMLHeaderPreprocessor(config=config), enabled=True)
+    resources = {
+        "nbgrader": {
+            "notebook": name,
+            "score": score,
+            "max_score": max_score,
+            "late_penalty": late_penalty,
+        }
+    }
+    page, _ = exporter.from_notebook_node(copy.deepcopy(notebook), resources=resources)
+    return str(page)
+
+
+def _nbgrader_templates() -> Path:
+    """Folder of nbgrader's own templates (``formgrade``, ``feedback``)."""
+    import nbgrader
+
+    return Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
 
 
 def check_message(cell: nbformat.NotebookNode) -> str:
@@ -36,11 +173,77 @@ def check_message(cell: nbformat.NotebookNode) -> str:
     return ""
 
 
+# -- marking guides -------------------------------------------------------------------------
+def is_marking_guide(cell: dict[str, Any]) -> bool:
+    """Whether ``cell`` is a marking guide inserted for the formgrader."""
+    metadata = cell.get("metadata")
+    tag = metadata.get("esn_teach") if isinstance(metadata, dict) else None
+    return isinstance(tag, dict) and bool(tag.get("marking_guide"))
+
+
+def marking_guides(source: nbformat.NotebookNode) -> dict[str, str]:
+    """Return the marking guide of each written answer of a module's nbgrader source.
+
+    The guide is the solution region of a graded markdown cell (what nbgrader
+    replaces by « VOTRE RÉPONSE ICI » in the students' version).
+    """
+    from esn_teach.course._source import SOLUTION_BEGIN, SOLUTION_END
+
+    guides = {}
+    for cell in source.cells:
+        name = grade_id(cell)
+        if cell.cell_type != "markdown" or not name or not is_solution(cell):
+            continue
+        lines = cell.source.splitlines()
+        try:
+            start = next(i for i, line in enumerate(lines) if line.strip() == SOLUTION_BEGIN)
+            end = next(i for i, line in enumerate(lines) if line.strip() == SOLUTION_END)
+        except StopIteration:
+            continue
+        guide = "\n".join(lines[start + 1 : end]).strip()
+        if guide:
+            guides[name] = guide
+    return guides
+
+
+def insert_marking_guides(notebook: nbformat.NotebookNode, guides: dict[str, str]) -> int:
+    """Put each written answer's marking guide right after it, for the formgrader.
+
+    The formgrader shows autograded notebooks: the instructor reads the guide
+    beside the answer being graded. The inserted cells carry
+    ``metadata["esn_teach"]["marking_guide"]`` and no nbgrader metadata (they
+    are worth nothing); :class:`FrenchFeedback` removes them from the students'
+    feedback. Guides already present are replaced, never duplicated.
+
+    Returns
+    -------
+    int
+        The number of guides inserted.
+    """
+    notebook.cells = [cell for cell in notebook.cells if not is_marking_guide(cell)]
+    cells, inserted = [], 0
+    for cell in notebook.cells:
+        cells.append(cell)
+        name = grade_id(cell)
+        if cell.get("cell_type") == "markdown" and name in guides:
+            text = (
+                "> **Guide de correction (enseignants ; jamais montré aux étudiants)**\n>\n"
+                + "\n".join(f"> {line}" for line in guides[name].splitlines())
+            )
+            guide = nbformat.v4.new_markdown_cell(text)
+            guide.metadata["esn_teach"] = {"marking_guide": True, "for": name}
+            cells.append(guide)
+            inserted += 1
+    notebook.cells = cells
+    return inserted
+
+
+# -- what happened to each question ----------------------------------------------------------
 def _number(value: object) -> str:
-    """Return a score or a number of points as shown (``—`` if it is not a number)."""
+    """Return a score or a number of points in French (``—`` if it is not a number)."""
     try:
         # Any JSON value by design: float() rejects the non-numbers with the errors below.
-        return f"{float(value):g}"  # type: ignore[arg-type]
+        return f"{float(value):g}".replace(".", ",")  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return "—"
 
@@ -50,64 +253,198 @@ def _text(value: object, limit: int = 500) -> str:
     return escape(printable(value, limit=limit), quote=False)
 
 
-def _summary(rows: list[tuple[str, str, str]], total: object, maximum: object) -> str:
-    """Return the French summary as one line of HTML (copied as is by ``markdown2html``)."""
-    parts = ['<div class="esn-summary">', "<h2>Votre résultat</h2>"]
-    if total is not None and maximum is not None:
-        parts.append(f"<p><strong>Note : {_number(total)} / {_number(maximum)}</strong></p>")
-    if rows:
-        parts.append(
-            '<table class="table table-condensed"><thead><tr><th>Question</th><th>Points</th>'
-            "<th>Message de la vérification</th></tr></thead><tbody>"
+def _first_line(value: object) -> str:
+    lines = str(value or "").strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def _error_sentence(ename: str, evalue: str) -> str:
+    """One French line for a Python error: gloss, then Python's own words."""
+    gloss = _ERRORS.get(ename, "erreur Python")
+    detail = _first_line(evalue)
+    return f"{gloss} ({ename}{' : ' + detail if detail else ''})"
+
+
+@dataclass
+class _Problem:
+    """What went wrong in the student's cells before a check."""
+
+    kind: str  # "timeout", "memory" or "error"
+    sentence: str
+
+
+def _problem(cell: nbformat.NotebookNode) -> _Problem | None:
+    """Return what went wrong in a cell the student wrote (or ran), if anything."""
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    names = [str(o.get("ename", "")) for o in errors]
+    if any(name in _TIMEOUT for name in names):
+        return _Problem("timeout", "cellule arrêtée : elle a dépassé le temps de calcul autorisé")
+    if "MemoryError" in names:
+        return _Problem("memory", "cellule arrêtée : elle a dépassé la mémoire autorisée")
+    if errors:
+        error = errors[-1]
+        return _Problem(
+            "error", _error_sentence(str(error.get("ename", "")), str(error.get("evalue", "")))
         )
-        parts += [
-            f"<tr><td>{question}</td><td>{points}</td><td>{status}</td></tr>"
-            for question, points, status in rows
-        ]
-        parts.append("</tbody></table>")
-    parts.append(
-        "<p>Votre code et ses résultats suivent, tels que vous les avez rendus. Les "
-        "vérifications cachées ne sont pas montrées.</p></div>"
-    )
-    return "".join(parts)
+    return None
+
+
+def _not_run(cell: nbformat.NotebookNode) -> bool:
+    return cell.get("execution_count") is None and bool(str(cell.get("source", "")).strip())
+
+
+def _reason(cell: nbformat.NotebookNode, problem: _Problem | None) -> tuple[bool, str]:
+    """Return (passed, French one-line reason) for a test cell."""
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    if _not_run(cell):
+        return False, (
+            "Non vérifiée : l'exécution de votre copie s'est arrêtée avant cette "
+            "vérification (noyau arrêté : mémoire dépassée ou arrêt forcé)."
+        )
+    if not errors:
+        return True, "Réussie."
+    error = errors[-1]
+    ename, evalue = str(error.get("ename", "")), str(error.get("evalue", ""))
+    is_check = ename in _CHECKS and (ename != "AssertionError" or bool(evalue.strip()))
+    if is_check:
+        message = _first_line(evalue)
+        # The check's headline ("Réponse à revoir (x) : …") is replaced by a shorter one.
+        _, separator, rest = message.partition(" : ")
+        if separator and message.startswith(("Réponse à revoir", "Question non traitée")):
+            message = rest
+        return False, f"{_CHECKS.get(ename, 'Incorrecte')} : {message}"
+    if problem and problem.kind == "timeout":
+        return False, (
+            "Délai dépassé : votre cellule de réponse a été arrêtée (calcul trop long), "
+            "la question n'a donc pas pu être vérifiée."
+        )
+    if problem and problem.kind == "memory":
+        return False, (
+            "Mémoire dépassée : votre cellule de réponse a été arrêtée, la question n'a "
+            "donc pas pu être vérifiée."
+        )
+    if problem:
+        return False, (
+            f"Erreur dans votre cellule de réponse : {problem.sentence} ; la question n'a "
+            "donc pas pu être vérifiée."
+        )
+    if ename in _TIMEOUT:
+        return False, "Délai dépassé : la vérification a été arrêtée (calcul trop long)."
+    if ename == "AssertionError":
+        return False, "Incorrecte."
+    return False, f"Vérification impossible : {_error_sentence(ename, evalue)}."
+
+
+def _one_line_errors(cell: nbformat.NotebookNode, reason: str | None = None) -> None:
+    """Replace every traceback of ``cell`` by one French line (``reason`` for a test cell)."""
+    outputs, seen_timeout = [], False
+    for output in cell.get("outputs", []):
+        if output.get("output_type") != "error":
+            outputs.append(output)
+            continue
+        ename = str(output.get("ename", ""))
+        if reason is not None:
+            line = reason
+        elif ename in _TIMEOUT:
+            if seen_timeout:
+                continue
+            seen_timeout = True
+            line = "Cellule arrêtée : elle a dépassé le temps de calcul autorisé."
+        else:
+            line = f"Erreur : {_error_sentence(ename, str(output.get('evalue', '')))}."
+        outputs.append(nbformat.v4.new_output("error", ename="", evalue=line, traceback=[line]))
+        if reason is not None:
+            break
+    cell.outputs = outputs
+
+
+def _comment(meta: dict[str, Any]) -> str:
+    """Return the instructor's comment; ``""`` for nbgrader's automatic « No response. »."""
+    comment = str(meta.get("comment") or "").strip()
+    return "" if comment == _NO_RESPONSE else comment
 
 
 class FrenchFeedback(NbGraderPreprocessor):
-    """Hide hidden tests and tracebacks, sanitise the notebook, add a French summary."""
+    """Prepare an autograded notebook for esn-teach's ``feedback`` template, in French.
+
+    Sets ``resources["esn_feedback"]`` (the summary: one row per question) and,
+    on each graded cell, ``metadata["esn_feedback"]`` (its heading and score),
+    all escaped; removes hidden tests, tracebacks and marking guides.
+    """
 
     def preprocess(self, nb, resources):
-        """Clean test cells, sanitise every cell for HTML and insert the summary cell."""
+        """Summarise each question, clean its cells and sanitise the notebook."""
         hider = ClearHiddenTests(enforce_metadata=False)
-        rows = []
+        nb.cells = [cell for cell in nb.cells if not is_marking_guide(cell)]
+        answers = {grade_id(c): c for c in nb.cells if c.cell_type == "code" and is_solution(c)}
+        numbers: dict[str, int] = {}
+        rows: list[dict[str, str]] = []
+        problem: _Problem | None = None
         for cell in nb.cells:
             meta = nbgrader_meta(cell)
+            name = grade_id(cell) or ""
+            question = name.removesuffix("_tests")
+            if meta.get("grade") or meta.get("solution"):
+                numbers.setdefault(question, len(numbers) + 1)
+            label = f"Question {numbers.get(question, '')}"
+            if cell.cell_type == "code" and not is_test(cell):
+                found = _problem(cell)
+                problem = found or problem
+                _one_line_errors(cell)
+                if is_solution(cell):
+                    cell.metadata["esn_feedback"] = {
+                        "heading": f"Votre réponse à la {label.lower()}",
+                        "anchor": _text(name, 100),
+                    }
+                continue
             if not meta.get("grade"):
                 continue
-            message = check_message(cell) if cell.cell_type == "code" else ""
-            if is_test(cell):
+            score, points = meta.get("score"), meta.get("points") or 0
+            shown = f"{_number(score)} / {_number(points)}" if score is not None else None
+            if cell.cell_type == "code":
                 hider._remove_hidden_test_region(cell)
-                for output in cell.get("outputs", []):
-                    if output.get("output_type") == "error":
-                        output["traceback"] = [
-                            f"{output.get('ename', '')}: {output.get('evalue', '')}"
-                        ]
-            score = meta.get("score")
-            points = meta.get("points")
-            question = str(meta.get("grade_id", "")).removesuffix("_tests")
-            shown = "—" if score is None else _number(score)
-            status = _text(message) if message else "réussi"
-            if cell.cell_type != "code":
-                comment = printable(meta.get("comment") or "", limit=500)
-                status = "réponse rédigée, notée par l'enseignant" + (
-                    f" : {escape(comment, quote=False)}" if comment else ""
-                )
-                if score is None:
-                    shown = "à noter"
-            rows.append((_text(question, 100), f"{shown} / {_number(points or 0)}", status))
+                passed, reason = _reason(cell, problem)
+                problem = None
+                _one_line_errors(cell, None if passed else reason)
+                comment = _comment(nbgrader_meta(answers.get(question) or {}))
+                heading = f"Vérification de la {label.lower()}"
+            else:
+                comment = _comment(meta)
+                if str(meta.get("comment") or "").strip() == _NO_RESPONSE:
+                    reason = _NO_RESPONSE_FR
+                elif score is None:
+                    reason = "Réponse rédigée, pas encore notée par l'enseignant."
+                else:
+                    reason = "Réponse rédigée, notée par l'enseignant."
+                heading = f"Votre réponse rédigée ({label.lower()})"
+            shown = shown or "à noter"
+            cell.metadata["esn_feedback"] = {
+                "heading": heading,
+                "anchor": _text(name, 100),
+                "score": shown,
+                "comment": _text(comment, 2000),
+            }
+            rows.append(
+                {
+                    "question": f"{label} ({_text(question, 100)})",
+                    "anchor": _text(name, 100),
+                    "points": shown,
+                    "reason": _text(reason, 1000),
+                    "comment": _text(comment, 2000),
+                }
+            )
         info = resources.get("nbgrader", {})
+        score, maximum = info.get("score"), info.get("max_score")
+        penalty = info.get("late_penalty") or 0
+        resources["esn_feedback"] = {
+            "title": _text(info.get("notebook") or "", 200),
+            "total": (
+                f"{_number(score)} / {_number(maximum)}"
+                if score is not None and maximum is not None
+                else "—"
+            ),
+            "penalty": _number(penalty) if _number(penalty) not in ("0", "—") else "",
+            "rows": rows,
+        }
         sanitise_notebook(nb)
-        summary = nbformat.v4.new_markdown_cell(
-            _summary(rows, info.get("score"), info.get("max_score"))
-        )
-        nb.cells.insert(0, summary)
         return nb, resources

@@ -57,6 +57,7 @@ from esn_teach.course import Course, CourseError
 from esn_teach.grading import _recheck as _recheck_module
 from esn_teach.grading._cells import grade_id, is_solution, nbgrader_meta
 from esn_teach.grading._execute import Job, NormalizeGradeIds, SandboxedExecute, current_job
+from esn_teach.grading._feedback import insert_marking_guides, marking_guides
 from esn_teach.grading._integrity import cell_tampering, code_tampering
 from esn_teach.grading._outcomes import (
     PRIORITY,
@@ -245,6 +246,7 @@ class _ModuleInfo:
     metadata: dict[str, dict]
     imports: dict[str, list[str | None]]
     libraries: list[str]
+    guides: dict[str, str]
 
     @classmethod
     def read(cls, course: Course, module: str) -> _ModuleInfo:
@@ -264,7 +266,8 @@ class _ModuleInfo:
         grade_ids = list(metadata)
         libraries = sorted({name.split(".")[0] for name in preload} - {"esn_teach"})
         imports = _instructor_imports(released)
-        return cls(released, source, preload, grade_ids, metadata, imports, libraries)
+        guides = marking_guides(source)
+        return cls(released, source, preload, grade_ids, metadata, imports, libraries, guides)
 
 
 def _preload(notebook: nbformat.NotebookNode) -> list[str]:
@@ -318,6 +321,18 @@ def _instructor_imports(released: nbformat.NotebookNode) -> dict[str, list[str |
     return imports
 
 
+def _replace_notebook(path: Path, notebook: nbformat.NotebookNode) -> None:
+    """Write ``notebook`` over ``path`` atomically, keeping the file's permissions."""
+    mode = path.stat().st_mode & 0o777
+    partial = path.with_name(f".{path.name}.partiel")
+    try:
+        nbformat.write(notebook, partial)
+        partial.chmod(mode)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def _read_submission(folder: Path, module: str) -> tuple[SubmissionOutcome | None, str, object]:
     """Check a submission folder; return (problem outcome or None, detail, notebook)."""
     expected = folder / f"{module}.ipynb"
@@ -342,12 +357,27 @@ def _read_submission(folder: Path, module: str) -> tuple[SubmissionOutcome | Non
             None,
         )
     try:
-        notebook = nbformat.reads(text, as_version=4)
-    except Exception as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        json.loads(text)
+    except json.JSONDecodeError as error:  # nbformat's own message is English
         return (
             SubmissionOutcome.UNREADABLE,
-            f"{expected.name} n'est pas un notebook valide : {first}",
+            f"{expected.name} n'est pas un notebook valide : le fichier est abîmé (texte JSON "
+            f"invalide ligne {error.lineno}, colonne {error.colno})",
+            None,
+        )
+    except RecursionError:
+        return (
+            SubmissionOutcome.UNREADABLE,
+            f"{expected.name} n'est pas un notebook valide : structure imbriquée trop profonde",
+            None,
+        )
+    try:
+        notebook = nbformat.reads(text, as_version=4)
+    except Exception as error:
+        return (
+            SubmissionOutcome.UNREADABLE,
+            f"{expected.name} n'est pas un notebook valide : le contenu n'a pas la structure "
+            f"d'un notebook Jupyter ({type(error).__name__})",
             None,
         )
     if not isinstance(notebook.get("cells"), list):
@@ -520,6 +550,13 @@ class _Worker:
             )
         autograded = self.course.root / "autograded" / student / module / f"{module}.ipynb"
         executed = nbformat.read(autograded, as_version=4)
+        if insert_marking_guides(executed, self.info.guides):
+            # For the formgrader; never in the feedback. nbgrader may leave the file
+            # read-only: a new file replaces it, with the same permissions.
+            try:
+                _replace_notebook(autograded, executed)
+            except OSError as error:
+                notes.append(f"guide de correction non inséré pour le formgrader : {error}")
         timed_out = memory = 0
         for cell in executed.cells:
             for output in cell.get("outputs", []):

@@ -30,7 +30,10 @@ def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp
         passed = "\u2714 Correct (" in html
         assert passed == (student in {"solution", "partial"}), student
     blank = (graded_course.root / "feedback" / "blank" / name / f"{name}.html").read_text()
-    assert "Question non traitée" in blank
+    assert "Non traitée : " in blank and 'lang="fr"' in blank
+    if graded.mistake_rounds:  # each wrong answer's feedback says what was wrong
+        wrong = (graded_course.root / "feedback" / "mistakes-1" / name / f"{name}.html").read_text()
+        assert "Incorrecte : " in wrong
 
     # The solution's reflections wait for the instructor: no final export before they are graded.
     destination = tmp_path / "notes.csv"

@@ -75,6 +75,8 @@ def test_outcome_table_in_french_with_reasons(graded):
     assert set(rows) == set(graded["cases"])
     assert rows["invalid-json"]["libelle"] == "notebook illisible"
     assert "pas un notebook valide" in rows["invalid-json"]["details"]
+    assert "texte JSON invalide ligne 1" in rows["invalid-json"]["details"]
+    assert "does not appear" not in rows["invalid-json"]["details"]  # nbformat's English
     assert "UTF-8" in rows["not-utf8"]["details"]
     assert "vide" in rows["empty-file"]["details"]
     assert "mal nommé" in rows["wrong-name"]["details"]
@@ -166,8 +168,8 @@ def test_rerun_is_idempotent_and_skips_unchanged(graded):
 def test_feedback_is_french_and_hides_hidden_tests(graded, capsys):
     assert cli(graded["root"], "feedback", MODULE, notebooks=graded["notebooks"]) == 0
     html = (graded["root"] / "feedback" / "hidden-fail" / MODULE / f"{MODULE}.html").read_text()
-    assert "Votre résultat" in html
-    assert "Message de la vérification" in html
+    assert "Retour sur votre copie" in html
+    assert "Ce qui s'est passé" in html
     assert "1.0004" in html  # the student's own code
     assert "SECRET_HIDDEN_CHECK" not in html
     wrong = (graded["root"] / "feedback" / "wrong" / MODULE / f"{MODULE}.html").read_text()

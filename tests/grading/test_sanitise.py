@@ -16,8 +16,9 @@ from bs4 import BeautifulSoup
 from nbgrader.api import Gradebook
 from nbgrader.utils import determine_grade
 
-from esn_teach.grading import FrenchFeedback, QuestionStats, format_table, write_moodle
+from esn_teach.grading import QuestionStats, format_table, write_moodle
 from esn_teach.grading._export import finish_csv_export
+from esn_teach.grading._feedback import feedback_html
 from esn_teach.grading._report import write_report
 from esn_teach.grading._sanitise import (
     _SUSPECT,
@@ -320,26 +321,8 @@ def _hostile_autograded() -> nbformat.NotebookNode:
 
 
 def _render_feedback(notebook: nbformat.NotebookNode) -> str:
-    """Render as nbgrader's GenerateFeedback does (feedback template, FrenchFeedback)."""
-    import nbgrader
-    from nbconvert.exporters import HTMLExporter
-    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-    from traitlets.config import Config
-
-    templates = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader"
-    config = Config()
-    config.HTMLExporter.template_name = "feedback"
-    config.HTMLExporter.extra_template_basedirs = [str(templates / "templates")]
-    config.HTMLExporter.extra_template_paths = [
-        str(templates / "static" / "node_modules" / "bootstrap" / "dist" / "css")
-    ]
-    exporter = HTMLExporter(config=config)
-    exporter.register_preprocessor(FrenchFeedback(), enabled=True)
-    exporter.register_preprocessor(CSSHTMLHeaderPreprocessor(), enabled=True)
-    resources = {"nbgrader": {"notebook": "01_mini", "score": 0.0, "max_score": 2.0}}
-    resources["nbgrader"]["late_penalty"] = 0
-    page, _ = exporter.from_notebook_node(notebook, resources=resources)
-    return page
+    """Render as nbgrader's GenerateFeedback does with the course's configuration."""
+    return feedback_html(notebook, name="01_mini", score=0.0, max_score=2.0)
 
 
 def test_feedback_page_runs_no_student_script():
@@ -351,11 +334,11 @@ def test_feedback_page_runs_no_student_script():
     for link in soup.find_all(href=True):
         assert not link["href"].strip().lower().startswith(("javascript", "data:text"))
     # What the student wrote is still there, as text.
-    assert "Votre résultat" in page and "Message de la vérification" in page
+    assert "Retour sur votre copie" in page and "Ce qui s'est passé" in page
     summary = soup.find(class_="esn-summary")
     assert IMG in summary.get_text()
     assert summary.find("img") is None
-    assert "réponse rédigée, notée par l'enseignant" in summary.get_text()
+    assert "Réponse rédigée, notée par l'enseignant" in summary.get_text()
     assert "Mon avis" in page and "gras" in page
     assert "SECRET_HIDDEN_CHECK" not in page
     assert "application/vnd.jupyter.widget-state" not in page
