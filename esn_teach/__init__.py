@@ -21,9 +21,9 @@ The ``esn-teach`` command (:mod:`esn_teach.cli`) calls these subpackages.
 
 from importlib.metadata import PackageNotFoundError, version
 
-from esn_teach._formatting import fr_number, fr_percent
+from esn_teach._formatting import fr_number, fr_percent, fr_table
 
-__all__ = ["__version__", "fr_number", "fr_percent"]
+__all__ = ["__version__", "fr_number", "fr_percent", "fr_table"]
 
 try:
     __version__ = version("esn-teach")  # one place: pyproject.toml

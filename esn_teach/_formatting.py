@@ -1,10 +1,25 @@
-"""French formatting of numbers for display to students."""
+"""French formatting of numbers and tables for display to students."""
 
 from __future__ import annotations
 
 import math
+import numbers
+import re
+from collections.abc import Hashable, Mapping
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["fr_number", "fr_percent"]
+if TYPE_CHECKING:  # pandas is imported on demand: ``import esn_teach`` stays light
+    import pandas as pd
+    from pandas.io.formats.style import Styler
+
+__all__ = ["DECIMAL_POINT", "fr_number", "fr_percent", "fr_table", "fr_value"]
+
+#: A decimal written the English way: a digit, a dot, a digit ("0.8"). What students must
+#: never see in a number; used by the tests and by :func:`fr_value`.
+DECIMAL_POINT = re.compile(r"\d\.\d")
+
+#: No-break space: the French thousands separator, which never wraps.
+_THOUSANDS = "\u00a0"
 
 
 def fr_number(value: float, digits: int = 3) -> str:
@@ -44,3 +59,110 @@ def fr_percent(value: float, digits: int = 1) -> str:
     if isinstance(value, float) and math.isnan(value):
         return "non défini"
     return f"{fr_number(100 * value, digits)}\u00a0%"
+
+
+def fr_value(value: Any) -> str:
+    """Write a value the way a student typed it, in French, for an error message.
+
+    Numbers keep all their digits but take a decimal comma (``0.25`` → ``"0,25"``,
+    ``2.0`` → ``"2,0"``, ``1e-05`` → ``"1e-05"``); NaN and the infinities are named
+    in words; text keeps its quotes, so that ``"0.5"`` is seen to be text.
+
+    Parameters
+    ----------
+    value : Any
+        Any value.
+
+    Returns
+    -------
+    str
+    """
+    kind = type(value)
+    if isinstance(value, bool) or (kind.__module__ == "numpy" and kind.__name__.startswith("bool")):
+        return str(bool(value))
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        if math.isnan(number):
+            return "NaN (« pas un nombre »)"
+        if math.isinf(number):
+            return "l'infini" if number > 0 else "moins l'infini"
+        return repr(number).replace(".", ",")
+    return repr(value)
+
+
+def fr_table(
+    data: pd.DataFrame | pd.Series,
+    *,
+    name: str | None = None,
+    columns: Mapping[Hashable, str] | None = None,
+    index: Mapping[str, str] | None = None,
+    caption: str | None = None,
+    digits: int = 3,
+    show_index: bool = True,
+) -> Styler:
+    """Show a pandas table to students: French headers, decimal comma, no ``dtype`` line.
+
+    A bare ``Series`` or ``DataFrame`` left as a cell's last expression, or
+    printed, shows English and programmer's details (``Name: size, dtype:
+    int64``, decimal points). This returns a ``Styler``, which Jupyter shows as
+    an HTML table: numbers with a decimal comma and ``digits`` decimals (integers
+    stay integers), a no-break space between thousands, ``"non défini"`` for a
+    missing value.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame or pandas.Series
+        The table; a Series becomes a one-column table.
+    name : str, optional
+        Header of a Series' column (by default the Series' name).
+    columns : mapping, optional
+        Column → French header.
+    index : mapping, optional
+        Index level name → French header (e.g. ``{"sex": "Sexe"}``).
+    caption : str, optional
+        Title of the table, as plain text.
+    digits : int, default=3
+        Decimals of the non-integer numbers.
+    show_index : bool, default=True
+        Show the row labels (hide a meaningless 0, 1, 2… numbering).
+
+    Returns
+    -------
+    pandas.io.formats.style.Styler
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is neither a DataFrame nor a Series.
+    """
+    import pandas as pd
+
+    if isinstance(data, pd.Series):
+        frame = data.to_frame(name if name is not None else data.name)
+    elif isinstance(data, pd.DataFrame):
+        frame = data
+    else:
+        raise TypeError(
+            "fr_table attend un tableau pandas (DataFrame ou Series) ; "
+            f"reçu : un objet de type {type(data).__name__}."
+        )
+    if columns:
+        frame = frame.rename(columns=dict(columns))
+    if index:
+        levels: dict[str | int, str] = {name: label for name, label in index.items()}
+        frame = frame.rename_axis(index=levels)  # renames the index levels
+    styler = frame.style.format(
+        precision=digits, decimal=",", thousands=_THOUSANDS, na_rep="non défini", escape="html"
+    ).format_index(escape="html", axis=1)
+    # Row labels may be numbers too (a threshold, a width): decimal comma, but no thousands
+    # separator, which would split a year or a postcode.
+    styler.format_index(precision=digits, decimal=",", escape="html", axis=0)
+    if caption:
+        from html import escape
+
+        styler.set_caption(escape(caption, quote=False))
+    if not show_index:
+        styler.hide(axis="index")
+    return styler

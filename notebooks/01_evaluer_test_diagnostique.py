@@ -58,7 +58,14 @@ from sklearn.preprocessing import StandardScaler
 from esn_teach import checks, fr_number, fr_percent
 from esn_teach import evaluation as ev
 from esn_teach.explorers import ThresholdExplorer
-from esn_teach.plotting import accessible_style, plot_confusion_matrix, plot_roc
+from esn_teach.plotting import (
+    accessible_style,
+    describe_confusion_matrix,
+    describe_roc,
+    plot_confusion_matrix,
+    plot_roc,
+    show_figure,
+)
 
 donnees = load_breast_cancer(as_frame=True)
 # Attention : dans scikit-learn, 0 = malin et 1 = bénin. Nous recodons pour que
@@ -113,7 +120,10 @@ comptes = ev.confusion_at_threshold(y_test, scores, seuil_defaut)
 vp, fp, fn, vn = comptes.tp, comptes.fp, comptes.fn, comptes.tn
 print(f"Au seuil {fr_number(seuil_defaut, 1)} : VP = {vp}, FP = {fp}, FN = {fn}, VN = {vn}")
 with accessible_style():
-    plot_confusion_matrix(comptes, title="Matrice de confusion au seuil 0,5 (jeu de test)")
+    show_figure(
+        plot_confusion_matrix(comptes, title="Matrice de confusion au seuil 0,5 (jeu de test)"),
+        describe_confusion_matrix(comptes),
+    )
 
 # %% [markdown]
 # ### Question 1 — La sensibilité au seuil 0,5 (2 points)
@@ -331,7 +341,10 @@ vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=
 # %%
 courbe = ev.roc(y_test, scores)
 with accessible_style():
-    plot_roc(courbe, title="Courbe ROC du modèle (jeu de test)", show_auc=False)
+    show_figure(
+        plot_roc(courbe, title="Courbe ROC du modèle (jeu de test)", show_auc=False),
+        describe_roc(courbe, show_auc=False),
+    )
 
 # %% [markdown]
 # ### Question 3 — L'aire sous la courbe ROC (1 point)

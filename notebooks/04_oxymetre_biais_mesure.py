@@ -112,10 +112,10 @@ import pandas as pd
 from fairlearn.metrics import MetricFrame, false_negative_rate, false_positive_rate
 from sklearn.metrics import precision_score, recall_score
 
-from esn_teach import checks, fr_number, fr_percent
+from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import make_pulse_oximetry, occult_hypoxemia_rate
 from esn_teach.explorers import OximetryExplorer
-from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style
+from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figure
 
 # Les nombres à virgule des tableaux s'affichent à la française : virgule, 3 décimales.
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
@@ -147,12 +147,17 @@ print(f"{len(paires)} paires de mesures : {blancs.sum()} chez des patients blanc
       f"{noirs.sum()} chez des patients noirs.")
 print(f"Biais de l'appareil ajouté chez les patients noirs : "
       f"{fr_number(jeu.frame.attrs['device_bias'], 1)} points de SpO2.")
-paires.head()
+fr_table(
+    paires.head().assign(hypoxemie=lambda d: d["hypoxemie"].map({True: "oui", False: "non"})),
+    caption="Les cinq premières paires de mesures",
+    digits=1,
+    show_index=False,
+)
 
 # %% [markdown]
 # Chaque ligne est une paire : le groupe du patient, sa vraie saturation `sao2`, la valeur
-# affichée `spo2`, et `hypoxemie` (`True` = vrai, le patient est réellement en hypoxémie ;
-# `False` = faux).
+# affichée `spo2`, et `hypoxemie` (« oui » : le patient est réellement en hypoxémie). Dans les
+# calculs, Python écrit ces deux réponses `True` (vrai) et `False` (faux).
 #
 # Regardons ce que **vaut** une SpO2 affichée. Pour chaque valeur lue sur l'écran, la figure
 # donne la part des paires où le patient était **réellement** en hypoxémie (SaO2 < 88 %).
@@ -171,7 +176,13 @@ with accessible_style():
     ax.set_xlabel("SpO2 affichée par l'oxymètre (%)")
     ax.set_ylabel("Part des paires avec SaO2 < 88 %")
     ax.legend()
-    plt.show()
+    show_figure(
+        fig,
+        "Courbes : part des paires en hypoxémie vraie (SaO2 < 88 %) selon la SpO2 affichée, de "
+        "86 à 100 %, pour les patients blancs (ronds, trait plein) et noirs (carrés, tirets). "
+        "À valeur affichée égale, la courbe des patients noirs est au-dessus : l'écran les "
+        "rassure plus souvent à tort. Les valeurs à 92, 94 et 96 % sont écrites ci-dessous.",
+    )
 for v in (92, 94, 96):
     i = v - 86
     print(f"SpO2 affichée {v} % : hypoxémie vraie chez "
@@ -524,7 +535,9 @@ def sensibilites(seuil):
 
 
 print(f"Objectif : au moins {fr_number(sensibilite_blancs_92)} chez les patients noirs.")
-sensibilites(93)  # exemple : la sensibilité de chaque groupe au seuil 93
+fr_table(  # exemple : la sensibilité de chaque groupe au seuil 93
+    sensibilites(93), name="Sensibilité de l'alarme au seuil 93 %", index={"groupe": "Groupe"}
+)
 
 # %% [markdown]
 # <details><summary>Indice 1</summary>

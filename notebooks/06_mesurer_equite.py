@@ -68,13 +68,14 @@ from fairlearn.metrics import (
     selection_rate,
 )
 from fairlearn.postprocessing import ThresholdOptimizer
+from IPython.display import display
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, precision_score
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from esn_teach import checks, fr_number, fr_percent
+from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import make_readmission_cohort
 from esn_teach.explorers import FairnessExplorer
 
@@ -155,10 +156,16 @@ indicateurs = {
 }
 taux = MetricFrame(metrics=indicateurs, y_true=y_test, y_pred=appel,
                    sensitive_features=groupe_test)
-print("Ensemble du jeu de test :")
-print(taux.overall.round(3).to_string())
-print("\nPar groupe :")
-print(taux.by_group.round(3).to_string())
+# En-têtes des tableaux : le nom français, puis entre parenthèses celui des calculs.
+noms = {
+    "prevalence": "Prévalence (prevalence)",
+    "taux_appel": "Taux d'appel (taux_appel)",
+    "fnr": "FNR (fnr)",
+    "fpr": "FPR (fpr)",
+    "vpp": "VPP (vpp)",
+}
+display(fr_table(taux.overall.to_frame("Ensemble du jeu de test").T, columns=noms))
+fr_table(taux.by_group, columns=noms, index={"group": "Groupe"}, caption="Par groupe")
 
 # %% [markdown]
 # ### Question 1 — L'écart de parité démographique (2 points)
@@ -373,8 +380,11 @@ critere_plainte = "parité prédictive"
 par_groupe = taux.by_group
 p, vpp, fnr = par_groupe["prevalence"], par_groupe["vpp"], par_groupe["fnr"]
 fpr_formule = p / (1 - p) * (1 - vpp) / vpp * (1 - fnr)
-print(pd.DataFrame({"FPR mesuré": par_groupe["fpr"], "FPR par la formule": fpr_formule})
-      .round(4).to_string())
+fr_table(
+    pd.DataFrame({"FPR mesuré": par_groupe["fpr"], "FPR par la formule": fpr_formule}),
+    index={"group": "Groupe"},
+    digits=4,
+)
 
 # %% [markdown]
 # Conséquence : si deux groupes ont des **prévalences différentes**, et si l'on impose la
@@ -502,8 +512,12 @@ correction.fit(X_app, y_app, sensitive_features=groupe_app)
 appel_corrige = correction.predict(X_test, sensitive_features=groupe_test, random_state=0)
 taux_corrige = MetricFrame(metrics=indicateurs, y_true=y_test, y_pred=appel_corrige,
                            sensitive_features=groupe_test)
-print("Par groupe, après correction :")
-print(taux_corrige.by_group.round(3).to_string())
+fr_table(
+    taux_corrige.by_group,
+    columns=noms,
+    index={"group": "Groupe"},
+    caption="Par groupe, après correction",
+)
 
 # %% [markdown]
 # ### Question 4 — L'écart d'égalité des erreurs après correction (2 points)

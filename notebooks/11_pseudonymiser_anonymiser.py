@@ -61,6 +61,7 @@ from esn_teach import checks, fr_percent
 from esn_teach import privacy as pv
 from esn_teach.datasets import make_french_registry, make_voter_list
 from esn_teach.explorers import AnonymisationExplorer
+from esn_teach.plotting import fr_table
 
 registre = make_french_registry(n_samples=10_000, random_state=11).frame
 print(f"Registre synthétique : {len(registre)} patients.")
@@ -483,7 +484,9 @@ publie_region = pd.DataFrame(
         "region": pv.generalise_place(registre["postcode"], "region"),
     }
 )
-print(pv.class_sizes(publie_region, ["sexe", "classe_age", "region"]).head(4))
+plus_petites_classes = pv.class_sizes(publie_region, ["sexe", "classe_age", "region"]).head(4)
+fr_table(plus_petites_classes, name="Patients dans la classe",
+         index={"sexe": "Sexe", "classe_age": "Classe d'âge", "region": "Région"})
 
 # %% [markdown]
 # Les patients rares (une petite région, un âge peu fréquent) restent seuls ou presque. En

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import numbers
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from sklearn.utils import Bunch
 
-from esn_teach._validation import check_finite_scalar
+from esn_teach._formatting import fr_value
+from esn_teach._validation import check_finite_scalar, kind_of
 
 RandomStateLike = (
     None
@@ -37,10 +39,148 @@ CARD_SECTIONS: tuple[str, ...] = (
     "Citation",
 )
 
-_RANDOM_STATE_TYPES = (
-    "None, an int >= 0, a sequence of ints >= 0, a numpy.random.SeedSequence, "
-    "BitGenerator, Generator or RandomState"
-)
+#: What ``random_state`` accepts, in the words of an error message (the common cases).
+_RANDOM_STATE_EXPECTED = "un entier positif ou nul, un numpy.random.Generator ou None"
+
+#: Longest text of a received value repeated in an error message.
+_LONGEST_SHOWN = 60
+
+
+def _plain(value: Any) -> Any:
+    """Return a numpy scalar as the Python scalar it holds (``np.str_("a")`` → ``"a"``)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(_plain(value), str | numbers.Number)
+
+
+def fr_items(values: Iterable[Any], limit: int = 3) -> str:
+    """Write the first ``limit`` values for an error message: ``"'a', 'b'"``, ``"2,5 ; 3"``.
+
+    Numbers take a decimal comma (:func:`esn_teach._formatting.fr_value`), so a list
+    holding one is separated by semicolons; an ellipsis says that more values follow.
+
+    Parameters
+    ----------
+    values : iterable
+        The values (the first ``limit + 1`` are read).
+    limit : int, default=3
+        How many values to write.
+
+    Returns
+    -------
+    str
+    """
+    texts = [fr_value(_plain(value)) for value in islice(values, limit + 1)]
+    more = len(texts) > limit
+    texts = texts[:limit]
+    separator = " ; " if any("," in text for text in texts) else ", "
+    return separator.join(texts) + (separator + "…" if more else "")
+
+
+def received(value: Any) -> str:
+    """Say what a student passed, for an error message: ``"valeur reçue : 'abc' (du texte)"``.
+
+    A number, a text or a short list is repeated, followed by its kind; any
+    other object (a table, a long list...) is only named by its kind
+    (``"reçu : un objet de type DataFrame"``).
+
+    Parameters
+    ----------
+    value : Any
+        The value received.
+
+    Returns
+    -------
+    str
+        Without a final full stop.
+    """
+    value = _plain(value)
+    if isinstance(value, bool):
+        return f"valeur reçue : {value} (un booléen)"
+    if _is_scalar(value):
+        shown = value
+        if isinstance(value, str) and len(value) > _LONGEST_SHOWN:
+            shown = value[: _LONGEST_SHOWN - 1] + "…"
+        return f"valeur reçue : {fr_value(shown)} ({kind_of(value)})"
+    if isinstance(value, list | tuple) and len(value) <= 6 and all(map(_is_scalar, value)):
+        inner = fr_items(value, limit=6)
+        if isinstance(value, list):
+            text = f"[{inner}]"
+        else:
+            text = f"({inner},)" if len(value) == 1 else f"({inner})"
+        return f"valeur reçue : {text} ({kind_of(value)})"
+    return f"reçu : {kind_of(value)}"
+
+
+def as_float_array(values: Any, name: str) -> np.ndarray:
+    """``numpy.asarray(values, dtype=float)``, refusing in French what is not a number.
+
+    Parameters
+    ----------
+    values : array-like
+        Numbers (missing values become NaN, as in numpy).
+    name : str
+        Argument name, used in the error message.
+
+    Returns
+    -------
+    numpy.ndarray of float
+
+    Raises
+    ------
+    ValueError
+        If a value is a text that is not a number, e.g. ``"abc"``.
+    TypeError
+        If a value cannot be a number at all, e.g. a dictionary.
+    """
+    try:
+        return np.asarray(values, dtype=float)
+    except (TypeError, ValueError) as error:
+        bad: list[Any] = []
+        try:
+            for item in np.asarray(values, dtype=object).ravel():
+                try:
+                    float(item)
+                except (TypeError, ValueError):
+                    bad.append(item)
+        except (TypeError, ValueError):  # pragma: no cover - ragged nested lists
+            pass
+        several = bad and np.ndim(values) > 0
+        shown = f"valeurs refusées : {fr_items(bad)}" if several else received(values)
+        raise type(error)(f"« {name} » doit contenir des nombres ; {shown}.") from None
+
+
+def column_list(columns: Any, name: str) -> list[Any]:
+    """Return column names as a list, from one name (a text) or an iterable of names.
+
+    Parameters
+    ----------
+    columns : str or iterable of str
+        What the student passed.
+    name : str
+        Argument name, used in the error message.
+
+    Returns
+    -------
+    list
+
+    Raises
+    ------
+    TypeError
+        If ``columns`` is neither a name nor an iterable of names.
+    """
+    if isinstance(columns, str):
+        return [columns]
+    if isinstance(columns, Iterable) and not isinstance(columns, Mapping | pd.DataFrame):
+        names = list(columns)
+        if all(isinstance(column, Hashable) for column in names):
+            return names
+    raise TypeError(
+        f"« {name} » doit être une liste de noms de colonnes, par exemple ['age', 'sex'] ; "
+        f"{received(columns)}."
+    )
 
 
 def check_random_state(random_state: RandomStateLike) -> np.random.Generator:
@@ -70,11 +210,17 @@ def check_random_state(random_state: RandomStateLike) -> np.random.Generator:
         If ``random_state`` is a negative integer.
     """
     if isinstance(random_state, bool | np.bool_):
-        raise TypeError(f"random_state must be {_RANDOM_STATE_TYPES}, got a bool")
+        raise TypeError(
+            f"« random_state » doit être {_RANDOM_STATE_EXPECTED}, pas un booléen ; "
+            f"valeur reçue : {bool(random_state)}."
+        )
     try:
         return np.random.default_rng(random_state)
     except (TypeError, ValueError) as error:
-        raise type(error)(f"random_state must be {_RANDOM_STATE_TYPES}: {error}") from error
+        # numpy's own message (about SeedSequence entropy) would only puzzle a student.
+        raise type(error)(
+            f"« random_state » doit être {_RANDOM_STATE_EXPECTED} ; {received(random_state)}."
+        ) from None
 
 
 def describe_random_state(random_state: RandomStateLike) -> int | list[int] | str | None:
@@ -128,7 +274,7 @@ def check_bool(value: Any, name: str) -> bool:
         If ``value`` is not a bool.
     """
     if not isinstance(value, bool | np.bool_):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}")
+        raise TypeError(f"« {name} » doit être True ou False ; {received(value)}.")
     return bool(value)
 
 
@@ -161,26 +307,31 @@ def check_shares(
         If the length or the keys do not match, a weight is negative or not finite,
         or all weights are zero.
     """
+    all_keys = fr_items(keys, limit=len(keys))
     if isinstance(shares, Mapping):
         unknown = sorted(set(map(str, shares)) - set(keys))
         missing = [k for k in keys if k not in shares]
         if unknown or missing:
+            found = [
+                f"{label} : {fr_items(items, limit=len(items))}"
+                for label, items in (("clés inconnues", unknown), ("clés manquantes", missing))
+                if items
+            ]
             raise ValueError(
-                f"{name} must have exactly the keys {list(keys)}; "
-                f"unknown: {unknown}, missing: {missing}"
+                f"« {name} » doit avoir exactement les clés {all_keys} ; {' ; '.join(found)}."
             )
         values = [shares[k] for k in keys]
     elif isinstance(shares, str) or not isinstance(shares, Sequence | np.ndarray):
         raise TypeError(
-            f"{name} must be a sequence of {len(keys)} numbers or a mapping with keys "
-            f"{list(keys)}, got {type(shares).__name__}"
+            f"« {name} » doit être une liste de {len(keys)} nombres ou un dictionnaire "
+            f"de clés {all_keys} ; {received(shares)}."
         )
     else:
         values = list(shares)
         if len(values) != len(keys):
             raise ValueError(
-                f"{name} must have {len(keys)} values (one per group {list(keys)}), "
-                f"got {len(values)}"
+                f"« {name} » doit avoir {len(keys)} valeurs (une par groupe : {all_keys}) ; "
+                f"nombre de valeurs reçues : {len(values)}."
             )
     checked = np.array(
         [
@@ -189,10 +340,17 @@ def check_shares(
         ]
     )
     if not allow_zero and np.any(checked == 0):
-        raise ValueError(f"{name} must be > 0 for every group, got {checked.tolist()}")
+        zero = [k for k, v in zip(keys, checked, strict=True) if v == 0]
+        raise ValueError(
+            f"« {name} » doit donner une part strictement positive à chaque groupe ; "
+            f"part nulle pour : {fr_items(zero, limit=len(zero))}."
+        )
     total = checked.sum()
     if total <= 0:
-        raise ValueError(f"{name} must not be all zero")
+        raise ValueError(
+            f"« {name} » ne peut pas être nul pour tous les groupes : "
+            "au moins une part doit être strictement positive."
+        )
     return checked / total
 
 
@@ -215,7 +373,6 @@ def available_cards() -> list[str]:
     )
 
 
-@cache
 def load_card(name: str) -> str:
     """Return the Markdown text of the data card ``name``.
 
@@ -231,12 +388,28 @@ def load_card(name: str) -> str:
 
     Raises
     ------
+    TypeError
+        If ``name`` is not a text.
     ValueError
         If no card has this name.
     """
+    if not isinstance(name, str):
+        raise TypeError(
+            "« name » doit être le nom d'une fiche descriptive (du texte), "
+            f"par exemple 'pulse_oximetry' ; {received(name)}."
+        )
+    return _read_card(name)
+
+
+@cache
+def _read_card(name: str) -> str:
     path = _cards_root().joinpath(f"{name}.md")
     if not path.is_file():
-        raise ValueError(f"unknown data card {name!r}; available: {available_cards()}")
+        cards = available_cards()
+        raise ValueError(
+            f"fiche descriptive inconnue : {name!r} ; "
+            f"fiches disponibles : {fr_items(cards, limit=len(cards))}."
+        )
     return path.read_text(encoding="utf-8")
 
 
@@ -322,7 +495,9 @@ def build_bunch(
         target = None if target is None else target.to_numpy()
     if return_x_y:
         if target is None:
-            raise ValueError("return_X_y=True is not available: this dataset has no target")
+            raise ValueError(
+                "« return_X_y » ne peut pas valoir True : ce jeu de données n'a pas de cible."
+            )
         return data, target
     bunch = Bunch(
         data=data,

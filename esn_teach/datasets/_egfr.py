@@ -11,11 +11,14 @@ from sklearn.utils import Bunch
 
 from ._base import (
     RandomStateLike,
+    as_float_array,
     build_bunch,
     check_as_frame_args,
     check_finite_scalar,
     check_random_state,
+    fr_items,
     mark_synthetic,
+    received,
 )
 
 #: KDIGO GFR categories (mL/min/1.73 m²): lower bound of each category.
@@ -46,19 +49,62 @@ _SOURCE = (
 )
 
 
+def _refused(values: Any, arrays: np.ndarray, ok: np.ndarray) -> str:
+    """Write the first refused values as the student typed them (``ok`` is False there)."""
+    raw = np.asarray(values, dtype=object).ravel()
+    if raw.size != arrays.size:  # pragma: no cover - values that numpy reshaped
+        raw = arrays.ravel()
+    if raw.size == 1:
+        return received(raw[0])
+    return f"valeurs refusées : {fr_items(raw[np.flatnonzero(~ok.ravel())])}"
+
+
+def _check_flag(values: Any, name: str) -> np.ndarray:
+    """Check a sex or race flag: booleans, or the integers 1 and 0."""
+    flag = np.asarray(values)
+    if flag.dtype.kind == "b":
+        return flag
+    ok = np.isin(flag, (0, 1)) if flag.dtype.kind in "ui" else np.zeros(flag.shape, dtype=bool)
+    if not ok.all():
+        raise ValueError(
+            f"« {name} » doit valoir True ou False (ou 1 ou 0) pour chaque patient ; "
+            f"{_refused(values, flag, ok)}."
+        )
+    return flag.astype(bool)
+
+
+def _check_shapes(**arrays: np.ndarray) -> None:
+    """Refuse inputs of different lengths (a single value goes with any length)."""
+    try:
+        np.broadcast_shapes(*(array.shape for array in arrays.values()))
+    except ValueError:
+        names = [f"« {name} »" for name in arrays]
+        sizes = [str(array.size) for array in arrays.values()]
+        raise ValueError(
+            f"{', '.join(names[:-1])} et {names[-1]} doivent avoir le même nombre de valeurs "
+            "(une par patient), ou une seule valeur commune à tous ; "
+            f"nombres de valeurs reçus : {', '.join(sizes[:-1])} et {sizes[-1]}."
+        ) from None
+
+
 def _prepare(scr: Any, age: Any, female: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    scr_a = np.asarray(scr, dtype=float)
-    age_a = np.asarray(age, dtype=float)
-    female_a = np.asarray(female)
-    if female_a.dtype.kind not in "bui" or (
-        female_a.dtype.kind != "b" and not np.isin(female_a, (0, 1)).all()
-    ):
-        raise ValueError("female must be boolean (True/False or 1/0)")
-    if not np.all(np.isfinite(scr_a)) or np.any(scr_a <= 0):
-        raise ValueError("scr (serum creatinine, mg/dL) must be finite and > 0")
-    if not np.all(np.isfinite(age_a)) or np.any(age_a < 18) or np.any(age_a > 120):
-        raise ValueError("age must be in [18, 120] years: CKD-EPI equations are for adults")
-    return scr_a, age_a, female_a.astype(bool)
+    scr_a = as_float_array(scr, "scr")
+    age_a = as_float_array(age, "age")
+    female_a = _check_flag(female, "female")
+    with np.errstate(invalid="ignore"):
+        scr_ok = np.isfinite(scr_a) & (scr_a > 0)
+        age_ok = np.isfinite(age_a) & (age_a >= 18) & (age_a <= 120)
+    if not scr_ok.all():
+        raise ValueError(
+            "« scr » (créatinine sérique, en mg/dL) doit être un nombre fini et strictement "
+            f"positif pour chaque patient ; {_refused(scr, scr_a, scr_ok)}."
+        )
+    if not age_ok.all():
+        raise ValueError(
+            "« age » doit être compris entre 18 et 120 ans pour chaque patient : les équations "
+            f"CKD-EPI sont faites pour les adultes ; {_refused(age, age_a, age_ok)}."
+        )
+    return scr_a, age_a, female_a
 
 
 def _ckd_epi(
@@ -111,14 +157,12 @@ def egfr_ckd_epi_2009(scr: Any, age: Any, female: Any, black: Any) -> np.ndarray
     Raises
     ------
     ValueError
-        If creatinine is not positive, age is out of range or a flag is not boolean.
+        If creatinine is not a positive number, age is out of range, a flag is not
+        boolean, or the inputs differ in length.
     """
     scr_a, age_a, female_a = _prepare(scr, age, female)
-    black_a = np.asarray(black)
-    if black_a.dtype.kind not in "bui" or (
-        black_a.dtype.kind != "b" and not np.isin(black_a, (0, 1)).all()
-    ):
-        raise ValueError("black must be boolean (True/False or 1/0)")
+    black_a = _check_flag(black, "black")
+    _check_shapes(scr=scr_a, age=age_a, female=female_a, black=black_a)
     egfr = _ckd_epi(
         scr_a,
         age_a,
@@ -130,7 +174,7 @@ def egfr_ckd_epi_2009(scr: Any, age: Any, female: Any, black: Any) -> np.ndarray
         age_base=0.993,
         female_coef=1.018,
     )
-    return egfr * np.where(black_a.astype(bool), 1.159, 1.0)
+    return egfr * np.where(black_a, 1.159, 1.0)
 
 
 def egfr_ckd_epi_2021(scr: Any, age: Any, female: Any) -> np.ndarray:
@@ -157,9 +201,11 @@ def egfr_ckd_epi_2021(scr: Any, age: Any, female: Any) -> np.ndarray:
     Raises
     ------
     ValueError
-        If creatinine is not positive, age is out of range or ``female`` is not boolean.
+        If creatinine is not a positive number, age is out of range, ``female`` is not
+        boolean, or the inputs differ in length.
     """
     scr_a, age_a, female_a = _prepare(scr, age, female)
+    _check_shapes(scr=scr_a, age=age_a, female=female_a)
     return _ckd_epi(
         scr_a,
         age_a,
@@ -186,8 +232,13 @@ def gfr_category(egfr: Any) -> np.ndarray:
     numpy.ndarray of str
         ``"G1"`` (>= 90), ``"G2"`` (60-89), ``"G3a"`` (45-59), ``"G3b"`` (30-44),
         ``"G4"`` (15-29) or ``"G5"`` (< 15).
+
+    Raises
+    ------
+    ValueError
+        If a value is a text that is not a number.
     """
-    values = np.asarray(egfr, dtype=float)
+    values = as_float_array(egfr, "egfr")
     bounds = np.array([b for _, b in GFR_CATEGORIES[:-1]])[::-1]  # 15, 30, 45, 60, 90
     names = np.array([name for name, _ in GFR_CATEGORIES])[::-1]  # G5 ... G1
     return names[np.searchsorted(bounds, values, side="right")]

@@ -13,11 +13,15 @@ from sklearn.utils import Bunch
 
 from ._base import (
     RandomStateLike,
+    as_float_array,
     build_bunch,
     check_as_frame_args,
     check_finite_scalar,
     check_random_state,
+    column_list,
+    fr_items,
     mark_synthetic,
+    received,
 )
 
 #: Table 1 of Obermeyer et al. (2019): number of patients by race.
@@ -234,19 +238,71 @@ def fit_risk_score(
 
     Raises
     ------
+    TypeError
+        If ``frame`` is not a DataFrame, ``label`` not a text or ``features`` not a
+        list of column names.
     ValueError
-        If ``label`` or a feature is not a column of ``frame``.
+        If ``label`` or a feature is not a column of ``frame``, a column is not
+        numeric or has missing values, or there is no row or no feature.
     """
+    _check_cohort(frame)
+    if not isinstance(label, str):
+        raise TypeError(
+            f"« label » doit être 'cost', 'health' ou le nom d'une colonne de « frame » ; "
+            f"{received(label)}."
+        )
+    features = column_list(features, "features")
+    if not features:
+        raise ValueError("« features » doit contenir au moins une colonne.")
     column = LABELS.get(label, label)
-    missing = [c for c in (column, *features) if c not in frame.columns]
+    missing = [c for c in dict.fromkeys((column, *features)) if c not in frame.columns]
     if missing:
         raise ValueError(
-            f"columns {missing} not found in frame; label must be one of {sorted(LABELS)} "
-            f"or a column name, features must be columns"
+            f"colonnes absentes du tableau « frame » : {fr_items(missing, len(missing))}. "
+            "« label » doit être 'cost', 'health' ou le nom d'une colonne du tableau, "
+            "et « features » une liste de colonnes du tableau."
         )
-    x = frame[list(features)].to_numpy(dtype=float)
-    y = frame[column].to_numpy(dtype=float)
+    if len(frame) == 0:
+        raise ValueError(
+            "le tableau « frame » est vide : il faut des patients pour ajuster un score."
+        )
+    used = list(dict.fromkeys((*features, column)))
+    text = [c for c in used if not pd.api.types.is_numeric_dtype(frame[c])]
+    if text:
+        raise ValueError(
+            f"colonnes non numériques : {fr_items(text, len(text))} ; le score linéaire "
+            "ne prend que des nombres (dans « label » comme dans « features »)."
+        )
+    values = {c: frame[c].to_numpy(dtype=float, na_value=np.nan) for c in used}
+    holes = [c for c, v in values.items() if not np.isfinite(v).all()]
+    if holes:
+        raise ValueError(
+            f"colonnes avec des valeurs manquantes (NaN) ou infinies : "
+            f"{fr_items(holes, len(holes))} ; le score linéaire demande une valeur "
+            "par patient."
+        )
+    x = np.column_stack([values[c] for c in features])
+    y = values[column]
     return LinearRegression().fit(x, y).predict(x)
+
+
+def _check_cohort(frame: Any) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(
+            "« frame » doit être un tableau pandas (DataFrame), par exemple "
+            f"make_cost_vs_need_cohort().frame ; {received(frame)}."
+        )
+
+
+def _check_scores(scores: Any) -> np.ndarray:
+    s = as_float_array(scores, "scores")
+    if s.size == 0:
+        raise ValueError("« scores » est vide : il faut au moins un score.")
+    if np.isnan(s).any():
+        raise ValueError(
+            "« scores » contient des valeurs manquantes (NaN) : chaque patient doit avoir un score."
+        )
+    return s
 
 
 def enrolled(scores: Any, *, percentile: float = 97.0) -> np.ndarray:
@@ -270,7 +326,8 @@ def enrolled(scores: Any, *, percentile: float = 97.0) -> np.ndarray:
     TypeError
         If ``percentile`` is not a number.
     ValueError
-        If ``percentile`` is out of range.
+        If ``percentile`` is out of range, or ``scores`` is empty, holds a text or a
+        missing value.
     """
     percentile = check_finite_scalar(
         percentile,
@@ -280,7 +337,7 @@ def enrolled(scores: Any, *, percentile: float = 97.0) -> np.ndarray:
         max_val=100.0,
         include_boundaries="left",
     )
-    s = np.asarray(scores, dtype=float)
+    s = _check_scores(scores)
     return np.asarray(s >= np.percentile(s, percentile))
 
 
@@ -309,15 +366,24 @@ def top_share(scores: Any, groups: Any, *, group: str = "Black", percentile: flo
     ValueError
         If lengths differ, ``percentile`` is out of range or ``group`` is absent.
     """
-    s = np.asarray(scores, dtype=float)
+    s = _check_scores(scores)
     g = np.asarray(groups).astype(str)
     if s.shape != g.shape or s.ndim != 1:
+        sizes = (
+            f"longueurs reçues : {s.size} et {g.size}"
+            if s.ndim == g.ndim == 1
+            else f"formes reçues : {s.shape} et {g.shape}"
+        )
         raise ValueError(
-            f"scores and groups must be 1-D of equal length, got {s.shape} and {g.shape}"
+            "« scores » et « groups » doivent être deux listes de même longueur "
+            f"(une valeur par patient) ; {sizes}."
         )
     present = np.unique(g)
     if group not in present:
-        raise ValueError(f"unknown group {group!r}; groups present: {present.tolist()}")
+        raise ValueError(
+            f"groupe inconnu : {fr_items([group])} ; "
+            f"groupes présents : {fr_items(present, len(present))}."
+        )
     return float(np.mean(g[enrolled(s, percentile=percentile)] == group))
 
 
@@ -345,7 +411,23 @@ def programme_shares(
     -------
     pandas.Series
         Share of ``group`` among enrolled patients, indexed by label.
+
+    Raises
+    ------
+    TypeError
+        If ``frame`` is not a DataFrame.
+    KeyError
+        If ``frame`` has no ``race`` column.
+    ValueError
+        See :func:`fit_risk_score` and :func:`top_share`.
     """
+    _check_cohort(frame)
+    if "race" not in frame.columns:
+        raise KeyError(
+            "il manque au tableau « frame » la colonne 'race' (le groupe de chaque patient) ; "
+            "utilisez make_cost_vs_need_cohort().frame."
+        )
+    labels = column_list(labels, "labels")
     return pd.Series(
         {
             label: top_share(

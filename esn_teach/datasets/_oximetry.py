@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numbers
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -15,7 +16,9 @@ from ._base import (
     check_as_frame_args,
     check_finite_scalar,
     check_random_state,
+    fr_items,
     mark_synthetic,
+    received,
 )
 
 OXIMETRY_GROUPS: tuple[str, str] = ("White", "Black")
@@ -182,15 +185,40 @@ def occult_hypoxemia_rate(
 
     Raises
     ------
+    TypeError
+        If ``frame`` is not a DataFrame, or ``spo2_range`` not a pair of numbers.
     ValueError
         If a column is missing or ``spo2_range`` is not increasing.
     """
-    missing = [c for c in ("sao2", "spo2", by) if c not in frame.columns]
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(
+            "« frame » doit être un tableau pandas (DataFrame), par exemple "
+            f"make_pulse_oximetry().frame ; {received(frame)}."
+        )
+    if not isinstance(by, str):
+        raise TypeError(f"« by » doit être le nom d'une colonne de « frame » ; {received(by)}.")
+    missing = [c for c in dict.fromkeys(("sao2", "spo2", by)) if c not in frame.columns]
     if missing:
-        raise ValueError(f"frame lacks the columns {missing}; it needs 'sao2', 'spo2' and {by!r}")
-    low, high = (check_finite_scalar(v, "spo2_range", numbers.Real) for v in spo2_range)
+        raise ValueError(
+            f"colonnes absentes du tableau « frame » : {fr_items(missing, len(missing))} ; "
+            f"il faut les colonnes 'sao2', 'spo2' et {by!r}."
+        )
+    pair = "un couple de deux nombres (bas, haut), par exemple (92, 96)"
+    if isinstance(spo2_range, str) or not isinstance(spo2_range, Sequence | np.ndarray):
+        raise TypeError(f"« spo2_range » doit être {pair} ; {received(spo2_range)}.")
+    if len(spo2_range) != 2:
+        raise ValueError(
+            f"« spo2_range » doit être {pair} ; nombre de valeurs reçues : {len(spo2_range)}."
+        )
+    low, high = (
+        check_finite_scalar(v, f"spo2_range[{i}]", numbers.Real) for i, v in enumerate(spo2_range)
+    )
     if low > high:
-        raise ValueError(f"spo2_range must be (low, high) with low <= high, got {spo2_range}")
+        raise ValueError(
+            f"« spo2_range » doit être {pair}, avec bas ≤ haut ; "
+            f"valeurs reçues : bas = {fr_items(spo2_range[:1])} ; "
+            f"haut = {fr_items(spo2_range[1:])}."
+        )
     sao2_threshold = check_finite_scalar(
         sao2_threshold, "sao2_threshold", numbers.Real, min_val=0.0, max_val=100.0
     )

@@ -19,6 +19,7 @@ from ._base import (
     check_random_state,
     check_shares,
     mark_synthetic,
+    received,
 )
 
 #: Default readmission prevalence per group (invented, for teaching).
@@ -43,15 +44,22 @@ _SOURCE = (
 def _check_prevalence(prevalence: Any) -> dict[str, float]:
     if not isinstance(prevalence, Mapping):
         raise TypeError(
-            "prevalence must be a mapping group name -> probability, e.g. "
-            f"{DEFAULT_PREVALENCE}, got {type(prevalence).__name__}"
+            "« prevalence » doit être un dictionnaire qui associe à chaque groupe sa "
+            "prévalence (un nombre entre 0 et 1), comme {'A': 0.15, 'B': 0.30} ; "
+            f"{received(prevalence)}."
         )
     if len(prevalence) < 2:
-        raise ValueError(f"prevalence must define at least 2 groups, got {len(prevalence)}")
+        raise ValueError(
+            "« prevalence » doit définir au moins 2 groupes ; "
+            f"nombre de groupes reçus : {len(prevalence)}."
+        )
     checked: dict[str, float] = {}
     for name, p in prevalence.items():
         if not isinstance(name, str) or not name:
-            raise TypeError(f"group names must be non-empty str, got {name!r}")
+            raise TypeError(
+                "les noms des groupes de « prevalence » doivent être des textes non vides, "
+                f"comme 'A' ; nom reçu : {received(name).removeprefix('valeur reçue : ')}."
+            )
         checked[name] = check_finite_scalar(
             p,
             f"prevalence[{name!r}]",

@@ -15,7 +15,9 @@ from ._base import (
     check_as_frame_args,
     check_finite_scalar,
     check_random_state,
+    fr_items,
     mark_synthetic,
+    received,
 )
 
 #: Real départements (code, name) used by the generator, with an invented sampling
@@ -332,13 +334,16 @@ def make_voter_list(
     as_frame, _ = check_as_frame_args(as_frame, False)
     if not isinstance(registry, pd.DataFrame):
         raise TypeError(
-            "registry must be the DataFrame returned by make_french_registry(...).frame, "
-            f"got {type(registry).__name__}"
+            "« registry » doit être le tableau pandas (DataFrame) renvoyé par "
+            f"make_french_registry(...).frame ; {received(registry)}."
         )
     needed = ["pseudonym", "sex", "birth_date", "postcode", "age"]
     missing = [c for c in needed if c not in registry.columns]
     if missing:
-        raise ValueError(f"registry lacks the columns {missing}; use make_french_registry().frame")
+        raise ValueError(
+            f"il manque à « registry » les colonnes {fr_items(missing, len(missing))} ; "
+            "utilisez make_french_registry().frame."
+        )
     overlap = check_finite_scalar(overlap, "overlap", numbers.Real, min_val=0.0, max_val=1.0)
     rng = check_random_state(random_state)
 

@@ -17,6 +17,7 @@ from ._base import (
     check_finite_scalar,
     check_random_state,
     mark_synthetic,
+    received,
 )
 
 #: Default sepsis prevalence per hospital. The development hospital ("H1") uses
@@ -78,13 +79,14 @@ _SOURCE = (
 def _check_prevalences(prevalence: Any, n_hospitals: int) -> np.ndarray:
     if isinstance(prevalence, str) or not isinstance(prevalence, Sequence | np.ndarray):
         raise TypeError(
-            f"prevalence must be a sequence of {n_hospitals} probabilities, "
-            f"got {type(prevalence).__name__}"
+            f"« prevalence » doit être une liste de {n_hospitals} prévalences (une par hôpital, "
+            f"chacune entre 0 et 1) ; {received(prevalence)}."
         )
     values = list(prevalence)
     if len(values) != n_hospitals:
         raise ValueError(
-            f"prevalence must have one value per hospital ({n_hospitals}), got {len(values)}"
+            f"« prevalence » doit avoir une valeur par hôpital ({n_hospitals}) ; "
+            f"nombre de valeurs reçues : {len(values)}."
         )
     return np.array(
         [

@@ -7,11 +7,17 @@ above the threshold.
 
 from __future__ import annotations
 
+import math
 import numbers
+import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
+from sklearn.exceptions import UndefinedMetricWarning
 from sklearn.metrics import (
     accuracy_score,
     confusion_matrix,
@@ -21,7 +27,8 @@ from sklearn.metrics import (
     roc_curve,
 )
 
-from esn_teach._validation import check_finite_scalar
+from esn_teach._formatting import fr_value
+from esn_teach._validation import check_finite_scalar, kind_of
 
 __all__ = [
     "ConfusionCounts",
@@ -81,14 +88,112 @@ class RocCurve:
     auc: float
 
 
+def _items(values: Iterable[Any], limit: int = 3) -> str:
+    """Write the first ``limit`` values for an error message: ``"2, 3"``, ``"0,5 ; 0,7"``."""
+    texts = [
+        fr_value(value.item() if isinstance(value, np.generic) else value)
+        for value in islice(values, limit + 1)
+    ]
+    more = len(texts) > limit
+    texts = texts[:limit]
+    separator = " ; " if any("," in text for text in texts) else ", "
+    return separator.join(texts) + (separator + "…" if more else "")
+
+
+def _one_dimension(array: np.ndarray, name: str) -> None:
+    """Refuse a single value or a table where a list of values (one per case) is expected."""
+    if array.ndim == 1:
+        return
+    if array.ndim == 0:
+        value = array.item()
+        received = f"valeur reçue : {fr_value(value)} ({kind_of(value)})"
+    else:
+        received = f"reçu : un tableau à {array.ndim} dimensions, de forme {array.shape}"
+    raise ValueError(
+        f"« {name} » doit être une liste de valeurs à une dimension, une par cas ; {received}."
+    )
+
+
 def _binary(y: ArrayLike, name: str) -> np.ndarray:
     array = np.asarray(y)
-    if array.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional, got shape {array.shape}")
-    values = set(np.unique(array).tolist())
-    if not values <= {0, 1}:
-        raise ValueError(f"{name} must contain only 0/1 (or booleans), got values {sorted(values)}")
+    _one_dimension(array, name)
+    if array.size == 0:
+        raise ValueError(f"« {name} » est vide : il faut au moins un cas.")
+    try:
+        values = np.unique(array).tolist()
+    except TypeError:  # values that cannot be sorted together, e.g. None and 1
+        values = list(dict.fromkeys(array.tolist()))
+    refused = [value for value in values if value not in (0, 1)]
+    if refused:
+        hint = ""
+        if name == "y_pred" and all(isinstance(v, numbers.Real) for v in refused):
+            hint = (
+                " Si ce sont des scores, choisissez d'abord un seuil : "
+                "predict_at_threshold(scores, seuil)."
+            )
+        raise ValueError(
+            f"« {name} » ne doit contenir que des 0 et des 1 (ou True et False), 1 = malade ; "
+            f"valeurs refusées : {_items(refused)}.{hint}"
+        )
     return array.astype(int)
+
+
+def _scores(scores: ArrayLike, *, finite: bool = False) -> np.ndarray:
+    """Scores as floats: numbers only, no missing value (nor infinity, with ``finite``)."""
+    try:
+        array = np.asarray(scores, dtype=float)
+    except (TypeError, ValueError) as error:
+        refused = []
+        try:
+            for value in np.asarray(scores, dtype=object).ravel():
+                try:
+                    float(value)
+                except (TypeError, ValueError):
+                    refused.append(value)
+        except (TypeError, ValueError):  # pragma: no cover - ragged nested lists
+            pass
+        shown = f"valeurs refusées : {_items(refused)}" if refused else f"reçu : {kind_of(scores)}"
+        raise type(error)(f"« scores » doit contenir des nombres ; {shown}.") from None
+    if np.isnan(array).any():
+        raise ValueError(
+            "« scores » contient des valeurs manquantes (NaN) : chaque cas doit avoir un score."
+        )
+    if finite and np.isinf(array).any():
+        raise ValueError(
+            "« scores » contient des valeurs infinies : la courbe ROC demande des scores finis."
+        )
+    return array
+
+
+def _same_length(first: np.ndarray, second: np.ndarray, names: tuple[str, str]) -> None:
+    _one_dimension(second, names[1])
+    if first.shape[0] != second.shape[0]:
+        raise ValueError(
+            f"« {names[0]} » et « {names[1]} » doivent avoir la même longueur (une valeur par "
+            f"cas) ; longueurs reçues : {first.shape[0]} et {second.shape[0]}."
+        )
+
+
+def _threshold(threshold: Any) -> float:
+    """Check a decision threshold: any number, infinities included (as roc_curve returns)."""
+    if (
+        isinstance(threshold, numbers.Real)
+        and not isinstance(threshold, bool | np.bool_)
+        and math.isinf(threshold)
+    ):
+        return float(threshold)
+    if isinstance(threshold, numbers.Real) and math.isnan(threshold):
+        raise ValueError(
+            "« threshold » doit être un nombre ; valeur reçue : NaN (« pas un nombre »)."
+        )
+    return check_finite_scalar(threshold, "threshold", numbers.Real)
+
+
+def _pair(y_true: ArrayLike, y_pred: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    truth = _binary(y_true, "y_true")
+    pred = _binary(y_pred, "y_pred")
+    _same_length(truth, pred, ("y_true", "y_pred"))
+    return truth, pred
 
 
 def predict_at_threshold(scores: ArrayLike, threshold: float) -> np.ndarray:
@@ -105,8 +210,15 @@ def predict_at_threshold(scores: ArrayLike, threshold: float) -> np.ndarray:
     -------
     numpy.ndarray of int
         0/1 predictions.
+
+    Raises
+    ------
+    TypeError
+        If ``threshold`` is not a number.
+    ValueError
+        If a score is not a number or is missing (NaN), or ``threshold`` is NaN.
     """
-    return (np.asarray(scores, dtype=float) >= threshold).astype(int)
+    return (_scores(scores) >= _threshold(threshold)).astype(int)
 
 
 def confusion_at_threshold(
@@ -126,11 +238,19 @@ def confusion_at_threshold(
     Returns
     -------
     ConfusionCounts
+
+    Raises
+    ------
+    ValueError
+        If ``y_true`` holds other values than 0 and 1, the lengths differ, or a
+        score is not a number.
+    TypeError
+        If ``threshold`` is not a number.
     """
     truth = _binary(y_true, "y_true")
-    pred = predict_at_threshold(scores, threshold)
-    if pred.shape != truth.shape:
-        raise ValueError(f"y_true and scores differ in length: {truth.shape[0]} vs {pred.shape[0]}")
+    score = _scores(scores)
+    _same_length(truth, score, ("y_true", "scores"))
+    pred = (score >= _threshold(threshold)).astype(int)
     tn, fp, fn, tp = confusion_matrix(truth, pred, labels=[0, 1]).ravel()
     return ConfusionCounts(int(tn), int(fp), int(fn), int(tp))
 
@@ -147,12 +267,14 @@ def sensitivity(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     -------
     float
         NaN when there is no diseased case.
+
+    Raises
+    ------
+    ValueError
+        If a value is not 0 or 1, an array is empty, or the lengths differ.
     """
-    return float(
-        recall_score(
-            _binary(y_true, "y_true"), _binary(y_pred, "y_pred"), pos_label=1, zero_division=np.nan
-        )
-    )
+    truth, pred = _pair(y_true, y_pred)
+    return float(recall_score(truth, pred, pos_label=1, zero_division=np.nan))
 
 
 def specificity(y_true: ArrayLike, y_pred: ArrayLike) -> float:
@@ -167,12 +289,14 @@ def specificity(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     -------
     float
         NaN when there is no healthy case.
+
+    Raises
+    ------
+    ValueError
+        If a value is not 0 or 1, an array is empty, or the lengths differ.
     """
-    return float(
-        recall_score(
-            _binary(y_true, "y_true"), _binary(y_pred, "y_pred"), pos_label=0, zero_division=np.nan
-        )
-    )
+    truth, pred = _pair(y_true, y_pred)
+    return float(recall_score(truth, pred, pos_label=0, zero_division=np.nan))
 
 
 def ppv(y_true: ArrayLike, y_pred: ArrayLike) -> float:
@@ -187,12 +311,14 @@ def ppv(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     -------
     float
         NaN when nothing is called positive.
+
+    Raises
+    ------
+    ValueError
+        If a value is not 0 or 1, an array is empty, or the lengths differ.
     """
-    return float(
-        precision_score(
-            _binary(y_true, "y_true"), _binary(y_pred, "y_pred"), pos_label=1, zero_division=np.nan
-        )
-    )
+    truth, pred = _pair(y_true, y_pred)
+    return float(precision_score(truth, pred, pos_label=1, zero_division=np.nan))
 
 
 def npv(y_true: ArrayLike, y_pred: ArrayLike) -> float:
@@ -207,12 +333,14 @@ def npv(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     -------
     float
         NaN when nothing is called negative.
+
+    Raises
+    ------
+    ValueError
+        If a value is not 0 or 1, an array is empty, or the lengths differ.
     """
-    return float(
-        precision_score(
-            _binary(y_true, "y_true"), _binary(y_pred, "y_pred"), pos_label=0, zero_division=np.nan
-        )
-    )
+    truth, pred = _pair(y_true, y_pred)
+    return float(precision_score(truth, pred, pos_label=0, zero_division=np.nan))
 
 
 def diagnostic_metrics(y_true: ArrayLike, scores: ArrayLike, threshold: float) -> dict[str, float]:
@@ -232,9 +360,19 @@ def diagnostic_metrics(y_true: ArrayLike, scores: ArrayLike, threshold: float) -
     dict
         Keys ``sensitivity``, ``specificity``, ``ppv``, ``npv``, ``accuracy``,
         ``prevalence``.
+
+    Raises
+    ------
+    ValueError
+        If ``y_true`` holds other values than 0 and 1, the lengths differ, or a
+        score is not a number.
+    TypeError
+        If ``threshold`` is not a number.
     """
     truth = _binary(y_true, "y_true")
-    pred = predict_at_threshold(scores, threshold)
+    score = _scores(scores)
+    _same_length(truth, score, ("y_true", "scores"))
+    pred = (score >= _threshold(threshold)).astype(int)
     return {
         "sensitivity": sensitivity(truth, pred),
         "specificity": specificity(truth, pred),
@@ -298,8 +436,28 @@ def roc(y_true: ArrayLike, scores: ArrayLike) -> RocCurve:
     Returns
     -------
     RocCurve
+        With ``y_true`` of a single class, the curve is undefined: ``auc`` is NaN
+        and an :class:`~sklearn.exceptions.UndefinedMetricWarning` says why.
+
+    Raises
+    ------
+    ValueError
+        If ``y_true`` holds other values than 0 and 1, the lengths differ, or a
+        score is not a finite number.
     """
     truth = _binary(y_true, "y_true")
-    score = np.asarray(scores, dtype=float)
-    fpr, tpr, thresholds = roc_curve(truth, score, pos_label=1)
+    score = _scores(scores, finite=True)
+    _same_length(truth, score, ("y_true", "scores"))
+    with warnings.catch_warnings():  # scikit-learn's English warnings, replaced below
+        warnings.simplefilter("ignore", UndefinedMetricWarning)
+        fpr, tpr, thresholds = roc_curve(truth, score, pos_label=1)
+    if truth.min() == truth.max():
+        absent = "malade (1)" if truth[0] == 0 else "non malade (0)"
+        warnings.warn(
+            f"« y_true » ne contient aucun cas {absent} : la courbe ROC et son aire (AUC) "
+            "ne sont pas définies.",
+            UndefinedMetricWarning,
+            stacklevel=2,
+        )
+        return RocCurve(fpr=fpr, tpr=tpr, thresholds=thresholds, auc=float("nan"))
     return RocCurve(fpr=fpr, tpr=tpr, thresholds=thresholds, auc=float(roc_auc_score(truth, score)))

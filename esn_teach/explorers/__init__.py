@@ -3,16 +3,28 @@
 Each explorer exposes ``widget`` (what the notebook displays), ``controls``
 (name → the ipywidgets control a student moves) and an ``update`` method; its
 callback stays under 100 ms p95 (``bench/bench_modules.py``).
+
+What every explorer shows follows the same rules: its figure is displayed at
+the size it was drawn, never stretched, with the CSS class
+:data:`FIGURE_CLASS` and a French text alternative (the ``<img>``'s title,
+also written under the figure) that follows the controls; numbers, tick
+labels and slider readouts (CSS class :data:`READOUT_CLASS`) use the decimal
+comma.
 """
 
 from esn_teach.explorers._anonymisation import AnonymisationExplorer
+from esn_teach.explorers._controls import READOUT_CLASS
 from esn_teach.explorers._cost_need import CostNeedExplorer, selection_by_group
 from esn_teach.explorers._fairness import FairnessExplorer, forced_fpr
+from esn_teach.explorers._figure import DESCRIPTION_CLASS, FIGURE_CLASS
 from esn_teach.explorers._legal_path import LegalPathExplorer
 from esn_teach.explorers._oximetry import GroupAlarmStats, OximetryExplorer
 from esn_teach.explorers._threshold import ThresholdExplorer
 
 __all__ = [
+    "DESCRIPTION_CLASS",
+    "FIGURE_CLASS",
+    "READOUT_CLASS",
     "AnonymisationExplorer",
     "CostNeedExplorer",
     "FairnessExplorer",

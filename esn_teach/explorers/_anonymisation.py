@@ -12,8 +12,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from esn_teach._formatting import fr_number, fr_percent
-from esn_teach._validation import check_finite_scalar
+from esn_teach._validation import check_finite_scalar, kind_of
 from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._controls import show_explorer
+from esn_teach.explorers._figure import ExplorerFigure, side_by_side
 from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import PALETTE, accessible_style
 from esn_teach.privacy import (
@@ -95,7 +97,10 @@ class AnonymisationExplorer:
     table : ipywidgets.HTML
         The measures, as text.
     image : ipywidgets.Image
-        The bar chart.
+        The bar chart, shown at its drawn size; its ``tooltip`` (the
+        ``<img>``'s title) is the text alternative.
+    figure_view : ExplorerFigure
+        The image and its text alternative, also written under it.
     widget : ipywidgets.VBox
         What to display.
     measures : dict
@@ -120,16 +125,24 @@ class AnonymisationExplorer:
             ("external", external, ["sex", "birth_date", "postcode"]),
         ):
             if not isinstance(frame, pd.DataFrame):
-                raise TypeError(f"{name} must be a pandas DataFrame, got {type(frame).__name__}")
+                raise TypeError(
+                    f"« {name} » doit être un tableau pandas (DataFrame) ; reçu : {kind_of(frame)}."
+                )
             missing = [c for c in needed if c not in frame.columns]
             if missing:
-                raise ValueError(f"{name} lacks the columns {missing}")
+                raise ValueError(f"il manque à « {name} » les colonnes {', '.join(missing)}.")
             if len(frame) == 0:
-                raise ValueError(f"{name} is empty")
-        if birth_date not in dict((v, k) for k, v in BIRTH_DATE_OPTIONS):
-            raise ValueError(f"unknown birth_date level {birth_date!r}")
-        if place not in dict((v, k) for k, v in PLACE_OPTIONS):
-            raise ValueError(f"unknown place level {place!r}")
+                raise ValueError(f"le tableau « {name} » est vide.")
+        for name, value, options in (
+            ("birth_date", birth_date, BIRTH_DATE_OPTIONS),
+            ("place", place, PLACE_OPTIONS),
+        ):
+            levels = [level for _, level in options]
+            if value not in levels:
+                raise ValueError(
+                    f"niveau inconnu pour « {name} » : {value!r} ; "
+                    f"niveaux possibles : {', '.join(map(repr, levels))}."
+                )
         check_finite_scalar(age_width, "age_width", numbers.Integral, min_val=1, max_val=30)
         self.sensitive = sensitive
         self._n_registry = len(registry)
@@ -170,14 +183,21 @@ class AnonymisationExplorer:
             style=style,
             layout=widgets.Layout(width="70%"),
         )
+        # A dropdown is 300 px wide by default, label included: the list of a long label
+        # was cut. Each is as wide as its label and its longest option.
         place_menu = widgets.Dropdown(
-            options=PLACE_OPTIONS, value=place, description="Lieu publié", style=style
+            options=PLACE_OPTIONS,
+            value=place,
+            description="Lieu publié",
+            style=style,
+            layout=widgets.Layout(width="max-content", margin="2px 24px 2px 2px"),
         )
         birth_menu = widgets.Dropdown(
             options=BIRTH_DATE_OPTIONS,
             value=birth_date,
             description="Date de naissance publiée",
             style=style,
+            layout=widgets.Layout(width="max-content"),
         )
         self.controls: dict[str, widgets.ValueWidget] = {
             "largeur_age": slider,
@@ -187,9 +207,11 @@ class AnonymisationExplorer:
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="540px"))
+        self.figure_view = ExplorerFigure()
+        self.image = self.figure_view.image
+        menus = widgets.HBox([place_menu, birth_menu], layout=widgets.Layout(flex_flow="row wrap"))
         self.widget = widgets.VBox(
-            [slider, widgets.HBox([place_menu, birth_menu]), widgets.HBox([self.table, self.image])]
+            [slider, menus, side_by_side(self.table, self.figure_view.widget)]
         )
         self.measures: dict[str, object] = {}
         self._table_id = new_table_id()
@@ -285,6 +307,22 @@ class AnonymisationExplorer:
     def _on_change(self, change: dict) -> None:
         self.update()
 
+    def _describe(self, levels: dict[str, object], shares: list[float]) -> str:
+        """Text alternative of the bar chart."""
+        place = dict((level, label) for label, level in PLACE_OPTIONS)[str(levels["place"])]
+        birth = dict((level, label) for label, level in BIRTH_DATE_OPTIONS)[str(levels["birth"])]
+        width = int(levels["age_band"])  # type: ignore[call-overload]
+        bars = " ; ".join(
+            f"{label} : {fr_percent(share, 2 if 0 < share < 0.001 else 1)}"
+            for (label, _, _), share in zip(SIZE_GROUPS, shares, strict=True)
+        )
+        years = f"{width} an{'s' if width > 1 else ''}"
+        return (
+            "Diagramme en barres de la part des patients du registre selon la taille de leur "
+            f"classe, quand on publie le sexe, l'âge en classes de {years}, le lieu « {place} » "
+            f"et la date de naissance « {birth} ». {bars[:1].upper()}{bars[1:]}."
+        )
+
     def update(self) -> dict[str, object]:
         """Recompute every measure for the current controls, and redraw.
 
@@ -316,15 +354,18 @@ class AnonymisationExplorer:
             bar.set_width(share)
             text.set_x(share + 0.01)
             text.set_text(fr_percent(share, 2 if 0 < share < 0.001 else 1))
-        self.image.value = self.render_png()
+        self.figure_view.show(self.render_png(), self._describe(levels, shares))
         self.table.value = _measures_html(measures, self._n_registry, self._table_id)
         self.measures = measures
         return measures
 
     def _ipython_display_(self) -> None:
-        from IPython.display import display
+        show_explorer(self.widget)
 
-        display(self.widget)
+
+def _fr_count(count: object) -> str:
+    """Write a count with a no-break space between thousands: ``10000`` → ``"10 000"``."""
+    return f"{int(count):,}".replace(",", "\u00a0")  # type: ignore[call-overload]
 
 
 def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) -> str:
@@ -345,7 +386,7 @@ def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) 
             "part des patients seuls dans leur classe (individualisables)",
         ),
         "Dossiers reliés à un nom": (
-            f"{measures['n_reidentified']} sur {n_registry} "
+            f"{_fr_count(measures['n_reidentified'])} sur {_fr_count(n_registry)} "
             f"({fr_percent(float(measures['reidentification_rate']))})",  # type: ignore[arg-type]
             "dossiers reliés à un seul nom de la liste externe (croisement) ; certains "
             "liens peuvent être faux",

@@ -22,9 +22,11 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from esn_teach._formatting import fr_number, fr_percent
-from esn_teach._validation import check_finite_scalar
+from esn_teach._validation import check_finite_scalar, kind_of
 from esn_teach.datasets import enrolled
 from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._controls import french_readout, show_explorer
+from esn_teach.explorers._figure import ExplorerFigure, side_by_side
 from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
 
@@ -85,7 +87,10 @@ class CostNeedExplorer:
     label_dropdown : ipywidgets.Dropdown
         The label control.
     percentile_slider : ipywidgets.FloatSlider
-        The threshold control (keyboard: arrow keys once focused).
+        The threshold control (keyboard: arrow keys once focused); its value
+        is written beside it the French way (``readout``, e.g. ``"97,5ᵉ centile"``).
+    readout : ipywidgets.Label
+        The slider's value, in French.
     controls : dict
         The controls by name (``"cible"``, ``"centile"``), used by the
         benchmarks and browser tests to drive any explorer the same way.
@@ -98,7 +103,10 @@ class CostNeedExplorer:
     summary : ipywidgets.HTML
         The numbers, as text.
     image : ipywidgets.Image
-        The figure.
+        The figure, shown at its drawn size; its ``tooltip`` (the ``<img>``'s
+        title) is the text alternative.
+    figure_view : ExplorerFigure
+        The image and its text alternative, also written under it.
     widget : ipywidgets.VBox
         What to display in the notebook.
 
@@ -126,14 +134,16 @@ class CostNeedExplorer:
         n_bins: int = 20,
     ) -> None:
         if not isinstance(frame, pd.DataFrame):
-            raise TypeError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
+            raise TypeError(
+                f"« frame » doit être un tableau pandas (DataFrame) ; reçu : {kind_of(frame)}."
+            )
         if not isinstance(scores, Mapping):
             raise TypeError(
-                f"scores must be a mapping label -> scores, got {type(scores).__name__}"
+                f"« scores » doit être un dictionnaire {{cible: scores}}, reçu : {kind_of(scores)}."
             )
         missing = [c for c in (group_column, need_column) if c not in frame.columns]
         if missing:
-            raise ValueError(f"columns {missing} not found in frame")
+            raise ValueError(f"colonnes absentes du tableau « frame » : {', '.join(missing)}.")
         check_finite_scalar(n_bins, "n_bins", numbers.Integral, min_val=2, max_val=100)
         _check_label(label)
         _check_percentile(percentile)
@@ -141,23 +151,28 @@ class CostNeedExplorer:
         self.scores: dict[str, np.ndarray] = {}
         for key in LABEL_NAMES:
             if key not in scores:
-                raise ValueError(f"scores needs the keys {sorted(LABEL_NAMES)}; {key!r} is missing")
+                raise ValueError(
+                    f"« scores » doit avoir les clés {', '.join(map(repr, LABEL_NAMES))} ; "
+                    f"il manque {key!r}."
+                )
             values = np.asarray(scores[key], dtype=float)
             if values.shape != (n,):
                 raise ValueError(
-                    f"scores[{key!r}] must have one value per row of frame ({n}), "
-                    f"got shape {values.shape}"
+                    f"scores[{key!r}] doit avoir une valeur par ligne du tableau ({n}) ; "
+                    f"forme reçue : {values.shape}."
                 )
             if not np.all(np.isfinite(values)):
-                raise ValueError(f"scores[{key!r}] contains NaN or infinite values")
+                raise ValueError(
+                    f"scores[{key!r}] contient des valeurs manquantes (NaN) ou infinies."
+                )
             self.scores[key] = values
         group_values = frame[group_column].astype(str).to_numpy()
         self.groups: list[str] = [str(g) for g in pd.unique(group_values)]
         self.groups.sort(key=lambda g: list(_GROUP_NAMES).index(g) if g in _GROUP_NAMES else 99)
         if not 2 <= len(self.groups) <= len(_GROUP_STYLES):
             raise ValueError(
-                f"the explorer compares 2 to {len(_GROUP_STYLES)} groups, "
-                f"found {len(self.groups)} in {group_column!r}"
+                f"l'explorateur compare de 2 à {len(_GROUP_STYLES)} groupes ; "
+                f"la colonne {group_column!r} en compte {len(self.groups)}."
             )
         index = {g: i for i, g in enumerate(self.groups)}
         self._codes = np.fromiter((index[g] for g in group_values), dtype=np.int64, count=n)
@@ -174,7 +189,7 @@ class CostNeedExplorer:
             value=label,
             description="Cible prédite par le score",
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="60%"),
+            layout=widgets.Layout(width="max-content", max_width="100%"),
         )
         self.percentile_slider = widgets.FloatSlider(
             value=float(percentile),
@@ -183,12 +198,16 @@ class CostNeedExplorer:
             step=0.5,
             description="Seuil du programme (centile du score)",
             continuous_update=True,
-            readout_format=".1f",
             style={"description_width": "initial"},
             layout=widgets.Layout(width="80%"),
         )
+        slider_box, self.readout = french_readout(
+            self.percentile_slider, formatter=lambda value: f"{_fr_percentile(value)} centile"
+        )
         self.summary = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="460px"))
+        self.figure_view = ExplorerFigure()
+        self.image = self.figure_view.image
+        self._shapes = {key: self._curve_shape(means) for key, (_, means) in self._curves.items()}
         self.label_dropdown.observe(self._on_change, names="value")
         self.percentile_slider.observe(self._on_change, names="value")
         self.controls: dict[str, widgets.ValueWidget] = {
@@ -196,7 +215,7 @@ class CostNeedExplorer:
             "centile": self.percentile_slider,
         }
         self.widget = widgets.VBox(
-            [self.label_dropdown, self.percentile_slider, widgets.HBox([self.summary, self.image])]
+            [self.label_dropdown, slider_box, side_by_side(self.summary, self.figure_view.widget)]
         )
         self.table = pd.DataFrame()
         self.threshold_score = float("nan")
@@ -298,6 +317,29 @@ class CostNeedExplorer:
             self._ax = ax
             self._background = freeze_background(self._canvas)
 
+    def _curve_shape(self, means: np.ndarray) -> str:
+        """Say which group's curve is the highest, in how many percentile bins."""
+        filled = ~np.isnan(means).any(axis=0)
+        if not filled.any():
+            return ""
+        highest = np.bincount(np.nanargmax(means[:, filled], axis=0), minlength=len(self.groups))
+        top = int(np.argmax(highest))
+        name = _GROUP_NAMES.get(self.groups[top], f"groupe {self.groups[top]}")
+        return (
+            f" La courbe des {name[0].lower()}{name[1:]} est la plus haute dans {highest[top]} "
+            f"tranches de centile sur {int(filled.sum())}."
+        )
+
+    def _describe(self, label: str, percentile: float) -> str:
+        """Text alternative of the figure."""
+        groups = ", ".join(_GROUP_NAMES.get(g, f"groupe {g}").lower() for g in self.groups)
+        return (
+            "Courbes du nombre moyen de maladies chroniques actives l'année suivante selon le "
+            f"centile du score de risque, une par groupe ({groups}) ; score entraîné à prédire "
+            f"la cible « {LABEL_NAMES[label].lower()} » ; seuil du programme au "
+            f"{_fr_percentile(percentile)} centile (ligne verticale).{self._shapes[label]}"
+        )
+
     def render_png(self) -> bytes:
         """Return the figure, in its current state, as PNG bytes."""
         return blit_png(self._canvas, self._background, (*self._lines, self._vline, self._caption))
@@ -332,15 +374,13 @@ class CostNeedExplorer:
         self._caption.set_text(
             f"Cible : {LABEL_NAMES[label].lower()}\nSeuil : {_fr_percentile(percentile)} centile"
         )
-        self.image.value = self.render_png()
+        self.figure_view.show(self.render_png(), self._describe(label, percentile))
         self.summary.value = _summary_html(table, label, percentile, self._table_id)
         self.table = table
         return table
 
     def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+        show_explorer(self.widget)
 
 
 def selection_by_group(
@@ -384,11 +424,11 @@ def selection_by_group(
     y = np.asarray(need, dtype=float)
     if s.ndim != 1 or s.shape != g.shape or s.shape != y.shape or s.size == 0:
         raise ValueError(
-            "scores, groups and need must be non-empty 1-D arrays of equal length, got "
-            f"{s.shape}, {g.shape} and {y.shape}"
+            "scores, groups et need doivent être des listes de valeurs non vides et de même "
+            f"longueur ; formes reçues : {s.shape}, {g.shape} et {y.shape}."
         )
     if not np.all(np.isfinite(s)):
-        raise ValueError("scores contains NaN or infinite values")
+        raise ValueError("scores contient des valeurs manquantes (NaN) ou infinies.")
     selected = enrolled(s, percentile=percentile)
     rows = {}
     for group in pd.unique(g):
@@ -406,7 +446,10 @@ def selection_by_group(
 
 def _check_label(label: object) -> None:
     if label not in LABEL_NAMES:
-        raise ValueError(f"label must be one of {sorted(LABEL_NAMES)}, got {label!r}")
+        raise ValueError(
+            f"« label » doit être l'une des cibles {', '.join(map(repr, LABEL_NAMES))} ; "
+            f"valeur reçue : {label!r}."
+        )
 
 
 def _check_percentile(percentile: object) -> None:

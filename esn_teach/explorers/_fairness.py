@@ -39,6 +39,8 @@ from esn_teach import evaluation as ev
 from esn_teach._formatting import fr_number, fr_percent
 from esn_teach._validation import check_finite_scalar
 from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._controls import french_readout, show_explorer
+from esn_teach.explorers._figure import ExplorerFigure, side_by_side
 from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import PALETTE, accessible_style
 
@@ -99,42 +101,51 @@ def _check_options(
 ) -> tuple[dict[str, dict[str, float]], list[str]]:
     if not isinstance(prevalences, Mapping) or not prevalences:
         raise TypeError(
-            "prevalences must be a non-empty mapping, either group -> prevalence "
-            "(e.g. {'A': 0.15, 'B': 0.30}) or label -> {group: prevalence}"
+            "« prevalences » doit être un dictionnaire non vide : soit groupe → prévalence "
+            "(par exemple {'A': 0.15, 'B': 0.30}), soit libellé → {groupe: prévalence}."
         )
-    first = next(iter(prevalences.values()))
-    if not isinstance(first, Mapping):  # a single option: group -> prevalence
-        label = " ; ".join(f"{g} : {fr_percent(float(p), 0)}" for g, p in prevalences.items())
+    single = not isinstance(next(iter(prevalences.values())), Mapping)
+    if single:  # a single option: group -> prevalence, named after its values
+        checked = {g: _check_prevalence(p, f"prevalences[{g!r}]") for g, p in prevalences.items()}
+        label = " ; ".join(f"{g} : {fr_percent(p, 0)}" for g, p in checked.items())
         prevalences = {label: prevalences}
     options: dict[str, dict[str, float]] = {}
     groups: list[str] | None = None
     for label, option in prevalences.items():
         if not isinstance(option, Mapping):
-            raise TypeError(f"option {label!r} must map each group to its prevalence")
+            raise TypeError(
+                f"l'option {label!r} doit associer chaque groupe à sa prévalence "
+                "(un dictionnaire {groupe: prévalence})."
+            )
         names = [str(g) for g in option]
         if groups is None:
             groups = names
             if not 2 <= len(groups) <= len(_BAR_COLOURS):
                 raise ValueError(
-                    f"prevalences must define 2 to {len(_BAR_COLOURS)} groups, got {len(groups)}"
+                    f"« prevalences » doit définir de 2 à {len(_BAR_COLOURS)} groupes ; "
+                    f"reçu : {len(groups)}."
                 )
         elif names != groups:
             raise ValueError(
-                f"every option must have the same groups {groups}; option {label!r} has {names}"
+                f"chaque option doit avoir les mêmes groupes ({', '.join(groups)}) ; "
+                f"l'option {label!r} a les groupes {', '.join(names)}."
             )
         options[str(label)] = {
-            str(g): check_finite_scalar(
-                p,
-                f"prevalence of group {g!r}",
-                numbers.Real,
-                min_val=0,
-                max_val=1,
-                include_boundaries="neither",
+            str(g): _check_prevalence(
+                p, f"prevalences[{g!r}]" if single else f"prevalences[{label!r}][{g!r}]"
             )
             for g, p in option.items()
         }
     assert groups is not None
     return options, groups
+
+
+def _check_prevalence(value: object, name: str) -> float:
+    return float(
+        check_finite_scalar(
+            value, name, numbers.Real, min_val=0, max_val=1, include_boundaries="neither"
+        )
+    )
 
 
 def _group_rates(y_true: np.ndarray, y_pred: np.ndarray, groups: np.ndarray) -> dict[str, Any]:
@@ -199,7 +210,12 @@ class FairnessExplorer:
         The controls by name: ``"vpp"``, ``"fnr"``, ``"prevalences"`` and, with
         mitigation data, ``"correction"`` (False = before, True = after).
     image : ipywidgets.Image
-        The bar chart of the forced FPR.
+        The bar chart of the forced FPR, shown at its drawn size; its
+        ``tooltip`` (the ``<img>``'s title) is the text alternative.
+    figure_view : ExplorerFigure
+        The image and its text alternative, also written under it.
+    readouts : dict
+        The sliders' values written with a decimal comma, by control name.
     table : ipywidgets.HTML
         The same numbers as text.
     mitigation_table : ipywidgets.HTML
@@ -237,7 +253,6 @@ class FairnessExplorer:
             "style": {"description_width": "initial"},
             "layout": widgets.Layout(width="80%"),
             "continuous_update": True,
-            "readout_format": ".2f",
         }
         self.ppv_slider = widgets.FloatSlider(
             value=ppv,
@@ -267,14 +282,18 @@ class FairnessExplorer:
             "prevalences": self.prevalence_menu,
         }
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="430px"))
+        self.figure_view = ExplorerFigure()
+        self.image = self.figure_view.image
+        ppv_box, ppv_readout = french_readout(self.ppv_slider, digits=2)
+        fnr_box, fnr_readout = french_readout(self.fnr_slider, digits=2)
+        self.readouts = {"vpp": ppv_readout, "fnr": fnr_readout}
         self.mitigation_table = widgets.HTML()
         children: list[widgets.Widget] = [
             widgets.HTML("<b>1. L'identité de Chouldechova</b>"),
-            self.ppv_slider,
-            self.fnr_slider,
+            ppv_box,
+            fnr_box,
             self.prevalence_menu,
-            widgets.HBox([self.image, self.table]),
+            side_by_side(self.figure_view.widget, self.table),
         ]
         if self.rates:
             self.toggle = widgets.ToggleButtons(
@@ -316,19 +335,21 @@ class FairnessExplorer:
             return {}
         if not all(given):
             raise ValueError(
-                "give all of y_true, y_pred, y_pred_mitigated and sensitive_features, or none"
+                "donnez y_true, y_pred, y_pred_mitigated et sensitive_features tous les quatre, "
+                "ou aucun."
             )
         arrays = [
             np.asarray(a).ravel() for a in (y_true, y_pred, y_pred_mitigated, sensitive_features)
         ]
         if len({a.shape[0] for a in arrays}) != 1:
             raise ValueError(
-                "y_true, y_pred, y_pred_mitigated and sensitive_features must have the same length"
+                "y_true, y_pred, y_pred_mitigated et sensitive_features doivent avoir la même "
+                f"longueur ; longueurs reçues : {', '.join(str(a.shape[0]) for a in arrays)}."
             )
         truth, before, after, groups = arrays
         for name, values in (("y_true", truth), ("y_pred", before), ("y_pred_mitigated", after)):
             if not np.isin(values, (0, 1)).all():
-                raise ValueError(f"{name} must contain only 0 and 1")
+                raise ValueError(f"« {name} » ne doit contenir que des 0 et des 1.")
         truth, before, after = (a.astype(int) for a in (truth, before, after))
         groups = groups.astype(str)
         return {
@@ -389,7 +410,10 @@ class FairnessExplorer:
             If the explorer was built without mitigation data.
         """
         if not self.rates:
-            raise ValueError("this explorer was built without mitigation data")
+            raise ValueError(
+                "cet explorateur a été construit sans les données de la correction "
+                "(y_true, y_pred, y_pred_mitigated, sensitive_features)."
+            )
         self.mitigation_table.value = self._mitigation_html[bool(mitigated)]
         self.result["mitigated"] = bool(mitigated)
 
@@ -430,7 +454,8 @@ class FairnessExplorer:
         label = self.prevalence_menu.value if prevalences is None else prevalences
         if label not in self.options:
             raise ValueError(
-                f"unknown prevalence option {label!r}; choose among {list(self.options)}"
+                f"option de prévalences inconnue : {label!r} ; options possibles : "
+                f"{', '.join(map(repr, self.options))}."
             )
         prevalence = self.options[label]
         fpr = {g: forced_fpr(prevalence[g], ppv, fnr) for g in self.groups}  # checks ppv, fnr
@@ -444,7 +469,7 @@ class FairnessExplorer:
                 if fpr[group] > 1
                 else fr_number(fpr[group], 3)
             )
-        self.image.value = self.render_png()
+        self.figure_view.show(self.render_png(), _describe(prevalence, ppv, fnr, fpr))
         self.table.value = _identity_html(prevalence, ppv, fnr, fpr, self._table_id)
         self.result = {
             "ppv": ppv,
@@ -458,9 +483,23 @@ class FairnessExplorer:
         return self.result
 
     def _ipython_display_(self) -> None:
-        from IPython.display import display
+        show_explorer(self.widget)
 
-        display(self.widget)
+
+def _describe(
+    prevalence: Mapping[str, float], ppv: float, fnr: float, fpr: Mapping[str, float]
+) -> str:
+    """Text alternative of the bar chart."""
+    bars = " ; ".join(
+        f"groupe {g} (prévalence {fr_percent(p)}) : {fr_number(fpr[g], 3)}"
+        + (", impossible car supérieur à 1" if fpr[g] > 1 else "")
+        for g, p in prevalence.items()
+    )
+    return (
+        "Diagramme en barres du taux de faux positifs (FPR) que l'identité de Chouldechova "
+        f"impose à chaque groupe, avec la même VPP ({fr_number(ppv, 2)}) et le même taux de "
+        f"faux négatifs ({fr_number(fnr, 2)}) dans tous les groupes. {bars[:1].upper()}{bars[1:]}."
+    )
 
 
 def _fpr_cell(value: float) -> str:

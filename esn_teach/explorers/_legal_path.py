@@ -10,6 +10,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from esn_teach._validation import check_finite_scalar
+from esn_teach.explorers._controls import show_explorer
 from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.law import (
     LEGAL_FACTS_LAST_CHECKED,
@@ -83,14 +84,16 @@ class LegalPathExplorer:
     ) -> None:
         cards = tuple(SCENARIOS if scenarios is None else scenarios)
         if not cards:
-            raise ValueError("scenarios must contain at least one scenario card")
+            raise ValueError("« scenarios » doit contenir au moins une fiche de scénario.")
         keys = [card.key for card in cards]
         if len(set(keys)) != len(keys):
-            raise ValueError("scenario keys must be unique")
+            raise ValueError("chaque scénario doit avoir une clé différente des autres.")
         self._cards = {card.key: card for card in cards}
         first = keys[0] if scenario is None else scenario
         if first not in self._cards:
-            raise ValueError(f"unknown scenario {first!r}; offered: {', '.join(keys)}")
+            raise ValueError(
+                f"scénario inconnu : {first!r} ; scénarios proposés : {', '.join(keys)}."
+            )
         check_finite_scalar(step, "step", numbers.Integral, min_val=1, max_val=self.n_steps)
         self.dropdown = widgets.Dropdown(
             options=[(card.title, card.key) for card in cards],
@@ -177,9 +180,7 @@ class LegalPathExplorer:
         return self.state
 
     def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+        show_explorer(self.widget)
 
 
 def _refs_text(keys: Sequence[str]) -> str:

@@ -16,6 +16,8 @@ from esn_teach._validation import check_finite_scalar
 from esn_teach.datasets import make_pulse_oximetry
 from esn_teach.datasets._oximetry import DEFAULT_BLACK_FRACTION, DEFAULT_DEVICE_BIAS
 from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._controls import french_readout, show_explorer
+from esn_teach.explorers._figure import ExplorerFigure, side_by_side
 from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
 
@@ -133,11 +135,17 @@ class OximetryExplorer:
     threshold_slider : ipywidgets.IntSlider
         The alarm threshold.
     bias_slider : ipywidgets.FloatSlider
-        The device bias in Black patients.
+        The device bias in Black patients; its value is written beside it
+        with a decimal comma (``readout``).
+    readout : ipywidgets.Label
+        The bias, e.g. ``"2,7 points"``.
     table : ipywidgets.HTML
         Per-group numbers, as text.
     image : ipywidgets.Image
-        Sensitivity against threshold, per group.
+        Sensitivity against threshold, per group, shown at its drawn size; its
+        ``tooltip`` (the ``<img>``'s title) is the text alternative.
+    figure_view : ExplorerFigure
+        The image and its text alternative, also written under it.
     widget : ipywidgets.VBox
         What to display in the notebook.
     controls : dict
@@ -198,12 +206,13 @@ class OximetryExplorer:
             step=0.1,
             description="Biais de l'appareil chez les patients noirs (points de SpO2)",
             continuous_update=True,
-            readout_format=".1f",
             style={"description_width": "initial"},
             layout=widgets.Layout(width="80%"),
         )
+        bias_box, self.readout = french_readout(self.bias_slider, digits=1, suffix=" points")
         self.table = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="460px"))
+        self.figure_view = ExplorerFigure()
+        self.image = self.figure_view.image
         self.threshold_slider.observe(self._on_change, names="value")
         self.bias_slider.observe(self._on_change, names="value")
         self.controls: dict[str, widgets.ValueWidget] = {
@@ -211,7 +220,7 @@ class OximetryExplorer:
             "biais": self.bias_slider,
         }
         self.widget = widgets.VBox(
-            [self.threshold_slider, self.bias_slider, widgets.HBox([self.table, self.image])]
+            [self.threshold_slider, bias_box, side_by_side(self.table, self.figure_view.widget)]
         )
         self.stats: dict[str, GroupAlarmStats] = {}
         self._table_id = new_table_id()
@@ -343,15 +352,26 @@ class OximetryExplorer:
                 self._labels[index].set_position((10, -12))
             self._labels[index].set_text(fr_number(value, 2))
         self._vline.set_xdata([threshold, threshold])
-        self.image.value = self.render_png()
+        self.figure_view.show(self.render_png(), _describe(stats, threshold, device_bias))
         self.table.value = _table_html(stats, threshold, device_bias, self._table_id)
         self.stats = stats
         return stats
 
     def _ipython_display_(self) -> None:
-        from IPython.display import display
+        show_explorer(self.widget)
 
-        display(self.widget)
+
+def _describe(stats: dict[str, GroupAlarmStats], threshold: int, device_bias: float) -> str:
+    """Text alternative of the figure."""
+    points = " ; ".join(
+        f"{label.lower()} {fr_number(stats[key].sensitivity, 2)}" for key, label in _GROUPS
+    )
+    return (
+        "Courbes de la sensibilité de l'alarme (part des hypoxémies détectées) selon le seuil "
+        f"d'alarme, de {_THRESHOLD_RANGE[0]} à {_THRESHOLD_RANGE[1]} %, une par groupe ; "
+        f"biais de l'appareil chez les patients noirs : {fr_number(device_bias, 1)} points. "
+        f"Au seuil de {threshold} % (ligne verticale), sensibilité : {points}."
+    )
 
 
 def _check_bias(device_bias: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Callable
 from typing import cast
@@ -22,8 +23,10 @@ from esn_teach.evaluation import (
     roc,
 )
 from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._controls import french_readout, show_explorer
+from esn_teach.explorers._figure import ExplorerFigure, side_by_side
 from esn_teach.explorers._table import new_table_id, styled_table
-from esn_teach.plotting import accessible_style, plot_roc
+from esn_teach.plotting import accessible_style, describe_roc, plot_roc
 
 __all__ = ["ThresholdExplorer"]
 
@@ -77,11 +80,17 @@ class ThresholdExplorer:
     Attributes
     ----------
     slider : ipywidgets.FloatSlider
-        The threshold control (keyboard: arrow keys once focused).
+        The threshold control (keyboard: arrow keys once focused); its value is
+        written beside it with a decimal comma (``readout``).
+    readout : ipywidgets.Label
+        The slider's value, e.g. ``"0,50"``.
     matrix : ipywidgets.HTML
         Confusion matrix and metrics, as text.
     image : ipywidgets.Image
-        The ROC curve with the current point.
+        The ROC curve with the current point, shown at its drawn size; its
+        ``tooltip`` (the ``<img>``'s title) is the text alternative.
+    figure_view : ExplorerFigure
+        The image and its text alternative, also written under it.
     widget : ipywidgets.VBox
         What to display in the notebook.
     controls : dict
@@ -103,8 +112,14 @@ class ThresholdExplorer:
         self.y_true = np.asarray(y_true).astype(int)
         self.scores = np.asarray(scores, dtype=float)
         if self.y_true.shape != self.scores.shape:
-            raise ValueError("y_true and scores must have the same length")
+            raise ValueError(
+                "y_true et scores doivent avoir la même longueur : "
+                f"{self.y_true.size} et {self.scores.size} valeurs reçues."
+            )
         check_finite_scalar(threshold, "threshold", numbers.Real, min_val=0.0, max_val=1.0)
+        step = check_finite_scalar(
+            step, "step", numbers.Real, min_val=0.0, max_val=1.0, include_boundaries="right"
+        )
         self.curve = roc(self.y_true, self.scores)
         with accessible_style():
             self.figure = Figure(figsize=(4.6, 4.4), layout="constrained")
@@ -137,15 +152,19 @@ class ThresholdExplorer:
             step=step,
             description="Seuil de décision",
             continuous_update=True,
-            readout_format=".2f",
             style={"description_width": "initial"},
             layout=widgets.Layout(width="80%"),
         )
+        # As many decimals as the step needs, and at least two: 0,50 ; 0,505.
+        digits = max(2, -math.floor(math.log10(step) + 1e-9))
+        slider_box, self.readout = french_readout(self.slider, digits=digits)
         self.matrix = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width="420px"))
+        self.figure_view = ExplorerFigure()
+        self.image = self.figure_view.image
+        self._show_auc = show_auc
         self.slider.observe(self._on_change, names="value")
         self.controls: dict[str, widgets.ValueWidget] = {"seuil": self.slider}
-        self.widget = widgets.VBox([self.slider, widgets.HBox([self.matrix, self.image])])
+        self.widget = widgets.VBox([slider_box, side_by_side(self.matrix, self.figure_view.widget)])
         self.metrics: dict[str, float] = {}
         self._table_id = new_table_id()
         self.update(threshold)
@@ -178,7 +197,10 @@ class ThresholdExplorer:
         # Keep the label inside the axes: to the left of points near the right edge.
         self._label.set_position((-70 if x > 0.7 else 8, 8 if y < 0.15 else -14))
         self._label.set_text(f"seuil {fr_number(threshold, 2)}")
-        self.image.value = self.render_png()
+        self.figure_view.show(
+            self.render_png(),
+            describe_roc(self.curve, point=(x, y), threshold=threshold, show_auc=self._show_auc),
+        )
         self.matrix.value = _matrix_html(counts, threshold, self._table_id) + _metrics_html(
             metrics, self._table_id
         )
@@ -186,9 +208,7 @@ class ThresholdExplorer:
         return metrics
 
     def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+        show_explorer(self.widget)
 
 
 def _matrix_html(counts: ConfusionCounts, threshold: float, table_id: str) -> str:

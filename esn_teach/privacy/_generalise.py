@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import numbers
+import warnings
+from collections.abc import Iterable
+from itertools import islice
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from esn_teach._validation import check_finite_scalar
+from esn_teach._formatting import fr_value
+from esn_teach._validation import check_finite_scalar, kind_of
 
 __all__ = [
     "DATE_LEVELS",
@@ -56,11 +61,75 @@ PLACE_LEVELS: tuple[str, ...] = ("postcode", "departement", "region")
 DATE_LEVELS: tuple[str, ...] = ("day", "month", "year")
 
 
+def _plain(value: Any) -> Any:
+    """Return a numpy scalar as the Python scalar it holds (``np.str_("a")`` → ``"a"``)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _items(values: Iterable[Any], limit: int = 3) -> str:
+    """Write the first ``limit`` values for an error message: ``"'a', 'b'"``, ``"-1 ; 2,5"``."""
+    texts = []
+    for value in islice(values, limit + 1):
+        value = _plain(value)
+        texts.append(f"{value:%d/%m/%Y}" if isinstance(value, pd.Timestamp) else fr_value(value))
+    more = len(texts) > limit
+    texts = texts[:limit]
+    separator = " ; " if any("," in text for text in texts) else ", "
+    return separator.join(texts) + (separator + "…" if more else "")
+
+
+def _received(value: Any) -> str:
+    """``"valeur reçue : 'abc' (du texte)"``, or ``"reçu : une liste"`` for a bigger object."""
+    value = _plain(value)
+    if isinstance(value, bool):
+        return f"valeur reçue : {value} (un booléen)"
+    if value is None or isinstance(value, str | numbers.Number):
+        return f"valeur reçue : {fr_value(value)} ({kind_of(value)})"
+    return f"reçu : {kind_of(value)}"
+
+
+def _choices(options: tuple[str, ...]) -> str:
+    """``"'day', 'month' ou 'year'"``."""
+    quoted = [repr(option) for option in options]
+    return f"{', '.join(quoted[:-1])} ou {quoted[-1]}"
+
+
+def _check_level(level: Any, levels: tuple[str, ...]) -> None:
+    if not isinstance(level, str) or level not in levels:
+        raise ValueError(f"« level » doit être {_choices(levels)} ; {_received(level)}.")
+
+
 def _as_series(values: object, name: str) -> pd.Series:
     series = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values))
     if len(series) == 0:
-        raise ValueError(f"{name} is empty: nothing to generalise")
+        raise ValueError(f"« {name} » est vide : il faut au moins une valeur.")
     return series
+
+
+def _to_dates(series: pd.Series, name: str, *, type_error: type[Exception]) -> pd.DatetimeIndex:
+    """Read the values of ``series`` as dates, refusing in French a value that is no date.
+
+    ``type_error`` is the exception raised when pandas raises a ``TypeError`` (a
+    value of a kind that cannot be a date); a text that is not a date raises a
+    ``ValueError``.
+    """
+    try:
+        return pd.DatetimeIndex(pd.to_datetime(series))
+    except (TypeError, ValueError, OverflowError) as error:
+        shown = _received(series.iloc[0]) if len(series) == 1 else ""
+        if not shown:
+            try:
+                with warnings.catch_warnings():  # pandas warns (in English) while guessing
+                    warnings.simplefilter("ignore")
+                    dates = pd.to_datetime(series, errors="coerce")
+                bad = series[pd.isna(dates) & series.notna()]
+            except (TypeError, ValueError, OverflowError):
+                bad = series.iloc[:0]
+            shown = f"valeurs refusées : {_items(bad)}" if len(bad) else _received(series)
+        kind = type_error if isinstance(error, TypeError) else ValueError
+        raise kind(
+            f"« {name} » doit contenir des dates, par exemple '1957-03-14' ; {shown}."
+        ) from None
 
 
 def age_bands(ages: object, width: int, *, top: int | None = None) -> pd.Series:
@@ -93,9 +162,15 @@ def age_bands(ages: object, width: int, *, top: int | None = None) -> pd.Series:
     for name, years in whole_years.items():
         check_finite_scalar(years, name, numbers.Integral, min_val=1)
     series = _as_series(ages, "ages")
-    values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
-    if np.isnan(values).any() or (values < 0).any():
-        raise ValueError("ages must be known and non-negative")
+    values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    refused = np.isnan(values) | (values < 0)
+    if refused.any():
+        typed = ages if isinstance(ages, pd.Series) else np.asarray(ages, dtype=object).ravel()
+        shown = np.asarray(typed) if len(typed) == len(series) else series.to_numpy()
+        raise ValueError(
+            "« ages » doit contenir des âges connus, positifs ou nuls (en années) ; "
+            f"valeurs refusées : {_items(shown[refused])}."
+        )
     years = np.floor(values).astype(np.int64)
     if top is not None:
         years = np.minimum(years, top)
@@ -134,18 +209,40 @@ def age_on(birth_dates: object, reference: str | pd.Timestamp) -> pd.Series:
     Raises
     ------
     ValueError
-        No dates, a missing date, or a birth after the reference date.
+        No dates, a value that is not a date, a missing date, or a birth after the
+        reference date.
+    TypeError
+        A value of a kind that cannot be a date (a dictionary...).
     """
     series = _as_series(birth_dates, "birth_dates")
-    born = pd.DatetimeIndex(pd.to_datetime(series))
+    born = _to_dates(series, "birth_dates", type_error=TypeError)
     if born.isna().any():
-        raise ValueError("birth_dates contains missing dates")
-    ref = pd.Timestamp(reference)
-    if (born > ref).any():
-        raise ValueError(f"some birth dates are after the reference date {ref.date()}")
+        raise ValueError(
+            "« birth_dates » contient des dates manquantes : il faut la date de naissance "
+            "de chaque personne pour calculer son âge."
+        )
+    ref = _reference_date(reference)
+    after = np.asarray(born > ref)
+    if after.any():
+        raise ValueError(
+            f"des dates de naissance sont postérieures à la date de référence ({ref:%d/%m/%Y}) : "
+            f"{_items(born[after])}."
+        )
     before = (ref.month < born.month) | ((ref.month == born.month) & (ref.day < born.day))
     ages = ref.year - born.year - before.astype(np.int64)
     return pd.Series(np.asarray(ages, dtype=np.int64), index=series.index, name=series.name)
+
+
+def _reference_date(reference: Any) -> pd.Timestamp:
+    expected = "« reference » doit être une date, par exemple '2025-01-01'"
+    try:
+        ref = pd.Timestamp(reference)
+    except (TypeError, ValueError, OverflowError) as error:
+        kind = TypeError if isinstance(error, TypeError) else ValueError
+        raise kind(f"{expected} ; {_received(reference)}.") from None
+    if pd.isna(ref):
+        raise ValueError(f"{expected} ; {_received(reference)}.")
+    return ref
 
 
 def departement_of(postcodes: object) -> pd.Series:
@@ -185,8 +282,9 @@ def _departements(codes: pd.Series) -> pd.Series:
     bad = ~codes.str.fullmatch(r"\d{5}")
     if bad.any():
         raise ValueError(
-            f"not five-digit French postcodes: {codes[bad].head(3).tolist()}"
-            " (write them as text, e.g. '01000', so that the leading zero is kept)"
+            "« postcodes » doit contenir des codes postaux français à cinq chiffres ; "
+            f"valeurs refusées : {_items(codes[bad])}. Écrivez-les comme du texte, par "
+            "exemple '01000', pour garder le zéro initial."
         )
     dept = codes.str[:2]
     overseas = dept == "97"
@@ -218,8 +316,7 @@ def generalise_place(postcodes: object, level: str) -> pd.Series:
         Unknown level, postcodes that are not five-digit codes, or a
         département that belongs to no region.
     """
-    if level not in PLACE_LEVELS:
-        raise ValueError(f"level must be one of {PLACE_LEVELS}, got {level!r}")
+    _check_level(level, PLACE_LEVELS)
     series = _as_series(postcodes, "postcodes")
     if level == "postcode":
         departement_of(series)  # validates the codes
@@ -229,7 +326,9 @@ def generalise_place(postcodes: object, level: str) -> pd.Series:
         return dept
     unknown = sorted(set(dept.cat.categories) - set(_REGION_OF))
     if unknown:
-        raise ValueError(f"départements {unknown} belong to no region known to esn_teach")
+        raise ValueError(
+            f"départements sans région connue d'esn_teach : {_items(unknown, len(unknown))}."
+        )
     regions = np.array([_REGION_OF[code] for code in dept.cat.categories], dtype=object)
     result = pd.Categorical(regions[dept.cat.codes.to_numpy()], categories=sorted(set(regions)))
     return pd.Series(result, index=series.index, name=series.name)
@@ -255,12 +354,8 @@ def generalise_date(dates: object, level: str) -> pd.Series:
     ValueError
         Unknown level, no dates, or values that are not dates.
     """
-    if level not in DATE_LEVELS:
-        raise ValueError(f"level must be one of {DATE_LEVELS}, got {level!r}")
+    _check_level(level, DATE_LEVELS)
     series = _as_series(dates, "dates")
-    try:
-        as_dates = pd.to_datetime(series)
-    except (ValueError, TypeError) as error:
-        raise ValueError(f"dates must be dates: {error}") from error
+    as_dates = _to_dates(series, "dates", type_error=ValueError)
     freq = {"day": "D", "month": "M", "year": "Y"}[level]
     return pd.Series(pd.PeriodIndex(as_dates, freq=freq), index=series.index, name=series.name)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from pandas.api.typing import DataFrameGroupBy
+
+from esn_teach.privacy._generalise import _items, _received
 
 __all__ = [
     "LinkageResult",
@@ -20,22 +23,47 @@ __all__ = [
 ]
 
 
-def _check_table(frame: object, columns: Sequence[str], *, what: str = "frame") -> list[str]:
-    """Validate ``frame`` and ``columns``; return the columns as a list."""
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{what} must be a pandas DataFrame, got {type(frame).__name__}")
+def _column_names(columns: Any, name: str) -> list[Any]:
+    """One column name (a text) or an iterable of names, as a list."""
     if isinstance(columns, str):
-        columns = [columns]
-    columns = list(columns)
+        return [columns]
+    if isinstance(columns, Iterable) and not isinstance(columns, Mapping | pd.DataFrame):
+        names = list(columns)
+        if all(isinstance(column, Hashable) for column in names):
+            return names
+    raise TypeError(
+        f"« {name} » doit être un nom de colonne ou une liste de noms de colonnes, "
+        f"par exemple ['birth_date', 'sex', 'postcode'] ; {_received(columns)}."
+    )
+
+
+def _check_table(
+    frame: object,
+    columns: Sequence[str],
+    *,
+    what: str = "frame",
+    columns_name: str = "quasi_identifiers",
+) -> list[str]:
+    """Validate ``frame`` and ``columns``; return the columns as a list.
+
+    ``what`` and ``columns_name`` are the names of the two arguments, for the messages.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"« {what} » doit être un tableau pandas (DataFrame) ; {_received(frame)}.")
+    columns = _column_names(columns, columns_name)
     if not columns:
-        raise ValueError("give at least one quasi-identifier column")
+        raise ValueError(f"« {columns_name} » doit contenir au moins une colonne.")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(
-            f"unknown column(s) {missing} in {what}; available columns: {list(frame.columns)}"
+            f"colonnes absentes du tableau « {what} » : {_items(missing, len(missing))} ; "
+            f"colonnes disponibles : {_items(frame.columns, 12)}."
         )
     if len(frame) == 0:
-        raise ValueError(f"{what} is empty: the measure is not defined on a table without rows")
+        raise ValueError(
+            f"le tableau « {what} » est vide : la mesure n'est pas définie sur un tableau "
+            "sans lignes."
+        )
     return columns
 
 
@@ -143,6 +171,8 @@ def k_anonymity(frame: pd.DataFrame, quasi_identifiers: Sequence[str]) -> int:
     ------
     ValueError
         Unknown column, no column, or empty table.
+    TypeError
+        A table is not a DataFrame, or the columns are not column names.
     """
     columns = _check_table(frame, quasi_identifiers)
     return int(_classes(frame, columns).size().min())
@@ -174,6 +204,8 @@ def unique_share(frame: pd.DataFrame, quasi_identifiers: Sequence[str]) -> float
         share of unique rows (0 / 0); answering 0 would read as "nobody can be
         singled out", so the measure refuses it, like :func:`k_anonymity` and
         :func:`l_diversity`.
+    TypeError
+        A table is not a DataFrame, or the columns are not column names.
     """
     columns = _check_table(frame, quasi_identifiers)
     return float((_classes(frame, columns).size() == 1).sum() / len(frame))
@@ -204,11 +236,21 @@ def l_diversity(frame: pd.DataFrame, quasi_identifiers: Sequence[str], sensitive
     ValueError
         Unknown column, no column, empty table, or ``sensitive`` among the
         quasi-identifiers.
+    TypeError
+        A table is not a DataFrame, or the columns are not column names.
     """
     columns = _check_table(frame, quasi_identifiers)
-    _check_table(frame, [sensitive])
+    if not isinstance(sensitive, Hashable) or isinstance(sensitive, tuple):
+        raise TypeError(
+            f"« sensitive » doit être le nom d'une colonne, par exemple 'diagnosis' ; "
+            f"{_received(sensitive)}."
+        )
+    _check_table(frame, [sensitive], columns_name="sensitive")
     if sensitive in columns:
-        raise ValueError(f"the sensitive column {sensitive!r} cannot also be a quasi-identifier")
+        raise ValueError(
+            f"la colonne sensible {sensitive!r} ne peut pas être aussi un quasi-identifiant : "
+            "retirez-la de « quasi_identifiers »."
+        )
     return int(_classes(frame, columns)[sensitive].nunique(dropna=False).min())
 
 
@@ -266,6 +308,8 @@ def linkage_attack(
     ------
     ValueError
         Unknown column in either table, no column, or an empty table.
+    TypeError
+        A table is not a DataFrame, or the columns are not column names.
     """
     columns = _check_table(released, quasi_identifiers, what="released")
     _check_table(external, columns, what="external")
@@ -317,13 +361,15 @@ def information_loss(
     ------
     ValueError
         Unknown column, empty tables, or tables of different lengths.
+    TypeError
+        A table is not a DataFrame, or the columns are not column names.
     """
-    columns = _check_table(original, columns, what="original")
-    _check_table(generalised, columns, what="generalised")
+    columns = _check_table(original, columns, what="original", columns_name="columns")
+    _check_table(generalised, columns, what="generalised", columns_name="columns")
     if len(original) != len(generalised):
         raise ValueError(
-            f"original and generalised must have the same rows ({len(original)} != "
-            f"{len(generalised)})"
+            "« original » et « generalised » doivent avoir les mêmes lignes, dans le même "
+            f"ordre ; nombres de lignes reçus : {len(original)} et {len(generalised)}."
         )
     losses = []
     for column in columns:

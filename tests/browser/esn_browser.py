@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts" / "browser"
 
+#: The students' Jupyter configuration (``make lab`` sets JUPYTER_CONFIG_PATH to it).
+STUDENT_CONFIG = REPO / "etc" / "jupyter-etudiant"
+
 #: Where Debian's package puts Chromium; ESN_TEACH_CHROMIUM overrides it.
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 
@@ -172,12 +175,16 @@ class LabServer:
         A temporary folder for HOME and the Jupyter/IPython/matplotlib folders.
     cwd : Path
         The server's working directory (nbgrader reads ``nbgrader_config.py`` there).
+    config_path : Path, optional
+        ``JUPYTER_CONFIG_PATH``: ``make lab`` gives students ``STUDENT_CONFIG`` (the
+        nbgrader instructor tools turned off); the instructor's server has none.
     """
 
     root: Path
     home: Path
     cwd: Path
     port: int = 0
+    config_path: Path | None = None
     token: str = field(default_factory=lambda: secrets.token_hex(16))
     process: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
@@ -208,6 +215,8 @@ class LabServer:
         env["IPYTHONDIR"] = str(self.home / "ipython")
         env["MPLCONFIGDIR"] = str(self.home / "matplotlib")
         env["PYTHONUNBUFFERED"] = "1"
+        if self.config_path is not None:
+            env["JUPYTER_CONFIG_PATH"] = str(self.config_path)
         return env
 
     def app_settings_dir(self) -> Path:
@@ -350,9 +359,13 @@ class LabServer:
 
 
 @contextlib.contextmanager
-def running_lab(root: Path, home: Path, cwd: Path | None = None) -> Iterator[LabServer]:
-    """Start a :class:`LabServer`; always stop it, even when the body fails."""
-    server = LabServer(root=root, home=home, cwd=cwd or root)
+def running_lab(
+    root: Path, home: Path, cwd: Path | None = None, *, student: bool = False
+) -> Iterator[LabServer]:
+    """Start a :class:`LabServer` (as ``make lab`` does when ``student``); always stop it."""
+    server = LabServer(
+        root=root, home=home, cwd=cwd or root, config_path=STUDENT_CONFIG if student else None
+    )
     try:
         yield server.start()
     finally:
@@ -479,10 +492,11 @@ def _executed(prompt: str) -> bool:
 def run_all_cells(page: Page, code_cells: int) -> int:
     """Run every cell through the menus, as a student would; return the number of rounds.
 
-    « Exécution › Exécuter toutes les cellules » stops at the first cell that fails (the
-    self-check of an unanswered question fails on purpose). The student then selects the
-    next cell and uses « Exécuter la cellule sélectionnée et toutes les suivantes »: this
-    is repeated until every code cell has run.
+    Answer and self-check cells carry the ``raises-exception`` tag, so « Exécution ›
+    Exécuter toutes les cellules » runs the whole module although the self-checks of
+    unanswered questions fail on purpose: one round. Should a cell stop the run, the
+    student selects the next cell and uses « Exécuter la cellule sélectionnée et toutes
+    les suivantes »; the rounds this takes are returned (tests expect 1).
     """
     menu(page, "Exécution", "Exécuter toutes les cellules")
     for round_number in range(1, code_cells + 2):
@@ -529,3 +543,62 @@ def run_cell_and_advance(page: Page, index: int) -> None:
 def snapshot(area: Locator, control: Locator) -> str:
     """What an explorer's output shows, apart from the control itself."""
     return str(area.evaluate(_SNAPSHOT_JS, control.element_handle()))
+
+
+# -- accessibility ------------------------------------------------------------------------
+
+#: axe-core from the npm registry (``make node-deps`` installs the locked version).
+AXE = REPO / "tests" / "browser" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+#: The impacts that fail a test (axe's scale: minor, moderate, serious, critical).
+BLOCKING = ("serious", "critical")
+
+
+def axe_audit(page: Page, selector: str | None = None) -> list[dict[str, Any]]:
+    """Run axe-core (WCAG 2.x A/AA rules) on the page or on ``selector``; return violations.
+
+    Each violation is axe's own record: ``id``, ``impact``, ``help`` and the
+    ``nodes`` concerned (their ``target`` selectors and ``html``).
+    """
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    script = """async (selector) => {
+        const context = selector ? {include: Array.from(document.querySelectorAll(selector))}
+                                 : document;
+        const result = await window.axe.run(context, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+            resultTypes: ['violations'],
+        });
+        return result.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({target: n.target, html: n.html.slice(0, 300)})),
+        }));
+    }"""
+    return list(page.evaluate(script, selector))
+
+
+def axe_summary(violations: list[dict[str, Any]]) -> dict[str, int]:
+    """Count the elements concerned per impact (every impact listed)."""
+    counts = {"minor": 0, "moderate": 0, "serious": 0, "critical": 0}
+    for violation in violations:
+        counts[str(violation.get("impact") or "minor")] += len(violation["nodes"])
+    return counts
+
+
+def axe_blocking(violations: list[dict[str, Any]]) -> list[str]:
+    """One line per serious or critical violation, for an assertion message."""
+    return [
+        f"{v['impact']} {v['id']} ({v['help']}): "
+        + "; ".join(f"{n['target']} {n['html'][:120]}" for n in v["nodes"][:3])
+        for v in violations
+        if v.get("impact") in BLOCKING
+    ]
+
+
+def record_audit(name: str, violations: list[dict[str, Any]]) -> None:
+    """Keep the audit in test-artifacts/browser/accessibilite.json (one entry per page)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / "accessibilite.json"
+    audits = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    audits[name] = {"counts": axe_summary(violations), "violations": violations}
+    path.write_text(json.dumps(audits, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -38,18 +38,28 @@ def test_default_rng_accepts_a_bool_silently_so_we_refuse_it():
     # If numpy ever refuses True itself, this test says the guard can go.
     assert isinstance(np.random.default_rng(True), np.random.Generator)
     for flag in (True, False, np.True_):
-        with pytest.raises(TypeError, match=r"random_state must be None, an int >= 0.*got a bool"):
+        with pytest.raises(
+            TypeError,
+            match=rf"« random_state » doit être .*, pas un booléen ; valeur reçue : {bool(flag)}\.",
+        ):
             check_random_state(flag)
 
 
 @pytest.mark.parametrize("bad", [1.5, "0", 2.0])
 def test_check_random_state_rejects_other_types(bad):
-    with pytest.raises(TypeError, match="random_state must be None, an int >= 0"):
+    with pytest.raises(
+        TypeError,
+        match=r"« random_state » doit être un entier positif ou nul, un numpy\.random\.Generator"
+        r" ou None ; valeur reçue : ",
+    ):
         check_random_state(bad)
 
 
 def test_check_random_state_rejects_negative():
-    with pytest.raises(ValueError, match=r"random_state must be None, an int >= 0.*non-negative"):
+    with pytest.raises(
+        ValueError,
+        match=r"« random_state » doit être un entier positif ou nul, .* ; valeur reçue : -1 ",
+    ):
         check_random_state(-1)
 
 
@@ -81,40 +91,49 @@ def test_the_frame_records_the_seed():
 
 @pytest.mark.parametrize("bad", [0, -5])
 def test_integer_below_the_minimum(bad):
-    with pytest.raises(ValueError, match=f"n_samples == {bad}, must be >= 1"):
+    with pytest.raises(
+        ValueError,
+        match=rf"« n_samples » doit être un nombre entier supérieur ou égal à 1"
+        rf" ; valeur reçue : {bad}\.",
+    ):
         check_finite_scalar(bad, "n_samples", numbers.Integral, min_val=1)
 
 
 @pytest.mark.parametrize("bad", [10.0, "10", None])
 def test_integer_of_another_type(bad):
-    with pytest.raises(TypeError, match="n_samples must be an instance of int"):
+    with pytest.raises(
+        TypeError,
+        match=r"« n_samples » doit être un nombre entier supérieur ou égal à 1" r" ; valeur reçue",
+    ):
         check_finite_scalar(bad, "n_samples", numbers.Integral, min_val=1)
 
 
 @pytest.mark.parametrize("flag", [True, False, np.True_])
 def test_bools_are_refused_although_check_scalar_lets_them_through(flag):
-    with pytest.raises(TypeError, match="n_samples must be a number, not bool"):
+    with pytest.raises(
+        TypeError, match=r"« n_samples » doit être un nombre entier .*, pas un booléen"
+    ):
         check_finite_scalar(flag, "n_samples", numbers.Integral, min_val=0)
-    with pytest.raises(TypeError, match="p must be a number, not bool"):
+    with pytest.raises(TypeError, match=r"« p » doit être un nombre .*, pas un booléen"):
         check_finite_scalar(flag, "p", numbers.Real, min_val=0.0, max_val=1.0)
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
 def test_non_finite_values_are_refused(bad):
     # NaN fails no comparison, so check_scalar's bounds let it through.
-    with pytest.raises(ValueError, match=r"x == .*, must be a finite number"):
+    with pytest.raises(ValueError, match=r"« x » doit être un nombre fini" r" ; valeur reçue : "):
         check_finite_scalar(bad, "x", numbers.Real)
 
 
 @pytest.mark.parametrize(
     ("value", "include_boundaries", "message"),
     [
-        (-0.1, "both", r"p == -0.1, must be >= 0"),
-        (1.1, "both", r"p == 1.1, must be <= 1"),
-        (float("nan"), "both", r"p == nan, must be a finite number"),
-        (0.0, "neither", r"p == 0.0, must be > 0"),
-        (1.0, "left", r"p == 1.0, must be < 1"),
-        (0.0, "right", r"p == 0.0, must be > 0"),
+        (-0.1, "both", r"entre 0 \(inclus\) .*" r" ; valeur reçue : -0,1\."),
+        (1.1, "both", r"et 1 \(inclus\)" r" ; valeur reçue : 1,1\."),
+        (float("nan"), "both", r"« p » doit être un nombre compris .*" r" ; valeur reçue : NaN"),
+        (0.0, "neither", r"entre 0 \(exclu\) .*" r" ; valeur reçue : 0,0\."),
+        (1.0, "left", r"et 1 \(exclu\)" r" ; valeur reçue : 1,0\."),
+        (0.0, "right", r"entre 0 \(exclu\) .*" r" ; valeur reçue : 0,0\."),
     ],
 )
 def test_bounds(value, include_boundaries, message):
@@ -136,28 +155,41 @@ def test_values_on_an_allowed_bound_come_back_as_python_numbers():
     assert result == 2.0 and type(result) is float
     result = check_finite_scalar(np.int64(2), "n", numbers.Integral, min_val=2)
     assert result == 2 and type(result) is int
-    with pytest.raises(TypeError, match="p must be an instance of float, not str"):
+    with pytest.raises(
+        TypeError, match=r"« p » doit être un nombre" r" ; valeur reçue : '0\.5' \(du texte\)"
+    ):
         check_finite_scalar("0.5", "p", numbers.Real)
 
 
 def test_check_bool():
     assert check_bool(np.True_, "flag") is True
-    with pytest.raises(TypeError, match="flag must be True or False"):
+    with pytest.raises(
+        TypeError,
+        match=r"« flag » doit être True ou False ; valeur reçue : 1 \(un nombre entier\)\.",
+    ):
         check_bool(1, "flag")
 
 
 def test_check_shares():
     np.testing.assert_allclose(check_shares([1, 3], "s", ["a", "b"]), [0.25, 0.75])
     np.testing.assert_allclose(check_shares({"b": 1, "a": 1}, "s", ["a", "b"]), [0.5, 0.5])
-    with pytest.raises(ValueError, match="unknown"):
+    with pytest.raises(
+        ValueError,
+        match=r"« s » doit avoir exactement les clés 'a', 'b' ; clés inconnues : 'c' ;"
+        r" clés manquantes : 'b'\.",
+    ):
         check_shares({"a": 1, "c": 1}, "s", ["a", "b"])
-    with pytest.raises(ValueError, match="must have 2 values"):
+    with pytest.raises(ValueError, match=r"« s » doit avoir 2 valeurs .* reçues : 3\."):
         check_shares([1, 2, 3], "s", ["a", "b"])
-    with pytest.raises(ValueError, match="all zero"):
+    with pytest.raises(ValueError, match="« s » ne peut pas être nul pour tous les groupes"):
         check_shares([0, 0], "s", ["a", "b"])
-    with pytest.raises(ValueError, match=r"s\['a'\] == -1, must be >= 0"):
+    with pytest.raises(
+        ValueError, match=r"« s\['a'\] » .* supérieur ou égal à 0" r" ; valeur reçue : -1\."
+    ):
         check_shares([-1, 2], "s", ["a", "b"])
-    with pytest.raises(ValueError, match=r"s\['b'\] == nan, must be a finite number"):
+    with pytest.raises(ValueError, match=r"« s\['b'\] » .*" r" ; valeur reçue : NaN"):
         check_shares([1, float("nan")], "s", ["a", "b"])
-    with pytest.raises(TypeError, match="sequence"):
+    with pytest.raises(
+        TypeError, match=r"« s » doit être une liste de 2 nombres .* valeur reçue : 'ab'"
+    ):
         check_shares("ab", "s", ["a", "b"])

@@ -80,7 +80,7 @@ def test_readme_links_every_card():
 
 
 def test_unknown_card():
-    with pytest.raises(ValueError, match="unknown data card"):
+    with pytest.raises(ValueError, match="fiche descriptive inconnue : 'nope'"):
         load_card("nope")
 
 

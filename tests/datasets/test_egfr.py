@@ -75,9 +75,9 @@ def test_continuity_at_kappa():
     [
         ((0.0, 50, True), "scr"),
         ((-1.0, 50, True), "scr"),
-        ((1.0, 10, True), "age must be in"),
-        ((1.0, 50, 2), "female must be boolean"),
-        ((1.0, 50, "F"), "female must be boolean"),
+        ((1.0, 10, True), r"« age » doit être compris entre 18 et 120 ans"),
+        ((1.0, 50, 2), r"« female » doit valoir True ou False \(ou 1 ou 0\)"),
+        ((1.0, 50, "F"), r"« female » .* valeur reçue : 'F' \(du texte\)\."),
     ],
 )
 def test_bad_inputs(args, msg):
@@ -86,7 +86,9 @@ def test_bad_inputs(args, msg):
 
 
 def test_bad_black_flag():
-    with pytest.raises(ValueError, match="black must be boolean"):
+    with pytest.raises(
+        ValueError, match=r"« black » doit valoir True ou False .* valeur reçue : 3 "
+    ):
         egfr_ckd_epi_2009(1.0, 50, True, 3)
 
 
@@ -137,9 +139,17 @@ def test_cohort_without_black_patients():
 @pytest.mark.parametrize(
     ("kwargs", "exc", "msg"),
     [
-        ({"black_fraction": 2}, ValueError, r"black_fraction == 2, must be <= 1"),
+        (
+            {"black_fraction": 2},
+            ValueError,
+            r"« black_fraction » .* et 1 \(inclus\)" r" ; valeur reçue : 2\.",
+        ),
         ({"ckd_fraction": -0.5}, ValueError, "ckd_fraction"),
-        ({"n_samples": "many"}, TypeError, "n_samples must be an instance of int, not str"),
+        (
+            {"n_samples": "many"},
+            TypeError,
+            r"« n_samples » doit être un nombre entier .*" r" ; valeur reçue : 'many' \(du texte\)",
+        ),
     ],
 )
 def test_cohort_bad_arguments(kwargs, exc, msg):

@@ -95,24 +95,47 @@ def test_helpers():
     assert s.shape == (5_000,)
     assert 0 <= top_share(s, f["race"]) <= 1
     assert top_share([1, 2, 3, 4], ["a", "a", "b", "b"], group="b", percentile=50) == 1.0
-    with pytest.raises(ValueError, match="unknown group"):
+    with pytest.raises(
+        ValueError, match="groupe inconnu : 'Asian' ; groupes présents : 'Black', 'White'"
+    ):
         top_share(s, f["race"], group="Asian")
-    with pytest.raises(ValueError, match=r"percentile == 100, must be < 100"):
+    with pytest.raises(
+        ValueError, match=r"« percentile » .* et 100 \(exclu\)" r" ; valeur reçue : 100\."
+    ):
         top_share(s, f["race"], percentile=100)
-    with pytest.raises(ValueError, match="not found in frame"):
+    with pytest.raises(ValueError, match="colonnes absentes du tableau « frame » : 'mortality'"):
         fit_risk_score(f, "mortality")
-    with pytest.raises(ValueError, match="equal length"):
+    with pytest.raises(
+        ValueError, match="« scores » et « groups » doivent être deux listes de même longueur"
+    ):
         top_share([1, 2], ["a"])
 
 
 @pytest.mark.parametrize(
     ("kwargs", "exc", "msg"),
     [
-        ({"n_samples": 0}, ValueError, "n_samples == 0, must be >= 2"),
-        ({"n_samples": 10.5}, TypeError, "n_samples must be an instance of int, not float"),
-        ({"access_gap": 1.0}, ValueError, r"access_gap == 1.0, must be < 1"),
+        (
+            {"n_samples": 0},
+            ValueError,
+            r"« n_samples » .* supérieur ou égal à 2" r" ; valeur reçue : 0\.",
+        ),
+        (
+            {"n_samples": 10.5},
+            TypeError,
+            r"« n_samples » doit être un nombre entier .*"
+            r" ; valeur reçue : 10,5 \(un nombre décimal\)",
+        ),
+        (
+            {"access_gap": 1.0},
+            ValueError,
+            r"« access_gap » .* et 1 \(exclu\)" r" ; valeur reçue : 1,0\.",
+        ),
         ({"access_gap": -0.1}, ValueError, "access_gap"),
-        ({"access_gap": "big"}, TypeError, "access_gap must be an instance of float, not str"),
+        (
+            {"access_gap": "big"},
+            TypeError,
+            r"« access_gap » doit être un nombre .*" r" ; valeur reçue : 'big' \(du texte\)",
+        ),
         ({"random_state": "seed"}, TypeError, "random_state"),
     ],
 )

@@ -48,23 +48,38 @@ def test_default_black_fraction_is_the_michigan_cohort():
 
 def test_rate_helper_errors():
     f = make_pulse_oximetry(n_samples=1_000, random_state=0).frame
-    with pytest.raises(ValueError, match="lacks the columns"):
+    with pytest.raises(ValueError, match="colonnes absentes du tableau « frame » : 'sao2'"):
         occult_hypoxemia_rate(f.drop(columns="sao2"))
-    with pytest.raises(ValueError, match="low <= high"):
+    with pytest.raises(
+        ValueError,
+        match=r"« spo2_range » .* avec bas ≤ haut ; valeurs reçues : bas = 96 ; haut = 92\.",
+    ):
         occult_hypoxemia_rate(f, spo2_range=(96, 92))
 
 
 @pytest.mark.parametrize(
     ("kwargs", "exc", "msg"),
     [
-        ({"n_samples": -1}, ValueError, "n_samples == -1, must be >= 1"),
-        ({"black_fraction": 1.0}, ValueError, r"black_fraction == 1.0, must be < 1"),
+        (
+            {"n_samples": -1},
+            ValueError,
+            r"« n_samples » .* supérieur ou égal à 1" r" ; valeur reçue : -1\.",
+        ),
+        (
+            {"black_fraction": 1.0},
+            ValueError,
+            r"« black_fraction » .* et 1 \(exclu\)" r" ; valeur reçue : 1,0\.",
+        ),
         ({"black_fraction": 1.5}, ValueError, "black_fraction"),
-        ({"device_bias": 50}, ValueError, r"device_bias == 50, must be <= 10"),
+        (
+            {"device_bias": 50},
+            ValueError,
+            r"« device_bias » .* et 10 \(inclus\)" r" ; valeur reçue : 50\.",
+        ),
         (
             {"device_bias": None},
             TypeError,
-            "device_bias must be an instance of float, not NoneType",
+            r"« device_bias » doit être un nombre .*" r" ; valeur reçue : None \(aucune valeur\)",
         ),
     ],
 )

@@ -82,15 +82,19 @@ def test_more_than_two_groups_and_shares():
 @pytest.mark.parametrize(
     ("kwargs", "exc", "msg"),
     [
-        ({"prevalence": {"A": 0.2}}, ValueError, "at least 2 groups"),
+        ({"prevalence": {"A": 0.2}}, ValueError, "« prevalence » doit définir au moins 2 groupes"),
         (
             {"prevalence": {"A": 0.2, "B": 1.2}},
             ValueError,
-            r"prevalence\['B'\] == 1.2, must be < 1",
+            r"« prevalence\['B'\] » .* et 1 \(exclu\)" r" ; valeur reçue : 1,2\.",
         ),
-        ({"prevalence": [0.1, 0.2]}, TypeError, "prevalence must be a mapping"),
-        ({"group_shares": [1, 2, 3]}, ValueError, "group_shares must have 2 values"),
-        ({"separation": 0}, ValueError, r"separation == 0, must be > 0"),
+        ({"prevalence": [0.1, 0.2]}, TypeError, "« prevalence » doit être un dictionnaire"),
+        ({"group_shares": [1, 2, 3]}, ValueError, "« group_shares » doit avoir 2 valeurs"),
+        (
+            {"separation": 0},
+            ValueError,
+            r"« separation » .* entre 0 \(exclu\) .*" r" ; valeur reçue : 0\.",
+        ),
         ({"n_samples": 0}, ValueError, "n_samples"),
     ],
 )

@@ -36,7 +36,10 @@ def test_wdbc_numpy_and_return_x_y():
 
 
 def test_wdbc_bad_flag():
-    with pytest.raises(TypeError, match="as_frame must be True or False"):
+    with pytest.raises(
+        TypeError,
+        match="« as_frame » doit être True ou False ; valeur reçue : 'yes' \\(du texte\\)",
+    ):
         load_breast_cancer_wdbc(as_frame="yes")
 
 
@@ -58,5 +61,8 @@ def test_diabetes_scaling():
     raw = load_diabetes_progression(scaled=False).data
     assert set(raw["sex"].unique()) == {1.0, 2.0}
     assert raw["age"].between(18, 100).all()
-    with pytest.raises(TypeError, match="scaled must be True or False"):
+    with pytest.raises(
+        TypeError,
+        match="« scaled » doit être True ou False ; valeur reçue : 1 \\(un nombre entier\\)",
+    ):
         load_diabetes_progression(scaled=1)

@@ -116,9 +116,22 @@ def test_voter_list_reproducible_and_options(registry):
 @pytest.mark.parametrize(
     ("kwargs", "exc", "msg"),
     [
-        ({"overlap": 1.5}, ValueError, r"overlap == 1.5, must be <= 1"),
-        ({"n_others": -1}, ValueError, "n_others == -1, must be >= 0"),
-        ({"n_others": 2.5}, TypeError, "n_others must be an instance of int, not float"),
+        (
+            {"overlap": 1.5},
+            ValueError,
+            r"« overlap » .* et 1 \(inclus\)" r" ; valeur reçue : 1,5\.",
+        ),
+        (
+            {"n_others": -1},
+            ValueError,
+            r"« n_others » .* supérieur ou égal à 0" r" ; valeur reçue : -1\.",
+        ),
+        (
+            {"n_others": 2.5},
+            TypeError,
+            r"« n_others » doit être un nombre entier .*"
+            r" ; valeur reçue : 2,5 \(un nombre décimal\)",
+        ),
     ],
 )
 def test_voter_list_bad_arguments(registry, kwargs, exc, msg):
@@ -127,14 +140,16 @@ def test_voter_list_bad_arguments(registry, kwargs, exc, msg):
 
 
 def test_voter_list_bad_registry():
-    with pytest.raises(TypeError, match="registry must be the DataFrame"):
+    with pytest.raises(TypeError, match="« registry » doit être le tableau pandas"):
         make_voter_list([1, 2, 3])
-    with pytest.raises(ValueError, match="registry lacks the columns"):
+    with pytest.raises(ValueError, match="il manque à « registry » les colonnes"):
         make_voter_list(pd.DataFrame({"a": [1]}))
 
 
 def test_registry_bad_arguments():
-    with pytest.raises(ValueError, match="n_samples == 0, must be >= 1"):
+    with pytest.raises(
+        ValueError, match=r"« n_samples » .* supérieur ou égal à 1" r" ; valeur reçue : 0\."
+    ):
         make_french_registry(n_samples=0)
     with pytest.raises(TypeError, match="random_state"):
         make_french_registry(random_state=1.5)
@@ -143,5 +158,5 @@ def test_registry_bad_arguments():
 def test_unique_share_is_the_privacy_measure():
     # One function, defined in esn_teach.privacy; esn_teach.datasets re-exports it.
     assert esn_teach.datasets.unique_share is unique_share
-    with pytest.raises(ValueError, match="unknown column"):
+    with pytest.raises(ValueError, match="colonnes absentes du tableau « frame » : 'b'"):
         esn_teach.datasets.unique_share(pd.DataFrame({"a": [1]}), ["b"])

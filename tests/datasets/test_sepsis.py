@@ -94,13 +94,42 @@ def test_n_hospitals():
 @pytest.mark.parametrize(
     ("kwargs", "exc", "msg"),
     [
-        ({"n_hospitals": 1}, ValueError, "n_hospitals == 1, must be >= 2"),
-        ({"n_hospitals": 9}, ValueError, "n_hospitals == 9, must be <= 4"),
-        ({"prevalence": [0.1, 0.2]}, ValueError, r"one value per hospital \(3\)"),
-        ({"prevalence": [0.1, 0.2, 1.0]}, ValueError, r"prevalence\[2\] == 1.0, must be < 1"),
-        ({"prevalence": 0.1}, TypeError, "prevalence must be a sequence"),
-        ({"shift": -1}, ValueError, r"shift == -1, must be >= 0"),
-        ({"shift": "high"}, TypeError, "shift must be an instance of float, not str"),
+        (
+            {"n_hospitals": 1},
+            ValueError,
+            r"« n_hospitals » .* entre 2 \(inclus\) .*" r" ; valeur reçue : 1\.",
+        ),
+        (
+            {"n_hospitals": 9},
+            ValueError,
+            r"« n_hospitals » .* et 4 \(inclus\)" r" ; valeur reçue : 9\.",
+        ),
+        (
+            {"prevalence": [0.1, 0.2]},
+            ValueError,
+            r"« prevalence » doit avoir une valeur par hôpital \(3\) ;"
+            r" nombre de valeurs reçues : 2\.",
+        ),
+        (
+            {"prevalence": [0.1, 0.2, 1.0]},
+            ValueError,
+            r"« prevalence\[2\] » .* et 1 \(exclu\)" r" ; valeur reçue : 1,0\.",
+        ),
+        (
+            {"prevalence": 0.1},
+            TypeError,
+            r"« prevalence » doit être une liste de 3 prévalences .* valeur reçue : 0,1 ",
+        ),
+        (
+            {"shift": -1},
+            ValueError,
+            r"« shift » .* entre 0 \(inclus\) .*" r" ; valeur reçue : -1\.",
+        ),
+        (
+            {"shift": "high"},
+            TypeError,
+            r"« shift » doit être un nombre .*" r" ; valeur reçue : 'high' \(du texte\)",
+        ),
     ],
 )
 def test_bad_arguments(kwargs, exc, msg):

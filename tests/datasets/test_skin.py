@@ -82,11 +82,19 @@ def test_mapping_shares_and_return_x_y():
 @pytest.mark.parametrize(
     ("kwargs", "exc", "msg"),
     [
-        ({"type_shares": [1, 1, 1]}, ValueError, "type_shares must have 6 values"),
-        ({"type_shares": {"I": 1, "VII": 1}}, ValueError, "unknown"),
+        ({"type_shares": [1, 1, 1]}, ValueError, "« type_shares » doit avoir 6 valeurs"),
+        ({"type_shares": {"I": 1, "VII": 1}}, ValueError, "clés inconnues : 'VII'"),
         ({"type_shares": [1, 1, 1, 1, 1, -1]}, ValueError, "type_shares"),
-        ({"presentation_shift": 2}, ValueError, r"presentation_shift == 2, must be <= 1"),
-        ({"prevalence": 0}, ValueError, r"prevalence == 0, must be > 0"),
+        (
+            {"presentation_shift": 2},
+            ValueError,
+            r"« presentation_shift » .* et 1 \(inclus\)" r" ; valeur reçue : 2\.",
+        ),
+        (
+            {"prevalence": 0},
+            ValueError,
+            r"« prevalence » .* entre 0 \(exclu\) .*" r" ; valeur reçue : 0\.",
+        ),
         ({"n_samples": 0}, ValueError, "n_samples"),
     ],
 )

@@ -65,18 +65,30 @@ def test_predictive_values_match_counts_at_sample_prevalence():
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        (dict(sensitivity=1.2, specificity=0.5, prevalence=0.1), ValueError, "sensitivity == 1.2"),
-        (dict(sensitivity=0.5, specificity=-0.1, prevalence=0.1), ValueError, "specificity =="),
-        (dict(sensitivity=0.5, specificity=0.5, prevalence=2), ValueError, "prevalence == 2"),
+        (
+            dict(sensitivity=1.2, specificity=0.5, prevalence=0.1),
+            ValueError,
+            r"« sensitivity » .* ; valeur reçue : 1,2\.",
+        ),
+        (
+            dict(sensitivity=0.5, specificity=-0.1, prevalence=0.1),
+            ValueError,
+            r"« specificity » .* ; valeur reçue : -0,1\.",
+        ),
+        (
+            dict(sensitivity=0.5, specificity=0.5, prevalence=2),
+            ValueError,
+            r"« prevalence » .* ; valeur reçue : 2\.",
+        ),
         (
             dict(sensitivity=math.nan, specificity=0.5, prevalence=0.1),
             ValueError,
-            "sensitivity == nan, must be a finite number",
+            r"« sensitivity » .* et 1 \(inclus\) ; valeur reçue : NaN",
         ),
         (
             dict(sensitivity=0.5, specificity=0.5, prevalence="0.01"),
             TypeError,
-            "prevalence must be an instance of float, not str",
+            r"« prevalence » doit être un nombre .* ; valeur reçue : '0\.01' \(du texte\)",
         ),
     ],
 )
@@ -106,9 +118,16 @@ def test_roc_matches_scikit_learn():
 
 
 def test_bad_labels_and_lengths():
-    with pytest.raises(ValueError, match="only 0/1"):
+    with pytest.raises(
+        ValueError, match=r"« y_true » ne doit contenir que des 0 et des 1 .* valeurs refusées : 2"
+    ):
         ev.confusion_at_threshold([0, 2], [0.1, 0.2], 0.5)
-    with pytest.raises(ValueError, match="differ in length"):
+    with pytest.raises(
+        ValueError,
+        match=r"« y_true » et « scores » doivent avoir la même longueur .* reçues : 3 et 2\.",
+    ):
         ev.confusion_at_threshold([0, 1, 1], [0.1, 0.2], 0.5)
-    with pytest.raises(ValueError, match="one-dimensional"):
+    with pytest.raises(
+        ValueError, match="« y_true » doit être une liste de valeurs à une dimension"
+    ):
         ev.sensitivity([[0, 1]], [[0, 1]])

@@ -85,7 +85,8 @@ def test_text_is_french_and_numbers_are_written(data):
         "Perte",
     ):
         assert word in html
-    assert f"{explorer.measures['n_reidentified']} sur {len(registry)}" in html
+    n = explorer.measures["n_reidentified"]
+    assert f"{n} sur 3\u00a0000" in html  # n < 1000 here; French thousands separator
     labels = [label for label, _ in explorer.controls["lieu"].options]
     assert labels == ["code postal", "département", "région"]
 
@@ -104,19 +105,27 @@ def test_update_is_fast(data):
 
 def test_bad_arguments(data):
     registry, voters = data
-    with pytest.raises(ValueError, match="lacks the columns"):
+    with pytest.raises(ValueError, match="il manque à « registry » les colonnes postcode"):
         AnonymisationExplorer(registry.drop(columns="postcode"), voters)
-    with pytest.raises(ValueError, match="lacks the columns"):
+    with pytest.raises(ValueError, match="les colonnes nope"):
         AnonymisationExplorer(registry, voters, sensitive="nope")
-    with pytest.raises(ValueError, match="is empty"):
+    with pytest.raises(ValueError, match="« external » est vide"):
         AnonymisationExplorer(registry, voters.iloc[0:0])
-    with pytest.raises(TypeError, match="DataFrame"):
+    with pytest.raises(TypeError, match="« registry » doit être un tableau pandas"):
         AnonymisationExplorer(registry.to_numpy(), voters)
-    with pytest.raises(ValueError, match="place level"):
+    with pytest.raises(ValueError, match="niveau inconnu pour « place » : 'commune'"):
         AnonymisationExplorer(registry, voters, place="commune")
-    with pytest.raises(ValueError, match="birth_date level"):
+    with pytest.raises(ValueError, match="niveau inconnu pour « birth_date » : 'week'"):
         AnonymisationExplorer(registry, voters, birth_date="week")
-    with pytest.raises(ValueError, match="age_width == 0, must be >= 1"):
+    with pytest.raises(
+        ValueError,
+        match=r"« age_width » doit être un nombre entier compris entre 1 \(inclus\) "
+        r"et 30 \(inclus\) ; valeur reçue : 0\.",
+    ):
         AnonymisationExplorer(registry, voters, age_width=0)
-    with pytest.raises(TypeError, match="age_width must be an instance of int"):
+    with pytest.raises(
+        TypeError,
+        match=r"« age_width » doit être un nombre entier .*"
+        r" ; valeur reçue : 2,5 \(un nombre décimal\)",
+    ):
         AnonymisationExplorer(registry, voters, age_width=2.5)

@@ -96,17 +96,43 @@ def test_update_is_fast(explorer):
 @pytest.mark.parametrize(
     ("args", "kwargs", "exc", "msg"),
     [
-        (([1, 2], SCORES), {}, TypeError, "frame must be a pandas DataFrame"),
-        ((FRAME, [1, 2]), {}, TypeError, "scores must be a mapping"),
-        ((FRAME, {"cost": SCORES["cost"]}), {}, ValueError, "'health' is missing"),
-        ((FRAME, {**SCORES, "cost": SCORES["cost"][:10]}), {}, ValueError, "one value per row"),
-        ((FRAME, SCORES), {"label": "mortality"}, ValueError, "label must be one of"),
-        ((FRAME, SCORES), {"percentile": 100}, ValueError, r"percentile == 100, must be <= 99\.5"),
-        ((FRAME, SCORES), {"percentile": "97"}, TypeError, "percentile must be an instance of"),
-        ((FRAME, SCORES), {"percentile": True}, TypeError, "percentile must be a number"),
-        ((FRAME, SCORES), {"need_column": "frailty"}, ValueError, "not found in frame"),
-        ((FRAME, SCORES), {"n_bins": 1}, ValueError, "n_bins == 1, must be >= 2"),
-        ((FRAME, SCORES), {"n_bins": 20.0}, TypeError, "n_bins must be an instance of int"),
+        (([1, 2], SCORES), {}, TypeError, "« frame » doit être un tableau pandas"),
+        ((FRAME, [1, 2]), {}, TypeError, "« scores » doit être un dictionnaire"),
+        ((FRAME, {"cost": SCORES["cost"]}), {}, ValueError, "il manque 'health'"),
+        ((FRAME, {**SCORES, "cost": SCORES["cost"][:10]}), {}, ValueError, "une valeur par ligne"),
+        (
+            (FRAME, SCORES),
+            {"label": "mortality"},
+            ValueError,
+            "« label » doit être l'une des cibles 'cost', 'health' ; valeur reçue : 'mortality'",
+        ),
+        (
+            (FRAME, SCORES),
+            {"percentile": 100},
+            ValueError,
+            r"« percentile » .* et 99,5 \(inclus\) ; valeur reçue : 100\.",
+        ),
+        ((FRAME, SCORES), {"percentile": "97"}, TypeError, "« percentile » doit être un nombre"),
+        ((FRAME, SCORES), {"percentile": True}, TypeError, "« percentile » .* pas un booléen"),
+        (
+            (FRAME, SCORES),
+            {"need_column": "frailty"},
+            ValueError,
+            "colonnes absentes du tableau « frame » : frailty",
+        ),
+        (
+            (FRAME, SCORES),
+            {"n_bins": 1},
+            ValueError,
+            r"« n_bins » doit être un nombre entier compris entre 2 \(inclus\) et 100 \(inclus\)"
+            r" ; valeur reçue : 1\.",
+        ),
+        (
+            (FRAME, SCORES),
+            {"n_bins": 20.0},
+            TypeError,
+            r"« n_bins » .* valeur reçue : 20,0 \(un nombre décimal\)",
+        ),
     ],
 )
 def test_bad_arguments(args, kwargs, exc, msg):
@@ -119,7 +145,7 @@ def test_nan_scores_and_single_group_are_refused():
     with pytest.raises(ValueError, match="NaN"):
         CostNeedExplorer(FRAME, bad)
     one_group = FRAME.assign(race="White")
-    with pytest.raises(ValueError, match="2 to 4 groups"):
+    with pytest.raises(ValueError, match="de 2 à 4 groupes ; la colonne 'race' en compte 1"):
         CostNeedExplorer(one_group, SCORES)
     explorer = CostNeedExplorer(FRAME, SCORES)
     with pytest.raises(ValueError, match="percentile"):
@@ -143,11 +169,15 @@ def test_selection_by_group_agrees_with_the_explorer(explorer):
 
 
 def test_selection_by_group_bad_arguments():
-    with pytest.raises(ValueError, match="equal length"):
+    with pytest.raises(ValueError, match="de même longueur"):
         selection_by_group([1.0, 2.0], ["a"], [0, 1])
     with pytest.raises(ValueError, match="NaN"):
         selection_by_group([np.nan, 2.0], ["a", "b"], [0, 1])
-    with pytest.raises(ValueError, match="percentile == 100, must be < 100"):
+    with pytest.raises(
+        ValueError,
+        match=r"« percentile » doit être un nombre compris entre 0 \(inclus\) et 100 \(exclu\)"
+        r" ; valeur reçue : 100\.",
+    ):
         selection_by_group([1.0, 2.0], ["a", "b"], [0, 1], percentile=100)
-    with pytest.raises(ValueError, match="percentile == nan"):
+    with pytest.raises(ValueError, match=r"« percentile » .* valeur reçue : NaN"):
         selection_by_group([1.0, 2.0], ["a", "b"], [0, 1], percentile=float("nan"))

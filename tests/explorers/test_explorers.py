@@ -43,13 +43,21 @@ def test_update_is_fast():
 
 
 def test_bad_arguments():
-    with pytest.raises(ValueError, match="same length"):
+    with pytest.raises(ValueError, match="même longueur : 2 et 1 valeurs reçues"):
         ThresholdExplorer([0, 1], [0.2])
-    with pytest.raises(ValueError, match="threshold == 2, must be <= 1"):
+    with pytest.raises(
+        ValueError,
+        match=r"« threshold » doit être un nombre compris entre 0 \(inclus\) et 1 \(inclus\)"
+        r" ; valeur reçue : 2\.",
+    ):
         ThresholdExplorer([0, 1], [0.2, 0.4], threshold=2)
-    with pytest.raises(ValueError, match="threshold == nan"):
+    with pytest.raises(ValueError, match=r"« threshold » .* ; valeur reçue : NaN"):
         ThresholdExplorer([0, 1], [0.2, 0.4], threshold=float("nan"))
-    with pytest.raises(TypeError, match="threshold must be an instance of float"):
+    with pytest.raises(
+        TypeError,
+        match=r"« threshold » doit être un nombre .*"
+        r" ; valeur reçue : '0\.5' \(du texte\)\. Écrivez le nombre sans guillemets",
+    ):
         ThresholdExplorer([0, 1], [0.2, 0.4], threshold="0.5")
 
 

@@ -141,13 +141,33 @@ def test_update_is_fast():
 @pytest.mark.parametrize(
     ("args", "kwargs", "exc", "msg"),
     [
-        (({"A": 0.2},), {}, ValueError, "2 to 4 groups"),
-        (({"A": 0.2, "B": 1.0},), {}, ValueError, r"prevalence of group 'B' == 1\.0, must be < 1"),
-        (({"x": {"A": 0.1, "B": 0.2}, "y": {"A": 0.1, "C": 0.2}},), {}, ValueError, "same groups"),
-        (([0.1, 0.2],), {}, TypeError, "non-empty mapping"),
-        (({"A": 0.1, "B": 0.2},), {"ppv": 0.99}, ValueError, r"ppv == 0\.99, must be <= 0\.95"),
-        (({"A": 0.1, "B": 0.2},), {"fnr": 1.0}, ValueError, r"fnr == 1\.0, must be <= 0\.95"),
-        (({"A": 0.1, "B": 0.2},), {"y_true": Y}, ValueError, "or none"),
+        (({"A": 0.2},), {}, ValueError, "de 2 à 4 groupes ; reçu : 1"),
+        (
+            ({"A": 0.2, "B": 1.0},),
+            {},
+            ValueError,
+            r"« prevalences\['B'\] » .* et 1 \(exclu\) ; valeur reçue : 1,0\.",
+        ),
+        (
+            ({"x": {"A": 0.1, "B": 0.2}, "y": {"A": 0.1, "C": 0.2}},),
+            {},
+            ValueError,
+            "mêmes groupes \\(A, B\\) ; l'option 'y' a les groupes A, C",
+        ),
+        (([0.1, 0.2],), {}, TypeError, "« prevalences » doit être un dictionnaire non vide"),
+        (
+            ({"A": 0.1, "B": 0.2},),
+            {"ppv": 0.99},
+            ValueError,
+            r"« ppv » .* entre 0,05 \(inclus\) et 0,95 \(inclus\) ; valeur reçue : 0,99\.",
+        ),
+        (
+            ({"A": 0.1, "B": 0.2},),
+            {"fnr": 1.0},
+            ValueError,
+            r"« fnr » .* et 0,95 \(inclus\) ; valeur reçue : 1,0\.",
+        ),
+        (({"A": 0.1, "B": 0.2},), {"y_true": Y}, ValueError, "tous les quatre, ou aucun"),
         (
             ({"A": 0.1, "B": 0.2},),
             {
@@ -157,7 +177,7 @@ def test_update_is_fast():
                 "sensitive_features": GROUPS,
             },
             ValueError,
-            "same length",
+            "même longueur ; longueurs reçues : 2000, 1999, 2000, 2000",
         ),
         (
             ({"A": 0.1, "B": 0.2},),
@@ -168,7 +188,7 @@ def test_update_is_fast():
                 "sensitive_features": GROUPS,
             },
             ValueError,
-            "only 0 and 1",
+            "« y_pred » ne doit contenir que des 0 et des 1",
         ),
     ],
 )
@@ -179,21 +199,31 @@ def test_bad_arguments(args, kwargs, exc, msg):
 
 def test_bad_update_and_identity_arguments():
     explorer = FairnessExplorer({"A": 0.1, "B": 0.2})
-    with pytest.raises(ValueError, match="unknown prevalence option"):
+    with pytest.raises(ValueError, match="option de prévalences inconnue : 'nope'"):
         explorer.update(prevalences="nope")
-    with pytest.raises(ValueError, match=r"ppv == 0\.0, must be > 0"):
+    with pytest.raises(
+        ValueError,
+        match=r"« ppv » doit être un nombre compris entre 0 \(exclu\) et 1 \(inclus\)"
+        r" ; valeur reçue : 0,0\.",
+    ):
         forced_fpr(0.2, 0.0, 0.3)
-    with pytest.raises(ValueError, match=r"prevalence == 1\.0, must be < 1"):
+    with pytest.raises(
+        ValueError, match=r"« prevalence » .* et 1 \(exclu\) ; valeur reçue : 1,0\."
+    ):
         forced_fpr(1.0, 0.5, 0.3)
-    with pytest.raises(TypeError, match="fnr must be an instance of float"):
+    with pytest.raises(
+        TypeError, match=r"« fnr » doit être un nombre .* ; valeur reçue : '0\.3' \(du texte\)"
+    ):
         forced_fpr(0.2, 0.5, "0.3")
     # An undefined PPV (nobody selected) must not become a silent NaN.
-    with pytest.raises(ValueError, match="ppv == nan"):
+    with pytest.raises(ValueError, match=r"« ppv » .* ; valeur reçue : NaN"):
         forced_fpr(0.2, float("nan"), 0.3)
-    with pytest.raises(TypeError, match="fnr must be a number, not bool"):
+    with pytest.raises(
+        TypeError, match=r"« fnr » doit être un nombre .*, pas un booléen ; valeur reçue : True"
+    ):
         forced_fpr(0.2, 0.5, True)
     assert forced_fpr(0.2, 1, 0) == 0.0  # boundaries ppv = 1 and fnr = 0 are allowed
-    with pytest.raises(ValueError, match=r"ppv == 0\.0, must be > 0"):
+    with pytest.raises(ValueError, match=r"« ppv » .* ; valeur reçue : 0,0\."):
         explorer.update(ppv=0.0)
 
 
@@ -208,7 +238,7 @@ def test_toggle_only_switches_the_precomputed_view():
     assert explorer.mitigation_table.value == views[False]
     assert explorer.update(mitigated=True)["mitigated"] is True
     assert explorer.mitigation_table.value == views[True]
-    with pytest.raises(ValueError, match="without mitigation data"):
+    with pytest.raises(ValueError, match="sans les données de la correction"):
         FairnessExplorer({"A": 0.1, "B": 0.2}).show_mitigated(True)
 
 

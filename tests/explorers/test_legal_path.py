@@ -62,13 +62,17 @@ def test_update_is_fast():
 
 
 def test_bad_arguments():
-    with pytest.raises(ValueError, match="at least one"):
+    with pytest.raises(ValueError, match="au moins une fiche"):
         LegalPathExplorer([])
-    with pytest.raises(ValueError, match="unknown scenario"):
+    with pytest.raises(ValueError, match="scénario inconnu"):
         LegalPathExplorer(scenario="nope")
-    with pytest.raises(ValueError, match="step == 7, must be <= 6"):
+    with pytest.raises(
+        ValueError,
+        match=r"« step » doit être un nombre entier compris entre 1 \(inclus\) et 6 \(inclus\)"
+        r" ; valeur reçue : 7\.",
+    ):
         LegalPathExplorer(step=7)
-    with pytest.raises(TypeError, match="step must be an instance of int"):
+    with pytest.raises(TypeError, match="« step » doit être un nombre entier"):
         LegalPathExplorer(step=2.0)
-    with pytest.raises(ValueError, match="unique"):
+    with pytest.raises(ValueError, match="une clé différente"):
         LegalPathExplorer([SCENARIOS[0], SCENARIOS[0]])

@@ -80,15 +80,25 @@ def test_zero_bias_brings_groups_close(explorer):
 
 
 def test_bad_arguments():
-    with pytest.raises(TypeError, match="random_state must be an instance of int"):
+    with pytest.raises(
+        TypeError, match="« random_state » doit être un nombre entier ; valeur reçue"
+    ):
         OximetryExplorer(random_state=None)
-    with pytest.raises(TypeError, match="random_state must be an instance of int"):
+    with pytest.raises(
+        TypeError, match="« random_state » doit être un nombre entier ; valeur reçue"
+    ):
         OximetryExplorer(random_state=np.random.default_rng(0))
-    with pytest.raises(TypeError, match="threshold must be an instance of int"):
+    with pytest.raises(
+        TypeError, match="« threshold » doit être un nombre entier compris entre 85"
+    ):
         OximetryExplorer(threshold=0.92)
-    with pytest.raises(ValueError, match="threshold == 120, must be <= 100"):
+    with pytest.raises(
+        ValueError, match=r"« threshold » .* et 100 \(inclus\) ; valeur reçue : 120\."
+    ):
         OximetryExplorer(threshold=120)
-    with pytest.raises(ValueError, match="device_bias == 20, must be <= 6"):
+    with pytest.raises(
+        ValueError, match=r"« device_bias » .* et 6 \(inclus\) ; valeur reçue : 20\."
+    ):
         OximetryExplorer(device_bias=20)
     with pytest.raises(ValueError, match="n_samples"):
         OximetryExplorer(n_samples=0)

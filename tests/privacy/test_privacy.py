@@ -242,59 +242,67 @@ def test_generalisation_never_lowers_k_on_a_hierarchy():
     ],
 )
 def test_unknown_column(call):
-    with pytest.raises(ValueError, match="unknown column"):
+    with pytest.raises(ValueError, match="colonnes absentes du tableau"):
         call()
 
 
 def test_empty_table_and_no_column():
     empty = TABLE.iloc[0:0]
     for function in (pv.k_anonymity, pv.unique_share, pv.class_sizes):
-        with pytest.raises(ValueError, match="empty"):
+        with pytest.raises(ValueError, match="est vide"):
             function(empty, QI)
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(ValueError, match="est vide"):
         pv.l_diversity(empty, QI, "diagnosis")
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(ValueError, match="est vide"):
         pv.linkage_attack(TABLE, TABLE.iloc[0:0], QI)
-    with pytest.raises(ValueError, match="at least one"):
+    with pytest.raises(
+        ValueError, match="« quasi_identifiers » doit contenir au moins une colonne"
+    ):
         pv.k_anonymity(TABLE, [])
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(ValueError, match="est vide"):
         pv.age_bands([], 5)
 
 
 def test_other_bad_inputs():
-    with pytest.raises(TypeError, match="DataFrame"):
+    with pytest.raises(
+        TypeError, match=r"« frame » doit être un tableau pandas \(DataFrame\) ; reçu : une liste\."
+    ):
         pv.k_anonymity([[1, 2]], ["a"])  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="cannot also be a quasi-identifier"):
+    with pytest.raises(ValueError, match="ne peut pas être aussi un quasi-identifiant"):
         pv.l_diversity(TABLE, QI, "sex")
-    with pytest.raises(ValueError, match="same rows"):
+    with pytest.raises(ValueError, match="doivent avoir les mêmes lignes"):
         pv.information_loss(TABLE, TABLE.iloc[:3], ["sex"])
-    with pytest.raises(ValueError, match="level must be one of"):
+    with pytest.raises(ValueError, match="« level » doit être"):
         pv.generalise_place(["34000"], "commune")
-    with pytest.raises(ValueError, match="level must be one of"):
+    with pytest.raises(ValueError, match="« level » doit être"):
         pv.generalise_date(pd.to_datetime(["2020-01-01"]), "week")
-    with pytest.raises(ValueError, match="five-digit"):
+    with pytest.raises(
+        ValueError, match="codes postaux français à cinq chiffres ; valeurs refusées : '3400'"
+    ):
         pv.generalise_place(["3400"], "departement")
-    with pytest.raises(ValueError, match="non-negative"):
+    with pytest.raises(ValueError, match=r"positifs ou nuls .* valeurs refusées : -1"):
         pv.age_bands([-1, 3], 5)
-    with pytest.raises(ValueError, match="after the reference"):
+    with pytest.raises(
+        ValueError, match=r"postérieures à la date de référence \(01/01/2025\) : 01/01/2030\."
+    ):
         pv.age_on(pd.to_datetime(["2030-01-01"]), "2025-01-01")
 
 
 @pytest.mark.parametrize(
     ("years", "error", "message"),
     [
-        (0, ValueError, "== 0, must be >= 1"),
-        (-5, ValueError, "== -5, must be >= 1"),
-        (2.5, TypeError, "must be an instance of int, not float"),
-        ("5", TypeError, "must be an instance of int, not str"),
-        (True, TypeError, "must be a number, not bool"),
-        (np.True_, TypeError, "must be a number, not bool"),
+        (0, ValueError, r"supérieur ou égal à 1 ; valeur reçue : 0\."),
+        (-5, ValueError, r"supérieur ou égal à 1 ; valeur reçue : -5\."),
+        (2.5, TypeError, r"supérieur ou égal à 1 ; valeur reçue : 2,5 \(un nombre décimal\)"),
+        ("5", TypeError, r"supérieur ou égal à 1 ; valeur reçue : '5' \(du texte\)"),
+        (True, TypeError, r"supérieur ou égal à 1, pas un booléen ; valeur reçue : True"),
+        (np.True_, TypeError, r"supérieur ou égal à 1, pas un booléen ; valeur reçue : True"),
     ],
 )
 def test_bad_band_width_or_top(years, error, message):
-    with pytest.raises(error, match=f"^width {message}"):
+    with pytest.raises(error, match=f"^« width » doit être un nombre entier {message}"):
         pv.age_bands([30, 40], years)
-    with pytest.raises(error, match=f"^top {message}"):
+    with pytest.raises(error, match=f"^« top » doit être un nombre entier {message}"):
         pv.age_bands([30, 40], 5, top=years)
     # a numpy integer is a whole number
     assert pv.age_bands([30, 40], np.int64(10), top=np.int64(90)).astype(str).tolist() == [
