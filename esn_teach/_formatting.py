@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pandas is imported on demand: ``import esn_teach`` stays li
     import pandas as pd
     from pandas.io.formats.style import Styler
 
-__all__ = ["DECIMAL_POINT", "fr_number", "fr_percent", "fr_table", "fr_value"]
+__all__ = ["DECIMAL_POINT", "fr_number", "fr_percent", "fr_plural", "fr_table", "fr_value"]
 
 #: A decimal written the English way: a digit, a dot, a digit ("0.8"). What students must
 #: never see in a number; used by the tests and by :func:`fr_value`.
@@ -40,6 +40,15 @@ def fr_number(value: float, digits: int = 3) -> str:
     if isinstance(value, float) and math.isnan(value):
         return "non défini"
     return f"{value:.{digits}f}".replace(".", ",")
+
+
+def fr_plural(count: int, words: str) -> str:
+    """Return ``count`` and ``words``, each word in the plural from 2 on (French: 0 and 1 singular).
+
+    For example ``fr_plural(3, "copie corrigée")`` → ``"3 copies corrigées"``.
+    """
+    plural = " ".join(word + "s" for word in words.split()) if abs(count) >= 2 else words
+    return f"{count} {plural}"
 
 
 def fr_percent(value: float, digits: int = 1) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from esn_teach._formatting import fr_plural
+
 if TYPE_CHECKING:
     from esn_teach.course import Course, StepResult
 
@@ -202,11 +204,12 @@ def _run(args: argparse.Namespace) -> int:
         from esn_teach.grading import generate_feedback, grade_status
 
         paths = generate_feedback(course, args.module)
-        print(f"{len(paths)} retour(s) générés dans {course.root / 'feedback'}")
+        print(f"{fr_plural(len(paths), 'retour généré')} dans {course.root / 'feedback'}")
         status = grade_status(course, [args.module])
         if status.pending:
             print(
-                f"Attention : {len(status.pending)} de ces retours montrent une note qui n'est "
+                f"Attention : {len(status.pending)} de ces retours "
+                f"{'montrent' if len(status.pending) > 1 else 'montre'} une note qui n'est "
                 "pas définitive (à noter dans le formgrader, ou à corriger de nouveau) :"
             )
             print("\n".join(status.lines()))
@@ -227,7 +230,8 @@ def _run(args: argparse.Namespace) -> int:
         if exported.provisional:
             print(
                 f"Export PROVISOIRE{kind}{pseudo} : {exported.path} — "
-                f"{len(exported.check.pending)} note(s) ne sont pas définitives "
+                f"{fr_plural(len(exported.check.pending), 'note')} "
+                f"{_not_final(len(exported.check.pending))} "
                 "(colonne « Statut ») :"
             )
             print("\n".join(exported.check.lines()))
@@ -292,9 +296,13 @@ def _build_or_release(course: Course, args: argparse.Namespace) -> None:
         )
 
 
+def _not_final(count: int) -> str:
+    return "ne sont pas définitives" if count > 1 else "n'est pas définitive"
+
+
 def _plural(count: int, words: str) -> str:
     """``words`` in the plural when ``count`` is 2 or more, as French has it (0 is singular)."""
-    return " ".join(word + "s" for word in words.split()) if count > 1 else words
+    return fr_plural(count, words).split(" ", 1)[1]
 
 
 def _autograde(course: Course, args: argparse.Namespace) -> int:
@@ -353,7 +361,7 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
         return 3
     for result in batch.results:
         score = (
-            f"{result.score:g} / {result.max_score:g}"
+            f"{result.score:g} / {result.max_score:g}".replace(".", ",")
             if result.score is not None and result.max_score is not None
             else "pas de note"
         )
@@ -362,7 +370,8 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
     failed = [r for r in batch.results if r.outcome.grader_fault]
     if failed:
         print(
-            f"Erreur : {len(failed)} copie(s) non corrigée(s) à cause d'une erreur du correcteur, "
+            f"Erreur : {fr_plural(len(failed), 'copie non corrigée')} à cause d'une erreur du "
+            "correcteur, "
             "jamais de l'étudiant ; aucune note n'a été enregistrée pour elles : "
             + "; ".join(
                 f"{printable(r.student, limit=80)} ({printable('; '.join(r.details), limit=300)})"
@@ -387,7 +396,7 @@ def _autograde(course: Course, args: argparse.Namespace) -> int:
     ]
     if blocked:
         print(
-            f"Erreur : {len(blocked)} copie(s) à vérifier (laissées intactes) : "
+            f"Erreur : {fr_plural(len(blocked), 'copie')} à vérifier (laissées intactes) : "
             + "; ".join(
                 f"{printable(r.student, limit=80)} ({printable('; '.join(r.details), limit=300)})"
                 for r in blocked

@@ -36,12 +36,12 @@ _METRIC_LABELS = [
     (
         "ppv",
         "Valeur prédictive positive (VPP)",
-        "VP / (VP + FP) : parmi les tests positifs, part de patients réellement malades",
+        "VP / (VP + FP) : parmi les tests positifs, part de personnes réellement malades",
     ),
     (
         "npv",
         "Valeur prédictive négative (VPN)",
-        "VN / (VN + FN) : parmi les tests négatifs, part de patients non malades",
+        "VN / (VN + FN) : parmi les tests négatifs, part de personnes non malades",
     ),
     ("accuracy", "Exactitude", "(VP + VN) / total : part de bonnes réponses"),
 ]

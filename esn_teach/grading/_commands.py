@@ -13,6 +13,7 @@ from nbgrader.api import Gradebook
 from nbgrader.apps.api import NbGraderAPI
 from nbgrader.plugins.export import CsvExportPlugin
 
+from esn_teach._formatting import fr_plural
 from esn_teach.course import Course, CourseError
 from esn_teach.grading._export import (
     ExportCheck,
@@ -250,8 +251,10 @@ def export_grades(
             + " : rien à exporter."
         )
     if check.pending and not provisional:
+        verb = "ne sont pas définitives" if len(check.pending) > 1 else "n'est pas définitive"
         raise CourseError(
-            f"Export refusé : {len(check.pending)} note(s) ne sont pas définitives.\n"
+            f"Export refusé : {fr_plural(len(check.pending), 'note')} "
+            f"{verb}.\n"
             + "\n".join(check.lines())
             + "\nNotez les réflexions dans le formgrader (make formgrader) et relancez la "
             "correction des copies en erreur (esn-teach autograde MODULE), puis exportez à "

@@ -22,24 +22,30 @@ cells and outputs. The student's code is shown as written, escaped by the templa
 
 from __future__ import annotations
 
+import base64
+import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
 
 import nbformat
+from bs4 import BeautifulSoup
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from traitlets.config import Config
 
 from esn_teach.grading._cells import grade_id, is_solution, is_test, nbgrader_meta
+from esn_teach.grading._execute import _NOT_RUN, _RECHECK
 from esn_teach.grading._sanitise import printable, sanitise_notebook
 
 __all__ = [
+    "GUIDES_NOT_INSERTED",
     "TEMPLATES",
     "FrenchFeedback",
     "check_message",
     "configure_feedback",
     "feedback_html",
+    "feedback_is_configured",
     "insert_marking_guides",
     "is_marking_guide",
     "marking_guides",
@@ -104,6 +110,24 @@ def configure_feedback(config: Config) -> Config:
     # template, which the second folder keeps within reach.
     config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), str(_nbgrader_templates())]
     return config
+
+
+#: Said by autograde when the course's configuration lacks ``configure_feedback(c)``.
+GUIDES_NOT_INSERTED = (
+    "Attention : guides de correction non insérés dans les copies corrigées : "
+    "nbgrader_config.py ne produit pas les retours d'esn-teach (ajoutez "
+    "« from esn_teach.grading import configure_feedback » puis « configure_feedback(c) »), "
+    "et les retours standard de nbgrader les montreraient aux étudiants."
+)
+
+
+def feedback_is_configured(config: Config) -> bool:
+    """Whether nbgrader's feedback, with ``config``, goes through :class:`FrenchFeedback`."""
+    preprocessors = config.GenerateFeedback.get("preprocessors", []) if config else []
+    names = [
+        item if isinstance(item, str) else getattr(item, "__name__", "") for item in preprocessors
+    ]
+    return any(name.rsplit(".", 1)[-1] == "FrenchFeedback" for name in names)
 
 
 def feedback_html(
@@ -259,33 +283,36 @@ def _first_line(value: object) -> str:
 
 
 def _error_sentence(ename: str, evalue: str) -> str:
-    """One French line for a Python error: gloss, then Python's own words."""
-    gloss = _ERRORS.get(ename, "erreur Python")
+    """One French line for a Python error: what it means, then the error's name."""
     detail = _first_line(evalue)
-    return f"{gloss} ({ename}{' : ' + detail if detail else ''})"
+    if ename == "NameError" and (found := re.search(r"name '([^']+)' is not defined", detail)):
+        return f"le nom « {found.group(1)} » n'est pas défini (NameError)"
+    if ename == "KeyError" and detail:
+        return f"la clé ou colonne {detail} n'existe pas (KeyError)"
+    return f"{_ERRORS.get(ename, 'erreur Python')} ({ename})"
 
 
 @dataclass
 class _Problem:
-    """What went wrong in the student's cells before a check."""
+    """What went wrong in a cell the student ran before a check."""
 
     kind: str  # "timeout", "memory" or "error"
     sentence: str
+    answer: bool  # in the question's own answer cell (else in another cell before the check)
 
 
-def _problem(cell: nbformat.NotebookNode) -> _Problem | None:
+def _problem(cell: nbformat.NotebookNode, *, answer: bool) -> _Problem | None:
     """Return what went wrong in a cell the student wrote (or ran), if anything."""
     errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
     names = [str(o.get("ename", "")) for o in errors]
     if any(name in _TIMEOUT for name in names):
-        return _Problem("timeout", "cellule arrêtée : elle a dépassé le temps de calcul autorisé")
+        return _Problem("timeout", "temps de calcul dépassé", answer)
     if "MemoryError" in names:
-        return _Problem("memory", "cellule arrêtée : elle a dépassé la mémoire autorisée")
+        return _Problem("memory", "mémoire dépassée", answer)
     if errors:
         error = errors[-1]
-        return _Problem(
-            "error", _error_sentence(str(error.get("ename", "")), str(error.get("evalue", "")))
-        )
+        sentence = _error_sentence(str(error.get("ename", "")), str(error.get("evalue", "")))
+        return _Problem("error", sentence, answer)
     return None
 
 
@@ -293,21 +320,42 @@ def _not_run(cell: nbformat.NotebookNode) -> bool:
     return cell.get("execution_count") is None and bool(str(cell.get("source", "")).strip())
 
 
+#: What a check says when the placeholder was left, shortened for a feedback page.
+_PLACEHOLDER_LEFT = re.compile(r"vaut encore « \.\.\. »")
+
+
+def _where(problem: _Problem) -> str:
+    return "votre cellule de réponse" if problem.answer else "une cellule avant cette vérification"
+
+
 def _reason(cell: nbformat.NotebookNode, problem: _Problem | None) -> tuple[bool, str]:
-    """Return (passed, French one-line reason) for a test cell."""
+    """Return (passed, French one-line reason) for a test cell.
+
+    nbgrader grades a test cell from its first error: so does this.
+    """
     errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    first = errors[0] if errors else None
+    ename = str(first.get("ename", "")) if first else ""
+    evalue = str(first.get("evalue", "")) if first else ""
+    if ename == _NOT_RUN:  # the grader's own record of why the copy stopped
+        cause = _first_line(evalue).removeprefix("Cellule non exécutée : ")
+        return False, f"Non vérifiée : l'exécution de votre copie s'est arrêtée avant ({cause})."
     if _not_run(cell):
         return False, (
-            "Non vérifiée : l'exécution de votre copie s'est arrêtée avant cette "
-            "vérification (noyau arrêté : mémoire dépassée ou arrêt forcé)."
+            "Non vérifiée : l'exécution de votre copie s'est arrêtée avant cette vérification."
         )
-    if not errors:
+    if first is None:
         return True, "Réussie."
-    error = errors[-1]
-    ename, evalue = str(error.get("ename", "")), str(error.get("evalue", ""))
+    if ename == _RECHECK:
+        return False, (
+            "À examiner : votre réponse n'a pas pu être confirmée par la vérification "
+            "indépendante du correcteur ; l'enseignant l'examinera."
+        )
     is_check = ename in _CHECKS and (ename != "AssertionError" or bool(evalue.strip()))
     if is_check:
         message = _first_line(evalue)
+        if ename == "NotAttempted" and _PLACEHOLDER_LEFT.search(message):
+            return False, "Non traitée : les trois points « ... » n'ont pas été remplacés."
         # The check's headline ("Réponse à revoir (x) : …") is replaced by a shorter one.
         _, separator, rest = message.partition(" : ")
         if separator and message.startswith(("Réponse à revoir", "Question non traitée")):
@@ -315,18 +363,20 @@ def _reason(cell: nbformat.NotebookNode, problem: _Problem | None) -> tuple[bool
         return False, f"{_CHECKS.get(ename, 'Incorrecte')} : {message}"
     if problem and problem.kind == "timeout":
         return False, (
-            "Délai dépassé : votre cellule de réponse a été arrêtée (calcul trop long), "
-            "la question n'a donc pas pu être vérifiée."
+            f"Délai dépassé : {_where(problem)} a tourné trop longtemps et a été arrêtée ; la "
+            "question n'a donc pas pu être vérifiée. Une réponse tient en un calcul court : "
+            "retirez toute boucle ou tout calcul répété."
         )
     if problem and problem.kind == "memory":
         return False, (
-            "Mémoire dépassée : votre cellule de réponse a été arrêtée, la question n'a "
-            "donc pas pu être vérifiée."
+            f"Mémoire dépassée : {_where(problem)} a été arrêtée ; la question n'a donc pas pu "
+            "être vérifiée."
         )
     if problem:
         return False, (
-            f"Erreur dans votre cellule de réponse : {problem.sentence} ; la question n'a "
-            "donc pas pu être vérifiée."
+            f"Erreur dans {_where(problem)} : {problem.sentence} ; la question n'a donc pas pu "
+            "être vérifiée. Corrigez cette cellule dans votre notebook, exécutez-la, puis la "
+            "vérification."
         )
     if ename in _TIMEOUT:
         return False, "Délai dépassé : la vérification a été arrêtée (calcul trop long)."
@@ -378,22 +428,32 @@ class FrenchFeedback(NbGraderPreprocessor):
         nb.cells = [cell for cell in nb.cells if not is_marking_guide(cell)]
         answers = {grade_id(c): c for c in nb.cells if c.cell_type == "code" and is_solution(c)}
         numbers: dict[str, int] = {}
+        titles: dict[str, str] = {}
         rows: list[dict[str, str]] = []
         problem: _Problem | None = None
+        problem_in = ""
+        heading = ""
+        provisional = False
         for cell in nb.cells:
             meta = nbgrader_meta(cell)
             name = grade_id(cell) or ""
             question = name.removesuffix("_tests")
+            if cell.cell_type == "markdown" and not meta:
+                heading = _last_heading(str(cell.source)) or heading
+                _render_formulas(cell)
             if meta.get("grade") or meta.get("solution"):
                 numbers.setdefault(question, len(numbers) + 1)
-            label = f"Question {numbers.get(question, '')}"
+                titles.setdefault(question, heading or f"Question {numbers[question]}")
+            label = titles.get(question, "")
             if cell.cell_type == "code" and not is_test(cell):
-                found = _problem(cell)
-                problem = found or problem
+                found = _problem(cell, answer=False)
+                if found:
+                    problem, problem_in = found, name
                 _one_line_errors(cell)
+                _plain_outputs(cell)
                 if is_solution(cell):
                     cell.metadata["esn_feedback"] = {
-                        "heading": f"Votre réponse à la {label.lower()}",
+                        "heading": f"Votre réponse — {_text(label, 200)}",
                         "anchor": _text(name, 100),
                     }
                 continue
@@ -403,30 +463,35 @@ class FrenchFeedback(NbGraderPreprocessor):
             shown = f"{_number(score)} / {_number(points)}" if score is not None else None
             if cell.cell_type == "code":
                 hider._remove_hidden_test_region(cell)
+                if problem is not None:
+                    problem.answer = problem_in == question
                 passed, reason = _reason(cell, problem)
-                problem = None
+                problem, problem_in = None, ""
                 _one_line_errors(cell, None if passed else reason)
+                _plain_outputs(cell)
+                _only_comments(cell)
                 comment = _comment(nbgrader_meta(answers.get(question) or {}))
-                heading = f"Vérification de la {label.lower()}"
+                title = f"Vérification — {_text(label, 200)}"
             else:
                 comment = _comment(meta)
                 if str(meta.get("comment") or "").strip() == _NO_RESPONSE:
                     reason = _NO_RESPONSE_FR
                 elif score is None:
                     reason = "Réponse rédigée, pas encore notée par l'enseignant."
+                    provisional = True
                 else:
                     reason = "Réponse rédigée, notée par l'enseignant."
-                heading = f"Votre réponse rédigée ({label.lower()})"
+                title = f"Votre réponse rédigée — {_text(label, 200)}"
             shown = shown or "à noter"
             cell.metadata["esn_feedback"] = {
-                "heading": heading,
+                "heading": title,
                 "anchor": _text(name, 100),
                 "score": shown,
                 "comment": _text(comment, 2000),
             }
             rows.append(
                 {
-                    "question": f"{label} ({_text(question, 100)})",
+                    "question": _text(label, 200),
                     "anchor": _text(name, 100),
                     "points": shown,
                     "reason": _text(reason, 1000),
@@ -436,15 +501,126 @@ class FrenchFeedback(NbGraderPreprocessor):
         info = resources.get("nbgrader", {})
         score, maximum = info.get("score"), info.get("max_score")
         penalty = info.get("late_penalty") or 0
+        shown_penalty = _number(penalty) if _number(penalty) not in ("0", "—") else ""
         resources["esn_feedback"] = {
-            "title": _text(info.get("notebook") or "", 200),
+            "title": _text(_module_title(nb) or info.get("notebook") or "", 200),
             "total": (
                 f"{_number(score)} / {_number(maximum)}"
                 if score is not None and maximum is not None
                 else "—"
             ),
-            "penalty": _number(penalty) if _number(penalty) not in ("0", "—") else "",
+            "penalty": shown_penalty,
+            "penalty_unit": "point" if _is_singular(penalty) else "points",
+            "provisional": provisional,
             "rows": rows,
         }
         sanitise_notebook(nb)
         return nb, resources
+
+
+#: A markdown heading line, its text without the trailing « (2 points) ».
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*(?:\([^()]*\bpoints?\b[^()]*\))?\s*$")
+
+
+def _last_heading(source: str) -> str:
+    """Return the text of the last heading of a markdown cell (``""`` when it has none)."""
+    found = [m.group(1) for line in source.splitlines() if (m := _HEADING.match(line))]
+    return found[-1].strip(" #") if found else ""
+
+
+def _module_title(nb: nbformat.NotebookNode) -> str:
+    """Return the module's title: the first level-1 heading of the notebook."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in str(cell.source).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return ""
+
+
+def _is_singular(value: object) -> bool:
+    try:
+        return abs(float(value)) < 2  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True
+
+
+#: What a widget (an explorer) becomes in the feedback page, which runs no code.
+_WIDGET_NOTE = (
+    "[Explorateur interactif : il ne s'affiche que dans JupyterLab. Rouvrez votre notebook "
+    "pour l'utiliser.]"
+)
+_OBJECT_REPR = re.compile(r"^<[\w.]+ object( at 0x[0-9a-fA-F]+)?>$")
+
+
+def _plain_outputs(cell: nbformat.NotebookNode) -> None:
+    """Replace explorers by a French note; drop outputs that only say ``<… object>``."""
+    outputs = []
+    for output in cell.get("outputs", []):
+        data = output.get("data") or {}
+        if "application/vnd.jupyter.widget-view+json" in data:
+            outputs.append(
+                nbformat.v4.new_output("display_data", data={"text/plain": _WIDGET_NOTE})
+            )
+            continue
+        plain = data.get("text/plain")
+        plain = "".join(plain) if isinstance(plain, list) else plain
+        html = data.get("text/html")
+        html = "".join(html) if isinstance(html, list) else html
+        visible = set(data) - {"text/plain", "text/html"}
+        if (
+            isinstance(plain, str)
+            and _OBJECT_REPR.match(plain.strip())
+            and not visible
+            and not (isinstance(html, str) and _visible_text(html))
+        ):
+            continue  # e.g. the explorers' accessibility script: nothing to show
+        outputs.append(output)
+    cell.outputs = outputs
+
+
+def _visible_text(html: str) -> bool:
+    return bool(BeautifulSoup(html, "html.parser").get_text(strip=True))
+
+
+def _only_comments(cell: nbformat.NotebookNode) -> None:
+    """Keep of a check cell's code only its opening comment (« Vérification de la question 1 »)."""
+    lines = []
+    for line in str(cell.source).splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    cell.source = "\n".join(lines)
+
+
+_DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+
+
+def _render_formulas(cell: nbformat.NotebookNode) -> None:
+    """Draw each ``$$…$$`` formula as an image: the feedback page loads no MathJax."""
+
+    def image(match: re.Match[str]) -> str:
+        import io
+
+        from matplotlib import mathtext
+
+        latex = " ".join(match.group(1).split())
+        buffer = io.BytesIO()
+        try:
+            mathtext.math_to_image(f"${latex}$", buffer, format="png", dpi=110)
+        except (ValueError, RuntimeError):
+            return match.group(0)
+        encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+        alt = _text(_readable_formula(latex), 300)
+        return f"\n\n![Formule : {alt}](data:image/png;base64,{encoded})\n\n"
+
+    cell.source = _DISPLAY_MATH.sub(image, str(cell.source))
+
+
+def _readable_formula(latex: str) -> str:
+    """Write a simple LaTeX formula as text, for the image's text alternative."""
+    text = re.sub(r"\\(?:text|mathrm)\{([^{}]*)\}", r"\1", latex)
+    text = text.replace("\\times", "×").replace("\\cdot", "·")
+    for _ in range(3):  # nested fractions, innermost first
+        text = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1) ÷ (\2)", text)
+    return " ".join(text.replace("\\", "").split())

@@ -7,6 +7,7 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from esn_teach._formatting import fr_plural
 from esn_teach.grading._sanitise import csv_restore, csv_safe, printable
 
 __all__ = ["BatchResult", "SubmissionOutcome", "SubmissionResult"]
@@ -163,9 +164,12 @@ class BatchResult:
     def summary(self) -> str:
         """Return the French summary printed at the end of a batch."""
         lines = [
-            f"{self.module} : {len(self.results)} copie(s) en {self.seconds:.1f} s"
+            f"{self.module} : {fr_plural(len(self.results), 'copie')} en "
+            f"{self.seconds:.1f} s".replace(".", ",")
             + (
-                f" ({self.resumed} déjà corrigée(s), reprises telles quelles)"
+                f" ({self.resumed} déjà {'corrigées' if self.resumed > 1 else 'corrigée'}, "
+                f"{'reprises' if self.resumed > 1 else 'reprise'} telle"
+                f"{'s' if self.resumed > 1 else ''} quelle{'s' if self.resumed > 1 else ''})"
                 if self.resumed
                 else ""
             )

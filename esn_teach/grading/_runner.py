@@ -57,7 +57,12 @@ from esn_teach.course import Course, CourseError
 from esn_teach.grading import _recheck as _recheck_module
 from esn_teach.grading._cells import grade_id, is_solution, nbgrader_meta
 from esn_teach.grading._execute import Job, NormalizeGradeIds, SandboxedExecute, current_job
-from esn_teach.grading._feedback import insert_marking_guides, marking_guides
+from esn_teach.grading._feedback import (
+    GUIDES_NOT_INSERTED,
+    feedback_is_configured,
+    insert_marking_guides,
+    marking_guides,
+)
 from esn_teach.grading._integrity import cell_tampering, code_tampering
 from esn_teach.grading._outcomes import (
     PRIORITY,
@@ -266,7 +271,9 @@ class _ModuleInfo:
         grade_ids = list(metadata)
         libraries = sorted({name.split(".")[0] for name in preload} - {"esn_teach"})
         imports = _instructor_imports(released)
-        guides = marking_guides(source)
+        # Guides go into the autograded copies only when the course's feedback removes
+        # them (esn-teach's FrenchFeedback): stock nbgrader feedback would publish them.
+        guides = marking_guides(source) if feedback_is_configured(course.config()) else {}
         return cls(released, source, preload, grade_ids, metadata, imports, libraries, guides)
 
 
@@ -888,7 +895,7 @@ def grade_cohort(
     root = course.root
     _check_reserved(course)
     students = [student for student in students if student not in CANARIES]
-    _ModuleInfo.read(course, module)  # released? readable?
+    info = _ModuleInfo.read(course, module)  # released? readable?
     _check_gradebook(course, module)
     _remove_canaries(course, module)
     previous = {} if force else _previous(root, module)
@@ -918,6 +925,8 @@ def grade_cohort(
     if journal.path.exists() and not todo:
         journal.path.unlink()
     missing = protections(sandbox).missing
+    if not info.guides and not feedback_is_configured(course.config()):
+        missing = [*missing, GUIDES_NOT_INSERTED]
     if todo:
         _grade_all(course, module, todo, journal, limits=limits, jobs=jobs, sandbox=sandbox)
     results = kept + absent + journal.results

@@ -363,7 +363,7 @@ def describe_confusion_matrix(
     str
     """
     return (
-        f"Matrice de confusion de {counts.total} patients, lignes « {negative} » et "
+        f"Matrice de confusion de {counts.total} cas, lignes « {negative} » et "
         f"« {positive} » (réalité), colonnes test négatif et test positif : vrais négatifs "
         f"(VN) {counts.tn}, faux positifs (FP) {counts.fp}, faux négatifs (FN) {counts.fn}, "
         f"vrais positifs (VP) {counts.tp}."
@@ -396,9 +396,9 @@ def describe_roc(
     """
     gap = np.asarray(curve.tpr, dtype=float) - np.asarray(curve.fpr, dtype=float)
     if np.all(gap >= 0):
-        shape = "reste au-dessus de la diagonale du hasard (ou sur elle)"
+        shape = "ne passe jamais sous la diagonale du hasard"
     elif np.all(gap <= 0):
-        shape = "reste sous la diagonale du hasard (ou sur elle)"
+        shape = "ne passe jamais au-dessus de la diagonale du hasard"
     else:
         shape = "croise la diagonale du hasard"
     text = "Courbe ROC"

@@ -125,7 +125,7 @@ def test_export_refuses_grades_that_are_not_final_unless_provisional(tiny, tmp_p
     capsys.readouterr()
     assert cli(course_root, "export", "--format", "moodle", "--to", str(moodle)) == 2
     err = capsys.readouterr().err
-    assert "Export refusé : 6 note(s) ne sont pas définitives" in err
+    assert "Export refusé : 6 notes ne sont pas définitives" in err
     assert f"ana — {MODULE} : réflexion « avis » pas encore notée" in err
     assert "--provisoire" in err
     assert not moodle.exists()
@@ -152,7 +152,7 @@ def test_export_refuses_grades_that_are_not_final_unless_provisional(tiny, tmp_p
     _grade_reflections(course, [s for s in ANSWERS if s != "ben"])
     assert cli(course_root, "export", "--format", "moodle", "--to", str(moodle)) == 2
     err = capsys.readouterr().err
-    assert "1 note(s)" in err and f"ben — {MODULE}" in err and "ana —" not in err
+    assert "1 note n'est pas définitive" in err and f"ben — {MODULE}" in err and "ana —" not in err
 
     # Everything final: a plain file, no status column, empty cells where nothing was handed in.
     _grade_reflections(course, ["ben"])

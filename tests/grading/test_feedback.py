@@ -49,7 +49,8 @@ def _answer(name: str, code: str, *errors: tuple[str, str], count: int | None = 
 
 def _tests(name: str, score: float, *errors: tuple[str, str], count: int | None = 2):
     cell = nbformat.v4.new_code_cell(
-        f"checks.check_number({name}, name='{name}')\n### BEGIN HIDDEN TESTS\n"
+        f"# Vérification : exécutez cette cellule.\nchecks.check_number({name}, name='{name}')\n"
+        "### BEGIN HIDDEN TESTS\n"
         f"assert {name} == 42  # HIDDEN_SECRET\n### END HIDDEN TESTS",
         execution_count=count,
     )
@@ -73,7 +74,32 @@ def _written(name: str, text: str, score: float | None, comment: str) -> nbforma
 
 def _autograded() -> nbformat.NotebookNode:
     incorrect = "Réponse à revoir (faux) : vous avez calculé la spécificité."
+    placeholder = "Question non traitée (vide) : la variable « vide » vaut encore « ... »."
+    title = nbformat.v4.new_markdown_cell("# Module 99 — Un module d'essai\n\nIntroduction.")
+    heading = nbformat.v4.new_markdown_cell(
+        "### Question 1 — La boucle (2 points)\n\n$$\\text{VPP} = \\frac{a}{b}$$"
+    )
+    explorer = nbformat.v4.new_code_cell("explorateur", execution_count=1)
+    explorer.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={
+                "text/html": "<script>x()</script>",
+                "text/plain": "<IPython.core.display.HTML object>",
+            },
+        ),
+        nbformat.v4.new_output(
+            "display_data",
+            data={
+                "application/vnd.jupyter.widget-view+json": {"model_id": "x"},
+                "text/plain": "VBox(children=(FloatSlider(value=0.5),))",
+            },
+        ),
+    ]
+    recheck = _tests("refait", 0, ("VerificationIndependante", "Ce test ne passe pas…"))
     cells = [
+        title,
+        heading,
         _answer("boucle", "while True: pass", ("KeyboardInterrupt", ""), ("CellTimeoutError", "")),
         _tests("boucle", 0, ("NameError", "name 'boucle' is not defined")),
         _answer("erreur", "erreur = 1 / 0", ("ZeroDivisionError", "division by zero")),
@@ -81,17 +107,24 @@ def _autograded() -> nbformat.NotebookNode:
         _answer("faux", "faux = 0.3"),
         _tests("faux", 0, ("IncorrectAnswer", incorrect)),
         _answer("vide", "vide = ..."),
-        _tests("vide", 0, ("NotAttempted", "Question non traitée (vide) : remplacez « ... ».")),
+        _tests("vide", 0, ("NotAttempted", placeholder)),
         _answer("juste", "juste = 42"),
         _tests("juste", 1.5),
+        explorer,
         _answer("arret", "import os; os._exit(1)"),
         _tests("arret", 0, count=None),
+        _answer("tue", "x = 1"),
+        _tests(
+            "tue", 0, ("CelluleNonExecutee", "Cellule non exécutée : mémoire dépassée"), count=None
+        ),
+        _answer("refait", "refait = 42"),
+        recheck,
         _written("reflexion", "VOTRE RÉPONSE ICI", 0, "No response."),
         _written("avis", "La perte de chance.", 2.5, "Bien vu ; citez la source."),
         _written("attente", "Mon avis.", None, ""),
     ]
-    cells[9].metadata["nbgrader"]["points"] = 2
-    cells[8].metadata["nbgrader"]["comment"] = "No response."  # nbgrader's, on blank code too
+    cells[11].metadata["nbgrader"]["points"] = 2
+    cells[10].metadata["nbgrader"]["comment"] = "No response."  # nbgrader's, on blank code too
     notebook = nbformat.v4.new_notebook(cells=cells)
     insert_marking_guides(notebook, {"avis": GUIDE})
     return notebook
@@ -104,47 +137,54 @@ def page() -> BeautifulSoup:
 
 
 def _rows(page: BeautifulSoup) -> dict[str, list[str]]:
+    """Summary rows by grade id (the link's target), each as its cells' text."""
     rows = {}
     for row in page.select(".esn-summary tbody tr"):
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
-        rows[re.sub(r".*\((\w+)\)$", r"\1", cells[0])] = cells[1:]
+        rows[row.find("a")["href"][1:].removesuffix("_tests")] = cells
     return rows
 
 
 def test_one_french_reason_per_question(page):
     rows = _rows(page)
     assert list(rows) == [
-        "boucle",
-        "erreur",
-        "faux",
-        "vide",
-        "juste",
-        "arret",
-        "reflexion",
-        "avis",
-        "attente",
-    ]
-    assert rows["boucle"][1].startswith("Délai dépassé : votre cellule de réponse")
-    assert "not defined" not in rows["boucle"][1]  # the consequence, never the cause
-    assert rows["erreur"][1].startswith("Erreur dans votre cellule de réponse : division par zéro")
-    assert rows["faux"][1] == "Incorrecte : vous avez calculé la spécificité."
-    assert rows["vide"][1] == "Non traitée : remplacez « ... »."
-    assert rows["juste"] == ["1,5 / 2", "Réussie.", "—"]
-    assert rows["arret"][1].startswith("Non vérifiée : l'exécution de votre copie s'est arrêtée")
-    assert rows["reflexion"] == ["0 / 3", "Aucune réponse rédigée.", "—"]
-    assert rows["avis"] == [
+        "boucle", "erreur", "faux", "vide", "juste", "arret", "tue", "refait",
+        "reflexion", "avis", "attente",
+    ]  # fmt: skip
+    # Questions are named by the module's headings, without « (2 points) ».
+    assert rows["boucle"][0] == "Question 1 — La boucle"
+    assert rows["boucle"][2].startswith("Délai dépassé : votre cellule de réponse a tourné")
+    assert "not defined" not in rows["boucle"][2]  # the consequence, never the cause
+    assert rows["erreur"][2].startswith(
+        "Erreur dans votre cellule de réponse : division par zéro (ZeroDivisionError) ;"
+    )
+    assert "division by zero" not in rows["erreur"][2]
+    assert rows["faux"][2] == "Incorrecte : vous avez calculé la spécificité."
+    assert rows["vide"][2] == "Non traitée : les trois points « ... » n'ont pas été remplacés."
+    assert rows["juste"][1:] == ["1,5 / 2", "Réussie.", "—"]
+    assert rows["arret"][2].startswith("Non vérifiée : l'exécution de votre copie s'est arrêtée")
+    assert rows["tue"][2] == (
+        "Non vérifiée : l'exécution de votre copie s'est arrêtée avant (mémoire dépassée)."
+    )
+    assert rows["refait"][2].startswith("À examiner : ") and "l'enseignant" in rows["refait"][2]
+    assert rows["reflexion"][1:] == ["0 / 3", "Aucune réponse rédigée.", "—"]
+    assert rows["avis"][1:] == [
         "2,5 / 3",
         "Réponse rédigée, notée par l'enseignant.",
         "Bien vu ; citez la source.",
     ]
-    assert rows["attente"][:2] == ["à noter", "Réponse rédigée, pas encore notée par l'enseignant."]
+    assert rows["attente"][1:3] == [
+        "à noter",
+        "Réponse rédigée, pas encore notée par l'enseignant.",
+    ]
 
 
 def test_page_is_french_without_traceback_hidden_test_or_guide(page):
     html = str(page)
     assert page.html["lang"] == "fr"
-    assert page.title.get_text().startswith("Retour sur votre copie : 01_module")
-    assert page.select_one(".esn-total").get_text(strip=True) == "Note : 4 / 17"
+    assert page.title.get_text() == "Retour sur votre copie : Module 99 — Un module d'essai"
+    assert page.select_one(".esn-total").get_text(strip=True) == "Note : 4 / 17 (provisoire)"
+    assert "Note provisoire" in page.get_text()  # a written answer is not graded yet
     for word in ENGLISH:
         assert word not in html, word
     assert "HIDDEN_SECRET" not in html
@@ -154,8 +194,18 @@ def test_page_is_french_without_traceback_hidden_test_or_guide(page):
     # Every error shown in the copy is one French line.
     errors = [pre.get_text(strip=True) for pre in page.select(".output_error pre")]
     assert "Cellule arrêtée : elle a dépassé le temps de calcul autorisé." in errors
-    assert "Erreur : division par zéro (ZeroDivisionError : division by zero)." in errors
+    assert "Erreur : division par zéro (ZeroDivisionError)." in errors
     assert all("\n" not in error for error in errors)
+    # No programmer's leftovers: explorers are announced, empty outputs dropped.
+    text = page.get_text()
+    assert "object>" not in text and "VBox" not in text
+    assert "Explorateur interactif" in text
+    # The formula is drawn (no MathJax here), described in words.
+    formula = page.find("img", alt=re.compile("^Formule"))
+    assert formula["alt"] == "Formule : VPP = (a) ÷ (b)"
+    assert formula["src"].startswith("data:image/png;base64,") and "$$" not in text
+    # A check shows its opening comment, not its code.
+    assert "checks.check_number" not in text
     # Each question of the summary links to its place in the copy.
     for link in page.select(".esn-summary tbody a"):
         assert page.find(id=link["href"][1:]) is not None
@@ -168,7 +218,7 @@ def test_instructor_comment_under_the_answer(page):
 
 def test_late_penalty_in_french():
     html = feedback_html(_autograded(), name="m", score=3.0, max_score=17.0, late_penalty=1.5)
-    assert "Pénalité de retard : −1,5 point(s)." in html
+    assert "Pénalité de retard : −1,5 point, déjà retirée de la note." in html
 
 
 def test_marking_guides_from_source_inserted_once():
@@ -207,3 +257,19 @@ def test_the_course_configuration_gives_french_feedback(tmp_path):
         "FrenchFeedback",
         "CSSHTMLHeaderPreprocessor",
     ]
+
+
+def test_guides_need_the_french_feedback():
+    """Without FrenchFeedback in the course's configuration, no guide goes into the copies."""
+    from traitlets.config import Config
+
+    from esn_teach.grading._feedback import feedback_is_configured
+
+    assert feedback_is_configured(configure_feedback(Config()))
+    stock = Config()
+    stock.GenerateFeedback.preprocessors = ["nbgrader.preprocessors.GetGrades"]
+    assert not feedback_is_configured(stock)
+    assert not feedback_is_configured(Config())
+    named = Config()
+    named.GenerateFeedback.preprocessors = ["esn_teach.grading.FrenchFeedback"]
+    assert feedback_is_configured(named)

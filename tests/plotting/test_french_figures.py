@@ -115,14 +115,14 @@ def test_describe_roc_in_french_with_the_point_and_an_optional_auc():
     assert "AUC" not in describe_roc(CURVE, show_auc=False)
     assert not DECIMAL_POINT.search(text)
     worse = ev.roc([1, 1, 0, 0], [0.1, 0.2, 0.8, 0.9])  # a model worse than chance
-    assert "reste sous la diagonale" in describe_roc(worse)
-    assert "reste au-dessus de la diagonale" in describe_roc(CURVE)
+    assert "ne passe jamais au-dessus de la diagonale" in describe_roc(worse)
+    assert "ne passe jamais sous la diagonale" in describe_roc(CURVE)
 
 
 def test_describe_confusion_matrix_names_and_counts_every_cell():
     counts = ev.ConfusionCounts(tn=50, fp=7, fn=3, tp=40)
     text = describe_confusion_matrix(counts)
-    for part in ("100 patients", "vrais négatifs (VN) 50", "faux positifs (FP) 7"):
+    for part in ("100 cas", "vrais négatifs (VN) 50", "faux positifs (FP) 7"):
         assert part in text
     assert "faux négatifs (FN) 3" in text and "vrais positifs (VP) 40" in text
 
