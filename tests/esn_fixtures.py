@@ -1,4 +1,4 @@
-"""Helpers shared by the tests: the course layout, the CLI in-process, submissions.
+"""Helpers shared by the tests: the course layout, the CLI in-process, submissions, messages.
 
 Imported by test modules (``from esn_fixtures import cli``); pytest fixtures
 live in conftest.py, which uses these helpers.
@@ -7,12 +7,16 @@ live in conftest.py, which uses these helpers.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+import pytest
 
+from esn_teach._formatting import DECIMAL_POINT
 from esn_teach.cli import main
 from esn_teach.course import Course, ModuleSource, find_modules
 
@@ -94,3 +98,76 @@ class GradedCourse:
     def autograded(self, student: str, module: str) -> nbformat.NotebookNode:
         path = self.root / "autograded" / student / module / f"{module}.ipynb"
         return nbformat.read(path, as_version=4)
+
+
+#: Words of scikit-learn's, numpy's, pandas' and the old English messages, which no French
+#: message holds; a test module adds those of the library messages it replaces.
+ENGLISH_WORDS = (
+    "must",
+    "should",
+    "expected",
+    "got",
+    "invalid",
+    "Input contains",
+    "not",
+    "found",
+    "unknown",
+    "value",
+    "values",
+    "between",
+    "instance",
+    "cannot",
+    "could",
+    "empty",
+    "missing",
+    "only",
+)
+
+
+def english_pattern(*words: str) -> re.Pattern[str]:
+    """An English message: a word of :data:`ENGLISH_WORDS` or ``words``, ``==``, ``>=``, ``<=``."""
+    return re.compile(rf"\b({'|'.join((*ENGLISH_WORDS, *words))})\b|==|>=|<=")
+
+
+def raised(call: Callable[[], object], error: type[Exception]) -> tuple[Exception, str]:
+    """Call ``call``, which must raise ``error``; return the exception and its message.
+
+    The message is what the student reads: a ``KeyError``'s argument, not its quoted ``str()``.
+    """
+    with pytest.raises(error) as caught:
+        call()
+    exception = caught.value
+    message = exception.args[0] if isinstance(exception, KeyError) else str(exception)
+    return exception, message
+
+
+def check_refused_in_french(
+    call: Callable[[], object], error: type[Exception], pattern: str
+) -> None:
+    """``call`` raises ``error`` with a message that matches ``pattern``, and nothing above it.
+
+    No library's English message shows in the traceback: the exception has no
+    cause, and its context (the library's exception it replaces) is suppressed.
+    """
+    exception, message = raised(call, error)
+    assert re.search(pattern, message), message
+    assert exception.__cause__ is None
+    assert exception.__context__ is None or exception.__suppress_context__
+
+
+def check_no_english_nor_decimal_point(cases: Iterable, words: re.Pattern[str]) -> None:
+    """No message of the ``(call, error, pattern)`` cases holds ``words`` or a decimal point.
+
+    Text the student typed keeps its quotes, and a Python example in braces its
+    point: both are left out of the search for a decimal point.
+    """
+    english, points = [], []
+    for case in cases:
+        call, error, _ = case.values
+        _, message = raised(call, error)
+        if words.search(message):
+            english.append(message)
+        if DECIMAL_POINT.search(re.sub(r"'[^']*'|\{[^}]*\}", "", message)):
+            points.append(message)
+    assert not english, english
+    assert not points, points

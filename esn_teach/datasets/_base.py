@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import numbers
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
-from itertools import islice
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from sklearn.utils import Bunch
 
-from esn_teach._formatting import fr_value
-from esn_teach._validation import check_finite_scalar, kind_of
+from esn_teach._validation import check_finite_scalar, fr_items, received
 
 RandomStateLike = (
     None
@@ -41,146 +39,6 @@ CARD_SECTIONS: tuple[str, ...] = (
 
 #: What ``random_state`` accepts, in the words of an error message (the common cases).
 _RANDOM_STATE_EXPECTED = "un entier positif ou nul, un numpy.random.Generator ou None"
-
-#: Longest text of a received value repeated in an error message.
-_LONGEST_SHOWN = 60
-
-
-def _plain(value: Any) -> Any:
-    """Return a numpy scalar as the Python scalar it holds (``np.str_("a")`` → ``"a"``)."""
-    return value.item() if isinstance(value, np.generic) else value
-
-
-def _is_scalar(value: Any) -> bool:
-    return value is None or isinstance(_plain(value), str | numbers.Number)
-
-
-def fr_items(values: Iterable[Any], limit: int = 3) -> str:
-    """Write the first ``limit`` values for an error message: ``"'a', 'b'"``, ``"2,5 ; 3"``.
-
-    Numbers take a decimal comma (:func:`esn_teach._formatting.fr_value`), so a list
-    holding one is separated by semicolons; an ellipsis says that more values follow.
-
-    Parameters
-    ----------
-    values : iterable
-        The values (the first ``limit + 1`` are read).
-    limit : int, default=3
-        How many values to write.
-
-    Returns
-    -------
-    str
-    """
-    texts = [fr_value(_plain(value)) for value in islice(values, limit + 1)]
-    more = len(texts) > limit
-    texts = texts[:limit]
-    separator = " ; " if any("," in text for text in texts) else ", "
-    return separator.join(texts) + (separator + "…" if more else "")
-
-
-def received(value: Any) -> str:
-    """Say what a student passed, for an error message: ``"valeur reçue : 'abc' (du texte)"``.
-
-    A number, a text or a short list is repeated, followed by its kind; any
-    other object (a table, a long list...) is only named by its kind
-    (``"reçu : un objet de type DataFrame"``).
-
-    Parameters
-    ----------
-    value : Any
-        The value received.
-
-    Returns
-    -------
-    str
-        Without a final full stop.
-    """
-    value = _plain(value)
-    if isinstance(value, bool):
-        return f"valeur reçue : {value} (un booléen)"
-    if _is_scalar(value):
-        shown = value
-        if isinstance(value, str) and len(value) > _LONGEST_SHOWN:
-            shown = value[: _LONGEST_SHOWN - 1] + "…"
-        return f"valeur reçue : {fr_value(shown)} ({kind_of(value)})"
-    if isinstance(value, list | tuple) and len(value) <= 6 and all(map(_is_scalar, value)):
-        inner = fr_items(value, limit=6)
-        if isinstance(value, list):
-            text = f"[{inner}]"
-        else:
-            text = f"({inner},)" if len(value) == 1 else f"({inner})"
-        return f"valeur reçue : {text} ({kind_of(value)})"
-    return f"reçu : {kind_of(value)}"
-
-
-def as_float_array(values: Any, name: str) -> np.ndarray:
-    """``numpy.asarray(values, dtype=float)``, refusing in French what is not a number.
-
-    Parameters
-    ----------
-    values : array-like
-        Numbers (missing values become NaN, as in numpy).
-    name : str
-        Argument name, used in the error message.
-
-    Returns
-    -------
-    numpy.ndarray of float
-
-    Raises
-    ------
-    ValueError
-        If a value is a text that is not a number, e.g. ``"abc"``.
-    TypeError
-        If a value cannot be a number at all, e.g. a dictionary.
-    """
-    try:
-        return np.asarray(values, dtype=float)
-    except (TypeError, ValueError) as error:
-        bad: list[Any] = []
-        try:
-            for item in np.asarray(values, dtype=object).ravel():
-                try:
-                    float(item)
-                except (TypeError, ValueError):
-                    bad.append(item)
-        except (TypeError, ValueError):  # pragma: no cover - ragged nested lists
-            pass
-        several = bad and np.ndim(values) > 0
-        shown = f"valeurs refusées : {fr_items(bad)}" if several else received(values)
-        raise type(error)(f"« {name} » doit contenir des nombres ; {shown}.") from None
-
-
-def column_list(columns: Any, name: str) -> list[Any]:
-    """Return column names as a list, from one name (a text) or an iterable of names.
-
-    Parameters
-    ----------
-    columns : str or iterable of str
-        What the student passed.
-    name : str
-        Argument name, used in the error message.
-
-    Returns
-    -------
-    list
-
-    Raises
-    ------
-    TypeError
-        If ``columns`` is neither a name nor an iterable of names.
-    """
-    if isinstance(columns, str):
-        return [columns]
-    if isinstance(columns, Iterable) and not isinstance(columns, Mapping | pd.DataFrame):
-        names = list(columns)
-        if all(isinstance(column, Hashable) for column in names):
-            return names
-    raise TypeError(
-        f"« {name} » doit être une liste de noms de colonnes, par exemple ['age', 'sex'] ; "
-        f"{received(columns)}."
-    )
 
 
 def check_random_state(random_state: RandomStateLike) -> np.random.Generator:

@@ -9,16 +9,14 @@ import numpy as np
 import pandas as pd
 from sklearn.utils import Bunch
 
+from esn_teach._validation import as_float_array, check_finite_scalar, fr_items, received
+
 from ._base import (
     RandomStateLike,
-    as_float_array,
     build_bunch,
     check_as_frame_args,
-    check_finite_scalar,
     check_random_state,
-    fr_items,
     mark_synthetic,
-    received,
 )
 
 #: KDIGO GFR categories (mL/min/1.73 m²): lower bound of each category.

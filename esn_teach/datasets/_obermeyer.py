@@ -11,17 +11,20 @@ import pandas as pd
 from sklearn.linear_model import LinearRegression
 from sklearn.utils import Bunch
 
-from ._base import (
-    RandomStateLike,
+from esn_teach._validation import (
     as_float_array,
-    build_bunch,
-    check_as_frame_args,
     check_finite_scalar,
-    check_random_state,
     column_list,
     fr_items,
-    mark_synthetic,
     received,
+)
+
+from ._base import (
+    RandomStateLike,
+    build_bunch,
+    check_as_frame_args,
+    check_random_state,
+    mark_synthetic,
 )
 
 #: Table 1 of Obermeyer et al. (2019): number of patients by race.

@@ -11,15 +11,15 @@ import pandas as pd
 from scipy.special import expit, logit
 from sklearn.utils import Bunch
 
+from esn_teach._validation import check_finite_scalar, received
+
 from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_finite_scalar,
     check_random_state,
     check_shares,
     mark_synthetic,
-    received,
 )
 
 #: Default readmission prevalence per group (invented, for teaching).

@@ -9,15 +9,14 @@ import numpy as np
 import pandas as pd
 from sklearn.utils import Bunch
 
+from esn_teach._validation import check_finite_scalar, fr_items, received
+
 from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_finite_scalar,
     check_random_state,
-    fr_items,
     mark_synthetic,
-    received,
 )
 
 #: Real départements (code, name) used by the generator, with an invented sampling

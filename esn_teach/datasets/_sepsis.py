@@ -10,14 +10,14 @@ import numpy as np
 import pandas as pd
 from sklearn.utils import Bunch
 
+from esn_teach._validation import check_finite_scalar, received
+
 from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_finite_scalar,
     check_random_state,
     mark_synthetic,
-    received,
 )
 
 #: Default sepsis prevalence per hospital. The development hospital ("H1") uses

@@ -9,11 +9,12 @@ import numpy as np
 import pandas as pd
 from sklearn.utils import Bunch
 
+from esn_teach._validation import check_finite_scalar
+
 from ._base import (
     RandomStateLike,
     build_bunch,
     check_as_frame_args,
-    check_finite_scalar,
     check_random_state,
     check_shares,
     mark_synthetic,

@@ -10,9 +10,7 @@ from __future__ import annotations
 import math
 import numbers
 import warnings
-from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -27,8 +25,7 @@ from sklearn.metrics import (
     roc_curve,
 )
 
-from esn_teach._formatting import fr_value
-from esn_teach._validation import check_finite_scalar, kind_of
+from esn_teach._validation import as_float_array, check_finite_scalar, fr_items, received
 
 __all__ = [
     "ConfusionCounts",
@@ -88,29 +85,16 @@ class RocCurve:
     auc: float
 
 
-def _items(values: Iterable[Any], limit: int = 3) -> str:
-    """Write the first ``limit`` values for an error message: ``"2, 3"``, ``"0,5 ; 0,7"``."""
-    texts = [
-        fr_value(value.item() if isinstance(value, np.generic) else value)
-        for value in islice(values, limit + 1)
-    ]
-    more = len(texts) > limit
-    texts = texts[:limit]
-    separator = " ; " if any("," in text for text in texts) else ", "
-    return separator.join(texts) + (separator + "…" if more else "")
-
-
 def _one_dimension(array: np.ndarray, name: str) -> None:
     """Refuse a single value or a table where a list of values (one per case) is expected."""
     if array.ndim == 1:
         return
     if array.ndim == 0:
-        value = array.item()
-        received = f"valeur reçue : {fr_value(value)} ({kind_of(value)})"
+        shown = received(array.item())
     else:
-        received = f"reçu : un tableau à {array.ndim} dimensions, de forme {array.shape}"
+        shown = f"reçu : un tableau à {array.ndim} dimensions, de forme {array.shape}"
     raise ValueError(
-        f"« {name} » doit être une liste de valeurs à une dimension, une par cas ; {received}."
+        f"« {name} » doit être une liste de valeurs à une dimension, une par cas ; {shown}."
     )
 
 
@@ -133,27 +117,14 @@ def _binary(y: ArrayLike, name: str) -> np.ndarray:
             )
         raise ValueError(
             f"« {name} » ne doit contenir que des 0 et des 1 (ou True et False), 1 = malade ; "
-            f"valeurs refusées : {_items(refused)}.{hint}"
+            f"valeurs refusées : {fr_items(refused)}.{hint}"
         )
     return array.astype(int)
 
 
 def _scores(scores: ArrayLike, *, finite: bool = False) -> np.ndarray:
     """Scores as floats: numbers only, no missing value (nor infinity, with ``finite``)."""
-    try:
-        array = np.asarray(scores, dtype=float)
-    except (TypeError, ValueError) as error:
-        refused = []
-        try:
-            for value in np.asarray(scores, dtype=object).ravel():
-                try:
-                    float(value)
-                except (TypeError, ValueError):
-                    refused.append(value)
-        except (TypeError, ValueError):  # pragma: no cover - ragged nested lists
-            pass
-        shown = f"valeurs refusées : {_items(refused)}" if refused else f"reçu : {kind_of(scores)}"
-        raise type(error)(f"« scores » doit contenir des nombres ; {shown}.") from None
+    array = as_float_array(scores, "scores")
     if np.isnan(array).any():
         raise ValueError(
             "« scores » contient des valeurs manquantes (NaN) : chaque cas doit avoir un score."
@@ -194,6 +165,24 @@ def _pair(y_true: ArrayLike, y_pred: ArrayLike) -> tuple[np.ndarray, np.ndarray]
     pred = _binary(y_pred, "y_pred")
     _same_length(truth, pred, ("y_true", "y_pred"))
     return truth, pred
+
+
+def _truth_and_scores(
+    y_true: ArrayLike, scores: ArrayLike, *, finite: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Check ``y_true`` (0 and 1) and ``scores`` (numbers, one per case); return both."""
+    truth = _binary(y_true, "y_true")
+    score = _scores(scores, finite=finite)
+    _same_length(truth, score, ("y_true", "scores"))
+    return truth, score
+
+
+def _truth_and_calls(
+    y_true: ArrayLike, scores: ArrayLike, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Check the arguments of the test "score ≥ threshold"; return the truth and its 0/1 calls."""
+    truth, score = _truth_and_scores(y_true, scores)
+    return truth, (score >= _threshold(threshold)).astype(int)
 
 
 def predict_at_threshold(scores: ArrayLike, threshold: float) -> np.ndarray:
@@ -247,10 +236,7 @@ def confusion_at_threshold(
     TypeError
         If ``threshold`` is not a number.
     """
-    truth = _binary(y_true, "y_true")
-    score = _scores(scores)
-    _same_length(truth, score, ("y_true", "scores"))
-    pred = (score >= _threshold(threshold)).astype(int)
+    truth, pred = _truth_and_calls(y_true, scores, threshold)
     tn, fp, fn, tp = confusion_matrix(truth, pred, labels=[0, 1]).ravel()
     return ConfusionCounts(int(tn), int(fp), int(fn), int(tp))
 
@@ -369,10 +355,7 @@ def diagnostic_metrics(y_true: ArrayLike, scores: ArrayLike, threshold: float) -
     TypeError
         If ``threshold`` is not a number.
     """
-    truth = _binary(y_true, "y_true")
-    score = _scores(scores)
-    _same_length(truth, score, ("y_true", "scores"))
-    pred = (score >= _threshold(threshold)).astype(int)
+    truth, pred = _truth_and_calls(y_true, scores, threshold)
     return {
         "sensitivity": sensitivity(truth, pred),
         "specificity": specificity(truth, pred),
@@ -445,9 +428,7 @@ def roc(y_true: ArrayLike, scores: ArrayLike) -> RocCurve:
         If ``y_true`` holds other values than 0 and 1, the lengths differ, or a
         score is not a finite number.
     """
-    truth = _binary(y_true, "y_true")
-    score = _scores(scores, finite=True)
-    _same_length(truth, score, ("y_true", "scores"))
+    truth, score = _truth_and_scores(y_true, scores, finite=True)
     with warnings.catch_warnings():  # scikit-learn's English warnings, replaced below
         warnings.simplefilter("ignore", UndefinedMetricWarning)
         fpr, tpr, thresholds = roc_curve(truth, score, pos_label=1)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import numbers
 import warnings
-from collections.abc import Iterable
-from itertools import islice
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from esn_teach._formatting import fr_value
-from esn_teach._validation import check_finite_scalar, kind_of
+from esn_teach._validation import check_finite_scalar, fr_items, received
 
 __all__ = [
     "DATE_LEVELS",
@@ -61,33 +58,6 @@ PLACE_LEVELS: tuple[str, ...] = ("postcode", "departement", "region")
 DATE_LEVELS: tuple[str, ...] = ("day", "month", "year")
 
 
-def _plain(value: Any) -> Any:
-    """Return a numpy scalar as the Python scalar it holds (``np.str_("a")`` → ``"a"``)."""
-    return value.item() if isinstance(value, np.generic) else value
-
-
-def _items(values: Iterable[Any], limit: int = 3) -> str:
-    """Write the first ``limit`` values for an error message: ``"'a', 'b'"``, ``"-1 ; 2,5"``."""
-    texts = []
-    for value in islice(values, limit + 1):
-        value = _plain(value)
-        texts.append(f"{value:%d/%m/%Y}" if isinstance(value, pd.Timestamp) else fr_value(value))
-    more = len(texts) > limit
-    texts = texts[:limit]
-    separator = " ; " if any("," in text for text in texts) else ", "
-    return separator.join(texts) + (separator + "…" if more else "")
-
-
-def _received(value: Any) -> str:
-    """``"valeur reçue : 'abc' (du texte)"``, or ``"reçu : une liste"`` for a bigger object."""
-    value = _plain(value)
-    if isinstance(value, bool):
-        return f"valeur reçue : {value} (un booléen)"
-    if value is None or isinstance(value, str | numbers.Number):
-        return f"valeur reçue : {fr_value(value)} ({kind_of(value)})"
-    return f"reçu : {kind_of(value)}"
-
-
 def _choices(options: tuple[str, ...]) -> str:
     """``"'day', 'month' ou 'year'"``."""
     quoted = [repr(option) for option in options]
@@ -96,7 +66,9 @@ def _choices(options: tuple[str, ...]) -> str:
 
 def _check_level(level: Any, levels: tuple[str, ...]) -> None:
     if not isinstance(level, str) or level not in levels:
-        raise ValueError(f"« level » doit être {_choices(levels)} ; {_received(level)}.")
+        raise ValueError(
+            f"« level » doit être {_choices(levels)} ; {received(level, show_lists=False)}."
+        )
 
 
 def _as_series(values: object, name: str) -> pd.Series:
@@ -116,7 +88,7 @@ def _to_dates(series: pd.Series, name: str, *, type_error: type[Exception]) -> p
     try:
         return pd.DatetimeIndex(pd.to_datetime(series))
     except (TypeError, ValueError, OverflowError) as error:
-        shown = _received(series.iloc[0]) if len(series) == 1 else ""
+        shown = received(series.iloc[0]) if len(series) == 1 else ""
         if not shown:
             try:
                 with warnings.catch_warnings():  # pandas warns (in English) while guessing
@@ -125,7 +97,7 @@ def _to_dates(series: pd.Series, name: str, *, type_error: type[Exception]) -> p
                 bad = series[pd.isna(dates) & series.notna()]
             except (TypeError, ValueError, OverflowError):
                 bad = series.iloc[:0]
-            shown = f"valeurs refusées : {_items(bad)}" if len(bad) else _received(series)
+            shown = f"valeurs refusées : {fr_items(bad)}" if len(bad) else received(series)
         kind = type_error if isinstance(error, TypeError) else ValueError
         raise kind(
             f"« {name} » doit contenir des dates, par exemple '1957-03-14' ; {shown}."
@@ -169,7 +141,7 @@ def age_bands(ages: object, width: int, *, top: int | None = None) -> pd.Series:
         shown = np.asarray(typed) if len(typed) == len(series) else series.to_numpy()
         raise ValueError(
             "« ages » doit contenir des âges connus, positifs ou nuls (en années) ; "
-            f"valeurs refusées : {_items(shown[refused])}."
+            f"valeurs refusées : {fr_items(shown[refused])}."
         )
     years = np.floor(values).astype(np.int64)
     if top is not None:
@@ -226,7 +198,7 @@ def age_on(birth_dates: object, reference: str | pd.Timestamp) -> pd.Series:
     if after.any():
         raise ValueError(
             f"des dates de naissance sont postérieures à la date de référence ({ref:%d/%m/%Y}) : "
-            f"{_items(born[after])}."
+            f"{fr_items(born[after])}."
         )
     before = (ref.month < born.month) | ((ref.month == born.month) & (ref.day < born.day))
     ages = ref.year - born.year - before.astype(np.int64)
@@ -239,9 +211,9 @@ def _reference_date(reference: Any) -> pd.Timestamp:
         ref = pd.Timestamp(reference)
     except (TypeError, ValueError, OverflowError) as error:
         kind = TypeError if isinstance(error, TypeError) else ValueError
-        raise kind(f"{expected} ; {_received(reference)}.") from None
+        raise kind(f"{expected} ; {received(reference, show_lists=False)}.") from None
     if pd.isna(ref):
-        raise ValueError(f"{expected} ; {_received(reference)}.")
+        raise ValueError(f"{expected} ; {received(reference, show_lists=False)}.")
     return ref
 
 
@@ -283,7 +255,7 @@ def _departements(codes: pd.Series) -> pd.Series:
     if bad.any():
         raise ValueError(
             "« postcodes » doit contenir des codes postaux français à cinq chiffres ; "
-            f"valeurs refusées : {_items(codes[bad])}. Écrivez-les comme du texte, par "
+            f"valeurs refusées : {fr_items(codes[bad])}. Écrivez-les comme du texte, par "
             "exemple '01000', pour garder le zéro initial."
         )
     dept = codes.str[:2]
@@ -327,7 +299,7 @@ def generalise_place(postcodes: object, level: str) -> pd.Series:
     unknown = sorted(set(dept.cat.categories) - set(_REGION_OF))
     if unknown:
         raise ValueError(
-            f"départements sans région connue d'esn_teach : {_items(unknown, len(unknown))}."
+            f"départements sans région connue d'esn_teach : {fr_items(unknown, len(unknown))}."
         )
     regions = np.array([_REGION_OF[code] for code in dept.cat.categories], dtype=object)
     result = pd.Categorical(regions[dept.cat.codes.to_numpy()], categories=sorted(set(regions)))

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
 from pandas.api.typing import DataFrameGroupBy
 
-from esn_teach.privacy._generalise import _items, _received
+from esn_teach._validation import column_list, fr_items, received
 
 __all__ = [
     "LinkageResult",
@@ -23,18 +22,11 @@ __all__ = [
 ]
 
 
-def _column_names(columns: Any, name: str) -> list[Any]:
-    """One column name (a text) or an iterable of names, as a list."""
-    if isinstance(columns, str):
-        return [columns]
-    if isinstance(columns, Iterable) and not isinstance(columns, Mapping | pd.DataFrame):
-        names = list(columns)
-        if all(isinstance(column, Hashable) for column in names):
-            return names
-    raise TypeError(
-        f"« {name} » doit être un nom de colonne ou une liste de noms de colonnes, "
-        f"par exemple ['birth_date', 'sex', 'postcode'] ; {_received(columns)}."
-    )
+#: What a list of columns must be, in an error message.
+_COLUMNS_EXPECTED = (
+    "un nom de colonne ou une liste de noms de colonnes, "
+    "par exemple ['birth_date', 'sex', 'postcode']"
+)
 
 
 def _check_table(
@@ -49,15 +41,16 @@ def _check_table(
     ``what`` and ``columns_name`` are the names of the two arguments, for the messages.
     """
     if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"« {what} » doit être un tableau pandas (DataFrame) ; {_received(frame)}.")
-    columns = _column_names(columns, columns_name)
+        shown = received(frame, show_lists=False)
+        raise TypeError(f"« {what} » doit être un tableau pandas (DataFrame) ; {shown}.")
+    columns = column_list(columns, columns_name, expected=_COLUMNS_EXPECTED)
     if not columns:
         raise ValueError(f"« {columns_name} » doit contenir au moins une colonne.")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(
-            f"colonnes absentes du tableau « {what} » : {_items(missing, len(missing))} ; "
-            f"colonnes disponibles : {_items(frame.columns, 12)}."
+            f"colonnes absentes du tableau « {what} » : {fr_items(missing, len(missing))} ; "
+            f"colonnes disponibles : {fr_items(frame.columns, 12)}."
         )
     if len(frame) == 0:
         raise ValueError(
@@ -243,7 +236,7 @@ def l_diversity(frame: pd.DataFrame, quasi_identifiers: Sequence[str], sensitive
     if not isinstance(sensitive, Hashable) or isinstance(sensitive, tuple):
         raise TypeError(
             f"« sensitive » doit être le nom d'une colonne, par exemple 'diagnosis' ; "
-            f"{_received(sensitive)}."
+            f"{received(sensitive, show_lists=False)}."
         )
     _check_table(frame, [sensitive], columns_name="sensitive")
     if sensitive in columns:

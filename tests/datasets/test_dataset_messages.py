@@ -5,12 +5,16 @@ argument (« n_samples »), says what is allowed and repeats the value received,
 scikit-learn's, numpy's or pandas' English messages above it.
 """
 
-import re
-
 import numpy as np
 import pandas as pd
 import pytest
+from esn_fixtures import (
+    check_no_english_nor_decimal_point,
+    check_refused_in_french,
+    english_pattern,
+)
 
+from esn_teach._validation import as_float_array, column_list, fr_items, received
 from esn_teach.datasets import (
     egfr_ckd_epi_2009,
     egfr_ckd_epi_2021,
@@ -32,14 +36,10 @@ from esn_teach.datasets import (
     programme_shares,
     top_share,
 )
-from esn_teach.datasets._base import check_random_state, fr_items, received
+from esn_teach.datasets._base import check_random_state
 
-#: Words of scikit-learn's, numpy's, pandas' and the old English messages.
-ENGLISH = re.compile(
-    r"\b(must|should|expected|got|invalid|Input contains|not|found|unknown|value|values"
-    r"|between|instance|cannot|could|empty|missing|only|lacks|length)\b|==|>=|<="
-)
-DECIMAL_POINT = re.compile(r"\d\.\d")
+#: Words of pandas' English messages about missing columns and lengths, too.
+ENGLISH = english_pattern("lacks", "length")
 
 COHORT = make_cost_vs_need_cohort(n_samples=300, random_state=0).frame
 OXIMETRY = make_pulse_oximetry(n_samples=200, random_state=0).frame
@@ -375,37 +375,13 @@ WRONG_CALLS = [
 ]
 
 
-def _raise(call, error):
-    with pytest.raises(error) as caught:
-        call()
-    exception = caught.value
-    # KeyError shows its message quoted; the other exceptions show it as is.
-    message = exception.args[0] if isinstance(exception, KeyError) else str(exception)
-    return exception, message
-
-
 @pytest.mark.parametrize(("call", "error", "pattern"), WRONG_CALLS)
 def test_a_wrong_argument_is_refused_in_french(call, error, pattern):
-    exception, message = _raise(call, error)
-    assert re.search(pattern, message), message
-    # No English message of numpy or scikit-learn in the traceback above it.
-    assert exception.__cause__ is None
-    assert exception.__context__ is None or exception.__suppress_context__
+    check_refused_in_french(call, error, pattern)
 
 
 def test_no_message_of_a_wrong_call_has_english_words_or_decimal_points():
-    english, points = [], []
-    for case in WRONG_CALLS:
-        call, error, _ = case.values
-        _, message = _raise(call, error)
-        if ENGLISH.search(message):
-            english.append(message)
-        # Text the student typed keeps its quotes, and a Python example its point.
-        typed = re.sub(r"'[^']*'|\{[^}]*\}", "", message)
-        if DECIMAL_POINT.search(typed):
-            points.append(message)
-    assert not english, english
-    assert not points, points
+    check_no_english_nor_decimal_point(WRONG_CALLS, ENGLISH)
 
 
 def test_fr_items_and_received_write_values_the_french_way():
@@ -418,6 +394,19 @@ def test_fr_items_and_received_write_values_the_french_way():
     assert received("x" * 100) == f"valeur reçue : '{'x' * 59}…' (du texte)"
     assert received(pd.DataFrame()) == "reçu : un objet de type DataFrame"
     assert received(list(range(10))) == "reçu : une liste"
+    assert received(["year"], show_lists=False) == "reçu : une liste"
+    assert fr_items(pd.to_datetime(["2030-05-17"])) == "17/05/2030"
+
+
+def test_the_shared_checks_of_lists_word_their_refusals_the_french_way():
+    with pytest.raises(ValueError, match=r" ; valeurs refusées : \[1, 2\] ; \[3\]\.$"):
+        as_float_array([[1, 2], [3]], "scores")  # lists of different lengths
+    with pytest.raises(ValueError, match=r" ; valeur reçue : 'abc' \(du texte\)\.$"):
+        as_float_array("abc", "scores")
+    with pytest.raises(TypeError, match=r"^« labels » doit être une liste de noms de colonnes, "):
+        column_list({"cost": 1}, "labels")
+    with pytest.raises(TypeError, match=r"^« columns » doit être un nom, par exemple 'age' ; "):
+        column_list(3, "columns", expected="un nom, par exemple 'age'")
 
 
 def test_accepted_values_still_work():
