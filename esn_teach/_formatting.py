@@ -12,7 +12,15 @@ if TYPE_CHECKING:  # pandas is imported on demand: ``import esn_teach`` stays li
     import pandas as pd
     from pandas.io.formats.style import Styler
 
-__all__ = ["DECIMAL_POINT", "fr_number", "fr_percent", "fr_plural", "fr_table", "fr_value"]
+__all__ = [
+    "DECIMAL_POINT",
+    "fr_count",
+    "fr_number",
+    "fr_percent",
+    "fr_plural",
+    "fr_table",
+    "fr_value",
+]
 
 #: A decimal written the English way: a digit, a dot, a digit ("0.8"). What students must
 #: never see in a number; used by the tests and by :func:`fr_value`.
@@ -40,6 +48,11 @@ def fr_number(value: float, digits: int = 3) -> str:
     if isinstance(value, float) and math.isnan(value):
         return "non défini"
     return f"{value:.{digits}f}".replace(".", ",")
+
+
+def fr_count(count: object) -> str:
+    """Write a count with a no-break space between thousands: ``10000`` → ``"10 000"``."""
+    return f"{int(count):,}".replace(",", "\u00a0")  # type: ignore[call-overload]
 
 
 def fr_plural(count: int, words: str) -> str:

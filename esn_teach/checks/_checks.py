@@ -351,7 +351,9 @@ def check_number(
             question=name,
         )
     rounded = ""
-    if number == round(number, 2) and number != int(number):
+    # Two decimals exactly (0,72), the mark of a copied, rounded result; not 0,5, which is
+    # a plain wrong value that the advice would send down a false trail.
+    if number == round(number, 2) and number != round(number, 1):
         rounded = (
             " Si vous avez recopié un résultat arrondi, écrivez plutôt le calcul lui-même : "
             "Python garde toutes les décimales."

@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from esn_teach._formatting import fr_number, fr_percent
+from esn_teach._formatting import fr_count, fr_number, fr_percent
 from esn_teach._validation import check_finite_scalar, kind_of
 from esn_teach.explorers._blit import blit_png, freeze_background
 from esn_teach.explorers._controls import show_explorer
@@ -363,11 +363,6 @@ class AnonymisationExplorer:
         show_explorer(self.widget)
 
 
-def _fr_count(count: object) -> str:
-    """Write a count with a no-break space between thousands: ``10000`` → ``"10 000"``."""
-    return f"{int(count):,}".replace(",", "\u00a0")  # type: ignore[call-overload]
-
-
 def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) -> str:
     k, l_value = measures["k"], measures["l"]
     rows = {
@@ -386,7 +381,7 @@ def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) 
             "part des patients seuls dans leur classe (individualisables)",
         ),
         "Dossiers reliés à un nom": (
-            f"{_fr_count(measures['n_reidentified'])} sur {_fr_count(n_registry)} "
+            f"{fr_count(measures['n_reidentified'])} sur {fr_count(n_registry)} "
             f"({fr_percent(float(measures['reidentification_rate']))})",  # type: ignore[arg-type]
             "dossiers reliés à un seul nom de la liste externe (croisement) ; certains "
             "liens peuvent être faux",

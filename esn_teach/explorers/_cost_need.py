@@ -21,7 +21,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from esn_teach._formatting import fr_number, fr_percent
+from esn_teach._formatting import fr_count, fr_number, fr_percent
 from esn_teach._validation import check_finite_scalar, kind_of
 from esn_teach.datasets import enrolled
 from esn_teach.explorers._blit import blit_png, freeze_background
@@ -483,7 +483,7 @@ def _summary_html(table: pd.DataFrame, label: str, percentile: float, table_id: 
         shown,
         caption=(
             f"Cible : {LABEL_NAMES[label].lower()} ; seuil : {_fr_percentile(percentile)} "
-            f"centile ({n_total} inscrits)"
+            f"centile ({fr_count(n_total)} inscrits)"
         ),
         table_id=f"{table_id}_inscrits",
         corner="Groupe",

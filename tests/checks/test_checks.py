@@ -172,6 +172,9 @@ def test_rounded_answer_gets_advice_and_custom_hint():
     with pytest.raises(IncorrectAnswer) as info:
         checks.check_number(0.7312, name="x", expected=0.7176)
     assert "arrondi" not in str(info.value) and "numérateur" in str(info.value)
+    with pytest.raises(IncorrectAnswer) as info:  # a plain wrong value, not a rounded one
+        checks.check_number(0.5, name="x", expected=0.7176)
+    assert "arrondi" not in str(info.value) and "vaut 0,500" in str(info.value)
 
 
 def test_outcome_displays_nothing_in_a_notebook():
