@@ -286,10 +286,10 @@ def _error_sentence(ename: str, evalue: str) -> str:
     """One French line for a Python error: what it means, then the error's name."""
     detail = _first_line(evalue)
     if ename == "NameError" and (found := re.search(r"name '([^']+)' is not defined", detail)):
-        return f"le nom « {found.group(1)} » n'est pas défini (NameError)"
+        return f"le nom « {found.group(1)} » n'est pas défini (nom technique : NameError)"
     if ename == "KeyError" and detail:
-        return f"la clé ou colonne {detail} n'existe pas (KeyError)"
-    return f"{_ERRORS.get(ename, 'erreur Python')} ({ename})"
+        return f"la clé ou colonne {detail} n'existe pas (nom technique : KeyError)"
+    return f"{_ERRORS.get(ename, 'erreur Python')} (nom technique : {ename})"
 
 
 @dataclass
@@ -363,9 +363,9 @@ def _reason(cell: nbformat.NotebookNode, problem: _Problem | None) -> tuple[bool
         return False, f"{_CHECKS.get(ename, 'Incorrecte')} : {message}"
     if problem and problem.kind == "timeout":
         return False, (
-            f"Délai dépassé : {_where(problem)} a tourné trop longtemps et a été arrêtée ; la "
-            "question n'a donc pas pu être vérifiée. Une réponse tient en un calcul court : "
-            "retirez toute boucle ou tout calcul répété."
+            f"Délai dépassé : {_where(problem)} ne s'est pas terminée dans le temps autorisé et "
+            "a été arrêtée ; la question n'a donc pas pu être vérifiée. La réponse attendue tient "
+            "en une ligne de calcul : effacez les lignes que vous avez ajoutées."
         )
     if problem and problem.kind == "memory":
         return False, (
@@ -603,11 +603,14 @@ def _render_formulas(cell: nbformat.NotebookNode) -> None:
         import io
 
         from matplotlib import mathtext
+        from matplotlib.font_manager import FontProperties
 
         latex = " ".join(match.group(1).split())
         buffer = io.BytesIO()
         try:
-            mathtext.math_to_image(f"${latex}$", buffer, format="png", dpi=110)
+            mathtext.math_to_image(
+                f"${latex}$", buffer, format="png", dpi=110, prop=FontProperties(size=24)
+            )
         except (ValueError, RuntimeError):
             return match.group(0)
         encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
@@ -620,7 +623,7 @@ def _render_formulas(cell: nbformat.NotebookNode) -> None:
 def _readable_formula(latex: str) -> str:
     """Write a simple LaTeX formula as text, for the image's text alternative."""
     text = re.sub(r"\\(?:text|mathrm)\{([^{}]*)\}", r"\1", latex)
-    text = text.replace("\\times", "×").replace("\\cdot", "·")
+    text = text.replace("\\times", "×").replace("\\cdot", "·").replace("-", "−")
     for _ in range(3):  # nested fractions, innermost first
         text = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1) ÷ (\2)", text)
     return " ".join(text.replace("\\", "").split())

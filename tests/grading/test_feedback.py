@@ -153,10 +153,13 @@ def test_one_french_reason_per_question(page):
     ]  # fmt: skip
     # Questions are named by the module's headings, without « (2 points) ».
     assert rows["boucle"][0] == "Question 1 — La boucle"
-    assert rows["boucle"][2].startswith("Délai dépassé : votre cellule de réponse a tourné")
+    assert rows["boucle"][2].startswith(
+        "Délai dépassé : votre cellule de réponse ne s'est pas terminée dans le temps autorisé"
+    )
     assert "not defined" not in rows["boucle"][2]  # the consequence, never the cause
     assert rows["erreur"][2].startswith(
-        "Erreur dans votre cellule de réponse : division par zéro (ZeroDivisionError) ;"
+        "Erreur dans votre cellule de réponse : division par zéro (nom technique : "
+        "ZeroDivisionError) ;"
     )
     assert "division by zero" not in rows["erreur"][2]
     assert rows["faux"][2] == "Incorrecte : vous avez calculé la spécificité."
@@ -194,7 +197,7 @@ def test_page_is_french_without_traceback_hidden_test_or_guide(page):
     # Every error shown in the copy is one French line.
     errors = [pre.get_text(strip=True) for pre in page.select(".output_error pre")]
     assert "Cellule arrêtée : elle a dépassé le temps de calcul autorisé." in errors
-    assert "Erreur : division par zéro (ZeroDivisionError)." in errors
+    assert "Erreur : division par zéro (nom technique : ZeroDivisionError)." in errors
     assert all("\n" not in error for error in errors)
     # No programmer's leftovers: explorers are announced, empty outputs dropped.
     text = page.get_text()
