@@ -408,10 +408,27 @@ def _one_line_errors(cell: nbformat.NotebookNode, reason: str | None = None) -> 
     cell.outputs = outputs
 
 
+def _override(passed: bool, reason: str, score: object, points: object) -> str:
+    """Say so when the instructor changed the points the check gave (formgrader)."""
+    try:
+        given, maximum = float(score), float(points)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return reason
+    if not passed and given > 0:
+        return (
+            f"Points accordés par l'enseignant après examen ({_number(given)} / "
+            f"{_number(maximum)}) ; la vérification automatique disait : {reason}"
+        )
+    if passed and given < maximum:
+        shown = f"{_number(given)} / {_number(maximum)}"
+        return f"Points modifiés par l'enseignant après examen ({shown})."
+    return reason
+
+
 def _comment(meta: dict[str, Any]) -> str:
     """Return the instructor's comment; ``""`` for nbgrader's automatic « No response. »."""
     comment = str(meta.get("comment") or "").strip()
-    return "" if comment == _NO_RESPONSE else comment
+    return comment.removeprefix(_NO_RESPONSE).strip()
 
 
 class FrenchFeedback(NbGraderPreprocessor):
@@ -466,6 +483,7 @@ class FrenchFeedback(NbGraderPreprocessor):
                 if problem is not None:
                     problem.answer = problem_in == question
                 passed, reason = _reason(cell, problem)
+                reason = _override(passed, reason, score, points)
                 problem, problem_in = None, ""
                 _one_line_errors(cell, None if passed else reason)
                 _plain_outputs(cell)

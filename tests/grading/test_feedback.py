@@ -164,7 +164,12 @@ def test_one_french_reason_per_question(page):
     assert "division by zero" not in rows["erreur"][2]
     assert rows["faux"][2] == "Incorrecte : vous avez calculé la spécificité."
     assert rows["vide"][2] == "Non traitée : les trois points « ... » n'ont pas été remplacés."
-    assert rows["juste"][1:] == ["1,5 / 2", "Réussie.", "—"]
+    # A passed check with fewer points: the instructor changed them in the formgrader.
+    assert rows["juste"][1:] == [
+        "1,5 / 2",
+        "Points modifiés par l'enseignant après examen (1,5 / 2).",
+        "—",
+    ]
     assert rows["arret"][2].startswith("Non vérifiée : l'exécution de votre copie s'est arrêtée")
     assert rows["tue"][2] == (
         "Non vérifiée : l'exécution de votre copie s'est arrêtée avant (mémoire dépassée)."
@@ -276,3 +281,22 @@ def test_guides_need_the_french_feedback():
     named = Config()
     named.GenerateFeedback.preprocessors = ["esn_teach.grading.FrenchFeedback"]
     assert feedback_is_configured(named)
+
+
+def test_instructor_override_is_said():
+    """Points changed in the formgrader are never shown beside « Incorrecte » alone."""
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            _answer("faux", "faux = 0.3"),
+            _tests("faux", 2, ("IncorrectAnswer", "Réponse à revoir (faux) : trop petit.")),
+            _answer("juste", "juste = 42"),
+            _tests("juste", 1),
+        ]
+    )
+    notebook.cells[0].metadata["nbgrader"]["comment"] = "No response. Valeur juste, arrondie."
+    rows = _rows(
+        BeautifulSoup(feedback_html(notebook, name="m", score=3, max_score=4), "html.parser")
+    )
+    assert rows["faux"][2].startswith("Points accordés par l'enseignant après examen (2 / 2)")
+    assert rows["faux"][3] == "Valeur juste, arrondie."  # nbgrader's « No response. » removed
+    assert rows["juste"][2] == "Points modifiés par l'enseignant après examen (1 / 2)."
