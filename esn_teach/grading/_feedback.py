@@ -443,6 +443,9 @@ class FrenchFeedback(NbGraderPreprocessor):
         """Summarise each question, clean its cells and sanitise the notebook."""
         hider = ClearHiddenTests(enforce_metadata=False)
         nb.cells = [cell for cell in nb.cells if not is_marking_guide(cell)]
+        for cell in nb.cells:  # the template prints this metadata as is: only ours counts
+            if isinstance(cell.get("metadata"), dict):
+                cell.metadata.pop("esn_feedback", None)
         answers = {grade_id(c): c for c in nb.cells if c.cell_type == "code" and is_solution(c)}
         numbers: dict[str, int] = {}
         titles: dict[str, str] = {}

@@ -300,3 +300,13 @@ def test_instructor_override_is_said():
     assert rows["faux"][2].startswith("Points accordés par l'enseignant après examen (2 / 2)")
     assert rows["faux"][3] == "Valeur juste, arrondie."  # nbgrader's « No response. » removed
     assert rows["juste"][2] == "Points modifiés par l'enseignant après examen (1 / 2)."
+
+
+def test_forged_feedback_metadata_never_reaches_the_page():
+    """A student's cell claiming esn-teach's display metadata is printed escaped, never as HTML."""
+    notebook = _autograded()
+    forged = nbformat.v4.new_code_cell("x = 1", execution_count=3)
+    forged.metadata["esn_feedback"] = {"heading": "<script>alert(1)</script>", "anchor": "x"}
+    notebook.cells.insert(2, forged)
+    page = feedback_html(notebook, name="m", score=0, max_score=1)
+    assert "<script>alert(1)</script>" not in page
