@@ -104,6 +104,13 @@ def _parser() -> argparse.ArgumentParser:
         help="republier aussi les modules à jour (par défaut, seuls les modules reconstruits "
         "ou dont la version étudiante a été modifiée sont republiés)",
     )
+    release.add_argument(
+        "--evaluation",
+        action="store_true",
+        help="séance évaluée : les cellules de vérification disent seulement si la réponse est "
+        "donnée et bien formée, pas si elle est juste (la correction le dira) ; sans cette "
+        "option, les vérifications formatives reviennent",
+    )
 
     autograde = commands.add_parser("autograde", help="corrige les copies de submitted/")
     autograde.add_argument("module", metavar="MODULE")
@@ -174,6 +181,12 @@ def _parser() -> argparse.ArgumentParser:
         "workspace", help="copie les modules publiés dans l'espace étudiant"
     )
     workspace.add_argument("--to", default="workspace", help="dossier (défaut : workspace)")
+
+    outline = commands.add_parser(
+        "outline",
+        help="durée estimée de chaque module (en séance, après) et noms des valeurs de l'école",
+    )
+    outline.add_argument("modules", nargs="*", metavar="MODULE")
 
     digest = commands.add_parser("digest", help="empreinte d'une réponse pour un test visible")
     digest.add_argument("value", help="la bonne réponse (nombre ou texte)")
@@ -248,6 +261,8 @@ def _run(args: argparse.Namespace) -> int:
         text, table, plot = module_report(course, args.module, args.to)
         print(text)
         print(f"Tableau : {table}\nGraphique : {plot}")
+    elif args.command == "outline":
+        return _outline(course, args.modules)
     elif args.command == "workspace":
         copied = course.workspace(args.to)
         print(
@@ -255,6 +270,29 @@ def _run(args: argparse.Namespace) -> int:
             "travail existant conservé)"
         )
     return 0
+
+
+def _outline(course: Course, names: list[str]) -> int:
+    from esn_teach.course import MAX_SESSION_MINUTES, estimate_duration, values_problems
+
+    status = 0
+    for module in course.modules(names):
+        duration = estimate_duration(module.notebook)
+        problems = values_problems(module.notebook)
+        print(
+            f"{module.name} : {duration.describe()} ({fr_plural(duration.words, 'mot')}, "
+            f"{fr_plural(duration.questions, 'question')}, "
+            f"{fr_plural(duration.explorers, 'explorateur')}, "
+            f"{fr_plural(duration.reflections, 'réflexion')} en séance, "
+            f"{fr_plural(duration.code_cells, 'autre cellule')} de code)"
+        )
+        if duration.in_class > MAX_SESSION_MINUTES:
+            print(f"  trop long : la séance dure {MAX_SESSION_MINUTES} min au plus.")
+            status = 1
+        for problem in problems:
+            print(f"  {problem}")
+            status = 1
+    return status
 
 
 def _build_or_release(course: Course, args: argparse.Namespace) -> None:
@@ -276,16 +314,17 @@ def _build_or_release(course: Course, args: argparse.Namespace) -> None:
                 flush=True,
             )
         else:
+            mode = ", séance évaluée" if getattr(args, "evaluation", False) else ""
             print(
-                f"Publié : {step.path} (aucune solution, version vierge échoue à tous les tests) "
-                f"— {step.reason}",
+                f"Publié : {step.path} (aucune solution, version vierge échoue à tous les "
+                f"tests{mode}) — {step.reason}",
                 flush=True,
             )
 
     if args.command == "build":
         course.build(args.modules, validate=not args.no_validate, force=args.force, progress=show)
     else:
-        course.release(args.modules, force=args.force, progress=show)
+        course.release(args.modules, force=args.force, evaluation=args.evaluation, progress=show)
     fresh = sum(not step.rebuilt for step in steps)
     if fresh:
         redone = len(steps) - fresh

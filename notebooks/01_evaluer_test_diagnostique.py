@@ -180,7 +180,6 @@ checks.check_number(
     sensibilite,
     name="sensibilite",
     expected=ev.sensitivity(y_test, y_pred_05),
-    atol=1e-6,
     mistakes=[checks.Mistake(ev.specificity(y_test, y_pred_05),
                              "vous avez calculé la spécificité.")],
 )
@@ -303,7 +302,6 @@ checks.check_number(
     vpp_depistage,
     name="vpp_depistage",
     expected=ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[0],
-    atol=1e-4,
 )
 ### END HIDDEN TESTS
 
@@ -396,7 +394,7 @@ checks.check_number(
     success="l'AUC est nettement au-dessus de 0,5 (le hasard), mais le test reste imparfait.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_number(auc, name="auc", expected=roc_auc_score(y_test, scores), atol=1e-6)
+checks.check_number(auc, name="auc", expected=roc_auc_score(y_test, scores))
 ### END HIDDEN TESTS
 
 # %% mistake="auc"

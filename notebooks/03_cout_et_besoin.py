@@ -213,7 +213,6 @@ checks.check_number(
     part_noirs_cout,
     name="part_noirs_cout",
     expected=top_share(scores_cout, race, percentile=centile_programme),
-    atol=1e-3,
 )
 ### END HIDDEN TESTS
 
@@ -393,7 +392,7 @@ checks.check_number(
     ecart_maladies,
     name="ecart_maladies",
     expected=float(attendu["Black"] - attendu["White"]),
-    atol=0.01,
+    decimals=2,
     percent_is_mistake=False,
 )
 ### END HIDDEN TESTS
@@ -500,7 +499,6 @@ checks.check_number(
     part_noirs_sante,
     name="part_noirs_sante",
     expected=top_share(scores_sante, race, percentile=centile_programme),
-    atol=1e-3,
 )
 ### END HIDDEN TESTS
 

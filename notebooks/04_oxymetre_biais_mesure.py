@@ -291,7 +291,6 @@ checks.check_number(
     expected=occult_hypoxemia_rate(
         pd.DataFrame({"sao2": sao2, "spo2": spo2, "noir": noirs}), by="noir"
     )[True],
-    atol=1e-6,
 )
 ### END HIDDEN TESTS
 
@@ -421,7 +420,6 @@ checks.check_number(
     sensibilite_noirs,
     name="sensibilite_noirs",
     expected=recall_score(hypox[noirs], alarme[noirs]),
-    atol=1e-6,
 )
 ### END HIDDEN TESTS
 

@@ -24,6 +24,7 @@ __all__ = [
     "Mistake",
     "answer_digest",
     "check_choice",
+    "check_form",
     "check_number",
     "expect",
     "is_placeholder",
@@ -37,17 +38,30 @@ __all__ = [
 class Mistake:
     """A value that a known mistake produces, and the message that names it.
 
+    In a visible self-check, the code that computes a mistake's value can give
+    the answer away (``1 - sensitivity(...)`` shows how to compute the
+    sensitivity). Give the mistake's :func:`answer_digest` instead, with
+    ``value=None``: ``Mistake(None, "message", digest="…")``, digest made with
+    the question's name and precision.
+
     Parameters
     ----------
-    value : float or str
-        What the student would obtain by making this mistake.
+    value : float or str or None
+        What the student would obtain by making this mistake (``None`` with ``digest``).
     message : str
         The French message naming the misconception, e.g.
         ``"vous avez calculé la spécificité (vrais négatifs / malades) ..."``.
+    digest : str, optional
+        :func:`answer_digest` of the mistake's value, salted with the question's name.
     """
 
     value: Any
     message: str
+    digest: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.value is None) == (self.digest is None):
+            raise TypeError("Mistake needs exactly one of a value or digest=")
 
 
 def _fr(number: float, decimals: int | None = None) -> str:
@@ -215,9 +229,24 @@ def _as_number(value: object, name: str) -> float:
     return number
 
 
-def _matches_digest(number: float, digest: str, name: str, decimals: int) -> bool:
+def _keys_near(number: float, decimals: int) -> tuple[str, ...]:
+    """Return the rounded keys of ``number`` and of its neighbours one last-decimal unit away.
+
+    The one acceptance rule of the course: an answer is correct when, rounded to
+    ``decimals``, it is at most one unit of the last decimal away from the rounded
+    correct value. Visible self-checks (digest) and hidden tests (expected value)
+    both apply it, so a value a student is told is correct always gets the points.
+    """
     step = 10.0**-decimals
-    return any(_digest(name, _round_key(number + k * step, decimals)) == digest for k in (-1, 0, 1))
+    return tuple(_round_key(number + k * step, decimals) for k in (-1, 0, 1))
+
+
+def _matches_digest(number: float, digest: str, name: str, decimals: int) -> bool:
+    return any(_digest(name, key) == digest for key in _keys_near(number, decimals))
+
+
+def _matches_value(number: float, reference: float, decimals: int) -> bool:
+    return _round_key(reference, decimals) in _keys_near(number, decimals)
 
 
 def matches_digest(value: float, digest: str, *, name: str, decimals: int = 3) -> bool:
@@ -257,8 +286,6 @@ def check_number(
     expected: float | None = None,
     digest: str | None = None,
     decimals: int = 3,
-    atol: float | None = None,
-    rtol: float = 0.0,
     bounds: tuple[float, float] | None = None,
     mistakes: Iterable[Mistake] = (),
     percent_is_mistake: bool = True,
@@ -281,12 +308,12 @@ def check_number(
     digest : str, optional
         :func:`answer_digest` of the correct value.
     decimals : int, default=3
-        With ``digest``: rounding of the digest. With ``expected``: sets the
-        default absolute tolerance to ``10**-decimals``.
-    atol, rtol : float, optional
-        Tolerances for ``expected`` and for the mistakes, as :func:`numpy.isclose`
-        applies them: ``|value - reference| <= atol + rtol * |reference|``, where the
-        reference is ``expected`` (or the mistake's value), never the answer.
+        The question's precision, the same in its visible and hidden checks.
+        An answer is correct when, rounded to ``decimals``, it is at most one
+        unit of the last decimal away from the correct value rounded the same
+        way (0,718 and 0,7176 both match 0,71765 at three decimals); the same
+        rule recognises a mistake's value. With ``digest``, it must be the
+        rounding the digest was made with.
     bounds : (float, float), optional
         Range of plausible values (e.g. ``(0, 1)`` for a proportion). An
         answer outside is reported as such when no mistake explains it.
@@ -318,24 +345,24 @@ def check_number(
     __tracebackhide__ = True
     if (expected is None) == (digest is None):
         raise TypeError("check_number needs exactly one of expected= or digest=")
-    tol = 10.0**-decimals if atol is None else atol
     number = _as_number(value, name)
-
-    def close_to(reference: float, candidate: float) -> bool:
-        # numpy.isclose is asymmetric: |candidate - reference| <= atol + rtol * |reference|,
-        # so the relative tolerance scales with the reference, never with the answer.
-        return bool(np.isclose(candidate, reference, rtol=rtol, atol=tol))
 
     def is_correct(candidate: float) -> bool:
         if expected is not None:
-            return close_to(float(expected), candidate)
+            return _matches_value(candidate, float(expected), decimals)
         assert digest is not None
         return _matches_digest(candidate, digest, name, decimals)
 
     if is_correct(number):
         return _success(name, success)
     for mistake in mistakes:
-        if isinstance(mistake.value, numbers.Real) and close_to(float(mistake.value), number):
+        if mistake.digest is not None:
+            found = _matches_digest(number, mistake.digest, name, decimals)
+        else:
+            found = isinstance(mistake.value, numbers.Real) and _matches_value(
+                number, float(mistake.value), decimals
+            )
+        if found:
             raise IncorrectAnswer(mistake.message, question=name)
     if percent_is_mistake and is_correct(number / 100):
         raise IncorrectAnswer(
@@ -430,7 +457,11 @@ def check_choice(
     if correct:
         return _success(name, success)
     for mistake in mistakes:
-        if _normalise_text(str(mistake.value)) == answer:
+        if mistake.digest is not None:
+            found = _digest(name, "text:" + answer) == mistake.digest
+        else:
+            found = _normalise_text(str(mistake.value)) == answer
+        if found:
             raise IncorrectAnswer(mistake.message, question=name)
     raise IncorrectAnswer(
         f"« {by_key[answer]} » n'est pas la bonne réponse. Relisez l'énoncé et les définitions.",
@@ -461,3 +492,67 @@ def expect(condition: object, message: str, *, name: str) -> None:
     __tracebackhide__ = True
     if not condition:
         raise IncorrectAnswer(message, question=name)
+
+
+#: The kinds of answer :func:`check_form` recognises.
+FORM_KINDS = ("number", "choice", "any")
+
+
+def check_form(
+    value: object,
+    *,
+    name: str,
+    kind: str = "any",
+    options: Sequence[str] | None = None,
+) -> Outcome:
+    """Say whether an answer is well-formed, never whether it is right.
+
+    In a release for an evaluated session, the visible checks are replaced by
+    this one: the student learns that the answer was given and has the right
+    form (a number, one of the options), not whether it is correct. The hidden
+    tests grade it after submission, and the feedback explains.
+
+    Parameters
+    ----------
+    value : object
+        The student's answer.
+    name : str
+        The answer's variable name.
+    kind : {"number", "choice", "any"}, default="any"
+        What a well-formed answer is.
+    options : sequence of str, optional
+        With ``kind="choice"``: the allowed answers.
+
+    Returns
+    -------
+    Outcome
+        ``Outcome.RECORDED``.
+
+    Raises
+    ------
+    NotAttempted
+        The placeholder ``...`` is still there.
+    IncorrectAnswer
+        Not a number, or not one of the options.
+    """
+    __tracebackhide__ = True
+    if kind not in FORM_KINDS:
+        raise ValueError(f"kind must be one of {FORM_KINDS}, got {kind!r}")
+    require_attempted(value, name=name)
+    if kind == "number":
+        _as_number(value, name)
+    elif kind == "choice":
+        allowed = list(options or [])
+        listed = ", ".join(f"« {option} »" for option in allowed)
+        if not isinstance(value, str) or _normalise_text(value) not in {
+            _normalise_text(option) for option in allowed
+        }:
+            raise IncorrectAnswer(
+                f"« {name} » doit être l'une des options, entre guillemets : {listed}.",
+                question=name,
+            )
+    print(
+        f"\u2714 Réponse enregistrée ({name}) : elle a la forme attendue. Séance évaluée : "
+        "vous saurez si elle est juste dans votre retour, après la correction."
+    )
+    return Outcome.RECORDED

@@ -13,6 +13,8 @@ class Outcome(enum.Enum):
     CORRECT = "correct"
     NOT_ATTEMPTED = "not_attempted"
     INCORRECT = "incorrect"
+    #: Well-formed, graded after submission (a release for an evaluated session).
+    RECORDED = "recorded"
 
 
 def _display_nothing(self: Outcome) -> None:

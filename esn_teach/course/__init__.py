@@ -1,6 +1,17 @@
 """The course pipeline: module sources → nbgrader course → grades and feedback."""
 
 from esn_teach.course._errors import CourseError
+from esn_teach.course._outline import (
+    AFTER_CLASS_HEADING,
+    CENS_PRINCIPLES,
+    GENERATED,
+    MAX_SESSION_MINUTES,
+    SCHOOL_VALUES,
+    VALUES_BOX_TITLE,
+    Duration,
+    estimate_duration,
+    values_problems,
+)
 from esn_teach.course._pipeline import (
     Course,
     GradeReport,
@@ -12,15 +23,24 @@ from esn_teach.course._pipeline import (
 from esn_teach.course._source import ModuleSource, WrongAnswer, find_modules, read_module
 
 __all__ = [
+    "AFTER_CLASS_HEADING",
+    "CENS_PRINCIPLES",
+    "GENERATED",
+    "MAX_SESSION_MINUTES",
+    "SCHOOL_VALUES",
+    "VALUES_BOX_TITLE",
     "Course",
     "CourseError",
+    "Duration",
     "GradeReport",
     "ModuleSource",
     "StepResult",
     "WrongAnswer",
+    "estimate_duration",
     "find_modules",
     "hidden_test_lines",
     "library_digest",
     "read_module",
     "solution_lines",
+    "values_problems",
 ]

@@ -14,14 +14,27 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import jupytext
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps.api import NbGraderAPI
+from nbgrader.utils import compute_checksum
 from nbgrader.validator import Validator
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from esn_teach.course._errors import CourseError
+from esn_teach.course._evaluation import to_evaluation
+from esn_teach.course._outline import (
+    COURSE_MAP,
+    GENERATED,
+    GLOSSARY,
+    course_map_markdown,
+    estimate_duration,
+    module_title,
+    module_values,
+    outline_markdown,
+)
 from esn_teach.course._source import (
     HIDDEN_BEGIN,
     HIDDEN_END,
@@ -56,6 +69,8 @@ _SKIPPED_SUFFIXES = (".pyc", ".pyo")
 #: Why a module is built again, by stamp input (French, shown to instructors).
 _INPUT_LABELS = {
     "source": "source du module modifiée",
+    "outline": "en-tête modifié (durée estimée, modules voisins)",
+    "mode": "mode de publication changé (formatif ou séance évaluée)",
     "built": "notebook construit (source/) modifié depuis la publication",
     "library": "code ou données d'esn_teach modifiés",
     "config": f"{CONFIG_FILE} modifié",
@@ -179,6 +194,33 @@ def region_lines(module: ModuleSource, begin: str, end: str) -> list[str]:
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+_SOURCE_TITLE = re.compile(r"^# # (?P<title>.+?)\s*$", re.MULTILINE)
+
+
+def _source_title(path: Path) -> str:
+    """Return the title of a module source (its first level-1 heading), or its name."""
+    try:
+        found = _SOURCE_TITLE.search(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        found = None
+    return found["title"] if found else path.stem
+
+
+def _add_outline(
+    module: ModuleSource,
+    previous: tuple[str, str] | None,
+    following: tuple[str, str] | None,
+) -> str:
+    """Insert the duration and navigation header under the module's first cell; return it."""
+    header = outline_markdown(
+        estimate_duration(module.notebook), previous=previous, following=following
+    )
+    cell = nbformat.v4.new_markdown_cell(header, id="esn-outline")  # a fixed id: same bytes
+    cell.metadata[GENERATED] = "outline"
+    module.notebook.cells.insert(1, cell)
+    return header
 
 
 def _file_digest(path: Path) -> str | None:
@@ -454,6 +496,17 @@ class Course:
             "environment": _environment(),
         }
 
+    def _neighbours(self) -> dict[str, tuple[tuple[str, str] | None, tuple[str, str] | None]]:
+        """Return each module's previous and next module (name, title), in course order."""
+        order = [(path.stem, _source_title(path)) for path in find_modules(self.notebooks)]
+        return {
+            name: (
+                order[index - 1] if index > 0 else None,
+                order[index + 1] if index + 1 < len(order) else None,
+            )
+            for index, (name, _) in enumerate(order)
+        }
+
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
@@ -508,8 +561,10 @@ class Course:
         """
         shared = self._shared_inputs()
         modules, digests = self._read_modules(names)
+        neighbours = self._neighbours()
         for module, digest in zip(modules, digests, strict=True):
-            inputs = shared | {"source": digest}
+            header = _add_outline(module, *neighbours.get(module.name, (None, None)))
+            inputs = shared | {"source": digest, "outline": _digest(header.encode())}
             path = self.source_path(module.name)
             stamp_path = self.stamp_path(module.name, "build")
             stamp = _read_stamp(stamp_path)
@@ -574,6 +629,7 @@ class Course:
         names: list[str] | None = None,
         *,
         force: bool = False,
+        evaluation: bool = False,
         progress: Callable[[StepResult], None] | None = None,
     ) -> list[Path]:
         """Generate the student versions with nbgrader ``generate_assignment``, only where needed.
@@ -594,6 +650,11 @@ class Course:
             Modules to release (default: all).
         force : bool, default=False
             Release every module, even those up to date.
+        evaluation : bool, default=False
+            Release for an evaluated session: the visible checks only say whether
+            an answer is given and well-formed (:mod:`esn_teach.course._evaluation`);
+            the hidden tests grade it. Releasing again without it restores the
+            formative checks.
         progress : callable, optional
             Called with a :class:`StepResult` once each module is done.
 
@@ -624,6 +685,7 @@ class Course:
             inputs = shared | {
                 "source": digest,
                 "built": _json_digest(_tree_digests(built, self.root)),
+                "mode": "evaluation" if evaluation else "formative",
             }
             path = self.release_path(module.name)
             stamp_path = self.stamp_path(module.name, "release")
@@ -647,7 +709,7 @@ class Course:
                 continue
             stamp_path.unlink(missing_ok=True)
             api = api or self.api()
-            self._release_module(module, api)
+            self._release_module(module, api, evaluation=evaluation)
             _write_stamp(
                 stamp_path,
                 {
@@ -658,9 +720,58 @@ class Course:
             )
             if progress is not None:
                 progress(StepResult(module, path, rebuilt=True, reason=reason))
+        self.write_course_pages()
         return released
 
-    def _release_module(self, module: ModuleSource, api: NbGraderAPI) -> None:
+    def course_pages(self) -> list[Path]:
+        """Paths of the course map and glossary written beside the released modules."""
+        return [self.root / "release" / COURSE_MAP, self.root / "release" / GLOSSARY]
+
+    def write_course_pages(self) -> None:
+        """Write the course map (with every module's duration) and the glossary as notebooks.
+
+        Both come from ``notebooks/pages/``; a page is rewritten only when it changed.
+        """
+        pages = self.notebooks / "pages"
+        if not pages.is_dir():
+            return
+        modules = []
+        for path in find_modules(self.notebooks):
+            source = read_module(path)
+            modules.append(
+                (
+                    source.name,
+                    module_title(source.notebook, source.name),
+                    estimate_duration(source.notebook),
+                    module_values(source.notebook),
+                )
+            )
+        texts = {}
+        for target, page in zip(
+            self.course_pages(), ("carte_du_cours.md", "glossaire.md"), strict=True
+        ):
+            try:
+                text = (pages / page).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise CourseError(f"Page du cours illisible : {pages / page} ({error}).") from error
+            if target.name == COURSE_MAP:
+                text = course_map_markdown(text, modules)
+            texts[target] = text
+        for target, text in texts.items():
+            notebook = jupytext.reads(text, fmt="md")
+            for index, cell in enumerate(notebook.cells):
+                cell.id = f"page-{index:03d}"  # the same page gives the same bytes
+            notebook.metadata["kernelspec"] = {
+                "display_name": "Python 3 (ipykernel)",
+                "language": "python",
+                "name": "python3",
+            }
+            written = nbformat.writes(notebook)
+            if not target.is_file() or target.read_text(encoding="utf-8") != written:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(written, encoding="utf-8")
+
+    def _release_module(self, module: ModuleSource, api: NbGraderAPI, *, evaluation: bool) -> None:
         """Generate and check the student version of one built module."""
         result = api.generate_assignment(module.name, force=True, create=True)
         if not result.get("success"):
@@ -671,6 +782,12 @@ class Course:
         path = self.release_path(module.name)
         text = path.read_text(encoding="utf-8")
         released_nb = nbformat.reads(text, as_version=4)
+        if evaluation:
+            to_evaluation(released_nb)
+            for cell in released_nb.cells:
+                if cell.metadata.get("nbgrader", {}).get("checksum"):
+                    cell.metadata.nbgrader["checksum"] = compute_checksum(cell)
+            path.write_text(nbformat.writes(released_nb), encoding="utf-8")
         released_sources = "\n".join(cell.source for cell in released_nb.cells)
         leaked = [
             line
@@ -766,8 +883,8 @@ class Course:
             if source.is_dir() or ".ipynb_checkpoints" in source.parts:
                 continue
             target = destination / source.relative_to(release)
-            if target.exists():
-                continue
+            if target.exists() and source not in self.course_pages():
+                continue  # a student's work is never overwritten; the course pages are
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
             copied.append(target)

@@ -34,6 +34,7 @@ from bs4 import BeautifulSoup
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from traitlets.config import Config
 
+from esn_teach.course import GENERATED
 from esn_teach.grading._cells import grade_id, is_solution, is_test, nbgrader_meta
 from esn_teach.grading._execute import _NOT_RUN, _RECHECK
 from esn_teach.grading._sanitise import printable, sanitise_notebook
@@ -442,7 +443,13 @@ class FrenchFeedback(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         """Summarise each question, clean its cells and sanitise the notebook."""
         hider = ClearHiddenTests(enforce_metadata=False)
-        nb.cells = [cell for cell in nb.cells if not is_marking_guide(cell)]
+        nb.cells = [
+            cell
+            for cell in nb.cells
+            if not is_marking_guide(cell)
+            # The evaluated-session banner: instructions for the session, not feedback.
+            and cell.get("metadata", {}).get(GENERATED) != "evaluation"
+        ]
         for cell in nb.cells:  # the template prints this metadata as is: only ours counts
             if isinstance(cell.get("metadata"), dict):
                 cell.metadata.pop("esn_feedback", None)

@@ -130,6 +130,7 @@ def browser_course(tmp_path_factory: pytest.TempPathFactory) -> BrowserCourse:
     for module in modules:
         result = api.generate_assignment(module.name, force=True, create=True)
         assert result.get("success"), result.get("error") or result.get("log")
+    course.write_course_pages()
     workspace = base / "workspace"
     if modules:
         course.workspace(workspace)
@@ -536,6 +537,20 @@ def test_student_notebook(
     addresses = listening_addresses(student_server.processes())
     assert addresses and all(a.startswith("127.0.0.1:") for a in addresses), addresses
     print(f"{module}: {time.monotonic() - started:.0f} s in the browser")
+
+
+def test_course_map_opens_first(student_server: LabServer, page: Page) -> None:
+    """``make lab`` opens on the course map, which links to every module and the glossary."""
+    page.goto(student_server.url("/"), wait_until="commit")
+    page.locator(CELL_SELECTOR).first.wait_for(state="attached", timeout=90_000)
+    tab = page.locator(".lm-TabBar-tab.jp-mod-current")
+    assert "carte_du_cours.ipynb" in (tab.first.text_content() or "")
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.get_by_text("Les parcours conseillés").first.wait_for(timeout=60_000)
+    assert "Premiers pas dans Jupyter" in (panel.text_content() or "")
+    hrefs = panel.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    for module in MODULE_NAMES:
+        assert any(f"{module}/{module}.ipynb" in (h or "") for h in hrefs), (module, hrefs)
 
 
 # -- instructor ---------------------------------------------------------------------------

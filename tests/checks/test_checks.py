@@ -187,39 +187,76 @@ def test_outcome_displays_nothing_in_a_notebook():
     assert formatted == {}
 
 
-def test_absolute_tolerance_includes_its_boundary():
-    # 0.5 and 0.25 are exact in binary: |0.75 - 0.5| is exactly atol.
-    assert checks.check_number(0.75, name="x", expected=0.5, atol=0.25) is Outcome.CORRECT
-    assert checks.check_number(0.25, name="x", expected=0.5, atol=0.25) is Outcome.CORRECT
-    # Just above the boundary (the next float; the difference is exact) and below it.
-    for outside in (np.nextafter(0.75, 1.0), 0.2499):
-        with pytest.raises(IncorrectAnswer, match="pas la valeur attendue"):
-            checks.check_number(
-                float(outside), name="x", expected=0.5, atol=0.25, percent_is_mistake=False
-            )
+def test_one_precision_rule_for_hidden_and_visible_checks():
+    # 0.71765 rounds to 0.718 at three decimals: answers that round to 0.717, 0.718 or
+    # 0.719 are correct, both against the value and against its digest.
+    true = 61 / 85  # 0.717647...
+    digest = checks.answer_digest(true, name="se")
+    for answer in (true, 0.718, 0.7176, 0.717, 0.719, 0.7165, 0.71949):
+        assert checks.check_number(answer, name="se", expected=true) is Outcome.CORRECT
+        assert checks.check_number(answer, name="se", digest=digest) is Outcome.CORRECT
+    for answer in (0.72, 0.716, 0.7196, 0.71649):
+        with pytest.raises(IncorrectAnswer):
+            checks.check_number(answer, name="se", expected=true)
+        with pytest.raises(IncorrectAnswer):
+            checks.check_number(answer, name="se", digest=digest)
 
 
-def test_relative_tolerance_scales_with_the_expected_value_not_the_answer():
-    # numpy.isclose: |answer - expected| <= atol + rtol * |expected|.
-    # Expected 2, answer 1: |1 - 2| = 1 <= 0.5 * 2, accepted (on the boundary).
-    assert checks.check_number(1.0, name="x", expected=2.0, atol=0, rtol=0.5) is Outcome.CORRECT
-    # Expected 1, answer 2: the same gap, but 1 > 0.5 * 1, refused.
-    with pytest.raises(IncorrectAnswer, match="pas la valeur attendue"):
-        checks.check_number(2.0, name="x", expected=1.0, atol=0, rtol=0.5)
-    # Both tolerances add up: 1 + 0.25 * 2 = 1.5.
-    assert checks.check_number(3.5, name="x", expected=2.0, atol=1, rtol=0.25) is Outcome.CORRECT
-    with pytest.raises(IncorrectAnswer):
-        checks.check_number(
-            float(np.nextafter(3.5, 4.0)), name="x", expected=2.0, atol=1, rtol=0.25
-        )
+@pytest.mark.parametrize("decimals", [1, 2, 3, 4])
+def test_expected_and_digest_accept_exactly_the_same_answers(decimals):
+    rng = np.random.default_rng(decimals)
+    for true in rng.uniform(-3, 3, size=20):
+        digest = checks.answer_digest(float(true), name="x", decimals=decimals)
+        step = 10.0**-decimals
+        for answer in true + rng.uniform(-3 * step, 3 * step, size=40):
+            verdicts = []
+            for kwargs in ({"expected": float(true)}, {"digest": digest}):
+                try:
+                    checks.check_number(
+                        float(answer),
+                        name="x",
+                        decimals=decimals,
+                        percent_is_mistake=False,
+                        **kwargs,
+                    )
+                    verdicts.append(True)
+                except IncorrectAnswer:
+                    verdicts.append(False)
+            assert verdicts[0] == verdicts[1], (true, answer, decimals)
 
 
-def test_mistake_tolerance_scales_with_the_mistake_value():
-    ten = dict(name="x", expected=10.0, atol=0, rtol=0.5, percent_is_mistake=False)
-    # Mistake value 2, answer 1: |1 - 2| <= 0.5 * 2, recognised.
+def test_mistakes_are_recognised_at_the_question_precision():
+    wrong = [Mistake(0.2716, "erreur connue")]
     with pytest.raises(IncorrectAnswer, match="erreur connue"):
-        checks.check_number(1.0, mistakes=[Mistake(2.0, "erreur connue")], **ten)
-    # Mistake value 1, answer 2: 1 > 0.5 * 1, not recognised: the generic message.
-    with pytest.raises(IncorrectAnswer, match="pas la valeur attendue") as info:
-        checks.check_number(2.0, mistakes=[Mistake(1.0, "erreur connue")], **ten)
-    assert "erreur connue" not in str(info.value)
+        checks.check_number(0.272, name="x", expected=0.5, mistakes=wrong)
+    with pytest.raises(IncorrectAnswer, match="pas la valeur attendue"):
+        checks.check_number(0.275, name="x", expected=0.5, mistakes=wrong)
+    with pytest.raises(IncorrectAnswer, match="erreur connue"):  # coarser question
+        checks.check_number(0.28, name="x", expected=0.5, decimals=2, mistakes=wrong)
+
+
+def test_tolerances_are_no_longer_accepted():
+    # One acceptance rule for the course: a hidden test cannot be stricter than its
+    # visible check, which would tell a student « Correct » and then give 0.
+    with pytest.raises(TypeError):
+        checks.check_number(0.5, name="x", expected=0.5, atol=1e-6)  # type: ignore[call-arg]
+
+
+def test_a_mistake_can_be_given_by_its_digest():
+    name = "se"
+    wrong = Mistake(
+        None, "vous avez calculé 1 − sensibilité", digest=checks.answer_digest(0.282, name=name)
+    )
+    with pytest.raises(IncorrectAnswer, match="1 − sensibilité"):
+        checks.check_number(0.2824, name=name, expected=0.718, mistakes=[wrong])
+    with pytest.raises(IncorrectAnswer, match="pas la valeur attendue"):
+        checks.check_number(0.3, name=name, expected=0.718, mistakes=[wrong])
+    text = Mistake(None, "option piège", digest=checks.answer_digest("Licite", name="v"))
+    with pytest.raises(IncorrectAnswer, match="option piège"):
+        checks.check_choice(
+            "licite", name="v", options=["licite", "illicite"], expected="illicite", mistakes=[text]
+        )
+    with pytest.raises(TypeError):
+        Mistake(None, "ni valeur ni empreinte")
+    with pytest.raises(TypeError):
+        Mistake(0.3, "les deux", digest="abc")

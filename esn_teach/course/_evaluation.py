@@ -1,0 +1,121 @@
+"""The release for an evaluated session: visible checks that only check the form.
+
+In the formative release, a visible check says whether an answer is correct and
+names the likely mistake: generous feedback, but trial and error then collects
+the points. For an evaluated session, ``esn-teach release --evaluation`` keeps
+the module identical except its visible checks, each replaced by
+:func:`esn_teach.checks.check_form`: the student learns that the answer is given
+and well-formed (a number, one of the options), not whether it is right. The
+hidden tests, which nbgrader restores from the instructor's version at
+autograde, grade it; the feedback then explains each answer as in the formative
+mode.
+"""
+
+from __future__ import annotations
+
+import ast
+
+import nbformat
+from nbformat import NotebookNode
+
+from esn_teach.course._outline import GENERATED
+
+__all__ = ["EVALUATION_BANNER", "EVALUATION_NOTE", "evaluation_check", "to_evaluation"]
+
+#: First line of an evaluated release's check cells.
+EVALUATION_NOTE = (
+    "# Séance évaluée : cette cellule vérifie seulement que votre réponse est donnée et a la "
+    "forme attendue. Sa justesse sera corrigée après la remise."
+)
+
+#: What an evaluated release says at its top.
+EVALUATION_BANNER = (
+    "**Séance évaluée.** Les cellules de vérification disent seulement si votre réponse est "
+    "donnée et a la forme attendue (un nombre, l'une des options) ; elles ne disent pas si elle "
+    "est juste. Votre copie est corrigée après la remise, et votre retour explique chaque "
+    "réponse. Les indices restent à votre disposition."
+)
+
+_NUMBER_CHECKS = {"check_number", "require_number"}
+
+
+def _called(node: ast.Call) -> str:
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def _checks_answer(node: ast.Call, answer: str) -> bool:
+    return bool(node.args) and isinstance(node.args[0], ast.Name) and node.args[0].id == answer
+
+
+def evaluation_check(source: str, answer: str) -> str:
+    """Return the evaluated release's version of a visible check cell.
+
+    Parameters
+    ----------
+    source : str
+        The visible check (the released test cell: hidden tests already removed).
+    answer : str
+        The answer's variable name.
+
+    Returns
+    -------
+    str
+        A cell that calls :func:`esn_teach.checks.check_form` on the answer: kind
+        ``"number"`` when the visible check was ``check_number``, ``"choice"``
+        with the same literal options when it was ``check_choice``, ``"any"``
+        otherwise.
+    """
+    kind, options = "any", None
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        tree = ast.Module(body=[], type_ignores=[])
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not _checks_answer(node, answer):
+            continue
+        name = _called(node)
+        if name in _NUMBER_CHECKS:
+            kind = "number"
+            break
+        if name == "check_choice":
+            literal = next((kw.value for kw in node.keywords if kw.arg == "options"), None)
+            try:
+                values = ast.literal_eval(literal) if literal is not None else None
+            except ValueError:
+                values = None
+            if isinstance(values, list | tuple) and all(isinstance(v, str) for v in values):
+                kind, options = "choice", list(values)
+            break
+    extra = f", options={options!r}" if options is not None else ""
+    return f"{EVALUATION_NOTE}\nchecks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})"
+
+
+def to_evaluation(notebook: NotebookNode) -> int:
+    """Turn a released notebook, in place, into its evaluated version; return the checks replaced.
+
+    A banner under the first cell says what the checks do now.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        The student version produced by nbgrader.
+
+    Returns
+    -------
+    int
+        The number of check cells replaced.
+    """
+    replaced = 0
+    banner = nbformat.v4.new_markdown_cell(EVALUATION_BANNER, id="esn-evaluation")
+    banner.metadata[GENERATED] = "evaluation"
+    notebook.cells.insert(1, banner)
+    for cell in notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        grade_id = meta.get("grade_id", "")
+        if cell.cell_type == "code" and meta.get("grade") and grade_id.endswith("_tests"):
+            cell.source = evaluation_check(cell.source, grade_id.removesuffix("_tests"))
+            replaced += 1
+    return replaced

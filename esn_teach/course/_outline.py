@@ -1,0 +1,322 @@
+"""What every module shows at its top: duration, neighbours, and the school's values.
+
+The duration is *estimated*, not declared, so it cannot drift from the content:
+:func:`estimate_duration` applies one documented heuristic (reading pace,
+minutes per question, per explorer, per code cell) to the in-class part of a
+module. The part after a heading « ## Après la séance » (homework: a written
+reflection, further reading) is counted separately, and « ## Sources » onward
+is reference material, not counted.
+
+The school's values (its AFNOR-labelled criteria) are named exactly as the
+school names them, numbered V1–V7: :data:`SCHOOL_VALUES`. :func:`values_problems`
+finds every mention of « V1 »…« V7 » in a module that does not carry the
+exact name, and a missing values box.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from nbformat import NotebookNode
+
+__all__ = [
+    "AFTER_CLASS_HEADING",
+    "CENS_PRINCIPLES",
+    "COURSE_MAP",
+    "GENERATED",
+    "GLOSSARY",
+    "MAX_SESSION_MINUTES",
+    "SCHOOL_VALUES",
+    "VALUES_BOX_TITLE",
+    "Duration",
+    "course_map_markdown",
+    "estimate_duration",
+    "module_title",
+    "module_values",
+    "outline_markdown",
+    "values_problems",
+]
+
+#: The school's values, in its order and exact wording.
+SCHOOL_VALUES: dict[str, str] = {
+    "V1": "Priorité à la relation humaine",
+    "V2": "Ouverture et expérimentation",
+    "V3": "Formation et accompagnement",
+    "V4": "Prudence, esprit critique et inclusivité",
+    "V5": "Utilisation responsable et éclairée",
+    "V6": "Intégrité et transparence",
+    "V7": "Partage et collaboration",
+}
+
+#: The principles of the ethics framework of the Délégation au numérique en santé (CENS).
+CENS_PRINCIPLES: tuple[str, ...] = (
+    "bienfaisance",
+    "non-malfaisance",
+    "autonomie",
+    "justice",
+    "écoresponsabilité",
+)
+
+#: Title (bold) opening the values box, a Markdown blockquote near the top of a module.
+VALUES_BOX_TITLE = "Les valeurs de l'école dans ce module"
+
+#: The heading after which a module's content is homework, not the one-hour session.
+AFTER_CLASS_HEADING = "## Après la séance"
+
+#: The school's format: one hour of AI a week.
+MAX_SESSION_MINUTES = 60
+
+#: Reading pace of study text (words per minute). Adults read English non-fiction
+#: silently at 238 words per minute on average (Brysbaert, Journal of Memory and
+#: Language, 2019); a student who stops to understand each definition, formula and
+#: figure goes much slower: we take 100.
+WORDS_PER_MINUTE = 100
+#: An autograded question, for someone who has never programmed: read it, write one
+#: line, run the check, perhaps open a hint, retry.
+MINUTES_PER_QUESTION = 6.0
+#: An explorer: try the controls and read what changes.
+MINUTES_PER_EXPLORER = 5.0
+#: A written reflection done during the session.
+MINUTES_PER_REFLECTION = 15.0
+#: Any other code cell: run it and read its output (a table, a figure).
+MINUTES_PER_CODE_CELL = 1.0
+
+_SOURCES = re.compile(r"^#{1,2} Sources\b", re.MULTILINE)
+_DETAILS = re.compile(r"<details>.*?</details>", re.DOTALL)
+_MARKUP = re.compile(r"<[^>]+>|\$[^$]*\$|[#*_`>|\[\]()]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_EXPLORER = re.compile(r"\b(show_explorer|\w+Explorer)\(")
+_VALUE = re.compile(r"\bV([1-7])\b")
+
+
+@dataclass(frozen=True)
+class Duration:
+    """Estimated minutes of a module.
+
+    Attributes
+    ----------
+    in_class : int
+        The one-hour session's part, rounded up to 5 minutes.
+    after_class : int
+        Homework after the heading « ## Après la séance » (0 without it), rounded up to 5.
+    words, questions, explorers, reflections, code_cells : int
+        What the in-class estimate counted.
+    """
+
+    in_class: int
+    after_class: int
+    words: int
+    questions: int
+    explorers: int
+    reflections: int
+    code_cells: int
+
+    def describe(self) -> str:
+        """Return the French sentence shown at the top of the module."""
+        text = f"environ {self.in_class} min en séance"
+        if self.after_class:
+            text += f", puis environ {self.after_class} min après la séance"
+        return text
+
+
+def _round_up(minutes: float) -> int:
+    return int(5 * math.ceil(minutes / 5 - 1e-9)) if minutes > 0 else 0
+
+
+def _minutes(cells: list[NotebookNode]) -> tuple[float, dict[str, int]]:
+    counts = {"words": 0, "questions": 0, "explorers": 0, "reflections": 0, "code_cells": 0}
+    for cell in cells:
+        if GENERATED in cell.metadata:
+            continue
+        nbgrader = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "markdown":
+            if nbgrader.get("solution"):  # a written answer: its guide is not read by students
+                counts["reflections"] += 1
+                continue
+            text = _MARKUP.sub(" ", _DETAILS.sub(" ", cell.source))
+            counts["words"] += len(_WORD.findall(text))
+        elif cell.cell_type == "code":
+            if nbgrader.get("grade"):
+                counts["questions"] += 1
+            elif nbgrader.get("solution"):
+                continue  # the answer cell: counted with its question
+            elif _EXPLORER.search(cell.source):
+                counts["explorers"] += 1
+            else:
+                counts["code_cells"] += 1
+    minutes = (
+        counts["words"] / WORDS_PER_MINUTE
+        + counts["questions"] * MINUTES_PER_QUESTION
+        + counts["explorers"] * MINUTES_PER_EXPLORER
+        + counts["reflections"] * MINUTES_PER_REFLECTION
+        + counts["code_cells"] * MINUTES_PER_CODE_CELL
+    )
+    return minutes, counts
+
+
+def estimate_duration(notebook: NotebookNode) -> Duration:
+    """Estimate how long a module takes, in class and after.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        The module's nbgrader source notebook (as :func:`read_module` builds it).
+
+    Returns
+    -------
+    Duration
+    """
+    in_class: list[NotebookNode] = []
+    after: list[NotebookNode] = []
+    part = in_class
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and _SOURCES.search(cell.source):
+            break
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith(AFTER_CLASS_HEADING):
+            part = after
+        part.append(cell)
+    minutes, counts = _minutes(in_class)
+    after_minutes, _ = _minutes(after)
+    return Duration(in_class=_round_up(minutes), after_class=_round_up(after_minutes), **counts)
+
+
+def values_problems(notebook: NotebookNode) -> list[str]:
+    """List, in French, what is wrong with how a module names the school's values.
+
+    Every « Vn » must be followed by « — » or « ( » and the exact name of value n,
+    and the module must open a values box (a blockquote titled
+    :data:`VALUES_BOX_TITLE`) naming at least one value.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+
+    Returns
+    -------
+    list of str
+        Empty when everything is right.
+    """
+    problems = []
+    has_box = False
+    for index, cell in enumerate(notebook.cells, start=1):
+        if cell.cell_type != "markdown":
+            continue
+        text = cell.source
+        if VALUES_BOX_TITLE in text and _VALUE.search(text):
+            has_box = True
+        for found in _VALUE.finditer(text):
+            key = f"V{found.group(1)}"
+            after = text[found.end() : found.end() + 80]
+            name = SCHOOL_VALUES[key]
+            seen = " ".join(after[:40].split())
+            if not re.match(rf"\s*(—|-|\(|:)\s*\**{re.escape(name)}\b", after):
+                problems.append(
+                    f"cellule {index} : « {key} » doit être suivi de son nom exact, "
+                    f"« {key} — {name} » (trouvé : « {key}{seen} »)."
+                )
+    if not has_box:
+        problems.append(
+            f"pas d'encadré « {VALUES_BOX_TITLE} » (une citation Markdown qui nomme les valeurs "
+            "servies, V1 à V7, avec leur nom exact)."
+        )
+    return problems
+
+
+#: Files the release writes beside the modules, linked from every module's header.
+COURSE_MAP = "carte_du_cours.ipynb"
+GLOSSARY = "glossaire.ipynb"
+
+#: Metadata marking the cells the build adds (header, « Vérification » prompts).
+GENERATED = "esn_generated"
+
+_TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
+
+
+def module_title(notebook: NotebookNode, fallback: str) -> str:
+    """Return the module's title, the first level-1 heading of its first Markdown cell."""
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            found = _TITLE.search(cell.source)
+            return found["title"] if found else fallback
+    return fallback
+
+
+def _link(name: str, title: str) -> str:
+    return f"[{title}](../{name}/{name}.ipynb)"
+
+
+def outline_markdown(
+    duration: Duration,
+    *,
+    previous: tuple[str, str] | None,
+    following: tuple[str, str] | None,
+) -> str:
+    """Return the French header the build places under a module's first cell.
+
+    Parameters
+    ----------
+    duration : Duration
+        From :func:`estimate_duration`.
+    previous, following : (name, title) or None
+        The neighbouring modules in the course order.
+
+    Returns
+    -------
+    str
+        Markdown: the estimated duration, then links to the neighbours, the course map and
+        the glossary.
+    """
+    lines = [f"**Durée estimée** : {duration.describe()}."]
+    links = []
+    if previous is not None:
+        links.append(f"module précédent : {_link(*previous)}")
+    if following is not None:
+        links.append(f"module suivant : {_link(*following)}")
+    links.append(f"[carte du cours](../{COURSE_MAP})")
+    links.append(f"[glossaire](../{GLOSSARY})")
+    lines.append("**Se repérer** : " + " ; ".join(links) + ".")
+    return "\n\n".join(lines)
+
+
+def module_values(notebook: NotebookNode) -> list[str]:
+    """Return the values (``"V1"``…) named in the module's values box, in order."""
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and VALUES_BOX_TITLE in cell.source:
+            return sorted({f"V{n}" for n in _VALUE.findall(cell.source)})
+    return []
+
+
+def course_map_markdown(authored: str, modules: list[tuple[str, str, Duration, list[str]]]) -> str:
+    """Return the course map: the authored page, then the table of modules.
+
+    Parameters
+    ----------
+    authored : str
+        ``notebooks/pages/carte_du_cours.md``.
+    modules : list of (name, title, duration, values)
+        In course order.
+
+    Returns
+    -------
+    str
+    """
+    rows = [
+        "## Les modules",
+        "",
+        "Durées estimées par le cours lui-même (lecture, questions, explorateurs). Les valeurs de "
+        "l'école servies par chaque module : "
+        + " ; ".join(f"{key} — {name}" for key, name in SCHOOL_VALUES.items())
+        + ".",
+        "",
+        "| Module | En séance | Après la séance | Valeurs de l'école |",
+        "|---|---|---|---|",
+    ]
+    for name, title, duration, values in modules:
+        after = f"{duration.after_class} min" if duration.after_class else "—"
+        rows.append(
+            f"| [{title}]({name}/{name}.ipynb) | {duration.in_class} min | {after} | "
+            f"{', '.join(values) or '—'} |"
+        )
+    return authored.rstrip() + "\n\n" + "\n".join(rows) + "\n"

@@ -1,0 +1,101 @@
+"""The release for an evaluated session: checks of form only, grades by the hidden tests."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from esn_fixtures import NOTEBOOKS, answer_cell, cli, error_text, make_course, submit, test_cell
+
+from esn_teach import checks
+from esn_teach.checks import IncorrectAnswer, NotAttempted, Outcome
+from esn_teach.course import Course
+from esn_teach.course._evaluation import EVALUATION_BANNER, evaluation_check
+
+MODULE = "01_evaluer_test_diagnostique"
+
+
+@pytest.mark.parametrize(
+    ("visible", "expected"),
+    [
+        (
+            'checks.check_number(se, name="se", digest="abc", bounds=(0, 1))',
+            "checks.check_form(se, name='se', kind='number')",
+        ),
+        (
+            'checks.check_choice(se, name="se", options=["licite", "illicite"], digest="x")',
+            "checks.check_form(se, name='se', kind='choice', options=['licite', 'illicite'])",
+        ),
+        # Options that are not a literal list cannot be copied safely: form "any".
+        (
+            'checks.check_choice(se, name="se", options=OPTIONS, digest="x")',
+            "checks.check_form(se, name='se', kind='any')",
+        ),
+        (
+            'checks.expect(se > 0.5, "trop bas", name="se")',
+            "checks.check_form(se, name='se', kind='any')",
+        ),
+        ("this is ( not python", "checks.check_form(se, name='se', kind='any')"),
+    ],
+)
+def test_evaluation_check_keeps_only_the_form(visible, expected):
+    cell = evaluation_check(f"# Vérification\nx = 1\n{visible}\n", "se")
+    assert cell.splitlines()[-1] == expected
+    assert "digest" not in cell and "Séance évaluée" in cell
+
+
+def test_check_form_says_nothing_about_correctness(capsys):
+    assert checks.check_form(0.123, name="se", kind="number") is Outcome.RECORDED
+    assert "Réponse enregistrée (se)" in capsys.readouterr().out
+    with pytest.raises(NotAttempted):
+        checks.check_form(..., name="se", kind="number")
+    with pytest.raises(IncorrectAnswer, match="on attend un nombre"):
+        checks.check_form("0,5", name="se", kind="number")
+    with pytest.raises(IncorrectAnswer, match="l'une des options"):
+        checks.check_form("peut-être", name="v", kind="choice", options=["licite", "illicite"])
+    assert checks.check_form("Illicite ", name="v", kind="choice", options=["licite", "illicite"])
+    assert checks.check_form([1, 2], name="v") is Outcome.RECORDED
+    with pytest.raises(ValueError):
+        checks.check_form(1, name="v", kind="texte")
+
+
+@pytest.mark.slow
+def test_evaluated_release_grades_with_the_hidden_tests(tmp_path, capsys):
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "build", MODULE) == 0
+    assert cli(root, "release", MODULE, "--evaluation") == 0
+    assert "séance évaluée" in capsys.readouterr().out
+    course = Course(root, NOTEBOOKS)
+    released = nbformat.read(course.release_path(MODULE), as_version=4)
+    assert released.cells[1].source == EVALUATION_BANNER
+    check_cells = [
+        cell
+        for cell in released.cells
+        if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code"
+    ]
+    assert check_cells
+    for cell in check_cells:
+        assert "checks.check_form(" in cell.source and "digest" not in cell.source
+        assert "Mistake" not in cell.source
+
+    # A copy whose first answer is a plausible wrong value: the student's own check says it is
+    # well-formed; the grade is 0 for that question, and the copy is not taken as tampered.
+    wrong = nbformat.reads(nbformat.writes(released), as_version=4)
+    answer_cell(wrong, "sensibilite").source = "sensibilite = 0.5"
+    source = nbformat.read(course.source_path(MODULE), as_version=4)
+    submit(root, "solution", MODULE, source)
+    submit(root, "mauvaise", MODULE, wrong)
+    submit(root, "vierge", MODULE, released)
+    assert cli(root, "autograde", MODULE) == 0
+    out = capsys.readouterr()
+    assert "falsifi" not in out.out + out.err
+    module = course.module(MODULE)
+    solution = course.grades(MODULE, "solution").grades
+    for answer, points in module.answers.items():
+        assert solution[f"{answer}_tests"] == (points, points), answer
+        assert course.grades(MODULE, "vierge").grades[f"{answer}_tests"] == (0.0, points)
+    assert course.grades(MODULE, "mauvaise").grades["sensibilite_tests"][0] == 0.0
+    graded = nbformat.read(
+        root / "autograded" / "mauvaise" / MODULE / f"{MODULE}.ipynb", as_version=4
+    )
+    # Graded by the instructor's cell (hidden tests included), not the form check.
+    assert "Réponse à revoir" in error_text(test_cell(graded, "sensibilite"))

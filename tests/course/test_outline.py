@@ -1,0 +1,121 @@
+"""Module header: estimated duration, navigation, school values; the course map and glossary."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from esn_fixtures import NOTEBOOKS, cli, make_course
+
+from esn_teach.course import (
+    AFTER_CLASS_HEADING,
+    GENERATED,
+    SCHOOL_VALUES,
+    VALUES_BOX_TITLE,
+    Course,
+    estimate_duration,
+    values_problems,
+)
+from esn_teach.course._outline import (
+    MINUTES_PER_CODE_CELL,
+    MINUTES_PER_EXPLORER,
+    MINUTES_PER_QUESTION,
+    MINUTES_PER_REFLECTION,
+    WORDS_PER_MINUTE,
+)
+
+
+def _md(text: str, **meta) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_markdown_cell(text)
+    cell.metadata.update(meta)
+    return cell
+
+
+def _code(text: str, **meta) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell(text)
+    cell.metadata.update(meta)
+    return cell
+
+
+def _notebook(*cells) -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = list(cells)
+    return notebook
+
+
+def test_school_values_are_the_schools_exact_names():
+    assert list(SCHOOL_VALUES) == [f"V{n}" for n in range(1, 8)]
+    assert SCHOOL_VALUES["V4"] == "Prudence, esprit critique et inclusivité"
+    assert SCHOOL_VALUES["V5"] == "Utilisation responsable et éclairée"
+
+
+def test_duration_counts_each_part_with_its_rate():
+    words = " ".join(["mot"] * (2 * WORDS_PER_MINUTE))  # two minutes of reading
+    question = {"nbgrader": {"grade": True, "solution": False, "grade_id": "x_tests"}}
+    answer = {"nbgrader": {"grade": False, "solution": True, "grade_id": "x"}}
+    written = {"nbgrader": {"grade": True, "solution": True, "grade_id": "r"}}
+    notebook = _notebook(
+        _md(words + " <details><summary>Indice</summary>" + "caché " * 500 + "</details>"),
+        _code("x = ...", **answer),
+        _code("checks.check_number(x)", **question),
+        _code("show_explorer(explorer)"),
+        _code("print(1)"),
+        _md("Séance évaluée : …", **{GENERATED: "evaluation"}),  # generated: not counted
+        _md(f"{AFTER_CLASS_HEADING}\n\nÀ faire chez vous."),
+        _md("Réponse", **written),
+        _md("## Sources\n\n" + "référence " * 1000),
+    )
+    duration = estimate_duration(notebook)
+    minutes = 2 + MINUTES_PER_QUESTION + MINUTES_PER_EXPLORER + MINUTES_PER_CODE_CELL
+    assert duration.in_class == 5 * -(-int(minutes) // 5)
+    assert (duration.questions, duration.explorers, duration.code_cells) == (1, 1, 1)
+    assert duration.words == 2 * WORDS_PER_MINUTE
+    assert duration.after_class == 5 * -(-int(MINUTES_PER_REFLECTION + 1) // 5)
+    assert "après la séance" in duration.describe()
+
+
+def test_values_must_be_named_exactly_and_boxed():
+    box = _md(
+        f"> **{VALUES_BOX_TITLE}**\n> - **V4 — Prudence, esprit critique et inclusivité** : …"
+    )
+    assert values_problems(_notebook(box)) == []
+    wrong = _md("Guide : 1 point (V6, justice et équité).")
+    problems = values_problems(_notebook(box, wrong))
+    assert len(problems) == 1 and "V6 — Intégrité et transparence" in problems[0]
+    assert any(VALUES_BOX_TITLE in p for p in values_problems(_notebook(wrong)))
+    assert values_problems(_notebook(box, _md("Voir V1 (Priorité à la relation humaine)."))) == []
+
+
+@pytest.mark.slow
+def test_built_modules_carry_header_and_release_writes_course_pages(tmp_path):
+    root = make_course(tmp_path / "grading")
+    first, second = "01_evaluer_test_diagnostique", "03_cout_et_besoin"
+    assert cli(root, "build", "--no-validate", first, second) == 0
+    course = Course(root, NOTEBOOKS)
+    built = nbformat.read(course.source_path(second), as_version=4)
+    header = built.cells[1]
+    assert header.metadata[GENERATED] == "outline"
+    assert "**Durée estimée** : environ" in header.source
+    assert f"../{first}/{first}.ipynb" in header.source  # previous module
+    assert "../carte_du_cours.ipynb" in header.source and "../glossaire.ipynb" in header.source
+
+    assert cli(root, "build", first) == 0
+    assert cli(root, "release", first) == 0
+    pages = course.course_pages()
+    assert all(page.is_file() for page in pages)
+    course_map = nbformat.read(pages[0], as_version=4)
+    text = "\n".join(cell.source for cell in course_map.cells)
+    assert f"({first}/{first}.ipynb)" in text and "En séance" in text
+    assert "glossaire.ipynb" in text
+    glossary = "\n".join(c.source for c in nbformat.read(pages[1], as_version=4).cells)
+    assert "Sensibilité" in glossary
+
+    # The workspace gets the pages, and a newer course map replaces the old one; a
+    # student's notebook is never overwritten.
+    workspace = tmp_path / "workspace"
+    course.workspace(workspace)
+    student = workspace / first / f"{first}.ipynb"
+    student.write_text(student.read_text(encoding="utf-8").replace("Madame L.", "Mme L."))
+    (workspace / "carte_du_cours.ipynb").write_text("{}", encoding="utf-8")
+    course.workspace(workspace)
+    assert "Mme L." in student.read_text(encoding="utf-8")
+    assert nbformat.read(workspace / "carte_du_cours.ipynb", as_version=4).cells

@@ -1,0 +1,112 @@
+"""A value a visible check calls correct gets the points from the hidden test.
+
+The student runs the visible part of a test cell and reads « Correct » ; the
+autograder runs the whole cell, hidden part included. For every autograded
+question of every module, the solution notebook is executed, and before each
+test cell the answer is replaced by values near the correct one (the value
+rounded to 0-5 decimals, nudged by fractions of a unit of the 2nd-4th decimal,
+or a text in other case and spacing). Whenever the visible part accepts such a
+value, the hidden part must accept it too.
+"""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+from esn_fixtures import MODULE_NAMES, GradedCourse
+from nbclient import NotebookClient
+
+pytestmark = pytest.mark.slow
+
+HIDDEN = "### BEGIN HIDDEN TESTS"
+
+# Runs in the module's kernel; prints one JSON line.
+PROBE = r"""
+def _esn_probe(name, visible, hidden):
+    import contextlib, io, json, numbers, unicodedata
+    import numpy as np
+
+    space = globals()
+    original = space[name]
+
+    def near(value):
+        out = [value]
+        if isinstance(value, np.ndarray) and value.size == 1:
+            value = value.reshape(()).item()
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            x = float(value)
+            out += [round(x, d) for d in range(6)] + [np.float64(x)]
+            for d in (2, 3, 4):
+                for f in (0.4, 0.5, 0.6, 0.9, 1.0, 1.1, 1.4, 1.5, 1.6, 2.0, 2.5):
+                    out += [x + f * 10.0**-d, x - f * 10.0**-d]
+            if x == int(x):
+                out += [int(x), int(x) + 1, int(x) - 1]
+        elif isinstance(value, str):
+            plain = "".join(c for c in unicodedata.normalize("NFKD", value)
+                            if not unicodedata.combining(c))
+            out += [value.upper(), value.lower(), f"  {value} ", plain]
+        return out
+
+    def passes(code):
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(code, "<check>", "exec"), space)
+        except Exception:
+            return False
+        return True
+
+    tried = accepted = 0
+    disagree = []
+    for candidate in near(original):
+        space[name] = candidate
+        tried += 1
+        if passes(visible):
+            accepted += 1
+            if not passes(hidden):
+                disagree.append(repr(candidate))
+    space[name] = original
+    print(json.dumps({"tried": tried, "accepted": accepted, "disagree": disagree}))
+"""
+
+
+def _probe_module(notebook_path) -> dict[str, dict]:
+    notebook = nbformat.read(notebook_path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(notebook_path.parent)}},
+    )
+    found: dict[str, dict] = {}
+    with client.setup_kernel():
+        setup = nbformat.v4.new_code_cell(PROBE)
+        client.execute_cell(setup, 0)
+        for index, cell in enumerate(list(notebook.cells)):
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+            if cell.cell_type == "code" and grade_id.endswith("_tests") and HIDDEN in cell.source:
+                answer = grade_id.removesuffix("_tests")
+                visible, hidden = cell.source.split(HIDDEN, 1)
+                probe = nbformat.v4.new_code_cell(
+                    f"_esn_probe({answer!r}, {visible!r}, {hidden!r})"
+                )
+                client.execute_cell(probe, index)
+                text = "".join(o.get("text", "") for o in probe.outputs)
+                found[answer] = json.loads(text.strip().splitlines()[-1])
+            client.execute_cell(cell, index)
+    return found
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_what_a_visible_check_accepts_gets_the_points(graded_course: GradedCourse, name):
+    module = graded_course.modules[name].source
+    found = _probe_module(graded_course.course.source_path(name))
+    assert set(found) == set(module.answers), "every autograded question has a hidden test"
+    for answer, result in found.items():
+        # The correct value itself, at least, is accepted: the probe is not vacuous.
+        assert result["accepted"] >= 1, answer
+        assert not result["disagree"], (
+            f"{name}: {answer}: the visible check says « Correct » for "
+            f"{result['disagree']} but the hidden test refuses it"
+        )
