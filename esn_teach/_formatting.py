@@ -61,7 +61,7 @@ def fr_plural(count: int, words: str) -> str:
     For example ``fr_plural(3, "copie corrigée")`` → ``"3 copies corrigées"``.
     """
     plural = " ".join(word + "s" for word in words.split()) if abs(count) >= 2 else words
-    return f"{count} {plural}"
+    return f"{fr_count(count)} {plural}"
 
 
 def fr_percent(value: float, digits: int = 1) -> str:

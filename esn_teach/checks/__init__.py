@@ -20,7 +20,13 @@ from esn_teach.checks._checks import (
     require_attempted,
     require_number,
 )
+from esn_teach.checks._friendly import french_explanation, install_french_errors
 from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted, Outcome
+
+# Every module imports the checks in its first code cell: from then on, in a notebook, the
+# errors beginners hit (0,045, a misspelt or not yet defined name, ... left in a calculation,
+# an unclosed parenthesis) are explained in French. Outside IPython this does nothing.
+install_french_errors()
 
 __all__ = [
     "CheckFailed",
@@ -33,6 +39,8 @@ __all__ = [
     "check_form",
     "check_number",
     "expect",
+    "french_explanation",
+    "install_french_errors",
     "is_placeholder",
     "matches_digest",
     "require_attempted",

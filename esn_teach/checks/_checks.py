@@ -192,6 +192,8 @@ def _as_number(value: object, name: str) -> float:
     require_attempted(value, name=name)
     if isinstance(value, np.ndarray) and value.size == 1:
         value = value.reshape(()).item()
+    elif type(value).__module__.startswith("pandas") and getattr(value, "size", None) == 1:
+        value = np.asarray(value).reshape(()).item()  # a one-value Series or DataFrame
     if isinstance(value, bool | np.bool_):
         raise IncorrectAnswer(
             f"« {name} » vaut {value} (vrai/faux) ; on attend un nombre.", question=name

@@ -260,3 +260,12 @@ def test_a_mistake_can_be_given_by_its_digest():
         Mistake(None, "ni valeur ni empreinte")
     with pytest.raises(TypeError):
         Mistake(0.3, "les deux", digest="abc")
+
+
+def test_a_one_value_pandas_object_is_a_number():
+    import pandas as pd
+
+    assert checks.check_number(pd.Series([0.718]), name="x", expected=0.718) is Outcome.CORRECT
+    assert checks.check_number(pd.DataFrame({"a": [0.718]}), name="x", expected=0.718)
+    with pytest.raises(IncorrectAnswer, match="plusieurs valeurs"):
+        checks.check_number(pd.Series([0.7, 0.8]), name="x", expected=0.718)

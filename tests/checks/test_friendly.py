@@ -1,0 +1,340 @@
+import re
+import time
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from esn_teach.checks._friendly import french_explanation, install_french_errors
+
+RUN_ABOVE = "menu Exécution › Exécuter tout au-dessus de la cellule sélectionnée"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def syntax_error(source):
+    """The SyntaxError Python raises on ``source`` (its real message, for this Python)."""
+    with pytest.raises(SyntaxError) as info:
+        compile(source, "<cellule>", "exec")
+    return info.value
+
+
+def runtime_error(source, namespace=None):
+    with pytest.raises(Exception) as info:
+        exec(source, dict(namespace or {}))
+    return info.value
+
+
+# --- Case 1: decimal comma ----------------------------------------------------------------
+
+
+def test_decimal_comma_gives_the_number_with_a_point():
+    error = syntax_error("sensibilite = 0,045")
+    assert "leading zeros" in error.msg
+    text = french_explanation(error)
+    assert "les décimales s'écrivent avec un point : écrivez 0.045 et non 0,045" in text
+    assert text.splitlines()[-1] == "Ligne corrigée : sensibilite = 0.045"
+
+
+def test_decimal_comma_found_in_a_multiline_cell_and_every_number_corrected():
+    source = "vp = 12\nseuils = [0,045, 0,5]\nx = 1"
+    text = french_explanation(syntax_error(source), source)
+    assert "écrivez 0.045 et non 0,045 ; 0.5 et non 0,5." in text
+    assert "Ligne corrigée : seuils = [0.045, 0.5]" in text
+
+
+def test_decimal_comma_in_a_call_leaves_the_other_arguments_alone():
+    text = french_explanation(syntax_error("round(0,045, 2)"))
+    assert "Ligne corrigée : round(0.045, 2)" in text
+
+
+def test_decimal_comma_line_taken_from_the_source_when_the_error_has_none():
+    error = syntax_error("a = 1\nx = 1,08")
+    error.text = None
+    text = french_explanation(error, "a = 1\nx = 1,08")
+    assert "écrivez 1.08 et non 1,08" in text
+
+
+def test_leading_zeros_without_comma():
+    text = french_explanation(syntax_error("x = 007"))
+    assert text == "En Python, un nombre entier ne peut pas commencer par 0 : écrivez 7 et non 007."
+
+
+# --- Cases 2 and 3: unknown name ------------------------------------------------------------
+
+
+def test_unknown_name_suggests_the_same_name_in_another_case():
+    error = runtime_error("VP/(VP+FN)")
+    text = french_explanation(error, namespace={"vp": 12, "fn": 3, "seuil": 0.5})
+    assert text.startswith("Python ne connaît pas le nom « VP ». Deux causes possibles :")
+    assert "vouliez-vous dire « vp » ?" in text
+    assert "Python distingue les majuscules des minuscules" in text
+    assert "exécutez les cellules du dessus dans l'ordre" in text
+    assert RUN_ABOVE in text
+    assert "seuil" not in text
+
+
+def test_unknown_name_suggests_close_spellings_and_ignores_accents():
+    error = runtime_error("print(sensibilte)")
+    text = french_explanation(error, namespace={"sensibilité": 0.7, "specificite": 0.9})
+    assert "vouliez-vous dire « sensibilité » ?" in text
+
+
+def test_unknown_name_suggests_a_builtin():
+    text = french_explanation(runtime_error("Print(1)"), namespace={})
+    assert "vouliez-vous dire « print » ?" in text
+
+
+def test_unknown_name_without_close_name_still_gives_both_causes():
+    # Case 3: a name defined further up in a cell not run (or before a restart).
+    text = french_explanation(runtime_error("taux = vrais_positifs / 10"), namespace={"x": 1})
+    assert "« vrais_positifs »" in text
+    assert "vouliez-vous dire" not in text
+    assert "vérifiez l'orthographe" in text
+    assert "n'a pas été exécutée, ou le noyau a redémarré depuis" in text
+    assert RUN_ABOVE in text
+
+
+def test_unknown_library_alias_points_to_the_import_cell():
+    text = french_explanation(runtime_error("np.mean([1, 2])"))
+    assert "« import numpy as np »" in text
+    assert RUN_ABOVE in text
+
+
+def test_other_name_errors_have_no_explanation():
+    error = runtime_error("def f():\n    print(x)\n    x = 1\nf()")
+    assert isinstance(error, UnboundLocalError)
+    assert french_explanation(error) is None
+
+
+# --- Case 4: other syntax errors -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("x = (VP / (VP+FN)", "Le signe « ( » n'est jamais refermé : ajoutez le « ) »"),
+        ("x = VP / (VP+FN))", "Le signe « ) » est en trop : il ne ferme aucun « ( »."),
+        ("x = [1, 2)", "« [ » se ferme avec « ] », pas avec « ) »."),
+        ("x = 'abc", "Un texte entre guillemets n'est pas refermé"),
+        ('x = """abc', "Un texte entre guillemets n'est pas refermé"),
+        ("x = 3 +", "Python ne comprend pas cette ligne : vérifiez-la autour de l'endroit"),
+        ("if x = 3:\n    pass", "Pour comparer deux valeurs, écrivez =="),
+        ("taux-vp = 3", "À gauche du signe =, il faut un seul nom de variable"),
+        ("x = [1 2]", "Il manque sans doute une virgule"),
+        ("x = 2x", "pour multiplier, écrivez 2 * x et non 2x"),
+        ("for i in range(3)\n    print(i)", "Il manque les deux-points « : »"),
+        ("x = ‘abc’", "Python ne comprend pas le guillemet ‘"),
+        ("x = 2 × 3", "écrivez * à la place"),
+        ("x\u00a0= 3", "espace insécable"),
+        ("print 'a'", "écrivez print(...)"),
+        ("  x = 3", "Cette ligne commence par des espaces en trop"),
+        ("if x:\nprint(1)", "la ligne suivante doit être décalée vers la droite"),
+        ("x = 1 if", "Python ne comprend pas cette ligne"),
+    ],
+)
+def test_syntax_errors_have_a_french_gloss(source, expected):
+    text = french_explanation(syntax_error(source), source)
+    assert expected in text
+    assert text.isprintable() or "\n" in text
+
+
+def test_incomplete_input_is_located_precisely():
+    # IPython compiles cells as codeop does: an unclosed parenthesis is "incomplete input".
+    source = "a = 1\nb = (2\n"
+    error = SyntaxError("incomplete input", ("<cellule>", 2, 7, "b = (2\n", 2, 7))
+    text = french_explanation(error, source)
+    assert text.splitlines() == [
+        "Le signe « ( » n'est jamais refermé : ajoutez le « ) » qui lui correspond.",
+        "À la ligne 2 :",
+        "    b = (2",
+        "        ^",
+    ]
+
+
+def test_incomplete_input_without_source_has_a_generic_gloss():
+    error = SyntaxError("incomplete input", ("<cellule>", 1, 5, "x = (1\n", 1, 5))
+    assert "s'arrête avant la fin" in french_explanation(error)
+
+
+# --- Case 5: the ... placeholder ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", ["... + 1", "1 / ...", "-...", "... > 0.5", "float(...)"])
+def test_placeholder_in_a_calculation(source):
+    text = french_explanation(runtime_error(source), source)
+    assert "Le calcul contient encore les trois points « ... » de la question" in text
+    assert "remplacez-les par votre réponse" in text
+
+
+def test_placeholder_held_by_a_variable_is_named():
+    namespace = {"sensibilite": ..., "vp": 12}
+    error = runtime_error("sensibilite * 100", namespace)
+    text = french_explanation(error, "pourcentage = sensibilite * 100", namespace=namespace)
+    assert text.startswith("« sensibilite » vaut encore « ... »")
+    assert "dans la cellule « sensibilite = ... »" in text
+
+
+def test_other_errors_have_no_explanation():
+    assert french_explanation(runtime_error("len(3)")) is None
+    assert french_explanation(runtime_error("1 / 0")) is None
+    assert french_explanation(AssertionError("x")) is None
+
+
+# --- IPython ----------------------------------------------------------------------------
+
+
+def test_install_outside_ipython_does_nothing(monkeypatch):
+    import IPython
+
+    # Another test may have created an in-process IPython shell: get_ipython() would find it.
+    monkeypatch.setattr(IPython, "get_ipython", lambda: None)
+    assert install_french_errors() is False
+
+
+@pytest.fixture
+def shell():
+    """An in-process IPython shell whose error displays are recorded, restored afterwards."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    created = not InteractiveShell.initialized()
+    shell = InteractiveShell.instance()
+    saved = shell.custom_exceptions, shell.CustomTB
+    shown = []
+    shell._showtraceback = lambda etype, evalue, stb: shown.append((etype.__name__, stb))
+    shell.shown = shown
+    yield shell
+    shell.custom_exceptions, shell.CustomTB = saved
+    for name in ("showsyntaxerror", "_showtraceback", "shown"):
+        shell.__dict__.pop(name, None)
+    if created:
+        InteractiveShell.clear_instance()
+
+
+def test_in_process_shell_shows_french_and_keeps_the_error(shell):
+    assert install_french_errors(shell) is True
+    assert install_french_errors(shell) is True
+    shell.run_cell("vp = 12")
+    for cell, ename, french in [
+        ("VP + 1", "NameError", "Python ne connaît pas le nom « VP »"),
+        ("x = 0,045", "SyntaxError", "écrivez 0.045 et non 0,045"),
+        ("... + 1", "TypeError", "les trois points"),
+    ]:
+        shell.shown.clear()
+        result = shell.run_cell(cell)
+        assert not result.success
+        assert type(result.error_in_exec or result.error_before_exec).__name__ == ename
+        [(shown_ename, stb)] = shell.shown  # shown once: installing twice did not stack
+        assert shown_ename == ename
+        assert french in stb[0]
+    # The wrapper put IPython's own _showtraceback back.
+    assert shell.__dict__["_showtraceback"].__name__ == "<lambda>"
+
+
+def test_in_process_shell_keeps_other_errors_and_check_failures(shell):
+    install_french_errors(shell)
+    shell.run_cell("1 / 0")
+    shell.run_cell(
+        "from esn_teach.checks import check_number\ncheck_number(..., name='x', expected=1)"
+    )
+    shell.run_cell("import json\njson.loads(3)")
+    (zero, stb0), (check, stb1), (typeerror, stb2) = shell.shown
+    assert zero == "ZeroDivisionError" and any("Traceback" in line for line in stb0)
+    assert check == "NotAttempted" and stb1 == [
+        "\u2718 Question non traitée (x) : la variable « x » vaut encore « ... ». Remplacez "
+        "les trois points par votre réponse dans la cellule de la question, exécutez cette "
+        "cellule, puis relancez cette vérification."
+    ]
+    assert typeerror == "TypeError" and any("Traceback" in line for line in stb2)
+
+
+def test_name_error_raised_by_library_code_keeps_its_traceback(shell, tmp_path, monkeypatch):
+    (tmp_path / "esn_tmp_buggy.py").write_text("def f():\n    return undefined_in_library\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    install_french_errors(shell)
+    shell.run_cell("import esn_tmp_buggy\nesn_tmp_buggy.f()")
+    [(ename, stb)] = shell.shown
+    assert ename == "NameError"
+    assert not any("Python ne connaît pas" in line for line in stb)
+
+
+def test_install_chains_an_earlier_custom_handler(shell):
+    seen = []
+
+    def earlier(self, etype, value, tb, tb_offset=None):
+        seen.append(etype)
+        return ["earlier"]
+
+    shell.set_custom_exc((KeyError,), earlier)
+    install_french_errors(shell)
+    shell.run_cell("{}['a']")
+    shell.run_cell("VP")
+    assert seen == [KeyError]
+    assert [ename for ename, _ in shell.shown] == ["NameError"]
+
+
+# --- A real kernel ------------------------------------------------------------------------
+
+CELLS = [
+    "from esn_teach.checks._friendly import install_french_errors\n"
+    "print(install_french_errors(), install_french_errors())",
+    "vp = 12\nfn = 3",
+    "x = 0,045",
+    "VP/(VP+FN)",
+    "... + 1",
+    "a = 1\nb = (2",
+    "from esn_teach.checks import check_number\ncheck_number(..., name='x', expected=1)",
+    "1 / 0",
+    "print(vp / (vp + fn))",
+]
+
+
+@pytest.mark.slow
+def test_kernel_shows_french_errors_and_keeps_error_outputs(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in CELLS])
+    client = NotebookClient(
+        notebook,
+        timeout=60,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    start = time.monotonic()
+    client.execute()
+    assert time.monotonic() - start < 30
+
+    def error(index):
+        [output] = [o for o in notebook.cells[index].outputs if o.output_type == "error"]
+        return output.ename, output.evalue, ANSI.sub("", "\n".join(output.traceback))
+
+    assert notebook.cells[0].outputs[0].text == "True True\n"
+
+    ename, evalue, text = error(2)
+    assert ename == "SyntaxError" and evalue.startswith("leading zeros")
+    assert text.startswith("En Python, la virgule sépare deux valeurs")
+    assert "Ligne corrigée : x = 0.045" in text
+    assert "x = 0,045\n" in text and "^" in text  # IPython's own line and caret, below
+
+    ename, evalue, text = error(3)
+    assert (ename, evalue) == ("NameError", "name 'VP' is not defined")
+    assert text.count("Python ne connaît pas le nom « VP »") == 1
+    assert "vouliez-vous dire « vp » ?" in text
+    assert "Traceback" not in text
+    assert text.splitlines()[-2:] == ["Ligne 1 : VP/(VP+FN)", "NameError: name 'VP' is not defined"]
+
+    ename, evalue, text = error(4)
+    assert ename == "TypeError" and "'ellipsis'" in evalue
+    assert text.startswith("Le calcul contient encore les trois points « ... »")
+
+    ename, evalue, text = error(5)
+    assert (ename, evalue.split(" (")[0]) == ("SyntaxError", "incomplete input")
+    assert "Le signe « ( » n'est jamais refermé" in text and "À la ligne 2 :" in text
+
+    ename, _, text = error(6)
+    assert ename == "NotAttempted" and text.startswith("\u2718 Question non traitée (x)")
+
+    ename, _, text = error(7)
+    assert ename == "ZeroDivisionError" and "Traceback" in text
+
+    assert notebook.cells[8].outputs == [
+        nbformat.v4.new_output("stream", name="stdout", text="0.8\n")
+    ]
