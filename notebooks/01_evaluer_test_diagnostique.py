@@ -3,52 +3,69 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
+# **Prérequis** : aucun (ce qui a été vu en PASS/LAS sur les tests diagnostiques aide, mais tout
+# est redéfini ici).
+#
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Lire une **matrice de confusion** : vrais et faux positifs, vrais et faux négatifs.
-# 2. Calculer et interpréter la **sensibilité**, la **spécificité**, la **valeur prédictive
-#    positive (VPP)** et la **valeur prédictive négative (VPN)**.
-# 3. Expliquer pourquoi la VPP d'un même test change avec la **prévalence** de la maladie
-#    (théorème de Bayes).
-# 4. Lire une **courbe ROC** et son aire (**AUC**).
-# 5. **Choisir un seuil** de décision selon les conséquences des erreurs, et dire qui les subit.
+# 1. Dire quel **test de référence** sert à juger un test diagnostique.
+# 2. Lire une **matrice de confusion** ; calculer la **sensibilité**, la **spécificité** et les
+#    **valeurs prédictives**.
+# 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes.
+# 4. **Choisir un seuil** sur un jeu de validation, en mesurer le coût sur un jeu de test.
+# 5. Expliquer pourquoi la valeur prédictive d'un test change avec la **prévalence**.
+# 6. Après la séance : lire une **courbe ROC** et son aire (**AUC**).
+#
+# > **Les valeurs de l'école dans ce module**
+# >
+# > - **V1 — Priorité à la relation humaine** : derrière chaque case de la matrice de
+# >   confusion, il y a une patiente rassurée ou inquiétée, à qui il faudra expliquer son
+# >   résultat.
+# > - **V4 — Prudence, esprit critique et inclusivité** : un chiffre de performance ne vaut
+# >   que pour la population où il a été mesuré, et avec sa marge d'incertitude.
+# >
+# > **Cadre éthique du numérique en santé (CENS)** : non-malfaisance (un cancer manqué, une
+# > biopsie inutile sont des torts), autonomie (une patiente qui sait ce que vaut son test peut
+# > décider avec son médecin).
 #
 # ## Mode d'emploi
 #
-# - Exécutez les cellules **dans l'ordre**, une par une : cliquez dans la cellule puis appuyez
-#   sur **Maj + Entrée**.
-# - Quand une cellule contient `...`, c'est à vous de répondre : remplacez les trois points par
-#   votre calcul, exécutez la cellule, puis exécutez la cellule **« Vérification »** juste
-#   en dessous. Elle vous dit si la réponse est correcte, ou quelle erreur vous avez
-#   probablement faite. Vous pouvez réessayer autant de fois que vous voulez.
-# - Trois règles d'écriture : gardez le nom de la variable **exactement** tel qu'il est écrit
-#   (sans accent : `sensibilite`) ; écrivez les décimales avec un **point** (`0.8` et non
-#   `0,8`) ; écrivez de préférence le **calcul** plutôt que son résultat arrondi.
-# - Des **indices** sont cachés sous chaque question : cliquez sur « Indice 1 », puis
-#   « Indice 2 » seulement si besoin.
-# - Aucune connaissance en programmation n'est demandée : les calculs tiennent en une ligne.
+# - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule puis **Maj + Entrée**. Si
+#   plus rien ne marche : menu *Noyau* › *Redémarrer le noyau et exécuter toutes les cellules…*
+# - Quand une cellule contient `...`, remplacez les trois points par votre réponse, exécutez-la,
+#   puis exécutez la cellule **« Vérification »** en dessous : elle dit si la réponse est
+#   correcte, ou quelle erreur vous avez probablement faite.
+# - Gardez le nom de la variable **exactement** (sans accent : `sensibilite`) ; décimales avec un
+#   **point** (`0.8`, pas `0,8`) ; écrivez plutôt le **calcul** que son résultat arrondi.
+# - Sous chaque question, des **indices** repliés : « Indice 1 », puis « Indice 2 » si besoin.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
 #
 # Madame L., 52 ans, a découvert une boule dans le sein. Le radiologue réalise une **cytoponction**
-# (ponction à l'aiguille fine) : quelques cellules sont prélevées et photographiées au microscope.
-# Un logiciel mesure la forme des noyaux de ces cellules et un modèle d'intelligence artificielle
-# en tire un **score** entre 0 et 1 : plus le score est élevé, plus il est probable que la
-# tumeur soit **maligne** (un cancer).
+# (ponction à l'aiguille fine) : quelques cellules de la masse sont aspirées et photographiées au
+# microscope. Un logiciel mesure leurs noyaux, et un modèle d'intelligence artificielle en tire
+# un **score** entre 0 et 1 : plus il est élevé, plus la tumeur est probablement **maligne**.
+# Au-dessus d'un **seuil**, le test est « positif » (on poursuit les examens) ; en dessous,
+# « négatif ».
 #
-# Le score seul ne décide rien. Il faut fixer un **seuil** : au-dessus, le test est dit
-# « positif » (on suspecte un cancer, on poursuit les examens) ; en dessous, « négatif ».
-# Tout ce module tourne autour d'une question : **que vaut ce test, et où placer le seuil ?**
+# Pour savoir si ce test se trompe, il faut connaître la vérité par un autre moyen : le **test de
+# référence** (en anglais *gold standard*), l'examen le plus fiable disponible, fait
+# indépendamment du test évalué. Pour un cancer, la certitude vient de l'analyse au microscope
+# d'un **fragment de tissu** (biopsie, opération), et non de quelques cellules isolées : c'est
+# l'**examen histologique**. Sensibilité, spécificité… comparent le test à cette référence : si
+# elle se trompe, nos mesures héritent de ses erreurs.
 #
-# Nous utilisons de **vraies données** : le jeu de données *Breast Cancer Wisconsin (Diagnostic)*,
-# recueilli à l'hôpital de l'Université du Wisconsin (États-Unis) et publié en 1995 (voir les sources en bas
-# de page). Il est fourni avec la bibliothèque scikit-learn : rien n'est téléchargé. Les patientes
-# sont anonymes : il ne reste que des mesures de noyaux cellulaires.
+# Nos données sont **réelles**, non synthétiques : le jeu *Breast Cancer Wisconsin (Diagnostic)*
+# (hôpital de l'Université du Wisconsin, États-Unis, 1995), fourni avec la bibliothèque
+# scikit-learn. Il ne contient que des mesures de noyaux et le diagnostic final retenu par
+# l'équipe clinique. Dépliez sa **fiche descriptive** sous la cellule suivante et lisez au moins
+# ses « limites et biais connus ».
 
 # %%
 import numpy as np
-from sklearn.datasets import load_breast_cancer
+from IPython.display import Markdown, display
+from ipywidgets import HTML
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import train_test_split
@@ -57,6 +74,7 @@ from sklearn.preprocessing import StandardScaler
 
 from esn_teach import checks, fr_number, fr_percent
 from esn_teach import evaluation as ev
+from esn_teach.datasets import load_breast_cancer_wdbc
 from esn_teach.explorers import ThresholdExplorer
 from esn_teach.plotting import (
     accessible_style,
@@ -67,52 +85,148 @@ from esn_teach.plotting import (
     show_figure,
 )
 
-donnees = load_breast_cancer(as_frame=True)
-# Attention : dans scikit-learn, 0 = malin et 1 = bénin. Nous recodons pour que
-# 1 = malin (la maladie recherchée), comme dans tout le cours.
-y = (donnees.target == 0).astype(int)
+
+def intervalle_95(reussites, total):
+    """Intervalle de confiance à 95 % de la proportion reussites / total (méthode de Wilson)."""
+    z = 1.96
+    p = reussites / total
+    centre = (p + z**2 / (2 * total)) / (1 + z**2 / total)
+    demi_largeur = z * np.sqrt(p * (1 - p) / total + z**2 / (4 * total**2)) / (1 + z**2 / total)
+    return centre - demi_largeur, centre + demi_largeur
+
+
+def est_entre_0_et_1(valeur):
+    """Vrai si valeur est un nombre entre 0 et 1 (et non encore « ... »)."""
+    return isinstance(valeur, int | float) and 0 <= valeur <= 1
+
+
+jeu = load_breast_cancer_wdbc()
+y = jeu.target  # 1 = tumeur maligne, 0 = bénigne (scikit-learn code à l'envers : 0 = malin)
 print(f"{len(y)} patientes, dont {y.sum()} tumeurs malignes et {(y == 0).sum()} bénignes.")
 print(f"Prévalence du cancer dans ce jeu de données : {fr_percent(y.mean())}")
+display(Markdown("<details><summary><b>Fiche descriptive du jeu de données</b> (cliquez pour "
+                 f"la déplier)</summary>\n\n{jeu.DESCR}\n\n</details>"))
 
 # %% [markdown]
-# Dans ce jeu de données, plus d'un tiers des tumeurs sont malignes : ce sont des patientes
-# **adressées pour une masse suspecte**, pas une population de dépistage. Retenez ce chiffre, il
-# comptera à la section 5.
+# Plus d'un tiers des tumeurs sont malignes : ces patientes sont **adressées pour une masse du
+# sein**, ce n'est pas une population de dépistage (nous y reviendrons à la section 6).
 #
+# ### Question 1 — Le test de référence (1 point)
+#
+# Pour juger le test de Madame L., quel examen sert de **test de référence** ? Écrivez **entre
+# guillemets** l'une des réponses `"mammographie"`, `"cytoponction"`, `"score du modèle"` ou
+# `"histologie"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# La référence doit être plus fiable que le test évalué, et indépendante de lui.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Le score du modèle est calculé à partir des cellules de la cytoponction : ni l'un ni l'autre ne
+# peut se juger lui-même. Quel examen analyse un fragment de tissu ?
+# </details>
+
+# %% answer="reference"
+reference = ...
+### BEGIN SOLUTION
+reference = "histologie"
+### END SOLUTION
+
+# %% tests="reference" points=1
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_choice(
+    reference,
+    name="reference",
+    options=["mammographie", "cytoponction", "score du modèle", "histologie"],
+    digest="66e75e94df8dbbbd",
+    mistakes=[
+        checks.Mistake(None, "le score du modèle est le test que l'on évalue : on ne peut pas le "
+                       "juger contre lui-même. La référence est un examen plus fiable, fait à part.",
+                       digest="74a631ed58b9414c"),
+        checks.Mistake(None, "les mesures du modèle viennent des cellules de la cytoponction : la "
+                       "prendre pour référence serait juger le test contre lui-même. Quelques "
+                       "cellules isolées ne valent pas l'analyse d'un fragment de tissu.",
+                       digest="a54f8df0912bd891"),
+        checks.Mistake(None, "la mammographie est une image : elle oriente (et sert au dépistage), "
+                       "mais ne confirme pas un cancer. La certitude vient de l'analyse d'un "
+                       "fragment de tissu au microscope.", digest="1581f318c9866688"),
+    ],
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    reference,
+    name="reference",
+    options=["mammographie", "cytoponction", "score du modèle", "histologie"],
+    expected="histologie",
+)
+### END HIDDEN TESTS
+
+# %% mistake="reference"
+# message : juger le test contre lui-même
+reference = "cytoponction"
+
+# %% mistake="reference"
+# message : le test que l'on évalue
+reference = "score du modèle"
+
+# %% mistake="reference"
+# message : ne confirme pas un cancer
+reference = "mammographie"
+
+# %% [markdown]
 # ## 2. Le modèle et ses scores
 #
-# Pour rendre les erreurs visibles, notre modèle n'utilise volontairement que **deux mesures**
-# des noyaux : leur **texture** (variation des niveaux de gris dans le noyau) et leur
-# **compacité** (un indice qui augmente quand le contour du noyau s'éloigne d'un cercle
-# régulier). Il apprend
-# sur 60 % des patientes ; nous l'évaluons sur les 40 % **qu'il n'a jamais vues** (le
-# « jeu de test »). Évaluer un modèle sur les données qui ont servi à l'entraîner donnerait
-# une image trop flatteuse.
+# Notre modèle est une **régression logistique**, méthode statistique classique qui combine des
+# mesures en un score entre 0 et 1, lu comme une probabilité de cancer. Pour rendre les erreurs
+# visibles, il n'utilise que **deux mesures** des noyaux : leur **texture** (variation des
+# niveaux de gris) et leur **compacité** (qui augmente quand le contour s'éloigne d'un cercle).
+#
+# Les patientes sont réparties au hasard en **trois jeux** :
+#
+# - le **jeu d'apprentissage** (40 %) : le modèle y apprend ;
+# - le **jeu de validation** (20 %) : nous y **réglons le seuil** (section 5) ;
+# - le **jeu de test** (40 %) : des patientes qui n'ont servi ni à apprendre ni à régler ; c'est
+#   là seulement qu'on **mesure** la performance. Juger un modèle sur les données qui ont servi
+#   à le construire ou à le régler en donnerait une image trop flatteuse.
 
 # %%
-mesures = donnees.data[["mean texture", "mean compactness"]]
-X_app, X_test, y_app, y_test = train_test_split(
-    mesures, y, train_size=0.6, test_size=0.4, stratify=y, random_state=0
+mesures = jeu.data[["mean texture", "mean compactness"]]  # texture et compacité (moyennes)
+X_reste, X_test, y_reste, y_test = train_test_split(
+    mesures, y, test_size=0.4, stratify=y, random_state=0
 )
-modele = make_pipeline(StandardScaler(), LogisticRegression())
+X_app, X_val, y_app, y_val = train_test_split(
+    X_reste, y_reste, test_size=0.2 / 0.6, stratify=y_reste, random_state=0
+)
+modele = make_pipeline(StandardScaler(), LogisticRegression())  # la régression logistique
 modele.fit(X_app, y_app)
-scores = modele.predict_proba(X_test)[:, 1]  # score de malignité de chaque patiente du test
-print(f"Jeu de test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
+scores_val = modele.predict_proba(X_val)[:, 1]  # score de chaque patiente de validation
+scores = modele.predict_proba(X_test)[:, 1]  # score de chaque patiente du test
+print(f"Apprentissage : {len(y_app)} patientes.")
+print(f"Validation : {len(y_val)} patientes, dont {y_val.sum()} cancers.")
+print(f"Test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
 
 # %% [markdown]
 # ## 3. La matrice de confusion
 #
-# Au seuil 0,5, chaque patiente tombe dans l'une de quatre cases :
+# Au seuil 0,5, chaque patiente du jeu de test tombe dans l'une de quatre cases. La réalité
+# (malade M+, non malade M−) est celle du test de référence ; le test est positif (T+) ou
+# négatif (T−) :
 #
-# | | Test négatif | Test positif |
+# | | Test négatif (T−) | Test positif (T+) |
 # |---|---|---|
-# | **Non malade** | vrai négatif (**VN**) : rassurée à raison | faux positif (**FP**) : inquiétée à tort |
-# | **Malade** | faux négatif (**FN**) : cancer manqué | vrai positif (**VP**) : cancer détecté |
+# | **Non malade (M−)** | vrai négatif (**VN**) : rassurée à raison | faux positif (**FP**) : inquiétée à tort |
+# | **Malade (M+)** | faux négatif (**FN**) : cancer manqué | vrai positif (**VP**) : cancer détecté |
 #
-# Deux proportions décrivent le test **du point de vue de la maladie** :
+# En PASS/LAS, le tableau T+/T− × M+/M− met souvent le test en lignes et la maladie en colonnes,
+# VP en haut à gauche. Ici, comme dans scikit-learn, la réalité est en lignes et VP en bas à
+# droite : mêmes cases, autres places. Repérez-vous aux **noms** (VP, FP, FN, VN), jamais à la
+# position.
 #
-# - la **sensibilité** : parmi les malades, la part que le test détecte ;
-# - la **spécificité** : parmi les non-malades, la part que le test rassure à raison.
+# Deux proportions décrivent le test **du point de vue de la maladie** : la **sensibilité**
+# (parmi les malades, la part que le test détecte) et la **spécificité** (parmi les non-malades,
+# la part qu'il rassure à raison).
 
 # %%
 seuil_defaut = 0.5
@@ -126,11 +240,11 @@ with accessible_style():
     )
 
 # %% [markdown]
-# ### Question 1 — La sensibilité au seuil 0,5 (2 points)
+# ### Question 2 — La sensibilité au seuil 0,5 (2 points)
 #
 # Calculez la **sensibilité** du test au seuil 0,5, sous forme de proportion entre 0 et 1
-# (une proportion comme `0.8`, et non un pourcentage comme `80`). Écrivez le calcul avec les
-# variables `vp`, `fp`, `fn` et `vn` définies ci-dessus.
+# (`0.8`, et non un pourcentage comme `80`). Écrivez le calcul avec les variables `vp`, `fp`,
+# `fn` et `vn` définies ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -151,31 +265,35 @@ sensibilite = vp / (vp + fn)
 ### END SOLUTION
 
 # %% tests="sensibilite" points=2
-# Vérification de la question 1 : exécutez cette cellule.
-y_pred_05 = ev.predict_at_threshold(scores, seuil_defaut)
+# Vérification de la question 2 : exécutez cette cellule.
 checks.check_number(
     sensibilite,
     name="sensibilite",
-    digest="489e1129a8b10845",
+    digest="b5b239f0f453e93f",
     bounds=(0, 1),
     mistakes=[
-        checks.Mistake(ev.specificity(y_test, y_pred_05),
-                       "vous avez calculé la spécificité (la part des non-malades rassurées). "
-                       "La sensibilité ne regarde que les malades : VP et FN."),
-        checks.Mistake(ev.ppv(y_test, y_pred_05),
-                       "vous avez calculé la valeur prédictive positive (parmi les tests "
-                       "positifs, la part de malades). La sensibilité part des malades, pas "
-                       "des tests positifs."),
-        checks.Mistake(float(np.mean(y_test == y_pred_05)),
-                       "vous avez calculé l'exactitude (toutes les bonnes réponses sur le total). "
-                       "La sensibilité ne regarde que les malades."),
-        checks.Mistake(1 - ev.sensitivity(y_test, y_pred_05),
-                       "vous avez calculé la part des cancers manqués (FN parmi les malades), "
-                       "c'est-à-dire 1 − sensibilité. Mettez les vrais positifs au numérateur."),
+        checks.Mistake(None, "0,5 est le seuil de décision (la position du curseur), pas la "
+                       "sensibilité. La sensibilité se calcule avec les cases de la matrice : "
+                       "parmi les malades, la part détectée.", digest="15072e70c7cb7557"),
+        checks.Mistake(None, "vous avez calculé la spécificité (la part des non-malades rassurées). "
+                       "La sensibilité ne regarde que les malades : VP et FN.",
+                       digest="83cb728101e8a74a"),
+        checks.Mistake(None, "vous avez calculé la valeur prédictive positive (parmi les tests "
+                       "positifs, la part de malades). La sensibilité part des malades, pas des "
+                       "tests positifs.", digest="fbd0f5b44a0604c7"),
+        checks.Mistake(None, "vous avez calculé la valeur prédictive négative (parmi les tests "
+                       "négatifs, la part de non-malades). La sensibilité part des malades.",
+                       digest="23ad9c9289629eb3"),
+        checks.Mistake(None, "vous avez calculé l'exactitude (toutes les bonnes réponses sur le "
+                       "total). La sensibilité ne regarde que les malades.",
+                       digest="49ee9fdeebc05b58"),
+        checks.Mistake(None, "vous avez calculé la part des cancers manqués (les faux négatifs "
+                       "parmi les malades). La sensibilité compte les cancers détectés.",
+                       digest="310873c2a15fd798"),
     ],
-    success="c'est la part des cancers que le test détecte au seuil 0,5.",
 )
 ### BEGIN HIDDEN TESTS
+y_pred_05 = ev.predict_at_threshold(scores, seuil_defaut)
 checks.check_number(
     sensibilite,
     name="sensibilite",
@@ -194,33 +312,278 @@ sensibilite = vn / (vn + fp)
 sensibilite = vp / (vp + fp)
 
 # %% mistake="sensibilite"
+# message : valeur prédictive négative
+sensibilite = vn / (vn + fn)
+
+# %% mistake="sensibilite"
+# message : exactitude
+sensibilite = (vp + vn) / (vp + fp + fn + vn)
+
+# %% mistake="sensibilite"
+# message : cancers manqués
+sensibilite = fn / (vp + fn)
+
+# %% mistake="sensibilite"
+# message : 0,5 est le seuil de décision
+sensibilite = 0.5
+
+# %% mistake="sensibilite"
 # message : donné un pourcentage
 sensibilite = 100 * vp / (vp + fn)
 
 # %% [markdown]
-# Tous les cancers que le test ne détecte pas sont dans la case FN : ce sont des cancers
-# manqués. Voyons ce qui se passe quand on déplace le seuil.
+# Cette sensibilité est mesurée sur quelques dizaines de malades : d'autres patientes comparables
+# auraient donné un chiffre un peu différent. L'**intervalle de confiance à 95 %** donne la plage
+# des valeurs compatibles avec nos données : construit ainsi, il contient la vraie sensibilité
+# dans 95 études sur 100. Plus il y a de patientes, plus il est étroit. La cellule suivante le
+# calcule pour votre réponse (méthode de Wilson).
+
+# %%
+n_malades = int(y_test.sum())
+if est_entre_0_et_1(sensibilite):
+    detectes = round(sensibilite * n_malades)
+    bas, haut = intervalle_95(detectes, n_malades)
+    print(f"{detectes} cancers détectés sur {n_malades} : sensibilité {fr_number(detectes / n_malades)}.")
+    print(f"Intervalle de confiance à 95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}.")
+else:
+    print("Donnez d'abord à la question 2 une proportion entre 0 et 1, puis relancez cette cellule.")
+
+# %% [markdown]
+# L'intervalle s'étend sur près de 20 points : avec 85 malades, la sensibilité n'est connue qu'à
+# une dizaine de points près, de part et d'autre de la valeur mesurée.
 #
 # ## 4. L'explorateur de seuil
 #
-# Déplacez le curseur (à la souris, ou avec les **flèches du clavier** après avoir cliqué
-# dessus). La matrice de confusion, les indicateurs et le point sur la courbe ROC (expliquée à la
-# section 6) se mettent à jour. Observez :
+# L'explorateur travaille sur le **jeu de validation**, où l'on a le droit de régler le seuil.
+# Déplacez le curseur (souris, ou **flèches du clavier** après un clic dessus) : la matrice, les
+# indicateurs, leurs intervalles de confiance (sous l'explorateur) et le point sur la **courbe
+# ROC** suivent. Cette courbe place, pour chaque seuil, la sensibilité (en ordonnée) contre
+# 1 − spécificité (en abscisse). Observez :
 #
 # - quand le seuil **baisse**, la sensibilité monte… et la spécificité descend ;
 # - aucun seuil ne donne à la fois zéro faux négatif et zéro faux positif ;
-# - à chaque seuil correspond **un point** de la courbe ROC.
+# - avec 42 malades, un cancer manqué de plus fait perdre plus de deux points de sensibilité.
 
 # %%
-explorateur = ThresholdExplorer(y_test, scores, threshold=0.5, show_auc=False)
-explorateur
+explorateur = ThresholdExplorer(y_val, scores_val, threshold=0.5, show_auc=False)
+marges = HTML()
+
+
+def ecrire_marges(changement=None):
+    # Sous l'explorateur : chaque indicateur, ses effectifs et son intervalle de confiance à 95 %.
+    c = ev.confusion_at_threshold(y_val, scores_val, explorateur.slider.value)
+    lignes = [f"<b>Intervalles de confiance à 95 % au seuil {fr_number(explorateur.slider.value, 2)}"
+              " (jeu de validation)</b>"]
+    for nom, k, n in [("Sensibilité", c.tp, c.tp + c.fn), ("Spécificité", c.tn, c.tn + c.fp),
+                      ("VPP", c.tp, c.tp + c.fp), ("VPN", c.tn, c.tn + c.fn)]:
+        if n == 0:
+            lignes.append(f"{nom} : non calculable (aucune patiente concernée)")
+        else:
+            bas, haut = intervalle_95(k, n)
+            lignes.append(f"{nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de "
+                          f"{fr_number(bas, 2)} à {fr_number(haut, 2)}")
+    marges.value = "<p>" + "<br>".join(lignes) + "</p>"
+
+
+explorateur.slider.observe(ecrire_marges, names="value")
+ecrire_marges()
+display(explorateur, marges)
 
 # %% [markdown]
-# ## 5. La prévalence change tout : valeurs prédictives et théorème de Bayes
+# ## 5. Choisir un seuil
 #
-# La patiente, elle, ne demande pas « quelle est la sensibilité ? » mais : **« mon test est
-# positif : quel est le risque que j'aie un cancer ? »** C'est la **valeur prédictive positive
-# (VPP)** : parmi les tests positifs, la part de patientes réellement malades.
+# Ici, le test décide s'il faut aller plus loin (une biopsie) : manquer un cancer est grave. On
+# veut une sensibilité élevée, quitte à inquiéter à tort davantage de patientes.
+#
+# ### Question 3 — Le seuil qui détecte au moins 95 % des cancers (2 points)
+#
+# Parmi les seuils du curseur (de 0 à 1, de 0,01 en 0,01), trouvez **le plus élevé** pour
+# lequel la sensibilité atteint **au moins 95 %** sur le **jeu de validation**. Le plus élevé,
+# car parmi les seuils assez sensibles, c'est celui qui fait le moins de faux positifs.
+#
+# Tâtonnez avec l'explorateur, ou calculez : `ev.sensitivity(y_val, scores_val >= 0.30)` donne
+# la sensibilité au seuil `0.30` sur le jeu de validation.
+#
+# <details><summary>Indice 1</summary>
+#
+# Dans l'explorateur, baissez le seuil jusqu'à ce que la sensibilité atteigne 0,95 ou plus. Puis
+# vérifiez qu'en le remontant d'un cran (0,01), la sensibilité repasse sous 0,95.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# La réponse est un seuil (entre 0 et 1), pas une sensibilité : 0.95 est l'objectif de
+# sensibilité, pas le seuil. Le bon seuil est assez bas, car le modèle n'est pas très bon.
+# N'utilisez pas `y_test` ni `scores` : le jeu de test ne sert qu'à la fin.
+# </details>
+
+# %% answer="seuil"
+seuil = ...
+### BEGIN SOLUTION
+seuils_du_curseur = np.round(np.arange(0, 1.001, 0.01), 2)
+seuil = max(t for t in seuils_du_curseur if ev.sensitivity(y_val, scores_val >= t) >= 0.95)
+### END SOLUTION
+
+# %% tests="seuil" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+valeur_seuil = checks.require_number(seuil, name="seuil")
+checks.expect(valeur_seuil != 0.95,
+              "0.95 est la sensibilité visée, pas le seuil. Cherchez le seuil (la position du "
+              "curseur) pour lequel la sensibilité atteint 0,95.", name="seuil")
+checks.expect(0 <= valeur_seuil <= 1,
+              f"un seuil se choisit entre 0 et 1 (les scores sont des probabilités) ; "
+              f"vous avez donné {valeur_seuil:g}.", name="seuil")
+checks.expect(not checks.matches_digest(valeur_seuil, "77c7e7f45f45996b", name="seuil"),
+              "vous avez réglé le seuil sur le jeu de test (y_test, scores). Le seuil se règle "
+              "sur le jeu de validation (y_val, scores_val) ; le jeu de test ne sert qu'à la "
+              "fin, pour mesurer ce que coûte ce choix.", name="seuil")
+se_obtenue = ev.sensitivity(y_val, scores_val >= valeur_seuil)
+checks.expect(se_obtenue >= 0.95,
+              f"à ce seuil, la sensibilité n'est que de {fr_number(se_obtenue)} sur le jeu de "
+              "validation : votre seuil est trop haut, baissez-le. Avez-vous visé 95 % de "
+              "spécificité au lieu de 95 % de sensibilité ?", name="seuil")
+se_cran_suivant = ev.sensitivity(y_val, scores_val >= valeur_seuil + 0.01)
+checks.expect(se_cran_suivant < 0.95,
+              f"la sensibilité atteint bien 95 % ({fr_number(se_obtenue)}), mais vous pouvez "
+              "encore monter le seuil d'au moins un cran (0,01) sans passer sous 95 % : vous "
+              "feriez moins de faux positifs.", name="seuil")
+print("\u2714 Correct (seuil) : c'est le seuil le plus élevé qui atteint 95 % de sensibilité "
+      "sur le jeu de validation.")
+### BEGIN HIDDEN TESTS
+scores_malades = np.asarray(scores_val)[np.asarray(y_val) == 1]
+checks.expect(
+    np.mean(scores_malades >= valeur_seuil) >= 0.95
+    and np.mean(scores_malades >= valeur_seuil + 0.01) < 0.95,
+    "ce seuil n'est pas le plus élevé qui atteint 95 % de sensibilité sur le jeu de validation.",
+    name="seuil",
+)
+### END HIDDEN TESTS
+
+# %% mistake="seuil"
+# message : visé 95 % de spécificité
+seuil = min(t for t in np.round(np.arange(0, 1.001, 0.01), 2)
+            if ev.specificity(y_val, scores_val >= t) >= 0.95)
+
+# %% mistake="seuil"
+# message : réglé le seuil sur le jeu de test
+seuil = max(t for t in np.round(np.arange(0, 1.001, 0.01), 2)
+            if ev.sensitivity(y_test, scores >= t) >= 0.95)
+
+# %% mistake="seuil"
+# message : monter le seuil
+seuil = 0.0
+
+# %% mistake="seuil"
+# message : entre 0 et 1
+seuil = 95
+
+# %% mistake="seuil"
+# message : sensibilité visée, pas le seuil
+seuil = 0.95
+
+# %%
+# Votre seuil lu sur le jeu de validation, avec les intervalles de confiance à 95 %.
+def lire_seuil(nom_du_jeu, verite, scores_du_jeu, valeur):
+    c = ev.confusion_at_threshold(verite, scores_du_jeu, valeur)
+    print(f"Jeu de {nom_du_jeu}, au seuil {fr_number(valeur, 2)} :")
+    for nom, k, n in [("sensibilité", c.tp, c.tp + c.fn), ("spécificité", c.tn, c.tn + c.fp)]:
+        bas, haut = intervalle_95(k, n)
+        print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
+              f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
+    print(f"  {c.fp} patientes sans cancer inquiétées à tort sur {c.tn + c.fp}.")
+
+
+if est_entre_0_et_1(seuil):
+    lire_seuil("validation", y_val, scores_val, seuil)
+else:
+    print("Donnez d'abord à la question 3 un seuil entre 0 et 1, puis relancez cette cellule.")
+
+# %% [markdown]
+# ### Question 4 — Que vaut la promesse « 95 % » ? (1 point)
+#
+# Le seuil détecte au moins 95 % des cancers **du jeu de validation** : 40 sur 42. Au vu de
+# l'intervalle de confiance, que dire aux cliniciens ? Écrivez **entre guillemets** la lettre de
+# votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
+#
+# - **A.** Ce seuil détecte au moins 95 % des cancers : c'est mesuré.
+# - **B.** La sensibilité réelle à ce seuil est mal connue : les données sont compatibles avec
+#   des valeurs d'environ 0,84 à 0,99. Il faut la mesurer sur d'autres patientes.
+# - **C.** Ce seuil détecte 95,2 % des cancers, à un dixième de point près.
+# - **D.** On ne peut rien dire : 42 malades, c'est trop peu.
+#
+# <details><summary>Indice 1</summary>
+#
+# L'intervalle de confiance donne la plage des sensibilités compatibles avec 40 cancers détectés
+# sur 42. Est-il étroit ? Exclut-il quelque chose ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un cancer de plus ou de moins sur 42 change la sensibilité de plus de deux points. Et ces
+# 42 patientes ont servi à choisir le seuil.
+# </details>
+
+# %% answer="marge"
+marge = ...
+### BEGIN SOLUTION
+marge = "B"
+### END SOLUTION
+
+# %% tests="marge" points=1
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_choice(
+    marge,
+    name="marge",
+    options=["A", "B", "C", "D"],
+    digest="7281b74c76524fcc",
+    mistakes=[
+        checks.Mistake(None, "0,952 n'est qu'une estimation, faite sur 42 malades, et sur les "
+                       "patientes mêmes qui ont servi à choisir le seuil : l'intervalle descend "
+                       "bien au-dessous de 0,95. Ce n'est pas une garantie.",
+                       digest="534a2178d7d638cf"),
+        checks.Mistake(None, "trois décimales ne font pas une précision : avec 42 malades, un "
+                       "cancer de plus ou de moins change la sensibilité de plus de deux points. "
+                       "Regardez la largeur de l'intervalle.", digest="66e9f50aedcbe188"),
+        checks.Mistake(None, "l'intervalle est large, mais il dit quelque chose : il exclut par "
+                       "exemple une sensibilité de 0,80. Peu de patientes, c'est une marge "
+                       "d'incertitude à annoncer, pas une absence de résultat.",
+                       digest="db80caa2d5a4e528"),
+    ],
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(marge, name="marge", options=["A", "B", "C", "D"], expected="B")
+### END HIDDEN TESTS
+
+# %% mistake="marge"
+# message : Ce n'est pas une garantie
+marge = "A"
+
+# %% mistake="marge"
+# message : trois décimales ne font pas une précision
+marge = "C"
+
+# %% mistake="marge"
+# message : une marge d'incertitude à annoncer
+marge = "D"
+
+# %%
+# Votre seuil mesuré là où il n'a rien réglé : sur le jeu de test.
+if est_entre_0_et_1(seuil):
+    lire_seuil("test", y_test, scores, seuil)
+else:
+    print("Donnez d'abord à la question 3 un seuil entre 0 et 1, puis relancez cette cellule.")
+
+# %% [markdown]
+# Sur le **jeu de test**, la sensibilité tombe à 0,882 : même la borne haute de son intervalle
+# (0,93) reste sous 0,95. Le chiffre de la validation était optimiste, comme son intervalle
+# permettait de le craindre. Tenir la promesse demanderait un seuil plus bas, donc encore plus de
+# patientes sans cancer inquiétées à tort, et biopsiées.
+#
+# ## 6. La prévalence change tout : valeurs prédictives et théorème de Bayes
+#
+# La patiente demande : **« mon test est positif : quel est le risque que j'aie un cancer ? »**
+# C'est la **valeur prédictive positive (VPP)** : parmi les tests positifs, la part de malades.
+# La **valeur prédictive négative (VPN)** est, parmi les tests négatifs, la part de non-malades.
 #
 # La VPP dépend de la sensibilité, de la spécificité **et de la prévalence** *p* (la part de
 # malades dans la population testée). Par le théorème de Bayes :
@@ -231,11 +594,14 @@ explorateur
 # La fonction `ev.predictive_values(sensitivity=..., specificity=..., prevalence=...)` fait ce
 # calcul et renvoie la VPP et la VPN.
 #
-# Dans notre jeu de test, la prévalence est d'environ 37 %. Imaginons maintenant que le **même**
-# test (même sensibilité, même spécificité) soit proposé à une population où seulement **1 %**
-# des personnes testées ont un cancer (une valeur choisie pour l'exercice). C'est une
-# hypothèse simplificatrice : en réalité, un test se comporte souvent différemment dans une
-# population différente de celle où il a été mis au point.
+# **Une expérience de pensée.** Dans notre jeu de test, la prévalence est d'environ 37 %.
+# Imaginons le **même** test (mêmes sensibilité et spécificité au seuil 0,5) chez des femmes
+# **sans symptôme**, dont 1 % ont un cancer : c'est l'ordre de grandeur du dépistage organisé du
+# cancer du sein en France, par mammographie (0,79 cancer découvert pour 100 femmes dépistées en
+# 2021-2022, Santé publique France, 2025). Personne ne dépisterait par cytoponction : il faut une
+# masse où piquer, et le geste est invasif. Elle vient **après** l'examen clinique et
+# l'imagerie : c'est un test diagnostique, pas un test de dépistage. Et garder « même
+# sensibilité, même spécificité » dans une autre population est une simplification.
 
 # %%
 se = ev.sensitivity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
@@ -248,7 +614,7 @@ vpp_etude, vpn_etude = ev.predictive_values(sensitivity=se, specificity=sp,
 print(f"VPP à cette prévalence : {fr_number(vpp_etude)} ; VPN : {fr_number(vpn_etude)}")
 
 # %% [markdown]
-# ### Question 2 — La VPP quand la prévalence est de 1 % (2 points)
+# ### Question 5 — La VPP quand la prévalence est de 1 % (2 points)
 #
 # Calculez la **VPP** du même test (mêmes `se` et `sp`) dans une population où la prévalence
 # est de **1 %**. Donnez une proportion entre 0 et 1.
@@ -273,7 +639,7 @@ vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.99)
 ### END SOLUTION
 
 # %% tests="vpp_depistage" points=2
-# Vérification de la question 2 : exécutez cette cellule.
+# Vérification de la question 5 : exécutez cette cellule.
 valeur_vpp = checks.require_number(vpp_depistage, name="vpp_depistage")
 checks.expect(
     valeur_vpp < vpp_etude or valeur_vpp > 1,
@@ -286,7 +652,7 @@ checks.expect(
 checks.check_number(
     vpp_depistage,
     name="vpp_depistage",
-    digest="50050ec786d3de77",
+    digest="0c72b198eb50c725",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(se,
@@ -295,7 +661,6 @@ checks.check_number(
     ],
     hint="Vérifiez la formule : le numérateur compte les vrais positifs (Se × p), le "
     "dénominateur tous les positifs, vrais et faux.",
-    success="à 1 % de prévalence, la grande majorité des tests positifs sont de faux positifs.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -322,19 +687,35 @@ vpp_depistage = se
 vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=1)[0]
 
 # %% [markdown]
-# Le même test, avec la même sensibilité et la même spécificité, n'a pas du tout la même valeur
-# pour une patiente adressée pour une masse suspecte et pour une personne sans symptôme. Un
-# chiffre de performance ne se transpose pas d'une population à l'autre sans réfléchir à la
-# prévalence.
+# À 1 % de prévalence, la plupart des tests positifs sont de faux positifs. Le même test n'a pas
+# du tout la même valeur pour une patiente adressée pour une masse et pour une femme sans
+# symptôme : un chiffre de performance ne se transpose pas d'une population à
+# l'autre sans réfléchir à la prévalence.
 #
-# ## 6. La courbe ROC et l'aire sous la courbe (AUC)
+# ## À retenir
 #
-# La courbe ROC (de l'anglais *Receiver Operating Characteristic*) résume **tous les seuils à
-# la fois** : pour chacun, elle place la sensibilité
-# (en ordonnée) contre 1 − spécificité (en abscisse). L'**aire sous la courbe (AUC)** vaut
-# 1 pour un test parfait et 0,5 pour un test qui répond au hasard (la diagonale). Elle a une
-# lecture simple : c'est la probabilité qu'une patiente malade tirée au hasard ait un score plus
-# élevé qu'une patiente non malade tirée au hasard.
+# - Un test se juge contre un **test de référence** (ici l'histologie).
+# - **Sensibilité** et **spécificité** partent de la maladie ; **VPP** et **VPN** partent du
+#   résultat et **dépendent de la prévalence**.
+# - Une proportion mesurée sur peu de patientes s'annonce **avec son intervalle de confiance**.
+# - Le seuil se règle sur un **jeu de validation** ; sa performance se mesure sur un **jeu de
+#   test** qui n'a servi à rien d'autre.
+# - Choisir un seuil, c'est **choisir qui supporte quelles erreurs** : une décision qui engage
+#   soignants et patientes, pas seulement l'algorithme.
+
+# %% [markdown]
+# ## Après la séance
+#
+# Cette partie se fait **après la séance**, chez vous : une question sur la courbe ROC, la
+# réflexion écrite (notée par l'enseignant), et un complément sur le dépistage.
+#
+# ### La courbe ROC et l'aire sous la courbe (AUC)
+#
+# La courbe ROC (de l'anglais *Receiver Operating Characteristic*) que montrait l'explorateur
+# résume **tous les seuils à la fois**. L'**aire sous la courbe (AUC)** vaut 1 pour un test
+# parfait et 0,5 pour un test qui répond au hasard (la diagonale). Elle a une lecture simple :
+# c'est la probabilité qu'une patiente malade tirée au hasard ait un score plus élevé qu'une
+# patiente non malade tirée au hasard.
 
 # %%
 courbe = ev.roc(y_test, scores)
@@ -345,7 +726,7 @@ with accessible_style():
     )
 
 # %% [markdown]
-# ### Question 3 — L'aire sous la courbe ROC (1 point)
+# ### Question 6 — L'aire sous la courbe ROC (1 point)
 #
 # Calculez l'**AUC** du modèle sur le jeu de test avec la fonction `roc_auc_score` de
 # scikit-learn (déjà importée), qui prend deux arguments : d'abord les diagnostics réels, puis
@@ -371,7 +752,7 @@ auc = roc_auc_score(y_test, scores)
 ### END SOLUTION
 
 # %% tests="auc" points=1
-# Vérification de la question 3 : exécutez cette cellule.
+# Vérification de la question 6 : exécutez cette cellule.
 valeur_auc = checks.require_number(auc, name="auc")
 checks.expect(
     not 0 <= valeur_auc < 0.5,
@@ -383,7 +764,7 @@ checks.expect(
 checks.check_number(
     auc,
     name="auc",
-    digest="56fccb37b319dc08",
+    digest="1a03114ff21c4406",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake((se + sp) / 2,
@@ -391,7 +772,6 @@ checks.check_number(
                        "scores. Donnez les scores : l'AUC résume tous les seuils."),
     ],
     hint="Donnez à roc_auc_score les diagnostics réels puis les scores du modèle.",
-    success="l'AUC est nettement au-dessus de 0,5 (le hasard), mais le test reste imparfait.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(auc, name="auc", expected=roc_auc_score(y_test, scores))
@@ -406,97 +786,19 @@ auc = roc_auc_score(y_test, scores >= 0.5)
 auc = roc_auc_score(1 - y_test, scores)
 
 # %% [markdown]
-# ## 7. Choisir un seuil
+# ### Réflexion — Qui porte les erreurs ? (3 points, corrigée par l'enseignant)
 #
-# Quand le test sert à décider s'il faut aller plus loin (une biopsie), manquer un cancer est
-# grave : on veut une sensibilité élevée, quitte à inquiéter à tort davantage de patientes.
+# À rédiger après la séance, en 10 à 15 lignes : au seuil que vous avez choisi à la question 3,
+# **qui subit un faux négatif, qui subit un faux positif**, et de quelle manière (santé,
+# angoisse, examens, temps soignant, coûts) ? Qui devrait participer au choix du seuil, et
+# comment l'expliqueriez-vous à Madame L., marge d'incertitude comprise ? Appuyez-vous sur au
+# moins un chiffre de ce module.
 #
-# ### Question 4 — Le seuil qui détecte au moins 95 % des cancers (2 points)
-#
-# Parmi les seuils du curseur (de 0 à 1, de 0,01 en 0,01), trouvez **le plus élevé** pour
-# lequel la sensibilité atteint **au moins 95 %** sur le jeu de test. Pourquoi le plus élevé ?
-# Parce que, parmi tous les seuils assez sensibles, c'est celui qui fait le moins de faux
-# positifs.
-#
-# Vous pouvez tâtonner avec l'explorateur de la section 4, ou calculer la sensibilité à un seuil
-# donné : `ev.sensitivity(y_test, scores >= 0.30)` donne la sensibilité au seuil `0.30`.
-#
-# <details><summary>Indice 1</summary>
-#
-# Dans l'explorateur, baissez le seuil jusqu'à ce que la sensibilité atteigne 0,95 ou plus. Puis
-# vérifiez qu'en le remontant d'un cran (0,01), la sensibilité repasse sous 0,95.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# La réponse est un seuil (entre 0 et 1), pas une sensibilité : 0.95 est l'objectif de
-# sensibilité, pas le seuil. Le bon seuil est assez bas, car le modèle n'est pas très bon.
-# </details>
-
-# %% answer="seuil"
-seuil = ...
-### BEGIN SOLUTION
-seuils_du_curseur = np.round(np.arange(0, 1.001, 0.01), 2)
-seuil = max(t for t in seuils_du_curseur if ev.sensitivity(y_test, scores >= t) >= 0.95)
-### END SOLUTION
-
-# %% tests="seuil" points=2
-# Vérification de la question 4 : exécutez cette cellule.
-valeur_seuil = checks.require_number(seuil, name="seuil")
-checks.expect(valeur_seuil != 0.95,
-              "0.95 est la sensibilité visée, pas le seuil. Cherchez le seuil (la position du "
-              "curseur) pour lequel la sensibilité atteint 0,95.", name="seuil")
-checks.expect(0 <= valeur_seuil <= 1,
-              f"un seuil se choisit entre 0 et 1 (les scores sont des probabilités) ; "
-              f"vous avez donné {valeur_seuil:g}.", name="seuil")
-se_obtenue = ev.sensitivity(y_test, scores >= valeur_seuil)
-checks.expect(se_obtenue >= 0.95,
-              f"à ce seuil, la sensibilité n'est que de {fr_number(se_obtenue)} : votre seuil est "
-              "trop haut, baissez-le. Avez-vous visé 95 % de spécificité au lieu de 95 % de "
-              "sensibilité ?", name="seuil")
-se_cran_suivant = ev.sensitivity(y_test, scores >= valeur_seuil + 0.01)
-checks.expect(se_cran_suivant < 0.95,
-              f"la sensibilité atteint bien 95 % ({fr_number(se_obtenue)}), mais vous pouvez "
-              "encore monter le seuil d'au moins un cran (0,01) sans passer sous 95 % : vous "
-              "feriez moins de faux positifs.", name="seuil")
-print(f"\u2714 Correct (seuil) : sensibilité {fr_number(se_obtenue)}, spécificité "
-      f"{fr_number(ev.specificity(y_test, scores >= valeur_seuil))}.")
-### BEGIN HIDDEN TESTS
-scores_malades = np.asarray(scores)[np.asarray(y_test) == 1]
-checks.expect(
-    np.mean(scores_malades >= valeur_seuil) >= 0.95
-    and np.mean(scores_malades >= valeur_seuil + 0.01) < 0.95,
-    "ce seuil n'est pas le plus élevé qui atteint 95 % de sensibilité.",
-    name="seuil",
-)
-### END HIDDEN TESTS
-
-# %% mistake="seuil"
-# message : visé 95 % de spécificité
-seuil = courbe.thresholds[courbe.fpr <= 0.05].min()
-
-# %% mistake="seuil"
-# message : monter le seuil
-seuil = 0.0
-
-# %% mistake="seuil"
-# message : entre 0 et 1
-seuil = 95
-
-# %% mistake="seuil"
-# message : sensibilité visée, pas le seuil
-seuil = 0.95
-
-# %% [markdown]
-# Regardez dans l'explorateur ce que coûte ce choix : pour détecter 95 % des cancers, combien de
-# patientes sans cancer sont inquiétées à tort, et devront passer un examen de plus ?
-#
-# ## 8. Réflexion — Qui porte les erreurs ? (3 points, corrigée par l'enseignant)
-#
-# En 10 à 15 lignes : au seuil que vous avez trouvé à la question 4, **qui subit un faux
-# négatif, qui subit un faux positif**, et de quelle manière (santé, angoisse, examens,
-# temps soignant, coûts) ? Qui devrait participer au choix du seuil, et comment l'expliqueriez-vous
-# à Madame L. ? Appuyez-vous sur au moins un chiffre de ce module.
+# Cette explication n'est pas qu'une politesse : depuis la loi relative à la bioéthique du
+# 2 août 2021, l'article L. 4001-3 du code de la santé publique demande au professionnel qui
+# utilise, pour un diagnostic, un dispositif médical à traitement algorithmique appris sur des
+# données massives de s'assurer que la patiente en a été informée (ces règles seront détaillées
+# dans un module ultérieur).
 
 # %% [markdown] written="reflexion_erreurs" points=3
 # ### BEGIN SOLUTION
@@ -505,40 +807,60 @@ seuil = 0.95
 # - **1 point** — Conséquences des deux erreurs, pour la personne : faux négatif = cancer
 #   découvert plus tard, perte de chance, fausse réassurance ; faux positif = angoisse, biopsie
 #   inutile (douleur, complications rares), temps d'attente, coût. L'étudiant relie l'erreur au
-#   vécu de la patiente (valeur V1, priorité à la relation humaine).
-# - **1 point** — Un chiffre du module, juste et interprété : p. ex. au seuil de la question 4,
-#   la spécificité chute (davantage de faux positifs) ; ou la VPP à 1 % de prévalence est faible,
-#   donc la plupart des positifs sont des fausses alertes.
+#   vécu de la patiente (valeur V1 — Priorité à la relation humaine).
+# - **1 point** — Un chiffre du module, juste et interprété : p. ex. au seuil de la question 3,
+#   la sensibilité mesurée sur le jeu de test reste sous 0,95 et la spécificité chute (davantage
+#   de faux positifs) ; ou l'intervalle de confiance de la validation (environ 0,84 à 0,99) ; ou
+#   la VPP à 1 % de prévalence est faible, donc la plupart des positifs sont des fausses alertes.
 # - **1 point** — Qui décide et comment : le seuil est un choix de valeurs, pas seulement
 #   technique ; il implique cliniciens, patientes, organisation des soins ; explication à la
-#   patiente en mots simples, avec l'incertitude (valeur V4, prudence et esprit critique).
-#   Accepter toute position argumentée ; pénaliser une réponse qui présente le seuil comme
-#   « objectivement » déterminé par l'algorithme.
+#   patiente en mots simples, avec l'incertitude
+#   (valeur V4 — Prudence, esprit critique et inclusivité). Accepter toute position argumentée ; pénaliser une réponse qui présente le
+#   seuil comme « objectivement » déterminé par l'algorithme, ou un chiffre sans sa marge.
 # ### END SOLUTION
 
 # %% [markdown]
-# ## À retenir
+# ### Pour aller plus loin : la VPP d'un vrai dépistage
 #
-# - La **sensibilité** et la **spécificité** décrivent le test du point de vue de la maladie ;
-#   la **VPP** et la **VPN** du point de vue du résultat, et elles **dépendent de la prévalence**.
-# - Un même test peut être utile chez des patientes adressées pour une masse suspecte et produire
-#   surtout des fausses alertes dans une population où la maladie est rare.
-# - L'**AUC** résume tous les seuils ; elle ne dit pas quel seuil choisir.
-# - Choisir un seuil, c'est **choisir qui supporte quelles erreurs** : une décision qui
-#   engage soignants et patients, pas seulement l'algorithme.
-#
+# Dans le dépistage organisé français, pour 100 femmes dépistées en 2021-2022, 7,7 avaient une
+# mammographie positive avant les examens complémentaires (le « bilan diagnostique »), 3,7
+# restaient positives après ce bilan, et un cancer était découvert chez 0,79 (Santé publique
+# France, 2025).
+# La cellule suivante en déduit la part de cancers parmi les positives : c'est la VPP, avant et
+# après le bilan.
+
+# %%
+vpp_mammographie = 0.79 / 7.7
+vpp_apres_bilan = 0.79 / 3.7
+print(f"Avant le bilan : environ {fr_number(vpp_mammographie, 2)} ; après : "
+      f"{fr_number(vpp_apres_bilan, 2)}")
+
+# %% [markdown]
+# Environ une mammographie positive sur dix seulement correspond à un cancer : c'est la question
+# 5 dans la vraie vie. Enchaîner les examens (imagerie complémentaire, puis biopsie et
+# histologie) fait monter la VPP à chaque étape, parce que chaque examen s'applique à une
+# population où la maladie est plus fréquente.
+
+# %% [markdown]
 # ## Sources
 #
 # - Données : Wolberg WH, Street WN, Mangasarian OL. *Breast Cancer Wisconsin (Diagnostic)*.
 #   UCI Machine Learning Repository, 1995 ; distribuées avec scikit-learn
 #   (`sklearn.datasets.load_breast_cancer`). 569 patientes, 212 tumeurs malignes et 357
 #   bénignes (décomptes recalculés dans ce notebook). Fiche descriptive du jeu de données
-#   (origine, limites, licence) : `esn_teach/datasets/cards/breast_cancer_wdbc.md`.
+#   (origine, limites, licence) : affichée dans la section 1.
 # - Street WN, Wolberg WH, Mangasarian OL. Nuclear feature extraction for breast tumor diagnosis.
 #   *IS&T/SPIE International Symposium on Electronic Imaging: Science and Technology*, 1993,
 #   vol. 1905, p. 861-870.
+# - Santé publique France. *Performance du programme de dépistage organisé du cancer du sein :
+#   dépistages positifs et cancers détectés. Années 2021-2022.* Bulletin national, publié le
+#   5 décembre 2025 (points clés : 7,7 et 3,7 dépistages positifs avant et après bilan, 0,79
+#   cancer détecté, pour 100 femmes dépistées).
 # - Altman DG, Bland JM. Diagnostic tests 1: sensitivity and specificity. *BMJ* 1994;308:1552.
 # - Altman DG, Bland JM. Diagnostic tests 2: predictive values. *BMJ* 1994;309:102.
+# - Wilson EB. Probable inference, the law of succession, and statistical inference. *Journal of
+#   the American Statistical Association* 1927;22(158):209-212 (l'intervalle de confiance de
+#   Wilson).
 # - Hanley JA, McNeil BJ. The meaning and use of the area under a receiver operating
 #   characteristic (ROC) curve. *Radiology* 1982;143(1):29-36.
 # - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning
