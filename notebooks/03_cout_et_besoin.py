@@ -3,31 +3,37 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
+# **Prérequis** : aucun.
+#
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Dire ce qu'est la **cible** d'un modèle (ce qu'il apprend à prédire) et pourquoi une cible
-#    commode, le **coût** des soins, peut trahir le **besoin** de soins.
+# 1. Dire ce qu'est la **cible** d'un modèle et pourquoi une cible commode, le **coût** des
+#    soins, peut trahir le **besoin** de soins.
 # 2. Calculer la **part d'un groupe parmi les patients sélectionnés**, et la distinguer du
 #    **taux de sélection** de ce groupe.
 # 3. Comparer l'état de santé de deux groupes **à score égal** pour repérer un biais.
-# 4. Mesurer un indicateur par groupe avec l'outil `MetricFrame` de la bibliothèque fairlearn,
-#    et dire ce qu'il ne montre pas.
-# 5. Choisir la cible d'un algorithme de gestion des soins, et justifier ce choix.
+# 4. Mesurer un indicateur par groupe avec `MetricFrame` (bibliothèque fairlearn), et dire ce
+#    qu'il ne montre pas.
+# 5. Choisir et justifier la cible d'un algorithme de gestion des soins (après la séance).
+#
+# > **Les valeurs de l'école dans ce module**
+# > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score précis laisse
+# >   de côté, ici les patients qui accèdent moins aux soins.
+# > - **V6 — Intégrité et transparence** : dire ce qu'un score prédit vraiment, ce qui est
+# >   reproduit ou inventé, et qui décide.
+# >
+# > **Cadre éthique du numérique en santé (CENS)** : justice (une aide rare va aux plus
+# > malades, quel que soit leur groupe), non-malfaisance (un score biaisé prive de soins des
+# > patients déjà désavantagés).
 #
 # ## Mode d'emploi
 #
-# - Exécutez les cellules **dans l'ordre**, une par une : cliquez dans la cellule puis appuyez
-#   sur **Maj + Entrée**.
-# - Quand une cellule contient `...`, c'est à vous de répondre : remplacez les trois points par
-#   votre calcul ou votre réponse, exécutez la cellule, puis exécutez la cellule
-#   **« Vérification »** juste en dessous. Elle vous dit si la réponse est correcte, ou quelle
-#   erreur vous avez probablement faite. Vous pouvez réessayer autant de fois que vous voulez.
-# - Trois règles d'écriture : gardez le nom de la variable **exactement** tel qu'il est écrit
-#   (sans accent : `part_noirs_cout`) ; écrivez les décimales avec un **point** (`0.8` et non
-#   `0,8`) ; écrivez de préférence le **calcul** plutôt que son résultat arrondi.
-# - Des **indices** sont cachés sous chaque question : cliquez sur « Indice 1 », puis
-#   « Indice 2 » seulement si besoin.
-# - Aucune connaissance en programmation n'est demandée : les calculs tiennent en une ligne.
+# - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
+# - Remplacez les `...` par votre calcul ou votre réponse, exécutez la cellule, puis la cellule
+#   **« Vérification »** juste en dessous : elle dit si la réponse est correcte, ou quelle
+#   erreur vous avez probablement faite.
+# - Gardez le nom de la variable tel quel (`part_noirs_cout`) ; décimales avec un **point**
+#   (`0.8`, pas `0,8`) ; écrivez de préférence le **calcul** plutôt qu'un résultat arrondi.
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
@@ -35,42 +41,44 @@
 # Un grand hôpital universitaire américain propose à ses patients atteints de maladies
 # chroniques un **programme de suivi renforcé** (*care management*) : une infirmière
 # coordinatrice les appelle, organise les rendez-vous, vérifie les traitements et cherche à
-# éviter les hospitalisations. Les places sont limitées. Pour choisir, l'hôpital utilise un
-# algorithme commercial qui donne à chaque patient un **score de risque** ; les patients dont le
-# score atteint le **97ᵉ centile** (les 3 % de scores les plus élevés) sont inscrits
-# automatiquement (Obermeyer et al., 2019).
+# éviter les hospitalisations. Les places sont limitées. Un algorithme commercial donne à chaque
+# patient un **score de risque**. Les patients au-dessus du **97ᵉ centile** (les 3 % de scores
+# les plus élevés) sont **repérés automatiquement** pour le programme ; à partir du **55ᵉ
+# centile**, le dossier est signalé au **médecin traitant**, qui décide s'il propose le
+# programme (Obermeyer et al., 2019). Le score oriente ; la décision reste en partie humaine.
 #
 # Un **centile** découpe une population rangée par score en cent parts égales : être au 97ᵉ
 # centile, c'est avoir un score plus élevé que celui de 97 patients sur 100.
 #
 # L'algorithme ne voyait pas la couleur de peau des patients. Pourtant, en 2019, une équipe de
 # chercheurs a montré qu'il désavantageait fortement les patients noirs : **à score égal, ils
-# étaient nettement plus malades que les patients blancs**. Corriger cet écart aurait fait
-# passer la part des patients noirs parmi ceux qui recevaient l'aide supplémentaire de 17,7 %
-# à 46,5 % (Obermeyer et al., 2019).
+# étaient nettement plus malades que les patients blancs**. Par une **simulation** (remplacer,
+# au-dessus du seuil, des patients blancs moins malades par des patients noirs plus malades),
+# les chercheurs ont estimé que corriger cet écart ferait passer la part des patients noirs
+# repérés de 17,7 % à 46,5 % (Obermeyer et al., 2019).
 #
-# D'où venait le problème ? Du **choix de la cible**. La **cible** (on dit aussi l'**étiquette**,
-# en anglais *label*) est la grandeur qu'un modèle apprend à prédire. Le besoin de soins ne se
-# mesure pas directement ; l'algorithme prédisait donc le **coût des soins de l'année
-# suivante**, utilisé comme **substitut** (en anglais *proxy*) du besoin : une grandeur
-# facile à mesurer, supposée suivre celle qui nous intéresse. Or, à maladie égale, on dépense
-# moins pour les patients qui ont moins accès aux soins.
+# D'où venait le problème ? Du **choix de la cible**. La **cible** (en anglais *label*) est la
+# grandeur qu'un modèle apprend à prédire. Le besoin de soins ne se mesure pas directement ;
+# l'algorithme prédisait donc le **coût des soins de l'année suivante**, utilisé comme
+# **substitut** (en anglais *proxy*) du besoin : une grandeur facile à mesurer, supposée suivre
+# celle qui nous intéresse. Or, à maladie égale, on dépense moins pour les patients qui ont
+# moins accès aux soins.
 #
 # **À propos des groupes.** Les catégories « patients noirs » et « patients blancs » sont celles
-# de l'étude américaine. La « race » y est une catégorie sociale, pas biologique, et ces
-# catégories ne se transposent pas telles quelles en France, où les statistiques ethniques sont
-# très encadrées. Le mécanisme, lui, vaut pour tout groupe qui accède moins aux soins : habitants
-# de déserts médicaux, personnes en précarité, patients qui maîtrisent mal la langue.
+# de l'étude américaine. La « race » y est une catégorie sociale, pas biologique, et ne se
+# transpose pas telle quelle en France, où les statistiques ethniques sont très encadrées. Le
+# mécanisme, lui, vaut pour tout groupe qui accède moins aux soins : habitants de déserts
+# médicaux, personnes en précarité, patients qui maîtrisent mal la langue.
 
 # %% [markdown]
 # ## 2. Les données : une cohorte synthétique
 #
-# Les données de l'étude ne sont pas publiques. Nous utilisons une **cohorte synthétique** :
-# des patients inventés par un programme, sans aucune personne réelle, dont les moyennes sont
-# calibrées sur le tableau 1 de l'article. L'étude portait sur 43 539 patients blancs et
-# 6 079 patients noirs, qui avaient en moyenne 1,20 et 1,90 maladies chroniques actives
-# (Obermeyer et al., 2019). La fiche de ces données (origine, construction, limites) est dans
-# `esn_teach/datasets/cards/cost_vs_need_cohort.md`.
+# Les données de l'étude ne sont pas publiques. Notre **cohorte synthétique** est faite de
+# patients inventés par un programme, sans aucune personne réelle. Ses effectifs et ses
+# moyennes par groupe viennent du tableau 1 de l'article : 43 539 patients blancs et 6 079
+# patients noirs, qui avaient en moyenne 1,20 et 1,90 maladies chroniques actives
+# (Obermeyer et al., 2019). La cellule suivante affiche quelques moyennes, puis la **fiche** de
+# ces données (construction, ce qui est réel et ce qui est inventé) : parcourez-la.
 #
 # Chaque ligne est un patient. Les colonnes utiles ici :
 #
@@ -80,10 +88,6 @@
 # | `n_chronic` | nombre de maladies chroniques actives cette année |
 # | `cost` | coût des soins de l'**année suivante**, en dollars |
 # | `n_chronic_next` | nombre de maladies chroniques actives l'**année suivante** |
-#
-# L'algorithme calcule son score à partir de sept informations : les maladies chroniques de
-# cette année (`n_chronic`) et les autres colonnes (âge, sexe, HbA1c, pression artérielle,
-# créatinine, coût de cette année).
 
 # %%
 import numpy as np
@@ -95,7 +99,8 @@ from esn_teach.explorers import CostNeedExplorer, selection_by_group
 
 # Cohorte synthétique, toujours la même grâce à la graine random_state=0 (le point de départ
 # du tirage au hasard).
-cohorte = make_cost_vs_need_cohort(random_state=0).frame
+donnees = make_cost_vs_need_cohort(random_state=0)
+cohorte = donnees.frame  # le tableau des patients
 race = cohorte["race"].to_numpy(dtype=str)  # le groupe de chaque patient
 noirs = race == "Black"  # vrai pour chaque patient noir
 blancs = race == "White"  # vrai pour chaque patient blanc
@@ -108,30 +113,42 @@ for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
         f"Patients {nom} : {fr_number(moyennes.loc[groupe, 'n_chronic_next'], 2)} maladies "
         f"chroniques en moyenne, coût moyen {cout_moyen} $"
     )
+ecart_acces = cohorte.attrs["access_gap"]  # réglage du générateur
+print(
+    f"Écart d'accès aux soins du générateur (access_gap) : {fr_number(ecart_acces, 2)}. "
+    f"À maladie égale, un patient noir coûte {fr_number(1 - ecart_acces, 2)} fois ce que "
+    f"coûte un patient blanc, soit {fr_percent(ecart_acces, 0)} de moins."
+)
+print("\n" + donnees.DESCR)  # la fiche des données
 
 # %% [markdown]
 # Les patients noirs de la cohorte sont en moyenne **plus malades**, mais ils **coûtent moins**.
-#
-# Une précision honnête : dans l'étude réelle, les patients noirs coûtaient en moyenne un peu
-# plus (8 442 $ contre 7 540 $) ; ils étaient beaucoup plus malades, mais, **à maladie égale**,
-# on dépensait moins pour eux (Obermeyer et al., 2019). Notre cohorte simplifiée exagère l'écart
-# de coût moyen pour reproduire le reste de l'étude ; la fiche des données l'explique.
+# C'est nous qui l'avons programmé : à maladie égale, notre générateur multiplie le coût d'un
+# patient noir par 0,24. Ce réglage, `access_gap`, est **inventé** pour retrouver la part de
+# 17,7 % de l'étude avec un modèle simple, et il exagère beaucoup la réalité : dans l'étude, un
+# patient noir coûtait en moyenne 1 801 $ de moins par an qu'un patient blanc ayant le même
+# nombre de maladies chroniques, et les patients noirs, bien plus malades, coûtaient même un
+# peu plus en moyenne, 8 442 $ contre 7 540 $ (Obermeyer et al., 2019).
 
 # %% [markdown]
-# ## 3. Un score qui prédit le coût
+# ## 3. Notre reproduction : un score qui prédit le coût
 #
-# Reproduisons l'algorithme. La fonction `fit_risk_score` apprend une **régression linéaire**
-# (une somme pondérée des informations du patient, dont les poids sont choisis pour prédire au
-# mieux la cible) à partir des mêmes sept informations pour tous (section 2), **sans la
-# race**. Seule la cible change :
+# L'algorithme réel, un produit commercial, utilisait les **demandes de remboursement**
+# adressées à l'assureur l'année précédente (*insurance claims*), sans la race
+# (Obermeyer et al., 2019). Nous ne l'avons pas : nous en construisons une **reproduction
+# simplifiée**. La fonction `fit_risk_score` apprend une **régression linéaire** (une somme
+# pondérée des informations, aux poids choisis pour prédire au mieux la cible) à partir de
+# sept informations, les mêmes pour tous et **sans la race** : âge, sexe, maladies chroniques
+# de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et coût de cette année.
+# Seule la cible change :
 #
 # - `"cost"` : le score prédit le **coût** des soins de l'année suivante (comme l'algorithme
 #   de l'étude) ;
 # - `"health"` : le score prédit le **nombre de maladies chroniques** de l'année suivante, une
 #   mesure plus directe du besoin.
 #
-# Puis on applique la règle du programme : sont inscrits les patients dont le score atteint le
-# 97ᵉ centile.
+# Règle simplifiée : nous appelons **inscrits** les patients dont le score atteint le 97ᵉ
+# centile (dans l'hôpital réel, ils étaient repérés ; l'équipe soignante décidait).
 
 # %%
 centile_programme = 97  # seuil du programme : 97e centile du score
@@ -204,9 +221,13 @@ checks.check_number(
             "vous avez calculé la part des patients noirs dans toute la cohorte, inscrits ou "
             "non. Ne regardez que les patients inscrits.",
         ),
+        checks.Mistake(
+            0.177,
+            "0,177 est le chiffre de l'étude réelle (17,7 %). La question porte sur notre "
+            "cohorte synthétique : calculez la part à partir des variables ci-dessus.",
+        ),
     ],
     hint="Au numérateur, les inscrits noirs ; au dénominateur, tous les inscrits.",
-    success="c'est la part des patients noirs parmi les inscrits quand le score prédit le coût.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -232,6 +253,10 @@ part_noirs_cout = n_noirs / (n_noirs + n_blancs)
 # message : pourcentage
 part_noirs_cout = 100 * n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 
+# %% mistake="part_noirs_cout"
+# message : le chiffre de l'étude réelle
+part_noirs_cout = 0.177
+
 # %% [markdown]
 # ## 4. Un indicateur par groupe avec fairlearn : le taux de sélection
 #
@@ -242,13 +267,12 @@ part_noirs_cout = 100 * n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits
 # - le **taux de sélection** d'un groupe : parmi les patients de ce groupe, combien sont
 #   inscrits ?
 #
-# La bibliothèque **fairlearn** (*fair* veut dire « équitable ») calcule un indicateur
-# **groupe par groupe** avec l'outil `MetricFrame` (« tableau d'indicateurs »). On lui donne :
-# l'indicateur (`metrics`, ici `selection_rate`, le taux de sélection, et `count`, l'effectif),
-# les décisions (`y_pred` : inscrit ou non), et la colonne qui définit les groupes
-# (`sensitive_features`). `MetricFrame` exige aussi les valeurs réelles (`y_true`), que le taux
-# de sélection n'utilise pas. `.by_group` affiche un indicateur par groupe, `.difference()`
-# l'écart entre la valeur la plus haute et la plus basse.
+# La bibliothèque **fairlearn** calcule un indicateur **groupe par groupe** avec l'outil
+# `MetricFrame` (« tableau d'indicateurs »). On lui donne l'indicateur (`metrics` : ici
+# `selection_rate`, le taux de sélection, et `count`, l'effectif), les décisions (`y_pred` :
+# inscrit ou non), et la colonne des groupes (`sensitive_features`). `MetricFrame` exige aussi
+# les valeurs réelles (`y_true`), que le taux de sélection n'utilise pas. `.by_group` donne
+# l'indicateur de chaque groupe, `.difference()` l'écart entre le plus haut et le plus bas.
 
 # %%
 cadre_cout = MetricFrame(
@@ -270,35 +294,25 @@ print(f"Écart de taux de sélection entre les groupes : {fr_number(ecart_taux, 
 
 # %% [markdown]
 # Surprise : avec la cible « coût », le taux de sélection des patients **noirs** est **plus
-# élevé** que celui des patients blancs. Un contrôle rapide, « chaque groupe est-il sélectionné
-# au même taux ? » (on appelle ce critère la **parité démographique**), conclurait que
-# l'algorithme favorise les patients noirs.
-#
-# C'est une conclusion fausse : les patients noirs sont en moyenne **beaucoup plus malades**.
-# Un programme destiné aux patients qui en ont le plus besoin **devrait** en inscrire une part
-# bien plus grande. Comparer des taux de sélection ne suffit pas quand les besoins diffèrent
-# entre groupes : il faut comparer **les besoins des patients à score égal**. C'est ce que fait
-# l'explorateur ci-dessous. (Le module 06 reviendra sur les différentes définitions de
-# l'équité, et sur le fait qu'elles ne peuvent pas toutes être satisfaites à la fois.)
+# élevé** que celui des patients blancs. Le critère « chaque groupe est-il sélectionné au même
+# taux ? » (la **parité démographique**) conclurait que l'algorithme favorise les patients
+# noirs. C'est faux : ils sont en moyenne **beaucoup plus malades**, et un programme destiné aux
+# plus malades **devrait** en inscrire bien plus. Quand les besoins diffèrent entre groupes, il
+# faut comparer **les besoins des patients à score égal** : c'est ce que fait l'explorateur.
+# (Le module 06 reviendra sur les définitions de l'équité.)
 
 # %% [markdown]
 # ## 5. L'explorateur : à score égal, qui est le plus malade ?
 #
-# L'explorateur a deux commandes :
+# Deux commandes : **la cible** du score (menu déroulant : coût ou maladies chroniques) et **le
+# seuil du programme** (curseur en centiles, à la souris ou avec les **flèches du clavier**).
+# Le **tableau** donne, pour chaque groupe, les inscrits, le taux de sélection, la part parmi
+# les inscrits et leurs maladies chroniques moyennes (année suivante). Le **graphique** range
+# les patients par centile de score, du plus faible (à gauche) au plus élevé, et donne leurs
+# maladies chroniques moyennes par groupe ; la ligne pointillée marque le seuil.
 #
-# - **la cible prédite par le score** (menu déroulant) : le coût, ou les maladies chroniques ;
-# - **le seuil du programme** (curseur, en centiles) : sont inscrits les patients dont le
-#   score atteint ce centile. Déplacez-le à la souris ou avec les **flèches du clavier**.
-#
-# Le **tableau** donne, pour chaque groupe, le nombre d'inscrits, le taux de sélection, la part
-# parmi les inscrits et le nombre moyen de maladies chroniques (de l'année suivante) des
-# inscrits. Le **graphique** range les patients par centile de score (de gauche à droite, du
-# score le plus faible au plus élevé) et donne, pour chaque groupe, leur nombre moyen de
-# maladies chroniques ; la ligne verticale pointillée marque le seuil.
-#
-# Pour l'instant, laissez la cible sur le **coût** et le seuil au **97ᵉ centile**. Regardez le
-# graphique : si le score mesurait bien le besoin, les deux courbes se superposeraient. À
-# droite, près du seuil, sont-elles confondues ?
+# Laissez la cible sur le **coût** et le seuil au **97ᵉ centile**. Si le score mesurait bien le
+# besoin, les deux courbes se superposeraient. À droite, près du seuil, est-ce le cas ?
 
 # %%
 explorateur = CostNeedExplorer(
@@ -317,11 +331,9 @@ explorateur
 # l'année suivante (`n_chronic_next`) des **inscrits noirs** et celui des **inscrits blancs** :
 # moyenne des inscrits noirs **moins** moyenne des inscrits blancs.
 #
-# Vous pouvez lire les deux moyennes dans le tableau de l'explorateur, ou les calculer. La
-# moyenne d'une colonne pour certains patients s'écrit
-# `cohorte.loc[condition, "nom_de_colonne"].mean()`, où la condition peut combiner deux
-# conditions avec `&` (« et ») : par exemple, `inscrits_cout & noirs` désigne les patients
-# noirs inscrits.
+# Lisez les deux moyennes dans le tableau de l'explorateur, ou calculez-les : la moyenne d'une
+# colonne pour certains patients s'écrit `cohorte.loc[condition, "nom_de_colonne"].mean()`,
+# et `inscrits_cout & noirs` (`&` : « et ») désigne les patients noirs inscrits.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -421,16 +433,13 @@ ecart_maladies = (
 # %% [markdown]
 # Au-dessus du même seuil, les patients noirs inscrits ont nettement plus de maladies
 # chroniques que les patients blancs inscrits. Autrement dit, pour être inscrit, **un patient
-# noir doit être plus malade qu'un patient blanc**. Le score « coût » ne fait pourtant aucune
-# erreur de calcul : il prédit correctement le coût. C'est la **question posée** qui est
-# mauvaise.
+# noir doit être plus malade qu'un patient blanc**. Le score « coût » prédit pourtant
+# correctement le coût : c'est la **question posée** qui est mauvaise.
 #
 # ## 6. Changer la cible
 #
-# Dans l'explorateur, choisissez maintenant la cible **« Maladies chroniques de l'année
-# suivante »**, en gardant le seuil au 97ᵉ centile. Le modèle utilise exactement les mêmes
-# informations sur les patients ; seule la grandeur qu'il apprend à prédire a changé.
-# Observez les deux courbes du graphique, puis le tableau.
+# Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »**, seuil
+# au 97ᵉ centile. Mêmes informations sur les patients ; seule la cible a changé.
 #
 # ### Question 3 — La part des patients noirs parmi les inscrits, cible « maladies » (2 points)
 #
@@ -475,7 +484,6 @@ checks.expect(
     "blancs) ?",
     name="part_noirs_sante",
 )
-groupes_sante = selection_by_group(scores_sante, race, besoin, percentile=centile_programme)
 checks.check_number(
     part_noirs_sante,
     name="part_noirs_sante",
@@ -483,16 +491,26 @@ checks.check_number(
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
-            float(groupes_sante.loc["Black", "selection_rate"]),
+            None,
             "vous avez donné le taux de sélection des patients noirs (la part des patients "
             "noirs qui sont inscrits). La question demande la part des patients noirs parmi "
             "les inscrits.",
+            digest="a5aa023140a7c9fa",
+        ),
+        checks.Mistake(
+            float(noirs.mean()),
+            "vous avez calculé la part des patients noirs dans toute la cohorte, inscrits ou "
+            "non. Ne regardez que les patients inscrits.",
+        ),
+        checks.Mistake(
+            0.465,
+            "0,465 est le chiffre de l'étude réelle (46,5 %), obtenu par une simulation sur les "
+            "vrais patients. La question porte sur notre cohorte synthétique et notre score "
+            "« maladies chroniques ».",
         ),
     ],
     hint="Vérifiez la cible (maladies chroniques), le seuil (97e centile) et le dénominateur "
     "(tous les inscrits).",
-    success="en changeant seulement la cible, la part des patients noirs parmi les inscrits "
-    "augmente fortement.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -516,52 +534,242 @@ part_noirs_sante = (inscrits_sante & noirs).sum() / noirs.sum()
 inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
 part_noirs_sante = (inscrits_sante & blancs).sum() / inscrits_sante.sum()
 
+# %% mistake="part_noirs_sante"
+# message : dans toute la cohorte
+part_noirs_sante = noirs.mean()
+
+# %% mistake="part_noirs_sante"
+# message : le chiffre de l'étude réelle
+part_noirs_sante = 0.465
+
 # %% [markdown]
-# Avec la cible « maladies chroniques », les deux courbes du graphique se rapprochent
-# nettement, et le programme inscrit beaucoup plus de patients noirs, parce qu'ils sont, en
-# moyenne, plus malades. Comparez l'écart de maladies chroniques entre inscrits avec celui de
-# la question 2 :
+# Les deux courbes se rapprochent, et le programme inscrit beaucoup plus de patients noirs,
+# en moyenne plus malades. La cellule suivante compare les deux cibles, chaque part avec son
+# **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des valeurs plausibles compte
+# tenu du hasard de l'échantillon, ici 1 489 inscrits.
 
 # %%
-# Avec la cible « maladies chroniques » : maladies chroniques moyennes des inscrits, par groupe.
-inscrits_par_groupe = selection_by_group(scores_sante, race, besoin, percentile=centile_programme)
-maladies_inscrits = inscrits_par_groupe["mean_need_selected"]
-print(
-    f"Cible « maladies chroniques » : {fr_number(maladies_inscrits['Black'], 2)} maladies "
-    f"chroniques en moyenne chez les inscrits noirs, {fr_number(maladies_inscrits['White'], 2)} "
-    f"chez les inscrits blancs (écart : "
-    f"{fr_number(maladies_inscrits['Black'] - maladies_inscrits['White'], 2)})."
-)
+inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
+
+
+def intervalle_wilson(k, n, z=1.96):
+    """Intervalle de confiance à 95 % (méthode de Wilson) d'une proportion k / n."""
+    p = k / n
+    centre = (p + z**2 / (2 * n)) / (1 + z**2 / n)
+    demi_largeur = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / (1 + z**2 / n)
+    return centre - demi_largeur, centre + demi_largeur
+
+
+for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", inscrits_sante)]:
+    k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
+    bas, haut = intervalle_wilson(k, n)
+    malades = [besoin[inscrits & groupe].mean() for groupe in (noirs, blancs)]
+    print(
+        f"Cible « {nom_cible} » : {fr_percent(k / n)} de patients noirs parmi les {n} inscrits "
+        f"(IC 95 % : {fr_percent(bas)} à {fr_percent(haut)}) ; maladies chroniques des "
+        f"inscrits : {fr_number(malades[0], 2)} (noirs) contre {fr_number(malades[1], 2)} "
+        f"(blancs), écart {fr_number(malades[0] - malades[1], 2)}."
+    )
 
 # %% [markdown]
-# L'écart entre inscrits noirs et blancs a nettement diminué, mais il n'a pas disparu : le score
-# « maladies chroniques » **mesure mieux** le besoin que le score « coût », sans le mesurer
-# parfaitement. Les informations dont il dispose ne suffisent pas à prédire exactement les
-# maladies de l'année suivante.
+# Avec la cible « maladies », l'écart de maladies entre inscrits noirs et blancs diminue sans
+# disparaître : ce score **mesure mieux** le besoin, pas parfaitement.
 #
-# Et la cible elle-même a ses limites : une maladie chronique n'est comptée que si
-# elle a été **diagnostiquée**, et un patient qui consulte peu a moins de diagnostics. Aucune
-# cible n'est neutre ; il faut se demander, pour chacune, qui elle risque d'oublier.
+# **Comparer avec l'étude, prudemment.** Le 46,5 % de l'article vient d'une **simulation**.
+# Avec des modèles vraiment réentraînés (sur deux tiers des patients, jugés sur le tiers
+# restant), la part des patients noirs parmi les 3 % de risque le plus élevé passait de 14,1 %
+# (cible « coût total ») à 26,7 % (cible « maladies chroniques ») (Obermeyer et al., 2019).
+# Notre score « maladies » part en outre **avantagé** : il est entraîné et jugé sur la même
+# colonne (`n_chronic_next`), chez les mêmes patients. Qu'un chiffre de l'article tombe dans
+# notre intervalle ne prouverait rien : l'intervalle mesure le hasard, pas les différences de
+# méthode ni notre écart d'accès inventé. Retenez le **sens** de l'effet, pas le chiffre.
+#
+# ### Question 4 — L'écart de taux de sélection avec `MetricFrame`, cible « maladies » (2 points)
+#
+# `inscrits_sante` (cellule précédente) vaut vrai pour chaque patient inscrit avec la cible
+# « maladies chroniques ». Avec `MetricFrame`, comme à la section 4, calculez l'**écart de taux
+# de sélection** entre les deux groupes pour cette cible (`.difference()`), entre 0 et 1.
+#
+# <details><summary>Indice 1</summary>
+#
+# Reprenez la cellule de la section 4. L'indicateur est `selection_rate` ; `y_true` et
+# `y_pred` reçoivent la décision d'inscription : laquelle, pour la cible « maladies » ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Complétez les `...` :
+# `MetricFrame(metrics=selection_rate, y_true=..., y_pred=..., sensitive_features=cohorte["race"]).difference()`.
+# Avec un seul indicateur (et non un dictionnaire), `.difference()` donne directement un nombre.
+# </details>
+
+# %% answer="ecart_taux_sante"
+ecart_taux_sante = ...
+### BEGIN SOLUTION
+cadre_sante = MetricFrame(
+    metrics=selection_rate,
+    y_true=inscrits_sante,
+    y_pred=inscrits_sante,
+    sensitive_features=cohorte["race"],
+)
+ecart_taux_sante = cadre_sante.difference()
+### END SOLUTION
+
+# %% tests="ecart_taux_sante" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+checks.expect(
+    type(ecart_taux_sante).__name__ != "Series",
+    "votre réponse est un tableau (pandas Series), pas un nombre : avec un dictionnaire "
+    "d'indicateurs, .difference() donne un tableau. Écrivez metrics=selection_rate (un seul "
+    'indicateur), ou ajoutez ["taux de sélection"] après .difference().',
+    name="ecart_taux_sante",
+)
+valeur = checks.require_number(ecart_taux_sante, name="ecart_taux_sante")
+checks.expect(
+    valeur >= 0,
+    "votre écart est négatif : vous avez soustrait le taux le plus élevé du plus faible. "
+    ".difference() donne l'écart entre le plus haut et le plus bas.",
+    name="ecart_taux_sante",
+)
+checks.check_number(
+    ecart_taux_sante,
+    name="ecart_taux_sante",
+    digest="05a01a77c1524a04",
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(
+            ecart_taux / 100,
+            "c'est l'écart obtenu avec la cible « coût » (section 4). Donnez à MetricFrame la "
+            "décision d'inscription avec la cible « maladies chroniques » : inscrits_sante.",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné le taux de sélection des patients noirs seuls (une ligne de "
+            ".by_group). La question demande l'écart entre les deux groupes : .difference().",
+            digest="ab7a356b5d1b59ca",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné le taux de sélection des patients blancs seuls (une ligne de "
+            ".by_group). La question demande l'écart entre les deux groupes : .difference().",
+            digest="0bbfb12bb262df34",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé le rapport des taux (.ratio()), pas leur écart. La question "
+            "demande une différence : .difference().",
+            digest="64fe70c249310592",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné la part des patients noirs parmi les inscrits (question 3), pas "
+            "un taux de sélection. MetricFrame avec selection_rate calcule, pour chaque groupe, "
+            "la part de ses patients qui sont inscrits.",
+            digest="de66dba35367d8da",
+        ),
+    ],
+    hint="Donnez à MetricFrame l'indicateur selection_rate, la décision inscrits_sante et la "
+    "colonne des groupes, puis prenez .difference().",
+)
+### BEGIN HIDDEN TESTS
+attendu = MetricFrame(
+    metrics=selection_rate,
+    y_true=inscrits_sante,
+    y_pred=inscrits_sante,
+    sensitive_features=race,
+)
+checks.check_number(
+    ecart_taux_sante,
+    name="ecart_taux_sante",
+    expected=float(attendu.difference()),
+    bounds=(0, 1),
+)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_taux_sante"
+# message : avec la cible « coût »
+ecart_taux_sante = MetricFrame(
+    metrics=selection_rate,
+    y_true=inscrits_cout,
+    y_pred=inscrits_cout,
+    sensitive_features=cohorte["race"],
+).difference()
+
+# %% mistake="ecart_taux_sante"
+# message : taux de sélection des patients noirs seuls
+ecart_taux_sante = MetricFrame(
+    metrics=selection_rate,
+    y_true=inscrits_sante,
+    y_pred=inscrits_sante,
+    sensitive_features=cohorte["race"],
+).by_group["Black"]
+
+# %% mistake="ecart_taux_sante"
+# message : rapport des taux
+ecart_taux_sante = MetricFrame(
+    metrics=selection_rate,
+    y_true=inscrits_sante,
+    y_pred=inscrits_sante,
+    sensitive_features=cohorte["race"],
+).ratio()
+
+# %% mistake="ecart_taux_sante"
+# message : part des patients noirs parmi les inscrits
+ecart_taux_sante = (inscrits_sante & noirs).sum() / inscrits_sante.sum()
+
+# %% mistake="ecart_taux_sante"
+# message : votre écart est négatif
+par_groupe = MetricFrame(
+    metrics=selection_rate,
+    y_true=inscrits_sante,
+    y_pred=inscrits_sante,
+    sensitive_features=cohorte["race"],
+).by_group
+ecart_taux_sante = par_groupe["White"] - par_groupe["Black"]
+
+# %% mistake="ecart_taux_sante"
+# message : votre réponse est un tableau
+ecart_taux_sante = MetricFrame(
+    metrics={"taux de sélection": selection_rate},
+    y_true=inscrits_sante,
+    y_pred=inscrits_sante,
+    sensitive_features=cohorte["race"],
+).difference()
+
+# %% mistake="ecart_taux_sante"
+# message : pourcentage
+ecart_taux_sante = 100 * MetricFrame(
+    metrics=selection_rate,
+    y_true=inscrits_sante,
+    y_pred=inscrits_sante,
+    sensitive_features=cohorte["race"],
+).difference()
+
+# %% [markdown]
+# Comparez avec la section 4 : avec la cible « maladies », l'écart de taux de sélection est
+# **bien plus grand**, et pourtant ce score sert mieux le besoin. Un écart de taux de sélection
+# n'est ni bon ni mauvais en soi : `MetricFrame` calcule fidèlement l'indicateur qu'on lui
+# donne, mais ne dit pas s'il correspond au but du programme, aider les plus malades. Pour ce
+# but, il faut comparer le **besoin à score égal** (question 2).
 #
 # ## 7. Que faut-il changer ?
 #
-# Avant de répondre, essayez dans l'explorateur : remettez la cible sur le **coût**, puis
-# **baissez le seuil** (par exemple jusqu'au 80ᵉ centile). À chaque seuil, comparez la part des
-# patients noirs parmi les inscrits avec celle que donne la cible « maladies chroniques » au
-# même seuil, et regardez si les courbes se rejoignent.
+# Essayez d'abord dans l'explorateur : cible **coût**, puis **baissez le seuil** (jusqu'au 80ᵉ
+# centile, par exemple). Les courbes se rejoignent-elles ? La part des patients noirs rattrape-
+# t-elle celle de la cible « maladies » au même seuil ?
 #
-# ### Question 4 — Le bon levier (2 points)
+# ### Question 5 — Le bon levier (2 points)
 #
-# L'équipe du programme veut que l'algorithme inscrive les patients qui ont **le plus besoin**
-# du suivi renforcé, quel que soit leur groupe. Parmi ces trois modifications, laquelle
-# s'attaque à la **cause** du biais observé dans ce module ? Répondez par l'une des options,
-# entre guillemets : `"retirer la race"`, `"baisser le seuil"` ou `"changer la cible"`.
+# L'équipe veut inscrire les patients qui ont **le plus besoin** du suivi, quel que soit leur
+# groupe. Laquelle de ces modifications s'attaque à la **cause** du biais observé ? Répondez
+# par l'une des options, entre guillemets : `"retirer la race"`, `"baisser le seuil"`,
+# `"faire décider le médecin"` ou `"changer la cible"`.
 #
 # <details><summary>Indice 1</summary>
 #
 # Relisez la liste des informations utilisées par le score (section 3) : la race en fait-elle
-# partie ? Et dans l'explorateur, baisser le seuil fait-il disparaître l'écart entre les
-# courbes ?
+# partie ? Dans l'explorateur, baisser le seuil fait-il disparaître l'écart entre les courbes ?
+# Et le médecin, que voit-il du patient quand le score le lui signale ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -577,18 +785,17 @@ levier = "changer la cible"
 ### END SOLUTION
 
 # %% tests="levier" points=2
-# Vérification de la question 4 : exécutez cette cellule.
+# Vérification de la question 5 : exécutez cette cellule.
 checks.check_choice(
     levier,
     name="levier",
-    options=["retirer la race", "baisser le seuil", "changer la cible"],
+    options=["retirer la race", "baisser le seuil", "faire décider le médecin", "changer la cible"],
     digest="d513eaf12499f5b7",
     mistakes=[
         checks.Mistake(
             "retirer la race",
             "la race ne fait déjà pas partie des informations du score, et le biais est "
-            "pourtant là. Il ne vient pas d'une variable, mais de la cible : le coût, qui "
-            "reflète l'accès aux soins autant que le besoin.",
+            "pourtant là. Il ne vient pas d'une variable, mais de ce que le score prédit.",
         ),
         checks.Mistake(
             "baisser le seuil",
@@ -597,14 +804,20 @@ checks.check_choice(
             "restent plus malades, et ils restent moins nombreux parmi les inscrits qu'avec la "
             "cible « maladies chroniques ».",
         ),
+        checks.Mistake(
+            "faire décider le médecin",
+            "le regard du médecin est précieux, mais il ne corrige pas la cause : le médecin "
+            "reçoit les patients que le score lui signale, classés par un score qui sous-estime "
+            "le besoin de certains. Dans l'étude, les médecins ne corrigeaient qu'une petite "
+            "partie du biais.",
+        ),
     ],
-    success="le biais vient de ce que le modèle apprend à prédire ; c'est là qu'il faut agir.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     levier,
     name="levier",
-    options=["retirer la race", "baisser le seuil", "changer la cible"],
+    options=["retirer la race", "baisser le seuil", "faire décider le médecin", "changer la cible"],
     expected="changer la cible",
 )
 ### END HIDDEN TESTS
@@ -618,17 +831,42 @@ levier = "retirer la race"
 levier = "baisser le seuil"
 
 # %% mistake="levier"
+# message : le regard du médecin est précieux
+levier = "faire décider le médecin"
+
+# %% mistake="levier"
 # message : n'est pas l'une des options
 levier = "ajouter des places"
 
 # %% [markdown]
-# ## 8. Réflexion — Que doit prédire un algorithme de gestion des soins ? (3 points, corrigée par l'enseignant)
+# ## À retenir
+#
+# - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
+#   **besoin** : à maladie égale, on dépense moins pour ceux qui accèdent moins aux soins.
+# - Un modèle peut être **exact** (il prédit bien le coût) et **injuste** (il sous-estime le
+#   besoin d'un groupe), même sans utiliser la race.
+# - Pour repérer ce biais, comparez l'état de santé **à score égal** ; des **taux de
+#   sélection** ne suffisent pas quand les besoins diffèrent.
+# - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
+#   différents.
+# - `MetricFrame` calcule un indicateur par groupe ; choisir le bon indicateur est une question
+#   de but et de valeurs.
+# - Cohorte **synthétique**, score **reproduit** : retenez le mécanisme, pas les chiffres.
+
+# %% [markdown]
+# ## Après la séance
+#
+# Cette partie se fait **après la séance** : une réflexion rédigée, corrigée par l'enseignant,
+# puis des compléments pour aller plus loin.
+#
+# ### Réflexion — Que doit prédire un algorithme de gestion des soins ? (3 points, corrigée par l'enseignant)
 #
 # En 10 à 15 lignes : vous participez au choix d'un algorithme qui orientera des patients vers
 # un programme de suivi renforcé dans votre établissement. **Quelle cible** proposeriez-vous
 # qu'il prédise, et pourquoi ? Quelles sont les **limites** de cette cible : quels patients
-# risque-t-elle d'oublier ? Comment, et à qui, expliqueriez-vous ce choix (soignants, patients,
-# direction) ? Appuyez-vous sur au moins un chiffre calculé dans ce module.
+# risque-t-elle d'oublier ? Quelle place donneriez-vous au **médecin** dans la décision, et que
+# devrait-il savoir du score ? Comment, et à qui, expliqueriez-vous ce choix (soignants,
+# patients, direction) ? Appuyez-vous sur au moins un chiffre calculé dans ce module.
 
 # %% [markdown] written="reflexion_cible" points=3
 # ### BEGIN SOLUTION
@@ -639,47 +877,86 @@ levier = "ajouter des places"
 #   non le coût, parce que le coût mesure aussi l'accès aux soins. L'étudiant distingue ce que
 #   l'on veut (le besoin) de ce que l'on mesure facilement (le coût) : c'est la notion de
 #   substitut.
-# - **1 point** — Les limites de la cible choisie, avec esprit critique (valeur V4, prudence) :
-#   une maladie n'est comptée que si elle est diagnostiquée, donc les patients qui consultent
-#   peu restent sous-estimés ; une cible ne règle pas tout (suivi des résultats par groupe,
-#   revue humaine des cas limites, possibilité d'adresser un patient hors score). Un chiffre du
-#   module juste et interprété : p. ex. l'écart de maladies chroniques entre inscrits noirs et
-#   blancs (question 2), ou la part des patients noirs inscrits selon la cible (questions 1 et
-#   3). Accepter aussi une remarque juste sur le taux de sélection, qui peut sembler favorable
-#   à un groupe désavantagé.
-# - **1 point** — Transparence (valeur V6, intégrité et transparence) : dire quelle cible est
-#   prédite, pourquoi, et avec quelles limites ; associer soignants et représentants des
-#   patients au choix ; expliquer au patient pourquoi il est, ou non, proposé pour le
-#   programme. Pénaliser une réponse qui affirme qu'il suffit de retirer la race des données
-#   pour que l'algorithme soit équitable.
+# - **1 point** — Les limites de la cible choisie, avec esprit critique
+#   (valeur V4 — Prudence, esprit critique et inclusivité) : une maladie n'est comptée que si
+#   elle est diagnostiquée, donc les patients qui consultent peu restent sous-estimés ; une
+#   cible ne règle pas tout
+#   (suivi des résultats par groupe, revue humaine des cas limites, possibilité d'adresser un
+#   patient hors score). Un chiffre du module juste et interprété : p. ex. l'écart de maladies
+#   chroniques entre inscrits noirs et blancs (question 2), la part des patients noirs inscrits
+#   selon la cible (questions 1 et 3), avec la prudence qui convient (cohorte synthétique,
+#   intervalle de confiance, écart d'accès inventé). Accepter aussi une remarque juste sur le
+#   taux de sélection, qui peut sembler favorable à un groupe désavantagé (question 4).
+# - **1 point** — Transparence et contrôle humain (valeur V6 — Intégrité et transparence) : dire
+#   quelle cible est prédite, pourquoi, et avec quelles limites ; informer le médecin de ce que
+#   le score mesure et oublie, pour que sa décision corrige vraiment ; associer soignants et
+#   représentants des patients au choix ; expliquer au patient pourquoi il est, ou non, proposé
+#   pour le programme. Pénaliser une réponse qui affirme qu'il suffit de retirer la race des
+#   données, ou de laisser le médecin trancher, pour que l'algorithme soit équitable.
 # ### END SOLUTION
 
 # %% [markdown]
-# ## À retenir
+# ### Pour aller plus loin : ce que l'étude a mesuré, et ce que notre reproduction simplifie
 #
-# - La **cible** d'un modèle (ce qu'il apprend à prédire) est un choix humain. Une cible
-#   commode, comme le **coût**, peut être un mauvais **substitut** du **besoin** : à maladie
-#   égale, on dépense moins pour les patients qui accèdent moins aux soins.
-# - Un modèle peut être **exact** (il prédit bien le coût) et pourtant **injuste** (il
-#   sous-estime le besoin d'un groupe). Ne pas utiliser la race ne suffit pas : le score n'en
-#   tenait déjà pas compte.
-# - Pour repérer ce biais, on compare l'état de santé des patients **à score égal**. Comparer
-#   des **taux de sélection** ne suffit pas quand les besoins diffèrent entre groupes.
-# - Ne confondez pas la **part d'un groupe parmi les sélectionnés** et le **taux de sélection**
-#   de ce groupe : même numérateur, dénominateurs différents.
-# - `MetricFrame` (fairlearn) calcule un indicateur groupe par groupe ; il ne dit pas quel
-#   indicateur est le bon : c'est une question de but et de valeurs.
+# **L'algorithme réel et ses données.** Le fabricant prédisait le coût total de l'année à partir
+# des données de remboursement de l'année précédente : âge, sexe, type d'assurance, codes de
+# diagnostics et d'actes, médicaments, coûts détaillés, mais pas la race. Au 97ᵉ centile du
+# score, les patients noirs avaient 26,3 % de maladies chroniques de plus que les patients
+# blancs : 4,8 contre 3,8 (Obermeyer et al., 2019).
 #
+# **Les modèles réentraînés par les chercheurs** (entraînés sur deux tiers des patients, jugés
+# sur le tiers restant, sans la race). Part des patients noirs parmi les 3 % de risque prédit le
+# plus élevé : 14,1 % avec la cible « coût total », 21,0 % avec la cible « coûts évitables »
+# (urgences et hospitalisations), 26,7 % avec la cible « maladies chroniques »
+# (Obermeyer et al., 2019). Les trois modèles prédisaient pourtant assez bien les trois
+# grandeurs : c'est le choix de la cible, plus que la qualité de prédiction, qui changeait la
+# composition du groupe.
+#
+# **Le médecin dans la boucle.** Les inscriptions réelles reflétaient surtout les décisions des
+# médecins, et des critères administratifs. Elles concernaient 1,3 % des observations (une
+# observation : un patient, une année), dont 19,2 % de patients noirs : à peine plus que les
+# 18,3 % d'un tirage au hasard parmi les patients de même score. Choisir, à score égal, ceux
+# qui avaient le plus de maladies chroniques prédites en aurait donné 26,9 % ; inscrire
+# directement les patients ayant le plus de maladies chroniques prédites, 29,2 %
+# (Obermeyer et al., 2019). Les médecins corrigeaient donc une petite partie du biais, bien
+# moins qu'un score entraîné sur une autre cible. Un contrôle humain n'est utile que si
+# l'humain sait ce que le score mesure, et ce qu'il oublie.
+#
+# **Ce qui s'est passé ensuite.** Informé des résultats, le fabricant les a reproduits sur ses
+# propres données nationales (3 695 943 patients assurés). En remplaçant la cible « coût » par un
+# indice qui combine santé et coût, le biais mesuré par les chercheurs a diminué de 84 %
+# (Obermeyer et al., 2019).
+#
+# **Aucune cible n'est neutre.** Une maladie chronique n'est comptée que si elle a été
+# **diagnostiquée**, et un patient qui consulte peu a moins de diagnostics : la cible
+# « maladies chroniques » sous-estime encore le besoin de ceux qui accèdent le moins aux soins.
+# Pour chaque cible, il faut se demander qui elle risque d'oublier, et le vérifier groupe par
+# groupe après la mise en service.
+#
+# **Notre reproduction, en résumé.** Cohorte synthétique calibrée sur le tableau 1 ; score
+# linéaire sur sept colonnes au lieu des données de remboursement ; écart d'accès aux soins
+# inventé et exagéré ; score entraîné et évalué sur les mêmes patients ; « inscription »
+# automatique au 97ᵉ centile, sans médecin. Le mécanisme est celui de l'étude ; les chiffres
+# sont les nôtres.
+
+# %% [markdown]
 # ## Sources
 #
 # - Obermeyer Z, Powers B, Vogeli C, Mullainathan S. Dissecting racial bias in an algorithm
 #   used to manage the health of populations. *Science* 2019;366(6464):447-453.
-#   doi:10.1126/science.aax2342. Chiffres cités : effectifs, maladies chroniques et coûts
-#   moyens (tableau 1) ; inscription automatique au 97ᵉ centile ; part des patients noirs
-#   recevant l'aide supplémentaire, de 17,7 % à 46,5 % sans la disparité (résumé).
+#   doi:10.1126/science.aax2342. Chiffres cités : effectifs, maladies chroniques, coûts moyens
+#   (tableau 1) ; repérage automatique au 97ᵉ centile et signalement au médecin traitant à
+#   partir du 55ᵉ (partie « Data and analytic strategy ») ; 17,7 % et 46,5 %, par simulation
+#   (résumé et figure 1B) ; 26,3 % de maladies chroniques en plus au 97ᵉ centile (figure 1A) ;
+#   1 801 $ de moins par an à nombre égal de maladies chroniques (figure 3B) ; données et cible
+#   de l'algorithme (partie « Mechanism of bias ») ; 14,1 %, 21,0 % et 26,7 % avec des modèles
+#   réentraînés (tableau 2 et texte) ; 1,3 %, 19,2 %, 18,3 %, 26,9 % et 29,2 % (tableau 3 et
+#   texte) ; 3 695 943 patients et réduction de 84 % du biais (discussion).
 # - Données synthétiques : `esn_teach.datasets.make_cost_vs_need_cohort(random_state=0)`,
 #   calibrées sur l'article ci-dessus ; fiche descriptive (construction, limites, écarts
-#   assumés) : `esn_teach/datasets/cards/cost_vs_need_cohort.md`.
+#   assumés) : `esn_teach/datasets/cards/cost_vs_need_cohort.md`, affichée en section 2.
+# - Intervalle de Wilson : Wilson EB. Probable inference, the law of succession, and statistical
+#   inference. *Journal of the American Statistical Association* 1927;22(158):209-212.
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: Assessing and improving
 #   fairness of AI systems. *Journal of Machine Learning Research* 2023;24(257):1-8.
 # - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning

@@ -34,10 +34,12 @@ OBERMEYER_N_BLACK = 6_079
 #: Group labels used in the ``race`` column (as in the paper).
 OBERMEYER_GROUPS: tuple[str, str] = ("White", "Black")
 
-#: Default access gap: at equal illness, the Black group generates
-#: ``1 - DEFAULT_ACCESS_GAP`` times the cost of the White group. Calibrated so
-#: that the share of Black patients in the top 3 % of a cost-trained score is
-#: close to 17.7 % (Obermeyer et al. 2019, abstract).
+#: Default access gap: at equal latent illness, the Black group generates
+#: ``1 - DEFAULT_ACCESS_GAP`` times the cost of the White group (0.24 times, i.e.
+#: 76 % less). Calibrated so that the share of Black patients in the top 3 % of a
+#: cost-trained score is close to 17.7 % (Obermeyer et al. 2019, abstract). Invented,
+#: and much larger than the paper's gap: $1,801 less a year at an equal number of
+#: chronic illnesses (Obermeyer et al. 2019, Fig. 3B).
 DEFAULT_ACCESS_GAP = 0.76
 
 # Illness model (gamma frailty). Means of the latent illness are Table 1's
@@ -89,8 +91,9 @@ _LABELS_FR: dict[str, str] = {
 
 _SOURCE = (
     "Synthetic. Group sizes, age, sex, chronic-illness and biomarker means from Table 1 of "
-    "Obermeyer Z et al., Science 2019;366:447-453; access gap calibrated on the abstract's "
-    "17.7 % share of Black patients receiving additional help (46.5 % without the disparity)."
+    "Obermeyer Z et al., Science 2019;366:447-453; access gap invented, calibrated on the "
+    "abstract's 17.7 % share of Black patients receiving additional help (46.5 % in the "
+    "paper's simulation without the disparity)."
 )
 
 
@@ -109,7 +112,8 @@ def make_cost_vs_need_cohort(
     come the observed chronic conditions (Poisson, in years t and t+1), HbA1c,
     systolic blood pressure and creatinine, and the annual cost of care in years
     t and t+1. At equal illness the Black group generates less cost, by the
-    factor ``1 - access_gap`` (unequal access to care).
+    factor ``1 - access_gap`` (unequal access to care; invented and exaggerated,
+    see the data card).
 
     Parameters
     ----------
@@ -118,13 +122,19 @@ def make_cost_vs_need_cohort(
         and 6,079 Black patients (49,618). Otherwise the same proportions
         (12.25 % Black) are kept, rounded.
     access_gap : float, default=0.76
-        Relative cost reduction of Black patients at equal illness, in [0, 1).
-        The default is calibrated so that the share of Black patients at or
-        above the 97th percentile of a cost-trained score is close to 17.7 %
-        (Obermeyer et al. 2019) and that a score trained on the health label
-        selects markedly more Black patients (about 45 % here; the paper reports
-        46.5 % after removing the disparity). ``0`` means equal cost at equal
-        illness: the two labels then select the same share of Black patients.
+        Relative cost reduction of Black patients at equal latent illness, in
+        [0, 1): the default 0.76 makes their cost 0.24 times that of a White
+        patient, far more than in the paper ($1,801 less a year at an equal
+        number of chronic illnesses). The default is calibrated so that the
+        share of Black patients at or above the 97th percentile of a cost-trained
+        score is close to 17.7 % (Obermeyer et al. 2019) and that a score trained
+        on the health label selects markedly more Black patients (about 44 % on
+        average at the default size). The paper's 46.5 % comes from a simulation
+        that swaps patients across the threshold, not from a retrained score; its
+        retrained models gave 14.1 % (total-cost label) and 26.7 %
+        (chronic-conditions label, Table 2). ``0`` means equal cost at equal
+        illness: the two labels then select about the same share of Black
+        patients.
     random_state : None, int or numpy.random.Generator, default=None
         Seed or generator, for reproducibility: anything
         :func:`numpy.random.default_rng` accepts, except a boolean.
@@ -221,8 +231,10 @@ def fit_risk_score(
 ) -> np.ndarray:
     """Fit a linear risk score on ``label`` and return its in-sample predictions.
 
-    This mimics a care-management algorithm: the same features (without race)
-    and a chosen training label.
+    A teaching reproduction of a care-management algorithm: the same features
+    (without race) and a chosen training label. It is not the commercial
+    algorithm Obermeyer et al. studied, which was trained on insurance claims;
+    and it is fitted and applied on the same rows (no held-out set).
 
     Parameters
     ----------
@@ -316,8 +328,11 @@ def enrolled(scores: Any, *, percentile: float = 97.0) -> np.ndarray:
     scores : array-like of float
         Priority score per row.
     percentile : float, default=97.0
-        Enrolment threshold, in [0, 100); ``0`` enrols everyone. Obermeyer's
-        programme auto-enrols at or above the 97th percentile (top 3 %).
+        Enrolment threshold, in [0, 100); ``0`` enrols everyone. In Obermeyer's
+        hospital, patients at or above the 97th percentile (top 3 %) were
+        automatically identified for enrolment, and from the 55th percentile the
+        primary care physician was asked to consider enrolment; here everyone
+        at or above the threshold counts as enrolled.
 
     Returns
     -------
@@ -356,8 +371,9 @@ def top_share(scores: Any, groups: Any, *, group: str = "Black", percentile: flo
     group : str, default="Black"
         Group whose share is returned.
     percentile : float, default=97.0
-        Enrolment threshold, in [0, 100); Obermeyer's programme auto-enrols at or
-        above the 97th percentile (top 3 %).
+        Enrolment threshold, in [0, 100); in Obermeyer's hospital, patients at or
+        above the 97th percentile (top 3 %) were automatically identified for
+        enrolment.
 
     Returns
     -------
