@@ -3,113 +3,98 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
+# **Prérequis** : module 01 (sensibilité, matrice de confusion).
+#
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Expliquer ce qu'est un **biais de mesure** : un appareil qui se trompe **toujours dans le
-#    même sens**, et plus pour certains patients que pour d'autres.
-# 2. Définir l'**hypoxémie occulte** et calculer son taux dans chaque groupe de patients, avec
-#    le **bon dénominateur**.
-# 3. Voir une **alarme** d'oxymètre comme un test diagnostique : calculer sa **sensibilité**
-#    dans chaque groupe, et comparer les groupes avec la bibliothèque **fairlearn**.
-# 4. Mesurer ce que coûte le fait de **relever un seuil d'alarme** pour compenser le biais, et
-#    pourquoi la vraie réponse est ailleurs : réparer l'appareil, et savoir quand demander un
-#    **gaz du sang**.
-# 5. Classer une situation clinique (vrai ou faux positif, vrai ou faux négatif) quand la
-#    mesure elle-même est biaisée.
+# 1. Expliquer ce qu'est un **biais de mesure**.
+# 2. Calculer un taux d'**hypoxémie occulte** avec le **bon dénominateur**, et lire sa **marge
+#    d'erreur**.
+# 3. Comparer la **sensibilité** d'une alarme d'un groupe à l'autre, avec **fairlearn**.
+# 4. Dire ce que coûte un **seuil d'alarme relevé**, et pourquoi la vraie réponse est ailleurs.
+# 5. Classer une situation clinique quand la mesure elle-même est biaisée.
+#
+# > **Les valeurs de l'école dans ce module**
+# > - **V4 — Prudence, esprit critique et inclusivité** : un appareil de mesure peut se tromper
+# >   davantage pour certains patients ; on le vérifie groupe par groupe, avec le bon
+# >   dénominateur et la marge d'erreur.
+# > - **V1 — Priorité à la relation humaine** : face à un chiffre rassurant, l'examen du patient
+# >   et le dialogue avec lui restent le dernier rempart.
+# >
+# > **Cadre éthique du numérique en santé (CENS)** : non-malfaisance (une hypoxémie manquée
+# > retarde l'oxygène), justice (l'erreur de l'appareil n'est pas la même pour tous).
 #
 # ## Mode d'emploi
 #
-# - Exécutez les cellules **dans l'ordre**, une par une : cliquez dans la cellule puis appuyez
-#   sur **Maj + Entrée**.
-# - Quand une cellule contient `...`, c'est à vous de répondre : remplacez les trois points par
-#   votre calcul ou votre réponse, exécutez la cellule, puis exécutez la cellule
-#   **« Vérification »** juste en dessous. Elle vous dit si la réponse est correcte, ou quelle
-#   erreur vous avez probablement faite. Vous pouvez réessayer autant de fois que vous voulez.
-# - Trois règles d'écriture : gardez le nom de la variable **exactement** tel qu'il est écrit
-#   (sans accent : `sensibilite_noirs`) ; écrivez les décimales avec un **point** (`0.8` et non
-#   `0,8`) ; écrivez de préférence le **calcul** plutôt que son résultat arrondi.
-# - Des **indices** sont cachés sous chaque question : cliquez sur « Indice 1 », puis
-#   « Indice 2 » seulement si besoin.
-# - Aucune connaissance en programmation n'est demandée : les calculs tiennent en une ligne.
+# Exécutez les cellules **dans l'ordre** (**Maj + Entrée**). Remplacez chaque `...` par votre
+# réponse (décimales avec un **point** : `0.8`), puis exécutez la cellule **« Vérification »**
+# en dessous. Des **indices** sont repliés sous chaque question.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
 #
-# Il est trois heures du matin dans un service de pneumologie. Inès, infirmière, passe voir
-# M. K., 67 ans, hospitalisé pour une pneumonie et sous oxygène. Au bout de son doigt, une
-# petite pince lumineuse : l'**oxymètre de pouls**. L'écran affiche une **SpO2** rassurante.
-# La consigne du service est simple : appeler le médecin si la SpO2 descend sous un **seuil
-# d'alarme**. Ce n'est pas le cas ; Inès note la valeur et passe à la chambre suivante.
+# Trois heures du matin, en pneumologie. Inès, infirmière, passe voir M. K., 67 ans, à la peau
+# foncée, hospitalisé pour une pneumonie et sous oxygène. Au bout de son doigt, l'**oxymètre
+# de pouls** affiche une **SpO2** rassurante : pas d'alarme. **Ce chiffre se trompe-t-il de la
+# même façon pour tous les patients ?**
 #
-# Le même jour, Julien, kinésithérapeute, fait pédaler sur un vélo une patiente qui se remet
-# d'une pneumonie à COVID-19, un oxymètre au doigt. Il arrêtera l'effort si la SpO2 descend
-# trop bas.
+# - La **SaO2** (saturation artérielle en oxygène) est la part de l'hémoglobine du sang
+#   artériel qui transporte de l'oxygène, mesurée sur une prise de sang artérielle, le **gaz
+#   du sang** : c'est la **référence**.
+# - La **SpO2** est l'**estimation** de la SaO2 par l'oxymètre, à travers la peau.
+# - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Comme l'étude dont nous
+#   partons, nous la définissons par une **SaO2** sous 88 %. En France, on la définit plutôt
+#   par la **PaO2** (pression partielle en oxygène, sur le même gaz du sang) : hypoxémie sous
+#   80 mmHg, insuffisance respiratoire aiguë sous 60 mmHg (campus de réanimation médicale de
+#   l'UNF3S). D'après la courbe de dissociation de l'hémoglobine, une SaO2 de 88 % correspond à
+#   une PaO2 d'environ 55 mmHg (à 37 °C et pH 7,40 ; Severinghaus, 1979) : une hypoxémie déjà
+#   marquée.
 #
-# Inès et Julien font confiance à un chiffre. Ce module pose une question simple : **ce chiffre
-# se trompe-t-il de la même façon pour tous les patients ?**
-#
-# Quelques mots, utilisés dans tout le module :
-#
-# - la **SaO2** (saturation artérielle en oxygène) est la part de l'hémoglobine du sang artériel
-#   qui transporte de l'oxygène. On la mesure sur une prise de sang artérielle, le **gaz du
-#   sang** : c'est la **référence**, la « vraie » valeur, mais il faut une piqûre dans une
-#   artère ;
-# - la **SpO2** est l'**estimation** de la SaO2 par l'oxymètre de pouls, à travers la peau,
-#   sans piqûre, en continu ;
-# - l'**hypoxémie** est un manque d'oxygène dans le sang artériel. Dans ce module, comme dans
-#   l'étude dont nous partons, une mesure montre une hypoxémie quand la **SaO2** (la vraie
-#   valeur) est sous 88 %.
+# **Unités.** Saturations et taux s'écrivent en % ; l'écart entre deux pourcentages s'écrit en
+# **points** : de 94 % à 91 %, la SpO2 perd 3 points.
 
 # %% [markdown]
 # ## 2. Comment un oxymètre peut-il se tromper ?
 #
-# L'oxymètre envoie deux lumières, rouge et infrarouge, à travers le doigt. L'hémoglobine
-# chargée d'oxygène et l'hémoglobine sans oxygène n'absorbent pas ces deux lumières de la même
-# façon : l'appareil en déduit la saturation, grâce à une formule d'**étalonnage** réglée chez
-# des volontaires. Mais la **mélanine**, le pigment de la peau, absorbe aussi la lumière.
+# L'oxymètre envoie une lumière rouge et une infrarouge à travers le doigt ; une formule
+# d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. Mais la **mélanine**,
+# le pigment de la peau, absorbe aussi la lumière. En 2005, chez des volontaires en
+# laboratoire, trois oxymètres **surestimaient** la saturation des peaux foncées, d'autant plus
+# que la saturation était basse (Bickler et al., 2005). En 2020, une équipe du Michigan a
+# comparé, chez des patients hospitalisés, SpO2 et SaO2 du gaz du sang (Sjoding et al., 2020).
 #
-# Dès 2005, une étude chez des volontaires a montré que trois modèles d'oxymètres
-# **surestimaient** la saturation en cas d'hypoxémie chez les personnes à peau foncée
-# (Bickler et al., 2005). En 2020, une équipe de l'université du Michigan a comparé, chez des
-# patients hospitalisés, la SpO2 affichée et la SaO2 du gaz du sang mesurée à quelques minutes
-# d'intervalle (Sjoding et al., 2020).
-#
-# C'est un **biais de mesure** : une erreur **systématique**, qui pousse la mesure toujours dans
-# le même sens (ici vers le haut, vers une valeur trop rassurante), et plus fort pour un groupe
-# de patients que pour un autre. Ce n'est pas du « bruit » qui se compenserait en moyenne.
-# Et un outil d'intelligence artificielle qui utiliserait la SpO2 comme donnée d'entrée
-# hériterait de ce biais sans que personne ne le voie.
+# C'est un **biais de mesure** : une erreur **systématique**, toujours dans le même sens (ici,
+# trop rassurante), plus forte pour un groupe que pour un autre ; pas un « bruit » qui se
+# compenserait en moyenne. Un outil d'intelligence artificielle nourri de SpO2 en hériterait.
 
 # %% [markdown]
-# ## 3. Les données : des paires SaO2 / SpO2 synthétiques
+# ## 3. Les données : des paires de mesures synthétiques
 #
-# Nous n'avons pas les données des patients du Michigan. Nous utilisons des données
-# **synthétiques** (inventées par un programme) : chaque ligne est une **paire de mesures**, une
-# SaO2 (gaz du sang) et la SpO2 affichée à quelques minutes d'intervalle. Le générateur ajoute
-# à la SpO2 une erreur commune à tous, plus un **biais de l'appareil** chez les patients noirs,
-# réglé pour retrouver l'ordre de grandeur des résultats publiés. Sa fiche descriptive (ce qui
-# est réel, ce qui est inventé, les limites) est dans
-# `esn_teach/datasets/cards/pulse_oximetry.md`. La **graine** (`random_state`) fixe le
-# tirage : tout le monde obtient les mêmes données.
+# Nos données sont **synthétiques** (inventées par un programme) : chaque ligne est une **paire
+# de mesures**, une SaO2 et la SpO2 affichée au même moment, et non un patient. Il y en a
+# autant que dans la cohorte du Michigan : 10 789 (Sjoding et al., 2020). Chez les patients noirs, le générateur
+# ajoute un **biais de l'appareil** qui grandit quand la saturation baisse, réglé pour retrouver
+# les taux publiés. La **fiche descriptive** (ce qui est réel, inventé, les limites) s'ouvre
+# sous la cellule suivante.
 #
-# Les groupes « patients blancs » et « patients noirs » sont ceux de l'étude américaine
-# (l'origine déclarée dans le dossier). Ce n'est pas la « race » qui agit sur la mesure, mais la
-# **pigmentation de la peau** ; l'étude ne disposait que de l'origine déclarée, pas de la
-# pigmentation.
+# Les groupes « patients blancs » et « patients noirs » sont ceux de l'étude (origine déclarée
+# dans le dossier) ; c'est la **pigmentation de la peau**, pas la « race », qui agit sur la
+# mesure.
 #
-# **À propos des seuils.** La zone de SpO2 « rassurante », de 92 à 96 %, est celle de l'étude
-# du Michigan (Sjoding et al., 2020). Le seuil d'alarme du service (alarme sous 92 %) est un
-# **seuil pédagogique**, choisi pour ce module : ce n'est pas une recommandation clinique. La
-# saturation à viser se décide patient par patient ; chez un patient atteint de
-# bronchopneumopathie chronique obstructive (BPCO) à risque d'hypercapnie (excès de gaz
-# carbonique dans le sang), la cible est souvent plus basse, de 88 à 92 %
-# (O'Driscoll et al., 2017).
+# **Les seuils.** La zone de SpO2 « rassurante », de 92 à 96 %, est celle de Sjoding et al.
+# (2020). L'alarme du service (sous 92 %) est un **seuil pédagogique** : la cible se décide
+# patient par patient (de 88 à 92 % en cas de risque d'hypercapnie ; O'Driscoll et al., 2017).
 
 # %%
+import html
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from fairlearn.metrics import MetricFrame, false_negative_rate, false_positive_rate
+from IPython.display import HTML, display
+from scipy.optimize import brentq
+from scipy.stats import binomtest
 from sklearn.metrics import precision_score, recall_score
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
@@ -120,13 +105,25 @@ from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figur
 # Les nombres à virgule des tableaux s'affichent à la française : virgule, 3 décimales.
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
-GRAINE = 2027
-N_PAIRES = 20_000
+GRAINE = 2020  # la graine fixe le tirage : tout le monde obtient les mêmes données
+N_PAIRES = 10_789  # autant de paires que dans la cohorte du Michigan
 SEUIL_HYPOXEMIE = 88  # hypoxémie vraie : SaO2 < 88 %
 ZONE_RASSURANTE = (92, 96)  # SpO2 « rassurante » : de 92 à 96 %
 SEUIL_ALARME = 92  # consigne du service : alarme si la SpO2 affichée est < 92 %
 
+
+def sao2_selon_pao2(pao2):
+    """SaO2 (%) à 37 °C et pH 7,40 selon la PaO2 (mmHg) : équation de Severinghaus (1979)."""
+    return 100 / (23_400 / (pao2**3 + 150 * pao2) + 1)
+
+
+pao2_a_88 = brentq(lambda p: sao2_selon_pao2(p) - SEUIL_HYPOXEMIE, 20, 100)
+print(f"Repère : SaO2 {SEUIL_HYPOXEMIE} % ↔ PaO2 d'environ {fr_number(pao2_a_88, 0)} mmHg "
+      f"({fr_number(pao2_a_88 * 0.1333, 1)} kPa).")
+
 jeu = make_pulse_oximetry(n_samples=N_PAIRES, random_state=GRAINE)
+display(HTML("<details><summary><b>Fiche descriptive du jeu de données</b> (cliquez pour "
+             f"l'ouvrir)</summary><pre>{html.escape(jeu.DESCR)}</pre></details>"))
 paires = pd.DataFrame(
     {
         "groupe": jeu.frame["race"].astype(str).map(
@@ -145,8 +142,6 @@ noirs = (paires["groupe"] == "patients noirs").to_numpy()
 blancs = (paires["groupe"] == "patients blancs").to_numpy()
 print(f"{len(paires)} paires de mesures : {blancs.sum()} chez des patients blancs, "
       f"{noirs.sum()} chez des patients noirs.")
-print(f"Biais de l'appareil ajouté chez les patients noirs : "
-      f"{fr_number(jeu.frame.attrs['device_bias'], 1)} points de SpO2.")
 fr_table(
     paires.head().assign(hypoxemie=lambda d: d["hypoxemie"].map({True: "oui", False: "non"})),
     caption="Les cinq premières paires de mesures",
@@ -155,12 +150,8 @@ fr_table(
 )
 
 # %% [markdown]
-# Chaque ligne est une paire : le groupe du patient, sa vraie saturation `sao2`, la valeur
-# affichée `spo2`, et `hypoxemie` (« oui » : le patient est réellement en hypoxémie). Dans les
-# calculs, Python écrit ces deux réponses `True` (vrai) et `False` (faux).
-#
-# Regardons ce que **vaut** une SpO2 affichée. Pour chaque valeur lue sur l'écran, la figure
-# donne la part des paires où le patient était **réellement** en hypoxémie (SaO2 < 88 %).
+# `hypoxemie` : « oui » (`True` pour Python) si la SaO2 est sous 88 %. Pour chaque SpO2 lue
+# sur l'écran, la figure donne la part des paires en hypoxémie vraie.
 
 # %%
 valeurs_lues = range(86, 101)
@@ -185,24 +176,21 @@ with accessible_style():
     )
 for v in (92, 94, 96):
     i = v - 86
-    print(f"SpO2 affichée {v} % : hypoxémie vraie chez "
+    print(f"SpO2 affichée {v} % : hypoxémie vraie dans "
           f"{fr_percent(part_hypoxemie['patients blancs'][i])} des paires (patients blancs), "
           f"{fr_percent(part_hypoxemie['patients noirs'][i])} (patients noirs).")
 
 # %% [markdown]
-# Lisez la figure de gauche à droite : plus la SpO2 affichée est haute, moins l'hypoxémie est
-# fréquente. Mais à **valeur affichée égale**, la courbe des patients noirs (carrés, tirets) est
-# au-dessus : le même chiffre sur l'écran rassure **à tort** plus souvent.
+# À **valeur affichée égale**, le même chiffre rassure **à tort** plus souvent les patients
+# noirs.
 #
 # ## 4. L'hypoxémie occulte
 #
-# L'**hypoxémie occulte** (cachée) est une hypoxémie vraie (SaO2 < 88 %) **alors que** l'oxymètre
-# affiche une SpO2 rassurante, entre 92 et 96 %. Dans l'étude du Michigan, **parmi les paires de
-# mesures** dont la SpO2 était entre 92 et 96 %, la SaO2 était sous 88 % dans 11,7 % des paires
-# chez les patients noirs, contre 3,6 % chez les patients blancs (Sjoding et al., 2020).
-# Attention : ce sont des proportions de **paires de mesures**, pas de patients.
-#
-# Le tableau ci-dessous compte, dans chaque groupe, les paires de nos données synthétiques.
+# L'**hypoxémie occulte** (cachée) est une hypoxémie vraie (SaO2 < 88 %) **alors que**
+# l'oxymètre affiche une SpO2 rassurante, de 92 à 96 %. Au Michigan, **parmi les paires** à SpO2
+# de 92 à 96 %, la SaO2 était sous 88 % dans 11,7 % des paires des patients noirs, contre 3,6 %
+# de celles des patients blancs (Sjoding et al., 2020). Ce sont des parts de **paires de
+# mesures**, pas de patients.
 
 # %%
 rassurante = (spo2 >= ZONE_RASSURANTE[0]) & (spo2 <= ZONE_RASSURANTE[1])  # de 92 à 96 %
@@ -227,16 +215,13 @@ pd.DataFrame(
 )
 
 # %% [markdown]
-# Les nombres du tableau sont rangés dans des variables dont les noms suivent le tableau :
-# `n_paires_noirs` (toutes les paires), `n_hypoxemies_noirs` (hypoxémies vraies),
-# `n_rassurantes_noirs` (SpO2 de 92 à 96 %), `n_occultes_noirs` (SpO2 de 92 à 96 % **et**
-# SaO2 < 88 %), et de même pour `…_blancs`.
+# Les variables suivent les colonnes du tableau : `n_paires_noirs`, `n_hypoxemies_noirs`,
+# `n_rassurantes_noirs`, `n_occultes_noirs`, et de même `…_blancs`.
 #
 # ### Question 1 — Le taux d'hypoxémie occulte chez les patients noirs (2 points)
 #
-# Calculez le **taux d'hypoxémie occulte** chez les patients noirs, défini comme dans l'étude du
-# Michigan, sous forme de proportion entre 0 et 1. Écrivez le calcul avec les variables
-# ci-dessus.
+# Calculez le **taux d'hypoxémie occulte** chez les patients noirs, défini comme dans l'étude,
+# sous forme de proportion entre 0 et 1, avec les variables ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -261,7 +246,7 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs
 # Vérification de la question 1 : exécutez cette cellule.
 valeur_q1 = checks.require_number(taux_occulte_noirs, name="taux_occulte_noirs")
 checks.expect(
-    not checks.matches_digest(valeur_q1, "aa3c745bbd6e038a", name="taux_occulte_noirs"),
+    not checks.matches_digest(valeur_q1, "078ffbf733a200ed", name="taux_occulte_noirs"),
     "vous avez calculé le taux des patients blancs (groupes inversés). Prenez les variables "
     "qui finissent par _noirs.",
     name="taux_occulte_noirs",
@@ -269,7 +254,7 @@ checks.expect(
 checks.check_number(
     taux_occulte_noirs,
     name="taux_occulte_noirs",
-    digest="036577dae3ea872b",
+    digest="1233bf6b09d35d3f",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(np.mean(occulte[noirs]),
@@ -282,7 +267,6 @@ checks.check_number(
                        "question ; l'étude part des paires où l'écran rassurait."),
     ],
     hint="Un taux se calcule parmi un groupe de départ : relisez la définition de l'étude.",
-    success="c'est la part des SpO2 « rassurantes » qui cachaient une hypoxémie vraie.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -311,36 +295,120 @@ taux_occulte_noirs = n_occultes_blancs / n_rassurantes_blancs
 taux_occulte_noirs = 100 * n_occultes_noirs / n_rassurantes_noirs
 
 # %% [markdown]
-# Comparons les deux groupes. La fonction `occult_hypoxemia_rate` du cours fait ce calcul pour
-# chaque groupe.
+# ### La marge d'erreur d'un taux
+#
+# Un taux calculé sur un échantillon n'est qu'une **estimation** : un autre échantillon aurait
+# donné un autre chiffre. L'**intervalle de confiance à 95 %** donne la fourchette des valeurs
+# compatibles avec les données ; plus le dénominateur est petit, plus elle est large. Nous
+# utilisons l'intervalle de Wilson, adapté aux proportions (Wilson, 1927). La cellule compare
+# les deux groupes de nos données, puis un **petit audit**, inventé pour l'exercice : un mois
+# de gaz du sang dans un service.
 
 # %%
-taux_par_groupe = occult_hypoxemia_rate(jeu.frame)
-taux_blancs, taux_noirs = taux_par_groupe["White"], taux_par_groupe["Black"]
-print(f"Hypoxémie occulte : {fr_percent(taux_noirs)} des paires chez les patients noirs, "
-      f"{fr_percent(taux_blancs)} chez les patients blancs "
-      f"(rapport : {fr_number(taux_noirs / taux_blancs, 1)} fois plus).")
-print(f"Nombre de paires concernées : {n_occultes_noirs} (noirs) contre {n_occultes_blancs} "
-      f"(blancs).")
+def intervalle_95(k, n):
+    """Intervalle de confiance à 95 % (Wilson) de la proportion k / n."""
+    ic = binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
+    return f"de {fr_percent(ic.low)} à {fr_percent(ic.high)}"
+
+
+if checks.is_placeholder(taux_occulte_noirs):
+    print("Répondez d'abord à la question 1 : les taux de nos données s'afficheront ici.")
+else:
+    print("Nos données : hypoxémie occulte parmi les paires à SpO2 de 92 à 96 %")
+    for nom, k, n in (("patients noirs", n_occultes_noirs, n_rassurantes_noirs),
+                      ("patients blancs", n_occultes_blancs, n_rassurantes_blancs)):
+        print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
+              f"{intervalle_95(k, n)}")
+    rapport = (n_occultes_noirs / n_rassurantes_noirs) / (
+        n_occultes_blancs / n_rassurantes_blancs
+    )
+    print(f"  rapport : {fr_number(rapport, 1)} fois plus chez les patients noirs")
+
+AUDIT = {"patients noirs": (3, 20), "patients blancs": (4, 80)}  # (occultes, rassurantes)
+print("\nL'audit d'un mois (chiffres inventés) :")
+for nom, (k, n) in AUDIT.items():
+    print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
+          f"{intervalle_95(k, n)}")
 
 # %% [markdown]
-# Remarquez le piège des **nombres bruts** : il y a moins de paires avec hypoxémie occulte chez
-# les patients
-# noirs que chez les patients blancs, simplement parce que le groupe est plus petit. Pour
-# comparer des groupes de tailles différentes, on compare des **taux**, jamais des effectifs.
+# L'intervalle des patients noirs est plus large : leur groupe est plus petit.
+#
+# ### Question 2 — Que peut conclure le service de son audit ? (1 point)
+#
+# Dans l'audit, le taux d'hypoxémie occulte des patients noirs est trois fois celui des
+# patients blancs. Que peut conclure le service **de cet audit seul** ? Écrivez entre
+# guillemets l'une des réponses `"l'écart est démontré"`, `"il n'y a pas d'écart"` ou
+# `"on ne peut pas conclure"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Ne comparez pas seulement les deux taux : comparez les deux **intervalles**. Que dit un
+# intervalle aussi large sur ce que l'on sait du vrai taux ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Les deux intervalles se chevauchent largement : ces données sont compatibles avec un écart
+# nul, mais aussi avec un écart comme celui du Michigan. Peut-on trancher dans un sens ou dans
+# l'autre ?
+# </details>
+
+# %% answer="conclusion_audit"
+conclusion_audit = ...
+### BEGIN SOLUTION
+conclusion_audit = "on ne peut pas conclure"
+### END SOLUTION
+
+# %% tests="conclusion_audit" points=1
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_choice(
+    conclusion_audit,
+    name="conclusion_audit",
+    options=["l'écart est démontré", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    digest="9ddc00f8186ba3cf",
+    mistakes=[
+        checks.Mistake(None, "vous avez comparé les deux taux sans leur marge d'erreur. Avec "
+                       "20 paires, l'intervalle des patients noirs est très large et chevauche "
+                       "celui des patients blancs : l'audit ne suffit pas à démontrer un écart.",
+                       digest="02295cc90a9e9283"),
+        checks.Mistake(None, "des intervalles qui se chevauchent ne prouvent pas l'absence "
+                       "d'écart : ces données sont aussi compatibles avec un écart important. "
+                       "Une absence de preuve n'est pas une preuve d'absence.",
+                       digest="e1efb241cd619f74"),
+    ],
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    conclusion_audit,
+    name="conclusion_audit",
+    options=["l'écart est démontré", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    expected="on ne peut pas conclure",
+)
+### END HIDDEN TESTS
+
+# %% mistake="conclusion_audit"
+# message : sans leur marge d'erreur
+conclusion_audit = "l'écart est démontré"
+
+# %% mistake="conclusion_audit"
+# message : Une absence de preuve n'est pas une preuve d'absence
+conclusion_audit = "il n'y a pas d'écart"
+
+# %% [markdown]
+# Un audit trop petit ne confirme ni n'exclut un biais ; les grandes études, elles, l'ont
+# montré.
 #
 # ## 5. L'alarme est un test diagnostique
 #
-# La consigne du service (alarme si la SpO2 affichée passe sous le seuil) est un **test** : il
-# répond « alarme » ou « pas d'alarme », et la vérité est donnée par le gaz du sang. On retrouve
-# la matrice de confusion du module 01 :
+# L'alarme du service est un **test** : il répond « alarme » ou « pas d'alarme », et la vérité
+# vient du gaz du sang. On retrouve la matrice de confusion du module 01 :
 #
 # | | Pas d'alarme | Alarme |
 # |---|---|---|
 # | **Pas d'hypoxémie** (SaO2 ≥ 88 %) | vrai négatif (**VN**) | fausse alarme : faux positif (**FP**) |
 # | **Hypoxémie vraie** (SaO2 < 88 %) | hypoxémie manquée : faux négatif (**FN**) | vrai positif (**VP**) |
 #
-# Rappel : la **sensibilité** de l'alarme est la part des hypoxémies vraies qu'elle détecte.
+# La **sensibilité** de l'alarme est la part des hypoxémies vraies qu'elle détecte.
 
 # %%
 alarme = spo2 < SEUIL_ALARME  # l'alarme sonne-t-elle ? (vrai / faux, pour chaque paire)
@@ -359,11 +427,11 @@ pd.DataFrame(
 )
 
 # %% [markdown]
-# ### Question 2 — La sensibilité de l'alarme chez les patients noirs (2 points)
+# ### Question 3 — La sensibilité de l'alarme chez les patients noirs (2 points)
 #
 # Au seuil du service (alarme si SpO2 < 92 %), calculez la **sensibilité** de l'alarme chez
-# les **patients noirs** (proportion entre 0 et 1), avec les variables `vp_noirs`, `fn_noirs`,
-# `fp_noirs` et `vn_noirs`.
+# les **patients noirs** (proportion entre 0 et 1), avec `vp_noirs`, `fn_noirs`, `fp_noirs`
+# et `vn_noirs`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -384,16 +452,16 @@ sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs)
 ### END SOLUTION
 
 # %% tests="sensibilite_noirs" points=2
-# Vérification de la question 2 : exécutez cette cellule.
-valeur_q2 = checks.require_number(sensibilite_noirs, name="sensibilite_noirs")
+# Vérification de la question 3 : exécutez cette cellule.
+valeur_q3 = checks.require_number(sensibilite_noirs, name="sensibilite_noirs")
 checks.expect(
-    not checks.matches_digest(valeur_q2, "c31d66c5bdf05093", name="sensibilite_noirs"),
+    not checks.matches_digest(valeur_q3, "c31d66c5bdf05093", name="sensibilite_noirs"),
     "vous avez calculé la sensibilité chez les patients blancs (groupes inversés). Prenez les "
     "variables qui finissent par _noirs.",
     name="sensibilite_noirs",
 )
 checks.expect(
-    not checks.matches_digest(valeur_q2, "043f5e981d26fb38", name="sensibilite_noirs"),
+    not checks.matches_digest(valeur_q3, "9e4165c8f2558d71", name="sensibilite_noirs"),
     "vous avez calculé la part des hypoxémies manquées (taux de faux négatifs), c'est-à-dire "
     "1 − sensibilité. Mettez les hypoxémies détectées au numérateur.",
     name="sensibilite_noirs",
@@ -402,7 +470,7 @@ vrai_noirs, alarme_noirs = hypox[noirs], alarme[noirs]
 checks.check_number(
     sensibilite_noirs,
     name="sensibilite_noirs",
-    digest="725702995d64b13f",
+    digest="62037f5c880324ec",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(recall_score(~vrai_noirs, ~alarme_noirs),
@@ -413,7 +481,6 @@ checks.check_number(
                        "part de vraies hypoxémies). La sensibilité part des hypoxémies vraies, "
                        "pas des alarmes."),
     ],
-    success="c'est la part des hypoxémies vraies que l'alarme détecte chez les patients noirs.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -442,18 +509,11 @@ sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
 #
-# Refaire ce calcul à la main pour chaque groupe et chaque indicateur devient vite fastidieux. La
-# bibliothèque **fairlearn**, faite pour évaluer l'équité des modèles, fournit `MetricFrame` : on
-# lui donne la vérité (`y_true`), les décisions (`y_pred`), le groupe de chaque ligne
-# (`sensitive_features`, les « caractéristiques sensibles ») et les indicateurs voulus ; elle
-# les calcule **groupe par groupe**. Trois indicateurs ici :
-#
-# - la **sensibilité** (en anglais, on parle de *recall*), calculée par `recall_score`, une
-#   fonction de **scikit-learn**, une bibliothèque de calcul pour l'apprentissage automatique ;
-# - le **taux de faux négatifs** (`false_negative_rate`) : la part des hypoxémies vraies
-#   **manquées**, égale à 1 − sensibilité ;
-# - le **taux de fausses alarmes** (`false_positive_rate`) : parmi les patients **sans**
-#   hypoxémie, la part pour qui l'alarme sonne quand même.
+# `MetricFrame`, de la bibliothèque **fairlearn**, reçoit la vérité (`y_true`), les décisions
+# (`y_pred`), le groupe de chaque ligne (`sensitive_features`) et des indicateurs, qu'il
+# calcule **groupe par groupe** : la **sensibilité** (`recall_score`, de scikit-learn), le
+# **taux de faux négatifs** (1 − sensibilité) et le **taux de fausses alarmes** (parmi les
+# paires **sans** hypoxémie, la part où l'alarme sonne).
 
 # %%
 cadre = MetricFrame(
@@ -466,62 +526,9 @@ cadre = MetricFrame(
     y_pred=alarme,
     sensitive_features=paires["groupe"],
 )
-for groupe, ligne in cadre.by_group.iterrows():
-    print(f"{groupe} : sensibilité {fr_percent(ligne['sensibilité'])}, hypoxémies manquées "
-          f"{fr_percent(ligne['taux de faux négatifs'])}, fausses alarmes "
-          f"{fr_percent(ligne['taux de fausses alarmes'])}")
-print(f"Tous patients confondus : sensibilité {fr_percent(cadre.overall['sensibilité'])}.")
-ecarts = cadre.difference()  # pour chaque indicateur : plus grande valeur − plus petite
-print(f"Écart de sensibilité entre les groupes : {fr_number(100 * ecarts['sensibilité'], 1)} "
-      "points de pourcentage.")
 sensibilite_blancs_92 = float(cadre.by_group.loc["patients blancs", "sensibilité"])
-cadre.by_group
 
-# %% [markdown]
-# Le biais de l'appareil a deux effets opposés chez les patients noirs. L'écran affiche trop
-# haut : l'alarme **manque davantage d'hypoxémies** (moins de sensibilité), et elle sonne
-# **moins souvent à tort** (moins de fausses alarmes). L'indicateur global, tous patients
-# confondus, cache ce déséquilibre : il est proche de celui du grand groupe, car le groupe le
-# plus petit pèse peu dans la moyenne.
-#
-# ## 7. L'explorateur : seuil d'alarme et biais de l'appareil
-#
-# Deux curseurs (à la souris, ou avec les **flèches du clavier** après avoir cliqué dessus) :
-#
-# - **le seuil d'alarme** : l'alarme sonne quand la SpO2 affichée est **strictement sous** ce
-#   seuil ;
-# - **le biais de l'appareil** chez les patients noirs, en points de SpO2 : de combien de points
-#   l'oxymètre surestime en plus la saturation dans ce groupe. Les patients, leurs vraies
-#   saturations et l'erreur commune à tous restent les mêmes ; seul ce biais change.
-#
-# Le tableau donne, pour chaque groupe, les hypoxémies détectées et manquées, la sensibilité, les
-# fausses alarmes et le taux d'hypoxémie occulte ; la figure trace la sensibilité pour tous les
-# seuils, avec un gros symbole au seuil choisi. À essayer :
-#
-# 1. Au seuil du service, mettez le biais à 0 : les deux courbes se superposent presque.
-# 2. Remettez le biais à sa valeur de départ, puis montez le seuil d'un cran à la fois :
-#    à partir de quel seuil les patients noirs sont-ils aussi bien protégés que les patients
-#    blancs au seuil du service ? Que deviennent les fausses alarmes ?
 
-# %%
-explorateur = OximetryExplorer(random_state=GRAINE, n_samples=N_PAIRES, threshold=SEUIL_ALARME)
-explorateur
-
-# %% [markdown]
-# ### Question 3 — Relever le seuil pour tout le monde ? (2 points)
-#
-# Une idée vient en réunion de service : **relever le seuil d'alarme, le même pour tous les
-# patients**, jusqu'à ce que l'alarme détecte les hypoxémies des patients noirs **au moins aussi
-# bien** qu'elle détectait celles des patients blancs au seuil du service (la sensibilité des
-# patients blancs au seuil actuel est rangée dans `sensibilite_blancs_92`).
-#
-# Trouvez **le plus bas** seuil entier qui y parvient. Pourquoi le plus bas ? Parce que chaque
-# cran de plus fait sonner l'alarme plus souvent, pour tous.
-#
-# Pour tâtonner, utilisez l'explorateur (biais à sa valeur de départ), ou la fonction
-# `sensibilites(seuil)` définie ci-dessous, qui donne la sensibilité de chaque groupe à un seuil.
-
-# %%
 def sensibilites(seuil):
     """Sensibilité de l'alarme (SpO2 < seuil) dans chaque groupe, calculée par fairlearn."""
     return MetricFrame(
@@ -532,23 +539,51 @@ def sensibilites(seuil):
     ).by_group
 
 
-print(f"Objectif : au moins {fr_number(sensibilite_blancs_92)} chez les patients noirs.")
-fr_table(  # exemple : la sensibilité de chaque groupe au seuil 93
-    sensibilites(93), name="Sensibilité de l'alarme au seuil 93 %", index={"groupe": "Groupe"}
-)
+if checks.is_placeholder(sensibilite_noirs):
+    print("Répondez d'abord à la question 3 : le tableau de fairlearn s'affichera ici.")
+else:
+    print(f"Tous patients confondus : sensibilité {fr_percent(cadre.overall['sensibilité'])} ; "
+          f"écart entre les groupes : {fr_number(100 * cadre.difference()['sensibilité'], 1)} "
+          "points.")
+    display(fr_table(cadre.by_group, caption=f"Au seuil de {SEUIL_ALARME} %",
+                     index={"groupe": "Groupe"}))
 
 # %% [markdown]
+# Chez les patients noirs, l'alarme **manque plus d'hypoxémies** et sonne **moins souvent à
+# tort** ; le chiffre global, proche de celui du grand groupe, le cache.
+#
+# ## 7. Relever le seuil d'alarme ?
+#
+# Deux curseurs (souris ou **flèches du clavier**) : le **seuil d'alarme** (alarme si SpO2
+# **strictement sous** le seuil) et le **biais de l'appareil** chez les patients noirs, donné à
+# SaO2 88 %. Essayez : mettez le biais à 0 ; puis remettez-le et montez le seuil d'un cran à
+# la fois. Que deviennent les fausses alarmes ?
+
+# %%
+explorateur = OximetryExplorer(random_state=GRAINE, n_samples=N_PAIRES, threshold=SEUIL_ALARME)
+explorateur
+
+# %% [markdown]
+# ### Question 4 — Relever le seuil pour tout le monde ? (2 points)
+#
+# Idée de réunion : **relever le seuil d'alarme, le même pour tous**, jusqu'à ce que l'alarme
+# détecte les hypoxémies des patients noirs **au moins aussi bien** que celles des patients
+# blancs au seuil du service (`sensibilite_blancs_92`). Trouvez **le plus bas** seuil entier
+# qui y parvient : chaque cran de plus fait sonner l'alarme plus souvent, pour tous. Aidez-vous
+# de l'explorateur ou de la fonction `sensibilites(seuil)` (section 6), qui donne la
+# sensibilité de chaque groupe à un seuil.
+#
 # <details><summary>Indice 1</summary>
 #
-# Pour détecter **plus** d'hypoxémies, faut-il que l'alarme sonne plus tôt ou plus tard ? Le
-# seuil doit donc monter ou descendre ? Essayez `sensibilites(94)`, `sensibilites(95)`…
+# Pour détecter **plus** d'hypoxémies, l'alarme doit-elle sonner plus tôt ou plus tard ? Le
+# seuil doit donc monter ou descendre ? Essayez `sensibilites(93)`, `sensibilites(94)`…
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # Montez le seuil d'un cran à la fois à partir du seuil du service. Arrêtez-vous au premier
-# seuil où la sensibilité des patients noirs atteint ou dépasse l'objectif affiché. La réponse
-# est un seuil de SpO2 (un nombre entier comme `93`), pas une sensibilité.
+# seuil où la sensibilité des patients noirs atteint ou dépasse `sensibilite_blancs_92`. La
+# réponse est un seuil de SpO2 (un nombre entier comme `93`), pas une sensibilité.
 # </details>
 
 # %% answer="seuil_alarme"
@@ -561,46 +596,45 @@ seuil_alarme = min(
 ### END SOLUTION
 
 # %% tests="seuil_alarme" points=2
-# Vérification de la question 3 : exécutez cette cellule.
-valeur_q3 = checks.require_number(seuil_alarme, name="seuil_alarme")
+# Vérification de la question 4 : exécutez cette cellule.
+valeur_q4 = checks.require_number(seuil_alarme, name="seuil_alarme")
 checks.expect(
-    valeur_q3 >= 1,
-    f"vous avez donné {valeur_q3:g} : c'est une sensibilité (une proportion), pas un seuil. "
+    valeur_q4 >= 1,
+    f"vous avez donné {valeur_q4:g} : c'est une sensibilité (une proportion), pas un seuil. "
     "La réponse est une valeur de SpO2, comme 93.",
     name="seuil_alarme",
 )
 checks.expect(
-    valeur_q3 == int(valeur_q3) and 70 <= valeur_q3 <= 100,
-    f"vous avez donné {valeur_q3:g}. Dans nos données, les SpO2 sont des entiers entre 70 et "
+    valeur_q4 == int(valeur_q4) and 70 <= valeur_q4 <= 100,
+    f"vous avez donné {valeur_q4:g}. Dans nos données, les SpO2 sont des entiers entre 70 et "
     "100 : le seuil est un nombre entier de cet intervalle.",
     name="seuil_alarme",
 )
 checks.expect(
-    valeur_q3 >= SEUIL_ALARME,
+    valeur_q4 >= SEUIL_ALARME,
     "seuil du mauvais côté : en baissant le seuil, l'alarme sonne moins souvent et manque "
     "encore plus d'hypoxémies. Pour détecter davantage, il faut relever le seuil.",
     name="seuil_alarme",
 )
-sens_q3 = recall_score(hypox[noirs], spo2[noirs] < valeur_q3)
+sens_q4 = recall_score(hypox[noirs], spo2[noirs] < valeur_q4)
 checks.expect(
-    sens_q3 >= sensibilite_blancs_92,
-    f"à ce seuil, la sensibilité chez les patients noirs n'est que de {fr_number(sens_q3)}, "
+    sens_q4 >= sensibilite_blancs_92,
+    f"à ce seuil, la sensibilité chez les patients noirs n'est que de {fr_number(sens_q4)}, "
     f"encore sous l'objectif ({fr_number(sensibilite_blancs_92)}) : montez encore le seuil.",
     name="seuil_alarme",
 )
 checks.expect(
-    recall_score(hypox[noirs], spo2[noirs] < valeur_q3 - 1) < sensibilite_blancs_92,
+    recall_score(hypox[noirs], spo2[noirs] < valeur_q4 - 1) < sensibilite_blancs_92,
     "l'objectif est atteint, mais pas avec le plus bas seuil : un cran plus bas suffit déjà, "
     "avec moins de fausses alarmes.",
     name="seuil_alarme",
 )
-print(f"\u2714 Correct (seuil_alarme) : sensibilité chez les patients noirs "
-      f"{fr_number(sens_q3)}, objectif {fr_number(sensibilite_blancs_92)}.")
+print("\u2714 Correct (seuil_alarme).")
 ### BEGIN HIDDEN TESTS
 spo2_hypox_noirs = spo2[noirs & hypox]
 checks.expect(
-    (spo2_hypox_noirs < valeur_q3).mean() >= sensibilite_blancs_92
-    and (spo2_hypox_noirs < valeur_q3 - 1).mean() < sensibilite_blancs_92,
+    (spo2_hypox_noirs < valeur_q4).mean() >= sensibilite_blancs_92
+    and (spo2_hypox_noirs < valeur_q4 - 1).mean() < sensibilite_blancs_92,
     "ce seuil n'est pas le plus bas qui atteint l'objectif de sensibilité.",
     name="seuil_alarme",
 )
@@ -622,12 +656,10 @@ seuil_alarme = SEUIL_ALARME
 # message : pas avec le plus bas seuil
 seuil_alarme = 100
 
-# %% [markdown]
-# Ce que coûte ce seuil relevé, pour **tous** les patients :
-
 # %%
+# Ce que coûte ce seuil relevé, pour tous les patients.
 if checks.is_placeholder(seuil_alarme):
-    print("Répondez d'abord à la question 3 : cette cellule montre ce que coûte votre seuil.")
+    print("Répondez d'abord à la question 4 : cette cellule montre ce que coûte votre seuil.")
 else:
     fausses_alarmes_avant = int((~hypox & (spo2 < SEUIL_ALARME)).sum())
     fausses_alarmes_apres = int((~hypox & (spo2 < seuil_alarme)).sum())
@@ -639,50 +671,40 @@ else:
           f"{fr_number(sensibilites(seuil_alarme)['patients blancs'])}.")
 
 # %% [markdown]
-# Relever le seuil pour tous protège mieux les patients noirs, mais multiplie les fausses
-# alarmes. Trop d'alarmes, et les soignants finissent par ne plus les entendre : c'est la
-# **fatigue d'alarme**, un risque pour tous les patients. Et l'écart entre les groupes ne
-# disparaît pas : les patients blancs, eux aussi, sont mieux détectés au nouveau seuil.
+# Relever le seuil pour tous multiplie les fausses alarmes, que les soignants finissent par ne
+# plus entendre (**fatigue d'alarme**), et l'écart demeure. Un seuil **selon la couleur de
+# peau** résumerait mal la pigmentation et obligerait à classer chaque patient. Seul le **biais
+# ramené à 0** fait coïncider les courbes sans alarmes en plus : la vraie correction est
+# l'**étalonnage de l'appareil** sur toutes les pigmentations.
 #
-# Une autre idée serait un seuil **différent selon la couleur de peau**. Elle pose d'autres
-# problèmes : la catégorie « noir / blanc » est un mauvais résumé de la pigmentation, elle
-# oblige à classer chaque patient, et les paramètres de nos données sont inventés. Dans
-# l'explorateur, le seul réglage qui fait coïncider les deux courbes **sans** alarmes en plus
-# est le **biais de l'appareil ramené à 0** : la vraie correction est dans l'appareil (son
-# étalonnage sur des peaux de toutes les pigmentations), pas dans le seuil.
+# ## 8. Au chevet de M. K.
 #
-# ## 8. Au chevet du patient : classer une situation
-#
-# Julien, le kinésithérapeute, fait pédaler Mme D., qui se remet d'une pneumonie à COVID-19,
-# pendant une séance de réentraînement à l'effort. Son protocole suit la consigne du service
-# (un seuil pédagogique, voir la section 3) : il arrête l'effort et prévient le médecin si la
-# SpO2 passe **sous** 92 %. L'oxymètre affiche 94 %. Mme D. est un peu essoufflée mais dit que
-# « ça va » ; l'alarme ne sonne pas. Le médecin, présent dans la salle et que l'essoufflement
-# inquiète, fait faire aussitôt, pendant l'effort, un gaz du sang : la SaO2 est à 86 %.
+# Retour à trois heures du matin. L'oxymètre de M. K. affiche 94 %, au-dessus du seuil du
+# service : pas d'alarme. Mais Inès le trouve plus essoufflé et un peu confus. Elle appelle
+# l'interne, qui fait faire un gaz du sang, au lit, l'oxymètre toujours en place : la SaO2 est
+# à 86 %.
 
 # %%
-# Les mesures de Mme D. à ce moment de la séance.
-spo2_mme_d = 94  # SpO2 affichée par l'oxymètre (94 %)
-sao2_mme_d = 86  # SaO2 mesurée au même moment, au gaz du sang (86 %)
+# Les mesures de M. K. au moment du gaz du sang.
+spo2_m_k = 94  # SpO2 affichée par l'oxymètre (94 %)
+sao2_m_k = 86  # SaO2 mesurée au gaz du sang (86 %)
 
 # %% [markdown]
-# ### Question 4 — Dans quelle case de la matrice de confusion est Mme D. ? (1 point)
+# ### Question 5 — Dans quelle case de la matrice de confusion est M. K. ? (1 point)
 #
-# Pour ce moment de la séance, classez la situation de Mme D. : écrivez **entre guillemets**
-# l'une des quatre réponses `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou
-# `"vrai négatif"`.
+# Classez cette mesure : écrivez **entre guillemets** `"vrai positif"`, `"faux positif"`,
+# `"faux négatif"` ou `"vrai négatif"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Deux questions séparées. La vérité : d'après le **gaz du sang**, Mme D. est-elle en
-# hypoxémie ? Le test : au seuil du service, l'alarme a-t-elle sonné ?
+# Deux questions séparées. La vérité : d'après le **gaz du sang**, M. K. est-il en hypoxémie ?
+# Le test : au seuil du service, l'alarme a-t-elle sonné ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # « Positif » ou « négatif » décrit ce qu'a répondu le test (alarme ou pas) ; « vrai » ou
-# « faux » dit si cette réponse correspond à la réalité du gaz du sang. C'est aussi, ici, une
-# hypoxémie occulte.
+# « faux » dit si cette réponse correspond à la réalité du gaz du sang.
 # </details>
 
 # %% answer="situation"
@@ -692,27 +714,23 @@ situation = "faux négatif"
 ### END SOLUTION
 
 # %% tests="situation" points=1
-# Vérification de la question 4 : exécutez cette cellule.
-# Les messages des erreurs fréquentes sont rangés sous une empreinte de chaque mauvaise réponse.
-erreurs_q4 = {
-    "7f97f1b2544b72d5": "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la "
-    "vérité. Dans la matrice de confusion, la vérité vient du gaz du sang.",
-    "2d5a20c96069922d": "relisez le protocole : l'alarme sonne quand la SpO2 affichée passe "
-    "sous le seuil. A-t-elle sonné pour Mme D. ? « Vrai » ou « faux » se juge ensuite avec le "
-    "gaz du sang.",
-    "457d15fa75739f37": "une réponse « positive » voudrait dire que l'alarme a sonné. Relisez "
-    "le protocole et la SpO2 affichée : a-t-elle sonné pour Mme D. ?",
-}
-if isinstance(situation, str):
-    empreinte_q4 = checks.answer_digest(situation, name="situation_erreurs")
-    checks.expect(empreinte_q4 not in erreurs_q4, erreurs_q4.get(empreinte_q4, ""),
-                  name="situation")
+# Vérification de la question 5 : exécutez cette cellule.
 checks.check_choice(
     situation,
     name="situation",
     options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
     digest="aa8d45346ae8ac16",
-    success="vous avez bien séparé la vérité (le gaz du sang) et la réponse du test (l'alarme).",
+    mistakes=[
+        checks.Mistake(None, "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait "
+                       "la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang.",
+                       digest="b7f186a27336f8ec"),
+        checks.Mistake(None, "relisez la consigne : l'alarme sonne quand la SpO2 affichée passe "
+                       "sous le seuil. A-t-elle sonné pour M. K. ? « Vrai » ou « faux » se juge "
+                       "ensuite avec le gaz du sang.", digest="1a30bc9b1a7e6f12"),
+        checks.Mistake(None, "une réponse « positive » voudrait dire que l'alarme a sonné. "
+                       "Relisez la consigne et la SpO2 affichée : a-t-elle sonné pour M. K. ?",
+                       digest="a35673f8f6010290"),
+    ],
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -728,7 +746,7 @@ checks.check_choice(
 situation = "vrai négatif"
 
 # %% mistake="situation"
-# message : A-t-elle sonné pour Mme D.
+# message : A-t-elle sonné pour M. K.
 situation = "vrai positif"
 
 # %% mistake="situation"
@@ -736,24 +754,66 @@ situation = "vrai positif"
 situation = "faux positif"
 
 # %% [markdown]
-# Ce qui a protégé Mme D., ce n'est pas l'oxymètre : c'est un **regard clinique** (son
-# essoufflement, la discordance entre le chiffre et l'état de la patiente) et la décision de
-# demander un **gaz du sang**. L'oxymètre reste un outil précieux, simple et sans douleur ; mais
-# celui qui le lit doit connaître ses limites, et savoir quand ne pas le croire sur parole.
+# Ce qui a protégé M. K., ce n'est pas l'oxymètre, outil précieux par ailleurs : c'est le
+# **regard clinique** d'Inès (un chiffre discordant avec l'état du patient) et le **gaz du
+# sang**.
 #
-# ## 9. Réflexion — L'oxymètre dans ma pratique (3 points, corrigée par l'enseignant)
+# ## À retenir
+#
+# - L'oxymètre surestime la saturation des peaux foncées, d'autant plus qu'elle est basse : un
+#   **biais de mesure**, dont hérite tout outil d'IA nourri de SpO2.
+# - L'**hypoxémie occulte** se compte **parmi les paires à SpO2 rassurante** ; un taux se lit
+#   avec sa **marge d'erreur**.
+# - Une alarme est un **test** : comparez sa sensibilité groupe par groupe.
+# - Relever le seuil pour tous coûte des **fausses alarmes** ; la correction de fond est
+#   l'**appareil**. Au chevet, un chiffre discordant appelle un **gaz du sang**.
+
+# %% [markdown]
+# ## Après la séance
+#
+# Cette partie se fait **après la séance**, chez vous : une lecture, puis une réflexion écrite,
+# corrigée par l'enseignant.
+#
+# ### Pour aller plus loin : ce qu'ont fait les autorités
+#
+# - **États-Unis.** Le 19 février 2021, la Food and Drug Administration (FDA), qui autorise les
+#   dispositifs médicaux, a averti patients et soignants : la précision d'un oxymètre peut être
+#   altérée par une mauvaise circulation, la pigmentation, l'épaisseur ou la température de la
+#   peau, le tabagisme, le vernis à ongles (FDA, 2021). En janvier 2025, elle a soumis à
+#   consultation un projet de recommandations aux fabricants : des essais cliniques sur des
+#   personnes de pigmentations variées, et un étiquetage adapté (FDA, 2025).
+# - **Royaume-Uni.** Le 11 mars 2024, la revue indépendante *Equity in medical devices*,
+#   présidée par la professeure Margaret Whitehead, a conclu que les oxymètres surestiment la
+#   saturation des peaux foncées et a fait 18 recommandations : changer l'interprétation des
+#   mesures, tester les appareils sur des populations diverses (Department of Health and Social
+#   Care, 2024).
+# - **Union européenne.** Le règlement européen sur l'intelligence artificielle (règlement (UE)
+#   2024/1689, art. 10, paragraphe 2, point f) impose au fournisseur d'un système d'IA à haut
+#   risque d'examiner ses données d'entraînement « en vue de biais possibles » pour la santé
+#   et la sécurité des personnes. Le module 13 détaillera ce texte.
+#
+# ### Pour aller plus loin : les limites de nos données
+#
+# - Le biais de notre générateur grandit **exactement** en proportion de la désaturation ; chez
+#   les volontaires de Bickler et al. (2005), entre 60 et 70 % de SaO2, la surestimation était
+#   de 3,56 points en moyenne pour les peaux foncées contre 0,37 point pour les peaux claires.
+#   Notre biais, réglé sur les patients hospitalisés de Sjoding et al. (2020), est plus fort.
+# - Nos paires sont indépendantes. Dans l'étude, un même patient comptait plusieurs paires, qui
+#   se ressemblent : la vraie marge d'erreur était plus large que celle que nous calculons.
+#
+# ### Réflexion — L'oxymètre dans ma pratique (3 points, corrigée par l'enseignant)
 #
 # En 10 à 15 lignes, depuis votre futur métier (infirmier·e, kinésithérapeute, médecin,
 # pharmacien·ne, ou gestionnaire d'un service) :
 #
-# - qu'est-ce qui, dans ce module, changerait votre façon de lire une SpO2, et dans quelles
-#   situations demanderiez-vous (ou feriez-vous demander) un gaz du sang ?
+# - qu'est-ce qui changerait votre façon de lire une SpO2, et dans quelles situations
+#   demanderiez-vous (ou feriez-vous demander) un gaz du sang ?
 # - faut-il relever le seuil pour tous, adapter le seuil selon la couleur de peau, ou agir
 #   ailleurs ? Qui doit agir (fabricants, autorités, hôpital, soignants) ?
 # - comment en parleriez-vous à un patient inquiet d'avoir lu que « l'oxymètre marche moins
 #   bien sur les peaux foncées » ?
 #
-# Appuyez-vous sur au moins un chiffre de ce module.
+# Appuyez-vous sur au moins un chiffre de ce module, avec son dénominateur.
 
 # %% [markdown] written="reflexion_oxymetre" points=3
 # ### BEGIN SOLUTION
@@ -762,55 +822,68 @@ situation = "faux positif"
 # - **1 point** — Pratique clinique : l'étudiant relie la SpO2 à l'examen clinique
 #   (discordance entre chiffre et état du patient : dyspnée, tirage, confusion, cyanose
 #   difficile à voir sur peau foncée) et cite des situations où demander un gaz du sang
-#   (SpO2 « rassurante » mais patient qui ne va pas bien, décision d'oxygénothérapie ou
-#   d'arrêt d'un effort, patient à peau foncée près du seuil). Valeur V1 : le chiffre ne
-#   remplace pas la relation et le regard soignants.
+#   (SpO2 « rassurante » mais patient qui ne va pas bien, décision d'oxygénothérapie, patient
+#   à peau foncée près du seuil). Pour un·e kinésithérapeute : la SpO2 reste l'outil de
+#   surveillance de l'effort, mais un essoufflement ou des signes cliniques discordants font
+#   arrêter l'effort et prévenir le médecin, qui jugera d'un gaz du sang au repos. Valeur
+#   V1 — Priorité à la relation humaine : le chiffre ne remplace pas le regard soignant ni le
+#   dialogue avec le patient.
 # - **1 point** — Un chiffre du module, juste et interprété : p. ex. le taux d'hypoxémie
-#   occulte par groupe (en précisant le dénominateur : les paires à SpO2 92–96 %), l'écart de
-#   sensibilité de l'alarme, ou le nombre de fausses alarmes quand on relève le seuil.
-# - **1 point** — Où agir, avec prudence (valeur V4) : relever le seuil pour tous coûte des
-#   fausses alarmes (fatigue d'alarme) sans supprimer l'écart ; un seuil selon la « race » est
-#   un mauvais substitut de la pigmentation et stigmatise ; la correction de fond relève des
-#   fabricants et des autorités (étalonnage sur toutes les pigmentations), de l'hôpital (choix
-#   des appareils, protocoles) et des soignants (vigilance). Explication au patient honnête et
-#   non alarmiste : l'appareil reste utile, l'équipe sait vérifier. Accepter toute position
-#   argumentée ; pénaliser « l'oxymètre est inutilisable » ou « il suffit d'ajouter quelques
-#   points selon la couleur de peau ».
+#   occulte par groupe (en précisant le dénominateur : les paires à SpO2 de 92 à 96 %, et si
+#   possible sa marge d'erreur), l'écart de sensibilité de l'alarme, ou le nombre de fausses
+#   alarmes quand on relève le seuil.
+# - **1 point** — Où agir, avec prudence (valeur
+#   V4 — Prudence, esprit critique et inclusivité) : relever le seuil pour tous coûte des fausses alarmes (fatigue d'alarme) sans
+#   supprimer l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation
+#   et stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et
+#   essais sur toutes les pigmentations, comme le demandent la FDA et la revue britannique), de
+#   l'hôpital (choix des appareils, protocoles) et des soignants (vigilance). Explication au
+#   patient honnête et non alarmiste : l'appareil reste utile, l'équipe sait vérifier. Accepter
+#   toute position argumentée ; pénaliser « l'oxymètre est inutilisable » ou « il suffit
+#   d'ajouter quelques points selon la couleur de peau ».
 # ### END SOLUTION
 
 # %% [markdown]
-# ## À retenir
-#
-# - Un **biais de mesure** est une erreur systématique d'un appareil, plus forte pour certains
-#   patients : ici, l'oxymètre surestime la saturation chez les patients à peau foncée, ce qui
-#   rend l'écran faussement rassurant.
-# - L'**hypoxémie occulte** se compte **parmi les paires de mesures à SpO2 rassurante**
-#   (92 à 96 %) : le choix du dénominateur fait partie de la définition.
-# - Une alarme est un **test** : sa sensibilité peut être bonne en moyenne et mauvaise pour un
-#   groupe. `MetricFrame` de fairlearn calcule les indicateurs **groupe par groupe** ; comparez
-#   des **taux**, pas des effectifs.
-# - Relever le seuil pour tous réduit l'écart de détection au prix de nombreuses **fausses
-#   alarmes** ; la correction de fond est l'**appareil** (étalonnage sur toutes les
-#   pigmentations). Un outil d'IA nourri de SpO2 hérite du biais.
-# - Au chevet : un chiffre discordant avec l'état du patient appelle un **gaz du sang**. Le
-#   jugement clinique reste le dernier rempart.
-#
 # ## Sources
 #
 # - Sjoding MW, Dickson RP, Iwashyna TJ, Gay SE, Valley TS. Racial bias in pulse oximetry
 #   measurement. *N Engl J Med* 2020;383(25):2477-2478. doi:10.1056/NEJMc2029240.
-#   Cohorte de l'université du Michigan : 11,7 % contre 3,6 % des paires SpO2 92–96 % avec
-#   SaO2 < 88 %.
+#   Cohorte de l'université du Michigan (janvier à juillet 2020) : 10 789 paires de mesures chez
+#   1 333 patients blancs et 276 patients noirs sous oxygène ; parmi les paires à SpO2 de 92 à
+#   96 %, SaO2 < 88 % dans 11,7 % des paires des patients noirs contre 3,6 % de celles des
+#   patients blancs.
 # - Bickler PE, Feiner JR, Severinghaus JW. Effects of skin pigmentation on pulse oximeter
-#   accuracy at low saturation. *Anesthesiology* 2005;102(4):715-719.
+#   accuracy at low saturation. *Anesthesiology* 2005;102(4):715-719. 11 volontaires à peau
+#   foncée, 10 à peau claire ; entre 60 et 70 % de SaO2, surestimation moyenne de 3,56 points
+#   contre 0,37 ; biais lié à la pigmentation croissant à peu près en proportion de la
+#   désaturation.
+# - Severinghaus JW. Simple, accurate equations for human blood O2 dissociation computations.
+#   *J Appl Physiol* 1979;46(3):599-602. Relation entre SaO2 et PaO2 (37 °C, pH 7,40).
+# - Université numérique des sciences de la santé et du sport (UNF3S), campus numérique de
+#   réanimation médicale, « Insuffisance respiratoire aiguë » : hypoxémie si PaO2 < 80 mmHg ;
+#   insuffisance respiratoire aiguë si PaO2 < 60 mmHg.
 # - O'Driscoll BR, Howard LS, Earis J, Mak V, on behalf of the British Thoracic Society
-#   Emergency Oxygen Guideline Group. BTS guideline for oxygen use in adults in healthcare and emergency settings.
-#   *Thorax* 2017;72(Suppl 1):ii1-ii90. doi:10.1136/thoraxjnl-2016-209729. Cible de saturation
-#   de 88 à 92 % chez les patients à risque d'hypercapnie (BPCO notamment).
+#   Emergency Oxygen Guideline Group. BTS guideline for oxygen use in adults in healthcare and
+#   emergency settings. *Thorax* 2017;72(Suppl 1):ii1-ii90. doi:10.1136/thoraxjnl-2016-209729.
+#   Cible de saturation de 88 à 92 % chez les patients à risque d'hypercapnie.
+# - Wilson EB. Probable inference, the law of succession, and statistical inference. *J Am Stat
+#   Assoc* 1927;22(158):209-212. Intervalle de confiance d'une proportion.
+# - U.S. Food and Drug Administration (FDA). Pulse Oximeter Accuracy and Limitations: FDA
+#   Safety Communication. 19 février 2021.
+# - U.S. Food and Drug Administration (FDA). Pulse Oximeters for Medical Purposes —
+#   Non-Clinical and Clinical Performance Testing, Labeling, and Premarket Submission
+#   Recommendations. Projet de recommandations (*draft guidance*), annoncé le 6 janvier 2025
+#   (Federal Register, 7 janvier 2025, vol. 90, p. 1150-1152).
+# - Department of Health and Social Care (Royaume-Uni). Equity in medical devices:
+#   independent review — final report. Publié le 11 mars 2024, 18 recommandations.
+# - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
+#   des règles harmonisées concernant l'intelligence artificielle, art. 10, paragraphe 2,
+#   point f.
 # - Données : synthétiques, générées par `esn_teach.datasets.make_pulse_oximetry`
-#   (graine `random_state=2027`), calibrées sur Sjoding et al. (2020). Fiche descriptive
-#   (origine, construction, limites, usage prévu) :
-#   `esn_teach/datasets/cards/pulse_oximetry.md`. Jamais d'usage clinique.
+#   (graine `random_state=2020`), calibrées sur Sjoding et al. (2020), biais croissant avec la
+#   désaturation comme chez Bickler et al. (2005). Fiche descriptive (origine, construction,
+#   limites, usage prévu) : `esn_teach/datasets/cards/pulse_oximetry.md`. Jamais d'usage
+#   clinique.
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: Assessing and improving
 #   fairness of AI systems. *Journal of Machine Learning Research* 2023;24(257):1-8.
 # - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning

@@ -22,12 +22,21 @@ from ._base import (
 
 OXIMETRY_GROUPS: tuple[str, str] = ("White", "Black")
 
-#: Share of Black patients in Sjoding's University of Michigan cohort: 276 of 1,609.
+#: Share of Black patients in Sjoding's University of Michigan cohort: 276 of 1,609
+#: patients (10,789 pairs in all). Used here as the share of *pairs* from Black patients,
+#: as if every patient contributed the same number of pairs (a simplification).
 DEFAULT_BLACK_FRACTION = 276 / (1333 + 276)
 
-#: Extra over-estimation of SaO2 by SpO2 in Black patients (percentage points),
-#: calibrated so that occult hypoxemia is close to 11.7 % (Black) vs 3.6 % (White).
-DEFAULT_DEVICE_BIAS = 2.7
+#: Extra over-estimation of SaO2 by SpO2 in Black patients at SaO2 = 88 %, in
+#: percentage points; calibrated so that, among pairs with SpO2 92-96 %, SaO2 < 88 % in
+#: close to 11.7 % of the pairs of Black patients vs 3.6 % of White patients.
+DEFAULT_DEVICE_BIAS = 2.9
+
+#: SaO2 (%) at which ``device_bias`` is the extra over-estimation: the hypoxemia threshold.
+#: The extra over-estimation is proportional to the desaturation ``100 - SaO2`` (Bickler
+#: et al., Anesthesiology 2005: the pigment-related bias "increased approximately in
+#: proportion to desaturation"): ``device_bias * (100 - SaO2) / (100 - 88)``.
+BIAS_REFERENCE_SAO2 = 88.0
 
 # True arterial saturation of patients on supplemental oxygen: 100 - Gamma(2, 4),
 # i.e. mean 92 %, with a tail of hypoxemic values (invented shape).
@@ -48,8 +57,10 @@ _LABELS_FR: dict[str, str] = {
 
 _SOURCE = (
     "Synthetic. Device bias calibrated on Sjoding MW et al., NEJM 2020;383:2477-2478: "
-    "occult hypoxemia (SaO2 < 88 % with SpO2 92-96 %) in 11.7 % of Black vs 3.6 % of "
-    "White patients (University of Michigan cohort)."
+    "among SaO2/SpO2 measurement pairs with SpO2 92-96 %, SaO2 < 88 % (occult hypoxemia) "
+    "in 11.7 % of the pairs of Black patients vs 3.6 % of the pairs of White patients "
+    "(University of Michigan cohort); bias growing with desaturation as in Bickler PE et "
+    "al., Anesthesiology 2005;102:715-719."
 )
 
 
@@ -64,23 +75,31 @@ def make_pulse_oximetry(
 ) -> Bunch | tuple[Any, Any]:
     """Generate paired arterial (SaO2) and pulse-oximetry (SpO2) saturations.
 
-    SaO2 is drawn as ``100 - Gamma(2, 4)`` (patients on supplemental oxygen),
-    clipped to [60, 100]. The oximeter reads ``SpO2 = SaO2 + 0.75 + e`` with
-    ``e ~ N(0, 3.5)`` for everyone, plus ``device_bias`` for Black patients;
-    SpO2 is rounded to an integer (as displayed) and clipped to [70, 100].
+    Each row is one measurement pair (an arterial blood gas and the pulse
+    oximeter's reading), not one patient. SaO2 is drawn as ``100 - Gamma(2, 4)``
+    (patients on supplemental oxygen), clipped to [60, 100]. The oximeter reads
+    ``SpO2 = SaO2 + 0.75 + e`` with ``e ~ N(0, 3.5)`` for everyone, plus, for
+    Black patients, an extra over-estimation that grows with desaturation:
+    ``device_bias * (100 - SaO2) / 12`` (``device_bias`` at SaO2 = 88 %, half
+    of it at 94 %, twice it at 76 %), as the pigment-related bias measured by
+    Bickler et al. (2005). SpO2 is rounded to an integer (as displayed) and
+    clipped to [70, 100].
 
     Parameters
     ----------
     n_samples : int, default=10_000
         Number of SaO2/SpO2 pairs.
-    device_bias : float, default=2.7
-        Additional over-estimation (SpO2 minus SaO2, in points) in Black
-        patients, in [-10, 10]. The default reproduces Sjoding et al. (2020):
-        among pairs with SpO2 92-96 %, SaO2 < 88 % in about 11.7 % of Black vs
-        3.6 % of White patients. ``0`` removes the difference between groups.
+    device_bias : float, default=2.9
+        Additional over-estimation (SpO2 minus SaO2, in percentage points) in
+        Black patients at SaO2 = 88 %, in [-10, 10]; proportional to
+        ``100 - SaO2`` elsewhere. The default reproduces Sjoding et al. (2020):
+        among measurement pairs with SpO2 92-96 %, SaO2 < 88 % in about 11.7 %
+        of the pairs of Black patients vs 3.6 % of the pairs of White patients.
+        ``0`` removes the difference between groups.
     black_fraction : float, default=276/1609
-        Share of Black patients, in (0, 1); the default is the University of
-        Michigan cohort of the paper (276 Black, 1,333 White patients).
+        Share of pairs from Black patients, in (0, 1); the default is the
+        share of Black patients in the University of Michigan cohort of the
+        paper (276 Black, 1,333 White patients).
     random_state : None, int or numpy.random.Generator, default=None
         Seed or generator, for reproducibility: anything
         :func:`numpy.random.default_rng` accepts, except a boolean.
@@ -123,7 +142,9 @@ def make_pulse_oximetry(
 
     black = rng.random(n) < black_fraction
     sao2 = np.clip(100.0 - rng.gamma(_SAO2_SHAPE, _SAO2_SCALE, n), 60.0, 100.0).round(1)
-    error = _BASE_BIAS + _NOISE_SD * rng.standard_normal(n) + np.where(black, device_bias, 0.0)
+    # The pigment-related over-estimation grows in proportion to desaturation (Bickler 2005).
+    extra = device_bias * (100.0 - sao2) / (100.0 - BIAS_REFERENCE_SAO2)
+    error = _BASE_BIAS + _NOISE_SD * rng.standard_normal(n) + np.where(black, extra, 0.0)
     spo2 = np.clip(np.round(sao2 + error), 70.0, 100.0).astype(np.int64)
     hypoxemia = sao2 < 88.0
     occult = hypoxemia & (spo2 >= 92) & (spo2 <= 96)
@@ -142,6 +163,7 @@ def make_pulse_oximetry(
     )
     mark_synthetic(frame, source=_SOURCE, labels_fr=_LABELS_FR, random_state=random_state)
     frame.attrs["device_bias"] = device_bias
+    frame.attrs["device_bias_reference_sao2"] = BIAS_REFERENCE_SAO2
     return build_bunch(
         frame,
         feature_names=["spo2"],
@@ -163,8 +185,8 @@ def occult_hypoxemia_rate(
 ) -> pd.Series:
     """Occult hypoxemia rate per group, as defined by Sjoding et al. (2020).
 
-    Among pairs whose SpO2 lies in ``spo2_range`` (inclusive), the share with
-    SaO2 below ``sao2_threshold``.
+    Among measurement pairs whose SpO2 lies in ``spo2_range`` (inclusive), the
+    share with SaO2 below ``sao2_threshold``: a share of pairs, not of patients.
 
     Parameters
     ----------
@@ -180,7 +202,8 @@ def occult_hypoxemia_rate(
     Returns
     -------
     pandas.Series
-        Rate in [0, 1] per group (NaN for a group without any pair in range).
+        Share of pairs, in [0, 1], per group (NaN for a group without any pair
+        in range).
 
     Raises
     ------

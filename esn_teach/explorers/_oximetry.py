@@ -105,7 +105,8 @@ class OximetryExplorer:
     :func:`esn_teach.datasets.make_pulse_oximetry`, regenerated with the same
     ``random_state`` for each device bias: the patients, their true SaO2 and
     the measurement noise stay the same, only the extra over-estimation of
-    SpO2 in Black patients changes. The alarm sounds when the displayed SpO2
+    SpO2 in Black patients changes (given at SaO2 = 88 %; it grows with
+    desaturation, see the generator). The alarm sounds when the displayed SpO2
     is strictly below the threshold; a pair is truly hypoxemic when SaO2 < 88 %.
 
     Two sliders (the alarm threshold, the device bias) drive a table, per
@@ -124,9 +125,9 @@ class OximetryExplorer:
         Number of SaO2/SpO2 pairs.
     threshold : int, default=92
         Initial alarm threshold (alarm if SpO2 < threshold), in [85, 100].
-    device_bias : float, default=2.7
-        Initial extra over-estimation of SpO2 in Black patients, in points,
-        in [0, 6].
+    device_bias : float, default=2.9
+        Initial extra over-estimation of SpO2 in Black patients at SaO2 = 88 %,
+        in percentage points, in [0, 6].
     black_fraction : float, default=276/1609
         Share of Black patients, passed to the generator.
 
@@ -204,7 +205,7 @@ class OximetryExplorer:
             min=_BIAS_RANGE[0],
             max=_BIAS_RANGE[1],
             step=0.1,
-            description="Biais de l'appareil chez les patients noirs (points de SpO2)",
+            description="Biais de l'appareil chez les patients noirs, à SaO2 88 % (points)",
             continuous_update=True,
             style={"description_width": "initial"},
             layout=widgets.Layout(width="80%"),
@@ -299,7 +300,7 @@ class OximetryExplorer:
         threshold : int
             Alarm threshold (alarm if SpO2 < threshold).
         device_bias : float
-            Extra over-estimation of SpO2 in Black patients, in points.
+            Extra over-estimation of SpO2 in Black patients at SaO2 = 88 %, in points.
 
         Returns
         -------
@@ -325,7 +326,7 @@ class OximetryExplorer:
         threshold : int
             Alarm threshold (alarm if SpO2 < threshold).
         device_bias : float
-            Extra over-estimation of SpO2 in Black patients, in points.
+            Extra over-estimation of SpO2 in Black patients at SaO2 = 88 %, in points.
 
         Returns
         -------
@@ -369,7 +370,8 @@ def _describe(stats: dict[str, GroupAlarmStats], threshold: int, device_bias: fl
     return (
         "Courbes de la sensibilité de l'alarme (part des hypoxémies détectées) selon le seuil "
         f"d'alarme, de {_THRESHOLD_RANGE[0]} à {_THRESHOLD_RANGE[1]} %, une par groupe ; "
-        f"biais de l'appareil chez les patients noirs : {fr_number(device_bias, 1)} points. "
+        f"biais de l'appareil chez les patients noirs : {fr_number(device_bias, 1)} points à "
+        "SaO2 88 %. "
         f"Au seuil de {threshold} % (ligne verticale), sensibilité : {points}."
     )
 
@@ -406,7 +408,7 @@ def _table_html(
         frame.rename(index=_ROWS),
         caption=(
             f"Alarme si SpO2 < {threshold} % ; biais de l'appareil chez les patients noirs : "
-            f"{fr_number(device_bias, 1)} points"
+            f"{fr_number(device_bias, 1)} points à SaO2 88 %"
         ),
         table_id=f"{table_id}_alarme",
         row_formats={_ROWS[field]: fr_percent for field in _RATES},
