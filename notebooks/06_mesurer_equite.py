@@ -3,60 +3,50 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
+# **Prérequis** : module 01 (sensibilité, spécificité, valeur prédictive positive) ; module 03
+# conseillé (cible d'un modèle, outil `MetricFrame`).
+#
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Mesurer les performances d'un modèle **groupe par groupe** (taux de sélection, taux de
-#    faux négatifs, taux de faux positifs, valeur prédictive positive) avec la bibliothèque
-#    **fairlearn**.
-# 2. Distinguer plusieurs définitions de l'équité des décisions : **parité démographique**,
-#    **égalité des chances** (et égalité des erreurs), **parité prédictive** ; et ne pas les
-#    confondre avec la **calibration** d'un score.
-# 3. Vérifier sur des données l'**identité de Chouldechova**, et expliquer pourquoi, quand
-#    deux groupes n'ont pas la même fréquence de la maladie, on ne peut pas satisfaire toutes
-#    ces définitions à la fois.
-# 4. Appliquer une **correction** (fairlearn `ThresholdOptimizer`) et dire ce qu'elle coûte.
-# 5. Argumenter le choix d'un critère d'équité selon l'usage : **dépistage** ou **attribution
-#    d'une ressource rare**.
+# 1. Mesurer les erreurs d'un modèle **groupe par groupe** (fairlearn), avec le bon
+#    **dénominateur** et sa **marge d'erreur**.
+# 2. Distinguer quatre définitions de l'équité des décisions, et la **calibration** d'un score.
+# 3. Expliquer avec l'**identité de Chouldechova** pourquoi on ne peut pas toutes les
+#    satisfaire quand les groupes n'ont pas le même taux d'événements.
+# 4. Juger ce que coûte une **correction**, à nombre d'appels égal.
+# 5. Argumenter le choix d'un critère selon l'usage, et en voir les limites juridiques.
 #
-# ## Mode d'emploi
+# > **Les valeurs de l'école dans ce module**
+# > - **V4 — Prudence, esprit critique et inclusivité** : ne pas croire un chiffre d'équité
+# >   sans son dénominateur, sa marge d'erreur et ce que mesure vraiment l'étiquette.
+# > - **V6 — Intégrité et transparence** : dire quel critère on choisit, ce qu'il coûte et à
+# >   qui.
+# >
+# > **Cadre éthique du numérique en santé (CENS)** : justice (répartir les appels et les
+# > erreurs entre les groupes), non-malfaisance (le réhospitalisé qui n'a pas été appelé).
 #
-# - Exécutez les cellules **dans l'ordre**, une par une : cliquez dans la cellule puis appuyez
-#   sur **Maj + Entrée**.
-# - Quand une cellule contient `...`, c'est à vous de répondre : remplacez les trois points par
-#   votre calcul, exécutez la cellule, puis exécutez la cellule **« Vérification »** juste
-#   en dessous. Elle vous dit si la réponse est correcte, ou quelle erreur vous avez
-#   probablement faite. Vous pouvez réessayer autant de fois que vous voulez.
-# - Trois règles d'écriture : gardez le nom de la variable **exactement** tel qu'il est écrit
-#   (sans accent : `ecart_parite`) ; écrivez les décimales avec un **point** (`0.3` et non
-#   `0,3`) ; écrivez de préférence le **calcul** plutôt que son résultat arrondi.
-# - Des **indices** sont cachés sous chaque question : cliquez sur « Indice 1 », puis
-#   « Indice 2 » seulement si besoin.
-# - Aucune connaissance en programmation n'est demandée : les calculs tiennent en une ligne.
+# **Mode d'emploi.** Exécutez les cellules dans l'ordre (**Maj + Entrée**). Remplacez chaque
+# `...` par votre calcul, puis exécutez la cellule **« Vérification »** en dessous. Décimales
+# avec un **point** (`0.3`) ; des **indices** sont repliés sous chaque question.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
 #
-# L'équipe de **prévention des réhospitalisations** d'un hôpital veut appeler au téléphone,
-# quelques jours après leur sortie, les patients qui risquent de revenir à l'hôpital dans les
-# 30 jours, pour vérifier qu'ils ont compris leur traitement, qu'un rendez-vous est pris et que
-# rien ne manque à domicile. Une infirmière ne peut pas appeler tout le monde. Un modèle
-# d'intelligence artificielle calcule donc, pour chaque patient qui sort, un **score de
-# risque** de réhospitalisation entre 0 et 1 ; l'équipe appelle les patients dont le score
-# dépasse un **seuil**.
+# Une infirmière appelle, quelques jours après leur sortie, les patients qui risquent d'être
+# réhospitalisés dans les 30 jours. Ne pouvant appeler tout le monde, l'équipe utilise un
+# modèle qui donne à chaque patient un **score de risque** entre 0 et 1, et appelle ceux dont
+# le score atteint un **seuil**.
 #
-# Les patients viennent de deux **groupes**, A et B (par exemple deux territoires de santé, ou
-# deux populations qui n'ont pas le même accès aux soins). Dans le groupe B, les
-# réhospitalisations sont **deux fois plus fréquentes**. Un représentant des usagers pose une
-# question simple : **« Votre modèle est-il équitable envers les deux groupes ? »** Ce module
-# montre que cette question a plusieurs réponses, et qu'elles ne peuvent pas toutes être
-# « oui » en même temps.
+# Les patients viennent de deux **groupes**, A et B (par exemple deux territoires), et le
+# groupe B est deux fois plus souvent réhospitalisé. Un représentant des usagers demande :
+# **« Votre modèle est-il équitable envers les deux groupes ? »** Cette question a plusieurs
+# réponses, qui ne peuvent pas toutes être « oui ».
 #
-# Les données sont **synthétiques** : elles sont inventées par un programme
-# (`make_readmission_cohort`, avec une graine fixée `random_state=6` pour que tout le monde
-# obtienne les mêmes nombres). Aucune ligne ne correspond à une personne réelle. Leur fiche
-# descriptive (construction, limites) est `esn_teach/datasets/cards/readmission_cohort.md`.
+# Les données sont **synthétiques** : inventées par un programme, elles ne décrivent aucune
+# personne réelle (fiche ci-dessous).
 
 # %%
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from fairlearn.metrics import (
@@ -69,8 +59,9 @@ from fairlearn.metrics import (
 )
 from fairlearn.postprocessing import ThresholdOptimizer
 from IPython.display import display
+from sklearn.calibration import calibration_curve
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, precision_score
+from sklearn.metrics import balanced_accuracy_score, precision_score
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -78,39 +69,42 @@ from sklearn.preprocessing import StandardScaler
 from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import make_readmission_cohort
 from esn_teach.explorers import FairnessExplorer
+from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
 
-prevalences_choisies = {"A": 0.15, "B": 0.30}  # fréquence de réhospitalisation voulue par groupe
-cohorte = make_readmission_cohort(n_samples=6000, prevalence=prevalences_choisies,
-                                  random_state=6).frame
-print(f"{len(cohorte)} séjours synthétiques.")
-for groupe, sous_cohorte in cohorte.groupby("group", observed=True):
-    print(f"Groupe {groupe} : {len(sous_cohorte)} séjours, réhospitalisation à 30 jours chez "
-          f"{fr_percent(sous_cohorte['readmitted'].mean())} des patients.")
+taux_voulus = {"A": 0.15, "B": 0.30}  # part de réhospitalisés voulue dans chaque groupe
+jeu = make_readmission_cohort(n_samples=6000, prevalence=taux_voulus, random_state=6)
+print(jeu.DESCR)
+cohorte = jeu.frame.drop(columns="score").rename(columns={
+    "group": "groupe", "prior_admissions": "hospit_annee_precedente",
+    "length_of_stay": "duree_sejour", "n_medications": "nb_medicaments",
+    "readmitted": "rehospitalise"})
+fr_table(cohorte.head(), caption="Les cinq premiers séjours (rehospitalise : 1 = oui)",
+         digits=0, show_index=False)
 
 # %% [markdown]
-# Le générateur a tiré les réhospitalisations avec une fréquence de 15 % dans le groupe A et
-# de 30 % dans le groupe B ; le hasard du tirage donne des proportions observées un peu
-# différentes. Dans ce module, cette fréquence de l'événement dans un groupe s'appelle la
-# **prévalence** (notée *p*) : on parle de prévalence comme dans l'article de
-# Chouldechova (2017), présenté à la section 5 ; en épidémiologie, on dirait plutôt taux de
-# réhospitalisation à 30 jours.
+# Le générateur a tiré les réhospitalisations avec un taux de 15 % (groupe A) et de 30 %
+# (groupe B). Ce **taux de réhospitalisation**, noté *p*, est la part des patients réhospitalisés
+# dans les 30 jours après la sortie : une **incidence cumulée**, et non une prévalence (que
+# Chouldechova, 2017, emploie dans un sens large).
+#
+# **Ce taux mesure-t-il le besoin ?** Pas forcément. Un patient qui renonce aux soins ou va
+# dans un autre hôpital n'est pas compté ; un suivi de ville insuffisant fait au contraire
+# revenir plus souvent. L'écart entre A et B peut refléter un **accès inégal aux soins** autant
+# qu'un besoin, et un modèle qui apprend cette **étiquette** (ce qu'il prédit) le reproduit :
+# c'est le biais de l'étiquette du module 03 (Obermeyer et al., 2019).
 #
 # ## 2. Le modèle et ses décisions
 #
-# Le modèle de l'équipe est une **régression logistique** (un modèle simple, qui additionne
-# les variables avec des poids appris sur les données). Il utilise l'âge, le nombre
-# d'hospitalisations dans l'année précédente, la durée du séjour, le nombre de médicaments à la
-# sortie, et le groupe du patient. Il apprend sur la moitié des séjours ; nous l'évaluons sur
-# l'autre moitié, qu'il n'a jamais vue (le **jeu de test**).
-#
-# L'équipe appelle les patients dont le score atteint le seuil choisi ci-dessous : c'est une
-# **décision** binaire, appeler (1) ou ne pas appeler (0).
+# Le modèle est une **régression logistique** : il combine l'âge, les hospitalisations de
+# l'année précédente, la durée du séjour, le nombre de médicaments **et le groupe**, avec des
+# poids appris sur la moitié des séjours. Nous l'évaluons sur l'autre moitié (le **jeu de
+# test**). L'équipe appelle (1) les patients dont le score atteint 0,3.
 
 # %%
-variables = cohorte[["age", "prior_admissions", "length_of_stay", "n_medications"]].assign(
-    groupe_B=(cohorte["group"] == "B").astype(int))
+variables = cohorte[["age", "hospit_annee_precedente", "duree_sejour", "nb_medicaments"]]
+variables = variables.assign(groupe_B=(cohorte["groupe"] == "B").astype(int))
 X_app, X_test, y_app, y_test, groupe_app, groupe_test = train_test_split(
-    variables, cohorte["readmitted"], cohorte["group"], test_size=0.5, random_state=0)
+    variables, cohorte["rehospitalise"], cohorte["groupe"], test_size=0.5, random_state=0)
 modele = make_pipeline(StandardScaler(), LogisticRegression())
 modele.fit(X_app, y_app)
 
@@ -123,90 +117,93 @@ print(f"Jeu de test : {len(y_test)} séjours ; {appel.sum()} patients appelés "
 # %% [markdown]
 # ## 3. Mesurer groupe par groupe
 #
-# Un seul chiffre global peut cacher des écarts entre groupes. La bibliothèque **fairlearn**
-# fournit `MetricFrame` : on lui donne la réalité (`y_test` : réhospitalisé ou non), les
-# décisions (`appel`) et le groupe de chaque patient (`groupe_test`), et elle calcule chaque
-# indicateur **séparément dans chaque groupe**. Les indicateurs :
+# `MetricFrame` (fairlearn) calcule chaque indicateur **séparément dans chaque groupe** :
 #
-# - la **prévalence** : la part de patients réhospitalisés (elle ne dépend pas du modèle) ;
-# - le **taux d'appel** (en anglais *selection rate*) : la part de patients appelés ;
-# - le **taux de faux négatifs** (**FNR**, *false negative rate*) : **parmi les patients
-#   réhospitalisés**, la part qui n'a **pas** été appelée (1 − sensibilité) ;
-# - le **taux de faux positifs** (**FPR**, *false positive rate*) : **parmi les patients non
-#   réhospitalisés**, la part qui a été appelée quand même (1 − spécificité) ;
-# - la **valeur prédictive positive** (**VPP**) : **parmi les patients appelés**, la part qui a
-#   été réhospitalisée (fairlearn la calcule avec `precision_score` de scikit-learn, une
-#   bibliothèque de calcul pour l'apprentissage automatique).
+# - le **taux de réhospitalisation** (il ne dépend pas du modèle) ;
+# - le **taux de sélection** : la part de patients sélectionnés pour un appel ;
+# - le **taux de faux négatifs (TFN)** : **parmi les réhospitalisés**, la part qui n'a **pas**
+#   été appelée (1 − sensibilité) ;
+# - le **taux de faux positifs (TFP)** : **parmi les non-réhospitalisés**, la part appelée
+#   quand même (1 − spécificité) ;
+# - la **valeur prédictive positive (VPP)** : **parmi les appelés**, la part réhospitalisée.
 #
-# Remarquez que chaque taux a un **dénominateur** différent : tous les patients, les
-# réhospitalisés, les non réhospitalisés, ou les appelés.
+# Chaque taux a son **dénominateur** : tous les patients, les réhospitalisés, les
+# non-réhospitalisés, ou les appelés.
 
 # %%
-def prevalence(y_reel, y_decision):
+def taux_rehospitalisation(y_reel, y_decision):
     """Part de patients réhospitalisés (n'utilise pas les décisions)."""
     return np.mean(y_reel)
 
 
 indicateurs = {
-    "prevalence": prevalence,
-    "taux_appel": selection_rate,
-    "fnr": false_negative_rate,
-    "fpr": false_positive_rate,
+    "taux_rehosp": taux_rehospitalisation,
+    "taux_selection": selection_rate,
+    "tfn": false_negative_rate,
+    "tfp": false_positive_rate,
     "vpp": precision_score,
 }
 taux = MetricFrame(metrics=indicateurs, y_true=y_test, y_pred=appel,
                    sensitive_features=groupe_test)
-# En-têtes des tableaux : le nom français, puis entre parenthèses celui des calculs.
+par_groupe = taux.by_group  # le tableau par groupe : une ligne par groupe, une colonne par taux
+# En-têtes des tableaux : le nom français, puis entre parenthèses le nom de la colonne.
 noms = {
-    "prevalence": "Prévalence (prevalence)",
-    "taux_appel": "Taux d'appel (taux_appel)",
-    "fnr": "FNR (fnr)",
-    "fpr": "FPR (fpr)",
+    "taux_rehosp": "Taux de réhospitalisation (taux_rehosp)",
+    "taux_selection": "Taux de sélection (taux_selection)",
+    "tfn": "TFN (tfn)",
+    "tfp": "TFP (tfp)",
     "vpp": "VPP (vpp)",
 }
 display(fr_table(taux.overall.to_frame("Ensemble du jeu de test").T, columns=noms))
-fr_table(taux.by_group, columns=noms, index={"group": "Groupe"}, caption="Par groupe")
+fr_table(par_groupe, columns=noms, index={"groupe": "Groupe"}, caption="Par groupe (par_groupe)")
 
 # %% [markdown]
 # ### Question 1 — L'écart de parité démographique (2 points)
 #
-# La **parité démographique** demande que les deux groupes soient **appelés dans la même
-# proportion**, quelle que soit leur prévalence. On la mesure par l'**écart de parité
-# démographique** : le taux d'appel du groupe le plus appelé **moins** celui du groupe le moins
-# appelé (un nombre entre 0 et 1 ; 0 = parité parfaite).
+# La **parité démographique** demande que les deux groupes soient **sélectionnés dans la même
+# proportion**. On la mesure par l'**écart de parité démographique** : le taux de sélection du
+# groupe le plus sélectionné **moins** celui du groupe le moins sélectionné (0 = parité
+# parfaite).
 #
-# Calculez `ecart_parite` à partir du tableau par groupe (`taux.by_group`). Pour lire une case
-# du tableau : `taux.by_group.loc["A", "fnr"]` donne le FNR du groupe A.
+# Calculez `ecart_parite`. Vous pouvez recopier les nombres du tableau, ou les lire avec
+# `par_groupe.loc[ligne, colonne]` : `par_groupe.loc["A", "tfn"]` se lit « dans le tableau par
+# groupe, ligne A, colonne tfn ».
 #
 # <details><summary>Indice 1</summary>
 #
-# La parité démographique ne regarde que les **décisions** (appelé ou non), pas la réalité :
-# quelle colonne du tableau compte les patients appelés, sur tous les patients du groupe ?
+# La parité démographique ne regarde que les **décisions**, pas la réalité : quelle colonne
+# compte les patients appelés, parmi tous les patients du groupe ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# C'est la colonne `"taux_appel"`. Repérez quel groupe est le plus appelé, et faites la
-# soustraction dans cet ordre : le plus grand moins le plus petit.
+# C'est la colonne `"taux_selection"`. Repérez le groupe le plus sélectionné, et faites la
+# soustraction : le plus grand moins le plus petit.
 # </details>
 
 # %% answer="ecart_parite"
 ecart_parite = ...
 ### BEGIN SOLUTION
-ecart_parite = taux.by_group.loc["B", "taux_appel"] - taux.by_group.loc["A", "taux_appel"]
+ecart_parite = par_groupe.loc["B", "taux_selection"] - par_groupe.loc["A", "taux_selection"]
 ### END SOLUTION
 
 # %% tests="ecart_parite" points=2
 # Vérification de la question 1 : exécutez cette cellule.
-valeur_ecart = checks.require_number(ecart_parite, name="ecart_parite")
-checks.expect(
-    valeur_ecart >= 0,
-    "votre écart est négatif : vous avez soustrait le taux du groupe le plus appelé de celui "
-    "du moins appelé (groupes inversés). Un écart se donne en valeur positive : le plus grand "
-    "moins le plus petit.",
-    name="ecart_parite",
-)
-prevalence_par_groupe = y_test.groupby(groupe_test, observed=True).mean()
+autres_colonnes = {
+    "taux_rehosp": "vous avez comparé les taux de réhospitalisation, qui ne dépendent pas du "
+    "modèle. La parité démographique compare les taux de sélection.",
+    "tfn": "vous avez comparé les TFN, calculés parmi les seuls réhospitalisés (égalité des "
+    "chances). La parité démographique compare les taux de sélection, sur tous les patients.",
+    "tfp": "vous avez comparé les TFP, calculés parmi les seuls non-réhospitalisés. La parité "
+    "démographique compare les taux de sélection, sur tous les patients.",
+    "vpp": "vous avez comparé les VPP, calculées parmi les seuls patients appelés (parité "
+    "prédictive). La parité démographique compare les taux de sélection.",
+}
+ecarts_faux = [
+    checks.Mistake(signe * (par_groupe.loc["B", colonne] - par_groupe.loc["A", colonne]), message)
+    for colonne, message in autres_colonnes.items()
+    for signe in (1, -1)
+]
 checks.check_number(
     ecart_parite,
     name="ecart_parite",
@@ -214,24 +211,25 @@ checks.check_number(
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
-            prevalence_par_groupe.max() - prevalence_par_groupe.min(),
-            "vous avez comparé les taux de réhospitalisation (la prévalence), qui ne dépendent "
-            "pas du modèle. La parité démographique compare les taux d'appel.",
+            None,
+            "votre écart est négatif : vous avez soustrait le taux de sélection du groupe le "
+            "plus sélectionné de celui du moins sélectionné (groupes inversés). Un écart se "
+            "donne en valeur positive : le plus grand moins le plus petit.",
+            digest="e083247b93968311",
         ),
+        *ecarts_faux,
         checks.Mistake(
-            0.2170,
-            "vous avez calculé un rapport (une division) entre les deux taux d'appel. "
+            par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"],
+            "vous avez calculé un rapport (une division) entre les deux taux de sélection. "
             "L'écart demandé est une différence (une soustraction).",
         ),
         checks.Mistake(
-            equalized_odds_difference(y_test, appel, sensitive_features=groupe_test),
-            "vous avez calculé l'écart d'égalité des erreurs (FNR et FPR), qui ne regarde que "
-            "les réhospitalisés ou que les non-réhospitalisés. La parité démographique compare "
-            "les taux d'appel sur tous les patients.",
+            par_groupe.loc["B", "taux_selection"] / par_groupe.loc["A", "taux_selection"],
+            "vous avez calculé un rapport (une division) entre les deux taux de sélection. "
+            "L'écart demandé est une différence (une soustraction).",
         ),
     ],
-    hint="Utilisez la colonne des taux d'appel, et soustrayez le plus petit du plus grand.",
-    success="le groupe B est beaucoup plus souvent appelé que le groupe A.",
+    hint="Utilisez la colonne des taux de sélection, et soustrayez le plus petit du plus grand.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -243,76 +241,98 @@ checks.check_number(
 
 # %% mistake="ecart_parite"
 # message : groupes inversés
-ecart_parite = taux.by_group.loc["A", "taux_appel"] - taux.by_group.loc["B", "taux_appel"]
+ecart_parite = par_groupe.loc["A", "taux_selection"] - par_groupe.loc["B", "taux_selection"]
 
 # %% mistake="ecart_parite"
-# message : la prévalence
-ecart_parite = taux.by_group.loc["B", "prevalence"] - taux.by_group.loc["A", "prevalence"]
+# message : vous avez comparé les taux de réhospitalisation
+ecart_parite = par_groupe.loc["B", "taux_rehosp"] - par_groupe.loc["A", "taux_rehosp"]
+
+# %% mistake="ecart_parite"
+# message : vous avez comparé les taux de réhospitalisation
+ecart_parite = par_groupe.loc["A", "taux_rehosp"] - par_groupe.loc["B", "taux_rehosp"]
+
+# %% mistake="ecart_parite"
+# message : vous avez comparé les TFN
+ecart_parite = par_groupe.loc["A", "tfn"] - par_groupe.loc["B", "tfn"]
+
+# %% mistake="ecart_parite"
+# message : vous avez comparé les VPP
+ecart_parite = par_groupe.loc["B", "vpp"] - par_groupe.loc["A", "vpp"]
 
 # %% mistake="ecart_parite"
 # message : un rapport
-ecart_parite = taux.by_group.loc["A", "taux_appel"] / taux.by_group.loc["B", "taux_appel"]
+ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"]
 
 # %% [markdown]
-# Fairlearn calcule directement cet écart avec la fonction `demographic_parity_difference`. Un
-# écart de parité n'est pas forcément injuste ici : le groupe B est appelé plus souvent, mais il
-# est aussi réhospitalisé plus souvent. C'est tout le problème : **quel écart est injuste ?**
+# Le groupe B est plus souvent appelé, mais aussi plus souvent réhospitalisé : un écart de
+# parité n'est pas forcément injuste. **Quel écart est injuste ?**
 #
 # ## 4. Plusieurs définitions de l'équité
 #
-# Les quatre définitions du tableau portent sur les **décisions** (appeler ou non) :
-#
 # | Définition | Ce qui doit être égal entre les groupes | Question à laquelle elle répond |
 # |---|---|---|
-# | **Parité démographique** | le taux d'appel | « Chaque groupe reçoit-il sa part d'appels ? » |
-# | **Égalité des chances** | le taux de faux négatifs (donc la sensibilité) | « Un patient qui va être réhospitalisé a-t-il la même chance d'être appelé, quel que soit son groupe ? » |
-# | **Égalité des erreurs**, ou **chances égalisées** (*equalized odds*) | le FNR **et** le FPR | « Les deux erreurs frappent-elles les groupes de la même façon ? » |
-# | **Parité prédictive** (même VPP) | la VPP | « Un appel veut-il dire le même risque de réhospitalisation dans chaque groupe ? » |
+# | **Parité démographique** | le taux de sélection | « Chaque groupe reçoit-il sa part d'appels ? » |
+# | **Égalité des chances** | le TFN (donc la sensibilité) | « Un futur réhospitalisé a-t-il la même chance d'être appelé dans chaque groupe ? » |
+# | **Égalité des erreurs** (*equalized odds*) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
+# | **Parité prédictive** | la VPP | « Un appel signifie-t-il le même risque dans chaque groupe ? » |
 #
-# « Parité prédictive » traduit le terme *predictive parity* employé par Chouldechova (2017).
-#
-# La **calibration**, elle, est une propriété du **score**, et non des décisions : un score est
-# **calibré** dans un groupe si, parmi les patients à qui il annonce un risque de 30 %,
-# environ 30 % sont réellement réhospitalisés. Si le score est calibré dans chaque groupe, un
-# même score veut dire le même risque, quel que soit le groupe. Vérifions-le grossièrement :
-# dans chaque groupe, le risque moyen annoncé est-il proche de la fréquence observée ? Puis
-# calculons l'**écart d'égalité des erreurs** de fairlearn (`equalized_odds_difference`) : le
-# plus grand des deux écarts, celui des FNR et celui des FPR.
+# La **calibration**, elle, porte sur le **score** : il est **calibré** dans un groupe si,
+# parmi les patients à qui il annonce un risque de 30 %, environ 30 % sont réhospitalisés. Le
+# **diagramme de fiabilité** le vérifie : dans chaque groupe, les patients sont rangés par score
+# en dix paquets de même effectif ; chaque point place le risque moyen annoncé face à la part
+# réellement réhospitalisée. Un score calibré suit la diagonale.
 
 # %%
-risque_annonce = pd.Series(scores, index=y_test.index).groupby(groupe_test, observed=True).mean()
-risque_observe = y_test.groupby(groupe_test, observed=True).mean()
-for groupe in risque_annonce.index:
-    print(f"Groupe {groupe} : risque moyen annoncé {fr_percent(risque_annonce[groupe])}, "
-          f"réhospitalisation observée {fr_percent(risque_observe[groupe])}.")
-eo_avant = equalized_odds_difference(y_test, appel, sensitive_features=groupe_test)
-print(f"Écart d'égalité des erreurs (seuil unique) : {fr_number(eo_avant)}")
+with accessible_style():
+    fig, ax = plt.subplots(figsize=(6.5, 5), layout="constrained")
+    ax.plot([0, 1], [0, 1], color=PALETTE["black"], linestyle=":", marker="",
+            label="Calibration parfaite")
+    ecart_max = {}
+    for i, (groupe, couleur) in enumerate((("A", "blue"), ("B", "vermillion"))):
+        dans_groupe = (groupe_test == groupe).to_numpy()
+        observe, annonce = calibration_curve(y_test[dans_groupe], scores[dans_groupe],
+                                             n_bins=10, strategy="quantile")
+        ecart_max[groupe] = np.max(np.abs(observe - annonce))
+        ax.plot(annonce, observe, color=PALETTE[couleur], marker=MARKERS[i],
+                linestyle=LINESTYLES[i], label=f"Groupe {groupe}")
+    ax.set_title("Diagramme de fiabilité du score, par groupe")
+    ax.set_xlabel("Risque moyen annoncé par le score")
+    ax.set_ylabel("Part réellement réhospitalisée")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend(loc="upper left")
+    show_figure(
+        fig,
+        "Diagramme de fiabilité : pour chaque groupe, dix points (risque moyen annoncé en "
+        "abscisse, part réellement réhospitalisée en ordonnée), groupe A en ronds et trait "
+        "plein, groupe B en carrés et tirets, diagonale pointillée de la calibration parfaite. "
+        "Les points des deux groupes restent près de la diagonale ; le plus grand écart vaut "
+        f"{fr_number(ecart_max['A'], 2)} pour le groupe A et {fr_number(ecart_max['B'], 2)} "
+        "pour le groupe B.",
+    )
 
 # %% [markdown]
-# Le score est à peu près calibré dans chaque groupe : il « dit vrai » en moyenne. Un score
-# calibré ne garantit pas pour autant la parité prédictive : au même seuil, la VPP n'est pas la
-# même dans les deux groupes (colonne `vpp` du tableau de la section 3), car parmi les patients
-# appelés, ceux du groupe B ont en moyenne un score plus élevé. Et au même seuil, les erreurs
-# ne sont pas du tout réparties de la même façon (colonnes `fnr` et `fpr`).
+# Aux fluctuations près (environ 150 patients par point), le score est **calibré dans chaque
+# groupe**. Pourtant, au même seuil, la VPP et surtout les erreurs (colonnes `tfn` et `tfp` de
+# la section 3) diffèrent entre les groupes.
 #
 # ### Question 2 — Quel critère cette plainte invoque-t-elle ? (1 point)
 #
 # Le représentant des usagers du groupe A écrit : *« Parmi les patients de notre groupe qui ont
 # été réhospitalisés, la plupart n'avaient reçu aucun appel. Dans le groupe B, la plupart des
-# patients réhospitalisés avaient été appelés. »* Vérifiez cette phrase dans le tableau de la
-# section 3. Quel critère d'équité invoque-t-il ? Répondez par l'une des options :
-# `"parité démographique"`, `"égalité des chances"` ou `"parité prédictive"`.
+# patients réhospitalisés avaient été appelés. »* Quel critère d'équité invoque-t-il ?
+# Répondez par `"parité démographique"`, `"égalité des chances"` ou `"parité prédictive"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Regardez le **dénominateur** de la plainte : de quels patients parle-t-elle ? De tous les
-# patients, des patients appelés, ou des patients réhospitalisés ?
+# Cherchez le **dénominateur** de la plainte : parle-t-elle de tous les patients, des patients
+# appelés, ou des patients réhospitalisés ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Elle parle des patients **réhospitalisés** qui n'ont pas été appelés : ce sont les faux
-# négatifs. Quelle ligne du tableau de la section 4 demande que leur part soit égale ?
+# Elle parle des patients **réhospitalisés** qui n'ont pas été appelés : les faux négatifs.
+# Quelle ligne du tableau de la section 4 demande que leur part soit égale ?
 # </details>
 
 # %% answer="critere_plainte"
@@ -331,7 +351,7 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             "parité démographique",
-            "la parité démographique compare les taux d'appel sur tous les patients, "
+            "la parité démographique compare les taux de sélection sur tous les patients, "
             "réhospitalisés ou non. La plainte ne parle que des patients réhospitalisés : "
             "c'est un autre dénominateur.",
         ),
@@ -342,8 +362,6 @@ checks.check_choice(
             "dénominateur inversé.",
         ),
     ],
-    success="la plainte porte sur le taux de faux négatifs : un patient réhospitalisé du "
-    "groupe A avait moins de chances d'être appelé.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -363,88 +381,76 @@ critere_plainte = "parité démographique"
 critere_plainte = "parité prédictive"
 
 # %% [markdown]
-# ## 5. L'identité de Chouldechova, vérifiée sur nos données
+# ## 5. L'identité de Chouldechova
 #
-# En 2017, la statisticienne Alexandra Chouldechova a montré qu'une relation lie, dans
-# **chaque groupe**, la prévalence *p*, la VPP, le FNR et le FPR (Chouldechova, 2017) :
+# La statisticienne Alexandra Chouldechova a montré que, dans **chaque groupe**, le taux
+# d'événements *p*, la VPP, le TFN et le TFP sont liés (Chouldechova, 2017) :
 #
-# $$\text{FPR} = \frac{p}{1-p} \times \frac{1-\text{VPP}}{\text{VPP}} \times (1 - \text{FNR})$$
+# $$\text{TFP} = \frac{p}{1-p} \times \frac{1-\text{VPP}}{\text{VPP}} \times (1 - \text{TFN})$$
 #
-# Ce n'est pas une propriété d'un modèle particulier : c'est une conséquence de la définition
-# des quatre taux, vraie pour **toute** règle de décision. Vérifions-la sur nos décisions : à
-# partir de la prévalence, de la VPP et du FNR de chaque groupe (tableau de la section 3), la
-# formule redonne exactement le FPR mesuré.
+# C'est une conséquence des définitions des quatre taux, vraie pour **toute** règle de
+# décision. Sur nos décisions, la formule redonne le TFP mesuré :
 
 # %%
-par_groupe = taux.by_group
-p, vpp, fnr = par_groupe["prevalence"], par_groupe["vpp"], par_groupe["fnr"]
-fpr_formule = p / (1 - p) * (1 - vpp) / vpp * (1 - fnr)
+p, vpp, tfn = par_groupe["taux_rehosp"], par_groupe["vpp"], par_groupe["tfn"]
+# Les paramètres de la question 3 :
+p_a, p_b = 0.15, 0.30  # taux de réhospitalisation des groupes A et B
+vpp_cible = 0.45  # VPP voulue dans les deux groupes
+tfn_cible = 0.30  # TFN voulu dans les deux groupes
 fr_table(
-    pd.DataFrame({"FPR mesuré": par_groupe["fpr"], "FPR par la formule": fpr_formule}),
-    index={"group": "Groupe"},
+    pd.DataFrame({"TFP mesuré": par_groupe["tfp"],
+                  "TFP par la formule": p / (1 - p) * (1 - vpp) / vpp * (1 - tfn)}),
+    index={"groupe": "Groupe"},
     digits=4,
 )
 
 # %% [markdown]
-# Conséquence : si deux groupes ont des **prévalences différentes**, et si l'on impose la
-# **même VPP** et le **même FNR** dans les deux groupes, alors la formule impose des **FPR
-# différents**. Aucun modèle, aussi bon soit-il, ne peut rendre égaux à la fois la VPP, le FNR
-# et le FPR, c'est-à-dire respecter à la fois la parité prédictive et l'égalité des erreurs
-# (sauf cas extrêmes, comme un modèle parfait qui ne se trompe jamais). Kleinberg,
-# Mullainathan et Raghavan ont démontré la même année un résultat voisin pour les scores
-# calibrés (Kleinberg et al., 2017).
+# Conséquence : si deux groupes ont des taux *p* **différents**, imposer la même VPP et le
+# même TFN impose des **TFP différents**. Aucun modèle ne peut respecter à la fois la parité
+# prédictive et l'égalité des erreurs, sauf s'il ne se trompe jamais. Kleinberg et al. (2017)
+# ont démontré un résultat voisin pour les scores calibrés.
 #
-# ### Question 3 — Le FPR imposé au groupe A (2 points)
+# ### Question 3 — Le TFP imposé au groupe A (2 points)
 #
-# L'équipe voudrait que les deux groupes aient la même VPP et le même FNR, fixés dans la
-# cellule ci-dessous. Avec une prévalence de 15 % dans le groupe A, quel **taux de faux
-# positifs** l'identité impose-t-elle au groupe A ? Donnez une proportion entre 0 et 1, en
-# utilisant les variables `p_a`, `vpp_cible` et `fnr_cible`.
-
-# %%
-p_a, p_b = 0.15, 0.30  # prévalences des groupes A et B
-vpp_cible = 0.45  # VPP voulue dans les deux groupes
-fnr_cible = 0.30  # taux de faux négatifs voulu dans les deux groupes
-
-# %% [markdown]
+# L'équipe voudrait la même VPP et le même TFN dans les deux groupes (`vpp_cible` et
+# `tfn_cible`, fixés dans la cellule précédente). Avec un taux de réhospitalisation `p_a` de
+# 15 % dans le groupe A, quel **TFP** l'identité impose-t-elle au groupe A ?
+#
 # <details><summary>Indice 1</summary>
 #
-# Recopiez la formule de Chouldechova en remplaçant *p* par `p_a`, VPP par `vpp_cible` et FNR
-# par `fnr_cible`. Le groupe B ne sert pas dans cette question.
+# Recopiez la formule de Chouldechova en remplaçant *p* par `p_a`, VPP par `vpp_cible` et TFN
+# par `tfn_cible`. Le groupe B ne sert pas dans cette question.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Chaque facteur de la formule répond à une question différente. Le premier ne dépend que du
-# **groupe** : il compare les réhospitalisés aux non-réhospitalisés, donc il utilise la
-# prévalence du groupe A. Le deuxième ne dépend que de la **VPP** voulue : il compare les
-# appels inutiles aux appels utiles. Le troisième est la **sensibilité** (la part des
-# réhospitalisés qui sont appelés), et non le FNR lui-même. En Python, mettez chaque
-# soustraction entre parenthèses.
+# Le premier facteur ne dépend que du **groupe** (réhospitalisés rapportés aux autres) ; le
+# deuxième, de la **VPP** (appels inutiles rapportés aux appels utiles) ; le troisième est la
+# **sensibilité**, et non le TFN lui-même. Mettez chaque soustraction entre parenthèses.
 # </details>
 
-# %% answer="fpr_a"
-fpr_a = ...
+# %% answer="tfp_a"
+tfp_a = ...
 ### BEGIN SOLUTION
-fpr_a = p_a / (1 - p_a) * (1 - vpp_cible) / vpp_cible * (1 - fnr_cible)
+tfp_a = p_a / (1 - p_a) * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
 ### END SOLUTION
 
-# %% tests="fpr_a" points=2
+# %% tests="tfp_a" points=2
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_number(
-    fpr_a,
-    name="fpr_a",
-    digest="7654d52a4118ce63",
+    tfp_a,
+    name="tfp_a",
+    digest="fd599bba21af5641",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
             0.3667,
-            "c'est le FPR imposé au groupe B : vous avez pris la prévalence de l'autre groupe "
-            "(groupes inversés). Utilisez p_a.",
+            "c'est le TFP imposé au groupe B : vous avez pris le taux de réhospitalisation de "
+            "l'autre groupe (groupes inversés). Utilisez p_a.",
         ),
         checks.Mistake(
             0.0647,
-            "vous avez multiplié par le FNR au lieu de 1 − FNR. Le dernier facteur est la "
+            "vous avez multiplié par le TFN au lieu de 1 − TFN. Le dernier facteur est la "
             "sensibilité : la part des réhospitalisés qui sont appelés.",
         ),
         checks.Mistake(
@@ -464,43 +470,39 @@ checks.check_number(
     ],
     hint="Reprenez la formule de Chouldechova facteur par facteur, avec les variables du "
     "groupe A.",
-    success="avec la même VPP et le même FNR, le groupe A a un FPR bien plus bas que le "
-    "groupe B.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
-    fpr_a,
-    name="fpr_a",
+    tfp_a,
+    name="tfp_a",
     expected=0.15 / 0.85 * 0.55 / 0.45 * 0.7,
 )
 ### END HIDDEN TESTS
 
-# %% mistake="fpr_a"
+# %% mistake="tfp_a"
 # message : groupes inversés
-fpr_a = p_b / (1 - p_b) * (1 - vpp_cible) / vpp_cible * (1 - fnr_cible)
+tfp_a = p_b / (1 - p_b) * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
 
-# %% mistake="fpr_a"
-# message : au lieu de 1 − FNR
-fpr_a = p_a / (1 - p_a) * (1 - vpp_cible) / vpp_cible * fnr_cible
+# %% mistake="tfp_a"
+# message : au lieu de 1 − TFN
+tfp_a = p_a / (1 - p_a) * (1 - vpp_cible) / vpp_cible * tfn_cible
 
-# %% mistake="fpr_a"
+# %% mistake="tfp_a"
 # message : inversé le rapport de la VPP
-fpr_a = p_a / (1 - p_a) * vpp_cible / (1 - vpp_cible) * (1 - fnr_cible)
+tfp_a = p_a / (1 - p_a) * vpp_cible / (1 - vpp_cible) * (1 - tfn_cible)
 
-# %% mistake="fpr_a"
+# %% mistake="tfp_a"
 # message : vous avez pris p au lieu de p / (1 − p)
-fpr_a = p_a * (1 - vpp_cible) / vpp_cible * (1 - fnr_cible)
+tfp_a = p_a * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
 
 # %% [markdown]
 # ## 6. Corriger le modèle avec fairlearn
 #
-# Supposons que l'équipe choisisse l'**égalité des erreurs** : même FNR et même FPR dans les
-# deux groupes. Fairlearn propose `ThresholdOptimizer` : il garde le score du modèle mais
-# choisit un **seuil différent pour chaque groupe** (et, pour certains patients proches du
-# seuil, tire au sort entre deux seuils) de façon à égaliser les taux demandés
-# (`constraints="equalized_odds"`), tout en maximisant l'**exactitude équilibrée** (la moyenne
-# de la sensibilité et de la spécificité). Il apprend ses seuils sur les données
-# d'apprentissage, puis nous l'appliquons au jeu de test.
+# Supposons que l'équipe choisisse l'**égalité des erreurs**. `ThresholdOptimizer` (fairlearn)
+# garde le score mais choisit un **seuil par groupe** (et, près du seuil, tire parfois au sort
+# entre deux seuils) pour égaliser le TFN et le TFP, en maximisant l'**exactitude équilibrée**
+# (la moyenne de la sensibilité et de la spécificité). Il apprend ses seuils sur les données
+# d'apprentissage.
 
 # %%
 correction = ThresholdOptimizer(estimator=modele, constraints="equalized_odds",
@@ -510,212 +512,374 @@ correction.fit(X_app, y_app, sensitive_features=groupe_app)
 appel_corrige = correction.predict(X_test, sensitive_features=groupe_test, random_state=0)
 taux_corrige = MetricFrame(metrics=indicateurs, y_true=y_test, y_pred=appel_corrige,
                            sensitive_features=groupe_test)
+for nom, decisions in (("seuil unique 0,3", appel), ("après correction", appel_corrige)):
+    ecart = equalized_odds_difference(y_test, decisions, sensitive_features=groupe_test)
+    print(f"Écart d'égalité des erreurs ({nom}) : {fr_number(ecart)}")
+par_groupe_corrige = pd.concat(
+    [
+        pd.DataFrame({
+            "patients": groupe_test.value_counts(),
+            "rehospitalises": y_test.groupby(groupe_test, observed=True).sum(),
+            "appeles": pd.Series(appel_corrige, index=groupe_test.index).groupby(
+                groupe_test, observed=True).sum(),
+        }),
+        taux_corrige.by_group,
+    ],
+    axis=1,
+).rename_axis("groupe")
+fr_table(par_groupe_corrige,
+         columns={"patients": "Patients (patients)",
+                  "rehospitalises": "Réhospitalisés (rehospitalises)",
+                  "appeles": "Appelés (appeles)", **noms},
+         index={"groupe": "Groupe"}, caption="Par groupe, après correction (par_groupe_corrige)")
+
+# %% [markdown]
+# L'**écart d'égalité des erreurs** (le plus grand des écarts de TFN et de TFP entre groupes)
+# est presque annulé.
+#
+# **Attention au droit.** Traiter différemment deux patients au même score **à cause de leur
+# groupe** peut constituer une **discrimination directe** si le groupe repose sur un critère
+# protégé (origine, lieu de résidence…). Notre modèle utilise d'ailleurs le groupe comme
+# variable. Suite après la séance.
+#
+# ## 7. Ce que coûte la correction, à nombre d'appels égal
+#
+# La correction appelle plus de patients que le seuil 0,3 : les comparer mélangerait l'effet
+# de l'équité et celui des appels en plus. Comparons-la aussi à la règle à seuil unique qui
+# appelle **le même nombre de patients** (les scores les plus élevés), sur les mêmes critères.
+
+# %%
+n_appels = appel_corrige.sum()
+seuil_meme_nombre = np.sort(scores)[::-1][n_appels - 1]  # le n-ième score le plus élevé
+appel_meme_nombre = (scores >= seuil_meme_nombre).astype(int)
+print(f"Seuil unique qui appelle {n_appels} patients : {fr_number(seuil_meme_nombre, 3)}")
+reel = y_test.to_numpy() == 1  # vrai pour les patients réhospitalisés
+dans_a = (groupe_test == "A").to_numpy()
+dans_b = (groupe_test == "B").to_numpy()
+regles = {"seuil 0,3": appel, "même nombre": appel_meme_nombre, "correction": appel_corrige}
+comparaison = pd.DataFrame.from_dict(
+    {
+        nom: {
+            "appeles": decisions.sum(),
+            "joints": decisions[reel].sum(),  # réhospitalisés qui ont été appelés
+            "joints_A": decisions[reel & dans_a].sum(),
+            "joints_B": decisions[reel & dans_b].sum(),
+            "exactitude_equilibree": balanced_accuracy_score(y_test, decisions),
+        }
+        for nom, decisions in regles.items()
+    },
+    orient="index",
+)
 fr_table(
-    taux_corrige.by_group,
-    columns=noms,
-    index={"group": "Groupe"},
-    caption="Par groupe, après correction",
+    comparaison,
+    columns={"appeles": "Patients appelés (appeles)",
+             "joints": "Réhospitalisés joints (joints)",
+             "joints_A": "dont groupe A (joints_A)", "joints_B": "dont groupe B (joints_B)",
+             "exactitude_equilibree": "Exactitude équilibrée"},
+    caption="Trois règles d'appel sur le jeu de test (comparaison)",
 )
 
 # %% [markdown]
-# ### Question 4 — L'écart d'égalité des erreurs après correction (2 points)
+# Un patient **joint** est un réhospitalisé qui avait été appelé (un vrai positif).
 #
-# Calculez `eo_apres`, l'**écart d'égalité des erreurs** des décisions **corrigées**, avec la
-# fonction `equalized_odds_difference` de fairlearn (utilisée à la section 4), ou à partir du
-# tableau ci-dessus.
+# ### Question 4 — Le prix de l'égalité des erreurs (2 points)
+#
+# À **nombre d'appels égal**, combien de patients réhospitalisés la correction joint-elle **en
+# moins** que la règle sans correction ? Donnez un nombre de patients, `vp_perdus` (vous pouvez
+# recopier les nombres du tableau).
 #
 # <details><summary>Indice 1</summary>
 #
-# Les décisions corrigées sont dans `appel_corrige` (et non `appel`). La fonction prend la
-# réalité, puis les décisions, puis le groupe : `sensitive_features=groupe_test`.
+# Seules deux lignes du tableau appellent le même nombre de patients.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Reprenez la ligne qui calcule `eo_avant` à la section 4, en changeant seulement les décisions.
-# Sans la fonction : c'est le plus grand des deux écarts entre groupes, celui des FNR et celui
-# des FPR, dans `taux_corrige.by_group`.
+# Ligne « même nombre » moins ligne « correction », dans la colonne des réhospitalisés joints.
 # </details>
 
-# %% answer="eo_apres"
-eo_apres = ...
+# %% answer="vp_perdus"
+vp_perdus = ...
 ### BEGIN SOLUTION
-eo_apres = equalized_odds_difference(y_test, appel_corrige, sensitive_features=groupe_test)
+vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["correction", "joints"]
 ### END SOLUTION
 
-# %% tests="eo_apres" points=2
+# %% tests="vp_perdus" points=2
 # Vérification de la question 4 : exécutez cette cellule.
-valeur_eo = checks.require_number(eo_apres, name="eo_apres")
-checks.expect(
-    abs(valeur_eo - eo_avant) > 1e-3,
-    "c'est l'écart des décisions avant correction (eo_avant) : utilisez les décisions "
-    "corrigées, appel_corrige.",
-    name="eo_apres",
+joints = comparaison["joints"]
+message_seuil = (
+    "vous avez comparé la correction à la règle du seuil 0,3, qui appelle moins de patients : "
+    "à capacité inégale, l'écart mélange l'effet de l'équité et celui du nombre d'appels. "
+    "Comparez deux règles qui appellent le même nombre de patients."
 )
 checks.check_number(
-    eo_apres,
-    name="eo_apres",
-    digest="8c58856db0c622ae",
-    bounds=(0, 1),
+    vp_perdus,
+    name="vp_perdus",
+    digest="6bbd588eb69835d8",
+    decimals=0,
+    bounds=(0, n_appels),
     mistakes=[
+        checks.Mistake(joints["seuil 0,3"] - joints["correction"], message_seuil),
+        checks.Mistake(joints["correction"] - joints["seuil 0,3"], message_seuil),
         checks.Mistake(
-            0.0771,
-            "vous avez calculé l'écart de parité démographique (taux d'appel) des décisions "
-            "corrigées. L'égalité des erreurs compare les FNR et les FPR.",
+            None,
+            "votre nombre est négatif : vous avez soustrait dans l'autre sens. On demande "
+            "combien de réhospitalisés la correction joint en moins : un nombre positif.",
+            digest="fe139358c1fc3a95",
         ),
         checks.Mistake(
-            0.0052,
-            "vous n'avez pris que l'écart des FPR. L'écart d'égalité des erreurs est le plus "
-            "grand des deux écarts, FNR et FPR.",
-        ),
-        checks.Mistake(
-            0.2716,
-            "vous avez inversé la réalité et les décisions : la fonction prend d'abord la "
-            "réalité (y_test), puis les décisions.",
+            joints["même nombre"] - joints["seuil 0,3"],
+            "vous avez comparé les deux règles à seuil unique ; la question porte sur ce que "
+            "coûte la correction.",
         ),
     ],
-    hint="Utilisez les décisions corrigées, appel_corrige, et comparez les FNR et les FPR.",
-    success="la correction a presque égalisé les erreurs entre les groupes.",
+    percent_is_mistake=False,
+    hint="Choisissez les deux règles qui appellent le même nombre de patients, et comparez "
+    "leurs réhospitalisés joints.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
-    eo_apres,
-    name="eo_apres",
-    expected=equalized_odds_difference(y_test, appel_corrige, sensitive_features=groupe_test),
+    vp_perdus,
+    name="vp_perdus",
+    decimals=0,
+    expected=int(((appel_meme_nombre == 1) & reel).sum() - ((appel_corrige == 1) & reel).sum()),
 )
 ### END HIDDEN TESTS
 
-# %% mistake="eo_apres"
-# message : avant correction
-eo_apres = equalized_odds_difference(y_test, appel, sensitive_features=groupe_test)
+# %% mistake="vp_perdus"
+# message : vous avez comparé la correction à la règle du seuil 0,3
+vp_perdus = comparaison.loc["correction", "joints"] - comparaison.loc["seuil 0,3", "joints"]
 
-# %% mistake="eo_apres"
-# message : écart de parité démographique
-eo_apres = demographic_parity_difference(y_test, appel_corrige, sensitive_features=groupe_test)
+# %% mistake="vp_perdus"
+# message : vous avez soustrait dans l'autre sens
+vp_perdus = comparaison.loc["correction", "joints"] - comparaison.loc["même nombre", "joints"]
 
-# %% mistake="eo_apres"
-# message : inversé la réalité et les décisions
-eo_apres = equalized_odds_difference(appel_corrige, y_test, sensitive_features=groupe_test)
+# %% mistake="vp_perdus"
+# message : vous avez comparé les deux règles à seuil unique
+vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["seuil 0,3", "joints"]
 
 # %% [markdown]
-# ## 7. Ce que coûte la correction
+# Face au seuil 0,3, la correction semblait joindre **plus** de réhospitalisés : l'effet des
+# appels en plus. À nombre d'appels égal, elle en joint moins, avec une exactitude équilibrée
+# (son propre critère) plus basse, et déplace des appels du groupe B vers le groupe A : un
+# **choix de valeurs**, à faire avec les soignants et les usagers.
 #
-# Comparez la VPP avant et après correction : les erreurs sont maintenant réparties de la
-# même façon, mais l'écart de VPP entre les groupes se creuse, et la parité prédictive
-# s'éloigne.
+# ## 8. La marge d'erreur d'un taux
+#
+# Un taux calculé sur **peu** de patients est incertain.
+#
+# ### Question 5 — La marge d'erreur du TFN du groupe A (2 points)
+#
+# La **marge d'erreur** à 95 % d'une proportion *f* mesurée sur *n* personnes est
+# 1,96 × √(*f* × (1 − *f*) / *n*) : l'**intervalle de confiance** va de *f* − marge à
+# *f* + marge. Calculez `marge_tfn_a`, la marge du TFN du groupe A après correction (tableau
+# de la section 6). Quel est le *n* de ce taux ? En Python, √x s'écrit `np.sqrt(x)`.
+#
+# <details><summary>Indice 1</summary>
+#
+# *n* est le **dénominateur** du TFN : sur quels patients ce taux est-il calculé ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Le TFN se calcule parmi les **réhospitalisés** du groupe A : *n* est dans la colonne
+# « Réhospitalisés ». Écrivez `1.96 * np.sqrt(f * (1 - f) / n)` avec les nombres du tableau.
+# </details>
+
+# %% answer="marge_tfn_a"
+marge_tfn_a = ...
+### BEGIN SOLUTION
+f_a = par_groupe_corrige.loc["A", "tfn"]
+marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "rehospitalises"])
+### END SOLUTION
+
+# %% tests="marge_tfn_a" points=2
+# Vérification de la question 5 : exécutez cette cellule.
+f_tfn_a = par_groupe_corrige.loc["A", "tfn"]
+checks.check_number(
+    marge_tfn_a,
+    name="marge_tfn_a",
+    digest="a69cdcc6eb257d9c",
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(
+            1.96 * np.sqrt(f_tfn_a * (1 - f_tfn_a) / par_groupe_corrige.loc["A", "patients"]),
+            "vous avez pris n = tous les patients du groupe A. Le TFN se calcule parmi les "
+            "seuls réhospitalisés : c'est son dénominateur.",
+        ),
+        checks.Mistake(
+            1.96 * np.sqrt(f_tfn_a * (1 - f_tfn_a) / par_groupe_corrige.loc["A", "appeles"]),
+            "vous avez pris n = les patients appelés : c'est le dénominateur de la VPP. Le TFN "
+            "se calcule parmi les réhospitalisés.",
+        ),
+        checks.Mistake(
+            1.96 * np.sqrt(f_tfn_a * (1 - f_tfn_a) / par_groupe_corrige["patients"].sum()),
+            "vous avez pris n = tout le jeu de test. Le TFN du groupe A se calcule parmi les "
+            "réhospitalisés du groupe A.",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez oublié le facteur 1,96 : vous avez calculé l'erreur type, pas la marge "
+            "à 95 %.",
+            digest="8997a42e6cb493b2",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez oublié la racine carrée (np.sqrt).",
+            digest="e858956d616dd861",
+        ),
+    ],
+    hint="La marge vaut 1,96 × √(f × (1 − f) / n) ; n est le dénominateur du TFN.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(
+    marge_tfn_a,
+    name="marge_tfn_a",
+    expected=1.96 * np.sqrt(
+        f_tfn_a * (1 - f_tfn_a) / int(((groupe_test == "A") & (y_test == 1)).sum())
+    ),
+)
+### END HIDDEN TESTS
+
+# %% mistake="marge_tfn_a"
+# message : vous avez pris n = tous les patients du groupe A
+f_a = par_groupe_corrige.loc["A", "tfn"]
+marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "patients"])
+
+# %% mistake="marge_tfn_a"
+# message : c'est le dénominateur de la VPP
+f_a = par_groupe_corrige.loc["A", "tfn"]
+marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "appeles"])
+
+# %% mistake="marge_tfn_a"
+# message : vous avez oublié le facteur 1,96
+f_a = par_groupe_corrige.loc["A", "tfn"]
+marge_tfn_a = np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "rehospitalises"])
+
+# %% [markdown]
+# fairlearn estime aussi cette incertitude, par **bootstrap** : il refait le calcul sur 500
+# échantillons tirés au hasard, avec remise, dans le jeu de test, et garde les valeurs qui
+# encadrent 95 % des résultats.
 
 # %%
-for nom, par_groupe_vpp in (("seuil unique", taux.by_group["vpp"]),
-                            ("après correction", taux_corrige.by_group["vpp"])):
-    print(f"{nom} : VPP du groupe A {fr_number(par_groupe_vpp['A'])}, "
-          f"VPP du groupe B {fr_number(par_groupe_vpp['B'])}, "
-          f"écart {fr_number(par_groupe_vpp.max() - par_groupe_vpp.min())}.")
+bootstrap = MetricFrame(metrics={"tfn": false_negative_rate}, y_true=y_test,
+                        y_pred=appel_corrige, sensitive_features=groupe_test,
+                        n_boot=500, ci_quantiles=[0.025, 0.975], random_state=0)
+bas, haut = bootstrap.by_group_ci  # les bornes basses, puis les bornes hautes
+for groupe in ("A", "B"):
+    print(f"Groupe {groupe} : TFN après correction "
+          f"{fr_number(par_groupe_corrige.loc[groupe, 'tfn'])}, intervalle à 95 % de "
+          f"{fr_number(bas.loc[groupe, 'tfn'])} à {fr_number(haut.loc[groupe, 'tfn'])}.")
+ecart_tfn = taux_corrige.by_group["tfn"].max() - taux_corrige.by_group["tfn"].min()
+print(f"Écart de TFN entre les groupes après correction : {fr_number(ecart_tfn)}.")
 
 # %% [markdown]
-# C'est exactement ce qu'annonçait l'identité de Chouldechova. Pour l'ensemble des patients,
-# comparons l'**exactitude** (la part de décisions justes, appel ou non-appel), la VPP et la
-# part de patients appelés :
-
-# %%
-for nom, decisions in (("seuil unique", appel), ("après correction", appel_corrige)):
-    print(f"{nom} : exactitude {fr_number(accuracy_score(y_test, decisions))}, "
-          f"VPP {fr_number(precision_score(y_test, decisions))}, "
-          f"patients appelés {fr_percent(np.mean(decisions))}.")
-
-# %% [markdown]
-# La correction n'est pas gratuite : l'exactitude et la VPP globales baissent, et beaucoup plus
-# de patients sont appelés (plus de travail pour l'infirmière, plus d'appels inutiles). Elle
-# traite aussi différemment deux patients qui ont le même score, selon leur groupe, et parfois
-# par tirage au sort : est-ce acceptable pour les patients et pour l'équipe ?
-
-# %% [markdown]
-# ## 8. L'explorateur : le prix de l'équité
+# Formule et bootstrap donnent des intervalles proches. L'écart de TFN restant est plus petit
+# que l'incertitude de chaque TFN : ce jeu de test ne dit ni que les TFN sont égaux, ni qu'un
+# écart subsiste. Un audit d'équité donne ses taux **avec leur intervalle**.
 #
-# **Partie 1.** Les deux curseurs fixent la **même VPP** et le **même FNR** dans les deux
-# groupes (au départ, les valeurs de la question 3). Les barres montrent le FPR que l'identité
-# de Chouldechova impose alors à chaque groupe ; les mêmes nombres sont écrits dans le tableau.
-# Utilisez la souris, ou les **flèches du clavier** après avoir cliqué sur un curseur.
-# Observez :
+# ## 9. L'explorateur : le prix de l'équité
 #
-# - tant que les prévalences diffèrent, les barres ne sont **jamais** à la même hauteur :
-#   cherchez une VPP et un FNR qui donneraient le même FPR aux deux groupes ;
-# - choisissez « Même prévalence » dans la liste : les FPR deviennent égaux ;
-# - avec une VPP basse et un FNR faible, le FPR peut dépasser 1 : cette combinaison est
-#   **impossible**, aucun modèle ne peut l'atteindre.
+# **Partie 1.** Les curseurs imposent la même VPP et le même TFN aux deux groupes ; les barres
+# montrent le TFP imposé à chacun. Peut-on les égaliser ? Et avec « Même taux » ?
 #
-# **Partie 2.** Basculez entre « Sans correction » et « Avec correction » : les taux par groupe
-# et les chiffres globaux sont ceux des décisions des sections 3 et 6 (calculés une fois pour
-# toutes). Qu'est-ce qui devient égal entre les groupes, et qu'est-ce qui s'écarte ?
+# **Partie 2.** Avec et sans correction : qu'est-ce qui devient égal, qu'est-ce qui s'écarte ?
 
 # %%
 explorateur = FairnessExplorer(
     {
         "Notre cohorte : A 15 %, B 30 %": {"A": p_a, "B": p_b},
-        "Même prévalence : A 20 %, B 20 %": {"A": 0.20, "B": 0.20},
+        "Même taux : A 20 %, B 20 %": {"A": 0.20, "B": 0.20},
         "Écart plus fort : A 10 %, B 50 %": {"A": 0.10, "B": 0.50},
     },
     ppv=vpp_cible,
-    fnr=fnr_cible,
+    fnr=tfn_cible,
     y_true=y_test,
     y_pred=appel,
     y_pred_mitigated=appel_corrige,
     sensitive_features=groupe_test,
+    base_rate="taux de réhospitalisation",
 )
 explorateur
 
 # %% [markdown]
-# ## 9. Réflexion — Dépistage ou attribution d'une ressource rare ? (3 points, corrigée par l'enseignant)
+# ## À retenir
 #
-# En 10 à 15 lignes, comparez deux usages d'un même type de modèle :
+# - « Équitable » a **plusieurs définitions** (même taux de sélection, même TFN, même TFN et
+#   TFP, même VPP) ; la **calibration** porte sur le score.
+# - Chaque taux a son **dénominateur**, qui fixe aussi sa **marge d'erreur**.
+# - Quand les taux d'événements diffèrent, on ne peut pas égaliser à la fois VPP, TFN et TFP
+#   (**identité de Chouldechova**).
+# - Une **correction** se juge à nombre d'appels égal ; son critère est un **choix de
+#   valeurs**. L'étiquette elle-même peut refléter un accès inégal aux soins.
+
+# %% [markdown]
+# ## Après la séance
 #
-# - **un dépistage**, où l'erreur grave est de **manquer** un malade (par exemple, proposer un
-#   examen complémentaire aux patients à risque) ;
-# - **l'attribution d'une ressource rare**, comme les appels de suivi de l'équipe, où chaque
-#   appel donné à un patient qui n'en avait pas besoin manque à un autre.
+# Cette partie se fait **après la séance** : une lecture, puis une réflexion écrite notée par
+# l'enseignant.
 #
-# Pour chacun, quel critère d'équité choisiriez-vous (parité démographique, égalité des chances,
-# égalité des erreurs, parité prédictive), et pourquoi ? Que vous apprend l'identité de
-# Chouldechova sur ce que vous devrez sacrifier ? Qui devrait participer à ce choix ?
-# Appuyez-vous sur au moins un chiffre de ce module.
+# ### Pour aller plus loin : mesurer l'équité suppose de connaître le groupe
+#
+# - **Des données sensibles.** L'origine raciale ou ethnique et les données de santé sont des
+#   « catégories particulières » de données, dont le traitement est interdit sauf exceptions
+#   (RGPD, art. 9).
+# - **Les statistiques ethniques en France.** Le Conseil constitutionnel a jugé que les
+#   traitements nécessaires aux études sur la diversité des origines et les discriminations
+#   « peuvent porter sur des données objectives », mais « ne sauraient […] reposer sur l'origine
+#   ethnique ou la race » (décision n° 2007-557 DC du 15 novembre 2007). Mesurer l'équité envers
+#   un groupe défini par l'origine est donc très encadré.
+# - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689) demande au fournisseur d'un
+#   système d'IA à haut risque d'examiner ses données à la recherche de biais (art. 10). Dans
+#   sa version de 2024, son article 10, paragraphe 5, lui permettait de traiter ces données
+#   sensibles à titre exceptionnel, dans la mesure strictement nécessaire pour détecter et
+#   corriger des biais, avec des garanties (pseudonymisation, accès restreint, aucune
+#   transmission à des tiers, suppression une fois le biais corrigé). Le règlement a été
+#   modifié en 2026 (« omnibus numérique sur l'IA »), qui déplace cette règle et reporte les
+#   obligations des systèmes à haut risque : avant de vous y référer, lisez sa version
+#   consolidée sur EUR-Lex (le module 13 y revient).
+# - **La discrimination.** Est une **discrimination directe** le fait de traiter une personne
+#   moins favorablement qu'une autre, dans une situation comparable, en raison notamment de
+#   son origine, de son lieu de résidence ou de son état de santé (loi n° 2008-496 du 27 mai
+#   2008, art. 1er) ; c'est le risque des seuils par groupe (section 6). Un critère neutre en
+#   apparence qui désavantage un groupe sans justification est une **discrimination
+#   indirecte** (même article). Enfin, nul ne peut être discriminé dans l'accès à la prévention
+#   ou aux soins (code de la santé publique, art. L. 1110-3).
+#
+# ### Réflexion — Dépistage ou ressource rare ? (3 points, corrigée par l'enseignant)
+#
+# En 10 à 15 lignes, comparez deux usages d'un même type de modèle : un **dépistage**
+# (proposer un examen complémentaire aux patients que le modèle juge à risque) et
+# l'**attribution d'une ressource rare** (les appels de l'équipe). Pour chacun : quelle erreur
+# est la plus grave, et pour qui ? Quel critère d'équité choisiriez-vous, et que
+# sacrifiez-vous (identité de Chouldechova) ? L'écart de réhospitalisation entre les groupes
+# est-il une bonne mesure du besoin ? Qui devrait participer à ce choix ? Appuyez-vous sur au
+# moins un chiffre du module.
 
 # %% [markdown] written="reflexion_criteres" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).*
 #
-# - **1 point** — Un critère argumenté pour chaque usage. Dépistage : l'égalité des chances
-#   (même FNR, même sensibilité) est la plus défendable, car le tort principal est le malade
-#   manqué ; attribution d'une ressource rare : la parité prédictive, une VPP comparable (un
-#   appel veut dire le même besoin), avec un score calibré dans chaque groupe, ou l'égalité des
-#   erreurs si l'on veut répartir aussi les appels inutiles. Accepter toute position
-#   cohérente avec le tort que l'on veut éviter ; pénaliser une réponse qui choisit la parité
-#   démographique sans discuter la différence de prévalence.
-# - **1 point** — L'impossibilité : avec des prévalences différentes, on ne peut pas égaliser à
-#   la fois VPP, FNR et FPR ; choisir un critère, c'est accepter un écart sur un autre. Un
-#   chiffre juste du module à l'appui (p. ex. le FPR imposé aux deux groupes à la question 3,
-#   ou la VPP par groupe et l'exactitude avant et après la correction).
-# - **1 point** — La dimension éthique et collective (valeurs V4, prudence et esprit critique,
-#   et V6, justice et équité) : le choix n'est pas technique ; il associe soignants,
-#   représentants des usagers, direction ; il se documente et se réévalue ; la correction par
-#   groupe (seuils différents, tirage au sort) doit être expliquée et justifiée. Pénaliser une
-#   réponse qui présente un critère comme « objectivement » le bon.
+# - **1 point** — Un critère argumenté pour chaque usage, à partir du tort à éviter. Dépistage :
+#   le tort principal est souvent le malade manqué, d'où l'égalité des chances (même TFN) ;
+#   ressource rare : chaque appel inutile en prive un autre patient, d'où la parité prédictive
+#   (même VPP, score calibré dans chaque groupe) ou l'égalité des erreurs. Accepter toute
+#   position cohérente avec le tort désigné ; pénaliser la parité démographique choisie sans
+#   discuter la différence de taux de réhospitalisation, et une réponse qui ne dit pas quelle
+#   erreur est la plus grave.
+# - **1 point** — L'impossibilité et son prix, chiffrés : avec des taux différents, on ne peut
+#   pas égaliser à la fois VPP, TFN et TFP. Un chiffre juste du module (le TFP imposé à la
+#   question 3, les réhospitalisés joints en moins à nombre d'appels égal à la question 4, ou
+#   la marge d'erreur de la question 5).
+# - **1 point** — Le regard critique et collectif (valeurs
+#   V4 — Prudence, esprit critique et inclusivité, et V6 — Intégrité et transparence) :
+#   l'étiquette peut refléter un accès inégal aux soins ; le choix n'est pas technique, il
+#   associe soignants, usagers et direction, se documente et se réévalue ; des seuils par
+#   groupe doivent être justifiés (risque de discrimination directe). Pénaliser une réponse
+#   qui présente un critère comme « objectivement » le bon.
 # ### END SOLUTION
 
 # %% [markdown]
-# ## À retenir
-#
-# - « Équitable » a **plusieurs définitions** : parité démographique (mêmes taux de
-#   sélection), égalité des chances (même FNR), égalité des erreurs (même FNR et même FPR),
-#   parité prédictive (même VPP : un appel signifie le même risque). La **calibration**, elle,
-#   porte sur le score : un même score signifie le même risque dans chaque groupe.
-# - Chaque taux a son **dénominateur** : tous les patients, les malades, les non-malades ou les
-#   patients sélectionnés. Lire une plainte d'injustice, c'est d'abord trouver son dénominateur.
-# - **Identité de Chouldechova** : quand les prévalences diffèrent, on ne peut pas égaliser à
-#   la fois la VPP, le FNR et le FPR. Ce n'est pas un défaut du modèle, c'est arithmétique.
-# - Une **correction** (fairlearn `ThresholdOptimizer`) égalise les taux choisis, au prix
-#   d'autres écarts, d'une exactitude plus basse et de décisions différentes pour un même
-#   score : c'est un **choix de valeurs**, selon l'usage (dépistage ou ressource rare), à
-#   faire avec les soignants et les patients.
-#
 # ## Sources
 #
 # - Chouldechova A. Fair prediction with disparate impact: a study of bias in recidivism
@@ -724,10 +888,19 @@ explorateur
 #   risk scores. *8th Innovations in Theoretical Computer Science Conference (ITCS 2017)*.
 #   LIPIcs 2017;67:43:1-43:23.
 # - Hardt M, Price E, Srebro N. Equality of opportunity in supervised learning. *Advances in
-#   Neural Information Processing Systems (NeurIPS)* 2016;29. (Méthode de correction par seuils
-#   par groupe utilisée par `ThresholdOptimizer`.)
+#   Neural Information Processing Systems 29 (NIPS 2016)*, 2016. (Méthode de correction par
+#   seuils par groupe utilisée par `ThresholdOptimizer`.)
+# - Obermeyer Z, Powers B, Vogeli C, Mullainathan S. Dissecting racial bias in an algorithm used
+#   to manage the health of populations. *Science* 2019;366(6464):447-453.
+# - Van Calster B, McLernon DJ, van Smeden M, Wynants L, Steyerberg EW. Calibration: the
+#   Achilles heel of predictive analytics. *BMC Medicine* 2019;17:230. (Diagrammes de
+#   fiabilité.)
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: assessing and improving
 #   fairness of AI systems. *Journal of Machine Learning Research* 2023;24(257):1-8.
+# - Droit (vérifié à la date du 23 novembre 2026) : règlement (UE) 2016/679 (RGPD), art. 9 ;
+#   Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007 ; loi n° 2008-496 du
+#   27 mai 2008, art. 1er ; code de la santé publique, art. L. 1110-3 ; règlement (UE)
+#   2024/1689 sur l'intelligence artificielle, art. 10 (version publiée le 12 juillet 2024).
 # - Données : cohorte **synthétique** générée par `esn_teach.datasets.make_readmission_cohort`
-#   (`random_state=6`) ; paramètres inventés pour l'enseignement. Fiche descriptive :
-#   `esn_teach/datasets/cards/readmission_cohort.md`.
+#   (`random_state=6`) ; paramètres inventés pour l'enseignement (fiche affichée à la
+#   section 1).

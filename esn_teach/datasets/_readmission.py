@@ -1,4 +1,10 @@
-"""Readmission cohort with unequal prevalence, for Chouldechova's impossibility result."""
+"""Readmission cohort with unequal base rates, for Chouldechova's impossibility result.
+
+The base rate of a group is its 30-day readmission risk: the share of its patients
+readmitted within 30 days of discharge, a cumulative incidence. Chouldechova (2017)
+calls it the prevalence, hence the argument's name ``prevalence``; students are
+told it is not a prevalence in the epidemiological sense.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +28,7 @@ from ._base import (
     mark_synthetic,
 )
 
-#: Default readmission prevalence per group (invented, for teaching).
+#: Default 30-day readmission risk per group (invented, for teaching).
 DEFAULT_PREVALENCE: dict[str, float] = {"A": 0.15, "B": 0.30}
 
 _LABELS_FR: dict[str, str] = {
@@ -44,8 +50,8 @@ _SOURCE = (
 def _check_prevalence(prevalence: Any) -> dict[str, float]:
     if not isinstance(prevalence, Mapping):
         raise TypeError(
-            "« prevalence » doit être un dictionnaire qui associe à chaque groupe sa "
-            "prévalence (un nombre entre 0 et 1), comme {'A': 0.15, 'B': 0.30} ; "
+            "« prevalence » doit être un dictionnaire qui associe à chaque groupe son taux de "
+            "réhospitalisation à 30 jours (un nombre entre 0 et 1), comme {'A': 0.15, 'B': 0.30} ; "
             f"{received(prevalence)}."
         )
     if len(prevalence) < 2:
@@ -81,25 +87,29 @@ def make_readmission_cohort(
     as_frame: bool = True,
     return_X_y: bool = False,  # noqa: N803
 ) -> Bunch | tuple[Any, Any]:
-    """Generate a 30-day readmission cohort with groups of different prevalence.
+    """Generate a 30-day readmission cohort with groups of different readmission risk.
 
-    For each patient, readmission is drawn with the group's prevalence. A latent
+    For each patient, readmission is drawn with the group's 30-day readmission
+    risk (its base rate, ``prevalence`` in Chouldechova's words). A latent
     clinical signal ``x`` is normal with mean ``separation`` if readmitted and 0
     otherwise (standard deviation 1, identical in every group), and the observed
     features (age, prior admissions, length of stay, medications) are noisy
     functions of ``x``. ``score`` is the exact probability of readmission given
     ``x`` and the group (so it is calibrated within each group). Because the
-    prevalences differ, a single threshold cannot give equal PPV, equal FNR and
-    equal FPR at once (Chouldechova 2017).
+    base rates differ, a single threshold cannot give equal PPV, equal FNR and
+    equal FPR at once (Chouldechova 2017). Every readmission is observed: the
+    label is perfect here, unlike real data where readmissions elsewhere go
+    unrecorded and access to care shapes the label (see the data card).
 
     Parameters
     ----------
     n_samples : int, default=20_000
         Number of hospital stays.
     prevalence : mapping of str to float, default={"A": 0.15, "B": 0.30}
-        Readmission prevalence per group, each in (0, 1); at least two groups.
+        30-day readmission risk per group (a cumulative incidence, the base rate
+        Chouldechova calls prevalence), each in (0, 1); at least two groups.
         The defaults are invented for teaching. Giving every group the same
-        prevalence removes the disparity (all error rates then agree).
+        rate removes the disparity (all error rates then agree).
     group_shares : sequence of float or mapping, default=None
         Relative size of each group (``None`` = equal sizes).
     separation : float, default=1.5

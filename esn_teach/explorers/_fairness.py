@@ -51,8 +51,8 @@ _BAR_HATCHES = ["", "//", "..", "xx"]
 
 _RATE_LABELS = [
     ("taux_appel", "Taux de sélection", "part des patients sélectionnés (test positif)"),
-    ("fnr", "Taux de faux négatifs (FNR)", "parmi les patients qui ont l'événement, part manquée"),
-    ("fpr", "Taux de faux positifs (FPR)", "parmi ceux qui ne l'ont pas, part sélectionnée"),
+    ("fnr", "Taux de faux négatifs (TFN)", "parmi les patients qui ont l'événement, part manquée"),
+    ("fpr", "Taux de faux positifs (TFP)", "parmi ceux qui ne l'ont pas, part sélectionnée"),
     ("vpp", "Valeur prédictive positive (VPP)", "parmi les sélectionnés, part qui a l'événement"),
 ]
 
@@ -203,6 +203,11 @@ class FairnessExplorer:
     y_true, y_pred, y_pred_mitigated, sensitive_features : array-like, optional
         Give all four to add the mitigation toggle: the truth (1 = event), the
         decisions before and after the mitigation, and each person's group.
+    base_rate : str, default="prévalence"
+        French name of the share of each group with the event (``p``), lower
+        case, as the students' module calls it: "prévalence" for a disease at a
+        given time, "taux de réhospitalisation" for a 30-day incidence. It names
+        the drop-down list, the table row and the text alternative.
 
     Attributes
     ----------
@@ -225,6 +230,8 @@ class FairnessExplorer:
     result : dict
         What is currently shown: ``"ppv"``, ``"fnr"``, ``"prevalences"``,
         ``"fpr"`` (group -> forced FPR) and ``"mitigated"``.
+    base_rate : str
+        The name given to each group's share with the event.
     rates : dict
         With mitigation data, ``{False: ..., True: ...}``: per-group rates
         (a DataFrame under ``"by_group"``), overall accuracy, PPV, selection rate,
@@ -241,7 +248,14 @@ class FairnessExplorer:
         y_pred: ArrayLike | None = None,
         y_pred_mitigated: ArrayLike | None = None,
         sensitive_features: ArrayLike | None = None,
+        base_rate: str = "prévalence",
     ) -> None:
+        if not isinstance(base_rate, str) or not base_rate.strip():
+            raise TypeError(
+                "« base_rate » doit être un texte non vide, le nom de la part de chaque groupe "
+                "qui a l'événement (par exemple « prévalence »)."
+            )
+        self.base_rate = base_rate.strip()
         self.options, self.groups = _check_options(prevalences)
         check_finite_scalar(ppv, "ppv", numbers.Real, min_val=0.05, max_val=0.95)
         check_finite_scalar(fnr, "fnr", numbers.Real, min_val=0.0, max_val=0.95)
@@ -267,12 +281,12 @@ class FairnessExplorer:
             min=0.0,
             max=0.95,
             step=0.01,
-            description="Taux de faux négatifs (FNR) imposé",
+            description="Taux de faux négatifs (TFN) imposé",
             **slider_style,
         )
         self.prevalence_menu = widgets.Dropdown(
             options=list(self.options),
-            description="Prévalences des groupes",
+            description=f"{_capitalised(self.base_rate)} par groupe",
             style={"description_width": "initial"},
             layout=widgets.Layout(width="80%"),
         )
@@ -377,8 +391,8 @@ class FairnessExplorer:
             ax.set_ylim(0, 1.3)
             ax.set_yticks(np.linspace(0, 1, 6))
             ax.set_xlabel("Groupe de patients")
-            ax.set_ylabel("Taux de faux positifs imposé (FPR)")
-            ax.set_title("FPR imposé par l'identité de Chouldechova")
+            ax.set_ylabel("Taux de faux positifs imposé (TFP)")
+            ax.set_title("TFP imposé par l'identité de Chouldechova")
             ax.axhline(1, color=PALETTE["black"], linestyle=":", linewidth=1, marker="")
             self._labels = [
                 ax.text(float(x), 0, "", ha="center", va="bottom", fontsize=10, fontweight="bold")
@@ -469,8 +483,10 @@ class FairnessExplorer:
                 if fpr[group] > 1
                 else fr_number(fpr[group], 3)
             )
-        self.figure_view.show(self.render_png(), _describe(prevalence, ppv, fnr, fpr))
-        self.table.value = _identity_html(prevalence, ppv, fnr, fpr, self._table_id)
+        self.figure_view.show(
+            self.render_png(), _describe(prevalence, ppv, fnr, fpr, self.base_rate)
+        )
+        self.table.value = _identity_html(prevalence, ppv, fnr, fpr, self._table_id, self.base_rate)
         self.result = {
             "ppv": ppv,
             "fnr": fnr,
@@ -486,19 +502,28 @@ class FairnessExplorer:
         show_explorer(self.widget)
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _describe(
-    prevalence: Mapping[str, float], ppv: float, fnr: float, fpr: Mapping[str, float]
+    prevalence: Mapping[str, float],
+    ppv: float,
+    fnr: float,
+    fpr: Mapping[str, float],
+    base_rate: str = "prévalence",
 ) -> str:
     """Text alternative of the bar chart."""
     bars = " ; ".join(
-        f"groupe {g} (prévalence {fr_percent(p)}) : {fr_number(fpr[g], 3)}"
+        f"groupe {g} ({base_rate} {fr_percent(p)}) : {fr_number(fpr[g], 3)}"
         + (", impossible car supérieur à 1" if fpr[g] > 1 else "")
         for g, p in prevalence.items()
     )
     return (
-        "Diagramme en barres du taux de faux positifs (FPR) que l'identité de Chouldechova "
+        "Diagramme en barres du taux de faux positifs (TFP) que l'identité de Chouldechova "
         f"impose à chaque groupe, avec la même VPP ({fr_number(ppv, 2)}) et le même taux de "
-        f"faux négatifs ({fr_number(fnr, 2)}) dans tous les groupes. {bars[:1].upper()}{bars[1:]}."
+        f"faux négatifs (TFN, {fr_number(fnr, 2)}) dans tous les groupes. "
+        f"{bars[:1].upper()}{bars[1:]}."
     )
 
 
@@ -513,17 +538,18 @@ def _identity_html(
     fnr: float,
     fpr: Mapping[str, float],
     table_id: str,
+    base_rate: str = "prévalence",
 ) -> str:
     frame = pd.DataFrame(
         {f"Groupe {g}": [p, ppv, fnr, fpr[g]] for g, p in prevalence.items()},
-        index=["Prévalence p", "VPP (imposée)", "FNR (imposé)", "FPR imposé"],
+        index=[f"{_capitalised(base_rate)} p", "VPP (imposée)", "TFN (imposé)", "TFP imposé"],
     )
     table = (
         styled_table(
             frame,
-            caption="FPR = p/(1 − p) × (1 − VPP)/VPP × (1 − FNR)",
+            caption="TFP = p/(1 − p) × (1 − VPP)/VPP × (1 − TFN)",
             table_id=f"{table_id}_identite",
-            row_formats={"FPR imposé": _fpr_cell},
+            row_formats={"TFP imposé": _fpr_cell},
         )
         .format(partial(fr_number, digits=2), subset=pd.IndexSlice[frame.index[:3], :])
         .to_html()
@@ -531,18 +557,18 @@ def _identity_html(
     values = list(fpr.values())
     low, high = min(values), max(values)
     if math.isclose(low, high, rel_tol=1e-9, abs_tol=1e-12):
-        note = "Les FPR imposés sont égaux : les prévalences sont égales."
+        note = f"Les TFP imposés sont égaux : même {base_rate} dans tous les groupes."
     elif low == 0:
-        note = "Avec un FNR de 1, personne n'est sélectionné : le FPR est nul partout."
+        note = "Avec un TFN de 1, personne n'est sélectionné : le TFP est nul partout."
     else:
         note = (
-            f"Même VPP, même FNR, mais le FPR le plus élevé vaut {fr_number(high / low, 2)} fois "
+            f"Même VPP, même TFN, mais le TFP le plus élevé vaut {fr_number(high / low, 2)} fois "
             "le plus bas."
         )
     if high > 1:
         note += (
-            " Un FPR supérieur à 1 est impossible : aucun modèle ne peut avoir cette VPP et ce "
-            "FNR dans ce groupe."
+            " Un TFP supérieur à 1 est impossible : aucun modèle ne peut avoir cette VPP et ce "
+            "TFN dans ce groupe."
         )
     return f"{table}<p>{escape(note)}</p>"
 

@@ -327,7 +327,8 @@ WRONG_CALLS = [
     pytest.param(
         lambda: make_readmission_cohort(prevalence=[0.1, 0.2]),
         TypeError,
-        r"^« prevalence » doit être un dictionnaire qui associe à chaque groupe sa prévalence"
+        r"^« prevalence » doit être un dictionnaire qui associe à chaque groupe son taux de "
+        r"réhospitalisation à 30 jours"
         r" .* ; valeur reçue : \[0,1 ; 0,2\] \(une liste\)\.$",
         id="readmission-prevalence-type",
     ),

@@ -101,3 +101,12 @@ def test_more_than_two_groups_and_shares():
 def test_bad_arguments(kwargs, exc, msg):
     with pytest.raises(exc, match=msg):
         make_readmission_cohort(**kwargs)
+
+
+def test_card_names_the_rate_and_the_limits_of_the_label():
+    # A 30-day readmission risk is a cumulative incidence, not a prevalence; and the
+    # label itself depends on access to care (issue 13, module 06).
+    card = make_readmission_cohort(n_samples=100, random_state=0).DESCR
+    assert "incidence cumulée" in card
+    assert "accès inégal aux soins" in card
+    assert "L'étiquette est supposée parfaite" in card

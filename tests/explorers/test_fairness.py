@@ -118,13 +118,27 @@ def test_french_interface_without_mitigation_data():
     assert set(explorer.controls) == {"vpp", "fnr", "prevalences"}
     assert explorer.mitigation_table.value == ""
     assert "VPP" in explorer.controls["vpp"].description
-    assert "Prévalence" in explorer.table.value and "FPR imposé" in explorer.table.value
+    assert "Prévalence" in explorer.table.value and "TFP imposé" in explorer.table.value
+    assert explorer.controls["prevalences"].description == "Prévalence par groupe"
     # Each rate of the mitigation table is defined in words, in a column of its own.
     rates_html = _explorer().mitigation_table.value
     assert "Définition" in rates_html
     assert "parmi les sélectionnés, part qui a l&#39;événement" in rates_html
     ax = explorer.figure.axes[0]
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_base_rate_names_the_share_with_the_event():
+    # A 30-day readmission risk is an incidence, not a prevalence: the module names it.
+    explorer = FairnessExplorer({"A": 0.1, "B": 0.4}, base_rate="taux de réhospitalisation")
+    assert explorer.controls["prevalences"].description == "Taux de réhospitalisation par groupe"
+    assert "Taux de réhospitalisation p" in explorer.table.value
+    assert "Prévalence" not in explorer.table.value
+    assert "taux de réhospitalisation 10" in explorer.figure_view.description.value
+    explorer = FairnessExplorer({"A": 0.2, "B": 0.2}, base_rate="taux de réhospitalisation")
+    assert "même taux de réhospitalisation dans tous les groupes" in explorer.table.value
+    with pytest.raises(TypeError, match="base_rate"):
+        FairnessExplorer({"A": 0.1, "B": 0.4}, base_rate="  ")
 
 
 def test_update_is_fast():
