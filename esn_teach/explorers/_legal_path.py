@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numbers
+import re
 from collections.abc import Sequence
 from html import escape
 
@@ -25,6 +26,26 @@ __all__ = ["LegalPathExplorer"]
 
 #: Columns of the steps table; its row headers are the step numbers.
 _STEP_COLUMNS = ["Question", "Réponse pour ce scénario", "Statut", "Textes"]
+#: Runs of text a line must not break inside: a reference and its number
+#: (« article 9, », « L1111-8, VII », « (UE) 2016/679 », « 9(2)(h) », « C-413/23 P »,
+#: « SAN-2024-013 »), a date, and a verb joined to its pronoun (« Faut-il »). Without
+#: this, a narrow column wrapped « L1111- » / « 8 » or « 9(2) » / « (h) ».
+_UNBREAKABLE = re.compile(
+    r"\(UE\) \d{4}/\d+"
+    r"|\b(?:art\.|articles?|point|paragraphe|considérant|chapitre|affaire|loi n°|n°) \S+"
+    r"|\b[LR]\d{4}-\d+(?:, [IVX]+\b)?"
+    r"|\b\d+\(\d+\)(?:\([a-z]\))*"
+    r"|\bC-\d+/\d+(?: P)?"
+    r"|\bSAN-\d{4}-\d{3}"
+    r"|\b(?:1er|\d{1,2}) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+    r"|octobre|novembre|décembre) \d{4}"
+    r"|\b\w+-(?:il|elle|on|ils|elles|ce)\b"
+)
+#: French typography: a narrow no-break space before « ? ! : ; » and inside « », so
+#: that a question mark never starts a line on its own.
+_BEFORE_PUNCTUATION = re.compile(r" ([?!:;»])")
+_NARROW_NBSP = "\u202f"
+
 _VERDICT_LABELS = {
     "licite": "✔ LICITE",
     "illicite": "✖ ILLICITE",
@@ -154,7 +175,7 @@ class LegalPathExplorer:
             cited.extend(card.deciding_keys)
         cited = list(dict.fromkeys(cited))
         html = [
-            f"<p><b>Situation.</b> {escape(card.situation)}</p>",
+            f"<p><b>Situation.</b> {_typeset(card.situation)}</p>",
             _steps_html(card, step, self._table_id),
         ]
         if verdict is not None:
@@ -162,8 +183,12 @@ class LegalPathExplorer:
             html.append(_references_html(cited))
         else:
             html.append(
-                f"<p><i>Avancez le curseur « Étapes montrées » jusqu'à {self.n_steps} pour voir "
-                "le verdict et les textes qui s'appliquent.</i></p>"
+                "<p><i>"
+                + _typeset(
+                    f"Avancez le curseur « Étapes montrées » jusqu'à {self.n_steps} pour voir "
+                    "le verdict et les textes qui s'appliquent."
+                )
+                + "</i></p>"
             )
         html.append(
             "<p style='font-size:90%'>Enseignement, pas un conseil juridique. Faits juridiques "
@@ -183,8 +208,62 @@ class LegalPathExplorer:
         show_explorer(self.widget)
 
 
+def _french_spaces(text: str) -> str:
+    """Put a narrow no-break space before « ? ! : ; » and inside « », as French does."""
+    return _BEFORE_PUNCTUATION.sub(_NARROW_NBSP + r"\1", text).replace("« ", "«" + _NARROW_NBSP)
+
+
+def _typeset(text: str) -> str:
+    """Escape ``text`` for HTML and keep together what a line must not split.
+
+    Citations and their numbers, dates and « verb-pronoun » pairs are wrapped in
+    a ``white-space:nowrap`` span; the space before French high punctuation
+    becomes a narrow no-break space. The text read (and copied) is unchanged
+    but for those spaces.
+
+    Parameters
+    ----------
+    text : str
+        Plain French text.
+
+    Returns
+    -------
+    str
+        HTML.
+    """
+    html = escape(_french_spaces(text), quote=False)
+    return _UNBREAKABLE.sub(
+        lambda found: f"<span style='white-space:nowrap'>{found[0]}</span>", html
+    )
+
+
+def _typeset_cell(value: object) -> str:
+    """Typeset one cell of the steps table (a text), for ``Styler.format``."""
+    return _typeset(str(value))
+
+
 def _refs_text(keys: Sequence[str]) -> str:
     return "; ".join(reference(key).citation for key in keys) or "—"
+
+
+def _short_citation(key: str) -> str:
+    """Return the citation of ``key`` with the instrument's usual short name (RGPD, CSP…).
+
+    The steps table is narrow: it names « RGPD, article 9, paragraphe 2, point h »;
+    the full titles come with the verdict, under « Les textes qui s'appliquent ».
+    """
+    ref = reference(key)
+    if ref.text.startswith("Cour de justice de l'Union européenne"):
+        return f"CJUE, {ref.article}"
+    if "Informatique et Libertés" in ref.text:
+        return f"loi Informatique et Libertés, {ref.article}"
+    acronym = re.search(r"\(([A-Z]{2,})\)$", ref.text)
+    return f"{acronym[1]}, {ref.article}" if acronym else ref.citation
+
+
+def _refs_html(keys: Sequence[str]) -> str:
+    """Return the short citations of ``keys``, one per line, typeset."""
+    return "<br>".join(_typeset(_short_citation(key)) for key in keys) or "—"
 
 
 def _steps_html(card: Scenario, step: int, table_id: str) -> str:
@@ -199,18 +278,20 @@ def _steps_html(card: Scenario, step: int, table_id: str) -> str:
                 question.question,
                 answer.answer,
                 STATUSES[answer.status],
-                _refs_text(answer.reference_keys),
+                _refs_html(answer.reference_keys),
             ]
         )
     frame = pd.DataFrame(rows, index=range(1, len(rows) + 1), columns=_STEP_COLUMNS)
     styler = styled_table(
         frame,
-        caption=f"Le parcours juridique : {card.title}",
+        caption=_french_spaces(f"Le parcours juridique : {card.title}"),
         table_id=f"{table_id}_parcours",
         corner="Étape",
         text_columns=_STEP_COLUMNS,
     )
     hidden = pd.IndexSlice[step + 1 :, ["Réponse pour ce scénario"]]
+    styler.format(_typeset_cell, subset=["Question", "Réponse pour ce scénario"], escape=None)
+    styler.format(str, subset=["Textes"], escape=None)  # HTML already, from _refs_html
     return (
         styler.set_table_styles(
             {
@@ -227,16 +308,16 @@ def _steps_html(card: Scenario, step: int, table_id: str) -> str:
 def _verdict_html(card: Scenario) -> str:
     return (
         "<p style='border:2px solid #444;padding:6px'>"
-        f"<b>Verdict : {escape(_VERDICT_LABELS[card.verdict])}</b><br>"
-        f"{escape(card.conclusion)}<br>"
-        f"<b>Textes décisifs :</b> {escape(_refs_text(card.deciding_keys))}</p>"
+        f"<b>Verdict{_NARROW_NBSP}: {escape(_VERDICT_LABELS[card.verdict])}</b><br>"
+        f"{_typeset(card.conclusion)}<br>"
+        f"<b>Textes décisifs{_NARROW_NBSP}:</b> {_typeset(_refs_text(card.deciding_keys))}</p>"
     )
 
 
 def _references_html(keys: Sequence[str]) -> str:
     items = "".join(
-        f"<li><b>{escape(ref.citation)}</b> ({escape(ref.date_label)}) — "
-        f"{escape(ref.title)}. {escape(ref.summary)} "
+        f"<li><b>{_typeset(ref.citation)}</b> ({_typeset(ref.date_label)}) — "
+        f"{_typeset(ref.title)}. {_typeset(ref.summary)} "
         f"<a href='{escape(ref.url)}' target='_blank'>texte</a></li>"
         for ref in (reference(key) for key in keys)
     )

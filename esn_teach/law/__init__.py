@@ -6,7 +6,9 @@
   principle breached), only those checked at a primary or official source;
 - :data:`SCENARIOS` — scenario cards from French health practice, each walked
   through the five :data:`LEGAL_QUESTIONS` to a verdict among :data:`VERDICTS`;
-- :data:`LEGAL_FACTS_LAST_CHECKED` — the one date on which all of this was last checked.
+- :data:`LEGAL_FACTS_LAST_CHECKED` — the one date on which all of this was last checked;
+- :func:`normalise_answer` — a student's answer in any standard citation form
+  (« L. 1461-1 », « art. 9.2.j ») rewritten as the key the module's checks expect.
 
 The facts themselves are data files a jurist can review without reading
 Python: ``esn_teach/law/data/references.toml`` (with the date of the last
@@ -18,6 +20,7 @@ entry raises an error naming the file and the entry.
 Teaching material, not legal advice.
 """
 
+from esn_teach.law._answers import normalise_answer
 from esn_teach.law._decisions import CNIL_DECISIONS, PRINCIPLES, CnilDecision, decision
 from esn_teach.law._references import (
     LEGAL_FACTS_LAST_CHECKED,
@@ -53,6 +56,7 @@ __all__ = [
     "Scenario",
     "Step",
     "decision",
+    "normalise_answer",
     "reference",
     "scenario",
 ]

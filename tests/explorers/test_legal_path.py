@@ -1,7 +1,9 @@
+import re
 import time
 
 import numpy as np
 import pytest
+from bs4 import BeautifulSoup
 
 from esn_teach.explorers._legal_path import LegalPathExplorer
 from esn_teach.law import LEGAL_QUESTIONS, SCENARIOS, reference, scenario
@@ -16,9 +18,10 @@ def test_controls_drive_the_explorer():
     card = scenario("assureur_snds")
     assert explorer.state["verdict"] == card.verdict == "illicite"
     html = explorer.output.value
-    assert "ILLICITE" in html
-    assert "article L1461-1, V" in html
-    assert reference("L1461-1").date_label in html
+    shown = BeautifulSoup(html, "html.parser").get_text()
+    assert "ILLICITE" in shown
+    assert "article L1461-1, V" in shown
+    assert reference("L1461-1").date_label in shown
     assert len(explorer.state["statuses"]) == len(LEGAL_QUESTIONS)
 
 
@@ -76,3 +79,31 @@ def test_bad_arguments():
         LegalPathExplorer(step=2.0)
     with pytest.raises(ValueError, match="une clé différente"):
         LegalPathExplorer([SCENARIOS[0], SCENARIOS[0]])
+
+
+def test_lines_never_break_inside_a_reference_nor_before_a_question_mark():
+    # A narrow column used to wrap « L1111- » / « 8 », « 9(2) » / « (h) » and leave « ? »
+    # alone at the start of a line.
+    explorer = LegalPathExplorer(step=6)
+    for card in SCENARIOS:
+        explorer.update(card.key, 6)
+        soup = BeautifulSoup(explorer.output.value, "html.parser")
+        text = soup.get_text()
+        assert not re.search(r" [?!:;»]", text), re.search(r".{20} [?!:;»]", text)
+        kept = {span.get_text() for span in soup("span") if "nowrap" in span.get("style", "")}
+        for token in re.findall(r"\b[LR]\d{4}-\d+|\b\d\(\d\)\([a-j]\)|C-\d+/\d+ P", text):
+            assert any(token in whole for whole in kept), (card.key, token)
+    explorer.update("medecin_chatbot", 6)
+    assert "<span style='white-space:nowrap'>9(2)(h)</span>" in explorer.output.value
+
+
+def test_the_steps_table_names_the_instruments_briefly_and_the_verdict_in_full():
+    explorer = LegalPathExplorer(scenario="cohorte_recherche", step=6)
+    table = BeautifulSoup(explorer.output.value, "html.parser").table.get_text()
+    assert "RGPD, article 9, paragraphe 2, point j" in table
+    assert "loi Informatique et Libertés, article 66" in table
+    assert "Règlement (UE) 2016/679" not in table
+    assert (
+        reference("9(2)(j)").citation
+        in BeautifulSoup(explorer.output.value, "html.parser").get_text()
+    )

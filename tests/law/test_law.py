@@ -1,6 +1,7 @@
 import dataclasses
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 
@@ -193,3 +194,199 @@ def test_references_of_one_instrument_name_it_the_same_way():
 def test_cnil_decision_links_lead_to_the_decision():
     for d in CNIL_DECISIONS:
         assert d.url.endswith(f"query={d.number}") or "/cnil/id/CNILTEXT" in d.url, d.number
+
+
+# -- Answers written in any standard citation form ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("9(2)(j)", "9(2)(j)"),
+        ("art. 9(2)(j)", "9(2)(j)"),
+        ("Art. 9.2.j", "9(2)(j)"),
+        ("9.2.j", "9(2)(j)"),
+        ("9-2-j", "9(2)(j)"),
+        ("9 2 j", "9(2)(j)"),
+        ("9(2) j", "9(2)(j)"),
+        ("9§2 j", "9(2)(j)"),
+        ("article 9, paragraphe 2, point j", "9(2)(j)"),
+        ("RGPD, art. 9(2)(a)", "9(2)(a)"),
+        ("L1461-1", "L1461-1"),
+        ("L. 1461-1", "L1461-1"),
+        ("L.1461-1", "L1461-1"),
+        ("l 1461-1", "L1461-1"),
+        ("L1461-1, V", "L1461-1"),
+        ("L. 1461-1, V, 2°", "L1461-1"),
+        ("article L. 1461-1 du code de la santé publique", "L1461-1"),
+        ("CSP, art. L1461-1", "L1461-1"),
+        ("L. 1111-8, VII", "L1111-8"),
+        ("L\u00a01110\u20114", "L1110-4"),  # no-break space and hyphen, copied from a page
+        ("licite sous condition", "sous condition"),
+        ("sous-condition", "sous condition"),
+        ("Pseudonymisée", "pseudonymisées"),
+        ("anonyme", "anonymes"),
+    ],
+)
+def test_standard_citation_forms_become_the_key_the_checks_expect(written, key):
+    assert law.normalise_answer(written) == key
+
+
+@pytest.mark.parametrize("other", ["interdit", "L1461", "9(3)", "consentement", "", "b"])
+def test_answers_that_are_no_citation_are_left_for_the_check_to_name(other):
+    assert law.normalise_answer(other) == other
+
+
+def test_non_text_answers_are_left_unchanged():
+    assert law.normalise_answer(...) is Ellipsis
+    assert law.normalise_answer(3) == 3
+
+
+def test_every_key_students_may_type_is_its_own_normal_form():
+    for key in [r.key for r in REFERENCES if re.fullmatch(r"9\(2\)\([a-j]\)|[LR]\d{4}-\d+", r.key)]:
+        assert law.normalise_answer(key) == key
+    for value in (*VERDICTS, *IDENTIFICATION_LEVELS):
+        assert law.normalise_answer(value) == value
+
+
+# -- Dated statements read true on the date of the last check ---------------------------------
+
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+DATE = re.compile(rf"\b(1er|\d{{1,2}}) ({'|'.join(MONTHS)})\s+(\d{{4}})\b")
+#: Verbs in the future tense, and present-tense deadlines (« ont jusqu'au »): a clause
+#: with one of them speaks of what is still to come.
+FUTURE = re.compile(
+    r"\b(?:\w+(?:era|eront)|aura|auront|devra|devront|pourra|pourront|prendra|prendront"
+    r"|deviendra|deviendront|ont jusqu'au|a jusqu'au|doivent .* avant le|à venir)\b",
+    re.IGNORECASE,
+)
+MODULE_10 = Path(__file__).resolve().parents[2] / "notebooks/10_monetiser_partager_reutiliser.py"
+
+
+def _law_texts() -> list[tuple[str, str]]:
+    """(where, text) of every French sentence the law data shows to students."""
+    texts = []
+    for ref in REFERENCES:
+        texts += [(ref.key, ref.summary), (ref.key, ref.date_label), (ref.key, ref.title)]
+    for d in CNIL_DECISIONS:
+        texts += [(d.number, d.facts), *((d.number, m) for m in d.misconceptions.values())]
+    for card in SCENARIOS:
+        texts += [(card.key, card.situation), (card.key, card.conclusion)]
+        texts += [(card.key, step.answer) for step in card.steps.values()]
+        texts += [(card.key, m) for m in card.misconceptions.values()]
+    return texts
+
+
+def _module_10_markdown() -> str:
+    lines = MODULE_10.read_text(encoding="utf-8").splitlines()
+    return "\n".join(line[2:] for line in lines if line.startswith("# "))
+
+
+def _clauses(text: str) -> list[str]:
+    """Split at sentence ends and semicolons: each clause states one thing."""
+    return [c for c in re.split(r"(?<=[.;!?])\s+|\s;\s", " ".join(text.split())) if c]
+
+
+def _dated_problems(
+    where: str, text: str, last_checked: datetime.date = LEGAL_FACTS_LAST_CHECKED
+) -> list[str]:
+    problems = []
+    for clause in _clauses(text):
+        for day, month, year in DATE.findall(clause):
+            number = 1 if day == "1er" else int(day)
+            date = datetime.date(int(year), MONTHS.index(month) + 1, number)
+            future = FUTURE.search(clause)
+            if date > last_checked and not future:
+                problems.append(f"{where}: « {clause} » parle d'une date à venir au présent")
+            if date <= last_checked and future:
+                problems.append(f"{where}: « {clause} » parle d'une date passée au futur")
+    return problems
+
+
+def test_the_dated_sentence_checker_catches_a_stale_deadline():
+    stale = "Les hébergeurs déjà certifiés ont jusqu'au 16 mai 2026."
+    assert _dated_problems("x", stale, datetime.date(2026, 12, 4))
+    assert not _dated_problems("x", stale, datetime.date(2026, 1, 1))
+    past = "Les hébergeurs déjà certifiés avaient jusqu'au 16 mai 2026 pour s'y conformer."
+    assert not _dated_problems("x", past, datetime.date(2026, 12, 4))
+    assert not _dated_problems("x", "Il s'appliquera à partir du 26 mars 2099.")
+    assert _dated_problems("x", "Il s'applique à partir du 26 mars 2099.")
+    both = "Le règlement du 27 avril 2016 interdit ; il sera revu le 1er mai 2099."
+    assert not _dated_problems("x", both)
+
+
+def test_every_dated_statement_reads_true_on_the_date_of_the_last_check():
+    problems = []
+    for where, text in _law_texts():
+        problems += _dated_problems(where, text)
+    problems += _dated_problems("module 10", _module_10_markdown())
+    assert not problems, "\n".join(problems)
+
+
+def test_no_article_9_2_exception_is_called_a_lawful_basis():
+    # Article 9(2) lifts the prohibition; the lawful basis is one of article 6 (CJEU, C-667/21).
+    wrong = re.compile(r"base(?: légale)?\s*\((?:art\.\s*|article\s*)?9\(2\)", re.IGNORECASE)
+    texts = [*_law_texts(), ("module 10", _module_10_markdown())]
+    assert not [where for where, text in texts if wrong.search(" ".join(text.split()))]
+    base = next(q for q in LEGAL_QUESTIONS if q.key == "base")
+    assert "article 6" in base.question and base.reference_keys[0] == "6(1)"
+
+
+def test_the_two_european_data_protection_bodies_are_never_the_ambiguous_cepd():
+    # « CEPD » is both the EDPS (Contrôleur) and the EDPB (Comité): always spell them out.
+    texts = [*_law_texts(), ("module 10", _module_10_markdown())]
+    texts += [(r.key, r.text) for r in REFERENCES]
+    assert not [where for where, text in texts if re.search(r"\bCEPD\b", text)]
+    assert "Contrôleur européen de la protection des données (EDPS)" in " ".join(
+        law.reference("CJUE C-413/23 P").text.split()
+    )
+
+
+# -- Module 10's own checks accept every standard form of a correct answer ---------------------
+
+
+def _module_10_test_cell(answer: str) -> str:
+    from esn_teach.course import read_module
+
+    notebook = read_module(MODULE_10).notebook
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == f"{answer}_tests":
+            return cell.source
+    raise KeyError(answer)
+
+
+@pytest.mark.parametrize(
+    ("answer", "written"),
+    [
+        ("article_assureur", "L. 1461-1"),
+        ("article_assureur", "L1461-1, V"),
+        ("article_assureur", "article L. 1461-1 du CSP"),
+        ("exception_recherche", "art. 9.2.j"),
+        ("exception_recherche", "9-2-j"),
+        ("exception_recherche", "RGPD, article 9, paragraphe 2, point j"),
+        ("verdict_pharmacie", "Illicite"),
+        ("statut_startup", "pseudonymisee"),
+        ("statut_startup", "pseudonymisée"),
+        ("intrus", "B"),
+    ],
+)
+def test_module_10_scores_a_correct_answer_in_any_standard_form(answer, written, capsys):
+    # The whole tests cell, visible check and hidden test, as nbgrader runs it.
+    from esn_teach import checks
+
+    namespace = {"checks": checks, "law": law, answer: written}
+    exec(_module_10_test_cell(answer), namespace)  # raises if the answer is refused
+    assert "Correct" in capsys.readouterr().out
