@@ -3,138 +3,287 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
+# **Prérequis** : aucun en programmation ; le module 10 (données de santé et RGPD) est conseillé.
+#
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Distinguer des données **pseudonymisées** de données **anonymes**, avec les textes
-#    (RGPD, article 4(5) et considérant 26).
-# 2. Repérer les **quasi-identifiants** d'un tableau et mesurer la part de patients **uniques**.
-# 3. Calculer le **k** du **k-anonymat** et le **l** de la **l-diversité** d'un tableau.
-# 4. Mener une **attaque par croisement** avec une liste nominative et compter les dossiers
-#    reliés à un nom.
-# 5. **Généraliser** des données (classes d'âge, département, région, année) et trouver la plus
-#    petite généralisation qui protège, en voyant ce qu'elle coûte en information.
+# 1. Distinguer données **pseudonymisées** et **anonymes** (RGPD, article 4(5) et
+#    considérant 26 ; arrêt de la Cour de justice de l'Union européenne du 4 septembre 2025).
+# 2. Dire le rôle de chaque colonne (**identifiant direct**, **quasi-identifiant**,
+#    **colonne sensible**) et mesurer la part de patients **uniques**, sans confondre
+#    échantillon et population.
+# 3. Calculer le **k** du **k-anonymat** et le **l** de la **l-diversité**.
+# 4. Mener une **attaque par croisement** avec une liste nominative.
+# 5. **Généraliser** des données et dire ce que cela coûte en détail.
 # 6. Dire auquel des **trois risques du G29** (individualisation, corrélation, inférence) une
 #    publication reste exposée.
 #
+# > **Les valeurs de l'école dans ce module**
+# >
+# > - **V5 — Utilisation responsable et éclairée** : mesurer le risque de réidentification
+# >   avant de transmettre des données de patients.
+# > - **V7 — Partage et collaboration** : partager pour la recherche en choisissant ce qui est
+# >   transmis, à qui et dans quel cadre.
+# > - **V4 — Prudence, esprit critique et inclusivité** : vérifier une promesse d'anonymat
+# >   chiffres à l'appui ; les patients rares sont les premiers exposés.
+# >
+# > **Cadre éthique du numérique en santé (CENS)** : non-malfaisance (ne pas exposer un
+# > diagnostic), autonomie (la maîtrise de ce que l'on sait de soi), bienfaisance (la recherche
+# > a besoin de données partagées), justice (le risque n'est pas le même pour tous).
+#
 # ## Mode d'emploi
 #
-# - Exécutez les cellules **dans l'ordre**, une par une : cliquez dans la cellule puis appuyez
-#   sur **Maj + Entrée**.
-# - Quand une cellule contient `...`, c'est à vous de répondre : remplacez les trois points par
-#   votre réponse, exécutez la cellule, puis exécutez la cellule **« Vérification »** juste en
-#   dessous. Elle vous dit si la réponse est correcte, ou quelle erreur vous avez probablement
-#   faite. Vous pouvez réessayer autant de fois que vous voulez.
-# - Trois règles d'écriture : gardez le nom de la variable **exactement** tel qu'il est écrit
-#   (sans accent : `k_petit`) ; écrivez les décimales avec un **point** (`0.25` et non `0,25`) ;
-#   écrivez de préférence le **calcul** plutôt que son résultat arrondi.
-# - Dans une réponse en **texte** (entre guillemets), les accents et les majuscules ne comptent
-#   pas : `"Diabète"` et `"diabete"` sont lus de la même façon.
-# - Des **indices** sont cachés sous chaque question : cliquez sur « Indice 1 », puis
-#   « Indice 2 » seulement si besoin.
-# - Aucune connaissance en programmation n'est demandée.
+# - Exécutez les cellules **dans l'ordre** (cliquez dans la cellule, puis **Maj + Entrée**).
+# - Remplacez les `...` par votre réponse, exécutez la cellule, puis la **« Vérification »** en
+#   dessous, qui nomme l'erreur probable. Des **indices** sont repliés sous chaque question.
+# - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; dans un texte entre
+#   guillemets, accents et majuscules ne comptent pas.
 #
-# **Avertissement.** Ce module montre comment on réidentifie des patients, pour apprendre à
-# les protéger. Les données sont **synthétiques** (inventées par un programme) : aucune ligne ne
-# correspond à une personne réelle. Appliquer ces techniques à de vraies données de patients,
-# hors d'un cadre légal, est interdit.
+# **Avertissement.** On réidentifie ici des patients pour apprendre à les protéger, sur des
+# données **synthétiques** (inventées par un programme). Réidentifier de vrais patients hors
+# d'un cadre légal est interdit.
 
 # %% [markdown]
-# ## 1. Une histoire : « on a enlevé les noms, c'est anonyme »
+# ## 1. « On a enlevé les noms, c'est anonyme »
 #
-# Une équipe hospitalière a constitué un **registre** : une ligne par patient hospitalisé, avec
-# son sexe, sa date de naissance, son code postal, sa date d'admission et son **diagnostic
-# principal**, codé dans la **CIM-10** (la classification internationale des maladies de l'OMS ;
-# par exemple I10 = hypertension, B20 = maladie due au VIH). Une start-up demande l'extrait
-# pour entraîner un modèle d'IA ; une association de patients voudrait le publier en données
-# ouvertes. Le responsable répond : « Aucun problème, on a remplacé les noms par des numéros :
-# c'est anonyme. »
+# Un hôpital tient un **registre** : une ligne par patient hospitalisé, avec son sexe, sa date
+# de naissance, son code postal, sa date d'admission et son **diagnostic principal**, codé dans
+# la **CIM-10** (classification internationale des maladies de l'OMS ; B20 = maladie due au
+# VIH). Une start-up demande l'extrait pour entraîner un modèle d'IA. Le responsable répond :
+# « Aucun problème, on a remplacé les noms par des numéros : c'est anonyme. »
 #
-# Ce module vérifie cette phrase, chiffres à l'appui. Il utilise un registre **synthétique** de
-# patients français, produit par `esn_teach.datasets.make_french_registry` (fiche descriptive :
-# `esn_teach/datasets/cards/french_registry.md`), avec un réglage qui fixe le hasard
-# (`random_state=11`) : on obtient les mêmes données à chaque exécution.
+# Vérifions-le sur un registre **synthétique** (`random_state=11` donne les mêmes données à
+# chaque exécution). Sa fiche descriptive s'ouvre sous le tableau.
 
 # %%
 import pandas as pd
+from IPython.display import Markdown, display
 
 from esn_teach import checks, fr_percent
 from esn_teach import privacy as pv
 from esn_teach.datasets import make_french_registry, make_voter_list
 from esn_teach.explorers import AnonymisationExplorer
-from esn_teach.plotting import fr_table
 
-registre = make_french_registry(n_samples=10_000, random_state=11).frame
+
+def fiche(jeu, titre):
+    """The data card of a dataset, folded under its title."""
+    return Markdown(f"<details><summary><b>{titre}</b> (cliquez pour l'ouvrir)</summary>\n\n"
+                    f"{jeu.DESCR}\n\n</details>")
+
+
+donnees = make_french_registry(n_samples=10_000, random_state=11)
+registre = donnees.frame
 print(f"Registre synthétique : {len(registre)} patients.")
-registre[["pseudonym", "sex", "birth_date", "postcode", "departement_name", "diagnosis",
-          "diagnosis_label"]].head(5)
-
-# %% [markdown]
-# Les colonnes portent des noms anglais : `pseudonym` = pseudonyme, `sex` = sexe, `birth_date` =
-# date de naissance, `age` = âge, `departement` = code du département, `departement_name` = nom du
-# département, `postcode` = code postal, `admission_date` = date d'admission, `diagnosis` = code
-# CIM-10 du diagnostic, `diagnosis_label` = libellé du diagnostic.
+en_francais = {"pseudonym": "pseudonyme (pseudonym)", "sex": "sexe (sex)",
+               "birth_date": "date de naissance (birth_date)", "postcode": "code postal (postcode)",
+               "departement_name": "département (departement_name)",
+               "admission_date": "date d'admission (admission_date)",
+               "diagnosis": "diagnostic (diagnosis)"}
+display(registre[list(en_francais)].head(5).rename(columns=en_francais))
+display(fiche(donnees, "Fiche descriptive du registre"))
 
 # %% [markdown]
 # ## 2. Pseudonymiser : ce que dit le droit
 #
-# La colonne `pseudonym` remplace le nom par un numéro. C'est une **pseudonymisation**, que le
-# RGPD (règlement général sur la protection des données, règlement (UE) 2016/679) définit à son
-# **article 4(5)** : un traitement tel que les données « ne puissent plus être attribuées à une
-# personne concernée précise sans avoir recours à des informations supplémentaires », à
-# condition que ces informations (ici, la table de correspondance entre numéros et noms) soient
-# conservées séparément et protégées.
+# La colonne `pseudonym` remplace le nom par un numéro : c'est une **pseudonymisation**, que le
+# RGPD (règlement (UE) 2016/679, **article 4(5)**) définit comme un traitement tel que les
+# données « ne puissent plus être attribuées à une personne concernée précise sans avoir
+# recours à des informations supplémentaires », conservées séparément et protégées (ici, la
+# table qui relie numéros et noms). Selon le **considérant 26** (un paragraphe d'explication en
+# tête du règlement), des données pseudonymisées qu'on pourrait attribuer à une personne grâce
+# à ces informations **restent personnelles** ; seules les données **anonymes** sortent du
+# RGPD, compte tenu de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés »
+# pour identifier la personne.
 #
-# Le **considérant 26** du RGPD en tire la conséquence : des données pseudonymisées qui
-# pourraient être attribuées à une personne grâce à des informations supplémentaires **restent
-# des données personnelles**, et le RGPD s'applique. Seules les données **anonymes** en sortent :
-# celles qui ne permettent plus d'identifier la personne, compte tenu de « l'ensemble des moyens
-# raisonnablement susceptibles d'être utilisés » par le responsable **ou par toute autre
-# personne**.
+# Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a précisé
+# que cela s'apprécie **du point de vue de celui qui détient les données** : pour un
+# destinataire sans la table de correspondance ni autre moyen raisonnable de retrouver les
+# personnes, **recoupements compris**, des données pseudonymisées peuvent ne pas être
+# personnelles ; pour l'hôpital, qui garde la table, elles le restent. La vraie question :
+# **avec ce qu'elle peut raisonnablement se procurer, la start-up pourrait-elle retrouver qui
+# est qui ?**
 #
-# La question n'est donc pas « a-t-on enlevé les noms ? » mais « **quelqu'un pourrait-il
-# retrouver qui est qui ?** ». Retirons même le pseudonyme, et regardons ce qui reste.
-
-# %%
-registre_publie = registre.drop(columns=["pseudonym"])
-print("Colonnes publiées :", ", ".join(registre_publie.columns))
-
-# %% [markdown]
 # ## 3. Ce qui reste : les quasi-identifiants
 #
 # Un **identifiant direct** désigne une personne à lui seul (nom, numéro de sécurité sociale).
-# Un **quasi-identifiant** ne la désigne pas seul, mais **combiné** à d'autres et **connu
-# ailleurs** (liste électorale, réseaux sociaux, voisinage), il peut l'isoler : date de
-# naissance, sexe, code postal. L'informaticienne Latanya Sweeney a estimé que 87 % des
-# habitants des États-Unis étaient probablement uniques sur le trio (code postal, sexe, date de
-# naissance) (Sweeney, 2000) ; une nouvelle estimation sur le recensement suivant a donné
-# 63 % (Golle, 2006), ce qui reste énorme.
+# Un **quasi-identifiant** ne la désigne pas seul, mais, **combiné** à d'autres et **connu
+# ailleurs** (liste électorale, voisins, collègues, réseaux sociaux), il peut l'isoler. La
+# **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic. Ce qui fait
+# un quasi-identifiant, c'est donc ce qu'un attaquant peut savoir par ailleurs.
 #
-# Regroupons les patients qui ont **exactement les mêmes** quasi-identifiants : chaque groupe
-# s'appelle une **classe d'équivalence**. Un patient seul dans sa classe est **unique** : qui
-# connaît sa date de naissance, son sexe et son code postal retrouve sa ligne, donc son
-# diagnostic.
+# ### Question 1 — Le rôle de chaque colonne (2 points)
+#
+# Une clinique veut publier un tableau avec les six colonnes ci-dessous. Le collègue de travail
+# d'une patiente connaît son nom, son sexe, sa date de naissance, sa commune et le jour où elle
+# a été hospitalisée (elle était absente) ; il ignore son diagnostic. Pour chaque colonne,
+# écrivez `"identifiant direct"`, `"quasi-identifiant"` ou `"colonne sensible"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque colonne : désigne-t-elle la patiente à elle seule ? Le collègue la connaît-il
+# déjà ? Est-ce ce qu'il voudrait apprendre ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Une information que le collègue connaît déjà ne peut pas être ce que la publication lui
+# cache. Une valeur que des dizaines de personnes partagent ne désigne personne à elle seule.
+# </details>
 
-# %%
-quasi_identifiants = ["birth_date", "sex", "postcode"]
-part_uniques = pv.unique_share(registre_publie, quasi_identifiants)
-print(f"Patients uniques sur (date de naissance, sexe, code postal) : {fr_percent(part_uniques)}")
+# %% answer="roles_colonnes"
+roles_colonnes = {
+    "nom": ...,
+    "sexe": ...,
+    "date_naissance": ...,
+    "commune": ...,
+    "date_admission": ...,
+    "diagnostic": ...,
+}
+### BEGIN SOLUTION
+roles_colonnes = {
+    "nom": "identifiant direct",
+    "sexe": "quasi-identifiant",
+    "date_naissance": "quasi-identifiant",
+    "commune": "quasi-identifiant",
+    "date_admission": "quasi-identifiant",
+    "diagnostic": "colonne sensible",
+}
+### END SOLUTION
+
+# %% tests="roles_colonnes" points=2
+# Vérification de la question 1 : exécutez cette cellule.
+checks.require_attempted(roles_colonnes, name="roles_colonnes")
+empreintes_roles = {"nom": "836cfbacc07ed699", "sexe": "80c01671a147e36a",
+                    "date_naissance": "01c60e6da72b81c9", "commune": "371862b8dc91f639",
+                    "date_admission": "a95dcb73a9062211", "diagnostic": "1f142eea5f23cfaa"}
+checks.expect(
+    isinstance(roles_colonnes, dict) and set(roles_colonnes) == set(empreintes_roles),
+    "« roles_colonnes » doit rester un dictionnaire avec les six noms de colonnes ; réexécutez "
+    "la cellule de la question en remplaçant seulement les trois points.",
+    name="roles_colonnes",
+)
+# Les messages des erreurs fréquentes sont rangés sous une empreinte de « colonne : réponse ».
+erreurs_roles = {
+    "80f2e237756ed0c2": "le collègue connaît déjà la date d'admission : ce n'est pas ce que la "
+    "publication lui cache. Combinée aux autres colonnes qu'il connaît, que lui permet-elle ?",
+    "b9973be043fa6baf": "des dizaines de patients entrent à l'hôpital le même jour : la date "
+    "d'admission ne désigne personne à elle seule.",
+    "d0990bf540518c06": "le diagnostic est ce que le collègue ignore et voudrait apprendre : il ne "
+    "peut pas s'en servir pour retrouver la ligne de la patiente.",
+    "020a538c9cc8ee01": "le diagnostic est ce que le collègue ignore et voudrait apprendre ; et "
+    "des milliers de patients partagent un même diagnostic.",
+    "2601bf30bb3b6e44": "le nom suffit, seul, à désigner la patiente : relisez les définitions "
+    "des trois rôles.",
+    "acead26b443c2669": "le collègue connaît déjà le nom, et le nom suffit, seul, à désigner la "
+    "patiente : relisez les définitions des trois rôles.",
+    "254cdff97e1e68ae": "la moitié de la population partage le même sexe : il ne désigne "
+    "personne à lui seul.",
+    "3024e8b9a4998a08": "beaucoup de gens sont nés le même jour : la date de naissance ne désigne "
+    "personne à elle seule.",
+    "6c46f42268ed7510": "une commune compte des centaines ou des milliers d'habitants : elle ne "
+    "désigne personne à elle seule.",
+    "2e949d72aa7c0039": "le collègue connaît déjà le sexe de la patiente : ce n'est pas ce que la "
+    "publication lui cache.",
+    "d12dcf097ecf82cd": "le collègue connaît déjà la date de naissance : ce n'est pas ce que la "
+    "publication lui cache.",
+    "1aec4aa44d6532a2": "le collègue connaît déjà la commune : ce n'est pas ce que la "
+    "publication lui cache.",
+}
+for colonne, empreinte in empreintes_roles.items():
+    nom_role = f"roles_colonnes[{colonne}]"
+    role = roles_colonnes[colonne]
+    checks.require_attempted(role, name=nom_role)
+    if isinstance(role, str):
+        erreur = checks.answer_digest(f"{colonne} : {role.strip()}", name="roles_colonnes_erreurs")
+        checks.expect(erreur not in erreurs_roles,
+                      f"« {colonne} » : {erreurs_roles.get(erreur, '')}", name="roles_colonnes")
+    if not isinstance(role, str) or checks.answer_digest(role, name=nom_role) != empreinte:
+        checks.check_choice(role, name=nom_role, digest=empreinte,
+                            options=["identifiant direct", "quasi-identifiant", "colonne sensible"])
+print("\u2714 Correct (roles_colonnes) : les six colonnes ont le bon rôle.")
+### BEGIN HIDDEN TESTS
+for colonne, role_attendu in {"nom": "identifiant direct", "sexe": "quasi-identifiant",
+                              "date_naissance": "quasi-identifiant",
+                              "commune": "quasi-identifiant",
+                              "date_admission": "quasi-identifiant",
+                              "diagnostic": "colonne sensible"}.items():
+    checks.check_choice(roles_colonnes[colonne], name=f"roles_colonnes[{colonne}]",
+                        options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
+                        expected=role_attendu)
+### END HIDDEN TESTS
+
+# %% mistake="roles_colonnes"
+# message : le collègue connaît déjà la date d'admission
+roles_colonnes = {
+    "nom": "identifiant direct",
+    "sexe": "quasi-identifiant",
+    "date_naissance": "quasi-identifiant",
+    "commune": "quasi-identifiant",
+    "date_admission": "colonne sensible",
+    "diagnostic": "colonne sensible",
+}
+
+# %% mistake="roles_colonnes"
+# message : le diagnostic est ce que le collègue ignore
+roles_colonnes = {
+    "nom": "identifiant direct",
+    "sexe": "quasi-identifiant",
+    "date_naissance": "quasi-identifiant",
+    "commune": "quasi-identifiant",
+    "date_admission": "quasi-identifiant",
+    "diagnostic": "quasi-identifiant",
+}
+
+# %% mistake="roles_colonnes"
+# message : beaucoup de gens sont nés le même jour
+roles_colonnes = {
+    "nom": "identifiant direct",
+    "sexe": "quasi-identifiant",
+    "date_naissance": "identifiant direct",
+    "commune": "quasi-identifiant",
+    "date_admission": "quasi-identifiant",
+    "diagnostic": "colonne sensible",
+}
 
 # %% [markdown]
-# Pratiquement chaque patient est seul dans sa classe. Deux mesures résument ce risque.
+# Le trio (date de naissance, sexe, code postal) est le plus connu des quasi-identifiants.
+# D'après le recensement de 1990, l'informaticienne Latanya Sweeney a estimé que 87 % des
+# habitants des États-Unis étaient probablement uniques sur ce trio (Sweeney, 2000) ; d'après
+# celui de 2000, Philippe Golle a trouvé 63 % (Golle, 2006). Regroupons les patients qui ont
+# **exactement les mêmes** quasi-identifiants : chaque groupe est une **classe
+# d'équivalence**, et un patient seul dans sa classe est **unique**.
+
+# %%
+registre_publie = registre.drop(columns=["pseudonym"])
+quasi_identifiants = ["birth_date", "sex", "postcode"]
+part_uniques = pv.unique_share(registre_publie, quasi_identifiants)
+print("Patients uniques dans le registre sur (date de naissance, sexe, code postal) : "
+      f"{fr_percent(part_uniques)}")
+
+# %% [markdown]
+# **Unique dans le registre n'est pas unique dans la population.** Le registre est un
+# **échantillon** ; Sweeney et Golle comptaient les uniques dans **toute la population**, et un
+# patient seul dans le registre peut partager son trio avec des habitants qui n'y figurent pas.
+# Le risque dépend de ce que sait l'attaquant (El Emam et Dankar, 2008) :
 #
-# - Le **k-anonymat** : un tableau est « k-anonyme » si chaque patient partage ses
-#   quasi-identifiants avec au moins k − 1 autres, c'est-à-dire si **la plus petite classe**
-#   compte au moins k lignes. Le **k** d'un tableau est donc la taille de sa plus petite classe.
-#   k = 1 veut dire qu'au moins un patient est seul, donc repérable.
-# - La **l-diversité** regarde la colonne **sensible** (ici le diagnostic) : dans chaque
-#   classe, on compte les diagnostics **différents** ; le **l** du tableau est le plus petit de
-#   ces comptes. l = 1 veut dire qu'il existe une classe où tout le monde a le même diagnostic :
-#   sans savoir quelle ligne est celle de votre voisin, si vous savez qu'il est dans cette
-#   classe, vous connaissez son diagnostic.
+# - **modèle du procureur** : il sait que sa cible est dans le registre (son voisin a été
+#   hospitalisé) ; être unique dans le registre suffit ;
+# - **modèle du journaliste** : il ne vise personne, part d'une liste nominative et cherche des
+#   correspondances ; c'est l'unicité dans la population qui compte, et il peut se tromper.
 #
-# Entraînons-nous sur un petit tableau, déjà **généralisé** (l'âge en tranches de dix ans, le
-# lieu réduit au département). Les quasi-identifiants sont `tranche_age`, `sexe` et
-# `departement` ; la colonne sensible est `diagnostic`.
+# Deux mesures résument le risque d'un tableau publié :
+#
+# - le **k-anonymat** : le **k** d'un tableau est la taille de sa **plus petite classe** ; chaque
+#   patient y est confondu avec au moins k − 1 autres ; k = 1 : au moins un patient est seul ;
+# - la **l-diversité** (l, la lettre L minuscule, s'écrit ℓ dans les articles) : dans chaque
+#   classe, on compte les valeurs **différentes** de la colonne sensible ; le **l** du tableau
+#   est le plus petit de ces comptes. l = 1 : dans une classe, tout le monde a le même
+#   diagnostic, et qui sait que son voisin en fait partie connaît son diagnostic sans trouver sa
+#   ligne.
+#
+# Entraînons-nous sur un petit tableau **généralisé** (âge en tranches de dix ans,
+# département), trié par classe. Quasi-identifiants : `tranche_age`, `sexe`, `departement` ;
+# colonne sensible : `diagnostic`.
 
 # %%
 petit = pd.DataFrame(
@@ -152,24 +301,21 @@ petit = pd.DataFrame(
 petit.sort_values(["tranche_age", "sexe", "departement"])
 
 # %% [markdown]
-# Le tableau est affiché trié : les lignes d'une même classe (même tranche d'âge, même sexe,
-# même département) se suivent.
+# ### Question 2a — Le k de ce tableau (1 point)
 #
-# ### Question 1a — Le k de ce tableau (1 point)
-#
-# Quel est le **k** du k-anonymat de ce petit tableau, sur les quasi-identifiants
-# (`tranche_age`, `sexe`, `departement`) ? Comptez à l'œil : c'est un nombre entier.
+# Quel est le **k** du k-anonymat de ce petit tableau, sur (`tranche_age`, `sexe`,
+# `departement`) ? Comptez à l'œil : c'est un nombre entier.
 #
 # <details><summary>Indice 1</summary>
 #
-# Commencez par lister les classes : les combinaisons différentes de (tranche d'âge, sexe,
-# département). Puis comptez les lignes de chaque classe.
+# Listez les classes : les combinaisons différentes de (tranche d'âge, sexe, département). Puis
+# comptez les lignes de chaque classe.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Le k n'est ni le nombre de classes, ni la taille de la plus grande : c'est la taille de la
-# **plus petite** classe, celle du patient le moins bien caché.
+# Le k n'est ni le nombre de classes, ni la taille de la plus grande : c'est le nombre de lignes
+# de la **plus petite** classe, le patient compris.
 # </details>
 
 # %% answer="k_petit"
@@ -179,7 +325,7 @@ k_petit = 3
 ### END SOLUTION
 
 # %% tests="k_petit" points=1
-# Vérification de la question 1a : exécutez cette cellule.
+# Vérification de la question 2a : exécutez cette cellule.
 checks.check_number(
     k_petit,
     name="k_petit",
@@ -187,6 +333,9 @@ checks.check_number(
     bounds=(1, len(petit)),
     percent_is_mistake=False,
     mistakes=[
+        checks.Mistake(2,
+                       "vous avez compté les « k − 1 autres » patients de la plus petite classe. "
+                       "Le k est la taille de la classe : il compte aussi le patient lui-même."),
         checks.Mistake(4,
                        "vous avez compté les classes (les combinaisons différentes). Le k est "
                        "une taille de classe : le nombre de lignes de la plus petite."),
@@ -199,7 +348,6 @@ checks.check_number(
     ],
     hint="Regroupez les lignes identiques sur les trois quasi-identifiants et gardez la taille "
     "du plus petit groupe.",
-    success="chaque patient est confondu avec au moins deux autres.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -207,6 +355,10 @@ checks.check_number(
     expected=pv.k_anonymity(petit, ["tranche_age", "sexe", "departement"]),
 )
 ### END HIDDEN TESTS
+
+# %% mistake="k_petit"
+# message : les « k − 1 autres » patients
+k_petit = 2
 
 # %% mistake="k_petit"
 # message : vous avez compté les classes
@@ -217,7 +369,7 @@ k_petit = 4
 k_petit = 5
 
 # %% [markdown]
-# ### Question 1b — Le l du diagnostic (1 point)
+# ### Question 2b — Le l du diagnostic (1 point)
 #
 # Quel est le **l** de la l-diversité de la colonne `diagnostic`, sur les mêmes classes ? On
 # compte simplement les diagnostics différents (l-diversité dite « distincte »).
@@ -230,8 +382,8 @@ k_petit = 5
 #
 # <details><summary>Indice 2</summary>
 #
-# Le l du tableau est le **plus petit** de ces comptes, classe par classe ; pas le nombre de
-# diagnostics différents dans tout le tableau.
+# Le l du tableau est le **plus petit** de ces comptes, sur **toutes** les classes ; pas le
+# nombre de diagnostics différents dans tout le tableau.
 # </details>
 
 # %% answer="l_petit"
@@ -241,7 +393,7 @@ l_petit = 1
 ### END SOLUTION
 
 # %% tests="l_petit" points=1
-# Vérification de la question 1b : exécutez cette cellule.
+# Vérification de la question 2b : exécutez cette cellule.
 valeur_l = checks.require_number(l_petit, name="l_petit")
 checks.expect(
     not checks.matches_digest(valeur_l, "ceda6e83864a0740", name="k_petit"),
@@ -263,11 +415,13 @@ checks.check_number(
         checks.Mistake(4,
                        "vous avez pris la classe la plus diverse. Le l est le plus petit nombre "
                        "de diagnostics différents d'une classe : la classe la moins protégée."),
+        checks.Mistake(2,
+                       "vous avez trouvé une classe à deux diagnostics différents, mais ce "
+                       "n'est pas la moins diverse. Le l est le plus petit compte sur toutes les "
+                       "classes : vérifiez-les toutes, une par une."),
     ],
     hint="Comptez les diagnostics différents dans chacune des classes, puis gardez le plus "
     "petit compte.",
-    success="dans une classe, tous les patients ont le même diagnostic : être caché parmi "
-    "trois ne protège pas ce diagnostic.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -288,50 +442,40 @@ l_petit = 3
 # message : la classe la plus diverse
 l_petit = 4
 
-# %% [markdown]
-# Les fonctions `pv.k_anonymity`, `pv.l_diversity` et `pv.unique_share` font ces calculs sur
-# n'importe quel tableau. Sur le registre complet, avec les quasi-identifiants précis :
-
-# %%
-k_registre = pv.k_anonymity(registre_publie, quasi_identifiants)
-l_registre = pv.l_diversity(registre_publie, quasi_identifiants, "diagnosis")
-print(f"Registre publié : k = {k_registre}, l = {l_registre}, "
-      f"lignes uniques : {fr_percent(part_uniques)}")
+# %% mistake="l_petit"
+# message : ce n'est pas la moins diverse
+l_petit = 2
 
 # %% [markdown]
 # ## 4. L'attaque par croisement
 #
-# Un patient unique dans le registre n'est pas encore **nommé**. Il suffit pour cela d'une
-# autre table qui contient des **noms** et les mêmes quasi-identifiants : c'est exactement ce
-# qu'a fait Latanya Sweeney en croisant les données médicales « anonymisées » des employés de
-# l'État du Massachusetts avec une liste électorale achetée (Sweeney, 2002). Ce risque de relier
-# deux tables qui concernent la même personne s'appelle la **corrélation** (*linkability*).
+# Un patient unique n'est pas encore **nommé**. Il suffit pour cela d'une table qui contient des
+# **noms** et les mêmes quasi-identifiants : Latanya Sweeney a ainsi croisé les données
+# médicales « anonymisées » des employés de l'État du Massachusetts avec une liste électorale
+# achetée (Sweeney, 2002).
 #
-# Fabriquons une liste de type « liste électorale », elle aussi **synthétique**
-# (`make_voter_list`, fiche : `esn_teach/datasets/cards/voter_list.md`) : elle contient une
-# partie des patients adultes du registre, avec un nom, mêlés à des personnes qui ne sont pas
-# dans le registre. L'attaquant **rapproche** les deux tables ligne à ligne sur (date de
-# naissance, sexe, code postal). Un dossier du registre est **relié à un seul nom** quand sa
-# combinaison n'apparaît qu'**une fois** dans le registre et **une fois** dans la liste :
-# l'attaquant croit alors pouvoir lui donner un nom sans hésiter. On parle de
-# **réidentification** (nous verrons qu'il peut se tromper).
+# Voici une « liste électorale » **synthétique** : une partie des patients adultes du registre,
+# avec un nom, mêlés à des personnes absentes du registre. L'attaquant **rapproche** les deux
+# tables sur (date de naissance, sexe, code postal). Un dossier est **relié à un seul nom**
+# quand son trio n'apparaît qu'**une fois** dans le registre et **une fois** dans la liste :
+# c'est une **réidentification**, qui peut être fausse.
 
 # %%
 liste = make_voter_list(registre, random_state=12)
 liste_electorale = liste.frame
-print(f"Liste électorale (synthétique) : {len(liste_electorale)} personnes nommées.")
-liste_electorale.head(3)
-
-# %%
 attaque = pv.linkage_attack(registre_publie, liste_electorale, quasi_identifiants)
 n_reidentifies = attaque.n_reidentified
 n_publies = attaque.n_released
 print(f"Patients dans le registre publié : {len(registre_publie)}")
-print(f"Personnes dans la liste électorale : {len(liste_electorale)}")
+print(f"Personnes dans la liste électorale (synthétique) : {len(liste_electorale)}")
 print(f"Dossiers du registre reliés à un seul nom de la liste : {n_reidentifies}")
+display(liste_electorale.head(3).rename(columns={
+    "last_name": "nom", "first_name": "prénom", "sex": "sexe", "birth_date": "date de naissance",
+    "postcode": "code postal"}))
+display(fiche(liste, "Fiche descriptive de la liste électorale"))
 
 # %% [markdown]
-# ### Question 2 — La part des dossiers reliés à un seul nom (2 points)
+# ### Question 3 — La part des dossiers reliés à un seul nom (2 points)
 #
 # Quelle **part des patients du registre** l'attaquant a-t-il reliée à un seul nom ? Donnez une
 # proportion entre 0 et 1, calculée avec les variables ci-dessus (`n_reidentifies`,
@@ -357,7 +501,7 @@ taux_reidentification = n_reidentifies / len(registre_publie)
 ### END SOLUTION
 
 # %% tests="taux_reidentification" points=2
-# Vérification de la question 2 : exécutez cette cellule.
+# Vérification de la question 3 : exécutez cette cellule.
 valeur_taux = checks.require_number(taux_reidentification, name="taux_reidentification")
 checks.expect(
     valeur_taux != n_reidentifies,
@@ -387,8 +531,6 @@ checks.check_number(
                        "pour les patients qui figurent aussi dans la liste."),
     ],
     hint="Une part : combien de dossiers ont reçu un nom, parmi combien de patients ?",
-    success="avec une seule liste nominative, une part importante du registre reçoit un nom, et "
-    "donc un diagnostic.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -415,12 +557,9 @@ taux_reidentification = 1 - n_reidentifies / len(registre_publie)
 taux_reidentification = part_uniques
 
 # %% [markdown]
-# Pourquoi pas tous les patients uniques ? Parce que la liste ne contient qu'une partie des
-# patients : l'attaque réussit pour chaque patient unique **qui figure aussi** dans la liste.
-# Une liste plus complète (un annuaire, un réseau social) en nommerait davantage. L'attaquant
-# peut aussi se tromper : une personne absente du registre peut partager par hasard la
-# combinaison d'un patient. Le générateur fournit le corrigé (`true_pseudonym`), qui permet de
-# compter les erreurs :
+# Pourquoi pas tous les patients uniques ? La liste ne contient qu'une partie des patients.
+# L'attaquant peut aussi se tromper : une personne absente du registre peut partager par hasard
+# le trio d'un patient. Le générateur fournit le corrigé, qui permet de compter les erreurs :
 
 # %%
 vrai_pseudonyme = pd.Series(liste.true_pseudonym, index=liste_electorale.index)
@@ -431,39 +570,32 @@ noms_justes = (
 print(f"Réidentifications exactes : {noms_justes.sum()} sur {n_reidentifies}")
 
 # %% [markdown]
+# Face à une liste de **toute la population** (modèle du journaliste), un dossier unique dans le
+# registre pourrait correspondre à plusieurs habitants : le risque réel se mesure sur la
+# population, pas seulement sur l'échantillon.
+#
 # ## 5. Généraliser : moins de détail, moins de risque
 #
-# Pour protéger les patients, on **généralise** les quasi-identifiants : la date de naissance
-# devient un mois, une année, ou disparaît au profit d'une **classe d'âge** (par exemple 40-49
-# ans) ; le code postal devient un **département**, puis une **région**. Les classes grossissent,
-# k et l augmentent… et les données perdent en précision. L'explorateur ci-dessous mesure les
-# deux à la fois, sur le registre et sur la liste électorale généralisée de la même façon
-# (l'attaquant peut toujours transformer sa liste comme vous avez transformé le registre). L'âge
-# est calculé au 1er janvier 2025, date de l'extrait, et les patients de 90 ans et plus sont
-# regroupés.
+# On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou
+# une **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une
+# **région**. Les classes grossissent, k et l augmentent, les données perdent du détail.
+# L'explorateur mesure les deux, sur le registre et sur la liste électorale généralisée de la
+# même façon (l'attaquant peut transformer sa liste comme vous le registre). Âge au 1er janvier
+# 2025 ; 90 ans et plus regroupés.
 #
-# La **perte d'information** va de 0 (rien n'est perdu) à 1 (tout est confondu). Pour chaque
-# patient et chaque attribut (âge, lieu, date de naissance), on compte les valeurs d'origine
-# désormais confondues avec la sienne, rapportées à toutes les valeurs observées, puis on fait la
-# moyenne. Avec cette mesure, publier l'année au lieu de la date de naissance perd peu, environ
-# 1 % (calcul ci-dessous) : une année ne regroupe qu'une petite partie de toutes les dates de
-# naissance observées. Ne plus publier la date du tout perd tout pour cet attribut.
-
-# %%
-annee_naissance = pd.DataFrame({"birth_date": pv.generalise_date(registre["birth_date"], "year")})
-perte_annee = pv.information_loss(registre, annee_naissance, ["birth_date"])
-print(f"Perte d'information en publiant l'année de naissance au lieu de la date : "
-      f"{fr_percent(perte_annee)}")
-
-# %% [markdown]
-# Essayez, avec la souris ou les flèches du clavier :
+# La **perte d'information** est une **pénalité de généralisation** : pour chaque patient et
+# chaque attribut (âge, lieu, date de naissance), la part des valeurs d'origine désormais
+# confondues avec la sienne, en moyenne (0 = rien n'est confondu, 1 = tout l'est). Elle ne dit
+# **pas** si une étude restera juste : l'année de naissance suffit pour étudier l'âge des
+# patients, pas la saison des naissances.
 #
-# - publiez la date de naissance au **mois**, puis à l'**année** : que deviennent les lignes
-#   uniques et les dossiers reliés à un nom ?
-# - ne publiez plus la date de naissance, puis élargissez les **classes d'âge** et passez au
-#   **département** puis à la **région** : à partir de quand le k dépasse-t-il 1 ?
-# - regardez le **l** : même avec de grandes classes, reste-t-il une classe où tout le monde a
-#   le même diagnostic ?
+# Essayez :
+#
+# - au départ (date complète, code postal), lisez k et l ;
+# - date de naissance au **mois**, puis à l'**année** : que deviennent les lignes uniques et les
+#   dossiers reliés à un nom ?
+# - sans date de naissance, élargissez les **classes d'âge**, passez au **département** puis à
+#   la **région** : k dépasse-t-il 1 ? Reste-t-il une classe à un seul diagnostic ?
 
 # %%
 explorateur = AnonymisationExplorer(registre, liste_electorale, sensitive="diagnosis",
@@ -471,161 +603,39 @@ explorateur = AnonymisationExplorer(registre, liste_electorale, sensitive="diagn
 explorateur
 
 # %% [markdown]
-# Sur tout le registre, le k reste souvent égal à 1, même très généralisé. Voici les plus
-# petites classes quand on publie seulement le sexe, la classe d'âge de dix ans et la région :
-
-# %%
-publie_region = pd.DataFrame(
-    {
-        "sexe": registre["sex"],
-        "classe_age": pv.age_bands(pv.age_on(registre["birth_date"], "2025-01-01"), 10, top=90),
-        "region": pv.generalise_place(registre["postcode"], "region"),
-    }
-)
-plus_petites_classes = pv.class_sizes(publie_region, ["sexe", "classe_age", "region"]).head(4)
-fr_table(plus_petites_classes, name="Patients dans la classe",
-         index={"sexe": "Sexe", "classe_age": "Classe d'âge", "region": "Région"})
-
-# %% [markdown]
-# Les patients rares (une petite région, un âge peu fréquent) restent seuls ou presque. En
-# pratique, on réduit aussi le **périmètre** publié. Prenons l'extrait d'un seul département,
-# l'Hérault, où l'on publie seulement le **sexe** et la **classe d'âge** (le département est le
-# même pour tous).
-
-# %%
-herault = registre_publie[registre_publie["departement"] == "34"]
-age_herault = pv.age_on(herault["birth_date"], "2025-01-01")
-print(f"Extrait de l'Hérault : {len(herault)} patients.")
-sexes_herault = herault["sex"].to_numpy()  # les colonnes publiées, en tableaux simples
-ages_herault = age_herault.to_numpy()
-
-
-def k_herault(largeur):
-    """k de l'extrait de l'Hérault publié avec le sexe et des classes d'âge de cette largeur."""
-    publie = pd.DataFrame({"sexe": sexes_herault,
-                           "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90)})
-    return pv.k_anonymity(publie, ["sexe", "classe_age"])
-
-
-print(f"Avec des classes d'âge de 1 an : k = {k_herault(1)}")
-
-# %% [markdown]
-# ### Question 3 — La plus petite généralisation qui atteint k ≥ 5 (2 points)
-#
-# Un seuil souvent retenu est **k ≥ 5** : chaque patient est confondu avec au moins quatre
-# autres. Trouvez la **plus petite largeur** de classe d'âge (un nombre entier d'années) pour
-# laquelle l'extrait de l'Hérault atteint k ≥ 5. Essayez des largeurs avec `k_herault(...)` :
-# `k_herault(4)` donne le k avec des classes de 4 ans. Attention : en élargissant les classes,
-# k ne monte pas toujours, car les limites des classes se déplacent.
-#
-# <details><summary>Indice 1</summary>
-#
-# Ajoutez une cellule (bouton « + ») et essayez `k_herault(2)`, `k_herault(3)`… jusqu'à la
-# première largeur qui donne k ≥ 5.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# La réponse est une **largeur** (en années), pas une valeur de k : 5 est le k visé. Vérifiez
-# que toutes les largeurs plus petites donnent k < 5.
-# </details>
-
-# %% answer="largeur_min"
-largeur_min = ...
-### BEGIN SOLUTION
-largeur_min = min(w for w in range(1, 31) if k_herault(w) >= 5)
-### END SOLUTION
-
-# %% tests="largeur_min" points=2
-# Vérification de la question 3 : exécutez cette cellule.
-valeur_largeur = checks.require_number(largeur_min, name="largeur_min")
-
-
-def k_publie(largeur):
-    """k de l'extrait de l'Hérault publié avec le sexe et des classes d'âge de cette largeur."""
-    classes = pd.DataFrame({"sexe": sexes_herault,
-                            "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90)})
-    return pv.k_anonymity(classes, ["sexe", "classe_age"])
-
-
-checks.expect(
-    valeur_largeur == int(valeur_largeur) and 1 <= valeur_largeur <= 30,
-    f"une largeur de classe est un nombre entier d'années entre 1 et 30 ; vous avez donné "
-    f"{valeur_largeur:g}.",
-    name="largeur_min",
-)
-k_obtenu = k_publie(int(valeur_largeur))
-checks.expect(
-    k_obtenu >= 5,
-    f"avec des classes de {int(valeur_largeur)} ans, k = {k_obtenu} : au moins une classe compte "
-    "moins de 5 patients. "
-    + ("Vous avez répondu 5 : c'est le k visé, pas la largeur ; cherchez la largeur pour "
-       "laquelle k atteint 5." if valeur_largeur == 5 else "Essayez des classes plus larges."),
-    name="largeur_min",
-)
-plus_petites = [w for w in range(1, int(valeur_largeur)) if k_publie(w) >= 5]
-checks.expect(
-    not plus_petites,
-    f"k = {k_obtenu} convient, mais une largeur plus petite suffit déjà : des classes plus "
-    "étroites gardent plus d'information pour les chercheurs. Essayez des largeurs plus petites.",
-    name="largeur_min",
-)
-print(f"\u2714 Correct (largeur_min) : avec des classes de {int(valeur_largeur)} ans, "
-      f"k = {k_obtenu}.")
-### BEGIN HIDDEN TESTS
-checks.check_number(
-    largeur_min, name="largeur_min",
-    expected=min(w for w in range(1, 31) if k_publie(w) >= 5),
-)
-### END HIDDEN TESTS
-
-# %% mistake="largeur_min"
-# message : c'est le k visé, pas la largeur
-largeur_min = 5
-
-# %% mistake="largeur_min"
-# message : une largeur plus petite suffit
-largeur_min = 10
-
-# %% mistake="largeur_min"
-# message : nombre entier d'années
-largeur_min = 0.5
-
-# %% [markdown]
-# Regardez ce que coûte cette protection : avec des classes de cette largeur, un chercheur ne
-# distingue plus deux patients dont l'âge diffère de plusieurs années, ni deux communes du
-# département. Protéger, c'est toujours choisir ce que l'on accepte de perdre.
+# Même très généralisé, le registre garde souvent k = 1 : les patients rares (petit
+# département, âge peu fréquent) restent seuls. On réduira le périmètre après la séance.
 #
 # ## 6. Les trois risques du G29
 #
-# Les autorités européennes de protection des données, réunies dans le **groupe de travail
-# « Article 29 »** (G29, remplacé en 2018 par le Comité européen de la protection des données,
-# CEPD), ont publié en 2014 un avis sur les techniques d'anonymisation (avis 05/2014, dit
-# WP216). L'avis examine trois risques :
+# Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
+# protection des données, a adopté le 10 avril 2014 un avis sur les techniques
+# d'anonymisation (avis 05/2014, dit WP216). Depuis le 25 mai 2018, il est remplacé par le
+# **Comité européen de la protection des données** (en anglais EDPB), qui réunit les autorités
+# nationales comme la CNIL ; à ne pas confondre avec le **Contrôleur européen de la protection
+# des données** (EDPS), qui surveille les institutions de l'Union et était partie à l'arrêt de
+# 2025. Trois risques :
 #
-# - l'**individualisation** (*singling out*) : peut-on isoler la ligne d'une personne ?
-#   (des lignes uniques, k = 1) ;
-# - la **corrélation** (*linkability*) : peut-on relier des données concernant la même personne
-#   ou le même groupe de personnes, dans une même base ou dans deux bases différentes ?
-#   (l'attaque par croisement) ;
-# - l'**inférence** (*inference*) : peut-on déduire, avec une probabilité élevée, une
-#   information sur une personne à partir des autres ? (par exemple l = 1 : le diagnostic se
-#   déduit de la classe).
+# - **individualisation** (*singling out*) : isoler la ligne d'une personne (lignes uniques,
+#   k = 1) ;
+# - **corrélation** (*linkability*) : relier des données concernant la même personne **ou le
+#   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement, mais
+#   aussi rattacher quelqu'un à sa classe) ;
+# - **inférence** : déduire, avec une probabilité élevée, la valeur d'un attribut à partir
+#   d'autres (l = 1 : le diagnostic se déduit de la classe).
 #
-# L'avis juge robuste une publication qui résiste aux trois risques ; sinon, il faut évaluer le
-# risque de réidentification au cas par cas. Il rappelle aussi que la pseudonymisation n'est pas
-# une méthode d'anonymisation : elle réduit seulement le lien entre les données et l'identité
-# d'origine.
+# Une publication qui résiste aux trois est robuste ; sinon, il faut évaluer le risque au cas
+# par cas. Selon l'avis, le k-anonymat écarte l'individualisation, **pas** la corrélation ni
+# l'inférence.
 #
 # ### Question 4 — Quel risque n'est pas maîtrisé ? (2 points)
 #
 # Une association publie un tableau de patients hospitalisés : sexe, classe d'âge de dix ans,
-# département et diagnostic. Elle a vérifié que le tableau est **8-anonyme** : chaque combinaison
-# (sexe, classe d'âge, département) regroupe au moins 8 patients, et le croisement avec la liste
-# électorale ne relie **aucun** dossier à un seul nom. Mais dans la classe « hommes, 30-39 ans,
-# Lozère », les 8 patients ont tous le même diagnostic, B20 (maladie due au VIH). Le voisin
-# d'un de ces patients sait seulement que celui-ci, homme de 34 ans habitant en Lozère, a été
-# hospitalisé.
+# département et diagnostic. Elle a vérifié que le tableau est **8-anonyme** (chaque combinaison
+# regroupe au moins 8 patients) et que le croisement avec la liste électorale ne relie **aucun**
+# dossier à un seul nom. Mais dans la classe « hommes, 30-39 ans, Lozère », les 8 patients ont
+# tous le même diagnostic, B20 (maladie due au VIH). Le voisin d'un de ces patients sait
+# seulement que celui-ci, homme de 34 ans habitant en Lozère, a été hospitalisé.
 #
 # Par lequel des trois risques du G29 le voisin apprend-il le diagnostic ? Répondez par l'un des
 # textes `"individualisation"`, `"corrélation"` ou `"inférence"` (avec les guillemets).
@@ -658,15 +668,15 @@ checks.check_choice(
     digest="457f5a7311c14e4d",
     mistakes=[
         checks.Mistake("individualisation",
-                       "le tableau est 8-anonyme : aucune ligne n'est isolée, chaque patient est "
-                       "confondu avec au moins sept autres. Le problème n'est pas d'isoler une "
-                       "ligne, mais ce que disent toutes les lignes de la classe."),
+                       "le tableau est 8-anonyme : aucune ligne n'est isolée, et le voisin ne sait "
+                       "pas laquelle des 8 est celle de son voisin. Le problème n'est pas d'isoler "
+                       "une ligne, mais ce que disent toutes les lignes de la classe."),
         checks.Mistake("corrélation",
-                       "le croisement avec la liste électorale ne relie aucun dossier à un seul "
-                       "nom : aucun dossier n'est relié à une personne précise. Pourtant le "
-                       "voisin apprend le diagnostic : comment ?"),
+                       "le voisin rattache bien son voisin à une classe de 8 lignes : pour le G29, "
+                       "relier des données à une personne ou à un groupe est une corrélation, et "
+                       "le k-anonymat ne l'empêche pas. Mais ce rattachement ne donne pas, à lui "
+                       "seul, le diagnostic : qu'est-ce qui, dans ces 8 lignes, le lui apprend ?"),
     ],
-    success="le diagnostic se déduit de la classe (l = 1), sans isoler ni nommer personne.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(critere_g29, name="critere_g29", options=options_g29, expected="inférence")
@@ -677,7 +687,7 @@ checks.check_choice(critere_g29, name="critere_g29", options=options_g29, expect
 critere_g29 = "individualisation"
 
 # %% mistake="critere_g29"
-# message : aucun dossier n'est relié à une personne précise
+# message : relier des données à une personne ou à un groupe est une corrélation
 critere_g29 = "corrélation"
 
 # %% mistake="critere_g29"
@@ -685,67 +695,234 @@ critere_g29 = "corrélation"
 critere_g29 = "l-diversité"
 
 # %% [markdown]
-# Le k-anonymat protège contre l'individualisation, pas contre l'inférence : c'est pour cela que
-# l'on mesure aussi la l-diversité. Elle a ses propres limites : une classe peut compter
-# plusieurs diagnostics différents mais très proches (trois maladies de l'estomac, par exemple),
-# ou une maladie rare bien plus fréquente que dans l'ensemble du tableau ; l'attaquant en apprend
-# alors encore beaucoup (Li et al., 2007).
+# ## À retenir
 #
-# Ne publier qu'un **échantillon** des patients ne protège pas non plus : chaque patient de
-# l'échantillon peut rester unique dans toute la population. Rocher et al. (2019) ont estimé
-# que 99,98 % des Américains seraient correctement réidentifiés dans n'importe quel jeu de
-# données contenant 15 attributs démographiques, même très incomplet.
+# - **Pseudonymiser** n'est pas **anonymiser** : les données restent personnelles pour qui peut,
+#   par des moyens raisonnables, retrouver les personnes (RGPD, article 4(5), considérant 26 ;
+#   arrêt du 4 septembre 2025).
+# - Un **quasi-identifiant** est ce qu'un attaquant sait par ailleurs : ensemble, ils isolent
+#   presque chaque patient, et une liste nominative suffit à les **nommer**.
+# - Unique dans l'**échantillon** n'est pas unique dans la **population** : le risque dépend de
+#   l'attaquant (procureur ou journaliste).
+# - Le **k** mesure l'individualisation, le **l** l'inférence ; aucun n'écarte la corrélation.
+# - **Généraliser** réduit le risque mais coûte du détail ; la perte d'information est une
+#   pénalité, pas une mesure de l'utilité.
+
+# %% [markdown]
+# ## Après la séance
 #
-# ## 7. Réflexion — Quand un jeu de données est-il assez anonyme pour être partagé ?
+# *À faire après la séance, seul ou en binôme : l'exercice A, la lecture B et la réflexion C
+# (environ une demi-heure).*
 #
-# *(3 points, corrigée par l'enseignant.)*
+# ### A. Réduire le périmètre : l'extrait de l'Hérault
+#
+# Quand la généralisation ne suffit pas, on réduit aussi le **périmètre** publié. Prenons
+# l'extrait d'un seul département, l'Hérault, où l'on publie seulement le **sexe** et la
+# **classe d'âge** (le département est le même pour tous).
+
+# %%
+herault = registre_publie[registre_publie["departement"] == "34"]
+age_herault = pv.age_on(herault["birth_date"], "2025-01-01")
+print(f"Extrait de l'Hérault : {len(herault)} patients.")
+sexes_herault = herault["sex"].to_numpy()  # les colonnes publiées, en tableaux simples
+ages_herault = age_herault.to_numpy()
+
+
+def k_herault(largeur):
+    """k de l'extrait de l'Hérault publié avec le sexe et des classes d'âge de cette largeur."""
+    publie = pd.DataFrame({"sexe": sexes_herault,
+                           "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90)})
+    return pv.k_anonymity(publie, ["sexe", "classe_age"])
+
+
+print(f"Avec des classes d'âge de 1 an : k = {k_herault(1)}")
+
+# %% [markdown]
+# ### Question 5 — La plus petite généralisation qui atteint k ≥ 5 (2 points)
+#
+# Quel k viser ? Aucun texte ne le fixe : l'avis du G29 refuse de donner des paramètres
+# minimaux, chaque jeu de données se jugeant au cas par cas (G29, 2014). Des responsables de
+# données de santé appliquent depuis longtemps une « règle de cinq » (au moins 5 personnes par
+# case), d'autres 3, et 11 ou 20 pour une diffusion publique (El Emam, 2013). Prenons **k ≥ 5**
+# comme objectif de l'exercice.
+#
+# Trouvez la **plus petite largeur** de classe d'âge (un nombre entier d'années) pour laquelle
+# l'extrait de l'Hérault atteint k ≥ 5. `k_herault(4)` donne le k avec des classes de 4 ans.
+# Attention : en élargissant les classes, k ne monte pas toujours, car les limites des classes se
+# déplacent.
+#
+# <details><summary>Indice 1</summary>
+#
+# Ajoutez une cellule (bouton « + ») et essayez `k_herault(2)`, `k_herault(3)`… jusqu'à la
+# première largeur qui donne k ≥ 5.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# La réponse est une **largeur** (en années), pas une valeur de k : 5 est le k visé. Vérifiez
+# que toutes les largeurs plus petites donnent k < 5.
+# </details>
+
+# %% answer="largeur_min"
+largeur_min = ...
+### BEGIN SOLUTION
+largeur_min = min(w for w in range(1, 31) if k_herault(w) >= 5)
+### END SOLUTION
+
+# %% tests="largeur_min" points=2
+# Vérification de la question 5 : exécutez cette cellule.
+valeur_largeur = checks.require_number(largeur_min, name="largeur_min")
+
+
+def k_publie(largeur):
+    """k de l'extrait de l'Hérault publié avec le sexe et des classes d'âge de cette largeur."""
+    classes = pd.DataFrame({"sexe": sexes_herault,
+                            "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90)})
+    return pv.k_anonymity(classes, ["sexe", "classe_age"])
+
+
+checks.expect(
+    valeur_largeur == int(valeur_largeur) and 1 <= valeur_largeur <= 30,
+    f"une largeur de classe est un nombre entier d'années entre 1 et 30 ; vous avez donné "
+    f"{valeur_largeur:g}.",
+    name="largeur_min",
+)
+k_obtenu = k_publie(int(valeur_largeur))
+checks.expect(
+    k_obtenu >= 5,
+    f"avec des classes de {int(valeur_largeur)} ans, k = {k_obtenu} : au moins une classe compte "
+    "moins de 5 patients. "
+    + ("Vous avez répondu 5 : c'est le k visé, pas la largeur ; cherchez la largeur pour "
+       "laquelle k atteint 5." if valeur_largeur == 5 else
+       "Attention : élargir les classes ne fait pas toujours monter k, car leurs limites se "
+       "déplacent. Essayez les largeurs une par une à partir de 1 et gardez la première qui "
+       "atteint k ≥ 5."),
+    name="largeur_min",
+)
+checks.expect(
+    not any(k_publie(w) >= 5 for w in range(1, int(valeur_largeur))),
+    f"k = {k_obtenu} convient, mais une largeur plus petite suffit déjà : des classes plus "
+    "étroites gardent plus d'information pour les chercheurs. Essayez des largeurs plus petites.",
+    name="largeur_min",
+)
+print(f"\u2714 Correct (largeur_min) : avec des classes de {int(valeur_largeur)} ans, "
+      f"k = {k_obtenu}.")
+### BEGIN HIDDEN TESTS
+checks.check_number(
+    largeur_min, name="largeur_min",
+    expected=min(w for w in range(1, 31) if k_publie(w) >= 5),
+)
+### END HIDDEN TESTS
+
+# %% mistake="largeur_min"
+# message : c'est le k visé, pas la largeur
+largeur_min = 5
+
+# %% mistake="largeur_min"
+# message : une largeur plus petite suffit
+largeur_min = 10
+
+# %% mistake="largeur_min"
+# message : élargir les classes ne fait pas toujours monter k
+largeur_min = 11
+
+# %% mistake="largeur_min"
+# message : nombre entier d'années
+largeur_min = 0.5
+
+# %% [markdown]
+# Avec des classes de cette largeur, un chercheur ne distingue plus deux patients dont l'âge
+# diffère de plusieurs années, ni deux communes du département : c'est le prix de la protection.
+#
+# ### B. Pour aller plus loin : au-delà du k-anonymat
+#
+# - **Les limites de la l-diversité.** Une classe peut compter plusieurs diagnostics différents
+#   mais proches (trois maladies de l'estomac), ou une maladie rare bien plus fréquente que dans
+#   l'ensemble du tableau : l'attaquant en apprend encore beaucoup (Li et al., 2007).
+# - **Publier un échantillon ne suffit pas.** Rocher et al. (2019) estiment que 99,98 % des
+#   Américains seraient correctement réidentifiés dans n'importe quel jeu de données contenant
+#   15 attributs démographiques, même très incomplet.
+# - **La confidentialité différentielle** (*differential privacy*) ne publie pas des lignes mais
+#   des résultats (comptes, moyennes) auxquels on ajoute un bruit aléatoire calibré, de sorte
+#   qu'ils changent à peine qu'une personne soit ou non dans les données (Dwork et al., 2006).
+#   C'est une garantie mathématique, qui se paie en précision.
+# - **Les données synthétiques**, comme celles de ce module, sont produites par un programme.
+#   Quand ce programme a appris sur de vraies données, elles peuvent en laisser fuiter : à
+#   utilité égale, elles ne protègent pas forcément mieux que l'anonymisation classique
+#   (Stadler et al., 2022).
+# - **L'accès contrôlé** : au lieu de publier, on fait travailler les chercheurs dans un
+#   environnement sécurisé d'où ne sortent que des résultats non personnels. Le règlement
+#   (UE) 2025/327 sur l'espace européen des données de santé (EHDS) prévoit que toute
+#   réutilisation de données de santé qu'il encadre passe par un tel environnement
+#   (considérant 77).
+# - **Les lignes directrices 01/2025 du Comité européen de la protection des données** sur la
+#   pseudonymisation, adoptées le 16 janvier 2025 pour consultation publique (donc avant l'arrêt
+#   de la Cour), rappellent que des données pseudonymisées rattachables à une personne grâce à
+#   des informations supplémentaires restent personnelles, et décrivent comment bien
+#   pseudonymiser.
+# - **Un modèle d'IA entraîné sur des données de patients est-il anonyme ?** Pas forcément,
+#   répond ce même Comité dans son avis 28/2024 du 17 décembre 2024 : un modèle peut
+#   **mémoriser** des données d'entraînement, et il n'est anonyme que si la probabilité d'en
+#   extraire des données personnelles, directement ou en l'interrogeant, est négligeable. Une
+#   attaque par **inférence d'appartenance** (*membership inference*) cherche ainsi à savoir si
+#   une personne figurait dans les données d'entraînement (Shokri et al., 2017) : pour un modèle
+#   entraîné sur les patients d'un service de maladies infectieuses, la réponse révèle déjà
+#   beaucoup.
+#
+# ### C. Réflexion — Quand un jeu de données peut-il être partagé ?
+#
+# *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
 #
 # En 10 à 15 lignes : la start-up de la section 1 demande l'extrait du registre. Que
-# proposeriez-vous de publier ou de transmettre (quels attributs, à quel niveau de détail, à qui,
-# sous quelles conditions) ? Appuyez-vous sur **au moins un chiffre** obtenu dans ce module
-# (lignes uniques, k, l, part de dossiers reliés à un nom, perte d'information) et sur **au
-# moins un** des trois risques du G29. Que perdent les chercheurs, et que gagnent les patients ?
+# proposeriez-vous de lui transmettre (quels attributs, à quel niveau de détail, dans quel cadre :
+# contrat, accès contrôlé, données synthétiques…) ? Ces données seraient-elles personnelles
+# pour elle, au sens de l'arrêt de la Cour du 4 septembre 2025 ? Appuyez-vous sur **au moins un
+# chiffre** obtenu dans ce module et sur **au moins un** des trois risques du G29. Que perdent
+# les chercheurs, et que gagnent les patients ?
 
 # %% [markdown] written="reflexion_anonymat" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).*
 #
 # - **1 point** — Le droit, juste : des données pseudonymisées restent des données personnelles
-#   (RGPD art. 4(5), considérant 26) ; l'anonymat s'apprécie au regard de tous les moyens
-#   raisonnables, y compris le croisement avec d'autres sources (risque de corrélation du G29).
-#   Pénaliser « on a enlevé les noms, donc c'est anonyme ».
-# - **1 point** — Un chiffre du module, juste et interprété : p. ex. la part de lignes uniques
-#   sur (date de naissance, sexe, code postal), la part de dossiers reliés à un nom par la liste
-#   électorale, le k et le l après généralisation, ou la perte d'information qui l'accompagne.
-#   L'étudiant relie k à l'individualisation et l à l'inférence.
-# - **1 point** — Une proposition argumentée et proportionnée (valeurs V5, usage responsable et
-#   éclairé, et V7, partage et collaboration) : généraliser (classes d'âge, département ou
-#   région, année), réduire le périmètre, vérifier k et l, ou ne pas publier mais transmettre
-#   des données pseudonymisées dans un cadre contrôlé (contrat, finalité, hébergement, analyse
-#   d'impact) ; reconnaître le coût pour la recherche et le bénéfice du partage. Accepter toute
-#   position argumentée ; pénaliser une réponse qui présente un seuil (k = 5) comme une garantie
-#   absolue.
+#   pour qui peut retrouver les personnes par des moyens raisonnables (RGPD art. 4(5),
+#   considérant 26) ; depuis l'arrêt C-413/23 P du 4 septembre 2025, cela s'apprécie du point de
+#   vue du destinataire, moyens de recoupement compris : une start-up capable de croiser
+#   l'extrait avec une liste nominative détient des données personnelles. Pénaliser « on a
+#   enlevé les noms, donc c'est anonyme », et aussi « c'est anonyme pour la start-up parce
+#   qu'elle n'a pas la table de correspondance » quand elle peut recouper.
+# - **1 point** — Un chiffre du module, juste et interprété : la part de lignes uniques sur
+#   (date de naissance, sexe, code postal), la part de dossiers reliés à un nom, le k et le l
+#   après généralisation, ou la perte d'information. L'étudiant relie k à l'individualisation
+#   et l à l'inférence ; bonus de lecture s'il distingue l'échantillon de la population.
+# - **1 point** — Une proposition argumentée et proportionnée (valeurs
+#   V5 — Utilisation responsable et éclairée, et V7 — Partage et collaboration) : généraliser (classes d'âge,
+#   département ou région, année), réduire le périmètre, vérifier k et l, ou ne pas publier mais
+#   donner accès dans un environnement contrôlé (contrat, finalité, hébergement, analyse
+#   d'impact), ou des données synthétiques évaluées ; reconnaître le coût pour la recherche et
+#   le bénéfice du partage. Accepter toute position argumentée ; pénaliser une réponse qui
+#   présente un seuil (k = 5) comme une garantie ou comme une règle de droit.
 # ### END SOLUTION
 
 # %% [markdown]
-# ## À retenir
-#
-# - **Pseudonymiser** (remplacer le nom par un numéro) n'est pas **anonymiser** : les données
-#   pseudonymisées restent personnelles et soumises au RGPD (article 4(5), considérant 26).
-# - Des attributs anodins, les **quasi-identifiants** (date de naissance, sexe, code postal),
-#   suffisent à isoler presque chaque patient, et une liste nominative suffit à les **nommer**.
-# - Le **k** (taille de la plus petite classe) mesure le risque d'individualisation ; le **l**
-#   (plus petit nombre de valeurs sensibles différentes dans une classe) le risque d'inférence.
-# - **Généraliser** réduit le risque mais coûte de l'information : on cherche la plus petite
-#   généralisation suffisante, et on vérifie que la publication résiste aux **trois risques du
-#   G29** (individualisation, corrélation, inférence).
-#
 # ## Sources
 #
 # - Règlement (UE) 2016/679 du 27 avril 2016 (RGPD), article 4(5) (définition de la
 #   pseudonymisation) et considérant 26 (données pseudonymisées et données anonymes).
-# - Groupe de travail « Article 29 » sur la protection des données. Avis 05/2014 sur les
-#   techniques d'anonymisation (WP216), adopté le 10 avril 2014.
+# - Cour de justice de l'Union européenne, arrêt du 4 septembre 2025, Contrôleur européen de la
+#   protection des données contre Conseil de résolution unique, affaire C-413/23 P,
+#   ECLI:EU:C:2025:645 (données pseudonymisées transmises à un destinataire).
+# - Groupe de travail « Article 29 » sur la protection des données (G29). Avis 05/2014 sur les
+#   techniques d'anonymisation (WP216), adopté le 10 avril 2014 : section 2.2.2 (les trois
+#   risques), section 5 et tableau 6 (le k-anonymat n'écarte ni la corrélation ni l'inférence ;
+#   pas de paramètres minimaux).
+# - Comité européen de la protection des données (EDPB). Lignes directrices 01/2025 sur la
+#   pseudonymisation, adoptées le 16 janvier 2025 (version soumise à consultation publique).
+# - Comité européen de la protection des données (EDPB). Avis 28/2024 sur certains aspects de la
+#   protection des données liés au traitement de données personnelles dans le cadre des modèles
+#   d'IA, adopté le 17 décembre 2024.
+# - Règlement (UE) 2025/327 relatif à l'espace européen des données de santé (EHDS),
+#   considérant 77 (environnement de traitement sécurisé).
 # - Sweeney L. *Simple demographics often identify people uniquely*. Carnegie Mellon
 #   University, Data Privacy Working Paper 3, Pittsburgh, 2000 (87 % de la population des
 #   États-Unis, 216 millions sur 248 millions, probablement uniques sur code postal, sexe et
@@ -753,17 +930,29 @@ critere_g29 = "l-diversité"
 # - Golle P. Revisiting the uniqueness of simple demographics in the US population.
 #   *Proceedings of the 5th ACM Workshop on Privacy in Electronic Society (WPES)*, 2006
 #   (63 % d'après le recensement de 2000).
-# - Rocher L, Hendrickx JM, de Montjoye YA. Estimating the success of re-identifications in
-#   incomplete datasets using generative models. *Nature Communications* 2019;10:3069.
 # - Sweeney L. k-anonymity: a model for protecting privacy. *International Journal of
 #   Uncertainty, Fuzziness and Knowledge-Based Systems* 2002;10(5):557-570 (croisement des
 #   données médicales des employés de l'État du Massachusetts avec la liste électorale de
 #   Cambridge).
+# - El Emam K, Dankar FK. Protecting privacy using k-anonymity. *Journal of the American
+#   Medical Informatics Association* 2008;15(5):627-637 (scénarios de réidentification du
+#   procureur et du journaliste).
+# - El Emam K. *Guide to the De-Identification of Personal Health Information*. Boca Raton :
+#   CRC Press (Auerbach), 2013, chapitre « Cell size precedents » (seuils de 3, 5, 11 et 20).
 # - Machanavajjhala A, Kifer D, Gehrke J, Venkitasubramaniam M. ℓ-diversity: privacy beyond
 #   k-anonymity. *ACM Transactions on Knowledge Discovery from Data* 2007;1(1):3.
 # - Li N, Li T, Venkatasubramanian S. t-Closeness: privacy beyond k-anonymity and l-diversity.
-#   *IEEE International Conference on Data Engineering (ICDE)*, 2007 (limites de la l-diversité :
-#   attaques par asymétrie et par similarité).
+#   *IEEE 23rd International Conference on Data Engineering (ICDE)*, 2007, p. 106-115 (limites
+#   de la l-diversité).
+# - Rocher L, Hendrickx JM, de Montjoye YA. Estimating the success of re-identifications in
+#   incomplete datasets using generative models. *Nature Communications* 2019;10:3069.
+# - Dwork C, McSherry F, Nissim K, Smith A. Calibrating noise to sensitivity in private data
+#   analysis. *Theory of Cryptography Conference (TCC)*, Lecture Notes in Computer Science 3876,
+#   2006, p. 265-284.
+# - Stadler T, Oprisanu B, Troncoso C. Synthetic data – anonymisation groundhog day.
+#   *31st USENIX Security Symposium*, 2022.
+# - Shokri R, Stronati M, Song C, Shmatikov V. Membership inference attacks against machine
+#   learning models. *IEEE Symposium on Security and Privacy*, 2017.
 # - Données : registre et liste électorale **synthétiques** générés par
 #   `esn_teach.datasets.make_french_registry` et `make_voter_list` (graines 11 et 12) ; fiches
 #   `esn_teach/datasets/cards/french_registry.md` et `voter_list.md`. Codes CIM-10 de

@@ -388,7 +388,8 @@ def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) 
         ),
         "Perte d'information": (
             measures["information_loss"],
-            "0 = rien perdu ; 1 = tout est confondu (moyenne sur âge, lieu, date)",
+            "pénalité de généralisation : part des valeurs d'origine confondues, en moyenne sur "
+            "âge, lieu et date (0 = rien, 1 = tout) ; ne dit pas si une étude restera juste",
         ),
     }
     frame = pd.DataFrame.from_dict(
@@ -396,7 +397,7 @@ def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) 
     )
     return styled_table(
         frame,
-        caption="Risque et utilité de la publication",
+        caption="Risque et perte de détail de la publication",
         table_id=f"{table_id}_mesures",
         header=False,
         row_formats={
