@@ -11,7 +11,14 @@ import re
 import pytest
 from esn_fixtures import MODULE_NAMES, MODULE_PATHS, GradedCourse, error_text, test_cell
 
-from esn_teach.course import hidden_test_lines, read_module, solution_lines
+from esn_teach.course import (
+    MAX_SESSION_MINUTES,
+    estimate_duration,
+    hidden_test_lines,
+    read_module,
+    solution_lines,
+    values_problems,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -37,6 +44,18 @@ def test_module_structure(name):
     text = "\n".join(cell.source for cell in module.notebook.cells if cell.cell_type == "markdown")
     assert "## Sources" in text
     assert re.search(r"(objectifs|Ce que vous saurez faire)", text, re.IGNORECASE)
+    assert "**Prérequis** :" in module.notebook.cells[0].source, "prerequisites line"
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_module_fits_one_session_and_names_the_values(name):
+    """≤ 60 min in class by the documented estimate; the school's values, exactly named."""
+    module = read_module(next(p for p in MODULE_PATHS if p.stem == name))
+    duration = estimate_duration(module.notebook)
+    assert duration.in_class <= MAX_SESSION_MINUTES, duration
+    assert values_problems(module.notebook) == []
+    text = "\n".join(cell.source for cell in module.notebook.cells if cell.cell_type == "markdown")
+    assert "(CENS)" in text, "the principles of the DNS ethics framework the module touches"
 
 
 @pytest.mark.parametrize("name", MODULE_NAMES)
