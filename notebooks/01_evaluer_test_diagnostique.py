@@ -86,15 +86,6 @@ from esn_teach.plotting import (
 )
 
 
-def intervalle_95(reussites, total):
-    """Intervalle de confiance à 95 % de la proportion reussites / total (méthode de Wilson)."""
-    z = 1.96
-    p = reussites / total
-    centre = (p + z**2 / (2 * total)) / (1 + z**2 / total)
-    demi_largeur = z * np.sqrt(p * (1 - p) / total + z**2 / (4 * total**2)) / (1 + z**2 / total)
-    return centre - demi_largeur, centre + demi_largeur
-
-
 def est_entre_0_et_1(valeur):
     """Vrai si valeur est un nombre entre 0 et 1 (et non encore « ... »)."""
     return isinstance(valeur, int | float) and 0 <= valeur <= 1
@@ -342,7 +333,7 @@ sensibilite = 100 * vp / (vp + fn)
 n_malades = int(y_test.sum())
 if est_entre_0_et_1(sensibilite):
     detectes = round(sensibilite * n_malades)
-    bas, haut = intervalle_95(detectes, n_malades)
+    bas, haut = ev.proportion_ci(detectes, n_malades)
     print(f"{detectes} cancers détectés sur {n_malades} : sensibilité {fr_number(detectes / n_malades)}.")
     print(f"Intervalle de confiance à 95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}.")
 else:
@@ -379,7 +370,7 @@ def ecrire_marges(changement=None):
         if n == 0:
             lignes.append(f"{nom} : non calculable (aucune patiente concernée)")
         else:
-            bas, haut = intervalle_95(k, n)
+            bas, haut = ev.proportion_ci(k, n)
             lignes.append(f"{nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de "
                           f"{fr_number(bas, 2)} à {fr_number(haut, 2)}")
     marges.value = "<p>" + "<br>".join(lignes) + "</p>"
@@ -487,7 +478,7 @@ def lire_seuil(nom_du_jeu, verite, scores_du_jeu, valeur):
     c = ev.confusion_at_threshold(verite, scores_du_jeu, valeur)
     print(f"Jeu de {nom_du_jeu}, au seuil {fr_number(valeur, 2)} :")
     for nom, k, n in [("sensibilité", c.tp, c.tp + c.fn), ("spécificité", c.tn, c.tn + c.fp)]:
-        bas, haut = intervalle_95(k, n)
+        bas, haut = ev.proportion_ci(k, n)
         print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
               f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
     print(f"  {c.fp} patientes sans cancer inquiétées à tort sur {c.tn + c.fp}.")

@@ -95,6 +95,7 @@ from fairlearn.metrics import MetricFrame, count, selection_rate
 
 from esn_teach import checks, fr_number, fr_percent
 from esn_teach.datasets import fit_risk_score, make_cost_vs_need_cohort, top_share
+from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import CostNeedExplorer, selection_by_group
 
 # Cohorte synthétique, toujours la même grâce à la graine random_state=0 (le point de départ
@@ -126,9 +127,9 @@ print("\n" + donnees.DESCR)  # la fiche des données
 # C'est nous qui l'avons programmé : à maladie égale, notre générateur multiplie le coût d'un
 # patient noir par 0,24. Ce réglage, `access_gap`, est **inventé** pour retrouver la part de
 # 17,7 % de l'étude avec un modèle simple, et il exagère beaucoup la réalité : dans l'étude, un
-# patient noir coûtait en moyenne 1 801 $ de moins par an qu'un patient blanc ayant le même
+# patient noir coûtait en moyenne 1 801 dollars de moins par an qu'un patient blanc ayant le même
 # nombre de maladies chroniques, et les patients noirs, bien plus malades, coûtaient même un
-# peu plus en moyenne, 8 442 $ contre 7 540 $ (Obermeyer et al., 2019).
+# peu plus en moyenne, 8 442 dollars contre 7 540 dollars (Obermeyer et al., 2019).
 
 # %% [markdown]
 # ## 3. Notre reproduction : un score qui prédit le coût
@@ -552,17 +553,9 @@ part_noirs_sante = 0.465
 inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
 
 
-def intervalle_wilson(k, n, z=1.96):
-    """Intervalle de confiance à 95 % (méthode de Wilson) d'une proportion k / n."""
-    p = k / n
-    centre = (p + z**2 / (2 * n)) / (1 + z**2 / n)
-    demi_largeur = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / (1 + z**2 / n)
-    return centre - demi_largeur, centre + demi_largeur
-
-
 for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", inscrits_sante)]:
     k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
-    bas, haut = intervalle_wilson(k, n)
+    bas, haut = proportion_ci(k, n)
     malades = [besoin[inscrits & groupe].mean() for groupe in (noirs, blancs)]
     print(
         f"Cible « {nom_cible} » : {fr_percent(k / n)} de patients noirs parmi les {n} inscrits "
@@ -948,7 +941,7 @@ levier = "ajouter des places"
 #   (tableau 1) ; repérage automatique au 97ᵉ centile et signalement au médecin traitant à
 #   partir du 55ᵉ (partie « Data and analytic strategy ») ; 17,7 % et 46,5 %, par simulation
 #   (résumé et figure 1B) ; 26,3 % de maladies chroniques en plus au 97ᵉ centile (figure 1A) ;
-#   1 801 $ de moins par an à nombre égal de maladies chroniques (figure 3B) ; données et cible
+#   1 801 dollars de moins par an à nombre égal de maladies chroniques (figure 3B) ; données et cible
 #   de l'algorithme (partie « Mechanism of bias ») ; 14,1 %, 21,0 % et 26,7 % avec des modèles
 #   réentraînés (tableau 2 et texte) ; 1,3 %, 19,2 %, 18,3 %, 26,9 % et 29,2 % (tableau 3 et
 #   texte) ; 3 695 943 patients et réduction de 84 % du biais (discussion).

@@ -36,6 +36,7 @@ __all__ = [
     "ppv",
     "predict_at_threshold",
     "predictive_values",
+    "proportion_ci",
     "roc",
     "sensitivity",
     "specificity",
@@ -442,3 +443,53 @@ def roc(y_true: ArrayLike, scores: ArrayLike) -> RocCurve:
         )
         return RocCurve(fpr=fpr, tpr=tpr, thresholds=thresholds, auc=float("nan"))
     return RocCurve(fpr=fpr, tpr=tpr, thresholds=thresholds, auc=float(roc_auc_score(truth, score)))
+
+
+def proportion_ci(successes: int, total: int, *, confidence: float = 0.95) -> tuple[float, float]:
+    """Return the Wilson confidence interval of the proportion ``successes / total``.
+
+    The interval students see wherever the course computes a rate on a sample
+    (Wilson, Journal of the American Statistical Association, 1927), computed by
+    :meth:`scipy.stats.binomtest` (``proportion_ci(method="wilson")``).
+
+    Parameters
+    ----------
+    successes : int
+        Count of the event, e.g. cancers detected.
+    total : int
+        Size of the group it is counted in, e.g. patients with cancer (at least 1).
+    confidence : float, default=0.95
+        Confidence level, strictly between 0 and 1.
+
+    Returns
+    -------
+    (float, float)
+        Lower and upper bounds, between 0 and 1.
+
+    Raises
+    ------
+    ValueError
+        In French, when the counts are not whole numbers with 0 ≤ successes ≤ total and
+        total ≥ 1, or the confidence level is not between 0 and 1.
+    """
+    from scipy.stats import binomtest
+
+    counts = (successes, total)
+    if not all(isinstance(c, numbers.Integral) and not isinstance(c, bool) for c in counts):
+        raise ValueError(
+            "proportion_ci attend deux nombres entiers (un effectif et le total du groupe) ; "
+            f"{received(successes)} et {received(total)}."
+        )
+    if not 0 <= successes <= total or total < 1:
+        raise ValueError(
+            f"proportion_ci : il faut 0 ≤ effectif ≤ total et un total d'au moins 1 ; reçu "
+            f"{successes} sur {total}."
+        )
+    if not 0 < confidence < 1:
+        raise ValueError(
+            f"proportion_ci : le niveau de confiance doit être entre 0 et 1 ; reçu {confidence}."
+        )
+    interval = binomtest(int(successes), int(total)).proportion_ci(
+        confidence_level=confidence, method="wilson"
+    )
+    return float(interval.low), float(interval.high)

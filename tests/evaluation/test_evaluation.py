@@ -131,3 +131,31 @@ def test_bad_labels_and_lengths():
         ValueError, match="« y_true » doit être une liste de valeurs à une dimension"
     ):
         ev.sensitivity([[0, 1]], [[0, 1]])
+
+
+def test_proportion_ci_is_wilsons_interval():
+    # Wilson's closed form, written out independently of scipy.
+    k, n, z = 61, 85, 1.959963984540054
+    p = k / n
+    centre = (p + z**2 / (2 * n)) / (1 + z**2 / n)
+    half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / (1 + z**2 / n)
+    low, high = ev.proportion_ci(k, n)
+    assert (low, high) == pytest.approx((centre - half, centre + half), abs=1e-9)
+    assert ev.proportion_ci(np.int64(0), np.int64(20))[0] == 0.0
+    narrow = ev.proportion_ci(610, 850)
+    assert narrow[1] - narrow[0] < high - low  # more patients, narrower interval
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "match"),
+    [
+        ((0.5, 10), {}, "deux nombres entiers"),
+        ((11, 10), {}, "0 ≤ effectif ≤ total"),
+        ((0, 0), {}, "total d'au moins 1"),
+        ((True, 10), {}, "deux nombres entiers"),
+        ((3, 10), {"confidence": 95}, "entre 0 et 1"),
+    ],
+)
+def test_proportion_ci_refuses_bad_counts_in_french(args, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        ev.proportion_ci(*args, **kwargs)

@@ -112,3 +112,16 @@ def test_typical_mistake_gets_its_message(graded_course: GradedCourse, name, ind
     assert "Réponse à revoir" in output
     report = graded_course.course.grades(name, student)
     assert report.grades[f"{mistake.answer}_tests"][0] == 0.0
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_no_dollar_amount_in_markdown(name):
+    """JupyterLab's MathJax reads ``$`` as a formula delimiter: « 1 801 $ … 7 540 $ » became a
+    wide formula (an accessibility failure). Amounts are written « dollars »."""
+    module = read_module(next(p for p in MODULE_PATHS if p.stem == name))
+    for index, cell in enumerate(module.notebook.cells, start=1):
+        if cell.cell_type == "markdown":
+            found = re.search(r"\d[\s\u00a0\u202f]?\$(?!\$)", cell.source)
+            assert not found, (
+                f"cell {index}: {cell.source[max(0, found.start() - 40) : found.end()]}"
+            )
