@@ -131,6 +131,10 @@ def _normalise_text(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _loose(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
 def answer_digest(value: float | str, *, name: str, decimals: int = 3) -> str:
     """Return the salted digest that a visible self-check compares against.
 
@@ -201,9 +205,10 @@ def _as_number(value: object, name: str) -> float:
     if isinstance(value, str):
         hint = ""
         if any(ch.isdigit() for ch in value):
-            hint = (
-                " Écrivez le nombre sans guillemets, avec un point décimal : 0.93 et non « 0,93 »."
-            )
+            written = value.strip().replace(",", ".")
+            hint = f" Écrivez le nombre sans guillemets : {written} et non « {value.strip()} »."
+            if "," in value:
+                hint += " Les décimales s'écrivent avec un point."
         raise IncorrectAnswer(
             f"« {name} » est un texte ({value!r}) ; on attend un nombre.{hint}", question=name
         )
@@ -211,6 +216,13 @@ def _as_number(value: object, name: str) -> float:
         raise IncorrectAnswer(
             f"« {name} » vaut {value} : en Python, la virgule sépare deux valeurs. Écrivez les "
             f"décimales avec un point : {value[0]}.{value[1]} et non {value[0]},{value[1]}.",
+            question=name,
+        )
+    if isinstance(value, tuple) and len(value) > 2 and all(isinstance(v, int) for v in value):
+        raise IncorrectAnswer(
+            f"« {name} » vaut {value} : plusieurs valeurs séparées par des virgules. Avez-vous "
+            "écrit des nombres décimaux avec une virgule (4,79 - 3,18) ? En Python, les "
+            "décimales s'écrivent avec un point : 4.79 - 3.18.",
             question=name,
         )
     if isinstance(value, Iterable) and not isinstance(value, numbers.Real):
@@ -448,6 +460,12 @@ def check_choice(
         )
     answer = _normalise_text(value)
     by_key = {_normalise_text(option): option for option in options}
+    # « quasi identifiant » for « quasi-identifiant », « 9(2) j » for « 9(2)(j) »: the same
+    # option once hyphens, spaces and apostrophes are ignored. The digest is then computed on
+    # the option's own spelling, so no digest changes.
+    loose = {_loose(key): key for key in by_key}
+    if answer not in by_key and _loose(answer) in loose:
+        answer = loose[_loose(answer)]
     if answer not in by_key:
         raise IncorrectAnswer(
             f"« {value} » n'est pas l'une des options proposées : {listed}.", question=name

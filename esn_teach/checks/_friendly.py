@@ -37,7 +37,7 @@ __all__ = ["french_explanation", "install_french_errors"]
 _MARK = "_esn_french_errors"
 
 #: The run-time errors explained; the others keep IPython's traceback.
-_RUNTIME_ERRORS: tuple[type[BaseException], ...] = (NameError, TypeError)
+_RUNTIME_ERRORS: tuple[type[BaseException], ...] = (NameError, TypeError, KeyError)
 
 #: JupyterLab's menu entry, as the French language pack names it.
 _RUN_ABOVE = (
@@ -116,10 +116,41 @@ def french_explanation(
     if type(error) is NameError:
         match = _NAME_NOT_DEFINED.match(str(error))
         if match:
-            return _explain_unknown_name(match[1], namespace)
+            return _explain_unknown_name(match[1], namespace, source)
         return None
     if isinstance(error, TypeError) and _ELLIPSIS.search(str(error)):
         return _explain_placeholder(source, namespace)
+    if type(error) is KeyError and error.args:
+        return _explain_missing_label(error.args[0], source, namespace)
+    return None
+
+
+def _labels(values: Iterable[object], limit: int = 12) -> str:
+    shown = [f"« {value} »" for value in list(values)[:limit]]
+    return ", ".join(shown) + (", …" if len(list(values)) > limit else "")
+
+
+def _explain_missing_label(
+    key: object, source: str | None, namespace: Mapping[str, object] | None
+) -> str | None:
+    """Explain a KeyError on a table: the row or column name, and the names that exist."""
+    if source is None or namespace is None:
+        return None
+    for name in dict.fromkeys(re.findall(r"([A-Za-z_]\w*)\s*(?:\.loc|\.at)?\s*\[", source)):
+        table = namespace.get(name)
+        columns = getattr(table, "columns", None)
+        index = getattr(table, "index", None)
+        if index is None or type(table).__module__.split(".")[0] != "pandas":
+            continue
+        parts = []
+        if columns is not None:
+            parts.append(f"colonnes : {_labels(columns)}")
+        parts.append(f"lignes : {_labels(index)}")
+        return (
+            f"« {key} » n'est ni une ligne ni une colonne du tableau « {name} » ("
+            + " ; ".join(parts)
+            + "). Recopiez le nom exactement : accents, majuscules et tirets bas comptent."
+        )
     return None
 
 
@@ -390,7 +421,9 @@ def _quoted_list(names: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} ou {quoted[-1]}"
 
 
-def _explain_unknown_name(name: str, namespace: Mapping[str, object] | None) -> str:
+def _explain_unknown_name(
+    name: str, namespace: Mapping[str, object] | None, source: str | None = None
+) -> str:
     """Explain a NameError: a misspelt name, or a cell above not run (or a restarted kernel)."""
     if name in _LIBRARY_ALIASES:
         return (
@@ -400,12 +433,20 @@ def _explain_unknown_name(name: str, namespace: Mapping[str, object] | None) -> 
         )
     close = _close_names(name, [*(namespace or {}), *dir(builtins)])
     typo = f"vouliez-vous dire {_quoted_list(close)} ?" if close else "vérifiez l'orthographe"
-    return (
-        f"Python ne connaît pas le nom « {name} ». Deux causes possibles :\n"
-        f"- une faute de frappe : {typo} (Python distingue les majuscules des minuscules) ;\n"
-        f"- une cellule du dessus qui définit « {name} » n'a pas été exécutée, ou le noyau a "
-        f"redémarré depuis : {_RUN_ABOVE}."
-    )
+    causes = []
+    if source is not None and re.search(rf"=\s*{re.escape(name)}\s*(#.*)?$", source, re.M):
+        causes.append(
+            f"une réponse à écrire telle quelle (une lettre, un mot parmi les options) doit être "
+            f'entre guillemets : "{name}" ;'
+        )
+    causes += [
+        f"une faute de frappe : {typo} (Python distingue les majuscules des minuscules) ;",
+        f"la cellule qui donne sa valeur à « {name} » (votre réponse, ou une cellule du dessus) "
+        "s'est arrêtée sur une erreur ou n'a pas été exécutée, ou le noyau (le programme qui "
+        f"exécute vos cellules) a redémarré depuis : corrigez-la si besoin, puis {_RUN_ABOVE}.",
+    ]
+    listed = "\n".join(f"- {cause}" for cause in causes)
+    return f"Python ne connaît pas le nom « {name} ». Causes possibles :\n{listed}"
 
 
 def _explain_placeholder(source: str | None, namespace: Mapping[str, object] | None) -> str:

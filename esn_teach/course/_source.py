@@ -315,6 +315,9 @@ def read_module(path: Path) -> ModuleSource:
                 f"{name}_tests", grade=True, solution=False, locked=True, points=points
             )
             _keep_running(cell)
+            # Folded: students read the question and its result, not the checking code
+            # (« … » unfolds it). Running it is unchanged.
+            cell.metadata["jupyter"] = {"source_hidden": True}
             module.answers[name] = points
         elif "written" in meta:
             if cell.cell_type != "markdown":

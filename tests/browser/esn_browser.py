@@ -383,6 +383,8 @@ CELL_SELECTOR = _CELLS = (
 _CELL_STATES_JS = """(selector) => Array.from(document.querySelectorAll(selector)).map(cell => ({
     code: cell.classList.contains('jp-CodeCell'),
     prompt: ((cell.querySelector('.jp-InputPrompt') || {}).textContent || '').trim(),
+    // A check cell's code is folded (source_hidden): its input prompt is not shown.
+    folded: cell.querySelector('.jp-InputPlaceholder') !== null,
     outputs: Array.from(cell.querySelectorAll('.jp-OutputArea-output')).map(out => ({
         mime: out.getAttribute('data-mime-type') || '',
         widget: out.querySelector('.jupyter-widgets') !== null,
@@ -485,8 +487,11 @@ def open_notebook(page: Page, server: LabServer, path: str) -> None:
     wait_idle(page, timeout_ms=120_000)
 
 
-def _executed(prompt: str) -> bool:
-    return any(ch.isdigit() for ch in prompt)
+def executed(state: dict[str, Any]) -> bool:
+    """Whether a cell has run: a number in its prompt, or, code folded, an output."""
+    if state.get("folded"):
+        return bool(state["outputs"])
+    return any(ch.isdigit() for ch in state["prompt"])
 
 
 def run_all_cells(page: Page, code_cells: int) -> int:
@@ -510,7 +515,7 @@ def run_all_cells(page: Page, code_cells: int) -> int:
         )
         wait_idle(page)
         states = cell_states(page)
-        pending = [i for i, s in enumerate(states) if s["code"] and not _executed(s["prompt"])]
+        pending = [i for i, s in enumerate(states) if s["code"] and not executed(s)]
         if not pending:
             return round_number
         first = pending[0]
@@ -527,16 +532,27 @@ def run_all_cells(page: Page, code_cells: int) -> int:
 
 def run_cell_and_advance(page: Page, index: int) -> None:
     """Press Shift+Enter on the selected cell ``index``; wait for its new result."""
-    before = cell_states(page)[index]["prompt"]
+    before = cell_states(page)[index]
     page.keyboard.press("Shift+Enter")
-    page.wait_for_function(
-        """([selector, index, before]) => {
-            const text = document.querySelectorAll(selector)[index]
-                .querySelector('.jp-InputPrompt').textContent.trim();
-            return text !== before && /[0-9]/.test(text); }""",
-        arg=[_CELLS, index, before],
-        timeout=EXECUTION_TIMEOUT_MS,
-    )
+    if before.get("folded"):  # no prompt to watch: wait for its outputs to change
+        page.wait_for_function(
+            """([selector, index, before]) => {
+                const cell = document.querySelectorAll(selector)[index];
+                const text = Array.from(cell.querySelectorAll('.jp-OutputArea-output'))
+                    .map(out => out.textContent).join('\\n');
+                return text !== '' && text !== before; }""",
+            arg=[_CELLS, index, "\n".join(o["text"] for o in before["outputs"])],
+            timeout=EXECUTION_TIMEOUT_MS,
+        )
+    else:
+        page.wait_for_function(
+            """([selector, index, before]) => {
+                const text = document.querySelectorAll(selector)[index]
+                    .querySelector('.jp-InputPrompt').textContent.trim();
+                return text !== before && /[0-9]/.test(text); }""",
+            arg=[_CELLS, index, before["prompt"]],
+            timeout=EXECUTION_TIMEOUT_MS,
+        )
     wait_idle(page)
 
 

@@ -75,7 +75,7 @@ def test_out_of_bounds_and_generic_messages():
 @pytest.mark.parametrize(
     ("value", "fragment"),
     [
-        ("0,72", "point décimal"),
+        ("0,72", "décimales s.écrivent avec un point"),
         ("beaucoup", "texte"),
         (True, "vrai/faux"),
         ([0.1, 0.2], "plusieurs valeurs"),
@@ -269,3 +269,27 @@ def test_a_one_value_pandas_object_is_a_number():
     assert checks.check_number(pd.DataFrame({"a": [0.718]}), name="x", expected=0.718)
     with pytest.raises(IncorrectAnswer, match="plusieurs valeurs"):
         checks.check_number(pd.Series([0.7, 0.8]), name="x", expected=0.718)
+
+
+def test_choice_ignores_hyphens_and_spaces_but_keeps_its_digest():
+    options = ["quasi-identifiant", "identifiant direct", "colonne sensible"]
+    digest = checks.answer_digest("quasi-identifiant", name="role")
+    for written in ("quasi identifiant", "Quasi-Identifiant", "quasiidentifiant"):
+        assert checks.check_choice(written, name="role", options=options, digest=digest)
+        assert checks.check_choice(
+            written, name="role", options=options, expected="quasi-identifiant"
+        )
+    with pytest.raises(IncorrectAnswer, match="pas la bonne réponse"):
+        checks.check_choice("identifiant  direct", name="role", options=options, digest=digest)
+
+
+def test_text_for_a_number_shows_the_students_own_value():
+    with pytest.raises(IncorrectAnswer, match=r"sans guillemets : 3 et non « 3 »"):
+        checks.check_number("3", name="k", expected=3)
+    with pytest.raises(IncorrectAnswer, match=r"0\.72 et non « 0,72 ».*point"):
+        checks.check_number("0,72", name="x", expected=0.72)
+
+
+def test_decimal_commas_in_a_calculation_are_named():
+    with pytest.raises(IncorrectAnswer, match="virgule"):
+        checks.check_number((4, 79 - 3, 18), name="ecart", expected=1.61)

@@ -65,7 +65,7 @@ def test_leading_zeros_without_comma():
 def test_unknown_name_suggests_the_same_name_in_another_case():
     error = runtime_error("VP/(VP+FN)")
     text = french_explanation(error, namespace={"vp": 12, "fn": 3, "seuil": 0.5})
-    assert text.startswith("Python ne connaît pas le nom « VP ». Deux causes possibles :")
+    assert text.startswith("Python ne connaît pas le nom « VP ». Causes possibles :")
     assert "vouliez-vous dire « vp » ?" in text
     assert "Python distingue les majuscules des minuscules" in text
     assert "exécutez les cellules du dessus dans l'ordre" in text
@@ -90,7 +90,10 @@ def test_unknown_name_without_close_name_still_gives_both_causes():
     assert "« vrais_positifs »" in text
     assert "vouliez-vous dire" not in text
     assert "vérifiez l'orthographe" in text
-    assert "n'a pas été exécutée, ou le noyau a redémarré depuis" in text
+    assert (
+        "n'a pas été exécutée, ou le noyau (le programme qui exécute vos cellules) a "
+        "redémarré depuis" in text
+    )
     assert RUN_ABOVE in text
 
 
@@ -338,3 +341,26 @@ def test_kernel_shows_french_errors_and_keeps_error_outputs(tmp_path):
     assert notebook.cells[8].outputs == [
         nbformat.v4.new_output("stream", name="stdout", text="0.8\n")
     ]
+
+
+def test_an_option_without_quotes_is_named():
+    text = french_explanation(NameError("name 'b' is not defined"), "intrus = b", namespace={})
+    assert text is not None and 'entre guillemets : "b"' in text
+    other = french_explanation(NameError("name 'b' is not defined"), "x = b + 1", namespace={})
+    assert other is not None and "guillemets" not in other
+
+
+def test_a_missing_table_label_lists_the_labels():
+    import pandas as pd
+
+    table = pd.DataFrame({"taux_selection": [0.1, 0.2]}, index=["A", "B"])
+    try:
+        table.loc["A", "taux_sélection"]
+    except KeyError as error:
+        text = french_explanation(
+            error, 'x = par_groupe.loc["A", "taux_sélection"]', namespace={"par_groupe": table}
+        )
+    assert text is not None
+    assert "« taux_sélection » n'est ni une ligne ni une colonne du tableau « par_groupe »" in text
+    assert "« taux_selection »" in text and "« A », « B »" in text
+    assert french_explanation(KeyError("x"), "d['x']", namespace={"d": {}}) is None

@@ -97,6 +97,12 @@ def test_built_modules_carry_header_and_release_writes_course_pages(tmp_path):
     assert "**Durée estimée** : environ" in header.source
     assert f"../{first}/{first}.ipynb" in header.source  # previous module
     assert "../carte_du_cours.ipynb" in header.source and "../glossaire.ipynb" in header.source
+    checks_cells = [
+        c
+        for c in built.cells
+        if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")
+    ]
+    assert checks_cells and all(c.metadata["jupyter"]["source_hidden"] for c in checks_cells)
 
     assert cli(root, "build", first) == 0
     assert cli(root, "release", first) == 0

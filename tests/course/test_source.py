@@ -60,7 +60,14 @@ def test_translates_to_nbgrader_metadata(tmp_path):
     assert module.wrong_answers[0].code == "x = 2" and module.wrong_answers[0].message == "faux"
     assert module.notebook.metadata.kernelspec.name == "python3"
     assert "jupytext" not in module.notebook.metadata
-    assert all(set(c.metadata) <= {"nbgrader", "tags"} for c in cells)
+    assert all(set(c.metadata) <= {"nbgrader", "tags", "jupyter"} for c in cells)
+    # The check's code is folded for students; nothing else is.
+    assert [c.metadata.get("jupyter") for c in cells] == [
+        None,
+        None,
+        {"source_hidden": True},
+        None,
+    ]
     # « Exécuter toutes les cellules » goes past an unanswered question's failing check.
     assert [c.metadata.get("tags", []) for c in cells] == [
         [],
