@@ -59,10 +59,13 @@
 # Nos données sont **réelles**, non synthétiques : le jeu *Breast Cancer Wisconsin (Diagnostic)*
 # (hôpital de l'Université du Wisconsin, États-Unis, 1995), fourni avec la bibliothèque
 # scikit-learn. Il ne contient que des mesures de noyaux et le diagnostic final retenu par
-# l'équipe clinique. Dépliez sa **fiche descriptive** sous la cellule suivante et lisez au moins
-# ses « limites et biais connus ».
+# l'équipe clinique. Exécutez la cellule suivante (**vous n'avez pas à comprendre son code**),
+# puis dépliez la **fiche descriptive** du jeu et lisez au moins ses « limites et biais connus ».
 
 # %%
+# Vous n'avez pas à comprendre ce code : exécutez-le (Maj + Entrée).
+import re
+
 import numpy as np
 from IPython.display import Markdown, display
 from ipywidgets import HTML
@@ -95,8 +98,9 @@ jeu = load_breast_cancer_wdbc()
 y = jeu.target  # 1 = tumeur maligne, 0 = bénigne (scikit-learn code à l'envers : 0 = malin)
 print(f"{len(y)} patientes, dont {y.sum()} tumeurs malignes et {(y == 0).sum()} bénignes.")
 print(f"Prévalence du cancer dans ce jeu de données : {fr_percent(y.mean())}")
+fiche = re.sub(r"^## .+? — ", "## ", jeu.DESCR, flags=re.MULTILINE)  # titres en français seuls
 display(Markdown("<details><summary><b>Fiche descriptive du jeu de données</b> (cliquez pour "
-                 f"la déplier)</summary>\n\n{jeu.DESCR}\n\n</details>"))
+                 f"la déplier)</summary>\n\n{fiche}\n\n</details>"))
 
 # %% [markdown]
 # Plus d'un tiers des tumeurs sont malignes : ces patientes sont **adressées pour une masse du
@@ -134,15 +138,12 @@ checks.check_choice(
     digest="66e75e94df8dbbbd",
     mistakes=[
         checks.Mistake(None, "le score du modèle est le test que l'on évalue : on ne peut pas le "
-                       "juger contre lui-même. La référence est un examen plus fiable, fait à part.",
-                       digest="74a631ed58b9414c"),
+                       "juger contre lui-même.", digest="74a631ed58b9414c"),
         checks.Mistake(None, "les mesures du modèle viennent des cellules de la cytoponction : la "
-                       "prendre pour référence serait juger le test contre lui-même. Quelques "
-                       "cellules isolées ne valent pas l'analyse d'un fragment de tissu.",
+                       "prendre pour référence serait juger le test contre lui-même.",
                        digest="a54f8df0912bd891"),
         checks.Mistake(None, "la mammographie est une image : elle oriente (et sert au dépistage), "
-                       "mais ne confirme pas un cancer. La certitude vient de l'analyse d'un "
-                       "fragment de tissu au microscope.", digest="1581f318c9866688"),
+                       "mais ne confirme pas un cancer.", digest="1581f318c9866688"),
     ],
 )
 ### BEGIN HIDDEN TESTS
@@ -429,10 +430,13 @@ checks.expect(not checks.matches_digest(valeur_seuil, "77c7e7f45f45996b", name="
               "sur le jeu de validation (y_val, scores_val) ; le jeu de test ne sert qu'à la "
               "fin, pour mesurer ce que coûte ce choix.", name="seuil")
 se_obtenue = ev.sensitivity(y_val, scores_val >= valeur_seuil)
+sp_obtenue = ev.specificity(y_val, scores_val >= valeur_seuil)
+piege_specificite = (" Avez-vous visé 95 % de spécificité au lieu de 95 % de sensibilité ?"
+                     if sp_obtenue >= 0.95 else "")
 checks.expect(se_obtenue >= 0.95,
               f"à ce seuil, la sensibilité n'est que de {fr_number(se_obtenue)} sur le jeu de "
-              "validation : votre seuil est trop haut, baissez-le. Avez-vous visé 95 % de "
-              "spécificité au lieu de 95 % de sensibilité ?", name="seuil")
+              f"validation : votre seuil est trop haut, baissez-le.{piege_specificite}",
+              name="seuil")
 se_cran_suivant = ev.sensitivity(y_val, scores_val >= valeur_seuil + 0.01)
 checks.expect(se_cran_suivant < 0.95,
               f"la sensibilité atteint bien 95 % ({fr_number(se_obtenue)}), mais vous pouvez "
@@ -482,10 +486,11 @@ def lire_seuil(nom_du_jeu, verite, scores_du_jeu, valeur):
         print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
               f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
     print(f"  {c.fp} patientes sans cancer inquiétées à tort sur {c.tn + c.fp}.")
+    return c.tp / (c.tp + c.fn), ev.proportion_ci(c.tp, c.tp + c.fn)[1]
 
 
 if est_entre_0_et_1(seuil):
-    lire_seuil("validation", y_val, scores_val, seuil)
+    se_validation, _ = lire_seuil("validation", y_val, scores_val, seuil)
 else:
     print("Donnez d'abord à la question 3 un seuil entre 0 et 1, puis relancez cette cellule.")
 
@@ -528,16 +533,14 @@ checks.check_choice(
     options=["A", "B", "C", "D"],
     digest="7281b74c76524fcc",
     mistakes=[
-        checks.Mistake(None, "0,952 n'est qu'une estimation, faite sur 42 malades, et sur les "
-                       "patientes mêmes qui ont servi à choisir le seuil : l'intervalle descend "
-                       "bien au-dessous de 0,95. Ce n'est pas une garantie.",
-                       digest="534a2178d7d638cf"),
+        checks.Mistake(None, "vous prenez une estimation pour une certitude : 40 sur 42 est "
+                       "mesuré sur peu de malades, celles-là mêmes qui ont servi à choisir le "
+                       "seuil. Ce n'est pas une garantie.", digest="534a2178d7d638cf"),
         checks.Mistake(None, "trois décimales ne font pas une précision : avec 42 malades, un "
-                       "cancer de plus ou de moins change la sensibilité de plus de deux points. "
-                       "Regardez la largeur de l'intervalle.", digest="66e9f50aedcbe188"),
-        checks.Mistake(None, "l'intervalle est large, mais il dit quelque chose : il exclut par "
-                       "exemple une sensibilité de 0,80. Peu de patientes, c'est une marge "
-                       "d'incertitude à annoncer, pas une absence de résultat.",
+                       "cancer de plus ou de moins change la sensibilité de plus de deux points.",
+                       digest="66e9f50aedcbe188"),
+        checks.Mistake(None, "vous confondez incertitude et ignorance : peu de patientes donnent "
+                       "une mesure imprécise, pas une absence de résultat.",
                        digest="db80caa2d5a4e528"),
     ],
 )
@@ -554,21 +557,26 @@ marge = "A"
 marge = "C"
 
 # %% mistake="marge"
-# message : une marge d'incertitude à annoncer
+# message : vous confondez incertitude et ignorance
 marge = "D"
 
 # %%
 # Votre seuil mesuré là où il n'a rien réglé : sur le jeu de test.
 if est_entre_0_et_1(seuil):
-    lire_seuil("test", y_test, scores, seuil)
+    se_test, haut_test = lire_seuil("test", y_test, scores, seuil)
+    position = "sous" if haut_test < 0.95 else "au-dessus de"
+    print(f"Sensibilité : {fr_number(se_validation)} sur la validation, {fr_number(se_test)} "
+          f"sur le test ; borne haute de son intervalle sur le test : {fr_number(haut_test, 2)}, "
+          f"{position} 0,95.")
 else:
     print("Donnez d'abord à la question 3 un seuil entre 0 et 1, puis relancez cette cellule.")
 
 # %% [markdown]
-# Sur le **jeu de test**, la sensibilité tombe à 0,882 : même la borne haute de son intervalle
-# (0,93) reste sous 0,95. Le chiffre de la validation était optimiste, comme son intervalle
-# permettait de le craindre. Tenir la promesse demanderait un seuil plus bas, donc encore plus de
-# patientes sans cancer inquiétées à tort, et biopsiées.
+# Comparez les deux lectures (dernière ligne ci-dessus) : sur le **jeu de test**, la sensibilité
+# baisse ; même la borne haute de son intervalle reste sous 0,95. Le chiffre de la validation et
+# son intervalle étaient optimistes : ils viennent des patientes qui ont servi à choisir le seuil.
+# Tenir la promesse demanderait un seuil plus bas, donc plus de patientes sans cancer inquiétées
+# à tort, et biopsiées.
 #
 # ## 6. La prévalence change tout : valeurs prédictives et théorème de Bayes
 #
@@ -652,6 +660,8 @@ checks.check_number(
     ],
     hint="Vérifiez la formule : le numérateur compte les vrais positifs (Se × p), le "
     "dénominateur tous les positifs, vrais et faux.",
+    success=f"VPP = {fr_number(valeur_vpp)}, soit environ {round(100 * valeur_vpp)} cancers pour "
+    "100 tests positifs.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -763,6 +773,8 @@ checks.check_number(
                        "scores. Donnez les scores : l'AUC résume tous les seuils."),
     ],
     hint="Donnez à roc_auc_score les diagnostics réels puis les scores du modèle.",
+    success=f"AUC = {fr_number(valeur_auc)} : une patiente malade tirée au hasard a un score plus "
+    f"élevé qu'une non-malade dans environ {round(100 * valeur_auc)} cas sur 100.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(auc, name="auc", expected=roc_auc_score(y_test, scores))
@@ -789,7 +801,7 @@ auc = roc_auc_score(1 - y_test, scores)
 # 2 août 2021, l'article L. 4001-3 du code de la santé publique demande au professionnel qui
 # utilise, pour un diagnostic, un dispositif médical à traitement algorithmique appris sur des
 # données massives de s'assurer que la patiente en a été informée (ces règles seront détaillées
-# dans un module ultérieur).
+# dans le module 09 « Expliquer et garder la main », à venir).
 
 # %% [markdown] written="reflexion_erreurs" points=3
 # ### BEGIN SOLUTION
