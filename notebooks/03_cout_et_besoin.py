@@ -3,7 +3,7 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Prérequis** : aucun.
+# **Prérequis** : module 01 conseillé (intervalle de confiance d'une proportion).
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
@@ -12,8 +12,8 @@
 # 2. Calculer la **part d'un groupe parmi les patients sélectionnés**, et la distinguer du
 #    **taux de sélection** de ce groupe.
 # 3. Comparer l'état de santé de deux groupes **à score égal** pour repérer un biais.
-# 4. Mesurer un indicateur par groupe avec `MetricFrame` (bibliothèque fairlearn), et dire ce
-#    qu'il ne montre pas.
+# 4. Lire un indicateur par groupe calculé avec `MetricFrame` (bibliothèque fairlearn), et
+#    dire ce qu'il ne montre pas.
 # 5. Choisir et justifier la cible d'un algorithme de gestion des soins (après la séance).
 #
 # > **Les valeurs de l'école dans ce module**
@@ -76,9 +76,9 @@
 # Les données de l'étude ne sont pas publiques. Notre **cohorte synthétique** est faite de
 # patients inventés par un programme, sans aucune personne réelle. Ses effectifs et ses
 # moyennes par groupe viennent du tableau 1 de l'article : 43 539 patients blancs et 6 079
-# patients noirs, qui avaient en moyenne 1,20 et 1,90 maladies chroniques actives
+# patients noirs, qui avaient en moyenne 1,20 et 1,90 maladie chronique active
 # (Obermeyer et al., 2019). La cellule suivante affiche quelques moyennes, puis la **fiche** de
-# ces données (construction, ce qui est réel et ce qui est inventé) : parcourez-la.
+# ces données, repliée : dépliez-la si vous voulez savoir comment elles sont fabriquées.
 #
 # Chaque ligne est un patient. Les colonnes utiles ici :
 #
@@ -92,56 +92,72 @@
 # %%
 import numpy as np
 from fairlearn.metrics import MetricFrame, count, selection_rate
+from IPython.display import Markdown, display
+from sklearn.linear_model import LinearRegression
+from sklearn.model_selection import train_test_split
 
 from esn_teach import checks, fr_number, fr_percent
-from esn_teach.datasets import fit_risk_score, make_cost_vs_need_cohort, top_share
+from esn_teach.datasets import make_cost_vs_need_cohort, top_share
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import CostNeedExplorer, selection_by_group
 
 # Cohorte synthétique, toujours la même grâce à la graine random_state=0 (le point de départ
 # du tirage au hasard).
 donnees = make_cost_vs_need_cohort(random_state=0)
-cohorte = donnees.frame  # le tableau des patients
-race = cohorte["race"].to_numpy(dtype=str)  # le groupe de chaque patient
-noirs = race == "Black"  # vrai pour chaque patient noir
-blancs = race == "White"  # vrai pour chaque patient blanc
-print(f"{len(cohorte)} patients synthétiques : {blancs.sum()} blancs et {noirs.sum()} noirs.")
-moyennes = cohorte.groupby("race", observed=True)[["n_chronic_next", "cost"]].mean()
+patients = donnees.frame  # le tableau des patients
+effectifs = patients["race"].value_counts()
+print(
+    f"{len(patients)} patients synthétiques : {effectifs['White']} blancs et "
+    f"{effectifs['Black']} noirs."
+)
+moyennes = patients.groupby("race", observed=True)[["n_chronic_next", "cost"]].mean()
 for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
     # Coût écrit à la française, avec une espace entre les milliers.
     cout_moyen = f"{moyennes.loc[groupe, 'cost']:,.0f}".replace(",", "\u00a0")
     print(
-        f"Patients {nom} : {fr_number(moyennes.loc[groupe, 'n_chronic_next'], 2)} maladies "
-        f"chroniques en moyenne, coût moyen {cout_moyen} $"
+        f"Patients {nom} : {fr_number(moyennes.loc[groupe, 'n_chronic_next'], 2)} maladie "
+        f"chronique en moyenne, coût moyen {cout_moyen} $"
     )
-ecart_acces = cohorte.attrs["access_gap"]  # réglage du générateur
+ecart_acces = patients.attrs["access_gap"]  # réglage du générateur
 print(
     f"Écart d'accès aux soins du générateur (access_gap) : {fr_number(ecart_acces, 2)}. "
-    f"À maladie égale, un patient noir coûte {fr_number(1 - ecart_acces, 2)} fois ce que "
-    f"coûte un patient blanc, soit {fr_percent(ecart_acces, 0)} de moins."
+    f"À maladie égale, un patient noir coûte {fr_percent(1 - ecart_acces, 0)} de ce que "
+    f"coûte un patient blanc."
 )
-print("\n" + donnees.DESCR)  # la fiche des données
+# La fiche des données, repliée : cliquez sur son titre pour la déplier.
+display(
+    Markdown(
+        "<details><summary><b>Fiche descriptive des données</b> (cliquez pour la déplier)"
+        f"</summary>\n\n{donnees.DESCR}\n\n</details>"
+    )
+)
 
 # %% [markdown]
 # Les patients noirs de la cohorte sont en moyenne **plus malades**, mais ils **coûtent moins**.
-# C'est nous qui l'avons programmé : à maladie égale, notre générateur multiplie le coût d'un
-# patient noir par 0,24. Ce réglage, `access_gap`, est **inventé** pour retrouver la part de
-# 17,7 % de l'étude avec un modèle simple, et il exagère beaucoup la réalité : dans l'étude, un
-# patient noir coûtait en moyenne 1 801 dollars de moins par an qu'un patient blanc ayant le même
-# nombre de maladies chroniques, et les patients noirs, bien plus malades, coûtaient même un
-# peu plus en moyenne, 8 442 dollars contre 7 540 dollars (Obermeyer et al., 2019).
+#
+# > **Une reproduction volontairement simplifiée**
+# > - **Le mécanisme est réel ; nous l'avons grossi, comme sous une loupe.** Dans l'étude, à
+# >   nombre égal de maladies chroniques, un patient noir coûtait en moyenne 1 801 dollars de
+# >   moins par an
+# >   qu'un patient blanc (Obermeyer et al., 2019). Notre écart d'accès (`access_gap`) est plus
+# >   marqué, choisi pour que notre score simple retrouve environ 17,7 % de patients noirs.
+# > - **Comparer avec l'étude** : ses modèles réentraînés donnaient 14,1 % de patients noirs
+# >   parmi les 3 % du haut avec la cible « coût total », 26,7 % avec la cible « maladies
+# >   chroniques » ; le 46,5 % vient d'une simulation (Obermeyer et al., 2019). Nos écarts
+# >   seront plus marqués : retenez le **sens** de l'effet, pas les chiffres.
 
 # %% [markdown]
 # ## 3. Notre reproduction : un score qui prédit le coût
 #
 # L'algorithme réel, un produit commercial, utilisait les **demandes de remboursement**
 # adressées à l'assureur l'année précédente (*insurance claims*), sans la race
-# (Obermeyer et al., 2019). Nous ne l'avons pas : nous en construisons une **reproduction
-# simplifiée**. La fonction `fit_risk_score` apprend une **régression linéaire** (une somme
-# pondérée des informations, aux poids choisis pour prédire au mieux la cible) à partir de
-# sept informations, les mêmes pour tous et **sans la race** : âge, sexe, maladies chroniques
-# de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et coût de cette année.
-# Seule la cible change :
+# (Obermeyer et al., 2019). Nous en construisons une **reproduction simplifiée** : une
+# **régression linéaire** (une somme pondérée des informations, aux poids choisis pour prédire
+# au mieux la cible) à partir de sept informations, les mêmes pour tous et **sans la race** :
+# âge, sexe, maladies chroniques de cette année (`n_chronic`), HbA1c, pression artérielle,
+# créatinine et coût de cette année. Comme dans l'étude, le score **apprend** sur deux tiers
+# des patients et on le **juge** sur le dernier tiers, des patients qu'il n'a jamais vus (le
+# module 01 a montré pourquoi). Seule la cible change :
 #
 # - `"cost"` : le score prédit le **coût** des soins de l'année suivante (comme l'algorithme
 #   de l'étude) ;
@@ -153,15 +169,31 @@ print("\n" + donnees.DESCR)  # la fiche des données
 
 # %%
 centile_programme = 97  # seuil du programme : 97e centile du score
-scores_cout = fit_risk_score(cohorte, "cost")  # score entraîné sur le coût
-scores_sante = fit_risk_score(cohorte, "health")  # score entraîné sur les maladies chroniques
+# Deux tiers des patients pour l'apprentissage ; le dernier tiers, la « cohorte », pour juger.
+apprentissage, cohorte = train_test_split(patients, test_size=1 / 3, random_state=0)
+cohorte = cohorte.reset_index(drop=True)
+informations = list(donnees.feature_names)  # les sept informations, sans la race
+
+
+def score_appris(cible):
+    """Learn a linear score on the training patients; score the patients of ``cohorte``."""
+    modele = LinearRegression().fit(apprentissage[informations], apprentissage[cible])
+    return modele.predict(cohorte[informations])
+
+
+scores_cout = score_appris("cost")  # score entraîné sur le coût
+scores_sante = score_appris("n_chronic_next")  # score entraîné sur les maladies chroniques
+race = cohorte["race"].to_numpy(dtype=str)  # le groupe de chaque patient
+noirs = race == "Black"  # vrai pour chaque patient noir
+blancs = race == "White"  # vrai pour chaque patient blanc
 
 seuil_cout = np.percentile(scores_cout, centile_programme)  # valeur du score au 97e centile
 inscrits_cout = scores_cout >= seuil_cout  # vrai pour chaque patient inscrit
 besoin = cohorte["n_chronic_next"].to_numpy()  # maladies chroniques de l'année suivante
 print(
-    f"Le programme retient les {fr_percent(1 - centile_programme / 100, 0)} de patients "
-    f"au score le plus élevé : {inscrits_cout.sum()} inscrits."
+    f"Cohorte jugée : {len(cohorte)} patients. Le programme retient les "
+    f"{fr_percent(1 - centile_programme / 100, 0)} de patients au score le plus élevé : "
+    f"{inscrits_cout.sum()} inscrits."
 )
 
 n_noirs_inscrits = int((inscrits_cout & noirs).sum())  # & veut dire « et »
@@ -208,7 +240,7 @@ checks.expect(
 checks.check_number(
     part_noirs_cout,
     name="part_noirs_cout",
-    digest="ec46ff12b4a83061",
+    digest="d2e5a923fa5b4f65",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
@@ -269,11 +301,7 @@ part_noirs_cout = 0.177
 #   inscrits ?
 #
 # La bibliothèque **fairlearn** calcule un indicateur **groupe par groupe** avec l'outil
-# `MetricFrame` (« tableau d'indicateurs »). On lui donne l'indicateur (`metrics` : ici
-# `selection_rate`, le taux de sélection, et `count`, l'effectif), les décisions (`y_pred` :
-# inscrit ou non), et la colonne des groupes (`sensitive_features`). `MetricFrame` exige aussi
-# les valeurs réelles (`y_true`), que le taux de sélection n'utilise pas. `.by_group` donne
-# l'indicateur de chaque groupe, `.difference()` l'écart entre le plus haut et le plus bas.
+# `MetricFrame` (« tableau d'indicateurs ») : exécutez simplement la cellule suivante.
 
 # %%
 cadre_cout = MetricFrame(
@@ -367,35 +395,29 @@ checks.expect(
     "des inscrits noirs moins celle des inscrits blancs.",
     name="ecart_maladies",
 )
-moyennes_cohorte = selection_by_group(scores_cout, race, besoin, percentile=0)[
-    "mean_need_selected"
-]
-autre_cible = selection_by_group(scores_sante, race, besoin, percentile=centile_programme)[
-    "mean_need_selected"
-]
 checks.check_number(
     ecart_maladies,
     name="ecart_maladies",
-    digest="c382d6f41c0ec624",
+    digest="f478f20e372397bc",
     decimals=2,
     bounds=(-5, 5),
     percent_is_mistake=False,
     mistakes=[
         checks.Mistake(
-            float(moyennes_cohorte["Black"] - moyennes_cohorte["White"]),
+            None,
             "vous avez comparé les groupes dans toute la cohorte. La question porte sur les "
             "inscrits : des patients au-dessus du même seuil de score.",
+            digest="8468abfdeb6737b8",
         ),
         checks.Mistake(
-            float(autre_cible["Black"] - autre_cible["White"]),
+            None,
             "vous avez pris les inscrits avec la cible « maladies chroniques ». La question "
             "porte sur la cible « coût » (celle de l'algorithme de l'étude).",
+            digest="8020c15f85125335",
         ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
     "seulement : noirs moins blancs.",
-    success="au-dessus du même seuil de score « coût », les patients noirs sont nettement plus "
-    "malades : le score sous-estime leur besoin.",
 )
 ### BEGIN HIDDEN TESTS
 attendu = selection_by_group(scores_cout, race, besoin, percentile=centile_programme)[
@@ -473,7 +495,7 @@ part_noirs_sante = (inscrits_sante & noirs).sum() / inscrits_sante.sum()
 # Vérification de la question 3 : exécutez cette cellule.
 valeur = checks.require_number(part_noirs_sante, name="part_noirs_sante")
 checks.expect(
-    not checks.matches_digest(valeur, "ec46ff12b4a83061", name="part_noirs_cout"),
+    not checks.matches_digest(valeur, "d2e5a923fa5b4f65", name="part_noirs_cout"),
     "c'est la part obtenue avec la cible « coût » (question 1). Changez la cible dans le menu "
     "de l'explorateur, ou utilisez scores_sante dans votre calcul.",
     name="part_noirs_sante",
@@ -547,7 +569,7 @@ part_noirs_sante = 0.465
 # Les deux courbes se rapprochent, et le programme inscrit beaucoup plus de patients noirs,
 # en moyenne plus malades. La cellule suivante compare les deux cibles, chaque part avec son
 # **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des valeurs plausibles compte
-# tenu du hasard de l'échantillon, ici 1 489 inscrits.
+# tenu du hasard de l'échantillon, ici 497 inscrits.
 
 # %%
 inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
@@ -568,182 +590,96 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 # Avec la cible « maladies », l'écart de maladies entre inscrits noirs et blancs diminue sans
 # disparaître : ce score **mesure mieux** le besoin, pas parfaitement.
 #
-# **Comparer avec l'étude, prudemment.** Le 46,5 % de l'article vient d'une **simulation**.
-# Avec des modèles vraiment réentraînés (sur deux tiers des patients, jugés sur le tiers
-# restant), la part des patients noirs parmi les 3 % de risque le plus élevé passait de 14,1 %
-# (cible « coût total ») à 26,7 % (cible « maladies chroniques ») (Obermeyer et al., 2019).
-# Notre score « maladies » part en outre **avantagé** : il est entraîné et jugé sur la même
-# colonne (`n_chronic_next`), chez les mêmes patients. Qu'un chiffre de l'article tombe dans
-# notre intervalle ne prouverait rien : l'intervalle mesure le hasard, pas les différences de
-# méthode ni notre écart d'accès inventé. Retenez le **sens** de l'effet, pas le chiffre.
+# Cet intervalle couvre le hasard de l'échantillon dans **une** cohorte aux réglages fixes, pas
+# les choix du générateur : avec d'autres graines, la part obtenue avec la cible « coût » varie
+# d'environ six points de pourcentage (voir la fiche des données).
 #
-# ### Question 4 — L'écart de taux de sélection avec `MetricFrame`, cible « maladies » (2 points)
+# ### Question 4 — Lire un taux de sélection, cible « maladies » (2 points)
 #
-# `inscrits_sante` (cellule précédente) vaut vrai pour chaque patient inscrit avec la cible
-# « maladies chroniques ». Avec `MetricFrame`, comme à la section 4, calculez l'**écart de taux
-# de sélection** entre les deux groupes pour cette cible (`.difference()`), entre 0 et 1.
+# Dans l'explorateur (cible « maladies chroniques », 97ᵉ centile), lisez la ligne « Taux de
+# sélection » : la part des patients noirs qui sont inscrits est bien plus élevée que celle des
+# patients blancs, et l'écart entre les deux taux est **bien plus grand** qu'avec la cible
+# « coût » (section 4). Qu'en concluez-vous ? Répondez par l'une des options, entre
+# guillemets :
+#
+# - `"favorise les noirs"` : ce score favorise injustement les patients noirs ;
+# - `"moins juste"` : ce score est moins juste que le score « coût » ;
+# - `"taux égaux"` : un bon score inscrirait chaque groupe au même taux ;
+# - `"besoins différents"` : l'écart reflète surtout des besoins différents ; un taux de
+#   sélection ne dit pas si le besoin est servi.
 #
 # <details><summary>Indice 1</summary>
 #
-# Reprenez la cellule de la section 4. L'indicateur est `selection_rate` ; `y_true` et
-# `y_pred` reçoivent la décision d'inscription : laquelle, pour la cible « maladies » ?
+# Relisez le paragraphe « Surprise » de la section 4 : qu'est-ce que la parité démographique
+# oublie quand les besoins diffèrent entre groupes ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Complétez les `...` :
-# `MetricFrame(metrics=selection_rate, y_true=..., y_pred=..., sensitive_features=cohorte["race"]).difference()`.
-# Avec un seul indicateur (et non un dictionnaire), `.difference()` donne directement un nombre.
+# Le but du programme est d'aider les plus malades. Regardez, dans le tableau de
+# l'explorateur, les maladies chroniques moyennes des inscrits de chaque groupe.
 # </details>
 
-# %% answer="ecart_taux_sante"
-ecart_taux_sante = ...
+# %% answer="lecture_taux"
+lecture_taux = ...
 ### BEGIN SOLUTION
-cadre_sante = MetricFrame(
-    metrics=selection_rate,
-    y_true=inscrits_sante,
-    y_pred=inscrits_sante,
-    sensitive_features=cohorte["race"],
-)
-ecart_taux_sante = cadre_sante.difference()
+lecture_taux = "besoins différents"
 ### END SOLUTION
 
-# %% tests="ecart_taux_sante" points=2
+# %% tests="lecture_taux" points=2
 # Vérification de la question 4 : exécutez cette cellule.
-checks.expect(
-    type(ecart_taux_sante).__name__ != "Series",
-    "votre réponse est un tableau (pandas Series), pas un nombre : avec un dictionnaire "
-    "d'indicateurs, .difference() donne un tableau. Écrivez metrics=selection_rate (un seul "
-    'indicateur), ou ajoutez ["taux de sélection"] après .difference().',
-    name="ecart_taux_sante",
-)
-valeur = checks.require_number(ecart_taux_sante, name="ecart_taux_sante")
-checks.expect(
-    valeur >= 0,
-    "votre écart est négatif : vous avez soustrait le taux le plus élevé du plus faible. "
-    ".difference() donne l'écart entre le plus haut et le plus bas.",
-    name="ecart_taux_sante",
-)
-checks.check_number(
-    ecart_taux_sante,
-    name="ecart_taux_sante",
-    digest="05a01a77c1524a04",
-    bounds=(0, 1),
+checks.check_choice(
+    lecture_taux,
+    name="lecture_taux",
+    options=["favorise les noirs", "moins juste", "taux égaux", "besoins différents"],
+    digest="8556631c52394a89",
     mistakes=[
         checks.Mistake(
-            ecart_taux / 100,
-            "c'est l'écart obtenu avec la cible « coût » (section 4). Donnez à MetricFrame la "
-            "décision d'inscription avec la cible « maladies chroniques » : inscrits_sante.",
+            "favorise les noirs",
+            "un taux de sélection plus élevé ne prouve pas une faveur : comparez d'abord les "
+            "besoins des groupes. C'est l'erreur de la parité démographique (section 4).",
         ),
         checks.Mistake(
-            None,
-            "vous avez donné le taux de sélection des patients noirs seuls (une ligne de "
-            ".by_group). La question demande l'écart entre les deux groupes : .difference().",
-            digest="ab7a356b5d1b59ca",
+            "moins juste",
+            "un écart de taux de sélection n'est ni bon ni mauvais en soi ; il faut le confronter "
+            "au but du programme, aider les plus malades, donc au besoin des inscrits.",
         ),
         checks.Mistake(
-            None,
-            "vous avez donné le taux de sélection des patients blancs seuls (une ligne de "
-            ".by_group). La question demande l'écart entre les deux groupes : .difference().",
-            digest="0bbfb12bb262df34",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez calculé le rapport des taux (.ratio()), pas leur écart. La question "
-            "demande une différence : .difference().",
-            digest="64fe70c249310592",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez donné la part des patients noirs parmi les inscrits (question 3), pas "
-            "un taux de sélection. MetricFrame avec selection_rate calcule, pour chaque groupe, "
-            "la part de ses patients qui sont inscrits.",
-            digest="de66dba35367d8da",
+            "taux égaux",
+            "des taux égaux ne sont justes que si les besoins sont égaux. Ici, les groupes "
+            "n'ont pas le même état de santé moyen.",
         ),
     ],
-    hint="Donnez à MetricFrame l'indicateur selection_rate, la décision inscrits_sante et la "
-    "colonne des groupes, puis prenez .difference().",
 )
 ### BEGIN HIDDEN TESTS
-attendu = MetricFrame(
-    metrics=selection_rate,
-    y_true=inscrits_sante,
-    y_pred=inscrits_sante,
-    sensitive_features=race,
-)
-checks.check_number(
-    ecart_taux_sante,
-    name="ecart_taux_sante",
-    expected=float(attendu.difference()),
-    bounds=(0, 1),
+checks.check_choice(
+    lecture_taux,
+    name="lecture_taux",
+    options=["favorise les noirs", "moins juste", "taux égaux", "besoins différents"],
+    expected="besoins différents",
 )
 ### END HIDDEN TESTS
 
-# %% mistake="ecart_taux_sante"
-# message : avec la cible « coût »
-ecart_taux_sante = MetricFrame(
-    metrics=selection_rate,
-    y_true=inscrits_cout,
-    y_pred=inscrits_cout,
-    sensitive_features=cohorte["race"],
-).difference()
+# %% mistake="lecture_taux"
+# message : parité démographique
+lecture_taux = "favorise les noirs"
 
-# %% mistake="ecart_taux_sante"
-# message : taux de sélection des patients noirs seuls
-ecart_taux_sante = MetricFrame(
-    metrics=selection_rate,
-    y_true=inscrits_sante,
-    y_pred=inscrits_sante,
-    sensitive_features=cohorte["race"],
-).by_group["Black"]
+# %% mistake="lecture_taux"
+# message : ni bon ni mauvais en soi
+lecture_taux = "moins juste"
 
-# %% mistake="ecart_taux_sante"
-# message : rapport des taux
-ecart_taux_sante = MetricFrame(
-    metrics=selection_rate,
-    y_true=inscrits_sante,
-    y_pred=inscrits_sante,
-    sensitive_features=cohorte["race"],
-).ratio()
+# %% mistake="lecture_taux"
+# message : ne sont justes que si les besoins sont égaux
+lecture_taux = "taux égaux"
 
-# %% mistake="ecart_taux_sante"
-# message : part des patients noirs parmi les inscrits
-ecart_taux_sante = (inscrits_sante & noirs).sum() / inscrits_sante.sum()
-
-# %% mistake="ecart_taux_sante"
-# message : votre écart est négatif
-par_groupe = MetricFrame(
-    metrics=selection_rate,
-    y_true=inscrits_sante,
-    y_pred=inscrits_sante,
-    sensitive_features=cohorte["race"],
-).by_group
-ecart_taux_sante = par_groupe["White"] - par_groupe["Black"]
-
-# %% mistake="ecart_taux_sante"
-# message : votre réponse est un tableau
-ecart_taux_sante = MetricFrame(
-    metrics={"taux de sélection": selection_rate},
-    y_true=inscrits_sante,
-    y_pred=inscrits_sante,
-    sensitive_features=cohorte["race"],
-).difference()
-
-# %% mistake="ecart_taux_sante"
-# message : pourcentage
-ecart_taux_sante = 100 * MetricFrame(
-    metrics=selection_rate,
-    y_true=inscrits_sante,
-    y_pred=inscrits_sante,
-    sensitive_features=cohorte["race"],
-).difference()
+# %% mistake="lecture_taux"
+# message : n'est pas l'une des options
+lecture_taux = "aucune idée"
 
 # %% [markdown]
-# Comparez avec la section 4 : avec la cible « maladies », l'écart de taux de sélection est
-# **bien plus grand**, et pourtant ce score sert mieux le besoin. Un écart de taux de sélection
-# n'est ni bon ni mauvais en soi : `MetricFrame` calcule fidèlement l'indicateur qu'on lui
-# donne, mais ne dit pas s'il correspond au but du programme, aider les plus malades. Pour ce
-# but, il faut comparer le **besoin à score égal** (question 2).
+# `MetricFrame` calcule fidèlement l'indicateur qu'on lui donne, mais ne dit pas s'il
+# correspond au but du programme, aider les plus malades : pour ce but, il faut comparer le
+# **besoin à score égal** (question 2).
 #
 # ## 7. Que faut-il changer ?
 #
@@ -839,11 +775,10 @@ levier = "ajouter des places"
 # - Un modèle peut être **exact** (il prédit bien le coût) et **injuste** (il sous-estime le
 #   besoin d'un groupe), même sans utiliser la race.
 # - Pour repérer ce biais, comparez l'état de santé **à score égal** ; des **taux de
-#   sélection** ne suffisent pas quand les besoins diffèrent.
+#   sélection** (calculés par exemple avec `MetricFrame`) ne suffisent pas quand les besoins
+#   diffèrent.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
-# - `MetricFrame` calcule un indicateur par groupe ; choisir le bon indicateur est une question
-#   de but et de valeurs.
 # - Cohorte **synthétique**, score **reproduit** : retenez le mécanisme, pas les chiffres.
 
 # %% [markdown]
@@ -870,15 +805,15 @@ levier = "ajouter des places"
 #   non le coût, parce que le coût mesure aussi l'accès aux soins. L'étudiant distingue ce que
 #   l'on veut (le besoin) de ce que l'on mesure facilement (le coût) : c'est la notion de
 #   substitut.
-# - **1 point** — Les limites de la cible choisie, avec esprit critique
+# - **Un demi-point** — Les limites de la cible choisie, avec esprit critique
 #   (valeur V4 — Prudence, esprit critique et inclusivité) : une maladie n'est comptée que si
 #   elle est diagnostiquée, donc les patients qui consultent peu restent sous-estimés ; une
-#   cible ne règle pas tout
-#   (suivi des résultats par groupe, revue humaine des cas limites, possibilité d'adresser un
-#   patient hors score). Un chiffre du module juste et interprété : p. ex. l'écart de maladies
+#   cible ne règle pas tout (suivi des résultats par groupe, revue humaine des cas limites,
+#   possibilité d'adresser un patient hors score).
+# - **Un demi-point** — Un chiffre du module juste et interprété : p. ex. l'écart de maladies
 #   chroniques entre inscrits noirs et blancs (question 2), la part des patients noirs inscrits
 #   selon la cible (questions 1 et 3), avec la prudence qui convient (cohorte synthétique,
-#   intervalle de confiance, écart d'accès inventé). Accepter aussi une remarque juste sur le
+#   intervalle de confiance, écart d'accès grossi). Accepter aussi une remarque juste sur le
 #   taux de sélection, qui peut sembler favorable à un groupe désavantagé (question 4).
 # - **1 point** — Transparence et contrôle humain (valeur V6 — Intégrité et transparence) : dire
 #   quelle cible est prédite, pourquoi, et avec quelles limites ; informer le médecin de ce que
@@ -925,12 +860,7 @@ levier = "ajouter des places"
 # « maladies chroniques » sous-estime encore le besoin de ceux qui accèdent le moins aux soins.
 # Pour chaque cible, il faut se demander qui elle risque d'oublier, et le vérifier groupe par
 # groupe après la mise en service.
-#
-# **Notre reproduction, en résumé.** Cohorte synthétique calibrée sur le tableau 1 ; score
-# linéaire sur sept colonnes au lieu des données de remboursement ; écart d'accès aux soins
-# inventé et exagéré ; score entraîné et évalué sur les mêmes patients ; « inscription »
-# automatique au 97ᵉ centile, sans médecin. Le mécanisme est celui de l'étude ; les chiffres
-# sont les nôtres.
+
 
 # %% [markdown]
 # ## Sources
