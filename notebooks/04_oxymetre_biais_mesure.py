@@ -63,7 +63,7 @@
 # que la saturation était basse (Bickler et al., 2005). En 2020, une équipe du Michigan a
 # comparé, chez des patients hospitalisés, SpO2 et SaO2 du gaz du sang (Sjoding et al., 2020).
 #
-# C'est un **biais de mesure** : une erreur **systématique**, toujours dans le même sens (ici,
+# C'est un **biais de mesure** : une erreur **systématique**, en moyenne dans le même sens (ici,
 # trop rassurante), plus forte pour un groupe que pour un autre ; pas un « bruit » qui se
 # compenserait en moyenne. Un outil d'intelligence artificielle nourri de SpO2 en hériterait.
 
@@ -82,23 +82,22 @@
 # mesure.
 #
 # **Les seuils.** La zone de SpO2 « rassurante », de 92 à 96 %, est celle de Sjoding et al.
-# (2020). L'alarme du service (sous 92 %) est un **seuil pédagogique** : la cible se décide
-# patient par patient (de 88 à 92 % en cas de risque d'hypercapnie ; O'Driscoll et al., 2017).
+# (2020). L'alarme du service (sous 92 %) est un **seuil pédagogique** : l'**objectif de
+# saturation** se décide patient par patient (de 88 à 92 % en cas de risque d'hypercapnie ;
+# O'Driscoll et al., 2017).
 
 # %%
-import html
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from fairlearn.metrics import MetricFrame, false_negative_rate, false_positive_rate
-from IPython.display import HTML, display
+from IPython.display import Markdown, display
 from scipy.optimize import brentq
-from scipy.stats import binomtest
 from sklearn.metrics import precision_score, recall_score
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import make_pulse_oximetry, occult_hypoxemia_rate
+from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import OximetryExplorer
 from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figure
 
@@ -122,8 +121,8 @@ print(f"Repère : SaO2 {SEUIL_HYPOXEMIE} % ↔ PaO2 d'environ {fr_number(pao2_a_
       f"({fr_number(pao2_a_88 * 0.1333, 1)} kPa).")
 
 jeu = make_pulse_oximetry(n_samples=N_PAIRES, random_state=GRAINE)
-display(HTML("<details><summary><b>Fiche descriptive du jeu de données</b> (cliquez pour "
-             f"l'ouvrir)</summary><pre>{html.escape(jeu.DESCR)}</pre></details>"))
+display(Markdown("<details><summary><b>Fiche descriptive du jeu de données</b> (cliquez pour "
+                 f"la déplier)</summary>\n\n{jeu.DESCR}\n\n</details>"))
 paires = pd.DataFrame(
     {
         "groupe": jeu.frame["race"].astype(str).map(
@@ -179,10 +178,14 @@ for v in (92, 94, 96):
     print(f"SpO2 affichée {v} % : hypoxémie vraie dans "
           f"{fr_percent(part_hypoxemie['patients blancs'][i])} des paires (patients blancs), "
           f"{fr_percent(part_hypoxemie['patients noirs'][i])} (patients noirs).")
+effectifs_noirs = [int((noirs & (spo2 == v)).sum()) for v in range(86, 92)]
+print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
+      + ", ".join(str(n) for n in effectifs_noirs) + ".")
 
 # %% [markdown]
 # À **valeur affichée égale**, le même chiffre rassure **à tort** plus souvent les patients
-# noirs.
+# noirs. Sous 92 %, les zigzags de la courbe des patients noirs viennent du hasard : quelques
+# dizaines de paires par point.
 #
 # ## 4. L'hypoxémie occulte
 #
@@ -265,6 +268,9 @@ checks.check_number(
                        "mauvais dénominateur : vous avez divisé par les hypoxémies vraies. Vous "
                        "obtenez la part des hypoxémies qui passent inaperçues, une autre "
                        "question ; l'étude part des paires où l'écran rassurait."),
+        checks.Mistake(0.117,
+                       "vous avez recopié le chiffre publié au Michigan (11,7 %). La question "
+                       "porte sur nos données : calculez le taux avec les variables du tableau."),
     ],
     hint="Un taux se calcule parmi un groupe de départ : relisez la définition de l'étude.",
 )
@@ -291,6 +297,10 @@ taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
 taux_occulte_noirs = n_occultes_blancs / n_rassurantes_blancs
 
 # %% mistake="taux_occulte_noirs"
+# message : vous avez recopié le chiffre publié
+taux_occulte_noirs = 0.117
+
+# %% mistake="taux_occulte_noirs"
 # message : vous avez donné un pourcentage
 taux_occulte_noirs = 100 * n_occultes_noirs / n_rassurantes_noirs
 
@@ -300,15 +310,27 @@ taux_occulte_noirs = 100 * n_occultes_noirs / n_rassurantes_noirs
 # Un taux calculé sur un échantillon n'est qu'une **estimation** : un autre échantillon aurait
 # donné un autre chiffre. L'**intervalle de confiance à 95 %** donne la fourchette des valeurs
 # compatibles avec les données ; plus le dénominateur est petit, plus elle est large. Nous
-# utilisons l'intervalle de Wilson, adapté aux proportions (Wilson, 1927). La cellule compare
-# les deux groupes de nos données, puis un **petit audit**, inventé pour l'exercice : un mois
-# de gaz du sang dans un service.
+# utilisons l'intervalle de Wilson, adapté aux proportions (Wilson, 1927). Prudence : au
+# Michigan, un patient comptait en moyenne près de 7 paires (10 789 pour 1 609 patients), qui
+# ne sont pas indépendantes : la vraie marge est plus large que celle calculée ici. La cellule
+# compare les deux groupes de nos données, puis un **petit audit**, inventé pour l'exercice :
+# un mois de gaz du sang dans un service.
 
 # %%
 def intervalle_95(k, n):
     """Intervalle de confiance à 95 % (Wilson) de la proportion k / n."""
-    ic = binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
-    return f"de {fr_percent(ic.low)} à {fr_percent(ic.high)}"
+    bas, haut = proportion_ci(k, n)
+    return f"de {fr_percent(bas)} à {fr_percent(haut)}"
+
+
+def ecart_95(k1, n1, k2, n2):
+    """Difference k1/n1 − k2/n2 in points, with its 95 % interval (Newcombe's hybrid Wilson)."""
+    p1, p2 = k1 / n1, k2 / n2
+    (bas1, haut1), (bas2, haut2) = proportion_ci(k1, n1), proportion_ci(k2, n2)
+    bas = p1 - p2 - np.hypot(p1 - bas1, haut2 - p2)
+    haut = p1 - p2 + np.hypot(haut1 - p1, p2 - bas2)
+    points = [fr_number(100 * x, 0).replace("-", "−") for x in (p1 - p2, bas, haut)]
+    return f"{points[0]} points, intervalle à 95 % de {points[1]} à {points[2]} points"
 
 
 if checks.is_placeholder(taux_occulte_noirs):
@@ -329,9 +351,13 @@ print("\nL'audit d'un mois (chiffres inventés) :")
 for nom, (k, n) in AUDIT.items():
     print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
           f"{intervalle_95(k, n)}")
+print(f"  écart (noirs − blancs) : {ecart_95(*AUDIT['patients noirs'], *AUDIT['patients blancs'])}")
 
 # %% [markdown]
-# L'intervalle des patients noirs est plus large : leur groupe est plus petit.
+# L'intervalle des patients noirs est plus large : leur groupe est plus petit. Pour comparer
+# deux groupes, il ne suffit pas de regarder si leurs intervalles se chevauchent : on calcule
+# l'**écart** entre les deux taux et **son** intervalle à 95 % (méthode de Newcombe, 1998).
+# S'il contient 0, un écart nul reste possible.
 #
 # ### Question 2 — Que peut conclure le service de son audit ? (1 point)
 #
@@ -342,15 +368,15 @@ for nom, (k, n) in AUDIT.items():
 #
 # <details><summary>Indice 1</summary>
 #
-# Ne comparez pas seulement les deux taux : comparez les deux **intervalles**. Que dit un
-# intervalle aussi large sur ce que l'on sait du vrai taux ?
+# Ne regardez pas seulement les deux taux : regardez la dernière ligne, l'**écart** et son
+# intervalle. Quelles valeurs de l'écart sont compatibles avec l'audit ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Les deux intervalles se chevauchent largement : ces données sont compatibles avec un écart
-# nul, mais aussi avec un écart comme celui du Michigan. Peut-on trancher dans un sens ou dans
-# l'autre ?
+# L'intervalle de l'écart va d'un peu moins de 0 à environ 30 points : il contient un écart
+# nul, mais aussi des écarts bien plus grands que celui du Michigan. Peut-on trancher dans un
+# sens ou dans l'autre ?
 # </details>
 
 # %% answer="conclusion_audit"
@@ -367,13 +393,13 @@ checks.check_choice(
     options=["l'écart est démontré", "il n'y a pas d'écart", "on ne peut pas conclure"],
     digest="9ddc00f8186ba3cf",
     mistakes=[
-        checks.Mistake(None, "vous avez comparé les deux taux sans leur marge d'erreur. Avec "
-                       "20 paires, l'intervalle des patients noirs est très large et chevauche "
-                       "celui des patients blancs : l'audit ne suffit pas à démontrer un écart.",
+        checks.Mistake(None, "vous avez comparé les deux taux sans leur marge d'erreur. "
+                       "L'intervalle de l'écart contient 0 : avec 20 paires seulement, l'audit "
+                       "ne suffit pas à démontrer un écart.",
                        digest="02295cc90a9e9283"),
-        checks.Mistake(None, "des intervalles qui se chevauchent ne prouvent pas l'absence "
-                       "d'écart : ces données sont aussi compatibles avec un écart important. "
-                       "Une absence de preuve n'est pas une preuve d'absence.",
+        checks.Mistake(None, "un intervalle de l'écart qui contient 0 ne prouve pas l'absence "
+                       "d'écart : il contient aussi des écarts importants. Une absence de "
+                       "preuve n'est pas une preuve d'absence.",
                        digest="e1efb241cd619f74"),
     ],
 )
@@ -480,6 +506,10 @@ checks.check_number(
                        "vous avez calculé la valeur prédictive positive (parmi les alarmes, la "
                        "part de vraies hypoxémies). La sensibilité part des hypoxémies vraies, "
                        "pas des alarmes."),
+        checks.Mistake(np.mean(vrai_noirs == alarme_noirs),
+                       "vous avez calculé l'exactitude (la part de toutes les paires où "
+                       "l'alarme a eu raison, VP et VN). La sensibilité ne regarde que les "
+                       "hypoxémies vraies."),
     ],
 )
 ### BEGIN HIDDEN TESTS
@@ -506,6 +536,10 @@ sensibilite_noirs = fn_noirs / (vp_noirs + fn_noirs)
 # message : valeur prédictive positive
 sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 
+# %% mistake="sensibilite_noirs"
+# message : vous avez calculé l'exactitude
+sensibilite_noirs = (vp_noirs + vn_noirs) / (vp_noirs + fn_noirs + fp_noirs + vn_noirs)
+
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
 #
@@ -529,14 +563,25 @@ cadre = MetricFrame(
 sensibilite_blancs_92 = float(cadre.by_group.loc["patients blancs", "sensibilité"])
 
 
+class Sensibilites(dict):
+    """Sensitivity per group; shown as a short French list in the notebook."""
+
+    def __repr__(self):
+        return "\n".join(f"Sensibilité chez les {nom} : {fr_number(v)}" for nom, v in self.items())
+
+    def _repr_pretty_(self, printer, cycle):
+        printer.text(repr(self))
+
+
 def sensibilites(seuil):
-    """Sensibilité de l'alarme (SpO2 < seuil) dans chaque groupe, calculée par fairlearn."""
-    return MetricFrame(
+    """Sensitivity of the alarm (SpO2 < seuil) in each group, computed by fairlearn."""
+    par_groupe = MetricFrame(
         metrics=recall_score,
         y_true=paires["hypoxemie"],
         y_pred=paires["spo2"] < seuil,
         sensitive_features=paires["groupe"],
     ).by_group
+    return Sensibilites({nom: float(v) for nom, v in par_groupe.items()})
 
 
 if checks.is_placeholder(sensibilite_noirs):
@@ -787,10 +832,16 @@ situation = "faux positif"
 #   saturation des peaux foncées et a fait 18 recommandations : changer l'interprétation des
 #   mesures, tester les appareils sur des populations diverses (Department of Health and Social
 #   Care, 2024).
-# - **Union européenne.** Le règlement européen sur l'intelligence artificielle (règlement (UE)
-#   2024/1689, art. 10, paragraphe 2, point f) impose au fournisseur d'un système d'IA à haut
-#   risque d'examiner ses données d'entraînement « en vue de biais possibles » pour la santé
-#   et la sécurité des personnes. Le module 13 détaillera ce texte.
+# - **Union européenne.** L'oxymètre est un **dispositif médical** : il relève du règlement
+#   (UE) 2017/745 relatif aux dispositifs médicaux. Le règlement européen sur l'intelligence
+#   artificielle (règlement (UE) 2024/1689, art. 10, paragraphe 2, point f) **imposera** au
+#   fournisseur d'un système d'IA à haut risque, comme certains logiciels d'IA qui sont
+#   eux-mêmes des dispositifs médicaux, d'examiner ses données d'entraînement pour repérer les
+#   biais susceptibles de nuire à la santé ou à la sécurité des personnes, ou d'entraîner une
+#   discrimination interdite par le droit de l'Union. À la date du 4 décembre 2026, cette
+#   obligation ne s'applique pas encore aux systèmes d'IA des dispositifs médicaux : un
+#   règlement modificatif de 2026 a repoussé sa date d'application (voir le texte consolidé sur
+#   EUR-Lex). Un module ultérieur sur le règlement européen (à venir) y reviendra.
 #
 # ### Pour aller plus loin : les limites de nos données
 #
@@ -798,8 +849,6 @@ situation = "faux positif"
 #   les volontaires de Bickler et al. (2005), entre 60 et 70 % de SaO2, la surestimation était
 #   de 3,56 points en moyenne pour les peaux foncées contre 0,37 point pour les peaux claires.
 #   Notre biais, réglé sur les patients hospitalisés de Sjoding et al. (2020), est plus fort.
-# - Nos paires sont indépendantes. Dans l'étude, un même patient comptait plusieurs paires, qui
-#   se ressemblent : la vraie marge d'erreur était plus large que celle que nous calculons.
 #
 # ### Réflexion — L'oxymètre dans ma pratique (3 points, corrigée par l'enseignant)
 #
@@ -847,7 +896,8 @@ situation = "faux positif"
 # ## Sources
 #
 # - Sjoding MW, Dickson RP, Iwashyna TJ, Gay SE, Valley TS. Racial bias in pulse oximetry
-#   measurement. *N Engl J Med* 2020;383(25):2477-2478. doi:10.1056/NEJMc2029240.
+#   measurement. *N Engl J Med* 2020;383(25):2477-2478. doi:10.1056/NEJMc2029240. Erratum :
+#   *N Engl J Med* 2021;385(26):2496.
 #   Cohorte de l'université du Michigan (janvier à juillet 2020) : 10 789 paires de mesures chez
 #   1 333 patients blancs et 276 patients noirs sous oxygène ; parmi les paires à SpO2 de 92 à
 #   96 %, SaO2 < 88 % dans 11,7 % des paires des patients noirs contre 3,6 % de celles des
@@ -860,12 +910,14 @@ situation = "faux positif"
 # - Severinghaus JW. Simple, accurate equations for human blood O2 dissociation computations.
 #   *J Appl Physiol* 1979;46(3):599-602. Relation entre SaO2 et PaO2 (37 °C, pH 7,40).
 # - Université numérique des sciences de la santé et du sport (UNF3S), campus numérique de
-#   réanimation médicale, « Insuffisance respiratoire aiguë » : hypoxémie si PaO2 < 80 mmHg ;
-#   insuffisance respiratoire aiguë si PaO2 < 60 mmHg.
+#   réanimation médicale : support de cours en ligne, chapitre
+#   « Insuffisance respiratoire aiguë », consulté dans les archives de l'UNESS (Université
+#   numérique en santé et sport) ; auteurs et année de rédaction non indiqués sur la page
+#   consultée. Hypoxémie si PaO2 < 80 mmHg ; insuffisance respiratoire aiguë si PaO2 < 60 mmHg.
 # - O'Driscoll BR, Howard LS, Earis J, Mak V, on behalf of the British Thoracic Society
 #   Emergency Oxygen Guideline Group. BTS guideline for oxygen use in adults in healthcare and
 #   emergency settings. *Thorax* 2017;72(Suppl 1):ii1-ii90. doi:10.1136/thoraxjnl-2016-209729.
-#   Cible de saturation de 88 à 92 % chez les patients à risque d'hypercapnie.
+#   Objectif de saturation de 88 à 92 % chez les patients à risque d'hypercapnie.
 # - Wilson EB. Probable inference, the law of succession, and statistical inference. *J Am Stat
 #   Assoc* 1927;22(158):209-212. Intervalle de confiance d'une proportion.
 # - U.S. Food and Drug Administration (FDA). Pulse Oximeter Accuracy and Limitations: FDA
@@ -876,9 +928,15 @@ situation = "faux positif"
 #   (Federal Register, 7 janvier 2025, vol. 90, p. 1150-1152).
 # - Department of Health and Social Care (Royaume-Uni). Equity in medical devices:
 #   independent review — final report. Publié le 11 mars 2024, 18 recommandations.
+# - Règlement (UE) 2017/745 du Parlement européen et du Conseil du 5 avril 2017 relatif aux
+#   dispositifs médicaux.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
 #   des règles harmonisées concernant l'intelligence artificielle, art. 10, paragraphe 2,
-#   point f.
+#   point f. Dates d'application modifiées en 2026 : se reporter à la version consolidée sur
+#   EUR-Lex (eur-lex.europa.eu), à la date du 4 décembre 2026.
+# - Newcombe RG. Interval estimation for the difference between independent proportions:
+#   comparison of eleven methods. *Stat Med* 1998;17(8):873-890. Intervalle de l'écart entre
+#   deux proportions.
 # - Données : synthétiques, générées par `esn_teach.datasets.make_pulse_oximetry`
 #   (graine `random_state=2020`), calibrées sur Sjoding et al. (2020), biais croissant avec la
 #   désaturation comme chez Bickler et al. (2005). Fiche descriptive (origine, construction,
