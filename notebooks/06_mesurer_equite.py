@@ -43,9 +43,11 @@
 # réponses, qui ne peuvent pas toutes être « oui ».
 #
 # Les données sont **synthétiques** : inventées par un programme, elles ne décrivent aucune
-# personne réelle (fiche ci-dessous).
+# personne réelle (fiche repliée ci-dessous). La cellule suivante charge les outils et les
+# données : exécutez-la, **vous n'avez pas à lire ce code**.
 
 # %%
+# Préparation : outils et données (vous n'avez pas à lire ce code).
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -58,8 +60,7 @@ from fairlearn.metrics import (
     selection_rate,
 )
 from fairlearn.postprocessing import ThresholdOptimizer
-from IPython.display import display
-from sklearn.calibration import calibration_curve
+from IPython.display import Markdown, display
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import balanced_accuracy_score, precision_score
 from sklearn.model_selection import train_test_split
@@ -68,12 +69,14 @@ from sklearn.preprocessing import StandardScaler
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import make_readmission_cohort
+from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import FairnessExplorer
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
 
 taux_voulus = {"A": 0.15, "B": 0.30}  # part de réhospitalisés voulue dans chaque groupe
 jeu = make_readmission_cohort(n_samples=6000, prevalence=taux_voulus, random_state=6)
-print(jeu.DESCR)
+display(Markdown("<details><summary><b>Fiche descriptive du jeu de données</b> (cliquez pour "
+                 f"la déplier)</summary>\n\n{jeu.DESCR}\n\n</details>"))
 cohorte = jeu.frame.drop(columns="score").rename(columns={
     "group": "groupe", "prior_admissions": "hospit_annee_precedente",
     "length_of_stay": "duree_sejour", "n_medications": "nb_medicaments",
@@ -84,21 +87,20 @@ fr_table(cohorte.head(), caption="Les cinq premiers séjours (rehospitalise : 1 
 # %% [markdown]
 # Le générateur a tiré les réhospitalisations avec un taux de 15 % (groupe A) et de 30 %
 # (groupe B). Ce **taux de réhospitalisation**, noté *p*, est la part des patients réhospitalisés
-# dans les 30 jours après la sortie : une **incidence cumulée**, et non une prévalence (que
-# Chouldechova, 2017, emploie dans un sens large).
+# dans les 30 jours après la sortie (une **incidence cumulée**, pas une prévalence).
 #
-# **Ce taux mesure-t-il le besoin ?** Pas forcément. Un patient qui renonce aux soins ou va
-# dans un autre hôpital n'est pas compté ; un suivi de ville insuffisant fait au contraire
-# revenir plus souvent. L'écart entre A et B peut refléter un **accès inégal aux soins** autant
-# qu'un besoin, et un modèle qui apprend cette **étiquette** (ce qu'il prédit) le reproduit :
-# c'est le biais de l'étiquette du module 03 (Obermeyer et al., 2019).
+# **Ce taux mesure-t-il le besoin ?** Pas forcément : un patient qui renonce aux soins ou va
+# dans un autre hôpital n'est pas compté. L'écart entre A et B peut refléter un **accès inégal
+# aux soins**, et un modèle qui apprend cette **étiquette** (ce qu'il prédit) le reproduit
+# (biais de l'étiquette, module 03 ; Obermeyer et al., 2019).
 #
 # ## 2. Le modèle et ses décisions
 #
 # Le modèle est une **régression logistique** : il combine l'âge, les hospitalisations de
 # l'année précédente, la durée du séjour, le nombre de médicaments **et le groupe**, avec des
 # poids appris sur la moitié des séjours. Nous l'évaluons sur l'autre moitié (le **jeu de
-# test**). L'équipe appelle (1) les patients dont le score atteint 0,3.
+# test**). L'équipe appelle les patients dont le score atteint 0,3 ; dans le code, `appel` vaut
+# 1 pour un patient appelé et 0 sinon.
 
 # %%
 variables = cohorte[["age", "hospit_annee_precedente", "duree_sejour", "nb_medicaments"]]
@@ -177,8 +179,8 @@ fr_table(par_groupe, columns=noms, index={"groupe": "Groupe"}, caption="Par grou
 #
 # <details><summary>Indice 2</summary>
 #
-# C'est la colonne `"taux_selection"`. Repérez le groupe le plus sélectionné, et faites la
-# soustraction : le plus grand moins le plus petit.
+# Dans la colonne trouvée à l'indice 1, lisez la valeur de chaque groupe. Un écart entre
+# deux groupes est une **soustraction** (pas une division), qui doit donner un nombre positif.
 # </details>
 
 # %% answer="ecart_parite"
@@ -280,21 +282,28 @@ ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux
 # parmi les patients à qui il annonce un risque de 30 %, environ 30 % sont réhospitalisés. Le
 # **diagramme de fiabilité** le vérifie : dans chaque groupe, les patients sont rangés par score
 # en dix paquets de même effectif ; chaque point place le risque moyen annoncé face à la part
-# réellement réhospitalisée. Un score calibré suit la diagonale.
+# réellement réhospitalisée, avec une barre verticale : sa marge d'erreur à 95 % (section 8).
+# Un score calibré suit la diagonale, aux marges près.
 
 # %%
 with accessible_style():
     fig, ax = plt.subplots(figsize=(6.5, 5), layout="constrained")
     ax.plot([0, 1], [0, 1], color=PALETTE["black"], linestyle=":", marker="",
             label="Calibration parfaite")
-    ecart_max = {}
+    ecart_max, hors_marge = {}, {}
     for i, (groupe, couleur) in enumerate((("A", "blue"), ("B", "vermillion"))):
         dans_groupe = (groupe_test == groupe).to_numpy()
-        observe, annonce = calibration_curve(y_test[dans_groupe], scores[dans_groupe],
-                                             n_bins=10, strategy="quantile")
-        ecart_max[groupe] = np.max(np.abs(observe - annonce))
-        ax.plot(annonce, observe, color=PALETTE[couleur], marker=MARKERS[i],
-                linestyle=LINESTYLES[i], label=f"Groupe {groupe}")
+        paquets = pd.DataFrame({"score": scores[dans_groupe],
+                                "reel": y_test.to_numpy()[dans_groupe]})
+        paquets["paquet"] = pd.qcut(paquets["score"], 10, labels=False)
+        resume = paquets.groupby("paquet").agg(annonce=("score", "mean"),
+                                               observe=("reel", "mean"), n=("reel", "size"))
+        marge = 1.96 * np.sqrt(resume["observe"] * (1 - resume["observe"]) / resume["n"])
+        ecart_max[groupe] = np.max(np.abs(resume["observe"] - resume["annonce"]))
+        hors_marge[groupe] = int((np.abs(resume["observe"] - resume["annonce"]) > marge).sum())
+        ax.errorbar(resume["annonce"], resume["observe"], yerr=marge, capsize=3,
+                    color=PALETTE[couleur], marker=MARKERS[i], linestyle=LINESTYLES[i],
+                    label=f"Groupe {groupe}")
     ax.set_title("Diagramme de fiabilité du score, par groupe")
     ax.set_xlabel("Risque moyen annoncé par le score")
     ax.set_ylabel("Part réellement réhospitalisée")
@@ -304,17 +313,21 @@ with accessible_style():
     show_figure(
         fig,
         "Diagramme de fiabilité : pour chaque groupe, dix points (risque moyen annoncé en "
-        "abscisse, part réellement réhospitalisée en ordonnée), groupe A en ronds et trait "
-        "plein, groupe B en carrés et tirets, diagonale pointillée de la calibration parfaite. "
-        "Les points des deux groupes restent près de la diagonale ; le plus grand écart vaut "
-        f"{fr_number(ecart_max['A'], 2)} pour le groupe A et {fr_number(ecart_max['B'], 2)} "
-        "pour le groupe B.",
+        "abscisse, part réellement réhospitalisée en ordonnée, barre verticale de la marge "
+        "d'erreur à 95 %), groupe A en ronds et trait plein, groupe B en carrés et tirets, "
+        "diagonale pointillée de la calibration parfaite. Les points des deux groupes restent "
+        f"près de la diagonale ; le plus grand écart vaut {fr_number(ecart_max['A'], 2)} pour "
+        f"le groupe A et {fr_number(ecart_max['B'], 2)} pour le groupe B.",
     )
+print(f"Paquets dont la diagonale sort de la marge : {hors_marge['A']} sur 10 (groupe A), "
+      f"{hors_marge['B']} sur 10 (groupe B).")
 
 # %% [markdown]
 # Aux fluctuations près (environ 150 patients par point), le score est **calibré dans chaque
-# groupe**. Pourtant, au même seuil, la VPP et surtout les erreurs (colonnes `tfn` et `tfp` de
-# la section 3) diffèrent entre les groupes.
+# groupe**. Il l'est **parce que le groupe est l'une de ses variables** : le retirer pour
+# éviter une discrimination directe ferait sous-estimer le risque du groupe B et surestimer
+# celui du groupe A. Pourtant, au même seuil, la VPP et surtout les erreurs (colonnes `tfn`
+# et `tfp` de la section 3) diffèrent entre les groupes.
 #
 # ### Question 2 — Quel critère cette plainte invoque-t-elle ? (1 point)
 #
@@ -395,8 +408,8 @@ critere_plainte = "parité prédictive"
 p, vpp, tfn = par_groupe["taux_rehosp"], par_groupe["vpp"], par_groupe["tfn"]
 # Les paramètres de la question 3 :
 p_a, p_b = 0.15, 0.30  # taux de réhospitalisation des groupes A et B
-vpp_cible = 0.45  # VPP voulue dans les deux groupes
-tfn_cible = 0.30  # TFN voulu dans les deux groupes
+vpp_cible = 0.35  # VPP voulue dans les deux groupes
+tfn_cible = 0.20  # TFN voulu dans les deux groupes
 fr_table(
     pd.DataFrame({"TFP mesuré": par_groupe["tfp"],
                   "TFP par la formule": p / (1 - p) * (1 - vpp) / vpp * (1 - tfn)}),
@@ -406,8 +419,9 @@ fr_table(
 
 # %% [markdown]
 # Conséquence : si deux groupes ont des taux *p* **différents**, imposer la même VPP et le
-# même TFN impose des **TFP différents**. Aucun modèle ne peut respecter à la fois la parité
-# prédictive et l'égalité des erreurs, sauf s'il ne se trompe jamais. Kleinberg et al. (2017)
+# même TFN impose des **TFP différents**. Aucune règle ne peut respecter à la fois la parité
+# prédictive et l'égalité des erreurs, sauf si elle ne fait aucun faux positif (VPP = 1) :
+# un cas irréaliste. Kleinberg et al. (2017)
 # ont démontré un résultat voisin pour les scores calibrés.
 #
 # ### Question 3 — Le TFP imposé au groupe A (2 points)
@@ -426,7 +440,8 @@ fr_table(
 #
 # Le premier facteur ne dépend que du **groupe** (réhospitalisés rapportés aux autres) ; le
 # deuxième, de la **VPP** (appels inutiles rapportés aux appels utiles) ; le troisième est la
-# **sensibilité**, et non le TFN lui-même. Mettez chaque soustraction entre parenthèses.
+# **sensibilité**, et non le TFN lui-même. Mettez chaque soustraction entre parenthèses. Le
+# résultat est un TFP, pas le taux `p_a` lui-même.
 # </details>
 
 # %% answer="tfp_a"
@@ -440,32 +455,41 @@ tfp_a = p_a / (1 - p_a) * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
 checks.check_number(
     tfp_a,
     name="tfp_a",
-    digest="fd599bba21af5641",
+    digest="ddddc93c2c62f2b3",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
-            0.3667,
+            p_a,
+            "vous avez donné le taux de réhospitalisation p_a lui-même. On demande le TFP que "
+            "l'identité impose : p_a n'en est que le point de départ (premier facteur).",
+        ),
+        checks.Mistake(
+            0.6367,
             "c'est le TFP imposé au groupe B : vous avez pris le taux de réhospitalisation de "
             "l'autre groupe (groupes inversés). Utilisez p_a.",
         ),
         checks.Mistake(
-            0.0647,
+            0.0655,
             "vous avez multiplié par le TFN au lieu de 1 − TFN. Le dernier facteur est la "
             "sensibilité : la part des réhospitalisés qui sont appelés.",
         ),
         checks.Mistake(
-            0.1010,
+            0.0760,
             "vous avez inversé le rapport de la VPP : c'est (1 − VPP) / VPP, les faux positifs "
             "rapportés aux vrais positifs parmi les appelés.",
         ),
         checks.Mistake(
-            0.1283,
+            0.2229,
             "vous avez pris p au lieu de p / (1 − p) : le premier facteur est le rapport des "
             "réhospitalisés aux non-réhospitalisés.",
         ),
         checks.Mistake(
-            4.8481,
+            8.4190,
             "vous avez inversé le premier facteur : c'est p / (1 − p), pas (1 − p) / p.",
+        ),
+        checks.Mistake(
+            0.3277,
+            "vous avez oublié le dernier facteur, 1 − TFN (la sensibilité).",
         ),
     ],
     hint="Reprenez la formule de Chouldechova facteur par facteur, avec les variables du "
@@ -475,7 +499,7 @@ checks.check_number(
 checks.check_number(
     tfp_a,
     name="tfp_a",
-    expected=0.15 / 0.85 * 0.55 / 0.45 * 0.7,
+    expected=0.15 / 0.85 * 0.65 / 0.35 * 0.8,
 )
 ### END HIDDEN TESTS
 
@@ -495,14 +519,19 @@ tfp_a = p_a / (1 - p_a) * vpp_cible / (1 - vpp_cible) * (1 - tfn_cible)
 # message : vous avez pris p au lieu de p / (1 − p)
 tfp_a = p_a * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
 
+# %% mistake="tfp_a"
+# message : vous avez donné le taux de réhospitalisation p_a lui-même
+tfp_a = p_a
+
 # %% [markdown]
 # ## 6. Corriger le modèle avec fairlearn
 #
 # Supposons que l'équipe choisisse l'**égalité des erreurs**. `ThresholdOptimizer` (fairlearn)
-# garde le score mais choisit un **seuil par groupe** (et, près du seuil, tire parfois au sort
-# entre deux seuils) pour égaliser le TFN et le TFP, en maximisant l'**exactitude équilibrée**
-# (la moyenne de la sensibilité et de la spécificité). Il apprend ses seuils sur les données
-# d'apprentissage.
+# garde le score, mais remplace dans chaque groupe le seuil unique par une règle **en partie
+# tirée au sort** : selon son score, le patient a une certaine **probabilité d'être appelé**.
+# Il apprend ces règles sur les données d'apprentissage, pour égaliser le TFN et le TFP en
+# maximisant l'**exactitude équilibrée** (la moyenne de la sensibilité et de la spécificité).
+# La cellule lit les règles apprises, puis mesure les taux.
 
 # %%
 correction = ThresholdOptimizer(estimator=modele, constraints="equalized_odds",
@@ -510,6 +539,31 @@ correction = ThresholdOptimizer(estimator=modele, constraints="equalized_odds",
                                 predict_method="predict_proba")
 correction.fit(X_app, y_app, sensitive_features=groupe_app)
 appel_corrige = correction.predict(X_test, sensitive_features=groupe_test, random_state=0)
+
+
+def proba_appel(score, regle):
+    """Probability that the fitted rule of one group calls a patient with this score."""
+    par_seuils = (regle["p0"] * regle["operation0"](score)
+                  + regle["p1"] * regle["operation1"](score))
+    tirage = regle.get("p_ignore", 0.0)  # share decided by a lottery, whatever the score
+    return tirage * regle.get("prediction_constant", 0.0) + (1 - tirage) * par_seuils
+
+
+regles_apprises = correction.interpolated_thresholder_.interpolation_dict
+lignes = {}
+for groupe, regle in regles_apprises.items():
+    bas, haut = sorted([regle["operation0"].threshold, regle["operation1"].threshold])
+    lignes[groupe] = {"Seuil bas": bas, "Seuil haut": haut,
+                      "P(appel), score sous le seuil bas": proba_appel(0.0, regle),
+                      "P(appel), score entre les seuils": proba_appel((bas + haut) / 2, regle),
+                      "P(appel), score au-dessus du seuil haut": proba_appel(1.0, regle)}
+display(fr_table(pd.DataFrame(lignes), columns={"A": "Groupe A", "B": "Groupe B"}, digits=3,
+                 caption="Règles apprises par la correction (P(appel) : probabilité "
+                 "d'être appelé)"))
+score_tres_bas = 0.1
+tres_bas_a = (groupe_test == "A").to_numpy() & (scores < score_tres_bas)
+print(f"Groupe A : {appel_corrige[tres_bas_a].sum()} des {tres_bas_a.sum()} patients dont le "
+      f"score est inférieur à {fr_number(score_tres_bas, 1)} ont été appelés (tirage au sort).")
 taux_corrige = MetricFrame(metrics=indicateurs, y_true=y_test, y_pred=appel_corrige,
                            sensitive_features=groupe_test)
 for nom, decisions in (("seuil unique 0,3", appel), ("après correction", appel_corrige)):
@@ -535,12 +589,15 @@ fr_table(par_groupe_corrige,
 
 # %% [markdown]
 # L'**écart d'égalité des erreurs** (le plus grand des écarts de TFN et de TFP entre groupes)
-# est presque annulé.
+# est presque annulé. Mais lisez les règles : dans le groupe A, deux seuils, et une part des
+# patients appelée **au hasard, quel que soit son score**. Deux patients de même score peuvent
+# donc recevoir des décisions différentes : l'égalité vaut **en moyenne sur le groupe**, pas
+# pour chaque personne, et la décision devient inexplicable au patient.
 #
 # **Attention au droit.** Traiter différemment deux patients au même score **à cause de leur
 # groupe** peut constituer une **discrimination directe** si le groupe repose sur un critère
-# protégé (origine, lieu de résidence…). Notre modèle utilise d'ailleurs le groupe comme
-# variable. Suite après la séance.
+# protégé (origine, lieu de résidence…) ; notre modèle utilise d'ailleurs le groupe comme
+# variable (suite après la séance).
 #
 # ## 7. Ce que coûte la correction, à nombre d'appels égal
 #
@@ -595,7 +652,8 @@ fr_table(
 #
 # <details><summary>Indice 2</summary>
 #
-# Ligne « même nombre » moins ligne « correction », dans la colonne des réhospitalisés joints.
+# Prenez la colonne qui compte **tous** les réhospitalisés joints (pas un seul groupe), et
+# soustrayez de façon à obtenir ce que la correction fait **perdre** : un nombre positif.
 # </details>
 
 # %% answer="vp_perdus"
@@ -607,6 +665,17 @@ vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["correct
 # %% tests="vp_perdus" points=2
 # Vérification de la question 4 : exécutez cette cellule.
 joints = comparaison["joints"]
+un_seul_groupe = [
+    checks.Mistake(
+        comparaison.loc[ligne_1, colonne] - comparaison.loc[ligne_2, colonne],
+        f"vous avez lu la colonne {colonne}, qui ne compte qu'un groupe. La question porte sur "
+        "tous les réhospitalisés joints, des deux groupes.",
+    )
+    for colonne in ("joints_A", "joints_B")
+    for ligne_1 in comparaison.index
+    for ligne_2 in comparaison.index
+    if ligne_1 != ligne_2
+]
 message_seuil = (
     "vous avez comparé la correction à la règle du seuil 0,3, qui appelle moins de patients : "
     "à capacité inégale, l'écart mélange l'effet de l'équité et celui du nombre d'appels. "
@@ -615,8 +684,8 @@ message_seuil = (
 checks.check_number(
     vp_perdus,
     name="vp_perdus",
-    digest="6bbd588eb69835d8",
-    decimals=0,
+    digest="85d19ebb2810d332",
+    decimals=3,
     bounds=(0, n_appels),
     mistakes=[
         checks.Mistake(joints["seuil 0,3"] - joints["correction"], message_seuil),
@@ -625,13 +694,14 @@ checks.check_number(
             None,
             "votre nombre est négatif : vous avez soustrait dans l'autre sens. On demande "
             "combien de réhospitalisés la correction joint en moins : un nombre positif.",
-            digest="fe139358c1fc3a95",
+            digest="63a14075b1813bc3",
         ),
         checks.Mistake(
             joints["même nombre"] - joints["seuil 0,3"],
             "vous avez comparé les deux règles à seuil unique ; la question porte sur ce que "
             "coûte la correction.",
         ),
+        *un_seul_groupe,
     ],
     percent_is_mistake=False,
     hint="Choisissez les deux règles qui appellent le même nombre de patients, et comparez "
@@ -641,7 +711,7 @@ checks.check_number(
 checks.check_number(
     vp_perdus,
     name="vp_perdus",
-    decimals=0,
+    decimals=3,
     expected=int(((appel_meme_nombre == 1) & reel).sum() - ((appel_corrige == 1) & reel).sum()),
 )
 ### END HIDDEN TESTS
@@ -658,11 +728,16 @@ vp_perdus = comparaison.loc["correction", "joints"] - comparaison.loc["même nom
 # message : vous avez comparé les deux règles à seuil unique
 vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["seuil 0,3", "joints"]
 
+# %% mistake="vp_perdus"
+# message : vous avez lu la colonne joints_B
+vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["correction", "joints_B"]
+
 # %% [markdown]
 # Face au seuil 0,3, la correction semblait joindre **plus** de réhospitalisés : l'effet des
-# appels en plus. À nombre d'appels égal, elle en joint moins, avec une exactitude équilibrée
-# (son propre critère) plus basse, et déplace des appels du groupe B vers le groupe A : un
-# **choix de valeurs**, à faire avec les soignants et les usagers.
+# appels en plus. À nombre d'appels égal, elle en joint moins et déplace des appels du groupe B
+# vers le groupe A. Cette perte n'est pas un hasard : avec un score calibré, appeler les scores
+# les plus élevés joint **le plus** de réhospitalisés attendus pour un nombre d'appels donné.
+# Payer ce prix est un **choix de valeurs**, à faire avec les soignants et les usagers.
 #
 # ## 8. La marge d'erreur d'un taux
 #
@@ -682,8 +757,9 @@ vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["seuil 0
 #
 # <details><summary>Indice 2</summary>
 #
-# Le TFN se calcule parmi les **réhospitalisés** du groupe A : *n* est dans la colonne
-# « Réhospitalisés ». Écrivez `1.96 * np.sqrt(f * (1 - f) / n)` avec les nombres du tableau.
+# Le TFN est une part : **parmi quels patients** du groupe A ? Cherchez dans le tableau
+# « après correction » la colonne qui compte ces patients. Prenez *f* après correction, et
+# en proportion (entre 0 et 1), pas en pourcentage.
 # </details>
 
 # %% answer="marge_tfn_a"
@@ -696,6 +772,13 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "reho
 # %% tests="marge_tfn_a" points=2
 # Vérification de la question 5 : exécutez cette cellule.
 f_tfn_a = par_groupe_corrige.loc["A", "tfn"]
+checks.expect(
+    not (isinstance(marge_tfn_a, float) and np.isnan(marge_tfn_a)),
+    "« marge_tfn_a » vaut nan (« pas un nombre ») : la racine carrée d'un nombre négatif. "
+    "Vous avez sans doute pris f en pourcentage : 1 − f devient alors négatif. Prenez f en "
+    "proportion, entre 0 et 1.",
+    name="marge_tfn_a",
+)
 checks.check_number(
     marge_tfn_a,
     name="marge_tfn_a",
@@ -722,6 +805,12 @@ checks.check_number(
             "vous avez oublié le facteur 1,96 : vous avez calculé l'erreur type, pas la marge "
             "à 95 %.",
             digest="8997a42e6cb493b2",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez pris le TFN du groupe A avant correction (tableau de la section 3). On "
+            "demande la marge du TFN après correction.",
+            digest="524da2783ccfcf0b",
         ),
         checks.Mistake(
             None,
@@ -756,29 +845,63 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "appe
 f_a = par_groupe_corrige.loc["A", "tfn"]
 marge_tfn_a = np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "rehospitalises"])
 
+# %% mistake="marge_tfn_a"
+# message : vous avez pris le TFN du groupe A avant correction
+f_a = par_groupe.loc["A", "tfn"]
+marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "rehospitalises"])
+
+# %% mistake="marge_tfn_a"
+# message : Vous avez sans doute pris f en pourcentage
+f_a = 100 * par_groupe_corrige.loc["A", "tfn"]
+marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "rehospitalises"])
+
 # %% [markdown]
-# fairlearn estime aussi cette incertitude, par **bootstrap** : il refait le calcul sur 500
-# échantillons tirés au hasard, avec remise, dans le jeu de test, et garde les valeurs qui
-# encadrent 95 % des résultats.
+# Pour **comparer** deux groupes, ne regardez pas si leurs intervalles se chevauchent :
+# calculez l'intervalle de la **différence** TFN du groupe A − TFN du groupe B. Sa marge
+# additionne les deux incertitudes : 1,96 × √(*f*_A(1 − *f*_A)/*n*_A + *f*_B(1 − *f*_B)/*n*_B).
 
 # %%
-bootstrap = MetricFrame(metrics={"tfn": false_negative_rate}, y_true=y_test,
-                        y_pred=appel_corrige, sensitive_features=groupe_test,
-                        n_boot=500, ci_quantiles=[0.025, 0.975], random_state=0)
-bas, haut = bootstrap.by_group_ci  # les bornes basses, puis les bornes hautes
-for groupe in ("A", "B"):
+faux_negatifs = (appel_corrige == 0) & reel  # réhospitalisés non appelés
+for groupe, dans_groupe in (("A", dans_a), ("B", dans_b)):
+    bas, haut = proportion_ci(int(faux_negatifs[dans_groupe].sum()),
+                              int((reel & dans_groupe).sum()))
     print(f"Groupe {groupe} : TFN après correction "
           f"{fr_number(par_groupe_corrige.loc[groupe, 'tfn'])}, intervalle à 95 % de "
-          f"{fr_number(bas.loc[groupe, 'tfn'])} à {fr_number(haut.loc[groupe, 'tfn'])}.")
-ecart_tfn = taux_corrige.by_group["tfn"].max() - taux_corrige.by_group["tfn"].min()
-print(f"Écart de TFN entre les groupes après correction : {fr_number(ecart_tfn)}.")
+          f"{fr_number(bas)} à {fr_number(haut)}.")
+f_g, n_g = par_groupe_corrige["tfn"], par_groupe_corrige["rehospitalises"]
+difference_tfn = f_g["A"] - f_g["B"]
+marge_difference = 1.96 * np.sqrt(f_g["A"] * (1 - f_g["A"]) / n_g["A"]
+                                  + f_g["B"] * (1 - f_g["B"]) / n_g["B"])
+print(f"Différence TFN A − TFN B : {fr_number(difference_tfn)}, intervalle à 95 % de "
+      f"{fr_number(difference_tfn - marge_difference)} à "
+      f"{fr_number(difference_tfn + marge_difference)}.")
 
 # %% [markdown]
-# Formule et bootstrap donnent des intervalles proches. L'écart de TFN restant est plus petit
-# que l'incertitude de chaque TFN : ce jeu de test ne dit ni que les TFN sont égaux, ni qu'un
-# écart subsiste. Un audit d'équité donne ses taux **avec leur intervalle**.
+# L'intervalle de la différence contient 0 : ce jeu de test ne dit ni que les TFN sont égaux,
+# ni qu'un écart subsiste. Un audit d'équité donne ses écarts **avec leur intervalle**.
 #
-# ## 9. L'explorateur : le prix de l'équité
+# **Piège.** `MetricFrame.difference_ci()` (fairlearn) estime par **bootstrap** (le calcul
+# refait sur des tirages avec remise) l'intervalle de l'écart « plus grand moins plus
+# petit », toujours positif : cet intervalle ne peut pas contenir 0.
+
+# %% [markdown]
+# ## À retenir
+#
+# - « Équitable » a **plusieurs définitions** (même taux de sélection, même TFN, même TFN et
+#   TFP, même VPP) ; la **calibration** porte sur le score.
+# - Chaque taux a son **dénominateur**, qui fixe aussi sa **marge d'erreur**.
+# - Quand les taux d'événements diffèrent, on ne peut pas égaliser à la fois VPP, TFN et TFP
+#   (**identité de Chouldechova**).
+# - Une **correction** se juge à nombre d'appels égal ; son critère est un **choix de
+#   valeurs**. L'étiquette elle-même peut refléter un accès inégal aux soins.
+
+# %% [markdown]
+# ## Après la séance
+#
+# Cette partie se fait **après la séance** : un explorateur, une lecture, puis une réflexion
+# écrite notée par l'enseignant.
+#
+# ### Pour aller plus loin : l'explorateur du prix de l'équité
 #
 # **Partie 1.** Les curseurs imposent la même VPP et le même TFN aux deux groupes ; les barres
 # montrent le TFP imposé à chacun. Peut-on les égaliser ? Et avec « Même taux » ?
@@ -803,22 +926,6 @@ explorateur = FairnessExplorer(
 explorateur
 
 # %% [markdown]
-# ## À retenir
-#
-# - « Équitable » a **plusieurs définitions** (même taux de sélection, même TFN, même TFN et
-#   TFP, même VPP) ; la **calibration** porte sur le score.
-# - Chaque taux a son **dénominateur**, qui fixe aussi sa **marge d'erreur**.
-# - Quand les taux d'événements diffèrent, on ne peut pas égaliser à la fois VPP, TFN et TFP
-#   (**identité de Chouldechova**).
-# - Une **correction** se juge à nombre d'appels égal ; son critère est un **choix de
-#   valeurs**. L'étiquette elle-même peut refléter un accès inégal aux soins.
-
-# %% [markdown]
-# ## Après la séance
-#
-# Cette partie se fait **après la séance** : une lecture, puis une réflexion écrite notée par
-# l'enseignant.
-#
 # ### Pour aller plus loin : mesurer l'équité suppose de connaître le groupe
 #
 # - **Des données sensibles.** L'origine raciale ou ethnique et les données de santé sont des
@@ -841,10 +948,16 @@ explorateur
 # - **La discrimination.** Est une **discrimination directe** le fait de traiter une personne
 #   moins favorablement qu'une autre, dans une situation comparable, en raison notamment de
 #   son origine, de son lieu de résidence ou de son état de santé (loi n° 2008-496 du 27 mai
-#   2008, art. 1er) ; c'est le risque des seuils par groupe (section 6). Un critère neutre en
-#   apparence qui désavantage un groupe sans justification est une **discrimination
-#   indirecte** (même article). Enfin, nul ne peut être discriminé dans l'accès à la prévention
-#   ou aux soins (code de la santé publique, art. L. 1110-3).
+#   2008, art. 1er) ; c'est le risque des seuils par groupe (section 6). Le même article
+#   définit la **discrimination indirecte** : « une disposition, un critère ou une pratique
+#   neutre en apparence, mais susceptible d'entraîner, pour l'un des motifs mentionnés au
+#   premier alinéa, un désavantage particulier pour des personnes par rapport à d'autres
+#   personnes, à moins que cette disposition, ce critère ou cette pratique ne soit
+#   objectivement justifié par un but légitime et que les moyens pour réaliser ce but ne
+#   soient nécessaires et appropriés ». Un seuil unique, neutre en apparence, qui manque
+#   beaucoup plus de réhospitalisés dans un groupe, devrait donc être justifié. Enfin, nul ne
+#   peut être discriminé dans l'accès à la prévention ou aux soins (code de la santé publique,
+#   art. L. 1110-3).
 #
 # ### Réflexion — Dépistage ou ressource rare ? (3 points, corrigée par l'enseignant)
 #
@@ -858,25 +971,46 @@ explorateur
 
 # %% [markdown] written="reflexion_criteres" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants ; retiré de la version étudiante).*
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères notés
+# chacun 0, 0,5 ou 1 point.
 #
-# - **1 point** — Un critère argumenté pour chaque usage, à partir du tort à éviter. Dépistage :
-#   le tort principal est souvent le malade manqué, d'où l'égalité des chances (même TFN) ;
-#   ressource rare : chaque appel inutile en prive un autre patient, d'où la parité prédictive
-#   (même VPP, score calibré dans chaque groupe) ou l'égalité des erreurs. Accepter toute
-#   position cohérente avec le tort désigné ; pénaliser la parité démographique choisie sans
-#   discuter la différence de taux de réhospitalisation, et une réponse qui ne dit pas quelle
-#   erreur est la plus grave.
-# - **1 point** — L'impossibilité et son prix, chiffrés : avec des taux différents, on ne peut
-#   pas égaliser à la fois VPP, TFN et TFP. Un chiffre juste du module (le TFP imposé à la
-#   question 3, les réhospitalisés joints en moins à nombre d'appels égal à la question 4, ou
-#   la marge d'erreur de la question 5).
-# - **1 point** — Le regard critique et collectif (valeurs
-#   V4 — Prudence, esprit critique et inclusivité, et V6 — Intégrité et transparence) :
-#   l'étiquette peut refléter un accès inégal aux soins ; le choix n'est pas technique, il
-#   associe soignants, usagers et direction, se documente et se réévalue ; des seuils par
-#   groupe doivent être justifiés (risque de discrimination directe). Pénaliser une réponse
-#   qui présente un critère comme « objectivement » le bon.
+# - **Critère 1 — Un critère argumenté pour chaque usage, à partir du tort à éviter.**
+#   1 point : pour chaque usage, l'erreur la plus grave et qui elle frappe, puis un critère
+#   qui en découle (dépistage : souvent le malade manqué, d'où l'égalité des chances, même
+#   TFN ; ressource rare : chaque appel inutile en prive un autre patient, d'où la parité
+#   prédictive, même VPP, ou l'égalité des erreurs) ; toute position cohérente avec le tort
+#   désigné est acceptée. 0,5 point : un seul usage argumenté, ou un critère sans le tort qui
+#   le justifie. 0 point : aucun critère, ou la parité démographique choisie sans discuter la
+#   différence de taux de réhospitalisation. Attention : la parité prédictive (même VPP) n'est
+#   pas la calibration ; le module montre un score calibré dans chaque groupe dont les VPP
+#   diffèrent au même seuil.
+# - **Critère 2 — L'impossibilité et son prix, chiffrés.** 1 point : avec des taux de
+#   réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP (sauf
+#   règle sans faux positif), et un chiffre juste du module (le TFP imposé à la question 3,
+#   les réhospitalisés joints en moins à nombre d'appels égal à la question 4, ou la marge
+#   d'erreur de la question 5). 0,5 point : l'impossibilité sans chiffre, ou un chiffre sans
+#   le lien avec le choix. 0 point : ni l'un ni l'autre, ou l'idée qu'une correction rend le
+#   modèle équitable « sur tous les critères ».
+# - **Critère 3 — Le regard critique et collectif**, valeurs
+#   V4 — Prudence, esprit critique et inclusivité, et V6 — Intégrité et transparence.
+#   1 point : au moins deux de ces idées — l'étiquette peut refléter un accès inégal aux
+#   soins ; le choix n'est pas technique, il associe soignants, usagers et direction, se
+#   documente et se réévalue ; des seuils par groupe ou une décision tirée au sort doivent être justifiés (discrimination directe,
+#   décision inexplicable au patient). 0,5 point : une seule. 0 point : un critère présenté
+#   comme « objectivement » le bon.
+#
+# *Réponse modèle (environ 12 lignes).* Pour un dépistage, l'erreur grave est de manquer un
+# malade : je demanderais le même TFN dans les deux groupes (égalité des chances), en
+# acceptant que les VPP diffèrent, donc plus d'examens inutiles dans un groupe. Pour les
+# appels, chaque appel inutile prive un autre patient : je regarderais la VPP, mais avec des
+# taux de réhospitalisation différents (15 % et 30 %), l'identité de Chouldechova interdit
+# d'égaliser à la fois VPP, TFN et TFP : à VPP et TFN égaux, le TFP imposé diffère entre les
+# groupes (question 3). Corriger a un prix : à nombre d'appels égal, la correction joint
+# moins de réhospitalisés (question 4), et elle tire au sort une partie des décisions. Mais
+# l'écart de réhospitalisation mesure peut-être un accès inégal aux soins plus qu'un besoin :
+# avant de choisir, il faut vérifier l'étiquette. Le choix revient aux soignants, aux
+# usagers et à la direction, doit être écrit, justifié (des seuils par groupe peuvent être
+# une discrimination directe) et réévalué avec des taux donnés avec leur intervalle.
 # ### END SOLUTION
 
 # %% [markdown]
