@@ -56,6 +56,8 @@
 # chaque exécution). Sa fiche descriptive s'ouvre sous le tableau.
 
 # %%
+import re
+
 import pandas as pd
 from IPython.display import Markdown, display
 
@@ -66,9 +68,19 @@ from esn_teach.explorers import AnonymisationExplorer
 
 
 def fiche(jeu, titre):
-    """The data card of a dataset, folded under its title."""
+    """The data card of a dataset, folded under its title, with its French headings only."""
+    texte = re.sub(r"^## .+? — (.+)$", r"## \1", jeu.DESCR, flags=re.MULTILINE)
     return Markdown(f"<details><summary><b>{titre}</b> (cliquez pour l'ouvrir)</summary>\n\n"
-                    f"{jeu.DESCR}\n\n</details>")
+                    f"{texte}\n\n</details>")
+
+
+def a_la_francaise(tableau, colonnes):
+    """A copy of the table for display: dates written day/month/year, French column names."""
+    copie = tableau[list(colonnes)].copy()
+    for colonne in copie.columns:
+        if pd.api.types.is_datetime64_any_dtype(copie[colonne]):
+            copie[colonne] = copie[colonne].dt.strftime("%d/%m/%Y")
+    return copie.rename(columns=colonnes)
 
 
 donnees = make_french_registry(n_samples=10_000, random_state=11)
@@ -79,7 +91,7 @@ en_francais = {"pseudonym": "pseudonyme (pseudonym)", "sex": "sexe (sex)",
                "departement_name": "département (departement_name)",
                "admission_date": "date d'admission (admission_date)",
                "diagnosis": "diagnostic (diagnosis)"}
-display(registre[list(en_francais)].head(5).rename(columns=en_francais))
+display(a_la_francaise(registre.head(5), en_francais))
 display(fiche(donnees, "Fiche descriptive du registre"))
 
 # %% [markdown]
@@ -251,7 +263,9 @@ roles_colonnes = {
 # habitants des États-Unis étaient probablement uniques sur ce trio (Sweeney, 2000) ; d'après
 # celui de 2000, Philippe Golle a trouvé 63 % (Golle, 2006). Regroupons les patients qui ont
 # **exactement les mêmes** quasi-identifiants : chaque groupe est une **classe
-# d'équivalence**, et un patient seul dans sa classe est **unique**.
+# d'équivalence**, et un patient seul dans sa classe est **unique**. Comptons-les dans le
+# registre, puis dans une **population synthétique** de 300 000 habitants (le registre et
+# 290 000 personnes de plus, tirées de la même façon).
 
 # %%
 registre_publie = registre.drop(columns=["pseudonym"])
@@ -259,11 +273,20 @@ quasi_identifiants = ["birth_date", "sex", "postcode"]
 part_uniques = pv.unique_share(registre_publie, quasi_identifiants)
 print("Patients uniques dans le registre sur (date de naissance, sexe, code postal) : "
       f"{fr_percent(part_uniques)}")
+habitants = make_french_registry(n_samples=290_000, random_state=111).frame
+population = pd.concat([registre_publie[quasi_identifiants],
+                        habitants[quasi_identifiants]]).astype(str)
+effectif_trio = population.groupby(quasi_identifiants)["sex"].transform("size")
+part_uniques_population = (effectif_trio.iloc[:len(registre_publie)] == 1).mean()
+print("Patients du registre uniques dans la population de 300 000 habitants : "
+      f"{fr_percent(part_uniques_population)}")
 
 # %% [markdown]
 # **Unique dans le registre n'est pas unique dans la population.** Le registre est un
 # **échantillon** ; Sweeney et Golle comptaient les uniques dans **toute la population**, et un
-# patient seul dans le registre peut partager son trio avec des habitants qui n'y figurent pas.
+# patient seul dans le registre peut partager son trio avec des habitants qui n'y figurent pas :
+# la part baisse un peu dans la population, mais reste très haute, car la date de naissance
+# complète est un détail très fin.
 # Le risque dépend de ce que sait l'attaquant (El Emam et Dankar, 2008) :
 #
 # - **modèle du procureur** : il sait que sa cible est dans le registre (son voisin a été
@@ -458,121 +481,146 @@ l_petit = 2
 # avec un nom, mêlés à des personnes absentes du registre. L'attaquant **rapproche** les deux
 # tables sur (date de naissance, sexe, code postal). Un dossier est **relié à un seul nom**
 # quand son trio n'apparaît qu'**une fois** dans le registre et **une fois** dans la liste :
-# c'est une **réidentification**, qui peut être fausse.
+# c'est une **réidentification**, qui peut être fausse. L'attaquant ne sait pas si ses liens
+# sont justes ; nous, si : le générateur fournit le **corrigé** (hors du tableau). Il y place
+# 30 % des patients adultes : un **réglage**, pas une mesure.
 
 # %%
 liste = make_voter_list(registre, random_state=12)
 liste_electorale = liste.frame
 attaque = pv.linkage_attack(registre_publie, liste_electorale, quasi_identifiants)
 n_reidentifies = attaque.n_reidentified
-n_publies = attaque.n_released
 print(f"Patients dans le registre publié : {len(registre_publie)}")
 print(f"Personnes dans la liste électorale (synthétique) : {len(liste_electorale)}")
 print(f"Dossiers du registre reliés à un seul nom de la liste : {n_reidentifies}")
-display(liste_electorale.head(3).rename(columns={
+display(a_la_francaise(liste_electorale.head(3), {
     "last_name": "nom", "first_name": "prénom", "sex": "sexe", "birth_date": "date de naissance",
     "postcode": "code postal"}))
-display(fiche(liste, "Fiche descriptive de la liste électorale"))
 
-# %% [markdown]
-# ### Question 3 — La part des dossiers reliés à un seul nom (2 points)
-#
-# Quelle **part des patients du registre** l'attaquant a-t-il reliée à un seul nom ? Donnez une
-# proportion entre 0 et 1, calculée avec les variables ci-dessus (`n_reidentifies`,
-# `registre_publie`, `liste_electorale` ; `len(tableau)` donne le nombre de lignes d'un tableau).
-#
-# <details><summary>Indice 1</summary>
-#
-# La question porte sur les **patients du registre** : c'est leur nombre qui va au dénominateur,
-# pas celui des personnes de la liste électorale.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Une part répond à la question « combien parmi combien ? ». Relisez les nombres affichés par la
-# cellule de l'attaque : lequel compte les dossiers qui ont reçu un nom, lequel compte les
-# patients sur lesquels porte la question ?
-# </details>
-
-# %% answer="taux_reidentification"
-taux_reidentification = ...
-### BEGIN SOLUTION
-taux_reidentification = n_reidentifies / len(registre_publie)
-### END SOLUTION
-
-# %% tests="taux_reidentification" points=2
-# Vérification de la question 3 : exécutez cette cellule.
-valeur_taux = checks.require_number(taux_reidentification, name="taux_reidentification")
-checks.expect(
-    valeur_taux != n_reidentifies,
-    "vous avez donné le nombre de dossiers reliés à un nom. On demande une part, entre 0 et 1 : "
-    "rapportez ce nombre à l'effectif sur lequel porte la question.",
-    name="taux_reidentification",
-)
-checks.expect(
-    not checks.matches_digest(1 - valeur_taux, "ec731501db747da5", name="taux_reidentification"),
-    "vous avez calculé la part des patients qui ne sont reliés à aucun nom. On demande la part "
-    "de ceux qui reçoivent un nom.",
-    name="taux_reidentification",
-)
-checks.check_number(
-    taux_reidentification,
-    name="taux_reidentification",
-    digest="ec731501db747da5",
-    bounds=(0, 1),
-    mistakes=[
-        checks.Mistake(n_reidentifies / len(liste_electorale),
-                       "vous avez divisé par le nombre de personnes de la liste électorale. La "
-                       "question porte sur les patients du registre : c'est leur nombre qui va "
-                       "au dénominateur."),
-        checks.Mistake(part_uniques,
-                       "vous avez donné la part de patients uniques dans le registre. Être "
-                       "unique rend la réidentification possible ; l'attaque ne réussit que "
-                       "pour les patients qui figurent aussi dans la liste."),
-    ],
-    hint="Une part : combien de dossiers ont reçu un nom, parmi combien de patients ?",
-)
-### BEGIN HIDDEN TESTS
-checks.check_number(
-    taux_reidentification,
-    name="taux_reidentification",
-    expected=n_reidentifies / n_publies,
-)
-### END HIDDEN TESTS
-
-# %% mistake="taux_reidentification"
-# message : nombre de personnes de la liste électorale
-taux_reidentification = n_reidentifies / len(liste_electorale)
-
-# %% mistake="taux_reidentification"
-# message : nombre de dossiers reliés à un nom
-taux_reidentification = n_reidentifies
-
-# %% mistake="taux_reidentification"
-# message : reliés à aucun nom
-taux_reidentification = 1 - n_reidentifies / len(registre_publie)
-
-# %% mistake="taux_reidentification"
-# message : part de patients uniques
-taux_reidentification = part_uniques
-
-# %% [markdown]
-# Pourquoi pas tous les patients uniques ? La liste ne contient qu'une partie des patients.
-# L'attaquant peut aussi se tromper : une personne absente du registre peut partager par hasard
-# le trio d'un patient. Le générateur fournit le corrigé, qui permet de compter les erreurs :
-
-# %%
 vrai_pseudonyme = pd.Series(liste.true_pseudonym, index=liste_electorale.index)
 noms_justes = (
     registre.loc[attaque.matches["released_index"], "pseudonym"].to_numpy()
     == vrai_pseudonyme.loc[attaque.matches["external_index"]].to_numpy()
 )
-print(f"Réidentifications exactes : {noms_justes.sum()} sur {n_reidentifies}")
+n_justes = int(noms_justes.sum())
+n_dans_liste = int((vrai_pseudonyme >= 0).sum())
+n_adultes = int((registre["age"] >= 18).sum())
+print(f"Patients du registre présents dans la liste : {n_dans_liste} "
+      f"sur {n_adultes} patients adultes ({fr_percent(n_dans_liste / n_adultes)})")
+print(f"Dossiers reliés à leur vrai nom : {n_justes} sur {n_reidentifies} dossiers reliés")
+display(fiche(liste, "Fiche descriptive de la liste électorale"))
 
 # %% [markdown]
-# Face à une liste de **toute la population** (modèle du journaliste), un dossier unique dans le
-# registre pourrait correspondre à plusieurs habitants : le risque réel se mesure sur la
-# population, pas seulement sur l'échantillon.
+# ### Question 3 — Le risque d'un patient qui figure dans la liste (2 points)
+#
+# Un patient du registre figure sur la liste électorale. Quelle est la probabilité que
+# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1, calculée avec les
+# variables ci-dessus (`n_reidentifies`, `n_justes`, `n_dans_liste`, `registre_publie`,
+# `liste_electorale` ; `len(tableau)` donne le nombre de lignes d'un tableau).
+#
+# <details><summary>Indice 1</summary>
+#
+# Au dénominateur, les patients sur lesquels porte la question : ceux du registre qui figurent
+# dans la liste. Ni tout le registre, ni toute la liste.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Au numérateur, seulement les patients nommés **correctement** : certains dossiers ont été
+# reliés à un mauvais nom.
+# </details>
+
+# %% answer="taux_reussite"
+taux_reussite = ...
+### BEGIN SOLUTION
+taux_reussite = n_justes / n_dans_liste
+### END SOLUTION
+
+# %% tests="taux_reussite" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+valeur_taux = checks.require_number(taux_reussite, name="taux_reussite")
+checks.expect(
+    valeur_taux not in (n_justes, n_reidentifies),
+    "vous avez donné un nombre de dossiers. On demande une proportion, entre 0 et 1 : "
+    "rapportez ce nombre à l'effectif sur lequel porte la question.",
+    name="taux_reussite",
+)
+message_registre = (
+    "vous avez divisé par le nombre de patients de tout le registre. Cette part répond à une "
+    "autre question : combien de patients de ce registre cette liste-ci expose-t-elle ? Elle "
+    "dépend surtout du nombre de patients présents dans la liste (un réglage du générateur). "
+    "On demande le risque d'un patient qui figure dans la liste."
+)
+checks.check_number(
+    taux_reussite,
+    name="taux_reussite",
+    digest="8842d695597f5ac2",
+    decimals=4,
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(None, message_registre, digest="40fe87e1051f50e3"),
+        checks.Mistake(None, message_registre, digest="1e5f7c3335bd04b7"),
+        checks.Mistake(None,
+                       "vous avez divisé par le nombre de personnes de la liste électorale, dont "
+                       "la moitié ne sont pas dans le registre. La question porte sur les "
+                       "patients du registre qui figurent dans la liste.",
+                       digest="3b8ed5dae271c631"),
+        checks.Mistake(None,
+                       "vous avez calculé la part des liens justes parmi tous les liens faits : "
+                       "c'est la fiabilité de l'attaquant (quand il donne un nom, a-t-il "
+                       "raison ?). La question part du patient : parmi ceux qui figurent dans la "
+                       "liste, combien sont nommés correctement ?",
+                       digest="a70f101730a94426"),
+        checks.Mistake(None,
+                       "une probabilité ne dépasse pas 1 : au numérateur, ne gardez que les "
+                       "dossiers reliés à leur vrai nom (certains liens sont faux).",
+                       digest="3ed993fec67f3e14"),
+    ],
+    hint="Une proportion : combien de patients nommés correctement, parmi combien de patients "
+    "présents dans la liste ?",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(taux_reussite, name="taux_reussite", decimals=4,
+                    expected=n_justes / n_dans_liste)
+### END HIDDEN TESTS
+
+# %% mistake="taux_reussite"
+# message : tout le registre
+taux_reussite = n_justes / len(registre_publie)
+
+# %% mistake="taux_reussite"
+# message : tout le registre
+taux_reussite = n_reidentifies / len(registre_publie)
+
+# %% mistake="taux_reussite"
+# message : personnes de la liste électorale
+taux_reussite = n_justes / len(liste_electorale)
+
+# %% mistake="taux_reussite"
+# message : la fiabilité de l'attaquant
+taux_reussite = n_justes / n_reidentifies
+
+# %% mistake="taux_reussite"
+# message : une probabilité ne dépasse pas 1
+taux_reussite = n_reidentifies / n_dans_liste
+
+# %% mistake="taux_reussite"
+# message : un nombre de dossiers
+taux_reussite = n_justes
+
+# %% [markdown]
+# Deux dénominateurs, deux questions :
+
+# %%
+print(f"Part de tout le registre nommée correctement : {fr_percent(n_justes / len(registre))}")
+print(f"Part des patients de la liste nommés correctement : {fr_percent(n_justes / n_dans_liste)}")
+
+# %% [markdown]
+# La première part dépend surtout de la **couverture** de la liste (ici un réglage : 30 % des
+# adultes) ; elle dit combien de patients **cette** liste expose. La seconde dit le risque d'un
+# patient dont l'attaquant connaît le trio : presque tous sont nommés. Une liste plus complète
+# en nommerait davantage, avec un peu plus de faux liens (les patients non uniques dans la
+# population, mesurés en section 3).
 #
 # ## 5. Généraliser : moins de détail, moins de risque
 #
@@ -581,7 +629,8 @@ print(f"Réidentifications exactes : {noms_justes.sum()} sur {n_reidentifies}")
 # **région**. Les classes grossissent, k et l augmentent, les données perdent du détail.
 # L'explorateur mesure les deux, sur le registre et sur la liste électorale généralisée de la
 # même façon (l'attaquant peut transformer sa liste comme vous le registre). Âge au 1er janvier
-# 2025 ; 90 ans et plus regroupés.
+# 2025 ; 90 ans et plus regroupés. Quand une date de naissance est publiée, l'âge s'en déduit :
+# le curseur des classes d'âge est alors désactivé.
 #
 # La **perte d'information** est une **pénalité de généralisation** : pour chaque patient et
 # chaque attribut (âge, lieu, date de naissance), la part des valeurs d'origine désormais
@@ -594,8 +643,9 @@ print(f"Réidentifications exactes : {noms_justes.sum()} sur {n_reidentifies}")
 # - au départ (date complète, code postal), lisez k et l ;
 # - date de naissance au **mois**, puis à l'**année** : que deviennent les lignes uniques et les
 #   dossiers reliés à un nom ?
-# - sans date de naissance, élargissez les **classes d'âge**, passez au **département** puis à
-#   la **région** : k dépasse-t-il 1 ? Reste-t-il une classe à un seul diagnostic ?
+# - sans date de naissance, élargissez les **classes d'âge**, passez au **département**, à la
+#   **région**, puis ne publiez plus le lieu : quand k dépasse-t-il 1 ? Reste-t-il une classe à
+#   un seul diagnostic ?
 
 # %%
 explorateur = AnonymisationExplorer(registre, liste_electorale, sensitive="diagnosis",
@@ -603,18 +653,15 @@ explorateur = AnonymisationExplorer(registre, liste_electorale, sensitive="diagn
 explorateur
 
 # %% [markdown]
-# Même très généralisé, le registre garde souvent k = 1 : les patients rares (petit
-# département, âge peu fréquent) restent seuls. On réduira le périmètre après la séance.
+# Tant qu'un lieu est publié, le registre garde k = 1, même très généralisé : les patients rares
+# (petit département, âge peu fréquent) restent seuls. Sans lieu, k dépasse 1, mais une étude
+# sur le lieu devient impossible. Après la séance, on réduira plutôt le périmètre.
 #
 # ## 6. Les trois risques du G29
 #
 # Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
 # protection des données, a adopté le 10 avril 2014 un avis sur les techniques
-# d'anonymisation (avis 05/2014, dit WP216). Depuis le 25 mai 2018, il est remplacé par le
-# **Comité européen de la protection des données** (en anglais EDPB), qui réunit les autorités
-# nationales comme la CNIL ; à ne pas confondre avec le **Contrôleur européen de la protection
-# des données** (EDPS), qui surveille les institutions de l'Union et était partie à l'arrêt de
-# 2025. Trois risques :
+# d'anonymisation (avis 05/2014, dit WP216). Trois risques :
 #
 # - **individualisation** (*singling out*) : isoler la ligne d'une personne (lignes uniques,
 #   k = 1) ;
@@ -728,111 +775,103 @@ sexes_herault = herault["sex"].to_numpy()  # les colonnes publiées, en tableaux
 ages_herault = age_herault.to_numpy()
 
 
+def classes_herault(largeur):
+    """The Hérault extract published with the sex and age bands of this width (in years)."""
+    return pd.DataFrame({"sexe": sexes_herault,
+                         "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90)})
+
+
 def k_herault(largeur):
-    """k de l'extrait de l'Hérault publié avec le sexe et des classes d'âge de cette largeur."""
-    publie = pd.DataFrame({"sexe": sexes_herault,
-                           "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90)})
-    return pv.k_anonymity(publie, ["sexe", "classe_age"])
+    """k of the Hérault extract published with the sex and age bands of this width."""
+    return pv.k_anonymity(classes_herault(largeur), ["sexe", "classe_age"])
 
 
-print(f"Avec des classes d'âge de 1 an : k = {k_herault(1)}")
+noms_sexes = {"F": "femmes", "M": "hommes"}
+lignes = []
+for largeur in range(1, 13):
+    effectifs = classes_herault(largeur).groupby(["sexe", "classe_age"], observed=True).size()
+    sexe, classe = effectifs.idxmin()
+    lignes.append({"largeur des classes (ans)": largeur, "k": k_herault(largeur),
+                   "plus petite classe": f"{noms_sexes[sexe]}, {classe}"})
+display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 
 # %% [markdown]
-# ### Question 5 — La plus petite généralisation qui atteint k ≥ 5 (2 points)
-#
 # Quel k viser ? Aucun texte ne le fixe : l'avis du G29 refuse de donner des paramètres
 # minimaux, chaque jeu de données se jugeant au cas par cas (G29, 2014). Des responsables de
 # données de santé appliquent depuis longtemps une « règle de cinq » (au moins 5 personnes par
-# case), d'autres 3, et 11 ou 20 pour une diffusion publique (El Emam, 2013). Prenons **k ≥ 5**
-# comme objectif de l'exercice.
+# case), d'autres 3, et 11 ou 20 pour une diffusion publique (El Emam, 2013). Avec **k ≥ 5**
+# comme objectif, le tableau donne la plus petite largeur qui convient.
 #
-# Trouvez la **plus petite largeur** de classe d'âge (un nombre entier d'années) pour laquelle
-# l'extrait de l'Hérault atteint k ≥ 5. `k_herault(4)` donne le k avec des classes de 4 ans.
-# Attention : en élargissant les classes, k ne monte pas toujours, car les limites des classes se
-# déplacent.
+# ### Question 5 — Pourquoi k baisse-t-il ? (2 points)
+#
+# Dans le tableau, k vaut 6 avec des classes de 10 ans, mais 4 avec des classes de 11 ans,
+# pourtant plus larges. Pourquoi ? Répondez par la lettre (`"A"`, `"B"`, `"C"` ou `"D"`).
+#
+# - **A.** Les limites des classes se déplacent : avec 11 ans, la dernière classe avant
+#   « 90 ans et plus » ne couvre plus que deux années d'âge, et compte peu de patients.
+# - **B.** Plus une classe est large, plus ses patients sont faciles à isoler.
+# - **C.** Changer la largeur retire des patients de l'extrait.
+# - **D.** Avec des classes plus larges, il y a moins de classes, donc k diminue.
 #
 # <details><summary>Indice 1</summary>
 #
-# Ajoutez une cellule (bouton « + ») et essayez `k_herault(2)`, `k_herault(3)`… jusqu'à la
-# première largeur qui donne k ≥ 5.
+# Regardez la colonne « plus petite classe » pour les largeurs 10 et 11 : quelles années
+# d'âge chacune couvre-t-elle ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# La réponse est une **largeur** (en années), pas une valeur de k : 5 est le k visé. Vérifiez
-# que toutes les largeurs plus petites donnent k < 5.
+# Les patients de l'Hérault sont les mêmes quelle que soit la largeur ; seul leur regroupement
+# change. Une classe qui couvre plus d'années ne peut que gagner des patients.
 # </details>
 
-# %% answer="largeur_min"
-largeur_min = ...
+# %% answer="raison_baisse"
+raison_baisse = ...
 ### BEGIN SOLUTION
-largeur_min = min(w for w in range(1, 31) if k_herault(w) >= 5)
+raison_baisse = "A"
 ### END SOLUTION
 
-# %% tests="largeur_min" points=2
+# %% tests="raison_baisse" points=2
 # Vérification de la question 5 : exécutez cette cellule.
-valeur_largeur = checks.require_number(largeur_min, name="largeur_min")
-
-
-def k_publie(largeur):
-    """k de l'extrait de l'Hérault publié avec le sexe et des classes d'âge de cette largeur."""
-    classes = pd.DataFrame({"sexe": sexes_herault,
-                            "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90)})
-    return pv.k_anonymity(classes, ["sexe", "classe_age"])
-
-
-checks.expect(
-    valeur_largeur == int(valeur_largeur) and 1 <= valeur_largeur <= 30,
-    f"une largeur de classe est un nombre entier d'années entre 1 et 30 ; vous avez donné "
-    f"{valeur_largeur:g}.",
-    name="largeur_min",
+checks.check_choice(
+    raison_baisse,
+    name="raison_baisse",
+    options=["A", "B", "C", "D"],
+    digest="b9c5b6ead095027d",
+    mistakes=[
+        checks.Mistake("B",
+                       "une classe qui couvre plus d'années ne peut que gagner des patients : "
+                       "élargir les classes ne rend personne plus facile à isoler. Regardez les "
+                       "années que couvre la plus petite classe avec 11 ans."),
+        checks.Mistake("C",
+                       "l'extrait compte les mêmes patients pour toutes les largeurs : seul leur "
+                       "regroupement en classes change."),
+        checks.Mistake("D",
+                       "k n'est pas le nombre de classes mais la taille de la plus petite ; et "
+                       "moins de classes pour autant de patients, c'est plutôt des classes plus "
+                       "grosses. Qu'a de particulier la plus petite classe avec 11 ans ?"),
+    ],
 )
-k_obtenu = k_publie(int(valeur_largeur))
-checks.expect(
-    k_obtenu >= 5,
-    f"avec des classes de {int(valeur_largeur)} ans, k = {k_obtenu} : au moins une classe compte "
-    "moins de 5 patients. "
-    + ("Vous avez répondu 5 : c'est le k visé, pas la largeur ; cherchez la largeur pour "
-       "laquelle k atteint 5." if valeur_largeur == 5 else
-       "Attention : élargir les classes ne fait pas toujours monter k, car leurs limites se "
-       "déplacent. Essayez les largeurs une par une à partir de 1 et gardez la première qui "
-       "atteint k ≥ 5."),
-    name="largeur_min",
-)
-checks.expect(
-    not any(k_publie(w) >= 5 for w in range(1, int(valeur_largeur))),
-    f"k = {k_obtenu} convient, mais une largeur plus petite suffit déjà : des classes plus "
-    "étroites gardent plus d'information pour les chercheurs. Essayez des largeurs plus petites.",
-    name="largeur_min",
-)
-print(f"\u2714 Correct (largeur_min) : avec des classes de {int(valeur_largeur)} ans, "
-      f"k = {k_obtenu}.")
 ### BEGIN HIDDEN TESTS
-checks.check_number(
-    largeur_min, name="largeur_min",
-    expected=min(w for w in range(1, 31) if k_publie(w) >= 5),
-)
+checks.check_choice(raison_baisse, name="raison_baisse", options=["A", "B", "C", "D"],
+                    expected="A")
 ### END HIDDEN TESTS
 
-# %% mistake="largeur_min"
-# message : c'est le k visé, pas la largeur
-largeur_min = 5
+# %% mistake="raison_baisse"
+# message : ne peut que gagner des patients
+raison_baisse = "B"
 
-# %% mistake="largeur_min"
-# message : une largeur plus petite suffit
-largeur_min = 10
+# %% mistake="raison_baisse"
+# message : les mêmes patients
+raison_baisse = "C"
 
-# %% mistake="largeur_min"
-# message : élargir les classes ne fait pas toujours monter k
-largeur_min = 11
-
-# %% mistake="largeur_min"
-# message : nombre entier d'années
-largeur_min = 0.5
+# %% mistake="raison_baisse"
+# message : k n'est pas le nombre de classes
+raison_baisse = "D"
 
 # %% [markdown]
-# Avec des classes de cette largeur, un chercheur ne distingue plus deux patients dont l'âge
-# diffère de plusieurs années, ni deux communes du département : c'est le prix de la protection.
+# Avec des classes de 9 ans, un chercheur ne distingue plus deux patients dont l'âge diffère
+# de plusieurs années, ni deux communes du département : c'est le prix de la protection.
 #
 # ### B. Pour aller plus loin : au-delà du k-anonymat
 #
@@ -852,9 +891,13 @@ largeur_min = 0.5
 #   (Stadler et al., 2022).
 # - **L'accès contrôlé** : au lieu de publier, on fait travailler les chercheurs dans un
 #   environnement sécurisé d'où ne sortent que des résultats non personnels. Le règlement
-#   (UE) 2025/327 sur l'espace européen des données de santé (EHDS) prévoit que toute
-#   réutilisation de données de santé qu'il encadre passe par un tel environnement
-#   (considérant 77).
+#   (UE) 2025/327 sur l'espace européen des données de santé (EHDS) prévoit que tout accès aux
+#   données de santé individuelles qu'il encadre pour une réutilisation passe par un tel
+#   environnement (considérant 77) ; des statistiques anonymes peuvent être fournies sans lui.
+# - **Qui a remplacé le G29 ?** Depuis le 25 mai 2018, le **Comité européen de la protection
+#   des données** (en anglais EDPB), qui réunit les autorités nationales comme la CNIL ; à ne
+#   pas confondre avec le **Contrôleur européen de la protection des données** (EDPS), qui
+#   surveille les institutions de l'Union et était partie à l'arrêt de 2025.
 # - **Les lignes directrices 01/2025 du Comité européen de la protection des données** sur la
 #   pseudonymisation, adoptées le 16 janvier 2025 pour consultation publique (donc avant l'arrêt
 #   de la Cour), rappellent que des données pseudonymisées rattachables à une personne grâce à
@@ -891,10 +934,16 @@ largeur_min = 0.5
 #   l'extrait avec une liste nominative détient des données personnelles. Pénaliser « on a
 #   enlevé les noms, donc c'est anonyme », et aussi « c'est anonyme pour la start-up parce
 #   qu'elle n'a pas la table de correspondance » quand elle peut recouper.
-# - **1 point** — Un chiffre du module, juste et interprété : la part de lignes uniques sur
-#   (date de naissance, sexe, code postal), la part de dossiers reliés à un nom, le k et le l
-#   après généralisation, ou la perte d'information. L'étudiant relie k à l'individualisation
-#   et l à l'inférence ; bonus de lecture s'il distingue l'échantillon de la population.
+# - **1 point** — Un chiffre du module, juste, interprété et rapporté au bon dénominateur : la
+#   part de lignes uniques sur (date de naissance, sexe, code postal), dans le registre ou dans
+#   la population synthétique ; la part des patients de la liste nommés correctement (presque
+#   tous) ; le k et le l après généralisation ; ou la perte d'information. La part de tout le
+#   registre nommée (environ 28 %) n'est acceptée que si l'étudiant dit qu'elle dépend de la
+#   couverture de la liste (un réglage du générateur) ; « 28 % des patients sont réidentifiés »
+#   présenté comme le risque d'un patient ne vaut pas le point. L'étudiant relie k à
+#   l'individualisation et l à l'inférence. Une copie dont l'interprétation de k et l est
+#   incomplète peut obtenir le point entier si elle distingue l'échantillon de la population
+#   (cela ne donne rien au-delà de ce point).
 # - **1 point** — Une proposition argumentée et proportionnée (valeurs
 #   V5 — Utilisation responsable et éclairée, et V7 — Partage et collaboration) : généraliser (classes d'âge,
 #   département ou région, année), réduire le périmètre, vérifier k et l, ou ne pas publier mais

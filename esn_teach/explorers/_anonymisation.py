@@ -45,6 +45,7 @@ PLACE_OPTIONS: list[tuple[str, str]] = [
     ("code postal", "postcode"),
     ("département", "departement"),
     ("région", "region"),
+    ("non publié", "none"),
 ]
 #: Groups of equivalence-class sizes shown in the figure: (label, smallest, largest).
 SIZE_GROUPS: list[tuple[str, int, float]] = [
@@ -84,8 +85,8 @@ class AnonymisationExplorer:
         Date at which ages are computed (the date of the extract).
     age_width : int, default=1
         Initial width of the age bands, in years (1 to 30).
-    place : {"postcode", "departement", "region"}, default="postcode"
-        Initial level of the place.
+    place : {"postcode", "departement", "region", "none"}, default="postcode"
+        Initial level of the place (``"none"`` = not published).
     birth_date : {"day", "month", "year", "none"}, default="day"
         Initial level of the birth date.
 
@@ -180,6 +181,7 @@ class AnonymisationExplorer:
             step=1,
             description="Largeur des classes d'âge (années)",
             continuous_update=True,
+            disabled=birth_date != "none",
             style=style,
             layout=widgets.Layout(width="70%"),
         )
@@ -258,10 +260,10 @@ class AnonymisationExplorer:
         if key not in self._cache:
             if name == "age_band":
                 column = age_bands(self._ages, int(level), top=90)  # type: ignore[call-overload]
-            elif name == "place":
-                column = generalise_place(self._postcodes, str(level))
             elif level == "none":
                 column = pd.Series(np.zeros(len(self._births), dtype=np.int8))
+            elif name == "place":
+                column = generalise_place(self._postcodes, str(level))
             else:
                 column = generalise_date(self._births, str(level))
             self._cache[key] = column.reset_index(drop=True)
@@ -279,6 +281,12 @@ class AnonymisationExplorer:
             generalised = pd.DataFrame({name: self._column(name, level).iloc[: self._n_registry]})
             self._loss_cache[key] = information_loss(self._original, generalised, [name])
         return self._loss_cache[key]
+
+    def _loss_of(self, name: str, levels: dict[str, object]) -> float:
+        """Loss of one attribute; the age is exactly known from any published birth date."""
+        if name == "age_band" and levels["birth"] != "none":
+            return 0.0
+        return self._loss(name, levels[name])
 
     def released(self) -> pd.DataFrame:
         """Return the registry as currently published (generalised quasi-identifiers)."""
@@ -305,6 +313,8 @@ class AnonymisationExplorer:
         }
 
     def _on_change(self, change: dict) -> None:
+        # The age follows from any published birth date: the age slider then changes nothing.
+        self.controls["largeur_age"].disabled = self.controls["date_naissance"].value != "none"
         self.update()
 
     def _describe(self, levels: dict[str, object], shares: list[float]) -> str:
@@ -312,14 +322,20 @@ class AnonymisationExplorer:
         place = dict((level, label) for label, level in PLACE_OPTIONS)[str(levels["place"])]
         birth = dict((level, label) for label, level in BIRTH_DATE_OPTIONS)[str(levels["birth"])]
         width = int(levels["age_band"])  # type: ignore[call-overload]
+        place_text = "sans lieu" if levels["place"] == "none" else f"le lieu « {place} »"
         bars = " ; ".join(
             f"{label} : {fr_percent(share, 2 if 0 < share < 0.001 else 1)}"
             for (label, _, _), share in zip(SIZE_GROUPS, shares, strict=True)
         )
         years = f"{width} an{'s' if width > 1 else ''}"
+        age_text = (
+            f"l'âge en classes de {years}"
+            if levels["birth"] == "none"
+            else "l'âge (connu par la date de naissance)"
+        )
         return (
             "Diagramme en barres de la part des patients du registre selon la taille de leur "
-            f"classe, quand on publie le sexe, l'âge en classes de {years}, le lieu « {place} » "
+            f"classe, quand on publie le sexe, {age_text}, {place_text} "
             f"et la date de naissance « {birth} ». {bars[:1].upper()}{bars[1:]}."
         )
 
@@ -339,7 +355,7 @@ class AnonymisationExplorer:
         code_r, code_e = codes[:n], codes[n:]
         sizes = np.bincount(code_r)[code_r]
         n_reidentified = len(_link_codes(code_r, code_e)[0])
-        loss = float(np.mean([self._loss(name, level) for name, level in levels.items()]))
+        loss = float(np.mean([self._loss_of(name, levels) for name in levels]))
         shares = [float(np.mean((sizes >= low) & (sizes <= high))) for _, low, high in SIZE_GROUPS]
         measures: dict[str, object] = {
             "k": int(sizes.min()),
@@ -363,6 +379,11 @@ class AnonymisationExplorer:
         show_explorer(self.widget)
 
 
+def _fine_percent(share: float) -> str:
+    """Write a share as a percentage, with two decimals if it would print as 0,0 %."""
+    return fr_percent(share, 2 if 0 < share < 0.001 else 1)
+
+
 def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) -> str:
     k, l_value = measures["k"], measures["l"]
     rows = {
@@ -382,14 +403,15 @@ def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) 
         ),
         "Dossiers reliés à un nom": (
             f"{fr_count(measures['n_reidentified'])} sur {fr_count(n_registry)} "
-            f"({fr_percent(float(measures['reidentification_rate']))})",  # type: ignore[arg-type]
+            f"({_fine_percent(float(measures['reidentification_rate']))})",  # type: ignore[arg-type]
             "dossiers reliés à un seul nom de la liste externe (croisement) ; certains "
             "liens peuvent être faux",
         ),
         "Perte d'information": (
             measures["information_loss"],
             "pénalité de généralisation : part des valeurs d'origine confondues, en moyenne sur "
-            "âge, lieu et date (0 = rien, 1 = tout) ; ne dit pas si une étude restera juste",
+            "âge, lieu et date (0 = rien, 1 = tout ; l'âge ne perd rien si la date de naissance "
+            "est publiée) ; ne dit pas si une étude restera juste",
         ),
     }
     frame = pd.DataFrame.from_dict(
@@ -401,7 +423,7 @@ def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) 
         table_id=f"{table_id}_mesures",
         header=False,
         row_formats={
-            "Lignes uniques": fr_percent,
+            "Lignes uniques": _fine_percent,
             "Perte d'information": partial(fr_number, digits=2),
         },
         text_columns=["Signification"],

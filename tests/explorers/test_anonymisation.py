@@ -88,7 +88,7 @@ def test_text_is_french_and_numbers_are_written(data):
     n = explorer.measures["n_reidentified"]
     assert f"{n} sur 3\u00a0000" in html  # n < 1000 here; French thousands separator
     labels = [label for label, _ in explorer.controls["lieu"].options]
-    assert labels == ["code postal", "département", "région"]
+    assert labels == ["code postal", "département", "région", "non publié"]
 
 
 def test_update_is_fast(data):
@@ -129,3 +129,26 @@ def test_bad_arguments(data):
         r" ; valeur reçue : 2,5 \(un nombre décimal\)",
     ):
         AnonymisationExplorer(registry, voters, age_width=2.5)
+
+
+def test_k_can_rise_and_age_is_ignored_when_the_birth_date_is_published():
+    registry = make_french_registry(n_samples=3000, random_state=0).frame
+    voters = make_voter_list(registry, random_state=1).frame
+    explorer = AnonymisationExplorer(registry, voters)
+    slider = explorer.controls["largeur_age"]
+    assert slider.disabled  # full birth date published: the age adds nothing
+    loss = explorer.measures["information_loss"]
+    slider.value = 30
+    assert explorer.measures["information_loss"] == loss
+    explorer.controls["date_naissance"].value = "none"
+    assert not slider.disabled
+    explorer.controls["lieu"].value = "none"
+    assert explorer.measures["k"] > 1
+    assert "sans lieu" in explorer.image.tooltip
+
+
+def test_tiny_unique_share_is_not_written_as_zero():
+    from esn_teach.explorers._anonymisation import _fine_percent
+
+    assert _fine_percent(0.0001) != _fine_percent(0.0)
+    assert "0,01" in _fine_percent(0.0001)

@@ -69,7 +69,8 @@ def _fairness():
 
 FACTORIES = {
     "seuil": _threshold,
-    "anonymisation": lambda: AnonymisationExplorer(*_registry()),
+    # Without a published birth date, so that the age slider is enabled and has an effect.
+    "anonymisation": lambda: AnonymisationExplorer(*_registry(), birth_date="none"),
     "cout_besoin": lambda: CostNeedExplorer(*_cohort()),
     "equite": _fairness,
     "oxymetre": lambda: OximetryExplorer(n_samples=3_000),
