@@ -36,10 +36,10 @@
 #
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
 # - Quand une cellule contient `...`, remplacez les trois points par **un texte entre
-#   guillemets** choisi dans la liste proposée (par exemple `"illicite"`), exécutez la cellule,
+#   guillemets** choisi dans la liste proposée (par exemple `"a"`), exécutez la cellule,
 #   puis la cellule **« Vérification »** juste en dessous.
 # - Gardez le nom de la variable tel quel. Majuscules, accents et façon de citer un article
-#   ne comptent pas : `"L. 1461-1"` vaut `"L1461-1"`, `"art. 9.2.j"` vaut `"9(2)(j)"`.
+#   ne comptent pas : `"L. 1111-8"` vaut `"L1111-8"`, `"art. 9.2.a"` vaut `"9(2)(a)"`.
 # - Des **indices** sont cachés sous chaque question (« Indice 1 », puis « Indice 2 »).
 #
 # > **Avertissement.** Ce module est un support d'enseignement, **pas un conseil juridique** ;
@@ -48,7 +48,6 @@
 
 # %%
 from esn_teach import checks, law
-from esn_teach.explorers import LegalPathExplorer
 
 print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
@@ -71,7 +70,8 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 # Deux familles de textes s'appliquent : le **RGPD** (règlement général sur la protection des
 # données, règlement (UE) 2016/679), valable dans toute l'Union européenne, et des textes
 # français qu'il autorise à ajouter (article 9, paragraphe 4) : le **code de la santé
-# publique** (CSP) et la **loi Informatique et Libertés** du 6 janvier 1978. La **CNIL**
+# publique** (CSP) et la **loi Informatique et Libertés** du 6 janvier 1978 (abrégée **LIL**
+# dans les textes affichés par le module). La **CNIL**
 # (Commission nationale de l'informatique et des libertés) contrôle leur respect et sanctionne.
 
 # %% [markdown]
@@ -109,7 +109,9 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 # Pour une recherche, cette formalité (loi Informatique et Libertés, article 66 et articles 72
 # et suivants) consiste le plus souvent à s'engager à respecter une **méthodologie de
 # référence**, un cadre type publié par la CNIL pour les recherches courantes ; sinon, il faut
-# l'autorisation de la CNIL, donnée après l'avis d'un comité d'experts.
+# l'autorisation de la CNIL, donnée après l'avis d'un comité d'experts. Les patients doivent
+# en être informés et garder leur **droit d'opposition** : le droit de refuser que leurs
+# données servent à l'étude.
 #
 # **Étape 3 — Nominatives, pseudonymisées ou anonymes ?** Des données **pseudonymisées**
 # ont perdu le nom, remplacé par un code ; on peut retrouver la personne avec une information
@@ -129,11 +131,14 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 # données peuvent être personnelles pour l'un et anonymes pour l'autre. Le module 11 montre
 # pourquoi l'anonymat est si difficile à atteindre.
 #
-# **Étape 4 — Qui héberge les données ?** Qui confie à un prestataire l'hébergement de
-# données de santé recueillies lors de soins doit choisir un **hébergeur certifié HDS**
-# (hébergeur de données de santé ; CSP, article L1111-8). Le référentiel de certification de
-# l'arrêté du 26 avril 2024 impose de stocker les données dans l'Espace économique européen ;
-# depuis le 16 mai 2026, il s'applique à tous les hébergeurs certifiés.
+# **Étape 4 — Qui héberge les données ?** Un prestataire qui traite des données pour le
+# compte d'un autre organisme, sur ses instructions, est un **sous-traitant** (RGPD,
+# article 28). Qui confie à un prestataire l'hébergement de données de santé recueillies lors
+# de soins doit choisir un **hébergeur certifié HDS** (hébergeur de données de santé ; CSP,
+# article L1111-8). Le référentiel de certification de l'arrêté du 26 avril 2024 impose de
+# stocker les données dans l'**Espace économique européen** (EEE : l'Union européenne, plus
+# l'Islande, le Liechtenstein et la Norvège) ; depuis le 16 mai 2026, il s'applique à tous
+# les hébergeurs certifiés.
 #
 # **Étape 5 — La finalité est-elle interdite ?** La *finalité* est le but du traitement.
 # La France en interdit certaines, quels que soient la base légale et l'accord du patient :
@@ -191,22 +196,29 @@ checks.check_choice(
     digest="5742f4e2d9ad2436",
     mistakes=[
         checks.Mistake(
-            "a",
+            None,
             "une commande de médicaments, même sans ordonnance, rattachée au nom du client "
             "révèle des informations sur sa santé : c'est une donnée de santé (Cour de justice "
             "de l'Union européenne, arrêt du 4 octobre 2024, C-21/23).",
+            digest="346b2b2fccb94f38",
         ),
         checks.Mistake(
-            "c",
+            None,
             "un rendez-vous de soins est une donnée de santé : la définition de l'article 4, "
             "point 15 du RGPD inclut « la prestation de services de soins de santé ».",
+            digest="741cef33f12864ec",
         ),
         checks.Mistake(
-            "d",
+            None,
             "un numéro attribué à une personne pour l'identifier à des fins de santé est une "
             "donnée de santé (RGPD, considérant 35).",
+            digest="bfae2eb710642d91",
         ),
     ],
+    success="des chiffres additionnés pour toute une région, sans aucune ligne par personne, "
+    "ne portent sur personne : sans donnée personnelle, pas de donnée de santé au sens du "
+    "RGPD. Il faut tout de même vérifier qu'un très petit effectif ne permet pas de "
+    "reconnaître quelqu'un.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(intrus, name="intrus", options=["a", "b", "c", "d"], expected="b")
@@ -225,40 +237,13 @@ intrus = "c"
 intrus = "D"
 
 # %% [markdown]
-# ## 3. L'explorateur du parcours juridique
+# ## 3. Vendre des données : le logiciel d'officine
 #
-# Choisissez un **scénario**, puis avancez le curseur **« Étapes montrées »** (souris ou
-# flèches du clavier) : chaque cran révèle la réponse à l'une des cinq questions, son statut
-# écrit en toutes lettres et ses textes ; le dernier cran affiche le **verdict**. Essayez de
-# répondre avant d'avancer le curseur. Observez :
+# > L'éditeur du logiciel de votre officine propose de verser 200 € par an à la pharmacie si
+# > elle l'autorise à transmettre chaque mois à un laboratoire pharmaceutique les ordonnances
+# > délivrées, avec le nom, la date de naissance et la commune des patients. Il précise que
+# > les patients peuvent s'y opposer en le signalant au comptoir, comme l'indique une affiche.
 #
-# - une seule étape **bloquante** suffit à rendre la situation illicite ;
-# - des données nominatives ou pseudonymisées ne bloquent rien à elles seules : elles font
-#   s'appliquer tout le RGPD ;
-# - la même donnée peut être utilisée licitement pour soigner et illicitement pour vendre ;
-# - **licite ne veut pas dire légitime** : ouvrez « Vendre des tableaux de ventes de
-#   médicaments ». La vente est permise ; les patients, eux, en sont-ils informés ? Y
-#   gagnent-ils quelque chose ?
-#
-# Les quatre scénarios des questions suivantes ne sont pas dans la liste : à vous de jouer.
-
-# %%
-scenarios_des_questions = ["pharmacie_revente", "assureur_snds", "cohorte_recherche",
-                           "hopital_startup"]
-explorateur = LegalPathExplorer(
-    [card for card in law.SCENARIOS if card.key not in scenarios_des_questions]
-)
-explorateur
-
-# %% [markdown]
-# ## 4. Vendre des données : le logiciel d'officine
-#
-# Lisez le scénario affiché par la cellule suivante.
-
-# %%
-print(law.scenario("pharmacie_revente").situation)
-
-# %% [markdown]
 # ### Question 2 — Licite, illicite ou sous condition ? (2 points)
 #
 # Cette transmission est-elle `"licite"`, `"illicite"` ou licite `"sous condition"` (par
@@ -289,26 +274,45 @@ verdict_pharmacie = law.normalise_answer(verdict_pharmacie)  # « licite sous co
 checks.check_choice(
     verdict_pharmacie,
     name="verdict_pharmacie",
-    options=law.VERDICTS,
+    options=["licite", "illicite", "sous condition"],
     digest="bd8763e948dcc447",
-    mistakes=[checks.Mistake(k, v)
-              for k, v in law.scenario("pharmacie_revente").misconceptions.items()],
+    mistakes=[
+        checks.Mistake(
+            None,
+            "quelle condition rendrait cette vente licite ? Relisez jusqu'au bout la phrase de "
+            "l'article L1111-8 (VII) du code de la santé publique citée à la section 2 : que "
+            "dit-elle de l'accord de la personne concernée ? Une affiche n'est d'ailleurs pas "
+            "un consentement explicite (RGPD, article 4, point 11).",
+            digest="e459812e1d2d8694",
+        ),
+        checks.Mistake(
+            None,
+            "des ordonnances avec le nom, la date de naissance et la commune sont des données "
+            "de santé identifiantes : leur traitement est interdit par principe (RGPD, article "
+            "9, paragraphe 1), et cette transmission n'a rien à voir avec les soins. Relisez "
+            "la phrase de l'article L1111-8 (VII) citée à la section 2.",
+            digest="2339497879204d01",
+        ),
+    ],
+    success="la cession contre paiement de données de santé identifiantes est interdite "
+    "« y compris avec l'accord de la personne concernée » (CSP, article L1111-8, VII) : ni "
+    "l'affiche ni même un vrai consentement n'y changeraient rien.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(verdict_pharmacie, name="verdict_pharmacie", options=law.VERDICTS,
-                    expected=law.scenario("pharmacie_revente").verdict)
+checks.check_choice(verdict_pharmacie, name="verdict_pharmacie",
+                    options=["licite", "illicite", "sous condition"], expected="illicite")
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_pharmacie"
-# message : aucune condition ne rend cette vente licite
+# message : quelle condition rendrait cette vente licite
 verdict_pharmacie = "sous condition"
 
 # %% mistake="verdict_pharmacie"
-# message : aucune condition ne rend cette vente licite
+# message : quelle condition rendrait cette vente licite
 verdict_pharmacie = "licite sous condition"
 
 # %% mistake="verdict_pharmacie"
-# message : leur vente est interdite par l'article L1111-8
+# message : des données de santé identifiantes
 verdict_pharmacie = "licite"
 
 # %% mistake="verdict_pharmacie"
@@ -320,12 +324,12 @@ verdict_pharmacie = "interdit"
 # vente, quel que soit l'accord du patient. Le droit européen laisse chaque pays ajouter de
 # telles limites (article 9, paragraphe 4).
 #
-# ## 5. Échanger des données : l'assureur et le SNDS
-
-# %%
-print(law.scenario("assureur_snds").situation)
-
-# %% [markdown]
+# ## 4. Échanger des données : l'assureur et le SNDS
+#
+# > Une mutuelle demande un extrait du Système national des données de santé (SNDS) pour
+# > repérer, dans sa région, les profils de personnes diabétiques les plus coûteux et ajuster
+# > les cotisations de ses contrats individuels.
+#
 # ### Question 3 — Quel article décide ? (2 points)
 #
 # Quel texte décide du sort de cette demande ? Choisissez parmi `"9(2)(a)"` (consentement),
@@ -352,27 +356,57 @@ article_assureur = "L1461-1"
 
 # %% tests="article_assureur" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-article_assureur = law.normalise_answer(article_assureur)  # « L. 1461-1 », « art. 9.2.a »…
+article_assureur = law.normalise_answer(article_assureur)  # « L. 1111-8 », « art. 9.2.a »…
 checks.check_choice(
     article_assureur,
     name="article_assureur",
     options=["9(2)(a)", "9(2)(j)", "L1111-8", "L1461-1", "L1110-4"],
     digest="92e1e3336bc6d819",
-    mistakes=[checks.Mistake(k, v)
-              for k, v in law.scenario("assureur_snds").misconceptions.items()],
+    mistakes=[
+        checks.Mistake(
+            None,
+            "le consentement des assurés ne décide rien ici : le problème n'est pas l'accord "
+            "des personnes mais le but que poursuit la mutuelle. Un accord ne rend pas licite "
+            "un usage que la loi interdit.",
+            digest="c0060d0a5fa67141",
+        ),
+        checks.Mistake(
+            None,
+            "ajuster des cotisations n'est pas une recherche scientifique : l'exception de la "
+            "recherche ne s'applique pas à ce que veut faire la mutuelle, ce n'est donc pas "
+            "elle qui décide.",
+            digest="126e89fe3dbaa142",
+        ),
+        checks.Mistake(
+            None,
+            "l'article L1111-8 porte sur l'hébergement des données de santé et, dans son VII, "
+            "sur leur vente ; mais ici personne ne vend ni n'héberge de données.",
+            digest="28b763a59828a92a",
+        ),
+        checks.Mistake(
+            None,
+            "le secret médical (L1110-4) oblige les professionnels qui soignent ; la mutuelle "
+            "ne demande rien à un soignant, et le secret ne dit rien de ce qu'un assureur peut "
+            "faire d'une base de données.",
+            digest="4bc8d42650b29e3c",
+        ),
+    ],
+    success="c'est la finalité qui bloque : ce texte interdit d'utiliser les données de cette "
+    "base pour modifier les cotisations ou les primes d'un assuré, ou d'un groupe présentant "
+    "un même risque, quel que soit l'accord des personnes.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(article_assureur, name="article_assureur",
                     options=["9(2)(a)", "9(2)(j)", "L1111-8", "L1461-1", "L1110-4"],
-                    expected=law.scenario("assureur_snds").deciding_keys[0])
+                    expected="L1461-1")
 ### END HIDDEN TESTS
 
 # %% mistake="article_assureur"
-# message : le consentement (art. 9(2)(a)) ne change rien ici
+# message : le consentement des assurés ne décide rien ici
 article_assureur = "9(2)(a)"
 
 # %% mistake="article_assureur"
-# message : le consentement (art. 9(2)(a)) ne change rien ici
+# message : le consentement des assurés ne décide rien ici
 article_assureur = "art. 9.2.a"
 
 # %% mistake="article_assureur"
@@ -380,36 +414,40 @@ article_assureur = "art. 9.2.a"
 article_assureur = "L. 1111-8"
 
 # %% mistake="article_assureur"
-# message : ne couvre pas la tarification
+# message : n'est pas une recherche scientifique
 article_assureur = "9(2)(j)"
 
 # %% mistake="article_assureur"
-# message : le secret médical (L1110-4) protège la relation de soins
+# message : oblige les professionnels qui soignent
 article_assureur = "L1110-4"
 
 # %% [markdown]
-# ## 6. Réutiliser des données pour la recherche : la cohorte du CHU
-
-# %%
-print(law.scenario("cohorte_recherche").situation)
-
-# %% [markdown]
+# ## 5. Réutiliser des données pour la recherche : la cohorte du CHU
+#
+# > Une cardiologue du CHU veut réutiliser les dossiers de vingt mille patients
+# > hospitalisés pour insuffisance cardiaque depuis 2015 afin d'étudier les facteurs de
+# > réhospitalisation. Beaucoup de ces patients sont perdus de vue ou décédés : les
+# > recontacter tous pour leur demander leur accord est impossible.
+#
 # ### Question 4 — Quelle exception de l'article 9(2) ? (2 points)
 #
-# Ces données ont été recueillies **pour soigner**. Le CHU a une base légale : sa mission
-# d'intérêt public (article 6). Quelle exception de l'article 9(2) correspond à cette
-# **étude** : `"9(2)(a)"`, `"9(2)(h)"`, `"9(2)(i)"` ou `"9(2)(j)"` ?
+# Ces données ont été recueillies **pour soigner**. L'étude, elle, vise à produire des
+# connaissances générales, publiées dans une revue scientifique ; ce n'est pas une mission
+# de sécurité sanitaire confiée par une loi (alerte, vigilance sur les médicaments). Le CHU a
+# une base légale : sa mission d'intérêt public (article 6). Quelle exception de l'article
+# 9(2) lève l'interdiction pour cette étude : `"9(2)(a)"`, `"9(2)(h)"`, `"9(2)(i)"` ou
+# `"9(2)(j)"` ?
 #
 # <details><summary>Indice 1</summary>
 #
-# Le but n'est plus de soigner ces patients mais de produire des connaissances. Et leur
-# demander à tous leur accord est impossible.
+# Le but n'est plus de soigner ces patients. Et leur demander à tous leur accord est
+# impossible.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez le tableau des exceptions à la section 2 : laquelle parle d'études scientifiques et
-# renvoie à une formalité auprès de la CNIL ?
+# Relisez le tableau des exceptions à la section 2 : laquelle correspond au but de l'étude,
+# et renvoie à une formalité auprès de la CNIL ?
 # </details>
 
 # %% answer="exception_recherche"
@@ -420,91 +458,149 @@ exception_recherche = "9(2)(j)"
 
 # %% tests="exception_recherche" points=2
 # Vérification de la question 4 : exécutez cette cellule.
-exception_recherche = law.normalise_answer(exception_recherche)  # « art. 9.2.j »…
+exception_recherche = law.normalise_answer(exception_recherche)  # « art. 9.2.h »…
 checks.check_choice(
     exception_recherche,
     name="exception_recherche",
     options=["9(2)(a)", "9(2)(h)", "9(2)(i)", "9(2)(j)"],
     digest="a5d5fd618fe3a302",
-    mistakes=[checks.Mistake(k, v)
-              for k, v in law.scenario("cohorte_recherche").misconceptions.items()],
+    mistakes=[
+        checks.Mistake(
+            None,
+            "l'exception des soins (h) couvre la prise en charge du patient lui-même, par des "
+            "professionnels tenus au secret ; ici, on ne soigne plus ces patients : le but a "
+            "changé, l'exception change aussi.",
+            digest="19dd2f39f56948c6",
+        ),
+        checks.Mistake(
+            None,
+            "le consentement explicite (a) suppose de demander son accord à chaque patient ; "
+            "l'énoncé dit que c'est impossible pour des patients perdus de vue ou décédés. Le "
+            "RGPD prévoit une autre exception pour ce but.",
+            digest="8a6dad40a9a33d52",
+        ),
+        checks.Mistake(
+            None,
+            "l'exception de santé publique (i) vaut pour la sécurité sanitaire (menaces "
+            "graves, vigilance sur les médicaments), sur le fondement d'une loi qui la prévoit ; "
+            "l'énoncé précise que cette étude n'est pas une telle mission.",
+            digest="14a292891ae603c5",
+        ),
+    ],
+    success="le but a changé : on ne soigne plus ces patients, on produit des connaissances. "
+    "Cette exception exige des garanties (RGPD, article 89), l'information des patients, leur "
+    "droit d'opposition et une formalité auprès de la CNIL (méthodologie de référence ou "
+    "autorisation).",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(exception_recherche, name="exception_recherche",
-                    options=["9(2)(a)", "9(2)(h)", "9(2)(i)", "9(2)(j)"],
-                    expected=law.scenario("cohorte_recherche").exception)
+                    options=["9(2)(a)", "9(2)(h)", "9(2)(i)", "9(2)(j)"], expected="9(2)(j)")
 ### END HIDDEN TESTS
 
 # %% mistake="exception_recherche"
-# message : couvre les soins et le diagnostic du patient lui-même
+# message : couvre la prise en charge du patient lui-même
 exception_recherche = "9(2)(h)"
 
 # %% mistake="exception_recherche"
-# message : impossible à recueillir
+# message : impossible pour des patients perdus de vue
 exception_recherche = "9(2)(a)"
 
 # %% mistake="exception_recherche"
-# message : peut être invoqué pour certaines études
+# message : vaut pour la sécurité sanitaire
 exception_recherche = "9-2-i"
 
 # %% [markdown]
-# ## 7. Partager des données « anonymisées » : l'hôpital et la start-up
-
-# %%
-print(law.scenario("hopital_startup").situation)
-
-# %% [markdown]
-# ### Question 5 — Quel statut pour ces données ? (2 points)
+# ## 6. Partager des données « anonymisées » : l'hôpital et la start-up
 #
-# Les données confiées à la start-up sont-elles `"nominatives"`, `"pseudonymisées"` ou
-# `"anonymes"` ? Répondez pour l'hôpital **et** pour la start-up : ici, c'est la même réponse.
+# > Un hôpital et une start-up montent un projet de recherche commun : mettre au point un
+# > modèle de prédiction des chutes. L'hôpital transmet à la start-up, qui entraînera le
+# > modèle sur ses propres serveurs, des données de patients hospitalisés. Le nom et le
+# > numéro de sécurité sociale sont remplacés par un code ; l'hôpital garde la table de
+# > correspondance. Restent l'âge, le sexe, le code postal, les dates d'entrée et de sortie
+# > et les diagnostics.
+#
+# ### Question 5 — Pour la start-up, des données personnelles ? (2 points)
+#
+# La start-up n'a pas la table de correspondance. Comme l'a dit la Cour de justice (arrêt
+# C-413/23 P), on juge de **son** point de vue. Pour elle, ces données sont-elles
+# personnelles, et pourquoi ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+#
+# - **a.** Personnelles : l'hôpital garde la table, donc elles restent personnelles pour
+#   tous ceux qui les reçoivent.
+# - **b.** Anonymes : sans la table, la start-up ne peut relier aucune ligne à un nom.
+# - **c.** Personnelles : ce qui reste dans les lignes lui permet de retrouver des patients
+#   par recoupement.
+# - **d.** Anonymes : le nom et le numéro de sécurité sociale ont disparu, remplacés par un
+#   code.
 #
 # <details><summary>Indice 1</summary>
 #
-# Prenez le point de vue de chacun. L'hôpital, qui garde la table de correspondance, peut-il
-# relier une ligne à un patient ? La start-up, qui ne l'a pas, pourrait-elle retrouver
-# quelqu'un **par des moyens raisonnables**, en recoupant l'âge, le code postal et les dates
-# avec ce que d'autres savent ?
+# Pour un destinataire, deux questions : a-t-il la table ? Et, sans elle, pourrait-il quand
+# même retrouver quelqu'un **par des moyens raisonnables**, avec ce que d'autres savent ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'étape 3 de la section 2. Remplacer le nom par un code, est-ce anonymiser ?
+# Relisez l'étape 3 de la section 2 : à quelles **deux** conditions des données
+# pseudonymisées peuvent-elles ne pas être personnelles pour un destinataire ?
 # </details>
 
 # %% answer="statut_startup"
 statut_startup = ...
 ### BEGIN SOLUTION
-statut_startup = "pseudonymisées"
+statut_startup = "c"
 ### END SOLUTION
 
 # %% tests="statut_startup" points=2
 # Vérification de la question 5 : exécutez cette cellule.
-statut_startup = law.normalise_answer(statut_startup)  # « pseudonymisée », « anonyme »…
 checks.check_choice(
     statut_startup,
     name="statut_startup",
-    options=law.IDENTIFICATION_LEVELS,
-    digest="565d2bbe82c77497",
-    mistakes=[checks.Mistake(k, v)
-              for k, v in law.scenario("hopital_startup").misconceptions.items()],
+    options=["a", "b", "c", "d"],
+    digest="8e4954d497c24508",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "vous appliquez un critère absolu : depuis l'arrêt C-413/23 P, ce que l'hôpital "
+            "peut faire avec sa table ne dit pas, à lui seul, ce que sont les données pour la "
+            "start-up. Placez-vous du point de vue de la start-up.",
+            digest="c843ef78fa0f93d7",
+        ),
+        checks.Mistake(
+            None,
+            "ne pas avoir la table ne suffit pas : le destinataire doit aussi être incapable de "
+            "retrouver les personnes par d'autres moyens raisonnables (considérant 26). Relisez "
+            "la liste des informations que reçoit la start-up.",
+            digest="2378fdcacc73bcd6",
+        ),
+        checks.Mistake(
+            None,
+            "remplacer le nom et le numéro par un code, c'est pseudonymiser (RGPD, article 4, "
+            "point 5), pas anonymiser : c'est ce qui reste dans les lignes qui compte.",
+            digest="7f3161494fa9afbf",
+        ),
+    ],
+    success="sans la table, la start-up peut encore retrouver des patients en recoupant "
+    "l'âge, le code postal, les dates et les diagnostics avec d'autres informations ; les "
+    "données restent donc personnelles pour elle, et tout le RGPD s'applique (base légale, "
+    "exception, accord entre l'hôpital et la start-up).",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(statut_startup, name="statut_startup", options=law.IDENTIFICATION_LEVELS,
-                    expected=law.scenario("hopital_startup").identification)
+checks.check_choice(statut_startup, name="statut_startup", options=["a", "b", "c", "d"],
+                    expected="c")
 ### END HIDDEN TESTS
 
 # %% mistake="statut_startup"
-# message : remplacer le nom par un code, c'est pseudonymiser
-statut_startup = "anonymes"
+# message : vous appliquez un critère absolu
+statut_startup = "a"
 
 # %% mistake="statut_startup"
-# message : or âge, code postal, dates et diagnostics le permettent
-statut_startup = "anonyme"
+# message : ne pas avoir la table ne suffit pas
+statut_startup = "B"
 
 # %% mistake="statut_startup"
-# message : les données ne sont plus nominatives
-statut_startup = "nominatives"
+# message : c'est pseudonymiser
+statut_startup = "d"
 
 # %% [markdown]
 # ## À retenir
@@ -526,9 +622,32 @@ statut_startup = "nominatives"
 # %% [markdown]
 # ## Après la séance
 #
-# À faire chez vous, en 30 minutes environ : une question sur de vraies sanctions de la CNIL,
-# quelques compléments, puis la réflexion écrite, corrigée par l'enseignant.
+# À faire chez vous (30 minutes environ) : l'explorateur, une question sur des sanctions
+# de la CNIL, puis la réflexion écrite, corrigée par l'enseignant.
 #
+# ### 7. L'explorateur du parcours juridique
+#
+# Choisissez un **scénario**, puis avancez le curseur **« Étapes montrées »** : chaque cran
+# répond à l'une des cinq questions, le dernier affiche le **verdict**. Répondez avant
+# d'avancer. Observez :
+#
+# - une seule étape **bloquante** rend la situation illicite ;
+# - la même donnée peut servir licitement à soigner et illicitement à vendre ;
+# - **licite ne veut pas dire légitime** : « Vendre des tableaux de ventes de médicaments »
+#   est licite sous condition (tableaux réellement anonymes, fabrication légale). Mais les
+#   patients en sont-ils informés ? Y gagnent-ils quelque chose ?
+
+# %%
+from esn_teach.explorers import LegalPathExplorer
+
+situations_des_questions = ["pharmacie_revente", "assureur_snds", "cohorte_recherche",
+                            "hopital_startup"]
+explorateur = LegalPathExplorer(
+    [card for card in law.SCENARIOS if card.key not in situations_des_questions]
+)
+explorateur
+
+# %% [markdown]
 # ### 8. De vraies sanctions de la CNIL
 #
 # La cellule suivante affiche quatre décisions de la **formation restreinte** de la CNIL (la
@@ -587,7 +706,7 @@ principes = {
 checks.require_attempted(principes, name="principes")
 checks.expect(
     isinstance(principes, dict)
-    and set(principes) == {d.number for d in law.CNIL_DECISIONS},
+    and set(principes) == {"SAN-2024-013", "SAN-2022-009", "SAN-2023-006", "SAN-2020-015"},
     "« principes » doit rester un dictionnaire avec les quatre numéros de décision ; "
     "réexécutez la cellule de la question sans modifier les numéros, en remplaçant seulement "
     "les trois points.",
@@ -595,6 +714,43 @@ checks.expect(
 )
 empreintes = {"SAN-2024-013": "448d372898bedf85", "SAN-2022-009": "ed389ecf3a4bc64f",
               "SAN-2023-006": "4c71b6d25a814a51", "SAN-2020-015": "092c4dfc30f08143"}
+erreurs = {
+    "SAN-2024-013": [
+        checks.Mistake(None, "SAN-2024-013 (Cegedim Santé) ne sanctionne ni une fuite ni un "
+                       "accès laissé ouvert : relisez les faits, et surtout la façon dont "
+                       "l'éditeur présentait les données transmises.",
+                       digest="ba6345538503db62"),
+        checks.Mistake(None, "SAN-2024-013 (Cegedim Santé) ne reproche pas un accord manquant "
+                       "des patients : relisez la façon dont l'éditeur présentait les données "
+                       "transmises à ses clients.", digest="fc7f5c2167a368c2"),
+    ],
+    "SAN-2022-009": [
+        checks.Mistake(None, "SAN-2022-009 (Dedalus Biologie) : personne n'a présenté ces "
+                       "données comme anonymes ; relisez ce qui leur est arrivé pendant la "
+                       "migration du logiciel.", digest="58c9c50478b276b3"),
+        checks.Mistake(None, "SAN-2022-009 (Dedalus Biologie) : un laboratoire n'a pas besoin "
+                       "du consentement de ses patients pour traiter leurs analyses (soins, "
+                       "article 9(2)(h)) ; relisez ce qui est arrivé aux données pendant la "
+                       "migration.", digest="fdc4543f06e076c3"),
+    ],
+    "SAN-2023-006": [
+        checks.Mistake(None, "SAN-2023-006 (Doctissimo) : les données n'ont jamais été "
+                       "présentées comme anonymes ; relisez comment les réponses aux tests de "
+                       "santé étaient collectées.", digest="a7e3beb7ef1217cb"),
+        checks.Mistake(None, "SAN-2023-006 (Doctissimo) : la CNIL a aussi relevé un défaut de "
+                       "sécurité, mais ce n'est pas le manquement principal, celui que résume "
+                       "la première phrase des faits.", digest="55767093043c7a46"),
+    ],
+    "SAN-2020-015": [
+        checks.Mistake(None, "SAN-2020-015 (médecin libéral) : les images portaient les noms "
+                       "des patients, personne ne les disait anonymes ; relisez comment elles "
+                       "se sont retrouvées sur Internet.", digest="a079a9674683d3ac"),
+        checks.Mistake(None, "SAN-2020-015 (médecin libéral) : soigner et conserver les images "
+                       "de ses patients ne demande pas leur consentement (soins, article "
+                       "9(2)(h)) ; relisez comment elles se sont retrouvées sur Internet.",
+                       digest="a5f08726f8b942f5"),
+    ],
+}
 for numero, empreinte in empreintes.items():
     nom = f"principes[{numero}]"
     valeur = principes[numero]
@@ -603,20 +759,24 @@ for numero, empreinte in empreintes.items():
         checks.check_choice(
             valeur,
             name=nom,
-            options=list(law.PRINCIPLES),
+            options=["anonymisation", "sécurité", "consentement"],
             digest=empreinte,
-            mistakes=[checks.Mistake(k, v)
-                      for k, v in law.decision(numero).misconceptions.items()],
+            mistakes=erreurs[numero],
         )
-print("\u2714 Correct (principes) : les quatre décisions sont reliées au bon principe.")
+print("\u2714 Correct (principes) : les quatre décisions sont reliées au bon principe. "
+      "Retenez la logique : des données seulement pseudonymisées présentées comme anonymes, "
+      "c'est de l'anonymisation ratée ; des données qui fuient ou restent ouvertes, c'est la "
+      "sécurité (article 32) ; des données de santé collectées sans accord explicite, c'est "
+      "le consentement.")
 ### BEGIN HIDDEN TESTS
-for d in law.CNIL_DECISIONS:
-    checks.check_choice(principes[d.number], name=f"principes[{d.number}]",
-                        options=list(law.PRINCIPLES), expected=d.principle)
+for numero, attendu in {"SAN-2024-013": "anonymisation", "SAN-2022-009": "sécurité",
+                        "SAN-2023-006": "consentement", "SAN-2020-015": "sécurité"}.items():
+    checks.check_choice(principes[numero], name=f"principes[{numero}]",
+                        options=["anonymisation", "sécurité", "consentement"], expected=attendu)
 ### END HIDDEN TESTS
 
 # %% mistake="principes"
-# message : ne sanctionne pas une fuite
+# message : ne sanctionne ni une fuite
 principes = {
     "SAN-2024-013": "sécurité",
     "SAN-2022-009": "sécurité",
@@ -643,18 +803,14 @@ principes = {
 }
 
 # %% [markdown]
-# Les sanctions touchent aussi bien de grandes entreprises qu'un médecin seul.
+# Les sanctions visent de grandes entreprises comme un médecin seul.
 #
-# **Les données des pharmacies.** La société GERS produit des statistiques de ventes de
-# médicaments à partir d'un panel de pharmacies d'officine. Le 28 août 2024, la CNIL lui a
-# infligé une amende de 800 000 € (délibération SAN-2024-010) et a sanctionné le même jour la
-# société Santestat (SAN-2024-011) (CNIL, 2024). GERS a contesté ces deux décisions devant le
-# Conseil d'État en soutenant notamment que les données étaient anonymes ; le Conseil d'État
-# a statué le 13 février 2026 (n° 498628 et 498629). Ce module n'en rapporte pas l'issue,
-# faute de l'avoir vérifiée : lisez la décision avant de citer ces affaires.
+# <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
-# ### 9. Pour aller plus loin
-#
+# - **Les données des pharmacies.** La société GERS produit des statistiques de ventes de
+#   médicaments à partir d'un panel de pharmacies d'officine. Le 28 août 2024, la CNIL lui a
+#   infligé une amende de 800 000 € (délibération SAN-2024-010) et a sanctionné le même jour
+#   la société Santestat (SAN-2024-011) (CNIL, 2024).
 # - **Accéder au SNDS.** L'accès à ses données personnelles n'est autorisé que pour des
 #   études d'intérêt public, selon les procédures de la loi Informatique et Libertés ; un
 #   industriel ou un assureur doit prouver que son traitement ne peut servir à une finalité
@@ -671,7 +827,9 @@ principes = {
 #   de santé, qui passera par des organismes d'accès et des environnements sécurisés,
 #   s'appliqueront pour l'essentiel à partir du 26 mars 2029.
 #
-# ### 10. Réflexion — Puis-je monétiser, échanger, traiter ? (3 points, après la séance)
+# </details>
+#
+# ### 9. Réflexion — Puis-je monétiser, échanger, traiter ? (3 points, après la séance)
 #
 # En 10 à 15 lignes, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
 # des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
@@ -682,34 +840,51 @@ principes = {
 
 # %% [markdown] written="reflexion_monetiser" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants ; retiré de la version étudiante).*
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Chaque point se note
+# 1, ½ ou 0.
 #
-# - **1 point** — Les trois verbes sont distingués, chacun avec un texte juste :
-#   *monétiser* des données identifiantes est interdit même avec l'accord du patient (CSP
-#   L1111-8, VII), alors que vendre des résultats réellement anonymes n'est pas visé
-#   (considérant 26) ; *échanger* suppose, pour chaque organisme, une base légale (art. 6) et
-#   une exception (art. 9(2)), un cadre contractuel (contrat de sous-traitance, art. 28, ou
-#   accord entre responsables conjoints, art. 26), un hébergeur HDS pour un prestataire qui
-#   héberge des données de soins (L1111-8), et certaines finalités sont interdites quel que
-#   soit le destinataire (SNDS, L1461-1, V) ; *traiter pour un diagnostic* relève de la base
-#   légale du soin et de l'exception 9(2)(h) pour le patient lui-même, mais la réutilisation
-#   pour une étude relève de 9(2)(j) (ou, selon l'étude, 9(2)(i)) et des formalités des
-#   articles 66 et 72 et suivants de la loi Informatique et Libertés. Ne pas pénaliser
-#   l'oubli de l'article 6 s'il est implicite ; pénaliser une réponse qui appelle l'exception
-#   de l'article 9(2) « la base légale » et s'en contente.
-# - **1 point** — Au moins un scénario ou une décision de la CNIL correctement mobilisé
-#   (p. ex. pharmacie : illicite malgré le consentement ; SAN-2024-013 : pseudonymisé n'est
-#   pas anonyme ; SAN-2022-009 ou SAN-2020-015 : sécurité). L'idée centrale : le droit
+# - **Point 1 — Les trois verbes, chacun avec un texte juste.** Attendu : *monétiser* des
+#   données identifiantes est interdit même avec l'accord du patient (CSP L1111-8, VII), alors
+#   que vendre des résultats réellement anonymes n'est pas visé (considérant 26) ; *échanger*
+#   suppose, pour chaque organisme, une base légale (art. 6) et une exception (art. 9(2)), un
+#   cadre contractuel (contrat de sous-traitance, art. 28, ou accord entre responsables
+#   conjoints, art. 26), un hébergeur HDS pour un prestataire qui héberge des données de
+#   soins (L1111-8), et certaines finalités sont interdites quel que soit le destinataire
+#   (SNDS, L1461-1, V) ; *traiter pour un diagnostic* relève de la base légale du soin et de
+#   l'exception 9(2)(h) pour le patient lui-même, mais la réutilisation pour une recherche
+#   scientifique relève de 9(2)(j) (9(2)(i) seulement pour une mission de sécurité sanitaire
+#   prévue par une loi, comme la vigilance sur les médicaments) et des formalités des
+#   articles 66 et 72 et suivants de la loi Informatique et Libertés.
+#   - **1** : les trois verbes distingués, chacun avec un texte juste. *Exemple de réponse à
+#     1 point* : « Monétiser : non, vendre des données de santé identifiantes est interdit
+#     même si le patient est d'accord (CSP, L1111-8, VII). Échanger : seulement avec une base
+#     légale (art. 6) et une exception (art. 9(2)) pour chacun, un contrat, un hébergeur HDS
+#     si un prestataire héberge les données, et jamais pour une finalité interdite, comme
+#     tarifer des assurés avec le SNDS (L1461-1, V). Traiter pour un diagnostic : oui pour
+#     soigner le patient (9(2)(h)) ; réutiliser ces données pour une étude, c'est autre chose
+#     (9(2)(j), formalité auprès de la CNIL). »
+#   - **½** : deux verbes justes sur trois, ou les trois sans texte pour l'un d'eux.
+#   - **0** : verbes non distingués, ou erreur de fond (le consentement lèverait
+#     l'interdiction de vendre ; des données pseudonymisées seraient anonymes).
+#   Ne pas pénaliser l'oubli de l'article 6 s'il est implicite ; pénaliser (½ au plus) une
+#   réponse qui appelle l'exception de l'article 9(2) « la base légale » et s'en contente.
+# - **Point 2 — Un scénario ou une décision de la CNIL correctement mobilisé** (p. ex.
+#   pharmacie : illicite malgré le consentement ; SAN-2024-013 : pseudonymisé n'est pas
+#   anonyme ; SAN-2022-009 ou SAN-2020-015 : sécurité). L'idée centrale : le droit
 #   d'utiliser est lié à une **finalité** ; il ne se transfère pas à une autre finalité ou à
 #   un autre acteur (valeur V5 — Utilisation responsable et éclairée). Valoriser la
-#   distinction entre licite et légitime (vente de tableaux anonymes : permise, mais les
-#   patients en sont-ils informés ?).
-# - **1 point** — Démarche concrète et honnête : consulter le DPO, vérifier la base légale,
+#   distinction entre licite et légitime (vente de tableaux anonymes : licite sous condition,
+#   mais les patients en sont-ils informés ?). **1** : un cas juste, relié à l'idée de
+#   finalité ; **½** : un cas juste, cité sans lien avec l'argument ; **0** : aucun cas, ou
+#   un cas mal interprété.
+# - **Point 3 — Démarche concrète et honnête** : consulter le DPO, vérifier la base légale,
 #   l'exception et la formalité auprès de la CNIL, l'hébergeur HDS, informer les patients,
 #   ne pas se dire « anonyme » sans l'avoir démontré du point de vue de chaque destinataire,
-#   documenter (valeur V6 — Intégrité et transparence). Accepter toute position argumentée ;
-#   pénaliser une réponse qui confond pseudonymisation et anonymisation ou qui présente le
-#   consentement comme levant toute interdiction.
+#   documenter (valeur V6 — Intégrité et transparence). **1** : au moins trois démarches
+#   justes et une position argumentée sur ce qui est acceptable ; **½** : démarches vagues
+#   (« respecter le RGPD ») ou position sans argument ; **0** : aucune démarche. Accepter
+#   toute position argumentée ; pénaliser une réponse qui confond pseudonymisation et
+#   anonymisation ou qui présente le consentement comme levant toute interdiction.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -754,7 +929,7 @@ principes = {
 #   15 avril 2022 (Dedalus Biologie) ; SAN-2023-006 du 11 mai 2023 (Doctissimo) ; SAN-2020-015
 #   du 7 décembre 2020 (médecin libéral). Légifrance.
 # - Conseil d'État, 10e et 9e chambres réunies, 13 février 2026, société GERS, n° 498628 et
-#   498629 (montant de l'amende de SAN-2024-010 ; sens de la décision non vérifié).
+#   498629 (source du montant de l'amende de SAN-2024-010).
 #   conseil-etat.fr, ArianeWeb. Sur l'activité de GERS : « GERS Rupture est lancé », *Le
 #   Quotidien du pharmacien*, 2 mars 2020.
 # - Scénarios : situations fictives inspirées de la pratique française, écrites pour ce cours

@@ -378,8 +378,8 @@ def _module_10_test_cell(answer: str) -> str:
         ("exception_recherche", "9-2-j"),
         ("exception_recherche", "RGPD, article 9, paragraphe 2, point j"),
         ("verdict_pharmacie", "Illicite"),
-        ("statut_startup", "pseudonymisee"),
-        ("statut_startup", "pseudonymisée"),
+        ("statut_startup", "C"),
+        ("statut_startup", " c "),
         ("intrus", "B"),
     ],
 )
@@ -390,3 +390,21 @@ def test_module_10_scores_a_correct_answer_in_any_standard_form(answer, written,
     namespace = {"checks": checks, "law": law, answer: written}
     exec(_module_10_test_cell(answer), namespace)  # raises if the answer is refused
     assert "Correct" in capsys.readouterr().out
+
+
+def test_module_10_visible_checks_read_no_answer_from_the_library():
+    # A student can type law.scenario("…").verdict: the visible checks must not need it.
+    # Only the citation-form normaliser (it holds no answer) may be called.
+    from esn_teach.course import read_module
+
+    notebook = read_module(MODULE_10).notebook
+    checked = 0
+    for cell in notebook.cells:
+        if not cell.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_tests"):
+            continue
+        visible = cell.source.split("### BEGIN HIDDEN TESTS")[0]
+        calls = set(re.findall(r"\blaw\.\w+", visible))
+        assert calls <= {"law.normalise_answer"}, (cell.source[:60], calls)
+        assert "misconceptions" not in visible
+        checked += 1
+    assert checked == 6
