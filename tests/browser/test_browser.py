@@ -376,8 +376,10 @@ def check_explorers(page: Page, module: str, expected: bool) -> int:
         assert indices, "the module uses ipywidgets but no explorer is rendered"
     for index in indices:
         area = cells(page).nth(index).locator(".jp-OutputArea").first
-        control = area.locator(CONTROL_SELECTOR).first
-        assert control.count(), f"explorer of cell {index}: no control found"
+        # The first control a student can move (a control may start disabled, e.g. the age
+        # bands while the full birth date is published).
+        control = area.locator(CONTROL_SELECTOR).filter(has_not=page.locator("[disabled]")).first
+        assert control.count(), f"explorer of cell {index}: no enabled control found"
         control.scroll_into_view_if_needed()
         before = snapshot(area, control)
         move_control(page, control)
