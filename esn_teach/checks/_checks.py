@@ -406,6 +406,32 @@ def check_number(
     )
 
 
+def _option_key(value: object, options: Sequence[str], name: str) -> str:
+    """Return the normalised option ``value`` designates, or say in French why none does.
+
+    Case, accents and surrounding spaces are ignored; so are hyphens, inner spaces and
+    apostrophes (« quasi identifiant » is « quasi-identifiant »), the key returned being the
+    option's own spelling: digests made from the options never change.
+    """
+    __tracebackhide__ = True
+    listed = ", ".join(f"« {option} »" for option in options)
+    if not isinstance(value, str):
+        raise IncorrectAnswer(
+            f"« {name} » doit être un texte entre guillemets, l'une des options : {listed}.",
+            question=name,
+        )
+    answer = _normalise_text(value)
+    keys = [_normalise_text(option) for option in options]
+    if answer in keys:
+        return answer
+    loose = {_loose(key): key for key in keys}
+    if _loose(answer) in loose:
+        return loose[_loose(answer)]
+    raise IncorrectAnswer(
+        f"« {value} » n'est pas l'une des options proposées : {listed}.", question=name
+    )
+
+
 def check_choice(
     value: object,
     *,
@@ -452,24 +478,7 @@ def check_choice(
     if (expected is None) == (digest is None):
         raise TypeError("check_choice needs exactly one of expected= or digest=")
     require_attempted(value, name=name)
-    listed = ", ".join(f"« {option} »" for option in options)
-    if not isinstance(value, str):
-        raise IncorrectAnswer(
-            f"« {name} » doit être un texte entre guillemets, l'une des options : {listed}.",
-            question=name,
-        )
-    answer = _normalise_text(value)
-    by_key = {_normalise_text(option): option for option in options}
-    # « quasi identifiant » for « quasi-identifiant », « 9(2) j » for « 9(2)(j) »: the same
-    # option once hyphens, spaces and apostrophes are ignored. The digest is then computed on
-    # the option's own spelling, so no digest changes.
-    loose = {_loose(key): key for key in by_key}
-    if answer not in by_key and _loose(answer) in loose:
-        answer = loose[_loose(answer)]
-    if answer not in by_key:
-        raise IncorrectAnswer(
-            f"« {value} » n'est pas l'une des options proposées : {listed}.", question=name
-        )
+    answer = _option_key(value, options, name)
     if expected is not None:
         correct = answer == _normalise_text(expected)
     else:
@@ -483,8 +492,9 @@ def check_choice(
             found = _normalise_text(str(mistake.value)) == answer
         if found:
             raise IncorrectAnswer(mistake.message, question=name)
+    chosen = next(option for option in options if _normalise_text(option) == answer)
     raise IncorrectAnswer(
-        f"« {by_key[answer]} » n'est pas la bonne réponse. Relisez l'énoncé et les définitions.",
+        f"« {chosen} » n'est pas la bonne réponse. Relisez l'énoncé et les définitions.",
         question=name,
     )
 
@@ -562,15 +572,7 @@ def check_form(
     if kind == "number":
         _as_number(value, name)
     elif kind == "choice":
-        allowed = list(options or [])
-        listed = ", ".join(f"« {option} »" for option in allowed)
-        if not isinstance(value, str) or _normalise_text(value) not in {
-            _normalise_text(option) for option in allowed
-        }:
-            raise IncorrectAnswer(
-                f"« {name} » doit être l'une des options, entre guillemets : {listed}.",
-                question=name,
-            )
+        _option_key(value, list(options or []), name)
     print(
         f"\u2714 Réponse enregistrée ({name}) : elle a la forme attendue. Séance évaluée : "
         "vous saurez si elle est juste dans votre retour, après la correction."

@@ -53,6 +53,9 @@ def test_check_form_says_nothing_about_correctness(capsys):
     with pytest.raises(IncorrectAnswer, match="l'une des options"):
         checks.check_form("peut-être", name="v", kind="choice", options=["licite", "illicite"])
     assert checks.check_form("Illicite ", name="v", kind="choice", options=["licite", "illicite"])
+    # The same option matching as check_choice: what the graded check accepts is well-formed.
+    role = ["quasi-identifiant", "identifiant direct"]
+    assert checks.check_form("quasi identifiant", name="r", kind="choice", options=role)
     assert checks.check_form([1, 2], name="v") is Outcome.RECORDED
     with pytest.raises(ValueError):
         checks.check_form(1, name="v", kind="texte")
