@@ -163,15 +163,26 @@ class GradeExport:
     provisional: bool
 
 
-def _grader_errors(course: Course) -> dict[str, set[str]]:
-    """Return, per module, the students whose last autograde was a grader error."""
+def _unsettled(course: Course) -> tuple[dict[str, set[str]], dict[str, dict[str, list[str]]]]:
+    """Read the outcome tables: what the last autograde left for the instructor.
+
+    Returns
+    -------
+    grader_errors : dict
+        Module → students whose last autograde was a grader error.
+    to_examine : dict
+        Module → student → test cells whose pass the independent re-check refused.
+    """
     errors: dict[str, set[str]] = {}
+    to_examine: dict[str, dict[str, list[str]]] = {}
     pattern = results_path(course.root, "*").relative_to(course.root)
     for table in sorted(course.root.glob(str(pattern))):
         for result in read_results(table):
             if result.outcome is SubmissionOutcome.GRADER_ERROR:
                 errors.setdefault(result.module, set()).add(result.student)
-    return errors
+            elif result.to_examine:
+                to_examine.setdefault(result.module, {})[result.student] = result.to_examine
+    return errors, to_examine
 
 
 def grade_status(course: Course, names: list[str] | None = None) -> ExportCheck:
@@ -188,7 +199,10 @@ def grade_status(course: Course, names: list[str] | None = None) -> ExportCheck:
     ExportCheck
     """
     modules = [course.module_name(name) for name in names] if names else []
-    return check_export(course.db_url, course.course_id, modules, _grader_errors(course))
+    grader_errors, to_examine = _unsettled(course)
+    return check_export(
+        course.db_url, course.course_id, modules, grader_errors, to_examine=to_examine
+    )
 
 
 def export_grades(
@@ -204,8 +218,10 @@ def export_grades(
     """Export the grades to a CSV file, only when every exported grade is final.
 
     A grade is not final while a reflection of that copy waits for manual
-    grading, or when the copy's last autograde failed on the grader's side
-    (the gradebook then holds an older grade). Modules nobody submitted are
+    grading, while a test the grader's independent re-check refused (« À
+    examiner » in the feedback) has no score from the instructor, or when the
+    copy's last autograde failed on the grader's side (the gradebook then
+    holds an older grade). Modules nobody submitted are
     left out (a column of zeros would overwrite grades in Moodle).
 
     Parameters
@@ -256,7 +272,8 @@ def export_grades(
             f"Export refusé : {fr_plural(len(check.pending), 'note')} "
             f"{verb}.\n"
             + "\n".join(check.lines())
-            + "\nNotez les réflexions dans le formgrader (make formgrader) et relancez la "
+            + "\nNotez les réflexions et les questions à examiner dans le formgrader (make "
+            "formgrader) et relancez la "
             "correction des copies en erreur (esn-teach autograde MODULE), puis exportez à "
             "nouveau. Pour un export provisoire malgré tout : ajoutez --provisoire (le fichier "
             "le dira, copie par copie, dans la colonne « Statut »)."

@@ -89,6 +89,7 @@ class Job:
     out_of_memory: bool = False
     deadline_hit: bool = False
     flags: list[str] = field(default_factory=list)
+    to_examine: list[str] = field(default_factory=list)
 
 
 class GraderFailure(Exception):
@@ -437,6 +438,7 @@ class SandboxedExecute(Execute):
                 f"Ce test ne passe pas sur des bibliothèques intactes : {reason}",
             ),
         )
+        job.to_examine.append(grade_id)
         job.flags.append(
             f"le test « {grade_id} » ne passe pas la vérification indépendante "
             f"(environnement modifié ou valeur non vérifiable : {reason[:120]})"

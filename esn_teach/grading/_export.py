@@ -82,6 +82,8 @@ def check_export(
     course_id: str,
     modules: list[str],
     grader_errors: Mapping[str, set[str]] | None = None,
+    *,
+    to_examine: Mapping[str, Mapping[str, list[str]]] | None = None,
 ) -> ExportCheck:
     """Find the modules nobody took and every grade that is not final yet.
 
@@ -93,6 +95,9 @@ def check_export(
         Modules asked for (empty: every module of the gradebook).
     grader_errors : mapping, optional
         Module → students whose last autograde was a grader error.
+    to_examine : mapping, optional
+        Module → student → test cells the independent re-check refused; each
+        stays pending until the instructor gives it a score in the formgrader.
 
     Returns
     -------
@@ -104,6 +109,7 @@ def check_export(
         If a module asked for is not in the gradebook.
     """
     grader_errors = grader_errors or {}
+    to_examine = to_examine or {}
     check = ExportCheck(modules=[])
     with Gradebook(db_url, course_id) as gradebook:
         names = modules or sorted(a.name for a in gradebook.assignments)
@@ -120,11 +126,17 @@ def check_export(
             check.modules.append(name)
             for submission in assignment.submissions:
                 student = submission.student.id
+                examine = set(to_examine.get(name, {}).get(student, ()))
                 for notebook in submission.notebooks:
                     for grade in notebook.grades:
                         if grade.needs_manual_grade:
                             check.pending.setdefault((student, name), []).append(
                                 f"réflexion « {grade.name} » pas encore notée"
+                            )
+                        elif grade.name in examine and grade.manual_score is None:
+                            check.pending.setdefault((student, name), []).append(
+                                f"question « {grade.name} » à examiner (refusée par la "
+                                "vérification indépendante), sans note de l'enseignant"
                             )
                 if student in grader_errors.get(name, set()):
                     check.pending.setdefault((student, name), []).append(

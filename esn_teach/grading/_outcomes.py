@@ -85,6 +85,10 @@ class SubmissionResult:
         Wall time spent on this submission.
     digest : str
         SHA-256 of the submitted files (a changed submission is graded again).
+    to_examine : list of str
+        Test cells whose pass the grader's independent re-check refused: scored
+        0 until the instructor gives them a score in the formgrader (the grade
+        is not final before that).
     """
 
     student: str
@@ -95,6 +99,7 @@ class SubmissionResult:
     max_score: float | None = None
     seconds: float = 0.0
     digest: str = ""
+    to_examine: list[str] = field(default_factory=list)
 
     def as_row(self) -> dict[str, str]:
         """One CSV row."""
@@ -108,6 +113,7 @@ class SubmissionResult:
             "details": " | ".join(self.details),
             "secondes": f"{self.seconds:.2f}",
             "empreinte": self.digest,
+            "a_examiner": " | ".join(self.to_examine),
         }
 
     @classmethod
@@ -122,11 +128,12 @@ class SubmissionResult:
             max_score=float(row["bareme"]) if row.get("bareme") else None,
             seconds=float(row.get("secondes") or 0),
             digest=row.get("empreinte", ""),
+            to_examine=[part for part in row.get("a_examiner", "").split(" | ") if part],
         )
 
 
 COLUMNS = ["etudiant", "module", "resultat", "libelle", "note", "bareme", "details"]
-COLUMNS += ["secondes", "empreinte"]
+COLUMNS += ["secondes", "empreinte", "a_examiner"]
 
 
 @dataclass

@@ -592,7 +592,16 @@ class _Worker:
             )
         outcome = min(outcomes, key=PRIORITY.index)
         score, max_score = self._score(student)
-        return SubmissionResult(student, module, outcome, details, score, max_score, digest=digest)
+        return SubmissionResult(
+            student,
+            module,
+            outcome,
+            details,
+            score,
+            max_score,
+            digest=digest,
+            to_examine=list(job.to_examine),
+        )
 
     def _autograde(self, student: str) -> dict:
         """Run nbgrader's autograde, retrying SQLite's "database is locked" (another writer)."""

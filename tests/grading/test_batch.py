@@ -194,6 +194,39 @@ def test_export_refuses_a_grade_left_over_from_before_a_grader_error(tiny, tmp_p
     )
 
 
+def test_export_waits_for_the_instructor_on_a_test_the_recheck_refused(
+    tmp_path_factory, tmp_path, capsys
+):
+    """« À examiner » in the feedback: scored 0 until the instructor decides, never exported."""
+    hostile = "x = 1\nget_ipython().input_transformers_post.append(lambda lines: ['pass\\n'])"
+    answers = {"ana": "x = 1", "gus": hostile}
+    course_root, notebooks, course = course_copy(
+        built_once(tmp_path_factory), tmp_path / "grading", answers
+    )
+    assert cli(course_root, "autograde", MODULE, notebooks=notebooks) == 0
+    gus = {r.student: r for r in read_results(results_path(course_root, MODULE))}["gus"]
+    assert gus.outcome is SubmissionOutcome.TAMPERED and gus.to_examine == ["x_tests"]
+    assert _grades(course)["gus"]["x_tests"] == 0.0
+    _grade_reflections(course, answers)
+    target = tmp_path / "notes.csv"
+    capsys.readouterr()
+    assert cli(course_root, "export", "--to", str(target)) == 2
+    err = capsys.readouterr().err
+    assert "1 note n'est pas définitive" in err and "ana —" not in err
+    assert f"gus — {MODULE} : question « x_tests » à examiner" in err
+    assert not target.exists()
+
+    # The instructor looks at the copy and gives the test a score in the formgrader.
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        gradebook.find_grade("x_tests", MODULE, MODULE, "gus").manual_score = 0.0
+        gradebook.db.commit()
+    assert cli(course_root, "export", "--to", str(target)) == 0
+    assert "PROVISOIRE" not in capsys.readouterr().out
+    # A second autograde of the unchanged copy keeps the flag and the instructor's decision.
+    assert cli(course_root, "autograde", MODULE, notebooks=notebooks) == 0
+    assert cli(course_root, "export", "--to", str(target)) == 0
+
+
 def test_exports_moodle_csv_and_pseudonymised(tiny, tmp_path, capsys, monkeypatch):
     course_root, notebooks, course = tiny
     assert cli(course_root, "autograde", MODULE, notebooks=notebooks) == 0
