@@ -64,10 +64,8 @@
 
 # %%
 # Vous n'avez pas à comprendre ce code : exécutez-le (Maj + Entrée).
-import re
-
 import numpy as np
-from IPython.display import Markdown, display
+from IPython.display import display
 from ipywidgets import HTML
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
@@ -77,7 +75,7 @@ from sklearn.preprocessing import StandardScaler
 
 from esn_teach import checks, fr_number, fr_percent
 from esn_teach import evaluation as ev
-from esn_teach.datasets import load_breast_cancer_wdbc
+from esn_teach.datasets import data_card, load_breast_cancer_wdbc
 from esn_teach.explorers import ThresholdExplorer
 from esn_teach.plotting import (
     accessible_style,
@@ -98,9 +96,7 @@ jeu = load_breast_cancer_wdbc()
 y = jeu.target  # 1 = tumeur maligne, 0 = bénigne (scikit-learn code à l'envers : 0 = malin)
 print(f"{len(y)} patientes, dont {y.sum()} tumeurs malignes et {(y == 0).sum()} bénignes.")
 print(f"Prévalence du cancer dans ce jeu de données : {fr_percent(y.mean())}")
-fiche = re.sub(r"^## .+? — ", "## ", jeu.DESCR, flags=re.MULTILINE)  # titres en français seuls
-display(Markdown("<details><summary><b>Fiche descriptive du jeu de données</b> (cliquez pour "
-                 f"la déplier)</summary>\n\n{fiche}\n\n</details>"))
+display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 
 # %% [markdown]
 # Plus d'un tiers des tumeurs sont malignes : ces patientes sont **adressées pour une masse du

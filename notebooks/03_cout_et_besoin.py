@@ -92,12 +92,12 @@
 # %%
 import numpy as np
 from fairlearn.metrics import MetricFrame, count, selection_rate
-from IPython.display import Markdown, display
+from IPython.display import display
 from sklearn.linear_model import LinearRegression
 from sklearn.model_selection import train_test_split
 
 from esn_teach import checks, fr_number, fr_percent
-from esn_teach.datasets import make_cost_vs_need_cohort, top_share
+from esn_teach.datasets import data_card, make_cost_vs_need_cohort, top_share
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import CostNeedExplorer, selection_by_group
 
@@ -125,12 +125,7 @@ print(
     f"coûte un patient blanc."
 )
 # La fiche des données, repliée : cliquez sur son titre pour la déplier.
-display(
-    Markdown(
-        "<details><summary><b>Fiche descriptive des données</b> (cliquez pour la déplier)"
-        f"</summary>\n\n{donnees.DESCR}\n\n</details>"
-    )
-)
+display(data_card(donnees))
 
 # %% [markdown]
 # Les patients noirs de la cohorte sont en moyenne **plus malades**, mais ils **coûtent moins**.

@@ -91,12 +91,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from fairlearn.metrics import MetricFrame, false_negative_rate, false_positive_rate
-from IPython.display import Markdown, display
+from IPython.display import display
 from scipy.optimize import brentq
 from sklearn.metrics import precision_score, recall_score
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
-from esn_teach.datasets import make_pulse_oximetry, occult_hypoxemia_rate
+from esn_teach.datasets import data_card, make_pulse_oximetry, occult_hypoxemia_rate
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import OximetryExplorer
 from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figure
@@ -121,8 +121,7 @@ print(f"Repère : SaO2 {SEUIL_HYPOXEMIE} % ↔ PaO2 d'environ {fr_number(pao2_a_
       f"({fr_number(pao2_a_88 * 0.1333, 1)} kPa).")
 
 jeu = make_pulse_oximetry(n_samples=N_PAIRES, random_state=GRAINE)
-display(Markdown("<details><summary><b>Fiche descriptive du jeu de données</b> (cliquez pour "
-                 f"la déplier)</summary>\n\n{jeu.DESCR}\n\n</details>"))
+display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 paires = pd.DataFrame(
     {
         "groupe": jeu.frame["race"].astype(str).map(

@@ -60,7 +60,7 @@ from fairlearn.metrics import (
     selection_rate,
 )
 from fairlearn.postprocessing import ThresholdOptimizer
-from IPython.display import Markdown, display
+from IPython.display import display
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import balanced_accuracy_score, precision_score
 from sklearn.model_selection import train_test_split
@@ -68,15 +68,14 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
-from esn_teach.datasets import make_readmission_cohort
+from esn_teach.datasets import data_card, make_readmission_cohort
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import FairnessExplorer
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
 
 taux_voulus = {"A": 0.15, "B": 0.30}  # part de réhospitalisés voulue dans chaque groupe
 jeu = make_readmission_cohort(n_samples=6000, prevalence=taux_voulus, random_state=6)
-display(Markdown("<details><summary><b>Fiche descriptive du jeu de données</b> (cliquez pour "
-                 f"la déplier)</summary>\n\n{jeu.DESCR}\n\n</details>"))
+display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 cohorte = jeu.frame.drop(columns="score").rename(columns={
     "group": "groupe", "prior_admissions": "hospit_annee_precedente",
     "length_of_stay": "duree_sejour", "n_medications": "nb_medicaments",

@@ -56,22 +56,13 @@
 # chaque exécution). Sa fiche descriptive s'ouvre sous le tableau.
 
 # %%
-import re
-
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from esn_teach import checks, fr_percent
 from esn_teach import privacy as pv
-from esn_teach.datasets import make_french_registry, make_voter_list
+from esn_teach.datasets import data_card, make_french_registry, make_voter_list
 from esn_teach.explorers import AnonymisationExplorer
-
-
-def fiche(jeu, titre):
-    """The data card of a dataset, folded under its title, with its French headings only."""
-    texte = re.sub(r"^## .+? — (.+)$", r"## \1", jeu.DESCR, flags=re.MULTILINE)
-    return Markdown(f"<details><summary><b>{titre}</b> (cliquez pour l'ouvrir)</summary>\n\n"
-                    f"{texte}\n\n</details>")
 
 
 def a_la_francaise(tableau, colonnes):
@@ -92,7 +83,7 @@ en_francais = {"pseudonym": "pseudonyme (pseudonym)", "sex": "sexe (sex)",
                "admission_date": "date d'admission (admission_date)",
                "diagnosis": "diagnostic (diagnosis)"}
 display(a_la_francaise(registre.head(5), en_francais))
-display(fiche(donnees, "Fiche descriptive du registre"))
+display(data_card(donnees, title="Fiche descriptive du registre"))
 
 # %% [markdown]
 # ## 2. Pseudonymiser : ce que dit le droit
@@ -508,7 +499,7 @@ n_adultes = int((registre["age"] >= 18).sum())
 print(f"Patients du registre présents dans la liste : {n_dans_liste} "
       f"sur {n_adultes} patients adultes ({fr_percent(n_dans_liste / n_adultes)})")
 print(f"Dossiers reliés à leur vrai nom : {n_justes} sur {n_reidentifies} dossiers reliés")
-display(fiche(liste, "Fiche descriptive de la liste électorale"))
+display(data_card(liste, title="Fiche descriptive de la liste électorale"))
 
 # %% [markdown]
 # ### Question 3 — Le risque d'un patient qui figure dans la liste (2 points)

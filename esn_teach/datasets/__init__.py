@@ -10,6 +10,7 @@ maps each column to a French display label. Synthetic frames carry
 from esn_teach.privacy import unique_share  # the measure lives in privacy
 
 from ._base import CARD_SECTIONS, available_cards, load_card
+from ._card import DataCard, data_card
 from ._egfr import egfr_ckd_epi_2009, egfr_ckd_epi_2021, gfr_category, make_egfr_cohort
 from ._obermeyer import (
     enrolled,
@@ -28,7 +29,9 @@ from ._skin import make_skin_lesions
 __all__ = [
     "CARD_SECTIONS",
     "DATASET_CARDS",
+    "DataCard",
     "available_cards",
+    "data_card",
     "egfr_ckd_epi_2009",
     "egfr_ckd_epi_2021",
     "enrolled",

@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 
 import esn_teach.datasets as ds
-from esn_teach.datasets import CARD_SECTIONS, DATASET_CARDS, available_cards, load_card
+from esn_teach.datasets import (
+    CARD_SECTIONS,
+    DATASET_CARDS,
+    available_cards,
+    data_card,
+    load_card,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 HEADING = re.compile(r"^## (.+?)(?: — .+)?$", re.MULTILINE)
@@ -17,7 +23,7 @@ def test_every_public_loader_has_a_card():
         for name in ds.__all__
         if callable(getattr(ds, name))
         and name.startswith(("load_", "make_"))
-        and name != "load_card"
+        and name not in ("load_card", "data_card")
     }
     assert public == set(DATASET_CARDS)
     for card in DATASET_CARDS.values():
@@ -96,3 +102,32 @@ def test_synthetic_frames_carry_provenance(func):
     assert isinstance(frame.attrs["source"], str) and len(frame.attrs["source"]) > 20
     assert set(frame.attrs["labels_fr"]) == set(frame.columns)
     assert frame.attrs["random_state"] == 0
+
+
+@pytest.mark.parametrize("card", sorted(set(DATASET_CARDS.values())))
+def test_students_see_french_headings_only(card):
+    shown = data_card(card)
+    headings = re.findall(r"^## (.+)$", shown.text, flags=re.MULTILINE)
+    assert len(headings) == len(CARD_SECTIONS)
+    stored = re.findall(r"^## (.+) — (.+)$", load_card(card), flags=re.MULTILINE)
+    assert [english for english, _ in stored] == list(CARD_SECTIONS)
+    assert headings == [french for _, french in stored]
+    # Only the headings change: the body is the stored card's.
+    assert re.sub(r"^## .*$", "", shown.text, flags=re.MULTILINE) == re.sub(
+        r"^## .*$", "", load_card(card), flags=re.MULTILINE
+    )
+
+
+def test_data_card_folds_under_its_title_and_takes_a_loader_result():
+    jeu = ds.make_pulse_oximetry(n_samples=50, random_state=0)
+    shown = data_card(jeu, title="Fiche <des> paires")
+    markdown = shown._repr_markdown_()
+    assert markdown.startswith("<details><summary><b>Fiche &lt;des&gt; paires</b>")
+    assert markdown.rstrip().endswith("</details>") and "## Origine" in markdown
+    assert data_card(jeu, folded=False)._repr_markdown_() == str(shown)
+    with pytest.raises(TypeError, match="ce qu'a rendu un chargeur"):
+        data_card(jeu.frame)
+    with pytest.raises(TypeError, match="« title » doit être un texte non vide"):
+        data_card(jeu, title=" ")
+    with pytest.raises(ValueError, match="fiche descriptive inconnue"):
+        data_card("pas_de_fiche")
