@@ -263,6 +263,29 @@ def _matches_value(number: float, reference: float, decimals: int) -> bool:
     return _round_key(reference, decimals) in _keys_near(number, decimals)
 
 
+def _closest_mistake(
+    number: float, mistakes: list[Mistake], name: str, decimals: int
+) -> Mistake | None:
+    """Return the known mistake that explains ``number``, the closest one first.
+
+    A mistake is recognised by the acceptance rule (within one unit of the last
+    decimal). When two known mistakes are that close to each other, the one whose
+    rounded value is exactly the answer's is named, not the first listed: a student
+    who copies 0,0754 is not told about the mistake that gives 0,0760.
+    """
+    below, centre, above = _keys_near(number, decimals)
+    for keys in ((centre,), (below, above)):
+        for mistake in mistakes:
+            if mistake.digest is not None:
+                if any(_digest(name, key) == mistake.digest for key in keys):
+                    return mistake
+            elif isinstance(mistake.value, numbers.Real) and (
+                _round_key(float(mistake.value), decimals) in keys
+            ):
+                return mistake
+    return None
+
+
 def matches_digest(value: float, digest: str, *, name: str, decimals: int = 3) -> bool:
     """Tell whether ``value`` matches :func:`answer_digest` within one unit of the last decimal.
 
@@ -369,15 +392,9 @@ def check_number(
 
     if is_correct(number):
         return _success(name, success)
-    for mistake in mistakes:
-        if mistake.digest is not None:
-            found = _matches_digest(number, mistake.digest, name, decimals)
-        else:
-            found = isinstance(mistake.value, numbers.Real) and _matches_value(
-                number, float(mistake.value), decimals
-            )
-        if found:
-            raise IncorrectAnswer(mistake.message, question=name)
+    found = _closest_mistake(number, list(mistakes), name, decimals)
+    if found is not None:
+        raise IncorrectAnswer(found.message, question=name)
     if percent_is_mistake and is_correct(number / 100):
         raise IncorrectAnswer(
             f"vous avez donné un pourcentage ({_fr(number)}). On attend une proportion entre "

@@ -235,6 +235,25 @@ def test_mistakes_are_recognised_at_the_question_precision():
         checks.check_number(0.28, name="x", expected=0.5, decimals=2, mistakes=wrong)
 
 
+@pytest.mark.parametrize("by_digest", [False, True])
+def test_the_closest_known_mistake_is_named_not_the_first_listed(by_digest):
+    # Module 06, question 3: the measured rate 0,0754 and an inverted ratio 0,0760 are one
+    # unit of the third decimal apart; copying the measured rate was told « inverted ratio ».
+    def mistake(value, message):
+        if by_digest:
+            return Mistake(None, message, digest=checks.answer_digest(value, name="tfp"))
+        return Mistake(value, message)
+
+    wrong = [mistake(0.0760, "rapport inversé"), mistake(0.0754, "TFP mesuré recopié")]
+    with pytest.raises(IncorrectAnswer, match="TFP mesuré recopié"):
+        checks.check_number(0.0754, name="tfp", expected=0.26, mistakes=wrong)
+    with pytest.raises(IncorrectAnswer, match="rapport inversé"):
+        checks.check_number(0.0761, name="tfp", expected=0.26, mistakes=wrong)
+    # Alone, a mistake is still recognised one unit away (the acceptance rule).
+    with pytest.raises(IncorrectAnswer, match="rapport inversé"):
+        checks.check_number(0.0754, name="tfp", expected=0.26, mistakes=wrong[:1])
+
+
 def test_tolerances_are_no_longer_accepted():
     # One acceptance rule for the course: a hidden test cannot be stricter than its
     # visible check, which would tell a student « Correct » and then give 0.
