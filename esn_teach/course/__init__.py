@@ -1,6 +1,7 @@
 """The course pipeline: module sources → nbgrader course → grades and feedback."""
 
 from esn_teach.course._errors import CourseError
+from esn_teach.course._evaluation import EVALUATION_BANNER
 from esn_teach.course._outline import (
     AFTER_CLASS_HEADING,
     CENS_PRINCIPLES,
@@ -25,6 +26,7 @@ from esn_teach.course._source import ModuleSource, WrongAnswer, find_modules, re
 __all__ = [
     "AFTER_CLASS_HEADING",
     "CENS_PRINCIPLES",
+    "EVALUATION_BANNER",
     "GENERATED",
     "MAX_SESSION_MINUTES",
     "SCHOOL_VALUES",

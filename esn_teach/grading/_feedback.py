@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from traitlets.config import Config
 
-from esn_teach.course import GENERATED
+from esn_teach.course import EVALUATION_BANNER, GENERATED
 from esn_teach.grading._cells import grade_id, is_solution, is_test, nbgrader_meta
 from esn_teach.grading._execute import _NOT_RUN, _RECHECK
 from esn_teach.grading._sanitise import printable, sanitise_notebook
@@ -432,6 +432,19 @@ def _comment(meta: dict[str, Any]) -> str:
     return comment.removeprefix(_NO_RESPONSE).strip()
 
 
+def _is_evaluation_banner(cell: nbformat.NotebookNode) -> bool:
+    """Tell whether a cell is the evaluated-session banner (instructions, not feedback).
+
+    Its metadata alone is not enough: a student could put it on their own cells
+    to hide them from their feedback; the text must be the banner's too.
+    """
+    return (
+        cell.get("cell_type") == "markdown"
+        and cell.get("metadata", {}).get(GENERATED) == "evaluation"
+        and str(cell.get("source", "")).strip() == EVALUATION_BANNER
+    )
+
+
 class FrenchFeedback(NbGraderPreprocessor):
     """Prepare an autograded notebook for esn-teach's ``feedback`` template, in French.
 
@@ -446,9 +459,7 @@ class FrenchFeedback(NbGraderPreprocessor):
         nb.cells = [
             cell
             for cell in nb.cells
-            if not is_marking_guide(cell)
-            # The evaluated-session banner: instructions for the session, not feedback.
-            and cell.get("metadata", {}).get(GENERATED) != "evaluation"
+            if not is_marking_guide(cell) and not _is_evaluation_banner(cell)
         ]
         for cell in nb.cells:  # the template prints this metadata as is: only ours counts
             if isinstance(cell.get("metadata"), dict):

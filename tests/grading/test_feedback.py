@@ -310,3 +310,18 @@ def test_forged_feedback_metadata_never_reaches_the_page():
     notebook.cells.insert(2, forged)
     page = feedback_html(notebook, name="m", score=0, max_score=1)
     assert "<script>alert(1)</script>" not in page
+
+
+def test_only_the_real_evaluation_banner_is_left_out_of_the_feedback():
+    """The banner is dropped; a student's cell carrying its metadata is not (nothing hidden)."""
+    from esn_teach.course import EVALUATION_BANNER, GENERATED
+
+    notebook = _autograded()
+    banner = nbformat.v4.new_markdown_cell(EVALUATION_BANNER)
+    banner.metadata[GENERATED] = "evaluation"
+    own = nbformat.v4.new_markdown_cell("Mon raisonnement : VP sur VP plus FN.")
+    own.metadata[GENERATED] = "evaluation"  # forged, to hide it from the teacher's view
+    notebook.cells[1:1] = [banner, own]
+    page = feedback_html(notebook, name="m", score=0, max_score=1)
+    assert "Séance évaluée" not in page
+    assert "Mon raisonnement : VP sur VP plus FN." in page
