@@ -551,6 +551,7 @@ def check_form(
     name: str,
     kind: str = "any",
     options: Sequence[str] | None = None,
+    decimals: int | None = None,
 ) -> Outcome:
     """Say whether an answer is well-formed, never whether it is right.
 
@@ -569,6 +570,11 @@ def check_form(
         What a well-formed answer is.
     options : sequence of str, optional
         With ``kind="choice"``: the allowed answers.
+    decimals : int, optional
+        With ``kind="number"``: the precision the hidden test compares at. A
+        number written with fewer decimals is recorded with a warning (it may be
+        a rounded copy, which the one acceptance rule can count wrong), whether
+        or not it is right.
 
     Returns
     -------
@@ -586,12 +592,19 @@ def check_form(
     if kind not in FORM_KINDS:
         raise ValueError(f"kind must be one of {FORM_KINDS}, got {kind!r}")
     require_attempted(value, name=name)
+    warning = ""
     if kind == "number":
-        _as_number(value, name)
+        number = _as_number(value, name)
+        if decimals and decimals > 0 and number == round(number, decimals - 1):
+            warning = (
+                f" Attention : votre nombre a moins de {decimals} décimales ; la correction "
+                f"compare à {decimals} décimales. Si c'est un résultat arrondi, écrivez plutôt "
+                "le calcul lui-même (Python garde toutes les décimales)."
+            )
     elif kind == "choice":
         _option_key(value, list(options or []), name)
     print(
         f"\u2714 Réponse enregistrée ({name}) : elle a la forme attendue. Séance évaluée : "
-        "vous saurez si elle est juste dans votre retour, après la correction."
+        f"vous saurez si elle est juste dans votre retour, après la correction.{warning}"
     )
     return Outcome.RECORDED

@@ -68,7 +68,7 @@ def evaluation_check(source: str, answer: str) -> str:
         with the same literal options when it was ``check_choice``, ``"any"``
         otherwise.
     """
-    kind, options = "any", None
+    kind, options, decimals = "any", None, None
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -79,6 +79,13 @@ def evaluation_check(source: str, answer: str) -> str:
         name = _called(node)
         if name in _NUMBER_CHECKS:
             kind = "number"
+            if name == "check_number":  # its precision, 3 decimals unless told
+                literal = next((kw.value for kw in node.keywords if kw.arg == "decimals"), None)
+                try:
+                    value = ast.literal_eval(literal) if literal is not None else 3
+                except ValueError:
+                    value = None  # not a literal: unknown precision, no warning
+                decimals = value if isinstance(value, int) else None
             break
         if name == "check_choice":
             literal = next((kw.value for kw in node.keywords if kw.arg == "options"), None)
@@ -90,6 +97,7 @@ def evaluation_check(source: str, answer: str) -> str:
                 kind, options = "choice", list(values)
             break
     extra = f", options={options!r}" if options is not None else ""
+    extra += f", decimals={decimals}" if decimals is not None else ""
     return f"{EVALUATION_NOTE}\nchecks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})"
 
 

@@ -19,6 +19,14 @@ MODULE = "01_evaluer_test_diagnostique"
     [
         (
             'checks.check_number(se, name="se", digest="abc", bounds=(0, 1))',
+            "checks.check_form(se, name='se', kind='number', decimals=3)",
+        ),
+        (
+            'checks.check_number(se, name="se", digest="abc", decimals=2)',
+            "checks.check_form(se, name='se', kind='number', decimals=2)",
+        ),
+        (
+            "checks.require_number(se, name='se')",
             "checks.check_form(se, name='se', kind='number')",
         ),
         (
@@ -46,6 +54,13 @@ def test_evaluation_check_keeps_only_the_form(visible, expected):
 def test_check_form_says_nothing_about_correctness(capsys):
     assert checks.check_form(0.123, name="se", kind="number") is Outcome.RECORDED
     assert "Réponse enregistrée (se)" in capsys.readouterr().out
+    # A rounded copy (0,68 for 0,682) would score 0 at the question's 3 decimals: said for
+    # every short number, right or wrong, so the warning reveals nothing.
+    for short in (0.68, 0.5, 1.0):
+        checks.check_form(short, name="se", kind="number", decimals=3)
+        assert "moins de 3 décimales" in capsys.readouterr().out
+    checks.check_form(0.682, name="se", kind="number", decimals=3)
+    assert "Attention" not in capsys.readouterr().out
     with pytest.raises(NotAttempted):
         checks.check_form(..., name="se", kind="number")
     with pytest.raises(IncorrectAnswer, match="on attend un nombre"):
