@@ -206,8 +206,20 @@ def _as_number(value: object, name: str) -> float:
         hint = ""
         if any(ch.isdigit() for ch in value):
             written = value.strip().replace(",", ".")
+            percent = written.endswith("%")
+            written = written.removesuffix("%").strip()
             hint = f" Écrivez le nombre sans guillemets : {written} et non « {value.strip()} »."
-            if "," in value:
+            if percent:
+                # « 11,3 % » → 11.3 % is not Python, and a percentage is not a proportion.
+                try:
+                    example = f" ({value.strip()} s'écrit {round(float(written) / 100, 6)!r})"
+                except ValueError:
+                    example = ""
+                hint = (
+                    " Écrivez un nombre, sans guillemets ni signe % : une proportion entre 0 "
+                    f"et 1{example}, ou mieux le calcul lui-même."
+                )
+            elif "," in value:
                 hint += " Les décimales s'écrivent avec un point."
         raise IncorrectAnswer(
             f"« {name} » est un texte ({value!r}) ; on attend un nombre.{hint}", question=name

@@ -303,6 +303,11 @@ def test_choice_ignores_hyphens_and_spaces_but_keeps_its_digest():
 
 
 def test_text_for_a_number_shows_the_students_own_value():
+    # « 11,3 % » in quotes: the advice must not be « 11.3 % », which is not Python either.
+    with pytest.raises(IncorrectAnswer) as info:
+        checks.check_number("11,3 %", name="x", expected=0.113)
+    assert "sans guillemets ni signe %" in str(info.value)
+    assert "(11,3 % s'écrit 0.113)" in str(info.value) and "11.3 %" not in str(info.value)
     with pytest.raises(IncorrectAnswer, match=r"sans guillemets : 3 et non « 3 »"):
         checks.check_number("3", name="k", expected=3)
     with pytest.raises(IncorrectAnswer, match=r"0\.72 et non « 0,72 ».*point"):
