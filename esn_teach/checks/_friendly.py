@@ -37,7 +37,29 @@ __all__ = ["french_explanation", "install_french_errors"]
 _MARK = "_esn_french_errors"
 
 #: The run-time errors explained; the others keep IPython's traceback.
-_RUNTIME_ERRORS: tuple[type[BaseException], ...] = (NameError, TypeError, KeyError)
+_RUNTIME_ERRORS: tuple[type[BaseException], ...] = (NameError, TypeError, KeyError, ValueError)
+
+#: Library messages a beginner meets when calling a function of the course (scikit-learn's
+#: metrics, esn_teach's keyword-only functions), and what they mean in French.
+_LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"continuous format is not supported|Unknown label type: .?continuous"),
+        "La fonction a reçu des scores (des nombres entre 0 et 1) là où elle attend les "
+        "diagnostics réels (0 ou 1) : avez-vous inversé l'ordre ? D'abord les vraies "
+        "étiquettes (par exemple y_test), puis les scores.",
+    ),
+    (
+        re.compile(r"inconsistent numbers of samples"),
+        "Les deux séries n'ont pas le même nombre de patients : mélangez-vous deux jeux de "
+        "données (par exemple le jeu de test et le jeu de validation) ? Chaque score doit aller "
+        "avec le diagnostic réel de la même personne.",
+    ),
+    (
+        re.compile(r"takes \d+ positional arguments? but \d+ (?:were|was) given"),
+        "Cette fonction demande des valeurs nommées : écrivez nom=valeur pour chacune (par "
+        "exemple sensitivity=se), comme dans l'énoncé ou l'indice.",
+    ),
+)
 
 #: JupyterLab's menu entry, as the French language pack names it.
 _RUN_ABOVE = (
@@ -122,6 +144,9 @@ def french_explanation(
         return _explain_placeholder(source, namespace)
     if type(error) is KeyError and error.args:
         return _explain_missing_label(error.args[0], source, namespace)
+    if isinstance(error, ValueError | TypeError):
+        message = str(error)
+        return next((text for pattern, text in _LIBRARY_MESSAGES if pattern.search(message)), None)
     return None
 
 

@@ -288,6 +288,10 @@ CELLS = [
     "from esn_teach.checks import check_number\ncheck_number(..., name='x', expected=1)",
     "1 / 0",
     "print(vp / (vp + fn))",
+    "from sklearn.metrics import roc_auc_score\nroc_auc_score([0.2, 0.9, 0.4], [0, 1, 1])",
+    "roc_auc_score([0, 1, 1], [0.2, 0.9])",
+    "from esn_teach.evaluation import predictive_values\npredictive_values(0.9, 0.8, 0.01)",
+    "int('douze')",
 ]
 
 
@@ -337,6 +341,18 @@ def test_kernel_shows_french_errors_and_keeps_error_outputs(tmp_path):
 
     ename, _, text = error(7)
     assert ename == "ZeroDivisionError" and "Traceback" in text
+
+    # Library errors a beginner meets, explained; the English line stays last.
+    ename, evalue, text = error(9)
+    assert ename == "ValueError" and "continuous format" in evalue
+    assert text.startswith("La fonction a reçu des scores") and "inversé l'ordre" in text
+    assert text.splitlines()[-1].startswith("ValueError:") and "Traceback" not in text
+    _, _, text = error(10)
+    assert text.startswith("Les deux séries n'ont pas le même nombre de patients")
+    ename, _, text = error(11)
+    assert ename == "TypeError" and text.startswith("Cette fonction demande des valeurs nommées")
+    ename, _, text = error(12)  # any other ValueError keeps IPython's traceback
+    assert ename == "ValueError" and "Traceback" in text
 
     assert notebook.cells[8].outputs == [
         nbformat.v4.new_output("stream", name="stdout", text="0.8\n")
