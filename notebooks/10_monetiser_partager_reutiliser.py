@@ -13,7 +13,7 @@
 # 2. Dire ce qu'il faut pour la traiter quand même : une **base légale** (article 6) **et** une
 #    **exception** de l'article 9(2) (consentement, soins, santé publique, recherche).
 # 3. Distinguer données **nominatives**, **pseudonymisées** et **anonymes**, du point de vue de
-#    celui qui les détient.
+#    celui qui les détient (exercé après la séance, question 5).
 # 4. Dire quand il faut un **hébergeur certifié HDS** et quelles **finalités** la loi
 #    française interdit.
 # 5. Classer une situation (**licite**, **illicite**, **sous condition**) en citant l'article
@@ -113,18 +113,24 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 # en être informés et garder leur **droit d'opposition** : le droit de refuser que leurs
 # données servent à l'étude.
 #
-# **Étape 3 — Nominatives, pseudonymisées ou anonymes ?** Des données **pseudonymisées**
-# ont perdu le nom, remplacé par un code ; on peut retrouver la personne avec une information
+# **Étape 3 — Nominatives, pseudonymisées ou anonymes ?** Des données **nominatives** portent
+# directement le nom (ou le numéro de sécurité sociale) de la personne. Des données
+# **pseudonymisées** ont perdu le nom, remplacé par un code ; on peut retrouver la personne avec une information
 # supplémentaire, comme la **table de correspondance** code → nom (article 4, point 5). Pour
 # savoir si des données sont personnelles, on se place du côté de **celui qui les détient** :
 # peut-il retrouver les personnes par des moyens raisonnables (considérant 26) ? La Cour de
-# justice l'a précisé (arrêt du 4 septembre 2025, C-413/23 P) :
+# justice l'a précisé (arrêt du 4 septembre 2025, C-413/23 P). L'affaire portait sur le
+# règlement qui protège les données traitées par les institutions de l'Union (règlement
+# 2018/1725), mais la Cour y lit la notion de donnée personnelle comme dans le RGPD :
 #
 # - pour qui garde la table de correspondance, des données pseudonymisées **restent
 #   personnelles**, avec toutes ses obligations ;
 # - pour un destinataire qui n'a pas la table, elles **peuvent** ne pas l'être, mais seulement
 #   s'il ne peut pas non plus retrouver les personnes autrement, par exemple en recoupant
 #   l'âge, le code postal et des dates avec d'autres informations.
+#
+# Celui qui transmet les données reste tenu de ses obligations : l'hôpital doit, dès la
+# collecte, informer ses patients de ce destinataire (même arrêt).
 #
 # Des données sont donc **anonymes** pour celui qui les détient quand il ne peut retrouver
 # personne par des moyens raisonnables : le RGPD ne s'applique alors pas à lui. Les mêmes
@@ -133,7 +139,7 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 #
 # **Étape 4 — Qui héberge les données ?** Un prestataire qui traite des données pour le
 # compte d'un autre organisme, sur ses instructions, est un **sous-traitant** (RGPD,
-# article 28). Qui confie à un prestataire l'hébergement de données de santé recueillies lors
+# article 4, point 8 ; ses obligations : article 28). Qui confie à un prestataire l'hébergement de données de santé recueillies lors
 # de soins doit choisir un **hébergeur certifié HDS** (hébergeur de données de santé ; CSP,
 # article L1111-8). Le référentiel de certification de l'arrêté du 26 avril 2024 impose de
 # stocker les données dans l'**Espace économique européen** (EEE : l'Union européenne, plus
@@ -146,7 +152,9 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 # - **la vente de données identifiantes** : « Tout acte de cession à titre onéreux de données
 #   de santé identifiantes, directement ou indirectement, y compris avec l'accord de la
 #   personne concernée, est interdit sous peine des sanctions prévues à l'article 226-21 du
-#   code pénal » (CSP, article L1111-8, VII) ;
+#   code pénal » (CSP, article L1111-8, VII). *Directement* identifiantes : avec le nom ou le
+#   numéro de sécurité sociale ; *indirectement* : sans nom, mais rattachables à une personne
+#   (un code, une date de naissance, une commune…) : des données pseudonymisées le sont ;
 # - **deux usages du SNDS** (Système national des données de santé, qui réunit notamment les
 #   données de l'Assurance maladie et des hôpitaux ; il est géré par la Caisse nationale de
 #   l'assurance maladie et la Plateforme des données de santé, ou *Health Data Hub*, CSP,
@@ -320,9 +328,11 @@ verdict_pharmacie = "licite"
 verdict_pharmacie = "interdit"
 
 # %% [markdown]
-# Le RGPD seul ne suffirait pas à répondre : c'est un texte **français** qui interdit cette
-# vente, quel que soit l'accord du patient. Le droit européen laisse chaque pays ajouter de
-# telles limites (article 9, paragraphe 4).
+# Ici, le RGPD suffit déjà : aucune exception de l'article 9(2) ne s'applique (une affiche
+# n'est pas un consentement explicite). Mais même avec un vrai consentement signé, la vente
+# resterait interdite : c'est un texte **français** (CSP, L1111-8, VII) qui l'ajoute. Le RGPD
+# permet à chaque pays de maintenir ou d'introduire de telles conditions pour les données de
+# santé (article 9, paragraphe 4).
 #
 # ## 4. Échanger des données : l'assureur et le SNDS
 #
@@ -431,12 +441,10 @@ article_assureur = "L1110-4"
 #
 # ### Question 4 — Quelle exception de l'article 9(2) ? (2 points)
 #
-# Ces données ont été recueillies **pour soigner**. L'étude, elle, vise à produire des
-# connaissances générales, publiées dans une revue scientifique ; ce n'est pas une mission
-# de sécurité sanitaire confiée par une loi (alerte, vigilance sur les médicaments). Le CHU a
-# une base légale : sa mission d'intérêt public (article 6). Quelle exception de l'article
-# 9(2) lève l'interdiction pour cette étude : `"9(2)(a)"`, `"9(2)(h)"`, `"9(2)(i)"` ou
-# `"9(2)(j)"` ?
+# Ces données ont été recueillies **pour soigner**. Les résultats de l'étude seront publiés
+# dans une revue scientifique. Le CHU a une base légale : sa mission d'intérêt public
+# (article 6). Quelle exception de l'article 9(2) lève l'interdiction pour cette étude :
+# `"9(2)(a)"`, `"9(2)(h)"`, `"9(2)(i)"` ou `"9(2)(j)"` ?
 #
 # <details><summary>Indice 1</summary>
 #
@@ -446,8 +454,10 @@ article_assureur = "L1110-4"
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez le tableau des exceptions à la section 2 : laquelle correspond au but de l'étude,
-# et renvoie à une formalité auprès de la CNIL ?
+# Relisez le tableau des exceptions à la section 2. L'étude produit des connaissances
+# générales ; ce n'est pas une mission de sécurité sanitaire confiée par une loi (alerte,
+# vigilance sur les médicaments). Quelle exception correspond à ce but, et renvoie à une
+# formalité auprès de la CNIL ?
 # </details>
 
 # %% answer="exception_recherche"
@@ -483,14 +493,18 @@ checks.check_choice(
             None,
             "l'exception de santé publique (i) vaut pour la sécurité sanitaire (menaces "
             "graves, vigilance sur les médicaments), sur le fondement d'une loi qui la prévoit ; "
-            "l'énoncé précise que cette étude n'est pas une telle mission.",
+            "une étude qui produit des connaissances générales, publiées dans une revue, n'est "
+            "pas une telle mission.",
             digest="14a292891ae603c5",
         ),
     ],
     success="le but a changé : on ne soigne plus ces patients, on produit des connaissances. "
     "Cette exception exige des garanties (RGPD, article 89), l'information des patients, leur "
     "droit d'opposition et une formalité auprès de la CNIL (méthodologie de référence ou "
-    "autorisation).",
+    "autorisation). Quand informer chacun est impossible ou demanderait des efforts "
+    "disproportionnés (patients perdus de vue), une information publique la remplace (RGPD, "
+    "article 14, paragraphe 5, b). Le RGPD ne s'applique pas aux données des personnes "
+    "décédées (considérant 27) : le droit national peut prévoir des règles pour elles.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(exception_recherche, name="exception_recherche",
@@ -510,7 +524,31 @@ exception_recherche = "9(2)(a)"
 exception_recherche = "9-2-i"
 
 # %% [markdown]
-# ## 6. Partager des données « anonymisées » : l'hôpital et la start-up
+# ## À retenir
+#
+# - Une donnée de santé est **interdite de traitement par principe** (RGPD, article 9,
+#   paragraphe 1). Il faut **à la fois** une base légale (article 6) et une exception de
+#   l'article 9(2) : le soin (h) n'est pas la recherche (j), et le consentement (a) n'est ni
+#   toujours possible ni toujours suffisant.
+# - **Pseudonymiser n'est pas anonymiser** : des données sont personnelles pour qui peut
+#   retrouver les personnes par des moyens raisonnables, avec la table ou par recoupement
+#   (considérant 26 ; arrêt C-413/23 P).
+# - **Vendre** des données de santé identifiantes est interdit en France, **même avec l'accord
+#   du patient** (CSP, article L1111-8, VII). Le **SNDS** ne peut servir ni à la promotion de
+#   produits de santé auprès des soignants ni à la tarification des assurés (L1461-1, V).
+# - Héberger des données de soins chez un prestataire exige un **hébergeur certifié HDS**.
+# - Le droit d'utiliser une donnée vaut **pour un but précis** ; et ce qui est licite n'est
+#   pas toujours légitime.
+
+# %% [markdown]
+# ## Après la séance
+#
+# À faire chez vous (45 minutes environ) : une question sur des données partagées avec une
+# start-up, l'explorateur, une question sur des sanctions de la CNIL, puis la réflexion
+# écrite, corrigée par l'enseignant.
+
+# %% [markdown]
+# ### 6. Partager des données « anonymisées » : l'hôpital et la start-up
 #
 # > Un hôpital et une start-up montent un projet de recherche commun : mettre au point un
 # > modèle de prédiction des chutes. L'hôpital transmet à la start-up, qui entraînera le
@@ -561,9 +599,10 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "vous appliquez un critère absolu : depuis l'arrêt C-413/23 P, ce que l'hôpital "
-            "peut faire avec sa table ne dit pas, à lui seul, ce que sont les données pour la "
-            "start-up. Placez-vous du point de vue de la start-up.",
+            "vous raisonnez comme si ce que peut faire l'hôpital valait pour tout le monde : "
+            "depuis l'arrêt C-413/23 P, ce que l'hôpital peut faire avec sa table ne dit pas, "
+            "à lui seul, ce que sont les données pour la start-up. Placez-vous du point de vue "
+            "de la start-up.",
             digest="c843ef78fa0f93d7",
         ),
         checks.Mistake(
@@ -591,7 +630,7 @@ checks.check_choice(statut_startup, name="statut_startup", options=["a", "b", "c
 ### END HIDDEN TESTS
 
 # %% mistake="statut_startup"
-# message : vous appliquez un critère absolu
+# message : vous raisonnez comme si ce que peut faire l'hôpital
 statut_startup = "a"
 
 # %% mistake="statut_startup"
@@ -603,28 +642,6 @@ statut_startup = "B"
 statut_startup = "d"
 
 # %% [markdown]
-# ## À retenir
-#
-# - Une donnée de santé est **interdite de traitement par principe** (RGPD, article 9,
-#   paragraphe 1). Il faut **à la fois** une base légale (article 6) et une exception de
-#   l'article 9(2) : le soin (h) n'est pas la recherche (j), et le consentement (a) n'est ni
-#   toujours possible ni toujours suffisant.
-# - **Pseudonymiser n'est pas anonymiser** : des données sont personnelles pour qui peut
-#   retrouver les personnes par des moyens raisonnables, avec la table ou par recoupement
-#   (considérant 26 ; arrêt C-413/23 P).
-# - **Vendre** des données de santé identifiantes est interdit en France, **même avec l'accord
-#   du patient** (CSP, article L1111-8, VII). Le **SNDS** ne peut servir ni à la promotion de
-#   produits de santé auprès des soignants ni à la tarification des assurés (L1461-1, V).
-# - Héberger des données de soins chez un prestataire exige un **hébergeur certifié HDS**.
-# - Le droit d'utiliser une donnée vaut **pour un but précis** ; et ce qui est licite n'est
-#   pas toujours légitime.
-
-# %% [markdown]
-# ## Après la séance
-#
-# À faire chez vous (30 minutes environ) : l'explorateur, une question sur des sanctions
-# de la CNIL, puis la réflexion écrite, corrigée par l'enseignant.
-#
 # ### 7. L'explorateur du parcours juridique
 #
 # Choisissez un **scénario**, puis avancez le curseur **« Étapes montrées »** : chaque cran
@@ -640,11 +657,7 @@ statut_startup = "d"
 # %%
 from esn_teach.explorers import LegalPathExplorer
 
-situations_des_questions = ["pharmacie_revente", "assureur_snds", "cohorte_recherche",
-                            "hopital_startup"]
-explorateur = LegalPathExplorer(
-    [card for card in law.SCENARIOS if card.key not in situations_des_questions]
-)
+explorateur = LegalPathExplorer()
 explorateur
 
 # %% [markdown]
@@ -681,8 +694,9 @@ for cle, libelle in law.PRINCIPLES.items():
 #
 # *Anonymisation* : présenter comme anonymes des données dont on peut encore retrouver les
 # personnes (considérant 26) ; *sécurité* : protéger les données contre les accès et les
-# fuites (article 32) ; *consentement* : obtenir l'accord explicite des personnes avant de
-# collecter leurs données de santé (article 9(2)(a)).
+# fuites (article 32) ; *consentement* : obtenir l'accord explicite des personnes quand c'est
+# la seule exception possible (par exemple un site grand public, hors soins et hors
+# recherche ; article 9(2)(a)).
 # </details>
 
 # %% answer="principes"
@@ -766,8 +780,9 @@ for numero, empreinte in empreintes.items():
 print("\u2714 Correct (principes) : les quatre décisions sont reliées au bon principe. "
       "Retenez la logique : des données seulement pseudonymisées présentées comme anonymes, "
       "c'est de l'anonymisation ratée ; des données qui fuient ou restent ouvertes, c'est la "
-      "sécurité (article 32) ; des données de santé collectées sans accord explicite, c'est "
-      "le consentement.")
+      "sécurité (article 32) ; des données de santé collectées par un site grand public sans "
+      "accord explicite, alors qu'aucune autre exception ne s'appliquait, c'est le "
+      "consentement.")
 ### BEGIN HIDDEN TESTS
 for numero, attendu in {"SAN-2024-013": "anonymisation", "SAN-2022-009": "sécurité",
                         "SAN-2023-006": "consentement", "SAN-2020-015": "sécurité"}.items():
@@ -833,8 +848,11 @@ principes = {
 #
 # En 10 à 15 lignes, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
 # des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
-# diagnostic ? » Distinguez les trois verbes. Pour chacun, citez au moins **un article**
-# (avec sa référence) et **un scénario ou une décision** de ce module. Dites enfin ce que
+# diagnostic ? » Distinguez les trois verbes : **monétiser**, **échanger**, et **traiter pour
+# un diagnostic** (soigner le patient), en disant ce qui change quand on **réutilise** ces
+# données pour une étude ou pour entraîner un modèle d'IA. Citez au moins **un article**
+# (avec sa référence) pour chaque verbe, et au moins **un scénario ou une décision** de ce
+# module. Dites enfin ce que
 # vous feriez, concrètement, avant de lancer un projet avec des données de patients, et si
 # ce qui est permis vous paraît toujours acceptable.
 

@@ -68,8 +68,9 @@ class LegalPathExplorer:
     ----------
     scenarios : sequence of Scenario, optional
         The cards offered in the dropdown; by default all of
-        :data:`esn_teach.law.SCENARIOS`. Module 10 leaves out the cards its
-        questions ask about.
+        :data:`esn_teach.law.SCENARIOS`. The instructor passes the cards of
+        module 10's graded questions, kept outside the package, read with
+        :func:`esn_teach.law.load_scenarios`.
     scenario : str, optional
         Key of the card shown first; by default the first one.
     step : int, optional

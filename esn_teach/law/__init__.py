@@ -3,9 +3,14 @@
 - :data:`REFERENCES` — the provisions quoted (RGPD, code de la santé publique, loi
   Informatique et Libertés, HDS order), each with text, article, date and URL;
 - :data:`CNIL_DECISIONS` — real CNIL sanctions in health (number, date, amount,
-  principle breached), only those checked at a primary or official source;
+  facts), only those checked at a primary or official source; :data:`PRINCIPLES`,
+  the principles module 10 asks students to match them with (the answer key is
+  not in the package);
 - :data:`SCENARIOS` — scenario cards from French health practice, each walked
   through the five :data:`LEGAL_QUESTIONS` to a verdict among :data:`VERDICTS`;
+- :func:`load_scenarios` — cards kept outside the package (those module 10's
+  graded questions ask about, in the course repository), checked like the
+  packaged ones;
 - :data:`LEGAL_FACTS_LAST_CHECKED` — the one date on which all of this was last checked;
 - :func:`normalise_answer` — a student's answer in any standard citation form
   (« L. 1461-1 », « art. 9.2.j ») rewritten as the key the module's checks expect.
@@ -15,13 +20,14 @@ Python: ``esn_teach/law/data/references.toml`` (with the date of the last
 check), ``decisions.toml`` (with :data:`PRINCIPLES`) and ``scenarios.toml``
 (with :data:`LEGAL_QUESTIONS`), each opening with a French comment that
 explains its fields. They are read once, at import, and checked: a malformed
-entry raises an error naming the file and the entry.
+entry raises :class:`LawDataError`, naming the file and the entry.
 
 Teaching material, not legal advice.
 """
 
 from esn_teach.law._answers import normalise_answer
 from esn_teach.law._decisions import CNIL_DECISIONS, PRINCIPLES, CnilDecision, decision
+from esn_teach.law._load import LawDataError
 from esn_teach.law._references import (
     LEGAL_FACTS_LAST_CHECKED,
     REFERENCES,
@@ -37,6 +43,7 @@ from esn_teach.law._scenarios import (
     LegalQuestion,
     Scenario,
     Step,
+    load_scenarios,
     scenario,
 )
 
@@ -51,11 +58,13 @@ __all__ = [
     "STATUSES",
     "VERDICTS",
     "CnilDecision",
+    "LawDataError",
     "LegalQuestion",
     "LegalReference",
     "Scenario",
     "Step",
     "decision",
+    "load_scenarios",
     "normalise_answer",
     "reference",
     "scenario",

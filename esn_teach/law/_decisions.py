@@ -1,11 +1,13 @@
-"""Real CNIL sanctions in health: number, date, amount, principle breached.
+"""Real CNIL sanctions in health: number, date, amount, facts.
 
 The entries are data, read from ``esn_teach/law/data/decisions.toml`` so that a
 jurist can review them; this module turns them into :class:`CnilDecision`
 objects and checks them on import. Only decisions whose number, date and
 amount were checked (see :data:`esn_teach.law.LEGAL_FACTS_LAST_CHECKED`) are
-listed. ``principle`` is one of :data:`PRINCIPLES`, the teaching categories
-used in module 10, given in the same file.
+listed. :data:`PRINCIPLES`, given in the same file, are the teaching
+categories among which module 10's students choose the principle each decision
+enforces; which one is right is deliberately not in the package (a student
+could read it): it is in the module's instructor notes.
 """
 
 from __future__ import annotations
@@ -13,13 +15,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from typing import NamedTuple
 
 from esn_teach.law._load import (
     build,
-    check_allowed,
     check_references,
     data_file,
     entries,
@@ -47,8 +48,6 @@ class CnilDecision:
         Who was sanctioned.
     amount_eur : int
         Total fine, in euros.
-    principle : str
-        Key of :data:`PRINCIPLES`.
     articles : tuple of str
         Provisions found breached, as written in the decision.
     reference_keys : tuple of str
@@ -57,21 +56,16 @@ class CnilDecision:
         What happened, in French.
     url : str
         Where to read it (Légifrance).
-    misconceptions : mapping of str to str
-        For each wrong principle a student may choose, the French message that
-        explains the decision and cites the article missed.
     """
 
     number: str
     date: datetime.date
     organisation: str
     amount_eur: int
-    principle: str
     articles: tuple[str, ...]
     reference_keys: tuple[str, ...]
     facts: str
     url: str
-    misconceptions: Mapping[str, str] = field(default_factory=dict)
 
 
 class _DecisionData(NamedTuple):
@@ -102,9 +96,8 @@ def _load_decisions(
     ------
     esn_teach.law._load.LawDataError
         Naming the file and the entry: malformed file, unknown or missing
-        field, wrong type, duplicate or malformed number, a principle not in
-        ``[principles]``, a reference key that does not exist, or a date after
-        the last check.
+        field, wrong type, duplicate or malformed number, a reference key that
+        does not exist, or a date after the last check.
     """
     document, place = read_document(source, sections=("principles", "decisions"))
     principles: dict[str, str] = read_value(
@@ -133,13 +126,9 @@ def _load_decisions(
             )
         if item.amount_eur <= 0:
             raise where.at("champ « amount_eur »").error("le montant doit être positif")
-        check_allowed(item.principle, principles, where.at("champ « principle »"))
         check_references(
             item.reference_keys, known_references, where.at("champ « reference_keys »")
         )
-        wrong = [key for key in principles if key != item.principle]
-        for key in item.misconceptions:
-            check_allowed(key, wrong, where.at("table [decisions.misconceptions]"))
         if not item.url.startswith("https://"):
             raise where.at("champ « url »").error(
                 f"une adresse https:// est attendue, pas « {item.url} »"
@@ -155,7 +144,8 @@ _DATA = _load_decisions(
 )
 
 #: Teaching categories for the principle a sanction enforces (key → French label),
-#: from the ``[principles]`` table of ``decisions.toml``.
+#: from the ``[principles]`` table of ``decisions.toml``; module 10 asks students to
+#: choose one per decision.
 PRINCIPLES: Mapping[str, str] = _DATA.principles
 
 #: The CNIL sanctions of module 10, in the order of ``decisions.toml``.

@@ -1,21 +1,27 @@
 import re
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
 from bs4 import BeautifulSoup
 
 from esn_teach.explorers._legal_path import LegalPathExplorer
-from esn_teach.law import LEGAL_QUESTIONS, SCENARIOS, reference, scenario
+from esn_teach.law import LEGAL_QUESTIONS, SCENARIOS, load_scenarios, reference, scenario
+
+#: Module 10's question cards: in the course repository, not in the package.
+QUESTION_CARDS = load_scenarios(
+    Path(__file__).resolve().parents[2] / "notebooks/notes/10_scenarios_des_questions.toml"
+)
 
 
 def test_controls_drive_the_explorer():
     explorer = LegalPathExplorer()
     assert set(explorer.controls) == {"scenario", "etape"}
     assert explorer.state["step"] == 1 and explorer.state["verdict"] is None
-    explorer.controls["scenario"].value = "assureur_snds"  # what a student does
+    explorer.controls["scenario"].value = "labo_promotion_snds"  # what a student does
     explorer.controls["etape"].value = 6
-    card = scenario("assureur_snds")
+    card = scenario("labo_promotion_snds")
     assert explorer.state["verdict"] == card.verdict == "illicite"
     html = explorer.output.value
     shown = BeautifulSoup(html, "html.parser").get_text()
@@ -26,10 +32,11 @@ def test_controls_drive_the_explorer():
 
 
 def test_steps_are_revealed_one_by_one_with_text_statuses():
-    explorer = LegalPathExplorer(scenario="pharmacie_revente", step=2)
+    explorer = LegalPathExplorer(scenario="labo_promotion_snds", step=2)
     assert len(explorer.state["statuses"]) == 2
     assert "avancez le curseur" in explorer.output.value
     assert "✔ sans obstacle" in explorer.output.value
+    assert "✖ bloquant" not in explorer.output.value  # only the fifth step blocks
     explorer.controls["etape"].value = 5
     assert "✖ bloquant" in explorer.output.value
     assert explorer.state["verdict"] is None
@@ -37,8 +44,8 @@ def test_steps_are_revealed_one_by_one_with_text_statuses():
 
 
 def test_every_scenario_renders_its_verdict_and_deciding_texts():
-    explorer = LegalPathExplorer(step=6)
-    for card in SCENARIOS:
+    explorer = LegalPathExplorer([*SCENARIOS, *QUESTION_CARDS], step=6)
+    for card in (*SCENARIOS, *QUESTION_CARDS):
         state = explorer.update(card.key, 6)
         assert state["verdict"] == card.verdict
         for key in card.deciding_keys:
@@ -46,10 +53,31 @@ def test_every_scenario_renders_its_verdict_and_deciding_texts():
 
 
 def test_subset_of_scenarios():
-    cards = [c for c in SCENARIOS if c.key != "assureur_snds"]
+    cards = [c for c in SCENARIOS if c.key != "labo_promotion_snds"]
     explorer = LegalPathExplorer(cards)
     keys = [value for _, value in explorer.dropdown.options]
-    assert "assureur_snds" not in keys and len(keys) == len(SCENARIOS) - 1
+    assert "labo_promotion_snds" not in keys and len(keys) == len(SCENARIOS) - 1
+
+
+def test_by_default_only_the_packaged_cards_are_offered():
+    # Module 10's question cards are not in the package: the students' explorer cannot show them.
+    keys = [value for _, value in LegalPathExplorer().dropdown.options]
+    assert keys == [card.key for card in SCENARIOS]
+    assert not {card.key for card in QUESTION_CARDS} & set(keys)
+
+
+def test_the_instructor_corrects_the_question_cards_in_class():
+    # The command the notes give, then the same cards offered with the packaged ones.
+    explorer = LegalPathExplorer(QUESTION_CARDS, scenario="pharmacie_revente", step=6)
+    keys = [value for _, value in explorer.dropdown.options]
+    assert keys == ["pharmacie_revente", "assureur_snds", "cohorte_recherche", "hopital_startup"]
+    assert explorer.state["verdict"] == "illicite"
+    assert "ILLICITE" in BeautifulSoup(explorer.output.value, "html.parser").get_text()
+    explorer.controls["scenario"].value = "cohorte_recherche"
+    assert explorer.state["verdict"] == "sous condition"
+    both = LegalPathExplorer([*SCENARIOS, *QUESTION_CARDS], scenario="hopital_startup")
+    assert len(both.dropdown.options) == len(SCENARIOS) + len(QUESTION_CARDS)
+    assert both.state["scenario"] == "hopital_startup" and both.state["verdict"] is None
 
 
 def test_update_is_fast():
@@ -86,8 +114,8 @@ def test_bad_arguments():
 def test_lines_never_break_inside_a_reference_nor_before_a_question_mark():
     # A narrow column used to wrap « L1111- » / « 8 », « 9(2) » / « (h) » and leave « ? »
     # alone at the start of a line.
-    explorer = LegalPathExplorer(step=6)
-    for card in SCENARIOS:
+    explorer = LegalPathExplorer([*SCENARIOS, *QUESTION_CARDS], step=6)
+    for card in (*SCENARIOS, *QUESTION_CARDS):
         explorer.update(card.key, 6)
         soup = BeautifulSoup(explorer.output.value, "html.parser")
         text = soup.get_text()
@@ -100,7 +128,7 @@ def test_lines_never_break_inside_a_reference_nor_before_a_question_mark():
 
 
 def test_the_steps_table_names_the_instruments_briefly_and_the_verdict_in_full():
-    explorer = LegalPathExplorer(scenario="cohorte_recherche", step=6)
+    explorer = LegalPathExplorer(QUESTION_CARDS, scenario="cohorte_recherche", step=6)
     table = BeautifulSoup(explorer.output.value, "html.parser").table.get_text()
     assert "RGPD, article 9, paragraphe 2, point j" in table
     assert "loi Informatique et Libertés, article 66" in table

@@ -1,6 +1,9 @@
+import ast
 import dataclasses
 import datetime
 import re
+import tomllib
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,14 @@ from esn_teach.law import (
     Step,
 )
 from esn_teach.law._load import data_file
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Module 10's question cards, for instructors: in the course repository, not in the package.
+QUESTION_CARDS_FILE = ROOT / "notebooks/notes/10_scenarios_des_questions.toml"
+QUESTION_CARDS = law.load_scenarios(QUESTION_CARDS_FILE)
+QUESTION_KEYS = ("pharmacie_revente", "assureur_snds", "cohorte_recherche", "hopital_startup")
+MODULE_10_NOTES = ROOT / "notebooks/notes/10_monetiser_partager_reutiliser.md"
+ALL_CARDS = (*SCENARIOS, *QUESTION_CARDS)
 
 
 def test_last_checked_is_one_real_date_not_in_the_future_of_the_texts():
@@ -57,17 +68,18 @@ def test_unknown_keys_raise_with_the_known_ones():
         law.reference("article 9000")
     with pytest.raises(KeyError, match="SAN-2024-013"):
         law.decision("SAN-1999-001")
-    with pytest.raises(KeyError, match="assureur_snds"):
+    with pytest.raises(KeyError, match="labo_promotion_snds"):
         law.scenario("nope")
 
 
 def test_at_least_ten_scenarios_well_formed():
-    assert len(SCENARIOS) >= 10
-    keys = [s.key for s in SCENARIOS]
+    # The packaged cards and the instructor's question cards, checked alike.
+    assert len(SCENARIOS) >= 7 and len(ALL_CARDS) >= 10
+    keys = [s.key for s in ALL_CARDS]
     assert len(keys) == len(set(keys))
     known = {r.key for r in REFERENCES}
     question_keys = [q.key for q in LEGAL_QUESTIONS]
-    for card in SCENARIOS:
+    for card in ALL_CARDS:
         assert card.verdict in VERDICTS, card.key
         assert card.identification in IDENTIFICATION_LEVELS, card.key
         assert list(card.steps) == question_keys, card.key
@@ -81,11 +93,12 @@ def test_at_least_ten_scenarios_well_formed():
         for wrong, message in card.misconceptions.items():
             assert wrong not in (card.verdict, card.exception, card.identification), card.key
             assert re.search(r"art|L\d{4}|considérant", message), (card.key, wrong)
+    # The students' explorer still shows all three verdicts.
     assert {s.verdict for s in SCENARIOS} == set(VERDICTS)
 
 
 def test_a_blocking_step_means_not_lawful_and_lawful_means_no_block():
-    for card in SCENARIOS:
+    for card in ALL_CARDS:
         statuses = {step.status for step in card.steps.values()}
         if "bloquant" in statuses:
             assert card.verdict == "illicite", card.key
@@ -107,44 +120,46 @@ def test_cnil_decisions_well_formed():
         assert re.fullmatch(r"SAN-(\d{4})-\d{3}", d.number)
         assert int(d.number[4:8]) == d.date.year
         assert isinstance(d.amount_eur, int) and d.amount_eur > 0
-        assert d.principle in PRINCIPLES
         assert set(d.reference_keys) <= known
         assert d.url.startswith("https://www.legifrance.gouv.fr/")
-        assert set(d.misconceptions) == set(PRINCIPLES) - {d.principle}, d.number
-        for message in d.misconceptions.values():
-            assert d.number in message
+    assert len(PRINCIPLES) >= 3 and all(label.strip() for label in PRINCIPLES.values())
     assert law.decision("SAN-2024-013").amount_eur == 800_000
     assert law.decision("SAN-2024-013").date == datetime.date(2024, 9, 5)
 
 
 def test_identifiable_data_alone_never_blocks():
     # Nominative or pseudonymised data make the RGPD apply; they are not a blocker in themselves.
-    for card in SCENARIOS:
+    for card in ALL_CARDS:
         assert card.steps["identification"].status != "bloquant", card.key
 
 
 def test_snds_controllers_and_transfers_are_up_to_date():
     assert "responsables conjoints" in law.reference("R1461-3").quote
+    cards = {card.key: card for card in ALL_CARDS}
     for key in ("assureur_snds", "labo_promotion_snds"):
-        assert "R1461-3" in law.scenario(key).reference_keys, key
+        assert "R1461-3" in cards[key].reference_keys, key
     chatbot = law.scenario("medecin_chatbot")
     assert "hors d'Europe" in chatbot.situation
     assert "chap. V" in chatbot.reference_keys
-    startup = law.scenario("hopital_startup")
+    startup = cards["hopital_startup"]
     assert "art. 26" in startup.deciding_keys
     assert "CJUE C-413/23 P" in startup.reference_keys
     assert law.reference("CJUE C-413/23 P").date == datetime.date(2025, 9, 4)
 
 
 DATA_FILES = ("references.toml", "decisions.toml", "scenarios.toml")
+#: The instructor's file of question cards, reviewed like the packaged files.
+QUESTION_CARDS_NAME = QUESTION_CARDS_FILE.name
 
 
 def _data_text(name: str) -> str:
+    if name == QUESTION_CARDS_NAME:
+        return QUESTION_CARDS_FILE.read_text(encoding="utf-8")
     return data_file(name).read_text(encoding="utf-8")
 
 
 def test_law_data_is_packaged_toml_with_a_french_header_for_reviewers():
-    for name in DATA_FILES:
+    for name in (*DATA_FILES, QUESTION_CARDS_NAME):
         text = _data_text(name)
         header = text[: text.index("\n\n")]
         assert all(line.startswith("#") for line in header.splitlines()), name
@@ -153,10 +168,20 @@ def test_law_data_is_packaged_toml_with_a_french_header_for_reviewers():
         assert "pas un conseil juridique" in header, name
 
 
+def test_the_question_cards_file_says_it_is_for_instructors_and_how_to_load_it():
+    text = _data_text(QUESTION_CARDS_NAME)
+    header = " ".join(line.lstrip("# ") for line in text[: text.index("\n\n")].splitlines())
+    assert "RÉSERVÉES AUX ENSEIGNANTS" in header
+    assert "hors de la bibliothèque installée" in header
+    assert 'law.load_scenarios("notes/10_scenarios_des_questions.toml")' in header
+    # The packaged file says where the question cards went.
+    assert "notebooks/notes/10_scenarios_des_questions.toml" in _data_text("scenarios.toml")
+
+
 def test_last_checked_is_written_in_one_place_only():
     assignments = [
         (name, line)
-        for name in DATA_FILES
+        for name in (*DATA_FILES, QUESTION_CARDS_NAME)
         for line in _data_text(name).splitlines()
         if re.match(r"\s*legal_facts_last_checked\s*=", line)
     ]
@@ -170,18 +195,22 @@ def test_every_field_and_allowed_value_is_explained_in_the_header():
         "references.toml": [LegalReference],
         "decisions.toml": [CnilDecision],
         "scenarios.toml": [LegalQuestion, Scenario, Step],
+        QUESTION_CARDS_NAME: [Scenario, Step],
     }
+    tables = {"references.toml": "references", "decisions.toml": "decisions"}
     for name, classes in documented.items():
         text = _data_text(name)
         header = text[: text.index("\n\n")]
+        table = tables.get(name, "scenarios")
         for cls in classes:
             for field in dataclasses.fields(cls):
                 assert re.search(rf"#\s+{field.name}\s", header) or (
-                    f"[{name.removesuffix('.toml')}.{field.name}" in header
+                    f"[{table}.{field.name}" in header
                 ), (name, field.name)
-    scenarios_header = _data_text("scenarios.toml").split("\n\n")[0]
-    for value in (*VERDICTS, *IDENTIFICATION_LEVELS, *STATUSES):
-        assert f'"{value}"' in scenarios_header, value
+    for name in ("scenarios.toml", QUESTION_CARDS_NAME):
+        scenarios_header = _data_text(name).split("\n\n")[0]
+        for value in (*VERDICTS, *IDENTIFICATION_LEVELS, *STATUSES):
+            assert f'"{value}"' in scenarios_header, (name, value)
 
 
 def test_references_of_one_instrument_name_it_the_same_way():
@@ -277,13 +306,13 @@ MODULE_10 = Path(__file__).resolve().parents[2] / "notebooks/10_monetiser_partag
 
 
 def _law_texts() -> list[tuple[str, str]]:
-    """(where, text) of every French sentence the law data shows to students."""
+    """(where, text) of every French sentence the law data shows (question cards included)."""
     texts = []
     for ref in REFERENCES:
         texts += [(ref.key, ref.summary), (ref.key, ref.date_label), (ref.key, ref.title)]
     for d in CNIL_DECISIONS:
-        texts += [(d.number, d.facts), *((d.number, m) for m in d.misconceptions.values())]
-    for card in SCENARIOS:
+        texts += [(d.number, d.facts)]
+    for card in ALL_CARDS:
         texts += [(card.key, card.situation), (card.key, card.conclusion)]
         texts += [(card.key, step.answer) for step in card.steps.values()]
         texts += [(card.key, m) for m in card.misconceptions.values()]
@@ -408,3 +437,154 @@ def test_module_10_visible_checks_read_no_answer_from_the_library():
         assert "misconceptions" not in visible
         checked += 1
     assert checked == 6
+
+
+# -- The answers of module 10 are not in the installed package ---------------------------------
+
+
+def _package_texts() -> list[tuple[str, str]]:
+    """(path, text) of every text file of the esn_teach package, code and data alike."""
+    found = []
+    pending = [resources.files("esn_teach")]
+    while pending:
+        folder = pending.pop()
+        for item in folder.iterdir():
+            if item.is_dir():
+                if item.name != "__pycache__":
+                    pending.append(item)
+                continue
+            try:
+                found.append((str(item), item.read_text(encoding="utf-8")))
+            except UnicodeDecodeError:
+                continue  # binary files hold no sentence
+    return found
+
+
+def test_the_question_cards_are_not_in_the_installed_package():
+    # A student on the hub has only the package: law.scenario("pharmacie_revente").verdict
+    # must not exist, nor any file of the package name these cards.
+    texts = _package_texts()
+    assert any(path.endswith("scenarios.toml") for path, _ in texts)  # the walk reaches data
+    assert [card.key for card in QUESTION_CARDS] == list(QUESTION_KEYS)
+    assert not set(QUESTION_KEYS) & {card.key for card in SCENARIOS}
+    for key in QUESTION_KEYS:
+        with pytest.raises(KeyError):
+            law.scenario(key)
+    leaks = [
+        (path, needle)
+        for path, text in texts
+        for card in QUESTION_CARDS
+        for needle in (card.key, card.title, card.situation[:60])
+        if needle in " ".join(text.split())
+    ]
+    assert not leaks, leaks
+
+
+def test_no_decision_in_the_package_says_which_principle_it_enforces():
+    names = {field.name for field in dataclasses.fields(CnilDecision)}
+    assert not names & {"principle", "principles", "misconceptions"}, names
+    for d in CNIL_DECISIONS:
+        for field in dataclasses.fields(d):
+            value = getattr(d, field.name)
+            values = value if isinstance(value, tuple) else (value,)
+            assert not [v for v in values if isinstance(v, str) and v in PRINCIPLES], d.number
+    numbers = {d.number for d in CNIL_DECISIONS}
+    for name in dir(law):
+        value = getattr(law, name)
+        if isinstance(value, dict | type(PRINCIPLES)) and hasattr(value, "keys"):
+            assert not numbers & set(value.keys()), name  # no decision → anything table
+    decisions = _data_text("decisions.toml")
+    assert not re.search(r"^\s*principles?\s*=", decisions, re.MULTILINE)
+    assert "misconceptions" not in decisions
+    # Nor a line anywhere in the package pairing a decision with a principle.
+    quoted = [f'"{key}"' for key in PRINCIPLES]
+    pairs = [
+        (path, line)
+        for path, text in _package_texts()
+        for line in text.splitlines()
+        if any(number in line for number in numbers) and any(q in line for q in quoted)
+    ]
+    assert not pairs, pairs
+
+
+def test_the_package_does_not_ship_the_instructor_files():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    setuptools = config["tool"]["setuptools"]
+    assert set(setuptools) <= {"packages", "package-data"}, set(setuptools)  # no data-files
+    assert all(
+        pattern.startswith("esn_teach") for pattern in setuptools["packages"]["find"]["include"]
+    )
+    patterns = [p for group in setuptools["package-data"].values() for p in group]
+    assert set(setuptools["package-data"]) == {"esn_teach"}
+    assert not [p for p in patterns if "notes" in p or "notebooks" in p or ".." in p], patterns
+    # The instructor file is in no package directory: package-data cannot reach it.
+    assert not QUESTION_CARDS_FILE.is_relative_to(ROOT / "esn_teach")
+    assert not any((folder / "__init__.py").exists() for folder in QUESTION_CARDS_FILE.parents[:2])
+    manifest = ROOT / "MANIFEST.in"
+    assert not manifest.exists() or "notebooks" not in manifest.read_text(encoding="utf-8")
+
+
+def _hidden_tests(answer: str) -> ast.Module:
+    cell = _module_10_test_cell(answer)
+    hidden = cell.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+    return ast.parse(hidden)
+
+
+def _hidden_expected(answer: str) -> object:
+    """The ``expected=`` of the hidden test of one of module 10's answers."""
+    (expected,) = [
+        ast.literal_eval(keyword.value)
+        for node in ast.walk(_hidden_tests(answer))
+        if isinstance(node, ast.Call)
+        for keyword in node.keywords
+        if keyword.arg == "expected"
+    ]
+    return expected
+
+
+def test_the_question_cards_give_the_answers_the_hidden_tests_expect():
+    # What the instructor shows in class must be what the module grades.
+    cards = {card.key: card for card in QUESTION_CARDS}
+    assert _hidden_expected("verdict_pharmacie") == cards["pharmacie_revente"].verdict
+    assert _hidden_expected("article_assureur") == cards["assureur_snds"].deciding_keys[0]
+    assert _hidden_expected("exception_recherche") == cards["cohorte_recherche"].exception
+    letter = _hidden_expected("statut_startup")
+    question_5 = MODULE_10.read_text(encoding="utf-8").split("### Question 5")[1]
+    option = re.search(rf"^# - \*\*{letter}\.\*\* (\w+)", question_5, re.MULTILINE)
+    assert option is not None, letter
+    personal = cards["hopital_startup"].identification != "anonymes"
+    assert (option[1] == "Personnelles") == personal and option[1] in ("Personnelles", "Anonymes")
+    # And each card is the situation the student reads, word for word.
+    quoted = " ".join(
+        " ".join(
+            line[4:] for line in MODULE_10.read_text().splitlines() if line.startswith("# > ")
+        ).split()
+    )
+    for card in QUESTION_CARDS:
+        assert card.situation in quoted, card.key
+
+
+def _question_6_key() -> dict[str, tuple[str, str]]:
+    """Decision number → (principle, reason), from the table of module 10's notes."""
+    rows = re.findall(
+        r"^\| (SAN-\d{4}-\d{3})\b[^|]*\| `([^`|]+)` \| ([^|]+) \|$",
+        MODULE_10_NOTES.read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
+    key = {number: (principle, reason.strip()) for number, principle, reason in rows}
+    assert len(key) == len(rows), "a decision appears twice in the answer key"
+    return key
+
+
+def test_the_question_6_answer_key_is_in_the_notes_and_graded_by_the_hidden_tests():
+    key = _question_6_key()
+    assert set(key) == {d.number for d in CNIL_DECISIONS}  # each one exists, none is missing
+    for number, (principle, reason) in key.items():
+        assert principle in PRINCIPLES, number
+        assert re.search(r"article \d+", reason), number  # the reason cites the article
+    (hidden,) = [
+        ast.literal_eval(node)
+        for node in ast.walk(_hidden_tests("principes"))
+        if isinstance(node, ast.Dict) and node.keys
+    ]
+    assert hidden == {number: principle for number, (principle, _) in key.items()}

@@ -1,33 +1,49 @@
 """The law data files are checked on load: a reviewer's typo fails loudly, naming file and entry.
 
 Each test edits a copy of a packaged data file in ``tmp_path`` and loads it with
-the same private loader that builds :mod:`esn_teach.law` at import.
+the same private loader that builds :mod:`esn_teach.law` at import, or a copy of
+the instructor's file of module 10's question cards (kept out of the package)
+and loads it with the public :func:`esn_teach.law.load_scenarios`.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, LEGAL_QUESTIONS, REFERENCES, reference, scenario
+from esn_teach.law import (
+    LEGAL_FACTS_LAST_CHECKED,
+    LEGAL_QUESTIONS,
+    REFERENCES,
+    load_scenarios,
+    reference,
+    scenario,
+)
 from esn_teach.law._decisions import _load_decisions
 from esn_teach.law._load import LawDataError, Place, data_file, read_value
 from esn_teach.law._references import _load_references
 from esn_teach.law._scenarios import _load_scenarios
 
 FILES = ("references.toml", "decisions.toml", "scenarios.toml")
+#: Module 10's question cards, for instructors: in the course repository, not in the package.
+QUESTION_CARDS_FILE = (
+    Path(__file__).resolve().parents[2] / "notebooks/notes/10_scenarios_des_questions.toml"
+)
+QUESTIONS = QUESTION_CARDS_FILE.name
 KNOWN = [ref.key for ref in REFERENCES]
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    """A copy of the packaged data files, to break."""
+    """A copy of the packaged data files and of the instructor's question cards, to break."""
     for name in FILES:
         with data_file(name).open("rb") as source, (tmp_path / name).open("wb") as target:
             shutil.copyfileobj(source, target)
+    shutil.copyfile(QUESTION_CARDS_FILE, tmp_path / QUESTIONS)
     return tmp_path
 
 
@@ -44,6 +60,8 @@ def load(path: Path):
         return _load_references(path)
     if path.name == "decisions.toml":
         return _load_decisions(path, known_references=KNOWN, last_checked=LEGAL_FACTS_LAST_CHECKED)
+    if path.name == QUESTIONS:
+        return load_scenarios(path)
     return _load_scenarios(path, known_references=KNOWN)
 
 
@@ -112,7 +130,8 @@ BROKEN = {
     ),
     "principle label that is not text": (
         "decisions.toml",
-        'consentement = "le consentement explicite exigé pour collecter des données de santé"',
+        'consentement = "le consentement explicite, quand aucune autre exception de l\'article '
+        '9(2) ne s\'applique (site grand public, hors soins et hors recherche)"',
         "consentement = 3",
         ["table [principles], clé « consentement »", "un texte entre guillemets"],
     ),
@@ -134,11 +153,11 @@ BROKEN = {
         'url = "http://www.legifrance.gouv.fr/cnil/id/CNILTEXT000047552103"',
         ["décision « SAN-2023-006 »", "champ « url »", "https://"],
     ),
-    "principle not in PRINCIPLES": (
+    "principle of a decision (the answer of question 6)": (
         "decisions.toml",
-        'principle = "consentement"',
-        'principle = "consentment"',
-        ["décision « SAN-2023-006 »", "champ « principle »", "« consentment »", "« sécurité »"],
+        "amount_eur = 380_000\n",
+        'amount_eur = 380_000\nprinciple = "consentement"\n',
+        ["décision « SAN-2023-006 »", "champ inconnu « principle »", "« facts »"],
     ),
     "decision citing an unknown reference": (
         "decisions.toml",
@@ -170,14 +189,15 @@ BROKEN = {
         'number = "SAN 2020-015"',
         ["décision « SAN 2020-015 »", "SAN-AAAA-NNN"],
     ),
-    "misconception about the right principle": (
+    "misconceptions of a decision (they named the right principle)": (
         "decisions.toml",
-        '[decisions.misconceptions]\n"sécurité" = """\nSAN-2024-013',
-        '[decisions.misconceptions]\nanonymisation = """\nSAN-2024-013',
-        ["décision « SAN-2024-013 »", "[decisions.misconceptions]", "« anonymisation »"],
+        'url = "https://www.legifrance.gouv.fr/search/cnil?query=SAN-2020-015"\n',
+        'url = "https://www.legifrance.gouv.fr/search/cnil?query=SAN-2020-015"\n\n'
+        '[decisions.misconceptions]\nanonymisation = "les images portaient les noms"\n',
+        ["décision « SAN-2020-015 »", "champ inconnu « misconceptions »"],
     ),
     "step citing an unknown reference": (
-        "scenarios.toml",
+        QUESTIONS,
         'reference_keys = ["9(1)", "9(2)(a)", "4(11)"]',
         'reference_keys = ["9(1)", "9(2)(z)", "4(11)"]',
         [
@@ -187,20 +207,20 @@ BROKEN = {
         ],
     ),
     "missing step": (
-        "scenarios.toml",
+        QUESTIONS,
         "[scenarios.steps.hebergement]\nanswer = \"Les données sortent vers un tiers qui n'est "
         'ni hébergeur ni soignant."\nstatus = "sans objet"\n',
         "",
         ["scénario « pharmacie_revente »", "[scenarios.steps.hebergement]", "manque"],
     ),
     "step for an unknown question": (
-        "scenarios.toml",
+        QUESTIONS,
         '[scenarios.steps.hebergement]\nanswer = "Les données sortent',
         '[scenarios.steps.hebergment]\nanswer = "Les données sortent',
         ["scénario « pharmacie_revente »", "« hebergment »", "« hebergement »"],
     ),
     "status not in STATUSES": (
-        "scenarios.toml",
+        QUESTIONS,
         'l\'accord du patient."\nstatus = "bloquant"',
         'l\'accord du patient."\nstatus = "bloqant"',
         ["scénario « pharmacie_revente »", "[scenarios.steps.finalite]", "« bloqant »"],
@@ -218,40 +238,68 @@ BROKEN = {
         ["scénario « infirmiere_dossier »", "champ « exception »", "« L1110-4 »"],
     ),
     "missing scenario field": (
-        "scenarios.toml",
+        QUESTIONS,
         'identification = "nominatives"\ndeciding_keys = ["L1111-8", "9(1)"]',
         'deciding_keys = ["L1111-8", "9(1)"]',
         ["scénario « pharmacie_revente »", "champ obligatoire « identification » manquant"],
     ),
     "no deciding key": (
-        "scenarios.toml",
+        QUESTIONS,
         'deciding_keys = ["L1111-8", "9(1)"]',
         "deciding_keys = []",
         ["scénario « pharmacie_revente »", "champ « deciding_keys »", "au moins une clé"],
     ),
     "list item that is not text": (
-        "scenarios.toml",
+        QUESTIONS,
         'deciding_keys = ["L1111-8", "9(1)"]',
         'deciding_keys = ["L1111-8", 9]',
         ["scénario « pharmacie_revente »", "champ « deciding_keys », élément n° 2", "le nombre 9"],
     ),
     "misconception about the right answer": (
-        "scenarios.toml",
+        QUESTIONS,
         '"sous condition" = """\naucune condition',
         'illicite = """\naucune condition',
         ["scénario « pharmacie_revente »", "clé « illicite »", "la bonne réponse"],
     ),
     "misconception about an answer nobody can give": (
-        "scenarios.toml",
+        QUESTIONS,
         '"sous condition" = """\naucune condition',
         '"sous-condition" = """\naucune condition',
         ["scénario « pharmacie_revente »", "[scenarios.misconceptions]", "« sous-condition »"],
     ),
     "duplicate scenario key": (
-        "scenarios.toml",
+        QUESTIONS,
         'key = "assureur_snds"',
         'key = "pharmacie_revente"',
         ["scénario « pharmacie_revente »", "déjà celle d'un scénario précédent"],
+    ),
+    "question card reusing the key of a packaged card": (
+        QUESTIONS,
+        'key = "assureur_snds"',
+        'key = "labo_promotion_snds"',
+        ["scénario « labo_promotion_snds »", "déjà celle d'un scénario de la bibliothèque"],
+    ),
+    "questions written again in the question cards": (
+        QUESTIONS,
+        '[[scenarios]]\nkey = "pharmacie_revente"',
+        '[[questions]]\nkey = "sante"\n\n[[scenarios]]\nkey = "pharmacie_revente"',
+        ["section inconnue « questions »", "« scenarios »"],
+    ),
+    "packaged step citing an unknown reference": (
+        "scenarios.toml",
+        'reference_keys = ["9(2)(j)", "L1461-3"]',
+        'reference_keys = ["9(2)(j)", "L1461-33"]',
+        [
+            "scénario « labo_promotion_snds »",
+            "[scenarios.steps.base]",
+            "« L1461-33 » n'existe pas dans references.toml",
+        ],
+    ),
+    "packaged duplicate scenario key": (
+        "scenarios.toml",
+        'key = "medecin_chatbot"',
+        'key = "labo_promotion_snds"',
+        ["scénario « labo_promotion_snds »", "déjà celle d'un scénario précédent"],
     ),
     "duplicate question key": (
         "scenarios.toml",
@@ -321,7 +369,7 @@ def test_a_toml_syntax_error_gives_the_line(data: Path):
         load(path)
 
 
-@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("name", [*FILES, QUESTIONS])
 def test_the_packaged_files_load_from_a_copy(data: Path, name: str):
     # The copies load without error, so every broken case above fails because of its edit.
     load(data / name)
@@ -342,7 +390,8 @@ def test_line_breaks_in_a_text_become_spaces(data: Path):
 
 def test_optional_fields_take_their_value_when_absent_and_quote_may_be_empty(data: Path):
     assert reference("4(5)").quote == ""  # no ``quote`` in the file
-    assert scenario("pharmacie_revente").exception is None  # no ``exception`` in the file
+    assert scenario("labo_promotion_snds").exception is None  # no ``exception`` in the file
+    assert load_scenarios(QUESTION_CARDS_FILE)[0].exception is None  # pharmacie_revente: idem
     path = data / "references.toml"
     edit(path, 'key = "4(5)"', 'key = "4(5)"\nquote = ""')
     _, references = load(path)
@@ -350,7 +399,7 @@ def test_optional_fields_take_their_value_when_absent_and_quote_may_be_empty(dat
 
 
 def test_steps_come_in_the_order_of_the_questions_whatever_the_file_order(data: Path):
-    path = data / "scenarios.toml"
+    path = data / QUESTIONS
     text = path.read_text(encoding="utf-8")
     start = text.index('[scenarios.steps.sante]\nanswer = "Oui : une ordonnance')
     end = text.index("[scenarios.steps.base]", start)
@@ -358,10 +407,10 @@ def test_steps_come_in_the_order_of_the_questions_whatever_the_file_order(data: 
     moved = text[:start] + text[end:]
     anchor = moved.index("[scenarios.misconceptions]", start)
     path.write_text(moved[:anchor] + block + moved[anchor:], encoding="utf-8")
-    _, cards = load(path)
+    cards = load(path)
     card = next(c for c in cards if c.key == "pharmacie_revente")
     assert list(card.steps) == [q.key for q in LEGAL_QUESTIONS]
-    assert card == scenario("pharmacie_revente")
+    assert card == next(c for c in load_scenarios(QUESTION_CARDS_FILE) if c.key == card.key)
 
 
 def test_a_later_last_check_is_read_from_the_data(data: Path):
@@ -374,3 +423,24 @@ def test_a_later_last_check_is_read_from_the_data(data: Path):
 def test_an_unsupported_field_type_is_a_programming_error():
     with pytest.raises(TypeError, match="no reader"):
         read_value(float, 1.5, Place("x.toml"))
+
+
+def test_the_question_cards_file_must_exist(tmp_path: Path):
+    absent = tmp_path / "absent.toml"
+    with pytest.raises(FileNotFoundError, match=rf"introuvable : {re.escape(str(absent))} "):
+        load_scenarios(absent)
+
+
+def test_the_question_cards_load_from_a_text_path_as_in_class(data: Path, monkeypatch):
+    # In class the instructor types a relative path, from the notebooks/ folder.
+    (data / "notes").mkdir()
+    shutil.copyfile(QUESTION_CARDS_FILE, data / "notes" / QUESTIONS)
+    monkeypatch.chdir(data)
+    cards = load_scenarios(f"notes/{QUESTIONS}")
+    assert cards == load_scenarios(QUESTION_CARDS_FILE)
+    assert [card.key for card in cards] == [
+        "pharmacie_revente",
+        "assureur_snds",
+        "cohorte_recherche",
+        "hopital_startup",
+    ]
