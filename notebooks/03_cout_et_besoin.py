@@ -11,10 +11,11 @@
 #    soins, peut trahir le **besoin** de soins.
 # 2. Calculer la **part d'un groupe parmi les patients sélectionnés**, et la distinguer du
 #    **taux de sélection** de ce groupe.
-# 3. Comparer l'état de santé de deux groupes **à score égal** pour repérer un biais.
-# 4. Lire un indicateur par groupe calculé avec `MetricFrame` (bibliothèque fairlearn), et
-#    dire ce qu'il ne montre pas.
-# 5. Choisir et justifier la cible d'un algorithme de gestion des soins (après la séance).
+# 3. Comparer l'état de santé de deux groupes retenus par un même score (**au-dessus du même
+#    seuil**, ou **à score égal**) pour repérer un biais.
+# 4. Dire si une nouvelle cible corrige ou reproduit ce biais.
+# 5. Après la séance : lire un taux de sélection par groupe (fairlearn) et dire ce qu'il ne
+#    montre pas ; justifier la cible d'un algorithme de gestion des soins.
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score précis laisse
@@ -30,32 +31,31 @@
 #
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
 # - Remplacez les `...` par votre calcul ou votre réponse, exécutez la cellule, puis la cellule
-#   **« Vérification »** juste en dessous : elle dit si la réponse est correcte, ou quelle
-#   erreur vous avez probablement faite.
+#   **« Vérification »** juste en dessous : elle dit si la réponse est correcte, ou nomme
+#   l'erreur probable.
 # - Gardez le nom de la variable tel quel (`part_noirs_cout`) ; décimales avec un **point**
-#   (`0.8`, pas `0,8`) ; écrivez de préférence le **calcul** plutôt qu'un résultat arrondi.
+#   (`0.8`, pas `0,8`) ; écrivez de préférence le **calcul** : un résultat arrondi à deux
+#   décimales peut être refusé.
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
 #
 # Un grand hôpital universitaire américain propose à ses patients atteints de maladies
 # chroniques un **programme de suivi renforcé** (*care management*) : une infirmière
-# coordinatrice les appelle, organise les rendez-vous, vérifie les traitements et cherche à
-# éviter les hospitalisations. Les places sont limitées. Un algorithme commercial donne à chaque
+# coordinatrice organise leurs rendez-vous et leurs traitements pour éviter des
+# hospitalisations. Les places sont limitées. Un algorithme commercial donne à chaque
 # patient un **score de risque**. Les patients au-dessus du **97ᵉ centile** (les 3 % de scores
 # les plus élevés) sont **repérés automatiquement** pour le programme ; à partir du **55ᵉ
 # centile**, le dossier est signalé au **médecin traitant**, qui décide s'il propose le
-# programme (Obermeyer et al., 2019). Le score oriente ; la décision reste en partie humaine.
+# programme (Obermeyer et al., 2019).
 #
-# Un **centile** découpe une population rangée par score en cent parts égales : être au 97ᵉ
-# centile, c'est avoir un score plus élevé que celui de 97 patients sur 100.
+# Être au 97ᵉ **centile**, c'est avoir un score plus élevé que celui de 97 patients sur 100.
 #
-# L'algorithme ne voyait pas la couleur de peau des patients. Pourtant, en 2019, une équipe de
+# L'algorithme n'utilisait pas la race des patients. Pourtant, en 2019, une équipe de
 # chercheurs a montré qu'il désavantageait fortement les patients noirs : **à score égal, ils
-# étaient nettement plus malades que les patients blancs**. Par une **simulation** (remplacer,
-# au-dessus du seuil, des patients blancs moins malades par des patients noirs plus malades),
-# les chercheurs ont estimé que corriger cet écart ferait passer la part des patients noirs
-# repérés de 17,7 % à 46,5 % (Obermeyer et al., 2019).
+# étaient nettement plus malades que les patients blancs**. Corriger cet écart ferait passer
+# la part des patients noirs repérés de 17,7 % (la part observée) à 46,5 % (estimation par
+# simulation, Obermeyer et al., 2019).
 #
 # D'où venait le problème ? Du **choix de la cible**. La **cible** (en anglais *label*) est la
 # grandeur qu'un modèle apprend à prédire. Le besoin de soins ne se mesure pas directement ;
@@ -69,16 +69,24 @@
 # transpose pas telle quelle en France, où les statistiques ethniques sont très encadrées. Le
 # mécanisme, lui, vaut pour tout groupe qui accède moins aux soins : habitants de déserts
 # médicaux, personnes en précarité, patients qui maîtrisent mal la langue.
+#
+# <details><summary>Pour aller plus loin (lecture facultative) : le cadre juridique</summary>
+#
+# Dans l'Union européenne, le règlement sur l'intelligence artificielle (règlement (UE)
+# 2024/1689, article 10) impose d'examiner les données des systèmes dits « à haut risque » pour
+# y repérer les biais possibles. En France, le Conseil constitutionnel a jugé que les
+# traitements de données destinés à mesurer la diversité des origines ne peuvent pas reposer
+# sur l'origine ethnique ou la race (décision n° 2007-557 DC).
+# </details>
 
 # %% [markdown]
 # ## 2. Les données : une cohorte synthétique
 #
-# Les données de l'étude ne sont pas publiques. Notre **cohorte synthétique** est faite de
-# patients inventés par un programme, sans aucune personne réelle. Ses effectifs et ses
-# moyennes par groupe viennent du tableau 1 de l'article : 43 539 patients blancs et 6 079
-# patients noirs, qui avaient en moyenne 1,20 et 1,90 maladie chronique active
-# (Obermeyer et al., 2019). La cellule suivante affiche quelques moyennes, puis la **fiche** de
-# ces données, repliée : dépliez-la si vous voulez savoir comment elles sont fabriquées.
+# Les données de l'étude ne sont pas publiques : notre **cohorte synthétique** est faite de
+# patients inventés par un programme. Ses effectifs et ses nombres moyens de maladies
+# chroniques viennent du tableau 1 de l'article : 43 539 patients blancs et 6 079 patients
+# noirs, avec en moyenne 1,20 et 1,90 maladie chronique active (Obermeyer et al., 2019). La
+# cellule suivante affiche quelques moyennes et la **fiche** des données, repliée.
 #
 # Chaque ligne est un patient. Les colonnes utiles ici :
 #
@@ -96,7 +104,7 @@ from IPython.display import display
 from sklearn.linear_model import LinearRegression
 from sklearn.model_selection import train_test_split
 
-from esn_teach import checks, fr_number, fr_percent
+from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import data_card, make_cost_vs_need_cohort, top_share
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import CostNeedExplorer, selection_by_group
@@ -128,43 +136,48 @@ print(
 display(data_card(donnees))
 
 # %% [markdown]
-# Les patients noirs de la cohorte sont en moyenne **plus malades**, mais ils **coûtent moins**.
+# Dans notre cohorte, les patients noirs sont en moyenne **plus malades**, mais ils **coûtent
+# moins**. Dans l'étude, ils coûtaient en moyenne un peu **plus** (8 442 contre 7 540 dollars),
+# mais **moins à maladie égale** : 1 801 dollars de moins par an à nombre égal de maladies
+# chroniques (Obermeyer et al., 2019).
 #
-# > **Une reproduction volontairement simplifiée**
-# > - **Le mécanisme est réel ; nous l'avons grossi, comme sous une loupe.** Dans l'étude, à
-# >   nombre égal de maladies chroniques, un patient noir coûtait en moyenne 1 801 dollars de
-# >   moins par an
-# >   qu'un patient blanc (Obermeyer et al., 2019). Notre écart d'accès (`access_gap`) est plus
-# >   marqué, choisi pour que notre score simple retrouve environ 17,7 % de patients noirs.
-# > - **Comparer avec l'étude** : ses modèles réentraînés donnaient 14,1 % de patients noirs
-# >   parmi les 3 % du haut avec la cible « coût total », 26,7 % avec la cible « maladies
-# >   chroniques » ; le 46,5 % vient d'une simulation (Obermeyer et al., 2019). Nos écarts
-# >   seront plus marqués : retenez le **sens** de l'effet, pas les chiffres.
+# > **Une reproduction volontairement grossie.** Notre écart d'accès (`access_gap`) est deux à
+# > trois fois plus fort que dans l'étude (voir la fiche), pour que l'effet se voie nettement :
+# > le mécanisme est réel, mais notre cohorte ne reproduit pas le coût moyen plus élevé des
+# > patients noirs.
+#
+# <details><summary>Pour aller plus loin (lecture facultative) : comparer avec l'étude</summary>
+#
+# Notre écart d'accès est réglé pour que notre score simple retrouve environ 17,7 % de patients
+# noirs parmi les inscrits, la part observée avec le score commercial. Les modèles réentraînés
+# par les chercheurs donnaient 14,1 % de patients noirs parmi les 3 % du haut avec la cible
+# « coût total », 26,7 % avec la cible « maladies chroniques » ; le 46,5 % vient d'une
+# simulation (Obermeyer et al., 2019). Nos écarts seront plus marqués.
+# </details>
 
 # %% [markdown]
 # ## 3. Notre reproduction : un score qui prédit le coût
 #
-# L'algorithme réel, un produit commercial, utilisait les **demandes de remboursement**
-# adressées à l'assureur l'année précédente (*insurance claims*), sans la race
-# (Obermeyer et al., 2019). Nous en construisons une **reproduction simplifiée** : une
-# **régression linéaire** (une somme pondérée des informations, aux poids choisis pour prédire
-# au mieux la cible) à partir de sept informations, les mêmes pour tous et **sans la race** :
-# âge, sexe, maladies chroniques de cette année (`n_chronic`), HbA1c, pression artérielle,
-# créatinine et coût de cette année. Comme dans l'étude, le score **apprend** sur deux tiers
-# des patients et on le **juge** sur le dernier tiers, des patients qu'il n'a jamais vus (le
-# module 01 a montré pourquoi). Seule la cible change :
+# L'algorithme réel utilisait les **demandes de remboursement** adressées à l'assureur l'année
+# précédente (*insurance claims*), sans la race (Obermeyer et al., 2019). Notre **reproduction
+# simplifiée** est une **régression linéaire** (une somme pondérée d'informations, aux poids
+# choisis pour prédire au mieux la cible) de sept informations, **sans la race** : âge, sexe,
+# maladies chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et
+# coût de cette année. Comme dans l'étude, le score **apprend** sur deux tiers des patients ;
+# on le **juge** sur le dernier tiers, qu'il n'a jamais vu (module 01) : la **cohorte jugée**
+# (variable `cohorte`). Seule la cible change :
 #
 # - `"cost"` : le score prédit le **coût** des soins de l'année suivante (comme l'algorithme
 #   de l'étude) ;
 # - `"health"` : le score prédit le **nombre de maladies chroniques** de l'année suivante, une
 #   mesure plus directe du besoin.
 #
-# Règle simplifiée : nous appelons **inscrits** les patients dont le score atteint le 97ᵉ
-# centile (dans l'hôpital réel, ils étaient repérés ; l'équipe soignante décidait).
+# Par simplification, nous appelons **inscrits** les patients dont le score atteint le 97ᵉ
+# centile (dans l'hôpital réel, ils étaient seulement repérés).
 
 # %%
 centile_programme = 97  # seuil du programme : 97e centile du score
-# Deux tiers des patients pour l'apprentissage ; le dernier tiers, la « cohorte », pour juger.
+# Deux tiers des patients pour l'apprentissage ; le dernier tiers, la « cohorte jugée ».
 apprentissage, cohorte = train_test_split(patients, test_size=1 / 3, random_state=0)
 cohorte = cohorte.reset_index(drop=True)
 informations = list(donnees.feature_names)  # les sept informations, sans la race
@@ -194,8 +207,8 @@ print(
 n_noirs_inscrits = int((inscrits_cout & noirs).sum())  # & veut dire « et »
 n_blancs_inscrits = int((inscrits_cout & blancs).sum())
 n_noirs, n_blancs = int(noirs.sum()), int(blancs.sum())
-print(f"Patients noirs : {n_noirs} dans la cohorte, dont {n_noirs_inscrits} inscrits.")
-print(f"Patients blancs : {n_blancs} dans la cohorte, dont {n_blancs_inscrits} inscrits.")
+print(f"Patients noirs : {n_noirs} dans la cohorte jugée, dont {n_noirs_inscrits} inscrits.")
+print(f"Patients blancs : {n_blancs} dans la cohorte jugée, dont {n_blancs_inscrits} inscrits.")
 
 # %% [markdown]
 # ### Question 1 — La part des patients noirs parmi les inscrits, cible « coût » (2 points)
@@ -228,7 +241,7 @@ valeur = checks.require_number(part_noirs_cout, name="part_noirs_cout")
 checks.expect(
     not 0.5 < valeur <= 1,
     "avec votre réponse, plus de la moitié des inscrits seraient des patients noirs, alors "
-    "qu'ils ne sont qu'une petite minorité de la cohorte. Avez-vous inversé les groupes "
+    "qu'ils ne sont qu'une petite minorité de la cohorte jugée. Avez-vous inversé les groupes "
     "(la part des patients blancs) ?",
     name="part_noirs_cout",
 )
@@ -246,13 +259,19 @@ checks.check_number(
         ),
         checks.Mistake(
             float(noirs.mean()),
-            "vous avez calculé la part des patients noirs dans toute la cohorte, inscrits ou "
-            "non. Ne regardez que les patients inscrits.",
+            "vous avez calculé la part des patients noirs dans toute la cohorte jugée, inscrits "
+            "ou non. Ne regardez que les patients inscrits.",
         ),
         checks.Mistake(
             0.177,
             "0,177 est le chiffre de l'étude réelle (17,7 %). La question porte sur notre "
             "cohorte synthétique : calculez la part à partir des variables ci-dessus.",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez divisé les inscrits noirs par les inscrits blancs : c'est un rapport "
+            "entre les deux groupes. Le dénominateur doit compter tous les inscrits.",
+            digest="1a713fc317e9f28b",
         ),
     ],
     hint="Au numérateur, les inscrits noirs ; au dénominateur, tous les inscrits.",
@@ -285,55 +304,20 @@ part_noirs_cout = 100 * n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits
 # message : le chiffre de l'étude réelle
 part_noirs_cout = 0.177
 
-# %% [markdown]
-# ## 4. Un indicateur par groupe avec fairlearn : le taux de sélection
-#
-# Il y a deux façons de décrire qui est sélectionné, à ne pas confondre :
-#
-# - la **part d'un groupe parmi les sélectionnés** (question 1) : parmi les inscrits, combien
-#   de patients noirs ?
-# - le **taux de sélection** d'un groupe : parmi les patients de ce groupe, combien sont
-#   inscrits ?
-#
-# La bibliothèque **fairlearn** calcule un indicateur **groupe par groupe** avec l'outil
-# `MetricFrame` (« tableau d'indicateurs ») : exécutez simplement la cellule suivante.
-
-# %%
-cadre_cout = MetricFrame(
-    metrics={"taux de sélection": selection_rate, "effectif": count},
-    y_true=inscrits_cout,  # obligatoire, mais ignoré par le taux de sélection
-    y_pred=inscrits_cout,  # la décision : inscrit (vrai) ou non (faux)
-    sensitive_features=cohorte["race"],
-)
-noms = {"Black": "Patients noirs", "White": "Patients blancs"}
-print("Cible « coût », seuil au 97e centile :")
-for groupe, ligne in cadre_cout.by_group.iterrows():
-    print(
-        f"  {noms[groupe]} : taux de sélection {fr_percent(ligne['taux de sélection'])} "
-        f"({ligne['effectif']:.0f} patients)"
-    )
-ecart_taux = 100 * cadre_cout.difference()["taux de sélection"]  # en points de pourcentage
-unite = "point" if ecart_taux < 2 else "points"
-print(f"Écart de taux de sélection entre les groupes : {fr_number(ecart_taux, 1)} {unite}")
+# %% mistake="part_noirs_cout"
+# message : un rapport entre les deux groupes
+part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
 
 # %% [markdown]
-# Surprise : avec la cible « coût », le taux de sélection des patients **noirs** est **plus
-# élevé** que celui des patients blancs. Le critère « chaque groupe est-il sélectionné au même
-# taux ? » (la **parité démographique**) conclurait que l'algorithme favorise les patients
-# noirs. C'est faux : ils sont en moyenne **beaucoup plus malades**, et un programme destiné aux
-# plus malades **devrait** en inscrire bien plus. Quand les besoins diffèrent entre groupes, il
-# faut comparer **les besoins des patients à score égal** : c'est ce que fait l'explorateur.
-# (Le module 06 reviendra sur les définitions de l'équité.)
-
-# %% [markdown]
-# ## 5. L'explorateur : à score égal, qui est le plus malade ?
+# ## 4. L'explorateur : à score égal, qui est le plus malade ?
 #
 # Deux commandes : **la cible** du score (menu déroulant : coût ou maladies chroniques) et **le
-# seuil du programme** (curseur en centiles, à la souris ou avec les **flèches du clavier**).
-# Le **tableau** donne, pour chaque groupe, les inscrits, le taux de sélection, la part parmi
-# les inscrits et leurs maladies chroniques moyennes (année suivante). Le **graphique** range
-# les patients par centile de score, du plus faible (à gauche) au plus élevé, et donne leurs
-# maladies chroniques moyennes par groupe ; la ligne pointillée marque le seuil.
+# seuil du programme** (curseur en centiles, ou flèches du clavier). Le **tableau** donne, pour
+# chaque groupe, les inscrits, le **taux de sélection** (part des patients du groupe qui sont
+# inscrits), la part parmi les inscrits et leurs maladies chroniques moyennes (année suivante).
+# Le **graphique** range les patients par centile de score, du plus faible (à gauche) au plus
+# élevé, et donne leurs maladies chroniques moyennes par groupe ; la ligne pointillée marque le
+# seuil.
 #
 # Laissez la cible sur le **coût** et le seuil au **97ᵉ centile**. Si le score mesurait bien le
 # besoin, les deux courbes se superposeraient. À droite, près du seuil, est-ce le cas ?
@@ -350,10 +334,9 @@ explorateur
 # %% [markdown]
 # ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
 #
-# Les patients inscrits ont tous un score au-dessus du même seuil. Avec la cible « coût » et le
-# seuil au 97ᵉ centile, calculez l'**écart** entre le nombre moyen de maladies chroniques de
-# l'année suivante (`n_chronic_next`) des **inscrits noirs** et celui des **inscrits blancs** :
-# moyenne des inscrits noirs **moins** moyenne des inscrits blancs.
+# Avec la cible « coût » (seuil au 97ᵉ centile), calculez l'**écart** du nombre moyen de
+# maladies chroniques de l'année suivante (`n_chronic_next`) entre les inscrits, tous au-dessus
+# du même seuil : moyenne des **inscrits noirs** **moins** moyenne des **inscrits blancs**.
 #
 # Lisez les deux moyennes dans le tableau de l'explorateur, ou calculez-les : la moyenne d'une
 # colonne pour certains patients s'écrit `cohorte.loc[condition, "nom_de_colonne"].mean()`,
@@ -362,7 +345,7 @@ explorateur
 # <details><summary>Indice 1</summary>
 #
 # Vous comparez deux groupes de patients **inscrits** : les noirs inscrits et les blancs
-# inscrits. La moyenne de toute la cohorte ne convient pas.
+# inscrits. La moyenne de toute la cohorte jugée ne convient pas.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -385,7 +368,14 @@ ecart_maladies = (
 # Vérification de la question 2 : exécutez cette cellule.
 valeur = checks.require_number(ecart_maladies, name="ecart_maladies")
 checks.expect(
-    valeur >= 0,
+    abs(valeur) < 100,
+    "votre écart se compte en centaines ou en milliers : c'est un écart en dollars. Vous avez "
+    "sans doute pris la colonne « cost » (le coût) ; la question porte sur les maladies "
+    "chroniques de l'année suivante, la colonne « n_chronic_next ».",
+    name="ecart_maladies",
+)
+checks.expect(
+    not -5 <= valeur < 0,
     "votre écart est négatif : vous avez sans doute inversé les groupes. Calculez la moyenne "
     "des inscrits noirs moins celle des inscrits blancs.",
     name="ecart_maladies",
@@ -400,8 +390,8 @@ checks.check_number(
     mistakes=[
         checks.Mistake(
             None,
-            "vous avez comparé les groupes dans toute la cohorte. La question porte sur les "
-            "inscrits : des patients au-dessus du même seuil de score.",
+            "vous avez comparé les groupes dans toute la cohorte jugée. La question porte sur "
+            "les inscrits : des patients au-dessus du même seuil de score.",
             digest="8468abfdeb6737b8",
         ),
         checks.Mistake(
@@ -409,6 +399,18 @@ checks.check_number(
             "vous avez pris les inscrits avec la cible « maladies chroniques ». La question "
             "porte sur la cible « coût » (celle de l'algorithme de l'étude).",
             digest="8020c15f85125335",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné la moyenne des inscrits noirs seulement. La question demande un "
+            "écart : retranchez la moyenne des inscrits blancs.",
+            digest="fc77dc8bfb565b52",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné la moyenne des inscrits blancs seulement. La question demande un "
+            "écart : la moyenne des inscrits noirs moins celle des inscrits blancs.",
+            digest="f1265e231a215ded",
         ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
@@ -441,6 +443,21 @@ ecart_maladies = (
 )
 
 # %% mistake="ecart_maladies"
+# message : c'est un écart en dollars
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "cost"].mean()
+    - cohorte.loc[inscrits_cout & blancs, "cost"].mean()
+)
+
+# %% mistake="ecart_maladies"
+# message : la moyenne des inscrits noirs seulement
+ecart_maladies = cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+
+# %% mistake="ecart_maladies"
+# message : la moyenne des inscrits blancs seulement
+ecart_maladies = cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+
+# %% mistake="ecart_maladies"
 # message : cible « maladies chroniques »
 inscrits_sante = scores_sante >= np.percentile(scores_sante, 97)
 ecart_maladies = (
@@ -449,15 +466,38 @@ ecart_maladies = (
 )
 
 # %% [markdown]
-# Au-dessus du même seuil, les patients noirs inscrits ont nettement plus de maladies
-# chroniques que les patients blancs inscrits. Autrement dit, pour être inscrit, **un patient
-# noir doit être plus malade qu'un patient blanc**. Le score « coût » prédit pourtant
-# correctement le coût : c'est la **question posée** qui est mauvaise.
+# Les inscrits noirs ont nettement plus de maladies chroniques que les inscrits blancs, et les
+# courbes montrent le même écart à score égal : pour être inscrit, **un patient noir doit être
+# plus malade qu'un patient blanc**. Dans l'étude, le score prédisait pourtant le coût aussi
+# bien dans les deux groupes (Obermeyer et al., 2019) : exact sur le coût, il était injuste
+# parce que la **question posée** était mauvaise. Le nôtre, plus simple, prédit le coût moins
+# bien :
+
+# %%
+# Coût de l'année suivante : prédit par le score « coût » et observé, en moyenne par groupe,
+# dans la cohorte jugée.
+noms = {"Black": "Patients noirs", "White": "Patients blancs"}
+calibrage = (
+    cohorte.assign(cout_predit=scores_cout)
+    .groupby("race", observed=True)[["cout_predit", "cost"]]
+    .mean()
+    .rename(index=noms)
+)
+fr_table(
+    calibrage,
+    columns={"cout_predit": "Coût prédit moyen (dollars)", "cost": "Coût observé moyen (dollars)"},
+    index={"race": "Groupe"},
+    digits=0,
+)
+
+# %% [markdown]
+# Notre score **surestime** en moyenne le coût des patients noirs, une erreur qui les ferait
+# plutôt monter dans le classement : le biais vient bien du choix de la cible.
 #
-# ## 6. Changer la cible
+# ## 5. Changer la cible
 #
 # Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »**, seuil
-# au 97ᵉ centile. Mêmes informations sur les patients ; seule la cible a changé.
+# au 97ᵉ centile : mêmes informations, seule la cible a changé.
 #
 # ### Question 3 — La part des patients noirs parmi les inscrits, cible « maladies » (2 points)
 #
@@ -476,7 +516,9 @@ ecart_maladies = (
 #
 # Dans le tableau de l'explorateur, lisez la ligne « Part parmi les inscrits », colonne
 # « Patients noirs », et convertissez le pourcentage en proportion (divisez par 100). Pour la
-# calculer, refaites les étapes de la section 3 avec `scores_sante` au lieu de `scores_cout`.
+# calculer, repérez d'abord les inscrits de ce score :
+# `inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)`, puis
+# faites comme à la question 1 ; `(inscrits_sante & noirs).sum()` compte les inscrits noirs.
 # </details>
 
 # %% answer="part_noirs_sante"
@@ -517,8 +559,8 @@ checks.check_number(
         ),
         checks.Mistake(
             float(noirs.mean()),
-            "vous avez calculé la part des patients noirs dans toute la cohorte, inscrits ou "
-            "non. Ne regardez que les patients inscrits.",
+            "vous avez calculé la part des patients noirs dans toute la cohorte jugée, inscrits "
+            "ou non. Ne regardez que les patients inscrits.",
         ),
         checks.Mistake(
             0.465,
@@ -561,10 +603,10 @@ part_noirs_sante = noirs.mean()
 part_noirs_sante = 0.465
 
 # %% [markdown]
-# Les deux courbes se rapprochent, et le programme inscrit beaucoup plus de patients noirs,
-# en moyenne plus malades. La cellule suivante compare les deux cibles, chaque part avec son
-# **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des valeurs plausibles compte
-# tenu du hasard de l'échantillon, ici 497 inscrits.
+# Les deux courbes se rapprochent, et le programme inscrit beaucoup plus de patients noirs, qui
+# restent en moyenne plus malades que les inscrits blancs. La cellule suivante compare les deux
+# cibles, chaque part avec son **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des
+# valeurs plausibles compte tenu du hasard de l'échantillon, ici 497 inscrits.
 
 # %%
 inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
@@ -582,37 +624,181 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
     )
 
 # %% [markdown]
-# Avec la cible « maladies », l'écart de maladies entre inscrits noirs et blancs diminue sans
-# disparaître : ce score **mesure mieux** le besoin, pas parfaitement.
+# Avec la cible « maladies », l'écart entre inscrits noirs et blancs diminue nettement. Même un
+# score parfait en laisserait un au-dessus du seuil, puisque les patients noirs sont en moyenne
+# plus malades : pour juger un score, comparez les groupes **à score égal** (les courbes).
 #
-# Cet intervalle couvre le hasard de l'échantillon dans **une** cohorte aux réglages fixes, pas
-# les choix du générateur : avec d'autres graines, la part obtenue avec la cible « coût » varie
-# d'environ six points de pourcentage (voir la fiche des données).
+# L'intervalle couvre le **hasard de l'échantillon**, celui qui change avec la graine (voir la
+# fiche), pas nos **choix de construction** (écart d'accès grossi, forme du coût, régression
+# linéaire au lieu de l'algorithme réel) : nos chiffres ne se comparent pas à ceux de l'étude.
 #
-# ### Question 4 — Lire un taux de sélection, cible « maladies » (2 points)
+# ## 6. Que faut-il changer ?
 #
-# Dans l'explorateur (cible « maladies chroniques », 97ᵉ centile), lisez la ligne « Taux de
-# sélection » : la part des patients noirs qui sont inscrits est bien plus élevée que celle des
-# patients blancs, et l'écart entre les deux taux est **bien plus grand** qu'avec la cible
-# « coût » (section 4). Qu'en concluez-vous ? Répondez par l'une des options, entre
-# guillemets :
+# Retirer la race ne servirait à rien (le score ne l'utilise pas), baisser le seuil non plus
+# (le classement ne change pas : seule la ligne pointillée de l'explorateur bouge). Le levier
+# est la **cible**, à condition que la nouvelle n'ait pas le défaut du coût.
 #
-# - `"favorise les noirs"` : ce score favorise injustement les patients noirs ;
-# - `"moins juste"` : ce score est moins juste que le score « coût » ;
-# - `"taux égaux"` : un bon score inscrirait chaque groupe au même taux ;
-# - `"besoins différents"` : l'écart reflète surtout des besoins différents ; un taux de
-#   sélection ne dit pas si le besoin est servi.
+# ### Question 4 — Une nouvelle cible (2 points)
+#
+# Un hôpital propose de prédire le **nombre de consultations de l'année suivante** au lieu du
+# coût. Que fait cette cible au biais étudié dans ce module ? Répondez par l'une des options,
+# entre guillemets :
+#
+# - `"corrige"` : elle corrige le biais, car un nombre de consultations traduit un besoin de
+#   soins et non une dépense ;
+# - `"sans effet"` : elle ne change rien au biais, car ce n'est pas la cible mais les
+#   informations du score qu'il faudrait changer ;
+# - `"reproduit"` : elle reproduit le biais, car à maladie égale, on consulte moins quand on
+#   accède moins aux soins ;
+# - `"le médecin corrigera"` : le biais importe peu, car le médecin traitant revoit les
+#   dossiers que le score lui signale.
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez le paragraphe « Surprise » de la section 4 : qu'est-ce que la parité démographique
-# oublie quand les besoins diffèrent entre groupes ?
+# Reprenez le mécanisme du module : pourquoi le coût sous-estime-t-il le besoin des patients qui
+# accèdent moins aux soins ? Le nombre de consultations dépend-il, lui aussi, de l'accès ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Le but du programme est d'aider les plus malades. Regardez, dans le tableau de
-# l'explorateur, les maladies chroniques moyennes des inscrits de chaque groupe.
+# Pensez à deux patients aussi malades l'un que l'autre, l'un avec un médecin près de chez lui,
+# l'autre dans un désert médical : lequel consultera le plus ?
+# </details>
+
+# %% answer="nouvelle_cible"
+nouvelle_cible = ...
+### BEGIN SOLUTION
+nouvelle_cible = "reproduit"
+### END SOLUTION
+
+# %% tests="nouvelle_cible" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_choice(
+    nouvelle_cible,
+    name="nouvelle_cible",
+    options=["corrige", "sans effet", "reproduit", "le médecin corrigera"],
+    digest="1391791c2ffcf031",
+    mistakes=[
+        checks.Mistake(
+            "corrige",
+            "une consultation n'est pas une dépense, mais demandez-vous ce qui fait varier le "
+            "nombre de consultations à maladie égale : l'accès aux soins compte autant que pour "
+            "le coût.",
+        ),
+        checks.Mistake(
+            "sans effet",
+            "la cible n'est pas un détail : en section 5, changer la cible (mêmes informations) "
+            "a changé la composition des inscrits. La question est de savoir si cette nouvelle "
+            "cible mesure le besoin ou l'accès aux soins.",
+        ),
+        checks.Mistake(
+            "le médecin corrigera",
+            "le regard du médecin est précieux, mais il ne reçoit que les dossiers que le score "
+            "lui signale, classés par un score qui sous-estime le besoin de certains. Dans "
+            "l'étude, les médecins ne corrigeaient qu'une petite partie du biais.",
+        ),
+    ],
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    nouvelle_cible,
+    name="nouvelle_cible",
+    options=["corrige", "sans effet", "reproduit", "le médecin corrigera"],
+    expected="reproduit",
+)
+### END HIDDEN TESTS
+
+# %% mistake="nouvelle_cible"
+# message : une consultation n'est pas une dépense
+nouvelle_cible = "corrige"
+
+# %% mistake="nouvelle_cible"
+# message : la cible n'est pas un détail
+nouvelle_cible = "sans effet"
+
+# %% mistake="nouvelle_cible"
+# message : le regard du médecin est précieux
+nouvelle_cible = "le médecin corrigera"
+
+# %% mistake="nouvelle_cible"
+# message : n'est pas l'une des options
+nouvelle_cible = "changer la cible"
+
+# %% [markdown]
+# ## À retenir
+#
+# - La **cible** d'un modèle est un choix humain. Le **coût**, comme le nombre de consultations,
+#   est un mauvais **substitut** du **besoin** : à maladie égale, on dépense moins et on consulte
+#   moins quand on accède moins aux soins.
+# - Dans l'étude, le score prédisait bien le coût dans les deux groupes et sous-estimait
+#   pourtant le besoin des patients noirs : **exact** sur sa cible, **injuste** envers un
+#   groupe, sans même utiliser la race. Notre score, moins exact, montre le même biais.
+# - Pour repérer ce biais, comparez l'état de santé des groupes **à score égal** ou au-dessus
+#   du même seuil.
+# - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
+#   différents.
+# - Cohorte **synthétique**, score **reproduit** : retenez le mécanisme, pas les chiffres.
+
+# %% [markdown]
+# ## Après la séance
+#
+# Cette partie se fait **après la séance** : une question sur un indicateur par groupe, une
+# réflexion rédigée, corrigée par l'enseignant, puis des compléments pour aller plus loin.
+
+# %% [markdown]
+# ### Un indicateur par groupe avec fairlearn
+#
+# Deux façons de décrire qui est sélectionné, à ne pas confondre : la **part d'un groupe parmi
+# les inscrits** (questions 1 et 3) et le **taux de sélection** d'un groupe (parmi les patients
+# de ce groupe, combien sont inscrits ?). La bibliothèque **fairlearn** calcule un indicateur
+# **groupe par groupe** avec l'outil `MetricFrame` (« tableau d'indicateurs ») : la cellule
+# suivante donne le taux de sélection de chaque groupe, avec chacune des deux cibles.
+
+# %%
+for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", inscrits_sante)]:
+    cadre = MetricFrame(
+        metrics={"taux de sélection": selection_rate, "effectif": count},
+        y_true=inscrits,  # exigé par fairlearn ; le taux de sélection ne s'en sert pas
+        y_pred=inscrits,  # la décision : inscrit (vrai) ou non (faux)
+        sensitive_features=cohorte["race"],
+    )
+    print(f"Cible « {nom_cible} », seuil au 97e centile :")
+    for groupe, ligne in cadre.by_group.iterrows():
+        print(
+            f"  {noms[groupe]} : taux de sélection {fr_percent(ligne['taux de sélection'], 2)} "
+            f"({ligne['effectif']:.0f} patients)"
+        )
+    ecart_taux = 100 * cadre.difference()["taux de sélection"]  # en points de pourcentage
+    unite = "point" if ecart_taux < 2 else "points"
+    print(f"  Écart de taux de sélection entre les groupes : {fr_number(ecart_taux, 2)} {unite}")
+
+# %% [markdown]
+# ### Question 5 — Lire un taux de sélection (2 points)
+#
+# Comparez les taux de sélection des deux groupes avec chaque cible, et l'écart entre eux d'une
+# cible à l'autre. Quelle conclusion est la bonne ? Répondez par l'une des options, entre
+# guillemets :
+#
+# - `"favorise les noirs"` : le score « maladies » favorise les patients noirs, puisqu'il
+#   inscrit une plus grande part d'entre eux que de patients blancs ;
+# - `"besoins différents"` : l'écart vient surtout de besoins différents entre les groupes,
+#   que le taux de sélection ne mesure pas ;
+# - `"moins juste"` : le score « maladies » est moins juste que le score « coût », puisque
+#   l'écart entre les deux taux y est plus grand ;
+# - `"taux égaux"` : un score juste inscrirait chaque groupe au même taux, puisque le
+#   programme s'adresse à tous.
+#
+# <details><summary>Indice 1</summary>
+#
+# Le but du programme est d'aider les plus malades. Pour dire qu'un groupe est favorisé, que
+# faudrait-il savoir en plus des taux de sélection ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Regardez les maladies chroniques moyennes des inscrits de chaque groupe (cellule des
+# intervalles de confiance, section 5) : un programme destiné aux plus malades devrait-il
+# inscrire chaque groupe au même taux ?
 # </details>
 
 # %% answer="lecture_taux"
@@ -622,17 +808,18 @@ lecture_taux = "besoins différents"
 ### END SOLUTION
 
 # %% tests="lecture_taux" points=2
-# Vérification de la question 4 : exécutez cette cellule.
+# Vérification de la question 5 : exécutez cette cellule.
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
-    options=["favorise les noirs", "moins juste", "taux égaux", "besoins différents"],
+    options=["favorise les noirs", "besoins différents", "moins juste", "taux égaux"],
     digest="8556631c52394a89",
     mistakes=[
         checks.Mistake(
             "favorise les noirs",
             "un taux de sélection plus élevé ne prouve pas une faveur : comparez d'abord les "
-            "besoins des groupes. C'est l'erreur de la parité démographique (section 4).",
+            "besoins des groupes. C'est l'erreur de la parité démographique (exiger le même "
+            "taux de sélection dans chaque groupe).",
         ),
         checks.Mistake(
             "moins juste",
@@ -650,7 +837,7 @@ checks.check_choice(
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
-    options=["favorise les noirs", "moins juste", "taux égaux", "besoins différents"],
+    options=["favorise les noirs", "besoins différents", "moins juste", "taux égaux"],
     expected="besoins différents",
 )
 ### END HIDDEN TESTS
@@ -672,116 +859,15 @@ lecture_taux = "taux égaux"
 lecture_taux = "aucune idée"
 
 # %% [markdown]
+# Un taux de sélection plus élevé ne prouve pas une faveur. Le critère « chaque groupe est-il
+# sélectionné au même taux ? » (la **parité démographique**) conclurait que les deux scores
+# favorisent les patients noirs. C'est faux : ils sont en moyenne **beaucoup plus malades**, et
+# un programme destiné aux plus malades **devrait** en inscrire une plus grande part.
 # `MetricFrame` calcule fidèlement l'indicateur qu'on lui donne, mais ne dit pas s'il
-# correspond au but du programme, aider les plus malades : pour ce but, il faut comparer le
-# **besoin à score égal** (question 2).
-#
-# ## 7. Que faut-il changer ?
-#
-# Essayez d'abord dans l'explorateur : cible **coût**, puis **baissez le seuil** (jusqu'au 80ᵉ
-# centile, par exemple). Les courbes se rejoignent-elles ? La part des patients noirs rattrape-
-# t-elle celle de la cible « maladies » au même seuil ?
-#
-# ### Question 5 — Le bon levier (2 points)
-#
-# L'équipe veut inscrire les patients qui ont **le plus besoin** du suivi, quel que soit leur
-# groupe. Laquelle de ces modifications s'attaque à la **cause** du biais observé ? Répondez
-# par l'une des options, entre guillemets : `"retirer la race"`, `"baisser le seuil"`,
-# `"faire décider le médecin"` ou `"changer la cible"`.
-#
-# <details><summary>Indice 1</summary>
-#
-# Relisez la liste des informations utilisées par le score (section 3) : la race en fait-elle
-# partie ? Dans l'explorateur, baisser le seuil fait-il disparaître l'écart entre les courbes ?
-# Et le médecin, que voit-il du patient quand le score le lui signale ?
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Le score « coût » prédit très bien… le coût. Le problème est ce que l'on a demandé au modèle
-# de prédire.
-# </details>
-
-# %% answer="levier"
-levier = ...
-### BEGIN SOLUTION
-levier = "changer la cible"
-### END SOLUTION
-
-# %% tests="levier" points=2
-# Vérification de la question 5 : exécutez cette cellule.
-checks.check_choice(
-    levier,
-    name="levier",
-    options=["retirer la race", "baisser le seuil", "faire décider le médecin", "changer la cible"],
-    digest="d513eaf12499f5b7",
-    mistakes=[
-        checks.Mistake(
-            "retirer la race",
-            "la race ne fait déjà pas partie des informations du score, et le biais est "
-            "pourtant là. Il ne vient pas d'une variable, mais de ce que le score prédit.",
-        ),
-        checks.Mistake(
-            "baisser le seuil",
-            "baisser le seuil inscrit plus de monde (le programme n'a pas les places), mais ne "
-            "corrige pas le score : avec la cible « coût », à score égal, les patients noirs "
-            "restent plus malades, et ils restent moins nombreux parmi les inscrits qu'avec la "
-            "cible « maladies chroniques ».",
-        ),
-        checks.Mistake(
-            "faire décider le médecin",
-            "le regard du médecin est précieux, mais il ne corrige pas la cause : le médecin "
-            "reçoit les patients que le score lui signale, classés par un score qui sous-estime "
-            "le besoin de certains. Dans l'étude, les médecins ne corrigeaient qu'une petite "
-            "partie du biais.",
-        ),
-    ],
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(
-    levier,
-    name="levier",
-    options=["retirer la race", "baisser le seuil", "faire décider le médecin", "changer la cible"],
-    expected="changer la cible",
-)
-### END HIDDEN TESTS
-
-# %% mistake="levier"
-# message : la race ne fait déjà pas partie
-levier = "retirer la race"
-
-# %% mistake="levier"
-# message : baisser le seuil inscrit plus de monde
-levier = "baisser le seuil"
-
-# %% mistake="levier"
-# message : le regard du médecin est précieux
-levier = "faire décider le médecin"
-
-# %% mistake="levier"
-# message : n'est pas l'une des options
-levier = "ajouter des places"
+# correspond au but du programme : pour ce but, comparez le besoin des inscrits (question 2) et
+# les courbes à score égal. (Le module 06 reviendra sur les définitions de l'équité.)
 
 # %% [markdown]
-# ## À retenir
-#
-# - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
-#   **besoin** : à maladie égale, on dépense moins pour ceux qui accèdent moins aux soins.
-# - Un modèle peut être **exact** (il prédit bien le coût) et **injuste** (il sous-estime le
-#   besoin d'un groupe), même sans utiliser la race.
-# - Pour repérer ce biais, comparez l'état de santé **à score égal** ; des **taux de
-#   sélection** (calculés par exemple avec `MetricFrame`) ne suffisent pas quand les besoins
-#   diffèrent.
-# - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
-#   différents.
-# - Cohorte **synthétique**, score **reproduit** : retenez le mécanisme, pas les chiffres.
-
-# %% [markdown]
-# ## Après la séance
-#
-# Cette partie se fait **après la séance** : une réflexion rédigée, corrigée par l'enseignant,
-# puis des compléments pour aller plus loin.
-#
 # ### Réflexion — Que doit prédire un algorithme de gestion des soins ? (3 points, corrigée par l'enseignant)
 #
 # En 10 à 15 lignes : vous participez au choix d'un algorithme qui orientera des patients vers
@@ -799,22 +885,29 @@ levier = "ajouter des places"
 #   maladies chroniques actives, des signes de maladie mal contrôlée, ou une combinaison), et
 #   non le coût, parce que le coût mesure aussi l'accès aux soins. L'étudiant distingue ce que
 #   l'on veut (le besoin) de ce que l'on mesure facilement (le coût) : c'est la notion de
-#   substitut.
+#   substitut. Accepter un indice qui combine santé et coût (la solution du fabricant dans
+#   l'étude, voir « Pour aller plus loin ») s'il est justifié. Les « coûts évitables »
+#   (urgences, hospitalisations) restent un coût : 1 point seulement si l'étudiant le dit et en
+#   discute la limite ; sinon un demi-point. Un demi-point pour une cible juste mais non
+#   justifiée.
 # - **Un demi-point** — Les limites de la cible choisie, avec esprit critique
 #   (valeur V4 — Prudence, esprit critique et inclusivité) : une maladie n'est comptée que si
 #   elle est diagnostiquée, donc les patients qui consultent peu restent sous-estimés ; une
-#   cible ne règle pas tout (suivi des résultats par groupe, revue humaine des cas limites,
-#   possibilité d'adresser un patient hors score).
-# - **Un demi-point** — Un chiffre du module juste et interprété : p. ex. l'écart de maladies
-#   chroniques entre inscrits noirs et blancs (question 2), la part des patients noirs inscrits
-#   selon la cible (questions 1 et 3), avec la prudence qui convient (cohorte synthétique,
-#   intervalle de confiance, écart d'accès grossi). Accepter aussi une remarque juste sur le
-#   taux de sélection, qui peut sembler favorable à un groupe désavantagé (question 4).
+#   cible ne règle pas tout (suivi des résultats par groupe après la mise en service, revue
+#   humaine des cas limites, possibilité d'adresser un patient hors score).
+# - **Un demi-point** — Un chiffre **calculé dans le module**, juste et interprété : p. ex.
+#   l'écart de maladies chroniques entre inscrits noirs et blancs (question 2), la part des
+#   patients noirs inscrits selon la cible (questions 1 et 3), avec la prudence qui convient
+#   (cohorte synthétique, intervalle de confiance, écart d'accès grossi). Accepter aussi une
+#   remarque juste sur le taux de sélection, qui peut sembler favorable à un groupe désavantagé
+#   (question 5). Les chiffres de l'étude (17,7 % et 46,5 %, Obermeyer et al., 2019) ne sont
+#   pas calculés dans le module : cités seuls, ils ne donnent pas ce demi-point.
 # - **1 point** — Transparence et contrôle humain (valeur V6 — Intégrité et transparence) : dire
 #   quelle cible est prédite, pourquoi, et avec quelles limites ; informer le médecin de ce que
 #   le score mesure et oublie, pour que sa décision corrige vraiment ; associer soignants et
 #   représentants des patients au choix ; expliquer au patient pourquoi il est, ou non, proposé
-#   pour le programme. Pénaliser une réponse qui affirme qu'il suffit de retirer la race des
+#   pour le programme. Un demi-point si seul le médecin ou seul le patient est considéré.
+#   Pénaliser (0 sur ce critère) une réponse qui affirme qu'il suffit de retirer la race des
 #   données, ou de laisser le médecin trancher, pour que l'algorithme soit équitable.
 # ### END SOLUTION
 
@@ -864,12 +957,14 @@ levier = "ajouter des places"
 #   used to manage the health of populations. *Science* 2019;366(6464):447-453.
 #   doi:10.1126/science.aax2342. Chiffres cités : effectifs, maladies chroniques, coûts moyens
 #   (tableau 1) ; repérage automatique au 97ᵉ centile et signalement au médecin traitant à
-#   partir du 55ᵉ (partie « Data and analytic strategy ») ; 17,7 % et 46,5 %, par simulation
-#   (résumé et figure 1B) ; 26,3 % de maladies chroniques en plus au 97ᵉ centile (figure 1A) ;
-#   1 801 dollars de moins par an à nombre égal de maladies chroniques (figure 3B) ; données et cible
-#   de l'algorithme (partie « Mechanism of bias ») ; 14,1 %, 21,0 % et 26,7 % avec des modèles
-#   réentraînés (tableau 2 et texte) ; 1,3 %, 19,2 %, 18,3 %, 26,9 % et 29,2 % (tableau 3 et
-#   texte) ; 3 695 943 patients et réduction de 84 % du biais (discussion).
+#   partir du 55ᵉ (partie « Data and analytic strategy ») ; 17,7 % (part observée avec le score
+#   commercial) et 46,5 % (simulation) (résumé et figure 1B) ; 26,3 % de maladies chroniques en
+#   plus au 97ᵉ centile (figure 1A) ; score aussi exact sur le coût dans les deux groupes
+#   (figure 3A) ; 1 801 dollars de moins par an à nombre égal de maladies chroniques
+#   (figure 3B) ; données et cible de l'algorithme (partie « Mechanism of bias ») ; 14,1 %,
+#   21,0 % et 26,7 % avec des modèles réentraînés (tableau 2 et texte) ; 1,3 %, 19,2 %, 18,3 %,
+#   26,9 % et 29,2 % (tableau 3 et texte) ; 3 695 943 patients et réduction de 84 % du biais
+#   (discussion).
 # - Données synthétiques : `esn_teach.datasets.make_cost_vs_need_cohort(random_state=0)`,
 #   calibrées sur l'article ci-dessus ; fiche descriptive (construction, limites, écarts
 #   assumés) : `esn_teach/datasets/cards/cost_vs_need_cohort.md`, affichée en section 2.
