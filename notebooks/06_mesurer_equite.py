@@ -9,7 +9,7 @@
 # ## Ce que vous saurez faire à la fin de ce module
 #
 # 1. Mesurer les erreurs d'un modèle **groupe par groupe** (fairlearn), avec le bon
-#    **dénominateur** et sa **marge d'erreur**.
+#    **dénominateur** et (après la séance) sa **marge d'erreur**.
 # 2. Distinguer quatre définitions de l'équité des décisions, et la **calibration** d'un score.
 # 3. Expliquer avec l'**identité de Chouldechova** pourquoi on ne peut pas toutes les
 #    satisfaire quand les groupes n'ont pas le même taux d'événements.
@@ -38,7 +38,7 @@
 # le score atteint un **seuil**.
 #
 # Les patients viennent de deux **groupes**, A et B (par exemple deux territoires), et le
-# groupe B est deux fois plus souvent réhospitalisé. Un représentant des usagers demande :
+# groupe B est plus souvent réhospitalisé. Un représentant des usagers demande :
 # **« Votre modèle est-il équitable envers les deux groupes ? »** Cette question a plusieurs
 # réponses, qui ne peuvent pas toutes être « oui ».
 #
@@ -73,7 +73,7 @@ from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import FairnessExplorer
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
 
-taux_voulus = {"A": 0.15, "B": 0.30}  # part de réhospitalisés voulue dans chaque groupe
+taux_voulus = {"A": 0.15, "B": 0.30}  # part de réhospitalisés visée dans chaque groupe
 jeu = make_readmission_cohort(n_samples=6000, prevalence=taux_voulus, random_state=6)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 cohorte = jeu.frame.drop(columns="score").rename(columns={
@@ -84,9 +84,11 @@ fr_table(cohorte.head(), caption="Les cinq premiers séjours (rehospitalise : 1 
          digits=0, show_index=False)
 
 # %% [markdown]
-# Le générateur a tiré les réhospitalisations avec un taux de 15 % (groupe A) et de 30 %
-# (groupe B). Ce **taux de réhospitalisation**, noté *p*, est la part des patients réhospitalisés
-# dans les 30 jours après la sortie (une **incidence cumulée**, pas une prévalence).
+# Le générateur **visait** un taux de réhospitalisation deux fois plus élevé dans le groupe B :
+# 15 % (groupe A) et 30 % (groupe B). Comme à pile ou face, le tirage au hasard s'en écarte un
+# peu : la section 2 affiche les taux **observés**. Ce **taux de réhospitalisation**, noté *p*,
+# est la part des patients réhospitalisés dans les 30 jours après la sortie (une **incidence
+# cumulée**, pas une prévalence).
 #
 # **Ce taux mesure-t-il le besoin ?** Pas forcément : un patient qui renonce aux soins ou va
 # dans un autre hôpital n'est pas compté. L'écart entre A et B peut refléter un **accès inégal
@@ -114,6 +116,11 @@ scores = modele.predict_proba(X_test)[:, 1]
 appel = (scores >= seuil_appel).astype(int)  # 1 = appelé, 0 = non appelé
 print(f"Jeu de test : {len(y_test)} séjours ; {appel.sum()} patients appelés "
       f"({fr_percent(appel.mean())}).")
+observes = y_test.groupby(groupe_test, observed=True).mean()  # taux observés
+print(f"Taux de réhospitalisation observés dans le jeu de test : groupe A "
+      f"{fr_percent(observes['A'])}, groupe B {fr_percent(observes['B'])} (visés : "
+      f"{fr_percent(taux_voulus['A'], 0)} et {fr_percent(taux_voulus['B'], 0)}), soit "
+      f"{fr_number(observes['B'] / observes['A'], 1)} fois plus dans le groupe B.")
 
 # %% [markdown]
 # ## 3. Mesurer groupe par groupe
@@ -212,6 +219,12 @@ checks.check_number(
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
+            taux.overall["taux_selection"],
+            "vous avez donné le taux de sélection de l'ensemble du jeu de test (premier "
+            "tableau). L'écart de parité compare les taux de sélection des deux groupes, A et "
+            "B : c'est une soustraction entre deux lignes du tableau par groupe.",
+        ),
+        checks.Mistake(
             None,
             "votre écart est négatif : vous avez soustrait le taux de sélection du groupe le "
             "plus sélectionné de celui du moins sélectionné (groupes inversés). Un écart se "
@@ -261,6 +274,10 @@ ecart_parite = par_groupe.loc["A", "tfn"] - par_groupe.loc["B", "tfn"]
 ecart_parite = par_groupe.loc["B", "vpp"] - par_groupe.loc["A", "vpp"]
 
 # %% mistake="ecart_parite"
+# message : vous avez donné le taux de sélection de l'ensemble du jeu de test
+ecart_parite = taux.overall["taux_selection"]
+
+# %% mistake="ecart_parite"
 # message : un rapport
 ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"]
 
@@ -274,14 +291,15 @@ ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux
 # |---|---|---|
 # | **Parité démographique** | le taux de sélection | « Chaque groupe reçoit-il sa part d'appels ? » |
 # | **Égalité des chances** | le TFN (donc la sensibilité) | « Un futur réhospitalisé a-t-il la même chance d'être appelé dans chaque groupe ? » |
-# | **Égalité des erreurs** (*equalized odds*) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
+# | **Égalité des erreurs** (*equalized odds*, « chances égalisées ») | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
 # | **Parité prédictive** | la VPP | « Un appel signifie-t-il le même risque dans chaque groupe ? » |
 #
 # La **calibration**, elle, porte sur le **score** : il est **calibré** dans un groupe si,
 # parmi les patients à qui il annonce un risque de 30 %, environ 30 % sont réhospitalisés. Le
 # **diagramme de fiabilité** le vérifie : dans chaque groupe, les patients sont rangés par score
 # en dix paquets de même effectif ; chaque point place le risque moyen annoncé face à la part
-# réellement réhospitalisée, avec une barre verticale : sa marge d'erreur à 95 % (section 8).
+# réellement réhospitalisée, avec une barre verticale : sa marge d'erreur à 95 % (section 8,
+# après la séance).
 # Un score calibré suit la diagonale, aux marges près.
 
 # %%
@@ -333,7 +351,9 @@ print(f"Paquets dont la diagonale sort de la marge : {hors_marge['A']} sur 10 (g
 # Le représentant des usagers du groupe A écrit : *« Parmi les patients de notre groupe qui ont
 # été réhospitalisés, la plupart n'avaient reçu aucun appel. Dans le groupe B, la plupart des
 # patients réhospitalisés avaient été appelés. »* Quel critère d'équité invoque-t-il ?
-# Répondez par `"parité démographique"`, `"égalité des chances"` ou `"parité prédictive"`.
+# Répondez par l'une des quatre définitions du tableau, **entre guillemets** :
+# `"parité démographique"`, `"égalité des chances"`, `"égalité des erreurs"` ou
+# `"parité prédictive"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -343,8 +363,9 @@ print(f"Paquets dont la diagonale sort de la marge : {hors_marge['A']} sur 10 (g
 #
 # <details><summary>Indice 2</summary>
 #
-# Elle parle des patients **réhospitalisés** qui n'ont pas été appelés : les faux négatifs.
-# Quelle ligne du tableau de la section 4 demande que leur part soit égale ?
+# Quel taux de la section 3 a pour dénominateur les patients réhospitalisés ? Puis, pour
+# chaque définition du tableau de la section 4, regardez **tout** ce qu'elle demande
+# d'égaliser : la plainte en parle-t-elle ?
 # </details>
 
 # %% answer="critere_plainte"
@@ -358,7 +379,12 @@ critere_plainte = "égalité des chances"
 checks.check_choice(
     critere_plainte,
     name="critere_plainte",
-    options=["parité démographique", "égalité des chances", "parité prédictive"],
+    options=[
+        "parité démographique",
+        "égalité des chances",
+        "égalité des erreurs",
+        "parité prédictive",
+    ],
     digest="7921eb2ef20ebabb",
     mistakes=[
         checks.Mistake(
@@ -373,13 +399,24 @@ checks.check_choice(
             "combien ont été réhospitalisés ? ». La plainte part des patients réhospitalisés : "
             "dénominateur inversé.",
         ),
+        checks.Mistake(
+            "égalité des erreurs",
+            "l'égalité des erreurs demande le même TFN, mais aussi le même TFP, calculé parmi "
+            "les patients non réhospitalisés. La plainte ne parle que des patients "
+            "réhospitalisés : elle n'exige pas autant.",
+        ),
     ],
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     critere_plainte,
     name="critere_plainte",
-    options=["parité démographique", "égalité des chances", "parité prédictive"],
+    options=[
+        "parité démographique",
+        "égalité des chances",
+        "égalité des erreurs",
+        "parité prédictive",
+    ],
     expected="égalité des chances",
 )
 ### END HIDDEN TESTS
@@ -391,6 +428,10 @@ critere_plainte = "parité démographique"
 # %% mistake="critere_plainte"
 # message : dénominateur inversé
 critere_plainte = "parité prédictive"
+
+# %% mistake="critere_plainte"
+# message : elle n'exige pas autant
+critere_plainte = "égalité des erreurs"
 
 # %% [markdown]
 # ## 5. L'identité de Chouldechova
@@ -406,7 +447,7 @@ critere_plainte = "parité prédictive"
 # %%
 p, vpp, tfn = par_groupe["taux_rehosp"], par_groupe["vpp"], par_groupe["tfn"]
 # Les paramètres de la question 3 :
-p_a, p_b = 0.15, 0.30  # taux de réhospitalisation des groupes A et B
+p_a, p_b = taux_voulus["A"], taux_voulus["B"]  # taux visés par le générateur : 15 % et 30 %
 vpp_cible = 0.35  # VPP voulue dans les deux groupes
 tfn_cible = 0.20  # TFN voulu dans les deux groupes
 fr_table(
@@ -419,15 +460,15 @@ fr_table(
 # %% [markdown]
 # Conséquence : si deux groupes ont des taux *p* **différents**, imposer la même VPP et le
 # même TFN impose des **TFP différents**. Aucune règle ne peut respecter à la fois la parité
-# prédictive et l'égalité des erreurs, sauf si elle ne fait aucun faux positif (VPP = 1) :
-# un cas irréaliste. Kleinberg et al. (2017)
-# ont démontré un résultat voisin pour les scores calibrés.
+# prédictive et l'égalité des erreurs, sauf règle dégénérée : aucun faux positif (VPP = 1),
+# ou aucun réhospitalisé appelé (TFN = 1). Kleinberg et al. (2017) ont démontré un résultat
+# voisin pour les scores calibrés.
 #
 # ### Question 3 — Le TFP imposé au groupe A (2 points)
 #
 # L'équipe voudrait la même VPP et le même TFN dans les deux groupes (`vpp_cible` et
-# `tfn_cible`, fixés dans la cellule précédente). Avec un taux de réhospitalisation `p_a` de
-# 15 % dans le groupe A, quel **TFP** l'identité impose-t-elle au groupe A ?
+# `tfn_cible`, fixés dans la cellule précédente). Avec le taux de réhospitalisation **visé**
+# `p_a` de 15 % dans le groupe A, quel **TFP** l'identité impose-t-elle au groupe A ?
 #
 # <details><summary>Indice 1</summary>
 #
@@ -451,12 +492,36 @@ tfp_a = p_a / (1 - p_a) * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
 
 # %% tests="tfp_a" points=2
 # Vérification de la question 3 : exécutez cette cellule.
+checks.expect(
+    not (isinstance(tfp_a, (int, float)) and tfp_a < 0),
+    "votre TFP est négatif : c'est impossible pour une proportion. Vérifiez vos parenthèses "
+    "autour de 1 - p_a, 1 - vpp_cible et 1 - tfn_cible : sans elles, Python multiplie et "
+    "divise avant de soustraire.",
+    name="tfp_a",
+)
 checks.check_number(
     tfp_a,
     name="tfp_a",
     digest="ddddc93c2c62f2b3",
     bounds=(0, 1),
     mistakes=[
+        checks.Mistake(
+            par_groupe.loc["A", "tfp"],
+            "vous avez recopié le TFP mesuré sur nos décisions (seuil 0,3, tableau ci-dessus). "
+            "On demande le TFP que l'identité imposerait avec p_a, vpp_cible et tfn_cible.",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez pris le taux de réhospitalisation observé dans le jeu de test (p, "
+            "tableau de la section 3). La question part du taux visé p_a = 0,15.",
+            digest="ac686541a3568b65",
+        ),
+        checks.Mistake(
+            None,
+            "parenthèses : écrivez (1 - tfn_cible). Sans parenthèses, Python multiplie par 1 "
+            "puis soustrait tfn_cible.",
+            digest="37315878544f55be",
+        ),
         checks.Mistake(
             p_a,
             "vous avez donné le taux de réhospitalisation p_a lui-même. On demande le TFP que "
@@ -522,6 +587,22 @@ tfp_a = p_a * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
 # message : vous avez donné le taux de réhospitalisation p_a lui-même
 tfp_a = p_a
 
+# %% mistake="tfp_a"
+# message : vous avez recopié le TFP mesuré
+tfp_a = par_groupe.loc["A", "tfp"]
+
+# %% mistake="tfp_a"
+# message : vous avez pris le taux de réhospitalisation observé
+tfp_a = p["A"] / (1 - p["A"]) * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
+
+# %% mistake="tfp_a"
+# message : parenthèses : écrivez (1 - tfn_cible)
+tfp_a = p_a / (1 - p_a) * (1 - vpp_cible) / vpp_cible * 1 - tfn_cible
+
+# %% mistake="tfp_a"
+# message : votre TFP est négatif
+tfp_a = p_a / 1 - p_a * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
+
 # %% [markdown]
 # ## 6. Corriger le modèle avec fairlearn
 #
@@ -541,10 +622,10 @@ appel_corrige = correction.predict(X_test, sensitive_features=groupe_test, rando
 
 
 def proba_appel(score, regle):
-    """Probability that the fitted rule of one group calls a patient with this score."""
+    """Probabilité qu'un patient de ce score soit appelé, selon la règle apprise du groupe."""
     par_seuils = (regle["p0"] * regle["operation0"](score)
                   + regle["p1"] * regle["operation1"](score))
-    tirage = regle.get("p_ignore", 0.0)  # share decided by a lottery, whatever the score
+    tirage = regle.get("p_ignore", 0.0)  # part tirée au sort, quel que soit le score
     return tirage * regle.get("prediction_constant", 0.0) + (1 - tirage) * par_seuils
 
 
@@ -589,9 +670,12 @@ fr_table(par_groupe_corrige,
 # %% [markdown]
 # L'**écart d'égalité des erreurs** (le plus grand des écarts de TFN et de TFP entre groupes)
 # est presque annulé. Mais lisez les règles : dans le groupe A, deux seuils, et une part des
-# patients appelée **au hasard, quel que soit son score**. Deux patients de même score peuvent
-# donc recevoir des décisions différentes : l'égalité vaut **en moyenne sur le groupe**, pas
-# pour chaque personne, et la décision devient inexplicable au patient.
+# décisions **tirée au sort, quel que soit le score** (un patient au score très bas peut être
+# appelé, un patient au score très élevé peut ne pas l'être). Deux patients de même score
+# peuvent donc recevoir des décisions différentes : l'égalité vaut **en moyenne sur le
+# groupe**, pas pour chaque personne, et la décision devient difficile à justifier devant le
+# patient. Dans le groupe B, les deux seuils sont presque confondus : un seuil unique, un peu
+# au-dessus de 0,3.
 #
 # **Attention au droit.** Traiter différemment deux patients au même score **à cause de leur
 # groupe** peut constituer une **discrimination directe** si le groupe repose sur un critère
@@ -731,12 +815,46 @@ vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["seuil 0
 # message : vous avez lu la colonne joints_B
 vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["correction", "joints_B"]
 
+# %%
+# Qui gagne, qui perd ? La correction comparée à la règle qui appelle autant de patients.
+for groupe, dans_groupe in (("A", dans_a), ("B", dans_b)):
+    colonne = f"joints_{groupe}"
+    gain = comparaison.loc["correction", colonne] - comparaison.loc["même nombre", colonne]
+    sens = "de plus" if gain >= 0 else "de moins"
+    rehosp_groupe = (reel & dans_groupe).sum()
+    tfn_avant = 1 - comparaison.loc["même nombre", colonne] / rehosp_groupe
+    tfn_apres = 1 - comparaison.loc["correction", colonne] / rehosp_groupe
+    print(f"Groupe {groupe} : {abs(gain)} réhospitalisés joints {sens} ; TFN "
+          f"{fr_number(tfn_avant)} avec la règle « même nombre », {fr_number(tfn_apres)} "
+          "après correction.")
+
 # %% [markdown]
 # Face au seuil 0,3, la correction semblait joindre **plus** de réhospitalisés : l'effet des
 # appels en plus. À nombre d'appels égal, elle en joint moins et déplace des appels du groupe B
-# vers le groupe A. Cette perte n'est pas un hasard : avec un score calibré, appeler les scores
-# les plus élevés joint **le plus** de réhospitalisés attendus pour un nombre d'appels donné.
-# Payer ce prix est un **choix de valeurs**, à faire avec les soignants et les usagers.
+# vers le groupe A : le TFN du groupe A baisse, celui du groupe B, le plus à risque, monte.
+# L'égalité s'obtient en partie par un **nivellement vers le bas** : le groupe le mieux servi
+# perd plus de réhospitalisés joints que l'autre n'en gagne. Cette perte n'est pas un hasard :
+# avec un score calibré, appeler les scores les plus élevés joint **le plus** de
+# réhospitalisés attendus pour un nombre d'appels donné. Payer ce prix est un **choix de
+# valeurs**, à faire avec les soignants et les usagers.
+
+# %% [markdown]
+# ## À retenir
+#
+# - « Équitable » a **plusieurs définitions** (même taux de sélection, même TFN, même TFN et
+#   TFP, même VPP) ; la **calibration** porte sur le score.
+# - Chaque taux a son **dénominateur**, qui fixe aussi sa **marge d'erreur** (section 8).
+# - Quand les taux d'événements diffèrent, on ne peut pas égaliser à la fois VPP, TFN et TFP
+#   (**identité de Chouldechova**).
+# - Une **correction** se juge à nombre d'appels égal ; son critère est un **choix de
+#   valeurs**, et elle peut dégrader le sort d'un groupe. L'étiquette elle-même peut refléter
+#   un accès inégal aux soins.
+
+# %% [markdown]
+# ## Après la séance
+#
+# Cette partie se fait **après la séance** : la marge d'erreur d'un taux (question 5), un
+# explorateur, une lecture, puis une réflexion écrite notée par l'enseignant.
 #
 # ## 8. La marge d'erreur d'un taux
 #
@@ -791,8 +909,21 @@ checks.check_number(
         ),
         checks.Mistake(
             1.96 * np.sqrt(f_tfn_a * (1 - f_tfn_a) / par_groupe_corrige.loc["A", "appeles"]),
-            "vous avez pris n = les patients appelés : c'est le dénominateur de la VPP. Le TFN "
-            "se calcule parmi les réhospitalisés.",
+            "deux erreurs donnent ce nombre : n = les patients appelés du groupe A (c'est le "
+            "dénominateur de la VPP), ou la marge du TFN du groupe B (f et n du groupe B). Le "
+            "TFN du groupe A se calcule parmi les réhospitalisés du groupe A.",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez pris le n du groupe B. Le TFN du groupe A se calcule parmi les "
+            "réhospitalisés du groupe A.",
+            digest="81b364fce7ab5235",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez pris n = les patients non réhospitalisés du groupe A : c'est le "
+            "dénominateur du TFP. Le TFN se calcule parmi les réhospitalisés.",
+            digest="24fd4dd942fbabcf",
         ),
         checks.Mistake(
             1.96 * np.sqrt(f_tfn_a * (1 - f_tfn_a) / par_groupe_corrige["patients"].sum()),
@@ -840,6 +971,22 @@ f_a = par_groupe_corrige.loc["A", "tfn"]
 marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "appeles"])
 
 # %% mistake="marge_tfn_a"
+# message : deux erreurs donnent ce nombre
+f_b = par_groupe_corrige.loc["B", "tfn"]
+marge_tfn_a = 1.96 * np.sqrt(f_b * (1 - f_b) / par_groupe_corrige.loc["B", "rehospitalises"])
+
+# %% mistake="marge_tfn_a"
+# message : vous avez pris le n du groupe B
+f_a = par_groupe_corrige.loc["A", "tfn"]
+marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["B", "rehospitalises"])
+
+# %% mistake="marge_tfn_a"
+# message : c'est le dénominateur du TFP
+f_a = par_groupe_corrige.loc["A", "tfn"]
+n_a = par_groupe_corrige.loc["A", "patients"] - par_groupe_corrige.loc["A", "rehospitalises"]
+marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / n_a)
+
+# %% mistake="marge_tfn_a"
 # message : vous avez oublié le facteur 1,96
 f_a = par_groupe_corrige.loc["A", "tfn"]
 marge_tfn_a = np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "rehospitalises"])
@@ -858,6 +1005,10 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "reho
 # Pour **comparer** deux groupes, ne regardez pas si leurs intervalles se chevauchent :
 # calculez l'intervalle de la **différence** TFN du groupe A − TFN du groupe B. Sa marge
 # additionne les deux incertitudes : 1,96 × √(*f*_A(1 − *f*_A)/*n*_A + *f*_B(1 − *f*_B)/*n*_B).
+#
+# La cellule calcule l'intervalle de chaque TFN avec `proportion_ci`, qui utilise
+# l'**intervalle de Wilson** : légèrement asymétrique, plus juste pour les petits effectifs ;
+# la formule de la question 5 en est l'approximation simple.
 
 # %%
 faux_negatifs = (appel_corrige == 0) & reel  # réhospitalisés non appelés
@@ -879,26 +1030,12 @@ print(f"Différence TFN A − TFN B : {fr_number(difference_tfn)}, intervalle à
 # L'intervalle de la différence contient 0 : ce jeu de test ne dit ni que les TFN sont égaux,
 # ni qu'un écart subsiste. Un audit d'équité donne ses écarts **avec leur intervalle**.
 #
+# <details><summary>Pour aller plus loin (lecture facultative)</summary>
+#
 # **Piège.** `MetricFrame.difference_ci()` (fairlearn) estime par **bootstrap** (le calcul
 # refait sur des tirages avec remise) l'intervalle de l'écart « plus grand moins plus
 # petit », toujours positif : cet intervalle ne peut pas contenir 0.
-
-# %% [markdown]
-# ## À retenir
-#
-# - « Équitable » a **plusieurs définitions** (même taux de sélection, même TFN, même TFN et
-#   TFP, même VPP) ; la **calibration** porte sur le score.
-# - Chaque taux a son **dénominateur**, qui fixe aussi sa **marge d'erreur**.
-# - Quand les taux d'événements diffèrent, on ne peut pas égaliser à la fois VPP, TFN et TFP
-#   (**identité de Chouldechova**).
-# - Une **correction** se juge à nombre d'appels égal ; son critère est un **choix de
-#   valeurs**. L'étiquette elle-même peut refléter un accès inégal aux soins.
-
-# %% [markdown]
-# ## Après la séance
-#
-# Cette partie se fait **après la séance** : un explorateur, une lecture, puis une réflexion
-# écrite notée par l'enseignant.
+# </details>
 #
 # ### Pour aller plus loin : l'explorateur du prix de l'équité
 #
@@ -910,7 +1047,7 @@ print(f"Différence TFN A − TFN B : {fr_number(difference_tfn)}, intervalle à
 # %%
 explorateur = FairnessExplorer(
     {
-        "Notre cohorte : A 15 %, B 30 %": {"A": p_a, "B": p_b},
+        "Taux visés : A 15 %, B 30 %": {"A": p_a, "B": p_b},
         "Même taux : A 20 %, B 20 %": {"A": 0.20, "B": 0.20},
         "Écart plus fort : A 10 %, B 50 %": {"A": 0.10, "B": 0.50},
     },
@@ -937,13 +1074,15 @@ explorateur
 #   un groupe défini par l'origine est donc très encadré.
 # - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689) demande au fournisseur d'un
 #   système d'IA à haut risque d'examiner ses données à la recherche de biais (art. 10). Dans
-#   sa version de 2024, son article 10, paragraphe 5, lui permettait de traiter ces données
+#   son texte publié en 2024, l'article 10, paragraphe 5, lui permet de traiter ces données
 #   sensibles à titre exceptionnel, dans la mesure strictement nécessaire pour détecter et
 #   corriger des biais, avec des garanties (pseudonymisation, accès restreint, aucune
-#   transmission à des tiers, suppression une fois le biais corrigé). Le règlement a été
-#   modifié en 2026 (« omnibus numérique sur l'IA »), qui déplace cette règle et reporte les
-#   obligations des systèmes à haut risque : avant de vous y référer, lisez sa version
-#   consolidée sur EUR-Lex (le module 13 y revient).
+#   transmission à des tiers, suppression une fois le biais corrigé). Un outil comme celui de
+#   l'exemple n'est pas « à haut risque » d'office : il le serait, par exemple, s'il était un
+#   dispositif médical dont l'évaluation de la conformité fait intervenir un organisme notifié
+#   (art. 6, § 1, et annexe I), ou, sauf exceptions, s'il servait l'un des usages listés à
+#   l'annexe III (art. 6, § 2 et 3). Ce règlement évolue : avant de vous y référer, lisez sa version consolidée sur
+#   EUR-Lex (le module 13 y revient).
 # - **La discrimination.** Est une **discrimination directe** le fait de traiter une personne
 #   moins favorablement qu'une autre, dans une situation comparable, en raison notamment de
 #   son origine, de son lieu de résidence ou de son état de santé (loi n° 2008-496 du 27 mai
@@ -986,26 +1125,28 @@ explorateur
 # - **Critère 2 — L'impossibilité et son prix, chiffrés.** 1 point : avec des taux de
 #   réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP (sauf
 #   règle sans faux positif), et un chiffre juste du module (le TFP imposé à la question 3,
-#   les réhospitalisés joints en moins à nombre d'appels égal à la question 4, ou la marge
-#   d'erreur de la question 5). 0,5 point : l'impossibilité sans chiffre, ou un chiffre sans
+#   les réhospitalisés joints en moins à nombre d'appels égal à la question 4, en tout ou par
+#   groupe, ou la marge d'erreur de la question 5). 0,5 point : l'impossibilité sans chiffre, ou un chiffre sans
 #   le lien avec le choix. 0 point : ni l'un ni l'autre, ou l'idée qu'une correction rend le
 #   modèle équitable « sur tous les critères ».
 # - **Critère 3 — Le regard critique et collectif**, valeurs
 #   V4 — Prudence, esprit critique et inclusivité, et V6 — Intégrité et transparence.
 #   1 point : au moins deux de ces idées — l'étiquette peut refléter un accès inégal aux
 #   soins ; le choix n'est pas technique, il associe soignants, usagers et direction, se
-#   documente et se réévalue ; des seuils par groupe ou une décision tirée au sort doivent être justifiés (discrimination directe,
-#   décision inexplicable au patient). 0,5 point : une seule. 0 point : un critère présenté
+#   documente et se réévalue ; des seuils par groupe ou une décision tirée au sort doivent
+#   être justifiés (discrimination directe, décision difficile à justifier devant le
+#   patient). 0,5 point : une seule. 0 point : un critère présenté
 #   comme « objectivement » le bon.
 #
 # *Réponse modèle (environ 12 lignes).* Pour un dépistage, l'erreur grave est de manquer un
 # malade : je demanderais le même TFN dans les deux groupes (égalité des chances), en
 # acceptant que les VPP diffèrent, donc plus d'examens inutiles dans un groupe. Pour les
 # appels, chaque appel inutile prive un autre patient : je regarderais la VPP, mais avec des
-# taux de réhospitalisation différents (15 % et 30 %), l'identité de Chouldechova interdit
+# taux de réhospitalisation différents (15 % et 30 % visés), l'identité de Chouldechova interdit
 # d'égaliser à la fois VPP, TFN et TFP : à VPP et TFN égaux, le TFP imposé diffère entre les
-# groupes (question 3). Corriger a un prix : à nombre d'appels égal, la correction joint
-# moins de réhospitalisés (question 4), et elle tire au sort une partie des décisions. Mais
+# groupes (question 3). Corriger a un prix : à 1 190 appels, la correction joint 458
+# réhospitalisés au lieu de 499, soit 41 de moins (question 4), et 92 de moins dans le
+# groupe B, le plus à risque ; elle tire aussi au sort une partie des décisions. Mais
 # l'écart de réhospitalisation mesure peut-être un accès inégal aux soins plus qu'un besoin :
 # avant de choisir, il faut vérifier l'étiquette. Le choix revient aux soignants, aux
 # usagers et à la direction, doit être écrit, justifié (des seuils par groupe peuvent être
@@ -1030,10 +1171,12 @@ explorateur
 #   fiabilité.)
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: assessing and improving
 #   fairness of AI systems. *Journal of Machine Learning Research* 2023;24(257):1-8.
-# - Droit (vérifié à la date du 23 novembre 2026) : règlement (UE) 2016/679 (RGPD), art. 9 ;
-#   Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007 ; loi n° 2008-496 du
-#   27 mai 2008, art. 1er ; code de la santé publique, art. L. 1110-3 ; règlement (UE)
-#   2024/1689 sur l'intelligence artificielle, art. 10 (version publiée le 12 juillet 2024).
+# - Droit : règlement (UE) 2016/679 (RGPD), art. 9 ; Conseil constitutionnel, décision
+#   n° 2007-557 DC du 15 novembre 2007 ; loi n° 2008-496 du 27 mai 2008, art. 1er ; code de la
+#   santé publique, art. L. 1110-3 (textes vérifiés le 23 novembre 2026) ; règlement (UE)
+#   2024/1689 sur l'intelligence artificielle, art. 6, art. 10 et annexes I et III, cités dans
+#   le texte publié au *Journal officiel de l'Union européenne* le 12 juillet 2024 (ce
+#   règlement évolue : lisez sa version consolidée sur EUR-Lex).
 # - Données : cohorte **synthétique** générée par `esn_teach.datasets.make_readmission_cohort`
 #   (`random_state=6`) ; paramètres inventés pour l'enseignement (fiche affichée à la
 #   section 1).
