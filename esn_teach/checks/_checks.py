@@ -65,7 +65,13 @@ class Mistake:
 
 
 def _fr(number: float, decimals: int | None = None) -> str:
-    """Write ``number`` as a French reader does: ``0,5`` (``decimals`` fixed, else shortest)."""
+    """Write ``number`` as a French reader does: ``0,5`` (``decimals`` fixed, else shortest).
+
+    A whole number is written without decimals and with a thin space between
+    thousands (``40``, ``1 299``): « 40,000 » reads as forty thousand in French.
+    """
+    if math.isfinite(number) and number == int(number) and abs(number) < 1e15:
+        return f"{int(number):,}".replace(",", "\u202f")
     text = f"{number:g}" if decimals is None else f"{number:.{decimals}f}"
     return text.replace(".", ",")
 

@@ -317,3 +317,14 @@ def test_text_for_a_number_shows_the_students_own_value():
 def test_decimal_commas_in_a_calculation_are_named():
     with pytest.raises(IncorrectAnswer, match="virgule"):
         checks.check_number((4, 79 - 3, 18), name="ecart", expected=1.61)
+
+
+def test_whole_numbers_are_written_without_decimals():
+    # « 40,000 » reads as forty thousand to a French reader.
+    with pytest.raises(IncorrectAnswer) as info:
+        checks.check_number(40, name="n", expected=538, decimals=3)
+    assert "« n » vaut 40, ce n'est pas" in str(info.value) and "40,000" not in str(info.value)
+    with pytest.raises(IncorrectAnswer, match="vaut 1\u202f299"):
+        checks.check_number(1299.0, name="n", expected=538)
+    with pytest.raises(IncorrectAnswer, match="vaut 0,682"):
+        checks.check_number(0.682, name="n", expected=538)
