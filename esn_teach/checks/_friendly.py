@@ -55,6 +55,12 @@ _LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
         "avec le diagnostic réel de la même personne.",
     ),
     (
+        re.compile(r"'(?:int|float)' object is not callable"),
+        "Python a lu un nombre suivi d'une parenthèse, comme 9(2)(j), comme un appel de "
+        "fonction. Une référence d'article est un texte : écrivez-la entre guillemets droits, "
+        '"9(2)(j)". Dans un calcul, il manque sans doute le signe * avant la parenthèse.',
+    ),
+    (
         re.compile(r"takes \d+ positional arguments? but \d+ (?:were|was) given"),
         "Cette fonction demande des valeurs nommées : écrivez nom=valeur pour chacune (par "
         "exemple sensitivity=se), comme dans l'énoncé ou l'indice.",
@@ -459,7 +465,12 @@ def _explain_unknown_name(
     close = _close_names(name, [*(namespace or {}), *dir(builtins)])
     typo = f"vouliez-vous dire {_quoted_list(close)} ?" if close else "vérifiez l'orthographe"
     causes = []
-    if source is not None and re.search(rf"=\s*{re.escape(name)}\s*(#.*)?$", source, re.M):
+    # An answer typed without quotes: after « = » (x = b), « : » (a dictionary value), « [ » or
+    # « , », ending the line or a value, or glued to a citation's dash (L1461-1); not in a
+    # calculation (x = b + 1).
+    if source is not None and re.search(
+        rf"(?:=|:|\[|,)\s*{re.escape(name)}(?:\s*(?:#.*)?$|-\d|\s*[,)\]}}])", source, re.M
+    ):
         causes.append(
             f"une réponse à écrire telle quelle (une lettre, un mot parmi les options) doit être "
             f'entre guillemets : "{name}" ;'

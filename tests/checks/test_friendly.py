@@ -292,6 +292,8 @@ CELLS = [
     "roc_auc_score([0, 1, 1], [0.2, 0.9])",
     "from esn_teach.evaluation import predictive_values\npredictive_values(0.9, 0.8, 0.01)",
     "int('douze')",
+    "article = 9(2)(j)",
+    "article = L1461-1",
 ]
 
 
@@ -353,6 +355,10 @@ def test_kernel_shows_french_errors_and_keeps_error_outputs(tmp_path):
     assert ename == "TypeError" and text.startswith("Cette fonction demande des valeurs nommées")
     ename, _, text = error(12)  # any other ValueError keeps IPython's traceback
     assert ename == "ValueError" and "Traceback" in text
+    ename, _, text = error(13)  # a legal citation typed without quotes
+    assert ename == "TypeError" and '"9(2)(j)"' in text and "guillemets droits" in text
+    ename, _, text = error(14)
+    assert ename == "NameError" and 'doit être entre guillemets : "L1461"' in text
 
     assert notebook.cells[8].outputs == [
         nbformat.v4.new_output("stream", name="stdout", text="0.8\n")
@@ -380,3 +386,16 @@ def test_a_missing_table_label_lists_the_labels():
     assert "« taux_sélection » n'est ni une ligne ni une colonne du tableau « par_groupe »" in text
     assert "« taux_selection »" in text and "« A », « B »" in text
     assert french_explanation(KeyError("x"), "d['x']", namespace={"d": {}}) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("anonymisation", '    "SAN-2024-013": anonymisation,'),
+        ("L1461", "article_assureur = L1461-1"),
+        ("b", "reponses = [b, 'c']"),
+    ],
+)
+def test_quotes_suggested_for_an_unquoted_answer_anywhere_in_a_value(name, line):
+    text = french_explanation(NameError(f"name '{name}' is not defined"), line, namespace={})
+    assert text is not None and f'entre guillemets : "{name}"' in text
