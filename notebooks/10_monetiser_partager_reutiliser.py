@@ -69,10 +69,12 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 #
 # Deux familles de textes s'appliquent : le **RGPD** (règlement général sur la protection des
 # données, règlement (UE) 2016/679), valable dans toute l'Union européenne, et des textes
-# français qu'il autorise à ajouter (article 9, paragraphe 4) : le **code de la santé
-# publique** (CSP) et la **loi Informatique et Libertés** du 6 janvier 1978 (abrégée **LIL**
-# dans les textes affichés par le module). La **CNIL**
-# (Commission nationale de l'informatique et des libertés) contrôle leur respect et sanctionne.
+# français qu'il permet de maintenir ou d'introduire (article 9, paragraphe 4) : le **code de la
+# santé publique** (CSP) et la **loi Informatique et Libertés** du 6 janvier 1978 (abrégée
+# **LIL** dans les textes affichés par le module). La **CNIL** (Commission nationale de
+# l'informatique et des libertés) contrôle le respect du RGPD et de la LIL, et sanctionne ;
+# certaines interdictions du CSP, comme la vente de données de santé, sont aussi des délits,
+# jugés par le juge pénal.
 
 # %% [markdown]
 # ## 2. Les cinq questions, étape par étape
@@ -124,13 +126,14 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 # 2018/1725), mais la Cour y lit la notion de donnée personnelle comme dans le RGPD :
 #
 # - pour qui garde la table de correspondance, des données pseudonymisées **restent
-#   personnelles**, avec toutes ses obligations ;
+#   personnelles**, avec toutes les obligations du RGPD ;
 # - pour un destinataire qui n'a pas la table, elles **peuvent** ne pas l'être, mais seulement
 #   s'il ne peut pas non plus retrouver les personnes autrement, par exemple en recoupant
 #   l'âge, le code postal et des dates avec d'autres informations.
 #
-# Celui qui transmet les données reste tenu de ses obligations : l'hôpital doit, dès la
-# collecte, informer ses patients de ce destinataire (même arrêt).
+# Celui qui transmet les données reste tenu de ses obligations : par exemple, un hôpital qui
+# transmet des données doit, dès la collecte, informer ses patients de ce destinataire (même
+# arrêt).
 #
 # Des données sont donc **anonymes** pour celui qui les détient quand il ne peut retrouver
 # personne par des moyens raisonnables : le RGPD ne s'applique alors pas à lui. Les mêmes
@@ -180,7 +183,7 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 # <details><summary>Indice 1</summary>
 #
 # Une donnée de santé est d'abord une donnée **personnelle** : elle porte sur une personne
-# identifiable. Laquelle de ces informations ne porte sur personne en particulier ?
+# identifiable. Pour chaque information, demandez-vous : qui pourrait-on reconnaître ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -328,11 +331,14 @@ verdict_pharmacie = "licite"
 verdict_pharmacie = "interdit"
 
 # %% [markdown]
+# <details><summary>Après avoir répondu : le RGPD et le texte français</summary>
+#
 # Ici, le RGPD suffit déjà : aucune exception de l'article 9(2) ne s'applique (une affiche
 # n'est pas un consentement explicite). Mais même avec un vrai consentement signé, la vente
 # resterait interdite : c'est un texte **français** (CSP, L1111-8, VII) qui l'ajoute. Le RGPD
 # permet à chaque pays de maintenir ou d'introduire de telles conditions pour les données de
 # santé (article 9, paragraphe 4).
+# </details>
 #
 # ## 4. Échanger des données : l'assureur et le SNDS
 #
@@ -491,19 +497,20 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "l'exception de santé publique (i) vaut pour la sécurité sanitaire (menaces "
+            "l'exception de santé publique (i) vise d'abord la sécurité sanitaire (menaces "
             "graves, vigilance sur les médicaments), sur le fondement d'une loi qui la prévoit ; "
-            "une étude qui produit des connaissances générales, publiées dans une revue, n'est "
-            "pas une telle mission.",
+            "pour une étude qui produit des connaissances générales, publiées dans une revue, "
+            "l'exception propre à la recherche est une autre.",
             digest="14a292891ae603c5",
         ),
     ],
     success="le but a changé : on ne soigne plus ces patients, on produit des connaissances. "
     "Cette exception exige des garanties (RGPD, article 89), l'information des patients, leur "
     "droit d'opposition et une formalité auprès de la CNIL (méthodologie de référence ou "
-    "autorisation). Quand informer chacun est impossible ou demanderait des efforts "
-    "disproportionnés (patients perdus de vue), une information publique la remplace (RGPD, "
-    "article 14, paragraphe 5, b). Le RGPD ne s'applique pas aux données des personnes "
+    "autorisation). Quand informer chacun est impossible (patients perdus de vue), le droit "
+    "français de la recherche en santé prévoit des dérogations à l'information individuelle, "
+    "compensées par une information collective (site et affichage du CHU) : voyez-les avec le "
+    "délégué à la protection des données. Le RGPD ne s'applique pas aux données des personnes "
     "décédées (considérant 27) : le droit national peut prévoir des règles pour elles.",
 )
 ### BEGIN HIDDEN TESTS
@@ -520,7 +527,7 @@ exception_recherche = "9(2)(h)"
 exception_recherche = "9(2)(a)"
 
 # %% mistake="exception_recherche"
-# message : vaut pour la sécurité sanitaire
+# message : vise d'abord la sécurité sanitaire
 exception_recherche = "9-2-i"
 
 # %% [markdown]
@@ -679,7 +686,7 @@ for cle, libelle in law.PRINCIPLES.items():
 # ### Question 6 — Quel principe chaque décision fait-elle respecter ? (3 points)
 #
 # Pour chaque décision, remplacez les `...` par le principe enfreint dans le **manquement
-# principal** (celui que résume la description affichée) : `"anonymisation"`, `"sécurité"` ou
+# principal** (celui de la première phrase des faits affichés) : `"anonymisation"`, `"sécurité"` ou
 # `"consentement"`. Un même principe peut servir pour plusieurs décisions. La vérification
 # examine les décisions dans l'ordre et **s'arrête à la première réponse incorrecte** :
 # corrigez-la, réexécutez les deux cellules, et continuez jusqu'au message final.
@@ -872,7 +879,12 @@ principes = {
 #   l'exception 9(2)(h) pour le patient lui-même, mais la réutilisation pour une recherche
 #   scientifique relève de 9(2)(j) (9(2)(i) seulement pour une mission de sécurité sanitaire
 #   prévue par une loi, comme la vigilance sur les médicaments) et des formalités des
-#   articles 66 et 72 et suivants de la loi Informatique et Libertés.
+#   articles 66 et 72 et suivants de la loi Informatique et Libertés. Entraîner un modèle
+#   d'IA sur des données de soins est une nouvelle finalité, avec son exception (en général
+#   9(2)(j)) et sa formalité ; des données pseudonymisées transmises restent personnelles pour
+#   le destinataire s'il peut retrouver les personnes (question 5). L'accord entre
+#   responsables conjoints (art. 26), cité ci-dessus pour l'enseignant, n'est pas exigé de
+#   l'étudiant : il n'est pas enseigné en séance.
 #   - **1** : les trois verbes distingués, chacun avec un texte juste. *Exemple de réponse à
 #     1 point* : « Monétiser : non, vendre des données de santé identifiantes est interdit
 #     même si le patient est d'accord (CSP, L1111-8, VII). Échanger : seulement avec une base
