@@ -130,8 +130,8 @@ BROKEN = {
     ),
     "principle label that is not text": (
         "decisions.toml",
-        'consentement = "le consentement explicite, quand aucune autre exception de l\'article '
-        '9(2) ne s\'applique (site grand public, hors soins et hors recherche)"',
+        "consentement = \"le consentement explicite, quand aucune autre exception de l'article "
+        "9(2) ne s'applique (site grand public, hors soins et hors recherche)\"",
         "consentement = 3",
         ["table [principles], clé « consentement »", "un texte entre guillemets"],
     ),
