@@ -11,7 +11,8 @@
 # 2. Calculer un taux d'**hypoxémie occulte** avec le **bon dénominateur**, et lire sa **marge
 #    d'erreur**.
 # 3. Comparer la **sensibilité** d'une alarme d'un groupe à l'autre, avec **fairlearn**.
-# 4. Dire ce que coûte un **seuil d'alarme relevé**, et pourquoi la vraie réponse est ailleurs.
+# 4. Dire pourquoi la réponse est l'**étalonnage de l'appareil**, et (après la séance) ce que
+#    coûte un **seuil d'alarme relevé**.
 # 5. Classer une situation clinique quand la mesure elle-même est biaisée.
 #
 # > **Les valeurs de l'école dans ce module**
@@ -22,7 +23,8 @@
 # >   et le dialogue avec lui restent le dernier rempart.
 # >
 # > **Cadre éthique du numérique en santé (CENS)** : non-malfaisance (une hypoxémie manquée
-# > retarde l'oxygène), justice (l'erreur de l'appareil n'est pas la même pour tous).
+# > retarde l'oxygène), justice (l'erreur de l'appareil n'est pas la même pour tous),
+# > autonomie (informer honnêtement le patient).
 #
 # ## Mode d'emploi
 #
@@ -33,22 +35,27 @@
 # %% [markdown]
 # ## 1. Une histoire clinique
 #
-# Trois heures du matin, en pneumologie. Inès, infirmière, passe voir M. K., 67 ans, à la peau
-# foncée, hospitalisé pour une pneumonie et sous oxygène. Au bout de son doigt, l'**oxymètre
+# Trois heures du matin, en pneumologie. Inès, infirmière, passe voir M. K., 67 ans, peau
+# foncée, hospitalisé pour une pneumonie, sous oxygène. Au bout de son doigt, l'**oxymètre
 # de pouls** affiche une **SpO2** rassurante : pas d'alarme. **Ce chiffre se trompe-t-il de la
 # même façon pour tous les patients ?**
 #
-# - La **SaO2** (saturation artérielle en oxygène) est la part de l'hémoglobine du sang
-#   artériel qui transporte de l'oxygène, mesurée sur une prise de sang artérielle, le **gaz
-#   du sang** : c'est la **référence**.
+# - La **SaO2** (saturation artérielle en oxygène), part de l'hémoglobine qui transporte de
+#   l'oxygène, se mesure sur une prise de sang artérielle, le **gaz du sang** : la **référence**.
 # - La **SpO2** est l'**estimation** de la SaO2 par l'oxymètre, à travers la peau.
 # - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Comme l'étude dont nous
-#   partons, nous la définissons par une **SaO2** sous 88 %. En France, on la définit plutôt
-#   par la **PaO2** (pression partielle en oxygène, sur le même gaz du sang) : hypoxémie sous
-#   80 mmHg, insuffisance respiratoire aiguë sous 60 mmHg (campus de réanimation médicale de
-#   l'UNF3S). D'après la courbe de dissociation de l'hémoglobine, une SaO2 de 88 % correspond à
-#   une PaO2 d'environ 55 mmHg (à 37 °C et pH 7,40 ; Severinghaus, 1979) : une hypoxémie déjà
-#   marquée.
+#   partons, nous la définissons par une SaO2 sous 88 % : une hypoxémie déjà marquée.
+#
+# <details><summary>Pour aller plus loin (lecture facultative) : la définition française, par la
+# PaO2</summary>
+#
+# En France, on définit plutôt l'hypoxémie par la **PaO2** (pression partielle en oxygène, sur
+# le même gaz du sang) : hypoxémie sous 80 mmHg, insuffisance respiratoire aiguë sous 60 mmHg
+# (campus de réanimation médicale de l'UNF3S). La **courbe de dissociation de l'hémoglobine**
+# relie la saturation à la PaO2 : d'après elle, une SaO2 de 88 % correspond à une PaO2
+# d'environ 55 mmHg (à 37 °C et pH 7,40 ; Severinghaus, 1979). La cellule de préparation, plus
+# bas, le recalcule.
+# </details>
 #
 # **Unités.** Saturations et taux s'écrivent en % ; l'écart entre deux pourcentages s'écrit en
 # **points** : de 94 % à 91 %, la SpO2 perd 3 points.
@@ -58,33 +65,39 @@
 #
 # L'oxymètre envoie une lumière rouge et une infrarouge à travers le doigt ; une formule
 # d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. Mais la **mélanine**,
-# le pigment de la peau, absorbe aussi la lumière. En 2005, chez des volontaires en
-# laboratoire, trois oxymètres **surestimaient** la saturation des peaux foncées, d'autant plus
-# que la saturation était basse (Bickler et al., 2005). En 2020, une équipe du Michigan a
-# comparé, chez des patients hospitalisés, SpO2 et SaO2 du gaz du sang (Sjoding et al., 2020).
+# le pigment de la peau, absorbe aussi la lumière : les oxymètres **surestiment** la saturation
+# des peaux foncées, d'autant plus qu'elle est basse (Bickler et al., 2005, chez des
+# volontaires ; Sjoding et al., 2020, chez des patients hospitalisés au Michigan).
 #
-# C'est un **biais de mesure** : une erreur **systématique**, en moyenne dans le même sens (ici,
-# trop rassurante), plus forte pour un groupe que pour un autre ; pas un « bruit » qui se
-# compenserait en moyenne. Un outil d'intelligence artificielle nourri de SpO2 en hériterait.
+# Un **biais de mesure** est une erreur **systématique** : en moyenne, l'appareil se trompe dans
+# le même sens (ici, trop rassurant) ; ce n'est pas un « bruit » qui se compenserait. Ici, le
+# biais est **différentiel** : plus fort pour un groupe que pour un autre, d'où l'injustice. Un
+# outil d'intelligence artificielle nourri de SpO2 en hériterait.
 
 # %% [markdown]
 # ## 3. Les données : des paires de mesures synthétiques
 #
 # Nos données sont **synthétiques** (inventées par un programme) : chaque ligne est une **paire
-# de mesures**, une SaO2 et la SpO2 affichée au même moment, et non un patient. Il y en a
-# autant que dans la cohorte du Michigan : 10 789 (Sjoding et al., 2020). Chez les patients noirs, le générateur
+# de mesures** (une SaO2 et la SpO2 affichée presque au même moment), pas un patient ; 10 789
+# paires, comme au Michigan (Sjoding et al., 2020). Chez les patients noirs, le générateur
 # ajoute un **biais de l'appareil** qui grandit quand la saturation baisse, réglé pour retrouver
-# les taux publiés. La **fiche descriptive** (ce qui est réel, inventé, les limites) s'ouvre
-# sous la cellule suivante.
+# les taux publiés. La **fiche descriptive** s'ouvre sous la cellule suivante.
 #
 # Les groupes « patients blancs » et « patients noirs » sont ceux de l'étude (origine déclarée
 # dans le dossier) ; c'est la **pigmentation de la peau**, pas la « race », qui agit sur la
 # mesure.
 #
-# **Les seuils.** La zone de SpO2 « rassurante », de 92 à 96 %, est celle de Sjoding et al.
-# (2020). L'alarme du service (sous 92 %) est un **seuil pédagogique** : l'**objectif de
-# saturation** se décide patient par patient (de 88 à 92 % en cas de risque d'hypercapnie ;
-# O'Driscoll et al., 2017).
+# <details><summary>En France, peut-on auditer un appareil selon la « race » ?</summary>
+#
+# Un tel audit se heurterait à l'interdiction de traiter des données révélant l'origine raciale
+# ou ethnique (RGPD, art. 9 ; Conseil constitutionnel, décision 2007-557 DC) : il mesurerait
+# plutôt la **pigmentation** de la peau (échelles de Fitzpatrick ou de Monk).
+# </details>
+#
+# **Les seuils.** La SpO2 « rassurante », de 92 à 96 %, vient de Sjoding et al. (2020).
+# L'alarme sous 92 % est un **seuil pédagogique** : l'objectif de saturation se décide patient
+# par patient (de 88 à 92 % en cas de risque d'**hypercapnie**, un excès de CO2 dans le sang,
+# par exemple dans certaines BPCO ; O'Driscoll et al., 2017).
 
 # %%
 import matplotlib.pyplot as plt
@@ -109,6 +122,7 @@ N_PAIRES = 10_789  # autant de paires que dans la cohorte du Michigan
 SEUIL_HYPOXEMIE = 88  # hypoxémie vraie : SaO2 < 88 %
 ZONE_RASSURANTE = (92, 96)  # SpO2 « rassurante » : de 92 à 96 %
 SEUIL_ALARME = 92  # consigne du service : alarme si la SpO2 affichée est < 92 %
+BIAIS_APPAREIL = 2.9  # surestimation chez les patients noirs quand la vraie SaO2 vaut 88 % (points)
 
 
 def sao2_selon_pao2(pao2):
@@ -116,11 +130,12 @@ def sao2_selon_pao2(pao2):
     return 100 / (23_400 / (pao2**3 + 150 * pao2) + 1)
 
 
+# brentq cherche, entre 20 et 100 mmHg, la PaO2 pour laquelle la formule donne 88 %.
 pao2_a_88 = brentq(lambda p: sao2_selon_pao2(p) - SEUIL_HYPOXEMIE, 20, 100)
 print(f"Repère : SaO2 {SEUIL_HYPOXEMIE} % ↔ PaO2 d'environ {fr_number(pao2_a_88, 0)} mmHg "
       f"({fr_number(pao2_a_88 * 0.1333, 1)} kPa).")
 
-jeu = make_pulse_oximetry(n_samples=N_PAIRES, random_state=GRAINE)
+jeu = make_pulse_oximetry(n_samples=N_PAIRES, device_bias=BIAIS_APPAREIL, random_state=GRAINE)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 paires = pd.DataFrame(
     {
@@ -148,8 +163,8 @@ fr_table(
 )
 
 # %% [markdown]
-# `hypoxemie` : « oui » (`True` pour Python) si la SaO2 est sous 88 %. Pour chaque SpO2 lue
-# sur l'écran, la figure donne la part des paires en hypoxémie vraie.
+# `hypoxemie` : « oui » si la SaO2 est sous 88 %. Pour chaque SpO2 affichée, la figure donne
+# la part des paires en hypoxémie vraie.
 
 # %%
 valeurs_lues = range(86, 101)
@@ -190,9 +205,9 @@ print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
 #
 # L'**hypoxémie occulte** (cachée) est une hypoxémie vraie (SaO2 < 88 %) **alors que**
 # l'oxymètre affiche une SpO2 rassurante, de 92 à 96 %. Au Michigan, **parmi les paires** à SpO2
-# de 92 à 96 %, la SaO2 était sous 88 % dans 11,7 % des paires des patients noirs, contre 3,6 %
-# de celles des patients blancs (Sjoding et al., 2020). Ce sont des parts de **paires de
-# mesures**, pas de patients.
+# rassurante, l'hypoxémie était vraie dans 11,7 % de celles des patients noirs, contre 3,6 % de
+# celles des patients blancs (Sjoding et al., 2020) : des parts de **paires de mesures**, pas
+# de patients.
 
 # %%
 rassurante = (spo2 >= ZONE_RASSURANTE[0]) & (spo2 <= ZONE_RASSURANTE[1])  # de 92 à 96 %
@@ -233,9 +248,16 @@ pd.DataFrame(
 #
 # <details><summary>Indice 2</summary>
 #
-# On part des paires où l'oxymètre affichait 92 à 96 % (c'est le dénominateur), et l'on compte
-# parmi elles celles où la SaO2 était sous 88 % (c'est le numérateur). Une division de deux
-# variables `…_noirs`.
+# Complétez la phrase de la définition : « parmi les paires où ______, la part de celles où
+# ______ ». Le premier blanc est le groupe de départ (le dénominateur), le second ce que l'on
+# compte en lui (le numérateur). Quelle colonne du tableau correspond à chaque blanc ?
+# </details>
+#
+# <details><summary>Indice 3</summary>
+#
+# Dénominateur : les paires où l'écran rassurait (SpO2 de 92 à 96 %). Numérateur : parmi elles,
+# celles en hypoxémie vraie, c'est-à-dire la dernière colonne. Une division de deux variables
+# `…_noirs`.
 # </details>
 
 # %% answer="taux_occulte_noirs"
@@ -270,6 +292,13 @@ checks.check_number(
         checks.Mistake(0.117,
                        "vous avez recopié le chiffre publié au Michigan (11,7 %). La question "
                        "porte sur nos données : calculez le taux avec les variables du tableau."),
+        checks.Mistake(None, "numérateur : vous avez compté toutes les hypoxémies vraies du "
+                       "groupe, même celles où l'écran affichait une SpO2 hors de la zone "
+                       "rassurante. L'hypoxémie occulte, c'est une hypoxémie vraie ET une SpO2 "
+                       "de 92 à 96 %.", digest="3eaf10ec4877bf49"),
+        checks.Mistake(None, "numérateur et dénominateur inversés : une proportion ne dépasse "
+                       "pas 1. Le groupe de départ (« parmi les paires où… ») va au "
+                       "dénominateur, sous la barre de division.", digest="45219940605ba9de"),
     ],
     hint="Un taux se calcule parmi un groupe de départ : relisez la définition de l'étude.",
 )
@@ -303,17 +332,23 @@ taux_occulte_noirs = 0.117
 # message : vous avez donné un pourcentage
 taux_occulte_noirs = 100 * n_occultes_noirs / n_rassurantes_noirs
 
+# %% mistake="taux_occulte_noirs"
+# message : numérateur : vous avez compté toutes les hypoxémies vraies
+taux_occulte_noirs = n_hypoxemies_noirs / n_rassurantes_noirs
+
+# %% mistake="taux_occulte_noirs"
+# message : numérateur et dénominateur inversés
+taux_occulte_noirs = n_rassurantes_noirs / n_occultes_noirs
+
 # %% [markdown]
 # ### La marge d'erreur d'un taux
 #
-# Un taux calculé sur un échantillon n'est qu'une **estimation** : un autre échantillon aurait
-# donné un autre chiffre. L'**intervalle de confiance à 95 %** donne la fourchette des valeurs
-# compatibles avec les données ; plus le dénominateur est petit, plus elle est large. Nous
-# utilisons l'intervalle de Wilson, adapté aux proportions (Wilson, 1927). Prudence : au
-# Michigan, un patient comptait en moyenne près de 7 paires (10 789 pour 1 609 patients), qui
-# ne sont pas indépendantes : la vraie marge est plus large que celle calculée ici. La cellule
-# compare les deux groupes de nos données, puis un **petit audit**, inventé pour l'exercice :
-# un mois de gaz du sang dans un service.
+# Un taux calculé sur un échantillon n'est qu'une **estimation**. L'**intervalle de confiance à
+# 95 %** (de Wilson, adapté aux proportions ; Wilson, 1927) donne la fourchette des valeurs
+# compatibles avec les données ; plus le dénominateur est petit, plus elle est large. Il
+# suppose des paires **indépendantes**, comme nos paires synthétiques ; au Michigan (près de
+# 7 paires par patient : 10 789 pour 1 609 patients), il serait trop étroit. La cellule compare
+# nos deux groupes, puis un **petit audit** inventé : un mois dans un service.
 
 # %%
 def intervalle_95(k, n):
@@ -323,7 +358,7 @@ def intervalle_95(k, n):
 
 
 def ecart_95(k1, n1, k2, n2):
-    """Difference k1/n1 − k2/n2 in points, with its 95 % interval (Newcombe's hybrid Wilson)."""
+    """Écart k1/n1 − k2/n2 en points, et son intervalle à 95 % (méthode de Newcombe)."""
     p1, p2 = k1 / n1, k2 / n2
     (bas1, haut1), (bas2, haut2) = proportion_ci(k1, n1), proportion_ci(k2, n2)
     bas = p1 - p2 - np.hypot(p1 - bas1, haut2 - p2)
@@ -354,15 +389,15 @@ print(f"  écart (noirs − blancs) : {ecart_95(*AUDIT['patients noirs'], *AUDIT
 
 # %% [markdown]
 # L'intervalle des patients noirs est plus large : leur groupe est plus petit. Pour comparer
-# deux groupes, il ne suffit pas de regarder si leurs intervalles se chevauchent : on calcule
-# l'**écart** entre les deux taux et **son** intervalle à 95 % (méthode de Newcombe, 1998).
-# S'il contient 0, un écart nul reste possible.
+# deux groupes, on ne regarde pas si leurs intervalles se chevauchent : on calcule l'**écart**
+# entre les deux taux et **son** intervalle à 95 % (Newcombe, 1998). S'il contient 0, un écart
+# nul reste possible.
 #
 # ### Question 2 — Que peut conclure le service de son audit ? (1 point)
 #
 # Dans l'audit, le taux d'hypoxémie occulte des patients noirs est trois fois celui des
 # patients blancs. Que peut conclure le service **de cet audit seul** ? Écrivez entre
-# guillemets l'une des réponses `"l'écart est démontré"`, `"il n'y a pas d'écart"` ou
+# guillemets **doubles** l'une des réponses `"l'écart est démontré"`, `"il n'y a pas d'écart"` ou
 # `"on ne peut pas conclure"`.
 #
 # <details><summary>Indice 1</summary>
@@ -373,9 +408,8 @@ print(f"  écart (noirs − blancs) : {ecart_95(*AUDIT['patients noirs'], *AUDIT
 #
 # <details><summary>Indice 2</summary>
 #
-# L'intervalle de l'écart va d'un peu moins de 0 à environ 30 points : il contient un écart
-# nul, mais aussi des écarts bien plus grands que celui du Michigan. Peut-on trancher dans un
-# sens ou dans l'autre ?
+# Posez-vous deux questions. Un écart nul est-il dans l'intervalle de l'écart ? Un écart
+# important l'est-il ? Puis relisez les trois phrases : laquelle reste vraie dans les deux cas ?
 # </details>
 
 # %% answer="conclusion_audit"
@@ -454,9 +488,8 @@ pd.DataFrame(
 # %% [markdown]
 # ### Question 3 — La sensibilité de l'alarme chez les patients noirs (2 points)
 #
-# Au seuil du service (alarme si SpO2 < 92 %), calculez la **sensibilité** de l'alarme chez
-# les **patients noirs** (proportion entre 0 et 1), avec `vp_noirs`, `fn_noirs`, `fp_noirs`
-# et `vn_noirs`.
+# Au seuil du service, calculez la **sensibilité** de l'alarme chez les **patients noirs**
+# (proportion entre 0 et 1), avec les variables `…_noirs` du tableau.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -466,8 +499,15 @@ pd.DataFrame(
 #
 # <details><summary>Indice 2</summary>
 #
-# Les hypoxémies vraies sont les VP (détectées) et les FN (manquées). La sensibilité est la part
-# des VP parmi elles : une division, avec `vp_noirs` au numérateur.
+# Écrivez la définition sous forme de phrase : « parmi les ______, la part de ______ ». Quelles
+# colonnes forment le groupe de départ ? Laquelle contient la part cherchée ?
+# </details>
+#
+# <details><summary>Indice 3</summary>
+#
+# Les hypoxémies vraies sont les VP (détectées) et les FN (manquées) ; la sensibilité est la
+# part des VP parmi elles. Attention aux parenthèses : Python calcule `a / b + c` comme
+# `(a / b) + c`, pas comme `a / (b + c)`.
 # </details>
 
 # %% answer="sensibilite_noirs"
@@ -499,7 +539,7 @@ checks.check_number(
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(recall_score(~vrai_noirs, ~alarme_noirs),
-                       "vous avez calculé la spécificité (parmi les patients sans hypoxémie, la "
+                       "vous avez calculé la spécificité (parmi les paires sans hypoxémie, la "
                        "part sans alarme). La sensibilité part des hypoxémies vraies."),
         checks.Mistake(precision_score(vrai_noirs, alarme_noirs),
                        "vous avez calculé la valeur prédictive positive (parmi les alarmes, la "
@@ -509,6 +549,15 @@ checks.check_number(
                        "vous avez calculé l'exactitude (la part de toutes les paires où "
                        "l'alarme a eu raison, VP et VN). La sensibilité ne regarde que les "
                        "hypoxémies vraies."),
+        checks.Mistake(None, "vous avez divisé par toutes les paires du groupe (VP + FN + FP + "
+                       "VN). La sensibilité ne regarde que les hypoxémies vraies : c'est parmi "
+                       "elles qu'on compte.", digest="63c8a8187b66187b"),
+        checks.Mistake(None, "une valeur au-dessus de 1 vient souvent d'une parenthèse oubliée : "
+                       "Python calcule a / b + c comme (a / b) + c. Entourez de parenthèses "
+                       "tout le dénominateur.", digest="4b8e2098ea1bbad7"),
+        checks.Mistake(None, "numérateur et dénominateur inversés : une proportion ne dépasse "
+                       "pas 1. Le groupe de départ (les hypoxémies vraies) va au "
+                       "dénominateur.", digest="d25acee38a7ce3a1"),
     ],
 )
 ### BEGIN HIDDEN TESTS
@@ -539,14 +588,26 @@ sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 # message : vous avez calculé l'exactitude
 sensibilite_noirs = (vp_noirs + vn_noirs) / (vp_noirs + fn_noirs + fp_noirs + vn_noirs)
 
+# %% mistake="sensibilite_noirs"
+# message : vous avez divisé par toutes les paires du groupe
+sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs + fp_noirs + vn_noirs)
+
+# %% mistake="sensibilite_noirs"
+# message : parenthèse oubliée
+sensibilite_noirs = vp_noirs / vp_noirs + fn_noirs
+
+# %% mistake="sensibilite_noirs"
+# message : numérateur et dénominateur inversés
+sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
+
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
 #
 # `MetricFrame`, de la bibliothèque **fairlearn**, reçoit la vérité (`y_true`), les décisions
-# (`y_pred`), le groupe de chaque ligne (`sensitive_features`) et des indicateurs, qu'il
-# calcule **groupe par groupe** : la **sensibilité** (`recall_score`, de scikit-learn), le
-# **taux de faux négatifs** (1 − sensibilité) et le **taux de fausses alarmes** (parmi les
-# paires **sans** hypoxémie, la part où l'alarme sonne).
+# (`y_pred`), le groupe de chaque ligne (`sensitive_features`) et des indicateurs qu'il
+# calcule **groupe par groupe** : **sensibilité** (`recall_score`), **taux de faux négatifs**
+# (1 − sensibilité) et **taux de fausses alarmes** (parmi les paires **sans** hypoxémie, la
+# part où l'alarme sonne).
 
 # %%
 cadre = MetricFrame(
@@ -562,8 +623,9 @@ cadre = MetricFrame(
 sensibilite_blancs_92 = float(cadre.by_group.loc["patients blancs", "sensibilité"])
 
 
+# Cette classe sert seulement à afficher le résultat en français : inutile de la lire.
 class Sensibilites(dict):
-    """Sensitivity per group; shown as a short French list in the notebook."""
+    """Sensibilité de chaque groupe ; s'affiche en deux lignes en français."""
 
     def __repr__(self):
         return "\n".join(f"Sensibilité chez les {nom} : {fr_number(v)}" for nom, v in self.items())
@@ -573,7 +635,7 @@ class Sensibilites(dict):
 
 
 def sensibilites(seuil):
-    """Sensitivity of the alarm (SpO2 < seuil) in each group, computed by fairlearn."""
+    """Sensibilité de l'alarme (SpO2 < seuil) dans chaque groupe, calculée par fairlearn."""
     par_groupe = MetricFrame(
         metrics=recall_score,
         y_true=paires["hypoxemie"],
@@ -593,140 +655,57 @@ else:
                      index={"groupe": "Groupe"}))
 
 # %% [markdown]
-# Chez les patients noirs, l'alarme **manque plus d'hypoxémies** et sonne **moins souvent à
-# tort** ; le chiffre global, proche de celui du grand groupe, le cache.
+# Chez les patients noirs, l'alarme **manque plus d'hypoxémies** ; le chiffre global le cache.
+# Leur taux de fausses alarmes plus bas vient du même biais, qui affiche une SpO2 trop haute :
+# ce n'est pas un avantage (section 7).
 #
-# ## 7. Relever le seuil d'alarme ?
+# ## 7. Corriger l'appareil ou relever le seuil ?
 #
 # Deux curseurs (souris ou **flèches du clavier**) : le **seuil d'alarme** (alarme si SpO2
-# **strictement sous** le seuil) et le **biais de l'appareil** chez les patients noirs, donné à
-# SaO2 88 %. Essayez : mettez le biais à 0 ; puis remettez-le et montez le seuil d'un cran à
-# la fois. Que deviennent les fausses alarmes ?
+# **strictement sous** le seuil) et le **biais de l'appareil** chez les patients noirs (de
+# combien de points il surestime une vraie SaO2 de 88 % : 2,9 ici). Mettez le biais à 0, puis
+# remettez-le à 2,9 et montez le seuil : que deviennent les fausses alarmes ? (La ligne
+# « Hypoxémie occulte » ne dépend pas du seuil.)
 
 # %%
-explorateur = OximetryExplorer(random_state=GRAINE, n_samples=N_PAIRES, threshold=SEUIL_ALARME)
+explorateur = OximetryExplorer(
+    random_state=GRAINE, n_samples=N_PAIRES, threshold=SEUIL_ALARME, device_bias=BIAIS_APPAREIL
+)
 explorateur
 
-# %% [markdown]
-# ### Question 4 — Relever le seuil pour tout le monde ? (2 points)
-#
-# Idée de réunion : **relever le seuil d'alarme, le même pour tous**, jusqu'à ce que l'alarme
-# détecte les hypoxémies des patients noirs **au moins aussi bien** que celles des patients
-# blancs au seuil du service (`sensibilite_blancs_92`). Trouvez **le plus bas** seuil entier
-# qui y parvient : chaque cran de plus fait sonner l'alarme plus souvent, pour tous. Aidez-vous
-# de l'explorateur ou de la fonction `sensibilites(seuil)` (section 6), qui donne la
-# sensibilité de chaque groupe à un seuil.
-#
-# <details><summary>Indice 1</summary>
-#
-# Pour détecter **plus** d'hypoxémies, l'alarme doit-elle sonner plus tôt ou plus tard ? Le
-# seuil doit donc monter ou descendre ? Essayez `sensibilites(93)`, `sensibilites(94)`…
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Montez le seuil d'un cran à la fois à partir du seuil du service. Arrêtez-vous au premier
-# seuil où la sensibilité des patients noirs atteint ou dépasse `sensibilite_blancs_92`. La
-# réponse est un seuil de SpO2 (un nombre entier comme `93`), pas une sensibilité.
-# </details>
-
-# %% answer="seuil_alarme"
-seuil_alarme = ...
-### BEGIN SOLUTION
-seuil_alarme = min(
-    s for s in range(SEUIL_ALARME, 101)
-    if sensibilites(s)["patients noirs"] >= sensibilite_blancs_92
-)
-### END SOLUTION
-
-# %% tests="seuil_alarme" points=2
-# Vérification de la question 4 : exécutez cette cellule.
-valeur_q4 = checks.require_number(seuil_alarme, name="seuil_alarme")
-checks.expect(
-    valeur_q4 >= 1,
-    f"vous avez donné {valeur_q4:g} : c'est une sensibilité (une proportion), pas un seuil. "
-    "La réponse est une valeur de SpO2, comme 93.",
-    name="seuil_alarme",
-)
-checks.expect(
-    valeur_q4 == int(valeur_q4) and 70 <= valeur_q4 <= 100,
-    f"vous avez donné {valeur_q4:g}. Dans nos données, les SpO2 sont des entiers entre 70 et "
-    "100 : le seuil est un nombre entier de cet intervalle.",
-    name="seuil_alarme",
-)
-checks.expect(
-    valeur_q4 >= SEUIL_ALARME,
-    "seuil du mauvais côté : en baissant le seuil, l'alarme sonne moins souvent et manque "
-    "encore plus d'hypoxémies. Pour détecter davantage, il faut relever le seuil.",
-    name="seuil_alarme",
-)
-sens_q4 = recall_score(hypox[noirs], spo2[noirs] < valeur_q4)
-checks.expect(
-    sens_q4 >= sensibilite_blancs_92,
-    f"à ce seuil, la sensibilité chez les patients noirs n'est que de {fr_number(sens_q4)}, "
-    f"encore sous l'objectif ({fr_number(sensibilite_blancs_92)}) : montez encore le seuil.",
-    name="seuil_alarme",
-)
-checks.expect(
-    recall_score(hypox[noirs], spo2[noirs] < valeur_q4 - 1) < sensibilite_blancs_92,
-    "l'objectif est atteint, mais pas avec le plus bas seuil : un cran plus bas suffit déjà, "
-    "avec moins de fausses alarmes.",
-    name="seuil_alarme",
-)
-print("\u2714 Correct (seuil_alarme).")
-### BEGIN HIDDEN TESTS
-spo2_hypox_noirs = spo2[noirs & hypox]
-checks.expect(
-    (spo2_hypox_noirs < valeur_q4).mean() >= sensibilite_blancs_92
-    and (spo2_hypox_noirs < valeur_q4 - 1).mean() < sensibilite_blancs_92,
-    "ce seuil n'est pas le plus bas qui atteint l'objectif de sensibilité.",
-    name="seuil_alarme",
-)
-### END HIDDEN TESTS
-
-# %% mistake="seuil_alarme"
-# message : seuil du mauvais côté
-seuil_alarme = 88
-
-# %% mistake="seuil_alarme"
-# message : c'est une sensibilité
-seuil_alarme = sensibilite_blancs_92
-
-# %% mistake="seuil_alarme"
-# message : montez encore le seuil
-seuil_alarme = SEUIL_ALARME
-
-# %% mistake="seuil_alarme"
-# message : pas avec le plus bas seuil
-seuil_alarme = 100
-
 # %%
-# Ce que coûte ce seuil relevé, pour tous les patients.
-if checks.is_placeholder(seuil_alarme):
-    print("Répondez d'abord à la question 4 : cette cellule montre ce que coûte votre seuil.")
-else:
-    fausses_alarmes_avant = int((~hypox & (spo2 < SEUIL_ALARME)).sum())
-    fausses_alarmes_apres = int((~hypox & (spo2 < seuil_alarme)).sum())
-    print(f"Fausses alarmes (alarme sans hypoxémie vraie), tous patients : "
-          f"{fausses_alarmes_avant} au seuil {SEUIL_ALARME}, {fausses_alarmes_apres} au seuil "
-          f"{seuil_alarme}, soit {fr_number(fausses_alarmes_apres / fausses_alarmes_avant, 1)} "
-          "fois plus.")
-    print(f"Sensibilité chez les patients blancs au seuil {seuil_alarme} : "
-          f"{fr_number(sensibilites(seuil_alarme)['patients blancs'])}.")
+# Au seuil du service : l'appareil de nos données, puis un appareil sans biais (biais à 0).
+for biais in (BIAIS_APPAREIL, 0.0):
+    if biais:
+        print(f"Appareil de nos données (biais chez les patients noirs : {fr_number(biais, 1)} "
+              "points à SaO2 88 %)")
+    else:
+        print("Appareil sans biais (biais ramené à 0)")
+    resultats = explorateur.compute(SEUIL_ALARME, biais)  # mêmes patients, autre appareil
+    for cle, nom in (("White", "patients blancs"), ("Black", "patients noirs")):
+        r = resultats[cle]
+        sans_hypoxemie = r.pairs - r.hypoxemic
+        print(
+            f"  {nom} : sensibilité {fr_number(r.sensitivity)} ; {r.false_alarms} fausses "
+            f"alarmes sur {sans_hypoxemie} paires sans hypoxémie, soit "
+            f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
+        )
+    total = sum(r.detected + r.false_alarms for r in resultats.values())
+    print(f"  alarmes au total, tous patients : {total}")
 
 # %% [markdown]
-# Relever le seuil pour tous multiplie les fausses alarmes, que les soignants finissent par ne
-# plus entendre (**fatigue d'alarme**), et l'écart demeure. Un seuil **selon la couleur de
-# peau** résumerait mal la pigmentation et obligerait à classer chaque patient. Seul le **biais
-# ramené à 0** fait coïncider les courbes sans alarmes en plus : la vraie correction est
-# l'**étalonnage de l'appareil** sur toutes les pigmentations.
+# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
+# aussi leur taux de fausses alarmes : leurs fausses alarmes « plus rares » venaient du même
+# biais. L'alarme sonne un peu plus au total, seulement chez eux : ce sont les alarmes, vraies
+# et fausses, que l'appareil leur ôtait. La correction de fond est l'**étalonnage de
+# l'appareil** sur toutes les pigmentations ; un seuil selon la couleur de peau résumerait mal
+# la pigmentation (relever le seuil pour tous : question 4, après la séance).
 #
 # ## 8. Au chevet de M. K.
 #
-# Retour à trois heures du matin. L'oxymètre de M. K. affiche 94 %, au-dessus du seuil du
-# service : pas d'alarme. Mais Inès le trouve plus essoufflé et un peu confus. Elle appelle
-# l'interne, qui fait faire un gaz du sang, au lit, l'oxymètre toujours en place : la SaO2 est
-# à 86 %.
+# Retour à trois heures du matin : l'oxymètre de M. K. affiche 94 %, pas d'alarme. Mais Inès
+# le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
+# l'oxymètre en place : SaO2 à 86 %. Il augmente l'oxygène.
 
 # %%
 # Les mesures de M. K. au moment du gaz du sang.
@@ -804,19 +783,153 @@ situation = "faux positif"
 #
 # ## À retenir
 #
-# - L'oxymètre surestime la saturation des peaux foncées, d'autant plus qu'elle est basse : un
-#   **biais de mesure**, dont hérite tout outil d'IA nourri de SpO2.
+# - L'oxymètre surestime la saturation des peaux foncées, surtout quand elle est basse : un
+#   **biais de mesure** différentiel, dont hérite tout outil d'IA nourri de SpO2.
 # - L'**hypoxémie occulte** se compte **parmi les paires à SpO2 rassurante** ; un taux se lit
 #   avec sa **marge d'erreur**.
 # - Une alarme est un **test** : comparez sa sensibilité groupe par groupe.
-# - Relever le seuil pour tous coûte des **fausses alarmes** ; la correction de fond est
-#   l'**appareil**. Au chevet, un chiffre discordant appelle un **gaz du sang**.
+# - La correction de fond est l'**appareil**. Au chevet, un chiffre discordant appelle un
+#   **gaz du sang**.
 
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance**, chez vous : une lecture, puis une réflexion écrite,
-# corrigée par l'enseignant.
+# Cette partie se fait **après la séance**, chez vous : une question autocorrigée, une lecture,
+# puis une réflexion écrite, corrigée par l'enseignant.
+
+# %% [markdown]
+# ### Question 4 — Relever le seuil pour tout le monde ? (2 points)
+#
+# Idée de réunion, plutôt que d'attendre un appareil mieux étalonné : **relever le seuil
+# d'alarme, le même pour tous**, jusqu'à ce que l'alarme détecte les hypoxémies des patients
+# noirs **au moins aussi bien** que celles des patients blancs au seuil du service
+# (`sensibilite_blancs_92`, calculée en section 6). Trouvez **le plus bas** seuil entier qui y
+# parvient : chaque cran de plus fait sonner l'alarme plus souvent, pour tous. Aidez-vous de
+# l'explorateur (section 7) ou de la fonction `sensibilites(seuil)` (section 6), qui donne la
+# sensibilité de chaque groupe à un seuil.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour détecter **plus** d'hypoxémies, l'alarme doit-elle sonner plus tôt ou plus tard ? Le
+# seuil doit donc monter ou descendre ? Essayez `sensibilites(93)`, `sensibilites(94)`…
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Montez le seuil d'un cran à la fois à partir du seuil du service. Arrêtez-vous au premier
+# seuil où la sensibilité des patients noirs atteint ou dépasse `sensibilite_blancs_92`. La
+# réponse est un seuil de SpO2 (un nombre entier comme `93`), pas une sensibilité.
+# </details>
+
+# %% answer="seuil_alarme"
+seuil_alarme = ...
+### BEGIN SOLUTION
+seuil_alarme = min(
+    s for s in range(SEUIL_ALARME, 101)
+    if sensibilites(s)["patients noirs"] >= sensibilite_blancs_92
+)
+### END SOLUTION
+
+# %% tests="seuil_alarme" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+valeur_q4 = checks.require_number(seuil_alarme, name="seuil_alarme")
+checks.expect(
+    valeur_q4 >= 1,
+    f"vous avez donné {fr_number(valeur_q4).rstrip('0').rstrip(',')} : c'est une sensibilité "
+    "(une proportion), pas un seuil. La réponse est une valeur de SpO2, comme 93.",
+    name="seuil_alarme",
+)
+checks.expect(
+    valeur_q4 == int(valeur_q4) and 70 <= valeur_q4 <= 100,
+    f"vous avez donné {fr_number(valeur_q4).rstrip('0').rstrip(',')}. Dans nos données, les "
+    "SpO2 sont des entiers entre 70 et 100 : le seuil est un nombre entier de cet intervalle.",
+    name="seuil_alarme",
+)
+checks.expect(
+    valeur_q4 >= SEUIL_ALARME,
+    "seuil du mauvais côté : en baissant le seuil, l'alarme sonne moins souvent et manque "
+    "encore plus d'hypoxémies. Pour détecter davantage, il faut relever le seuil.",
+    name="seuil_alarme",
+)
+sens_q4 = recall_score(hypox[noirs], spo2[noirs] < valeur_q4)
+checks.expect(
+    sens_q4 >= sensibilite_blancs_92,
+    f"à ce seuil, la sensibilité chez les patients noirs n'est que de {fr_number(sens_q4)}, "
+    f"encore sous l'objectif ({fr_number(sensibilite_blancs_92)}) : montez encore le seuil.",
+    name="seuil_alarme",
+)
+checks.expect(
+    recall_score(hypox[noirs], spo2[noirs] < valeur_q4 - 1) < sensibilite_blancs_92,
+    "l'objectif est atteint, mais pas avec le plus bas seuil : un seuil plus bas suffit déjà, "
+    "avec moins de fausses alarmes.",
+    name="seuil_alarme",
+)
+print("\u2714 Correct (seuil_alarme).")
+### BEGIN HIDDEN TESTS
+spo2_hypox_noirs = spo2[noirs & hypox]
+checks.expect(
+    (spo2_hypox_noirs < valeur_q4).mean() >= sensibilite_blancs_92
+    and (spo2_hypox_noirs < valeur_q4 - 1).mean() < sensibilite_blancs_92,
+    "ce seuil n'est pas le plus bas qui atteint l'objectif de sensibilité.",
+    name="seuil_alarme",
+)
+### END HIDDEN TESTS
+
+# %% mistake="seuil_alarme"
+# message : seuil du mauvais côté
+seuil_alarme = 88
+
+# %% mistake="seuil_alarme"
+# message : c'est une sensibilité
+seuil_alarme = sensibilite_blancs_92
+
+# %% mistake="seuil_alarme"
+# message : montez encore le seuil
+seuil_alarme = SEUIL_ALARME
+
+# %% mistake="seuil_alarme"
+# message : pas avec le plus bas seuil
+seuil_alarme = 100
+
+# %%
+# Ce que coûte ce seuil relevé, pour tous les patients ; et la marge d'erreur de la sensibilité.
+if checks.is_placeholder(seuil_alarme):
+    print("Répondez d'abord à la question 4 : cette cellule montre ce que coûte votre seuil.")
+else:
+    fausses_alarmes_avant = int((~hypox & (spo2 < SEUIL_ALARME)).sum())
+    fausses_alarmes_apres = int((~hypox & (spo2 < seuil_alarme)).sum())
+    print(
+        f"Fausses alarmes (alarme sans hypoxémie vraie), tous patients : "
+        f"{fausses_alarmes_avant} au seuil {SEUIL_ALARME}, {fausses_alarmes_apres} au seuil "
+        f"{seuil_alarme}, soit {fr_number(fausses_alarmes_apres / fausses_alarmes_avant, 1)} "
+        "fois plus."
+    )
+    alarmes_sans_biais = sum(
+        r.detected + r.false_alarms for r in explorateur.compute(SEUIL_ALARME, 0.0).values()
+    )
+    print(
+        f"Alarmes au total : {int((spo2 < seuil_alarme).sum())} au seuil {seuil_alarme}, "
+        f"contre {alarmes_sans_biais} au seuil {SEUIL_ALARME} avec un appareil sans biais."
+    )
+    print(
+        f"Sensibilité chez les patients blancs au seuil {seuil_alarme} : "
+        f"{fr_percent(sensibilites(seuil_alarme)['patients blancs'])}."
+    )
+    n_hypox_noirs = int((noirs & hypox).sum())
+    k_detectees = int((noirs & hypox & (spo2 < seuil_alarme)).sum())
+    print(
+        f"Sensibilité chez les patients noirs au seuil {seuil_alarme} : "
+        f"{fr_percent(k_detectees / n_hypox_noirs)} ({k_detectees} hypoxémies détectées sur "
+        f"{n_hypox_noirs}) ; intervalle à 95 % {intervalle_95(k_detectees, n_hypox_noirs)}."
+    )
+
+# %% [markdown]
+# Relever le seuil pour tous multiplie les fausses alarmes, que les soignants finissent par ne
+# plus entendre (**fatigue d'alarme**), et l'écart entre les groupes demeure à ce nouveau
+# seuil. Un appareil sans biais ferait bien moins sonner l'alarme. **Retenez l'ordre de
+# grandeur**, pas le seuil exact : avec quelques centaines d'hypoxémies seulement chez les
+# patients noirs, l'intervalle de leur sensibilité, affiché ci-dessus, s'étend sur plusieurs
+# points ; d'autres données donneraient peut-être un cran de plus ou de moins.
 #
 # ### Pour aller plus loin : ce qu'ont fait les autorités
 #
@@ -832,15 +945,25 @@ situation = "faux positif"
 #   mesures, tester les appareils sur des populations diverses (Department of Health and Social
 #   Care, 2024).
 # - **Union européenne.** L'oxymètre est un **dispositif médical** : il relève du règlement
-#   (UE) 2017/745 relatif aux dispositifs médicaux. Le règlement européen sur l'intelligence
-#   artificielle (règlement (UE) 2024/1689, art. 10, paragraphe 2, point f) **imposera** au
-#   fournisseur d'un système d'IA à haut risque, comme certains logiciels d'IA qui sont
-#   eux-mêmes des dispositifs médicaux, d'examiner ses données d'entraînement pour repérer les
-#   biais susceptibles de nuire à la santé ou à la sécurité des personnes, ou d'entraîner une
-#   discrimination interdite par le droit de l'Union. À la date du 4 décembre 2026, cette
-#   obligation ne s'applique pas encore aux systèmes d'IA des dispositifs médicaux : un
-#   règlement modificatif de 2026 a repoussé sa date d'application (voir le texte consolidé sur
-#   EUR-Lex). Un module ultérieur sur le règlement européen (à venir) y reviendra.
+#   (UE) 2017/745 relatif aux dispositifs médicaux, qui s'applique déjà ; le fabricant doit
+#   notamment démontrer, par une évaluation clinique, les performances de son appareil chez les
+#   patients auxquels il est destiné. Le règlement européen sur l'intelligence artificielle
+#   (règlement (UE) 2024/1689), dans son texte de 2024, vise les systèmes d'IA **à haut
+#   risque**, dont certains logiciels d'IA qui sont eux-mêmes des dispositifs médicaux. Son
+#   article 10 exige que les jeux de données d'**entraînement, de validation et de test** de ces
+#   systèmes soient examinés au regard des biais susceptibles de porter atteinte à la santé et
+#   à la sécurité des personnes, d'avoir une incidence négative sur les droits fondamentaux ou
+#   d'entraîner une discrimination interdite par le droit de l'Union (paragraphe 2, point f),
+#   et que des mesures appropriées soient prises pour détecter, prévenir et atténuer ces biais
+#   (point g). D'après l'article 113 de ce texte de 2024, ces exigences ne s'appliquent aux
+#   systèmes d'IA liés aux produits de son annexe I (article 6, paragraphe 1), dont les
+#   dispositifs médicaux, qu'à partir du 2 août 2027 ; ce calendrier peut avoir changé : lisez
+#   la version consolidée sur EUR-Lex.
+#   Un module ultérieur sur le règlement européen (à venir) y reviendra.
+# - **France.** La **matériovigilance** : un soignant qui constate un incident, ou un risque
+#   d'incident, lié à un dispositif médical le signale à l'ANSM (Agence nationale de sécurité du
+#   médicament et des produits de santé). Un audit d'appareil mesurerait la pigmentation de la
+#   peau, pas la « race » (encadré de la section 3).
 #
 # ### Pour aller plus loin : les limites de nos données
 #
@@ -852,12 +975,14 @@ situation = "faux positif"
 # ### Réflexion — L'oxymètre dans ma pratique (3 points, corrigée par l'enseignant)
 #
 # En 10 à 15 lignes, depuis votre futur métier (infirmier·e, kinésithérapeute, médecin,
-# pharmacien·ne, ou gestionnaire d'un service) :
+# pharmacien·ne, gestionnaire d'un service, juriste ou responsable de la conformité,
+# ingénieur·e biomédical·e) :
 #
 # - qu'est-ce qui changerait votre façon de lire une SpO2, et dans quelles situations
 #   demanderiez-vous (ou feriez-vous demander) un gaz du sang ?
 # - faut-il relever le seuil pour tous, adapter le seuil selon la couleur de peau, ou agir
-#   ailleurs ? Qui doit agir (fabricants, autorités, hôpital, soignants) ?
+#   ailleurs ? Qui doit agir (fabricants, autorités, hôpital, soignants, matériovigilance :
+#   signalement à l'ANSM) ?
 # - comment en parleriez-vous à un patient inquiet d'avoir lu que « l'oxymètre marche moins
 #   bien sur les peaux foncées » ?
 #
@@ -875,17 +1000,22 @@ situation = "faux positif"
 #   surveillance de l'effort, mais un essoufflement ou des signes cliniques discordants font
 #   arrêter l'effort et prévenir le médecin, qui jugera d'un gaz du sang au repos. Valeur
 #   V1 — Priorité à la relation humaine : le chiffre ne remplace pas le regard soignant ni le
-#   dialogue avec le patient.
+#   dialogue avec le patient. Pour un·e juriste, un·e responsable de la conformité ou un·e
+#   ingénieur·e biomédical·e, ce point porte sur sa pratique : choix et recette des appareils
+#   (essais sur toutes les pigmentations, notice), protocole de vérification par gaz du sang,
+#   procédure de matériovigilance, cadre juridique (règlement sur les dispositifs médicaux ;
+#   audit par la pigmentation et non par l'origine, données sensibles au sens du RGPD).
 # - **1 point** — Un chiffre du module, juste et interprété : p. ex. le taux d'hypoxémie
 #   occulte par groupe (en précisant le dénominateur : les paires à SpO2 de 92 à 96 %, et si
 #   possible sa marge d'erreur), l'écart de sensibilité de l'alarme, ou le nombre de fausses
 #   alarmes quand on relève le seuil.
 # - **1 point** — Où agir, avec prudence (valeur
-#   V4 — Prudence, esprit critique et inclusivité) : relever le seuil pour tous coûte des fausses alarmes (fatigue d'alarme) sans
-#   supprimer l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation
+#   V4 — Prudence, esprit critique et inclusivité) : relever le seuil pour tous coûte des
+#   fausses alarmes (fatigue d'alarme) sans supprimer l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation
 #   et stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et
 #   essais sur toutes les pigmentations, comme le demandent la FDA et la revue britannique), de
-#   l'hôpital (choix des appareils, protocoles) et des soignants (vigilance). Explication au
+#   l'hôpital (choix des appareils, protocoles) et des soignants (vigilance, signalement de
+#   matériovigilance à l'ANSM). Explication au
 #   patient honnête et non alarmiste : l'appareil reste utile, l'équipe sait vérifier. Accepter
 #   toute position argumentée ; pénaliser « l'oxymètre est inutilisable » ou « il suffit
 #   d'ajouter quelques points selon la couleur de peau ».
@@ -930,9 +1060,14 @@ situation = "faux positif"
 # - Règlement (UE) 2017/745 du Parlement européen et du Conseil du 5 avril 2017 relatif aux
 #   dispositifs médicaux.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
-#   des règles harmonisées concernant l'intelligence artificielle, art. 10, paragraphe 2,
-#   point f. Dates d'application modifiées en 2026 : se reporter à la version consolidée sur
-#   EUR-Lex (eur-lex.europa.eu), à la date du 4 décembre 2026.
+#   des règles harmonisées concernant l'intelligence artificielle, texte publié en 2024 :
+#   art. 10, paragraphe 2, points f et g ; art. 113. Lire la version consolidée sur EUR-Lex
+#   (eur-lex.europa.eu), le calendrier d'application pouvant avoir changé.
+# - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (règlement
+#   général sur la protection des données, RGPD), art. 9 : traitement de catégories
+#   particulières de données.
+# - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007, loi relative à la
+#   maîtrise de l'immigration, à l'intégration et à l'asile.
 # - Newcombe RG. Interval estimation for the difference between independent proportions:
 #   comparison of eleven methods. *Stat Med* 1998;17(8):873-890. Intervalle de l'écart entre
 #   deux proportions.
