@@ -7,11 +7,11 @@
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Distinguer données **pseudonymisées** et **anonymes** (RGPD, article 4(5) et
-#    considérant 26 ; arrêt de la Cour de justice de l'Union européenne du 4 septembre 2025).
+# 1. Distinguer données **pseudonymisées** et **anonymes** (RGPD ; arrêt de la Cour de justice
+#    de l'Union européenne du 4 septembre 2025).
 # 2. Dire le rôle de chaque colonne (**identifiant direct**, **quasi-identifiant**,
-#    **colonne sensible**) et mesurer la part de patients **uniques**, sans confondre
-#    échantillon et population.
+#    **colonne sensible** ; exercice après la séance) et mesurer la part de patients
+#    **uniques**, sans confondre échantillon et population.
 # 3. Calculer le **k** du **k-anonymat** et le **l** de la **l-diversité**.
 # 4. Mener une **attaque par croisement** avec une liste nominative.
 # 5. **Généraliser** des données et dire ce que cela coûte en détail.
@@ -21,21 +21,22 @@
 # > **Les valeurs de l'école dans ce module**
 # >
 # > - **V5 — Utilisation responsable et éclairée** : mesurer le risque de réidentification
-# >   avant de transmettre des données de patients.
-# > - **V7 — Partage et collaboration** : partager pour la recherche en choisissant ce qui est
-# >   transmis, à qui et dans quel cadre.
+# >   avant de transmettre des données.
+# > - **V7 — Partage et collaboration** : partager pour la recherche en choisissant quoi, à qui
+# >   et dans quel cadre.
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier une promesse d'anonymat
-# >   chiffres à l'appui ; les patients rares sont les premiers exposés.
+# >   chiffres à l'appui ; les patients des petits territoires sont les premiers exposés.
 # >
 # > **Cadre éthique du numérique en santé (CENS)** : non-malfaisance (ne pas exposer un
-# > diagnostic), autonomie (la maîtrise de ce que l'on sait de soi), bienfaisance (la recherche
-# > a besoin de données partagées), justice (le risque n'est pas le même pour tous).
+# > diagnostic), autonomie, bienfaisance (la recherche a besoin de données partagées), justice
+# > (le risque n'est pas le même pour tous).
 #
 # ## Mode d'emploi
 #
 # - Exécutez les cellules **dans l'ordre** (cliquez dans la cellule, puis **Maj + Entrée**).
+#   Inutile de lire le code des cellules sans question : lisez ce qu'elles affichent.
 # - Remplacez les `...` par votre réponse, exécutez la cellule, puis la **« Vérification »** en
-#   dessous, qui nomme l'erreur probable. Des **indices** sont repliés sous chaque question.
+#   dessous. Des **indices** sont repliés sous chaque question.
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; dans un texte entre
 #   guillemets, accents et majuscules ne comptent pas.
 #
@@ -46,14 +47,14 @@
 # %% [markdown]
 # ## 1. « On a enlevé les noms, c'est anonyme »
 #
-# Un hôpital tient un **registre** : une ligne par patient hospitalisé, avec son sexe, sa date
-# de naissance, son code postal, sa date d'admission et son **diagnostic principal**, codé dans
-# la **CIM-10** (classification internationale des maladies de l'OMS ; B20 = maladie due au
-# VIH). Une start-up demande l'extrait pour entraîner un modèle d'IA. Le responsable répond :
-# « Aucun problème, on a remplacé les noms par des numéros : c'est anonyme. »
+# Un hôpital tient un **registre** : une ligne par patient hospitalisé, avec son **diagnostic
+# principal**, codé dans la **CIM-10** (classification internationale des maladies de l'OMS ;
+# B20 = maladie due au VIH). Une start-up demande l'extrait pour entraîner un modèle d'IA. Le
+# responsable répond : « Aucun problème, on a remplacé les noms par des numéros : c'est
+# anonyme. »
 #
 # Vérifions-le sur un registre **synthétique** (`random_state=11` donne les mêmes données à
-# chaque exécution). Sa fiche descriptive s'ouvre sous le tableau.
+# chaque exécution).
 
 # %%
 import pandas as pd
@@ -81,45 +82,604 @@ en_francais = {"pseudonym": "pseudonyme (pseudonym)", "sex": "sexe (sex)",
                "birth_date": "date de naissance (birth_date)", "postcode": "code postal (postcode)",
                "departement_name": "département (departement_name)",
                "admission_date": "date d'admission (admission_date)",
-               "diagnosis": "diagnostic (diagnosis)"}
+               "diagnosis": "diagnostic (diagnosis)",
+               "diagnosis_label": "libellé (diagnosis_label)"}
 display(a_la_francaise(registre.head(5), en_francais))
 display(data_card(donnees, title="Fiche descriptive du registre"))
 
 # %% [markdown]
 # ## 2. Pseudonymiser : ce que dit le droit
 #
-# La colonne `pseudonym` remplace le nom par un numéro : c'est une **pseudonymisation**, que le
-# RGPD (règlement (UE) 2016/679, **article 4(5)**) définit comme un traitement tel que les
-# données « ne puissent plus être attribuées à une personne concernée précise sans avoir
-# recours à des informations supplémentaires », conservées séparément et protégées (ici, la
-# table qui relie numéros et noms). Selon le **considérant 26** (un paragraphe d'explication en
-# tête du règlement), des données pseudonymisées qu'on pourrait attribuer à une personne grâce
-# à ces informations **restent personnelles** ; seules les données **anonymes** sortent du
-# RGPD, compte tenu de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés »
-# pour identifier la personne.
+# La colonne `pseudonym` remplace le nom par un numéro : c'est une **pseudonymisation**. Le
+# RGPD (**article 4(5)**) la définit comme un traitement tel que les données « ne puissent plus
+# être attribuées à une personne concernée précise sans avoir recours à des informations
+# supplémentaires », conservées séparément (ici, la table qui relie numéros et noms). Selon le
+# **considérant 26** (un paragraphe d'explication en tête du règlement), des données
+# pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations **restent
+# personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu de « l'ensemble
+# des moyens raisonnablement susceptibles d'être utilisés » pour identifier la personne.
 #
 # Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a précisé
 # que cela s'apprécie **du point de vue de celui qui détient les données** : pour un
 # destinataire sans la table de correspondance ni autre moyen raisonnable de retrouver les
 # personnes, **recoupements compris**, des données pseudonymisées peuvent ne pas être
-# personnelles ; pour l'hôpital, qui garde la table, elles le restent. La vraie question :
-# **avec ce qu'elle peut raisonnablement se procurer, la start-up pourrait-elle retrouver qui
-# est qui ?**
+# personnelles ; pour l'hôpital, qui garde la table, elles le restent, et il reste soumis à
+# toutes ses obligations quand il les transmet. La vraie question : **avec ce qu'elle peut
+# raisonnablement se procurer, la start-up pourrait-elle retrouver qui est qui ?**
+#
+# <details><summary>Pour aller plus loin (lecture facultative)</summary>
+#
+# L'arrêt interprète le règlement (UE) 2018/1725, qui s'applique aux institutions de l'Union,
+# et non directement le RGPD ; sa notion de données personnelles se lit comme celle du RGPD.
+# </details>
 #
 # ## 3. Ce qui reste : les quasi-identifiants
 #
 # Un **identifiant direct** désigne une personne à lui seul (nom, numéro de sécurité sociale).
 # Un **quasi-identifiant** ne la désigne pas seul, mais, **combiné** à d'autres et **connu
-# ailleurs** (liste électorale, voisins, collègues, réseaux sociaux), il peut l'isoler. La
+# ailleurs** (liste électorale, collègues, réseaux sociaux), il peut l'isoler. La
 # **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic. Ce qui fait
 # un quasi-identifiant, c'est donc ce qu'un attaquant peut savoir par ailleurs.
 #
-# ### Question 1 — Le rôle de chaque colonne (2 points)
+# Le trio (date de naissance, sexe, code postal) est le plus connu des quasi-identifiants.
+# D'après le recensement de 1990, Latanya Sweeney a estimé que 87 % des habitants des
+# États-Unis étaient probablement uniques sur ce trio (Sweeney, 2000) ; d'après celui de 2000,
+# Philippe Golle a trouvé 63 % (Golle, 2006). Regroupons les patients qui ont
+# **exactement les mêmes** quasi-identifiants : chaque groupe est une **classe
+# d'équivalence**, et un patient seul dans sa classe est **unique**. Comptons-les dans le
+# registre, puis dans une **population synthétique** de 300 000 habitants (le registre et
+# 290 000 personnes de plus, tirées de la même façon).
+
+# %%
+registre_publie = registre.drop(columns=["pseudonym"])
+quasi_identifiants = ["birth_date", "sex", "postcode"]
+part_uniques = pv.unique_share(registre_publie, quasi_identifiants)
+print("Patients uniques dans le registre sur (date de naissance, sexe, code postal) : "
+      f"{fr_percent(part_uniques)}")
+habitants = make_french_registry(n_samples=290_000, random_state=111).frame
+population = pd.concat([registre_publie[quasi_identifiants],
+                        habitants[quasi_identifiants]]).astype(str)
+effectif_trio = population.groupby(quasi_identifiants)["sex"].transform("size")
+part_uniques_population = (effectif_trio.iloc[:len(registre_publie)] == 1).mean()
+print("Patients du registre uniques dans la population de 300 000 habitants : "
+      f"{fr_percent(part_uniques_population)}")
+habitants_par_code = len(population) / population["postcode"].nunique()
+print(f"Habitants par code postal dans cette population : {habitants_par_code:.0f} en moyenne")
+
+# %% [markdown]
+# **Unique dans le registre n'est pas unique dans la population.** Le registre est un
+# **échantillon** : un patient seul dans le registre peut partager son trio avec des habitants
+# absents du registre. La part baisse donc dans la population, d'autant plus qu'elle est
+# grande. La nôtre est petite (voyez les habitants par code postal, bien moins qu'en France) :
+# sa part d'uniques est un artefact. Les 63 % de Golle (2006), mesurés dans toute la
+# population des États-Unis, sont l'ordre de grandeur réaliste.
+#
+# Le risque dépend de l'attaquant (El Emam et Dankar, 2008) : s'il sait sa cible dans le
+# registre (modèle du **procureur**), être unique dans le registre suffit ; s'il part d'une
+# liste nominative (**journaliste**), c'est l'unicité dans la population qui compte.
+#
+# Deux mesures du risque d'un tableau publié :
+#
+# - le **k-anonymat** : le **k** d'un tableau est la taille de sa **plus petite classe** ; chaque
+#   patient y est confondu avec au moins k − 1 autres ; k = 1 : au moins un patient est seul ;
+# - la **l-diversité** (l, la lettre L minuscule, s'écrit ℓ dans les articles) : dans chaque
+#   classe, on compte les valeurs **différentes** de la colonne sensible ; le **l** du tableau
+#   est le plus petit de ces comptes. l = 1 : toute une classe a le même diagnostic, et qui
+#   sait que son voisin en fait partie connaît son diagnostic sans trouver sa ligne.
+#
+# Entraînons-nous sur un petit tableau **généralisé**, trié par classe. Quasi-identifiants :
+# `tranche_age`, `sexe`, `departement` ; colonne sensible : `diagnostic`.
+
+# %%
+petit = pd.DataFrame(
+    {
+        "tranche_age": ["40-49", "50-59", "40-49", "50-59", "40-49", "50-59", "40-49",
+                        "50-59", "40-49", "40-49", "50-59", "40-49", "50-59", "40-49"],
+        "sexe": ["F", "M", "M", "F", "F", "M", "F", "F", "M", "F", "M", "F", "F", "M"],
+        "departement": ["34", "30", "34", "30", "34", "30", "34", "30", "34", "34", "30", "34",
+                        "30", "34"],
+        "diagnostic": ["Diabète", "Hypertension", "Hypertension", "Diabète", "Hypertension",
+                       "Hypertension", "Diabète", "Insuffisance cardiaque", "Asthme",
+                       "Dépression", "Hypertension", "Asthme", "Diabète", "Hypertension"],
+    }
+)
+petit.sort_values(["tranche_age", "sexe", "departement"])
+
+# %% [markdown]
+# ### Question 1a — Le k de ce tableau (1 point)
+#
+# Quel est le **k** du k-anonymat de ce petit tableau, sur (`tranche_age`, `sexe`,
+# `departement`) ? Comptez à l'œil : c'est un nombre entier.
+#
+# <details><summary>Indice 1</summary>
+#
+# Listez les classes : les combinaisons différentes de (tranche d'âge, sexe, département). Puis
+# comptez les lignes de chaque classe.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Le k n'est ni le nombre de classes, ni la taille de la plus grande : c'est le nombre de lignes
+# de la **plus petite** classe, le patient compris.
+# </details>
+
+# %% answer="k_petit"
+k_petit = ...
+### BEGIN SOLUTION
+k_petit = 3
+### END SOLUTION
+
+# %% tests="k_petit" points=1
+# Vérification de la question 1a : exécutez cette cellule.
+checks.check_number(
+    k_petit,
+    name="k_petit",
+    digest="ceda6e83864a0740",
+    bounds=(1, len(petit)),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(2,
+                       "vous avez compté les « k − 1 autres » patients de la plus petite classe. "
+                       "Le k est la taille de la classe : il compte aussi le patient lui-même."),
+        checks.Mistake(1,
+                       "k = 1 voudrait dire qu'une classe ne compte qu'une seule ligne : en "
+                       "trouvez-vous une ? Comptez les lignes de chaque classe."),
+        checks.Mistake(4,
+                       "vous avez compté les classes (les combinaisons différentes). Le k est "
+                       "une taille de classe : le nombre de lignes de la plus petite."),
+        checks.Mistake(5,
+                       "vous avez donné la taille de la plus grande classe. Le k protège le "
+                       "patient le moins bien caché : prenez la plus petite classe."),
+        checks.Mistake(len(petit),
+                       "vous avez compté toutes les lignes du tableau. Le k est la taille de la "
+                       "plus petite classe d'équivalence."),
+    ],
+    hint="Regroupez les lignes identiques sur les trois quasi-identifiants et gardez la taille "
+    "du plus petit groupe.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(
+    k_petit, name="k_petit",
+    expected=pv.k_anonymity(petit, ["tranche_age", "sexe", "departement"]),
+)
+### END HIDDEN TESTS
+
+# %% mistake="k_petit"
+# message : les « k − 1 autres » patients
+k_petit = 2
+
+# %% mistake="k_petit"
+# message : k = 1 voudrait dire qu'une classe ne compte qu'une seule ligne
+k_petit = 1
+
+# %% mistake="k_petit"
+# message : vous avez compté les classes
+k_petit = 4
+
+# %% mistake="k_petit"
+# message : la plus grande classe
+k_petit = 5
+
+# %% [markdown]
+# ### Question 1b — Le l du diagnostic (1 point)
+#
+# Quel est le **l** de la l-diversité de la colonne `diagnostic`, sur les mêmes classes ? On
+# compte simplement les diagnostics différents (l-diversité dite « distincte »).
+#
+# <details><summary>Indice 1</summary>
+#
+# Dans chaque classe, comptez les diagnostics **différents** (deux « Hypertension » ne comptent
+# que pour un).
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Le l du tableau est le **plus petit** de ces comptes, sur **toutes** les classes ; pas le
+# nombre de diagnostics différents dans tout le tableau.
+# </details>
+
+# %% answer="l_petit"
+l_petit = ...
+### BEGIN SOLUTION
+l_petit = 1
+### END SOLUTION
+
+# %% tests="l_petit" points=1
+# Vérification de la question 1b : exécutez cette cellule.
+valeur_l = checks.require_number(l_petit, name="l_petit")
+checks.expect(
+    not checks.matches_digest(valeur_l, "ceda6e83864a0740", name="k_petit"),
+    "vous avez donné le k (la taille de la plus petite classe). Le l compte les diagnostics "
+    "différents dans une classe, pas ses lignes.",
+    name="l_petit",
+)
+checks.check_number(
+    l_petit,
+    name="l_petit",
+    digest="0e1fc63d90cd5551",
+    bounds=(1, len(petit)),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(petit["diagnostic"].nunique(),
+                       "vous avez compté les diagnostics différents dans tout le tableau. La "
+                       "l-diversité se mesure classe par classe : c'est ce que voit quelqu'un "
+                       "qui sait dans quelle classe se trouve son voisin."),
+        checks.Mistake(4,
+                       "vous avez pris la classe la plus diverse. Le l est le plus petit nombre "
+                       "de diagnostics différents d'une classe : la classe la moins protégée."),
+        checks.Mistake(2,
+                       "vous avez trouvé une classe à deux diagnostics différents, mais ce "
+                       "n'est pas la moins diverse. Le l est le plus petit compte sur toutes les "
+                       "classes : vérifiez-les toutes, une par une."),
+    ],
+    hint="Comptez les diagnostics différents dans chacune des classes, puis gardez le plus "
+    "petit compte.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(
+    l_petit, name="l_petit",
+    expected=pv.l_diversity(petit, ["tranche_age", "sexe", "departement"], "diagnostic"),
+)
+### END HIDDEN TESTS
+
+# %% mistake="l_petit"
+# message : dans tout le tableau
+l_petit = petit["diagnostic"].nunique()
+
+# %% mistake="l_petit"
+# message : vous avez donné le k
+l_petit = 3
+
+# %% mistake="l_petit"
+# message : la classe la plus diverse
+l_petit = 4
+
+# %% mistake="l_petit"
+# message : ce n'est pas la moins diverse
+l_petit = 2
+
+# %% [markdown]
+# ## 4. L'attaque par croisement
+#
+# Pour **nommer** un patient unique, il suffit d'une table qui contient des **noms** et les
+# mêmes quasi-identifiants : Latanya Sweeney a ainsi croisé des données médicales
+# « anonymisées » du Massachusetts avec une liste électorale (Sweeney, 2002).
+#
+# Voici une « liste électorale » **synthétique** : des patients adultes du registre, avec un
+# nom, mêlés à des personnes absentes du registre. L'attaquant **rapproche** les deux
+# tables sur (date de naissance, sexe, code postal). Un dossier est **relié à un seul nom**
+# quand son trio n'apparaît qu'**une fois** dans le registre et **une fois** dans la liste :
+# c'est une **réidentification**, qui peut être fausse. Le générateur nous donne le
+# **corrigé**, que l'attaquant n'a pas ; il met dans la liste 30 % des patients adultes (un
+# **réglage**, pas une mesure).
+
+# %%
+liste = make_voter_list(registre, random_state=12)
+liste_electorale = liste.frame
+attaque = pv.linkage_attack(registre_publie, liste_electorale, quasi_identifiants)
+n_reidentifies = attaque.n_reidentified
+print(f"Patients dans le registre publié : {len(registre_publie)}")
+print(f"Personnes dans la liste électorale (synthétique) : {len(liste_electorale)}")
+print(f"Dossiers du registre reliés à un seul nom de la liste : {n_reidentifies}")
+display(a_la_francaise(liste_electorale.head(3), {
+    "last_name": "nom", "first_name": "prénom", "sex": "sexe", "birth_date": "date de naissance",
+    "postcode": "code postal"}))
+
+vrai_pseudonyme = pd.Series(liste.true_pseudonym, index=liste_electorale.index)
+noms_justes = (
+    registre.loc[attaque.matches["released_index"], "pseudonym"].to_numpy()
+    == vrai_pseudonyme.loc[attaque.matches["external_index"]].to_numpy()
+)
+n_justes = int(noms_justes.sum())
+n_dans_liste = int((vrai_pseudonyme >= 0).sum())
+n_adultes = int((registre["age"] >= 18).sum())
+print(f"Patients du registre présents dans la liste : {n_dans_liste} "
+      f"sur {n_adultes} patients adultes ({fr_percent(n_dans_liste / n_adultes)})")
+print(f"Dossiers reliés à leur vrai nom : {n_justes} sur {n_reidentifies} dossiers reliés")
+display(data_card(liste, title="Fiche descriptive de la liste électorale"))
+
+# %% [markdown]
+# ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
+#
+# Un patient du registre figure sur la liste électorale. Quelle est la probabilité que
+# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 : écrivez le
+# calcul avec les variables ci-dessus (`n_reidentifies`, `n_justes`, `n_dans_liste`,
+# `registre_publie`, `liste_electorale` ; `len(tableau)` donne le nombre de lignes d'un
+# tableau).
+#
+# <details><summary>Indice 1</summary>
+#
+# Au dénominateur, les patients sur lesquels porte la question : ceux du registre qui figurent
+# dans la liste. Ni tout le registre, ni toute la liste.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Au numérateur, seulement les patients nommés **correctement** : certains dossiers ont été
+# reliés à un mauvais nom.
+# </details>
+
+# %% answer="taux_reussite"
+taux_reussite = ...
+### BEGIN SOLUTION
+taux_reussite = n_justes / n_dans_liste
+### END SOLUTION
+
+# %% tests="taux_reussite" points=2
+# Vérification de la question 2 : exécutez cette cellule.
+valeur_taux = checks.require_number(taux_reussite, name="taux_reussite")
+checks.expect(
+    valeur_taux not in (n_justes, n_reidentifies),
+    "vous avez donné un nombre de dossiers. On demande une proportion, entre 0 et 1 : "
+    "rapportez ce nombre à l'effectif sur lequel porte la question.",
+    name="taux_reussite",
+)
+message_registre = (
+    "vous avez divisé par le nombre de patients de tout le registre. Cette part répond à une "
+    "autre question : combien de patients de ce registre cette liste-ci expose-t-elle ? Elle "
+    "dépend surtout du nombre de patients présents dans la liste (un réglage du générateur). "
+    "On demande le risque d'un patient qui figure dans la liste."
+)
+message_arrondi = (
+    "vous avez sans doute recopié ou demandé une valeur arrondie : la question attend 4 "
+    "décimales. Écrivez plutôt le calcul lui-même, avec les variables (Python garde toutes les "
+    "décimales)."
+)
+checks.check_number(
+    taux_reussite,
+    name="taux_reussite",
+    digest="8842d695597f5ac2",
+    decimals=4,
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(None, message_registre, digest="40fe87e1051f50e3"),
+        checks.Mistake(None, message_registre, digest="1e5f7c3335bd04b7"),
+        checks.Mistake(None,
+                       "vous avez divisé par le nombre de personnes de la liste électorale, dont "
+                       "la moitié ne sont pas dans le registre. La question porte sur les "
+                       "patients du registre qui figurent dans la liste.",
+                       digest="3b8ed5dae271c631"),
+        checks.Mistake(None,
+                       "vous avez calculé la part des liens justes parmi tous les liens faits : "
+                       "c'est la fiabilité de l'attaquant (quand il donne un nom, a-t-il "
+                       "raison ?). La question part du patient : parmi ceux qui figurent dans la "
+                       "liste, combien sont nommés correctement ?",
+                       digest="a70f101730a94426"),
+        checks.Mistake(None,
+                       "une probabilité ne dépasse pas 1 : au numérateur, ne gardez que les "
+                       "dossiers reliés à leur vrai nom (certains liens sont faux).",
+                       digest="3ed993fec67f3e14"),
+        checks.Mistake(None, message_arrondi, digest="3cf16a4432002f98"),
+        checks.Mistake(None, message_arrondi, digest="98280ca79cdef5dc"),
+        checks.Mistake(None,
+                       "vous avez divisé par le nombre de patients adultes du registre : cette "
+                       "part dit combien d'adultes cette liste-ci expose, et dépend surtout de sa "
+                       "couverture (un réglage du générateur). La question porte sur les seuls "
+                       "patients qui figurent dans la liste.",
+                       digest="759fbac25eb68c44"),
+        checks.Mistake(None,
+                       "vous avez calculé la couverture de la liste : la part des patients "
+                       "adultes du registre qui y figurent (un réglage du générateur). On demande, "
+                       "parmi ces patients, la part nommée correctement.",
+                       digest="303e06daef279d90"),
+    ],
+    hint="Une proportion : combien de patients nommés correctement, parmi combien de patients "
+    "présents dans la liste ?",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(taux_reussite, name="taux_reussite", decimals=4,
+                    expected=n_justes / n_dans_liste)
+### END HIDDEN TESTS
+
+# %% mistake="taux_reussite"
+# message : tout le registre
+taux_reussite = n_justes / len(registre_publie)
+
+# %% mistake="taux_reussite"
+# message : tout le registre
+taux_reussite = n_reidentifies / len(registre_publie)
+
+# %% mistake="taux_reussite"
+# message : personnes de la liste électorale
+taux_reussite = n_justes / len(liste_electorale)
+
+# %% mistake="taux_reussite"
+# message : la fiabilité de l'attaquant
+taux_reussite = n_justes / n_reidentifies
+
+# %% mistake="taux_reussite"
+# message : une probabilité ne dépasse pas 1
+taux_reussite = n_reidentifies / n_dans_liste
+
+# %% mistake="taux_reussite"
+# message : un nombre de dossiers
+taux_reussite = n_justes
+
+# %% mistake="taux_reussite"
+# message : vous avez sans doute recopié ou demandé une valeur arrondie
+taux_reussite = 0.999
+
+# %% mistake="taux_reussite"
+# message : vous avez sans doute recopié ou demandé une valeur arrondie
+taux_reussite = round(n_justes / n_dans_liste, 2)
+
+# %% mistake="taux_reussite"
+# message : nombre de patients adultes du registre
+taux_reussite = n_justes / n_adultes
+
+# %% mistake="taux_reussite"
+# message : vous avez calculé la couverture de la liste
+taux_reussite = n_dans_liste / n_adultes
+
+# %%
+print("Deux dénominateurs, deux questions :")
+print(f"Part de tout le registre nommée correctement : {fr_percent(n_justes / len(registre))}")
+print(f"Part des patients de la liste nommés correctement : {fr_percent(n_justes / n_dans_liste)}")
+
+# %% [markdown]
+# La première part dépend surtout de la **couverture** de la liste (ici un réglage : 30 % des
+# adultes) ; elle dit combien de patients **cette** liste expose. La seconde dit le risque d'un
+# patient dont l'attaquant connaît le trio : presque tous sont nommés.
+#
+# <details><summary>Pour aller plus loin (lecture facultative) : d'où viennent les faux
+# liens ?</summary>
+#
+# Les rares **faux liens** viennent de patients **absents** de la liste dont un « jumeau » (même
+# trio, hors du registre) y figure : le dossier reçoit le nom du jumeau. Si le patient et son
+# jumeau sont tous deux dans la liste, le trio y apparaît deux fois et le dossier n'est relié à
+# aucun nom. Face à une liste de toute la population, les patients qui partagent leur trio
+# avec un autre habitant ne seraient donc plus reliés.
+# </details>
+#
+# ## 5. Généraliser : moins de détail, moins de risque
+#
+# On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou
+# une **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une
+# **région**. Les classes grossissent, k et l augmentent, les données perdent du détail.
+# L'explorateur mesure les deux ; il généralise la liste électorale comme le registre, car
+# l'attaquant peut en faire autant. Âge au 1er janvier 2025 ; 90 ans et plus regroupés.
+#
+# <details><summary>Que mesure la « perte d'information » ? (lecture facultative)</summary>
+#
+# Exemple : si l'âge exact (45 ans) devient « 40-49 ans », dix âges sont confondus en une
+# seule valeur. Pour chaque patient et chaque attribut publié, on compte la part des valeurs
+# observées désormais confondues avec la sienne (ici dix âges sur la centaine observée), puis
+# on fait la moyenne : 0 = rien n'est confondu, 1 = l'attribut ne dit plus rien. Elle ne dit
+# **pas** si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la
+# saison des naissances.
+# </details>
+#
+# Essayez : la date de naissance au **mois**, puis à l'**année** (que deviennent les lignes
+# uniques et les dossiers reliés à un nom ?) ; puis, sans date de naissance (le curseur des
+# classes d'âge s'active alors), des **classes d'âge** plus larges, le **département**, la
+# **région**, aucun lieu : quand k dépasse-t-il 1 ?
+# Reste-t-il une classe où l = 1 ?
+
+# %%
+explorateur = AnonymisationExplorer(registre, liste_electorale, sensitive="diagnosis",
+                                    reference="2025-01-01")
+explorateur
+
+# %% [markdown]
+# Tant qu'un lieu est publié, k reste à 1, même très généralisé : quelques patients restent
+# seuls (lesquels ? exercice B). Sans lieu, k dépasse 1, mais une étude sur le lieu devient
+# impossible.
+#
+# ## 6. Les trois risques du G29
+#
+# Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
+# protection des données, distingue trois risques dans son avis sur les techniques
+# d'anonymisation (avis 05/2014, dit WP216, du 10 avril 2014) :
+#
+# - **individualisation** (*singling out*) : isoler la ligne d'une personne (lignes uniques,
+#   k = 1) ;
+# - **corrélation** (*linkability*) : relier des données concernant la même personne **ou le
+#   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement) ;
+# - **inférence** : déduire, avec une probabilité élevée, la valeur d'un attribut à partir
+#   d'autres (l = 1 : le diagnostic se déduit de la classe).
+#
+# Selon l'avis, le k-anonymat écarte l'individualisation, **pas** la corrélation ni
+# l'inférence : avec k > 1, aucun dossier n'est relié à un seul nom (voyez l'explorateur), mais
+# une personne reste rattachée à son groupe de k dossiers, une corrélation pour le G29.
+#
+# ### Question 3 — Quel risque n'est pas maîtrisé ? (2 points)
+#
+# Une association publie un tableau de patients hospitalisés : sexe, classe d'âge de dix ans,
+# département et diagnostic. Elle a vérifié que le tableau est **8-anonyme** (chaque combinaison
+# regroupe au moins 8 patients) et que le croisement avec la liste électorale ne relie **aucun**
+# dossier à un seul nom. Mais dans la classe « hommes, 30-39 ans, Lozère », les 8 patients ont
+# tous le même diagnostic, B20 (maladie due au VIH). Le voisin d'un de ces patients sait
+# seulement que celui-ci, homme de 34 ans habitant en Lozère, a été hospitalisé.
+#
+# Par lequel des trois risques du G29 le voisin apprend-il le diagnostic ? Répondez par l'un des
+# textes `"individualisation"`, `"corrélation"` ou `"inférence"` (avec les guillemets).
+#
+# <details><summary>Indice 1</summary>
+#
+# Le voisin peut-il retrouver **la ligne** de ce patient ? Peut-il lui donner un nom grâce à la
+# liste électorale ? Qu'apprend-il pourtant ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Il ne sait pas laquelle des 8 lignes est celle de son voisin. Que disent ces 8 lignes sur le
+# diagnostic, et qu'en conclut-il ? Relisez les définitions des trois risques.
+# </details>
+
+# %% answer="critere_g29"
+critere_g29 = ...
+### BEGIN SOLUTION
+critere_g29 = "inférence"
+### END SOLUTION
+
+# %% tests="critere_g29" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+options_g29 = ["individualisation", "corrélation", "inférence"]
+checks.check_choice(
+    critere_g29,
+    name="critere_g29",
+    options=options_g29,
+    digest="457f5a7311c14e4d",
+    mistakes=[
+        checks.Mistake("individualisation",
+                       "le tableau est 8-anonyme : aucune ligne n'est isolée, et le voisin ne sait "
+                       "pas laquelle des 8 est celle de son voisin. Le problème n'est pas d'isoler "
+                       "une ligne, mais ce que disent toutes les lignes de la classe."),
+        checks.Mistake("corrélation",
+                       "le voisin rattache bien son voisin à une classe de 8 lignes : pour le G29, "
+                       "relier des données à une personne ou à un groupe est une corrélation, et "
+                       "le k-anonymat ne l'empêche pas. Mais ce rattachement ne donne pas, à lui "
+                       "seul, le diagnostic : qu'est-ce qui, dans ces 8 lignes, le lui apprend ?"),
+    ],
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(critere_g29, name="critere_g29", options=options_g29, expected="inférence")
+### END HIDDEN TESTS
+
+# %% mistake="critere_g29"
+# message : le tableau est 8-anonyme
+critere_g29 = "individualisation"
+
+# %% mistake="critere_g29"
+# message : relier des données à une personne ou à un groupe est une corrélation
+critere_g29 = "corrélation"
+
+# %% mistake="critere_g29"
+# message : n'est pas l'une des options
+critere_g29 = "l-diversité"
+
+# %% [markdown]
+# ## À retenir
+#
+# - **Pseudonymiser** n'est pas **anonymiser** : les données restent personnelles pour qui peut,
+#   par des moyens raisonnables, retrouver les personnes.
+# - Les **quasi-identifiants** (ce qu'un attaquant sait par ailleurs) isolent presque chaque
+#   patient ; une liste nominative suffit à les **nommer**.
+# - Unique dans l'**échantillon** n'est pas unique dans la **population** : le risque dépend de
+#   l'attaquant (procureur ou journaliste).
+# - Le **k** mesure l'individualisation, le **l** l'inférence. k > 1 empêche de relier un
+#   dossier à un seul nom, pas de rattacher une personne à son groupe de k dossiers (une
+#   corrélation, pour le G29).
+# - **Généraliser** réduit le risque mais coûte du détail.
+
+# %% [markdown]
+# ## Après la séance
+#
+# *À faire après la séance, seul ou en binôme : les exercices A et B, la lecture C et la
+# réflexion D.*
+#
+# ### A. Le rôle de chaque colonne
+#
+# Relisez les définitions de la section 3 (identifiant direct, quasi-identifiant, colonne
+# sensible).
+#
+# ### Question 4 — Le rôle de chaque colonne (2 points)
 #
 # Une clinique veut publier un tableau avec les six colonnes ci-dessous. Le collègue de travail
 # d'une patiente connaît son nom, son sexe, sa date de naissance, sa commune et le jour où elle
-# a été hospitalisée (elle était absente) ; il ignore son diagnostic. Pour chaque colonne,
-# écrivez `"identifiant direct"`, `"quasi-identifiant"` ou `"colonne sensible"`.
+# a été hospitalisée (elle était absente) ; il ignore son diagnostic. Remplacez chacun des six
+# `...` par l'un des trois textes, avec les guillemets : `"identifiant direct"`,
+# `"quasi-identifiant"` ou `"colonne sensible"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -154,7 +714,7 @@ roles_colonnes = {
 ### END SOLUTION
 
 # %% tests="roles_colonnes" points=2
-# Vérification de la question 1 : exécutez cette cellule.
+# Vérification de la question 4 : exécutez cette cellule.
 checks.require_attempted(roles_colonnes, name="roles_colonnes")
 empreintes_roles = {"nom": "836cfbacc07ed699", "sexe": "80c01671a147e36a",
                     "date_naissance": "01c60e6da72b81c9", "commune": "371862b8dc91f639",
@@ -162,7 +722,7 @@ empreintes_roles = {"nom": "836cfbacc07ed699", "sexe": "80c01671a147e36a",
 checks.expect(
     isinstance(roles_colonnes, dict) and set(roles_colonnes) == set(empreintes_roles),
     "« roles_colonnes » doit rester un dictionnaire avec les six noms de colonnes ; réexécutez "
-    "la cellule de la question en remplaçant seulement les trois points.",
+    "la cellule de la question en remplaçant seulement chacun des six « ... ».",
     name="roles_colonnes",
 )
 # Les messages des erreurs fréquentes sont rangés sous une empreinte de « colonne : réponse ».
@@ -183,8 +743,8 @@ erreurs_roles = {
     "personne à lui seul.",
     "3024e8b9a4998a08": "beaucoup de gens sont nés le même jour : la date de naissance ne désigne "
     "personne à elle seule.",
-    "6c46f42268ed7510": "une commune compte des centaines ou des milliers d'habitants : elle ne "
-    "désigne personne à elle seule.",
+    "6c46f42268ed7510": "une commune compte presque toujours plusieurs habitants, souvent des "
+    "milliers : elle ne désigne pas une personne à elle seule.",
     "2e949d72aa7c0039": "le collègue connaît déjà le sexe de la patiente : ce n'est pas ce que la "
     "publication lui cache.",
     "d12dcf097ecf82cd": "le collègue connaît déjà la date de naissance : ce n'est pas ce que la "
@@ -249,514 +809,37 @@ roles_colonnes = {
 }
 
 # %% [markdown]
-# Le trio (date de naissance, sexe, code postal) est le plus connu des quasi-identifiants.
-# D'après le recensement de 1990, l'informaticienne Latanya Sweeney a estimé que 87 % des
-# habitants des États-Unis étaient probablement uniques sur ce trio (Sweeney, 2000) ; d'après
-# celui de 2000, Philippe Golle a trouvé 63 % (Golle, 2006). Regroupons les patients qui ont
-# **exactement les mêmes** quasi-identifiants : chaque groupe est une **classe
-# d'équivalence**, et un patient seul dans sa classe est **unique**. Comptons-les dans le
-# registre, puis dans une **population synthétique** de 300 000 habitants (le registre et
-# 290 000 personnes de plus, tirées de la même façon).
+# ### B. Réduire le périmètre : l'extrait de l'Hérault
+#
+# En séance, k restait à 1 tant qu'un lieu était publié. Qui reste seul ? Publions le sexe,
+# la classe d'âge de dix ans et le département, et comptons, pour les plus petits départements
+# du registre, les patients seuls dans leur classe.
 
 # %%
-registre_publie = registre.drop(columns=["pseudonym"])
-quasi_identifiants = ["birth_date", "sex", "postcode"]
-part_uniques = pv.unique_share(registre_publie, quasi_identifiants)
-print("Patients uniques dans le registre sur (date de naissance, sexe, code postal) : "
-      f"{fr_percent(part_uniques)}")
-habitants = make_french_registry(n_samples=290_000, random_state=111).frame
-population = pd.concat([registre_publie[quasi_identifiants],
-                        habitants[quasi_identifiants]]).astype(str)
-effectif_trio = population.groupby(quasi_identifiants)["sex"].transform("size")
-part_uniques_population = (effectif_trio.iloc[:len(registre_publie)] == 1).mean()
-print("Patients du registre uniques dans la population de 300 000 habitants : "
-      f"{fr_percent(part_uniques_population)}")
+publie_10ans = pd.DataFrame({
+    "sexe": registre_publie["sex"],
+    "classe_age": pv.age_bands(pv.age_on(registre_publie["birth_date"], "2025-01-01"), 10,
+                               top=90),
+    "departement": registre_publie["departement_name"],
+})
+taille_classe = publie_10ans.groupby(list(publie_10ans.columns),
+                                     observed=True)["sexe"].transform("size")
+par_departement = (publie_10ans.assign(seul=taille_classe == 1)
+                   .groupby("departement", observed=True)["seul"].agg(["size", "sum"])
+                   .sort_values("size"))
+par_departement.columns = ["patients du département", "patients seuls dans leur classe"]
+display(par_departement.head(7))
+print("Patients seuls dans les autres départements : "
+      f"{par_departement['patients seuls dans leur classe'].iloc[7:].sum()}")
 
 # %% [markdown]
-# **Unique dans le registre n'est pas unique dans la population.** Le registre est un
-# **échantillon** ; Sweeney et Golle comptaient les uniques dans **toute la population**, et un
-# patient seul dans le registre peut partager son trio avec des habitants qui n'y figurent pas :
-# la part baisse un peu dans la population, mais reste très haute, car la date de naissance
-# complète est un détail très fin.
-# Le risque dépend de ce que sait l'attaquant (El Emam et Dankar, 2008) :
-#
-# - **modèle du procureur** : il sait que sa cible est dans le registre (son voisin a été
-#   hospitalisé) ; être unique dans le registre suffit ;
-# - **modèle du journaliste** : il ne vise personne, part d'une liste nominative et cherche des
-#   correspondances ; c'est l'unicité dans la population qui compte, et il peut se tromper.
-#
-# Deux mesures résument le risque d'un tableau publié :
-#
-# - le **k-anonymat** : le **k** d'un tableau est la taille de sa **plus petite classe** ; chaque
-#   patient y est confondu avec au moins k − 1 autres ; k = 1 : au moins un patient est seul ;
-# - la **l-diversité** (l, la lettre L minuscule, s'écrit ℓ dans les articles) : dans chaque
-#   classe, on compte les valeurs **différentes** de la colonne sensible ; le **l** du tableau
-#   est le plus petit de ces comptes. l = 1 : dans une classe, tout le monde a le même
-#   diagnostic, et qui sait que son voisin en fait partie connaît son diagnostic sans trouver sa
-#   ligne.
-#
-# Entraînons-nous sur un petit tableau **généralisé** (âge en tranches de dix ans,
-# département), trié par classe. Quasi-identifiants : `tranche_age`, `sexe`, `departement` ;
-# colonne sensible : `diagnostic`.
-
-# %%
-petit = pd.DataFrame(
-    {
-        "tranche_age": ["40-49", "50-59", "40-49", "50-59", "40-49", "50-59", "40-49",
-                        "50-59", "40-49", "40-49", "50-59", "40-49", "50-59", "40-49"],
-        "sexe": ["F", "M", "M", "F", "F", "M", "F", "F", "M", "F", "M", "F", "F", "M"],
-        "departement": ["34", "30", "34", "30", "34", "30", "34", "30", "34", "34", "30", "34",
-                        "30", "34"],
-        "diagnostic": ["Diabète", "Hypertension", "Hypertension", "Diabète", "Hypertension",
-                       "Hypertension", "Diabète", "Insuffisance cardiaque", "Asthme",
-                       "Dépression", "Hypertension", "Asthme", "Diabète", "Hypertension"],
-    }
-)
-petit.sort_values(["tranche_age", "sexe", "departement"])
-
-# %% [markdown]
-# ### Question 2a — Le k de ce tableau (1 point)
-#
-# Quel est le **k** du k-anonymat de ce petit tableau, sur (`tranche_age`, `sexe`,
-# `departement`) ? Comptez à l'œil : c'est un nombre entier.
-#
-# <details><summary>Indice 1</summary>
-#
-# Listez les classes : les combinaisons différentes de (tranche d'âge, sexe, département). Puis
-# comptez les lignes de chaque classe.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Le k n'est ni le nombre de classes, ni la taille de la plus grande : c'est le nombre de lignes
-# de la **plus petite** classe, le patient compris.
-# </details>
-
-# %% answer="k_petit"
-k_petit = ...
-### BEGIN SOLUTION
-k_petit = 3
-### END SOLUTION
-
-# %% tests="k_petit" points=1
-# Vérification de la question 2a : exécutez cette cellule.
-checks.check_number(
-    k_petit,
-    name="k_petit",
-    digest="ceda6e83864a0740",
-    bounds=(1, len(petit)),
-    percent_is_mistake=False,
-    mistakes=[
-        checks.Mistake(2,
-                       "vous avez compté les « k − 1 autres » patients de la plus petite classe. "
-                       "Le k est la taille de la classe : il compte aussi le patient lui-même."),
-        checks.Mistake(4,
-                       "vous avez compté les classes (les combinaisons différentes). Le k est "
-                       "une taille de classe : le nombre de lignes de la plus petite."),
-        checks.Mistake(5,
-                       "vous avez donné la taille de la plus grande classe. Le k protège le "
-                       "patient le moins bien caché : prenez la plus petite classe."),
-        checks.Mistake(len(petit),
-                       "vous avez compté toutes les lignes du tableau. Le k est la taille de la "
-                       "plus petite classe d'équivalence."),
-    ],
-    hint="Regroupez les lignes identiques sur les trois quasi-identifiants et gardez la taille "
-    "du plus petit groupe.",
-)
-### BEGIN HIDDEN TESTS
-checks.check_number(
-    k_petit, name="k_petit",
-    expected=pv.k_anonymity(petit, ["tranche_age", "sexe", "departement"]),
-)
-### END HIDDEN TESTS
-
-# %% mistake="k_petit"
-# message : les « k − 1 autres » patients
-k_petit = 2
-
-# %% mistake="k_petit"
-# message : vous avez compté les classes
-k_petit = 4
-
-# %% mistake="k_petit"
-# message : la plus grande classe
-k_petit = 5
-
-# %% [markdown]
-# ### Question 2b — Le l du diagnostic (1 point)
-#
-# Quel est le **l** de la l-diversité de la colonne `diagnostic`, sur les mêmes classes ? On
-# compte simplement les diagnostics différents (l-diversité dite « distincte »).
-#
-# <details><summary>Indice 1</summary>
-#
-# Dans chaque classe, comptez les diagnostics **différents** (deux « Hypertension » ne comptent
-# que pour un).
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Le l du tableau est le **plus petit** de ces comptes, sur **toutes** les classes ; pas le
-# nombre de diagnostics différents dans tout le tableau.
-# </details>
-
-# %% answer="l_petit"
-l_petit = ...
-### BEGIN SOLUTION
-l_petit = 1
-### END SOLUTION
-
-# %% tests="l_petit" points=1
-# Vérification de la question 2b : exécutez cette cellule.
-valeur_l = checks.require_number(l_petit, name="l_petit")
-checks.expect(
-    not checks.matches_digest(valeur_l, "ceda6e83864a0740", name="k_petit"),
-    "vous avez donné le k (la taille de la plus petite classe). Le l compte les diagnostics "
-    "différents dans une classe, pas ses lignes.",
-    name="l_petit",
-)
-checks.check_number(
-    l_petit,
-    name="l_petit",
-    digest="0e1fc63d90cd5551",
-    bounds=(1, len(petit)),
-    percent_is_mistake=False,
-    mistakes=[
-        checks.Mistake(petit["diagnostic"].nunique(),
-                       "vous avez compté les diagnostics différents dans tout le tableau. La "
-                       "l-diversité se mesure classe par classe : c'est ce que voit quelqu'un "
-                       "qui sait dans quelle classe se trouve son voisin."),
-        checks.Mistake(4,
-                       "vous avez pris la classe la plus diverse. Le l est le plus petit nombre "
-                       "de diagnostics différents d'une classe : la classe la moins protégée."),
-        checks.Mistake(2,
-                       "vous avez trouvé une classe à deux diagnostics différents, mais ce "
-                       "n'est pas la moins diverse. Le l est le plus petit compte sur toutes les "
-                       "classes : vérifiez-les toutes, une par une."),
-    ],
-    hint="Comptez les diagnostics différents dans chacune des classes, puis gardez le plus "
-    "petit compte.",
-)
-### BEGIN HIDDEN TESTS
-checks.check_number(
-    l_petit, name="l_petit",
-    expected=pv.l_diversity(petit, ["tranche_age", "sexe", "departement"], "diagnostic"),
-)
-### END HIDDEN TESTS
-
-# %% mistake="l_petit"
-# message : dans tout le tableau
-l_petit = petit["diagnostic"].nunique()
-
-# %% mistake="l_petit"
-# message : vous avez donné le k
-l_petit = 3
-
-# %% mistake="l_petit"
-# message : la classe la plus diverse
-l_petit = 4
-
-# %% mistake="l_petit"
-# message : ce n'est pas la moins diverse
-l_petit = 2
-
-# %% [markdown]
-# ## 4. L'attaque par croisement
-#
-# Un patient unique n'est pas encore **nommé**. Il suffit pour cela d'une table qui contient des
-# **noms** et les mêmes quasi-identifiants : Latanya Sweeney a ainsi croisé les données
-# médicales « anonymisées » des employés de l'État du Massachusetts avec une liste électorale
-# achetée (Sweeney, 2002).
-#
-# Voici une « liste électorale » **synthétique** : une partie des patients adultes du registre,
-# avec un nom, mêlés à des personnes absentes du registre. L'attaquant **rapproche** les deux
-# tables sur (date de naissance, sexe, code postal). Un dossier est **relié à un seul nom**
-# quand son trio n'apparaît qu'**une fois** dans le registre et **une fois** dans la liste :
-# c'est une **réidentification**, qui peut être fausse. L'attaquant ne sait pas si ses liens
-# sont justes ; nous, si : le générateur fournit le **corrigé** (hors du tableau). Il y place
-# 30 % des patients adultes : un **réglage**, pas une mesure.
-
-# %%
-liste = make_voter_list(registre, random_state=12)
-liste_electorale = liste.frame
-attaque = pv.linkage_attack(registre_publie, liste_electorale, quasi_identifiants)
-n_reidentifies = attaque.n_reidentified
-print(f"Patients dans le registre publié : {len(registre_publie)}")
-print(f"Personnes dans la liste électorale (synthétique) : {len(liste_electorale)}")
-print(f"Dossiers du registre reliés à un seul nom de la liste : {n_reidentifies}")
-display(a_la_francaise(liste_electorale.head(3), {
-    "last_name": "nom", "first_name": "prénom", "sex": "sexe", "birth_date": "date de naissance",
-    "postcode": "code postal"}))
-
-vrai_pseudonyme = pd.Series(liste.true_pseudonym, index=liste_electorale.index)
-noms_justes = (
-    registre.loc[attaque.matches["released_index"], "pseudonym"].to_numpy()
-    == vrai_pseudonyme.loc[attaque.matches["external_index"]].to_numpy()
-)
-n_justes = int(noms_justes.sum())
-n_dans_liste = int((vrai_pseudonyme >= 0).sum())
-n_adultes = int((registre["age"] >= 18).sum())
-print(f"Patients du registre présents dans la liste : {n_dans_liste} "
-      f"sur {n_adultes} patients adultes ({fr_percent(n_dans_liste / n_adultes)})")
-print(f"Dossiers reliés à leur vrai nom : {n_justes} sur {n_reidentifies} dossiers reliés")
-display(data_card(liste, title="Fiche descriptive de la liste électorale"))
-
-# %% [markdown]
-# ### Question 3 — Le risque d'un patient qui figure dans la liste (2 points)
-#
-# Un patient du registre figure sur la liste électorale. Quelle est la probabilité que
-# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1, calculée avec les
-# variables ci-dessus (`n_reidentifies`, `n_justes`, `n_dans_liste`, `registre_publie`,
-# `liste_electorale` ; `len(tableau)` donne le nombre de lignes d'un tableau).
-#
-# <details><summary>Indice 1</summary>
-#
-# Au dénominateur, les patients sur lesquels porte la question : ceux du registre qui figurent
-# dans la liste. Ni tout le registre, ni toute la liste.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Au numérateur, seulement les patients nommés **correctement** : certains dossiers ont été
-# reliés à un mauvais nom.
-# </details>
-
-# %% answer="taux_reussite"
-taux_reussite = ...
-### BEGIN SOLUTION
-taux_reussite = n_justes / n_dans_liste
-### END SOLUTION
-
-# %% tests="taux_reussite" points=2
-# Vérification de la question 3 : exécutez cette cellule.
-valeur_taux = checks.require_number(taux_reussite, name="taux_reussite")
-checks.expect(
-    valeur_taux not in (n_justes, n_reidentifies),
-    "vous avez donné un nombre de dossiers. On demande une proportion, entre 0 et 1 : "
-    "rapportez ce nombre à l'effectif sur lequel porte la question.",
-    name="taux_reussite",
-)
-message_registre = (
-    "vous avez divisé par le nombre de patients de tout le registre. Cette part répond à une "
-    "autre question : combien de patients de ce registre cette liste-ci expose-t-elle ? Elle "
-    "dépend surtout du nombre de patients présents dans la liste (un réglage du générateur). "
-    "On demande le risque d'un patient qui figure dans la liste."
-)
-checks.check_number(
-    taux_reussite,
-    name="taux_reussite",
-    digest="8842d695597f5ac2",
-    decimals=4,
-    bounds=(0, 1),
-    mistakes=[
-        checks.Mistake(None, message_registre, digest="40fe87e1051f50e3"),
-        checks.Mistake(None, message_registre, digest="1e5f7c3335bd04b7"),
-        checks.Mistake(None,
-                       "vous avez divisé par le nombre de personnes de la liste électorale, dont "
-                       "la moitié ne sont pas dans le registre. La question porte sur les "
-                       "patients du registre qui figurent dans la liste.",
-                       digest="3b8ed5dae271c631"),
-        checks.Mistake(None,
-                       "vous avez calculé la part des liens justes parmi tous les liens faits : "
-                       "c'est la fiabilité de l'attaquant (quand il donne un nom, a-t-il "
-                       "raison ?). La question part du patient : parmi ceux qui figurent dans la "
-                       "liste, combien sont nommés correctement ?",
-                       digest="a70f101730a94426"),
-        checks.Mistake(None,
-                       "une probabilité ne dépasse pas 1 : au numérateur, ne gardez que les "
-                       "dossiers reliés à leur vrai nom (certains liens sont faux).",
-                       digest="3ed993fec67f3e14"),
-    ],
-    hint="Une proportion : combien de patients nommés correctement, parmi combien de patients "
-    "présents dans la liste ?",
-)
-### BEGIN HIDDEN TESTS
-checks.check_number(taux_reussite, name="taux_reussite", decimals=4,
-                    expected=n_justes / n_dans_liste)
-### END HIDDEN TESTS
-
-# %% mistake="taux_reussite"
-# message : tout le registre
-taux_reussite = n_justes / len(registre_publie)
-
-# %% mistake="taux_reussite"
-# message : tout le registre
-taux_reussite = n_reidentifies / len(registre_publie)
-
-# %% mistake="taux_reussite"
-# message : personnes de la liste électorale
-taux_reussite = n_justes / len(liste_electorale)
-
-# %% mistake="taux_reussite"
-# message : la fiabilité de l'attaquant
-taux_reussite = n_justes / n_reidentifies
-
-# %% mistake="taux_reussite"
-# message : une probabilité ne dépasse pas 1
-taux_reussite = n_reidentifies / n_dans_liste
-
-# %% mistake="taux_reussite"
-# message : un nombre de dossiers
-taux_reussite = n_justes
-
-# %% [markdown]
-# Deux dénominateurs, deux questions :
-
-# %%
-print(f"Part de tout le registre nommée correctement : {fr_percent(n_justes / len(registre))}")
-print(f"Part des patients de la liste nommés correctement : {fr_percent(n_justes / n_dans_liste)}")
-
-# %% [markdown]
-# La première part dépend surtout de la **couverture** de la liste (ici un réglage : 30 % des
-# adultes) ; elle dit combien de patients **cette** liste expose. La seconde dit le risque d'un
-# patient dont l'attaquant connaît le trio : presque tous sont nommés. Une liste plus complète
-# en nommerait davantage, avec un peu plus de faux liens (les patients non uniques dans la
-# population, mesurés en section 3).
-#
-# ## 5. Généraliser : moins de détail, moins de risque
-#
-# On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou
-# une **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une
-# **région**. Les classes grossissent, k et l augmentent, les données perdent du détail.
-# L'explorateur mesure les deux, sur le registre et sur la liste électorale généralisée de la
-# même façon (l'attaquant peut transformer sa liste comme vous le registre). Âge au 1er janvier
-# 2025 ; 90 ans et plus regroupés. Quand une date de naissance est publiée, l'âge s'en déduit :
-# le curseur des classes d'âge est alors désactivé.
-#
-# La **perte d'information** est une **pénalité de généralisation** : pour chaque patient et
-# chaque attribut (âge, lieu, date de naissance), la part des valeurs d'origine désormais
-# confondues avec la sienne, en moyenne (0 = rien n'est confondu, 1 = tout l'est). Elle ne dit
-# **pas** si une étude restera juste : l'année de naissance suffit pour étudier l'âge des
-# patients, pas la saison des naissances.
-#
-# Essayez :
-#
-# - au départ (date complète, code postal), lisez k et l ;
-# - date de naissance au **mois**, puis à l'**année** : que deviennent les lignes uniques et les
-#   dossiers reliés à un nom ?
-# - sans date de naissance, élargissez les **classes d'âge**, passez au **département**, à la
-#   **région**, puis ne publiez plus le lieu : quand k dépasse-t-il 1 ? Reste-t-il une classe à
-#   un seul diagnostic ?
-
-# %%
-explorateur = AnonymisationExplorer(registre, liste_electorale, sensitive="diagnosis",
-                                    reference="2025-01-01")
-explorateur
-
-# %% [markdown]
-# Tant qu'un lieu est publié, le registre garde k = 1, même très généralisé : les patients rares
-# (petit département, âge peu fréquent) restent seuls. Sans lieu, k dépasse 1, mais une étude
-# sur le lieu devient impossible. Après la séance, on réduira plutôt le périmètre.
-#
-# ## 6. Les trois risques du G29
-#
-# Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
-# protection des données, a adopté le 10 avril 2014 un avis sur les techniques
-# d'anonymisation (avis 05/2014, dit WP216). Trois risques :
-#
-# - **individualisation** (*singling out*) : isoler la ligne d'une personne (lignes uniques,
-#   k = 1) ;
-# - **corrélation** (*linkability*) : relier des données concernant la même personne **ou le
-#   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement, mais
-#   aussi rattacher quelqu'un à sa classe) ;
-# - **inférence** : déduire, avec une probabilité élevée, la valeur d'un attribut à partir
-#   d'autres (l = 1 : le diagnostic se déduit de la classe).
-#
-# Une publication qui résiste aux trois est robuste ; sinon, il faut évaluer le risque au cas
-# par cas. Selon l'avis, le k-anonymat écarte l'individualisation, **pas** la corrélation ni
-# l'inférence.
-#
-# ### Question 4 — Quel risque n'est pas maîtrisé ? (2 points)
-#
-# Une association publie un tableau de patients hospitalisés : sexe, classe d'âge de dix ans,
-# département et diagnostic. Elle a vérifié que le tableau est **8-anonyme** (chaque combinaison
-# regroupe au moins 8 patients) et que le croisement avec la liste électorale ne relie **aucun**
-# dossier à un seul nom. Mais dans la classe « hommes, 30-39 ans, Lozère », les 8 patients ont
-# tous le même diagnostic, B20 (maladie due au VIH). Le voisin d'un de ces patients sait
-# seulement que celui-ci, homme de 34 ans habitant en Lozère, a été hospitalisé.
-#
-# Par lequel des trois risques du G29 le voisin apprend-il le diagnostic ? Répondez par l'un des
-# textes `"individualisation"`, `"corrélation"` ou `"inférence"` (avec les guillemets).
-#
-# <details><summary>Indice 1</summary>
-#
-# Le voisin peut-il retrouver **la ligne** de ce patient ? Peut-il lui donner un nom grâce à la
-# liste électorale ? Qu'apprend-il pourtant ?
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Il ne sait pas laquelle des 8 lignes est celle de son voisin. Que disent ces 8 lignes sur le
-# diagnostic, et qu'en conclut-il ? Relisez les définitions des trois risques.
-# </details>
-
-# %% answer="critere_g29"
-critere_g29 = ...
-### BEGIN SOLUTION
-critere_g29 = "inférence"
-### END SOLUTION
-
-# %% tests="critere_g29" points=2
-# Vérification de la question 4 : exécutez cette cellule.
-options_g29 = ["individualisation", "corrélation", "inférence"]
-checks.check_choice(
-    critere_g29,
-    name="critere_g29",
-    options=options_g29,
-    digest="457f5a7311c14e4d",
-    mistakes=[
-        checks.Mistake("individualisation",
-                       "le tableau est 8-anonyme : aucune ligne n'est isolée, et le voisin ne sait "
-                       "pas laquelle des 8 est celle de son voisin. Le problème n'est pas d'isoler "
-                       "une ligne, mais ce que disent toutes les lignes de la classe."),
-        checks.Mistake("corrélation",
-                       "le voisin rattache bien son voisin à une classe de 8 lignes : pour le G29, "
-                       "relier des données à une personne ou à un groupe est une corrélation, et "
-                       "le k-anonymat ne l'empêche pas. Mais ce rattachement ne donne pas, à lui "
-                       "seul, le diagnostic : qu'est-ce qui, dans ces 8 lignes, le lui apprend ?"),
-    ],
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(critere_g29, name="critere_g29", options=options_g29, expected="inférence")
-### END HIDDEN TESTS
-
-# %% mistake="critere_g29"
-# message : le tableau est 8-anonyme
-critere_g29 = "individualisation"
-
-# %% mistake="critere_g29"
-# message : relier des données à une personne ou à un groupe est une corrélation
-critere_g29 = "corrélation"
-
-# %% mistake="critere_g29"
-# message : n'est pas l'une des options
-critere_g29 = "l-diversité"
-
-# %% [markdown]
-# ## À retenir
-#
-# - **Pseudonymiser** n'est pas **anonymiser** : les données restent personnelles pour qui peut,
-#   par des moyens raisonnables, retrouver les personnes (RGPD, article 4(5), considérant 26 ;
-#   arrêt du 4 septembre 2025).
-# - Un **quasi-identifiant** est ce qu'un attaquant sait par ailleurs : ensemble, ils isolent
-#   presque chaque patient, et une liste nominative suffit à les **nommer**.
-# - Unique dans l'**échantillon** n'est pas unique dans la **population** : le risque dépend de
-#   l'attaquant (procureur ou journaliste).
-# - Le **k** mesure l'individualisation, le **l** l'inférence ; aucun n'écarte la corrélation.
-# - **Généraliser** réduit le risque mais coûte du détail ; la perte d'information est une
-#   pénalité, pas une mesure de l'utilité.
-
-# %% [markdown]
-# ## Après la séance
-#
-# *À faire après la séance, seul ou en binôme : l'exercice A, la lecture B et la réflexion C
-# (environ une demi-heure).*
-#
-# ### A. Réduire le périmètre : l'extrait de l'Hérault
-#
-# Quand la généralisation ne suffit pas, on réduit aussi le **périmètre** publié. Prenons
-# l'extrait d'un seul département, l'Hérault, où l'on publie seulement le **sexe** et la
-# **classe d'âge** (le département est le même pour tous).
+# Les patients seuls vivent dans les petits départements : la même généralisation protège
+# moins les habitants des petits territoires. C'est une question de **justice** (le risque
+# n'est pas le même pour tous) et de **V4 — Prudence, esprit critique et inclusivité**.
+# Quand la généralisation ne suffit pas, on réduit aussi le **périmètre** publié, ou l'on
+# regroupe les petits territoires. Prenons l'extrait d'un seul département, l'Hérault, où l'on
+# publie seulement le **sexe**, la **classe d'âge** et le diagnostic (le département est le
+# même pour tous).
 
 # %%
 herault = registre_publie[registre_publie["departement"] == "34"]
@@ -764,12 +847,14 @@ age_herault = pv.age_on(herault["birth_date"], "2025-01-01")
 print(f"Extrait de l'Hérault : {len(herault)} patients.")
 sexes_herault = herault["sex"].to_numpy()  # les colonnes publiées, en tableaux simples
 ages_herault = age_herault.to_numpy()
+diagnostics_herault = herault["diagnosis"].to_numpy()
 
 
 def classes_herault(largeur):
     """The Hérault extract published with the sex and age bands of this width (in years)."""
     return pd.DataFrame({"sexe": sexes_herault,
-                         "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90)})
+                         "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90),
+                         "diagnostic": diagnostics_herault})
 
 
 def k_herault(largeur):
@@ -782,8 +867,9 @@ lignes = []
 for largeur in range(1, 13):
     effectifs = classes_herault(largeur).groupby(["sexe", "classe_age"], observed=True).size()
     sexe, classe = effectifs.idxmin()
+    l_largeur = pv.l_diversity(classes_herault(largeur), ["sexe", "classe_age"], "diagnostic")
     lignes.append({"largeur des classes (ans)": largeur, "k": k_herault(largeur),
-                   "plus petite classe": f"{noms_sexes[sexe]}, {classe}"})
+                   "l": l_largeur, "plus petite classe": f"{noms_sexes[sexe]}, {classe}"})
 display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 
 # %% [markdown]
@@ -791,18 +877,23 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # minimaux, chaque jeu de données se jugeant au cas par cas (G29, 2014). Des responsables de
 # données de santé appliquent depuis longtemps une « règle de cinq » (au moins 5 personnes par
 # case), d'autres 3, et 11 ou 20 pour une diffusion publique (El Emam, 2013). Avec **k ≥ 5**
-# comme objectif, le tableau donne la plus petite largeur qui convient.
+# comme objectif, le tableau donne la plus petite largeur qui convient. Son l est flatteur :
+# le générateur tire le diagnostic sans tenir compte de l'âge (sauf l'accouchement), alors que,
+# dans de vraies données, les diagnostics dépendent de l'âge (la fracture du col du fémur
+# touche surtout les personnes âgées), ce qui rend certaines classes moins diverses.
 #
 # ### Question 5 — Pourquoi k baisse-t-il ? (2 points)
 #
 # Dans le tableau, k vaut 6 avec des classes de 10 ans, mais 4 avec des classes de 11 ans,
-# pourtant plus larges. Pourquoi ? Répondez par la lettre (`"A"`, `"B"`, `"C"` ou `"D"`).
+# pourtant plus larges. Pourquoi ? Répondez par la lettre (`"A"`, `"B"`, `"C"`, `"D"` ou
+# `"E"`).
 #
-# - **A.** Les limites des classes se déplacent : avec 11 ans, la dernière classe avant
-#   « 90 ans et plus » ne couvre plus que deux années d'âge, et compte peu de patients.
+# - **A.** Les limites des classes se déplacent : avec 11 ans, une classe couvre bien moins
+#   d'années que les autres, et compte donc peu de patients.
 # - **B.** Plus une classe est large, plus ses patients sont faciles à isoler.
 # - **C.** Changer la largeur retire des patients de l'extrait.
 # - **D.** Avec des classes plus larges, il y a moins de classes, donc k diminue.
+# - **E.** La classe « 90 ans et plus » devient trop petite.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -812,8 +903,8 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 #
 # <details><summary>Indice 2</summary>
 #
-# Les patients de l'Hérault sont les mêmes quelle que soit la largeur ; seul leur regroupement
-# change. Une classe qui couvre plus d'années ne peut que gagner des patients.
+# Les patients restent les mêmes ; seules les limites des classes bougent. Toutes les classes
+# couvrent-elles vraiment 11 ans ?
 # </details>
 
 # %% answer="raison_baisse"
@@ -827,13 +918,14 @@ raison_baisse = "A"
 checks.check_choice(
     raison_baisse,
     name="raison_baisse",
-    options=["A", "B", "C", "D"],
+    options=["A", "B", "C", "D", "E"],
     digest="b9c5b6ead095027d",
     mistakes=[
         checks.Mistake("B",
-                       "une classe qui couvre plus d'années ne peut que gagner des patients : "
-                       "élargir les classes ne rend personne plus facile à isoler. Regardez les "
-                       "années que couvre la plus petite classe avec 11 ans."),
+                       "ce n'est pas la largeur qui isole : si chaque classe de 11 ans contenait "
+                       "au moins une classe de 10 ans entière, elle compterait au moins autant de "
+                       "patients, et k ne pourrait pas baisser. Ici, ce n'est pas le cas : quelles "
+                       "années couvre la plus petite classe avec 11 ans ?"),
         checks.Mistake("C",
                        "l'extrait compte les mêmes patients pour toutes les largeurs : seul leur "
                        "regroupement en classes change."),
@@ -841,15 +933,19 @@ checks.check_choice(
                        "k n'est pas le nombre de classes mais la taille de la plus petite ; et "
                        "moins de classes pour autant de patients, c'est plutôt des classes plus "
                        "grosses. Qu'a de particulier la plus petite classe avec 11 ans ?"),
+        checks.Mistake("E",
+                       "la classe « 90 ans et plus » commence toujours à 90 ans : elle est la même "
+                       "pour toutes les largeurs. Regardez dans le tableau quelle est la plus "
+                       "petite classe avec 11 ans, et les années qu'elle couvre."),
     ],
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(raison_baisse, name="raison_baisse", options=["A", "B", "C", "D"],
+checks.check_choice(raison_baisse, name="raison_baisse", options=["A", "B", "C", "D", "E"],
                     expected="A")
 ### END HIDDEN TESTS
 
 # %% mistake="raison_baisse"
-# message : ne peut que gagner des patients
+# message : ce n'est pas la largeur qui isole
 raison_baisse = "B"
 
 # %% mistake="raison_baisse"
@@ -860,11 +956,19 @@ raison_baisse = "C"
 # message : k n'est pas le nombre de classes
 raison_baisse = "D"
 
+# %% mistake="raison_baisse"
+# message : elle est la même pour toutes les largeurs
+raison_baisse = "E"
+
 # %% [markdown]
-# Avec des classes de 9 ans, un chercheur ne distingue plus deux patients dont l'âge diffère
-# de plusieurs années, ni deux communes du département : c'est le prix de la protection.
+# Leçon pratique : choisissez des généralisations **emboîtées** (classes de 5, puis 10, puis
+# 20 ans ; code postal, puis département, puis région), où chaque classe large réunit des
+# classes fines entières : k ne peut alors pas baisser.
 #
-# ### B. Pour aller plus loin : au-delà du k-anonymat
+# Avec des classes de 9 ans, un chercheur ne distingue plus deux patients d'une même classe,
+# ni deux communes du département : c'est le prix de la protection.
+#
+# ### C. Pour aller plus loin : au-delà du k-anonymat
 #
 # - **Les limites de la l-diversité.** Une classe peut compter plusieurs diagnostics différents
 #   mais proches (trois maladies de l'estomac), ou une maladie rare bien plus fréquente que dans
@@ -882,9 +986,10 @@ raison_baisse = "D"
 #   (Stadler et al., 2022).
 # - **L'accès contrôlé** : au lieu de publier, on fait travailler les chercheurs dans un
 #   environnement sécurisé d'où ne sortent que des résultats non personnels. Le règlement
-#   (UE) 2025/327 sur l'espace européen des données de santé (EHDS) prévoit que tout accès aux
-#   données de santé individuelles qu'il encadre pour une réutilisation passe par un tel
-#   environnement (considérant 77) ; des statistiques anonymes peuvent être fournies sans lui.
+#   (UE) 2025/327 sur l'espace européen des données de santé (EHDS), qui s'appliquera
+#   progressivement, prévoit que l'accès aux données de santé individuelles qu'il encadre pour
+#   une réutilisation passe par un tel environnement ; des statistiques anonymes peuvent être
+#   fournies sans lui.
 # - **Qui a remplacé le G29 ?** Depuis le 25 mai 2018, le **Comité européen de la protection
 #   des données** (en anglais EDPB), qui réunit les autorités nationales comme la CNIL ; à ne
 #   pas confondre avec le **Contrôleur européen de la protection des données** (EDPS), qui
@@ -903,7 +1008,7 @@ raison_baisse = "D"
 #   entraîné sur les patients d'un service de maladies infectieuses, la réponse révèle déjà
 #   beaucoup.
 #
-# ### C. Réflexion — Quand un jeu de données peut-il être partagé ?
+# ### D. Réflexion — Quand un jeu de données peut-il être partagé ?
 #
 # *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
 #
@@ -920,28 +1025,37 @@ raison_baisse = "D"
 #
 # - **1 point** — Le droit, juste : des données pseudonymisées restent des données personnelles
 #   pour qui peut retrouver les personnes par des moyens raisonnables (RGPD art. 4(5),
-#   considérant 26) ; depuis l'arrêt C-413/23 P du 4 septembre 2025, cela s'apprécie du point de
-#   vue du destinataire, moyens de recoupement compris : une start-up capable de croiser
-#   l'extrait avec une liste nominative détient des données personnelles. Pénaliser « on a
-#   enlevé les noms, donc c'est anonyme », et aussi « c'est anonyme pour la start-up parce
-#   qu'elle n'a pas la table de correspondance » quand elle peut recouper.
+#   considérant 26) ; depuis l'arrêt C-413/23 P du 4 septembre 2025 (rendu sur le règlement
+#   (UE) 2018/1725, dont la notion se lit comme celle du RGPD), cela s'apprécie du point de vue
+#   du destinataire, moyens de recoupement compris : une start-up capable de croiser l'extrait
+#   avec une liste nominative détient des données personnelles, et l'hôpital qui transmet garde
+#   toutes ses obligations. Pénaliser « on a enlevé les noms, donc c'est anonyme », et aussi
+#   « c'est anonyme pour la start-up parce qu'elle n'a pas la table de correspondance » quand
+#   elle peut recouper. Accepter la position inverse si elle est argumentée : des données
+#   généralisées (k et l vérifiés), transmises sous un contrat qui interdit toute
+#   réidentification, pourraient ne pas être personnelles pour une start-up qui n'a plus de
+#   moyen raisonnable de recouper.
 # - **1 point** — Un chiffre du module, juste, interprété et rapporté au bon dénominateur : la
-#   part de lignes uniques sur (date de naissance, sexe, code postal), dans le registre ou dans
-#   la population synthétique ; la part des patients de la liste nommés correctement (presque
-#   tous) ; le k et le l après généralisation ; ou la perte d'information. La part de tout le
-#   registre nommée (environ 28 %) n'est acceptée que si l'étudiant dit qu'elle dépend de la
-#   couverture de la liste (un réglage du générateur) ; « 28 % des patients sont réidentifiés »
-#   présenté comme le risque d'un patient ne vaut pas le point. L'étudiant relie k à
-#   l'individualisation et l à l'inférence. Une copie dont l'interprétation de k et l est
+#   part de lignes uniques sur (date de naissance, sexe, code postal) dans le registre ; celle
+#   dans la population synthétique, seulement présentée comme un artefact de sa petite taille
+#   (« 97 % des Français sont uniques » ne vaut pas le point ; Golle (2006) trouve 63 % aux
+#   États-Unis) ; la part des patients de la liste nommés correctement (presque tous) ; le k et
+#   le l après généralisation ; les patients restés seuls dans les petits départements ; ou la
+#   perte d'information. La part de tout le registre nommée (environ 28 %) n'est acceptée que si
+#   l'étudiant dit qu'elle dépend de la couverture de la liste (un réglage du générateur) ;
+#   « 28 % des patients sont réidentifiés » présenté comme le risque d'un patient ne vaut pas le
+#   point. Le risque du G29 doit être relié au cas : k à l'individualisation, l à l'inférence,
+#   ou la corrélation (croisement avec une liste, rattachement d'un patient à sa classe) ; tout
+#   risque correctement relié est accepté. Une copie dont l'interprétation de k et l est
 #   incomplète peut obtenir le point entier si elle distingue l'échantillon de la population
 #   (cela ne donne rien au-delà de ce point).
 # - **1 point** — Une proposition argumentée et proportionnée (valeurs
-#   V5 — Utilisation responsable et éclairée, et V7 — Partage et collaboration) : généraliser (classes d'âge,
-#   département ou région, année), réduire le périmètre, vérifier k et l, ou ne pas publier mais
-#   donner accès dans un environnement contrôlé (contrat, finalité, hébergement, analyse
-#   d'impact), ou des données synthétiques évaluées ; reconnaître le coût pour la recherche et
-#   le bénéfice du partage. Accepter toute position argumentée ; pénaliser une réponse qui
-#   présente un seuil (k = 5) comme une garantie ou comme une règle de droit.
+#   V5 — Utilisation responsable et éclairée, et V7 — Partage et collaboration) : généraliser
+#   (classes d'âge emboîtées, département ou région, année), réduire le périmètre, vérifier k
+#   et l, ou ne pas publier mais donner accès dans un environnement contrôlé (contrat, finalité,
+#   hébergement, analyse d'impact), ou des données synthétiques évaluées ; reconnaître le coût
+#   pour la recherche et le bénéfice du partage. Accepter toute position argumentée ; pénaliser
+#   une réponse qui présente un seuil (k = 5) comme une garantie ou comme une règle de droit.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -951,7 +1065,8 @@ raison_baisse = "D"
 #   pseudonymisation) et considérant 26 (données pseudonymisées et données anonymes).
 # - Cour de justice de l'Union européenne, arrêt du 4 septembre 2025, Contrôleur européen de la
 #   protection des données contre Conseil de résolution unique, affaire C-413/23 P,
-#   ECLI:EU:C:2025:645 (données pseudonymisées transmises à un destinataire).
+#   ECLI:EU:C:2025:645 (données pseudonymisées transmises à un destinataire ; interprétation du
+#   règlement (UE) 2018/1725 sur les institutions de l'Union).
 # - Groupe de travail « Article 29 » sur la protection des données (G29). Avis 05/2014 sur les
 #   techniques d'anonymisation (WP216), adopté le 10 avril 2014 : section 2.2.2 (les trois
 #   risques), section 5 et tableau 6 (le k-anonymat n'écarte ni la corrélation ni l'inférence ;
@@ -961,8 +1076,8 @@ raison_baisse = "D"
 # - Comité européen de la protection des données (EDPB). Avis 28/2024 sur certains aspects de la
 #   protection des données liés au traitement de données personnelles dans le cadre des modèles
 #   d'IA, adopté le 17 décembre 2024.
-# - Règlement (UE) 2025/327 relatif à l'espace européen des données de santé (EHDS),
-#   considérant 77 (environnement de traitement sécurisé).
+# - Règlement (UE) 2025/327 relatif à l'espace européen des données de santé (EHDS)
+#   (environnement de traitement sécurisé).
 # - Sweeney L. *Simple demographics often identify people uniquely*. Carnegie Mellon
 #   University, Data Privacy Working Paper 3, Pittsburgh, 2000 (87 % de la population des
 #   États-Unis, 216 millions sur 248 millions, probablement uniques sur code postal, sexe et
