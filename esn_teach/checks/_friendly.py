@@ -37,7 +37,13 @@ __all__ = ["french_explanation", "install_french_errors"]
 _MARK = "_esn_french_errors"
 
 #: The run-time errors explained; the others keep IPython's traceback.
-_RUNTIME_ERRORS: tuple[type[BaseException], ...] = (NameError, TypeError, KeyError, ValueError)
+_RUNTIME_ERRORS: tuple[type[BaseException], ...] = (
+    NameError,
+    TypeError,
+    KeyError,
+    ValueError,
+    IndexError,
+)
 
 #: Library messages a beginner meets when calling a function of the course (scikit-learn's
 #: metrics, esn_teach's keyword-only functions), and what they mean in French.
@@ -53,6 +59,13 @@ _LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
         "Les deux séries n'ont pas le même nombre de patients : mélangez-vous deux jeux de "
         "données (par exemple le jeu de test et le jeu de validation) ? Chaque score doit aller "
         "avec le diagnostic réel de la même personne.",
+    ),
+    (
+        re.compile(r"[Bb]oolean index (?:has wrong length|did not match)|Item wrong length"),
+        "Le filtre (une série de vrai/faux) n'a pas la même longueur que le tableau filtré : "
+        "vous filtrez un tableau avec les lignes d'un autre (par exemple toute la cohorte avec "
+        "des patients repérés dans une partie seulement). Filtrez le tableau d'où viennent ces "
+        "vrai/faux.",
     ),
     (
         re.compile(r"'(?:int|float)' object is not callable"),
@@ -150,7 +163,7 @@ def french_explanation(
         return _explain_placeholder(source, namespace)
     if type(error) is KeyError and error.args:
         return _explain_missing_label(error.args[0], source, namespace)
-    if isinstance(error, ValueError | TypeError):
+    if isinstance(error, ValueError | TypeError | IndexError):
         message = str(error)
         return next((text for pattern, text in _LIBRARY_MESSAGES if pattern.search(message)), None)
     return None

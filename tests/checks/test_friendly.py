@@ -294,6 +294,7 @@ CELLS = [
     "int('douze')",
     "article = 9(2)(j)",
     "article = L1461-1",
+    "import pandas as pd\npd.DataFrame({'x': [1, 2, 3]}).loc[pd.Series([True, False]).to_numpy()]",
 ]
 
 
@@ -359,6 +360,8 @@ def test_kernel_shows_french_errors_and_keeps_error_outputs(tmp_path):
     assert ename == "TypeError" and '"9(2)(j)"' in text and "guillemets droits" in text
     ename, _, text = error(14)
     assert ename == "NameError" and 'doit être entre guillemets : "L1461"' in text
+    ename, _, text = error(15)  # a table filtered with another table's rows
+    assert ename == "IndexError" and text.startswith("Le filtre (une série de vrai/faux)")
 
     assert notebook.cells[8].outputs == [
         nbformat.v4.new_output("stream", name="stdout", text="0.8\n")
