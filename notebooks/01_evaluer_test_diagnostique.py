@@ -3,12 +3,12 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Prérequis** : aucun (ce qui a été vu en PASS/LAS sur les tests diagnostiques aide, mais tout
-# est redéfini ici).
+# **Prérequis** : aucun (ce qui a été vu en PASS/LAS aide, mais tout est redéfini ici).
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Dire quel **test de référence** sert à juger un test diagnostique.
+# 1. Dire quel **test de référence** sert à juger un test diagnostique (question après la
+#    séance).
 # 2. Lire une **matrice de confusion** ; calculer la **sensibilité**, la **spécificité** et les
 #    **valeurs prédictives**.
 # 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes.
@@ -18,49 +18,51 @@
 #
 # > **Les valeurs de l'école dans ce module**
 # >
-# > - **V1 — Priorité à la relation humaine** : derrière chaque case de la matrice de
-# >   confusion, il y a une patiente rassurée ou inquiétée, à qui il faudra expliquer son
-# >   résultat.
+# > - **V1 — Priorité à la relation humaine** : derrière chaque case de la matrice, une patiente
+# >   rassurée ou inquiétée, à qui il faudra expliquer son résultat.
 # > - **V4 — Prudence, esprit critique et inclusivité** : un chiffre de performance ne vaut
-# >   que pour la population où il a été mesuré, et avec sa marge d'incertitude.
+# >   que pour la population où il a été mesuré, avec sa marge d'incertitude.
 # >
 # > **Cadre éthique du numérique en santé (CENS)** : non-malfaisance (un cancer manqué, une
-# > biopsie inutile sont des torts), autonomie (une patiente qui sait ce que vaut son test peut
-# > décider avec son médecin).
+# > biopsie inutile sont des torts), autonomie (une patiente qui sait ce que vaut son test décide
+# > mieux avec son médecin), justice (le test est-il aussi bon pour toutes les patientes ?).
 #
 # ## Mode d'emploi
 #
-# - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule puis **Maj + Entrée**. Si
-#   plus rien ne marche : menu *Noyau* › *Redémarrer le noyau et exécuter toutes les cellules…*
-# - Quand une cellule contient `...`, remplacez les trois points par votre réponse, exécutez-la,
-#   puis exécutez la cellule **« Vérification »** en dessous : elle dit si la réponse est
-#   correcte, ou quelle erreur vous avez probablement faite.
-# - Gardez le nom de la variable **exactement** (sans accent : `sensibilite`) ; décimales avec un
-#   **point** (`0.8`, pas `0,8`) ; écrivez plutôt le **calcul** que son résultat arrondi.
-# - Sous chaque question, des **indices** repliés : « Indice 1 », puis « Indice 2 » si besoin.
+# - Exécutez les cellules **dans l'ordre** (**Maj + Entrée**). Si plus rien ne marche : menu
+#   *Noyau* (le programme qui exécute le code) › *Redémarrer le noyau et exécuter toutes les
+#   cellules…*
+# - Remplacez chaque `...` par votre réponse (décimales avec un **point** : `0.8`), exécutez,
+#   puis exécutez la cellule **« Vérification »** en dessous.
+# - Une proportion s'écrit par son **calcul** (`7/9`) ou avec au moins **3 décimales**
+#   (`0.778`) : arrondie à 2 décimales (`0.78`), elle peut être comptée fausse.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
 #
-# Madame L., 52 ans, a découvert une boule dans le sein. Le radiologue réalise une **cytoponction**
-# (ponction à l'aiguille fine) : quelques cellules de la masse sont aspirées et photographiées au
-# microscope. Un logiciel mesure leurs noyaux, et un modèle d'intelligence artificielle en tire
-# un **score** entre 0 et 1 : plus il est élevé, plus la tumeur est probablement **maligne**.
+# Madame L., 52 ans, a découvert une boule dans le sein. Après l'examen clinique, une
+# mammographie et une échographie, on réalise une **cytoponction** (ponction à l'aiguille fine),
+# comme dans le Wisconsin au début des années 1990 (aujourd'hui, on préfère souvent une
+# microbiopsie) : quelques cellules de la masse sont aspirées et photographiées au microscope.
+# Un logiciel mesure leurs noyaux, et un modèle d'intelligence artificielle en tire un
+# **score** entre 0 et 1 : plus il est élevé, plus la tumeur est probablement **maligne**.
 # Au-dessus d'un **seuil**, le test est « positif » (on poursuit les examens) ; en dessous,
 # « négatif ».
 #
 # Pour savoir si ce test se trompe, il faut connaître la vérité par un autre moyen : le **test de
-# référence** (en anglais *gold standard*), l'examen le plus fiable disponible, fait
-# indépendamment du test évalué. Pour un cancer, la certitude vient de l'analyse au microscope
-# d'un **fragment de tissu** (biopsie, opération), et non de quelques cellules isolées : c'est
-# l'**examen histologique**. Sensibilité, spécificité… comparent le test à cette référence : si
-# elle se trompe, nos mesures héritent de ses erreurs.
+# référence** (*gold standard*), l'examen le plus fiable disponible, fait indépendamment du test
+# évalué. Pour un cancer, c'est l'**examen histologique** : l'analyse au microscope d'un
+# fragment de tissu (biopsie, opération), et non de quelques cellules isolées. Si la référence
+# se trompe, nos mesures héritent de ses erreurs.
 #
-# Nos données sont **réelles**, non synthétiques : le jeu *Breast Cancer Wisconsin (Diagnostic)*
-# (hôpital de l'Université du Wisconsin, États-Unis, 1995), fourni avec la bibliothèque
-# scikit-learn. Il ne contient que des mesures de noyaux et le diagnostic final retenu par
-# l'équipe clinique. Exécutez la cellule suivante (**vous n'avez pas à comprendre son code**),
-# puis dépliez la **fiche descriptive** du jeu et lisez au moins ses « limites et biais connus ».
+# Nos données sont **réelles** : le jeu *Breast Cancer Wisconsin (Diagnostic)* (hôpital de
+# l'Université du Wisconsin, États-Unis ; décrit par Street et al., 1993), fourni avec
+# scikit-learn. Il ne contient que des mesures de noyaux et le diagnostic final de l'équipe :
+# c'est notre référence, dont le mode de confirmation n'est pas documenté pour chaque patiente
+# (risque de **biais de vérification** : une tumeur dite bénigne sans histologie a pu être mal
+# classée). Il ne contient ni l'âge ni l'origine des patientes : impossible de savoir si le test
+# est aussi bon pour toutes. Exécutez la cellule suivante (**sans chercher à comprendre son
+# code**), puis dépliez la **fiche** du jeu et lisez ses « limites et biais connus ».
 
 # %%
 # Vous n'avez pas à comprendre ce code : exécutez-le (Maj + Entrée).
@@ -68,7 +70,6 @@ import numpy as np
 from IPython.display import display
 from ipywidgets import HTML
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -99,85 +100,25 @@ print(f"Prévalence du cancer dans ce jeu de données : {fr_percent(y.mean())}")
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 
 # %% [markdown]
-# Plus d'un tiers des tumeurs sont malignes : ces patientes sont **adressées pour une masse du
-# sein**, ce n'est pas une population de dépistage (nous y reviendrons à la section 6).
-#
-# ### Question 1 — Le test de référence (1 point)
-#
-# Pour juger le test de Madame L., quel examen sert de **test de référence** ? Écrivez **entre
-# guillemets** l'une des réponses `"mammographie"`, `"cytoponction"`, `"score du modèle"` ou
-# `"histologie"`.
-#
-# <details><summary>Indice 1</summary>
-#
-# La référence doit être plus fiable que le test évalué, et indépendante de lui.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Le score du modèle est calculé à partir des cellules de la cytoponction : ni l'un ni l'autre ne
-# peut se juger lui-même. Quel examen analyse un fragment de tissu ?
-# </details>
-
-# %% answer="reference"
-reference = ...
-### BEGIN SOLUTION
-reference = "histologie"
-### END SOLUTION
-
-# %% tests="reference" points=1
-# Vérification de la question 1 : exécutez cette cellule.
-checks.check_choice(
-    reference,
-    name="reference",
-    options=["mammographie", "cytoponction", "score du modèle", "histologie"],
-    digest="66e75e94df8dbbbd",
-    mistakes=[
-        checks.Mistake(None, "le score du modèle est le test que l'on évalue : on ne peut pas le "
-                       "juger contre lui-même.", digest="74a631ed58b9414c"),
-        checks.Mistake(None, "les mesures du modèle viennent des cellules de la cytoponction : la "
-                       "prendre pour référence serait juger le test contre lui-même.",
-                       digest="a54f8df0912bd891"),
-        checks.Mistake(None, "la mammographie est une image : elle oriente (et sert au dépistage), "
-                       "mais ne confirme pas un cancer.", digest="1581f318c9866688"),
-    ],
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(
-    reference,
-    name="reference",
-    options=["mammographie", "cytoponction", "score du modèle", "histologie"],
-    expected="histologie",
-)
-### END HIDDEN TESTS
-
-# %% mistake="reference"
-# message : juger le test contre lui-même
-reference = "cytoponction"
-
-# %% mistake="reference"
-# message : le test que l'on évalue
-reference = "score du modèle"
-
-# %% mistake="reference"
-# message : ne confirme pas un cancer
-reference = "mammographie"
-
-# %% [markdown]
 # ## 2. Le modèle et ses scores
 #
 # Notre modèle est une **régression logistique**, méthode statistique classique qui combine des
-# mesures en un score entre 0 et 1, lu comme une probabilité de cancer. Pour rendre les erreurs
-# visibles, il n'utilise que **deux mesures** des noyaux : leur **texture** (variation des
-# niveaux de gris) et leur **compacité** (qui augmente quand le contour s'éloigne d'un cercle).
+# mesures en un score entre 0 et 1, lu comme une probabilité de cancer. Cette lecture ne vaut que
+# pour des patientes comme les nôtres, **adressées pour une masse du sein** (37 % de cancers),
+# et non pour des femmes dépistées (section 6). Pour rendre les erreurs visibles, il n'utilise
+# que **deux mesures** des noyaux : leur texture et leur compacité.
 #
-# Les patientes sont réparties au hasard en **trois jeux** :
+# <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
-# - le **jeu d'apprentissage** (40 %) : le modèle y apprend ;
-# - le **jeu de validation** (20 %) : nous y **réglons le seuil** (section 5) ;
-# - le **jeu de test** (40 %) : des patientes qui n'ont servi ni à apprendre ni à régler ; c'est
-#   là seulement qu'on **mesure** la performance. Juger un modèle sur les données qui ont servi
-#   à le construire ou à le régler en donnerait une image trop flatteuse.
+# La **texture** mesure la variation des niveaux de gris dans le noyau ; la **compacité**
+# augmente quand le contour du noyau s'éloigne d'un cercle.
+# </details>
+#
+# Les patientes sont réparties au hasard en **trois jeux** : **apprentissage** (40 %, le modèle
+# y apprend), **validation** (20 %, nous y réglons le seuil) et **test** (40 %). Le jeu de test
+# n'a servi ni à apprendre ni à régler : c'est là seulement qu'on **mesure** la performance, car
+# un modèle jugé sur les données qui ont servi à le construire ou à le régler paraît meilleur
+# qu'il n'est.
 
 # %%
 mesures = jeu.data[["mean texture", "mean compactness"]]  # texture et compacité (moyennes)
@@ -199,18 +140,16 @@ print(f"Test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
 # ## 3. La matrice de confusion
 #
 # Au seuil 0,5, chaque patiente du jeu de test tombe dans l'une de quatre cases. La réalité
-# (malade M+, non malade M−) est celle du test de référence ; le test est positif (T+) ou
-# négatif (T−) :
+# (malade M+, non malade M−) est celle du test de référence :
 #
 # | | Test négatif (T−) | Test positif (T+) |
 # |---|---|---|
 # | **Non malade (M−)** | vrai négatif (**VN**) : rassurée à raison | faux positif (**FP**) : inquiétée à tort |
 # | **Malade (M+)** | faux négatif (**FN**) : cancer manqué | vrai positif (**VP**) : cancer détecté |
 #
-# En PASS/LAS, le tableau T+/T− × M+/M− met souvent le test en lignes et la maladie en colonnes,
-# VP en haut à gauche. Ici, comme dans scikit-learn, la réalité est en lignes et VP en bas à
-# droite : mêmes cases, autres places. Repérez-vous aux **noms** (VP, FP, FN, VN), jamais à la
-# position.
+# En PASS/LAS, le tableau met souvent le test en lignes, VP en haut à gauche ; ici, comme dans
+# scikit-learn, la réalité est en lignes et VP en bas à droite. Repérez-vous aux **noms** (VP,
+# FP, FN, VN), jamais à la position.
 #
 # Deux proportions décrivent le test **du point de vue de la maladie** : la **sensibilité**
 # (parmi les malades, la part que le test détecte) et la **spécificité** (parmi les non-malades,
@@ -228,11 +167,10 @@ with accessible_style():
     )
 
 # %% [markdown]
-# ### Question 2 — La sensibilité au seuil 0,5 (2 points)
+# ### Question 1 — La sensibilité au seuil 0,5 (2 points)
 #
-# Calculez la **sensibilité** du test au seuil 0,5, sous forme de proportion entre 0 et 1
-# (`0.8`, et non un pourcentage comme `80`). Écrivez le calcul avec les variables `vp`, `fp`,
-# `fn` et `vn` définies ci-dessus.
+# Calculez la **sensibilité** du test au seuil 0,5 (une proportion entre 0 et 1, pas un
+# pourcentage) : écrivez le calcul avec les variables `vp`, `fp`, `fn` et `vn` ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -253,7 +191,7 @@ sensibilite = vp / (vp + fn)
 ### END SOLUTION
 
 # %% tests="sensibilite" points=2
-# Vérification de la question 2 : exécutez cette cellule.
+# Vérification de la question 1 : exécutez cette cellule.
 checks.check_number(
     sensibilite,
     name="sensibilite",
@@ -278,6 +216,9 @@ checks.check_number(
         checks.Mistake(None, "vous avez calculé la part des cancers manqués (les faux négatifs "
                        "parmi les malades). La sensibilité compte les cancers détectés.",
                        digest="310873c2a15fd798"),
+        checks.Mistake(None, "attention aux parenthèses : Python calcule a / b + c comme "
+                       "(a / b) + c. Mettez tout le dénominateur entre parenthèses.",
+                       digest="5c6a246bd15b7c34"),
     ],
 )
 ### BEGIN HIDDEN TESTS
@@ -312,6 +253,10 @@ sensibilite = (vp + vn) / (vp + fp + fn + vn)
 sensibilite = fn / (vp + fn)
 
 # %% mistake="sensibilite"
+# message : attention aux parenthèses
+sensibilite = vp / vp + fn
+
+# %% mistake="sensibilite"
 # message : 0,5 est le seuil de décision
 sensibilite = 0.5
 
@@ -320,33 +265,30 @@ sensibilite = 0.5
 sensibilite = 100 * vp / (vp + fn)
 
 # %% [markdown]
-# Cette sensibilité est mesurée sur quelques dizaines de malades : d'autres patientes comparables
-# auraient donné un chiffre un peu différent. L'**intervalle de confiance à 95 %** donne la plage
-# des valeurs compatibles avec nos données : construit ainsi, il contient la vraie sensibilité
-# dans 95 études sur 100. Plus il y a de patientes, plus il est étroit. La cellule suivante le
-# calcule pour votre réponse (méthode de Wilson).
+# Avec d'autres patientes comparables, cette sensibilité aurait été un peu différente.
+# L'**intervalle de confiance à 95 %** donne la plage des valeurs compatibles avec nos données :
+# construit ainsi, il contient la vraie sensibilité dans 95 études sur 100. Plus il y a de
+# patientes, plus il est étroit. La cellule suivante le calcule pour votre réponse (méthode de
+# Wilson).
 
 # %%
 n_malades = int(y_test.sum())
 if est_entre_0_et_1(sensibilite):
     detectes = round(sensibilite * n_malades)
     bas, haut = ev.proportion_ci(detectes, n_malades)
-    print(f"{detectes} cancers détectés sur {n_malades} : sensibilité {fr_number(detectes / n_malades)}.")
+    print(f"Avec votre réponse ({fr_number(sensibilite)}) : {detectes} cancers détectés sur "
+          f"{n_malades}.")
     print(f"Intervalle de confiance à 95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}.")
 else:
-    print("Donnez d'abord à la question 2 une proportion entre 0 et 1, puis relancez cette cellule.")
+    print("Donnez d'abord à la question 1 une proportion entre 0 et 1, puis relancez cette cellule.")
 
 # %% [markdown]
-# L'intervalle s'étend sur près de 20 points : avec 85 malades, la sensibilité n'est connue qu'à
-# une dizaine de points près, de part et d'autre de la valeur mesurée.
-#
 # ## 4. L'explorateur de seuil
 #
 # L'explorateur travaille sur le **jeu de validation**, où l'on a le droit de régler le seuil.
-# Déplacez le curseur (souris, ou **flèches du clavier** après un clic dessus) : la matrice, les
-# indicateurs, leurs intervalles de confiance (sous l'explorateur) et le point sur la **courbe
-# ROC** suivent. Cette courbe place, pour chaque seuil, la sensibilité (en ordonnée) contre
-# 1 − spécificité (en abscisse). Observez :
+# Déplacez le curseur (souris, ou **flèches du clavier**) : la matrice, les indicateurs (VPP et
+# VPN : section 6), les intervalles de confiance et le point sur la courbe ROC suivent (en
+# abscisse, 1 − spécificité : la part des non-malades inquiétées à tort). Observez :
 #
 # - quand le seuil **baisse**, la sensibilité monte… et la spécificité descend ;
 # - aucun seuil ne donne à la fois zéro faux négatif et zéro faux positif ;
@@ -354,43 +296,40 @@ else:
 
 # %%
 explorateur = ThresholdExplorer(y_val, scores_val, threshold=0.5, show_auc=False)
-marges = HTML()
+encart_intervalles = HTML()
 
 
 def ecrire_marges(changement=None):
-    # Sous l'explorateur : chaque indicateur, ses effectifs et son intervalle de confiance à 95 %.
+    # Sous l'explorateur : sensibilité et spécificité, effectifs et intervalle de confiance.
     c = ev.confusion_at_threshold(y_val, scores_val, explorateur.slider.value)
     lignes = [f"<b>Intervalles de confiance à 95 % au seuil {fr_number(explorateur.slider.value, 2)}"
               " (jeu de validation)</b>"]
-    for nom, k, n in [("Sensibilité", c.tp, c.tp + c.fn), ("Spécificité", c.tn, c.tn + c.fp),
-                      ("VPP", c.tp, c.tp + c.fp), ("VPN", c.tn, c.tn + c.fn)]:
-        if n == 0:
-            lignes.append(f"{nom} : non calculable (aucune patiente concernée)")
-        else:
-            bas, haut = ev.proportion_ci(k, n)
-            lignes.append(f"{nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de "
-                          f"{fr_number(bas, 2)} à {fr_number(haut, 2)}")
-    marges.value = "<p>" + "<br>".join(lignes) + "</p>"
+    for nom, k, n in [("Sensibilité", c.tp, c.tp + c.fn), ("Spécificité", c.tn, c.tn + c.fp)]:
+        bas, haut = ev.proportion_ci(k, n)
+        lignes.append(f"{nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de "
+                      f"{fr_number(bas, 2)} à {fr_number(haut, 2)}")
+    encart_intervalles.value = "<p>" + "<br>".join(lignes) + "</p>"
 
 
 explorateur.slider.observe(ecrire_marges, names="value")
 ecrire_marges()
-display(explorateur, marges)
+display(explorateur, encart_intervalles)
 
 # %% [markdown]
 # ## 5. Choisir un seuil
 #
-# Ici, le test décide s'il faut aller plus loin (une biopsie) : manquer un cancer est grave. On
-# veut une sensibilité élevée, quitte à inquiéter à tort davantage de patientes.
+# Un test positif mène à une biopsie ; manquer un cancer est grave : on veut une sensibilité
+# élevée, quitte à inquiéter à tort davantage de patientes. Nous visons 95 % : ce chiffre fixe
+# combien de cancers manqués on accepte pour combien de biopsies inutiles, un choix de valeurs
+# plutôt qu'une question technique.
 #
-# ### Question 3 — Le seuil qui détecte au moins 95 % des cancers (2 points)
+# ### Question 2 — Le seuil qui détecte au moins 95 % des cancers (2 points)
 #
-# Parmi les seuils du curseur (de 0 à 1, de 0,01 en 0,01), trouvez **le plus élevé** pour
-# lequel la sensibilité atteint **au moins 95 %** sur le **jeu de validation**. Le plus élevé,
-# car parmi les seuils assez sensibles, c'est celui qui fait le moins de faux positifs.
-#
-# Tâtonnez avec l'explorateur, ou calculez : `ev.sensitivity(y_val, scores_val >= 0.30)` donne
-# la sensibilité au seuil `0.30` sur le jeu de validation.
+# Parmi les seuils du curseur (de 0,01 en 0,01), trouvez **le plus élevé** pour lequel la
+# sensibilité atteint **au moins 95 %** sur le **jeu de validation** : parmi les seuils assez
+# sensibles, c'est celui qui fait le moins de faux positifs. Tâtonnez avec l'explorateur, ou
+# calculez : `ev.sensitivity(y_val, scores_val >= 0.30)` donne la sensibilité au seuil `0.30`
+# sur le jeu de validation.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -413,7 +352,7 @@ seuil = max(t for t in seuils_du_curseur if ev.sensitivity(y_val, scores_val >= 
 ### END SOLUTION
 
 # %% tests="seuil" points=2
-# Vérification de la question 3 : exécutez cette cellule.
+# Vérification de la question 2 : exécutez cette cellule.
 valeur_seuil = checks.require_number(seuil, name="seuil")
 checks.expect(valeur_seuil != 0.95,
               "0.95 est la sensibilité visée, pas le seuil. Cherchez le seuil (la position du "
@@ -482,26 +421,29 @@ def lire_seuil(nom_du_jeu, verite, scores_du_jeu, valeur):
         print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
               f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
     print(f"  {c.fp} patientes sans cancer inquiétées à tort sur {c.tn + c.fp}.")
-    return c.tp / (c.tp + c.fn), ev.proportion_ci(c.tp, c.tp + c.fn)[1]
+    return c.tp / (c.tp + c.fn), ev.proportion_ci(c.tp, c.tp + c.fn)
 
 
 if est_entre_0_et_1(seuil):
-    se_validation, _ = lire_seuil("validation", y_val, scores_val, seuil)
+    se_validation, ic_validation = lire_seuil("validation", y_val, scores_val, seuil)
 else:
-    print("Donnez d'abord à la question 3 un seuil entre 0 et 1, puis relancez cette cellule.")
+    print("Donnez d'abord à la question 2 un seuil entre 0 et 1, puis relancez cette cellule.")
 
 # %% [markdown]
-# ### Question 4 — Que vaut la promesse « 95 % » ? (1 point)
+# ### Question 3 — Que vaut la promesse « 95 % » ? (1 point)
 #
-# Le seuil détecte au moins 95 % des cancers **du jeu de validation** : 40 sur 42. Au vu de
-# l'intervalle de confiance, que dire aux cliniciens ? Écrivez **entre guillemets** la lettre de
-# votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
+# Au bon seuil, 40 cancers sur 42 du **jeu de validation** sont détectés. Que dire aux
+# cliniciens ? Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou
+# `"D"`).
 #
-# - **A.** Ce seuil détecte au moins 95 % des cancers : c'est mesuré.
+# - **A.** L'intervalle, d'environ 0,84 à 0,99, contient 0,95 : le seuil tient sa promesse et
+#   peut être annoncé tel quel aux cliniciens.
 # - **B.** La sensibilité réelle à ce seuil est mal connue : les données sont compatibles avec
-#   des valeurs d'environ 0,84 à 0,99. Il faut la mesurer sur d'autres patientes.
+#   des valeurs d'environ 0,84 à 0,99, et ces malades ont servi à choisir le seuil. Il faut la
+#   mesurer sur d'autres patientes.
 # - **C.** Ce seuil détecte 95,2 % des cancers, à un dixième de point près.
-# - **D.** On ne peut rien dire : 42 malades, c'est trop peu.
+# - **D.** Sur de nouvelles patientes, la sensibilité à ce seuil sera d'au moins 0,84, la borne
+#   basse de l'intervalle : c'est garanti à 95 %.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -522,21 +464,23 @@ marge = "B"
 ### END SOLUTION
 
 # %% tests="marge" points=1
-# Vérification de la question 4 : exécutez cette cellule.
+# Vérification de la question 3 : exécutez cette cellule.
 checks.check_choice(
     marge,
     name="marge",
     options=["A", "B", "C", "D"],
     digest="7281b74c76524fcc",
     mistakes=[
-        checks.Mistake(None, "vous prenez une estimation pour une certitude : 40 sur 42 est "
-                       "mesuré sur peu de malades, celles-là mêmes qui ont servi à choisir le "
-                       "seuil. Ce n'est pas une garantie.", digest="534a2178d7d638cf"),
+        checks.Mistake(None, "l'intervalle contient 0,95, mais aussi 0,84 : il ne confirme pas "
+                       "la promesse, il dit qu'on connaît mal la sensibilité. Et ces 42 patientes "
+                       "ont servi à choisir le seuil : ce n'est pas une garantie.",
+                       digest="534a2178d7d638cf"),
         checks.Mistake(None, "trois décimales ne font pas une précision : avec 42 malades, un "
                        "cancer de plus ou de moins change la sensibilité de plus de deux points.",
                        digest="66e9f50aedcbe188"),
-        checks.Mistake(None, "vous confondez incertitude et ignorance : peu de patientes donnent "
-                       "une mesure imprécise, pas une absence de résultat.",
+        checks.Mistake(None, "un intervalle de confiance n'est pas une garantie pour de "
+                       "nouvelles patientes : il décrit l'incertitude de la mesure, et celui-ci "
+                       "est optimiste, car ces 42 patientes ont servi à choisir le seuil.",
                        digest="db80caa2d5a4e528"),
     ],
 )
@@ -545,7 +489,7 @@ checks.check_choice(marge, name="marge", options=["A", "B", "C", "D"], expected=
 ### END HIDDEN TESTS
 
 # %% mistake="marge"
-# message : Ce n'est pas une garantie
+# message : ce n'est pas une garantie
 marge = "A"
 
 # %% mistake="marge"
@@ -553,50 +497,57 @@ marge = "A"
 marge = "C"
 
 # %% mistake="marge"
-# message : vous confondez incertitude et ignorance
+# message : un intervalle de confiance n'est pas une garantie
 marge = "D"
 
 # %%
 # Votre seuil mesuré là où il n'a rien réglé : sur le jeu de test.
 if est_entre_0_et_1(seuil):
-    se_test, haut_test = lire_seuil("test", y_test, scores, seuil)
+    se_test, (_, haut_test) = lire_seuil("test", y_test, scores, seuil)
     position = "sous" if haut_test < 0.95 else "au-dessus de"
+    dedans = "dans" if ic_validation[0] <= se_test <= ic_validation[1] else "hors de"
     print(f"Sensibilité : {fr_number(se_validation)} sur la validation, {fr_number(se_test)} "
-          f"sur le test ; borne haute de son intervalle sur le test : {fr_number(haut_test, 2)}, "
-          f"{position} 0,95.")
+          f"sur le test ({dedans} l'intervalle de la validation) ; borne haute de son intervalle "
+          f"sur le test : {fr_number(haut_test, 2)}, {position} 0,95.")
 else:
-    print("Donnez d'abord à la question 3 un seuil entre 0 et 1, puis relancez cette cellule.")
+    print("Donnez d'abord à la question 2 un seuil entre 0 et 1, puis relancez cette cellule.")
 
 # %% [markdown]
-# Comparez les deux lectures (dernière ligne ci-dessus) : sur le **jeu de test**, la sensibilité
-# baisse ; même la borne haute de son intervalle reste sous 0,95. Le chiffre de la validation et
-# son intervalle étaient optimistes : ils viennent des patientes qui ont servi à choisir le seuil.
-# Tenir la promesse demanderait un seuil plus bas, donc plus de patientes sans cancer inquiétées
-# à tort, et biopsiées.
+# Comparez les deux lectures (dernière ligne ci-dessus) : au bon seuil, la sensibilité baisse
+# sur le **jeu de test** ; même la borne haute de son intervalle reste sous 0,95. Le chiffre de
+# la validation était optimiste : ces patientes ont servi à choisir le seuil (on a retenu celui
+# qui, sur elles, atteignait 95 %), et le hasard joue aussi (la valeur du test reste dans
+# l'intervalle de la validation ; un autre tirage aurait donné d'autres chiffres). Tenir la
+# promesse demanderait un seuil plus bas, donc plus de patientes inquiétées à tort, et
+# biopsiées.
 #
 # ## 6. La prévalence change tout : valeurs prédictives et théorème de Bayes
 #
 # La patiente demande : **« mon test est positif : quel est le risque que j'aie un cancer ? »**
-# C'est la **valeur prédictive positive (VPP)** : parmi les tests positifs, la part de malades.
-# La **valeur prédictive négative (VPN)** est, parmi les tests négatifs, la part de non-malades.
-#
+# C'est la **valeur prédictive positive (VPP)** : parmi les tests positifs, la part de malades
+# (la **valeur prédictive négative**, VPN : parmi les tests négatifs, la part de non-malades).
 # La VPP dépend de la sensibilité, de la spécificité **et de la prévalence** *p* (la part de
 # malades dans la population testée). Par le théorème de Bayes :
 #
 # $$\text{VPP} = \frac{\text{Se} \times p}{\text{Se} \times p + (1 - \text{Sp}) \times (1 - p)}$$
 #
 # Le numérateur compte les vrais positifs, le dénominateur **tous** les positifs (vrais et faux).
-# La fonction `ev.predictive_values(sensitivity=..., specificity=..., prevalence=...)` fait ce
-# calcul et renvoie la VPP et la VPN.
+# `ev.predictive_values(sensitivity=..., specificity=..., prevalence=...)` fait ce calcul et
+# renvoie la VPP et la VPN.
 #
 # **Une expérience de pensée.** Dans notre jeu de test, la prévalence est d'environ 37 %.
-# Imaginons le **même** test (mêmes sensibilité et spécificité au seuil 0,5) chez des femmes
-# **sans symptôme**, dont 1 % ont un cancer : c'est l'ordre de grandeur du dépistage organisé du
-# cancer du sein en France, par mammographie (0,79 cancer découvert pour 100 femmes dépistées en
-# 2021-2022, Santé publique France, 2025). Personne ne dépisterait par cytoponction : il faut une
-# masse où piquer, et le geste est invasif. Elle vient **après** l'examen clinique et
-# l'imagerie : c'est un test diagnostique, pas un test de dépistage. Et garder « même
-# sensibilité, même spécificité » dans une autre population est une simplification.
+# Imaginons le **même** test (mêmes Se et Sp, au seuil 0,5 pour simplifier) chez des femmes
+# **sans symptôme**, dont 1 % ont un cancer : l'ordre de grandeur du dépistage organisé par
+# mammographie en France (0,79 cancer découvert pour 100 femmes dépistées en 2021-2022, Santé
+# publique France, 2025).
+#
+# <details><summary>Pour aller plus loin (lecture facultative)</summary>
+#
+# Personne ne dépisterait par cytoponction : il faut une masse où piquer, et le geste est
+# invasif. Elle vient **après** l'examen clinique et l'imagerie : c'est un test diagnostique, pas
+# un test de dépistage. Et garder « même sensibilité, même spécificité » dans une autre
+# population est une simplification.
+# </details>
 
 # %%
 se = ev.sensitivity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
@@ -609,15 +560,17 @@ vpp_etude, vpn_etude = ev.predictive_values(sensitivity=se, specificity=sp,
 print(f"VPP à cette prévalence : {fr_number(vpp_etude)} ; VPN : {fr_number(vpn_etude)}")
 
 # %% [markdown]
-# ### Question 5 — La VPP quand la prévalence est de 1 % (2 points)
+# ### Question 4 — La VPP quand la prévalence est de 1 % (2 points)
 #
 # Calculez la **VPP** du même test (mêmes `se` et `sp`) dans une population où la prévalence
-# est de **1 %**. Donnez une proportion entre 0 et 1.
+# est de **1 %**. Donnez une proportion entre 0 et 1 : écrivez le calcul, ou au moins
+# 3 décimales.
 #
 # <details><summary>Indice 1</summary>
 #
 # Seule la prévalence change : `prevalence=0.01`. Vous pouvez appliquer la formule ci-dessus
-# ou utiliser `ev.predictive_values`.
+# ou utiliser `ev.predictive_values(sensitivity=..., specificity=..., prevalence=...)` en nommant
+# chaque valeur comme ici (sans les noms, Python refuse l'appel).
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -634,7 +587,13 @@ vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.99)
 ### END SOLUTION
 
 # %% tests="vpp_depistage" points=2
-# Vérification de la question 5 : exécutez cette cellule.
+# Vérification de la question 4 : exécutez cette cellule.
+checks.expect(
+    not isinstance(vpp_depistage, tuple),
+    "votre réponse contient deux nombres : ev.predictive_values renvoie la VPP puis la VPN. "
+    "Ajoutez [0] à la fin pour garder le premier, la VPP.",
+    name="vpp_depistage",
+)
 valeur_vpp = checks.require_number(vpp_depistage, name="vpp_depistage")
 checks.expect(
     valeur_vpp < vpp_etude or valeur_vpp > 1,
@@ -653,6 +612,16 @@ checks.check_number(
         checks.Mistake(se,
                        "vous avez donné la sensibilité. La VPP répond à une autre question : "
                        "parmi les tests positifs, quelle part de malades ?"),
+        checks.Mistake(None, "il manque des parenthèses autour du dénominateur : Python calcule "
+                       "a / b * c + d de gauche à droite, sans savoir où finit le dénominateur. "
+                       "Écrivez numérateur / (tout le dénominateur).", digest="7e580af0797e71f9"),
+        checks.Mistake(None, "il manque des parenthèses autour de 1 − Sp : Python multiplie "
+                       "avant de soustraire. Écrivez (1 - sp) * 0.99.", digest="b573836be47fcc7a"),
+        checks.Mistake(None, "vous avez mis Sp là où il faut 1 − Sp : les faux positifs sont les "
+                       "non-malades que le test déclare positifs, soit une part 1 − Sp d'entre "
+                       "elles.", digest="7e077b2321e66098"),
+        checks.Mistake(None, "vous avez pris une prévalence de 10 % (0.1) ; la question demande "
+                       "1 %, soit 0.01.", digest="e414a5ab7f8ddb6d"),
     ],
     hint="Vérifiez la formule : le numérateur compte les vrais positifs (Se × p), le "
     "dénominateur tous les positifs, vrais et faux.",
@@ -668,8 +637,24 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="vpp_depistage"
-# message : Vérifiez la formule
+# message : vous avez mis Sp là où il faut 1 − Sp
 vpp_depistage = se * 0.01 / (se * 0.01 + sp * 0.99)
+
+# %% mistake="vpp_depistage"
+# message : parenthèses autour du dénominateur
+vpp_depistage = se * 0.01 / se * 0.01 + (1 - sp) * 0.99
+
+# %% mistake="vpp_depistage"
+# message : parenthèses autour de 1 − Sp
+vpp_depistage = se * 0.01 / (se * 0.01 + 1 - sp * 0.99)
+
+# %% mistake="vpp_depistage"
+# message : prévalence de 10 %
+vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.1)[0]
+
+# %% mistake="vpp_depistage"
+# message : Ajoutez [0] à la fin
+vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)
 
 # %% mistake="vpp_depistage"
 # message : valeur prédictive négative
@@ -684,120 +669,191 @@ vpp_depistage = se
 vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=1)[0]
 
 # %% [markdown]
-# À 1 % de prévalence, la plupart des tests positifs sont de faux positifs. Le même test n'a pas
-# du tout la même valeur pour une patiente adressée pour une masse et pour une femme sans
-# symptôme : un chiffre de performance ne se transpose pas d'une population à
-# l'autre sans réfléchir à la prévalence.
-#
-# ## À retenir
-#
-# - Un test se juge contre un **test de référence** (ici l'histologie).
-# - **Sensibilité** et **spécificité** partent de la maladie ; **VPP** et **VPN** partent du
-#   résultat et **dépendent de la prévalence**.
-# - Une proportion mesurée sur peu de patientes s'annonce **avec son intervalle de confiance**.
-# - Le seuil se règle sur un **jeu de validation** ; sa performance se mesure sur un **jeu de
-#   test** qui n'a servi à rien d'autre.
-# - Choisir un seuil, c'est **choisir qui supporte quelles erreurs** : une décision qui engage
-#   soignants et patientes, pas seulement l'algorithme.
+# À 1 % de prévalence, la plupart des tests positifs sont de faux positifs : un chiffre de
+# performance ne se transpose pas d'une population à l'autre sans réfléchir à la prévalence.
 
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance**, chez vous : une question sur la courbe ROC, la
-# réflexion écrite (notée par l'enseignant), et un complément sur le dépistage.
+# Cette partie se fait **après la séance**, chez vous : une question sur le test de référence,
+# une sur la courbe ROC, la réflexion écrite (notée par l'enseignant), et un complément sur le
+# dépistage.
 #
+# ### Question 5 — Le test de référence (1 point)
+#
+# Une autre équipe évalue le même score, mais le compare au compte rendu du cytologiste qui a lu
+# **la même cytoponction** au microscope. Que penser de cette évaluation ? Écrivez **entre
+# guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
+#
+# - **A.** Elle est solide : le cytologiste est un expert, et sa lecture au microscope est un
+#   examen fiable.
+# - **B.** Il vaudrait mieux comparer le score à la mammographie : une image est plus objective
+#   qu'une lecture au microscope.
+# - **C.** Le test paraîtra moins bon qu'il n'est : un cytologiste se trompe plus souvent qu'un
+#   modèle qui a appris sur des centaines de patientes.
+# - **D.** La référence n'est pas indépendante du test : elle lit les mêmes cellules. Si
+#   l'aiguille a manqué la tumeur, les deux se trompent ensemble, et le test paraît meilleur
+#   qu'il n'est.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez, dans la section 1, les deux conditions que doit remplir un test de référence.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Imaginez une cytoponction qui n'a aspiré que des cellules saines autour d'un cancer. Que
+# disent le score, et le cytologiste ? Qui s'aperçoit de l'erreur ?
+# </details>
+
+# %% answer="reference"
+reference = ...
+### BEGIN SOLUTION
+reference = "D"
+### END SOLUTION
+
+# %% tests="reference" points=1
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_choice(
+    reference,
+    name="reference",
+    options=["A", "B", "C", "D"],
+    digest="081e68e87c7ae335",
+    mistakes=[
+        checks.Mistake(None, "« expert » ne veut pas dire « indépendant » : relisez les deux "
+                       "conditions d'un test de référence (section 1). Que voit le cytologiste "
+                       "que le score ne voit pas ?", digest="7bba80d7ea4dc732"),
+        checks.Mistake(None, "la mammographie est une image : elle oriente, mais ne confirme pas "
+                       "un cancer ; elle ne peut pas servir de référence.",
+                       digest="43469a8ee380f6e3"),
+        checks.Mistake(None, "rien ne dit que le modèle se trompe moins que le cytologiste ; et la "
+                       "question n'est pas de savoir qui se trompe le plus, mais ce que les deux "
+                       "examens ont en commun.", digest="4ecee039db0adf08"),
+    ],
+    success="une référence qui partage le matériel du test partage aussi ses erreurs : d'où "
+    "l'histologie, faite sur un autre prélèvement.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(reference, name="reference", options=["A", "B", "C", "D"], expected="D")
+### END HIDDEN TESTS
+
+# %% mistake="reference"
+# message : ne veut pas dire « indépendant »
+reference = "A"
+
+# %% mistake="reference"
+# message : ne confirme pas un cancer
+reference = "B"
+
+# %% mistake="reference"
+# message : ce que les deux examens ont en commun
+reference = "C"
+
+# %% [markdown]
 # ### La courbe ROC et l'aire sous la courbe (AUC)
 #
 # La courbe ROC (de l'anglais *Receiver Operating Characteristic*) que montrait l'explorateur
-# résume **tous les seuils à la fois**. L'**aire sous la courbe (AUC)** vaut 1 pour un test
-# parfait et 0,5 pour un test qui répond au hasard (la diagonale). Elle a une lecture simple :
-# c'est la probabilité qu'une patiente malade tirée au hasard ait un score plus élevé qu'une
-# patiente non malade tirée au hasard.
+# résume **tous les seuils à la fois** : pour chaque seuil, elle place la sensibilité (en
+# ordonnée) contre 1 − spécificité (en abscisse). L'**aire sous la courbe (AUC)** vaut 1 pour un
+# test parfait et 0,5 pour un test qui répond au hasard (la diagonale). Elle a une lecture
+# simple : c'est la probabilité qu'une patiente malade tirée au hasard ait un score plus élevé
+# qu'une patiente non malade tirée au hasard.
 
 # %%
 courbe = ev.roc(y_test, scores)
 with accessible_style():
     show_figure(
-        plot_roc(courbe, title="Courbe ROC du modèle (jeu de test)", show_auc=False),
-        describe_roc(courbe, show_auc=False),
+        plot_roc(courbe, title="Courbe ROC du modèle (jeu de test)"),
+        describe_roc(courbe),
     )
 
 # %% [markdown]
-# ### Question 6 — L'aire sous la courbe ROC (1 point)
+# ### Question 6 — L'AUC quand la prévalence change (1 point)
 #
-# Calculez l'**AUC** du modèle sur le jeu de test avec la fonction `roc_auc_score` de
-# scikit-learn (déjà importée), qui prend deux arguments : d'abord les diagnostics réels, puis
-# les scores. Les diagnostics réels (1 = malin, 0 = bénin) sont dans `y_test`, les scores du
-# modèle dans `scores`.
+# Reprenons l'expérience de pensée de la section 6 : le même modèle, chez des femmes dont 1 % ont
+# un cancer, les scores des malades et ceux des non-malades restant les mêmes. Que devient
+# l'AUC ? Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
+#
+# - **A.** Elle baisse, comme la VPP : la plupart des tests positifs seraient de faux positifs.
+# - **B.** Elle monte : avec moins de malades, il y a moins de cancers à manquer.
+# - **C.** Elle ne change pas : elle compare les scores des malades à ceux des non-malades,
+#   quelle que soit la part de chaque groupe.
+# - **D.** Elle ne change pas, et la VPP non plus : l'une et l'autre ne dépendent que du modèle.
 #
 # <details><summary>Indice 1</summary>
 #
-# L'AUC se calcule avec les **scores**, pas avec les décisions « positif / négatif » à un seuil
-# donné : elle résume tous les seuils.
+# Relisez la lecture de l'AUC ci-dessus : de quels groupes de patientes parle-t-elle ? Leur
+# proportion y entre-t-elle ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# L'ordre compte : `roc_auc_score(diagnostics_réels, scores)`, en remplaçant chaque nom par la
-# variable qui contient cette information.
+# La courbe ROC place la sensibilité (calculée chez les seules malades) contre 1 − spécificité
+# (calculée chez les seules non-malades). Et relisez ce que la question 4 a montré pour la VPP.
 # </details>
 
-# %% answer="auc"
-auc = ...
+# %% answer="auc_prevalence"
+auc_prevalence = ...
 ### BEGIN SOLUTION
-auc = roc_auc_score(y_test, scores)
+auc_prevalence = "C"
 ### END SOLUTION
 
-# %% tests="auc" points=1
+# %% tests="auc_prevalence" points=1
 # Vérification de la question 6 : exécutez cette cellule.
-valeur_auc = checks.require_number(auc, name="auc")
-checks.expect(
-    not 0 <= valeur_auc < 0.5,
-    "votre AUC est inférieure à 0,5, moins bien que le hasard : elle est sans doute « à "
-    "l'envers ». Avez-vous pris les tumeurs bénignes comme classe positive (le codage "
-    "d'origine de scikit-learn, où 0 = malin) ? Utilisez y_test, où 1 = malin.",
-    name="auc",
-)
-checks.check_number(
-    auc,
-    name="auc",
-    digest="1a03114ff21c4406",
-    bounds=(0, 1),
+checks.check_choice(
+    auc_prevalence,
+    name="auc_prevalence",
+    options=["A", "B", "C", "D"],
+    digest="e6c531b593303bf8",
     mistakes=[
-        checks.Mistake((se + sp) / 2,
-                       "vous avez calculé l'AUC avec les décisions au seuil 0,5 au lieu des "
-                       "scores. Donnez les scores : l'AUC résume tous les seuils."),
+        checks.Mistake(None, "vous confondez l'AUC et la VPP. La VPP dépend de la prévalence ; "
+                       "l'AUC est faite de sensibilités (calculées chez les seules malades) et de "
+                       "spécificités (chez les seules non-malades) : la part de malades n'y entre "
+                       "pas.", digest="2b4ee442f7133952"),
+        checks.Mistake(None, "moins de malades ne rend pas le modèle meilleur pour les "
+                       "distinguer : l'AUC compare les scores des malades à ceux des non-malades, "
+                       "sans dépendre de leur proportion.", digest="54f33b47e1fb56f7"),
+        checks.Mistake(None, "la première moitié est juste, pas la seconde : la VPP dépend de la "
+                       "prévalence (question 4 : à 1 %, la plupart des tests positifs sont de "
+                       "faux positifs).", digest="298e5e1f61967bea"),
     ],
-    hint="Donnez à roc_auc_score les diagnostics réels puis les scores du modèle.",
-    success=f"AUC = {fr_number(valeur_auc)} : une patiente malade tirée au hasard a un score plus "
-    f"élevé qu'une non-malade dans environ {round(100 * valeur_auc)} cas sur 100.",
+    success="l'AUC ne dépend pas de la prévalence ; c'est pourquoi elle ne dit pas, à elle "
+    "seule, ce que vaut un test positif pour une patiente (la VPP).",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_number(auc, name="auc", expected=roc_auc_score(y_test, scores))
+checks.check_choice(
+    auc_prevalence, name="auc_prevalence", options=["A", "B", "C", "D"], expected="C"
+)
 ### END HIDDEN TESTS
 
-# %% mistake="auc"
-# message : au lieu des scores
-auc = roc_auc_score(y_test, scores >= 0.5)
+# %% mistake="auc_prevalence"
+# message : vous confondez l'AUC et la VPP
+auc_prevalence = "A"
 
-# %% mistake="auc"
-# message : à l'envers
-auc = roc_auc_score(1 - y_test, scores)
+# %% mistake="auc_prevalence"
+# message : moins de malades ne rend pas le modèle meilleur
+auc_prevalence = "B"
+
+# %% mistake="auc_prevalence"
+# message : la première moitié est juste
+auc_prevalence = "D"
 
 # %% [markdown]
 # ### Réflexion — Qui porte les erreurs ? (3 points, corrigée par l'enseignant)
 #
-# À rédiger après la séance, en 10 à 15 lignes : au seuil que vous avez choisi à la question 3,
-# **qui subit un faux négatif, qui subit un faux positif**, et de quelle manière (santé,
-# angoisse, examens, temps soignant, coûts) ? Qui devrait participer au choix du seuil, et
-# comment l'expliqueriez-vous à Madame L., marge d'incertitude comprise ? Appuyez-vous sur au
+# À rédiger après la séance, en 10 à 15 lignes : au seuil obtenu à la question 2, **qui subit un
+# faux négatif, qui subit un faux positif**, et de quelle manière (santé, angoisse, examens,
+# temps soignant, coûts) ? Qui devrait participer au choix du seuil, et de la cible de 95 % ?
+# Comment l'expliqueriez-vous à Madame L., marge d'incertitude comprise ? Appuyez-vous sur au
 # moins un chiffre de ce module.
 #
-# Cette explication n'est pas qu'une politesse : depuis la loi relative à la bioéthique du
-# 2 août 2021, l'article L. 4001-3 du code de la santé publique demande au professionnel qui
-# utilise, pour un diagnostic, un dispositif médical à traitement algorithmique appris sur des
-# données massives de s'assurer que la patiente en a été informée (ces règles seront détaillées
-# dans le module 09 « Expliquer et garder la main », à venir).
+# Cette explication n'est pas qu'une politesse. Depuis la loi relative à la bioéthique du 2 août
+# 2021, l'article L. 4001-3 du code de la santé publique demande au professionnel de santé qui
+# utilise, pour un acte de prévention, de diagnostic ou de soin, un dispositif médical comportant
+# un traitement algorithmique appris à partir de données massives, de s'assurer que la personne
+# en a été informée et, le cas échéant, avertie de l'interprétation qui en résulte. Ce serait le
+# cas si l'outil de Madame L. était un tel dispositif (ces règles seront détaillées dans le
+# module 09 « Expliquer et garder la main », à venir).
 
 # %% [markdown] written="reflexion_erreurs" points=3
 # ### BEGIN SOLUTION
@@ -807,15 +863,19 @@ auc = roc_auc_score(1 - y_test, scores)
 #   découvert plus tard, perte de chance, fausse réassurance ; faux positif = angoisse, biopsie
 #   inutile (douleur, complications rares), temps d'attente, coût. L'étudiant relie l'erreur au
 #   vécu de la patiente (valeur V1 — Priorité à la relation humaine).
-# - **1 point** — Un chiffre du module, juste et interprété : p. ex. au seuil de la question 3,
+# - **1 point** — Un chiffre du module, juste et interprété : p. ex. au seuil de la question 2,
 #   la sensibilité mesurée sur le jeu de test reste sous 0,95 et la spécificité chute (davantage
 #   de faux positifs) ; ou l'intervalle de confiance de la validation (environ 0,84 à 0,99) ; ou
 #   la VPP à 1 % de prévalence est faible, donc la plupart des positifs sont des fausses alertes.
-# - **1 point** — Qui décide et comment : le seuil est un choix de valeurs, pas seulement
-#   technique ; il implique cliniciens, patientes, organisation des soins ; explication à la
-#   patiente en mots simples, avec l'incertitude
-#   (valeur V4 — Prudence, esprit critique et inclusivité). Accepter toute position argumentée ; pénaliser une réponse qui présente le
-#   seuil comme « objectivement » déterminé par l'algorithme, ou un chiffre sans sa marge.
+# - **1 point** — Qui décide et comment : le seuil, et d'abord la cible de 95 % (combien de
+#   cancers manqués on accepte pour combien de biopsies inutiles), sont des choix de valeurs,
+#   pas seulement techniques ; ils impliquent cliniciens, patientes, organisation des soins ;
+#   explication à la patiente en mots simples, avec l'incertitude
+#   (valeur V4 — Prudence, esprit critique et inclusivité). Valoriser une discussion de la cible elle-même (pourquoi 95 % et
+#   pas 90 % ou 99 %) et la mention du devoir d'information (art. L. 4001-3 du code de la santé
+#   publique, si l'outil était un tel dispositif). Accepter toute position argumentée ;
+#   pénaliser une réponse qui présente le seuil comme « objectivement » déterminé par
+#   l'algorithme, ou un chiffre sans sa marge.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -836,9 +896,25 @@ print(f"Avant le bilan : environ {fr_number(vpp_mammographie, 2)} ; après : "
 
 # %% [markdown]
 # Environ une mammographie positive sur dix seulement correspond à un cancer : c'est la question
-# 5 dans la vraie vie. Enchaîner les examens (imagerie complémentaire, puis biopsie et
+# 4 dans la vraie vie. Enchaîner les examens (imagerie complémentaire, puis biopsie et
 # histologie) fait monter la VPP à chaque étape, parce que chaque examen s'applique à une
 # population où la maladie est plus fréquente.
+
+# %% [markdown]
+# ## À retenir
+#
+# - Un test se juge contre un **test de référence**. Pour un cancer, c'est l'histologie ; dans
+#   nos données, c'est le diagnostic final de l'équipe, dont le mode de confirmation n'est pas
+#   documenté pour chaque patiente (risque de biais de vérification).
+# - **Sensibilité** et **spécificité** partent de la maladie ; **VPP** et **VPN** partent du
+#   résultat et **dépendent de la prévalence**.
+# - Une proportion mesurée sur peu de patientes s'annonce **avec son intervalle de confiance**.
+# - Le seuil se règle sur un **jeu de validation** ; sa performance se mesure sur un **jeu de
+#   test** qui n'a servi à rien d'autre.
+# - Choisir un seuil, c'est **choisir qui supporte quelles erreurs** : une décision qui engage
+#   soignants et patientes, pas l'algorithme seul.
+# - L'**AUC** résume tous les seuils et ne dépend pas de la prévalence : elle ne dit pas, à elle
+#   seule, ce que vaut un test positif pour une patiente.
 
 # %% [markdown]
 # ## Sources
