@@ -291,7 +291,7 @@ ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux
 # |---|---|---|
 # | **Parité démographique** | le taux de sélection | « Chaque groupe reçoit-il sa part d'appels ? » |
 # | **Égalité des chances** | le TFN (donc la sensibilité) | « Un futur réhospitalisé a-t-il la même chance d'être appelé dans chaque groupe ? » |
-# | **Égalité des erreurs** (*equalized odds*, « chances égalisées ») | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
+# | **Égalité des erreurs** (*equalized odds* ; à ne pas confondre avec l'égalité des chances, qui ne demande que le même TFN) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
 # | **Parité prédictive** | la VPP | « Un appel signifie-t-il le même risque dans chaque groupe ? » |
 #
 # La **calibration**, elle, porte sur le **score** : il est **calibré** dans un groupe si,
@@ -461,7 +461,8 @@ fr_table(
 # Conséquence : si deux groupes ont des taux *p* **différents**, imposer la même VPP et le
 # même TFN impose des **TFP différents**. Aucune règle ne peut respecter à la fois la parité
 # prédictive et l'égalité des erreurs, sauf règle dégénérée : aucun faux positif (VPP = 1),
-# ou aucun réhospitalisé appelé (TFN = 1). Kleinberg et al. (2017) ont démontré un résultat
+# ou une règle qui n'appelle aucun réhospitalisé (TFN = 1 : la formule ne s'applique plus).
+# Kleinberg et al. (2017) ont démontré un résultat
 # voisin pour les scores calibrés.
 #
 # ### Question 3 — Le TFP imposé au groupe A (2 points)
@@ -533,27 +534,32 @@ checks.check_number(
             "l'autre groupe (groupes inversés). Utilisez p_a.",
         ),
         checks.Mistake(
-            0.0655,
+            None,
             "vous avez multiplié par le TFN au lieu de 1 − TFN. Le dernier facteur est la "
             "sensibilité : la part des réhospitalisés qui sont appelés.",
+            digest="bf195836fbeb94c3",
         ),
         checks.Mistake(
-            0.0760,
+            None,
             "vous avez inversé le rapport de la VPP : c'est (1 − VPP) / VPP, les faux positifs "
             "rapportés aux vrais positifs parmi les appelés.",
+            digest="38d4d5b4c860f30a",
         ),
         checks.Mistake(
-            0.2229,
+            None,
             "vous avez pris p au lieu de p / (1 − p) : le premier facteur est le rapport des "
             "réhospitalisés aux non-réhospitalisés.",
+            digest="85c72f020133dd44",
         ),
         checks.Mistake(
-            8.4190,
+            None,
             "vous avez inversé le premier facteur : c'est p / (1 − p), pas (1 − p) / p.",
+            digest="cb15518a646fdb0e",
         ),
         checks.Mistake(
-            0.3277,
+            None,
             "vous avez oublié le dernier facteur, 1 − TFN (la sensibilité).",
+            digest="1c3a5741822a78c6",
         ),
     ],
     hint="Reprenez la formule de Chouldechova facteur par facteur, avec les variables du "
@@ -679,8 +685,10 @@ fr_table(par_groupe_corrige,
 #
 # **Attention au droit.** Traiter différemment deux patients au même score **à cause de leur
 # groupe** peut constituer une **discrimination directe** si le groupe repose sur un critère
-# protégé (origine, lieu de résidence…) ; notre modèle utilise d'ailleurs le groupe comme
-# variable (suite après la séance).
+# protégé (origine, lieu de résidence…). Notre score utilise lui-même le groupe comme
+# variable : à dossier égal, un patient du groupe A reçoit un score plus bas. Si le groupe
+# reposait sur un critère protégé, ce serait déjà une différence de traitement à justifier ;
+# le retirer rendrait le score mal calibré (section 4).
 #
 # ## 7. Ce que coûte la correction, à nombre d'appels égal
 #
@@ -725,7 +733,7 @@ fr_table(
 # ### Question 4 — Le prix de l'égalité des erreurs (2 points)
 #
 # À **nombre d'appels égal**, combien de patients réhospitalisés la correction joint-elle **en
-# moins** que la règle sans correction ? Donnez un nombre de patients, `vp_perdus` (vous pouvez
+# moins** que la règle sans correction qui appelle autant de patients ? Donnez un nombre de patients, `vp_perdus` (vous pouvez
 # recopier les nombres du tableau).
 #
 # <details><summary>Indice 1</summary>
@@ -832,8 +840,10 @@ for groupe, dans_groupe in (("A", dans_a), ("B", dans_b)):
 # Face au seuil 0,3, la correction semblait joindre **plus** de réhospitalisés : l'effet des
 # appels en plus. À nombre d'appels égal, elle en joint moins et déplace des appels du groupe B
 # vers le groupe A : le TFN du groupe A baisse, celui du groupe B, le plus à risque, monte.
-# L'égalité s'obtient en partie par un **nivellement vers le bas** : le groupe le mieux servi
-# perd plus de réhospitalisés joints que l'autre n'en gagne. Cette perte n'est pas un hasard :
+# L'égalité s'obtient par une **redistribution coûteuse** : le groupe B, le mieux servi avant
+# correction, perd plus de réhospitalisés joints que le groupe A n'en gagne. La colonne `vpp`
+# montre l'autre prix : l'écart de VPP entre groupes s'est creusé, comme l'annonçait
+# l'identité de Chouldechova. Cette perte n'est pas un hasard :
 # avec un score calibré, appeler les scores les plus élevés joint **le plus** de
 # réhospitalisés attendus pour un nombre d'appels donné. Payer ce prix est un **choix de
 # valeurs**, à faire avec les soignants et les usagers.
@@ -1007,8 +1017,10 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "reho
 # additionne les deux incertitudes : 1,96 × √(*f*_A(1 − *f*_A)/*n*_A + *f*_B(1 − *f*_B)/*n*_B).
 #
 # La cellule calcule l'intervalle de chaque TFN avec `proportion_ci`, qui utilise
-# l'**intervalle de Wilson** : légèrement asymétrique, plus juste pour les petits effectifs ;
-# la formule de la question 5 en est l'approximation simple.
+# l'**intervalle de Wilson** : légèrement asymétrique, plus juste pour les petits effectifs.
+# La formule de la question 5 (intervalle de Wald) est l'approximation la plus simple, moins
+# fiable quand *n* est petit ou *f* proche de 0 ou de 1 ; les deux se rejoignent quand *n* est
+# grand.
 
 # %%
 faux_negatifs = (appel_corrige == 0) & reel  # réhospitalisés non appelés
@@ -1092,8 +1104,9 @@ explorateur
 #   premier alinéa, un désavantage particulier pour des personnes par rapport à d'autres
 #   personnes, à moins que cette disposition, ce critère ou cette pratique ne soit
 #   objectivement justifié par un but légitime et que les moyens pour réaliser ce but ne
-#   soient nécessaires et appropriés ». Un seuil unique, neutre en apparence, qui manque
-#   beaucoup plus de réhospitalisés dans un groupe, devrait donc être justifié. Enfin, nul ne
+#   soient nécessaires et appropriés ». Une règle neutre en apparence (par exemple un seuil
+#   unique sur un score qui n'utiliserait pas le groupe) qui manque beaucoup plus de
+#   réhospitalisés dans un groupe devrait donc être justifiée. Enfin, nul ne
 #   peut être discriminé dans l'accès à la prévention ou aux soins (code de la santé publique,
 #   art. L. 1110-3).
 #
