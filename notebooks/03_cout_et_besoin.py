@@ -141,8 +141,9 @@ display(data_card(donnees))
 # mais **moins à maladie égale** : 1 801 dollars de moins par an à nombre égal de maladies
 # chroniques (Obermeyer et al., 2019).
 #
-# > **Une reproduction volontairement grossie.** Notre écart d'accès (`access_gap`) est deux à
-# > trois fois plus fort que dans l'étude (voir la fiche), pour que l'effet se voie nettement :
+# > **Une reproduction volontairement grossie.** Notre écart d'accès, mesuré en dollars à
+# > nombre égal de maladies chroniques, est deux à trois fois plus fort que dans l'étude (voir
+# > la fiche), pour que l'effet se voie nettement :
 # > le mécanisme est réel, mais notre cohorte ne reproduit pas le coût moyen plus élevé des
 # > patients noirs.
 #
@@ -197,6 +198,8 @@ blancs = race == "White"  # vrai pour chaque patient blanc
 
 seuil_cout = np.percentile(scores_cout, centile_programme)  # valeur du score au 97e centile
 inscrits_cout = scores_cout >= seuil_cout  # vrai pour chaque patient inscrit
+# Les inscrits avec l'autre cible (maladies chroniques), pour la question 3 :
+inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
 besoin = cohorte["n_chronic_next"].to_numpy()  # maladies chroniques de l'année suivante
 print(
     f"Cohorte jugée : {len(cohorte)} patients. Le programme retient les "
@@ -309,6 +312,14 @@ part_noirs_cout = 0.177
 part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
 
 # %% [markdown]
+# <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
+#
+# La part des patients noirs parmi les inscrits dépasse leur part dans la cohorte jugée
+# (affichée plus haut). Cela ne prouve pas que le score les avantage : ils sont en moyenne bien
+# plus malades, et un programme destiné aux plus malades devrait en inscrire davantage encore.
+# Pour juger, il faut comparer leur état de santé : c'est la question 2.
+# </details>
+#
 # ## 4. L'explorateur : à score égal, qui est le plus malade ?
 #
 # Deux commandes : **la cible** du score (menu déroulant : coût ou maladies chroniques) et **le
@@ -412,6 +423,18 @@ checks.check_number(
             "écart : la moyenne des inscrits noirs moins celle des inscrits blancs.",
             digest="f1265e231a215ded",
         ),
+        checks.Mistake(
+            None,
+            "vous avez calculé un écart relatif (rapporté à la moyenne des inscrits blancs). On "
+            "attend une différence, en nombre de maladies chroniques : noirs moins blancs.",
+            digest="d3a933cff0eba936",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé un rapport (noirs divisé par blancs). On attend une différence, "
+            "en nombre de maladies chroniques : noirs moins blancs.",
+            digest="c24fee967938faf5",
+        ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
     "seulement : noirs moins blancs.",
@@ -447,6 +470,20 @@ ecart_maladies = (
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "cost"].mean()
     - cohorte.loc[inscrits_cout & blancs, "cost"].mean()
+)
+
+# %% mistake="ecart_maladies"
+# message : vous avez calculé un écart relatif
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+) / cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+
+# %% mistake="ecart_maladies"
+# message : vous avez calculé un rapport
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+    / cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 )
 
 # %% mistake="ecart_maladies"
@@ -516,9 +553,8 @@ fr_table(
 #
 # Dans le tableau de l'explorateur, lisez la ligne « Part parmi les inscrits », colonne
 # « Patients noirs », et convertissez le pourcentage en proportion (divisez par 100). Pour la
-# calculer, repérez d'abord les inscrits de ce score :
-# `inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)`, puis
-# faites comme à la question 1 ; `(inscrits_sante & noirs).sum()` compte les inscrits noirs.
+# calculer, faites comme à la question 1 avec `inscrits_sante` (les inscrits de ce score,
+# repérés en section 3) : `(inscrits_sante & noirs).sum()` compte les inscrits noirs.
 # </details>
 
 # %% answer="part_noirs_sante"
@@ -535,6 +571,12 @@ checks.expect(
     not checks.matches_digest(valeur, "d2e5a923fa5b4f65", name="part_noirs_cout"),
     "c'est la part obtenue avec la cible « coût » (question 1). Changez la cible dans le menu "
     "de l'explorateur, ou utilisez scores_sante dans votre calcul.",
+    name="part_noirs_sante",
+)
+checks.expect(
+    not checks.matches_digest(valeur, "48851b63fe537c35", name="part_noirs_sante"),
+    "vous avez divisé les inscrits noirs par les inscrits blancs : c'est un rapport entre "
+    "groupes. Le dénominateur doit compter tous les inscrits.",
     name="part_noirs_sante",
 )
 checks.expect(
@@ -595,6 +637,10 @@ inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
 part_noirs_sante = (inscrits_sante & blancs).sum() / inscrits_sante.sum()
 
 # %% mistake="part_noirs_sante"
+# message : un rapport entre
+part_noirs_sante = (inscrits_sante & noirs).sum() / (inscrits_sante & blancs).sum()
+
+# %% mistake="part_noirs_sante"
 # message : dans toute la cohorte
 part_noirs_sante = noirs.mean()
 
@@ -609,9 +655,6 @@ part_noirs_sante = 0.465
 # valeurs plausibles compte tenu du hasard de l'échantillon, ici 497 inscrits.
 
 # %%
-inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
-
-
 for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", inscrits_sante)]:
     k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
     bas, haut = proportion_ci(k, n)
@@ -625,8 +668,8 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 
 # %% [markdown]
 # Avec la cible « maladies », l'écart entre inscrits noirs et blancs diminue nettement. Même un
-# score parfait en laisserait un au-dessus du seuil, puisque les patients noirs sont en moyenne
-# plus malades : pour juger un score, comparez les groupes **à score égal** (les courbes).
+# score parfait laisserait un écart entre inscrits (les patients noirs sont en moyenne plus
+# malades) : pour juger un score, comparez les groupes **à score égal** (les courbes).
 #
 # L'intervalle couvre le **hasard de l'échantillon**, celui qui change avec la graine (voir la
 # fiche), pas nos **choix de construction** (écart d'accès grossi, forme du coût, régression
@@ -634,8 +677,8 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 #
 # ## 6. Que faut-il changer ?
 #
-# Retirer la race ne servirait à rien (le score ne l'utilise pas), baisser le seuil non plus
-# (le classement ne change pas : seule la ligne pointillée de l'explorateur bouge). Le levier
+# Retirer la race ne servirait à rien (le score ne l'utilise pas) ; baisser le seuil non plus :
+# il inscrirait plus de patients, dans le même ordre. Le levier
 # est la **cible**, à condition que la nouvelle n'ait pas le défaut du coût.
 #
 # ### Question 4 — Une nouvelle cible (2 points)
@@ -733,8 +776,8 @@ nouvelle_cible = "changer la cible"
 # - Dans l'étude, le score prédisait bien le coût dans les deux groupes et sous-estimait
 #   pourtant le besoin des patients noirs : **exact** sur sa cible, **injuste** envers un
 #   groupe, sans même utiliser la race. Notre score, moins exact, montre le même biais.
-# - Pour repérer ce biais, comparez l'état de santé des groupes **à score égal** ou au-dessus
-#   du même seuil.
+# - Pour repérer ce biais, comparez les groupes **à score égal** (les courbes) ; au-dessus
+#   d'un même seuil, un écart n'est qu'un signal d'alerte.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
 # - Cohorte **synthétique**, score **reproduit** : retenez le mécanisme, pas les chiffres.
