@@ -71,11 +71,15 @@ MAX_SESSION_MINUTES = 60
 #: Reading pace of study text (words per minute). Adults read English non-fiction
 #: silently at 238 words per minute on average (Brysbaert, Journal of Memory and
 #: Language, 2019); a student who stops to understand each definition, formula and
-#: figure goes much slower: we take 100.
-WORDS_PER_MINUTE = 100
+#: figure goes much slower. We first took 100; the twelve reviewers of the second
+#: reading (December 2026: a health student and a lecturer per module) estimated
+#: 65-80 min in class where 100 words/min and 6 min per question gave 55-60, so both
+#: were lowered (80 and 7) until the estimates agree. A pilot session's timings
+#: should replace these figures.
+WORDS_PER_MINUTE = 80
 #: An autograded question, for someone who has never programmed: read it, write one
 #: line, run the check, perhaps open a hint, retry.
-MINUTES_PER_QUESTION = 6.0
+MINUTES_PER_QUESTION = 7.0
 #: An explorer: try the controls and read what changes.
 MINUTES_PER_EXPLORER = 5.0
 #: A written reflection done during the session.
