@@ -419,6 +419,14 @@ def check_number(
             "0 et 1 : divisez par 100.",
             question=name,
         )
+    if percent_is_mistake and bounds == (0, 1) and 1 < number <= 100:
+        # A proportion given as a rounded percentage (99,9 for 0,9993): say so, whatever
+        # the rounding; « outside [0 ; 1] » alone sends the student to the definition.
+        raise IncorrectAnswer(
+            f"« {name} » vaut {_fr(number)} : vous avez sans doute donné un pourcentage. On "
+            "attend une proportion entre 0 et 1 : divisez par 100, ou mieux, écrivez le calcul.",
+            question=name,
+        )
     if bounds is not None and not bounds[0] <= number <= bounds[1]:
         raise IncorrectAnswer(
             f"« {name} » vaut {_fr(number)}, hors de l'intervalle attendu "

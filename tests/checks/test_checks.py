@@ -328,3 +328,12 @@ def test_whole_numbers_are_written_without_decimals():
         checks.check_number(1299.0, name="n", expected=538)
     with pytest.raises(IncorrectAnswer, match="vaut 0,682"):
         checks.check_number(0.682, name="n", expected=538)
+
+
+def test_a_rounded_percentage_for_a_proportion_is_named():
+    with pytest.raises(IncorrectAnswer, match="sans doute donné un pourcentage"):
+        checks.check_number(99.9, name="p", expected=2758 / 2760, decimals=4, bounds=(0, 1))
+    with pytest.raises(IncorrectAnswer, match="hors de l'intervalle attendu"):
+        checks.check_number(250, name="p", expected=0.5, bounds=(0, 1))
+    with pytest.raises(IncorrectAnswer, match="hors de l'intervalle attendu"):  # not a proportion
+        checks.check_number(12, name="n", expected=3, bounds=(0, 10))
