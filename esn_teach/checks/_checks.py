@@ -269,8 +269,10 @@ def _keys_near(number: float, decimals: int) -> tuple[str, ...]:
     correct value. Visible self-checks (digest) and hidden tests (expected value)
     both apply it, so a value a student is told is correct always gets the points.
     """
-    step = 10.0**-decimals
-    return tuple(_round_key(number + k * step, decimals) for k in (-1, 0, 1))
+    # In whole units of the last decimal: rounding number ± one step would skip a key at a
+    # half-unit boundary (0.0395 gave 0.038, 0.040, 0.041 and refused 0.039's answer).
+    units = round(float(_round_key(number, decimals)) * 10**decimals)
+    return tuple(_round_key((units + k) / 10**decimals, decimals) for k in (-1, 0, 1))
 
 
 def _matches_digest(number: float, digest: str, name: str, decimals: int) -> bool:

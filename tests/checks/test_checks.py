@@ -337,3 +337,17 @@ def test_a_rounded_percentage_for_a_proportion_is_named():
         checks.check_number(250, name="p", expected=0.5, bounds=(0, 1))
     with pytest.raises(IncorrectAnswer, match="hors de l'intervalle attendu"):  # not a proportion
         checks.check_number(12, name="n", expected=3, bounds=(0, 10))
+
+
+def test_neighbour_keys_are_consecutive_at_half_unit_boundaries():
+    # 0.0395 rounds to 0.040 (binary float); its neighbours must be 0.039 and 0.041, so an
+    # answer of 0.03945 accepts it, like every value within one unit.
+    from esn_teach.checks._checks import _keys_near
+
+    assert _keys_near(0.0395, 3) == ("0.039", "0.040", "0.041")
+    assert _keys_near(0.0385, 3)[0::2] == ("0.037", "0.039")
+    assert checks.check_number(0.0395, name="vpp", expected=0.03945)
+    for value in (0.0005, 0.0015, 1.0005, 2.675, -0.0015):
+        keys = _keys_near(value, 3)
+        units = [round(float(k) * 1000) for k in keys]
+        assert units[1] - units[0] == 1 and units[2] - units[1] == 1, (value, keys)
