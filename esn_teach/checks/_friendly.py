@@ -244,6 +244,11 @@ def _location(error: SyntaxError) -> str:
 
 def _syntax_gloss(message: str, line: str) -> str:
     """Translate Python's syntax-error message into one plain French explanation."""
+    if message.startswith("invalid syntax") and re.search(r"\d \d{3}\b", line):
+        return (
+            "Un nombre est écrit avec une espace entre les milliers (comme 1 502 dans les "
+            "tableaux) : en Python, écrivez-le sans espace, 1502."
+        )
     for pattern, explain in _SYNTAX_GLOSSES:
         match = re.search(pattern, message)
         if match:
@@ -340,8 +345,11 @@ _SYNTAX_GLOSSES: list[tuple[str, Callable[[re.Match[str], str], str]]] = [
     (r"^closing parenthesis '(.)' does not match opening parenthesis '(.)'", _mismatched),
     (
         r"^unterminated (triple-quoted )?string literal",
-        _fixed(
-            "Un texte entre guillemets n'est pas refermé : ajoutez à la fin du texte le même "
+        lambda _match, line: (
+            "Votre texte contient une apostrophe (comme dans l'écart), qui referme le texte "
+            'trop tôt : entourez-le de guillemets doubles, "l\'écart est démontré".'
+            if re.search(r"'[^'\"]*\w'\w", line)
+            else "Un texte entre guillemets n'est pas refermé : ajoutez à la fin du texte le même "
             "guillemet qu'au début (\" ou ')."
         ),
     ),
@@ -474,6 +482,14 @@ def _explain_unknown_name(
             f"Python ne connaît pas « {name} » : la cellule qui contient "
             f"« {_LIBRARY_ALIASES[name]} » (en haut du notebook) n'a pas été exécutée, ou le "
             f"noyau a redémarré depuis. Pour corriger, {_RUN_ABOVE}."
+        )
+    if source is not None and re.search(rf"checks\.\w+\(\s*{re.escape(name)}\b", source):
+        # A check cell reading the answer: the answer cell above failed or was not run;
+        # a close name would send the student to rename their answer.
+        return (
+            f"« {name} » n'existe pas encore : votre cellule de réponse (au-dessus) s'est "
+            "arrêtée sur une erreur ou n'a pas été exécutée. Corrigez-la en suivant son "
+            "message, exécutez-la, puis exécutez de nouveau cette vérification."
         )
     close = _close_names(name, [*(namespace or {}), *dir(builtins)])
     typo = f"vouliez-vous dire {_quoted_list(close)} ?" if close else "vérifiez l'orthographe"

@@ -402,3 +402,32 @@ def test_a_missing_table_label_lists_the_labels():
 def test_quotes_suggested_for_an_unquoted_answer_anywhere_in_a_value(name, line):
     text = french_explanation(NameError(f"name '{name}' is not defined"), line, namespace={})
     assert text is not None and f'entre guillemets : "{name}"' in text
+
+
+def test_a_check_reading_a_missing_answer_points_to_the_answer_cell():
+    line = 'checks.check_number(taux_occulte_noirs, name="taux_occulte_noirs", digest="x")'
+    text = french_explanation(
+        NameError("name 'taux_occulte_noirs' is not defined"),
+        line,
+        namespace={"n_occultes_noirs": 75},
+    )
+    assert text is not None and "votre cellule de réponse (au-dessus)" in text
+    assert "vouliez-vous dire" not in text
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("conclusion = 'l'écart est démontré'", "entourez-le de guillemets doubles"),
+        ("vp_perdus = 458/(1 502)", "écrivez-le sans espace, 1502"),
+        ("n = 1 502", "écrivez-le sans espace, 1502"),
+        ("x = [1 2]", "Il manque sans doute une virgule"),
+    ],
+)
+def test_apostrophes_and_thousands_spaces_are_explained(source, expected):
+    try:
+        compile(source, "<cellule>", "exec")
+    except SyntaxError as error:
+        assert expected in french_explanation(error, source)
+    else:
+        raise AssertionError("expected a syntax error")
