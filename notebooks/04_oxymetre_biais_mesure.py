@@ -66,8 +66,8 @@
 # L'oxymètre envoie une lumière rouge et une infrarouge à travers le doigt ; une formule
 # d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. Mais la **mélanine**,
 # le pigment de la peau, absorbe aussi la lumière : les oxymètres **surestiment** la saturation
-# des peaux foncées, d'autant plus qu'elle est basse (Bickler et al., 2005, chez des
-# volontaires ; Sjoding et al., 2020, chez des patients hospitalisés au Michigan).
+# des peaux foncées (Sjoding et al., 2020, chez des patients hospitalisés au Michigan),
+# d'autant plus qu'elle est basse (Bickler et al., 2005, chez des volontaires).
 #
 # Un **biais de mesure** est une erreur **systématique** : en moyenne, l'appareil se trompe dans
 # le même sens (ici, trop rassurant) ; ce n'est pas un « bruit » qui se compenserait. Ici, le
@@ -89,9 +89,15 @@
 #
 # <details><summary>En France, peut-on auditer un appareil selon la « race » ?</summary>
 #
-# Un tel audit se heurterait à l'interdiction de traiter des données révélant l'origine raciale
-# ou ethnique (RGPD, art. 9 ; Conseil constitutionnel, décision 2007-557 DC) : il mesurerait
-# plutôt la **pigmentation** de la peau (échelles de Fitzpatrick ou de Monk).
+# Les données révélant l'origine raciale ou ethnique, comme les données de santé, relèvent de
+# l'article 9 du RGPD : leur traitement est interdit **sauf exceptions** (recherche, santé
+# publique, avec des garanties). En France, le Conseil constitutionnel (décision 2007-557 DC) a
+# exclu les études fondées sur l'origine ethnique ou la race, mais non celles qui reposent sur
+# des données objectives. Un audit mesurerait donc plutôt la **pigmentation** de la peau
+# (échelle de Monk, par exemple ; celle de Fitzpatrick classe le phototype), elle-même une
+# donnée à protéger. Dans son texte de 2024, le règlement européen sur l'IA (article 10,
+# paragraphe 5) permet, sous des conditions strictes, de traiter ces données pour détecter et
+# corriger des biais.
 # </details>
 #
 # **Les seuils.** La SpO2 « rassurante », de 92 à 96 %, vient de Sjoding et al. (2020).
@@ -696,10 +702,11 @@ for biais in (BIAIS_APPAREIL, 0.0):
 # %% [markdown]
 # **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
 # aussi leur taux de fausses alarmes : leurs fausses alarmes « plus rares » venaient du même
-# biais. L'alarme sonne un peu plus au total, seulement chez eux : ce sont les alarmes, vraies
-# et fausses, que l'appareil leur ôtait. La correction de fond est l'**étalonnage de
-# l'appareil** sur toutes les pigmentations ; un seuil selon la couleur de peau résumerait mal
-# la pigmentation (relever le seuil pour tous : question 4, après la séance).
+# biais. L'alarme sonne un peu plus, chez eux seulement : les alarmes, vraies et fausses, que
+# l'appareil leur ôtait. La correction de fond est l'**étalonnage de l'appareil** sur toutes
+# les pigmentations ; un seuil selon la couleur de peau appliquerait à chacun un biais moyen,
+# variable d'une personne et d'un appareil à l'autre (relever le seuil pour tous : question
+# 4).
 #
 # ## 8. Au chevet de M. K.
 #
@@ -941,9 +948,10 @@ else:
 #   personnes de pigmentations variées, et un étiquetage adapté (FDA, 2025).
 # - **Royaume-Uni.** Le 11 mars 2024, la revue indépendante *Equity in medical devices*,
 #   présidée par la professeure Margaret Whitehead, a conclu que les oxymètres surestiment la
-#   saturation des peaux foncées et a fait 18 recommandations : changer l'interprétation des
-#   mesures, tester les appareils sur des populations diverses (Department of Health and Social
-#   Care, 2024).
+#   saturation des peaux foncées. Ses 18 recommandations portent aussi sur l'IA et la
+#   génomique ; pour les oxymètres, elles demandent notamment de tester les appareils sur des
+#   populations diverses et d'adapter l'interprétation des mesures (Department of Health and
+#   Social Care, 2024).
 # - **Union européenne.** L'oxymètre est un **dispositif médical** : il relève du règlement
 #   (UE) 2017/745 relatif aux dispositifs médicaux, qui s'applique déjà ; le fabricant doit
 #   notamment démontrer, par une évaluation clinique, les performances de son appareil chez les
@@ -962,7 +970,8 @@ else:
 #   Un module ultérieur sur le règlement européen (à venir) y reviendra.
 # - **France.** La **matériovigilance** : un soignant qui constate un incident, ou un risque
 #   d'incident, lié à un dispositif médical le signale à l'ANSM (Agence nationale de sécurité du
-#   médicament et des produits de santé). Un audit d'appareil mesurerait la pigmentation de la
+#   médicament et des produits de santé), à l'hôpital par le correspondant local de
+#   matériovigilance. Un audit d'appareil mesurerait la pigmentation de la
 #   peau, pas la « race » (encadré de la section 3).
 #
 # ### Pour aller plus loin : les limites de nos données
@@ -1017,8 +1026,10 @@ else:
 #   l'hôpital (choix des appareils, protocoles) et des soignants (vigilance, signalement de
 #   matériovigilance à l'ANSM). Explication au
 #   patient honnête et non alarmiste : l'appareil reste utile, l'équipe sait vérifier. Accepter
-#   toute position argumentée ; pénaliser « l'oxymètre est inutilisable » ou « il suffit
-#   d'ajouter quelques points selon la couleur de peau ».
+#   une adaptation selon la pigmentation si la copie en voit les limites (variabilité d'une
+#   personne et d'un appareil à l'autre, couleur déclarée ≠ pigmentation mesurée) ; pénaliser
+#   « l'oxymètre est inutilisable » ou une correction automatique sans réserve (« il suffit
+#   d'ajouter quelques points selon la couleur de peau »).
 # ### END SOLUTION
 
 # %% [markdown]
