@@ -104,7 +104,8 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # destinataire sans la table de correspondance ni autre moyen raisonnable de retrouver les
 # personnes, **recoupements compris**, des données pseudonymisées peuvent ne pas être
 # personnelles ; pour l'hôpital, qui garde la table, elles le restent, et il reste soumis à
-# toutes ses obligations quand il les transmet. La vraie question : **avec ce qu'elle peut
+# toutes ses obligations quand il les transmet (base légale, formalités de la recherche en
+# santé, information des patients). La vraie question : **avec ce qu'elle peut
 # raisonnablement se procurer, la start-up pourrait-elle retrouver qui est qui ?**
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
@@ -151,12 +152,15 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # **échantillon** : un patient seul dans le registre peut partager son trio avec des habitants
 # absents du registre. La part baisse donc dans la population, d'autant plus qu'elle est
 # grande. La nôtre est petite (voyez les habitants par code postal, bien moins qu'en France) :
-# sa part d'uniques est un artefact. Les 63 % de Golle (2006), mesurés dans toute la
-# population des États-Unis, sont l'ordre de grandeur réaliste.
+# sa part d'uniques est un artefact. Aux États-Unis, Golle (2006) trouve 63 % ; pour la
+# France, aucune mesure comparable n'est citée ici.
+#
+# <details><summary>Pour aller plus loin (lecture facultative) : quel attaquant ?</summary>
 #
 # Le risque dépend de l'attaquant (El Emam et Dankar, 2008) : s'il sait sa cible dans le
 # registre (modèle du **procureur**), être unique dans le registre suffit ; s'il part d'une
 # liste nominative (**journaliste**), c'est l'unicité dans la population qui compte.
+# </details>
 #
 # Deux mesures du risque d'un tableau publié :
 #
@@ -382,8 +386,8 @@ display(data_card(liste, title="Fiche descriptive de la liste électorale"))
 # ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
 #
 # Un patient du registre figure sur la liste électorale. Quelle est la probabilité que
-# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 : écrivez le
-# calcul avec les variables ci-dessus (`n_reidentifies`, `n_justes`, `n_dans_liste`,
+# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1, vérifiée à 4
+# décimales : écrivez le calcul avec les variables ci-dessus (`n_reidentifies`, `n_justes`, `n_dans_liste`,
 # `registre_publie`, `liste_electorale` ; `len(tableau)` donne le nombre de lignes d'un
 # tableau).
 #
@@ -621,15 +625,17 @@ checks.check_choice(
     options=options_g29,
     digest="457f5a7311c14e4d",
     mistakes=[
-        checks.Mistake("individualisation",
+        checks.Mistake(None,
                        "le tableau est 8-anonyme : aucune ligne n'est isolée, et le voisin ne sait "
                        "pas laquelle des 8 est celle de son voisin. Le problème n'est pas d'isoler "
-                       "une ligne, mais ce que disent toutes les lignes de la classe."),
-        checks.Mistake("corrélation",
+                       "une ligne, mais ce que disent toutes les lignes de la classe.",
+                       digest="8a5f87510b137f72"),
+        checks.Mistake(None,
                        "le voisin rattache bien son voisin à une classe de 8 lignes : pour le G29, "
                        "relier des données à une personne ou à un groupe est une corrélation, et "
                        "le k-anonymat ne l'empêche pas. Mais ce rattachement ne donne pas, à lui "
-                       "seul, le diagnostic : qu'est-ce qui, dans ces 8 lignes, le lui apprend ?"),
+                       "seul, le diagnostic : qu'est-ce qui, dans ces 8 lignes, le lui apprend ?",
+                       digest="a37e59726cc0f1d7"),
     ],
 )
 ### BEGIN HIDDEN TESTS
@@ -655,9 +661,9 @@ critere_g29 = "l-diversité"
 #   par des moyens raisonnables, retrouver les personnes.
 # - Les **quasi-identifiants** (ce qu'un attaquant sait par ailleurs) isolent presque chaque
 #   patient ; une liste nominative suffit à les **nommer**.
-# - Unique dans l'**échantillon** n'est pas unique dans la **population** : le risque dépend de
-#   l'attaquant (procureur ou journaliste).
-# - Le **k** mesure l'individualisation, le **l** l'inférence. k > 1 empêche de relier un
+# - Unique dans l'**échantillon** n'est pas unique dans la **population**.
+# - Le **k** mesure le risque d'individualisation ; le **l** ne repère que l'inférence la plus
+#   grossière (toute une classe a le même diagnostic). k > 1 empêche de relier un
 #   dossier à un seul nom, pas de rattacher une personne à son groupe de k dossiers (une
 #   corrélation, pour le G29).
 # - **Généraliser** réduit le risque mais coûte du détail.
@@ -715,6 +721,8 @@ roles_colonnes = {
 
 # %% tests="roles_colonnes" points=2
 # Vérification de la question 4 : exécutez cette cellule.
+import unicodedata
+
 checks.require_attempted(roles_colonnes, name="roles_colonnes")
 empreintes_roles = {"nom": "836cfbacc07ed699", "sexe": "80c01671a147e36a",
                     "date_naissance": "01c60e6da72b81c9", "commune": "371862b8dc91f639",
@@ -752,17 +760,28 @@ erreurs_roles = {
     "1aec4aa44d6532a2": "le collègue connaît déjà la commune : ce n'est pas ce que la "
     "publication lui cache.",
 }
+options_roles = ["identifiant direct", "quasi-identifiant", "colonne sensible"]
+
+
+def forme(texte):
+    """Text compared as check_choice does: no case, accents, hyphens or extra spaces."""
+    texte = unicodedata.normalize("NFKD", texte.casefold())
+    texte = "".join(c for c in texte if not unicodedata.combining(c))
+    return " ".join(texte.replace("-", " ").split())
+
+
 for colonne, empreinte in empreintes_roles.items():
     nom_role = f"roles_colonnes[{colonne}]"
     role = roles_colonnes[colonne]
     checks.require_attempted(role, name=nom_role)
     if isinstance(role, str):
+        # « quasi identifiant » est lu comme « quasi-identifiant » : même message, même note.
+        role = next((o for o in options_roles if forme(o) == forme(role)), role.strip())
         erreur = checks.answer_digest(f"{colonne} : {role.strip()}", name="roles_colonnes_erreurs")
         checks.expect(erreur not in erreurs_roles,
                       f"« {colonne} » : {erreurs_roles.get(erreur, '')}", name="roles_colonnes")
     if not isinstance(role, str) or checks.answer_digest(role, name=nom_role) != empreinte:
-        checks.check_choice(role, name=nom_role, digest=empreinte,
-                            options=["identifiant direct", "quasi-identifiant", "colonne sensible"])
+        checks.check_choice(role, name=nom_role, digest=empreinte, options=options_roles)
 print("\u2714 Correct (roles_colonnes) : les six colonnes ont le bon rôle.")
 ### BEGIN HIDDEN TESTS
 for colonne, role_attendu in {"nom": "identifiant direct", "sexe": "quasi-identifiant",
@@ -806,6 +825,17 @@ roles_colonnes = {
     "commune": "quasi-identifiant",
     "date_admission": "quasi-identifiant",
     "diagnostic": "colonne sensible",
+}
+
+# %% mistake="roles_colonnes"
+# message : il ne peut pas s'en servir pour retrouver la ligne
+roles_colonnes = {
+    "nom": "identifiant direct",
+    "sexe": "Quasi identifiant",
+    "date_naissance": "quasi-identifiant",
+    "commune": "quasi-identifiant",
+    "date_admission": "quasi-identifiant",
+    "diagnostic": "quasi identifiant",
 }
 
 # %% [markdown]
@@ -921,22 +951,26 @@ checks.check_choice(
     options=["A", "B", "C", "D", "E"],
     digest="b9c5b6ead095027d",
     mistakes=[
-        checks.Mistake("B",
+        checks.Mistake(None,
                        "ce n'est pas la largeur qui isole : si chaque classe de 11 ans contenait "
                        "au moins une classe de 10 ans entière, elle compterait au moins autant de "
                        "patients, et k ne pourrait pas baisser. Ici, ce n'est pas le cas : quelles "
-                       "années couvre la plus petite classe avec 11 ans ?"),
-        checks.Mistake("C",
+                       "années couvre la plus petite classe avec 11 ans ?",
+                       digest="4f14af0b31d6f388"),
+        checks.Mistake(None,
                        "l'extrait compte les mêmes patients pour toutes les largeurs : seul leur "
-                       "regroupement en classes change."),
-        checks.Mistake("D",
+                       "regroupement en classes change.",
+                       digest="0fe7010480f656ac"),
+        checks.Mistake(None,
                        "k n'est pas le nombre de classes mais la taille de la plus petite ; et "
                        "moins de classes pour autant de patients, c'est plutôt des classes plus "
-                       "grosses. Qu'a de particulier la plus petite classe avec 11 ans ?"),
-        checks.Mistake("E",
+                       "grosses. Qu'a de particulier la plus petite classe avec 11 ans ?",
+                       digest="31c463e7115704f7"),
+        checks.Mistake(None,
                        "la classe « 90 ans et plus » commence toujours à 90 ans : elle est la même "
                        "pour toutes les largeurs. Regardez dans le tableau quelle est la plus "
-                       "petite classe avec 11 ans, et les années qu'elle couvre."),
+                       "petite classe avec 11 ans, et les années qu'elle couvre.",
+                       digest="b64ae81faafb487f"),
     ],
 )
 ### BEGIN HIDDEN TESTS
