@@ -361,9 +361,10 @@ checks.expect(0 <= valeur_seuil <= 1,
               f"un seuil se choisit entre 0 et 1 (les scores sont des probabilités) ; "
               f"vous avez donné {valeur_seuil:g}.", name="seuil")
 checks.expect(not checks.matches_digest(valeur_seuil, "77c7e7f45f45996b", name="seuil"),
-              "vous avez réglé le seuil sur le jeu de test (y_test, scores). Le seuil se règle "
-              "sur le jeu de validation (y_val, scores_val) ; le jeu de test ne sert qu'à la "
-              "fin, pour mesurer ce que coûte ce choix.", name="seuil")
+              "c'est le seuil qu'on trouverait sur le jeu de test (y_test, scores). Sur le jeu "
+              "de validation, la sensibilité dépasse encore 0,95 un peu plus haut : montez le "
+              "seuil. Le seuil se règle sur la validation (y_val, scores_val) ; le jeu de test "
+              "ne sert qu'à la fin, pour mesurer ce que coûte ce choix.", name="seuil")
 se_obtenue = ev.sensitivity(y_val, scores_val >= valeur_seuil)
 sp_obtenue = ev.specificity(y_val, scores_val >= valeur_seuil)
 piege_specificite = (" Avez-vous visé 95 % de spécificité au lieu de 95 % de sensibilité ?"
@@ -395,7 +396,7 @@ seuil = min(t for t in np.round(np.arange(0, 1.001, 0.01), 2)
             if ev.specificity(y_val, scores_val >= t) >= 0.95)
 
 # %% mistake="seuil"
-# message : réglé le seuil sur le jeu de test
+# message : c'est le seuil qu'on trouverait sur le jeu de test
 seuil = max(t for t in np.round(np.arange(0, 1.001, 0.01), 2)
             if ev.sensitivity(y_test, scores >= t) >= 0.95)
 
@@ -596,6 +597,12 @@ checks.expect(
 )
 valeur_vpp = checks.require_number(vpp_depistage, name="vpp_depistage")
 checks.expect(
+    not checks.matches_digest(valeur_vpp, "1140559e67c5171b", name="vpp_depistage"),
+    "vous avez multiplié (1 − Sp) par 0.01 : les faux positifs viennent des non-malades, qui "
+    "sont 99 %, soit 0.99.",
+    name="vpp_depistage",
+)
+checks.expect(
     valeur_vpp < vpp_etude or valeur_vpp > 1,
     "quand la maladie devient plus rare, la VPP baisse : à 1 % de prévalence, elle ne peut pas "
     "dépasser la VPP à 37 %. Vous avez peut-être donné la valeur prédictive négative (le second "
@@ -639,6 +646,10 @@ checks.check_number(
 # %% mistake="vpp_depistage"
 # message : vous avez mis Sp là où il faut 1 − Sp
 vpp_depistage = se * 0.01 / (se * 0.01 + sp * 0.99)
+
+# %% mistake="vpp_depistage"
+# message : vous avez multiplié (1 − Sp) par 0.01
+vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.01)
 
 # %% mistake="vpp_depistage"
 # message : parenthèses autour du dénominateur
