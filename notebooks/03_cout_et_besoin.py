@@ -723,22 +723,25 @@ checks.check_choice(
     digest="1391791c2ffcf031",
     mistakes=[
         checks.Mistake(
-            "corrige",
+            None,
             "une consultation n'est pas une dépense, mais demandez-vous ce qui fait varier le "
             "nombre de consultations à maladie égale : l'accès aux soins compte autant que pour "
             "le coût.",
+            digest="31586430ac2d663e",
         ),
         checks.Mistake(
-            "sans effet",
+            None,
             "la cible n'est pas un détail : en section 5, changer la cible (mêmes informations) "
             "a changé la composition des inscrits. La question est de savoir si cette nouvelle "
             "cible mesure le besoin ou l'accès aux soins.",
+            digest="47d8f5f40e866b4b",
         ),
         checks.Mistake(
-            "le médecin corrigera",
+            None,
             "le regard du médecin est précieux, mais il ne reçoit que les dossiers que le score "
             "lui signale, classés par un score qui sous-estime le besoin de certains. Dans "
             "l'étude, les médecins ne corrigeaient qu'une petite partie du biais.",
+            digest="333b2ecc075ea020",
         ),
     ],
 )
@@ -859,20 +862,23 @@ checks.check_choice(
     digest="8556631c52394a89",
     mistakes=[
         checks.Mistake(
-            "favorise les noirs",
+            None,
             "un taux de sélection plus élevé ne prouve pas une faveur : comparez d'abord les "
             "besoins des groupes. C'est l'erreur de la parité démographique (exiger le même "
             "taux de sélection dans chaque groupe).",
+            digest="e939cd8af3764fb3",
         ),
         checks.Mistake(
-            "moins juste",
+            None,
             "un écart de taux de sélection n'est ni bon ni mauvais en soi ; il faut le confronter "
             "au but du programme, aider les plus malades, donc au besoin des inscrits.",
+            digest="67e8fa4a145a52c6",
         ),
         checks.Mistake(
-            "taux égaux",
+            None,
             "des taux égaux ne sont justes que si les besoins sont égaux. Ici, les groupes "
             "n'ont pas le même état de santé moyen.",
+            digest="5dd34f13d5848404",
         ),
     ],
 )

@@ -388,22 +388,25 @@ checks.check_choice(
     digest="7921eb2ef20ebabb",
     mistakes=[
         checks.Mistake(
-            "parité démographique",
+            None,
             "la parité démographique compare les taux de sélection sur tous les patients, "
             "réhospitalisés ou non. La plainte ne parle que des patients réhospitalisés : "
             "c'est un autre dénominateur.",
+            digest="9c69578bcea06d7a",
         ),
         checks.Mistake(
-            "parité prédictive",
+            None,
             "la parité prédictive (même VPP) part des patients appelés : « parmi les appelés, "
             "combien ont été réhospitalisés ? ». La plainte part des patients réhospitalisés : "
             "dénominateur inversé.",
+            digest="8730b55b51d9c029",
         ),
         checks.Mistake(
-            "égalité des erreurs",
+            None,
             "l'égalité des erreurs demande le même TFN, mais aussi le même TFP, calculé parmi "
             "les patients non réhospitalisés. La plainte ne parle que des patients "
             "réhospitalisés : elle n'exige pas autant.",
+            digest="026936ee889c3b1c",
         ),
     ],
 )

@@ -5,6 +5,7 @@ Parametrised over the sources, so a new module is covered as soon as it is added
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 
@@ -125,3 +126,29 @@ def test_no_dollar_amount_in_markdown(name):
             assert not found, (
                 f"cell {index}: {cell.source[max(0, found.start() - 40) : found.end()]}"
             )
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_visible_checks_name_no_wrong_option_in_clear(name):
+    """A check cell is folded but readable: a wrong option written there in clear
+    (``Mistake("corrélation", …)``) gives the answer away by elimination. Mistakes of a
+    choice question are given by their digest (``Mistake(None, …, digest=…)``)."""
+    module = read_module(next(p for p in MODULE_PATHS if p.stem == name))
+    found = []
+    for cell in module.notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+            continue
+        visible = cell.source.split("### BEGIN HIDDEN TESTS")[0]
+        for node in ast.walk(ast.parse(visible)):
+            func = getattr(node, "func", None)
+            called = getattr(func, "attr", None) or getattr(func, "id", None)
+            if (
+                isinstance(node, ast.Call)
+                and called == "Mistake"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.append(f"{meta.get('grade_id')}: {node.args[0].value!r}")
+    assert not found, found
