@@ -439,10 +439,10 @@ else:
 #
 # - **A.** L'intervalle, d'environ 0,84 à 0,99, contient 0,95 : le seuil tient sa promesse et
 #   peut être annoncé tel quel aux cliniciens.
-# - **B.** La sensibilité réelle à ce seuil est mal connue : les données sont compatibles avec
-#   des valeurs d'environ 0,84 à 0,99, et ces malades ont servi à choisir le seuil. Il faut la
-#   mesurer sur d'autres patientes.
-# - **C.** Ce seuil détecte 95,2 % des cancers, à un dixième de point près.
+# - **B.** La sensibilité réelle est mal connue (environ 0,84 à 0,99), et ces malades ont
+#   servi à choisir le seuil : il faut la mesurer sur d'autres patientes.
+# - **C.** Ce seuil détecte 95,2 % des cancers, à un dixième de point près : 40 malades sur 42,
+#   c'est assez pour l'affirmer aux cliniciens.
 # - **D.** Sur de nouvelles patientes, la sensibilité à ce seuil sera d'au moins 0,84, la borne
 #   basse de l'intervalle : c'est garanti à 95 %.
 #
@@ -696,15 +696,14 @@ vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=
 # **la même cytoponction** au microscope. Que penser de cette évaluation ? Écrivez **entre
 # guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** Elle est solide : le cytologiste est un expert, et sa lecture au microscope est un
-#   examen fiable.
+# - **A.** Elle est solide : le cytologiste est un expert, sa lecture au microscope est un
+#   examen fiable, et il ne connaît pas le score du modèle.
 # - **B.** Il vaudrait mieux comparer le score à la mammographie : une image est plus objective
-#   qu'une lecture au microscope.
+#   qu'une lecture au microscope, et elle est faite chez toutes les patientes.
 # - **C.** Le test paraîtra moins bon qu'il n'est : un cytologiste se trompe plus souvent qu'un
 #   modèle qui a appris sur des centaines de patientes.
-# - **D.** La référence n'est pas indépendante du test : elle lit les mêmes cellules. Si
-#   l'aiguille a manqué la tumeur, les deux se trompent ensemble, et le test paraît meilleur
-#   qu'il n'est.
+# - **D.** La référence lit les mêmes cellules que le test : si l'aiguille a manqué la tumeur,
+#   les deux se trompent ensemble, et le test paraît meilleur qu'il n'est.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -785,10 +784,11 @@ with accessible_style():
 # un cancer, les scores des malades et ceux des non-malades restant les mêmes. Que devient
 # l'AUC ? Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** Elle baisse, comme la VPP : la plupart des tests positifs seraient de faux positifs.
-# - **B.** Elle monte : avec moins de malades, il y a moins de cancers à manquer.
+# - **A.** Elle baisse, comme la VPP : la plupart des tests positifs seraient alors de faux
+#   positifs.
+# - **B.** Elle monte : avec moins de malades, il y a moins de cancers que le test peut manquer.
 # - **C.** Elle ne change pas : elle compare les scores des malades à ceux des non-malades,
-#   quelle que soit la part de chaque groupe.
+#   quelle que soit leur part.
 # - **D.** Elle ne change pas, et la VPP non plus : l'une et l'autre ne dépendent que du modèle.
 #
 # <details><summary>Indice 1</summary>
