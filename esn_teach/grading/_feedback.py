@@ -350,7 +350,8 @@ def _reason(cell: nbformat.NotebookNode, problem: _Problem | None) -> tuple[bool
     if ename == _RECHECK:
         return False, (
             "À examiner : votre réponse n'a pas pu être confirmée par la vérification "
-            "indépendante du correcteur ; l'enseignant l'examinera."
+            "indépendante du correcteur. Sa note est celle que l'enseignant lui donne après "
+            "examen ; elle reste à 0 tant qu'il ne l'a pas examinée."
         )
     is_check = ename in _CHECKS and (ename != "AssertionError" or bool(evalue.strip()))
     if is_check:

@@ -175,6 +175,8 @@ def test_one_french_reason_per_question(page):
         "Non vérifiée : l'exécution de votre copie s'est arrêtée avant (mémoire dépassée)."
     )
     assert rows["refait"][2].startswith("À examiner : ") and "l'enseignant" in rows["refait"][2]
+    # True before and after the instructor's decision (the page cannot tell which).
+    assert "elle reste à 0 tant qu'il ne l'a pas examinée" in rows["refait"][2]
     assert rows["reflexion"][1:] == ["0 / 3", "Aucune réponse rédigée.", "—"]
     assert rows["avis"][1:] == [
         "2,5 / 3",
