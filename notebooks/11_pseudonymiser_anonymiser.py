@@ -721,8 +721,6 @@ roles_colonnes = {
 
 # %% tests="roles_colonnes" points=2
 # Vérification de la question 4 : exécutez cette cellule.
-import unicodedata
-
 checks.require_attempted(roles_colonnes, name="roles_colonnes")
 empreintes_roles = {"nom": "836cfbacc07ed699", "sexe": "80c01671a147e36a",
                     "date_naissance": "01c60e6da72b81c9", "commune": "371862b8dc91f639",
@@ -761,22 +759,13 @@ erreurs_roles = {
     "publication lui cache.",
 }
 options_roles = ["identifiant direct", "quasi-identifiant", "colonne sensible"]
-
-
-def forme(texte):
-    """Text compared as check_choice does: no case, accents, hyphens or extra spaces."""
-    texte = unicodedata.normalize("NFKD", texte.casefold())
-    texte = "".join(c for c in texte if not unicodedata.combining(c))
-    return " ".join(texte.replace("-", " ").split())
-
-
 for colonne, empreinte in empreintes_roles.items():
     nom_role = f"roles_colonnes[{colonne}]"
     role = roles_colonnes[colonne]
     checks.require_attempted(role, name=nom_role)
     if isinstance(role, str):
         # « quasi identifiant » est lu comme « quasi-identifiant » : même message, même note.
-        role = next((o for o in options_roles if forme(o) == forme(role)), role.strip())
+        role = checks.chosen_option(role, name=nom_role, options=options_roles)
         erreur = checks.answer_digest(f"{colonne} : {role.strip()}", name="roles_colonnes_erreurs")
         checks.expect(erreur not in erreurs_roles,
                       f"« {colonne} » : {erreurs_roles.get(erreur, '')}", name="roles_colonnes")

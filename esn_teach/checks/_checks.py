@@ -26,6 +26,7 @@ __all__ = [
     "check_choice",
     "check_form",
     "check_number",
+    "chosen_option",
     "expect",
     "is_placeholder",
     "matches_digest",
@@ -477,6 +478,37 @@ def _option_key(value: object, options: Sequence[str], name: str) -> str:
     )
 
 
+def chosen_option(value: object, *, name: str, options: Sequence[str]) -> str:
+    """Return the option a student's text designates, in the option's own spelling.
+
+    The matching of :func:`check_choice` (case, accents, spaces and hyphens
+    ignored: « quasi identifiant » is « quasi-identifiant »), for checks that build
+    their own messages, e.g. one per column of a dictionary answer.
+
+    Parameters
+    ----------
+    value : object
+        The student's answer.
+    name : str
+        The answer's name, in the messages.
+    options : sequence of str
+        The allowed answers.
+
+    Returns
+    -------
+    str
+        The option, spelt as in ``options``.
+
+    Raises
+    ------
+    IncorrectAnswer
+        Not a text, or none of the options.
+    """
+    __tracebackhide__ = True
+    key = _option_key(value, options, name)
+    return next(option for option in options if _normalise_text(option) == key)
+
+
 def check_choice(
     value: object,
     *,
@@ -523,7 +555,8 @@ def check_choice(
     if (expected is None) == (digest is None):
         raise TypeError("check_choice needs exactly one of expected= or digest=")
     require_attempted(value, name=name)
-    answer = _option_key(value, options, name)
+    chosen = chosen_option(value, name=name, options=options)
+    answer = _normalise_text(chosen)
     if expected is not None:
         correct = answer == _normalise_text(expected)
     else:
@@ -537,7 +570,6 @@ def check_choice(
             found = _normalise_text(str(mistake.value)) == answer
         if found:
             raise IncorrectAnswer(mistake.message, question=name)
-    chosen = next(option for option in options if _normalise_text(option) == answer)
     raise IncorrectAnswer(
         f"« {chosen} » n'est pas la bonne réponse. Relisez l'énoncé et les définitions.",
         question=name,

@@ -351,3 +351,12 @@ def test_neighbour_keys_are_consecutive_at_half_unit_boundaries():
         keys = _keys_near(value, 3)
         units = [round(float(k) * 1000) for k in keys]
         assert units[1] - units[0] == 1 and units[2] - units[1] == 1, (value, keys)
+
+
+def test_chosen_option_spells_the_option_as_given():
+    roles = ["identifiant direct", "quasi-identifiant", "colonne sensible"]
+    assert checks.chosen_option(" Quasi Identifiant", name="r", options=roles) == (
+        "quasi-identifiant"
+    )
+    with pytest.raises(IncorrectAnswer, match="n'est pas l'une des options"):
+        checks.chosen_option("identifiant", name="r", options=roles)
