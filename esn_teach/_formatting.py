@@ -6,6 +6,7 @@ import math
 import numbers
 import re
 from collections.abc import Hashable, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pandas is imported on demand: ``import esn_teach`` stays light
@@ -15,6 +16,7 @@ if TYPE_CHECKING:  # pandas is imported on demand: ``import esn_teach`` stays li
 __all__ = [
     "DECIMAL_POINT",
     "fr_count",
+    "fr_date",
     "fr_number",
     "fr_percent",
     "fr_plural",
@@ -53,6 +55,28 @@ def fr_number(value: float, digits: int = 3) -> str:
 def fr_count(count: object) -> str:
     """Write a count with a no-break space between thousands: ``10000`` → ``"10 000"``."""
     return f"{int(count):,}".replace(",", "\u00a0")  # type: ignore[call-overload]
+
+
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def fr_date(value: date) -> str:
+    """Write a date the French way: ``date(2026, 12, 4)`` → ``"4 décembre 2026"`` (``1er``)."""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def fr_plural(count: int, words: str) -> str:

@@ -1,0 +1,267 @@
+"""The Open Badges 3.0 ``OpenBadgeCredential`` (a W3C Verifiable Credential 2.0).
+
+The learner is identified by a salted SHA-256 hash of their e-mail (the
+specification's ``IdentityObject``), never by the e-mail itself. The
+credential has no ``credentialSubject.id``: the specification asks for an
+``id`` or at least one ``identifier``, and an id would be a second,
+unhashed, identifier of the learner.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from esn_teach._formatting import fr_date
+from esn_teach.certificates._declaration import CertificateSpec, IssuerSpec
+
+__all__ = [
+    "OB_CONTEXT",
+    "VC_CONTEXT",
+    "ModuleResult",
+    "add_years",
+    "build_credential",
+    "criteria_narrative",
+    "describe_dates",
+    "fr_percent_value",
+    "identity_matches",
+    "identity_object",
+    "iso_z",
+    "parse_iso",
+]
+
+VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+
+
+@dataclass(frozen=True)
+class ModuleResult:
+    """What a learner obtained in one required module.
+
+    Attributes
+    ----------
+    module : str
+        The module's full name.
+    title : str
+        Its French title (« Module 03 — Le coût n'est pas le besoin »).
+    percent : float
+        Share of the autograded points obtained, in percent.
+    min_percent : float
+        The declaration's minimum.
+    reflection_graded : bool
+        Whether the declaration requires the reflection graded.
+    """
+
+    module: str
+    title: str
+    percent: float
+    min_percent: float
+    reflection_graded: bool
+
+
+def fr_percent_value(percent: float) -> str:
+    """Write a percentage with a decimal comma, at most one decimal: ``65.5`` → ``"65,5 %"``."""
+    text = f"{round(percent, 1):.1f}".removesuffix(".0").replace(".", ",")
+    return f"{text}\u00a0%"
+
+
+def iso_z(moment: datetime) -> str:
+    """``2026-12-04T09:30:00Z``: a UTC date-time as Verifiable Credentials write it."""
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def parse_iso(text: str) -> datetime:
+    """Read an ISO 8601 date-time with its time zone (``Z`` accepted).
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not such a date-time.
+    """
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(text)
+    return moment
+
+
+def add_years(moment: datetime, years: int) -> datetime:
+    """Return the same day ``years`` later (29 February becomes 28 February)."""
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:
+        return moment.replace(year=moment.year + years, day=28)
+
+
+def _normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def identity_object(email: str, salt: str | None = None) -> dict[str, Any]:
+    """Return the Open Badges ``IdentityObject`` of an e-mail: salted SHA-256, not the address.
+
+    The hash is ``sha256$`` + hex(SHA-256(e-mail in lower case + salt)), as the
+    specification's ``IdentityHash`` defines it.
+
+    Parameters
+    ----------
+    email : str
+    salt : str, optional
+        Default: 32 random hexadecimal digits.
+
+    Returns
+    -------
+    dict
+    """
+    salt = salt or secrets.token_hex(16)
+    digest = hashlib.sha256((_normalise_email(email) + salt).encode("utf-8")).hexdigest()
+    return {
+        "type": "IdentityObject",
+        "identityHash": f"sha256${digest}",
+        "identityType": "emailAddress",
+        "hashed": True,
+        "salt": salt,
+    }
+
+
+def identity_matches(identity: dict[str, Any], email: str) -> bool:
+    """Whether a hashed ``IdentityObject`` stands for ``email``."""
+    if identity.get("identityType") != "emailAddress" or not identity.get("hashed"):
+        return False
+    expected = identity_object(email, str(identity.get("salt", "")))["identityHash"]
+    return hmac.compare_digest(str(identity.get("identityHash", "")).lower(), expected)
+
+
+def criteria_narrative(spec: CertificateSpec, titles: dict[str, str]) -> str:
+    """Write the criteria in French words (Markdown), generated from the declaration."""
+    lines = ["Ce certificat est délivré à qui remplit, pour chacun des modules suivants :"]
+    for criterion in spec.modules:
+        title = titles.get(criterion.module, criterion.module)
+        text = (
+            f"- {title} : au moins {fr_percent_value(criterion.min_percent)} des points des "
+            "questions autocorrigées"
+        )
+        if criterion.reflection_graded:
+            text += ", et une réflexion rédigée, notée par un enseignant"
+        lines.append(text + " ;")
+    lines[-1] = lines[-1].removesuffix(" ;") + "."
+    lines.append(
+        "Les notes sont lues dans le carnet de notes du cours et doivent être définitives "
+        "(aucune question « À examiner », aucune réflexion en attente de correction)."
+    )
+    return "\n".join(lines)
+
+
+def build_credential(
+    spec: CertificateSpec,
+    issuer: IssuerSpec,
+    identity: dict[str, Any],
+    results: list[ModuleResult],
+    *,
+    issued: datetime,
+    credential_id: str,
+    titles: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Build the ``OpenBadgeCredential`` of one learner.
+
+    Parameters
+    ----------
+    spec : CertificateSpec
+        The certificate.
+    issuer : IssuerSpec
+        The school.
+    identity : dict
+        The learner's :func:`identity_object`.
+    results : list of ModuleResult
+        The learner's results in the required modules (``result`` of the subject).
+    issued : datetime.datetime
+        ``validFrom`` (aware; written in UTC).
+    credential_id : str
+        ``urn:uuid:…``.
+    titles : dict, optional
+        Module name → French title.
+
+    Returns
+    -------
+    dict
+        The credential, JSON-ready.
+    """
+    titles = titles or {}
+    profile: dict[str, Any] = {"id": issuer.id, "type": ["Profile"], "name": issuer.name}
+    if issuer.email:
+        profile["email"] = issuer.email
+    descriptions = []
+    values = []
+    for result in results:
+        anchor = f"{spec.achievement_id}#resultat-{result.module}"
+        descriptions.append(
+            {
+                "id": anchor,
+                "type": ["ResultDescription"],
+                "name": f"{titles.get(result.module, result.module)} : part des points des "
+                "questions autocorrigées",
+                "resultType": "Percent",
+                "requiredValue": f"{result.min_percent:g}",
+            }
+        )
+        values.append(
+            {
+                "type": ["Result"],
+                "resultDescription": anchor,
+                "value": f"{round(result.percent, 1):g}",
+            }
+        )
+    achievement: dict[str, Any] = {
+        "id": spec.achievement_id,
+        "type": ["Achievement"],
+        "achievementType": "MicroCredential",
+        "name": spec.name,
+        "description": spec.description,
+        "criteria": {"narrative": criteria_narrative(spec, titles)},
+        "inLanguage": "fr",
+    }
+    if spec.competences:
+        achievement["alignment"] = []
+        for competence in spec.competences:
+            alignment: dict[str, Any] = {
+                "type": ["Alignment"],
+                "targetName": competence.name,
+                "targetUrl": competence.url,
+            }
+            if competence.framework:
+                alignment["targetFramework"] = competence.framework
+            if competence.code:
+                alignment["targetCode"] = competence.code
+            achievement["alignment"].append(alignment)
+    if descriptions:
+        achievement["resultDescription"] = descriptions
+    subject: dict[str, Any] = {
+        "type": ["AchievementSubject"],
+        "identifier": [identity],
+        "achievement": achievement,
+    }
+    if values:
+        subject["result"] = values
+    credential: dict[str, Any] = {
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": credential_id,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": profile,
+        "validFrom": iso_z(issued),
+    }
+    if spec.validity_years:
+        credential["validUntil"] = iso_z(add_years(issued.astimezone(UTC), spec.validity_years))
+    credential["name"] = spec.name
+    credential["credentialSubject"] = subject
+    return credential
+
+
+def describe_dates(credential: dict[str, Any]) -> str:
+    """« délivré le 4 décembre 2026 » (and « valable jusqu'au … » when it expires)."""
+    text = f"délivré le {fr_date(parse_iso(credential['validFrom']).date())}"
+    if credential.get("validUntil"):
+        text += f", valable jusqu'au {fr_date(parse_iso(credential['validUntil']).date())}"
+    return text
