@@ -1,0 +1,188 @@
+"""The nbgrader exchange on a hub: hand modules out, collect copies, return feedback.
+
+nbgrader's default exchange does the moving (``release_assignment``, ``collect``,
+``release_feedback``); this module adds what a course on a shared server needs: a due date the
+late flag is computed from, a collect that never takes a copy dropped in a student's name by
+someone else (nbgrader only warns about those; they are set aside, not deleted), and French
+results.
+"""
+
+from __future__ import annotations
+
+import pwd
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.apps.api import NbGraderAPI
+from nbgrader.exchange.default.collect import ExchangeCollect
+from nbgrader.utils import capture_log, parse_utc, temp_attrs
+
+from esn_teach.course import Course, CourseError
+
+__all__ = ["Collected", "OwnerCheckedCollect", "collect", "publish", "publish_feedback"]
+
+
+def _api(course: Course, **options: object) -> NbGraderAPI:
+    config = course.config()
+    for key, value in options.items():
+        section, _, name = key.partition("__")
+        setattr(config[section], name, value)
+    return NbGraderAPI(config=config)
+
+
+def _exchange_course(api: NbGraderAPI, course: Course) -> Path:
+    root = Path(api.exchange_root or "/srv/nbgrader/exchange")
+    return root / str(course.config().CourseDirectory.course_id)
+
+
+def _checked(result: dict, what: str) -> None:
+    if not result.get("success"):
+        detail = (result.get("error") or result.get("log") or "").strip()[-1500:]
+        raise CourseError(f"{what} a échoué (nbgrader) :\n{detail}")
+
+
+def publish(course: Course, name: str, *, due: datetime | None = None) -> Path:
+    """Put a released module in the exchange, where students fetch it.
+
+    Parameters
+    ----------
+    course : Course
+        The course (its ``release/`` holds the student version).
+    name : str
+        Module name or prefix.
+    due : datetime, optional
+        Due date, in UTC (naive) or with a time zone: copies submitted after it are flagged
+        late when graded, as nbgrader does.
+
+    Returns
+    -------
+    Path
+        The module's folder in the exchange (``outbound``).
+    """
+    module = course.module_name(name)
+    if not (course.root / "release" / module).is_dir():
+        raise CourseError(
+            f"{module} n'a pas de version étudiante : lancez d'abord "
+            f"« esn-teach release {module} »."
+            f"« esn-teach release {module} »."
+        )
+    config = course.config()
+    with Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id) as gradebook:
+        duedate = parse_utc(due.isoformat()) if due is not None else None
+        gradebook.update_or_create_assignment(module, duedate=duedate)
+    api = _api(course, ExchangeReleaseAssignment__force=True)
+    _checked(api.release_assignment(module), f"Le dépôt de {module} dans l'échange")
+    return _exchange_course(api, course) / "outbound" / module
+
+
+@dataclass
+class Collected:
+    """What `collect` took from the exchange."""
+
+    module: str
+    #: Students whose newest copy is now in ``submitted/``.
+    students: list[str] = field(default_factory=list)
+    #: Copies dropped in a student's name by another account: left in the exchange, not graded.
+    refused: list[tuple[str, str, Path]] = field(default_factory=list)
+    #: Students whose collected copy was submitted after the due date, and by how long.
+    late: dict[str, float] = field(default_factory=dict)
+
+
+def _owner(path: Path) -> str:
+    try:
+        return pwd.getpwuid(path.stat().st_uid).pw_name
+    except KeyError:
+        return f"uid {path.stat().st_uid}"
+
+
+class OwnerCheckedCollect(ExchangeCollect):
+    """nbgrader's collect, which never takes a copy dropped in a student's name by another account.
+
+    nbgrader names each copy in the exchange after the student who submitted it and only warns
+    when the file's Unix owner is someone else. Here such a copy is never chosen: each
+    student's newest copy *they own* is collected; the others stay in the exchange, untouched,
+    and are listed in ``refused`` (student named, actual owner, path).
+    """
+
+    refused: list[tuple[str, str, Path]]
+
+    def _path_to_record(self, path: str) -> dict[str, Any]:
+        record: dict[str, Any] = super()._path_to_record(path)
+        owner = _owner(Path(path))
+        record["own"] = owner == record["username"]
+        if not record["own"]:
+            if not hasattr(self, "refused"):
+                self.refused = []
+            self.refused.append((record["username"], owner, Path(path)))
+        return record
+
+    def _sort_by_timestamp(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted(records, key=lambda r: (r["own"], r["timestamp"]), reverse=True)
+
+    def init_src(self) -> None:
+        self.refused = []
+        super().init_src()
+        chosen: list[dict[str, Any]] = getattr(self, "src_records", [])
+        self.src_records = [record for record in chosen if record["own"]]
+
+
+def collect(course: Course, name: str) -> Collected:
+    """Collect the newest copy of each student from the exchange into ``submitted/``.
+
+    A copy whose Unix owner is not the student it is named after is not collected
+    (`OwnerCheckedCollect`); it stays in the exchange and is reported.
+    """
+    module = course.module_name(name)
+    api = _api(course, ExchangeFactory__collect=f"{__name__}.OwnerCheckedCollect")
+    inbound = _exchange_course(api, course) / "inbound"
+    if not inbound.is_dir():
+        raise CourseError(
+            f"Aucun dépôt possible pour {module} : le module n'a jamais été mis dans l'échange "
+            f"(« esn-teach release {module} --exchange »)."
+        )
+    result = Collected(module)
+    collector = api.exchange.Collect(
+        coursedir=api.coursedir, authenticator=api.authenticator, parent=api
+    )
+    collector.update = True
+    with temp_attrs(api.coursedir, assignment_id=module):
+        _checked(capture_log(collector), f"Le ramassage de {module}")
+    result.refused = list(getattr(collector, "refused", []))
+    submitted = course.root / "submitted"
+    config = course.config()
+    with Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id) as gradebook:
+        try:
+            duedate = gradebook.find_assignment(module).duedate
+        except MissingEntry:
+            duedate = None
+    for folder in sorted(submitted.glob(f"*/{module}")):
+        student = folder.parent.name
+        result.students.append(student)
+        stamp = folder / "timestamp.txt"
+        if duedate is not None and stamp.is_file():
+            late = (parse_utc(stamp.read_text().strip()) - duedate).total_seconds()
+            if late > 0:
+                result.late[student] = late
+    return result
+
+
+def publish_feedback(course: Course, name: str) -> list[str]:
+    """Put the module's feedback pages in the exchange; each student fetches only their own.
+
+    Returns
+    -------
+    list of str
+        The students whose feedback was published.
+    """
+    module = course.module_name(name)
+    pages = sorted((course.root / "feedback").glob(f"*/{module}/*.html"))
+    if not pages:
+        raise CourseError(
+            f"Aucun retour à rendre pour {module} : lancez d'abord « esn-teach feedback {module} »."
+        )
+    api = _api(course)
+    _checked(api.release_feedback(module), f"La restitution des retours de {module}")
+    return sorted({page.parents[1].name for page in pages})
