@@ -13,7 +13,8 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help venv lab course formgrader test check lint typecheck format bench clean system-deps node-deps
+.PHONY: help venv lab course formgrader test check lint typecheck format bench clean system-deps node-deps \
+	hub hub-venv hub-proxy
 
 help:
 	@echo "make lab         JupyterLab en français sur les modules publiés (étudiants)"
@@ -22,6 +23,7 @@ help:
 	@echo "make course      construit et publie les modules modifiés (grading/)"
 	@echo "make formgrader  JupyterLab sur le cours nbgrader (enseignants)"
 	@echo "make bench       mesures de performance (bench/)"
+	@echo "make hub         JupyterHub pour toute une promotion, connexion depuis Moodle (root, Linux)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est requis (trouvé : " + sys.version.split()[0] + ")")'
@@ -94,7 +96,46 @@ node-deps:
 	    || echo "Installation d'axe-core impossible : l'audit d'accessibilité sera ignoré."; \
 	else echo "npm absent : l'audit d'accessibilité des tests navigateur sera ignoré."; fi
 
-test: $(STAMP) lint typecheck system-deps node-deps
+# The hub (make hub): JupyterHub serving the course to a whole cohort on one Linux server, each
+# person as their own Unix account. Their JupyterLab runs from HUB_VENV, which every account must
+# be able to read: a venv of the system's Python outside /root (deploy/server/README.md).
+HUB_PYTHON ?= /usr/bin/python3
+HUB_VENV ?= /opt/esn-teach/venv
+HUB_ENV ?= /etc/esn-teach/hub.env
+HUB_STAMP := $(HUB_VENV)/.esn-teach-hub-installed
+HUB_SOURCES := pyproject.toml $(shell find esn_teach etc -type f -not -path '*/__pycache__/*' 2>/dev/null)
+PROXY := deploy/server/node_modules/.bin/configurable-http-proxy
+
+$(HUB_STAMP): $(HUB_SOURCES)
+	@test -x $(HUB_PYTHON) || { echo "Python introuvable : $(HUB_PYTHON) (réglez HUB_PYTHON=...)"; exit 1; }
+	@test -x $(HUB_VENV)/bin/python || $(HUB_PYTHON) -m venv $(HUB_VENV)
+	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(HUB_VENV)/bin/python -m pip install --quiet '.[hub]'
+	@mkdir -p $(HUB_VENV)/share/jupyter/lab/settings
+	@# French, and no question about Jupyter's news: the students' servers do not go online.
+	@printf '%s\n' '{' '  "@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"},' \
+		'  "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}' \
+		'}' > $(HUB_VENV)/share/jupyter/lab/settings/overrides.json
+	@chmod -R a+rX $(HUB_VENV)
+	@touch $@
+
+hub-venv: $(HUB_STAMP)
+
+# configurable-http-proxy (npm registry, version locked in deploy/server/package-lock.json).
+hub-proxy:
+	@if [ -x $(PROXY) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix deploy/server --no-audit --no-fund --silent \
+	    || echo "Installation de configurable-http-proxy impossible : les tests du hub seront ignorés."; \
+	else echo "npm absent : configurable-http-proxy manque, les tests du hub seront ignorés."; fi
+
+hub: hub-venv hub-proxy course
+	@[ "$$(id -u)" = 0 ] || { echo "make hub doit être lancé en root : le hub crée un compte Unix par personne."; exit 1; }
+	@if [ -f $(HUB_ENV) ]; then echo "Réglages lus dans $(HUB_ENV)"; fi
+	set -a; [ ! -f $(HUB_ENV) ] || . $(HUB_ENV); set +a; \
+	  $(HUB_VENV)/bin/jupyterhub -f $(CURDIR)/deploy/server/jupyterhub_config.py
+
+test: $(STAMP) lint typecheck system-deps node-deps hub-venv hub-proxy
 	$(BIN)/python -m pytest
 
 # The edit loop: lint, types and every test that executes no notebook and no browser.
@@ -105,6 +146,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_modules.py
 	$(BIN)/python bench/bench_datasets.py
 	$(BIN)/python bench/bench_autograde.py --submissions 40 --jobs 2
+	$(BIN)/python bench/bench_hub.py --students 30 --target 300
 
 clean:
 	rm -rf $(COURSE)/source $(COURSE)/release $(COURSE)/submitted $(COURSE)/autograded \

@@ -14,7 +14,12 @@ Subpackages (imported on demand, to keep ``import esn_teach`` light):
 - :mod:`esn_teach.course` — module sources, build, release and the nbgrader course layout;
 - :mod:`esn_teach.grading` — autograding, feedback, reports and grade export (depends on
   :mod:`esn_teach.course`, never the reverse; the repository's top-level ``grading/``
-  folder is the nbgrader course it works on).
+  folder is the nbgrader course it works on);
+- :mod:`esn_teach.certificates` — verifiable micro-certificates (Open Badges 3.0, VC-JWT)
+  issued from the gradebook (depends on :mod:`esn_teach.grading`);
+- :mod:`esn_teach.hub` — the course on a JupyterHub: Moodle login (LTI 1.3), one Unix account
+  and memory/CPU limits per person, the grader account and nbgrader exchange (needs the
+  ``hub`` extra; ``deploy/server/`` holds the hub's configuration).
 
 The ``esn-teach`` command (:mod:`esn_teach.cli`) calls these subpackages.
 """

@@ -1,6 +1,7 @@
 """``esn-teach``: the instructors' command-line tool, a thin layer over nbgrader.
 
-Each sub-command calls one method of :class:`esn_teach.course.Course`. User
+Each sub-command calls one method of :class:`esn_teach.course.Course` (the
+certificate commands, :mod:`esn_teach.certificates`). User
 mistakes are reported in French, on one line, without a traceback, with exit
 status 2.
 """
@@ -12,8 +13,10 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
+from zoneinfo import ZoneInfo
 
 from esn_teach._formatting import fr_plural
 
@@ -111,6 +114,23 @@ def _parser() -> argparse.ArgumentParser:
         "donnée et bien formée, pas si elle est juste (la correction le dira) ; sans cette "
         "option, les vérifications formatives reviennent",
     )
+    release.add_argument(
+        "--exchange",
+        action="store_true",
+        help="sur un hub : dépose aussi les modules dans l'échange nbgrader, où les étudiants "
+        "les récupèrent (onglet « Assignments »)",
+    )
+    release.add_argument(
+        "--due",
+        metavar="DATE",
+        help="avec --exchange : date limite de dépôt, heure de Paris (« 2026-12-10 18:00 ») ; "
+        "les copies déposées après sont marquées en retard",
+    )
+
+    collect = commands.add_parser(
+        "collect", help="sur un hub : ramasse les copies déposées dans l'échange (submitted/)"
+    )
+    collect.add_argument("module", metavar="MODULE")
 
     autograde = commands.add_parser("autograde", help="corrige les copies de submitted/")
     autograde.add_argument("module", metavar="MODULE")
@@ -146,6 +166,12 @@ def _parser() -> argparse.ArgumentParser:
 
     feedback = commands.add_parser("feedback", help="génère les retours HTML (feedback/)")
     feedback.add_argument("module", metavar="MODULE")
+    feedback.add_argument(
+        "--exchange",
+        action="store_true",
+        help="sur un hub : rend aussi les retours dans l'échange ; chaque étudiant récupère "
+        "le sien",
+    )
 
     export = commands.add_parser("export", help="exporte les notes en CSV (nbgrader ou Moodle)")
     export.add_argument("modules", nargs="*", metavar="MODULE", help="modules (défaut : tous)")
@@ -188,6 +214,78 @@ def _parser() -> argparse.ArgumentParser:
     )
     outline.add_argument("modules", nargs="*", metavar="MODULE")
 
+    keys = commands.add_parser(
+        "keys", help="crée la paire de clés de l'émetteur des certificats (RSA 3072)"
+    )
+    keys.add_argument(
+        "--dir",
+        metavar="DOSSIER",
+        help="dossier des clés, hors de tout dépôt git (défaut : $ESN_TEACH_KEYS_DIR, "
+        "sinon ~/.config/esn-teach/cles)",
+    )
+    keys.add_argument(
+        "--emetteur", metavar="URL", help="identifiant de l'émetteur (défaut : la déclaration)"
+    )
+    keys.add_argument(
+        "--declaration", metavar="FICHIER", help="déclaration (défaut : notebooks/certificats.toml)"
+    )
+    keys.add_argument(
+        "--force",
+        action="store_true",
+        help="remplacer une clé existante (les certificats déjà délivrés deviennent invérifiables)",
+    )
+
+    certify = commands.add_parser(
+        "certify",
+        help="délivre un certificat Open Badges signé à chaque apprenant qui remplit ses critères",
+    )
+    certify.add_argument("certificate", metavar="CERTIFICAT", help="code du certificat déclaré")
+    certify.add_argument(
+        "--out", metavar="DOSSIER", help="dossier de sortie (défaut : certificats/CERTIFICAT)"
+    )
+    certify.add_argument(
+        "--date", metavar="AAAA-MM-JJ", help="date de délivrance (défaut : maintenant)"
+    )
+    certify.add_argument(
+        "--declaration", metavar="FICHIER", help="déclaration (défaut : notebooks/certificats.toml)"
+    )
+    certify.add_argument(
+        "--cles", metavar="DOSSIER", help="dossier des clés de l'émetteur (défaut : esn-teach keys)"
+    )
+
+    revoke = commands.add_parser("revoke", help="révoque un certificat délivré")
+    revoke.add_argument("credential", metavar="ID", help="identifiant du certificat (urn:uuid:…)")
+    revoke.add_argument("--raison", required=True, help="raison de la révocation (affichée)")
+    revoke.add_argument(
+        "--revocations",
+        metavar="FICHIER",
+        help="liste des révocations (défaut : revocations.json à côté des clés)",
+    )
+    revoke.add_argument("--cles", metavar="DOSSIER", help="dossier des clés de l'émetteur")
+
+    verify = commands.add_parser(
+        "verify", help="vérifie un certificat (.jwt) hors ligne : signature, émetteur, dates…"
+    )
+    verify.add_argument("file", metavar="FICHIER", help="le certificat signé (.jwt)")
+    verify.add_argument(
+        "--cle",
+        metavar="JWK",
+        help="clé publique de l'émetteur (défaut : celle créée par esn-teach keys)",
+    )
+    verify.add_argument(
+        "--revocations",
+        metavar="FICHIER",
+        help="liste des révocations de l'émetteur (défaut : revocations.json à côté de la clé)",
+    )
+    verify.add_argument(
+        "--emetteur", metavar="URL", help="émetteur de confiance (défaut : celui de la clé)"
+    )
+    verify.add_argument(
+        "--courriel",
+        metavar="ADRESSE",
+        help="vérifier aussi que le certificat a été délivré à cette adresse électronique",
+    )
+
     digest = commands.add_parser("digest", help="empreinte d'une réponse pour un test visible")
     digest.add_argument("value", help="la bonne réponse (nombre ou texte)")
     digest.add_argument("--name", required=True, help="nom de la variable de réponse")
@@ -206,11 +304,23 @@ def _run(args: argparse.Namespace) -> int:
         print(answer_digest(value, name=args.name, decimals=args.decimals))
         return 0
 
-    from esn_teach.course import Course
+    if args.command in {"keys", "revoke", "verify"}:
+        return _certificates(args)
+
+    from esn_teach.course import Course, CourseError
 
     course = Course(args.course, args.notebooks)
     if args.command in {"build", "release"}:
+        due = _due_date(args.due) if getattr(args, "due", None) else None
+        if due is not None and not args.exchange:
+            raise CourseError(
+                "--due s'utilise avec --exchange (la date limite vaut pour l'échange)."
+            )
         _build_or_release(course, args)
+        if args.command == "release" and args.exchange:
+            _publish(course, args.modules, due)
+    elif args.command == "collect":
+        _collect(course, args.module)
     elif args.command == "autograde":
         return _autograde(course, args)
     elif args.command == "feedback":
@@ -226,6 +336,14 @@ def _run(args: argparse.Namespace) -> int:
                 "pas définitive (à noter dans le formgrader, ou à corriger de nouveau) :"
             )
             print("\n".join(status.lines()))
+        if args.exchange:
+            from esn_teach.grading import publish_feedback
+
+            students = publish_feedback(course, args.module)
+            print(
+                f"Retours rendus dans l'échange pour {fr_plural(len(students), 'étudiant')} : "
+                "chacun récupère le sien (« Fetch Feedback » dans l'onglet « Assignments »)."
+            )
     elif args.command == "export":
         from esn_teach.grading import export_grades
 
@@ -263,12 +381,98 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Tableau : {table}\nGraphique : {plot}")
     elif args.command == "outline":
         return _outline(course, args.modules)
+    elif args.command == "certify":
+        return _certify(course, args)
     elif args.command == "workspace":
         copied = course.workspace(args.to)
         print(
             f"Espace étudiant : {Path(args.to).resolve()} ({len(copied)} fichier(s) ajouté(s), "
             "travail existant conservé)"
         )
+    return 0
+
+
+def _certificates(args: argparse.Namespace) -> int:
+    """``keys``, ``revoke`` and ``verify``: they need no nbgrader course."""
+    from esn_teach import certificates as certs
+
+    if args.command == "keys":
+        issuer = args.emetteur or certs.declared_issuer(args.notebooks, args.declaration)
+        folder = Path(args.dir) if args.dir else certs.default_keys_dir()
+        created = certs.create_keys(folder, issuer, force=args.force)
+        print(
+            f"Clés de l'émetteur {issuer} créées (RSA 3072, RS256).\n"
+            f"  Clé privée (droits 600, à ne jamais partager ni versionner) : {created.private}\n"
+            f"  Clé publique à publier (JWK, kid {created.kid}) : {created.public}\n"
+            f"  Liste des révocations à publier : {created.public.parent / certs.REVOCATIONS_FILE}"
+        )
+        return 0
+    if args.command == "revoke":
+        folder = Path(args.cles) if args.cles else certs.default_keys_dir()
+        target = Path(args.revocations) if args.revocations else folder / certs.REVOCATIONS_FILE
+        public = folder / certs.PUBLIC_KEY_FILE
+        issuer = certs.load_public_jwk(public).get("iss") if public.is_file() else None
+        revoked = certs.revoke(target, args.credential, args.raison, issuer=issuer)
+        print(
+            f"Certificat {revoked.id} révoqué : {revoked.reason}\n"
+            f"Liste des révocations : {target} (publiez-la à nouveau pour les vérificateurs)."
+        )
+        return 0
+    verdict = certs.verify_file(
+        args.file,
+        key=args.cle,
+        revocations=args.revocations,
+        issuer=args.emetteur,
+        email=args.courriel,
+    )
+    print(verdict.message)
+    return 0 if verdict.valid else 1
+
+
+def _certify(course: Course, args: argparse.Namespace) -> int:
+    from datetime import UTC, date, datetime
+
+    from esn_teach.certificates import certify, refusal_lines
+    from esn_teach.course import CourseError
+    from esn_teach.grading import printable
+
+    issued = None
+    if args.date:
+        try:
+            day = date.fromisoformat(args.date)
+        except ValueError:
+            raise CourseError(
+                f"Date invalide : « {args.date} » (format attendu : AAAA-MM-JJ)."
+            ) from None
+        issued = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    report = certify(
+        course,
+        args.certificate,
+        declaration=args.declaration,
+        keys_dir=args.cles,
+        out=args.out,
+        issued=issued,
+    )
+    name = report.certificate.name
+    print(
+        f"{name} : {fr_plural(len(report.issued), 'certificat délivré')}"
+        + (f" dans {report.folder}" if report.issued else "")
+        + "."
+    )
+    for issued_one in report.issued:
+        student = printable(issued_one.student, limit=80)
+        print(f"  - {student} : {issued_one.jwt.name} (+ .json, .html)")
+    if report.already:
+        print(
+            f"Déjà {'certifiés' if len(report.already) > 1 else 'certifié'} (registre), "
+            "rien de nouveau : " + ", ".join(printable(s, limit=80) for s in report.already)
+        )
+    if report.refused:
+        print(
+            f"Non {'certifiés' if len(report.refused) > 1 else 'certifié'} "
+            f"({len(report.refused)}) :"
+        )
+        print("\n".join(refusal_lines(report)))
     return 0
 
 
@@ -333,6 +537,57 @@ def _build_or_release(course: Course, args: argparse.Namespace) -> None:
             f"{fresh} {_plural(fresh, 'module')} à jour, {redone} {_plural(redone, done)} "
             f"(« esn-teach {args.command} --force » pour tout refaire)."
         )
+
+
+def _due_date(text: str) -> datetime:
+    """Read a due date given in Paris time; return it in UTC."""
+    from esn_teach.course import CourseError
+
+    try:
+        local = datetime.fromisoformat(text.strip().replace(" ", "T", 1))
+    except ValueError:
+        raise CourseError(
+            f"Date limite illisible : « {text} ». Écrivez-la ainsi : 2026-12-10 18:00 "
+            "(heure de Paris)."
+        ) from None
+    if local.tzinfo is None:
+        local = local.replace(tzinfo=ZoneInfo("Europe/Paris"))
+    return local.astimezone(UTC)
+
+
+def _publish(course: Course, names: list[str], due: datetime | None) -> None:
+    from esn_teach.grading import publish
+
+    modules = [module.name for module in course.modules(names)]
+    for name in modules:
+        folder = publish(course, name, due=due)
+        limit = ""
+        if due is not None:
+            paris = due.astimezone(ZoneInfo("Europe/Paris"))
+            limit = f", à rendre avant le {paris:%d/%m/%Y à %H h %M} (heure de Paris)"
+        print(f"Dans l'échange : {name} ({folder}){limit}", flush=True)
+
+
+def _collect(course: Course, name: str) -> None:
+    from esn_teach.grading import collect
+
+    collected = collect(course, name)
+    count = len(collected.students)
+    print(
+        f"{collected.module} : {fr_plural(count, 'copie')} dans submitted/ "
+        "(la plus récente de chaque étudiant)"
+    )
+    for student, seconds in sorted(collected.late.items()):
+        hours, minutes = divmod(round(seconds / 60), 60)
+        delay = f"{hours} h {minutes:02d}" if hours else f"{minutes} min"
+        print(f"  en retard : {student} ({delay} après la date limite)")
+    for student, owner, path in collected.refused:
+        print(
+            f"  REFUSÉE : une copie au nom de {student} a été déposée par le compte {owner} ; "
+            f"elle n'est pas ramassée ni corrigée et reste dans l'échange ({path})"
+        )
+    if count:
+        print(f"Ensuite : esn-teach autograde {collected.module}")
 
 
 def _not_final(count: int) -> str:
@@ -459,7 +714,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         0 on success, 2 on a user mistake, 3 when the grader could not grade
         (``autograde``: the canary failed, or some submissions met a grader
-        error and got no score), 1 on an unexpected error.
+        error and got no score), 1 on an unexpected error or, for ``verify``,
+        a certificate that is not valid.
     """
     from esn_teach.course import CourseError
     from esn_teach.grading import printable

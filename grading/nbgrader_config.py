@@ -13,8 +13,16 @@ here = os.path.dirname(os.path.abspath(__file__))
 c.CourseDirectory.root = here
 c.CourseDirectory.course_id = "esn-teach"
 # SQLite gradebook by default. A PostgreSQL server works too (driver psycopg2), e.g.
-# "postgresql+psycopg2://user:password@localhost/esn_teach".
-c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "gradebook.db")
+# "postgresql+psycopg2://user:password@localhost/esn_teach", given here or in the environment
+# variable ESN_TEACH_GRADEBOOK_URL (on Kubernetes, from a Secret: deploy/README.md).
+c.CourseDirectory.db_url = os.environ.get("ESN_TEACH_GRADEBOOK_URL") or (
+    "sqlite:///" + os.path.join(here, "gradebook.db")
+)
+
+# The exchange students fetch modules from and submit to, on a hub (deploy/server/):
+# nbgrader's default is /srv/nbgrader/exchange.
+if os.environ.get("ESN_EXCHANGE_DIR"):
+    c.Exchange.root = os.environ["ESN_EXCHANGE_DIR"]
 
 # Time allowed to each cell when nbgrader executes a notebook (seconds).
 c.Execute.timeout = 120

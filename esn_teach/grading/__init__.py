@@ -19,6 +19,7 @@ from esn_teach.grading._commands import (
     grade_status,
     module_report,
 )
+from esn_teach.grading._exchange import Collected, collect, publish, publish_feedback
 from esn_teach.grading._export import (
     KEY_VARIABLE,
     ExportCheck,
@@ -47,6 +48,7 @@ __all__ = [
     "KEY_VARIABLE",
     "MISPLACED",
     "BatchResult",
+    "Collected",
     "ExportCheck",
     "FrenchFeedback",
     "GradeExport",
@@ -59,6 +61,7 @@ __all__ = [
     "autograde",
     "check_export",
     "cohort_report",
+    "collect",
     "configure_feedback",
     "csv_safe",
     "export_grades",
@@ -72,6 +75,8 @@ __all__ = [
     "protections",
     "pseudonym",
     "pseudonym_key",
+    "publish",
+    "publish_feedback",
     "results_path",
     "rewrite_pseudonymised",
     "write_moodle",

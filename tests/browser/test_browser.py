@@ -32,14 +32,13 @@ from esn_browser import (  # noqa: E402  (only once the suite can run)
     ARTIFACTS,
     AXE,
     CELL_SELECTOR,
-    CHROMIUM_ARGS,
     CONTROL_SELECTOR,
     LabServer,
     axe_audit,
     axe_blocking,
     cell_states,
     cells,
-    chromium_path,
+    chromium,
     executed,
     listening_addresses,
     menu,
@@ -51,7 +50,7 @@ from esn_browser import (  # noqa: E402  (only once the suite can run)
     snapshot,
     wait_idle,
 )
-from playwright.sync_api import Browser, FrameLocator, Locator, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, FrameLocator, Locator, Page  # noqa: E402
 
 from esn_teach.course import Course, ModuleSource  # noqa: E402
 from esn_teach.course._source import SOLUTION_BEGIN, SOLUTION_END  # noqa: E402
@@ -172,17 +171,8 @@ def instructor_lab(
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless, driven by Playwright; always closed."""
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS, timeout=60_000
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-    finally:
-        playwright.stop()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
