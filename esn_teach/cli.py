@@ -581,9 +581,9 @@ def _collect(course: Course, name: str) -> None:
         hours, minutes = divmod(round(seconds / 60), 60)
         delay = f"{hours} h {minutes:02d}" if hours else f"{minutes} min"
         print(f"  en retard : {student} ({delay} après la date limite)")
-    for student, owner, path in collected.refused:
+    for student, reason, path in collected.refused:
         print(
-            f"  REFUSÉE : une copie au nom de {student} a été déposée par le compte {owner} ; "
+            f"  REFUSÉE : une copie au nom de {student} {reason} ; "
             f"elle n'est pas ramassée ni corrigée et reste dans l'échange ({path})"
         )
     if count:

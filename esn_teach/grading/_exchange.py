@@ -9,6 +9,7 @@ results.
 
 from __future__ import annotations
 
+import os
 import pwd
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -85,17 +86,30 @@ class Collected:
     module: str
     #: Students whose newest copy is now in ``submitted/``.
     students: list[str] = field(default_factory=list)
-    #: Copies dropped in a student's name by another account: left in the exchange, not graded.
+    #: Copies not collected (student named, why in French, path): dropped in a student's name by
+    #: another account, or holding a symbolic link. Left in the exchange, not graded.
     refused: list[tuple[str, str, Path]] = field(default_factory=list)
     #: Students whose collected copy was submitted after the due date, and by how long.
     late: dict[str, float] = field(default_factory=dict)
 
 
 def _owner(path: Path) -> str:
+    """Return the account owning ``path`` itself (a symbolic link is not followed)."""
+    uid = path.lstat().st_uid
     try:
-        return pwd.getpwuid(path.stat().st_uid).pw_name
+        return pwd.getpwuid(uid).pw_name
     except KeyError:
-        return f"uid {path.stat().st_uid}"
+        return f"uid {uid}"
+
+
+def _holds_link(path: Path) -> bool:
+    """Whether ``path`` is, or contains, a symbolic link (never followed)."""
+    if path.is_symlink():
+        return True
+    for folder, dirs, files in os.walk(path, followlinks=False):
+        if any((Path(folder) / name).is_symlink() for name in (*dirs, *files)):
+            return True
+    return False
 
 
 class OwnerCheckedCollect(ExchangeCollect):
@@ -104,19 +118,27 @@ class OwnerCheckedCollect(ExchangeCollect):
     nbgrader names each copy in the exchange after the student who submitted it and only warns
     when the file's Unix owner is someone else. Here such a copy is never chosen: each
     student's newest copy *they own* is collected; the others stay in the exchange, untouched,
-    and are listed in ``refused`` (student named, actual owner, path).
+    and are listed in ``refused`` (student named, reason, path). A copy that is or holds a
+    symbolic link is refused too: nbgrader copies what a link points to, with the grader's
+    rights, so a link to the course's solutions would be collected and graded as the student's.
     """
 
     refused: list[tuple[str, str, Path]]
 
     def _path_to_record(self, path: str) -> dict[str, Any]:
         record: dict[str, Any] = super()._path_to_record(path)
-        owner = _owner(Path(path))
-        record["own"] = owner == record["username"]
-        if not record["own"]:
+        copy = Path(path)
+        owner = _owner(copy)
+        reason = ""
+        if owner != record["username"]:
+            reason = f"a été déposée par le compte {owner}"
+        elif _holds_link(copy):
+            reason = "contient un lien symbolique (vers des fichiers qui ne sont pas la copie)"
+        record["own"] = not reason
+        if reason:
             if not hasattr(self, "refused"):
                 self.refused = []
-            self.refused.append((record["username"], owner, Path(path)))
+            self.refused.append((record["username"], reason, copy))
         return record
 
     def _sort_by_timestamp(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -48,7 +48,6 @@ class Hub:
     #: The course folder (grader account's) and the nbgrader exchange.
     course_dir: Path
     exchange_dir: Path
-    env: dict[str, str]
     #: The grader account of this hub only (a hub on the same machine keeps its own).
     grader: str
     users: list[str] = field(default_factory=list)
@@ -154,7 +153,6 @@ def running_hub(state: Path, *, mem_limit_mb: int = MEM_LIMIT_MB) -> Iterator[Hu
         prefix=prefix,
         course_dir=shared / "cours",
         exchange_dir=shared / "echange",
-        env=env,
         grader=grader,
     )
     try:

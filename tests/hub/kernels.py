@@ -51,10 +51,6 @@ class UserServer:
         response.raise_for_status()
         return str(response.json()["id"])
 
-    def kernel_state(self, kernel_id: str) -> str:
-        response = self.session.get(f"{self.base}/api/kernels/{kernel_id}", timeout=30)
-        return str(response.json().get("execution_state")) if response.ok else "absent"
-
     def execute(self, kernel_id: str, code: str, *, timeout: float = 60) -> Result:
         content = {
             "code": code,

@@ -45,11 +45,10 @@ class Person:
 
 @dataclass
 class Launch:
-    """What the platform posts back to the tool: the form fields, and the decoded token."""
+    """What the platform posts back to the tool: the form's action and fields."""
 
     action: str
     fields: dict[str, str]
-    claims: dict[str, Any]
 
 
 @dataclass
@@ -191,8 +190,7 @@ class Platform:
             m.group(1): html.unescape(m.group(2))
             for m in re.finditer(r'name="([^"]+)" value="([^"]*)"', response.text)
         }
-        claims = jwt.decode(fields["id_token"], options={"verify_signature": False})
-        return Launch(html.unescape(action.group(1)), fields, claims)
+        return Launch(html.unescape(action.group(1)), fields)
 
     @staticmethod
     def finish_launch(

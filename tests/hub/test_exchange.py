@@ -83,6 +83,26 @@ def cohort(hub, released):
     forged = inbound / f"{good_name}+{MODULE}+{stamp}+deadbeef"
     home = Path(f"/home/{forger}")
     _ok(hub.as_user(forger, "cp", "-r", str(home / MODULE), str(forged)))
+    # A copy in the forger's own name that is a link to the course's solutions (the grader
+    # would follow it with its own rights), and one holding such a link.
+    solutions = hub.course_dir / "grading/source" / MODULE
+    _ok(
+        hub.as_user(
+            forger, "ln", "-s", str(solutions), str(inbound / f"{forger}+{MODULE}+{stamp}+1ien")
+        )
+    )
+    linked = home / "copie-liee"
+    _ok(hub.as_user(forger, "mkdir", str(linked)))
+    _ok(
+        hub.as_user(
+            forger, "ln", "-s", str(solutions / f"{MODULE}.ipynb"), str(linked / f"{MODULE}.ipynb")
+        )
+    )
+    _ok(
+        hub.as_user(
+            forger, "cp", "-a", str(linked), str(inbound / f"{forger}+{MODULE}+{stamp}+2ien")
+        )
+    )
     # The late student waits for the due date to pass.
     time.sleep(max(0.0, (released - datetime.now(ZoneInfo("Europe/Paris"))).total_seconds() + 2))
     late = students["tard"][1].action("submit", MODULE)
@@ -112,6 +132,8 @@ def test_collect_autograde_and_feedback_round_trip(hub, cohort):
     )
     inbound = hub.exchange_dir / "esn-teach/inbound"
     assert len(list(inbound.glob(f"{names['bon']}+*+deadbeef"))) == 1  # left, not deleted
+    assert out.count(f"REFUSÉE : une copie au nom de {names['fraude']} contient un lien") == 2
+    assert not (hub.course_dir / "grading/submitted" / names["fraude"]).exists()
     _ok(hub.as_grader("autograde", "01", "--jobs", "1", timeout=900))
     out = _ok(hub.as_grader("feedback", "01", "--exchange"))
     assert "Retours rendus dans l'échange pour 3 étudiants" in out
