@@ -19,6 +19,9 @@ from esn_fixtures import make_course
 import esn_teach
 from esn_teach.course import Course, CourseError, StepResult, _pipeline, library_digest
 
+# Each test builds and releases a real course (several seconds): make test, not make check.
+pytestmark = pytest.mark.slow
+
 SOURCE = """# %% [markdown]
 # # {title}
 

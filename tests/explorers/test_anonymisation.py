@@ -91,6 +91,7 @@ def test_text_is_french_and_numbers_are_written(data):
     assert labels == ["code postal", "département", "région", "non publié"]
 
 
+@pytest.mark.slow  # a timing measure (p95 < 100 ms): make test, not make check
 def test_update_is_fast(data):
     registry, voters = data
     explorer = AnonymisationExplorer(registry, voters)

@@ -83,6 +83,7 @@ def test_interface_is_french_and_text(explorer):
     assert len({str(line.get_linestyle()) for line in explorer._lines}) == 2
 
 
+@pytest.mark.slow  # a timing measure (p95 < 100 ms): make test, not make check
 def test_update_is_fast(explorer):
     times = []
     for percentile in np.linspace(50, 99.5, 30):

@@ -31,6 +31,7 @@ def test_metrics_are_written_in_french_as_text():
     assert explorer.slider.description == "Seuil de décision"
 
 
+@pytest.mark.slow  # a timing measure (p95 < 100 ms): make test, not make check
 def test_update_is_fast():
     explorer = ThresholdExplorer(Y, S)
     times = []

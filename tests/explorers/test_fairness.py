@@ -141,6 +141,7 @@ def test_base_rate_names_the_share_with_the_event():
         FairnessExplorer({"A": 0.1, "B": 0.4}, base_rate="  ")
 
 
+@pytest.mark.slow  # a timing measure (p95 < 100 ms): make test, not make check
 def test_update_is_fast():
     explorer = _explorer()
     times = []

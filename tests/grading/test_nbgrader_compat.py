@@ -39,6 +39,7 @@ def test_plain_nbgrader_commands_work_in_the_course_folder(graded_course: Graded
     assert graded_course.course.grades(name, "partial").score == before
 
 
+@pytest.mark.slow  # starts `jupyter server extension list` (6 s): make test, not make check
 def test_formgrader_is_enabled():
     result = _run("jupyter", "server", "extension", "list", cwd=Path.cwd())
     listing = result.stdout + result.stderr

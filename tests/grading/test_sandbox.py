@@ -172,6 +172,7 @@ def test_resource_limits_cannot_be_lifted(template):
     ]
 
 
+@pytest.mark.slow  # allocates until the limit stops it (seconds): make test only
 def test_memory_headroom_is_real_and_bounded(template):
     with kernel(template) as k:
         assert k.run("import numpy as np\nprint(np.ones(62_500_000).sum())") == "62500000.0\n"
@@ -179,6 +180,7 @@ def test_memory_headroom_is_real_and_bounded(template):
         assert k.run("print(np.ones(62_500_000).sum())") == "62500000.0\n"  # still alive
 
 
+@pytest.mark.slow  # allocates until the limit stops it (seconds): make test only
 def test_memory_of_the_whole_submission_is_bounded(template):
     if not template.protections.memory_cgroup:
         pytest.skip("pas de cgroup mémoire utilisable sur cette machine")
