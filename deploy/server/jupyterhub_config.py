@@ -9,10 +9,14 @@
 #                        the Moodle platform's LTI 1.3 details (required)
 #   ESN_MEM_LIMIT        memory per person, default 1G; ESN_CPU_LIMIT cores per person, default 1
 #   ESN_IDLE_TIMEOUT     seconds before an idle server is stopped, default 3600
+#   ESN_IDLE_CHECK_EVERY seconds between two checks for idle servers (and activity reports),
+#                        default ESN_IDLE_TIMEOUT / 12, between 5 and 300
+#   ESN_LOCAL_SIGNUP     local accounts for remote learners: approbation (default), ouvert, non
 #   ESN_COURSE_DIR       the course (grader account's), default /srv/esn-teach/cours
 #   ESN_EXCHANGE_DIR     nbgrader's exchange, default /srv/nbgrader/exchange
 #   ESN_COURSE_SERVICE_PORT  port of the instructors' course service on 127.0.0.1, default 8082
 #   ESN_GRADER_ACCOUNT   the Unix account that owns the course, default grader-esn-teach
+import hashlib
 import os
 import secrets
 import shutil
@@ -20,11 +24,12 @@ import sys
 from pathlib import Path
 
 from esn_teach.hub import (
+    APPROVAL_SCOPE,
     COURSE_SERVICE,
     INSTRUCTORS_GROUP,
+    CourseAuthenticator,
     CourseSpawner,
     HubSettingsError,
-    LTIAuthenticator,
     ensure_account,
     hub_settings,
     prepare_course,
@@ -44,10 +49,13 @@ venv_bin = Path(sys.executable).parent
 state = settings.state_dir
 state.mkdir(parents=True, exist_ok=True, mode=0o700)
 # Students' Jupyter settings, where every account can read them (the project may not be).
-student_config = Path(sys.prefix) / "etc/esn-teach/jupyter-etudiant"
+# One folder per hub (its state folder's digest): two hubs from the same venv (a test suite, a
+# pilot beside production) never read each other's exchange from this shared place.
+hub_key = hashlib.sha256(str(state.resolve()).encode()).hexdigest()[:12]
+student_config = Path(sys.prefix) / f"etc/esn-teach/hub-{hub_key}/jupyter-etudiant"
 shutil.copytree(project / "etc/jupyter-etudiant", student_config, dirs_exist_ok=True)
 student_nbgrader_config(student_config, settings.exchange_dir)
-for path in [student_config, *student_config.rglob("*")]:
+for path in [student_config.parent, student_config, *student_config.rglob("*")]:
     path.chmod(0o755 if path.is_dir() else 0o644)
 # Every kernel of a hub user says, in French, when the memory limit stopped the previous one.
 ipython_config = Path(sys.prefix) / "etc/ipython"
@@ -78,7 +86,10 @@ c.ConfigurableHTTPProxy.pid_file = str(state / "proxy.pid")
 c.JupyterHub.template_paths = [str(settings.templates_dir)]
 
 # Login from Moodle (LTI 1.3): whoever the course launches with a course role may enter.
-c.JupyterHub.authenticator_class = LTIAuthenticator
+# Remote learners outside Moodle sign up for a local account (libre-...), which an instructor
+# approves on /hub/authorize (ESN_LOCAL_SIGNUP); approved, they log in with a password.
+c.JupyterHub.authenticator_class = CourseAuthenticator
+c.CourseAuthenticator.local_signup = settings.local_signup
 c.LTI13Authenticator.issuer = settings.lti_issuer
 c.LTI13Authenticator.client_id = set(settings.lti_client_ids)
 c.LTI13Authenticator.authorize_url = settings.lti_authorize_url
@@ -106,10 +117,15 @@ c.Spawner.mem_limit = settings.mem_limit
 c.Spawner.cpu_limit = settings.cpu_limit
 c.Spawner.environment = {"PATH": f"{venv_bin}:/usr/local/bin:/usr/bin:/bin"}
 c.CourseSpawner.student_config_path = str(student_config)
+c.CourseSpawner.course_root = str(course_root)  # issued credentials go to ~/Certificats
 c.Spawner.http_timeout = 120
 c.Spawner.start_timeout = 120
 
-# Idle servers are stopped (their files stay): jupyterhub-idle-culler as a hub service.
+# Idle servers are stopped (their files stay): jupyterhub-idle-culler as a hub service. It
+# checks every ESN_IDLE_CHECK_EVERY seconds; servers and the proxy report activity to the hub
+# as often, so a server in use is never seen idle for longer than that.
+c.JupyterHub.last_activity_interval = settings.idle_check_every
+c.CourseSpawner.activity_interval = settings.idle_check_every
 # The course (formgrader, terminal for esn-teach) runs as the grader account, as a hub service
 # that the instructors group may open (nbgrader's set-up for several instructors).
 c.JupyterHub.services = [
@@ -120,6 +136,7 @@ c.JupyterHub.services = [
             "-m",
             "jupyterhub_idle_culler",
             f"--timeout={settings.idle_timeout}",
+            f"--cull-every={settings.idle_check_every}",
         ],
     },
     {
@@ -141,6 +158,11 @@ c.JupyterHub.services = [
         },
     },
 ]
+c.JupyterHub.custom_scopes = {
+    APPROVAL_SCOPE: {
+        "description": "Approuver, refuser les comptes locaux et changer leur mot de passe."
+    }
+}
 c.JupyterHub.load_roles = [
     {
         "name": "idle-culler",
@@ -149,7 +171,7 @@ c.JupyterHub.load_roles = [
     },
     {
         "name": "course-instructors",
-        "scopes": [f"access:services!service={COURSE_SERVICE}"],
+        "scopes": [f"access:services!service={COURSE_SERVICE}", APPROVAL_SCOPE],
         "groups": [INSTRUCTORS_GROUP],
     },
 ]

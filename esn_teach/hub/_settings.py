@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-__all__ = ["HubSettings", "HubSettingsError", "hub_settings"]
+__all__ = ["LOCAL_SIGNUP_MODES", "HubSettings", "HubSettingsError", "hub_settings"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -17,6 +17,14 @@ _LTI_VARIABLES = {
     "ESN_LTI_CLIENT_ID": "l'identifiant client de l'outil (« Client ID » dans Moodle)",
     "ESN_LTI_AUTHORIZE_URL": "l'URL de demande d'authentification (« Authentication request URL »)",
     "ESN_LTI_JWKS_URL": "l'URL du jeu de clés publiques (« Public keyset URL »)",
+}
+
+
+#: ``ESN_LOCAL_SIGNUP``: how remote learners outside Moodle get a local account.
+LOCAL_SIGNUP_MODES = {
+    "approbation": "inscription libre, compte utilisable après approbation par un enseignant",
+    "ouvert": "inscription libre, compte utilisable aussitôt",
+    "non": "pas d'inscription (les comptes locaux déjà approuvés restent utilisables)",
 }
 
 
@@ -39,10 +47,14 @@ class HubSettings:
     mem_limit: str
     cpu_limit: float
     idle_timeout: int
+    #: Seconds between two checks of the culler, and between two activity reports of each
+    #: server and of the proxy to the hub.
+    idle_check_every: int
     course_dir: Path
     exchange_dir: Path
     course_service_port: int
     grader_account: str
+    local_signup: str = "approbation"
     templates_dir: Path = _TEMPLATES
 
 
@@ -106,10 +118,22 @@ def hub_settings(env: Mapping[str, str]) -> HubSettings:
             "ESN_CPU_LIMIT doit être un nombre de cœurs positif (par exemple 1 ou 0,5)."
         )
     idle = env.get("ESN_IDLE_TIMEOUT", "3600")
-    if not idle.isdigit() or int(idle) < 60:
+    if not idle.isdigit() or int(idle) < 10:
         raise HubSettingsError(
-            f"ESN_IDLE_TIMEOUT est une durée en secondes d'au moins 60, pas « {idle} »."
+            f"ESN_IDLE_TIMEOUT est une durée en secondes d'au moins 10, pas « {idle} »."
         )
+    # By default a twelfth of the timeout, between 5 s and 5 min (JupyterHub's own interval
+    # for activity reports): an idle server is stopped at most about two checks late.
+    check = env.get("ESN_IDLE_CHECK_EVERY", str(min(300, max(5, int(idle) // 12))))
+    if not check.isdigit() or not 1 <= int(check) < int(idle):
+        raise HubSettingsError(
+            f"ESN_IDLE_CHECK_EVERY est une durée en secondes, d'au moins 1 et plus courte que "
+            f"ESN_IDLE_TIMEOUT ({idle} s), pas « {check} »."
+        )
+    signup = env.get("ESN_LOCAL_SIGNUP", "approbation").strip().lower()
+    if signup not in LOCAL_SIGNUP_MODES:
+        choices = " ; ".join(f"« {mode} » : {what}" for mode, what in LOCAL_SIGNUP_MODES.items())
+        raise HubSettingsError(f"ESN_LOCAL_SIGNUP vaut {choices} ; pas « {signup} ».")
     return HubSettings(
         state_dir=Path(env.get("ESN_HUB_DIR", "/srv/esn-teach/hub")),
         public_url=_url("ESN_HUB_URL", env.get("ESN_HUB_URL", "http://127.0.0.1:8000")),
@@ -122,8 +146,10 @@ def hub_settings(env: Mapping[str, str]) -> HubSettings:
         mem_limit=mem_limit,
         cpu_limit=cpu_limit,
         idle_timeout=int(idle),
+        idle_check_every=int(check),
         course_dir=Path(env.get("ESN_COURSE_DIR", "/srv/esn-teach/cours")),
         exchange_dir=Path(env.get("ESN_EXCHANGE_DIR", "/srv/nbgrader/exchange")),
         course_service_port=_port(env, "ESN_COURSE_SERVICE_PORT", 8082),
         grader_account=_account(env.get("ESN_GRADER_ACCOUNT", "grader-esn-teach")),
+        local_signup=signup,
     )

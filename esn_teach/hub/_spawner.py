@@ -17,6 +17,7 @@ from jupyterhub.spawner import LocalProcessSpawner
 from traitlets import Bool, Int, Unicode
 
 from ._auth import INSTRUCTORS_GROUP
+from ._credentials import deliver_credentials
 from ._limits import CgroupError, UserLimits
 
 __all__ = ["CourseSpawner", "ensure_account", "reserve_port", "runtime_dir"]
@@ -109,7 +110,9 @@ class CourseSpawner(LocalProcessSpawner):
     On top of ``LocalProcessSpawner``: the account is created at first login with a private home
     (mode 700); the server and all its kernels run in the user's control groups, so
     ``mem_limit`` and ``cpu_limit`` are enforced (`UserLimits`); students get the students'
-    Jupyter settings (no formgrader), instructors the full ones.
+    Jupyter settings (no formgrader), instructors the full ones; with ``course_root`` set, the
+    user's issued credentials are copied into ``~/Certificats`` before each start
+    (`deliver_credentials`).
     """
 
     create_accounts = Bool(
@@ -126,6 +129,17 @@ class CourseSpawner(LocalProcessSpawner):
         config=True,
         help="Refuse to start a server whose memory/CPU limits cannot be applied.",
     )
+    course_root = Unicode(
+        "",
+        config=True,
+        help="The nbgrader course root: each learner's issued credentials are copied from its "
+        "certificats/ folder into ~/Certificats before their server starts.",
+    )
+    activity_interval = Int(
+        0,
+        config=True,
+        help="Seconds between two activity reports of a server to the hub (0: JupyterHub's).",
+    )
 
     _procs_files: list[Path]
     _runtime: Path | None = None
@@ -140,7 +154,31 @@ class CourseSpawner(LocalProcessSpawner):
             env["JUPYTER_CONFIG_PATH"] = self.student_config_path
         if self._runtime is not None:
             env["JUPYTER_RUNTIME_DIR"] = str(self._runtime)
+        if self.activity_interval:
+            env["JUPYTERHUB_ACTIVITY_INTERVAL"] = str(self.activity_interval)
         return env
+
+    async def _deliver_credentials(self, account: pwd.struct_passwd) -> None:
+        """Copy the user's issued credentials into ~/Certificats; never blocks the start."""
+        try:
+            delivery = await asyncio.to_thread(
+                deliver_credentials,
+                Path(self.course_root),
+                account.pw_name,
+                home=Path(account.pw_dir),
+                uid=account.pw_uid,
+                gid=account.pw_gid,
+            )
+        except Exception as error:  # a learner's workspace starts whatever happens here
+            self.log.warning("Certificats de %s non copiés : %s", account.pw_name, error)
+            return
+        if delivery.written:
+            self.log.info(
+                "Certificats de %s : %d fichier(s) copié(s) dans %s",
+                account.pw_name,
+                len(delivery.written),
+                delivery.folder,
+            )
 
     async def start(self) -> Any:
         """Create the account and its limits, then start the server as that account."""
@@ -148,6 +186,8 @@ class CourseSpawner(LocalProcessSpawner):
         if self.create_accounts:
             account = await asyncio.to_thread(ensure_account, name, home_mode=self.home_mode)
             self._runtime = runtime_dir(account)
+            if self.course_root:
+                await self._deliver_credentials(account)
         self._procs_files = []
         if self.mem_limit or self.cpu_limit:
             limits = UserLimits(

@@ -111,8 +111,13 @@ def skip_reason() -> str | None:
 
 
 @contextmanager
-def running_hub(state: Path, *, mem_limit_mb: int = MEM_LIMIT_MB) -> Iterator[Hub]:
-    """Start the hub with its state in ``state``; stop it and remove its accounts after."""
+def running_hub(
+    state: Path, *, mem_limit_mb: int = MEM_LIMIT_MB, settings: dict[str, str] | None = None
+) -> Iterator[Hub]:
+    """Start the hub with its state in ``state``; stop it and remove its accounts after.
+
+    ``settings`` adds or overrides the hub's ESN_* variables (e.g. a short idle timeout).
+    """
     platform = Platform().start()
     # The course and the exchange must be reachable by every account: not under pytest's
     # private temporary folder.
@@ -139,6 +144,7 @@ def running_hub(state: Path, *, mem_limit_mb: int = MEM_LIMIT_MB) -> Iterator[Hu
         ESN_COURSE_SERVICE_PORT=str(_free_port()),
         ESN_GRADER_ACCOUNT=grader,
     )
+    env.update(settings or {})
     log = state / "hub.log"
     hub_bin = HUB_VENV / "bin/jupyterhub"
     with open(log, "w") as out:

@@ -85,7 +85,9 @@ def one_student(hub: Hub, label: str) -> Run:
         kernel = student.new_kernel()
         student.wait_alive(kernel, timeout=300)
         ready = time.monotonic() - started
-        student.action("fetch", MODULE)
+        fetched = student.action("fetch", MODULE)
+        if not fetched.get("success"):
+            return Run(name, False, f"récupération refusée : {fetched}"[:800])
         notebook = _answered(hub, student.read(NOTEBOOK)["content"])
         student.write_notebook(NOTEBOOK, notebook)
         begin = time.monotonic()

@@ -83,7 +83,10 @@ def test_missing_lti_settings_are_listed_in_french() -> None:
     [
         ("ESN_MEM_LIMIT", "beaucoup", "ESN_MEM_LIMIT doit être une taille"),
         ("ESN_CPU_LIMIT", "0", "ESN_CPU_LIMIT doit être un nombre de cœurs positif"),
-        ("ESN_IDLE_TIMEOUT", "10", "au moins 60"),
+        ("ESN_IDLE_TIMEOUT", "5", "au moins 10"),
+        ("ESN_IDLE_CHECK_EVERY", "3600", "plus courte que ESN_IDLE_TIMEOUT (3600 s)"),
+        ("ESN_IDLE_CHECK_EVERY", "0", "d'au moins 1"),
+        ("ESN_LOCAL_SIGNUP", "peut-être", "« approbation » : inscription libre"),
         ("ESN_HUB_API_PORT", "99999", "numéro de port"),
         ("ESN_LTI_JWKS_URL", "moodle/certs", "adresse http(s)"),
         ("ESN_GRADER_ACCOUNT", "Grader!", "nom de compte Unix"),
@@ -99,6 +102,12 @@ def test_settings_defaults_and_decimal_comma() -> None:
     assert settings.cpu_limit == 0.5
     assert settings.lti_client_ids == ("a", "b")
     assert settings.mem_limit == "1G" and settings.idle_timeout == 3600
+    assert settings.idle_check_every == 300  # JupyterHub's own activity interval
+    assert settings.local_signup == "approbation"
+    short = hub_settings({**LTI, "ESN_IDLE_TIMEOUT": "20", "ESN_LOCAL_SIGNUP": " Ouvert "})
+    assert (short.idle_timeout, short.idle_check_every) == (20, 5)
+    assert short.local_signup == "ouvert"
+    assert hub_settings({**LTI, "ESN_IDLE_TIMEOUT": "600"}).idle_check_every == 50
     assert settings.exchange_dir == Path("/srv/nbgrader/exchange")
 
 

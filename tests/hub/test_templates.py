@@ -604,10 +604,146 @@ def test_every_block_and_variable_of_jupyterhub_is_kept(ours, name):
 
 
 def test_templates_carry_jupyterhubs_licence():
-    assert sorted(p.name for p in OURS.glob("*.html")) == sorted(TEMPLATES)
+    assert sorted(p.name for p in OURS.glob("*.html")) == sorted(TEMPLATES + NATIVE_TEMPLATES)
     for name in TEMPLATES:
         assert (OURS / name).read_text(encoding="utf-8").startswith(NOTICE), name
     distribution = importlib.metadata.distribution("jupyterhub")
     licence = distribution.read_text("licenses/LICENSE") or distribution.read_text("LICENSE")
     assert licence and "Jupyter Development Team" in licence
     assert (OURS / "LICENSE-jupyterhub").read_text(encoding="utf-8") == licence
+
+
+# --- The local accounts' pages (jupyterhub-nativeauthenticator's, rewritten in French) -------
+
+NATIVE_NOTICE = (
+    "{# Adapted from jupyterhub-nativeauthenticator 1.3.0 (BSD-3-Clause, (c) JupyterHub, see\n"
+    "   LICENSE-nativeauthenticator), rewritten in French. #}\n"
+)
+NATIVE_TEMPLATES = (
+    "native-login.html",
+    "signup.html",
+    "authorization-area.html",
+    "change-password.html",
+    "change-password-admin.html",
+)
+#: English strings of NativeAuthenticator 1.3's pages.
+NATIVE_ENGLISH = re.compile(
+    r"\b(Sign In|Sign Up|Sign up|Username|Password|Login|Create User|Authorization area|"
+    r"Authorize|Unauthorize|Discard|Change password|Confirm|Old password|New password|"
+    r"Is authorized|Warning|to create a new user|with an existing user)\b"
+)
+_INFO = [
+    SimpleNamespace(username="libre-marie", is_authorized=False),
+    SimpleNamespace(username="libre-paul", is_authorized=True),
+]
+NATIVE_PAGES = [
+    Page(
+        "connexion locale",
+        "native-login.html",
+        {"user": None, "login_error": "Identifiant inconnu.", "username": "marie", "next": "/a b"},
+        [
+            "Connexion",
+            "Entrez par l'activité du cours dans Moodle",
+            "Identifiant :",
+            "Mot de passe :",
+            "Se connecter",
+            "Identifiant inconnu.",
+            "connexion sécurisée (HTTPS)",
+        ],
+    ),
+    Page(
+        "connexion locale, inscription ouverte",
+        "native-login.html",
+        {"user": None, "enable_signup": True},
+        ["Demandez un compte"],
+    ),
+    Page(
+        "inscription",
+        "signup.html",
+        {"user": None, "alert": "alert-info", "result_message": "Demande enregistrée."},
+        [
+            "Demander un compte",
+            "Identifiant choisi :",
+            "Lettres sans accent, chiffres et tirets",
+            "Mot de passe (8 caractères au moins) :",
+            "Le même mot de passe, une seconde fois :",
+            "Envoyer ma demande",
+            "Demande enregistrée.",
+            "Connectez-vous",
+        ],
+    ),
+    Page(
+        "inscriptions à approuver",
+        "authorization-area.html",
+        {"users": _INFO, "mode": "approbation", "done": "approuver"},
+        [
+            "Inscriptions des apprenants à distance",
+            "Le compte est approuvé",
+            "Approuver libre-marie",
+            "Supprimer la demande de libre-marie",
+            "en attente d'approbation",
+            "Retirer l'approbation de libre-paul",
+            "Nouveau mot de passe pour libre-paul",
+        ],
+    ),
+    Page(
+        "aucune inscription",
+        "authorization-area.html",
+        {"users": [], "mode": "non"},
+        ["Inscription fermée", "Aucune demande de compte pour l'instant."],
+    ),
+    Page(
+        "mot de passe",
+        "change-password.html",
+        {"user_name": "libre-marie", "alert": "alert-danger", "result_message": "Trop court."},
+        ["Changer le mot de passe de libre-marie", "Mot de passe actuel", "Trop court."],
+    ),
+    Page(
+        "nouveau mot de passe",
+        "change-password-admin.html",
+        {"user_name": "libre-marie"},
+        ["Nouveau mot de passe pour libre-marie", "Revenir aux inscriptions"],
+    ),
+]
+
+
+@pytest.mark.parametrize("page", NATIVE_PAGES, ids=[p.label for p in NATIVE_PAGES])
+def test_local_account_pages_are_in_french(ours, page):
+    html = render(ours, page)
+    assert '<html lang="fr">' in html
+    text = shown(html)
+    english = set(_ENGLISH.findall(text)) | set(NATIVE_ENGLISH.findall(text))
+    assert not english, f"{page.template} : reste en anglais {sorted(english)}"
+    missing = [s for s in page.french if " ".join(s.split()) not in text]
+    assert not missing, f"{page.template} : absent {missing}"
+    # Every form posts the page's XSRF token (JupyterHub refuses a form without it).
+    soup = BeautifulSoup(html, "html.parser")
+    for form in soup.find_all("form", method="post"):
+        assert form.find("input", attrs={"name": "_xsrf", "value": "jeton-xsrf"}), page.label
+
+
+def test_the_check_flags_nativeauthenticators_english_pages():
+    import nativeauthenticator
+
+    theirs = Path(nativeauthenticator.__file__).parent / "templates"
+    environment = hub_environment(theirs)
+    for page in NATIVE_PAGES:
+        text = shown(render(environment, page))
+        assert NATIVE_ENGLISH.search(text) or english_in(text), page.label
+
+
+def test_approval_is_a_form_not_a_link(ours):
+    html = render(ours, NATIVE_PAGES[3])
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.find("a", href=re.compile(r"/authorize/"))
+    buttons = {b["value"] for b in soup.find_all("button", attrs={"name": "action"})}
+    assert buttons == {"approuver", "supprimer", "retirer"}
+
+
+def test_local_account_templates_carry_nativeauthenticators_licence():
+    for name in NATIVE_TEMPLATES:
+        assert (OURS / name).read_text(encoding="utf-8").startswith(NATIVE_NOTICE), name
+    distribution = importlib.metadata.distribution("jupyterhub-nativeauthenticator")
+    licence = distribution.read_text("licenses/LICENSE") or distribution.read_text("LICENSE")
+    assert licence and "BSD 3-Clause" in licence
+    assert (OURS / "LICENSE-nativeauthenticator").read_text(encoding="utf-8") == licence
