@@ -115,6 +115,14 @@ def _parser() -> argparse.ArgumentParser:
         "option, les vérifications formatives reviennent",
     )
     release.add_argument(
+        "--autonome",
+        action="store_true",
+        help="parcours en autonomie : sous chaque question, un bouton « Voir la solution » qui "
+        "s'ouvre après deux vérifications de la réponse (ou une réponse juste), et "
+        "l'autocorrection (esn-teach selfgrade) ; le notebook contient alors ses solutions : "
+        "jamais pour une séance notée",
+    )
+    release.add_argument(
         "--exchange",
         action="store_true",
         help="sur un hub : dépose aussi les modules dans l'échange nbgrader, où les étudiants "
@@ -131,6 +139,33 @@ def _parser() -> argparse.ArgumentParser:
         "collect", help="sur un hub : ramasse les copies déposées dans l'échange (submitted/)"
     )
     collect.add_argument("module", metavar="MODULE")
+
+    selfgrade = commands.add_parser(
+        "selfgrade",
+        help="un apprenant corrige son propre notebook (parcours en autonomie), avec le "
+        "correcteur de l'enseignant",
+    )
+    selfgrade.add_argument(
+        "notebooks", nargs="+", metavar="CHEMIN.ipynb", help="votre notebook enregistré"
+    )
+    selfgrade.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=2,
+        metavar="N",
+        help="processus de correction (défaut : 2)",
+    )
+    selfgrade.add_argument(
+        "--retour",
+        metavar="DOSSIER",
+        help="où écrire le retour détaillé (défaut : à côté du notebook)",
+    )
+    selfgrade.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="sans isolement bubblewrap (déconseillé)",
+    )
 
     autograde = commands.add_parser("autograde", help="corrige les copies de submitted/")
     autograde.add_argument("module", metavar="MODULE")
@@ -306,6 +341,8 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command in {"keys", "revoke", "verify"}:
         return _certificates(args)
+    if args.command == "selfgrade":
+        return _selfgrade(args)
 
     from esn_teach.course import Course, CourseError
 
@@ -518,17 +555,27 @@ def _build_or_release(course: Course, args: argparse.Namespace) -> None:
                 flush=True,
             )
         else:
-            mode = ", séance évaluée" if getattr(args, "evaluation", False) else ""
-            print(
-                f"Publié : {step.path} (aucune solution, version vierge échoue à tous les "
-                f"tests{mode}) — {step.reason}",
-                flush=True,
-            )
+            if getattr(args, "autonome", False):
+                what = (
+                    "parcours en autonomie : solutions après essai, autocorrection ; ce notebook "
+                    "contient les solutions et le guide de correction : ne le donnez jamais à "
+                    "une promotion qui passera ce module en séance évaluée"
+                )
+            else:
+                mode = ", séance évaluée" if getattr(args, "evaluation", False) else ""
+                what = f"aucune solution, version vierge échoue à tous les tests{mode}"
+            print(f"Publié : {step.path} ({what}) — {step.reason}", flush=True)
 
     if args.command == "build":
         course.build(args.modules, validate=not args.no_validate, force=args.force, progress=show)
     else:
-        course.release(args.modules, force=args.force, evaluation=args.evaluation, progress=show)
+        course.release(
+            args.modules,
+            force=args.force,
+            evaluation=args.evaluation,
+            self_paced=args.autonome,
+            progress=show,
+        )
     fresh = sum(not step.rebuilt for step in steps)
     if fresh:
         redone = len(steps) - fresh
@@ -597,6 +644,75 @@ def _not_final(count: int) -> str:
 def _plural(count: int, words: str) -> str:
     """``words`` in the plural when ``count`` is 2 or more, as French has it (0 is singular)."""
     return fr_plural(count, words).split(" ", 1)[1]
+
+
+def _selfgrade(args: argparse.Namespace) -> int:
+    """``selfgrade``: a learner grades their self-paced notebook; exit 3 when not graded."""
+    from esn_teach.course import CourseError
+    from esn_teach.grading import GradingAborted, SubmissionOutcome, printable, selfgrade
+
+    if args.jobs < 1:
+        raise CourseError("--jobs doit être un entier positif.")
+    print(
+        f"Autocorrection de {', '.join(args.notebooks)} : la version enregistrée est "
+        "réexécutée depuis le début et notée par le correcteur de l'enseignant (une minute "
+        "environ)…",
+        flush=True,
+    )
+    try:
+        results = selfgrade(
+            args.notebooks, jobs=args.jobs, sandbox=not args.no_sandbox, feedback_dir=args.retour
+        )
+    except GradingAborted as error:
+        print(
+            "Rien n'a été corrigé : le correcteur ne fonctionne pas sur cet ordinateur (ce n'est "
+            "pas votre faute, aucune note n'est donnée).\n"
+            f"{printable(str(error), newlines=True)}",
+            file=sys.stderr,
+        )
+        return 3
+    status = 0
+    for result in results:
+        if len(results) > 1:
+            print(f"\n{result.notebook}")
+        if not result.outcome.graded:
+            details = printable("; ".join(result.details), limit=400)
+            print(
+                f"Ce notebook n'a pas été corrigé : {result.outcome.label}"
+                + (f" ({details})" if details else "")
+                + ".",
+                file=sys.stderr,
+            )
+            status = 3
+            continue
+        for line in result.questions:
+            print(f"- {line.question} ({line.points}) : {line.reason}")
+        if any(line.reason.startswith("Non traitée") for line in result.questions):
+            print(
+                "Une question que vous pensiez traitée apparaît « Non traitée » ? C'est la "
+                "version enregistrée qui est corrigée : enregistrez (Ctrl + S), puis relancez."
+            )
+        if result.details:
+            print(f"Remarques du correcteur : {printable('; '.join(result.details), limit=600)}")
+        if result.score is not None and result.max_score is not None:
+            automatic = result.max_score - result.written_points
+            total = f"{result.score:g} / {automatic:g}".replace(".", ",")
+            remark = (
+                "" if result.outcome is SubmissionOutcome.GRADED else f" ({result.outcome.label})"
+            )
+            print(f"Note des questions autocorrigées : {total}{remark}.")
+        print("Autocorrection d'entraînement : elle ne compte pas pour un certificat.")
+        if result.feedback is not None:
+            where = (
+                "dans le même dossier que votre notebook"
+                if result.feedback.parent == result.notebook.parent
+                else f"dans le dossier {result.feedback.parent}"
+            )
+            print(
+                f"Retour détaillé : {result.feedback.name}, {where} (ouvrez-le depuis "
+                "l'explorateur de fichiers, à gauche)."
+            )
+    return status
 
 
 def _autograde(course: Course, args: argparse.Namespace) -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import nbformat
 import pytest
 from esn_fixtures import (
@@ -16,6 +19,12 @@ from esn_fixtures import (
 )
 
 from esn_teach.course import Course, read_module
+
+# The notebooks the tests run (nbclient, JupyterLab in Chromium) record a learner's
+# progress: into a throw-away file, never the home of whoever runs the tests.
+os.environ.setdefault(
+    "ESN_TEACH_PROGRESS", os.path.join(tempfile.mkdtemp(prefix="esn-progress-"), "progression.json")
+)
 
 
 @pytest.fixture(scope="session")
@@ -59,3 +68,14 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
         assert cli(root, "autograde", source.name) == 0
         modules[source.name] = graded
     return GradedCourse(root, course, modules)
+
+
+@pytest.fixture(scope="session")
+def self_paced_course(tmp_path_factory: pytest.TempPathFactory) -> Course:
+    """Every module built and released for self-paced learners (``release --autonome``)."""
+    root = make_course(tmp_path_factory.mktemp("autonome") / "grading")
+    # The solutions are executed by graded_course's build (the same sources); the release
+    # still executes each blank self-paced version, which must fail every test.
+    assert cli(root, "build", "--no-validate") == 0
+    assert cli(root, "release", "--autonome") == 0
+    return Course(root, NOTEBOOKS)

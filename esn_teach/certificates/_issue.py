@@ -40,7 +40,7 @@ from esn_teach.certificates._keys import (
     load_public_jwk,
 )
 from esn_teach.certificates._signing import sign_credential
-from esn_teach.course import Course, CourseError, find_modules
+from esn_teach.course import METADATA_KEY, SELF_PACED, Course, CourseError, find_modules
 from esn_teach.grading import csv_safe, grade_status, printable
 
 __all__ = [
@@ -159,6 +159,20 @@ def course_declaration(course: Course, path: str | Path | None = None) -> Declar
     return load_declaration(target, _module_names(course), resolve=course.module_name)
 
 
+def _self_paced_copy(course: Course, student: str, module: str) -> bool:
+    """Whether the learner's copy of ``module`` comes from a self-paced release."""
+    for folder in ("submitted", "autograded"):
+        for path in sorted((course.root / folder / student / module).glob("*.ipynb")):
+            try:
+                metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+            except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+                continue
+            entry = metadata.get(METADATA_KEY) if isinstance(metadata, dict) else None
+            if isinstance(entry, dict) and entry.get("mode") == SELF_PACED:
+                return True
+    return False
+
+
 def assess_learners(course: Course, spec: CertificateSpec) -> list[LearnerAssessment]:
     """Measure every learner of the gradebook against the certificate's criteria.
 
@@ -198,6 +212,12 @@ def assess_learners(course: Course, spec: CertificateSpec) -> list[LearnerAssess
                 except MissingEntry:
                     learner.reasons.append(f"{title} : aucune copie corrigée")
                     continue
+                if _self_paced_copy(course, student.id, criterion.module):
+                    learner.reasons.append(
+                        f"{title} : copie d'un parcours en autonomie, dont les solutions "
+                        "s'ouvrent après deux essais : elle ne compte pas pour un certificat "
+                        "(publiez ce module en version formative ou évaluée pour le certifier)"
+                    )
                 for reason in status.pending.get((student.id, criterion.module), []):
                     learner.reasons.append(f"{title} : note non définitive ({reason})")
                 grades = [g for notebook in submission.notebooks for g in notebook.grades]

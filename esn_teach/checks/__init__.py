@@ -23,6 +23,21 @@ from esn_teach.checks._checks import (
 )
 from esn_teach.checks._friendly import french_explanation, install_french_errors
 from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted, Outcome
+from esn_teach.checks._progress import (
+    ATTEMPTS_BEFORE_SOLUTION,
+    PROGRESS_ENV,
+    course_progress,
+    decode_solution,
+    encode_solution,
+    guide_button,
+    load_progress,
+    progress_path,
+    question,
+    reveal_solution,
+    selfgrade_button,
+    show_progress,
+    solution_button,
+)
 
 # Every module imports the checks in its first code cell: from then on, in a notebook, the
 # errors beginners hit (0,045, a misspelt or not yet defined name, ... left in a calculation,
@@ -30,6 +45,8 @@ from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted
 install_french_errors()
 
 __all__ = [
+    "ATTEMPTS_BEFORE_SOLUTION",
+    "PROGRESS_ENV",
     "CheckFailed",
     "IncorrectAnswer",
     "Mistake",
@@ -40,11 +57,22 @@ __all__ = [
     "check_form",
     "check_number",
     "chosen_option",
+    "course_progress",
+    "decode_solution",
+    "encode_solution",
     "expect",
     "french_explanation",
+    "guide_button",
     "install_french_errors",
     "is_placeholder",
+    "load_progress",
     "matches_digest",
+    "progress_path",
+    "question",
     "require_attempted",
     "require_number",
+    "reveal_solution",
+    "selfgrade_button",
+    "show_progress",
+    "solution_button",
 ]

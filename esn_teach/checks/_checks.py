@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from esn_teach.checks._outcome import IncorrectAnswer, NotAttempted, Outcome
+from esn_teach.checks._progress import note_answer
 
 __all__ = [
     "Mistake",
@@ -113,6 +114,7 @@ def require_attempted(value: object, *, name: str) -> None:
         If the placeholder ``...`` is still there.
     """
     __tracebackhide__ = True
+    note_answer(name, value)
     if is_placeholder(value):
         raise NotAttempted(
             f"la variable « {name} » vaut encore « ... ». Remplacez les trois points par "
@@ -207,7 +209,7 @@ def _as_number(value: object, name: str) -> float:
         value = np.asarray(value).reshape(()).item()  # a one-value Series or DataFrame
     if isinstance(value, bool | np.bool_):
         raise IncorrectAnswer(
-            f"« {name} » vaut {value} (vrai/faux) ; on attend un nombre.", question=name
+            f"« {name} » vaut {value} (vrai/faux) ; on attend un nombre.", question=name, form=True
         )
     if isinstance(value, str):
         hint = ""
@@ -229,13 +231,16 @@ def _as_number(value: object, name: str) -> float:
             elif "," in value:
                 hint += " Les décimales s'écrivent avec un point."
         raise IncorrectAnswer(
-            f"« {name} » est un texte ({value!r}) ; on attend un nombre.{hint}", question=name
+            f"« {name} » est un texte ({value!r}) ; on attend un nombre.{hint}",
+            question=name,
+            form=True,
         )
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
         raise IncorrectAnswer(
             f"« {name} » vaut {value} : en Python, la virgule sépare deux valeurs. Écrivez les "
             f"décimales avec un point : {value[0]}.{value[1]} et non {value[0]},{value[1]}.",
             question=name,
+            form=True,
         )
     if isinstance(value, tuple) and len(value) > 2 and all(isinstance(v, int) for v in value):
         raise IncorrectAnswer(
@@ -243,14 +248,19 @@ def _as_number(value: object, name: str) -> float:
             "écrit des nombres décimaux avec une virgule (4,79 - 3,18) ? En Python, les "
             "décimales s'écrivent avec un point : 4.79 - 3.18.",
             question=name,
+            form=True,
         )
     if isinstance(value, Iterable) and not isinstance(value, numbers.Real):
         raise IncorrectAnswer(
-            f"« {name} » contient plusieurs valeurs ; on attend un seul nombre.", question=name
+            f"« {name} » contient plusieurs valeurs ; on attend un seul nombre.",
+            question=name,
+            form=True,
         )
     if not isinstance(value, numbers.Real):
         raise IncorrectAnswer(
-            f"« {name} » est de type {type(value).__name__} ; on attend un nombre.", question=name
+            f"« {name} » est de type {type(value).__name__} ; on attend un nombre.",
+            question=name,
+            form=True,
         )
     number = float(value)
     if not math.isfinite(number):
@@ -465,6 +475,7 @@ def _option_key(value: object, options: Sequence[str], name: str) -> str:
         raise IncorrectAnswer(
             f"« {name} » doit être un texte entre guillemets, l'une des options : {listed}.",
             question=name,
+            form=True,
         )
     answer = _normalise_text(value)
     keys = [_normalise_text(option) for option in options]
@@ -474,7 +485,7 @@ def _option_key(value: object, options: Sequence[str], name: str) -> str:
     if _loose(answer) in loose:
         return loose[_loose(answer)]
     raise IncorrectAnswer(
-        f"« {value} » n'est pas l'une des options proposées : {listed}.", question=name
+        f"« {value} » n'est pas l'une des options proposées : {listed}.", question=name, form=True
     )
 
 

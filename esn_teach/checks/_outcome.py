@@ -48,14 +48,19 @@ class CheckFailed(AssertionError):
         The pedagogical message, in French.
     question : str, optional
         The name of the answer being checked, shown in the headline.
+    form : bool, default=False
+        The answer is not of the expected form (not a number, not one of the
+        options): a slip of notation, which the learner's progress does not
+        count as an attempt.
     """
 
     outcome: Outcome = Outcome.INCORRECT
 
-    def __init__(self, message: str, *, question: str | None = None) -> None:
+    def __init__(self, message: str, *, question: str | None = None, form: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.question = question
+        self.form = form
 
     @property
     def headline(self) -> str:

@@ -21,6 +21,12 @@ from esn_teach.course._pipeline import (
     library_digest,
     solution_lines,
 )
+from esn_teach.course._selfpaced import (
+    METADATA_KEY,
+    SELF_PACED,
+    SELF_PACED_BANNER,
+    read_self_paced,
+)
 from esn_teach.course._source import ModuleSource, WrongAnswer, find_modules, read_module
 
 __all__ = [
@@ -29,7 +35,10 @@ __all__ = [
     "EVALUATION_BANNER",
     "GENERATED",
     "MAX_SESSION_MINUTES",
+    "METADATA_KEY",
     "SCHOOL_VALUES",
+    "SELF_PACED",
+    "SELF_PACED_BANNER",
     "VALUES_BOX_TITLE",
     "Course",
     "CourseError",
@@ -43,6 +52,7 @@ __all__ = [
     "hidden_test_lines",
     "library_digest",
     "read_module",
+    "read_self_paced",
     "solution_lines",
     "values_problems",
 ]

@@ -35,6 +35,12 @@ from esn_teach.course._outline import (
     module_values,
     outline_markdown,
 )
+from esn_teach.course._selfpaced import (
+    SELF_PACED,
+    add_progress,
+    course_progress_cells,
+    to_self_paced,
+)
 from esn_teach.course._source import (
     HIDDEN_BEGIN,
     HIDDEN_END,
@@ -630,6 +636,8 @@ class Course:
         *,
         force: bool = False,
         evaluation: bool = False,
+        self_paced: bool = False,
+        validate: bool = True,
         progress: Callable[[StepResult], None] | None = None,
     ) -> list[Path]:
         """Generate the student versions with nbgrader ``generate_assignment``, only where needed.
@@ -655,6 +663,15 @@ class Course:
             an answer is given and well-formed (:mod:`esn_teach.course._evaluation`);
             the hidden tests grade it. Releasing again without it restores the
             formative checks.
+        self_paced : bool, default=False
+            Release for learners working alone (:mod:`esn_teach.course._selfpaced`):
+            a « Voir la solution » button under each question, which opens once
+            the learner has tried, and self-grading (``esn-teach selfgrade``).
+            The notebook then carries its solutions; never use it for a graded
+            session.
+        validate : bool, default=True
+            Execute each blank student version and require every autograded
+            test to fail (``esn-teach selfgrade`` skips it: its canary does the same).
         progress : callable, optional
             Called with a :class:`StepResult` once each module is done.
 
@@ -670,6 +687,12 @@ class Course:
             If a module was not built or fails a check. The module then has no
             stamp: the next release runs it again.
         """
+        if evaluation and self_paced:
+            raise CourseError(
+                "Choisissez une seule publication : séance évaluée (--evaluation) ou parcours "
+                "en autonomie (--autonome), pas les deux."
+            )
+        mode = "evaluation" if evaluation else SELF_PACED if self_paced else "formative"
         shared = self._shared_inputs()
         modules, digests = self._read_modules(names)
         for module in modules:
@@ -685,7 +708,7 @@ class Course:
             inputs = shared | {
                 "source": digest,
                 "built": _json_digest(_tree_digests(built, self.root)),
-                "mode": "evaluation" if evaluation else "formative",
+                "mode": mode,
             }
             path = self.release_path(module.name)
             stamp_path = self.stamp_path(module.name, "release")
@@ -709,7 +732,9 @@ class Course:
                 continue
             stamp_path.unlink(missing_ok=True)
             api = api or self.api()
-            self._release_module(module, api, evaluation=evaluation)
+            self._release_module(
+                module, api, evaluation=evaluation, self_paced=self_paced, validate=validate
+            )
             _write_stamp(
                 stamp_path,
                 {
@@ -736,8 +761,15 @@ class Course:
         if not pages.is_dir():
             return
         modules = []
+        tracked: dict[str, dict[str, object]] = {}
         for path in find_modules(self.notebooks):
             source = read_module(path)
+            duration = estimate_duration(source.notebook)
+            tracked[source.name] = {
+                "title": module_title(source.notebook, source.name),
+                "questions": list(source.answers),
+                "minutes": duration.in_class + duration.after_class,
+            }
             modules.append(
                 (
                     source.name,
@@ -759,6 +791,8 @@ class Course:
             texts[target] = text
         for target, text in texts.items():
             notebook = jupytext.reads(text, fmt="md")
+            if target.name == COURSE_MAP:
+                notebook.cells[1:1] = course_progress_cells(tracked)
             for index, cell in enumerate(notebook.cells):
                 cell.id = f"page-{index:03d}"  # the same page gives the same bytes
             notebook.metadata["kernelspec"] = {
@@ -771,7 +805,15 @@ class Course:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(written, encoding="utf-8")
 
-    def _release_module(self, module: ModuleSource, api: NbGraderAPI, *, evaluation: bool) -> None:
+    def _release_module(
+        self,
+        module: ModuleSource,
+        api: NbGraderAPI,
+        *,
+        evaluation: bool,
+        self_paced: bool,
+        validate: bool,
+    ) -> None:
         """Generate and check the student version of one built module."""
         result = api.generate_assignment(module.name, force=True, create=True)
         if not result.get("success"):
@@ -784,10 +826,14 @@ class Course:
         released_nb = nbformat.reads(text, as_version=4)
         if evaluation:
             to_evaluation(released_nb)
-            for cell in released_nb.cells:
-                if cell.metadata.get("nbgrader", {}).get("checksum"):
-                    cell.metadata.nbgrader["checksum"] = compute_checksum(cell)
-            path.write_text(nbformat.writes(released_nb), encoding="utf-8")
+        add_progress(released_nb, module, evaluation=evaluation)
+        if self_paced:
+            config = (self.root / CONFIG_FILE).read_text(encoding="utf-8")
+            to_self_paced(released_nb, module, config=config)
+        for cell in released_nb.cells:
+            if cell.metadata.get("nbgrader", {}).get("checksum"):
+                cell.metadata.nbgrader["checksum"] = compute_checksum(cell)
+        path.write_text(nbformat.writes(released_nb), encoding="utf-8")
         released_sources = "\n".join(cell.source for cell in released_nb.cells)
         leaked = [
             line
@@ -799,7 +845,8 @@ class Course:
                 f"{module.name} : la version étudiante contient des lignes de solution ou de "
                 f"tests cachés : {leaked[:3]}"
             )
-        self._validate(path, invert=True, module=module.name)
+        if validate:
+            self._validate(path, invert=True, module=module.name)
 
     def _gradebook_digest(self, module: str) -> str | None:
         """Digest of the cells the gradebook holds for ``module`` (None: not in the gradebook).

@@ -42,10 +42,12 @@ from esn_teach.grading._runner import (
 )
 from esn_teach.grading._sandbox import Limits, protections
 from esn_teach.grading._sanitise import csv_safe, printable
+from esn_teach.grading._selfgrade import LEARNER, QuestionLine, SelfGrade, selfgrade
 
 __all__ = [
     "CANARIES",
     "KEY_VARIABLE",
+    "LEARNER",
     "MISPLACED",
     "BatchResult",
     "Collected",
@@ -55,7 +57,9 @@ __all__ = [
     "GradingAborted",
     "Limits",
     "Progress",
+    "QuestionLine",
     "QuestionStats",
+    "SelfGrade",
     "SubmissionOutcome",
     "SubmissionResult",
     "autograde",
@@ -79,6 +83,7 @@ __all__ = [
     "publish_feedback",
     "results_path",
     "rewrite_pseudonymised",
+    "selfgrade",
     "write_moodle",
     "write_report",
 ]

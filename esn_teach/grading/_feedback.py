@@ -22,6 +22,7 @@ cells and outputs. The student's code is shown as written, escaped by the templa
 
 from __future__ import annotations
 
+import ast
 import base64
 import re
 from dataclasses import dataclass
@@ -54,6 +55,42 @@ __all__ = [
 
 #: Folder holding esn-teach's ``feedback`` nbconvert template.
 TEMPLATES = Path(__file__).parent / "templates"
+
+#: Code cells a release adds for the learner at work (progress table, solution and guide
+#: buttons, self-grading): tools, not content; a feedback page leaves them out.
+_LEARNER_TOOLS = {"show_progress", "solution_button", "guide_button", "selfgrade_button"}
+
+
+def _is_learner_tool(cell: dict[str, Any]) -> bool:
+    """Whether ``cell`` is one of those tools, as released: literal calls of ``checks`` only.
+
+    A student's own code carrying the tools' metadata stays on the page (nothing hidden).
+    """
+    if cell.get("cell_type") != "code" or not cell.get("metadata", {}).get(GENERATED):
+        return False
+    try:
+        tree = ast.parse(str(cell.get("source", "")))
+    except SyntaxError:
+        return False
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == "esn_teach":
+            continue
+        call = node.value if isinstance(node, ast.Expr) else None
+        if not (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id == "checks"
+            and call.func.attr in _LEARNER_TOOLS
+        ):
+            return False
+        try:
+            for argument in [*call.args, *(keyword.value for keyword in call.keywords)]:
+                ast.literal_eval(argument)
+        except ValueError:
+            return False
+    return bool(tree.body)
+
 
 #: nbgrader's automatic comment on a blank answer, and what students read instead.
 _NO_RESPONSE = "No response."
@@ -460,7 +497,9 @@ class FrenchFeedback(NbGraderPreprocessor):
         nb.cells = [
             cell
             for cell in nb.cells
-            if not is_marking_guide(cell) and not _is_evaluation_banner(cell)
+            if not is_marking_guide(cell)
+            and not _is_evaluation_banner(cell)
+            and not _is_learner_tool(cell)
         ]
         for cell in nb.cells:  # the template prints this metadata as is: only ours counts
             if isinstance(cell.get("metadata"), dict):

@@ -227,6 +227,7 @@ class LabServer:
         scripts = str(Path(sys.executable).parent)
         env["PATH"] = scripts + os.pathsep + env.get("PATH", "")
         env["HOME"] = str(self.home)
+        env.pop("ESN_TEACH_PROGRESS", None)  # a learner's progress: in their home, as for real
         env["JUPYTER_CONFIG_DIR"] = str(self.home / "jupyter-config")
         env["JUPYTER_DATA_DIR"] = str(self.home / "jupyter-data")
         env["JUPYTER_RUNTIME_DIR"] = str(self.home / "jupyter-runtime")

@@ -11,6 +11,7 @@ with one line saying why and how to enable it.
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import shutil
@@ -62,6 +63,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
 STUDENT = "etudiant-navigateur"
 VIEWPORT = {"width": 1400, "height": 1000}
 NOT_ATTEMPTED = "Question non traitée"
+#: Where the workspace holds the self-paced version of the first module.
+SELF_PACED_DIR = "autonome"
 #: French labels of JupyterLab's menu bar once the language pack is active.
 FRENCH_MENUS = ["Fichier", "Édition", "Affichage", "Exécution", "Noyau"]
 
@@ -126,14 +129,18 @@ def browser_course(tmp_path_factory: pytest.TempPathFactory) -> BrowserCourse:
     root = make_course(base / "grading")
     course = Course(root, NOTEBOOKS)
     modules = course.build(list(MODULE_NAMES), validate=False) if MODULE_NAMES else []
-    api = course.api()
-    for module in modules:
-        result = api.generate_assignment(module.name, force=True, create=True)
-        assert result.get("success"), result.get("error") or result.get("log")
+    if modules:  # what students get: nbgrader's release plus esn-teach's (progress table…)
+        course.release([m.name for m in modules], validate=False)
     course.write_course_pages()
     workspace = base / "workspace"
     if modules:
         course.workspace(workspace)
+        # The first module also as a self-paced learner gets it (release --autonome).
+        alone = Course(make_course(base / "autonome"), NOTEBOOKS)
+        alone.build([modules[0].name], validate=False)
+        (released,) = alone.release([modules[0].name], self_paced=True, validate=False)
+        (workspace / SELF_PACED_DIR).mkdir()
+        shutil.copy(released, workspace / SELF_PACED_DIR / released.name)
     return BrowserCourse(root, workspace, course, {m.name: m for m in modules})
 
 
@@ -506,6 +513,10 @@ def test_student_notebook(
 
     code = answer_one_question(page, browser_course, module)
     page.screenshot(path=ARTIFACTS / f"{module}.png", full_page=True)
+    # The progress table under the header has followed the check, without running it again.
+    table = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .esn-progression").first
+    questions = len(browser_course.modules[module].answers)
+    assert f"1 juste, 0 à revoir, {questions - 1} à faire" in (table.text_content() or "")
 
     # Saved to disk (Ctrl+S), as the student will hand it in (the instructor test grades it).
     page.keyboard.press("Control+s")
@@ -544,6 +555,55 @@ def test_course_map_opens_first(student_server: LabServer, page: Page) -> None:
     hrefs = panel.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     for module in MODULE_NAMES:
         assert any(f"{module}/{module}.ipynb" in (h or "") for h in hrefs), (module, hrefs)
+
+
+def test_self_paced_solution_opens_after_trying(
+    browser_course: BrowserCourse, student_server: LabServer, page: Page
+) -> None:
+    """« Voir la solution » says to try first, then shows the solution; keyboard operable."""
+    module = MODULE_NAMES[0]
+    path = f"{SELF_PACED_DIR}/{module}.ipynb"
+    # A learner who never checked this module (the formative test answered its first question).
+    progress = student_server.home / ".esn-teach" / "progression.json"
+    progress.unlink(missing_ok=True)
+    released = nbformat.read(browser_course.workspace / path, as_version=4)
+    open_notebook(page, student_server, path)
+    rounds = run_all_cells(page, sum(cell.cell_type == "code" for cell in released.cells))
+    assert rounds == 1
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    assert "Parcours en autonomie" in (panel.text_content() or "")
+    button = panel.get_by_role("button", name="Voir la solution").first
+    button.scroll_into_view_if_needed()
+    button.focus()
+    page.keyboard.press("Enter")  # a real <button>: the keyboard opens it as a click does
+    box = panel.locator(".esn-solution").first
+    box.get_by_text("Essayez d'abord").wait_for(timeout=30_000)
+    assert "Vous n'avez encore essayé aucune réponse" in (box.text_content() or "")
+    # Two wrong answers checked (in the kernel, as the check cell would record them).
+    answer = next(iter(browser_course.modules[module].answers))
+    index = _grade_index(released, f"{answer}_tests")
+    assert _grade_index(released, answer) == index - 1
+    # Two different wrong answers (their checks must print different messages).
+    for wrong in (f"{answer} = -1", f"{answer} = vn / (vn + fp)"):
+        editor = cells(page).nth(index - 1).locator(".cm-content").first
+        editor.scroll_into_view_if_needed()
+        editor.click()
+        page.keyboard.press("Control+a")
+        page.keyboard.type(wrong)
+        run_cell_and_advance(page, index - 1)
+        run_cell_and_advance(page, index)
+    button.click()
+    box.get_by_text("Solution").first.wait_for(timeout=30_000)
+    shown = box.text_content() or ""
+    assert "Essayez d'abord" not in shown
+    built = browser_course.source(module)
+    solution = _solution_code(built.cells[_grade_index(built, answer)].source)
+    assert solution.strip().splitlines()[0] in shown
+    # Recorded in the learner's own files, where the next session reads it.
+    recorded = json.loads(progress.read_text(encoding="utf-8"))["modules"][module]
+    found = recorded["questions"][answer]
+    assert (found["state"], found["attempts"], found["solution_seen"]) == ("incorrect", 2, True)
+    check_accessibility(page, f"{module}-autonome", COURSE_CONTENT)
 
 
 # -- instructor ---------------------------------------------------------------------------

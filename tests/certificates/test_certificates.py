@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import shutil
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,7 +32,9 @@ from esn_teach.certificates import (
     PUBLIC_KEY_FILE,
     REVOCATIONS_FILE,
     CertificateError,
+    assess_learners,
     certify,
+    course_declaration,
     create_keys,
     identity_matches,
     identity_object,
@@ -719,3 +722,24 @@ def test_cli_speaks_french_and_checks_its_arguments(book, keys, tmp_path, capsys
     leaked.write_text(json.dumps(private_jwk))
     with pytest.raises(CertificateError, match="contient une clé PRIVÉE"):
         load_public_jwk(leaked)
+
+
+def test_a_self_paced_copy_does_not_count_for_a_certificate(book):
+    """Its solutions open after two tries: the certificate would certify nothing."""
+    spec = course_declaration(book.course, book.declaration).certificate("ethique-test")
+    module = spec.modules[0].module
+    copy = book.root / "submitted" / "alice" / module / f"{module}.ipynb"
+    copy.parent.mkdir(parents=True)
+    try:
+        copy.write_text(
+            json.dumps({"cells": [], "metadata": {"esn_teach": {"mode": "autonome"}}}),
+            encoding="utf-8",
+        )
+        alice = next(a for a in assess_learners(book.course, spec) if a.student == "alice")
+        assert not alice.eligible
+        assert any("copie d'un parcours en autonomie" in reason for reason in alice.reasons)
+        copy.write_text(json.dumps({"cells": [], "metadata": {}}), encoding="utf-8")
+        alice = next(a for a in assess_learners(book.course, spec) if a.student == "alice")
+        assert alice.eligible
+    finally:
+        shutil.rmtree(book.root / "submitted")

@@ -327,3 +327,25 @@ def test_only_the_real_evaluation_banner_is_left_out_of_the_feedback():
     page = feedback_html(notebook, name="m", score=0, max_score=1)
     assert "Séance évaluée" not in page
     assert "Mon raisonnement : VP sur VP plus FN." in page
+
+
+def test_learner_tools_are_left_out_of_the_feedback_but_not_a_students_code():
+    """Progress table and solution buttons are tools; a forged cell with real code stays."""
+    from esn_teach.course import GENERATED
+
+    notebook = _autograded()
+    tool = nbformat.v4.new_code_cell(
+        "# Voir la solution : …\nchecks.solution_button('01_m', 'x', 'ZW5jb2RlZA==')"
+    )
+    tool.metadata[GENERATED] = "solution"
+    table = nbformat.v4.new_code_cell(
+        "from esn_teach import checks\n\n"
+        "checks.show_progress('01_m', {'x': 'Question 1'}, minutes=5)"
+    )
+    table.metadata[GENERATED] = "progress"
+    forged = nbformat.v4.new_code_cell("mon_calcul = 41 + 1\nchecks.solution_button('m', 'x', 'y')")
+    forged.metadata[GENERATED] = "solution"
+    notebook.cells[1:1] = [tool, table, forged]
+    page = feedback_html(notebook, name="m", score=0, max_score=1)
+    assert "ZW5jb2RlZA" not in page and "show_progress" not in page
+    assert "mon_calcul" in page

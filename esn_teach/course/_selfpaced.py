@@ -1,0 +1,334 @@
+"""What a released module adds for learners: its progress table, and in self-paced mode, solutions.
+
+Every student version (formative, evaluated, self-paced) gets, under its header,
+a cell showing the learner's progress (:func:`esn_teach.checks.show_progress`),
+and each visible verification is wrapped in :func:`esn_teach.checks.question`,
+which records its outcome. nbgrader puts the instructor's test cells back before
+grading, so neither changes a grade.
+
+The **self-paced** release (``esn-teach release --autonome``) is for learners who
+work alone: under each question, a « Voir la solution » button that opens once
+the learner has tried (:data:`esn_teach.checks.ATTEMPTS_BEFORE_SOLUTION`
+verifications, or a correct answer), and at the end a cell that grades the saved
+notebook with ``esn-teach selfgrade``. For that, the notebook's metadata carries
+the module's source and the course's nbgrader configuration, compressed: a
+self-paced release holds its solutions (it is for learning; the graded releases
+never do).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import textwrap
+
+import nbformat
+from nbformat import NotebookNode
+
+from esn_teach.checks import ATTEMPTS_BEFORE_SOLUTION, decode_solution, encode_solution
+from esn_teach.course._errors import CourseError
+from esn_teach.course._outline import GENERATED, estimate_duration
+from esn_teach.course._source import SOLUTION_BEGIN, SOLUTION_END, ModuleSource
+
+__all__ = [
+    "METADATA_KEY",
+    "SELF_PACED",
+    "SELF_PACED_BANNER",
+    "add_progress",
+    "course_progress_cells",
+    "read_self_paced",
+    "to_self_paced",
+]
+
+#: The key of esn-teach's entry in a released notebook's metadata.
+METADATA_KEY = "esn_teach"
+
+#: The release mode recorded in that entry.
+SELF_PACED = "autonome"
+
+#: What a self-paced release says at its top.
+_TRIES = {2: "deux", 3: "trois"}.get(ATTEMPTS_BEFORE_SOLUTION, str(ATTEMPTS_BEFORE_SOLUTION))
+
+SELF_PACED_BANNER = (
+    "**Parcours en autonomie.** Chaque question a ses indices, puis un bouton « Voir la "
+    f"solution » : il se débloquera quand vous aurez essayé {_TRIES} réponses différentes avec "
+    "la cellule de vérification, ou dès que votre réponse sera juste. Pourquoi attendre ? Le "
+    "message de vérification indique souvent votre erreur ; en la corrigeant vous-même, vous "
+    "retiendrez mieux la notion, et la solution sert quand ce message et les indices n'ont pas "
+    "suffi. Sous chaque réflexion rédigée, un guide vous permet d'évaluer vous-même votre "
+    "texte : quand le module dit que la réflexion est notée par l'enseignant, c'est ici vous "
+    "qui l'évaluez. Votre progression (tableau ci-dessous) est enregistrée dans vos fichiers et "
+    "n'est envoyée à personne. À la fin, un bouton corrige automatiquement vos réponses, avec "
+    "le même correcteur que celui de l'enseignant : c'est un entraînement, qui ne compte pas "
+    "pour un certificat. « En séance » et « après la séance » désignent ici les deux parties "
+    "du module, à faire à votre rythme."
+)
+
+_PROGRESS_NOTE = (
+    "# Votre progression dans ce module : exécutez cette cellule une fois. Le tableau se met\n"
+    "# ensuite à jour tout seul à chaque vérification."
+)
+
+_SOLUTION_NOTE = (
+    "# Voir la solution : exécutez cette cellule, puis cliquez sur le bouton. Il se débloquera\n"
+    f"# quand vous aurez essayé {_TRIES} réponses différentes, ou dès que la vôtre sera juste."
+)
+
+_GUIDE_NOTE = (
+    "# Guide d'auto-évaluation : écrivez d'abord votre réflexion, puis exécutez cette cellule\n"
+    "# et cliquez sur le bouton pour comparer votre texte au guide des enseignants."
+)
+
+_SELFGRADE_HEADING = "## Vous corriger"
+
+
+def _generated(cell: NotebookNode, kind: str) -> NotebookNode:
+    cell.metadata[GENERATED] = kind
+    return cell
+
+
+def _tests_cells(notebook: NotebookNode) -> list[tuple[int, str]]:
+    """Return the indices and answer names of the visible verification cells, in order."""
+    found = []
+    for index, cell in enumerate(notebook.cells):
+        meta = cell.metadata.get("nbgrader", {})
+        grade_id = meta.get("grade_id", "")
+        if cell.cell_type == "code" and meta.get("grade") and grade_id.endswith("_tests"):
+            found.append((index, grade_id.removesuffix("_tests")))
+    return found
+
+
+_GUIDE_TITLE = re.compile(r"^\*Guide de correction[^*]*\*\s*:?\s*")
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*(?:\([^()]*\bpoints?\b[^()]*\))?\s*$")
+
+
+def _question_titles(notebook: NotebookNode) -> dict[str, str]:
+    """Return each question's title: the last heading above its verification cell."""
+    titles, heading = {}, ""
+    tests = dict((index, name) for index, name in _tests_cells(notebook))
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "markdown":
+            for line in str(cell.source).splitlines():
+                found = _HEADING.match(line)
+                if found:
+                    heading = found.group(1)
+        if index in tests:
+            titles[tests[index]] = heading or tests[index]
+    return titles
+
+
+def _wrap(source: str, module: str, name: str, *, evaluation: bool) -> str:
+    """Wrap a verification cell in ``checks.question``; refuse if indenting changes its meaning."""
+    option = ", evaluation=True" if evaluation else ""
+    wrapped = f"with checks.question({module!r}, {name!r}{option}):\n" + textwrap.indent(
+        source.rstrip("\n") or "pass", "    ", lambda line: True
+    )
+    try:
+        original = ast.dump(ast.parse(source))
+        inner = ast.parse(wrapped).body[0]
+    except SyntaxError as error:
+        raise CourseError(
+            f"{module} : la cellule de vérification de « {name} » n'est pas du Python valide "
+            f"({error.msg}, ligne {error.lineno})."
+        ) from error
+    if not isinstance(inner, ast.With) or ast.dump(ast.Module(inner.body, [])) != original:
+        raise CourseError(
+            f"{module} : la cellule de vérification de « {name} » contient une chaîne sur "
+            "plusieurs lignes ; l'enregistrement de la progression la modifierait. Écrivez-la "
+            "sur une ligne (ou avec « \\n »)."
+        )
+    return wrapped
+
+
+def add_progress(notebook: NotebookNode, module: ModuleSource, *, evaluation: bool) -> None:
+    """Add the progress table and wrap every visible verification, in place.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        A student version produced by nbgrader (its checks already final).
+    module : ModuleSource
+        Its source.
+    evaluation : bool
+        An evaluated release: a passing check is recorded as answered, not correct.
+    """
+    questions = _question_titles(notebook)
+    for index, name in _tests_cells(notebook):
+        cell = notebook.cells[index]
+        cell.source = _wrap(cell.source, module.name, name, evaluation=evaluation)
+    duration = estimate_duration(module.notebook)
+    minutes = duration.in_class + duration.after_class
+    reflections = f", reflections={len(module.written)}" if module.written else ""
+    cell = nbformat.v4.new_code_cell(
+        f"{_PROGRESS_NOTE}\nfrom esn_teach import checks\n\n"
+        f"checks.show_progress({module.name!r}, {questions!r}, minutes={minutes}{reflections})",
+        id="esn-progress",
+    )
+    position = next(
+        (i + 1 for i, c in enumerate(notebook.cells) if c.metadata.get(GENERATED) == "outline"), 1
+    )
+    notebook.cells.insert(position, _generated(cell, "progress"))
+
+
+def course_progress_cells(modules: dict[str, dict[str, object]]) -> list[NotebookNode]:
+    """Return the course map's progress section: a heading and the cell showing the table.
+
+    Parameters
+    ----------
+    modules : dict
+        Module name → ``{"title", "questions", "minutes"}``, in course order.
+    """
+    heading = nbformat.v4.new_markdown_cell(
+        "## Votre progression\n\nExécutez la cellule ci-dessous : pour chaque module, les "
+        "questions faites et justes et votre temps d'activité, lus dans vos fichiers (rien ne "
+        "quitte votre ordinateur ou votre compte)."
+    )
+    entries = "".join(f"        {name!r}: {info!r},\n" for name, info in modules.items())
+    table = nbformat.v4.new_code_cell(
+        f"from esn_teach import checks\n\nchecks.course_progress(\n    {{\n{entries}    }}\n)"
+    )
+    return [_generated(heading, "progress"), _generated(table, "progress")]
+
+
+def _solution_code(module: ModuleSource, name: str) -> str:
+    """Return the solution region of an answer cell, without its markers."""
+    for cell in module.notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == name and cell.cell_type == "code":
+            lines = cell.source.splitlines()
+            begin = next(i for i, line in enumerate(lines) if line.strip() == SOLUTION_BEGIN)
+            end = next(i for i, line in enumerate(lines) if line.strip() == SOLUTION_END)
+            return textwrap.dedent("\n".join(lines[begin + 1 : end]))
+    raise CourseError(f"{module.name} : pas de cellule de réponse pour « {name} ».")
+
+
+def _marking_guide(module: ModuleSource, name: str) -> str:
+    """Return the marking guide of a written reflection (its solution region), as Markdown."""
+    for cell in module.notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == name:
+            lines = str(cell.source).splitlines()
+            inside, kept = False, []
+            for line in lines:
+                if line.strip() == SOLUTION_BEGIN:
+                    inside = True
+                elif line.strip() == SOLUTION_END:
+                    inside = False
+                elif inside:
+                    kept.append(line)
+            # Its title says it is for teachers and never released: here it is, on purpose.
+            return _GUIDE_TITLE.sub("", "\n".join(kept).strip(), count=1).strip()
+    raise CourseError(f"{module.name} : pas de réflexion « {name} ».")
+
+
+def to_self_paced(notebook: NotebookNode, module: ModuleSource, *, config: str) -> int:
+    """Turn a released notebook, in place, into its self-paced version; return the buttons added.
+
+    Call it after :func:`add_progress`.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        The student version produced by nbgrader.
+    module : ModuleSource
+        Its source (the solutions come from it).
+    config : str
+        The course's ``nbgrader_config.py``, carried for ``esn-teach selfgrade``.
+
+    Returns
+    -------
+    int
+        The number of « Voir la solution » buttons.
+    """
+    tests = _tests_cells(notebook)
+    for index, name in reversed(tests):
+        encoded = encode_solution(_solution_code(module, name))
+        cell = nbformat.v4.new_code_cell(
+            f"{_SOLUTION_NOTE}\nchecks.solution_button({module.name!r}, {name!r}, {encoded!r})",
+            id=f"esn-solution-{name}"[:64],
+        )
+        notebook.cells.insert(index + 1, _generated(cell, "solution"))
+    for index, cell in reversed(list(enumerate(notebook.cells))):
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "markdown" and meta.get("solution") and meta.get("grade"):
+            name = meta["grade_id"]
+            guide = nbformat.v4.new_code_cell(
+                f"{_GUIDE_NOTE}\nchecks.guide_button({module.name!r}, {name!r}, "
+                f"{encode_solution(_marking_guide(module, name))!r})",
+                id=f"esn-guide-{name}"[:64],
+            )
+            notebook.cells.insert(index + 1, _generated(guide, "guide"))
+    banner = nbformat.v4.new_markdown_cell(SELF_PACED_BANNER, id="esn-self-paced")
+    notebook.cells.insert(1, _generated(banner, "self-paced"))
+    notebook.cells.append(
+        _generated(
+            nbformat.v4.new_markdown_cell(
+                f"{_SELFGRADE_HEADING}\n\nQuand vous avez fini, **enregistrez** le notebook "
+                "(Ctrl + S), exécutez la cellule ci-dessous, puis cliquez sur « Corriger mon "
+                "notebook enregistré ». Votre notebook enregistré est réexécuté du début et ses "
+                "questions sont notées par le même correcteur automatique que celui de "
+                "l'enseignant (mêmes tests, même note), en une minute environ ; un fichier de "
+                "retour détaillé apparaît dans le même dossier (ouvrez-le depuis l'explorateur "
+                "de fichiers, à gauche). La réflexion rédigée n'est pas notée automatiquement : "
+                "comparez-la au guide d'auto-évaluation. C'est un entraînement : cette note ne "
+                "compte pas pour un certificat.",
+                id="esn-selfgrade-intro",
+            ),
+            "selfgrade",
+        )
+    )
+    notebook.cells.append(
+        _generated(
+            nbformat.v4.new_code_cell(
+                "# Correction du notebook enregistré : exécutez, puis cliquez sur le bouton.\n"
+                f"checks.selfgrade_button({module.name + '.ipynb'!r})",
+                id="esn-selfgrade",
+            ),
+            "selfgrade",
+        )
+    )
+    payload = {"module": module.name, "source": module.path.read_text("utf-8"), "config": config}
+    notebook.metadata[METADATA_KEY] = {
+        "mode": SELF_PACED,
+        "module": module.name,
+        "selfgrade": encode_solution(json.dumps(payload, ensure_ascii=False)),
+    }
+    return len(tests)
+
+
+def read_self_paced(notebook: NotebookNode) -> dict[str, str]:
+    """Return what a self-paced notebook carries for ``esn-teach selfgrade``.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+
+    Returns
+    -------
+    dict
+        ``module`` (its name), ``source`` (the module's jupytext source) and
+        ``config`` (the course's ``nbgrader_config.py``).
+
+    Raises
+    ------
+    CourseError
+        If the notebook is not a self-paced release, or what it carries is damaged.
+    """
+    entry = notebook.get("metadata", {}).get(METADATA_KEY)
+    if not isinstance(entry, dict) or entry.get("mode") != SELF_PACED:
+        raise CourseError(
+            "Ce notebook ne vient pas d'une publication en autonomie : l'autocorrection "
+            "(esn-teach selfgrade) n'est possible que sur un module publié avec "
+            "« esn-teach release --autonome ». Remettez votre copie à votre enseignant."
+        )
+    try:
+        payload = json.loads(decode_solution(str(entry.get("selfgrade", ""))))
+        if not all(isinstance(payload.get(k), str) for k in ("module", "source", "config")):
+            raise ValueError("champs manquants")
+    except Exception as error:
+        raise CourseError(
+            "Les informations de correction de ce notebook sont abîmées (métadonnées "
+            f"« {METADATA_KEY} » modifiées ?) : récupérez une copie neuve du module et "
+            f"reportez-y vos réponses. Détail : {error}"
+        ) from error
+    return payload

@@ -1,0 +1,140 @@
+"""The self-paced release: solutions after trying, progress, and what selfgrade needs."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from esn_fixtures import MODULE_NAMES, NOTEBOOKS, answer_cell, cli, make_course
+from nbclient import NotebookClient
+
+from esn_teach.checks import decode_solution
+from esn_teach.course import (
+    GENERATED,
+    METADATA_KEY,
+    SELF_PACED_BANNER,
+    Course,
+    CourseError,
+    read_self_paced,
+    solution_lines,
+)
+from esn_teach.course._selfpaced import _wrap
+
+pytestmark = pytest.mark.slow
+
+
+def answer_grade_id(cell: nbformat.NotebookNode) -> str:
+    return cell.metadata.get("nbgrader", {}).get("grade_id", "")
+
+
+def generated(notebook: nbformat.NotebookNode, kind: str) -> list[nbformat.NotebookNode]:
+    return [cell for cell in notebook.cells if cell.metadata.get(GENERATED) == kind]
+
+
+def test_wrapping_refuses_a_check_whose_meaning_would_change() -> None:
+    assert _wrap("x = 1\ncheck(x)", "01_m", "x", evaluation=False).splitlines()[1] == "    x = 1"
+    with pytest.raises(CourseError, match="plusieurs lignes"):
+        _wrap('message = """deux\nlignes"""\ncheck(message)', "01_m", "x", evaluation=False)
+    with pytest.raises(CourseError, match="pas du Python valide"):
+        _wrap("check(", "01_m", "x", evaluation=False)
+
+
+@pytest.mark.parametrize("module", MODULE_NAMES)
+def test_each_question_gets_its_solution_after_its_check(
+    self_paced_course: Course, module: str
+) -> None:
+    course = self_paced_course
+    released = nbformat.read(course.release_path(module), as_version=4)
+    source = course.module(module)
+    assert released.cells[1].source == SELF_PACED_BANNER
+    (progress,) = generated(released, "progress")
+    call = ast.parse(progress.source).body[-1].value
+    assert ast.unparse(call.func) == "checks.show_progress" and call.args[0].value == module
+    titles = ast.literal_eval(call.args[1])  # each question with its title, as the module heads it
+    assert list(titles) == list(source.answers)
+    assert all(title.startswith("Question ") for title in titles.values()), titles
+    buttons = generated(released, "solution")
+    assert len(buttons) == len(source.answers)
+    built = nbformat.read(course.source_path(module), as_version=4)
+    for name, button in zip(source.answers, buttons, strict=True):
+        index = released.cells.index(button)
+        tests = released.cells[index - 1]
+        assert tests.metadata.nbgrader.grade_id == f"{name}_tests"
+        assert tests.source.startswith(f"with checks.question({module!r}, {name!r}):\n")
+        encoded = button.source.rsplit("'", 2)[-2]
+        solution = decode_solution(encoded)
+        assert solution.strip() and solution.strip() in answer_cell(built, name).source
+    # Solutions are never in clear in the cells; the selfgrade payload is the module itself.
+    text = "\n".join(cell.source for cell in released.cells)
+    assert not [line for line in solution_lines(source) if line in text]
+    payload = read_self_paced(released)
+    assert payload["module"] == module
+    assert payload["source"] == (NOTEBOOKS / f"{module}.py").read_text(encoding="utf-8")
+    assert payload["config"] == (course.root / "nbgrader_config.py").read_text(encoding="utf-8")
+    assert "selfgrade_button" in released.cells[-1].source
+    # Each written reflection is followed by its marking guide, for self-assessment.
+    guides = generated(released, "guide")
+    assert len(guides) == len(source.written)
+    for name, guide in zip(source.written, guides, strict=True):
+        before = released.cells[released.cells.index(guide) - 1]
+        assert before.metadata.nbgrader.grade_id == name
+        text = decode_solution(guide.source.rsplit("'", 2)[-2])
+        assert text and "BEGIN SOLUTION" not in text
+        written = next(c for c in source.notebook.cells if answer_grade_id(c) == name)
+        assert text in written.source
+
+
+def test_the_formative_release_has_progress_but_never_solutions(graded_course) -> None:
+    for module in graded_course.modules:
+        released = nbformat.read(graded_course.course.release_path(module), as_version=4)
+        assert len(generated(released, "progress")) == 1
+        assert not generated(released, "solution") and not generated(released, "selfgrade")
+        assert METADATA_KEY not in released.metadata
+        with pytest.raises(CourseError, match="publication en autonomie"):
+            read_self_paced(released)
+
+
+def test_one_release_mode_at_a_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "release", "01", "--evaluation", "--autonome") == 2
+    assert "une seule publication" in capsys.readouterr().err
+
+
+def run(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
+    copy = nbformat.reads(nbformat.writes(notebook), as_version=4)
+    NotebookClient(copy, timeout=120, resources={"metadata": {"path": str(folder)}}).execute()
+    return copy
+
+
+def outputs_text(cell: nbformat.NotebookNode) -> str:
+    parts = []
+    for output in cell.get("outputs", []):
+        parts.extend(str(v) for v in output.get("data", {}).values())
+        parts.append(str(output.get("text", "")) + str(output.get("evalue", "")))
+    return "\n".join(parts)
+
+
+def test_progress_survives_a_new_session(
+    self_paced_course: Course, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = MODULE_NAMES[0]
+    progress = tmp_path / "progression.json"
+    monkeypatch.setenv("ESN_TEACH_PROGRESS", str(progress))
+    released = nbformat.read(self_paced_course.release_path(module), as_version=4)
+    built = nbformat.read(self_paced_course.source_path(module), as_version=4)
+    first = next(iter(self_paced_course.module(module).answers))
+    answered = nbformat.reads(nbformat.writes(released), as_version=4)
+    answer_cell(answered, first).source = answer_cell(built, first).source
+    run(answered, tmp_path)  # first session: the first question answered and checked
+    entry = json.loads(progress.read_text(encoding="utf-8"))["modules"][module]
+    found = entry["questions"][first]
+    assert (found["state"], found["attempts"]) == ("correct", 1)
+    assert entry["seconds"] > 0  # every cell run after the table counts as activity
+    # A new kernel, the next day: the table at the top shows the question done.
+    again = run(released, tmp_path)
+    (table,) = generated(again, "progress")
+    assert "1 juste, 0 à revoir" in outputs_text(table)
+    assert "\u2714 juste" in outputs_text(table)
