@@ -720,7 +720,7 @@ spo2_m_k = 94  # SpO2 affichée par l'oxymètre (94 %)
 sao2_m_k = 86  # SaO2 mesurée au gaz du sang (86 %)
 
 # %% [markdown]
-# ### Question 5 — Dans quelle case de la matrice de confusion est M. K. ? (1 point)
+# ### Question 4 — Dans quelle case de la matrice de confusion est M. K. ? (1 point)
 #
 # Classez cette mesure : écrivez **entre guillemets** `"vrai positif"`, `"faux positif"`,
 # `"faux négatif"` ou `"vrai négatif"`.
@@ -744,7 +744,7 @@ situation = "faux négatif"
 ### END SOLUTION
 
 # %% tests="situation" points=1
-# Vérification de la question 5 : exécutez cette cellule.
+# Vérification de la question 4 : exécutez cette cellule.
 checks.check_choice(
     situation,
     name="situation",
@@ -805,7 +805,7 @@ situation = "faux positif"
 # puis une réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
-# ### Question 4 — Relever le seuil pour tout le monde ? (2 points)
+# ### Question 5 — Relever le seuil pour tout le monde ? (2 points)
 #
 # Idée de réunion, plutôt que d'attendre un appareil mieux étalonné : **relever le seuil
 # d'alarme, le même pour tous**, jusqu'à ce que l'alarme détecte les hypoxémies des patients
@@ -838,35 +838,35 @@ seuil_alarme = min(
 ### END SOLUTION
 
 # %% tests="seuil_alarme" points=2
-# Vérification de la question 4 : exécutez cette cellule.
-valeur_q4 = checks.require_number(seuil_alarme, name="seuil_alarme")
+# Vérification de la question 5 : exécutez cette cellule.
+valeur_q5 = checks.require_number(seuil_alarme, name="seuil_alarme")
 checks.expect(
-    valeur_q4 >= 1,
-    f"vous avez donné {fr_number(valeur_q4).rstrip('0').rstrip(',')} : c'est une sensibilité "
+    valeur_q5 >= 1,
+    f"vous avez donné {fr_number(valeur_q5).rstrip('0').rstrip(',')} : c'est une sensibilité "
     "(une proportion), pas un seuil. La réponse est une valeur de SpO2, comme 93.",
     name="seuil_alarme",
 )
 checks.expect(
-    valeur_q4 == int(valeur_q4) and 70 <= valeur_q4 <= 100,
-    f"vous avez donné {fr_number(valeur_q4).rstrip('0').rstrip(',')}. Dans nos données, les "
+    valeur_q5 == int(valeur_q5) and 70 <= valeur_q5 <= 100,
+    f"vous avez donné {fr_number(valeur_q5).rstrip('0').rstrip(',')}. Dans nos données, les "
     "SpO2 sont des entiers entre 70 et 100 : le seuil est un nombre entier de cet intervalle.",
     name="seuil_alarme",
 )
 checks.expect(
-    valeur_q4 >= SEUIL_ALARME,
+    valeur_q5 >= SEUIL_ALARME,
     "seuil du mauvais côté : en baissant le seuil, l'alarme sonne moins souvent et manque "
     "encore plus d'hypoxémies. Pour détecter davantage, il faut relever le seuil.",
     name="seuil_alarme",
 )
-sens_q4 = recall_score(hypox[noirs], spo2[noirs] < valeur_q4)
+sens_q5 = recall_score(hypox[noirs], spo2[noirs] < valeur_q5)
 checks.expect(
-    sens_q4 >= sensibilite_blancs_92,
-    f"à ce seuil, la sensibilité chez les patients noirs n'est que de {fr_number(sens_q4)}, "
+    sens_q5 >= sensibilite_blancs_92,
+    f"à ce seuil, la sensibilité chez les patients noirs n'est que de {fr_number(sens_q5)}, "
     f"encore sous l'objectif ({fr_number(sensibilite_blancs_92)}) : montez encore le seuil.",
     name="seuil_alarme",
 )
 checks.expect(
-    recall_score(hypox[noirs], spo2[noirs] < valeur_q4 - 1) < sensibilite_blancs_92,
+    recall_score(hypox[noirs], spo2[noirs] < valeur_q5 - 1) < sensibilite_blancs_92,
     "l'objectif est atteint, mais pas avec le plus bas seuil : un seuil plus bas suffit déjà, "
     "avec moins de fausses alarmes.",
     name="seuil_alarme",
@@ -875,8 +875,8 @@ print("\u2714 Correct (seuil_alarme).")
 ### BEGIN HIDDEN TESTS
 spo2_hypox_noirs = spo2[noirs & hypox]
 checks.expect(
-    (spo2_hypox_noirs < valeur_q4).mean() >= sensibilite_blancs_92
-    and (spo2_hypox_noirs < valeur_q4 - 1).mean() < sensibilite_blancs_92,
+    (spo2_hypox_noirs < valeur_q5).mean() >= sensibilite_blancs_92
+    and (spo2_hypox_noirs < valeur_q5 - 1).mean() < sensibilite_blancs_92,
     "ce seuil n'est pas le plus bas qui atteint l'objectif de sensibilité.",
     name="seuil_alarme",
 )
@@ -901,7 +901,7 @@ seuil_alarme = 100
 # %%
 # Ce que coûte ce seuil relevé, pour tous les patients ; et la marge d'erreur de la sensibilité.
 if checks.is_placeholder(seuil_alarme):
-    print("Répondez d'abord à la question 4 : cette cellule montre ce que coûte votre seuil.")
+    print("Répondez d'abord à la question 5 : cette cellule montre ce que coûte votre seuil.")
 else:
     fausses_alarmes_avant = int((~hypox & (spo2 < SEUIL_ALARME)).sum())
     fausses_alarmes_apres = int((~hypox & (spo2 < seuil_alarme)).sum())
