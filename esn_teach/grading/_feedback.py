@@ -35,7 +35,7 @@ from bs4 import BeautifulSoup
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from traitlets.config import Config
 
-from esn_teach.course import EVALUATION_BANNER, GENERATED
+from esn_teach.course import EVALUATION_BANNER, GENERATED, METADATA_KEY, SELF_PACED
 from esn_teach.grading._cells import grade_id, is_solution, is_test, nbgrader_meta
 from esn_teach.grading._execute import _NOT_RUN, _RECHECK
 from esn_teach.grading._sanitise import printable, sanitise_notebook
@@ -512,6 +512,10 @@ class FrenchFeedback(NbGraderPreprocessor):
         problem_in = ""
         heading = ""
         provisional = False
+        # A learner's own self-grading (esn-teach selfgrade): no teacher, reflections self-assessed.
+        entry = nb.get("metadata", {}).get(METADATA_KEY)
+        self_paced = isinstance(entry, dict) and entry.get("mode") == SELF_PACED
+        written_points = 0.0
         for cell in nb.cells:
             meta = nbgrader_meta(cell)
             name = grade_id(cell) or ""
@@ -551,6 +555,15 @@ class FrenchFeedback(NbGraderPreprocessor):
                 _only_comments(cell)
                 comment = _comment(nbgrader_meta(answers.get(question) or {}))
                 title = f"Vérification — {_text(label, 200)}"
+            elif self_paced:
+                comment = ""
+                written_points += float(points)
+                reason = (
+                    "À évaluer vous-même avec le guide d'auto-évaluation, sous la réflexion dans "
+                    "votre notebook : l'autocorrection ne la note pas."
+                )
+                shown = f"à auto-évaluer, sur {_number(points)}"
+                title = f"Votre réponse rédigée — {_text(label, 200)}"
             else:
                 comment = _comment(meta)
                 if str(meta.get("comment") or "").strip() == _NO_RESPONSE:
@@ -581,8 +594,11 @@ class FrenchFeedback(NbGraderPreprocessor):
         score, maximum = info.get("score"), info.get("max_score")
         penalty = info.get("late_penalty") or 0
         shown_penalty = _number(penalty) if _number(penalty) not in ("0", "—") else ""
+        if self_paced and maximum is not None:
+            maximum = float(maximum) - written_points  # the questions it grades
         resources["esn_feedback"] = {
             "title": _text(_module_title(nb) or info.get("notebook") or "", 200),
+            "self_paced": self_paced,
             "total": (
                 f"{_number(score)} / {_number(maximum)}"
                 if score is not None and maximum is not None

@@ -349,3 +349,29 @@ def test_learner_tools_are_left_out_of_the_feedback_but_not_a_students_code():
     page = feedback_html(notebook, name="m", score=0, max_score=1)
     assert "ZW5jb2RlZA" not in page and "show_progress" not in page
     assert "mon_calcul" in page
+
+
+def test_a_self_graded_copy_speaks_to_a_learner_alone():
+    """esn-teach selfgrade: no teacher, reflections self-assessed, score of the graded questions."""
+    notebook = _autograded()
+    notebook.metadata["esn_teach"] = {"mode": "autonome"}
+    written = sum(
+        float(c.metadata["nbgrader"]["points"])
+        for c in notebook.cells
+        if c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("grade")
+    )
+    assert written > 0
+    html = feedback_html(notebook, name="m", score=4.0, max_score=17.0)
+    text = BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
+    total = f"{17 - written:g}".replace(".", ",")
+    assert f"Note des questions autocorrigées : 4 / {total}" in text
+    assert "ne compte pas pour un certificat" in text
+    assert "enseignant, qui peut" not in text and "Commentaire de l'enseignant" not in text
+    assert "telle que vous l'avez rendue" not in text and "provisoire" not in text
+    assert "Retour sur votre copie" not in html
+    assert "à auto-évaluer" in text and "Aucune réponse rédigée" not in text
+    # The same copy without the mark of a self-paced release: the teacher's feedback.
+    graded = BeautifulSoup(
+        feedback_html(_autograded(), name="m", score=4.0, max_score=17.0), "html.parser"
+    ).get_text(" ", strip=True)
+    assert "Note : 4 / 17" in graded and "Commentaire de l'enseignant" in graded

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from esn_fixtures import MODULE_NAMES, cli
 
 from esn_teach.course import Course, hidden_test_lines
@@ -50,6 +51,10 @@ def test_selfgrade_gives_the_score_of_the_instructors_autograde(
         assert result.feedback == path.parent / f"{module}_retour.html"
         page = result.feedback.read_text(encoding="utf-8")
         assert '<html lang="fr"' in page
+        text = BeautifulSoup(page, "html.parser").get_text(" ", strip=True)
+        graded = f"{result.score:g} / {result.max_score - result.written_points:g}"
+        assert f"Note des questions autocorrigées : {graded.replace('.', ',')}" in text, student
+        assert "Commentaire de l'enseignant" not in text
         said = page + "\n".join(f"{q.question} {q.points} {q.reason}" for q in result.questions)
         assert not [line for line in hidden if line in said], student
         assert f"{LEARNER}-" not in "".join(q.reason for q in result.questions)  # no inner id
