@@ -42,6 +42,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from esn_teach._formatting import fr_plural
 from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted
 
 try:  # POSIX; on Windows a learner's two notebooks are not locked against each other
@@ -349,20 +350,16 @@ def _table_html(
         )
     spent = entry.get("seconds", 0) if isinstance(entry, dict) else 0
     parts = [
-        f"{counts['correct']} juste{'s' if counts['correct'] > 1 else ''}",
+        fr_plural(counts["correct"], "juste"),
         f"{counts['incorrect']} à revoir",
         f"{counts['todo']} à faire",
     ]
     if counts["recorded"]:
-        parts.insert(0, f"{counts['recorded']} répondue{'s' if counts['recorded'] > 1 else ''}")
-    total = len(titles)
-    summary = (
-        f"{', '.join(parts)} (sur {total} question{'s' if total > 1 else ''} autocorrigée"
-        f"{'s' if total > 1 else ''})"
-    )
+        parts.insert(0, fr_plural(counts["recorded"], "répondue"))
+    summary = f"{', '.join(parts)} (sur {fr_plural(len(titles), 'question autocorrigée')})"
     if reflections:
-        plural = "s" if reflections > 1 else ""
-        summary += f", plus {reflections} réflexion{plural} rédigée{plural}, non suivie{plural} ici"
+        summary += f", plus {fr_plural(reflections, 'réflexion rédigée')}, non "
+        summary += "suivies ici" if reflections > 1 else "suivie ici"
     summary += (
         f". Temps mesuré entre vos cellules exécutées : {_minutes(float(spent or 0))} (la "
         "lecture sans exécuter de cellule et les pauses de plus de 15\u00a0min ne sont pas "

@@ -11,6 +11,7 @@ from esn_teach.course._outline import (
     VALUES_BOX_TITLE,
     Duration,
     estimate_duration,
+    last_heading,
     values_problems,
 )
 from esn_teach.course._pipeline import (
@@ -50,6 +51,7 @@ __all__ = [
     "estimate_duration",
     "find_modules",
     "hidden_test_lines",
+    "last_heading",
     "library_digest",
     "read_module",
     "read_self_paced",

@@ -33,6 +33,7 @@ __all__ = [
     "Duration",
     "course_map_markdown",
     "estimate_duration",
+    "last_heading",
     "module_title",
     "module_values",
     "outline_markdown",
@@ -234,6 +235,16 @@ GLOSSARY = "glossaire.ipynb"
 
 #: Metadata marking the cells the build adds (header, « Vérification » prompts).
 GENERATED = "esn_generated"
+
+#: A markdown heading line, its text without a trailing « (2 points) ».
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*(?:\([^()]*\bpoints?\b[^()]*\))?\s*$")
+
+
+def last_heading(source: str) -> str:
+    """Return the text of the last heading of a markdown cell (``""`` when it has none)."""
+    found = [m.group(1) for line in source.splitlines() if (m := _HEADING.match(line))]
+    return found[-1].strip(" #") if found else ""
+
 
 _TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
 

@@ -28,8 +28,8 @@ from nbformat import NotebookNode
 
 from esn_teach.checks import ATTEMPTS_BEFORE_SOLUTION, decode_solution, encode_solution
 from esn_teach.course._errors import CourseError
-from esn_teach.course._outline import GENERATED, estimate_duration
-from esn_teach.course._source import SOLUTION_BEGIN, SOLUTION_END, ModuleSource
+from esn_teach.course._outline import GENERATED, estimate_duration, last_heading
+from esn_teach.course._source import MODULE_NAME, SOLUTION_BEGIN, SOLUTION_END, ModuleSource
 
 __all__ = [
     "METADATA_KEY",
@@ -101,8 +101,6 @@ def _tests_cells(notebook: NotebookNode) -> list[tuple[int, str]]:
 
 _GUIDE_TITLE = re.compile(r"^\*Guide de correction[^*]*\*\s*:?\s*")
 
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*(?:\([^()]*\bpoints?\b[^()]*\))?\s*$")
-
 
 def _question_titles(notebook: NotebookNode) -> dict[str, str]:
     """Return each question's title: the last heading above its verification cell."""
@@ -110,10 +108,7 @@ def _question_titles(notebook: NotebookNode) -> dict[str, str]:
     tests = dict((index, name) for index, name in _tests_cells(notebook))
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "markdown":
-            for line in str(cell.source).splitlines():
-                found = _HEADING.match(line)
-                if found:
-                    heading = found.group(1)
+            heading = last_heading(str(cell.source)) or heading
         if index in tests:
             titles[tests[index]] = heading or tests[index]
     return titles
@@ -325,6 +320,8 @@ def read_self_paced(notebook: NotebookNode) -> dict[str, str]:
         payload = json.loads(decode_solution(str(entry.get("selfgrade", ""))))
         if not all(isinstance(payload.get(k), str) for k in ("module", "source", "config")):
             raise ValueError("champs manquants")
+        if not MODULE_NAME.fullmatch(payload["module"]):  # it names a file: no path in it
+            raise ValueError(f"nom de module invalide : {payload['module'][:60]!r}")
     except Exception as error:
         raise CourseError(
             "Les informations de correction de ce notebook sont abîmées (métadonnées "

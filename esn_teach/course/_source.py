@@ -29,7 +29,14 @@ from nbformat import NotebookNode
 
 from esn_teach.course._errors import CourseError
 
-__all__ = ["ModuleSource", "WrongAnswer", "find_modules", "read_module", "resolve_module"]
+__all__ = [
+    "MODULE_NAME",
+    "ModuleSource",
+    "WrongAnswer",
+    "find_modules",
+    "read_module",
+    "resolve_module",
+]
 
 SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
@@ -38,7 +45,8 @@ HIDDEN_END = "### END HIDDEN TESTS"
 _KEYS = {"answer", "tests", "written", "points", "mistake"}
 _MESSAGE = re.compile(r"^#\s*message\s*:\s*(?P<text>.+?)\s*$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_MODULE = re.compile(r"^\d{2}_[a-z0-9_]+$")
+#: A module's name: two digits, then lowercase letters, digits and underscores.
+MODULE_NAME = re.compile(r"^\d{2}_[a-z0-9_]+$")
 _KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -119,7 +127,7 @@ def find_modules(notebooks_dir: Path) -> list[Path]:
             f"Dossier des modules introuvable : {notebooks_dir}. Lancez la commande depuis la "
             "racine du projet ou indiquez --notebooks DOSSIER."
         )
-    return sorted(p for p in notebooks_dir.glob("*.py") if _MODULE.match(p.stem))
+    return sorted(p for p in notebooks_dir.glob("*.py") if MODULE_NAME.match(p.stem))
 
 
 def match_module(names: list[str], name: str) -> str:

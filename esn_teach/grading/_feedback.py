@@ -35,7 +35,13 @@ from bs4 import BeautifulSoup
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from traitlets.config import Config
 
-from esn_teach.course import EVALUATION_BANNER, GENERATED, METADATA_KEY, SELF_PACED
+from esn_teach.course import (
+    EVALUATION_BANNER,
+    GENERATED,
+    METADATA_KEY,
+    SELF_PACED,
+    last_heading,
+)
 from esn_teach.grading._cells import grade_id, is_solution, is_test, nbgrader_meta
 from esn_teach.grading._execute import _NOT_RUN, _RECHECK
 from esn_teach.grading._sanitise import printable, sanitise_notebook
@@ -521,7 +527,7 @@ class FrenchFeedback(NbGraderPreprocessor):
             name = grade_id(cell) or ""
             question = name.removesuffix("_tests")
             if cell.cell_type == "markdown" and not meta:
-                heading = _last_heading(str(cell.source)) or heading
+                heading = last_heading(str(cell.source)) or heading
                 _render_formulas(cell)
             if meta.get("grade") or meta.get("solution"):
                 numbers.setdefault(question, len(numbers) + 1)
@@ -611,16 +617,6 @@ class FrenchFeedback(NbGraderPreprocessor):
         }
         sanitise_notebook(nb)
         return nb, resources
-
-
-#: A markdown heading line, its text without the trailing « (2 points) ».
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*(?:\([^()]*\bpoints?\b[^()]*\))?\s*$")
-
-
-def _last_heading(source: str) -> str:
-    """Return the text of the last heading of a markdown cell (``""`` when it has none)."""
-    found = [m.group(1) for line in source.splitlines() if (m := _HEADING.match(line))]
-    return found[-1].strip(" #") if found else ""
 
 
 def _module_title(nb: nbformat.NotebookNode) -> str:
