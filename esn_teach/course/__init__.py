@@ -26,6 +26,8 @@ from esn_teach.course._selfpaced import (
     METADATA_KEY,
     SELF_PACED,
     SELF_PACED_BANNER,
+    SelfGradeSettings,
+    SelfPacedPayload,
     read_self_paced,
 )
 from esn_teach.course._source import ModuleSource, WrongAnswer, find_modules, read_module
@@ -46,6 +48,8 @@ __all__ = [
     "Duration",
     "GradeReport",
     "ModuleSource",
+    "SelfGradeSettings",
+    "SelfPacedPayload",
     "StepResult",
     "WrongAnswer",
     "estimate_duration",

@@ -37,6 +37,7 @@ from esn_teach.course._outline import (
 )
 from esn_teach.course._selfpaced import (
     SELF_PACED,
+    SelfGradeSettings,
     add_progress,
     course_progress_cells,
     to_self_paced,
@@ -693,6 +694,12 @@ class Course:
                 "en autonomie (--autonome), pas les deux."
             )
         mode = "evaluation" if evaluation else SELF_PACED if self_paced else "formative"
+        # What selfgrade needs from the configuration, checked before anything is released.
+        settings = (
+            SelfGradeSettings.from_config(self.config(), course_id=self.course_id)
+            if self_paced
+            else None
+        )
         shared = self._shared_inputs()
         modules, digests = self._read_modules(names)
         for module in modules:
@@ -733,7 +740,7 @@ class Course:
             stamp_path.unlink(missing_ok=True)
             api = api or self.api()
             self._release_module(
-                module, api, evaluation=evaluation, self_paced=self_paced, validate=validate
+                module, api, evaluation=evaluation, self_paced=settings, validate=validate
             )
             _write_stamp(
                 stamp_path,
@@ -811,10 +818,14 @@ class Course:
         api: NbGraderAPI,
         *,
         evaluation: bool,
-        self_paced: bool,
+        self_paced: SelfGradeSettings | None,
         validate: bool,
     ) -> None:
-        """Generate and check the student version of one built module."""
+        """Generate and check the student version of one built module.
+
+        ``self_paced`` holds the settings a self-paced release carries (None for
+        the other releases).
+        """
         result = api.generate_assignment(module.name, force=True, create=True)
         if not result.get("success"):
             raise CourseError(
@@ -827,9 +838,8 @@ class Course:
         if evaluation:
             to_evaluation(released_nb)
         add_progress(released_nb, module, evaluation=evaluation)
-        if self_paced:
-            config = (self.root / CONFIG_FILE).read_text(encoding="utf-8")
-            to_self_paced(released_nb, module, config=config)
+        if self_paced is not None:
+            to_self_paced(released_nb, module, settings=self_paced)
         for cell in released_nb.cells:
             if cell.metadata.get("nbgrader", {}).get("checksum"):
                 cell.metadata.nbgrader["checksum"] = compute_checksum(cell)

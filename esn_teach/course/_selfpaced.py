@@ -11,9 +11,14 @@ work alone: under each question, a « Voir la solution » button that opens once
 the learner has tried (:data:`esn_teach.checks.ATTEMPTS_BEFORE_SOLUTION`
 verifications, or a correct answer), and at the end a cell that grades the saved
 notebook with ``esn-teach selfgrade``. For that, the notebook's metadata carries
-the module's source and the course's nbgrader configuration, compressed: a
-self-paced release holds its solutions (it is for learning; the graded releases
-never do).
+the module's source and the few course settings grading depends on
+(:class:`SelfGradeSettings`), compressed: a self-paced release holds its
+solutions (it is for learning; the graded releases never do).
+
+Anyone can hand a learner a notebook, so what it carries is **data, never
+code**: plain values of checked types and ranges, from which ``selfgrade``
+writes its temporary course's configuration itself. Copies of the first format,
+which carried the course's ``nbgrader_config.py`` as text, are refused.
 """
 
 from __future__ import annotations
@@ -22,10 +27,15 @@ import ast
 import json
 import re
 import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import nbformat
 from nbformat import NotebookNode
+from nbgrader.preprocessors import ClearSolutions, Execute
+from traitlets.config import Config
 
+from esn_teach._formatting import fr_count
 from esn_teach.checks import ATTEMPTS_BEFORE_SOLUTION, decode_solution, encode_solution
 from esn_teach.course._errors import CourseError
 from esn_teach.course._outline import GENERATED, estimate_duration, last_heading
@@ -35,6 +45,8 @@ __all__ = [
     "METADATA_KEY",
     "SELF_PACED",
     "SELF_PACED_BANNER",
+    "SelfGradeSettings",
+    "SelfPacedPayload",
     "add_progress",
     "course_progress_cells",
     "read_self_paced",
@@ -81,6 +93,175 @@ _GUIDE_NOTE = (
 )
 
 _SELFGRADE_HEADING = "## Vous corriger"
+
+# Bounds of the settings a self-paced notebook may carry.
+_MAX_TIMEOUT = 3600
+_MAX_STUB = 1000
+_MAX_LANGUAGES = 20
+_MAX_COURSE_ID = 100
+_LANGUAGE = re.compile(r"[A-Za-z0-9_+#.-]{1,40}")
+
+_OLD_FORMAT = (
+    "Cette copie vient d'une ancienne version de la publication en autonomie, que "
+    "l'autocorrection ne lit plus (elle emportait la configuration du cours sous forme de "
+    "programme, qu'il ne faut pas exécuter) : téléchargez une nouvelle copie du module depuis "
+    "le cours et reportez-y vos réponses. Rien n'a été corrigé."
+)
+
+
+@dataclass(frozen=True)
+class SelfGradeSettings:
+    """The course settings ``esn-teach selfgrade`` needs, carried as data by a self-paced copy.
+
+    ``selfgrade`` rebuilds the module in a temporary course and writes that
+    course's configuration from these values; it never runs anything the
+    notebook carries.
+
+    Attributes
+    ----------
+    course_id : str
+        The course id (``CourseDirectory.course_id``; the temporary gradebook's).
+    timeout : int
+        Seconds allowed to each cell (``Execute.timeout``), from 1 to 3600.
+    code_stub : tuple of (str, str)
+        What replaces a solution in a code cell, per kernel language
+        (``ClearSolutions.code_stub``), as ``(language, stub)`` pairs.
+    text_stub : str
+        What replaces a solution in a written answer (``ClearSolutions.text_stub``).
+    """
+
+    course_id: str
+    timeout: int
+    code_stub: tuple[tuple[str, str], ...]
+    text_stub: str
+
+    @classmethod
+    def from_config(cls, config: Config, *, course_id: str) -> SelfGradeSettings:
+        """Return the settings in effect in a course's configuration, checked.
+
+        Parameters
+        ----------
+        config : traitlets.config.Config
+            The course's configuration (:meth:`esn_teach.course.Course.config`).
+        course_id : str
+            The course id (:attr:`esn_teach.course.Course.course_id`).
+
+        Raises
+        ------
+        CourseError
+            If a value could not be carried by a self-paced copy (in French).
+        """
+        stubs = ClearSolutions(config=config)
+        data = {
+            "course_id": course_id,
+            "timeout": Execute(config=config).timeout,
+            "code_stub": dict(stubs.code_stub),
+            "text_stub": stubs.text_stub,
+        }
+        try:
+            return cls.from_data(data)
+        except ValueError as error:
+            raise CourseError(
+                "La configuration du cours (nbgrader_config.py) ne convient pas à une "
+                f"publication en autonomie : {error}. Corrigez Execute.timeout, "
+                "ClearSolutions.code_stub, ClearSolutions.text_stub ou CourseDirectory.course_id, "
+                "puis relancez la publication."
+            ) from error
+
+    @classmethod
+    def from_data(cls, data: object) -> SelfGradeSettings:
+        """Check the settings read from a notebook (JSON values); raise ValueError if wrong.
+
+        Every key must be known and present, every value of the expected type and
+        within its bounds; the error says which one is not, in French.
+        """
+        if not isinstance(data, dict):
+            raise ValueError("réglages absents ou illisibles")
+        expected = ("course_id", "timeout", "code_stub", "text_stub")
+        unknown = sorted(str(key)[:40] for key in data if key not in expected)
+        if unknown:
+            raise ValueError(f"réglage inconnu : {', '.join(unknown)}")
+        missing = [key for key in expected if key not in data]
+        if missing:
+            raise ValueError(f"réglage manquant : {', '.join(missing)}")
+        course_id, timeout = data["course_id"], data["timeout"]
+        if (
+            not isinstance(course_id, str)
+            or len(course_id) > _MAX_COURSE_ID
+            or not course_id.isprintable()
+            or "/" in course_id
+            or "\\" in course_id
+        ):
+            raise ValueError(
+                "réglage « course_id » invalide : un identifiant de cours d'au plus "
+                f"{_MAX_COURSE_ID} caractères, sans « / » ni « \\ », est attendu"
+            )
+        if isinstance(timeout, bool) or not isinstance(timeout, int):
+            raise ValueError(
+                "réglage « timeout » invalide : un nombre entier de secondes est attendu, "
+                f"pas {_kind(timeout)}"
+            )
+        if not 1 <= timeout <= _MAX_TIMEOUT:
+            raise ValueError(
+                f"réglage « timeout » invalide : {timeout} s, alors qu'il doit être compris "
+                f"entre 1 et {fr_count(_MAX_TIMEOUT)} secondes"
+            )
+        code_stub = data["code_stub"]
+        if not isinstance(code_stub, dict) or not 1 <= len(code_stub) <= _MAX_LANGUAGES:
+            raise ValueError(
+                "réglage « code_stub » invalide : un dictionnaire langage → texte (de 1 à "
+                f"{_MAX_LANGUAGES} langages) est attendu"
+            )
+        for language, stub in code_stub.items():
+            if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
+                raise ValueError(f"réglage « code_stub » invalide : langage {str(language)[:40]!r}")
+            _check_stub(f"code_stub[{language!r}]", stub)
+        _check_stub("text_stub", data["text_stub"])
+        return cls(course_id, timeout, tuple(sorted(code_stub.items())), data["text_stub"])
+
+    def to_data(self) -> dict[str, object]:
+        """Return the settings as JSON values (what :meth:`from_data` reads back)."""
+        return {
+            "course_id": self.course_id,
+            "timeout": self.timeout,
+            "code_stub": dict(self.code_stub),
+            "text_stub": self.text_stub,
+        }
+
+
+def _kind(value: object) -> str:
+    """Name the JSON type of ``value`` in French, for an error message."""
+    kinds = {str: "une chaîne de caractères", bool: "un booléen", float: "un nombre décimal"}
+    kinds |= {list: "une liste", dict: "un dictionnaire", type(None): "une valeur vide"}
+    return kinds.get(type(value), f"une valeur de type {type(value).__name__}")
+
+
+def _check_stub(name: str, stub: object) -> None:
+    if not isinstance(stub, str):
+        raise ValueError(f"réglage « {name} » invalide : un texte est attendu, pas {_kind(stub)}")
+    if len(stub) > _MAX_STUB:
+        raise ValueError(
+            f"réglage « {name} » invalide : {fr_count(len(stub))} caractères, au plus "
+            f"{fr_count(_MAX_STUB)} attendus"
+        )
+
+
+@dataclass(frozen=True)
+class SelfPacedPayload:
+    """What a self-paced notebook carries for ``esn-teach selfgrade`` (checked data only).
+
+    Attributes
+    ----------
+    module : str
+        The module's name (a file name, checked).
+    source : str
+        The module's jupytext source.
+    settings : SelfGradeSettings
+    """
+
+    module: str
+    source: str
+    settings: SelfGradeSettings
 
 
 def _generated(cell: NotebookNode, kind: str) -> NotebookNode:
@@ -216,7 +397,9 @@ def _marking_guide(module: ModuleSource, name: str) -> str:
     raise CourseError(f"{module.name} : pas de réflexion « {name} ».")
 
 
-def to_self_paced(notebook: NotebookNode, module: ModuleSource, *, config: str) -> int:
+def to_self_paced(
+    notebook: NotebookNode, module: ModuleSource, *, settings: SelfGradeSettings
+) -> int:
     """Turn a released notebook, in place, into its self-paced version; return the buttons added.
 
     Call it after :func:`add_progress`.
@@ -227,8 +410,8 @@ def to_self_paced(notebook: NotebookNode, module: ModuleSource, *, config: str) 
         The student version produced by nbgrader.
     module : ModuleSource
         Its source (the solutions come from it).
-    config : str
-        The course's ``nbgrader_config.py``, carried for ``esn-teach selfgrade``.
+    settings : SelfGradeSettings
+        The course settings carried, as data, for ``esn-teach selfgrade``.
 
     Returns
     -------
@@ -282,7 +465,11 @@ def to_self_paced(notebook: NotebookNode, module: ModuleSource, *, config: str) 
             "selfgrade",
         )
     )
-    payload = {"module": module.name, "source": module.path.read_text("utf-8"), "config": config}
+    payload = {
+        "module": module.name,
+        "source": module.path.read_text("utf-8"),
+        "settings": settings.to_data(),
+    }
     notebook.metadata[METADATA_KEY] = {
         "mode": SELF_PACED,
         "module": module.name,
@@ -291,8 +478,11 @@ def to_self_paced(notebook: NotebookNode, module: ModuleSource, *, config: str) 
     return len(tests)
 
 
-def read_self_paced(notebook: NotebookNode) -> dict[str, str]:
-    """Return what a self-paced notebook carries for ``esn-teach selfgrade``.
+def read_self_paced(notebook: NotebookNode) -> SelfPacedPayload:
+    """Return what a self-paced notebook carries for ``esn-teach selfgrade``, checked.
+
+    Nothing in it is executed: the module's source is data for nbgrader, and the
+    settings are values of checked types and ranges (:class:`SelfGradeSettings`).
 
     Parameters
     ----------
@@ -300,14 +490,14 @@ def read_self_paced(notebook: NotebookNode) -> dict[str, str]:
 
     Returns
     -------
-    dict
-        ``module`` (its name), ``source`` (the module's jupytext source) and
-        ``config`` (the course's ``nbgrader_config.py``).
+    SelfPacedPayload
 
     Raises
     ------
     CourseError
-        If the notebook is not a self-paced release, or what it carries is damaged.
+        If the notebook is not a self-paced release, comes from the former format
+        (which carried the course's configuration as a program), or what it
+        carries is damaged or out of bounds.
     """
     entry = notebook.get("metadata", {}).get(METADATA_KEY)
     if not isinstance(entry, dict) or entry.get("mode") != SELF_PACED:
@@ -318,14 +508,35 @@ def read_self_paced(notebook: NotebookNode) -> dict[str, str]:
         )
     try:
         payload = json.loads(decode_solution(str(entry.get("selfgrade", ""))))
-        if not all(isinstance(payload.get(k), str) for k in ("module", "source", "config")):
+        if not isinstance(payload, dict):
             raise ValueError("champs manquants")
-        if not MODULE_NAME.fullmatch(payload["module"]):  # it names a file: no path in it
-            raise ValueError(f"nom de module invalide : {payload['module'][:60]!r}")
     except Exception as error:
-        raise CourseError(
-            "Les informations de correction de ce notebook sont abîmées (métadonnées "
-            f"« {METADATA_KEY} » modifiées ?) : récupérez une copie neuve du module et "
-            f"reportez-y vos réponses. Détail : {error}"
-        ) from error
-    return payload
+        raise _damaged(error) from error
+    if "config" in payload:  # the former format: a program, never to be run
+        raise CourseError(_OLD_FORMAT)
+    try:
+        return _checked_payload(payload)
+    except ValueError as error:
+        raise _damaged(error) from error
+
+
+def _damaged(error: Exception) -> CourseError:
+    return CourseError(
+        "Les informations de correction de ce notebook sont abîmées (métadonnées "
+        f"« {METADATA_KEY} » modifiées ?) : récupérez une copie neuve du module et "
+        f"reportez-y vos réponses. Détail : {error}"
+    )
+
+
+def _checked_payload(payload: Mapping[str, object]) -> SelfPacedPayload:
+    """Check the decoded payload's keys and values; raise ValueError (French) if wrong."""
+    fields = ("module", "source", "settings")
+    unknown = sorted(str(key)[:40] for key in payload if key not in fields)
+    if unknown:
+        raise ValueError(f"champ inconnu : {', '.join(unknown)}")
+    module, source = payload.get("module"), payload.get("source")
+    if not isinstance(module, str) or not isinstance(source, str) or "settings" not in payload:
+        raise ValueError("champs manquants")
+    if not MODULE_NAME.fullmatch(module):  # it names a file: no path in it
+        raise ValueError(f"nom de module invalide : {module[:60]!r}")
+    return SelfPacedPayload(module, source, SelfGradeSettings.from_data(payload["settings"]))

@@ -2,9 +2,12 @@
 
 ``esn-teach selfgrade CHEMIN.ipynb`` takes a notebook of a self-paced release
 (``esn-teach release --autonome``), which carries its module's source and the
-course's nbgrader configuration (:func:`esn_teach.course.read_self_paced`). In a
-temporary folder it rebuilds the course of that one module, releases it the
-same way, places the notebook as a submission and grades it with
+course settings grading depends on, as checked data
+(:func:`esn_teach.course.read_self_paced`). In a temporary folder it rebuilds
+the course of that one module, with a configuration esn-teach writes itself
+from those values (nothing the notebook carries is ever run outside the
+sandbox), releases it the same way, places the notebook as a submission and
+grades it with
 :func:`grade_cohort` — the same engine as ``esn-teach autograde``: sandbox,
 canary (the solution must get full marks and the blank version zero before
 anything is graded), integrity checks, independent re-check. The score is
@@ -29,7 +32,13 @@ from pathlib import Path
 import nbformat
 from nbgrader.preprocessors import GetGrades
 
-from esn_teach.course import Course, CourseError, read_self_paced
+from esn_teach.course import (
+    Course,
+    CourseError,
+    SelfGradeSettings,
+    SelfPacedPayload,
+    read_self_paced,
+)
 from esn_teach.grading._commands import generate_feedback
 from esn_teach.grading._feedback import FrenchFeedback, configure_feedback
 from esn_teach.grading._outcomes import SubmissionOutcome
@@ -175,23 +184,26 @@ def selfgrade(
     Raises
     ------
     CourseError
-        If a notebook cannot be read or is not a self-paced release (nothing graded).
+        If a notebook cannot be read, is not a self-paced release, or carries
+        settings that are damaged, out of bounds or of the former format (which
+        carried the configuration as a program): nothing is graded.
     esn_teach.grading.GradingAborted
         If the canary failed: the grading environment is broken, nothing graded.
     """
     listed = paths if isinstance(paths, list) else [paths]
     resolved = [Path(p).expanduser().resolve() for p in listed]
-    groups: dict[tuple[str, str, str], list[int]] = {}
+    groups: dict[SelfPacedPayload, list[int]] = {}
     for index, path in enumerate(resolved):
-        payload = read_self_paced(_read(path))
-        key = (payload["module"], payload["source"], payload["config"])
-        groups.setdefault(key, []).append(index)
+        notebook = _read(path)
+        try:
+            payload = read_self_paced(notebook)
+        except CourseError as error:  # say which one when several are given
+            raise CourseError(f"{path.name} : {error}") from error
+        groups.setdefault(payload, []).append(index)
     results: dict[int, SelfGrade] = {}
-    for (module, source, config), indices in groups.items():
+    for payload, indices in groups.items():
         graded = _grade_module(
-            module,
-            source,
-            config,
+            payload,
             [resolved[i] for i in indices],
             jobs=jobs,
             sandbox=sandbox,
@@ -201,10 +213,34 @@ def selfgrade(
     return [results[i] for i in range(len(resolved))]
 
 
+def _config_text(root: Path, settings: SelfGradeSettings) -> str:
+    """Return the temporary course's ``nbgrader_config.py``, written from checked values only.
+
+    Every value is the ``repr`` of a ``str``, ``int`` or ``dict`` of ``str``
+    checked by :class:`esn_teach.course.SelfGradeSettings`: a literal, never code.
+    """
+    values = {
+        "CourseDirectory.root": str(root),
+        "CourseDirectory.course_id": settings.course_id,
+        "CourseDirectory.db_url": f"sqlite:///{root / 'gradebook.db'}",
+        "Execute.timeout": settings.timeout,
+        "Execute.interrupt_on_timeout": True,
+        "ClearSolutions.code_stub": dict(settings.code_stub),
+        "ClearSolutions.text_stub": settings.text_stub,
+    }
+    lines = [
+        "# Written by esn-teach selfgrade from checked settings (nothing from the notebook runs).",
+        "c = get_config()  # noqa: F821",
+        *(f"c.{name} = {value!r}" for name, value in values.items()),
+        "from esn_teach.grading import configure_feedback  # noqa: E402",
+        "",
+        "configure_feedback(c)",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def _grade_module(
-    module: str,
-    source: str,
-    config: str,
+    payload: SelfPacedPayload,
     paths: list[Path],
     *,
     jobs: int,
@@ -212,14 +248,15 @@ def _grade_module(
     feedback_dir: str | Path | None,
 ) -> list[SelfGrade]:
     """Rebuild the module's course in a temporary folder and grade ``paths`` there."""
+    module, settings = payload.module, payload.settings
     learners = [f"{LEARNER}-{i}" for i in range(1, len(paths) + 1)]
     with tempfile.TemporaryDirectory(prefix="esn-autocorrection-") as temporary:
         folder = Path(temporary)
         root, notebooks = folder / "cours", folder / "modules"
         root.mkdir()
         notebooks.mkdir()
-        (root / "nbgrader_config.py").write_text(config, encoding="utf-8")
-        (notebooks / f"{module}.py").write_text(source, encoding="utf-8")
+        (root / "nbgrader_config.py").write_text(_config_text(root, settings), encoding="utf-8")
+        (notebooks / f"{module}.py").write_text(payload.source, encoding="utf-8")
         with _without_course_environment():
             course = Course(root, notebooks)
             course.build([module], validate=False)
@@ -228,12 +265,11 @@ def _grade_module(
                 submitted = root / "submitted" / learner / module / f"{module}.ipynb"
                 submitted.parent.mkdir(parents=True)
                 shutil.copyfile(path, submitted)
-            timeout = course.config().Execute.get("timeout", 120)
             batch = grade_cohort(
                 course,
                 module,
                 learners,
-                limits=Limits(cell_timeout=int(timeout or 120)),
+                limits=Limits(cell_timeout=settings.timeout),
                 jobs=jobs,
                 sandbox=sandbox,
             )

@@ -18,6 +18,7 @@ from esn_teach.course import (
     SELF_PACED_BANNER,
     Course,
     CourseError,
+    SelfGradeSettings,
     read_self_paced,
     solution_lines,
 )
@@ -71,9 +72,19 @@ def test_each_question_gets_its_solution_after_its_check(
     text = "\n".join(cell.source for cell in released.cells)
     assert not [line for line in solution_lines(source) if line in text]
     payload = read_self_paced(released)
-    assert payload["module"] == module
-    assert payload["source"] == (NOTEBOOKS / f"{module}.py").read_text(encoding="utf-8")
-    assert payload["config"] == (course.root / "nbgrader_config.py").read_text(encoding="utf-8")
+    assert payload.module == module
+    assert payload.source == (NOTEBOOKS / f"{module}.py").read_text(encoding="utf-8")
+    # The course's settings as data, read from its configuration; never its program text.
+    config = course.config()
+    assert payload.settings == SelfGradeSettings(
+        course.course_id,
+        config.Execute.timeout,
+        tuple(config.ClearSolutions.code_stub.items()),
+        config.ClearSolutions.text_stub,
+    )
+    carried = json.loads(decode_solution(released.metadata[METADATA_KEY]["selfgrade"]))
+    assert set(carried) == {"module", "source", "settings"}
+    assert "get_config" not in json.dumps(carried["settings"])
     assert "selfgrade_button" in released.cells[-1].source
     # Each written reflection is followed by its marking guide, for self-assessment.
     guides = generated(released, "guide")
