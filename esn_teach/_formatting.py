@@ -6,7 +6,7 @@ import math
 import numbers
 import re
 from collections.abc import Hashable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pandas is imported on demand: ``import esn_teach`` stays light
@@ -17,6 +17,7 @@ __all__ = [
     "DECIMAL_POINT",
     "fr_count",
     "fr_date",
+    "fr_datetime",
     "fr_number",
     "fr_percent",
     "fr_plural",
@@ -77,6 +78,11 @@ def fr_date(value: date) -> str:
     """Write a date the French way: ``date(2026, 12, 4)`` → ``"4 décembre 2026"`` (``1er``)."""
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def fr_datetime(value: datetime) -> str:
+    """Write a moment the French way: ``"5 décembre 2026 à 14 h 03"`` (the time as given)."""
+    return f"{fr_date(value)} à {value.hour} h {value.minute:02d}"
 
 
 def fr_plural(count: int, words: str) -> str:

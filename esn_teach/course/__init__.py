@@ -12,6 +12,7 @@ from esn_teach.course._outline import (
     Duration,
     estimate_duration,
     last_heading,
+    module_title,
     values_problems,
 )
 from esn_teach.course._pipeline import (
@@ -57,6 +58,7 @@ __all__ = [
     "hidden_test_lines",
     "last_heading",
     "library_digest",
+    "module_title",
     "read_module",
     "read_self_paced",
     "solution_lines",

@@ -250,11 +250,10 @@ _TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
 
 
 def module_title(notebook: NotebookNode, fallback: str) -> str:
-    """Return the module's title, the first level-1 heading of its first Markdown cell."""
+    """Return the module's title: the first level-1 heading of its Markdown cells."""
     for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            found = _TITLE.search(cell.source)
-            return found["title"] if found else fallback
+        if cell.cell_type == "markdown" and (found := _TITLE.search(str(cell.source))):
+            return found["title"]
     return fallback
 
 

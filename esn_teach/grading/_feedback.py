@@ -41,6 +41,7 @@ from esn_teach.course import (
     METADATA_KEY,
     SELF_PACED,
     last_heading,
+    module_title,
 )
 from esn_teach.grading._cells import grade_id, is_solution, is_test, nbgrader_meta
 from esn_teach.grading._execute import _NOT_RUN, _RECHECK
@@ -603,7 +604,7 @@ class FrenchFeedback(NbGraderPreprocessor):
         if self_paced and maximum is not None:
             maximum = float(maximum) - written_points  # the questions it grades
         resources["esn_feedback"] = {
-            "title": _text(_module_title(nb) or info.get("notebook") or "", 200),
+            "title": _text(module_title(nb, "") or info.get("notebook") or "", 200),
             "self_paced": self_paced,
             "total": (
                 f"{_number(score)} / {_number(maximum)}"
@@ -617,16 +618,6 @@ class FrenchFeedback(NbGraderPreprocessor):
         }
         sanitise_notebook(nb)
         return nb, resources
-
-
-def _module_title(nb: nbformat.NotebookNode) -> str:
-    """Return the module's title: the first level-1 heading of the notebook."""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in str(cell.source).splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return ""
 
 
 def _is_singular(value: object) -> bool:
