@@ -111,11 +111,12 @@ $(HUB_STAMP): $(HUB_SOURCES)
 	@test -x $(HUB_VENV)/bin/python || $(HUB_PYTHON) -m venv $(HUB_VENV)
 	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(HUB_VENV)/bin/python -m pip install --quiet '.[hub]'
-	@mkdir -p $(HUB_VENV)/share/jupyter/lab/settings
-	@# French, and no question about Jupyter's news: the students' servers do not go online.
-	@printf '%s\n' '{' '  "@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"},' \
-		'  "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}' \
-		'}' > $(HUB_VENV)/share/jupyter/lab/settings/overrides.json
+	@# JupyterLab for everyone on the hub (etc/hub/): French, no question about Jupyter's news
+	@# (the servers do not go online), a « Devoirs » menu leading to the « Mes devoirs » page,
+	@# which every server of the hub serves (instructors can see what students see).
+	@mkdir -p $(HUB_VENV)/share/jupyter/lab/settings $(HUB_VENV)/etc/jupyter/jupyter_server_config.d
+	cp etc/hub/overrides.json $(HUB_VENV)/share/jupyter/lab/settings/overrides.json
+	cp etc/hub/jupyter_server_config.d/esn-teach.json $(HUB_VENV)/etc/jupyter/jupyter_server_config.d/
 	@chmod -R a+rX $(HUB_VENV)
 	@touch $@
 

@@ -17,6 +17,9 @@ Subpackages (imported on demand, to keep ``import esn_teach`` light):
   folder is the nbgrader course it works on);
 - :mod:`esn_teach.certificates` — verifiable micro-certificates (Open Badges 3.0, VC-JWT)
   issued from the gradebook (depends on :mod:`esn_teach.grading`);
+- :mod:`esn_teach.assignments` — the students' « Mes devoirs » page, a Jupyter server
+  extension over nbgrader's exchange (fetch, hand in, feedback, in French; depends on
+  :mod:`esn_teach.course`; :mod:`esn_teach.grading` writes the due dates it shows);
 - :mod:`esn_teach.hub` — the course on a JupyterHub: Moodle login (LTI 1.3), one Unix account
   and memory/CPU limits per person, the grader account and nbgrader exchange (needs the
   ``hub`` extra; ``deploy/server/`` holds the hub's configuration).

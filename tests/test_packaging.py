@@ -290,9 +290,18 @@ def test_students_lab_has_no_instructor_tools():
     assert "STUDENT_CONFIG" not in formgrader  # instructors keep them
     config = REPO / "etc" / "jupyter-etudiant"
     page = json.loads((config / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
+    # Instructor tools off; nbgrader's « Assignments » panel and menu (English, hard-coded)
+    # give way to the French « Mes devoirs » page (tests/assignments).
     assert page["disabledExtensions"] == {
         f"@jupyter/nbgrader:{name}": True
-        for name in ("create-assignment", "formgrader", "course-list", "validate-assignment")
+        for name in (
+            "create-assignment",
+            "formgrader",
+            "course-list",
+            "validate-assignment",
+            "assignment-list",
+            "menu",
+        )
     }
     server = json.loads(
         (config / "jupyter_server_config.d" / "esn-teach-etudiant.json").read_text(encoding="utf-8")
@@ -302,4 +311,5 @@ def test_students_lab_has_no_instructor_tools():
         extensions[f"nbgrader.server_extensions.{n}"]
         for n in ("formgrader", "course_list", "validate_assignment")
     )
-    assert extensions["nbgrader.server_extensions.assignment_list"]
+    assert not extensions["nbgrader.server_extensions.assignment_list"]
+    assert extensions["esn_teach.assignments"]

@@ -21,6 +21,7 @@ from nbgrader.apps.api import NbGraderAPI
 from nbgrader.exchange.default.collect import ExchangeCollect
 from nbgrader.utils import capture_log, parse_utc, temp_attrs
 
+from esn_teach.assignments import write_due_date
 from esn_teach.course import Course, CourseError
 
 __all__ = ["Collected", "OwnerCheckedCollect", "collect", "publish", "publish_feedback"]
@@ -68,7 +69,6 @@ def publish(course: Course, name: str, *, due: datetime | None = None) -> Path:
         raise CourseError(
             f"{module} n'a pas de version étudiante : lancez d'abord "
             f"« esn-teach release {module} »."
-            f"« esn-teach release {module} »."
         )
     config = course.config()
     with Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id) as gradebook:
@@ -76,7 +76,9 @@ def publish(course: Course, name: str, *, due: datetime | None = None) -> Path:
         gradebook.update_or_create_assignment(module, duedate=duedate)
     api = _api(course, ExchangeReleaseAssignment__force=True)
     _checked(api.release_assignment(module), f"Le dépôt de {module} dans l'échange")
-    return _exchange_course(api, course) / "outbound" / module
+    outbound = _exchange_course(api, course) / "outbound"
+    write_due_date(outbound, module, duedate)  # shown on the students' « Mes devoirs » page
+    return outbound / module
 
 
 @dataclass

@@ -27,6 +27,11 @@ __all__ = ["CourseSpawner", "ensure_account", "reserve_port", "runtime_dir"]
 #: a kernel's name does for a long account name.
 RUNTIME_ROOT = Path("/run/esn-teach")
 
+#: Where a student's server opens: the « Mes devoirs » page (``esn_teach.assignments.PAGE_PATH``,
+#: not imported: the Kubernetes hub image has esn_teach.hub without nbgrader; a test checks both
+#: agree).
+STUDENT_PAGE = "/esn-teach/devoirs"
+
 
 def runtime_dir(account: pwd.struct_passwd, *, root: Path = RUNTIME_ROOT) -> Path:
     """Create ``root/<uid>``, private to ``account``, and return it.
@@ -110,7 +115,8 @@ class CourseSpawner(LocalProcessSpawner):
     On top of ``LocalProcessSpawner``: the account is created at first login with a private home
     (mode 700); the server and all its kernels run in the user's control groups, so
     ``mem_limit`` and ``cpu_limit`` are enforced (`UserLimits`); students get the students'
-    Jupyter settings (no formgrader), instructors the full ones; with ``course_root`` set, the
+    Jupyter settings (no formgrader) and open on « Mes devoirs », instructors the full ones
+    and JupyterLab; with ``course_root`` set, the
     user's issued credentials are copied into ``~/Certificats`` before each start
     (`deliver_credentials`).
     """
@@ -123,6 +129,12 @@ class CourseSpawner(LocalProcessSpawner):
         "",
         config=True,
         help="JUPYTER_CONFIG_PATH given to students (the students' Jupyter settings).",
+    )
+    student_default_url = Unicode(
+        STUDENT_PAGE,
+        config=True,
+        help="Where a student's server opens (the « Mes devoirs » page); instructors keep "
+        "Spawner.default_url. Empty: Spawner.default_url for everyone.",
     )
     enforce_limits = Bool(
         True,
@@ -150,8 +162,11 @@ class CourseSpawner(LocalProcessSpawner):
     def get_env(self) -> dict[str, str]:
         """Return the server's environment (students' settings for students)."""
         env: dict[str, str] = super().get_env()
-        if self.student_config_path and not self._is_instructor():
-            env["JUPYTER_CONFIG_PATH"] = self.student_config_path
+        if not self._is_instructor():
+            if self.student_config_path:
+                env["JUPYTER_CONFIG_PATH"] = self.student_config_path
+            if self.student_default_url:
+                env["JUPYTERHUB_DEFAULT_URL"] = self.student_default_url
         if self._runtime is not None:
             env["JUPYTER_RUNTIME_DIR"] = str(self._runtime)
         if self.activity_interval:

@@ -154,3 +154,12 @@ def test_students_mount_only_the_exchange():
     storage = load_yaml(CONFIG)["singleuser"]["storage"]
     assert [m["subPath"] for m in storage["extraVolumeMounts"]] == ["exchange"]
     assert [m["mountPath"] for m in storage["extraVolumeMounts"]] == ["/srv/nbgrader/exchange"]
+
+
+def test_students_open_on_their_assignments_page_and_instructors_on_jupyterlab():
+    from esn_teach.assignments import PAGE_PATH
+
+    singleuser = load_yaml(CONFIG)["singleuser"]
+    assert singleuser["defaultUrl"] == f"/{PAGE_PATH}"  # as CourseSpawner on one server
+    instructor = next(p for p in singleuser["profileList"] if p["slug"] == "enseignant")
+    assert instructor["kubespawner_override"]["default_url"] == "/lab"

@@ -26,6 +26,8 @@ from deploy_files import (
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from esn_teach.assignments import PAGE_PATH
+
 FINAL_STAGES = {USER_DOCKERFILE: ["etudiant", "correcteur"], HUB_DOCKERFILE: [None]}
 
 
@@ -37,7 +39,8 @@ def _stage(path: Path, name: str | None) -> tuple[list[Stage], Stage]:
 def _pins(path: Path) -> dict[str, str]:
     pins = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
+        line = line.split("#", 1)[0]  # pip-compile's « # via ... » lines
+        if line.strip():
             match = re.fullmatch(r"([A-Za-z0-9._-]+)==([A-Za-z0-9.+!-]+)", line.strip())
             assert match, f"{path.name} : « {line} » n'est pas épinglé (nom==version)"
             pins[canonicalize_name(match.group(1))] = match.group(2)
@@ -240,12 +243,22 @@ def test_student_and_grader_jupyter_settings():
     settings_dir = _env(stages, student)["JUPYTER_CONFIG_PATH"]
     assert copies[settings_dir + "/"] == ["etc/jupyter-etudiant/"]
     assert _env(stages, grader)["JUPYTER_CONFIG_PATH"] != settings_dir
-    # JupyterLab in French, with the same overrides.json as `make lab`
+    # JupyterLab as on the one-server hub (`make hub` copies the same files): in French, with
+    # the « Devoirs » menu that opens the « Mes devoirs » page, served by every server.
     overrides = copies["/usr/local/share/jupyter/lab/settings/overrides.json"]
-    written = json.loads((REPO / overrides[0]).read_text(encoding="utf-8"))
+    assert overrides == ["etc/hub/overrides.json"]
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    assert '"@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"}' in makefile
-    assert written == {"@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"}}
+    assert "cp etc/hub/overrides.json $(HUB_VENV)/share/jupyter/lab/settings/" in makefile
+    written = json.loads((REPO / overrides[0]).read_text(encoding="utf-8"))
+    assert written["@jupyterlab/translation-extension:plugin"] == {"locale": "fr_FR"}
+    (menu,) = written["@jupyterlab/mainmenu-extension:plugin"]["menus"]
+    (item,) = menu["items"]
+    assert item["args"]["url"] == f"/hub/user-redirect/{PAGE_PATH}"
+    server = "etc/hub/jupyter_server_config.d/esn-teach.json"
+    assert copies["/usr/local/etc/jupyter/jupyter_server_config.d/"] == [server]
+    assert f"cp {server} $(HUB_VENV)/etc/jupyter/jupyter_server_config.d/" in makefile
+    enabled = json.loads((REPO / server).read_text(encoding="utf-8"))
+    assert enabled["ServerApp"]["jpserver_extensions"] == {"esn_teach.assignments": True}
     assert "jupyterlab-language-pack-fr-fr" in _pins(REPO / "deploy" / "image" / "requirements.txt")
     # nbgrader's exchange for every pod
     nbgrader = copies["/etc/jupyter/nbgrader_config.py"]

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "assignments"))
+from devoirs_client import PAGE_PATH, AssignmentsPage
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
 
@@ -154,26 +159,21 @@ class UserServer:
 
 
 class Student(UserServer):
-    """A student's server, used as JupyterLab's assignment list and notebook editor do."""
+    """A student's server, used as the « Mes devoirs » page and JupyterLab's editor are."""
 
-    def assignments(self, course: str = "esn-teach") -> list[dict]:
-        response = self.session.get(
-            f"{self.base}/assignments", params={"course_id": course}, timeout=60
-        )
-        response.raise_for_status()
-        payload = response.json()
-        assert payload["success"], payload
-        return list(payload["value"])
+    @property
+    def page(self) -> AssignmentsPage:
+        return AssignmentsPage(self.session, f"{self.base}/{PAGE_PATH}")
 
-    def action(self, action: str, module: str, course: str = "esn-teach") -> dict:
-        response = self.session.post(
-            f"{self.base}/assignments/{action}",
-            data={"course_id": course, "assignment_id": module},
-            headers=self._headers(),
-            timeout=120,
-        )
-        response.raise_for_status()
-        return dict(response.json())
+    def assignments(self) -> list[dict[str, str]]:
+        """The page's modules: ``module``, ``status`` (released, fetched, gone), ``submissions``."""
+        return list(self.page.modules().values())
+
+    def action(self, action: str, module: str) -> dict[str, object]:
+        """Press « Récupérer », « Rendre » or « Récupérer mon retour » (fetch, submit,
+        fetch_feedback): ``success`` and the page's ``message``."""
+        outcome, message = self.page.act(action, module)
+        return {"success": outcome == "succes", "message": message}
 
     def read(self, path: str) -> dict:
         response = self.session.get(f"{self.base}/api/contents/{path}", timeout=60)

@@ -1,8 +1,9 @@
 """Hand out, submit, collect, grade and return a module through the hub and nbgrader's exchange.
 
 Instructors work as the grader account (what the course service's terminal runs); students
-use their own server as JupyterLab's « Assignments » tab does. Nothing is faked: nbgrader's
-exchange, the sandboxed autograder and the French feedback are the real ones.
+use their own server's « Mes devoirs » page (esn_teach.assignments) as a browser does.
+Nothing is faked: nbgrader's exchange, the sandboxed autograder and the French feedback are
+the real ones.
 """
 
 from __future__ import annotations
@@ -44,7 +45,14 @@ def _ok(process) -> str:
 
 
 @pytest.fixture(scope="module")
-def released(hub):
+def students(hub) -> dict[str, tuple[str, Student]]:
+    """Four students logged in from Moodle, their servers started (before the release: the
+    due date below leaves time for handing in, not for starting servers)."""
+    return {label: _student(hub, label) for label in ("bon", "double", "tard", "fraude")}
+
+
+@pytest.fixture(scope="module")
+def released(hub, students):
     """Module 01 built, released and put in the exchange, due in 45 seconds."""
     _ok(hub.as_grader("build", "01", "--no-validate"))
     due = datetime.now(ZoneInfo("Europe/Paris")) + timedelta(seconds=45)
@@ -54,15 +62,14 @@ def released(hub):
 
 
 @pytest.fixture(scope="module")
-def cohort(hub, released):
+def cohort(hub, students, released):
     """Three students: one answers and submits on time, one submits twice, one submits late;
     a fourth drops a copy in the first one's name."""
     solution = nbformat.read(
         hub.course_dir / "grading/source" / MODULE / f"{MODULE}.ipynb", as_version=4
     )
-    students = {label: _student(hub, label) for label in ("bon", "double", "tard", "fraude")}
     for _, server in students.values():
-        listed = {a["assignment_id"]: a for a in server.assignments()}
+        listed = {a["module"]: a for a in server.assignments()}
         assert listed[MODULE]["status"] == "released"
         server.action("fetch", MODULE)
     good_name, good = students["bon"]
@@ -72,7 +79,8 @@ def cohort(hub, released):
         if cell.metadata.get("nbgrader", {}).get("solution"):
             cell.source = answer_cell(solution, grade_id).source
     good.write_notebook(NOTEBOOK, json.loads(nbformat.writes(notebook)))
-    assert good.action("submit", MODULE)["success"]
+    on_time = good.action("submit", MODULE)
+    assert on_time["success"] and "retard" not in str(on_time["message"]), on_time
     twice = students["double"][1]
     assert twice.action("submit", MODULE)["success"]
     assert twice.action("submit", MODULE)["success"]
@@ -106,7 +114,7 @@ def cohort(hub, released):
     # The late student waits for the due date to pass.
     time.sleep(max(0.0, (released - datetime.now(ZoneInfo("Europe/Paris"))).total_seconds() + 2))
     late = students["tard"][1].action("submit", MODULE)
-    assert late["success"], late
+    assert late["success"] and "elle sera marquée en retard" in str(late["message"]), late
     return students
 
 
@@ -140,7 +148,7 @@ def test_collect_autograde_and_feedback_round_trip(hub, cohort):
     # The on-time student's collected copy is their own (the forged one was not taken).
     good = cohort["bon"][1]
     result = good.action("fetch_feedback", MODULE)
-    assert result["success"], result
+    assert result["success"] and "est arrivé" in str(result["message"]), result
     feedback = [f for f in good.read(f"{MODULE}/feedback")["content"] if f["type"] == "directory"]
     assert len(feedback) == 1
     pages = good.read(feedback[0]["path"])["content"]
@@ -194,6 +202,7 @@ def test_submitting_a_module_that_does_not_exist_is_refused_and_loses_nothing(hu
     before = student.read(NOTEBOOK)["content"]
     result = student.action("submit", "99_module_inexistant")
     assert result["success"] is False
+    assert "n'est pas dans vos devoirs. Aucune action effectuée" in str(result["message"])
     inbound = hub.exchange_dir / "esn-teach/inbound"
     assert not list(inbound.glob(f"{name}+99_module_inexistant+*"))
     assert student.read(NOTEBOOK)["content"] == before  # the student's work is untouched

@@ -1,5 +1,6 @@
-"""In Chromium: a student enters from Moodle, fetches module 01, answers, submits; the instructor
-collects, grades and returns feedback; the student reads it — all through the hub."""
+"""In Chromium: a student enters from Moodle and lands on « Mes devoirs », fetches module 01,
+answers, submits; the instructor collects, grades and returns feedback; the student reads it —
+all through the hub, in French."""
 
 from __future__ import annotations
 
@@ -10,7 +11,17 @@ import pytest
 from lti_platform import LEARNER
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
-from esn_browser import ARTIFACTS, chromium, skip_reason
+from esn_browser import (
+    ARTIFACTS,
+    AXE,
+    axe_audit,
+    axe_blocking,
+    chromium,
+    record_audit,
+    skip_reason,
+)
+
+from esn_teach.assignments import PAGE_PATH
 
 pytestmark = pytest.mark.slow
 
@@ -26,13 +37,17 @@ def browser():
         yield launched
 
 
-def _assignments(page):
-    """Open nbgrader's « Assignments » panel from the Nbgrader menu."""
-    page.get_by_role("menuitem", name="Nbgrader").click()
-    page.get_by_role("menuitem", name="Assignment List").click()
-    panel = page.locator("#assignments")
-    panel.wait_for(timeout=60_000)
-    return panel
+def _section(page):
+    return page.locator(f'section[data-module="{MODULE}"]')
+
+
+def _done(page) -> str:
+    """The page's message after an action (Post/Redirect/Get), which must say it worked."""
+    message = page.locator("#resultat")
+    message.wait_for(timeout=120_000)
+    text = message.inner_text()
+    assert message.get_attribute("data-outcome") == "succes", text
+    return text
 
 
 def test_a_student_fetches_answers_submits_and_reads_feedback_in_chromium(hub, browser):
@@ -45,33 +60,42 @@ def test_a_student_fetches_answers_submits_and_reads_feedback_in_chromium(hub, b
     context = browser.new_context(locale="fr-FR", viewport={"width": 1400, "height": 900})
     page = context.new_page()
     try:
-        # Moodle opens the activity: the launch goes through the platform, lands in JupyterLab.
+        # Moodle opens the activity: the launch goes through the platform and lands on the
+        # student's « Mes devoirs » page, in French.
         page.goto(hub.platform.login_url(hub.url, person))
-        page.wait_for_url(f"**/user/{name}/lab**", timeout=120_000)
-        page.wait_for_selector(".jp-LabShell", timeout=120_000)
-        assert page.get_by_role("menuitem", name="Fichier").is_visible()  # JupyterLab in French
+        page.wait_for_url(f"**/user/{name}/{PAGE_PATH}**", timeout=120_000)
+        assert page.get_by_role("heading", level=1).inner_text() == "Mes devoirs"
+        if AXE.is_file():
+            violations = axe_audit(page)
+            record_audit("mes-devoirs", violations)
+            assert not axe_blocking(violations), axe_blocking(violations)
+        # Keyboard only: the button is reached with Tab and pressed with Enter.
+        fetch = _section(page).get_by_role("button", name="Récupérer le module")
+        fetch.focus()
+        page.keyboard.press("Enter")
+        assert "est dans vos fichiers" in _done(page)
 
-        panel = _assignments(page)
-        released = panel.locator("#released_assignments_list .list_item", has_text=MODULE)
-        released.get_by_role("button", name="Fetch").click()
-        fetched = panel.locator("#fetched_assignments_list .list_item", has_text=MODULE)
-        fetched.first.wait_for(timeout=60_000)
-
-        # Open the notebook and answer the first question in its answer cell.
-        page.goto(f"{hub.url}/user/{name}/lab/tree/{MODULE}/{MODULE}.ipynb")
-        cell = page.locator(".jp-CodeCell", has_text="sensibilite = ...").first
+        # The notebook opens in a new tab; the student answers the first question and saves.
+        with context.expect_page() as opened:
+            _section(page).get_by_role("link", name="Ouvrir le carnet (nouvel onglet)").click()
+        lab = opened.value
+        cell = lab.locator(".jp-CodeCell", has_text="sensibilite = ...").first
         cell.wait_for(timeout=120_000)
+        assert lab.get_by_role("menuitem", name="Fichier").is_visible()  # JupyterLab in French
         cell.locator(".cm-content").click()
-        page.keyboard.press("Control+a")
-        page.keyboard.insert_text("sensibilite = vp / (vp + fn)")
-        page.keyboard.press("Control+s")
-        page.wait_for_timeout(1500)
+        lab.keyboard.press("Control+a")
+        lab.keyboard.insert_text("sensibilite = vp / (vp + fn)")
+        lab.keyboard.press("Control+s")
+        lab.wait_for_timeout(1500)
 
-        panel = _assignments(page)
-        fetched = panel.locator("#fetched_assignments_list .list_item", has_text=MODULE).first
-        fetched.get_by_role("button", name="Submit").click()
-        submitted = panel.locator("#submitted_assignments_list .list_item", has_text=MODULE)
-        submitted.first.wait_for(timeout=60_000)
+        # JupyterLab's « Devoirs » menu leads back to the page (a new tab, through the hub).
+        lab.get_by_role("menuitem", name="Devoirs").click()
+        with context.expect_page() as opened:
+            lab.get_by_role("menuitem", name="Mes devoirs").click()
+        page = opened.value
+        page.wait_for_url(f"**/user/{name}/{PAGE_PATH}**", timeout=60_000)
+        _section(page).get_by_role("button", name="Rendre ma copie").click()
+        assert "seule la dernière copie rendue sera corrigée" in _done(page)
 
         # The instructor collects, grades and returns the feedback (course service terminal).
         for step in (
@@ -82,23 +106,23 @@ def test_a_student_fetches_answers_submits_and_reads_feedback_in_chromium(hub, b
             done = hub.as_grader(*step, timeout=900)
             assert done.returncode == 0, done.stdout + done.stderr
 
-        page.get_by_title("Refresh assignments list").click()
-        item = panel.locator("#submitted_assignments_list .list_item", has_text=MODULE).first
-        item.get_by_role("button", name="Fetch Feedback").click()
-        link = panel.locator("#submitted_assignments_list a", has_text="view feedback").first
-        link.wait_for(timeout=60_000)
-        link.click()  # the file browser opens the feedback folder
-        page.locator(".jp-DirListing-item", has_text=MODULE).first.dblclick()
-        viewer = page.frame_locator(".jp-HTMLViewer iframe").first
-        body = viewer.locator("body")
+        page.get_by_role("link", name="Actualiser la liste").click()
+        _section(page).get_by_role("button", name="Récupérer mon retour").click()
+        assert "est arrivé" in _done(page)
+        with context.expect_page() as opened:
+            _section(page).get_by_role("link", name="Lire mon retour").click()
+        feedback = opened.value
+        body = feedback.locator("body")
         body.wait_for(timeout=60_000)
         text = body.inner_text()
         assert "Retour" in text and "sensibilit" in text.lower(), text[:2000]
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "hub-retour.png"))
+        page.screenshot(path=str(ARTIFACTS / "hub-mes-devoirs.png"), full_page=True)
+        feedback.screenshot(path=str(ARTIFACTS / "hub-retour.png"))
     except Exception:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "hub-echec.png"))
+        for number, opened_page in enumerate(context.pages):
+            opened_page.screenshot(path=str(ARTIFACTS / f"hub-echec-{number}.png"))
         raise
     finally:
         context.close()

@@ -232,3 +232,13 @@ def test_runtime_folders_are_private_and_cannot_be_squatted(tmp_path: Path) -> N
     folder.symlink_to(tmp_path)  # a link to somewhere else is replaced, not followed
     assert not runtime_dir(account, root=root).is_symlink()
     assert len(str(RUNTIME_ROOT / "4294967295" / f"kernel-{'0' * 36}-ipc-1")) < 107
+
+
+def test_students_open_on_the_assignments_page():
+    """The spawner names the page without importing it (the chart's hub image has no nbgrader)."""
+    from esn_teach.assignments import PAGE_PATH
+    from esn_teach.hub import CourseSpawner
+    from esn_teach.hub._spawner import STUDENT_PAGE
+
+    assert f"/{PAGE_PATH}" == STUDENT_PAGE
+    assert CourseSpawner().student_default_url == STUDENT_PAGE

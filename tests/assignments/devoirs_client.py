@@ -1,0 +1,72 @@
+"""Drive the « Mes devoirs » page as a browser does: forms with the _xsrf field, redirects.
+
+Used by tests/assignments (a student's JupyterLab) and tests/hub (through the hub's proxy).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import requests
+
+from esn_teach.assignments import PAGE_PATH
+
+__all__ = ["PAGE_PATH", "AssignmentsPage"]
+
+_SECTION = re.compile(r"<section (?P<attributes>[^>]*)>.*?</section>", re.S)
+_DATA = re.compile(r'data-(?P<key>[\w-]+)="(?P<value>[^"]*)"')
+_OUTCOME = re.compile(r'data-outcome="(?P<outcome>\w+)">\s*<p>(?P<text>.*?)</div>', re.S)
+
+
+def _text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup)).strip()
+
+
+class AssignmentsPage:
+    """The page at ``url`` (``<server>/esn-teach/devoirs``), with a logged-in ``session``."""
+
+    def __init__(self, session: requests.Session, url: str) -> None:
+        self.session = session
+        self.url = url
+        self.html = ""
+
+    def get(self) -> str:
+        response = self.session.get(self.url, timeout=60)
+        response.raise_for_status()
+        self.html = response.text
+        return self.html
+
+    def modules(self) -> dict[str, dict[str, str]]:
+        """Each module's ``data-*`` attributes (module, status, submissions, feedback)."""
+        return {
+            found["module"]: found
+            for section in _SECTION.finditer(self.get())
+            for found in [dict(_DATA.findall(section["attributes"]))]
+        }
+
+    def section(self, module: str) -> str:
+        found = re.search(rf'<section [^>]*data-module="{module}".*?</section>', self.html, re.S)
+        assert found, self.html
+        return found[0]
+
+    def post(self, action: str, module: str, *, xsrf: bool = True) -> requests.Response:
+        if not self.html:
+            self.get()
+        data = {"action": action, "module": module}
+        token = re.search(r'name="_xsrf" value="([^"]+)"', self.html)
+        if xsrf:
+            assert token, self.html
+            data["_xsrf"] = token[1]
+        return self.session.post(self.url, data=data, timeout=300)
+
+    def act(self, action: str, module: str) -> tuple[str, str]:
+        """Press a button: the outcome (``succes``, ``echec``, ``info``) and what the page
+        says, after the redirect."""
+        response = self.post(action, module)
+        response.raise_for_status()
+        assert "?message=" in response.url, response.url  # Post/Redirect/Get
+        self.html = response.text
+        found = _OUTCOME.search(self.html)
+        assert found, self.html
+        return found["outcome"], _text(found["text"])
