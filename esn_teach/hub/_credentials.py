@@ -21,8 +21,6 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from esn_teach.certificates import REGISTER_FILE
-
 __all__ = ["CREDENTIALS_FOLDER", "README_FILE", "CredentialDelivery", "deliver_credentials"]
 
 #: The folder of a learner's credentials, in their home.
@@ -198,6 +196,10 @@ def deliver_credentials(
     OSError
         When ``~/Certificats`` cannot be created or is a symbolic link.
     """
+    # Imported here: esn_teach.hub must import where only the hub's packages are (the chart's
+    # hub image, tests/deploy), and esn_teach.certificates needs the course's (nbformat...).
+    from esn_teach.certificates import REGISTER_FILE
+
     report = CredentialDelivery(home / CREDENTIALS_FOLDER)
     files: dict[str, bytes] = {}
     certificates = course_root / "certificats"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from deploy_files import (
     CHART_VERSION,
+    DEPLOY,
     DOCKERFILES,
     HUB_DOCKERFILE,
     REPO,
@@ -81,6 +82,44 @@ def test_base_images_are_pinned(dockerfile):
 def test_hub_image_is_the_pinned_chart_hub():
     stages = parse_dockerfile(HUB_DOCKERFILE)
     assert stages[0].base == f"quay.io/jupyterhub/k8s-hub:{CHART_VERSION}"
+
+
+# Imports esn_teach.hub refusing every third-party module the hub image does not have.
+_HUB_IMPORT = """
+import importlib.abc, importlib.metadata, json, sys
+from packaging.utils import canonicalize_name
+allowed = set(json.loads(sys.argv[1]))
+owners = importlib.metadata.packages_distributions()
+class HubImageOnly(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        top = name.partition(".")[0]
+        if top in sys.stdlib_module_names or top in ("esn_teach", "_cffi_backend"):
+            return None
+        dists = {canonicalize_name(d) for d in owners.get(top, [])}
+        if dists and not dists & allowed:
+            raise ImportError(f"{name} ({', '.join(sorted(dists))}) n'est pas dans l'image du hub")
+        return None
+sys.meta_path.insert(0, HubImageOnly())
+import esn_teach.hub
+"""
+
+
+def test_the_hub_image_can_import_esn_teach_hub():
+    """What deploy/hub/Dockerfile checks when it is built, checked here without building it:
+    esn_teach.hub imports with the chart's hub image packages plus deploy/hub/requirements.txt
+    (the course's scientific stack, nbgrader and nbformat are not there)."""
+    base = _pins(DEPLOY / "z2jh" / "k8s-hub-requirements.txt")
+    assert base["jupyterhub-nativeauthenticator"] and base["jupyterhub-ltiauthenticator"]
+    allowed = {*base, *_pins(DEPLOY / "hub" / "requirements.txt")}
+    dockerfile = HUB_DOCKERFILE.read_text(encoding="utf-8")
+    assert 'RUN python -c "from esn_teach.hub import' in dockerfile
+    done = subprocess.run(
+        [sys.executable, "-c", _HUB_IMPORT, json.dumps(sorted(allowed))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
 
 
 @pytest.mark.parametrize("dockerfile", DOCKERFILES, ids=lambda p: p.parent.name)
