@@ -21,6 +21,7 @@ __all__ = [
     "fr_number",
     "fr_percent",
     "fr_plural",
+    "fr_spacing",
     "fr_table",
     "fr_value",
 ]
@@ -81,8 +82,24 @@ def fr_date(value: date) -> str:
 
 
 def fr_datetime(value: datetime) -> str:
-    """Write a moment the French way: ``"5 décembre 2026 à 14 h 03"`` (the time as given)."""
-    return f"{fr_date(value)} à {value.hour} h {value.minute:02d}"
+    """Write a moment the French way: ``"5 décembre 2026 à 14 h 03"`` (the time as given).
+
+    The spaces around ``h`` are non-breaking: « 14 h 03 » is never split across lines.
+    """
+    return f"{fr_date(value)} à {value.hour}\u00a0h\u00a0{value.minute:02d}"
+
+
+_BEFORE = re.compile(r" ([:;!?»])")
+_AFTER = re.compile(r"« ")
+
+
+def fr_spacing(text: str) -> str:
+    """Make the spaces French typography keeps with a sign non-breaking.
+
+    Before ``: ; ! ? »`` and after ``«``: a line never starts with a colon or a closing
+    guillemet. Apply it to text (or an HTML body), not to code or CSS.
+    """
+    return _AFTER.sub("«\u00a0", _BEFORE.sub("\u00a0\\1", text))
 
 
 def fr_plural(count: int, words: str) -> str:

@@ -25,6 +25,7 @@ from nbgrader.exchange import ExchangeFactory
 from nbgrader.server_extensions.assignment_list.handlers import AssignmentList, chdir
 from tornado import web
 
+from esn_teach._formatting import fr_spacing
 from esn_teach.assignments._listing import (
     PAGE_PATH,
     PARIS,
@@ -129,19 +130,19 @@ class AssignmentsPage(JupyterHandler):
         message = self.settings[_MESSAGES].pop(token, None) if token else None
         listing = self._listing()
         self.set_header("Cache-Control", "no-store")
-        self.finish(
-            _TEMPLATES.get_template("devoirs.html").render(
-                assignments=listing.assignments,
-                error=listing.error,
-                message=message,
-                now=datetime.now(PARIS),
-                page=url_path_join(self.base_url, PAGE_PATH),
-                lab=url_path_join(self.base_url, "lab"),
-                notebook_url=lambda path: self._link("lab/tree", path),
-                file_url=lambda path: self._link("files", path),
-                xsrf=self.xsrf_token.decode("ascii"),
-            )
+        page = _TEMPLATES.get_template("devoirs.html").render(
+            assignments=listing.assignments,
+            error=listing.error,
+            message=message,
+            now=datetime.now(PARIS),
+            page=url_path_join(self.base_url, PAGE_PATH),
+            lab=url_path_join(self.base_url, "lab"),
+            notebook_url=lambda path: self._link("lab/tree", path),
+            file_url=lambda path: self._link("files", path),
+            xsrf=self.xsrf_token.decode("ascii"),
         )
+        head, _, body = page.partition("</style>")  # French spacing in the text, not the CSS
+        self.finish(f"{head}</style>{fr_spacing(body)}")
 
     @web.authenticated
     @authorized

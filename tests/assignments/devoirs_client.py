@@ -23,6 +23,11 @@ def _text(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markup)).strip()
 
 
+def _plain(page: str) -> str:
+    """The page with its non-breaking spaces (French typography) as plain ones, to search in."""
+    return page.replace("\u00a0", " ")
+
+
 class AssignmentsPage:
     """The page at ``url`` (``<server>/esn-teach/devoirs``), with a logged-in ``session``."""
 
@@ -30,11 +35,14 @@ class AssignmentsPage:
         self.session = session
         self.url = url
         self.html = ""
+        #: The page as served (``html`` has its non-breaking spaces made plain).
+        self.raw = ""
 
     def get(self) -> str:
         response = self.session.get(self.url, timeout=60)
         response.raise_for_status()
-        self.html = response.text
+        self.raw = response.text
+        self.html = _plain(self.raw)
         return self.html
 
     def modules(self) -> dict[str, dict[str, str]]:
@@ -66,7 +74,8 @@ class AssignmentsPage:
         response = self.post(action, module)
         response.raise_for_status()
         assert "?message=" in response.url, response.url  # Post/Redirect/Get
-        self.html = response.text
+        self.raw = response.text
+        self.html = _plain(self.raw)
         found = _OUTCOME.search(self.html)
         assert found, self.html
         return found["outcome"], _text(found["text"])

@@ -74,8 +74,8 @@ def test_released_fetched_and_submitted_entries_make_one_module(tmp_path):
     assert first.notebooks == (f"{MODULE}/{MODULE}.ipynb",)
     # Oldest first, Paris time (UTC + 1 in December); the graded copy keeps its feedback.
     assert [s.when for s in first.submissions] == [
-        "5 décembre 2026 à 10 h 00",
-        "5 décembre 2026 à 14 h 10",
+        "5 décembre 2026 à 10\u00a0h\u00a000",  # « 10 h 00 » never split across lines
+        "5 décembre 2026 à 14\u00a0h\u00a010",
     ]
     assert first.last is first.submissions[1] and first.late(first.last)
     assert not first.late(first.submissions[0])
@@ -84,7 +84,7 @@ def test_released_fetched_and_submitted_entries_make_one_module(tmp_path):
         f"{MODULE}/feedback/2026-12-05 09:00:00.000000 UTC/{MODULE}.html",
     )
     assert not first.feedback_to_fetch
-    assert first.due_text == "5 décembre 2026 à 12 h 00"
+    assert first.due_text == "5 décembre 2026 à 12\u00a0h\u00a000"
     assert first.overdue(datetime(2026, 12, 5, 12, 1, tzinfo=PARIS))
     assert not first.overdue(datetime(2026, 12, 5, 11, 59, tzinfo=PARIS))
     # Released, not fetched: the title is read from the exchange's copy (first level-1 heading).

@@ -74,6 +74,10 @@ def test_nbgraders_english_panel_and_api_are_off_for_students(lab):
     server, _ = lab
     page = _page(server)
     assert 'lang="fr"' in page.html and "<h1>Mes devoirs</h1>" in page.html
+    # French typography: no line starts with a colon or a closing guillemet.
+    assert "Récupérer</strong>\u00a0:" in page.raw
+    assert "«\u00a0Actualiser la liste\u00a0»" in page.raw
+    assert "color: #1a1a1a;" in page.raw  # the style sheet is left alone
     status = page.session.get(f"{server.base_url}/assignments?course_id={COURSE}", timeout=30)
     assert status.status_code == 404  # nbgrader's English assignment list is replaced
     lab_page = page.session.get(f"{server.base_url}/lab", timeout=30).text
