@@ -508,7 +508,8 @@ def course_progress(modules: Mapping[str, Mapping[str, Any]]) -> None:
             "exécutez de nouveau cette cellule pour la mettre à jour)</caption>"
             "<thead><tr><th scope='col'>Module</th><th scope='col'>État</th>"
             "<th scope='col'>Questions faites</th><th scope='col'>Justes</th>"
-            "<th scope='col'>Temps d'activité</th><th scope='col'>Durée estimée</th></tr></thead>"
+            "<th scope='col'>Temps mesuré entre vos cellules exécutées</th>"
+            "<th scope='col'>Durée estimée</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></section>"
         )
     )

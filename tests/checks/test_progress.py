@@ -233,6 +233,11 @@ def test_the_course_map_lists_each_module(
     (html,) = shown
     assert "Module 01 — Exemple</th><td>en cours</td><td>1 / 2</td><td>1</td>" in html
     assert "Module 03 — Autre</th><td>pas encore ouvert</td><td>0 / 1</td>" in html
+    # One name for one measure: the map's column is what each module's table calls it.
+    module_table = _progress._table_html(MODULE, ["sensibilite"], 60, checks.load_progress())
+    for page in (html, module_table):
+        assert "Temps mesuré entre vos cellules exécutées" in page
+    assert "activité" not in html
 
 
 def test_the_table_updates_after_each_verification(
