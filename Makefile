@@ -141,8 +141,9 @@ hub: hub-venv hub-proxy course
 	set -a; [ ! -f $(HUB_ENV) ] || . $(HUB_ENV); set +a; \
 	  $(HUB_VENV)/bin/jupyterhub -f $(CURDIR)/deploy/server/jupyterhub_config.py
 
+# The slowest tests are listed at the end: the suite must stay under 20 minutes on 2 cores.
 test: $(STAMP) lint typecheck system-deps node-deps hub-venv hub-proxy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 # The edit loop: lint, types and every test that executes no notebook and no browser.
 check: $(STAMP) lint typecheck
