@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 import uuid
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -185,14 +186,28 @@ def running_hub(
             if not _account_exists(name):
                 continue
             uid = pwd.getpwnam(name).pw_uid
-            subprocess.run(["pkill", "-KILL", "-u", name], check=False)
-            subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
+            _kill_processes_of(name)
+            removed = subprocess.run(
+                ["userdel", "--remove", name], check=False, capture_output=True
+            )
+            if removed.returncode not in (0, 12):  # 12: the home was already gone
+                warnings.warn(f"{name} not removed: {removed.stderr.decode()}", stacklevel=1)
             shutil.rmtree(RUNTIME_ROOT / str(uid), ignore_errors=True)
             for controller in ("", "memory/", "cpu/"):
                 group = Path(f"/sys/fs/cgroup/{controller}esn-teach/{name}")
                 with contextlib.suppress(OSError):
                     group.rmdir()  # cgroupfs: an empty group is removed with rmdir only
         shutil.rmtree(shared, ignore_errors=True)
+
+
+def _kill_processes_of(name: str) -> None:
+    """Kill the processes of ``name`` and wait until none is left (else ``userdel`` refuses)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        subprocess.run(["pkill", "-KILL", "-u", name], check=False)
+        if subprocess.run(["pgrep", "-u", name], check=False, capture_output=True).returncode:
+            return
+        time.sleep(0.2)
 
 
 def _account_exists(name: str) -> bool:
