@@ -9,9 +9,8 @@
 #
 # 1. Distinguer données **pseudonymisées** et **anonymes** (RGPD ; arrêt de la Cour de justice
 #    de l'Union européenne du 4 septembre 2025).
-# 2. Dire le rôle de chaque colonne (**identifiant direct**, **quasi-identifiant**,
-#    **colonne sensible** ; exercice après la séance) et mesurer la part de patients
-#    **uniques**, sans confondre échantillon et population.
+# 2. Dire le rôle de chaque colonne d'un tableau (exercice après la séance) et mesurer la part
+#    de patients **uniques**, sans confondre échantillon et population.
 # 3. Calculer le **k** du **k-anonymat** et le **l** de la **l-diversité**.
 # 4. Mener une **attaque par croisement** avec une liste nominative.
 # 5. **Généraliser** des données et dire ce que cela coûte en détail.
@@ -90,14 +89,21 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # %% [markdown]
 # ## 2. Pseudonymiser : ce que dit le droit
 #
-# La colonne `pseudonym` remplace le nom par un numéro : c'est une **pseudonymisation**. Le
-# RGPD (**article 4(5)**) la définit comme un traitement tel que les données « ne puissent plus
-# être attribuées à une personne concernée précise sans avoir recours à des informations
-# supplémentaires », conservées séparément (ici, la table qui relie numéros et noms). Selon le
-# **considérant 26** (un paragraphe d'explication en tête du règlement), des données
-# pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations **restent
-# personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu de « l'ensemble
-# des moyens raisonnablement susceptibles d'être utilisés » pour identifier la personne.
+# > **En bref.** Remplacer les noms par des numéros, c'est **pseudonymiser**, pas anonymiser.
+# > Les données restent **personnelles** (le RGPD s'applique) pour qui peut retrouver les
+# > personnes par des moyens raisonnables ; seules des données **anonymes** y échappent. Pour
+# > la start-up, la question est donc : **avec ce qu'elle peut raisonnablement se procurer,
+# > pourrait-elle retrouver qui est qui ?** Ce module le mesure.
+#
+# **Ce que disent les textes.** La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
+# (**article 4(5)**) définit la pseudonymisation comme un traitement tel que les données « ne
+# puissent plus être attribuées à une personne concernée précise sans avoir recours à des
+# informations supplémentaires », conservées séparément (ici, la table qui relie numéros et
+# noms). Selon le **considérant 26** (un paragraphe d'explication en tête du règlement), des
+# données pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations
+# **restent personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu
+# de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés » pour identifier
+# la personne.
 #
 # Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a précisé
 # que cela s'apprécie **du point de vue de celui qui détient les données** : pour un
@@ -105,8 +111,7 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # personnes, **recoupements compris**, des données pseudonymisées peuvent ne pas être
 # personnelles ; pour l'hôpital, qui garde la table, elles le restent, et il reste soumis à
 # toutes ses obligations quand il les transmet (base légale, formalités de la recherche en
-# santé, information des patients). La vraie question : **avec ce qu'elle peut
-# raisonnablement se procurer, la start-up pourrait-elle retrouver qui est qui ?**
+# santé, information des patients).
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
@@ -119,8 +124,7 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # Un **identifiant direct** désigne une personne à lui seul (nom, numéro de sécurité sociale).
 # Un **quasi-identifiant** ne la désigne pas seul, mais, **combiné** à d'autres et **connu
 # ailleurs** (liste électorale, collègues, réseaux sociaux), il peut l'isoler. La
-# **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic. Ce qui fait
-# un quasi-identifiant, c'est donc ce qu'un attaquant peut savoir par ailleurs.
+# **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic.
 #
 # Le trio (date de naissance, sexe, code postal) est le plus connu des quasi-identifiants.
 # D'après le recensement de 1990, Latanya Sweeney a estimé que 87 % des habitants des
@@ -152,8 +156,8 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # **échantillon** : un patient seul dans le registre peut partager son trio avec des habitants
 # absents du registre. La part baisse donc dans la population, d'autant plus qu'elle est
 # grande. La nôtre est petite (voyez les habitants par code postal, bien moins qu'en France) :
-# sa part d'uniques est un artefact. Aux États-Unis, Golle (2006) trouve 63 % ; pour la
-# France, aucune mesure comparable n'est citée ici.
+# sa part d'uniques tient surtout à cette petite taille. Aux États-Unis, Golle (2006) trouve
+# 63 % ; pour la France, aucune mesure comparable n'est citée ici.
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : quel attaquant ?</summary>
 #
@@ -166,12 +170,13 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 #
 # - le **k-anonymat** : le **k** d'un tableau est la taille de sa **plus petite classe** ; chaque
 #   patient y est confondu avec au moins k − 1 autres ; k = 1 : au moins un patient est seul ;
-# - la **l-diversité** (l, la lettre L minuscule, s'écrit ℓ dans les articles) : dans chaque
-#   classe, on compte les valeurs **différentes** de la colonne sensible ; le **l** du tableau
-#   est le plus petit de ces comptes. l = 1 : toute une classe a le même diagnostic, et qui
-#   sait que son voisin en fait partie connaît son diagnostic sans trouver sa ligne.
+# - la **l-diversité** (l, la lettre L minuscule) : dans chaque classe, on compte les valeurs
+#   **différentes** de la colonne sensible ; le **l** du tableau est le plus petit de ces
+#   comptes. l = 1 : toute une classe a le même diagnostic, et qui sait que son voisin en fait
+#   partie connaît son diagnostic sans trouver sa ligne.
 #
-# Entraînons-nous sur un petit tableau **généralisé**, trié par classe. Quasi-identifiants :
+# Entraînons-nous sur un petit tableau déjà **généralisé** (l'âge remplacé par une tranche de
+# dix ans, le lieu par le département), trié par classe. Quasi-identifiants :
 # `tranche_age`, `sexe`, `departement` ; colonne sensible : `diagnostic`.
 
 # %%
@@ -354,21 +359,17 @@ l_petit = 2
 # tables sur (date de naissance, sexe, code postal). Un dossier est **relié à un seul nom**
 # quand son trio n'apparaît qu'**une fois** dans le registre et **une fois** dans la liste :
 # c'est une **réidentification**, qui peut être fausse. Le générateur nous donne le
-# **corrigé**, que l'attaquant n'a pas ; il met dans la liste 30 % des patients adultes (un
-# **réglage**, pas une mesure).
+# **corrigé**, que l'attaquant n'a pas ; la part des adultes qu'il met dans la liste est un
+# **réglage**, pas une mesure.
 
 # %%
 liste = make_voter_list(registre, random_state=12)
 liste_electorale = liste.frame
-attaque = pv.linkage_attack(registre_publie, liste_electorale, quasi_identifiants)
-n_reidentifies = attaque.n_reidentified
-print(f"Patients dans le registre publié : {len(registre_publie)}")
-print(f"Personnes dans la liste électorale (synthétique) : {len(liste_electorale)}")
-print(f"Dossiers du registre reliés à un seul nom de la liste : {n_reidentifies}")
 display(a_la_francaise(liste_electorale.head(3), {
     "last_name": "nom", "first_name": "prénom", "sex": "sexe", "birth_date": "date de naissance",
     "postcode": "code postal"}))
-
+attaque = pv.linkage_attack(registre_publie, liste_electorale, quasi_identifiants)
+n_reidentifies = attaque.n_reidentified
 vrai_pseudonyme = pd.Series(liste.true_pseudonym, index=liste_electorale.index)
 noms_justes = (
     registre.loc[attaque.matches["released_index"], "pseudonym"].to_numpy()
@@ -377,19 +378,23 @@ noms_justes = (
 n_justes = int(noms_justes.sum())
 n_dans_liste = int((vrai_pseudonyme >= 0).sum())
 n_adultes = int((registre["age"] >= 18).sum())
-print(f"Patients du registre présents dans la liste : {n_dans_liste} "
-      f"sur {n_adultes} patients adultes ({fr_percent(n_dans_liste / n_adultes)})")
-print(f"Dossiers reliés à leur vrai nom : {n_justes} sur {n_reidentifies} dossiers reliés")
+print("Résultats de l'attaque (entre parenthèses, le nom à écrire dans un calcul) :")
+print(f"- patients du registre publié (len(registre_publie)) : {len(registre_publie)}")
+print(f"- personnes de la liste électorale (len(liste_electorale)) : {len(liste_electorale)}")
+print(f"- patients adultes du registre (n_adultes) : {n_adultes}")
+print(f"- patients du registre présents dans la liste (n_dans_liste) : {n_dans_liste}, "
+      f"soit {fr_percent(n_dans_liste / n_adultes)} des adultes")
+print(f"- dossiers reliés à un seul nom de la liste (n_reidentifies) : {n_reidentifies}")
+print(f"- parmi eux, dossiers reliés à leur vrai nom, d'après le corrigé (n_justes) : {n_justes}")
 display(data_card(liste, title="Fiche descriptive de la liste électorale"))
 
 # %% [markdown]
 # ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
 #
 # Un patient du registre figure sur la liste électorale. Quelle est la probabilité que
-# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1, vérifiée à 4
-# décimales : écrivez le calcul avec les variables ci-dessus (`n_reidentifies`, `n_justes`, `n_dans_liste`,
-# `registre_publie`, `liste_electorale` ; `len(tableau)` donne le nombre de lignes d'un
-# tableau).
+# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 (vérifiée à 4
+# décimales) : écrivez une division, `a / b`, avec deux des noms affichés entre parenthèses
+# ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -537,9 +542,9 @@ print(f"Part des patients de la liste nommés correctement : {fr_percent(n_juste
 #
 # ## 5. Généraliser : moins de détail, moins de risque
 #
-# On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou
-# une **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une
-# **région**. Les classes grossissent, k et l augmentent, les données perdent du détail.
+# On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou une
+# **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une **région**. Les
+# classes grossissent, k et l augmentent le plus souvent, les données perdent du détail.
 # L'explorateur mesure les deux ; il généralise la liste électorale comme le registre, car
 # l'attaquant peut en faire autant. Âge au 1er janvier 2025 ; 90 ans et plus regroupés.
 #
@@ -553,11 +558,14 @@ print(f"Part des patients de la liste nommés correctement : {fr_percent(n_juste
 # saison des naissances.
 # </details>
 #
-# Essayez : la date de naissance au **mois**, puis à l'**année** (que deviennent les lignes
-# uniques et les dossiers reliés à un nom ?) ; puis, sans date de naissance (le curseur des
-# classes d'âge s'active alors), des **classes d'âge** plus larges, le **département**, la
-# **région**, aucun lieu : quand k dépasse-t-il 1 ?
-# Reste-t-il une classe où l = 1 ?
+# Essayez, dans l'ordre :
+#
+# 1. Date de naissance publiée : **mois et année**, puis **année seule**. Que deviennent les
+#    lignes uniques et les dossiers reliés à un nom ?
+# 2. Date de naissance **non publiée** (le curseur des classes d'âge s'active) : élargissez les
+#    classes d'âge, puis publiez le **département**, la **région**, aucun lieu. Quand k
+#    dépasse-t-il 1 ?
+# 3. Reste-t-il une classe où l = 1 ?
 
 # %%
 explorateur = AnonymisationExplorer(registre, liste_electorale, sensitive="diagnosis",
@@ -573,14 +581,14 @@ explorateur
 #
 # Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
 # protection des données, distingue trois risques dans son avis sur les techniques
-# d'anonymisation (avis 05/2014, dit WP216, du 10 avril 2014) :
+# d'anonymisation (avis 05/2014, dit WP216) :
 #
 # - **individualisation** (*singling out*) : isoler la ligne d'une personne (lignes uniques,
 #   k = 1) ;
 # - **corrélation** (*linkability*) : relier des données concernant la même personne **ou le
 #   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement) ;
 # - **inférence** : déduire, avec une probabilité élevée, la valeur d'un attribut à partir
-#   d'autres (l = 1 : le diagnostic se déduit de la classe).
+#   d'autres.
 #
 # Selon l'avis, le k-anonymat écarte l'individualisation, **pas** la corrélation ni
 # l'inférence : avec k > 1, aucun dossier n'est relié à un seul nom (voyez l'explorateur), mais
@@ -590,9 +598,8 @@ explorateur
 #
 # Une association publie un tableau de patients hospitalisés : sexe, classe d'âge de dix ans,
 # département et diagnostic. Elle a vérifié que le tableau est **8-anonyme** (chaque combinaison
-# regroupe au moins 8 patients) et que le croisement avec la liste électorale ne relie **aucun**
-# dossier à un seul nom. Mais dans la classe « hommes, 30-39 ans, Lozère », les 8 patients ont
-# tous le même diagnostic, B20 (maladie due au VIH). Le voisin d'un de ces patients sait
+# regroupe au moins 8 patients). Mais dans la classe « hommes, 30-39 ans, Lozère », les 8 patients
+# ont tous le même diagnostic, B20 (maladie due au VIH). Le voisin d'un de ces patients sait
 # seulement que celui-ci, homme de 34 ans habitant en Lozère, a été hospitalisé.
 #
 # Par lequel des trois risques du G29 le voisin apprend-il le diagnostic ? Répondez par l'un des
@@ -677,7 +684,8 @@ critere_g29 = "l-diversité"
 # ### A. Le rôle de chaque colonne
 #
 # Relisez les définitions de la section 3 (identifiant direct, quasi-identifiant, colonne
-# sensible).
+# sensible). Ce qui fait un quasi-identifiant, c'est ce qu'un attaquant peut savoir par ailleurs,
+# pas une liste fixée d'avance.
 #
 # ### Question 4 — Le rôle de chaque colonne (2 points)
 #
@@ -759,18 +767,39 @@ erreurs_roles = {
     "publication lui cache.",
 }
 options_roles = ["identifiant direct", "quasi-identifiant", "colonne sensible"]
+# Toutes les colonnes sont examinées ; toutes celles à revoir sont dites en une fois.
+a_remplir, mal_ecrites, a_revoir = [], [], []
 for colonne, empreinte in empreintes_roles.items():
-    nom_role = f"roles_colonnes[{colonne}]"
     role = roles_colonnes[colonne]
-    checks.require_attempted(role, name=nom_role)
-    if isinstance(role, str):
+    if checks.is_placeholder(role):
+        a_remplir.append(f"« {colonne} »")
+        continue
+    try:
         # « quasi identifiant » est lu comme « quasi-identifiant » : même message, même note.
-        role = checks.chosen_option(role, name=nom_role, options=options_roles)
-        erreur = checks.answer_digest(f"{colonne} : {role.strip()}", name="roles_colonnes_erreurs")
-        checks.expect(erreur not in erreurs_roles,
-                      f"« {colonne} » : {erreurs_roles.get(erreur, '')}", name="roles_colonnes")
-    if not isinstance(role, str) or checks.answer_digest(role, name=nom_role) != empreinte:
-        checks.check_choice(role, name=nom_role, digest=empreinte, options=options_roles)
+        role = checks.chosen_option(role, name="roles_colonnes", options=options_roles)
+    except checks.IncorrectAnswer:
+        mal_ecrites.append(f"« {colonne} » (« {role} »)")
+        continue
+    if checks.answer_digest(role, name=f"roles_colonnes[{colonne}]") != empreinte:
+        erreur = checks.answer_digest(f"{colonne} : {role}", name="roles_colonnes_erreurs")
+        explication = erreurs_roles.get(erreur, "ce n'est pas son rôle ; relisez les définitions.")
+        a_revoir.append(f"({len(a_revoir) + 1}) « {colonne} » : {explication}")
+bilan = []
+if a_revoir:
+    pluriel = "s" if len(a_revoir) > 1 else ""
+    bilan.append(f"{len(a_revoir)} colonne{pluriel} sur 6 à revoir. " + " ".join(a_revoir))
+if mal_ecrites:
+    bilan.append("À écrire comme l'un des trois textes (« identifiant direct », "
+                 "« quasi-identifiant », « colonne sensible », avec les guillemets) : "
+                 + ", ".join(mal_ecrites) + ".")
+if a_remplir:
+    bilan.append("Il reste à remplacer les « ... » de : " + ", ".join(a_remplir) + ".")
+if a_revoir:
+    raise checks.IncorrectAnswer(" ".join(bilan), question="roles_colonnes")
+if mal_ecrites:
+    raise checks.IncorrectAnswer(" ".join(bilan), question="roles_colonnes", form=True)
+if a_remplir:
+    raise checks.NotAttempted(" ".join(bilan), question="roles_colonnes")
 print("\u2714 Correct (roles_colonnes) : les six colonnes ont le bon rôle.")
 ### BEGIN HIDDEN TESTS
 for colonne, role_attendu in {"nom": "identifiant direct", "sexe": "quasi-identifiant",
@@ -825,6 +854,39 @@ roles_colonnes = {
     "commune": "quasi-identifiant",
     "date_admission": "quasi-identifiant",
     "diagnostic": "quasi identifiant",
+}
+
+# %% mistake="roles_colonnes"
+# message : 2 colonnes sur 6 à revoir
+roles_colonnes = {
+    "nom": "identifiant direct",
+    "sexe": "quasi-identifiant",
+    "date_naissance": "quasi-identifiant",
+    "commune": "identifiant direct",
+    "date_admission": "colonne sensible",
+    "diagnostic": "colonne sensible",
+}
+
+# %% mistake="roles_colonnes"
+# message : (2) « date_admission » : le collègue connaît déjà la date d'admission
+roles_colonnes = {
+    "nom": "identifiant direct",
+    "sexe": "quasi-identifiant",
+    "date_naissance": "quasi-identifiant",
+    "commune": "identifiant direct",
+    "date_admission": "colonne sensible",
+    "diagnostic": "colonne sensible",
+}
+
+# %% mistake="roles_colonnes"
+# message : Il reste à remplacer les « ... » de : « diagnostic »
+roles_colonnes = {
+    "nom": "identifiant direct",
+    "sexe": "colonne sensible",
+    "date_naissance": "quasi-identifiant",
+    "commune": "quasi-identifiant",
+    "date_admission": "quasi-identifiant",
+    "diagnostic": ...,
 }
 
 # %% [markdown]
@@ -896,7 +958,8 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # minimaux, chaque jeu de données se jugeant au cas par cas (G29, 2014). Des responsables de
 # données de santé appliquent depuis longtemps une « règle de cinq » (au moins 5 personnes par
 # case), d'autres 3, et 11 ou 20 pour une diffusion publique (El Emam, 2013). Avec **k ≥ 5**
-# comme objectif, le tableau donne la plus petite largeur qui convient. Son l est flatteur :
+# comme objectif, le tableau donne la plus petite largeur qui convient (nous verrons après la
+# question 5 pourquoi ce n'est pas forcément celle à retenir). Son l est flatteur :
 # le générateur tire le diagnostic sans tenir compte de l'âge (sauf l'accouchement), alors que,
 # dans de vraies données, les diagnostics dépendent de l'âge (la fracture du col du fémur
 # touche surtout les personnes âgées), ce qui rend certaines classes moins diverses.
@@ -907,12 +970,14 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # pourtant plus larges. Pourquoi ? Répondez par la lettre (`"A"`, `"B"`, `"C"`, `"D"` ou
 # `"E"`).
 #
-# - **A.** Les limites des classes se déplacent : avec 11 ans, une classe couvre bien moins
+# - **A.** Avec 11 ans, une classe compte moins de diagnostics différents (le l baisse aussi) :
+#   ses patients sont plus faciles à reconnaître.
+# - **B.** Une classe plus large réunit des patients plus différents les uns des autres : chacun
+#   y est plus facile à isoler.
+# - **C.** Les limites des classes se déplacent : avec 11 ans, une classe couvre bien moins
 #   d'années que les autres, et compte donc peu de patients.
-# - **B.** Plus une classe est large, plus ses patients sont faciles à isoler.
-# - **C.** Changer la largeur retire des patients de l'extrait.
-# - **D.** Avec des classes plus larges, il y a moins de classes, donc k diminue.
-# - **E.** La classe « 90 ans et plus » devient trop petite.
+# - **D.** Avec des classes plus larges, il y a moins de classes ; le k, qui en dépend, diminue.
+# - **E.** Avec des classes de 11 ans, la classe « 90 ans et plus » compte moins de patients.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -929,7 +994,7 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # %% answer="raison_baisse"
 raison_baisse = ...
 ### BEGIN SOLUTION
-raison_baisse = "A"
+raison_baisse = "C"
 ### END SOLUTION
 
 # %% tests="raison_baisse" points=2
@@ -938,18 +1003,19 @@ checks.check_choice(
     raison_baisse,
     name="raison_baisse",
     options=["A", "B", "C", "D", "E"],
-    digest="b9c5b6ead095027d",
+    digest="0fe7010480f656ac",
     mistakes=[
+        checks.Mistake(None,
+                       "le l baisse bien, mais le k ne compte pas les diagnostics : c'est le "
+                       "nombre de patients de la plus petite classe, quels que soient leurs "
+                       "diagnostics. Quelles années couvre la plus petite classe avec 11 ans ?",
+                       digest="b9c5b6ead095027d"),
         checks.Mistake(None,
                        "ce n'est pas la largeur qui isole : si chaque classe de 11 ans contenait "
                        "au moins une classe de 10 ans entière, elle compterait au moins autant de "
                        "patients, et k ne pourrait pas baisser. Ici, ce n'est pas le cas : quelles "
                        "années couvre la plus petite classe avec 11 ans ?",
                        digest="4f14af0b31d6f388"),
-        checks.Mistake(None,
-                       "l'extrait compte les mêmes patients pour toutes les largeurs : seul leur "
-                       "regroupement en classes change.",
-                       digest="0fe7010480f656ac"),
         checks.Mistake(None,
                        "k n'est pas le nombre de classes mais la taille de la plus petite ; et "
                        "moins de classes pour autant de patients, c'est plutôt des classes plus "
@@ -964,16 +1030,16 @@ checks.check_choice(
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(raison_baisse, name="raison_baisse", options=["A", "B", "C", "D", "E"],
-                    expected="A")
+                    expected="C")
 ### END HIDDEN TESTS
+
+# %% mistake="raison_baisse"
+# message : le k ne compte pas les diagnostics
+raison_baisse = "A"
 
 # %% mistake="raison_baisse"
 # message : ce n'est pas la largeur qui isole
 raison_baisse = "B"
-
-# %% mistake="raison_baisse"
-# message : les mêmes patients
-raison_baisse = "C"
 
 # %% mistake="raison_baisse"
 # message : k n'est pas le nombre de classes
@@ -984,12 +1050,45 @@ raison_baisse = "D"
 raison_baisse = "E"
 
 # %% [markdown]
-# Leçon pratique : choisissez des généralisations **emboîtées** (classes de 5, puis 10, puis
+# **Leçon pratique** : choisissez des généralisations **emboîtées** (classes de 5, puis 10, puis
 # 20 ans ; code postal, puis département, puis région), où chaque classe large réunit des
-# classes fines entières : k ne peut alors pas baisser.
+# classes fines entières : en élargissant, k ne peut alors pas baisser.
 #
-# Avec des classes de 9 ans, un chercheur ne distingue plus deux patients d'une même classe,
-# ni deux communes du département : c'est le prix de la protection.
+# **Alors, 9 ou 10 ans ?** La plus petite largeur qui donne k ≥ 5 est 9 ans, mais ses classes
+# (18-26 ans, 27-35 ans…) ne s'emboîtent ni dans celles de 10 ans ni dans celles de 20. Or un
+# même registre peut être extrait plusieurs fois, pour d'autres équipes ou d'autres années. Si
+# deux extraits donnent le même pseudonyme au même patient, on les recolle ligne à ligne : chaque
+# patient se retrouve dans l'intersection de ses deux classes, souvent plus étroite que chacune.
+# Mesurons k et l de deux extraits de l'Hérault ainsi recollés.
+
+# %%
+def recoller(largeur_1, largeur_2):
+    """The Hérault extract published twice, with two band widths, rows joined by pseudonym."""
+    return pd.DataFrame({"sexe": sexes_herault,
+                         "classe_1": pv.age_bands(pd.Series(ages_herault), largeur_1, top=90),
+                         "classe_2": pv.age_bands(pd.Series(ages_herault), largeur_2, top=90),
+                         "diagnostic": diagnostics_herault})
+
+
+cles = ["sexe", "classe_1", "classe_2"]
+lignes_recollees = []
+for largeur_1, largeur_2 in [(9, 10), (10, 20)]:
+    deux_extraits = recoller(largeur_1, largeur_2)
+    sexe, classe_1, classe_2 = deux_extraits.groupby(cles, observed=True).size().idxmin()
+    lignes_recollees.append({
+        "extraits recollés": f"classes de {largeur_1} ans et de {largeur_2} ans",
+        "k": pv.k_anonymity(deux_extraits, cles),
+        "l": pv.l_diversity(deux_extraits, cles, "diagnostic"),
+        "plus petite classe": f"{noms_sexes[sexe]}, {classe_1} et {classe_2}"})
+display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
+
+# %% [markdown]
+# Recollées, des classes de 9 et de 10 ans qui se chevauchent redonnent des classes de quelques
+# années, parfois d'une seule (un patient « 9-17 ans » dans un extrait et « 0-9 ans » dans l'autre a
+# 9 ans) : k et l retombent à 1. Des classes de 10 et de 20 ans sont emboîtées : recoller n'apprend
+# rien de plus. Nous retenons donc des classes de **10 ans** (k = 6, l = 5 dans le premier tableau),
+# au prix d'un an de détail par classe. Un chercheur ne distingue plus alors deux patients d'une
+# même classe, ni deux communes du département : c'est le prix de la protection.
 #
 # ### C. Pour aller plus loin : au-delà du k-anonymat
 #
@@ -1054,10 +1153,13 @@ raison_baisse = "E"
 #   avec une liste nominative détient des données personnelles, et l'hôpital qui transmet garde
 #   toutes ses obligations. Pénaliser « on a enlevé les noms, donc c'est anonyme », et aussi
 #   « c'est anonyme pour la start-up parce qu'elle n'a pas la table de correspondance » quand
-#   elle peut recouper. Accepter la position inverse si elle est argumentée : des données
-#   généralisées (k et l vérifiés), transmises sous un contrat qui interdit toute
-#   réidentification, pourraient ne pas être personnelles pour une start-up qui n'a plus de
-#   moyen raisonnable de recouper.
+#   elle peut recouper. Un contrat qui interdit la réidentification ne supprime pas les moyens
+#   de recouper (la liste électorale reste accessible) : « non personnelles grâce au contrat »
+#   ne vaut pas le point. N'accepter « non personnelles pour la start-up » que si la copie
+#   s'appuie sur des données généralisées où **k > 1 et l > 1** sont obtenus dans le module
+#   (par exemple l'extrait de l'Hérault en classes de 10 ans : k = 6, l = 5), sur les
+#   quasi-identifiants que la start-up peut se procurer ; le contrat peut alors s'y ajouter,
+#   sans les remplacer.
 # - **1 point** — Un chiffre du module, juste, interprété et rapporté au bon dénominateur : la
 #   part de lignes uniques sur (date de naissance, sexe, code postal) dans le registre ; celle
 #   dans la population synthétique, seulement présentée comme un artefact de sa petite taille
