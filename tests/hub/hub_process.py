@@ -87,16 +87,33 @@ class Hub:
     def log_text(self) -> str:
         return self.log.read_text(errors="replace")
 
-    def wait_ready(self, session: requests.Session, name: str, timeout: float = 90) -> dict:
-        """Wait until ``name``'s server is ready; return the hub's model of the user."""
+    def wait_ready(self, session: requests.Session, name: str, timeout: float = 150) -> dict:
+        """Wait until ``name``'s server is ready; return the hub's model of the user.
+
+        The default outlasts the hub's own ``Spawner.start_timeout`` (120 s): if a start is
+        too slow, the hub's verdict and log say so, not this wait.
+        """
         deadline = time.monotonic() + timeout
+        server: dict = {}
+        seen_pending = False
         while time.monotonic() < deadline:
             model = session.get(f"{self.url}/hub/api/user", timeout=10).json()
             server = model.get("servers", {}).get("", {})
             if server.get("ready"):
                 return model
+            if server.get("pending"):
+                seen_pending = True
+            elif seen_pending:
+                break  # the hub gave up on this start: its log says why, no need to wait
             time.sleep(0.5)
-        raise AssertionError(f"server of {name} not ready:\n{self.log_text()[-3000:]}")
+        # The hub's lines about this user, without the polling requests above.
+        lines = [
+            line
+            for line in self.log_text().splitlines()
+            if name in line and "GET /hub/api/user" not in line
+        ]
+        state = {key: server.get(key) for key in ("pending", "ready", "started")}
+        raise AssertionError(f"server of {name} not ready {state}:\n" + "\n".join(lines[-30:]))
 
 
 def skip_reason() -> str | None:
