@@ -457,6 +457,10 @@ def _environment(scratch: Path) -> dict[str, str]:
         "MALLOC_ARENA_MAX": "2",  # each thread's arena would reserve 64 MiB of address space
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
         "ESN_TEACH_PROGRESS": "off",  # a graded copy never writes the learner's progress
+        # The kernels import the grader's own esn_teach (its folder is the one bound), even
+        # when the interpreter's installation would point elsewhere (an editable install of
+        # another checkout): the checks that grade are the ones the canary was run with.
+        "PYTHONPATH": str(_package_dir().parent),
     }
     for key, value in os.environ.items():
         if key.startswith("LC_") or key in (

@@ -238,6 +238,43 @@ def test_only_the_interpreter_and_the_package_are_visible(template, tmp_path_fac
     assert lines["package"] == "True"
 
 
+@needs_bwrap
+def test_kernels_import_the_graders_own_package(monkeypatch):
+    """Another checkout's esn_teach (the interpreter's editable install points elsewhere).
+
+    The canary and the copies must be graded by the checks the grader runs with: the bound
+    package is the one imported, not whatever the installation would find.
+    """
+    other = Path(tempfile.mkdtemp(prefix="esn-test-checkout-", dir="/tmp"))
+    try:
+        other.chmod(0o755)
+        shutil.copytree(
+            REPO / "esn_teach", other / "esn_teach", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        (other / "esn_teach" / "_marker_other_checkout.py").write_text("")
+        monkeypatch.setattr(_sandbox, "_package_dir", lambda: other / "esn_teach")
+        monkeypatch.setattr(
+            _sandbox, "_TEMPLATE_SCRIPT", other / "esn_teach" / "grading" / "_template.py"
+        )
+        _sandbox._fresh_sys_path.cache_clear()
+        started = Template(["numpy"], Limits(), [Path.home()])
+        try:
+            with kernel(started) as k:
+                seen = k.run(
+                    "import esn_teach, esn_teach._marker_other_checkout\n"
+                    "print(esn_teach.__file__)\n"
+                    f"print(__import__('os').path.exists({str(REPO / 'notebooks')!r}))"
+                )
+        finally:
+            started.close()
+    finally:
+        _sandbox._fresh_sys_path.cache_clear()
+        shutil.rmtree(other, ignore_errors=True)
+    imported, project_visible = seen.split()
+    assert imported == str(other / "esn_teach" / "__init__.py"), seen
+    assert project_visible == "False"  # only the package of that checkout is bound
+
+
 def test_cpu_is_pinned_for_good(template):
     if template.cpu is None:
         pytest.skip("un seul cœur, ou plus de correcteurs que de cœurs")
