@@ -12,7 +12,7 @@ import hashlib
 import math
 import numbers
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ __all__ = [
     "Mistake",
     "answer_digest",
     "check_choice",
+    "check_choices",
     "check_form",
     "check_number",
     "chosen_option",
@@ -574,17 +575,144 @@ def check_choice(
         correct = _digest(name, "text:" + answer) == digest
     if correct:
         return _success(name, success)
+    raise IncorrectAnswer(
+        _wrong_option_message(
+            name,
+            answer,
+            mistakes,
+            default=f"« {chosen} » n'est pas la bonne réponse. "
+            "Relisez l'énoncé et les définitions.",
+        ),
+        question=name,
+    )
+
+
+def _wrong_option_message(
+    name: str, answer: str, mistakes: Iterable[Mistake], *, default: str
+) -> str:
+    """Return the message of the mistake ``answer`` (a normalised option) makes, or ``default``."""
     for mistake in mistakes:
         if mistake.digest is not None:
             found = _digest(name, "text:" + answer) == mistake.digest
         else:
             found = _normalise_text(str(mistake.value)) == answer
         if found:
-            raise IncorrectAnswer(mistake.message, question=name)
-    raise IncorrectAnswer(
-        f"« {chosen} » n'est pas la bonne réponse. Relisez l'énoncé et les définitions.",
-        question=name,
-    )
+            return mistake.message
+    return default
+
+
+def check_choices(
+    value: object,
+    *,
+    name: str,
+    options: Sequence[str],
+    expected: Mapping[str, str] | None = None,
+    digests: Mapping[str, str] | None = None,
+    mistakes: Mapping[str, Iterable[Mistake]] | None = None,
+    success: str | None = None,
+) -> Outcome:
+    """Check a dictionary of answers, each chosen among ``options``, and say every slip at once.
+
+    For questions such as « the role of each column »: ``value`` maps each item (a
+    column, a decision) to an option. Every item is read; the message lists all the
+    items to revise, each with the message of its mistake, then those not written as
+    one of the options, then those still ``...``. Each item is matched as by
+    :func:`check_choice` (case, accents, spaces and hyphens ignored).
+
+    Parameters
+    ----------
+    value : object
+        The student's dictionary.
+    name : str
+        The answer's variable name. Item ``key`` is salted as ``f"{name}[{key}]"``:
+        its digest is ``answer_digest(option, name=f"{name}[{key}]")``.
+    options : sequence of str
+        The allowed answers of every item.
+    expected : mapping of str to str, optional
+        The correct option of each item (hidden tests).
+    digests : mapping of str to str, optional
+        The digest of each item's correct option (visible self-checks).
+    mistakes : mapping of str to iterable of Mistake, optional
+        For an item, wrong options with the message that explains each (a
+        ``Mistake`` digest is salted with the item's name, as above).
+    success : str, optional
+        French sentence printed when every item is correct.
+
+    Returns
+    -------
+    Outcome
+        ``Outcome.CORRECT`` (the failures raise).
+
+    Raises
+    ------
+    NotAttempted
+        The answer, or some items with nothing wrong elsewhere, are still ``...``.
+    IncorrectAnswer
+        Not a dictionary of the expected items, or some items wrong or not one of the
+        options (``form=True`` when none is wrong).
+    """
+    __tracebackhide__ = True
+    if (expected is None) == (digests is None):
+        raise TypeError("check_choices needs exactly one of expected= or digests=")
+    reference: Mapping[str, str] = expected if expected is not None else digests  # type: ignore[assignment]
+    require_attempted(value, name=name)
+    items = ", ".join(f"« {key} »" for key in reference)
+    if not isinstance(value, Mapping) or set(value) != set(reference):
+        raise IncorrectAnswer(
+            f"« {name} » doit rester un dictionnaire avec ces {len(reference)} clés : {items}. "
+            "Réexécutez la cellule de la question en remplaçant seulement les « ... ».",
+            question=name,
+            form=True,
+        )
+    to_fill: list[str] = []
+    misspelt: list[str] = []
+    wrong: list[str] = []
+    for key, correct in reference.items():
+        item = f"{name}[{key}]"
+        answer = value[key]
+        if is_placeholder(answer):
+            to_fill.append(f"« {key} »")
+            continue
+        try:
+            chosen = _normalise_text(chosen_option(answer, name=item, options=options))
+        except IncorrectAnswer:
+            misspelt.append(
+                f"« {key} » (« {answer} »)" if isinstance(answer, str) else f"« {key} »"
+            )
+            continue
+        if expected is not None:
+            right = chosen == _normalise_text(correct)
+        else:
+            right = _digest(item, "text:" + chosen) == correct
+        if not right:
+            message = _wrong_option_message(
+                item,
+                chosen,
+                (mistakes or {}).get(key, ()),
+                default="ce n'est pas la bonne réponse ; relisez l'énoncé et les définitions.",
+            )
+            end = "" if message.rstrip().endswith((".", "!", "?", "»")) else "."
+            wrong.append(f"({len(wrong) + 1}) « {key} » : {message.rstrip()}{end}")
+    parts = []
+    if wrong:
+        plural = "s" if len(wrong) > 1 else ""
+        parts.append(
+            f"{len(wrong)} réponse{plural} sur {len(reference)} à revoir. " + " ".join(wrong)
+        )
+    if misspelt:
+        listed = ", ".join(f"« {option} »" for option in options)
+        parts.append(
+            f"À écrire comme l'une des options ({listed}, entre guillemets droits) : "
+            + ", ".join(misspelt)
+            + "."
+        )
+    if to_fill:
+        parts.append("Il reste à remplacer les « ... » de : " + ", ".join(to_fill) + ".")
+    if wrong or misspelt:
+        raise IncorrectAnswer(" ".join(parts), question=name, form=not wrong)
+    if to_fill:
+        raise NotAttempted(" ".join(parts), question=name)
+    return _success(name, success)
 
 
 def expect(condition: object, message: str, *, name: str) -> None:

@@ -132,6 +132,108 @@ def test_check_choice_outcomes(capsys):
         checks.check_choice("sous condition", name="q", options=options, expected="illicite")
 
 
+ROLES = ["identifiant direct", "quasi-identifiant", "colonne sensible"]
+ROLES_EXPECTED = {
+    "nom": "identifiant direct",
+    "sexe": "quasi-identifiant",
+    "diagnostic": "colonne sensible",
+}
+
+
+def _roles_digests() -> dict[str, str]:
+    return {
+        key: checks.answer_digest(role, name=f"roles[{key}]")
+        for key, role in ROLES_EXPECTED.items()
+    }
+
+
+def test_check_choices_names_every_item_to_revise_at_once(capsys):
+    mistakes = {
+        "sexe": [
+            Mistake(
+                None,
+                "la moitié de la population partage le même sexe",
+                digest=checks.answer_digest("identifiant direct", name="roles[sexe]"),
+            )
+        ],
+        "diagnostic": [Mistake("quasi-identifiant", "le diagnostic est ce qu'on veut cacher")],
+    }
+    answer = {
+        "nom": "Identifiant direct",
+        "sexe": "identifiant direct",
+        "diagnostic": "quasi identifiant",
+    }
+    with pytest.raises(IncorrectAnswer) as raised:
+        checks.check_choices(
+            answer, name="roles", options=ROLES, digests=_roles_digests(), mistakes=mistakes
+        )
+    text = str(raised.value)
+    assert "(roles) : 2 réponses sur 3 à revoir. (1)" in text
+    assert "(1) « sexe » : la moitié de la population partage le même sexe. (2)" in text
+    assert "(2) « diagnostic » : le diagnostic est ce qu'on veut cacher" in text
+    assert "« nom »" not in text and not raised.value.form
+    # The hidden test (expected=) and the visible one (digests=) agree.
+    for reference in ({"expected": ROLES_EXPECTED}, {"digests": _roles_digests()}):
+        right = {
+            "nom": "IDENTIFIANT DIRECT",
+            "sexe": "quasi identifiant",
+            "diagnostic": "colonne sensible",
+        }
+        assert (
+            checks.check_choices(right, name="roles", options=ROLES, success="bravo", **reference)
+            is Outcome.CORRECT
+        )
+    assert "\u2714 Correct (roles) : bravo" in capsys.readouterr().out
+    with pytest.raises(IncorrectAnswer, match="« sexe » : ce n'est pas la bonne"):
+        checks.check_choices(
+            {**answer, "sexe": "colonne sensible"},
+            name="roles",
+            options=ROLES,
+            expected=ROLES_EXPECTED,
+        )
+
+
+def test_check_choices_slips_and_blanks_are_said_without_grading_them():
+    digests = _roles_digests()
+    # Misspelt items only: a form slip (not counted as an attempt), listing the options.
+    with pytest.raises(IncorrectAnswer) as raised:
+        checks.check_choices(
+            {"nom": "identifiant", "sexe": 3, "diagnostic": "colonne sensible"},
+            name="roles",
+            options=ROLES,
+            digests=digests,
+        )
+    assert raised.value.form
+    assert "« nom » (« identifiant »), « sexe »" in str(raised.value)
+    assert "« quasi-identifiant »" in str(raised.value)
+    # Some items still « ... » and the others right: not attempted, naming them.
+    with pytest.raises(NotAttempted, match="« sexe », « diagnostic »"):
+        checks.check_choices(
+            {"nom": "identifiant direct", "sexe": ..., "diagnostic": ...},
+            name="roles",
+            options=ROLES,
+            digests=digests,
+        )
+    # One wrong and one blank: the wrong one is graded, the blank is recalled.
+    with pytest.raises(IncorrectAnswer) as raised:
+        checks.check_choices(
+            {"nom": "colonne sensible", "sexe": ..., "diagnostic": ...},
+            name="roles",
+            options=ROLES,
+            digests=digests,
+        )
+    assert "1 réponse sur 3 à revoir" in str(raised.value) and "« ... » de : « sexe »" in str(
+        raised.value
+    )
+    for broken in ({"nom": "identifiant direct"}, ["identifiant direct"], "nom"):
+        with pytest.raises(IncorrectAnswer, match="doit rester un dictionnaire avec ces 3 clés"):
+            checks.check_choices(broken, name="roles", options=ROLES, digests=digests)
+    with pytest.raises(NotAttempted):
+        checks.check_choices(..., name="roles", options=ROLES, digests=digests)
+    with pytest.raises(TypeError):
+        checks.check_choices({}, name="roles", options=ROLES)
+
+
 def test_choice_ignores_accents_and_case():
     checks.check_choice(
         "Integrite", name="q", options=["Intégrité", "Ouverture"], expected="intégrité"
