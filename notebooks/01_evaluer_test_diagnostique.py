@@ -23,9 +23,10 @@
 # > - **V4 — Prudence, esprit critique et inclusivité** : un chiffre de performance ne vaut
 # >   que pour la population où il a été mesuré, avec sa marge d'incertitude.
 # >
-# > **Cadre éthique du numérique en santé (CENS)** : non-malfaisance (un cancer manqué, une
-# > biopsie inutile sont des torts), autonomie (une patiente qui sait ce que vaut son test décide
-# > mieux avec son médecin), justice (le test est-il aussi bon pour toutes les patientes ?).
+# > **Cadre éthique du numérique en santé (CENS)** : bienfaisance (détecter tôt un cancer),
+# > non-malfaisance (un cancer manqué, une biopsie inutile sont des torts), autonomie (une
+# > patiente qui sait ce que vaut son test décide mieux avec son médecin), justice (le test
+# > est-il aussi bon pour toutes les patientes ?).
 #
 # ## Mode d'emploi
 #
@@ -58,16 +59,14 @@
 # Nos données sont **réelles** : le jeu *Breast Cancer Wisconsin (Diagnostic)* (hôpital de
 # l'Université du Wisconsin, États-Unis ; décrit par Street et al., 1993), fourni avec
 # scikit-learn. Il ne contient que des mesures de noyaux et le diagnostic final de l'équipe :
-# c'est notre référence, dont le mode de confirmation n'est pas documenté pour chaque patiente
-# (risque de **biais de vérification** : une tumeur dite bénigne sans histologie a pu être mal
-# classée). Il ne contient ni l'âge ni l'origine des patientes : impossible de savoir si le test
-# est aussi bon pour toutes. Exécutez la cellule suivante (**sans chercher à comprendre son
-# code**), puis dépliez la **fiche** du jeu et lisez ses « limites et biais connus ».
+# c'est notre référence, dont le mode de confirmation n'est pas documenté pour chaque patiente.
+# Exécutez la cellule suivante (**sans chercher à comprendre son code**) et lisez **seulement**
+# les limites du jeu qu'elle affiche.
 
 # %%
 # Vous n'avez pas à comprendre ce code : exécutez-le (Maj + Entrée).
 import numpy as np
-from IPython.display import display
+from IPython.display import Markdown, display
 from ipywidgets import HTML
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
@@ -97,7 +96,10 @@ jeu = load_breast_cancer_wdbc()
 y = jeu.target  # 1 = tumeur maligne, 0 = bénigne (scikit-learn code à l'envers : 0 = malin)
 print(f"{len(y)} patientes, dont {y.sum()} tumeurs malignes et {(y == 0).sum()} bénignes.")
 print(f"Prévalence du cancer dans ce jeu de données : {fr_percent(y.mean())}")
-display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
+fiche = str(data_card(jeu))  # la fiche du jeu de données ; en séance, ses limites seulement :
+limites = fiche.split("## Limites et biais connus")[1].split("\n## ")[0]
+display(Markdown("**Limites et biais connus de ces données** (à lire maintenant)" + limites))
+display(data_card(jeu, title="Fiche complète du jeu de données (après la séance)"))
 
 # %% [markdown]
 # ## 2. Le modèle et ses scores
@@ -147,9 +149,12 @@ print(f"Test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
 # | **Non malade (M−)** | vrai négatif (**VN**) : rassurée à raison | faux positif (**FP**) : inquiétée à tort |
 # | **Malade (M+)** | faux négatif (**FN**) : cancer manqué | vrai positif (**VP**) : cancer détecté |
 #
+# <details><summary>Vu autrement en PASS/LAS ?</summary>
+#
 # En PASS/LAS, le tableau met souvent le test en lignes, VP en haut à gauche ; ici, comme dans
 # scikit-learn, la réalité est en lignes et VP en bas à droite. Repérez-vous aux **noms** (VP,
 # FP, FN, VN), jamais à la position.
+# </details>
 #
 # Deux proportions décrivent le test **du point de vue de la maladie** : la **sensibilité**
 # (parmi les malades, la part que le test détecte) et la **spécificité** (parmi les non-malades,
@@ -219,6 +224,15 @@ checks.check_number(
         checks.Mistake(None, "attention aux parenthèses : Python calcule a / b + c comme "
                        "(a / b) + c. Mettez tout le dénominateur entre parenthèses.",
                        digest="5c6a246bd15b7c34"),
+        checks.Mistake(None, "vous avez divisé les cancers détectés par toutes les patientes du "
+                       "jeu de test. La sensibilité ne regarde que les malades : le dénominateur "
+                       "ne compte qu'elles.", digest="1901f4d965d1bccb"),
+        checks.Mistake(None, "vous avez calculé la prévalence (la part de malades parmi toutes "
+                       "les patientes). La sensibilité dit quelle part des malades le test "
+                       "détecte.", digest="836e59b428d90576"),
+        checks.Mistake(None, "vous avez calculé la part des non-malades inquiétées à tort "
+                       "(1 − spécificité). La sensibilité ne regarde que les malades.",
+                       digest="6dd84e2acb12aea6"),
     ],
 )
 ### BEGIN HIDDEN TESTS
@@ -255,6 +269,18 @@ sensibilite = fn / (vp + fn)
 # %% mistake="sensibilite"
 # message : attention aux parenthèses
 sensibilite = vp / vp + fn
+
+# %% mistake="sensibilite"
+# message : divisé les cancers détectés par toutes les patientes
+sensibilite = vp / (vp + fp + fn + vn)
+
+# %% mistake="sensibilite"
+# message : vous avez calculé la prévalence
+sensibilite = (vp + fn) / (vp + fp + fn + vn)
+
+# %% mistake="sensibilite"
+# message : non-malades inquiétées à tort
+sensibilite = fp / (fp + vn)
 
 # %% mistake="sensibilite"
 # message : 0,5 est le seuil de décision
@@ -328,8 +354,8 @@ display(explorateur, encart_intervalles)
 # Parmi les seuils du curseur (de 0,01 en 0,01), trouvez **le plus élevé** pour lequel la
 # sensibilité atteint **au moins 95 %** sur le **jeu de validation** : parmi les seuils assez
 # sensibles, c'est celui qui fait le moins de faux positifs. Tâtonnez avec l'explorateur, ou
-# calculez : `ev.sensitivity(y_val, scores_val >= 0.30)` donne la sensibilité au seuil `0.30`
-# sur le jeu de validation.
+# calculez : `ev.sensitivity(y_val, scores_val >= 0.30)` donne la sensibilité de validation au
+# seuil `0.30`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -367,11 +393,16 @@ checks.expect(not checks.matches_digest(valeur_seuil, "77c7e7f45f45996b", name="
               "ne sert qu'à la fin, pour mesurer ce que coûte ce choix.", name="seuil")
 se_obtenue = ev.sensitivity(y_val, scores_val >= valeur_seuil)
 sp_obtenue = ev.specificity(y_val, scores_val >= valeur_seuil)
-piege_specificite = (" Avez-vous visé 95 % de spécificité au lieu de 95 % de sensibilité ?"
-                     if sp_obtenue >= 0.95 else "")
+if valeur_seuil >= 0.95:
+    piege = (" Avez-vous donné une sensibilité (celle que montre l'explorateur) au lieu du "
+             "seuil ? On attend la position du curseur.")
+elif sp_obtenue >= 0.95:
+    piege = " Avez-vous visé 95 % de spécificité au lieu de 95 % de sensibilité ?"
+else:
+    piege = ""
 checks.expect(se_obtenue >= 0.95,
               f"à ce seuil, la sensibilité n'est que de {fr_number(se_obtenue)} sur le jeu de "
-              f"validation : votre seuil est trop haut, baissez-le.{piege_specificite}",
+              f"validation : votre seuil est trop haut, baissez-le.{piege}",
               name="seuil")
 se_cran_suivant = ev.sensitivity(y_val, scores_val >= valeur_seuil + 0.01)
 checks.expect(se_cran_suivant < 0.95,
@@ -412,6 +443,10 @@ seuil = 95
 # message : sensibilité visée, pas le seuil
 seuil = 0.95
 
+# %% mistake="seuil"
+# message : donné une sensibilité (celle que montre l'explorateur) au lieu du seuil
+seuil = ev.sensitivity(y_val, scores_val >= 0.25)
+
 # %%
 # Votre seuil lu sur le jeu de validation, avec les intervalles de confiance à 95 %.
 def lire_seuil(nom_du_jeu, verite, scores_du_jeu, valeur):
@@ -434,15 +469,14 @@ else:
 # ### Question 3 — Que vaut la promesse « 95 % » ? (1 point)
 #
 # Au bon seuil, 40 cancers sur 42 du **jeu de validation** sont détectés. Que dire aux
-# cliniciens ? Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou
-# `"D"`).
+# cliniciens ? Écrivez la lettre **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
 # - **A.** L'intervalle, d'environ 0,84 à 0,99, contient 0,95 : le seuil tient sa promesse et
 #   peut être annoncé tel quel aux cliniciens.
 # - **B.** La sensibilité réelle est mal connue (environ 0,84 à 0,99), et ces malades ont
 #   servi à choisir le seuil : il faut la mesurer sur d'autres patientes.
-# - **C.** Ce seuil détecte 95,2 % des cancers, à un dixième de point près : 40 malades sur 42,
-#   c'est assez pour l'affirmer aux cliniciens.
+# - **C.** La sensibilité réelle est mal connue (environ 0,84 à 0,99) : il faut régler de nouveau
+#   le seuil sur le jeu de test, plus grand, et annoncer la sensibilité qu'on y mesure.
 # - **D.** Sur de nouvelles patientes, la sensibilité à ce seuil sera d'au moins 0,84, la borne
 #   basse de l'intervalle : c'est garanti à 95 %.
 #
@@ -476,8 +510,10 @@ checks.check_choice(
                        "la promesse, il dit qu'on connaît mal la sensibilité. Et ces 42 patientes "
                        "ont servi à choisir le seuil : ce n'est pas une garantie.",
                        digest="534a2178d7d638cf"),
-        checks.Mistake(None, "trois décimales ne font pas une précision : avec 42 malades, un "
-                       "cancer de plus ou de moins change la sensibilité de plus de deux points.",
+        checks.Mistake(None, "régler le seuil sur le jeu de test puis y mesurer la "
+                       "sensibilité, c'est refaire l'erreur que les trois jeux évitent : la "
+                       "mesure serait de nouveau faite sur les patientes qui ont servi à régler "
+                       "le seuil. Un jeu plus grand réduit le hasard, pas ce biais.",
                        digest="66e9f50aedcbe188"),
         checks.Mistake(None, "un intervalle de confiance n'est pas une garantie pour de "
                        "nouvelles patientes : il décrit l'incertitude de la mesure, et celui-ci "
@@ -494,7 +530,7 @@ checks.check_choice(marge, name="marge", options=["A", "B", "C", "D"], expected=
 marge = "A"
 
 # %% mistake="marge"
-# message : trois décimales ne font pas une précision
+# message : régler le seuil sur le jeu de test puis y mesurer
 marge = "C"
 
 # %% mistake="marge"
@@ -505,21 +541,30 @@ marge = "D"
 # Votre seuil mesuré là où il n'a rien réglé : sur le jeu de test.
 if est_entre_0_et_1(seuil):
     se_test, (_, haut_test) = lire_seuil("test", y_test, scores, seuil)
-    position = "sous" if haut_test < 0.95 else "au-dessus de"
+    if se_test < se_validation:
+        evolution = "elle baisse"
+    elif se_test > se_validation:
+        evolution = "elle monte"
+    else:
+        evolution = "elle ne change pas"
     dedans = "dans" if ic_validation[0] <= se_test <= ic_validation[1] else "hors de"
+    if haut_test < 0.95:
+        promesse = (f"même la borne haute de son intervalle ({fr_number(haut_test, 2)}) est sous "
+                    "0,95 : les patientes du test contredisent la promesse de 95 %.")
+    else:
+        promesse = (f"la borne haute de son intervalle ({fr_number(haut_test, 2)}) atteint 0,95 "
+                    ": les patientes du test n'excluent pas la promesse de 95 %, sans la prouver.")
     print(f"Sensibilité : {fr_number(se_validation)} sur la validation, {fr_number(se_test)} "
-          f"sur le test ({dedans} l'intervalle de la validation) ; borne haute de son intervalle "
-          f"sur le test : {fr_number(haut_test, 2)}, {position} 0,95.")
+          f"sur le test ; {evolution} ({dedans} l'intervalle de la validation). Sur le test, "
+          f"{promesse}")
 else:
     print("Donnez d'abord à la question 2 un seuil entre 0 et 1, puis relancez cette cellule.")
 
 # %% [markdown]
-# Comparez les deux lectures (dernière ligne ci-dessus) : au bon seuil, la sensibilité baisse
-# sur le **jeu de test** ; même la borne haute de son intervalle reste sous 0,95. Le chiffre de
-# la validation était optimiste : ces patientes ont servi à choisir le seuil (on a retenu celui
-# qui, sur elles, atteignait 95 %), et le hasard joue aussi (la valeur du test reste dans
-# l'intervalle de la validation ; un autre tirage aurait donné d'autres chiffres). Tenir la
-# promesse demanderait un seuil plus bas, donc plus de patientes inquiétées à tort, et
+# Lisez la dernière ligne ci-dessus. Au bon seuil, la sensibilité baisse sur le **jeu de test** :
+# le chiffre de la validation était optimiste, car ces patientes ont servi à choisir le seuil (on
+# a retenu celui qui, sur elles, atteignait 95 %) ; le hasard joue aussi, dans les deux sens.
+# Tenir la promesse demanderait un seuil plus bas : plus de patientes inquiétées à tort, et
 # biopsiées.
 #
 # ## 6. La prévalence change tout : valeurs prédictives et théorème de Bayes
@@ -536,11 +581,10 @@ else:
 # `ev.predictive_values(sensitivity=..., specificity=..., prevalence=...)` fait ce calcul et
 # renvoie la VPP et la VPN.
 #
-# **Une expérience de pensée.** Dans notre jeu de test, la prévalence est d'environ 37 %.
-# Imaginons le **même** test (mêmes Se et Sp, au seuil 0,5 pour simplifier) chez des femmes
-# **sans symptôme**, dont 1 % ont un cancer : l'ordre de grandeur du dépistage organisé par
-# mammographie en France (0,79 cancer découvert pour 100 femmes dépistées en 2021-2022, Santé
-# publique France, 2025).
+# **Une expérience de pensée.** Imaginons le **même** test (mêmes Se et Sp, au seuil 0,5 pour
+# simplifier) chez des femmes **sans symptôme**, dont 1 % (et non 37 %) ont un cancer : l'ordre
+# de grandeur du dépistage organisé par mammographie en France (0,79 cancer découvert pour 100
+# femmes dépistées en 2021-2022, Santé publique France, 2025).
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
@@ -603,6 +647,12 @@ checks.expect(
     name="vpp_depistage",
 )
 checks.expect(
+    abs(valeur_vpp - vpp_etude) >= 0.005,
+    "vous avez recopié la VPP affichée plus haut, celle de la prévalence du jeu de test. La "
+    "question demande la VPP dans une population où la prévalence est de 1 %.",
+    name="vpp_depistage",
+)
+checks.expect(
     valeur_vpp < vpp_etude or valeur_vpp > 1,
     "quand la maladie devient plus rare, la VPP baisse : à 1 % de prévalence, elle ne peut pas "
     "dépasser la VPP à 37 %. Vous avez peut-être donné la valeur prédictive négative (le second "
@@ -629,6 +679,12 @@ checks.check_number(
                        "elles.", digest="7e077b2321e66098"),
         checks.Mistake(None, "vous avez pris une prévalence de 10 % (0.1) ; la question demande "
                        "1 %, soit 0.01.", digest="e414a5ab7f8ddb6d"),
+        checks.Mistake(None, "vous n'avez calculé que le numérateur (Se × p, les vrais "
+                       "positifs) : la VPP le divise par tous les positifs, vrais et faux.",
+                       digest="6235b21f252b9618"),
+        checks.Mistake(None, "vous avez échangé Se et Sp dans la formule : le numérateur compte "
+                       "les malades détectées (Se × p), les faux positifs viennent des "
+                       "non-malades ((1 − Sp) × (1 − p)).", digest="01fa4815f767b358"),
     ],
     hint="Vérifiez la formule : le numérateur compte les vrais positifs (Se × p), le "
     "dénominateur tous les positifs, vrais et faux.",
@@ -676,12 +732,61 @@ vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=
 vpp_depistage = se
 
 # %% mistake="vpp_depistage"
+# message : vous avez recopié la VPP affichée plus haut
+vpp_depistage = vpp_etude
+
+# %% mistake="vpp_depistage"
+# message : vous n'avez calculé que le numérateur
+vpp_depistage = se * 0.01
+
+# %% mistake="vpp_depistage"
+# message : vous avez échangé Se et Sp
+vpp_depistage = sp * 0.01 / (sp * 0.01 + (1 - se) * 0.99)
+
+# %% mistake="vpp_depistage"
 # message : écrit prevalence=1
 vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=1)[0]
 
+# %%
+# La VPP à 1 % hérite de la marge de la spécificité : les bornes de son intervalle (jeu de test)
+# sont reportées dans la formule, au seuil 0,5, puis à votre seuil de la question 2. La marge de
+# la sensibilité, laissée de côté ici, élargirait encore la plage de la VPP.
+def vpp_avec_marge(valeur_seuil):
+    c = ev.confusion_at_threshold(y_test, scores, valeur_seuil)
+    se_seuil = c.tp / (c.tp + c.fn)
+    sp_bas, sp_haut = ev.proportion_ci(c.tn, c.tn + c.fp)
+    vpp_bas, vpp_haut = (ev.predictive_values(sensitivity=se_seuil, specificity=borne,
+                                              prevalence=0.01)[0] for borne in (sp_bas, sp_haut))
+    rapport = (f" (la borne haute vaut {fr_number(vpp_haut / vpp_bas, 1)} fois la basse)"
+               if vpp_bas > 0 else "")
+    print(f"  spécificité : {c.tn} sur {c.tn + c.fp}, intervalle de {fr_number(sp_bas, 2)} à "
+          f"{fr_number(sp_haut, 2)} ; VPP à 1 % selon cet intervalle : de {fr_number(vpp_bas)} "
+          f"à {fr_number(vpp_haut)}{rapport}")
+    return c
+
+
+if est_entre_0_et_1(vpp_depistage):
+    print(f"Au seuil 0,5, celui de la question 4 (votre réponse : {fr_number(vpp_depistage)}) :")
+    comptes_05 = vpp_avec_marge(seuil_defaut)
+    if not est_entre_0_et_1(seuil):
+        print("Donnez à la question 2 un seuil entre 0 et 1 pour voir la VPP à votre seuil.")
+    elif ev.confusion_at_threshold(y_test, scores, seuil) == comptes_05:
+        print("Votre seuil de la question 2 donne sur le jeu de test les mêmes Se et Sp que 0,5.")
+    else:
+        c = ev.confusion_at_threshold(y_test, scores, seuil)
+        se_2, sp_2 = c.tp / (c.tp + c.fn), c.tn / (c.tn + c.fp)
+        vpp_2 = ev.predictive_values(sensitivity=se_2, specificity=sp_2, prevalence=0.01)[0]
+        print(f"À votre seuil de la question 2 ({fr_number(seuil, 2)}) : Se = {fr_number(se_2)}, "
+              f"Sp = {fr_number(sp_2)}, VPP à 1 % = {fr_number(vpp_2)}")
+        vpp_avec_marge(seuil)
+else:
+    print("Donnez d'abord à la question 4 une proportion entre 0 et 1, puis relancez cette cellule.")
+
 # %% [markdown]
-# À 1 % de prévalence, la plupart des tests positifs sont de faux positifs : un chiffre de
-# performance ne se transpose pas d'une population à l'autre sans réfléchir à la prévalence.
+# À 1 % de prévalence, la plupart des tests positifs sont de faux positifs, et la VPP dépend
+# surtout de la **spécificité** : la marge de Sp la fait beaucoup varier. Au bon seuil de la
+# question 2, plus bas, la VPP baisse encore : moins de cancers manqués, plus de fausses alertes.
+# Une performance ne se transpose ni d'une population à l'autre, ni sans sa marge.
 
 # %% [markdown]
 # ## Après la séance
@@ -786,10 +891,12 @@ with accessible_style():
 #
 # - **A.** Elle baisse, comme la VPP : la plupart des tests positifs seraient alors de faux
 #   positifs.
-# - **B.** Elle monte : avec moins de malades, il y a moins de cancers que le test peut manquer.
+# - **B.** Elle baisse : avec 1 % de malades, le modèle n'a presque plus de cancers à repérer
+#   parmi les non-malades, et les distingue moins bien.
 # - **C.** Elle ne change pas : elle compare les scores des malades à ceux des non-malades,
 #   quelle que soit leur part.
-# - **D.** Elle ne change pas, et la VPP non plus : l'une et l'autre ne dépendent que du modèle.
+# - **D.** Elle ne change pas : elle est calculée au seuil choisi, et ce seuil reste le même
+#   quelle que soit la population.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -800,7 +907,7 @@ with accessible_style():
 # <details><summary>Indice 2</summary>
 #
 # La courbe ROC place la sensibilité (calculée chez les seules malades) contre 1 − spécificité
-# (calculée chez les seules non-malades). Et relisez ce que la question 4 a montré pour la VPP.
+# (calculée chez les seules non-malades), pour tous les seuils à la fois.
 # </details>
 
 # %% answer="auc_prevalence"
@@ -821,12 +928,13 @@ checks.check_choice(
                        "l'AUC est faite de sensibilités (calculées chez les seules malades) et de "
                        "spécificités (chez les seules non-malades) : la part de malades n'y entre "
                        "pas.", digest="2b4ee442f7133952"),
-        checks.Mistake(None, "moins de malades ne rend pas le modèle meilleur pour les "
-                       "distinguer : l'AUC compare les scores des malades à ceux des non-malades, "
-                       "sans dépendre de leur proportion.", digest="54f33b47e1fb56f7"),
-        checks.Mistake(None, "la première moitié est juste, pas la seconde : la VPP dépend de la "
-                       "prévalence (question 4 : à 1 %, la plupart des tests positifs sont de "
-                       "faux positifs).", digest="298e5e1f61967bea"),
+        checks.Mistake(None, "moins de malades ne rend pas le modèle moins bon pour les "
+                       "distinguer : ses scores restent les mêmes. Avec peu de malades, l'AUC "
+                       "serait seulement mesurée moins précisément (intervalle plus large).",
+                       digest="54f33b47e1fb56f7"),
+        checks.Mistake(None, "l'AUC ne se calcule pas à un seuil : c'est l'aire sous toute la "
+                       "courbe ROC, qui résume tous les seuils à la fois. Relisez sa définition et "
+                       "sa lecture.", digest="298e5e1f61967bea"),
     ],
     success="l'AUC ne dépend pas de la prévalence ; c'est pourquoi elle ne dit pas, à elle "
     "seule, ce que vaut un test positif pour une patiente (la VPP).",
@@ -842,11 +950,11 @@ checks.check_choice(
 auc_prevalence = "A"
 
 # %% mistake="auc_prevalence"
-# message : moins de malades ne rend pas le modèle meilleur
+# message : moins de malades ne rend pas le modèle moins bon
 auc_prevalence = "B"
 
 # %% mistake="auc_prevalence"
-# message : la première moitié est juste
+# message : l'AUC ne se calcule pas à un seuil
 auc_prevalence = "D"
 
 # %% [markdown]
@@ -877,7 +985,8 @@ auc_prevalence = "D"
 # - **1 point** — Un chiffre du module, juste et interprété : p. ex. au seuil de la question 2,
 #   la sensibilité mesurée sur le jeu de test reste sous 0,95 et la spécificité chute (davantage
 #   de faux positifs) ; ou l'intervalle de confiance de la validation (environ 0,84 à 0,99) ; ou
-#   la VPP à 1 % de prévalence est faible, donc la plupart des positifs sont des fausses alertes.
+#   la VPP à 1 % de prévalence est faible, donc la plupart des positifs sont des fausses alertes
+#   (au seuil de la question 2, plus basse encore qu'au seuil 0,5, avec une plage large).
 # - **1 point** — Qui décide et comment : le seuil, et d'abord la cible de 95 % (combien de
 #   cancers manqués on accepte pour combien de biopsies inutiles), sont des choix de valeurs,
 #   pas seulement techniques ; ils impliquent cliniciens, patientes, organisation des soins ;
