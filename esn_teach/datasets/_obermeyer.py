@@ -77,7 +77,7 @@ LABELS: dict[str, str] = {"cost": "cost", "health": "n_chronic_next"}
 """Candidate training labels: total cost next year vs active chronic conditions next year."""
 
 _LABELS_FR: dict[str, str] = {
-    "race": "groupe (race déclarée, comme dans l'étude)",
+    "race": "groupe (catégories de l'étude)",
     "age": "âge (années)",
     "female": "femme (1 = oui)",
     "n_chronic": "nombre de maladies chroniques actives (année t)",
