@@ -7,19 +7,19 @@
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Dire ce qu'est la **cible** d'un modèle et pourquoi une cible commode, le **coût** des
-#    soins, peut trahir le **besoin** de soins.
+# 1. Dire ce qu'est la **cible** d'un modèle, et pourquoi le **coût** des soins peut trahir le
+#    **besoin** de soins.
 # 2. Calculer la **part d'un groupe parmi les patients sélectionnés**, et la distinguer du
 #    **taux de sélection** de ce groupe.
 # 3. Comparer l'état de santé de deux groupes retenus par un même score (**au-dessus du même
-#    seuil**, ou **à score égal**) pour repérer un biais.
+#    seuil**, ou **à score égal**), avec son incertitude, pour repérer un biais.
 # 4. Dire si une nouvelle cible corrige ou reproduit ce biais.
-# 5. Après la séance : lire un taux de sélection par groupe (fairlearn) et dire ce qu'il ne
-#    montre pas ; justifier la cible d'un algorithme de gestion des soins.
+# 5. Après la séance : lire un taux de sélection par groupe ; justifier la cible d'un
+#    algorithme de gestion des soins.
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score précis laisse
-# >   de côté, ici les patients qui accèdent moins aux soins.
+# >   de côté.
 # > - **V6 — Intégrité et transparence** : dire ce qu'un score prédit vraiment, ce qui est
 # >   reproduit ou inventé, et qui décide.
 # >
@@ -41,40 +41,40 @@
 # ## 1. Une histoire clinique : le programme de suivi renforcé
 #
 # Un grand hôpital universitaire américain propose à ses patients atteints de maladies
-# chroniques un **programme de suivi renforcé** (*care management*) : une infirmière
-# coordinatrice organise leurs rendez-vous et leurs traitements pour éviter des
-# hospitalisations. Les places sont limitées. Un algorithme commercial donne à chaque
-# patient un **score de risque**. Les patients au-dessus du **97ᵉ centile** (les 3 % de scores
-# les plus élevés) sont **repérés automatiquement** pour le programme ; à partir du **55ᵉ
-# centile**, le dossier est signalé au **médecin traitant**, qui décide s'il propose le
-# programme (Obermeyer et al., 2019).
+# chroniques un **programme de suivi renforcé** (*care management*). Une infirmière
+# coordinatrice organise leurs rendez-vous et leurs traitements, pour éviter des
+# hospitalisations. Les places sont limitées.
 #
-# Être au 97ᵉ **centile**, c'est avoir un score plus élevé que celui de 97 patients sur 100.
+# Un algorithme commercial donne à chaque patient un **score de risque**. Être au 97ᵉ
+# **centile**, c'est avoir un score plus élevé que celui de 97 patients sur 100. Au-dessus du
+# **97ᵉ centile** (les 3 % de scores les plus élevés), les patients sont **repérés
+# automatiquement** pour le programme. À partir du **55ᵉ centile**, le dossier est signalé au
+# **médecin traitant**, qui décide s'il propose le programme (Obermeyer et al., 2019).
 #
-# L'algorithme n'utilisait pas la race des patients. Pourtant, en 2019, une équipe de
-# chercheurs a montré qu'il désavantageait fortement les patients noirs : **à score égal, ils
-# étaient nettement plus malades que les patients blancs**. Corriger cet écart ferait passer
-# la part des patients noirs repérés de 17,7 % (la part observée) à 46,5 % (estimation par
-# simulation, Obermeyer et al., 2019).
+# L'algorithme n'utilisait pas la race. Pourtant, en 2019, des chercheurs ont montré qu'il
+# désavantageait fortement les patients noirs : **à score égal, ils étaient nettement plus
+# malades que les patients blancs**. Sans cet écart, la part des patients noirs repérés
+# passerait de 17,7 % (la part observée) à 46,5 % (estimation par simulation,
+# Obermeyer et al., 2019).
 #
 # D'où venait le problème ? Du **choix de la cible**. La **cible** (en anglais *label*) est la
-# grandeur qu'un modèle apprend à prédire. Le besoin de soins ne se mesure pas directement ;
-# l'algorithme prédisait donc le **coût des soins de l'année suivante**, utilisé comme
-# **substitut** (en anglais *proxy*) du besoin : une grandeur facile à mesurer, supposée suivre
-# celle qui nous intéresse. Or, à maladie égale, on dépense moins pour les patients qui ont
-# moins accès aux soins.
+# grandeur qu'un modèle apprend à prédire. Le besoin de soins ne se mesure pas directement.
+# L'algorithme prédisait donc le **coût des soins de l'année suivante**, comme **substitut**
+# (en anglais *proxy*) du besoin : une grandeur facile à mesurer, censée suivre celle qui nous
+# intéresse. Or, à maladie égale, on dépense moins pour les patients qui ont moins accès aux
+# soins.
 #
-# **À propos des groupes.** Les catégories « patients noirs » et « patients blancs » sont celles
-# de l'étude américaine. La « race » y est une catégorie sociale, pas biologique, et ne se
-# transpose pas telle quelle en France, où les statistiques ethniques sont très encadrées. Le
-# mécanisme, lui, vaut pour tout groupe qui accède moins aux soins : habitants de déserts
-# médicaux, personnes en précarité, patients qui maîtrisent mal la langue.
+# **À propos des groupes.** « Patients noirs » et « patients blancs » sont les catégories de
+# l'étude américaine, où la « race » est une catégorie sociale, pas biologique. Le mécanisme
+# vaut pour tout groupe qui accède moins aux soins : habitants de déserts médicaux, personnes
+# en précarité, patients qui maîtrisent mal la langue.
 #
-# <details><summary>Pour aller plus loin (lecture facultative) : le cadre juridique</summary>
+# <details><summary>Pour aller plus loin (lecture facultative) : ces catégories en France, le cadre juridique</summary>
 #
-# Dans l'Union européenne, le règlement sur l'intelligence artificielle (règlement (UE)
-# 2024/1689, article 10) impose d'examiner les données des systèmes dits « à haut risque » pour
-# y repérer les biais possibles. En France, le Conseil constitutionnel a jugé que les
+# Les catégories de l'étude ne se transposent pas telles quelles en France, où les
+# statistiques ethniques sont très encadrées. Dans l'Union européenne, le règlement sur
+# l'intelligence artificielle (règlement (UE) 2024/1689, article 10) impose d'examiner les
+# données des systèmes dits « à haut risque » pour y repérer les biais possibles. En France, le Conseil constitutionnel a jugé que les
 # traitements de données destinés à mesurer la diversité des origines ne peuvent pas reposer
 # sur l'origine ethnique ou la race (décision n° 2007-557 DC).
 # </details>
@@ -82,11 +82,11 @@
 # %% [markdown]
 # ## 2. Les données : une cohorte synthétique
 #
-# Les données de l'étude ne sont pas publiques : notre **cohorte synthétique** est faite de
-# patients inventés par un programme. Ses effectifs et ses nombres moyens de maladies
-# chroniques viennent du tableau 1 de l'article : 43 539 patients blancs et 6 079 patients
-# noirs, avec en moyenne 1,20 et 1,90 maladie chronique active (Obermeyer et al., 2019). La
-# cellule suivante affiche quelques moyennes et la **fiche** des données, repliée.
+# Les données de l'étude ne sont pas publiques. Notre **cohorte synthétique** est faite de
+# patients inventés par un programme. Ses effectifs et ses moyennes de maladies chroniques
+# viennent du tableau 1 de l'article : 43 539 patients blancs et 6 079 patients noirs, avec en
+# moyenne 1,20 et 1,90 maladie chronique active (Obermeyer et al., 2019). La cellule suivante affiche quelques moyennes et la **fiche** des
+# données, repliée.
 #
 # Chaque ligne est un patient. Les colonnes utiles ici :
 #
@@ -99,6 +99,7 @@
 
 # %%
 import numpy as np
+import pandas as pd
 from fairlearn.metrics import MetricFrame, count, selection_rate
 from IPython.display import display
 from sklearn.linear_model import LinearRegression
@@ -137,15 +138,13 @@ display(data_card(donnees))
 
 # %% [markdown]
 # Dans notre cohorte, les patients noirs sont en moyenne **plus malades**, mais ils **coûtent
-# moins**. Dans l'étude, ils coûtaient en moyenne un peu **plus** (8 442 contre 7 540 dollars),
-# mais **moins à maladie égale** : 1 801 dollars de moins par an à nombre égal de maladies
-# chroniques (Obermeyer et al., 2019).
+# moins**. Dans l'étude, ils coûtaient en moyenne un peu **plus** (8 442 contre 7 540 dollars).
+# Mais à nombre égal de maladies chroniques, ils coûtaient 1 801 dollars de **moins** par an
+# (Obermeyer et al., 2019).
 #
-# > **Une reproduction volontairement grossie.** Notre écart d'accès, mesuré en dollars à
-# > nombre égal de maladies chroniques, est deux à trois fois plus fort que dans l'étude (voir
-# > la fiche), pour que l'effet se voie nettement :
-# > le mécanisme est réel, mais notre cohorte ne reproduit pas le coût moyen plus élevé des
-# > patients noirs.
+# > **Une reproduction volontairement grossie.** Le mécanisme est réel, mais notre écart
+# > d'accès est deux à trois fois plus fort que dans l'étude (voir la fiche) : l'effet se voit
+# > mieux, et notre cohorte ne reproduit pas le coût moyen plus élevé des patients noirs.
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : comparer avec l'étude</summary>
 #
@@ -160,18 +159,19 @@ display(data_card(donnees))
 # ## 3. Notre reproduction : un score qui prédit le coût
 #
 # L'algorithme réel utilisait les **demandes de remboursement** adressées à l'assureur l'année
-# précédente (*insurance claims*), sans la race (Obermeyer et al., 2019). Notre **reproduction
-# simplifiée** est une **régression linéaire** (une somme pondérée d'informations, aux poids
-# choisis pour prédire au mieux la cible) de sept informations, **sans la race** : âge, sexe,
-# maladies chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et
-# coût de cette année. Comme dans l'étude, le score **apprend** sur deux tiers des patients ;
-# on le **juge** sur le dernier tiers, qu'il n'a jamais vu (module 01) : la **cohorte jugée**
-# (variable `cohorte`). Seule la cible change :
+# précédente (*insurance claims*), sans la race (Obermeyer et al., 2019). Nous en faisons une
+# **reproduction simplifiée**, en trois étapes.
 #
-# - `"cost"` : le score prédit le **coût** des soins de l'année suivante (comme l'algorithme
-#   de l'étude) ;
-# - `"health"` : le score prédit le **nombre de maladies chroniques** de l'année suivante, une
-#   mesure plus directe du besoin.
+# 1. **Le score** est une **régression linéaire** : une somme pondérée d'informations, aux
+#    poids choisis pour prédire au mieux la cible. Il utilise sept informations, **sans la
+#    race** : âge, sexe, maladies chroniques de cette année (`n_chronic`), HbA1c, pression
+#    artérielle, créatinine et coût de cette année.
+# 2. **Apprendre, puis juger.** Le score **apprend** sur deux tiers des patients, comme dans
+#    l'étude. On le **juge** sur le dernier tiers, qu'il n'a jamais vu (module 01) : la
+#    **cohorte jugée** (variable `cohorte`).
+# 3. **Deux cibles.** Seule la cible change : le **coût** des soins de l'année suivante
+#    (`cost`), ou le **nombre de maladies chroniques** de l'année suivante (`n_chronic_next`),
+#    plus proche du besoin.
 #
 # Par simplification, nous appelons **inscrits** les patients dont le score atteint le 97ᵉ
 # centile (dans l'hôpital réel, ils étaient seulement repérés).
@@ -218,7 +218,7 @@ print(f"Patients blancs : {n_blancs} dans la cohorte jugée, dont {n_blancs_insc
 #
 # Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
 # patients noirs** ? Donnez une proportion entre 0 et 1 (par exemple `0.25`, et non `25`), en
-# écrivant le calcul à partir des variables définies ci-dessus.
+# écrivant le calcul avec les variables ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -322,13 +322,12 @@ part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
 #
 # ## 4. L'explorateur : à score égal, qui est le plus malade ?
 #
-# Deux commandes : **la cible** du score (menu déroulant : coût ou maladies chroniques) et **le
-# seuil du programme** (curseur en centiles, ou flèches du clavier). Le **tableau** donne, pour
-# chaque groupe, les inscrits, le **taux de sélection** (part des patients du groupe qui sont
-# inscrits), la part parmi les inscrits et leurs maladies chroniques moyennes (année suivante).
-# Le **graphique** range les patients par centile de score, du plus faible (à gauche) au plus
-# élevé, et donne leurs maladies chroniques moyennes par groupe ; la ligne pointillée marque le
-# seuil.
+# Deux commandes : **la cible** du score (menu déroulant) et **le seuil du programme** (curseur
+# en centiles). Le **tableau** donne, pour chaque groupe : les inscrits, le **taux de
+# sélection** (la part des patients du groupe qui sont inscrits), la part parmi les inscrits et
+# leurs maladies chroniques moyennes l'année suivante. Le **graphique** donne les maladies
+# chroniques moyennes de chaque groupe, par centile de score, du plus faible (à gauche) au plus
+# élevé. La ligne pointillée marque le seuil.
 #
 # Laissez la cible sur le **coût** et le seuil au **97ᵉ centile**. Si le score mesurait bien le
 # besoin, les deux courbes se superposeraient. À droite, près du seuil, est-ce le cas ?
@@ -345,9 +344,9 @@ explorateur
 # %% [markdown]
 # ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
 #
-# Avec la cible « coût » (seuil au 97ᵉ centile), calculez l'**écart** du nombre moyen de
-# maladies chroniques de l'année suivante (`n_chronic_next`) entre les inscrits, tous au-dessus
-# du même seuil : moyenne des **inscrits noirs** **moins** moyenne des **inscrits blancs**.
+# Avec la cible « coût », calculez l'**écart** du nombre moyen de maladies chroniques de
+# l'année suivante (`n_chronic_next`) entre les inscrits, tous au-dessus du même seuil :
+# moyenne des **inscrits noirs** **moins** moyenne des **inscrits blancs**.
 #
 # Lisez les deux moyennes dans le tableau de l'explorateur, ou calculez-les : la moyenne d'une
 # colonne pour certains patients s'écrit `cohorte.loc[condition, "nom_de_colonne"].mean()`,
@@ -503,33 +502,69 @@ ecart_maladies = (
 )
 
 # %% [markdown]
-# Les inscrits noirs ont nettement plus de maladies chroniques que les inscrits blancs, et les
-# courbes montrent le même écart à score égal : pour être inscrit, **un patient noir doit être
-# plus malade qu'un patient blanc**. Dans l'étude, le score prédisait pourtant le coût aussi
-# bien dans les deux groupes (Obermeyer et al., 2019) : exact sur le coût, il était injuste
-# parce que la **question posée** était mauvaise. Le nôtre, plus simple, prédit le coût moins
-# bien :
+# Les inscrits noirs ont plus de maladies chroniques que les inscrits blancs. Cet écart est-il
+# solide ? Il ne repose que sur quelques dizaines d'inscrits noirs. La cellule suivante
+# donne :
+#
+# 1. l'écart avec son **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des valeurs
+#    plausibles, compte tenu du hasard de l'échantillon ; moins il y a de patients, plus elle
+#    est large ;
+# 2. le coût **prédit** par notre score et le coût **observé**, dans chaque groupe.
+
 
 # %%
-# Coût de l'année suivante : prédit par le score « coût » et observé, en moyenne par groupe,
-# dans la cohorte jugée.
-noms = {"Black": "Patients noirs", "White": "Patients blancs"}
-calibrage = (
-    cohorte.assign(cout_predit=scores_cout)
-    .groupby("race", observed=True)[["cout_predit", "cost"]]
-    .mean()
-    .rename(index=noms)
-)
-fr_table(
-    calibrage,
-    columns={"cout_predit": "Coût prédit moyen (dollars)", "cost": "Coût observé moyen (dollars)"},
-    index={"race": "Groupe"},
-    digits=0,
-)
+def comparer_inscrits(inscrits):
+    """Print the mean chronic illnesses of the enrolled by group, and the gap with its 95 % CI."""
+    malades_noirs, malades_blancs = besoin[inscrits & noirs], besoin[inscrits & blancs]
+    ecart = malades_noirs.mean() - malades_blancs.mean()
+    # Erreur type de l'écart : grande si les valeurs sont dispersées, petite si les groupes
+    # sont grands. L'intervalle à 95 % va de 1,96 erreur type en dessous à 1,96 au-dessus.
+    erreur = np.sqrt(
+        malades_noirs.var(ddof=1) / malades_noirs.size
+        + malades_blancs.var(ddof=1) / malades_blancs.size
+    )
+    bas, haut = ecart - 1.96 * erreur, ecart + 1.96 * erreur
+    print(
+        "  Maladies chroniques (année suivante) des inscrits, en moyenne : "
+        f"{fr_number(malades_noirs.mean(), 2)} chez les {malades_noirs.size} noirs, "
+        f"{fr_number(malades_blancs.mean(), 2)} chez les {malades_blancs.size} blancs."
+    )
+    print(
+        f"  Écart (noirs moins blancs) : {fr_number(ecart, 2)} "
+        f"(IC 95 % : {fr_number(bas, 2)} à {fr_number(haut, 2)})."
+    )
+
+
+print("Cible « coût » :")
+comparer_inscrits(inscrits_cout)
+
+# Coût de l'année suivante, prédit par le score « coût » et observé, en moyenne.
+lignes = []
+tous = np.full(len(cohorte), True)  # vrai pour chaque patient de la cohorte jugée
+for ensemble, garder in [("Toute la cohorte jugée", tous), ("Inscrits", inscrits_cout)]:
+    for groupe, du_groupe in [("Patients noirs", noirs), ("Patients blancs", blancs)]:
+        choisis = garder & du_groupe
+        lignes.append(
+            {
+                "Patients": ensemble,
+                "Groupe": groupe,
+                "Nombre": int(choisis.sum()),
+                "Coût prédit moyen (dollars)": scores_cout[choisis].mean(),
+                "Coût observé moyen (dollars)": cohorte.loc[choisis, "cost"].mean(),
+            }
+        )
+display(fr_table(pd.DataFrame(lignes), digits=0, show_index=False))
 
 # %% [markdown]
-# Notre score **surestime** en moyenne le coût des patients noirs, une erreur qui les ferait
-# plutôt monter dans le classement : le biais vient bien du choix de la cible.
+# **L'intervalle** est assez large : la valeur exacte de l'écart est incertaine. Mais même sa borne
+# basse dépasse une maladie chronique. Les courbes montrent le même écart à score égal : pour
+# être inscrit, **un patient noir doit être plus malade qu'un patient blanc**.
+#
+# **Le tableau.** Dans l'étude, le score prédisait le coût aussi bien dans les deux groupes
+# (Obermeyer et al., 2019). Le nôtre, plus simple, **surestime** le coût des patients noirs et
+# sous-estime celui des patients blancs, dans toute la cohorte jugée comme parmi les inscrits.
+# Cette erreur ferait plutôt monter les patients noirs dans le classement : le biais vient
+# donc bien du choix de la cible.
 #
 # ## 5. Changer la cible
 #
@@ -649,43 +684,50 @@ part_noirs_sante = noirs.mean()
 part_noirs_sante = 0.465
 
 # %% [markdown]
-# Les deux courbes se rapprochent, et le programme inscrit beaucoup plus de patients noirs, qui
-# restent en moyenne plus malades que les inscrits blancs. La cellule suivante compare les deux
-# cibles, chaque part avec son **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des
-# valeurs plausibles compte tenu du hasard de l'échantillon, ici 497 inscrits.
+# Les deux courbes se rapprochent. La cellule suivante compare les deux cibles, avec leurs
+# IC 95 %.
 
 # %%
 for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", inscrits_sante)]:
     k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
     bas, haut = proportion_ci(k, n)
-    malades = [besoin[inscrits & groupe].mean() for groupe in (noirs, blancs)]
+    print(f"Cible « {nom_cible} » :")
     print(
-        f"Cible « {nom_cible} » : {fr_percent(k / n)} de patients noirs parmi les {n} inscrits "
-        f"(IC 95 % : {fr_percent(bas)} à {fr_percent(haut)}) ; maladies chroniques des "
-        f"inscrits : {fr_number(malades[0], 2)} (noirs) contre {fr_number(malades[1], 2)} "
-        f"(blancs), écart {fr_number(malades[0] - malades[1], 2)}."
+        f"  Part des patients noirs parmi les {n} inscrits : {fr_percent(k / n)} "
+        f"(IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})."
     )
+    comparer_inscrits(inscrits)
 
 # %% [markdown]
-# Avec la cible « maladies », l'écart entre inscrits noirs et blancs diminue nettement. Même un
-# score parfait laisserait un écart entre inscrits (les patients noirs sont en moyenne plus
-# malades) : pour juger un score, comparez les groupes **à score égal** (les courbes).
+# Avec la cible « maladies », l'écart entre inscrits noirs et blancs diminue nettement. Les
+# intervalles des deux écarts ne se chevauchent pas : le hasard ne suffit pas à expliquer
+# cette baisse. Même un score parfait laisserait un écart entre inscrits, car les patients
+# noirs sont en moyenne plus malades. Pour juger un score, comparez les groupes **à score
+# égal** (les courbes).
+#
+# **Attention : ce score « maladies » est jugé sur ce qu'il prédit.** Il apprend à prédire
+# `n_chronic_next`, la colonne qui sert ensuite à juger les inscrits. Dans notre générateur,
+# seul le coût dépend de l'accès aux soins, pas cette colonne : son succès est donc exagéré.
+# Dans la réalité, une maladie n'est comptée que si elle a été diagnostiquée, ce qui dépend
+# aussi de l'accès (voir « Aucune cible n'est neutre », après la séance).
+#
+# <details><summary>Ce que l'intervalle de confiance ne couvre pas</summary>
 #
 # L'intervalle couvre le **hasard de l'échantillon**, celui qui change avec la graine (voir la
 # fiche), pas nos **choix de construction** (écart d'accès grossi, forme du coût, régression
 # linéaire au lieu de l'algorithme réel) : nos chiffres ne se comparent pas à ceux de l'étude.
+# </details>
 #
 # ## 6. Que faut-il changer ?
 #
 # Retirer la race ne servirait à rien (le score ne l'utilise pas) ; baisser le seuil non plus :
-# il inscrirait plus de patients, dans le même ordre. Le levier
-# est la **cible**, à condition que la nouvelle n'ait pas le défaut du coût.
+# il inscrirait plus de patients, dans le même ordre. Le levier est la **cible**, à condition
+# que la nouvelle n'ait pas le défaut du coût.
 #
 # ### Question 4 — Une nouvelle cible (2 points)
 #
 # Un hôpital propose de prédire le **nombre de consultations de l'année suivante** au lieu du
-# coût. Que fait cette cible au biais étudié dans ce module ? Répondez par l'une des options,
-# entre guillemets :
+# coût. Que fait cette cible au biais ? Répondez par l'une des options, entre guillemets :
 #
 # - `"corrige"` : elle corrige le biais, car un nombre de consultations traduit un besoin de
 #   soins et non une dépense ;
@@ -774,16 +816,16 @@ nouvelle_cible = "changer la cible"
 # ## À retenir
 #
 # - La **cible** d'un modèle est un choix humain. Le **coût**, comme le nombre de consultations,
-#   est un mauvais **substitut** du **besoin** : à maladie égale, on dépense moins et on consulte
+#   est un mauvais **substitut** du **besoin** : à maladie égale, on dépense et on consulte
 #   moins quand on accède moins aux soins.
-# - Dans l'étude, le score prédisait bien le coût dans les deux groupes et sous-estimait
-#   pourtant le besoin des patients noirs : **exact** sur sa cible, **injuste** envers un
-#   groupe, sans même utiliser la race. Notre score, moins exact, montre le même biais.
+# - Dans l'étude, le score était **exact** sur sa cible, le coût, mais **injuste** : il
+#   sous-estimait le besoin des patients noirs, sans même utiliser la race.
 # - Pour repérer ce biais, comparez les groupes **à score égal** (les courbes) ; au-dessus
 #   d'un même seuil, un écart n'est qu'un signal d'alerte.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
-# - Cohorte **synthétique**, score **reproduit** : retenez le mécanisme, pas les chiffres.
+# - Cohorte **synthétique**, score **reproduit**, petits effectifs : retenez le mécanisme, pas
+#   les chiffres.
 
 # %% [markdown]
 # ## Après la séance
@@ -801,6 +843,7 @@ nouvelle_cible = "changer la cible"
 # suivante donne le taux de sélection de chaque groupe, avec chacune des deux cibles.
 
 # %%
+noms = {"Black": "Patients noirs", "White": "Patients blancs"}
 for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", inscrits_sante)]:
     cadre = MetricFrame(
         metrics={"taux de sélection": selection_rate, "effectif": count},
@@ -819,38 +862,40 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
     print(f"  Écart de taux de sélection entre les groupes : {fr_number(ecart_taux, 2)} {unite}")
 
 # %% [markdown]
-# ### Question 5 — Lire un taux de sélection (2 points)
+# ### Question 5 — Un taux de sélection plus élevé est-il une faveur ? (2 points)
 #
-# Comparez les taux de sélection des deux groupes avec chaque cible, et l'écart entre eux d'une
-# cible à l'autre. Quelle conclusion est la bonne ? Répondez par l'une des options, entre
-# guillemets :
+# Regardez la cible « maladies chroniques » dans le résultat ci-dessus : le taux de sélection
+# des patients noirs est bien plus élevé que celui des patients blancs. Un collègue en
+# conclut : « ce score favorise les patients noirs ». Que lui répondez-vous ? Répondez par
+# l'une des options, entre guillemets :
 #
-# - `"favorise les noirs"` : le score « maladies » favorise les patients noirs, puisqu'il
-#   inscrit une plus grande part d'entre eux que de patients blancs ;
-# - `"besoins différents"` : l'écart vient surtout de besoins différents entre les groupes,
-#   que le taux de sélection ne mesure pas ;
-# - `"moins juste"` : le score « maladies » est moins juste que le score « coût », puisque
-#   l'écart entre les deux taux y est plus grand ;
-# - `"taux égaux"` : un score juste inscrirait chaque groupe au même taux, puisque le
-#   programme s'adresse à tous.
+# - `"il a raison"` : un score équitable sélectionnerait chaque groupe au même taux, puisque
+#   le programme s'adresse à tous ;
+# - `"minoritaires"` : il a tort, car les patients noirs restent minoritaires parmi les
+#   inscrits, donc le score ne peut pas les favoriser ;
+# - `"comparer les besoins"` : ce chiffre ne suffit pas pour conclure ; il faut d'abord
+#   comparer le besoin de soins des deux groupes, par exemple à score égal ;
+# - `"cible coût"` : il a raison, et le score « coût » est plus équitable, puisque l'écart
+#   entre les taux de sélection y est plus petit.
 #
 # <details><summary>Indice 1</summary>
 #
-# Le but du programme est d'aider les plus malades. Pour dire qu'un groupe est favorisé, que
-# faudrait-il savoir en plus des taux de sélection ?
+# Le but du programme est d'aider les plus malades. Les deux groupes ont-ils le même état de
+# santé moyen ? Sinon, un score juste devrait-il les sélectionner au même taux ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Regardez les maladies chroniques moyennes des inscrits de chaque groupe (cellule des
-# intervalles de confiance, section 5) : un programme destiné aux plus malades devrait-il
-# inscrire chaque groupe au même taux ?
+# Distinguez deux mesures : la part des patients noirs **parmi les inscrits** (questions 1 et
+# 3) et leur **taux de sélection** (parmi les patients noirs, combien sont inscrits ?). Puis
+# reprenez la cellule des intervalles de confiance (section 5) : avec la cible « maladies », les
+# inscrits noirs sont-ils moins malades que les inscrits blancs ?
 # </details>
 
 # %% answer="lecture_taux"
 lecture_taux = ...
 ### BEGIN SOLUTION
-lecture_taux = "besoins différents"
+lecture_taux = "comparer les besoins"
 ### END SOLUTION
 
 # %% tests="lecture_taux" points=2
@@ -858,27 +903,31 @@ lecture_taux = "besoins différents"
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
-    options=["favorise les noirs", "besoins différents", "moins juste", "taux égaux"],
-    digest="8556631c52394a89",
+    options=["il a raison", "minoritaires", "comparer les besoins", "cible coût"],
+    digest="e7c2ed77f05361c1",
     mistakes=[
         checks.Mistake(
             None,
-            "un taux de sélection plus élevé ne prouve pas une faveur : comparez d'abord les "
-            "besoins des groupes. C'est l'erreur de la parité démographique (exiger le même "
-            "taux de sélection dans chaque groupe).",
-            digest="e939cd8af3764fb3",
+            "exiger le même taux de sélection dans chaque groupe, c'est la parité "
+            "démographique. Elle ne convient que si les besoins sont égaux ; ici, les patients "
+            "noirs sont en moyenne plus malades, et un programme destiné aux plus malades doit "
+            "en sélectionner une plus grande part.",
+            digest="fe47fd03066d368d",
         ),
         checks.Mistake(
             None,
-            "un écart de taux de sélection n'est ni bon ni mauvais en soi ; il faut le confronter "
-            "au but du programme, aider les plus malades, donc au besoin des inscrits.",
-            digest="67e8fa4a145a52c6",
+            "vous raisonnez sur la part parmi les inscrits, pas sur le taux de sélection. Et "
+            "aucune des deux ne dit, seule, si un groupe est favorisé : il faut la confronter "
+            "au besoin de soins des groupes.",
+            digest="e823568cee72117f",
         ),
         checks.Mistake(
             None,
-            "des taux égaux ne sont justes que si les besoins sont égaux. Ici, les groupes "
-            "n'ont pas le même état de santé moyen.",
-            digest="5dd34f13d5848404",
+            "un écart de taux plus petit n'est pas plus équitable en soi. Avec la cible "
+            "« coût », les inscrits noirs étaient bien plus malades que les inscrits blancs "
+            "(question 2) : ce score les désavantageait. Confrontez l'écart au but du "
+            "programme, aider les plus malades.",
+            digest="f1826f79f68daf33",
         ),
     ],
 )
@@ -886,22 +935,22 @@ checks.check_choice(
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
-    options=["favorise les noirs", "besoins différents", "moins juste", "taux égaux"],
-    expected="besoins différents",
+    options=["il a raison", "minoritaires", "comparer les besoins", "cible coût"],
+    expected="comparer les besoins",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_taux"
 # message : parité démographique
-lecture_taux = "favorise les noirs"
+lecture_taux = "il a raison"
 
 # %% mistake="lecture_taux"
-# message : ni bon ni mauvais en soi
-lecture_taux = "moins juste"
+# message : pas sur le taux de sélection
+lecture_taux = "minoritaires"
 
 # %% mistake="lecture_taux"
-# message : ne sont justes que si les besoins sont égaux
-lecture_taux = "taux égaux"
+# message : n'est pas plus équitable en soi
+lecture_taux = "cible coût"
 
 # %% mistake="lecture_taux"
 # message : n'est pas l'une des options
@@ -909,12 +958,14 @@ lecture_taux = "aucune idée"
 
 # %% [markdown]
 # Un taux de sélection plus élevé ne prouve pas une faveur. Le critère « chaque groupe est-il
-# sélectionné au même taux ? » (la **parité démographique**) conclurait que les deux scores
-# favorisent les patients noirs. C'est faux : ils sont en moyenne **beaucoup plus malades**, et
-# un programme destiné aux plus malades **devrait** en inscrire une plus grande part.
-# `MetricFrame` calcule fidèlement l'indicateur qu'on lui donne, mais ne dit pas s'il
-# correspond au but du programme : pour ce but, comparez le besoin des inscrits (question 2) et
-# les courbes à score égal. (Le module 06 reviendra sur les définitions de l'équité.)
+# sélectionné au même taux ? » s'appelle la **parité démographique**. Il conclurait que les
+# deux scores favorisent les patients noirs. C'est faux : ils sont en moyenne **beaucoup plus
+# malades**, et un programme destiné aux plus malades **devrait** en inscrire une plus grande
+# part. Même avec la cible « maladies », les inscrits noirs restent plus malades que les
+# inscrits blancs (section 5) : rien n'indique une faveur. `MetricFrame` calcule fidèlement
+# l'indicateur qu'on lui donne, mais ne dit pas s'il correspond au but du programme. Pour ce
+# but, comparez le besoin des groupes, à score égal. (Le module 06 reviendra sur les
+# définitions de l'équité.)
 
 # %% [markdown]
 # ### Réflexion — Que doit prédire un algorithme de gestion des soins ? (3 points, corrigée par l'enseignant)
