@@ -28,9 +28,11 @@
 #
 # ## Mode d'emploi
 #
-# Exécutez les cellules **dans l'ordre** (**Maj + Entrée**). Remplacez chaque `...` par votre
-# réponse (décimales avec un **point** : `0.8`), puis exécutez la cellule **« Vérification »**
-# en dessous. Des **indices** sont repliés sous chaque question.
+# Exécutez les cellules **dans l'ordre** : cliquez dans une cellule, puis **Maj + Entrée**.
+# Inutile de comprendre tout le code : lisez ses commentaires (après un `#`) et ce qu'il
+# affiche. Pour répondre, remplacez les `...` (par un calcul avec les noms donnés, ou un texte ;
+# décimales avec un **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en
+# dessous. Sous chaque question, des **indices** repliés s'ouvrent d'un clic.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -106,12 +108,15 @@
 # par exemple dans certaines BPCO ; O'Driscoll et al., 2017).
 
 # %%
+# Préparation : exécutez cette cellule sans chercher à lire tout le code. Elle charge les
+# outils, fabrique les données synthétiques, puis affiche leur fiche et les premières paires.
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from fairlearn.metrics import MetricFrame, false_negative_rate, false_positive_rate
 from IPython.display import display
 from scipy.optimize import brentq
+from scipy.stats.contingency import relative_risk
 from sklearn.metrics import precision_score, recall_score
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
@@ -129,6 +134,8 @@ SEUIL_HYPOXEMIE = 88  # hypoxémie vraie : SaO2 < 88 %
 ZONE_RASSURANTE = (92, 96)  # SpO2 « rassurante » : de 92 à 96 %
 SEUIL_ALARME = 92  # consigne du service : alarme si la SpO2 affichée est < 92 %
 BIAIS_APPAREIL = 2.9  # surestimation chez les patients noirs quand la vraie SaO2 vaut 88 % (points)
+SPO2_M_K = 94  # M. K. (section 8) : SpO2 affichée par l'oxymètre (94 %)
+SAO2_M_K = 86  # M. K. (section 8) : SaO2 mesurée au gaz du sang (86 %)
 
 
 def sao2_selon_pao2(pao2):
@@ -163,16 +170,23 @@ print(f"{len(paires)} paires de mesures : {blancs.sum()} chez des patients blanc
       f"{noirs.sum()} chez des patients noirs.")
 fr_table(
     paires.head().assign(hypoxemie=lambda d: d["hypoxemie"].map({True: "oui", False: "non"})),
+    columns={
+        "groupe": "Groupe",
+        "sao2": "SaO2, gaz du sang (%)",
+        "spo2": "SpO2 affichée (%)",
+        "hypoxemie": "Hypoxémie vraie (SaO2 < 88 %)",
+    },
     caption="Les cinq premières paires de mesures",
     digits=1,
     show_index=False,
 )
 
 # %% [markdown]
-# `hypoxemie` : « oui » si la SaO2 est sous 88 %. Pour chaque SpO2 affichée, la figure donne
-# la part des paires en hypoxémie vraie.
+# La figure suivante donne, pour chaque SpO2 affichée, la part des paires en hypoxémie vraie,
+# dans chaque groupe.
 
 # %%
+# La figure : regardez le graphique et les lignes écrites dessous, pas le code.
 valeurs_lues = range(86, 101)
 part_hypoxemie = {
     nom: [paires.loc[masque & (paires["spo2"] == v), "hypoxemie"].mean() for v in valeurs_lues]
@@ -216,6 +230,7 @@ print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
 # de patients.
 
 # %%
+# On compte les paires de chaque groupe, et on range chaque nombre sous un nom (une variable).
 rassurante = (spo2 >= ZONE_RASSURANTE[0]) & (spo2 <= ZONE_RASSURANTE[1])  # de 92 à 96 %
 occulte = hypox & rassurante
 
@@ -227,24 +242,35 @@ n_rassurantes_noirs = int((noirs & rassurante).sum())
 n_occultes_blancs = int((blancs & occulte).sum())
 n_occultes_noirs = int((noirs & occulte).sum())
 
-pd.DataFrame(
-    {
-        "toutes les paires": [n_paires_blancs, n_paires_noirs],
-        "hypoxémie vraie (SaO2 < 88 %)": [n_hypoxemies_blancs, n_hypoxemies_noirs],
-        "SpO2 de 92 à 96 %": [n_rassurantes_blancs, n_rassurantes_noirs],
-        "SpO2 de 92 à 96 % ET SaO2 < 88 %": [n_occultes_blancs, n_occultes_noirs],
+# Chaque colonne du tableau : le nom de son nombre chez les patients blancs, puis noirs.
+comptes = {
+    "Toutes les paires": {"n_paires_blancs": n_paires_blancs, "n_paires_noirs": n_paires_noirs},
+    "Hypoxémie vraie (SaO2 < 88 %)": {
+        "n_hypoxemies_blancs": n_hypoxemies_blancs, "n_hypoxemies_noirs": n_hypoxemies_noirs
     },
-    index=["patients blancs (…_blancs)", "patients noirs (…_noirs)"],
+    "SpO2 de 92 à 96 %": {
+        "n_rassurantes_blancs": n_rassurantes_blancs, "n_rassurantes_noirs": n_rassurantes_noirs
+    },
+    "SpO2 de 92 à 96 % ET SaO2 < 88 %": {
+        "n_occultes_blancs": n_occultes_blancs, "n_occultes_noirs": n_occultes_noirs
+    },
+}
+tableau = pd.DataFrame(
+    {colonne: list(noms.values()) for colonne, noms in comptes.items()},
+    index=pd.Index(["patients blancs", "patients noirs"], name="Groupe"),
 )
+display(fr_table(tableau, caption="Nombre de paires de mesures"))
+print("Les mêmes nombres, sous le nom à écrire dans vos calculs :")
+for colonne, noms in comptes.items():
+    print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
 # %% [markdown]
-# Les variables suivent les colonnes du tableau : `n_paires_noirs`, `n_hypoxemies_noirs`,
-# `n_rassurantes_noirs`, `n_occultes_noirs`, et de même `…_blancs`.
+# Chacun de ces noms est une **variable** : il garde un nombre, ici une case du tableau.
 #
 # ### Question 1 — Le taux d'hypoxémie occulte chez les patients noirs (2 points)
 #
 # Calculez le **taux d'hypoxémie occulte** chez les patients noirs, défini comme dans l'étude,
-# sous forme de proportion entre 0 et 1, avec les variables ci-dessus.
+# sous forme de proportion entre 0 et 1 : écrivez une division de deux de ces noms, avec `/`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -255,15 +281,17 @@ pd.DataFrame(
 # <details><summary>Indice 2</summary>
 #
 # Complétez la phrase de la définition : « parmi les paires où ______, la part de celles où
-# ______ ». Le premier blanc est le groupe de départ (le dénominateur), le second ce que l'on
-# compte en lui (le numérateur). Quelle colonne du tableau correspond à chaque blanc ?
+# ______ ». Le premier trou est le groupe de départ (le dénominateur), le second ce que l'on
+# compte en lui (le numérateur). Quelle colonne du tableau correspond à chaque trou ?
 # </details>
 #
 # <details><summary>Indice 3</summary>
 #
-# Dénominateur : les paires où l'écran rassurait (SpO2 de 92 à 96 %). Numérateur : parmi elles,
-# celles en hypoxémie vraie, c'est-à-dire la dernière colonne. Une division de deux variables
-# `…_noirs`.
+# Un exemple résolu, pour une **autre** question : la part des paires en hypoxémie vraie parmi
+# **toutes** les paires des patients blancs s'écrit `n_hypoxemies_blancs / n_paires_blancs` :
+# ce que l'on compte, divisé par le groupe de départ. Faites de même avec les deux trous de
+# l'indice 2, chez les patients noirs. Contrôle : chaque paire comptée au-dessus de la barre
+# doit aussi faire partie du groupe en dessous.
 # </details>
 
 # %% answer="taux_occulte_noirs"
@@ -351,12 +379,14 @@ taux_occulte_noirs = n_rassurantes_noirs / n_occultes_noirs
 #
 # Un taux calculé sur un échantillon n'est qu'une **estimation**. L'**intervalle de confiance à
 # 95 %** (de Wilson, adapté aux proportions ; Wilson, 1927) donne la fourchette des valeurs
-# compatibles avec les données ; plus le dénominateur est petit, plus elle est large. Il
-# suppose des paires **indépendantes**, comme nos paires synthétiques ; au Michigan (près de
-# 7 paires par patient : 10 789 pour 1 609 patients), il serait trop étroit. La cellule compare
-# nos deux groupes, puis un **petit audit** inventé : un mois dans un service.
+# compatibles avec les données ; plus le dénominateur est petit, plus elle est large. Ces
+# intervalles supposent des paires **indépendantes**, comme nos paires synthétiques ; au
+# Michigan (près de 7 paires par patient : 10 789 pour 1 609 patients), ils seraient trop
+# étroits. La cellule compare nos deux groupes, puis un **petit audit** inventé : un mois dans
+# un service.
 
 # %%
+# Trois fonctions de calcul (inutile de les lire), puis les résultats : lisez-les sous la cellule.
 def intervalle_95(k, n):
     """Intervalle de confiance à 95 % (Wilson) de la proportion k / n."""
     bas, haut = proportion_ci(k, n)
@@ -373,6 +403,14 @@ def ecart_95(k1, n1, k2, n2):
     return f"{points[0]} points, intervalle à 95 % de {points[1]} à {points[2]} points"
 
 
+def rapport_95(k1, n1, k2, n2):
+    """Rapport des taux k1/n1 et k2/n2, et son intervalle à 95 % (méthode de Katz)."""
+    rapport = relative_risk(k1, n1, k2, n2)
+    bas, haut = rapport.confidence_interval()
+    r, b, h = (fr_number(x, 1) for x in (rapport.relative_risk, bas, haut))
+    return f"{r} fois, intervalle à 95 % de {b} à {h} fois"
+
+
 if checks.is_placeholder(taux_occulte_noirs):
     print("Répondez d'abord à la question 1 : les taux de nos données s'afficheront ici.")
 else:
@@ -381,23 +419,25 @@ else:
                       ("patients blancs", n_occultes_blancs, n_rassurantes_blancs)):
         print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
               f"{intervalle_95(k, n)}")
-    rapport = (n_occultes_noirs / n_rassurantes_noirs) / (
-        n_occultes_blancs / n_rassurantes_blancs
-    )
-    print(f"  rapport : {fr_number(rapport, 1)} fois plus chez les patients noirs")
+    print("  rapport des taux (noirs / blancs) : "
+          + rapport_95(n_occultes_noirs, n_rassurantes_noirs,
+                       n_occultes_blancs, n_rassurantes_blancs))
 
 AUDIT = {"patients noirs": (3, 20), "patients blancs": (4, 80)}  # (occultes, rassurantes)
 print("\nL'audit d'un mois (chiffres inventés) :")
 for nom, (k, n) in AUDIT.items():
     print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
           f"{intervalle_95(k, n)}")
+print(f"  rapport des taux (noirs / blancs) : "
+      f"{rapport_95(*AUDIT['patients noirs'], *AUDIT['patients blancs'])}")
 print(f"  écart (noirs − blancs) : {ecart_95(*AUDIT['patients noirs'], *AUDIT['patients blancs'])}")
 
 # %% [markdown]
 # L'intervalle des patients noirs est plus large : leur groupe est plus petit. Pour comparer
 # deux groupes, on ne regarde pas si leurs intervalles se chevauchent : on calcule l'**écart**
 # entre les deux taux et **son** intervalle à 95 % (Newcombe, 1998). S'il contient 0, un écart
-# nul reste possible.
+# nul reste possible. Le **rapport** des taux se lit de même, avec 1 pour « pas d'écart »
+# (Katz et al., 1978) : retenez sa fourchette, pas le seul chiffre du milieu.
 #
 # ### Question 2 — Que peut conclure le service de son audit ? (1 point)
 #
@@ -476,26 +516,33 @@ conclusion_audit = "il n'y a pas d'écart"
 # La **sensibilité** de l'alarme est la part des hypoxémies vraies qu'elle détecte.
 
 # %%
+# On range chaque paire dans sa case de la matrice, groupe par groupe.
 alarme = spo2 < SEUIL_ALARME  # l'alarme sonne-t-elle ? (vrai / faux, pour chaque paire)
 vp_blancs, fn_blancs = int((blancs & hypox & alarme).sum()), int((blancs & hypox & ~alarme).sum())
 fp_blancs, vn_blancs = int((blancs & ~hypox & alarme).sum()), int((blancs & ~hypox & ~alarme).sum())
 vp_noirs, fn_noirs = int((noirs & hypox & alarme).sum()), int((noirs & hypox & ~alarme).sum())
 fp_noirs, vn_noirs = int((noirs & ~hypox & alarme).sum()), int((noirs & ~hypox & ~alarme).sum())
-pd.DataFrame(
-    {
-        "VP (hypoxémie, alarme)": [vp_blancs, vp_noirs],
-        "FN (hypoxémie, pas d'alarme)": [fn_blancs, fn_noirs],
-        "FP (fausse alarme)": [fp_blancs, fp_noirs],
-        "VN (pas d'hypoxémie, pas d'alarme)": [vn_blancs, vn_noirs],
-    },
-    index=["patients blancs (…_blancs)", "patients noirs (…_noirs)"],
+# Chaque colonne du tableau : le nom de son nombre chez les patients blancs, puis noirs.
+cases = {
+    "VP (hypoxémie, alarme)": {"vp_blancs": vp_blancs, "vp_noirs": vp_noirs},
+    "FN (hypoxémie, pas d'alarme)": {"fn_blancs": fn_blancs, "fn_noirs": fn_noirs},
+    "FP (fausse alarme)": {"fp_blancs": fp_blancs, "fp_noirs": fp_noirs},
+    "VN (pas d'hypoxémie, pas d'alarme)": {"vn_blancs": vn_blancs, "vn_noirs": vn_noirs},
+}
+tableau = pd.DataFrame(
+    {colonne: list(noms.values()) for colonne, noms in cases.items()},
+    index=pd.Index(["patients blancs", "patients noirs"], name="Groupe"),
 )
+display(fr_table(tableau, caption=f"Nombre de paires par case, au seuil de {SEUIL_ALARME} %"))
+print("Les mêmes nombres, sous le nom à écrire dans vos calculs :")
+for colonne, noms in cases.items():
+    print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
 # %% [markdown]
 # ### Question 3 — La sensibilité de l'alarme chez les patients noirs (2 points)
 #
 # Au seuil du service, calculez la **sensibilité** de l'alarme chez les **patients noirs**
-# (proportion entre 0 et 1), avec les variables `…_noirs` du tableau.
+# (proportion entre 0 et 1), avec les noms qui finissent par `_noirs`, listés sous le tableau.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -511,9 +558,11 @@ pd.DataFrame(
 #
 # <details><summary>Indice 3</summary>
 #
-# Les hypoxémies vraies sont les VP (détectées) et les FN (manquées) ; la sensibilité est la
-# part des VP parmi elles. Attention aux parenthèses : Python calcule `a / b + c` comme
-# `(a / b) + c`, pas comme `a / (b + c)`.
+# Un exemple résolu, pour une **autre** mesure : la valeur prédictive positive chez les patients
+# blancs est la part des vraies hypoxémies (VP) parmi les alarmes (VP et FP). Elle s'écrit
+# `vp_blancs / (vp_blancs + fp_blancs)` : les parenthèses comptent, car sans elles Python
+# calcule `a / b + c` comme `(a / b) + c`. Faites de même pour la sensibilité chez les patients
+# noirs, avec le groupe de départ trouvé aux indices 1 et 2.
 # </details>
 
 # %% answer="sensibilite_noirs"
@@ -609,13 +658,15 @@ sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
 #
-# `MetricFrame`, de la bibliothèque **fairlearn**, reçoit la vérité (`y_true`), les décisions
-# (`y_pred`), le groupe de chaque ligne (`sensitive_features`) et des indicateurs qu'il
-# calcule **groupe par groupe** : **sensibilité** (`recall_score`), **taux de faux négatifs**
-# (1 − sensibilité) et **taux de fausses alarmes** (parmi les paires **sans** hypoxémie, la
-# part où l'alarme sonne).
+# **fairlearn** est une bibliothèque (une boîte à outils pour Python). Son outil `MetricFrame`
+# reçoit la vérité (`y_true` : hypoxémie ou non), les décisions (`y_pred` : alarme ou non) et
+# le groupe de chaque paire (`sensitive_features`), puis calcule **groupe par groupe** la
+# **sensibilité** (`recall_score` en anglais), le **taux de faux négatifs** (1 − sensibilité)
+# et le **taux de fausses alarmes** (parmi les paires **sans** hypoxémie, la part où l'alarme
+# sonne).
 
 # %%
+# Le tableau de fairlearn s'affiche sous la cellule quand la question 3 est faite.
 cadre = MetricFrame(
     metrics={
         "sensibilité": recall_score,
@@ -658,6 +709,7 @@ else:
           f"écart entre les groupes : {fr_number(100 * cadre.difference()['sensibilité'], 1)} "
           "points.")
     display(fr_table(cadre.by_group, caption=f"Au seuil de {SEUIL_ALARME} %",
+                     columns={nom: nom.capitalize() for nom in cadre.by_group.columns},
                      index={"groupe": "Groupe"}))
 
 # %% [markdown]
@@ -674,6 +726,7 @@ else:
 # « Hypoxémie occulte » ne dépend pas du seuil.)
 
 # %%
+# L'explorateur : bougez ses deux curseurs et regardez le tableau et la figure changer.
 explorateur = OximetryExplorer(
     random_state=GRAINE, n_samples=N_PAIRES, threshold=SEUIL_ALARME, device_bias=BIAIS_APPAREIL
 )
@@ -706,20 +759,14 @@ for biais in (BIAIS_APPAREIL, 0.0):
 # l'appareil leur ôtait. La correction de fond est l'**étalonnage de l'appareil** sur toutes
 # les pigmentations ; un seuil selon la couleur de peau appliquerait à chacun un biais moyen,
 # variable d'une personne et d'un appareil à l'autre (relever le seuil pour tous : question
-# 4).
+# 5).
 #
 # ## 8. Au chevet de M. K.
 #
 # Retour à trois heures du matin : l'oxymètre de M. K. affiche 94 %, pas d'alarme. Mais Inès
 # le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
 # l'oxymètre en place : SaO2 à 86 %. Il augmente l'oxygène.
-
-# %%
-# Les mesures de M. K. au moment du gaz du sang.
-spo2_m_k = 94  # SpO2 affichée par l'oxymètre (94 %)
-sao2_m_k = 86  # SaO2 mesurée au gaz du sang (86 %)
-
-# %% [markdown]
+#
 # ### Question 4 — Dans quelle case de la matrice de confusion est M. K. ? (1 point)
 #
 # Classez cette mesure : écrivez **entre guillemets** `"vrai positif"`, `"faux positif"`,
@@ -763,11 +810,14 @@ checks.check_choice(
     ],
 )
 ### BEGIN HIDDEN TESTS
+alarme_m_k = SPO2_M_K < SEUIL_ALARME  # l'alarme a-t-elle sonné ?
+hypoxemie_m_k = SAO2_M_K < SEUIL_HYPOXEMIE  # le gaz du sang montre-t-il une hypoxémie ?
 checks.check_choice(
     situation,
     name="situation",
     options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
-    expected="faux négatif",
+    expected=("vrai " if alarme_m_k == hypoxemie_m_k else "faux ")
+    + ("positif" if alarme_m_k else "négatif"),
 )
 ### END HIDDEN TESTS
 
@@ -810,23 +860,43 @@ situation = "faux positif"
 # Idée de réunion, plutôt que d'attendre un appareil mieux étalonné : **relever le seuil
 # d'alarme, le même pour tous**, jusqu'à ce que l'alarme détecte les hypoxémies des patients
 # noirs **au moins aussi bien** que celles des patients blancs au seuil du service
-# (`sensibilite_blancs_92`, calculée en section 6). Trouvez **le plus bas** seuil entier qui y
-# parvient : chaque cran de plus fait sonner l'alarme plus souvent, pour tous. Aidez-vous de
-# l'explorateur (section 7) ou de la fonction `sensibilites(seuil)` (section 6), qui donne la
-# sensibilité de chaque groupe à un seuil.
+# (`sensibilite_blancs_92`, calculée en section 6 : l'**objectif**). Trouvez **le plus bas**
+# seuil entier qui y parvient : chaque cran de plus fait sonner l'alarme plus souvent, pour
+# tous.
+#
+# **Essayer un seuil chez vous, pas à pas**
+#
+# 1. Si vous venez de rouvrir le notebook, relancez d'abord les calculs : menu
+#    *Exécution › Exécuter toutes les cellules* (vos réponses restent).
+# 2. Dans la **cellule d'essai** ci-dessous, remplacez `93` par le seuil à essayer, puis
+#    **Maj + Entrée** : elle affiche l'objectif, puis la sensibilité de chaque groupe avec une
+#    alarme sous ce seuil.
+# 3. Changez le nombre et recommencez, un cran à la fois. Quand vous avez trouvé, écrivez le
+#    seuil dans la cellule de réponse, exécutez-la, puis exécutez la vérification.
+#
+# Autre façon : dans l'explorateur de la section 7, laissez le biais à 2,9, bougez le curseur
+# « Seuil d'alarme » et lisez la ligne « Sensibilité de l'alarme ».
 #
 # <details><summary>Indice 1</summary>
 #
 # Pour détecter **plus** d'hypoxémies, l'alarme doit-elle sonner plus tôt ou plus tard ? Le
-# seuil doit donc monter ou descendre ? Essayez `sensibilites(93)`, `sensibilites(94)`…
+# seuil doit donc monter ou descendre ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # Montez le seuil d'un cran à la fois à partir du seuil du service. Arrêtez-vous au premier
-# seuil où la sensibilité des patients noirs atteint ou dépasse `sensibilite_blancs_92`. La
-# réponse est un seuil de SpO2 (un nombre entier comme `93`), pas une sensibilité.
+# seuil où la sensibilité des patients noirs atteint ou dépasse l'objectif. La réponse est un
+# seuil de SpO2 (un nombre entier comme `93`), pas une sensibilité.
 # </details>
+
+# %%
+# Cellule d'essai (non notée) : remplacez 93 par le seuil à essayer, puis Maj + Entrée.
+seuil_essaye = 93
+print(f"Objectif : {fr_number(sensibilite_blancs_92)} (sensibilité chez les patients blancs "
+      f"au seuil de {SEUIL_ALARME} %).")
+print(f"Alarme si la SpO2 affichée est sous {seuil_essaye} % :")
+sensibilites(seuil_essaye)
 
 # %% answer="seuil_alarme"
 seuil_alarme = ...
@@ -1082,6 +1152,9 @@ else:
 # - Newcombe RG. Interval estimation for the difference between independent proportions:
 #   comparison of eleven methods. *Stat Med* 1998;17(8):873-890. Intervalle de l'écart entre
 #   deux proportions.
+# - Katz D, Baptista J, Azen SP, Pike MC. Obtaining confidence intervals for the risk ratio in
+#   cohort studies. *Biometrics* 1978;34:469-474. Intervalle du rapport de deux proportions
+#   (calculé avec `scipy.stats.contingency.relative_risk`).
 # - Données : synthétiques, générées par `esn_teach.datasets.make_pulse_oximetry`
 #   (graine `random_state=2020`), calibrées sur Sjoding et al. (2020), biais croissant avec la
 #   désaturation comme chez Bickler et al. (2005). Fiche descriptive (origine, construction,
