@@ -348,24 +348,25 @@ print(f"Paquets dont la diagonale sort de la marge : {hors_marge['A']} sur 10 (g
 #
 # ### Question 2 — Quel critère cette plainte invoque-t-elle ? (1 point)
 #
-# Le représentant des usagers du groupe A écrit : *« Parmi les patients de notre groupe qui ont
-# été réhospitalisés, la plupart n'avaient reçu aucun appel. Dans le groupe B, la plupart des
-# patients réhospitalisés avaient été appelés. »* Quel critère d'équité invoque-t-il ?
-# Répondez par l'une des quatre définitions du tableau, **entre guillemets** :
-# `"parité démographique"`, `"égalité des chances"`, `"égalité des erreurs"` ou
-# `"parité prédictive"`.
+# Le représentant des usagers du groupe A écrit : *« Mon voisin est retourné à l'hôpital dix
+# jours après sa sortie, sans avoir reçu d'appel. Chez nous, c'est le sort de la plupart de
+# ceux qui y retournent ; dans le groupe B, la plupart d'entre eux avaient été appelés. »*
+# Quel critère invoque-t-il ? Répondez, **entre guillemets**, par l'un de ces termes :
+# `"parité démographique"`, `"égalité des chances"`, `"égalité des erreurs"`,
+# `"parité prédictive"` ou `"calibration"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Cherchez le **dénominateur** de la plainte : parle-t-elle de tous les patients, des patients
-# appelés, ou des patients réhospitalisés ?
+# Réécrivez la plainte sous la forme « parmi les patients …, la part qui … ». De quels
+# patients parle-t-elle : de tous, de ceux qui ont été appelés, ou de ceux qui sont retournés
+# à l'hôpital ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Quel taux de la section 3 a pour dénominateur les patients réhospitalisés ? Puis, pour
-# chaque définition du tableau de la section 4, regardez **tout** ce qu'elle demande
-# d'égaliser : la plainte en parle-t-elle ?
+# Cherchez à la section 3 le taux qui a ce dénominateur. Puis, dans le tableau de la
+# section 4, prenez la définition qui demande d'égaliser ce taux **et rien d'autre** : la
+# plainte ne parle pas des autres patients.
 # </details>
 
 # %% answer="critere_plainte"
@@ -384,6 +385,7 @@ checks.check_choice(
         "égalité des chances",
         "égalité des erreurs",
         "parité prédictive",
+        "calibration",
     ],
     digest="7921eb2ef20ebabb",
     mistakes=[
@@ -408,6 +410,13 @@ checks.check_choice(
             "réhospitalisés : elle n'exige pas autant.",
             digest="026936ee889c3b1c",
         ),
+        checks.Mistake(
+            None,
+            "la calibration porte sur le score : le risque qu'il annonce comparé à la part "
+            "réellement réhospitalisée. La plainte porte sur une décision (appeler ou non) : "
+            "c'est un critère d'équité des décisions qu'elle invoque.",
+            digest="67b34f2b8935acac",
+        ),
     ],
 )
 ### BEGIN HIDDEN TESTS
@@ -419,6 +428,7 @@ checks.check_choice(
         "égalité des chances",
         "égalité des erreurs",
         "parité prédictive",
+        "calibration",
     ],
     expected="égalité des chances",
 )
@@ -435,6 +445,10 @@ critere_plainte = "parité prédictive"
 # %% mistake="critere_plainte"
 # message : elle n'exige pas autant
 critere_plainte = "égalité des erreurs"
+
+# %% mistake="critere_plainte"
+# message : la calibration porte sur le score
+critere_plainte = "calibration"
 
 # %% [markdown]
 # ## 5. L'identité de Chouldechova
@@ -463,10 +477,14 @@ fr_table(
 # %% [markdown]
 # Conséquence : si deux groupes ont des taux *p* **différents**, imposer la même VPP et le
 # même TFN impose des **TFP différents**. Aucune règle ne peut respecter à la fois la parité
-# prédictive et l'égalité des erreurs, sauf règle dégénérée : aucun faux positif (VPP = 1),
-# ou une règle qui n'appelle aucun réhospitalisé (TFN = 1 : la formule ne s'applique plus).
-# Kleinberg et al. (2017) ont démontré un résultat
-# voisin pour les scores calibrés.
+# prédictive et l'égalité des erreurs, sauf règle dégénérée. Kleinberg et al. (2017) ont
+# démontré un résultat voisin pour les scores calibrés.
+#
+# <details><summary>Les règles dégénérées</summary>
+#
+# Aucun faux positif (VPP = 1), ou une règle qui n'appelle aucun réhospitalisé (TFN = 1 : la
+# formule ne s'applique plus). Aucune n'est utilisable en pratique.
+# </details>
 #
 # ### Question 3 — Le TFP imposé au groupe A (2 points)
 #
@@ -1109,9 +1127,16 @@ explorateur
 #   objectivement justifié par un but légitime et que les moyens pour réaliser ce but ne
 #   soient nécessaires et appropriés ». Une règle neutre en apparence (par exemple un seuil
 #   unique sur un score qui n'utiliserait pas le groupe) qui manque beaucoup plus de
-#   réhospitalisés dans un groupe devrait donc être justifiée. Enfin, nul ne
-#   peut être discriminé dans l'accès à la prévention ou aux soins (code de la santé publique,
-#   art. L. 1110-3).
+#   réhospitalisés dans un groupe devrait donc être justifiée.
+# - **Là où elle est interdite.** L'article 2 (3°) de la même loi interdit « toute
+#   discrimination directe ou indirecte fondée sur un motif mentionné à l'article 1er […] en
+#   matière de protection sociale, de santé, d'avantages sociaux, d'éducation, d'accès aux
+#   biens et services ou de fourniture de biens et services ». Il admet des différences
+#   « justifiées par un but légitime » lorsque « les moyens de parvenir à ce but sont
+#   nécessaires et appropriés », mais pas celles fondées notamment sur l'origine ou le
+#   patronyme : des seuils par groupe d'origine ne pourraient pas invoquer cette exception.
+#   Enfin, nul ne peut être discriminé dans l'accès à la prévention ou aux soins (code de la
+#   santé publique, art. L. 1110-3).
 #
 # ### Réflexion — Dépistage ou ressource rare ? (3 points, corrigée par l'enseignant)
 #
@@ -1188,7 +1213,8 @@ explorateur
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: assessing and improving
 #   fairness of AI systems. *Journal of Machine Learning Research* 2023;24(257):1-8.
 # - Droit : règlement (UE) 2016/679 (RGPD), art. 9 ; Conseil constitutionnel, décision
-#   n° 2007-557 DC du 15 novembre 2007 ; loi n° 2008-496 du 27 mai 2008, art. 1er ; code de la
+#   n° 2007-557 DC du 15 novembre 2007 ; loi n° 2008-496 du 27 mai 2008, art. 1er et art. 2,
+#   3° (article 2 dans sa version en vigueur depuis le 20 novembre 2016) ; code de la
 #   santé publique, art. L. 1110-3 (textes vérifiés le 23 novembre 2026) ; règlement (UE)
 #   2024/1689 sur l'intelligence artificielle, art. 6, art. 10 et annexes I et III, cités dans
 #   le texte publié au *Journal officiel de l'Union européenne* le 12 juillet 2024 (ce
