@@ -99,8 +99,9 @@ fr_table(cohorte.head(), caption="Les cinq premiers séjours (rehospitalise : 1 
 #
 # Le modèle est une **régression logistique** : il combine l'âge, les hospitalisations de
 # l'année précédente, la durée du séjour, le nombre de médicaments **et le groupe**, avec des
-# poids appris sur la moitié des séjours. Nous l'évaluons sur l'autre moitié (le **jeu de
-# test**). L'équipe appelle les patients dont le score atteint 0,3 ; dans le code, `appel` vaut
+# poids appris sur un tiers des séjours. Un sixième (le **jeu de validation**) sert à la
+# section 6 ; tout est évalué sur la moitié restante (le **jeu de test**), qui n'a servi à rien
+# régler. L'équipe appelle les patients dont le score atteint 0,3 ; dans le code, `appel` vaut
 # 1 pour un patient appelé et 0 sinon.
 
 # %%
@@ -108,14 +109,17 @@ variables = cohorte[["age", "hospit_annee_precedente", "duree_sejour", "nb_medic
 variables = variables.assign(groupe_B=(cohorte["groupe"] == "B").astype(int))
 X_app, X_test, y_app, y_test, groupe_app, groupe_test = train_test_split(
     variables, cohorte["rehospitalise"], cohorte["groupe"], test_size=0.5, random_state=0)
+# Un tiers des séjours de l'apprentissage est mis de côté : le jeu de validation (section 6).
+X_app, X_valid, y_app, y_valid, groupe_app, groupe_valid = train_test_split(
+    X_app, y_app, groupe_app, test_size=1 / 3, random_state=0)
 modele = make_pipeline(StandardScaler(), LogisticRegression())
 modele.fit(X_app, y_app)
 
 seuil_appel = 0.3  # on appelle si le score de risque est au moins 0,3
 scores = modele.predict_proba(X_test)[:, 1]
 appel = (scores >= seuil_appel).astype(int)  # 1 = appelé, 0 = non appelé
-print(f"Jeu de test : {len(y_test)} séjours ; {appel.sum()} patients appelés "
-      f"({fr_percent(appel.mean())}).")
+print(f"Apprentissage : {len(y_app)} séjours ; validation : {len(y_valid)} ; test : "
+      f"{len(y_test)} séjours, dont {appel.sum()} patients appelés ({fr_percent(appel.mean())}).")
 observes = y_test.groupby(groupe_test, observed=True).mean()  # taux observés
 print(f"Taux de réhospitalisation observés dans le jeu de test : groupe A "
       f"{fr_percent(observes['A'])}, groupe B {fr_percent(observes['B'])} (visés : "
@@ -215,7 +219,7 @@ ecarts_faux = [
 checks.check_number(
     ecart_parite,
     name="ecart_parite",
-    digest="691ee68315341709",
+    digest="55897fd52460b2b7",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
@@ -229,7 +233,7 @@ checks.check_number(
             "votre écart est négatif : vous avez soustrait le taux de sélection du groupe le "
             "plus sélectionné de celui du moins sélectionné (groupes inversés). Un écart se "
             "donne en valeur positive : le plus grand moins le plus petit.",
-            digest="e083247b93968311",
+            digest="6d9512a7e6ad8d83",
         ),
         *ecarts_faux,
         checks.Mistake(
@@ -636,15 +640,16 @@ tfp_a = p_a / 1 - p_a * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
 # Supposons que l'équipe choisisse l'**égalité des erreurs**. `ThresholdOptimizer` (fairlearn)
 # garde le score, mais remplace dans chaque groupe le seuil unique par une règle **en partie
 # tirée au sort** : selon son score, le patient a une certaine **probabilité d'être appelé**.
-# Il apprend ces règles sur les données d'apprentissage, pour égaliser le TFN et le TFP en
-# maximisant l'**exactitude équilibrée** (la moyenne de la sensibilité et de la spécificité).
-# La cellule lit les règles apprises, puis mesure les taux.
+# Il apprend ces règles sur le **jeu de validation**, des séjours que le modèle n'a pas vus,
+# pour égaliser le TFN et le TFP en maximisant l'**exactitude équilibrée** (la moyenne de la
+# sensibilité et de la spécificité). La cellule lit les règles apprises, puis mesure les taux
+# sur le jeu de test.
 
 # %%
 correction = ThresholdOptimizer(estimator=modele, constraints="equalized_odds",
                                 objective="balanced_accuracy_score", prefit=True,
                                 predict_method="predict_proba")
-correction.fit(X_app, y_app, sensitive_features=groupe_app)
+correction.fit(X_valid, y_valid, sensitive_features=groupe_valid)  # le jeu de validation
 appel_corrige = correction.predict(X_test, sensitive_features=groupe_test, random_state=0)
 
 
@@ -657,20 +662,34 @@ def proba_appel(score, regle):
 
 
 regles_apprises = correction.interpolated_thresholder_.interpolation_dict
-lignes = {}
-for groupe, regle in regles_apprises.items():
-    bas, haut = sorted([regle["operation0"].threshold, regle["operation1"].threshold])
-    lignes[groupe] = {"Seuil bas": bas, "Seuil haut": haut,
-                      "P(appel), score sous le seuil bas": proba_appel(0.0, regle),
-                      "P(appel), score entre les seuils": proba_appel((bas + haut) / 2, regle),
-                      "P(appel), score au-dessus du seuil haut": proba_appel(1.0, regle)}
-display(fr_table(pd.DataFrame(lignes), columns={"A": "Groupe A", "B": "Groupe B"}, digits=3,
-                 caption="Règles apprises par la correction (P(appel) : probabilité "
-                 "d'être appelé)"))
-score_tres_bas = 0.1
-tres_bas_a = (groupe_test == "A").to_numpy() & (scores < score_tres_bas)
-print(f"Groupe A : {appel_corrige[tres_bas_a].sum()} des {tres_bas_a.sum()} patients dont le "
-      f"score est inférieur à {fr_number(score_tres_bas, 1)} ont été appelés (tirage au sort).")
+seuils = {}
+print("Les règles apprises, lues pour vous (probabilité d'être appelé selon le score) :")
+for groupe in ("A", "B"):
+    regle = regles_apprises[groupe]
+    seuils[groupe] = sorted([regle["operation0"].threshold, regle["operation1"].threshold])
+    bas, haut = seuils[groupe]
+    lecture = (f"- groupe {groupe} : score inférieur à {fr_number(bas)}, "
+               f"{fr_percent(proba_appel(0.0, regle), 0)} ; entre {fr_number(bas)} et "
+               f"{fr_number(haut)}, {fr_percent(proba_appel((bas + haut) / 2, regle), 0)} ; "
+               f"au-dessus de {fr_number(haut)}, {fr_percent(proba_appel(1.0, regle), 0)}")
+    if regle.get("p_ignore", 0.0) > 0:
+        lecture += (f" (dont {fr_percent(regle['p_ignore'], 0)} de décisions tirées au sort "
+                    "quel que soit le score)")
+    print(lecture + ".")
+# Un exemple : un score entre les deux seuils du groupe dont les seuils sont le plus écartés.
+tirage_au_sort = max(seuils, key=lambda g: seuils[g][1] - seuils[g][0])
+exemple = round(sum(seuils[tirage_au_sort]) / 2, 2)
+print(f"Au même score {fr_number(exemple, 2)}, un patient du groupe A est appelé avec une "
+      f"probabilité de {fr_percent(proba_appel(exemple, regles_apprises['A']), 0)}, un "
+      f"patient du groupe B de {fr_percent(proba_appel(exemple, regles_apprises['B']), 0)}.")
+dans_groupe = (groupe_test == tirage_au_sort).to_numpy()
+bas, haut = seuils[tirage_au_sort]
+print(f"Dans le jeu de test, groupe {tirage_au_sort} : "
+      f"{appel_corrige[dans_groupe & (scores < bas)].sum()} des "
+      f"{(dans_groupe & (scores < bas)).sum()} patients au score inférieur à {fr_number(bas)} "
+      f"ont été appelés, et {(1 - appel_corrige[dans_groupe & (scores > haut)]).sum()} des "
+      f"{(dans_groupe & (scores > haut)).sum()} patients au score supérieur à {fr_number(haut)} "
+      "ne l'ont pas été.")
 taux_corrige = MetricFrame(metrics=indicateurs, y_true=y_test, y_pred=appel_corrige,
                            sensitive_features=groupe_test)
 for nom, decisions in (("seuil unique 0,3", appel), ("après correction", appel_corrige)):
@@ -696,31 +715,37 @@ fr_table(par_groupe_corrige,
 
 # %% [markdown]
 # L'**écart d'égalité des erreurs** (le plus grand des écarts de TFN et de TFP entre groupes)
-# est presque annulé. Mais lisez les règles : dans le groupe A, deux seuils, et une part des
-# décisions **tirée au sort, quel que soit le score** (un patient au score très bas peut être
-# appelé, un patient au score très élevé peut ne pas l'être). Deux patients de même score
-# peuvent donc recevoir des décisions différentes : l'égalité vaut **en moyenne sur le
-# groupe**, pas pour chaque personne, et la décision devient difficile à justifier devant le
-# patient. Dans le groupe B, les deux seuils sont presque confondus : un seuil unique, un peu
-# au-dessus de 0,3.
+# est presque annulé. Mais lisez les règles. Dans le groupe A, la règle revient presque à un
+# seuil unique, bien plus bas que 0,3. Dans le groupe B, deux seuils, et une part des
+# décisions **tirée au sort, quel que soit le score**. Deux patients de même score peuvent
+# donc recevoir des décisions différentes, selon leur groupe et selon le hasard : l'égalité
+# vaut **en moyenne sur le groupe**, pas pour chaque personne, et la décision devient
+# difficile à justifier devant le patient.
 #
 # **Attention au droit.** Traiter différemment deux patients au même score **à cause de leur
-# groupe** peut constituer une **discrimination directe** si le groupe repose sur un critère
-# protégé (origine, lieu de résidence…). Notre score utilise lui-même le groupe comme
-# variable : à dossier égal, un patient du groupe A reçoit un score plus bas. Si le groupe
-# reposait sur un critère protégé, ce serait déjà une différence de traitement à justifier ;
-# le retirer rendrait le score mal calibré (section 4).
+# groupe** peut constituer une **discrimination directe**, interdite en matière de santé, si
+# le groupe repose sur un critère protégé (origine, lieu de résidence… ; voir après la
+# séance). Notre score utilise lui-même le groupe : à dossier égal, un patient du groupe A
+# reçoit un score plus bas, une différence de traitement qu'il faudrait déjà justifier (le
+# retirer décalibrerait le score, section 4).
 #
 # ## 7. Ce que coûte la correction, à nombre d'appels égal
 #
-# La correction appelle plus de patients que le seuil 0,3 : les comparer mélangerait l'effet
-# de l'équité et celui des appels en plus. Comparons-la aussi à la règle à seuil unique qui
-# appelle **le même nombre de patients** (les scores les plus élevés), sur les mêmes critères.
+# La correction a choisi elle-même son nombre d'appels (celui qui maximise l'exactitude
+# équilibrée) : la cellule le compare à celui du seuil 0,3. Deux questions à séparer :
+# l'équipe peut-elle passer ces appels ? Et que coûte l'égalité des erreurs **à nombre
+# d'appels égal** ? Pour la seconde, comparons la correction à la règle à seuil unique qui
+# appelle **autant de patients** (les scores les plus élevés).
 
 # %%
 n_appels = appel_corrige.sum()
 seuil_meme_nombre = np.sort(scores)[::-1][n_appels - 1]  # le n-ième score le plus élevé
 appel_meme_nombre = (scores >= seuil_meme_nombre).astype(int)
+n_seuil = appel.sum()
+sens_appels = "de plus" if n_appels >= n_seuil else "de moins"
+print(f"Le seuil 0,3 appelle {n_seuil} patients ; la correction en appelle {n_appels} : "
+      f"{abs(n_appels - n_seuil)} appels {sens_appels} pour l'équipe, soit "
+      f"{fr_percent(abs(n_appels / n_seuil - 1), 0)} {sens_appels}.")
 print(f"Seuil unique qui appelle {n_appels} patients : {fr_number(seuil_meme_nombre, 3)}")
 reel = y_test.to_numpy() == 1  # vrai pour les patients réhospitalisés
 dans_a = (groupe_test == "A").to_numpy()
@@ -796,7 +821,7 @@ message_seuil = (
 checks.check_number(
     vp_perdus,
     name="vp_perdus",
-    digest="85d19ebb2810d332",
+    digest="3704c215cd1cd6c0",
     decimals=3,
     bounds=(0, n_appels),
     mistakes=[
@@ -806,7 +831,7 @@ checks.check_number(
             None,
             "votre nombre est négatif : vous avez soustrait dans l'autre sens. On demande "
             "combien de réhospitalisés la correction joint en moins : un nombre positif.",
-            digest="63a14075b1813bc3",
+            digest="f19dad5ac20e9a3d",
         ),
         checks.Mistake(
             joints["même nombre"] - joints["seuil 0,3"],
@@ -856,18 +881,28 @@ for groupe, dans_groupe in (("A", dans_a), ("B", dans_b)):
     print(f"Groupe {groupe} : {abs(gain)} réhospitalisés joints {sens} ; TFN "
           f"{fr_number(tfn_avant)} avec la règle « même nombre », {fr_number(tfn_apres)} "
           "après correction.")
+# Le tirage au sort de la correction, refait 200 fois : la perte change-t-elle ?
+pertes = []
+for tirage in range(200):
+    autre = correction.predict(X_test, sensitive_features=groupe_test, random_state=tirage)
+    seuil_tirage = np.sort(scores)[::-1][autre.sum() - 1]  # même nombre d'appels
+    pertes.append(int(((scores >= seuil_tirage) & reel).sum() - autre[reel].sum()))
+bas_pertes, haut_pertes = np.quantile(pertes, [0.025, 0.975], method="inverted_cdf")
+print(f"Tirage au sort refait 200 fois : de {min(pertes)} à {max(pertes)} réhospitalisés "
+      f"joints en moins à nombre d'appels égal, et dans 95 % des tirages de {int(bas_pertes)} "
+      f"à {int(haut_pertes)} (ce tirage-ci : {pertes[0]}).")
 
 # %% [markdown]
 # Face au seuil 0,3, la correction semblait joindre **plus** de réhospitalisés : l'effet des
-# appels en plus. À nombre d'appels égal, elle en joint moins et déplace des appels du groupe B
-# vers le groupe A : le TFN du groupe A baisse, celui du groupe B, le plus à risque, monte.
-# L'égalité s'obtient par une **redistribution coûteuse** : le groupe B, le mieux servi avant
-# correction, perd plus de réhospitalisés joints que le groupe A n'en gagne. La colonne `vpp`
-# montre l'autre prix : l'écart de VPP entre groupes s'est creusé, comme l'annonçait
-# l'identité de Chouldechova. Cette perte n'est pas un hasard :
-# avec un score calibré, appeler les scores les plus élevés joint **le plus** de
-# réhospitalisés attendus pour un nombre d'appels donné. Payer ce prix est un **choix de
-# valeurs**, à faire avec les soignants et les usagers.
+# appels en plus. À nombre d'appels égal, elle en joint moins, dans chacun des 200 tirages au
+# sort ; combien de moins dépend du tirage : citez la fourchette, pas un seul nombre. Elle
+# déplace des appels du groupe B, le plus à risque, vers le groupe A : une **redistribution
+# coûteuse**, car le groupe B perd plus de réhospitalisés joints que le groupe A n'en gagne.
+# La colonne `vpp` montre l'autre prix : l'écart de VPP entre groupes s'est creusé, comme
+# l'annonçait l'identité de Chouldechova. Cette perte n'est pas un hasard : avec un score
+# calibré, appeler les scores les plus élevés joint **le plus** de réhospitalisés attendus
+# pour un nombre d'appels donné. Payer ce prix, et les appels en plus,
+# est un **choix de valeurs**, à faire avec les soignants et les usagers.
 
 # %% [markdown]
 # ## À retenir
@@ -877,9 +912,9 @@ for groupe, dans_groupe in (("A", dans_a), ("B", dans_b)):
 # - Chaque taux a son **dénominateur**, qui fixe aussi sa **marge d'erreur** (section 8).
 # - Quand les taux d'événements diffèrent, on ne peut pas égaliser à la fois VPP, TFN et TFP
 #   (**identité de Chouldechova**).
-# - Une **correction** se juge à nombre d'appels égal ; son critère est un **choix de
-#   valeurs**, et elle peut dégrader le sort d'un groupe. L'étiquette elle-même peut refléter
-#   un accès inégal aux soins.
+# - Une **correction** se juge à nombre d'appels égal, et avec sa fourchette si elle tire au
+#   sort ; son critère est un **choix de valeurs**, et elle peut dégrader le sort d'un groupe.
+#   L'étiquette elle-même peut refléter un accès inégal aux soins.
 
 # %% [markdown]
 # ## Après la séance
@@ -930,7 +965,7 @@ checks.expect(
 checks.check_number(
     marge_tfn_a,
     name="marge_tfn_a",
-    digest="a69cdcc6eb257d9c",
+    digest="6b13431785af81e9",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
@@ -940,9 +975,14 @@ checks.check_number(
         ),
         checks.Mistake(
             1.96 * np.sqrt(f_tfn_a * (1 - f_tfn_a) / par_groupe_corrige.loc["A", "appeles"]),
-            "deux erreurs donnent ce nombre : n = les patients appelés du groupe A (c'est le "
-            "dénominateur de la VPP), ou la marge du TFN du groupe B (f et n du groupe B). Le "
-            "TFN du groupe A se calcule parmi les réhospitalisés du groupe A.",
+            "vous avez pris n = les patients appelés du groupe A : c'est le dénominateur de la "
+            "VPP. Le TFN se calcule parmi les réhospitalisés.",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé la marge du TFN du groupe B (f et n du groupe B). On demande "
+            "celle du groupe A.",
+            digest="7391a9d3abb7932b",
         ),
         checks.Mistake(
             None,
@@ -965,7 +1005,7 @@ checks.check_number(
             None,
             "vous avez oublié le facteur 1,96 : vous avez calculé l'erreur type, pas la marge "
             "à 95 %.",
-            digest="8997a42e6cb493b2",
+            digest="edea7a1c278ad974",
         ),
         checks.Mistake(
             None,
@@ -1002,7 +1042,7 @@ f_a = par_groupe_corrige.loc["A", "tfn"]
 marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "appeles"])
 
 # %% mistake="marge_tfn_a"
-# message : deux erreurs donnent ce nombre
+# message : vous avez calculé la marge du TFN du groupe B
 f_b = par_groupe_corrige.loc["B", "tfn"]
 marge_tfn_a = 1.96 * np.sqrt(f_b * (1 - f_b) / par_groupe_corrige.loc["B", "rehospitalises"])
 
@@ -1042,6 +1082,11 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "reho
 # La formule de la question 5 (intervalle de Wald) est l'approximation la plus simple, moins
 # fiable quand *n* est petit ou *f* proche de 0 ou de 1 ; les deux se rejoignent quand *n* est
 # grand.
+#
+# Le nombre de réhospitalisés joints en moins de la question 4 a lui aussi son incertitude :
+# un autre jeu de test donnerait un autre nombre. Le **bootstrap** l'estime : on tire au
+# hasard, avec remise, autant de patients que le jeu de test en compte, on refait le calcul
+# (avec un nouveau tirage au sort de la correction), et on recommence 200 fois.
 
 # %%
 faux_negatifs = (appel_corrige == 0) & reel  # réhospitalisés non appelés
@@ -1058,10 +1103,24 @@ marge_difference = 1.96 * np.sqrt(f_g["A"] * (1 - f_g["A"]) / n_g["A"]
 print(f"Différence TFN A − TFN B : {fr_number(difference_tfn)}, intervalle à 95 % de "
       f"{fr_number(difference_tfn - marge_difference)} à "
       f"{fr_number(difference_tfn + marge_difference)}.")
+generateur = np.random.default_rng(0)
+pertes_bootstrap = []
+for tirage in range(200):
+    patients = generateur.integers(0, len(scores), len(scores))  # tirés avec remise
+    autre = correction.predict(X_test.iloc[patients], random_state=tirage,
+                               sensitive_features=groupe_test.iloc[patients])
+    meilleurs = np.argsort(-scores[patients])[: autre.sum()]  # autant d'appels, sans correction
+    pertes_bootstrap.append(int(reel[patients][meilleurs].sum()
+                                - reel[patients][autre == 1].sum()))
+bas_b, haut_b = np.quantile(pertes_bootstrap, [0.025, 0.975], method="inverted_cdf")
+print(f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), bootstrap : "
+      f"intervalle à 95 % de {int(bas_b)} à {int(haut_b)}.")
 
 # %% [markdown]
 # L'intervalle de la différence contient 0 : ce jeu de test ne dit ni que les TFN sont égaux,
-# ni qu'un écart subsiste. Un audit d'équité donne ses écarts **avec leur intervalle**.
+# ni qu'un écart subsiste. Celui de la perte de la question 4 reste au-dessus de 0 : le coût
+# de la correction ne tient pas au hasard de l'échantillon. Un audit d'équité donne ses
+# écarts **avec leur intervalle**.
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
@@ -1167,7 +1226,8 @@ explorateur
 #   réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP (sauf
 #   règle sans faux positif), et un chiffre juste du module (le TFP imposé à la question 3,
 #   les réhospitalisés joints en moins à nombre d'appels égal à la question 4, en tout ou par
-#   groupe, ou la marge d'erreur de la question 5). 0,5 point : l'impossibilité sans chiffre, ou un chiffre sans
+#   groupe, au mieux avec sa fourchette, les appels en plus, ou la marge d'erreur de la
+#   question 5). 0,5 point : l'impossibilité sans chiffre, ou un chiffre sans
 #   le lien avec le choix. 0 point : ni l'un ni l'autre, ou l'idée qu'une correction rend le
 #   modèle équitable « sur tous les critères ».
 # - **Critère 3 — Le regard critique et collectif**, valeurs
@@ -1185,9 +1245,11 @@ explorateur
 # appels, chaque appel inutile prive un autre patient : je regarderais la VPP, mais avec des
 # taux de réhospitalisation différents (15 % et 30 % visés), l'identité de Chouldechova interdit
 # d'égaliser à la fois VPP, TFN et TFP : à VPP et TFN égaux, le TFP imposé diffère entre les
-# groupes (question 3). Corriger a un prix : à 1 190 appels, la correction joint 458
-# réhospitalisés au lieu de 499, soit 41 de moins (question 4), et 92 de moins dans le
-# groupe B, le plus à risque ; elle tire aussi au sort une partie des décisions. Mais
+# groupes (question 3). Corriger a un prix : elle demande 343 appels de plus que le seuil
+# 0,3 et, à 1 204 appels, joint 440 réhospitalisés au lieu de 500, soit 60 de moins
+# (question 4 ; de 43 à 60 selon le tirage au sort, de 30 à 72 par bootstrap), et 109 de
+# moins dans le groupe B, le plus à risque ; elle tire aussi au sort une partie des
+# décisions. Mais
 # l'écart de réhospitalisation mesure peut-être un accès inégal aux soins plus qu'un besoin :
 # avant de choisir, il faut vérifier l'étiquette. Le choix revient aux soignants, aux
 # usagers et à la direction, doit être écrit, justifié (des seuils par groupe peuvent être
