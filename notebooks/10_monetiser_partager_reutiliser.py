@@ -12,12 +12,12 @@
 #    traitement est **interdit par principe**.
 # 2. Dire ce qu'il faut pour la traiter quand même : une **base légale** (article 6) **et** une
 #    **exception** de l'article 9(2) (consentement, soins, santé publique, recherche).
-# 3. Distinguer données **nominatives**, **pseudonymisées** et **anonymes**, du point de vue de
-#    celui qui les détient (exercé après la séance, question 5).
-# 4. Dire quand il faut un **hébergeur certifié HDS** et quelles **finalités** la loi
-#    française interdit.
-# 5. Classer une situation (**licite**, **illicite**, **sous condition**) en citant l'article
-#    qui décide ; après la séance, relier de vraies sanctions de la CNIL au principe enfreint.
+# 3. Dire quand il faut un **hébergeur certifié HDS**, et pourquoi la **vente** de données
+#    identifiantes est interdite même avec l'accord du patient.
+# 4. Après la séance : distinguer données **nominatives**, **pseudonymisées** et **anonymes**
+#    du point de vue de celui qui les détient, et reconnaître un usage interdit du SNDS.
+# 5. Après la séance : classer une situation (**licite**, **illicite**, **sous condition**) et
+#    relier de vraies sanctions de la CNIL au principe enfreint.
 #
 # > **Les valeurs de l'école dans ce module**
 # >
@@ -63,110 +63,39 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 #
 # La réponse courte est : **pas automatiquement**. Avoir accès à des données pour soigner ne
 # donne le droit ni de les vendre, ni de les confier à n'importe qui, ni de les réutiliser
-# pour n'importe quel but. Voici cinq questions à se poser **dans l'ordre** (une grille de
-# lecture, pas une liste écrite dans la loi), que vous appliquerez à des situations tirées de
-# la pratique française, les **scénarios**.
+# pour n'importe quel but. Posez-vous cinq questions, **dans l'ordre** (une grille de
+# lecture, pas une liste écrite dans la loi) :
+#
+# 1. Est-ce une donnée de santé ?
+# 2. Sur quel fondement peut-on la traiter ?
+# 3. Les données sont-elles nominatives, pseudonymisées ou anonymes ?
+# 4. Qui les héberge ?
+# 5. La finalité, c'est-à-dire le but, est-elle interdite ?
+#
+# Chaque étape est expliquée juste avant la question qui l'exerce (l'étape 3 après la
+# séance).
 #
 # Deux familles de textes s'appliquent : le **RGPD** (règlement général sur la protection des
 # données, règlement (UE) 2016/679), valable dans toute l'Union européenne, et des textes
 # français qu'il permet de maintenir ou d'introduire (article 9, paragraphe 4) : le **code de la
-# santé publique** (CSP) et la **loi Informatique et Libertés** du 6 janvier 1978 (abrégée
-# **LIL** dans les textes affichés par le module). La **CNIL** (Commission nationale de
-# l'informatique et des libertés) contrôle le respect du RGPD et de la LIL, et sanctionne ;
-# certaines interdictions du CSP, comme la vente de données de santé, sont aussi des délits,
-# jugés par le juge pénal.
+# santé publique** (CSP) et la **loi Informatique et Libertés** (LIL). La **CNIL** (Commission
+# nationale de l'informatique et des libertés) contrôle le respect du RGPD et de la LIL, et
+# sanctionne ; certaines interdictions du CSP, comme la vente de données de santé, sont aussi
+# des délits, jugés par le juge pénal.
 
 # %% [markdown]
-# ## 2. Les cinq questions, étape par étape
+# ## 2. Étape 1 — Est-ce une donnée de santé ?
 #
-# **Étape 1 — Est-ce une donnée de santé ?** Une **donnée personnelle** est une information
-# sur une personne identifiée ou identifiable. Les données concernant la santé sont « les
-# données à caractère personnel relatives à la santé physique ou mentale d'une personne
-# physique, y compris la prestation de services de soins de santé, qui révèlent des
-# informations sur l'état de santé de cette personne » (RGPD, article 4, point 15). Le
-# considérant 35 (un *considérant* est un paragraphe d'explication placé en tête du
-# règlement) y range aussi ce qui est recueilli pour s'inscrire à des soins, et un numéro
-# attribué à une personne pour l'identifier à des fins de santé. Une ordonnance, un compte
-# rendu, un remboursement en sont. Leur traitement est **interdit par principe** (article 9,
-# paragraphe 1). *Traiter* veut dire : collecter, conserver, consulter, transmettre,
-# analyser…
+# Une **donnée personnelle** est une information sur une personne identifiée ou
+# identifiable. Les données concernant la santé sont « les données à caractère personnel
+# relatives à la santé physique ou mentale d'une personne physique, y compris la prestation
+# de services de soins de santé, qui révèlent des informations sur l'état de santé de cette
+# personne » (RGPD, article 4, point 15). Le considérant 35 (un *considérant* est un
+# paragraphe d'explication placé en tête du règlement) y range aussi ce qui est recueilli pour
+# s'inscrire à des soins, et un numéro attribué à une personne pour l'identifier à des fins de
+# santé. Leur traitement est **interdit par principe** (article 9, paragraphe 1). *Traiter*
+# veut dire : collecter, conserver, consulter, transmettre, analyser…
 #
-# **Étape 2 — Sur quel fondement ?** Il en faut **deux à la fois** (Cour de justice, arrêt
-# du 21 décembre 2023, C-667/21) :
-#
-# - une **base légale** : l'une des six de l'article 6 (consentement, contrat, obligation
-#   légale, intérêts vitaux, mission d'intérêt public, intérêts légitimes) ; un hôpital public
-#   s'appuie en général sur sa mission d'intérêt public, un cabinet libéral sur le contrat de
-#   soins ;
-# - une **exception** de l'article 9, paragraphe 2, qui lève l'interdiction. Quatre comptent
-#   en santé :
-#
-# | Exception | Quand ? |
-# |---|---|
-# | **9(2)(a)** consentement explicite | la personne a dit oui, clairement, pour un but précis |
-# | **9(2)(h)** médecine, diagnostic, soins | la prise en charge du patient, par des professionnels tenus au secret |
-# | **9(2)(i)** intérêt public en santé publique | sécurité sanitaire : menaces graves, sécurité des soins et des médicaments, sur la base d'une loi |
-# | **9(2)(j)** recherche et statistiques | une étude scientifique, avec des garanties et, en France, une formalité auprès de la CNIL |
-#
-# Pour une recherche, cette formalité (loi Informatique et Libertés, article 66 et articles 72
-# et suivants) consiste le plus souvent à s'engager à respecter une **méthodologie de
-# référence**, un cadre type publié par la CNIL pour les recherches courantes ; sinon, il faut
-# l'autorisation de la CNIL, donnée après l'avis d'un comité d'experts. Les patients doivent
-# en être informés et garder leur **droit d'opposition** : le droit de refuser que leurs
-# données servent à l'étude.
-#
-# **Étape 3 — Nominatives, pseudonymisées ou anonymes ?** Des données **nominatives** portent
-# directement le nom (ou le numéro de sécurité sociale) de la personne. Des données
-# **pseudonymisées** ont perdu le nom, remplacé par un code ; on peut retrouver la personne avec une information
-# supplémentaire, comme la **table de correspondance** code → nom (article 4, point 5). Pour
-# savoir si des données sont personnelles, on se place du côté de **celui qui les détient** :
-# peut-il retrouver les personnes par des moyens raisonnables (considérant 26) ? La Cour de
-# justice l'a précisé (arrêt du 4 septembre 2025, C-413/23 P). L'affaire portait sur le
-# règlement qui protège les données traitées par les institutions de l'Union (règlement
-# 2018/1725), mais la Cour y lit la notion de donnée personnelle comme dans le RGPD :
-#
-# - pour qui garde la table de correspondance, des données pseudonymisées **restent
-#   personnelles**, avec toutes les obligations du RGPD ;
-# - pour un destinataire qui n'a pas la table, elles **peuvent** ne pas l'être, mais seulement
-#   s'il ne peut pas non plus retrouver les personnes autrement, par exemple en recoupant
-#   l'âge, le code postal et des dates avec d'autres informations.
-#
-# Celui qui transmet les données reste tenu de ses obligations : par exemple, un hôpital qui
-# transmet des données doit, dès la collecte, informer ses patients de ce destinataire (même
-# arrêt).
-#
-# Des données sont donc **anonymes** pour celui qui les détient quand il ne peut retrouver
-# personne par des moyens raisonnables : le RGPD ne s'applique alors pas à lui. Les mêmes
-# données peuvent être personnelles pour l'un et anonymes pour l'autre. Le module 11 montre
-# pourquoi l'anonymat est si difficile à atteindre.
-#
-# **Étape 4 — Qui héberge les données ?** Un prestataire qui traite des données pour le
-# compte d'un autre organisme, sur ses instructions, est un **sous-traitant** (RGPD,
-# article 4, point 8 ; ses obligations : article 28). Qui confie à un prestataire l'hébergement de données de santé recueillies lors
-# de soins doit choisir un **hébergeur certifié HDS** (hébergeur de données de santé ; CSP,
-# article L1111-8). Le référentiel de certification de l'arrêté du 26 avril 2024 impose de
-# stocker les données dans l'**Espace économique européen** (EEE : l'Union européenne, plus
-# l'Islande, le Liechtenstein et la Norvège) ; depuis le 16 mai 2026, il s'applique à tous
-# les hébergeurs certifiés.
-#
-# **Étape 5 — La finalité est-elle interdite ?** La *finalité* est le but du traitement.
-# La France en interdit certaines, quels que soient la base légale et l'accord du patient :
-#
-# - **la vente de données identifiantes** : « Tout acte de cession à titre onéreux de données
-#   de santé identifiantes, directement ou indirectement, y compris avec l'accord de la
-#   personne concernée, est interdit sous peine des sanctions prévues à l'article 226-21 du
-#   code pénal » (CSP, article L1111-8, VII). *Directement* identifiantes : avec le nom ou le
-#   numéro de sécurité sociale ; *indirectement* : sans nom, mais rattachables à une personne
-#   (un code, une date de naissance, une commune…) : des données pseudonymisées le sont ;
-# - **deux usages du SNDS** (Système national des données de santé, qui réunit notamment les
-#   données de l'Assurance maladie et des hôpitaux ; il est géré par la Caisse nationale de
-#   l'assurance maladie et la Plateforme des données de santé, ou *Health Data Hub*, CSP,
-#   article R1461-3) : « 1° La promotion des produits […] en direction des professionnels de
-#   santé ou d'établissements de santé ; 2° L'exclusion de garanties des contrats d'assurance
-#   et la modification de cotisations ou de primes d'assurance d'un individu ou d'un groupe
-#   d'individus présentant un même risque » (CSP, article L1461-1, V).
-
-# %% [markdown]
 # ### Question 1 — Trouvez l'intrus (2 points)
 #
 # Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est
@@ -174,8 +103,8 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 #
 # - **a.** Le nom, l'adresse et la liste des médicaments **sans ordonnance** qu'un client a
 #   commandés sur le site de sa pharmacie.
-# - **b.** Le nombre de boîtes d'antidiabétiques vendues en Occitanie en mars, tous patients
-#   confondus, sans aucune ligne par personne.
+# - **b.** Le délai moyen d'attente pour un rendez-vous d'ophtalmologie, calculé pour un
+#   département.
 # - **c.** La date et l'heure du prochain rendez-vous de kinésithérapie de M. Durand.
 # - **d.** Le numéro que l'hôpital attribue à une patiente pour l'identifier dans son dossier
 #   médical.
@@ -188,8 +117,8 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'étape 1 de la section 2 : l'article 4, point 15 et le considérant 35. Pour
-# chaque information, demandez-vous : sur qui porte-t-elle, et que révèle-t-elle de sa santé ?
+# Relisez l'article 4, point 15 et le considérant 35 cités ci-dessus. Pour chaque
+# information, demandez-vous : sur qui porte-t-elle, et que révèle-t-elle de sa santé ?
 # </details>
 
 # %% answer="intrus"
@@ -226,10 +155,9 @@ checks.check_choice(
             digest="bfae2eb710642d91",
         ),
     ],
-    success="des chiffres additionnés pour toute une région, sans aucune ligne par personne, "
-    "ne portent sur personne : sans donnée personnelle, pas de donnée de santé au sens du "
-    "RGPD. Il faut tout de même vérifier qu'un très petit effectif ne permet pas de "
-    "reconnaître quelqu'un.",
+    success="une moyenne calculée sur tous les patients d'un département ne porte sur "
+    "personne : sans donnée personnelle, pas de donnée de santé au sens du RGPD. Il faut tout "
+    "de même vérifier qu'un très petit effectif ne permet pas de reconnaître quelqu'un.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(intrus, name="intrus", options=["a", "b", "c", "d"], expected="b")
@@ -248,87 +176,415 @@ intrus = "c"
 intrus = "D"
 
 # %% [markdown]
-# ## 3. Vendre des données : le logiciel d'officine
+# ## 3. Étape 2 — Sur quel fondement ?
+#
+# Pour traiter une donnée de santé, il faut **deux choses à la fois** (Cour de justice de
+# l'Union européenne, arrêt du 21 décembre 2023, C-667/21) :
+#
+# - une **base légale** : l'une des six de l'article 6 (consentement, contrat, obligation
+#   légale, intérêts vitaux, mission d'intérêt public, intérêts légitimes) ; un hôpital public
+#   s'appuie en général sur sa mission d'intérêt public, un cabinet libéral sur le contrat de
+#   soins ;
+# - une **exception** de l'article 9, paragraphe 2, qui lève l'interdiction du paragraphe 1.
+#   Quatre comptent en santé :
+#
+# | Exception | Quand ? |
+# |---|---|
+# | **9(2)(a)** consentement explicite | la personne a dit oui, clairement, pour un but précis |
+# | **9(2)(h)** médecine, diagnostic, soins | la prise en charge du patient, par des professionnels tenus au secret |
+# | **9(2)(i)** intérêt public en santé publique | sécurité sanitaire : menaces graves, sécurité des soins et des médicaments, sur la base d'une loi |
+# | **9(2)(j)** recherche et statistiques | une étude scientifique, avec des garanties et, en France, une formalité auprès de la CNIL |
+#
+# ### Question 2 — L'exception des soins suffit-elle ? (2 points)
+#
+# > Interrogée sur ce qui l'autorise à traiter les données de santé de ses patients, une
+# > maison de santé (médecins, infirmières et kinésithérapeutes libéraux) répond :
+# > « L'article 9(2)(h) du RGPD, l'exception des soins ; il ne faut rien d'autre. »
+#
+# A-t-elle raison ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+#
+# - **a.** Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que
+#   les autres données personnelles.
+# - **b.** Non : pour des données de santé, il faut en plus le consentement explicite de
+#   chaque patient, l'exception 9(2)(a).
+# - **c.** Non : il manque une base légale de l'article 6 ; l'exception des soins lève
+#   seulement l'interdiction de l'article 9.
+# - **d.** Oui : l'exception des soins est la base légale propre aux professionnels de santé
+#   tenus au secret.
+#
+# <details><summary>Indice 1</summary>
+#
+# Combien de conditions faut-il réunir pour traiter une donnée de santé ? Lesquelles la
+# maison de santé a-t-elle citées ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Une exception de l'article 9(2) répond à la question « l'interdiction est-elle levée ? ».
+# Une base légale de l'article 6 répond à une autre question : « à quel titre ce traitement
+# est-il licite ? ». Et pour soigner, faut-il demander l'accord de chaque patient ?
+# </details>
+
+# %% answer="fondement_soins"
+fondement_soins = ...
+### BEGIN SOLUTION
+fondement_soins = "c"
+### END SOLUTION
+
+# %% tests="fondement_soins" points=2
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_choice(
+    fondement_soins,
+    name="fondement_soins",
+    options=["a", "b", "c", "d"],
+    digest="09befafae2315ccd",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "l'article 9 ne remplace pas l'article 6, il s'y ajoute : un traitement de données "
+            "de santé doit remplir une condition de chacun des deux articles (Cour de justice, "
+            "arrêt du 21 décembre 2023, C-667/21).",
+            digest="013abfbee91f30f5",
+        ),
+        checks.Mistake(
+            None,
+            "pour soigner, le consentement explicite n'est pas exigé : l'exception des soins "
+            "lève déjà l'interdiction de l'article 9. Ce qui manque dans la réponse de la maison "
+            "de santé est d'une autre nature.",
+            digest="802c8e60a6763bee",
+        ),
+        checks.Mistake(
+            None,
+            "une exception de l'article 9(2), même celle des soins, n'est pas une base légale : "
+            "elle lève l'interdiction, mais ne dit pas à quel titre le traitement est licite "
+            "(Cour de justice, arrêt du 21 décembre 2023, C-667/21).",
+            digest="f87429950904bc56",
+        ),
+    ],
+    success="l'exception des soins lève l'interdiction de l'article 9, mais il faut aussi "
+    "l'une des six bases légales de l'article 6 (Cour de justice, C-667/21). Le consentement "
+    "n'est pas exigé pour soigner.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(fondement_soins, name="fondement_soins", options=["a", "b", "c", "d"],
+                    expected="c")
+### END HIDDEN TESTS
+
+# %% mistake="fondement_soins"
+# message : l'article 9 ne remplace pas l'article 6
+fondement_soins = "a"
+
+# %% mistake="fondement_soins"
+# message : le consentement explicite n'est pas exigé
+fondement_soins = "B"
+
+# %% mistake="fondement_soins"
+# message : n'est pas une base légale
+fondement_soins = "d"
+
+# %% [markdown]
+# ### Réutiliser des données pour la recherche : la cohorte du CHU
+#
+# Pour une recherche, la formalité auprès de la CNIL (LIL, article 66 et articles 72 et
+# suivants) consiste le plus souvent à s'engager à respecter une **méthodologie de
+# référence**, un cadre type publié par la CNIL ; sinon, il faut son autorisation, donnée après
+# l'avis d'un comité d'experts. Les patients doivent en être informés et garder leur **droit
+# d'opposition** : le droit de refuser que leurs données servent à l'étude.
+#
+# > Une cardiologue du CHU veut réutiliser les dossiers de vingt mille patients
+# > hospitalisés pour insuffisance cardiaque depuis 2015 afin d'étudier les facteurs de
+# > réhospitalisation. Beaucoup de ces patients sont perdus de vue ou décédés : les
+# > recontacter tous pour leur demander leur accord est impossible.
+#
+# ### Question 3 — Quelle exception de l'article 9(2) ? (2 points)
+#
+# Ces données ont été recueillies **pour soigner**. Les résultats de l'étude seront publiés
+# dans une revue scientifique. Le CHU a une base légale : sa mission d'intérêt public
+# (article 6). Quelle exception de l'article 9(2) lève l'interdiction pour cette étude :
+# `"9(2)(a)"`, `"9(2)(h)"`, `"9(2)(i)"` ou `"9(2)(j)"` ?
+#
+# <details><summary>Indice 1</summary>
+#
+# Le but n'est plus de soigner ces patients. Et leur demander à tous leur accord est
+# impossible.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Relisez le tableau des exceptions. L'étude produit des connaissances générales ; ce n'est
+# pas une mission de sécurité sanitaire confiée par une loi (alerte, vigilance sur les
+# médicaments). Quelle exception correspond à ce but, et renvoie à une formalité auprès de la
+# CNIL ?
+# </details>
+
+# %% answer="exception_recherche"
+exception_recherche = ...
+### BEGIN SOLUTION
+exception_recherche = "9(2)(j)"
+### END SOLUTION
+
+# %% tests="exception_recherche" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+exception_recherche = law.normalise_answer(exception_recherche)  # « art. 9.2.h »…
+checks.check_choice(
+    exception_recherche,
+    name="exception_recherche",
+    options=["9(2)(a)", "9(2)(h)", "9(2)(i)", "9(2)(j)"],
+    digest="a5d5fd618fe3a302",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "l'exception des soins (h) couvre la prise en charge du patient lui-même, par des "
+            "professionnels tenus au secret ; ici, on ne soigne plus ces patients : le but a "
+            "changé, l'exception change aussi.",
+            digest="19dd2f39f56948c6",
+        ),
+        checks.Mistake(
+            None,
+            "le consentement explicite (a) suppose de demander son accord à chaque patient ; "
+            "l'énoncé dit que c'est impossible pour des patients perdus de vue ou décédés. Le "
+            "RGPD prévoit une autre exception pour ce but.",
+            digest="8a6dad40a9a33d52",
+        ),
+        checks.Mistake(
+            None,
+            "l'exception de santé publique (i) vise d'abord la sécurité sanitaire (menaces "
+            "graves, vigilance sur les médicaments), sur le fondement d'une loi qui la prévoit ; "
+            "pour une étude qui produit des connaissances générales, publiées dans une revue, "
+            "l'exception propre à la recherche est une autre.",
+            digest="14a292891ae603c5",
+        ),
+    ],
+    success="le but a changé : on ne soigne plus ces patients, on produit des connaissances. "
+    "Cette exception exige des garanties (RGPD, article 89), l'information des patients, leur "
+    "droit d'opposition et une formalité auprès de la CNIL (méthodologie de référence ou "
+    "autorisation). Quand informer chacun est impossible (patients perdus de vue), le droit "
+    "français de la recherche en santé prévoit des dérogations à l'information individuelle, "
+    "compensées par une information collective (site et affichage du CHU) : voyez-les avec le "
+    "délégué à la protection des données. Le RGPD ne s'applique pas aux données des personnes "
+    "décédées (considérant 27) : le droit national peut prévoir des règles pour elles.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(exception_recherche, name="exception_recherche",
+                    options=["9(2)(a)", "9(2)(h)", "9(2)(i)", "9(2)(j)"], expected="9(2)(j)")
+### END HIDDEN TESTS
+
+# %% mistake="exception_recherche"
+# message : couvre la prise en charge du patient lui-même
+exception_recherche = "9(2)(h)"
+
+# %% mistake="exception_recherche"
+# message : impossible pour des patients perdus de vue
+exception_recherche = "9(2)(a)"
+
+# %% mistake="exception_recherche"
+# message : vise d'abord la sécurité sanitaire
+exception_recherche = "9-2-i"
+
+# %% [markdown]
+# ## 4. Étape 4 — Qui héberge les données ?
+#
+# Un prestataire qui traite des données pour le compte d'un organisme, sur ses instructions,
+# est un **sous-traitant** (RGPD, article 4, point 8 ; ses obligations : article 28). Le code
+# de la santé publique ajoute une règle propre aux données de soins :
+# qui héberge des données de santé recueillies lors d'activités de prévention, de diagnostic
+# ou de soins, **pour le compte** du professionnel, de l'établissement ou du patient, doit
+# être un **hébergeur certifié HDS** (hébergeur de données de santé ; CSP, article L1111-8).
+# Le référentiel de certification de l'arrêté du 26 avril 2024 impose de stocker les données
+# dans l'**Espace économique européen** (EEE : l'Union européenne, plus l'Islande, le
+# Liechtenstein et la Norvège) ; depuis le 16 mai 2026, il s'applique à tous les hébergeurs
+# certifiés.
+#
+# > Un cabinet de trois kinésithérapeutes remplace son serveur local par un logiciel de
+# > dossiers patients en ligne : les bilans et les comptes rendus seront stockés sur les
+# > serveurs de l'éditeur du logiciel. L'éditeur n'est pas certifié HDS. Il met en avant ses
+# > garanties : ses serveurs sont en Allemagne, les données y sont chiffrées, et il signe avec
+# > le cabinet un contrat de sous-traitance.
+#
+# ### Question 4 — Le cabinet peut-il choisir cet éditeur ? (2 points)
+#
+# Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+#
+# - **a.** Oui : des données chiffrées et stockées dans l'Union européenne sont protégées
+#   comme l'exige le RGPD.
+# - **b.** Non : avant de stocker un dossier hors du cabinet, il faut l'accord écrit de
+#   chaque patient.
+# - **c.** Oui : le contrat de sous-traitance fixe ce que l'éditeur peut faire des données, et
+#   cela suffit.
+# - **d.** Non : l'éditeur hébergerait, pour le compte du cabinet, des données recueillies
+#   lors des soins.
+#
+# <details><summary>Indice 1</summary>
+#
+# Les garanties de l'éditeur sont-elles celles que la loi demande à un hébergeur de données
+# de soins ? Que manque-t-il à l'éditeur ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Relisez l'étape 4 : trois conditions font qu'un prestataire doit être certifié (quelles
+# données, recueillies à quelle occasion, et pour le compte de qui). Sont-elles réunies ici ?
+# Le texte parle-t-il de l'accord des patients ?
+# </details>
+
+# %% answer="hebergeur_kine"
+hebergeur_kine = ...
+### BEGIN SOLUTION
+hebergeur_kine = "d"
+### END SOLUTION
+
+# %% tests="hebergeur_kine" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_choice(
+    hebergeur_kine,
+    name="hebergeur_kine",
+    options=["a", "b", "c", "d"],
+    digest="21e7be63e95d0b9e",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "le chiffrement et des serveurs dans l'Union européenne sont de bonnes mesures de "
+            "sécurité, mais ils ne remplacent pas la règle française propre aux données de "
+            "soins : relisez l'étape 4, qui dit ce que doit être l'hébergeur.",
+            digest="548e3b742f67e6f5",
+        ),
+        checks.Mistake(
+            None,
+            "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient, et un "
+            "tel accord ne dispenserait l'éditeur de rien : c'est à l'éditeur lui-même qu'il "
+            "manque quelque chose (relisez l'étape 4).",
+            digest="e58a1b9041c70ac3",
+        ),
+        checks.Mistake(
+            None,
+            "le contrat de sous-traitance (RGPD, article 28) est nécessaire, mais pas suffisant : "
+            "le code de la santé publique ajoute une exigence pour qui héberge des données de "
+            "soins pour le compte d'un autre (relisez l'étape 4).",
+            digest="00cbea9c9acf6867",
+        ),
+    ],
+    success="l'éditeur hébergerait des données recueillies lors des soins, pour le compte du "
+    "cabinet : il doit être certifié HDS (CSP, article L1111-8). Chiffrement, serveurs en "
+    "Allemagne et contrat de sous-traitance sont utiles, mais ne remplacent pas la "
+    "certification : le cabinet doit choisir un prestataire certifié.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d"],
+                    expected="d")
+### END HIDDEN TESTS
+
+# %% mistake="hebergeur_kine"
+# message : ne remplacent pas la règle française
+hebergeur_kine = "a"
+
+# %% mistake="hebergeur_kine"
+# message : l'accord écrit de chaque patient
+hebergeur_kine = "b"
+
+# %% mistake="hebergeur_kine"
+# message : nécessaire, mais pas suffisant
+hebergeur_kine = " C "
+
+# %% [markdown]
+# ## 5. Étape 5 — La finalité est-elle interdite ? La vente de données
+#
+# La *finalité* est le but du traitement. La France en interdit certaines, même avec une base
+# légale et l'accord du patient, à commencer par **la vente de données identifiantes** :
+# « Tout acte de cession à titre onéreux de données de santé identifiantes, directement ou
+# indirectement, y compris avec l'accord de la personne concernée, est interdit sous peine
+# des sanctions prévues à l'article 226-21 du code pénal » (CSP, article L1111-8, VII).
+# *Directement* identifiantes : avec le nom ou le numéro de sécurité sociale ;
+# *indirectement* : sans nom, mais rattachables à une personne (un code, une date de
+# naissance, une commune…).
 #
 # > L'éditeur du logiciel de votre officine propose de verser 200 € par an à la pharmacie si
 # > elle l'autorise à transmettre chaque mois à un laboratoire pharmaceutique les ordonnances
 # > délivrées, avec le nom, la date de naissance et la commune des patients. Il précise que
 # > les patients peuvent s'y opposer en le signalant au comptoir, comme l'indique une affiche.
 #
-# ### Question 2 — Licite, illicite ou sous condition ? (2 points)
+# ### Question 5 — Que doit répondre la pharmacie ? (2 points)
 #
-# Cette transmission est-elle `"licite"`, `"illicite"` ou licite `"sous condition"` (par
-# exemple si les patients y consentent) ?
+# Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+#
+# - **a.** Accepter si chaque patient signe un consentement explicite : l'affiche ne suffit
+#   pas, mais un accord écrit suffirait.
+# - **b.** Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune
+#   signature des patients ne rend licite.
+# - **c.** Accepter si l'éditeur retire les noms : avec la date de naissance et la commune
+#   seules, personne n'est identifié.
+# - **d.** Accepter : les patients peuvent s'opposer au comptoir, ce qui respecte leurs
+#   droits sur leurs données.
 #
 # <details><summary>Indice 1</summary>
 #
-# Parcourez les cinq questions. Qu'est-ce qui est échangé, contre quoi, et les patients
-# sont-ils identifiables ?
+# Qu'est-ce qui est échangé, contre quoi ? Les patients sont-ils identifiables, avec ou sans
+# leur nom ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez la citation de l'article L1111-8 du code de la santé publique à la section 2, en
-# particulier les mots qui suivent « directement ou indirectement ». Une condition
-# (consentement, affiche, opposition) peut-elle changer quelque chose ?
+# Relisez jusqu'au bout la phrase de l'article L1111-8 (VII), en particulier les mots
+# « directement ou indirectement » et ce qui les suit. Une condition (consentement, affiche,
+# opposition, retrait du nom) peut-elle changer quelque chose ?
 # </details>
 
-# %% answer="verdict_pharmacie"
-verdict_pharmacie = ...
+# %% answer="reponse_pharmacie"
+reponse_pharmacie = ...
 ### BEGIN SOLUTION
-verdict_pharmacie = "illicite"
+reponse_pharmacie = "b"
 ### END SOLUTION
 
-# %% tests="verdict_pharmacie" points=2
-# Vérification de la question 2 : exécutez cette cellule.
-verdict_pharmacie = law.normalise_answer(verdict_pharmacie)  # « licite sous condition »…
+# %% tests="reponse_pharmacie" points=2
+# Vérification de la question 5 : exécutez cette cellule.
 checks.check_choice(
-    verdict_pharmacie,
-    name="verdict_pharmacie",
-    options=["licite", "illicite", "sous condition"],
-    digest="bd8763e948dcc447",
+    reponse_pharmacie,
+    name="reponse_pharmacie",
+    options=["a", "b", "c", "d"],
+    digest="129e476e4fbc3437",
     mistakes=[
         checks.Mistake(
             None,
-            "quelle condition rendrait cette vente licite ? Relisez jusqu'au bout la phrase de "
-            "l'article L1111-8 (VII) du code de la santé publique citée à la section 2 : que "
-            "dit-elle de l'accord de la personne concernée ? Une affiche n'est d'ailleurs pas "
-            "un consentement explicite (RGPD, article 4, point 11).",
-            digest="e459812e1d2d8694",
+            "un consentement explicite ne changerait rien : relisez jusqu'au bout la phrase de "
+            "l'article L1111-8 (VII) du code de la santé publique. Que dit-elle de l'accord de "
+            "la personne concernée ?",
+            digest="bfd2ec983244056d",
         ),
         checks.Mistake(
             None,
-            "des ordonnances avec le nom, la date de naissance et la commune sont des données "
-            "de santé identifiantes : leur traitement est interdit par principe (RGPD, article "
-            "9, paragraphe 1), et cette transmission n'a rien à voir avec les soins. Relisez "
-            "la phrase de l'article L1111-8 (VII) citée à la section 2.",
-            digest="2339497879204d01",
+            "sans le nom, la date de naissance et la commune permettent souvent de retrouver un "
+            "patient, surtout dans une petite commune : les données restent identifiantes "
+            "« indirectement », et la phrase de l'article L1111-8 (VII) vise aussi ce cas.",
+            digest="e60b2a2857f90a02",
+        ),
+        checks.Mistake(
+            None,
+            "pouvoir s'opposer ne rend pas licite ce que la loi interdit, et une affiche n'est "
+            "pas un consentement explicite (RGPD, article 4, point 11) : relisez la phrase de "
+            "l'article L1111-8 (VII).",
+            digest="ac458cef2f91eb23",
         ),
     ],
-    success="la cession contre paiement de données de santé identifiantes est interdite "
-    "« y compris avec l'accord de la personne concernée » (CSP, article L1111-8, VII) : ni "
-    "l'affiche ni même un vrai consentement n'y changeraient rien.",
+    success="la cession contre paiement de données de santé identifiantes, directement ou "
+    "indirectement, est interdite « y compris avec l'accord de la personne concernée » (CSP, "
+    "article L1111-8, VII) : ni l'affiche, ni un vrai consentement, ni le retrait des noms n'y "
+    "changeraient rien.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(verdict_pharmacie, name="verdict_pharmacie",
-                    options=["licite", "illicite", "sous condition"], expected="illicite")
+checks.check_choice(reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d"],
+                    expected="b")
 ### END HIDDEN TESTS
 
-# %% mistake="verdict_pharmacie"
-# message : quelle condition rendrait cette vente licite
-verdict_pharmacie = "sous condition"
+# %% mistake="reponse_pharmacie"
+# message : un consentement explicite ne changerait rien
+reponse_pharmacie = "a"
 
-# %% mistake="verdict_pharmacie"
-# message : quelle condition rendrait cette vente licite
-verdict_pharmacie = "licite sous condition"
+# %% mistake="reponse_pharmacie"
+# message : les données restent identifiantes
+reponse_pharmacie = "c"
 
-# %% mistake="verdict_pharmacie"
-# message : des données de santé identifiantes
-verdict_pharmacie = "licite"
-
-# %% mistake="verdict_pharmacie"
-# message : n'est pas l'une des options proposées
-verdict_pharmacie = "interdit"
+# %% mistake="reponse_pharmacie"
+# message : pouvoir s'opposer ne rend pas licite
+reponse_pharmacie = "D"
 
 # %% [markdown]
 # <details><summary>Après avoir répondu : le RGPD et le texte français</summary>
@@ -339,14 +595,165 @@ verdict_pharmacie = "interdit"
 # permet à chaque pays de maintenir ou d'introduire de telles conditions pour les données de
 # santé (article 9, paragraphe 4).
 # </details>
+
+# %% [markdown]
+# ## À retenir
 #
-# ## 4. Échanger des données : l'assureur et le SNDS
+# - Une donnée de santé est **interdite de traitement par principe** (RGPD, article 9,
+#   paragraphe 1). Il faut **à la fois** une base légale (article 6) et une exception de
+#   l'article 9(2) : le soin (h) n'est pas la recherche (j), et le consentement (a) n'est ni
+#   toujours possible ni toujours suffisant.
+# - Confier des données de soins à un prestataire exige un **hébergeur certifié HDS** ;
+#   chiffrement et contrat n'en dispensent pas.
+# - **Vendre** des données de santé identifiantes, même sans le nom, est interdit en France,
+#   **même avec l'accord du patient** (CSP, article L1111-8, VII).
+# - Le droit d'utiliser une donnée vaut **pour un but précis** ; et ce qui est licite n'est
+#   pas toujours légitime.
+
+# %% [markdown]
+# ## Après la séance
 #
-# > Une mutuelle demande un extrait du Système national des données de santé (SNDS) pour
-# > repérer, dans sa région, les profils de personnes diabétiques les plus coûteux et ajuster
-# > les cotisations de ses contrats individuels.
+# À faire chez vous (environ 55 minutes) : l'étape 3 et une question sur des données
+# partagées avec une start-up, la suite de l'étape 5 et une question sur le SNDS,
+# l'explorateur, une question sur des sanctions de la CNIL, puis la réflexion écrite, corrigée
+# par l'enseignant.
+
+# %% [markdown]
+# ### 6. Étape 3 — Nominatives, pseudonymisées ou anonymes ?
 #
-# ### Question 3 — Quel article décide ? (2 points)
+# Des données **nominatives** portent directement le nom (ou le numéro de sécurité sociale)
+# de la personne. Des données **pseudonymisées** ont perdu le nom, remplacé par un code ; on
+# peut retrouver la personne avec une information supplémentaire, comme la **table de
+# correspondance** code → nom (article 4, point 5). Pour savoir si des données sont
+# personnelles, on se place du côté de **celui qui les détient** : peut-il retrouver les
+# personnes par des moyens raisonnables (considérant 26) ? La Cour de justice l'a précisé
+# (arrêt du 4 septembre 2025, C-413/23 P). L'affaire portait sur le règlement qui protège les
+# données traitées par les institutions de l'Union (règlement 2018/1725), mais la Cour y lit
+# la notion de donnée personnelle comme dans le RGPD :
+#
+# - pour qui garde la table de correspondance, des données pseudonymisées **restent
+#   personnelles**, avec toutes les obligations du RGPD ;
+# - pour un destinataire qui n'a pas la table, elles **peuvent** ne pas l'être, mais seulement
+#   s'il ne peut pas non plus retrouver les personnes autrement, par exemple en recoupant
+#   l'âge, le code postal et des dates avec d'autres informations.
+#
+# Celui qui transmet les données reste tenu de ses obligations : par exemple, un hôpital qui
+# transmet des données doit, dès la collecte, informer ses patients de ce destinataire (même
+# arrêt). Des données sont donc **anonymes** pour celui qui les détient quand il ne peut
+# retrouver personne par des moyens raisonnables : le RGPD ne s'applique alors pas à lui. Les
+# mêmes données peuvent être personnelles pour l'un et anonymes pour l'autre. Le module 11
+# montre pourquoi l'anonymat est si difficile à atteindre.
+#
+# > Un hôpital et une start-up montent un projet de recherche commun : mettre au point un
+# > modèle de prédiction des chutes. L'hôpital transmet à la start-up, qui entraînera le
+# > modèle sur ses propres serveurs, des données de patients hospitalisés. Le nom et le
+# > numéro de sécurité sociale sont remplacés par un code ; l'hôpital garde la table de
+# > correspondance. Restent l'âge, le sexe, le code postal, les dates d'entrée et de sortie
+# > et les diagnostics.
+#
+# ### Question 6 — Pour la start-up, des données personnelles ? (2 points)
+#
+# La start-up n'a pas la table de correspondance. Comme l'a dit la Cour de justice (arrêt
+# C-413/23 P), on juge de **son** point de vue. Pour elle, ces données sont-elles
+# personnelles, et pourquoi ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+#
+# - **a.** Personnelles : l'hôpital garde la table de correspondance, donc elles le restent
+#   pour tous ceux qui les reçoivent.
+# - **b.** Anonymes : sans la table de correspondance, la start-up ne peut relier aucune
+#   ligne au nom d'un patient.
+# - **c.** Personnelles : ce qui reste dans chaque ligne suffit, avec d'autres sources, à
+#   retrouver certains patients.
+# - **d.** Anonymes : le nom et le numéro de sécurité sociale ont été retirés et remplacés
+#   par un code.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour un destinataire, deux questions : a-t-il la table ? Et, sans elle, pourrait-il quand
+# même retrouver quelqu'un **par des moyens raisonnables**, avec ce que d'autres savent ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Relisez l'étape 3 ci-dessus : à quelles **deux** conditions des données pseudonymisées
+# peuvent-elles ne pas être personnelles pour un destinataire ?
+# </details>
+
+# %% answer="statut_startup"
+statut_startup = ...
+### BEGIN SOLUTION
+statut_startup = "c"
+### END SOLUTION
+
+# %% tests="statut_startup" points=2
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_choice(
+    statut_startup,
+    name="statut_startup",
+    options=["a", "b", "c", "d"],
+    digest="8e4954d497c24508",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "vous raisonnez comme si ce que peut faire l'hôpital valait pour tout le monde : "
+            "depuis l'arrêt C-413/23 P, ce que l'hôpital peut faire avec sa table ne dit pas, "
+            "à lui seul, ce que sont les données pour la start-up. Placez-vous du point de vue "
+            "de la start-up.",
+            digest="c843ef78fa0f93d7",
+        ),
+        checks.Mistake(
+            None,
+            "ne pas avoir la table ne suffit pas : le destinataire doit aussi être incapable de "
+            "retrouver les personnes par d'autres moyens raisonnables (considérant 26). Relisez "
+            "la liste des informations que reçoit la start-up.",
+            digest="2378fdcacc73bcd6",
+        ),
+        checks.Mistake(
+            None,
+            "remplacer le nom et le numéro par un code, c'est pseudonymiser (RGPD, article 4, "
+            "point 5), pas anonymiser : c'est ce qui reste dans les lignes qui compte.",
+            digest="7f3161494fa9afbf",
+        ),
+    ],
+    success="sans la table, la start-up peut encore retrouver des patients en recoupant "
+    "l'âge, le code postal, les dates et les diagnostics avec d'autres informations ; les "
+    "données restent donc personnelles pour elle, et tout le RGPD s'applique (base légale, "
+    "exception, accord entre l'hôpital et la start-up).",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(statut_startup, name="statut_startup", options=["a", "b", "c", "d"],
+                    expected="c")
+### END HIDDEN TESTS
+
+# %% mistake="statut_startup"
+# message : vous raisonnez comme si ce que peut faire l'hôpital
+statut_startup = "a"
+
+# %% mistake="statut_startup"
+# message : ne pas avoir la table ne suffit pas
+statut_startup = "B"
+
+# %% mistake="statut_startup"
+# message : c'est pseudonymiser
+statut_startup = "d"
+
+# %% [markdown]
+# ### 7. Étape 5 (suite) — Deux usages interdits du SNDS
+#
+# Le **SNDS** (Système national des données de santé) réunit notamment les données de
+# remboursement de l'Assurance maladie et les séjours à l'hôpital ; il est géré par la Caisse
+# nationale de l'assurance maladie et la Plateforme des données de santé, ou *Health Data
+# Hub* (CSP, article R1461-3). La loi interdit d'en utiliser les données pour deux finalités :
+# « 1° La promotion des produits […] en direction des professionnels de santé ou
+# d'établissements de santé ; 2° L'exclusion de garanties des contrats d'assurance et la
+# modification de cotisations ou de primes d'assurance d'un individu ou d'un groupe
+# d'individus présentant un même risque » (CSP, article L1461-1, V).
+#
+# > Une mutuelle demande un extrait de la base nationale qui réunit les remboursements de
+# > l'Assurance maladie et les séjours à l'hôpital, pour repérer, dans sa région, les profils
+# > de personnes diabétiques les plus coûteux et ajuster les cotisations de ses contrats
+# > individuels.
+#
+# ### Question 7 — Quel article décide ? (2 points)
 #
 # Quel texte décide du sort de cette demande ? Choisissez parmi `"9(2)(a)"` (consentement),
 # `"9(2)(j)"` (recherche), `"L1111-8"`, `"L1461-1"` et `"L1110-4"` (le secret médical).
@@ -359,9 +766,8 @@ verdict_pharmacie = "interdit"
 #
 # <details><summary>Indice 2</summary>
 #
-# Le code de la santé publique ajoute au RGPD des interdictions propres à certaines bases de
-# données nationales. Relisez la liste des finalités interdites à la section 2 : quel
-# article vise la base d'où viendraient ces données ?
+# De quelle base de données parle la mutuelle, sans la nommer ? Quel article vise les usages
+# interdits de cette base ?
 # </details>
 
 # %% answer="article_assureur"
@@ -371,7 +777,7 @@ article_assureur = "L1461-1"
 ### END SOLUTION
 
 # %% tests="article_assureur" points=2
-# Vérification de la question 3 : exécutez cette cellule.
+# Vérification de la question 7 : exécutez cette cellule.
 article_assureur = law.normalise_answer(article_assureur)  # « L. 1111-8 », « art. 9.2.a »…
 checks.check_choice(
     article_assureur,
@@ -438,218 +844,7 @@ article_assureur = "9(2)(j)"
 article_assureur = "L1110-4"
 
 # %% [markdown]
-# ## 5. Réutiliser des données pour la recherche : la cohorte du CHU
-#
-# > Une cardiologue du CHU veut réutiliser les dossiers de vingt mille patients
-# > hospitalisés pour insuffisance cardiaque depuis 2015 afin d'étudier les facteurs de
-# > réhospitalisation. Beaucoup de ces patients sont perdus de vue ou décédés : les
-# > recontacter tous pour leur demander leur accord est impossible.
-#
-# ### Question 4 — Quelle exception de l'article 9(2) ? (2 points)
-#
-# Ces données ont été recueillies **pour soigner**. Les résultats de l'étude seront publiés
-# dans une revue scientifique. Le CHU a une base légale : sa mission d'intérêt public
-# (article 6). Quelle exception de l'article 9(2) lève l'interdiction pour cette étude :
-# `"9(2)(a)"`, `"9(2)(h)"`, `"9(2)(i)"` ou `"9(2)(j)"` ?
-#
-# <details><summary>Indice 1</summary>
-#
-# Le but n'est plus de soigner ces patients. Et leur demander à tous leur accord est
-# impossible.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Relisez le tableau des exceptions à la section 2. L'étude produit des connaissances
-# générales ; ce n'est pas une mission de sécurité sanitaire confiée par une loi (alerte,
-# vigilance sur les médicaments). Quelle exception correspond à ce but, et renvoie à une
-# formalité auprès de la CNIL ?
-# </details>
-
-# %% answer="exception_recherche"
-exception_recherche = ...
-### BEGIN SOLUTION
-exception_recherche = "9(2)(j)"
-### END SOLUTION
-
-# %% tests="exception_recherche" points=2
-# Vérification de la question 4 : exécutez cette cellule.
-exception_recherche = law.normalise_answer(exception_recherche)  # « art. 9.2.h »…
-checks.check_choice(
-    exception_recherche,
-    name="exception_recherche",
-    options=["9(2)(a)", "9(2)(h)", "9(2)(i)", "9(2)(j)"],
-    digest="a5d5fd618fe3a302",
-    mistakes=[
-        checks.Mistake(
-            None,
-            "l'exception des soins (h) couvre la prise en charge du patient lui-même, par des "
-            "professionnels tenus au secret ; ici, on ne soigne plus ces patients : le but a "
-            "changé, l'exception change aussi.",
-            digest="19dd2f39f56948c6",
-        ),
-        checks.Mistake(
-            None,
-            "le consentement explicite (a) suppose de demander son accord à chaque patient ; "
-            "l'énoncé dit que c'est impossible pour des patients perdus de vue ou décédés. Le "
-            "RGPD prévoit une autre exception pour ce but.",
-            digest="8a6dad40a9a33d52",
-        ),
-        checks.Mistake(
-            None,
-            "l'exception de santé publique (i) vise d'abord la sécurité sanitaire (menaces "
-            "graves, vigilance sur les médicaments), sur le fondement d'une loi qui la prévoit ; "
-            "pour une étude qui produit des connaissances générales, publiées dans une revue, "
-            "l'exception propre à la recherche est une autre.",
-            digest="14a292891ae603c5",
-        ),
-    ],
-    success="le but a changé : on ne soigne plus ces patients, on produit des connaissances. "
-    "Cette exception exige des garanties (RGPD, article 89), l'information des patients, leur "
-    "droit d'opposition et une formalité auprès de la CNIL (méthodologie de référence ou "
-    "autorisation). Quand informer chacun est impossible (patients perdus de vue), le droit "
-    "français de la recherche en santé prévoit des dérogations à l'information individuelle, "
-    "compensées par une information collective (site et affichage du CHU) : voyez-les avec le "
-    "délégué à la protection des données. Le RGPD ne s'applique pas aux données des personnes "
-    "décédées (considérant 27) : le droit national peut prévoir des règles pour elles.",
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(exception_recherche, name="exception_recherche",
-                    options=["9(2)(a)", "9(2)(h)", "9(2)(i)", "9(2)(j)"], expected="9(2)(j)")
-### END HIDDEN TESTS
-
-# %% mistake="exception_recherche"
-# message : couvre la prise en charge du patient lui-même
-exception_recherche = "9(2)(h)"
-
-# %% mistake="exception_recherche"
-# message : impossible pour des patients perdus de vue
-exception_recherche = "9(2)(a)"
-
-# %% mistake="exception_recherche"
-# message : vise d'abord la sécurité sanitaire
-exception_recherche = "9-2-i"
-
-# %% [markdown]
-# ## À retenir
-#
-# - Une donnée de santé est **interdite de traitement par principe** (RGPD, article 9,
-#   paragraphe 1). Il faut **à la fois** une base légale (article 6) et une exception de
-#   l'article 9(2) : le soin (h) n'est pas la recherche (j), et le consentement (a) n'est ni
-#   toujours possible ni toujours suffisant.
-# - **Pseudonymiser n'est pas anonymiser** : des données sont personnelles pour qui peut
-#   retrouver les personnes par des moyens raisonnables, avec la table ou par recoupement
-#   (considérant 26 ; arrêt C-413/23 P).
-# - **Vendre** des données de santé identifiantes est interdit en France, **même avec l'accord
-#   du patient** (CSP, article L1111-8, VII). Le **SNDS** ne peut servir ni à la promotion de
-#   produits de santé auprès des soignants ni à la tarification des assurés (L1461-1, V).
-# - Héberger des données de soins chez un prestataire exige un **hébergeur certifié HDS**.
-# - Le droit d'utiliser une donnée vaut **pour un but précis** ; et ce qui est licite n'est
-#   pas toujours légitime.
-
-# %% [markdown]
-# ## Après la séance
-#
-# À faire chez vous (45 minutes environ) : une question sur des données partagées avec une
-# start-up, l'explorateur, une question sur des sanctions de la CNIL, puis la réflexion
-# écrite, corrigée par l'enseignant.
-
-# %% [markdown]
-# ### 6. Partager des données « anonymisées » : l'hôpital et la start-up
-#
-# > Un hôpital et une start-up montent un projet de recherche commun : mettre au point un
-# > modèle de prédiction des chutes. L'hôpital transmet à la start-up, qui entraînera le
-# > modèle sur ses propres serveurs, des données de patients hospitalisés. Le nom et le
-# > numéro de sécurité sociale sont remplacés par un code ; l'hôpital garde la table de
-# > correspondance. Restent l'âge, le sexe, le code postal, les dates d'entrée et de sortie
-# > et les diagnostics.
-#
-# ### Question 5 — Pour la start-up, des données personnelles ? (2 points)
-#
-# La start-up n'a pas la table de correspondance. Comme l'a dit la Cour de justice (arrêt
-# C-413/23 P), on juge de **son** point de vue. Pour elle, ces données sont-elles
-# personnelles, et pourquoi ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
-#
-# - **a.** Personnelles : l'hôpital garde la table, donc elles restent personnelles pour
-#   tous ceux qui les reçoivent.
-# - **b.** Anonymes : sans la table, la start-up ne peut relier aucune ligne à un nom.
-# - **c.** Personnelles : ce qui reste dans les lignes lui permet de retrouver des patients
-#   par recoupement.
-# - **d.** Anonymes : le nom et le numéro de sécurité sociale ont disparu, remplacés par un
-#   code.
-#
-# <details><summary>Indice 1</summary>
-#
-# Pour un destinataire, deux questions : a-t-il la table ? Et, sans elle, pourrait-il quand
-# même retrouver quelqu'un **par des moyens raisonnables**, avec ce que d'autres savent ?
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Relisez l'étape 3 de la section 2 : à quelles **deux** conditions des données
-# pseudonymisées peuvent-elles ne pas être personnelles pour un destinataire ?
-# </details>
-
-# %% answer="statut_startup"
-statut_startup = ...
-### BEGIN SOLUTION
-statut_startup = "c"
-### END SOLUTION
-
-# %% tests="statut_startup" points=2
-# Vérification de la question 5 : exécutez cette cellule.
-checks.check_choice(
-    statut_startup,
-    name="statut_startup",
-    options=["a", "b", "c", "d"],
-    digest="8e4954d497c24508",
-    mistakes=[
-        checks.Mistake(
-            None,
-            "vous raisonnez comme si ce que peut faire l'hôpital valait pour tout le monde : "
-            "depuis l'arrêt C-413/23 P, ce que l'hôpital peut faire avec sa table ne dit pas, "
-            "à lui seul, ce que sont les données pour la start-up. Placez-vous du point de vue "
-            "de la start-up.",
-            digest="c843ef78fa0f93d7",
-        ),
-        checks.Mistake(
-            None,
-            "ne pas avoir la table ne suffit pas : le destinataire doit aussi être incapable de "
-            "retrouver les personnes par d'autres moyens raisonnables (considérant 26). Relisez "
-            "la liste des informations que reçoit la start-up.",
-            digest="2378fdcacc73bcd6",
-        ),
-        checks.Mistake(
-            None,
-            "remplacer le nom et le numéro par un code, c'est pseudonymiser (RGPD, article 4, "
-            "point 5), pas anonymiser : c'est ce qui reste dans les lignes qui compte.",
-            digest="7f3161494fa9afbf",
-        ),
-    ],
-    success="sans la table, la start-up peut encore retrouver des patients en recoupant "
-    "l'âge, le code postal, les dates et les diagnostics avec d'autres informations ; les "
-    "données restent donc personnelles pour elle, et tout le RGPD s'applique (base légale, "
-    "exception, accord entre l'hôpital et la start-up).",
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(statut_startup, name="statut_startup", options=["a", "b", "c", "d"],
-                    expected="c")
-### END HIDDEN TESTS
-
-# %% mistake="statut_startup"
-# message : vous raisonnez comme si ce que peut faire l'hôpital
-statut_startup = "a"
-
-# %% mistake="statut_startup"
-# message : ne pas avoir la table ne suffit pas
-statut_startup = "B"
-
-# %% mistake="statut_startup"
-# message : c'est pseudonymiser
-statut_startup = "d"
-
-# %% [markdown]
-# ### 7. L'explorateur du parcours juridique
+# ### 8. L'explorateur du parcours juridique
 #
 # Choisissez un **scénario**, puis avancez le curseur **« Étapes montrées »** : chaque cran
 # répond à l'une des cinq questions, le dernier affiche le **verdict**. Répondez avant
@@ -668,7 +863,7 @@ explorateur = LegalPathExplorer()
 explorateur
 
 # %% [markdown]
-# ### 8. De vraies sanctions de la CNIL
+# ### 9. De vraies sanctions de la CNIL
 #
 # La cellule suivante affiche quatre décisions de la **formation restreinte** de la CNIL (la
 # formation qui prononce les sanctions) : numéro, date, amende et faits.
@@ -683,7 +878,7 @@ for cle, libelle in law.PRINCIPLES.items():
     print(f'    "{cle}" : {libelle}')
 
 # %% [markdown]
-# ### Question 6 — Quel principe chaque décision fait-elle respecter ? (3 points)
+# ### Question 8 — Quel principe chaque décision fait-elle respecter ? (3 points)
 #
 # Pour chaque décision, remplacez les `...` par le principe enfreint dans le **manquement
 # principal** (celui de la première phrase des faits affichés) : `"anonymisation"`, `"sécurité"` ou
@@ -723,7 +918,7 @@ principes = {
 ### END SOLUTION
 
 # %% tests="principes" points=3
-# Vérification de la question 6 : exécutez cette cellule.
+# Vérification de la question 8 : exécutez cette cellule.
 checks.require_attempted(principes, name="principes")
 checks.expect(
     isinstance(principes, dict)
@@ -738,21 +933,22 @@ empreintes = {"SAN-2024-013": "448d372898bedf85", "SAN-2022-009": "ed389ecf3a4bc
 erreurs = {
     "SAN-2024-013": [
         checks.Mistake(None, "SAN-2024-013 (Cegedim Santé) ne sanctionne ni une fuite ni un "
-                       "accès laissé ouvert : relisez les faits, et surtout la façon dont "
-                       "l'éditeur présentait les données transmises.",
+                       "accès laissé ouvert : relisez les faits, et surtout ce que l'éditeur "
+                       "pensait des données transmises.",
                        digest="ba6345538503db62"),
         checks.Mistake(None, "SAN-2024-013 (Cegedim Santé) ne reproche pas un accord manquant "
-                       "des patients : relisez la façon dont l'éditeur présentait les données "
-                       "transmises à ses clients.", digest="fc7f5c2167a368c2"),
+                       "des patients : relisez ce que l'éditeur pensait des données transmises "
+                       "à ses clients, et comment chaque patient y était désigné.",
+                       digest="fc7f5c2167a368c2"),
     ],
     "SAN-2022-009": [
         checks.Mistake(None, "SAN-2022-009 (Dedalus Biologie) : personne n'a présenté ces "
-                       "données comme anonymes ; relisez ce qui leur est arrivé pendant la "
-                       "migration du logiciel.", digest="58c9c50478b276b3"),
+                       "données comme anonymes ; relisez ce qui leur est arrivé pendant le "
+                       "changement de logiciel.", digest="58c9c50478b276b3"),
         checks.Mistake(None, "SAN-2022-009 (Dedalus Biologie) : un laboratoire n'a pas besoin "
                        "du consentement de ses patients pour traiter leurs analyses (soins, "
-                       "article 9(2)(h)) ; relisez ce qui est arrivé aux données pendant la "
-                       "migration.", digest="fdc4543f06e076c3"),
+                       "article 9(2)(h)) ; relisez ce qui est arrivé aux données pendant le "
+                       "changement de logiciel.", digest="fdc4543f06e076c3"),
     ],
     "SAN-2023-006": [
         checks.Mistake(None, "SAN-2023-006 (Doctissimo) : les données n'ont jamais été "
@@ -830,9 +1026,10 @@ principes = {
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
 # - **Les données des pharmacies.** La société GERS produit des statistiques de ventes de
-#   médicaments à partir d'un panel de pharmacies d'officine. Le 28 août 2024, la CNIL lui a
-#   infligé une amende de 800 000 € (délibération SAN-2024-010) et a sanctionné le même jour
-#   la société Santestat (SAN-2024-011) (CNIL, 2024).
+#   médicaments à partir d'un panel de pharmacies d'officine. Le 28 août 2024, la formation
+#   restreinte de la CNIL lui a infligé une amende de 800 000 € (délibération SAN-2024-010,
+#   dont le Conseil d'État rappelle le montant : Conseil d'État, 2026) et a sanctionné le même
+#   jour la société Santestat (SAN-2024-011).
 # - **Accéder au SNDS.** L'accès à ses données personnelles n'est autorisé que pour des
 #   études d'intérêt public, selon les procédures de la loi Informatique et Libertés ; un
 #   industriel ou un assureur doit prouver que son traitement ne peut servir à une finalité
@@ -851,7 +1048,7 @@ principes = {
 #
 # </details>
 #
-# ### 9. Réflexion — Puis-je monétiser, échanger, traiter ? (3 points, après la séance)
+# ### 10. Réflexion — Puis-je monétiser, échanger, traiter ? (3 points, après la séance)
 #
 # En 10 à 15 lignes, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
 # des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
@@ -882,7 +1079,7 @@ principes = {
 #   articles 66 et 72 et suivants de la loi Informatique et Libertés. Entraîner un modèle
 #   d'IA sur des données de soins est une nouvelle finalité, avec son exception (en général
 #   9(2)(j)) et sa formalité ; des données pseudonymisées transmises restent personnelles pour
-#   le destinataire s'il peut retrouver les personnes (question 5). L'accord entre
+#   le destinataire s'il peut retrouver les personnes (question 6). L'accord entre
 #   responsables conjoints (art. 26), cité ci-dessus pour l'enseignant, n'est pas exigé de
 #   l'étudiant : il n'est pas enseigné en séance.
 #   - **1** : les trois verbes distingués, chacun avec un texte juste. *Exemple de réponse à
@@ -950,6 +1147,9 @@ principes = {
 #   article 66 et articles 72 et suivants. Légifrance. CNIL, « Demande d'autorisation d'une
 #   recherche en santé : les informations à fournir et les critères d'octroi », 11 janvier
 #   2023, cnil.fr.
+# - Agence du numérique en santé, « Quel est le champ d'application de la législation relative
+#   à l'hébergement de données de santé à caractère personnel ? », foire aux questions,
+#   esante.gouv.fr (mise à jour du 11 février 2025).
 # - Arrêté du 26 avril 2024 modifiant l'arrêté du 11 juin 2018 portant approbation du
 #   référentiel d'accréditation des organismes de certification et du référentiel de
 #   certification pour l'hébergement de données de santé à caractère personnel (Journal
@@ -959,9 +1159,10 @@ principes = {
 #   15 avril 2022 (Dedalus Biologie) ; SAN-2023-006 du 11 mai 2023 (Doctissimo) ; SAN-2020-015
 #   du 7 décembre 2020 (médecin libéral). Légifrance.
 # - Conseil d'État, 10e et 9e chambres réunies, 13 février 2026, société GERS, n° 498628 et
-#   498629 (source du montant de l'amende de SAN-2024-010).
-#   conseil-etat.fr, ArianeWeb. Sur l'activité de GERS : « GERS Rupture est lancé », *Le
-#   Quotidien du pharmacien*, 2 mars 2020.
+#   498629, ECLI:FR:CECHR:2026:498628.20260213 : l'exposé des requêtes rappelle l'amende de
+#   800 000 euros de la délibération SAN-2024-010. conseil-etat.fr, ArianeWeb. Sur
+#   l'activité de GERS : « GERS Rupture est lancé », *Le Quotidien du pharmacien*, 2 mars
+#   2020.
 # - Scénarios : situations fictives inspirées de la pratique française, écrites pour ce cours
 #   (`esn_teach/law/data/scenarios.toml`) ; elles simplifient le droit et ne valent pas avis
 #   juridique.

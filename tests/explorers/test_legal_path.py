@@ -70,7 +70,13 @@ def test_the_instructor_corrects_the_question_cards_in_class():
     # The command the notes give, then the same cards offered with the packaged ones.
     explorer = LegalPathExplorer(QUESTION_CARDS, scenario="pharmacie_revente", step=6)
     keys = [value for _, value in explorer.dropdown.options]
-    assert keys == ["pharmacie_revente", "assureur_snds", "cohorte_recherche", "hopital_startup"]
+    assert keys == [
+        "pharmacie_revente",
+        "assureur_snds",
+        "cohorte_recherche",
+        "hopital_startup",
+        "cabinet_kine_cloud",
+    ]
     assert explorer.state["verdict"] == "illicite"
     assert "ILLICITE" in BeautifulSoup(explorer.output.value, "html.parser").get_text()
     explorer.controls["scenario"].value = "cohorte_recherche"

@@ -130,8 +130,9 @@ BROKEN = {
     ),
     "principle label that is not text": (
         "decisions.toml",
-        "consentement = \"le consentement explicite, quand aucune autre exception de l'article "
-        "9(2) ne s'applique (site grand public, hors soins et hors recherche)\"",
+        'consentement = """\nobtenir l\'accord explicite des personnes quand aucune autre '
+        "exception de l'article 9(2) ne\ns'applique (site grand public, hors soins et hors "
+        'recherche)\n"""',
         "consentement = 3",
         ["table [principles], clé « consentement »", "un texte entre guillemets"],
     ),
@@ -153,7 +154,7 @@ BROKEN = {
         'url = "http://www.legifrance.gouv.fr/cnil/id/CNILTEXT000047552103"',
         ["décision « SAN-2023-006 »", "champ « url »", "https://"],
     ),
-    "principle of a decision (the answer of question 6)": (
+    "principle of a decision (the answer of question 8)": (
         "decisions.toml",
         "amount_eur = 380_000\n",
         'amount_eur = 380_000\nprinciple = "consentement"\n',
@@ -227,9 +228,9 @@ BROKEN = {
     ),
     "verdict not in VERDICTS": (
         "scenarios.toml",
-        'verdict = "sous condition"\nexception = "9(2)(h)"',
-        'verdict = "sous conditions"\nexception = "9(2)(h)"',
-        ["scénario « cabinet_kine_cloud »", "champ « verdict »", "« sous condition »"],
+        'verdict = "sous condition"\n# exception : aucune',
+        'verdict = "sous conditions"\n# exception : aucune',
+        ["scénario « vente_statistiques »", "champ « verdict »", "« sous condition »"],
     ),
     "exception that is not an article 9(2) exception": (
         "scenarios.toml",
@@ -443,4 +444,5 @@ def test_the_question_cards_load_from_a_text_path_as_in_class(data: Path, monkey
         "assureur_snds",
         "cohorte_recherche",
         "hopital_startup",
+        "cabinet_kine_cloud",
     ]
