@@ -32,7 +32,8 @@
 # Inutile de comprendre tout le code : lisez ses commentaires (après un `#`) et ce qu'il
 # affiche. Pour répondre, remplacez les `...` (par un calcul avec les noms donnés, ou un texte ;
 # décimales avec un **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en
-# dessous. Sous chaque question, des **indices** repliés s'ouvrent d'un clic.
+# dessous. Sous chaque question, des **indices** repliés s'ouvrent d'un clic. Un message
+# d'erreur finit par une ligne de Python en anglais : lisez l'explication française au-dessus.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -67,8 +68,8 @@
 #
 # L'oxymètre envoie une lumière rouge et une infrarouge à travers le doigt ; une formule
 # d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. Mais la **mélanine**,
-# le pigment de la peau, absorbe aussi la lumière : les oxymètres **surestiment** la saturation
-# des peaux foncées (Sjoding et al., 2020, chez des patients hospitalisés au Michigan),
+# le pigment de la peau, absorbe aussi la lumière : beaucoup d'oxymètres **surestiment**, en
+# moyenne, la saturation des peaux foncées (Sjoding et al., 2020, chez des patients hospitalisés au Michigan),
 # d'autant plus qu'elle est basse (Bickler et al., 2005, chez des volontaires).
 #
 # Un **biais de mesure** est une erreur **systématique** : en moyenne, l'appareil se trompe dans
@@ -105,7 +106,8 @@
 # **Les seuils.** La SpO2 « rassurante », de 92 à 96 %, vient de Sjoding et al. (2020).
 # L'alarme sous 92 % est un **seuil pédagogique** : l'objectif de saturation se décide patient
 # par patient (de 88 à 92 % en cas de risque d'**hypercapnie**, un excès de CO2 dans le sang,
-# par exemple dans certaines BPCO ; O'Driscoll et al., 2017).
+# par exemple dans certaines bronchopneumopathies chroniques obstructives, BPCO ; O'Driscoll
+# et al., 2017).
 
 # %%
 # Préparation : exécutez cette cellule sans chercher à lire tout le code. Elle charge les
@@ -199,6 +201,7 @@ with accessible_style():
     ax.set_title("À SpO2 affichée égale, le risque d'hypoxémie vraie diffère selon le groupe")
     ax.set_xlabel("SpO2 affichée par l'oxymètre (%)")
     ax.set_ylabel("Part des paires avec SaO2 < 88 %")
+    ax.yaxis.set_major_formatter(lambda y, _: fr_percent(y, 0))  # axe en %, virgule décimale
     ax.legend()
     show_figure(
         fig,
@@ -333,6 +336,10 @@ checks.check_number(
         checks.Mistake(None, "numérateur et dénominateur inversés : une proportion ne dépasse "
                        "pas 1. Le groupe de départ (« parmi les paires où… ») va au "
                        "dénominateur, sous la barre de division.", digest="45219940605ba9de"),
+        checks.Mistake(None, "une valeur au-dessus de 1 vient d'un calcul en trop après la "
+                       "division : Python calcule a / b + c comme (a / b) + c. L'hypoxémie "
+                       "occulte est une division de deux noms, sans rien ajouter.",
+                       digest="59eeba9574c9b3ff"),
     ],
     hint="Un taux se calcule parmi un groupe de départ : relisez la définition de l'étude.",
 )
@@ -374,19 +381,38 @@ taux_occulte_noirs = n_hypoxemies_noirs / n_rassurantes_noirs
 # message : numérateur et dénominateur inversés
 taux_occulte_noirs = n_rassurantes_noirs / n_occultes_noirs
 
+# %% mistake="taux_occulte_noirs"
+# message : Python calcule a / b + c comme (a / b) + c
+taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
+
 # %% [markdown]
 # ### La marge d'erreur d'un taux
 #
 # Un taux calculé sur un échantillon n'est qu'une **estimation**. L'**intervalle de confiance à
-# 95 %** (de Wilson, adapté aux proportions ; Wilson, 1927) donne la fourchette des valeurs
-# compatibles avec les données ; plus le dénominateur est petit, plus elle est large. Ces
-# intervalles supposent des paires **indépendantes**, comme nos paires synthétiques ; au
-# Michigan (près de 7 paires par patient : 10 789 pour 1 609 patients), ils seraient trop
-# étroits. La cellule compare nos deux groupes, puis un **petit audit** inventé : un mois dans
-# un service.
+# 95 %** donne la fourchette des valeurs compatibles avec les données ; plus le dénominateur
+# est petit, plus elle est large. Nous le calculons par la méthode de Wilson (1927), une
+# méthode de calcul d'intervalle adaptée aux petits effectifs. La cellule compare nos deux
+# groupes, puis un **petit audit** inventé : un mois dans un service.
+#
+# <details><summary>Pour aller plus loin : des paires « indépendantes »</summary>
+#
+# Ces intervalles supposent des paires **indépendantes** : chacune apporte une information
+# nouvelle, comme nos paires synthétiques, tirées chacune au hasard. Au Michigan, un même
+# patient donnait près de 7 paires (10 789 pour 1 609 patients ; Sjoding et al., 2020), qui
+# se ressemblent : elles apportent moins d'information que leur nombre le laisse croire, et
+# ces intervalles y seraient trop étroits.
+# </details>
 
 # %%
-# Trois fonctions de calcul (inutile de les lire), puis les résultats : lisez-les sous la cellule.
+# Quatre fonctions de calcul (inutile de les lire), puis les résultats : lisez-les sous la cellule.
+def reponse_juste(valeur, empreinte, nom):
+    """Vrai si la réponse `valeur` à la question `nom` est juste (comparée à son empreinte)."""
+    try:
+        return checks.matches_digest(float(valeur), empreinte, name=nom)
+    except (TypeError, ValueError):  # réponse absente (...) ou qui n'est pas un nombre
+        return False
+
+
 def intervalle_95(k, n):
     """Intervalle de confiance à 95 % (Wilson) de la proportion k / n."""
     bas, haut = proportion_ci(k, n)
@@ -411,8 +437,9 @@ def rapport_95(k1, n1, k2, n2):
     return f"{r} fois, intervalle à 95 % de {b} à {h} fois"
 
 
-if checks.is_placeholder(taux_occulte_noirs):
-    print("Répondez d'abord à la question 1 : les taux de nos données s'afficheront ici.")
+if not reponse_juste(taux_occulte_noirs, "1233bf6b09d35d3f", "taux_occulte_noirs"):
+    print("Les taux de nos données s'afficheront ici quand la question 1 sera juste : "
+          "relancez alors cette cellule.")
 else:
     print("Nos données : hypoxémie occulte parmi les paires à SpO2 de 92 à 96 %")
     for nom, k, n in (("patients noirs", n_occultes_noirs, n_rassurantes_noirs),
@@ -422,6 +449,12 @@ else:
     print("  rapport des taux (noirs / blancs) : "
           + rapport_95(n_occultes_noirs, n_rassurantes_noirs,
                        n_occultes_blancs, n_rassurantes_blancs))
+    # Pourquoi pas exactement 11,7 %, le taux publié sur lequel le générateur est réglé ?
+    bas, haut = proportion_ci(n_occultes_noirs, n_rassurantes_noirs)
+    contient = "contient" if bas <= 0.117 <= haut else "ne contient pas"
+    print(f"  Au Michigan : 11,7 % chez les patients noirs. Notre "
+          f"{fr_percent(n_occultes_noirs / n_rassurantes_noirs)} en diffère par le hasard du "
+          f"tirage des paires : notre intervalle {contient} 11,7 %.")
 
 AUDIT = {"patients noirs": (3, 20), "patients blancs": (4, 80)}  # (occultes, rassurantes)
 print("\nL'audit d'un mois (chiffres inventés) :")
@@ -435,9 +468,10 @@ print(f"  écart (noirs − blancs) : {ecart_95(*AUDIT['patients noirs'], *AUDIT
 # %% [markdown]
 # L'intervalle des patients noirs est plus large : leur groupe est plus petit. Pour comparer
 # deux groupes, on ne regarde pas si leurs intervalles se chevauchent : on calcule l'**écart**
-# entre les deux taux et **son** intervalle à 95 % (Newcombe, 1998). S'il contient 0, un écart
-# nul reste possible. Le **rapport** des taux se lit de même, avec 1 pour « pas d'écart »
-# (Katz et al., 1978) : retenez sa fourchette, pas le seul chiffre du milieu.
+# entre les deux taux et **son** intervalle à 95 % (méthode de Newcombe, 1998, qui combine les
+# intervalles de Wilson des deux taux). S'il contient 0, un écart nul reste possible. Le
+# **rapport** des taux se lit de même, avec 1 pour « pas d'écart » (méthode de Katz et al.,
+# 1978, le calcul usuel pour un rapport) : retenez sa fourchette, pas le seul chiffre du milieu.
 #
 # ### Question 2 — Que peut conclure le service de son audit ? (1 point)
 #
@@ -471,6 +505,8 @@ checks.check_choice(
     name="conclusion_audit",
     options=["l'écart est démontré", "il n'y a pas d'écart", "on ne peut pas conclure"],
     digest="9ddc00f8186ba3cf",
+    success="un audit trop petit ne confirme ni n'exclut un biais ; les grandes études, elles, "
+    "l'ont montré.",
     mistakes=[
         checks.Mistake(None, "vous avez comparé les deux taux sans leur marge d'erreur. "
                        "L'intervalle de l'écart contient 0 : avec 20 paires seulement, l'audit "
@@ -500,9 +536,6 @@ conclusion_audit = "l'écart est démontré"
 conclusion_audit = "il n'y a pas d'écart"
 
 # %% [markdown]
-# Un audit trop petit ne confirme ni n'exclut un biais ; les grandes études, elles, l'ont
-# montré.
-#
 # ## 5. L'alarme est un test diagnostique
 #
 # L'alarme du service est un **test** : il répond « alarme » ou « pas d'alarme », et la vérité
@@ -666,7 +699,7 @@ sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
 # sonne).
 
 # %%
-# Le tableau de fairlearn s'affiche sous la cellule quand la question 3 est faite.
+# Le tableau de fairlearn s'affiche sous la cellule quand la question 3 est juste.
 cadre = MetricFrame(
     metrics={
         "sensibilité": recall_score,
@@ -702,8 +735,9 @@ def sensibilites(seuil):
     return Sensibilites({nom: float(v) for nom, v in par_groupe.items()})
 
 
-if checks.is_placeholder(sensibilite_noirs):
-    print("Répondez d'abord à la question 3 : le tableau de fairlearn s'affichera ici.")
+if not reponse_juste(sensibilite_noirs, "62037f5c880324ec", "sensibilite_noirs"):
+    print("Le tableau de fairlearn s'affichera ici quand la question 3 sera juste : relancez "
+          "alors cette cellule.")
 else:
     print(f"Tous patients confondus : sensibilité {fr_percent(cadre.overall['sensibilité'])} ; "
           f"écart entre les groupes : {fr_number(100 * cadre.difference()['sensibilité'], 1)} "
@@ -730,36 +764,45 @@ else:
 explorateur = OximetryExplorer(
     random_state=GRAINE, n_samples=N_PAIRES, threshold=SEUIL_ALARME, device_bias=BIAIS_APPAREIL
 )
-explorateur
+q1_et_q3_justes = reponse_juste(
+    taux_occulte_noirs, "1233bf6b09d35d3f", "taux_occulte_noirs"
+) and reponse_juste(sensibilite_noirs, "62037f5c880324ec", "sensibilite_noirs")
+if q1_et_q3_justes:
+    display(explorateur)
+else:  # son tableau donne les réponses des questions 1 et 3
+    print("L'explorateur s'affichera ici quand les questions 1 et 3 seront justes : relancez "
+          "alors cette cellule.")
 
 # %%
 # Au seuil du service : l'appareil de nos données, puis un appareil sans biais (biais à 0).
-for biais in (BIAIS_APPAREIL, 0.0):
-    if biais:
-        print(f"Appareil de nos données (biais chez les patients noirs : {fr_number(biais, 1)} "
-              "points à SaO2 88 %)")
-    else:
-        print("Appareil sans biais (biais ramené à 0)")
-    resultats = explorateur.compute(SEUIL_ALARME, biais)  # mêmes patients, autre appareil
-    for cle, nom in (("White", "patients blancs"), ("Black", "patients noirs")):
-        r = resultats[cle]
-        sans_hypoxemie = r.pairs - r.hypoxemic
-        print(
-            f"  {nom} : sensibilité {fr_number(r.sensitivity)} ; {r.false_alarms} fausses "
-            f"alarmes sur {sans_hypoxemie} paires sans hypoxémie, soit "
-            f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
-        )
-    total = sum(r.detected + r.false_alarms for r in resultats.values())
-    print(f"  alarmes au total, tous patients : {total}")
+if not q1_et_q3_justes:
+    print("Ces résultats s'afficheront ici quand les questions 1 et 3 seront justes.")
+else:
+    for biais in (BIAIS_APPAREIL, 0.0):
+        if biais:
+            print(f"Appareil de nos données (biais chez les patients noirs : "
+                  f"{fr_number(biais, 1)} points à SaO2 88 %)")
+        else:
+            print("Appareil sans biais (biais ramené à 0)")
+        resultats = explorateur.compute(SEUIL_ALARME, biais)  # mêmes patients, autre appareil
+        for cle, nom in (("White", "patients blancs"), ("Black", "patients noirs")):
+            r = resultats[cle]
+            sans_hypoxemie = r.pairs - r.hypoxemic
+            print(
+                f"  {nom} : sensibilité {fr_number(r.sensitivity)} ; {r.false_alarms} fausses "
+                f"alarmes sur {sans_hypoxemie} paires sans hypoxémie, soit "
+                f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
+            )
+        total = sum(r.detected + r.false_alarms for r in resultats.values())
+        print(f"  alarmes au total, tous patients : {total}")
 
 # %% [markdown]
-# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
-# aussi leur taux de fausses alarmes : leurs fausses alarmes « plus rares » venaient du même
-# biais. L'alarme sonne un peu plus, chez eux seulement : les alarmes, vraies et fausses, que
-# l'appareil leur ôtait. La correction de fond est l'**étalonnage de l'appareil** sur toutes
-# les pigmentations ; un seuil selon la couleur de peau appliquerait à chacun un biais moyen,
-# variable d'une personne et d'un appareil à l'autre (relever le seuil pour tous : question
-# 5).
+# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité et le taux de fausses
+# alarmes des patients blancs. L'alarme sonne un peu plus souvent, chez eux seulement : en
+# affichant une SpO2 trop haute, l'appareil biaisé les privait d'alarmes, vraies comme
+# fausses. La correction de fond est l'**étalonnage de l'appareil** sur toutes les
+# pigmentations. Un seuil selon la couleur de peau appliquerait une correction égale au biais
+# moyen, alors que le vrai biais varie d'une personne et d'un appareil à l'autre.
 #
 # ## 8. Au chevet de M. K.
 #
