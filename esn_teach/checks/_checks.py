@@ -12,7 +12,7 @@ import hashlib
 import math
 import numbers
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -351,6 +351,23 @@ def _success(name: str, message: str | None) -> Outcome:
     return Outcome.CORRECT
 
 
+def _too_rounded(number: float, decimals: int, is_key: Callable[[float], bool]) -> bool:
+    """Whether ``number`` is the correct value rounded to one decimal fewer than asked.
+
+    0,68 for 58/85 = 0,68235: rounded to three decimals, every value of the interval that
+    0,68 stands for (0,675 to 0,685) is tried against the correct key. The acceptance rule
+    (one unit of the last decimal) is unchanged: this only chooses the message.
+    """
+    if decimals < 2 or not math.isfinite(number):
+        return False
+    coarse = decimals - 1
+    if number != round(number, coarse):
+        return False
+    units = round(number * 10**decimals)
+    half = 5  # half a unit of the coarse decimal, in units of the last decimal
+    return any(is_key((units + k) / 10**decimals) for k in range(-half, half + 1))
+
+
 def check_number(
     value: object,
     *,
@@ -425,6 +442,13 @@ def check_number(
         assert digest is not None
         return _matches_digest(candidate, digest, name, decimals)
 
+    def is_key(candidate: float) -> bool:
+        # The correct value, rounded to ``decimals``, is exactly ``candidate``'s rounding.
+        if expected is not None:
+            return _round_key(candidate, decimals) == _round_key(float(expected), decimals)
+        assert digest is not None
+        return _digest(name, _round_key(candidate, decimals)) == digest
+
     if is_correct(number):
         return _success(name, success)
     found = _closest_mistake(number, list(mistakes), name, decimals)
@@ -449,6 +473,13 @@ def check_number(
             f"« {name} » vaut {_fr(number)}, hors de l'intervalle attendu "
             f"[{_fr(bounds[0])} ; {_fr(bounds[1])}]. Relisez la définition de la grandeur "
             "demandée.",
+            question=name,
+        )
+    if _too_rounded(number, decimals, is_key):
+        raise IncorrectAnswer(
+            f"bon raisonnement, mais trop arrondi : « {name} » vaut {_fr(number)}, et la "
+            f"question se corrige à {decimals} décimales. Écrivez le calcul lui-même (Python "
+            "garde toutes les décimales) plutôt que son résultat arrondi.",
             question=name,
         )
     rounded = ""

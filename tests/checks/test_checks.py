@@ -269,7 +269,8 @@ def test_decimal_comma_tuple_is_explained():
 
 def test_rounded_answer_gets_advice_and_custom_hint():
     with pytest.raises(IncorrectAnswer, match="résultat arrondi") as info:
-        checks.check_number(0.72, name="x", expected=0.7176, hint="Relisez la question.")
+        checks.check_number(0.74, name="x", expected=0.7176, hint="Relisez la question.")
+    assert "bon raisonnement" not in str(info.value)
     assert str(info.value).endswith("Relisez la question.")
     with pytest.raises(IncorrectAnswer) as info:
         checks.check_number(0.7312, name="x", expected=0.7176)
@@ -277,6 +278,45 @@ def test_rounded_answer_gets_advice_and_custom_hint():
     with pytest.raises(IncorrectAnswer) as info:  # a plain wrong value, not a rounded one
         checks.check_number(0.5, name="x", expected=0.7176)
     assert "arrondi" not in str(info.value) and "vaut 0,500" in str(info.value)
+
+
+@pytest.mark.parametrize("kind", ["expected", "digest"])
+def test_correct_value_rounded_to_two_decimals_is_named_too_rounded(kind):
+    correct = 58 / 85  # 0,68235: 0,68 is its rounding, yet three units away at 3 decimals
+
+    def check(value, **extra):
+        if kind == "expected":
+            return checks.check_number(value, name="se", expected=correct, **extra)
+        digest = checks.answer_digest(correct, name="se")
+        return checks.check_number(value, name="se", digest=digest, **extra)
+
+    with pytest.raises(IncorrectAnswer) as info:
+        check(0.68, hint="Reprenez le calcul.")
+    message = str(info.value)
+    assert "bon raisonnement, mais trop arrondi" in message and "écrivez" in message.lower()
+    assert "Reprenez le calcul" not in message
+    # The bounds of 0,68's rounding interval still hold 0,682; 0,67 and 0,69 do not.
+    for neighbour in (0.67, 0.69, 0.7):
+        with pytest.raises(IncorrectAnswer) as info:
+            check(neighbour)
+        assert "trop arrondi" not in str(info.value)
+    assert check(0.682) is Outcome.CORRECT  # the acceptance rule is unchanged
+    # A known mistake still wins over the rounding advice.
+    with pytest.raises(IncorrectAnswer, match="erreur connue"):
+        check(0.68, mistakes=[Mistake(0.68, "erreur connue")])
+
+
+def test_too_rounded_covers_both_ends_of_the_rounding_interval():
+    # 0,675 and 0,685 are the ends of the interval 0,68 stands for: both are named.
+    for correct in (0.6751, 0.6849):
+        with pytest.raises(IncorrectAnswer, match="trop arrondi"):
+            checks.check_number(0.68, name="x", expected=correct)
+    # At two decimals, a one-decimal answer is judged the same way.
+    with pytest.raises(IncorrectAnswer, match="trop arrondi"):
+        checks.check_number(0.7, name="x", expected=0.7349, decimals=2)
+    with pytest.raises(IncorrectAnswer) as info:
+        checks.check_number(0.7, name="x", expected=0.76, decimals=2)
+    assert "trop arrondi" not in str(info.value)
 
 
 def test_outcome_displays_nothing_in_a_notebook():
