@@ -23,15 +23,17 @@
 # > - **V4 — Prudence, esprit critique et inclusivité** : un chiffre de performance ne vaut
 # >   que pour la population où il a été mesuré, avec sa marge d'incertitude.
 # >
-# > **Cadre éthique du numérique en santé (CENS)** : bienfaisance (détecter tôt un cancer),
-# > non-malfaisance (un cancer manqué, une biopsie inutile sont des torts), autonomie (une
-# > patiente qui sait ce que vaut son test décide mieux avec son médecin), justice (le test
-# > est-il aussi bon pour toutes les patientes ?).
+# > <details><summary>Cadre éthique du numérique en santé (CENS)</summary>
+# >
+# > Bienfaisance (détecter tôt un cancer), non-malfaisance (un cancer manqué, une biopsie
+# > inutile sont des torts), autonomie (une patiente qui sait ce que vaut son test décide mieux
+# > avec son médecin), justice (le test est-il aussi bon pour toutes les patientes ?).
+# > </details>
 #
 # ## Mode d'emploi
 #
 # - Exécutez les cellules **dans l'ordre** (**Maj + Entrée**). Si plus rien ne marche : menu
-#   *Noyau* (le programme qui exécute le code) › *Redémarrer le noyau et exécuter toutes les
+#   *Noyau* (ici, le programme qui exécute le code) › *Redémarrer le noyau et exécuter toutes les
 #   cellules…*
 # - Remplacez chaque `...` par votre réponse (décimales avec un **point** : `0.8`), exécutez,
 #   puis exécutez la cellule **« Vérification »** en dessous.
@@ -43,18 +45,17 @@
 #
 # Madame L., 52 ans, a découvert une boule dans le sein. Après l'examen clinique, une
 # mammographie et une échographie, on réalise une **cytoponction** (ponction à l'aiguille fine),
-# comme dans le Wisconsin au début des années 1990 (aujourd'hui, on préfère souvent une
-# microbiopsie) : quelques cellules de la masse sont aspirées et photographiées au microscope.
+# comme dans le Wisconsin au début des années 1990 : quelques cellules de la masse sont aspirées et photographiées au microscope.
 # Un logiciel mesure leurs noyaux, et un modèle d'intelligence artificielle en tire un
 # **score** entre 0 et 1 : plus il est élevé, plus la tumeur est probablement **maligne**.
-# Au-dessus d'un **seuil**, le test est « positif » (on poursuit les examens) ; en dessous,
+# À partir d'un **seuil**, le test est « positif » (on poursuit les examens) ; en dessous,
 # « négatif ».
 #
 # Pour savoir si ce test se trompe, il faut connaître la vérité par un autre moyen : le **test de
-# référence** (*gold standard*), l'examen le plus fiable disponible, fait indépendamment du test
-# évalué. Pour un cancer, c'est l'**examen histologique** : l'analyse au microscope d'un
-# fragment de tissu (biopsie, opération), et non de quelques cellules isolées. Si la référence
-# se trompe, nos mesures héritent de ses erreurs.
+# référence** (*gold standard*). Deux conditions : c'est l'examen le plus fiable disponible, et il
+# est **indépendant** du test, c'est-à-dire lu sans connaître son résultat **et** fait sur un
+# autre matériel, pour ne pas partager ses erreurs. Pour un cancer, c'est l'**examen
+# histologique** d'un fragment de tissu (biopsie, opération), pas des cellules lues par le test.
 #
 # Nos données sont **réelles** : le jeu *Breast Cancer Wisconsin (Diagnostic)* (hôpital de
 # l'Université du Wisconsin, États-Unis ; décrit par Street et al., 1993), fourni avec
@@ -293,13 +294,16 @@ sensibilite = 100 * vp / (vp + fn)
 # %% [markdown]
 # Avec d'autres patientes comparables, cette sensibilité aurait été un peu différente.
 # L'**intervalle de confiance à 95 %** donne la plage des valeurs compatibles avec nos données :
-# construit ainsi, il contient la vraie sensibilité dans 95 études sur 100. Plus il y a de
-# patientes, plus il est étroit. La cellule suivante le calcule pour votre réponse (méthode de
-# Wilson).
+# la méthode qui le construit encadre la vraie valeur dans 95 % des études où on l'applique. Plus
+# il y a de patientes, plus il est étroit. La cellule suivante le calcule pour votre réponse
+# (méthode de Wilson, fiable même sur peu de patientes).
 
 # %%
 n_malades = int(y_test.sum())
-if est_entre_0_et_1(sensibilite):
+if est_entre_0_et_1(sensibilite) and abs(round(sensibilite * n_malades) - sensibilite * n_malades) > 0.1:
+    print(f"Votre réponse ({fr_number(sensibilite)}) ne correspond à aucun nombre entier de cancers "
+          f"détectés sur {n_malades} : reprenez d'abord la question 1.")
+elif est_entre_0_et_1(sensibilite):
     detectes = round(sensibilite * n_malades)
     bas, haut = ev.proportion_ci(detectes, n_malades)
     print(f"Avec votre réponse ({fr_number(sensibilite)}) : {detectes} cancers détectés sur "
@@ -314,11 +318,14 @@ else:
 # L'explorateur travaille sur le **jeu de validation**, où l'on a le droit de régler le seuil.
 # Déplacez le curseur (souris, ou **flèches du clavier**) : la matrice, les indicateurs (VPP et
 # VPN : section 6), les intervalles de confiance et le point sur la courbe ROC suivent (en
-# abscisse, 1 − spécificité : la part des non-malades inquiétées à tort). Observez :
+# abscisse, 1 − spécificité : la part des non-malades inquiétées à tort).
+#
+# <details><summary>Que regarder ?</summary>
 #
 # - quand le seuil **baisse**, la sensibilité monte… et la spécificité descend ;
 # - aucun seuil ne donne à la fois zéro faux négatif et zéro faux positif ;
 # - avec 42 malades, un cancer manqué de plus fait perdre plus de deux points de sensibilité.
+# </details>
 
 # %%
 explorateur = ThresholdExplorer(y_val, scores_val, threshold=0.5, show_auc=False)
@@ -352,10 +359,8 @@ display(explorateur, encart_intervalles)
 # ### Question 2 — Le seuil qui détecte au moins 95 % des cancers (2 points)
 #
 # Parmi les seuils du curseur (de 0,01 en 0,01), trouvez **le plus élevé** pour lequel la
-# sensibilité atteint **au moins 95 %** sur le **jeu de validation** : parmi les seuils assez
-# sensibles, c'est celui qui fait le moins de faux positifs. Tâtonnez avec l'explorateur, ou
-# calculez : `ev.sensitivity(y_val, scores_val >= 0.30)` donne la sensibilité de validation au
-# seuil `0.30`.
+# sensibilité atteint **au moins 95 %** sur le **jeu de validation** (le moins de faux
+# positifs). Tâtonnez avec l'explorateur, ou calculez dans le brouillon ci-dessous.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -366,9 +371,14 @@ display(explorateur, encart_intervalles)
 # <details><summary>Indice 2</summary>
 #
 # La réponse est un seuil (entre 0 et 1), pas une sensibilité : 0.95 est l'objectif de
-# sensibilité, pas le seuil. Le bon seuil est assez bas, car le modèle n'est pas très bon.
+# sensibilité, pas le seuil. Le bon seuil est nettement sous 0,5 : pour détecter 95 % des
+# cancers, il faut aussi déclarer positifs des scores modestes.
 # N'utilisez pas `y_test` ni `scores` : le jeu de test ne sert qu'à la fin.
 # </details>
+
+# %%
+# Brouillon (non noté). Sensibilité de validation au seuil 0,30 ; changez le seuil :
+ev.sensitivity(y_val, scores_val >= 0.30)
 
 # %% answer="seuil"
 seuil = ...
@@ -468,17 +478,17 @@ else:
 # %% [markdown]
 # ### Question 3 — Que vaut la promesse « 95 % » ? (1 point)
 #
-# Au bon seuil, 40 cancers sur 42 du **jeu de validation** sont détectés. Que dire aux
-# cliniciens ? Écrivez la lettre **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
+# Un seuil détecte 40 cancers sur 42 du **jeu de validation** (intervalle : environ 0,84 à 0,99).
+# Que dire aux cliniciens ? Écrivez la lettre **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** L'intervalle, d'environ 0,84 à 0,99, contient 0,95 : le seuil tient sa promesse et
-#   peut être annoncé tel quel aux cliniciens.
-# - **B.** La sensibilité réelle est mal connue (environ 0,84 à 0,99), et ces malades ont
-#   servi à choisir le seuil : il faut la mesurer sur d'autres patientes.
-# - **C.** La sensibilité réelle est mal connue (environ 0,84 à 0,99) : il faut régler de nouveau
-#   le seuil sur le jeu de test, plus grand, et annoncer la sensibilité qu'on y mesure.
-# - **D.** Sur de nouvelles patientes, la sensibilité à ce seuil sera d'au moins 0,84, la borne
-#   basse de l'intervalle : c'est garanti à 95 %.
+# - **A.** L'intervalle contient 0,95, et 40 sur 42 font 0,952 : on peut annoncer une
+#   sensibilité de 95 % à ce seuil.
+# - **B.** L'intervalle est large, et ces 42 malades ont servi à choisir le seuil : on doit
+#   mesurer la sensibilité sur d'autres patientes avant de l'annoncer.
+# - **C.** L'intervalle est large, et le jeu de test est plus grand : on doit régler de nouveau
+#   le seuil sur le jeu de test, et annoncer la sensibilité qu'on y mesure.
+# - **D.** L'intervalle va de 0,84 à 0,99, et il est à 95 % : on peut annoncer qu'à ce seuil,
+#   la sensibilité sera d'au moins 0,84 chez de nouvelles patientes.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -506,19 +516,19 @@ checks.check_choice(
     options=["A", "B", "C", "D"],
     digest="7281b74c76524fcc",
     mistakes=[
-        checks.Mistake(None, "l'intervalle contient 0,95, mais aussi 0,84 : il ne confirme pas "
-                       "la promesse, il dit qu'on connaît mal la sensibilité. Et ces 42 patientes "
-                       "ont servi à choisir le seuil : ce n'est pas une garantie.",
-                       digest="534a2178d7d638cf"),
+        checks.Mistake(None, "un intervalle de confiance n'est pas une garantie pour de "
+                       "nouvelles patientes : il décrit l'incertitude de la mesure, et celui-ci "
+                       "est optimiste, car ces 42 patientes ont servi à choisir le seuil.",
+                       digest="db80caa2d5a4e528"),
         checks.Mistake(None, "régler le seuil sur le jeu de test puis y mesurer la "
                        "sensibilité, c'est refaire l'erreur que les trois jeux évitent : la "
                        "mesure serait de nouveau faite sur les patientes qui ont servi à régler "
                        "le seuil. Un jeu plus grand réduit le hasard, pas ce biais.",
                        digest="66e9f50aedcbe188"),
-        checks.Mistake(None, "un intervalle de confiance n'est pas une garantie pour de "
-                       "nouvelles patientes : il décrit l'incertitude de la mesure, et celui-ci "
-                       "est optimiste, car ces 42 patientes ont servi à choisir le seuil.",
-                       digest="db80caa2d5a4e528"),
+        checks.Mistake(None, "l'intervalle contient 0,95, mais aussi 0,84 : il ne confirme pas "
+                       "la promesse, il dit qu'on connaît mal la sensibilité. Et ces 42 patientes "
+                       "ont servi à choisir le seuil : ce n'est pas une garantie.",
+                       digest="534a2178d7d638cf"),
     ],
 )
 ### BEGIN HIDDEN TESTS
@@ -561,11 +571,10 @@ else:
     print("Donnez d'abord à la question 2 un seuil entre 0 et 1, puis relancez cette cellule.")
 
 # %% [markdown]
-# Lisez la dernière ligne ci-dessus. Au bon seuil, la sensibilité baisse sur le **jeu de test** :
-# le chiffre de la validation était optimiste, car ces patientes ont servi à choisir le seuil (on
-# a retenu celui qui, sur elles, atteignait 95 %) ; le hasard joue aussi, dans les deux sens.
-# Tenir la promesse demanderait un seuil plus bas : plus de patientes inquiétées à tort, et
-# biopsiées.
+# Lisez la dernière ligne ci-dessus. Si votre seuil est juste, la sensibilité baisse sur le **jeu
+# de test** : la validation, qui a servi à choisir le seuil, était optimiste. Promettre 95 %
+# demande de choisir sur la validation un seuil dont la **borne basse** atteint 0,95 (il faut
+# plus de 42 malades) ; baisser le seuil en regardant le test, c'est l'erreur C de la question 3.
 #
 # ## 6. La prévalence change tout : valeurs prédictives et théorème de Bayes
 #
@@ -582,16 +591,16 @@ else:
 # renvoie la VPP et la VPN.
 #
 # **Une expérience de pensée.** Imaginons le **même** test (mêmes Se et Sp, au seuil 0,5 pour
-# simplifier) chez des femmes **sans symptôme**, dont 1 % (et non 37 %) ont un cancer : l'ordre
-# de grandeur du dépistage organisé par mammographie en France (0,79 cancer découvert pour 100
-# femmes dépistées en 2021-2022, Santé publique France, 2025).
+# simplifier) chez des femmes **sans symptôme**, dont 1 % (et non 37 %) ont un cancer, comme
+# dans un dépistage.
+# En réalité Se et Sp changent aussi d'une population à l'autre (**effet de spectre** : les
+# malades n'y ont pas les mêmes formes de la maladie ; Leeflang et al., *CMAJ* 2013).
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
 # Personne ne dépisterait par cytoponction : il faut une masse où piquer, et le geste est
 # invasif. Elle vient **après** l'examen clinique et l'imagerie : c'est un test diagnostique, pas
-# un test de dépistage. Et garder « même sensibilité, même spécificité » dans une autre
-# population est une simplification.
+# un test de dépistage.
 # </details>
 
 # %%
@@ -773,8 +782,9 @@ if est_entre_0_et_1(vpp_depistage):
     elif ev.confusion_at_threshold(y_test, scores, seuil) == comptes_05:
         print("Votre seuil de la question 2 donne sur le jeu de test les mêmes Se et Sp que 0,5.")
     else:
-        c = ev.confusion_at_threshold(y_test, scores, seuil)
-        se_2, sp_2 = c.tp / (c.tp + c.fn), c.tn / (c.tn + c.fp)
+        comptes_q2 = ev.confusion_at_threshold(y_test, scores, seuil)
+        se_2 = comptes_q2.tp / (comptes_q2.tp + comptes_q2.fn)
+        sp_2 = comptes_q2.tn / (comptes_q2.tn + comptes_q2.fp)
         vpp_2 = ev.predictive_values(sensitivity=se_2, specificity=sp_2, prevalence=0.01)[0]
         print(f"À votre seuil de la question 2 ({fr_number(seuil, 2)}) : Se = {fr_number(se_2)}, "
               f"Sp = {fr_number(sp_2)}, VPP à 1 % = {fr_number(vpp_2)}")
@@ -801,14 +811,14 @@ else:
 # **la même cytoponction** au microscope. Que penser de cette évaluation ? Écrivez **entre
 # guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** Elle est solide : le cytologiste est un expert, sa lecture au microscope est un
-#   examen fiable, et il ne connaît pas le score du modèle.
-# - **B.** Il vaudrait mieux comparer le score à la mammographie : une image est plus objective
-#   qu'une lecture au microscope, et elle est faite chez toutes les patientes.
+# - **A.** Le test paraîtra tel qu'il est : le cytologiste ne connaît pas le score, donc son
+#   avis ne peut pas être influencé par le modèle.
+# - **B.** Le test paraîtra tel qu'il est avec la mammographie, pas avec le cytologiste : une
+#   image est plus objective, donc la référence se tromperait moins.
 # - **C.** Le test paraîtra moins bon qu'il n'est : un cytologiste se trompe plus souvent qu'un
-#   modèle qui a appris sur des centaines de patientes.
-# - **D.** La référence lit les mêmes cellules que le test : si l'aiguille a manqué la tumeur,
-#   les deux se trompent ensemble, et le test paraît meilleur qu'il n'est.
+#   modèle, donc ses erreurs seront comptées comme celles du test.
+# - **D.** Le test paraîtra meilleur qu'il n'est : si l'aiguille a manqué la tumeur, le
+#   cytologiste et le score se trompent ensemble, donc l'erreur ne se voit pas.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -835,9 +845,9 @@ checks.check_choice(
     options=["A", "B", "C", "D"],
     digest="081e68e87c7ae335",
     mistakes=[
-        checks.Mistake(None, "« expert » ne veut pas dire « indépendant » : relisez les deux "
-                       "conditions d'un test de référence (section 1). Que voit le cytologiste "
-                       "que le score ne voit pas ?", digest="7bba80d7ea4dc732"),
+        checks.Mistake(None, "le cytologiste ne connaît pas le score, c'est vrai ; mais « "
+                       "indépendant » veut dire plus que cela (section 1). Sur quel matériel "
+                       "travaillent le cytologiste et le score ?", digest="7bba80d7ea4dc732"),
         checks.Mistake(None, "la mammographie est une image : elle oriente, mais ne confirme pas "
                        "un cancer ; elle ne peut pas servir de référence.",
                        digest="43469a8ee380f6e3"),
@@ -845,15 +855,13 @@ checks.check_choice(
                        "question n'est pas de savoir qui se trompe le plus, mais ce que les deux "
                        "examens ont en commun.", digest="4ecee039db0adf08"),
     ],
-    success="une référence qui partage le matériel du test partage aussi ses erreurs : d'où "
-    "l'histologie, faite sur un autre prélèvement.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(reference, name="reference", options=["A", "B", "C", "D"], expected="D")
 ### END HIDDEN TESTS
 
 # %% mistake="reference"
-# message : ne veut pas dire « indépendant »
+# message : veut dire plus que cela
 reference = "A"
 
 # %% mistake="reference"
@@ -936,8 +944,6 @@ checks.check_choice(
                        "courbe ROC, qui résume tous les seuils à la fois. Relisez sa définition et "
                        "sa lecture.", digest="298e5e1f61967bea"),
     ],
-    success="l'AUC ne dépend pas de la prévalence ; c'est pourquoi elle ne dit pas, à elle "
-    "seule, ce que vaut un test positif pour une patiente (la VPP).",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -971,7 +977,8 @@ auc_prevalence = "D"
 # utilise, pour un acte de prévention, de diagnostic ou de soin, un dispositif médical comportant
 # un traitement algorithmique appris à partir de données massives, de s'assurer que la personne
 # en a été informée et, le cas échéant, avertie de l'interprétation qui en résulte. Ce serait le
-# cas si l'outil de Madame L. était un tel dispositif (ces règles seront détaillées dans le
+# cas si l'outil de Madame L. était l'un des dispositifs concernés, dont un arrêté du ministre
+# chargé de la santé doit fixer la nature (IV du même article) (ces règles seront détaillées dans le
 # module 09 « Expliquer et garder la main », à venir).
 
 # %% [markdown] written="reflexion_erreurs" points=3
@@ -1001,24 +1008,12 @@ auc_prevalence = "D"
 # %% [markdown]
 # ### Pour aller plus loin : la VPP d'un vrai dépistage
 #
-# Dans le dépistage organisé français, pour 100 femmes dépistées en 2021-2022, 7,7 avaient une
-# mammographie positive avant les examens complémentaires (le « bilan diagnostique »), 3,7
-# restaient positives après ce bilan, et un cancer était découvert chez 0,79 (Santé publique
-# France, 2025).
-# La cellule suivante en déduit la part de cancers parmi les positives : c'est la VPP, avant et
-# après le bilan.
-
-# %%
-vpp_mammographie = 0.79 / 7.7
-vpp_apres_bilan = 0.79 / 3.7
-print(f"Avant le bilan : environ {fr_number(vpp_mammographie, 2)} ; après : "
-      f"{fr_number(vpp_apres_bilan, 2)}")
-
-# %% [markdown]
-# Environ une mammographie positive sur dix seulement correspond à un cancer : c'est la question
-# 4 dans la vraie vie. Enchaîner les examens (imagerie complémentaire, puis biopsie et
-# histologie) fait monter la VPP à chaque étape, parce que chaque examen s'applique à une
-# population où la maladie est plus fréquente.
+# Santé publique France publie les indicateurs du dépistage organisé du cancer du sein :
+# dépistages positifs avant et après les examens complémentaires (le « bilan diagnostique »),
+# cancers détectés. Le rapport des cancers détectés aux dépistages positifs est la VPP, avant et
+# après le bilan : c'est la question 4 dans la vraie vie. Enchaîner les examens (imagerie
+# complémentaire, puis biopsie et histologie) fait monter la VPP à chaque étape, parce que chaque
+# examen s'applique à une population où la maladie est plus fréquente.
 
 # %% [markdown]
 # ## À retenir
@@ -1033,6 +1028,8 @@ print(f"Avant le bilan : environ {fr_number(vpp_mammographie, 2)} ; après : "
 #   test** qui n'a servi à rien d'autre.
 # - Choisir un seuil, c'est **choisir qui supporte quelles erreurs** : une décision qui engage
 #   soignants et patientes, pas l'algorithme seul.
+# - Se et Sp elles-mêmes changent d'une population à l'autre (**effet de spectre**) : une
+#   performance mesurée chez des patientes adressées ne vaut pas telle quelle en dépistage.
 # - L'**AUC** résume tous les seuils et ne dépend pas de la prévalence : elle ne dit pas, à elle
 #   seule, ce que vaut un test positif pour une patiente.
 
@@ -1047,10 +1044,8 @@ print(f"Avant le bilan : environ {fr_number(vpp_mammographie, 2)} ; après : "
 # - Street WN, Wolberg WH, Mangasarian OL. Nuclear feature extraction for breast tumor diagnosis.
 #   *IS&T/SPIE International Symposium on Electronic Imaging: Science and Technology*, 1993,
 #   vol. 1905, p. 861-870.
-# - Santé publique France. *Performance du programme de dépistage organisé du cancer du sein :
-#   dépistages positifs et cancers détectés. Années 2021-2022.* Bulletin national, publié le
-#   5 décembre 2025 (points clés : 7,7 et 3,7 dépistages positifs avant et après bilan, 0,79
-#   cancer détecté, pour 100 femmes dépistées).
+# - Leeflang MMG, Rutjes AWS, Reitsma JB, Hooft L, Bossuyt PMM. Variation of a test's
+#   sensitivity and specificity with disease prevalence. *CMAJ* 2013;185(11):E537-E544.
 # - Altman DG, Bland JM. Diagnostic tests 1: sensitivity and specificity. *BMJ* 1994;308:1552.
 # - Altman DG, Bland JM. Diagnostic tests 2: predictive values. *BMJ* 1994;309:102.
 # - Wilson EB. Probable inference, the law of succession, and statistical inference. *Journal of
