@@ -74,7 +74,11 @@
 # Les catégories de l'étude ne se transposent pas telles quelles en France, où les
 # statistiques ethniques sont très encadrées. Dans l'Union européenne, le règlement sur
 # l'intelligence artificielle (règlement (UE) 2024/1689, article 10) impose d'examiner les
-# données des systèmes dits « à haut risque » pour y repérer les biais possibles. En France, le Conseil constitutionnel a jugé que les
+# données des systèmes dits « à haut risque » pour y repérer les biais possibles ; son
+# paragraphe 5 permet, à titre exceptionnel, strictement nécessaire et avec des garanties, de
+# traiter pour cela des données sensibles, que le RGPD (règlement (UE) 2016/679, article 9)
+# interdit en principe de traiter, comme celles qui révèlent l'origine raciale ou ethnique.
+# En France, le Conseil constitutionnel a jugé que les
 # traitements de données destinés à mesurer la diversité des origines ne peuvent pas reposer
 # sur l'origine ethnique ou la race (décision n° 2007-557 DC).
 # </details>
@@ -98,6 +102,8 @@
 # | `n_chronic_next` | nombre de maladies chroniques actives l'**année suivante** |
 
 # %%
+# Cette cellule charge les outils et la cohorte, puis affiche quelques moyennes. Vous n'avez
+# pas à comprendre ce code : retenez les phrases qu'il affiche.
 import numpy as np
 import pandas as pd
 from fairlearn.metrics import MetricFrame, count, selection_rate
@@ -127,11 +133,21 @@ for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
         f"Patients {nom} : {fr_number(moyennes.loc[groupe, 'n_chronic_next'], 2)} maladie "
         f"chronique en moyenne, coût moyen {cout_moyen} $"
     )
-ecart_acces = patients.attrs["access_gap"]  # réglage du générateur
+# Écart d'accès mesuré comme dans l'étude : à nombre égal de maladies chroniques (année
+# suivante), combien un patient noir coûte-t-il de moins qu'un patient blanc ? On compare les
+# coûts moyens nombre par nombre, puis on en fait la moyenne, pondérée par les patients noirs.
+par_nombre = patients.groupby(["n_chronic_next", "race"], observed=True)["cost"].mean().unstack()
+poids = patients.loc[patients["race"] == "Black", "n_chronic_next"].value_counts()
+ecart_dollars = float(
+    ((par_nombre["White"] - par_nombre["Black"]) * poids).sum()
+    / poids[par_nombre.dropna().index].sum()
+)
+ecart_etude = 1801  # dollars de moins par an, Obermeyer et al., 2019 (figure 3B)
+dollars = f"{ecart_dollars:,.0f}".replace(",", "\u00a0")  # espace entre les milliers
 print(
-    f"Écart d'accès aux soins du générateur (access_gap) : {fr_number(ecart_acces, 2)}. "
-    f"À maladie égale, un patient noir coûte {fr_percent(1 - ecart_acces, 0)} de ce que "
-    f"coûte un patient blanc."
+    f"À nombre égal de maladies chroniques, un patient noir coûte en moyenne {dollars}\u00a0$ "
+    f"de moins par an qu'un patient blanc, soit {fr_number(ecart_dollars / ecart_etude, 1)} "
+    "fois l'écart de l'étude (1\u00a0801\u00a0$, Obermeyer et al., 2019)."
 )
 # La fiche des données, repliée : cliquez sur son titre pour la déplier.
 display(data_card(donnees))
@@ -143,8 +159,9 @@ display(data_card(donnees))
 # (Obermeyer et al., 2019).
 #
 # > **Une reproduction volontairement grossie.** Le mécanisme est réel, mais notre écart
-# > d'accès est deux à trois fois plus fort que dans l'étude (voir la fiche) : l'effet se voit
-# > mieux, et notre cohorte ne reproduit pas le coût moyen plus élevé des patients noirs.
+# > d'accès, mesuré en dollars comme dans l'étude (ci-dessus), est presque trois fois plus fort :
+# > l'effet se voit mieux, et notre cohorte ne reproduit pas le coût moyen plus élevé des
+# > patients noirs.
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : comparer avec l'étude</summary>
 #
@@ -177,6 +194,9 @@ display(data_card(donnees))
 # centile (dans l'hôpital réel, ils étaient seulement repérés).
 
 # %%
+# Cette cellule apprend les deux scores et repère les inscrits. Vous n'avez pas à comprendre
+# ce code : retenez les variables qu'il crée (n_noirs_inscrits, n_blancs_inscrits, n_noirs,
+# n_blancs, noirs, blancs, inscrits_cout, inscrits_sante), utiles pour les questions.
 centile_programme = 97  # seuil du programme : 97e centile du score
 # Deux tiers des patients pour l'apprentissage ; le dernier tiers, la « cohorte jugée ».
 apprentissage, cohorte = train_test_split(patients, test_size=1 / 3, random_state=0)
@@ -185,7 +205,7 @@ informations = list(donnees.feature_names)  # les sept informations, sans la rac
 
 
 def score_appris(cible):
-    """Learn a linear score on the training patients; score the patients of ``cohorte``."""
+    """Apprend un score linéaire sur les patients d'apprentissage, note ceux de la cohorte jugée."""
     modele = LinearRegression().fit(apprentissage[informations], apprentissage[cible])
     return modele.predict(cohorte[informations])
 
@@ -278,6 +298,8 @@ checks.check_number(
         ),
     ],
     hint="Au numérateur, les inscrits noirs ; au dénominateur, tous les inscrits.",
+    success="une part parmi les inscrits a pour dénominateur tous les inscrits. Comparez-la à "
+    "la part des patients noirs dans la cohorte jugée (encadré « Après avoir répondu »).",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -326,11 +348,11 @@ part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
 # en centiles). Le **tableau** donne, pour chaque groupe : les inscrits, le **taux de
 # sélection** (la part des patients du groupe qui sont inscrits), la part parmi les inscrits et
 # leurs maladies chroniques moyennes l'année suivante. Le **graphique** donne les maladies
-# chroniques moyennes de chaque groupe, par centile de score, du plus faible (à gauche) au plus
-# élevé. La ligne pointillée marque le seuil.
+# chroniques moyennes de chaque groupe, par tranche de 5 centiles de score (chaque point), du
+# plus faible (à gauche) au plus élevé. La ligne pointillée marque le seuil.
 #
 # Laissez la cible sur le **coût** et le seuil au **97ᵉ centile**. Si le score mesurait bien le
-# besoin, les deux courbes se superposeraient. À droite, près du seuil, est-ce le cas ?
+# besoin, les deux courbes se superposeraient. Est-ce le cas, surtout à droite ?
 
 # %%
 explorateur = CostNeedExplorer(
@@ -437,6 +459,9 @@ checks.check_number(
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
     "seulement : noirs moins blancs.",
+    success=f"au-dessus du même seuil, les inscrits noirs ont en moyenne {fr_number(valeur, 2)} "
+    "maladies chroniques de plus que les inscrits blancs : pour être retenu, un patient noir "
+    "doit être plus malade. La cellule suivante dit si cet écart est solide.",
 )
 ### BEGIN HIDDEN TESTS
 attendu = selection_by_group(scores_cout, race, besoin, percentile=centile_programme)[
@@ -513,8 +538,10 @@ ecart_maladies = (
 
 
 # %%
+# Cette cellule compare les inscrits noirs et blancs. Vous n'avez pas à comprendre ce code :
+# retenez l'écart affiché, son intervalle de confiance et le tableau des coûts.
 def comparer_inscrits(inscrits):
-    """Print the mean chronic illnesses of the enrolled by group, and the gap with its 95 % CI."""
+    """Affiche les maladies chroniques moyennes des inscrits par groupe, et l'écart avec son IC."""
     malades_noirs, malades_blancs = besoin[inscrits & noirs], besoin[inscrits & blancs]
     ecart = malades_noirs.mean() - malades_blancs.mean()
     # Erreur type de l'écart : grande si les valeurs sont dispersées, petite si les groupes
@@ -560,11 +587,15 @@ display(fr_table(pd.DataFrame(lignes), digits=0, show_index=False))
 # basse dépasse une maladie chronique. Les courbes montrent le même écart à score égal : pour
 # être inscrit, **un patient noir doit être plus malade qu'un patient blanc**.
 #
-# **Le tableau.** Dans l'étude, le score prédisait le coût aussi bien dans les deux groupes
-# (Obermeyer et al., 2019). Le nôtre, plus simple, **surestime** le coût des patients noirs et
-# sous-estime celui des patients blancs, dans toute la cohorte jugée comme parmi les inscrits.
-# Cette erreur ferait plutôt monter les patients noirs dans le classement : le biais vient
-# donc bien du choix de la cible.
+# <details><summary>Le tableau : notre score n'est pas « exact », cela change-t-il la conclusion ?</summary>
+#
+# Dans l'étude, le score prédisait le coût aussi bien dans les deux groupes : exact, mais
+# injuste (Obermeyer et al., 2019). Le nôtre ne connaît pas le groupe : il prédit aux patients
+# noirs à peu près le coût d'un patient blanc aussi malade, donc un coût **trop élevé**
+# (tableau : coût prédit supérieur au coût observé). Cette erreur les fait **monter** dans le
+# classement. Un score exact sur le coût les classerait donc encore plus bas : l'écart que nous
+# mesurons ne vient pas de l'erreur du score, mais de sa cible.
+# </details>
 #
 # ## 5. Changer la cible
 #
@@ -648,6 +679,8 @@ checks.check_number(
     ],
     hint="Vérifiez la cible (maladies chroniques), le seuil (97e centile) et le dénominateur "
     "(tous les inscrits).",
+    success="avec les mêmes informations, changer seulement la cible change qui est inscrit : "
+    "la part des patients noirs augmente nettement par rapport à la question 1.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -684,11 +717,29 @@ part_noirs_sante = noirs.mean()
 part_noirs_sante = 0.465
 
 # %% [markdown]
-# Les deux courbes se rapprochent. La cellule suivante compare les deux cibles, avec leurs
-# IC 95 %.
+# Les deux courbes se rapprochent, sans se superposer. La cellule suivante compare les deux
+# cibles, avec leurs IC 95 %, et mesure l'écart **à score égal**.
+
 
 # %%
-for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", inscrits_sante)]:
+# Cette cellule compare les deux cibles. Vous n'avez pas à comprendre ce code : retenez, pour
+# chaque cible, la part des patients noirs, l'écart entre inscrits et l'écart à score égal.
+def ecart_a_score_egal(scores):
+    """Écart de maladies chroniques (noirs moins blancs) à score égal, et son IC 95 %."""
+    # Régression linéaire du besoin sur le score et le groupe, sur toute la cohorte jugée :
+    # le coefficient du groupe est l'écart entre patients noirs et blancs de même score.
+    x = np.column_stack([np.ones(len(scores)), scores, noirs])
+    coefficients = np.linalg.lstsq(x, besoin, rcond=None)[0]
+    residus = besoin - x @ coefficients
+    covariance = residus @ residus / (len(besoin) - 3) * np.linalg.inv(x.T @ x)
+    erreur = np.sqrt(covariance[2, 2])
+    return coefficients[2], coefficients[2] - 1.96 * erreur, coefficients[2] + 1.96 * erreur
+
+
+for nom_cible, scores, inscrits in [
+    ("coût", scores_cout, inscrits_cout),
+    ("maladies chroniques", scores_sante, inscrits_sante),
+]:
     k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
     bas, haut = proportion_ci(k, n)
     print(f"Cible « {nom_cible} » :")
@@ -697,13 +748,31 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
         f"(IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})."
     )
     comparer_inscrits(inscrits)
+    ecart, bas, haut = ecart_a_score_egal(scores)
+    print(
+        f"  À score égal (toute la cohorte jugée) : {fr_number(ecart, 2)} maladie chronique "
+        f"de plus chez les patients noirs (IC 95 % : {fr_number(bas, 2)} à {fr_number(haut, 2)})."
+    )
 
 # %% [markdown]
 # Avec la cible « maladies », l'écart entre inscrits noirs et blancs diminue nettement. Les
 # intervalles des deux écarts ne se chevauchent pas : le hasard ne suffit pas à expliquer
 # cette baisse. Même un score parfait laisserait un écart entre inscrits, car les patients
 # noirs sont en moyenne plus malades. Pour juger un score, comparez les groupes **à score
-# égal** (les courbes).
+# égal** : la dernière ligne, calculée sans tranches. Avec la cible « maladies », il reste un
+# petit écart, qui n'est pas un effet des tranches du graphique.
+#
+# <details><summary>D'où vient ce petit écart restant ?</summary>
+#
+# Le calcul n'utilise pas de tranches : ce n'est donc pas un effet de leur largeur (des
+# tranches d'un seul centile donnent le même écart). Il a deux causes. Le score ne connaît pas
+# le groupe : à informations égales, il prédit la même santé aux deux groupes, alors que les
+# patients noirs sont en moyenne plus malades (dans une cohorte sans aucun écart d'accès, il
+# reste plus de la moitié de cet écart). Et l'une de ses informations, le coût de cette année,
+# porte encore l'écart d'accès : un petit reste de biais. Un score peut donc être bien réglé
+# pour l'ensemble des patients, mais pas pour chaque groupe : c'est la question de la
+# **calibration par groupe** (module 06).
+# </details>
 #
 # **Attention : ce score « maladies » est jugé sur ce qu'il prédit.** Il apprend à prédire
 # `n_chronic_next`, la colonne qui sert ensuite à juger les inscrits. Dans notre générateur,
@@ -729,14 +798,14 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 # Un hôpital propose de prédire le **nombre de consultations de l'année suivante** au lieu du
 # coût. Que fait cette cible au biais ? Répondez par l'une des options, entre guillemets :
 #
-# - `"corrige"` : elle corrige le biais, car un nombre de consultations traduit un besoin de
-#   soins et non une dépense ;
-# - `"sans effet"` : elle ne change rien au biais, car ce n'est pas la cible mais les
-#   informations du score qu'il faudrait changer ;
-# - `"reproduit"` : elle reproduit le biais, car à maladie égale, on consulte moins quand on
-#   accède moins aux soins ;
-# - `"le médecin corrigera"` : le biais importe peu, car le médecin traitant revoit les
-#   dossiers que le score lui signale.
+# - `"corrige"` : elle corrige le biais, car à maladie égale, une consultation coûte la même
+#   chose à l'assureur quel que soit le patient, contrairement au coût total ;
+# - `"sans effet"` : elle ne change rien au biais, car à maladie égale, le classement dépend
+#   des informations du score, pas de la grandeur qu'il prédit ;
+# - `"reproduit"` : elle reproduit le biais, car à maladie égale, le nombre de consultations
+#   dépend aussi de l'accès aux soins ;
+# - `"le médecin corrigera"` : le biais importe peu, car à maladie égale, le médecin traitant
+#   repère le patient oublié parmi les dossiers que le score lui signale.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -746,8 +815,9 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 #
 # <details><summary>Indice 2</summary>
 #
-# Pensez à deux patients aussi malades l'un que l'autre, l'un avec un médecin près de chez lui,
-# l'autre dans un désert médical : lequel consultera le plus ?
+# Pour chaque option, cherchez dans le module un résultat qui la confirme ou la contredit :
+# la section 5 (changer la cible), la section 2 (le coût à maladie égale), et, pour le
+# médecin, ce qu'il reçoit du score.
 # </details>
 
 # %% answer="nouvelle_cible"
@@ -766,9 +836,9 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "une consultation n'est pas une dépense, mais demandez-vous ce qui fait varier le "
-            "nombre de consultations à maladie égale : l'accès aux soins compte autant que pour "
-            "le coût.",
+            "le prix d'une consultation ne dit rien de leur nombre. Demandez-vous ce qui fait "
+            "varier le nombre de consultations à maladie égale : l'accès aux soins compte "
+            "autant que pour le coût.",
             digest="31586430ac2d663e",
         ),
         checks.Mistake(
@@ -786,6 +856,8 @@ checks.check_choice(
             digest="333b2ecc075ea020",
         ),
     ],
+    success="vous avez jugé la cible à ce qui la fait varier à maladie égale : c'est la "
+    "question à poser pour toute cible (voir « À retenir »).",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -797,7 +869,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="nouvelle_cible"
-# message : une consultation n'est pas une dépense
+# message : le prix d'une consultation
 nouvelle_cible = "corrige"
 
 # %% mistake="nouvelle_cible"
@@ -815,11 +887,10 @@ nouvelle_cible = "changer la cible"
 # %% [markdown]
 # ## À retenir
 #
-# - La **cible** d'un modèle est un choix humain. Le **coût**, comme le nombre de consultations,
-#   est un mauvais **substitut** du **besoin** : à maladie égale, on dépense et on consulte
-#   moins quand on accède moins aux soins.
-# - Dans l'étude, le score était **exact** sur sa cible, le coût, mais **injuste** : il
-#   sous-estimait le besoin des patients noirs, sans même utiliser la race.
+# - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
+#   **besoin** : à maladie égale, on dépense moins quand on accède moins aux soins.
+# - Dans l'étude (pas dans notre reproduction), le score était **exact** sur sa cible, le
+#   coût, mais **injuste** : il sous-estimait le besoin des patients noirs, sans la race.
 # - Pour repérer ce biais, comparez les groupes **à score égal** (les courbes) ; au-dessus
 #   d'un même seuil, un écart n'est qu'un signal d'alerte.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
@@ -843,6 +914,8 @@ nouvelle_cible = "changer la cible"
 # suivante donne le taux de sélection de chaque groupe, avec chacune des deux cibles.
 
 # %%
+# Cette cellule calcule le taux de sélection de chaque groupe avec fairlearn. Vous n'avez pas à
+# comprendre ce code : retenez les taux affichés.
 noms = {"Black": "Patients noirs", "White": "Patients blancs"}
 for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", inscrits_sante)]:
     cadre = MetricFrame(
@@ -869,14 +942,14 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 # conclut : « ce score favorise les patients noirs ». Que lui répondez-vous ? Répondez par
 # l'une des options, entre guillemets :
 #
-# - `"il a raison"` : un score équitable sélectionnerait chaque groupe au même taux, puisque
-#   le programme s'adresse à tous ;
-# - `"minoritaires"` : il a tort, car les patients noirs restent minoritaires parmi les
-#   inscrits, donc le score ne peut pas les favoriser ;
-# - `"comparer les besoins"` : ce chiffre ne suffit pas pour conclure ; il faut d'abord
-#   comparer le besoin de soins des deux groupes, par exemple à score égal ;
-# - `"cible coût"` : il a raison, et le score « coût » est plus équitable, puisque l'écart
-#   entre les taux de sélection y est plus petit.
+# - `"il a raison"` : il a raison, car le programme s'adresse à tous : un score équitable
+#   sélectionnerait chaque groupe au même taux ;
+# - `"minoritaires"` : il a tort, car une faveur se juge à la part d'un groupe parmi les
+#   inscrits, et les patients noirs y restent minoritaires ;
+# - `"comparer les besoins"` : il conclut trop vite, car un taux de sélection ne se juge qu'à
+#   côté de l'état de santé de chaque groupe ;
+# - `"cible coût"` : il a raison, car des deux scores, le plus équitable est celui dont l'écart
+#   entre les taux de sélection est le plus petit, la cible « coût ».
 #
 # <details><summary>Indice 1</summary>
 #
@@ -888,8 +961,8 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 #
 # Distinguez deux mesures : la part des patients noirs **parmi les inscrits** (questions 1 et
 # 3) et leur **taux de sélection** (parmi les patients noirs, combien sont inscrits ?). Puis
-# reprenez la cellule des intervalles de confiance (section 5) : avec la cible « maladies », les
-# inscrits noirs sont-ils moins malades que les inscrits blancs ?
+# reprenez la mesure **à score égal** (section 5) : avec la cible « maladies », les patients
+# noirs sont-ils moins malades que les patients blancs de même score ?
 # </details>
 
 # %% answer="lecture_taux"
@@ -924,12 +997,14 @@ checks.check_choice(
         checks.Mistake(
             None,
             "un écart de taux plus petit n'est pas plus équitable en soi. Avec la cible "
-            "« coût », les inscrits noirs étaient bien plus malades que les inscrits blancs "
-            "(question 2) : ce score les désavantageait. Confrontez l'écart au but du "
+            "« coût », à score égal, les patients noirs étaient nettement plus malades que les "
+            "patients blancs (section 5) : ce score les désavantageait. Confrontez l'écart au but du "
             "programme, aider les plus malades.",
             digest="f1826f79f68daf33",
         ),
     ],
+    success="vous avez rapporté l'indicateur au but du programme, aider les plus malades : le "
+    "texte qui suit le détaille.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -961,8 +1036,8 @@ lecture_taux = "aucune idée"
 # sélectionné au même taux ? » s'appelle la **parité démographique**. Il conclurait que les
 # deux scores favorisent les patients noirs. C'est faux : ils sont en moyenne **beaucoup plus
 # malades**, et un programme destiné aux plus malades **devrait** en inscrire une plus grande
-# part. Même avec la cible « maladies », les inscrits noirs restent plus malades que les
-# inscrits blancs (section 5) : rien n'indique une faveur. `MetricFrame` calcule fidèlement
+# part. Même avec la cible « maladies », à score égal, les patients noirs restent un peu plus
+# malades que les patients blancs (section 5) : rien n'indique une faveur. `MetricFrame` calcule fidèlement
 # l'indicateur qu'on lui donne, mais ne dit pas s'il correspond au but du programme. Pour ce
 # but, comparez le besoin des groupes, à score égal. (Le module 06 reviendra sur les
 # définitions de l'équité.)
