@@ -21,9 +21,10 @@ from esn_teach.plotting import PALETTE, accessible_style
 from esn_teach.privacy import (
     age_bands,
     age_on,
+    birth_date_span,
     generalise_date,
     generalise_place,
-    information_loss,
+    values_merged,
 )
 from esn_teach.privacy._measures import (
     _column_codes,
@@ -67,8 +68,10 @@ class AnonymisationExplorer:
     month, year or not published). Each change recomputes, on the registry and
     on the attacker's external list generalised in the same way: k
     (k-anonymity), l (distinct l-diversity of the sensitive column), the share
-    of unique rows, the patients re-identified by linkage and the information
-    lost. Numbers are written in a table; a bar chart, drawn once and updated
+    of unique rows, the patients re-identified by linkage, and what is lost on
+    one scale whatever the choice: the mean width in years of the birth dates
+    still possible (from the published birth date, or else from the age band),
+    and the mean number of postcodes merged into the published place. Numbers are written in a table; a bar chart, drawn once and updated
     by blitting, shows the share of patients by size of their class.
 
     Parameters
@@ -106,8 +109,9 @@ class AnonymisationExplorer:
         What to display.
     measures : dict
         The measures currently shown: ``k``, ``l``, ``unique_share``,
-        ``n_reidentified``, ``reidentification_rate``, ``information_loss``,
-        ``size_shares`` (one share per group of :data:`SIZE_GROUPS`).
+        ``n_reidentified``, ``reidentification_rate``, ``age_span_years``
+        (:func:`esn_teach.privacy.birth_date_span`), ``postcodes_merged``
+        (:func:`esn_teach.privacy.values_merged`), ``size_shares`` (one share per group of :data:`SIZE_GROUPS`).
     """
 
     def __init__(
@@ -164,10 +168,6 @@ class AnonymisationExplorer:
         self._cache: dict[tuple[str, object], pd.Series] = {}
         self._codes_cache: dict[tuple[str, object], tuple[np.ndarray, int]] = {}
         self._loss_cache: dict[tuple[str, object], float] = {}
-        self._original = pd.DataFrame(
-            {"age_band": self._ages, "place": postcodes, "birth": births}
-        ).iloc[: self._n_registry]
-
         for level in PLACE_OPTIONS:  # precompute the slow generalisations once
             self._loss("place", level[1])
         for level in BIRTH_DATE_OPTIONS:
@@ -276,17 +276,24 @@ class AnonymisationExplorer:
         return self._codes_cache[key]
 
     def _loss(self, name: str, level: object) -> float:
+        """Detail lost on the registry: years of possible birth dates, or postcodes merged."""
         key = (name, level)
         if key not in self._loss_cache:
-            generalised = pd.DataFrame({name: self._column(name, level).iloc[: self._n_registry]})
-            self._loss_cache[key] = information_loss(self._original, generalised, [name])
+            n = self._n_registry
+            published = self._column(name, level).iloc[:n]
+            if name == "place":
+                original = self._postcodes.iloc[:n].reset_index(drop=True)
+                self._loss_cache[key] = values_merged(original, published)
+            else:
+                births = pd.Series(pd.to_datetime(self._births.iloc[:n]).to_numpy())
+                self._loss_cache[key] = birth_date_span(births, published)
         return self._loss_cache[key]
 
-    def _loss_of(self, name: str, levels: dict[str, object]) -> float:
-        """Loss of one attribute; the age is exactly known from any published birth date."""
-        if name == "age_band" and levels["birth"] != "none":
-            return 0.0
-        return self._loss(name, levels[name])
+    def _age_span(self, levels: dict[str, object]) -> float:
+        """Years of possible birth dates: from the birth date if published, else the age band."""
+        if levels["birth"] != "none":
+            return self._loss("birth", levels["birth"])
+        return self._loss("age_band", levels["age_band"])
 
     def released(self) -> pd.DataFrame:
         """Return the registry as currently published (generalised quasi-identifiers)."""
@@ -355,7 +362,6 @@ class AnonymisationExplorer:
         code_r, code_e = codes[:n], codes[n:]
         sizes = np.bincount(code_r)[code_r]
         n_reidentified = len(_link_codes(code_r, code_e)[0])
-        loss = float(np.mean([self._loss_of(name, levels) for name in levels]))
         shares = [float(np.mean((sizes >= low) & (sizes <= high))) for _, low, high in SIZE_GROUPS]
         measures: dict[str, object] = {
             "k": int(sizes.min()),
@@ -363,7 +369,8 @@ class AnonymisationExplorer:
             "unique_share": float(np.mean(sizes == 1)),
             "n_reidentified": n_reidentified,
             "reidentification_rate": n_reidentified / n,
-            "information_loss": loss,
+            "age_span_years": self._age_span(levels),
+            "postcodes_merged": self._loss("place", levels["place"]),
             "size_shares": shares,
         }
         for bar, text, share in zip(self._bars, self._texts, shares, strict=True):
@@ -407,11 +414,16 @@ def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) 
             "dossiers reliés à un seul nom de la liste externe (croisement) ; certains "
             "liens peuvent être faux",
         ),
-        "Perte d'information": (
-            measures["information_loss"],
-            "pénalité de généralisation : part des valeurs d'origine confondues, en moyenne sur "
-            "âge, lieu et date (0 = rien, 1 = tout ; l'âge ne perd rien si la date de naissance "
-            "est publiée) ; ne dit pas si une étude restera juste",
+        "Âge : années confondues": (
+            measures["age_span_years"],
+            "détail perdu sur l'âge : largeur moyenne, en années, de la période où peut tomber "
+            "la date de naissance d'un patient (date complète : 0,00 ; année ou classe d'un an : "
+            "1 environ, plus pour les 90 ans et plus regroupés)",
+        ),
+        "Lieu : codes postaux confondus": (
+            measures["postcodes_merged"],
+            "détail perdu sur le lieu : nombre moyen de codes postaux que le lieu publié ne "
+            "distingue plus (code postal publié : 1)",
         ),
     }
     frame = pd.DataFrame.from_dict(
@@ -424,7 +436,8 @@ def _measures_html(measures: dict[str, object], n_registry: int, table_id: str) 
         header=False,
         row_formats={
             "Lignes uniques": _fine_percent,
-            "Perte d'information": partial(fr_number, digits=2),
+            "Âge : années confondues": partial(fr_number, digits=2),
+            "Lieu : codes postaux confondus": partial(fr_number, digits=1),
         },
         text_columns=["Signification"],
         bold_columns=["Valeur"],

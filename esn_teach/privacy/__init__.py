@@ -16,12 +16,14 @@ from esn_teach.privacy._generalise import (
 )
 from esn_teach.privacy._measures import (
     LinkageResult,
+    birth_date_span,
     class_sizes,
     information_loss,
     k_anonymity,
     l_diversity,
     linkage_attack,
     unique_share,
+    values_merged,
 )
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "LinkageResult",
     "age_bands",
     "age_on",
+    "birth_date_span",
     "class_sizes",
     "departement_of",
     "generalise_date",
@@ -40,4 +43,5 @@ __all__ = [
     "l_diversity",
     "linkage_attack",
     "unique_share",
+    "values_merged",
 ]

@@ -13,13 +13,18 @@ from esn_teach._validation import column_list, fr_items, received
 
 __all__ = [
     "LinkageResult",
+    "birth_date_span",
     "class_sizes",
     "information_loss",
     "k_anonymity",
     "l_diversity",
     "linkage_attack",
     "unique_share",
+    "values_merged",
 ]
+
+#: Days in an average year, to write spans of birth dates in years.
+_DAYS_PER_YEAR = 365.25
 
 
 #: What a list of columns must be, in an error message.
@@ -378,3 +383,102 @@ def information_loss(
         )
         losses.append((merged.to_numpy() - 1) / (n_distinct - 1))
     return float(np.mean(losses))
+
+
+def _check_pair(original: object, published: object, names: tuple[str, str]) -> pd.Series:
+    """Validate two aligned columns; return ``published`` as a Series on ``original``'s rows."""
+    for value, name in zip((original, published), names, strict=True):
+        if not isinstance(value, pd.Series):
+            shown = received(value, show_lists=False)
+            raise TypeError(f"« {name} » doit être une colonne pandas (Series) ; {shown}.")
+    assert isinstance(original, pd.Series) and isinstance(published, pd.Series)
+    if len(original) == 0:
+        raise ValueError(f"« {names[0]} » est vide : la mesure n'est pas définie sans lignes.")
+    if len(original) != len(published):
+        raise ValueError(
+            f"« {names[0]} » et « {names[1]} » doivent avoir les mêmes lignes, dans le même "
+            f"ordre ; nombres de lignes reçus : {len(original)} et {len(published)}."
+        )
+    return pd.Series(published.to_numpy(), index=original.index)
+
+
+def birth_date_span(birth_dates: pd.Series, published: pd.Series) -> float:
+    """Mean width, in years, of the birth dates a published value still leaves possible.
+
+    One scale for every way of publishing the age: for each row, the earliest and
+    latest birth dates among the rows that share its published value (a birth date
+    generalised to a month or a year, an age band, or the same constant for all when
+    nothing about the age is published), plus one day; then the mean over rows, in
+    years of 365.25 days. A full birth date gives 1/365 year; a birth year or a
+    one-year age band about one year; a ten-year band about ten years; nothing
+    published, the whole range of the table. Compare with :func:`information_loss`,
+    which counts merged values column by column and so cannot compare a published
+    birth year with a published age band.
+
+    Parameters
+    ----------
+    birth_dates : pandas.Series
+        The exact birth dates (datetime, no missing value).
+    published : pandas.Series
+        Same rows, same order: what is published about the age of each row.
+        Missing values form a class of their own.
+
+    Returns
+    -------
+    float
+        Mean width in years (at least 1/365.25).
+
+    Raises
+    ------
+    ValueError
+        Empty column, columns of different lengths, or missing birth dates.
+    TypeError
+        An argument is not a pandas Series, or ``birth_dates`` holds no dates.
+    """
+    published = _check_pair(birth_dates, published, ("birth_dates", "published"))
+    if not pd.api.types.is_datetime64_any_dtype(birth_dates):
+        raise TypeError(
+            "« birth_dates » doit contenir des dates (type datetime), par exemple la colonne "
+            f"'birth_date' du registre ; type reçu : {birth_dates.dtype}."
+        )
+    if birth_dates.isna().any():
+        raise ValueError("« birth_dates » contient des dates manquantes : la largeur n'est pas définie.")
+    days = (birth_dates - birth_dates.min()).dt.days.to_numpy()
+    groups = pd.Series(days).groupby(published.to_numpy(), dropna=False, sort=False)
+    span = groups.transform("max") - groups.transform("min") + 1
+    return float(np.mean(span.to_numpy()) / _DAYS_PER_YEAR)
+
+
+def values_merged(original: pd.Series, published: pd.Series) -> float:
+    """Mean number of distinct original values that share a row's published value.
+
+    1 means nothing is merged (the exact value is published); for postcodes published
+    as départements, the mean number of postcodes a reader can no longer tell apart.
+    Missing values count as a value.
+
+    Parameters
+    ----------
+    original : pandas.Series
+        The exact values (e.g. the postcodes).
+    published : pandas.Series
+        Same rows, same order, after generalisation (e.g. the départements).
+
+    Returns
+    -------
+    float
+        At least 1.
+
+    Raises
+    ------
+    ValueError
+        Empty column or columns of different lengths.
+    TypeError
+        An argument is not a pandas Series.
+    """
+    published = _check_pair(original, published, ("original", "published"))
+    merged = (
+        original.reset_index(drop=True)
+        .groupby(published.to_numpy(), dropna=False, sort=False)
+        .transform("nunique", dropna=False)
+    )
+    return float(merged.mean())

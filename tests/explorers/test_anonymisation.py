@@ -70,7 +70,30 @@ def test_linkage_matches_the_library_and_generalising_protects(data):
     explorer.controls["lieu"].value = "departement"
     assert explorer.measures["n_reidentified"] < exact["n_reidentified"]
     assert explorer.measures["unique_share"] < exact["unique_share"]
-    assert explorer.measures["information_loss"] > exact["information_loss"]
+    assert explorer.measures["age_span_years"] > exact["age_span_years"]
+    assert explorer.measures["postcodes_merged"] > exact["postcodes_merged"] == 1.0
+
+
+def test_detail_lost_is_on_one_scale_for_a_birth_year_and_an_age_band(data):
+    registry, voters = data
+    explorer = AnonymisationExplorer(registry, voters)
+    assert explorer.measures["age_span_years"] == pytest.approx(1 / 365.25)
+    explorer.controls["date_naissance"].value = "year"
+    year = explorer.measures["age_span_years"]
+    explorer.controls["date_naissance"].value = "none"
+    explorer.controls["largeur_age"].value = 1
+    band = explorer.measures["age_span_years"]
+    # A birth year and a one-year age band say about as much: about a year each, the
+    # band more only through its « 90 ans et plus » class.
+    assert 0.9 < year <= 1.0 < band
+    under_90 = pv.age_on(registry["birth_date"], "2025-01-01") < 90
+    bands = pv.age_bands(pv.age_on(registry["birth_date"], "2025-01-01"), 1, top=90)
+    # Under 90, a one-year band leaves at most a year (less in sparse bands), like a year.
+    assert 0.9 < pv.birth_date_span(registry["birth_date"][under_90], bands[under_90]) <= 1.01
+    explorer.controls["largeur_age"].value = 10
+    assert explorer.measures["age_span_years"] > 9
+    explorer.controls["lieu"].value = "none"
+    assert explorer.measures["postcodes_merged"] == registry["postcode"].nunique()
 
 
 def test_text_is_french_and_numbers_are_written(data):
@@ -82,7 +105,8 @@ def test_text_is_french_and_numbers_are_written(data):
         "l-diversité",
         "Lignes uniques",
         "Dossiers reliés à un nom",
-        "Perte",
+        "Âge : années confondues",
+        "Lieu : codes postaux confondus",
     ):
         assert word in html
     n = explorer.measures["n_reidentified"]
@@ -138,9 +162,9 @@ def test_k_can_rise_and_age_is_ignored_when_the_birth_date_is_published():
     explorer = AnonymisationExplorer(registry, voters)
     slider = explorer.controls["largeur_age"]
     assert slider.disabled  # full birth date published: the age adds nothing
-    loss = explorer.measures["information_loss"]
+    span = explorer.measures["age_span_years"]
     slider.value = 30
-    assert explorer.measures["information_loss"] == loss
+    assert explorer.measures["age_span_years"] == span
     explorer.controls["date_naissance"].value = "none"
     assert not slider.disabled
     explorer.controls["lieu"].value = "none"

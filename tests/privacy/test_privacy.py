@@ -216,6 +216,51 @@ def test_information_loss_by_hand():
     assert pv.information_loss(original, halves, ["age"]) == pytest.approx(1 / 3)
 
 
+def test_birth_date_span_by_hand():
+    births = pd.Series(pd.to_datetime(["1960-01-01", "1960-12-31", "1961-06-15", "1990-03-01"]))
+    # Exact dates: one day each.
+    assert pv.birth_date_span(births, births) == pytest.approx(1 / 365.25)
+    # Years: 1960 (a leap year) spans 366 days for two rows; 1961 and 1990 one day each.
+    years = pv.generalise_date(births, "year")
+    assert pv.birth_date_span(births, years) == pytest.approx((366 + 366 + 1 + 1) / 4 / 365.25)
+    # An age band: the same scale as a birth year.
+    bands = pd.Series(["60-64", "60-64", "60-64", "30-34"])
+    expected = (3 * (births[2] - births[0]).days + 3 + 1) / 4 / 365.25
+    assert pv.birth_date_span(births, bands) == pytest.approx(expected)
+    # Nothing published: the whole range, for every row.
+    nothing = pd.Series([0, 0, 0, 0])
+    whole = ((births.max() - births.min()).days + 1) / 365.25
+    assert pv.birth_date_span(births, nothing) == pytest.approx(whole)
+    # A missing published value is a class of its own.
+    assert pv.birth_date_span(births, pd.Series([None, None, 1, 2])) == pytest.approx(
+        (366 + 366 + 1 + 1) / 4 / 365.25
+    )
+
+
+def test_values_merged_by_hand():
+    postcodes = pd.Series(["34000", "34070", "34000", "30000", "30900"])
+    assert pv.values_merged(postcodes, postcodes) == 1.0
+    departements = pv.generalise_place(postcodes, "departement")
+    assert pv.values_merged(postcodes, departements) == 2.0
+    assert pv.values_merged(postcodes, pd.Series(["all"] * 5)) == 4.0
+
+
+def test_birth_date_span_and_values_merged_refuse_bad_input():
+    births = pd.Series(pd.to_datetime(["1960-01-01", "1970-01-01"]))
+    with pytest.raises(ValueError, match="mêmes lignes"):
+        pv.birth_date_span(births, pd.Series([1]))
+    with pytest.raises(TypeError, match="« published » doit être une colonne pandas"):
+        pv.birth_date_span(births, [1, 2])
+    with pytest.raises(TypeError, match="doit contenir des dates"):
+        pv.birth_date_span(pd.Series([1960, 1970]), pd.Series([1, 1]))
+    with pytest.raises(ValueError, match="dates manquantes"):
+        pv.birth_date_span(pd.Series(pd.to_datetime(["1960-01-01", None])), pd.Series([1, 1]))
+    with pytest.raises(ValueError, match="est vide"):
+        pv.values_merged(pd.Series([], dtype=str), pd.Series([], dtype=str))
+    with pytest.raises(TypeError, match="« original » doit être une colonne pandas"):
+        pv.values_merged(["34000"], pd.Series(["34"]))
+
+
 def test_generalisation_never_lowers_k_on_a_hierarchy():
     rng = np.random.default_rng(0)
     frame = pd.DataFrame(
