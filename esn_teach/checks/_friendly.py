@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import builtins
 import difflib
+import keyword
 import linecache
 import re
 import sys
@@ -215,7 +216,53 @@ def _explain_syntax(error: SyntaxError, source: str | None) -> str:
         precise = _compile_error(source)
         if precise is not None and precise.msg != "incomplete input":
             return f"{_explain_syntax(precise, source)}\n{_location(precise)}".rstrip()
-    return _syntax_gloss(message, (line or "").rstrip("\r\n"))
+    line = (line or "").rstrip("\r\n")
+    words = _bare_words(error, message, line)
+    if words:
+        return (
+            f"Des mots sans guillemets se suivent (« {words} ») : Python les lit comme des "
+            "noms de variables. Un texte s'écrit entre guillemets droits : "
+            f'écrivez "{words}". S\'il s\'agit de deux valeurs, séparez-les par une virgule.'
+        )
+    return _syntax_gloss(message, line)
+
+
+#: Words a beginner types as text: letters, digits and inner hyphens (« quasi-identifiant »).
+_WORD = r"[^\W\d][\w]*(?:-[^\W\d][\w]*)*"
+_BARE_WORDS = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})+")
+#: The words from Python's mark to the end of the value (a comma, a closing sign, the end).
+_WORDS_TO_END = re.compile(rf"({_WORD}(?:[ \t]+{_WORD})*)[ \t]*(?:[,)\]}}].*)?$")
+#: Where a value starts: after =, :, an opening sign or a comma.
+_VALUE_START = re.compile(rf"[=:(\[{{,][ \t]*({_WORD}(?:[ \t]+{_WORD})*)[ \t]*$")
+
+
+def _bare_words(error: SyntaxError, message: str, line: str) -> str | None:
+    """Return the words of a text typed without quotes (``"nom": identifiant direct``), if any.
+
+    Python reports two bare words where a value is expected either as a missing comma
+    (inside brackets: its range covers the words) or as plain invalid syntax (after
+    ``=``: it points at the second word). Python keywords are not text.
+    """
+    if not error.offset or error.offset < 1:
+        return None
+    start = error.offset - 1
+    if message.startswith("invalid syntax. Perhaps you forgot a comma"):
+        end = (error.end_offset or 0) - 1
+        span = line[start:end] if end > start else ""
+        if not _BARE_WORDS.fullmatch(span):
+            return None
+    elif message == "invalid syntax":
+        found = _VALUE_START.search(line[:start])
+        following = _WORDS_TO_END.match(line[start:])
+        if found is None or following is None:
+            return None
+        span = f"{found[1]} {following[1]}"
+    else:
+        return None
+    words = span.split()
+    if any(keyword.iskeyword(word) for word in words):
+        return None
+    return " ".join(words)
 
 
 def _compile_error(source: str) -> SyntaxError | None:

@@ -141,6 +141,29 @@ def test_syntax_errors_have_a_french_gloss(source, expected):
     assert text.isprintable() or "\n" in text
 
 
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        # The slip of module 11's question 4: a role typed without its quotes.
+        ('roles = {\n    "nom": identifiant direct,\n    "sexe": 1,\n}', "identifiant direct"),
+        ('roles = {"sexe": quasi-identifiant direct}', "quasi-identifiant direct"),
+        ("reponse = colonne sensible", "colonne sensible"),
+        ("reponse = a b c", "a b c"),
+        ("checks.f(x, option=quasi identifiant)", "quasi identifiant"),
+    ],
+)
+def test_bare_words_where_a_value_is_expected_are_a_text_without_quotes(source, words):
+    text = french_explanation(syntax_error(source), source)
+    assert f"Des mots sans guillemets se suivent (« {words} »)" in text
+    assert f'Un texte s\'écrit entre guillemets droits : écrivez "{words}".' in text
+    assert "virgule" in text  # two values are still possible
+
+
+@pytest.mark.parametrize("source", ["x = [1 2]", "if x y: pass", "x = a b + 1", 'x = "a" b'])
+def test_other_missing_signs_are_not_taken_for_a_text(source):
+    assert "guillemets droits" not in french_explanation(syntax_error(source), source)
+
+
 def test_incomplete_input_is_located_precisely():
     # IPython compiles cells as codeop does: an unclosed parenthesis is "incomplete input".
     source = "a = 1\nb = (2\n"
