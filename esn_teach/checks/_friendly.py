@@ -222,7 +222,7 @@ def _explain_syntax(error: SyntaxError, source: str | None) -> str:
         return (
             f"Des mots sans guillemets se suivent (« {words} ») : Python les lit comme des "
             "noms de variables. Un texte s'écrit entre guillemets droits : "
-            f'écrivez "{words}". S\'il s\'agit de deux valeurs, séparez-les par une virgule.'
+            f"écrivez \"{words}\". S'il s'agit de deux valeurs, séparez-les par une virgule."
         )
     return _syntax_gloss(message, line)
 
