@@ -71,8 +71,9 @@ class AnonymisationExplorer:
     of unique rows, the patients re-identified by linkage, and what is lost on
     one scale whatever the choice: the mean width in years of the birth dates
     still possible (from the published birth date, or else from the age band),
-    and the mean number of postcodes merged into the published place. Numbers are written in a table; a bar chart, drawn once and updated
-    by blitting, shows the share of patients by size of their class.
+    and the mean number of postcodes merged into the published place. Numbers
+    are written in a table; a bar chart, drawn once and updated by blitting,
+    shows the share of patients by size of their class.
 
     Parameters
     ----------
@@ -111,7 +112,8 @@ class AnonymisationExplorer:
         The measures currently shown: ``k``, ``l``, ``unique_share``,
         ``n_reidentified``, ``reidentification_rate``, ``age_span_years``
         (:func:`esn_teach.privacy.birth_date_span`), ``postcodes_merged``
-        (:func:`esn_teach.privacy.values_merged`), ``size_shares`` (one share per group of :data:`SIZE_GROUPS`).
+        (:func:`esn_teach.privacy.values_merged`), ``size_shares`` (one share
+        per group of :data:`SIZE_GROUPS`).
     """
 
     def __init__(

@@ -442,7 +442,9 @@ def birth_date_span(birth_dates: pd.Series, published: pd.Series) -> float:
             f"'birth_date' du registre ; type reçu : {birth_dates.dtype}."
         )
     if birth_dates.isna().any():
-        raise ValueError("« birth_dates » contient des dates manquantes : la largeur n'est pas définie.")
+        raise ValueError(
+            "« birth_dates » contient des dates manquantes : la largeur n'est pas définie."
+        )
     days = (birth_dates - birth_dates.min()).dt.days.to_numpy()
     groups = pd.Series(days).groupby(published.to_numpy(), dropna=False, sort=False)
     span = groups.transform("max") - groups.transform("min") + 1
