@@ -67,7 +67,7 @@ ICD10_CODES: tuple[tuple[str, str, float], ...] = (
     ("G40.9", "Épilepsie, sans précision", 1.5),
     ("E66.9", "Obésité, sans précision", 1.5),
     ("M17.1", "Autres gonarthroses primaires", 1.2),
-    ("B20", "Maladie due au VIH", 0.3),
+    ("B20", "Maladie due au VIH, à l'origine de maladies infectieuses et parasitaires", 0.3),
 )
 
 ICD10_PATTERN = r"^[A-TV-Z][0-9]{2}(\.[0-9])?$"
