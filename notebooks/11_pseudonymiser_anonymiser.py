@@ -12,7 +12,8 @@
 # 2. Dire le rôle de chaque colonne d'un tableau (exercice après la séance) et mesurer la part
 #    de patients **uniques**, sans confondre échantillon et population.
 # 3. Calculer le **k** du **k-anonymat** et le **l** de la **l-diversité**.
-# 4. Mener une **attaque par croisement** avec une liste nominative.
+# 4. Lire le résultat d'une **attaque par croisement** avec une liste nominative (le code la
+#    mène ; vous choisissez le bon dénominateur).
 # 5. **Généraliser** des données et dire ce que cela coûte en détail.
 # 6. Dire auquel des **trois risques du G29** (individualisation, corrélation, inférence) une
 #    publication reste exposée.
@@ -48,12 +49,12 @@
 #
 # Un hôpital tient un **registre** : une ligne par patient hospitalisé, avec son **diagnostic
 # principal**, codé dans la **CIM-10** (classification internationale des maladies de l'OMS ;
-# B20 = maladie due au VIH). Une start-up demande l'extrait pour entraîner un modèle d'IA. Le
+# B20 = maladie due au VIH, à l'origine de maladies infectieuses et parasitaires). Une start-up demande l'extrait pour entraîner un modèle d'IA. Le
 # responsable répond : « Aucun problème, on a remplacé les noms par des numéros : c'est
 # anonyme. »
 #
-# Vérifions-le sur un registre **synthétique** (`random_state=11` donne les mêmes données à
-# chaque exécution).
+# Vérifions-le sur un registre **synthétique** (le réglage `random_state=11` fixe le tirage au
+# hasard : mêmes données à chaque exécution).
 
 # %%
 import pandas as pd
@@ -66,7 +67,7 @@ from esn_teach.explorers import AnonymisationExplorer
 
 
 def a_la_francaise(tableau, colonnes):
-    """A copy of the table for display: dates written day/month/year, French column names."""
+    """Copie à afficher : dates en jour/mois/année, noms de colonnes en français."""
     copie = tableau[list(colonnes)].copy()
     for colonne in copie.columns:
         if pd.api.types.is_datetime64_any_dtype(copie[colonne]):
@@ -91,11 +92,15 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 #
 # > **En bref.** Remplacer les noms par des numéros, c'est **pseudonymiser**, pas anonymiser.
 # > Les données restent **personnelles** (le RGPD s'applique) pour qui peut retrouver les
-# > personnes par des moyens raisonnables ; seules des données **anonymes** y échappent. Pour
-# > la start-up, la question est donc : **avec ce qu'elle peut raisonnablement se procurer,
-# > pourrait-elle retrouver qui est qui ?** Ce module le mesure.
+# > personnes par des moyens raisonnables ; seules des données **anonymes** y échappent. Cela
+# > s'apprécie **du côté de qui détient les données** (Cour de justice de l'Union européenne,
+# > 4 septembre 2025). Pour la start-up, la question est donc : **avec ce qu'elle peut
+# > raisonnablement se procurer, pourrait-elle retrouver qui est qui ?** Ce module le mesure.
 #
-# **Ce que disent les textes.** La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
+# <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêt
+# du 4 septembre 2025)</summary>
+#
+# La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
 # (**article 4(5)**) définit la pseudonymisation comme un traitement tel que les données « ne
 # puissent plus être attribuées à une personne concernée précise sans avoir recours à des
 # informations supplémentaires », conservées séparément (ici, la table qui relie numéros et
@@ -113,15 +118,14 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # toutes ses obligations quand il les transmet (base légale, formalités de la recherche en
 # santé, information des patients).
 #
-# <details><summary>Pour aller plus loin (lecture facultative)</summary>
-#
 # L'arrêt interprète le règlement (UE) 2018/1725, qui s'applique aux institutions de l'Union,
 # et non directement le RGPD ; sa notion de données personnelles se lit comme celle du RGPD.
 # </details>
 #
 # ## 3. Ce qui reste : les quasi-identifiants
 #
-# Un **identifiant direct** désigne une personne à lui seul (nom, numéro de sécurité sociale).
+# Un **identifiant direct** sert à désigner directement une personne (nom, numéro de sécurité
+# sociale).
 # Un **quasi-identifiant** ne la désigne pas seul, mais, **combiné** à d'autres et **connu
 # ailleurs** (liste électorale, collègues, réseaux sociaux), il peut l'isoler. La
 # **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic.
@@ -154,9 +158,9 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # %% [markdown]
 # **Unique dans le registre n'est pas unique dans la population.** Le registre est un
 # **échantillon** : un patient seul dans le registre peut partager son trio avec des habitants
-# absents du registre. La part baisse donc dans la population, d'autant plus qu'elle est
-# grande. La nôtre est petite (voyez les habitants par code postal, bien moins qu'en France) :
-# sa part d'uniques tient surtout à cette petite taille. Aux États-Unis, Golle (2006) trouve
+# absents du registre. La part baisse donc dans la population, d'autant plus que la population
+# est grande. Notre population synthétique est petite (voyez le nombre d'habitants par code
+# postal) : sa part d'uniques tient surtout à cette petite taille. Aux États-Unis, Golle (2006) trouve
 # 63 % ; pour la France, aucune mesure comparable n'est citée ici.
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : quel attaquant ?</summary>
@@ -172,8 +176,7 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 #   patient y est confondu avec au moins k − 1 autres ; k = 1 : au moins un patient est seul ;
 # - la **l-diversité** (l, la lettre L minuscule) : dans chaque classe, on compte les valeurs
 #   **différentes** de la colonne sensible ; le **l** du tableau est le plus petit de ces
-#   comptes. l = 1 : toute une classe a le même diagnostic, et qui sait que son voisin en fait
-#   partie connaît son diagnostic sans trouver sa ligne.
+#   comptes. l = 1 : dans au moins une classe, tous les patients ont le même diagnostic.
 #
 # Entraînons-nous sur un petit tableau déjà **généralisé** (l'âge remplacé par une tranche de
 # dix ans, le lieu par le département), trié par classe. Quasi-identifiants :
@@ -389,23 +392,27 @@ print(f"- parmi eux, dossiers reliés à leur vrai nom, d'après le corrigé (n_
 display(data_card(liste, title="Fiche descriptive de la liste électorale"))
 
 # %% [markdown]
+# **Plus de dossiers reliés que de patients dans la liste ?** Ce n'est pas une erreur : certains
+# liens sont **faux**. Un patient **absent** de la liste dont un « jumeau » (même trio, mais
+# hors du registre) y figure reçoit le nom de ce jumeau.
+#
 # ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
 #
 # Un patient du registre figure sur la liste électorale. Quelle est la probabilité que
-# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 (vérifiée à 4
+# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 (vérifiée à 5
 # décimales) : écrivez une division, `a / b`, avec deux des noms affichés entre parenthèses
 # ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
-# Au dénominateur, les patients sur lesquels porte la question : ceux du registre qui figurent
-# dans la liste. Ni tout le registre, ni toute la liste.
+# Sur quels patients porte la question : tout le registre, toute la liste, ou un autre
+# groupe ? Lequel des nombres affichés les compte ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Au numérateur, seulement les patients nommés **correctement** : certains dossiers ont été
-# reliés à un mauvais nom.
+# Un dossier relié à un nom l'est-il toujours au **bon** nom ? Lequel des nombres affichés ne
+# compte que les bons ?
 # </details>
 
 # %% answer="taux_reussite"
@@ -430,55 +437,66 @@ message_registre = (
     "On demande le risque d'un patient qui figure dans la liste."
 )
 message_arrondi = (
-    "vous avez sans doute recopié ou demandé une valeur arrondie : la question attend 4 "
+    "vous avez sans doute recopié ou demandé une valeur arrondie : la question attend 5 "
     "décimales. Écrivez plutôt le calcul lui-même, avec les variables (Python garde toutes les "
     "décimales)."
 )
 checks.check_number(
     taux_reussite,
     name="taux_reussite",
-    digest="8842d695597f5ac2",
-    decimals=4,
+    digest="50430292a4b0a1d4",
+    decimals=5,
     bounds=(0, 1),
     mistakes=[
-        checks.Mistake(None, message_registre, digest="40fe87e1051f50e3"),
-        checks.Mistake(None, message_registre, digest="1e5f7c3335bd04b7"),
+        checks.Mistake(None,
+                       "vous avez donné la part des patients uniques dans le registre "
+                       "(section 3) : ceux qu'un attaquant pourrait isoler. On demande ce que "
+                       "ce croisement-ci a fait : calculez la part à partir des résultats de "
+                       "l'attaque.",
+                       digest="1349dedbc2bc249d"),
+        checks.Mistake(None, message_registre, digest="5ccb5f3c80e8562a"),
+        checks.Mistake(None, message_registre, digest="1271282c2ec0130c"),
         checks.Mistake(None,
                        "vous avez divisé par le nombre de personnes de la liste électorale, dont "
                        "la moitié ne sont pas dans le registre. La question porte sur les "
                        "patients du registre qui figurent dans la liste.",
-                       digest="3b8ed5dae271c631"),
+                       digest="4ad3b0ae0a9f9c09"),
         checks.Mistake(None,
                        "vous avez calculé la part des liens justes parmi tous les liens faits : "
                        "c'est la fiabilité de l'attaquant (quand il donne un nom, a-t-il "
                        "raison ?). La question part du patient : parmi ceux qui figurent dans la "
                        "liste, combien sont nommés correctement ?",
-                       digest="a70f101730a94426"),
+                       digest="698ae64373906b2f"),
         checks.Mistake(None,
                        "une probabilité ne dépasse pas 1 : au numérateur, ne gardez que les "
                        "dossiers reliés à leur vrai nom (certains liens sont faux).",
-                       digest="3ed993fec67f3e14"),
-        checks.Mistake(None, message_arrondi, digest="3cf16a4432002f98"),
-        checks.Mistake(None, message_arrondi, digest="98280ca79cdef5dc"),
+                       digest="f1cca13f116bd893"),
+        checks.Mistake(None, message_arrondi, digest="1fd39663a7970c0c"),
+        checks.Mistake(None, message_arrondi, digest="de525b097ae7e608"),
+        checks.Mistake(None, message_arrondi, digest="569636b0594e2eae"),
         checks.Mistake(None,
                        "vous avez divisé par le nombre de patients adultes du registre : cette "
                        "part dit combien d'adultes cette liste-ci expose, et dépend surtout de sa "
                        "couverture (un réglage du générateur). La question porte sur les seuls "
                        "patients qui figurent dans la liste.",
-                       digest="759fbac25eb68c44"),
+                       digest="786131877b7c5945"),
         checks.Mistake(None,
                        "vous avez calculé la couverture de la liste : la part des patients "
                        "adultes du registre qui y figurent (un réglage du générateur). On demande, "
                        "parmi ces patients, la part nommée correctement.",
-                       digest="303e06daef279d90"),
+                       digest="7e5d46e60c59b6a5"),
     ],
     hint="Une proportion : combien de patients nommés correctement, parmi combien de patients "
     "présents dans la liste ?",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_number(taux_reussite, name="taux_reussite", decimals=4,
+checks.check_number(taux_reussite, name="taux_reussite", decimals=5,
                     expected=n_justes / n_dans_liste)
 ### END HIDDEN TESTS
+
+# %% mistake="taux_reussite"
+# message : la part des patients uniques dans le registre
+taux_reussite = part_uniques
 
 # %% mistake="taux_reussite"
 # message : tout le registre
@@ -513,6 +531,10 @@ taux_reussite = 0.999
 taux_reussite = round(n_justes / n_dans_liste, 2)
 
 # %% mistake="taux_reussite"
+# message : vous avez sans doute recopié ou demandé une valeur arrondie
+taux_reussite = round(n_justes / n_dans_liste, 4)
+
+# %% mistake="taux_reussite"
 # message : nombre de patients adultes du registre
 taux_reussite = n_justes / n_adultes
 
@@ -521,24 +543,23 @@ taux_reussite = n_justes / n_adultes
 taux_reussite = n_dans_liste / n_adultes
 
 # %%
-print("Deux dénominateurs, deux questions :")
-print(f"Part de tout le registre nommée correctement : {fr_percent(n_justes / len(registre))}")
-print(f"Part des patients de la liste nommés correctement : {fr_percent(n_justes / n_dans_liste)}")
+# Les deux parts, affichées une fois la question 2 réussie.
+if isinstance(taux_reussite, float) and checks.matches_digest(
+        taux_reussite, "50430292a4b0a1d4", name="taux_reussite", decimals=5):
+    print("Part de tout le registre nommée correctement : "
+          f"{fr_percent(taux_reussite * n_dans_liste / len(registre))}")
+    print(f"Part des patients de la liste nommés correctement : {fr_percent(taux_reussite)}")
+else:
+    print("Réussissez d'abord la question 2 : cette cellule compare alors deux parts.")
 
 # %% [markdown]
 # La première part dépend surtout de la **couverture** de la liste (ici un réglage : 30 % des
 # adultes) ; elle dit combien de patients **cette** liste expose. La seconde dit le risque d'un
-# patient dont l'attaquant connaît le trio : presque tous sont nommés.
-#
-# <details><summary>Pour aller plus loin (lecture facultative) : d'où viennent les faux
-# liens ?</summary>
-#
-# Les rares **faux liens** viennent de patients **absents** de la liste dont un « jumeau » (même
-# trio, hors du registre) y figure : le dossier reçoit le nom du jumeau. Si le patient et son
-# jumeau sont tous deux dans la liste, le trio y apparaît deux fois et le dossier n'est relié à
-# aucun nom. Face à une liste de toute la population, les patients qui partagent leur trio
-# avec un autre habitant ne seraient donc plus reliés.
-# </details>
+# patient de la liste : presque tous sont nommés. Elle dépend aussi de la façon dont la liste
+# est construite : la nôtre ne compte que 2 760 personnes hors du registre. Face à une liste de
+# **toute la population**, un trio partagé avec un autre habitant y apparaîtrait deux fois et
+# ne serait relié à aucun nom : cette part tendrait vers la part des patients **uniques dans la
+# population** (section 3).
 #
 # ## 5. Généraliser : moins de détail, moins de risque
 #
@@ -548,14 +569,17 @@ print(f"Part des patients de la liste nommés correctement : {fr_percent(n_juste
 # L'explorateur mesure les deux ; il généralise la liste électorale comme le registre, car
 # l'attaquant peut en faire autant. Âge au 1er janvier 2025 ; 90 ans et plus regroupés.
 #
-# <details><summary>Que mesure la « perte d'information » ? (lecture facultative)</summary>
+# <details><summary>Comment l'explorateur mesure-t-il le détail perdu ? (lecture
+# facultative)</summary>
 #
-# Exemple : si l'âge exact (45 ans) devient « 40-49 ans », dix âges sont confondus en une
-# seule valeur. Pour chaque patient et chaque attribut publié, on compte la part des valeurs
-# observées désormais confondues avec la sienne (ici dix âges sur la centaine observée), puis
-# on fait la moyenne : 0 = rien n'est confondu, 1 = l'attribut ne dit plus rien. Elle ne dit
-# **pas** si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la
-# saison des naissances.
+# Sur une même échelle, que l'on publie une date ou une classe d'âge. **Âge** : pour chaque
+# patient, la période où peut tomber sa date de naissance, connaissant ce qui est publié, en
+# années (date complète : un jour ; année de naissance ou classe d'un an : un an ; classe de
+# 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an :
+# c'est pourquoi des classes d'un an perdent un peu plus que l'année de naissance. **Lieu** : le
+# nombre moyen de codes postaux que le lieu publié ne distingue plus. Ni l'un ni l'autre ne dit
+# si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la saison
+# des naissances.
 # </details>
 #
 # Essayez, dans l'ordre :
@@ -575,7 +599,8 @@ explorateur
 # %% [markdown]
 # Tant qu'un lieu est publié, k reste à 1, même très généralisé : quelques patients restent
 # seuls (lesquels ? exercice B). Sans lieu, k dépasse 1, mais une étude sur le lieu devient
-# impossible.
+# impossible. Il en va de même pour l : il reste à 1 tant qu'un lieu est publié (un patient
+# seul dans sa classe n'a qu'un diagnostic) ; sans lieu, il vaut au moins 3.
 #
 # ## 6. Les trois risques du G29
 #
@@ -594,12 +619,13 @@ explorateur
 # l'inférence : avec k > 1, aucun dossier n'est relié à un seul nom (voyez l'explorateur), mais
 # une personne reste rattachée à son groupe de k dossiers, une corrélation pour le G29.
 #
-# ### Question 3 — Quel risque n'est pas maîtrisé ? (2 points)
+# ### Question 3 — Par quel risque le voisin apprend-il le diagnostic ? (2 points)
 #
 # Une association publie un tableau de patients hospitalisés : sexe, classe d'âge de dix ans,
 # département et diagnostic. Elle a vérifié que le tableau est **8-anonyme** (chaque combinaison
 # regroupe au moins 8 patients). Mais dans la classe « hommes, 30-39 ans, Lozère », les 8 patients
-# ont tous le même diagnostic, B20 (maladie due au VIH). Le voisin d'un de ces patients sait
+# ont tous le même diagnostic, B20 (maladie due au VIH, à l'origine de maladies infectieuses et
+# parasitaires). Le voisin d'un de ces patients sait
 # seulement que celui-ci, homme de 34 ans habitant en Lozère, a été hospitalisé.
 #
 # Par lequel des trois risques du G29 le voisin apprend-il le diagnostic ? Répondez par l'un des
@@ -638,10 +664,11 @@ checks.check_choice(
                        "une ligne, mais ce que disent toutes les lignes de la classe.",
                        digest="8a5f87510b137f72"),
         checks.Mistake(None,
-                       "le voisin rattache bien son voisin à une classe de 8 lignes : pour le G29, "
+                       "ce n'est pas ce qui lui apprend le diagnostic. Certes, pour le G29, "
                        "relier des données à une personne ou à un groupe est une corrélation, et "
-                       "le k-anonymat ne l'empêche pas. Mais ce rattachement ne donne pas, à lui "
-                       "seul, le diagnostic : qu'est-ce qui, dans ces 8 lignes, le lui apprend ?",
+                       "le voisin rattache son voisin à une classe de 8 lignes ; mais ce "
+                       "rattachement ne donne pas, à lui seul, le diagnostic : qu'est-ce qui, "
+                       "dans ces 8 lignes, le lui apprend ?",
                        digest="a37e59726cc0f1d7"),
     ],
 )
@@ -671,15 +698,16 @@ critere_g29 = "l-diversité"
 # - Unique dans l'**échantillon** n'est pas unique dans la **population**.
 # - Le **k** mesure le risque d'individualisation ; le **l** ne repère que l'inférence la plus
 #   grossière (toute une classe a le même diagnostic). k > 1 empêche de relier un
-#   dossier à un seul nom, pas de rattacher une personne à son groupe de k dossiers (une
-#   corrélation, pour le G29).
+#   dossier à un seul nom **sur ces quasi-identifiants** (qui en connaît d'autres, comme la date
+#   d'admission, peut encore isoler), pas de rattacher une personne à son groupe de k dossiers
+#   (une corrélation, pour le G29).
 # - **Généraliser** réduit le risque mais coûte du détail.
 
 # %% [markdown]
 # ## Après la séance
 #
-# *À faire après la séance, seul ou en binôme : les exercices A et B, la lecture C et la
-# réflexion D.*
+# *À faire après la séance, seul ou en binôme : les exercices A, B et C, la lecture D et la
+# réflexion E.*
 #
 # ### A. Le rôle de chaque colonne
 #
@@ -689,7 +717,8 @@ critere_g29 = "l-diversité"
 #
 # ### Question 4 — Le rôle de chaque colonne (2 points)
 #
-# Une clinique veut publier un tableau avec les six colonnes ci-dessous. Le collègue de travail
+# Une clinique prépare un tableau à publier ; **avant préparation**, il contient les six
+# colonnes ci-dessous : il s'agit de décider ce que devient chacune. Le collègue de travail
 # d'une patiente connaît son nom, son sexe, sa date de naissance, sa commune et le jour où elle
 # a été hospitalisée (elle était absente) ; il ignore son diagnostic. Remplacez chacun des six
 # `...` par l'un des trois textes, avec les guillemets : `"identifiant direct"`,
@@ -697,7 +726,7 @@ critere_g29 = "l-diversité"
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour chaque colonne : désigne-t-elle la patiente à elle seule ? Le collègue la connaît-il
+# Pour chaque colonne : désigne-t-elle directement la patiente ? Le collègue la connaît-il
 # déjà ? Est-ce ce qu'il voudrait apprendre ?
 # </details>
 #
@@ -729,87 +758,68 @@ roles_colonnes = {
 
 # %% tests="roles_colonnes" points=2
 # Vérification de la question 4 : exécutez cette cellule.
-checks.require_attempted(roles_colonnes, name="roles_colonnes")
-empreintes_roles = {"nom": "836cfbacc07ed699", "sexe": "80c01671a147e36a",
-                    "date_naissance": "01c60e6da72b81c9", "commune": "371862b8dc91f639",
-                    "date_admission": "a95dcb73a9062211", "diagnostic": "1f142eea5f23cfaa"}
-checks.expect(
-    isinstance(roles_colonnes, dict) and set(roles_colonnes) == set(empreintes_roles),
-    "« roles_colonnes » doit rester un dictionnaire avec les six noms de colonnes ; réexécutez "
-    "la cellule de la question en remplaçant seulement chacun des six « ... ».",
+# Les erreurs fréquentes sont rangées sous une empreinte (elles ne montrent pas la réponse).
+def erreur(message, empreinte):
+    return checks.Mistake(None, message, digest=empreinte)
+
+
+deja_connu = "le collègue connaît déjà {} : ce n'est pas ce que la publication lui cache."
+checks.check_choices(
+    roles_colonnes,
     name="roles_colonnes",
+    options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
+    digests={"nom": "836cfbacc07ed699", "sexe": "80c01671a147e36a",
+             "date_naissance": "01c60e6da72b81c9", "commune": "371862b8dc91f639",
+             "date_admission": "a95dcb73a9062211", "diagnostic": "1f142eea5f23cfaa"},
+    mistakes={
+        "nom": [
+            erreur("le nom désigne directement la patiente : relisez les définitions des trois "
+                   "rôles.", "b3d30f9e7c24a680"),
+            erreur("le collègue connaît déjà le nom, et le nom désigne directement la "
+                   "patiente : relisez les définitions des trois rôles.", "59ab366dfdae8f4d"),
+        ],
+        "sexe": [
+            erreur("la moitié de la population partage le même sexe : il ne désigne personne "
+                   "à lui seul.", "5411624c7322e7b4"),
+            erreur(deja_connu.format("le sexe de la patiente"), "26c72d911e5a450e"),
+        ],
+        "date_naissance": [
+            erreur("beaucoup de gens sont nés le même jour : la date de naissance ne désigne "
+                   "personne à elle seule.", "ee59e2a321c1df17"),
+            erreur(deja_connu.format("la date de naissance"), "de727da28cb1147d"),
+        ],
+        "commune": [
+            erreur("une commune compte presque toujours plusieurs habitants, souvent des "
+                   "milliers : elle ne désigne pas une personne à elle seule.",
+                   "7ddb92ac216becc5"),
+            erreur(deja_connu.format("la commune"), "154c67cdfbc4b8f5"),
+        ],
+        "date_admission": [
+            erreur("des dizaines de patients entrent à l'hôpital le même jour : la date "
+                   "d'admission ne désigne personne à elle seule.", "abb9161a614da968"),
+            erreur("le collègue connaît déjà la date d'admission : ce n'est pas ce que la "
+                   "publication lui cache. Combinée aux autres colonnes qu'il connaît, que lui "
+                   "permet-elle ?", "1c66d5de6ed4e5d5"),
+        ],
+        "diagnostic": [
+            erreur("le diagnostic est ce que le collègue ignore et voudrait apprendre ; et des "
+                   "milliers de patients partagent un même diagnostic.", "d2a3b4e84e9323a4"),
+            erreur("le diagnostic est ce que le collègue ignore et voudrait apprendre : il ne "
+                   "peut pas s'en servir pour retrouver la ligne de la patiente.",
+                   "46f8088762e91a2a"),
+        ],
+    },
+    success="les six colonnes ont le bon rôle.",
 )
-# Les messages des erreurs fréquentes sont rangés sous une empreinte de « colonne : réponse ».
-erreurs_roles = {
-    "80f2e237756ed0c2": "le collègue connaît déjà la date d'admission : ce n'est pas ce que la "
-    "publication lui cache. Combinée aux autres colonnes qu'il connaît, que lui permet-elle ?",
-    "b9973be043fa6baf": "des dizaines de patients entrent à l'hôpital le même jour : la date "
-    "d'admission ne désigne personne à elle seule.",
-    "d0990bf540518c06": "le diagnostic est ce que le collègue ignore et voudrait apprendre : il ne "
-    "peut pas s'en servir pour retrouver la ligne de la patiente.",
-    "020a538c9cc8ee01": "le diagnostic est ce que le collègue ignore et voudrait apprendre ; et "
-    "des milliers de patients partagent un même diagnostic.",
-    "2601bf30bb3b6e44": "le nom suffit, seul, à désigner la patiente : relisez les définitions "
-    "des trois rôles.",
-    "acead26b443c2669": "le collègue connaît déjà le nom, et le nom suffit, seul, à désigner la "
-    "patiente : relisez les définitions des trois rôles.",
-    "254cdff97e1e68ae": "la moitié de la population partage le même sexe : il ne désigne "
-    "personne à lui seul.",
-    "3024e8b9a4998a08": "beaucoup de gens sont nés le même jour : la date de naissance ne désigne "
-    "personne à elle seule.",
-    "6c46f42268ed7510": "une commune compte presque toujours plusieurs habitants, souvent des "
-    "milliers : elle ne désigne pas une personne à elle seule.",
-    "2e949d72aa7c0039": "le collègue connaît déjà le sexe de la patiente : ce n'est pas ce que la "
-    "publication lui cache.",
-    "d12dcf097ecf82cd": "le collègue connaît déjà la date de naissance : ce n'est pas ce que la "
-    "publication lui cache.",
-    "1aec4aa44d6532a2": "le collègue connaît déjà la commune : ce n'est pas ce que la "
-    "publication lui cache.",
-}
-options_roles = ["identifiant direct", "quasi-identifiant", "colonne sensible"]
-# Toutes les colonnes sont examinées ; toutes celles à revoir sont dites en une fois.
-a_remplir, mal_ecrites, a_revoir = [], [], []
-for colonne, empreinte in empreintes_roles.items():
-    role = roles_colonnes[colonne]
-    if checks.is_placeholder(role):
-        a_remplir.append(f"« {colonne} »")
-        continue
-    try:
-        # « quasi identifiant » est lu comme « quasi-identifiant » : même message, même note.
-        role = checks.chosen_option(role, name="roles_colonnes", options=options_roles)
-    except checks.IncorrectAnswer:
-        mal_ecrites.append(f"« {colonne} » (« {role} »)")
-        continue
-    if checks.answer_digest(role, name=f"roles_colonnes[{colonne}]") != empreinte:
-        erreur = checks.answer_digest(f"{colonne} : {role}", name="roles_colonnes_erreurs")
-        explication = erreurs_roles.get(erreur, "ce n'est pas son rôle ; relisez les définitions.")
-        a_revoir.append(f"({len(a_revoir) + 1}) « {colonne} » : {explication}")
-bilan = []
-if a_revoir:
-    pluriel = "s" if len(a_revoir) > 1 else ""
-    bilan.append(f"{len(a_revoir)} colonne{pluriel} sur 6 à revoir. " + " ".join(a_revoir))
-if mal_ecrites:
-    bilan.append("À écrire comme l'un des trois textes (« identifiant direct », "
-                 "« quasi-identifiant », « colonne sensible », avec les guillemets) : "
-                 + ", ".join(mal_ecrites) + ".")
-if a_remplir:
-    bilan.append("Il reste à remplacer les « ... » de : " + ", ".join(a_remplir) + ".")
-if a_revoir:
-    raise checks.IncorrectAnswer(" ".join(bilan), question="roles_colonnes")
-if mal_ecrites:
-    raise checks.IncorrectAnswer(" ".join(bilan), question="roles_colonnes", form=True)
-if a_remplir:
-    raise checks.NotAttempted(" ".join(bilan), question="roles_colonnes")
-print("\u2714 Correct (roles_colonnes) : les six colonnes ont le bon rôle.")
 ### BEGIN HIDDEN TESTS
-for colonne, role_attendu in {"nom": "identifiant direct", "sexe": "quasi-identifiant",
-                              "date_naissance": "quasi-identifiant",
-                              "commune": "quasi-identifiant",
-                              "date_admission": "quasi-identifiant",
-                              "diagnostic": "colonne sensible"}.items():
-    checks.check_choice(roles_colonnes[colonne], name=f"roles_colonnes[{colonne}]",
-                        options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
-                        expected=role_attendu)
+checks.check_choices(
+    roles_colonnes,
+    name="roles_colonnes",
+    options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
+    expected={"nom": "identifiant direct", "sexe": "quasi-identifiant",
+              "date_naissance": "quasi-identifiant", "commune": "quasi-identifiant",
+              "date_admission": "quasi-identifiant", "diagnostic": "colonne sensible"},
+)
 ### END HIDDEN TESTS
 
 # %% mistake="roles_colonnes"
@@ -857,7 +867,7 @@ roles_colonnes = {
 }
 
 # %% mistake="roles_colonnes"
-# message : 2 colonnes sur 6 à revoir
+# message : 2 réponses sur 6 à revoir
 roles_colonnes = {
     "nom": "identifiant direct",
     "sexe": "quasi-identifiant",
@@ -932,14 +942,14 @@ diagnostics_herault = herault["diagnosis"].to_numpy()
 
 
 def classes_herault(largeur):
-    """The Hérault extract published with the sex and age bands of this width (in years)."""
+    """L'extrait de l'Hérault publié avec le sexe et des classes d'âge de cette largeur."""
     return pd.DataFrame({"sexe": sexes_herault,
                          "classe_age": pv.age_bands(pd.Series(ages_herault), largeur, top=90),
                          "diagnostic": diagnostics_herault})
 
 
 def k_herault(largeur):
-    """k of the Hérault extract published with the sex and age bands of this width."""
+    """Le k de cet extrait publié avec des classes d'âge de cette largeur."""
     return pv.k_anonymity(classes_herault(largeur), ["sexe", "classe_age"])
 
 
@@ -987,8 +997,8 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 #
 # <details><summary>Indice 2</summary>
 #
-# Les patients restent les mêmes ; seules les limites des classes bougent. Toutes les classes
-# couvrent-elles vraiment 11 ans ?
+# Écrivez l'intervalle d'âges de la plus petite classe avec 11 ans, du premier au dernier âge.
+# Combien d'années compte-t-il ?
 # </details>
 
 # %% answer="raison_baisse"
@@ -1063,7 +1073,7 @@ raison_baisse = "E"
 
 # %%
 def recoller(largeur_1, largeur_2):
-    """The Hérault extract published twice, with two band widths, rows joined by pseudonym."""
+    """Deux extraits de l'Hérault (deux largeurs de classes), recollés par pseudonyme."""
     return pd.DataFrame({"sexe": sexes_herault,
                          "classe_1": pv.age_bands(pd.Series(ages_herault), largeur_1, top=90),
                          "classe_2": pv.age_bands(pd.Series(ages_herault), largeur_2, top=90),
@@ -1090,7 +1100,114 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # au prix d'un an de détail par classe. Un chercheur ne distingue plus alors deux patients d'une
 # même classe, ni deux communes du département : c'est le prix de la protection.
 #
-# ### C. Pour aller plus loin : au-delà du k-anonymat
+# Deux réserves. Ces k sont ceux d'**un seul tirage** de 596 patients : avec cinq autres
+# réglages `random_state` du générateur, k vaut de 3 à 8 en classes de 10 ans ; la baisse à
+# 11 ans revient à chaque fois, car la plus petite classe est toujours celle des 88-89 ans,
+# qui ne couvre que deux années. Et deux extraits **d'années différentes** calculent l'âge à
+# deux dates : les classes d'un même patient se décalent, si bien que même des classes
+# emboîtées, recollées, peuvent redevenir étroites.
+#
+# ### C. Personnelles pour qui ?
+#
+# ### Question 6 — Les données sont-elles personnelles pour la start-up ? (2 points)
+#
+# L'hôpital transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
+# sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms. La start-up
+# peut se procurer la liste électorale de la section 4, et un contrat lui interdit de
+# réidentifier qui que ce soit. Pour elle, ces données sont-elles personnelles, au sens de
+# l'arrêt de la Cour du 4 septembre 2025 ? Répondez par la lettre.
+#
+# - **A.** Non : sans la table de correspondance, elle ne peut rattacher aucun pseudonyme à un
+#   nom.
+# - **B.** Non : le contrat lui interdit de réidentifier ; les moyens qu'elle a ne comptent
+#   donc plus.
+# - **C.** Oui : en croisant l'extrait avec la liste, un moyen raisonnable pour elle, elle
+#   peut nommer presque tous les patients qui y figurent.
+# - **D.** Non : depuis l'arrêt de 2025, des données pseudonymisées ne sont jamais
+#   personnelles pour qui les reçoit.
+# - **E.** Oui : des données pseudonymisées restent personnelles pour tout destinataire, quoi
+#   qu'il puisse faire.
+#
+# <details><summary>Indice 1</summary>
+#
+# Du point de vue de qui l'arrêt apprécie-t-il la question ? Et quels moyens compte-t-il :
+# la seule table de correspondance, ou tous les moyens raisonnables ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Qu'a montré la question 2 sur ce que permet la liste électorale ? Un contrat retire-t-il la
+# liste des mains de la start-up ?
+# </details>
+
+# %% answer="qualification"
+qualification = ...
+### BEGIN SOLUTION
+qualification = "C"
+### END SOLUTION
+
+# %% tests="qualification" points=2
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_choice(
+    qualification,
+    name="qualification",
+    options=["A", "B", "C", "D", "E"],
+    digest="37e29a3b5caa3b4a",
+    mistakes=[
+        checks.Mistake(None,
+                       "la table n'est pas le seul moyen : l'arrêt compte tous les moyens "
+                       "raisonnables du destinataire, recoupements compris. Que permet la liste "
+                       "électorale (question 2) ?",
+                       digest="3bc559636e51c6e8"),
+        checks.Mistake(None,
+                       "un contrat interdit, il ne retire pas les moyens : la liste reste "
+                       "accessible et le croisement reste possible. Il s'ajoute aux protections, "
+                       "il ne les remplace pas.",
+                       digest="ca8e0599d4462b50"),
+        checks.Mistake(None,
+                       "l'arrêt ne dit pas « jamais » : des données pseudonymisées peuvent ne pas "
+                       "être personnelles pour un destinataire qui n'a aucun moyen raisonnable "
+                       "de retrouver les personnes. Est-ce le cas ici ?",
+                       digest="82b564d1f9b2d659"),
+        checks.Mistake(None,
+                       "la conclusion est juste, pas la raison : selon l'arrêt, cela s'apprécie "
+                       "du point de vue de celui qui détient les données, selon ses moyens. "
+                       "Quelle option donne la bonne raison ?",
+                       digest="852fa0056bb79336"),
+    ],
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(qualification, name="qualification", options=["A", "B", "C", "D", "E"],
+                    expected="C")
+### END HIDDEN TESTS
+
+# %% mistake="qualification"
+# message : la table n'est pas le seul moyen
+qualification = "A"
+
+# %% mistake="qualification"
+# message : un contrat interdit, il ne retire pas les moyens
+qualification = "B"
+
+# %% mistake="qualification"
+# message : l'arrêt ne dit pas « jamais »
+qualification = "D"
+
+# %% mistake="qualification"
+# message : la conclusion est juste, pas la raison
+qualification = "E"
+
+# %% [markdown]
+# ### À retenir (après la séance)
+#
+# - Un quasi-identifiant se définit par ce que l'attaquant sait par ailleurs (question 4).
+# - Une même généralisation protège moins les habitants des petits territoires (exercice B).
+# - Élargir des classes non emboîtées peut faire **baisser** k (question 5) ; des extraits
+#   recollés se protègent par des généralisations emboîtées, calculées à la même date.
+# - Personnelles ou non, cela se juge du côté de qui reçoit les données, avec tous ses moyens
+#   raisonnables ; un contrat ne les retire pas (question 6).
+#
+# ### D. Pour aller plus loin : au-delà du k-anonymat
 #
 # - **Les limites de la l-diversité.** Une classe peut compter plusieurs diagnostics différents
 #   mais proches (trois maladies de l'estomac), ou une maladie rare bien plus fréquente que dans
@@ -1130,7 +1247,7 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 #   entraîné sur les patients d'un service de maladies infectieuses, la réponse révèle déjà
 #   beaucoup.
 #
-# ### D. Réflexion — Quand un jeu de données peut-il être partagé ?
+# ### E. Réflexion — Quand un jeu de données peut-il être partagé ?
 #
 # *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
 #
@@ -1155,19 +1272,29 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 #   « c'est anonyme pour la start-up parce qu'elle n'a pas la table de correspondance » quand
 #   elle peut recouper. Un contrat qui interdit la réidentification ne supprime pas les moyens
 #   de recouper (la liste électorale reste accessible) : « non personnelles grâce au contrat »
-#   ne vaut pas le point. N'accepter « non personnelles pour la start-up » que si la copie
-#   s'appuie sur des données généralisées où **k > 1 et l > 1** sont obtenus dans le module
-#   (par exemple l'extrait de l'Hérault en classes de 10 ans : k = 6, l = 5), sur les
-#   quasi-identifiants que la start-up peut se procurer ; le contrat peut alors s'y ajouter,
-#   sans les remplacer.
+#   ne vaut pas le point. k > 1 et l > 1 ne suffisent pas non plus : le k-anonymat laisse la
+#   corrélation et l'inférence (G29, WP216, tableau 6), et un jeu de données qui ne satisfait
+#   pas aux trois critères du G29 ne peut être dit anonyme qu'après une analyse détaillée du
+#   risque de réidentification (WP216 ; repris par la CNIL, « L'anonymisation de données
+#   personnelles », 19 mai 2020). N'accepter « non personnelles pour la start-up » que si la
+#   copie argumente un risque résiduel **négligeable sur les trois risques** (individualisation,
+#   corrélation, inférence), avec les moyens que la start-up peut se procurer (par exemple :
+#   extrait de l'Hérault en classes de 10 ans, k = 6 et l = 5, **et** pourquoi ni un recoupement
+#   avec d'autres extraits ni ce que sait un proche ne permettent plus d'apprendre le
+#   diagnostic) ; « k > 1 et l > 1, donc anonyme » ne vaut pas le point. Le contrat s'ajoute à
+#   l'argument, sans le remplacer. Une copie qui cite une sanction française vérifiée est
+#   valorisée dans ce point : Cegedim Santé (CNIL, SAN-2024-013, 5 septembre 2024, 800 000 € :
+#   données désignant chaque patient par un code, donc pseudonymisées, traitées comme
+#   anonymes) ; GERS (SAN-2024-010, 28 août 2024, 800 000 €), qui a soutenu devant le
+#   Conseil d'État que ses données étaient anonymes (décision du 13 février 2026, n° 498628).
 # - **1 point** — Un chiffre du module, juste, interprété et rapporté au bon dénominateur : la
 #   part de lignes uniques sur (date de naissance, sexe, code postal) dans le registre ; celle
 #   dans la population synthétique, seulement présentée comme un artefact de sa petite taille
 #   (« 97 % des Français sont uniques » ne vaut pas le point ; Golle (2006) trouve 63 % aux
 #   États-Unis) ; la part des patients de la liste nommés correctement (presque tous) ; le k et
-#   le l après généralisation ; les patients restés seuls dans les petits départements ; ou la
-#   perte d'information. La part de tout le registre nommée (environ 28 %) n'est acceptée que si
-#   l'étudiant dit qu'elle dépend de la couverture de la liste (un réglage du générateur) ;
+#   le l après généralisation ; les patients restés seuls dans les petits départements ; ou le
+#   détail perdu (années ou codes postaux confondus). La part de tout le registre nommée
+#   (environ 28 %) n'est acceptée que si l'étudiant dit qu'elle dépend de la couverture de la liste (un réglage du générateur) ;
 #   « 28 % des patients sont réidentifiés » présenté comme le risque d'un patient ne vaut pas le
 #   point. Le risque du G29 doit être relié au cas : k à l'individualisation, l à l'inférence,
 #   ou la corrélation (croisement avec une liste, rattachement d'un patient à sa classe) ; tout
@@ -1201,6 +1328,12 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # - Comité européen de la protection des données (EDPB). Avis 28/2024 sur certains aspects de la
 #   protection des données liés au traitement de données personnelles dans le cadre des modèles
 #   d'IA, adopté le 17 décembre 2024.
+# - Commission nationale de l'informatique et des libertés (CNIL). « L'anonymisation de données
+#   personnelles », cnil.fr, 19 mai 2020 (les trois critères du G29 ; sinon, analyse du risque
+#   de réidentification).
+# - CNIL, formation restreinte : délibérations SAN-2024-013 du 5 septembre 2024 (Cegedim Santé)
+#   et SAN-2024-010 du 28 août 2024 (GERS). Conseil d'État, 13 février 2026, société GERS,
+#   n° 498628. Légifrance, conseil-etat.fr.
 # - Règlement (UE) 2025/327 relatif à l'espace européen des données de santé (EHDS)
 #   (environnement de traitement sécurisé).
 # - Sweeney L. *Simple demographics often identify people uniquely*. Carnegie Mellon
@@ -1234,6 +1367,6 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # - Shokri R, Stronati M, Song C, Shmatikov V. Membership inference attacks against machine
 #   learning models. *IEEE Symposium on Security and Privacy*, 2017.
 # - Données : registre et liste électorale **synthétiques** générés par
-#   `esn_teach.datasets.make_french_registry` et `make_voter_list` (graines 11 et 12) ; fiches
+#   `esn_teach.datasets.make_french_registry` et `make_voter_list` (réglages `random_state` 11 et 12) ; fiches
 #   `esn_teach/datasets/cards/french_registry.md` et `voter_list.md`. Codes CIM-10 de
 #   l'Organisation mondiale de la santé.
