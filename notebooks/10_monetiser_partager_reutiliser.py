@@ -50,11 +50,9 @@
 from esn_teach import checks, law
 
 print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
-print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
-      f"{len(law.CNIL_DECISIONS)} décisions de la CNIL.")
 
 # %% [markdown]
-# ## 1. Une question de chercheur
+# ## Une question de chercheur
 #
 # Des chercheurs de l'École de santé numérique posent cette question :
 #
@@ -72,19 +70,24 @@ print(f"{len(law.REFERENCES)} textes, {len(law.SCENARIOS)} scénarios, "
 # 4. Qui les héberge ?
 # 5. La finalité, c'est-à-dire le but, est-elle interdite ?
 #
-# Chaque étape est expliquée juste avant la question qui l'exerce (l'étape 3 après la
-# séance).
+# En séance : les étapes 1, 2, 4 et 5, chacune juste avant sa question ; l'étape 3 vient
+# après la séance.
 #
-# Deux familles de textes s'appliquent : le **RGPD** (règlement général sur la protection des
-# données, règlement (UE) 2016/679), valable dans toute l'Union européenne, et des textes
-# français qu'il permet de maintenir ou d'introduire (article 9, paragraphe 4) : le **code de la
-# santé publique** (CSP) et la **loi Informatique et Libertés** (LIL). La **CNIL** (Commission
-# nationale de l'informatique et des libertés) contrôle le respect du RGPD et de la LIL, et
-# sanctionne ; certaines interdictions du CSP, comme la vente de données de santé, sont aussi
-# des délits, jugés par le juge pénal.
+# Deux familles de textes s'appliquent : le **RGPD** (règlement (UE) 2016/679), valable dans
+# toute l'Union européenne, et des textes français qu'il permet d'ajouter (article 9,
+# paragraphe 4) : le **code de la santé publique** (CSP) et la **loi Informatique et
+# Libertés** (LIL).
+#
+# <details><summary>Qui contrôle, qui sanctionne ?</summary>
+#
+# La **CNIL** (Commission nationale de l'informatique et des libertés) contrôle le respect du
+# RGPD et de la LIL, et sanctionne ; certaines interdictions du CSP, comme la vente de données
+# de santé identifiantes, sont aussi des délits, jugés par le juge pénal (le CSP renvoie aux
+# peines du code pénal, article 226-21).
+# </details>
 
 # %% [markdown]
-# ## 2. Étape 1 — Est-ce une donnée de santé ?
+# ## Étape 1 sur 5 — Est-ce une donnée de santé ?
 #
 # Une **donnée personnelle** est une information sur une personne identifiée ou
 # identifiable. Les données concernant la santé sont « les données à caractère personnel
@@ -144,8 +147,9 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "un rendez-vous de soins est une donnée de santé : la définition de l'article 4, "
-            "point 15 du RGPD inclut « la prestation de services de soins de santé ».",
+            "ce rendez-vous révèle que M. Durand suit des séances de kinésithérapie, donc "
+            "quelque chose de son état de santé : l'article 4, point 15 du RGPD vise « la "
+            "prestation de services de soins de santé » quand elle révèle l'état de santé.",
             digest="741cef33f12864ec",
         ),
         checks.Mistake(
@@ -155,9 +159,8 @@ checks.check_choice(
             digest="bfae2eb710642d91",
         ),
     ],
-    success="une moyenne calculée sur tous les patients d'un département ne porte sur "
-    "personne : sans donnée personnelle, pas de donnée de santé au sens du RGPD. Il faut tout "
-    "de même vérifier qu'un très petit effectif ne permet pas de reconnaître quelqu'un.",
+success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(intrus, name="intrus", options=["a", "b", "c", "d"], expected="b")
@@ -176,7 +179,19 @@ intrus = "c"
 intrus = "D"
 
 # %% [markdown]
-# ## 3. Étape 2 — Sur quel fondement ?
+# <details><summary>Après avoir répondu : la question 1 expliquée</summary>
+#
+# Le délai moyen d'attente calculé pour un département ne porte sur personne : sans donnée
+# personnelle, pas de donnée de santé au sens du RGPD (vérifiez tout de même qu'un très petit
+# effectif ne permet pas de reconnaître quelqu'un). La commande sur le site de la pharmacie
+# (a) en est une, même sans ordonnance : la Cour de justice l'a jugé dans l'affaire
+# « Lindenapotheke » (arrêt du 4 octobre 2024, C-21/23), parce que la commande, rattachée au
+# nom du client, révèle quelque chose de sa santé. Le rendez-vous de M. Durand (c) révèle
+# qu'il suit une rééducation ; le numéro de la patiente (d) est visé par le considérant 35.
+# </details>
+
+# %% [markdown]
+# ## Étape 2 sur 5 — Sur quel fondement ?
 #
 # Pour traiter une donnée de santé, il faut **deux choses à la fois** (Cour de justice de
 # l'Union européenne, arrêt du 21 décembre 2023, C-667/21) :
@@ -186,14 +201,20 @@ intrus = "D"
 #   s'appuie en général sur sa mission d'intérêt public, un cabinet libéral sur le contrat de
 #   soins ;
 # - une **exception** de l'article 9, paragraphe 2, qui lève l'interdiction du paragraphe 1.
-#   Quatre comptent en santé :
+#   Les plus courantes en santé :
 #
 # | Exception | Quand ? |
 # |---|---|
 # | **9(2)(a)** consentement explicite | la personne a dit oui, clairement, pour un but précis |
+# | **9(2)(c)** intérêts vitaux | sauver la vie d'une personne hors d'état de consentir (patient inconscient) |
 # | **9(2)(h)** médecine, diagnostic, soins | la prise en charge du patient, par des professionnels tenus au secret |
 # | **9(2)(i)** intérêt public en santé publique | sécurité sanitaire : menaces graves, sécurité des soins et des médicaments, sur la base d'une loi |
-# | **9(2)(j)** recherche et statistiques | une étude scientifique, avec des garanties et, en France, une formalité auprès de la CNIL |
+# | **9(2)(j)** recherche et statistiques | une étude scientifique, sur la base d'une loi, avec des garanties et, en France, une formalité auprès de la CNIL |
+#
+# **Deux consentements à ne pas confondre.** Le consentement aux **soins** est une autre
+# règle : aucun acte ni traitement sans le consentement libre et éclairé du patient (CSP,
+# article L1111-4). Le consentement au **traitement des données** (9(2)(a)) n'est qu'une
+# exception parmi d'autres.
 #
 # ### Question 2 — L'exception des soins suffit-elle ? (2 points)
 #
@@ -220,9 +241,9 @@ intrus = "D"
 #
 # <details><summary>Indice 2</summary>
 #
-# Une exception de l'article 9(2) répond à la question « l'interdiction est-elle levée ? ».
-# Une base légale de l'article 6 répond à une autre question : « à quel titre ce traitement
-# est-il licite ? ». Et pour soigner, faut-il demander l'accord de chaque patient ?
+# Relisez le début de l'étape 2 : les deux puces, puis le paragraphe « Deux consentements à
+# ne pas confondre ». À quelle question répond chacun des deux articles ? Comparez chaque
+# option à ce passage.
 # </details>
 
 # %% answer="fondement_soins"
@@ -248,9 +269,11 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "pour soigner, le consentement explicite n'est pas exigé : l'exception des soins "
-            "lève déjà l'interdiction de l'article 9. Ce qui manque dans la réponse de la maison "
-            "de santé est d'une autre nature.",
+            "vous confondez deux consentements. Le consentement au traitement des données "
+            "(RGPD, 9(2)(a)) n'est pas la condition pour traiter les données des patients "
+            "qu'on soigne : l'exception des soins (h) lève déjà l'interdiction. Le consentement "
+            "aux soins (CSP, L1111-4) est une autre règle, qui reste due. Ce qui manque dans la "
+            "réponse de la maison de santé est d'une autre nature.",
             digest="802c8e60a6763bee",
         ),
         checks.Mistake(
@@ -261,9 +284,8 @@ checks.check_choice(
             digest="f87429950904bc56",
         ),
     ],
-    success="l'exception des soins lève l'interdiction de l'article 9, mais il faut aussi "
-    "l'une des six bases légales de l'article 6 (Cour de justice, C-667/21). Le consentement "
-    "n'est pas exigé pour soigner.",
+success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(fondement_soins, name="fondement_soins", options=["a", "b", "c", "d"],
@@ -275,12 +297,23 @@ checks.check_choice(fondement_soins, name="fondement_soins", options=["a", "b", 
 fondement_soins = "a"
 
 # %% mistake="fondement_soins"
-# message : le consentement explicite n'est pas exigé
+# message : vous confondez deux consentements
 fondement_soins = "B"
 
 # %% mistake="fondement_soins"
 # message : n'est pas une base légale
 fondement_soins = "d"
+
+# %% [markdown]
+# <details><summary>Après avoir répondu : la question 2 expliquée</summary>
+#
+# Il manque une base légale de l'article 6 (réponse c) : l'exception des soins lève
+# l'interdiction de l'article 9, elle ne dit pas à quel titre le traitement est licite (Cour
+# de justice, C-667/21). Le consentement au traitement des données (9(2)(a)) n'est pas exigé
+# pour les données des patients qu'on soigne ; mais le consentement aux soins reste dû (CSP,
+# L1111-4), et partager des informations avec un professionnel qui n'appartient pas à
+# l'équipe de soins demande le consentement préalable du patient (CSP, L1110-4, III).
+# </details>
 
 # %% [markdown]
 # ### Réutiliser des données pour la recherche : la cohorte du CHU
@@ -305,16 +338,15 @@ fondement_soins = "d"
 #
 # <details><summary>Indice 1</summary>
 #
-# Le but n'est plus de soigner ces patients. Et leur demander à tous leur accord est
-# impossible.
+# Avant de choisir, écrivez en une phrase le but de ce traitement, tel que le dit l'énoncé.
+# Puis relisez la colonne « Quand ? » du tableau de l'étape 2.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez le tableau des exceptions. L'étude produit des connaissances générales ; ce n'est
-# pas une mission de sécurité sanitaire confiée par une loi (alerte, vigilance sur les
-# médicaments). Quelle exception correspond à ce but, et renvoie à une formalité auprès de la
-# CNIL ?
+# Relisez le paragraphe « Réutiliser des données pour la recherche » et l'énoncé : qui
+# mène l'étude, pour en faire quoi, et peut-on joindre chaque patient ? Vérifiez ensuite,
+# pour chacune des quatre exceptions proposées, si ses conditions sont remplies ici.
 # </details>
 
 # %% answer="exception_recherche"
@@ -349,20 +381,14 @@ checks.check_choice(
         checks.Mistake(
             None,
             "l'exception de santé publique (i) vise d'abord la sécurité sanitaire (menaces "
-            "graves, vigilance sur les médicaments), sur le fondement d'une loi qui la prévoit ; "
+            "graves, vigilance sur les médicaments) ; "
             "pour une étude qui produit des connaissances générales, publiées dans une revue, "
             "l'exception propre à la recherche est une autre.",
             digest="14a292891ae603c5",
         ),
     ],
-    success="le but a changé : on ne soigne plus ces patients, on produit des connaissances. "
-    "Cette exception exige des garanties (RGPD, article 89), l'information des patients, leur "
-    "droit d'opposition et une formalité auprès de la CNIL (méthodologie de référence ou "
-    "autorisation). Quand informer chacun est impossible (patients perdus de vue), le droit "
-    "français de la recherche en santé prévoit des dérogations à l'information individuelle, "
-    "compensées par une information collective (site et affichage du CHU) : voyez-les avec le "
-    "délégué à la protection des données. Le RGPD ne s'applique pas aux données des personnes "
-    "décédées (considérant 27) : le droit national peut prévoir des règles pour elles.",
+success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(exception_recherche, name="exception_recherche",
@@ -382,18 +408,40 @@ exception_recherche = "9(2)(a)"
 exception_recherche = "9-2-i"
 
 # %% [markdown]
-# ## 4. Étape 4 — Qui héberge les données ?
+# <details><summary>Après avoir répondu : la question 3 expliquée</summary>
+#
+# Le but a changé : on ne soigne plus ces patients, on produit des connaissances ; c'est
+# l'exception de la recherche, 9(2)(j). Elle exige une base dans la loi (en France, la loi
+# Informatique et Libertés), des garanties (RGPD, article 89), l'information des patients,
+# leur droit d'opposition et une formalité auprès de la CNIL (méthodologie de référence ou
+# autorisation). Une recherche sur des données de santé demande aussi, en général, une
+# **analyse d'impact** (RGPD, article 35 : obligatoire pour un traitement à grande échelle de
+# données de santé). Quand informer chacun est impossible (patients perdus de vue), le droit
+# français de la recherche en santé prévoit des dérogations à l'information individuelle,
+# compensées par une information collective (site et affichage du CHU) : voyez-les avec le
+# délégué à la protection des données. Le RGPD ne s'applique pas aux données des personnes
+# décédées (considérant 27) : le droit national peut prévoir des règles pour elles.
+# </details>
+
+# %% [markdown]
+# ## Étape 4 sur 5 — Qui héberge les données ? (l'étape 3 vient après la séance)
 #
 # Un prestataire qui traite des données pour le compte d'un organisme, sur ses instructions,
 # est un **sous-traitant** (RGPD, article 4, point 8 ; ses obligations : article 28). Le code
 # de la santé publique ajoute une règle propre aux données de soins :
-# qui héberge des données de santé recueillies lors d'activités de prévention, de diagnostic
-# ou de soins, **pour le compte** du professionnel, de l'établissement ou du patient, doit
-# être un **hébergeur certifié HDS** (hébergeur de données de santé ; CSP, article L1111-8).
+# qui héberge des données de santé recueillies lors d'activités de prévention, de diagnostic,
+# de soins ou de suivi social et médico-social, **pour le compte** du professionnel, de
+# l'établissement ou du patient, doit être un **hébergeur certifié HDS** (hébergeur de
+# données de santé ; CSP, article L1111-8, I). Le patient doit en être dûment informé, et peut
+# s'y opposer pour un motif légitime (même article).
+#
+# <details><summary>Où les données doivent-elles être stockées ?</summary>
+#
 # Le référentiel de certification de l'arrêté du 26 avril 2024 impose de stocker les données
 # dans l'**Espace économique européen** (EEE : l'Union européenne, plus l'Islande, le
-# Liechtenstein et la Norvège) ; depuis le 16 mai 2026, il s'applique à tous les hébergeurs
-# certifiés.
+# Liechtenstein et la Norvège). Les hébergeurs déjà certifiés avaient jusqu'au 16 mai 2026
+# pour s'y conformer (fin de la période de transition) : il vaut désormais pour tous.
+# </details>
 #
 # > Un cabinet de trois kinésithérapeutes remplace son serveur local par un logiciel de
 # > dossiers patients en ligne : les bilans et les comptes rendus seront stockés sur les
@@ -416,15 +464,16 @@ exception_recherche = "9-2-i"
 #
 # <details><summary>Indice 1</summary>
 #
-# Les garanties de l'éditeur sont-elles celles que la loi demande à un hébergeur de données
-# de soins ? Que manque-t-il à l'éditeur ?
+# Relisez le premier paragraphe de l'étape 4 : que demande la loi à qui héberge des données
+# de soins pour le compte d'un professionnel ? Comparez avec ce que l'énoncé dit de l'éditeur.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # Relisez l'étape 4 : trois conditions font qu'un prestataire doit être certifié (quelles
 # données, recueillies à quelle occasion, et pour le compte de qui). Sont-elles réunies ici ?
-# Le texte parle-t-il de l'accord des patients ?
+# Relisez aussi ce que le même article prévoit pour les patients, puis confrontez chaque
+# option au texte.
 # </details>
 
 # %% answer="hebergeur_kine"
@@ -450,8 +499,9 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient, et un "
-            "tel accord ne dispenserait l'éditeur de rien : c'est à l'éditeur lui-même qu'il "
+            "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient : elle "
+            "exige qu'il soit informé et lui permet de s'opposer pour un motif légitime. Et un "
+            "accord ne dispenserait l'éditeur de rien : c'est à l'éditeur lui-même qu'il "
             "manque quelque chose (relisez l'étape 4).",
             digest="e58a1b9041c70ac3",
         ),
@@ -463,10 +513,8 @@ checks.check_choice(
             digest="00cbea9c9acf6867",
         ),
     ],
-    success="l'éditeur hébergerait des données recueillies lors des soins, pour le compte du "
-    "cabinet : il doit être certifié HDS (CSP, article L1111-8). Chiffrement, serveurs en "
-    "Allemagne et contrat de sous-traitance sont utiles, mais ne remplacent pas la "
-    "certification : le cabinet doit choisir un prestataire certifié.",
+success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d"],
@@ -486,7 +534,16 @@ hebergeur_kine = "b"
 hebergeur_kine = " C "
 
 # %% [markdown]
-# ## 5. Étape 5 — La finalité est-elle interdite ? La vente de données
+# <details><summary>Après avoir répondu : la question 4 expliquée</summary>
+#
+# L'éditeur hébergerait, pour le compte du cabinet, des données recueillies lors des soins :
+# il doit être certifié HDS (CSP, article L1111-8). Chiffrement, serveurs en Allemagne et
+# contrat de sous-traitance sont utiles, mais ne remplacent pas la certification : le cabinet
+# doit choisir un prestataire certifié, et informer ses patients de cet hébergement.
+# </details>
+
+# %% [markdown]
+# ## Étape 5 sur 5 — La finalité est-elle interdite ? La vente de données
 #
 # La *finalité* est le but du traitement. La France en interdit certaines, même avec une base
 # légale et l'accord du patient, à commencer par **la vente de données identifiantes** :
@@ -564,10 +621,8 @@ checks.check_choice(
             digest="ac458cef2f91eb23",
         ),
     ],
-    success="la cession contre paiement de données de santé identifiantes, directement ou "
-    "indirectement, est interdite « y compris avec l'accord de la personne concernée » (CSP, "
-    "article L1111-8, VII) : ni l'affiche, ni un vrai consentement, ni le retrait des noms n'y "
-    "changeraient rien.",
+success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d"],
@@ -587,7 +642,12 @@ reponse_pharmacie = "c"
 reponse_pharmacie = "D"
 
 # %% [markdown]
-# <details><summary>Après avoir répondu : le RGPD et le texte français</summary>
+# <details><summary>Après avoir répondu : la question 5 expliquée</summary>
+#
+# La pharmacie doit refuser (b) : la cession contre paiement de données de santé
+# identifiantes, directement ou indirectement, est interdite « y compris avec l'accord de la
+# personne concernée » (CSP, article L1111-8, VII). Ni l'affiche, ni un vrai consentement, ni
+# le retrait des noms n'y changeraient rien.
 #
 # Ici, le RGPD suffit déjà : aucune exception de l'article 9(2) ne s'applique (une affiche
 # n'est pas un consentement explicite). Mais même avec un vrai consentement signé, la vente
@@ -603,23 +663,25 @@ reponse_pharmacie = "D"
 #   paragraphe 1). Il faut **à la fois** une base légale (article 6) et une exception de
 #   l'article 9(2) : le soin (h) n'est pas la recherche (j), et le consentement (a) n'est ni
 #   toujours possible ni toujours suffisant.
-# - Confier des données de soins à un prestataire exige un **hébergeur certifié HDS** ;
-#   chiffrement et contrat n'en dispensent pas.
+# - Un prestataire qui **héberge** des données de soins pour le compte d'un cabinet ou d'un
+#   établissement doit être **certifié HDS** ; chiffrement et contrat n'en dispensent pas.
 # - **Vendre** des données de santé identifiantes, même sans le nom, est interdit en France,
 #   **même avec l'accord du patient** (CSP, article L1111-8, VII).
+# - Un projet à risque élevé, comme une recherche à grande échelle sur des données de santé,
+#   demande d'abord une **analyse d'impact** (RGPD, article 35).
 # - Le droit d'utiliser une donnée vaut **pour un but précis** ; et ce qui est licite n'est
 #   pas toujours légitime.
 
 # %% [markdown]
 # ## Après la séance
 #
-# À faire chez vous (environ 55 minutes) : l'étape 3 et une question sur des données
-# partagées avec une start-up, la suite de l'étape 5 et une question sur le SNDS,
-# l'explorateur, une question sur des sanctions de la CNIL, puis la réflexion écrite, corrigée
-# par l'enseignant.
+# À faire chez vous (environ 60 minutes) : l'étape 3 et une question sur des données
+# partagées avec une start-up, la suite de l'étape 5 et une question sur le SNDS, le secret
+# partagé entre soignants, l'explorateur, une question sur des sanctions de la CNIL, puis la
+# réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
-# ### 6. Étape 3 — Nominatives, pseudonymisées ou anonymes ?
+# ### Étape 3 sur 5 — Nominatives, pseudonymisées ou anonymes ?
 #
 # Des données **nominatives** portent directement le nom (ou le numéro de sécurité sociale)
 # de la personne. Des données **pseudonymisées** ont perdu le nom, remplacé par un code ; on
@@ -714,10 +776,8 @@ checks.check_choice(
             digest="7f3161494fa9afbf",
         ),
     ],
-    success="sans la table, la start-up peut encore retrouver des patients en recoupant "
-    "l'âge, le code postal, les dates et les diagnostics avec d'autres informations ; les "
-    "données restent donc personnelles pour elle, et tout le RGPD s'applique (base légale, "
-    "exception, accord entre l'hôpital et la start-up).",
+success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(statut_startup, name="statut_startup", options=["a", "b", "c", "d"],
@@ -737,7 +797,16 @@ statut_startup = "B"
 statut_startup = "d"
 
 # %% [markdown]
-# ### 7. Étape 5 (suite) — Deux usages interdits du SNDS
+# <details><summary>Après avoir répondu : la question 6 expliquée</summary>
+#
+# Sans la table, la start-up peut encore retrouver des patients en recoupant l'âge, le code
+# postal, les dates et les diagnostics avec d'autres informations (c) : les données restent
+# personnelles pour elle, et tout le RGPD s'applique (base légale, exception, accord entre
+# l'hôpital et la start-up).
+# </details>
+
+# %% [markdown]
+# ### Étape 5 sur 5 (suite) — Deux usages interdits du SNDS
 #
 # Le **SNDS** (Système national des données de santé) réunit notamment les données de
 # remboursement de l'Assurance maladie et les séjours à l'hôpital ; il est géré par la Caisse
@@ -760,14 +829,14 @@ statut_startup = "d"
 #
 # <details><summary>Indice 1</summary>
 #
-# Le problème n'est ni le consentement ni la recherche : c'est le **but** poursuivi par la
-# mutuelle. Laquelle des cinq questions porte sur le but ?
+# Relisez les cinq questions de la grille, au début du module : laquelle porte sur ce que
+# veut faire la mutuelle ? Puis relisez l'étape qui lui correspond.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# De quelle base de données parle la mutuelle, sans la nommer ? Quel article vise les usages
-# interdits de cette base ?
+# De quelle base de données parle la mutuelle, sans la nommer ? Pour chacun des cinq textes
+# proposés, demandez-vous s'il dit quelque chose de ce que la mutuelle veut en faire.
 # </details>
 
 # %% answer="article_assureur"
@@ -813,9 +882,8 @@ checks.check_choice(
             digest="4bc8d42650b29e3c",
         ),
     ],
-    success="c'est la finalité qui bloque : ce texte interdit d'utiliser les données de cette "
-    "base pour modifier les cotisations ou les primes d'un assuré, ou d'un groupe présentant "
-    "un même risque, quel que soit l'accord des personnes.",
+success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(article_assureur, name="article_assureur",
@@ -844,11 +912,32 @@ article_assureur = "9(2)(j)"
 article_assureur = "L1110-4"
 
 # %% [markdown]
-# ### 8. L'explorateur du parcours juridique
+# <details><summary>Après avoir répondu : la question 7 expliquée</summary>
+#
+# C'est la finalité qui bloque : l'article L1461-1 (V) interdit d'utiliser les données du
+# SNDS pour modifier les cotisations ou les primes d'un assuré, ou d'un groupe présentant un
+# même risque, quel que soit l'accord des personnes.
+# </details>
+#
+# ### Échanger entre soignants : le secret partagé
+#
+# Le secret médical couvre tout ce que le professionnel apprend du patient (CSP, article
+# L1110-4, I). Des professionnels qui participent tous à la prise en charge d'un même patient
+# peuvent échanger les informations strictement nécessaires à la coordination ou à la
+# continuité des soins (L1110-4, II). Au sein d'une même **équipe de soins** (article
+# L1110-12 : des professionnels qui participent directement à sa prise en charge, par
+# exemple dans le même établissement), ces informations sont réputées confiées à toute
+# l'équipe ; avec un professionnel **hors** de l'équipe, il faut le consentement préalable du
+# patient (L1110-4, III). Le patient est informé au préalable de ces échanges (article
+# R1110-3). Rien de cela n'autorise à transmettre des données à
+# un assureur, un éditeur ou un laboratoire : ce ne sont pas des soignants du patient.
+
+# %% [markdown]
+# ### L'explorateur du parcours juridique
 #
 # Choisissez un **scénario**, puis avancez le curseur **« Étapes montrées »** : chaque cran
-# répond à l'une des cinq questions, le dernier affiche le **verdict**. Répondez avant
-# d'avancer. Observez :
+# répond à l'une des cinq questions, le dernier affiche le **verdict**. Répondez dans votre
+# tête avant d'avancer. Observez :
 #
 # - une seule étape **bloquante** rend la situation illicite ;
 # - la même donnée peut servir licitement à soigner et illicitement à vendre ;
@@ -863,7 +952,7 @@ explorateur = LegalPathExplorer()
 explorateur
 
 # %% [markdown]
-# ### 9. De vraies sanctions de la CNIL
+# ### De vraies sanctions de la CNIL
 #
 # La cellule suivante affiche quatre décisions de la **formation restreinte** de la CNIL (la
 # formation qui prononce les sanctions) : numéro, date, amende et faits.
@@ -883,8 +972,8 @@ for cle, libelle in law.PRINCIPLES.items():
 # Pour chaque décision, remplacez les `...` par le principe enfreint dans le **manquement
 # principal** (celui de la première phrase des faits affichés) : `"anonymisation"`, `"sécurité"` ou
 # `"consentement"`. Un même principe peut servir pour plusieurs décisions. La vérification
-# examine les décisions dans l'ordre et **s'arrête à la première réponse incorrecte** :
-# corrigez-la, réexécutez les deux cellules, et continuez jusqu'au message final.
+# dit combien de réponses sont à revoir, et lesquelles : corrigez-les, puis réexécutez les
+# deux cellules. Les 3 points ne sont accordés que si les quatre réponses sont justes.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -919,15 +1008,6 @@ principes = {
 
 # %% tests="principes" points=3
 # Vérification de la question 8 : exécutez cette cellule.
-checks.require_attempted(principes, name="principes")
-checks.expect(
-    isinstance(principes, dict)
-    and set(principes) == {"SAN-2024-013", "SAN-2022-009", "SAN-2023-006", "SAN-2020-015"},
-    "« principes » doit rester un dictionnaire avec les quatre numéros de décision ; "
-    "réexécutez la cellule de la question sans modifier les numéros, en remplaçant seulement "
-    "les trois points.",
-    name="principes",
-)
 empreintes = {"SAN-2024-013": "448d372898bedf85", "SAN-2022-009": "ed389ecf3a4bc64f",
               "SAN-2023-006": "4c71b6d25a814a51", "SAN-2020-015": "092c4dfc30f08143"}
 erreurs = {
@@ -968,29 +1048,20 @@ erreurs = {
                        digest="a5f08726f8b942f5"),
     ],
 }
-for numero, empreinte in empreintes.items():
-    nom = f"principes[{numero}]"
-    valeur = principes[numero]
-    checks.require_attempted(valeur, name=nom)
-    if not isinstance(valeur, str) or checks.answer_digest(valeur, name=nom) != empreinte:
-        checks.check_choice(
-            valeur,
-            name=nom,
-            options=["anonymisation", "sécurité", "consentement"],
-            digest=empreinte,
-            mistakes=erreurs[numero],
-        )
-print("\u2714 Correct (principes) : les quatre décisions sont reliées au bon principe. "
-      "Retenez la logique : des données seulement pseudonymisées présentées comme anonymes, "
-      "c'est de l'anonymisation ratée ; des données qui fuient ou restent ouvertes, c'est la "
-      "sécurité (article 32) ; des données de santé collectées par un site grand public sans "
-      "accord explicite, alors qu'aucune autre exception ne s'appliquait, c'est le "
-      "consentement.")
+checks.check_choices(
+    principes,
+    name="principes",
+    options=["anonymisation", "sécurité", "consentement"],
+    digests=empreintes,
+    mistakes=erreurs,
+    success="les quatre décisions sont reliées au bon principe. L'explication se trouve sous "
+    "la question, dans « Après avoir répondu ».",
+)
 ### BEGIN HIDDEN TESTS
-for numero, attendu in {"SAN-2024-013": "anonymisation", "SAN-2022-009": "sécurité",
-                        "SAN-2023-006": "consentement", "SAN-2020-015": "sécurité"}.items():
-    checks.check_choice(principes[numero], name=f"principes[{numero}]",
-                        options=["anonymisation", "sécurité", "consentement"], expected=attendu)
+checks.check_choices(principes, name="principes",
+                     options=["anonymisation", "sécurité", "consentement"],
+                     expected={"SAN-2024-013": "anonymisation", "SAN-2022-009": "sécurité",
+                               "SAN-2023-006": "consentement", "SAN-2020-015": "sécurité"})
 ### END HIDDEN TESTS
 
 # %% mistake="principes"
@@ -1021,15 +1092,29 @@ principes = {
 }
 
 # %% [markdown]
+# <details><summary>Après avoir répondu : la question 8 expliquée</summary>
+#
+# Cegedim Santé (SAN-2024-013) : des données seulement pseudonymisées, présentées comme
+# anonymes ; la CNIL lui a reproché de les avoir traitées sans les formalités préalables
+# (loi Informatique et Libertés, article 66), donc sans base licite, et « anonymisation » est ici l'étiquette du
+# cours pour ce manquement. Dedalus Biologie (SAN-2022-009) et le médecin libéral
+# (SAN-2020-015) : des données qui fuient ou restent ouvertes, c'est la sécurité (article 32).
+# Doctissimo (SAN-2023-006) : des données de santé collectées par un site grand public sans
+# accord explicite, alors qu'aucune autre exception ne s'appliquait, c'est le consentement.
+# </details>
+#
 # Les sanctions visent de grandes entreprises comme un médecin seul.
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
 # - **Les données des pharmacies.** La société GERS produit des statistiques de ventes de
 #   médicaments à partir d'un panel de pharmacies d'officine. Le 28 août 2024, la formation
-#   restreinte de la CNIL lui a infligé une amende de 800 000 € (délibération SAN-2024-010,
-#   dont le Conseil d'État rappelle le montant : Conseil d'État, 2026) et a sanctionné le même
-#   jour la société Santestat (SAN-2024-011).
+#   restreinte de la CNIL a prononcé contre elle une amende de 800 000 € (délibération
+#   SAN-2024-010, montant rappelé par le Conseil d'État, 2026) et a sanctionné le même jour la société Santestat (SAN-2024-011). GERS a
+#   contesté sa sanction devant le Conseil d'État en soutenant notamment que ses données
+#   étaient anonymes ; le Conseil d'État a statué le 13 février 2026 (n° 498628). Ce module ne
+#   rapporte ni le détail des manquements retenus par la CNIL ni le sens de cette décision :
+#   lisez-la avant de citer l'affaire.
 # - **Accéder au SNDS.** L'accès à ses données personnelles n'est autorisé que pour des
 #   études d'intérêt public, selon les procédures de la loi Informatique et Libertés ; un
 #   industriel ou un assureur doit prouver que son traitement ne peut servir à une finalité
@@ -1048,17 +1133,21 @@ principes = {
 #
 # </details>
 #
-# ### 10. Réflexion — Puis-je monétiser, échanger, traiter ? (3 points, après la séance)
+# ### Réflexion — Puis-je monétiser, échanger, réutiliser ? (3 points, après la séance)
 #
 # En 10 à 15 lignes, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
 # des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
-# diagnostic ? » Distinguez les trois verbes : **monétiser**, **échanger**, et **traiter pour
-# un diagnostic** (soigner le patient), en disant ce qui change quand on **réutilise** ces
-# données pour une étude ou pour entraîner un modèle d'IA. Citez au moins **un article**
-# (avec sa référence) pour chaque verbe, et au moins **un scénario ou une décision** de ce
-# module. Dites enfin ce que
-# vous feriez, concrètement, avant de lancer un projet avec des données de patients, et si
-# ce qui est permis vous paraît toujours acceptable.
+# diagnostic ? » Distinguez trois verbes : **monétiser** ; **échanger** (entre soignants,
+# avec le secret partagé, et avec un tiers) ; **réutiliser** (traiter les données du soin
+# pour un autre but : une étude, l'entraînement d'un modèle d'IA). Citez au moins **un
+# article** (avec sa référence) pour chaque verbe, et au moins **un scénario ou une
+# décision** de ce module. Dites enfin ce que vous feriez, concrètement, avant de lancer un
+# projet avec des données de patients, et si ce qui est permis vous paraît toujours
+# acceptable.
+#
+# *Notation (3 points)* : 1 point pour les trois verbes, chacun avec un article juste ;
+# 1 point pour un scénario ou une décision, relié à votre argument ; 1 point pour une
+# démarche concrète et une position argumentée.
 
 # %% [markdown] written="reflexion_monetiser" points=3
 # ### BEGIN SOLUTION
@@ -1068,7 +1157,11 @@ principes = {
 # - **Point 1 — Les trois verbes, chacun avec un texte juste.** Attendu : *monétiser* des
 #   données identifiantes est interdit même avec l'accord du patient (CSP L1111-8, VII), alors
 #   que vendre des résultats réellement anonymes n'est pas visé (considérant 26) ; *échanger*
-#   suppose, pour chaque organisme, une base légale (art. 6) et une exception (art. 9(2)), un
+#   entre soignants relève du secret partagé (CSP, L1110-4 : échange entre professionnels
+#   qui prennent en charge le même patient, partage au sein de l'équipe de soins au sens de
+#   L1110-12, consentement préalable du patient hors de l'équipe), qui n'autorise aucune
+#   transmission à un tiers non soignant ; avec un tiers, échanger suppose, pour chaque
+#   organisme, une base légale (art. 6) et une exception (art. 9(2)), un
 #   cadre contractuel (contrat de sous-traitance, art. 28, ou accord entre responsables
 #   conjoints, art. 26), un hébergeur HDS pour un prestataire qui héberge des données de
 #   soins (L1111-8), et certaines finalités sont interdites quel que soit le destinataire
@@ -1090,7 +1183,9 @@ principes = {
 #     tarifer des assurés avec le SNDS (L1461-1, V). Traiter pour un diagnostic : oui pour
 #     soigner le patient (9(2)(h)) ; réutiliser ces données pour une étude, c'est autre chose
 #     (9(2)(j), formalité auprès de la CNIL). »
-#   - **½** : deux verbes justes sur trois, ou les trois sans texte pour l'un d'eux.
+#   - **½** : deux verbes justes sur trois, ou les trois sans texte pour l'un d'eux ; au
+#     plus ½ si *échanger* est traité sans le secret partagé (L1110-4) ni aucune règle sur
+#     le destinataire.
 #   - **0** : verbes non distingués, ou erreur de fond (le consentement lèverait
 #     l'interdiction de vendre ; des données pseudonymisées seraient anonymes).
 #   Ne pas pénaliser l'oubli de l'article 6 s'il est implicite ; pénaliser (½ au plus) une
@@ -1105,7 +1200,9 @@ principes = {
 #   finalité ; **½** : un cas juste, cité sans lien avec l'argument ; **0** : aucun cas, ou
 #   un cas mal interprété.
 # - **Point 3 — Démarche concrète et honnête** : consulter le DPO, vérifier la base légale,
-#   l'exception et la formalité auprès de la CNIL, l'hébergeur HDS, informer les patients,
+#   l'exception et la formalité auprès de la CNIL, mener une analyse d'impact (RGPD,
+#   article 35) pour une recherche ou un projet d'IA sur des données de santé, l'hébergeur
+#   HDS, informer les patients (RGPD, articles 13 et 14),
 #   ne pas se dire « anonyme » sans l'avoir démontré du point de vue de chaque destinataire,
 #   documenter (valeur V6 — Intégrité et transparence). **1** : au moins trois démarches
 #   justes et une position argumentée sur ce qui est acceptable ; **½** : démarches vagues
@@ -1117,13 +1214,12 @@ principes = {
 # %% [markdown]
 # ## Sources
 #
-# Références juridiques vérifiées à la date affichée par le notebook
-# (`law.LEGAL_FACTS_LAST_CHECKED`) ; les adresses sont dans `esn_teach/law/` et, pour chaque
-# texte, dans `law.reference("…").url`.
+# Références juridiques vérifiées à la date affichée par la première cellule de code du
+# module.
 #
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (RGPD) :
-#   articles 4 (points 5, 11 et 15), 6, 9, 26, 28 et 32, chapitre V (articles 44 à 49),
-#   considérants 26 et 35. EUR-Lex, CELEX 32016R0679.
+#   articles 4 (points 5, 8, 11 et 15), 6, 9 (dont 9(2)(c)), 13, 14, 26, 28, 32, 35 et 89,
+#   chapitre V (articles 44 à 49), considérants 26, 27 et 35. EUR-Lex, CELEX 32016R0679.
 # - Cour de justice de l'Union européenne, arrêt du 4 septembre 2025, Contrôleur européen de
 #   la protection des données (EDPS) contre Conseil de résolution unique (CRU), affaire
 #   C-413/23 P, ECLI:EU:C:2025:645 (EUR-Lex, CELEX 62023CJ0413 ; communiqué de presse de la
@@ -1138,11 +1234,14 @@ principes = {
 # - Règlement (UE) 2025/327 du Parlement européen et du Conseil du 11 février 2025 relatif à
 #   l'espace européen des données de santé (EHDS), article 105 (dates d'application). EUR-Lex,
 #   CELEX 32025R0327.
-# - Code de la santé publique : article L1110-4 (secret médical) ; article L1111-8
+# - Code de la santé publique : article L1110-4 (secret médical et secret partagé) ; article
+#   L1110-12 (équipe de soins) ; article R1110-3 (information préalable du patient) ; article
+#   L1111-4 (consentement aux soins) ; article L1111-8
 #   (hébergement de données de santé ; son VII, sur la cession, issu de la loi n° 2004-810 du
 #   13 août 2004) ; articles L1461-1 et L1461-3 (SNDS, créés par la loi n° 2016-41 du
 #   26 janvier 2016) ; article R1461-3 (responsables conjoints du SNDS, rédaction issue du
 #   décret n° 2021-848 du 29 juin 2021). Légifrance.
+# - Code pénal, article 226-21. Légifrance.
 # - Loi n° 78-17 du 6 janvier 1978 relative à l'informatique, aux fichiers et aux libertés,
 #   article 66 et articles 72 et suivants. Légifrance. CNIL, « Demande d'autorisation d'une
 #   recherche en santé : les informations à fournir et les critères d'octroi », 11 janvier
@@ -1160,7 +1259,8 @@ principes = {
 #   du 7 décembre 2020 (médecin libéral). Légifrance.
 # - Conseil d'État, 10e et 9e chambres réunies, 13 février 2026, société GERS, n° 498628 et
 #   498629, ECLI:FR:CECHR:2026:498628.20260213 : l'exposé des requêtes rappelle l'amende de
-#   800 000 euros de la délibération SAN-2024-010. conseil-etat.fr, ArianeWeb. Sur
+#   800 000 euros de la délibération SAN-2024-010 ; le sens de la décision n'est pas rapporté
+#   ici. conseil-etat.fr, ArianeWeb. Sur
 #   l'activité de GERS : « GERS Rupture est lancé », *Le Quotidien du pharmacien*, 2 mars
 #   2020.
 # - Scénarios : situations fictives inspirées de la pratique française, écrites pour ce cours
