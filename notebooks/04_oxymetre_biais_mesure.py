@@ -764,14 +764,10 @@ else:
 explorateur = OximetryExplorer(
     random_state=GRAINE, n_samples=N_PAIRES, threshold=SEUIL_ALARME, device_bias=BIAIS_APPAREIL
 )
+display(explorateur)
 q1_et_q3_justes = reponse_juste(
     taux_occulte_noirs, "1233bf6b09d35d3f", "taux_occulte_noirs"
 ) and reponse_juste(sensibilite_noirs, "62037f5c880324ec", "sensibilite_noirs")
-if q1_et_q3_justes:
-    display(explorateur)
-else:  # son tableau donne les réponses des questions 1 et 3
-    print("L'explorateur s'affichera ici quand les questions 1 et 3 seront justes : relancez "
-          "alors cette cellule.")
 
 # %%
 # Au seuil du service : l'appareil de nos données, puis un appareil sans biais (biais à 0).
