@@ -183,8 +183,8 @@ fr_table(par_groupe, columns=noms, index={"groupe": "Groupe"}, caption="Par grou
 #
 # <details><summary>Indice 1</summary>
 #
-# La parité démographique ne regarde que les **décisions**, pas la réalité : quelle colonne
-# compte les patients appelés, parmi tous les patients du groupe ?
+# Pour juger la parité démographique, faut-il savoir qui a été réhospitalisé, ou seulement
+# qui a été appelé ? Parmi quels patients compte-t-on alors les appelés ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -216,6 +216,21 @@ ecarts_faux = [
     for colonne, message in autres_colonnes.items()
     for signe in (1, -1)
 ]
+# A ratio of rates copied rounded from the table (0.465 / 0.109) misses the exact ratio at
+# three decimals: recognise it within 2 %, before the rules for percentages and bounds.
+rapports = [
+    par_groupe.loc["B", "taux_selection"] / par_groupe.loc["A", "taux_selection"],
+    par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"],
+]
+checks.expect(
+    not (
+        isinstance(ecart_parite, (int, float))
+        and any(abs(ecart_parite - rapport) <= 0.02 * rapport for rapport in rapports)
+    ),
+    "vous avez calculé un rapport (une division) entre les deux taux de sélection. L'écart "
+    "demandé est une différence (une soustraction).",
+    name="ecart_parite",
+)
 checks.check_number(
     ecart_parite,
     name="ecart_parite",
@@ -285,6 +300,11 @@ ecart_parite = taux.overall["taux_selection"]
 # message : un rapport
 ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"]
 
+# %% mistake="ecart_parite"
+# message : un rapport (une division)
+ecart_parite = (round(par_groupe.loc["B", "taux_selection"], 3)
+                / round(par_groupe.loc["A", "taux_selection"], 3))
+
 # %% [markdown]
 # Le groupe B est plus souvent appelé, mais aussi plus souvent réhospitalisé : un écart de
 # parité n'est pas forcément injuste. **Quel écart est injuste ?**
@@ -295,15 +315,15 @@ ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux
 # |---|---|---|
 # | **Parité démographique** | le taux de sélection | « Chaque groupe reçoit-il sa part d'appels ? » |
 # | **Égalité des chances** | le TFN (donc la sensibilité) | « Un futur réhospitalisé a-t-il la même chance d'être appelé dans chaque groupe ? » |
-# | **Égalité des erreurs** (*equalized odds* ; à ne pas confondre avec l'égalité des chances, qui ne demande que le même TFN) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
+# | **Égalité des erreurs** (*equalized odds*, souvent traduit « chances égalisées » ; à ne pas confondre avec l'égalité des chances, qui ne demande que le même TFN) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
 # | **Parité prédictive** | la VPP | « Un appel signifie-t-il le même risque dans chaque groupe ? » |
 #
 # La **calibration**, elle, porte sur le **score** : il est **calibré** dans un groupe si,
 # parmi les patients à qui il annonce un risque de 30 %, environ 30 % sont réhospitalisés. Le
 # **diagramme de fiabilité** le vérifie : dans chaque groupe, les patients sont rangés par score
 # en dix paquets de même effectif ; chaque point place le risque moyen annoncé face à la part
-# réellement réhospitalisée, avec une barre verticale : sa marge d'erreur à 95 % (section 8,
-# après la séance).
+# réellement réhospitalisée, avec une barre verticale : son intervalle de confiance à 95 %
+# (intervalle de Wilson, section 8, après la séance).
 # Un score calibré suit la diagonale, aux marges près.
 
 # %%
@@ -319,10 +339,14 @@ with accessible_style():
         paquets["paquet"] = pd.qcut(paquets["score"], 10, labels=False)
         resume = paquets.groupby("paquet").agg(annonce=("score", "mean"),
                                                observe=("reel", "mean"), n=("reel", "size"))
-        marge = 1.96 * np.sqrt(resume["observe"] * (1 - resume["observe"]) / resume["n"])
+        # Intervalle de Wilson de chaque paquet (asymétrique, jamais de largeur nulle).
+        bornes = np.array([proportion_ci(int(round(f * n)), int(n))
+                           for f, n in zip(resume["observe"], resume["n"], strict=True)])
+        barres = [resume["observe"] - bornes[:, 0], bornes[:, 1] - resume["observe"]]
         ecart_max[groupe] = np.max(np.abs(resume["observe"] - resume["annonce"]))
-        hors_marge[groupe] = int((np.abs(resume["observe"] - resume["annonce"]) > marge).sum())
-        ax.errorbar(resume["annonce"], resume["observe"], yerr=marge, capsize=3,
+        hors_marge[groupe] = int(((resume["annonce"] < bornes[:, 0])
+                                  | (resume["annonce"] > bornes[:, 1])).sum())
+        ax.errorbar(resume["annonce"], resume["observe"], yerr=barres, capsize=3,
                     color=PALETTE[couleur], marker=MARKERS[i], linestyle=LINESTYLES[i],
                     label=f"Groupe {groupe}")
     ax.set_title("Diagramme de fiabilité du score, par groupe")
@@ -334,20 +358,21 @@ with accessible_style():
     show_figure(
         fig,
         "Diagramme de fiabilité : pour chaque groupe, dix points (risque moyen annoncé en "
-        "abscisse, part réellement réhospitalisée en ordonnée, barre verticale de la marge "
-        "d'erreur à 95 %), groupe A en ronds et trait plein, groupe B en carrés et tirets, "
+        "abscisse, part réellement réhospitalisée en ordonnée, barre verticale de l'intervalle "
+        "de confiance à 95 %), groupe A en ronds et trait plein, groupe B en carrés et tirets, "
         "diagonale pointillée de la calibration parfaite. Les points des deux groupes restent "
         f"près de la diagonale ; le plus grand écart vaut {fr_number(ecart_max['A'], 2)} pour "
         f"le groupe A et {fr_number(ecart_max['B'], 2)} pour le groupe B.",
     )
-print(f"Paquets dont la diagonale sort de la marge : {hors_marge['A']} sur 10 (groupe A), "
+print(f"Paquets dont la diagonale sort de l'intervalle : {hors_marge['A']} sur 10 (groupe A), "
       f"{hors_marge['B']} sur 10 (groupe B).")
 
 # %% [markdown]
 # Aux fluctuations près (environ 150 patients par point), le score est **calibré dans chaque
-# groupe**. Il l'est **parce que le groupe est l'une de ses variables** : le retirer pour
-# éviter une discrimination directe ferait sous-estimer le risque du groupe B et surestimer
-# celui du groupe A. Pourtant, au même seuil, la VPP et surtout les erreurs (colonnes `tfn`
+# groupe**. Le groupe, l'une de ses variables, y contribue : il permet d'ajuster le risque
+# moyen de chaque groupe (sur l'apprentissage) ; le retirer ferait sous-estimer le risque
+# du groupe B et surestimer celui du groupe A. Qu'il le soit sur toute l'échelle tient à nos
+# données synthétiques. Pourtant, au même seuil, la VPP et surtout les erreurs (colonnes `tfn`
 # et `tfp` de la section 3) diffèrent entre les groupes.
 #
 # ### Question 2 — Quel critère cette plainte invoque-t-elle ? (1 point)
@@ -481,13 +506,17 @@ fr_table(
 # %% [markdown]
 # Conséquence : si deux groupes ont des taux *p* **différents**, imposer la même VPP et le
 # même TFN impose des **TFP différents**. Aucune règle ne peut respecter à la fois la parité
-# prédictive et l'égalité des erreurs, sauf règle dégénérée. Kleinberg et al. (2017) ont
-# démontré un résultat voisin pour les scores calibrés.
+# prédictive et l'égalité des erreurs, sauf règle dégénérée.
 #
-# <details><summary>Les règles dégénérées</summary>
+# <details><summary>Les règles dégénérées, et le cas des scores (facultatif)</summary>
 #
 # Aucun faux positif (VPP = 1), ou une règle qui n'appelle aucun réhospitalisé (TFN = 1 : la
 # formule ne s'applique plus). Aucune n'est utilisable en pratique.
+#
+# Kleinberg et al. (2017) ont démontré un résultat voisin pour les scores : un score calibré
+# dans chaque groupe ne peut pas, en plus, donner le même score moyen aux réhospitalisés des
+# deux groupes, et de même aux non-réhospitalisés, sauf si les taux sont égaux ou la
+# prédiction parfaite.
 # </details>
 #
 # ### Question 3 — Le TFP imposé au groupe A (2 points)
@@ -495,6 +524,14 @@ fr_table(
 # L'équipe voudrait la même VPP et le même TFN dans les deux groupes (`vpp_cible` et
 # `tfn_cible`, fixés dans la cellule précédente). Avec le taux de réhospitalisation **visé**
 # `p_a` de 15 % dans le groupe A, quel **TFP** l'identité impose-t-elle au groupe A ?
+# Écrivez le calcul (ou un résultat à trois décimales : 0,26 est trop arrondi).
+#
+# <details><summary>Des paramètres réalistes ?</summary>
+#
+# Non : ils sont choisis pour le calcul. Une VPP de 0,35 dans le groupe B, où 30 % des
+# patients sont réhospitalisés, vaut à peine mieux que des appels au hasard, et aucune règle
+# raisonnable sur notre score n'atteint le TFP qu'elle imposerait au groupe B (environ 0,64).
+# </details>
 #
 # <details><summary>Indice 1</summary>
 #
@@ -641,11 +678,13 @@ tfp_a = p_a / 1 - p_a * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
 # garde le score, mais remplace dans chaque groupe le seuil unique par une règle **en partie
 # tirée au sort** : selon son score, le patient a une certaine **probabilité d'être appelé**.
 # Il apprend ces règles sur le **jeu de validation**, des séjours que le modèle n'a pas vus,
-# pour égaliser le TFN et le TFP en maximisant l'**exactitude équilibrée** (la moyenne de la
-# sensibilité et de la spécificité). La cellule lit les règles apprises, puis mesure les taux
-# sur le jeu de test.
+# pour égaliser le TFN et le TFP avec la meilleure **exactitude équilibrée** (la moyenne de
+# la sensibilité et de la spécificité) possible sous cette contrainte. La cellule lit les
+# règles apprises, puis mesure les taux sur le jeu de test : lisez ce qu'elle affiche, **vous
+# n'avez pas à lire son code**.
 
 # %%
+# La correction (vous n'avez pas à lire ce code : lisez ce qu'il affiche).
 correction = ThresholdOptimizer(estimator=modele, constraints="equalized_odds",
                                 objective="balanced_accuracy_score", prefit=True,
                                 predict_method="predict_proba")
@@ -672,10 +711,13 @@ for groupe in ("A", "B"):
                f"{fr_percent(proba_appel(0.0, regle), 0)} ; entre {fr_number(bas)} et "
                f"{fr_number(haut)}, {fr_percent(proba_appel((bas + haut) / 2, regle), 0)} ; "
                f"au-dessus de {fr_number(haut)}, {fr_percent(proba_appel(1.0, regle), 0)}")
-    if regle.get("p_ignore", 0.0) > 0:
-        lecture += (f" (dont {fr_percent(regle['p_ignore'], 0)} de décisions tirées au sort "
-                    "quel que soit le score)")
     print(lecture + ".")
+    if regle.get("p_ignore", 0.0) > 0:
+        print(f"  Dans le groupe {groupe}, à tout score, {fr_percent(regle['p_ignore'], 0)} des "
+              "décisions sont tirées au sort (appel avec une probabilité de "
+              f"{fr_percent(regle.get('prediction_constant', 0.0), 0)}) ; les autres suivent "
+              f"les seuils : d'où les {fr_percent(proba_appel(0.0, regle), 0)} d'appelés sous "
+              f"{fr_number(bas)}.")
 # Un exemple : un score entre les deux seuils du groupe dont les seuils sont le plus écartés.
 tirage_au_sort = max(seuils, key=lambda g: seuils[g][1] - seuils[g][0])
 exemple = round(sum(seuils[tirage_au_sort]) / 2, 2)
@@ -715,24 +757,29 @@ fr_table(par_groupe_corrige,
 
 # %% [markdown]
 # L'**écart d'égalité des erreurs** (le plus grand des écarts de TFN et de TFP entre groupes)
-# est presque annulé. Mais lisez les règles. Dans le groupe A, la règle revient presque à un
-# seuil unique, bien plus bas que 0,3. Dans le groupe B, deux seuils, et une part des
-# décisions **tirée au sort, quel que soit le score**. Deux patients de même score peuvent
-# donc recevoir des décisions différentes, selon leur groupe et selon le hasard : l'égalité
-# vaut **en moyenne sur le groupe**, pas pour chaque personne, et la décision devient
-# difficile à justifier devant le patient.
+# est presque annulé, mais par des règles différentes selon le groupe, en partie tirées au
+# sort : deux patients de même score peuvent recevoir des décisions différentes. L'égalité
+# vaut **en moyenne sur le groupe**, pas pour chaque personne.
+#
+# <details><summary>Lire les règles apprises (facultatif)</summary>
+#
+# Dans le groupe A, la règle revient presque à un seuil unique, bien plus bas que 0,3. Dans
+# le groupe B, deux seuils, et une part des décisions **tirée au sort, quel que soit le
+# score**, ce qui explique les quelques appels sous le seuil bas. Une décision tirée au sort
+# est difficile à justifier devant le patient.
+# </details>
 #
 # **Attention au droit.** Traiter différemment deux patients au même score **à cause de leur
-# groupe** peut constituer une **discrimination directe**, interdite en matière de santé, si
-# le groupe repose sur un critère protégé (origine, lieu de résidence… ; voir après la
-# séance). Notre score utilise lui-même le groupe : à dossier égal, un patient du groupe A
-# reçoit un score plus bas, une différence de traitement qu'il faudrait déjà justifier (le
-# retirer décalibrerait le score, section 4).
+# groupe** peut constituer une **discrimination directe** si le groupe repose sur un critère
+# protégé (origine, lieu de résidence…). En santé, la loi admet une différence justifiée par
+# un but légitime, sauf si elle repose notamment sur l'origine ou le patronyme (voir après la
+# séance). Notre score utilise lui-même le groupe : une différence de traitement à justifier.
 #
 # ## 7. Ce que coûte la correction, à nombre d'appels égal
 #
-# La correction a choisi elle-même son nombre d'appels (celui qui maximise l'exactitude
-# équilibrée) : la cellule le compare à celui du seuil 0,3. Deux questions à séparer :
+# La correction a choisi elle-même son nombre d'appels (la meilleure exactitude équilibrée
+# sous la contrainte d'égalité des erreurs) : la cellule le compare à celui du seuil 0,3.
+# Deux questions à séparer :
 # l'équipe peut-elle passer ces appels ? Et que coûte l'égalité des erreurs **à nombre
 # d'appels égal** ? Pour la seconde, comparons la correction à la règle à seuil unique qui
 # appelle **autant de patients** (les scores les plus élevés).
@@ -755,6 +802,8 @@ comparaison = pd.DataFrame.from_dict(
     {
         nom: {
             "appeles": decisions.sum(),
+            "appeles_A": decisions[dans_a].sum(),
+            "appeles_B": decisions[dans_b].sum(),
             "joints": decisions[reel].sum(),  # réhospitalisés qui ont été appelés
             "joints_A": decisions[reel & dans_a].sum(),
             "joints_B": decisions[reel & dans_b].sum(),
@@ -767,6 +816,7 @@ comparaison = pd.DataFrame.from_dict(
 fr_table(
     comparaison,
     columns={"appeles": "Patients appelés (appeles)",
+             "appeles_A": "dont groupe A (appeles_A)", "appeles_B": "dont groupe B (appeles_B)",
              "joints": "Réhospitalisés joints (joints)",
              "joints_A": "dont groupe A (joints_A)", "joints_B": "dont groupe B (joints_B)",
              "exactitude_equilibree": "Exactitude équilibrée"},
@@ -774,17 +824,21 @@ fr_table(
 )
 
 # %% [markdown]
-# Un patient **joint** est un réhospitalisé qui avait été appelé (un vrai positif).
+# Un patient **joint** est un réhospitalisé qui avait été appelé (un vrai positif). La
+# correction a l'exactitude équilibrée la plus basse des trois : la meilleure possible sous
+# sa contrainte, pas dans l'absolu.
 #
 # ### Question 4 — Le prix de l'égalité des erreurs (2 points)
 #
 # À **nombre d'appels égal**, combien de patients réhospitalisés la correction joint-elle **en
-# moins** que la règle sans correction qui appelle autant de patients ? Donnez un nombre de patients, `vp_perdus` (vous pouvez
-# recopier les nombres du tableau).
+# moins** que la règle sans correction qui appelle autant de patients ? Donnez un nombre de
+# patients, `vp_perdus`, pour ce tirage au sort de la correction (vous pouvez recopier les
+# nombres du tableau).
 #
 # <details><summary>Indice 1</summary>
 #
-# Seules deux lignes du tableau appellent le même nombre de patients.
+# Pourquoi comparer à capacité égale ? Une règle qui appelle plus de patients joint
+# forcément plus de réhospitalisés : quelles règles isolent l'effet de la correction ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -896,8 +950,9 @@ print(f"Tirage au sort refait 200 fois : de {min(pertes)} à {max(pertes)} rého
 # Face au seuil 0,3, la correction semblait joindre **plus** de réhospitalisés : l'effet des
 # appels en plus. À nombre d'appels égal, elle en joint moins, dans chacun des 200 tirages au
 # sort ; combien de moins dépend du tirage : citez la fourchette, pas un seul nombre. Elle
-# déplace des appels du groupe B, le plus à risque, vers le groupe A : une **redistribution
-# coûteuse**, car le groupe B perd plus de réhospitalisés joints que le groupe A n'en gagne.
+# déplace des appels du groupe B, le plus à risque, vers le groupe A (colonnes `appeles_A` et
+# `appeles_B`) : une **redistribution coûteuse**, car le groupe B perd plus de
+# réhospitalisés joints que le groupe A n'en gagne.
 # La colonne `vpp` montre l'autre prix : l'écart de VPP entre groupes s'est creusé, comme
 # l'annonçait l'identité de Chouldechova. Cette perte n'est pas un hasard : avec un score
 # calibré, appeler les scores les plus élevés joint **le plus** de réhospitalisés attendus
@@ -919,8 +974,9 @@ print(f"Tirage au sort refait 200 fois : de {min(pertes)} à {max(pertes)} rého
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance** : la marge d'erreur d'un taux (question 5), un
-# explorateur, une lecture, puis une réflexion écrite notée par l'enseignant.
+# Cette partie se fait **après la séance** : la marge d'erreur d'un taux et sa lecture
+# (questions 5 et 6), un explorateur, une lecture, puis une réflexion écrite notée par
+# l'enseignant.
 #
 # ## 8. La marge d'erreur d'un taux
 #
@@ -997,6 +1053,11 @@ checks.check_number(
             digest="24fd4dd942fbabcf",
         ),
         checks.Mistake(
+            1.96 * np.sqrt(f_tfn_a * (1 - f_tfn_a) / par_groupe_corrige["rehospitalises"].sum()),
+            "vous avez pris n = tous les réhospitalisés des deux groupes. Le TFN du groupe A se "
+            "calcule parmi les seuls réhospitalisés du groupe A.",
+        ),
+        checks.Mistake(
             1.96 * np.sqrt(f_tfn_a * (1 - f_tfn_a) / par_groupe_corrige["patients"].sum()),
             "vous avez pris n = tout le jeu de test. Le TFN du groupe A se calcule parmi les "
             "réhospitalisés du groupe A.",
@@ -1052,6 +1113,11 @@ f_a = par_groupe_corrige.loc["A", "tfn"]
 marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["B", "rehospitalises"])
 
 # %% mistake="marge_tfn_a"
+# message : tous les réhospitalisés des deux groupes
+f_a = par_groupe_corrige.loc["A", "tfn"]
+marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige["rehospitalises"].sum())
+
+# %% mistake="marge_tfn_a"
 # message : c'est le dénominateur du TFP
 f_a = par_groupe_corrige.loc["A", "tfn"]
 n_a = par_groupe_corrige.loc["A", "patients"] - par_groupe_corrige.loc["A", "rehospitalises"]
@@ -1086,7 +1152,9 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "reho
 # Le nombre de réhospitalisés joints en moins de la question 4 a lui aussi son incertitude :
 # un autre jeu de test donnerait un autre nombre. Le **bootstrap** l'estime : on tire au
 # hasard, avec remise, autant de patients que le jeu de test en compte, on refait le calcul
-# (avec un nouveau tirage au sort de la correction), et on recommence 200 fois.
+# (avec un nouveau tirage au sort de la correction), et on recommence 1 000 fois. Seul le jeu
+# de test est rééchantillonné : le modèle et la correction ne sont pas réappris, si bien que
+# la variabilité due aux jeux d'apprentissage et de validation n'est pas mesurée.
 
 # %%
 faux_negatifs = (appel_corrige == 0) & reel  # réhospitalisés non appelés
@@ -1105,7 +1173,7 @@ print(f"Différence TFN A − TFN B : {fr_number(difference_tfn)}, intervalle à
       f"{fr_number(difference_tfn + marge_difference)}.")
 generateur = np.random.default_rng(0)
 pertes_bootstrap = []
-for tirage in range(200):
+for tirage in range(1000):
     patients = generateur.integers(0, len(scores), len(scores))  # tirés avec remise
     autre = correction.predict(X_test.iloc[patients], random_state=tirage,
                                sensitive_features=groupe_test.iloc[patients])
@@ -1117,16 +1185,82 @@ print(f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), 
       f"intervalle à 95 % de {int(bas_b)} à {int(haut_b)}.")
 
 # %% [markdown]
+# ### Question 6 — Que dit l'intervalle de la différence ? (1 point)
+#
+# L'intervalle à 95 % de la différence TFN du groupe A − TFN du groupe B, affiché ci-dessus,
+# contient 0. Que concluez-vous ? Répondez, **entre guillemets**, par l'une de ces options :
+# `"les TFN sont égaux"`, `"l'écart est réel"` ou `"on ne peut pas conclure"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Un intervalle de confiance rassemble les valeurs de la différence compatibles avec les
+# données. 0 en fait partie : en est-il la seule ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Lisez les deux bornes : l'une est négative, l'autre positive. Un écart nul est compatible
+# avec les données, mais aussi un écart de quelques points dans un sens ou dans l'autre.
+# </details>
+
+# %% answer="conclusion_difference"
+conclusion_difference = ...
+### BEGIN SOLUTION
+conclusion_difference = "on ne peut pas conclure"
+### END SOLUTION
+
+# %% tests="conclusion_difference" points=1
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_choice(
+    conclusion_difference,
+    name="conclusion_difference",
+    options=["les TFN sont égaux", "l'écart est réel", "on ne peut pas conclure"],
+    digest="2345cc772fb8b4cc",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "un intervalle qui contient 0 ne prouve pas l'égalité : il contient aussi des écarts "
+            "non nuls, dans un sens et dans l'autre. Ne pas voir d'écart, ce n'est pas prouver "
+            "qu'il n'y en a pas.",
+            digest="78a69da4001a9f43",
+        ),
+        checks.Mistake(
+            None,
+            "0 fait partie des valeurs compatibles avec ce jeu de test : l'écart observé peut "
+            "tenir au hasard de l'échantillon. On ne peut pas affirmer qu'un écart subsiste.",
+            digest="580f7b702ba2d049",
+        ),
+    ],
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    conclusion_difference,
+    name="conclusion_difference",
+    options=["les TFN sont égaux", "l'écart est réel", "on ne peut pas conclure"],
+    expected="on ne peut pas conclure",
+)
+### END HIDDEN TESTS
+
+# %% mistake="conclusion_difference"
+# message : un intervalle qui contient 0 ne prouve pas l'égalité
+conclusion_difference = "les TFN sont égaux"
+
+# %% mistake="conclusion_difference"
+# message : l'écart observé peut tenir au hasard
+conclusion_difference = "l'écart est réel"
+
+# %% [markdown]
 # L'intervalle de la différence contient 0 : ce jeu de test ne dit ni que les TFN sont égaux,
 # ni qu'un écart subsiste. Celui de la perte de la question 4 reste au-dessus de 0 : le coût
-# de la correction ne tient pas au hasard de l'échantillon. Un audit d'équité donne ses
-# écarts **avec leur intervalle**.
+# de la correction ne tient pas au hasard du jeu **de test** (celui de l'apprentissage et de
+# la validation n'est pas mesuré ici). Un audit d'équité donne ses écarts **avec leur
+# intervalle**.
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
 # **Piège.** `MetricFrame.difference_ci()` (fairlearn) estime par **bootstrap** (le calcul
 # refait sur des tirages avec remise) l'intervalle de l'écart « plus grand moins plus
-# petit », toujours positif : cet intervalle ne peut pas contenir 0.
+# petit », toujours positif : sa borne basse ne descend jamais sous 0.
 # </details>
 #
 # ### Pour aller plus loin : l'explorateur du prix de l'équité
@@ -1168,12 +1302,17 @@ explorateur
 #   système d'IA à haut risque d'examiner ses données à la recherche de biais (art. 10). Dans
 #   son texte publié en 2024, l'article 10, paragraphe 5, lui permet de traiter ces données
 #   sensibles à titre exceptionnel, dans la mesure strictement nécessaire pour détecter et
-#   corriger des biais, avec des garanties (pseudonymisation, accès restreint, aucune
-#   transmission à des tiers, suppression une fois le biais corrigé). Un outil comme celui de
-#   l'exemple n'est pas « à haut risque » d'office : il le serait, par exemple, s'il était un
-#   dispositif médical dont l'évaluation de la conformité fait intervenir un organisme notifié
-#   (art. 6, § 1, et annexe I), ou, sauf exceptions, s'il servait l'un des usages listés à
-#   l'annexe III (art. 6, § 2 et 3). Ce règlement évolue : avant de vous y référer, lisez sa version consolidée sur
+#   corriger des biais, et seulement si d'autres données, y compris des données synthétiques
+#   ou anonymisées, ne le permettent pas efficacement (point a), avec des garanties
+#   (pseudonymisation, accès restreint, aucune transmission à des tiers, suppression une fois
+#   le biais corrigé). Un outil comme celui de l'exemple n'est pas « à haut risque » d'office :
+#   il le serait, par exemple, s'il était un dispositif médical dont l'évaluation de la
+#   conformité fait intervenir un organisme notifié (art. 6, § 1, et annexe I), ou, sauf
+#   exceptions, s'il servait l'un des usages listés à l'annexe III (art. 6, § 2 et 3), dont
+#   le point 5 a) : l'évaluation, par une autorité publique ou pour son compte, de
+#   l'éligibilité à des services publics essentiels, y compris des soins. Un hôpital public
+#   qui réserverait ainsi ses appels pourrait s'en approcher : c'est à discuter, au
+#   conditionnel. Ce règlement évolue : avant de vous y référer, lisez sa version consolidée sur
 #   EUR-Lex (le module 13 y revient).
 # - **La discrimination.** Est une **discrimination directe** le fait de traiter une personne
 #   moins favorablement qu'une autre, dans une situation comparable, en raison notamment de
@@ -1218,7 +1357,11 @@ explorateur
 #   TFN ; ressource rare : chaque appel inutile en prive un autre patient, d'où la parité
 #   prédictive, même VPP, ou l'égalité des erreurs) ; toute position cohérente avec le tort
 #   désigné est acceptée. 0,5 point : un seul usage argumenté, ou un critère sans le tort qui
-#   le justifie. 0 point : aucun critère, ou la parité démographique choisie sans discuter la
+#   le justifie. Pour la ressource rare, l'option classique, un **seuil unique sur un score
+#   calibré** (appeler les scores les plus élevés), est acceptée si son prix est dit : elle
+#   joint le plus de réhospitalisés pour un nombre d'appels donné (section 7), mais laisse des
+#   TFN très différents entre les groupes (tableau « qui gagne, qui perd ? »). 0 point :
+#   aucun critère, ou la parité démographique choisie sans discuter la
 #   différence de taux de réhospitalisation. Attention : la parité prédictive (même VPP) n'est
 #   pas la calibration ; le module montre un score calibré dans chaque groupe dont les VPP
 #   diffèrent au même seuil.
@@ -1239,13 +1382,17 @@ explorateur
 #   patient). 0,5 point : une seule. 0 point : un critère présenté
 #   comme « objectivement » le bon.
 #
-# *Réponse modèle (environ 12 lignes).* Pour un dépistage, l'erreur grave est de manquer un
+# *Réponse modèle (environ 14 lignes ; ses chiffres, écrits ici à la main, sont ceux de la
+# version de fairlearn du cours et peuvent changer avec elle : relisez-les dans le module
+# exécuté).* Pour un dépistage, l'erreur grave est de manquer un
 # malade : je demanderais le même TFN dans les deux groupes (égalité des chances), en
 # acceptant que les VPP diffèrent, donc plus d'examens inutiles dans un groupe. Pour les
 # appels, chaque appel inutile prive un autre patient : je regarderais la VPP, mais avec des
 # taux de réhospitalisation différents (15 % et 30 % visés), l'identité de Chouldechova interdit
 # d'égaliser à la fois VPP, TFN et TFP : à VPP et TFN égaux, le TFP imposé diffère entre les
-# groupes (question 3). Corriger a un prix : elle demande 343 appels de plus que le seuil
+# groupes (question 3). L'option classique, un seuil unique sur ce score calibré, joint le
+# plus de réhospitalisés pour 1 204 appels, mais laisse un TFN de 0,59 dans le groupe A
+# contre 0,17 dans le groupe B. Corriger a aussi un prix : elle demande 343 appels de plus que le seuil
 # 0,3 et, à 1 204 appels, joint 440 réhospitalisés au lieu de 500, soit 60 de moins
 # (question 4 ; de 43 à 60 selon le tirage au sort, de 30 à 72 par bootstrap), et 109 de
 # moins dans le groupe B, le plus à risque ; elle tire aussi au sort une partie des
