@@ -524,13 +524,13 @@ fr_table(
 # L'équipe voudrait la même VPP et le même TFN dans les deux groupes (`vpp_cible` et
 # `tfn_cible`, fixés dans la cellule précédente). Avec le taux de réhospitalisation **visé**
 # `p_a` de 15 % dans le groupe A, quel **TFP** l'identité impose-t-elle au groupe A ?
-# Écrivez le calcul (ou un résultat à trois décimales : 0,26 est trop arrondi).
+# Écrivez le calcul plutôt qu'un résultat arrondi (il faut au moins trois décimales).
 #
 # <details><summary>Des paramètres réalistes ?</summary>
 #
 # Non : ils sont choisis pour le calcul. Une VPP de 0,35 dans le groupe B, où 30 % des
 # patients sont réhospitalisés, vaut à peine mieux que des appels au hasard, et aucune règle
-# raisonnable sur notre score n'atteint le TFP qu'elle imposerait au groupe B (environ 0,64).
+# raisonnable sur notre score n'atteint le TFP, très élevé, qu'elle imposerait au groupe B.
 # </details>
 #
 # <details><summary>Indice 1</summary>
