@@ -338,10 +338,11 @@ with accessible_style():
                                 "reel": y_test.to_numpy()[dans_groupe]})
         paquets["paquet"] = pd.qcut(paquets["score"], 10, labels=False)
         resume = paquets.groupby("paquet").agg(annonce=("score", "mean"),
-                                               observe=("reel", "mean"), n=("reel", "size"))
+                                               observe=("reel", "mean"), n=("reel", "size"),
+                                               evenements=("reel", "sum"))
         # Intervalle de Wilson de chaque paquet (asymétrique, jamais de largeur nulle).
-        bornes = np.array([proportion_ci(int(round(f * n)), int(n))
-                           for f, n in zip(resume["observe"], resume["n"], strict=True)])
+        bornes = np.array([proportion_ci(int(k), int(n))
+                           for k, n in zip(resume["evenements"], resume["n"], strict=True)])
         barres = [resume["observe"] - bornes[:, 0], bornes[:, 1] - resume["observe"]]
         ecart_max[groupe] = np.max(np.abs(resume["observe"] - resume["annonce"]))
         hors_marge[groupe] = int(((resume["annonce"] < bornes[:, 0])
