@@ -313,3 +313,20 @@ def test_students_lab_has_no_instructor_tools():
     )
     assert not extensions["nbgrader.server_extensions.assignment_list"]
     assert extensions["esn_teach.assignments"]
+
+
+def test_importing_nbformat_does_not_build_an_iri_grammar():
+    """Every server, grader and check imports nbformat: it must stay cheap (about 0,3 s).
+
+    jsonschema ≥ 4.25 imports rfc3987-syntax, which builds a Lark grammar at import (2–3 s of
+    CPU each time): thirty servers starting at once then outlast the hub's start timeout.
+    """
+    import sys
+
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, nbformat; print('rfc3987_syntax' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert loaded == "False"
