@@ -118,8 +118,11 @@ c.Spawner.cpu_limit = settings.cpu_limit
 c.Spawner.environment = {"PATH": f"{venv_bin}:/usr/local/bin:/usr/bin:/bin"}
 c.CourseSpawner.student_config_path = str(student_config)
 c.CourseSpawner.course_root = str(course_root)  # issued credentials go to ~/Certificats
-c.Spawner.http_timeout = 120
-c.Spawner.start_timeout = 120
+# A whole class logs in at the start of a session: on a small server thirty JupyterLab servers
+# starting together can take a minute or two to answer. Wait as long as Zero to JupyterHub
+# does by default (300 s) before giving up on a student's server.
+c.Spawner.http_timeout = 300
+c.Spawner.start_timeout = 300
 
 # Idle servers are stopped (their files stay): jupyterhub-idle-culler as a hub service. It
 # checks every ESN_IDLE_CHECK_EVERY seconds; servers and the proxy report activity to the hub

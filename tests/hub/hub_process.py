@@ -87,11 +87,11 @@ class Hub:
     def log_text(self) -> str:
         return self.log.read_text(errors="replace")
 
-    def wait_ready(self, session: requests.Session, name: str, timeout: float = 150) -> dict:
+    def wait_ready(self, session: requests.Session, name: str, timeout: float = 330) -> dict:
         """Wait until ``name``'s server is ready; return the hub's model of the user.
 
-        The default outlasts the hub's own ``Spawner.start_timeout`` (120 s): if a start is
-        too slow, the hub's verdict and log say so, not this wait.
+        The default outlasts the hub's own ``Spawner.http_timeout`` and ``start_timeout``
+        (300 s): if a start is too slow, the hub's verdict and log say so, not this wait.
         """
         deadline = time.monotonic() + timeout
         server: dict = {}
