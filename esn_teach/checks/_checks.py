@@ -56,15 +56,22 @@ class Mistake:
         ``"vous avez calculé la spécificité (vrais négatifs / malades) ..."``.
     digest : str, optional
         :func:`answer_digest` of the mistake's value, salted with the question's name.
+    rel_tol : float, optional
+        Also recognise an answer within this relative distance of ``value``, for a
+        mistake made with rounded inputs (``0.465 / 0.109`` for an exact ratio of
+        4,255): it then misses the value at the question's precision.
     """
 
     value: Any
     message: str
     digest: str | None = None
+    rel_tol: float | None = None
 
     def __post_init__(self) -> None:
         if (self.value is None) == (self.digest is None):
             raise TypeError("Mistake needs exactly one of a value or digest=")
+        if self.rel_tol is not None and not isinstance(self.value, numbers.Real):
+            raise TypeError("Mistake(rel_tol=) needs a numeric value")
 
 
 def _fr(number: float, decimals: int | None = None) -> str:
@@ -318,6 +325,11 @@ def _closest_mistake(
                 _round_key(float(mistake.value), decimals) in keys
             ):
                 return mistake
+    for mistake in mistakes:  # made with rounded inputs: near, not equal at this precision
+        if mistake.rel_tol is not None and math.isclose(
+            number, float(mistake.value), rel_tol=mistake.rel_tol
+        ):
+            return mistake
     return None
 
 

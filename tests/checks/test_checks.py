@@ -502,3 +502,26 @@ def test_chosen_option_spells_the_option_as_given():
     )
     with pytest.raises(IncorrectAnswer, match="n'est pas l'une des options"):
         checks.chosen_option("identifiant", name="r", options=roles)
+
+
+def test_a_mistake_made_with_rounded_inputs_is_named_within_its_tolerance():
+    exact_ratio = 0.46528 / 0.10934  # 4,2553...; from the table's rounded rates: 4,2661
+    digest = checks.answer_digest(0.46528 - 0.10934, name="ecart")
+    ratio = Mistake(exact_ratio, "vous avez calculé un rapport", rel_tol=0.02)
+    with pytest.raises(IncorrectAnswer, match="un rapport"):
+        checks.check_number(
+            0.465 / 0.109, name="ecart", digest=digest, bounds=(0, 1), mistakes=[ratio]
+        )
+    # Without the tolerance, the rounded ratio misses the value and reads as a percentage.
+    with pytest.raises(IncorrectAnswer, match="pourcentage"):
+        checks.check_number(
+            0.465 / 0.109,
+            name="ecart",
+            digest=digest,
+            bounds=(0, 1),
+            mistakes=[Mistake(exact_ratio, "vous avez calculé un rapport")],
+        )
+    # The tolerance never turns a right answer into a mistake, and needs a number.
+    assert checks.check_number(0.356, name="ecart", digest=digest, mistakes=[ratio])
+    with pytest.raises(TypeError):
+        Mistake("A", "texte", rel_tol=0.1)
