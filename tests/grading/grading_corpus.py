@@ -270,6 +270,22 @@ def corpus(course: Path, server_port: int) -> list[Case]:
             "replaces the checks module by a look-alike",
         ),
         Case(
+            "reimport-from-cwd",
+            SubmissionOutcome.TAMPERED,
+            0.0,
+            "import os, pathlib, sys, esn_teach\n"
+            "real = pathlib.Path(esn_teach.__file__).parent\n"
+            "try:\n    (real / 'pwn.py').write_text('x')\nexcept OSError:\n    pass\n"
+            "fake = pathlib.Path(os.getcwd()) / 'esn_teach'\n"
+            "fake.mkdir(exist_ok=True)\n(fake / '__init__.py').write_text('')\n"
+            "(fake / 'checks.py').write_text('def check_number(*a, **k):\\n    return None\\n')\n"
+            "for name in [m for m in sys.modules if m.startswith('esn_teach')]:\n"
+            "    del sys.modules[name]\n"
+            "sys.path.insert(0, os.getcwd())\nimport esn_teach.checks as checks\nx = 3",
+            "a look-alike package written next to the notebook and imported in place of the "
+            "real one (which is read-only: the write into it fails)",
+        ),
+        Case(
             "setattr-loop",
             SubmissionOutcome.TAMPERED,
             0.0,

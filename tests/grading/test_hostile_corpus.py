@@ -13,6 +13,7 @@ import pytest
 from esn_fixtures import cli
 from grading_corpus import LIMITS, MODULE, Listener, build_course, corpus
 
+import esn_teach
 from esn_teach.course import Course
 from esn_teach.grading import SubmissionOutcome, autograde, protections
 
@@ -144,6 +145,7 @@ def test_isolation(graded):
     assert "FileNotFoundError" in _outputs(graded, "reads-source")
     assert "correct-1" not in _outputs(graded, "reads-others")
     assert not (graded["root"] / "pwned.txt").exists()
+    assert not (Path(esn_teach.__file__).parent / "pwn.py").exists()  # the package is read-only
     assert not graded["reached"], "student code reached a server on the host"
     assert "Network is unreachable" in _outputs(graded, "socket") or "Errno" in _outputs(
         graded, "socket"
