@@ -786,8 +786,35 @@ def expect(condition: object, message: str, *, name: str) -> None:
         raise IncorrectAnswer(message, question=name)
 
 
+def _check_choices_form(
+    value: object, *, name: str, options: list[str], items: Sequence[str] | None
+) -> None:
+    """Raise unless ``value`` is a dictionary (of ``items``) whose every item is an option."""
+    __tracebackhide__ = True
+    if not isinstance(value, Mapping) or (items is not None and set(value) != set(items)):
+        listed = (
+            f" avec ces {len(items)} clés : " + ", ".join(f"« {k} »" for k in items)
+            if items
+            else ""
+        )
+        raise IncorrectAnswer(
+            f"« {name} » doit rester un dictionnaire{listed}. Réexécutez la cellule de la "
+            "question en remplaçant seulement les « ... ».",
+            question=name,
+            form=True,
+        )
+    to_fill = [f"« {key} »" for key, answer in value.items() if is_placeholder(answer)]
+    for key, answer in value.items():
+        if not is_placeholder(answer):
+            _option_key(answer, options, f"{name}[{key}]")
+    if to_fill:
+        raise NotAttempted(
+            "Il reste à remplacer les « ... » de : " + ", ".join(to_fill) + ".", question=name
+        )
+
+
 #: The kinds of answer :func:`check_form` recognises.
-FORM_KINDS = ("number", "choice", "any")
+FORM_KINDS = ("number", "choice", "choices", "any")
 
 
 def check_form(
@@ -797,6 +824,7 @@ def check_form(
     kind: str = "any",
     options: Sequence[str] | None = None,
     decimals: int | None = None,
+    items: Sequence[str] | None = None,
 ) -> Outcome:
     """Say whether an answer is well-formed, never whether it is right.
 
@@ -811,15 +839,19 @@ def check_form(
         The student's answer.
     name : str
         The answer's variable name.
-    kind : {"number", "choice", "any"}, default="any"
-        What a well-formed answer is.
+    kind : {"number", "choice", "choices", "any"}, default="any"
+        What a well-formed answer is: a number, one of the options, a dictionary
+        whose every item is one of the options (as :func:`check_choices` reads
+        it), or anything but the placeholder.
     options : sequence of str, optional
-        With ``kind="choice"``: the allowed answers.
+        With ``kind="choice"`` or ``kind="choices"``: the allowed answers.
     decimals : int, optional
         With ``kind="number"``: the precision the hidden test compares at. A
         number written with fewer decimals is recorded with a warning (it may be
         a rounded copy, which the one acceptance rule can count wrong), whether
         or not it is right.
+    items : sequence of str, optional
+        With ``kind="choices"``: the dictionary's keys, when known.
 
     Returns
     -------
@@ -829,9 +861,10 @@ def check_form(
     Raises
     ------
     NotAttempted
-        The placeholder ``...`` is still there.
+        The placeholder ``...`` is still there (for ``kind="choices"``: in some item).
     IncorrectAnswer
-        Not a number, or not one of the options.
+        Not a number, not one of the options, or (``kind="choices"``) not a
+        dictionary of the expected items or an item not one of the options.
     """
     __tracebackhide__ = True
     if kind not in FORM_KINDS:
@@ -848,6 +881,8 @@ def check_form(
             )
     elif kind == "choice":
         _option_key(value, list(options or []), name)
+    elif kind == "choices":
+        _check_choices_form(value, name=name, options=list(options or []), items=items)
     print(
         f"\u2714 Réponse enregistrée ({name}) : elle a la forme attendue. Séance évaluée : "
         f"vous saurez si elle est juste dans votre retour, après la correction.{warning}"

@@ -50,6 +50,39 @@ def _checks_answer(node: ast.Call, answer: str) -> bool:
     return bool(node.args) and isinstance(node.args[0], ast.Name) and node.args[0].id == answer
 
 
+def _assigned_literals(tree: ast.Module) -> dict[str, ast.expr]:
+    """Names the cell binds once, at top level, to an expression (read as a literal later)."""
+    bound: dict[str, ast.expr] = {}
+    twice: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                if target.id in bound:
+                    twice.add(target.id)
+                bound[target.id] = node.value
+    return {name: value for name, value in bound.items() if name not in twice}
+
+
+def _keyword_literal(node: ast.Call, keyword: str, bound: dict[str, ast.expr]) -> object:
+    """Return a keyword argument's literal value, written in the call or bound to a name."""
+    value = next((kw.value for kw in node.keywords if kw.arg == keyword), None)
+    if isinstance(value, ast.Name):
+        value = bound.get(value.id)
+    if value is None:
+        return None
+    try:
+        return ast.literal_eval(value)
+    except ValueError:
+        return None
+
+
+def _strings(values: object) -> list[str] | None:
+    if isinstance(values, list | tuple) and all(isinstance(v, str) for v in values):
+        return list(values)
+    return None
+
+
 def evaluation_check(source: str, answer: str) -> str:
     """Return the evaluated release's version of a visible check cell.
 
@@ -65,14 +98,19 @@ def evaluation_check(source: str, answer: str) -> str:
     str
         A cell that calls :func:`esn_teach.checks.check_form` on the answer: kind
         ``"number"`` when the visible check was ``check_number``, ``"choice"``
-        with the same literal options when it was ``check_choice``, ``"any"``
-        otherwise.
+        with the same literal options when it was ``check_choice``, ``"choices"``
+        with the same literal options and the item names (the keys of its
+        ``digests=`` or ``expected=``, never their values) when it was
+        ``check_choices``, ``"any"`` otherwise. A literal may be written in the
+        call or bound once to a name earlier in the cell.
     """
     kind, options, decimals = "any", None, None
     try:
         tree = ast.parse(source)
     except SyntaxError:
         tree = ast.Module(body=[], type_ignores=[])
+    bound = _assigned_literals(tree)
+    items: list[str] | None = None
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not _checks_answer(node, answer):
             continue
@@ -88,15 +126,22 @@ def evaluation_check(source: str, answer: str) -> str:
                 decimals = value if isinstance(value, int) else None
             break
         if name == "check_choice":
-            literal = next((kw.value for kw in node.keywords if kw.arg == "options"), None)
-            try:
-                values = ast.literal_eval(literal) if literal is not None else None
-            except ValueError:
-                values = None
-            if isinstance(values, list | tuple) and all(isinstance(v, str) for v in values):
-                kind, options = "choice", list(values)
+            values = _strings(_keyword_literal(node, "options", bound))
+            if values is not None:
+                kind, options = "choice", values
+            break
+        if name == "check_choices":
+            values = _strings(_keyword_literal(node, "options", bound))
+            if values is not None:
+                kind, options = "choices", values
+                for keyword in ("digests", "expected"):
+                    reference = _keyword_literal(node, keyword, bound)
+                    if isinstance(reference, dict):
+                        items = _strings(list(reference))
+                        break
             break
     extra = f", options={options!r}" if options is not None else ""
+    extra += f", items={items!r}" if items is not None else ""
     extra += f", decimals={decimals}" if decimals is not None else ""
     return f"{EVALUATION_NOTE}\nchecks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})"
 

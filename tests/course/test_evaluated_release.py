@@ -43,6 +43,29 @@ MODULE = "01_evaluer_test_diagnostique"
             "checks.check_form(se, name='se', kind='any')",
         ),
         ("this is ( not python", "checks.check_form(se, name='se', kind='any')"),
+        # check_choices: its options and item names (never the digests), literal in the call…
+        (
+            'checks.check_choices(se, name="se", options=["a", "b"], digests={"x": "1", "y": "2"})',
+            "checks.check_form(se, name='se', kind='choices', options=['a', 'b'], "
+            "items=['x', 'y'])",
+        ),
+        # … or bound once to a name earlier in the cell.
+        (
+            'OPTIONS = ["a", "b"]\nempreintes = {"x": "d1"}\n'
+            'checks.check_choices(se, name="se", options=OPTIONS, digests=empreintes)',
+            "checks.check_form(se, name='se', kind='choices', options=['a', 'b'], items=['x'])",
+        ),
+        # Keys that are not a literal: the options only.
+        (
+            'checks.check_choices(se, name="se", options=("a", "b"), digests=DIGESTS)',
+            "checks.check_form(se, name='se', kind='choices', options=['a', 'b'])",
+        ),
+        # A name bound twice is not a literal one can trust.
+        (
+            'OPTIONS = ["a"]\nOPTIONS = ["a", "b"]\n'
+            'checks.check_choices(se, name="se", options=OPTIONS, digests={"x": "d"})',
+            "checks.check_form(se, name='se', kind='any')",
+        ),
     ],
 )
 def test_evaluation_check_keeps_only_the_form(visible, expected):
@@ -72,6 +95,19 @@ def test_check_form_says_nothing_about_correctness(capsys):
     role = ["quasi-identifiant", "identifiant direct"]
     assert checks.check_form("quasi identifiant", name="r", kind="choice", options=role)
     assert checks.check_form([1, 2], name="v") is Outcome.RECORDED
+    # kind="choices": a dictionary whose every item is one of the options, right or wrong.
+    roles = {"name": "r", "kind": "choices", "options": ["licite", "illicite"], "items": ["a", "b"]}
+    assert checks.check_form({"a": "Licite", "b": "licite"}, **roles) is Outcome.RECORDED
+    assert checks.check_form({"a": "illicite", "b": "licite"}, **roles) is Outcome.RECORDED
+    with pytest.raises(NotAttempted, match="« b »"):
+        checks.check_form({"a": "licite", "b": ...}, **roles)
+    with pytest.raises(IncorrectAnswer, match="l'une des options") as error:
+        checks.check_form({"a": "peut-être", "b": ...}, **roles)
+    assert error.value.form
+    with pytest.raises(IncorrectAnswer, match="dictionnaire avec ces 2 clés"):
+        checks.check_form({"a": "licite"}, **roles)
+    with pytest.raises(IncorrectAnswer, match="dictionnaire"):
+        checks.check_form("licite", name="r", kind="choices", options=["licite"])
     with pytest.raises(ValueError):
         checks.check_form(1, name="v", kind="texte")
 
