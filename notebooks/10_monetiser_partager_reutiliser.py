@@ -969,11 +969,10 @@ for cle, libelle in law.PRINCIPLES.items():
 # %% [markdown]
 # ### Question 8 — Quel principe chaque décision fait-elle respecter ? (3 points)
 #
-# Pour chaque décision, remplacez les `...` par le principe enfreint dans le **manquement
-# principal** (celui de la première phrase des faits affichés) : `"anonymisation"`, `"sécurité"` ou
-# `"consentement"`. Un même principe peut servir pour plusieurs décisions. La vérification
-# dit combien de réponses sont à revoir, et lesquelles : corrigez-les, puis réexécutez les
-# deux cellules. Les 3 points ne sont accordés que si les quatre réponses sont justes.
+# Pour chaque décision (8 a à 8 d), remplacez les `...` par le principe enfreint dans le
+# **manquement principal** (celui de la première phrase des faits affichés) :
+# `"anonymisation"`, `"sécurité"` ou `"consentement"`. Un même principe peut servir pour
+# plusieurs décisions. Chaque décision a sa vérification et vaut 0,75 point.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -990,106 +989,194 @@ for cle, libelle in law.PRINCIPLES.items():
 # recherche ; article 9(2)(a)).
 # </details>
 
-# %% answer="principes"
-principes = {
-    "SAN-2024-013": ...,  # Cegedim Santé
-    "SAN-2022-009": ...,  # Dedalus Biologie
-    "SAN-2023-006": ...,  # Doctissimo
-    "SAN-2020-015": ...,  # un médecin libéral
-}
+# %% answer="principe_cegedim"
+# Question 8 a — SAN-2024-013 (Cegedim Santé)
+principe_cegedim = ...
 ### BEGIN SOLUTION
-principes = {
-    "SAN-2024-013": "anonymisation",
-    "SAN-2022-009": "sécurité",
-    "SAN-2023-006": "consentement",
-    "SAN-2020-015": "sécurité",
-}
+principe_cegedim = "anonymisation"
 ### END SOLUTION
 
-# %% tests="principes" points=3
-# Vérification de la question 8 : exécutez cette cellule.
-empreintes = {"SAN-2024-013": "448d372898bedf85", "SAN-2022-009": "ed389ecf3a4bc64f",
-              "SAN-2023-006": "4c71b6d25a814a51", "SAN-2020-015": "092c4dfc30f08143"}
-erreurs = {
-    "SAN-2024-013": [
-        checks.Mistake(None, "SAN-2024-013 (Cegedim Santé) ne sanctionne ni une fuite ni un "
-                       "accès laissé ouvert : relisez les faits, et surtout ce que l'éditeur "
-                       "pensait des données transmises.",
-                       digest="ba6345538503db62"),
-        checks.Mistake(None, "SAN-2024-013 (Cegedim Santé) ne reproche pas un accord manquant "
-                       "des patients : relisez ce que l'éditeur pensait des données transmises "
-                       "à ses clients, et comment chaque patient y était désigné.",
-                       digest="fc7f5c2167a368c2"),
-    ],
-    "SAN-2022-009": [
-        checks.Mistake(None, "SAN-2022-009 (Dedalus Biologie) : personne n'a présenté ces "
-                       "données comme anonymes ; relisez ce qui leur est arrivé pendant le "
-                       "changement de logiciel.", digest="58c9c50478b276b3"),
-        checks.Mistake(None, "SAN-2022-009 (Dedalus Biologie) : un laboratoire n'a pas besoin "
-                       "du consentement de ses patients pour traiter leurs analyses (soins, "
-                       "article 9(2)(h)) ; relisez ce qui est arrivé aux données pendant le "
-                       "changement de logiciel.", digest="fdc4543f06e076c3"),
-    ],
-    "SAN-2023-006": [
-        checks.Mistake(None, "SAN-2023-006 (Doctissimo) : les données n'ont jamais été "
-                       "présentées comme anonymes ; relisez comment les réponses aux tests de "
-                       "santé étaient collectées.", digest="a7e3beb7ef1217cb"),
-        checks.Mistake(None, "SAN-2023-006 (Doctissimo) : la CNIL a aussi relevé un défaut de "
-                       "sécurité, mais ce n'est pas le manquement principal, celui que résume "
-                       "la première phrase des faits.", digest="55767093043c7a46"),
-    ],
-    "SAN-2020-015": [
-        checks.Mistake(None, "SAN-2020-015 (médecin libéral) : les images portaient les noms "
-                       "des patients, personne ne les disait anonymes ; relisez comment elles "
-                       "se sont retrouvées sur Internet.", digest="a079a9674683d3ac"),
-        checks.Mistake(None, "SAN-2020-015 (médecin libéral) : soigner et conserver les images "
-                       "de ses patients ne demande pas leur consentement (soins, article "
-                       "9(2)(h)) ; relisez comment elles se sont retrouvées sur Internet.",
-                       digest="a5f08726f8b942f5"),
-    ],
-}
-checks.check_choices(
-    principes,
-    name="principes",
+# %% tests="principe_cegedim" points=0.75
+# Vérification de la question 8 a (SAN-2024-013) : exécutez cette cellule.
+checks.check_choice(
+    principe_cegedim,
+    name="principe_cegedim",
     options=["anonymisation", "sécurité", "consentement"],
-    digests=empreintes,
-    mistakes=erreurs,
-    success="les quatre décisions sont reliées au bon principe. L'explication se trouve sous "
-    "la question, dans « Après avoir répondu ».",
+    digest="60d253cfd2b5c361",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "SAN-2024-013 (Cegedim Santé) ne sanctionne ni une fuite ni un accès "
+            "laissé ouvert : relisez les faits, et surtout ce que l'éditeur pensait "
+            "des données transmises.",
+            digest="5b2a000f3f5863ac",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2024-013 (Cegedim Santé) ne reproche pas un accord manquant des "
+            "patients : relisez ce que l'éditeur pensait des données transmises à ses "
+            "clients, et comment chaque patient y était désigné.",
+            digest="b28a3a31ad37f0cb",
+        ),
+    ],
+    success="c'est le bon principe. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choices(principes, name="principes",
-                     options=["anonymisation", "sécurité", "consentement"],
-                     expected={"SAN-2024-013": "anonymisation", "SAN-2022-009": "sécurité",
-                               "SAN-2023-006": "consentement", "SAN-2020-015": "sécurité"})
+checks.check_choice(principe_cegedim, name="principe_cegedim",
+                    options=["anonymisation", "sécurité", "consentement"],
+                    expected="anonymisation")
 ### END HIDDEN TESTS
 
-# %% mistake="principes"
+# %% mistake="principe_cegedim"
 # message : ne sanctionne ni une fuite
-principes = {
-    "SAN-2024-013": "sécurité",
-    "SAN-2022-009": "sécurité",
-    "SAN-2023-006": "consentement",
-    "SAN-2020-015": "sécurité",
-}
+principe_cegedim = "Sécurité"
 
-# %% mistake="principes"
+# %% mistake="principe_cegedim"
+# message : ne reproche pas un accord manquant
+principe_cegedim = "consentement"
+
+# %% answer="principe_dedalus"
+# Question 8 b — SAN-2022-009 (Dedalus Biologie)
+principe_dedalus = ...
+### BEGIN SOLUTION
+principe_dedalus = "sécurité"
+### END SOLUTION
+
+# %% tests="principe_dedalus" points=0.75
+# Vérification de la question 8 b (SAN-2022-009) : exécutez cette cellule.
+checks.check_choice(
+    principe_dedalus,
+    name="principe_dedalus",
+    options=["anonymisation", "sécurité", "consentement"],
+    digest="4e677d7c6020675f",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "SAN-2022-009 (Dedalus Biologie) : personne n'a présenté ces données comme "
+            "anonymes ; relisez ce qui leur est arrivé pendant le changement de "
+            "logiciel.",
+            digest="886c61d675965a22",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2022-009 (Dedalus Biologie) : un laboratoire n'a pas besoin du "
+            "consentement de ses patients pour traiter leurs analyses (soins, article "
+            "9(2)(h)) ; relisez ce qui est arrivé aux données pendant le changement de "
+            "logiciel.",
+            digest="a40d1aac16c1fe38",
+        ),
+    ],
+    success="c'est le bon principe. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(principe_dedalus, name="principe_dedalus",
+                    options=["anonymisation", "sécurité", "consentement"],
+                    expected="sécurité")
+### END HIDDEN TESTS
+
+# %% mistake="principe_dedalus"
+# message : personne n'a présenté ces données comme anonymes
+principe_dedalus = "anonymisation"
+
+# %% mistake="principe_dedalus"
 # message : un laboratoire n'a pas besoin du consentement
-principes = {
-    "SAN-2024-013": "anonymisation",
-    "SAN-2022-009": "consentement",
-    "SAN-2023-006": "consentement",
-    "SAN-2020-015": "sécurité",
-}
+principe_dedalus = "consentement"
 
-# %% mistake="principes"
+# %% answer="principe_doctissimo"
+# Question 8 c — SAN-2023-006 (Doctissimo)
+principe_doctissimo = ...
+### BEGIN SOLUTION
+principe_doctissimo = "consentement"
+### END SOLUTION
+
+# %% tests="principe_doctissimo" points=0.75
+# Vérification de la question 8 c (SAN-2023-006) : exécutez cette cellule.
+checks.check_choice(
+    principe_doctissimo,
+    name="principe_doctissimo",
+    options=["anonymisation", "sécurité", "consentement"],
+    digest="5c30dadfdc76c36e",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "SAN-2023-006 (Doctissimo) : les données n'ont jamais été présentées comme "
+            "anonymes ; relisez comment les réponses aux tests de santé étaient "
+            "collectées.",
+            digest="b4fa32be49fa328e",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2023-006 (Doctissimo) : la CNIL a aussi relevé un défaut de sécurité, "
+            "mais ce n'est pas le manquement principal, celui que résume la première "
+            "phrase des faits.",
+            digest="3cdb29f580fc0c33",
+        ),
+    ],
+    success="c'est le bon principe. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(principe_doctissimo, name="principe_doctissimo",
+                    options=["anonymisation", "sécurité", "consentement"],
+                    expected="consentement")
+### END HIDDEN TESTS
+
+# %% mistake="principe_doctissimo"
 # message : n'ont jamais été présentées comme anonymes
-principes = {
-    "SAN-2024-013": "anonymisation",
-    "SAN-2022-009": "sécurité",
-    "SAN-2023-006": "anonymisation",
-    "SAN-2020-015": "sécurité",
-}
+principe_doctissimo = "anonymisation"
+
+# %% mistake="principe_doctissimo"
+# message : ce n'est pas le manquement principal
+principe_doctissimo = "securite"
+
+# %% answer="principe_medecin"
+# Question 8 d — SAN-2020-015 (un médecin libéral)
+principe_medecin = ...
+### BEGIN SOLUTION
+principe_medecin = "sécurité"
+### END SOLUTION
+
+# %% tests="principe_medecin" points=0.75
+# Vérification de la question 8 d (SAN-2020-015) : exécutez cette cellule.
+checks.check_choice(
+    principe_medecin,
+    name="principe_medecin",
+    options=["anonymisation", "sécurité", "consentement"],
+    digest="4262d420ae71107b",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "SAN-2020-015 (médecin libéral) : les images portaient les noms des "
+            "patients, personne ne les disait anonymes ; relisez comment elles se sont "
+            "retrouvées sur Internet.",
+            digest="f82a9c00e5d9433e",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2020-015 (médecin libéral) : soigner et conserver les images de ses "
+            "patients ne demande pas leur consentement (soins, article 9(2)(h)) ; "
+            "relisez comment elles se sont retrouvées sur Internet.",
+            digest="703432884bec2a93",
+        ),
+    ],
+    success="c'est le bon principe. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(principe_medecin, name="principe_medecin",
+                    options=["anonymisation", "sécurité", "consentement"],
+                    expected="sécurité")
+### END HIDDEN TESTS
+
+# %% mistake="principe_medecin"
+# message : personne ne les disait anonymes
+principe_medecin = "anonymisation"
+
+# %% mistake="principe_medecin"
+# message : ne demande pas leur consentement
+principe_medecin = "consentement"
 
 # %% [markdown]
 # <details><summary>Après avoir répondu : la question 8 expliquée</summary>

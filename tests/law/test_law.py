@@ -634,9 +634,13 @@ def test_the_question_8_answer_key_is_in_the_notes_and_graded_by_the_hidden_test
     for number, (principle, reason) in key.items():
         assert principle in PRINCIPLES, number
         assert re.search(r"article \d+", reason), number  # the reason cites the article
-    (hidden,) = [
-        ast.literal_eval(node)
-        for node in ast.walk(_hidden_tests("principes"))
-        if isinstance(node, ast.Dict) and node.keys
-    ]
-    assert hidden == {number: principle for number, (principle, _) in key.items()}
+    # One answer per decision (partial credit: nbgrader grades each test cell whole), each
+    # answer cell naming its decision.
+    source = MODULE_10.read_text(encoding="utf-8")
+    graded = {}
+    for number in key:
+        (answer,) = re.findall(
+            rf"^# Question 8 [a-d] — {number} .*\n(principe_\w+) = \.\.\.$", source, re.MULTILINE
+        )
+        graded[number] = _hidden_expected(answer)
+    assert graded == {number: principle for number, (principle, _) in key.items()}
