@@ -675,10 +675,10 @@ reponse_pharmacie = "D"
 # %% [markdown]
 # ## Après la séance
 #
-# À faire chez vous (environ 60 minutes) : l'étape 3 et une question sur des données
+# À faire chez vous (environ 90 minutes) : l'étape 3 et une question sur des données
 # partagées avec une start-up, la suite de l'étape 5 et une question sur le SNDS, le secret
-# partagé entre soignants, l'explorateur, une question sur des sanctions de la CNIL, puis la
-# réflexion écrite, corrigée par l'enseignant.
+# partagé entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une
+# question de verdict, puis la réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
 # ### Étape 3 sur 5 — Nominatives, pseudonymisées ou anonymes ?
@@ -1191,6 +1191,85 @@ principe_medecin = "consentement"
 # </details>
 #
 # Les sanctions visent de grandes entreprises comme un médecin seul.
+#
+# ### Question 9 — Licite, illicite ou sous condition ? (2 points)
+#
+# Le parcours juridique se conclut par un **verdict** : **licite** (rien à ajouter),
+# **illicite** (au moins une étape bloque, et aucune précaution n'y change rien) ou **sous
+# condition** (licite seulement si des conditions précises sont remplies avant de commencer).
+# Reprenez le projet de la cardiologue de la question 3, tel qu'il est décrit, avant toute
+# démarche : quel est son verdict ? Répondez `"licite"`, `"illicite"` ou `"sous condition"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Une étape bloque-t-elle, quelle que soit la précaution prise ? Si aucune ne bloque,
+# reste-t-il quelque chose à faire avant de commencer l'étude ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Relisez le paragraphe « Réutiliser des données pour la recherche » : que faut-il faire,
+# auprès de la CNIL et des patients, avant de commencer ? L'énoncé dit-il que c'est fait ?
+# </details>
+
+# %% answer="verdict_cohorte"
+verdict_cohorte = ...
+### BEGIN SOLUTION
+verdict_cohorte = "sous condition"
+### END SOLUTION
+
+# %% tests="verdict_cohorte" points=2
+# Vérification de la question 9 : exécutez cette cellule.
+verdict_cohorte = law.normalise_answer(verdict_cohorte)  # « licite sous condition »…
+checks.check_choice(
+    verdict_cohorte,
+    name="verdict_cohorte",
+    options=["licite", "illicite", "sous condition"],
+    digest="c87a643eecc0e39c",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "l'exception de la recherche (9(2)(j)) ne suffit pas à elle seule : rien dans "
+            "l'énoncé ne dit que la formalité auprès de la CNIL (méthodologie de référence ou "
+            "autorisation) est faite, ni que les patients sont informés et peuvent s'opposer.",
+            digest="6cd4463de0659ab1",
+        ),
+        checks.Mistake(
+            None,
+            "aucune étape ne bloque définitivement : l'accord de chaque patient n'est pas la "
+            "condition d'une recherche (exception 9(2)(j), pas 9(2)(a)), et étudier les "
+            "réhospitalisations n'est pas une finalité interdite comme la vente de données.",
+            digest="f4d5d50d2d08011a",
+        ),
+    ],
+    success="c'est le bon verdict. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
+)
+### BEGIN HIDDEN TESTS
+verdict_cohorte = law.normalise_answer(verdict_cohorte)
+checks.check_choice(verdict_cohorte, name="verdict_cohorte",
+                    options=["licite", "illicite", "sous condition"],
+                    expected="sous condition")
+### END HIDDEN TESTS
+
+# %% mistake="verdict_cohorte"
+# message : ne suffit pas à elle seule
+verdict_cohorte = "Licite"
+
+# %% mistake="verdict_cohorte"
+# message : aucune étape ne bloque définitivement
+verdict_cohorte = "illicite"
+
+# %% [markdown]
+# <details><summary>Après avoir répondu : la question 9 expliquée</summary>
+#
+# Sous condition : aucune étape ne bloque, mais l'étude n'est licite que si, avant de
+# commencer, le CHU a sa base légale (mission d'intérêt public, article 6) et l'exception de
+# la recherche (9(2)(j)), informe les patients de leur droit d'opposition et accomplit la
+# formalité auprès de la CNIL (loi Informatique et Libertés, articles 66 et 72 et suivants :
+# méthodologie de référence ou autorisation). Les données, pseudonymisées avant l'analyse,
+# restent personnelles.
+# </details>
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #

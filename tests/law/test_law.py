@@ -445,7 +445,7 @@ def test_module_10_visible_checks_read_no_answer_from_the_library():
         assert calls <= {"law.normalise_answer"}, (cell.source[:60], calls)
         assert "misconceptions" not in visible
         checked += 1
-    assert checked == 8
+    assert checked == 12  # questions 1 to 7, 8 a to 8 d, 9
 
 
 # -- The answers of module 10 are not in the installed package ---------------------------------
@@ -565,6 +565,8 @@ def test_the_question_cards_give_the_answers_the_hidden_tests_expect():
     cards = {card.key: card for card in QUESTION_CARDS}
     assert _hidden_expected("article_assureur") == cards["assureur_snds"].deciding_keys[0]
     assert _hidden_expected("exception_recherche") == cards["cohorte_recherche"].exception
+    # Question 9: the verdict of the same project, as its card concludes.
+    assert _hidden_expected("verdict_cohorte") == cards["cohorte_recherche"].verdict
     # Question 4: the card blocks at the host, the graded option says « Non » for that reason.
     kine = cards["cabinet_kine_cloud"]
     assert kine.verdict == "illicite" and kine.steps["hebergement"].status == "bloquant"
