@@ -83,6 +83,31 @@ def _strings(values: object) -> list[str] | None:
     return None
 
 
+def _normalisations(tree: ast.Module, source: str, answer: str) -> list[str]:
+    """Top-level ``answer = ….normalise_answer(answer)`` lines: they hold no answer, keep them.
+
+    Without them the form check would call « art. 9.2.j » ill-formed while the hidden
+    test, which normalises first, accepts it.
+    """
+    kept = []
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id == answer
+            and isinstance(node.value, ast.Call)
+            and _called(node.value) == "normalise_answer"
+            and _checks_answer(node.value, answer)
+            and len(node.value.args) == 1
+            and not node.value.keywords
+        ):
+            segment = ast.get_source_segment(source, node)
+            if segment is not None:
+                kept.append(segment)
+    return kept
+
+
 def evaluation_check(source: str, answer: str) -> str:
     """Return the evaluated release's version of a visible check cell.
 
@@ -102,7 +127,9 @@ def evaluation_check(source: str, answer: str) -> str:
         with the same literal options and the item names (the keys of its
         ``digests=`` or ``expected=``, never their values) when it was
         ``check_choices``, ``"any"`` otherwise. A literal may be written in the
-        call or bound once to a name earlier in the cell.
+        call or bound once to a name earlier in the cell. A line that only
+        normalises the answer (``answer = law.normalise_answer(answer)``) is kept
+        before it, so that the form is judged on what the hidden test grades.
     """
     kind, options, decimals = "any", None, None
     try:
@@ -143,7 +170,9 @@ def evaluation_check(source: str, answer: str) -> str:
     extra = f", options={options!r}" if options is not None else ""
     extra += f", items={items!r}" if items is not None else ""
     extra += f", decimals={decimals}" if decimals is not None else ""
-    return f"{EVALUATION_NOTE}\nchecks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})"
+    lines = [EVALUATION_NOTE, *_normalisations(tree, source, answer)]
+    lines.append(f"checks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})")
+    return "\n".join(lines)
 
 
 def to_evaluation(notebook: NotebookNode) -> int:

@@ -6,7 +6,7 @@ import nbformat
 import pytest
 from esn_fixtures import NOTEBOOKS, answer_cell, cli, error_text, make_course, submit, test_cell
 
-from esn_teach import checks
+from esn_teach import checks, law
 from esn_teach.checks import IncorrectAnswer, NotAttempted, Outcome
 from esn_teach.course import Course
 from esn_teach.course._evaluation import EVALUATION_BANNER, evaluation_check
@@ -72,6 +72,24 @@ def test_evaluation_check_keeps_only_the_form(visible, expected):
     cell = evaluation_check(f"# Vérification\nx = 1\n{visible}\n", "se")
     assert cell.splitlines()[-1] == expected
     assert "digest" not in cell and "Séance évaluée" in cell
+
+
+def test_evaluation_check_keeps_the_normalisation_of_the_answer():
+    # « art. 9.2.j » is graded right by the hidden test, which normalises it first: the form
+    # check must normalise it too, or it would call a right answer ill-formed.
+    visible = (
+        "ex = law.normalise_answer(ex)  # « art. 9.2.h »…\n"
+        "other = law.normalise_answer(ex)\n"
+        'checks.check_choice(ex, name="ex", options=["9(2)(a)", "9(2)(j)"], digest="d")\n'
+    )
+    lines = evaluation_check(visible, "ex").splitlines()
+    assert lines[1:] == [
+        "ex = law.normalise_answer(ex)",
+        "checks.check_form(ex, name='ex', kind='choice', options=['9(2)(a)', '9(2)(j)'])",
+    ]
+    namespace = {"law": law, "checks": checks, "ex": "art. 9.2.j"}
+    exec("\n".join(lines), namespace)  # well-formed, as the hidden test reads it
+    assert namespace["ex"] == "9(2)(j)"
 
 
 def test_check_form_says_nothing_about_correctness(capsys):
