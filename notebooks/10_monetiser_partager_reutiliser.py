@@ -1246,7 +1246,6 @@ checks.check_choice(
     "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
-verdict_cohorte = law.normalise_answer(verdict_cohorte)
 checks.check_choice(verdict_cohorte, name="verdict_cohorte",
                     options=["licite", "illicite", "sous condition"],
                     expected="sous condition")
