@@ -972,7 +972,7 @@ for cle, libelle in law.PRINCIPLES.items():
 # Pour chaque décision (8 a à 8 d), remplacez les `...` par le principe enfreint dans le
 # **manquement principal** (celui de la première phrase des faits affichés) :
 # `"anonymisation"`, `"sécurité"` ou `"consentement"`. Un même principe peut servir pour
-# plusieurs décisions. Chaque décision a sa vérification et vaut 0,75 point.
+# plusieurs décisions. Chaque décision a sa vérification et rapporte le quart des 3 points.
 #
 # <details><summary>Indice 1</summary>
 #
