@@ -12,10 +12,11 @@
 # 2. Calculer la **part d'un groupe parmi les patients sélectionnés**, et la distinguer du
 #    **taux de sélection** de ce groupe.
 # 3. Comparer l'état de santé de deux groupes retenus par un même score (**au-dessus du même
-#    seuil**, ou **à score égal**), avec son incertitude, pour repérer un biais.
-# 4. Dire si une nouvelle cible corrige ou reproduit ce biais.
-# 5. Après la séance : lire un taux de sélection par groupe ; justifier la cible d'un
-#    algorithme de gestion des soins.
+#    seuil**, ou **à score égal**, dans une tranche de score), avec son incertitude, pour
+#    repérer un biais.
+# 4. Dire ce que change la cible : la part des patients noirs parmi les inscrits.
+# 5. Après la séance : dire si une nouvelle cible corrige ou reproduit ce biais ; lire un taux
+#    de sélection par groupe ; justifier la cible d'un algorithme de gestion des soins.
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score précis laisse
@@ -218,7 +219,7 @@ blancs = race == "White"  # vrai pour chaque patient blanc
 
 seuil_cout = np.percentile(scores_cout, centile_programme)  # valeur du score au 97e centile
 inscrits_cout = scores_cout >= seuil_cout  # vrai pour chaque patient inscrit
-# Les inscrits avec l'autre cible (maladies chroniques), pour la question 3 :
+# Les inscrits avec l'autre cible (maladies chroniques), pour la question 4 :
 inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
 besoin = cohorte["n_chronic_next"].to_numpy()  # maladies chroniques de l'année suivante
 print(
@@ -582,10 +583,18 @@ for ensemble, garder in [("Toute la cohorte jugée", tous), ("Inscrits", inscrit
         )
 display(fr_table(pd.DataFrame(lignes), digits=0, show_index=False))
 
+# Pour la question 3 : les patients dont le score « coût » est entre le 90e et le 95e centile.
+bas_tranche, haut_tranche = np.percentile(scores_cout, [90, 95])
+tranche = (scores_cout >= bas_tranche) & (scores_cout < haut_tranche)  # vrai dans la tranche
+print(
+    f"Tranche du 90e au 95e centile du score « coût » : {int((tranche & noirs).sum())} patients "
+    f"noirs et {int((tranche & blancs).sum())} patients blancs."
+)
+
 # %% [markdown]
 # **L'intervalle** est assez large : la valeur exacte de l'écart est incertaine. Mais même sa borne
-# basse dépasse une maladie chronique. Les courbes montrent le même écart à score égal : pour
-# être inscrit, **un patient noir doit être plus malade qu'un patient blanc**.
+# basse dépasse une maladie chronique. Mais les inscrits n'ont pas tous le même score : un
+# écart au-dessus d'un seuil n'est qu'un signal d'alerte. La question 3 compare à score égal.
 #
 # <details><summary>Le tableau : notre score n'est pas « exact », cela change-t-il la conclusion ?</summary>
 #
@@ -596,13 +605,189 @@ display(fr_table(pd.DataFrame(lignes), digits=0, show_index=False))
 # classement. Un score exact sur le coût les classerait donc encore plus bas : l'écart que nous
 # mesurons ne vient pas de l'erreur du score, mais de sa cible.
 # </details>
+
+# %% [markdown]
+# ### Question 3 — À score égal : l'écart dans une tranche de score (2 points)
+#
+# Pour comparer **à score égal**, prenez des patients de score presque identique : ceux dont le
+# score « coût » est entre le 90ᵉ et le 95ᵉ centile (variable `tranche`, créée par la cellule
+# précédente ; inscrits ou non). Dans cette tranche, calculez l'**écart** du nombre moyen de
+# maladies chroniques de l'année suivante : patients **noirs** **moins** patients **blancs**.
+#
+# <details><summary>Indice 1</summary>
+#
+# C'est le calcul de la question 2, avec `tranche` à la place de `inscrits_cout`.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# `cohorte.loc[tranche & noirs, "n_chronic_next"].mean()` est la moyenne des patients noirs de
+# la tranche. Faites la même chose pour les patients blancs, puis soustrayez.
+# </details>
+
+# %% answer="ecart_tranche"
+ecart_tranche = ...
+### BEGIN SOLUTION
+ecart_tranche = (
+    cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
+)
+### END SOLUTION
+
+# %% tests="ecart_tranche" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+valeur = checks.require_number(ecart_tranche, name="ecart_tranche")
+checks.expect(
+    abs(valeur) < 100,
+    "votre écart se compte en centaines ou en milliers : c'est un écart en dollars. La question "
+    "porte sur les maladies chroniques de l'année suivante, la colonne « n_chronic_next ».",
+    name="ecart_tranche",
+)
+checks.expect(
+    not -5 <= valeur < 0,
+    "votre écart est négatif : vous avez sans doute inversé les groupes. Calculez la moyenne "
+    "des patients noirs de la tranche moins celle des patients blancs de la tranche.",
+    name="ecart_tranche",
+)
+checks.check_number(
+    ecart_tranche,
+    name="ecart_tranche",
+    digest="eb6f1a9bbe910270",
+    decimals=2,
+    bounds=(-5, 5),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(
+            None,
+            "c'est l'écart entre les inscrits (question 2) : des patients au-dessus du même "
+            "seuil, pas de même score. Utilisez la condition tranche au lieu de inscrits_cout.",
+            digest="9e6cd2698a62ae12",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez comparé les groupes dans toute la cohorte jugée, tous scores confondus. "
+            "Ne gardez que les patients de la tranche.",
+            digest="65b74e75c7765655",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez pris la tranche du score « maladies chroniques » (scores_sante). La "
+            "question porte sur le score « coût », celui de l'algorithme de l'étude.",
+            digest="a03ebba76e2568f0",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné la moyenne des patients noirs de la tranche seulement. La question "
+            "demande un écart : retranchez la moyenne des patients blancs de la tranche.",
+            digest="2e0bab27657ef6b2",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné la moyenne des patients blancs de la tranche seulement. La question "
+            "demande un écart : la moyenne des patients noirs moins celle des patients blancs.",
+            digest="09efba525298b68b",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé un écart relatif (rapporté à la moyenne des patients blancs). On "
+            "attend une différence, en nombre de maladies chroniques : noirs moins blancs.",
+            digest="c7fb499460c60363",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé un rapport (noirs divisé par blancs). On attend une différence, "
+            "en nombre de maladies chroniques : noirs moins blancs.",
+            digest="577efec2d0d7644d",
+        ),
+    ],
+    hint="Faites la différence de deux moyennes de n_chronic_next, dans la tranche seulement : "
+    "noirs moins blancs.",
+    success=f"à score presque égal, les patients noirs ont en moyenne {fr_number(valeur, 2)} "
+    "maladie chronique de plus que les patients blancs : le score sous-estime leur besoin. Le "
+    "texte qui suit le montre sur toutes les tranches.",
+)
+### BEGIN HIDDEN TESTS
+dans_tranche = (scores_cout >= np.percentile(scores_cout, 90)) & (
+    scores_cout < np.percentile(scores_cout, 95)
+)
+checks.check_number(
+    ecart_tranche,
+    name="ecart_tranche",
+    expected=float(besoin[dans_tranche & noirs].mean() - besoin[dans_tranche & blancs].mean()),
+    decimals=2,
+    percent_is_mistake=False,
+)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_tranche"
+# message : inversé les groupes
+ecart_tranche = (
+    cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_tranche"
+# message : l'écart entre les inscrits
+ecart_tranche = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_tranche"
+# message : dans toute la cohorte
+ecart_tranche = (
+    cohorte.loc[noirs, "n_chronic_next"].mean() - cohorte.loc[blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_tranche"
+# message : la tranche du score « maladies chroniques »
+tranche = (scores_sante >= np.percentile(scores_sante, 90)) & (
+    scores_sante < np.percentile(scores_sante, 95)
+)
+ecart_tranche = (
+    cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_tranche"
+# message : c'est un écart en dollars
+ecart_tranche = (
+    cohorte.loc[tranche & noirs, "cost"].mean() - cohorte.loc[tranche & blancs, "cost"].mean()
+)
+
+# %% mistake="ecart_tranche"
+# message : la moyenne des patients noirs de la tranche seulement
+ecart_tranche = cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
+
+# %% mistake="ecart_tranche"
+# message : la moyenne des patients blancs de la tranche seulement
+ecart_tranche = cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
+
+# %% mistake="ecart_tranche"
+# message : vous avez calculé un écart relatif
+ecart_tranche = (
+    cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
+) / cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
+
+# %% mistake="ecart_tranche"
+# message : vous avez calculé un rapport
+ecart_tranche = (
+    cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
+    / cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
+)
+
+# %% [markdown]
+# Même à score presque égal, les patients noirs sont plus malades : le score « coût »
+# sous-estime leur besoin. La section 5 mesure cet écart sur tous les scores à la fois : il y
+# est plus petit, car il se réduit vers les scores bas (voyez les courbes).
 #
 # ## 5. Changer la cible
 #
 # Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »**, seuil
 # au 97ᵉ centile : mêmes informations, seule la cible a changé.
 #
-# ### Question 3 — La part des patients noirs parmi les inscrits, cible « maladies » (2 points)
+# ### Question 4 — La part des patients noirs parmi les inscrits, cible « maladies » (2 points)
 #
 # Avec la cible « maladies chroniques » (`scores_sante`) et le même seuil, quelle est la **part
 # de patients noirs parmi les inscrits** ? Donnez une proportion entre 0 et 1. Vous pouvez la
@@ -631,7 +816,7 @@ part_noirs_sante = (inscrits_sante & noirs).sum() / inscrits_sante.sum()
 ### END SOLUTION
 
 # %% tests="part_noirs_sante" points=2
-# Vérification de la question 3 : exécutez cette cellule.
+# Vérification de la question 4 : exécutez cette cellule.
 valeur = checks.require_number(part_noirs_sante, name="part_noirs_sante")
 checks.expect(
     not checks.matches_digest(valeur, "d2e5a923fa5b4f65", name="part_noirs_cout"),
@@ -759,8 +944,8 @@ for nom_cible, scores, inscrits in [
 # intervalles des deux écarts ne se chevauchent pas : le hasard ne suffit pas à expliquer
 # cette baisse. Même un score parfait laisserait un écart entre inscrits, car les patients
 # noirs sont en moyenne plus malades. Pour juger un score, comparez les groupes **à score
-# égal** : la dernière ligne, calculée sans tranches. Avec la cible « maladies », il reste un
-# petit écart, qui n'est pas un effet des tranches du graphique.
+# égal** : la dernière ligne, qui étend la question 3 à tous les scores, sans tranches. Avec
+# la cible « maladies », il reste un petit écart, qui n'est pas un effet des tranches.
 #
 # <details><summary>D'où vient ce petit écart restant ?</summary>
 #
@@ -787,13 +972,58 @@ for nom_cible, scores, inscrits in [
 # linéaire au lieu de l'algorithme réel) : nos chiffres ne se comparent pas à ceux de l'étude.
 # </details>
 #
-# ## 6. Que faut-il changer ?
+# <details><summary>Pourquoi 44,9 % de patients noirs parmi les inscrits, et non 26,7 % comme dans l'étude ?</summary>
+#
+# Les deux parts se mesurent de la même façon : la part des patients noirs parmi ceux dont le
+# risque prédit atteint le 97ᵉ centile, avec un modèle qui prédit les maladies chroniques, sans
+# la race ; dans l'étude, 26,7 % (Obermeyer et al., 2019, tableau 2). Et notre cohorte a la
+# même proportion de patients noirs que celle de l'étude (section 2). L'écart a donc d'autres
+# causes :
+#
+# - **Pas le hasard** : l'intervalle de confiance de notre part, affiché plus haut, reste loin
+#   au-dessus de 26,7 %.
+# - **Une cible plus facile et plus « propre »** : dans notre générateur, les maladies de
+#   l'année suivante ne dépendent pas de l'accès aux soins (paragraphe « Attention » ci-dessus),
+#   et notre score connaît celles de cette année. Dans la réalité, une maladie n'est comptée
+#   que si elle a été diagnostiquée.
+# - **Des malades inventés** : l'étude donne les moyennes de maladies chroniques par groupe
+#   (section 2), mais notre générateur choisit seul combien de patients noirs figurent parmi
+#   les plus malades, et c'est d'eux que dépend la part au-dessus du 97ᵉ centile.
+#
+# Seul le sens de l'effet est donc reproduit : changer la cible augmente nettement la part des
+# patients noirs, dans l'étude (de 14,1 % à 26,7 %, Obermeyer et al., 2019) comme ici
+# (questions 1 et 4).
+# </details>
+
+# %% [markdown]
+# ## À retenir
+#
+# - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
+#   **besoin** : à maladie égale, on dépense moins quand on accède moins aux soins.
+# - Dans l'étude (pas dans notre reproduction), le score était **exact** sur sa cible, le
+#   coût, mais **injuste** : il sous-estimait le besoin des patients noirs, sans la race.
+# - Pour repérer ce biais, comparez les groupes **à score égal** (les courbes, la question 3) ;
+#   au-dessus d'un même seuil, un écart n'est qu'un signal d'alerte.
+# - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
+#   différents.
+# - Cohorte **synthétique**, score **reproduit**, petits effectifs : retenez le mécanisme, pas
+#   les chiffres.
+
+# %% [markdown]
+# ## Après la séance
+#
+# Cette partie se fait **après la séance** : une question sur une nouvelle cible, une question
+# sur un indicateur par groupe, une réflexion rédigée, corrigée par l'enseignant, puis des
+# compléments pour aller plus loin.
+
+# %% [markdown]
+# ### Que faut-il changer ?
 #
 # Retirer la race ne servirait à rien (le score ne l'utilise pas) ; baisser le seuil non plus :
 # il inscrirait plus de patients, dans le même ordre. Le levier est la **cible**, à condition
 # que la nouvelle n'ait pas le défaut du coût.
 #
-# ### Question 4 — Une nouvelle cible (2 points)
+# ### Question 5 — Une nouvelle cible (2 points)
 #
 # Un hôpital propose de prédire le **nombre de consultations de l'année suivante** au lieu du
 # coût. Que fait cette cible au biais ? Répondez par l'une des options, entre guillemets :
@@ -827,7 +1057,7 @@ nouvelle_cible = "reproduit"
 ### END SOLUTION
 
 # %% tests="nouvelle_cible" points=2
-# Vérification de la question 4 : exécutez cette cellule.
+# Vérification de la question 5 : exécutez cette cellule.
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
@@ -885,30 +1115,10 @@ nouvelle_cible = "le médecin corrigera"
 nouvelle_cible = "changer la cible"
 
 # %% [markdown]
-# ## À retenir
-#
-# - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
-#   **besoin** : à maladie égale, on dépense moins quand on accède moins aux soins.
-# - Dans l'étude (pas dans notre reproduction), le score était **exact** sur sa cible, le
-#   coût, mais **injuste** : il sous-estimait le besoin des patients noirs, sans la race.
-# - Pour repérer ce biais, comparez les groupes **à score égal** (les courbes) ; au-dessus
-#   d'un même seuil, un écart n'est qu'un signal d'alerte.
-# - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
-#   différents.
-# - Cohorte **synthétique**, score **reproduit**, petits effectifs : retenez le mécanisme, pas
-#   les chiffres.
-
-# %% [markdown]
-# ## Après la séance
-#
-# Cette partie se fait **après la séance** : une question sur un indicateur par groupe, une
-# réflexion rédigée, corrigée par l'enseignant, puis des compléments pour aller plus loin.
-
-# %% [markdown]
 # ### Un indicateur par groupe avec fairlearn
 #
 # Deux façons de décrire qui est sélectionné, à ne pas confondre : la **part d'un groupe parmi
-# les inscrits** (questions 1 et 3) et le **taux de sélection** d'un groupe (parmi les patients
+# les inscrits** (questions 1 et 4) et le **taux de sélection** d'un groupe (parmi les patients
 # de ce groupe, combien sont inscrits ?). La bibliothèque **fairlearn** calcule un indicateur
 # **groupe par groupe** avec l'outil `MetricFrame` (« tableau d'indicateurs ») : la cellule
 # suivante donne le taux de sélection de chaque groupe, avec chacune des deux cibles.
@@ -935,7 +1145,7 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
     print(f"  Écart de taux de sélection entre les groupes : {fr_number(ecart_taux, 2)} {unite}")
 
 # %% [markdown]
-# ### Question 5 — Un taux de sélection plus élevé est-il une faveur ? (2 points)
+# ### Question 6 — Un taux de sélection plus élevé est-il une faveur ? (2 points)
 #
 # Regardez la cible « maladies chroniques » dans le résultat ci-dessus : le taux de sélection
 # des patients noirs est bien plus élevé que celui des patients blancs. Un collègue en
@@ -960,7 +1170,7 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 # <details><summary>Indice 2</summary>
 #
 # Distinguez deux mesures : la part des patients noirs **parmi les inscrits** (questions 1 et
-# 3) et leur **taux de sélection** (parmi les patients noirs, combien sont inscrits ?). Puis
+# 4) et leur **taux de sélection** (parmi les patients noirs, combien sont inscrits ?). Puis
 # reprenez la mesure **à score égal** (section 5) : avec la cible « maladies », les patients
 # noirs sont-ils moins malades que les patients blancs de même score ?
 # </details>
@@ -972,7 +1182,7 @@ lecture_taux = "comparer les besoins"
 ### END SOLUTION
 
 # %% tests="lecture_taux" points=2
-# Vérification de la question 5 : exécutez cette cellule.
+# Vérification de la question 6 : exécutez cette cellule.
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
@@ -1071,11 +1281,12 @@ lecture_taux = "aucune idée"
 #   cible ne règle pas tout (suivi des résultats par groupe après la mise en service, revue
 #   humaine des cas limites, possibilité d'adresser un patient hors score).
 # - **Un demi-point** — Un chiffre **calculé dans le module**, juste et interprété : p. ex.
-#   l'écart de maladies chroniques entre inscrits noirs et blancs (question 2), la part des
-#   patients noirs inscrits selon la cible (questions 1 et 3), avec la prudence qui convient
+#   l'écart de maladies chroniques entre inscrits noirs et blancs (question 2) ou à score égal
+#   (question 3), la part des patients noirs inscrits selon la cible (questions 1 et 4), avec
+#   la prudence qui convient
 #   (cohorte synthétique, intervalle de confiance, écart d'accès grossi). Accepter aussi une
 #   remarque juste sur le taux de sélection, qui peut sembler favorable à un groupe désavantagé
-#   (question 5). Les chiffres de l'étude (17,7 % et 46,5 %, Obermeyer et al., 2019) ne sont
+#   (question 6). Les chiffres de l'étude (17,7 % et 46,5 %, Obermeyer et al., 2019) ne sont
 #   pas calculés dans le module : cités seuls, ils ne donnent pas ce demi-point.
 # - **1 point** — Transparence et contrôle humain (valeur V6 — Intégrité et transparence) : dire
 #   quelle cible est prédite, pourquoi, et avec quelles limites ; informer le médecin de ce que
