@@ -621,8 +621,9 @@ print(
 #
 # <details><summary>Indice 2</summary>
 #
-# `cohorte.loc[tranche & noirs, "n_chronic_next"].mean()` est la moyenne des patients noirs de
-# la tranche. Faites la même chose pour les patients blancs, puis soustrayez.
+# Faites deux moyennes de la colonne `"n_chronic_next"`, l'une avec la condition
+# `tranche & noirs`, l'autre avec `tranche & blancs`, puis soustrayez la seconde de la
+# première.
 # </details>
 
 # %% answer="ecart_tranche"
@@ -903,7 +904,8 @@ part_noirs_sante = 0.465
 
 # %% [markdown]
 # Les deux courbes se rapprochent, sans se superposer. La cellule suivante compare les deux
-# cibles, avec leurs IC 95 %, et mesure l'écart **à score égal**.
+# cibles, avec leurs IC 95 % (pour une part, la méthode de Wilson, vue au module 01), et
+# mesure l'écart **à score égal**.
 
 
 # %%
@@ -972,7 +974,7 @@ for nom_cible, scores, inscrits in [
 # linéaire au lieu de l'algorithme réel) : nos chiffres ne se comparent pas à ceux de l'étude.
 # </details>
 #
-# <details><summary>Pourquoi 44,9 % de patients noirs parmi les inscrits, et non 26,7 % comme dans l'étude ?</summary>
+# <details><summary>Pourquoi 44,9 % de patients noirs parmi les inscrits, bien plus que dans l'étude ?</summary>
 #
 # Les deux parts se mesurent de la même façon : la part des patients noirs parmi ceux dont le
 # risque prédit atteint le 97ᵉ centile, avec un modèle qui prédit les maladies chroniques, sans
@@ -981,7 +983,7 @@ for nom_cible, scores, inscrits in [
 # causes :
 #
 # - **Pas le hasard** : l'intervalle de confiance de notre part, affiché plus haut, reste loin
-#   au-dessus de 26,7 %.
+#   au-dessus de la part de l'étude.
 # - **Une cible plus facile et plus « propre »** : dans notre générateur, les maladies de
 #   l'année suivante ne dépendent pas de l'accès aux soins (paragraphe « Attention » ci-dessus),
 #   et notre score connaît celles de cette année. Dans la réalité, une maladie n'est comptée
