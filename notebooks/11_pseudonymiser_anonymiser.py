@@ -706,14 +706,12 @@ critere_g29 = "l-diversité"
 # %% [markdown]
 # ## Après la séance
 #
-# *À faire après la séance, seul ou en binôme : les exercices A, B et C, la lecture D et la
-# réflexion E.*
+# *Seul ou en binôme : les exercices A à D, la lecture E et la réflexion F.*
 #
 # ### A. Le rôle de chaque colonne
 #
-# Relisez les définitions de la section 3 (identifiant direct, quasi-identifiant, colonne
-# sensible). Ce qui fait un quasi-identifiant, c'est ce qu'un attaquant peut savoir par ailleurs,
-# pas une liste fixée d'avance.
+# Relisez les définitions de la section 3 : un quasi-identifiant dépend de ce que l'attaquant
+# sait par ailleurs, pas d'une liste fixée d'avance.
 #
 # ### Question 4 — Le rôle de chaque colonne (2 points)
 #
@@ -902,9 +900,9 @@ roles_colonnes = {
 # %% [markdown]
 # ### B. Réduire le périmètre : l'extrait de l'Hérault
 #
-# En séance, k restait à 1 tant qu'un lieu était publié. Qui reste seul ? Publions le sexe,
-# la classe d'âge de dix ans et le département, et comptons, pour les plus petits départements
-# du registre, les patients seuls dans leur classe.
+# En séance, k restait à 1 tant qu'un lieu était publié. Qui reste seul ? Publions sexe,
+# classe d'âge de dix ans et département ; comptons les patients seuls dans les plus petits
+# départements.
 
 # %%
 publie_10ans = pd.DataFrame({
@@ -969,10 +967,14 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # données de santé appliquent depuis longtemps une « règle de cinq » (au moins 5 personnes par
 # case), d'autres 3, et 11 ou 20 pour une diffusion publique (El Emam, 2013). Avec **k ≥ 5**
 # comme objectif, le tableau donne la plus petite largeur qui convient (nous verrons après la
-# question 5 pourquoi ce n'est pas forcément celle à retenir). Son l est flatteur :
-# le générateur tire le diagnostic sans tenir compte de l'âge (sauf l'accouchement), alors que,
+# question 5 pourquoi ce n'est pas forcément celle à retenir).
+#
+# <details><summary>Pourquoi ce l est flatteur (lecture facultative)</summary>
+#
+# Le générateur tire le diagnostic sans tenir compte de l'âge (sauf l'accouchement), alors que,
 # dans de vraies données, les diagnostics dépendent de l'âge (la fracture du col du fémur
 # touche surtout les personnes âgées), ce qui rend certaines classes moins diverses.
+# </details>
 #
 # ### Question 5 — Pourquoi k baisse-t-il ? (2 points)
 #
@@ -1097,19 +1099,108 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # années, parfois d'une seule (un patient « 9-17 ans » dans un extrait et « 0-9 ans » dans l'autre a
 # 9 ans) : k et l retombent à 1. Des classes de 10 et de 20 ans sont emboîtées : recoller n'apprend
 # rien de plus. Nous retenons donc des classes de **10 ans** (k = 6, l = 5 dans le premier tableau),
-# au prix d'un an de détail par classe. Un chercheur ne distingue plus alors deux patients d'une
-# même classe, ni deux communes du département : c'est le prix de la protection.
+# au prix d'un an de détail par classe.
 #
-# Deux réserves. Ces k sont ceux d'**un seul tirage** de 596 patients : avec cinq autres
+# <details><summary>Deux réserves sur ces k (lecture facultative)</summary>
+#
+# Ces k sont ceux d'**un seul tirage** de 596 patients : avec cinq autres
 # réglages `random_state` du générateur, k vaut de 3 à 8 en classes de 10 ans ; la baisse à
 # 11 ans revient à chaque fois, car la plus petite classe est toujours celle des 88-89 ans,
 # qui ne couvre que deux années. Et deux extraits **d'années différentes** calculent l'âge à
 # deux dates : les classes d'un même patient se décalent, si bien que même des classes
 # emboîtées, recollées, peuvent redevenir étroites.
+# </details>
 #
-# ### C. Personnelles pour qui ?
+# ### C. Le détail perdu : choisir une publication
 #
-# ### Question 6 — Les données sont-elles personnelles pour la start-up ? (2 points)
+# ### Question 6 — Quelle publication perd le moins de détail ? (2 points)
+#
+# Reprenez l'explorateur de la section 5 (s'il n'apparaît plus, réexécutez les cellules depuis
+# le début). Le sexe est toujours publié. Réglez-le sur chaque publication ci-dessous et lisez
+# trois lignes du tableau : **k**, **Âge : années confondues** et **Lieu : codes postaux
+# confondus**. Laquelle atteint **k ≥ 5** (objectif de l'exercice B) en perdant le **moins de
+# détail** ? Répondez par la lettre.
+#
+# | | Date de naissance publiée | Largeur des classes d'âge | Lieu publié |
+# |---|---|---|---|
+# | **A.** | année seule | — | non publié |
+# | **B.** | non publiée | 2 ans | non publié |
+# | **C.** | non publiée | 5 ans | non publié |
+# | **D.** | non publiée | 10 ans | non publié |
+# | **E.** | non publiée | 10 ans | région |
+#
+# <details><summary>Indice 1</summary>
+#
+# D'abord le risque : pour chaque publication, lisez k. Lesquelles atteignent 5 ? Les autres
+# sont écartées, même si elles perdent peu.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Parmi celles qui restent, le lieu publié est-il le même ? Si oui, seule la ligne « Âge :
+# années confondues » les départage : la plus petite perd le moins.
+# </details>
+
+# %% answer="choix_publication"
+choix_publication = ...
+### BEGIN SOLUTION
+choix_publication = "C"
+### END SOLUTION
+
+# %% tests="choix_publication" points=2
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_choice(
+    choix_publication,
+    name="choix_publication",
+    options=["A", "B", "C", "D", "E"],
+    digest="6181c06d58864dd8",
+    mistakes=[
+        checks.Mistake(None,
+                       "l'année seule confond peu d'années, mais lisez k : il n'atteint pas 5, "
+                       "un patient au moins reste seul. Une publication qui perd peu mais "
+                       "n'atteint pas l'objectif est écartée.",
+                       digest="8370b4afcaf05c87"),
+        checks.Mistake(None,
+                       "des classes de 2 ans perdent peu, mais lisez k : il n'atteint pas 5. "
+                       "Une publication qui n'atteint pas l'objectif est écartée.",
+                       digest="6f333e9590c992c0"),
+        checks.Mistake(None,
+                       "des classes de 10 ans atteignent bien k ≥ 5, mais une autre option "
+                       "l'atteint aussi en confondant moins d'années d'âge, pour le même lieu. "
+                       "Comparez la ligne « Âge : années confondues ».",
+                       digest="5d5bb4c90d1bf4dc"),
+        checks.Mistake(None,
+                       "publier la région confond moins de codes postaux, mais lisez k : tant "
+                       "qu'un lieu est publié, il n'atteint pas 5. Le détail gardé ne compte "
+                       "qu'entre publications qui atteignent l'objectif.",
+                       digest="3832e658c5765d5e"),
+    ],
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(choix_publication, name="choix_publication",
+                    options=["A", "B", "C", "D", "E"], expected="C")
+### END HIDDEN TESTS
+
+# %% mistake="choix_publication"
+# message : l'année seule confond peu d'années, mais lisez k
+choix_publication = "A"
+
+# %% mistake="choix_publication"
+# message : des classes de 2 ans perdent peu, mais lisez k
+choix_publication = "B"
+
+# %% mistake="choix_publication"
+# message : une autre option l'atteint aussi en confondant moins d'années
+choix_publication = "D"
+
+# %% mistake="choix_publication"
+# message : tant qu'un lieu est publié, il n'atteint pas 5
+choix_publication = "E"
+
+# %% [markdown]
+# ### D. Personnelles pour qui ?
+#
+# ### Question 7 — Les données sont-elles personnelles pour la start-up ? (2 points)
 #
 # L'hôpital transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
 # sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms. La start-up
@@ -1147,7 +1238,7 @@ qualification = "C"
 ### END SOLUTION
 
 # %% tests="qualification" points=2
-# Vérification de la question 6 : exécutez cette cellule.
+# Vérification de la question 7 : exécutez cette cellule.
 checks.check_choice(
     qualification,
     name="qualification",
@@ -1204,10 +1295,15 @@ qualification = "E"
 # - Une même généralisation protège moins les habitants des petits territoires (exercice B).
 # - Élargir des classes non emboîtées peut faire **baisser** k (question 5) ; des extraits
 #   recollés se protègent par des généralisations emboîtées, calculées à la même date.
+# - Choisir une publication : d'abord atteindre le k visé, puis perdre le moins de détail
+#   (question 6).
 # - Personnelles ou non, cela se juge du côté de qui reçoit les données, avec tous ses moyens
-#   raisonnables ; un contrat ne les retire pas (question 6).
+#   raisonnables ; un contrat ne les retire pas (question 7).
 #
-# ### D. Pour aller plus loin : au-delà du k-anonymat
+# ### E. Pour aller plus loin : au-delà du k-anonymat
+#
+# <details><summary>Ouvrir la lecture : limites de la l-diversité, confidentialité
+# différentielle, données synthétiques, accès contrôlé, modèles d'IA…</summary>
 #
 # - **Les limites de la l-diversité.** Une classe peut compter plusieurs diagnostics différents
 #   mais proches (trois maladies de l'estomac), ou une maladie rare bien plus fréquente que dans
@@ -1246,8 +1342,9 @@ qualification = "E"
 #   une personne figurait dans les données d'entraînement (Shokri et al., 2017) : pour un modèle
 #   entraîné sur les patients d'un service de maladies infectieuses, la réponse révèle déjà
 #   beaucoup.
+# </details>
 #
-# ### E. Réflexion — Quand un jeu de données peut-il être partagé ?
+# ### F. Réflexion — Quand un jeu de données peut-il être partagé ?
 #
 # *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
 #
@@ -1275,8 +1372,10 @@ qualification = "E"
 #   ne vaut pas le point. k > 1 et l > 1 ne suffisent pas non plus : le k-anonymat laisse la
 #   corrélation et l'inférence (G29, WP216, tableau 6), et un jeu de données qui ne satisfait
 #   pas aux trois critères du G29 ne peut être dit anonyme qu'après une analyse détaillée du
-#   risque de réidentification (WP216 ; repris par la CNIL, « L'anonymisation de données
-#   personnelles », 19 mai 2020). N'accepter « non personnelles pour la start-up » que si la
+#   risque de réidentification (WP216). La CNIL rappelle de son côté que des
+#   données pseudonymisées conservent le plus souvent un caractère personnel, l'identité
+#   pouvant être retrouvée grâce à des données tierces (« L'anonymisation de données
+#   personnelles », cnil.fr, 19 mai 2020). N'accepter « non personnelles pour la start-up » que si la
 #   copie argumente un risque résiduel **négligeable sur les trois risques** (individualisation,
 #   corrélation, inférence), avec les moyens que la start-up peut se procurer (par exemple :
 #   extrait de l'Hérault en classes de 10 ans, k = 6 et l = 5, **et** pourquoi ni un recoupement
@@ -1329,8 +1428,8 @@ qualification = "E"
 #   protection des données liés au traitement de données personnelles dans le cadre des modèles
 #   d'IA, adopté le 17 décembre 2024.
 # - Commission nationale de l'informatique et des libertés (CNIL). « L'anonymisation de données
-#   personnelles », cnil.fr, 19 mai 2020 (les trois critères du G29 ; sinon, analyse du risque
-#   de réidentification).
+#   personnelles », cnil.fr, 19 mai 2020 (anonymisation et pseudonymisation ; des données
+#   pseudonymisées conservent le plus souvent un caractère personnel).
 # - CNIL, formation restreinte : délibérations SAN-2024-013 du 5 septembre 2024 (Cegedim Santé)
 #   et SAN-2024-010 du 28 août 2024 (GERS). Conseil d'État, 13 février 2026, société GERS,
 #   n° 498628. Légifrance, conseil-etat.fr.

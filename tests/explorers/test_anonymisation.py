@@ -177,3 +177,32 @@ def test_tiny_unique_share_is_not_written_as_zero():
 
     assert _fine_percent(0.0001) != _fine_percent(0.0)
     assert "0,01" in _fine_percent(0.0001)
+
+
+def test_module_11_question_6_answer_is_the_least_loss_reaching_k_5():
+    # Module 11, question 6: among five publications set in the explorer on the module's data,
+    # the graded answer « C » must be the only one reaching k >= 5 with the least detail lost.
+    registry = make_french_registry(n_samples=10_000, random_state=11).frame
+    voters = make_voter_list(registry, random_state=12).frame
+    explorer = AnonymisationExplorer(registry, voters, reference="2025-01-01")
+    options = {  # letter: (birth date, age band width, place), as in the module's table
+        "A": ("year", 1, "none"),
+        "B": ("none", 2, "none"),
+        "C": ("none", 5, "none"),
+        "D": ("none", 10, "none"),
+        "E": ("none", 10, "region"),
+    }
+    read = {}
+    for letter, (birth, width, place) in options.items():
+        explorer.controls["date_naissance"].value = birth
+        explorer.controls["largeur_age"].value = width
+        explorer.controls["lieu"].value = place
+        m = explorer.measures
+        read[letter] = (m["k"], m["age_span_years"], m["postcodes_merged"])
+    reaching = {letter: r for letter, r in read.items() if r[0] >= 5}
+    assert set(reaching) == {"C", "D"}  # A, B and E are the named mistakes « k below 5 »
+    assert reaching["C"][2] == reaching["D"][2]  # same place: the age span decides
+    assert reaching["C"][1] < reaching["D"][1]
+    # The wrong options that fail k lose less detail on some line: they are tempting.
+    assert read["A"][1] < read["C"][1] and read["B"][1] < read["C"][1]
+    assert read["E"][2] < read["C"][2]
