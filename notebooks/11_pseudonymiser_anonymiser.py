@@ -1116,7 +1116,7 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # ### Question 6 — Quelle publication perd le moins de détail ? (2 points)
 #
 # Reprenez l'explorateur de la section 5 (s'il n'apparaît plus, réexécutez les cellules depuis
-# le début). Le sexe est toujours publié. Réglez-le sur chaque publication ci-dessous et lisez
+# le début), réglez-le sur chaque publication ci-dessous (le sexe est toujours publié) et lisez
 # trois lignes du tableau : **k**, **Âge : années confondues** et **Lieu : codes postaux
 # confondus**. Laquelle atteint **k ≥ 5** (objectif de l'exercice B) en perdant le **moins de
 # détail** ? Répondez par la lettre.
