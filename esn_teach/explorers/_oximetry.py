@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numbers
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 import ipywidgets as widgets
@@ -35,6 +36,14 @@ _STYLES = (
 )
 _THRESHOLD_RANGE = (85, 100)
 _BIAS_RANGE = (0.0, 6.0)
+#: Rows whose values ``hide_value`` may hide: the rates a notebook asks students to compute.
+HIDEABLE_ROWS = ("sensitivity", "occult_rate")
+#: What a hidden cell shows, and the caption's explanation.
+_HIDDEN = "cachée"
+_HIDDEN_NOTE = (
+    " ; « cachée » : la réponse d'une question, affichée quand votre réponse sera juste "
+    "(bougez alors un curseur)"
+)
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,17 @@ class OximetryExplorer:
         in percentage points, in [0, 6].
     black_fraction : float, default=276/1609
         Share of Black patients, passed to the generator.
+    hide_value : callable, optional
+        ``hide_value(row, group, value) -> bool``, called at every update for
+        each value of the rows in :data:`HIDEABLE_ROWS` (``row`` is
+        ``"sensitivity"`` or ``"occult_rate"``, ``group`` is ``"White"`` or
+        ``"Black"``). When it returns True, the table writes « cachée »
+        instead of the value, and the figure and its text alternative hide
+        that sensitivity too. A notebook uses it so that the explorer, which
+        a stuck student still needs, does not show the answer of a question
+        before it is answered right: e.g. return True when ``value`` would be
+        accepted as the answer and the student's answer is not yet right.
+        It runs inside the slider callback: keep it fast (a few digests).
 
     Attributes
     ----------
@@ -154,6 +174,8 @@ class OximetryExplorer:
     stats : dict
         The :class:`GroupAlarmStats` currently shown, keyed by ``"White"`` and
         ``"Black"``.
+    hidden : frozenset
+        The ``(row, group)`` values hidden by ``hide_value`` in the current view.
 
     Raises
     ------
@@ -172,6 +194,7 @@ class OximetryExplorer:
         threshold: int = 92,
         device_bias: float = DEFAULT_DEVICE_BIAS,
         black_fraction: float = DEFAULT_BLACK_FRACTION,
+        hide_value: Callable[[str, str, float], bool] | None = None,
     ) -> None:
         # A seed, not a generator: every device bias reuses the same patients and noise.
         check_finite_scalar(random_state, "random_state", numbers.Integral)
@@ -186,6 +209,13 @@ class OximetryExplorer:
         self.random_state = int(random_state)
         self.n_samples = n_samples
         self.black_fraction = black_fraction
+        if hide_value is not None and not callable(hide_value):
+            raise TypeError(
+                "« hide_value » doit être une fonction (ligne, groupe, valeur) → vrai ou faux ; "
+                f"valeur reçue : {hide_value!r}."
+            )
+        self.hide_value = hide_value
+        self.hidden: frozenset[tuple[str, str]] = frozenset()
         self._cache: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._grid = np.arange(_THRESHOLD_RANGE[0], _THRESHOLD_RANGE[1] + 1)
         self._simulate(float(device_bias))  # validates n_samples and black_fraction early
@@ -334,6 +364,7 @@ class OximetryExplorer:
             The statistics shown (see :meth:`compute`).
         """
         stats = self.compute(threshold, device_bias)
+        hidden = self._hidden(stats)
         spo2, hypoxemic, black = self._simulate(float(device_bias))
         for index, (mask, (key, _)) in enumerate(zip((~black, black), _GROUPS, strict=True)):
             readings = np.sort(spo2[mask & hypoxemic])
@@ -351,21 +382,42 @@ class OximetryExplorer:
             else:
                 self._labels[index].set_horizontalalignment("left")
                 self._labels[index].set_position((10, -12))
-            self._labels[index].set_text(fr_number(value, 2))
+            hide = ("sensitivity", key) in hidden
+            self._labels[index].set_text("?" if hide else fr_number(value, 2))
         self._vline.set_xdata([threshold, threshold])
-        self.figure_view.show(self.render_png(), _describe(stats, threshold, device_bias))
-        self.table.value = _table_html(stats, threshold, device_bias, self._table_id)
+        self.figure_view.show(self.render_png(), _describe(stats, threshold, device_bias, hidden))
+        self.table.value = _table_html(stats, threshold, device_bias, self._table_id, hidden)
         self.stats = stats
+        self.hidden = hidden
         return stats
+
+    def _hidden(self, stats: dict[str, GroupAlarmStats]) -> frozenset[tuple[str, str]]:
+        """Return the ``(row, group)`` values that ``hide_value`` hides (NaN never is)."""
+        if self.hide_value is None:
+            return frozenset()
+        hidden = set()
+        for row in HIDEABLE_ROWS:
+            for key, _ in _GROUPS:
+                value = float(getattr(stats[key], row))
+                if not np.isnan(value) and self.hide_value(row, key, value):
+                    hidden.add((row, key))
+        return frozenset(hidden)
 
     def _ipython_display_(self) -> None:
         show_explorer(self.widget)
 
 
-def _describe(stats: dict[str, GroupAlarmStats], threshold: int, device_bias: float) -> str:
+def _describe(
+    stats: dict[str, GroupAlarmStats],
+    threshold: int,
+    device_bias: float,
+    hidden: frozenset[tuple[str, str]] = frozenset(),
+) -> str:
     """Text alternative of the figure."""
     points = " ; ".join(
-        f"{label.lower()} {fr_number(stats[key].sensitivity, 2)}" for key, label in _GROUPS
+        f"{label.lower()} "
+        + (_HIDDEN if ("sensitivity", key) in hidden else fr_number(stats[key].sensitivity, 2))
+        for key, label in _GROUPS
     )
     return (
         "Courbes de la sensibilité de l'alarme (part des hypoxémies détectées) selon le seuil "
@@ -389,28 +441,37 @@ _ROWS = {
     "detected": "Hypoxémies détectées par l'alarme",
     "missed": "Hypoxémies manquées (faux négatifs)",
     "sensitivity": "Sensibilité de l'alarme",
-    "false_alarms": "Fausses alarmes (alarme sans hypoxémie)",
+    "false_alarms": "Alarmes sans hypoxémie (SaO2 ≥ 88 %)",
     "occult_rate": "Hypoxémie occulte (parmi les SpO2 de 92 à 96 %)",
 }
 _RATES = ("sensitivity", "occult_rate")
 
 
+def _rate_or_hidden(value: str | float) -> str:
+    return value if isinstance(value, str) else fr_percent(value)
+
+
 def _table_html(
-    stats: dict[str, GroupAlarmStats], threshold: int, device_bias: float, table_id: str
+    stats: dict[str, GroupAlarmStats],
+    threshold: int,
+    device_bias: float,
+    table_id: str,
+    hidden: frozenset[tuple[str, str]] = frozenset(),
 ) -> str:
     # One row per group first: a row keeps its counts integers, then groups become columns.
-    frame = pd.DataFrame(
-        [asdict(stats[key]) for key, _ in _GROUPS],
-        index=[label for _, label in _GROUPS],
-        dtype=object,
-    )[list(_ROWS)].T
+    rows = []
+    for key, _ in _GROUPS:
+        row = asdict(stats[key])
+        row.update({field: _HIDDEN for field, group in hidden if group == key})
+        rows.append(row)
+    frame = pd.DataFrame(rows, index=[label for _, label in _GROUPS], dtype=object)[list(_ROWS)].T
     return styled_table(
         frame.rename(index=_ROWS),
         caption=(
             f"Alarme si SpO2 < {threshold} % ; biais de l'appareil chez les patients noirs : "
-            f"{fr_number(device_bias, 1)} points à SaO2 88 %"
+            f"{fr_number(device_bias, 1)} points à SaO2 88 %" + (_HIDDEN_NOTE if hidden else "")
         ),
         table_id=f"{table_id}_alarme",
-        row_formats={_ROWS[field]: fr_percent for field in _RATES},
+        row_formats={_ROWS[field]: _rate_or_hidden for field in _RATES},
         bold_columns=list(frame.columns),
     ).to_html()

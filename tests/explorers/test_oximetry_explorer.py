@@ -5,6 +5,7 @@ import pytest
 from fairlearn.metrics import MetricFrame
 from sklearn.metrics import recall_score
 
+from esn_teach import fr_number, fr_percent
 from esn_teach.datasets import make_pulse_oximetry, occult_hypoxemia_rate
 from esn_teach.explorers._oximetry import OximetryExplorer
 
@@ -116,3 +117,41 @@ def test_update_is_fast(explorer):
         times.append((time.perf_counter() - start) / 2)
     # Generous bound for a shared CI machine; the module's report gives the real p95.
     assert np.percentile(times, 95) < 0.5
+
+
+def test_hide_value_hides_answers_until_the_callback_says_so():
+    """A notebook hides the values its questions ask, not the rest of the explorer."""
+    reference = OximetryExplorer(random_state=SEED, n_samples=N, threshold=92)
+    answer = reference.stats["Black"].sensitivity
+    solved = {"sensitivity": False}
+    calls = []
+
+    def hide_value(row, group, value):
+        calls.append((row, group))
+        return row == "sensitivity" and not solved[row] and abs(value - answer) < 1e-9
+
+    explorer = OximetryExplorer(random_state=SEED, n_samples=N, threshold=92, hide_value=hide_value)
+    assert {row for row, _ in calls} == {"sensitivity", "occult_rate"}
+    assert explorer.hidden == {("sensitivity", "Black")}
+    html = explorer.table.value
+    assert "cachée" in html and "quand votre réponse sera juste" in html
+    assert fr_percent(answer) not in html
+    assert fr_percent(explorer.stats["White"].sensitivity) in html  # the rest stays
+    assert fr_percent(explorer.stats["Black"].occult_rate) in html
+    assert "patients noirs cachée" in explorer.image.tooltip
+    assert fr_number(answer, 2) not in explorer.image.tooltip
+    # Another threshold shows another value: nothing to hide.
+    explorer.controls["seuil"].value = 95
+    assert explorer.hidden == frozenset()
+    assert "cachée" not in explorer.table.value
+    # Back at the answer's setting once the question is solved: shown.
+    solved["sensitivity"] = True
+    explorer.controls["seuil"].value = 92
+    assert explorer.hidden == frozenset()
+    assert fr_percent(answer) in explorer.table.value
+    assert fr_number(answer, 2) in explorer.image.tooltip
+
+
+def test_hide_value_must_be_callable():
+    with pytest.raises(TypeError, match="« hide_value » doit être une fonction"):
+        OximetryExplorer(n_samples=N, hide_value=True)
