@@ -84,7 +84,7 @@
 # de mesures** (une SaO2 et la SpO2 affichée presque au même moment), pas un patient ; 10 789
 # paires, comme au Michigan (Sjoding et al., 2020). Chez les patients noirs, le générateur
 # ajoute un **biais de l'appareil** qui grandit quand la saturation baisse, réglé pour retrouver
-# les taux publiés. La **fiche descriptive** s'ouvre sous la cellule suivante.
+# les taux publiés.
 #
 # Les groupes « patients blancs » et « patients noirs » sont ceux de l'étude (origine déclarée
 # dans le dossier) ; c'est la **pigmentation de la peau**, pas la « race », qui agit sur la
@@ -105,9 +105,9 @@
 #
 # **Les seuils.** La SpO2 « rassurante », de 92 à 96 %, vient de Sjoding et al. (2020).
 # L'alarme sous 92 % est un **seuil pédagogique** : l'objectif de saturation se décide patient
-# par patient (de 88 à 92 % en cas de risque d'**hypercapnie**, un excès de CO2 dans le sang,
-# par exemple dans certaines bronchopneumopathies chroniques obstructives, BPCO ; O'Driscoll
-# et al., 2017).
+# par patient (de 94 à 98 % le plus souvent ; de 88 à 92 % en cas de risque d'**hypercapnie**,
+# un excès de CO2 dans le sang, par exemple dans certaines bronchopneumopathies chroniques
+# obstructives, BPCO ; O'Driscoll et al., 2017).
 
 # %%
 # Préparation : exécutez cette cellule sans chercher à lire tout le code. Elle charge les
@@ -183,12 +183,9 @@ fr_table(
     show_index=False,
 )
 
-# %% [markdown]
-# La figure suivante donne, pour chaque SpO2 affichée, la part des paires en hypoxémie vraie,
-# dans chaque groupe.
-
 # %%
-# La figure : regardez le graphique et les lignes écrites dessous, pas le code.
+# La figure : pour chaque SpO2 affichée, la part des paires en hypoxémie vraie, par groupe.
+# Regardez le graphique et les lignes écrites dessous, pas le code.
 valeurs_lues = range(86, 101)
 part_hypoxemie = {
     nom: [paires.loc[masque & (paires["spo2"] == v), "hypoxemie"].mean() for v in valeurs_lues]
@@ -221,8 +218,8 @@ print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
 
 # %% [markdown]
 # À **valeur affichée égale**, le même chiffre rassure **à tort** plus souvent les patients
-# noirs. Sous 92 %, les zigzags de la courbe des patients noirs viennent du hasard : quelques
-# dizaines de paires par point.
+# noirs. Sous 92 %, les zigzags de leur courbe viennent du hasard : quelques dizaines de
+# paires par point.
 #
 # ## 4. L'hypoxémie occulte
 #
@@ -390,9 +387,9 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
 #
 # Un taux calculé sur un échantillon n'est qu'une **estimation**. L'**intervalle de confiance à
 # 95 %** donne la fourchette des valeurs compatibles avec les données ; plus le dénominateur
-# est petit, plus elle est large. Nous le calculons par la méthode de Wilson (1927), une
-# méthode de calcul d'intervalle adaptée aux petits effectifs. La cellule compare nos deux
-# groupes, puis un **petit audit** inventé : un mois dans un service.
+# est petit, plus elle est large. Nous le calculons par la méthode de Wilson (1927), adaptée
+# aux petits effectifs. La cellule compare nos deux
+# groupes, puis deux **audits** inventés.
 #
 # <details><summary>Pour aller plus loin : des paires « indépendantes »</summary>
 #
@@ -456,84 +453,108 @@ else:
           f"{fr_percent(n_occultes_noirs / n_rassurantes_noirs)} en diffère par le hasard du "
           f"tirage des paires : notre intervalle {contient} 11,7 %.")
 
-AUDIT = {"patients noirs": (3, 20), "patients blancs": (4, 80)}  # (occultes, rassurantes)
-print("\nL'audit d'un mois (chiffres inventés) :")
-for nom, (k, n) in AUDIT.items():
-    print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
-          f"{intervalle_95(k, n)}")
-print(f"  rapport des taux (noirs / blancs) : "
-      f"{rapport_95(*AUDIT['patients noirs'], *AUDIT['patients blancs'])}")
-print(f"  écart (noirs − blancs) : {ecart_95(*AUDIT['patients noirs'], *AUDIT['patients blancs'])}")
+# Deux audits inventés dans un service : (paires occultes, paires rassurantes) par groupe.
+AUDITS = {
+    "un mois": {"patients noirs": (3, 20), "patients blancs": (4, 80)},
+    "un an": {"patients noirs": (30, 200), "patients blancs": (40, 800)},
+}
+for duree, audit in AUDITS.items():
+    print(f"\nL'audit d'{duree} (chiffres inventés) :")
+    for nom, (k, n) in audit.items():
+        print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
+              f"{intervalle_95(k, n)}")
+    print(f"  rapport des taux (noirs / blancs) : "
+          f"{rapport_95(*audit['patients noirs'], *audit['patients blancs'])}")
+    print(f"  écart (noirs − blancs) : "
+          f"{ecart_95(*audit['patients noirs'], *audit['patients blancs'])}")
 
 # %% [markdown]
-# L'intervalle des patients noirs est plus large : leur groupe est plus petit. Pour comparer
+# Les intervalles des petits groupes sont plus larges. Pour comparer
 # deux groupes, on ne regarde pas si leurs intervalles se chevauchent : on calcule l'**écart**
 # entre les deux taux et **son** intervalle à 95 % (méthode de Newcombe, 1998, qui combine les
 # intervalles de Wilson des deux taux). S'il contient 0, un écart nul reste possible. Le
 # **rapport** des taux se lit de même, avec 1 pour « pas d'écart » (méthode de Katz et al.,
 # 1978, le calcul usuel pour un rapport) : retenez sa fourchette, pas le seul chiffre du milieu.
 #
-# ### Question 2 — Que peut conclure le service de son audit ? (1 point)
+# ### Question 2 — Que peut conclure le service de chaque audit ? (1 point)
 #
-# Dans l'audit, le taux d'hypoxémie occulte des patients noirs est trois fois celui des
-# patients blancs. Que peut conclure le service **de cet audit seul** ? Écrivez entre
-# guillemets **doubles** l'une des réponses `"l'écart est démontré"`, `"il n'y a pas d'écart"` ou
-# `"on ne peut pas conclure"`.
+# Les deux audits trouvent les mêmes taux ; celui d'un an compte dix fois plus de paires. Pour
+# **chaque audit seul**, que peut conclure le service ? Écrivez entre guillemets **doubles**
+# l'une des réponses `"un écart est établi"`, `"il n'y a pas d'écart"` ou `"on ne peut pas conclure"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Ne regardez pas seulement les deux taux : regardez la dernière ligne, l'**écart** et son
-# intervalle. Quelles valeurs de l'écart sont compatibles avec l'audit ?
+# Ne regardez pas seulement les deux taux : regardez la dernière ligne de chaque audit,
+# l'**écart** et son intervalle. Quelles valeurs de l'écart sont compatibles avec l'audit ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Posez-vous deux questions. Un écart nul est-il dans l'intervalle de l'écart ? Un écart
-# important l'est-il ? Puis relisez les trois phrases : laquelle reste vraie dans les deux cas ?
+# Pour chaque audit, deux questions. Un écart nul est-il dans l'intervalle de l'écart ? Un
+# écart important l'est-il ? Puis relisez les trois phrases : laquelle décrit ce cas ?
 # </details>
 
 # %% answer="conclusion_audit"
-conclusion_audit = ...
+conclusion_audit = {"un mois": ..., "un an": ...}
 ### BEGIN SOLUTION
-conclusion_audit = "on ne peut pas conclure"
+conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "un écart est établi"}
 ### END SOLUTION
 
 # %% tests="conclusion_audit" points=1
 # Vérification de la question 2 : exécutez cette cellule.
-checks.check_choice(
+checks.check_choices(
     conclusion_audit,
     name="conclusion_audit",
-    options=["l'écart est démontré", "il n'y a pas d'écart", "on ne peut pas conclure"],
-    digest="9ddc00f8186ba3cf",
-    success="un audit trop petit ne confirme ni n'exclut un biais ; les grandes études, elles, "
-    "l'ont montré.",
-    mistakes=[
-        checks.Mistake(None, "vous avez comparé les deux taux sans leur marge d'erreur. "
-                       "L'intervalle de l'écart contient 0 : avec 20 paires seulement, l'audit "
-                       "ne suffit pas à démontrer un écart.",
-                       digest="02295cc90a9e9283"),
-        checks.Mistake(None, "un intervalle de l'écart qui contient 0 ne prouve pas l'absence "
-                       "d'écart : il contient aussi des écarts importants. Une absence de "
-                       "preuve n'est pas une preuve d'absence.",
-                       digest="e1efb241cd619f74"),
-    ],
+    options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    digests={"un mois": "554a6d52daf1618b", "un an": "384f498efb0855f5"},
+    mistakes={
+        "un mois": [
+            checks.Mistake(None, "vous avez comparé les deux taux sans leur marge d'erreur. "
+                           "L'intervalle de l'écart contient 0 : avec 20 paires chez les "
+                           "patients noirs, un mois ne suffit pas à établir un écart.",
+                           digest="9f1ee432a4c4b877"),
+            checks.Mistake(None, "un intervalle de l'écart qui contient 0 ne prouve pas "
+                           "l'absence d'écart : il contient aussi des écarts importants. Une "
+                           "absence de preuve n'est pas une preuve d'absence.",
+                           digest="f9d742d525effa4d"),
+        ],
+        "un an": [
+            checks.Mistake(None, "l'intervalle de l'écart ne contient pas 0 : toutes les "
+                           "valeurs compatibles avec cet audit sont des écarts positifs. Avec "
+                           "dix fois plus de paires, la marge d'erreur s'est resserrée.",
+                           digest="9dde92112385a4ac"),
+            checks.Mistake(None, "un écart nul est hors de l'intervalle de l'écart : cet audit "
+                           "n'est pas compatible avec l'absence d'écart.",
+                           digest="0ab7e8760598c2a7"),
+        ],
+    },
+    success="mêmes taux, conclusions différentes : c'est la taille de l'audit qui décide. Un "
+    "audit trop petit ne confirme ni n'exclut un biais.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(
+checks.check_choices(
     conclusion_audit,
     name="conclusion_audit",
-    options=["l'écart est démontré", "il n'y a pas d'écart", "on ne peut pas conclure"],
-    expected="on ne peut pas conclure",
+    options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    expected={"un mois": "on ne peut pas conclure", "un an": "un écart est établi"},
 )
 ### END HIDDEN TESTS
 
 # %% mistake="conclusion_audit"
 # message : sans leur marge d'erreur
-conclusion_audit = "l'écart est démontré"
+conclusion_audit = {"un mois": "un écart est établi", "un an": "un écart est établi"}
 
 # %% mistake="conclusion_audit"
 # message : Une absence de preuve n'est pas une preuve d'absence
-conclusion_audit = "il n'y a pas d'écart"
+conclusion_audit = {"un mois": "il n'y a pas d'écart", "un an": "un écart est établi"}
+
+# %% mistake="conclusion_audit"
+# message : la marge d'erreur s'est resserrée
+conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "on ne peut pas conclure"}
+
+# %% mistake="conclusion_audit"
+# message : n'est pas compatible avec l'absence d'écart
+conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "il n'y a pas d'écart"}
 
 # %% [markdown]
 # ## 5. L'alarme est un test diagnostique
@@ -543,10 +564,13 @@ conclusion_audit = "il n'y a pas d'écart"
 #
 # | | Pas d'alarme | Alarme |
 # |---|---|---|
-# | **Pas d'hypoxémie** (SaO2 ≥ 88 %) | vrai négatif (**VN**) | fausse alarme : faux positif (**FP**) |
+# | **Pas d'hypoxémie** (SaO2 ≥ 88 %) | vrai négatif (**VN**) | alarme sans hypoxémie : faux positif (**FP**) |
 # | **Hypoxémie vraie** (SaO2 < 88 %) | hypoxémie manquée : faux négatif (**FN**) | vrai positif (**VP**) |
 #
-# La **sensibilité** de l'alarme est la part des hypoxémies vraies qu'elle détecte.
+# La **sensibilité** de l'alarme est la part des hypoxémies vraies qu'elle détecte. Une alarme
+# à SaO2 de 88 à 92 % compte comme faux positif sans être une erreur : c'est la **marge de
+# sécurité** voulue, qui prévient avant l'hypoxémie marquée. D'où « alarme sans hypoxémie »,
+# plutôt que « fausse alarme ».
 
 # %%
 # On range chaque paire dans sa case de la matrice, groupe par groupe.
@@ -559,7 +583,7 @@ fp_noirs, vn_noirs = int((noirs & ~hypox & alarme).sum()), int((noirs & ~hypox &
 cases = {
     "VP (hypoxémie, alarme)": {"vp_blancs": vp_blancs, "vp_noirs": vp_noirs},
     "FN (hypoxémie, pas d'alarme)": {"fn_blancs": fn_blancs, "fn_noirs": fn_noirs},
-    "FP (fausse alarme)": {"fp_blancs": fp_blancs, "fp_noirs": fp_noirs},
+    "FP (alarme sans hypoxémie)": {"fp_blancs": fp_blancs, "fp_noirs": fp_noirs},
     "VN (pas d'hypoxémie, pas d'alarme)": {"vn_blancs": vn_blancs, "vn_noirs": vn_noirs},
 }
 tableau = pd.DataFrame(
@@ -695,8 +719,8 @@ sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
 # reçoit la vérité (`y_true` : hypoxémie ou non), les décisions (`y_pred` : alarme ou non) et
 # le groupe de chaque paire (`sensitive_features`), puis calcule **groupe par groupe** la
 # **sensibilité** (`recall_score` en anglais), le **taux de faux négatifs** (1 − sensibilité)
-# et le **taux de fausses alarmes** (parmi les paires **sans** hypoxémie, la part où l'alarme
-# sonne).
+# et le **taux d'alarmes sans hypoxémie** (parmi les paires **sans** hypoxémie, la part où
+# l'alarme sonne).
 
 # %%
 # Le tableau de fairlearn s'affiche sous la cellule quand la question 3 est juste.
@@ -704,7 +728,7 @@ cadre = MetricFrame(
     metrics={
         "sensibilité": recall_score,
         "taux de faux négatifs": false_negative_rate,
-        "taux de fausses alarmes": false_positive_rate,
+        "taux d'alarmes sans hypoxémie": false_positive_rate,
     },
     y_true=paires["hypoxemie"],
     y_pred=alarme,
@@ -739,30 +763,48 @@ if not reponse_juste(sensibilite_noirs, "62037f5c880324ec", "sensibilite_noirs")
     print("Le tableau de fairlearn s'affichera ici quand la question 3 sera juste : relancez "
           "alors cette cellule.")
 else:
-    print(f"Tous patients confondus : sensibilité {fr_percent(cadre.overall['sensibilité'])} ; "
-          f"écart entre les groupes : {fr_number(100 * cadre.difference()['sensibilité'], 1)} "
-          "points.")
+    print(f"Tous patients confondus : sensibilité {fr_percent(cadre.overall['sensibilité'])}.")
+    print("Écart de sensibilité (patients blancs − patients noirs) : "
+          + ecart_95(vp_blancs, vp_blancs + fn_blancs, vp_noirs, vp_noirs + fn_noirs) + ".")
     display(fr_table(cadre.by_group, caption=f"Au seuil de {SEUIL_ALARME} %",
                      columns={nom: nom.capitalize() for nom in cadre.by_group.columns},
                      index={"groupe": "Groupe"}))
 
 # %% [markdown]
 # Chez les patients noirs, l'alarme **manque plus d'hypoxémies** ; le chiffre global le cache.
-# Leur taux de fausses alarmes plus bas vient du même biais, qui affiche une SpO2 trop haute :
-# ce n'est pas un avantage (section 7).
+# Leur taux d'alarmes sans hypoxémie est plus bas : un avantage ? La section 7 répond.
 #
 # ## 7. Corriger l'appareil ou relever le seuil ?
 #
 # Deux curseurs (souris ou **flèches du clavier**) : le **seuil d'alarme** (alarme si SpO2
 # **strictement sous** le seuil) et le **biais de l'appareil** chez les patients noirs (de
 # combien de points il surestime une vraie SaO2 de 88 % : 2,9 ici). Mettez le biais à 0, puis
-# remettez-le à 2,9 et montez le seuil : que deviennent les fausses alarmes ? (La ligne
-# « Hypoxémie occulte » ne dépend pas du seuil.)
+# remettez-le à 2,9 et montez le seuil : que deviennent les alarmes sans hypoxémie ?
+# (L'hypoxémie occulte ne dépend pas du seuil.)
 
 # %%
 # L'explorateur : bougez ses deux curseurs et regardez le tableau et la figure changer.
+# Il cache (« cachée ») la réponse des questions 1 et 3 tant que la vôtre n'est pas juste.
+REPONSES_CACHEES = {  # ligne de l'explorateur : (question, empreinte de la réponse)
+    "occult_rate": ("taux_occulte_noirs", "1233bf6b09d35d3f"),
+    "sensitivity": ("sensibilite_noirs", "62037f5c880324ec"),
+}
+
+
+def cacher(ligne, groupe, valeur):
+    """Vrai si `valeur` est la réponse d'une question que l'étudiant n'a pas encore juste."""
+    nom, empreinte = REPONSES_CACHEES[ligne]
+    return reponse_juste(valeur, empreinte, nom) and not reponse_juste(
+        globals()[nom], empreinte, nom
+    )
+
+
 explorateur = OximetryExplorer(
-    random_state=GRAINE, n_samples=N_PAIRES, threshold=SEUIL_ALARME, device_bias=BIAIS_APPAREIL
+    random_state=GRAINE,
+    n_samples=N_PAIRES,
+    threshold=SEUIL_ALARME,
+    device_bias=BIAIS_APPAREIL,
+    hide_value=cacher,
 )
 display(explorateur)
 q1_et_q3_justes = reponse_juste(
@@ -785,18 +827,18 @@ else:
             r = resultats[cle]
             sans_hypoxemie = r.pairs - r.hypoxemic
             print(
-                f"  {nom} : sensibilité {fr_number(r.sensitivity)} ; {r.false_alarms} fausses "
-                f"alarmes sur {sans_hypoxemie} paires sans hypoxémie, soit "
+                f"  {nom} : sensibilité {fr_number(r.sensitivity)} ; {r.false_alarms} alarmes "
+                f"sans hypoxémie sur {sans_hypoxemie} paires sans hypoxémie, soit "
                 f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
             )
         total = sum(r.detected + r.false_alarms for r in resultats.values())
         print(f"  alarmes au total, tous patients : {total}")
 
 # %% [markdown]
-# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité et le taux de fausses
-# alarmes des patients blancs. L'alarme sonne un peu plus souvent, chez eux seulement : en
-# affichant une SpO2 trop haute, l'appareil biaisé les privait d'alarmes, vraies comme
-# fausses. La correction de fond est l'**étalonnage de l'appareil** sur toutes les
+# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité et le taux d'alarmes sans
+# hypoxémie des patients blancs. L'alarme sonne un peu plus souvent, chez eux seulement : en
+# affichant une SpO2 trop haute, l'appareil biaisé les privait d'alarmes, avec ou sans
+# hypoxémie ; leur taux plus bas n'était donc pas un avantage. La correction de fond est l'**étalonnage de l'appareil** sur toutes les
 # pigmentations. Un seuil selon la couleur de peau appliquerait une correction égale au biais
 # moyen, alors que le vrai biais varie d'une personne et d'un appareil à l'autre.
 #
@@ -890,8 +932,8 @@ situation = "faux positif"
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance**, chez vous : une question autocorrigée, une lecture,
-# puis une réflexion écrite, corrigée par l'enseignant.
+# Cette partie se fait **après la séance**, chez vous : deux questions autocorrigées, une
+# lecture, puis une réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
 # ### Question 5 — Relever le seuil pour tout le monde ? (2 points)
@@ -900,8 +942,8 @@ situation = "faux positif"
 # d'alarme, le même pour tous**, jusqu'à ce que l'alarme détecte les hypoxémies des patients
 # noirs **au moins aussi bien** que celles des patients blancs au seuil du service
 # (`sensibilite_blancs_92`, calculée en section 6 : l'**objectif**). Trouvez **le plus bas**
-# seuil entier qui y parvient : chaque cran de plus fait sonner l'alarme plus souvent, pour
-# tous.
+# seuil entier qui y parvient **dans nos données** (un autre échantillon pourrait donner un cran
+# de plus ou de moins) : chaque cran de plus fait sonner l'alarme plus souvent, pour tous.
 #
 # **Essayer un seuil chez vous, pas à pas**
 #
@@ -977,7 +1019,7 @@ checks.expect(
 checks.expect(
     recall_score(hypox[noirs], spo2[noirs] < valeur_q5 - 1) < sensibilite_blancs_92,
     "l'objectif est atteint, mais pas avec le plus bas seuil : un seuil plus bas suffit déjà, "
-    "avec moins de fausses alarmes.",
+    "avec moins d'alarmes sans hypoxémie.",
     name="seuil_alarme",
 )
 print("\u2714 Correct (seuil_alarme).")
@@ -1012,13 +1054,20 @@ seuil_alarme = 100
 if checks.is_placeholder(seuil_alarme):
     print("Répondez d'abord à la question 5 : cette cellule montre ce que coûte votre seuil.")
 else:
-    fausses_alarmes_avant = int((~hypox & (spo2 < SEUIL_ALARME)).sum())
-    fausses_alarmes_apres = int((~hypox & (spo2 < seuil_alarme)).sum())
+    sans_hypoxemie_avant = int((~hypox & (spo2 < SEUIL_ALARME)).sum())
+    sans_hypoxemie_apres = int((~hypox & (spo2 < seuil_alarme)).sum())
     print(
-        f"Fausses alarmes (alarme sans hypoxémie vraie), tous patients : "
-        f"{fausses_alarmes_avant} au seuil {SEUIL_ALARME}, {fausses_alarmes_apres} au seuil "
-        f"{seuil_alarme}, soit {fr_number(fausses_alarmes_apres / fausses_alarmes_avant, 1)} "
+        f"Alarmes sans hypoxémie (SaO2 ≥ 88 %), tous patients : "
+        f"{sans_hypoxemie_avant} au seuil {SEUIL_ALARME}, {sans_hypoxemie_apres} au seuil "
+        f"{seuil_alarme}, soit {fr_number(sans_hypoxemie_apres / sans_hypoxemie_avant, 1)} "
         "fois plus."
+    )
+    # Part des alarmes qui sonnent sans hypoxémie : 1 − valeur prédictive positive (VPP).
+    part_avant = sans_hypoxemie_avant / int((spo2 < SEUIL_ALARME).sum())
+    part_apres = sans_hypoxemie_apres / int((spo2 < seuil_alarme).sum())
+    print(
+        f"Parmi les alarmes, part sans hypoxémie (1 − VPP) : {fr_percent(part_avant)} au seuil "
+        f"{SEUIL_ALARME}, {fr_percent(part_apres)} au seuil {seuil_alarme}."
     )
     alarmes_sans_biais = sum(
         r.detected + r.false_alarms for r in explorateur.compute(SEUIL_ALARME, 0.0).values()
@@ -1040,13 +1089,91 @@ else:
     )
 
 # %% [markdown]
-# Relever le seuil pour tous multiplie les fausses alarmes, que les soignants finissent par ne
-# plus entendre (**fatigue d'alarme**), et l'écart entre les groupes demeure à ce nouveau
-# seuil. Un appareil sans biais ferait bien moins sonner l'alarme. **Retenez l'ordre de
+# Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
+# sans hypoxémie (1 − VPP, ci-dessus) : les soignants finissent par ne plus les entendre
+# (**fatigue d'alarme**). L'écart entre les groupes demeure à ce nouveau seuil. Un appareil sans biais ferait bien moins sonner l'alarme. **Retenez l'ordre de
 # grandeur**, pas le seuil exact : avec quelques centaines d'hypoxémies seulement chez les
 # patients noirs, l'intervalle de leur sensibilité, affiché ci-dessus, s'étend sur plusieurs
 # points ; d'autres données donneraient peut-être un cran de plus ou de moins.
 #
+# ### Question 6 — Moins d'alarmes sans hypoxémie : un avantage ? (1 point)
+#
+# Au seuil du service, le taux d'alarmes sans hypoxémie est plus bas chez les patients noirs
+# que chez les patients blancs (section 6). Comment le lire ? Écrivez entre guillemets
+# **doubles** l'une des réponses `"un avantage : moins d'alarmes inutiles"`,
+# `"la preuve que l'appareil mesure mieux leur saturation"`,
+# `"le revers du biais qui leur fait manquer des hypoxémies"` ou
+# `"une raison de baisser le seuil des patients blancs"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez la section 7 : que devient ce taux chez les patients noirs quand le biais de
+# l'appareil est ramené à 0 ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Une SpO2 affichée trop haute fait-elle sonner l'alarme plus ou moins souvent ? Pour quelles
+# paires : avec hypoxémie, sans hypoxémie, ou les deux ?
+# </details>
+
+# %% answer="lecture_alarmes"
+lecture_alarmes = ...
+### BEGIN SOLUTION
+lecture_alarmes = "le revers du biais qui leur fait manquer des hypoxémies"
+### END SOLUTION
+
+# %% tests="lecture_alarmes" points=1
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_choice(
+    lecture_alarmes,
+    name="lecture_alarmes",
+    options=["un avantage : moins d'alarmes inutiles",
+             "la preuve que l'appareil mesure mieux leur saturation",
+             "le revers du biais qui leur fait manquer des hypoxémies",
+             "une raison de baisser le seuil des patients blancs"],
+    digest="1a0b8905f93d4701",
+    mistakes=[
+        checks.Mistake(None, "ce taux plus bas vient du biais : l'appareil affiche une SpO2 trop "
+                       "haute, si bien que l'alarme se tait plus souvent, avec ou sans "
+                       "hypoxémie. Les mêmes patients perdent des alarmes utiles (sensibilité "
+                       "plus basse) ; sans biais, leur taux rejoint celui des patients blancs.",
+                       digest="c453b9729305961a"),
+        checks.Mistake(None, "c'est l'inverse : l'appareil surestime leur saturation. Moins "
+                       "d'alarmes ne veut pas dire une mesure plus juste : sans biais, leur taux "
+                       "rejoint celui des patients blancs (section 7).",
+                       digest="b017900e6d2ab5a6"),
+        checks.Mistake(None, "baisser le seuil des patients blancs leur ferait manquer des "
+                       "hypoxémies, pour aligner un taux qui n'est pas le problème. L'écart "
+                       "vient de l'appareil : la correction est son étalonnage.",
+                       digest="7ed98cd66e87631b"),
+    ],
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    lecture_alarmes,
+    name="lecture_alarmes",
+    options=["un avantage : moins d'alarmes inutiles",
+             "la preuve que l'appareil mesure mieux leur saturation",
+             "le revers du biais qui leur fait manquer des hypoxémies",
+             "une raison de baisser le seuil des patients blancs"],
+    expected="le revers du biais qui leur fait manquer des hypoxémies",
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_alarmes"
+# message : ce taux plus bas vient du biais
+lecture_alarmes = "un avantage : moins d'alarmes inutiles"
+
+# %% mistake="lecture_alarmes"
+# message : l'appareil surestime leur saturation
+lecture_alarmes = "la preuve que l'appareil mesure mieux leur saturation"
+
+# %% mistake="lecture_alarmes"
+# message : la correction est son étalonnage
+lecture_alarmes = "une raison de baisser le seuil des patients blancs"
+
+# %% [markdown]
 # ### Pour aller plus loin : ce qu'ont fait les autorités
 #
 # - **États-Unis.** Le 19 février 2021, la Food and Drug Administration (FDA), qui autorise les
@@ -1125,11 +1252,11 @@ else:
 #   audit par la pigmentation et non par l'origine, données sensibles au sens du RGPD).
 # - **1 point** — Un chiffre du module, juste et interprété : p. ex. le taux d'hypoxémie
 #   occulte par groupe (en précisant le dénominateur : les paires à SpO2 de 92 à 96 %, et si
-#   possible sa marge d'erreur), l'écart de sensibilité de l'alarme, ou le nombre de fausses
-#   alarmes quand on relève le seuil.
+#   possible sa marge d'erreur), l'écart de sensibilité de l'alarme, ou la part des alarmes
+#   sans hypoxémie quand on relève le seuil.
 # - **1 point** — Où agir, avec prudence (valeur
 #   V4 — Prudence, esprit critique et inclusivité) : relever le seuil pour tous coûte des
-#   fausses alarmes (fatigue d'alarme) sans supprimer l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation
+#   alarmes sans hypoxémie (fatigue d'alarme) sans supprimer l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation
 #   et stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et
 #   essais sur toutes les pigmentations, comme le demandent la FDA et la revue britannique), de
 #   l'hôpital (choix des appareils, protocoles) et des soignants (vigilance, signalement de
@@ -1166,7 +1293,8 @@ else:
 # - O'Driscoll BR, Howard LS, Earis J, Mak V, on behalf of the British Thoracic Society
 #   Emergency Oxygen Guideline Group. BTS guideline for oxygen use in adults in healthcare and
 #   emergency settings. *Thorax* 2017;72(Suppl 1):ii1-ii90. doi:10.1136/thoraxjnl-2016-209729.
-#   Objectif de saturation de 88 à 92 % chez les patients à risque d'hypercapnie.
+#   Objectif de saturation de 94 à 98 % chez la plupart des patients aigus, de 88 à 92 % chez
+#   les patients à risque d'hypercapnie.
 # - Wilson EB. Probable inference, the law of succession, and statistical inference. *J Am Stat
 #   Assoc* 1927;22(158):209-212. Intervalle de confiance d'une proportion.
 # - U.S. Food and Drug Administration (FDA). Pulse Oximeter Accuracy and Limitations: FDA
