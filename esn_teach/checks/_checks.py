@@ -842,7 +842,8 @@ def check_form(
     kind : {"number", "choice", "choices", "any"}, default="any"
         What a well-formed answer is: a number, one of the options, a dictionary
         whose every item is one of the options (as :func:`check_choices` reads
-        it), or anything but the placeholder.
+        it), or anything but the placeholder (a dictionary with items still
+        ``...`` is not attempted, whatever the kind).
     options : sequence of str, optional
         With ``kind="choice"`` or ``kind="choices"``: the allowed answers.
     decimals : int, optional
@@ -870,6 +871,12 @@ def check_form(
     if kind not in FORM_KINDS:
         raise ValueError(f"kind must be one of {FORM_KINDS}, got {kind!r}")
     require_attempted(value, name=name)
+    if kind == "any" and isinstance(value, Mapping):  # a dictionary given with parts to fill
+        left = [f"« {key} »" for key, item in value.items() if is_placeholder(item)]
+        if left:
+            raise NotAttempted(
+                "Il reste à remplacer les « ... » de : " + ", ".join(left) + ".", question=name
+            )
     warning = ""
     if kind == "number":
         number = _as_number(value, name)

@@ -33,6 +33,10 @@ MODULE = "01_evaluer_test_diagnostique"
             'checks.check_choice(se, name="se", options=["licite", "illicite"], digest="x")',
             "checks.check_form(se, name='se', kind='choice', options=['licite', 'illicite'])",
         ),
+        (
+            'checks.check_choices(se, name="se", options=["oui", "non"], digests={"a": "x"})',
+            "checks.check_form(se, name='se', kind='choices', options=['oui', 'non'], items=['a'])",
+        ),
         # Options that are not a literal list cannot be copied safely: form "any".
         (
             'checks.check_choice(se, name="se", options=OPTIONS, digest="x")',
@@ -126,6 +130,18 @@ def test_check_form_says_nothing_about_correctness(capsys):
         checks.check_form({"a": "licite"}, **roles)
     with pytest.raises(IncorrectAnswer, match="dictionnaire"):
         checks.check_form("licite", name="r", kind="choices", options=["licite"])
+    # A dictionary of choices (check_choices): every item given, each one of the options.
+    with pytest.raises(NotAttempted, match="« un an »"):
+        checks.check_form(
+            {"un mois": "quasi-identifiant", "un an": ...}, name="d", kind="choices", options=role
+        )
+    with pytest.raises(NotAttempted):
+        checks.check_form({"a": ...}, name="d")  # whatever the kind
+    with pytest.raises(IncorrectAnswer, match=r"l'une des options"):
+        checks.check_form({"a": "peut-être"}, name="d", kind="choices", options=role)
+    with pytest.raises(IncorrectAnswer, match="dictionnaire"):
+        checks.check_form("quasi-identifiant", name="d", kind="choices", options=role)
+    assert checks.check_form({"a": "Quasi identifiant"}, name="d", kind="choices", options=role)
     with pytest.raises(ValueError):
         checks.check_form(1, name="v", kind="texte")
 
