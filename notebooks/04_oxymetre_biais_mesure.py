@@ -69,7 +69,8 @@
 # L'oxymètre envoie une lumière rouge et une infrarouge à travers le doigt ; une formule
 # d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. Mais la **mélanine**,
 # le pigment de la peau, absorbe aussi la lumière : beaucoup d'oxymètres **surestiment**, en
-# moyenne, la saturation des peaux foncées (Sjoding et al., 2020, chez des patients hospitalisés au Michigan),
+# moyenne, la saturation des peaux foncées (Sjoding et al., 2020, chez des patients hospitalisés
+# au Michigan),
 # d'autant plus qu'elle est basse (Bickler et al., 2005, chez des volontaires).
 #
 # Un **biais de mesure** est une erreur **systématique** : en moyenne, l'appareil se trompe dans
@@ -838,7 +839,8 @@ else:
 # **Biais ramené à 0** : les patients noirs retrouvent la sensibilité et le taux d'alarmes sans
 # hypoxémie des patients blancs. L'alarme sonne un peu plus souvent, chez eux seulement : en
 # affichant une SpO2 trop haute, l'appareil biaisé les privait d'alarmes, avec ou sans
-# hypoxémie ; leur taux plus bas n'était donc pas un avantage. La correction de fond est l'**étalonnage de l'appareil** sur toutes les
+# hypoxémie ; leur taux plus bas n'était donc pas un avantage. La correction de fond est
+# l'**étalonnage de l'appareil** sur toutes les
 # pigmentations. Un seuil selon la couleur de peau appliquerait une correction égale au biais
 # moyen, alors que le vrai biais varie d'une personne et d'un appareil à l'autre.
 #
@@ -1091,7 +1093,8 @@ else:
 # %% [markdown]
 # Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
 # sans hypoxémie (1 − VPP, ci-dessus) : les soignants finissent par ne plus les entendre
-# (**fatigue d'alarme**). L'écart entre les groupes demeure à ce nouveau seuil. Un appareil sans biais ferait bien moins sonner l'alarme. **Retenez l'ordre de
+# (**fatigue d'alarme**). L'écart entre les groupes demeure à ce nouveau seuil. Un appareil sans
+# biais ferait bien moins sonner l'alarme. **Retenez l'ordre de
 # grandeur**, pas le seuil exact : avec quelques centaines d'hypoxémies seulement chez les
 # patients noirs, l'intervalle de leur sensibilité, affiché ci-dessus, s'étend sur plusieurs
 # points ; d'autres données donneraient peut-être un cran de plus ou de moins.
@@ -1256,7 +1259,8 @@ lecture_alarmes = "une raison de baisser le seuil des patients blancs"
 #   sans hypoxémie quand on relève le seuil.
 # - **1 point** — Où agir, avec prudence (valeur
 #   V4 — Prudence, esprit critique et inclusivité) : relever le seuil pour tous coûte des
-#   alarmes sans hypoxémie (fatigue d'alarme) sans supprimer l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation
+#   alarmes sans hypoxémie (fatigue d'alarme) sans supprimer l'écart ; un seuil selon la « race »
+#   est un mauvais substitut de la pigmentation
 #   et stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et
 #   essais sur toutes les pigmentations, comme le demandent la FDA et la revue britannique), de
 #   l'hôpital (choix des appareils, protocoles) et des soignants (vigilance, signalement de
