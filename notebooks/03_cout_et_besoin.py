@@ -704,8 +704,8 @@ checks.check_number(
     hint="Faites la différence de deux moyennes de n_chronic_next, dans la tranche seulement : "
     "noirs moins blancs.",
     success=f"à score presque égal, les patients noirs ont en moyenne {fr_number(valeur, 2)} "
-    "maladie chronique de plus que les patients blancs : le score sous-estime leur besoin. Le "
-    "texte qui suit le montre sur toutes les tranches.",
+    "maladie chronique de plus que les patients blancs : le score sous-estime leur besoin. La "
+    "section 5 mesure cet écart sur tous les scores à la fois.",
 )
 ### BEGIN HIDDEN TESTS
 dans_tranche = (scores_cout >= np.percentile(scores_cout, 90)) & (
