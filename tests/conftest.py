@@ -79,3 +79,27 @@ def self_paced_course(tmp_path_factory: pytest.TempPathFactory) -> Course:
     assert cli(root, "build", "--no-validate") == 0
     assert cli(root, "release", "--autonome") == 0
     return Course(root, NOTEBOOKS)
+
+
+#: Tests that share session fixtures run in one pytest-xdist worker (``make test`` runs two):
+#: the course built and graded once, and the hubs (30 servers at once must not meet a second
+#: hub). Every other test runs with the rest of its file, so module fixtures are built once.
+SHARED_COURSE = {"graded_course", "self_paced_course"}
+HUB_BENCH = "tests/test_bench.py::test_bench_hub"
+
+
+def _group(item: pytest.Item) -> str:
+    path = item.nodeid.split("::")[0]
+    if SHARED_COURSE & set(getattr(item, "fixturenames", ())):
+        return "cours"
+    if path.startswith("tests/hub/") or item.nodeid.startswith(HUB_BENCH):
+        return "hub"
+    return path
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Group the tests for pytest-xdist; the two longest groups first, one per worker."""
+    order = {"cours": 0, "hub": 1}
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(_group(item)))
+    items.sort(key=lambda item: order.get(_group(item), 2))  # stable: files keep their order
