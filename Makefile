@@ -145,11 +145,11 @@ hub: hub-venv hub-proxy course
 # or a hub). The slowest tests are listed at the end: the suite must stay under 20 minutes on
 # 2 cores.
 test: $(STAMP) lint typecheck system-deps node-deps hub-venv hub-proxy
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=15
+	$(BIN)/python -m pytest -n 2 --durations=15
 
 # The edit loop: lint, types and every test that executes no notebook and no browser.
 check: $(STAMP) lint typecheck
-	$(BIN)/python -m pytest -m "not slow" -q -p no:cacheprovider -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -m "not slow" -q -p no:cacheprovider -n 2
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_modules.py

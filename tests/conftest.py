@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -84,22 +85,44 @@ def self_paced_course(tmp_path_factory: pytest.TempPathFactory) -> Course:
 #: Tests that share session fixtures run in one pytest-xdist worker (``make test`` runs two):
 #: the course built and graded once, and the hubs (30 servers at once must not meet a second
 #: hub). Every other test runs with the rest of its file, so module fixtures are built once.
-SHARED_COURSE = {"graded_course", "self_paced_course"}
+#: The scheduler sees only test ids, so the files using the shared course are found by name.
+TESTS = Path(__file__).resolve().parent
+SHARED_COURSE = ("graded_course", "self_paced_course")
+COURSE_FILES = frozenset(
+    path.relative_to(TESTS.parent).as_posix()
+    for path in TESTS.rglob("test_*.py")
+    if any(name in path.read_text(encoding="utf-8") for name in SHARED_COURSE)
+)
 HUB_BENCH = "tests/test_bench.py::test_bench_hub"
 
 
-def _group(item: pytest.Item) -> str:
-    path = item.nodeid.split("::")[0]
-    if SHARED_COURSE & set(getattr(item, "fixturenames", ())):
+def group_of(nodeid: str) -> str:
+    """The group a test runs in: « cours », « hub » or its own file."""
+    path = nodeid.split("::")[0]
+    if path in COURSE_FILES:
         return "cours"
-    if path.startswith("tests/hub/") or item.nodeid.startswith(HUB_BENCH):
+    if path.startswith("tests/hub/") or nodeid.startswith(HUB_BENCH):
         return "hub"
     return path
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Group the tests for pytest-xdist; the two longest groups first, one per worker."""
+    """The two longest groups first (one per worker), then the files in their order."""
     order = {"cours": 0, "hub": 1}
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(_group(item)))
-    items.sort(key=lambda item: order.get(_group(item), 2))  # stable: files keep their order
+    items.sort(key=lambda item: order.get(group_of(item.nodeid), 2))
+
+
+try:
+    from xdist.scheduler import LoadScopeScheduling
+except ImportError:  # without pytest-xdist the tests run in one process
+    pass
+else:
+
+    class _GroupScheduling(LoadScopeScheduling):
+        """pytest-xdist's scope scheduling with :func:`group_of` as the scope."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid)
+
+    def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
+        return _GroupScheduling(config, log)
