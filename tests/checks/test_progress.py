@@ -70,8 +70,28 @@ def test_only_distinct_well_formed_answers_are_attempts(progress_file: Path) -> 
     verify(0.8)
     verify(0.8)
     assert state(progress_file) == {"state": "correct", "attempts": 3}
-    stored = progress_file.read_text(encoding="utf-8")
-    assert "0.2" not in stored and "0.3" not in stored  # fingerprints, never the answers
+    # Fingerprints, never the answers (not a substring test: a timestamp such as
+    # 1796460660.383 would contain « 0.3 »).
+    leaves = list(_leaves(json.loads(progress_file.read_text(encoding="utf-8"))))
+    assert not [leaf for leaf in leaves if isinstance(leaf, float) and leaf in (0.2, 0.3)]
+    assert not [
+        leaf
+        for leaf in leaves
+        if isinstance(leaf, str) and any(a in leaf for a in ("0.2", "0.3", "0,2", "0,3"))
+    ]
+
+
+def _leaves(value: object):
+    """Every number and text stored, at any depth (keys included)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _leaves(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item)
+    else:
+        yield value
 
 
 def test_the_check_still_fails_as_before(progress_file: Path) -> None:
