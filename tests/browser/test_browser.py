@@ -593,7 +593,8 @@ def test_self_paced_solution_opens_after_trying(
         run_cell_and_advance(page, index - 1)
         run_cell_and_advance(page, index)
     button.click()
-    box.get_by_text("Solution").first.wait_for(timeout=30_000)
+    # Only the opened solution says this (« Solution » alone also matches the button).
+    box.get_by_text("comparez-la à votre réponse").wait_for(timeout=30_000)
     shown = box.text_content() or ""
     assert "Essayez d'abord" not in shown
     built = browser_course.source(module)
