@@ -126,3 +126,39 @@ else:
 
     def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
         return _GroupScheduling(config, log)
+
+
+# -- where the time goes: each process's busy time and each group's, after a run -------------
+_SPANS: list[tuple[str, str, float, float]] = []  # (process, group, start, stop)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Note when each test phase ran and in which process (the controller sees them all)."""
+    node = getattr(report, "node", None)  # pytest-xdist: the worker that ran the test
+    process = getattr(getattr(node, "gateway", None), "id", "main")
+    _SPANS.append((process, group_of(report.nodeid), report.start, report.stop))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print each process's busy time and end, and the longest groups: the critical path."""
+    if not _SPANS:
+        return
+    origin = min(start for _, _, start, _ in _SPANS)
+    processes: dict[str, list[float]] = {}
+    groups: dict[tuple[str, str], float] = {}
+    for process, group, start, stop in _SPANS:
+        busy_end = processes.setdefault(process, [0.0, 0.0])
+        busy_end[0] += stop - start
+        busy_end[1] = max(busy_end[1], stop - origin)
+        groups[process, group] = groups.get((process, group), 0.0) + stop - start
+    terminalreporter.section("répartition du temps entre processus")
+    for process, (busy, end) in sorted(processes.items()):
+        terminalreporter.write_line(f"{process} : occupé {busy:.0f} s, fini à {end:.0f} s")
+    longest = sorted(groups.items(), key=lambda item: -item[1])[:8]
+    for (process, group), seconds in longest:
+        terminalreporter.write_line(f"  {seconds:6.0f} s  {process}  {group}")
+    if path := os.environ.get("ESN_TEACH_TIMELINE"):
+        Path(path).write_text(
+            "".join(f"{p}\t{g}\t{a - origin:.1f}\t{b - origin:.1f}\n" for p, g, a, b in _SPANS),
+            encoding="utf-8",
+        )
