@@ -23,7 +23,7 @@
 # > - **V4 — Prudence, esprit critique et inclusivité** : un chiffre de performance ne vaut
 # >   que pour la population où il a été mesuré, avec sa marge d'incertitude.
 # >
-# > <details><summary>Cadre éthique du numérique en santé (CENS)</summary>
+# > <details><summary>Cadre de l'éthique du numérique en santé (CENS)</summary>
 # >
 # > Bienfaisance (détecter tôt un cancer), non-malfaisance (un cancer manqué, une biopsie
 # > inutile sont des torts), autonomie (une patiente qui sait ce que vaut son test décide mieux

@@ -24,7 +24,7 @@
 # > - **V6 — Intégrité et transparence** : dire ce qu'un score prédit vraiment, ce qui est
 # >   reproduit ou inventé, et qui décide.
 # >
-# > **Cadre éthique du numérique en santé (CENS)** : justice (une aide rare va aux plus
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (une aide rare va aux plus
 # > malades, quel que soit leur groupe), non-malfaisance (un score biaisé prive de soins des
 # > patients déjà désavantagés).
 #

@@ -22,7 +22,7 @@
 # > - **V1 — Priorité à la relation humaine** : face à un chiffre rassurant, l'examen du patient
 # >   et le dialogue avec lui restent le dernier rempart.
 # >
-# > **Cadre éthique du numérique en santé (CENS)** : non-malfaisance (une hypoxémie manquée
+# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (une hypoxémie manquée
 # > retarde l'oxygène), justice (l'erreur de l'appareil n'est pas la même pour tous),
 # > autonomie (informer honnêtement le patient).
 #

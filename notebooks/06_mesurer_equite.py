@@ -22,7 +22,7 @@
 # > - **V6 — Intégrité et transparence** : dire quel critère on choisit, ce qu'il coûte et à
 # >   qui.
 # >
-# > **Cadre éthique du numérique en santé (CENS)** : justice (répartir les appels et les
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (répartir les appels et les
 # > erreurs entre les groupes), non-malfaisance (le réhospitalisé qui n'a pas été appelé).
 #
 # **Mode d'emploi.** Exécutez les cellules dans l'ordre (**Maj + Entrée**). Remplacez chaque

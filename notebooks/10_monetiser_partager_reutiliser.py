@@ -27,7 +27,7 @@
 # > - **V6 — Intégrité et transparence** : ne pas appeler « anonyme » ce qui est seulement
 # >   pseudonymisé, informer les patients, citer l'article qui décide.
 # >
-# > **Cadre éthique du numérique en santé (CENS)** : autonomie (consentement et information des
+# > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie (consentement et information des
 # > patients), non-malfaisance (ni vente de données identifiantes ni sélection des risques par
 # > les assureurs), justice (les données des malades ne servent pas à les faire payer plus),
 # > bienfaisance (la recherche sur des données existantes, quand elle est encadrée).

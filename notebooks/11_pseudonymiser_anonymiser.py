@@ -27,7 +27,7 @@
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier une promesse d'anonymat
 # >   chiffres à l'appui ; les patients des petits territoires sont les premiers exposés.
 # >
-# > **Cadre éthique du numérique en santé (CENS)** : non-malfaisance (ne pas exposer un
+# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (ne pas exposer un
 # > diagnostic), autonomie, bienfaisance (la recherche a besoin de données partagées), justice
 # > (le risque n'est pas le même pour tous).
 #

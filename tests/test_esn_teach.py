@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pkgutil
+import re
 import tomllib
 from pathlib import Path
 
@@ -24,3 +25,15 @@ def test_every_subpackage_is_on_the_map():
     for name in subpackages:
         assert f":mod:`esn_teach.{name}`" in (esn_teach.__doc__ or ""), name
         assert f"`{name}`" in row, name
+
+
+def test_readme_states_module_01s_real_scale() -> None:
+    """The Moodle-import instructions give module 01's total: a wrong one would misscale grades."""
+    from esn_teach.course import read_module
+
+    module = read_module(ROOT / "notebooks" / "01_evaluer_test_diagnostique.py")
+    total = module.autograded_points + sum(module.written.values())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    stated = re.search(r"barème du module \((\d+) points pour le module 01\)", readme)
+    assert stated, "README.md ne donne plus le barème du module 01"
+    assert int(stated.group(1)) == total
