@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 import numbers
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -211,6 +212,14 @@ def require_number(value: object, *, name: str) -> float:
     return _as_number(value, name)
 
 
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _as_number(value: object, name: str) -> float:
     __tracebackhide__ = True
     require_attempted(value, name=name)
@@ -228,7 +237,14 @@ def _as_number(value: object, name: str) -> float:
             written = value.strip().replace(",", ".")
             percent = written.endswith("%")
             written = written.removesuffix("%").strip()
-            hint = f" Écrivez le nombre sans guillemets : {written} et non « {value.strip()} »."
+            if not _is_float(written):  # « 60 patients » : only the number goes in the answer
+                written = re.findall(r"[-+]?\d+(?:\.\d+)?", written)[0]
+                hint = (
+                    f" Écrivez seulement le nombre, sans guillemets ni mots : {written} et non "
+                    f"« {value.strip()} »."
+                )
+            else:
+                hint = f" Écrivez le nombre sans guillemets : {written} et non « {value.strip()} »."
             if percent:
                 # « 11,3 % » → 11.3 % is not Python, and a percentage is not a proportion.
                 try:

@@ -454,6 +454,9 @@ def test_text_for_a_number_shows_the_students_own_value():
         checks.check_number("3", name="k", expected=3)
     with pytest.raises(IncorrectAnswer, match=r"0\.72 et non « 0,72 ».*point"):
         checks.check_number("0,72", name="x", expected=0.72)
+    # « 60 patients »: the advice is the number alone (« 60 patients » unquoted is not Python).
+    with pytest.raises(IncorrectAnswer, match=r"seulement le nombre, sans guillemets ni mots : 60"):
+        checks.check_number("60 patients", name="n", expected=60)
 
 
 def test_decimal_commas_in_a_calculation_are_named():
