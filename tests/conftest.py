@@ -9,10 +9,13 @@ from pathlib import Path
 import nbformat
 import pytest
 from esn_fixtures import (
+    MODULE_NAMES,
     MODULE_PATHS,
     NOTEBOOKS,
     GradedCourse,
     GradedModule,
+    LazyModules,
+    SelfPacedCourse,
     answer_cell,
     cli,
     make_course,
@@ -28,9 +31,37 @@ os.environ.setdefault(
 )
 
 
+def _grade_module(root: Path, course: Course, name: str) -> GradedModule:
+    """Build, release, submit and autograde module ``name`` through the CLI."""
+    assert cli(root, "build", name) == 0
+    assert cli(root, "release", name) == 0
+    source = read_module(next(path for path in MODULE_PATHS if path.stem == name))
+    released = nbformat.read(course.release_path(name), as_version=4)
+    graded = GradedModule(source, released, mistake_rounds=0)
+    solution_nb = nbformat.read(course.source_path(name), as_version=4)
+    submit(root, "solution", name, solution_nb)
+    submit(root, "blank", name, released)
+    partial = nbformat.reads(nbformat.writes(released), as_version=4)
+    first = next(iter(source.answers))
+    answer_cell(partial, first).source = answer_cell(solution_nb, first).source
+    submit(root, "partial", name, partial)
+    by_answer: dict[str, list[str]] = {}
+    for mistake in source.wrong_answers:
+        by_answer.setdefault(mistake.answer, []).append(mistake.code)
+    graded.mistake_rounds = max((len(codes) for codes in by_answer.values()), default=0)
+    for k in range(graded.mistake_rounds):
+        notebook = nbformat.reads(nbformat.writes(released), as_version=4)
+        for answer, codes in by_answer.items():
+            if k < len(codes):
+                answer_cell(notebook, answer).source = codes[k]
+        submit(root, f"mistakes-{k + 1}", name, notebook)
+    assert cli(root, "autograde", name) == 0
+    return graded
+
+
 @pytest.fixture(scope="session")
 def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
-    """Build, release, submit and autograde every module, through the CLI.
+    """A course in which each module is built, released, submitted and autograded on first use.
 
     Students, for each module:
     - ``solution``: the instructor's solution notebook;
@@ -41,51 +72,40 @@ def graded_course(tmp_path_factory: pytest.TempPathFactory) -> GradedCourse:
       declared mistake gets that mistake's code (other answers left blank).
     """
     root = make_course(tmp_path_factory.mktemp("course") / "grading")
-    assert cli(root, "build") == 0
-    assert cli(root, "release") == 0
     course = Course(root, NOTEBOOKS)
-    modules = {}
-    for path in MODULE_PATHS:
-        source = read_module(path)
-        released = nbformat.read(course.release_path(source.name), as_version=4)
-        graded = GradedModule(source, released, mistake_rounds=0)
-        submit(root, "solution", source.name, nbformat.read(course.source_path(source.name), 4))
-        submit(root, "blank", source.name, released)
-        partial = nbformat.reads(nbformat.writes(released), as_version=4)
-        first = next(iter(source.answers))
-        solution_nb = nbformat.read(course.source_path(source.name), as_version=4)
-        answer_cell(partial, first).source = answer_cell(solution_nb, first).source
-        submit(root, "partial", source.name, partial)
-        by_answer: dict[str, list[str]] = {}
-        for mistake in source.wrong_answers:
-            by_answer.setdefault(mistake.answer, []).append(mistake.code)
-        graded.mistake_rounds = max((len(codes) for codes in by_answer.values()), default=0)
-        for k in range(graded.mistake_rounds):
-            notebook = nbformat.reads(nbformat.writes(released), as_version=4)
-            for answer, codes in by_answer.items():
-                if k < len(codes):
-                    answer_cell(notebook, answer).source = codes[k]
-            submit(root, f"mistakes-{k + 1}", source.name, notebook)
-        assert cli(root, "autograde", source.name) == 0
-        modules[source.name] = graded
-    return GradedCourse(root, course, modules)
+    return GradedCourse(
+        root, course, LazyModules(MODULE_NAMES, lambda name: _grade_module(root, course, name))
+    )
 
 
 @pytest.fixture(scope="session")
-def self_paced_course(tmp_path_factory: pytest.TempPathFactory) -> Course:
-    """Every module built and released for self-paced learners (``release --autonome``)."""
-    root = make_course(tmp_path_factory.mktemp("autonome") / "grading")
-    # The solutions are executed by graded_course's build (the same sources); the release
-    # still executes each blank self-paced version, which must fail every test.
-    assert cli(root, "build", "--no-validate") == 0
-    assert cli(root, "release", "--autonome") == 0
-    return Course(root, NOTEBOOKS)
+def self_paced_course(tmp_path_factory: pytest.TempPathFactory) -> SelfPacedCourse:
+    """Modules built and released for self-paced learners (``release --autonome``), on first use.
+
+    The solutions are executed by graded_course's build (the same sources); the release
+    still executes each blank self-paced version, which must fail every test.
+    """
+    return SelfPacedCourse(make_course(tmp_path_factory.mktemp("autonome") / "grading"), NOTEBOOKS)
+
+
+@pytest.fixture(autouse=True)
+def _module_ready(request: pytest.FixtureRequest) -> None:
+    """Before a test about one module, that module is ready in the shared courses it uses."""
+    callspec = getattr(request.node, "callspec", None)
+    params = callspec.params if callspec else {}
+    name = params.get("name", params.get("module"))
+    if name not in MODULE_NAMES:
+        return
+    for fixture in SHARED_COURSE:
+        if fixture in request.fixturenames:
+            request.getfixturevalue(fixture).ready(name)
 
 
 #: Tests that share session fixtures run in one pytest-xdist worker (``make test`` runs two):
-#: the course built and graded once, and the hubs (30 servers at once must not meet a second
-#: hub). Every other test runs with the rest of its file, so module fixtures are built once.
-#: The scheduler sees only test ids, so the files using the shared course are found by name.
+#: a module's tests of the shared courses (the module is built and graded once, where they
+#: run), and the hubs (30 servers at once must not meet a second hub). Every other test runs
+#: with the rest of its file, so module fixtures are built once. The scheduler sees only test
+#: ids, so the files using the shared courses are found by name.
 TESTS = Path(__file__).resolve().parent
 SHARED_COURSE = ("graded_course", "self_paced_course")
 COURSE_FILES = frozenset(
@@ -94,22 +114,38 @@ COURSE_FILES = frozenset(
     if any(name in path.read_text(encoding="utf-8") for name in SHARED_COURSE)
 )
 HUB_BENCH = "tests/test_bench.py::test_bench_hub"
+LOAD_TEST = "tests/hub/test_load.py::"
 
 
 def group_of(nodeid: str) -> str:
-    """The group a test runs in: « cours », « hub » or its own file."""
-    path = nodeid.split("::")[0]
+    """The group a test runs in: « cours:MODULE », « hub » or its own file.
+
+    A test of the shared courses runs with the other tests of its module (the first
+    module when it names none), so each process builds only the modules it tests.
+    """
+    path, _, rest = nodeid.partition("::")
     if path in COURSE_FILES:
-        return "cours"
+        _, _, params = rest.partition("[")
+        module = next((name for name in MODULE_NAMES if name in params), MODULE_NAMES[0])
+        return f"cours:{module}"
     if path.startswith("tests/hub/") or nodeid.startswith(HUB_BENCH):
         return "hub"
     return path
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The two longest groups first (one per worker), then the files in their order."""
-    order = {"cours": 0, "hub": 1}
-    items.sort(key=lambda item: order.get(group_of(item.nodeid), 2))
+    """The longest groups first — the hub, then each module's course —, then the files."""
+
+    def rank(item: pytest.Item) -> tuple[int, bool]:
+        group = group_of(item.nodeid)
+        # The 30-student load test first in the hub's group: a process asks for the next
+        # group when two tests are left in its own, which must not wait behind it.
+        return (
+            0 if group == "hub" else 1 if group.startswith("cours:") else 2,
+            not item.nodeid.startswith(LOAD_TEST),
+        )
+
+    items.sort(key=rank)
 
 
 try:
@@ -125,6 +161,7 @@ else:
             return group_of(nodeid)
 
     def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadScopeScheduling:
+        config.option.loadscopereorder = False  # the groups in collection order, as sorted above
         return _GroupScheduling(config, log)
 
 

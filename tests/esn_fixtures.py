@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,17 +87,64 @@ class GradedModule:
     students: list[str] = field(default_factory=list)
 
 
+class LazyModules(Mapping[str, GradedModule]):
+    """Every module of the suite, each built and graded the first time a test asks for it.
+
+    Iterating gives the names without building anything; ``modules[name]`` (and
+    ``values()``, ``items()``) builds. A pytest-xdist process thus builds only the
+    modules its tests use, and ``pytest -k 04`` only module 04.
+    """
+
+    def __init__(self, names: Iterable[str], make: Callable[[str], GradedModule]) -> None:
+        self._names = list(names)
+        self._make = make
+        self._done: dict[str, GradedModule] = {}
+
+    def __getitem__(self, name: str) -> GradedModule:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._done:
+            self._done[name] = self._make(name)
+        return self._done[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 @dataclass
 class GradedCourse:
-    """The temporary course and what was done to it."""
+    """The temporary course and what was done to it (modules graded on first use)."""
 
     root: Path
     course: Course
-    modules: dict[str, GradedModule]
+    modules: LazyModules
+
+    def ready(self, module: str) -> GradedModule:
+        """Module ``module``, built, released, submitted and autograded."""
+        return self.modules[module]
 
     def autograded(self, student: str, module: str) -> nbformat.NotebookNode:
+        self.ready(module)
         path = self.root / "autograded" / student / module / f"{module}.ipynb"
         return nbformat.read(path, as_version=4)
+
+
+class SelfPacedCourse(Course):
+    """A course released for self-paced learners, one module at a time on first use."""
+
+    def __init__(self, root: Path, notebooks: Path) -> None:
+        super().__init__(root, notebooks)
+        self._ready: set[str] = set()
+
+    def ready(self, module: str) -> None:
+        """Build ``module`` (its solution is executed by the graded course) and release it."""
+        if module not in self._ready:
+            assert cli(self.root, "build", "--no-validate", module) == 0
+            assert cli(self.root, "release", "--autonome", module) == 0
+            self._ready.add(module)
 
 
 #: Words of scikit-learn's, numpy's, pandas' and the old English messages, which no French

@@ -98,14 +98,14 @@ def test_each_question_gets_its_solution_after_its_check(
         assert text in written.source
 
 
-def test_the_formative_release_has_progress_but_never_solutions(graded_course) -> None:
-    for module in graded_course.modules:
-        released = nbformat.read(graded_course.course.release_path(module), as_version=4)
-        assert len(generated(released, "progress")) == 1
-        assert not generated(released, "solution") and not generated(released, "selfgrade")
-        assert METADATA_KEY not in released.metadata
-        with pytest.raises(CourseError, match="publication en autonomie"):
-            read_self_paced(released)
+@pytest.mark.parametrize("module", MODULE_NAMES)
+def test_the_formative_release_has_progress_but_never_solutions(graded_course, module) -> None:
+    released = nbformat.read(graded_course.course.release_path(module), as_version=4)
+    assert len(generated(released, "progress")) == 1
+    assert not generated(released, "solution") and not generated(released, "selfgrade")
+    assert METADATA_KEY not in released.metadata
+    with pytest.raises(CourseError, match="publication en autonomie"):
+        read_self_paced(released)
 
 
 def test_one_release_mode_at_a_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -132,6 +132,7 @@ def test_progress_survives_a_new_session(
     self_paced_course: Course, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     module = MODULE_NAMES[0]
+    self_paced_course.ready(module)
     progress = tmp_path / "progression.json"
     monkeypatch.setenv("ESN_TEACH_PROGRESS", str(progress))
     released = nbformat.read(self_paced_course.release_path(module), as_version=4)

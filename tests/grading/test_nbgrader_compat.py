@@ -28,6 +28,7 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 def test_plain_nbgrader_commands_work_in_the_course_folder(graded_course: GradedCourse):
     name = MODULE_NAMES[0]
+    graded_course.ready(name)
     listing = _run("nbgrader", "db", "assignment", "list", cwd=graded_course.root)
     assert listing.returncode == 0, listing.stderr
     assert name in listing.stdout

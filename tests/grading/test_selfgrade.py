@@ -75,6 +75,7 @@ def test_selfgrade_cli_refuses_what_it_cannot_grade(
     graded_course, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     module = next(iter(graded_course.modules))
+    graded_course.ready(module)
     formative = graded_course.course.release_path(module)
     assert cli(graded_course.root, "selfgrade", str(formative)) == 2
     assert "publication en autonomie" in capsys.readouterr().err
@@ -90,6 +91,7 @@ def test_selfgrade_cli_prints_a_french_report(
     self_paced_course: Course, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     module = MODULE_NAMES[0]
+    self_paced_course.ready(module)
     path = tmp_path / f"{module}.ipynb"
     path.write_bytes(self_paced_course.release_path(module).read_bytes())
     assert cli(self_paced_course.root, "selfgrade", str(path)) == 0
