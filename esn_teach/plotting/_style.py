@@ -252,7 +252,8 @@ def plot_confusion_matrix(
     title : str
         Axes title.
     negative, positive : str
-        Names of the two classes.
+        Names of the two classes, the rows (the truth). The columns are the test's result,
+        « Test négatif » and « Test positif », without a class name.
 
     Returns
     -------
@@ -272,7 +273,9 @@ def plot_confusion_matrix(
                 va="center",
                 fontsize=11,
             )
-    ax.set_xticks([0, 1], [f"Test négatif\n({negative})", f"Test positif\n({positive})"])
+    # The test's result alone: « Test positif (Malade) » would say that positive means ill,
+    # which is what the confusion matrix exists to question.
+    ax.set_xticks([0, 1], ["Test négatif", "Test positif"])
     ax.set_yticks([0, 1], [negative, positive])
     ax.set_xlabel("Résultat du test")
     ax.set_ylabel("Réalité")

@@ -103,6 +103,8 @@ def test_the_confusion_matrix_keeps_its_named_ticks():
     counts = ev.ConfusionCounts(tn=5, fp=1, fn=2, tp=3)
     ax = plot_confusion_matrix(counts)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Non malade", "Malade"]
+    # The columns are the test's result only: « Test positif (Malade) » would equate the two.
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Test négatif", "Test positif"]
 
 
 # -- text alternatives of the static figures -----------------------------------------------
