@@ -11,7 +11,8 @@
 #    séance).
 # 2. Lire une **matrice de confusion** ; calculer la **sensibilité**, la **spécificité** et les
 #    **valeurs prédictives**.
-# 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes.
+# 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes (question 7,
+#    après la séance).
 # 4. **Choisir un seuil** sur un jeu de validation, en mesurer le coût sur un jeu de test.
 # 5. Expliquer pourquoi la valeur prédictive d'un test change avec la **prévalence**.
 # 6. Après la séance : lire une **courbe ROC** et son aire (**AUC**).
@@ -37,32 +38,38 @@
 #   cellules…*
 # - Remplacez chaque `...` par votre réponse (décimales avec un **point** : `0.8`), exécutez,
 #   puis exécutez la cellule **« Vérification »** en dessous.
-# - Une proportion s'écrit par son **calcul** (`7/9`) ou avec au moins **3 décimales**
-#   (`0.778`) : arrondie à 2 décimales (`0.78`), elle peut être comptée fausse.
+# - Une réponse chiffrée est juste si, arrondie à 3 décimales, elle s'écarte d'au plus **une
+#   unité de la 3e décimale** de la bonne réponse : écrivez le **calcul** (`7/9`) ou 3 décimales
+#   (`0.778`) ; `0.78`, à deux unités de `0.778`, serait refusé.
+# - **Barème** : 12 points, 9 pour les questions vérifiées par l'ordinateur et 3 pour la
+#   réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
 #
 # Madame L., 52 ans, a découvert une boule dans le sein. Après l'examen clinique, une
 # mammographie et une échographie, on réalise une **cytoponction** (ponction à l'aiguille fine),
-# comme dans le Wisconsin au début des années 1990 : quelques cellules de la masse sont aspirées et photographiées au microscope.
+# comme dans le Wisconsin au début des années 1990 (aujourd'hui, les recommandations européennes
+# lui préfèrent la **microbiopsie**, qui prélève un fragment de tissu) : quelques cellules de la
+# masse sont aspirées et photographiées au microscope.
 # Un logiciel mesure leurs noyaux, et un modèle d'intelligence artificielle en tire un
 # **score** entre 0 et 1 : plus il est élevé, plus la tumeur est probablement **maligne**.
 # À partir d'un **seuil**, le test est « positif » (on poursuit les examens) ; en dessous,
 # « négatif ».
 #
 # Pour savoir si ce test se trompe, il faut connaître la vérité par un autre moyen : le **test de
-# référence** (*gold standard*). Deux conditions : c'est l'examen le plus fiable disponible, et il
-# est **indépendant** du test, c'est-à-dire lu sans connaître son résultat **et** fait sur un
-# autre matériel, pour ne pas partager ses erreurs. Pour un cancer, c'est l'**examen
-# histologique** d'un fragment de tissu (biopsie, opération), pas des cellules lues par le test.
+# référence** (*gold standard*). C'est l'examen le plus fiable disponible, et il ne doit pas
+# **partager les sources d'erreur** du test (ici, le prélèvement : les cellules que l'aiguille a
+# aspirées). Pour un cancer, c'est l'**examen histologique** d'un fragment de tissu (biopsie,
+# opération). L'étude, elle, se conduit **à l'aveugle** : qui lit la référence ne connaît pas le
+# résultat du test (Bossuyt et al., 2015 ; Whiting et al., 2011).
 #
 # Nos données sont **réelles** : le jeu *Breast Cancer Wisconsin (Diagnostic)* (hôpital de
 # l'Université du Wisconsin, États-Unis ; décrit par Street et al., 1993), fourni avec
 # scikit-learn. Il ne contient que des mesures de noyaux et le diagnostic final de l'équipe :
-# c'est notre référence, dont le mode de confirmation n'est pas documenté pour chaque patiente.
+# c'est notre référence (voir ses limites ci-dessous).
 # Exécutez la cellule suivante (**sans chercher à comprendre son code**) et lisez **seulement**
-# les limites du jeu qu'elle affiche.
+# les trois limites du jeu qu'elle affiche.
 
 # %%
 # Vous n'avez pas à comprendre ce code : exécutez-le (Maj + Entrée).
@@ -97,9 +104,13 @@ jeu = load_breast_cancer_wdbc()
 y = jeu.target  # 1 = tumeur maligne, 0 = bénigne (scikit-learn code à l'envers : 0 = malin)
 print(f"{len(y)} patientes, dont {y.sum()} tumeurs malignes et {(y == 0).sum()} bénignes.")
 print(f"Prévalence du cancer dans ce jeu de données : {fr_percent(y.mean())}")
-fiche = str(data_card(jeu))  # la fiche du jeu de données ; en séance, ses limites seulement :
-limites = fiche.split("## Limites et biais connus")[1].split("\n## ")[0]
-display(Markdown("**Limites et biais connus de ces données** (à lire maintenant)" + limites))
+fiche = str(data_card(jeu))  # la fiche du jeu de données ; en séance, trois limites seulement :
+limites = fiche.split("## Limites et biais connus")[1].split("\n## ")[0].strip()
+puces = ["- " + puce for puce in limites.removeprefix("- ").split("\n- ")]
+# Les trois premières : un seul centre, des patientes adressées (prévalence), la référence.
+display(Markdown("**Trois limites de ces données** (à lire maintenant)\n\n" + "\n".join(puces[:3])
+                 + "\n\n<details><summary>Les autres limites (après la séance)</summary>\n\n"
+                 + "\n".join(puces[3:]) + "\n\n</details>"))
 display(data_card(jeu, title="Fiche complète du jeu de données (après la séance)"))
 
 # %% [markdown]
@@ -124,6 +135,8 @@ display(data_card(jeu, title="Fiche complète du jeu de données (après la séa
 # qu'il n'est.
 
 # %%
+# Inutile de lire ce code : exécutez-le. Il répartit les patientes en trois jeux et entraîne le
+# modèle sur le jeu d'apprentissage.
 mesures = jeu.data[["mean texture", "mean compactness"]]  # texture et compacité (moyennes)
 X_reste, X_test, y_reste, y_test = train_test_split(
     mesures, y, test_size=0.4, stratify=y, random_state=0
@@ -176,7 +189,8 @@ with accessible_style():
 # ### Question 1 — La sensibilité au seuil 0,5 (2 points)
 #
 # Calculez la **sensibilité** du test au seuil 0,5 (une proportion entre 0 et 1, pas un
-# pourcentage) : écrivez le calcul avec les variables `vp`, `fp`, `fn` et `vn` ci-dessus.
+# pourcentage) : écrivez le calcul avec les **variables** `vp`, `fp`, `fn` et `vn` ci-dessus (une
+# variable est un nom qui garde une valeur : `vp` vaut le nombre de vrais positifs).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -235,6 +249,10 @@ checks.check_number(
                        "(1 − spécificité). La sensibilité ne regarde que les malades.",
                        digest="6dd84e2acb12aea6"),
     ],
+    success=(f"sensibilité = {fr_number(sensibilite)} : sur 100 femmes malades, le test en "
+             f"détecte environ {round(100 * sensibilite)} ; les {100 - round(100 * sensibilite)} "
+             "autres sont des cancers manqués (faux négatifs), rassurées à tort."
+             if isinstance(sensibilite, int | float) and 0 <= sensibilite <= 1 else None),
 )
 ### BEGIN HIDDEN TESTS
 y_pred_05 = ev.predict_at_threshold(scores, seuil_defaut)
@@ -298,7 +316,8 @@ sensibilite = 100 * vp / (vp + fn)
 # il y a de patientes, plus il est étroit. La cellule suivante le calcule pour votre réponse
 # (méthode de Wilson, fiable même sur peu de patientes).
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il calcule l'intervalle de confiance de votre réponse.
 n_malades = int(y_test.sum())
 if est_entre_0_et_1(sensibilite) and abs(round(sensibilite * n_malades) - sensibilite * n_malades) > 0.1:
     print(f"Votre réponse ({fr_number(sensibilite)}) ne correspond à aucun nombre entier de cancers "
@@ -317,8 +336,9 @@ else:
 #
 # L'explorateur travaille sur le **jeu de validation**, où l'on a le droit de régler le seuil.
 # Déplacez le curseur (souris, ou **flèches du clavier**) : la matrice, les indicateurs (VPP et
-# VPN : section 6), les intervalles de confiance et le point sur la courbe ROC suivent (en
-# abscisse, 1 − spécificité : la part des non-malades inquiétées à tort).
+# VPN : section 6), les intervalles de confiance et le point sur la **courbe ROC** suivent. Cette
+# courbe place chaque seuil selon sa sensibilité et 1 − spécificité (la part des non-malades
+# inquiétées à tort) ; sa diagonale est un test au hasard, d'aire sous la courbe (**AUC**) 0,5.
 #
 # <details><summary>Que regarder ?</summary>
 #
@@ -327,7 +347,8 @@ else:
 # - avec 42 malades, un cancer manqué de plus fait perdre plus de deux points de sensibilité.
 # </details>
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche l'explorateur et ses intervalles de confiance.
 explorateur = ThresholdExplorer(y_val, scores_val, threshold=0.5, show_auc=False)
 encart_intervalles = HTML()
 
@@ -356,7 +377,7 @@ display(explorateur, encart_intervalles)
 # combien de cancers manqués on accepte pour combien de biopsies inutiles, un choix de valeurs
 # plutôt qu'une question technique.
 #
-# ### Question 2 — Le seuil qui détecte au moins 95 % des cancers (2 points)
+# ### Question 2 — Le seuil qui détecte au moins 95 % des cancers (1 point)
 #
 # Parmi les seuils du curseur (de 0,01 en 0,01), trouvez **le plus élevé** pour lequel la
 # sensibilité atteint **au moins 95 %** sur le **jeu de validation** (le moins de faux
@@ -387,7 +408,7 @@ seuils_du_curseur = np.round(np.arange(0, 1.001, 0.01), 2)
 seuil = max(t for t in seuils_du_curseur if ev.sensitivity(y_val, scores_val >= t) >= 0.95)
 ### END SOLUTION
 
-# %% tests="seuil" points=2
+# %% tests="seuil" points=1
 # Vérification de la question 2 : exécutez cette cellule.
 valeur_seuil = checks.require_number(seuil, name="seuil")
 checks.expect(valeur_seuil != 0.95,
@@ -457,8 +478,9 @@ seuil = 0.95
 # message : donné une sensibilité (celle que montre l'explorateur) au lieu du seuil
 seuil = ev.sensitivity(y_val, scores_val >= 0.25)
 
-# %%
-# Votre seuil lu sur le jeu de validation, avec les intervalles de confiance à 95 %.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il lit votre seuil sur le jeu de validation, avec les
+# intervalles de confiance à 95 %.
 def lire_seuil(nom_du_jeu, verite, scores_du_jeu, valeur):
     c = ev.confusion_at_threshold(verite, scores_du_jeu, valeur)
     print(f"Jeu de {nom_du_jeu}, au seuil {fr_number(valeur, 2)} :")
@@ -530,6 +552,9 @@ checks.check_choice(
                        "ont servi à choisir le seuil : ce n'est pas une garantie.",
                        digest="534a2178d7d638cf"),
     ],
+    success=checks.decode_solution(
+        "eNpNjzFuwzAQBL+ynRrBheEq38gLCHHtnEFR8h3p97hMev9AH8vKQZA0h+WCuzc3MXA6Yk4lZcmlNgT9btgemD4WC3MUyutW8IZe5dr57MTM6L59QRMsRWFGw7I2my0aR7D9by7JIqj6XpVNfqEszQPe2fd0HlJvLrGmZvrIGHHrhjr8QdUXV1pXZ81i+HmL4lLoI7K9NkxUkLirb9e/7NOwA+oY356auePKjkxoVRtx7aJWt2+fcfgG9JRm7A=="
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(marge, name="marge", options=["A", "B", "C", "D"], expected="B")
@@ -547,8 +572,9 @@ marge = "C"
 # message : un intervalle de confiance n'est pas une garantie
 marge = "D"
 
-# %%
-# Votre seuil mesuré là où il n'a rien réglé : sur le jeu de test.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il mesure votre seuil là où il n'a rien réglé, sur le jeu
+# de test.
 if est_entre_0_et_1(seuil):
     se_test, (_, haut_test) = lire_seuil("test", y_test, scores, seuil)
     if se_test < se_validation:
@@ -569,12 +595,17 @@ if est_entre_0_et_1(seuil):
           f"{promesse}")
 else:
     print("Donnez d'abord à la question 2 un seuil entre 0 et 1, puis relancez cette cellule.")
+# Le plus petit nombre de malades, tous détectés, dont l'intervalle a une borne basse d'au moins 0,95.
+n_promesse = next(n for n in range(1, 1000) if ev.proportion_ci(n, n)[0] >= 0.95)
+print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} malades, tous détectés.")
 
 # %% [markdown]
-# Lisez la dernière ligne ci-dessus. Si votre seuil est juste, la sensibilité baisse sur le **jeu
-# de test** : la validation, qui a servi à choisir le seuil, était optimiste. Promettre 95 %
-# demande de choisir sur la validation un seuil dont la **borne basse** atteint 0,95 (il faut
-# plus de 42 malades) ; baisser le seuil en regardant le test, c'est l'erreur C de la question 3.
+# Lisez les deux dernières lignes ci-dessus. Si votre seuil est juste, la sensibilité baisse sur
+# le **jeu de test**, pour deux raisons : la validation, qui a servi à choisir le seuil, était
+# optimiste ; et le **hasard** (la valeur du test reste dans l'intervalle de la validation). Pour
+# promettre 95 %, on choisit sur la validation un seuil avec de la **marge**, puis on **vérifie
+# sur d'autres patientes** que la **borne basse** atteint 0,95 : il faut au moins 73 malades, tous
+# détectés. Baisser le seuil en regardant le test, c'est l'erreur C de la question 3.
 #
 # ## 6. La prévalence change tout : valeurs prédictives et théorème de Bayes
 #
@@ -587,8 +618,9 @@ else:
 # $$\text{VPP} = \frac{\text{Se} \times p}{\text{Se} \times p + (1 - \text{Sp}) \times (1 - p)}$$
 #
 # Le numérateur compte les vrais positifs, le dénominateur **tous** les positifs (vrais et faux).
-# `ev.predictive_values(sensitivity=..., specificity=..., prevalence=...)` fait ce calcul et
-# renvoie la VPP et la VPN.
+# La fonction `ev.predictive_values(sensitivity=..., specificity=..., prevalence=...)` fait ce
+# calcul : on y **nomme** chaque valeur (`prevalence=0.2`) ; elle renvoie la VPP puis la VPN, et
+# `[0]` écrit à la fin garde la première.
 #
 # **Une expérience de pensée.** Imaginons le **même** test (mêmes Se et Sp, au seuil 0,5 pour
 # simplifier) chez des femmes **sans symptôme**, dont 1 % (et non 37 %) ont un cancer, comme
@@ -604,6 +636,8 @@ else:
 # </details>
 
 # %%
+# Inutile de lire tout ce code : exécutez-le. Retenez les noms `se` et `sp` (sensibilité et
+# spécificité au seuil 0,5, sur le jeu de test), utiles à la question 4.
 se = ev.sensitivity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
 sp = ev.specificity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
 prevalence_etude = float(y_test.mean())
@@ -756,7 +790,21 @@ vpp_depistage = sp * 0.01 / (sp * 0.01 + (1 - se) * 0.99)
 # message : écrit prevalence=1
 vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=1)[0]
 
-# %%
+# %% [markdown]
+# ## Après la séance
+#
+# Cette partie se fait **après la séance**, chez vous : la VPP avec sa marge, une question sur le
+# test de référence, une sur la courbe ROC, une sur l'intervalle de confiance, la réflexion
+# écrite (notée par l'enseignant), et un complément sur le dépistage.
+#
+# ### La VPP à 1 %, avec sa marge (suite de la question 4)
+#
+# La spécificité de la question 4 a été mesurée sur les non-malades du jeu de test : elle a, elle
+# aussi, son intervalle de confiance. La cellule suivante reporte ses deux bornes dans la formule
+# de la VPP, au seuil 0,5 puis à votre seuil de la question 2.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : exécutez-le et lisez ce qu'il affiche.
 # La VPP à 1 % hérite de la marge de la spécificité : les bornes de son intervalle (jeu de test)
 # sont reportées dans la formule, au seuil 0,5, puis à votre seuil de la question 2. La marge de
 # la sensibilité, laissée de côté ici, élargirait encore la plage de la VPP.
@@ -799,30 +847,25 @@ else:
 # Une performance ne se transpose ni d'une population à l'autre, ni sans sa marge.
 
 # %% [markdown]
-# ## Après la séance
-#
-# Cette partie se fait **après la séance**, chez vous : une question sur le test de référence,
-# une sur la courbe ROC, la réflexion écrite (notée par l'enseignant), et un complément sur le
-# dépistage.
-#
 # ### Question 5 — Le test de référence (1 point)
 #
-# Une autre équipe évalue le même score, mais le compare au compte rendu du cytologiste qui a lu
-# **la même cytoponction** au microscope. Que penser de cette évaluation ? Écrivez **entre
-# guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
+# Une autre équipe évalue le même score, mais le compare au compte rendu d'un cytologiste
+# expérimenté qui a lu **la même cytoponction** au microscope, sans connaître le score. Comment le
+# test paraîtra-t-il ? Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`,
+# `"C"` ou `"D"`).
 #
-# - **A.** Le test paraîtra tel qu'il est : le cytologiste ne connaît pas le score, donc son
-#   avis ne peut pas être influencé par le modèle.
-# - **B.** Le test paraîtra tel qu'il est avec la mammographie, pas avec le cytologiste : une
-#   image est plus objective, donc la référence se tromperait moins.
-# - **C.** Le test paraîtra moins bon qu'il n'est : un cytologiste se trompe plus souvent qu'un
-#   modèle, donc ses erreurs seront comptées comme celles du test.
-# - **D.** Le test paraîtra meilleur qu'il n'est : si l'aiguille a manqué la tumeur, le
-#   cytologiste et le score se trompent ensemble, donc l'erreur ne se voit pas.
+# - **A.** Tel qu'il est : le cytologiste ne connaît pas le score, donc son avis ne dépend pas
+#   de celui du modèle.
+# - **B.** Tel qu'il est : le cytologiste et le modèle se trompent parfois, mais leurs erreurs se
+#   compensent sur l'ensemble des patientes.
+# - **C.** Moins bon qu'il n'est : chaque erreur du cytologiste, même rare, sera comptée comme
+#   une erreur du test.
+# - **D.** Meilleur qu'il n'est : quand la ponction a manqué la tumeur, tous deux disent
+#   « bénin », et ce cancer manqué passe pour un vrai négatif.
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez, dans la section 1, les deux conditions que doit remplir un test de référence.
+# Relisez, dans la section 1, ce qu'un test de référence ne doit pas partager avec le test.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -845,31 +888,36 @@ checks.check_choice(
     options=["A", "B", "C", "D"],
     digest="081e68e87c7ae335",
     mistakes=[
-        checks.Mistake(None, "le cytologiste ne connaît pas le score, c'est vrai ; mais « "
-                       "indépendant » veut dire plus que cela (section 1). Sur quel matériel "
-                       "travaillent le cytologiste et le score ?", digest="7bba80d7ea4dc732"),
-        checks.Mistake(None, "la mammographie est une image : elle oriente, mais ne confirme pas "
-                       "un cancer ; elle ne peut pas servir de référence.",
-                       digest="43469a8ee380f6e3"),
-        checks.Mistake(None, "rien ne dit que le modèle se trompe moins que le cytologiste ; et la "
-                       "question n'est pas de savoir qui se trompe le plus, mais ce que les deux "
-                       "examens ont en commun.", digest="4ecee039db0adf08"),
+        checks.Mistake(None, "la lecture à l'aveugle est respectée, c'est vrai ; mais le "
+                       "cytologiste lit les mêmes cellules que le score. Une référence ne doit "
+                       "pas non plus partager les sources d'erreur du test : que se passe-t-il "
+                       "si le prélèvement est mauvais ?", digest="7bba80d7ea4dc732"),
+        checks.Mistake(None, "des erreurs communes ne se compensent pas : elles vont dans le même "
+                       "sens. Quand le prélèvement trompe l'un, il trompe l'autre : que "
+                       "compte-t-on alors dans la matrice ?", digest="43469a8ee380f6e3"),
+        checks.Mistake(None, "ce serait vrai si le cytologiste se trompait indépendamment du score "
+                       "(une référence imparfaite fait alors paraître le test moins bon). Ici, "
+                       "tous deux lisent les mêmes cellules : quand le prélèvement est mauvais, "
+                       "que disent-ils ?", digest="4ecee039db0adf08"),
     ],
+    success=checks.decode_solution(
+        "eNo9UEtOxTAMvMrsuql6gHcNxAFM6hZL+bSJjeBIBYkLsHu5GG5BbxU54/k5MsKHllhWacqIoojckPpn8idwjHbOuznGaKFUnvAkiAPJahL9k5Ao79YPRIJaYqsjtFjDzPaOWRpnxf0LL/3IknH/wc2VESgHrg/yRq0xtmIVlvFWSZD7sZLKMoLPWFBu6nuV+rci8enu27sNEpEHByc8Z0btx9KPyi6PuXgj19Va0uZuZFo5nYH+K12at4fvX6jR+736Qa67uMjgyFJpvYizk6Q1m34BC6N4AQ=="
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(reference, name="reference", options=["A", "B", "C", "D"], expected="D")
 ### END HIDDEN TESTS
 
 # %% mistake="reference"
-# message : veut dire plus que cela
+# message : les mêmes cellules que le score
 reference = "A"
 
 # %% mistake="reference"
-# message : ne confirme pas un cancer
+# message : des erreurs communes ne se compensent pas
 reference = "B"
 
 # %% mistake="reference"
-# message : ce que les deux examens ont en commun
+# message : indépendamment du score
 reference = "C"
 
 # %% [markdown]
@@ -944,6 +992,9 @@ checks.check_choice(
                        "courbe ROC, qui résume tous les seuils à la fois. Relisez sa définition et "
                        "sa lecture.", digest="298e5e1f61967bea"),
     ],
+    success=checks.decode_solution(
+        "eNo9UDtuwzAMvQo3t4DrAzRTkLUFsjQ7w9KxAIlSJTtocpqu6jV0sVBy3UEg9PT4PrLd/uMA5F3AyGA5QSIfdXzqcWixzvIDxMt3w8TLy4bvdGGJEKIPPs7GC0h3A5ZZpQKmAd7RqCAvlp2iVedP3QhNKJeSE7wCTXxv2iM7V61LDibNJXPqW6TNTzqvKqq8ouW3skcf25Kmx5VpuG/B/rs0rxrgiceR58pNgUljPvegd9s+Aa9MoDUHeEM4HY/6ZK1KnbVEYrXLhGK+lrVLY6tjiCVf0bIQDw9IB3rI"
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -962,6 +1013,81 @@ auc_prevalence = "B"
 # %% mistake="auc_prevalence"
 # message : l'AUC ne se calcule pas à un seuil
 auc_prevalence = "D"
+
+# %% [markdown]
+# ### Question 7 — Ce que dit un intervalle de confiance (1 point)
+#
+# À la question 1, le test a détecté 58 cancers sur 85 au seuil 0,5 : une sensibilité de 0,682,
+# avec un intervalle de confiance à 95 % de 0,58 à 0,77. Laquelle de ces phrases est juste ?
+# Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
+#
+# - **A.** Nos données sont compatibles avec une vraie sensibilité d'à peine 0,58 comme de 0,77,
+#   chez des patientes comme les nôtres : on annonce 0,68 avec cet intervalle.
+# - **B.** Une malade qui fait ce test a 95 % de chances d'être détectée : c'est ce que veut
+#   dire « intervalle à 95 % ».
+# - **C.** L'intervalle est trop large pour conclure quoi que ce soit : il faut refaire l'étude
+#   avant de rien dire de ce test.
+# - **D.** Chez des femmes dépistées, le test détecterait lui aussi entre 58 % et 77 % des
+#   cancers : l'intervalle couvre les autres populations.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez la définition de l'intervalle de confiance sous la question 1 : sur quoi porte-t-il, la
+# sensibilité ou chaque patiente ? Avec quelles patientes a-t-il été calculé ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un intervalle large informe quand même : contient-il 0,95 ? Et il ne décrit que le hasard chez
+# des patientes comme les nôtres, pas une autre population (section 6).
+# </details>
+
+# %% answer="intervalle"
+intervalle = ...
+### BEGIN SOLUTION
+intervalle = "A"
+### END SOLUTION
+
+# %% tests="intervalle" points=1
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_choice(
+    intervalle,
+    name="intervalle",
+    options=["A", "B", "C", "D"],
+    digest="6c81388a59db0323",
+    mistakes=[
+        checks.Mistake(None, "« à 95 % » est le niveau de confiance de la méthode (elle encadre la "
+                       "vraie valeur dans 95 % des études où on l'applique), pas une chance "
+                       "d'être détectée. La chance d'être détectée, pour une malade, c'est la "
+                       "sensibilité elle-même.", digest="a7b2ca97b56e4854"),
+        checks.Mistake(None, "un intervalle large informe quand même : celui-ci exclut 0,95. Au "
+                       "seuil 0,5, une sensibilité de 95 % n'est pas compatible avec nos "
+                       "données : c'est pourquoi la question 2 baisse le seuil.",
+                       digest="844567b6a5b95c50"),
+        checks.Mistake(None, "l'intervalle ne décrit que le hasard chez des patientes comme les "
+                       "nôtres, adressées pour une masse. Dans une autre population, la "
+                       "sensibilité elle-même peut changer (effet de spectre, section 6).",
+                       digest="47612bd263930aa7"),
+    ],
+    success=checks.decode_solution(
+        "eNpNkEFqxDAMRa/yN2U2Yegm0PYGPYbGFh2BIgfLDr1Seo1crLLpoish6ev/h/Qm1rgepMrIxYyhhF3pK1p2HJUkirO5PESlXacjlW2nJg+NDR2cYMXn8XWy3/GpyNeZqjSE6ZOcaka+dUNMn2RNVIuFPd5WbKQUQQuq8Jzt2h0fMBkgQ554HscmMjloo71+WuWR0jgFEi9/+v+cyGSOcUh9qPeydw2LYhORv5P2FtNeWzDhdXlfI5d6mHTR6Ndl/qKWjd3HOxCKF4Th5Agev/8Cr9x1Qg=="
+    ),
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(intervalle, name="intervalle", options=["A", "B", "C", "D"], expected="A")
+### END HIDDEN TESTS
+
+# %% mistake="intervalle"
+# message : est le niveau de confiance de la méthode
+intervalle = "B"
+
+# %% mistake="intervalle"
+# message : un intervalle large informe quand même
+intervalle = "C"
+
+# %% mistake="intervalle"
+# message : effet de spectre
+intervalle = "D"
 
 # %% [markdown]
 # ### Réflexion — Qui porte les erreurs ? (3 points, corrigée par l'enseignant)
@@ -983,26 +1109,43 @@ auc_prevalence = "D"
 
 # %% [markdown] written="reflexion_erreurs" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants ; retiré de la version étudiante).*
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, notés
+# chacun 0, 0,5 ou 1 point.
 #
-# - **1 point** — Conséquences des deux erreurs, pour la personne : faux négatif = cancer
-#   découvert plus tard, perte de chance, fausse réassurance ; faux positif = angoisse, biopsie
-#   inutile (douleur, complications rares), temps d'attente, coût. L'étudiant relie l'erreur au
-#   vécu de la patiente (valeur V1 — Priorité à la relation humaine).
-# - **1 point** — Un chiffre du module, juste et interprété : p. ex. au seuil de la question 2,
-#   la sensibilité mesurée sur le jeu de test reste sous 0,95 et la spécificité chute (davantage
-#   de faux positifs) ; ou l'intervalle de confiance de la validation (environ 0,84 à 0,99) ; ou
-#   la VPP à 1 % de prévalence est faible, donc la plupart des positifs sont des fausses alertes
-#   (au seuil de la question 2, plus basse encore qu'au seuil 0,5, avec une plage large).
-# - **1 point** — Qui décide et comment : le seuil, et d'abord la cible de 95 % (combien de
-#   cancers manqués on accepte pour combien de biopsies inutiles), sont des choix de valeurs,
-#   pas seulement techniques ; ils impliquent cliniciens, patientes, organisation des soins ;
-#   explication à la patiente en mots simples, avec l'incertitude
-#   (valeur V4 — Prudence, esprit critique et inclusivité). Valoriser une discussion de la cible elle-même (pourquoi 95 % et
-#   pas 90 % ou 99 %) et la mention du devoir d'information (art. L. 4001-3 du code de la santé
-#   publique, si l'outil était un tel dispositif). Accepter toute position argumentée ;
-#   pénaliser une réponse qui présente le seuil comme « objectivement » déterminé par
-#   l'algorithme, ou un chiffre sans sa marge.
+# - **Conséquences des deux erreurs, pour la personne**
+#   (valeur V1 — Priorité à la relation humaine). Attendu : faux négatif = cancer découvert plus
+#   tard, perte de chance, fausse réassurance ; faux positif = angoisse, biopsie inutile
+#   (douleur, complications rares), temps d'attente, coût.
+#   - **1** : les deux erreurs, chacune avec au moins une conséquence pour la patiente, reliées à
+#     son vécu.
+#   - **0,5** : une seule des deux erreurs, ou les deux nommées sans leurs conséquences.
+#   - **0** : erreurs confondues (un faux positif présenté comme un cancer manqué) ou absentes.
+# - **Un chiffre du module, juste et interprété avec sa marge.** Exemples : au seuil de la
+#   question 2, la sensibilité mesurée sur le jeu de test reste sous 0,95 et la spécificité chute
+#   (davantage de faux positifs) ; la VPP à 1 % de prévalence est faible, donc la plupart des
+#   positifs sont de fausses alertes (au seuil de la question 2, plus basse encore qu'au seuil 0,5,
+#   avec une plage large) ; l'intervalle de la sensibilité au seuil 0,5 (0,58 à 0,77).
+#   - **1** : chiffre juste, avec son intervalle ou sa marge, et ce qu'il veut dire pour la
+#     patiente. S'il cite l'intervalle de la validation (environ 0,84 à 0,99), l'étudiant dit
+#     qu'il est **optimiste** (ces patientes ont servi à choisir le seuil : question 3) ;
+#     sinon, 0,5 au plus.
+#   - **0,5** : chiffre juste mais sans sa marge, ou sans interprétation ; ou l'intervalle de la
+#     validation donné comme une garantie.
+#   - **0** : aucun chiffre, ou un chiffre faux (par exemple une sensibilité prise pour une VPP).
+# - **Qui décide et comment** (valeur V4 — Prudence, esprit critique et inclusivité). Le seuil,
+#   et d'abord la cible de 95 % (combien de cancers manqués on accepte pour combien de biopsies
+#   inutiles), sont des choix de valeurs, pas seulement techniques ; ils impliquent cliniciens,
+#   patientes, organisation des soins ; l'explication à la patiente se fait en mots simples, avec
+#   l'incertitude.
+#   - **1** : plusieurs acteurs nommés, le choix présenté comme un choix de valeurs, et une
+#     explication à Madame L. qui comprend l'incertitude. Valoriser une discussion de la cible
+#     elle-même (pourquoi 95 % et pas 90 % ou 99 %) et la mention du devoir d'information
+#     (art. L. 4001-3 du code de la santé publique, si l'outil était un tel dispositif).
+#   - **0,5** : l'un des deux seulement (qui décide, ou comment l'expliquer à la patiente).
+#   - **0** : seuil présenté comme « objectivement » fixé par l'algorithme, ou rien sur la
+#     décision.
+#
+# Accepter toute position argumentée.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1010,8 +1153,9 @@ auc_prevalence = "D"
 #
 # Santé publique France publie les indicateurs du dépistage organisé du cancer du sein :
 # dépistages positifs avant et après les examens complémentaires (le « bilan diagnostique »),
-# cancers détectés. Le rapport des cancers détectés aux dépistages positifs est la VPP, avant et
-# après le bilan : c'est la question 4 dans la vraie vie. Enchaîner les examens (imagerie
+# cancers détectés (Santé publique France, *Indicateurs de performance du programme de dépistage
+# du cancer du sein de 2008 à 2020*, 2024). Le rapport des cancers détectés aux dépistages
+# positifs est la VPP, avant et après le bilan : c'est la question 4 dans la vraie vie. Enchaîner les examens (imagerie
 # complémentaire, puis biopsie et histologie) fait monter la VPP à chaque étape, parce que chaque
 # examen s'applique à une population où la maladie est plus fréquente.
 
@@ -1023,14 +1167,16 @@ auc_prevalence = "D"
 #   documenté pour chaque patiente (risque de biais de vérification).
 # - **Sensibilité** et **spécificité** partent de la maladie ; **VPP** et **VPN** partent du
 #   résultat et **dépendent de la prévalence**.
-# - Une proportion mesurée sur peu de patientes s'annonce **avec son intervalle de confiance**.
+# - Une proportion mesurée sur peu de patientes s'annonce **avec son intervalle de confiance** :
+#   il décrit le hasard chez des patientes comme celles de l'étude, pas une autre population.
 # - Le seuil se règle sur un **jeu de validation** ; sa performance se mesure sur un **jeu de
 #   test** qui n'a servi à rien d'autre.
 # - Choisir un seuil, c'est **choisir qui supporte quelles erreurs** : une décision qui engage
 #   soignants et patientes, pas l'algorithme seul.
 # - Se et Sp elles-mêmes changent d'une population à l'autre (**effet de spectre**) : une
 #   performance mesurée chez des patientes adressées ne vaut pas telle quelle en dépistage.
-# - L'**AUC** résume tous les seuils et ne dépend pas de la prévalence : elle ne dit pas, à elle
+# - L'**AUC** résume tous les seuils ; elle ne dépend pas mécaniquement de la prévalence (à
+#   scores inchangés), mais elle change avec le spectre des patientes. Elle ne dit pas, à elle
 #   seule, ce que vaut un test positif pour une patiente.
 
 # %% [markdown]
@@ -1044,6 +1190,17 @@ auc_prevalence = "D"
 # - Street WN, Wolberg WH, Mangasarian OL. Nuclear feature extraction for breast tumor diagnosis.
 #   *IS&T/SPIE International Symposium on Electronic Imaging: Science and Technology*, 1993,
 #   vol. 1905, p. 861-870.
+# - Bossuyt PM, Reitsma JB, Bruns DE, *et al.*, for the STARD Group. STARD 2015: an updated list
+#   of essential items for reporting diagnostic accuracy studies. *BMJ* 2015;351:h5527.
+# - Whiting PF, Rutjes AWS, Westwood ME, *et al.* QUADAS-2: a revised tool for the quality
+#   assessment of diagnostic accuracy studies. *Annals of Internal Medicine*
+#   2011;155(8):529-536.
+# - European Commission Initiative on Breast Cancer (ECIBC). European guidelines on breast cancer
+#   screening and diagnosis, recommandation « Needle core biopsy vs. fine needle aspiration
+#   cytology » (healthcare-quality.jrc.ec.europa.eu) : la microbiopsie plutôt que la
+#   cytoponction pour une lésion suspecte (recommandation forte).
+# - Santé publique France. *Indicateurs de performance du programme de dépistage du cancer du
+#   sein de 2008 à 2020*. santepubliquefrance.fr, 2024.
 # - Leeflang MMG, Rutjes AWS, Reitsma JB, Hooft L, Bossuyt PMM. Variation of a test's
 #   sensitivity and specificity with disease prevalence. *CMAJ* 2013;185(11):E537-E544.
 # - Altman DG, Bland JM. Diagnostic tests 1: sensitivity and specificity. *BMJ* 1994;308:1552.
