@@ -22,14 +22,13 @@ from esn_teach.checks._checks import (
     require_attempted,
     require_number,
 )
+from esn_teach.checks._encoded import decode_text, encode_text
 from esn_teach.checks._friendly import french_explanation, install_french_errors
 from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted, Outcome
 from esn_teach.checks._progress import (
     ATTEMPTS_BEFORE_SOLUTION,
     PROGRESS_ENV,
     course_progress,
-    decode_solution,
-    encode_solution,
     guide_button,
     load_progress,
     progress_path,
@@ -60,8 +59,8 @@ __all__ = [
     "check_number",
     "chosen_option",
     "course_progress",
-    "decode_solution",
-    "encode_solution",
+    "decode_text",
+    "encode_text",
     "expect",
     "french_explanation",
     "guide_button",

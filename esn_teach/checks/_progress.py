@@ -28,7 +28,6 @@ not suffice.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import hashlib
 import html
@@ -36,13 +35,13 @@ import json
 import os
 import sys
 import time
-import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from esn_teach._formatting import fr_plural
+from esn_teach.checks._encoded import decode_text
 from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted
 
 try:  # POSIX; on Windows a learner's two notebooks are not locked against each other
@@ -54,8 +53,6 @@ __all__ = [
     "ATTEMPTS_BEFORE_SOLUTION",
     "PROGRESS_ENV",
     "course_progress",
-    "decode_solution",
-    "encode_solution",
     "guide_button",
     "load_progress",
     "note_answer",
@@ -515,19 +512,6 @@ def course_progress(modules: Mapping[str, Mapping[str, Any]]) -> None:
     )
 
 
-def encode_solution(text: str) -> str:
-    """Return ``text`` compressed and base64-encoded: not read by accident in the cell.
-
-    This is not a secret: a self-paced release is for learning, not for grades.
-    """
-    return base64.b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
-
-
-def decode_solution(encoded: str) -> str:
-    """Inverse of :func:`encode_solution`."""
-    return zlib.decompress(base64.b64decode(encoded)).decode("utf-8")
-
-
 def _solution_state(module: str, name: str) -> tuple[bool, int]:
     entry = load_progress()["modules"].get(module, {})
     found = entry.get("questions", {}).get(name, {}) if isinstance(entry, dict) else {}
@@ -546,7 +530,7 @@ def reveal_solution(module: str, name: str, encoded: str) -> tuple[bool, str]:
     module, name : str
         The module and the question.
     encoded : str
-        The solution, from :func:`encode_solution`.
+        The solution, from :func:`~esn_teach.checks.encode_text`.
 
     Returns
     -------
@@ -574,7 +558,7 @@ def reveal_solution(module: str, name: str, encoded: str) -> tuple[bool, str]:
         _question_entry(entry, name)["solution_seen"] = True
 
     _update(module, seen)
-    code = decode_solution(encoded).strip("\n")
+    code = decode_text(encoded).strip("\n")
     return True, (
         "**Solution** (comparez-la à votre réponse ; si besoin, corrigez la vôtre et vérifiez "
         f"de nouveau) :\n\n```python\n{code}\n```"
@@ -609,7 +593,7 @@ def solution_button(module: str, name: str, encoded: str) -> Any:
     module, name : str
         The module and the question.
     encoded : str
-        The solution, from :func:`encode_solution`.
+        The solution, from :func:`~esn_teach.checks.encode_text`.
 
     Returns
     -------
@@ -636,7 +620,7 @@ def guide_button(module: str, name: str, encoded: str) -> Any:
     module, name : str
         The module and the reflection.
     encoded : str
-        The marking guide, from :func:`encode_solution`.
+        The marking guide, from :func:`~esn_teach.checks.encode_text`.
 
     Returns
     -------
@@ -652,7 +636,7 @@ def guide_button(module: str, name: str, encoded: str) -> Any:
         return (
             "**Guide d'auto-évaluation** (celui des enseignants) : relisez votre réflexion et "
             "comptez les points que vous pensez avoir obtenus ; complétez-la si besoin.\n\n"
-            + decode_solution(encoded)
+            + decode_text(encoded)
         )
 
     return _reveal_button(

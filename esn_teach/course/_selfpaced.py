@@ -36,7 +36,7 @@ from nbgrader.preprocessors import ClearSolutions, Execute
 from traitlets.config import Config
 
 from esn_teach._formatting import fr_count
-from esn_teach.checks import ATTEMPTS_BEFORE_SOLUTION, decode_solution, encode_solution
+from esn_teach.checks import ATTEMPTS_BEFORE_SOLUTION, decode_text, encode_text
 from esn_teach.course._errors import CourseError
 from esn_teach.course._outline import GENERATED, estimate_duration, last_heading
 from esn_teach.course._source import MODULE_NAME, SOLUTION_BEGIN, SOLUTION_END, ModuleSource
@@ -420,7 +420,7 @@ def to_self_paced(
     """
     tests = _tests_cells(notebook)
     for index, name in reversed(tests):
-        encoded = encode_solution(_solution_code(module, name))
+        encoded = encode_text(_solution_code(module, name))
         cell = nbformat.v4.new_code_cell(
             f"{_SOLUTION_NOTE}\nchecks.solution_button({module.name!r}, {name!r}, {encoded!r})",
             id=f"esn-solution-{name}"[:64],
@@ -432,7 +432,7 @@ def to_self_paced(
             name = meta["grade_id"]
             guide = nbformat.v4.new_code_cell(
                 f"{_GUIDE_NOTE}\nchecks.guide_button({module.name!r}, {name!r}, "
-                f"{encode_solution(_marking_guide(module, name))!r})",
+                f"{encode_text(_marking_guide(module, name))!r})",
                 id=f"esn-guide-{name}"[:64],
             )
             notebook.cells.insert(index + 1, _generated(guide, "guide"))
@@ -473,7 +473,7 @@ def to_self_paced(
     notebook.metadata[METADATA_KEY] = {
         "mode": SELF_PACED,
         "module": module.name,
-        "selfgrade": encode_solution(json.dumps(payload, ensure_ascii=False)),
+        "selfgrade": encode_text(json.dumps(payload, ensure_ascii=False)),
     }
     return len(tests)
 
@@ -507,7 +507,7 @@ def read_self_paced(notebook: NotebookNode) -> SelfPacedPayload:
             "« esn-teach release --autonome ». Remettez votre copie à votre enseignant."
         )
     try:
-        payload = json.loads(decode_solution(str(entry.get("selfgrade", ""))))
+        payload = json.loads(decode_text(str(entry.get("selfgrade", ""))))
         if not isinstance(payload, dict):
             raise ValueError("champs manquants")
     except Exception as error:

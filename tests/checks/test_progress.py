@@ -12,7 +12,7 @@ from esn_teach import checks
 from esn_teach.checks import _progress
 
 MODULE = "01_exemple"
-SOLUTION = checks.encode_solution("sensibilite = vp / (vp + fn)")
+SOLUTION = checks.encode_text("sensibilite = vp / (vp + fn)")
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_unwritable_path_keeps_progress_in_memory(
     assert err.count("ne peut pas être enregistrée") == 1  # said once
     found = checks.load_progress()["modules"][MODULE]["questions"]["sensibilite"]
     assert (found["state"], found["attempts"]) == ("incorrect", 2)
-    assert checks.reveal_solution(MODULE, "sensibilite", checks.encode_solution("x = 1"))[0]
+    assert checks.reveal_solution(MODULE, "sensibilite", checks.encode_text("x = 1"))[0]
 
 
 def test_the_solution_opens_only_after_trying(progress_file: Path) -> None:
@@ -201,9 +201,9 @@ def test_the_button_shows_the_solution_when_clicked(progress_file: Path) -> None
 
 def test_solutions_are_encoded_not_in_clear() -> None:
     text = "seuil = float(np.quantile(p, 0.05))"
-    encoded = checks.encode_solution(text)
+    encoded = checks.encode_text(text)
     assert "seuil" not in encoded and "quantile" not in encoded
-    assert checks.decode_solution(encoded) == text
+    assert checks.decode_text(encoded) == text
 
 
 def test_time_spent_counts_activity_not_long_pauses(
@@ -273,7 +273,7 @@ def test_the_table_updates_after_each_verification(
 
 
 def test_the_guide_button_shows_the_marking_guide(progress_file: Path) -> None:
-    guide = checks.encode_solution("*Guide de correction* : 1 point si le biais est nommé.")
+    guide = checks.encode_text("*Guide de correction* : 1 point si le biais est nommé.")
     box = checks.guide_button(MODULE, "reflexion", guide)
     button, output = box.children
     assert button.description == "Voir le guide d'auto-évaluation"

@@ -14,7 +14,7 @@ import pytest
 from esn_fixtures import MODULE_NAMES, NOTEBOOKS, REPO, cli, make_course
 from traitlets.config import Config
 
-from esn_teach.checks import encode_solution
+from esn_teach.checks import encode_text
 from esn_teach.course import (
     Course,
     CourseError,
@@ -30,7 +30,7 @@ def carrying(payload: dict) -> nbformat.NotebookNode:
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["esn_teach"] = {
         "mode": "autonome",
-        "selfgrade": encode_solution(json.dumps(payload)),
+        "selfgrade": encode_text(json.dumps(payload)),
     }
     return notebook
 

@@ -11,7 +11,7 @@ import pytest
 from esn_fixtures import MODULE_NAMES, NOTEBOOKS, answer_cell, cli, make_course
 from nbclient import NotebookClient
 
-from esn_teach.checks import decode_solution
+from esn_teach.checks import decode_text
 from esn_teach.course import (
     GENERATED,
     METADATA_KEY,
@@ -66,7 +66,7 @@ def test_each_question_gets_its_solution_after_its_check(
         assert tests.metadata.nbgrader.grade_id == f"{name}_tests"
         assert tests.source.startswith(f"with checks.question({module!r}, {name!r}):\n")
         encoded = button.source.rsplit("'", 2)[-2]
-        solution = decode_solution(encoded)
+        solution = decode_text(encoded)
         assert solution.strip() and solution.strip() in answer_cell(built, name).source
     # Solutions are never in clear in the cells; the selfgrade payload is the module itself.
     text = "\n".join(cell.source for cell in released.cells)
@@ -82,7 +82,7 @@ def test_each_question_gets_its_solution_after_its_check(
         tuple(config.ClearSolutions.code_stub.items()),
         config.ClearSolutions.text_stub,
     )
-    carried = json.loads(decode_solution(released.metadata[METADATA_KEY]["selfgrade"]))
+    carried = json.loads(decode_text(released.metadata[METADATA_KEY]["selfgrade"]))
     assert set(carried) == {"module", "source", "settings"}
     assert "get_config" not in json.dumps(carried["settings"])
     assert "selfgrade_button" in released.cells[-1].source
@@ -92,7 +92,7 @@ def test_each_question_gets_its_solution_after_its_check(
     for name, guide in zip(source.written, guides, strict=True):
         before = released.cells[released.cells.index(guide) - 1]
         assert before.metadata.nbgrader.grade_id == name
-        text = decode_solution(guide.source.rsplit("'", 2)[-2])
+        text = decode_text(guide.source.rsplit("'", 2)[-2])
         assert text and "BEGIN SOLUTION" not in text
         written = next(c for c in source.notebook.cells if answer_grade_id(c) == name)
         assert text in written.source
