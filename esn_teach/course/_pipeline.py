@@ -25,6 +25,7 @@ from traitlets.config.loader import PyFileConfigLoader
 
 from esn_teach.course._errors import CourseError
 from esn_teach.course._evaluation import to_evaluation
+from esn_teach.course._messages import encode_check_messages
 from esn_teach.course._outline import (
     COURSE_MAP,
     GENERATED,
@@ -643,8 +644,12 @@ class Course:
     ) -> list[Path]:
         """Generate the student versions with nbgrader ``generate_assignment``, only where needed.
 
-        Each student version is then checked: it contains no line of the
-        solutions, and, executed as is, it fails every autograded test
+        Except in an evaluated release, the messages of the visible checks are
+        encoded, readable only when a check runs
+        (:func:`esn_teach.course._messages.encode_check_messages`): read in the
+        cell, the refutations of the wrong options would answer a choice by
+        elimination. Each student version is then checked: it contains no line
+        of the solutions, and, executed as is, it fails every autograded test
         (nbgrader's ``validate --invert``).
 
         A module is released again when its built notebook (``source/``), its
@@ -837,6 +842,8 @@ class Course:
         released_nb = nbformat.reads(text, as_version=4)
         if evaluation:
             to_evaluation(released_nb)
+        else:  # reading the visible checks' messages must not answer a question by elimination
+            encode_check_messages(released_nb)
         add_progress(released_nb, module, evaluation=evaluation)
         if self_paced is not None:
             to_self_paced(released_nb, module, settings=self_paced)
