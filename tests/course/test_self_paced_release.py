@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -18,6 +19,7 @@ from esn_teach.course import (
     SELF_PACED_BANNER,
     Course,
     CourseError,
+    ModuleSource,
     SelfGradeSettings,
     read_self_paced,
     solution_lines,
@@ -25,6 +27,9 @@ from esn_teach.course import (
 from esn_teach.course._selfpaced import _wrap
 
 pytestmark = pytest.mark.slow
+
+#: A message as the release encodes it in a visible check.
+ENCODED = re.compile(r'decode_text\("([A-Za-z0-9+/=]+)"\)')
 
 
 def answer_grade_id(cell: nbformat.NotebookNode) -> str:
@@ -150,3 +155,80 @@ def test_progress_survives_a_new_session(
     (table,) = generated(again, "progress")
     assert "1 juste, 0 à revoir" in outputs_text(table)
     assert "\u2714 juste" in outputs_text(table)
+
+
+def message_texts(module: ModuleSource) -> dict[str, list[str]]:
+    """The prose of each visible check of a module's source: the messages naming mistakes.
+
+    Read independently of how the release finds them: every string literal of three
+    words or more, except the options, the hints and success sentences, what is
+    printed, what is put into a template, and the parts of f-strings (left readable).
+    """
+    texts = {}
+    for cell in module.notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+            continue
+        tree = ast.parse(cell.source.split("### BEGIN HIDDEN TESTS")[0])
+        skipped: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg in {"options", "hint", "success"}:
+                skipped |= {id(inner) for inner in ast.walk(node.value)}
+            elif isinstance(node, ast.JoinedStr):
+                skipped |= {id(inner) for inner in ast.walk(node)}
+            elif isinstance(node, ast.Call) and (
+                getattr(node.func, "id", "") == "print"
+                or getattr(node.func, "attr", "") == "format"
+            ):
+                skipped |= {id(inner) for arg in node.args for inner in ast.walk(arg)}
+        texts[meta["grade_id"]] = [
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and len(node.value.split()) >= 3
+            and id(node) not in skipped
+        ]
+    return texts
+
+
+@pytest.mark.parametrize("module", MODULE_NAMES)
+def test_visible_checks_carry_their_messages_encoded(
+    graded_course, self_paced_course: Course, module: str
+) -> None:
+    """Reading a check's messages would answer a choice by elimination: none is readable."""
+    texts = message_texts(self_paced_course.module(module))
+    assert sum(map(len, texts.values())) >= len(texts), "each check names some mistake"
+    for course in (graded_course.course, self_paced_course):  # formative, self-paced
+        released = nbformat.read(course.release_path(module), as_version=4)
+        checks_cells = {
+            answer_grade_id(cell): cell.source
+            for cell in released.cells
+            if answer_grade_id(cell).endswith("_tests")
+        }
+        assert set(checks_cells) == set(texts)
+        for grade_id, messages in texts.items():
+            cell = checks_cells[grade_id]
+            readable = [
+                node.value
+                for node in ast.walk(ast.parse(cell))
+                if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            ]
+            leaked = [m for m in messages if m in cell or any(m in text for text in readable)]
+            assert not leaked, f"{course.root.name} {grade_id}: {leaked}"
+            carried = [decode_text(blob) for blob in ENCODED.findall(cell)]
+            assert [m for m in messages if m not in carried] == [], grade_id
+
+
+def test_a_released_check_still_names_the_mistake(
+    graded_course, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The encoded messages are decoded when the student runs the check."""
+    monkeypatch.setenv("ESN_TEACH_PROGRESS", str(tmp_path / "progression.json"))
+    module = MODULE_NAMES[0]
+    mistake = graded_course.modules[module].source.wrong_answers[0]
+    released = nbformat.read(graded_course.course.release_path(module), as_version=4)
+    answer_cell(released, mistake.answer).source = mistake.code
+    check = answer_cell(run(released, tmp_path), f"{mistake.answer}_tests")
+    assert mistake.message not in check.source
+    assert mistake.message in outputs_text(check)
