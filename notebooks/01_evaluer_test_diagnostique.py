@@ -552,8 +552,11 @@ checks.check_choice(
                        "ont servi à choisir le seuil : ce n'est pas une garantie.",
                        digest="534a2178d7d638cf"),
     ],
-    success=checks.decode_solution(
-        "eNpNjzFuwzAQBL+ynRrBheEq38gLCHHtnEFR8h3p97hMev9AH8vKQZA0h+WCuzc3MXA6Yk4lZcmlNgT9btgemD4WC3MUyutW8IZe5dr57MTM6L59QRMsRWFGw7I2my0aR7D9by7JIqj6XpVNfqEszQPe2fd0HlJvLrGmZvrIGHHrhjr8QdUXV1pXZ81i+HmL4lLoI7K9NkxUkLirb9e/7NOwA+oY356auePKjkxoVRtx7aJWt2+fcfgG9JRm7A=="
+    success=(
+        "ces 42 malades ont servi à choisir le seuil : un chiffre mesuré sur elles est "
+        "optimiste, et 42 malades laissent une marge large. Seules d'autres patientes, "
+        "qui n'ont servi ni à apprendre ni à régler, disent ce que vaut ce seuil : "
+        "c'est le rôle du jeu de test, juste après."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -900,8 +903,11 @@ checks.check_choice(
                        "tous deux lisent les mêmes cellules : quand le prélèvement est mauvais, "
                        "que disent-ils ?", digest="4ecee039db0adf08"),
     ],
-    success=checks.decode_solution(
-        "eNo9UEtOxTAMvMrsuql6gHcNxAFM6hZL+bSJjeBIBYkLsHu5GG5BbxU54/k5MsKHllhWacqIoojckPpn8idwjHbOuznGaKFUnvAkiAPJahL9k5Ao79YPRIJaYqsjtFjDzPaOWRpnxf0LL/3IknH/wc2VESgHrg/yRq0xtmIVlvFWSZD7sZLKMoLPWFBu6nuV+rci8enu27sNEpEHByc8Z0btx9KPyi6PuXgj19Va0uZuZFo5nYH+K12at4fvX6jR+736Qa67uMjgyFJpvYizk6Q1m34BC6N4AQ=="
+    success=(
+        "le cytologiste lit les mêmes cellules que le score. Si l'aiguille a manqué la "
+        "tumeur, tous deux disent « bénin » : ce cancer manqué passe pour un vrai "
+        "négatif, et le test paraît meilleur qu'il n'est. Une référence doit se tromper "
+        "autrement que le test : pour un cancer, l'histologie d'un fragment de tissu."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -992,8 +998,12 @@ checks.check_choice(
                        "courbe ROC, qui résume tous les seuils à la fois. Relisez sa définition et "
                        "sa lecture.", digest="298e5e1f61967bea"),
     ],
-    success=checks.decode_solution(
-        "eNo9UDtuwzAMvQo3t4DrAzRTkLUFsjQ7w9KxAIlSJTtocpqu6jV0sVBy3UEg9PT4PrLd/uMA5F3AyGA5QSIfdXzqcWixzvIDxMt3w8TLy4bvdGGJEKIPPs7GC0h3A5ZZpQKmAd7RqCAvlp2iVedP3QhNKJeSE7wCTXxv2iM7V61LDibNJXPqW6TNTzqvKqq8ouW3skcf25Kmx5VpuG/B/rs0rxrgiceR58pNgUljPvegd9s+Aa9MoDUHeEM4HY/6ZK1KnbVEYrXLhGK+lrVLY6tjiCVf0bIQDw9IB3rI"
+    success=(
+        "l'AUC compare les scores des malades à ceux des non-malades ; leur proportion "
+        "n'y entre pas. Mais seulement à scores inchangés : chez des femmes dépistées, "
+        "les malades n'ont pas les mêmes formes de la maladie, leurs scores changent "
+        "(effet de spectre), et l'AUC avec eux. La VPP, elle, baisse mécaniquement avec "
+        "la prévalence."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1069,8 +1079,12 @@ checks.check_choice(
                        "sensibilité elle-même peut changer (effet de spectre, section 6).",
                        digest="47612bd263930aa7"),
     ],
-    success=checks.decode_solution(
-        "eNpNkEFqxDAMRa/yN2U2Yegm0PYGPYbGFh2BIgfLDr1Seo1crLLpoish6ev/h/Qm1rgepMrIxYyhhF3pK1p2HJUkirO5PESlXacjlW2nJg+NDR2cYMXn8XWy3/GpyNeZqjSE6ZOcaka+dUNMn2RNVIuFPd5WbKQUQQuq8Jzt2h0fMBkgQ554HscmMjloo71+WuWR0jgFEi9/+v+cyGSOcUh9qPeydw2LYhORv5P2FtNeWzDhdXlfI5d6mHTR6Ndl/qKWjd3HOxCKF4Th5Agev/8Cr9x1Qg=="
+    success=(
+        "l'intervalle donne la plage des vraies sensibilités compatibles avec nos "
+        "données. Il décrit le hasard d'un échantillon de 85 malades, rien de plus : ni "
+        "la chance d'une patiente d'être détectée, ni la sensibilité dans une autre "
+        "population. Il exclut pourtant 0,95 : au seuil 0,5, la promesse de 95 % ne "
+        "tient pas."
     ),
 )
 ### BEGIN HIDDEN TESTS

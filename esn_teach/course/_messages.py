@@ -12,7 +12,9 @@ behaves exactly as before; only reading the cell no longer tells the answer. Thi
 is no secret (anyone can decode it), just as the digests are no proof.
 
 A message is the message argument of ``Mistake(value, message, …)`` and of
-``expect(condition, message, …)`` (positional or ``message=``). Its string
+``expect(condition, message, …)`` (positional or ``message=``), and the ``success=``
+explanation of ``check_number``, ``check_choice`` and ``check_choices`` (which
+explains, so names, the right option). Its string
 literals are found through what a check cell does with them: a literal, implicitly
 concatenated or joined with ``+``; a name bound to one in the cell; a value of a
 dictionary or an element of a list the cell iterates over; the argument of a
@@ -44,6 +46,9 @@ MESSAGE_NOTE = (
 
 #: Calls whose argument at this position (or ``message=``) is a message naming a mistake.
 _MESSAGE_CALLS = {"Mistake": 1, "expect": 1}
+
+#: Checks whose ``success=`` message explains the right answer: it would give it away too.
+_SUCCESS_CALLS = frozenset({"check_number", "check_choice", "check_choices"})
 
 #: How a rewritten cell reaches ``decode_text`` when its checks are not called as ``x.Mistake``.
 _FALLBACK_PREFIX = '__import__("esn_teach.checks").checks'
@@ -125,6 +130,10 @@ class _MessageFlow:
                 message = _argument(node, _MESSAGE_CALLS[_called(node)], "message")
                 if message is not None:
                     self.follow(message, self._prefix(node))
+            if isinstance(node, ast.Call) and _called(node) in _SUCCESS_CALLS:
+                success = next((kw.value for kw in node.keywords if kw.arg == "success"), None)
+                if success is not None:
+                    self.follow(success, self._prefix(node))
 
     def _bind(self, target: ast.expr, binding: _Binding, path: tuple[int, ...] = ()) -> None:
         if isinstance(target, ast.Name):

@@ -55,7 +55,7 @@ checks.check_choice(
             message=M,  # one of three
         ),
     ],
-    success="la marge est bien mesurée.",
+    success=M,
 )
 """
 DECODE = re.compile(r'checks\.decode_text\("[A-Za-z0-9+/=]+"\)')
@@ -76,12 +76,12 @@ def failure(source: str, **names: object) -> str:
 
 def test_messages_are_unreadable_in_the_cell_and_the_same_when_it_runs(capsys):
     result = encode_messages(CHOICE)
-    assert (result.encoded, result.formatted) == (3, 0)
+    assert (result.encoded, result.formatted) == (4, 0)  # three mistakes and the success
     ast.parse(result.source)
     for answer, message in CHOICE_MESSAGES.items():
         assert message in failure(CHOICE, marge=answer)
         assert failure(result.source, marge=answer) == failure(CHOICE, marge=answer)
-        for part in (message[:25], message[-25:], "0,84", "refaire"):
+        for part in (message[:25], message[-25:], "0,84", "refaire", "bien mesurée"):
             assert part not in result.source
     run(result.source, marge="C")  # the right option still passes
     assert "la marge est bien mesurée." in capsys.readouterr().out
@@ -210,7 +210,7 @@ def test_only_the_visible_checks_of_a_notebook_are_rewritten():
         ]
     )
     result = encode_check_messages(notebook)
-    assert (result.encoded, result.formatted) == (3, 0)
+    assert (result.encoded, result.formatted) == (4, 0)
     assert notebook.cells[0].source == 'checks.Mistake(None, "du texte", digest="ab")'
     assert notebook.cells[1].source == answer
     assert notebook.cells[2].source == encode_messages(CHOICE).source

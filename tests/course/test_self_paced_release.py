@@ -161,8 +161,9 @@ def message_texts(module: ModuleSource) -> dict[str, list[str]]:
     """The prose of each visible check of a module's source: the messages naming mistakes.
 
     Read independently of how the release finds them: every string literal of three
-    words or more, except the options, the hints and success sentences, what is
-    printed, what is put into a template, and the parts of f-strings (left readable).
+    words or more (success sentences included: they explain the right option), except
+    the options, the hints, what is printed, what is put into a template, and the
+    parts of f-strings (left readable).
     """
     texts = {}
     for cell in module.notebook.cells:
@@ -172,7 +173,7 @@ def message_texts(module: ModuleSource) -> dict[str, list[str]]:
         tree = ast.parse(cell.source.split("### BEGIN HIDDEN TESTS")[0])
         skipped: set[int] = set()
         for node in ast.walk(tree):
-            if isinstance(node, ast.keyword) and node.arg in {"options", "hint", "success"}:
+            if isinstance(node, ast.keyword) and node.arg in {"options", "hint"}:
                 skipped |= {id(inner) for inner in ast.walk(node.value)}
             elif isinstance(node, ast.JoinedStr):
                 skipped |= {id(inner) for inner in ast.walk(node)}
