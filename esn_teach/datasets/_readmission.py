@@ -104,7 +104,8 @@ def make_readmission_cohort(
     Parameters
     ----------
     n_samples : int, default=20_000
-        Number of hospital stays.
+        Number of hospital stays, drawn independently: one stay per patient (no
+        patient has several, correlated stays).
     prevalence : mapping of str to float, default={"A": 0.15, "B": 0.30}
         30-day readmission risk per group (a cumulative incidence, the base rate
         Chouldechova calls prevalence), each in (0, 1); at least two groups.
