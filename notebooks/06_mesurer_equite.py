@@ -71,6 +71,7 @@ from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import data_card, make_readmission_cohort
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import FairnessExplorer
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
 
 taux_voulus = {"A": 0.15, "B": 0.30}  # part de réhospitalisés visée dans chaque groupe
@@ -129,7 +130,8 @@ print(f"Taux de réhospitalisation observés dans le jeu de test : groupe A "
 # %% [markdown]
 # ## 3. Mesurer groupe par groupe
 #
-# `MetricFrame` (fairlearn) calcule chaque indicateur **séparément dans chaque groupe** :
+# `MetricFrame`, un outil de **fairlearn** (une bibliothèque Python libre et gratuite qui mesure
+# l'équité d'un modèle), calcule chaque indicateur **séparément dans chaque groupe** :
 #
 # - le **taux de réhospitalisation** (il ne dépend pas du modèle) ;
 # - le **taux de sélection** : la part de patients sélectionnés pour un appel ;
@@ -189,8 +191,8 @@ fr_table(par_groupe, columns=noms, index={"groupe": "Groupe"}, caption="Par grou
 #
 # <details><summary>Indice 2</summary>
 #
-# Dans la colonne trouvée à l'indice 1, lisez la valeur de chaque groupe. Un écart entre
-# deux groupes est une **soustraction** (pas une division), qui doit donner un nombre positif.
+# Relisez la définition de l'écart, juste au-dessus, mot à mot : quel taux compare-t-elle,
+# entre quels groupes, et dans quel ordre ? Quel signe doit avoir le résultat ?
 # </details>
 
 # %% answer="ecart_parite"
@@ -249,7 +251,8 @@ checks.check_number(
             rel_tol=0.02,  # a ratio of the table's rounded rates (0.465 / 0.109)
         ),
     ],
-    hint="Utilisez la colonne des taux de sélection, et soustrayez le plus petit du plus grand.",
+    hint="Relisez la définition de l'écart de parité démographique : quel taux compare-t-elle, "
+    "et dans quel ordre ?",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -302,18 +305,20 @@ ecart_parite = (round(par_groupe.loc["B", "taux_selection"], 3)
 # |---|---|---|
 # | **Parité démographique** | le taux de sélection | « Chaque groupe reçoit-il sa part d'appels ? » |
 # | **Égalité des chances** | le TFN (donc la sensibilité) | « Un futur réhospitalisé a-t-il la même chance d'être appelé dans chaque groupe ? » |
-# | **Égalité des erreurs** (*equalized odds*, souvent traduit « chances égalisées » ; à ne pas confondre avec l'égalité des chances, qui ne demande que le même TFN) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
+# | **Égalité des erreurs** (*equalized odds* ; plus exigeante que l'égalité des chances) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
 # | **Parité prédictive** | la VPP | « Un appel signifie-t-il le même risque dans chaque groupe ? » |
 #
 # La **calibration**, elle, porte sur le **score** : il est **calibré** dans un groupe si,
 # parmi les patients à qui il annonce un risque de 30 %, environ 30 % sont réhospitalisés. Le
 # **diagramme de fiabilité** le vérifie : dans chaque groupe, les patients sont rangés par score
 # en dix paquets de même effectif ; chaque point place le risque moyen annoncé face à la part
-# réellement réhospitalisée, avec une barre verticale : son intervalle de confiance à 95 %
-# (intervalle de Wilson, section 8, après la séance).
-# Un score calibré suit la diagonale, aux marges près.
+# réellement réhospitalisée, avec une barre verticale : la **marge d'erreur** de cette part (son
+# intervalle de confiance à 95 %, expliqué après la séance). Un score calibré suit la
+# diagonale, aux marges près.
 
 # %%
+# Cette cellule trace le diagramme de fiabilité (vous n'avez pas à lire ce code : lisez ce
+# qu'elle affiche).
 with accessible_style():
     fig, ax = plt.subplots(figsize=(6.5, 5), layout="constrained")
     ax.plot([0, 1], [0, 1], color=PALETTE["black"], linestyle=":", marker="",
@@ -357,11 +362,16 @@ print(f"Paquets dont la diagonale sort de l'intervalle : {hors_marge['A']} sur 1
 
 # %% [markdown]
 # Aux fluctuations près (environ 150 patients par point), le score est **calibré dans chaque
-# groupe**. Le groupe, l'une de ses variables, y contribue : il permet d'ajuster le risque
-# moyen de chaque groupe (sur l'apprentissage) ; le retirer ferait sous-estimer le risque
-# du groupe B et surestimer celui du groupe A. Qu'il le soit sur toute l'échelle tient à nos
-# données synthétiques. Pourtant, au même seuil, la VPP et surtout les erreurs (colonnes `tfn`
-# et `tfp` de la section 3) diffèrent entre les groupes.
+# groupe**. Pourtant, au même seuil, la VPP et surtout les erreurs (colonnes `tfn` et `tfp`
+# de la section 3) diffèrent entre les groupes.
+#
+# <details><summary>Pourquoi le score est-il calibré dans chaque groupe ? (facultatif)</summary>
+#
+# Le groupe, l'une de ses variables, y contribue : il permet d'ajuster le risque moyen de
+# chaque groupe (sur l'apprentissage) ; le retirer ferait sous-estimer le risque du groupe B
+# et surestimer celui du groupe A. Qu'il le soit sur toute l'échelle tient à nos données
+# synthétiques.
+# </details>
 #
 # ### Question 2 — Quel critère cette plainte invoque-t-elle ? (1 point)
 #
@@ -480,10 +490,6 @@ critere_plainte = "calibration"
 
 # %%
 p, vpp, tfn = par_groupe["taux_rehosp"], par_groupe["vpp"], par_groupe["tfn"]
-# Les paramètres de la question 3 :
-p_a, p_b = taux_voulus["A"], taux_voulus["B"]  # taux visés par le générateur : 15 % et 30 %
-vpp_cible = 0.35  # VPP voulue dans les deux groupes
-tfn_cible = 0.20  # TFN voulu dans les deux groupes
 fr_table(
     pd.DataFrame({"TFP mesuré": par_groupe["tfp"],
                   "TFP par la formule": p / (1 - p) * (1 - vpp) / vpp * (1 - tfn)}),
@@ -507,157 +513,134 @@ fr_table(
 # prédiction parfaite.
 # </details>
 #
-# ### Question 3 — Le TFP imposé au groupe A (2 points)
+# ### Question 3 — Prédire le TFP de chaque groupe (2 points)
 #
-# L'équipe voudrait la même VPP et le même TFN dans les deux groupes (`vpp_cible` et
-# `tfn_cible`, fixés dans la cellule précédente). Avec le taux de réhospitalisation **visé**
-# `p_a` de 15 % dans le groupe A, quel **TFP** l'identité impose-t-elle au groupe A ?
-# Écrivez le calcul plutôt qu'un résultat arrondi (il faut au moins trois décimales).
-#
-# <details><summary>Des paramètres réalistes ?</summary>
-#
-# Non : ils sont choisis pour le calcul. Une VPP de 0,35 dans le groupe B, où 30 % des
-# patients sont réhospitalisés, vaut à peine mieux que des appels au hasard, et aucune règle
-# raisonnable sur notre score n'atteint le TFP, très élevé, qu'elle imposerait au groupe B.
-# </details>
+# L'équipe veut la même VPP et le même TFN dans les deux groupes, sans en avoir encore choisi
+# les valeurs. Prédisez avec l'identité : quel groupe aura le **TFP le plus élevé**, et combien
+# de fois plus ? Donnez `rapport_tfp`, le TFP du groupe B divisé par celui du groupe A, avec les
+# taux de réhospitalisation observés (section 3).
 #
 # <details><summary>Indice 1</summary>
 #
-# Recopiez la formule de Chouldechova en remplaçant *p* par `p_a`, VPP par `vpp_cible` et TFN
-# par `tfn_cible`. Le groupe B ne sert pas dans cette question.
+# Écrivez l'identité pour le groupe A, puis pour le groupe B. Quels facteurs ont la même
+# valeur dans les deux groupes ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Le premier facteur ne dépend que du **groupe** (réhospitalisés rapportés aux autres) ; le
-# deuxième, de la **VPP** (appels inutiles rapportés aux appels utiles) ; le troisième est la
-# **sensibilité**, et non le TFN lui-même. Mettez chaque soustraction entre parenthèses. Le
-# résultat est un TFP, pas le taux `p_a` lui-même.
+# Divisez l'identité du groupe B par celle du groupe A : que devient chaque facteur commun ?
+# Regardez bien sous quelle forme le taux *p* entre dans le facteur qui reste.
 # </details>
 
-# %% answer="tfp_a"
-tfp_a = ...
+# %% answer="rapport_tfp"
+rapport_tfp = ...
 ### BEGIN SOLUTION
-tfp_a = p_a / (1 - p_a) * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
+cote_a = par_groupe.loc["A", "taux_rehosp"] / (1 - par_groupe.loc["A", "taux_rehosp"])
+cote_b = par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"])
+rapport_tfp = cote_b / cote_a
 ### END SOLUTION
 
-# %% tests="tfp_a" points=2
+# %% tests="rapport_tfp" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-checks.expect(
-    not (isinstance(tfp_a, (int, float)) and tfp_a < 0),
-    "votre TFP est négatif : c'est impossible pour une proportion. Vérifiez vos parenthèses "
-    "autour de 1 - p_a, 1 - vpp_cible et 1 - tfn_cible : sans elles, Python multiplie et "
-    "divise avant de soustraire.",
-    name="tfp_a",
-)
 checks.check_number(
-    tfp_a,
-    name="tfp_a",
-    digest="ddddc93c2c62f2b3",
-    bounds=(0, 1),
+    rapport_tfp,
+    name="rapport_tfp",
+    digest="415d19ced5dfda14",
+    decimals=2,
+    bounds=(0, 50),
+    percent_is_mistake=False,  # a ratio, not a proportion
     mistakes=[
         checks.Mistake(
-            par_groupe.loc["A", "tfp"],
-            "vous avez recopié le TFP mesuré sur nos décisions (seuil 0,3, tableau ci-dessus). "
-            "On demande le TFP que l'identité imposerait avec p_a, vpp_cible et tfn_cible.",
+            1,
+            "vous avez prédit des TFP égaux : c'est ce que voudrait l'égalité des erreurs, et "
+            "l'identité montre qu'elle est impossible ici. À VPP et TFN égaux, le TFP suit le "
+            "premier facteur, qui dépend du taux de réhospitalisation du groupe.",
+        ),
+        checks.Mistake(
+            par_groupe.loc["B", "tfp"] / par_groupe.loc["A", "tfp"],
+            "vous avez divisé les TFP mesurés au seuil 0,3 (section 3). À ce seuil, VPP et TFN "
+            "diffèrent entre les groupes ; la question suppose la même VPP et le même TFN.",
         ),
         checks.Mistake(
             None,
-            "vous avez pris le taux de réhospitalisation observé dans le jeu de test (p, "
-            "tableau de la section 3). La question part du taux visé p_a = 0,15.",
-            digest="ac686541a3568b65",
+            "groupes inversés : vous avez divisé le TFP du groupe A par celui du groupe B. La "
+            "question demande le TFP du groupe B divisé par celui du groupe A.",
+            digest="03eddcb2044132d3",
         ),
         checks.Mistake(
             None,
-            "parenthèses : écrivez (1 - tfn_cible). Sans parenthèses, Python multiplie par 1 "
-            "puis soustrait tfn_cible.",
-            digest="37315878544f55be",
-        ),
-        checks.Mistake(
-            p_a,
-            "vous avez donné le taux de réhospitalisation p_a lui-même. On demande le TFP que "
-            "l'identité impose : p_a n'en est que le point de départ (premier facteur).",
-        ),
-        checks.Mistake(
-            0.6367,
-            "c'est le TFP imposé au groupe B : vous avez pris le taux de réhospitalisation de "
-            "l'autre groupe (groupes inversés). Utilisez p_a.",
+            "vous avez divisé les taux de réhospitalisation p eux-mêmes. Dans l'identité, p "
+            "n'entre que par p / (1 − p), les réhospitalisés rapportés aux autres : c'est ce "
+            "facteur qui ne se simplifie pas.",
+            digest="0fb8356c77a8978e",
         ),
         checks.Mistake(
             None,
-            "vous avez multiplié par le TFN au lieu de 1 − TFN. Le dernier facteur est la "
-            "sensibilité : la part des réhospitalisés qui sont appelés.",
-            digest="bf195836fbeb94c3",
+            "vous avez pris les taux visés par le générateur (15 % et 30 %). La question porte "
+            "sur les taux observés dans le jeu de test (tableau de la section 3).",
+            digest="ea66e03b36947c38",
         ),
         checks.Mistake(
             None,
-            "vous avez inversé le rapport de la VPP : c'est (1 − VPP) / VPP, les faux positifs "
-            "rapportés aux vrais positifs parmi les appelés.",
-            digest="38d4d5b4c860f30a",
+            "vous avez divisé les taux visés (deux fois plus dans le groupe B). La question porte "
+            "sur les taux observés, et l'identité fait intervenir p / (1 − p), pas p.",
+            digest="0214d91553b2785f",
         ),
         checks.Mistake(
             None,
-            "vous avez pris p au lieu de p / (1 − p) : le premier facteur est le rapport des "
-            "réhospitalisés aux non-réhospitalisés.",
-            digest="85c72f020133dd44",
+            "vous avez pris p / (1 − p) pour un groupe et p seul pour l'autre : le facteur qui "
+            "reste a la même forme dans les deux groupes.",
+            digest="42fd720b779552a3",
         ),
         checks.Mistake(
             None,
-            "vous avez inversé le premier facteur : c'est p / (1 − p), pas (1 − p) / p.",
-            digest="cb15518a646fdb0e",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez oublié le dernier facteur, 1 − TFN (la sensibilité).",
-            digest="1c3a5741822a78c6",
+            "vous avez pris p / (1 − p) pour un groupe et p seul pour l'autre : le facteur qui "
+            "reste a la même forme dans les deux groupes.",
+            digest="dc6c919058dc1764",
         ),
     ],
-    hint="Reprenez la formule de Chouldechova facteur par facteur, avec les variables du "
-    "groupe A.",
+    hint="Écrivez l'identité pour chaque groupe : quels facteurs sont les mêmes dans les deux ?",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
-    tfp_a,
-    name="tfp_a",
-    expected=0.15 / 0.85 * 0.65 / 0.35 * 0.8,
+    rapport_tfp,
+    name="rapport_tfp",
+    decimals=2,
+    expected=(par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"]))
+    / (par_groupe.loc["A", "taux_rehosp"] / (1 - par_groupe.loc["A", "taux_rehosp"])),
 )
 ### END HIDDEN TESTS
 
-# %% mistake="tfp_a"
+# %% mistake="rapport_tfp"
 # message : groupes inversés
-tfp_a = p_b / (1 - p_b) * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
+cote_a = par_groupe.loc["A", "taux_rehosp"] / (1 - par_groupe.loc["A", "taux_rehosp"])
+cote_b = par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"])
+rapport_tfp = cote_a / cote_b
 
-# %% mistake="tfp_a"
-# message : au lieu de 1 − TFN
-tfp_a = p_a / (1 - p_a) * (1 - vpp_cible) / vpp_cible * tfn_cible
+# %% mistake="rapport_tfp"
+# message : vous avez divisé les taux de réhospitalisation p eux-mêmes
+rapport_tfp = par_groupe.loc["B", "taux_rehosp"] / par_groupe.loc["A", "taux_rehosp"]
 
-# %% mistake="tfp_a"
-# message : inversé le rapport de la VPP
-tfp_a = p_a / (1 - p_a) * vpp_cible / (1 - vpp_cible) * (1 - tfn_cible)
+# %% mistake="rapport_tfp"
+# message : vous avez pris les taux visés par le générateur
+rapport_tfp = (0.30 / 0.70) / (0.15 / 0.85)
 
-# %% mistake="tfp_a"
-# message : vous avez pris p au lieu de p / (1 − p)
-tfp_a = p_a * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
+# %% mistake="rapport_tfp"
+# message : vous avez divisé les taux visés
+rapport_tfp = 0.30 / 0.15
 
-# %% mistake="tfp_a"
-# message : vous avez donné le taux de réhospitalisation p_a lui-même
-tfp_a = p_a
+# %% mistake="rapport_tfp"
+# message : vous avez divisé les TFP mesurés au seuil 0,3
+rapport_tfp = par_groupe.loc["B", "tfp"] / par_groupe.loc["A", "tfp"]
 
-# %% mistake="tfp_a"
-# message : vous avez recopié le TFP mesuré
-tfp_a = par_groupe.loc["A", "tfp"]
+# %% mistake="rapport_tfp"
+# message : vous avez prédit des TFP égaux
+rapport_tfp = 1
 
-# %% mistake="tfp_a"
-# message : vous avez pris le taux de réhospitalisation observé
-tfp_a = p["A"] / (1 - p["A"]) * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
-
-# %% mistake="tfp_a"
-# message : parenthèses : écrivez (1 - tfn_cible)
-tfp_a = p_a / (1 - p_a) * (1 - vpp_cible) / vpp_cible * 1 - tfn_cible
-
-# %% mistake="tfp_a"
-# message : votre TFP est négatif
-tfp_a = p_a / 1 - p_a * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
+# %% mistake="rapport_tfp"
+# message : p seul pour l'autre
+rapport_tfp = (par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"])
+               / par_groupe.loc["A", "taux_rehosp"])
 
 # %% [markdown]
 # ## 6. Corriger le modèle avec fairlearn
@@ -667,12 +650,12 @@ tfp_a = p_a / 1 - p_a * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
 # tirée au sort** : selon son score, le patient a une certaine **probabilité d'être appelé**.
 # Il apprend ces règles sur le **jeu de validation**, des séjours que le modèle n'a pas vus,
 # pour égaliser le TFN et le TFP avec la meilleure **exactitude équilibrée** (la moyenne de
-# la sensibilité et de la spécificité) possible sous cette contrainte. La cellule lit les
-# règles apprises, puis mesure les taux sur le jeu de test : lisez ce qu'elle affiche, **vous
-# n'avez pas à lire son code**.
+# la sensibilité et de la spécificité) possible sous cette contrainte. La figure montre les
+# règles apprises ; la cellule mesure ensuite les taux sur le jeu de test.
 
 # %%
-# La correction (vous n'avez pas à lire ce code : lisez ce qu'il affiche).
+# Cette cellule applique la correction (vous n'avez pas à lire ce code : lisez ce qu'elle
+# affiche).
 correction = ThresholdOptimizer(estimator=modele, constraints="equalized_odds",
                                 objective="balanced_accuracy_score", prefit=True,
                                 predict_method="predict_proba")
@@ -689,42 +672,63 @@ def proba_appel(score, regle):
 
 
 regles_apprises = correction.interpolated_thresholder_.interpolation_dict
-seuils = {}
-print("Les règles apprises, lues pour vous (probabilité d'être appelé selon le score) :")
-for groupe in ("A", "B"):
-    regle = regles_apprises[groupe]
-    seuils[groupe] = sorted([regle["operation0"].threshold, regle["operation1"].threshold])
-    bas, haut = seuils[groupe]
-    lecture = (f"- groupe {groupe} : score inférieur à {fr_number(bas)}, "
-               f"{fr_percent(proba_appel(0.0, regle), 0)} ; entre {fr_number(bas)} et "
-               f"{fr_number(haut)}, {fr_percent(proba_appel((bas + haut) / 2, regle), 0)} ; "
-               f"au-dessus de {fr_number(haut)}, {fr_percent(proba_appel(1.0, regle), 0)}")
-    print(lecture + ".")
-    if regle.get("p_ignore", 0.0) > 0:
-        print(f"  Dans le groupe {groupe}, à tout score, {fr_percent(regle['p_ignore'], 0)} des "
-              "décisions sont tirées au sort (appel avec une probabilité de "
-              f"{fr_percent(regle.get('prediction_constant', 0.0), 0)}) ; les autres suivent "
-              f"les seuils : d'où les {fr_percent(proba_appel(0.0, regle), 0)} d'appelés sous "
-              f"{fr_number(bas)}.")
+seuils = {groupe: sorted([regles_apprises[groupe]["operation0"].threshold,
+                          regles_apprises[groupe]["operation1"].threshold])
+          for groupe in ("A", "B")}
+grille = np.linspace(0, 1, 1001)  # des scores de 0 à 1
+probas = {groupe: proba_appel(grille, regles_apprises[groupe]) for groupe in ("A", "B")}
 # Un exemple : un score entre les deux seuils du groupe dont les seuils sont le plus écartés.
-tirage_au_sort = max(seuils, key=lambda g: seuils[g][1] - seuils[g][0])
-exemple = round(sum(seuils[tirage_au_sort]) / 2, 2)
-print(f"Au même score {fr_number(exemple, 2)}, un patient du groupe A est appelé avec une "
-      f"probabilité de {fr_percent(proba_appel(exemple, regles_apprises['A']), 0)}, un "
-      f"patient du groupe B de {fr_percent(proba_appel(exemple, regles_apprises['B']), 0)}.")
-dans_groupe = (groupe_test == tirage_au_sort).to_numpy()
-bas, haut = seuils[tirage_au_sort]
-print(f"Dans le jeu de test, groupe {tirage_au_sort} : "
-      f"{appel_corrige[dans_groupe & (scores < bas)].sum()} des "
-      f"{(dans_groupe & (scores < bas)).sum()} patients au score inférieur à {fr_number(bas)} "
-      f"ont été appelés, et {(1 - appel_corrige[dans_groupe & (scores > haut)]).sum()} des "
-      f"{(dans_groupe & (scores > haut)).sum()} patients au score supérieur à {fr_number(haut)} "
-      "ne l'ont pas été.")
+ecartes = max(seuils, key=lambda g: seuils[g][1] - seuils[g][0])
+exemple = round(sum(seuils[ecartes]) / 2, 2)
+proba_exemple = {groupe: proba_appel(exemple, regles_apprises[groupe]) for groupe in ("A", "B")}
+# Le texte qui suit s'appuie sur ces constats : le calcul s'arrête s'ils ne tiennent plus.
+assert any(np.any((proba > 0) & (proba < 1)) for proba in probas.values())  # tirages au sort
+assert abs(proba_exemple["A"] - proba_exemple["B"]) > 0.5  # même score, décisions différentes
+
+
+def lecture(groupe):
+    """Les probabilités d'appel d'un groupe, sous, entre et au-dessus de ses deux seuils."""
+    bas, haut = seuils[groupe]
+    regle = regles_apprises[groupe]
+    return (f"{fr_percent(proba_appel(0.0, regle), 0)} sous {fr_number(bas)}, "
+            f"{fr_percent(proba_appel((bas + haut) / 2, regle), 0)} entre {fr_number(bas)} et "
+            f"{fr_number(haut)}, {fr_percent(proba_appel(1.0, regle), 0)} au-dessus")
+
+
+with accessible_style():
+    fig, ax = plt.subplots(figsize=(6.5, 4.5), layout="constrained")
+    ax.plot(grille, (grille >= seuil_appel).astype(float), color=PALETTE["black"],
+            linestyle=":", marker="", label="Sans correction (seuil unique 0,3)")
+    for i, (groupe, couleur) in enumerate((("A", "blue"), ("B", "vermillion"))):
+        ax.plot(grille, probas[groupe], color=PALETTE[couleur], linestyle=LINESTYLES[i],
+                marker=MARKERS[i], markevery=50, label=f"Groupe {groupe}, après correction")
+    ax.axvline(exemple, color=PALETTE["bluish_green"], linestyle=LINESTYLES[2], marker="",
+               label=f"Le score {fr_number(exemple, 2)}")
+    ax.set_title("Probabilité d'être appelé selon le score")
+    ax.set_xlabel("Score de risque du patient")
+    ax.set_ylabel("Probabilité d'être appelé")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.02, 1.02)
+    ax.legend(loc="center right")
+    show_figure(
+        fig,
+        "Probabilité d'être appelé (en ordonnée) selon le score (en abscisse). Sans correction, "
+        "seuil unique 0,3 (pointillés noirs) : 0 % sous 0,3 et 100 % au-dessus, dans les deux "
+        f"groupes. Après correction, groupe A (ronds, trait plein) : {lecture('A')} ; groupe B "
+        f"(carrés, tirets) : {lecture('B')}. Au même score {fr_number(exemple, 2)} (trait "
+        "vertical mixte), un patient du groupe A est appelé avec une probabilité de "
+        f"{fr_percent(proba_exemple['A'], 0)}, un patient du groupe B de "
+        f"{fr_percent(proba_exemple['B'], 0)}.",
+    )
 taux_corrige = MetricFrame(metrics=indicateurs, y_true=y_test, y_pred=appel_corrige,
                            sensitive_features=groupe_test)
-for nom, decisions in (("seuil unique 0,3", appel), ("après correction", appel_corrige)):
-    ecart = equalized_odds_difference(y_test, decisions, sensitive_features=groupe_test)
+ecart_erreurs = {
+    nom: equalized_odds_difference(y_test, decisions, sensitive_features=groupe_test)
+    for nom, decisions in (("seuil unique 0,3", appel), ("après correction", appel_corrige))
+}
+for nom, ecart in ecart_erreurs.items():
     print(f"Écart d'égalité des erreurs ({nom}) : {fr_number(ecart)}")
+assert ecart_erreurs["après correction"] < ecart_erreurs["seuil unique 0,3"] / 5  # « presque annulé »
 par_groupe_corrige = pd.concat(
     [
         pd.DataFrame({
@@ -744,35 +748,22 @@ fr_table(par_groupe_corrige,
          index={"groupe": "Groupe"}, caption="Par groupe, après correction (par_groupe_corrige)")
 
 # %% [markdown]
-# L'**écart d'égalité des erreurs** (le plus grand des écarts de TFN et de TFP entre groupes)
-# est presque annulé, mais par des règles différentes selon le groupe, en partie tirées au
-# sort : deux patients de même score peuvent recevoir des décisions différentes. L'égalité
-# vaut **en moyenne sur le groupe**, pas pour chaque personne.
-#
-# <details><summary>Lire les règles apprises (facultatif)</summary>
-#
-# Dans le groupe A, la règle revient presque à un seuil unique, bien plus bas que 0,3. Dans
-# le groupe B, deux seuils, et une part des décisions **tirée au sort, quel que soit le
-# score**, ce qui explique les quelques appels sous le seuil bas. Une décision tirée au sort
-# est difficile à justifier devant le patient.
-# </details>
-#
-# **Attention au droit.** Traiter différemment deux patients au même score **à cause de leur
-# groupe** peut constituer une **discrimination directe** si le groupe repose sur un critère
-# protégé (origine, lieu de résidence…). En santé, la loi admet une différence justifiée par
-# un but légitime, sauf si elle repose notamment sur l'origine ou le patronyme (voir après la
-# séance). Notre score utilise lui-même le groupe : une différence de traitement à justifier.
+# Après correction, la probabilité d'être appelé dépend du **groupe** : au même score, deux
+# patients de groupes différents n'ont pas la même probabilité d'être appelés, et certaines
+# décisions sont tirées au sort. L'**écart d'égalité des erreurs** (le plus grand des écarts de TFN et
+# de TFP entre groupes) est presque annulé, mais **en moyenne sur le groupe**, pas pour chaque
+# personne. Une décision tirée au sort est difficile à justifier devant le patient, et un
+# traitement qui dépend du groupe pose une question de droit (voir après la séance).
 #
 # ## 7. Ce que coûte la correction, à nombre d'appels égal
 #
-# La correction a choisi elle-même son nombre d'appels (la meilleure exactitude équilibrée
-# sous la contrainte d'égalité des erreurs) : la cellule le compare à celui du seuil 0,3.
-# Deux questions à séparer :
-# l'équipe peut-elle passer ces appels ? Et que coûte l'égalité des erreurs **à nombre
-# d'appels égal** ? Pour la seconde, comparons la correction à la règle à seuil unique qui
-# appelle **autant de patients** (les scores les plus élevés).
+# La correction a choisi elle-même son nombre d'appels : la cellule le compare à celui du
+# seuil 0,3. Deux questions à séparer : l'équipe peut-elle passer ces appels ? Et que coûte
+# l'égalité des erreurs **à nombre d'appels égal** ? Pour la seconde, comparons la correction
+# à la règle à seuil unique qui appelle **autant de patients** (les scores les plus élevés).
 
 # %%
+# Trois règles comparées (vous n'avez pas à lire ce code : lisez ce qu'elle affiche).
 n_appels = appel_corrige.sum()
 seuil_meme_nombre = np.sort(scores)[::-1][n_appels - 1]  # le n-ième score le plus élevé
 appel_meme_nombre = (scores >= seuil_meme_nombre).astype(int)
@@ -801,7 +792,9 @@ comparaison = pd.DataFrame.from_dict(
     },
     orient="index",
 )
-fr_table(
+la_plus_basse = comparaison["exactitude_equilibree"].idxmin()
+assert la_plus_basse == "correction"  # le texte qui suit le dit
+display(fr_table(
     comparaison,
     columns={"appeles": "Patients appelés (appeles)",
              "appeles_A": "dont groupe A (appeles_A)", "appeles_B": "dont groupe B (appeles_B)",
@@ -809,7 +802,8 @@ fr_table(
              "joints_A": "dont groupe A (joints_A)", "joints_B": "dont groupe B (joints_B)",
              "exactitude_equilibree": "Exactitude équilibrée"},
     caption="Trois règles d'appel sur le jeu de test (comparaison)",
-)
+))
+print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».")
 
 # %% [markdown]
 # Un patient **joint** est un réhospitalisé qui avait été appelé (un vrai positif). La
@@ -819,14 +813,14 @@ fr_table(
 # ### Question 4 — Le prix de l'égalité des erreurs (2 points)
 #
 # À **nombre d'appels égal**, combien de patients réhospitalisés la correction joint-elle **en
-# moins** que la règle sans correction qui appelle autant de patients ? Donnez un nombre de
-# patients, `vp_perdus`, pour ce tirage au sort de la correction (vous pouvez recopier les
-# nombres du tableau).
+# moins** que la règle sans correction qui appelle autant de patients ? Donnez `vp_perdus`,
+# un nombre de patients (vous pouvez recopier les nombres du tableau). Il vaut pour **un**
+# tirage au sort de la correction ; la cellule qui suit la vérification en donne la fourchette.
 #
 # <details><summary>Indice 1</summary>
 #
-# Pourquoi comparer à capacité égale ? Une règle qui appelle plus de patients joint
-# forcément plus de réhospitalisés : quelles règles isolent l'effet de la correction ?
+# Pourquoi comparer à capacité égale ? Une règle qui appelle plus de patients joint en
+# général plus de réhospitalisés : quelles règles isolent l'effet de la correction ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -912,7 +906,8 @@ vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["seuil 0
 vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["correction", "joints_B"]
 
 # %%
-# Qui gagne, qui perd ? La correction comparée à la règle qui appelle autant de patients.
+# Qui gagne, qui perd ? (vous n'avez pas à lire ce code : lisez ce qu'elle affiche)
+print("À nombre d'appels égal (la correction comparée à la règle « même nombre ») :")
 for groupe, dans_groupe in (("A", dans_a), ("B", dans_b)):
     colonne = f"joints_{groupe}"
     gain = comparaison.loc["correction", colonne] - comparaison.loc["même nombre", colonne]
@@ -920,9 +915,26 @@ for groupe, dans_groupe in (("A", dans_a), ("B", dans_b)):
     rehosp_groupe = (reel & dans_groupe).sum()
     tfn_avant = 1 - comparaison.loc["même nombre", colonne] / rehosp_groupe
     tfn_apres = 1 - comparaison.loc["correction", colonne] / rehosp_groupe
-    print(f"Groupe {groupe} : {abs(gain)} réhospitalisés joints {sens} ; TFN "
+    print(f"- groupe {groupe} : {abs(gain)} réhospitalisés joints {sens} ; TFN "
           f"{fr_number(tfn_avant)} avec la règle « même nombre », {fr_number(tfn_apres)} "
           "après correction.")
+print(f"Face à la règle actuelle (seuil 0,3), malgré {n_appels - n_seuil} appels de plus :")
+for groupe in ("A", "B"):
+    colonne = f"joints_{groupe}"
+    avant, apres = comparaison.loc["seuil 0,3", colonne], comparaison.loc["correction", colonne]
+    print(f"- groupe {groupe} : {avant} → {apres} réhospitalisés joints ; TFN "
+          f"{fr_number(par_groupe.loc[groupe, 'tfn'])} → "
+          f"{fr_number(par_groupe_corrige.loc[groupe, 'tfn'])}.")
+plus_appeles_b = dans_b & (appel == 1) & (appel_corrige == 0)
+print(f"- dans le groupe B, {plus_appeles_b.sum()} des {(dans_b & (appel == 1)).sum()} patients "
+      f"appelés au seuil 0,3 ne le sont plus, dont {(plus_appeles_b & reel).sum()} "
+      "réhospitalisés.")
+vpp_avant, vpp_apres = par_groupe["vpp"], par_groupe_corrige["vpp"]
+print(f"VPP, seuil 0,3 → correction (tableaux des sections 3 et 6) : groupe A "
+      f"{fr_number(vpp_avant['A'])} → {fr_number(vpp_apres['A'])}, groupe B "
+      f"{fr_number(vpp_avant['B'])} → {fr_number(vpp_apres['B'])} ; écart entre les groupes "
+      f"{fr_number(abs(vpp_avant['B'] - vpp_avant['A']))} → "
+      f"{fr_number(abs(vpp_apres['B'] - vpp_apres['A']))}.")
 # Le tirage au sort de la correction, refait 200 fois : la perte change-t-elle ?
 pertes = []
 for tirage in range(200):
@@ -930,22 +942,34 @@ for tirage in range(200):
     seuil_tirage = np.sort(scores)[::-1][autre.sum() - 1]  # même nombre d'appels
     pertes.append(int(((scores >= seuil_tirage) & reel).sum() - autre[reel].sum()))
 bas_pertes, haut_pertes = np.quantile(pertes, [0.025, 0.975], method="inverted_cdf")
-print(f"Tirage au sort refait 200 fois : de {min(pertes)} à {max(pertes)} réhospitalisés "
-      f"joints en moins à nombre d'appels égal, et dans 95 % des tirages de {int(bas_pertes)} "
+print(f"Tirage au sort refait 200 fois : la correction joint moins de réhospitalisés que la "
+      f"règle « même nombre » dans {sum(perte > 0 for perte in pertes)} des 200 tirages ; de "
+      f"{min(pertes)} à {max(pertes)} de moins, et dans 95 % des tirages de {int(bas_pertes)} "
       f"à {int(haut_pertes)} (ce tirage-ci : {pertes[0]}).")
+# Le texte qui suit s'appuie sur ces constats : le calcul s'arrête s'ils ne tiennent plus.
+assert comparaison.loc["correction", "joints"] > comparaison.loc["seuil 0,3", "joints"]
+assert min(pertes) > 0  # moins de réhospitalisés joints, quel que soit le tirage
+assert comparaison.loc["correction", "appeles_B"] < comparaison.loc["même nombre", "appeles_B"]
+assert comparaison.loc["correction", "joints_B"] < comparaison.loc["seuil 0,3", "joints_B"]
+assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"])
 
 # %% [markdown]
 # Face au seuil 0,3, la correction semblait joindre **plus** de réhospitalisés : l'effet des
-# appels en plus. À nombre d'appels égal, elle en joint moins, dans chacun des 200 tirages au
+# appels en plus. À nombre d'appels égal, elle en joint moins, quel que soit le tirage au
 # sort ; combien de moins dépend du tirage : citez la fourchette, pas un seul nombre. Elle
-# déplace des appels du groupe B, le plus à risque, vers le groupe A (colonnes `appeles_A` et
-# `appeles_B`) : une **redistribution coûteuse**, car le groupe B perd plus de
-# réhospitalisés joints que le groupe A n'en gagne.
-# La colonne `vpp` montre l'autre prix : l'écart de VPP entre groupes s'est creusé, comme
-# l'annonçait l'identité de Chouldechova. Cette perte n'est pas un hasard : avec un score
-# calibré, appeler les scores les plus élevés joint **le plus** de réhospitalisés attendus
-# pour un nombre d'appels donné. Payer ce prix, et les appels en plus,
-# est un **choix de valeurs**, à faire avec les soignants et les usagers.
+# déplace des appels du groupe B, le plus à risque, vers le groupe A : une **redistribution
+# coûteuse**, car le groupe B perd plus de réhospitalisés joints que le groupe A n'en gagne.
+#
+# **Un nivellement vers le bas.** Même face au seuil 0,3 actuel, malgré ses appels en plus, la
+# correction joint **moins** de réhospitalisés du groupe B : son TFN monte. L'écart se réduit
+# donc aussi en dégradant le sort du groupe le mieux servi (*levelling down* : Mittelstadt,
+# Wachter et Russell, 2023), ce qu'un audit doit dire et justifier.
+#
+# Autre prix : l'écart de VPP entre les groupes s'est creusé, comme l'annonçait l'identité de
+# Chouldechova. Cette perte n'est pas un hasard : avec un score calibré, appeler les scores
+# les plus élevés joint **le plus** de réhospitalisés attendus pour un nombre d'appels donné.
+# Payer ce prix, et les appels en plus, est un **choix de valeurs**, à faire avec les
+# soignants et les usagers.
 
 # %% [markdown]
 # ## À retenir
@@ -963,8 +987,8 @@ print(f"Tirage au sort refait 200 fois : de {min(pertes)} à {max(pertes)} rého
 # ## Après la séance
 #
 # Cette partie se fait **après la séance** : la marge d'erreur d'un taux et sa lecture
-# (questions 5 et 6), un explorateur, une lecture, puis une réflexion écrite notée par
-# l'enseignant.
+# (questions 5 et 6), un explorateur, la lecture des règles apprises par la correction et
+# du droit, puis une réflexion écrite notée par l'enseignant.
 #
 # ## 8. La marge d'erreur d'un taux
 #
@@ -972,9 +996,9 @@ print(f"Tirage au sort refait 200 fois : de {min(pertes)} à {max(pertes)} rého
 #
 # ### Question 5 — La marge d'erreur du TFN du groupe A (2 points)
 #
-# La **marge d'erreur** à 95 % d'une proportion *f* mesurée sur *n* personnes est
-# 1,96 × √(*f* × (1 − *f*) / *n*) : l'**intervalle de confiance** va de *f* − marge à
-# *f* + marge. Calculez `marge_tfn_a`, la marge du TFN du groupe A après correction (tableau
+# L'**erreur type** d'une proportion *f* mesurée sur *n* personnes est √(*f* × (1 − *f*) / *n*) ;
+# sa **marge d'erreur** à 95 % vaut 1,96 fois l'erreur type, 1,96 × √(*f* × (1 − *f*) / *n*),
+# et l'**intervalle de confiance** va de *f* − marge à *f* + marge. Calculez `marge_tfn_a`, la marge du TFN du groupe A après correction (tableau
 # de la section 6). Quel est le *n* de ce taux ? En Python, √x s'écrit `np.sqrt(x)`.
 #
 # <details><summary>Indice 1</summary>
@@ -1052,8 +1076,8 @@ checks.check_number(
         ),
         checks.Mistake(
             None,
-            "vous avez oublié le facteur 1,96 : vous avez calculé l'erreur type, pas la marge "
-            "à 95 %.",
+            "vous avez oublié le facteur 1,96 : vous avez calculé l'erreur type (la racine "
+            "seule), pas la marge à 95 %, qui vaut 1,96 fois l'erreur type.",
             digest="edea7a1c278ad974",
         ),
         checks.Mistake(
@@ -1128,14 +1152,15 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "reho
 
 # %% [markdown]
 # Pour **comparer** deux groupes, ne regardez pas si leurs intervalles se chevauchent :
-# calculez l'intervalle de la **différence** TFN du groupe A − TFN du groupe B. Sa marge
-# additionne les deux incertitudes : 1,96 × √(*f*_A(1 − *f*_A)/*n*_A + *f*_B(1 − *f*_B)/*n*_B).
+# calculez l'intervalle de la **différence** TFN du groupe A − TFN du groupe B. Sous la racine,
+# on additionne les **variances** des deux taux (les carrés de leurs erreurs types), pas leurs
+# marges : 1,96 × √(*f*_A(1 − *f*_A)/*n*_A + *f*_B(1 − *f*_B)/*n*_B), une marge plus petite que
+# la somme des deux marges.
 #
-# La cellule calcule l'intervalle de chaque TFN avec `proportion_ci`, qui utilise
-# l'**intervalle de Wilson** : légèrement asymétrique, plus juste pour les petits effectifs.
-# La formule de la question 5 (intervalle de Wald) est l'approximation la plus simple, moins
-# fiable quand *n* est petit ou *f* proche de 0 ou de 1 ; les deux se rejoignent quand *n* est
-# grand.
+# La cellule compare aussi, pour le TFN du groupe B, l'intervalle de la question 5
+# (intervalle de **Wald**, l'approximation la plus simple) et l'**intervalle de Wilson**
+# (`proportion_ci`) : légèrement asymétrique, plus juste quand *n* est petit ou *f* proche de
+# 0 ou de 1 ; les deux se rejoignent quand *n* est grand.
 #
 # Le nombre de réhospitalisés joints en moins de la question 4 a lui aussi son incertitude :
 # un autre jeu de test donnerait un autre nombre. Le **bootstrap** l'estime : on tire au
@@ -1143,16 +1168,23 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "reho
 # (avec un nouveau tirage au sort de la correction), et on recommence 1 000 fois. Seul le jeu
 # de test est rééchantillonné : le modèle et la correction ne sont pas réappris, si bien que
 # la variabilité due aux jeux d'apprentissage et de validation n'est pas mesurée.
+#
+# **Des observations indépendantes.** Ces intervalles et le bootstrap supposent que chaque
+# ligne est indépendante des autres. Ici, chaque ligne est un séjour tiré indépendamment,
+# comme si chaque patient n'avait qu'un séjour (fiche des données) : parler de « patients »
+# est donc exact. Dans des données réelles, un patient a souvent plusieurs séjours, qui se
+# ressemblent : il faudrait compter et tirer au sort les patients, pas les séjours, sinon les
+# intervalles sont trop étroits.
 
 # %%
+# Marges d'erreur et bootstrap (vous n'avez pas à lire ce code : lisez ce qu'elle affiche).
 faux_negatifs = (appel_corrige == 0) & reel  # réhospitalisés non appelés
-for groupe, dans_groupe in (("A", dans_a), ("B", dans_b)):
-    bas, haut = proportion_ci(int(faux_negatifs[dans_groupe].sum()),
-                              int((reel & dans_groupe).sum()))
-    print(f"Groupe {groupe} : TFN après correction "
-          f"{fr_number(par_groupe_corrige.loc[groupe, 'tfn'])}, intervalle à 95 % de "
-          f"{fr_number(bas)} à {fr_number(haut)}.")
 f_g, n_g = par_groupe_corrige["tfn"], par_groupe_corrige["rehospitalises"]
+marge_b = 1.96 * np.sqrt(f_g["B"] * (1 - f_g["B"]) / n_g["B"])
+wilson_bas, wilson_haut = proportion_ci(int(faux_negatifs[dans_b].sum()), int(n_g["B"]))
+print(f"TFN du groupe B après correction : {fr_number(f_g['B'])} ; intervalle à 95 % de Wald "
+      f"de {fr_number(f_g['B'] - marge_b)} à {fr_number(f_g['B'] + marge_b)}, de Wilson de "
+      f"{fr_number(wilson_bas)} à {fr_number(wilson_haut)}.")
 difference_tfn = f_g["A"] - f_g["B"]
 marge_difference = 1.96 * np.sqrt(f_g["A"] * (1 - f_g["A"]) / n_g["A"]
                                   + f_g["B"] * (1 - f_g["B"]) / n_g["B"])
@@ -1173,76 +1205,106 @@ print(f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), 
       f"intervalle à 95 % de {int(bas_b)} à {int(haut_b)}.")
 
 # %% [markdown]
-# ### Question 6 — Que dit l'intervalle de la différence ? (1 point)
+# ### Question 6 — Que disent ces deux intervalles ? (1 point)
 #
-# L'intervalle à 95 % de la différence TFN du groupe A − TFN du groupe B, affiché ci-dessus,
-# contient 0. Que concluez-vous ? Répondez, **entre guillemets**, par l'une de ces options :
-# `"les TFN sont égaux"`, `"l'écart est réel"` ou `"on ne peut pas conclure"`.
+# La cellule ci-dessus affiche deux intervalles à 95 % : celui de la **différence** TFN du
+# groupe A − TFN du groupe B après correction, et celui des réhospitalisés joints **en moins**
+# à nombre d'appels égal (question 4, bootstrap). Pour chacun, que peut conclure l'équipe ?
+# Complétez le dictionnaire `conclusions` avec, **entre guillemets**, l'une de ces options :
+# `"un écart est établi"`, `"il n'y a pas d'écart"` ou `"on ne peut pas conclure"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Un intervalle de confiance rassemble les valeurs de la différence compatibles avec les
-# données. 0 en fait partie : en est-il la seule ?
+# Un intervalle de confiance rassemble les valeurs compatibles avec les données. Pour chacun,
+# où se trouve 0, la valeur « pas d'écart » (pour la perte : aucun réhospitalisé perdu) ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Lisez les deux bornes : l'une est négative, l'autre positive. Un écart nul est compatible
-# avec les données, mais aussi un écart de quelques points dans un sens ou dans l'autre.
+# Si 0 est hors de l'intervalle, toutes les valeurs compatibles vont dans le même sens. S'il
+# est dedans, des écarts non nuls le sont aussi : pour affirmer qu'il n'y a pas d'écart, que
+# faudrait-il avoir décidé avant l'audit ?
 # </details>
 
-# %% answer="conclusion_difference"
-conclusion_difference = ...
+# %% answer="conclusions"
+conclusions = {"différence des TFN": ..., "perte de la question 4": ...}
 ### BEGIN SOLUTION
-conclusion_difference = "on ne peut pas conclure"
+conclusions = {"différence des TFN": "on ne peut pas conclure",
+               "perte de la question 4": "un écart est établi"}
 ### END SOLUTION
 
-# %% tests="conclusion_difference" points=1
+# %% tests="conclusions" points=1
 # Vérification de la question 6 : exécutez cette cellule.
-checks.check_choice(
-    conclusion_difference,
-    name="conclusion_difference",
-    options=["les TFN sont égaux", "l'écart est réel", "on ne peut pas conclure"],
-    digest="2345cc772fb8b4cc",
-    mistakes=[
-        checks.Mistake(
-            None,
-            "un intervalle qui contient 0 ne prouve pas l'égalité : il contient aussi des écarts "
-            "non nuls, dans un sens et dans l'autre. Ne pas voir d'écart, ce n'est pas prouver "
-            "qu'il n'y en a pas.",
-            digest="78a69da4001a9f43",
-        ),
-        checks.Mistake(
-            None,
-            "0 fait partie des valeurs compatibles avec ce jeu de test : l'écart observé peut "
-            "tenir au hasard de l'échantillon. On ne peut pas affirmer qu'un écart subsiste.",
-            digest="580f7b702ba2d049",
-        ),
-    ],
+checks.check_choices(
+    conclusions,
+    name="conclusions",
+    options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    digests={"différence des TFN": "603c52c3d1fdadd0", "perte de la question 4": "aa653330c42a7ccf"},
+    mistakes={
+        "différence des TFN": [
+            checks.Mistake(None, "un intervalle qui contient 0 ne prouve pas l'égalité : il "
+                           "contient aussi des écarts non nuls, dans un sens et dans l'autre. "
+                           "Conclure à l'égalité exigerait une marge d'équivalence (l'écart "
+                           "jugé négligeable) fixée avant l'audit, et un intervalle tout entier "
+                           "dans cette marge.", digest="b0b892c7835ba9d2"),
+            checks.Mistake(None, "0 fait partie des valeurs compatibles avec ce jeu de test : "
+                           "l'écart observé peut tenir au hasard de l'échantillon.",
+                           digest="b28a29399ab14784"),
+        ],
+        "perte de la question 4": [
+            checks.Mistake(None, "regardez où est 0 : toutes les valeurs de cet intervalle sont "
+                           "des pertes. La prudence ne consiste pas à refuser de conclure quand "
+                           "l'intervalle exclut l'absence d'écart.", digest="008f684d9cf59ece"),
+            checks.Mistake(None, "une perte nulle est hors de l'intervalle : ce jeu de test "
+                           "n'est pas compatible avec l'absence de perte.",
+                           digest="4f73377cd3685343"),
+        ],
+    },
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(
-    conclusion_difference,
-    name="conclusion_difference",
-    options=["les TFN sont égaux", "l'écart est réel", "on ne peut pas conclure"],
-    expected="on ne peut pas conclure",
+checks.check_choices(
+    conclusions,
+    name="conclusions",
+    options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    expected={
+        # Computed from the intervals, so that the text cannot silently contradict the data.
+        "différence des TFN": "on ne peut pas conclure"
+        if abs(difference_tfn) < marge_difference else "un écart est établi",
+        "perte de la question 4": "un écart est établi"
+        if bas_b > 0 or haut_b < 0 else "on ne peut pas conclure",
+    },
 )
 ### END HIDDEN TESTS
 
-# %% mistake="conclusion_difference"
-# message : un intervalle qui contient 0 ne prouve pas l'égalité
-conclusion_difference = "les TFN sont égaux"
+# %% mistake="conclusions"
+# message : Conclure à l'égalité exigerait une marge d'équivalence
+conclusions = {"différence des TFN": "il n'y a pas d'écart",
+               "perte de la question 4": "un écart est établi"}
 
-# %% mistake="conclusion_difference"
+# %% mistake="conclusions"
 # message : l'écart observé peut tenir au hasard
-conclusion_difference = "l'écart est réel"
+conclusions = {"différence des TFN": "un écart est établi",
+               "perte de la question 4": "un écart est établi"}
+
+# %% mistake="conclusions"
+# message : La prudence ne consiste pas à refuser de conclure
+conclusions = {"différence des TFN": "on ne peut pas conclure",
+               "perte de la question 4": "on ne peut pas conclure"}
+
+# %% mistake="conclusions"
+# message : n'est pas compatible avec l'absence de perte
+conclusions = {"différence des TFN": "on ne peut pas conclure",
+               "perte de la question 4": "il n'y a pas d'écart"}
 
 # %% [markdown]
-# L'intervalle de la différence contient 0 : ce jeu de test ne dit ni que les TFN sont égaux,
-# ni qu'un écart subsiste. Celui de la perte de la question 4 reste au-dessus de 0 : le coût
-# de la correction ne tient pas au hasard du jeu **de test** (celui de l'apprentissage et de
-# la validation n'est pas mesuré ici). Un audit d'équité donne ses écarts **avec leur
-# intervalle**.
+# Les deux intervalles ne disent pas la même chose. Celui de la différence des TFN contient 0 :
+# ce jeu de test ne dit ni que les TFN sont égaux, ni qu'un écart subsiste. Pour conclure à
+# l'**égalité**, il aurait fallu fixer **avant** l'audit une **marge d'équivalence** (l'écart
+# de TFN jugé négligeable, à choisir avec les soignants et les usagers), puis trouver un
+# intervalle tout entier dans cette marge. Celui de la perte de la question 4 reste au-dessus
+# de 0 : le coût de la correction ne tient pas au hasard du jeu **de test** (celui de
+# l'apprentissage et de la validation n'est pas mesuré ici). Un audit d'équité donne ses
+# écarts **avec leur intervalle**.
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
@@ -1259,6 +1321,21 @@ conclusion_difference = "l'écart est réel"
 # **Partie 2.** Avec et sans correction : qu'est-ce qui devient égal, qu'est-ce qui s'écarte ?
 
 # %%
+# Les valeurs de départ des curseurs (vous pourrez les changer dans l'explorateur).
+p_a, p_b = taux_voulus["A"], taux_voulus["B"]  # taux visés par le générateur : 15 % et 30 %
+vpp_cible = 0.35  # VPP de départ, la même dans les deux groupes
+tfn_cible = 0.20  # TFN de départ, le même dans les deux groupes
+tfp_imposes = {groupe: taux_groupe / (1 - taux_groupe) * (1 - vpp_cible) / vpp_cible
+               * (1 - tfn_cible) for groupe, taux_groupe in (("A", p_a), ("B", p_b))}
+print(f"Au départ (VPP {fr_number(vpp_cible, 2)} et TFN {fr_number(tfn_cible, 2)} dans les deux "
+      f"groupes, taux visés) : l'identité impose un TFP de {fr_number(tfp_imposes['A'])} au "
+      f"groupe A et de {fr_number(tfp_imposes['B'])} au groupe B.")
+score_b, reel_b = scores[dans_b], reel[dans_b]
+seuil_b = np.quantile(score_b[reel_b], tfn_cible)  # ne manque que 20 % des réhospitalisés de B
+tfp_score_b = np.mean(score_b[~reel_b] >= seuil_b)
+print(f"Sur notre score, le seuil qui ne manque que {fr_percent(tfn_cible, 0)} des réhospitalisés "
+      f"du groupe B y a un TFP de {fr_number(tfp_score_b)} (jeu de test).")
+assert tfp_score_b < tfp_imposes["B"]  # le texte replié ci-dessous le dit
 explorateur = FairnessExplorer(
     {
         "Taux visés : A 15 %, B 30 %": {"A": p_a, "B": p_b},
@@ -1276,7 +1353,62 @@ explorateur = FairnessExplorer(
 explorateur
 
 # %% [markdown]
+# <details><summary>Ces valeurs de départ sont-elles réalistes ?</summary>
+#
+# Non : elles sont choisies pour le calcul. Dans le groupe B, où 30 % des patients sont
+# réhospitalisés, des appels au hasard donneraient déjà une VPP de 0,30 : une VPP de 0,35 vaut
+# à peine mieux. Et le TFP qu'elles imposent au groupe B, environ 0,64 (affiché au-dessus de
+# l'explorateur), voudrait dire appeler près de deux non-réhospitalisés sur trois de ce
+# groupe ; le seuil de notre score qui manque aussi peu de réhospitalisés en appelle bien
+# moins (son TFP est affiché lui aussi).
+# </details>
+#
+# ### Pour aller plus loin : lire les règles apprises par la correction
+#
+# La cellule lit, pour chaque groupe, la règle de la section 6 : la probabilité d'être appelé
+# sous le seuil bas, entre les deux seuils et au-dessus du seuil haut, la part des décisions
+# tirées au sort quel que soit le score, et si la règle revient presque à un seuil unique.
+# Elle compte aussi, dans le jeu de test, les appels sous le seuil bas et les non-appels
+# au-dessus du seuil haut.
+
+# %%
+# Les règles apprises, lues pour vous (vous n'avez pas à lire ce code : lisez ce qu'elle
+# affiche).
+for groupe in ("A", "B"):
+    regle = regles_apprises[groupe]
+    bas, haut = seuils[groupe]
+    print(f"Groupe {groupe} : probabilité d'être appelé {lecture(groupe)}.")
+    if regle.get("p_ignore", 0.0) > 0:
+        print(f"  À tout score, {fr_percent(regle['p_ignore'], 0)} des décisions sont tirées au "
+              "sort (appel avec une probabilité de "
+              f"{fr_percent(regle.get('prediction_constant', 0.0), 0)}) ; les autres suivent "
+              "les seuils.")
+    entre = proba_appel((bas + haut) / 2, regle)
+    if regle.get("p_ignore", 0.0) < 0.01 and not 0.05 < entre < 0.95:
+        print("  La règle revient presque à un seuil unique.")
+    else:
+        print("  Ce n'est pas un seuil unique : une part des appels est tirée au sort.")
+    dans_groupe = (groupe_test == groupe).to_numpy()
+    sous, dessus = dans_groupe & (scores < bas), dans_groupe & (scores > haut)
+    print(f"  Dans le jeu de test : {appel_corrige[sous].sum()} des {sous.sum()} patients au "
+          f"score inférieur à {fr_number(bas)} ont été appelés, et "
+          f"{(1 - appel_corrige[dessus]).sum()} des {dessus.sum()} patients au score supérieur "
+          f"à {fr_number(haut)} ne l'ont pas été.")
+
+# %% [markdown]
+# Un seuil propre à chaque groupe, même sans tirage au sort, traite différemment deux patients
+# au même score ; une décision tirée au sort est, en plus, difficile à justifier devant le
+# patient.
+#
 # ### Pour aller plus loin : mesurer l'équité suppose de connaître le groupe
+#
+# Le droit cité ici est celui de la date affichée par la cellule suivante : la dernière
+# vérification des textes juridiques du cours (`esn_teach.law`).
+
+# %%
+print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
+
+# %% [markdown]
 #
 # - **Des données sensibles.** L'origine raciale ou ethnique et les données de santé sont des
 #   « catégories particulières » de données, dont le traitement est interdit sauf exceptions
@@ -1286,10 +1418,10 @@ explorateur
 #   « peuvent porter sur des données objectives », mais « ne sauraient […] reposer sur l'origine
 #   ethnique ou la race » (décision n° 2007-557 DC du 15 novembre 2007). Mesurer l'équité envers
 #   un groupe défini par l'origine est donc très encadré.
-# - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689) demande au fournisseur d'un
-#   système d'IA à haut risque d'examiner ses données à la recherche de biais (art. 10). Dans
-#   son texte publié en 2024, l'article 10, paragraphe 5, lui permet de traiter ces données
-#   sensibles à titre exceptionnel, dans la mesure strictement nécessaire pour détecter et
+# - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689), dans son texte publié le
+#   12 juillet 2024, demande au **fournisseur** d'un système d'IA **à haut risque** d'examiner
+#   ses données à la recherche de biais (art. 10). L'article 10, paragraphe 5, qui vise ces
+#   fournisseurs, leur permet de traiter ces données sensibles à titre exceptionnel, dans la mesure strictement nécessaire pour détecter et
 #   corriger des biais, et seulement si d'autres données, y compris des données synthétiques
 #   ou anonymisées, ne le permettent pas efficacement (point a), avec des garanties
 #   (pseudonymisation, accès restreint, aucune transmission à des tiers, suppression une fois
@@ -1300,12 +1432,18 @@ explorateur
 #   le point 5 a) : l'évaluation, par une autorité publique ou pour son compte, de
 #   l'éligibilité à des services publics essentiels, y compris des soins. Un hôpital public
 #   qui réserverait ainsi ses appels pourrait s'en approcher : c'est à discuter, au
-#   conditionnel. Ce règlement évolue : avant de vous y référer, lisez sa version consolidée sur
-#   EUR-Lex (le module 13 y revient).
+#   conditionnel. D'après l'article 113 de ce texte, l'article 10 devait s'appliquer à partir du
+#   2 août 2026 aux systèmes à haut risque de l'annexe III, et du 2 août 2027 à ceux de
+#   l'article 6, paragraphe 1 (dont les dispositifs médicaux). À la date affichée, ces dates
+#   d'application ont été modifiées, et d'autres dispositions peuvent l'avoir été : avant de
+#   vous y référer, lisez la version consolidée sur EUR-Lex (module 13, à venir).
 # - **La discrimination.** Est une **discrimination directe** le fait de traiter une personne
 #   moins favorablement qu'une autre, dans une situation comparable, en raison notamment de
 #   son origine, de son lieu de résidence ou de son état de santé (loi n° 2008-496 du 27 mai
-#   2008, art. 1er) ; c'est le risque des seuils par groupe (section 6). Le même article
+#   2008, art. 1er) ; c'est le risque des seuils par groupe (section 6), qui traitent
+#   différemment deux patients au même score à cause de leur groupe. Notre score utilise
+#   lui-même le groupe comme variable : une différence de traitement à justifier, elle aussi.
+#   Le même article
 #   définit la **discrimination indirecte** : « une disposition, un critère ou une pratique
 #   neutre en apparence, mais susceptible d'entraîner, pour l'un des motifs mentionnés au
 #   premier alinéa, un désavantage particulier pour des personnes par rapport à d'autres
@@ -1339,26 +1477,31 @@ explorateur
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères notés
 # chacun 0, 0,5 ou 1 point.
 #
-# - **Critère 1 — Un critère argumenté pour chaque usage, à partir du tort à éviter.**
-#   1 point : pour chaque usage, l'erreur la plus grave et qui elle frappe, puis un critère
-#   qui en découle (dépistage : souvent le malade manqué, d'où l'égalité des chances, même
-#   TFN ; ressource rare : chaque appel inutile en prive un autre patient, d'où la parité
-#   prédictive, même VPP, ou l'égalité des erreurs) ; toute position cohérente avec le tort
-#   désigné est acceptée. 0,5 point : un seul usage argumenté, ou un critère sans le tort qui
-#   le justifie. Pour la ressource rare, l'option classique, un **seuil unique sur un score
-#   calibré** (appeler les scores les plus élevés), est acceptée si son prix est dit : elle
-#   joint le plus de réhospitalisés pour un nombre d'appels donné (section 7), mais laisse des
-#   TFN très différents entre les groupes (tableau « qui gagne, qui perd ? »). 0 point :
-#   aucun critère, ou la parité démographique choisie sans discuter la
-#   différence de taux de réhospitalisation. Attention : la parité prédictive (même VPP) n'est
-#   pas la calibration ; le module montre un score calibré dans chaque groupe dont les VPP
-#   diffèrent au même seuil.
+# - **Critère 1 — Un critère argumenté pour chaque usage, à partir du tort à éviter, en
+#   distinguant efficacité et équité.**
+#   1 point : pour chaque usage, l'erreur la plus grave et qui elle frappe, puis ce qui en
+#   découle. Dépistage : souvent le malade manqué, d'où l'égalité des chances (même TFN).
+#   Ressource rare : « chaque appel inutile en prive un autre patient » est un argument
+#   d'**efficacité** ; il justifie de joindre le plus de réhospitalisés pour un nombre d'appels
+#   donné, donc un **seuil unique sur un score calibré** (appeler les scores les plus élevés,
+#   section 7), et non d'égaliser la VPP. L'**équité** est une autre question : comment se
+#   répartissent entre les groupes les appels et les réhospitalisés manqués (égalité des
+#   chances ou des erreurs ; parité prédictive si l'on veut qu'un appel signifie le même
+#   risque dans chaque groupe). Toute position cohérente avec le tort désigné est acceptée si
+#   son prix est dit (seuil unique : des TFN très différents entre les groupes, cellule « Qui
+#   gagne, qui perd ? » ; correction : des réhospitalisés perdus, et un nivellement vers le bas
+#   du groupe B). 0,5 point : un seul usage argumenté, un critère sans le tort qui le
+#   justifie, ou un argument d'efficacité présenté comme s'il imposait l'égalité des VPP.
+#   0 point : aucun critère, ou la parité démographique choisie sans discuter la différence
+#   de taux de réhospitalisation. Attention : la parité prédictive (même VPP) n'est pas la
+#   calibration ; le module montre un score calibré dans chaque groupe dont les VPP diffèrent
+#   au même seuil.
 # - **Critère 2 — L'impossibilité et son prix, chiffrés.** 1 point : avec des taux de
 #   réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP (sauf
-#   règle sans faux positif), et un chiffre juste du module (le TFP imposé à la question 3,
-#   les réhospitalisés joints en moins à nombre d'appels égal à la question 4, en tout ou par
-#   groupe, au mieux avec sa fourchette, les appels en plus, ou la marge d'erreur de la
-#   question 5). 0,5 point : l'impossibilité sans chiffre, ou un chiffre sans
+#   règle sans faux positif), et un chiffre juste du module (le rapport des TFP de la
+#   question 3, les réhospitalisés joints en moins à nombre d'appels égal à la question 4, en
+#   tout ou par groupe, au mieux avec sa fourchette, les appels en plus, les réhospitalisés du
+#   groupe B perdus face au seuil 0,3, ou la marge d'erreur de la question 5). 0,5 point : l'impossibilité sans chiffre, ou un chiffre sans
 #   le lien avec le choix. 0 point : ni l'un ni l'autre, ou l'idée qu'une correction rend le
 #   modèle équitable « sur tous les critères ».
 # - **Critère 3 — Le regard critique et collectif**, valeurs
@@ -1375,16 +1518,17 @@ explorateur
 # exécuté).* Pour un dépistage, l'erreur grave est de manquer un
 # malade : je demanderais le même TFN dans les deux groupes (égalité des chances), en
 # acceptant que les VPP diffèrent, donc plus d'examens inutiles dans un groupe. Pour les
-# appels, chaque appel inutile prive un autre patient : je regarderais la VPP, mais avec des
-# taux de réhospitalisation différents (15 % et 30 % visés), l'identité de Chouldechova interdit
-# d'égaliser à la fois VPP, TFN et TFP : à VPP et TFN égaux, le TFP imposé diffère entre les
-# groupes (question 3). L'option classique, un seuil unique sur ce score calibré, joint le
+# appels, chaque appel inutile prive un autre patient : c'est un argument d'efficacité, qui
+# conduit à appeler les scores les plus élevés. Ce seuil unique sur un score calibré joint le
 # plus de réhospitalisés pour 1 204 appels, mais laisse un TFN de 0,59 dans le groupe A
-# contre 0,17 dans le groupe B. Corriger a aussi un prix : elle demande 343 appels de plus que le seuil
-# 0,3 et, à 1 204 appels, joint 440 réhospitalisés au lieu de 500, soit 60 de moins
-# (question 4 ; de 43 à 60 selon le tirage au sort, de 30 à 72 par bootstrap), et 109 de
-# moins dans le groupe B, le plus à risque ; elle tire aussi au sort une partie des
-# décisions. Mais
+# contre 0,17 dans le groupe B : c'est là que se pose la question d'équité. Égaliser les
+# erreurs empêche d'égaliser aussi les VPP (identité de Chouldechova) : à VPP et TFN égaux,
+# le groupe B aurait un TFP environ trois fois plus élevé (question 3). Corriger a aussi un
+# prix : elle demande 343 appels de plus que le seuil 0,3 et, à 1 204 appels, joint 440
+# réhospitalisés au lieu de 500, soit 60 de moins (question 4 ; de 43 à 60 selon le tirage
+# au sort, de 30 à 72 par bootstrap), et 109 de moins dans le groupe B, le plus à risque,
+# qui en perd même face au seuil 0,3 (nivellement vers le bas) ; elle tire aussi au sort une
+# partie des décisions. Mais
 # l'écart de réhospitalisation mesure peut-être un accès inégal aux soins plus qu'un besoin :
 # avant de choisir, il faut vérifier l'étiquette. Le choix revient aux soignants, aux
 # usagers et à la direction, doit être écrit, justifié (des seuils par groupe peuvent être
@@ -1409,13 +1553,17 @@ explorateur
 #   fiabilité.)
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: assessing and improving
 #   fairness of AI systems. *Journal of Machine Learning Research* 2023;24(257):1-8.
+# - Mittelstadt B, Wachter S, Russell C. The unfairness of fair machine learning: levelling
+#   down and strict egalitarianism by default. Prépublication *arXiv* 2302.02404, 2023.
+#   (Nivellement vers le bas.)
 # - Droit : règlement (UE) 2016/679 (RGPD), art. 9 ; Conseil constitutionnel, décision
 #   n° 2007-557 DC du 15 novembre 2007 ; loi n° 2008-496 du 27 mai 2008, art. 1er et art. 2,
 #   3° (article 2 dans sa version en vigueur depuis le 20 novembre 2016) ; code de la
 #   santé publique, art. L. 1110-3 (textes vérifiés le 23 novembre 2026) ; règlement (UE)
-#   2024/1689 sur l'intelligence artificielle, art. 6, art. 10 et annexes I et III, cités dans
-#   le texte publié au *Journal officiel de l'Union européenne* le 12 juillet 2024 (ce
-#   règlement évolue : lisez sa version consolidée sur EUR-Lex).
+#   2024/1689 sur l'intelligence artificielle, art. 6, art. 10, art. 113 et annexes I et III,
+#   cités dans le texte publié au *Journal officiel de l'Union européenne* le 12 juillet 2024
+#   (ses dates d'application ont été modifiées depuis : lisez sa version consolidée sur
+#   EUR-Lex).
 # - Données : cohorte **synthétique** générée par `esn_teach.datasets.make_readmission_cohort`
 #   (`random_state=6`) ; paramètres inventés pour l'enseignement (fiche affichée à la
 #   section 1).
