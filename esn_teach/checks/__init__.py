@@ -19,6 +19,7 @@ from esn_teach.checks._checks import (
     expect,
     is_placeholder,
     matches_digest,
+    passed,
     require_attempted,
     require_number,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "is_placeholder",
     "load_progress",
     "matches_digest",
+    "passed",
     "progress_path",
     "question",
     "require_attempted",

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from esn_teach.checks._outcome import IncorrectAnswer, NotAttempted, Outcome
+from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted, Outcome
 from esn_teach.checks._progress import note_answer
 
 __all__ = [
@@ -33,9 +33,14 @@ __all__ = [
     "expect",
     "is_placeholder",
     "matches_digest",
+    "passed",
     "require_attempted",
     "require_number",
 ]
+
+# The questions whose last verification by a judging check, in this kernel, found the
+# answer correct (see :func:`passed`). Memory only: a new kernel starts empty.
+_passed: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,47 @@ def _fr(number: float, decimals: int | None = None) -> str:
         return f"{int(number):,}".replace(",", "\u202f")
     text = f"{number:g}" if decimals is None else f"{number:.{decimals}f}"
     return text.replace(".", ",")
+
+
+def passed(name: str) -> bool:
+    """Tell whether, in this kernel, question ``name`` was last verified correct.
+
+    A notebook shows some results only once a question is answered right, without
+    writing the answer or its digest in the cell: ``if checks.passed("sensibilite"):``.
+    True when the last verification of ``name`` by a check that judges the answer
+    (:func:`check_number`, :func:`check_choice`, :func:`check_choices`, which say
+    « Correct ») found it correct. Each of these clears it when it starts, and it
+    stays cleared when the answer is wrong or not attempted; a failing
+    :func:`expect` or :func:`require_number` for ``name`` clears it too. The
+    form-only check of an evaluated session (:func:`check_form`) never sets nor
+    clears it: during such a session nothing judges, so it stays False; when the
+    copy is graded, the instructor's checks run again and set it, and the cells
+    gated by it then show their results in the feedback.
+
+    Nothing is written to a file: the state lives in this kernel's memory and a
+    restarted kernel starts with no question passed.
+
+    Parameters
+    ----------
+    name : str
+        The question's answer name, as given to the checks (``name=``).
+
+    Returns
+    -------
+    bool
+        True if the last judging check of ``name`` in this kernel said « Correct ».
+
+    Examples
+    --------
+    >>> from esn_teach import checks
+    >>> checks.passed("exemple_de_doc")
+    False
+    >>> _ = checks.check_number(0.5, name="exemple_de_doc", expected=0.5)
+    ✔ Correct (exemple_de_doc).
+    >>> checks.passed("exemple_de_doc")
+    True
+    """
+    return name in _passed
 
 
 def is_placeholder(value: object) -> bool:
@@ -209,7 +255,11 @@ def require_number(value: object, *, name: str) -> float:
         Text, several values, a boolean, NaN or infinity.
     """
     __tracebackhide__ = True
-    return _as_number(value, name)
+    try:
+        return _as_number(value, name)
+    except CheckFailed:
+        _passed.discard(name)
+        raise
 
 
 def _is_float(text: str) -> bool:
@@ -374,6 +424,7 @@ def matches_digest(value: float, digest: str, *, name: str, decimals: int = 3) -
 
 
 def _success(name: str, message: str | None) -> Outcome:
+    _passed.add(name)
     text = f"\u2714 Correct ({name})"
     print(f"{text} : {message}" if message else f"{text}.")
     return Outcome.CORRECT
@@ -460,6 +511,7 @@ def check_number(
         message available.
     """
     __tracebackhide__ = True
+    _passed.discard(name)
     if (expected is None) == (digest is None):
         raise TypeError("check_number needs exactly one of expected= or digest=")
     number = _as_number(value, name)
@@ -626,6 +678,7 @@ def check_choice(
         A wrong option, or something that is not one of the options.
     """
     __tracebackhide__ = True
+    _passed.discard(name)
     if (expected is None) == (digest is None):
         raise TypeError("check_choice needs exactly one of expected= or digest=")
     require_attempted(value, name=name)
@@ -714,6 +767,7 @@ def check_choices(
         options (``form=True`` when none is wrong).
     """
     __tracebackhide__ = True
+    _passed.discard(name)
     if (expected is None) == (digests is None):
         raise TypeError("check_choices needs exactly one of expected= or digests=")
     reference: Mapping[str, str] = expected if expected is not None else digests  # type: ignore[assignment]
@@ -726,14 +780,14 @@ def check_choices(
             question=name,
             form=True,
         )
-    to_fill: list[str] = []
+    to_fill: list[str] = []  # the keys still « ... »
     misspelt: list[str] = []
     wrong: list[str] = []
     for key, correct in reference.items():
         item = f"{name}[{key}]"
         answer = value[key]
         if is_placeholder(answer):
-            to_fill.append(f"« {key} »")
+            to_fill.append(key)
             continue
         try:
             chosen = _normalise_text(chosen_option(answer, name=item, options=options))
@@ -769,7 +823,7 @@ def check_choices(
             + "."
         )
     if to_fill:
-        parts.append("Il reste à remplacer les « ... » de : " + ", ".join(to_fill) + ".")
+        parts.append(_left_to_fill(to_fill))
     if wrong or misspelt:
         raise IncorrectAnswer(" ".join(parts), question=name, form=not wrong)
     if to_fill:
@@ -799,7 +853,21 @@ def expect(condition: object, message: str, *, name: str) -> None:
     """
     __tracebackhide__ = True
     if not condition:
+        _passed.discard(name)
         raise IncorrectAnswer(message, question=name)
+
+
+def _left_to_fill(keys: Iterable[object]) -> str:
+    """Return the sentence naming the items of a dictionary answer still ``...``."""
+    return "Il reste à remplacer les « ... » de : " + ", ".join(f"« {k} »" for k in keys) + "."
+
+
+def _require_items_given(value: Mapping[Any, object], name: str) -> None:
+    """Raise :class:`NotAttempted` naming the items of ``value`` still ``...``, if any."""
+    __tracebackhide__ = True
+    left = [key for key, item in value.items() if is_placeholder(item)]
+    if left:
+        raise NotAttempted(_left_to_fill(left), question=name)
 
 
 def _check_choices_form(
@@ -819,14 +887,10 @@ def _check_choices_form(
             question=name,
             form=True,
         )
-    to_fill = [f"« {key} »" for key, answer in value.items() if is_placeholder(answer)]
     for key, answer in value.items():
         if not is_placeholder(answer):
             _option_key(answer, options, f"{name}[{key}]")
-    if to_fill:
-        raise NotAttempted(
-            "Il reste à remplacer les « ... » de : " + ", ".join(to_fill) + ".", question=name
-        )
+    _require_items_given(value, name)
 
 
 #: The kinds of answer :func:`check_form` recognises.
@@ -888,11 +952,7 @@ def check_form(
         raise ValueError(f"kind must be one of {FORM_KINDS}, got {kind!r}")
     require_attempted(value, name=name)
     if kind == "any" and isinstance(value, Mapping):  # a dictionary given with parts to fill
-        left = [f"« {key} »" for key, item in value.items() if is_placeholder(item)]
-        if left:
-            raise NotAttempted(
-                "Il reste à remplacer les « ... » de : " + ", ".join(left) + ".", question=name
-            )
+        _require_items_given(value, name)
     warning = ""
     if kind == "number":
         number = _as_number(value, name)

@@ -528,3 +528,83 @@ def test_a_mistake_made_with_rounded_inputs_is_named_within_its_tolerance():
     assert checks.check_number(0.356, name="ecart", digest=digest, mistakes=[ratio])
     with pytest.raises(TypeError):
         Mistake("A", "texte", rel_tol=0.1)
+
+
+def test_passed_follows_the_last_judging_check_of_the_question(capsys):
+    name = "passe_nombre"
+    digest = checks.answer_digest(0.25, name=name)
+    assert not checks.passed(name)
+    checks.check_number(0.25, name=name, digest=digest)
+    assert checks.passed(name)
+    assert not checks.passed("passe_autre")  # one question does not open another
+    checks.check_number(0.2504, name=name, expected=0.25)  # hidden tests judge too
+    assert checks.passed(name)
+    with pytest.raises(IncorrectAnswer):
+        checks.check_number(0.5, name=name, digest=digest)
+    assert not checks.passed(name)  # a wrong answer closes it again
+    checks.check_number(0.25, name=name, digest=digest)
+    with pytest.raises(NotAttempted):
+        checks.check_number(..., name=name, digest=digest)
+    assert not checks.passed(name)  # so does an answer set back to « ... »
+    checks.check_number(0.25, name=name, digest=digest)
+    with pytest.raises(IncorrectAnswer):
+        checks.check_number("0,25", name=name, digest=digest)  # a slip of notation too
+    assert not checks.passed(name)
+
+
+def test_passed_is_set_by_choice_checks_and_cleared_by_a_failing_expect(capsys):
+    options = ["oui", "non"]
+    checks.check_choice("Oui", name="passe_choix", options=options, expected="oui")
+    assert checks.passed("passe_choix")
+    with pytest.raises(IncorrectAnswer):
+        checks.check_choice("non", name="passe_choix", options=options, expected="oui")
+    assert not checks.passed("passe_choix")
+    digests = _roles_digests()
+    answer = {"nom": "identifiant direct", "sexe": "quasi-identifiant"}
+    answer["diagnostic"] = "colonne sensible"
+    checks.check_choices(answer, name="roles", options=ROLES, digests=digests)
+    assert checks.passed("roles")
+    with pytest.raises(NotAttempted):
+        checks.check_choices({**answer, "sexe": ...}, name="roles", options=ROLES, digests=digests)
+    assert not checks.passed("roles")
+    # A cell whose extra condition fails after the main check: the question is not passed.
+    checks.check_number(3, name="passe_cellule", expected=3)
+    checks.expect(True, "jamais affiché", name="passe_cellule")
+    assert checks.passed("passe_cellule")
+    with pytest.raises(IncorrectAnswer):
+        checks.expect(False, "condition fausse", name="passe_cellule")
+    assert not checks.passed("passe_cellule")
+    checks.check_number(3, name="passe_cellule", expected=3)
+    with pytest.raises(NotAttempted):
+        checks.require_number(..., name="passe_cellule")
+    assert not checks.passed("passe_cellule")
+
+
+def test_form_only_checks_never_set_nor_clear_passed(capsys):
+    for kind, value, extra in (
+        ("number", 0.25, {}),
+        ("choice", "oui", {"options": ["oui", "non"]}),
+        ("choices", {"a": "oui"}, {"options": ["oui", "non"], "items": ["a"]}),
+        ("any", [1, 2], {}),
+    ):
+        name = f"passe_forme_{kind}"
+        assert checks.check_form(value, name=name, kind=kind, **extra) is Outcome.RECORDED
+        assert not checks.passed(name), kind
+    checks.check_number(0.25, name="passe_forme_number", expected=0.25)
+    with pytest.raises(NotAttempted):
+        checks.check_form(..., name="passe_forme_number", kind="number")
+    assert checks.passed("passe_forme_number")  # only a judging check changes it
+
+
+def test_passed_is_public_and_kept_in_memory_only(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ESN_TEACH_PROGRESS", str(tmp_path / "progression.json"))
+    assert "passed" in checks.__all__
+    with checks.question("00_essai", "passe_memoire"):
+        checks.check_number(1.5, name="passe_memoire", expected=1.5)
+    assert checks.passed("passe_memoire")
+    # The progress file records the state for the table, but passed() never reads it.
+    assert (tmp_path / "progression.json").is_file()
+    from esn_teach.checks import _checks
+
+    _checks._passed.clear()  # what a new kernel starts with
+    assert not checks.passed("passe_memoire")
