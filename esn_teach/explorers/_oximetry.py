@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numbers
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 import ipywidgets as widgets
@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 
 from esn_teach._formatting import fr_number, fr_percent
 from esn_teach._validation import check_finite_scalar
+from esn_teach.checks import passed
 from esn_teach.datasets import make_pulse_oximetry
 from esn_teach.datasets._oximetry import DEFAULT_BLACK_FRACTION, DEFAULT_DEVICE_BIAS
 from esn_teach.explorers._blit import blit_png, freeze_background
@@ -36,14 +37,36 @@ _STYLES = (
 )
 _THRESHOLD_RANGE = (85, 100)
 _BIAS_RANGE = (0.0, 6.0)
-#: Rows whose values ``hide_value`` may hide: the rates a notebook asks students to compute.
-HIDEABLE_ROWS = ("sensitivity", "occult_rate")
-#: What a hidden cell shows, and the caption's explanation.
+#: Rows whose Black patients' value ``hidden_until`` may hide: the rates a notebook asks
+#: students to compute, each with the sliders its value depends on (the occult hypoxemia rate
+#: does not depend on the alarm threshold).
+HIDEABLE_ROWS = {"sensitivity": ("threshold", "bias"), "occult_rate": ("bias",)}
+#: The group whose values the questions ask.
+_HIDDEN_GROUP = "Black"
+#: What a hidden cell shows.
 _HIDDEN = "cachée"
-_HIDDEN_NOTE = (
-    " ; « cachée » : la réponse d'une question, affichée quand votre réponse sera juste "
-    "(bougez alors un curseur)"
-)
+
+
+def _hidden_note(questions: list[str]) -> str:
+    """Return the caption's explanation of « cachée », naming the questions it hides."""
+    names = " et ".join(f"« {name} »" for name in questions)
+    if len(questions) > 1:
+        what, shown, stays = (
+            f"ce sont les réponses des questions {names}",
+            "affichées",
+            "elles restent cachées",
+        )
+    else:
+        what, shown, stays = (
+            f"c'est la réponse de la question {names}",
+            "affichée",
+            "elle reste cachée",
+        )
+    return (
+        f" ; « cachée » : à ce réglage, {what}, {shown} quand la vérification de votre réponse "
+        "aura dit « juste » (bougez alors un curseur). En séance évaluée, aucune vérification "
+        f"ne dit « juste » pendant la séance : {stays} ; les autres réglages restent visibles"
+    )
 
 
 @dataclass(frozen=True)
@@ -139,17 +162,20 @@ class OximetryExplorer:
         in percentage points, in [0, 6].
     black_fraction : float, default=276/1609
         Share of Black patients, passed to the generator.
-    hide_value : callable, optional
-        ``hide_value(row, group, value) -> bool``, called at every update for
-        each value of the rows in :data:`HIDEABLE_ROWS` (``row`` is
-        ``"sensitivity"`` or ``"occult_rate"``, ``group`` is ``"White"`` or
-        ``"Black"``). When it returns True, the table writes « cachée »
-        instead of the value, and the figure and its text alternative hide
-        that sensitivity too. A notebook uses it so that the explorer, which
-        a stuck student still needs, does not show the answer of a question
-        before it is answered right: e.g. return True when ``value`` would be
-        accepted as the answer and the student's answer is not yet right.
-        It runs inside the slider callback: keep it fast (a few digests).
+    hidden_until : mapping of str to str, optional
+        Row → question, e.g. ``{"occult_rate": "taux_occulte_noirs",
+        "sensitivity": "sensibilite_noirs"}`` (rows of :data:`HIDEABLE_ROWS`).
+        While the sliders a row depends on are at their initial setting (the
+        one the notebook's questions ask about: threshold and bias for the
+        sensitivity, the bias alone for the occult hypoxemia rate) and
+        :func:`esn_teach.checks.passed` is False for its question, the Black
+        patients' value of that row is hidden: the table writes « cachée » and
+        its caption says why, and the figure (« ? ») and its text alternative
+        hide that sensitivity too. The explorer, which a stuck student still
+        needs, thus does not show an answer before it is verified right, and
+        the notebook holds neither the answer nor its digest. Checked at every
+        update (a set lookup): once the question is passed, moving a slider
+        shows the value.
 
     Attributes
     ----------
@@ -175,15 +201,17 @@ class OximetryExplorer:
         The :class:`GroupAlarmStats` currently shown, keyed by ``"White"`` and
         ``"Black"``.
     hidden : frozenset
-        The ``(row, group)`` values hidden by ``hide_value`` in the current view.
+        The ``(row, group)`` values hidden by ``hidden_until`` in the current view.
 
     Raises
     ------
     TypeError
         If ``random_state`` is not an int (every bias must reuse the same
-        draws), ``threshold`` not an int or ``device_bias`` not a number.
+        draws), ``threshold`` not an int, ``device_bias`` not a number or
+        ``hidden_until`` not a mapping of row to question name.
     ValueError
-        If ``threshold`` or ``device_bias`` is out of range.
+        If ``threshold`` or ``device_bias`` is out of range, or a row of
+        ``hidden_until`` is not one of :data:`HIDEABLE_ROWS`.
     """
 
     def __init__(
@@ -194,7 +222,7 @@ class OximetryExplorer:
         threshold: int = 92,
         device_bias: float = DEFAULT_DEVICE_BIAS,
         black_fraction: float = DEFAULT_BLACK_FRACTION,
-        hide_value: Callable[[str, str, float], bool] | None = None,
+        hidden_until: Mapping[str, str] | None = None,
     ) -> None:
         # A seed, not a generator: every device bias reuses the same patients and noise.
         check_finite_scalar(random_state, "random_state", numbers.Integral)
@@ -209,12 +237,9 @@ class OximetryExplorer:
         self.random_state = int(random_state)
         self.n_samples = n_samples
         self.black_fraction = black_fraction
-        if hide_value is not None and not callable(hide_value):
-            raise TypeError(
-                "« hide_value » doit être une fonction (ligne, groupe, valeur) → vrai ou faux ; "
-                f"valeur reçue : {hide_value!r}."
-            )
-        self.hide_value = hide_value
+        self.hidden_until = _check_hidden_until(hidden_until)
+        # The setting the questions ask about: their answers are hidden there only.
+        self._initial = {"threshold": int(threshold), "bias": round(float(device_bias), 6)}
         self.hidden: frozenset[tuple[str, str]] = frozenset()
         self._cache: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._grid = np.arange(_THRESHOLD_RANGE[0], _THRESHOLD_RANGE[1] + 1)
@@ -364,7 +389,7 @@ class OximetryExplorer:
             The statistics shown (see :meth:`compute`).
         """
         stats = self.compute(threshold, device_bias)
-        hidden = self._hidden(stats)
+        hidden = self._hidden(stats, threshold, device_bias)
         spo2, hypoxemic, black = self._simulate(float(device_bias))
         for index, (mask, (key, _)) in enumerate(zip((~black, black), _GROUPS, strict=True)):
             readings = np.sort(spo2[mask & hypoxemic])
@@ -386,21 +411,24 @@ class OximetryExplorer:
             self._labels[index].set_text("?" if hide else fr_number(value, 2))
         self._vline.set_xdata([threshold, threshold])
         self.figure_view.show(self.render_png(), _describe(stats, threshold, device_bias, hidden))
-        self.table.value = _table_html(stats, threshold, device_bias, self._table_id, hidden)
+        questions = [q for row, q in self.hidden_until.items() if (row, _HIDDEN_GROUP) in hidden]
+        note = _hidden_note(questions) if questions else ""
+        self.table.value = _table_html(stats, threshold, device_bias, self._table_id, hidden, note)
         self.stats = stats
         self.hidden = hidden
         return stats
 
-    def _hidden(self, stats: dict[str, GroupAlarmStats]) -> frozenset[tuple[str, str]]:
-        """Return the ``(row, group)`` values that ``hide_value`` hides (NaN never is)."""
-        if self.hide_value is None:
-            return frozenset()
+    def _hidden(
+        self, stats: dict[str, GroupAlarmStats], threshold: int, device_bias: float
+    ) -> frozenset[tuple[str, str]]:
+        """Return the ``(row, group)`` values that ``hidden_until`` hides now (NaN never is)."""
+        setting = {"threshold": int(threshold), "bias": round(float(device_bias), 6)}
         hidden = set()
-        for row in HIDEABLE_ROWS:
-            for key, _ in _GROUPS:
-                value = float(getattr(stats[key], row))
-                if not np.isnan(value) and self.hide_value(row, key, value):
-                    hidden.add((row, key))
+        for row, question in self.hidden_until.items():
+            at_answer = all(setting[s] == self._initial[s] for s in HIDEABLE_ROWS[row])
+            value = float(getattr(stats[_HIDDEN_GROUP], row))
+            if at_answer and not np.isnan(value) and not passed(question):
+                hidden.add((row, _HIDDEN_GROUP))
         return frozenset(hidden)
 
     def _ipython_display_(self) -> None:
@@ -426,6 +454,26 @@ def _describe(
         "SaO2 88 %. "
         f"Au seuil de {threshold} % (ligne verticale), sensibilité : {points}."
     )
+
+
+def _check_hidden_until(hidden_until: object) -> dict[str, str]:
+    """Return ``hidden_until`` as a dictionary, or say in French what is wrong with it."""
+    if hidden_until is None:
+        return {}
+    if not isinstance(hidden_until, Mapping) or not all(
+        isinstance(question, str) and question for question in hidden_until.values()
+    ):
+        raise TypeError(
+            "« hidden_until » doit être un dictionnaire ligne → nom de question, par exemple "
+            f'{{"sensitivity": "sensibilite_noirs"}} ; valeur reçue : {hidden_until!r}.'
+        )
+    unknown = [row for row in hidden_until if row not in HIDEABLE_ROWS]
+    if unknown:
+        rows = ", ".join(f"« {row} »" for row in HIDEABLE_ROWS)
+        raise ValueError(
+            f"« hidden_until » : ligne inconnue {unknown[0]!r} ; lignes possibles : {rows}."
+        )
+    return dict(hidden_until)
 
 
 def _check_bias(device_bias: object) -> None:
@@ -457,6 +505,7 @@ def _table_html(
     device_bias: float,
     table_id: str,
     hidden: frozenset[tuple[str, str]] = frozenset(),
+    note: str = "",
 ) -> str:
     # One row per group first: a row keeps its counts integers, then groups become columns.
     rows = []
@@ -469,7 +518,7 @@ def _table_html(
         frame.rename(index=_ROWS),
         caption=(
             f"Alarme si SpO2 < {threshold} % ; biais de l'appareil chez les patients noirs : "
-            f"{fr_number(device_bias, 1)} points à SaO2 88 %" + (_HIDDEN_NOTE if hidden else "")
+            f"{fr_number(device_bias, 1)} points à SaO2 88 %{note}"
         ),
         table_id=f"{table_id}_alarme",
         row_formats={_ROWS[field]: _rate_or_hidden for field in _RATES},

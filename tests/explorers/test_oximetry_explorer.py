@@ -5,7 +5,7 @@ import pytest
 from fairlearn.metrics import MetricFrame
 from sklearn.metrics import recall_score
 
-from esn_teach import fr_number, fr_percent
+from esn_teach import checks, fr_number, fr_percent
 from esn_teach.datasets import make_pulse_oximetry, occult_hypoxemia_rate
 from esn_teach.explorers._oximetry import OximetryExplorer
 
@@ -119,39 +119,87 @@ def test_update_is_fast(explorer):
     assert np.percentile(times, 95) < 0.5
 
 
-def test_hide_value_hides_answers_until_the_callback_says_so():
+def test_hidden_until_hides_answers_at_their_setting_until_the_question_is_passed(capsys):
     """A notebook hides the values its questions ask, not the rest of the explorer."""
-    reference = OximetryExplorer(random_state=SEED, n_samples=N, threshold=92)
+    reference = OximetryExplorer(random_state=SEED, n_samples=N, threshold=92, device_bias=2.9)
     answer = reference.stats["Black"].sensitivity
-    solved = {"sensitivity": False}
-    calls = []
-
-    def hide_value(row, group, value):
-        calls.append((row, group))
-        return row == "sensitivity" and not solved[row] and abs(value - answer) < 1e-9
-
-    explorer = OximetryExplorer(random_state=SEED, n_samples=N, threshold=92, hide_value=hide_value)
-    assert {row for row, _ in calls} == {"sensitivity", "occult_rate"}
-    assert explorer.hidden == {("sensitivity", "Black")}
+    occult = reference.stats["Black"].occult_rate
+    questions = {"sensitivity": "expl_sensibilite", "occult_rate": "expl_occulte"}
+    explorer = OximetryExplorer(
+        random_state=SEED, n_samples=N, threshold=92, device_bias=2.9, hidden_until=questions
+    )
+    assert explorer.hidden == {("sensitivity", "Black"), ("occult_rate", "Black")}
     html = explorer.table.value
-    assert "cachée" in html and "quand votre réponse sera juste" in html
-    assert fr_percent(answer) not in html
+    assert html.count("cachée") >= 2 and "« expl_sensibilite » et « expl_occulte »" in html
+    assert "aura dit « juste »" in html and "En séance évaluée" in html  # says why
+    assert fr_percent(answer) not in html and fr_percent(occult) not in html
     assert fr_percent(explorer.stats["White"].sensitivity) in html  # the rest stays
-    assert fr_percent(explorer.stats["Black"].occult_rate) in html
+    assert fr_percent(explorer.stats["White"].occult_rate) in html
     assert "patients noirs cachée" in explorer.image.tooltip
     assert fr_number(answer, 2) not in explorer.image.tooltip
-    # Another threshold shows another value: nothing to hide.
+    assert "?" in [label.get_text() for label in explorer._labels]
+    # Another threshold: the sensitivity is not the answer any more, the occult rate still is
+    # (it does not depend on the threshold).
     explorer.controls["seuil"].value = 95
+    assert explorer.hidden == {("occult_rate", "Black")}
+    assert "« expl_occulte »" in explorer.table.value
+    assert "expl_sensibilite" not in explorer.table.value
+    assert "de la question « expl_occulte », affichée" in explorer.table.value
+    # Another bias: neither value is an answer.
+    explorer.controls["biais"].value = 3.0
     assert explorer.hidden == frozenset()
-    assert "cachée" not in explorer.table.value
-    # Back at the answer's setting once the question is solved: shown.
-    solved["sensitivity"] = True
+    assert "cachée" not in explorer.table.value and "?" not in explorer.image.tooltip
+    # Back at the answers' setting: hidden until the question's check says « juste ».
+    explorer.controls["biais"].value = 2.9
     explorer.controls["seuil"].value = 92
-    assert explorer.hidden == frozenset()
+    assert explorer.hidden == {("sensitivity", "Black"), ("occult_rate", "Black")}
+    checks.check_number(answer, name="expl_sensibilite", expected=answer)
+    explorer.controls["seuil"].value = 93
+    explorer.controls["seuil"].value = 92
+    assert explorer.hidden == {("occult_rate", "Black")}
     assert fr_percent(answer) in explorer.table.value
     assert fr_number(answer, 2) in explorer.image.tooltip
+    # A form-only check (evaluated session) says nothing about correctness: still hidden.
+    checks.check_form(occult, name="expl_occulte", kind="number")
+    explorer.update(92, 2.9)
+    assert ("occult_rate", "Black") in explorer.hidden
+    checks.check_number(occult, name="expl_occulte", expected=occult)
+    assert explorer.update(92, 2.9) and explorer.hidden == frozenset()
+    # A wrong answer checked afterwards hides it again.
+    with pytest.raises(checks.IncorrectAnswer):
+        checks.check_number(0.5, name="expl_occulte", expected=occult)
+    explorer.update(92, 2.9)
+    assert explorer.hidden == {("occult_rate", "Black")}
 
 
-def test_hide_value_must_be_callable():
-    with pytest.raises(TypeError, match="« hide_value » doit être une fonction"):
-        OximetryExplorer(n_samples=N, hide_value=True)
+def test_without_hidden_until_nothing_is_hidden():
+    explorer = OximetryExplorer(random_state=SEED, n_samples=N, threshold=92)
+    assert explorer.hidden == frozenset() and "cachée" not in explorer.table.value
+
+
+@pytest.mark.parametrize(
+    ("hidden_until", "error", "fragment"),
+    [
+        (True, TypeError, "doit être un dictionnaire ligne → nom de question"),
+        ({"sensitivity": 3}, TypeError, "doit être un dictionnaire"),
+        ({"missed": "q"}, ValueError, "ligne inconnue 'missed'"),
+    ],
+)
+def test_hidden_until_is_checked(hidden_until, error, fragment):
+    with pytest.raises(error, match=fragment):
+        OximetryExplorer(n_samples=N, hidden_until=hidden_until)
+
+
+def test_hiding_keeps_the_callback_fast():
+    """The check is a set lookup: the callback stays well under the bench's 100 ms."""
+    explorer = OximetryExplorer(
+        random_state=SEED,
+        n_samples=N,
+        hidden_until={"sensitivity": "expl_rapide", "occult_rate": "expl_rapide_2"},
+    )
+    times = []
+    for threshold in [*range(85, 101), *range(100, 84, -1)]:
+        start = time.perf_counter()
+        explorer.controls["seuil"].value = threshold
+        times.append(time.perf_counter() - start)
+    assert np.percentile(times, 95) < 0.5  # generous for a shared machine, as above
