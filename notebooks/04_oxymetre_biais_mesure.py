@@ -402,15 +402,7 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
 # </details>
 
 # %%
-# Quatre fonctions de calcul (inutile de les lire), puis les résultats : lisez-les sous la cellule.
-def reponse_juste(valeur, empreinte, nom):
-    """Vrai si la réponse `valeur` à la question `nom` est juste (comparée à son empreinte)."""
-    try:
-        return checks.matches_digest(float(valeur), empreinte, name=nom)
-    except (TypeError, ValueError):  # réponse absente (...) ou qui n'est pas un nombre
-        return False
-
-
+# Trois fonctions de calcul (inutile de les lire), puis les résultats : lisez-les sous la cellule.
 def intervalle_95(k, n):
     """Intervalle de confiance à 95 % (Wilson) de la proportion k / n."""
     bas, haut = proportion_ci(k, n)
@@ -435,9 +427,11 @@ def rapport_95(k1, n1, k2, n2):
     return f"{r} fois, intervalle à 95 % de {b} à {h} fois"
 
 
-if not reponse_juste(taux_occulte_noirs, "1233bf6b09d35d3f", "taux_occulte_noirs"):
-    print("Les taux de nos données s'afficheront ici quand la question 1 sera juste : "
-          "relancez alors cette cellule.")
+# checks.passed : la dernière vérification de la question 1 a-t-elle dit « juste » ?
+if not checks.passed("taux_occulte_noirs"):
+    print("Les taux de nos données s'afficheront ici quand la vérification de la question 1 "
+          "aura dit « juste » : relancez alors cette cellule (en séance évaluée, ils "
+          "s'afficheront dans votre retour de correction).")
 else:
     print("Nos données : hypoxémie occulte parmi les paires à SpO2 de 92 à 96 %")
     for nom, k, n in (("patients noirs", n_occultes_noirs, n_rassurantes_noirs),
@@ -724,7 +718,7 @@ sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
 # l'alarme sonne).
 
 # %%
-# Le tableau de fairlearn s'affiche sous la cellule quand la question 3 est juste.
+# Le tableau de fairlearn s'affiche sous la cellule quand la question 3 a été vérifiée juste.
 cadre = MetricFrame(
     metrics={
         "sensibilité": recall_score,
@@ -760,9 +754,10 @@ def sensibilites(seuil):
     return Sensibilites({nom: float(v) for nom, v in par_groupe.items()})
 
 
-if not reponse_juste(sensibilite_noirs, "62037f5c880324ec", "sensibilite_noirs"):
-    print("Le tableau de fairlearn s'affichera ici quand la question 3 sera juste : relancez "
-          "alors cette cellule.")
+if not checks.passed("sensibilite_noirs"):
+    print("Le tableau de fairlearn s'affichera ici quand la vérification de la question 3 aura "
+          "dit « juste » : relancez alors cette cellule (en séance évaluée, il s'affichera dans "
+          "votre retour de correction).")
 else:
     print(f"Tous patients confondus : sensibilité {fr_percent(cadre.overall['sensibilité'])}.")
     print("Écart de sensibilité (patients blancs − patients noirs) : "
@@ -785,37 +780,23 @@ else:
 
 # %%
 # L'explorateur : bougez ses deux curseurs et regardez le tableau et la figure changer.
-# Il cache (« cachée ») la réponse des questions 1 et 3 tant que la vôtre n'est pas juste.
-REPONSES_CACHEES = {  # ligne de l'explorateur : (question, empreinte de la réponse)
-    "occult_rate": ("taux_occulte_noirs", "1233bf6b09d35d3f"),
-    "sensitivity": ("sensibilite_noirs", "62037f5c880324ec"),
-}
-
-
-def cacher(ligne, groupe, valeur):
-    """Vrai si `valeur` est la réponse d'une question que l'étudiant n'a pas encore juste."""
-    nom, empreinte = REPONSES_CACHEES[ligne]
-    return reponse_juste(valeur, empreinte, nom) and not reponse_juste(
-        globals()[nom], empreinte, nom
-    )
-
-
+# Au réglage de départ, il cache (« cachée ») la réponse des questions 1 et 3 chez les
+# patients noirs, jusqu'à ce que leur vérification ait dit « juste ».
 explorateur = OximetryExplorer(
     random_state=GRAINE,
     n_samples=N_PAIRES,
     threshold=SEUIL_ALARME,
     device_bias=BIAIS_APPAREIL,
-    hide_value=cacher,
+    hidden_until={"occult_rate": "taux_occulte_noirs", "sensitivity": "sensibilite_noirs"},
 )
 display(explorateur)
-q1_et_q3_justes = reponse_juste(
-    taux_occulte_noirs, "1233bf6b09d35d3f", "taux_occulte_noirs"
-) and reponse_juste(sensibilite_noirs, "62037f5c880324ec", "sensibilite_noirs")
 
 # %%
 # Au seuil du service : l'appareil de nos données, puis un appareil sans biais (biais à 0).
-if not q1_et_q3_justes:
-    print("Ces résultats s'afficheront ici quand les questions 1 et 3 seront justes.")
+if not (checks.passed("taux_occulte_noirs") and checks.passed("sensibilite_noirs")):
+    print("Ces résultats s'afficheront ici quand les vérifications des questions 1 et 3 auront "
+          "dit « juste » : relancez alors cette cellule (en séance évaluée, ils s'afficheront "
+          "dans votre retour de correction).")
 else:
     for biais in (BIAIS_APPAREIL, 0.0):
         if biais:

@@ -543,14 +543,16 @@ taux_reussite = n_justes / n_adultes
 taux_reussite = n_dans_liste / n_adultes
 
 # %%
-# Les deux parts, affichées une fois la question 2 réussie.
-if isinstance(taux_reussite, float) and checks.matches_digest(
-        taux_reussite, "50430292a4b0a1d4", name="taux_reussite", decimals=5):
+# Les deux parts, affichées une fois que la vérification de la question 2 a dit « juste ».
+if checks.passed("taux_reussite"):
+    part_liste = checks.require_number(taux_reussite, name="taux_reussite")  # votre réponse
     print("Part de tout le registre nommée correctement : "
-          f"{fr_percent(taux_reussite * n_dans_liste / len(registre))}")
-    print(f"Part des patients de la liste nommés correctement : {fr_percent(taux_reussite)}")
+          f"{fr_percent(part_liste * n_dans_liste / len(registre))}")
+    print(f"Part des patients de la liste nommés correctement : {fr_percent(part_liste)}")
 else:
-    print("Réussissez d'abord la question 2 : cette cellule compare alors deux parts.")
+    print("Les deux parts s'afficheront ici quand la vérification de la question 2 aura dit "
+          "« juste » : relancez alors cette cellule (en séance évaluée, elles s'afficheront "
+          "dans votre retour de correction).")
 
 # %% [markdown]
 # La première part dépend surtout de la **couverture** de la liste (ici un réglage : 30 % des

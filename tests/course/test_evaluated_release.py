@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import ast
+import json
+import re
+
 import nbformat
 import pytest
-from esn_fixtures import NOTEBOOKS, answer_cell, cli, error_text, make_course, submit, test_cell
+from esn_fixtures import (
+    MODULE_PATHS,
+    NOTEBOOKS,
+    answer_cell,
+    cli,
+    error_text,
+    make_course,
+    submit,
+    test_cell,
+)
 
 from esn_teach import checks, law
 from esn_teach.checks import IncorrectAnswer, NotAttempted, Outcome
-from esn_teach.course import Course
+from esn_teach.course import Course, read_module
 from esn_teach.course._evaluation import EVALUATION_BANNER, evaluation_check
 
 MODULE = "01_evaluer_test_diagnostique"
@@ -187,3 +200,60 @@ def test_evaluated_release_grades_with_the_hidden_tests(tmp_path, capsys):
     )
     # Graded by the instructor's cell (hidden tests included), not the form check.
     assert "Réponse à revoir" in error_text(test_cell(graded, "sensibilite"))
+
+
+#: An answer digest (:func:`esn_teach.checks.answer_digest`): sixteen hexadecimal characters.
+DIGEST = re.compile(r"^[0-9a-f]{16}$")
+
+
+def _check_cell_digests(notebook: nbformat.NotebookNode) -> set[str]:
+    """Every digest a source's check cells hold: the answers' and the mistakes'."""
+    found = set()
+    for cell in notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and DIGEST.match(node.value)
+            ):
+                found.add(node.value)
+    return found
+
+
+def _oracles(source: str, digests: set[str]) -> list[str]:
+    """What, in a cell of a student version, could tell whether an answer is right."""
+    found = [digest for digest in sorted(digests) if digest in source]
+    found += [call for call in ("matches_digest(", "answer_digest(") if call in source]
+    return found
+
+
+@pytest.mark.slow
+def test_no_answer_digest_outside_the_hidden_tests_of_an_evaluated_release(tmp_path):
+    """In an evaluated session nothing may tell a student whether an answer is right.
+
+    The visible checks become form checks; a cell that compared an answer with its digest
+    to show a result « once the question is right » stayed, an oracle with the digest in
+    sight. Such cells use ``checks.passed`` instead, which nothing sets during the session.
+    """
+    names = [path.stem for path in MODULE_PATHS]
+    course = Course(make_course(tmp_path / "grading"), NOTEBOOKS)
+    course.build(names, validate=False)
+    course.release(names, evaluation=True, validate=False)
+    found = {}
+    for path in MODULE_PATHS:
+        module = read_module(path)
+        digests = _check_cell_digests(module.notebook)
+        assert digests, f"{module.name}: its visible checks compare with digests"
+        released = nbformat.read(course.release_path(module.name), as_version=4)
+        for index, cell in enumerate(released.cells):
+            texts = [json.dumps(cell.metadata, ensure_ascii=False)]
+            if cell.cell_type == "code":
+                texts.append(cell.source)
+            oracles = [oracle for text in texts for oracle in _oracles(text, digests)]
+            if oracles:
+                found[f"{module.name}, cellule {index}"] = oracles
+        assert "digest" not in json.dumps(released.metadata), module.name
+    assert not found, found
