@@ -10,7 +10,8 @@
 # 1. Expliquer ce qu'est un **biais de mesure**.
 # 2. Calculer un taux d'**hypoxémie occulte** avec le **bon dénominateur**, et lire sa **marge
 #    d'erreur**.
-# 3. Comparer la **sensibilité** d'une alarme d'un groupe à l'autre, avec **fairlearn**.
+# 3. Comparer une mesure de performance (la **sensibilité** d'une alarme) d'un groupe de
+#    patients à l'autre.
 # 4. Dire pourquoi la réponse est l'**étalonnage de l'appareil**, et (après la séance) ce que
 #    coûte un **seuil d'alarme relevé**.
 # 5. Classer une situation clinique quand la mesure elle-même est biaisée.
@@ -69,9 +70,9 @@
 # L'oxymètre envoie une lumière rouge et une infrarouge à travers le doigt ; une formule
 # d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. Mais la **mélanine**,
 # le pigment de la peau, absorbe aussi la lumière : beaucoup d'oxymètres **surestiment**, en
-# moyenne, la saturation des peaux foncées (Sjoding et al., 2020, chez des patients hospitalisés
-# au Michigan),
-# d'autant plus qu'elle est basse (Bickler et al., 2005, chez des volontaires).
+# moyenne, la saturation des peaux foncées, d'autant plus qu'elle est basse (Bickler et al.,
+# 2005, chez des volontaires). À l'hôpital, Sjoding et al. (2020) l'ont observé au Michigan en
+# comparant les patients selon leur **race déclarée** : leur pigmentation n'était pas mesurée.
 #
 # Un **biais de mesure** est une erreur **systématique** : en moyenne, l'appareil se trompe dans
 # le même sens (ici, trop rassurant) ; ce n'est pas un « bruit » qui se compenserait. Ici, le
@@ -87,9 +88,8 @@
 # ajoute un **biais de l'appareil** qui grandit quand la saturation baisse, réglé pour retrouver
 # les taux publiés.
 #
-# Les groupes « patients blancs » et « patients noirs » sont ceux de l'étude (origine déclarée
-# dans le dossier) ; c'est la **pigmentation de la peau**, pas la « race », qui agit sur la
-# mesure.
+# Les groupes « patients blancs » et « patients noirs » sont ceux de l'étude ; c'est la
+# **pigmentation de la peau**, pas la « race », qui agit sur la mesure.
 #
 # <details><summary>En France, peut-on auditer un appareil selon la « race » ?</summary>
 #
@@ -100,15 +100,11 @@
 # des données objectives. Un audit mesurerait donc plutôt la **pigmentation** de la peau
 # (échelle de Monk, par exemple ; celle de Fitzpatrick classe le phototype), elle-même une
 # donnée à protéger. Dans son texte de 2024, le règlement européen sur l'IA (article 10,
-# paragraphe 5) permet, sous des conditions strictes, de traiter ces données pour détecter et
-# corriger des biais.
+# paragraphe 5) permet aux seuls **fournisseurs de systèmes d'IA à haut risque** (ceux qui
+# développent un tel système et le mettent sur le marché), sous des conditions strictes, de
+# traiter ces données pour détecter et corriger les biais de **ces systèmes**. Il ne fonde donc
+# pas, à lui seul, l'audit d'un oxymètre ordinaire par un hôpital.
 # </details>
-#
-# **Les seuils.** La SpO2 « rassurante », de 92 à 96 %, vient de Sjoding et al. (2020).
-# L'alarme sous 92 % est un **seuil pédagogique** : l'objectif de saturation se décide patient
-# par patient (de 94 à 98 % le plus souvent ; de 88 à 92 % en cas de risque d'**hypercapnie**,
-# un excès de CO2 dans le sang, par exemple dans certaines bronchopneumopathies chroniques
-# obstructives, BPCO ; O'Driscoll et al., 2017).
 
 # %%
 # Préparation : exécutez cette cellule sans chercher à lire tout le code. Elle charge les
@@ -126,7 +122,7 @@ from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import data_card, make_pulse_oximetry, occult_hypoxemia_rate
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import OximetryExplorer
-from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figure
+from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
 
 # Les nombres à virgule des tableaux s'affichent à la française : virgule, 3 décimales.
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
@@ -139,6 +135,7 @@ SEUIL_ALARME = 92  # consigne du service : alarme si la SpO2 affichée est < 92 
 BIAIS_APPAREIL = 2.9  # surestimation chez les patients noirs quand la vraie SaO2 vaut 88 % (points)
 SPO2_M_K = 94  # M. K. (section 8) : SpO2 affichée par l'oxymètre (94 %)
 SAO2_M_K = 86  # M. K. (section 8) : SaO2 mesurée au gaz du sang (86 %)
+SPO2_MME_R, SAO2_MME_R = 91, 90  # Mme R. (section 8) : SpO2 affichée, SaO2 du gaz du sang
 
 
 def sao2_selon_pao2(pao2):
@@ -184,6 +181,49 @@ fr_table(
     show_index=False,
 )
 
+# %% [markdown]
+# **Les seuils.** La SpO2 « rassurante », de 92 à 96 %, vient de Sjoding et al. (2020).
+# L'alarme sous 92 % est un **seuil pédagogique** : l'objectif de saturation se décide patient
+# par patient. Attention : les deux seuils ne portent pas sur la même mesure.
+#
+# <details><summary>Pour aller plus loin : l'objectif de saturation</summary>
+#
+# De 94 à 98 % le plus souvent ; de 88 à 92 % en cas de risque d'**hypercapnie**, un excès de
+# CO2 dans le sang, par exemple dans certaines bronchopneumopathies chroniques obstructives,
+# BPCO (O'Driscoll et al., 2017).
+# </details>
+
+# %%
+# Le schéma des seuils : en haut la vérité (SaO2, gaz du sang), en bas l'écran (SpO2).
+zones = [  # (ligne, début, fin, motif de hachures, couleur, texte écrit dans la zone)
+    (1, 80, SEUIL_HYPOXEMIE, "//", PALETTE["vermillion"], f"hypoxémie : SaO2 < {SEUIL_HYPOXEMIE} %"),
+    (0, 80, SEUIL_ALARME, "xx", PALETTE["orange"], f"alarme : SpO2 < {SEUIL_ALARME} %"),
+    (0, ZONE_RASSURANTE[0], ZONE_RASSURANTE[1], "..", PALETTE["sky_blue"],
+     f"rassurante :\n{ZONE_RASSURANTE[0]} à {ZONE_RASSURANTE[1]} %"),
+]
+with accessible_style():
+    fig, ax = plt.subplots(figsize=(8, 2.8), layout="constrained")
+    for ligne, debut, fin, motif, couleur, texte in zones:
+        ax.barh(ligne, fin - debut, left=debut, height=0.7, color=couleur, hatch=motif,
+                edgecolor=PALETTE["black"])
+        ax.text((debut + fin) / 2, ligne, texte, ha="center", va="center", fontsize=10,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
+    ax.set_xlim(80, 100)
+    ax.set_xticks(range(80, 101, 2))  # graduations entières : 88, 92 et 96 y figurent
+    ax.set_yticks([0, 1], ["SpO2 affichée\n(l'oxymètre)", "SaO2 mesurée\n(gaz du sang)"])
+    ax.set_xlabel("Saturation en oxygène (%)")
+    ax.set_ylabel("Mesure")
+    ax.set_title("Deux seuils, sur deux mesures différentes")
+    show_figure(
+        fig,
+        "Schéma : deux bandes sur une échelle de saturation de 80 à 100 %. En haut, la SaO2 "
+        f"du gaz du sang (la vérité) : l'hypoxémie est la zone sous {SEUIL_HYPOXEMIE} % "
+        f"(hachures obliques). En bas, la SpO2 affichée par l'oxymètre : l'alarme sonne sous "
+        f"{SEUIL_ALARME} % (hachures croisées) ; la zone rassurante va de {ZONE_RASSURANTE[0]} "
+        f"à {ZONE_RASSURANTE[1]} % (points). Une SpO2 rassurante peut cacher une SaO2 sous "
+        f"{SEUIL_HYPOXEMIE} % : c'est l'hypoxémie occulte.",
+    )
+
 # %%
 # La figure : pour chaque SpO2 affichée, la part des paires en hypoxémie vraie, par groupe.
 # Regardez le graphique et les lignes écrites dessous, pas le code.
@@ -215,12 +255,12 @@ for v in (92, 94, 96):
           f"{fr_percent(part_hypoxemie['patients noirs'][i])} (patients noirs).")
 effectifs_noirs = [int((noirs & (spo2 == v)).sum()) for v in range(86, 92)]
 print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
-      + ", ".join(str(n) for n in effectifs_noirs) + ".")
+      + ", ".join(str(n) for n in effectifs_noirs) + " : si peu de paires par point que les "
+      "zigzags de leur courbe, sous 92 %, viennent du hasard.")
 
 # %% [markdown]
 # À **valeur affichée égale**, le même chiffre rassure **à tort** plus souvent les patients
-# noirs. Sous 92 %, les zigzags de leur courbe viennent du hasard : quelques dizaines de
-# paires par point.
+# noirs.
 #
 # ## 4. L'hypoxémie occulte
 #
@@ -398,7 +438,8 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
 # nouvelle, comme nos paires synthétiques, tirées chacune au hasard. Au Michigan, un même
 # patient donnait près de 7 paires (10 789 pour 1 609 patients ; Sjoding et al., 2020), qui
 # se ressemblent : elles apportent moins d'information que leur nombre le laisse croire, et
-# ces intervalles y seraient trop étroits.
+# ces intervalles y seraient trop étroits. C'est pourquoi nos deux audits inventés ne prennent
+# qu'**une paire par patient**.
 # </details>
 
 # %%
@@ -448,13 +489,14 @@ else:
           f"{fr_percent(n_occultes_noirs / n_rassurantes_noirs)} en diffère par le hasard du "
           f"tirage des paires : notre intervalle {contient} 11,7 %.")
 
-# Deux audits inventés dans un service : (paires occultes, paires rassurantes) par groupe.
+# Deux audits inventés dans un service, une paire par patient (des paires indépendantes) :
+# (paires occultes, paires rassurantes) par groupe.
 AUDITS = {
     "un mois": {"patients noirs": (3, 20), "patients blancs": (4, 80)},
     "un an": {"patients noirs": (30, 200), "patients blancs": (40, 800)},
 }
 for duree, audit in AUDITS.items():
-    print(f"\nL'audit d'{duree} (chiffres inventés) :")
+    print(f"\nL'audit d'{duree} (chiffres inventés ; une paire par patient) :")
     for nom, (k, n) in audit.items():
         print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
               f"{intervalle_95(k, n)}")
@@ -464,18 +506,25 @@ for duree, audit in AUDITS.items():
           f"{ecart_95(*audit['patients noirs'], *audit['patients blancs'])}")
 
 # %% [markdown]
-# Les intervalles des petits groupes sont plus larges. Pour comparer
-# deux groupes, on ne regarde pas si leurs intervalles se chevauchent : on calcule l'**écart**
-# entre les deux taux et **son** intervalle à 95 % (méthode de Newcombe, 1998, qui combine les
-# intervalles de Wilson des deux taux). S'il contient 0, un écart nul reste possible. Le
-# **rapport** des taux se lit de même, avec 1 pour « pas d'écart » (méthode de Katz et al.,
-# 1978, le calcul usuel pour un rapport) : retenez sa fourchette, pas le seul chiffre du milieu.
+# Les intervalles des petits groupes sont plus larges. Pour comparer deux groupes, on ne
+# regarde pas si leurs intervalles se chevauchent : on calcule l'**écart** entre les deux taux
+# et **son** intervalle à 95 %. S'il contient 0, un écart nul reste possible. Le **rapport**
+# des taux se lit de même, avec 1 pour « pas d'écart » : retenez sa fourchette, pas le seul
+# chiffre du milieu.
+#
+# <details><summary>Pour aller plus loin : les méthodes de calcul</summary>
+#
+# L'intervalle de l'écart est celui de Newcombe (1998), qui combine les intervalles de Wilson
+# des deux taux ; celui du rapport, celui de Katz et al. (1978), le calcul usuel pour un
+# rapport de deux taux.
+# </details>
 #
 # ### Question 2 — Que peut conclure le service de chaque audit ? (1 point)
 #
-# Les deux audits trouvent les mêmes taux ; celui d'un an compte dix fois plus de paires. Pour
-# **chaque audit seul**, que peut conclure le service ? Écrivez entre guillemets **doubles**
-# l'une des réponses `"un écart est établi"`, `"il n'y a pas d'écart"` ou `"on ne peut pas conclure"`.
+# Les deux audits, avec une paire par patient, trouvent les mêmes taux ; celui d'un an compte
+# dix fois plus de paires. Pour **chaque audit seul**, que peut conclure le service ? Écrivez
+# entre guillemets **doubles** l'une des réponses `"un écart est établi"`,
+# `"il n'y a pas d'écart"` ou `"on ne peut pas conclure"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -710,12 +759,17 @@ sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
 #
-# **fairlearn** est une bibliothèque (une boîte à outils pour Python). Son outil `MetricFrame`
-# reçoit la vérité (`y_true` : hypoxémie ou non), les décisions (`y_pred` : alarme ou non) et
-# le groupe de chaque paire (`sensitive_features`), puis calcule **groupe par groupe** la
-# **sensibilité** (`recall_score` en anglais), le **taux de faux négatifs** (1 − sensibilité)
-# et le **taux d'alarmes sans hypoxémie** (parmi les paires **sans** hypoxémie, la part où
-# l'alarme sonne).
+# **fairlearn**, une bibliothèque (une boîte à outils pour Python), calcule une mesure
+# **groupe par groupe** : ici la **sensibilité**, le **taux de faux négatifs**
+# (1 − sensibilité) et le **taux d'alarmes sans hypoxémie** (parmi les paires **sans**
+# hypoxémie, la part où l'alarme sonne).
+#
+# <details><summary>Pour aller plus loin : ce que reçoit fairlearn</summary>
+#
+# Son outil `MetricFrame` reçoit la vérité (`y_true` : hypoxémie ou non), les décisions
+# (`y_pred` : alarme ou non) et le groupe de chaque paire (`sensitive_features`) ; la
+# sensibilité s'y appelle `recall_score`.
+# </details>
 
 # %%
 # Le tableau de fairlearn s'affiche sous la cellule quand la question 3 a été vérifiée juste.
@@ -768,15 +822,15 @@ else:
 
 # %% [markdown]
 # Chez les patients noirs, l'alarme **manque plus d'hypoxémies** ; le chiffre global le cache.
-# Leur taux d'alarmes sans hypoxémie est plus bas : un avantage ? La section 7 répond.
+# Leur taux d'alarmes sans hypoxémie est plus bas : un avantage ? Vous y répondrez après la
+# séance (question 6).
 #
 # ## 7. Corriger l'appareil ou relever le seuil ?
 #
-# Deux curseurs (souris ou **flèches du clavier**) : le **seuil d'alarme** (alarme si SpO2
-# **strictement sous** le seuil) et le **biais de l'appareil** chez les patients noirs (de
-# combien de points il surestime une vraie SaO2 de 88 % : 2,9 ici). Mettez le biais à 0, puis
-# remettez-le à 2,9 et montez le seuil : que deviennent les alarmes sans hypoxémie ?
-# (L'hypoxémie occulte ne dépend pas du seuil.)
+# Deux curseurs (souris ou **flèches du clavier**) : le **seuil d'alarme** et le **biais de
+# l'appareil** chez les patients noirs (de combien de points il surestime une vraie SaO2 de
+# 88 % : 2,9 ici). Mettez le biais à 0, puis remettez-le à 2,9 et montez le seuil : que
+# deviennent les alarmes sans hypoxémie ?
 
 # %%
 # L'explorateur : bougez ses deux curseurs et regardez le tableau et la figure changer.
@@ -818,12 +872,10 @@ else:
 
 # %% [markdown]
 # **Biais ramené à 0** : les patients noirs retrouvent la sensibilité et le taux d'alarmes sans
-# hypoxémie des patients blancs. L'alarme sonne un peu plus souvent, chez eux seulement : en
-# affichant une SpO2 trop haute, l'appareil biaisé les privait d'alarmes, avec ou sans
-# hypoxémie ; leur taux plus bas n'était donc pas un avantage. La correction de fond est
-# l'**étalonnage de l'appareil** sur toutes les
-# pigmentations. Un seuil selon la couleur de peau appliquerait une correction égale au biais
-# moyen, alors que le vrai biais varie d'une personne et d'un appareil à l'autre.
+# hypoxémie des patients blancs ; l'alarme sonne un peu plus souvent, chez eux seulement. La
+# correction de fond est l'**étalonnage de l'appareil** sur toutes les pigmentations. Un seuil
+# selon la couleur de peau appliquerait une correction égale au biais moyen, alors que le vrai
+# biais varie d'une personne et d'un appareil à l'autre.
 #
 # ## 8. Au chevet de M. K.
 #
@@ -831,76 +883,121 @@ else:
 # le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
 # l'oxymètre en place : SaO2 à 86 %. Il augmente l'oxygène.
 #
-# ### Question 4 — Dans quelle case de la matrice de confusion est M. K. ? (1 point)
+# ### Question 4 — Trois mesures, trois cases de la matrice de confusion (1 point)
 #
-# Classez cette mesure : écrivez **entre guillemets** `"vrai positif"`, `"faux positif"`,
-# `"faux négatif"` ou `"vrai négatif"`.
+# Au seuil du service, classez chaque mesure :
+#
+# - « M. K. » : SpO2 affichée 94 %, SaO2 86 % ;
+# - « M. K. sans biais » : la même SaO2, avec un oxymètre sans biais qui afficherait 86 % ;
+# - « Mme R. », une autre patiente : SpO2 affichée 91 %, SaO2 90 %.
+#
+# Remplacez chaque `...` par `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou
+# `"vrai négatif"` (entre guillemets **doubles**).
 #
 # <details><summary>Indice 1</summary>
 #
-# Deux questions séparées. La vérité : d'après le **gaz du sang**, M. K. est-il en hypoxémie ?
-# Le test : au seuil du service, l'alarme a-t-elle sonné ?
+# Pour chaque mesure, deux questions séparées. La vérité : d'après le **gaz du sang**, y a-t-il
+# une hypoxémie (SaO2 sous 88 %) ? Le test : au seuil du service, l'alarme a-t-elle sonné ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # « Positif » ou « négatif » décrit ce qu'a répondu le test (alarme ou pas) ; « vrai » ou
-# « faux » dit si cette réponse correspond à la réalité du gaz du sang.
+# « faux » dit si cette réponse correspond à la réalité du gaz du sang. Relisez le schéma des
+# seuils (section 3) : les deux seuils ne portent pas sur la même mesure.
 # </details>
 
-# %% answer="situation"
-situation = ...
+# %% answer="situations"
+situations = {"M. K.": ..., "M. K. sans biais": ..., "Mme R.": ...}
 ### BEGIN SOLUTION
-situation = "faux négatif"
+situations = {"M. K.": "faux négatif", "M. K. sans biais": "vrai positif", "Mme R.": "faux positif"}
 ### END SOLUTION
 
-# %% tests="situation" points=1
+# %% tests="situations" points=1
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_choice(
-    situation,
-    name="situation",
+checks.check_choices(
+    situations,
+    name="situations",
     options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
-    digest="aa8d45346ae8ac16",
-    mistakes=[
-        checks.Mistake(None, "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait "
-                       "la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang.",
-                       digest="b7f186a27336f8ec"),
-        checks.Mistake(None, "relisez la consigne : l'alarme sonne quand la SpO2 affichée passe "
-                       "sous le seuil. A-t-elle sonné pour M. K. ? « Vrai » ou « faux » se juge "
-                       "ensuite avec le gaz du sang.", digest="1a30bc9b1a7e6f12"),
-        checks.Mistake(None, "une réponse « positive » voudrait dire que l'alarme a sonné. "
-                       "Relisez la consigne et la SpO2 affichée : a-t-elle sonné pour M. K. ?",
-                       digest="a35673f8f6010290"),
-    ],
+    digests={"M. K.": "7a78f02aef3c4ffc", "M. K. sans biais": "7e457b9e7a29552d",
+             "Mme R.": "528ed7c5d37bbf61"},
+    mistakes={
+        "M. K.": [
+            checks.Mistake(None, "vous avez jugé d'après la SpO2 affichée, comme si l'écran "
+                           "disait la vérité. Dans la matrice de confusion, la vérité vient du "
+                           "gaz du sang.", digest="1cbb6e51a76f49e0"),
+            checks.Mistake(None, "l'alarme sonne quand la SpO2 affichée passe sous le seuil. "
+                           "A-t-elle sonné pour M. K. ? « Vrai » ou « faux » se juge ensuite "
+                           "avec le gaz du sang.", digest="537c219a7a8678c9"),
+            checks.Mistake(None, "une réponse « positive » voudrait dire que l'alarme a sonné. "
+                           "Relisez la SpO2 affichée : a-t-elle sonné pour M. K. ?",
+                           digest="9301f9d198afba57"),
+        ],
+        "M. K. sans biais": [
+            checks.Mistake(None, "sans biais, l'écran affiche une SpO2 sous le seuil : l'alarme "
+                           "sonne. C'est le biais de l'appareil qui faisait de M. K. un faux "
+                           "négatif.", digest="636d1d1913845c73"),
+            checks.Mistake(None, "l'alarme sonne, et elle a raison : le gaz du sang montre une "
+                           "hypoxémie. « Faux » dirait que l'alarme se trompe.",
+                           digest="121de28425943080"),
+            checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme sonne, la réponse "
+                           "du test est « positif ».", digest="85b40c6035213a6c"),
+        ],
+        "Mme R.": [
+            checks.Mistake(None, "l'alarme a sonné, mais la SaO2 n'est pas sous 88 % : pas "
+                           "d'hypoxémie au sens de ce module. C'est une alarme sans hypoxémie, "
+                           "la marge de sécurité voulue (section 5).", digest="7b5063649ce545d1"),
+            checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme a sonné, la "
+                           "réponse du test est « positif ».", digest="798126985fd1498a"),
+            checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme a sonné, la "
+                           "réponse du test est « positif ». Les deux seuils ne portent pas sur "
+                           "la même mesure.", digest="30aaa40ccb633144"),
+        ],
+    },
+    success="le même patient est un faux négatif avec l'appareil biaisé, un vrai positif "
+    "sans biais : le biais change la case, pas la maladie.",
 )
 ### BEGIN HIDDEN TESTS
-alarme_m_k = SPO2_M_K < SEUIL_ALARME  # l'alarme a-t-elle sonné ?
-hypoxemie_m_k = SAO2_M_K < SEUIL_HYPOXEMIE  # le gaz du sang montre-t-il une hypoxémie ?
-checks.check_choice(
-    situation,
-    name="situation",
+def case_de_la_matrice(spo2_affichee, sao2_mesuree):
+    """La case d'une mesure : l'alarme (SpO2 < seuil) jugée par le gaz du sang (SaO2 < 88)."""
+    alarme_m = spo2_affichee < SEUIL_ALARME
+    hypoxemie_m = sao2_mesuree < SEUIL_HYPOXEMIE
+    return ("vrai " if alarme_m == hypoxemie_m else "faux ") + (
+        "positif" if alarme_m else "négatif"
+    )
+
+
+checks.check_choices(
+    situations,
+    name="situations",
     options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
-    expected=("vrai " if alarme_m_k == hypoxemie_m_k else "faux ")
-    + ("positif" if alarme_m_k else "négatif"),
+    expected={
+        "M. K.": case_de_la_matrice(SPO2_M_K, SAO2_M_K),
+        "M. K. sans biais": case_de_la_matrice(SAO2_M_K, SAO2_M_K),
+        "Mme R.": case_de_la_matrice(SPO2_MME_R, SAO2_MME_R),
+    },
 )
 ### END HIDDEN TESTS
 
-# %% mistake="situation"
+# %% mistake="situations"
 # message : comme si l'écran disait la vérité
-situation = "vrai négatif"
+situations = {"M. K.": "vrai négatif", "M. K. sans biais": "vrai positif", "Mme R.": "faux positif"}
 
-# %% mistake="situation"
+# %% mistake="situations"
+# message : C'est le biais de l'appareil qui faisait de M. K. un faux négatif
+situations = {"M. K.": "faux négatif", "M. K. sans biais": "faux négatif", "Mme R.": "faux positif"}
+
+# %% mistake="situations"
+# message : la marge de sécurité voulue
+situations = {"M. K.": "faux négatif", "M. K. sans biais": "vrai positif", "Mme R.": "vrai positif"}
+
+# %% mistake="situations"
 # message : A-t-elle sonné pour M. K.
-situation = "vrai positif"
-
-# %% mistake="situation"
-# message : voudrait dire que l'alarme a sonné
-situation = "faux positif"
+situations = {"M. K.": "vrai positif", "M. K. sans biais": "vrai positif", "Mme R.": "faux positif"}
 
 # %% [markdown]
-# Ce qui a protégé M. K., ce n'est pas l'oxymètre, outil précieux par ailleurs : c'est le
-# **regard clinique** d'Inès (un chiffre discordant avec l'état du patient) et le **gaz du
-# sang**.
+# Ce qui a protégé M. K. : le **regard clinique** d'Inès (un chiffre discordant avec l'état
+# du patient) et le **gaz du sang**, pas l'oxymètre, outil précieux par ailleurs.
 #
 # ## À retenir
 #
@@ -1132,6 +1229,9 @@ checks.check_choice(
                        "vient de l'appareil : la correction est son étalonnage.",
                        digest="7ed98cd66e87631b"),
     ],
+    success="en affichant une SpO2 trop haute, l'appareil biaisé privait les patients noirs "
+    "d'alarmes, avec ou sans hypoxémie ; sans biais, leur taux rejoint celui des patients "
+    "blancs. Ce taux plus bas n'était pas un avantage.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -1219,48 +1319,83 @@ lecture_alarmes = "une raison de baisser le seuil des patients blancs"
 
 # %% [markdown] written="reflexion_oxymetre" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants ; retiré de la version étudiante).*
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères,
+# chacun noté **0**, **0,5** ou **1** point.
 #
-# - **1 point** — Pratique clinique : l'étudiant relie la SpO2 à l'examen clinique
-#   (discordance entre chiffre et état du patient : dyspnée, tirage, confusion, cyanose
-#   difficile à voir sur peau foncée) et cite des situations où demander un gaz du sang
-#   (SpO2 « rassurante » mais patient qui ne va pas bien, décision d'oxygénothérapie, patient
-#   à peau foncée près du seuil). Pour un·e kinésithérapeute : la SpO2 reste l'outil de
-#   surveillance de l'effort, mais un essoufflement ou des signes cliniques discordants font
-#   arrêter l'effort et prévenir le médecin, qui jugera d'un gaz du sang au repos. Valeur
-#   V1 — Priorité à la relation humaine : le chiffre ne remplace pas le regard soignant ni le
-#   dialogue avec le patient. Pour un·e juriste, un·e responsable de la conformité ou un·e
-#   ingénieur·e biomédical·e, ce point porte sur sa pratique : choix et recette des appareils
+# **Critère 1 — Pratique clinique ou professionnelle.**
+#
+# - **1** : la copie relie la SpO2 à l'examen clinique (discordance entre le chiffre et l'état
+#   du patient : dyspnée, tirage, confusion, cyanose difficile à voir sur peau foncée) **et**
+#   cite au moins une situation précise où demander un gaz du sang (SpO2 « rassurante » mais
+#   patient qui ne va pas bien, décision d'oxygénothérapie, patient à peau foncée près du
+#   seuil). Pour un·e kinésithérapeute : la SpO2 reste l'outil de surveillance de l'effort,
+#   mais des signes discordants font arrêter l'effort et prévenir le médecin, qui jugera d'un
+#   gaz du sang au repos. Pour un·e juriste, un·e responsable de la conformité ou un·e
+#   ingénieur·e biomédical·e, le critère porte sur sa pratique : choix et recette des appareils
 #   (essais sur toutes les pigmentations, notice), protocole de vérification par gaz du sang,
 #   procédure de matériovigilance, cadre juridique (règlement sur les dispositifs médicaux ;
-#   audit par la pigmentation et non par l'origine, données sensibles au sens du RGPD).
-# - **1 point** — Un chiffre du module, juste et interprété : p. ex. le taux d'hypoxémie
-#   occulte par groupe (en précisant le dénominateur : les paires à SpO2 de 92 à 96 %, et si
-#   possible sa marge d'erreur), l'écart de sensibilité de l'alarme, ou la part des alarmes
-#   sans hypoxémie quand on relève le seuil.
-# - **1 point** — Où agir, avec prudence (valeur
-#   V4 — Prudence, esprit critique et inclusivité) : relever le seuil pour tous coûte des
-#   alarmes sans hypoxémie (fatigue d'alarme) sans supprimer l'écart ; un seuil selon la « race »
-#   est un mauvais substitut de la pigmentation
-#   et stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et
-#   essais sur toutes les pigmentations, comme le demandent la FDA et la revue britannique), de
-#   l'hôpital (choix des appareils, protocoles) et des soignants (vigilance, signalement de
-#   matériovigilance à l'ANSM). Explication au
-#   patient honnête et non alarmiste : l'appareil reste utile, l'équipe sait vérifier. Accepter
-#   une adaptation selon la pigmentation si la copie en voit les limites (variabilité d'une
-#   personne et d'un appareil à l'autre, couleur déclarée ≠ pigmentation mesurée) ; pénaliser
-#   « l'oxymètre est inutilisable » ou une correction automatique sans réserve (« il suffit
-#   d'ajouter quelques points selon la couleur de peau »).
+#   audit par la pigmentation et non par l'origine, données sensibles au sens du RGPD). Valeur
+#   V1 — Priorité à la relation humaine : le chiffre ne remplace ni le regard soignant ni le
+#   dialogue avec le patient.
+# - **0,5** : l'un des deux seulement, ou des situations vagues (« en cas de doute »).
+# - **0** : ni l'un ni l'autre, ou « l'oxymètre est inutilisable ».
+#
+# **Critère 2 — Un chiffre du module, juste, avec son dénominateur.**
+#
+# - **1** : un chiffre juste, avec son dénominateur, et interprété : p. ex. le taux
+#   d'hypoxémie occulte par groupe (parmi les paires à SpO2 de 92 à 96 %, si possible avec sa
+#   marge d'erreur), l'écart de sensibilité de l'alarme, ou la part des alarmes sans hypoxémie
+#   quand on relève le seuil.
+# - **0,5** : un chiffre juste sans son dénominateur, ou avec un faux dénominateur (« des
+#   patients noirs » au lieu de « des paires à SpO2 rassurante »).
+# - **0** : aucun chiffre, ou un chiffre faux.
+#
+# **Critère 3 — Où agir, avec prudence**, valeur
+# V4 — Prudence, esprit critique et inclusivité.
+#
+# - **1** : la copie traite les trois pistes de la consigne et le patient. Relever le seuil
+#   pour tous coûte des alarmes sans hypoxémie (fatigue d'alarme) sans supprimer l'écart ; un
+#   seuil selon la « race » est un mauvais substitut de la pigmentation et stigmatise ; la
+#   correction de fond relève des fabricants et des autorités (étalonnage et essais sur toutes
+#   les pigmentations, comme le demandent la FDA et la revue britannique), de l'hôpital (choix
+#   des appareils, protocoles) et des soignants (vigilance, signalement de matériovigilance à
+#   l'ANSM) ; l'explication au patient est honnête et non alarmiste (l'appareil reste utile,
+#   l'équipe sait vérifier). Accepter une adaptation selon la pigmentation si la copie en voit
+#   les limites (variabilité d'une personne et d'un appareil à l'autre, couleur déclarée ≠
+#   pigmentation mesurée).
+# - **0,5** : des pistes justes, mais l'une oubliée (le seuil selon la couleur de peau, qui
+#   doit agir, ou le patient), ou une piste sans sa limite (« relever le seuil » sans son coût).
+# - **0** : « l'oxymètre est inutilisable », ou une correction automatique sans réserve (« il
+#   suffit d'ajouter quelques points selon la couleur de peau »).
+#
+# **Copie exemple** (infirmier·e), notée **2,5 sur 3** :
+#
+# > « Je ne lirai plus une SpO2 “rassurante” comme une preuve, surtout chez un patient à peau
+# > foncée : s'il est essoufflé ou confus avec 94 % à l'écran, je préviens le médecin pour un
+# > gaz du sang, comme Inès. Dans nos données, parmi les paires à SpO2 de 92 à 96 %, 11,3 % de
+# > celles des patients noirs cachaient une SaO2 sous 88 %, contre 3,6 % chez les patients
+# > blancs. Relever le seuil pour tous ferait sonner l'alarme bien plus souvent, et souvent sans
+# > hypoxémie : les soignants finiraient par ne plus l'entendre. L'hôpital doit acheter des
+# > appareils testés sur toutes les peaux, et nous devons signaler les écarts à l'ANSM. À un
+# > patient inquiet, je dirais que l'appareil reste utile et que nous savons vérifier par une
+# > prise de sang. »
+#
+# Notation : critère 1, **1** (discordance clinique et situation précise) ; critère 2, **1**
+# (chiffres justes, dénominateur dit ; la marge d'erreur manque, ce qui est accepté) ;
+# critère 3, **0,5** (le coût du seuil relevé, le rôle de l'hôpital et du signalement, et
+# l'explication au patient sont là, mais rien sur le seuil selon la couleur de peau, que la
+# consigne demande de discuter).
 # ### END SOLUTION
 
 # %% [markdown]
 # ## Sources
 #
 # - Sjoding MW, Dickson RP, Iwashyna TJ, Gay SE, Valley TS. Racial bias in pulse oximetry
-#   measurement. *N Engl J Med* 2020;383(25):2477-2478. doi:10.1056/NEJMc2029240. Erratum :
-#   *N Engl J Med* 2021;385(26):2496.
+#   measurement. *N Engl J Med* 2020;383(25):2477-2478. doi:10.1056/NEJMc2029240 (PubMed
+#   PMID 33326721). Correction publiée : *N Engl J Med* 2021;385(26):2496, 23 décembre 2021.
 #   Cohorte de l'université du Michigan (janvier à juillet 2020) : 10 789 paires de mesures chez
-#   1 333 patients blancs et 276 patients noirs sous oxygène ; parmi les paires à SpO2 de 92 à
+#   1 333 patients blancs et 276 patients noirs sous oxygène, groupés selon leur race
+#   déclarée (la pigmentation de la peau n'était pas mesurée) ; parmi les paires à SpO2 de 92 à
 #   96 %, SaO2 < 88 % dans 11,7 % des paires des patients noirs contre 3,6 % de celles des
 #   patients blancs.
 # - Bickler PE, Feiner JR, Severinghaus JW. Effects of skin pigmentation on pulse oximeter
@@ -1271,10 +1406,12 @@ lecture_alarmes = "une raison de baisser le seuil des patients blancs"
 # - Severinghaus JW. Simple, accurate equations for human blood O2 dissociation computations.
 #   *J Appl Physiol* 1979;46(3):599-602. Relation entre SaO2 et PaO2 (37 °C, pH 7,40).
 # - Université numérique des sciences de la santé et du sport (UNF3S), campus numérique de
-#   réanimation médicale : support de cours en ligne, chapitre
-#   « Insuffisance respiratoire aiguë », consulté dans les archives de l'UNESS (Université
-#   numérique en santé et sport) ; auteurs et année de rédaction non indiqués sur la page
-#   consultée. Hypoxémie si PaO2 < 80 mmHg ; insuffisance respiratoire aiguë si PaO2 < 60 mmHg.
+#   réanimation médicale, cours « Insuffisance respiratoire aiguë », page « Définitions »,
+#   archivée par l'UNESS (Université numérique en santé et sport) :
+#   archives.uness.fr/sites/campus-unf3s-2015/UNF3Smiroir/campus-numeriques/reanimation-medicale/enseignement/reamed_1/site/html/1.html,
+#   consultée le 5 décembre 2026 ; auteurs et année de rédaction non indiqués sur la page.
+#   Hypoxémie si PaO2 < 80 mmHg (et SaO2 < 95 %) ; dans l'insuffisance respiratoire aiguë,
+#   PaO2 < 60 mmHg.
 # - O'Driscoll BR, Howard LS, Earis J, Mak V, on behalf of the British Thoracic Society
 #   Emergency Oxygen Guideline Group. BTS guideline for oxygen use in adults in healthcare and
 #   emergency settings. *Thorax* 2017;72(Suppl 1):ii1-ii90. doi:10.1136/thoraxjnl-2016-209729.
@@ -1294,7 +1431,9 @@ lecture_alarmes = "une raison de baisser le seuil des patients blancs"
 #   dispositifs médicaux.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
 #   des règles harmonisées concernant l'intelligence artificielle, texte publié en 2024 :
-#   art. 10, paragraphe 2, points f et g ; art. 113. Lire la version consolidée sur EUR-Lex
+#   art. 10, paragraphe 2, points f et g ; art. 10, paragraphe 5 (traitement exceptionnel de
+#   catégories particulières de données par les fournisseurs de systèmes d'IA à haut risque,
+#   pour détecter et corriger les biais) ; art. 113. Lire la version consolidée sur EUR-Lex
 #   (eur-lex.europa.eu), le calendrier d'application pouvant avoir changé.
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (règlement
 #   général sur la protection des données, RGPD), art. 9 : traitement de catégories
