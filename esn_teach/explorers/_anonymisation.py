@@ -63,9 +63,10 @@ class AnonymisationExplorer:
     """Generalise a pseudonymised registry and watch the re-identification risk.
 
     Three controls choose what is published for each patient besides the sex:
-    the width of the age bands (age on ``reference``, 90 and over grouped),
-    the place (postcode, département or region) and the birth date (day,
-    month, year or not published). Each change recomputes, on the registry and
+    the width of the age bands (age on ``reference``, 90 and over grouped;
+    published only when the birth date is not), the place (postcode,
+    département or region) and the birth date (day, month, year or not
+    published). Each change recomputes, on the registry and
     on the attacker's external list generalised in the same way: k
     (k-anonymity), l (distinct l-diversity of the sensitive column), the share
     of unique rows, the patients re-identified by linkage, and what is lost on
@@ -260,10 +261,10 @@ class AnonymisationExplorer:
     def _column(self, name: str, level: object) -> pd.Series:
         key = (name, level)
         if key not in self._cache:
-            if name == "age_band":
-                column = age_bands(self._ages, int(level), top=90)  # type: ignore[call-overload]
-            elif level == "none":
+            if level == "none":
                 column = pd.Series(np.zeros(len(self._births), dtype=np.int8))
+            elif name == "age_band":
+                column = age_bands(self._ages, int(level), top=90)  # type: ignore[call-overload]
             elif name == "place":
                 column = generalise_place(self._postcodes, str(level))
             else:
@@ -315,10 +316,17 @@ class AnonymisationExplorer:
         )
 
     def _levels(self) -> dict[str, object]:
+        """Return what is published: with a birth date, the (disabled) age slider adds nothing.
+
+        The age band then adds no information of its own, but its class would: an age on
+        ``reference`` splits the people born on 1 January from the others of their year,
+        so k, l and the linkage would depend on a slider the student cannot see move.
+        """
+        birth = self.controls["date_naissance"].value
         return {
-            "age_band": int(self.controls["largeur_age"].value),
+            "age_band": int(self.controls["largeur_age"].value) if birth == "none" else "none",
             "place": self.controls["lieu"].value,
-            "birth": self.controls["date_naissance"].value,
+            "birth": birth,
         }
 
     def _on_change(self, change: dict) -> None:
@@ -330,18 +338,16 @@ class AnonymisationExplorer:
         """Text alternative of the bar chart."""
         place = dict((level, label) for label, level in PLACE_OPTIONS)[str(levels["place"])]
         birth = dict((level, label) for label, level in BIRTH_DATE_OPTIONS)[str(levels["birth"])]
-        width = int(levels["age_band"])  # type: ignore[call-overload]
         place_text = "sans lieu" if levels["place"] == "none" else f"le lieu « {place} »"
         bars = " ; ".join(
             f"{label} : {fr_percent(share, 2 if 0 < share < 0.001 else 1)}"
             for (label, _, _), share in zip(SIZE_GROUPS, shares, strict=True)
         )
-        years = f"{width} an{'s' if width > 1 else ''}"
-        age_text = (
-            f"l'âge en classes de {years}"
-            if levels["birth"] == "none"
-            else "l'âge (connu par la date de naissance)"
-        )
+        if levels["birth"] == "none":
+            width = int(levels["age_band"])  # type: ignore[call-overload]
+            age_text = f"l'âge en classes de {width} an{'s' if width > 1 else ''}"
+        else:
+            age_text = "l'âge (connu par la date de naissance)"
         return (
             "Diagramme en barres de la part des patients du registre selon la taille de leur "
             f"classe, quand on publie le sexe, {age_text}, {place_text} "

@@ -179,11 +179,10 @@ def test_tiny_unique_share_is_not_written_as_zero():
     assert "0,01" in _fine_percent(0.0001)
 
 
-def test_module_11_question_6_answer_is_the_least_loss_reaching_k_5():
+def test_module_11_question_6_answer_is_the_least_loss_reaching_k_5(module_11_data):
     # Module 11, question 6: among five publications set in the explorer on the module's data,
     # the graded answer « C » must be the only one reaching k >= 5 with the least detail lost.
-    registry = make_french_registry(n_samples=10_000, random_state=11).frame
-    voters = make_voter_list(registry, random_state=12).frame
+    registry, voters = module_11_data
     explorer = AnonymisationExplorer(registry, voters, reference="2025-01-01")
     options = {  # letter: (birth date, age band width, place), as in the module's table
         "A": ("year", 1, "none"),
@@ -201,8 +200,93 @@ def test_module_11_question_6_answer_is_the_least_loss_reaching_k_5():
         read[letter] = (m["k"], m["age_span_years"], m["postcodes_merged"])
     reaching = {letter: r for letter, r in read.items() if r[0] >= 5}
     assert set(reaching) == {"C", "D"}  # A, B and E are the named mistakes « k below 5 »
+    # Option A's message says its smallest class holds fewer than 5 patients, not that one is
+    # alone: the year of birth alone, without place, leaves no patient alone.
+    assert 1 < read["A"][0] < 5
     assert reaching["C"][2] == reaching["D"][2]  # same place: the age span decides
     assert reaching["C"][1] < reaching["D"][1]
     # The wrong options that fail k lose less detail on some line: they are tempting.
     assert read["A"][1] < read["C"][1] and read["B"][1] < read["C"][1]
     assert read["E"][2] < read["C"][2]
+
+
+def _published(frame, birth, width, place):
+    """What the explorer's controls publish, built with esn_teach.privacy alone."""
+    columns = {"sex": frame["sex"].astype(str).to_numpy()}
+    if birth == "none":  # the age band is published only without a birth date
+        ages = pv.age_on(frame["birth_date"], "2025-01-01")
+        columns["age"] = pv.age_bands(ages, width, top=90).astype(str).to_numpy()
+    else:
+        columns["birth"] = pv.generalise_date(frame["birth_date"], birth).astype(str).to_numpy()
+    if place != "none":
+        postcodes = frame["postcode"].astype(str)
+        columns["place"] = pv.generalise_place(postcodes, place).astype(str).to_numpy()
+    return pd.DataFrame(columns)
+
+
+@pytest.fixture(scope="module")
+def module_11_data():
+    registry = make_french_registry(n_samples=10_000, random_state=11).frame
+    voters = make_voter_list(registry, random_state=12).frame
+    return registry, voters
+
+
+def test_every_setting_matches_the_library_whatever_the_hidden_slider(module_11_data):
+    # Module 11's data. With a birth date published the age slider is disabled: its class
+    # must not enter the key (an age on 1 January 2025 would split the people born on
+    # 1 January from the rest of their year: « année seule, sans lieu » showed k = 1, l = 1
+    # and 4 links, where (birth year, sex) gives k = 4, l = 3 and no link).
+    registry, voters = module_11_data
+    explorer = AnonymisationExplorer(registry, voters, reference="2025-01-01")
+    settings = [
+        (birth, width, place)
+        for place in ("postcode", "departement", "region", "none")
+        for birth, widths in (
+            ("day", (1, 26)),
+            ("month", (1, 13)),
+            ("year", (1, 7, 13, 17, 26, 30)),
+            ("none", (1, 2, 3, 5, 9, 10, 11, 13, 20, 30)),
+        )
+        for width in widths
+    ]
+    for birth, width, place in settings:
+        explorer.controls["date_naissance"].value = birth
+        explorer.controls["largeur_age"].value = width
+        explorer.controls["lieu"].value = place
+        released = _published(registry, birth, width, place)
+        external = _published(voters, birth, width, place)
+        released["diagnosis"] = registry["diagnosis"].astype(str).to_numpy()
+        qi = [c for c in external.columns]
+        expected = (
+            pv.k_anonymity(released, qi),
+            pv.l_diversity(released, qi, "diagnosis"),
+            pv.linkage_attack(released, external, qi).n_reidentified,
+        )
+        m = explorer.measures
+        assert (m["k"], m["l"], m["n_reidentified"]) == expected, (birth, width, place)
+        assert m["unique_share"] == pytest.approx(pv.unique_share(released, qi))
+    # The case the module's text and question 6 (option A) rely on.
+    explorer.controls["date_naissance"].value = "year"
+    explorer.controls["lieu"].value = "none"
+    assert (explorer.measures["k"], explorer.measures["l"]) == (4, 3)
+    assert explorer.measures["n_reidentified"] == 0
+
+
+def test_module_11_text_on_k_and_l_holds_for_every_setting(module_11_data):
+    # Module 11, after the explorer: « Tant qu'un lieu est publié, k et l restent à 1 » ;
+    # « Sans lieu ni date de naissance (les classes d'âge seules), k dépasse 1 et l vaut au
+    # moins 3 » ; « Sans lieu, l'année de naissance seule fait de même ; le mois ou le jour de
+    # naissance laissent des patients seuls. »
+    registry, voters = module_11_data
+    explorer = AnonymisationExplorer(registry, voters, reference="2025-01-01")
+    for place in ("postcode", "departement", "region", "none"):
+        explorer.controls["lieu"].value = place
+        for birth in ("day", "month", "year", "none"):
+            explorer.controls["date_naissance"].value = birth
+            for width in range(1, 31) if birth == "none" else (1,):
+                explorer.controls["largeur_age"].value = width
+                k, l_value = explorer.measures["k"], explorer.measures["l"]
+                if place != "none" or birth in ("day", "month"):
+                    assert (k, l_value) == (1, 1), (place, birth, width)
+                else:
+                    assert k > 1 and l_value >= 3, (place, birth, width)
