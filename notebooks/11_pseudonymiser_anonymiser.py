@@ -16,7 +16,7 @@
 #    mène ; vous choisissez le bon dénominateur).
 # 5. **Généraliser** des données et dire ce que cela coûte en détail.
 # 6. Dire auquel des **trois risques du G29** (individualisation, corrélation, inférence) une
-#    publication reste exposée.
+#    publication reste exposée (exercice après la séance).
 #
 # > **Les valeurs de l'école dans ce module**
 # >
@@ -39,6 +39,8 @@
 #   dessous. Des **indices** sont repliés sous chaque question.
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; dans un texte entre
 #   guillemets, accents et majuscules ne comptent pas.
+# - **Deux temps** : la séance (sections 1 à 5), puis les exercices « Après la séance », seul ou
+#   en binôme, un peu plus longs que la séance (durée estimée sous le titre).
 #
 # **Avertissement.** On réidentifie ici des patients pour apprendre à les protéger, sur des
 # données **synthétiques** (inventées par un programme). Réidentifier de vrais patients hors
@@ -92,13 +94,14 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 #
 # > **En bref.** Remplacer les noms par des numéros, c'est **pseudonymiser**, pas anonymiser.
 # > Les données restent **personnelles** (le RGPD s'applique) pour qui peut retrouver les
-# > personnes par des moyens raisonnables ; seules des données **anonymes** y échappent. Cela
-# > s'apprécie **du côté de qui détient les données** (Cour de justice de l'Union européenne,
-# > 4 septembre 2025). Pour la start-up, la question est donc : **avec ce qu'elle peut
-# > raisonnablement se procurer, pourrait-elle retrouver qui est qui ?** Ce module le mesure.
+# > personnes par des moyens raisonnables ; seules des données **anonymes** y échappent. On
+# > compte les moyens de **qui détient les données**, y compris l'aide que d'autres peuvent
+# > légalement lui apporter ; un moyen interdit par la loi ne compte pas (Cour de justice de
+# > l'Union européenne : arrêt Breyer de 2016, arrêt du 4 septembre 2025). Pour la start-up :
+# > **avec ce qu'elle peut raisonnablement se procurer, pourrait-elle retrouver qui est qui ?**
 #
-# <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêt
-# du 4 septembre 2025)</summary>
+# <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêts
+# Breyer et du 4 septembre 2025)</summary>
 #
 # La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
 # (**article 4(5)**) définit la pseudonymisation comme un traitement tel que les données « ne
@@ -108,7 +111,16 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # données pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations
 # **restent personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu
 # de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés » pour identifier
-# la personne.
+# la personne, par le responsable du traitement « ou par toute autre personne ».
+#
+# L'arrêt **Breyer** (19 octobre 2016, affaire C-582/14, points 46 à 48), rendu sur la
+# directive de 1995 que le RGPD a remplacée, dont le considérant 26 disait déjà la même chose,
+# précise quels moyens compter : une adresse IP est personnelle pour l'exploitant d'un site
+# qui ne peut identifier l'internaute qu'avec les informations de son fournisseur d'accès,
+# s'il dispose de **moyens légaux** de le faire identifier grâce à elles (par exemple, en cas
+# d'attaque informatique, en s'adressant à l'autorité compétente) ; un moyen **interdit par la
+# loi**, ou irréalisable en pratique (effort démesuré en temps, en coût et en main-d'œuvre), ne
+# compte pas.
 #
 # Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a précisé
 # que cela s'apprécie **du point de vue de celui qui détient les données** : pour un
@@ -137,7 +149,8 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # **exactement les mêmes** quasi-identifiants : chaque groupe est une **classe
 # d'équivalence**, et un patient seul dans sa classe est **unique**. Comptons-les dans le
 # registre, puis dans une **population synthétique** de 300 000 habitants (le registre et
-# 290 000 personnes de plus, tirées de la même façon).
+# 290 000 personnes de plus, tirées de la même façon : leurs âges sont ceux des patients d'un
+# hôpital, 62 ans en moyenne chez les adultes, pas ceux de la population française).
 
 # %%
 registre_publie = registre.drop(columns=["pseudonym"])
@@ -160,8 +173,9 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # **échantillon** : un patient seul dans le registre peut partager son trio avec des habitants
 # absents du registre. La part baisse donc dans la population, d'autant plus que la population
 # est grande. Notre population synthétique est petite (voyez le nombre d'habitants par code
-# postal) : sa part d'uniques tient surtout à cette petite taille. Aux États-Unis, Golle (2006) trouve
-# 63 % ; pour la France, aucune mesure comparable n'est citée ici.
+# postal ; un code postal français en compte en moyenne bien plus) : sa part d'uniques tient
+# surtout à cette petite taille. Aux États-Unis, Golle (2006) trouve 63 % ; pour la France,
+# aucune mesure comparable n'est citée ici.
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : quel attaquant ?</summary>
 #
@@ -188,8 +202,8 @@ petit = pd.DataFrame(
         "tranche_age": ["40-49", "50-59", "40-49", "50-59", "40-49", "50-59", "40-49",
                         "50-59", "40-49", "40-49", "50-59", "40-49", "50-59", "40-49"],
         "sexe": ["F", "M", "M", "F", "F", "M", "F", "F", "M", "F", "M", "F", "F", "M"],
-        "departement": ["34", "30", "34", "30", "34", "30", "34", "30", "34", "34", "30", "34",
-                        "30", "34"],
+        "departement": ["Hérault", "Gard", "Hérault", "Gard", "Hérault", "Gard", "Hérault",
+                        "Gard", "Hérault", "Hérault", "Gard", "Hérault", "Gard", "Hérault"],
         "diagnostic": ["Diabète", "Hypertension", "Hypertension", "Diabète", "Hypertension",
                        "Hypertension", "Diabète", "Insuffisance cardiaque", "Asthme",
                        "Dépression", "Hypertension", "Asthme", "Diabète", "Hypertension"],
@@ -223,6 +237,7 @@ k_petit = 3
 
 # %% tests="k_petit" points=1
 # Vérification de la question 1a : exécutez cette cellule.
+valeur_k = checks.require_number(k_petit, name="k_petit")
 checks.check_number(
     k_petit,
     name="k_petit",
@@ -248,6 +263,8 @@ checks.check_number(
     ],
     hint="Regroupez les lignes identiques sur les trois quasi-identifiants et gardez la taille "
     "du plus petit groupe.",
+    success=f"la plus petite classe compte {valeur_k:.0f} lignes : chaque patient y est confondu "
+    f"avec au moins {valeur_k - 1:.0f} autres, et personne n'est seul sur ces trois colonnes.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -326,6 +343,9 @@ checks.check_number(
     ],
     hint="Comptez les diagnostics différents dans chacune des classes, puis gardez le plus "
     "petit compte.",
+    success=f"la classe la moins diverse compte {valeur_l:.0f} diagnostic"
+    f"{'s différents' if valeur_l > 1 else ''} : qui sait que son voisin y figure n'a pas plus "
+    "de choix pour deviner le sien, sans avoir trouvé sa ligne.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -488,6 +508,8 @@ checks.check_number(
     ],
     hint="Une proportion : combien de patients nommés correctement, parmi combien de patients "
     "présents dans la liste ?",
+    success=f"{valeur_taux:.5f}".replace(".", ",") + " : c'est le risque d'un patient qui figure "
+    "dans cette liste. La cellule suivante le compare à la part de tout le registre.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(taux_reussite, name="taux_reussite", decimals=5,
@@ -558,11 +580,98 @@ else:
 # La première part dépend surtout de la **couverture** de la liste (ici un réglage : 30 % des
 # adultes) ; elle dit combien de patients **cette** liste expose. La seconde dit le risque d'un
 # patient de la liste : presque tous sont nommés. Elle dépend aussi de la façon dont la liste
-# est construite : la nôtre ne compte que 2 760 personnes hors du registre. Face à une liste de
-# **toute la population**, un trio partagé avec un autre habitant y apparaîtrait deux fois et
-# ne serait relié à aucun nom : cette part tendrait vers la part des patients **uniques dans la
-# population** (section 3).
+# est construite : la nôtre ne compte que 2 760 personnes hors du registre.
 #
+# ### Question 3 — Face à une liste de toute la population (2 points)
+#
+# Imaginons une liste nominative de **toute** la population synthétique de la section 3, avec
+# date de naissance, sexe et code postal. La section 3 a affiché deux parts : 99,9 % des
+# patients sont seuls de leur trio **dans le registre**, 96,8 % **dans la population**. Quelle
+# part des patients cette liste permet-elle de nommer, et que devient-elle quand la population
+# grandit (plus d'habitants par code postal) ? Répondez par la lettre.
+#
+# - **A.** 99,9 % : un patient seul de son trio dans le registre est nommé dès que la liste le
+#   contient.
+# - **B.** 96,8 % : une liste plus longue a plus de noms à relier ; la part augmente donc.
+# - **C.** La part de la question 2 : c'est le risque d'un patient de la liste, quelle qu'elle
+#   soit.
+# - **D.** 96,8 % : il faut être seul de son trio parmi tous les habitants ; la part baisse.
+# - **E.** 96,8 % : cette part ne dépend que des patients ; elle ne change pas.
+#
+# <details><summary>Indice 1</summary>
+#
+# Un habitant absent du registre peut-il avoir le même trio qu'un patient ? Combien de fois ce
+# trio apparaît-il alors dans la liste, et l'attaquant peut-il choisir entre les noms ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Avec plus d'habitants par code postal, un trio a-t-il plus ou moins de chances d'être partagé ?
+# </details>
+
+# %% answer="risque_population"
+risque_population = ...
+### BEGIN SOLUTION
+risque_population = "D"
+### END SOLUTION
+
+# %% tests="risque_population" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_choice(
+    risque_population,
+    name="risque_population",
+    options=["A", "B", "C", "D", "E"],
+    digest="90f9b604d4483640",
+    mistakes=[
+        checks.Mistake(None,
+                       "être seul dans le registre ne suffit pas : le registre n'est qu'un "
+                       "échantillon. Un habitant absent du registre peut partager le trio du "
+                       "patient ; le trio figure alors deux fois dans la liste, et l'attaquant ne "
+                       "peut pas choisir entre les deux noms.",
+                       digest="b0b5c67ed5556bdb"),
+        checks.Mistake(None,
+                       "une liste plus longue a plus de noms, mais aussi plus d'habitants qui "
+                       "partagent un trio, et un trio partagé n'est relié à aucun nom. Avec plus "
+                       "d'habitants par code postal, les patients seuls de leur trio sont-ils plus "
+                       "ou moins nombreux ?",
+                       digest="9e211844df224f0d"),
+        checks.Mistake(None,
+                       "la part de la question 2 vaut pour notre liste, qui ne compte que 2 760 "
+                       "personnes hors du registre : elle dépend de la liste. Une liste de toute "
+                       "la population contient tous les « jumeaux » possibles d'un patient : "
+                       "laquelle des deux parts de la section 3 compte les patients sans jumeau ?",
+                       digest="ddb390ac40429707"),
+        checks.Mistake(None,
+                       "cette part dépend aussi des habitants : elle compte les patients qui n'ont "
+                       "aucun « jumeau » dans la population. Plus la population est grande, plus "
+                       "un patient a de chances d'en avoir un : que devient la part ?",
+                       digest="e19808b2d57326aa"),
+    ],
+    success="demandez toujours « seul parmi qui ? » : une part de patients uniques ne dit le "
+    "risque qu'une fois rapportée à ce que contient la liste de l'attaquant.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(risque_population, name="risque_population",
+                    options=["A", "B", "C", "D", "E"], expected="D")
+### END HIDDEN TESTS
+
+# %% mistake="risque_population"
+# message : le registre n'est qu'un échantillon
+risque_population = "A"
+
+# %% mistake="risque_population"
+# message : un trio partagé n'est relié à aucun nom
+risque_population = "B"
+
+# %% mistake="risque_population"
+# message : elle dépend de la liste
+risque_population = "C"
+
+# %% mistake="risque_population"
+# message : cette part dépend aussi des habitants
+risque_population = "E"
+
+# %% [markdown]
 # ## 5. Généraliser : moins de détail, moins de risque
 #
 # On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou une
@@ -578,7 +687,8 @@ else:
 # patient, la période où peut tomber sa date de naissance, connaissant ce qui est publié, en
 # années (date complète : un jour ; année de naissance ou classe d'un an : un an ; classe de
 # 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an :
-# c'est pourquoi des classes d'un an perdent un peu plus que l'année de naissance. **Lieu** : le
+# c'est pourquoi des classes d'un an confondent en moyenne plus de deux fois plus d'années que
+# l'année de naissance (lisez-le dans l'explorateur). **Lieu** : le
 # nombre moyen de codes postaux que le lieu publié ne distingue plus. Ni l'un ni l'autre ne dit
 # si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la saison
 # des naissances.
@@ -599,116 +709,34 @@ explorateur = AnonymisationExplorer(registre, liste_electorale, sensitive="diagn
 explorateur
 
 # %% [markdown]
-# Tant qu'un lieu est publié, k reste à 1, même très généralisé : quelques patients restent
-# seuls (lesquels ? exercice B). Sans lieu, k dépasse 1, mais une étude sur le lieu devient
-# impossible. Il en va de même pour l : il reste à 1 tant qu'un lieu est publié (un patient
-# seul dans sa classe n'a qu'un diagnostic) ; sans lieu, il vaut au moins 3.
+# <details><summary>Ce qu'il fallait voir (ouvrez après avoir essayé)</summary>
 #
-# ## 6. Les trois risques du G29
-#
-# Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
-# protection des données, distingue trois risques dans son avis sur les techniques
-# d'anonymisation (avis 05/2014, dit WP216) :
-#
-# - **individualisation** (*singling out*) : isoler la ligne d'une personne (lignes uniques,
-#   k = 1) ;
-# - **corrélation** (*linkability*) : relier des données concernant la même personne **ou le
-#   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement) ;
-# - **inférence** : déduire, avec une probabilité élevée, la valeur d'un attribut à partir
-#   d'autres.
-#
-# Selon l'avis, le k-anonymat écarte l'individualisation, **pas** la corrélation ni
-# l'inférence : avec k > 1, aucun dossier n'est relié à un seul nom (voyez l'explorateur), mais
-# une personne reste rattachée à son groupe de k dossiers, une corrélation pour le G29.
-#
-# ### Question 3 — Par quel risque le voisin apprend-il le diagnostic ? (2 points)
-#
-# Une association publie un tableau de patients hospitalisés : sexe, classe d'âge de dix ans,
-# département et diagnostic. Elle a vérifié que le tableau est **8-anonyme** (chaque combinaison
-# regroupe au moins 8 patients). Mais dans la classe « hommes, 30-39 ans, Lozère », les 8 patients
-# ont tous le même diagnostic, B20 (maladie due au VIH, à l'origine de maladies infectieuses et
-# parasitaires). Le voisin d'un de ces patients sait
-# seulement que celui-ci, homme de 34 ans habitant en Lozère, a été hospitalisé.
-#
-# Par lequel des trois risques du G29 le voisin apprend-il le diagnostic ? Répondez par l'un des
-# textes `"individualisation"`, `"corrélation"` ou `"inférence"` (avec les guillemets).
-#
-# <details><summary>Indice 1</summary>
-#
-# Le voisin peut-il retrouver **la ligne** de ce patient ? Peut-il lui donner un nom grâce à la
-# liste électorale ? Qu'apprend-il pourtant ?
+# Tant qu'un lieu est publié, k et l restent à 1, même très généralisés : quelques patients
+# restent seuls (lesquels ? exercice B), et un patient seul dans sa classe n'a qu'un
+# diagnostic. Sans lieu ni date de naissance (les classes d'âge seules), k dépasse 1 et l vaut
+# au moins 3, mais une étude sur le lieu devient impossible. Sans lieu, l'année de naissance
+# seule fait de même ; le mois ou le jour de naissance laissent des patients seuls.
 # </details>
 #
-# <details><summary>Indice 2</summary>
-#
-# Il ne sait pas laquelle des 8 lignes est celle de son voisin. Que disent ces 8 lignes sur le
-# diagnostic, et qu'en conclut-il ? Relisez les définitions des trois risques.
-# </details>
-
-# %% answer="critere_g29"
-critere_g29 = ...
-### BEGIN SOLUTION
-critere_g29 = "inférence"
-### END SOLUTION
-
-# %% tests="critere_g29" points=2
-# Vérification de la question 3 : exécutez cette cellule.
-options_g29 = ["individualisation", "corrélation", "inférence"]
-checks.check_choice(
-    critere_g29,
-    name="critere_g29",
-    options=options_g29,
-    digest="457f5a7311c14e4d",
-    mistakes=[
-        checks.Mistake(None,
-                       "le tableau est 8-anonyme : aucune ligne n'est isolée, et le voisin ne sait "
-                       "pas laquelle des 8 est celle de son voisin. Le problème n'est pas d'isoler "
-                       "une ligne, mais ce que disent toutes les lignes de la classe.",
-                       digest="8a5f87510b137f72"),
-        checks.Mistake(None,
-                       "ce n'est pas ce qui lui apprend le diagnostic. Certes, pour le G29, "
-                       "relier des données à une personne ou à un groupe est une corrélation, et "
-                       "le voisin rattache son voisin à une classe de 8 lignes ; mais ce "
-                       "rattachement ne donne pas, à lui seul, le diagnostic : qu'est-ce qui, "
-                       "dans ces 8 lignes, le lui apprend ?",
-                       digest="a37e59726cc0f1d7"),
-    ],
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(critere_g29, name="critere_g29", options=options_g29, expected="inférence")
-### END HIDDEN TESTS
-
-# %% mistake="critere_g29"
-# message : le tableau est 8-anonyme
-critere_g29 = "individualisation"
-
-# %% mistake="critere_g29"
-# message : relier des données à une personne ou à un groupe est une corrélation
-critere_g29 = "corrélation"
-
-# %% mistake="critere_g29"
-# message : n'est pas l'une des options
-critere_g29 = "l-diversité"
-
-# %% [markdown]
 # ## À retenir
 #
 # - **Pseudonymiser** n'est pas **anonymiser** : les données restent personnelles pour qui peut,
 #   par des moyens raisonnables, retrouver les personnes.
 # - Les **quasi-identifiants** (ce qu'un attaquant sait par ailleurs) isolent presque chaque
 #   patient ; une liste nominative suffit à les **nommer**.
-# - Unique dans l'**échantillon** n'est pas unique dans la **population**.
-# - Le **k** mesure le risque d'individualisation ; le **l** ne repère que l'inférence la plus
-#   grossière (toute une classe a le même diagnostic). k > 1 empêche de relier un
-#   dossier à un seul nom **sur ces quasi-identifiants** (qui en connaît d'autres, comme la date
-#   d'admission, peut encore isoler), pas de rattacher une personne à son groupe de k dossiers
-#   (une corrélation, pour le G29).
+# - Unique dans l'**échantillon** n'est pas unique dans la **population** : face à une liste de
+#   toute la population, c'est l'unicité dans la population qui compte.
+# - Le **k** dit si une ligne peut être isolée ; le **l** repère seulement le cas le plus
+#   grossier où l'on apprend le diagnostic sans isoler personne (toute une classe a le même
+#   diagnostic).
+#   k > 1 empêche de relier un dossier à un seul nom **sur ces quasi-identifiants** (qui en
+#   connaît d'autres, comme la date d'admission, peut encore isoler).
 # - **Généraliser** réduit le risque mais coûte du détail.
 
 # %% [markdown]
 # ## Après la séance
 #
-# *Seul ou en binôme : les exercices A à D, la lecture E et la réflexion F.*
+# *Seul ou en binôme : exercices A à E, lecture F, réflexion G.*
 #
 # ### A. Le rôle de chaque colonne
 #
@@ -717,12 +745,12 @@ critere_g29 = "l-diversité"
 #
 # ### Question 4 — Le rôle de chaque colonne (2 points)
 #
-# Une clinique prépare un tableau à publier ; **avant préparation**, il contient les six
-# colonnes ci-dessous : il s'agit de décider ce que devient chacune. Le collègue de travail
-# d'une patiente connaît son nom, son sexe, sa date de naissance, sa commune et le jour où elle
-# a été hospitalisée (elle était absente) ; il ignore son diagnostic. Remplacez chacun des six
-# `...` par l'un des trois textes, avec les guillemets : `"identifiant direct"`,
-# `"quasi-identifiant"` ou `"colonne sensible"`.
+# Une clinique prépare un tableau à publier ; **avant préparation**, il contient les sept
+# colonnes ci-dessous. Le collègue de travail d'une patiente connaît son nom, son sexe, sa date
+# de naissance, sa commune, le jour où elle a été hospitalisée (elle était absente) et le
+# service où elle l'a été (il lui a rendu visite en cardiologie) ; il ignore son diagnostic.
+# **Pour ce collègue**, remplacez chacun des sept `...` par l'un des trois textes, avec les
+# guillemets : `"identifiant direct"`, `"quasi-identifiant"` ou `"colonne sensible"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -733,7 +761,8 @@ critere_g29 = "l-diversité"
 # <details><summary>Indice 2</summary>
 #
 # Une information que le collègue connaît déjà ne peut pas être ce que la publication lui
-# cache. Une valeur que des dizaines de personnes partagent ne désigne personne à elle seule.
+# cache, même si elle parle de santé. Une valeur que des dizaines de personnes partagent ne
+# désigne personne à elle seule.
 # </details>
 
 # %% answer="roles_colonnes"
@@ -743,6 +772,7 @@ roles_colonnes = {
     "date_naissance": ...,
     "commune": ...,
     "date_admission": ...,
+    "service": ...,
     "diagnostic": ...,
 }
 ### BEGIN SOLUTION
@@ -752,6 +782,7 @@ roles_colonnes = {
     "date_naissance": "quasi-identifiant",
     "commune": "quasi-identifiant",
     "date_admission": "quasi-identifiant",
+    "service": "quasi-identifiant",
     "diagnostic": "colonne sensible",
 }
 ### END SOLUTION
@@ -770,7 +801,8 @@ checks.check_choices(
     options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
     digests={"nom": "836cfbacc07ed699", "sexe": "80c01671a147e36a",
              "date_naissance": "01c60e6da72b81c9", "commune": "371862b8dc91f639",
-             "date_admission": "a95dcb73a9062211", "diagnostic": "1f142eea5f23cfaa"},
+             "date_admission": "a95dcb73a9062211", "service": "fdc7ded1e85ef49d",
+             "diagnostic": "1f142eea5f23cfaa"},
     mistakes={
         "nom": [
             erreur("le nom désigne directement la patiente : relisez les définitions des trois "
@@ -801,6 +833,15 @@ checks.check_choices(
                    "publication lui cache. Combinée aux autres colonnes qu'il connaît, que lui "
                    "permet-elle ?", "1c66d5de6ed4e5d5"),
         ],
+        "service": [
+            erreur("des dizaines de patients passent chaque jour par le même service : il ne "
+                   "désigne personne à lui seul.", "31c295403a281a00"),
+            erreur("le service parle bien de santé, mais ce collègue le connaît déjà (il lui a "
+                   "rendu visite) : ce n'est pas ce que la publication lui cache, et, combiné "
+                   "aux autres colonnes qu'il connaît, il l'aide à retrouver sa ligne. Pour un "
+                   "lecteur qui l'ignore, ce serait une information à protéger.",
+                   "fbdd42aa283107e9"),
+        ],
         "diagnostic": [
             erreur("le diagnostic est ce que le collègue ignore et voudrait apprendre ; et des "
                    "milliers de patients partagent un même diagnostic.", "d2a3b4e84e9323a4"),
@@ -809,7 +850,8 @@ checks.check_choices(
                    "46f8088762e91a2a"),
         ],
     },
-    success="les six colonnes ont le bon rôle.",
+    success="les sept colonnes ont le bon rôle. Le rôle d'une colonne dépend de ce que sait "
+    "l'attaquant : pour un lecteur qui en sait moins que ce collègue, certaines en changeraient.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -818,7 +860,8 @@ checks.check_choices(
     options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
     expected={"nom": "identifiant direct", "sexe": "quasi-identifiant",
               "date_naissance": "quasi-identifiant", "commune": "quasi-identifiant",
-              "date_admission": "quasi-identifiant", "diagnostic": "colonne sensible"},
+              "date_admission": "quasi-identifiant", "service": "quasi-identifiant",
+              "diagnostic": "colonne sensible"},
 )
 ### END HIDDEN TESTS
 
@@ -830,6 +873,7 @@ roles_colonnes = {
     "date_naissance": "quasi-identifiant",
     "commune": "quasi-identifiant",
     "date_admission": "colonne sensible",
+    "service": "quasi-identifiant",
     "diagnostic": "colonne sensible",
 }
 
@@ -841,6 +885,7 @@ roles_colonnes = {
     "date_naissance": "quasi-identifiant",
     "commune": "quasi-identifiant",
     "date_admission": "quasi-identifiant",
+    "service": "quasi-identifiant",
     "diagnostic": "quasi-identifiant",
 }
 
@@ -852,6 +897,7 @@ roles_colonnes = {
     "date_naissance": "identifiant direct",
     "commune": "quasi-identifiant",
     "date_admission": "quasi-identifiant",
+    "service": "quasi-identifiant",
     "diagnostic": "colonne sensible",
 }
 
@@ -863,17 +909,19 @@ roles_colonnes = {
     "date_naissance": "quasi-identifiant",
     "commune": "quasi-identifiant",
     "date_admission": "quasi-identifiant",
+    "service": "quasi-identifiant",
     "diagnostic": "quasi identifiant",
 }
 
 # %% mistake="roles_colonnes"
-# message : 2 réponses sur 6 à revoir
+# message : 2 réponses sur 7 à revoir
 roles_colonnes = {
     "nom": "identifiant direct",
     "sexe": "quasi-identifiant",
     "date_naissance": "quasi-identifiant",
     "commune": "identifiant direct",
     "date_admission": "colonne sensible",
+    "service": "quasi-identifiant",
     "diagnostic": "colonne sensible",
 }
 
@@ -885,6 +933,7 @@ roles_colonnes = {
     "date_naissance": "quasi-identifiant",
     "commune": "identifiant direct",
     "date_admission": "colonne sensible",
+    "service": "quasi-identifiant",
     "diagnostic": "colonne sensible",
 }
 
@@ -896,7 +945,20 @@ roles_colonnes = {
     "date_naissance": "quasi-identifiant",
     "commune": "quasi-identifiant",
     "date_admission": "quasi-identifiant",
+    "service": "quasi-identifiant",
     "diagnostic": ...,
+}
+
+# %% mistake="roles_colonnes"
+# message : le service parle bien de santé, mais ce collègue le connaît déjà
+roles_colonnes = {
+    "nom": "identifiant direct",
+    "sexe": "quasi-identifiant",
+    "date_naissance": "quasi-identifiant",
+    "commune": "quasi-identifiant",
+    "date_admission": "quasi-identifiant",
+    "service": "colonne sensible",
+    "diagnostic": "colonne sensible",
 }
 
 # %% [markdown]
@@ -965,11 +1027,16 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 
 # %% [markdown]
 # Quel k viser ? Aucun texte ne le fixe : l'avis du G29 refuse de donner des paramètres
-# minimaux, chaque jeu de données se jugeant au cas par cas (G29, 2014). Des responsables de
-# données de santé appliquent depuis longtemps une « règle de cinq » (au moins 5 personnes par
-# case), d'autres 3, et 11 ou 20 pour une diffusion publique (El Emam, 2013). Avec **k ≥ 5**
-# comme objectif, le tableau donne la plus petite largeur qui convient (nous verrons après la
+# minimaux, chaque jeu de données se jugeant au cas par cas (G29, 2014). Avec **k ≥ 5** comme
+# objectif, le tableau donne la plus petite largeur qui convient (nous verrons après la
 # question 5 pourquoi ce n'est pas forcément celle à retenir).
+#
+# <details><summary>Pourquoi 5 ? (lecture facultative)</summary>
+#
+# Des responsables de données de santé appliquent depuis longtemps une « règle de cinq » (au
+# moins 5 personnes par case), d'autres 3, et 11 ou 20 pour une diffusion publique (El Emam,
+# 2013).
+# </details>
 #
 # <details><summary>Pourquoi ce l est flatteur (lecture facultative)</summary>
 #
@@ -1025,10 +1092,10 @@ checks.check_choice(
                        "diagnostics. Quelles années couvre la plus petite classe avec 11 ans ?",
                        digest="b9c5b6ead095027d"),
         checks.Mistake(None,
-                       "ce n'est pas la largeur qui isole : si chaque classe de 11 ans contenait "
-                       "au moins une classe de 10 ans entière, elle compterait au moins autant de "
-                       "patients, et k ne pourrait pas baisser. Ici, ce n'est pas le cas : quelles "
-                       "années couvre la plus petite classe avec 11 ans ?",
+                       "ce n'est pas la largeur qui isole : une classe plus large réunit plus de "
+                       "patients, pas moins. Regardez la plus petite classe avec 11 ans : 88-89 "
+                       "ans, deux années seulement, coincées entre la classe 77-87 ans et la "
+                       "classe « 90 ans et plus ». Elle compte donc peu de patients.",
                        digest="4f14af0b31d6f388"),
         checks.Mistake(None,
                        "k n'est pas le nombre de classes mais la taille de la plus petite ; et "
@@ -1041,6 +1108,8 @@ checks.check_choice(
                        "petite classe avec 11 ans, et les années qu'elle couvre.",
                        digest="b64ae81faafb487f"),
     ],
+    success="élargir n'est donc pas toujours plus sûr : la « leçon pratique » ci-dessous dit "
+    "comment choisir des classes pour que k ne puisse pas baisser.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(raison_baisse, name="raison_baisse", options=["A", "B", "C", "D", "E"],
@@ -1069,11 +1138,10 @@ raison_baisse = "E"
 # classes fines entières : en élargissant, k ne peut alors pas baisser.
 #
 # **Alors, 9 ou 10 ans ?** La plus petite largeur qui donne k ≥ 5 est 9 ans, mais ses classes
-# (18-26 ans, 27-35 ans…) ne s'emboîtent ni dans celles de 10 ans ni dans celles de 20. Or un
-# même registre peut être extrait plusieurs fois, pour d'autres équipes ou d'autres années. Si
-# deux extraits donnent le même pseudonyme au même patient, on les recolle ligne à ligne : chaque
-# patient se retrouve dans l'intersection de ses deux classes, souvent plus étroite que chacune.
-# Mesurons k et l de deux extraits de l'Hérault ainsi recollés.
+# (18-26 ans, 27-35 ans…) ne s'emboîtent pas dans celles de 10 ou de 20 ans. Or un registre peut
+# être extrait plusieurs fois (autres équipes, autres années). Deux extraits qui gardent le
+# même pseudonyme (notre `registre_publie` l'a retiré) se recollent ligne à ligne : chaque
+# patient se retrouve dans l'intersection de ses deux classes. Mesurons-le sur l'Hérault.
 
 # %%
 def recoller(largeur_1, largeur_2):
@@ -1098,10 +1166,9 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 
 # %% [markdown]
 # Recollées, des classes de 9 et de 10 ans qui se chevauchent redonnent des classes de quelques
-# années, parfois d'une seule (un patient « 9-17 ans » dans un extrait et « 0-9 ans » dans l'autre a
-# 9 ans) : k et l retombent à 1. Des classes de 10 et de 20 ans sont emboîtées : recoller n'apprend
-# rien de plus. Nous retenons donc des classes de **10 ans** (k = 6, l = 5 dans le premier tableau),
-# au prix d'un an de détail par classe.
+# années, parfois d'une seule : k et l retombent à 1. Des classes de 10 et de 20 ans sont
+# emboîtées : recoller n'apprend rien de plus. Pour cet extrait de l'Hérault, nous retenons donc des classes de **10 ans**
+# (k = 6, l = 5 dans le premier tableau), au prix d'un an de détail par classe.
 #
 # <details><summary>Deux réserves sur ces k (lecture facultative)</summary>
 #
@@ -1121,7 +1188,8 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # le début), réglez-le sur chaque publication ci-dessous (le sexe est toujours publié) et lisez
 # trois lignes du tableau : **k**, **Âge : années confondues** et **Lieu : codes postaux
 # confondus**. Laquelle atteint **k ≥ 5** (objectif de l'exercice B) en perdant le **moins de
-# détail** ? Répondez par la lettre.
+# détail** ? Répondez par la lettre. (Ce n'est plus l'extrait de l'Hérault, mais tout le
+# registre : la bonne largeur peut changer.)
 #
 # | | Date de naissance publiée | Largeur des classes d'âge | Lieu publié |
 # |---|---|---|---|
@@ -1159,8 +1227,8 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(None,
                        "l'année seule confond peu d'années, mais lisez k : il n'atteint pas 5, "
-                       "un patient au moins reste seul. Une publication qui perd peu mais "
-                       "n'atteint pas l'objectif est écartée.",
+                       "la plus petite classe compte moins de 5 patients. Une publication qui perd "
+                       "peu mais n'atteint pas l'objectif est écartée.",
                        digest="8370b4afcaf05c87"),
         checks.Mistake(None,
                        "des classes de 2 ans perdent peu, mais lisez k : il n'atteint pas 5. "
@@ -1177,6 +1245,8 @@ checks.check_choice(
                        "qu'entre publications qui atteignent l'objectif.",
                        digest="3832e658c5765d5e"),
     ],
+    success="d'abord le risque, puis le détail : on écarte ce qui n'atteint pas l'objectif, "
+    "puis, à lieu égal, on garde ce qui confond le moins d'années.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(choix_publication, name="choix_publication",
@@ -1200,9 +1270,100 @@ choix_publication = "D"
 choix_publication = "E"
 
 # %% [markdown]
-# ### D. Personnelles pour qui ?
+# ### D. Les trois risques du G29
 #
-# ### Question 7 — Les données sont-elles personnelles pour la start-up ? (2 points)
+# Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
+# protection des données, distingue trois risques dans son avis sur les techniques
+# d'anonymisation (avis 05/2014, dit WP216) :
+#
+# - **individualisation** (*singling out*) : isoler la ligne d'une personne (lignes uniques,
+#   k = 1) ;
+# - **corrélation** (*linkability*) : relier des données concernant la même personne **ou le
+#   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement) ;
+# - **inférence** : déduire, avec une probabilité élevée, la valeur d'un attribut à partir
+#   d'autres.
+#
+# Selon l'avis, le k-anonymat écarte l'individualisation, **pas** la corrélation ni
+# l'inférence : avec k > 1, aucun dossier n'est relié à un seul nom, mais une personne reste
+# rattachée à son groupe de k dossiers, une corrélation pour le G29. Les risques peuvent se
+# cumuler.
+#
+# ### Question 7 — Quel risque révèle le diagnostic ? (2 points)
+#
+# Une association publie un tableau de patients hospitalisés : sexe, classe d'âge de dix ans,
+# département et diagnostic. Elle a vérifié que le tableau est **8-anonyme** (chaque combinaison
+# regroupe au moins 8 patients). Mais dans la classe « hommes, 30-39 ans, Lozère », les 8 patients
+# ont tous le même diagnostic, B20 (maladie due au VIH, à l'origine de maladies infectieuses et
+# parasitaires). Le voisin d'un de ces patients sait seulement que celui-ci, homme de 34 ans
+# habitant en Lozère, a été hospitalisé.
+#
+# En le rattachant à cette classe, le voisin fait déjà une corrélation au sens du G29, qui ne
+# lui dit pas de quoi souffre son voisin. Lequel des trois risques **lui révèle le diagnostic** ?
+# Répondez par l'un des textes `"individualisation"`, `"corrélation"` ou `"inférence"` (avec
+# les guillemets).
+#
+# <details><summary>Indice 1</summary>
+#
+# Le voisin peut-il retrouver **la ligne** de ce patient ? Peut-il lui donner un nom grâce à la
+# liste électorale ? Qu'apprend-il pourtant ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Il ne sait pas laquelle des 8 lignes est celle de son voisin. Que disent ces 8 lignes sur le
+# diagnostic, et qu'en conclut-il ? Relisez les définitions des trois risques.
+# </details>
+
+# %% answer="critere_g29"
+critere_g29 = ...
+### BEGIN SOLUTION
+critere_g29 = "inférence"
+### END SOLUTION
+
+# %% tests="critere_g29" points=2
+# Vérification de la question 7 : exécutez cette cellule.
+options_g29 = ["individualisation", "corrélation", "inférence"]
+checks.check_choice(
+    critere_g29,
+    name="critere_g29",
+    options=options_g29,
+    digest="457f5a7311c14e4d",
+    mistakes=[
+        checks.Mistake(None,
+                       "le tableau est 8-anonyme : aucune ligne n'est isolée, et le voisin ne sait "
+                       "pas laquelle des 8 est celle de son voisin. Le problème n'est pas d'isoler "
+                       "une ligne, mais ce que disent toutes les lignes de la classe.",
+                       digest="8a5f87510b137f72"),
+        checks.Mistake(None,
+                       "le rattachement à la classe est bien une corrélation, et les risques se "
+                       "cumulent ; mais la question demande lequel révèle le diagnostic. Le "
+                       "rattachement seul ne le donne pas : qu'est-ce qui, dans ces 8 lignes, le "
+                       "lui apprend ?",
+                       digest="a37e59726cc0f1d7"),
+    ],
+    success="un k élevé ne protège pas une classe dont tous les patients ont le même "
+    "diagnostic : c'est ce que repère le l, et ce que le k ne voit pas.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(critere_g29, name="critere_g29", options=options_g29, expected="inférence")
+### END HIDDEN TESTS
+
+# %% mistake="critere_g29"
+# message : le tableau est 8-anonyme
+critere_g29 = "individualisation"
+
+# %% mistake="critere_g29"
+# message : le rattachement à la classe est bien une corrélation
+critere_g29 = "corrélation"
+
+# %% mistake="critere_g29"
+# message : n'est pas l'une des options
+critere_g29 = "l-diversité"
+
+# %% [markdown]
+# ### E. Personnelles pour qui ?
+#
+# ### Question 8 — Les données sont-elles personnelles pour la start-up ? (2 points)
 #
 # L'hôpital transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
 # sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms. La start-up
@@ -1212,25 +1373,26 @@ choix_publication = "E"
 #
 # - **A.** Non : sans la table de correspondance, elle ne peut rattacher aucun pseudonyme à un
 #   nom.
-# - **B.** Non : le contrat lui interdit de réidentifier ; les moyens qu'elle a ne comptent
-#   donc plus.
+# - **B.** Non : le contrat lui interdit de réidentifier ; or un moyen interdit ne compte pas
+#   parmi les moyens raisonnables.
 # - **C.** Oui : en croisant l'extrait avec la liste, un moyen raisonnable pour elle, elle
 #   peut nommer presque tous les patients qui y figurent.
-# - **D.** Non : depuis l'arrêt de 2025, des données pseudonymisées ne sont jamais
-#   personnelles pour qui les reçoit.
-# - **E.** Oui : des données pseudonymisées restent personnelles pour tout destinataire, quoi
-#   qu'il puisse faire.
+# - **D.** Non : tant qu'elle n'a rien croisé, aucun patient n'est identifié.
+# - **E.** Oui : l'hôpital, qui garde la table, peut réidentifier chaque patient ; elles
+#   restent donc personnelles pour la start-up aussi.
 #
 # <details><summary>Indice 1</summary>
 #
 # Du point de vue de qui l'arrêt apprécie-t-il la question ? Et quels moyens compte-t-il :
-# la seule table de correspondance, ou tous les moyens raisonnables ?
+# la seule table de correspondance, ou tous les moyens raisonnables ? Le RGPD protège-t-il les
+# personnes identifiées, ou aussi les personnes identifiables ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Qu'a montré la question 2 sur ce que permet la liste électorale ? Un contrat retire-t-il la
-# liste des mains de la start-up ?
+# Qu'a montré la question 2 sur ce que permet la liste électorale ? Quels moyens l'arrêt
+# Breyer écarte-t-il (section 2, « Ce que disent les textes ») ? Un contrat est-il une loi, et
+# retire-t-il la liste des mains de la start-up ?
 # </details>
 
 # %% answer="qualification"
@@ -1240,7 +1402,7 @@ qualification = "C"
 ### END SOLUTION
 
 # %% tests="qualification" points=2
-# Vérification de la question 7 : exécutez cette cellule.
+# Vérification de la question 8 : exécutez cette cellule.
 checks.check_choice(
     qualification,
     name="qualification",
@@ -1253,21 +1415,25 @@ checks.check_choice(
                        "électorale (question 2) ?",
                        digest="3bc559636e51c6e8"),
         checks.Mistake(None,
-                       "un contrat interdit, il ne retire pas les moyens : la liste reste "
-                       "accessible et le croisement reste possible. Il s'ajoute aux protections, "
-                       "il ne les remplace pas.",
+                       "l'arrêt Breyer (2016) écarte les moyens que la loi interdit, ou "
+                       "irréalisables en pratique. Un contrat n'est pas une loi, et il ne retire "
+                       "pas la liste à la start-up : le croisement reste un moyen raisonnable pour "
+                       "elle. Le contrat s'ajoute aux protections, il ne les remplace pas.",
                        digest="ca8e0599d4462b50"),
         checks.Mistake(None,
-                       "l'arrêt ne dit pas « jamais » : des données pseudonymisées peuvent ne pas "
-                       "être personnelles pour un destinataire qui n'a aucun moyen raisonnable "
-                       "de retrouver les personnes. Est-ce le cas ici ?",
+                       "le RGPD protège les personnes identifiables, pas seulement celles déjà "
+                       "identifiées : il suffit que la start-up puisse retrouver les patients par "
+                       "des moyens raisonnables (considérant 26). Le peut-elle ici ?",
                        digest="82b564d1f9b2d659"),
         checks.Mistake(None,
-                       "la conclusion est juste, pas la raison : selon l'arrêt, cela s'apprécie "
-                       "du point de vue de celui qui détient les données, selon ses moyens. "
-                       "Quelle option donne la bonne raison ?",
+                       "la conclusion est juste, pas la raison : l'arrêt de 2025 juge du point de "
+                       "vue de celui qui détient les données, selon ses propres moyens ; la table "
+                       "de l'hôpital ne suffit pas à rendre les données personnelles pour tout "
+                       "destinataire. Quelle option donne la bonne raison ?",
                        digest="852fa0056bb79336"),
     ],
+    success="on juge du côté de celui qui reçoit, avec tous les moyens qu'il peut légalement "
+    "mettre en œuvre : c'est ce que la réflexion G vous demande d'argumenter.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(qualification, name="qualification", options=["A", "B", "C", "D", "E"],
@@ -1279,11 +1445,11 @@ checks.check_choice(qualification, name="qualification", options=["A", "B", "C",
 qualification = "A"
 
 # %% mistake="qualification"
-# message : un contrat interdit, il ne retire pas les moyens
+# message : Un contrat n'est pas une loi
 qualification = "B"
 
 # %% mistake="qualification"
-# message : l'arrêt ne dit pas « jamais »
+# message : le RGPD protège les personnes identifiables
 qualification = "D"
 
 # %% mistake="qualification"
@@ -1295,14 +1461,15 @@ qualification = "E"
 #
 # - Un quasi-identifiant se définit par ce que l'attaquant sait par ailleurs (question 4).
 # - Une même généralisation protège moins les habitants des petits territoires (exercice B).
-# - Élargir des classes non emboîtées peut faire **baisser** k (question 5) ; des extraits
-#   recollés se protègent par des généralisations emboîtées, calculées à la même date.
-# - Choisir une publication : d'abord atteindre le k visé, puis perdre le moins de détail
-#   (question 6).
-# - Personnelles ou non, cela se juge du côté de qui reçoit les données, avec tous ses moyens
-#   raisonnables ; un contrat ne les retire pas (question 7).
+# - Élargir des classes non emboîtées peut faire **baisser** k (question 5) : préférez des
+#   généralisations emboîtées, calculées à la même date ; puis, parmi celles qui atteignent le k
+#   visé, celle qui perd le moins de détail (question 6).
+# - Le k écarte l'individualisation, pas l'inférence : une classe au diagnostic unique le
+#   révèle (question 7).
+# - Personnelles ou non : cela se juge du côté de qui reçoit les données, avec tous les moyens
+#   qu'il peut légalement mettre en œuvre ; un contrat ne les retire pas (question 8).
 #
-# ### E. Pour aller plus loin : au-delà du k-anonymat
+# ### F. Pour aller plus loin : au-delà du k-anonymat
 #
 # <details><summary>Ouvrir la lecture : limites de la l-diversité, confidentialité
 # différentielle, données synthétiques, accès contrôlé, modèles d'IA…</summary>
@@ -1327,6 +1494,11 @@ qualification = "E"
 #   progressivement, prévoit que l'accès aux données de santé individuelles qu'il encadre pour
 #   une réutilisation passe par un tel environnement ; des statistiques anonymes peuvent être
 #   fournies sans lui.
+# - **Des sanctions en France.** La CNIL a sanctionné Cegedim Santé (délibération SAN-2024-013
+#   du 5 septembre 2024, 800 000 €), qui traitait comme anonymes des données où chaque patient
+#   était désigné par un code (CNIL, 2024), et GERS (SAN-2024-010 du 28 août 2024, 800 000 €),
+#   qui a demandé au Conseil d'État l'annulation de sa sanction (décision du 13 février 2026,
+#   n° 498628).
 # - **Qui a remplacé le G29 ?** Depuis le 25 mai 2018, le **Comité européen de la protection
 #   des données** (en anglais EDPB), qui réunit les autorités nationales comme la CNIL ; à ne
 #   pas confondre avec le **Contrôleur européen de la protection des données** (EDPS), qui
@@ -1346,7 +1518,7 @@ qualification = "E"
 #   beaucoup.
 # </details>
 #
-# ### F. Réflexion — Quand un jeu de données peut-il être partagé ?
+# ### G. Réflexion — Quand un jeu de données peut-il être partagé ?
 #
 # *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
 #
@@ -1370,7 +1542,9 @@ qualification = "E"
 #   toutes ses obligations. Pénaliser « on a enlevé les noms, donc c'est anonyme », et aussi
 #   « c'est anonyme pour la start-up parce qu'elle n'a pas la table de correspondance » quand
 #   elle peut recouper. Un contrat qui interdit la réidentification ne supprime pas les moyens
-#   de recouper (la liste électorale reste accessible) : « non personnelles grâce au contrat »
+#   de recouper (la liste électorale reste accessible) ; l'arrêt Breyer (C-582/14, 19 octobre
+#   2016, points 46 à 48) écarte les moyens interdits par la loi ou irréalisables en pratique,
+#   et un contrat n'est pas une loi : « non personnelles grâce au contrat »
 #   ne vaut pas le point. k > 1 et l > 1 ne suffisent pas non plus : le k-anonymat laisse la
 #   corrélation et l'inférence (G29, WP216, tableau 6), et un jeu de données qui ne satisfait
 #   pas aux trois critères du G29 ne peut être dit anonyme qu'après une analyse détaillée du
@@ -1420,6 +1594,10 @@ qualification = "E"
 #   protection des données contre Conseil de résolution unique, affaire C-413/23 P,
 #   ECLI:EU:C:2025:645 (données pseudonymisées transmises à un destinataire ; interprétation du
 #   règlement (UE) 2018/1725 sur les institutions de l'Union).
+# - Cour de justice de l'Union européenne, arrêt du 19 octobre 2016, Patrick Breyer contre
+#   Bundesrepublik Deutschland, affaire C-582/14, ECLI:EU:C:2016:779, points 46 à 48 (moyens
+#   légaux d'identifier une personne, y compris avec l'aide de tiers ; moyens interdits par la
+#   loi ou irréalisables en pratique exclus ; interprétation de la directive 95/46/CE).
 # - Groupe de travail « Article 29 » sur la protection des données (G29). Avis 05/2014 sur les
 #   techniques d'anonymisation (WP216), adopté le 10 avril 2014 : section 2.2.2 (les trois
 #   risques), section 5 et tableau 6 (le k-anonymat n'écarte ni la corrélation ni l'inférence ;
