@@ -646,3 +646,19 @@ def test_the_question_8_answer_key_is_in_the_notes_and_graded_by_the_hidden_test
         )
         graded[number] = _hidden_expected(answer)
     assert graded == {number: principle for number, (principle, _) in key.items()}
+
+
+def test_module_11_cites_the_breyer_judgment_as_the_law_data_holds_it():
+    # Module 11 rests question 8 (a contract is not a law) on this judgment: the case number,
+    # date, ECLI and paragraphs it cites must be those checked in references.toml.
+    breyer = law.reference("CJUE C-582/14")
+    module = (ROOT / "notebooks/11_pseudonymiser_anonymiser.py").read_text(encoding="utf-8")
+    text = " ".join(line.removeprefix("# ").strip() for line in module.splitlines())
+    text = text.replace("**", "")
+    assert breyer.date == datetime.date(2016, 10, 19)
+    assert "19 octobre 2016" in breyer.date_label and "ECLI:EU:C:2016:779" in breyer.date_label
+    assert "points 46 à 48" in breyer.summary
+    sources = text.split("## Sources")[1]
+    assert "arrêt du 19 octobre 2016, Patrick Breyer" in sources
+    assert "affaire C-582/14, ECLI:EU:C:2016:779, points 46 à 48" in sources
+    assert "Breyer (19 octobre 2016, affaire C-582/14, points 46 à 48)" in text
