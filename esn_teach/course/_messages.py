@@ -123,6 +123,14 @@ class _MessageFlow:
         self.found: dict[ast.Constant, str] = {}  # literal → how the cell reaches the checks
         self.formatted: set[ast.JoinedStr] = set()
         self._seen: set[tuple[int, str]] = set()
+        # A literal inside an f-string (f"{'s' if n > 1 else ''}") cannot be replaced by a
+        # call with quotes in Python 3.11: it stays, like the f-string itself.
+        self._in_fstring = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.JoinedStr)
+            for inner in ast.walk(node)
+        }
         for node in ast.walk(tree):
             self._note(node)
         for node in ast.walk(tree):
@@ -188,7 +196,7 @@ class _MessageFlow:
             return
         self._seen.add(key)
         if isinstance(node, ast.Constant):
-            if isinstance(node.value, str):
+            if isinstance(node.value, str) and id(node) not in self._in_fstring:
                 self.found.setdefault(node, prefix)
         elif isinstance(node, ast.JoinedStr):
             self.formatted.add(node)

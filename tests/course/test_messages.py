@@ -214,3 +214,17 @@ def test_only_the_visible_checks_of_a_notebook_are_rewritten():
     assert notebook.cells[0].source == 'checks.Mistake(None, "du texte", digest="ab")'
     assert notebook.cells[1].source == answer
     assert notebook.cells[2].source == encode_messages(CHOICE).source
+
+
+def test_literals_inside_an_f_string_stay_and_the_cell_still_parses():
+    # Module 11's success sentence: literals concatenated with an f-string are part of it,
+    # and one inside its braces cannot become a call with double quotes in Python 3.11.
+    cell = (
+        "valeur = k\n"
+        'checks.check_number(k, name="k", expected=3,\n'
+        '    success=f"la classe compte {valeur:.0f} diagnostic"\n'
+        "    f\"{'s différents' if valeur > 1 else ''} : qui sait \"\n"
+        '    "que son voisin y figure ne devine pas le sien.")\n'
+    )
+    result = encode_messages(cell)
+    assert (result.source, result.encoded, result.formatted) == (cell, 0, 1)
