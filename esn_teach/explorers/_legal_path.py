@@ -57,9 +57,10 @@ class LegalPathExplorer:
     """Walk a scenario card step by step through the legal questions.
 
     A dropdown chooses the scenario; a slider reveals the five questions one by
-    one (is it health data? which art. 9(2) exception? nominative,
-    pseudonymised or anonymous? who hosts it, HDS? a forbidden purpose?), then
-    the verdict and the texts that apply, each with its reference and date.
+    one, in the order of :data:`esn_teach.law.LEGAL_QUESTIONS` (is it health
+    data? which lawful basis and art. 9(2) exception? who hosts it, HDS? a
+    forbidden purpose? nominative, pseudonymised or anonymous for whoever holds
+    it?), then the verdict and the texts that apply, each with its reference and date.
     Everything is text in an HTML table: each status is written in words with
     a symbol, never shown by colour alone. An update only rebuilds a short HTML
     string, well under 100 ms.

@@ -72,8 +72,8 @@ class LegalQuestion:
     Parameters
     ----------
     key : str
-        Identifier (``"sante"``, ``"base"``, ``"identification"``, ``"hebergement"``,
-        ``"finalite"``).
+        Identifier (``"sante"``, ``"base"``, ``"hebergement"``, ``"finalite"``,
+        ``"identification"``, in the file's order).
     question : str
         The question, in French.
     reference_keys : tuple of str

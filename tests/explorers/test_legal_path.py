@@ -32,12 +32,12 @@ def test_controls_drive_the_explorer():
 
 
 def test_steps_are_revealed_one_by_one_with_text_statuses():
-    explorer = LegalPathExplorer(scenario="labo_promotion_snds", step=2)
+    explorer = LegalPathExplorer(scenario="medecin_chatbot", step=2)
     assert len(explorer.state["statuses"]) == 2
     assert "avancez le curseur" in explorer.output.value
     assert "✔ sans obstacle" in explorer.output.value
-    assert "✖ bloquant" not in explorer.output.value  # only the fifth step blocks
-    explorer.controls["etape"].value = 5
+    assert "✖ bloquant" not in explorer.output.value  # the host, third step, blocks
+    explorer.controls["etape"].value = 3
     assert "✖ bloquant" in explorer.output.value
     assert explorer.state["verdict"] is None
     assert "pas un conseil juridique" in explorer.output.value
@@ -76,6 +76,7 @@ def test_the_instructor_corrects_the_question_cards_in_class():
         "cohorte_recherche",
         "hopital_startup",
         "cabinet_kine_cloud",
+        "etude_prothese_hanche",
     ]
     assert explorer.state["verdict"] == "illicite"
     assert "ILLICITE" in BeautifulSoup(explorer.output.value, "html.parser").get_text()

@@ -130,9 +130,9 @@ BROKEN = {
     ),
     "principle label that is not text": (
         "decisions.toml",
-        'consentement = """\nobtenir l\'accord explicite des personnes quand aucune autre '
-        "exception de l'article 9(2) ne\ns'applique (site grand public, hors soins et hors "
-        'recherche)\n"""',
+        'consentement = """\nrecueillir l\'accord explicite des personnes quand aucune autre '
+        "exception de l'article 9(2)\nne s'applique, par exemple sur un site grand public "
+        '(RGPD, article 9(2)(a))\n"""',
         "consentement = 3",
         ["table [principles], clé « consentement »", "un texte entre guillemets"],
     ),
@@ -445,4 +445,5 @@ def test_the_question_cards_load_from_a_text_path_as_in_class(data: Path, monkey
         "cohorte_recherche",
         "hopital_startup",
         "cabinet_kine_cloud",
+        "etude_prothese_hanche",
     ]
