@@ -11,11 +11,12 @@
 # 1. Dire si une information est une **donnée de santé** au sens du RGPD et pourquoi son
 #    traitement est **interdit par principe**.
 # 2. Dire ce qu'il faut pour la traiter quand même : une **base légale** (article 6) **et** une
-#    **exception** de l'article 9(2) (consentement, soins, santé publique, recherche).
+#    **exception** de l'article 9(2).
 # 3. Dire quand il faut un **hébergeur certifié HDS**, et pourquoi la **vente** de données
 #    identifiantes est interdite même avec l'accord du patient.
-# 4. Après la séance : distinguer données **nominatives**, **pseudonymisées** et **anonymes**
-#    du point de vue de celui qui les détient, et reconnaître un usage interdit du SNDS.
+# 4. Après la séance : reconnaître un usage interdit du SNDS et la condition d'accès d'un
+#    assureur ; distinguer données **nominatives**, **pseudonymisées** et **anonymes** du
+#    point de vue de celui qui les détient.
 # 5. Après la séance : classer une situation (**licite**, **illicite**, **sous condition**) et
 #    relier de vraies sanctions de la CNIL au principe enfreint.
 #
@@ -35,12 +36,13 @@
 # ## Mode d'emploi
 #
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
-# - Quand une cellule contient `...`, remplacez les trois points par **un texte entre
-#   guillemets** choisi dans la liste proposée (par exemple `"a"`), exécutez la cellule,
-#   puis la cellule **« Vérification »** juste en dessous.
+# - Remplacez les `...` par **un texte entre guillemets** choisi dans la liste proposée (par
+#   exemple `"a"`), exécutez la cellule, puis la cellule **« Vérification »** en dessous.
 # - Gardez le nom de la variable tel quel. Majuscules, accents et façon de citer un article
 #   ne comptent pas : `"L. 1111-8"` vaut `"L1111-8"`, `"art. 9.2.a"` vaut `"9(2)(a)"`.
 # - Des **indices** sont cachés sous chaque question (« Indice 1 », puis « Indice 2 »).
+# - Un **cadre rouge** « ✘ Réponse à revoir » est la réponse de la vérification, pas une
+#   panne ; « Exécuter toutes les cellules » va quand même jusqu'au bout du module.
 #
 # > **Avertissement.** Ce module est un support d'enseignement, **pas un conseil juridique** ;
 # > les textes changent (la date de vérification est affichée ci-dessous). Devant un vrai
@@ -59,26 +61,28 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # > « Si j'ai le droit d'utiliser des données, ai-je le droit de les monétiser, de les échanger,
 # > de les traiter pour tel diagnostic ? »
 #
-# La réponse courte est : **pas automatiquement**. Avoir accès à des données pour soigner ne
-# donne le droit ni de les vendre, ni de les confier à n'importe qui, ni de les réutiliser
-# pour n'importe quel but. Posez-vous cinq questions, **dans l'ordre** (une grille de
-# lecture, pas une liste écrite dans la loi) :
+# La réponse courte est : **pas automatiquement**. Posez-vous cinq questions, **dans
+# l'ordre** (une grille de lecture, pas une liste écrite dans la loi) :
 #
 # 1. Est-ce une donnée de santé ?
 # 2. Sur quel fondement peut-on la traiter ?
-# 3. Les données sont-elles nominatives, pseudonymisées ou anonymes ?
-# 4. Qui les héberge ?
-# 5. La finalité, c'est-à-dire le but, est-elle interdite ?
+# 3. Qui héberge les données ?
+# 4. La finalité, c'est-à-dire le but, est-elle interdite ?
+# 5. Pour qui les détient, les données sont-elles nominatives, pseudonymisées ou anonymes ?
 #
-# En séance : les étapes 1, 2, 4 et 5, chacune juste avant sa question ; l'étape 3 vient
-# après la séance.
+# En séance : les étapes 1 à 4 ; après la séance : la suite de l'étape 4, puis l'étape 5.
 #
-# Deux familles de textes s'appliquent : le **RGPD** (règlement (UE) 2016/679), valable dans
-# toute l'Union européenne, et des textes français qu'il permet d'ajouter (article 9,
-# paragraphe 4) : le **code de la santé publique** (CSP) et la **loi Informatique et
-# Libertés** (LIL).
+# Les textes : le **RGPD** (règlement (UE) 2016/679), européen, et deux textes français, le
+# **code de la santé publique** (CSP) et la **loi Informatique et Libertés** (LIL).
 #
-# <details><summary>Qui contrôle, qui sanctionne ?</summary>
+# <details><summary>Comment ces textes s'articulent ; qui contrôle, qui sanctionne ?</summary>
+#
+# Le RGPD vaut dans toute l'Union européenne. Pour les données de santé, il permet à chaque
+# pays de **maintenir ou d'introduire** des conditions supplémentaires (article 9,
+# paragraphe 4) : la France en a gardé ou ajouté dans le CSP, et certaines sont plus anciennes
+# que le RGPD (l'interdiction de vendre des données de santé identifiantes date de 2004). Pour la
+# recherche, c'est le RGPD lui-même qui renvoie au droit national (article 9, paragraphe 2,
+# point j, et article 89) : la LIL en fixe les formalités.
 #
 # La **CNIL** (Commission nationale de l'informatique et des libertés) contrôle le respect du
 # RGPD et de la LIL, et sanctionne ; certaines interdictions du CSP, comme la vente de données
@@ -96,38 +100,40 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # personne » (RGPD, article 4, point 15). Le considérant 35 (un *considérant* est un
 # paragraphe d'explication placé en tête du règlement) y range aussi ce qui est recueilli pour
 # s'inscrire à des soins, et un numéro attribué à une personne pour l'identifier à des fins de
-# santé. Leur traitement est **interdit par principe** (article 9, paragraphe 1). *Traiter*
-# veut dire : collecter, conserver, consulter, transmettre, analyser…
+# santé. Leur traitement (les collecter, conserver, transmettre, analyser…) est **interdit
+# par principe** (article 9, paragraphe 1).
 #
 # ### Question 1 — Trouvez l'intrus (2 points)
 #
-# Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est
-# pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+# Ces quatre informations portent chacune sur une personne. Trois sont des données de santé
+# au sens du RGPD ; une seule ne l'est pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
 # - **a.** Le nom, l'adresse et la liste des médicaments **sans ordonnance** qu'un client a
 #   commandés sur le site de sa pharmacie.
-# - **b.** Le délai moyen d'attente pour un rendez-vous d'ophtalmologie, calculé pour un
-#   département.
-# - **c.** La date et l'heure du prochain rendez-vous de kinésithérapie de M. Durand.
+# - **b.** La date et l'heure du prochain rendez-vous de kinésithérapie de M. Durand.
+# - **c.** Le salaire et l'ancienneté d'une infirmière, dans le fichier de paie de l'hôpital
+#   qui l'emploie.
 # - **d.** Le numéro que l'hôpital attribue à une patiente pour l'identifier dans son dossier
 #   médical.
 #
 # <details><summary>Indice 1</summary>
 #
-# Une donnée de santé est d'abord une donnée **personnelle** : elle porte sur une personne
-# identifiable. Pour chaque information, demandez-vous : qui pourrait-on reconnaître ?
+# Une donnée de santé est une donnée personnelle qui dit quelque chose de la **santé** de la
+# personne concernée. Pour chaque information : de qui parle-t-elle, et qu'apprend-on de sa
+# santé ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'article 4, point 15 et le considérant 35 cités ci-dessus. Pour chaque
-# information, demandez-vous : sur qui porte-t-elle, et que révèle-t-elle de sa santé ?
+# Relisez l'article 4, point 15 et le considérant 35 cités ci-dessus. Le lieu où une
+# information est enregistrée (un hôpital, une pharmacie) ne suffit pas à en faire une donnée
+# de santé : c'est ce qu'elle révèle de la personne qui compte.
 # </details>
 
 # %% answer="intrus"
 intrus = ...
 ### BEGIN SOLUTION
-intrus = "b"
+intrus = "c"
 ### END SOLUTION
 
 # %% tests="intrus" points=2
@@ -136,7 +142,7 @@ checks.check_choice(
     intrus,
     name="intrus",
     options=["a", "b", "c", "d"],
-    digest="5742f4e2d9ad2436",
+    digest="741cef33f12864ec",
     mistakes=[
         checks.Mistake(
             None,
@@ -150,7 +156,7 @@ checks.check_choice(
             "ce rendez-vous révèle que M. Durand suit des séances de kinésithérapie, donc "
             "quelque chose de son état de santé : l'article 4, point 15 du RGPD vise « la "
             "prestation de services de soins de santé » quand elle révèle l'état de santé.",
-            digest="741cef33f12864ec",
+            digest="5742f4e2d9ad2436",
         ),
         checks.Mistake(
             None,
@@ -163,7 +169,7 @@ success="c'est la bonne réponse. L'explication se trouve sous la question, dans
     "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(intrus, name="intrus", options=["a", "b", "c", "d"], expected="b")
+checks.check_choice(intrus, name="intrus", options=["a", "b", "c", "d"], expected="c")
 ### END HIDDEN TESTS
 
 # %% mistake="intrus"
@@ -172,7 +178,7 @@ intrus = "a"
 
 # %% mistake="intrus"
 # message : la prestation de services de soins de santé
-intrus = "c"
+intrus = "b"
 
 # %% mistake="intrus"
 # message : considérant 35
@@ -181,12 +187,12 @@ intrus = "D"
 # %% [markdown]
 # <details><summary>Après avoir répondu : la question 1 expliquée</summary>
 #
-# Le délai moyen d'attente calculé pour un département ne porte sur personne : sans donnée
-# personnelle, pas de donnée de santé au sens du RGPD (vérifiez tout de même qu'un très petit
-# effectif ne permet pas de reconnaître quelqu'un). La commande sur le site de la pharmacie
-# (a) en est une, même sans ordonnance : la Cour de justice l'a jugé dans l'affaire
+# Le salaire et l'ancienneté de l'infirmière (c) sont des données personnelles, protégées par
+# le RGPD comme toutes les autres, mais ils ne disent rien de sa santé : ce ne sont pas des
+# données de santé, même dans un fichier de l'hôpital. La commande sur le site de la
+# pharmacie (a) en est une, même sans ordonnance : la Cour de justice l'a jugé dans l'affaire
 # « Lindenapotheke » (arrêt du 4 octobre 2024, C-21/23), parce que la commande, rattachée au
-# nom du client, révèle quelque chose de sa santé. Le rendez-vous de M. Durand (c) révèle
+# nom du client, révèle quelque chose de sa santé. Le rendez-vous de M. Durand (b) révèle
 # qu'il suit une rééducation ; le numéro de la patiente (d) est visé par le considérant 35.
 # </details>
 
@@ -196,10 +202,9 @@ intrus = "D"
 # Pour traiter une donnée de santé, il faut **deux choses à la fois** (Cour de justice de
 # l'Union européenne, arrêt du 21 décembre 2023, C-667/21) :
 #
-# - une **base légale** : l'une des six de l'article 6 (consentement, contrat, obligation
-#   légale, intérêts vitaux, mission d'intérêt public, intérêts légitimes) ; un hôpital public
-#   s'appuie en général sur sa mission d'intérêt public, un cabinet libéral sur le contrat de
-#   soins ;
+# - une **base légale** : l'une des six de l'article 6 (pli ci-dessous). Un hôpital public
+#   s'appuie en général sur sa mission d'intérêt public ; pour un cabinet libéral, la base
+#   dépend de l'usage (dossier, rendez-vous, télétransmission à l'Assurance maladie) ;
 # - une **exception** de l'article 9, paragraphe 2, qui lève l'interdiction du paragraphe 1.
 #   Les plus courantes en santé :
 #
@@ -208,13 +213,29 @@ intrus = "D"
 # | **9(2)(a)** consentement explicite | la personne a dit oui, clairement, pour un but précis |
 # | **9(2)(c)** intérêts vitaux | sauver la vie d'une personne hors d'état de consentir (patient inconscient) |
 # | **9(2)(h)** médecine, diagnostic, soins | la prise en charge du patient, par des professionnels tenus au secret |
-# | **9(2)(i)** intérêt public en santé publique | sécurité sanitaire : menaces graves, sécurité des soins et des médicaments, sur la base d'une loi |
+# | **9(2)(i)** intérêt public en santé publique | sur la base d'une loi : menaces graves, « normes élevées de qualité et de sécurité des soins de santé et des médicaments » |
 # | **9(2)(j)** recherche et statistiques | une étude scientifique, sur la base d'une loi, avec des garanties et, en France, une formalité auprès de la CNIL |
 #
-# **Deux consentements à ne pas confondre.** Le consentement aux **soins** est une autre
-# règle : aucun acte ni traitement sans le consentement libre et éclairé du patient (CSP,
-# article L1111-4). Le consentement au **traitement des données** (9(2)(a)) n'est qu'une
-# exception parmi d'autres.
+# <details><summary>Les six bases légales de l'article 6, en une ligne chacune</summary>
+#
+# - **Consentement** : la personne a dit oui, pour un but précis.
+# - **Contrat** : le traitement est nécessaire à un contrat avec la personne, ou à ce qu'elle
+#   a demandé avant de le signer.
+# - **Obligation légale** : une loi impose ce traitement à l'organisme.
+# - **Intérêts vitaux** : protéger la vie de la personne ou d'une autre.
+# - **Mission d'intérêt public** : une mission confiée à l'organisme par la loi, comme celle
+#   d'un hôpital public.
+# - **Intérêts légitimes** : un intérêt de l'organisme ou d'un tiers, s'il ne l'emporte pas
+#   sur les droits des personnes ; une autorité publique ne peut pas l'invoquer pour ses
+#   missions.
+# </details>
+#
+# <details><summary>Deux consentements à ne pas confondre</summary>
+#
+# Le consentement aux **soins** est une autre règle : aucun acte ni traitement sans le
+# consentement libre et éclairé du patient (CSP, article L1111-4). Le consentement au
+# **traitement des données** (9(2)(a)) n'est qu'une exception parmi d'autres.
+# </details>
 #
 # ### Question 2 — L'exception des soins suffit-elle ? (2 points)
 #
@@ -318,73 +339,85 @@ fondement_soins = "d"
 # %% [markdown]
 # ### Réutiliser des données pour la recherche : la cohorte du CHU
 #
-# Pour une recherche, la formalité auprès de la CNIL (LIL, article 66 et articles 72 et
-# suivants) consiste le plus souvent à s'engager à respecter une **méthodologie de
-# référence**, un cadre type publié par la CNIL ; sinon, il faut son autorisation, donnée après
-# l'avis d'un comité d'experts. Les patients doivent en être informés et garder leur **droit
-# d'opposition** : le droit de refuser que leurs données servent à l'étude.
+# Une recherche demande une formalité auprès de la CNIL (LIL, article 66 et articles 72 et
+# suivants) : le plus souvent, s'engager à respecter une **méthodologie de référence**, un
+# cadre type publié par la CNIL ; sinon, obtenir son autorisation. Seules les études
+# **internes** en sont dispensées : celles que mènent les soignants qui suivent les patients,
+# sur les données de ce suivi, pour leur seul usage (CNIL, 2023). Les patients doivent être
+# informés et garder leur **droit d'opposition** (refuser que leurs données servent à
+# l'étude).
 #
-# > Une cardiologue du CHU veut réutiliser les dossiers de vingt mille patients
-# > hospitalisés pour insuffisance cardiaque depuis 2015 afin d'étudier les facteurs de
-# > réhospitalisation. Beaucoup de ces patients sont perdus de vue ou décédés : les
+# > L'unité de recherche clinique d'un CHU veut réutiliser les dossiers de vingt mille patients
+# > hospitalisés pour insuffisance cardiaque depuis 2015, afin de chercher quels examens faits
+# > à l'admission prédisent la survie. Ses membres, épidémiologistes et statisticiens, n'ont
+# > soigné aucun de ces patients. Beaucoup de ces patients sont perdus de vue ou décédés : les
 # > recontacter tous pour leur demander leur accord est impossible.
 #
-# ### Question 3 — Quelle exception de l'article 9(2) ? (2 points)
+# ### Question 3 — Quelle exception de l'article 9(2), et pourquoi ? (2 points)
 #
-# Ces données ont été recueillies **pour soigner**. Les résultats de l'étude seront publiés
-# dans une revue scientifique. Le CHU a une base légale : sa mission d'intérêt public
-# (article 6). Quelle exception de l'article 9(2) lève l'interdiction pour cette étude :
-# `"9(2)(a)"`, `"9(2)(h)"`, `"9(2)(i)"` ou `"9(2)(j)"` ?
+# Les résultats seront publiés dans une revue. Le CHU a une base légale, sa mission d'intérêt
+# public. Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+#
+# - **a.** 9(2)(h) : les données viennent des dossiers de soins du CHU, où ses soignants les
+#   ont recueillies.
+# - **b.** 9(2)(j) : une étude dont les résultats sont publiés dans une revue n'a ni accord ni
+#   formalité à demander.
+# - **c.** 9(2)(i) : l'étude sert l'intérêt public en santé, puisque ses résultats aideront à
+#   mieux soigner.
+# - **d.** 9(2)(j) : le but n'est plus de soigner ces patients mais de produire des
+#   connaissances scientifiques.
 #
 # <details><summary>Indice 1</summary>
 #
 # Avant de choisir, écrivez en une phrase le but de ce traitement, tel que le dit l'énoncé.
-# Puis relisez la colonne « Quand ? » du tableau de l'étape 2.
+# Puis relisez la colonne « Quand ? » du tableau de l'étape 2. Deux options donnent la même
+# exception : laquelle a la bonne raison ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # Relisez le paragraphe « Réutiliser des données pour la recherche » et l'énoncé : qui
-# mène l'étude, pour en faire quoi, et peut-on joindre chaque patient ? Vérifiez ensuite,
-# pour chacune des quatre exceptions proposées, si ses conditions sont remplies ici.
+# mène l'étude, pour en faire quoi ? Est-ce une étude interne ? Vérifiez ensuite, pour chaque
+# option, si la conclusion **et** la raison sont justes.
 # </details>
 
 # %% answer="exception_recherche"
 exception_recherche = ...
 ### BEGIN SOLUTION
-exception_recherche = "9(2)(j)"
+exception_recherche = "d"
 ### END SOLUTION
 
 # %% tests="exception_recherche" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-exception_recherche = law.normalise_answer(exception_recherche)  # « art. 9.2.h »…
 checks.check_choice(
     exception_recherche,
     name="exception_recherche",
-    options=["9(2)(a)", "9(2)(h)", "9(2)(i)", "9(2)(j)"],
-    digest="a5d5fd618fe3a302",
+    options=["a", "b", "c", "d"],
+    digest="49313e569ef445b6",
     mistakes=[
         checks.Mistake(
             None,
             "l'exception des soins (h) couvre la prise en charge du patient lui-même, par des "
-            "professionnels tenus au secret ; ici, on ne soigne plus ces patients : le but a "
-            "changé, l'exception change aussi.",
-            digest="19dd2f39f56948c6",
+            "professionnels tenus au secret. D'où viennent les données ne décide pas : c'est "
+            "le but du nouveau traitement qui compte, et ici on ne soigne plus ces patients.",
+            digest="09c0a0b91b93fddc",
         ),
         checks.Mistake(
             None,
-            "le consentement explicite (a) suppose de demander son accord à chaque patient ; "
-            "l'énoncé dit que c'est impossible pour des patients perdus de vue ou décédés. Le "
-            "RGPD prévoit une autre exception pour ce but.",
-            digest="8a6dad40a9a33d52",
+            "la raison est fausse : hors études internes (menées par les soignants qui suivent "
+            "les patients, pour leur seul usage), une recherche sur des données de santé "
+            "demande une formalité auprès de la CNIL et l'information des patients, publiée ou "
+            "non. Qui mène celle-ci ?",
+            digest="735e8d5e6c9accbd",
         ),
         checks.Mistake(
             None,
-            "l'exception de santé publique (i) vise d'abord la sécurité sanitaire (menaces "
-            "graves, vigilance sur les médicaments) ; "
-            "pour une étude qui produit des connaissances générales, publiées dans une revue, "
-            "l'exception propre à la recherche est une autre.",
-            digest="14a292891ae603c5",
+            "l'exception de santé publique (i) vise des missions prévues par une loi : menaces "
+            "graves, qualité et sécurité des soins et des médicaments (la vigilance, par "
+            "exemple). Qu'une étude puisse un jour aider à mieux soigner ne suffit pas : une "
+            "étude qui produit des connaissances générales, publiées dans une revue, relève "
+            "d'une autre exception.",
+            digest="0b4b4b1b188c93b9",
         ),
     ],
 success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
@@ -392,29 +425,30 @@ success="c'est la bonne réponse. L'explication se trouve sous la question, dans
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(exception_recherche, name="exception_recherche",
-                    options=["9(2)(a)", "9(2)(h)", "9(2)(i)", "9(2)(j)"], expected="9(2)(j)")
+                    options=["a", "b", "c", "d"], expected="d")
 ### END HIDDEN TESTS
 
 # %% mistake="exception_recherche"
-# message : couvre la prise en charge du patient lui-même
-exception_recherche = "9(2)(h)"
+# message : le but du nouveau traitement qui compte
+exception_recherche = "a"
 
 # %% mistake="exception_recherche"
-# message : impossible pour des patients perdus de vue
-exception_recherche = "9(2)(a)"
+# message : la raison est fausse
+exception_recherche = "B"
 
 # %% mistake="exception_recherche"
-# message : vise d'abord la sécurité sanitaire
-exception_recherche = "9-2-i"
+# message : vise des missions prévues par une loi
+exception_recherche = " c "
 
 # %% [markdown]
 # <details><summary>Après avoir répondu : la question 3 expliquée</summary>
 #
 # Le but a changé : on ne soigne plus ces patients, on produit des connaissances ; c'est
-# l'exception de la recherche, 9(2)(j). Elle exige une base dans la loi (en France, la loi
-# Informatique et Libertés), des garanties (RGPD, article 89), l'information des patients,
-# leur droit d'opposition et une formalité auprès de la CNIL (méthodologie de référence ou
-# autorisation). Une recherche sur des données de santé demande aussi, en général, une
+# l'exception de la recherche, 9(2)(j) (réponse d). Elle exige une base dans la loi (en
+# France, la loi Informatique et Libertés), des garanties (RGPD, article 89), l'information
+# des patients, leur droit d'opposition et une formalité auprès de la CNIL (méthodologie de
+# référence ou autorisation) : ce n'est pas une étude interne, puisque ceux qui la mènent
+# n'ont pas soigné ces patients (d'où l'erreur de l'option b). Une recherche sur des données de santé demande aussi, en général, une
 # **analyse d'impact** (RGPD, article 35 : obligatoire pour un traitement à grande échelle de
 # données de santé). Quand informer chacun est impossible (patients perdus de vue), le droit
 # français de la recherche en santé prévoit des dérogations à l'information individuelle,
@@ -424,16 +458,16 @@ exception_recherche = "9-2-i"
 # </details>
 
 # %% [markdown]
-# ## Étape 4 sur 5 — Qui héberge les données ? (l'étape 3 vient après la séance)
+# ## Étape 3 sur 5 — Qui héberge les données ?
 #
-# Un prestataire qui traite des données pour le compte d'un organisme, sur ses instructions,
-# est un **sous-traitant** (RGPD, article 4, point 8 ; ses obligations : article 28). Le code
-# de la santé publique ajoute une règle propre aux données de soins :
+# Qui décide du but et des moyens d'un traitement en est le **responsable du traitement** ;
+# un prestataire qui traite des données pour son compte, sur ses instructions, est un
+# **sous-traitant** (RGPD, article 4, point 8 ; article 28). Le CSP ajoute une règle :
 # qui héberge des données de santé recueillies lors d'activités de prévention, de diagnostic,
 # de soins ou de suivi social et médico-social, **pour le compte** du professionnel, de
 # l'établissement ou du patient, doit être un **hébergeur certifié HDS** (hébergeur de
-# données de santé ; CSP, article L1111-8, I). Le patient doit en être dûment informé, et peut
-# s'y opposer pour un motif légitime (même article).
+# données de santé ; CSP, article L1111-8, I). Le patient en est informé, et peut s'y opposer
+# pour un motif légitime.
 #
 # <details><summary>Où les données doivent-elles être stockées ?</summary>
 #
@@ -448,6 +482,8 @@ exception_recherche = "9-2-i"
 # > serveurs de l'éditeur du logiciel. L'éditeur n'est pas certifié HDS. Il met en avant ses
 # > garanties : ses serveurs sont en Allemagne, les données y sont chiffrées, et il signe avec
 # > le cabinet un contrat de sous-traitance.
+#
+# (*Chiffrées* : illisibles sans une clé.)
 #
 # ### Question 4 — Le cabinet peut-il choisir cet éditeur ? (2 points)
 #
@@ -464,13 +500,13 @@ exception_recherche = "9-2-i"
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez le premier paragraphe de l'étape 4 : que demande la loi à qui héberge des données
+# Relisez le premier paragraphe de l'étape 3 : que demande la loi à qui héberge des données
 # de soins pour le compte d'un professionnel ? Comparez avec ce que l'énoncé dit de l'éditeur.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'étape 4 : trois conditions font qu'un prestataire doit être certifié (quelles
+# Relisez l'étape 3 : trois conditions font qu'un prestataire doit être certifié (quelles
 # données, recueillies à quelle occasion, et pour le compte de qui). Sont-elles réunies ici ?
 # Relisez aussi ce que le même article prévoit pour les patients, puis confrontez chaque
 # option au texte.
@@ -494,7 +530,7 @@ checks.check_choice(
             None,
             "le chiffrement et des serveurs dans l'Union européenne sont de bonnes mesures de "
             "sécurité, mais ils ne remplacent pas la règle française propre aux données de "
-            "soins : relisez l'étape 4, qui dit ce que doit être l'hébergeur.",
+            "soins : relisez l'étape 3, qui dit ce que doit être l'hébergeur.",
             digest="548e3b742f67e6f5",
         ),
         checks.Mistake(
@@ -502,14 +538,14 @@ checks.check_choice(
             "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient : elle "
             "exige qu'il soit informé et lui permet de s'opposer pour un motif légitime. Et un "
             "accord ne dispenserait l'éditeur de rien : c'est à l'éditeur lui-même qu'il "
-            "manque quelque chose (relisez l'étape 4).",
+            "manque quelque chose (relisez l'étape 3).",
             digest="e58a1b9041c70ac3",
         ),
         checks.Mistake(
             None,
             "le contrat de sous-traitance (RGPD, article 28) est nécessaire, mais pas suffisant : "
             "le code de la santé publique ajoute une exigence pour qui héberge des données de "
-            "soins pour le compte d'un autre (relisez l'étape 4).",
+            "soins pour le compte d'un autre (relisez l'étape 3).",
             digest="00cbea9c9acf6867",
         ),
     ],
@@ -543,10 +579,11 @@ hebergeur_kine = " C "
 # </details>
 
 # %% [markdown]
-# ## Étape 5 sur 5 — La finalité est-elle interdite ? La vente de données
+# ## Étape 4 sur 5 — La finalité est-elle interdite ? La vente de données
 #
 # La *finalité* est le but du traitement. La France en interdit certaines, même avec une base
-# légale et l'accord du patient, à commencer par **la vente de données identifiantes** :
+# légale et l'accord du patient, à commencer par **la vente de données identifiantes**
+# (une *cession à titre onéreux* : toute cession contre paiement) :
 # « Tout acte de cession à titre onéreux de données de santé identifiantes, directement ou
 # indirectement, y compris avec l'accord de la personne concernée, est interdit sous peine
 # des sanctions prévues à l'article 226-21 du code pénal » (CSP, article L1111-8, VII).
@@ -561,34 +598,36 @@ hebergeur_kine = " C "
 #
 # ### Question 5 — Que doit répondre la pharmacie ? (2 points)
 #
-# Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+# Répondez `"a"`, `"b"`, `"c"`, `"d"` ou `"e"`.
 #
 # - **a.** Accepter si chaque patient signe un consentement explicite : l'affiche ne suffit
 #   pas, mais un accord écrit suffirait.
-# - **b.** Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune
-#   signature des patients ne rend licite.
+# - **b.** Refuser : l'éditeur devrait d'abord obtenir une autorisation de la CNIL, qu'il n'a
+#   pas demandée.
 # - **c.** Accepter si l'éditeur retire les noms : avec la date de naissance et la commune
 #   seules, personne n'est identifié.
-# - **d.** Accepter : les patients peuvent s'opposer au comptoir, ce qui respecte leurs
+# - **d.** Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune
+#   signature des patients ne rend licite.
+# - **e.** Accepter : les patients peuvent s'opposer au comptoir, ce qui respecte leurs
 #   droits sur leurs données.
 #
 # <details><summary>Indice 1</summary>
 #
 # Qu'est-ce qui est échangé, contre quoi ? Les patients sont-ils identifiables, avec ou sans
-# leur nom ?
+# leur nom ? Deux options concluent « Refuser » : laquelle a la bonne raison ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # Relisez jusqu'au bout la phrase de l'article L1111-8 (VII), en particulier les mots
 # « directement ou indirectement » et ce qui les suit. Une condition (consentement, affiche,
-# opposition, retrait du nom) peut-elle changer quelque chose ?
+# opposition, retrait du nom, autorisation) peut-elle changer quelque chose ?
 # </details>
 
 # %% answer="reponse_pharmacie"
 reponse_pharmacie = ...
 ### BEGIN SOLUTION
-reponse_pharmacie = "b"
+reponse_pharmacie = "d"
 ### END SOLUTION
 
 # %% tests="reponse_pharmacie" points=2
@@ -596,8 +635,8 @@ reponse_pharmacie = "b"
 checks.check_choice(
     reponse_pharmacie,
     name="reponse_pharmacie",
-    options=["a", "b", "c", "d"],
-    digest="129e476e4fbc3437",
+    options=["a", "b", "c", "d", "e"],
+    digest="ac458cef2f91eb23",
     mistakes=[
         checks.Mistake(
             None,
@@ -605,6 +644,13 @@ checks.check_choice(
             "l'article L1111-8 (VII) du code de la santé publique. Que dit-elle de l'accord de "
             "la personne concernée ?",
             digest="bfd2ec983244056d",
+        ),
+        checks.Mistake(
+            None,
+            "la raison ne tient pas : aucune autorisation, de la CNIL ou de quiconque, ne rend "
+            "licite ce que l'article L1111-8 (VII) interdit. Relisez cette phrase : que "
+            "ferait en réalité la pharmacie, et contre quoi ?",
+            digest="129e476e4fbc3437",
         ),
         checks.Mistake(
             None,
@@ -618,15 +664,15 @@ checks.check_choice(
             "pouvoir s'opposer ne rend pas licite ce que la loi interdit, et une affiche n'est "
             "pas un consentement explicite (RGPD, article 4, point 11) : relisez la phrase de "
             "l'article L1111-8 (VII).",
-            digest="ac458cef2f91eb23",
+            digest="d6a2359f6936e81a",
         ),
     ],
 success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
     "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d"],
-                    expected="b")
+checks.check_choice(reponse_pharmacie, name="reponse_pharmacie",
+                    options=["a", "b", "c", "d", "e"], expected="d")
 ### END HIDDEN TESTS
 
 # %% mistake="reponse_pharmacie"
@@ -639,15 +685,21 @@ reponse_pharmacie = "c"
 
 # %% mistake="reponse_pharmacie"
 # message : pouvoir s'opposer ne rend pas licite
-reponse_pharmacie = "D"
+reponse_pharmacie = "E"
+
+# %% mistake="reponse_pharmacie"
+# message : la raison ne tient pas
+reponse_pharmacie = "b"
 
 # %% [markdown]
 # <details><summary>Après avoir répondu : la question 5 expliquée</summary>
 #
-# La pharmacie doit refuser (b) : la cession contre paiement de données de santé
+# La pharmacie doit refuser (d) : la cession contre paiement de données de santé
 # identifiantes, directement ou indirectement, est interdite « y compris avec l'accord de la
 # personne concernée » (CSP, article L1111-8, VII). Ni l'affiche, ni un vrai consentement, ni
-# le retrait des noms n'y changeraient rien.
+# le retrait des noms n'y changeraient rien ; et refuser « faute d'autorisation de la CNIL »
+# (b), c'est refuser pour une mauvaise raison : aucune autorisation ne rendrait cette vente
+# licite.
 #
 # Ici, le RGPD suffit déjà : aucune exception de l'article 9(2) ne s'applique (une affiche
 # n'est pas un consentement explicite). Mais même avec un vrai consentement signé, la vente
@@ -659,29 +711,166 @@ reponse_pharmacie = "D"
 # %% [markdown]
 # ## À retenir
 #
-# - Une donnée de santé est **interdite de traitement par principe** (RGPD, article 9,
-#   paragraphe 1). Il faut **à la fois** une base légale (article 6) et une exception de
-#   l'article 9(2) : le soin (h) n'est pas la recherche (j), et le consentement (a) n'est ni
-#   toujours possible ni toujours suffisant.
-# - Un prestataire qui **héberge** des données de soins pour le compte d'un cabinet ou d'un
-#   établissement doit être **certifié HDS** ; chiffrement et contrat n'en dispensent pas.
-# - **Vendre** des données de santé identifiantes, même sans le nom, est interdit en France,
-#   **même avec l'accord du patient** (CSP, article L1111-8, VII).
-# - Un projet à risque élevé, comme une recherche à grande échelle sur des données de santé,
-#   demande d'abord une **analyse d'impact** (RGPD, article 35).
-# - Le droit d'utiliser une donnée vaut **pour un but précis** ; et ce qui est licite n'est
-#   pas toujours légitime.
+# - Traiter une donnée de santé demande **à la fois** une base légale (article 6) et une
+#   exception de l'article 9(2) : le soin (h) n'est pas la recherche (j).
+# - Une recherche demande, sauf étude interne, une formalité auprès de la CNIL, l'information
+#   des patients et, en général, une **analyse d'impact** (RGPD, article 35).
+# - Qui **héberge** des données de soins pour le compte d'un soignant doit être **certifié
+#   HDS**.
+# - **Vendre** des données de santé identifiantes est interdit, **même avec l'accord du
+#   patient** (CSP, article L1111-8, VII).
+# - Le droit d'utiliser une donnée vaut **pour un but précis** ; licite ne veut pas dire
+#   légitime.
 
 # %% [markdown]
 # ## Après la séance
 #
-# À faire chez vous (environ 90 minutes) : l'étape 3 et une question sur des données
-# partagées avec une start-up, la suite de l'étape 5 et une question sur le SNDS, le secret
-# partagé entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une
-# question de verdict, puis la réflexion écrite, corrigée par l'enseignant.
+# À faire chez vous (environ 90 minutes) : la suite de l'étape 4 et une question sur le SNDS,
+# l'étape 5 et une question sur des données partagées avec une start-up, le secret partagé
+# entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une question de
+# verdict, puis la réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
-# ### Étape 3 sur 5 — Nominatives, pseudonymisées ou anonymes ?
+# ### Étape 4 sur 5 (suite) — Le SNDS : deux usages interdits, un accès encadré
+#
+# Le **SNDS** (Système national des données de santé) réunit notamment les données de
+# remboursement de l'Assurance maladie et les séjours à l'hôpital ; il est géré par la Caisse
+# nationale de l'assurance maladie et la Plateforme des données de santé, ou *Health Data
+# Hub* (CSP, article R1461-3). Deux articles du CSP en règlent l'usage :
+#
+# - **ce qui est interdit**, quel que soit l'accord des personnes : utiliser ses données pour
+#   « 1° La promotion des produits […] en direction des professionnels de santé ou
+#   d'établissements de santé ; 2° L'exclusion de garanties des contrats d'assurance et la
+#   modification de cotisations ou de primes d'assurance d'un individu ou d'un groupe
+#   d'individus présentant un même risque » (article L1461-1, V) ;
+# - **qui peut y accéder, et comment** : l'accès à ses données personnelles n'est ouvert qu'à
+#   des recherches, études ou évaluations d'intérêt public, selon les procédures de la loi
+#   Informatique et Libertés. Les industriels des produits de santé et les assureurs doivent
+#   en plus, soit démontrer que leur traitement ne peut servir à aucune des deux finalités
+#   interdites, soit confier l'étude à un laboratoire de recherche ou à un bureau d'études
+#   (article L1461-3).
+#
+# > Une mutuelle veut étudier, pour une publication, les parcours de soins des personnes
+# > diabétiques de sa région, à partir de la base nationale qui réunit les remboursements de
+# > l'Assurance maladie et les séjours à l'hôpital. Elle promet de ne pas s'en servir pour ses
+# > contrats et voudrait faire l'analyse elle-même, avec ses propres statisticiens.
+#
+# ### Question 6 — Quel article fixe sa condition ? (2 points)
+#
+# Un texte impose à la mutuelle, en tant qu'assureur, une condition pour accéder à ces
+# données. Lequel ? Choisissez parmi `"9(2)(a)"` (consentement), `"9(2)(j)"` (recherche),
+# `"L1111-8"`, `"L1461-1"`, `"L1461-3"` et `"L1110-4"` (le secret médical).
+#
+# <details><summary>Indice 1</summary>
+#
+# Commencez par la finalité : étudier des parcours de soins, est-ce l'un des deux usages
+# interdits ? Puis demandez-vous quel texte dit **comment** un assureur peut accéder au SNDS.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# De quelle base de données parle la mutuelle, sans la nommer ? Des deux articles du CSP sur
+# cette base, l'un interdit des buts, l'autre fixe des conditions d'accès. Une promesse
+# suffit-elle à remplir la condition propre aux assureurs ?
+# </details>
+
+# %% answer="article_assureur"
+article_assureur = ...
+### BEGIN SOLUTION
+article_assureur = "L1461-3"
+### END SOLUTION
+
+# %% tests="article_assureur" points=2
+# Vérification de la question 6 : exécutez cette cellule.
+article_assureur = law.normalise_answer(article_assureur)  # « L. 1111-8 », « art. 9.2.a »…
+checks.check_choice(
+    article_assureur,
+    name="article_assureur",
+    options=["9(2)(a)", "9(2)(j)", "L1111-8", "L1461-1", "L1461-3", "L1110-4"],
+    digest="42a0ebaa8f8e2222",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "le consentement des personnes n'est pas la voie d'accès aux données du SNDS : "
+            "c'est un article du code de la santé publique qui dit qui peut y accéder, et "
+            "comment.",
+            digest="c0060d0a5fa67141",
+        ),
+        checks.Mistake(
+            None,
+            "la recherche (9(2)(j)) lève bien l'interdiction pour une étude ; mais elle ne dit "
+            "rien de ce qu'on exige d'un assureur en plus. Cherchez le texte qui vise les "
+            "assureurs.",
+            digest="126e89fe3dbaa142",
+        ),
+        checks.Mistake(
+            None,
+            "l'article L1111-8 porte sur l'hébergement des données de santé et, dans son VII, "
+            "sur leur vente ; mais ici personne ne vend ni n'héberge de données.",
+            digest="28b763a59828a92a",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez réagi à « mutuelle » et « SNDS » : l'article L1461-1 (V) interdit deux "
+            "finalités, et étudier des parcours de soins n'en est pas une. La mutuelle ne "
+            "demande pas un usage interdit, mais un accès : quel texte le règle ?",
+            digest="92e1e3336bc6d819",
+        ),
+        checks.Mistake(
+            None,
+            "le secret médical (L1110-4) oblige les professionnels qui soignent ; la mutuelle "
+            "ne demande rien à un soignant, et le secret ne dit rien de l'accès d'un assureur "
+            "à une base de données.",
+            digest="4bc8d42650b29e3c",
+        ),
+    ],
+success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
+    "avoir répondu ».",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(article_assureur, name="article_assureur",
+                    options=["9(2)(a)", "9(2)(j)", "L1111-8", "L1461-1", "L1461-3", "L1110-4"],
+                    expected="L1461-3")
+### END HIDDEN TESTS
+
+# %% mistake="article_assureur"
+# message : n'est pas la voie d'accès
+article_assureur = "9(2)(a)"
+
+# %% mistake="article_assureur"
+# message : n'est pas la voie d'accès
+article_assureur = "art. 9.2.a"
+
+# %% mistake="article_assureur"
+# message : mais ici personne ne vend
+article_assureur = "L. 1111-8"
+
+# %% mistake="article_assureur"
+# message : ce qu'on exige d'un assureur en plus
+article_assureur = "9(2)(j)"
+
+# %% mistake="article_assureur"
+# message : étudier des parcours de soins n'en est pas une
+article_assureur = "L1461-1, V"
+
+# %% mistake="article_assureur"
+# message : oblige les professionnels qui soignent
+article_assureur = "L1110-4"
+
+# %% [markdown]
+# <details><summary>Après avoir répondu : la question 6 expliquée</summary>
+#
+# La finalité, étudier des parcours de soins, n'est pas interdite : l'article L1461-1 (V) ne
+# bloque pas ce projet ; il l'aurait bloqué si la mutuelle voulait ajuster ses cotisations.
+# Mais la mutuelle est un assureur : pour accéder au SNDS, l'article L1461-3 l'oblige à
+# démontrer que son traitement ne peut servir à aucune des deux finalités interdites, ou à
+# confier l'étude à un laboratoire de recherche ou à un bureau d'études. Sa promesse ne
+# suffit pas, et faire l'analyse elle-même, avec ses statisticiens, est justement ce que le
+# texte encadre. L'étude suit en plus les procédures de la loi Informatique et Libertés.
+# </details>
+
+# %% [markdown]
+# ### Étape 5 sur 5 — Nominatives, pseudonymisées ou anonymes ?
 #
 # Des données **nominatives** portent directement le nom (ou le numéro de sécurité sociale)
 # de la personne. Des données **pseudonymisées** ont perdu le nom, remplacé par un code ; on
@@ -689,9 +878,8 @@ reponse_pharmacie = "D"
 # correspondance** code → nom (article 4, point 5). Pour savoir si des données sont
 # personnelles, on se place du côté de **celui qui les détient** : peut-il retrouver les
 # personnes par des moyens raisonnables (considérant 26) ? La Cour de justice l'a précisé
-# (arrêt du 4 septembre 2025, C-413/23 P). L'affaire portait sur le règlement qui protège les
-# données traitées par les institutions de l'Union (règlement 2018/1725), mais la Cour y lit
-# la notion de donnée personnelle comme dans le RGPD :
+# (arrêt du 4 septembre 2025, C-413/23 P ; l'affaire visait les institutions européennes, la
+# définition est celle du RGPD) :
 #
 # - pour qui garde la table de correspondance, des données pseudonymisées **restent
 #   personnelles**, avec toutes les obligations du RGPD ;
@@ -713,7 +901,7 @@ reponse_pharmacie = "D"
 # > correspondance. Restent l'âge, le sexe, le code postal, les dates d'entrée et de sortie
 # > et les diagnostics.
 #
-# ### Question 6 — Pour la start-up, des données personnelles ? (2 points)
+# ### Question 7 — Pour la start-up, des données personnelles ? (2 points)
 #
 # La start-up n'a pas la table de correspondance. Comme l'a dit la Cour de justice (arrêt
 # C-413/23 P), on juge de **son** point de vue. Pour elle, ces données sont-elles
@@ -736,7 +924,7 @@ reponse_pharmacie = "D"
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'étape 3 ci-dessus : à quelles **deux** conditions des données pseudonymisées
+# Relisez l'étape 5 ci-dessus : à quelles **deux** conditions des données pseudonymisées
 # peuvent-elles ne pas être personnelles pour un destinataire ?
 # </details>
 
@@ -747,7 +935,7 @@ statut_startup = "c"
 ### END SOLUTION
 
 # %% tests="statut_startup" points=2
-# Vérification de la question 6 : exécutez cette cellule.
+# Vérification de la question 7 : exécutez cette cellule.
 checks.check_choice(
     statut_startup,
     name="statut_startup",
@@ -797,128 +985,18 @@ statut_startup = "B"
 statut_startup = "d"
 
 # %% [markdown]
-# <details><summary>Après avoir répondu : la question 6 expliquée</summary>
+# <details><summary>Après avoir répondu : la question 7 expliquée</summary>
 #
 # Sans la table, la start-up peut encore retrouver des patients en recoupant l'âge, le code
 # postal, les dates et les diagnostics avec d'autres informations (c) : les données restent
 # personnelles pour elle, et tout le RGPD s'applique (base légale, exception, accord entre
-# l'hôpital et la start-up).
+# l'hôpital et la start-up). C'est aussi un projet de **recherche** sur des données de santé :
+# il faut la formalité auprès de la CNIL (loi Informatique et Libertés, article 66 et
+# articles 72 et suivants : méthodologie de référence ou autorisation) et l'information des
+# patients, avec leur droit de s'opposer, avant de transmettre quoi que ce soit.
 # </details>
 
 # %% [markdown]
-# ### Étape 5 sur 5 (suite) — Deux usages interdits du SNDS
-#
-# Le **SNDS** (Système national des données de santé) réunit notamment les données de
-# remboursement de l'Assurance maladie et les séjours à l'hôpital ; il est géré par la Caisse
-# nationale de l'assurance maladie et la Plateforme des données de santé, ou *Health Data
-# Hub* (CSP, article R1461-3). La loi interdit d'en utiliser les données pour deux finalités :
-# « 1° La promotion des produits […] en direction des professionnels de santé ou
-# d'établissements de santé ; 2° L'exclusion de garanties des contrats d'assurance et la
-# modification de cotisations ou de primes d'assurance d'un individu ou d'un groupe
-# d'individus présentant un même risque » (CSP, article L1461-1, V).
-#
-# > Une mutuelle demande un extrait de la base nationale qui réunit les remboursements de
-# > l'Assurance maladie et les séjours à l'hôpital, pour repérer, dans sa région, les profils
-# > de personnes diabétiques les plus coûteux et ajuster les cotisations de ses contrats
-# > individuels.
-#
-# ### Question 7 — Quel article décide ? (2 points)
-#
-# Quel texte décide du sort de cette demande ? Choisissez parmi `"9(2)(a)"` (consentement),
-# `"9(2)(j)"` (recherche), `"L1111-8"`, `"L1461-1"` et `"L1110-4"` (le secret médical).
-#
-# <details><summary>Indice 1</summary>
-#
-# Relisez les cinq questions de la grille, au début du module : laquelle porte sur ce que
-# veut faire la mutuelle ? Puis relisez l'étape qui lui correspond.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# De quelle base de données parle la mutuelle, sans la nommer ? Pour chacun des cinq textes
-# proposés, demandez-vous s'il dit quelque chose de ce que la mutuelle veut en faire.
-# </details>
-
-# %% answer="article_assureur"
-article_assureur = ...
-### BEGIN SOLUTION
-article_assureur = "L1461-1"
-### END SOLUTION
-
-# %% tests="article_assureur" points=2
-# Vérification de la question 7 : exécutez cette cellule.
-article_assureur = law.normalise_answer(article_assureur)  # « L. 1111-8 », « art. 9.2.a »…
-checks.check_choice(
-    article_assureur,
-    name="article_assureur",
-    options=["9(2)(a)", "9(2)(j)", "L1111-8", "L1461-1", "L1110-4"],
-    digest="92e1e3336bc6d819",
-    mistakes=[
-        checks.Mistake(
-            None,
-            "le consentement des assurés ne décide rien ici : le problème n'est pas l'accord "
-            "des personnes mais le but que poursuit la mutuelle. Un accord ne rend pas licite "
-            "un usage que la loi interdit.",
-            digest="c0060d0a5fa67141",
-        ),
-        checks.Mistake(
-            None,
-            "ajuster des cotisations n'est pas une recherche scientifique : l'exception de la "
-            "recherche ne s'applique pas à ce que veut faire la mutuelle, ce n'est donc pas "
-            "elle qui décide.",
-            digest="126e89fe3dbaa142",
-        ),
-        checks.Mistake(
-            None,
-            "l'article L1111-8 porte sur l'hébergement des données de santé et, dans son VII, "
-            "sur leur vente ; mais ici personne ne vend ni n'héberge de données.",
-            digest="28b763a59828a92a",
-        ),
-        checks.Mistake(
-            None,
-            "le secret médical (L1110-4) oblige les professionnels qui soignent ; la mutuelle "
-            "ne demande rien à un soignant, et le secret ne dit rien de ce qu'un assureur peut "
-            "faire d'une base de données.",
-            digest="4bc8d42650b29e3c",
-        ),
-    ],
-success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(article_assureur, name="article_assureur",
-                    options=["9(2)(a)", "9(2)(j)", "L1111-8", "L1461-1", "L1110-4"],
-                    expected="L1461-1")
-### END HIDDEN TESTS
-
-# %% mistake="article_assureur"
-# message : le consentement des assurés ne décide rien ici
-article_assureur = "9(2)(a)"
-
-# %% mistake="article_assureur"
-# message : le consentement des assurés ne décide rien ici
-article_assureur = "art. 9.2.a"
-
-# %% mistake="article_assureur"
-# message : mais ici personne ne vend
-article_assureur = "L. 1111-8"
-
-# %% mistake="article_assureur"
-# message : n'est pas une recherche scientifique
-article_assureur = "9(2)(j)"
-
-# %% mistake="article_assureur"
-# message : oblige les professionnels qui soignent
-article_assureur = "L1110-4"
-
-# %% [markdown]
-# <details><summary>Après avoir répondu : la question 7 expliquée</summary>
-#
-# C'est la finalité qui bloque : l'article L1461-1 (V) interdit d'utiliser les données du
-# SNDS pour modifier les cotisations ou les primes d'un assuré, ou d'un groupe présentant un
-# même risque, quel que soit l'accord des personnes.
-# </details>
-#
 # ### Échanger entre soignants : le secret partagé
 #
 # Le secret médical couvre tout ce que le professionnel apprend du patient (CSP, article
@@ -955,45 +1033,55 @@ explorateur
 # ### De vraies sanctions de la CNIL
 #
 # La cellule suivante affiche quatre décisions de la **formation restreinte** de la CNIL (la
-# formation qui prononce les sanctions) : numéro, date, amende et faits.
+# formation qui prononce les sanctions) : numéro, date, amende et faits, puis six règles
+# possibles.
 
 # %%
 for decision in law.CNIL_DECISIONS:
     montant = f"{decision.amount_eur:,}".replace(",", "\u202f")
     print(f"{decision.number} du {decision.date:%d/%m/%Y} — {decision.organisation}")
     print(f"    Amende : {montant} €. {decision.facts}\n")
-print("Principes possibles :")
+print("Règles possibles :")
 for cle, libelle in law.PRINCIPLES.items():
     print(f'    "{cle}" : {libelle}')
 
 # %% [markdown]
-# ### Question 8 — Quel principe chaque décision fait-elle respecter ? (3 points)
+# ### Question 8 — Quelle règle chaque décision a-t-elle fait respecter ? (3 points)
 #
-# Pour chaque décision (8 a à 8 d), remplacez les `...` par le principe enfreint dans le
-# **manquement principal** (celui de la première phrase des faits affichés) :
-# `"anonymisation"`, `"sécurité"` ou `"consentement"`. Un même principe peut servir pour
-# plusieurs décisions. Chaque décision a sa vérification et rapporte le quart des 3 points.
+# Pour chaque décision (8 a à 8 d), la question nomme un geste décrit dans les faits
+# affichés : quelle règle ce geste a-t-il enfreinte ? Remplacez les `...` par l'une des six
+# clés affichées ci-dessus : `"formalité"`, `"sécurité"`, `"consentement"`, `"vente"`,
+# `"hébergement"` ou `"information"`. Une même règle peut servir pour plusieurs décisions,
+# et certaines ne servent pour aucune. Chaque décision a sa vérification et rapporte le
+# quart des 3 points.
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour chaque affaire : les données étaient-elles présentées comme anonymes ? Ont-elles fuité
-# ou été laissées accessibles ? Les personnes avaient-elles donné leur accord ?
+# Pour chaque geste : des données ont-elles fui ou été laissées accessibles ? Des données de
+# santé ont-elles été recueillies sans l'accord des personnes, alors qu'aucune autre
+# exception ne s'appliquait ? Des données de santé personnelles ont-elles servi à des études
+# sans rien faire auprès de la CNIL ? Rappelez-vous aussi ce que contrôle la CNIL (pli
+# « Comment ces textes s'articulent », au début du module).
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# *Anonymisation* : présenter comme anonymes des données dont on peut encore retrouver les
-# personnes (considérant 26) ; *sécurité* : protéger les données contre les accès et les
-# fuites (article 32) ; *consentement* : obtenir l'accord explicite des personnes quand c'est
-# la seule exception possible (par exemple un site grand public, hors soins et hors
-# recherche ; article 9(2)(a)).
+# Des données où chaque patient garde un code propre sont pseudonymisées, donc personnelles
+# (étape 5). Relisez ensuite le paragraphe « Réutiliser des données pour la recherche » :
+# que faut-il faire avant une étude sur des données de santé personnelles ?
 # </details>
+
+# %% [markdown]
+# #### Question 8 a — Cegedim Santé (SAN-2024-013)
+#
+# Quelle règle l'éditeur a-t-il enfreinte en transmettant à ses clients, pour des études,
+# les données de patients désignés chacun par un code ?
 
 # %% answer="principe_cegedim"
 # Question 8 a — SAN-2024-013 (Cegedim Santé)
 principe_cegedim = ...
 ### BEGIN SOLUTION
-principe_cegedim = "anonymisation"
+principe_cegedim = "formalité"
 ### END SOLUTION
 
 # %% tests="principe_cegedim" points=0.75
@@ -1001,40 +1089,69 @@ principe_cegedim = "anonymisation"
 checks.check_choice(
     principe_cegedim,
     name="principe_cegedim",
-    options=["anonymisation", "sécurité", "consentement"],
-    digest="60d253cfd2b5c361",
+    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
+    digest="5c88957d0ec42b96",
     mistakes=[
         checks.Mistake(
             None,
-            "SAN-2024-013 (Cegedim Santé) ne sanctionne ni une fuite ni un accès "
-            "laissé ouvert : relisez les faits, et surtout ce que l'éditeur pensait "
-            "des données transmises.",
+            "SAN-2024-013 (Cegedim Santé) : aucune fuite ni aucun accès laissé ouvert dans "
+            "ces faits. Ces données, où chaque patient a un code propre, étaient-elles "
+            "anonymes ? Sinon, que fallait-il faire avant de s'en servir pour des études ?",
             digest="5b2a000f3f5863ac",
         ),
         checks.Mistake(
             None,
-            "SAN-2024-013 (Cegedim Santé) ne reproche pas un accord manquant des "
-            "patients : relisez ce que l'éditeur pensait des données transmises à ses "
-            "clients, et comment chaque patient y était désigné.",
+            "SAN-2024-013 (Cegedim Santé) : une étude sur des données de soins ne repose "
+            "pas sur l'accord de chaque patient (question 3). Ces données, avec un code "
+            "propre à chaque patient, étaient-elles anonymes ? Sinon, que fallait-il faire "
+            "avant les études ?",
             digest="b28a3a31ad37f0cb",
         ),
+        checks.Mistake(
+            None,
+            "SAN-2024-013 (Cegedim Santé) : l'interdiction de vendre est une règle du code "
+            "de la santé publique (L1111-8, VII), jugée par le juge pénal ; la CNIL applique "
+            "le RGPD et la loi Informatique et Libertés. Que fallait-il faire auprès d'elle "
+            "avant d'utiliser ces données pour des études ?",
+            digest="01e1d7574a263674",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2024-013 (Cegedim Santé) : les faits ne parlent ni de serveurs ni "
+            "d'hébergeur, mais de données transmises pour des études. Ces données "
+            "étaient-elles anonymes ?",
+            digest="acf74da209708dcd",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2024-013 (Cegedim Santé) : les faits ne disent rien de ce qu'on a dit aux "
+            "patients ; ils disent que l'éditeur croyait ses données anonymes. S'il se "
+            "trompait, que devait-il faire avant de s'en servir pour des études ?",
+            digest="94ef2a31b40c7536",
+        ),
     ],
-    success="c'est le bon principe. L'explication se trouve sous la question, dans « Après "
+    success="c'est la bonne règle. L'explication se trouve sous la question, dans « Après "
     "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(principe_cegedim, name="principe_cegedim",
-                    options=["anonymisation", "sécurité", "consentement"],
-                    expected="anonymisation")
+                    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
+                    expected="formalité")
 ### END HIDDEN TESTS
 
 # %% mistake="principe_cegedim"
-# message : ne sanctionne ni une fuite
-principe_cegedim = "Sécurité"
+# message : l'interdiction de vendre est une règle du code
+principe_cegedim = "vente"
 
 # %% mistake="principe_cegedim"
-# message : ne reproche pas un accord manquant
+# message : ne repose pas sur l'accord de chaque patient
 principe_cegedim = "consentement"
+
+# %% [markdown]
+# #### Question 8 b — Dedalus Biologie (SAN-2022-009)
+#
+# Quelle règle a été enfreinte quand les fichiers des laboratoires ont été extraits, puis
+# se sont retrouvés en ligne ?
 
 # %% answer="principe_dedalus"
 # Question 8 b — SAN-2022-009 (Dedalus Biologie)
@@ -1048,15 +1165,14 @@ principe_dedalus = "sécurité"
 checks.check_choice(
     principe_dedalus,
     name="principe_dedalus",
-    options=["anonymisation", "sécurité", "consentement"],
+    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
     digest="4e677d7c6020675f",
     mistakes=[
         checks.Mistake(
             None,
-            "SAN-2022-009 (Dedalus Biologie) : personne n'a présenté ces données comme "
-            "anonymes ; relisez ce qui leur est arrivé pendant le changement de "
-            "logiciel.",
-            digest="886c61d675965a22",
+            "SAN-2022-009 (Dedalus Biologie) : aucune étude n'est en cause ; relisez ce qui "
+            "est arrivé aux fichiers pendant le changement de logiciel.",
+            digest="4b476a2d4a7ebc80",
         ),
         checks.Mistake(
             None,
@@ -1066,23 +1182,49 @@ checks.check_choice(
             "logiciel.",
             digest="a40d1aac16c1fe38",
         ),
+        checks.Mistake(
+            None,
+            "SAN-2022-009 (Dedalus Biologie) : personne n'a vendu ces données ; relisez "
+            "comment elles se sont retrouvées en ligne.",
+            digest="189478eb7c0628f4",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2022-009 (Dedalus Biologie) : la décision ne porte pas sur la "
+            "certification d'un hébergeur, une règle du code de la santé publique ; relisez "
+            "comment les fichiers ont été extraits.",
+            digest="80e9140aa8fb8db6",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2022-009 (Dedalus Biologie) : informer les patients n'aurait pas empêché "
+            "ce qui s'est passé ; relisez comment les fichiers ont été extraits, puis se "
+            "sont retrouvés en ligne.",
+            digest="43d0f60bfcbcac78",
+        ),
     ],
-    success="c'est le bon principe. L'explication se trouve sous la question, dans « Après "
+    success="c'est la bonne règle. L'explication se trouve sous la question, dans « Après "
     "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(principe_dedalus, name="principe_dedalus",
-                    options=["anonymisation", "sécurité", "consentement"],
+                    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
                     expected="sécurité")
 ### END HIDDEN TESTS
 
 # %% mistake="principe_dedalus"
-# message : personne n'a présenté ces données comme anonymes
-principe_dedalus = "anonymisation"
+# message : la certification d'un hébergeur
+principe_dedalus = "hébergement"
 
 # %% mistake="principe_dedalus"
-# message : un laboratoire n'a pas besoin du consentement
+# message : un laboratoire n'a pas besoin du
 principe_dedalus = "consentement"
+
+# %% [markdown]
+# #### Question 8 c — Doctissimo (SAN-2023-006)
+#
+# Quelle règle le site a-t-il enfreinte en enregistrant les réponses des internautes aux
+# tests sur leur santé ?
 
 # %% answer="principe_doctissimo"
 # Question 8 c — SAN-2023-006 (Doctissimo)
@@ -1096,40 +1238,66 @@ principe_doctissimo = "consentement"
 checks.check_choice(
     principe_doctissimo,
     name="principe_doctissimo",
-    options=["anonymisation", "sécurité", "consentement"],
+    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
     digest="5c30dadfdc76c36e",
     mistakes=[
         checks.Mistake(
             None,
-            "SAN-2023-006 (Doctissimo) : les données n'ont jamais été présentées comme "
-            "anonymes ; relisez comment les réponses aux tests de santé étaient "
-            "collectées.",
-            digest="b4fa32be49fa328e",
+            "SAN-2023-006 (Doctissimo) : un site grand public qui enregistre des réponses "
+            "à des tests ne mène pas une recherche ; sur quoi pouvait-il s'appuyer pour "
+            "enregistrer ces données de santé ?",
+            digest="df9190c204df5ba2",
         ),
         checks.Mistake(
             None,
-            "SAN-2023-006 (Doctissimo) : la CNIL a aussi relevé un défaut de sécurité, "
-            "mais ce n'est pas le manquement principal, celui que résume la première "
-            "phrase des faits.",
+            "SAN-2023-006 (Doctissimo) : la CNIL a aussi relevé un défaut de sécurité, mais "
+            "la question porte sur l'enregistrement des réponses aux tests : qu'a-t-il "
+            "manqué aux internautes pour que ce geste soit permis ?",
             digest="3cdb29f580fc0c33",
         ),
+        checks.Mistake(
+            None,
+            "SAN-2023-006 (Doctissimo) : les faits ne parlent d'aucune vente ; relisez ce "
+            "qui manquait quand le site enregistrait les réponses.",
+            digest="6ab0ea47dce979af",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2023-006 (Doctissimo) : ces réponses ne sont pas recueillies lors de "
+            "soins, et aucun hébergeur n'est en cause ; relisez ce qui manquait quand le site "
+            "les enregistrait.",
+            digest="3416595d76499420",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2023-006 (Doctissimo) : pour des données de santé sur un site grand "
+            "public, informer ne suffit pas : aucune exception ne lève l'interdiction sans "
+            "un acte positif des internautes. Lequel manquait ?",
+            digest="0bc9ead7e9ec5951",
+        ),
     ],
-    success="c'est le bon principe. L'explication se trouve sous la question, dans « Après "
+    success="c'est la bonne règle. L'explication se trouve sous la question, dans « Après "
     "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(principe_doctissimo, name="principe_doctissimo",
-                    options=["anonymisation", "sécurité", "consentement"],
+                    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
                     expected="consentement")
 ### END HIDDEN TESTS
 
 # %% mistake="principe_doctissimo"
-# message : n'ont jamais été présentées comme anonymes
-principe_doctissimo = "anonymisation"
+# message : a aussi relevé un défaut de sécurité
+principe_doctissimo = "securite"
 
 # %% mistake="principe_doctissimo"
-# message : ce n'est pas le manquement principal
-principe_doctissimo = "securite"
+# message : ne mène pas une recherche
+principe_doctissimo = "formalite"
+
+# %% [markdown]
+# #### Question 8 d — Un médecin libéral (SAN-2020-015)
+#
+# Quelle règle a été enfreinte quand n'importe qui pouvait consulter sur Internet les images
+# des patients ?
 
 # %% answer="principe_medecin"
 # Question 8 d — SAN-2020-015 (un médecin libéral)
@@ -1143,15 +1311,15 @@ principe_medecin = "sécurité"
 checks.check_choice(
     principe_medecin,
     name="principe_medecin",
-    options=["anonymisation", "sécurité", "consentement"],
+    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
     digest="4262d420ae71107b",
     mistakes=[
         checks.Mistake(
             None,
-            "SAN-2020-015 (médecin libéral) : les images portaient les noms des "
-            "patients, personne ne les disait anonymes ; relisez comment elles se sont "
-            "retrouvées sur Internet.",
-            digest="f82a9c00e5d9433e",
+            "SAN-2020-015 (médecin libéral) : aucune étude n'est en cause, le médecin "
+            "soignait ses patients ; relisez comment les images se sont retrouvées sur "
+            "Internet.",
+            digest="421c74f2b47c56be",
         ),
         checks.Mistake(
             None,
@@ -1160,19 +1328,39 @@ checks.check_choice(
             "relisez comment elles se sont retrouvées sur Internet.",
             digest="703432884bec2a93",
         ),
+        checks.Mistake(
+            None,
+            "SAN-2020-015 (médecin libéral) : personne n'a vendu ces images ; relisez "
+            "comment elles se sont retrouvées sur Internet.",
+            digest="cb4bb4679d168721",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2020-015 (médecin libéral) : les faits décrivent la box du cabinet, pas "
+            "un hébergeur ; relisez comment elle était réglée et comment les images "
+            "étaient stockées.",
+            digest="fae8c5ecbc94edb7",
+        ),
+        checks.Mistake(
+            None,
+            "SAN-2020-015 (médecin libéral) : informer les patients n'aurait pas empêché "
+            "cet accès ; relisez comment la box était réglée et comment les images étaient "
+            "stockées.",
+            digest="ff9cc0a500c45132",
+        ),
     ],
-    success="c'est le bon principe. L'explication se trouve sous la question, dans « Après "
+    success="c'est la bonne règle. L'explication se trouve sous la question, dans « Après "
     "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(principe_medecin, name="principe_medecin",
-                    options=["anonymisation", "sécurité", "consentement"],
+                    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
                     expected="sécurité")
 ### END HIDDEN TESTS
 
 # %% mistake="principe_medecin"
-# message : personne ne les disait anonymes
-principe_medecin = "anonymisation"
+# message : informer les patients n'aurait pas empêché
+principe_medecin = "information"
 
 # %% mistake="principe_medecin"
 # message : ne demande pas leur consentement
@@ -1181,13 +1369,16 @@ principe_medecin = "consentement"
 # %% [markdown]
 # <details><summary>Après avoir répondu : la question 8 expliquée</summary>
 #
-# Cegedim Santé (SAN-2024-013) : des données seulement pseudonymisées, présentées comme
-# anonymes ; la CNIL lui a reproché de les avoir traitées sans les formalités préalables
-# (loi Informatique et Libertés, article 66), donc sans base licite, et « anonymisation » est ici l'étiquette du
-# cours pour ce manquement. Dedalus Biologie (SAN-2022-009) et le médecin libéral
-# (SAN-2020-015) : des données qui fuient ou restent ouvertes, c'est la sécurité (article 32).
-# Doctissimo (SAN-2023-006) : des données de santé collectées par un site grand public sans
-# accord explicite, alors qu'aucune autre exception ne s'appliquait, c'est le consentement.
+# Cegedim Santé (SAN-2024-013) : des données où chaque patient garde un code propre sont
+# pseudonymisées, donc personnelles. L'éditeur les croyait anonymes et s'en est servi pour des
+# études sans la formalité préalable auprès de la CNIL : c'est ce que la CNIL a sanctionné
+# (loi Informatique et Libertés, article 66), avec l'absence de base licite qui en découle.
+# Dedalus Biologie (SAN-2022-009) et le médecin libéral (SAN-2020-015) : des données qui
+# fuient ou restent ouvertes, c'est la sécurité (RGPD, article 32). Doctissimo
+# (SAN-2023-006) : des données de santé enregistrées par un site grand public sans accord
+# explicite, alors qu'aucune autre exception ne s'appliquait, c'est le consentement. La vente
+# et l'hébergement HDS sont des règles du code de la santé publique : aucune de ces quatre
+# décisions ne les applique.
 # </details>
 #
 # Les sanctions visent de grandes entreprises comme un médecin seul.
@@ -1197,89 +1388,94 @@ principe_medecin = "consentement"
 # Le parcours juridique se conclut par un **verdict** : **licite** (rien à ajouter),
 # **illicite** (au moins une étape bloque, et aucune précaution n'y change rien) ou **sous
 # condition** (licite seulement si des conditions précises sont remplies avant de commencer).
-# Reprenez le projet de la cardiologue de la question 3, tel qu'il est décrit, avant toute
-# démarche : quel est son verdict ? Répondez `"licite"`, `"illicite"` ou `"sous condition"`.
+#
+# > L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients opérés
+# > d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir réopérer. Ses
+# > membres n'ont soigné aucun de ces patients. Le CHU a vérifié que l'étude respecte en tous
+# > points une méthodologie de référence de la CNIL et a fait sa déclaration de conformité.
+# > Aucun patient n'a signé de consentement. Les données seront pseudonymisées avant
+# > l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
+# > opposer ne sont pas encore parties.
+#
+# Quel est le verdict de ce projet, tel qu'il est décrit ? Répondez `"licite"`, `"illicite"`
+# ou `"sous condition"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Une étape bloque-t-elle, quelle que soit la précaution prise ? Si aucune ne bloque,
-# reste-t-il quelque chose à faire avant de commencer l'étude ?
+# Une étape bloque-t-elle, quelle que soit la précaution prise ? Si aucune ne bloque, tout ce
+# qui doit précéder l'analyse est-il fait ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez le paragraphe « Réutiliser des données pour la recherche » : que faut-il faire,
-# auprès de la CNIL et des patients, avant de commencer ? L'énoncé dit-il que c'est fait ?
+# Relisez le paragraphe « Réutiliser des données pour la recherche » : est-ce une étude
+# interne ? Qu'est-il dû, auprès de la CNIL **et** auprès des patients, avant de commencer ?
+# Reprenez l'énoncé phrase par phrase : qu'est-ce qui est fait, qu'est-ce qui ne l'est pas ?
 # </details>
 
-# %% answer="verdict_cohorte"
-verdict_cohorte = ...
+# %% answer="verdict_prothese"
+verdict_prothese = ...
 ### BEGIN SOLUTION
-verdict_cohorte = "sous condition"
+verdict_prothese = "sous condition"
 ### END SOLUTION
 
-# %% tests="verdict_cohorte" points=2
+# %% tests="verdict_prothese" points=2
 # Vérification de la question 9 : exécutez cette cellule.
-verdict_cohorte = law.normalise_answer(verdict_cohorte)  # « licite sous condition »…
+verdict_prothese = law.normalise_answer(verdict_prothese)  # « licite sous condition »…
 checks.check_choice(
-    verdict_cohorte,
-    name="verdict_cohorte",
+    verdict_prothese,
+    name="verdict_prothese",
     options=["licite", "illicite", "sous condition"],
-    digest="c87a643eecc0e39c",
+    digest="f9ce5f4db9319743",
     mistakes=[
         checks.Mistake(
             None,
-            "l'exception de la recherche (9(2)(j)) ne suffit pas à elle seule : rien dans "
-            "l'énoncé ne dit que la formalité auprès de la CNIL (méthodologie de référence ou "
-            "autorisation) est faite, ni que les patients sont informés et peuvent s'opposer.",
-            digest="6cd4463de0659ab1",
+            "la formalité auprès de la CNIL est faite, mais pas tout ce qui doit précéder "
+            "l'analyse : relisez la dernière phrase de l'énoncé. Avant de traiter des données "
+            "pour un nouveau but, on en informe les personnes (RGPD, article 13, paragraphe 3).",
+            digest="6f9e71d0e17253f5",
         ),
         checks.Mistake(
             None,
-            "aucune étape ne bloque définitivement : l'accord de chaque patient n'est pas la "
-            "condition d'une recherche (exception 9(2)(j), pas 9(2)(a)), et étudier les "
-            "réhospitalisations n'est pas une finalité interdite comme la vente de données.",
-            digest="f4d5d50d2d08011a",
+            "rien ne bloque définitivement : l'accord de chaque patient n'est pas la condition "
+            "d'une recherche (exception 9(2)(j), pas 9(2)(a)), et ce qui manque encore peut "
+            "être fait avant de commencer.",
+            digest="4f384ca2fa0153dc",
         ),
     ],
     success="c'est le bon verdict. L'explication se trouve sous la question, dans « Après "
     "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(verdict_cohorte, name="verdict_cohorte",
+checks.check_choice(verdict_prothese, name="verdict_prothese",
                     options=["licite", "illicite", "sous condition"],
                     expected="sous condition")
 ### END HIDDEN TESTS
 
-# %% mistake="verdict_cohorte"
-# message : ne suffit pas à elle seule
-verdict_cohorte = "Licite"
+# %% mistake="verdict_prothese"
+# message : relisez la dernière phrase de l'énoncé
+verdict_prothese = "Licite"
 
-# %% mistake="verdict_cohorte"
-# message : aucune étape ne bloque définitivement
-verdict_cohorte = "illicite"
+# %% mistake="verdict_prothese"
+# message : rien ne bloque définitivement
+verdict_prothese = "illicite"
 
 # %% [markdown]
 # <details><summary>Après avoir répondu : la question 9 expliquée</summary>
 #
-# Sous condition : aucune étape ne bloque, mais l'étude n'est licite que si, avant de
-# commencer, le CHU a sa base légale (mission d'intérêt public, article 6) et l'exception de
-# la recherche (9(2)(j)), informe les patients de leur droit d'opposition et accomplit la
-# formalité auprès de la CNIL (loi Informatique et Libertés, articles 66 et 72 et suivants :
-# méthodologie de référence ou autorisation). Les données, pseudonymisées avant l'analyse,
-# restent personnelles.
+# Sous condition. Ce n'est pas une étude interne (ses auteurs n'ont pas soigné ces patients) :
+# la formalité auprès de la CNIL est due, et elle est faite (déclaration de conformité à une
+# méthodologie de référence). Aucun consentement n'est à recueillir : l'exception est la
+# recherche, 9(2)(j), et la base légale la mission d'intérêt public du CHU. Mais chaque
+# patient doit être informé avant que ses données servent à ce nouveau but (RGPD, article 13,
+# paragraphe 3) et pouvoir s'y opposer (loi Informatique et Libertés, articles 72 et
+# suivants) : l'analyse ne peut commencer qu'une fois les lettres parties, sans les données
+# de ceux qui s'opposent. Pseudonymisées avant l'analyse, les données restent personnelles
+# pour le CHU, qui peut retrouver chaque patient.
 # </details>
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
-# - **Les données des pharmacies.** La société GERS produit des statistiques de ventes de
-#   médicaments à partir d'un panel de pharmacies d'officine. Le 28 août 2024, la formation
-#   restreinte de la CNIL a prononcé contre elle une amende de 800 000 € (délibération
-#   SAN-2024-010, montant rappelé par le Conseil d'État, 2026) et a sanctionné le même jour la société Santestat (SAN-2024-011). GERS a
-#   contesté sa sanction devant le Conseil d'État en soutenant notamment que ses données
-#   étaient anonymes ; le Conseil d'État a statué le 13 février 2026 (n° 498628). Ce module ne
-#   rapporte ni le détail des manquements retenus par la CNIL ni le sens de cette décision :
-#   lisez-la avant de citer l'affaire.
 # - **Accéder au SNDS.** L'accès à ses données personnelles n'est autorisé que pour des
 #   études d'intérêt public, selon les procédures de la loi Informatique et Libertés ; un
 #   industriel ou un assureur doit prouver que son traitement ne peut servir à une finalité
@@ -1310,6 +1506,12 @@ verdict_cohorte = "illicite"
 # projet avec des données de patients, et si ce qui est permis vous paraît toujours
 # acceptable.
 #
+# Pour un modèle d'IA, d'autres règles s'ajoutent à celles de ce module, que vous n'avez pas
+# à traiter ici : le règlement européen sur l'intelligence artificielle (règlement (UE)
+# 2024/1689, article 10 dans son texte de 2024) exige que les données d'entraînement des
+# systèmes d'IA à haut risque soient soumises à une gouvernance et examinées, notamment
+# pour leurs biais ; le module 13, à venir, le traite.
+#
 # *Notation (3 points)* : 1 point pour les trois verbes, chacun avec un article juste ;
 # 1 point pour un scénario ou une décision, relié à votre argument ; 1 point pour une
 # démarche concrète et une position argumentée.
@@ -1332,14 +1534,17 @@ verdict_cohorte = "illicite"
 #   soins (L1111-8), et certaines finalités sont interdites quel que soit le destinataire
 #   (SNDS, L1461-1, V) ; *traiter pour un diagnostic* relève de la base légale du soin et de
 #   l'exception 9(2)(h) pour le patient lui-même, mais la réutilisation pour une recherche
-#   scientifique relève de 9(2)(j) (9(2)(i) seulement pour une mission de sécurité sanitaire
+#   scientifique relève de 9(2)(j) (9(2)(i) seulement pour une mission de santé publique
 #   prévue par une loi, comme la vigilance sur les médicaments) et des formalités des
-#   articles 66 et 72 et suivants de la loi Informatique et Libertés. Entraîner un modèle
+#   articles 66 et 72 et suivants de la loi Informatique et Libertés (sauf étude interne).
+#   Valoriser, sans l'exiger, la condition d'accès d'un assureur au SNDS (L1461-3) et
+#   l'information préalable à un nouveau but (RGPD, art. 13, paragraphe 3). Entraîner un modèle
 #   d'IA sur des données de soins est une nouvelle finalité, avec son exception (en général
 #   9(2)(j)) et sa formalité ; des données pseudonymisées transmises restent personnelles pour
-#   le destinataire s'il peut retrouver les personnes (question 6). L'accord entre
+#   le destinataire s'il peut retrouver les personnes (question 7). L'accord entre
 #   responsables conjoints (art. 26), cité ci-dessus pour l'enseignant, n'est pas exigé de
-#   l'étudiant : il n'est pas enseigné en séance.
+#   l'étudiant : il n'est pas enseigné en séance ; le règlement sur l'IA (art. 10), seulement
+#   signalé dans la consigne, non plus.
 #   - **1** : les trois verbes distingués, chacun avec un texte juste. *Exemple de réponse à
 #     1 point* : « Monétiser : non, vendre des données de santé identifiantes est interdit
 #     même si le patient est d'accord (CSP, L1111-8, VII). Échanger : seulement avec une base
@@ -1356,8 +1561,10 @@ verdict_cohorte = "illicite"
 #   Ne pas pénaliser l'oubli de l'article 6 s'il est implicite ; pénaliser (½ au plus) une
 #   réponse qui appelle l'exception de l'article 9(2) « la base légale » et s'en contente.
 # - **Point 2 — Un scénario ou une décision de la CNIL correctement mobilisé** (p. ex.
-#   pharmacie : illicite malgré le consentement ; SAN-2024-013 : pseudonymisé n'est pas
-#   anonyme ; SAN-2022-009 ou SAN-2020-015 : sécurité). L'idée centrale : le droit
+#   pharmacie : illicite malgré le consentement ; SAN-2024-013 : des données pseudonymisées,
+#   crues anonymes, utilisées pour des études sans formalité ; SAN-2022-009 ou SAN-2020-015 :
+#   sécurité ; la mutuelle et le SNDS : un accès encadré même pour un but permis). L'idée
+#   centrale : le droit
 #   d'utiliser est lié à une **finalité** ; il ne se transfère pas à une autre finalité ou à
 #   un autre acteur (valeur V5 — Utilisation responsable et éclairée). Valoriser la
 #   distinction entre licite et légitime (vente de tableaux anonymes : licite sous condition,
@@ -1383,7 +1590,8 @@ verdict_cohorte = "illicite"
 # module.
 #
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (RGPD) :
-#   articles 4 (points 5, 8, 11 et 15), 6, 9 (dont 9(2)(c)), 13, 14, 26, 28, 32, 35 et 89,
+#   articles 4 (points 5, 8, 11 et 15), 6, 9 (dont 9(2)(c), 9(2)(i) et 9(4)), 13 (dont son
+#   paragraphe 3), 14, 26, 28, 32, 35 et 89,
 #   chapitre V (articles 44 à 49), considérants 26, 27 et 35. EUR-Lex, CELEX 32016R0679.
 # - Cour de justice de l'Union européenne, arrêt du 4 septembre 2025, Contrôleur européen de
 #   la protection des données (EDPS) contre Conseil de résolution unique (CRU), affaire
@@ -1410,7 +1618,7 @@ verdict_cohorte = "illicite"
 # - Loi n° 78-17 du 6 janvier 1978 relative à l'informatique, aux fichiers et aux libertés,
 #   article 66 et articles 72 et suivants. Légifrance. CNIL, « Demande d'autorisation d'une
 #   recherche en santé : les informations à fournir et les critères d'octroi », 11 janvier
-#   2023, cnil.fr.
+#   2023, cnil.fr (dont l'exception des études « internes », citée à l'étape 2).
 # - Agence du numérique en santé, « Quel est le champ d'application de la législation relative
 #   à l'hébergement de données de santé à caractère personnel ? », foire aux questions,
 #   esante.gouv.fr (mise à jour du 11 février 2025).
@@ -1419,15 +1627,11 @@ verdict_cohorte = "illicite"
 #   certification pour l'hébergement de données de santé à caractère personnel (Journal
 #   officiel du 16 mai 2024).
 # - CNIL, formation restreinte : délibération SAN-2024-013 du 5 septembre 2024 (Cegedim Santé) ;
-#   SAN-2024-010 (GERS) et SAN-2024-011 (Santestat) du 28 août 2024 ; SAN-2022-009 du
-#   15 avril 2022 (Dedalus Biologie) ; SAN-2023-006 du 11 mai 2023 (Doctissimo) ; SAN-2020-015
-#   du 7 décembre 2020 (médecin libéral). Légifrance.
-# - Conseil d'État, 10e et 9e chambres réunies, 13 février 2026, société GERS, n° 498628 et
-#   498629, ECLI:FR:CECHR:2026:498628.20260213 : l'exposé des requêtes rappelle l'amende de
-#   800 000 euros de la délibération SAN-2024-010 ; le sens de la décision n'est pas rapporté
-#   ici. conseil-etat.fr, ArianeWeb. Sur
-#   l'activité de GERS : « GERS Rupture est lancé », *Le Quotidien du pharmacien*, 2 mars
-#   2020.
+#   SAN-2022-009 du 15 avril 2022 (Dedalus Biologie) ; SAN-2023-006 du 11 mai 2023
+#   (Doctissimo) ; SAN-2020-015 du 7 décembre 2020 (médecin libéral). Légifrance.
+# - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
+#   des règles harmonisées concernant l'intelligence artificielle, article 10 (texte publié
+#   en 2024). EUR-Lex, CELEX 32024R1689.
 # - Scénarios : situations fictives inspirées de la pratique française, écrites pour ce cours
 #   (`esn_teach/law/data/scenarios.toml`) ; elles simplifient le droit et ne valent pas avis
 #   juridique.
