@@ -203,7 +203,7 @@ WRONG_CALLS = [
     pytest.param(
         lambda: fit_risk_score(COHORT, "race"),
         ValueError,
-        r"^colonnes non numériques : 'race' ; le score linéaire ne prend que des nombres",
+        r"^colonnes non numériques : 'race' ; le score ne prend que des nombres",
         id="fit-label-text",
     ),
     pytest.param(
@@ -223,6 +223,19 @@ WRONG_CALLS = [
         ValueError,
         r"^colonnes avec des valeurs manquantes \(NaN\) ou infinies : 'age' ;",
         id="fit-nan",
+    ),
+    pytest.param(
+        lambda: fit_risk_score(COHORT.assign(cost=-COHORT["cost"]), "cost"),
+        ValueError,
+        r"^valeurs négatives dans 'cost' : le score \(une régression de Poisson\) prédit une "
+        r"grandeur positive ou nulle",
+        id="fit-negative",
+    ),
+    pytest.param(
+        lambda: fit_risk_score(COHORT.assign(cost=0.0), "cost"),
+        ValueError,
+        r"^la colonne 'cost' vaut 0 pour tous les patients : il n'y a rien à prédire\.$",
+        id="fit-all-zero",
     ),
     pytest.param(
         lambda: fit_risk_score(COHORT.iloc[:0], "cost"),

@@ -1,6 +1,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+from sklearn.linear_model import LinearRegression
 
 from esn_teach.datasets import (
     fit_risk_score,
@@ -8,6 +9,7 @@ from esn_teach.datasets import (
     programme_shares,
     top_share,
 )
+from esn_teach.datasets._obermeyer import FEATURES
 
 
 def test_default_sizes_are_table_1():
@@ -62,13 +64,60 @@ def test_columns_valid():
 
 
 def test_published_shares_reproduced_at_defaults():
-    # Obermeyer 2019: 17.7 % Black among auto-enrolled (>= 97th pct) with the cost label,
-    # 46.5 % without the disparity. Tolerance: ±1.5 pp for the cost label; the health
-    # label must be markedly higher, within ±3.5 pp of 46.5 %.
+    # Obermeyer 2019, Table 2 (models retrained on 2/3, judged on 1/3): 14.1 % Black at or
+    # above the 97th percentile with the total-cost label, 26.7 % with the chronic-conditions
+    # label. Tolerance: ±2 pp for the cost label. Our health label is cleaner than the
+    # paper's (no access effect, see the data card), so its share is only required to be at
+    # least the paper's and markedly above the cost label's, and below 40 %.
     f = make_cost_vs_need_cohort(n_samples=300_000, random_state=7).frame
     shares = programme_shares(f)
-    assert shares["cost"] == pytest.approx(0.177, abs=0.015)
-    assert shares["health"] == pytest.approx(0.465, abs=0.035)
+    assert shares["cost"] == pytest.approx(0.141, abs=0.02)
+    assert 0.267 <= shares["health"] <= 0.40
+    assert shares["health"] > shares["cost"] + 0.10
+
+
+def test_cost_score_is_calibrated_by_group_but_not_for_need():
+    # Obermeyer 2019, Fig. 3A: at every level of the risk score, Black and White patients
+    # have roughly the same cost the next year; Fig. 1A: not the same illness.
+    f = make_cost_vs_need_cohort(n_samples=200_000, random_state=4).frame
+    score = fit_risk_score(f, "cost")
+    black = (f["race"] == "Black").to_numpy()
+    cost, need = f["cost"].to_numpy(), f["n_chronic_next"].to_numpy()
+    assert (score >= 0).all()
+    # predicted / observed mean cost, per group, within 10 %
+    for group in (black, ~black):
+        assert score[group].mean() / cost[group].mean() == pytest.approx(1.0, abs=0.10)
+    decile = np.minimum(pd.Series(score).rank(pct=True).to_numpy() * 10, 9.999).astype(int)
+    for d in range(1, 10):  # the lowest decile holds near-zero costs: ratios are unstable
+        here = decile == d
+        # observed cost, Black / White, within 15 % at equal score
+        ratio = cost[here & black].mean() / cost[here & ~black].mean()
+        assert ratio == pytest.approx(1.0, abs=0.15), (d, ratio)
+        # but Black patients are sicker at equal score, in every decile
+        assert need[here & black].mean() > need[here & ~black].mean() + 0.2, d
+    # A linear regression of the cost, by contrast, predicts negative costs for some
+    # patients (> 3 %): one reason the score is a Poisson regression.
+    x = f[list(FEATURES)].to_numpy(dtype=float)
+    linear = LinearRegression().fit(x, cost).predict(x)
+    assert (linear < 0).mean() > 0.03
+
+
+def test_diagnosis_gap_hides_chronic_conditions_of_the_black_group():
+    kwargs = {"n_samples": 200_000, "random_state": 5}
+    base = make_cost_vs_need_cohort(**kwargs).frame
+    under = make_cost_vs_need_cohort(diagnosis_gap=0.3, **kwargs).frame
+    assert under.attrs["diagnosis_gap"] == 0.3 and base.attrs["diagnosis_gap"] == 0.0
+    pd.testing.assert_series_equal(base["race"], under["race"])  # same patients
+    m0 = base.groupby("race", observed=True)[["n_chronic", "n_chronic_next"]].mean()
+    m1 = under.groupby("race", observed=True)[["n_chronic", "n_chronic_next"]].mean()
+    # Black: 30 % fewer recorded conditions (±0.05 illness); White: unchanged (±0.03)
+    for column in ("n_chronic", "n_chronic_next"):
+        assert m1.loc["Black", column] == pytest.approx(0.7 * m0.loc["Black", column], abs=0.05)
+        assert m1.loc["White", column] == pytest.approx(m0.loc["White", column], abs=0.03)
+    # the chronic-conditions label now selects markedly fewer Black patients (>= 5 pp)
+    assert programme_shares(under, labels="health")["health"] < (
+        programme_shares(base, labels="health")["health"] - 0.05
+    )
 
 
 def test_equal_cost_at_equal_illness_removes_disparity():
@@ -131,6 +180,12 @@ def test_helpers():
             r"« access_gap » .* et 1 \(exclu\)" r" ; valeur reçue : 1,0\.",
         ),
         ({"access_gap": -0.1}, ValueError, "access_gap"),
+        (
+            {"diagnosis_gap": 1.0},
+            ValueError,
+            r"« diagnosis_gap » .* et 1 \(exclu\)" r" ; valeur reçue : 1,0\.",
+        ),
+        ({"diagnosis_gap": "some"}, TypeError, "diagnosis_gap"),
         (
             {"access_gap": "big"},
             TypeError,
