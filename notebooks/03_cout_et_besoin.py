@@ -8,13 +8,13 @@
 # ## Ce que vous saurez faire à la fin de ce module
 #
 # 1. Dire ce qu'est la **cible** d'un modèle, et pourquoi le **coût** des soins peut trahir le
-#    **besoin** de soins.
+#    **besoin** de soins, même quand le modèle prédit bien le coût.
 # 2. Calculer la **part d'un groupe parmi les patients sélectionnés**, et la distinguer du
 #    **taux de sélection** de ce groupe.
 # 3. Comparer l'état de santé de deux groupes retenus par un même score (**au-dessus du même
-#    seuil**, ou **à score égal**, dans une tranche de score), avec son incertitude, pour
-#    repérer un biais.
-# 4. Dire ce que change la cible : la part des patients noirs parmi les inscrits.
+#    seuil**, ou **à score égal**), lire l'**intervalle de confiance** de l'écart, et dire
+#    laquelle des deux comparaisons révèle un biais.
+# 4. Dire ce que change la cible : qui est retenu, et l'écart à score égal.
 # 5. Après la séance : dire si une nouvelle cible corrige ou reproduit ce biais ; lire un taux
 #    de sélection par groupe ; justifier la cible d'un algorithme de gestion des soins.
 #
@@ -37,14 +37,16 @@
 # - Gardez le nom de la variable tel quel (`part_noirs_cout`) ; décimales avec un **point**
 #   (`0.8`, pas `0,8`) ; écrivez de préférence le **calcul** : un résultat arrondi à deux
 #   décimales peut être refusé.
+# - Les encadrés repliés marqués « facultatif » peuvent attendre la fin de la séance.
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
 #
-# Un grand hôpital universitaire américain propose à ses patients atteints de maladies
-# chroniques un **programme de suivi renforcé** (*care management*). Une infirmière
-# coordinatrice organise leurs rendez-vous et leurs traitements, pour éviter des
-# hospitalisations. Les places sont limitées.
+# Un grand hôpital universitaire américain propose à ses patients de soins primaires, couverts
+# par des contrats dits « à risque » avec les assureurs, un **programme de suivi renforcé**
+# (*care management*) : pour les patients aux besoins complexes, une infirmière coordinatrice
+# organise rendez-vous et traitements, pour éviter des hospitalisations. Les places sont
+# limitées.
 #
 # Un algorithme commercial donne à chaque patient un **score de risque**. Être au 97ᵉ
 # **centile**, c'est avoir un score plus élevé que celui de 97 patients sur 100. Au-dessus du
@@ -54,34 +56,40 @@
 #
 # L'algorithme n'utilisait pas la race. Pourtant, en 2019, des chercheurs ont montré qu'il
 # désavantageait fortement les patients noirs : **à score égal, ils étaient nettement plus
-# malades que les patients blancs**. Sans cet écart, la part des patients noirs repérés
-# passerait de 17,7 % (la part observée) à 46,5 % (estimation par simulation,
-# Obermeyer et al., 2019).
+# malades que les patients blancs**. Selon leur simulation, sans cet écart, la part des
+# patients noirs repérés passerait de 17,7 % à 46,5 % (Obermeyer et al., 2019).
 #
 # D'où venait le problème ? Du **choix de la cible**. La **cible** (en anglais *label*) est la
 # grandeur qu'un modèle apprend à prédire. Le besoin de soins ne se mesure pas directement.
 # L'algorithme prédisait donc le **coût des soins de l'année suivante**, comme **substitut**
 # (en anglais *proxy*) du besoin : une grandeur facile à mesurer, censée suivre celle qui nous
-# intéresse. Or, à maladie égale, on dépense moins pour les patients qui ont moins accès aux
-# soins.
+# intéresse. Or, à maladie égale, on dépensait moins pour les patients noirs : l'étude cite la
+# pauvreté, qui éloigne des soins même les assurés, et la relation avec le système de soins
+# (discrimination, méfiance).
 #
 # **À propos des groupes.** « Patients noirs » et « patients blancs » sont les catégories de
-# l'étude américaine, où la « race » est une catégorie sociale, pas biologique. Le mécanisme
-# vaut pour tout groupe qui accède moins aux soins : habitants de déserts médicaux, personnes
-# en précarité, patients qui maîtrisent mal la langue.
+# l'étude américaine, déclarées par les patients ; la « race » y est une catégorie sociale, pas
+# biologique. Le mécanisme vaut pour tout groupe dont les soins coûtent moins à besoin égal
+# (déserts médicaux, précarité, barrière de la langue).
 #
-# <details><summary>Pour aller plus loin (lecture facultative) : ces catégories en France, le cadre juridique</summary>
+# <details><summary>Facultatif : ces catégories en France, le cadre juridique</summary>
 #
 # Les catégories de l'étude ne se transposent pas telles quelles en France, où les
-# statistiques ethniques sont très encadrées. Dans l'Union européenne, le règlement sur
-# l'intelligence artificielle (règlement (UE) 2024/1689, article 10) impose d'examiner les
-# données des systèmes dits « à haut risque » pour y repérer les biais possibles ; son
-# paragraphe 5 permet, à titre exceptionnel, strictement nécessaire et avec des garanties, de
-# traiter pour cela des données sensibles, que le RGPD (règlement (UE) 2016/679, article 9)
-# interdit en principe de traiter, comme celles qui révèlent l'origine raciale ou ethnique.
-# En France, le Conseil constitutionnel a jugé que les
+# statistiques ethniques sont très encadrées. Le Conseil constitutionnel a jugé que les
 # traitements de données destinés à mesurer la diversité des origines ne peuvent pas reposer
-# sur l'origine ethnique ou la race (décision n° 2007-557 DC).
+# sur l'origine ethnique ou la race (décision n° 2007-557 DC). On peut en revanche vérifier un
+# score sur des groupes que les données de santé permettent de repérer : les bénéficiaires de
+# la complémentaire santé solidaire (C2S), les habitants des communes ou des quartiers les plus
+# défavorisés (indices de défavorisation FDep ou EDI), ceux des zones où les médecins manquent.
+#
+# Dans l'Union européenne, le règlement sur l'intelligence artificielle (règlement (UE)
+# 2024/1689, article 10) impose d'examiner les données des systèmes dits « à haut risque »
+# pour y repérer les biais possibles ; son paragraphe 5 permet, à titre exceptionnel,
+# strictement nécessaire et avec des garanties, de traiter pour cela des données sensibles,
+# que le RGPD (règlement (UE) 2016/679, article 9) interdit en principe de traiter, comme
+# celles qui révèlent l'origine raciale ou ethnique. Savoir si un algorithme comme celui-ci
+# est « à haut risque » au sens de ce règlement demande une analyse que ce module ne fait
+# pas : le module 13 y revient.
 # </details>
 
 # %% [markdown]
@@ -90,8 +98,8 @@
 # Les données de l'étude ne sont pas publiques. Notre **cohorte synthétique** est faite de
 # patients inventés par un programme. Ses effectifs et ses moyennes de maladies chroniques
 # viennent du tableau 1 de l'article : 43 539 patients blancs et 6 079 patients noirs, avec en
-# moyenne 1,20 et 1,90 maladie chronique active (Obermeyer et al., 2019). La cellule suivante affiche quelques moyennes et la **fiche** des
-# données, repliée.
+# moyenne 1,20 et 1,90 maladie chronique active (Obermeyer et al., 2019). La cellule suivante
+# affiche quelques moyennes et la **fiche** des données, repliée.
 #
 # Chaque ligne est un patient. Les colonnes utiles ici :
 #
@@ -105,17 +113,24 @@
 # %%
 # Cette cellule charge les outils et la cohorte, puis affiche quelques moyennes. Vous n'avez
 # pas à comprendre ce code : retenez les phrases qu'il affiche.
+import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 from fairlearn.metrics import MetricFrame, count, selection_rate
 from IPython.display import display
-from sklearn.linear_model import LinearRegression
+from sklearn.linear_model import PoissonRegressor
 from sklearn.model_selection import train_test_split
 
-from esn_teach import checks, fr_number, fr_percent, fr_table
+from esn_teach import checks, fr_number, fr_percent
 from esn_teach.datasets import data_card, make_cost_vs_need_cohort, top_share
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import CostNeedExplorer, selection_by_group
+from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figure
+
+
+def en_dollars(montant):
+    """Écrit un montant à la française, avec une espace entre les milliers : 7 540 $."""
+    return f"{montant:,.0f}".replace(",", "\u00a0") + "\u00a0$"
+
 
 # Cohorte synthétique, toujours la même grâce à la graine random_state=0 (le point de départ
 # du tirage au hasard).
@@ -128,11 +143,9 @@ print(
 )
 moyennes = patients.groupby("race", observed=True)[["n_chronic_next", "cost"]].mean()
 for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
-    # Coût écrit à la française, avec une espace entre les milliers.
-    cout_moyen = f"{moyennes.loc[groupe, 'cost']:,.0f}".replace(",", "\u00a0")
     print(
         f"Patients {nom} : {fr_number(moyennes.loc[groupe, 'n_chronic_next'], 2)} maladie "
-        f"chronique en moyenne, coût moyen {cout_moyen} $"
+        f"chronique en moyenne, coût moyen {en_dollars(moyennes.loc[groupe, 'cost'])}"
     )
 # Écart d'accès mesuré comme dans l'étude : à nombre égal de maladies chroniques (année
 # suivante), combien un patient noir coûte-t-il de moins qu'un patient blanc ? On compare les
@@ -144,33 +157,32 @@ ecart_dollars = float(
     / poids[par_nombre.dropna().index].sum()
 )
 ecart_etude = 1801  # dollars de moins par an, Obermeyer et al., 2019 (figure 3B)
-dollars = f"{ecart_dollars:,.0f}".replace(",", "\u00a0")  # espace entre les milliers
 print(
-    f"À nombre égal de maladies chroniques, un patient noir coûte en moyenne {dollars}\u00a0$ "
-    f"de moins par an qu'un patient blanc, soit {fr_number(ecart_dollars / ecart_etude, 1)} "
-    "fois l'écart de l'étude (1\u00a0801\u00a0$, Obermeyer et al., 2019)."
+    f"À nombre égal de maladies chroniques, un patient noir coûte en moyenne "
+    f"{en_dollars(ecart_dollars)} de moins par an qu'un patient blanc, soit "
+    f"{fr_number(ecart_dollars / ecart_etude, 1)} fois l'écart de l'étude (1\u00a0801\u00a0$, "
+    "Obermeyer et al., 2019)."
 )
 # La fiche des données, repliée : cliquez sur son titre pour la déplier.
 display(data_card(donnees))
 
 # %% [markdown]
-# Dans notre cohorte, les patients noirs sont en moyenne **plus malades**, mais ils **coûtent
-# moins**. Dans l'étude, ils coûtaient en moyenne un peu **plus** (8 442 contre 7 540 dollars).
-# Mais à nombre égal de maladies chroniques, ils coûtaient 1 801 dollars de **moins** par an
-# (Obermeyer et al., 2019).
+# Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, et coûtent à peu
+# près autant que les patients blancs (dans l'étude, un peu plus : 8 442 contre 7 540 dollars,
+# Obermeyer et al., 2019). Pourtant, à nombre égal de maladies chroniques, ils coûtent
+# **moins** : 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
 #
-# > **Une reproduction volontairement grossie.** Le mécanisme est réel, mais notre écart
-# > d'accès, mesuré en dollars comme dans l'étude (ci-dessus), est presque trois fois plus fort :
-# > l'effet se voit mieux, et notre cohorte ne reproduit pas le coût moyen plus élevé des
-# > patients noirs.
+# > **Une reproduction volontairement grossie** : notre écart d'accès, mesuré de la même façon
+# > (ci-dessus), dépasse le double de celui de l'étude, pour que l'effet se voie mieux.
 #
-# <details><summary>Pour aller plus loin (lecture facultative) : comparer avec l'étude</summary>
+# <details><summary>Facultatif : comparer avec l'étude, et avec la fiche</summary>
 #
-# Notre écart d'accès est réglé pour que notre score simple retrouve environ 17,7 % de patients
-# noirs parmi les inscrits, la part observée avec le score commercial. Les modèles réentraînés
-# par les chercheurs donnaient 14,1 % de patients noirs parmi les 3 % du haut avec la cible
-# « coût total », 26,7 % avec la cible « maladies chroniques » ; le 46,5 % vient d'une
-# simulation (Obermeyer et al., 2019). Nos écarts seront plus marqués.
+# Notre écart d'accès est réglé pour que notre score « coût » retienne à peu près la même part
+# de patients noirs que le modèle « coût » réentraîné par les chercheurs : 14,1 % parmi les 3 %
+# du haut (Obermeyer et al., 2019, tableau 2). La fiche donne des moyennes sur de grands
+# échantillons et plusieurs graines ; les cellules, notre cohorte (graine 0, et le tiers des
+# patients sur lequel on juge le score en section 3) : leurs chiffres diffèrent donc un peu,
+# du seul fait du hasard.
 # </details>
 
 # %% [markdown]
@@ -180,13 +192,14 @@ display(data_card(donnees))
 # précédente (*insurance claims*), sans la race (Obermeyer et al., 2019). Nous en faisons une
 # **reproduction simplifiée**, en trois étapes.
 #
-# 1. **Le score** est une **régression linéaire** : une somme pondérée d'informations, aux
-#    poids choisis pour prédire au mieux la cible. Il utilise sept informations, **sans la
-#    race** : âge, sexe, maladies chroniques de cette année (`n_chronic`), HbA1c, pression
-#    artérielle, créatinine et coût de cette année.
+# 1. **Le score** est une **régression de Poisson** : une somme pondérée d'informations, aux
+#    poids choisis pour prédire au mieux la cible, transformée pour ne donner que des valeurs
+#    positives. Il utilise sept informations, **sans la race** : âge, sexe, maladies
+#    chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et coût
+#    de cette année.
 # 2. **Apprendre, puis juger.** Le score **apprend** sur deux tiers des patients, comme dans
-#    l'étude. On le **juge** sur le dernier tiers, qu'il n'a jamais vu (module 01) : la
-#    **cohorte jugée** (variable `cohorte`).
+#    l'étude ; on le **juge** sur le dernier tiers, qu'il n'a jamais vu (module 01) : la
+#    **cohorte jugée** (`cohorte`).
 # 3. **Deux cibles.** Seule la cible change : le **coût** des soins de l'année suivante
 #    (`cost`), ou le **nombre de maladies chroniques** de l'année suivante (`n_chronic_next`),
 #    plus proche du besoin.
@@ -197,18 +210,26 @@ display(data_card(donnees))
 # %%
 # Cette cellule apprend les deux scores et repère les inscrits. Vous n'avez pas à comprendre
 # ce code : retenez les variables qu'il crée (n_noirs_inscrits, n_blancs_inscrits, n_noirs,
-# n_blancs, noirs, blancs, inscrits_cout, inscrits_sante), utiles pour les questions.
+# n_blancs, noirs, blancs, inscrits_cout, inscrits_sante, tranche), utiles pour les questions.
 centile_programme = 97  # seuil du programme : 97e centile du score
 # Deux tiers des patients pour l'apprentissage ; le dernier tiers, la « cohorte jugée ».
 apprentissage, cohorte = train_test_split(patients, test_size=1 / 3, random_state=0)
 cohorte = cohorte.reset_index(drop=True)
-informations = list(donnees.feature_names)  # les sept informations, sans la race
+noms_informations = list(donnees.feature_names)  # les sept informations, sans la race
+
+
+def informations(tableau):
+    """Les sept informations du score ; le coût de cette année est pris en logarithme."""
+    valeurs = tableau[noms_informations].astype(float)
+    valeurs["prior_cost"] = np.log1p(valeurs["prior_cost"])
+    return valeurs
 
 
 def score_appris(cible):
-    """Apprend un score linéaire sur les patients d'apprentissage, note ceux de la cohorte jugée."""
-    modele = LinearRegression().fit(apprentissage[informations], apprentissage[cible])
-    return modele.predict(cohorte[informations])
+    """Apprend un score sur les patients d'apprentissage, note ceux de la cohorte jugée."""
+    modele = PoissonRegressor(alpha=0, solver="newton-cholesky")  # régression de Poisson
+    modele.fit(informations(apprentissage), apprentissage[cible])
+    return modele.predict(informations(cohorte))
 
 
 scores_cout = score_appris("cost")  # score entraîné sur le coût
@@ -219,7 +240,7 @@ blancs = race == "White"  # vrai pour chaque patient blanc
 
 seuil_cout = np.percentile(scores_cout, centile_programme)  # valeur du score au 97e centile
 inscrits_cout = scores_cout >= seuil_cout  # vrai pour chaque patient inscrit
-# Les inscrits avec l'autre cible (maladies chroniques), pour la question 4 :
+# Les inscrits avec l'autre cible (maladies chroniques), pour la section 5 :
 inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
 besoin = cohorte["n_chronic_next"].to_numpy()  # maladies chroniques de l'année suivante
 print(
@@ -231,8 +252,15 @@ print(
 n_noirs_inscrits = int((inscrits_cout & noirs).sum())  # & veut dire « et »
 n_blancs_inscrits = int((inscrits_cout & blancs).sum())
 n_noirs, n_blancs = int(noirs.sum()), int(blancs.sum())
-print(f"Patients noirs : {n_noirs} dans la cohorte jugée, dont {n_noirs_inscrits} inscrits.")
+print(
+    f"Patients noirs : {n_noirs} dans la cohorte jugée (soit "
+    f"{fr_percent(n_noirs / len(cohorte))} de la cohorte), dont {n_noirs_inscrits} inscrits."
+)
 print(f"Patients blancs : {n_blancs} dans la cohorte jugée, dont {n_blancs_inscrits} inscrits.")
+
+# Pour la question 3 : les patients dont le score « coût » est entre le 90e et le 95e centile.
+bas_tranche, haut_tranche = np.percentile(scores_cout, [90, 95])
+tranche = (scores_cout >= bas_tranche) & (scores_cout < haut_tranche)  # vrai dans la tranche
 
 # %% [markdown]
 # ### Question 1 — La part des patients noirs parmi les inscrits, cible « coût » (2 points)
@@ -240,6 +268,9 @@ print(f"Patients blancs : {n_blancs} dans la cohorte jugée, dont {n_blancs_insc
 # Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
 # patients noirs** ? Donnez une proportion entre 0 et 1 (par exemple `0.25`, et non `25`), en
 # écrivant le calcul avec les variables ci-dessus.
+#
+# *Rappel d'écriture* : en Python, `/` divise, et ce qui est entre parenthèses se calcule
+# d'abord : `6 / (1 + 2)` vaut 2.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -338,22 +369,97 @@ part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
 #
 # La part des patients noirs parmi les inscrits dépasse leur part dans la cohorte jugée
-# (affichée plus haut). Cela ne prouve pas que le score les avantage : ils sont en moyenne bien
-# plus malades, et un programme destiné aux plus malades devrait en inscrire davantage encore.
-# Pour juger, il faut comparer leur état de santé : c'est la question 2.
+# (affichée par la cellule de la section 3). Cela ne prouve pas que le score les avantage : ils
+# sont en moyenne bien plus malades, et un programme destiné aux plus malades devrait en
+# inscrire davantage encore. Pour juger, il faut comparer leur état de santé : c'est la
+# question 2.
 # </details>
 #
-# ## 4. L'explorateur : à score égal, qui est le plus malade ?
+# ## 4. Exact pour le coût, injuste pour le besoin
 #
-# Deux commandes : **la cible** du score (menu déroulant) et **le seuil du programme** (curseur
-# en centiles). Le **tableau** donne, pour chaque groupe : les inscrits, le **taux de
-# sélection** (la part des patients du groupe qui sont inscrits), la part parmi les inscrits et
-# leurs maladies chroniques moyennes l'année suivante. Le **graphique** donne les maladies
-# chroniques moyennes de chaque groupe, par tranche de 5 centiles de score (chaque point), du
-# plus faible (à gauche) au plus élevé. La ligne pointillée marque le seuil.
+# Dans l'étude, le score prédisait bien le coût dans les deux groupes : à score égal, patients
+# noirs et blancs coûtaient à peu près autant l'année suivante (Obermeyer et al., 2019,
+# figure 3A). La cellule suivante trace, par groupe et par tranche de 5 centiles du score
+# « coût », le **coût** de l'année suivante (à gauche) et le nombre de **maladies chroniques**
+# de l'année suivante, le besoin (à droite).
+
+# %%
+# Cette cellule trace les deux figures. Regardez-les, et la phrase écrite dessous, pas le code.
+rangs = np.argsort(np.argsort(scores_cout))  # rang de chaque patient selon son score
+tranche_de_5 = rangs * 20 // len(rangs)  # tranche de 5 centiles : de 0 (bas) à 19 (haut)
+milieux = np.arange(20) * 5 + 2.5  # milieu de chaque tranche, en centiles
+courbes = {
+    nom: {
+        colonne: np.array(
+            [cohorte.loc[du_groupe & (tranche_de_5 == t), colonne].mean() for t in range(20)]
+        )
+        for colonne in ("cost", "n_chronic_next")
+    }
+    for nom, du_groupe in [("Patients blancs", blancs), ("Patients noirs", noirs)]
+}
+with accessible_style():
+    fig, (gauche, droite) = plt.subplots(1, 2, figsize=(10, 4.2), layout="constrained")
+    for i, (nom, moyennes_groupe) in enumerate(courbes.items()):
+        for ax, colonne in [(gauche, "cost"), (droite, "n_chronic_next")]:
+            ax.plot(
+                milieux,
+                moyennes_groupe[colonne],
+                marker=MARKERS[i],
+                linestyle=LINESTYLES[i],
+                label=nom,
+            )
+    for ax in (gauche, droite):
+        ax.axvline(centile_programme, color="black", linestyle=":", label="Seuil du programme")
+        ax.set_xlabel("Centile du score « coût » (tranches de 5 centiles)")
+        ax.legend(loc="upper left")
+    gauche.set_yscale("log")  # de quelques centaines à des dizaines de milliers de dollars
+    gauche.yaxis.set_major_formatter(lambda y, _: en_dollars(y))
+    gauche.set_title("Exact pour le coût")
+    gauche.set_ylabel("Coût observé l'année suivante\n(moyenne, échelle logarithmique)")
+    droite.set_title("Injuste pour le besoin")
+    droite.set_ylabel("Maladies chroniques actives\n(moyenne, année suivante)")
+    haut = {nom: {c: v[-1] for c, v in m.items()} for nom, m in courbes.items()}
+    ecart_cout = courbes["Patients noirs"]["cost"] / courbes["Patients blancs"]["cost"] - 1
+    au_dessus = int(
+        (
+            courbes["Patients noirs"]["n_chronic_next"]
+            > courbes["Patients blancs"]["n_chronic_next"]
+        ).sum()
+    )
+    show_figure(
+        fig,
+        "Deux figures selon le centile du score « coût » (20 tranches de 5 centiles), patients "
+        "blancs (ronds, trait plein) et noirs (carrés, tirets), seuil du programme en "
+        "pointillé. À gauche, le coût observé l'année suivante : les deux courbes se suivent ; "
+        "au-dessus du 10e centile, le coût moyen des patients noirs s'écarte de celui des "
+        f"patients blancs de {fr_percent(np.abs(ecart_cout[2:]).mean(), 0)} en moyenne ; dans "
+        f"la tranche la plus haute, {en_dollars(haut['Patients noirs']['cost'])} contre "
+        f"{en_dollars(haut['Patients blancs']['cost'])}. À droite, les maladies chroniques : la "
+        f"courbe des patients noirs est au-dessus dans {au_dessus} tranches sur 20 ; dans la "
+        f"tranche la plus haute, {fr_number(haut['Patients noirs']['n_chronic_next'], 1)} "
+        f"maladies contre {fr_number(haut['Patients blancs']['n_chronic_next'], 1)}.",
+    )
+
+# %% [markdown]
+# À gauche, les courbes se suivent : notre score, comme celui de l'étude, prédit le coût à peu
+# près aussi bien dans les deux groupes. Il est **exact** sur sa cible. À droite, à score égal,
+# les patients noirs sont plus malades : le score est **injuste** pour le besoin. Le biais ne
+# vient donc pas d'un modèle mal réglé, mais de sa **cible**.
 #
-# Laissez la cible sur le **coût** et le seuil au **97ᵉ centile**. Si le score mesurait bien le
-# besoin, les deux courbes se superposeraient. Est-ce le cas, surtout à droite ?
+# <details><summary>Facultatif : et avec un modèle plus simple ?</summary>
+#
+# Une régression linéaire, une simple somme pondérée, convient mal à ce coût très inégal
+# (quelques patients coûtent énormément) : elle prédit à certains patients un coût négatif et,
+# pour les scores bas, ne se trompe pas de la même façon dans les deux groupes. On pourrait
+# alors croire que le biais vient d'un mauvais modèle. La régression de Poisson prédit le coût à peu près aussi
+# bien dans les deux groupes : il reste le biais de la cible.
+# </details>
+#
+# **L'explorateur.** Le menu choisit la cible du score, le curseur le seuil du programme. Le
+# tableau donne, par groupe : les inscrits, le **taux de sélection** (la part des patients du
+# groupe qui sont inscrits), la part parmi les inscrits et leurs maladies chroniques moyennes ;
+# le graphique reprend la figure de droite. Gardez d'abord la cible « coût », seuil au 97ᵉ
+# centile.
 
 # %%
 explorateur = CostNeedExplorer(
@@ -371,9 +477,9 @@ explorateur
 # l'année suivante (`n_chronic_next`) entre les inscrits, tous au-dessus du même seuil :
 # moyenne des **inscrits noirs** **moins** moyenne des **inscrits blancs**.
 #
-# Lisez les deux moyennes dans le tableau de l'explorateur, ou calculez-les : la moyenne d'une
-# colonne pour certains patients s'écrit `cohorte.loc[condition, "nom_de_colonne"].mean()`,
-# et `inscrits_cout & noirs` (`&` : « et ») désigne les patients noirs inscrits.
+# La moyenne d'une colonne pour certains patients s'écrit
+# `cohorte.loc[condition, "nom_de_colonne"].mean()`, et `inscrits_cout & noirs` (`&` : « et »)
+# désigne les patients noirs inscrits.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -383,9 +489,9 @@ explorateur
 #
 # <details><summary>Indice 2</summary>
 #
-# Faites deux moyennes de la colonne `"n_chronic_next"`, l'une avec la condition
-# `inscrits_cout & noirs`, l'autre avec `inscrits_cout & blancs`, puis soustrayez la seconde de
-# la première.
+# Faites deux moyennes de la colonne des maladies de l'**année suivante**, l'une avec la
+# condition `inscrits_cout & noirs`, l'autre avec `inscrits_cout & blancs`, puis soustrayez la
+# seconde de la première.
 # </details>
 
 # %% answer="ecart_maladies"
@@ -416,11 +522,17 @@ checks.expect(
 checks.check_number(
     ecart_maladies,
     name="ecart_maladies",
-    digest="f478f20e372397bc",
+    digest="1fb87c640e1726b4",
     decimals=2,
     bounds=(-5, 5),
     percent_is_mistake=False,
     mistakes=[
+        checks.Mistake(
+            None,
+            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
+            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
+            digest="4b69d5650a83f8d2",
+        ),
         checks.Mistake(
             None,
             "vous avez comparé les groupes dans toute la cohorte jugée. La question porte sur "
@@ -431,38 +543,39 @@ checks.check_number(
             None,
             "vous avez pris les inscrits avec la cible « maladies chroniques ». La question "
             "porte sur la cible « coût » (celle de l'algorithme de l'étude).",
-            digest="8020c15f85125335",
+            digest="a31d113d2a00103d",
         ),
         checks.Mistake(
             None,
             "vous avez donné la moyenne des inscrits noirs seulement. La question demande un "
             "écart : retranchez la moyenne des inscrits blancs.",
-            digest="fc77dc8bfb565b52",
+            digest="1d60e61d0f62a1c6",
         ),
         checks.Mistake(
             None,
             "vous avez donné la moyenne des inscrits blancs seulement. La question demande un "
             "écart : la moyenne des inscrits noirs moins celle des inscrits blancs.",
-            digest="f1265e231a215ded",
+            digest="d923be8c5d33c4d7",
         ),
         checks.Mistake(
             None,
             "vous avez calculé un écart relatif (rapporté à la moyenne des inscrits blancs). On "
             "attend une différence, en nombre de maladies chroniques : noirs moins blancs.",
-            digest="d3a933cff0eba936",
+            digest="06942f9729a8a6a8",
         ),
         checks.Mistake(
             None,
             "vous avez calculé un rapport (noirs divisé par blancs). On attend une différence, "
             "en nombre de maladies chroniques : noirs moins blancs.",
-            digest="c24fee967938faf5",
+            digest="4ad7bea9fa237668",
         ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
     "seulement : noirs moins blancs.",
     success=f"au-dessus du même seuil, les inscrits noirs ont en moyenne {fr_number(valeur, 2)} "
-    "maladies chroniques de plus que les inscrits blancs : pour être retenu, un patient noir "
-    "doit être plus malade. La cellule suivante dit si cet écart est solide.",
+    "maladie chronique de plus que les inscrits blancs. C'est un signal à examiner, pas encore "
+    "la preuve d'un biais : la question 3 compare à score égal, et la section 5 dit si "
+    "l'écart est solide.",
 )
 ### BEGIN HIDDEN TESTS
 attendu = selection_by_group(scores_cout, race, besoin, percentile=centile_programme)[
@@ -482,6 +595,13 @@ checks.check_number(
 ecart_maladies = (
     cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_maladies"
+# message : maladies chroniques de cette année
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic"].mean()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic"].mean()
 )
 
 # %% mistake="ecart_maladies"
@@ -521,97 +641,22 @@ ecart_maladies = cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 
 # %% mistake="ecart_maladies"
 # message : cible « maladies chroniques »
-inscrits_sante = scores_sante >= np.percentile(scores_sante, 97)
 ecart_maladies = (
     cohorte.loc[inscrits_sante & noirs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_sante & blancs, "n_chronic_next"].mean()
 )
 
 # %% [markdown]
-# Les inscrits noirs ont plus de maladies chroniques que les inscrits blancs. Cet écart est-il
-# solide ? Il ne repose que sur quelques dizaines d'inscrits noirs. La cellule suivante
-# donne :
-#
-# 1. l'écart avec son **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des valeurs
-#    plausibles, compte tenu du hasard de l'échantillon ; moins il y a de patients, plus elle
-#    est large ;
-# 2. le coût **prédit** par notre score et le coût **observé**, dans chaque groupe.
-
-
-# %%
-# Cette cellule compare les inscrits noirs et blancs. Vous n'avez pas à comprendre ce code :
-# retenez l'écart affiché, son intervalle de confiance et le tableau des coûts.
-def comparer_inscrits(inscrits):
-    """Affiche les maladies chroniques moyennes des inscrits par groupe, et l'écart avec son IC."""
-    malades_noirs, malades_blancs = besoin[inscrits & noirs], besoin[inscrits & blancs]
-    ecart = malades_noirs.mean() - malades_blancs.mean()
-    # Erreur type de l'écart : grande si les valeurs sont dispersées, petite si les groupes
-    # sont grands. L'intervalle à 95 % va de 1,96 erreur type en dessous à 1,96 au-dessus.
-    erreur = np.sqrt(
-        malades_noirs.var(ddof=1) / malades_noirs.size
-        + malades_blancs.var(ddof=1) / malades_blancs.size
-    )
-    bas, haut = ecart - 1.96 * erreur, ecart + 1.96 * erreur
-    print(
-        "  Maladies chroniques (année suivante) des inscrits, en moyenne : "
-        f"{fr_number(malades_noirs.mean(), 2)} chez les {malades_noirs.size} noirs, "
-        f"{fr_number(malades_blancs.mean(), 2)} chez les {malades_blancs.size} blancs."
-    )
-    print(
-        f"  Écart (noirs moins blancs) : {fr_number(ecart, 2)} "
-        f"(IC 95 % : {fr_number(bas, 2)} à {fr_number(haut, 2)})."
-    )
-
-
-print("Cible « coût » :")
-comparer_inscrits(inscrits_cout)
-
-# Coût de l'année suivante, prédit par le score « coût » et observé, en moyenne.
-lignes = []
-tous = np.full(len(cohorte), True)  # vrai pour chaque patient de la cohorte jugée
-for ensemble, garder in [("Toute la cohorte jugée", tous), ("Inscrits", inscrits_cout)]:
-    for groupe, du_groupe in [("Patients noirs", noirs), ("Patients blancs", blancs)]:
-        choisis = garder & du_groupe
-        lignes.append(
-            {
-                "Patients": ensemble,
-                "Groupe": groupe,
-                "Nombre": int(choisis.sum()),
-                "Coût prédit moyen (dollars)": scores_cout[choisis].mean(),
-                "Coût observé moyen (dollars)": cohorte.loc[choisis, "cost"].mean(),
-            }
-        )
-display(fr_table(pd.DataFrame(lignes), digits=0, show_index=False))
-
-# Pour la question 3 : les patients dont le score « coût » est entre le 90e et le 95e centile.
-bas_tranche, haut_tranche = np.percentile(scores_cout, [90, 95])
-tranche = (scores_cout >= bas_tranche) & (scores_cout < haut_tranche)  # vrai dans la tranche
-print(
-    f"Tranche du 90e au 95e centile du score « coût » : {int((tranche & noirs).sum())} patients "
-    f"noirs et {int((tranche & blancs).sum())} patients blancs."
-)
-
-# %% [markdown]
-# **L'intervalle** est assez large : la valeur exacte de l'écart est incertaine. Mais même sa borne
-# basse dépasse une maladie chronique. Mais les inscrits n'ont pas tous le même score : un
-# écart au-dessus d'un seuil n'est qu'un signal d'alerte. La question 3 compare à score égal.
-#
-# <details><summary>Le tableau : notre score n'est pas « exact », cela change-t-il la conclusion ?</summary>
-#
-# Dans l'étude, le score prédisait le coût aussi bien dans les deux groupes : exact, mais
-# injuste (Obermeyer et al., 2019). Le nôtre ne connaît pas le groupe : il prédit aux patients
-# noirs à peu près le coût d'un patient blanc aussi malade, donc un coût **trop élevé**
-# (tableau : coût prédit supérieur au coût observé). Cette erreur les fait **monter** dans le
-# classement. Un score exact sur le coût les classerait donc encore plus bas : l'écart que nous
-# mesurons ne vient pas de l'erreur du score, mais de sa cible.
-# </details>
+# Les inscrits n'ont pas tous le même score, et les patients noirs sont en moyenne plus
+# malades : un écart au-dessus d'un seuil n'est qu'un **signal d'alerte**. La question 3
+# compare à score égal ; la section 5 dira si ces écarts sont solides.
 
 # %% [markdown]
 # ### Question 3 — À score égal : l'écart dans une tranche de score (2 points)
 #
 # Pour comparer **à score égal**, prenez des patients de score presque identique : ceux dont le
-# score « coût » est entre le 90ᵉ et le 95ᵉ centile (variable `tranche`, créée par la cellule
-# précédente ; inscrits ou non). Dans cette tranche, calculez l'**écart** du nombre moyen de
+# score « coût » est entre le 90ᵉ et le 95ᵉ centile (variable `tranche`, créée en section 3 ;
+# inscrits ou non). Dans cette tranche, calculez l'**écart** du nombre moyen de
 # maladies chroniques de l'année suivante : patients **noirs** **moins** patients **blancs**.
 #
 # <details><summary>Indice 1</summary>
@@ -621,9 +666,9 @@ print(
 #
 # <details><summary>Indice 2</summary>
 #
-# Faites deux moyennes de la colonne `"n_chronic_next"`, l'une avec la condition
-# `tranche & noirs`, l'autre avec `tranche & blancs`, puis soustrayez la seconde de la
-# première.
+# Faites deux moyennes de la colonne des maladies de l'**année suivante**, l'une avec la
+# condition `tranche & noirs`, l'autre avec `tranche & blancs`, puis soustrayez la seconde de
+# la première.
 # </details>
 
 # %% answer="ecart_tranche"
@@ -653,16 +698,22 @@ checks.expect(
 checks.check_number(
     ecart_tranche,
     name="ecart_tranche",
-    digest="eb6f1a9bbe910270",
+    digest="dc58da43ea57b987",
     decimals=2,
     bounds=(-5, 5),
     percent_is_mistake=False,
     mistakes=[
         checks.Mistake(
             None,
+            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
+            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
+            digest="41957c68f1e9ff7e",
+        ),
+        checks.Mistake(
+            None,
             "c'est l'écart entre les inscrits (question 2) : des patients au-dessus du même "
             "seuil, pas de même score. Utilisez la condition tranche au lieu de inscrits_cout.",
-            digest="9e6cd2698a62ae12",
+            digest="9c5d795c72b20097",
         ),
         checks.Mistake(
             None,
@@ -674,38 +725,38 @@ checks.check_number(
             None,
             "vous avez pris la tranche du score « maladies chroniques » (scores_sante). La "
             "question porte sur le score « coût », celui de l'algorithme de l'étude.",
-            digest="a03ebba76e2568f0",
+            digest="3d404e3a86cafabc",
         ),
         checks.Mistake(
             None,
             "vous avez donné la moyenne des patients noirs de la tranche seulement. La question "
             "demande un écart : retranchez la moyenne des patients blancs de la tranche.",
-            digest="2e0bab27657ef6b2",
+            digest="818d9d037879c2db",
         ),
         checks.Mistake(
             None,
             "vous avez donné la moyenne des patients blancs de la tranche seulement. La question "
             "demande un écart : la moyenne des patients noirs moins celle des patients blancs.",
-            digest="09efba525298b68b",
+            digest="7e91a0fcf61b2223",
         ),
         checks.Mistake(
             None,
             "vous avez calculé un écart relatif (rapporté à la moyenne des patients blancs). On "
             "attend une différence, en nombre de maladies chroniques : noirs moins blancs.",
-            digest="c7fb499460c60363",
+            digest="216992909adbbafb",
         ),
         checks.Mistake(
             None,
             "vous avez calculé un rapport (noirs divisé par blancs). On attend une différence, "
             "en nombre de maladies chroniques : noirs moins blancs.",
-            digest="577efec2d0d7644d",
+            digest="4c7bb5c36143dd44",
         ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, dans la tranche seulement : "
     "noirs moins blancs.",
     success=f"à score presque égal, les patients noirs ont en moyenne {fr_number(valeur, 2)} "
     "maladie chronique de plus que les patients blancs : le score sous-estime leur besoin. La "
-    "section 5 mesure cet écart sur tous les scores à la fois.",
+    "section 5 donne l'intervalle de confiance de cet écart, et le mesure sur tous les scores.",
 )
 ### BEGIN HIDDEN TESTS
 dans_tranche = (scores_cout >= np.percentile(scores_cout, 90)) & (
@@ -725,6 +776,13 @@ checks.check_number(
 ecart_tranche = (
     cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
     - cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_tranche"
+# message : maladies chroniques de cette année
+ecart_tranche = (
+    cohorte.loc[tranche & noirs, "n_chronic"].mean()
+    - cohorte.loc[tranche & blancs, "n_chronic"].mean()
 )
 
 # %% mistake="ecart_tranche"
@@ -778,151 +836,75 @@ ecart_tranche = (
     / cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
 )
 
+
 # %% [markdown]
-# Même à score presque égal, les patients noirs sont plus malades : le score « coût »
-# sous-estime leur besoin. La section 5 mesure cet écart sur tous les scores à la fois : il y
-# est plus petit, car il se réduit vers les scores bas (voyez les courbes).
-#
 # ## 5. Changer la cible
 #
-# Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »**, seuil
-# au 97ᵉ centile : mêmes informations, seule la cible a changé.
-#
-# ### Question 4 — La part des patients noirs parmi les inscrits, cible « maladies » (2 points)
-#
-# Avec la cible « maladies chroniques » (`scores_sante`) et le même seuil, quelle est la **part
-# de patients noirs parmi les inscrits** ? Donnez une proportion entre 0 et 1. Vous pouvez la
-# lire dans l'explorateur ou la calculer comme à la question 1.
-#
-# <details><summary>Indice 1</summary>
-#
-# C'est la même grandeur qu'à la question 1 (une part **parmi les inscrits**), mais avec
-# l'autre score : vérifiez que le menu de l'explorateur affiche bien « Maladies chroniques de
-# l'année suivante ».
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Dans le tableau de l'explorateur, lisez la ligne « Part parmi les inscrits », colonne
-# « Patients noirs », et convertissez le pourcentage en proportion (divisez par 100). Pour la
-# calculer, faites comme à la question 1 avec `inscrits_sante` (les inscrits de ce score,
-# repérés en section 3) : `(inscrits_sante & noirs).sum()` compte les inscrits noirs.
-# </details>
-
-# %% answer="part_noirs_sante"
-part_noirs_sante = ...
-### BEGIN SOLUTION
-inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
-part_noirs_sante = (inscrits_sante & noirs).sum() / inscrits_sante.sum()
-### END SOLUTION
-
-# %% tests="part_noirs_sante" points=2
-# Vérification de la question 4 : exécutez cette cellule.
-valeur = checks.require_number(part_noirs_sante, name="part_noirs_sante")
-checks.expect(
-    not checks.matches_digest(valeur, "d2e5a923fa5b4f65", name="part_noirs_cout"),
-    "c'est la part obtenue avec la cible « coût » (question 1). Changez la cible dans le menu "
-    "de l'explorateur, ou utilisez scores_sante dans votre calcul.",
-    name="part_noirs_sante",
-)
-checks.expect(
-    not checks.matches_digest(valeur, "48851b63fe537c35", name="part_noirs_sante"),
-    "vous avez divisé les inscrits noirs par les inscrits blancs : c'est un rapport entre "
-    "groupes. Le dénominateur doit compter tous les inscrits.",
-    name="part_noirs_sante",
-)
-checks.expect(
-    not 0.5 < valeur <= 1,
-    "avec votre réponse, plus de la moitié des inscrits seraient des patients noirs. C'est "
-    "possible en théorie, mais pas ici : avez-vous inversé les groupes (la part des patients "
-    "blancs) ?",
-    name="part_noirs_sante",
-)
-checks.check_number(
-    part_noirs_sante,
-    name="part_noirs_sante",
-    digest="74afb29298b2d13f",
-    bounds=(0, 1),
-    mistakes=[
-        checks.Mistake(
-            None,
-            "vous avez donné le taux de sélection des patients noirs (la part des patients "
-            "noirs qui sont inscrits). La question demande la part des patients noirs parmi "
-            "les inscrits.",
-            digest="a5aa023140a7c9fa",
-        ),
-        checks.Mistake(
-            float(noirs.mean()),
-            "vous avez calculé la part des patients noirs dans toute la cohorte jugée, inscrits "
-            "ou non. Ne regardez que les patients inscrits.",
-        ),
-        checks.Mistake(
-            0.465,
-            "0,465 est le chiffre de l'étude réelle (46,5 %), obtenu par une simulation sur les "
-            "vrais patients. La question porte sur notre cohorte synthétique et notre score "
-            "« maladies chroniques ».",
-        ),
-    ],
-    hint="Vérifiez la cible (maladies chroniques), le seuil (97e centile) et le dénominateur "
-    "(tous les inscrits).",
-    success="avec les mêmes informations, changer seulement la cible change qui est inscrit : "
-    "la part des patients noirs augmente nettement par rapport à la question 1.",
-)
-### BEGIN HIDDEN TESTS
-checks.check_number(
-    part_noirs_sante,
-    name="part_noirs_sante",
-    expected=top_share(scores_sante, race, percentile=centile_programme),
-)
-### END HIDDEN TESTS
-
-# %% mistake="part_noirs_sante"
-# message : cible « coût »
-part_noirs_sante = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
-
-# %% mistake="part_noirs_sante"
-# message : taux de sélection des patients noirs
-inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
-part_noirs_sante = (inscrits_sante & noirs).sum() / noirs.sum()
-
-# %% mistake="part_noirs_sante"
-# message : inversé les groupes
-inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
-part_noirs_sante = (inscrits_sante & blancs).sum() / inscrits_sante.sum()
-
-# %% mistake="part_noirs_sante"
-# message : un rapport entre
-part_noirs_sante = (inscrits_sante & noirs).sum() / (inscrits_sante & blancs).sum()
-
-# %% mistake="part_noirs_sante"
-# message : dans toute la cohorte
-part_noirs_sante = noirs.mean()
-
-# %% mistake="part_noirs_sante"
-# message : le chiffre de l'étude réelle
-part_noirs_sante = 0.465
-
-# %% [markdown]
-# Les deux courbes se rapprochent, sans se superposer. La cellule suivante compare les deux
-# cibles, avec leurs IC 95 % (pour une part, la méthode de Wilson, vue au module 01), et
-# mesure l'écart **à score égal**.
+# Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »** :
+# mêmes informations, seule la cible a changé. La cellule suivante compare les deux cibles.
+# Chaque chiffre y a son **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des
+# valeurs plausibles, compte tenu du hasard de l'échantillon, d'autant plus large qu'il y a
+# peu de patients (pour une part, la méthode de Wilson, module 01). **À score égal, tous
+# scores** : la moyenne des écarts de 20 tranches de 5 centiles, calculés comme à la question
+# 3 et pondérés par les patients noirs de chaque tranche.
 
 
 # %%
 # Cette cellule compare les deux cibles. Vous n'avez pas à comprendre ce code : retenez, pour
-# chaque cible, la part des patients noirs, l'écart entre inscrits et l'écart à score égal.
-def ecart_a_score_egal(scores):
-    """Écart de maladies chroniques (noirs moins blancs) à score égal, et son IC 95 %."""
-    # Régression linéaire du besoin sur le score et le groupe, sur toute la cohorte jugée :
-    # le coefficient du groupe est l'écart entre patients noirs et blancs de même score.
-    x = np.column_stack([np.ones(len(scores)), scores, noirs])
-    coefficients = np.linalg.lstsq(x, besoin, rcond=None)[0]
-    residus = besoin - x @ coefficients
-    covariance = residus @ residus / (len(besoin) - 3) * np.linalg.inv(x.T @ x)
-    erreur = np.sqrt(covariance[2, 2])
-    return coefficients[2], coefficients[2] - 1.96 * erreur, coefficients[2] + 1.96 * erreur
+# chaque cible, la part des patients noirs, l'écart entre inscrits et les écarts à score égal.
+def ecart_avec_ic(dans_le_groupe):
+    """Écart de maladies chroniques (noirs moins blancs) parmi des patients, et son IC 95 %."""
+    malades_noirs, malades_blancs = besoin[dans_le_groupe & noirs], besoin[dans_le_groupe & blancs]
+    ecart = malades_noirs.mean() - malades_blancs.mean()
+    # Erreur type de l'écart : grande si les valeurs sont dispersées, petite si les groupes
+    # sont grands. L'intervalle à 95 % va de 1,96 erreur type en dessous à 1,96 au-dessus.
+    erreur = np.sqrt(
+        malades_noirs.var(ddof=1) / malades_noirs.size
+        + malades_blancs.var(ddof=1) / malades_blancs.size
+    )
+    return ecart, ecart - 1.96 * erreur, ecart + 1.96 * erreur
 
 
+def comparer_inscrits(inscrits):
+    """Affiche les maladies chroniques moyennes des inscrits par groupe, et l'écart avec son IC."""
+    ecart, bas, haut = ecart_avec_ic(inscrits)
+    print(
+        "  Maladies chroniques (année suivante) des inscrits, en moyenne : "
+        f"{fr_number(besoin[inscrits & noirs].mean(), 2)} chez les "
+        f"{int((inscrits & noirs).sum())} noirs, {fr_number(besoin[inscrits & blancs].mean(), 2)}"
+        f" chez les {int((inscrits & blancs).sum())} blancs."
+    )
+    print(
+        f"  Écart entre inscrits (noirs moins blancs) : {fr_number(ecart, 2)} "
+        f"(IC 95 % : {fr_number(bas, 2)} à {fr_number(haut, 2)})."
+    )
+
+
+def ecart_par_tranches(scores, du_centile=0, au_centile=100, mesure=None):
+    """Écart (noirs moins blancs) à score égal : moyenne des écarts par tranche de 5 centiles."""
+    mesure = besoin if mesure is None else mesure  # par défaut, n_chronic_next
+    tranches = np.argsort(np.argsort(scores)) * 20 // len(scores)  # de 0 (bas) à 19 (haut)
+    ecarts, poids, variances = [], [], []
+    for t in range(du_centile // 5, au_centile // 5):
+        malades_noirs = mesure[(tranches == t) & noirs]
+        malades_blancs = mesure[(tranches == t) & blancs]
+        ecarts.append(malades_noirs.mean() - malades_blancs.mean())
+        poids.append(malades_noirs.size)
+        variances.append(
+            malades_noirs.var(ddof=1) / malades_noirs.size
+            + malades_blancs.var(ddof=1) / malades_blancs.size
+        )
+    poids = np.array(poids) / sum(poids)  # chaque tranche pèse selon ses patients noirs
+    ecart, erreur = float(poids @ ecarts), float(np.sqrt(poids**2 @ variances))
+    return ecart, ecart - 1.96 * erreur, ecart + 1.96 * erreur
+
+
+def en_clair(ecart, bas, haut):
+    """Un écart et son intervalle, écrits à la française."""
+    return f"{fr_number(ecart, 2)} (IC 95 % : {fr_number(bas, 2)} à {fr_number(haut, 2)})"
+
+
+print(f"Question 3 (cible « coût », du 90e au 95e centile) : {en_clair(*ecart_avec_ic(tranche))}.")
 for nom_cible, scores, inscrits in [
     ("coût", scores_cout, inscrits_cout),
     ("maladies chroniques", scores_sante, inscrits_sante),
@@ -935,46 +917,135 @@ for nom_cible, scores, inscrits in [
         f"(IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})."
     )
     comparer_inscrits(inscrits)
-    ecart, bas, haut = ecart_a_score_egal(scores)
+    print(f"  À score égal, tous scores : {en_clair(*ecart_par_tranches(scores))}.")
     print(
-        f"  À score égal (toute la cohorte jugée) : {fr_number(ecart, 2)} maladie chronique "
-        f"de plus chez les patients noirs (IC 95 % : {fr_number(bas, 2)} à {fr_number(haut, 2)})."
+        "  À score égal, près du seuil (du 95e au 100e centile) : "
+        f"{en_clair(*ecart_par_tranches(scores, 95, 100))}."
     )
 
 # %% [markdown]
-# Avec la cible « maladies », l'écart entre inscrits noirs et blancs diminue nettement. Les
-# intervalles des deux écarts ne se chevauchent pas : le hasard ne suffit pas à expliquer
-# cette baisse. Même un score parfait laisserait un écart entre inscrits, car les patients
-# noirs sont en moyenne plus malades. Pour juger un score, comparez les groupes **à score
-# égal** : la dernière ligne, qui étend la question 3 à tous les scores, sans tranches. Avec
-# la cible « maladies », il reste un petit écart, qui n'est pas un effet des tranches.
+# Les bornes basses des écarts dépassent 0 : le hasard seul ne les explique pas. Avec la cible
+# « maladies », la part des patients noirs parmi les inscrits double à peu près ; dans l'étude,
+# avec des modèles réentraînés comme le nôtre, elle passait de 14,1 % à 26,7 %
+# (Obermeyer et al., 2019, tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
+# L'écart à score égal diminue sans disparaître ; près du seuil, il reste grand avec les deux
+# cibles.
 #
-# <details><summary>D'où vient ce petit écart restant ?</summary>
+# **Ce que ces intervalles ne couvrent pas** : le choix du modèle et des tranches (un autre
+# score donnerait d'autres écarts), ni nos choix de construction (écart d'accès grossi).
 #
-# Le calcul n'utilise pas de tranches : ce n'est donc pas un effet de leur largeur (des
-# tranches d'un seul centile donnent le même écart). Il a deux causes. Le score ne connaît pas
-# le groupe : à informations égales, il prédit la même santé aux deux groupes, alors que les
-# patients noirs sont en moyenne plus malades (dans une cohorte sans aucun écart d'accès, il
-# reste plus de la moitié de cet écart). Et l'une de ses informations, le coût de cette année,
-# porte encore l'écart d'accès : un petit reste de biais. Un score peut donc être bien réglé
-# pour l'ensemble des patients, mais pas pour chaque groupe : c'est la question de la
-# **calibration par groupe** (module 06).
+# ### Question 4 — Quel résultat révèle le biais ? (2 points)
+#
+# Quel résultat de ce module montre le mieux que le score « coût » **sous-estime le besoin**
+# des patients noirs ? Répondez par l'une des options, entre guillemets :
+#
+# - `"erreur sur le coût"` : le score prédit mal le coût des patients noirs ;
+# - `"entre inscrits"` : l'écart de maladies chroniques entre inscrits noirs et blancs
+#   (question 2), dont l'IC 95 % exclut 0 ;
+# - `"à score égal"` : l'écart de maladies chroniques entre patients noirs et blancs de même
+#   score (question 3, tranches), dont l'IC 95 % exclut 0 ;
+# - `"peu d'inscrits"` : la faible part des patients noirs parmi les inscrits (question 1).
+#
+# <details><summary>Indice 1</summary>
+#
+# Un score biaisé contre un groupe classe ses patients trop bas pour leur besoin. Quelle
+# comparaison met face à face des patients que le score classe de la même façon ?
 # </details>
 #
-# **Attention : ce score « maladies » est jugé sur ce qu'il prédit.** Il apprend à prédire
-# `n_chronic_next`, la colonne qui sert ensuite à juger les inscrits. Dans notre générateur,
-# seul le coût dépend de l'accès aux soins, pas cette colonne : son succès est donc exagéré.
-# Dans la réalité, une maladie n'est comptée que si elle a été diagnostiquée, ce qui dépend
-# aussi de l'accès (voir « Aucune cible n'est neutre », après la séance).
+# <details><summary>Indice 2</summary>
 #
-# <details><summary>Ce que l'intervalle de confiance ne couvre pas</summary>
+# Pour chaque option, demandez-vous si elle pourrait être vraie avec un score juste : quand un
+# groupe est en moyenne plus malade, que deviennent un écart entre inscrits, ou une part
+# parmi les inscrits ? Et la figure de la section 4 : le score se trompe-t-il sur le coût ?
+# </details>
+
+# %% answer="preuve_biais"
+preuve_biais = ...
+### BEGIN SOLUTION
+preuve_biais = "à score égal"
+### END SOLUTION
+
+# %% tests="preuve_biais" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_choice(
+    preuve_biais,
+    name="preuve_biais",
+    options=["erreur sur le coût", "entre inscrits", "à score égal", "peu d'inscrits"],
+    digest="eba4d4917cd1aa01",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "la figure de gauche de la section 4 montre le contraire : le score prédit le coût "
+            "à peu près aussi bien dans les deux groupes. Le biais ne vient pas d'une erreur "
+            "sur la cible, mais de la cible : exact pour le coût, injuste pour le besoin.",
+            digest="012366e464d4606a",
+        ),
+        checks.Mistake(
+            None,
+            "un IC 95 % qui ne contient pas 0 dit que l'écart ne vient pas du seul hasard, pas "
+            "d'où il vient. Les patients noirs étant en moyenne plus malades, un écart entre "
+            "inscrits existerait même avec un score juste : il faut comparer des patients que "
+            "le score classe de la même façon.",
+            digest="11a1b704524fc552",
+        ),
+        checks.Mistake(
+            None,
+            "une part parmi les inscrits ne dit pas, seule, qui est oublié : elle dépend aussi "
+            "du nombre de patients de chaque groupe et de leur état de santé. Comparez le "
+            "besoin de patients que le score classe de la même façon.",
+            digest="f12c8dcfcd657e67",
+        ),
+    ],
+    success="vous avez choisi la comparaison qui neutralise le score. Gardez aussi en tête ce "
+    "que l'IC ne dit pas : il couvre le hasard de l'échantillon, pas le choix du modèle.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    preuve_biais,
+    name="preuve_biais",
+    options=["erreur sur le coût", "entre inscrits", "à score égal", "peu d'inscrits"],
+    expected="à score égal",
+)
+### END HIDDEN TESTS
+
+# %% mistake="preuve_biais"
+# message : le score prédit le coût
+preuve_biais = "erreur sur le coût"
+
+# %% mistake="preuve_biais"
+# message : pas d'où il vient
+preuve_biais = "entre inscrits"
+
+# %% mistake="preuve_biais"
+# message : ne dit pas, seule, qui est oublié
+preuve_biais = "peu d'inscrits"
+
+# %% mistake="preuve_biais"
+# message : n'est pas l'une des options
+preuve_biais = "score égal"
+
+# %% [markdown]
+# <details><summary>Facultatif : pourquoi un écart reste-t-il avec la cible « maladies » ?</summary>
 #
-# L'intervalle couvre le **hasard de l'échantillon**, celui qui change avec la graine (voir la
-# fiche), pas nos **choix de construction** (écart d'accès grossi, forme du coût, régression
-# linéaire au lieu de l'algorithme réel) : nos chiffres ne se comparent pas à ceux de l'étude.
+# Surtout parce que l'une des informations du score, le coût de cette année, porte l'écart
+# d'accès : à coût égal, un patient noir est plus malade. Sans cette information, ou dans une
+# cohorte sans écart d'accès, l'écart à score égal tombe à environ un tiers. Le reste vient de
+# ce que le score ne connaît pas le groupe : à informations égales, il prédit la même santé aux
+# deux groupes, alors que les patients noirs sont en moyenne plus malades. Un score peut être
+# bien réglé pour l'ensemble des patients, mais pas pour chaque groupe : c'est la question de
+# la **calibration par groupe** (module 06). Et des tranches d'un seul centile donnent à peu
+# près le même écart : ce n'est pas un effet de la largeur des tranches.
 # </details>
 #
-# <details><summary>Pourquoi 44,9 % de patients noirs parmi les inscrits, bien plus que dans l'étude ?</summary>
+# <details><summary>Facultatif : un score « maladies » jugé sur ce qu'il prédit</summary>
+#
+# Ce score apprend à prédire `n_chronic_next`, la colonne qui sert ensuite à juger les
+# inscrits. Dans notre générateur, par défaut, cette colonne ne dépend pas de l'accès aux
+# soins : son succès est donc flatteur. Dans la réalité, une maladie n'est comptée que si elle
+# a été diagnostiquée, ce qui dépend aussi de l'accès (question 7, après la séance).
+# </details>
+#
+# <details><summary>Facultatif : pourquoi notre part dépasse-t-elle celle de l'étude ?</summary>
 #
 # Les deux parts se mesurent de la même façon : la part des patients noirs parmi ceux dont le
 # risque prédit atteint le 97ᵉ centile, avec un modèle qui prédit les maladies chroniques, sans
@@ -982,41 +1053,39 @@ for nom_cible, scores, inscrits in [
 # même proportion de patients noirs que celle de l'étude (section 2). L'écart a donc d'autres
 # causes :
 #
-# - **Pas le hasard** : l'intervalle de confiance de notre part, affiché plus haut, reste loin
+# - **Pas le hasard** : l'intervalle de confiance de notre part, affiché plus haut, reste
 #   au-dessus de la part de l'étude.
-# - **Une cible plus facile et plus « propre »** : dans notre générateur, les maladies de
-#   l'année suivante ne dépendent pas de l'accès aux soins (paragraphe « Attention » ci-dessus),
-#   et notre score connaît celles de cette année. Dans la réalité, une maladie n'est comptée
-#   que si elle a été diagnostiquée.
+# - **Une cible plus « propre »** : dans notre générateur, les maladies de l'année suivante ne
+#   dépendent pas de l'accès aux soins, et notre score connaît celles de cette année. Dans la
+#   réalité, une maladie n'est comptée que si elle a été diagnostiquée.
 # - **Des malades inventés** : l'étude donne les moyennes de maladies chroniques par groupe
 #   (section 2), mais notre générateur choisit seul combien de patients noirs figurent parmi
 #   les plus malades, et c'est d'eux que dépend la part au-dessus du 97ᵉ centile.
 #
 # Seul le sens de l'effet est donc reproduit : changer la cible augmente nettement la part des
-# patients noirs, dans l'étude (de 14,1 % à 26,7 %, Obermeyer et al., 2019) comme ici
-# (questions 1 et 4).
+# patients noirs, dans l'étude comme ici.
 # </details>
 
 # %% [markdown]
 # ## À retenir
 #
 # - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
-#   **besoin** : à maladie égale, on dépense moins quand on accède moins aux soins.
-# - Dans l'étude (pas dans notre reproduction), le score était **exact** sur sa cible, le
-#   coût, mais **injuste** : il sous-estimait le besoin des patients noirs, sans la race.
-# - Pour repérer ce biais, comparez les groupes **à score égal** (les courbes, la question 3) ;
-#   au-dessus d'un même seuil, un écart n'est qu'un signal d'alerte.
+#   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
+# - Un score peut être **exact** sur sa cible (le coût, dans les deux groupes) et **injuste**
+#   pour le besoin : le biais vient de la cible, pas d'un modèle mal réglé, et sans la race.
+# - Pour repérer ce biais, comparez les groupes **à score égal** ; au-dessus d'un même seuil,
+#   un écart n'est qu'un signal d'alerte. Un IC qui exclut 0 écarte le hasard, pas les autres
+#   explications.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
-# - Cohorte **synthétique**, score **reproduit**, petits effectifs : retenez le mécanisme, pas
-#   les chiffres.
+# - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
 
 # %% [markdown]
 # ## Après la séance
 #
 # Cette partie se fait **après la séance** : une question sur une nouvelle cible, une question
-# sur un indicateur par groupe, une réflexion rédigée, corrigée par l'enseignant, puis des
-# compléments pour aller plus loin.
+# sur un indicateur par groupe, une question sur le sous-diagnostic, une réflexion rédigée,
+# corrigée par l'enseignant, puis des compléments pour aller plus loin.
 
 # %% [markdown]
 # ### Que faut-il changer ?
@@ -1083,8 +1152,9 @@ checks.check_choice(
         checks.Mistake(
             None,
             "le regard du médecin est précieux, mais il ne reçoit que les dossiers que le score "
-            "lui signale, classés par un score qui sous-estime le besoin de certains. Dans "
-            "l'étude, les médecins ne corrigeaient qu'une petite partie du biais.",
+            "lui signale, classés par un score qui sous-estime le besoin de certains : un "
+            "patient classé trop bas ne lui est jamais présenté. Le paragraphe « Le médecin "
+            "dans la boucle », plus bas, dit ce qu'il en était dans l'étude.",
             digest="333b2ecc075ea020",
         ),
     ],
@@ -1120,7 +1190,7 @@ nouvelle_cible = "changer la cible"
 # ### Un indicateur par groupe avec fairlearn
 #
 # Deux façons de décrire qui est sélectionné, à ne pas confondre : la **part d'un groupe parmi
-# les inscrits** (questions 1 et 4) et le **taux de sélection** d'un groupe (parmi les patients
+# les inscrits** (question 1, section 5) et le **taux de sélection** d'un groupe (parmi les patients
 # de ce groupe, combien sont inscrits ?). La bibliothèque **fairlearn** calcule un indicateur
 # **groupe par groupe** avec l'outil `MetricFrame` (« tableau d'indicateurs ») : la cellule
 # suivante donne le taux de sélection de chaque groupe, avec chacune des deux cibles.
@@ -1171,8 +1241,8 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 #
 # <details><summary>Indice 2</summary>
 #
-# Distinguez deux mesures : la part des patients noirs **parmi les inscrits** (questions 1 et
-# 4) et leur **taux de sélection** (parmi les patients noirs, combien sont inscrits ?). Puis
+# Distinguez deux mesures : la part des patients noirs **parmi les inscrits** (question 1,
+# section 5) et leur **taux de sélection** (parmi les patients noirs, combien sont inscrits ?). Puis
 # reprenez la mesure **à score égal** (section 5) : avec la cible « maladies », les patients
 # noirs sont-ils moins malades que les patients blancs de même score ?
 # </details>
@@ -1248,11 +1318,128 @@ lecture_taux = "aucune idée"
 # sélectionné au même taux ? » s'appelle la **parité démographique**. Il conclurait que les
 # deux scores favorisent les patients noirs. C'est faux : ils sont en moyenne **beaucoup plus
 # malades**, et un programme destiné aux plus malades **devrait** en inscrire une plus grande
-# part. Même avec la cible « maladies », à score égal, les patients noirs restent un peu plus
-# malades que les patients blancs (section 5) : rien n'indique une faveur. `MetricFrame` calcule fidèlement
-# l'indicateur qu'on lui donne, mais ne dit pas s'il correspond au but du programme. Pour ce
-# but, comparez le besoin des groupes, à score égal. (Le module 06 reviendra sur les
+# part. Même avec la cible « maladies », à score égal, les patients noirs restent plus malades
+# que les patients blancs (section 5) : rien n'indique une faveur. `MetricFrame` calcule
+# fidèlement l'indicateur qu'on lui donne, mais ne dit pas s'il correspond au but du programme.
+# Pour ce but, comparez le besoin des groupes, à score égal. (Le module 06 reviendra sur les
 # définitions de l'équité.)
+
+# %% [markdown]
+# ### Aucune cible n'est neutre : le sous-diagnostic
+#
+# La cible « maladies » ne compte que les maladies **diagnostiquées**, et un patient qui
+# consulte peu en a moins d'enregistrées. Notre générateur peut le simuler : avec
+# `diagnosis_gap=0.3` (un réglage inventé), à maladie égale, 30 % des maladies chroniques des
+# patients noirs ne sont pas enregistrées, cette année comme l'année suivante. La cellule
+# suivante refait la section 5 sur une telle cohorte : le score « maladies » apprend sur les
+# maladies enregistrées, et l'écart à score égal se mesure, lui aussi, avec les maladies
+# enregistrées, les seules que l'hôpital connaisse.
+
+# %%
+# Cette cellule refait la comparaison sur une cohorte avec sous-diagnostic. Vous n'avez pas à
+# comprendre ce code : retenez la part des patients noirs et l'écart à score égal.
+sous_diagnostic = make_cost_vs_need_cohort(random_state=0, diagnosis_gap=0.3).frame
+apprentissage_sd, cohorte_sd = train_test_split(sous_diagnostic, test_size=1 / 3, random_state=0)
+cohorte_sd = cohorte_sd.reset_index(drop=True)  # même graine : les mêmes patients noirs
+modele_sd = PoissonRegressor(alpha=0, solver="newton-cholesky")
+modele_sd.fit(informations(apprentissage_sd), apprentissage_sd["n_chronic_next"])
+scores_sd = modele_sd.predict(informations(cohorte_sd))
+enregistrees_sd = cohorte_sd["n_chronic_next"].to_numpy()  # maladies enregistrées
+for titre, scores, mesure in [
+    ("Sans sous-diagnostic", scores_sante, besoin),
+    ("Avec 30 % de sous-diagnostic", scores_sd, enregistrees_sd),
+]:
+    part = top_share(scores, race, percentile=centile_programme)
+    ecart = en_clair(*ecart_par_tranches(scores, mesure=mesure))
+    print(
+        f"{titre} : {fr_percent(part)} de patients noirs parmi les inscrits du score "
+        f"« maladies » ; à score égal, tous scores : {ecart}."
+    )
+
+# %% [markdown]
+# ### Question 7 — Le biais a-t-il disparu ? (2 points)
+#
+# Avec le sous-diagnostic, l'écart à score égal est presque nul. Un collègue en conclut :
+# « avec le sous-diagnostic, ce score n'est plus biaisé ». Que lui répondez-vous ? Répondez par
+# l'une des options, entre guillemets :
+#
+# - `"score juste"` : il a raison : à score égal, patients noirs et blancs ont presque autant de
+#   maladies enregistrées, donc le score ne sous-estime plus leur besoin ;
+# - `"biais caché"` : il conclut trop vite : l'écart se mesure avec des maladies enregistrées,
+#   sous-estimées chez les patients noirs ; le biais est passé dans la mesure elle-même ;
+# - `"baisser le seuil"` : il a raison, et pour inscrire plus de patients noirs, il suffit de
+#   baisser le seuil du programme.
+#
+# <details><summary>Indice 1</summary>
+#
+# Avec quelle colonne mesure-t-on l'écart à score égal ? Cette colonne dit-elle le vrai besoin
+# des patients noirs, dans cette cohorte ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Regardez aussi la part des patients noirs parmi les inscrits : a-t-elle augmenté ou baissé
+# avec le sous-diagnostic ? Et relisez « Que faut-il changer ? » : que fait un seuil plus bas ?
+# </details>
+
+# %% answer="biais_disparu"
+biais_disparu = ...
+### BEGIN SOLUTION
+biais_disparu = "biais caché"
+### END SOLUTION
+
+# %% tests="biais_disparu" points=2
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_choice(
+    biais_disparu,
+    name="biais_disparu",
+    options=["score juste", "biais caché", "baisser le seuil"],
+    digest="ee280b8092f21ac2",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "l'écart est mesuré avec les maladies enregistrées, celles-là mêmes que le "
+            "sous-diagnostic réduit chez les patients noirs : un audit qui mesure le besoin avec "
+            "la même donnée biaisée ne peut pas voir le biais.",
+            digest="82f0a211586aa55d",
+        ),
+        checks.Mistake(
+            None,
+            "un seuil plus bas inscrit plus de patients, mais dans le même ordre : les patients "
+            "noirs restent classés trop bas pour leur vrai besoin.",
+            digest="2903c1a25233148b",
+        ),
+    ],
+    success="vous avez vérifié ce que mesure la colonne qui sert à juger : une cible, et un "
+    "audit, ne valent que ce que vaut la donnée qui les nourrit.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    biais_disparu,
+    name="biais_disparu",
+    options=["score juste", "biais caché", "baisser le seuil"],
+    expected="biais caché",
+)
+### END HIDDEN TESTS
+
+# %% mistake="biais_disparu"
+# message : la même donnée biaisée
+biais_disparu = "score juste"
+
+# %% mistake="biais_disparu"
+# message : dans le même ordre
+biais_disparu = "baisser le seuil"
+
+# %% mistake="biais_disparu"
+# message : n'est pas l'une des options
+biais_disparu = "biais"
+
+# %% [markdown]
+# Le score « maladies » sélectionne moins de patients noirs avec le sous-diagnostic, et la
+# mesure de l'écart, faite avec les mêmes maladies enregistrées, ne le voit plus. Aucune cible
+# n'est neutre : pour chacune, demandez-vous qui elle risque d'oublier, et vérifiez-le groupe
+# par groupe, avec plusieurs mesures du besoin (l'étude comparait aussi des analyses
+# biologiques, comme l'HbA1c).
 
 # %% [markdown]
 # ### Réflexion — Que doit prédire un algorithme de gestion des soins ? (3 points, corrigée par l'enseignant)
@@ -1272,8 +1459,11 @@ lecture_taux = "aucune idée"
 #   maladies chroniques actives, des signes de maladie mal contrôlée, ou une combinaison), et
 #   non le coût, parce que le coût mesure aussi l'accès aux soins. L'étudiant distingue ce que
 #   l'on veut (le besoin) de ce que l'on mesure facilement (le coût) : c'est la notion de
-#   substitut. Accepter un indice qui combine santé et coût (la solution du fabricant dans
-#   l'étude, voir « Pour aller plus loin ») s'il est justifié. Les « coûts évitables »
+#   substitut. Accepter un indice qui combine santé et coût s'il est justifié : c'est la piste
+#   que les chercheurs ont proposée, puis testée avec le fabricant (« we suggested using the
+#   existing model infrastructure […] but changing the label […] we created an index variable
+#   that combined health prediction with cost prediction », Obermeyer et al., 2019,
+#   discussion ; voir « Pour aller plus loin »). Les « coûts évitables »
 #   (urgences, hospitalisations) restent un coût : 1 point seulement si l'étudiant le dit et en
 #   discute la limite ; sinon un demi-point. Un demi-point pour une cible juste mais non
 #   justifiée.
@@ -1281,12 +1471,15 @@ lecture_taux = "aucune idée"
 #   (valeur V4 — Prudence, esprit critique et inclusivité) : une maladie n'est comptée que si
 #   elle est diagnostiquée, donc les patients qui consultent peu restent sous-estimés ; une
 #   cible ne règle pas tout (suivi des résultats par groupe après la mise en service, revue
-#   humaine des cas limites, possibilité d'adresser un patient hors score).
+#   humaine des cas limites, possibilité d'adresser un patient hors score). Accepter aussi la
+#   leçon de la question 7 : si le besoin est mesuré avec la même donnée sous-estimée, l'audit
+#   ne voit plus le biais.
 # - **Un demi-point** — Un chiffre **calculé dans le module**, juste et interprété : p. ex.
 #   l'écart de maladies chroniques entre inscrits noirs et blancs (question 2) ou à score égal
-#   (question 3), la part des patients noirs inscrits selon la cible (questions 1 et 4), avec
-#   la prudence qui convient
-#   (cohorte synthétique, intervalle de confiance, écart d'accès grossi). Accepter aussi une
+#   (question 3, section 5), la part des patients noirs inscrits selon la cible (question 1,
+#   section 5), avec la prudence qui convient (cohorte synthétique, intervalle de confiance
+#   conditionnel au modèle, écart d'accès grossi). Un écart entre inscrits présenté comme la
+#   preuve d'un biais ne donne pas ce demi-point (question 4). Accepter aussi une
 #   remarque juste sur le taux de sélection, qui peut sembler favorable à un groupe désavantagé
 #   (question 6). Les chiffres de l'étude (17,7 % et 46,5 %, Obermeyer et al., 2019) ne sont
 #   pas calculés dans le module : cités seuls, ils ne donnent pas ce demi-point.
@@ -1318,24 +1511,22 @@ lecture_taux = "aucune idée"
 #
 # **Le médecin dans la boucle.** Les inscriptions réelles reflétaient surtout les décisions des
 # médecins, et des critères administratifs. Elles concernaient 1,3 % des observations (une
-# observation : un patient, une année), dont 19,2 % de patients noirs : à peine plus que les
-# 18,3 % d'un tirage au hasard parmi les patients de même score. Choisir, à score égal, ceux
-# qui avaient le plus de maladies chroniques prédites en aurait donné 26,9 % ; inscrire
-# directement les patients ayant le plus de maladies chroniques prédites, 29,2 %
-# (Obermeyer et al., 2019). Les médecins corrigeaient donc une petite partie du biais, bien
-# moins qu'un score entraîné sur une autre cible. Un contrôle humain n'est utile que si
-# l'humain sait ce que le score mesure, et ce qu'il oublie.
+# observation : un patient, une année), dont 19,2 % de patients noirs, contre 18,3 % pour un
+# tirage au hasard parmi les patients de même score : une différence compatible avec le hasard
+# (P = 0,8348, tableau 3). Choisir, à score égal, ceux qui avaient le plus de maladies
+# chroniques prédites en aurait donné 26,9 % ; inscrire directement les patients ayant le plus
+# de maladies chroniques prédites, 29,2 % (Obermeyer et al., 2019). Les auteurs écrivent que
+# les médecins corrigent « une petite partie » du biais ; ces chiffres ne permettent pas d'en
+# être sûr, et montrent surtout qu'ils le corrigent bien moins qu'un score entraîné sur une
+# autre cible. Un contrôle humain n'est utile que si l'humain sait ce que le score mesure, et
+# ce qu'il oublie.
 #
 # **Ce qui s'est passé ensuite.** Informé des résultats, le fabricant les a reproduits sur ses
-# propres données nationales (3 695 943 patients assurés). En remplaçant la cible « coût » par un
-# indice qui combine santé et coût, le biais mesuré par les chercheurs a diminué de 84 %
-# (Obermeyer et al., 2019).
-#
-# **Aucune cible n'est neutre.** Une maladie chronique n'est comptée que si elle a été
-# **diagnostiquée**, et un patient qui consulte peu a moins de diagnostics : la cible
-# « maladies chroniques » sous-estime encore le besoin de ceux qui accèdent le moins aux soins.
-# Pour chaque cible, il faut se demander qui elle risque d'oublier, et le vérifier groupe par
-# groupe après la mise en service.
+# propres données nationales (3 695 943 patients couverts par une assurance privée).
+# Chercheurs et fabricant ont alors cherché ensemble une solution : les chercheurs ont proposé
+# de garder le modèle, ses données et ses informations, mais de changer la cible, et ont
+# construit un indice qui combine la prédiction de santé et celle du coût. Le biais mesuré a
+# diminué de 84 % (Obermeyer et al., 2019).
 
 
 # %% [markdown]
@@ -1343,16 +1534,18 @@ lecture_taux = "aucune idée"
 #
 # - Obermeyer Z, Powers B, Vogeli C, Mullainathan S. Dissecting racial bias in an algorithm
 #   used to manage the health of populations. *Science* 2019;366(6464):447-453.
-#   doi:10.1126/science.aax2342. Chiffres cités : effectifs, maladies chroniques, coûts moyens
-#   (tableau 1) ; repérage automatique au 97ᵉ centile et signalement au médecin traitant à
-#   partir du 55ᵉ (partie « Data and analytic strategy ») ; 17,7 % (part observée avec le score
-#   commercial) et 46,5 % (simulation) (résumé et figure 1B) ; 26,3 % de maladies chroniques en
-#   plus au 97ᵉ centile (figure 1A) ; score aussi exact sur le coût dans les deux groupes
-#   (figure 3A) ; 1 801 dollars de moins par an à nombre égal de maladies chroniques
-#   (figure 3B) ; données et cible de l'algorithme (partie « Mechanism of bias ») ; 14,1 %,
-#   21,0 % et 26,7 % avec des modèles réentraînés (tableau 2 et texte) ; 1,3 %, 19,2 %, 18,3 %,
-#   26,9 % et 29,2 % (tableau 3 et texte) ; 3 695 943 patients et réduction de 84 % du biais
-#   (discussion).
+#   doi:10.1126/science.aax2342. Chiffres et faits cités : effectifs, maladies chroniques, coûts
+#   moyens (tableau 1) ; patients de soins primaires sous contrats « à risque », race déclarée
+#   par les patients, repérage automatique au 97ᵉ centile et signalement au médecin traitant à
+#   partir du 55ᵉ (partie « Data and analytic strategy ») ; pauvreté, discrimination et
+#   confiance parmi les causes de l'écart de coût (partie « Mechanism of bias ») ; 17,7 % (part
+#   observée avec le score commercial) et 46,5 % (simulation) (résumé et figure 1B) ; 26,3 % de
+#   maladies chroniques en plus au 97ᵉ centile (figure 1A) ; score aussi exact sur le coût dans
+#   les deux groupes (figure 3A) ; 1 801 dollars de moins par an à nombre égal de maladies
+#   chroniques (figure 3B) ; données et cible de l'algorithme (partie « Mechanism of bias ») ;
+#   14,1 %, 21,0 % et 26,7 % avec des modèles réentraînés (tableau 2 et texte) ; 1,3 %,
+#   19,2 %, 18,3 %, P = 0,8348, 26,9 % et 29,2 % (tableau 3 et texte) ; 3 695 943 patients,
+#   indice proposé par les chercheurs et réduction de 84 % du biais (discussion).
 # - Données synthétiques : `esn_teach.datasets.make_cost_vs_need_cohort(random_state=0)`,
 #   calibrées sur l'article ci-dessus ; fiche descriptive (construction, limites, écarts
 #   assumés) : `esn_teach/datasets/cards/cost_vs_need_cohort.md`, affichée en section 2.

@@ -88,7 +88,7 @@ LOG_FEATURES: tuple[str, ...] = ("prior_cost",)
 effect on next year's cost is multiplicative."""
 
 _LABELS_FR: dict[str, str] = {
-    "race": "groupe (catégories de l'étude)",
+    "race": "groupe (catégories de l'étude, déclarées par les patients)",
     "age": "âge (années)",
     "female": "femme (1 = oui)",
     "n_chronic": "nombre de maladies chroniques actives (année t)",
@@ -272,11 +272,11 @@ def fit_risk_score(
     match the observed cost about as well in both groups (calibrated by group,
     as the commercial score was; Obermeyer et al. 2019, Fig. 3A), where a
     linear regression predicts negative costs for some patients and, at low
-    scores, too high a cost for the Black group. It is not the commercial
-    algorithm Obermeyer et al.
-    studied, which was trained on insurance claims; and it is fitted and
-    applied on the same rows (no held-out set; module 03 fits the same model
-    on two thirds of the patients and scores the last third).
+    scores, errs differently in the two groups. It is not the commercial
+    algorithm Obermeyer et al. studied, which was trained on insurance claims;
+    and it is fitted and applied on the same rows (no held-out set; module 03
+    fits the same model on two thirds of the patients and scores the last
+    third).
 
     Parameters
     ----------
