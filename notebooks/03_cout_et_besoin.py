@@ -996,8 +996,9 @@ checks.check_choice(
             digest="f12c8dcfcd657e67",
         ),
     ],
-    success="vous avez choisi la comparaison qui neutralise le score. Gardez aussi en tête ce "
-    "que l'IC ne dit pas : il couvre le hasard de l'échantillon, pas le choix du modèle.",
+    success="vous avez choisi la comparaison qui tient compte du classement par le score. "
+    "Gardez aussi en tête ce que l'IC ne dit pas : il couvre le hasard de l'échantillon, pas le "
+    "choix du modèle.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -1072,7 +1073,8 @@ preuve_biais = "score égal"
 # - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
 # - Un score peut être **exact** sur sa cible (le coût, dans les deux groupes) et **injuste**
-#   pour le besoin : le biais vient de la cible, pas d'un modèle mal réglé, et sans la race.
+#   pour le besoin : le biais vient de la cible, pas d'un modèle mal réglé, alors même que le
+#   score n'utilise pas la race.
 # - Pour repérer ce biais, comparez les groupes **à score égal** ; au-dessus d'un même seuil,
 #   un écart n'est qu'un signal d'alerte. Un IC qui exclut 0 écarte le hasard, pas les autres
 #   explications.
