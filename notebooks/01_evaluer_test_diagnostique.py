@@ -7,12 +7,12 @@
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Dire quel **test de référence** sert à juger un test diagnostique (question après la
+# 1. Dire quel **test de référence** sert à juger un test diagnostique (question 5, après la
 #    séance).
 # 2. Lire une **matrice de confusion** ; calculer la **sensibilité**, la **spécificité** et les
 #    **valeurs prédictives**.
-# 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes (question 7,
-#    après la séance).
+# 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes (question 3
+#    en séance, question 7 après la séance).
 # 4. **Choisir un seuil** sur un jeu de validation, en mesurer le coût sur un jeu de test.
 # 5. Expliquer pourquoi la valeur prédictive d'un test change avec la **prévalence**.
 # 6. Après la séance : lire une **courbe ROC** et son aire (**AUC**).
@@ -71,8 +71,8 @@
 # Exécutez la cellule suivante (**sans chercher à comprendre son code**) et lisez **seulement**
 # les trois limites du jeu qu'elle affiche.
 
-# %%
-# Vous n'avez pas à comprendre ce code : exécutez-le (Maj + Entrée).
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il charge les données et affiche leurs limites.
 import numpy as np
 from IPython.display import Markdown, display
 from ipywidgets import HTML
@@ -107,6 +107,10 @@ print(f"Prévalence du cancer dans ce jeu de données : {fr_percent(y.mean())}")
 fiche = str(data_card(jeu))  # la fiche du jeu de données ; en séance, trois limites seulement :
 limites = fiche.split("## Limites et biais connus")[1].split("\n## ")[0].strip()
 puces = ["- " + puce for puce in limites.removeprefix("- ").split("\n- ")]
+puces.append("- Aucun résultat **indéterminé** : pas de ponction non contributive ni de "
+             "cytologie « suspecte ». On ne sait pas s'il y en a eu ni comment ils ont été "
+             "traités ; les écarter peut faire paraître le test meilleur qu'il n'est. Une étude "
+             "doit dire comment elle les a traités (STARD 2015, item 15 ; Bossuyt et al., 2015).")
 # Les trois premières : un seul centre, des patientes adressées (prévalence), la référence.
 display(Markdown("**Trois limites de ces données** (à lire maintenant)\n\n" + "\n".join(puces[:3])
                  + "\n\n<details><summary>Les autres limites (après la séance)</summary>\n\n"
@@ -655,7 +659,7 @@ print(f"VPP à cette prévalence : {fr_number(vpp_etude)} ; VPN : {fr_number(vpn
 #
 # Calculez la **VPP** du même test (mêmes `se` et `sp`) dans une population où la prévalence
 # est de **1 %**. Donnez une proportion entre 0 et 1 : écrivez le calcul, ou au moins
-# 3 décimales.
+# **4 décimales** (elle se corrige à 4 décimales).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -687,6 +691,13 @@ checks.expect(
 )
 valeur_vpp = checks.require_number(vpp_depistage, name="vpp_depistage")
 checks.expect(
+    valeur_vpp != round(valeur_vpp, 3)
+    or not checks.matches_digest(valeur_vpp, "0c72b198eb50c725", name="vpp_depistage"),
+    "trop arrondi : cette question se corrige à 4 décimales, car une erreur fréquente ne "
+    "change que la 4e. Écrivez le calcul lui-même (Python garde toutes les décimales).",
+    name="vpp_depistage",
+)
+checks.expect(
     not checks.matches_digest(valeur_vpp, "1140559e67c5171b", name="vpp_depistage"),
     "vous avez multiplié (1 − Sp) par 0.01 : les faux positifs viennent des non-malades, qui "
     "sont 99 %, soit 0.99.",
@@ -709,7 +720,8 @@ checks.expect(
 checks.check_number(
     vpp_depistage,
     name="vpp_depistage",
-    digest="0c72b198eb50c725",
+    digest="e59323ff9f03c26f",
+    decimals=4,
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(se,
@@ -717,20 +729,23 @@ checks.check_number(
                        "parmi les tests positifs, quelle part de malades ?"),
         checks.Mistake(None, "il manque des parenthèses autour du dénominateur : Python calcule "
                        "a / b * c + d de gauche à droite, sans savoir où finit le dénominateur. "
-                       "Écrivez numérateur / (tout le dénominateur).", digest="7e580af0797e71f9"),
+                       "Écrivez numérateur / (tout le dénominateur).", digest="2d5ea3962a370d06"),
         checks.Mistake(None, "il manque des parenthèses autour de 1 − Sp : Python multiplie "
-                       "avant de soustraire. Écrivez (1 - sp) * 0.99.", digest="b573836be47fcc7a"),
+                       "avant de soustraire. Écrivez (1 - sp) * 0.99.", digest="15da1700787202f2"),
         checks.Mistake(None, "vous avez mis Sp là où il faut 1 − Sp : les faux positifs sont les "
                        "non-malades que le test déclare positifs, soit une part 1 − Sp d'entre "
-                       "elles.", digest="7e077b2321e66098"),
+                       "elles.", digest="95dc18f1dd478e2b"),
         checks.Mistake(None, "vous avez pris une prévalence de 10 % (0.1) ; la question demande "
-                       "1 %, soit 0.01.", digest="e414a5ab7f8ddb6d"),
+                       "1 %, soit 0.01.", digest="e56297d8a3811989"),
         checks.Mistake(None, "vous n'avez calculé que le numérateur (Se × p, les vrais "
                        "positifs) : la VPP le divise par tous les positifs, vrais et faux.",
-                       digest="6235b21f252b9618"),
+                       digest="85978299a7be2353"),
         checks.Mistake(None, "vous avez échangé Se et Sp dans la formule : le numérateur compte "
                        "les malades détectées (Se × p), les faux positifs viennent des "
-                       "non-malades ((1 − Sp) × (1 − p)).", digest="01fa4815f767b358"),
+                       "non-malades ((1 − Sp) × (1 − p)).", digest="4f942d201e524434"),
+        checks.Mistake(None, "vous avez oublié de multiplier (1 − Sp) par 0.99 : les faux "
+                       "positifs sont une part 1 − Sp des non-malades, qui ne sont que 99 % des "
+                       "femmes. Écrivez (1 - sp) * 0.99.", digest="62acfff4fa5f040d"),
     ],
     hint="Vérifiez la formule : le numérateur compte les vrais positifs (Se × p), le "
     "dénominateur tous les positifs, vrais et faux.",
@@ -742,6 +757,7 @@ checks.check_number(
     vpp_depistage,
     name="vpp_depistage",
     expected=ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[0],
+    decimals=4,
 )
 ### END HIDDEN TESTS
 
@@ -784,6 +800,14 @@ vpp_depistage = vpp_etude
 # %% mistake="vpp_depistage"
 # message : vous n'avez calculé que le numérateur
 vpp_depistage = se * 0.01
+
+# %% mistake="vpp_depistage"
+# message : vous avez oublié de multiplier (1 − Sp) par 0.99
+vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp))
+
+# %% mistake="vpp_depistage"
+# message : trop arrondi
+vpp_depistage = 0.039
 
 # %% mistake="vpp_depistage"
 # message : vous avez échangé Se et Sp
@@ -848,6 +872,38 @@ else:
 # surtout de la **spécificité** : la marge de Sp la fait beaucoup varier. Au bon seuil de la
 # question 2, plus bas, la VPP baisse encore : moins de cancers manqués, plus de fausses alertes.
 # Une performance ne se transpose ni d'une population à l'autre, ni sans sa marge.
+
+# %% [markdown]
+# ### Pour Madame L. : ce que vaut son résultat
+#
+# Madame L. n'est pas dépistée : elle est adressée pour une masse, comme les patientes du jeu de
+# test. Pour elle, ce sont la VPP et la VPN **mesurées sur le jeu de test** qui valent, au seuil
+# de la question 2. Un test négatif laisse un **risque résiduel** de cancer : 1 − VPN.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il compte, sur le jeu de test, la VPP, la VPN et le risque
+# qui reste après un test négatif, avec leurs intervalles de confiance à 95 %.
+def valeurs_pour_madame_l(valeur_seuil):
+    c = ev.confusion_at_threshold(y_test, scores, valeur_seuil)
+    print(f"Jeu de test, au seuil {fr_number(valeur_seuil, 2)} :")
+    for nom, k, n in [("VPP (cancers parmi les tests positifs)", c.tp, c.tp + c.fp),
+                      ("VPN (non-malades parmi les tests négatifs)", c.tn, c.tn + c.fn),
+                      ("risque après un test négatif (1 − VPN)", c.fn, c.tn + c.fn)]:
+        bas, haut = ev.proportion_ci(k, n)
+        print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
+              f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
+
+
+valeurs_pour_madame_l(seuil_defaut)
+if est_entre_0_et_1(seuil):
+    valeurs_pour_madame_l(seuil)
+else:
+    print("Donnez à la question 2 un seuil entre 0 et 1 pour voir ces valeurs à votre seuil.")
+
+# %% [markdown]
+# Si votre seuil est juste, environ une patiente sur dix dont le test est négatif a pourtant un
+# cancer : pour Madame L., un test négatif rassure sans exclure le cancer, et se lit avec
+# l'examen clinique et l'imagerie.
 
 # %% [markdown]
 # ### Question 5 — Le test de référence (1 point)
@@ -934,7 +990,9 @@ reference = "C"
 # ordonnée) contre 1 − spécificité (en abscisse). L'**aire sous la courbe (AUC)** vaut 1 pour un
 # test parfait et 0,5 pour un test qui répond au hasard (la diagonale). Elle a une lecture
 # simple : c'est la probabilité qu'une patiente malade tirée au hasard ait un score plus élevé
-# qu'une patiente non malade tirée au hasard.
+# qu'une patiente non malade tirée au hasard. Mesurée sur les patientes du jeu de test, l'AUC a,
+# elle aussi, un intervalle de confiance (Hanley et McNeil, 1982, en donnent l'erreur type) : il
+# n'est pas affiché ici, mais un article doit le donner.
 
 # %%
 courbe = ev.roc(y_test, scores)
@@ -1027,12 +1085,12 @@ auc_prevalence = "D"
 # %% [markdown]
 # ### Question 7 — Ce que dit un intervalle de confiance (1 point)
 #
-# À la question 1, le test a détecté 58 cancers sur 85 au seuil 0,5 : une sensibilité de 0,682,
-# avec un intervalle de confiance à 95 % de 0,58 à 0,77. Laquelle de ces phrases est juste ?
+# Au seuil 0,5, la sensibilité mesurée sur le jeu de test (question 1) a un intervalle de
+# confiance à 95 % de 0,58 à 0,77. Laquelle de ces phrases est juste ?
 # Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
 # - **A.** Nos données sont compatibles avec une vraie sensibilité d'à peine 0,58 comme de 0,77,
-#   chez des patientes comme les nôtres : on annonce 0,68 avec cet intervalle.
+#   chez des patientes comme les nôtres : on annonce la sensibilité mesurée avec cet intervalle.
 # - **B.** Une malade qui fait ce test a 95 % de chances d'être détectée : c'est ce que veut
 #   dire « intervalle à 95 % ».
 # - **C.** L'intervalle est trop large pour conclure quoi que ce soit : il faut refaire l'étude
@@ -1110,7 +1168,8 @@ intervalle = "D"
 # faux négatif, qui subit un faux positif**, et de quelle manière (santé, angoisse, examens,
 # temps soignant, coûts) ? Qui devrait participer au choix du seuil, et de la cible de 95 % ?
 # Comment l'expliqueriez-vous à Madame L., marge d'incertitude comprise ? Appuyez-vous sur au
-# moins un chiffre de ce module.
+# moins un chiffre de ce module **valable pour sa population** (par exemple la VPN à votre
+# seuil : « Pour Madame L. : ce que vaut son résultat »).
 #
 # Cette explication n'est pas qu'une politesse. Depuis la loi relative à la bioéthique du 2 août
 # 2021, l'article L. 4001-3 du code de la santé publique demande au professionnel de santé qui
@@ -1134,15 +1193,19 @@ intervalle = "D"
 #     son vécu.
 #   - **0,5** : une seule des deux erreurs, ou les deux nommées sans leurs conséquences.
 #   - **0** : erreurs confondues (un faux positif présenté comme un cancer manqué) ou absentes.
-# - **Un chiffre du module, juste et interprété avec sa marge.** Exemples : au seuil de la
-#   question 2, la sensibilité mesurée sur le jeu de test reste sous 0,95 et la spécificité chute
-#   (davantage de faux positifs) ; la VPP à 1 % de prévalence est faible, donc la plupart des
-#   positifs sont de fausses alertes (au seuil de la question 2, plus basse encore qu'au seuil 0,5,
-#   avec une plage large) ; l'intervalle de la sensibilité au seuil 0,5 (0,58 à 0,77).
+# - **Un chiffre du module, juste, valable pour la population de Madame L. (adressée pour une
+#   masse, pas dépistée) et interprété avec sa marge.** Exemples, tous sur le jeu de test : au
+#   seuil de la question 2 (0,25), VPP 75 sur 121, soit 0,620 (0,53 à 0,70), et VPN 97 sur 107,
+#   soit 0,907 (0,84 à 0,95) : un test négatif laisse environ 9 % de risque de cancer (« Pour
+#   Madame L. : ce que vaut son résultat ») ; à ce seuil, la sensibilité reste sous 0,95 et la
+#   spécificité chute (davantage de faux positifs) ; l'intervalle de la sensibilité au seuil 0,5
+#   (0,58 à 0,77).
 #   - **1** : chiffre juste, avec son intervalle ou sa marge, et ce qu'il veut dire pour la
 #     patiente. S'il cite l'intervalle de la validation (environ 0,84 à 0,99), l'étudiant dit
 #     qu'il est **optimiste** (ces patientes ont servi à choisir le seuil : question 3) ;
-#     sinon, 0,5 au plus.
+#     sinon, 0,5 au plus. La VPP à 1 % de prévalence (question 4) ne vaut pas pour Madame L. :
+#     la lui appliquer, c'est le transfert de population que le module condamne (0) ; la citer
+#     pour des femmes dépistées, en le disant, vaut 0,5 au plus.
 #   - **0,5** : chiffre juste mais sans sa marge, ou sans interprétation ; ou l'intervalle de la
 #     validation donné comme une garantie.
 #   - **0** : aucun chiffre, ou un chiffre faux (par exemple une sensibilité prise pour une VPP).

@@ -46,3 +46,53 @@ def test_module_01_promise_needs_the_computed_number_of_patients():
     needed = next(n for n in range(1, 1000) if ev.proportion_ci(n, n)[0] >= 0.95)
     assert int(stated.group(1)) == needed
     assert ev.proportion_ci(needed - 1, needed - 1)[0] < 0.95
+
+
+def _question_statement(number: int) -> str:
+    module = read_module(SOURCE)
+    heading = f"### Question {number} "
+    cell = next(
+        c.source for c in module.notebook.cells if c.cell_type == "markdown" and heading in c.source
+    )
+    return re.sub(r"\s+", " ", cell)
+
+
+def test_module_01_question_7_does_not_give_question_1s_answer():
+    """Q7 (same notebook, evaluated session) quotes the interval, not the counts or the value."""
+    statement = _question_statement(7)
+    assert "0,68" not in statement, statement
+    assert not re.search(r"\b\d+ (?:cancers )?sur \d+", statement), statement
+
+
+def test_module_01_marking_guide_quotes_the_test_set_values_at_question_2s_threshold():
+    """The guide's VPP, VPN and residual risk for Madame L. are those the notebook prints."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from esn_teach.datasets import load_breast_cancer_wdbc
+
+    data = load_breast_cancer_wdbc()
+    features = data.data[["mean texture", "mean compactness"]]
+    x_rest, x_test, y_rest, y_test = train_test_split(
+        features, data.target, test_size=0.4, stratify=data.target, random_state=0
+    )
+    x_train, x_val, y_train, y_val = train_test_split(
+        x_rest, y_rest, test_size=0.2 / 0.6, stratify=y_rest, random_state=0
+    )
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_train, y_train)
+    scores_val = model.predict_proba(x_val)[:, 1]
+    grid = np.round(np.arange(0, 1.001, 0.01), 2)
+    threshold = max(t for t in grid if ev.sensitivity(y_val, scores_val >= t) >= 0.95)
+    counts = ev.confusion_at_threshold(y_test, model.predict_proba(x_test)[:, 1], threshold)
+
+    text = re.sub(r"\s+", " ", _markdown().replace("#", " "))
+    assert f"seuil de la question 2 ({threshold:.2f})".replace(".", ",") in text
+    assert f"VPP {counts.tp} sur {counts.tp + counts.fp}" in text
+    assert f"VPN {counts.tn} sur {counts.tn + counts.fn}" in text
+    residual = counts.fn / (counts.tn + counts.fn)
+    assert f"environ {round(100 * residual)} % de risque de cancer" in text
+    assert round(10 * residual) == 1, "« environ une patiente sur dix » no longer holds"
+    assert "environ une patiente sur dix dont le test est négatif" in text
