@@ -21,6 +21,7 @@ import numpy as np
 
 from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted, Outcome
 from esn_teach.checks._progress import note_answer
+from esn_teach.checks._stale import unassigned_after_error
 
 __all__ = [
     "Mistake",
@@ -165,10 +166,22 @@ def require_attempted(value: object, *, name: str) -> None:
 
     Raises
     ------
+    IncorrectAnswer
+        If the cell of the question stopped on an error before assigning ``name``
+        (the value is then the previous answer): a form error, not a try.
     NotAttempted
         If the placeholder ``...`` is still there.
     """
     __tracebackhide__ = True
+    if unassigned_after_error(name) and not is_placeholder(value):  # « ... »: said below
+        raise IncorrectAnswer(
+            f"la cellule de la question (celle qui définit « {name} ») s'est arrêtée sur une "
+            f"erreur avant de donner sa valeur à « {name} », qui garde donc la précédente : "
+            "cette vérification ne la juge pas. Lisez le message affiché sous cette cellule, "
+            "corrigez-la, exécutez-la de nouveau, puis relancez cette vérification.",
+            question=name,
+            form=True,
+        )
     note_answer(name, value)
     if is_placeholder(value):
         raise NotAttempted(

@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable, Mapping
 from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any
 
+from esn_teach.checks._stale import watch_answer_cells
+
 if TYPE_CHECKING:
     from IPython.core.interactiveshell import InteractiveShell
 
@@ -717,7 +719,9 @@ def install_french_errors(shell: InteractiveShell | None = None) -> bool:
     Python's one-line message, instead of a traceback; a :class:`SyntaxError`
     shows a French explanation above IPython's usual display (the line and a
     caret). The error output keeps Python's ``ename`` and ``evalue``, so
-    nbgrader counts the cell as failed. Other errors are shown as before.
+    nbgrader counts the cell as failed. Other errors are shown as before. The
+    answers a failed cell left unassigned are noted, so that their verification
+    does not judge the previous value (:mod:`esn_teach.checks._stale`).
 
     Parameters
     ----------
@@ -748,4 +752,5 @@ def install_french_errors(shell: InteractiveShell | None = None) -> bool:
         setattr(shell.CustomTB.__func__, _MARK, True)
     if not getattr(shell.showsyntaxerror, _MARK, False):
         _wrap_showsyntaxerror(shell)
+    watch_answer_cells(shell)
     return True

@@ -457,3 +457,38 @@ def test_apostrophes_and_thousands_spaces_are_explained(source, expected):
         assert expected in french_explanation(error, source)
     else:
         raise AssertionError("expected a syntax error")
+
+
+def test_a_check_does_not_judge_an_answer_its_failed_cell_left_unassigned(shell, monkeypatch):
+    """« marge = B » (no quotes) fails: the check must not judge marge's previous value."""
+    from esn_teach.checks import IncorrectAnswer, check_choice
+
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    install_french_errors(shell)
+    install_french_errors(shell)  # once only: the hooks do not stack
+    shell.run_cell('marge = "B"')
+    check_choice(shell.user_ns["marge"], name="marge", options=["A", "B"], expected="B")
+    assert not shell.run_cell("marge = B").success  # NameError: marge is still "B"
+    with pytest.raises(IncorrectAnswer, match="arrêtée sur une erreur avant de donner sa valeur"):
+        check_choice(shell.user_ns["marge"], name="marge", options=["A", "B"], expected="B")
+    assert not shell.run_cell('marge = "A\nx = 1').success  # a syntax error: nothing ran
+    with pytest.raises(IncorrectAnswer, match="arrêtée sur une erreur"):
+        check_choice(shell.user_ns["marge"], name="marge", options=["A", "B"], expected="B")
+    # Assigned, then an error further down: the new value is judged.
+    assert not shell.run_cell('marge = "A"\n1 / 0').success
+    with pytest.raises(IncorrectAnswer) as wrong:
+        check_choice(shell.user_ns["marge"], name="marge", options=["A", "B"], expected="B")
+    assert "arrêtée sur une erreur" not in str(wrong.value)
+    shell.run_cell('marge = "B"')  # fixed: judged again
+    check_choice(shell.user_ns["marge"], name="marge", options=["A", "B"], expected="B")
+    # While nbgrader grades, nothing is noted: each answer comes from the graded run.
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert not shell.run_cell("marge = B").success
+    check_choice(shell.user_ns["marge"], name="marge", options=["A", "B"], expected="B")
+
+
+def test_assigned_names_reads_a_cell_that_does_not_parse():
+    from esn_teach.checks._stale import assigned_names
+
+    source = 'marge = "A\nseuil: float = 0.3\n  indented = 1\nx == 2\nmarge = 1\n'
+    assert assigned_names(source) == ["marge", "seuil"]
