@@ -210,10 +210,10 @@ intrus = "D"
 #
 # | Exception | Quand ? |
 # |---|---|
-# | **9(2)(a)** consentement explicite | la personne a dit oui, clairement, pour un but précis |
-# | **9(2)(c)** intérêts vitaux | sauver la vie d'une personne hors d'état de consentir (patient inconscient) |
+# | **9(2)(a)** consentement explicite | la personne a dit oui, pour un but précis |
+# | **9(2)(c)** intérêts vitaux | sauver une personne hors d'état de consentir (patient inconscient) |
 # | **9(2)(h)** médecine, diagnostic, soins | la prise en charge du patient, par des professionnels tenus au secret |
-# | **9(2)(i)** intérêt public en santé publique | sur la base d'une loi : menaces graves, « normes élevées de qualité et de sécurité des soins de santé et des médicaments » |
+# | **9(2)(i)** intérêt public en santé publique | sur la base d'une loi, « tels que » menaces transfrontalières graves, « normes élevées de qualité et de sécurité des soins de santé et des médicaments » |
 # | **9(2)(j)** recherche et statistiques | une étude scientifique, sur la base d'une loi, avec des garanties et, en France, une formalité auprès de la CNIL |
 #
 # <details><summary>Les six bases légales de l'article 6, en une ligne chacune</summary>
@@ -412,9 +412,10 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "l'exception de santé publique (i) vise des missions prévues par une loi : menaces "
-            "graves, qualité et sécurité des soins et des médicaments (la vigilance, par "
-            "exemple). Qu'une étude puisse un jour aider à mieux soigner ne suffit pas : une "
+            "l'exception de santé publique (i) vise des motifs d'intérêt public prévus par une "
+            "loi, « tels que » les menaces transfrontalières graves ou la qualité et la sécurité "
+            "des soins et des médicaments (la vigilance). Qu'une étude puisse un jour aider à "
+            "mieux soigner ne suffit pas : une "
             "étude qui produit des connaissances générales, publiées dans une revue, relève "
             "d'une autre exception.",
             digest="0b4b4b1b188c93b9",
