@@ -162,8 +162,8 @@ def message_texts(module: ModuleSource) -> dict[str, list[str]]:
 
     Read independently of how the release finds them: every string literal of three
     words or more (success sentences included: they explain the right option), except
-    the options, the hints, what is printed, what is put into a template, and the
-    parts of f-strings (left readable).
+    the options, the hints, dictionary keys (the items of ``check_choices``), what is
+    printed, what is put into a template, and the parts of f-strings (left readable).
     """
     texts = {}
     for cell in module.notebook.cells:
@@ -177,6 +177,8 @@ def message_texts(module: ModuleSource) -> dict[str, list[str]]:
                 skipped |= {id(inner) for inner in ast.walk(node.value)}
             elif isinstance(node, ast.JoinedStr):
                 skipped |= {id(inner) for inner in ast.walk(node)}
+            elif isinstance(node, ast.Dict):  # the items of check_choices: names, not prose
+                skipped |= {id(key) for key in node.keys if key is not None}
             elif isinstance(node, ast.Call) and (
                 getattr(node.func, "id", "") == "print"
                 or getattr(node.func, "attr", "") == "format"
