@@ -351,8 +351,8 @@ else:
 # - avec 42 malades, un cancer manqué de plus fait perdre plus de deux points de sensibilité.
 # </details>
 
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche l'explorateur et ses intervalles de confiance.
+# %%
+# Inutile de lire ce code : il affiche l'explorateur et ses intervalles de confiance.
 explorateur = ThresholdExplorer(y_val, scores_val, threshold=0.5, show_auc=False)
 encart_intervalles = HTML()
 

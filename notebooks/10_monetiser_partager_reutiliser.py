@@ -438,7 +438,7 @@ exception_recherche = "a"
 exception_recherche = "B"
 
 # %% mistake="exception_recherche"
-# message : vise des missions prévues par une loi
+# message : vise des motifs d'intérêt public prévus par une loi
 exception_recherche = " c "
 
 # %% [markdown]
