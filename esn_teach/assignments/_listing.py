@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import nbformat
-from nbgrader.utils import parse_utc
-
 from esn_teach._formatting import fr_datetime
-from esn_teach.course import module_title
+
+# nbgrader, nbformat and esn_teach.course are imported where they are used: this module is
+# imported when each student's server starts (the « Mes devoirs » extension), and importing
+# nbgrader costs about two seconds of CPU — thirty servers starting at once pay it in turn.
 
 __all__ = [
     "DUE_DATES_FILE",
@@ -224,6 +224,10 @@ def write_due_date(outbound: Path, module: str, due: datetime | None) -> Path:
 
 
 def _title(root: Path, notebooks: Iterable[str], fallback: str) -> str:
+    import nbformat
+
+    from esn_teach.course import module_title
+
     for notebook in notebooks:
         path = Path(notebook) if os.path.isabs(notebook) else root / notebook
         try:
@@ -250,6 +254,8 @@ def _last_saved(root: Path, notebooks: Iterable[str]) -> datetime | None:
 
 
 def _submission(root: Path, info: Mapping) -> Submission:
+    from nbgrader.utils import parse_utc
+
     feedback = info.get("local_feedback_path")
     pages: tuple[str, ...] = ()
     here = bool(info.get("has_local_feedback")) and not info.get("feedback_updated")

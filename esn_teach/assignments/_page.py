@@ -12,17 +12,16 @@ from __future__ import annotations
 import re
 import secrets
 from collections import OrderedDict
+from contextlib import chdir
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_escape, url_path_join
-from nbgrader.exchange import ExchangeFactory
-from nbgrader.server_extensions.assignment_list.handlers import AssignmentList, chdir
 from tornado import web
 
 from esn_teach._formatting import fr_spacing
@@ -34,6 +33,9 @@ from esn_teach.assignments._listing import (
     explain_failure,
     read_due_dates,
 )
+
+if TYPE_CHECKING:
+    from nbgrader.server_extensions.assignment_list.handlers import AssignmentList
 
 __all__ = ["setup_page"]
 
@@ -90,7 +92,20 @@ class AssignmentsPage(JupyterHandler):
 
     @property
     def manager(self) -> AssignmentList:
-        return self.settings[_MANAGER]
+        """The nbgrader manager, made at the first request rather than at server start.
+
+        Importing nbgrader takes about two seconds of CPU, which thirty servers starting
+        together for a session would otherwise pay at once.
+        """
+        made = self.settings[_MANAGER]
+        if not isinstance(made, _Lazy):
+            return made
+        from nbgrader.server_extensions.assignment_list.handlers import AssignmentList
+
+        manager = AssignmentList(parent=made.serverapp)
+        manager.root_dir = made.serverapp.root_dir
+        self.settings[_MANAGER] = manager
+        return manager
 
     @property
     def root(self) -> Path:
@@ -103,6 +118,8 @@ class AssignmentsPage(JupyterHandler):
         course = config.CourseDirectory.get("course_id") or None
         if not course:
             return None, None
+        from nbgrader.exchange import ExchangeFactory
+
         lister = ExchangeFactory(config=config).List(config=config)
         return str(course), Path(lister.root) / str(course) / "outbound"
 
@@ -228,12 +245,17 @@ def _success(action: str, entry: Assignment, *, link: Any) -> Message:
     return Message("info", f"Votre enseignant n'a pas encore corrigé {title}. Revenez plus tard.")
 
 
+@dataclass(frozen=True)
+class _Lazy:
+    """The server nbgrader's manager will be made for, at the page's first request."""
+
+    serverapp: Any
+
+
 def setup_page(serverapp: Any) -> None:
     """Add the page to a Jupyter server (``serverapp.web_app``)."""
-    manager = AssignmentList(parent=serverapp)
-    manager.root_dir = serverapp.root_dir
     webapp = serverapp.web_app
-    webapp.settings[_MANAGER] = manager
+    webapp.settings[_MANAGER] = _Lazy(serverapp)
     webapp.settings[_MESSAGES] = OrderedDict()
     base_url = webapp.settings["base_url"]
     webapp.add_handlers(".*$", [(url_path_join(base_url, PAGE_PATH), AssignmentsPage)])
