@@ -51,13 +51,18 @@ def students(hub) -> dict[str, tuple[str, Student]]:
     return {label: _student(hub, label) for label in ("bon", "double", "tard", "fraude")}
 
 
+def _release(hub, due: datetime) -> str:
+    return _ok(hub.as_grader("release", "01", "--exchange", "--due", f"{due:%Y-%m-%d %H:%M:%S}"))
+
+
 @pytest.fixture(scope="module")
 def released(hub, students):
-    """Module 01 built, released and put in the exchange, due in 45 seconds."""
+    """Module 01 built, released and put in the exchange, due tomorrow (the cohort below
+    moves the due date, as an instructor closing the hand-in does: no race with the clock)."""
     _ok(hub.as_grader("build", "01", "--no-validate"))
-    due = datetime.now(ZoneInfo("Europe/Paris")) + timedelta(seconds=45)
-    out = _ok(hub.as_grader("release", "01", "--exchange", "--due", f"{due:%Y-%m-%d %H:%M:%S}"))
-    assert f"Dans l'échange : {MODULE}" in out and "à rendre avant le" in out
+    due = datetime.now(ZoneInfo("Europe/Paris")) + timedelta(days=1)
+    out = _release(hub, due)
+    assert f"Dans l'échange : {MODULE}" in out and f"à rendre avant le {due:%d/%m/%Y}" in out
     return due
 
 
@@ -111,8 +116,12 @@ def cohort(hub, students, released):
             forger, "cp", "-a", str(linked), str(inbound / f"{forger}+{MODULE}+{stamp}+2ien")
         )
     )
-    # The late student waits for the due date to pass.
-    time.sleep(max(0.0, (released - datetime.now(ZoneInfo("Europe/Paris"))).total_seconds() + 2))
+    # The instructor closes the hand-in: the due date becomes now (to the second, hence the
+    # pauses: every copy above is older, the late one below newer), then the late student submits.
+    time.sleep(1.1)
+    closed = datetime.now(ZoneInfo("Europe/Paris"))
+    assert "à rendre avant le" in _release(hub, closed)
+    time.sleep(1.1)
     late = students["tard"][1].action("submit", MODULE)
     assert late["success"] and "elle sera marquée en retard" in str(late["message"]), late
     return students

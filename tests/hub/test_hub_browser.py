@@ -97,10 +97,11 @@ def test_a_student_fetches_answers_submits_and_reads_feedback_in_chromium(hub, b
         _section(page).get_by_role("button", name="Rendre ma copie").click()
         assert "seule la dernière copie rendue sera corrigée" in _done(page)
 
-        # The instructor collects, grades and returns the feedback (course service terminal).
+        # The instructor collects, grades this student's copy (the copies other tests handed in
+        # are not this test's) and returns the feedback (course service terminal).
         for step in (
             ("collect", "01"),
-            ("autograde", "01", "--jobs", "1"),
+            ("autograde", "01", "--student", name, "--jobs", "1"),
             ("feedback", "01", "--exchange"),
         ):
             done = hub.as_grader(*step, timeout=900)
