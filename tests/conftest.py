@@ -19,6 +19,7 @@ from esn_fixtures import (
     answer_cell,
     cli,
     make_course,
+    probe_mistakes,
     submit,
 )
 
@@ -48,7 +49,9 @@ def _grade_module(root: Path, course: Course, name: str) -> GradedModule:
     by_answer: dict[str, list[str]] = {}
     for mistake in source.wrong_answers:
         by_answer.setdefault(mistake.answer, []).append(mistake.code)
-    graded.mistake_rounds = max((len(codes) for codes in by_answer.values()), default=0)
+    # One graded round through nbgrader (each answer's first mistake); every mistake is
+    # checked by probe_mistakes, in one kernel.
+    graded.mistake_rounds = min(1, max((len(codes) for codes in by_answer.values()), default=0))
     for k in range(graded.mistake_rounds):
         notebook = nbformat.reads(nbformat.writes(released), as_version=4)
         for answer, codes in by_answer.items():
@@ -56,6 +59,7 @@ def _grade_module(root: Path, course: Course, name: str) -> GradedModule:
                 answer_cell(notebook, answer).source = codes[k]
         submit(root, f"mistakes-{k + 1}", name, notebook)
     assert cli(root, "autograde", name) == 0
+    graded.probed = probe_mistakes(source, solution_nb)
     return graded
 
 

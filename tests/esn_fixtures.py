@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,8 +84,97 @@ class GradedModule:
 
     source: ModuleSource
     released: nbformat.NotebookNode
+    #: Submissions ``mistakes-K`` graded through nbgrader (each answer's K-th mistake).
     mistake_rounds: int
     students: list[str] = field(default_factory=list)
+    #: What each declared mistake's check printed, and whether it failed (probe_mistakes).
+    probed: list[Probe] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A declared mistake run in the graded notebook's place, then its answer's test cell."""
+
+    failed: bool  # the test cell raised: nbgrader gives the question 0
+    output: str  # what the test cell printed, errors included
+
+
+# A mistake may rebind a name the rest of the notebook uses (« tranche = ... » in module 03):
+# the names are put back before the next mistake and the solution. A change made in place
+# (a column added to a table) is not undone: the solution's test, run after, catches it.
+_SNAPSHOT = "_esn_probe_names = dict(globals())"
+_RESTORE = (
+    "for _esn_name in [n for n in globals() if n not in _esn_probe_names]:\n"
+    "    if _esn_name != '_esn_probe_names':\n"
+    "        globals().pop(_esn_name, None)\n"
+    "globals().update(_esn_probe_names)"
+)
+
+
+def probe_mistakes(source: ModuleSource, solution: nbformat.NotebookNode) -> list[Probe]:
+    """Run every declared mistake of a module in one kernel, in ``source.wrong_answers`` order.
+
+    The instructor's notebook runs as nbgrader grades it (``NBGRADER_EXECUTION``); before
+    each answer cell, each of its mistakes is run in its place, followed by the answer's
+    test cell (hidden tests included), whose output is kept, then the names the mistake
+    bound are put back as they were. The solution then runs and
+    its test must pass again: a mistake that damaged the notebook's state is an error here,
+    not a silent change of what the next ones see. Grading one submission per mistake
+    through nbgrader would run the whole notebook once per mistake rank, a dozen times for
+    some modules; one graded round (``mistakes-1``) keeps that path tested.
+    """
+    from nbclient import NotebookClient
+
+    by_answer: dict[str, list[int]] = {}
+    for index, mistake in enumerate(source.wrong_answers):
+        by_answer.setdefault(mistake.answer, []).append(index)
+    notebook = nbformat.reads(nbformat.writes(solution), as_version=4)
+    tests = {
+        cell.metadata["nbgrader"]["grade_id"]: cell
+        for cell in notebook.cells
+        if cell.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_tests")
+    }
+    client = NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": tempfile.mkdtemp(prefix="esn-erreurs-")}},
+    )
+
+    def run(source_code: str, where: int) -> tuple[bool, str]:
+        cell = nbformat.v4.new_code_cell(source_code)
+        client.execute_cell(cell, where)
+        failed = any(output.output_type == "error" for output in cell.outputs)
+        return failed, error_text(cell)
+
+    probes: dict[int, Probe] = {}
+    previous = os.environ.get("NBGRADER_EXECUTION")
+    os.environ["NBGRADER_EXECUTION"] = "autograde"
+    try:
+        with client.setup_kernel():
+            for where, cell in enumerate(notebook.cells):
+                if cell.cell_type != "code":
+                    continue
+                answer = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+                for index in by_answer.get(answer, []):
+                    run(_SNAPSHOT, where)
+                    run(source.wrong_answers[index].code, where)
+                    probes[index] = Probe(*run(tests[f"{answer}_tests"].source, where))
+                    broken, trace = run(_RESTORE, where)
+                    assert not broken, trace
+                failed, output = run(cell.source, where)
+                if answer in by_answer:
+                    failed, output = run(tests[f"{answer}_tests"].source, where)
+                    assert not failed, f"after {answer}'s mistakes, the solution fails:\n{output}"
+    finally:
+        if previous is None:
+            del os.environ["NBGRADER_EXECUTION"]
+        else:
+            os.environ["NBGRADER_EXECUTION"] = previous
+    missing = sorted(set(range(len(source.wrong_answers))) - set(probes))
+    assert not missing, f"mistakes whose answer cell was not found: {missing}"
+    return [probes[index] for index in range(len(source.wrong_answers))]
 
 
 class LazyModules(Mapping[str, GradedModule]):
