@@ -26,23 +26,3 @@ def test_bench_modules_runs_and_reports_ratios():
     assert lines[1].startswith("01_evaluer_test_diagnostique")
     assert "ThresholdExplorer" in lines[1]
     assert lines[-1].startswith("worst: time ratio")
-
-
-@pytest.mark.slow
-def test_bench_hub_runs_and_extrapolates():
-    result = subprocess.run(
-        [sys.executable, "bench/bench_hub.py", "--students", "2", "--target", "300"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=True,
-    )
-    if result.stdout.startswith("bench_hub skipped"):
-        pytest.skip(result.stdout.strip())
-    lines = result.stdout.splitlines()
-    assert lines[0].split()[:2] == ["measure", "alone"]
-    assert lines[1].startswith("login -> kernel ready (s)")
-    assert "2/2 students succeeded" in result.stdout
-    assert "extrapolation to 300 students" in result.stdout
-    assert "memory  = N x p95 peak per student + hub = 300 x" in result.stdout
