@@ -164,3 +164,17 @@ def test_failures_are_explained_in_french_and_say_the_files_are_safe(details, ex
     assert expected in message
     assert message.endswith("Vos fichiers n'ont pas été modifiés.")
     assert "Traceback" not in message and "Error" not in message
+
+
+def test_the_extension_loads_without_importing_nbgrader():
+    """Each student's server imports the page when it starts; nbgrader (about two seconds of
+    CPU) waits for the first request, or thirty servers starting together pay it at once."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, esn_teach.assignments, esn_teach.assignments._page; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'nbgrader', 'sklearn'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout
