@@ -117,7 +117,6 @@ COURSE_FILES = frozenset(
     for path in TESTS.rglob("test_*.py")
     if any(name in path.read_text(encoding="utf-8") for name in SHARED_COURSE)
 )
-HUB_BENCH = "tests/test_bench.py::test_bench_hub"
 
 
 def group_of(nodeid: str) -> str:
@@ -131,9 +130,23 @@ def group_of(nodeid: str) -> str:
         _, _, params = rest.partition("[")
         module = next((name for name in MODULE_NAMES if name in params), MODULE_NAMES[0])
         return f"cours:{module}"
-    if path.startswith("tests/hub/") or nodeid.startswith(HUB_BENCH):
+    if path.startswith("tests/hub/"):
         return "hub"
     return path
+
+
+#: How a test file says all its tests are slow (``make check`` deselects them).
+ALL_SLOW = "\npytestmark = pytest.mark.slow\n"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """In the fast loop (``-m "not slow"``), a file whose tests are all slow is not imported:
+    importing the hub's, the browser's and the modules' tests costs seconds, to deselect them."""
+    if config.option.markexpr != "not slow" or collection_path.suffix != ".py":
+        return None
+    if not collection_path.name.startswith("test_"):
+        return None
+    return ALL_SLOW in collection_path.read_text(encoding="utf-8") or None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
