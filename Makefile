@@ -10,6 +10,10 @@ COURSE := grading
 WORKSPACE ?= workspace
 LAB_PORT ?= 8888
 LAB_ARGS ?=
+# Python keeps compiled modules (__pycache__/, ignored by git) even where the environment says
+# not to: otherwise every test process, kernel and sandboxed grading run compiles the library
+# again, and pytest rewrites every test file again (collection of the fast loop: 21 s -> 13 s).
+unexport PYTHONDONTWRITEBYTECODE
 # JupyterLab refuses to run as root unless told to (containers, CI machines).
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
