@@ -104,6 +104,7 @@ import esn_teach.hub
 """
 
 
+@pytest.mark.slow  # several seconds: make test, not the fast loop
 def test_the_hub_image_can_import_esn_teach_hub():
     """What deploy/hub/Dockerfile checks when it is built, checked here without building it:
     esn_teach.hub imports with the chart's hub image packages plus deploy/hub/requirements.txt

@@ -231,6 +231,7 @@ def module_11_data():
     return registry, voters
 
 
+@pytest.mark.slow  # several seconds: make test, not the fast loop
 def test_every_setting_matches_the_library_whatever_the_hidden_slider(module_11_data):
     # Module 11's data. With a birth date published the age slider is disabled: its class
     # must not enter the key (an age on 1 January 2025 would split the people born on
@@ -272,6 +273,7 @@ def test_every_setting_matches_the_library_whatever_the_hidden_slider(module_11_
     assert explorer.measures["n_reidentified"] == 0
 
 
+@pytest.mark.slow  # several seconds: make test, not the fast loop
 def test_module_11_text_on_k_and_l_holds_for_every_setting(module_11_data):
     # Module 11, after the explorer: « Tant qu'un lieu est publié, k et l restent à 1 » ;
     # « Sans lieu ni date de naissance (les classes d'âge seules), k dépasse 1 et l vaut au

@@ -273,6 +273,7 @@ def test_tables_use_the_decimal_comma(name):
         assert not bad, f"{state}: {bad}"
 
 
+@pytest.mark.slow  # several seconds: make test, not the fast loop
 def test_the_readout_follows_the_slider_and_the_slider_stays_the_control():
     explorer = _threshold()
     assert explorer.controls["seuil"] is explorer.slider

@@ -20,6 +20,10 @@ import esn_teach
 from esn_teach.grading import _sandbox
 from esn_teach.grading._sandbox import Limits, Template, clean_stale_scratch, protections
 
+# Kernels started in bubblewrap, limits hit for real: seconds each (make test, not the fast
+# loop).
+pytestmark = pytest.mark.slow
+
 BWRAP = bool(shutil.which("bwrap")) and protections().bubblewrap
 needs_bwrap = pytest.mark.skipif(not BWRAP, reason="bubblewrap absent ou inutilisable ici")
 

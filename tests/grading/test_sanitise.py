@@ -152,6 +152,7 @@ def _assert_inert(path: Path) -> list[list[str]]:
     return rows
 
 
+@pytest.mark.slow  # several seconds: make test, not the fast loop
 def test_moodle_csv_keeps_hostile_student_ids_inert(hostile_gradebook, tmp_path):
     destination = write_moodle(tmp_path / "moodle.csv", hostile_gradebook, "cours", [])
     rows = _assert_inert(destination)

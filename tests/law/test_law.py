@@ -598,6 +598,7 @@ def _option(question: str, letter: str) -> str:
     return " ".join(line.removeprefix("#").strip() for line in found[1].splitlines())
 
 
+@pytest.mark.slow  # several seconds: make test, not the fast loop
 def test_the_question_cards_give_the_answers_the_hidden_tests_expect():
     # What the instructor shows in class must be what the module grades.
     cards = {card.key: card for card in QUESTION_CARDS}
@@ -657,6 +658,7 @@ def test_reasoned_choices_cannot_be_told_apart_by_their_length():
         assert min(lengths) >= 0.75 * max(lengths), (question, lengths)
 
 
+@pytest.mark.slow  # several seconds: make test, not the fast loop
 def test_right_conclusions_for_a_wrong_reason_are_graded_wrong():
     # Seventh review: questions 3 and 5 were answered by the adjacent text. Each now offers
     # the right conclusion with a wrong reason, which the check refuses with its own message.
