@@ -8,15 +8,14 @@
 # ## Ce que vous saurez faire à la fin de ce module
 #
 # 1. Dire ce qu'est la **cible** d'un modèle, et pourquoi le **coût** des soins peut trahir le
-#    **besoin** de soins, même quand le modèle prédit bien le coût.
-# 2. Calculer la **part d'un groupe parmi les patients sélectionnés**, et la distinguer du
-#    **taux de sélection** de ce groupe.
-# 3. Comparer l'état de santé de deux groupes retenus par un même score (**au-dessus du même
-#    seuil**, ou **à score égal**), lire l'**intervalle de confiance** de l'écart, et dire
-#    laquelle des deux comparaisons révèle un biais.
-# 4. Dire ce que change la cible : qui est retenu, et l'écart à score égal.
-# 5. Après la séance : dire si une nouvelle cible corrige ou reproduit ce biais ; lire un taux
-#    de sélection par groupe ; justifier la cible d'un algorithme de gestion des soins.
+#    **besoin**, même quand le modèle prédit bien le coût.
+# 2. Calculer la **part d'un groupe parmi les sélectionnés**, et la distinguer de son **taux
+#    de sélection**.
+# 3. Dire quelle comparaison révèle un biais : **au-dessus du même seuil**, ou **à score égal**.
+# 4. Comparer des **intervalles de confiance** pour dire ce que change la cible, et pourquoi
+#    elle ne suffit pas.
+# 5. Après la séance : juger une nouvelle cible ; lire un taux de sélection par groupe ;
+#    justifier la cible d'un algorithme de gestion des soins.
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score précis laisse
@@ -32,11 +31,10 @@
 #
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
 # - Remplacez les `...` par votre calcul ou votre réponse, exécutez la cellule, puis la cellule
-#   **« Vérification »** juste en dessous : elle dit si la réponse est correcte, ou nomme
-#   l'erreur probable.
+#   **« Vérification »** : elle dit si la réponse est correcte, ou nomme l'erreur probable.
 # - Gardez le nom de la variable tel quel (`part_noirs_cout`) ; décimales avec un **point**
-#   (`0.8`, pas `0,8`) ; écrivez de préférence le **calcul** : un résultat arrondi à deux
-#   décimales peut être refusé.
+#   (`0.8`, pas `0,8`) ; écrivez de préférence le **calcul** : un résultat trop arrondi peut
+#   être refusé.
 # - Les encadrés repliés marqués « facultatif » peuvent attendre la fin de la séance.
 
 # %% [markdown]
@@ -59,18 +57,18 @@
 # malades que les patients blancs**. Selon leur simulation, sans cet écart, la part des
 # patients noirs repérés passerait de 17,7 % à 46,5 % (Obermeyer et al., 2019).
 #
-# D'où venait le problème ? Du **choix de la cible**. La **cible** (en anglais *label*) est la
-# grandeur qu'un modèle apprend à prédire. Le besoin de soins ne se mesure pas directement.
-# L'algorithme prédisait donc le **coût des soins de l'année suivante**, comme **substitut**
-# (en anglais *proxy*) du besoin : une grandeur facile à mesurer, censée suivre celle qui nous
-# intéresse. Or, à maladie égale, on dépensait moins pour les patients noirs : l'étude cite la
+# D'où venait le problème ? Du **choix de la cible**, la grandeur qu'un modèle apprend à
+# prédire (en anglais *label*). Le besoin de soins ne se mesure pas directement : l'algorithme
+# prédisait le **coût des soins de l'année suivante**, comme **substitut** (*proxy*) du
+# besoin, une grandeur facile à mesurer, censée le suivre. Or, à maladie égale, on dépensait moins pour les patients noirs : l'étude cite la
 # pauvreté, qui éloigne des soins même les assurés, et la relation avec le système de soins
 # (discrimination, méfiance).
 #
 # **À propos des groupes.** « Patients noirs » et « patients blancs » sont les catégories de
 # l'étude américaine, déclarées par les patients ; la « race » y est une catégorie sociale, pas
-# biologique. Le mécanisme vaut pour tout groupe dont les soins coûtent moins à besoin égal
-# (déserts médicaux, précarité, barrière de la langue).
+# biologique. Le mécanisme vaut pour tout groupe qui coûte moins à besoin égal (précarité,
+# déserts médicaux). En France, on audite un score sur des indicateurs sociaux : bénéficiaires
+# de la complémentaire santé solidaire (C2S), indices de défavorisation FDep ou EDI.
 #
 # <details><summary>Facultatif : ces catégories en France, le cadre juridique</summary>
 #
@@ -79,8 +77,8 @@
 # traitements de données destinés à mesurer la diversité des origines ne peuvent pas reposer
 # sur l'origine ethnique ou la race (décision n° 2007-557 DC). On peut en revanche vérifier un
 # score sur des groupes que les données de santé permettent de repérer : les bénéficiaires de
-# la complémentaire santé solidaire (C2S), les habitants des communes ou des quartiers les plus
-# défavorisés (indices de défavorisation FDep ou EDI), ceux des zones où les médecins manquent.
+# la C2S, les habitants des communes ou des quartiers les plus défavorisés (FDep, EDI), ceux
+# des zones où les médecins manquent.
 #
 # Dans l'Union européenne, le règlement sur l'intelligence artificielle (règlement (UE)
 # 2024/1689, article 10) impose d'examiner les données des systèmes dits « à haut risque »
@@ -95,11 +93,10 @@
 # %% [markdown]
 # ## 2. Les données : une cohorte synthétique
 #
-# Les données de l'étude ne sont pas publiques. Notre **cohorte synthétique** est faite de
-# patients inventés par un programme. Ses effectifs et ses moyennes de maladies chroniques
+# Les données de l'étude ne sont pas publiques : notre **cohorte synthétique** est faite de
+# patients inventés. Ses effectifs et ses moyennes de maladies chroniques
 # viennent du tableau 1 de l'article : 43 539 patients blancs et 6 079 patients noirs, avec en
-# moyenne 1,20 et 1,90 maladie chronique active (Obermeyer et al., 2019). La cellule suivante
-# affiche quelques moyennes et la **fiche** des données, repliée.
+# moyenne 1,20 et 1,90 maladie chronique active (Obermeyer et al., 2019).
 #
 # Chaque ligne est un patient. Les colonnes utiles ici :
 #
@@ -163,17 +160,25 @@ print(
     f"{fr_number(ecart_dollars / ecart_etude, 1)} fois l'écart de l'étude (1\u00a0801\u00a0$, "
     "Obermeyer et al., 2019)."
 )
+# À maladie égale (la maladie « latente » du générateur, que les données ne montrent pas), le
+# coût d'un patient noir est celui d'un patient blanc multiplié par (1 - access_gap).
+facteur_acces = 1 - patients.attrs["access_gap"]
+print(
+    f"Dans notre générateur, à maladie égale, un patient noir coûte {fr_number(facteur_acces, 2)}"
+    f" fois ce que coûte un patient blanc ({fr_percent(1 - facteur_acces, 0)} de moins)."
+)
 # La fiche des données, repliée : cliquez sur son titre pour la déplier.
 display(data_card(donnees))
 
 # %% [markdown]
 # Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, et coûtent à peu
-# près autant que les patients blancs (dans l'étude, un peu plus : 8 442 contre 7 540 dollars,
-# Obermeyer et al., 2019). Pourtant, à nombre égal de maladies chroniques, ils coûtent
-# **moins** : 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
+# près autant. Pourtant, à nombre égal de maladies chroniques, ils
+# coûtent **moins** : 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
 #
-# > **Une reproduction volontairement grossie** : notre écart d'accès, mesuré de la même façon
-# > (ci-dessus), dépasse le double de celui de l'étude, pour que l'effet se voie mieux.
+# > **Une reproduction volontairement grossie** : dans notre générateur, à maladie égale, un
+# > patient noir coûte 0,26 fois ce que coûte un patient blanc. C'est cet écart d'accès,
+# > inventé, qui rend si biaisé le coût, de cette année comme de la suivante. Mesuré comme
+# > dans l'étude, il vaut 2,4 fois le sien (ci-dessus).
 #
 # <details><summary>Facultatif : comparer avec l'étude, et avec la fiche</summary>
 #
@@ -188,29 +193,26 @@ display(data_card(donnees))
 # %% [markdown]
 # ## 3. Notre reproduction : un score qui prédit le coût
 #
-# L'algorithme réel utilisait les **demandes de remboursement** adressées à l'assureur l'année
-# précédente (*insurance claims*), sans la race (Obermeyer et al., 2019). Nous en faisons une
-# **reproduction simplifiée**, en trois étapes.
+# L'algorithme réel utilisait les **demandes de remboursement** de l'année précédente, sans
+# la race (Obermeyer et al., 2019). Notre **reproduction simplifiée**, en trois étapes :
 #
-# 1. **Le score** est une **régression de Poisson** : une somme pondérée d'informations, aux
-#    poids choisis pour prédire au mieux la cible, transformée pour ne donner que des valeurs
-#    positives. Il utilise sept informations, **sans la race** : âge, sexe, maladies
-#    chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et coût
-#    de cette année.
-# 2. **Apprendre, puis juger.** Le score **apprend** sur deux tiers des patients, comme dans
-#    l'étude ; on le **juge** sur le dernier tiers, qu'il n'a jamais vu (module 01) : la
-#    **cohorte jugée** (`cohorte`).
-# 3. **Deux cibles.** Seule la cible change : le **coût** des soins de l'année suivante
-#    (`cost`), ou le **nombre de maladies chroniques** de l'année suivante (`n_chronic_next`),
-#    plus proche du besoin.
+# 1. **Le score** est une **régression de Poisson** (une somme pondérée d'informations,
+#    transformée pour rester positive), avec sept informations, **sans la race** : âge, sexe,
+#    maladies chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine
+#    et **coût de cette année**.
+# 2. **Apprendre, puis juger** : le score **apprend** sur deux tiers des patients, comme dans
+#    l'étude ; on le **juge** sur le dernier tiers (module 01), la **cohorte jugée**
+#    (`cohorte`).
+# 3. **Deux cibles** : le **coût** de l'année suivante (`cost`), ou le **nombre de maladies
+#    chroniques** de l'année suivante (`n_chronic_next`), plus proche du besoin.
 #
-# Par simplification, nous appelons **inscrits** les patients dont le score atteint le 97ᵉ
-# centile (dans l'hôpital réel, ils étaient seulement repérés).
+# Nous appelons **inscrits** les patients dont le score atteint le 97ᵉ centile (dans
+# l'hôpital réel, ils étaient seulement repérés).
 
 # %%
 # Cette cellule apprend les deux scores et repère les inscrits. Vous n'avez pas à comprendre
 # ce code : retenez les variables qu'il crée (n_noirs_inscrits, n_blancs_inscrits, n_noirs,
-# n_blancs, noirs, blancs, inscrits_cout, inscrits_sante, tranche), utiles pour les questions.
+# n_blancs, noirs, blancs, inscrits_cout, inscrits_sante), utiles pour les questions.
 centile_programme = 97  # seuil du programme : 97e centile du score
 # Deux tiers des patients pour l'apprentissage ; le dernier tiers, la « cohorte jugée ».
 apprentissage, cohorte = train_test_split(patients, test_size=1 / 3, random_state=0)
@@ -218,18 +220,19 @@ cohorte = cohorte.reset_index(drop=True)
 noms_informations = list(donnees.feature_names)  # les sept informations, sans la race
 
 
-def informations(tableau):
-    """Les sept informations du score ; le coût de cette année est pris en logarithme."""
-    valeurs = tableau[noms_informations].astype(float)
-    valeurs["prior_cost"] = np.log1p(valeurs["prior_cost"])
+def informations(tableau, noms=noms_informations):
+    """Les informations du score ; le coût de cette année est pris en logarithme."""
+    valeurs = tableau[list(noms)].astype(float)
+    if "prior_cost" in valeurs:
+        valeurs["prior_cost"] = np.log1p(valeurs["prior_cost"])
     return valeurs
 
 
-def score_appris(cible):
+def score_appris(cible, noms=noms_informations):
     """Apprend un score sur les patients d'apprentissage, note ceux de la cohorte jugée."""
     modele = PoissonRegressor(alpha=0, solver="newton-cholesky")  # régression de Poisson
-    modele.fit(informations(apprentissage), apprentissage[cible])
-    return modele.predict(informations(cohorte))
+    modele.fit(informations(apprentissage, noms), apprentissage[cible])
+    return modele.predict(informations(cohorte, noms))
 
 
 scores_cout = score_appris("cost")  # score entraîné sur le coût
@@ -258,10 +261,6 @@ print(
 )
 print(f"Patients blancs : {n_blancs} dans la cohorte jugée, dont {n_blancs_inscrits} inscrits.")
 
-# Pour la question 3 : les patients dont le score « coût » est entre le 90e et le 95e centile.
-bas_tranche, haut_tranche = np.percentile(scores_cout, [90, 95])
-tranche = (scores_cout >= bas_tranche) & (scores_cout < haut_tranche)  # vrai dans la tranche
-
 # %% [markdown]
 # ### Question 1 — La part des patients noirs parmi les inscrits, cible « coût » (2 points)
 #
@@ -269,8 +268,11 @@ tranche = (scores_cout >= bas_tranche) & (scores_cout < haut_tranche)  # vrai da
 # patients noirs** ? Donnez une proportion entre 0 et 1 (par exemple `0.25`, et non `25`), en
 # écrivant le calcul avec les variables ci-dessus.
 #
-# *Rappel d'écriture* : en Python, `/` divise, et ce qui est entre parenthèses se calcule
-# d'abord : `6 / (1 + 2)` vaut 2.
+# <details><summary>Rappel d'écriture</summary>
+#
+# En Python, `/` divise, et ce qui est entre parenthèses se calcule d'abord : `6 / (1 + 2)`
+# vaut 2.
+# </details>
 #
 # <details><summary>Indice 1</summary>
 #
@@ -375,13 +377,12 @@ part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
 # question 2.
 # </details>
 #
-# ## 4. Exact pour le coût, injuste pour le besoin
+# ## 4. Calibré pour le coût, pas pour le besoin
 #
-# Dans l'étude, le score prédisait bien le coût dans les deux groupes : à score égal, patients
-# noirs et blancs coûtaient à peu près autant l'année suivante (Obermeyer et al., 2019,
+# Dans l'étude, le score était **calibré** pour le coût dans les deux groupes : à score égal,
+# patients noirs et blancs coûtaient à peu près autant l'année suivante (Obermeyer et al., 2019,
 # figure 3A). La cellule suivante trace, par groupe et par tranche de 5 centiles du score
-# « coût », le **coût** de l'année suivante (à gauche) et le nombre de **maladies chroniques**
-# de l'année suivante, le besoin (à droite).
+# « coût », le **coût** et les **maladies chroniques** de l'année suivante.
 
 # %%
 # Cette cellule trace les deux figures. Regardez-les, et la phrase écrite dessous, pas le code.
@@ -414,7 +415,7 @@ with accessible_style():
         ax.legend(loc="upper left")
     gauche.set_yscale("log")  # de quelques centaines à des dizaines de milliers de dollars
     gauche.yaxis.set_major_formatter(lambda y, _: en_dollars(y))
-    gauche.set_title("Exact pour le coût")
+    gauche.set_title("À peu près calibré pour le coût")
     gauche.set_ylabel("Coût observé l'année suivante\n(moyenne, échelle logarithmique)")
     droite.set_title("Injuste pour le besoin")
     droite.set_ylabel("Maladies chroniques actives\n(moyenne, année suivante)")
@@ -439,12 +440,19 @@ with accessible_style():
         f"tranche la plus haute, {fr_number(haut['Patients noirs']['n_chronic_next'], 1)} "
         f"maladies contre {fr_number(haut['Patients blancs']['n_chronic_next'], 1)}.",
     )
+print(
+    "Tranche la plus haute (du 95e au 100e centile), coût moyen de l'année suivante : "
+    f"{en_dollars(haut['Patients noirs']['cost'])} chez les patients noirs, "
+    f"{en_dollars(haut['Patients blancs']['cost'])} chez les patients blancs, soit "
+    f"{fr_percent(-ecart_cout[-1], 0)} de moins."
+)
 
 # %% [markdown]
-# À gauche, les courbes se suivent : notre score, comme celui de l'étude, prédit le coût à peu
-# près aussi bien dans les deux groupes. Il est **exact** sur sa cible. À droite, à score égal,
-# les patients noirs sont plus malades : le score est **injuste** pour le besoin. Le biais ne
-# vient donc pas d'un modèle mal réglé, mais de sa **cible**.
+# À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
+# les deux groupes, **sauf tout en haut**, où le programme sélectionne : dans la tranche la plus
+# haute, les patients noirs coûtent 17 % de moins que les patients blancs (montants sous la
+# figure ; l'échelle logarithmique écrase cet écart). À droite, à même centile du score, la
+# courbe des patients noirs est au-dessus : le score prédit le coût, pas le besoin.
 #
 # <details><summary>Facultatif : et avec un modèle plus simple ?</summary>
 #
@@ -455,11 +463,9 @@ with accessible_style():
 # bien dans les deux groupes : il reste le biais de la cible.
 # </details>
 #
-# **L'explorateur.** Le menu choisit la cible du score, le curseur le seuil du programme. Le
-# tableau donne, par groupe : les inscrits, le **taux de sélection** (la part des patients du
-# groupe qui sont inscrits), la part parmi les inscrits et leurs maladies chroniques moyennes ;
-# le graphique reprend la figure de droite. Gardez d'abord la cible « coût », seuil au 97ᵉ
-# centile.
+# **L'explorateur.** Le menu choisit la cible, le curseur le seuil. Le tableau donne, par
+# groupe, le **taux de sélection** (la part des patients du groupe qui sont inscrits) et la
+# part parmi les inscrits. Gardez d'abord la cible « coût », seuil au 97ᵉ centile.
 
 # %%
 explorateur = CostNeedExplorer(
@@ -505,6 +511,13 @@ ecart_maladies = (
 
 # %% tests="ecart_maladies" points=2
 # Vérification de la question 2 : exécutez cette cellule.
+checks.expect(
+    not (isinstance(ecart_maladies, float) and np.isnan(ecart_maladies)),
+    "votre écart vaut nan (« pas un nombre ») : l'une de vos moyennes porte sur un groupe vide. "
+    "Aucun patient ne remplit à la fois toutes les conditions reliées par & (par exemple noirs "
+    "et blancs). Relisez chaque condition : inscrits_cout & noirs, puis inscrits_cout & blancs.",
+    name="ecart_maladies",
+)
 valeur = checks.require_number(ecart_maladies, name="ecart_maladies")
 checks.expect(
     abs(valeur) < 100,
@@ -573,9 +586,8 @@ checks.check_number(
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
     "seulement : noirs moins blancs.",
     success=f"au-dessus du même seuil, les inscrits noirs ont en moyenne {fr_number(valeur, 2)} "
-    "maladie chronique de plus que les inscrits blancs. C'est un signal à examiner, pas encore "
-    "la preuve d'un biais : la question 3 compare à score égal, et la section 5 dit si "
-    "l'écart est solide.",
+    "maladie chronique de plus que les inscrits blancs. Que prouve cet écart ? La section 5 "
+    "reviendra sur cette question.",
 )
 ### BEGIN HIDDEN TESTS
 attendu = selection_by_group(scores_cout, race, besoin, percentile=centile_programme)[
@@ -595,6 +607,13 @@ checks.check_number(
 ecart_maladies = (
     cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_maladies"
+# message : un groupe vide
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs & blancs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 )
 
 # %% mistake="ecart_maladies"
@@ -647,206 +666,23 @@ ecart_maladies = (
 )
 
 # %% [markdown]
-# Les inscrits n'ont pas tous le même score, et les patients noirs sont en moyenne plus
-# malades : un écart au-dessus d'un seuil n'est qu'un **signal d'alerte**. La question 3
-# compare à score égal ; la section 5 dira si ces écarts sont solides.
-
-# %% [markdown]
-# ### Question 3 — À score égal : l'écart dans une tranche de score (2 points)
-#
-# Pour comparer **à score égal**, prenez des patients de score presque identique : ceux dont le
-# score « coût » est entre le 90ᵉ et le 95ᵉ centile (variable `tranche`, créée en section 3 ;
-# inscrits ou non). Dans cette tranche, calculez l'**écart** du nombre moyen de
-# maladies chroniques de l'année suivante : patients **noirs** **moins** patients **blancs**.
-#
-# <details><summary>Indice 1</summary>
-#
-# C'est le calcul de la question 2, avec `tranche` à la place de `inscrits_cout`.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Faites deux moyennes de la colonne des maladies de l'**année suivante**, l'une avec la
-# condition `tranche & noirs`, l'autre avec `tranche & blancs`, puis soustrayez la seconde de
-# la première.
-# </details>
-
-# %% answer="ecart_tranche"
-ecart_tranche = ...
-### BEGIN SOLUTION
-ecart_tranche = (
-    cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
-)
-### END SOLUTION
-
-# %% tests="ecart_tranche" points=2
-# Vérification de la question 3 : exécutez cette cellule.
-valeur = checks.require_number(ecart_tranche, name="ecart_tranche")
-checks.expect(
-    abs(valeur) < 100,
-    "votre écart se compte en centaines ou en milliers : c'est un écart en dollars. La question "
-    "porte sur les maladies chroniques de l'année suivante, la colonne « n_chronic_next ».",
-    name="ecart_tranche",
-)
-checks.expect(
-    not -5 <= valeur < 0,
-    "votre écart est négatif : vous avez sans doute inversé les groupes. Calculez la moyenne "
-    "des patients noirs de la tranche moins celle des patients blancs de la tranche.",
-    name="ecart_tranche",
-)
-checks.check_number(
-    ecart_tranche,
-    name="ecart_tranche",
-    digest="dc58da43ea57b987",
-    decimals=2,
-    bounds=(-5, 5),
-    percent_is_mistake=False,
-    mistakes=[
-        checks.Mistake(
-            None,
-            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
-            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
-            digest="41957c68f1e9ff7e",
-        ),
-        checks.Mistake(
-            None,
-            "c'est l'écart entre les inscrits (question 2) : des patients au-dessus du même "
-            "seuil, pas de même score. Utilisez la condition tranche au lieu de inscrits_cout.",
-            digest="9c5d795c72b20097",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez comparé les groupes dans toute la cohorte jugée, tous scores confondus. "
-            "Ne gardez que les patients de la tranche.",
-            digest="65b74e75c7765655",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez pris la tranche du score « maladies chroniques » (scores_sante). La "
-            "question porte sur le score « coût », celui de l'algorithme de l'étude.",
-            digest="3d404e3a86cafabc",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez donné la moyenne des patients noirs de la tranche seulement. La question "
-            "demande un écart : retranchez la moyenne des patients blancs de la tranche.",
-            digest="818d9d037879c2db",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez donné la moyenne des patients blancs de la tranche seulement. La question "
-            "demande un écart : la moyenne des patients noirs moins celle des patients blancs.",
-            digest="7e91a0fcf61b2223",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez calculé un écart relatif (rapporté à la moyenne des patients blancs). On "
-            "attend une différence, en nombre de maladies chroniques : noirs moins blancs.",
-            digest="216992909adbbafb",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez calculé un rapport (noirs divisé par blancs). On attend une différence, "
-            "en nombre de maladies chroniques : noirs moins blancs.",
-            digest="4c7bb5c36143dd44",
-        ),
-    ],
-    hint="Faites la différence de deux moyennes de n_chronic_next, dans la tranche seulement : "
-    "noirs moins blancs.",
-    success=f"à score presque égal, les patients noirs ont en moyenne {fr_number(valeur, 2)} "
-    "maladie chronique de plus que les patients blancs : le score sous-estime leur besoin. La "
-    "section 5 donne l'intervalle de confiance de cet écart, et le mesure sur tous les scores.",
-)
-### BEGIN HIDDEN TESTS
-dans_tranche = (scores_cout >= np.percentile(scores_cout, 90)) & (
-    scores_cout < np.percentile(scores_cout, 95)
-)
-checks.check_number(
-    ecart_tranche,
-    name="ecart_tranche",
-    expected=float(besoin[dans_tranche & noirs].mean() - besoin[dans_tranche & blancs].mean()),
-    decimals=2,
-    percent_is_mistake=False,
-)
-### END HIDDEN TESTS
-
-# %% mistake="ecart_tranche"
-# message : inversé les groupes
-ecart_tranche = (
-    cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
-)
-
-# %% mistake="ecart_tranche"
-# message : maladies chroniques de cette année
-ecart_tranche = (
-    cohorte.loc[tranche & noirs, "n_chronic"].mean()
-    - cohorte.loc[tranche & blancs, "n_chronic"].mean()
-)
-
-# %% mistake="ecart_tranche"
-# message : l'écart entre les inscrits
-ecart_tranche = (
-    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
-)
-
-# %% mistake="ecart_tranche"
-# message : dans toute la cohorte
-ecart_tranche = (
-    cohorte.loc[noirs, "n_chronic_next"].mean() - cohorte.loc[blancs, "n_chronic_next"].mean()
-)
-
-# %% mistake="ecart_tranche"
-# message : la tranche du score « maladies chroniques »
-tranche = (scores_sante >= np.percentile(scores_sante, 90)) & (
-    scores_sante < np.percentile(scores_sante, 95)
-)
-ecart_tranche = (
-    cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
-)
-
-# %% mistake="ecart_tranche"
-# message : c'est un écart en dollars
-ecart_tranche = (
-    cohorte.loc[tranche & noirs, "cost"].mean() - cohorte.loc[tranche & blancs, "cost"].mean()
-)
-
-# %% mistake="ecart_tranche"
-# message : la moyenne des patients noirs de la tranche seulement
-ecart_tranche = cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
-
-# %% mistake="ecart_tranche"
-# message : la moyenne des patients blancs de la tranche seulement
-ecart_tranche = cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
-
-# %% mistake="ecart_tranche"
-# message : vous avez calculé un écart relatif
-ecart_tranche = (
-    cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
-    - cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
-) / cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
-
-# %% mistake="ecart_tranche"
-# message : vous avez calculé un rapport
-ecart_tranche = (
-    cohorte.loc[tranche & noirs, "n_chronic_next"].mean()
-    / cohorte.loc[tranche & blancs, "n_chronic_next"].mean()
-)
-
+# Cet écart suffit-il à montrer que le score sous-estime le besoin des patients noirs ? La
+# question 3 y reviendra, après la section 5.
 
 # %% [markdown]
 # ## 5. Changer la cible
 #
 # Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »** :
-# mêmes informations, seule la cible a changé. La cellule suivante compare les deux cibles.
-# Chaque chiffre y a son **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des
-# valeurs plausibles, compte tenu du hasard de l'échantillon, d'autant plus large qu'il y a
-# peu de patients (pour une part, la méthode de Wilson, module 01). **À score égal, tous
-# scores** : la moyenne des écarts de 20 tranches de 5 centiles, calculés comme à la question
-# 3 et pondérés par les patients noirs de chaque tranche.
+# seule la cible a changé. La cellule suivante compare les cibles, chaque chiffre avec son
+# **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des valeurs plausibles compte
+# tenu du hasard, d'autant plus large qu'il y a peu de patients (module 01). **À score égal** :
+# l'écart de maladies chroniques (noirs moins blancs) dans une tranche de 5 centiles du score ;
+# **tous scores**, la moyenne des 20 tranches, pondérée par leurs patients noirs ; **près du
+# seuil**, la tranche du haut.
+#
+# **Ce qu'il faut lire** : pour chaque cible, la part des patients noirs parmi les inscrits,
+# l'écart entre inscrits, puis les deux écarts à score égal. Le dernier bloc servira après la
+# question 4.
 
 
 # %%
@@ -904,14 +740,19 @@ def en_clair(ecart, bas, haut):
     return f"{fr_number(ecart, 2)} (IC 95 % : {fr_number(bas, 2)} à {fr_number(haut, 2)})"
 
 
-print(f"Question 3 (cible « coût », du 90e au 95e centile) : {en_clair(*ecart_avec_ic(tranche))}.")
-for nom_cible, scores, inscrits in [
-    ("coût", scores_cout, inscrits_cout),
-    ("maladies chroniques", scores_sante, inscrits_sante),
+# Le dernier score prédit les maladies chroniques sans le coût de cette année (six informations).
+scores_sans_cout = score_appris(
+    "n_chronic_next", [nom for nom in noms_informations if nom != "prior_cost"]
+)
+for titre, scores in [
+    ("Cible « coût »", scores_cout),
+    ("Cible « maladies chroniques »", scores_sante),
+    ("Cible « maladies chroniques », sans le coût de cette année", scores_sans_cout),
 ]:
+    inscrits = scores >= np.percentile(scores, centile_programme)
     k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
     bas, haut = proportion_ci(k, n)
-    print(f"Cible « {nom_cible} » :")
+    print(f"{titre} :")
     print(
         f"  Part des patients noirs parmi les {n} inscrits : {fr_percent(k / n)} "
         f"(IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})."
@@ -924,17 +765,20 @@ for nom_cible, scores, inscrits in [
     )
 
 # %% [markdown]
-# Les bornes basses des écarts dépassent 0 : le hasard seul ne les explique pas. Avec la cible
+# Les bornes basses des écarts dépassent 0 : le hasard seul les explique mal. Avec la cible
 # « maladies », la part des patients noirs parmi les inscrits double à peu près ; dans l'étude,
-# avec des modèles réentraînés comme le nôtre, elle passait de 14,1 % à 26,7 %
-# (Obermeyer et al., 2019, tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
-# L'écart à score égal diminue sans disparaître ; près du seuil, il reste grand avec les deux
-# cibles.
+# avec des modèles réentraînés, elle passait de 14,1 % à 26,7 % (Obermeyer et al., 2019,
+# tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
 #
-# **Ce que ces intervalles ne couvrent pas** : le choix du modèle et des tranches (un autre
-# score donnerait d'autres écarts), ni nos choix de construction (écart d'accès grossi).
+# <details><summary>Facultatif : ce que ces intervalles ne couvrent pas</summary>
 #
-# ### Question 4 — Quel résultat révèle le biais ? (2 points)
+# Ils couvrent le hasard de l'échantillon, pas le choix du modèle et des tranches (un autre
+# score donnerait d'autres écarts), ni nos choix de construction (écart d'accès grossi). L'IC
+# « tous scores » traite aussi les limites des tranches comme fixées d'avance, alors qu'elles
+# viennent du score.
+# </details>
+#
+# ### Question 3 — Quel résultat révèle le biais ? (2 points)
 #
 # Quel résultat de ce module montre le mieux que le score « coût » **sous-estime le besoin**
 # des patients noirs ? Répondez par l'une des options, entre guillemets :
@@ -942,8 +786,8 @@ for nom_cible, scores, inscrits in [
 # - `"erreur sur le coût"` : le score prédit mal le coût des patients noirs ;
 # - `"entre inscrits"` : l'écart de maladies chroniques entre inscrits noirs et blancs
 #   (question 2), dont l'IC 95 % exclut 0 ;
-# - `"à score égal"` : l'écart de maladies chroniques entre patients noirs et blancs de même
-#   score (question 3, tranches), dont l'IC 95 % exclut 0 ;
+# - `"à score égal"` : le même écart entre patients de même score (section 5), dont l'IC 95 %
+#   exclut 0 ;
 # - `"peu d'inscrits"` : la faible part des patients noirs parmi les inscrits (question 1).
 #
 # <details><summary>Indice 1</summary>
@@ -966,7 +810,7 @@ preuve_biais = "à score égal"
 ### END SOLUTION
 
 # %% tests="preuve_biais" points=2
-# Vérification de la question 4 : exécutez cette cellule.
+# Vérification de la question 3 : exécutez cette cellule.
 checks.check_choice(
     preuve_biais,
     name="preuve_biais",
@@ -975,9 +819,11 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "la figure de gauche de la section 4 montre le contraire : le score prédit le coût "
-            "à peu près aussi bien dans les deux groupes. Le biais ne vient pas d'une erreur "
-            "sur la cible, mais de la cible : exact pour le coût, injuste pour le besoin.",
+            "la figure de gauche de la section 4 montre un score à peu près calibré pour le "
+            "coût dans les deux groupes. Tout en haut, les patients noirs coûtent 17 % de moins "
+            "que les patients blancs de même score : le score surestime un peu leur coût, ce "
+            "qui les classerait plutôt plus haut, pas plus bas. Cette erreur n'explique donc "
+            "pas qu'ils soient plus malades à score égal : le coût ne mesure pas le besoin.",
             digest="012366e464d4606a",
         ),
         checks.Mistake(
@@ -1026,18 +872,120 @@ preuve_biais = "peu d'inscrits"
 preuve_biais = "score égal"
 
 # %% [markdown]
-# <details><summary>Facultatif : pourquoi un écart reste-t-il avec la cible « maladies » ?</summary>
+# ### Question 4 — Près du seuil, changer de cible réduit-il nettement l'écart ? (2 points)
 #
-# Surtout parce que l'une des informations du score, le coût de cette année, porte l'écart
-# d'accès : à coût égal, un patient noir est plus malade. Sans cette information, ou dans une
-# cohorte sans écart d'accès, l'écart à score égal tombe à environ un tiers. Le reste vient de
+# Comparez l'écart à score égal **près du seuil** avec la cible « coût » et avec la cible
+# « maladies », **avec leurs IC**. Là où le programme sélectionne, changer de cible réduit-il
+# nettement l'écart ? Répondez par l'une des options, entre guillemets :
+#
+# - `"nette baisse"` : oui, nettement : l'écart est plus petit avec la cible « maladies » ;
+# - `"plus de biais"` : oui, et le biais disparaît : le score « maladies » ne prédit plus le
+#   coût, donc l'écart d'accès ne l'influence plus ;
+# - `"pas nettement"` : pas nettement : les deux IC se chevauchent largement, et chacun reste
+#   au-dessus de 0 ;
+# - `"aucun effet"` : non, et changer de cible ne sert à rien : les deux IC se chevauchent,
+#   donc les deux écarts sont égaux.
+#
+# <details><summary>Indice 1</summary>
+#
+# Un intervalle de confiance donne les valeurs plausibles d'un écart. Si deux intervalles ont
+# beaucoup de valeurs en commun, que peut-on dire de la différence entre les deux écarts ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Lisez les bornes : où commence et où finit chaque intervalle, et sont-elles au-dessus de 0 ?
+# Pour juger « aucun effet », regardez aussi les autres lignes : la part des patients noirs
+# parmi les inscrits et l'écart sur tous les scores changent-ils avec la cible ?
+# </details>
+
+# %% answer="effet_cible"
+effet_cible = ...
+### BEGIN SOLUTION
+effet_cible = "pas nettement"
+### END SOLUTION
+
+# %% tests="effet_cible" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_choice(
+    effet_cible,
+    name="effet_cible",
+    options=["nette baisse", "plus de biais", "pas nettement", "aucun effet"],
+    digest="d0d5c495fa386c44",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "vous avez comparé les deux valeurs sans leurs intervalles. Près du seuil, il y a "
+            "peu de patients : les IC 95 % sont larges et se chevauchent largement, et une "
+            "baisse de cette taille peut venir du hasard de l'échantillon. Comparez les bornes, "
+            "pas seulement les valeurs.",
+            digest="804552e0710fae9f",
+        ),
+        checks.Mistake(
+            None,
+            "la borne basse de l'IC de l'écart avec la cible « maladies » reste au-dessus de 0 : "
+            "un écart demeure à score égal. Changer la cible ne suffit pas quand une information "
+            "du score, ici le coût de cette année, porte elle aussi l'écart d'accès.",
+            digest="e30cb94a6e39c89c",
+        ),
+        checks.Mistake(
+            None,
+            "des intervalles qui se chevauchent ne prouvent pas que deux écarts sont égaux : "
+            "ils disent seulement que les données ne montrent pas de différence nette. Et "
+            "ailleurs, le changement est net : sur tous les scores, l'écart baisse avec des IC "
+            "qui ne se chevauchent pas, et la part des patients noirs parmi les inscrits double "
+            "à peu près.",
+            digest="cdaae3333d02891d",
+        ),
+    ],
+    success="vous avez lu les intervalles, pas seulement les valeurs : près du seuil, les "
+    "données ne montrent pas de baisse nette. Le texte qui suit dit pourquoi.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    effet_cible,
+    name="effet_cible",
+    options=["nette baisse", "plus de biais", "pas nettement", "aucun effet"],
+    expected="pas nettement",
+)
+### END HIDDEN TESTS
+
+# %% mistake="effet_cible"
+# message : sans leurs intervalles
+effet_cible = "nette baisse"
+
+# %% mistake="effet_cible"
+# message : un écart demeure à score égal
+effet_cible = "plus de biais"
+
+# %% mistake="effet_cible"
+# message : ne prouvent pas que deux écarts sont égaux
+effet_cible = "aucun effet"
+
+# %% mistake="effet_cible"
+# message : n'est pas l'une des options
+effet_cible = "je ne sais pas"
+
+# %% [markdown]
+# **Pourquoi la cible ne suffit pas.** Près du seuil, les IC des deux cibles se chevauchent
+# largement. C'est qu'une **information** du score, le **coût de cette année**, est elle aussi
+# un substitut qui porte l'écart d'accès. Sans elle (dernier bloc), l'écart près du seuil tombe à 0,55 (IC 95 % : 0,28 à
+# 0,82), et la part des patients noirs parmi les inscrits passe de 32,6 % à 51,3 %. Changer la
+# cible aide ; un substitut parmi les informations porte aussi le biais (effet grossi ici par
+# notre écart d'accès).
+#
+# <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
+#
+# Sur tous les scores, retirer le coût de cette année fait passer l'écart à score égal de 0,49
+# à 0,16 (dernier bloc) : environ le tiers de sa valeur, sans disparaître. Le reste vient de
 # ce que le score ne connaît pas le groupe : à informations égales, il prédit la même santé aux
 # deux groupes, alors que les patients noirs sont en moyenne plus malades. Un score peut être
 # bien réglé pour l'ensemble des patients, mais pas pour chaque groupe : c'est la question de
 # la **calibration par groupe** (module 06). Et des tranches d'un seul centile donnent à peu
 # près le même écart : ce n'est pas un effet de la largeur des tranches.
 # </details>
-#
+
+# %% [markdown]
 # <details><summary>Facultatif : un score « maladies » jugé sur ce qu'il prédit</summary>
 #
 # Ce score apprend à prédire `n_chronic_next`, la colonne qui sert ensuite à juger les
@@ -1072,12 +1020,13 @@ preuve_biais = "score égal"
 #
 # - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
-# - Un score peut être **exact** sur sa cible (le coût, dans les deux groupes) et **injuste**
-#   pour le besoin : le biais vient de la cible, pas d'un modèle mal réglé, alors même que le
-#   score n'utilise pas la race.
-# - Pour repérer ce biais, comparez les groupes **à score égal** ; au-dessus d'un même seuil,
-#   un écart n'est qu'un signal d'alerte. Un IC qui exclut 0 écarte le hasard, pas les autres
-#   explications.
+# - Un score peut être **à peu près calibré** sur sa cible (le coût) et **injuste** pour le
+#   besoin, sans utiliser la race.
+# - Changer la cible aide, sans suffire : une **information** du score peut être, elle aussi,
+#   un substitut biaisé (ici, le coût de cette année).
+# - Comparez les groupes **à score égal** ; au-dessus d'un même seuil, un écart n'est qu'un
+#   signal d'alerte. Un IC qui exclut 0 écarte le hasard, pas les autres explications ; deux
+#   IC qui se chevauchent largement ne montrent pas de différence nette.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
 # - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
@@ -1094,19 +1043,20 @@ preuve_biais = "score égal"
 #
 # Retirer la race ne servirait à rien (le score ne l'utilise pas) ; baisser le seuil non plus :
 # il inscrirait plus de patients, dans le même ordre. Le levier est la **cible**, à condition
-# que la nouvelle n'ait pas le défaut du coût.
+# que la nouvelle n'ait pas le défaut du coût, et sans oublier les **informations** du score,
+# qui peuvent le porter aussi (question 4).
 #
 # ### Question 5 — Une nouvelle cible (2 points)
 #
 # Un hôpital propose de prédire le **nombre de consultations de l'année suivante** au lieu du
 # coût. Que fait cette cible au biais ? Répondez par l'une des options, entre guillemets :
 #
-# - `"corrige"` : elle corrige le biais, car à maladie égale, une consultation coûte la même
-#   chose à l'assureur quel que soit le patient, contrairement au coût total ;
+# - `"corrige en partie"` : elle corrige une partie du biais, car elle ne compte plus le prix
+#   des soins, qui varie d'un patient à l'autre ; il resterait à le vérifier à score égal ;
 # - `"sans effet"` : elle ne change rien au biais, car à maladie égale, le classement dépend
 #   des informations du score, pas de la grandeur qu'il prédit ;
-# - `"reproduit"` : elle reproduit le biais, car à maladie égale, le nombre de consultations
-#   dépend aussi de l'accès aux soins ;
+# - `"reproduit"` : elle reproduit le biais : à maladie égale, qui consulte peu serait, là
+#   encore, classé trop bas ;
 # - `"le médecin corrigera"` : le biais importe peu, car à maladie égale, le médecin traitant
 #   repère le patient oublié parmi les dossiers que le score lui signale.
 #
@@ -1134,15 +1084,15 @@ nouvelle_cible = "reproduit"
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["corrige", "sans effet", "reproduit", "le médecin corrigera"],
+    options=["corrige en partie", "sans effet", "reproduit", "le médecin corrigera"],
     digest="1391791c2ffcf031",
     mistakes=[
         checks.Mistake(
             None,
-            "le prix d'une consultation ne dit rien de leur nombre. Demandez-vous ce qui fait "
-            "varier le nombre de consultations à maladie égale : l'accès aux soins compte "
-            "autant que pour le coût.",
-            digest="31586430ac2d663e",
+            "retirer le prix ne retire pas l'accès. À maladie égale, un patient qui accède moins "
+            "aux soins reçoit moins de soins : il consulte moins, et le nombre de consultations "
+            "baisse avec l'accès, comme le coût.",
+            digest="7275978305ba4d67",
         ),
         checks.Mistake(
             None,
@@ -1167,14 +1117,14 @@ checks.check_choice(
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["corrige", "sans effet", "reproduit", "le médecin corrigera"],
+    options=["corrige en partie", "sans effet", "reproduit", "le médecin corrigera"],
     expected="reproduit",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="nouvelle_cible"
-# message : le prix d'une consultation
-nouvelle_cible = "corrige"
+# message : retirer le prix ne retire pas l'accès
+nouvelle_cible = "corrige en partie"
 
 # %% mistake="nouvelle_cible"
 # message : la cible n'est pas un détail
@@ -1228,10 +1178,10 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 #
 # - `"il a raison"` : il a raison, car le programme s'adresse à tous : un score équitable
 #   sélectionnerait chaque groupe au même taux ;
-# - `"minoritaires"` : il a tort, car une faveur se juge à la part d'un groupe parmi les
-#   inscrits, et les patients noirs y restent minoritaires ;
-# - `"comparer les besoins"` : il conclut trop vite, car un taux de sélection ne se juge qu'à
-#   côté de l'état de santé de chaque groupe ;
+# - `"minoritaires"` : il conclut trop vite : une faveur se juge à la part d'un groupe parmi
+#   les inscrits, et les patients noirs y restent minoritaires ;
+# - `"comparer les besoins"` : rien ne le montre : un groupe plus malade doit être sélectionné
+#   plus souvent ; c'est le besoin des patients de même score qu'il faut comparer ;
 # - `"cible coût"` : il a raison, car des deux scores, le plus équitable est celui dont l'écart
 #   entre les taux de sélection est le plus petit, la cible « coût ».
 #
@@ -1244,9 +1194,8 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 # <details><summary>Indice 2</summary>
 #
 # Distinguez deux mesures : la part des patients noirs **parmi les inscrits** (question 1,
-# section 5) et leur **taux de sélection** (parmi les patients noirs, combien sont inscrits ?). Puis
-# reprenez la mesure **à score égal** (section 5) : avec la cible « maladies », les patients
-# noirs sont-ils moins malades que les patients blancs de même score ?
+# section 5) et leur **taux de sélection** (parmi les patients noirs, combien sont inscrits ?).
+# Puis demandez-vous ce qu'il faudrait savoir, en plus de ce taux, pour parler de faveur.
 # </details>
 
 # %% answer="lecture_taux"
@@ -1367,8 +1316,10 @@ for titre, scores, mesure in [
 #
 # - `"score juste"` : il a raison : à score égal, patients noirs et blancs ont presque autant de
 #   maladies enregistrées, donc le score ne sous-estime plus leur besoin ;
-# - `"biais caché"` : il conclut trop vite : l'écart se mesure avec des maladies enregistrées,
-#   sous-estimées chez les patients noirs ; le biais est passé dans la mesure elle-même ;
+# - `"biais réduit"` : il exagère un peu : le biais a beaucoup diminué, puisque l'écart à score
+#   égal est presque nul, mais il faut continuer à le surveiller ;
+# - `"biais caché"` : cette mesure ne peut pas le dire : l'écart se mesure avec des maladies
+#   enregistrées, sous-estimées chez les patients noirs ; le biais est passé dans la mesure ;
 # - `"baisser le seuil"` : il a raison, et pour inscrire plus de patients noirs, il suffit de
 #   baisser le seuil du programme.
 #
@@ -1395,7 +1346,7 @@ biais_disparu = "biais caché"
 checks.check_choice(
     biais_disparu,
     name="biais_disparu",
-    options=["score juste", "biais caché", "baisser le seuil"],
+    options=["score juste", "biais réduit", "biais caché", "baisser le seuil"],
     digest="ee280b8092f21ac2",
     mistakes=[
         checks.Mistake(
@@ -1404,6 +1355,13 @@ checks.check_choice(
             "sous-diagnostic réduit chez les patients noirs : un audit qui mesure le besoin avec "
             "la même donnée biaisée ne peut pas voir le biais.",
             digest="82f0a211586aa55d",
+        ),
+        checks.Mistake(
+            None,
+            "l'écart « presque nul » est mesuré avec les maladies enregistrées, que le "
+            "sous-diagnostic réduit chez les patients noirs : il ne dit pas que le biais a "
+            "diminué. La part des patients noirs parmi les inscrits a d'ailleurs baissé.",
+            digest="ff6ae6bce191e483",
         ),
         checks.Mistake(
             None,
@@ -1419,7 +1377,7 @@ checks.check_choice(
 checks.check_choice(
     biais_disparu,
     name="biais_disparu",
-    options=["score juste", "biais caché", "baisser le seuil"],
+    options=["score juste", "biais réduit", "biais caché", "baisser le seuil"],
     expected="biais caché",
 )
 ### END HIDDEN TESTS
@@ -1427,6 +1385,10 @@ checks.check_choice(
 # %% mistake="biais_disparu"
 # message : la même donnée biaisée
 biais_disparu = "score juste"
+
+# %% mistake="biais_disparu"
+# message : ne dit pas que le biais a diminué
+biais_disparu = "biais réduit"
 
 # %% mistake="biais_disparu"
 # message : dans le même ordre
@@ -1475,13 +1437,14 @@ biais_disparu = "biais"
 #   cible ne règle pas tout (suivi des résultats par groupe après la mise en service, revue
 #   humaine des cas limites, possibilité d'adresser un patient hors score). Accepter aussi la
 #   leçon de la question 7 : si le besoin est mesuré avec la même donnée sous-estimée, l'audit
-#   ne voit plus le biais.
+#   ne voit plus le biais ; et celle de la question 4 : une information du score qui est
+#   elle-même un substitut biaisé (le coût de cette année) porte aussi le biais.
 # - **Un demi-point** — Un chiffre **calculé dans le module**, juste et interprété : p. ex.
 #   l'écart de maladies chroniques entre inscrits noirs et blancs (question 2) ou à score égal
-#   (question 3, section 5), la part des patients noirs inscrits selon la cible (question 1,
+#   (section 5, question 4), la part des patients noirs inscrits selon la cible (question 1,
 #   section 5), avec la prudence qui convient (cohorte synthétique, intervalle de confiance
 #   conditionnel au modèle, écart d'accès grossi). Un écart entre inscrits présenté comme la
-#   preuve d'un biais ne donne pas ce demi-point (question 4). Accepter aussi une
+#   preuve d'un biais ne donne pas ce demi-point (question 3). Accepter aussi une
 #   remarque juste sur le taux de sélection, qui peut sembler favorable à un groupe désavantagé
 #   (question 6). Les chiffres de l'étude (17,7 % et 46,5 %, Obermeyer et al., 2019) ne sont
 #   pas calculés dans le module : cités seuls, ils ne donnent pas ce demi-point.
