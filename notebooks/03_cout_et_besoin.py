@@ -172,8 +172,8 @@ display(data_card(donnees))
 
 # %% [markdown]
 # Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, et coûtent à peu
-# près autant. Pourtant, à nombre égal de maladies chroniques, ils
-# coûtent **moins** : 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
+# près autant. Pourtant, à nombre égal de maladies chroniques, ils coûtent **moins** :
+# 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
 #
 # > **Une reproduction volontairement grossie** : dans notre générateur, à maladie égale, un
 # > patient noir coûte 0,26 fois ce que coûte un patient blanc. C'est cet écart d'accès,
@@ -459,8 +459,8 @@ print(
 # Une régression linéaire, une simple somme pondérée, convient mal à ce coût très inégal
 # (quelques patients coûtent énormément) : elle prédit à certains patients un coût négatif et,
 # pour les scores bas, ne se trompe pas de la même façon dans les deux groupes. On pourrait
-# alors croire que le biais vient d'un mauvais modèle. La régression de Poisson prédit le coût à peu près aussi
-# bien dans les deux groupes : il reste le biais de la cible.
+# alors croire que le biais vient d'un mauvais modèle. La régression de Poisson prédit le coût
+# à peu près aussi bien dans les deux groupes : il reste le biais du substitut.
 # </details>
 #
 # **L'explorateur.** Le menu choisit la cible, le curseur le seuil. Le tableau donne, par
@@ -856,7 +856,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="preuve_biais"
-# message : le score prédit le coût
+# message : à peu près calibré pour le coût
 preuve_biais = "erreur sur le coût"
 
 # %% mistake="preuve_biais"
