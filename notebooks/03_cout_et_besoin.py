@@ -686,7 +686,7 @@ ecart_maladies = (
 
 
 # %%
-# Cette cellule compare les deux cibles. Vous n'avez pas à comprendre ce code : retenez, pour
+# Cette cellule compare les cibles. Vous n'avez pas à comprendre ce code : retenez, pour
 # chaque cible, la part des patients noirs, l'écart entre inscrits et les écarts à score égal.
 def ecart_avec_ic(dans_le_groupe):
     """Écart de maladies chroniques (noirs moins blancs) parmi des patients, et son IC 95 %."""
