@@ -99,7 +99,7 @@ class Probe:
     output: str  # what the test cell printed, errors included
 
 
-# A mistake may rebind a name the rest of the notebook uses (« tranche = ... » in module 03):
+# A mistake may rebind a name the rest of the notebook uses (a selection redefined, say):
 # the names are put back before the next mistake and the solution. A change made in place
 # (a column added to a table) is not undone: the solution's test, run after, catches it.
 _SNAPSHOT = "_esn_probe_names = dict(globals())"
