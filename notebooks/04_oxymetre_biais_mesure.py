@@ -61,8 +61,9 @@
 # bas, le recalcule.
 # </details>
 #
-# **Unités.** Saturations et taux s'écrivent en % ; l'écart entre deux pourcentages s'écrit en
-# **points** : de 94 % à 91 %, la SpO2 perd 3 points.
+# **Unités et signes.** Saturations et taux s'écrivent en % ; l'écart entre deux pourcentages,
+# en **points**. L'erreur de l'oxymètre se compte SpO2 − SaO2 : positive quand il surestime. Un
+# écart entre groupes se compte toujours patients noirs − patients blancs.
 
 # %% [markdown]
 # ## 2. Comment un oxymètre peut-il se tromper ?
@@ -194,6 +195,7 @@ fr_table(
 # </details>
 
 # %%
+# Deux figures : regardez-les, et les lignes écrites dessous, pas le code.
 # Le schéma des seuils : en haut la vérité (SaO2, gaz du sang), en bas l'écran (SpO2).
 zones = [  # (ligne, début, fin, motif de hachures, couleur, texte écrit dans la zone)
     (1, 80, SEUIL_HYPOXEMIE, "//", PALETTE["vermillion"], f"hypoxémie : SaO2 < {SEUIL_HYPOXEMIE} %"),
@@ -224,9 +226,7 @@ with accessible_style():
         f"{SEUIL_HYPOXEMIE} % : c'est l'hypoxémie occulte.",
     )
 
-# %%
 # La figure : pour chaque SpO2 affichée, la part des paires en hypoxémie vraie, par groupe.
-# Regardez le graphique et les lignes écrites dessous, pas le code.
 valeurs_lues = range(86, 101)
 part_hypoxemie = {
     nom: [paires.loc[masque & (paires["spo2"] == v), "hypoxemie"].mean() for v in valeurs_lues]
@@ -269,6 +269,21 @@ print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
 # rassurante, l'hypoxémie était vraie dans 11,7 % de celles des patients noirs, contre 3,6 % de
 # celles des patients blancs (Sjoding et al., 2020) : des parts de **paires de mesures**, pas
 # de patients.
+#
+# Ce taux est une **valeur prédictive** : parmi les paires où l'écran rassure, la part en
+# hypoxémie vraie. Comparer deux groupes avec lui **suppose** que leurs SaO2 se répartissent de
+# la même façon : c'est vrai dans nos données, pas forcément à l'hôpital.
+#
+# <details><summary>Pour aller plus loin : pourquoi cette hypothèse ?</summary>
+#
+# Une valeur prédictive dépend de la part des patients très désaturés dans le groupe : si l'un
+# des groupes compte plus de patients graves (autre service, autre recrutement), son taux est
+# plus haut même avec un appareil exact. Un écart de taux ne prouve donc pas, à lui seul, un
+# biais de mesure ; la courbe « à SpO2 affichée égale » se lit avec la même réserve. Notre
+# générateur tire la SaO2 de la même façon pour les deux groupes : l'écart ne peut venir que de
+# l'appareil. La **sensibilité** (section 5), qui part des hypoxémies vraies, ne dépend pas de
+# leur nombre : c'est pourquoi on compare aussi les groupes avec elle.
+# </details>
 
 # %%
 # On compte les paires de chaque groupe, et on range chaque nombre sous un nom (une variable).
@@ -362,8 +377,9 @@ checks.check_number(
                        "(SpO2 de 92 à 96 %)."),
         checks.Mistake(np.mean(occulte[noirs & hypox]),
                        "mauvais dénominateur : vous avez divisé par les hypoxémies vraies. Vous "
-                       "obtenez la part des hypoxémies qui passent inaperçues, une autre "
-                       "question ; l'étude part des paires où l'écran rassurait."),
+                       "obtenez la part des hypoxémies vraies affichées dans la zone rassurante "
+                       "(SpO2 de 92 à 96 %), une autre question ; l'étude part des paires où "
+                       "l'écran rassurait."),
         checks.Mistake(0.117,
                        "vous avez recopié le chiffre publié au Michigan (11,7 %). La question "
                        "porte sur nos données : calculez le taux avec les variables du tableau."),
@@ -468,17 +484,20 @@ def rapport_95(k1, n1, k2, n2):
     return f"{r} fois, intervalle à 95 % de {b} à {h} fois"
 
 
+print("Nos données : hypoxémie occulte parmi les paires à SpO2 de 92 à 96 %")
+print(f"  patients blancs : {n_occultes_blancs} sur {n_rassurantes_blancs}, soit "
+      f"{fr_percent(n_occultes_blancs / n_rassurantes_blancs)} ; intervalle à 95 % "
+      f"{intervalle_95(n_occultes_blancs, n_rassurantes_blancs)}")
 # checks.passed : la dernière vérification de la question 1 a-t-elle dit « juste » ?
 if not checks.passed("taux_occulte_noirs"):
-    print("Les taux de nos données s'afficheront ici quand la vérification de la question 1 "
-          "aura dit « juste » : relancez alors cette cellule (en séance évaluée, ils "
-          "s'afficheront dans votre retour de correction).")
+    print("  patients noirs : c'est la réponse de la question 1 ; elle s'affichera ici quand sa "
+          "vérification aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
+          "dans votre retour de correction). Bloqué·e ? Ouvrez l'indice 3, ou continuez : les "
+          "audits ci-dessous et la suite du module n'en ont pas besoin.")
 else:
-    print("Nos données : hypoxémie occulte parmi les paires à SpO2 de 92 à 96 %")
-    for nom, k, n in (("patients noirs", n_occultes_noirs, n_rassurantes_noirs),
-                      ("patients blancs", n_occultes_blancs, n_rassurantes_blancs)):
-        print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
-              f"{intervalle_95(k, n)}")
+    k, n = n_occultes_noirs, n_rassurantes_noirs
+    print(f"  patients noirs : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
+          f"{intervalle_95(k, n)}")
     print("  rapport des taux (noirs / blancs) : "
           + rapport_95(n_occultes_noirs, n_rassurantes_noirs,
                        n_occultes_blancs, n_rassurantes_blancs))
@@ -786,17 +805,6 @@ cadre = MetricFrame(
 sensibilite_blancs_92 = float(cadre.by_group.loc["patients blancs", "sensibilité"])
 
 
-# Cette classe sert seulement à afficher le résultat en français : inutile de la lire.
-class Sensibilites(dict):
-    """Sensibilité de chaque groupe ; s'affiche en deux lignes en français."""
-
-    def __repr__(self):
-        return "\n".join(f"Sensibilité chez les {nom} : {fr_number(v)}" for nom, v in self.items())
-
-    def _repr_pretty_(self, printer, cycle):
-        printer.text(repr(self))
-
-
 def sensibilites(seuil):
     """Sensibilité de l'alarme (SpO2 < seuil) dans chaque groupe, calculée par fairlearn."""
     par_groupe = MetricFrame(
@@ -805,25 +813,32 @@ def sensibilites(seuil):
         y_pred=paires["spo2"] < seuil,
         sensitive_features=paires["groupe"],
     ).by_group
-    return Sensibilites({nom: float(v) for nom, v in par_groupe.items()})
+    return {nom: float(v) for nom, v in par_groupe.items()}
 
 
 if not checks.passed("sensibilite_noirs"):
-    print("Le tableau de fairlearn s'affichera ici quand la vérification de la question 3 aura "
-          "dit « juste » : relancez alors cette cellule (en séance évaluée, il s'affichera dans "
-          "votre retour de correction).")
+    # Sans la réponse de la question 3 : seulement ce qui ne la donne pas.
+    taux_sans_hypoxemie = cadre.by_group["taux d'alarmes sans hypoxémie"]
+    print("Le tableau complet s'affichera ici quand la vérification de la question 3 aura dit "
+          "« juste » : relancez alors cette cellule (en séance évaluée, il s'affichera dans "
+          "votre retour de correction). Bloqué·e ? Ouvrez l'indice 3, ou continuez : voici ce "
+          "que la suite du module utilise.")
+    print(f"  patients blancs : sensibilité {fr_number(sensibilite_blancs_92)} ; taux "
+          f"d'alarmes sans hypoxémie {fr_number(taux_sans_hypoxemie['patients blancs'])}")
+    print("  patients noirs : sensibilité cachée (réponse de la question 3) ; taux d'alarmes "
+          f"sans hypoxémie {fr_number(taux_sans_hypoxemie['patients noirs'])}")
 else:
     print(f"Tous patients confondus : sensibilité {fr_percent(cadre.overall['sensibilité'])}.")
-    print("Écart de sensibilité (patients blancs − patients noirs) : "
-          + ecart_95(vp_blancs, vp_blancs + fn_blancs, vp_noirs, vp_noirs + fn_noirs) + ".")
+    print("Écart de sensibilité (patients noirs − patients blancs) : "
+          + ecart_95(vp_noirs, vp_noirs + fn_noirs, vp_blancs, vp_blancs + fn_blancs) + ".")
     display(fr_table(cadre.by_group, caption=f"Au seuil de {SEUIL_ALARME} %",
                      columns={nom: nom.capitalize() for nom in cadre.by_group.columns},
                      index={"groupe": "Groupe"}))
 
 # %% [markdown]
 # Chez les patients noirs, l'alarme **manque plus d'hypoxémies** ; le chiffre global le cache.
-# Leur taux d'alarmes sans hypoxémie est plus bas : un avantage ? Vous y répondrez après la
-# séance (question 6).
+# Leur taux d'alarmes sans hypoxémie est plus bas : comment le lire ? Vous y répondrez après
+# la séance (question 6).
 #
 # ## 7. Corriger l'appareil ou relever le seuil ?
 #
@@ -847,28 +862,32 @@ display(explorateur)
 
 # %%
 # Au seuil du service : l'appareil de nos données, puis un appareil sans biais (biais à 0).
-if not (checks.passed("taux_occulte_noirs") and checks.passed("sensibilite_noirs")):
-    print("Ces résultats s'afficheront ici quand les vérifications des questions 1 et 3 auront "
-          "dit « juste » : relancez alors cette cellule (en séance évaluée, ils s'afficheront "
-          "dans votre retour de correction).")
-else:
-    for biais in (BIAIS_APPAREIL, 0.0):
-        if biais:
-            print(f"Appareil de nos données (biais chez les patients noirs : "
-                  f"{fr_number(biais, 1)} points à SaO2 88 %)")
-        else:
-            print("Appareil sans biais (biais ramené à 0)")
-        resultats = explorateur.compute(SEUIL_ALARME, biais)  # mêmes patients, autre appareil
-        for cle, nom in (("White", "patients blancs"), ("Black", "patients noirs")):
-            r = resultats[cle]
-            sans_hypoxemie = r.pairs - r.hypoxemic
-            print(
-                f"  {nom} : sensibilité {fr_number(r.sensitivity)} ; {r.false_alarms} alarmes "
-                f"sans hypoxémie sur {sans_hypoxemie} paires sans hypoxémie, soit "
-                f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
-            )
-        total = sum(r.detected + r.false_alarms for r in resultats.values())
-        print(f"  alarmes au total, tous patients : {total}")
+# La sensibilité des patients noirs avec l'appareil de nos données (réponse de la question 3)
+# reste cachée tant que la vérification de la question 3 n'a pas dit « juste ».
+q3_juste = checks.passed("sensibilite_noirs")
+for biais in (BIAIS_APPAREIL, 0.0):
+    if biais:
+        print(f"Appareil de nos données (biais chez les patients noirs : "
+              f"{fr_number(biais, 1)} points à SaO2 88 %)")
+    else:
+        print("Appareil sans biais (biais ramené à 0)")
+    resultats = explorateur.compute(SEUIL_ALARME, biais)  # mêmes patients, autre appareil
+    for cle, nom in (("White", "patients blancs"), ("Black", "patients noirs")):
+        r = resultats[cle]
+        sans_hypoxemie = r.pairs - r.hypoxemic
+        cachee = cle == "Black" and biais and not q3_juste
+        sensibilite = (
+            "cachée (réponse de la question 3 : relancez cette cellule quand sa vérification "
+            "aura dit « juste » ; en séance évaluée, voyez votre retour de correction)"
+            if cachee else fr_number(r.sensitivity)
+        )
+        print(
+            f"  {nom} : sensibilité {sensibilite} ; {r.false_alarms} alarmes "
+            f"sans hypoxémie sur {sans_hypoxemie} paires sans hypoxémie, soit "
+            f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
+        )
+    total = sum(r.detected + r.false_alarms for r in resultats.values())
+    print(f"  alarmes au total, tous patients : {total}")
 
 # %% [markdown]
 # **Biais ramené à 0** : les patients noirs retrouvent la sensibilité et le taux d'alarmes sans
@@ -888,7 +907,7 @@ else:
 # Au seuil du service, classez chaque mesure :
 #
 # - « M. K. » : SpO2 affichée 94 %, SaO2 86 % ;
-# - « M. K. sans biais » : la même SaO2, avec un oxymètre sans biais qui afficherait 86 % ;
+# - « M. K., oxymètre exact » : la même SaO2, avec un oxymètre exact qui afficherait 86 % ;
 # - « Mme R. », une autre patiente : SpO2 affichée 91 %, SaO2 90 %.
 #
 # Remplacez chaque `...` par `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou
@@ -908,9 +927,9 @@ else:
 # </details>
 
 # %% answer="situations"
-situations = {"M. K.": ..., "M. K. sans biais": ..., "Mme R.": ...}
+situations = {"M. K.": ..., "M. K., oxymètre exact": ..., "Mme R.": ...}
 ### BEGIN SOLUTION
-situations = {"M. K.": "faux négatif", "M. K. sans biais": "vrai positif", "Mme R.": "faux positif"}
+situations = {"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"}
 ### END SOLUTION
 
 # %% tests="situations" points=1
@@ -919,7 +938,7 @@ checks.check_choices(
     situations,
     name="situations",
     options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
-    digests={"M. K.": "7a78f02aef3c4ffc", "M. K. sans biais": "7e457b9e7a29552d",
+    digests={"M. K.": "7a78f02aef3c4ffc", "M. K., oxymètre exact": "68f693485c7fea80",
              "Mme R.": "528ed7c5d37bbf61"},
     mistakes={
         "M. K.": [
@@ -933,15 +952,15 @@ checks.check_choices(
                            "Relisez la SpO2 affichée : a-t-elle sonné pour M. K. ?",
                            digest="9301f9d198afba57"),
         ],
-        "M. K. sans biais": [
-            checks.Mistake(None, "sans biais, l'écran affiche une SpO2 sous le seuil : l'alarme "
-                           "sonne. C'est le biais de l'appareil qui faisait de M. K. un faux "
-                           "négatif.", digest="636d1d1913845c73"),
+        "M. K., oxymètre exact": [
+            checks.Mistake(None, "avec un oxymètre exact, l'écran affiche une SpO2 sous le "
+                           "seuil : l'alarme sonne. C'est le biais de l'appareil qui faisait de "
+                           "M. K. un faux négatif.", digest="125a52afd9097071"),
             checks.Mistake(None, "l'alarme sonne, et elle a raison : le gaz du sang montre une "
                            "hypoxémie. « Faux » dirait que l'alarme se trompe.",
-                           digest="121de28425943080"),
+                           digest="9012b8d961404ba1"),
             checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme sonne, la réponse "
-                           "du test est « positif ».", digest="85b40c6035213a6c"),
+                           "du test est « positif ».", digest="52a793c6715e802e"),
         ],
         "Mme R.": [
             checks.Mistake(None, "l'alarme a sonné, mais la SaO2 n'est pas sous 88 % : pas "
@@ -955,7 +974,7 @@ checks.check_choices(
         ],
     },
     success="le même patient est un faux négatif avec l'appareil biaisé, un vrai positif "
-    "sans biais : le biais change la case, pas la maladie.",
+    "avec un oxymètre exact : le biais change la case, pas la maladie.",
 )
 ### BEGIN HIDDEN TESTS
 def case_de_la_matrice(spo2_affichee, sao2_mesuree):
@@ -973,7 +992,7 @@ checks.check_choices(
     options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
     expected={
         "M. K.": case_de_la_matrice(SPO2_M_K, SAO2_M_K),
-        "M. K. sans biais": case_de_la_matrice(SAO2_M_K, SAO2_M_K),
+        "M. K., oxymètre exact": case_de_la_matrice(SAO2_M_K, SAO2_M_K),
         "Mme R.": case_de_la_matrice(SPO2_MME_R, SAO2_MME_R),
     },
 )
@@ -981,19 +1000,19 @@ checks.check_choices(
 
 # %% mistake="situations"
 # message : comme si l'écran disait la vérité
-situations = {"M. K.": "vrai négatif", "M. K. sans biais": "vrai positif", "Mme R.": "faux positif"}
+situations = {"M. K.": "vrai négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"}
 
 # %% mistake="situations"
 # message : C'est le biais de l'appareil qui faisait de M. K. un faux négatif
-situations = {"M. K.": "faux négatif", "M. K. sans biais": "faux négatif", "Mme R.": "faux positif"}
+situations = {"M. K.": "faux négatif", "M. K., oxymètre exact": "faux négatif", "Mme R.": "faux positif"}
 
 # %% mistake="situations"
 # message : la marge de sécurité voulue
-situations = {"M. K.": "faux négatif", "M. K. sans biais": "vrai positif", "Mme R.": "vrai positif"}
+situations = {"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "vrai positif"}
 
 # %% mistake="situations"
 # message : A-t-elle sonné pour M. K.
-situations = {"M. K.": "vrai positif", "M. K. sans biais": "vrai positif", "Mme R.": "faux positif"}
+situations = {"M. K.": "vrai positif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"}
 
 # %% [markdown]
 # Ce qui a protégé M. K. : le **regard clinique** d'Inès (un chiffre discordant avec l'état
@@ -1057,7 +1076,16 @@ seuil_essaye = 93
 print(f"Objectif : {fr_number(sensibilite_blancs_92)} (sensibilité chez les patients blancs "
       f"au seuil de {SEUIL_ALARME} %).")
 print(f"Alarme si la SpO2 affichée est sous {seuil_essaye} % :")
-sensibilites(seuil_essaye)
+# Au seuil du service, la sensibilité des patients noirs est la réponse de la question 3 :
+# cachée tant que sa vérification n'a pas dit « juste ».
+meme_alarme_qu_au_seuil_du_service = np.array_equal(spo2 < seuil_essaye, alarme)
+for nom, valeur in sensibilites(seuil_essaye).items():
+    if nom == "patients noirs" and meme_alarme_qu_au_seuil_du_service and not checks.passed(
+        "sensibilite_noirs"
+    ):
+        print(f"  Sensibilité chez les {nom} : cachée (c'est la réponse de la question 3)")
+    else:
+        print(f"  Sensibilité chez les {nom} : {fr_number(valeur)}")
 
 # %% answer="seuil_alarme"
 seuil_alarme = ...
@@ -1182,9 +1210,9 @@ else:
 # Au seuil du service, le taux d'alarmes sans hypoxémie est plus bas chez les patients noirs
 # que chez les patients blancs (section 6). Comment le lire ? Écrivez entre guillemets
 # **doubles** l'une des réponses `"un avantage : moins d'alarmes inutiles"`,
-# `"la preuve que l'appareil mesure mieux leur saturation"`,
-# `"le revers du biais qui leur fait manquer des hypoxémies"` ou
-# `"une raison de baisser le seuil des patients blancs"`.
+# `"le revers du biais qui leur fait manquer des hypoxémies"`,
+# `"le signe qu'ils étaient moins souvent en hypoxémie"` ou
+# `"un effet du hasard : l'écart tient dans la marge d'erreur"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1210,9 +1238,9 @@ checks.check_choice(
     lecture_alarmes,
     name="lecture_alarmes",
     options=["un avantage : moins d'alarmes inutiles",
-             "la preuve que l'appareil mesure mieux leur saturation",
              "le revers du biais qui leur fait manquer des hypoxémies",
-             "une raison de baisser le seuil des patients blancs"],
+             "le signe qu'ils étaient moins souvent en hypoxémie",
+             "un effet du hasard : l'écart tient dans la marge d'erreur"],
     digest="1a0b8905f93d4701",
     mistakes=[
         checks.Mistake(None, "ce taux plus bas vient du biais : l'appareil affiche une SpO2 trop "
@@ -1220,14 +1248,15 @@ checks.check_choice(
                        "hypoxémie. Les mêmes patients perdent des alarmes utiles (sensibilité "
                        "plus basse) ; sans biais, leur taux rejoint celui des patients blancs.",
                        digest="c453b9729305961a"),
-        checks.Mistake(None, "c'est l'inverse : l'appareil surestime leur saturation. Moins "
-                       "d'alarmes ne veut pas dire une mesure plus juste : sans biais, leur taux "
-                       "rejoint celui des patients blancs (section 7).",
-                       digest="b017900e6d2ab5a6"),
-        checks.Mistake(None, "baisser le seuil des patients blancs leur ferait manquer des "
-                       "hypoxémies, pour aligner un taux qui n'est pas le problème. L'écart "
-                       "vient de l'appareil : la correction est son étalonnage.",
-                       digest="7ed98cd66e87631b"),
+        checks.Mistake(None, "ce taux se calcule parmi les paires sans hypoxémie : le nombre "
+                       "d'hypoxémies n'y entre pas. Et notre générateur tire la SaO2 de la même "
+                       "façon pour les deux groupes : à SaO2 égale, c'est l'écran qui affiche "
+                       "plus haut chez les patients noirs, si bien que l'alarme se tait plus "
+                       "souvent.", digest="00ed7ebffaf6b75b"),
+        checks.Mistake(None, "avec plus d'un millier de paires sans hypoxémie dans chaque "
+                       "groupe, la marge d'erreur est étroite. Surtout, l'écart disparaît quand "
+                       "le biais est ramené à 0 chez les mêmes patients (section 7) : il vient "
+                       "de l'appareil, pas du hasard.", digest="254378b01445cd15"),
     ],
     success="en affichant une SpO2 trop haute, l'appareil biaisé privait les patients noirs "
     "d'alarmes, avec ou sans hypoxémie ; sans biais, leur taux rejoint celui des patients "
@@ -1238,9 +1267,9 @@ checks.check_choice(
     lecture_alarmes,
     name="lecture_alarmes",
     options=["un avantage : moins d'alarmes inutiles",
-             "la preuve que l'appareil mesure mieux leur saturation",
              "le revers du biais qui leur fait manquer des hypoxémies",
-             "une raison de baisser le seuil des patients blancs"],
+             "le signe qu'ils étaient moins souvent en hypoxémie",
+             "un effet du hasard : l'écart tient dans la marge d'erreur"],
     expected="le revers du biais qui leur fait manquer des hypoxémies",
 )
 ### END HIDDEN TESTS
@@ -1250,12 +1279,12 @@ checks.check_choice(
 lecture_alarmes = "un avantage : moins d'alarmes inutiles"
 
 # %% mistake="lecture_alarmes"
-# message : l'appareil surestime leur saturation
-lecture_alarmes = "la preuve que l'appareil mesure mieux leur saturation"
+# message : le nombre d'hypoxémies n'y entre pas
+lecture_alarmes = "le signe qu'ils étaient moins souvent en hypoxémie"
 
 # %% mistake="lecture_alarmes"
-# message : la correction est son étalonnage
-lecture_alarmes = "une raison de baisser le seuil des patients blancs"
+# message : il vient de l'appareil, pas du hasard
+lecture_alarmes = "un effet du hasard : l'écart tient dans la marge d'erreur"
 
 # %% [markdown]
 # ### Pour aller plus loin : ce qu'ont fait les autorités
@@ -1288,11 +1317,13 @@ lecture_alarmes = "une raison de baisser le seuil des patients blancs"
 #   dispositifs médicaux, qu'à partir du 2 août 2027 ; ce calendrier peut avoir changé : lisez
 #   la version consolidée sur EUR-Lex.
 #   Un module ultérieur sur le règlement européen (à venir) y reviendra.
-# - **France.** La **matériovigilance** : un soignant qui constate un incident, ou un risque
-#   d'incident, lié à un dispositif médical le signale à l'ANSM (Agence nationale de sécurité du
-#   médicament et des produits de santé), à l'hôpital par le correspondant local de
-#   matériovigilance. Un audit d'appareil mesurerait la pigmentation de la
-#   peau, pas la « race » (encadré de la section 3).
+# - **France.** La **matériovigilance** : le Code de la santé publique (article L5212-2) oblige
+#   les utilisateurs d'un dispositif médical, soignants compris, qui ont connaissance d'un
+#   incident grave (ou d'un risque d'incident grave) mettant en cause ce dispositif à le
+#   signaler à l'ANSM (Agence nationale de sécurité du médicament et des produits de santé) ; à
+#   l'hôpital, le signalement passe par le correspondant local de matériovigilance. Un audit
+#   d'appareil mesurerait la pigmentation de la peau, pas la « race » (encadré de la
+#   section 3).
 #
 # ### Pour aller plus loin : les limites de nos données
 #
@@ -1438,6 +1469,16 @@ lecture_alarmes = "une raison de baisser le seuil des patients blancs"
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (règlement
 #   général sur la protection des données, RGPD), art. 9 : traitement de catégories
 #   particulières de données.
+# - Code de la santé publique, article L5212-2 (matériovigilance), dans sa rédaction issue de
+#   la loi n° 2011-2012 du 29 décembre 2011 (en vigueur depuis le 1er mai 2012) : « Le
+#   fabricant, les utilisateurs d'un dispositif et les tiers ayant connaissance d'un incident
+#   ou d'un risque d'incident mettant en cause un dispositif ayant entraîné ou susceptible
+#   d'entraîner la mort ou la dégradation grave de l'état de santé d'un patient, d'un
+#   utilisateur ou d'un tiers doivent le signaler sans délai à l'Agence nationale de sécurité du
+#   médicament et des produits de santé. » Texte lu le 5 décembre 2026 dans une copie des
+#   données de Légifrance (legal.tricoteuses.fr, article LEGIARTI000025104720). Une rédaction
+#   postérieure, adaptée au règlement (UE) 2017/745, n'a pas pu être vérifiée : lisez la
+#   version en vigueur sur Légifrance.
 # - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007, loi relative à la
 #   maîtrise de l'immigration, à l'intégration et à l'asile.
 # - Newcombe RG. Interval estimation for the difference between independent proportions:

@@ -54,6 +54,20 @@ def test_device_bias_grows_with_desaturation():
     assert biased.attrs["device_bias_reference_sao2"] == 88.0
 
 
+def test_device_error_arms_stated_in_the_data_card():
+    # The data card states the device's error: ARMS (root mean square of SpO2 - SaO2) of
+    # about 3.3 points in White patients (3.6 before rounding and clipping) and 4.2 in Black
+    # patients at the default device bias; mean error about +0.5 and +2.3 points.
+    f = make_pulse_oximetry(n_samples=1_000_000, black_fraction=0.5, random_state=0).frame
+    error = (f["spo2"] - f["sao2"]).groupby(f["race"], observed=True)
+    arms = error.apply(lambda e: float(np.sqrt((e**2).mean())))
+    assert arms["White"] == pytest.approx(3.3, abs=0.05)
+    assert arms["Black"] == pytest.approx(4.2, abs=0.05)
+    assert error.mean()["White"] == pytest.approx(0.5, abs=0.05)
+    assert error.mean()["Black"] == pytest.approx(2.3, abs=0.05)
+    assert np.hypot(0.75, 3.5) == pytest.approx(3.6, abs=0.05)
+
+
 def test_zero_device_bias_removes_disparity():
     f = make_pulse_oximetry(
         n_samples=1_000_000, device_bias=0.0, black_fraction=0.5, random_state=11
