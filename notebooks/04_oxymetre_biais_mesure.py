@@ -31,7 +31,7 @@
 #
 # Exécutez les cellules **dans l'ordre** : cliquez dans une cellule, puis **Maj + Entrée**.
 # Inutile de comprendre tout le code : lisez ses commentaires (après un `#`) et ce qu'il
-# affiche. Pour répondre, remplacez les `...` (par un calcul avec les noms donnés, ou un texte ;
+# affiche ; le code à ne pas lire est replié (une seule ligne visible). Pour répondre, remplacez les `...` (par un calcul avec les noms donnés, ou un texte ;
 # décimales avec un **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en
 # dessous. Sous chaque question, des **indices** repliés s'ouvrent d'un clic. Un message
 # d'erreur finit par une ligne de Python en anglais : lisez l'explication française au-dessus.
@@ -107,9 +107,9 @@
 # pas, à lui seul, l'audit d'un oxymètre ordinaire par un hôpital.
 # </details>
 
-# %%
-# Préparation : exécutez cette cellule sans chercher à lire tout le code. Elle charge les
-# outils, fabrique les données synthétiques, puis affiche leur fiche et les premières paires.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il charge les outils, fabrique les données synthétiques,
+# puis affiche leur fiche et les premières paires. Exécutez-le (Maj + Entrée).
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -194,8 +194,8 @@ fr_table(
 # BPCO (O'Driscoll et al., 2017).
 # </details>
 
-# %%
-# Deux figures : regardez-les, et les lignes écrites dessous, pas le code.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il trace deux figures ; lisez-les, et les lignes dessous.
 # Le schéma des seuils : en haut la vérité (SaO2, gaz du sang), en bas l'écran (SpO2).
 zones = [  # (ligne, début, fin, motif de hachures, couleur, texte écrit dans la zone)
     (1, 80, SEUIL_HYPOXEMIE, "//", PALETTE["vermillion"], f"hypoxémie : SaO2 < {SEUIL_HYPOXEMIE} %"),
@@ -458,8 +458,9 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
 # qu'**une paire par patient**.
 # </details>
 
-# %%
-# Trois fonctions de calcul (inutile de les lire), puis les résultats : lisez-les sous la cellule.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il calcule les taux et leurs intervalles à 95 % ; lisez
+# les résultats sous la cellule.
 def intervalle_95(k, n):
     """Intervalle de confiance à 95 % (Wilson) de la proportion k / n."""
     bas, haut = proportion_ci(k, n)
@@ -790,8 +791,9 @@ sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
 # sensibilité s'y appelle `recall_score`.
 # </details>
 
-# %%
-# Le tableau de fairlearn s'affiche sous la cellule quand la question 3 a été vérifiée juste.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il fait calculer par fairlearn les mesures de chaque
+# groupe ; le tableau complet s'affiche quand la question 3 a été vérifiée juste.
 cadre = MetricFrame(
     metrics={
         "sensibilité": recall_score,
@@ -860,8 +862,9 @@ explorateur = OximetryExplorer(
 )
 display(explorateur)
 
-# %%
-# Au seuil du service : l'appareil de nos données, puis un appareil sans biais (biais à 0).
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : au seuil du service, l'appareil de nos données, puis un
+# appareil sans biais (biais à 0).
 # La sensibilité des patients noirs avec l'appareil de nos données (réponse de la question 3)
 # reste cachée tant que la vérification de la question 3 n'a pas dit « juste ».
 q3_juste = checks.passed("sensibilite_noirs")
@@ -1157,8 +1160,9 @@ seuil_alarme = SEUIL_ALARME
 # message : pas avec le plus bas seuil
 seuil_alarme = 100
 
-# %%
-# Ce que coûte ce seuil relevé, pour tous les patients ; et la marge d'erreur de la sensibilité.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : ce que coûte ce seuil relevé, pour tous les patients ;
+# et la marge d'erreur de la sensibilité.
 if checks.is_placeholder(seuil_alarme):
     print("Répondez d'abord à la question 5 : cette cellule montre ce que coûte votre seuil.")
 else:
@@ -1174,7 +1178,9 @@ else:
     part_avant = sans_hypoxemie_avant / int((spo2 < SEUIL_ALARME).sum())
     part_apres = sans_hypoxemie_apres / int((spo2 < seuil_alarme).sum())
     print(
-        f"Parmi les alarmes, part sans hypoxémie (1 − VPP) : {fr_percent(part_avant)} au seuil "
+        "Parmi les alarmes, part sans hypoxémie (1 − VPP ; la valeur prédictive positive, VPP, "
+        "est la part des alarmes qui sonnent pour une hypoxémie vraie) : "
+        f"{fr_percent(part_avant)} au seuil "
         f"{SEUIL_ALARME}, {fr_percent(part_apres)} au seuil {seuil_alarme}."
     )
     alarmes_sans_biais = sum(
@@ -1200,7 +1206,7 @@ else:
 # Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
 # sans hypoxémie (1 − VPP, ci-dessus) : les soignants finissent par ne plus les entendre
 # (**fatigue d'alarme**). L'écart entre les groupes demeure à ce nouveau seuil. Un appareil sans
-# biais ferait bien moins sonner l'alarme. **Retenez l'ordre de
+# biais ferait bien moins sonner l'alarme (les deux totaux ci-dessus). **Retenez l'ordre de
 # grandeur**, pas le seuil exact : avec quelques centaines d'hypoxémies seulement chez les
 # patients noirs, l'intervalle de leur sensibilité, affiché ci-dessus, s'étend sur plusieurs
 # points ; d'autres données donneraient peut-être un cran de plus ou de moins.
