@@ -278,10 +278,10 @@ print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
 #
 # Une valeur prédictive dépend de la part des patients très désaturés dans le groupe : si l'un
 # des groupes compte plus de patients graves (autre service, autre recrutement), son taux est
-# plus haut même avec un appareil exact. Un écart de taux ne prouve donc pas, à lui seul, un
-# biais de mesure ; la courbe « à SpO2 affichée égale » se lit avec la même réserve. Notre
-# générateur tire la SaO2 de la même façon pour les deux groupes : l'écart ne peut venir que de
-# l'appareil. La **sensibilité** (section 5), qui part des hypoxémies vraies, ne dépend pas de
+# plus haut même avec un appareil sans biais, qui se tromperait au hasard autant pour tous. Un
+# écart de taux ne prouve donc pas, à lui seul, un biais de mesure ; la courbe « à SpO2
+# affichée égale » se lit avec la même réserve. Notre générateur tire la SaO2 de la même façon
+# pour les deux groupes : l'écart ne peut venir que de l'appareil. La **sensibilité** (section 5), qui part des hypoxémies vraies, ne dépend pas de
 # leur nombre : c'est pourquoi on compare aussi les groupes avec elle.
 # </details>
 
@@ -1034,7 +1034,7 @@ situations = {"M. K.": "vrai positif", "M. K., oxymètre exact": "vrai positif",
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance**, chez vous : deux questions autocorrigées, une
+# Cette partie se fait **après la séance**, chez vous : trois questions autocorrigées, une
 # lecture, puis une réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
@@ -1291,6 +1291,90 @@ lecture_alarmes = "le signe qu'ils étaient moins souvent en hypoxémie"
 # %% mistake="lecture_alarmes"
 # message : il vient de l'appareil, pas du hasard
 lecture_alarmes = "un effet du hasard : l'écart tient dans la marge d'erreur"
+
+# %% [markdown]
+# ### Question 7 — Quel indicateur pour auditer l'appareil ? (1 point)
+#
+# Votre hôpital veut savoir si ses oxymètres se trompent davantage chez les patients à peau
+# foncée, avec des gaz du sang faits en même temps que la SpO2. Mais dans ses services, ces
+# patients sont en moyenne plus graves (plus souvent et plus profondément désaturés) que les
+# autres. Quel indicateur compare le mieux **l'appareil**, et non les patients ? Écrivez entre
+# guillemets **doubles** l'une des réponses `"le taux d'hypoxémie occulte de chaque groupe"`,
+# `"la sensibilité de l'alarme dans chaque groupe"`,
+# `"l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable"` ou
+# `"la SpO2 moyenne de chaque groupe"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez l'encadré « pourquoi cette hypothèse ? » de la section 4 : avec un appareil sans
+# biais, le taux d'hypoxémie occulte d'un groupe plus grave serait-il le même ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour chaque indicateur, demandez-vous : changerait-il avec un appareil sans biais (la même
+# erreur au hasard pour tous), chez des patients plus graves ? Cherchez celui qui compare, pour une même vraie saturation, ce
+# qu'affiche l'écran.
+# </details>
+
+# %% answer="indicateur_audit"
+indicateur_audit = ...
+### BEGIN SOLUTION
+indicateur_audit = "l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable"
+### END SOLUTION
+
+# %% tests="indicateur_audit" points=1
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_choice(
+    indicateur_audit,
+    name="indicateur_audit",
+    options=["le taux d'hypoxémie occulte de chaque groupe",
+             "la sensibilité de l'alarme dans chaque groupe",
+             "l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable",
+             "la SpO2 moyenne de chaque groupe"],
+    digest="066fbca421cf79d9",
+    mistakes=[
+        checks.Mistake(None, "le taux d'hypoxémie occulte est une valeur prédictive : dans un "
+                       "groupe plus grave, il est plus haut même avec un appareil sans biais "
+                       "(encadré de la section 4). Il mêle l'appareil et la gravité des "
+                       "patients.", digest="00f5da9939815297"),
+        checks.Mistake(None, "la sensibilité part bien des hypoxémies vraies, mais elle dépend "
+                       "encore de leur profondeur : une hypoxémie profonde fait sonner l'alarme "
+                       "plus souvent qu'une hypoxémie à la limite, même sans biais de l'appareil. "
+                       "Elle mêle encore l'appareil et la gravité.", digest="671e6bb10e64f729"),
+        checks.Mistake(None, "la SpO2 moyenne mêle l'état des patients et l'erreur de "
+                       "l'appareil : un groupe plus grave a une SpO2 plus basse sans que "
+                       "l'appareil se trompe. Il faut comparer l'écran au gaz du sang.",
+                       digest="6d3c8f50988a031a"),
+    ],
+    success="l'erreur de l'oxymètre (SpO2 − SaO2), comparée à SaO2 égale, mesure l'appareil "
+    "lui-même, quelle que soit la gravité des patients. Le taux d'hypoxémie occulte et la "
+    "sensibilité disent ce que vivent les patients : utiles, mais à lire avec la gravité de "
+    "chaque groupe.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    indicateur_audit,
+    name="indicateur_audit",
+    options=["le taux d'hypoxémie occulte de chaque groupe",
+             "la sensibilité de l'alarme dans chaque groupe",
+             "l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable",
+             "la SpO2 moyenne de chaque groupe"],
+    expected="l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable",
+)
+### END HIDDEN TESTS
+
+# %% mistake="indicateur_audit"
+# message : le taux d'hypoxémie occulte est une valeur prédictive
+indicateur_audit = "le taux d'hypoxémie occulte de chaque groupe"
+
+# %% mistake="indicateur_audit"
+# message : elle dépend encore de leur profondeur
+indicateur_audit = "la sensibilité de l'alarme dans chaque groupe"
+
+# %% mistake="indicateur_audit"
+# message : un groupe plus grave a une SpO2 plus basse
+indicateur_audit = "la SpO2 moyenne de chaque groupe"
 
 # %% [markdown]
 # ### Pour aller plus loin : ce qu'ont fait les autorités
