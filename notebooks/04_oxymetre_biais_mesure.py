@@ -543,7 +543,7 @@ for duree, audit in AUDITS.items():
 #
 # Les deux audits, avec une paire par patient, trouvent les mêmes taux ; celui d'un an compte
 # dix fois plus de paires. Pour **chaque audit seul**, que peut conclure le service ? Écrivez
-# entre guillemets **doubles** l'une des réponses `"un écart est établi"`,
+# entre guillemets **doubles** l'une des réponses `"un écart est mis en évidence"`,
 # `"il n'y a pas d'écart"` ou `"on ne peut pas conclure"`.
 #
 # <details><summary>Indice 1</summary>
@@ -561,7 +561,7 @@ for duree, audit in AUDITS.items():
 # %% answer="conclusion_audit"
 conclusion_audit = {"un mois": ..., "un an": ...}
 ### BEGIN SOLUTION
-conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "un écart est établi"}
+conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence"}
 ### END SOLUTION
 
 # %% tests="conclusion_audit" points=1
@@ -569,14 +569,14 @@ conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "un écart es
 checks.check_choices(
     conclusion_audit,
     name="conclusion_audit",
-    options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
-    digests={"un mois": "554a6d52daf1618b", "un an": "384f498efb0855f5"},
+    options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    digests={"un mois": "554a6d52daf1618b", "un an": "211eed93791a117e"},
     mistakes={
         "un mois": [
             checks.Mistake(None, "vous avez comparé les deux taux sans leur marge d'erreur. "
                            "L'intervalle de l'écart contient 0 : avec 20 paires chez les "
-                           "patients noirs, un mois ne suffit pas à établir un écart.",
-                           digest="9f1ee432a4c4b877"),
+                           "patients noirs, un mois ne suffit pas à mettre un écart en évidence.",
+                           digest="b3d5dc992fd90961"),
             checks.Mistake(None, "un intervalle de l'écart qui contient 0 ne prouve pas "
                            "l'absence d'écart : il contient aussi des écarts importants. Une "
                            "absence de preuve n'est pas une preuve d'absence.",
@@ -599,18 +599,18 @@ checks.check_choices(
 checks.check_choices(
     conclusion_audit,
     name="conclusion_audit",
-    options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
-    expected={"un mois": "on ne peut pas conclure", "un an": "un écart est établi"},
+    options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    expected={"un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence"},
 )
 ### END HIDDEN TESTS
 
 # %% mistake="conclusion_audit"
 # message : sans leur marge d'erreur
-conclusion_audit = {"un mois": "un écart est établi", "un an": "un écart est établi"}
+conclusion_audit = {"un mois": "un écart est mis en évidence", "un an": "un écart est mis en évidence"}
 
 # %% mistake="conclusion_audit"
 # message : Une absence de preuve n'est pas une preuve d'absence
-conclusion_audit = {"un mois": "il n'y a pas d'écart", "un an": "un écart est établi"}
+conclusion_audit = {"un mois": "il n'y a pas d'écart", "un an": "un écart est mis en évidence"}
 
 # %% mistake="conclusion_audit"
 # message : la marge d'erreur s'est resserrée
