@@ -94,17 +94,9 @@
 #
 # <details><summary>En France, peut-on auditer un appareil selon la « race » ?</summary>
 #
-# Les données révélant l'origine raciale ou ethnique, comme les données de santé, relèvent de
-# l'article 9 du RGPD : leur traitement est interdit **sauf exceptions** (recherche, santé
-# publique, avec des garanties). En France, le Conseil constitutionnel (décision 2007-557 DC) a
-# exclu les études fondées sur l'origine ethnique ou la race, mais non celles qui reposent sur
-# des données objectives. Un audit mesurerait donc plutôt la **pigmentation** de la peau
-# (échelle de Monk, par exemple ; celle de Fitzpatrick classe le phototype), elle-même une
-# donnée à protéger. Dans son texte de 2024, le règlement européen sur l'IA (article 10,
-# paragraphe 5) permet aux seuls **fournisseurs de systèmes d'IA à haut risque** (ceux qui
-# développent un tel système et le mettent sur le marché), sous des conditions strictes, de
-# traiter ces données pour détecter et corriger les biais de **ces systèmes**. Il ne fonde donc
-# pas, à lui seul, l'audit d'un oxymètre ordinaire par un hôpital.
+# Ces données sont très protégées, et les études fondées sur la « race » sont exclues en
+# France (Conseil constitutionnel, 2007). Un audit mesurerait plutôt la **pigmentation** de la peau, elle-même une donnée à
+# protéger. Le détail juridique est à la fin du module (« ce qu'ont fait les autorités »).
 # </details>
 
 # %% jupyter={"source_hidden": true}
@@ -1405,15 +1397,25 @@ indicateur_audit = "la SpO2 moyenne de chaque groupe"
 #   (point g). D'après l'article 113 de ce texte de 2024, ces exigences ne s'appliquent aux
 #   systèmes d'IA liés aux produits de son annexe I (article 6, paragraphe 1), dont les
 #   dispositifs médicaux, qu'à partir du 2 août 2027 ; ce calendrier peut avoir changé : lisez
-#   la version consolidée sur EUR-Lex.
+#   la version consolidée (le texte à jour de ses modifications) sur EUR-Lex.
 #   Un module ultérieur sur le règlement européen (à venir) y reviendra.
 # - **France.** La **matériovigilance** : le Code de la santé publique (article L5212-2) oblige
 #   les utilisateurs d'un dispositif médical, soignants compris, qui ont connaissance d'un
 #   incident grave (ou d'un risque d'incident grave) mettant en cause ce dispositif à le
 #   signaler à l'ANSM (Agence nationale de sécurité du médicament et des produits de santé) ; à
-#   l'hôpital, le signalement passe par le correspondant local de matériovigilance. Un audit
-#   d'appareil mesurerait la pigmentation de la peau, pas la « race » (encadré de la
-#   section 3).
+#   l'hôpital, le signalement passe par le correspondant local de matériovigilance.
+# - **Auditer selon la « race » ?** Les données révélant l'origine raciale ou ethnique, comme
+#   les données de santé, relèvent de l'article 9 du RGPD (le règlement général sur la
+#   protection des données) : leur traitement est interdit **sauf exceptions** (recherche, santé
+#   publique, avec des garanties). En France, le Conseil constitutionnel (décision 2007-557 DC)
+#   a exclu les études fondées sur l'origine ethnique ou la race, mais non celles qui reposent
+#   sur des données objectives. Un audit mesurerait donc plutôt la **pigmentation** de la peau
+#   (échelle de Monk, par exemple ; celle de Fitzpatrick classe le phototype), elle-même une
+#   donnée à protéger. Dans son texte de 2024, le règlement européen sur l'IA (article 10,
+#   paragraphe 5) permet aux seuls **fournisseurs de systèmes d'IA à haut risque** (ceux qui
+#   développent un tel système et le mettent sur le marché), sous des conditions strictes, de
+#   traiter ces données pour détecter et corriger les biais de **ces systèmes**. Il ne fonde
+#   donc pas, à lui seul, l'audit d'un oxymètre ordinaire par un hôpital.
 #
 # ### Pour aller plus loin : les limites de nos données
 #
