@@ -31,10 +31,11 @@
 #
 # Exécutez les cellules **dans l'ordre** : cliquez dans une cellule, puis **Maj + Entrée**.
 # Inutile de comprendre tout le code : lisez ses commentaires (après un `#`) et ce qu'il
-# affiche ; le code à ne pas lire est replié (une seule ligne visible). Pour répondre, remplacez les `...` (par un calcul avec les noms donnés, ou un texte ;
-# décimales avec un **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en
-# dessous. Sous chaque question, des **indices** repliés s'ouvrent d'un clic. Un message
-# d'erreur finit par une ligne de Python en anglais : lisez l'explication française au-dessus.
+# affiche ; le code à ne pas lire est replié (une seule ligne visible). Pour répondre,
+# remplacez les `...` (par un calcul avec les noms donnés, ou un texte ; décimales avec un
+# **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en dessous. Sous chaque
+# question, des **indices** repliés s'ouvrent d'un clic. Un message d'erreur finit par une
+# ligne de Python en anglais : lisez l'explication française au-dessus.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -95,8 +96,9 @@
 # <details><summary>En France, peut-on auditer un appareil selon la « race » ?</summary>
 #
 # Ces données sont très protégées, et les études fondées sur la « race » sont exclues en
-# France (Conseil constitutionnel, 2007). Un audit mesurerait plutôt la **pigmentation** de la peau, elle-même une donnée à
-# protéger. Le détail juridique est à la fin du module (« ce qu'ont fait les autorités »).
+# France (Conseil constitutionnel, 2007). Un audit mesurerait plutôt la **pigmentation** de la
+# peau, elle-même une donnée à protéger. Le détail juridique est à la fin du module (« ce
+# qu'ont fait les autorités »).
 # </details>
 
 # %% jupyter={"source_hidden": true}
@@ -273,8 +275,9 @@ print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
 # plus haut même avec un appareil sans biais, qui se tromperait au hasard autant pour tous. Un
 # écart de taux ne prouve donc pas, à lui seul, un biais de mesure ; la courbe « à SpO2
 # affichée égale » se lit avec la même réserve. Notre générateur tire la SaO2 de la même façon
-# pour les deux groupes : l'écart ne peut venir que de l'appareil. La **sensibilité** (section 5), qui part des hypoxémies vraies, ne dépend pas de
-# leur nombre : c'est pourquoi on compare aussi les groupes avec elle.
+# pour les deux groupes : l'écart ne peut venir que de l'appareil. La **sensibilité** (section
+# 5), qui part des hypoxémies vraies, ne dépend pas de leur nombre : c'est pourquoi on compare
+# aussi les groupes avec elle.
 # </details>
 
 # %%
@@ -553,7 +556,9 @@ for duree, audit in AUDITS.items():
 # %% answer="conclusion_audit"
 conclusion_audit = {"un mois": ..., "un an": ...}
 ### BEGIN SOLUTION
-conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence"}
+conclusion_audit = {
+    "un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence"
+}
 ### END SOLUTION
 
 # %% tests="conclusion_audit" points=1
@@ -598,7 +603,9 @@ checks.check_choices(
 
 # %% mistake="conclusion_audit"
 # message : sans leur marge d'erreur
-conclusion_audit = {"un mois": "un écart est mis en évidence", "un an": "un écart est mis en évidence"}
+conclusion_audit = {
+    "un mois": "un écart est mis en évidence", "un an": "un écart est mis en évidence"
+}
 
 # %% mistake="conclusion_audit"
 # message : Une absence de preuve n'est pas une preuve d'absence
@@ -924,7 +931,9 @@ for biais in (BIAIS_APPAREIL, 0.0):
 # %% answer="situations"
 situations = {"M. K.": ..., "M. K., oxymètre exact": ..., "Mme R.": ...}
 ### BEGIN SOLUTION
-situations = {"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"}
+situations = {
+    "M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"
+}
 ### END SOLUTION
 
 # %% tests="situations" points=1
@@ -995,19 +1004,27 @@ checks.check_choices(
 
 # %% mistake="situations"
 # message : comme si l'écran disait la vérité
-situations = {"M. K.": "vrai négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"}
+situations = {
+    "M. K.": "vrai négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"
+}
 
 # %% mistake="situations"
 # message : C'est le biais de l'appareil qui faisait de M. K. un faux négatif
-situations = {"M. K.": "faux négatif", "M. K., oxymètre exact": "faux négatif", "Mme R.": "faux positif"}
+situations = {
+    "M. K.": "faux négatif", "M. K., oxymètre exact": "faux négatif", "Mme R.": "faux positif"
+}
 
 # %% mistake="situations"
 # message : la marge de sécurité voulue
-situations = {"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "vrai positif"}
+situations = {
+    "M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "vrai positif"
+}
 
 # %% mistake="situations"
 # message : A-t-elle sonné pour M. K.
-situations = {"M. K.": "vrai positif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"}
+situations = {
+    "M. K.": "vrai positif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"
+}
 
 # %% [markdown]
 # Ce qui a protégé M. K. : le **regard clinique** d'Inès (un chiffre discordant avec l'état
@@ -1305,8 +1322,8 @@ lecture_alarmes = "un effet du hasard : l'écart tient dans la marge d'erreur"
 # <details><summary>Indice 2</summary>
 #
 # Pour chaque indicateur, demandez-vous : changerait-il avec un appareil sans biais (la même
-# erreur au hasard pour tous), chez des patients plus graves ? Cherchez celui qui compare, pour une même vraie saturation, ce
-# qu'affiche l'écran.
+# erreur au hasard pour tous), chez des patients plus graves ? Cherchez celui qui compare,
+# pour une même vraie saturation, ce qu'affiche l'écran.
 # </details>
 
 # %% answer="indicateur_audit"
