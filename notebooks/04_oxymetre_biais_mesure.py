@@ -556,9 +556,7 @@ for duree, audit in AUDITS.items():
 # %% answer="conclusion_audit"
 conclusion_audit = {"un mois": ..., "un an": ...}
 ### BEGIN SOLUTION
-conclusion_audit = {
-    "un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence"
-}
+conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence"}
 ### END SOLUTION
 
 # %% tests="conclusion_audit" points=1
@@ -931,9 +929,7 @@ for biais in (BIAIS_APPAREIL, 0.0):
 # %% answer="situations"
 situations = {"M. K.": ..., "M. K., oxymètre exact": ..., "Mme R.": ...}
 ### BEGIN SOLUTION
-situations = {
-    "M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"
-}
+situations = {"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"}
 ### END SOLUTION
 
 # %% tests="situations" points=1
