@@ -146,10 +146,14 @@ hub: hub-venv hub-proxy course
 	  $(HUB_VENV)/bin/jupyterhub -f $(CURDIR)/deploy/server/jupyterhub_config.py
 
 # Two processes, one per core (tests/conftest.py groups the tests that share a built course
-# or a hub). The slowest tests are listed at the end: the suite must stay under 20 minutes on
-# 2 cores.
+# or a hub), then the tests marked « alone » (the 30-student load test), with the machine to
+# themselves. Both steps run even if the first fails; make fails if either did. The slowest
+# tests are listed at the end: the suite must stay under 20 minutes on 2 cores.
 test: $(STAMP) lint typecheck system-deps node-deps hub-venv hub-proxy
-	$(BIN)/python -m pytest -n 2 --durations=15
+	@$(BIN)/python -m pytest -n 2 --durations=15 -m "not alone"; shared=$$?; \
+	  $(BIN)/python -m pytest --durations=3 -m alone; alone=$$?; \
+	  echo "make test : tests partagés $$shared, tests seuls $$alone (0 = réussi)"; \
+	  [ $$shared -eq 0 ] && [ $$alone -eq 0 ]
 
 # The edit loop: lint, types and every test that executes no notebook and no browser.
 check: $(STAMP) lint typecheck

@@ -136,17 +136,27 @@ def group_of(nodeid: str) -> str:
 
 
 #: How a test file says all its tests are slow (``make check`` deselects them).
-ALL_SLOW = "\npytestmark = pytest.mark.slow\n"
+ALL_SLOW = ("\npytestmark = pytest.mark.slow\n", "\npytestmark = [pytest.mark.slow,")
+
+
+#: How a test file says its tests need the machine to themselves (``make test`` runs them last).
+ALONE = "pytest.mark.alone"
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """In the fast loop (``-m "not slow"``), a file whose tests are all slow is not imported:
-    importing the hub's, the browser's and the modules' tests costs seconds, to deselect them."""
-    if config.option.markexpr != "not slow" or collection_path.suffix != ".py":
+    """Files that the marker expression deselects whole are not imported (importing the hub's,
+    the browser's and the modules' tests costs seconds): in the fast loop (``-m "not slow"``),
+    a file whose tests are all slow; in ``make test``'s last step (``-m alone``), a file with no
+    test that needs the machine alone."""
+    markexpr = config.option.markexpr
+    if markexpr not in ("not slow", "alone") or collection_path.suffix != ".py":
         return None
     if not collection_path.name.startswith("test_"):
         return None
-    return ALL_SLOW in collection_path.read_text(encoding="utf-8") or None
+    text = collection_path.read_text(encoding="utf-8")
+    if markexpr == "not slow":
+        return any(marker in text for marker in ALL_SLOW) or None
+    return ALONE not in text or None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -154,7 +164,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
     def rank(item: pytest.Item) -> int:
         # Within the hub's group, the files keep their order: the exchange test counts the
-        # copies in the shared exchange, which the 30-student load test fills after it.
+        # copies in the shared exchange, which the browser test adds to after it.
         group = group_of(item.nodeid)
         return 0 if group == "hub" else 1 if group.startswith("cours:") else 2
 
@@ -207,8 +217,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     longest = sorted(groups.items(), key=lambda item: -item[1])[:8]
     for (process, group), seconds in longest:
         terminalreporter.write_line(f"  {seconds:6.0f} s  {process}  {group}")
-    if path := os.environ.get("ESN_TEACH_TIMELINE"):
-        Path(path).write_text(
-            "".join(f"{p}\t{g}\t{a - origin:.1f}\t{b - origin:.1f}\n" for p, g, a, b in _SPANS),
-            encoding="utf-8",
-        )
+    if path := os.environ.get("ESN_TEACH_TIMELINE"):  # appended: make test runs pytest twice
+        with Path(path).open("a", encoding="utf-8") as timeline:
+            timeline.writelines(
+                f"{p}\t{g}\t{a - origin:.1f}\t{b - origin:.1f}\n" for p, g, a, b in _SPANS
+            )

@@ -12,10 +12,15 @@ import requests
 
 from esn_teach.assignments import PAGE_PATH
 
-__all__ = ["PAGE_PATH", "AssignmentsPage"]
+__all__ = ["PAGE_PATH", "REQUEST_TIMEOUT", "AssignmentsPage"]
 
 _SECTION = re.compile(r"<section (?P<attributes>[^>]*)>.*?</section>", re.S)
 _DATA = re.compile(r'data-(?P<key>[\w-]+)="(?P<value>[^"]*)"')
+#: How long a request may take: a browser waits minutes, not seconds, for a page, and the first
+#: visit of « Mes devoirs » imports nbgrader, which took 69 s in CI with 30 servers starting
+#: on 2 cores. The hub tests measure latency; they must not turn it into a failure.
+REQUEST_TIMEOUT = 300
+
 _OUTCOME = re.compile(r'data-outcome="(?P<outcome>\w+)">\s*<p>(?P<text>.*?)</div>', re.S)
 
 
@@ -39,7 +44,7 @@ class AssignmentsPage:
         self.raw = ""
 
     def get(self) -> str:
-        response = self.session.get(self.url, timeout=60)
+        response = self.session.get(self.url, timeout=REQUEST_TIMEOUT)
         response.raise_for_status()
         self.raw = response.text
         self.html = _plain(self.raw)
@@ -66,7 +71,7 @@ class AssignmentsPage:
         if xsrf:
             assert token, self.html
             data["_xsrf"] = token[1]
-        return self.session.post(self.url, data=data, timeout=300)
+        return self.session.post(self.url, data=data, timeout=REQUEST_TIMEOUT)
 
     def act(self, action: str, module: str) -> tuple[str, str]:
         """Press a button: the outcome (``succes``, ``echec``, ``info``) and what the page

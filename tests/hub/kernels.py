@@ -14,7 +14,7 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "assignments"))
-from devoirs_client import PAGE_PATH, AssignmentsPage
+from devoirs_client import PAGE_PATH, REQUEST_TIMEOUT, AssignmentsPage
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
 
@@ -33,7 +33,8 @@ class UserServer:
         self.base = f"{hub_url}/user/{name}"
         self.hub_url = hub_url
         self.session = session
-        page = session.get(f"{self.base}/lab", timeout=60)  # OAuth with the hub: user cookie
+        # OAuth with the hub: the user cookie.
+        page = session.get(f"{self.base}/lab", timeout=REQUEST_TIMEOUT)
         page.raise_for_status()
 
     def _headers(self) -> dict[str, str]:
@@ -51,7 +52,7 @@ class UserServer:
             f"{self.base}/api/kernels",
             json={"name": "python3"},
             headers=self._headers(),
-            timeout=60,
+            timeout=REQUEST_TIMEOUT,
         )
         response.raise_for_status()
         return str(response.json()["id"])
@@ -176,7 +177,7 @@ class Student(UserServer):
         return {"success": outcome == "succes", "message": message}
 
     def read(self, path: str) -> dict:
-        response = self.session.get(f"{self.base}/api/contents/{path}", timeout=60)
+        response = self.session.get(f"{self.base}/api/contents/{path}", timeout=REQUEST_TIMEOUT)
         response.raise_for_status()
         return dict(response.json())
 
@@ -185,6 +186,6 @@ class Student(UserServer):
             f"{self.base}/api/contents/{path}",
             json={"type": "notebook", "format": "json", "content": notebook},
             headers=self._headers(),
-            timeout=60,
+            timeout=REQUEST_TIMEOUT,
         )
         response.raise_for_status()

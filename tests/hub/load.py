@@ -111,6 +111,7 @@ def one_student(hub: Hub, label: str) -> Run:
             kernel,
             "import resource as _r; _u = _r.getrusage(_r.RUSAGE_SELF); "
             "print(_u.ru_utime + _u.ru_stime)",
+            timeout=600,
         )
         submitted = student.action("submit", MODULE)
         if not submitted.get("success"):
