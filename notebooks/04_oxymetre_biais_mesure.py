@@ -1168,8 +1168,21 @@ seuil_alarme = 100
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : ce que coûte ce seuil relevé, pour tous les patients ;
 # et la marge d'erreur de la sensibilité.
+import numbers
+
 if checks.is_placeholder(seuil_alarme):
     print("Répondez d'abord à la question 5 : cette cellule montre ce que coûte votre seuil.")
+elif not isinstance(seuil_alarme, numbers.Real) or not SEUIL_ALARME <= seuil_alarme <= 100:
+    donne = (
+        fr_number(seuil_alarme).rstrip("0").rstrip(",")
+        if isinstance(seuil_alarme, numbers.Real)
+        else repr(seuil_alarme)
+    )
+    print(
+        f"Votre réponse à la question 5 ({donne}) n'est pas un seuil de SpO2 entre "
+        f"{SEUIL_ALARME} et 100 % : cette cellule ne peut pas en calculer le coût. Corrigez "
+        "la question 5 (sa vérification dit ce qui ne va pas), puis relancez cette cellule."
+    )
 else:
     sans_hypoxemie_avant = int((~hypox & (spo2 < SEUIL_ALARME)).sum())
     sans_hypoxemie_apres = int((~hypox & (spo2 < seuil_alarme)).sum())

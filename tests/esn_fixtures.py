@@ -97,6 +97,34 @@ class Probe:
 
     failed: bool  # the test cell raised: nbgrader gives the question 0
     output: str  # what the test cell printed, errors included
+    #: The errors other than the checks' own (wrong answer, not attempted) raised by the cells
+    #: that use the answer before the next question (« ce que coûte votre seuil », say).
+    crashes: tuple[str, ...] = ()
+
+
+#: What a check raises: a French message for the student, not a crash.
+CHECK_ERRORS = frozenset({"IncorrectAnswer", "NotAttempted"})
+
+
+def _uses_of_answers(notebook: nbformat.NotebookNode) -> dict[str, list[int]]:
+    """For each answer, the code cells after its test cell and before the next answer that a
+    student runs with their answer in place: from the test cell's successor to the last
+    cell naming the answer (the cells between included: they may define what it needs)."""
+    meta = [cell.metadata.get("nbgrader", {}) for cell in notebook.cells]
+    answers = [i for i, m in enumerate(meta) if m.get("solution") and m.get("grade_id")]
+    uses: dict[str, list[int]] = {}
+    for k, start in enumerate(answers):
+        name = meta[start]["grade_id"]
+        stop = answers[k + 1] if k + 1 < len(answers) else len(notebook.cells)
+        code = [
+            i
+            for i in range(start + 1, stop)
+            if notebook.cells[i].cell_type == "code" and not meta[i].get("grade_id")
+        ]
+        naming = [i for i in code if re.search(rf"\b{name}\b", notebook.cells[i].source)]
+        if naming:
+            uses[name] = [i for i in code if i <= naming[-1]]
+    return uses
 
 
 # A mistake may rebind a name the rest of the notebook uses (a selection redefined, say):
@@ -116,9 +144,11 @@ def probe_mistakes(source: ModuleSource, solution: nbformat.NotebookNode) -> lis
 
     The instructor's notebook runs as nbgrader grades it (``NBGRADER_EXECUTION``); before
     each answer cell, each of its mistakes is run in its place, followed by the answer's
-    test cell (hidden tests included), whose output is kept, then the names the mistake
-    bound are put back as they were. The solution then runs and
-    its test must pass again: a mistake that damaged the notebook's state is an error here,
+    test cell (hidden tests included), whose output is kept, then the cells that use the
+    answer before the next question (a student who keeps the mistake runs them too: they
+    must not crash), then the names the mistake bound are put back as they were. The
+    solution then runs and its test must pass again: a mistake that damaged the notebook's
+    state is an error here,
     not a silent change of what the next ones see. Grading one submission per mistake
     through nbgrader would run the whole notebook once per mistake rank, a dozen times for
     some modules; one graded round (``mistakes-1``) keeps that path tested.
@@ -142,11 +172,25 @@ def probe_mistakes(source: ModuleSource, solution: nbformat.NotebookNode) -> lis
         resources={"metadata": {"path": tempfile.mkdtemp(prefix="esn-erreurs-")}},
     )
 
+    uses = _uses_of_answers(notebook)
+
     def run(source_code: str, where: int) -> tuple[bool, str]:
         cell = nbformat.v4.new_code_cell(source_code)
         client.execute_cell(cell, where)
         failed = any(output.output_type == "error" for output in cell.outputs)
         return failed, error_text(cell)
+
+    def crashes(answer: str) -> tuple[str, ...]:
+        found = []
+        for where in uses.get(answer, []):
+            cell = nbformat.v4.new_code_cell(notebook.cells[where].source)
+            client.execute_cell(cell, where)
+            found += [
+                f"cellule {where + 1} : {output.ename}: {output.evalue}"
+                for output in cell.outputs
+                if output.output_type == "error" and output.ename not in CHECK_ERRORS
+            ]
+        return tuple(found)
 
     probes: dict[int, Probe] = {}
     previous = os.environ.get("NBGRADER_EXECUTION")
@@ -160,7 +204,9 @@ def probe_mistakes(source: ModuleSource, solution: nbformat.NotebookNode) -> lis
                 for index in by_answer.get(answer, []):
                     run(_SNAPSHOT, where)
                     run(source.wrong_answers[index].code, where)
-                    probes[index] = Probe(*run(tests[f"{answer}_tests"].source, where))
+                    probes[index] = Probe(
+                        *run(tests[f"{answer}_tests"].source, where), crashes(answer)
+                    )
                     broken, trace = run(_RESTORE, where)
                     assert not broken, trace
                 failed, output = run(cell.source, where)

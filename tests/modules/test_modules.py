@@ -120,6 +120,15 @@ def test_typical_mistake_gets_its_message(graded_course: GradedCourse, name, ind
         assert report.grades[f"{mistake.answer}_tests"][0] == 0.0
 
 
+@pytest.mark.parametrize(("name", "index"), MISTAKES)
+def test_cells_using_a_mistaken_answer_do_not_crash(graded_course: GradedCourse, name, index):
+    """A student who keeps a typical mistake runs on: the cells that use their answer (the
+    cost of their threshold, say) answer in French, they do not stop on a Python error
+    (module 04: a sensitivity given as the threshold divided by zero alarms)."""
+    probe = graded_course.modules[name].probed[index]
+    assert not probe.crashes, "\n".join(probe.crashes)
+
+
 @pytest.mark.parametrize("name", MODULE_NAMES)
 def test_no_dollar_amount_in_markdown(name):
     """JupyterLab's MathJax reads ``$`` as a formula delimiter: « 1 801 $ … 7 540 $ » became a
