@@ -19,6 +19,7 @@ A source declares its graded cells with a few cell-metadata keys on the
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -234,6 +235,22 @@ def _check_markers(source: str, begin: str, end: str, where: str, *, required: b
         raise CourseError(f"{where} : il manque la zone « {begin} » … « {end} ».")
 
 
+#: Parsed sources by the SHA-256 of their text: jupytext takes 0,3 s to parse a module, and
+#: one command (or test process) reads the same modules many times.
+_PARSED: dict[str, NotebookNode] = {}
+_PARSED_MAX = 32
+
+
+def _parse(text: str) -> NotebookNode:
+    """Parse ``text`` with jupytext; return a fresh copy (``read_module`` edits its cells)."""
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if key not in _PARSED:
+        if len(_PARSED) >= _PARSED_MAX:
+            del _PARSED[next(iter(_PARSED))]
+        _PARSED[key] = jupytext.reads(text, fmt="py:percent")
+    return copy.deepcopy(_PARSED[key])
+
+
 def read_module(path: Path) -> ModuleSource:
     """Read a module source and convert it to an nbgrader source notebook.
 
@@ -254,7 +271,7 @@ def read_module(path: Path) -> ModuleSource:
     """
     try:
         text = path.read_text(encoding="utf-8")
-        notebook = jupytext.reads(text, fmt="py:percent")
+        notebook = _parse(text)
     except (OSError, UnicodeDecodeError) as error:
         raise CourseError(f"Impossible de lire le module {path} : {error}") from error
     except Exception as error:  # jupytext raises various errors on malformed input

@@ -4,7 +4,7 @@ import jupytext
 import pytest
 from esn_fixtures import MODULE_PATHS, NOTEBOOKS, make_course
 
-from esn_teach.course import CourseError, read_module
+from esn_teach.course import CourseError, _source, read_module
 from esn_teach.course._source import resolve_module
 
 GOOD = """# %% [markdown]
@@ -171,3 +171,20 @@ def test_module_name_without_the_sources_comes_from_the_built_course(tmp_path):
         course.module_name("99")
     with pytest.raises(CourseError, match="Aucun module"):
         Course(make_course(tmp_path / "vide"), tmp_path / "absent").module_name("01")
+
+
+def test_a_module_read_twice_is_parsed_once_and_each_copy_is_its_own(tmp_path, monkeypatch):
+    calls = []
+    real = jupytext.reads
+    monkeypatch.setattr(jupytext, "reads", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setattr(_source, "_PARSED", {})
+    path = tmp_path / MODULE_PATHS[0].name
+    path.write_text(MODULE_PATHS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    first, second = read_module(path), read_module(path)
+    assert len(calls) == 1
+    assert first.notebook == second.notebook and first.wrong_answers == second.wrong_answers
+    first.notebook.cells[0].source = "changé"  # the build edits cells: the next read is intact
+    assert read_module(path).notebook.cells[0].source == second.notebook.cells[0].source
+    path.write_text(path.read_text(encoding="utf-8") + "\n# %%\nx = 1\n", encoding="utf-8")
+    assert read_module(path).notebook.cells[-1].source == "x = 1"  # an edited file is re-read
+    assert len(calls) == 2
