@@ -276,8 +276,11 @@ print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
 # écart de taux ne prouve donc pas, à lui seul, un biais de mesure ; la courbe « à SpO2
 # affichée égale » se lit avec la même réserve. Notre générateur tire la SaO2 de la même façon
 # pour les deux groupes : l'écart ne peut venir que de l'appareil. La **sensibilité** (section
-# 5), qui part des hypoxémies vraies, ne dépend pas de leur nombre : c'est pourquoi on compare
-# aussi les groupes avec elle.
+# 5) part des hypoxémies vraies : elle ne dépend pas de leur **nombre** (la prévalence), mais
+# elle dépend encore de leur **profondeur** (le spectre) : une hypoxémie profonde fait sonner
+# l'alarme plus souvent qu'une hypoxémie à la limite, même avec un appareil sans biais. Dans un
+# groupe plus grave, elle serait donc plus haute sans que l'appareil soit meilleur : elle
+# décrit ce que vivent les patients, pas l'appareil seul.
 # </details>
 
 # %%
@@ -1325,7 +1328,8 @@ lecture_alarmes = "un effet du hasard : l'écart tient dans la marge d'erreur"
 # <details><summary>Indice 1</summary>
 #
 # Relisez l'encadré « pourquoi cette hypothèse ? » de la section 4 : avec un appareil sans
-# biais, le taux d'hypoxémie occulte d'un groupe plus grave serait-il le même ?
+# biais, le taux d'hypoxémie occulte d'un groupe plus grave serait-il le même ? Et la
+# sensibilité de l'alarme, si ses hypoxémies sont plus profondes ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
