@@ -49,7 +49,7 @@
 #   l'oxygène, se mesure sur une prise de sang artérielle, le **gaz du sang** : la **référence**.
 # - La **SpO2** est l'**estimation** de la SaO2 par l'oxymètre, à travers la peau.
 # - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Comme l'étude dont nous
-#   partons, nous la définissons par une SaO2 sous 88 % : une hypoxémie déjà marquée.
+#   partons, nous la définissons par une SaO2 sous 88 % : une hypoxémie déjà **sévère**.
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : la définition française, par la
 # PaO2</summary>
@@ -142,6 +142,10 @@ def sao2_selon_pao2(pao2):
 pao2_a_88 = brentq(lambda p: sao2_selon_pao2(p) - SEUIL_HYPOXEMIE, 20, 100)
 print(f"Repère : SaO2 {SEUIL_HYPOXEMIE} % ↔ PaO2 d'environ {fr_number(pao2_a_88, 0)} mmHg "
       f"({fr_number(pao2_a_88 * 0.1333, 1)} kPa).")
+# La même formule pour Mme R. (section 8) : SaO2 de 90 %.
+pao2_mme_r = brentq(lambda p: sao2_selon_pao2(p) - SAO2_MME_R, 20, 100)
+print(f"Repère : SaO2 {SAO2_MME_R} % (Mme R., section 8) ↔ PaO2 d'environ "
+      f"{fr_number(pao2_mme_r, 0)} mmHg.")
 
 jeu = make_pulse_oximetry(n_samples=N_PAIRES, device_bias=BIAIS_APPAREIL, random_state=GRAINE)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
@@ -179,7 +183,8 @@ fr_table(
 # %% [markdown]
 # **Les seuils.** La SpO2 « rassurante », de 92 à 96 %, vient de Sjoding et al. (2020).
 # L'alarme sous 92 % est un **seuil pédagogique** : l'objectif de saturation se décide patient
-# par patient. Attention : les deux seuils ne portent pas sur la même mesure.
+# par patient. Attention : 88 % porte sur la **SaO2** (gaz du sang : l'hypoxémie), 92 % sur
+# la **SpO2** (l'écran : l'alarme).
 #
 # <details><summary>Pour aller plus loin : l'objectif de saturation</summary>
 #
@@ -628,13 +633,13 @@ conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "il n'y a pas
 #
 # | | Pas d'alarme | Alarme |
 # |---|---|---|
-# | **Pas d'hypoxémie** (SaO2 ≥ 88 %) | vrai négatif (**VN**) | alarme sans hypoxémie : faux positif (**FP**) |
+# | **Pas d'hypoxémie sévère** (SaO2 ≥ 88 %) | vrai négatif (**VN**) | alarme sans hypoxémie sévère : faux positif (**FP**) |
 # | **Hypoxémie vraie** (SaO2 < 88 %) | hypoxémie manquée : faux négatif (**FN**) | vrai positif (**VP**) |
 #
 # La **sensibilité** de l'alarme est la part des hypoxémies vraies qu'elle détecte. Une alarme
 # à SaO2 de 88 à 92 % compte comme faux positif sans être une erreur : c'est la **marge de
-# sécurité** voulue, qui prévient avant l'hypoxémie marquée. D'où « alarme sans hypoxémie »,
-# plutôt que « fausse alarme ».
+# sécurité** voulue, qui prévient avant l'hypoxémie sévère (une SaO2 de 90 % est déjà une
+# hypoxémie). D'où « alarme sans hypoxémie sévère », plutôt que « fausse alarme ».
 
 # %%
 # On range chaque paire dans sa case de la matrice, groupe par groupe.
@@ -647,8 +652,8 @@ fp_noirs, vn_noirs = int((noirs & ~hypox & alarme).sum()), int((noirs & ~hypox &
 cases = {
     "VP (hypoxémie, alarme)": {"vp_blancs": vp_blancs, "vp_noirs": vp_noirs},
     "FN (hypoxémie, pas d'alarme)": {"fn_blancs": fn_blancs, "fn_noirs": fn_noirs},
-    "FP (alarme sans hypoxémie)": {"fp_blancs": fp_blancs, "fp_noirs": fp_noirs},
-    "VN (pas d'hypoxémie, pas d'alarme)": {"vn_blancs": vn_blancs, "vn_noirs": vn_noirs},
+    "FP (alarme sans hypoxémie sévère)": {"fp_blancs": fp_blancs, "fp_noirs": fp_noirs},
+    "VN (pas d'hypoxémie sévère, pas d'alarme)": {"vn_blancs": vn_blancs, "vn_noirs": vn_noirs},
 }
 tableau = pd.DataFrame(
     {colonne: list(noms.values()) for colonne, noms in cases.items()},
@@ -715,8 +720,9 @@ checks.check_number(
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(recall_score(~vrai_noirs, ~alarme_noirs),
-                       "vous avez calculé la spécificité (parmi les paires sans hypoxémie, la "
-                       "part sans alarme). La sensibilité part des hypoxémies vraies."),
+                       "vous avez calculé la spécificité (parmi les paires sans hypoxémie "
+                       "sévère, la part sans alarme). La sensibilité part des hypoxémies "
+                       "vraies."),
         checks.Mistake(precision_score(vrai_noirs, alarme_noirs),
                        "vous avez calculé la valeur prédictive positive (parmi les alarmes, la "
                        "part de vraies hypoxémies). La sensibilité part des hypoxémies vraies, "
@@ -781,8 +787,8 @@ sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
 #
 # **fairlearn**, une bibliothèque (une boîte à outils pour Python), calcule une mesure
 # **groupe par groupe** : ici la **sensibilité**, le **taux de faux négatifs**
-# (1 − sensibilité) et le **taux d'alarmes sans hypoxémie** (parmi les paires **sans**
-# hypoxémie, la part où l'alarme sonne).
+# (1 − sensibilité) et le **taux d'alarmes sans hypoxémie sévère** (parmi les paires à SaO2
+# ≥ 88 %, la part où l'alarme sonne).
 #
 # <details><summary>Pour aller plus loin : ce que reçoit fairlearn</summary>
 #
@@ -798,7 +804,7 @@ cadre = MetricFrame(
     metrics={
         "sensibilité": recall_score,
         "taux de faux négatifs": false_negative_rate,
-        "taux d'alarmes sans hypoxémie": false_positive_rate,
+        "taux d'alarmes sans hypoxémie sévère": false_positive_rate,
     },
     y_true=paires["hypoxemie"],
     y_pred=alarme,
@@ -820,15 +826,16 @@ def sensibilites(seuil):
 
 if not checks.passed("sensibilite_noirs"):
     # Sans la réponse de la question 3 : seulement ce qui ne la donne pas.
-    taux_sans_hypoxemie = cadre.by_group["taux d'alarmes sans hypoxémie"]
+    taux_sans_hypoxemie = cadre.by_group["taux d'alarmes sans hypoxémie sévère"]
     print("Le tableau complet s'affichera ici quand la vérification de la question 3 aura dit "
           "« juste » : relancez alors cette cellule (en séance évaluée, il s'affichera dans "
           "votre retour de correction). Bloqué·e ? Ouvrez l'indice 3, ou continuez : voici ce "
           "que la suite du module utilise.")
     print(f"  patients blancs : sensibilité {fr_number(sensibilite_blancs_92)} ; taux "
-          f"d'alarmes sans hypoxémie {fr_number(taux_sans_hypoxemie['patients blancs'])}")
+          "d'alarmes sans hypoxémie sévère "
+          f"{fr_number(taux_sans_hypoxemie['patients blancs'])}")
     print("  patients noirs : sensibilité cachée (réponse de la question 3) ; taux d'alarmes "
-          f"sans hypoxémie {fr_number(taux_sans_hypoxemie['patients noirs'])}")
+          f"sans hypoxémie sévère {fr_number(taux_sans_hypoxemie['patients noirs'])}")
 else:
     print(f"Tous patients confondus : sensibilité {fr_percent(cadre.overall['sensibilité'])}.")
     print("Écart de sensibilité (patients noirs − patients blancs) : "
@@ -838,16 +845,16 @@ else:
                      index={"groupe": "Groupe"}))
 
 # %% [markdown]
-# Chez les patients noirs, l'alarme **manque plus d'hypoxémies** ; le chiffre global le cache.
-# Leur taux d'alarmes sans hypoxémie est plus bas : comment le lire ? Vous y répondrez après
-# la séance (question 6).
+# Une fois la question 3 juste, comparez chaque groupe au chiffre global : que cache-t-il ? Le
+# taux d'alarmes sans hypoxémie sévère diffère aussi : comment le lire ? Question 6, après la
+# séance.
 #
 # ## 7. Corriger l'appareil ou relever le seuil ?
 #
 # Deux curseurs (souris ou **flèches du clavier**) : le **seuil d'alarme** et le **biais de
 # l'appareil** chez les patients noirs (de combien de points il surestime une vraie SaO2 de
 # 88 % : 2,9 ici). Mettez le biais à 0, puis remettez-le à 2,9 et montez le seuil : que
-# deviennent les alarmes sans hypoxémie ?
+# deviennent les alarmes sans hypoxémie sévère ?
 
 # %%
 # L'explorateur : bougez ses deux curseurs et regardez le tableau et la figure changer.
@@ -885,17 +892,16 @@ for biais in (BIAIS_APPAREIL, 0.0):
             if cachee else fr_number(r.sensitivity)
         )
         print(
-            f"  {nom} : sensibilité {sensibilite} ; {r.false_alarms} alarmes "
-            f"sans hypoxémie sur {sans_hypoxemie} paires sans hypoxémie, soit "
+            f"  {nom} : sensibilité {sensibilite} ; {r.false_alarms} alarmes sans "
+            f"hypoxémie sévère sur {sans_hypoxemie} paires à SaO2 ≥ 88 %, soit "
             f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
         )
     total = sum(r.detected + r.false_alarms for r in resultats.values())
     print(f"  alarmes au total, tous patients : {total}")
 
 # %% [markdown]
-# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité et le taux d'alarmes sans
-# hypoxémie des patients blancs ; l'alarme sonne un peu plus souvent, chez eux seulement. La
-# correction de fond est l'**étalonnage de l'appareil** sur toutes les pigmentations. Un seuil
+# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs ;
+# l'alarme sonne un peu plus souvent, chez eux seulement. La correction de fond est l'**étalonnage de l'appareil** sur toutes les pigmentations. Un seuil
 # selon la couleur de peau appliquerait une correction égale au biais moyen, alors que le vrai
 # biais varie d'une personne et d'un appareil à l'autre.
 #
@@ -911,7 +917,8 @@ for biais in (BIAIS_APPAREIL, 0.0):
 #
 # - « M. K. » : SpO2 affichée 94 %, SaO2 86 % ;
 # - « M. K., oxymètre exact » : la même SaO2, avec un oxymètre exact qui afficherait 86 % ;
-# - « Mme R. », une autre patiente : SpO2 affichée 91 %, SaO2 90 %.
+# - « Mme R. », une autre patiente : SpO2 affichée 91 %, SaO2 90 % (PaO2 d'environ 59 mmHg,
+#   d'après Severinghaus, 1979 : une hypoxémie, mais pas sévère au sens de ce module).
 #
 # Remplacez chaque `...` par `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou
 # `"vrai négatif"` (entre guillemets **doubles**).
@@ -926,7 +933,8 @@ for biais in (BIAIS_APPAREIL, 0.0):
 #
 # « Positif » ou « négatif » décrit ce qu'a répondu le test (alarme ou pas) ; « vrai » ou
 # « faux » dit si cette réponse correspond à la réalité du gaz du sang. Relisez le schéma des
-# seuils (section 3) : les deux seuils ne portent pas sur la même mesure.
+# seuils (section 3) : l'alarme se juge sur la SpO2 (sous 92 %), l'hypoxémie sur la SaO2
+# (sous 88 %). Pour chaque mesure, quel chiffre comparez-vous à 92, lequel à 88 ?
 # </details>
 
 # %% answer="situations"
@@ -966,14 +974,17 @@ checks.check_choices(
                            "du test est « positif ».", digest="52a793c6715e802e"),
         ],
         "Mme R.": [
-            checks.Mistake(None, "l'alarme a sonné, mais la SaO2 n'est pas sous 88 % : pas "
-                           "d'hypoxémie au sens de ce module. C'est une alarme sans hypoxémie, "
-                           "la marge de sécurité voulue (section 5).", digest="7b5063649ce545d1"),
+            checks.Mistake(None, "l'alarme a sonné, mais la SaO2 (90 %) n'est pas sous 88 % : "
+                           "pas d'hypoxémie sévère au sens de ce module, même si sa PaO2 "
+                           "(environ 59 mmHg) dit une hypoxémie. C'est une alarme sans "
+                           "hypoxémie sévère, la marge de sécurité voulue (section 5).",
+                           digest="7b5063649ce545d1"),
             checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme a sonné, la "
                            "réponse du test est « positif ».", digest="798126985fd1498a"),
             checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme a sonné, la "
-                           "réponse du test est « positif ». Les deux seuils ne portent pas sur "
-                           "la même mesure.", digest="30aaa40ccb633144"),
+                           "réponse du test est « positif ». L'alarme se juge sur la SpO2 (sous "
+                           "92 %), l'hypoxémie sur la SaO2 (sous 88 %).",
+                           digest="30aaa40ccb633144"),
         ],
     },
     success="le même patient est un faux négatif avec l'appareil biaisé, un vrai positif "
@@ -1138,7 +1149,7 @@ checks.expect(
 checks.expect(
     recall_score(hypox[noirs], spo2[noirs] < valeur_q5 - 1) < sensibilite_blancs_92,
     "l'objectif est atteint, mais pas avec le plus bas seuil : un seuil plus bas suffit déjà, "
-    "avec moins d'alarmes sans hypoxémie.",
+    "avec moins d'alarmes sans hypoxémie sévère.",
     name="seuil_alarme",
 )
 print("\u2714 Correct (seuil_alarme).")
@@ -1187,20 +1198,28 @@ elif not isinstance(seuil_alarme, numbers.Real) or not SEUIL_ALARME <= seuil_ala
         "la question 5 (sa vérification dit ce qui ne va pas), puis relancez cette cellule."
     )
 else:
-    sans_hypoxemie_avant = int((~hypox & (spo2 < SEUIL_ALARME)).sum())
-    sans_hypoxemie_apres = int((~hypox & (spo2 < seuil_alarme)).sum())
-    print(
-        f"Alarmes sans hypoxémie (SaO2 ≥ 88 %), tous patients : "
-        f"{sans_hypoxemie_avant} au seuil {SEUIL_ALARME}, {sans_hypoxemie_apres} au seuil "
-        f"{seuil_alarme}, soit {fr_number(sans_hypoxemie_apres / sans_hypoxemie_avant, 1)} "
-        "fois plus."
-    )
-    # Part des alarmes qui sonnent sans hypoxémie : 1 − valeur prédictive positive (VPP).
+    # Les alarmes sans hypoxémie sévère (SaO2 ≥ 88 %), en deux tranches de SaO2 : de 88 à
+    # 92 % (une hypoxémie moins profonde, où l'alarme reste souvent utile) et 92 % ou plus.
+    BORNE_SAO2 = 92
+    print("Alarmes sans hypoxémie sévère (SaO2 ≥ 88 %), tous patients :")
+    sans_hypoxemie = {}
+    for seuil in (SEUIL_ALARME, seuil_alarme):
+        sonne = spo2 < seuil
+        de_88_a_92 = int((sonne & ~hypox & (sao2 < BORNE_SAO2)).sum())
+        des_92 = int((sonne & (sao2 >= BORNE_SAO2)).sum())
+        sans_hypoxemie[seuil] = de_88_a_92 + des_92
+        print(f"  au seuil {seuil} : {de_88_a_92 + des_92}, dont {de_88_a_92} à SaO2 de 88 à "
+              f"{BORNE_SAO2} % et {des_92} à SaO2 de {BORNE_SAO2} % ou plus")
+    sans_hypoxemie_avant = sans_hypoxemie[SEUIL_ALARME]
+    sans_hypoxemie_apres = sans_hypoxemie[seuil_alarme]
+    print(f"  soit {fr_number(sans_hypoxemie_apres / sans_hypoxemie_avant, 1)} fois plus au "
+          f"seuil {seuil_alarme} qu'au seuil {SEUIL_ALARME}.")
+    # Part des alarmes qui sonnent sans hypoxémie sévère : 1 − valeur prédictive positive (VPP).
     part_avant = sans_hypoxemie_avant / int((spo2 < SEUIL_ALARME).sum())
     part_apres = sans_hypoxemie_apres / int((spo2 < seuil_alarme).sum())
     print(
-        "Parmi les alarmes, part sans hypoxémie (1 − VPP ; la valeur prédictive positive, VPP, "
-        "est la part des alarmes qui sonnent pour une hypoxémie vraie) : "
+        "Parmi les alarmes, part sans hypoxémie sévère (1 − VPP ; la valeur prédictive "
+        "positive, VPP, est la part des alarmes qui sonnent pour une hypoxémie vraie) : "
         f"{fr_percent(part_avant)} au seuil "
         f"{SEUIL_ALARME}, {fr_percent(part_apres)} au seuil {seuil_alarme}."
     )
@@ -1225,8 +1244,10 @@ else:
 
 # %% [markdown]
 # Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
-# sans hypoxémie (1 − VPP, ci-dessus) : les soignants finissent par ne plus les entendre
-# (**fatigue d'alarme**). L'écart entre les groupes demeure à ce nouveau seuil. Un appareil sans
+# sans hypoxémie sévère (1 − VPP, ci-dessus). Celles à SaO2 de 88 à 92 % signalent une
+# hypoxémie moins profonde : elles ne sont pas inutiles. Les autres, à SaO2 de 92 % ou plus,
+# usent l'attention : les soignants finissent par ne plus entendre l'alarme (**fatigue
+# d'alarme**). L'écart entre les groupes demeure à ce nouveau seuil. Un appareil sans
 # biais ferait bien moins sonner l'alarme (les deux totaux ci-dessus). **Retenez l'ordre de
 # grandeur**, pas le seuil exact : avec quelques centaines d'hypoxémies seulement chez les
 # patients noirs, l'intervalle de leur sensibilité, affiché ci-dessus, s'étend sur plusieurs
