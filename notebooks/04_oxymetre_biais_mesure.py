@@ -71,9 +71,9 @@
 #
 # L'oxymètre envoie une lumière rouge et une infrarouge à travers le doigt ; une formule
 # d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. Mais la **mélanine**,
-# le pigment de la peau, absorbe aussi la lumière : beaucoup d'oxymètres **surestiment**, en
-# moyenne, la saturation des peaux foncées, d'autant plus qu'elle est basse (Bickler et al.,
-# 2005, chez des volontaires). À l'hôpital, Sjoding et al. (2020) l'ont observé au Michigan en
+# le pigment de la peau, absorbe aussi la lumière : les trois oxymètres testés par Bickler et
+# al. (2005), chez des volontaires, **surestimaient** en moyenne la saturation des peaux
+# foncées, d'autant plus qu'elle était basse. À l'hôpital, Sjoding et al. (2020) l'ont observé au Michigan en
 # comparant les patients selon leur **race déclarée** : leur pigmentation n'était pas mesurée.
 #
 # Un **biais de mesure** est une erreur **systématique** : en moyenne, l'appareil se trompe dans
@@ -127,6 +127,7 @@ N_PAIRES = 10_789  # autant de paires que dans la cohorte du Michigan
 SEUIL_HYPOXEMIE = 88  # hypoxémie vraie : SaO2 < 88 %
 ZONE_RASSURANTE = (92, 96)  # SpO2 « rassurante » : de 92 à 96 %
 SEUIL_ALARME = 92  # consigne du service : alarme si la SpO2 affichée est < 92 %
+BORNE_SAO2 = 92  # tranches de vraie SaO2 : de 88 à 92 %, puis 92 % ou plus
 BIAIS_APPAREIL = 2.9  # surestimation chez les patients noirs quand la vraie SaO2 vaut 88 % (points)
 SPO2_M_K = 94  # M. K. (section 8) : SpO2 affichée par l'oxymètre (94 %)
 SAO2_M_K = 86  # M. K. (section 8) : SaO2 mesurée au gaz du sang (86 %)
@@ -194,7 +195,8 @@ fr_table(
 # </details>
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il trace deux figures ; lisez-les, et les lignes dessous.
+# Inutile de lire ce code (replié) : deux figures, puis un tableau ; lisez-les, et les lignes
+# dessous.
 # Le schéma des seuils : en haut la vérité (SaO2, gaz du sang), en bas l'écran (SpO2).
 zones = [  # (ligne, début, fin, motif de hachures, couleur, texte écrit dans la zone)
     (1, 80, SEUIL_HYPOXEMIE, "//", PALETTE["vermillion"], f"hypoxémie : SaO2 < {SEUIL_HYPOXEMIE} %"),
@@ -257,9 +259,52 @@ print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
       + ", ".join(str(n) for n in effectifs_noirs) + " : si peu de paires par point que les "
       "zigzags de leur courbe, sous 92 %, viennent du hasard.")
 
+# Le tableau : l'erreur de l'oxymètre, SpO2 − SaO2 (positive quand il surestime), par groupe et
+# par tranche de vraie SaO2 : sa moyenne (le biais) et son écart-type (la dispersion).
+erreur = spo2 - sao2
+tranches = {
+    f"SaO2 < {SEUIL_HYPOXEMIE} %": sao2 < SEUIL_HYPOXEMIE,
+    f"SaO2 de {SEUIL_HYPOXEMIE} à {BORNE_SAO2} %": (sao2 >= SEUIL_HYPOXEMIE) & (sao2 < BORNE_SAO2),
+    f"SaO2 de {BORNE_SAO2} % ou plus": sao2 >= BORNE_SAO2,
+}
+lignes = [
+    {
+        "groupe": nom,
+        "tranche": tranche,
+        "paires": int((masque & dans).sum()),
+        "moyenne": erreur[masque & dans].mean(),
+        "ecart_type": erreur[masque & dans].std(ddof=1),
+    }
+    for nom, masque in (("patients blancs", blancs), ("patients noirs", noirs))
+    for tranche, dans in tranches.items()
+]
+display(fr_table(
+    pd.DataFrame(lignes),
+    columns={
+        "groupe": "Groupe",
+        "tranche": "Vraie saturation (gaz du sang)",
+        "paires": "Paires",
+        "moyenne": "Erreur moyenne, le biais (points)",
+        "ecart_type": "Écart-type, la dispersion (points)",
+    },
+    caption="Erreur de l'oxymètre, SpO2 − SaO2 (positive quand il surestime)",
+    digits=1,
+    show_index=False,
+))
+
 # %% [markdown]
 # À **valeur affichée égale**, le même chiffre rassure **à tort** plus souvent les patients
-# noirs.
+# noirs. Le tableau dit pourquoi : l'erreur **moyenne** de l'appareil, son **biais** (un défaut
+# de **justesse**), grandit chez eux quand la SaO2 baisse ; sa **dispersion** (un défaut de
+# **fidélité**) est proche dans les deux groupes.
+#
+# <details><summary>Pour aller plus loin : l'ARMS, la mesure d'exactitude d'un oxymètre</summary>
+#
+# L'**ARMS** réunit biais et dispersion : la racine de la moyenne des carrés des erreurs SpO2 −
+# SaO2. Leeb et al. (2024) ont testé 11 oxymètres de doigt chez 34 volontaires en bonne santé :
+# 5 avaient une ARMS au-dessus de 3 %, hors de la plage que la FDA juge acceptable, et 9 se
+# trompaient davantage chez les participants à la peau la plus foncée.
+# </details>
 #
 # ## 4. L'hypoxémie occulte
 #
@@ -269,8 +314,8 @@ print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
 # celles des patients blancs (Sjoding et al., 2020) : des parts de **paires de mesures**, pas
 # de patients.
 #
-# Ce taux est une **valeur prédictive** : parmi les paires où l'écran rassure, la part en
-# hypoxémie vraie. Comparer deux groupes avec lui **suppose** que leurs SaO2 se répartissent de
+# Ce taux est une **valeur prédictive** (une part calculée parmi les résultats d'un test, ici
+# parmi les paires où l'écran rassure) : la part en hypoxémie vraie. Comparer deux groupes avec lui **suppose** que leurs SaO2 se répartissent de
 # la même façon : c'est vrai dans nos données, pas forcément à l'hôpital.
 #
 # <details><summary>Pour aller plus loin : pourquoi cette hypothèse ?</summary>
@@ -507,10 +552,13 @@ else:
                        n_occultes_blancs, n_rassurantes_blancs))
     # Pourquoi pas exactement 11,7 %, le taux publié sur lequel le générateur est réglé ?
     bas, haut = proportion_ci(n_occultes_noirs, n_rassurantes_noirs)
-    contient = "contient" if bas <= 0.117 <= haut else "ne contient pas"
-    print(f"  Au Michigan : 11,7 % chez les patients noirs. Notre "
-          f"{fr_percent(n_occultes_noirs / n_rassurantes_noirs)} en diffère par le hasard du "
-          f"tirage des paires : notre intervalle {contient} 11,7 %.")
+    notre_taux = fr_percent(n_occultes_noirs / n_rassurantes_noirs)
+    if bas <= 0.117 <= haut:
+        lecture = ("l'écart est compatible avec le hasard du tirage des paires : notre "
+                   "intervalle contient 11,7 %.")
+    else:
+        lecture = "notre intervalle ne contient pas 11,7 % : l'écart dépasse le seul hasard."
+    print(f"  Au Michigan : 11,7 % chez les patients noirs ; ici {notre_taux} : {lecture}")
 
 # Deux audits inventés dans un service, une paire par patient (des paires indépendantes) :
 # (paires occultes, paires rassurantes) par groupe.
@@ -1200,7 +1248,6 @@ elif not isinstance(seuil_alarme, numbers.Real) or not SEUIL_ALARME <= seuil_ala
 else:
     # Les alarmes sans hypoxémie sévère (SaO2 ≥ 88 %), en deux tranches de SaO2 : de 88 à
     # 92 % (une hypoxémie moins profonde, où l'alarme reste souvent utile) et 92 % ou plus.
-    BORNE_SAO2 = 92
     print("Alarmes sans hypoxémie sévère (SaO2 ≥ 88 %), tous patients :")
     sans_hypoxemie = {}
     for seuil in (SEUIL_ALARME, seuil_alarme):
@@ -1576,7 +1623,14 @@ indicateur_audit = "la SpO2 moyenne de chaque groupe"
 #   accuracy at low saturation. *Anesthesiology* 2005;102(4):715-719. 11 volontaires à peau
 #   foncée, 10 à peau claire ; entre 60 et 70 % de SaO2, surestimation moyenne de 3,56 points
 #   contre 0,37 ; biais lié à la pigmentation croissant à peu près en proportion de la
-#   désaturation.
+#   désaturation. Les trois oxymètres testés surestimaient la SaO2 des peaux foncées en
+#   hypoxie.
+# - Leeb G, Auchus I, Law T, Bickler P, Feiner J, *et al.* The performance of 11 fingertip pulse
+#   oximeters during hypoxemia in healthy human participants with varied, quantified skin
+#   pigment. *eBioMedicine* 2024;102:105051. doi:10.1016/j.ebiom.2024.105051. 34 volontaires en
+#   bonne santé, SaO2 de 70 à 100 % ; 5 des 11 oxymètres avaient une ARMS au-dessus de 3 %, hors
+#   de la plage acceptable pour la FDA ; 9 se trompaient davantage dans la catégorie de peau la
+#   plus foncée que dans la plus claire.
 # - Severinghaus JW. Simple, accurate equations for human blood O2 dissociation computations.
 #   *J Appl Physiol* 1979;46(3):599-602. Relation entre SaO2 et PaO2 (37 °C, pH 7,40).
 # - Université numérique des sciences de la santé et du sport (UNF3S), campus numérique de
