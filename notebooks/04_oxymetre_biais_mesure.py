@@ -1300,13 +1300,14 @@ else:
 # patients noirs, l'intervalle de leur sensibilité, affiché ci-dessus, s'étend sur plusieurs
 # points ; d'autres données donneraient peut-être un cran de plus ou de moins.
 #
-# ### Question 6 — Moins d'alarmes sans hypoxémie : un avantage ? (1 point)
+# ### Question 6 — Moins d'alarmes sans hypoxémie sévère : comment le lire ? (1 point)
 #
-# Au seuil du service, le taux d'alarmes sans hypoxémie est plus bas chez les patients noirs
+# Au seuil du service, le taux d'alarmes sans hypoxémie sévère est plus bas chez les patients
+# noirs
 # que chez les patients blancs (section 6). Comment le lire ? Écrivez entre guillemets
 # **doubles** l'une des réponses `"un avantage : moins d'alarmes inutiles"`,
 # `"le revers du biais qui leur fait manquer des hypoxémies"`,
-# `"le signe qu'ils étaient moins souvent en hypoxémie"` ou
+# `"le signe que leurs vraies saturations étaient plus hautes"` ou
 # `"un effet du hasard : l'écart tient dans la marge d'erreur"`.
 #
 # <details><summary>Indice 1</summary>
@@ -1334,7 +1335,7 @@ checks.check_choice(
     name="lecture_alarmes",
     options=["un avantage : moins d'alarmes inutiles",
              "le revers du biais qui leur fait manquer des hypoxémies",
-             "le signe qu'ils étaient moins souvent en hypoxémie",
+             "le signe que leurs vraies saturations étaient plus hautes",
              "un effet du hasard : l'écart tient dans la marge d'erreur"],
     digest="1a0b8905f93d4701",
     mistakes=[
@@ -1343,12 +1344,14 @@ checks.check_choice(
                        "hypoxémie. Les mêmes patients perdent des alarmes utiles (sensibilité "
                        "plus basse) ; sans biais, leur taux rejoint celui des patients blancs.",
                        digest="c453b9729305961a"),
-        checks.Mistake(None, "ce taux se calcule parmi les paires sans hypoxémie : le nombre "
-                       "d'hypoxémies n'y entre pas. Et notre générateur tire la SaO2 de la même "
-                       "façon pour les deux groupes : à SaO2 égale, c'est l'écran qui affiche "
-                       "plus haut chez les patients noirs, si bien que l'alarme se tait plus "
-                       "souvent.", digest="00ed7ebffaf6b75b"),
-        checks.Mistake(None, "avec plus d'un millier de paires sans hypoxémie dans chaque "
+        checks.Mistake(None, "les vraies saturations se répartissent de la même façon dans "
+                       "les deux groupes : le tableau de la section 3 compte la même part de "
+                       "paires dans chaque tranche de SaO2 (notre générateur tire la SaO2 de la "
+                       "même façon pour tous). À SaO2 égale, c'est l'écran qui affiche plus "
+                       "haut chez les patients noirs, si bien que l'alarme se tait plus souvent.",
+                       digest="c1c23b0f0b79658a"),
+        checks.Mistake(None, "avec plus d'un millier de paires sans hypoxémie sévère dans "
+                       "chaque "
                        "groupe, la marge d'erreur est étroite. Surtout, l'écart disparaît quand "
                        "le biais est ramené à 0 chez les mêmes patients (section 7) : il vient "
                        "de l'appareil, pas du hasard.", digest="254378b01445cd15"),
@@ -1363,7 +1366,7 @@ checks.check_choice(
     name="lecture_alarmes",
     options=["un avantage : moins d'alarmes inutiles",
              "le revers du biais qui leur fait manquer des hypoxémies",
-             "le signe qu'ils étaient moins souvent en hypoxémie",
+             "le signe que leurs vraies saturations étaient plus hautes",
              "un effet du hasard : l'écart tient dans la marge d'erreur"],
     expected="le revers du biais qui leur fait manquer des hypoxémies",
 )
@@ -1374,8 +1377,8 @@ checks.check_choice(
 lecture_alarmes = "un avantage : moins d'alarmes inutiles"
 
 # %% mistake="lecture_alarmes"
-# message : le nombre d'hypoxémies n'y entre pas
-lecture_alarmes = "le signe qu'ils étaient moins souvent en hypoxémie"
+# message : les vraies saturations se répartissent de la même façon
+lecture_alarmes = "le signe que leurs vraies saturations étaient plus hautes"
 
 # %% mistake="lecture_alarmes"
 # message : il vient de l'appareil, pas du hasard
@@ -1390,7 +1393,8 @@ lecture_alarmes = "un effet du hasard : l'écart tient dans la marge d'erreur"
 # autres. Quel indicateur compare le mieux **l'appareil**, et non les patients ? Écrivez entre
 # guillemets **doubles** l'une des réponses `"le taux d'hypoxémie occulte de chaque groupe"`,
 # `"la sensibilité de l'alarme dans chaque groupe"`,
-# `"l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable"` ou
+# `"l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable"`,
+# `"l'erreur moyenne de l'oxymètre dans chaque groupe, toutes saturations confondues"` ou
 # `"la SpO2 moyenne de chaque groupe"`.
 #
 # <details><summary>Indice 1</summary>
@@ -1402,9 +1406,9 @@ lecture_alarmes = "un effet du hasard : l'écart tient dans la marge d'erreur"
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque indicateur, demandez-vous : changerait-il avec un appareil sans biais (la même
-# erreur au hasard pour tous), chez des patients plus graves ? Cherchez celui qui compare,
-# pour une même vraie saturation, ce qu'affiche l'écran.
+# Pour chaque indicateur, demandez-vous : avec le même appareil, changerait-il si les patients
+# étaient plus graves ? Puis relisez le tableau de l'erreur (section 3) : si le biais varie
+# avec la saturation, que mélange une moyenne prise sur toutes les saturations ?
 # </details>
 
 # %% answer="indicateur_audit"
@@ -1421,6 +1425,7 @@ checks.check_choice(
     options=["le taux d'hypoxémie occulte de chaque groupe",
              "la sensibilité de l'alarme dans chaque groupe",
              "l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable",
+             "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes saturations confondues",
              "la SpO2 moyenne de chaque groupe"],
     digest="066fbca421cf79d9",
     mistakes=[
@@ -1436,6 +1441,12 @@ checks.check_choice(
                        "l'appareil : un groupe plus grave a une SpO2 plus basse sans que "
                        "l'appareil se trompe. Il faut comparer l'écran au gaz du sang.",
                        digest="6d3c8f50988a031a"),
+        checks.Mistake(None, "l'erreur moyenne, toutes saturations confondues, est faussée par "
+                       "la gravité : le biais grandit quand la saturation baisse (tableau de la "
+                       "section 3), si bien qu'un groupe plus désaturé a une erreur moyenne plus "
+                       "grande même à appareil et peau égaux. Elle mêle encore l'appareil et la "
+                       "gravité : comparez l'erreur tranche de SaO2 par tranche.",
+                       digest="1f6e4511dda2c9f5"),
     ],
     success="l'erreur de l'oxymètre (SpO2 − SaO2), comparée à SaO2 égale, mesure l'appareil "
     "lui-même, quelle que soit la gravité des patients. Le taux d'hypoxémie occulte et la "
@@ -1449,6 +1460,7 @@ checks.check_choice(
     options=["le taux d'hypoxémie occulte de chaque groupe",
              "la sensibilité de l'alarme dans chaque groupe",
              "l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable",
+             "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes saturations confondues",
              "la SpO2 moyenne de chaque groupe"],
     expected="l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable",
 )
@@ -1465,6 +1477,10 @@ indicateur_audit = "la sensibilité de l'alarme dans chaque groupe"
 # %% mistake="indicateur_audit"
 # message : un groupe plus grave a une SpO2 plus basse
 indicateur_audit = "la SpO2 moyenne de chaque groupe"
+
+# %% mistake="indicateur_audit"
+# message : est faussée par la gravité
+indicateur_audit = "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes saturations confondues"
 
 # %% [markdown]
 # ### Pour aller plus loin : ce qu'ont fait les autorités
