@@ -95,8 +95,9 @@
 #
 # <details><summary>En France, peut-on auditer un appareil selon la « race » ?</summary>
 #
-# Ces données sont très protégées, et les études fondées sur la « race » sont exclues en
-# France (Conseil constitutionnel, 2007). Un audit mesurerait plutôt la **pigmentation** de la
+# Ces données sont très protégées. En France, les études sur la diversité des origines ne
+# peuvent pas reposer sur l'origine ethnique ou la « race » (Conseil constitutionnel, 2007) :
+# elles peuvent porter sur des données objectives. Un audit mesurerait plutôt la **pigmentation** de la
 # peau, elle-même une donnée à protéger. Le détail juridique est à la fin du module (« ce
 # qu'ont fait les autorités »).
 # </details>
@@ -1522,8 +1523,12 @@ indicateur_audit = "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes s
 #   les données de santé, relèvent de l'article 9 du RGPD (le règlement général sur la
 #   protection des données) : leur traitement est interdit **sauf exceptions** (recherche, santé
 #   publique, avec des garanties). En France, le Conseil constitutionnel (décision 2007-557 DC)
-#   a exclu les études fondées sur l'origine ethnique ou la race, mais non celles qui reposent
-#   sur des données objectives. Un audit mesurerait donc plutôt la **pigmentation** de la peau
+#   a censuré l'article 63 de la loi qu'il examinait, qui autorisait des traitements de données
+#   pour les études sur la mesure de la diversité des origines des personnes, de la
+#   discrimination et de l'intégration ; il a jugé que ces études « peuvent porter sur des
+#   données objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ». Le
+#   commentaire de la décision, publié par le Conseil, admet aussi des données subjectives,
+#   comme le « ressenti d'appartenance ». Un audit mesurerait donc plutôt la **pigmentation** de la peau
 #   (échelle de Monk, par exemple ; celle de Fitzpatrick classe le phototype), elle-même une
 #   donnée à protéger. Dans son texte de 2024, le règlement européen sur l'IA (article 10,
 #   paragraphe 5) permet aux seuls **fournisseurs de systèmes d'IA à haut risque** (ceux qui
@@ -1548,7 +1553,7 @@ indicateur_audit = "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes s
 #   demanderiez-vous (ou feriez-vous demander) un gaz du sang ?
 # - faut-il relever le seuil pour tous, adapter le seuil selon la couleur de peau, ou agir
 #   ailleurs ? Qui doit agir (fabricants, autorités, hôpital, soignants, matériovigilance :
-#   signalement à l'ANSM) ?
+#   signalement d'un incident à l'ANSM) ?
 # - comment en parleriez-vous à un patient inquiet d'avoir lu que « l'oxymètre marche moins
 #   bien sur les peaux foncées » ?
 #
@@ -1595,8 +1600,10 @@ indicateur_audit = "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes s
 #   seuil selon la « race » est un mauvais substitut de la pigmentation et stigmatise ; la
 #   correction de fond relève des fabricants et des autorités (étalonnage et essais sur toutes
 #   les pigmentations, comme le demandent la FDA et la revue britannique), de l'hôpital (choix
-#   des appareils, protocoles) et des soignants (vigilance, signalement de matériovigilance à
-#   l'ANSM) ; l'explication au patient est honnête et non alarmiste (l'appareil reste utile,
+#   des appareils, protocoles) et des soignants (vigilance ; signalement de matériovigilance,
+#   par le correspondant local, d'un incident ou d'un risque d'incident grave mettant en cause
+#   l'appareil, comme l'hypoxémie de M. K. masquée par l'oxymètre : l'article L5212-2 vise des
+#   incidents, pas « les écarts » de mesure en général) ; l'explication au patient est honnête et non alarmiste (l'appareil reste utile,
 #   l'équipe sait vérifier). Accepter une adaptation selon la pigmentation si la copie en voit
 #   les limites (variabilité d'une personne et d'un appareil à l'autre, couleur déclarée ≠
 #   pigmentation mesurée).
@@ -1613,7 +1620,8 @@ indicateur_audit = "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes s
 # > celles des patients noirs cachaient une SaO2 sous 88 %, contre 3,6 % chez les patients
 # > blancs. Relever le seuil pour tous ferait sonner l'alarme bien plus souvent, et souvent sans
 # > hypoxémie : les soignants finiraient par ne plus l'entendre. L'hôpital doit acheter des
-# > appareils testés sur toutes les peaux, et nous devons signaler les écarts à l'ANSM. À un
+# > appareils testés sur toutes les peaux, et un incident comme celui de M. K. doit être signalé
+# > au correspondant de matériovigilance, qui le transmet à l'ANSM. À un
 # > patient inquiet, je dirais que l'appareil reste utile et que nous savons vérifier par une
 # > prise de sang. »
 #
@@ -1693,7 +1701,13 @@ indicateur_audit = "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes s
 #   postérieure, adaptée au règlement (UE) 2017/745, n'a pas pu être vérifiée : lisez la
 #   version en vigueur sur Légifrance.
 # - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007, loi relative à la
-#   maîtrise de l'immigration, à l'intégration et à l'asile.
+#   maîtrise de l'immigration, à l'intégration et à l'asile : censure de l'article 63 ; les
+#   traitements nécessaires aux études sur la mesure de la diversité des origines des
+#   personnes, de la discrimination et de l'intégration « peuvent porter sur des données
+#   objectives » mais « ne sauraient, sans méconnaître le principe énoncé par l'article 1er de
+#   la Constitution, reposer sur l'origine ethnique ou la race ». Commentaire aux *Cahiers du
+#   Conseil constitutionnel* n° 23 : des données subjectives (« ressenti d'appartenance ») sont
+#   aussi admises.
 # - Newcombe RG. Interval estimation for the difference between independent proportions:
 #   comparison of eleven methods. *Stat Med* 1998;17(8):873-890. Intervalle de l'écart entre
 #   deux proportions.
