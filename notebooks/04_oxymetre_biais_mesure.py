@@ -73,8 +73,9 @@
 # d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. Mais la **mélanine**,
 # le pigment de la peau, absorbe aussi la lumière : les trois oxymètres testés par Bickler et
 # al. (2005), chez des volontaires, **surestimaient** en moyenne la saturation des peaux
-# foncées, d'autant plus qu'elle était basse. À l'hôpital, Sjoding et al. (2020) l'ont observé au Michigan en
-# comparant les patients selon leur **race déclarée** : leur pigmentation n'était pas mesurée.
+# foncées, d'autant plus qu'elle était basse. À l'hôpital, Sjoding et al. (2020) l'ont
+# observé au Michigan en comparant les patients selon leur **race déclarée** : leur
+# pigmentation n'était pas mesurée.
 #
 # Un **biais de mesure** est une erreur **systématique** : en moyenne, l'appareil se trompe dans
 # le même sens (ici, trop rassurant) ; ce n'est pas un « bruit » qui se compenserait. Ici, le
@@ -97,9 +98,9 @@
 #
 # Ces données sont très protégées. En France, les études sur la diversité des origines ne
 # peuvent pas reposer sur l'origine ethnique ou la « race » (Conseil constitutionnel, 2007) :
-# elles peuvent porter sur des données objectives. Un audit mesurerait plutôt la **pigmentation** de la
-# peau, elle-même une donnée à protéger. Le détail juridique est à la fin du module (« ce
-# qu'ont fait les autorités »).
+# elles peuvent porter sur des données objectives. Un audit mesurerait plutôt la
+# **pigmentation** de la peau, elle-même une donnée à protéger. Le détail juridique est à la fin du
+# module (« ce qu'ont fait les autorités »).
 # </details>
 
 # %% jupyter={"source_hidden": true}
@@ -111,7 +112,6 @@ import pandas as pd
 from fairlearn.metrics import MetricFrame, false_negative_rate, false_positive_rate
 from IPython.display import display
 from scipy.optimize import brentq
-from scipy.stats.contingency import relative_risk
 from sklearn.metrics import precision_score, recall_score
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
@@ -295,9 +295,9 @@ display(fr_table(
 
 # %% [markdown]
 # À **valeur affichée égale**, le même chiffre rassure **à tort** plus souvent les patients
-# noirs. Le tableau dit pourquoi : l'erreur **moyenne** de l'appareil, son **biais** (un défaut
-# de **justesse**), grandit chez eux quand la SaO2 baisse ; sa **dispersion** (un défaut de
-# **fidélité**) est proche dans les deux groupes.
+# noirs. Le tableau dit pourquoi : chez eux, l'erreur moyenne (le **biais**, défaut de
+# **justesse**) grandit quand la SaO2 baisse ; sa **dispersion** (défaut de **fidélité**) est
+# proche dans les deux groupes.
 #
 # <details><summary>Pour aller plus loin : l'ARMS, la mesure d'exactitude d'un oxymètre</summary>
 #
@@ -316,8 +316,9 @@ display(fr_table(
 # de patients.
 #
 # Ce taux est une **valeur prédictive** (une part calculée parmi les résultats d'un test, ici
-# parmi les paires où l'écran rassure) : la part en hypoxémie vraie. Comparer deux groupes avec lui **suppose** que leurs SaO2 se répartissent de
-# la même façon : c'est vrai dans nos données, pas forcément à l'hôpital.
+# parmi les paires où l'écran rassure) : la part en hypoxémie vraie. Comparer deux groupes
+# avec lui **suppose** que leurs SaO2 se répartissent de la même façon : c'est vrai dans nos
+# données, pas forcément à l'hôpital.
 #
 # <details><summary>Pour aller plus loin : pourquoi cette hypothèse ?</summary>
 #
@@ -334,8 +335,9 @@ display(fr_table(
 # décrit ce que vivent les patients, pas l'appareil seul.
 # </details>
 
-# %%
-# On compte les paires de chaque groupe, et on range chaque nombre sous un nom (une variable).
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il compte les paires de chaque groupe et range chaque
+# nombre sous un nom (une variable) ; lisez le tableau et la liste des noms, dessous.
 rassurante = (spo2 >= ZONE_RASSURANTE[0]) & (spo2 <= ZONE_RASSURANTE[1])  # de 92 à 96 %
 occulte = hypox & rassurante
 
@@ -493,9 +495,8 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
 #
 # Un taux calculé sur un échantillon n'est qu'une **estimation**. L'**intervalle de confiance à
 # 95 %** donne la fourchette des valeurs compatibles avec les données ; plus le dénominateur
-# est petit, plus elle est large. Nous le calculons par la méthode de Wilson (1927), adaptée
-# aux petits effectifs. La cellule compare nos deux
-# groupes, puis deux **audits** inventés.
+# est petit, plus elle est large. La cellule compare nos deux groupes, puis deux **audits**
+# inventés.
 #
 # <details><summary>Pour aller plus loin : des paires « indépendantes »</summary>
 #
@@ -526,14 +527,6 @@ def ecart_95(k1, n1, k2, n2):
     return f"{points[0]} points, intervalle à 95 % de {points[1]} à {points[2]} points"
 
 
-def rapport_95(k1, n1, k2, n2):
-    """Rapport des taux k1/n1 et k2/n2, et son intervalle à 95 % (méthode de Katz)."""
-    rapport = relative_risk(k1, n1, k2, n2)
-    bas, haut = rapport.confidence_interval()
-    r, b, h = (fr_number(x, 1) for x in (rapport.relative_risk, bas, haut))
-    return f"{r} fois, intervalle à 95 % de {b} à {h} fois"
-
-
 print("Nos données : hypoxémie occulte parmi les paires à SpO2 de 92 à 96 %")
 print(f"  patients blancs : {n_occultes_blancs} sur {n_rassurantes_blancs}, soit "
       f"{fr_percent(n_occultes_blancs / n_rassurantes_blancs)} ; intervalle à 95 % "
@@ -548,9 +541,6 @@ else:
     k, n = n_occultes_noirs, n_rassurantes_noirs
     print(f"  patients noirs : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
           f"{intervalle_95(k, n)}")
-    print("  rapport des taux (noirs / blancs) : "
-          + rapport_95(n_occultes_noirs, n_rassurantes_noirs,
-                       n_occultes_blancs, n_rassurantes_blancs))
     # Pourquoi pas exactement 11,7 %, le taux publié sur lequel le générateur est réglé ?
     bas, haut = proportion_ci(n_occultes_noirs, n_rassurantes_noirs)
     notre_taux = fr_percent(n_occultes_noirs / n_rassurantes_noirs)
@@ -572,23 +562,18 @@ for duree, audit in AUDITS.items():
     for nom, (k, n) in audit.items():
         print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
               f"{intervalle_95(k, n)}")
-    print(f"  rapport des taux (noirs / blancs) : "
-          f"{rapport_95(*audit['patients noirs'], *audit['patients blancs'])}")
     print(f"  écart (noirs − blancs) : "
           f"{ecart_95(*audit['patients noirs'], *audit['patients blancs'])}")
 
 # %% [markdown]
 # Les intervalles des petits groupes sont plus larges. Pour comparer deux groupes, on ne
 # regarde pas si leurs intervalles se chevauchent : on calcule l'**écart** entre les deux taux
-# et **son** intervalle à 95 %. S'il contient 0, un écart nul reste possible. Le **rapport**
-# des taux se lit de même, avec 1 pour « pas d'écart » : retenez sa fourchette, pas le seul
-# chiffre du milieu.
+# et **son** intervalle à 95 %. S'il contient 0, un écart nul reste possible.
 #
-# <details><summary>Pour aller plus loin : les méthodes de calcul</summary>
+# <details><summary>Pour aller plus loin : la méthode de calcul</summary>
 #
-# L'intervalle de l'écart est celui de Newcombe (1998), qui combine les intervalles de Wilson
-# des deux taux ; celui du rapport, celui de Katz et al. (1978), le calcul usuel pour un
-# rapport de deux taux.
+# L'intervalle d'un taux est celui de Wilson (1927), adapté aux petits effectifs ; celui de
+# l'écart, celui de Newcombe (1998), qui combine les intervalles de Wilson des deux taux.
 # </details>
 #
 # ### Question 2 — Que peut conclure le service de chaque audit ? (1 point)
@@ -687,11 +672,12 @@ conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "il n'y a pas
 #
 # La **sensibilité** de l'alarme est la part des hypoxémies vraies qu'elle détecte. Une alarme
 # à SaO2 de 88 à 92 % compte comme faux positif sans être une erreur : c'est la **marge de
-# sécurité** voulue, qui prévient avant l'hypoxémie sévère (une SaO2 de 90 % est déjà une
-# hypoxémie). D'où « alarme sans hypoxémie sévère », plutôt que « fausse alarme ».
+# sécurité** voulue, qui prévient avant l'hypoxémie sévère. D'où « alarme sans hypoxémie
+# sévère », plutôt que « fausse alarme ».
 
-# %%
-# On range chaque paire dans sa case de la matrice, groupe par groupe.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il range chaque paire dans sa case de la matrice, groupe
+# par groupe ; lisez le tableau et la liste des noms, dessous.
 alarme = spo2 < SEUIL_ALARME  # l'alarme sonne-t-elle ? (vrai / faux, pour chaque paire)
 vp_blancs, fn_blancs = int((blancs & hypox & alarme).sum()), int((blancs & hypox & ~alarme).sum())
 fp_blancs, vn_blancs = int((blancs & ~hypox & alarme).sum()), int((blancs & ~hypox & ~alarme).sum())
@@ -894,9 +880,8 @@ else:
                      index={"groupe": "Groupe"}))
 
 # %% [markdown]
-# Une fois la question 3 juste, comparez chaque groupe au chiffre global : que cache-t-il ? Le
-# taux d'alarmes sans hypoxémie sévère diffère aussi : comment le lire ? Question 6, après la
-# séance.
+# Question 3 juste, comparez chaque groupe au chiffre global : que cache-t-il ? Et le taux
+# d'alarmes sans hypoxémie sévère, comment le lire ? Question 6, après la séance.
 #
 # ## 7. Corriger l'appareil ou relever le seuil ?
 #
@@ -950,9 +935,10 @@ for biais in (BIAIS_APPAREIL, 0.0):
 
 # %% [markdown]
 # **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs ;
-# l'alarme sonne un peu plus souvent, chez eux seulement. La correction de fond est l'**étalonnage de l'appareil** sur toutes les pigmentations. Un seuil
-# selon la couleur de peau appliquerait une correction égale au biais moyen, alors que le vrai
-# biais varie d'une personne et d'un appareil à l'autre.
+# l'alarme sonne un peu plus souvent, chez eux seulement. La correction de fond est
+# l'**étalonnage de l'appareil** sur toutes les pigmentations. Un seuil selon la couleur de
+# peau appliquerait une correction égale au biais moyen, alors que le vrai biais varie d'une
+# personne et d'un appareil à l'autre.
 #
 # ## 8. Au chevet de M. K.
 #
@@ -966,8 +952,8 @@ for biais in (BIAIS_APPAREIL, 0.0):
 #
 # - « M. K. » : SpO2 affichée 94 %, SaO2 86 % ;
 # - « M. K., oxymètre exact » : la même SaO2, avec un oxymètre exact qui afficherait 86 % ;
-# - « Mme R. », une autre patiente : SpO2 affichée 91 %, SaO2 90 % (PaO2 d'environ 59 mmHg,
-#   d'après Severinghaus, 1979 : une hypoxémie, mais pas sévère au sens de ce module).
+# - « Mme R. », une autre patiente : SpO2 affichée 91 %, SaO2 90 % (PaO2 d'environ 59 mmHg ;
+#   Severinghaus, 1979).
 #
 # Remplacez chaque `...` par `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou
 # `"vrai négatif"` (entre guillemets **doubles**).
@@ -1352,10 +1338,10 @@ checks.check_choice(
                        "haut chez les patients noirs, si bien que l'alarme se tait plus souvent.",
                        digest="c1c23b0f0b79658a"),
         checks.Mistake(None, "avec plus d'un millier de paires sans hypoxémie sévère dans "
-                       "chaque "
-                       "groupe, la marge d'erreur est étroite. Surtout, l'écart disparaît quand "
-                       "le biais est ramené à 0 chez les mêmes patients (section 7) : il vient "
-                       "de l'appareil, pas du hasard.", digest="254378b01445cd15"),
+                       "chaque groupe, la marge d'erreur est étroite. Surtout, l'écart "
+                       "disparaît quand le biais est ramené à 0 chez les mêmes patients "
+                       "(section 7) : il vient de l'appareil, pas du hasard.",
+                       digest="254378b01445cd15"),
     ],
     success="en affichant une SpO2 trop haute, l'appareil biaisé privait les patients noirs "
     "d'alarmes, avec ou sans hypoxémie ; sans biais, leur taux rejoint celui des patients "
@@ -1481,7 +1467,9 @@ indicateur_audit = "la SpO2 moyenne de chaque groupe"
 
 # %% mistake="indicateur_audit"
 # message : est faussée par la gravité
-indicateur_audit = "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes saturations confondues"
+indicateur_audit = (
+    "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes saturations confondues"
+)
 
 # %% [markdown]
 # ### Pour aller plus loin : ce qu'ont fait les autorités
@@ -1528,13 +1516,13 @@ indicateur_audit = "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes s
 #   discrimination et de l'intégration ; il a jugé que ces études « peuvent porter sur des
 #   données objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ». Le
 #   commentaire de la décision, publié par le Conseil, admet aussi des données subjectives,
-#   comme le « ressenti d'appartenance ». Un audit mesurerait donc plutôt la **pigmentation** de la peau
-#   (échelle de Monk, par exemple ; celle de Fitzpatrick classe le phototype), elle-même une
-#   donnée à protéger. Dans son texte de 2024, le règlement européen sur l'IA (article 10,
-#   paragraphe 5) permet aux seuls **fournisseurs de systèmes d'IA à haut risque** (ceux qui
-#   développent un tel système et le mettent sur le marché), sous des conditions strictes, de
-#   traiter ces données pour détecter et corriger les biais de **ces systèmes**. Il ne fonde
-#   donc pas, à lui seul, l'audit d'un oxymètre ordinaire par un hôpital.
+#   comme le « ressenti d'appartenance ». Un audit mesurerait donc plutôt la
+#   **pigmentation** de la peau (échelle de Monk, par exemple ; celle de Fitzpatrick classe le
+#   phototype), elle-même une donnée à protéger. Dans son texte de 2024, le règlement européen sur
+#   l'IA (article 10, paragraphe 5) permet aux seuls **fournisseurs de systèmes d'IA à haut
+#   risque** (ceux qui développent un tel système et le mettent sur le marché), sous des conditions
+#   strictes, de traiter ces données pour détecter et corriger les biais de **ces systèmes**. Il ne
+#   fonde donc pas, à lui seul, l'audit d'un oxymètre ordinaire par un hôpital.
 #
 # ### Pour aller plus loin : les limites de nos données
 #
@@ -1603,10 +1591,10 @@ indicateur_audit = "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes s
 #   des appareils, protocoles) et des soignants (vigilance ; signalement de matériovigilance,
 #   par le correspondant local, d'un incident ou d'un risque d'incident grave mettant en cause
 #   l'appareil, comme l'hypoxémie de M. K. masquée par l'oxymètre : l'article L5212-2 vise des
-#   incidents, pas « les écarts » de mesure en général) ; l'explication au patient est honnête et non alarmiste (l'appareil reste utile,
-#   l'équipe sait vérifier). Accepter une adaptation selon la pigmentation si la copie en voit
-#   les limites (variabilité d'une personne et d'un appareil à l'autre, couleur déclarée ≠
-#   pigmentation mesurée).
+#   incidents, pas « les écarts » de mesure en général) ; l'explication au patient est
+#   honnête et non alarmiste (l'appareil reste utile, l'équipe sait vérifier). Accepter une
+#   adaptation selon la pigmentation si la copie en voit les limites (variabilité d'une personne et
+#   d'un appareil à l'autre, couleur déclarée ≠ pigmentation mesurée).
 # - **0,5** : des pistes justes, mais l'une oubliée (le seuil selon la couleur de peau, qui
 #   doit agir, ou le patient), ou une piste sans sa limite (« relever le seuil » sans son coût).
 # - **0** : « l'oxymètre est inutilisable », ou une correction automatique sans réserve (« il
@@ -1711,9 +1699,6 @@ indicateur_audit = "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes s
 # - Newcombe RG. Interval estimation for the difference between independent proportions:
 #   comparison of eleven methods. *Stat Med* 1998;17(8):873-890. Intervalle de l'écart entre
 #   deux proportions.
-# - Katz D, Baptista J, Azen SP, Pike MC. Obtaining confidence intervals for the risk ratio in
-#   cohort studies. *Biometrics* 1978;34:469-474. Intervalle du rapport de deux proportions
-#   (calculé avec `scipy.stats.contingency.relative_risk`).
 # - Données : synthétiques, générées par `esn_teach.datasets.make_pulse_oximetry`
 #   (graine `random_state=2020`), calibrées sur Sjoding et al. (2020), biais croissant avec la
 #   désaturation comme chez Bickler et al. (2005). Fiche descriptive (origine, construction,
