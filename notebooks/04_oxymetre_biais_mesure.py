@@ -296,8 +296,8 @@ display(fr_table(
 # %% [markdown]
 # À **valeur affichée égale**, le même chiffre rassure **à tort** plus souvent les patients
 # noirs. Le tableau dit pourquoi : chez eux, l'erreur moyenne (le **biais**, défaut de
-# **justesse**) grandit quand la SaO2 baisse ; sa **dispersion** (défaut de **fidélité**) est
-# proche dans les deux groupes.
+# **justesse**) grandit quand la SaO2 baisse ; la **dispersion** (défaut de **fidélité**) reste
+# proche.
 #
 # <details><summary>Pour aller plus loin : l'ARMS, la mesure d'exactitude d'un oxymètre</summary>
 #
@@ -315,8 +315,8 @@ display(fr_table(
 # celles des patients blancs (Sjoding et al., 2020) : des parts de **paires de mesures**, pas
 # de patients.
 #
-# Ce taux est une **valeur prédictive** (une part calculée parmi les résultats d'un test, ici
-# parmi les paires où l'écran rassure) : la part en hypoxémie vraie. Comparer deux groupes
+# Ce taux est une **valeur prédictive** (elle part du résultat d'un test) : parmi les paires
+# où l'écran rassure, la part en hypoxémie vraie. Comparer deux groupes
 # avec lui **suppose** que leurs SaO2 se répartissent de la même façon : c'est vrai dans nos
 # données, pas forcément à l'hôpital.
 #

@@ -84,7 +84,8 @@ class GroupAlarmStats:
     missed : int
         Hypoxemic pairs for which the alarm stays silent (false negatives).
     false_alarms : int
-        Pairs without hypoxemia for which the alarm sounds (false positives).
+        Pairs without severe hypoxemia (SaO2 ≥ 88 %) for which the alarm sounds (false
+        positives).
     sensitivity : float
         ``detected / hypoxemic`` (NaN without hypoxemic pair).
     reassuring : int
@@ -489,7 +490,7 @@ _ROWS = {
     "detected": "Hypoxémies détectées par l'alarme",
     "missed": "Hypoxémies manquées (faux négatifs)",
     "sensitivity": "Sensibilité de l'alarme",
-    "false_alarms": "Alarmes sans hypoxémie (SaO2 ≥ 88 %)",
+    "false_alarms": "Alarmes sans hypoxémie sévère (SaO2 ≥ 88 %)",
     "occult_rate": "Hypoxémie occulte (parmi les SpO2 de 92 à 96 %)",
 }
 _RATES = ("sensitivity", "occult_rate")
