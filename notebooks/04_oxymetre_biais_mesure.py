@@ -880,7 +880,7 @@ else:
                      index={"groupe": "Groupe"}))
 
 # %% [markdown]
-# Question 3 juste, comparez chaque groupe au chiffre global : que cache-t-il ? Et le taux
+# Après la question 3, comparez chaque groupe au chiffre global : que cache-t-il ? Et le taux
 # d'alarmes sans hypoxémie sévère, comment le lire ? Question 6, après la séance.
 #
 # ## 7. Corriger l'appareil ou relever le seuil ?
@@ -1290,8 +1290,7 @@ else:
 # ### Question 6 — Moins d'alarmes sans hypoxémie sévère : comment le lire ? (1 point)
 #
 # Au seuil du service, le taux d'alarmes sans hypoxémie sévère est plus bas chez les patients
-# noirs
-# que chez les patients blancs (section 6). Comment le lire ? Écrivez entre guillemets
+# noirs que chez les patients blancs (section 6). Comment le lire ? Écrivez entre guillemets
 # **doubles** l'une des réponses `"un avantage : moins d'alarmes inutiles"`,
 # `"le revers du biais qui leur fait manquer des hypoxémies"`,
 # `"le signe que leurs vraies saturations étaient plus hautes"` ou
@@ -1332,10 +1331,11 @@ checks.check_choice(
                        "plus basse) ; sans biais, leur taux rejoint celui des patients blancs.",
                        digest="c453b9729305961a"),
         checks.Mistake(None, "les vraies saturations se répartissent de la même façon dans "
-                       "les deux groupes : le tableau de la section 3 compte la même part de "
-                       "paires dans chaque tranche de SaO2 (notre générateur tire la SaO2 de la "
-                       "même façon pour tous). À SaO2 égale, c'est l'écran qui affiche plus "
-                       "haut chez les patients noirs, si bien que l'alarme se tait plus souvent.",
+                       "les deux groupes : le tableau de la section 3 compte à peu près la même "
+                       "part de paires dans chaque tranche de SaO2 (notre générateur tire la "
+                       "SaO2 de la même façon pour tous). À SaO2 égale, c'est l'écran qui "
+                       "affiche plus haut chez les patients noirs, si bien que l'alarme se tait "
+                       "plus souvent.",
                        digest="c1c23b0f0b79658a"),
         checks.Mistake(None, "avec plus d'un millier de paires sans hypoxémie sévère dans "
                        "chaque groupe, la marge d'erreur est étroite. Surtout, l'écart "
@@ -1575,7 +1575,7 @@ indicateur_audit = (
 # - **1** : un chiffre juste, avec son dénominateur, et interprété : p. ex. le taux
 #   d'hypoxémie occulte par groupe (parmi les paires à SpO2 de 92 à 96 %, si possible avec sa
 #   marge d'erreur), l'écart de sensibilité de l'alarme, ou la part des alarmes sans hypoxémie
-#   quand on relève le seuil.
+#   sévère quand on relève le seuil.
 # - **0,5** : un chiffre juste sans son dénominateur, ou avec un faux dénominateur (« des
 #   patients noirs » au lieu de « des paires à SpO2 rassurante »).
 # - **0** : aucun chiffre, ou un chiffre faux.
@@ -1584,8 +1584,8 @@ indicateur_audit = (
 # V4 — Prudence, esprit critique et inclusivité.
 #
 # - **1** : la copie traite les trois pistes de la consigne et le patient. Relever le seuil
-#   pour tous coûte des alarmes sans hypoxémie (fatigue d'alarme) sans supprimer l'écart ; un
-#   seuil selon la « race » est un mauvais substitut de la pigmentation et stigmatise ; la
+#   pour tous coûte des alarmes sans hypoxémie sévère (fatigue d'alarme) sans supprimer
+#   l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation et stigmatise ; la
 #   correction de fond relève des fabricants et des autorités (étalonnage et essais sur toutes
 #   les pigmentations, comme le demandent la FDA et la revue britannique), de l'hôpital (choix
 #   des appareils, protocoles) et des soignants (vigilance ; signalement de matériovigilance,
@@ -1607,7 +1607,7 @@ indicateur_audit = (
 # > gaz du sang, comme Inès. Dans nos données, parmi les paires à SpO2 de 92 à 96 %, 11,3 % de
 # > celles des patients noirs cachaient une SaO2 sous 88 %, contre 3,6 % chez les patients
 # > blancs. Relever le seuil pour tous ferait sonner l'alarme bien plus souvent, et souvent sans
-# > hypoxémie : les soignants finiraient par ne plus l'entendre. L'hôpital doit acheter des
+# > hypoxémie sévère : les soignants finiraient par ne plus l'entendre. L'hôpital doit acheter des
 # > appareils testés sur toutes les peaux, et un incident comme celui de M. K. doit être signalé
 # > au correspondant de matériovigilance, qui le transmet à l'ANSM. À un
 # > patient inquiet, je dirais que l'appareil reste utile et que nous savons vérifier par une
