@@ -1585,8 +1585,8 @@ indicateur_audit = (
 #
 # - **1** : la copie traite les trois pistes de la consigne et le patient. Relever le seuil
 #   pour tous coûte des alarmes sans hypoxémie sévère (fatigue d'alarme) sans supprimer
-#   l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation et stigmatise ; la
-#   correction de fond relève des fabricants et des autorités (étalonnage et essais sur toutes
+#   l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation et
+#   stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et essais sur toutes
 #   les pigmentations, comme le demandent la FDA et la revue britannique), de l'hôpital (choix
 #   des appareils, protocoles) et des soignants (vigilance ; signalement de matériovigilance,
 #   par le correspondant local, d'un incident ou d'un risque d'incident grave mettant en cause
