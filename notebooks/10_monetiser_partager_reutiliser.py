@@ -75,7 +75,7 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # Les textes : le **RGPD** (règlement (UE) 2016/679), européen, et deux textes français, le
 # **code de la santé publique** (CSP) et la **loi Informatique et Libertés** (LIL).
 #
-# <details><summary>Comment ces textes s'articulent ; qui contrôle, qui sanctionne ?</summary>
+# <details><summary>Comment ces textes s'articulent ; qui contrôle, qui sanctionne ? (lecture facultative)</summary>
 #
 # Le RGPD vaut dans toute l'Union européenne. Pour les données de santé, il permet à chaque
 # pays de **maintenir ou d'introduire** des conditions supplémentaires (article 9,
@@ -249,8 +249,8 @@ intrus = "D"
 #   les autres données personnelles.
 # - **b.** Non : pour des données de santé, il faut en plus le consentement explicite de
 #   chaque patient, l'exception 9(2)(a).
-# - **c.** Non : il manque une base légale de l'article 6 ; l'exception des soins lève
-#   seulement l'interdiction de l'article 9.
+# - **c.** Non : il manque une base légale de l'article 6 ; l'exception des soins ne
+#   répond qu'à l'article 9.
 # - **d.** Oui : l'exception des soins est la base légale propre aux professionnels de santé
 #   tenus au secret.
 #
@@ -343,9 +343,9 @@ fondement_soins = "d"
 # suivants) : le plus souvent, s'engager à respecter une **méthodologie de référence**, un
 # cadre type publié par la CNIL ; sinon, obtenir son autorisation. Seules les études
 # **internes** en sont dispensées : celles que mènent les soignants qui suivent les patients,
-# sur les données de ce suivi, pour leur seul usage (CNIL, 2023). Les patients doivent être
-# informés et garder leur **droit d'opposition** (refuser que leurs données servent à
-# l'étude).
+# sur les données de ce suivi, pour leur seul usage (LIL, articles 65 et 44). Les patients
+# doivent être informés et garder leur **droit d'opposition** (refuser que leurs données
+# servent à l'étude).
 #
 # > L'unité de recherche clinique d'un CHU veut réutiliser les dossiers de vingt mille patients
 # > hospitalisés pour insuffisance cardiaque depuis 2015, afin de chercher quels examens faits
@@ -370,8 +370,8 @@ fondement_soins = "d"
 # <details><summary>Indice 1</summary>
 #
 # Avant de choisir, écrivez en une phrase le but de ce traitement, tel que le dit l'énoncé.
-# Puis relisez la colonne « Quand ? » du tableau de l'étape 2. Deux options donnent la même
-# exception : laquelle a la bonne raison ?
+# Puis relisez la colonne « Quand ? » du tableau de l'étape 2 : quelle exception correspond à
+# ce but ? Une option n'est juste que si sa raison l'est aussi.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -449,12 +449,15 @@ exception_recherche = " c "
 # France, la loi Informatique et Libertés), des garanties (RGPD, article 89), l'information
 # des patients, leur droit d'opposition et une formalité auprès de la CNIL (méthodologie de
 # référence ou autorisation) : ce n'est pas une étude interne, puisque ceux qui la mènent
-# n'ont pas soigné ces patients (d'où l'erreur de l'option b). Une recherche sur des données de santé demande aussi, en général, une
-# **analyse d'impact** (RGPD, article 35 : obligatoire pour un traitement à grande échelle de
-# données de santé). Quand informer chacun est impossible (patients perdus de vue), le droit
-# français de la recherche en santé prévoit des dérogations à l'information individuelle,
-# compensées par une information collective (site et affichage du CHU) : voyez-les avec le
-# délégué à la protection des données. Le RGPD ne s'applique pas aux données des personnes
+# n'ont pas soigné ces patients. L'option b se trompe donc de raison : publiée ou non, une
+# étude qui n'est pas interne demande cette formalité. Une recherche sur des données de santé
+# demande aussi, en général, une **analyse d'impact** : une étude écrite des risques du
+# traitement pour les personnes et des mesures qui les réduisent (RGPD, article 35 :
+# obligatoire pour un traitement à grande échelle de données de santé). Quand informer
+# chacun est impossible (patients perdus de vue), le droit français de la recherche en santé
+# prévoit des dérogations à l'information individuelle, compensées par une information
+# collective (site et affichage du CHU) : voyez-les avec le délégué à la protection des
+# données. Le RGPD ne s'applique pas aux données des personnes
 # décédées (considérant 27) : le droit national peut prévoir des règles pour elles.
 # </details>
 
@@ -470,7 +473,7 @@ exception_recherche = " c "
 # données de santé ; CSP, article L1111-8, I). Le patient en est informé, et peut s'y opposer
 # pour un motif légitime.
 #
-# <details><summary>Où les données doivent-elles être stockées ?</summary>
+# <details><summary>Où les données doivent-elles être stockées ? (lecture facultative)</summary>
 #
 # Le référentiel de certification de l'arrêté du 26 avril 2024 impose de stocker les données
 # dans l'**Espace économique européen** (EEE : l'Union européenne, plus l'Islande, le
@@ -507,10 +510,9 @@ exception_recherche = " c "
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'étape 3 : trois conditions font qu'un prestataire doit être certifié (quelles
-# données, recueillies à quelle occasion, et pour le compte de qui). Sont-elles réunies ici ?
-# Relisez aussi ce que le même article prévoit pour les patients, puis confrontez chaque
-# option au texte.
+# Relisez la phrase de l'étape 3 sur l'hébergeur certifié : elle pose plusieurs conditions.
+# Vérifiez-les une à une avec l'énoncé. Relisez aussi ce que le même article prévoit pour les
+# patients, puis confrontez chaque option au texte.
 # </details>
 
 # %% answer="hebergeur_kine"
@@ -615,7 +617,8 @@ hebergeur_kine = " C "
 # <details><summary>Indice 1</summary>
 #
 # Qu'est-ce qui est échangé, contre quoi ? Les patients sont-ils identifiables, avec ou sans
-# leur nom ? Deux options concluent « Refuser » : laquelle a la bonne raison ?
+# leur nom ? Quelle règle vise cet échange, et que dit-elle de l'accord des patients ? Une
+# option n'est juste que si sa raison l'est aussi.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -739,15 +742,18 @@ reponse_pharmacie = "b"
 # nationale de l'assurance maladie et la Plateforme des données de santé, ou *Health Data
 # Hub* (CSP, article R1461-3). Deux articles du CSP en règlent l'usage :
 #
-# - **ce qui est interdit**, quel que soit l'accord des personnes : utiliser ses données pour
-#   « 1° La promotion des produits […] en direction des professionnels de santé ou
-#   d'établissements de santé ; 2° L'exclusion de garanties des contrats d'assurance et la
-#   modification de cotisations ou de primes d'assurance d'un individu ou d'un groupe
-#   d'individus présentant un même risque » (article L1461-1, V) ;
-# - **qui peut y accéder, et comment** : l'accès à ses données personnelles n'est ouvert qu'à
-#   des recherches, études ou évaluations d'intérêt public, selon les procédures de la loi
-#   Informatique et Libertés. Les industriels des produits de santé et les assureurs doivent
-#   en plus, soit démontrer que leur traitement ne peut servir à aucune des deux finalités
+# - **ce qui est interdit** : utiliser ses données pour « 1° La promotion des produits […] en
+#   direction des professionnels de santé ou d'établissements de santé ; 2° L'exclusion de
+#   garanties des contrats d'assurance et la modification de cotisations ou de primes
+#   d'assurance d'un individu ou d'un groupe d'individus présentant un même risque » (article
+#   L1461-1, V). Le texte ne prévoit aucune exception : à notre lecture, l'accord des
+#   personnes n'y changerait rien ;
+# - **qui peut y accéder, et comment** : l'accès à ses données personnelles n'est ouvert que
+#   pour des recherches, études ou évaluations d'intérêt public, selon les procédures de la
+#   loi Informatique et Libertés, ou pour les missions de certains services de l'État,
+#   établissements publics et organismes chargés d'une mission de service public (article
+#   L1461-3, I). Les industriels des produits de santé et les assureurs doivent en plus,
+#   soit démontrer que leur traitement ne peut servir à aucune des deux finalités
 #   interdites, soit confier l'étude à un laboratoire de recherche ou à un bureau d'études
 #   (article L1461-3).
 #
@@ -1050,9 +1056,10 @@ for cle, libelle in law.PRINCIPLES.items():
 # ### Question 8 — Quelle règle chaque décision a-t-elle fait respecter ? (3 points)
 #
 # Pour chaque décision (8 a à 8 d), la question nomme un geste décrit dans les faits
-# affichés : quelle règle ce geste a-t-il enfreinte ? Remplacez les `...` par l'une des six
-# clés affichées ci-dessus : `"formalité"`, `"sécurité"`, `"consentement"`, `"vente"`,
-# `"hébergement"` ou `"information"`. Une même règle peut servir pour plusieurs décisions,
+# affichés : quel manquement la CNIL a-t-elle retenu pour ce geste ? Elle applique le RGPD et
+# la loi Informatique et Libertés. Remplacez les `...` par l'une des six clés affichées
+# ci-dessus : `"formalité"`, `"sécurité"`, `"consentement"`, `"vente"`, `"hébergement"` ou
+# `"information"`. Une même règle peut servir pour plusieurs décisions,
 # et certaines ne servent pour aucune. Chaque décision a sa vérification et rapporte le
 # quart des 3 points.
 #
@@ -1075,8 +1082,8 @@ for cle, libelle in law.PRINCIPLES.items():
 # %% [markdown]
 # #### Question 8 a — Cegedim Santé (SAN-2024-013)
 #
-# Quelle règle l'éditeur a-t-il enfreinte en transmettant à ses clients, pour des études,
-# les données de patients désignés chacun par un code ?
+# Quel manquement la CNIL a-t-elle retenu contre l'éditeur, qui transmettait à ses clients,
+# pour des études, les données de patients désignés chacun par un code ?
 
 # %% answer="principe_cegedim"
 # Question 8 a — SAN-2024-013 (Cegedim Santé)
@@ -1110,10 +1117,11 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "SAN-2024-013 (Cegedim Santé) : l'interdiction de vendre est une règle du code "
-            "de la santé publique (L1111-8, VII), jugée par le juge pénal ; la CNIL applique "
-            "le RGPD et la loi Informatique et Libertés. Que fallait-il faire auprès d'elle "
-            "avant d'utiliser ces données pour des études ?",
+            "SAN-2024-013 (Cegedim Santé) : la question porte sur ce que la CNIL a retenu. "
+            "Elle applique le RGPD et la loi Informatique et Libertés ; l'interdiction de "
+            "vendre (code de la santé publique, L1111-8, VII) relève du juge pénal, pas "
+            "d'elle. Que fallait-il faire auprès de la CNIL avant d'utiliser ces données "
+            "pour des études ?",
             digest="01e1d7574a263674",
         ),
         checks.Mistake(
@@ -1141,7 +1149,7 @@ checks.check_choice(principe_cegedim, name="principe_cegedim",
 ### END HIDDEN TESTS
 
 # %% mistake="principe_cegedim"
-# message : l'interdiction de vendre est une règle du code
+# message : relève du juge pénal, pas
 principe_cegedim = "vente"
 
 # %% mistake="principe_cegedim"
@@ -1151,8 +1159,8 @@ principe_cegedim = "consentement"
 # %% [markdown]
 # #### Question 8 b — Dedalus Biologie (SAN-2022-009)
 #
-# Quelle règle a été enfreinte quand les fichiers des laboratoires ont été extraits, puis
-# se sont retrouvés en ligne ?
+# Quel manquement la CNIL a-t-elle retenu pour les fichiers des laboratoires, extraits puis
+# retrouvés en ligne ?
 
 # %% answer="principe_dedalus"
 # Question 8 b — SAN-2022-009 (Dedalus Biologie)
@@ -1224,8 +1232,8 @@ principe_dedalus = "consentement"
 # %% [markdown]
 # #### Question 8 c — Doctissimo (SAN-2023-006)
 #
-# Quelle règle le site a-t-il enfreinte en enregistrant les réponses des internautes aux
-# tests sur leur santé ?
+# Quel manquement la CNIL a-t-elle retenu contre le site, qui enregistrait les réponses des
+# internautes aux tests sur leur santé ?
 
 # %% answer="principe_doctissimo"
 # Question 8 c — SAN-2023-006 (Doctissimo)
@@ -1297,8 +1305,8 @@ principe_doctissimo = "formalite"
 # %% [markdown]
 # #### Question 8 d — Un médecin libéral (SAN-2020-015)
 #
-# Quelle règle a été enfreinte quand n'importe qui pouvait consulter sur Internet les images
-# des patients ?
+# Quel manquement la CNIL a-t-elle retenu pour les images des patients, que n'importe qui
+# pouvait consulter sur Internet ?
 
 # %% answer="principe_medecin"
 # Question 8 d — SAN-2020-015 (un médecin libéral)
@@ -1379,7 +1387,9 @@ principe_medecin = "consentement"
 # (SAN-2023-006) : des données de santé enregistrées par un site grand public sans accord
 # explicite, alors qu'aucune autre exception ne s'appliquait, c'est le consentement. La vente
 # et l'hébergement HDS sont des règles du code de la santé publique : aucune de ces quatre
-# décisions ne les applique.
+# décisions ne les applique. Pour Cegedim Santé, on peut se demander si transmettre ces
+# données à des clients revenait à les vendre ; mais la question portait sur ce que la CNIL
+# a retenu, et l'interdiction de vendre relève du juge pénal, pas d'elle.
 # </details>
 #
 # Les sanctions visent de grandes entreprises comme un médecin seul.
@@ -1470,15 +1480,17 @@ verdict_prothese = "illicite"
 # recherche, 9(2)(j), et la base légale la mission d'intérêt public du CHU. Mais chaque
 # patient doit être informé avant que ses données servent à ce nouveau but (RGPD, article 13,
 # paragraphe 3) et pouvoir s'y opposer (loi Informatique et Libertés, articles 72 et
-# suivants) : l'analyse ne peut commencer qu'une fois les lettres parties, sans les données
-# de ceux qui s'opposent. Pseudonymisées avant l'analyse, les données restent personnelles
+# suivants) : l'analyse ne peut commencer qu'une fois les lettres parties **et** après un
+# délai raisonnable, qui laisse aux patients le temps de s'opposer ; elle se fait sans les
+# données de ceux qui s'opposent. Pseudonymisées avant l'analyse, les données restent personnelles
 # pour le CHU, qui peut retrouver chaque patient.
 # </details>
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
 # - **Accéder au SNDS.** L'accès à ses données personnelles n'est autorisé que pour des
-#   études d'intérêt public, selon les procédures de la loi Informatique et Libertés ; un
+#   études d'intérêt public, selon les procédures de la loi Informatique et Libertés, ou pour
+#   les missions de certains services publics (CSP, article L1461-3, I) ; un
 #   industriel ou un assureur doit prouver que son traitement ne peut servir à une finalité
 #   interdite, ou passer par un laboratoire ou un bureau d'études (CSP, article L1461-3).
 # - **Les comités.** Hors méthodologie de référence, la CNIL autorise une recherche après
@@ -1507,11 +1519,17 @@ verdict_prothese = "illicite"
 # projet avec des données de patients, et si ce qui est permis vous paraît toujours
 # acceptable.
 #
-# Pour un modèle d'IA, d'autres règles s'ajoutent à celles de ce module, que vous n'avez pas
-# à traiter ici : le règlement européen sur l'intelligence artificielle (règlement (UE)
-# 2024/1689, article 10 dans son texte de 2024) exige que les données d'entraînement des
-# systèmes d'IA à haut risque soient soumises à une gouvernance et examinées, notamment
-# pour leurs biais ; le module 13, à venir, le traite.
+# Entraîner un modèle d'IA sur des données de soins est une **nouvelle finalité** : il lui
+# faut sa propre exception (en général 9(2)(j)), sa formalité et l'information des patients.
+#
+# <details><summary>Et le règlement européen sur l'IA ? (lecture facultative)</summary>
+#
+# D'autres règles s'ajoutent à celles de ce module, que vous n'avez pas à traiter ici : le
+# règlement européen sur l'intelligence artificielle (règlement (UE) 2024/1689, article 10
+# dans son texte de 2024) exige que les données d'entraînement des systèmes d'IA à haut
+# risque soient soumises à une gouvernance et examinées, notamment pour leurs biais ; le
+# module 13, à venir, le traite.
+# </details>
 #
 # *Notation (3 points)* : 1 point pour les trois verbes, chacun avec un article juste ;
 # 1 point pour un scénario ou une décision, relié à votre argument ; 1 point pour une
@@ -1617,9 +1635,10 @@ verdict_prothese = "illicite"
 #   décret n° 2021-848 du 29 juin 2021). Légifrance.
 # - Code pénal, article 226-21. Légifrance.
 # - Loi n° 78-17 du 6 janvier 1978 relative à l'informatique, aux fichiers et aux libertés,
-#   article 66 et articles 72 et suivants. Légifrance. CNIL, « Demande d'autorisation d'une
-#   recherche en santé : les informations à fournir et les critères d'octroi », 11 janvier
-#   2023, cnil.fr (dont l'exception des études « internes », citée à l'étape 2).
+#   articles 44 et 65 (études « internes », étape 2), article 66 et articles 72 et suivants.
+#   Légifrance. Source secondaire, qui renvoie à ces articles : CNIL, « Demande
+#   d'autorisation d'une recherche en santé : les informations à fournir et les critères
+#   d'octroi », 11 janvier 2023, cnil.fr.
 # - Agence du numérique en santé, « Quel est le champ d'application de la législation relative
 #   à l'hébergement de données de santé à caractère personnel ? », foire aux questions,
 #   esante.gouv.fr (mise à jour du 11 février 2025).
