@@ -1053,15 +1053,14 @@ for cle, libelle in law.PRINCIPLES.items():
     print(f'    "{cle}" : {libelle}')
 
 # %% [markdown]
-# ### Question 8 — Quelle règle chaque décision a-t-elle fait respecter ? (3 points)
+# ### Question 8 — Quel manquement la CNIL a-t-elle retenu ? (3 points)
 #
 # Pour chaque décision (8 a à 8 d), la question nomme un geste décrit dans les faits
 # affichés : quel manquement la CNIL a-t-elle retenu pour ce geste ? Elle applique le RGPD et
 # la loi Informatique et Libertés. Remplacez les `...` par l'une des six clés affichées
 # ci-dessus : `"formalité"`, `"sécurité"`, `"consentement"`, `"vente"`, `"hébergement"` ou
-# `"information"`. Une même règle peut servir pour plusieurs décisions,
-# et certaines ne servent pour aucune. Chaque décision a sa vérification et rapporte le
-# quart des 3 points.
+# `"information"`. Une même règle peut servir pour plusieurs décisions, et certaines ne
+# servent pour aucune. Chaque décision a sa vérification et rapporte le quart des 3 points.
 #
 # <details><summary>Indice 1</summary>
 #
