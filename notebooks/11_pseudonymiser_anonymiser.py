@@ -100,46 +100,12 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # > l'Union européenne : arrêt Breyer de 2016, arrêt du 4 septembre 2025). Pour la start-up :
 # > **avec ce qu'elle peut raisonnablement se procurer, pourrait-elle retrouver qui est qui ?**
 #
-# <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêts
-# Breyer et du 4 septembre 2025)</summary>
-#
-# La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
-# (**article 4(5)**) définit la pseudonymisation comme un traitement tel que les données « ne
-# puissent plus être attribuées à une personne concernée précise sans avoir recours à des
-# informations supplémentaires », conservées séparément (ici, la table qui relie numéros et
-# noms). Selon le **considérant 26** (un paragraphe d'explication en tête du règlement), des
-# données pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations
-# **restent personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu
-# de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés » pour identifier
-# la personne, par le responsable du traitement « ou par toute autre personne ».
-#
-# L'arrêt **Breyer** (19 octobre 2016, affaire C-582/14, points 46 à 48), rendu sur la
-# directive de 1995 que le RGPD a remplacée, dont le considérant 26 disait déjà la même chose,
-# précise quels moyens compter : une adresse IP est personnelle pour l'exploitant d'un site
-# qui ne peut identifier l'internaute qu'avec les informations de son fournisseur d'accès,
-# s'il dispose de **moyens légaux** de le faire identifier grâce à elles (par exemple, en cas
-# d'attaque informatique, en s'adressant à l'autorité compétente) ; un moyen **interdit par la
-# loi**, ou irréalisable en pratique (effort démesuré en temps, en coût et en main-d'œuvre), ne
-# compte pas.
-#
-# Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a précisé
-# que cela s'apprécie **du point de vue de celui qui détient les données** : pour un
-# destinataire sans la table de correspondance ni autre moyen raisonnable de retrouver les
-# personnes, **recoupements compris**, des données pseudonymisées peuvent ne pas être
-# personnelles ; pour l'hôpital, qui garde la table, elles le restent, et il reste soumis à
-# toutes ses obligations quand il les transmet (base légale, formalités de la recherche en
-# santé, information des patients).
-#
-# L'arrêt interprète le règlement (UE) 2018/1725, qui s'applique aux institutions de l'Union,
-# et non directement le RGPD ; sa notion de données personnelles se lit comme celle du RGPD.
-# </details>
-#
 # ## 3. Ce qui reste : les quasi-identifiants
 #
 # Un **identifiant direct** sert à désigner directement une personne (nom, numéro de sécurité
 # sociale).
 # Un **quasi-identifiant** ne la désigne pas seul, mais, **combiné** à d'autres et **connu
-# ailleurs** (liste électorale, collègues, réseaux sociaux), il peut l'isoler. La
+# ailleurs** (presse locale, collègues, réseaux sociaux), il peut l'isoler. La
 # **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic.
 #
 # Le trio (date de naissance, sexe, code postal) est le plus connu des quasi-identifiants.
@@ -375,10 +341,14 @@ l_petit = 2
 #
 # Pour **nommer** un patient unique, il suffit d'une table qui contient des **noms** et les
 # mêmes quasi-identifiants : Latanya Sweeney a ainsi croisé des données médicales
-# « anonymisées » du Massachusetts avec une liste électorale (Sweeney, 2002).
+# « anonymisées » du Massachusetts avec la liste électorale de Cambridge (Sweeney, 2002). En
+# France, une entreprise ne peut pas s'en servir (seuls électeurs, candidats et partis en
+# obtiennent copie, sans usage commercial : Code électoral, article L37) ; mais chacun peut
+# lire des profils publics de réseaux sociaux (nom, date de naissance, ville) ou la presse
+# locale.
 #
-# Voici une « liste électorale » **synthétique** : des patients adultes du registre, avec un
-# nom, mêlés à des personnes absentes du registre. L'attaquant **rapproche** les deux
+# Voici une **liste nominative synthétique** qui joue ce rôle : des patients adultes du
+# registre, avec un nom, mêlés à des personnes absentes du registre. L'attaquant **rapproche** les deux
 # tables sur (date de naissance, sexe, code postal). Un dossier est **relié à un seul nom**
 # quand son trio n'apparaît qu'**une fois** dans le registre et **une fois** dans la liste :
 # c'est une **réidentification**, qui peut être fausse. Le générateur nous donne le
@@ -387,13 +357,13 @@ l_petit = 2
 
 # %%
 liste = make_voter_list(registre, random_state=12)
-liste_electorale = liste.frame
-display(a_la_francaise(liste_electorale.head(3), {
+liste_nominative = liste.frame
+display(a_la_francaise(liste_nominative.head(3), {
     "last_name": "nom", "first_name": "prénom", "sex": "sexe", "birth_date": "date de naissance",
     "postcode": "code postal"}))
-attaque = pv.linkage_attack(registre_publie, liste_electorale, quasi_identifiants)
+attaque = pv.linkage_attack(registre_publie, liste_nominative, quasi_identifiants)
 n_reidentifies = attaque.n_reidentified
-vrai_pseudonyme = pd.Series(liste.true_pseudonym, index=liste_electorale.index)
+vrai_pseudonyme = pd.Series(liste.true_pseudonym, index=liste_nominative.index)
 noms_justes = (
     registre.loc[attaque.matches["released_index"], "pseudonym"].to_numpy()
     == vrai_pseudonyme.loc[attaque.matches["external_index"]].to_numpy()
@@ -403,23 +373,26 @@ n_dans_liste = int((vrai_pseudonyme >= 0).sum())
 n_adultes = int((registre["age"] >= 18).sum())
 print("Résultats de l'attaque (entre parenthèses, le nom à écrire dans un calcul) :")
 print(f"- patients du registre publié (len(registre_publie)) : {len(registre_publie)}")
-print(f"- personnes de la liste électorale (len(liste_electorale)) : {len(liste_electorale)}")
+print(f"- personnes de la liste nominative (len(liste_nominative)) : {len(liste_nominative)}")
 print(f"- patients adultes du registre (n_adultes) : {n_adultes}")
 print(f"- patients du registre présents dans la liste (n_dans_liste) : {n_dans_liste}, "
       f"soit {fr_percent(n_dans_liste / n_adultes)} des adultes")
 print(f"- dossiers reliés à un seul nom de la liste (n_reidentifies) : {n_reidentifies}")
 print(f"- parmi eux, dossiers reliés à leur vrai nom, d'après le corrigé (n_justes) : {n_justes}")
-display(data_card(liste, title="Fiche descriptive de la liste électorale"))
+display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 
 # %% [markdown]
-# **Plus de dossiers reliés que de patients dans la liste ?** Ce n'est pas une erreur : certains
-# liens sont **faux**. Un patient **absent** de la liste dont un « jumeau » (même trio, mais
-# hors du registre) y figure reçoit le nom de ce jumeau.
+# <details><summary>Plus de dossiers reliés que de patients dans la liste ?</summary>
+#
+# Ce n'est pas une erreur : certains liens sont **faux**. Un patient **absent** de la liste
+# dont un « jumeau » (même trio, mais hors du registre) y figure reçoit le nom de ce jumeau.
+# </details>
 #
 # ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
 #
-# Un patient du registre figure sur la liste électorale. Quelle est la probabilité que
-# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 (vérifiée à 5
+# Un patient du registre figure sur la liste nominative. Quelle est la probabilité que
+# l'attaquant le **nomme correctement** ? (Une proportion observée sur un seul tirage, pour
+# une liste que règle le générateur.) Donnez une proportion entre 0 et 1 (vérifiée à 5
 # décimales) : écrivez une division, `a / b`, avec deux des noms affichés entre parenthèses
 # ci-dessus.
 #
@@ -477,7 +450,7 @@ checks.check_number(
         checks.Mistake(None, message_registre, digest="5ccb5f3c80e8562a"),
         checks.Mistake(None, message_registre, digest="1271282c2ec0130c"),
         checks.Mistake(None,
-                       "vous avez divisé par le nombre de personnes de la liste électorale, dont "
+                       "vous avez divisé par le nombre de personnes de la liste nominative, dont "
                        "la moitié ne sont pas dans le registre. La question porte sur les "
                        "patients du registre qui figurent dans la liste.",
                        digest="4ad3b0ae0a9f9c09"),
@@ -529,8 +502,8 @@ taux_reussite = n_justes / len(registre_publie)
 taux_reussite = n_reidentifies / len(registre_publie)
 
 # %% mistake="taux_reussite"
-# message : personnes de la liste électorale
-taux_reussite = n_justes / len(liste_electorale)
+# message : personnes de la liste nominative
+taux_reussite = n_justes / len(liste_nominative)
 
 # %% mistake="taux_reussite"
 # message : la fiabilité de l'attaquant
@@ -677,7 +650,7 @@ risque_population = "E"
 # On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou une
 # **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une **région**. Les
 # classes grossissent, k et l augmentent le plus souvent, les données perdent du détail.
-# L'explorateur mesure les deux ; il généralise la liste électorale comme le registre, car
+# L'explorateur mesure les deux ; il généralise la liste nominative comme le registre, car
 # l'attaquant peut en faire autant. Âge au 1er janvier 2025 ; 90 ans et plus regroupés.
 #
 # <details><summary>Comment l'explorateur mesure-t-il le détail perdu ? (lecture
@@ -688,7 +661,10 @@ risque_population = "E"
 # années (date complète : un jour ; année de naissance ou classe d'un an : un an ; classe de
 # 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an :
 # c'est pourquoi des classes d'un an confondent en moyenne plus de deux fois plus d'années que
-# l'année de naissance (lisez-le dans l'explorateur). **Lieu** : le
+# l'année de naissance (lisez-le dans l'explorateur). Pourquoi l'année seule donne-t-elle un
+# peu moins de 1 (0,98) ? Pour chaque année, la période va de la première à la dernière date
+# de naissance présentes dans le registre : avec quelques dizaines de patients par année,
+# elles tombent rarement le 1er janvier et le 31 décembre. **Lieu** : le
 # nombre moyen de codes postaux que le lieu publié ne distingue plus. Ni l'un ni l'autre ne dit
 # si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la saison
 # des naissances.
@@ -704,7 +680,7 @@ risque_population = "E"
 # 3. Reste-t-il une classe où l = 1 ?
 
 # %%
-explorateur = AnonymisationExplorer(registre, liste_electorale, sensitive="diagnosis",
+explorateur = AnonymisationExplorer(registre, liste_nominative, sensitive="diagnosis",
                                     reference="2025-01-01")
 explorateur
 
@@ -1093,9 +1069,9 @@ checks.check_choice(
                        digest="b9c5b6ead095027d"),
         checks.Mistake(None,
                        "ce n'est pas la largeur qui isole : une classe plus large réunit plus de "
-                       "patients, pas moins. Regardez la plus petite classe avec 11 ans : 88-89 "
-                       "ans, deux années seulement, coincées entre la classe 77-87 ans et la "
-                       "classe « 90 ans et plus ». Elle compte donc peu de patients.",
+                       "patients, pas moins. Regardez dans le tableau la plus petite classe "
+                       "avec 11 ans : combien d'années d'âge couvre-t-elle, comparée aux "
+                       "autres ?",
                        digest="4f14af0b31d6f388"),
         checks.Mistake(None,
                        "k n'est pas le nombre de classes mais la taille de la plus petite ; et "
@@ -1187,7 +1163,7 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # Reprenez l'explorateur de la section 5 (s'il n'apparaît plus, réexécutez les cellules depuis
 # le début), réglez-le sur chaque publication ci-dessous (le sexe est toujours publié) et lisez
 # trois lignes du tableau : **k**, **Âge : années confondues** et **Lieu : codes postaux
-# confondus**. Laquelle atteint **k ≥ 5** (objectif de l'exercice B) en perdant le **moins de
+# confondus** (sans l'explorateur, la cellule sous les indices les affiche pour les cinq). Laquelle atteint **k ≥ 5** (objectif de l'exercice B) en perdant le **moins de
 # détail** ? Répondez par la lettre. (Ce n'est plus l'extrait de l'Hérault, mais tout le
 # registre : la bonne largeur peut changer.)
 #
@@ -1210,6 +1186,29 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # Parmi celles qui restent, le lieu publié est-il le même ? Si oui, seule la ligne « Âge :
 # années confondues » les départage : la plus petite perd le moins.
 # </details>
+
+# %%
+# Sans l'explorateur (version statique, widgets absents) : les trois lignes de la question 6
+# pour les cinq publications, calculées par l'explorateur, remis ensuite dans son état.
+publications_q6 = {"A": ("year", 1, "none"), "B": ("none", 2, "none"),
+                   "C": ("none", 5, "none"), "D": ("none", 10, "none"),
+                   "E": ("none", 10, "region")}
+reglage_initial = {nom: controle.value for nom, controle in explorateur.controls.items()}
+lignes_q6 = []
+for option, (date_publiee, largeur, lieu) in publications_q6.items():
+    explorateur.controls["date_naissance"].value = date_publiee
+    explorateur.controls["largeur_age"].value = largeur
+    explorateur.controls["lieu"].value = lieu
+    mesures = explorateur.update()
+    lignes_q6.append({
+        "publication": option,
+        "k": mesures["k"],
+        "Âge : années confondues": f"{mesures['age_span_years']:.2f}".replace(".", ","),
+        "Lieu : codes postaux confondus": f"{mesures['postcodes_merged']:.1f}".replace(".", ","),
+    })
+for nom, valeur in reglage_initial.items():
+    explorateur.controls[nom].value = valeur
+display(pd.DataFrame(lignes_q6).set_index("publication"))
 
 # %% answer="choix_publication"
 choix_publication = ...
@@ -1288,86 +1287,155 @@ choix_publication = "E"
 # rattachée à son groupe de k dossiers, une corrélation pour le G29. Les risques peuvent se
 # cumuler.
 #
-# ### Question 7 — Quel risque révèle le diagnostic ? (2 points)
+# ### Question 7 — Quelle classe, quel risque ? (2 points)
 #
-# Une association publie un tableau de patients hospitalisés : sexe, classe d'âge de dix ans,
-# département et diagnostic. Elle a vérifié que le tableau est **8-anonyme** (chaque combinaison
-# regroupe au moins 8 patients). Mais dans la classe « hommes, 30-39 ans, Lozère », les 8 patients
-# ont tous le même diagnostic, B20 (maladie due au VIH, à l'origine de maladies infectieuses et
-# parasitaires). Le voisin d'un de ces patients sait seulement que celui-ci, homme de 34 ans
-# habitant en Lozère, a été hospitalisé.
+# Une association publie un tableau de patients hospitalisés en Lozère (sexe, classe d'âge de
+# dix ans, diagnostic), résumé ci-dessous classe par classe. Elle a vérifié que chaque classe
+# compte au moins 8 patients : le tableau est **8-anonyme**. Quelqu'un sait seulement que son
+# voisin a été hospitalisé, et connaît son sexe et son âge : il sait donc à quelle classe il
+# appartient.
 #
-# En le rattachant à cette classe, le voisin fait déjà une corrélation au sens du G29, qui ne
-# lui dit pas de quoi souffre son voisin. Lequel des trois risques **lui révèle le diagnostic** ?
-# Répondez par l'un des textes `"individualisation"`, `"corrélation"` ou `"inférence"` (avec
-# les guillemets).
+# | Classe | Sexe | Âge | Patients | Diagnostics (nombre de patients) |
+# |---|---|---|---|---|
+# | 1 | femmes | 30-39 ans | 8 | asthme (3), dépression (2), diabète (2), fracture du poignet (1) |
+# | 2 | hommes | 30-39 ans | 10 | asthme (2), maladie due au VIH, B20 (1), dépression (3), fracture du poignet (4) |
+# | 3 | femmes | 40-49 ans | 9 | dépression (9) |
+# | 4 | hommes | 40-49 ans | 12 | diabète (4), hypertension (5), asthme (2), dépression (1) |
+#
+# Pour quelle classe apprend-il le diagnostic de son voisin, et par lequel des trois risques du
+# G29 ? Répondez par la lettre.
+#
+# - **A.** La classe 1, la plus petite : individualisation.
+# - **B.** La classe 3 : inférence.
+# - **C.** La classe 2, où figure la maladie due au VIH : inférence.
+# - **D.** La classe 3 : corrélation.
+# - **E.** Aucune : le tableau est 8-anonyme, personne n'est exposé.
 #
 # <details><summary>Indice 1</summary>
 #
-# Le voisin peut-il retrouver **la ligne** de ce patient ? Peut-il lui donner un nom grâce à la
-# liste électorale ? Qu'apprend-il pourtant ?
+# Classe par classe : si le voisin en fait partie, peut-on dire quelle ligne est la sienne ?
+# Peut-on dire de quoi il souffre ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Il ne sait pas laquelle des 8 lignes est celle de son voisin. Que disent ces 8 lignes sur le
-# diagnostic, et qu'en conclut-il ? Relisez les définitions des trois risques.
+# Rattacher le voisin à sa classe ne dit pas encore son diagnostic. Relisez les définitions :
+# lequel des trois risques consiste à déduire la valeur d'un attribut ?
 # </details>
 
-# %% answer="critere_g29"
-critere_g29 = ...
+# %% answer="classe_exposee"
+classe_exposee = ...
 ### BEGIN SOLUTION
-critere_g29 = "inférence"
+classe_exposee = "B"
 ### END SOLUTION
 
-# %% tests="critere_g29" points=2
+# %% tests="classe_exposee" points=2
 # Vérification de la question 7 : exécutez cette cellule.
-options_g29 = ["individualisation", "corrélation", "inférence"]
 checks.check_choice(
-    critere_g29,
-    name="critere_g29",
-    options=options_g29,
-    digest="457f5a7311c14e4d",
+    classe_exposee,
+    name="classe_exposee",
+    options=["A", "B", "C", "D", "E"],
+    digest="c85b21b9eb4cd83a",
     mistakes=[
         checks.Mistake(None,
-                       "le tableau est 8-anonyme : aucune ligne n'est isolée, et le voisin ne sait "
-                       "pas laquelle des 8 est celle de son voisin. Le problème n'est pas d'isoler "
-                       "une ligne, mais ce que disent toutes les lignes de la classe.",
-                       digest="8a5f87510b137f72"),
+                       "la classe 1 compte 8 patients : aucun n'y est isolé, c'est ce que "
+                       "garantit le k. Le voisin ne trouve pas la ligne ; regardez plutôt ce que "
+                       "disent les diagnostics de chaque classe.",
+                       digest="8eab2d9802c52483"),
         checks.Mistake(None,
-                       "le rattachement à la classe est bien une corrélation, et les risques se "
-                       "cumulent ; mais la question demande lequel révèle le diagnostic. Le "
-                       "rattachement seul ne le donne pas : qu'est-ce qui, dans ces 8 lignes, le "
-                       "lui apprend ?",
-                       digest="a37e59726cc0f1d7"),
+                       "la maladie due au VIH est sensible, mais un seul des 10 patients de la "
+                       "classe 2 l'a : le voisin ne peut pas savoir si c'est le sien. Dans quelle "
+                       "classe apprendrait-il le diagnostic à coup sûr ?",
+                       digest="659abe8f904786d0"),
+        checks.Mistake(None,
+                       "c'est la bonne classe, et rattacher le voisin à sa classe est bien une "
+                       "corrélation au sens du G29 ; mais ce rattachement ne dit pas encore son "
+                       "diagnostic. Qu'est-ce qui, dans cette classe, le lui apprend ?",
+                       digest="f22e8066b9681873"),
+        checks.Mistake(None,
+                       "le tableau est bien 8-anonyme : personne n'y est isolé. Mais le k ne "
+                       "regarde pas les diagnostics : relisez ceux de chaque classe.",
+                       digest="f8fc1c92eda08392"),
     ],
-    success="un k élevé ne protège pas une classe dont tous les patients ont le même "
-    "diagnostic : c'est ce que repère le l, et ce que le k ne voit pas.",
+    success="une classe dont tous les patients ont le même diagnostic le révèle sans isoler "
+    "personne : c'est une inférence. Le k ne la voit pas ; le l, qui vaut 1 ici, la repère.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(critere_g29, name="critere_g29", options=options_g29, expected="inférence")
+checks.check_choice(classe_exposee, name="classe_exposee", options=["A", "B", "C", "D", "E"],
+                    expected="B")
 ### END HIDDEN TESTS
 
-# %% mistake="critere_g29"
-# message : le tableau est 8-anonyme
-critere_g29 = "individualisation"
+# %% mistake="classe_exposee"
+# message : aucun n'y est isolé
+classe_exposee = "A"
 
-# %% mistake="critere_g29"
-# message : le rattachement à la classe est bien une corrélation
-critere_g29 = "corrélation"
+# %% mistake="classe_exposee"
+# message : un seul des 10 patients de la classe 2
+classe_exposee = "C"
 
-# %% mistake="critere_g29"
-# message : n'est pas l'une des options
-critere_g29 = "l-diversité"
+# %% mistake="classe_exposee"
+# message : c'est la bonne classe
+classe_exposee = "D"
+
+# %% mistake="classe_exposee"
+# message : le k ne regarde pas les diagnostics
+classe_exposee = "E"
 
 # %% [markdown]
 # ### E. Personnelles pour qui ?
 #
+# **Un exemple d'abord.** L'hôpital garde la table qui relie chaque pseudonyme à un nom : pour
+# lui, l'extrait pseudonymisé désigne toujours ses patients. La start-up ne reçoit que
+# l'extrait : pour elle, la question est de savoir si, avec ce qu'elle peut légalement et
+# raisonnablement se procurer, elle pourrait retrouver qui est qui. L'hôpital est le
+# **responsable du traitement** : celui qui décide pourquoi et comment les données sont
+# traitées (module 10).
+#
+# <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêts
+# Breyer et du 4 septembre 2025)</summary>
+#
+# La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
+# (**article 4(5)**) définit la pseudonymisation comme un traitement tel que les données « ne
+# puissent plus être attribuées à une personne concernée précise sans avoir recours à des
+# informations supplémentaires », conservées séparément (ici, la table qui relie numéros et
+# noms). Selon le **considérant 26** (un paragraphe d'explication en tête du règlement), des
+# données pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations
+# **restent personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu
+# de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés » pour identifier
+# la personne, par le responsable du traitement « ou par toute autre personne ».
+#
+# L'arrêt **Breyer** (19 octobre 2016, affaire C-582/14, points 46 à 48), rendu sur la
+# directive 95/46/CE, que le RGPD a remplacée, dont le considérant 26 disait déjà la même chose,
+# précise quels moyens compter : une adresse IP est personnelle pour l'exploitant d'un site
+# qui ne peut identifier l'internaute qu'avec les informations de son fournisseur d'accès,
+# s'il dispose de **moyens légaux** de le faire identifier grâce à elles (par exemple, en cas
+# d'attaque informatique, en s'adressant à l'autorité compétente) ; un moyen **interdit par la
+# loi**, ou irréalisable en pratique (effort démesuré en temps, en coût et en main-d'œuvre), ne
+# compte pas.
+#
+# Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a tranché
+# une question précise : l'**obligation d'information** (article 15, paragraphe 1, point d, du
+# règlement (UE) 2018/1725 : dire aux personnes, dès la collecte, à quels destinataires leurs
+# données seront transmises). Elle a jugé que la qualification dépend de **celui qui détient
+# les données** : pour un destinataire sans la table de correspondance ni autre moyen
+# raisonnable de retrouver les personnes, **recoupements compris**, des données pseudonymisées
+# peuvent ne pas être personnelles ; pour celui qui les a collectées et garde la table, elles
+# le restent, et son obligation d'informer s'apprécie de son point de vue, au moment de la
+# collecte. Ce règlement s'applique aux institutions de l'Union, pas à un hôpital ; sa notion
+# de données personnelles se lit comme celle du RGPD.
+#
+# Les autres obligations de l'hôpital qui transmet ne viennent pas de cet arrêt : une base
+# légale et une exception pour les données de santé (RGPD, articles 6 et 9), les formalités
+# de la recherche en santé (loi Informatique et Libertés) ; voyez le module 10.
+# </details>
+#
 # ### Question 8 — Les données sont-elles personnelles pour la start-up ? (2 points)
 #
 # L'hôpital transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
-# sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms. La start-up
-# peut se procurer la liste électorale de la section 4, et un contrat lui interdit de
+# sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms. La liste
+# électorale ne peut pas lui servir (Code électoral, article L37 : section 4) ; mais, à partir de
+# profils publics de réseaux sociaux et de la presse locale, que chacun peut consulter, elle
+# peut constituer une liste nominative comme celle de la section 4. Un contrat lui interdit de
 # réidentifier qui que ce soit. Pour elle, ces données sont-elles personnelles, au sens de
 # l'arrêt de la Cour du 4 septembre 2025 ? Répondez par la lettre.
 #
@@ -1375,8 +1443,8 @@ critere_g29 = "l-diversité"
 #   nom.
 # - **B.** Non : le contrat lui interdit de réidentifier ; or un moyen interdit ne compte pas
 #   parmi les moyens raisonnables.
-# - **C.** Oui : en croisant l'extrait avec la liste, un moyen raisonnable pour elle, elle
-#   peut nommer presque tous les patients qui y figurent.
+# - **C.** Oui : en croisant l'extrait avec une telle liste, un moyen raisonnable pour elle,
+#   elle peut nommer presque tous les patients qui y figurent.
 # - **D.** Non : tant qu'elle n'a rien croisé, aucun patient n'est identifié.
 # - **E.** Oui : l'hôpital, qui garde la table, peut réidentifier chaque patient ; elles
 #   restent donc personnelles pour la start-up aussi.
@@ -1390,9 +1458,9 @@ critere_g29 = "l-diversité"
 #
 # <details><summary>Indice 2</summary>
 #
-# Qu'a montré la question 2 sur ce que permet la liste électorale ? Quels moyens l'arrêt
-# Breyer écarte-t-il (section 2, « Ce que disent les textes ») ? Un contrat est-il une loi, et
-# retire-t-il la liste des mains de la start-up ?
+# Qu'a montré la question 2 sur ce que permet une liste nominative ? Quels moyens l'arrêt
+# Breyer écarte-t-il (« Ce que disent les textes », ci-dessus) ? Se servir de la liste
+# électorale en est un ; consulter des profils publics aussi ? Un contrat est-il une loi ?
 # </details>
 
 # %% answer="qualification"
@@ -1411,14 +1479,16 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(None,
                        "la table n'est pas le seul moyen : l'arrêt compte tous les moyens "
-                       "raisonnables du destinataire, recoupements compris. Que permet la liste "
-                       "électorale (question 2) ?",
+                       "raisonnables du destinataire, recoupements compris. Que permet une liste "
+                       "nominative tirée de profils publics (question 2) ?",
                        digest="3bc559636e51c6e8"),
         checks.Mistake(None,
-                       "l'arrêt Breyer (2016) écarte les moyens que la loi interdit, ou "
-                       "irréalisables en pratique. Un contrat n'est pas une loi, et il ne retire "
-                       "pas la liste à la start-up : le croisement reste un moyen raisonnable pour "
-                       "elle. Le contrat s'ajoute aux protections, il ne les remplace pas.",
+                       "l'arrêt Breyer (2016) écarte les moyens que la loi interdit, comme se "
+                       "servir de la liste électorale (article L37), ou irréalisables en "
+                       "pratique. Les profils publics, eux, restent consultables par tous ; un "
+                       "contrat n'est pas une loi, et il ne les retire pas à la start-up : le "
+                       "croisement reste un moyen raisonnable pour elle. Le contrat s'ajoute aux "
+                       "protections, il ne les remplace pas.",
                        digest="ca8e0599d4462b50"),
         checks.Mistake(None,
                        "le RGPD protège les personnes identifiables, pas seulement celles déjà "
@@ -1445,7 +1515,7 @@ checks.check_choice(qualification, name="qualification", options=["A", "B", "C",
 qualification = "A"
 
 # %% mistake="qualification"
-# message : Un contrat n'est pas une loi
+# message : un contrat n'est pas une loi
 qualification = "B"
 
 # %% mistake="qualification"
@@ -1533,35 +1603,41 @@ qualification = "E"
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).*
 #
-# - **1 point** — Le droit, juste : des données pseudonymisées restent des données personnelles
-#   pour qui peut retrouver les personnes par des moyens raisonnables (RGPD art. 4(5),
-#   considérant 26) ; depuis l'arrêt C-413/23 P du 4 septembre 2025 (rendu sur le règlement
-#   (UE) 2018/1725, dont la notion se lit comme celle du RGPD), cela s'apprécie du point de vue
-#   du destinataire, moyens de recoupement compris : une start-up capable de croiser l'extrait
-#   avec une liste nominative détient des données personnelles, et l'hôpital qui transmet garde
-#   toutes ses obligations. Pénaliser « on a enlevé les noms, donc c'est anonyme », et aussi
-#   « c'est anonyme pour la start-up parce qu'elle n'a pas la table de correspondance » quand
-#   elle peut recouper. Un contrat qui interdit la réidentification ne supprime pas les moyens
-#   de recouper (la liste électorale reste accessible) ; l'arrêt Breyer (C-582/14, 19 octobre
-#   2016, points 46 à 48) écarte les moyens interdits par la loi ou irréalisables en pratique,
-#   et un contrat n'est pas une loi : « non personnelles grâce au contrat »
-#   ne vaut pas le point. k > 1 et l > 1 ne suffisent pas non plus : le k-anonymat laisse la
-#   corrélation et l'inférence (G29, WP216, tableau 6), et un jeu de données qui ne satisfait
-#   pas aux trois critères du G29 ne peut être dit anonyme qu'après une analyse détaillée du
-#   risque de réidentification (WP216). La CNIL rappelle de son côté que des
-#   données pseudonymisées conservent le plus souvent un caractère personnel, l'identité
-#   pouvant être retrouvée grâce à des données tierces (« L'anonymisation de données
-#   personnelles », cnil.fr, 19 mai 2020). N'accepter « non personnelles pour la start-up » que si la
-#   copie argumente un risque résiduel **négligeable sur les trois risques** (individualisation,
-#   corrélation, inférence), avec les moyens que la start-up peut se procurer (par exemple :
-#   extrait de l'Hérault en classes de 10 ans, k = 6 et l = 5, **et** pourquoi ni un recoupement
-#   avec d'autres extraits ni ce que sait un proche ne permettent plus d'apprendre le
-#   diagnostic) ; « k > 1 et l > 1, donc anonyme » ne vaut pas le point. Le contrat s'ajoute à
-#   l'argument, sans le remplacer. Une copie qui cite une sanction française vérifiée est
-#   valorisée dans ce point : Cegedim Santé (CNIL, SAN-2024-013, 5 septembre 2024, 800 000 € :
-#   données désignant chaque patient par un code, donc pseudonymisées, traitées comme
-#   anonymes) ; GERS (SAN-2024-010, 28 août 2024, 800 000 €), qui a soutenu devant le
-#   Conseil d'État que ses données étaient anonymes (décision du 13 février 2026, n° 498628).
+# - **1 point** — Le droit, juste. Trois sous-critères, à vérifier un par un :
+#   - **(a) Pseudonymisé n'est pas anonyme** : des données pseudonymisées restent personnelles
+#     pour qui peut retrouver les personnes par des moyens raisonnables (RGPD art. 4(5),
+#     considérant 26). Pénaliser « on a enlevé les noms, donc c'est anonyme ». La CNIL rappelle
+#     que des données pseudonymisées conservent le plus souvent un caractère personnel
+#     (« L'anonymisation de données personnelles », cnil.fr, 19 mai 2020).
+#   - **(b) Le point de vue du destinataire, recoupements compris** : depuis l'arrêt C-413/23 P
+#     du 4 septembre 2025 (rendu sur le règlement (UE) 2018/1725, dont la notion se lit comme
+#     celle du RGPD), cela s'apprécie du côté de celui qui détient les données, avec ses moyens
+#     raisonnables : une start-up qui peut croiser l'extrait avec une liste nominative tirée de
+#     sources qu'elle peut consulter (profils publics, presse locale) détient des données
+#     personnelles. Pénaliser « anonyme pour elle parce qu'elle n'a pas la table de
+#     correspondance » quand elle peut recouper. Les obligations de l'hôpital qui transmet (RGPD
+#     art. 6 et 9, formalités de la recherche : module 10) viennent de ces textes, pas de l'arrêt.
+#   - **(c) Ce qui ne suffit pas** : un contrat qui interdit la réidentification ne supprime pas
+#     les moyens de recouper ; l'arrêt Breyer (C-582/14, 19 octobre 2016, points 46 à 48)
+#     écarte les moyens interdits par la loi (pour une entreprise, se servir de la liste
+#     électorale : Code électoral, article L37) ou irréalisables en pratique, et un contrat
+#     n'est pas une loi. k > 1 et l > 1 ne suffisent pas non plus : le k-anonymat laisse la
+#     corrélation et l'inférence (G29, WP216, tableau 6), et un jeu de données qui ne satisfait
+#     pas aux trois critères du G29 ne peut être dit anonyme qu'après une analyse détaillée du
+#     risque de réidentification (WP216).
+#
+#   *Barème du point* : (a), (b) et (c) justes : 1 point ; (b) et l'un des deux autres :
+#   0,5 point ; sinon 0. Une copie qui conclut « non personnelles pour la start-up » n'a (b) que
+#   si elle argumente un risque résiduel **négligeable sur les trois risques**
+#   (individualisation, corrélation, inférence), avec les moyens que la start-up peut se
+#   procurer (par exemple : extrait de l'Hérault en classes de 10 ans, k = 6 et l = 5, **et**
+#   pourquoi ni un recoupement avec d'autres extraits ni ce que sait un proche ne permettent
+#   plus d'apprendre le diagnostic) ; « k > 1 et l > 1, donc anonyme » ou « non personnelles
+#   grâce au contrat » n'ont pas (c). Une sanction française vérifiée, citée à propos, compte
+#   pour (a) : Cegedim Santé (CNIL, SAN-2024-013, 5 septembre 2024, 800 000 € : données
+#   désignant chaque patient par un code, donc pseudonymisées, traitées comme anonymes) ; GERS
+#   (SAN-2024-010, 28 août 2024, 800 000 €), qui a soutenu devant le Conseil d'État que ses
+#   données étaient anonymes (décision du 13 février 2026, n° 498628).
 # - **1 point** — Un chiffre du module, juste, interprété et rapporté au bon dénominateur : la
 #   part de lignes uniques sur (date de naissance, sexe, code postal) dans le registre ; celle
 #   dans la population synthétique, seulement présentée comme un artefact de sa petite taille
@@ -1583,6 +1659,23 @@ qualification = "E"
 #   hébergement, analyse d'impact), ou des données synthétiques évaluées ; reconnaître le coût
 #   pour la recherche et le bénéfice du partage. Accepter toute position argumentée ; pénaliser
 #   une réponse qui présente un seuil (k = 5) comme une garantie ou comme une règle de droit.
+#
+# *Exemple de copie à 3/3.* « Remplacer les noms par des numéros ne rend pas les données
+# anonymes : elles restent personnelles pour qui peut retrouver les patients par des moyens
+# raisonnables (RGPD, considérant 26), et, depuis l'arrêt du 4 septembre 2025, on se place du
+# côté de la start-up. Avec la date de naissance, le sexe et le code postal, elle pourrait
+# croiser l'extrait avec une liste tirée de profils publics : dans le module, presque tous les
+# patients présents dans la liste ont été nommés (0,999). Un contrat qui lui interdit de
+# réidentifier s'ajoute, mais ce n'est pas une loi et il ne lui retire pas ce moyen. Je
+# proposerais l'extrait de l'Hérault avec le sexe et des classes d'âge de 10 ans, sans date ni
+# code postal : k = 6 et l = 5. Même ainsi, un proche qui connaît l'âge d'un patient le
+# rattache à sa classe (corrélation), et une classe où tous auraient le même diagnostic le
+# révélerait (inférence) : je les traiterais comme personnelles et je donnerais un accès dans
+# un environnement contrôlé plutôt qu'une publication. Les chercheurs perdent le lieu fin et
+# la date exacte ; les patients des petits départements, les plus exposés, y gagnent. »
+# Point 1 : (a) considérant 26, (b) côté start-up et recoupement, (c) contrat ; point 2 :
+# chiffres justes, rapportés à leur dénominateur, risques reliés ; point 3 : proposition
+# argumentée, avec son coût et ce qu'elle apporte.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1598,6 +1691,8 @@ qualification = "E"
 #   Bundesrepublik Deutschland, affaire C-582/14, ECLI:EU:C:2016:779, points 46 à 48 (moyens
 #   légaux d'identifier une personne, y compris avec l'aide de tiers ; moyens interdits par la
 #   loi ou irréalisables en pratique exclus ; interprétation de la directive 95/46/CE).
+# - Code électoral, article L37 (communication de la liste électorale aux électeurs, candidats
+#   et partis, qui s'engagent à ne pas en faire un usage commercial), Légifrance.
 # - Groupe de travail « Article 29 » sur la protection des données (G29). Avis 05/2014 sur les
 #   techniques d'anonymisation (WP216), adopté le 10 avril 2014 : section 2.2.2 (les trois
 #   risques), section 5 et tableau 6 (le k-anonymat n'écarte ni la corrélation ni l'inférence ;
@@ -1645,7 +1740,7 @@ qualification = "E"
 #   *31st USENIX Security Symposium*, 2022.
 # - Shokri R, Stronati M, Song C, Shmatikov V. Membership inference attacks against machine
 #   learning models. *IEEE Symposium on Security and Privacy*, 2017.
-# - Données : registre et liste électorale **synthétiques** générés par
+# - Données : registre et liste nominative **synthétiques** générés par
 #   `esn_teach.datasets.make_french_registry` et `make_voter_list` (réglages `random_state` 11 et 12) ; fiches
 #   `esn_teach/datasets/cards/french_registry.md` et `voter_list.md`. Codes CIM-10 de
 #   l'Organisation mondiale de la santé.

@@ -1,0 +1,88 @@
+"""Module 11's own statements, read from its source (nothing executed).
+
+Question 6 must be answerable without widgets: its fallback cell sets the five publications
+of the question's table. Question 7's table must hold what its graded option says: an
+8-anonymous table where one class, and one only, has a single diagnosis.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from esn_fixtures import NOTEBOOKS
+
+from esn_teach.explorers._anonymisation import BIRTH_DATE_OPTIONS, PLACE_OPTIONS
+
+SOURCE = NOTEBOOKS / "11_pseudonymiser_anonymiser.py"
+
+
+def _text() -> str:
+    return SOURCE.read_text(encoding="utf-8")
+
+
+def _solution(name: str) -> str:
+    found = re.search(rf"### BEGIN SOLUTION\n{name} = \"(.*?)\"\n### END SOLUTION", _text())
+    assert found, name
+    return found.group(1)
+
+
+def _option(question: str, letter: str) -> str:
+    statement = _text().split(f"### Question {question} ")[1].split("# %%")[0]
+    found = re.search(rf"# - \*\*{letter}\.\*\* (.*?)\n# (?:- \*\*|\n|<)", statement, re.S)
+    assert found, (question, letter)
+    return " ".join(found.group(1).replace("\n#  ", " ").split())
+
+
+def test_module_11_question_6_fallback_cell_sets_the_five_publications_of_its_table():
+    text = _text()
+    statement = text.split("### Question 6 ")[1].split("# %%")[0]
+    births = {label: level for label, level in BIRTH_DATE_OPTIONS}
+    places = {label: level for label, level in PLACE_OPTIONS}
+    table = {}
+    for letter, birth, width, place in re.findall(
+        r"# \| \*\*([A-E])\.\*\* \| (.+?) \| (.+?) \| (.+?) \|", statement
+    ):
+        table[letter] = (births[birth], None if width == "—" else int(width.split()[0]),
+                         places[place])
+    assert sorted(table) == list("ABCDE")
+    fallback = next(
+        node.value
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.Assign)
+        and any(getattr(t, "id", None) == "publications_q6" for t in node.targets)
+    )
+    cell = ast.literal_eval(fallback)
+    assert sorted(cell) == sorted(table)
+    for letter, (birth, width, place) in table.items():
+        assert cell[letter][0] == birth and cell[letter][2] == place, letter
+        if width is not None:  # « — »: the slider is off when a birth date is published
+            assert cell[letter][1] == width, letter
+
+
+def test_module_11_question_7_table_has_one_homogeneous_class_named_by_the_answer():
+    statement = _text().split("### Question 7 ")[1].split("# %%")[0]
+    rows = re.findall(r"# \| (\d) \| .+? \| .+? \| (\d+) \| (.+?) \|", statement)
+    assert len(rows) == 4
+    single = []
+    for number, patients, diagnoses in rows:
+        counts = [int(n) for n in re.findall(r"\((\d+)\)", diagnoses)]
+        assert sum(counts) == int(patients), number  # the row adds up
+        assert int(patients) >= 8, number  # « 8-anonyme »
+        if len(counts) == 1:
+            single.append(number)
+    assert len(single) == 1
+    answer = _option("7", _solution("classe_exposee"))
+    assert answer == f"La classe {single[0]} : inférence."
+
+
+def test_module_11_question_8_does_not_give_the_start_up_the_electoral_list():
+    # Code électoral, article L37: only voters, candidates and parties obtain a copy, with a
+    # commitment not to use it commercially; for a start-up it is a means the law forbids,
+    # which the Breyer judgment (point 46) leaves out. The statement says so, and the graded
+    # option crosses with a list built from sources anyone can read.
+    statement = _text().split("### Question 8 ")[1].split("# %%")[0]
+    flat = " ".join(statement.replace("\n#", " ").split())
+    assert "Code électoral, article L37" in flat and "profils publics" in flat
+    assert "se procurer la liste électorale" not in flat
+    assert "une telle liste" in _option("8", _solution("qualification"))
