@@ -342,10 +342,10 @@ l_petit = 2
 # Pour **nommer** un patient unique, il suffit d'une table qui contient des **noms** et les
 # mêmes quasi-identifiants : Latanya Sweeney a ainsi croisé des données médicales
 # « anonymisées » du Massachusetts avec la liste électorale de Cambridge (Sweeney, 2002). En
-# France, une entreprise ne peut pas s'en servir (seuls électeurs, candidats et partis en
-# obtiennent copie, sans usage commercial : Code électoral, article L37) ; mais chacun peut
-# lire des profils publics de réseaux sociaux (nom, date de naissance, ville) ou la presse
-# locale.
+# France, une entreprise ne peut pas s'en servir : seuls les électeurs, les candidats et les
+# partis en obtiennent copie, en s'engageant à ne pas en faire un usage commercial (Code
+# électoral, article L37). Mais chacun peut lire des profils publics de réseaux sociaux (nom,
+# date de naissance, ville) ou la presse locale.
 #
 # Voici une **liste nominative synthétique** qui joue ce rôle : des patients adultes du
 # registre, avec un nom, mêlés à des personnes absentes du registre. L'attaquant **rapproche** les deux
@@ -1291,8 +1291,8 @@ choix_publication = "E"
 #
 # Une association publie un tableau de patients hospitalisés en Lozère (sexe, classe d'âge de
 # dix ans, diagnostic), résumé ci-dessous classe par classe. Elle a vérifié que chaque classe
-# compte au moins 8 patients : le tableau est **8-anonyme**. Quelqu'un sait seulement que son
-# voisin a été hospitalisé, et connaît son sexe et son âge : il sait donc à quelle classe il
+# compte au moins 8 patients : le tableau est **8-anonyme**. Quelqu'un sait que son voisin a
+# été hospitalisé et connaît son sexe et son âge : il sait donc à quelle classe celui-ci
 # appartient.
 #
 # | Classe | Sexe | Âge | Patients | Diagnostics (nombre de patients) |
