@@ -119,6 +119,8 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # hôpital, 62 ans en moyenne chez les adultes, pas ceux de la population française).
 
 # %%
+# Le registre publié, sans le pseudonyme. Il garde la date d'admission et l'âge, eux aussi des
+# quasi-identifiants pour qui les connaît (question 4) ; nous comptons ici le trio seul.
 registre_publie = registre.drop(columns=["pseudonym"])
 quasi_identifiants = ["birth_date", "sex", "postcode"]
 part_uniques = pv.unique_share(registre_publie, quasi_identifiants)
