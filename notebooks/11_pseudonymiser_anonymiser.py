@@ -1165,7 +1165,8 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # Reprenez l'explorateur de la section 5 (s'il n'apparaît plus, réexécutez les cellules depuis
 # le début), réglez-le sur chaque publication ci-dessous (le sexe est toujours publié) et lisez
 # trois lignes du tableau : **k**, **Âge : années confondues** et **Lieu : codes postaux
-# confondus** (sans l'explorateur, la cellule sous les indices les affiche pour les cinq). Laquelle atteint **k ≥ 5** (objectif de l'exercice B) en perdant le **moins de
+# confondus** (sans l'explorateur, la cellule sous les indices les affiche pour les cinq).
+# Laquelle atteint **k ≥ 5** (objectif de l'exercice B) en perdant le **moins de
 # détail** ? Répondez par la lettre. (Ce n'est plus l'extrait de l'Hérault, mais tout le
 # registre : la bonne largeur peut changer.)
 #
