@@ -43,8 +43,11 @@ def test_module_11_question_6_fallback_cell_sets_the_five_publications_of_its_ta
     for letter, birth, width, place in re.findall(
         r"# \| \*\*([A-E])\.\*\* \| (.+?) \| (.+?) \| (.+?) \|", statement
     ):
-        table[letter] = (births[birth], None if width == "—" else int(width.split()[0]),
-                         places[place])
+        table[letter] = (
+            births[birth],
+            None if width == "—" else int(width.split()[0]),
+            places[place],
+        )
     assert sorted(table) == list("ABCDE")
     fallback = next(
         node.value
