@@ -98,6 +98,10 @@ _LABELS_FR: dict[str, str] = {
     "prior_cost": "coût des soins année t (USD)",
     "cost": "coût des soins année t+1 (USD)",
     "n_chronic_next": "nombre de maladies chroniques actives (année t+1)",
+    "latent_illness": (
+        "charge de maladie latente z (inventée par le générateur ; inconnue dans des données "
+        "réelles)"
+    ),
 }
 
 _SOURCE = (
@@ -164,8 +168,11 @@ def make_cost_vs_need_cohort(
     Returns
     -------
     sklearn.utils.Bunch or tuple
-        ``frame`` has ``race`` ("White"/"Black"), the features, and the two
-        candidate labels ``cost`` and ``n_chronic_next``. ``data`` is the
+        ``frame`` has ``race`` ("White"/"Black"), the features, the two
+        candidate labels ``cost`` and ``n_chronic_next``, and ``latent_illness``,
+        the latent illness burden the other columns are drawn from (synthetic
+        truth that real data never hold: use it only to show what a measure
+        misses, never as a feature). ``data`` is the
         feature table, ``target`` the cost label; also ``feature_names``,
         ``DESCR``, ``labels_fr`` and ``groups`` (the ``race`` column).
 
@@ -240,6 +247,8 @@ def make_cost_vs_need_cohort(
             "prior_cost": prior_cost,
             "cost": cost,
             "n_chronic_next": n_chronic_next.astype(np.int64),
+            # The generator's own illness level: what an audit would need and never has.
+            "latent_illness": illness.round(3),
         }
     )
     mark_synthetic(frame, source=_SOURCE, labels_fr=_LABELS_FR, random_state=random_state)

@@ -225,3 +225,22 @@ def test_enrolled_is_the_rule_top_share_and_the_explorer_share():
         enrolled(scores, percentile=100.0)
     with pytest.raises(TypeError):
         enrolled(scores, percentile="97")
+
+
+def test_latent_illness_is_exposed_but_never_a_feature():
+    # The latent illness z is synthetic truth: exposed so that a module can show what a
+    # measure of need misses (under-diagnosis), never among the score's features.
+    f = make_cost_vs_need_cohort(n_samples=200_000, random_state=3, diagnosis_gap=0.3).frame
+    assert "latent_illness" not in FEATURES
+    assert (f["latent_illness"] > 0).all()
+    m = f.groupby("race", observed=True)[["latent_illness", "n_chronic_next"]].mean()
+    assert m.loc["White", "latent_illness"] == pytest.approx(1.20, abs=0.03)
+    assert m.loc["Black", "latent_illness"] == pytest.approx(1.90, abs=0.03)
+    # Recorded conditions: Poisson of z, thinned by 30 % for Black patients only.
+    assert m.loc["White", "n_chronic_next"] == pytest.approx(m.loc["White", "latent_illness"], rel=0.03)
+    assert m.loc["Black", "n_chronic_next"] == pytest.approx(
+        0.7 * m.loc["Black", "latent_illness"], rel=0.03
+    )
+    # The same seed draws the same latent illness whatever the diagnosis gap.
+    g = make_cost_vs_need_cohort(n_samples=200_000, random_state=3).frame
+    pd.testing.assert_series_equal(f["latent_illness"], g["latent_illness"])
