@@ -8,14 +8,13 @@
 # ## Ce que vous saurez faire à la fin de ce module
 #
 # 1. Dire ce qu'est la **cible** d'un modèle, et pourquoi le **coût** des soins peut trahir le
-#    **besoin**, même quand le modèle prédit bien le coût.
+#    **besoin**.
 # 2. Calculer la **part d'un groupe parmi les sélectionnés**, et la distinguer de son **taux
 #    de sélection**.
-# 3. Dire quelle comparaison révèle un biais : **au-dessus du même seuil**, ou **à score égal**.
-# 4. Comparer des **intervalles de confiance** pour dire ce que change la cible, et pourquoi
-#    elle ne suffit pas.
-# 5. Après la séance : juger une nouvelle cible ; lire un taux de sélection par groupe ;
-#    justifier la cible d'un algorithme de gestion des soins.
+# 3. Dire quelle comparaison révèle un biais : au-dessus du même seuil, ou à score égal.
+# 4. Lire l'**intervalle de confiance d'une différence** pour dire ce que change la cible, et
+#    pourquoi elle ne suffit pas.
+# 5. Après la séance : juger une nouvelle cible, un taux de sélection, une mesure du besoin.
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score précis laisse
@@ -41,7 +40,8 @@
 # ## 1. Une histoire clinique : le programme de suivi renforcé
 #
 # Un grand hôpital universitaire américain propose à ses patients de soins primaires, couverts
-# par des contrats dits « à risque » avec les assureurs, un **programme de suivi renforcé**
+# par des contrats dits « à risque » avec les assureurs (l'hôpital y répond d'une part du coût
+# des soins de ses patients), un **programme de suivi renforcé**
 # (*care management*) : pour les patients aux besoins complexes, une infirmière coordinatrice
 # organise rendez-vous et traitements, pour éviter des hospitalisations. Les places sont
 # limitées.
@@ -53,24 +53,29 @@
 # **médecin traitant**, qui décide s'il propose le programme (Obermeyer et al., 2019).
 #
 # L'algorithme n'utilisait pas la race. Pourtant, en 2019, des chercheurs ont montré qu'il
-# désavantageait fortement les patients noirs : **à score égal, ils étaient nettement plus
-# malades que les patients blancs**. Selon leur simulation, sans cet écart, la part des
+# désavantageait fortement les patients noirs : à score égal, ils étaient nettement plus
+# malades que les patients blancs. Selon leur simulation, sans cet écart, la part des
 # patients noirs repérés passerait de 17,7 % à 46,5 % (Obermeyer et al., 2019).
 #
 # D'où venait le problème ? Du **choix de la cible**, la grandeur qu'un modèle apprend à
-# prédire (en anglais *label*). Le besoin de soins ne se mesure pas directement : l'algorithme
-# prédisait le **coût des soins de l'année suivante**, comme **substitut** (*proxy*) du
-# besoin, une grandeur facile à mesurer, censée le suivre. Or, à maladie égale, on dépensait moins pour les patients noirs : l'étude cite la
-# pauvreté, qui éloigne des soins même les assurés, et la relation avec le système de soins
+# prédire (en anglais *label*). L'algorithme prédisait le **coût des soins de l'année
+# suivante**, **substitut** (*proxy*) du besoin : facile à mesurer, censé le suivre. Or, à
+# maladie égale, on dépensait moins pour les patients noirs : l'étude cite la pauvreté, qui
+# éloigne des soins même les assurés, et la relation avec le système de soins
 # (discrimination, méfiance).
 #
-# **À propos des groupes.** « Patients noirs » et « patients blancs » sont les catégories de
-# l'étude américaine, déclarées par les patients ; la « race » y est une catégorie sociale, pas
-# biologique. Le mécanisme vaut pour tout groupe qui coûte moins à besoin égal (précarité,
-# déserts médicaux). En France, on audite un score sur des indicateurs sociaux : bénéficiaires
-# de la complémentaire santé solidaire (C2S), indices de défavorisation FDep ou EDI.
+# « Patients noirs » et « patients blancs » sont les catégories de l'étude, déclarées par les
+# patients : des catégories sociales, pas biologiques.
 #
-# <details><summary>Facultatif : ces catégories en France, le cadre juridique</summary>
+# <details><summary>Facultatif : d'autres groupes ; ces catégories en France, le cadre
+# juridique</summary>
+#
+# Le mécanisme vaut pour tout groupe qui coûte moins à besoin égal (précarité, déserts
+# médicaux).
+#
+# En France, on audite un score sur des indicateurs sociaux : bénéficiaires de la
+# complémentaire santé solidaire (C2S), indices de défavorisation FDep ou EDI (ils résument le
+# niveau social d'une commune ou d'un quartier).
 #
 # Les catégories de l'étude ne se transposent pas telles quelles en France, où les
 # statistiques ethniques sont très encadrées. Le Conseil constitutionnel a jugé que les
@@ -171,16 +176,21 @@ print(
 display(data_card(donnees))
 
 # %% [markdown]
-# Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, et coûtent à peu
-# près autant. Pourtant, à nombre égal de maladies chroniques, ils coûtent **moins** :
-# 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
+# Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, et coûtent un peu
+# plus : 12 % de plus dans l'étude (8 442 contre 7 540 dollars ; Obermeyer et al., 2019,
+# tableau 1), à peine plus ici. Mais à nombre égal de maladies chroniques, ils coûtent
+# **moins** : 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
 #
-# > **Une reproduction volontairement grossie** : dans notre générateur, à maladie égale, un
-# > patient noir coûte 0,26 fois ce que coûte un patient blanc. C'est cet écart d'accès,
-# > inventé, qui rend si biaisé le coût, de cette année comme de la suivante. Mesuré comme
-# > dans l'étude, il vaut 2,4 fois le sien (ci-dessus).
+# > **Une reproduction volontairement grossie** : l'inégalité d'accès aux soins est réelle,
+# > mais sa taille est ici inventée : à maladie égale, un patient noir coûte 0,26 fois ce que
+# > coûte un patient blanc. C'est cet écart d'accès qui rend si biaisé le coût, de cette année
+# > comme de la suivante.
 #
 # <details><summary>Facultatif : comparer avec l'étude, et avec la fiche</summary>
+#
+# Mesuré comme dans l'étude (à nombre égal de maladies chroniques), notre écart vaut 2,4 fois
+# les 1 801 dollars de l'étude (Obermeyer et al., 2019 ; ligne affichée ci-dessus) : c'est le
+# même écart d'accès, vu autrement.
 #
 # Notre écart d'accès est réglé pour que notre score « coût » retienne à peu près la même part
 # de patients noirs que le modèle « coût » réentraîné par les chercheurs : 14,1 % parmi les 3 %
@@ -194,15 +204,14 @@ display(data_card(donnees))
 # ## 3. Notre reproduction : un score qui prédit le coût
 #
 # L'algorithme réel utilisait les **demandes de remboursement** de l'année précédente, sans
-# la race (Obermeyer et al., 2019). Notre **reproduction simplifiée**, en trois étapes :
+# la race (Obermeyer et al., 2019). Notre **reproduction simplifiée** :
 #
 # 1. **Le score** est une **régression de Poisson** (une somme pondérée d'informations,
-#    transformée pour rester positive), avec sept informations, **sans la race** : âge, sexe,
-#    maladies chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine
-#    et **coût de cette année**.
-# 2. **Apprendre, puis juger** : le score **apprend** sur deux tiers des patients, comme dans
-#    l'étude ; on le **juge** sur le dernier tiers (module 01), la **cohorte jugée**
-#    (`cohorte`).
+#    rendue positive), avec sept informations, **sans la race** : âge, sexe, maladies
+#    chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et
+#    **coût de cette année**.
+# 2. Il **apprend** sur deux tiers des patients ; on le **juge** sur le dernier tiers
+#    (module 01), la **cohorte jugée** (`cohorte`).
 # 3. **Deux cibles** : le **coût** de l'année suivante (`cost`), ou le **nombre de maladies
 #    chroniques** de l'année suivante (`n_chronic_next`), plus proche du besoin.
 #
@@ -276,14 +285,16 @@ print(f"Patients blancs : {n_blancs} dans la cohorte jugée, dont {n_blancs_insc
 #
 # <details><summary>Indice 1</summary>
 #
-# Demandez-vous d'abord : « une part de **quoi** ? » On ne regarde que les patients inscrits.
-# Le dénominateur est donc le nombre total d'inscrits, tous groupes confondus.
+# Une part répond à « combien sur combien ? ». Imaginez 100 inscrits : combien sont des
+# patients noirs ? Qui compte-t-on alors en bas de la fraction : toute la cohorte, tous les
+# patients noirs, ou seulement les inscrits ?
 # </details>
 #
-# <details><summary>Indice 2</summary>
+# <details><summary>Indice 2 (le calcul)</summary>
 #
-# Le nombre total d'inscrits est la somme des inscrits noirs et des inscrits blancs. Au
-# numérateur : les inscrits noirs. `n_noirs` et `n_blancs` ne servent pas ici.
+# Au numérateur, les inscrits noirs ; au dénominateur, tous les inscrits, c'est-à-dire les
+# inscrits noirs plus les inscrits blancs, entre parenthèses. `n_noirs` et `n_blancs` ne
+# servent pas ici.
 # </details>
 
 # %% answer="part_noirs_cout"
@@ -451,7 +462,8 @@ print(
 # À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
 # les deux groupes, **sauf tout en haut**, où le programme sélectionne : dans la tranche la plus
 # haute, les patients noirs coûtent 17 % de moins que les patients blancs (montants sous la
-# figure ; l'échelle logarithmique écrase cet écart). À droite, à même centile du score, la
+# figure ; l'échelle logarithmique, où chaque graduation multiplie le montant par 10, écrase
+# cet écart). À droite, à même centile du score, la
 # courbe des patients noirs est au-dessus : le score prédit le coût, pas le besoin.
 #
 # <details><summary>Facultatif : et avec un modèle plus simple ?</summary>
@@ -464,8 +476,8 @@ print(
 # </details>
 #
 # **L'explorateur.** Le menu choisit la cible, le curseur le seuil. Le tableau donne, par
-# groupe, le **taux de sélection** (la part des patients du groupe qui sont inscrits) et la
-# part parmi les inscrits. Gardez d'abord la cible « coût », seuil au 97ᵉ centile.
+# groupe, le **taux de sélection** (la part du groupe qui est inscrite) et la part parmi les
+# inscrits. Gardez d'abord la cible « coût », seuil au 97ᵉ centile.
 
 # %%
 explorateur = CostNeedExplorer(
@@ -484,16 +496,18 @@ explorateur
 # moyenne des **inscrits noirs** **moins** moyenne des **inscrits blancs**.
 #
 # La moyenne d'une colonne pour certains patients s'écrit
-# `cohorte.loc[condition, "nom_de_colonne"].mean()`, et `inscrits_cout & noirs` (`&` : « et »)
-# désigne les patients noirs inscrits.
+# `cohorte.loc[condition, "nom_de_colonne"].mean()` ; `&` veut dire « et » entre deux
+# conditions.
 #
 # <details><summary>Indice 1</summary>
 #
-# Vous comparez deux groupes de patients **inscrits** : les noirs inscrits et les blancs
-# inscrits. La moyenne de toute la cohorte jugée ne convient pas.
+# Quels patients comparez-vous : toute la cohorte jugée, ou seulement ceux que le score a
+# retenus ? Quelle colonne dit le besoin de l'année que le score cherche à prévoir ? Dans quel
+# ordre soustraire, pour qu'un écart positif veuille dire « les patients noirs sont plus
+# malades » ?
 # </details>
 #
-# <details><summary>Indice 2</summary>
+# <details><summary>Indice 2 (le calcul)</summary>
 #
 # Faites deux moyennes de la colonne des maladies de l'**année suivante**, l'une avec la
 # condition `inscrits_cout & noirs`, l'autre avec `inscrits_cout & blancs`, puis soustrayez la
@@ -666,28 +680,21 @@ ecart_maladies = (
 )
 
 # %% [markdown]
-# Cet écart suffit-il à montrer que le score sous-estime le besoin des patients noirs ? La
-# question 3 y reviendra, après la section 5.
-
-# %% [markdown]
 # ## 5. Changer la cible
 #
-# Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »** :
-# seule la cible a changé. La cellule suivante compare les cibles, chaque chiffre avec son
-# **intervalle de confiance à 95 %** (IC 95 %) : la fourchette des valeurs plausibles compte
-# tenu du hasard, d'autant plus large qu'il y a peu de patients (module 01). **À score égal** :
-# l'écart de maladies chroniques (noirs moins blancs) dans une tranche de 5 centiles du score ;
-# **tous scores**, la moyenne des 20 tranches, pondérée par leurs patients noirs ; **près du
-# seuil**, la tranche du haut.
-#
-# **Ce qu'il faut lire** : pour chaque cible, la part des patients noirs parmi les inscrits,
-# l'écart entre inscrits, puis les deux écarts à score égal. Le dernier bloc servira après la
-# question 4.
+# Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »**.
+# La cellule suivante compare les cibles, chaque chiffre avec son **intervalle de confiance à
+# 95 %** (IC 95 %) : les valeurs plausibles compte tenu du hasard (module 01). **À score
+# égal** : l'écart de maladies chroniques (noirs moins blancs) dans une tranche de 5 centiles
+# du score ; **tous scores** : la moyenne des 20 tranches, chacune comptant selon son nombre
+# de patients noirs ; **près du seuil** : la tranche du 95ᵉ au 100ᵉ centile, qui contient les
+# inscrits et, juste en dessous, des patients non inscrits.
 
 
 # %%
 # Cette cellule compare les cibles. Vous n'avez pas à comprendre ce code : retenez, pour
-# chaque cible, la part des patients noirs, l'écart entre inscrits et les écarts à score égal.
+# chaque cible, la part des patients noirs, l'écart entre inscrits et les écarts à score égal,
+# et les variables ecart_seuil_cout, ecart_seuil_sante, ecart_seuil_sans_cout (question 4).
 def ecart_avec_ic(dans_le_groupe):
     """Écart de maladies chroniques (noirs moins blancs) parmi des patients, et son IC 95 %."""
     malades_noirs, malades_blancs = besoin[dans_le_groupe & noirs], besoin[dans_le_groupe & blancs]
@@ -763,14 +770,19 @@ for titre, scores in [
         "  À score égal, près du seuil (du 95e au 100e centile) : "
         f"{en_clair(*ecart_par_tranches(scores, 95, 100))}."
     )
+# Les écarts à score égal près du seuil, gardés pour la question 4 :
+ecart_seuil_cout = ecart_par_tranches(scores_cout, 95, 100)[0]
+ecart_seuil_sante = ecart_par_tranches(scores_sante, 95, 100)[0]
+ecart_seuil_sans_cout = ecart_par_tranches(scores_sans_cout, 95, 100)[0]
 
 # %% [markdown]
 # Les bornes basses des écarts dépassent 0 : le hasard seul les explique mal. Avec la cible
-# « maladies », la part des patients noirs parmi les inscrits double à peu près ; dans l'étude,
-# avec des modèles réentraînés, elle passait de 14,1 % à 26,7 % (Obermeyer et al., 2019,
-# tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
+# « maladies », la part des patients noirs parmi les inscrits double à peu près.
 #
-# <details><summary>Facultatif : ce que ces intervalles ne couvrent pas</summary>
+# <details><summary>Facultatif : ce que ces intervalles ne couvrent pas ; l'étude</summary>
+#
+# Dans l'étude, avec des modèles réentraînés, la part passait de 14,1 % à 26,7 % (Obermeyer et
+# al., 2019, tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
 #
 # Ils couvrent le hasard de l'échantillon, pas le choix du modèle et des tranches (un autre
 # score donnerait d'autres écarts), ni nos choix de construction (écart d'accès grossi). L'IC
@@ -783,7 +795,7 @@ for titre, scores in [
 # Quel résultat de ce module montre le mieux que le score « coût » **sous-estime le besoin**
 # des patients noirs ? Répondez par l'une des options, entre guillemets :
 #
-# - `"erreur sur le coût"` : le score prédit mal le coût des patients noirs ;
+# - `"erreur sur le coût"` : tout en haut, le score se trompe sur le coût des patients noirs ;
 # - `"entre inscrits"` : l'écart de maladies chroniques entre inscrits noirs et blancs
 #   (question 2), dont l'IC 95 % exclut 0 ;
 # - `"à score égal"` : le même écart entre patients de même score (section 5), dont l'IC 95 %
@@ -872,107 +884,189 @@ preuve_biais = "peu d'inscrits"
 preuve_biais = "score égal"
 
 # %% [markdown]
-# ### Question 4 — Près du seuil, changer de cible réduit-il nettement l'écart ? (2 points)
+# ### Question 4 — Près du seuil, de combien l'écart change-t-il avec la cible ? (2 points)
 #
-# Comparez l'écart à score égal **près du seuil** avec la cible « coût » et avec la cible
-# « maladies », **avec leurs IC**. Là où le programme sélectionne, changer de cible réduit-il
-# nettement l'écart ? Répondez par l'une des options, entre guillemets :
-#
-# - `"nette baisse"` : oui, nettement : l'écart est plus petit avec la cible « maladies » ;
-# - `"plus de biais"` : oui, et le biais disparaît : le score « maladies » ne prédit plus le
-#   coût, donc l'écart d'accès ne l'influence plus ;
-# - `"pas nettement"` : pas nettement : les deux IC se chevauchent largement, et chacun reste
-#   au-dessus de 0 ;
-# - `"aucun effet"` : non, et changer de cible ne sert à rien : les deux IC se chevauchent,
-#   donc les deux écarts sont égaux.
+# La cellule ci-dessus a gardé les écarts à score égal **près du seuil** : `ecart_seuil_cout`
+# (cible « coût »), `ecart_seuil_sante` (cible « maladies ») et `ecart_seuil_sans_cout`
+# (dernier bloc). Calculez `difference_seuil`, l'écart avec la cible « coût » **moins** l'écart
+# avec la cible « maladies » : de combien changer de cible réduit-il l'écart ?
 #
 # <details><summary>Indice 1</summary>
 #
-# Un intervalle de confiance donne les valeurs plausibles d'un écart. Si deux intervalles ont
-# beaucoup de valeurs en commun, que peut-on dire de la différence entre les deux écarts ?
+# Quelles deux cibles la question compare-t-elle : la cible « maladies » avec ses sept
+# informations, ou le dernier bloc ? Quelle tranche : tous les scores, ou près du seuil ? Et
+# dans quel ordre soustraire, pour qu'une baisse de l'écart donne un nombre positif ?
 # </details>
 #
-# <details><summary>Indice 2</summary>
+# <details><summary>Indice 2 (le calcul)</summary>
 #
-# Lisez les bornes : où commence et où finit chaque intervalle, et sont-elles au-dessus de 0 ?
-# Pour juger « aucun effet », regardez aussi les autres lignes : la part des patients noirs
-# parmi les inscrits et l'écart sur tous les scores changent-ils avec la cible ?
+# Une soustraction de deux des variables ci-dessus : celle de la cible « coût », moins celle de
+# la cible « maladies ».
 # </details>
 
-# %% answer="effet_cible"
-effet_cible = ...
+# %% answer="difference_seuil"
+difference_seuil = ...
 ### BEGIN SOLUTION
-effet_cible = "pas nettement"
+difference_seuil = ecart_seuil_cout - ecart_seuil_sante
 ### END SOLUTION
 
-# %% tests="effet_cible" points=2
+# %% tests="difference_seuil" points=2
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_choice(
-    effet_cible,
-    name="effet_cible",
-    options=["nette baisse", "plus de biais", "pas nettement", "aucun effet"],
-    digest="d0d5c495fa386c44",
+valeur = checks.require_number(difference_seuil, name="difference_seuil")
+checks.expect(
+    not -5 <= valeur < 0,
+    "votre différence est négative : vous avez sans doute soustrait dans l'autre sens. Calculez "
+    "l'écart avec la cible « coût » moins l'écart avec la cible « maladies ».",
+    name="difference_seuil",
+)
+checks.check_number(
+    difference_seuil,
+    name="difference_seuil",
+    digest="0e8689fab2ae430e",
+    decimals=2,
+    bounds=(-5, 5),
+    percent_is_mistake=False,
     mistakes=[
         checks.Mistake(
             None,
-            "vous avez comparé les deux valeurs sans leurs intervalles. Près du seuil, il y a "
-            "peu de patients : les IC 95 % sont larges et se chevauchent largement, et une "
-            "baisse de cette taille peut venir du hasard de l'échantillon. Comparez les bornes, "
-            "pas seulement les valeurs.",
-            digest="804552e0710fae9f",
+            "vous avez pris le dernier bloc (cible « maladies » sans le coût de cette année). La "
+            "question compare les deux cibles avec les mêmes sept informations : seule la cible "
+            "change.",
+            digest="e16328511a74af1a",
         ),
         checks.Mistake(
             None,
-            "la borne basse de l'IC de l'écart avec la cible « maladies » reste au-dessus de 0 : "
-            "un écart demeure à score égal. Changer la cible ne suffit pas quand une information "
-            "du score, ici le coût de cette année, porte elle aussi l'écart d'accès.",
-            digest="e30cb94a6e39c89c",
+            "vous avez pris le dernier bloc (sans le coût de cette année), ou donné son écart "
+            "seul. La question compare la cible « coût » et la cible « maladies », avec les "
+            "mêmes sept informations.",
+            digest="c51d1715f060c63a",
         ),
         checks.Mistake(
             None,
-            "des intervalles qui se chevauchent ne prouvent pas que deux écarts sont égaux : "
-            "ils disent seulement que les données ne montrent pas de différence nette. Et "
-            "ailleurs, le changement est net : sur tous les scores, l'écart baisse avec des IC "
-            "qui ne se chevauchent pas, et la part des patients noirs parmi les inscrits double "
-            "à peu près.",
-            digest="cdaae3333d02891d",
+            "vous avez pris les écarts « tous scores ». La question porte sur la tranche près "
+            "du seuil, là où le programme sélectionne.",
+            digest="9a1b7a9ad04f94f9",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé un rapport (coût divisé par maladies). On attend une différence, "
+            "en nombre de maladies chroniques : coût moins maladies.",
+            digest="1d0eb65897ba13b6",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné l'écart de la cible « coût » seul. La question demande une "
+            "différence : retranchez l'écart avec la cible « maladies ».",
+            digest="efee0aba641fb7ed",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné l'écart de la cible « maladies » seul. La question demande une "
+            "différence : l'écart avec la cible « coût » moins celui-ci.",
+            digest="7be32de52d58a33e",
         ),
     ],
-    success="vous avez lu les intervalles, pas seulement les valeurs : près du seuil, les "
-    "données ne montrent pas de baisse nette. Le texte qui suit dit pourquoi.",
+    hint="Soustrayez deux écarts près du seuil : cible « coût » moins cible « maladies ».",
+    success="changer de cible réduit l'écart près du seuil d'environ "
+    f"{fr_number(valeur, 2)} maladie chronique. Cette baisse est-elle nette ? La cellule "
+    "suivante donne son intervalle de confiance.",
 )
+
+
 ### BEGIN HIDDEN TESTS
-checks.check_choice(
-    effet_cible,
-    name="effet_cible",
-    options=["nette baisse", "plus de biais", "pas nettement", "aucun effet"],
-    expected="pas nettement",
+def ecart_attendu(scores):
+    """Gap (Black minus White) in the top band of 5 centiles, as in section 5."""
+    haut = np.argsort(np.argsort(scores)) * 20 // len(scores) == 19
+    return besoin[haut & noirs].mean() - besoin[haut & blancs].mean()
+
+
+checks.check_number(
+    difference_seuil,
+    name="difference_seuil",
+    expected=float(ecart_attendu(scores_cout) - ecart_attendu(scores_sante)),
+    decimals=2,
+    percent_is_mistake=False,
 )
 ### END HIDDEN TESTS
 
-# %% mistake="effet_cible"
-# message : sans leurs intervalles
-effet_cible = "nette baisse"
+# %% mistake="difference_seuil"
+# message : soustrait dans l'autre sens
+difference_seuil = ecart_seuil_sante - ecart_seuil_cout
 
-# %% mistake="effet_cible"
-# message : un écart demeure à score égal
-effet_cible = "plus de biais"
+# %% mistake="difference_seuil"
+# message : vous avez pris le dernier bloc
+difference_seuil = ecart_seuil_cout - ecart_seuil_sans_cout
 
-# %% mistake="effet_cible"
-# message : ne prouvent pas que deux écarts sont égaux
-effet_cible = "aucun effet"
+# %% mistake="difference_seuil"
+# message : vous avez pris le dernier bloc
+difference_seuil = ecart_seuil_sante - ecart_seuil_sans_cout
 
-# %% mistake="effet_cible"
-# message : n'est pas l'une des options
-effet_cible = "je ne sais pas"
+# %% mistake="difference_seuil"
+# message : les écarts « tous scores »
+difference_seuil = 0.72 - 0.49
+
+# %% mistake="difference_seuil"
+# message : vous avez calculé un rapport
+difference_seuil = ecart_seuil_cout / ecart_seuil_sante
+
+# %% mistake="difference_seuil"
+# message : l'écart de la cible « coût » seul
+difference_seuil = ecart_seuil_cout
 
 # %% [markdown]
-# **Pourquoi la cible ne suffit pas.** Près du seuil, les IC des deux cibles se chevauchent
-# largement. C'est qu'une **information** du score, le **coût de cette année**, est elle aussi
-# un substitut qui porte l'écart d'accès. Sans elle (dernier bloc), l'écart près du seuil tombe à 0,55 (IC 95 % : 0,28 à
-# 0,82), et la part des patients noirs parmi les inscrits passe de 32,6 % à 51,3 %. Changer la
-# cible aide ; un substitut parmi les informations porte aussi le biais (effet grossi ici par
-# notre écart d'accès).
+# **Cette baisse est-elle nette ?** Le chevauchement des deux IC ne le dit pas : il faut l'IC
+# de la **différence**. Les deux écarts portent sur les mêmes patients : la cellule suivante
+# tire des patients au hasard, avec remise, et recalcule les deux écarts sur ce tirage, 400
+# fois (un **bootstrap apparié**). Puis elle refait les scores **sans écart d'accès**.
+
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : IC de la différence (question 4), puis référence sans
+# écart d'accès.
+def ecart_du_haut(scores, tirage):
+    """Écart (noirs moins blancs) près du seuil (95e-100e centile), parmi les patients tirés."""
+    s, malades, n, b = scores[tirage], besoin[tirage], noirs[tirage], blancs[tirage]
+    haut = np.argsort(np.argsort(s)) * 20 // len(s) == 19  # la tranche du haut
+    return malades[haut & n].mean() - malades[haut & b].mean()
+
+
+hasard = np.random.default_rng(0)  # graine : le même tirage à chaque exécution
+differences = []
+for _ in range(400):
+    tirage = hasard.integers(0, len(cohorte), len(cohorte))  # mêmes patients, deux cibles
+    differences.append(ecart_du_haut(scores_cout, tirage) - ecart_du_haut(scores_sante, tirage))
+tous = np.arange(len(cohorte))
+difference = ecart_du_haut(scores_cout, tous) - ecart_du_haut(scores_sante, tous)
+erreur = np.std(differences, ddof=1)  # erreur type de la différence
+print(
+    "Près du seuil, écart avec la cible « coût » moins écart avec la cible « maladies » : "
+    f"IC 95 % de {fr_number(difference - 1.96 * erreur, 2)} à "
+    f"{fr_number(difference + 1.96 * erreur, 2)} (bootstrap apparié, 400 tirages)."
+)
+# Référence : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à maladie
+# égale, le même coût dans les deux groupes (access_gap=0).
+sans_ecart = make_cost_vs_need_cohort(random_state=0, access_gap=0).frame
+apprentissage_0, cohorte_0 = train_test_split(sans_ecart, test_size=1 / 3, random_state=0)
+for nom_cible, cible in [("maladies", "n_chronic_next"), ("coût", "cost")]:
+    modele_0 = PoissonRegressor(alpha=0, solver="newton-cholesky")
+    modele_0.fit(informations(apprentissage_0), apprentissage_0[cible])
+    scores_0 = modele_0.predict(informations(cohorte_0))
+    print(
+        f"Sans aucun écart d'accès, cible « {nom_cible} », à score égal, près du seuil : "
+        f"{en_clair(*ecart_par_tranches(scores_0, 95, 100))}."
+    )
+
+# %% [markdown]
+# L'IC de la différence contient 0, de peu : près du seuil, les données ne montrent pas
+# nettement de baisse, sans en exclure une notable.
+#
+# **Pourquoi la cible ne suffit pas.** Le **coût de cette année**, une information du score,
+# porte lui aussi l'écart d'accès : sans lui (dernier bloc, section 5), l'écart près du seuil
+# tombe à 0,55 (IC 95 % : 0,28 à 0,82). Ce qui reste est à peu près l'écart que garde,
+# même **sans écart d'accès**, un score qui ignore le groupe (ci-dessus) : à informations
+# égales, il prédit la même santé aux deux groupes, alors que les patients noirs sont en
+# moyenne plus malades. Un IC qui exclut 0 montre que le score **sous-estime** le besoin des
+# patients noirs, pas **pourquoi**.
 #
 # <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
 #
@@ -1020,13 +1114,15 @@ effet_cible = "je ne sais pas"
 #
 # - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
-# - Un score peut être **à peu près calibré** sur sa cible (le coût) et **injuste** pour le
-#   besoin, sans utiliser la race.
-# - Changer la cible aide, sans suffire : une **information** du score peut être, elle aussi,
-#   un substitut biaisé (ici, le coût de cette année).
+# - Un score peut être **à peu près calibré** sur le coût et **injuste** pour le besoin, sans
+#   utiliser la race.
+# - Changer la cible aide, sans suffire : une **information** du score (le coût de cette
+#   année) peut porter le biais, et un score qui ignore le groupe garde un écart quand les
+#   groupes ne sont pas aussi malades en moyenne.
 # - Comparez les groupes **à score égal** ; au-dessus d'un même seuil, un écart n'est qu'un
-#   signal d'alerte. Un IC qui exclut 0 écarte le hasard, pas les autres explications ; deux
-#   IC qui se chevauchent largement ne montrent pas de différence nette.
+#   signal d'alerte. Un IC qui exclut 0 : le hasard seul l'explique mal, et il montre une
+#   sous-estimation du besoin, pas sa cause. Deux écarts se comparent par l'IC de leur
+#   différence.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
 # - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
@@ -1051,14 +1147,14 @@ effet_cible = "je ne sais pas"
 # Un hôpital propose de prédire le **nombre de consultations de l'année suivante** au lieu du
 # coût. Que fait cette cible au biais ? Répondez par l'une des options, entre guillemets :
 #
-# - `"corrige en partie"` : elle corrige une partie du biais, car elle ne compte plus le prix
-#   des soins, qui varie d'un patient à l'autre ; il resterait à le vérifier à score égal ;
-# - `"sans effet"` : elle ne change rien au biais, car à maladie égale, le classement dépend
-#   des informations du score, pas de la grandeur qu'il prédit ;
-# - `"reproduit"` : elle reproduit le biais : à maladie égale, qui consulte peu serait, là
-#   encore, classé trop bas ;
-# - `"le médecin corrigera"` : le biais importe peu, car à maladie égale, le médecin traitant
-#   repère le patient oublié parmi les dossiers que le score lui signale.
+# - `"corrige"` : elle corrige l'essentiel du biais, car elle ne compte plus le prix des soins,
+#   d'où vient surtout l'écart de coût entre les groupes ;
+# - `"sans effet"` : elle change peu de chose au biais, car à maladie égale, le classement
+#   dépend surtout des informations du score, plus que de la grandeur qu'il prédit ;
+# - `"reproduit"` : elle en reproduit une bonne part : à maladie égale, qui accède moins aux
+#   soins consulte moins, et serait, là encore, classé trop bas ;
+# - `"le médecin corrigera"` : le biais comptera moins, car le médecin traitant, qui connaît
+#   ses patients, repérera la plupart des oubliés parmi les dossiers que le score lui signale.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1084,20 +1180,21 @@ nouvelle_cible = "reproduit"
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["corrige en partie", "sans effet", "reproduit", "le médecin corrigera"],
+    options=["corrige", "sans effet", "reproduit", "le médecin corrigera"],
     digest="1391791c2ffcf031",
     mistakes=[
         checks.Mistake(
             None,
             "retirer le prix ne retire pas l'accès. À maladie égale, un patient qui accède moins "
             "aux soins reçoit moins de soins : il consulte moins, et le nombre de consultations "
-            "baisse avec l'accès, comme le coût.",
-            digest="7275978305ba4d67",
+            "baisse avec l'accès, comme le coût. Une telle cible peut réduire une partie du "
+            "biais, pas l'essentiel.",
+            digest="31586430ac2d663e",
         ),
         checks.Mistake(
             None,
-            "la cible n'est pas un détail : en section 5, changer la cible (mêmes informations) "
-            "a changé la composition des inscrits. La question est de savoir si cette nouvelle "
+            "la cible compte plus que cela : en section 5, changer la cible (mêmes "
+            "informations) a à peu près doublé la part des patients noirs parmi les inscrits. La question est de savoir si cette nouvelle "
             "cible mesure le besoin ou l'accès aux soins.",
             digest="47d8f5f40e866b4b",
         ),
@@ -1110,24 +1207,27 @@ checks.check_choice(
             digest="333b2ecc075ea020",
         ),
     ],
-    success="vous avez jugé la cible à ce qui la fait varier à maladie égale : c'est la "
-    "question à poser pour toute cible (voir « À retenir »).",
+    success="vous avez jugé la cible à ce qui la fait varier à maladie égale. Une cible de "
+    "recours aux soins peut corriger une partie du biais, pas l'essentiel : dans l'étude, avec "
+    "les coûts évitables (urgences, hospitalisations), la part des patients noirs parmi les 3 % "
+    "du haut passait de 14,1 % à 21,0 %, contre 26,7 % avec les maladies chroniques "
+    "(Obermeyer et al., 2019, tableau 2). Vérifiez-le toujours à score égal.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["corrige en partie", "sans effet", "reproduit", "le médecin corrigera"],
+    options=["corrige", "sans effet", "reproduit", "le médecin corrigera"],
     expected="reproduit",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="nouvelle_cible"
 # message : retirer le prix ne retire pas l'accès
-nouvelle_cible = "corrige en partie"
+nouvelle_cible = "corrige"
 
 # %% mistake="nouvelle_cible"
-# message : la cible n'est pas un détail
+# message : la cible compte plus que cela
 nouvelle_cible = "sans effet"
 
 # %% mistake="nouvelle_cible"
@@ -1176,14 +1276,14 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 # conclut : « ce score favorise les patients noirs ». Que lui répondez-vous ? Répondez par
 # l'une des options, entre guillemets :
 #
-# - `"il a raison"` : il a raison, car le programme s'adresse à tous : un score équitable
-#   sélectionnerait chaque groupe au même taux ;
+# - `"même taux"` : il a en partie raison : le programme s'adresse à tous, et un score
+#   équitable sélectionnerait chaque groupe à peu près au même taux ;
 # - `"minoritaires"` : il conclut trop vite : une faveur se juge à la part d'un groupe parmi
 #   les inscrits, et les patients noirs y restent minoritaires ;
 # - `"comparer les besoins"` : rien ne le montre : un groupe plus malade doit être sélectionné
 #   plus souvent ; c'est le besoin des patients de même score qu'il faut comparer ;
-# - `"cible coût"` : il a raison, car des deux scores, le plus équitable est celui dont l'écart
-#   entre les taux de sélection est le plus petit, la cible « coût ».
+# - `"cible coût"` : il exagère, mais des deux scores, le plus équitable serait plutôt celui
+#   dont l'écart entre les taux de sélection est le plus petit, la cible « coût ».
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1209,7 +1309,7 @@ lecture_taux = "comparer les besoins"
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
-    options=["il a raison", "minoritaires", "comparer les besoins", "cible coût"],
+    options=["même taux", "minoritaires", "comparer les besoins", "cible coût"],
     digest="e7c2ed77f05361c1",
     mistakes=[
         checks.Mistake(
@@ -1218,7 +1318,7 @@ checks.check_choice(
             "démographique. Elle ne convient que si les besoins sont égaux ; ici, les patients "
             "noirs sont en moyenne plus malades, et un programme destiné aux plus malades doit "
             "en sélectionner une plus grande part.",
-            digest="fe47fd03066d368d",
+            digest="87cbc0c191e57e39",
         ),
         checks.Mistake(
             None,
@@ -1243,14 +1343,14 @@ checks.check_choice(
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
-    options=["il a raison", "minoritaires", "comparer les besoins", "cible coût"],
+    options=["même taux", "minoritaires", "comparer les besoins", "cible coût"],
     expected="comparer les besoins",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_taux"
 # message : parité démographique
-lecture_taux = "il a raison"
+lecture_taux = "même taux"
 
 # %% mistake="lecture_taux"
 # message : pas sur le taux de sélection
@@ -1284,7 +1384,7 @@ lecture_taux = "aucune idée"
 # patients noirs ne sont pas enregistrées, cette année comme l'année suivante. La cellule
 # suivante refait la section 5 sur une telle cohorte : le score « maladies » apprend sur les
 # maladies enregistrées, et l'écart à score égal se mesure, lui aussi, avec les maladies
-# enregistrées, les seules que l'hôpital connaisse.
+# enregistrées.
 
 # %%
 # Cette cellule refait la comparaison sur une cohorte avec sous-diagnostic. Vous n'avez pas à
@@ -1314,14 +1414,14 @@ for titre, scores, mesure in [
 # « avec le sous-diagnostic, ce score n'est plus biaisé ». Que lui répondez-vous ? Répondez par
 # l'une des options, entre guillemets :
 #
-# - `"score juste"` : il a raison : à score égal, patients noirs et blancs ont presque autant de
-#   maladies enregistrées, donc le score ne sous-estime plus leur besoin ;
+# - `"score juste"` : il a plutôt raison : à score égal, patients noirs et blancs ont presque
+#   autant de maladies enregistrées, et un audit ne peut juger que sur les données qu'il a ;
 # - `"biais réduit"` : il exagère un peu : le biais a beaucoup diminué, puisque l'écart à score
 #   égal est presque nul, mais il faut continuer à le surveiller ;
 # - `"biais caché"` : cette mesure ne peut pas le dire : l'écart se mesure avec des maladies
 #   enregistrées, sous-estimées chez les patients noirs ; le biais est passé dans la mesure ;
-# - `"baisser le seuil"` : il a raison, et pour inscrire plus de patients noirs, il suffit de
-#   baisser le seuil du programme.
+# - `"baisser le seuil"` : un biais peut rester, mais un seuil plus bas, qui inscrit plus de
+#   patients, rattraperait la plupart des patients noirs oubliés.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1366,7 +1466,8 @@ checks.check_choice(
         checks.Mistake(
             None,
             "un seuil plus bas inscrit plus de patients, mais dans le même ordre : les patients "
-            "noirs restent classés trop bas pour leur vrai besoin.",
+            "noirs restent classés trop bas pour leur vrai besoin, et les places du programme "
+            "sont limitées.",
             digest="2903c1a25233148b",
         ),
     ],
@@ -1399,8 +1500,34 @@ biais_disparu = "baisser le seuil"
 biais_disparu = "biais"
 
 # %% [markdown]
-# Le score « maladies » sélectionne moins de patients noirs avec le sous-diagnostic, et la
-# mesure de l'écart, faite avec les mêmes maladies enregistrées, ne le voit plus. Aucune cible
+# **Le biais caché, montré.** Notre générateur connaît ce qu'aucun hôpital ne connaît : la
+# maladie « latente » de chaque patient (colonne `latent_illness`, inventée, décrite dans la
+# fiche), d'où viennent ses maladies enregistrées. La cellule suivante mesure l'écart à score
+# égal du score « maladies » avec cette maladie latente, puis avec les maladies enregistrées.
+
+# %%
+# Cette cellule mesure l'écart à score égal de deux façons. Vous n'avez pas à comprendre ce
+# code : comparez les lignes.
+latente = cohorte["latent_illness"].to_numpy()  # la même sans ou avec sous-diagnostic
+for titre, scores, mesure in [
+    ("Sans sous-diagnostic, mesuré avec la maladie latente", scores_sante, latente),
+    ("Avec 30 % de sous-diagnostic, mesuré avec la maladie latente", scores_sd, latente),
+    (
+        "Avec 30 % de sous-diagnostic, mesuré avec les maladies enregistrées",
+        scores_sd,
+        enregistrees_sd,
+    ),
+]:
+    print(
+        f"{titre} : à score égal, tous scores, {en_clair(*ecart_par_tranches(scores, mesure=mesure))}."
+    )
+
+# %% [markdown]
+# Mesuré avec la maladie latente, l'écart à score égal **augmente** avec le sous-diagnostic :
+# le score « maladies » sous-estime davantage le besoin des patients noirs. Mesuré avec les
+# maladies enregistrées, il paraît presque nul. Le score « maladies » sélectionne aussi moins
+# de patients noirs, et la mesure de l'écart, faite avec les mêmes maladies enregistrées, ne le
+# voit plus. Aucune cible
 # n'est neutre : pour chacune, demandez-vous qui elle risque d'oublier, et vérifiez-le groupe
 # par groupe, avec plusieurs mesures du besoin (l'étude comparait aussi des analyses
 # biologiques, comme l'HbA1c).

@@ -237,7 +237,9 @@ def test_latent_illness_is_exposed_but_never_a_feature():
     assert m.loc["White", "latent_illness"] == pytest.approx(1.20, abs=0.03)
     assert m.loc["Black", "latent_illness"] == pytest.approx(1.90, abs=0.03)
     # Recorded conditions: Poisson of z, thinned by 30 % for Black patients only.
-    assert m.loc["White", "n_chronic_next"] == pytest.approx(m.loc["White", "latent_illness"], rel=0.03)
+    assert m.loc["White", "n_chronic_next"] == pytest.approx(
+        m.loc["White", "latent_illness"], rel=0.03
+    )
     assert m.loc["Black", "n_chronic_next"] == pytest.approx(
         0.7 * m.loc["Black", "latent_illness"], rel=0.03
     )
