@@ -1502,7 +1502,7 @@ biais_disparu = "biais"
 # %% [markdown]
 # **Le biais caché, montré.** Notre générateur connaît ce qu'aucun hôpital ne connaît : la
 # maladie « latente » de chaque patient (colonne `latent_illness`, inventée, décrite dans la
-# fiche), d'où viennent ses maladies enregistrées. La cellule suivante mesure l'écart à score
+# fiche) : le nombre moyen de maladies chroniques qu'il aurait si toutes étaient enregistrées. La cellule suivante mesure l'écart à score
 # égal du score « maladies » avec cette maladie latente, puis avec les maladies enregistrées.
 
 # %%
@@ -1518,19 +1518,17 @@ for titre, scores, mesure in [
         enregistrees_sd,
     ),
 ]:
-    print(
-        f"{titre} : à score égal, tous scores, {en_clair(*ecart_par_tranches(scores, mesure=mesure))}."
-    )
+    ecart = en_clair(*ecart_par_tranches(scores, mesure=mesure))
+    print(f"{titre} : à score égal, tous scores, {ecart}.")
 
 # %% [markdown]
 # Mesuré avec la maladie latente, l'écart à score égal **augmente** avec le sous-diagnostic :
 # le score « maladies » sous-estime davantage le besoin des patients noirs. Mesuré avec les
 # maladies enregistrées, il paraît presque nul. Le score « maladies » sélectionne aussi moins
 # de patients noirs, et la mesure de l'écart, faite avec les mêmes maladies enregistrées, ne le
-# voit plus. Aucune cible
-# n'est neutre : pour chacune, demandez-vous qui elle risque d'oublier, et vérifiez-le groupe
-# par groupe, avec plusieurs mesures du besoin (l'étude comparait aussi des analyses
-# biologiques, comme l'HbA1c).
+# voit plus. Aucune cible n'est neutre : pour chacune, demandez-vous qui elle risque
+# d'oublier, et vérifiez-le groupe par groupe, avec plusieurs mesures du besoin (l'étude
+# comparait aussi des analyses biologiques, comme l'HbA1c).
 
 # %% [markdown]
 # ### Réflexion — Que doit prédire un algorithme de gestion des soins ? (3 points, corrigée par l'enseignant)
