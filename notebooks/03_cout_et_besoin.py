@@ -781,8 +781,8 @@ ecart_seuil_sans_cout = ecart_par_tranches(scores_sans_cout, 95, 100)[0]
 #
 # <details><summary>Facultatif : ce que ces intervalles ne couvrent pas ; l'étude</summary>
 #
-# Dans l'étude, avec des modèles réentraînés, la part passait de 14,1 % à 26,7 % (Obermeyer et
-# al., 2019, tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
+# Dans l'étude, avec des modèles réentraînés, la part passait de 14,1 % à 26,7 %
+# (Obermeyer et al., 2019, tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
 #
 # Ils couvrent le hasard de l'échantillon, pas le choix du modèle et des tranches (un autre
 # score donnerait d'autres écarts), ni nos choix de construction (écart d'accès grossi). L'IC
@@ -1502,8 +1502,9 @@ biais_disparu = "biais"
 # %% [markdown]
 # **Le biais caché, montré.** Notre générateur connaît ce qu'aucun hôpital ne connaît : la
 # maladie « latente » de chaque patient (colonne `latent_illness`, inventée, décrite dans la
-# fiche) : le nombre moyen de maladies chroniques qu'il aurait si toutes étaient enregistrées. La cellule suivante mesure l'écart à score
-# égal du score « maladies » avec cette maladie latente, puis avec les maladies enregistrées.
+# fiche) : le nombre moyen de maladies chroniques qu'il aurait si toutes étaient
+# enregistrées. La cellule suivante mesure l'écart à score égal du score « maladies » avec
+# cette maladie latente, puis avec les maladies enregistrées.
 
 # %%
 # Cette cellule mesure l'écart à score égal de deux façons. Vous n'avez pas à comprendre ce
