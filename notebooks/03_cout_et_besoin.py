@@ -313,6 +313,12 @@ checks.expect(
     "(la part des patients blancs) ?",
     name="part_noirs_cout",
 )
+checks.expect(
+    abs(valeur - (1 + n_blancs_inscrits)) > 1e-9,
+    "Python a fait la division d'abord, puis ajouté les inscrits blancs : a / b + c se lit "
+    "(a / b) + c. Mettez tout le dénominateur entre parenthèses : a / (b + c).",
+    name="part_noirs_cout",
+)
 checks.check_number(
     part_noirs_cout,
     name="part_noirs_cout",
@@ -353,6 +359,10 @@ checks.check_number(
     expected=top_share(scores_cout, race, percentile=centile_programme),
 )
 ### END HIDDEN TESTS
+
+# %% mistake="part_noirs_cout"
+# message : Python a fait la division d'abord
+part_noirs_cout = n_noirs_inscrits / n_noirs_inscrits + n_blancs_inscrits
 
 # %% mistake="part_noirs_cout"
 # message : taux de sélection des patients noirs
@@ -967,9 +977,9 @@ checks.check_number(
         ),
     ],
     hint="Soustrayez deux écarts près du seuil : cible « coût » moins cible « maladies ».",
-    success="changer de cible réduit l'écart près du seuil d'environ "
-    f"{fr_number(valeur, 2)} maladie chronique. Cette baisse est-elle nette ? La cellule "
-    "suivante donne son intervalle de confiance.",
+    success="avec la cible « maladies », l'écart près du seuil est plus petit de "
+    f"{fr_number(valeur, 2)} maladie chronique dans nos données. Est-ce une baisse nette, ou le "
+    "hasard pourrait-il l'expliquer ? La cellule suivante donne son intervalle de confiance.",
 )
 
 
@@ -1015,34 +1025,46 @@ difference_seuil = ecart_seuil_cout
 
 # %% [markdown]
 # **Cette baisse est-elle nette ?** Le chevauchement des deux IC ne le dit pas : il faut l'IC
-# de la **différence**. Les deux écarts portent sur les mêmes patients : la cellule suivante
-# tire des patients au hasard, avec remise, et recalcule les deux écarts sur ce tirage, 400
-# fois (un **bootstrap apparié**). Puis elle refait les scores **sans écart d'accès**.
+# de la **différence**. La cellule suivante retire 400 fois des patients au hasard, avec
+# remise, et recalcule les deux écarts sur les mêmes patients (**bootstrap apparié**) ; puis
+# elle refait les scores **sans écart d'accès**.
 
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : IC de la différence (question 4), puis référence sans
 # écart d'accès.
-def ecart_du_haut(scores, tirage):
-    """Écart (noirs moins blancs) près du seuil (95e-100e centile), parmi les patients tirés."""
+def ecart_du_haut(scores, tirage, du_centile=95):
+    """Écart (noirs moins blancs) au-dessus d'un centile du score, parmi les patients tirés."""
     s, malades, n, b = scores[tirage], besoin[tirage], noirs[tirage], blancs[tirage]
-    haut = np.argsort(np.argsort(s)) * 20 // len(s) == 19  # la tranche du haut
+    haut = np.argsort(np.argsort(s)) * 100 // len(s) >= du_centile  # la tranche du haut
     return malades[haut & n].mean() - malades[haut & b].mean()
 
 
-hasard = np.random.default_rng(0)  # graine : le même tirage à chaque exécution
-differences = []
-for _ in range(400):
-    tirage = hasard.integers(0, len(cohorte), len(cohorte))  # mêmes patients, deux cibles
-    differences.append(ecart_du_haut(scores_cout, tirage) - ecart_du_haut(scores_sante, tirage))
 tous = np.arange(len(cohorte))
-difference = ecart_du_haut(scores_cout, tous) - ecart_du_haut(scores_sante, tous)
-erreur = np.std(differences, ddof=1)  # erreur type de la différence
-print(
-    "Près du seuil, écart avec la cible « coût » moins écart avec la cible « maladies » : "
-    f"IC 95 % de {fr_number(difference - 1.96 * erreur, 2)} à "
-    f"{fr_number(difference + 1.96 * erreur, 2)} (bootstrap apparié, 400 tirages)."
-)
+tranche_95 = np.argsort(np.argsort(scores_cout)) * 100 // len(cohorte) >= 95
+non_inscrits = (tranche_95 & ~inscrits_cout).sum() / tranche_95.sum()
+print(f"Du 95e au 100e centile du score « coût » : {fr_percent(non_inscrits, 0)} de non-inscrits.")
+for du_centile, tranche in [
+    (95, "près du seuil (95e-100e centile)"),
+    (centile_programme, "parmi les seuls inscrits (97e-100e centile)"),
+]:
+    hasard = np.random.default_rng(0)  # graine : le même tirage à chaque exécution
+    differences = []
+    for _ in range(400):
+        tirage = hasard.integers(0, len(cohorte), len(cohorte))  # mêmes patients, deux cibles
+        differences.append(
+            ecart_du_haut(scores_cout, tirage, du_centile)
+            - ecart_du_haut(scores_sante, tirage, du_centile)
+        )
+    difference = ecart_du_haut(scores_cout, tous, du_centile) - ecart_du_haut(
+        scores_sante, tous, du_centile
+    )
+    erreur = np.std(differences, ddof=1)  # erreur type de la différence
+    print(
+        f"Écart avec la cible « coût » moins écart avec la cible « maladies », {tranche} : "
+        f"{fr_number(difference, 2)}, IC 95 % de {fr_number(difference - 1.96 * erreur, 2)} à "
+        f"{fr_number(difference + 1.96 * erreur, 2)} (bootstrap apparié, 400 tirages)."
+    )
 # Référence : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à maladie
 # égale, le même coût dans les deux groupes (access_gap=0).
 sans_ecart = make_cost_vs_need_cohort(random_state=0, access_gap=0).frame
@@ -1057,15 +1079,15 @@ for nom_cible, cible in [("maladies", "n_chronic_next"), ("coût", "cost")]:
     )
 
 # %% [markdown]
-# L'IC de la différence contient 0, de peu : près du seuil, les données ne montrent pas
-# nettement de baisse, sans en exclure une notable.
+# Du 95ᵉ au 100ᵉ centile (40 % de non-inscrits), l'IC contient 0, de peu ; parmi les seuls
+# inscrits, il exclut 0 : la cible réduit l'écart des inscrits sans l'effacer. La conclusion
+# dépend de la tranche : d'où l'**analyse de sensibilité** (plusieurs tranches).
 #
 # **Pourquoi la cible ne suffit pas.** Le **coût de cette année**, une information du score,
-# porte lui aussi l'écart d'accès : sans lui (dernier bloc, section 5), l'écart près du seuil
-# tombe à 0,55 (IC 95 % : 0,28 à 0,82). Ce qui reste est à peu près l'écart que garde,
-# même **sans écart d'accès**, un score qui ignore le groupe (ci-dessus) : à informations
-# égales, il prédit la même santé aux deux groupes, alors que les patients noirs sont en
-# moyenne plus malades. Un IC qui exclut 0 montre que le score **sous-estime** le besoin des
+# porte lui aussi l'écart d'accès : sans lui (section 5), l'écart près du seuil tombe à 0,55
+# (IC 95 % : 0,28 à 0,82). Ce qui reste est à peu près l'écart que garde, même **sans écart
+# d'accès**, un score qui ignore le groupe : il prédit la même santé aux deux groupes, alors
+# que les patients noirs sont en moyenne plus malades. Un IC qui exclut 0 montre que le score **sous-estime** le besoin des
 # patients noirs, pas **pourquoi**.
 #
 # <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
