@@ -70,12 +70,25 @@
 # ## 2. Comment un oxymètre peut-il se tromper ?
 #
 # L'oxymètre envoie une lumière rouge et une infrarouge à travers le doigt ; une formule
-# d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. Mais la **mélanine**,
-# le pigment de la peau, absorbe aussi la lumière : les trois oxymètres testés par Bickler et
-# al. (2005), chez des volontaires, **surestimaient** en moyenne la saturation des peaux
-# foncées, d'autant plus qu'elle était basse. À l'hôpital, Sjoding et al. (2020) l'ont
+# d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. En principe, la
+# couleur de la peau ne devrait pas compter (encadré ci-dessous) ; pourtant, les trois
+# oxymètres testés par Bickler et al. (2005), chez des volontaires, **surestimaient** en
+# moyenne la saturation des peaux foncées, d'autant plus qu'elle était basse. À l'hôpital, Sjoding et al. (2020) l'ont
 # observé au Michigan en comparant les patients selon leur **race déclarée** : leur
 # pigmentation n'était pas mesurée.
+#
+# <details><summary>Pourquoi, en principe, la pigmentation ne devrait pas compter (lecture
+# facultative)</summary>
+#
+# Pour chaque couleur, l'appareil compare la part de la lumière qui varie avec le pouls (le
+# sang artériel qui arrive) à toute la lumière transmise, puis divise ce rapport pour le rouge
+# par le même rapport pour l'infrarouge. Ce qui absorbe la lumière sans battre avec le pouls
+# (la peau et son pigment, la **mélanine**) devrait ainsi s'annuler : la SpO2 « devrait être
+# indépendante de la pigmentation », écrivent Feiner, Severinghaus et Bickler (2007), qui
+# mesurent pourtant, comme Bickler et al. (2005), une surestimation chez les peaux foncées en
+# hypoxie. C'est pourquoi un oxymètre s'évalue chez des personnes de toutes pigmentations, et
+# pas seulement sur le principe (Leeb et al., 2024, encadré de la section 3).
+# </details>
 #
 # Un **biais de mesure** est une erreur **systématique** : en moyenne, l'appareil se trompe dans
 # le même sens (ici, trop rassurant) ; ce n'est pas un « bruit » qui se compenserait. Ici, le
@@ -132,7 +145,7 @@ BORNE_SAO2 = 92  # tranches de vraie SaO2 : de 88 à 92 %, puis 92 % ou plus
 BIAIS_APPAREIL = 2.9  # surestimation chez les patients noirs quand la vraie SaO2 vaut 88 % (points)
 SPO2_M_K = 94  # M. K. (section 8) : SpO2 affichée par l'oxymètre (94 %)
 SAO2_M_K = 86  # M. K. (section 8) : SaO2 mesurée au gaz du sang (86 %)
-SPO2_MME_R, SAO2_MME_R = 91, 90  # Mme R. (section 8) : SpO2 affichée, SaO2 du gaz du sang
+SPO2_MME_R, SAO2_MME_R = 91, 93  # Mme R. (section 8) : SpO2 affichée, SaO2 du gaz du sang
 
 
 def sao2_selon_pao2(pao2):
@@ -144,7 +157,7 @@ def sao2_selon_pao2(pao2):
 pao2_a_88 = brentq(lambda p: sao2_selon_pao2(p) - SEUIL_HYPOXEMIE, 20, 100)
 print(f"Repère : SaO2 {SEUIL_HYPOXEMIE} % ↔ PaO2 d'environ {fr_number(pao2_a_88, 0)} mmHg "
       f"({fr_number(pao2_a_88 * 0.1333, 1)} kPa).")
-# La même formule pour Mme R. (section 8) : SaO2 de 90 %.
+# La même formule pour Mme R. (section 8) : SaO2 de 93 %.
 pao2_mme_r = brentq(lambda p: sao2_selon_pao2(p) - SAO2_MME_R, 20, 100)
 print(f"Repère : SaO2 {SAO2_MME_R} % (Mme R., section 8) ↔ PaO2 d'environ "
       f"{fr_number(pao2_mme_r, 0)} mmHg.")
@@ -431,6 +444,11 @@ checks.check_number(
                        "obtenez la part des hypoxémies vraies affichées dans la zone rassurante "
                        "(SpO2 de 92 à 96 %), une autre question ; l'étude part des paires où "
                        "l'écran rassurait."),
+        checks.Mistake(np.mean(hypox[noirs]),
+                       "vous avez calculé la part des hypoxémies vraies parmi toutes les paires "
+                       "du groupe (sa prévalence), sans regarder ce qu'affichait l'écran. "
+                       "L'hypoxémie occulte se compte parmi les paires où l'écran rassurait "
+                       "(SpO2 de 92 à 96 %), au numérateur comme au dénominateur."),
         checks.Mistake(0.117,
                        "vous avez recopié le chiffre publié au Michigan (11,7 %). La question "
                        "porte sur nos données : calculez le taux avec les variables du tableau."),
@@ -481,6 +499,10 @@ taux_occulte_noirs = 100 * n_occultes_noirs / n_rassurantes_noirs
 # %% mistake="taux_occulte_noirs"
 # message : numérateur : vous avez compté toutes les hypoxémies vraies
 taux_occulte_noirs = n_hypoxemies_noirs / n_rassurantes_noirs
+
+# %% mistake="taux_occulte_noirs"
+# message : la part des hypoxémies vraies parmi toutes les paires du groupe (sa prévalence)
+taux_occulte_noirs = n_hypoxemies_noirs / n_paires_noirs
 
 # %% mistake="taux_occulte_noirs"
 # message : numérateur et dénominateur inversés
@@ -952,7 +974,7 @@ for biais in (BIAIS_APPAREIL, 0.0):
 #
 # - « M. K. » : SpO2 affichée 94 %, SaO2 86 % ;
 # - « M. K., oxymètre exact » : la même SaO2, avec un oxymètre exact qui afficherait 86 % ;
-# - « Mme R. », une autre patiente : SpO2 affichée 91 %, SaO2 90 % (PaO2 d'environ 59 mmHg ;
+# - « Mme R. », une autre patiente : SpO2 affichée 91 %, SaO2 93 % (PaO2 d'environ 67 mmHg ;
 #   Severinghaus, 1979).
 #
 # Remplacez chaque `...` par `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou
@@ -1009,10 +1031,11 @@ checks.check_choices(
                            "du test est « positif ».", digest="52a793c6715e802e"),
         ],
         "Mme R.": [
-            checks.Mistake(None, "l'alarme a sonné, mais la SaO2 (90 %) n'est pas sous 88 % : "
-                           "pas d'hypoxémie sévère au sens de ce module, même si sa PaO2 "
-                           "(environ 59 mmHg) dit une hypoxémie. C'est une alarme sans "
-                           "hypoxémie sévère, la marge de sécurité voulue (section 5).",
+            checks.Mistake(None, "l'alarme a sonné, mais la SaO2 (93 %) n'est pas sous 88 % : "
+                           "pas d'hypoxémie sévère au sens de ce module, et sa PaO2 (environ "
+                           "67 mmHg) reste au-dessus du seuil de l'insuffisance respiratoire "
+                           "aiguë (60 mmHg). C'est une alarme sans hypoxémie sévère, la marge "
+                           "de sécurité voulue (section 5).",
                            digest="7b5063649ce545d1"),
             checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme a sonné, la "
                            "réponse du test est « positif ».", digest="798126985fd1498a"),
@@ -1637,6 +1660,12 @@ indicateur_audit = (
 #   contre 0,37 ; biais lié à la pigmentation croissant à peu près en proportion de la
 #   désaturation. Les trois oxymètres testés surestimaient la SaO2 des peaux foncées en
 #   hypoxie.
+# - Feiner JR, Severinghaus JW, Bickler PE. Dark skin decreases the accuracy of pulse oximeters
+#   at low oxygen saturation: the effects of oximeter probe type and gender. *Anesth Analg*
+#   2007;105(6):S18-S23. doi:10.1213/01.ane.0000285988.35174.d9. Principe de la mesure (rapport
+#   du signal pulsatile à la lumière totale, rouge divisé par infrarouge) : la SpO2 « should
+#   therefore be independent of skin pigmentation » ; surestimation mesurée pourtant chez les
+#   peaux foncées à basse saturation.
 # - Leeb G, Auchus I, Law T, Bickler P, Feiner J, *et al.* The performance of 11 fingertip pulse
 #   oximeters during hypoxemia in healthy human participants with varied, quantified skin
 #   pigment. *eBioMedicine* 2024;102:105051. doi:10.1016/j.ebiom.2024.105051. 34 volontaires en
