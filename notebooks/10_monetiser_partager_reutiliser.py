@@ -1344,9 +1344,9 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "SAN-2020-015 (médecin libéral) : les faits décrivent la box du cabinet, pas "
-            "un hébergeur ; relisez comment elle était réglée et comment les images "
-            "étaient stockées.",
+            "SAN-2020-015 (médecin libéral) : les faits décrivent la box Internet de son "
+            "domicile, pas un hébergeur ; relisez comment elle était réglée et comment les "
+            "images étaient stockées.",
             digest="fae8c5ecbc94edb7",
         ),
         checks.Mistake(
