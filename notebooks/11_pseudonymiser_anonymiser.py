@@ -1282,7 +1282,7 @@ choix_publication = "E"
 #   k = 1) ;
 # - **corrélation** (*linkability*) : relier des données concernant la même personne **ou le
 #   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement) ;
-# - **inférence** : déduire, avec une probabilité élevée, la valeur d'un attribut à partir
+# - **inférence** : déduire, avec une probabilité significative, la valeur d'un attribut à partir
 #   d'autres.
 #
 # Selon l'avis, le k-anonymat écarte l'individualisation, **pas** la corrélation ni
@@ -1447,7 +1447,7 @@ classe_exposee = "E"
 # - **B.** Non : le contrat lui interdit de réidentifier ; or un moyen interdit ne compte pas
 #   parmi les moyens raisonnables.
 # - **C.** Oui : en croisant l'extrait avec une telle liste, un moyen raisonnable pour elle,
-#   elle peut nommer presque tous les patients qui y figurent.
+#   elle peut nommer des patients qui y figurent.
 # - **D.** Non : tant qu'elle n'a rien croisé, aucun patient n'est identifié.
 # - **E.** Oui : l'hôpital, qui garde la table, peut réidentifier chaque patient ; elles
 #   restent donc personnelles pour la start-up aussi.
@@ -1488,10 +1488,13 @@ checks.check_choice(
         checks.Mistake(None,
                        "l'arrêt Breyer (2016) écarte les moyens que la loi interdit, comme se "
                        "servir de la liste électorale (article L37), ou irréalisables en "
-                       "pratique. Les profils publics, eux, restent consultables par tous ; un "
-                       "contrat n'est pas une loi, et il ne les retire pas à la start-up : le "
-                       "croisement reste un moyen raisonnable pour elle. Le contrat s'ajoute aux "
-                       "protections, il ne les remplace pas.",
+                       "pratique. Un contrat n'est pas une loi : il ne fait pas disparaître les "
+                       "profils publics, que chacun peut consulter. Constituer et croiser une "
+                       "telle liste serait certes un traitement à justifier (RGPD, articles 6 et "
+                       "9), et l'on discute de savoir si cela suffit à l'écarter ; la lecture "
+                       "prudente, retenue ici, le compte comme un moyen raisonnable "
+                       "(considérant 26 : coût, temps, techniques disponibles). Le contrat "
+                       "s'ajoute aux protections, il ne les remplace pas.",
                        digest="ca8e0599d4462b50"),
         checks.Mistake(None,
                        "le RGPD protège les personnes identifiables, pas seulement celles déjà "
@@ -1518,7 +1521,7 @@ checks.check_choice(qualification, name="qualification", options=["A", "B", "C",
 qualification = "A"
 
 # %% mistake="qualification"
-# message : un contrat n'est pas une loi
+# message : contrat n'est pas une loi
 qualification = "B"
 
 # %% mistake="qualification"
@@ -1624,7 +1627,11 @@ qualification = "E"
 #     les moyens de recouper ; l'arrêt Breyer (C-582/14, 19 octobre 2016, points 46 à 48)
 #     écarte les moyens interdits par la loi (pour une entreprise, se servir de la liste
 #     électorale : Code électoral, article L37) ou irréalisables en pratique, et un contrat
-#     n'est pas une loi. k > 1 et l > 1 ne suffisent pas non plus : le k-anonymat laisse la
+#     n'est pas une loi. Accepter aussi une copie qui discute ce point avec des arguments justes
+#     (constituer une liste à partir de profils publics est déjà un traitement à justifier,
+#     RGPD art. 6 et 9 ; la portée de l'exclusion de Breyer se lit de façon étroite ; le
+#     considérant 26 pèse aussi le coût et le temps) et conclut prudemment que le moyen compte.
+#     k > 1 et l > 1 ne suffisent pas non plus : le k-anonymat laisse la
 #     corrélation et l'inférence (G29, WP216, tableau 6), et un jeu de données qui ne satisfait
 #     pas aux trois critères du G29 ne peut être dit anonyme qu'après une analyse détaillée du
 #     risque de réidentification (WP216).
@@ -1645,7 +1652,9 @@ qualification = "E"
 #   part de lignes uniques sur (date de naissance, sexe, code postal) dans le registre ; celle
 #   dans la population synthétique, seulement présentée comme un artefact de sa petite taille
 #   (« 97 % des Français sont uniques » ne vaut pas le point ; Golle (2006) trouve 63 % aux
-#   États-Unis) ; la part des patients de la liste nommés correctement (presque tous) ; le k et
+#   États-Unis) ; la part des patients de la liste nommés correctement (presque tous ici, avec la
+#   même réserve que ci-dessous : une liste synthétique, avec date de naissance et code postal
+#   exacts, que de vrais profils publics donnent rarement) ; le k et
 #   le l après généralisation ; les patients restés seuls dans les petits départements ; ou le
 #   détail perdu (années ou codes postaux confondus). La part de tout le registre nommée
 #   (environ 28 %) n'est acceptée que si l'étudiant dit qu'elle dépend de la couverture de la liste (un réglage du générateur) ;
@@ -1668,7 +1677,9 @@ qualification = "E"
 # raisonnables (RGPD, considérant 26), et, depuis l'arrêt du 4 septembre 2025, on se place du
 # côté de la start-up. Avec la date de naissance, le sexe et le code postal, elle pourrait
 # croiser l'extrait avec une liste tirée de profils publics : dans le module, presque tous les
-# patients présents dans la liste ont été nommés (0,999). Un contrat qui lui interdit de
+# patients présents dans la liste ont été nommés (0,999), mais cette liste synthétique donne la
+# date de naissance et le code postal exacts, ce que de vrais profils publics font rarement :
+# le risque réel est plus bas, pas nul. Un contrat qui lui interdit de
 # réidentifier s'ajoute, mais ce n'est pas une loi et il ne lui retire pas ce moyen. Je
 # proposerais l'extrait de l'Hérault avec le sexe et des classes d'âge de 10 ans, sans date ni
 # code postal : k = 6 et l = 5. Même ainsi, un proche qui connaît l'âge d'un patient le
