@@ -6,6 +6,7 @@ of its controls is moved the way a student moves it.
 
 import re
 import struct
+from dataclasses import dataclass, field
 from functools import cache
 from html import unescape
 
@@ -103,6 +104,85 @@ def _states(name):
         yield explorer, f"après « {key} »"
 
 
+@dataclass(frozen=True)
+class Seen:
+    """What a student sees of an explorer in one state (recorded once, checked by each test)."""
+
+    state: str
+    images: list = field(default_factory=list)  # each Image widget in the explorer's boxes
+    image: object = None  # the explorer's own figure image, if it draws one
+    png: tuple[int, int] | None = None  # the size written in the PNG header
+    layout: dict = field(default_factory=dict)  # the image's layout and size attributes
+    alt: str = ""  # the image's text alternative and what is written under the figure
+    figure_alt: str = ""
+    description: str = ""
+    description_state: str | None = None
+    figure_texts: list = field(default_factory=list)
+    ytick_texts: list = field(default_factory=list)
+    sliders: dict = field(default_factory=dict)  # control -> (kind, readout, format, labels, value)
+    html: str = ""  # the text of every HTML widget (tables, readouts)
+
+
+@cache
+def _seen(name) -> tuple[Seen, ...]:
+    """Each state of explorer ``name``, drawn once: the tests below read the recording."""
+    recorded = []
+    for explorer, state in _states(name):
+        seen: dict = {"state": state}
+        boxes = list(_walk(explorer.widget))
+        if name in WITH_FIGURE:
+            image = explorer.image
+            layout = image.layout
+            seen |= {
+                "images": [w for w, _ in boxes if isinstance(w, widgets.Image)],
+                "image": image,
+                "png": _header_size(bytes(image.value)),
+                "layout": {
+                    "width": layout.width,
+                    "height": layout.height,
+                    "max_width": layout.max_width,
+                    "object_fit": layout.object_fit,
+                    "attributes": (image.width, image.height),
+                },
+                "alt": image.tooltip,
+                "figure_alt": explorer.figure_view.alt,
+                "description": unescape(_text(explorer.figure_view.description.value)),
+                "description_state": image.get_state()["description"],
+                "figure_texts": _figure_texts(explorer),
+                "ytick_texts": [
+                    t.get_text() for ax in explorer.figure.axes for t in ax.get_yticklabels()
+                ],
+            }
+        sliders = {}
+        for key, control in explorer.controls.items():
+            labels = [
+                (child.value, tuple(child._dom_classes))
+                for box, _ in boxes
+                if control in getattr(box, "children", ())
+                for child in box.children
+                if isinstance(child, widgets.Label)
+            ]
+            kind = (
+                "IntSlider"
+                if isinstance(control, widgets.IntSlider)
+                else "FloatSlider"
+                if isinstance(control, widgets.FloatSlider)
+                else type(control).__name__
+            )
+            readout = getattr(control, "readout", None)
+            sliders[key] = (
+                kind,
+                readout,
+                getattr(control, "readout_format", None),
+                labels,
+                control.value,
+            )
+        seen["sliders"] = sliders
+        seen["html"] = "".join(w.value for w, _ in boxes if isinstance(w, widgets.HTML))
+        recorded.append(Seen(**seen))
+    return tuple(recorded)
+
+
 def _walk(widget, parents=()):
     yield widget, parents
     for child in getattr(widget, "children", ()):
@@ -126,15 +206,14 @@ def _text(html: str) -> str:
 
 @pytest.mark.parametrize("name", WITH_FIGURE)
 def test_the_image_is_shown_at_the_png_size(name):
-    for explorer, state in _states(name):
-        images = [w for w, _ in _walk(explorer.widget) if isinstance(w, widgets.Image)]
-        assert images == [explorer.image], state
-        width, height = _header_size(bytes(explorer.image.value))
-        layout = explorer.image.layout
-        assert (layout.width, layout.height) == (f"{width}px", f"{height}px"), state
+    for seen in _seen(name):
+        state, layout = seen.state, seen.layout
+        assert seen.images == [seen.image], state
+        width, height = seen.png
+        assert (layout["width"], layout["height"]) == (f"{width}px", f"{height}px"), state
         # Scaled down only if the notebook is narrower, and then without distortion.
-        assert layout.max_width == "100%" and layout.object_fit == "contain"
-        assert (explorer.image.width, explorer.image.height) == (str(width), str(height))
+        assert layout["max_width"] == "100%" and layout["object_fit"] == "contain"
+        assert layout["attributes"] == (str(width), str(height))
 
 
 @pytest.mark.parametrize("name", WITH_FIGURE)
@@ -177,16 +256,16 @@ def test_png_size_reads_the_header_and_refuses_anything_else():
 @pytest.mark.parametrize("name", WITH_FIGURE)
 def test_the_figure_has_a_french_text_alternative_that_follows_the_controls(name):
     previous = None
-    for explorer, state in _states(name):
-        alt = explorer.image.tooltip
-        assert alt and alt == explorer.figure_view.alt, state
+    for seen in _seen(name):
+        alt, state = seen.alt, seen.state
+        assert alt and alt == seen.figure_alt, state
         assert re.search(r"[éèàù]", alt) and not DECIMAL_POINT.search(alt), alt
         assert not re.search(r"\b(the|and|of|with|threshold)\b", alt), alt
         # The same text is written under the figure, for every reader.
-        assert unescape(_text(explorer.figure_view.description.value)).endswith(alt)
+        assert seen.description.endswith(alt)
         # The front end reads the (empty) description before setting the title: without
         # it, ipywidgets 8.1 fails to display an Image that has a tooltip.
-        assert explorer.image.get_state()["description"] == ""
+        assert seen.description_state == ""
         # Each control changes the figure, and so its description; the fairness
         # explorer's "correction" toggle only switches a table.
         if previous is not None and state != "après « correction »":
@@ -227,12 +306,10 @@ def _figure_texts(explorer):
 
 @pytest.mark.parametrize("name", WITH_FIGURE)
 def test_tick_labels_and_figure_texts_use_the_decimal_comma(name):
-    for explorer, state in _states(name):
-        texts = _figure_texts(explorer)
-        ticks = [t for ax in explorer.figure.axes for t in ax.get_yticklabels()]
-        assert any(t.get_text() for t in ticks), "the figure was never drawn"
-        bad = [t for t in texts if DECIMAL_POINT.search(t)]
-        assert not bad, f"{state}: {bad}"
+    for seen in _seen(name):
+        assert any(seen.ytick_texts), "the figure was never drawn"
+        bad = [t for t in seen.figure_texts if DECIMAL_POINT.search(t)]
+        assert not bad, f"{seen.state}: {bad}"
 
 
 def test_a_decimal_tick_is_written_with_a_comma():
@@ -243,34 +320,26 @@ def test_a_decimal_tick_is_written_with_a_comma():
 
 @pytest.mark.parametrize("name", list(FACTORIES))
 def test_slider_readouts_are_french(name):
-    for explorer, state in _states(name):
-        for key, control in explorer.controls.items():
-            if isinstance(control, widgets.IntSlider):
+    for seen in _seen(name):
+        for key, (kind, readout, readout_format, labels, value) in seen.sliders.items():
+            if kind == "IntSlider":
                 # d3's integer format: no decimal to write.
-                assert control.readout and control.readout_format == "d", key
-            elif isinstance(control, widgets.FloatSlider):
-                assert not control.readout, f"{key}: ipywidgets' readout writes 0.5"
-                readouts = [
-                    child
-                    for box, _ in _walk(explorer.widget)
-                    if control in getattr(box, "children", ())
-                    for child in box.children
-                    if isinstance(child, widgets.Label)
-                ]
-                assert len(readouts) == 1, key
-                assert READOUT_CLASS in readouts[0]._dom_classes
-                text = readouts[0].value
-                assert not DECIMAL_POINT.search(text), f"{state}: {text}"
+                assert readout and readout_format == "d", key
+            elif kind == "FloatSlider":
+                assert not readout, f"{key}: ipywidgets' readout writes 0.5"
+                assert len(labels) == 1, key
+                text, classes = labels[0]
+                assert READOUT_CLASS in classes
+                assert not DECIMAL_POINT.search(text), f"{seen.state}: {text}"
                 shown = float(re.search(r"\d+(,\d+)?", text).group(0).replace(",", "."))
-                assert shown == pytest.approx(control.value, abs=0.051), (state, key, text)
+                assert shown == pytest.approx(value, abs=0.051), (seen.state, key, text)
 
 
 @pytest.mark.parametrize("name", list(FACTORIES))
 def test_tables_use_the_decimal_comma(name):
-    for explorer, state in _states(name):
-        html = "".join(w.value for w, _ in _walk(explorer.widget) if isinstance(w, widgets.HTML))
-        bad = DECIMAL_POINT.findall(_text(html))
-        assert not bad, f"{state}: {bad}"
+    for seen in _seen(name):
+        bad = DECIMAL_POINT.findall(_text(seen.html))
+        assert not bad, f"{seen.state}: {bad}"
 
 
 @pytest.mark.slow  # several seconds: make test, not the fast loop
