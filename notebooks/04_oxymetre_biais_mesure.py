@@ -30,12 +30,12 @@
 # ## Mode d'emploi
 #
 # Exécutez les cellules **dans l'ordre** : cliquez dans une cellule, puis **Maj + Entrée**.
-# Inutile de comprendre tout le code : lisez ses commentaires (après un `#`) et ce qu'il
-# affiche ; le code à ne pas lire est replié (une seule ligne visible). Pour répondre,
+# Le code à ne pas lire est replié (une ligne visible) : lisez ce qu'il affiche. Pour répondre,
 # remplacez les `...` (par un calcul avec les noms donnés, ou un texte ; décimales avec un
 # **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en dessous. Sous chaque
 # question, des **indices** repliés s'ouvrent d'un clic. Un message d'erreur finit par une
-# ligne de Python en anglais : lisez l'explication française au-dessus.
+# ligne de Python en anglais : lisez l'explication française au-dessus. En séance, sautez les
+# encadrés « Pour aller plus loin » et la fiche des données : lisez-les après.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -49,7 +49,10 @@
 #   l'oxygène, se mesure sur une prise de sang artérielle, le **gaz du sang** : la **référence**.
 # - La **SpO2** est l'**estimation** de la SaO2 par l'oxymètre, à travers la peau.
 # - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Comme l'étude dont nous
-#   partons, nous la définissons par une SaO2 sous 88 % : une hypoxémie déjà **sévère**.
+#   partons, nous comptons une SaO2 sous 88 %, bien sous l'objectif usuel de 94 à 98 %
+#   (O'Driscoll et al., 2017) : le module l'appelle **hypoxémie sévère**. « Hypoxémie
+#   vraie » dit la même chose, vue au gaz du sang et non à l'écran. Une SaO2 de 88 à 92 %,
+#   hypoxémie moins profonde, n'est pas comptée.
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : la définition française, par la
 # PaO2</summary>
@@ -62,9 +65,8 @@
 # bas, le recalcule.
 # </details>
 #
-# **Unités et signes.** Saturations et taux s'écrivent en % ; l'écart entre deux pourcentages,
-# en **points**. L'erreur de l'oxymètre se compte SpO2 − SaO2 : positive quand il surestime. Un
-# écart entre groupes se compte toujours patients noirs − patients blancs.
+# **Unités et signes.** L'écart entre deux pourcentages se compte en **points**. L'erreur de
+# l'oxymètre se compte SpO2 − SaO2 : positive quand il surestime.
 
 # %% [markdown]
 # ## 2. Comment un oxymètre peut-il se tromper ?
@@ -72,7 +74,7 @@
 # L'oxymètre envoie une lumière rouge et une infrarouge à travers le doigt ; une formule
 # d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. En principe, la
 # couleur de la peau ne devrait pas compter (encadré ci-dessous) ; pourtant, les trois
-# oxymètres testés par Bickler et al. (2005), chez des volontaires, **surestimaient** en
+# oxymètres testés par Bickler et al. (2005) **surestimaient** en
 # moyenne la saturation des peaux foncées, d'autant plus qu'elle était basse. À l'hôpital, Sjoding et al. (2020) l'ont
 # observé au Michigan en comparant les patients selon leur **race déclarée** : leur
 # pigmentation n'était pas mesurée.
@@ -308,9 +310,9 @@ display(fr_table(
 
 # %% [markdown]
 # À **valeur affichée égale**, le même chiffre rassure **à tort** plus souvent les patients
-# noirs. Le tableau dit pourquoi : chez eux, l'erreur moyenne (le **biais**, défaut de
-# **justesse**) grandit quand la SaO2 baisse ; la **dispersion** (défaut de **fidélité**) reste
-# proche.
+# noirs. Le tableau dit pourquoi : chez eux, l'erreur moyenne grandit quand la SaO2 baisse.
+# L'appareil se trompe davantage, toujours dans le même sens : c'est le **biais**, un défaut de
+# **justesse**. La **dispersion** de ses erreurs, un défaut de **fidélité**, reste proche.
 #
 # <details><summary>Pour aller plus loin : l'ARMS, la mesure d'exactitude d'un oxymètre</summary>
 #
@@ -328,9 +330,10 @@ display(fr_table(
 # celles des patients blancs (Sjoding et al., 2020) : des parts de **paires de mesures**, pas
 # de patients.
 #
-# Ce taux est une **valeur prédictive** (elle part du résultat d'un test) : parmi les paires
-# où l'écran rassure, la part en hypoxémie vraie. Comparer deux groupes
-# avec lui **suppose** que leurs SaO2 se répartissent de la même façon : c'est vrai dans nos
+# Ce taux est une **valeur prédictive** : une part calculée parmi les paires où le test a
+# donné un résultat (ici, l'écran rassure). Dans un groupe plus grave, il est donc plus haut,
+# même avec un appareil sans biais. Comparer deux groupes avec
+# lui **suppose** que leurs SaO2 se répartissent de la même façon : c'est vrai dans nos
 # données, pas forcément à l'hôpital.
 #
 # <details><summary>Pour aller plus loin : pourquoi cette hypothèse ?</summary>
@@ -465,6 +468,9 @@ checks.check_number(
                        digest="59eeba9574c9b3ff"),
     ],
     hint="Un taux se calcule parmi un groupe de départ : relisez la définition de l'étude.",
+    success="parmi les paires où l'écran rassurait (SpO2 de 92 à 96 %), vous avez compté "
+    "celles qui cachaient une hypoxémie sévère : le groupe de départ de la définition est au "
+    "dénominateur.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -517,8 +523,7 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
 #
 # Un taux calculé sur un échantillon n'est qu'une **estimation**. L'**intervalle de confiance à
 # 95 %** donne la fourchette des valeurs compatibles avec les données ; plus le dénominateur
-# est petit, plus elle est large. La cellule compare nos deux groupes, puis deux **audits**
-# inventés.
+# est petit, plus elle est large.
 #
 # <details><summary>Pour aller plus loin : des paires « indépendantes »</summary>
 #
@@ -588,7 +593,7 @@ for duree, audit in AUDITS.items():
           f"{ecart_95(*audit['patients noirs'], *audit['patients blancs'])}")
 
 # %% [markdown]
-# Les intervalles des petits groupes sont plus larges. Pour comparer deux groupes, on ne
+# Pour comparer deux groupes, on ne
 # regarde pas si leurs intervalles se chevauchent : on calcule l'**écart** entre les deux taux
 # et **son** intervalle à 95 %. S'il contient 0, un écart nul reste possible.
 #
@@ -684,13 +689,13 @@ conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "il n'y a pas
 # %% [markdown]
 # ## 5. L'alarme est un test diagnostique
 #
-# L'alarme du service est un **test** : il répond « alarme » ou « pas d'alarme », et la vérité
-# vient du gaz du sang. On retrouve la matrice de confusion du module 01 :
+# L'alarme du service est un **test** : elle sonne ou non ; la vérité vient du gaz du sang.
+# C'est la matrice de confusion du module 01 :
 #
 # | | Pas d'alarme | Alarme |
 # |---|---|---|
 # | **Pas d'hypoxémie sévère** (SaO2 ≥ 88 %) | vrai négatif (**VN**) | alarme sans hypoxémie sévère : faux positif (**FP**) |
-# | **Hypoxémie vraie** (SaO2 < 88 %) | hypoxémie manquée : faux négatif (**FN**) | vrai positif (**VP**) |
+# | **Hypoxémie sévère** (SaO2 < 88 %) | hypoxémie manquée : faux négatif (**FN**) | vrai positif (**VP**) |
 #
 # La **sensibilité** de l'alarme est la part des hypoxémies vraies qu'elle détecte. Une alarme
 # à SaO2 de 88 à 92 % compte comme faux positif sans être une erreur : c'est la **marge de
@@ -725,7 +730,7 @@ for colonne, noms in cases.items():
 # ### Question 3 — La sensibilité de l'alarme chez les patients noirs (2 points)
 #
 # Au seuil du service, calculez la **sensibilité** de l'alarme chez les **patients noirs**
-# (proportion entre 0 et 1), avec les noms qui finissent par `_noirs`, listés sous le tableau.
+# (proportion entre 0 et 1), avec les noms qui finissent par `_noirs`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -798,6 +803,9 @@ checks.check_number(
                        "pas 1. Le groupe de départ (les hypoxémies vraies) va au "
                        "dénominateur.", digest="d25acee38a7ce3a1"),
     ],
+    success="parmi les hypoxémies vraies (VP + FN), la sensibilité compte celles que "
+    "l'alarme détecte (VP). Relancez la cellule de la section 6 : son tableau compare "
+    "maintenant les deux groupes.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -842,10 +850,9 @@ sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
 #
-# **fairlearn**, une bibliothèque (une boîte à outils pour Python), calcule une mesure
-# **groupe par groupe** : ici la **sensibilité**, le **taux de faux négatifs**
-# (1 − sensibilité) et le **taux d'alarmes sans hypoxémie sévère** (parmi les paires à SaO2
-# ≥ 88 %, la part où l'alarme sonne).
+# **fairlearn**, une boîte à outils pour Python, calcule une mesure **groupe par groupe** : la
+# **sensibilité**, le **taux de faux négatifs** (1 − sensibilité) et le **taux d'alarmes sans
+# hypoxémie sévère** (parmi les paires à SaO2 ≥ 88 %, la part où l'alarme sonne).
 #
 # <details><summary>Pour aller plus loin : ce que reçoit fairlearn</summary>
 #
@@ -902,15 +909,13 @@ else:
                      index={"groupe": "Groupe"}))
 
 # %% [markdown]
-# Après la question 3, comparez chaque groupe au chiffre global : que cache-t-il ? Et le taux
-# d'alarmes sans hypoxémie sévère, comment le lire ? Question 6, après la séance.
+# Après la question 3, comparez chaque groupe au chiffre global : que cache-t-il ?
 #
 # ## 7. Corriger l'appareil ou relever le seuil ?
 #
 # Deux curseurs (souris ou **flèches du clavier**) : le **seuil d'alarme** et le **biais de
-# l'appareil** chez les patients noirs (de combien de points il surestime une vraie SaO2 de
-# 88 % : 2,9 ici). Mettez le biais à 0, puis remettez-le à 2,9 et montez le seuil : que
-# deviennent les alarmes sans hypoxémie sévère ?
+# l'appareil** chez les patients noirs (sa surestimation, en points, à une vraie SaO2 de
+# 88 % : 2,9 ici). Mettez le biais à 0, puis remettez-le à 2,9 et montez le seuil.
 
 # %%
 # L'explorateur : bougez ses deux curseurs et regardez le tableau et la figure changer.
@@ -931,6 +936,7 @@ display(explorateur)
 # La sensibilité des patients noirs avec l'appareil de nos données (réponse de la question 3)
 # reste cachée tant que la vérification de la question 3 n'a pas dit « juste ».
 q3_juste = checks.passed("sensibilite_noirs")
+alarmes_sans_hypox_noirs, alarmes_totales = {}, {}  # par biais, pour la comparaison finale
 for biais in (BIAIS_APPAREIL, 0.0):
     if biais:
         print(f"Appareil de nos données (biais chez les patients noirs : "
@@ -954,17 +960,25 @@ for biais in (BIAIS_APPAREIL, 0.0):
         )
     total = sum(r.detected + r.false_alarms for r in resultats.values())
     print(f"  alarmes au total, tous patients : {total}")
+    alarmes_sans_hypox_noirs[biais] = resultats["Black"].false_alarms
+    alarmes_totales[biais] = total
+print(
+    "Biais ramené à 0 : alarmes sans hypoxémie sévère des patients noirs multipliées par "
+    f"{fr_number(alarmes_sans_hypox_noirs[0.0] / alarmes_sans_hypox_noirs[BIAIS_APPAREIL], 1)}"
+    f" ; alarmes au total, tous patients : multipliées par "
+    f"{fr_number(alarmes_totales[0.0] / alarmes_totales[BIAIS_APPAREIL], 2)}."
+)
 
 # %% [markdown]
-# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs ;
-# l'alarme sonne un peu plus souvent, chez eux seulement. La correction de fond est
-# l'**étalonnage de l'appareil** sur toutes les pigmentations. Un seuil selon la couleur de
-# peau appliquerait une correction égale au biais moyen, alors que le vrai biais varie d'une
-# personne et d'un appareil à l'autre.
+# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
+# leurs alarmes sans hypoxémie sévère se multiplient (lignes ci-dessus) ; le total change peu.
+# La correction de fond est l'**étalonnage de l'appareil** sur
+# toutes les pigmentations. Un seuil selon la couleur de peau corrigerait le biais moyen, alors
+# que le vrai biais varie d'une personne et d'un appareil à l'autre.
 #
 # ## 8. Au chevet de M. K.
 #
-# Retour à trois heures du matin : l'oxymètre de M. K. affiche 94 %, pas d'alarme. Mais Inès
+# À trois heures du matin, l'oxymètre de M. K. affiche 94 %, pas d'alarme. Mais Inès
 # le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
 # l'oxymètre en place : SaO2 à 86 %. Il augmente l'oxygène.
 #
@@ -1111,7 +1125,7 @@ situations = {
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance**, chez vous : trois questions autocorrigées, une
+# Cette partie se fait **après la séance**, chez vous : quatre questions autocorrigées, une
 # lecture, puis une réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
@@ -1210,7 +1224,8 @@ checks.expect(
     "avec moins d'alarmes sans hypoxémie sévère.",
     name="seuil_alarme",
 )
-print("\u2714 Correct (seuil_alarme).")
+print("\u2714 Correct (seuil_alarme) : c'est le plus bas seuil qui atteint l'objectif dans "
+      "nos données. La cellule suivante montre ce qu'il coûte en alarmes, pour tous.")
 ### BEGIN HIDDEN TESTS
 spo2_hypox_noirs = spo2[noirs & hypox]
 checks.expect(
@@ -1298,6 +1313,12 @@ else:
         f"{fr_percent(k_detectees / n_hypox_noirs)} ({k_detectees} hypoxémies détectées sur "
         f"{n_hypox_noirs}) ; intervalle à 95 % {intervalle_95(k_detectees, n_hypox_noirs)}."
     )
+    bas_q5, haut_q5 = proportion_ci(k_detectees, n_hypox_noirs)
+    if bas_q5 <= sensibilite_blancs_92 <= haut_q5:
+        print(
+            f"Cet intervalle contient l'objectif ({fr_percent(sensibilite_blancs_92)}) : "
+            "d'autres données pourraient demander un cran de plus, ou de moins."
+        )
 
 # %% [markdown]
 # Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
@@ -1321,14 +1342,14 @@ else:
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez la section 7 : que devient ce taux chez les patients noirs quand le biais de
-# l'appareil est ramené à 0 ?
+# Une SpO2 affichée trop haute fait-elle sonner l'alarme plus ou moins souvent ? Pour quelles
+# paires : avec hypoxémie, sans hypoxémie, ou les deux ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Une SpO2 affichée trop haute fait-elle sonner l'alarme plus ou moins souvent ? Pour quelles
-# paires : avec hypoxémie, sans hypoxémie, ou les deux ?
+# Vérifiez votre raisonnement avec la section 7 : que devient ce taux chez les patients noirs
+# quand le biais de l'appareil est ramené à 0, les patients restant les mêmes ?
 # </details>
 
 # %% answer="lecture_alarmes"
@@ -1395,7 +1416,108 @@ lecture_alarmes = "le signe que leurs vraies saturations étaient plus hautes"
 lecture_alarmes = "un effet du hasard : l'écart tient dans la marge d'erreur"
 
 # %% [markdown]
-# ### Question 7 — Quel indicateur pour auditer l'appareil ? (1 point)
+# ### Question 7 — Lire le biais de l'appareil (1 point)
+#
+# Reprenez le tableau de l'erreur de l'oxymètre, sous les figures de la section 3. Chez les
+# **patients noirs** en hypoxémie sévère (vraie SaO2 sous 88 %), quel nombre de ce tableau
+# mesure le défaut de **justesse** de l'oxymètre ? Recopiez-le tel quel, avec un **point** à
+# la place de la virgule.
+#
+# <details><summary>Indice 1</summary>
+#
+# Un appareil **juste** ne se trompe pas en moyenne : ses erreurs, trop hautes ou trop basses,
+# se compensent. Un appareil **fidèle** donne des erreurs proches les unes des autres, même si
+# elles vont toutes dans le même sens. Des deux colonnes de l'erreur, laquelle répond à la
+# question « de combien se trompe-t-il, en moyenne ? », laquelle à « ses erreurs varient-elles
+# beaucoup ? » ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Trouvez d'abord la bonne ligne : le groupe, puis la tranche de **vraie** saturation (le gaz
+# du sang, pas l'écran). Gardez le signe du tableau : l'erreur se compte SpO2 − SaO2, positive
+# quand l'oxymètre surestime.
+# </details>
+
+# %% answer="biais_noirs"
+biais_noirs = ...
+### BEGIN SOLUTION
+biais_noirs = erreur[noirs & (sao2 < SEUIL_HYPOXEMIE)].mean()
+### END SOLUTION
+
+# %% tests="biais_noirs" points=1
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_number(
+    biais_noirs,
+    name="biais_noirs",
+    digest="1839217ba674158b",
+    decimals=1,
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(None, "vous avez lu l'écart-type : il mesure la dispersion des erreurs "
+                       "(la fidélité). La justesse se lit dans l'erreur moyenne, le biais.",
+                       digest="95d99be09b0feaa5"),
+        checks.Mistake(None, "vous avez lu l'écart-type, et chez les patients blancs : il mesure "
+                       "la dispersion des erreurs (la fidélité). La justesse se lit dans "
+                       "l'erreur moyenne, le biais, sur la ligne des patients noirs.",
+                       digest="c5be119083126480"),
+        checks.Mistake(None, "vous avez lu la ligne des patients blancs. La question porte sur "
+                       "les patients noirs.", digest="6f70b814ecda0ed1"),
+        checks.Mistake(None, "vous avez lu la tranche de SaO2 de 88 à 92 %. La question porte "
+                       "sur les paires en hypoxémie sévère, à vraie SaO2 sous 88 %.",
+                       digest="84e91387d9d5e414"),
+        checks.Mistake(None, "vous avez lu la tranche de SaO2 de 92 % ou plus. La question "
+                       "porte sur les paires en hypoxémie sévère, à vraie SaO2 sous 88 %.",
+                       digest="1339c84558270eab"),
+        checks.Mistake(None, "vous avez recopié le réglage du générateur (le biais à une vraie "
+                       "SaO2 de 88 %, section 7). Sous 88 %, le biais est plus fort : lisez-le "
+                       "dans le tableau de la section 3.", digest="e7a10854014654b1"),
+        checks.Mistake(None, "signe inversé : l'erreur se compte SpO2 − SaO2, positive quand "
+                       "l'oxymètre surestime. Gardez le signe du tableau.",
+                       digest="fb7e2bfabf62a65f"),
+    ],
+    hint="Cherchez la ligne (groupe, tranche de vraie SaO2), puis la colonne du biais.",
+    success="l'erreur moyenne (le biais) dit de combien l'oxymètre se trompe en moyenne, "
+    "toujours dans le même sens : c'est un défaut de justesse. Chez les patients noirs, il "
+    "grandit quand la SaO2 baisse, alors que l'écart-type (la fidélité) reste proche d'un "
+    "groupe à l'autre.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(
+    biais_noirs,
+    name="biais_noirs",
+    expected=erreur[noirs & (sao2 < SEUIL_HYPOXEMIE)].mean(),
+    decimals=1,
+    percent_is_mistake=False,
+)
+### END HIDDEN TESTS
+
+# %% mistake="biais_noirs"
+# message : vous avez lu l'écart-type
+biais_noirs = 3.6
+
+# %% mistake="biais_noirs"
+# message : vous avez lu la ligne des patients blancs
+biais_noirs = 0.9
+
+# %% mistake="biais_noirs"
+# message : vous avez lu la tranche de SaO2 de 88 à 92 %
+biais_noirs = 3.1
+
+# %% mistake="biais_noirs"
+# message : vous avez lu la tranche de SaO2 de 92 % ou plus
+biais_noirs = 1.2
+
+# %% mistake="biais_noirs"
+# message : vous avez recopié le réglage du générateur
+biais_noirs = 2.9
+
+# %% mistake="biais_noirs"
+# message : signe inversé
+biais_noirs = -5.1
+
+# %% [markdown]
+# ### Question 8 — Quel indicateur pour auditer l'appareil ? (1 point)
 #
 # Votre hôpital veut savoir si ses oxymètres se trompent davantage chez les patients à peau
 # foncée, avec des gaz du sang faits en même temps que la SpO2. Mais dans ses services, ces
@@ -1409,9 +1531,10 @@ lecture_alarmes = "un effet du hasard : l'écart tient dans la marge d'erreur"
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez l'encadré « pourquoi cette hypothèse ? » de la section 4 : avec un appareil sans
-# biais, le taux d'hypoxémie occulte d'un groupe plus grave serait-il le même ? Et la
-# sensibilité de l'alarme, si ses hypoxémies sont plus profondes ?
+# La section 4 le dit du taux d'hypoxémie occulte : dans un groupe plus grave, il est plus
+# haut, même avec un appareil sans biais. Faites le même raisonnement pour la sensibilité :
+# une hypoxémie profonde et une hypoxémie à la limite font-elles sonner l'alarme aussi
+# souvent, avec le même appareil ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1428,7 +1551,7 @@ indicateur_audit = "l'erreur de l'oxymètre face au gaz du sang, à SaO2 compara
 ### END SOLUTION
 
 # %% tests="indicateur_audit" points=1
-# Vérification de la question 7 : exécutez cette cellule.
+# Vérification de la question 8 : exécutez cette cellule.
 checks.check_choice(
     indicateur_audit,
     name="indicateur_audit",
@@ -1441,7 +1564,7 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(None, "le taux d'hypoxémie occulte est une valeur prédictive : dans un "
                        "groupe plus grave, il est plus haut même avec un appareil sans biais "
-                       "(encadré de la section 4). Il mêle l'appareil et la gravité des "
+                       "(section 4). Il mêle l'appareil et la gravité des "
                        "patients.", digest="00f5da9939815297"),
         checks.Mistake(None, "la sensibilité part bien des hypoxémies vraies, mais elle dépend "
                        "encore de leur profondeur : une hypoxémie profonde fait sonner l'alarme "
