@@ -1538,30 +1538,33 @@ print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 #   « peuvent porter sur des données objectives », mais « ne sauraient […] reposer sur l'origine
 #   ethnique ou la race » (décision n° 2007-557 DC du 15 novembre 2007). Mesurer l'équité envers
 #   un groupe défini par l'origine est donc très encadré.
-# - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689). Le texte publié le
-#   12 juillet 2024 demandait au **fournisseur** d'un système d'IA **à haut risque** d'examiner
-#   ses données à la recherche de biais (art. 10). Son article 10, paragraphe 5, réservait à
-#   ces fournisseurs la possibilité de traiter ces données sensibles à titre exceptionnel,
-#   dans la mesure strictement nécessaire pour détecter et corriger des biais, et seulement si
-#   d'autres données, y compris des données synthétiques ou anonymisées, ne le permettaient
-#   pas efficacement (point a), avec des garanties (pseudonymisation, accès restreint, aucune
-#   transmission à des tiers, suppression une fois le biais corrigé). Un outil comme celui de l'exemple n'est pas « à haut risque » d'office :
-#   il le serait, par exemple, s'il était un dispositif médical dont l'évaluation de la
-#   conformité fait intervenir un organisme notifié (art. 6, § 1, et annexe I), ou, sauf
-#   exceptions, s'il servait l'un des usages listés à l'annexe III (art. 6, § 2 et 3). Le
-#   point 5 a) de cette annexe vise les systèmes utilisés par une autorité publique, ou pour
-#   son compte, pour évaluer l'éligibilité des personnes aux prestations et services
-#   d'**aide publique** essentiels, y compris les soins (*« essential public assistance
-#   benefits and services, including healthcare services »*, version anglaise), et pour les
-#   octroyer, réduire, révoquer ou récupérer. Il ne vise donc pas tout service public : des
-#   appels de suivi après la sortie en relèveraient-ils ? Ce n'est pas évident : c'est à
-#   discuter, au conditionnel. D'après l'article 113 de ce texte, l'article 10 devait s'appliquer à partir du
-#   2 août 2026 aux systèmes à haut risque de l'annexe III, et du 2 août 2027 à ceux de
-#   l'article 6, paragraphe 1 (dont les dispositifs médicaux). À la date affichée, un
-#   règlement modificatif a changé ces dates d'application ; il peut avoir changé aussi qui
-#   peut traiter ces données pour détecter des biais, et à quelles conditions (nous n'avons
-#   pas pu lire son texte au Journal officiel). Avant de vous y référer, lisez la version
-#   consolidée sur EUR-Lex.
+# - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689), dans son texte publié le
+#   12 juillet 2024 :
+#   - le **fournisseur** d'un système d'IA **à haut risque** devait examiner ses données à la
+#     recherche de biais (art. 10) ;
+#   - l'article 10, paragraphe 5, lui permettait de traiter ces données sensibles pour
+#     détecter et corriger des biais, à titre exceptionnel : dans la mesure strictement
+#     nécessaire, seulement si d'autres données, y compris synthétiques ou anonymisées, ne le
+#     permettaient pas efficacement (point a), et avec des garanties (pseudonymisation, accès
+#     restreint, aucune transmission à des tiers, suppression une fois le biais corrigé) ;
+#   - un outil comme le nôtre n'est pas « à haut risque » d'office. Il le serait s'il était un
+#     dispositif médical dont l'évaluation de la conformité fait intervenir un organisme
+#     notifié (art. 6, § 1, et annexe I), ou, sauf exceptions, s'il servait l'un des usages de
+#     l'annexe III (art. 6, § 2 et 3). Le point 5 a) de cette annexe vise les systèmes
+#     utilisés par une autorité publique, ou pour son compte, pour évaluer l'éligibilité des
+#     personnes aux prestations et services d'**aide publique** essentiels, y compris les
+#     soins (*« essential public assistance benefits and services, including healthcare
+#     services »*, version anglaise), et pour les octroyer, réduire, révoquer ou récupérer. Il
+#     ne vise donc pas tout service public. Des appels de suivi après la sortie en
+#     relèveraient-ils ? Ce n'est pas évident : c'est à discuter, au conditionnel ;
+#   - d'après son article 113, l'article 10 devait s'appliquer à partir du 2 août 2026 aux
+#     systèmes de l'annexe III, et du 2 août 2027 à ceux de l'article 6, paragraphe 1 (dont
+#     les dispositifs médicaux).
+#
+#   À la date affichée, un règlement modificatif a changé ces dates d'application. Il peut
+#   avoir changé aussi qui peut traiter ces données pour détecter des biais, et à quelles
+#   conditions : nous n'avons pas pu lire son texte au Journal officiel. Avant de vous y
+#   référer, lisez la version consolidée sur EUR-Lex.
 # - **Les voies licites.** Un hôpital peut traiter des données de santé, et d'autres données
 #   sensibles, dans les exceptions de l'article 9, paragraphe 2, du RGPD : la prise en charge
 #   sanitaire et la gestion des services de soins (point h), l'intérêt public dans le domaine
@@ -1577,8 +1580,7 @@ print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 #   2008, art. 1er) ; c'est le risque des seuils par groupe (section 6), qui traitent
 #   différemment deux patients au même score à cause de leur groupe. Notre score utilise
 #   lui-même le groupe comme variable : une différence de traitement à justifier, elle aussi.
-#   Le même article
-#   définit la **discrimination indirecte** : « une disposition, un critère ou une pratique
+#   Le même article définit la **discrimination indirecte** : « une disposition, un critère ou une pratique
 #   neutre en apparence, mais susceptible d'entraîner, pour l'un des motifs mentionnés au
 #   premier alinéa, un désavantage particulier pour des personnes par rapport à d'autres
 #   personnes, à moins que cette disposition, ce critère ou cette pratique ne soit
@@ -1596,9 +1598,8 @@ print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 #   Nos groupes A et B sont des **territoires** : le lieu de résidence est un motif de
 #   l'article 1er, mais l'exception s'applique. Des seuils par territoire seraient donc
 #   admis s'ils étaient justifiés par un but légitime, avec des moyens nécessaires et
-#   appropriés ; c'est à l'hôpital de le démontrer.
-#   Enfin, nul ne peut être discriminé dans l'accès à la prévention ou aux soins (code de la
-#   santé publique, art. L. 1110-3).
+#   appropriés ; c'est à l'hôpital de le démontrer. Enfin, nul ne peut être discriminé dans
+#   l'accès à la prévention ou aux soins (code de la santé publique, art. L. 1110-3).
 #
 # ### Question 7 — Vrai ou faux ? (2 points)
 #
@@ -1755,7 +1756,9 @@ vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs
 #   soins ; le choix n'est pas technique, il associe soignants, usagers et direction, se
 #   documente et se réévalue ; des seuils par groupe ou une décision tirée au sort doivent
 #   être justifiés (discrimination directe, décision difficile à justifier devant le
-#   patient). 0,5 point : une seule. 0 point : un critère présenté
+#   patient) ; en droit, des seuils par territoire peuvent être admis s'ils sont justifiés
+#   par un but légitime avec des moyens nécessaires et appropriés, des seuils par origine
+#   non (loi n° 2008-496, art. 2, 3°). 0,5 point : une seule. 0 point : un critère présenté
 #   comme « objectivement » le bon.
 #
 # *Réponse modèle (environ 14 lignes ; ses chiffres, écrits ici à la main, sont ceux de la
