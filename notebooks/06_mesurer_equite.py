@@ -1513,8 +1513,11 @@ assert len({tuple(r["tires"]) for r in resultats.values()}) > 1  # le groupe tir
 # Pourquoi un tirage au sort ? Hardt et al. (2016) l'expliquent : il ne sert qu'à atteindre
 # un compromis entre erreurs qu'aucun seuil n'atteint dans l'un des groupes. Si les deux
 # groupes avaient la même courbe ROC (la courbe des couples sensibilité, TFP de tous les
-# seuils), deux seuils suffiraient. Estimées sur peu de séjours, les deux courbes diffèrent
-# en partie par hasard : d'où une loterie qui change d'un partage à l'autre.
+# seuils), deux seuils suffiraient. C'est le cas de notre générateur, dans la population :
+# les variables des réhospitalisés, comme celles des autres, y ont la même distribution dans
+# les deux groupes ; seul le taux de réhospitalisation change. Estimées sur peu de séjours
+# de validation, les deux courbes diffèrent par hasard : d'où une loterie, qui change d'un
+# partage à l'autre, et un nivellement du groupe B qui n'a rien d'obligé.
 #
 # Un seuil propre à chaque groupe, même sans tirage au sort, traite différemment deux patients
 # au même score ; une décision tirée au sort est, en plus, difficile à justifier devant le
