@@ -739,6 +739,8 @@ ecart_erreurs = {
 }
 for nom, ecart in ecart_erreurs.items():
     print(f"Écart d'égalité des erreurs ({nom}) : {fr_number(ecart)}")
+# Le texte qui suit cite la ligne « tirage au sort » : le calcul s'arrête si elle manque.
+assert any(regles_apprises[g].get("p_ignore", 0.0) > 0.01 for g in ("A", "B"))
 for groupe in ("A", "B"):  # the lottery reaches even the highest scores
     if regles_apprises[groupe].get("p_ignore", 0.0) > 0.01:
         tres_haut = (groupe_test == groupe).to_numpy() & (scores > seuils[groupe][1])
@@ -1517,7 +1519,7 @@ assert len({tuple(r["tires"]) for r in resultats.values()}) > 1  # le groupe tir
 # les variables des réhospitalisés, comme celles des autres, y ont la même distribution dans
 # les deux groupes ; seul le taux de réhospitalisation change. Estimées sur peu de séjours
 # de validation, les deux courbes diffèrent par hasard : d'où une loterie, qui change d'un
-# partage à l'autre, et un nivellement du groupe B qui n'a rien d'obligé.
+# partage à l'autre, et un nivellement du groupe B qui n'a rien d'inévitable.
 #
 # Un seuil propre à chaque groupe, même sans tirage au sort, traite différemment deux patients
 # au même score ; une décision tirée au sort est, en plus, difficile à justifier devant le
