@@ -1600,10 +1600,10 @@ print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 #   « justifiées par un but légitime » lorsque « les moyens de parvenir à ce but sont
 #   nécessaires et appropriés », mais pas celles fondées notamment sur l'origine ou le
 #   patronyme : des seuils par groupe d'origine ne pourraient pas invoquer cette exception.
-#   Nos groupes A et B sont des **territoires** : le lieu de résidence est un motif de
-#   l'article 1er, mais l'exception s'applique. Des seuils par territoire seraient donc
-#   admis s'ils étaient justifiés par un but légitime, avec des moyens nécessaires et
-#   appropriés ; c'est à l'hôpital de le démontrer. Enfin, nul ne peut être discriminé dans
+#   Si nos groupes A et B sont deux **territoires** (l'exemple de la section 1), le lieu de
+#   résidence est un motif de l'article 1er, mais l'exception s'applique : des seuils par
+#   territoire seraient admis s'ils étaient justifiés par un but légitime, avec des moyens
+#   nécessaires et appropriés ; c'est à l'hôpital de le démontrer. Enfin, nul ne peut être discriminé dans
 #   l'accès à la prévention ou aux soins (code de la santé publique, art. L. 1110-3).
 #
 # ### Question 7 — Vrai ou faux ? (2 points)
