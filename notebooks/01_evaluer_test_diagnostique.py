@@ -5,12 +5,15 @@
 #
 # **Prérequis** : aucun (ce qui a été vu en PASS/LAS aide, mais tout est redéfini ici).
 #
+# **Ce que vous allez faire** : mesurer sur de vraies données ce que vaut un test du cancer du
+# sein, choisir son seuil, puis voir ce que vaut un test positif selon la population.
+#
 # ## Ce que vous saurez faire à la fin de ce module
 #
 # 1. Dire quel **test de référence** sert à juger un test diagnostique (question 5, après la
 #    séance).
-# 2. Lire une **matrice de confusion** ; calculer la **sensibilité**, la **spécificité** et les
-#    **valeurs prédictives**.
+# 2. Lire une **matrice de confusion** ; calculer la **sensibilité** (question 1) et les
+#    **valeurs prédictives** (questions 4 et 8) ; lire la **spécificité**.
 # 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes (question 3
 #    en séance, question 7 après la séance).
 # 4. **Choisir un seuil** sur un jeu de validation, en mesurer le coût sur un jeu de test.
@@ -38,9 +41,8 @@
 #   cellules…*
 # - Remplacez chaque `...` par votre réponse (décimales avec un **point** : `0.8`), exécutez,
 #   puis exécutez la cellule **« Vérification »** en dessous.
-# - Une réponse chiffrée est juste si, arrondie à 3 décimales, elle s'écarte d'au plus **une
-#   unité de la 3e décimale** de la bonne réponse : écrivez le **calcul** (`7/9`) ou 3 décimales
-#   (`0.778`) ; `0.78`, à deux unités de `0.778`, serait refusé.
+# - Pour une réponse chiffrée, écrivez le **calcul** (`7/9`) : Python garde toutes les
+#   décimales. Un nombre recopié doit en avoir 3 (`0.778`) ; `0.78` serait trop arrondi.
 # - **Barème** : 12 points, 9 pour les questions vérifiées par l'ordinateur et 3 pour la
 #   réflexion écrite, corrigée par l'enseignant.
 
@@ -68,8 +70,7 @@
 # l'Université du Wisconsin, États-Unis ; décrit par Street et al., 1993), fourni avec
 # scikit-learn. Il ne contient que des mesures de noyaux et le diagnostic final de l'équipe :
 # c'est notre référence (voir ses limites ci-dessous).
-# Exécutez la cellule suivante (**sans chercher à comprendre son code**) et lisez **seulement**
-# les trois limites du jeu qu'elle affiche.
+# Exécutez la cellule suivante et lisez les **trois limites** du jeu qu'elle affiche.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les données et affiche leurs limites.
@@ -121,7 +122,8 @@ display(data_card(jeu, title="Fiche complète du jeu de données (après la séa
 # ## 2. Le modèle et ses scores
 #
 # Notre modèle est une **régression logistique**, méthode statistique classique qui combine des
-# mesures en un score entre 0 et 1, lu comme une probabilité de cancer. Cette lecture ne vaut que
+# mesures en un score entre 0 et 1, lu comme une probabilité de cancer. Elle compte parmi les
+# méthodes d'IA les plus simples : elle **apprend** ses réglages à partir d'exemples. Cette lecture ne vaut que
 # pour des patientes comme les nôtres, **adressées pour une masse du sein** (37 % de cancers),
 # et non pour des femmes dépistées (section 6). Pour rendre les erreurs visibles, il n'utilise
 # que **deux mesures** des noyaux : leur texture et leur compacité.
@@ -138,8 +140,8 @@ display(data_card(jeu, title="Fiche complète du jeu de données (après la séa
 # un modèle jugé sur les données qui ont servi à le construire ou à le régler paraît meilleur
 # qu'il n'est.
 
-# %%
-# Inutile de lire ce code : exécutez-le. Il répartit les patientes en trois jeux et entraîne le
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il répartit les patientes en trois jeux et entraîne le
 # modèle sur le jeu d'apprentissage.
 mesures = jeu.data[["mean texture", "mean compactness"]]  # texture et compacité (moyennes)
 X_reste, X_test, y_reste, y_test = train_test_split(
@@ -169,9 +171,15 @@ print(f"Test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
 #
 # <details><summary>Vu autrement en PASS/LAS ?</summary>
 #
-# En PASS/LAS, le tableau met souvent le test en lignes, VP en haut à gauche ; ici, comme dans
-# scikit-learn, la réalité est en lignes et VP en bas à droite. Repérez-vous aux **noms** (VP,
-# FP, FN, VN), jamais à la position.
+# En PASS/LAS, le tableau met souvent le test en lignes :
+#
+# | | Malade (M+) | Non malade (M−) |
+# |---|---|---|
+# | **Test positif (T+)** | VP | FP |
+# | **Test négatif (T−)** | FN | VN |
+#
+# C'est le même tableau, tourné : ici, comme dans scikit-learn, la réalité est en lignes.
+# Repérez-vous aux **noms** (VP, FP, FN, VN), jamais à la position.
 # </details>
 #
 # Deux proportions décrivent le test **du point de vue de la maladie** : la **sensibilité**
@@ -190,7 +198,7 @@ with accessible_style():
     )
 
 # %% [markdown]
-# ### Question 1 — La sensibilité au seuil 0,5 (2 points)
+# ### Question 1 — La sensibilité au seuil 0,5 (1 point)
 #
 # Calculez la **sensibilité** du test au seuil 0,5 (une proportion entre 0 et 1, pas un
 # pourcentage) : écrivez le calcul avec les **variables** `vp`, `fp`, `fn` et `vn` ci-dessus (une
@@ -214,7 +222,7 @@ sensibilite = ...
 sensibilite = vp / (vp + fn)
 ### END SOLUTION
 
-# %% tests="sensibilite" points=2
+# %% tests="sensibilite" points=1
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_number(
     sensibilite,
@@ -316,7 +324,8 @@ sensibilite = 100 * vp / (vp + fn)
 # %% [markdown]
 # Avec d'autres patientes comparables, cette sensibilité aurait été un peu différente.
 # L'**intervalle de confiance à 95 %** donne la plage des valeurs compatibles avec nos données :
-# la méthode qui le construit encadre la vraie valeur dans 95 % des études où on l'applique. Plus
+# la méthode qui le construit encadre la vraie valeur dans environ 95 % des études où on
+# l'applique. Plus
 # il y a de patientes, plus il est étroit. La cellule suivante le calcule pour votre réponse
 # (méthode de Wilson, fiable même sur peu de patientes).
 
@@ -339,7 +348,7 @@ else:
 # ## 4. L'explorateur de seuil
 #
 # L'explorateur travaille sur le **jeu de validation**, où l'on a le droit de régler le seuil.
-# Déplacez le curseur (souris, ou **flèches du clavier**) : la matrice, les indicateurs (VPP et
+# Déplacez le curseur (souris ou **flèches**) : la matrice, les indicateurs (VPP et
 # VPN : section 6), les intervalles de confiance et le point sur la **courbe ROC** suivent. Cette
 # courbe place chaque seuil selon sa sensibilité et 1 − spécificité (la part des non-malades
 # inquiétées à tort) ; sa diagonale est un test au hasard, d'aire sous la courbe (**AUC**) 0,5.
@@ -353,7 +362,8 @@ else:
 
 # %%
 # Inutile de lire ce code : il affiche l'explorateur et ses intervalles de confiance.
-explorateur = ThresholdExplorer(y_val, scores_val, threshold=0.5, show_auc=False)
+explorateur = ThresholdExplorer(y_val, scores_val, threshold=0.5, show_auc=False,
+                                show_formulas=False)
 encart_intervalles = HTML()
 
 
@@ -502,7 +512,7 @@ else:
     print("Donnez d'abord à la question 2 un seuil entre 0 et 1, puis relancez cette cellule.")
 
 # %% [markdown]
-# ### Question 3 — Que vaut la promesse « 95 % » ? (1 point)
+# ### Question 3 — Que vaut la promesse « 95 % » ? (2 points)
 #
 # Un seuil détecte 40 cancers sur 42 du **jeu de validation** (intervalle : environ 0,84 à 0,99).
 # Que dire aux cliniciens ? Écrivez la lettre **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
@@ -534,7 +544,7 @@ marge = ...
 marge = "B"
 ### END SOLUTION
 
-# %% tests="marge" points=1
+# %% tests="marge" points=2
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_choice(
     marge,
@@ -625,9 +635,6 @@ print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} mal
 # $$\text{VPP} = \frac{\text{Se} \times p}{\text{Se} \times p + (1 - \text{Sp}) \times (1 - p)}$$
 #
 # Le numérateur compte les vrais positifs, le dénominateur **tous** les positifs (vrais et faux).
-# La fonction `ev.predictive_values(sensitivity=..., specificity=..., prevalence=...)` fait ce
-# calcul : on y **nomme** chaque valeur (`prevalence=0.2`) ; elle renvoie la VPP puis la VPN, et
-# `[0]` écrit à la fin garde la première.
 #
 # **Une expérience de pensée.** Imaginons le **même** test (mêmes Se et Sp, au seuil 0,5 pour
 # simplifier) chez des femmes **sans symptôme**, dont 1 % (et non 37 %) ont un cancer, comme
@@ -650,12 +657,11 @@ sp = ev.specificity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
 prevalence_etude = float(y_test.mean())
 print(f"Au seuil 0,5 : sensibilité Se = {fr_number(se)}, spécificité Sp = {fr_number(sp)}")
 print(f"Prévalence dans le jeu de test : {fr_percent(prevalence_etude)}")
-vpp_etude, vpn_etude = ev.predictive_values(sensitivity=se, specificity=sp,
-                                            prevalence=prevalence_etude)
-print(f"VPP à cette prévalence : {fr_number(vpp_etude)} ; VPN : {fr_number(vpn_etude)}")
+vpp_etude = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=prevalence_etude)[0]
+print(f"VPP à cette prévalence : {fr_number(vpp_etude)}")
 
 # %% [markdown]
-# ### Question 4 — La VPP quand la prévalence est de 1 % (2 points)
+# ### Question 4 — La VPP quand la prévalence est de 1 % (1 point)
 #
 # Calculez la **VPP** du même test (mêmes `se` et `sp`) dans une population où la prévalence
 # est de **1 %**. Donnez une proportion entre 0 et 1 : écrivez le calcul, ou au moins
@@ -681,7 +687,7 @@ vpp_depistage = ...
 vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.99)
 ### END SOLUTION
 
-# %% tests="vpp_depistage" points=2
+# %% tests="vpp_depistage" points=1
 # Vérification de la question 4 : exécutez cette cellule.
 checks.expect(
     not isinstance(vpp_depistage, tuple),
@@ -821,8 +827,9 @@ vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=
 # ## Après la séance
 #
 # Cette partie se fait **après la séance**, chez vous : la VPP avec sa marge, une question sur le
-# test de référence, une sur la courbe ROC, une sur l'intervalle de confiance, la réflexion
-# écrite (notée par l'enseignant), et un complément sur le dépistage.
+# test de référence, une sur la courbe ROC, une sur l'intervalle de confiance, une sur le risque
+# après un test négatif, la réflexion écrite (notée par l'enseignant), et un complément sur le
+# dépistage.
 #
 # ### La VPP à 1 %, avec sa marge (suite de la question 4)
 #
@@ -874,38 +881,6 @@ else:
 # Une performance ne se transpose ni d'une population à l'autre, ni sans sa marge.
 
 # %% [markdown]
-# ### Pour Madame L. : ce que vaut son résultat
-#
-# Madame L. n'est pas dépistée : elle est adressée pour une masse, comme les patientes du jeu de
-# test. Pour elle, ce sont la VPP et la VPN **mesurées sur le jeu de test** qui valent, au seuil
-# de la question 2. Un test négatif laisse un **risque résiduel** de cancer : 1 − VPN.
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il compte, sur le jeu de test, la VPP, la VPN et le risque
-# qui reste après un test négatif, avec leurs intervalles de confiance à 95 %.
-def valeurs_pour_madame_l(valeur_seuil):
-    c = ev.confusion_at_threshold(y_test, scores, valeur_seuil)
-    print(f"Jeu de test, au seuil {fr_number(valeur_seuil, 2)} :")
-    for nom, k, n in [("VPP (cancers parmi les tests positifs)", c.tp, c.tp + c.fp),
-                      ("VPN (non-malades parmi les tests négatifs)", c.tn, c.tn + c.fn),
-                      ("risque après un test négatif (1 − VPN)", c.fn, c.tn + c.fn)]:
-        bas, haut = ev.proportion_ci(k, n)
-        print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
-              f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
-
-
-valeurs_pour_madame_l(seuil_defaut)
-if est_entre_0_et_1(seuil):
-    valeurs_pour_madame_l(seuil)
-else:
-    print("Donnez à la question 2 un seuil entre 0 et 1 pour voir ces valeurs à votre seuil.")
-
-# %% [markdown]
-# Si votre seuil est juste, environ une patiente sur dix dont le test est négatif a pourtant un
-# cancer : pour Madame L., un test négatif rassure sans exclure le cancer, et se lit avec
-# l'examen clinique et l'imagerie.
-
-# %% [markdown]
 # ### Question 5 — Le test de référence (1 point)
 #
 # Une autre équipe évalue le même score, mais le compare au compte rendu d'un cytologiste
@@ -929,8 +904,9 @@ else:
 #
 # <details><summary>Indice 2</summary>
 #
-# Imaginez une cytoponction qui n'a aspiré que des cellules saines autour d'un cancer. Que
-# disent le score, et le cytologiste ? Qui s'aperçoit de l'erreur ?
+# Faites la liste de ce que le score et le cytologiste ont en commun, et de ce qu'ils n'ont pas
+# en commun. Puis, pour chaque option, demandez-vous : une erreur qui vient de ce qu'ils
+# partagent, dans quelle case de la matrice la range-t-on ?
 # </details>
 
 # %% answer="reference"
@@ -991,16 +967,43 @@ reference = "C"
 # test parfait et 0,5 pour un test qui répond au hasard (la diagonale). Elle a une lecture
 # simple : c'est la probabilité qu'une patiente malade tirée au hasard ait un score plus élevé
 # qu'une patiente non malade tirée au hasard. Mesurée sur les patientes du jeu de test, l'AUC a,
-# elle aussi, un intervalle de confiance (Hanley et McNeil, 1982, en donnent l'erreur type) : il
-# n'est pas affiché ici, mais un article doit le donner.
+# elle aussi, un intervalle de confiance : la cellule suivante l'affiche (Hanley et McNeil, 1982,
+# en donnent l'erreur type).
+#
+# La cellule donne aussi l'AUC du même type de modèle nourri de **toutes** les mesures du jeu.
+# Notre modèle n'en garde que deux, pour que ses erreurs se voient : ses chiffres modestes ne
+# disent rien de la méthode, seulement de ce choix.
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il trace la courbe ROC du jeu de test et donne l'intervalle
+# de confiance de son AUC (erreur type de Hanley et McNeil, 1982).
 courbe = ev.roc(y_test, scores)
 with accessible_style():
     show_figure(
         plot_roc(courbe, title="Courbe ROC du modèle (jeu de test)"),
         describe_roc(courbe),
     )
+n_cancers, n_benins = int(y_test.sum()), int((y_test == 0).sum())
+
+
+def ecrire_auc(nom, aire):
+    # Intervalle à 95 % environ : aire ± 1,96 erreur type (Hanley et McNeil, 1982).
+    q1, q2 = aire / (2 - aire), 2 * aire**2 / (1 + aire)
+    erreur_type = np.sqrt((aire * (1 - aire) + (n_cancers - 1) * (q1 - aire**2)
+                           + (n_benins - 1) * (q2 - aire**2)) / (n_cancers * n_benins))
+    bas, haut = aire - 1.96 * erreur_type, min(1.0, aire + 1.96 * erreur_type)
+    print(f"{nom} : AUC = {fr_number(aire)} ; intervalle de confiance à 95 % environ : de "
+          f"{fr_number(bas, 2)} à {fr_number(haut, 2)}.")
+
+
+print(f"Jeu de test : {n_cancers} malades, {n_benins} non-malades.")
+ecrire_auc("Notre modèle (deux mesures)", courbe.auc)
+# Le même type de modèle, appris sur les mêmes patientes avec toutes les mesures du jeu.
+toutes = jeu.data.loc[X_app.index], jeu.data.loc[X_test.index]
+modele_complet = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
+modele_complet.fit(toutes[0], y_app)
+ecrire_auc(f"Le même type de modèle avec les {jeu.data.shape[1]} mesures du jeu",
+           ev.roc(y_test, modele_complet.predict_proba(toutes[1])[:, 1]).auc)
 
 # %% [markdown]
 # ### Question 6 — L'AUC quand la prévalence change (1 point)
@@ -1020,8 +1023,8 @@ with accessible_style():
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez la lecture de l'AUC ci-dessus : de quels groupes de patientes parle-t-elle ? Leur
-# proportion y entre-t-elle ?
+# L'AUC a deux lectures, données ci-dessus : une aire sous la courbe ROC, et une probabilité.
+# Pour chaque option, vérifiez qu'elle s'accorde avec ces deux lectures.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1089,12 +1092,12 @@ auc_prevalence = "D"
 # confiance à 95 % de 0,58 à 0,77. Laquelle de ces phrases est juste ?
 # Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** Nos données sont compatibles avec une vraie sensibilité d'à peine 0,58 comme de 0,77,
-#   chez des patientes comme les nôtres : on annonce la sensibilité mesurée avec cet intervalle.
+# - **A.** Chez des patientes comme les nôtres, la vraie sensibilité peut valoir 0,58 comme
+#   0,77 : on annonce la sensibilité mesurée avec cet intervalle.
 # - **B.** Une malade qui fait ce test a 95 % de chances d'être détectée : c'est ce que veut
 #   dire « intervalle à 95 % ».
-# - **C.** L'intervalle est trop large pour conclure quoi que ce soit : il faut refaire l'étude
-#   avant de rien dire de ce test.
+# - **C.** L'intervalle est large : on ne sait pas encore si, à ce seuil, la sensibilité atteint
+#   0,95 ; il faut plus de patientes avant de conclure.
 # - **D.** Chez des femmes dépistées, le test détecterait lui aussi entre 58 % et 77 % des
 #   cancers : l'intervalle couvre les autres populations.
 #
@@ -1125,7 +1128,7 @@ checks.check_choice(
     digest="6c81388a59db0323",
     mistakes=[
         checks.Mistake(None, "« à 95 % » est le niveau de confiance de la méthode (elle encadre la "
-                       "vraie valeur dans 95 % des études où on l'applique), pas une chance "
+                       "vraie valeur dans environ 95 % des études où on l'applique), pas une chance "
                        "d'être détectée. La chance d'être détectée, pour une malade, c'est la "
                        "sensibilité elle-même.", digest="a7b2ca97b56e4854"),
         checks.Mistake(None, "un intervalle large informe quand même : celui-ci exclut 0,95. Au "
@@ -1162,6 +1165,142 @@ intervalle = "C"
 intervalle = "D"
 
 # %% [markdown]
+# ### Pour Madame L. : ce que vaut son résultat
+#
+# Madame L. n'est pas dépistée : elle est adressée pour une masse, comme les patientes du jeu de
+# test. Pour elle, ce sont la VPP et la VPN **mesurées sur le jeu de test** qui valent.
+#
+# ### Question 8 — Le risque qui reste après un test négatif (1 point)
+#
+# Le test de Madame L. est négatif. Au seuil 0,5, sur le jeu de test, **parmi les patientes dont
+# le test est négatif**, quelle part a pourtant un cancer ? C'est le **risque résiduel**. Écrivez
+# le calcul avec les variables `vp`, `fp`, `fn` et `vn` de la section 3 (une proportion entre 0
+# et 1).
+#
+# <details><summary>Indice 1</summary>
+#
+# Cette fois, on part du **résultat du test**, pas de la maladie. Quelles cases de la matrice
+# contiennent les tests négatifs ? Parmi elles, lesquelles sont des cancers ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Les tests négatifs sont les vrais négatifs et les faux négatifs. Le risque résiduel est la part
+# des faux négatifs parmi eux : une division, avec `fn` au numérateur. C'est aussi 1 − VPN.
+# </details>
+
+# %% answer="risque_negatif"
+risque_negatif = ...
+### BEGIN SOLUTION
+risque_negatif = fn / (fn + vn)
+### END SOLUTION
+
+# %% tests="risque_negatif" points=1
+# Vérification de la question 8 : exécutez cette cellule.
+checks.check_number(
+    risque_negatif,
+    name="risque_negatif",
+    digest="7775c427cc6b9409",
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(None, "vous avez calculé la part des malades que le test manque "
+                       "(1 − sensibilité) : elle part des malades. Le risque résiduel part des "
+                       "tests négatifs : parmi eux, quelle part de cancers ?",
+                       digest="56538a55dbc73424"),
+        checks.Mistake(None, "vous avez calculé la valeur prédictive négative (parmi les tests "
+                       "négatifs, la part de non-malades). Le risque résiduel est l'autre part : "
+                       "celle des cancers.", digest="bee4512d6df40e6a"),
+        checks.Mistake(None, "vous avez calculé la part des non-malades inquiétées à tort "
+                       "(1 − spécificité). Le risque résiduel ne regarde que les tests négatifs.",
+                       digest="29ba89ce4f07d847"),
+        checks.Mistake(None, "vous avez divisé les cancers manqués par toutes les patientes. Le "
+                       "risque résiduel ne regarde que les tests négatifs : le dénominateur ne "
+                       "compte qu'eux.", digest="cd959c493dde58f3"),
+        checks.Mistake(None, "vous avez calculé la part de non-malades parmi les tests positifs "
+                       "(1 − VPP). Le risque résiduel regarde les tests négatifs.",
+                       digest="51357a7dc97ae978"),
+        checks.Mistake(None, "vous avez calculé la spécificité (la part des non-malades "
+                       "rassurées). Le risque résiduel part des tests négatifs, pas des "
+                       "non-malades.", digest="b0f65a79e06ca021"),
+    ],
+    success=(f"risque résiduel = {fr_number(risque_negatif)} : sur 100 femmes dont le test est "
+             f"négatif, environ {round(100 * risque_negatif)} ont pourtant un cancer."
+             if isinstance(risque_negatif, int | float) and 0 <= risque_negatif <= 1 else None),
+)
+### BEGIN HIDDEN TESTS
+comptes_q8 = ev.confusion_at_threshold(y_test, scores, seuil_defaut)
+checks.check_number(
+    risque_negatif,
+    name="risque_negatif",
+    expected=comptes_q8.fn / (comptes_q8.fn + comptes_q8.tn),
+)
+### END HIDDEN TESTS
+
+# %% mistake="risque_negatif"
+# message : (1 − sensibilité)
+risque_negatif = fn / (vp + fn)
+
+# %% mistake="risque_negatif"
+# message : vous avez calculé la valeur prédictive négative
+risque_negatif = vn / (vn + fn)
+
+# %% mistake="risque_negatif"
+# message : (1 − spécificité)
+risque_negatif = fp / (fp + vn)
+
+# %% mistake="risque_negatif"
+# message : par toutes les patientes
+risque_negatif = fn / (vp + fp + fn + vn)
+
+# %% mistake="risque_negatif"
+# message : (1 − VPP)
+risque_negatif = fp / (vp + fp)
+
+# %% mistake="risque_negatif"
+# message : vous avez calculé la spécificité
+risque_negatif = vn / (vn + fp)
+
+# %% mistake="risque_negatif"
+# message : donné un pourcentage
+risque_negatif = 100 * fn / (fn + vn)
+
+# %% [markdown]
+# La cellule suivante donne, sur le jeu de test, la VPP, la VPN et le risque résiduel (1 − VPN),
+# au seuil 0,5 puis à votre seuil de la question 2, chacun avec sa marge.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il compte, sur le jeu de test, la VPP, la VPN et le risque
+# résiduel, avec leurs intervalles de confiance à 95 %.
+def valeurs_pour_madame_l(valeur_seuil):
+    c = ev.confusion_at_threshold(y_test, scores, valeur_seuil)
+    print(f"Jeu de test, au seuil {fr_number(valeur_seuil, 2)} :")
+    for nom, k, n in [("VPP (cancers parmi les tests positifs)", c.tp, c.tp + c.fp),
+                      ("VPN (non-malades parmi les tests négatifs)", c.tn, c.tn + c.fn),
+                      ("risque résiduel (1 − VPN)", c.fn, c.tn + c.fn)]:
+        bas, haut = ev.proportion_ci(k, n)
+        print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
+              f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
+
+
+if checks.passed("risque_negatif"):
+    valeurs_pour_madame_l(seuil_defaut)
+else:
+    print("Les valeurs au seuil 0,5 s'afficheront ici quand la vérification de la question 8 "
+          "aura dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre "
+          "retour de correction).")
+if not est_entre_0_et_1(seuil):
+    print("Donnez à la question 2 un seuil entre 0 et 1 pour voir ces valeurs à votre seuil.")
+elif ev.confusion_at_threshold(y_test, scores, seuil) != ev.confusion_at_threshold(
+    y_test, scores, seuil_defaut
+):
+    valeurs_pour_madame_l(seuil)
+
+# %% [markdown]
+# Si votre seuil est juste, environ une patiente sur dix dont le test est négatif a pourtant un
+# cancer : pour Madame L., un test négatif rassure sans exclure le cancer, et se lit avec
+# l'examen clinique et l'imagerie.
+
+# %% [markdown]
 # ### Réflexion — Qui porte les erreurs ? (3 points, corrigée par l'enseignant)
 #
 # À rédiger après la séance, en 10 à 15 lignes : au seuil obtenu à la question 2, **qui subit un
@@ -1171,14 +1310,16 @@ intervalle = "D"
 # moins un chiffre de ce module **valable pour sa population** (par exemple la VPN à votre
 # seuil : « Pour Madame L. : ce que vaut son résultat »).
 #
-# Cette explication n'est pas qu'une politesse. Depuis la loi relative à la bioéthique du 2 août
-# 2021, l'article L. 4001-3 du code de la santé publique demande au professionnel de santé qui
-# utilise, pour un acte de prévention, de diagnostic ou de soin, un dispositif médical comportant
-# un traitement algorithmique appris à partir de données massives, de s'assurer que la personne
-# en a été informée et, le cas échéant, avertie de l'interprétation qui en résulte. Ce serait le
-# cas si l'outil de Madame L. était l'un des dispositifs concernés, dont un arrêté du ministre
-# chargé de la santé doit fixer la nature (IV du même article) (ces règles seront détaillées dans le
-# module 09 « Expliquer et garder la main », à venir).
+# Cette explication n'est pas qu'une politesse. Elle est prévue par l'article L. 4001-3 du code
+# de la santé publique, issu de la loi relative à la bioéthique du 2 août 2021. Il vise un
+# dispositif médical qui comporte un traitement algorithmique appris à partir de données
+# massives, utilisé pour un acte de prévention, de diagnostic ou de soin. Le professionnel de
+# santé qui l'utilise doit s'assurer que la personne en a été informée. Le cas échéant, il
+# l'avertit aussi de l'interprétation qui en résulte.
+#
+# Un arrêté du ministre chargé de la santé doit fixer la nature des dispositifs concernés (IV du
+# même article). La règle vaudrait donc pour Madame L. si son outil en faisait partie. Le module
+# 09 « Expliquer et garder la main », à venir, détaillera ces règles.
 
 # %% [markdown] written="reflexion_erreurs" points=3
 # ### BEGIN SOLUTION

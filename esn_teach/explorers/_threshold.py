@@ -76,6 +76,10 @@ class ThresholdExplorer:
         Slider step.
     show_auc : bool, default=True
         Write the AUC in the legend (hide it while a question asks for it).
+    show_formulas : bool, default=True
+        Write each metric's formula (``VP / (VP + FN)``) beside its meaning; hide
+        the formulas while a question asks to compute one of them, keeping the
+        meaning in words.
 
     Attributes
     ----------
@@ -108,6 +112,7 @@ class ThresholdExplorer:
         threshold: float = 0.5,
         step: float = 0.01,
         show_auc: bool = True,
+        show_formulas: bool = True,
     ) -> None:
         self.y_true = np.asarray(y_true).astype(int)
         self.scores = np.asarray(scores, dtype=float)
@@ -162,6 +167,7 @@ class ThresholdExplorer:
         self.figure_view = ExplorerFigure()
         self.image = self.figure_view.image
         self._show_auc = show_auc
+        self._show_formulas = show_formulas
         self.slider.observe(self._on_change, names="value")
         self.controls: dict[str, widgets.ValueWidget] = {"seuil": self.slider}
         self.widget = widgets.VBox([slider_box, side_by_side(self.matrix, self.figure_view.widget)])
@@ -202,7 +208,7 @@ class ThresholdExplorer:
             describe_roc(self.curve, point=(x, y), threshold=threshold, show_auc=self._show_auc),
         )
         self.matrix.value = _matrix_html(counts, threshold, self._table_id) + _metrics_html(
-            metrics, self._table_id
+            metrics, self._table_id, formulas=self._show_formulas
         )
         self.metrics = metrics
         return metrics
@@ -237,11 +243,14 @@ def _matrix_html(counts: ConfusionCounts, threshold: float, table_id: str) -> st
     ).to_html()
 
 
-def _metrics_html(metrics: dict[str, float], table_id: str) -> str:
+def _metrics_html(metrics: dict[str, float], table_id: str, *, formulas: bool = True) -> str:
+    column = "Formule et sens" if formulas else "Sens"
     frame = pd.DataFrame(
         {
             "Valeur": [metrics[key] for key, _, _ in _METRIC_LABELS],
-            "Formule et sens": [formula for _, _, formula in _METRIC_LABELS],
+            column: [
+                text if formulas else text.split(" : ", 1)[1] for _, _, text in _METRIC_LABELS
+            ],
         },
         index=[label for _, label, _ in _METRIC_LABELS],
     )
@@ -251,7 +260,7 @@ def _metrics_html(metrics: dict[str, float], table_id: str) -> str:
             caption="Indicateurs",
             table_id=f"{table_id}_indicateurs",
             header=False,
-            text_columns=["Formule et sens"],
+            text_columns=[column],
             bold_columns=["Valeur"],
         )
         .format(cast("Callable[[object], str]", fr_number), subset=["Valeur"])

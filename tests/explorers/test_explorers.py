@@ -68,3 +68,14 @@ def test_auc_can_be_hidden_while_a_question_asks_for_it():
     labels = [t.get_text() for t in hidden._ax.get_legend().get_texts()]
     assert labels[0] == "Modèle"  # the chance line keeps its textbook "AUC = 0,5"
     assert shown._ax.get_legend().get_texts()[0].get_text().startswith("Modèle (AUC = 0,")
+
+
+def test_formulas_can_be_hidden_while_a_question_asks_for_one():
+    shown = ThresholdExplorer(Y, S).matrix.value
+    hidden = ThresholdExplorer(Y, S, show_formulas=False).matrix.value
+    assert "VP / (VP + FN)" in shown and "VN / (VN + FN)" in shown
+    for formula in ("VP / (VP + FN)", "VN / (VN + FP)", "VP / (VP + FP)", "VN / (VN + FN)", "total"):
+        assert formula not in hidden
+    # The meaning in words stays.
+    assert "parmi les malades, part détectée" in hidden
+    assert "parmi les tests négatifs, part de personnes non malades" in hidden
