@@ -1373,9 +1373,18 @@ elif ev.confusion_at_threshold(y_test, scores, seuil) != ev.confusion_at_thresho
 # dépistages positifs avant et après les examens complémentaires (le « bilan diagnostique »),
 # cancers détectés (Santé publique France, *Indicateurs de performance du programme de dépistage
 # du cancer du sein de 2008 à 2020*, 2024). Le rapport des cancers détectés aux dépistages
-# positifs est la VPP, avant et après le bilan : c'est la question 4 dans la vraie vie. Enchaîner les examens (imagerie
-# complémentaire, puis biopsie et histologie) fait monter la VPP à chaque étape, parce que chaque
-# examen s'applique à une population où la maladie est plus fréquente.
+# positifs est la VPP, avant et après le bilan : c'est la question 4 dans la vraie vie.
+#
+# Un exemple de cette publication : en 2019-2020, chez les femmes qui revenaient au dépistage
+# organisé, 6 dépistages sur 100 étaient positifs à la première lecture, avant le bilan ; après
+# le bilan diagnostique immédiat, il n'en restait que 2,8 sur 100 (Santé publique France, 2024).
+# Enchaîner les examens (imagerie complémentaire, puis biopsie et histologie) fait monter la VPP
+# à chaque étape, parce que chaque examen s'applique à une population où la maladie est plus
+# fréquente.
+#
+# Le 1 % de la question 4 est une hypothèse d'école, pas une statistique. Il est du même ordre
+# que les cancers détectés par le dépistage organisé : 6,9 pour 1 000 femmes dépistées en 2008
+# (évaluation 2004-2009, résumé publié par Santé publique France, 2012).
 
 # %% [markdown]
 # ## À retenir
@@ -1418,7 +1427,11 @@ elif ev.confusion_at_threshold(y_test, scores, seuil) != ev.confusion_at_thresho
 #   cytology » (healthcare-quality.jrc.ec.europa.eu) : la microbiopsie plutôt que la
 #   cytoponction pour une lésion suspecte (recommandation forte).
 # - Santé publique France. *Indicateurs de performance du programme de dépistage du cancer du
-#   sein de 2008 à 2020*. santepubliquefrance.fr, 2024.
+#   sein de 2008 à 2020*. santepubliquefrance.fr, 2024 (synthèse, dépistages subséquents
+#   2019-2020).
+# - *Évaluation du Programme national de dépistage organisé du cancer du sein en France : période
+#   2004-2009*. Numéro thématique, 2012 ; résumé publié sur santepubliquefrance.fr le 26 septembre
+#   2012.
 # - Leeflang MMG, Rutjes AWS, Reitsma JB, Hooft L, Bossuyt PMM. Variation of a test's
 #   sensitivity and specificity with disease prevalence. *CMAJ* 2013;185(11):E537-E544.
 # - Altman DG, Bland JM. Diagnostic tests 1: sensitivity and specificity. *BMJ* 1994;308:1552.
