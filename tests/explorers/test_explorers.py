@@ -74,7 +74,8 @@ def test_formulas_can_be_hidden_while_a_question_asks_for_one():
     shown = ThresholdExplorer(Y, S).matrix.value
     hidden = ThresholdExplorer(Y, S, show_formulas=False).matrix.value
     assert "VP / (VP + FN)" in shown and "VN / (VN + FN)" in shown
-    for formula in ("VP / (VP + FN)", "VN / (VN + FP)", "VP / (VP + FP)", "VN / (VN + FN)", "total"):
+    formulas = ("VP / (VP + FN)", "VN / (VN + FP)", "VP / (VP + FP)", "VN / (VN + FN)", "total")
+    for formula in formulas:
         assert formula not in hidden
     # The meaning in words stays.
     assert "parmi les malades, part détectée" in hidden
