@@ -1222,6 +1222,9 @@ checks.check_number(
         checks.Mistake(None, "vous avez calculé la spécificité (la part des non-malades "
                        "rassurées). Le risque résiduel part des tests négatifs, pas des "
                        "non-malades.", digest="b0f65a79e06ca021"),
+        checks.Mistake(None, "vous avez divisé les faux négatifs par les seuls vrais négatifs. "
+                       "Le dénominateur compte tous les tests négatifs, vrais et faux.",
+                       digest="6763da6ef64d5ff8"),
     ],
     success=(f"risque résiduel = {fr_number(risque_negatif)} : sur 100 femmes dont le test est "
              f"négatif, environ {round(100 * risque_negatif)} ont pourtant un cancer."
@@ -1259,6 +1262,10 @@ risque_negatif = fp / (vp + fp)
 # %% mistake="risque_negatif"
 # message : vous avez calculé la spécificité
 risque_negatif = vn / (vn + fp)
+
+# %% mistake="risque_negatif"
+# message : par les seuls vrais négatifs
+risque_negatif = fn / vn
 
 # %% mistake="risque_negatif"
 # message : donné un pourcentage
