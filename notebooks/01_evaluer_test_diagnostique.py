@@ -1303,9 +1303,9 @@ elif ev.confusion_at_threshold(y_test, scores, seuil) != ev.confusion_at_thresho
     valeurs_pour_madame_l(seuil)
 
 # %% [markdown]
-# Si votre seuil est juste, environ une patiente sur dix dont le test est négatif a pourtant un
-# cancer : pour Madame L., un test négatif rassure sans exclure le cancer, et se lit avec
-# l'examen clinique et l'imagerie.
+# Au seuil de la question 2 (si votre seuil est juste), environ une patiente sur dix dont le test
+# est négatif a pourtant un cancer ; au seuil 0,5, près de deux sur dix. Pour Madame L., un test
+# négatif rassure sans exclure le cancer, et se lit avec l'examen clinique et l'imagerie.
 
 # %% [markdown]
 # ### Réflexion — Qui porte les erreurs ? (3 points, corrigée par l'enseignant)
