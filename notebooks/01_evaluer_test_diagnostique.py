@@ -67,9 +67,9 @@
 # résultat du test (Bossuyt et al., 2015 ; Whiting et al., 2011).
 #
 # Nos données sont **réelles** : le jeu *Breast Cancer Wisconsin (Diagnostic)* (hôpital de
-# l'Université du Wisconsin, États-Unis ; décrit par Street et al., 1993), fourni avec
-# scikit-learn. Il ne contient que des mesures de noyaux et le diagnostic final de l'équipe :
-# c'est notre référence (voir ses limites ci-dessous).
+# l'Université du Wisconsin, États-Unis ; décrit par Street et al., 1993). Il ne contient que
+# des mesures de noyaux et le diagnostic final de l'équipe : c'est notre référence (voir ses
+# limites ci-dessous).
 # Exécutez la cellule suivante et lisez les **trois limites** du jeu qu'elle affiche.
 
 # %% jupyter={"source_hidden": true}
@@ -178,7 +178,7 @@ print(f"Test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
 # | **Test positif (T+)** | VP | FP |
 # | **Test négatif (T−)** | FN | VN |
 #
-# C'est le même tableau, tourné : ici, comme dans scikit-learn, la réalité est en lignes.
+# C'est le même tableau, tourné : ici, la réalité est en lignes.
 # Repérez-vous aux **noms** (VP, FP, FN, VN), jamais à la position.
 # </details>
 #
