@@ -1400,7 +1400,8 @@ elif ev.confusion_at_threshold(y_test, scores, seuil) != ev.confusion_at_thresho
 #   nos données, c'est le diagnostic final de l'équipe, dont le mode de confirmation n'est pas
 #   documenté pour chaque patiente (risque de biais de vérification).
 # - **Sensibilité** et **spécificité** partent de la maladie ; **VPP** et **VPN** partent du
-#   résultat et **dépendent de la prévalence**.
+#   résultat et **dépendent de la prévalence**. Après un test négatif, le **risque résiduel**
+#   vaut 1 − VPN : un test négatif rassure sans exclure la maladie.
 # - Une proportion mesurée sur peu de patientes s'annonce **avec son intervalle de confiance** :
 #   il décrit le hasard chez des patientes comme celles de l'étude, pas une autre population.
 # - Le seuil se règle sur un **jeu de validation** ; sa performance se mesure sur un **jeu de
