@@ -123,10 +123,12 @@ display(data_card(jeu, title="Fiche complète du jeu de données (après la séa
 #
 # Notre modèle est une **régression logistique**, méthode statistique classique qui combine des
 # mesures en un score entre 0 et 1, lu comme une probabilité de cancer. Elle compte parmi les
-# méthodes d'IA les plus simples : elle **apprend** ses réglages à partir d'exemples. Cette lecture ne vaut que
-# pour des patientes comme les nôtres, **adressées pour une masse du sein** (37 % de cancers),
-# et non pour des femmes dépistées (section 6). Pour rendre les erreurs visibles, il n'utilise
-# que **deux mesures** des noyaux : leur texture et leur compacité.
+# méthodes d'IA les plus simples : elle **apprend** ses réglages à partir d'exemples.
+#
+# Cette lecture du score ne vaut que pour des patientes comme les nôtres, **adressées pour une
+# masse du sein** (37 % de cancers), et non pour des femmes dépistées (section 6). Pour rendre
+# les erreurs visibles, le modèle n'utilise que **deux mesures** des noyaux : leur texture et
+# leur compacité.
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
@@ -325,8 +327,7 @@ sensibilite = 100 * vp / (vp + fn)
 # Avec d'autres patientes comparables, cette sensibilité aurait été un peu différente.
 # L'**intervalle de confiance à 95 %** donne la plage des valeurs compatibles avec nos données :
 # la méthode qui le construit encadre la vraie valeur dans environ 95 % des études où on
-# l'applique. Plus
-# il y a de patientes, plus il est étroit. La cellule suivante le calcule pour votre réponse
+# l'applique. Plus il y a de patientes, plus il est étroit. La cellule suivante le calcule pour votre réponse
 # (méthode de Wilson, fiable même sur peu de patientes).
 
 # %% jupyter={"source_hidden": true}
@@ -348,8 +349,8 @@ else:
 # ## 4. L'explorateur de seuil
 #
 # L'explorateur travaille sur le **jeu de validation**, où l'on a le droit de régler le seuil.
-# Déplacez le curseur (souris ou **flèches**) : la matrice, les indicateurs (VPP et
-# VPN : section 6), les intervalles de confiance et le point sur la **courbe ROC** suivent. Cette
+# Déplacez le curseur (souris ou **flèches**) : la matrice, les indicateurs (VPP et VPN :
+# section 6), les intervalles de confiance et le point sur la **courbe ROC** suivent. Cette
 # courbe place chaque seuil selon sa sensibilité et 1 − spécificité (la part des non-malades
 # inquiétées à tort) ; sa diagonale est un test au hasard, d'aire sous la courbe (**AUC**) 0,5.
 #
