@@ -11,7 +11,7 @@
 #    **besoin**.
 # 2. Calculer la **part d'un groupe parmi les sélectionnés**, et la distinguer de son **taux
 #    de sélection**.
-# 3. Dire quelle comparaison révèle un biais : au-dessus du même seuil, ou à score égal.
+# 3. Dire quelle comparaison révèle qu'un score sous-estime le besoin d'un groupe.
 # 4. Lire l'**intervalle de confiance d'une différence** pour dire ce que change la cible, et
 #    pourquoi elle ne suffit pas.
 # 5. Après la séance : juger une nouvelle cible, un taux de sélection, une mesure du besoin.
@@ -26,6 +26,10 @@
 # > malades, quel que soit leur groupe), non-malfaisance (un score biaisé prive de soins des
 # > patients déjà désavantagés).
 #
+# **Ce que vous allez faire** : compter qui un score « coût » inscrit (questions 1 et 2),
+# trouver ce qui prouve son biais (question 3), puis changer sa cible et juger l'effet
+# (question 4).
+#
 # ## Mode d'emploi
 #
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
@@ -35,16 +39,16 @@
 #   (`0.8`, pas `0,8`) ; écrivez de préférence le **calcul** : un résultat trop arrondi peut
 #   être refusé.
 # - Les encadrés repliés marqués « facultatif » peuvent attendre la fin de la séance.
+# - Le module compte 17 points : sept questions de 2 points, dont quatre en séance, et une
+#   réflexion rédigée de 3 points.
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
 #
-# Un grand hôpital universitaire américain propose à ses patients de soins primaires, couverts
-# par des contrats dits « à risque » avec les assureurs (l'hôpital y répond d'une part du coût
-# des soins de ses patients), un **programme de suivi renforcé**
-# (*care management*) : pour les patients aux besoins complexes, une infirmière coordinatrice
-# organise rendez-vous et traitements, pour éviter des hospitalisations. Les places sont
-# limitées.
+# Un grand hôpital universitaire américain propose à certains de ses patients un **programme de
+# suivi renforcé** (*care management*) : pour les patients aux besoins complexes, une
+# infirmière coordinatrice organise rendez-vous et traitements, pour éviter des
+# hospitalisations. Les places sont limitées.
 #
 # Un algorithme commercial donne à chaque patient un **score de risque**. Être au 97ᵉ
 # **centile**, c'est avoir un score plus élevé que celui de 97 patients sur 100. Au-dessus du
@@ -70,6 +74,10 @@
 # <details><summary>Facultatif : d'autres groupes ; ces catégories en France, le cadre
 # juridique</summary>
 #
+# Les patients de l'étude étaient couverts par des contrats dits « à risque » avec les
+# assureurs : l'hôpital y répond d'une part du coût des soins de ses patients
+# (Obermeyer et al., 2019).
+#
 # Le mécanisme vaut pour tout groupe qui coûte moins à besoin égal (précarité, déserts
 # médicaux).
 #
@@ -79,8 +87,11 @@
 #
 # Les catégories de l'étude ne se transposent pas telles quelles en France, où les
 # statistiques ethniques sont très encadrées. Le Conseil constitutionnel a jugé que les
-# traitements de données destinés à mesurer la diversité des origines ne peuvent pas reposer
-# sur l'origine ethnique ou la race (décision n° 2007-557 DC). On peut en revanche vérifier un
+# traitements de données destinés à mesurer la diversité des origines « peuvent porter sur des
+# données objectives », mais « ne sauraient […] reposer sur l'origine ethnique ou la race »
+# (décision n° 2007-557 DC). Son commentaire, publié par le Conseil, cite comme données
+# objectives le nom, l'origine géographique ou la nationalité antérieure, et admet aussi des
+# données subjectives, comme le « ressenti d'appartenance ». On peut aussi vérifier un
 # score sur des groupes que les données de santé permettent de repérer : les bénéficiaires de
 # la C2S, les habitants des communes ou des quartiers les plus défavorisés (FDep, EDI), ceux
 # des zones où les médecins manquent.
@@ -99,9 +110,8 @@
 # ## 2. Les données : une cohorte synthétique
 #
 # Les données de l'étude ne sont pas publiques : notre **cohorte synthétique** est faite de
-# patients inventés. Ses effectifs et ses moyennes de maladies chroniques
-# viennent du tableau 1 de l'article : 43 539 patients blancs et 6 079 patients noirs, avec en
-# moyenne 1,20 et 1,90 maladie chronique active (Obermeyer et al., 2019).
+# patients inventés. Ses effectifs et ses moyennes de maladies chroniques par groupe viennent
+# du tableau 1 de l'article (Obermeyer et al., 2019) : la cellule suivante les affiche.
 #
 # Chaque ligne est un patient. Les colonnes utiles ici :
 #
@@ -112,11 +122,12 @@
 # | `cost` | coût des soins de l'**année suivante**, en dollars |
 # | `n_chronic_next` | nombre de maladies chroniques actives l'**année suivante** |
 
-# %%
-# Cette cellule charge les outils et la cohorte, puis affiche quelques moyennes. Vous n'avez
-# pas à comprendre ce code : retenez les phrases qu'il affiche.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il charge les outils et la cohorte, puis affiche quelques
+# moyennes. Retenez les phrases qu'il affiche.
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 from fairlearn.metrics import MetricFrame, count, selection_rate
 from IPython.display import display
 from sklearn.linear_model import PoissonRegressor
@@ -177,9 +188,8 @@ display(data_card(donnees))
 
 # %% [markdown]
 # Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, et coûtent un peu
-# plus : 12 % de plus dans l'étude (8 442 contre 7 540 dollars ; Obermeyer et al., 2019,
-# tableau 1), à peine plus ici. Mais à nombre égal de maladies chroniques, ils coûtent
-# **moins** : 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
+# plus (Obermeyer et al., 2019, tableau 1). Mais à nombre égal de maladies chroniques, ils
+# coûtent **moins** : 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
 #
 # > **Une reproduction volontairement grossie** : l'inégalité d'accès aux soins est réelle,
 # > mais sa taille est ici inventée : à maladie égale, un patient noir coûte 0,26 fois ce que
@@ -206,10 +216,10 @@ display(data_card(donnees))
 # L'algorithme réel utilisait les **demandes de remboursement** de l'année précédente, sans
 # la race (Obermeyer et al., 2019). Notre **reproduction simplifiée** :
 #
-# 1. **Le score** est une **régression de Poisson** (une somme pondérée d'informations,
-#    rendue positive), avec sept informations, **sans la race** : âge, sexe, maladies
-#    chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et
-#    **coût de cette année**.
+# 1. **Le score** additionne sept informations, chacune avec un poids appris sur les données,
+#    **sans la race** : âge, sexe, maladies chroniques de cette année (`n_chronic`), HbA1c,
+#    pression artérielle, créatinine et **coût de cette année**. (Ce modèle s'appelle une
+#    régression de Poisson.)
 # 2. Il **apprend** sur deux tiers des patients ; on le **juge** sur le dernier tiers
 #    (module 01), la **cohorte jugée** (`cohorte`).
 # 3. **Deux cibles** : le **coût** de l'année suivante (`cost`), ou le **nombre de maladies
@@ -218,10 +228,9 @@ display(data_card(donnees))
 # Nous appelons **inscrits** les patients dont le score atteint le 97ᵉ centile (dans
 # l'hôpital réel, ils étaient seulement repérés).
 
-# %%
-# Cette cellule apprend les deux scores et repère les inscrits. Vous n'avez pas à comprendre
-# ce code : retenez les variables qu'il crée (n_noirs_inscrits, n_blancs_inscrits, n_noirs,
-# n_blancs, noirs, blancs, inscrits_cout, inscrits_sante), utiles pour les questions.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il apprend les deux scores et repère les inscrits. Il
+# affiche les variables utiles aux questions (leur nom est entre parenthèses).
 centile_programme = 97  # seuil du programme : 97e centile du score
 # Deux tiers des patients pour l'apprentissage ; le dernier tiers, la « cohorte jugée ».
 apprentissage, cohorte = train_test_split(patients, test_size=1 / 3, random_state=0)
@@ -265,17 +274,25 @@ n_noirs_inscrits = int((inscrits_cout & noirs).sum())  # & veut dire « et »
 n_blancs_inscrits = int((inscrits_cout & blancs).sum())
 n_noirs, n_blancs = int(noirs.sum()), int(blancs.sum())
 print(
-    f"Patients noirs : {n_noirs} dans la cohorte jugée (soit "
-    f"{fr_percent(n_noirs / len(cohorte))} de la cohorte), dont {n_noirs_inscrits} inscrits."
+    f"Patients noirs : {n_noirs} dans la cohorte jugée (n_noirs), soit "
+    f"{fr_percent(n_noirs / len(cohorte))} de la cohorte ; {n_noirs_inscrits} inscrits "
+    "(n_noirs_inscrits)."
 )
-print(f"Patients blancs : {n_blancs} dans la cohorte jugée, dont {n_blancs_inscrits} inscrits.")
+print(
+    f"Patients blancs : {n_blancs} dans la cohorte jugée (n_blancs) ; {n_blancs_inscrits} "
+    "inscrits (n_blancs_inscrits)."
+)
+print(
+    "Pour la question 2 : noirs, blancs (le groupe de chaque patient), inscrits_cout (inscrit "
+    "avec la cible « coût »), cohorte (le tableau des patients de la cohorte jugée)."
+)
 
 # %% [markdown]
 # ### Question 1 — La part des patients noirs parmi les inscrits, cible « coût » (2 points)
 #
 # Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
 # patients noirs** ? Donnez une proportion entre 0 et 1 (par exemple `0.25`, et non `25`), en
-# écrivant le calcul avec les variables ci-dessus.
+# écrivant le calcul avec les variables affichées ci-dessus, entre parenthèses.
 #
 # <details><summary>Rappel d'écriture</summary>
 #
@@ -398,15 +415,16 @@ part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
 # question 2.
 # </details>
 #
-# ## 4. Calibré pour le coût, pas pour le besoin
+# ## 4. Le score prédit le coût, pas le besoin
 #
 # Dans l'étude, le score était **calibré** pour le coût dans les deux groupes : à score égal,
 # patients noirs et blancs coûtaient à peu près autant l'année suivante (Obermeyer et al., 2019,
-# figure 3A). La cellule suivante trace, par groupe et par tranche de 5 centiles du score
-# « coût », le **coût** et les **maladies chroniques** de l'année suivante.
+# figure 3A). La cellule suivante trace, par groupe et selon le score « coût », le **coût** et
+# les **maladies chroniques** de l'année suivante.
 
-# %%
-# Cette cellule trace les deux figures. Regardez-les, et la phrase écrite dessous, pas le code.
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il trace les deux figures. Regardez-les, et la phrase
+# écrite dessous.
 rangs = np.argsort(np.argsort(scores_cout))  # rang de chaque patient selon son score
 tranche_de_5 = rangs * 20 // len(rangs)  # tranche de 5 centiles : de 0 (bas) à 19 (haut)
 milieux = np.arange(20) * 5 + 2.5  # milieu de chaque tranche, en centiles
@@ -436,7 +454,7 @@ with accessible_style():
         ax.legend(loc="upper left")
     gauche.set_yscale("log")  # de quelques centaines à des dizaines de milliers de dollars
     gauche.yaxis.set_major_formatter(lambda y, _: en_dollars(y))
-    gauche.set_title("À peu près calibré pour le coût")
+    gauche.set_title("Coût : calibré, sauf tout en haut")
     gauche.set_ylabel("Coût observé l'année suivante\n(moyenne, échelle logarithmique)")
     droite.set_title("Injuste pour le besoin")
     droite.set_ylabel("Maladies chroniques actives\n(moyenne, année suivante)")
@@ -465,16 +483,16 @@ print(
     "Tranche la plus haute (du 95e au 100e centile), coût moyen de l'année suivante : "
     f"{en_dollars(haut['Patients noirs']['cost'])} chez les patients noirs, "
     f"{en_dollars(haut['Patients blancs']['cost'])} chez les patients blancs, soit "
-    f"{fr_percent(-ecart_cout[-1], 0)} de moins."
+    f"{fr_percent(-ecart_cout[-1], 0)} de moins. (À gauche, l'échelle est logarithmique : "
+    "chaque graduation multiplie le montant par 10, ce qui écrase cet écart.)"
 )
 
 # %% [markdown]
 # À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
 # les deux groupes, **sauf tout en haut**, où le programme sélectionne : dans la tranche la plus
 # haute, les patients noirs coûtent 17 % de moins que les patients blancs (montants sous la
-# figure ; l'échelle logarithmique, où chaque graduation multiplie le montant par 10, écrase
-# cet écart). À droite, à même centile du score, la
-# courbe des patients noirs est au-dessus : le score prédit le coût, pas le besoin.
+# figure). À droite, à même centile du score, la courbe des patients noirs est au-dessus : le
+# score prédit le coût, pas le besoin.
 #
 # <details><summary>Facultatif : et avec un modèle plus simple ?</summary>
 #
@@ -692,19 +710,19 @@ ecart_maladies = (
 # %% [markdown]
 # ## 5. Changer la cible
 #
-# Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »**.
-# La cellule suivante compare les cibles, chaque chiffre avec son **intervalle de confiance à
-# 95 %** (IC 95 %) : les valeurs plausibles compte tenu du hasard (module 01). **À score
-# égal** : l'écart de maladies chroniques (noirs moins blancs) dans une tranche de 5 centiles
-# du score ; **tous scores** : la moyenne des 20 tranches, chacune comptant selon son nombre
-# de patients noirs ; **près du seuil** : la tranche du 95ᵉ au 100ᵉ centile, qui contient les
-# inscrits et, juste en dessous, des patients non inscrits.
+# Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »**. La
+# cellule suivante compare les cibles dans un tableau, chaque chiffre avec son **intervalle de
+# confiance à 95 %** (IC 95 % ; module 01 ; pour une part, l'intervalle de Wilson).
+#
+# - **À score égal** : on compare patients noirs et blancs dans une même tranche de 5 centiles
+#   du score. **Tous scores** : la moyenne des 20 tranches.
+# - **Près du seuil** : la tranche du 95ᵉ au 100ᵉ centile : les inscrits et, juste en
+#   dessous, des non-inscrits.
 
 
-# %%
-# Cette cellule compare les cibles. Vous n'avez pas à comprendre ce code : retenez, pour
-# chaque cible, la part des patients noirs, l'écart entre inscrits et les écarts à score égal,
-# et les variables ecart_seuil_cout, ecart_seuil_sante, ecart_seuil_sans_cout (question 4).
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il compare les cibles et affiche un tableau. Les résultats
+# des questions 1 et 2 n'y paraissent qu'une fois ces questions justes.
 def ecart_avec_ic(dans_le_groupe):
     """Écart de maladies chroniques (noirs moins blancs) parmi des patients, et son IC 95 %."""
     malades_noirs, malades_blancs = besoin[dans_le_groupe & noirs], besoin[dans_le_groupe & blancs]
@@ -716,21 +734,6 @@ def ecart_avec_ic(dans_le_groupe):
         + malades_blancs.var(ddof=1) / malades_blancs.size
     )
     return ecart, ecart - 1.96 * erreur, ecart + 1.96 * erreur
-
-
-def comparer_inscrits(inscrits):
-    """Affiche les maladies chroniques moyennes des inscrits par groupe, et l'écart avec son IC."""
-    ecart, bas, haut = ecart_avec_ic(inscrits)
-    print(
-        "  Maladies chroniques (année suivante) des inscrits, en moyenne : "
-        f"{fr_number(besoin[inscrits & noirs].mean(), 2)} chez les "
-        f"{int((inscrits & noirs).sum())} noirs, {fr_number(besoin[inscrits & blancs].mean(), 2)}"
-        f" chez les {int((inscrits & blancs).sum())} blancs."
-    )
-    print(
-        f"  Écart entre inscrits (noirs moins blancs) : {fr_number(ecart, 2)} "
-        f"(IC 95 % : {fr_number(bas, 2)} à {fr_number(haut, 2)})."
-    )
 
 
 def ecart_par_tranches(scores, du_centile=0, au_centile=100, mesure=None):
@@ -761,33 +764,47 @@ def en_clair(ecart, bas, haut):
 scores_sans_cout = score_appris(
     "n_chronic_next", [nom for nom in noms_informations if nom != "prior_cost"]
 )
-for titre, scores in [
-    ("Cible « coût »", scores_cout),
-    ("Cible « maladies chroniques »", scores_sante),
-    ("Cible « maladies chroniques », sans le coût de cette année", scores_sans_cout),
-]:
+lignes = {
+    "Part des patients noirs parmi les inscrits": [],
+    "Écart entre inscrits (noirs moins blancs)": [],
+    "Écart à score égal, tous scores": [],
+    "Écart à score égal, près du seuil (95e-100e centile)": [],
+}
+for numero, scores in enumerate([scores_cout, scores_sante, scores_sans_cout]):
     inscrits = scores >= np.percentile(scores, centile_programme)
     k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
     bas, haut = proportion_ci(k, n)
-    print(f"{titre} :")
-    print(
-        f"  Part des patients noirs parmi les {n} inscrits : {fr_percent(k / n)} "
-        f"(IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})."
+    part = f"{fr_percent(k / n)} (IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})"
+    entre_inscrits = en_clair(*ecart_avec_ic(inscrits))
+    if numero == 0 and not checks.passed("part_noirs_cout"):
+        part = "après la question 1"
+    if numero == 0 and not checks.passed("ecart_maladies"):
+        entre_inscrits = "après la question 2"
+    lignes["Part des patients noirs parmi les inscrits"].append(part)
+    lignes["Écart entre inscrits (noirs moins blancs)"].append(entre_inscrits)
+    lignes["Écart à score égal, tous scores"].append(en_clair(*ecart_par_tranches(scores)))
+    lignes["Écart à score égal, près du seuil (95e-100e centile)"].append(
+        en_clair(*ecart_par_tranches(scores, 95, 100))
     )
-    comparer_inscrits(inscrits)
-    print(f"  À score égal, tous scores : {en_clair(*ecart_par_tranches(scores))}.")
+tableau_cibles = pd.DataFrame(
+    lignes,
+    index=[
+        "Cible « coût »",
+        "Cible « maladies »",
+        "Cible « maladies », sans le coût de cette année",
+    ],
+).T
+display(tableau_cibles)
+print("Écarts en maladies chroniques de l'année suivante (noirs moins blancs).")
+if not (checks.passed("part_noirs_cout") and checks.passed("ecart_maladies")):
     print(
-        "  À score égal, près du seuil (du 95e au 100e centile) : "
-        f"{en_clair(*ecart_par_tranches(scores, 95, 100))}."
+        "Les cases « après la question 1 » (ou 2) se remplissent quand sa vérification a dit "
+        "« juste » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
+        "correction)."
     )
-# Les écarts à score égal près du seuil, gardés pour la question 4 :
-ecart_seuil_cout = ecart_par_tranches(scores_cout, 95, 100)[0]
-ecart_seuil_sante = ecart_par_tranches(scores_sante, 95, 100)[0]
-ecart_seuil_sans_cout = ecart_par_tranches(scores_sans_cout, 95, 100)[0]
 
 # %% [markdown]
-# Les bornes basses des écarts dépassent 0 : le hasard seul les explique mal. Avec la cible
-# « maladies », la part des patients noirs parmi les inscrits double à peu près.
+# Les bornes basses des écarts dépassent 0 : le hasard seul les explique mal.
 #
 # <details><summary>Facultatif : ce que ces intervalles ne couvrent pas ; l'étude</summary>
 #
@@ -808,21 +825,24 @@ ecart_seuil_sans_cout = ecart_par_tranches(scores_sans_cout, 95, 100)[0]
 # - `"erreur sur le coût"` : tout en haut, le score se trompe sur le coût des patients noirs ;
 # - `"entre inscrits"` : l'écart de maladies chroniques entre inscrits noirs et blancs
 #   (question 2), dont l'IC 95 % exclut 0 ;
-# - `"à score égal"` : le même écart entre patients de même score (section 5), dont l'IC 95 %
-#   exclut 0 ;
-# - `"peu d'inscrits"` : la faible part des patients noirs parmi les inscrits (question 1).
+# - `"part qui double"` : la part des patients noirs parmi les inscrits, qui double à peu près
+#   avec la cible « maladies » (tableau ci-dessus) ;
+# - `"à score égal"` : l'écart de maladies chroniques entre patients noirs et blancs de même
+#   score (tableau ci-dessus), dont l'IC 95 % exclut 0.
 #
 # <details><summary>Indice 1</summary>
 #
-# Un score biaisé contre un groupe classe ses patients trop bas pour leur besoin. Quelle
-# comparaison met face à face des patients que le score classe de la même façon ?
+# Imaginez un score parfaitement juste, qui classe chaque patient selon son vrai besoin. Les
+# patients noirs sont en moyenne plus malades. Parmi les quatre résultats, lesquels
+# pourraient quand même apparaître avec ce score juste ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque option, demandez-vous si elle pourrait être vraie avec un score juste : quand un
-# groupe est en moyenne plus malade, que deviennent un écart entre inscrits, ou une part
-# parmi les inscrits ? Et la figure de la section 4 : le score se trompe-t-il sur le coût ?
+# Un écart entre inscrits, ou une part parmi les inscrits, dépend de l'état de santé moyen de
+# chaque groupe. Une part qui change entre deux scores dit qu'ils n'inscrivent pas les mêmes
+# patients, pas lequel se trompe. Et la figure de la section 4 : le score se trompe-t-il sur
+# le coût dans le sens qui désavantage les patients noirs ?
 # </details>
 
 # %% answer="preuve_biais"
@@ -836,7 +856,7 @@ preuve_biais = "à score égal"
 checks.check_choice(
     preuve_biais,
     name="preuve_biais",
-    options=["erreur sur le coût", "entre inscrits", "à score égal", "peu d'inscrits"],
+    options=["erreur sur le coût", "entre inscrits", "part qui double", "à score égal"],
     digest="eba4d4917cd1aa01",
     mistakes=[
         checks.Mistake(
@@ -858,21 +878,22 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "une part parmi les inscrits ne dit pas, seule, qui est oublié : elle dépend aussi "
-            "du nombre de patients de chaque groupe et de leur état de santé. Comparez le "
-            "besoin de patients que le score classe de la même façon.",
-            digest="f12c8dcfcd657e67",
+            "une part qui change montre que les deux scores n'inscrivent pas les mêmes "
+            "patients, pas lequel se trompe : seule, une part ne dit pas qui est oublié. "
+            "Rapportez la sélection au besoin : comparez le besoin de patients que le score "
+            "classe de la même façon.",
+            digest="9f785bca5cb95bcf",
         ),
     ],
-    success="vous avez choisi la comparaison qui tient compte du classement par le score. "
-    "Gardez aussi en tête ce que l'IC ne dit pas : il couvre le hasard de l'échantillon, pas le "
-    "choix du modèle.",
+    success="vous avez choisi la comparaison qui tient compte du classement par le score. Un "
+    "écart à score égal montre que le score sous-estime le besoin ; il ne dit pas encore "
+    "pourquoi : la suite le décompose.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     preuve_biais,
     name="preuve_biais",
-    options=["erreur sur le coût", "entre inscrits", "à score égal", "peu d'inscrits"],
+    options=["erreur sur le coût", "entre inscrits", "part qui double", "à score égal"],
     expected="à score égal",
 )
 ### END HIDDEN TESTS
@@ -886,153 +907,35 @@ preuve_biais = "erreur sur le coût"
 preuve_biais = "entre inscrits"
 
 # %% mistake="preuve_biais"
-# message : ne dit pas, seule, qui est oublié
-preuve_biais = "peu d'inscrits"
+# message : pas lequel se trompe
+preuve_biais = "part qui double"
 
 # %% mistake="preuve_biais"
 # message : n'est pas l'une des options
 preuve_biais = "score égal"
 
 # %% [markdown]
-# ### Question 4 — Près du seuil, de combien l'écart change-t-il avec la cible ? (2 points)
+# **Près du seuil, la cible change-t-elle vraiment l'écart ?** Deux IC qui se chevauchent ne le
+# disent pas : il faut l'IC de la **différence** des deux écarts (cible « coût » moins cible
+# « maladies »).
 #
-# La cellule ci-dessus a gardé les écarts à score égal **près du seuil** : `ecart_seuil_cout`
-# (cible « coût »), `ecart_seuil_sante` (cible « maladies ») et `ecart_seuil_sans_cout`
-# (dernier bloc). Calculez `difference_seuil`, l'écart avec la cible « coût » **moins** l'écart
-# avec la cible « maladies » : de combien changer de cible réduit-il l'écart ?
+# La cellule suivante calcule cet IC pour deux tranches : du 95ᵉ au 100ᵉ centile, et parmi les
+# seuls inscrits. Refaire un calcul avec un autre choix raisonnable s'appelle une **analyse de
+# sensibilité**.
 #
-# <details><summary>Indice 1</summary>
+# <details><summary>Comment la cellule calcule cet IC (le bootstrap)</summary>
 #
-# Quelles deux cibles la question compare-t-elle : la cible « maladies » avec ses sept
-# informations, ou le dernier bloc ? Quelle tranche : tous les scores, ou près du seuil ? Et
-# dans quel ordre soustraire, pour qu'une baisse de l'écart donne un nombre positif ?
+# Elle rejoue le hasard : elle tire 400 fois au sort une nouvelle cohorte parmi nos patients
+# (un même patient peut être tiré plusieurs fois). Chaque fois, elle recalcule les deux écarts
+# sur les mêmes patients, puis leur différence. La dispersion des 400 différences donne
+# l'**erreur type** (l'incertitude due au hasard), et l'IC va de 1,96 erreur type en dessous
+# de la différence à 1,96 au-dessus. Cette méthode s'appelle le **bootstrap**.
 # </details>
-#
-# <details><summary>Indice 2 (le calcul)</summary>
-#
-# Une soustraction de deux des variables ci-dessus : celle de la cible « coût », moins celle de
-# la cible « maladies ».
-# </details>
-
-# %% answer="difference_seuil"
-difference_seuil = ...
-### BEGIN SOLUTION
-difference_seuil = ecart_seuil_cout - ecart_seuil_sante
-### END SOLUTION
-
-# %% tests="difference_seuil" points=2
-# Vérification de la question 4 : exécutez cette cellule.
-valeur = checks.require_number(difference_seuil, name="difference_seuil")
-checks.expect(
-    not -5 <= valeur < 0,
-    "votre différence est négative : vous avez sans doute soustrait dans l'autre sens. Calculez "
-    "l'écart avec la cible « coût » moins l'écart avec la cible « maladies ».",
-    name="difference_seuil",
-)
-checks.check_number(
-    difference_seuil,
-    name="difference_seuil",
-    digest="0e8689fab2ae430e",
-    decimals=2,
-    bounds=(-5, 5),
-    percent_is_mistake=False,
-    mistakes=[
-        checks.Mistake(
-            None,
-            "vous avez pris le dernier bloc (cible « maladies » sans le coût de cette année). La "
-            "question compare les deux cibles avec les mêmes sept informations : seule la cible "
-            "change.",
-            digest="e16328511a74af1a",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez pris le dernier bloc (sans le coût de cette année), ou donné son écart "
-            "seul. La question compare la cible « coût » et la cible « maladies », avec les "
-            "mêmes sept informations.",
-            digest="c51d1715f060c63a",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez pris les écarts « tous scores ». La question porte sur la tranche près "
-            "du seuil, là où le programme sélectionne.",
-            digest="9a1b7a9ad04f94f9",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez calculé un rapport (coût divisé par maladies). On attend une différence, "
-            "en nombre de maladies chroniques : coût moins maladies.",
-            digest="1d0eb65897ba13b6",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez donné l'écart de la cible « coût » seul. La question demande une "
-            "différence : retranchez l'écart avec la cible « maladies ».",
-            digest="efee0aba641fb7ed",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez donné l'écart de la cible « maladies » seul. La question demande une "
-            "différence : l'écart avec la cible « coût » moins celui-ci.",
-            digest="7be32de52d58a33e",
-        ),
-    ],
-    hint="Soustrayez deux écarts près du seuil : cible « coût » moins cible « maladies ».",
-    success="avec la cible « maladies », l'écart près du seuil est plus petit de "
-    f"{fr_number(valeur, 2)} maladie chronique dans nos données. Est-ce une baisse nette, ou le "
-    "hasard pourrait-il l'expliquer ? La cellule suivante donne son intervalle de confiance.",
-)
-
-
-### BEGIN HIDDEN TESTS
-def ecart_attendu(scores):
-    """Gap (Black minus White) in the top band of 5 centiles, as in section 5."""
-    haut = np.argsort(np.argsort(scores)) * 20 // len(scores) == 19
-    return besoin[haut & noirs].mean() - besoin[haut & blancs].mean()
-
-
-checks.check_number(
-    difference_seuil,
-    name="difference_seuil",
-    expected=float(ecart_attendu(scores_cout) - ecart_attendu(scores_sante)),
-    decimals=2,
-    percent_is_mistake=False,
-)
-### END HIDDEN TESTS
-
-# %% mistake="difference_seuil"
-# message : soustrait dans l'autre sens
-difference_seuil = ecart_seuil_sante - ecart_seuil_cout
-
-# %% mistake="difference_seuil"
-# message : vous avez pris le dernier bloc
-difference_seuil = ecart_seuil_cout - ecart_seuil_sans_cout
-
-# %% mistake="difference_seuil"
-# message : vous avez pris le dernier bloc
-difference_seuil = ecart_seuil_sante - ecart_seuil_sans_cout
-
-# %% mistake="difference_seuil"
-# message : les écarts « tous scores »
-difference_seuil = 0.72 - 0.49
-
-# %% mistake="difference_seuil"
-# message : vous avez calculé un rapport
-difference_seuil = ecart_seuil_cout / ecart_seuil_sante
-
-# %% mistake="difference_seuil"
-# message : l'écart de la cible « coût » seul
-difference_seuil = ecart_seuil_cout
-
-# %% [markdown]
-# **Cette baisse est-elle nette ?** Le chevauchement des deux IC ne le dit pas : il faut l'IC
-# de la **différence**. La cellule suivante retire 400 fois des patients au hasard, avec
-# remise, et recalcule les deux écarts sur les mêmes patients (**bootstrap apparié**) ; puis
-# elle refait les scores **sans écart d'accès**.
 
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : IC de la différence (question 4), puis référence sans
-# écart d'accès.
+# Inutile de lire ce code (replié) : IC de la différence sur deux tranches (question 4), puis
+# les mêmes scores sans écart d'accès.
 def ecart_du_haut(scores, tirage, du_centile=95):
     """Écart (noirs moins blancs) au-dessus d'un centile du score, parmi les patients tirés."""
     s, malades, n, b = scores[tirage], besoin[tirage], noirs[tirage], blancs[tirage]
@@ -1044,8 +947,9 @@ tous = np.arange(len(cohorte))
 tranche_95 = np.argsort(np.argsort(scores_cout)) * 100 // len(cohorte) >= 95
 non_inscrits = (tranche_95 & ~inscrits_cout).sum() / tranche_95.sum()
 print(f"Du 95e au 100e centile du score « coût » : {fr_percent(non_inscrits, 0)} de non-inscrits.")
+print("Écart avec la cible « coût » moins écart avec la cible « maladies » :")
 for du_centile, tranche in [
-    (95, "près du seuil (95e-100e centile)"),
+    (95, "du 95e au 100e centile"),
     (centile_programme, "parmi les seuls inscrits (97e-100e centile)"),
 ]:
     hasard = np.random.default_rng(0)  # graine : le même tirage à chaque exécution
@@ -1059,46 +963,163 @@ for du_centile, tranche in [
     difference = ecart_du_haut(scores_cout, tous, du_centile) - ecart_du_haut(
         scores_sante, tous, du_centile
     )
-    erreur = np.std(differences, ddof=1)  # erreur type de la différence
+    # Erreur type : la dispersion des 400 différences ; l'IC va de 1,96 erreur type en dessous
+    # à 1,96 au-dessus.
+    erreur = np.std(differences, ddof=1)
     print(
-        f"Écart avec la cible « coût » moins écart avec la cible « maladies », {tranche} : "
-        f"{fr_number(difference, 2)}, IC 95 % de {fr_number(difference - 1.96 * erreur, 2)} à "
-        f"{fr_number(difference + 1.96 * erreur, 2)} (bootstrap apparié, 400 tirages)."
+        f"  {tranche} : {fr_number(difference, 2)}, IC 95 % de "
+        f"{fr_number(difference - 1.96 * erreur, 2)} à {fr_number(difference + 1.96 * erreur, 2)}."
     )
 # Référence : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à maladie
 # égale, le même coût dans les deux groupes (access_gap=0).
 sans_ecart = make_cost_vs_need_cohort(random_state=0, access_gap=0).frame
 apprentissage_0, cohorte_0 = train_test_split(sans_ecart, test_size=1 / 3, random_state=0)
-for nom_cible, cible in [("maladies", "n_chronic_next"), ("coût", "cost")]:
+print("Écart à score égal, près du seuil, sans aucun écart d'accès :")
+for nom_cible, cible in [("coût", "cost"), ("maladies", "n_chronic_next")]:
     modele_0 = PoissonRegressor(alpha=0, solver="newton-cholesky")
     modele_0.fit(informations(apprentissage_0), apprentissage_0[cible])
     scores_0 = modele_0.predict(informations(cohorte_0))
-    print(
-        f"Sans aucun écart d'accès, cible « {nom_cible} », à score égal, près du seuil : "
-        f"{en_clair(*ecart_par_tranches(scores_0, 95, 100))}."
-    )
+    print(f"  cible « {nom_cible} » : {en_clair(*ecart_par_tranches(scores_0, 95, 100))}.")
+
+# Un score « coût » qui connaîtrait la race (encadré facultatif après la question 4).
+modele_race = PoissonRegressor(alpha=0, solver="newton-cholesky")
+modele_race.fit(
+    informations(apprentissage).assign(noir=(apprentissage["race"] == "Black").astype(float)),
+    apprentissage["cost"],
+)
+scores_race = modele_race.predict(informations(cohorte).assign(noir=noirs.astype(float)))
+print(
+    "Score « coût » qui connaîtrait la race (notre cohorte) : écart à score égal, près du seuil, "
+    f"{en_clair(*ecart_par_tranches(scores_race, 95, 100))}."
+)
 
 # %% [markdown]
-# Du 95ᵉ au 100ᵉ centile (40 % de non-inscrits), l'IC contient 0, de peu ; parmi les seuls
-# inscrits, il exclut 0 : la cible réduit l'écart des inscrits sans l'effacer. La conclusion
-# dépend de la tranche : d'où l'**analyse de sensibilité** (plusieurs tranches).
+# ### Question 4 — Que change la cible, près du seuil ? (2 points)
 #
-# **Pourquoi la cible ne suffit pas.** Le **coût de cette année**, une information du score,
-# porte lui aussi l'écart d'accès : sans lui (section 5), l'écart près du seuil tombe à 0,55
-# (IC 95 % : 0,28 à 0,82). Ce qui reste est à peu près l'écart que garde, même **sans écart
-# d'accès**, un score qui ignore le groupe : il prédit la même santé aux deux groupes, alors
-# que les patients noirs sont en moyenne plus malades. Un IC qui exclut 0 montre que le score **sous-estime** le besoin des
-# patients noirs, pas **pourquoi**.
+# Lisez les deux différences ci-dessus et leurs IC 95 %. Que concluez-vous ? Répondez par
+# l'une des options, entre guillemets :
+#
+# - `"baisse nette"` : changer de cible réduit nettement l'écart dans les deux tranches,
+#   puisque les deux différences sont positives ;
+# - `"selon la tranche"` : parmi les seuls inscrits, l'écart baisse nettement ; du 95ᵉ au
+#   100ᵉ centile, une baisse est possible, sans être montrée ;
+# - `"aucune baisse"` : près du seuil, changer de cible ne réduit pas l'écart, puisque l'IC
+#   du 95ᵉ au 100ᵉ centile contient 0 ;
+# - `"IC chevauchants"` : on ne peut rien conclure, car les IC des deux écarts près du seuil
+#   (tableau) se chevauchent.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque tranche, l'IC de la différence contient-il 0 ? Que veut dire un IC qui exclut
+# 0 ? Et un IC qui contient 0 : prouve-t-il que la différence est nulle, ou seulement que les
+# données ne suffisent pas à trancher ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Une différence positive, sans son IC, peut venir du hasard. Un IC qui contient 0 contient
+# aussi des baisses notables. Et pour comparer deux écarts, c'est l'IC de leur différence qui
+# compte, pas le chevauchement de leurs IC.
+# </details>
+
+# %% answer="lecture_difference"
+lecture_difference = ...
+### BEGIN SOLUTION
+lecture_difference = "selon la tranche"
+### END SOLUTION
+
+# %% tests="lecture_difference" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_choice(
+    lecture_difference,
+    name="lecture_difference",
+    options=["baisse nette", "selon la tranche", "aucune baisse", "IC chevauchants"],
+    digest="89742ef49421e26c",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "une différence positive peut venir du hasard : lisez son IC. Du 95e au 100e "
+            "centile, l'IC de la différence contient 0 : les données ne montrent pas de baisse "
+            "nette dans cette tranche.",
+            digest="93791c5bae669172",
+        ),
+        checks.Mistake(
+            None,
+            "un IC qui contient 0 ne prouve pas que la différence est nulle : il contient aussi "
+            "des baisses notables, et les données ne tranchent pas. Et parmi les seuls inscrits, "
+            "l'IC de la différence exclut 0 : l'écart y baisse.",
+            digest="f3de05d0c4525f7c",
+        ),
+        checks.Mistake(
+            None,
+            "deux IC qui se chevauchent ne disent pas si deux écarts diffèrent : calculés sur "
+            "les mêmes patients, ils varient ensemble. C'est l'IC de la différence, calculé "
+            "ci-dessus, qui le dit.",
+            digest="871ea40c5052476c",
+        ),
+    ],
+    success="vous avez lu l'IC de la différence, tranche par tranche. La cible réduit l'écart "
+    "des inscrits sans l'effacer ; et quand la conclusion dépend de la tranche, on le dit.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    lecture_difference,
+    name="lecture_difference",
+    options=["baisse nette", "selon la tranche", "aucune baisse", "IC chevauchants"],
+    expected="selon la tranche",
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_difference"
+# message : peut venir du hasard
+lecture_difference = "baisse nette"
+
+# %% mistake="lecture_difference"
+# message : ne prouve pas que la différence est nulle
+lecture_difference = "aucune baisse"
+
+# %% mistake="lecture_difference"
+# message : ils varient ensemble
+lecture_difference = "IC chevauchants"
+
+# %% mistake="lecture_difference"
+# message : n'est pas l'une des options
+lecture_difference = "tranche"
+
+# %% [markdown]
+# <details><summary>Après avoir répondu : ce que disent ces intervalles</summary>
+#
+# Du 95ᵉ au 100ᵉ centile (40 % de non-inscrits), l'IC de la différence contient 0, de peu.
+# Parmi les seuls inscrits, il exclut 0 : la cible réduit l'écart des inscrits, sans
+# l'effacer. La conclusion dépend de la tranche : on montre alors les deux.
+# </details>
+#
+# **D'où vient l'écart qui reste ?** Deux causes se mêlent (lignes « sans aucun écart
+# d'accès », avant la question 4) :
+#
+# - **L'écart d'accès** : près du seuil, avec la cible « coût », l'écart vaut 1,36 ; sans
+#   écart d'accès, 0,69. Il passe par la cible et par le **coût de cette année**, une
+#   information du score : sans elle, l'écart de la cible « maladies » tombe de 1,10 à 0,55.
+# - **Un score qui ignore le groupe** prédit la même santé à informations égales, alors que
+#   les patients noirs sont en moyenne plus malades : cet écart reste sans écart d'accès. Sa
+#   taille est ici inventée.
+#
+# <details><summary>Facultatif : faudrait-il donner la race au score ?</summary>
+#
+# Ce n'est pas la conclusion du module. Un score « coût » qui connaîtrait la race apprendrait
+# aussi qu'à informations égales, les patients noirs coûtent moins : il les classerait plus
+# bas encore (dernière ligne affichée avant la question 4). Avec une cible qui mesure le
+# besoin, la question se pose autrement : elle est débattue, et en France ces données sont
+# très encadrées (section 1). Le levier du module reste la cible et les informations du score.
+# </details>
 #
 # <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
 #
 # Sur tous les scores, retirer le coût de cette année fait passer l'écart à score égal de 0,49
-# à 0,16 (dernier bloc) : environ le tiers de sa valeur, sans disparaître. Le reste vient de
-# ce que le score ne connaît pas le groupe : à informations égales, il prédit la même santé aux
-# deux groupes, alors que les patients noirs sont en moyenne plus malades. Un score peut être
-# bien réglé pour l'ensemble des patients, mais pas pour chaque groupe : c'est la question de
-# la **calibration par groupe** (module 06). Et des tranches d'un seul centile donnent à peu
-# près le même écart : ce n'est pas un effet de la largeur des tranches.
+# à 0,16 (tableau de la section 5) : environ le tiers de sa valeur, sans disparaître. Un score
+# peut être bien réglé pour l'ensemble des patients, mais pas pour chaque groupe : c'est la
+# question de la **calibration par groupe** (module 06). Et des tranches d'un seul centile
+# donnent à peu près le même écart : ce n'est pas un effet de la largeur des tranches.
 # </details>
 
 # %% [markdown]
@@ -1136,15 +1157,14 @@ for nom_cible, cible in [("maladies", "n_chronic_next"), ("coût", "cost")]:
 #
 # - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
-# - Un score peut être **à peu près calibré** sur le coût et **injuste** pour le besoin, sans
+# - Un score peut être à peu près calibré sur le coût et **injuste** pour le besoin, sans
 #   utiliser la race.
-# - Changer la cible aide, sans suffire : une **information** du score (le coût de cette
-#   année) peut porter le biais, et un score qui ignore le groupe garde un écart quand les
-#   groupes ne sont pas aussi malades en moyenne.
-# - Comparez les groupes **à score égal** ; au-dessus d'un même seuil, un écart n'est qu'un
-#   signal d'alerte. Un IC qui exclut 0 : le hasard seul l'explique mal, et il montre une
-#   sous-estimation du besoin, pas sa cause. Deux écarts se comparent par l'IC de leur
-#   différence.
+# - Comparez les groupes **à score égal** : un écart y montre que le score sous-estime le
+#   besoin d'un groupe, pas pourquoi. Au-dessus d'un même seuil, un écart n'est qu'un signal.
+# - Deux écarts se comparent par l'IC de leur **différence**. Si la conclusion dépend d'un
+#   choix (la tranche), montrez les deux résultats.
+# - Changer la cible réduit l'écart des inscrits sans l'effacer : une **information** du score
+#   (le coût de cette année) porte aussi le biais.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
 # - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
@@ -1162,19 +1182,19 @@ for nom_cible, cible in [("maladies", "n_chronic_next"), ("coût", "cost")]:
 # Retirer la race ne servirait à rien (le score ne l'utilise pas) ; baisser le seuil non plus :
 # il inscrirait plus de patients, dans le même ordre. Le levier est la **cible**, à condition
 # que la nouvelle n'ait pas le défaut du coût, et sans oublier les **informations** du score,
-# qui peuvent le porter aussi (question 4).
+# qui peuvent le porter aussi (section 5).
 #
 # ### Question 5 — Une nouvelle cible (2 points)
 #
 # Un hôpital propose de prédire le **nombre de consultations de l'année suivante** au lieu du
 # coût. Que fait cette cible au biais ? Répondez par l'une des options, entre guillemets :
 #
-# - `"corrige"` : elle corrige l'essentiel du biais, car elle ne compte plus le prix des soins,
-#   d'où vient surtout l'écart de coût entre les groupes ;
+# - `"reproduit"` : elle en reproduit une part : à maladie égale, qui accède moins aux soins
+#   consulte moins, et serait, là encore, classé trop bas ;
+# - `"corrige"` : elle corrige le biais, car elle ne compte plus le prix des soins, d'où vient
+#   surtout l'écart de coût entre les groupes ;
 # - `"sans effet"` : elle change peu de chose au biais, car à maladie égale, le classement
 #   dépend surtout des informations du score, plus que de la grandeur qu'il prédit ;
-# - `"reproduit"` : elle en reproduit une bonne part : à maladie égale, qui accède moins aux
-#   soins consulte moins, et serait, là encore, classé trop bas ;
 # - `"le médecin corrigera"` : le biais comptera moins, car le médecin traitant, qui connaît
 #   ses patients, repérera la plupart des oubliés parmi les dossiers que le score lui signale.
 #
@@ -1202,21 +1222,22 @@ nouvelle_cible = "reproduit"
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["corrige", "sans effet", "reproduit", "le médecin corrigera"],
+    options=["reproduit", "corrige", "sans effet", "le médecin corrigera"],
     digest="1391791c2ffcf031",
     mistakes=[
         checks.Mistake(
             None,
             "retirer le prix ne retire pas l'accès. À maladie égale, un patient qui accède moins "
             "aux soins reçoit moins de soins : il consulte moins, et le nombre de consultations "
-            "baisse avec l'accès, comme le coût. Une telle cible peut réduire une partie du "
-            "biais, pas l'essentiel.",
+            "baisse avec l'accès, comme le coût. Une telle cible peut réduire le biais, sans "
+            "l'effacer.",
             digest="31586430ac2d663e",
         ),
         checks.Mistake(
             None,
-            "la cible compte plus que cela : en section 5, changer la cible (mêmes "
-            "informations) a à peu près doublé la part des patients noirs parmi les inscrits. La question est de savoir si cette nouvelle "
+            "la cible compte plus que cela : en section 5, avec les mêmes informations, la "
+            "cible « maladies » réduit nettement l'écart à score égal parmi les seuls inscrits "
+            "(l'IC de la différence exclut 0). La question est de savoir si cette nouvelle "
             "cible mesure le besoin ou l'accès aux soins.",
             digest="47d8f5f40e866b4b",
         ),
@@ -1230,16 +1251,17 @@ checks.check_choice(
         ),
     ],
     success="vous avez jugé la cible à ce qui la fait varier à maladie égale. Une cible de "
-    "recours aux soins peut corriger une partie du biais, pas l'essentiel : dans l'étude, avec "
-    "les coûts évitables (urgences, hospitalisations), la part des patients noirs parmi les 3 % "
-    "du haut passait de 14,1 % à 21,0 %, contre 26,7 % avec les maladies chroniques "
-    "(Obermeyer et al., 2019, tableau 2). Vérifiez-le toujours à score égal.",
+    "recours aux soins peut réduire le biais sans l'effacer. Dans l'étude, une cible voisine, "
+    "les coûts évitables (urgences, hospitalisations : pas des consultations), faisait passer "
+    "la part des patients noirs parmi les 3 % du haut de 14,1 % à 21,0 %, contre 26,7 % avec "
+    "les maladies chroniques (Obermeyer et al., 2019, tableau 2) : un peu plus de la moitié du "
+    "chemin. Vérifiez-le toujours à score égal.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["corrige", "sans effet", "reproduit", "le médecin corrigera"],
+    options=["reproduit", "corrige", "sans effet", "le médecin corrigera"],
     expected="reproduit",
 )
 ### END HIDDEN TESTS
@@ -1387,6 +1409,8 @@ lecture_taux = "cible coût"
 lecture_taux = "aucune idée"
 
 # %% [markdown]
+# <details><summary>Après avoir répondu : la parité démographique</summary>
+#
 # Un taux de sélection plus élevé ne prouve pas une faveur. Le critère « chaque groupe est-il
 # sélectionné au même taux ? » s'appelle la **parité démographique**. Il conclurait que les
 # deux scores favorisent les patients noirs. C'est faux : ils sont en moyenne **beaucoup plus
@@ -1396,6 +1420,7 @@ lecture_taux = "aucune idée"
 # fidèlement l'indicateur qu'on lui donne, mais ne dit pas s'il correspond au but du programme.
 # Pour ce but, comparez le besoin des groupes, à score égal. (Le module 06 reviendra sur les
 # définitions de l'équité.)
+# </details>
 
 # %% [markdown]
 # ### Aucune cible n'est neutre : le sous-diagnostic
@@ -1438,12 +1463,12 @@ for titre, scores, mesure in [
 #
 # - `"score juste"` : il a plutôt raison : à score égal, patients noirs et blancs ont presque
 #   autant de maladies enregistrées, et un audit ne peut juger que sur les données qu'il a ;
-# - `"biais réduit"` : il exagère un peu : le biais a beaucoup diminué, puisque l'écart à score
-#   égal est presque nul, mais il faut continuer à le surveiller ;
 # - `"biais caché"` : cette mesure ne peut pas le dire : l'écart se mesure avec des maladies
 #   enregistrées, sous-estimées chez les patients noirs ; le biais est passé dans la mesure ;
-# - `"baisser le seuil"` : un biais peut rester, mais un seuil plus bas, qui inscrit plus de
-#   patients, rattraperait la plupart des patients noirs oubliés.
+# - `"biais réduit"` : il exagère un peu : le biais a beaucoup diminué, puisque l'écart à score
+#   égal est presque nul, mais il faut continuer à le surveiller ;
+# - `"revenir au coût"` : il se trompe, mais le remède est simple : revenir à la cible « coût »,
+#   qui ne dépend pas des maladies enregistrées, donc pas du sous-diagnostic.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1454,7 +1479,8 @@ for titre, scores, mesure in [
 # <details><summary>Indice 2</summary>
 #
 # Regardez aussi la part des patients noirs parmi les inscrits : a-t-elle augmenté ou baissé
-# avec le sous-diagnostic ? Et relisez « Que faut-il changer ? » : que fait un seuil plus bas ?
+# avec le sous-diagnostic ? Et le coût : dépend-il moins de l'accès aux soins que les
+# diagnostics (section 2) ?
 # </details>
 
 # %% answer="biais_disparu"
@@ -1468,7 +1494,7 @@ biais_disparu = "biais caché"
 checks.check_choice(
     biais_disparu,
     name="biais_disparu",
-    options=["score juste", "biais réduit", "biais caché", "baisser le seuil"],
+    options=["score juste", "biais caché", "biais réduit", "revenir au coût"],
     digest="ee280b8092f21ac2",
     mistakes=[
         checks.Mistake(
@@ -1482,15 +1508,17 @@ checks.check_choice(
             None,
             "l'écart « presque nul » est mesuré avec les maladies enregistrées, que le "
             "sous-diagnostic réduit chez les patients noirs : il ne dit pas que le biais a "
-            "diminué. La part des patients noirs parmi les inscrits a d'ailleurs baissé.",
+            "diminué. La part des patients noirs parmi les inscrits a d'ailleurs baissé ; et "
+            "comme ce sont les mêmes patients, avec la même maladie latente, le score en oublie "
+            "donc davantage.",
             digest="ff6ae6bce191e483",
         ),
         checks.Mistake(
             None,
-            "un seuil plus bas inscrit plus de patients, mais dans le même ordre : les patients "
-            "noirs restent classés trop bas pour leur vrai besoin, et les places du programme "
-            "sont limitées.",
-            digest="2903c1a25233148b",
+            "le coût dépend de l'accès aux soins plus encore que les diagnostics : à maladie "
+            "égale, les patients noirs coûtent bien moins (section 2). Revenir au coût "
+            "ramènerait le biais de départ, et l'écart presque nul ne prouve toujours rien.",
+            digest="5755aabd1432964e",
         ),
     ],
     success="vous avez vérifié ce que mesure la colonne qui sert à juger : une cible, et un "
@@ -1500,7 +1528,7 @@ checks.check_choice(
 checks.check_choice(
     biais_disparu,
     name="biais_disparu",
-    options=["score juste", "biais réduit", "biais caché", "baisser le seuil"],
+    options=["score juste", "biais caché", "biais réduit", "revenir au coût"],
     expected="biais caché",
 )
 ### END HIDDEN TESTS
@@ -1514,15 +1542,15 @@ biais_disparu = "score juste"
 biais_disparu = "biais réduit"
 
 # %% mistake="biais_disparu"
-# message : dans le même ordre
-biais_disparu = "baisser le seuil"
+# message : ramènerait le biais de départ
+biais_disparu = "revenir au coût"
 
 # %% mistake="biais_disparu"
 # message : n'est pas l'une des options
 biais_disparu = "biais"
 
 # %% [markdown]
-# **Le biais caché, montré.** Notre générateur connaît ce qu'aucun hôpital ne connaît : la
+# **Ce que l'hôpital ne voit pas.** Notre générateur connaît ce qu'aucun hôpital ne connaît : la
 # maladie « latente » de chaque patient (colonne `latent_illness`, inventée, décrite dans la
 # fiche) : le nombre moyen de maladies chroniques qu'il aurait si toutes étaient
 # enregistrées. La cellule suivante mesure l'écart à score égal du score « maladies » avec
@@ -1567,6 +1595,11 @@ for titre, scores, mesure in [
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).*
 #
+# Rappel : les questions à choix se résolvent par élimination quand on peut les vérifier
+# plusieurs fois. Pour une note, utilisez la séance évaluée (`esn-teach release
+# --evaluation`) : les vérifications n'y disent pas si une réponse est juste, et les tests
+# cachés notent la réponse rendue.
+#
 # - **1 point** — Une cible argumentée par le but du programme : le besoin de soins (p. ex. les
 #   maladies chroniques actives, des signes de maladie mal contrôlée, ou une combinaison), et
 #   non le coût, parce que le coût mesure aussi l'accès aux soins. L'étudiant distingue ce que
@@ -1585,13 +1618,16 @@ for titre, scores, mesure in [
 #   cible ne règle pas tout (suivi des résultats par groupe après la mise en service, revue
 #   humaine des cas limites, possibilité d'adresser un patient hors score). Accepter aussi la
 #   leçon de la question 7 : si le besoin est mesuré avec la même donnée sous-estimée, l'audit
-#   ne voit plus le biais ; et celle de la question 4 : une information du score qui est
+#   ne voit plus le biais ; et celle de la section 5 : une information du score qui est
 #   elle-même un substitut biaisé (le coût de cette année) porte aussi le biais.
 # - **Un demi-point** — Un chiffre **calculé dans le module**, juste et interprété : p. ex.
 #   l'écart de maladies chroniques entre inscrits noirs et blancs (question 2) ou à score égal
-#   (section 5, question 4), la part des patients noirs inscrits selon la cible (question 1,
-#   section 5), avec la prudence qui convient (cohorte synthétique, intervalle de confiance
-#   conditionnel au modèle, écart d'accès grossi). Un écart entre inscrits présenté comme la
+#   (section 5), la différence entre les deux cibles et son IC (question 4), la part des
+#   patients noirs inscrits selon la cible (question 1, section 5) **rapportée au besoin** (ils
+#   sont en moyenne plus malades : une part seule ne prouve ni faveur ni oubli, questions 3 et
+#   6), avec la prudence qui convient (cohorte synthétique, intervalle de confiance
+#   conditionnel au modèle, écart d'accès grossi). Une part citée sans ce rapport au besoin ne
+#   donne pas ce demi-point. Un écart entre inscrits présenté comme la
 #   preuve d'un biais ne donne pas ce demi-point (question 3). Accepter aussi une
 #   remarque juste sur le taux de sélection, qui peut sembler favorable à un groupe désavantagé
 #   (question 6). Les chiffres de l'étude (17,7 % et 46,5 %, Obermeyer et al., 2019) ne sont
@@ -1662,6 +1698,12 @@ for titre, scores, mesure in [
 # - Données synthétiques : `esn_teach.datasets.make_cost_vs_need_cohort(random_state=0)`,
 #   calibrées sur l'article ci-dessus ; fiche descriptive (construction, limites, écarts
 #   assumés) : `esn_teach/datasets/cards/cost_vs_need_cohort.md`, affichée en section 2.
+# - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007, loi relative à la
+#   maîtrise de l'immigration, à l'intégration et à l'asile : les traitements nécessaires aux
+#   études sur la mesure de la diversité des origines « peuvent porter sur des données
+#   objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ».
+#   Commentaire aux *Cahiers du Conseil constitutionnel* n° 23 : données objectives (nom,
+#   origine géographique, nationalité antérieure) et subjectives (« ressenti d'appartenance »).
 # - Intervalle de Wilson : Wilson EB. Probable inference, the law of succession, and statistical
 #   inference. *Journal of the American Statistical Association* 1927;22(158):209-212.
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: Assessing and improving
