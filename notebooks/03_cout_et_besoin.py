@@ -39,8 +39,8 @@
 #   (`0.8`, pas `0,8`) ; écrivez de préférence le **calcul** : un résultat trop arrondi peut
 #   être refusé.
 # - Les encadrés repliés marqués « facultatif » peuvent attendre la fin de la séance.
-# - Le module compte 17 points : sept questions de 2 points, dont quatre en séance, et une
-#   réflexion rédigée de 3 points.
+# - Barème : 17 points (sept questions de 2 points, dont quatre en séance ; une réflexion
+#   rédigée de 3 points).
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
@@ -62,7 +62,7 @@
 # patients noirs repérés passerait de 17,7 % à 46,5 % (Obermeyer et al., 2019).
 #
 # D'où venait le problème ? Du **choix de la cible**, la grandeur qu'un modèle apprend à
-# prédire (en anglais *label*). L'algorithme prédisait le **coût des soins de l'année
+# prédire. L'algorithme prédisait le **coût des soins de l'année
 # suivante**, **substitut** (*proxy*) du besoin : facile à mesurer, censé le suivre. Or, à
 # maladie égale, on dépensait moins pour les patients noirs : l'étude cite la pauvreté, qui
 # éloigne des soins même les assurés, et la relation avec le système de soins
@@ -222,8 +222,9 @@ display(data_card(donnees))
 #    régression de Poisson.)
 # 2. Il **apprend** sur deux tiers des patients ; on le **juge** sur le dernier tiers
 #    (module 01), la **cohorte jugée** (`cohorte`).
-# 3. **Deux cibles** : le **coût** de l'année suivante (`cost`), ou le **nombre de maladies
-#    chroniques** de l'année suivante (`n_chronic_next`), plus proche du besoin.
+# 3. **Deux cibles** : la cible « coût », le coût de l'année suivante (`cost`) ; la cible
+#    « maladies », le nombre de maladies chroniques de l'année suivante (`n_chronic_next`),
+#    plus proche du besoin.
 #
 # Nous appelons **inscrits** les patients dont le score atteint le 97ᵉ centile (dans
 # l'hôpital réel, ils étaient seulement repérés).
@@ -502,19 +503,6 @@ print(
 # alors croire que le biais vient d'un mauvais modèle. La régression de Poisson prédit le coût
 # à peu près aussi bien dans les deux groupes : il reste le biais du substitut.
 # </details>
-#
-# **L'explorateur.** Le menu choisit la cible, le curseur le seuil. Le tableau donne, par
-# groupe, le **taux de sélection** (la part du groupe qui est inscrite) et la part parmi les
-# inscrits. Gardez d'abord la cible « coût », seuil au 97ᵉ centile.
-
-# %%
-explorateur = CostNeedExplorer(
-    cohorte,
-    {"cost": scores_cout, "health": scores_sante},
-    label="cost",
-    percentile=centile_programme,
-)
-explorateur
 
 # %% [markdown]
 # ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
@@ -596,7 +584,7 @@ checks.check_number(
         ),
         checks.Mistake(
             None,
-            "vous avez pris les inscrits avec la cible « maladies chroniques ». La question "
+            "vous avez pris les inscrits avec la cible « maladies ». La question "
             "porte sur la cible « coût » (celle de l'algorithme de l'étude).",
             digest="a31d113d2a00103d",
         ),
@@ -701,7 +689,7 @@ ecart_maladies = cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
 ecart_maladies = cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 
 # %% mistake="ecart_maladies"
-# message : cible « maladies chroniques »
+# message : cible « maladies »
 ecart_maladies = (
     cohorte.loc[inscrits_sante & noirs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_sante & blancs, "n_chronic_next"].mean()
@@ -710,8 +698,22 @@ ecart_maladies = (
 # %% [markdown]
 # ## 5. Changer la cible
 #
-# Dans l'explorateur, choisissez la cible **« Maladies chroniques de l'année suivante »**. La
-# cellule suivante compare les cibles dans un tableau, chaque chiffre avec son **intervalle de
+# **L'explorateur.** Le menu choisit la cible, le curseur le seuil. Le tableau donne, par
+# groupe, le **taux de sélection** (la part du groupe qui est inscrite) et la part parmi les
+# inscrits. Regardez d'abord la cible « coût », seuil au 97ᵉ centile, puis la cible
+# **« Maladies chroniques de l'année suivante »**.
+
+# %%
+explorateur = CostNeedExplorer(
+    cohorte,
+    {"cost": scores_cout, "health": scores_sante},
+    label="cost",
+    percentile=centile_programme,
+)
+explorateur
+
+# %% [markdown]
+# La cellule suivante compare les cibles dans un tableau, chaque chiffre avec son **intervalle de
 # confiance à 95 %** (IC 95 % ; module 01 ; pour une part, l'intervalle de Wilson).
 #
 # - **À score égal** : on compare patients noirs et blancs dans une même tranche de 5 centiles
@@ -826,7 +828,7 @@ if not (checks.passed("part_noirs_cout") and checks.passed("ecart_maladies")):
 # - `"entre inscrits"` : l'écart de maladies chroniques entre inscrits noirs et blancs
 #   (question 2), dont l'IC 95 % exclut 0 ;
 # - `"part qui double"` : la part des patients noirs parmi les inscrits, qui double à peu près
-#   avec la cible « maladies » (tableau ci-dessus) ;
+#   avec la cible « maladies » (explorateur) ;
 # - `"à score égal"` : l'écart de maladies chroniques entre patients noirs et blancs de même
 #   score (tableau ci-dessus), dont l'IC 95 % exclut 0.
 #
@@ -1295,7 +1297,7 @@ nouvelle_cible = "changer la cible"
 # Cette cellule calcule le taux de sélection de chaque groupe avec fairlearn. Vous n'avez pas à
 # comprendre ce code : retenez les taux affichés.
 noms = {"Black": "Patients noirs", "White": "Patients blancs"}
-for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", inscrits_sante)]:
+for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies", inscrits_sante)]:
     cadre = MetricFrame(
         metrics={"taux de sélection": selection_rate, "effectif": count},
         y_true=inscrits,  # exigé par fairlearn ; le taux de sélection ne s'en sert pas
@@ -1315,7 +1317,7 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies chroniques", in
 # %% [markdown]
 # ### Question 6 — Un taux de sélection plus élevé est-il une faveur ? (2 points)
 #
-# Regardez la cible « maladies chroniques » dans le résultat ci-dessus : le taux de sélection
+# Regardez la cible « maladies » dans le résultat ci-dessus : le taux de sélection
 # des patients noirs est bien plus élevé que celui des patients blancs. Un collègue en
 # conclut : « ce score favorise les patients noirs ». Que lui répondez-vous ? Répondez par
 # l'une des options, entre guillemets :
