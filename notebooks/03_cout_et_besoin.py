@@ -917,9 +917,9 @@ preuve_biais = "part qui double"
 preuve_biais = "score égal"
 
 # %% [markdown]
-# **Près du seuil, la cible change-t-elle vraiment l'écart ?** Deux IC qui se chevauchent ne le
-# disent pas : il faut l'IC de la **différence** des deux écarts (cible « coût » moins cible
-# « maladies »).
+# **Près du seuil, la cible change-t-elle vraiment l'écart ?** Pour comparer deux écarts
+# mesurés sur les mêmes patients, on calcule l'IC de leur **différence** (cible « coût » moins
+# cible « maladies »).
 #
 # La cellule suivante calcule cet IC pour deux tranches : du 95ᵉ au 100ᵉ centile, et parmi les
 # seuls inscrits. Refaire un calcul avec un autre choix raisonnable s'appelle une **analyse de
