@@ -193,7 +193,7 @@ display(data_card(donnees))
 #
 # > **Une reproduction volontairement grossie** : l'inégalité d'accès aux soins est réelle,
 # > mais sa taille est ici inventée : à maladie égale, un patient noir coûte 0,26 fois ce que
-# > coûte un patient blanc. C'est cet écart d'accès qui rend si biaisé le coût, de cette année
+# > coûte un patient blanc. C'est cet écart d'accès, grossi, qui biaise le coût, de cette année
 # > comme de la suivante.
 #
 # <details><summary>Facultatif : comparer avec l'étude, et avec la fiche</summary>
@@ -218,8 +218,7 @@ display(data_card(donnees))
 #
 # 1. **Le score** additionne sept informations, chacune avec un poids appris sur les données,
 #    **sans la race** : âge, sexe, maladies chroniques de cette année (`n_chronic`), HbA1c,
-#    pression artérielle, créatinine et **coût de cette année**. (Ce modèle s'appelle une
-#    régression de Poisson.)
+#    pression artérielle, créatinine et **coût de cette année**.
 # 2. Il **apprend** sur deux tiers des patients ; on le **juge** sur le dernier tiers
 #    (module 01), la **cohorte jugée** (`cohorte`).
 # 3. **Deux cibles** : la cible « coût », le coût de l'année suivante (`cost`) ; la cible
@@ -500,8 +499,9 @@ print(
 # Une régression linéaire, une simple somme pondérée, convient mal à ce coût très inégal
 # (quelques patients coûtent énormément) : elle prédit à certains patients un coût négatif et,
 # pour les scores bas, ne se trompe pas de la même façon dans les deux groupes. On pourrait
-# alors croire que le biais vient d'un mauvais modèle. La régression de Poisson prédit le coût
-# à peu près aussi bien dans les deux groupes : il reste le biais du substitut.
+# alors croire que le biais vient d'un mauvais modèle. Notre score (une « régression de
+# Poisson », rendue positive) prédit le coût à peu près aussi bien dans les deux groupes : il
+# reste le biais du substitut.
 # </details>
 
 # %% [markdown]
@@ -821,16 +821,17 @@ if not (checks.passed("part_noirs_cout") and checks.passed("ecart_maladies")):
 #
 # ### Question 3 — Quel résultat révèle le biais ? (2 points)
 #
-# Quel résultat de ce module montre le mieux que le score « coût » **sous-estime le besoin**
-# des patients noirs ? Répondez par l'une des options, entre guillemets :
+# Quel résultat montre le mieux que le score « coût » **sous-estime le besoin** des patients
+# noirs ? Répondez par l'une des options, entre guillemets :
 #
-# - `"erreur sur le coût"` : tout en haut, le score se trompe sur le coût des patients noirs ;
+# - `"erreur sur le coût"` : tout en haut, le score se trompe sur le coût des patients noirs,
+#   qui coûtent 17 % de moins que les patients blancs de même score (section 4) ;
 # - `"entre inscrits"` : l'écart de maladies chroniques entre inscrits noirs et blancs
 #   (question 2), dont l'IC 95 % exclut 0 ;
 # - `"part qui double"` : la part des patients noirs parmi les inscrits, qui double à peu près
 #   avec la cible « maladies » (explorateur) ;
 # - `"à score égal"` : l'écart de maladies chroniques entre patients noirs et blancs de même
-#   score (tableau ci-dessus), dont l'IC 95 % exclut 0.
+#   score (section 5), dont l'IC 95 % exclut 0.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -998,17 +999,17 @@ print(
 # %% [markdown]
 # ### Question 4 — Que change la cible, près du seuil ? (2 points)
 #
-# Lisez les deux différences ci-dessus et leurs IC 95 %. Que concluez-vous ? Répondez par
-# l'une des options, entre guillemets :
+# Que concluez-vous des deux différences ci-dessus et de leurs IC 95 % ? Répondez par l'une
+# des options, entre guillemets :
 #
 # - `"baisse nette"` : changer de cible réduit nettement l'écart dans les deux tranches,
 #   puisque les deux différences sont positives ;
 # - `"selon la tranche"` : parmi les seuls inscrits, l'écart baisse nettement ; du 95ᵉ au
-#   100ᵉ centile, une baisse est possible, sans être montrée ;
+#   100ᵉ centile, une baisse est possible, non démontrée ;
 # - `"aucune baisse"` : près du seuil, changer de cible ne réduit pas l'écart, puisque l'IC
 #   du 95ᵉ au 100ᵉ centile contient 0 ;
-# - `"IC chevauchants"` : on ne peut rien conclure, car les IC des deux écarts près du seuil
-#   (tableau) se chevauchent.
+# - `"IC chevauchants"` : on ne peut rien conclure de ces différences, car les IC des deux
+#   écarts près du seuil (tableau de la section 5) se chevauchent.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1327,7 +1328,7 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies", inscrits_sant
 # - `"minoritaires"` : il conclut trop vite : une faveur se juge à la part d'un groupe parmi
 #   les inscrits, et les patients noirs y restent minoritaires ;
 # - `"comparer les besoins"` : rien ne le montre : un groupe plus malade doit être sélectionné
-#   plus souvent ; c'est le besoin des patients de même score qu'il faut comparer ;
+#   plus souvent ; il faut comparer le besoin des patients de même score ;
 # - `"cible coût"` : il exagère, mais des deux scores, le plus équitable serait plutôt celui
 #   dont l'écart entre les taux de sélection est le plus petit, la cible « coût ».
 #
@@ -1517,9 +1518,10 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "le coût dépend de l'accès aux soins plus encore que les diagnostics : à maladie "
-            "égale, les patients noirs coûtent bien moins (section 2). Revenir au coût "
-            "ramènerait le biais de départ, et l'écart presque nul ne prouve toujours rien.",
+            "dans notre générateur, le coût dépend de l'accès aux soins plus encore que les "
+            "diagnostics : à maladie égale, les patients noirs coûtent bien moins (section 2). "
+            "Revenir au coût ramènerait le biais de départ, et l'écart presque nul ne prouve "
+            "toujours rien.",
             digest="5755aabd1432964e",
         ),
     ],
