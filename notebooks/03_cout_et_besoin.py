@@ -700,8 +700,8 @@ ecart_maladies = (
 #
 # **L'explorateur.** Le menu choisit la cible, le curseur le seuil. Le tableau donne, par
 # groupe, le **taux de sélection** (la part du groupe qui est inscrite) et la part parmi les
-# inscrits. Regardez d'abord la cible « coût », seuil au 97ᵉ centile, puis la cible
-# **« Maladies chroniques de l'année suivante »**.
+# inscrits. Regardez la cible « coût », puis la cible **« Maladies chroniques de l'année
+# suivante »**.
 
 # %%
 explorateur = CostNeedExplorer(
@@ -1100,8 +1100,8 @@ lecture_difference = "tranche"
 # **D'où vient l'écart qui reste ?** Deux causes se mêlent (lignes « sans aucun écart
 # d'accès », avant la question 4) :
 #
-# - **L'écart d'accès** : près du seuil, avec la cible « coût », l'écart vaut 1,36 ; sans
-#   écart d'accès, 0,69. Il passe par la cible et par le **coût de cette année**, une
+# - **L'écart d'accès** : près du seuil, avec la cible « coût », l'écart vaut 1,36, et 0,69
+#   sans écart d'accès : l'accès en explique environ la moitié. Il passe par la cible et par le **coût de cette année**, une
 #   information du score : sans elle, l'écart de la cible « maladies » tombe de 1,10 à 0,55.
 # - **Un score qui ignore le groupe** prédit la même santé à informations égales, alors que
 #   les patients noirs sont en moyenne plus malades : cet écart reste sans écart d'accès. Sa
