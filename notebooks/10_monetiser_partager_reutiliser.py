@@ -108,11 +108,11 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # Ces quatre informations portent chacune sur une personne. Trois sont des données de santé
 # au sens du RGPD ; une seule ne l'est pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
-# - **a.** Le nom, l'adresse et la liste des médicaments **sans ordonnance** qu'un client a
-#   commandés sur le site de sa pharmacie.
-# - **b.** La date et l'heure du prochain rendez-vous de kinésithérapie de M. Durand.
-# - **c.** Le salaire et l'ancienneté d'une infirmière, dans le fichier de paie de l'hôpital
+# - **a.** Le salaire et l'ancienneté d'une infirmière, dans le fichier de paie de l'hôpital
 #   qui l'emploie.
+# - **b.** La date et l'heure du prochain rendez-vous de kinésithérapie de M. Durand.
+# - **c.** Le nom, l'adresse et la liste des médicaments **sans ordonnance** qu'un client a
+#   commandés sur le site de sa pharmacie.
 # - **d.** Le numéro que l'hôpital attribue à une patiente pour l'identifier dans son dossier
 #   médical.
 #
@@ -133,7 +133,7 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # %% answer="intrus"
 intrus = ...
 ### BEGIN SOLUTION
-intrus = "c"
+intrus = "a"
 ### END SOLUTION
 
 # %% tests="intrus" points=2
@@ -142,14 +142,14 @@ checks.check_choice(
     intrus,
     name="intrus",
     options=["a", "b", "c", "d"],
-    digest="741cef33f12864ec",
+    digest="346b2b2fccb94f38",
     mistakes=[
         checks.Mistake(
             None,
             "une commande de médicaments, même sans ordonnance, rattachée au nom du client "
             "révèle des informations sur sa santé : c'est une donnée de santé (Cour de justice "
             "de l'Union européenne, arrêt du 4 octobre 2024, C-21/23).",
-            digest="346b2b2fccb94f38",
+            digest="741cef33f12864ec",
         ),
         checks.Mistake(
             None,
@@ -169,12 +169,12 @@ success="c'est la bonne réponse. L'explication se trouve sous la question, dans
     "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(intrus, name="intrus", options=["a", "b", "c", "d"], expected="c")
+checks.check_choice(intrus, name="intrus", options=["a", "b", "c", "d"], expected="a")
 ### END HIDDEN TESTS
 
 # %% mistake="intrus"
 # message : même sans ordonnance
-intrus = "a"
+intrus = "c"
 
 # %% mistake="intrus"
 # message : la prestation de services de soins de santé
@@ -187,10 +187,10 @@ intrus = "D"
 # %% [markdown]
 # <details><summary>Après avoir répondu : la question 1 expliquée</summary>
 #
-# Le salaire et l'ancienneté de l'infirmière (c) sont des données personnelles, protégées par
+# Le salaire et l'ancienneté de l'infirmière (a) sont des données personnelles, protégées par
 # le RGPD comme toutes les autres, mais ils ne disent rien de sa santé : ce ne sont pas des
 # données de santé, même dans un fichier de l'hôpital. La commande sur le site de la
-# pharmacie (a) en est une, même sans ordonnance : la Cour de justice l'a jugé dans l'affaire
+# pharmacie (c) en est une, même sans ordonnance : la Cour de justice l'a jugé dans l'affaire
 # « Lindenapotheke » (arrêt du 4 octobre 2024, C-21/23), parce que la commande, rattachée au
 # nom du client, révèle quelque chose de sa santé. Le rendez-vous de M. Durand (b) révèle
 # qu'il suit une rééducation ; le numéro de la patiente (d) est visé par le considérant 35.
@@ -247,10 +247,10 @@ intrus = "D"
 #
 # - **a.** Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que
 #   les autres données personnelles.
-# - **b.** Non : pour des données de santé, il faut en plus le consentement explicite de
-#   chaque patient, l'exception 9(2)(a).
-# - **c.** Non : il manque une base légale de l'article 6 ; l'exception des soins ne
+# - **b.** Non : il manque une base légale de l'article 6 ; l'exception des soins ne
 #   répond qu'à l'article 9.
+# - **c.** Non : pour des données de santé, il faut en plus le consentement explicite de
+#   chaque patient, l'exception 9(2)(a).
 # - **d.** Oui : l'exception des soins est la base légale propre aux professionnels de santé
 #   tenus au secret.
 #
@@ -270,7 +270,7 @@ intrus = "D"
 # %% answer="fondement_soins"
 fondement_soins = ...
 ### BEGIN SOLUTION
-fondement_soins = "c"
+fondement_soins = "b"
 ### END SOLUTION
 
 # %% tests="fondement_soins" points=2
@@ -279,7 +279,7 @@ checks.check_choice(
     fondement_soins,
     name="fondement_soins",
     options=["a", "b", "c", "d"],
-    digest="09befafae2315ccd",
+    digest="802c8e60a6763bee",
     mistakes=[
         checks.Mistake(
             None,
@@ -295,7 +295,7 @@ checks.check_choice(
             "qu'on soigne : l'exception des soins (h) lève déjà l'interdiction. Le consentement "
             "aux soins (CSP, L1111-4) est une autre règle, qui reste due. Ce qui manque dans la "
             "réponse de la maison de santé est d'une autre nature.",
-            digest="802c8e60a6763bee",
+            digest="09befafae2315ccd",
         ),
         checks.Mistake(
             None,
@@ -310,7 +310,7 @@ success="c'est la bonne réponse. L'explication se trouve sous la question, dans
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(fondement_soins, name="fondement_soins", options=["a", "b", "c", "d"],
-                    expected="c")
+                    expected="b")
 ### END HIDDEN TESTS
 
 # %% mistake="fondement_soins"
@@ -319,7 +319,7 @@ fondement_soins = "a"
 
 # %% mistake="fondement_soins"
 # message : vous confondez deux consentements
-fondement_soins = "B"
+fondement_soins = "C"
 
 # %% mistake="fondement_soins"
 # message : n'est pas une base légale
@@ -328,7 +328,7 @@ fondement_soins = "d"
 # %% [markdown]
 # <details><summary>Après avoir répondu : la question 2 expliquée</summary>
 #
-# Il manque une base légale de l'article 6 (réponse c) : l'exception des soins lève
+# Il manque une base légale de l'article 6 (réponse b) : l'exception des soins lève
 # l'interdiction de l'article 9, elle ne dit pas à quel titre le traitement est licite (Cour
 # de justice, C-667/21). Le consentement au traitement des données (9(2)(a)) n'est pas exigé
 # pour les données des patients qu'on soigne ; mais le consentement aux soins reste dû (CSP,
@@ -493,14 +493,14 @@ exception_recherche = " c "
 #
 # Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
-# - **a.** Oui : des données chiffrées et stockées dans l'Union européenne sont protégées
-#   comme l'exige le RGPD.
+# - **a.** Non : l'éditeur hébergerait, pour le compte du cabinet, des données recueillies
+#   lors des soins.
 # - **b.** Non : avant de stocker un dossier hors du cabinet, il faut l'accord écrit de
 #   chaque patient.
 # - **c.** Oui : le contrat de sous-traitance fixe ce que l'éditeur peut faire des données, et
 #   cela suffit.
-# - **d.** Non : l'éditeur hébergerait, pour le compte du cabinet, des données recueillies
-#   lors des soins.
+# - **d.** Oui : des données chiffrées et stockées dans l'Union européenne sont protégées
+#   comme l'exige le RGPD.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -518,7 +518,7 @@ exception_recherche = " c "
 # %% answer="hebergeur_kine"
 hebergeur_kine = ...
 ### BEGIN SOLUTION
-hebergeur_kine = "d"
+hebergeur_kine = "a"
 ### END SOLUTION
 
 # %% tests="hebergeur_kine" points=2
@@ -527,14 +527,14 @@ checks.check_choice(
     hebergeur_kine,
     name="hebergeur_kine",
     options=["a", "b", "c", "d"],
-    digest="21e7be63e95d0b9e",
+    digest="548e3b742f67e6f5",
     mistakes=[
         checks.Mistake(
             None,
             "le chiffrement et des serveurs dans l'Union européenne sont de bonnes mesures de "
             "sécurité, mais ils ne remplacent pas la règle française propre aux données de "
             "soins : relisez l'étape 3, qui dit ce que doit être l'hébergeur.",
-            digest="548e3b742f67e6f5",
+            digest="21e7be63e95d0b9e",
         ),
         checks.Mistake(
             None,
@@ -557,12 +557,12 @@ success="c'est la bonne réponse. L'explication se trouve sous la question, dans
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d"],
-                    expected="d")
+                    expected="a")
 ### END HIDDEN TESTS
 
 # %% mistake="hebergeur_kine"
 # message : ne remplacent pas la règle française
-hebergeur_kine = "a"
+hebergeur_kine = "d"
 
 # %% mistake="hebergeur_kine"
 # message : l'accord écrit de chaque patient
@@ -605,12 +605,12 @@ hebergeur_kine = " C "
 #
 # - **a.** Accepter si chaque patient signe un consentement explicite : l'affiche ne suffit
 #   pas, mais un accord écrit suffirait.
-# - **b.** Refuser : l'éditeur devrait d'abord obtenir une autorisation de la CNIL, qu'il n'a
-#   pas demandée.
+# - **b.** Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune
+#   signature des patients ne rend licite.
 # - **c.** Accepter si l'éditeur retire les noms : avec la date de naissance et la commune
 #   seules, personne n'est identifié.
-# - **d.** Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune
-#   signature des patients ne rend licite.
+# - **d.** Refuser : l'éditeur devrait d'abord obtenir une autorisation de la CNIL, qu'il n'a
+#   pas demandée.
 # - **e.** Accepter : les patients peuvent s'opposer au comptoir, ce qui respecte leurs
 #   droits sur leurs données.
 #
@@ -631,7 +631,7 @@ hebergeur_kine = " C "
 # %% answer="reponse_pharmacie"
 reponse_pharmacie = ...
 ### BEGIN SOLUTION
-reponse_pharmacie = "d"
+reponse_pharmacie = "b"
 ### END SOLUTION
 
 # %% tests="reponse_pharmacie" points=2
@@ -640,7 +640,7 @@ checks.check_choice(
     reponse_pharmacie,
     name="reponse_pharmacie",
     options=["a", "b", "c", "d", "e"],
-    digest="ac458cef2f91eb23",
+    digest="129e476e4fbc3437",
     mistakes=[
         checks.Mistake(
             None,
@@ -654,7 +654,7 @@ checks.check_choice(
             "la raison ne tient pas : aucune autorisation, de la CNIL ou de quiconque, ne rend "
             "licite ce que l'article L1111-8 (VII) interdit. Relisez cette phrase : que "
             "ferait en réalité la pharmacie, et contre quoi ?",
-            digest="129e476e4fbc3437",
+            digest="ac458cef2f91eb23",
         ),
         checks.Mistake(
             None,
@@ -676,7 +676,7 @@ success="c'est la bonne réponse. L'explication se trouve sous la question, dans
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(reponse_pharmacie, name="reponse_pharmacie",
-                    options=["a", "b", "c", "d", "e"], expected="d")
+                    options=["a", "b", "c", "d", "e"], expected="b")
 ### END HIDDEN TESTS
 
 # %% mistake="reponse_pharmacie"
@@ -693,16 +693,16 @@ reponse_pharmacie = "E"
 
 # %% mistake="reponse_pharmacie"
 # message : la raison ne tient pas
-reponse_pharmacie = "b"
+reponse_pharmacie = "d"
 
 # %% [markdown]
 # <details><summary>Après avoir répondu : la question 5 expliquée</summary>
 #
-# La pharmacie doit refuser (d) : la cession contre paiement de données de santé
+# La pharmacie doit refuser (b) : la cession contre paiement de données de santé
 # identifiantes, directement ou indirectement, est interdite « y compris avec l'accord de la
 # personne concernée » (CSP, article L1111-8, VII). Ni l'affiche, ni un vrai consentement, ni
 # le retrait des noms n'y changeraient rien ; et refuser « faute d'autorisation de la CNIL »
-# (b), c'est refuser pour une mauvaise raison : aucune autorisation ne rendrait cette vente
+# (d), c'est refuser pour une mauvaise raison : aucune autorisation ne rendrait cette vente
 # licite.
 #
 # Ici, le RGPD suffit déjà : aucune exception de l'article 9(2) ne s'applique (une affiche

@@ -451,12 +451,12 @@ def _module_10_test_cell(answer: str) -> str:
         ("exception_recherche", " d "),
         ("verdict_prothese", "licite sous condition"),
         ("verdict_prothese", "Sous-condition"),
-        ("reponse_pharmacie", "D"),
-        ("fondement_soins", " c "),
-        ("hebergeur_kine", "D"),
+        ("reponse_pharmacie", "B"),
+        ("fondement_soins", " b "),
+        ("hebergeur_kine", "A"),
         ("statut_startup", "C"),
         ("statut_startup", " c "),
-        ("intrus", "C"),
+        ("intrus", "A"),
     ],
 )
 def test_module_10_scores_a_correct_answer_in_any_standard_form(answer, written, capsys):
@@ -675,6 +675,24 @@ def test_right_conclusions_for_a_wrong_reason_are_graded_wrong():
 
 
 _ANSWERS = {"3": "exception_recherche", "5": "reponse_pharmacie"}
+
+
+def test_the_right_letters_are_spread_over_the_options():
+    # Eighth review: the right answers were always c or d, so a student could rule out a and b
+    # without reading them. No letter may carry more than a third of the lettered answers, and
+    # the first two letters must each be right at least once.
+    names = (
+        "intrus",
+        "fondement_soins",
+        "exception_recherche",
+        "hebergeur_kine",
+        "reponse_pharmacie",
+        "statut_startup",
+    )
+    letters = [_hidden_expected(name) for name in names]
+    assert all(letter in "abcde" for letter in letters), letters
+    assert max(letters.count(letter) for letter in set(letters)) <= len(letters) // 3, letters
+    assert "a" in letters and "b" in letters, letters
 
 
 def test_the_research_projects_are_not_internal_studies():
