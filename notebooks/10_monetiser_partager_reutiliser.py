@@ -762,107 +762,92 @@ reponse_pharmacie = "d"
 # > l'Assurance maladie et les séjours à l'hôpital. Elle promet de ne pas s'en servir pour ses
 # > contrats et voudrait faire l'analyse elle-même, avec ses propres statisticiens.
 #
-# ### Question 6 — Quel article fixe sa condition ? (2 points)
+# ### Question 6 — Que doit faire la mutuelle ? (2 points)
 #
-# Un texte impose à la mutuelle, en tant qu'assureur, une condition pour accéder à ces
-# données. Lequel ? Choisissez parmi `"9(2)(a)"` (consentement), `"9(2)(j)"` (recherche),
-# `"L1111-8"`, `"L1461-1"`, `"L1461-3"` et `"L1110-4"` (le secret médical).
+# La mutuelle est un assureur. Que doit-elle faire pour mener cette étude sur ces données ?
+# Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+#
+# - **a.** Renoncer : la loi interdit aux assureurs tout usage de cette base, quel que soit
+#   le but de leur étude.
+# - **b.** Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet
+#   accord qui ouvre l'accès.
+# - **c.** Confier l'analyse à un laboratoire ou un bureau d'études, ou prouver qu'aucun usage
+#   interdit n'est possible.
+# - **d.** Rien de plus qu'une autre équipe : sa promesse écrite écarte déjà les deux usages
+#   interdits.
 #
 # <details><summary>Indice 1</summary>
 #
 # Commencez par la finalité : étudier des parcours de soins, est-ce l'un des deux usages
-# interdits ? Puis demandez-vous quel texte dit **comment** un assureur peut accéder au SNDS.
+# interdits ? Puis demandez-vous ce que la loi exige **en plus** d'un assureur pour accéder à
+# cette base.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # De quelle base de données parle la mutuelle, sans la nommer ? Des deux articles du CSP sur
 # cette base, l'un interdit des buts, l'autre fixe des conditions d'accès. Une promesse
-# suffit-elle à remplir la condition propre aux assureurs ?
+# remplit-elle la condition propre aux assureurs ? Vérifiez, pour chaque option, la
+# conclusion **et** la raison.
 # </details>
 
-# %% answer="article_assureur"
-article_assureur = ...
+# %% answer="acces_mutuelle"
+acces_mutuelle = ...
 ### BEGIN SOLUTION
-article_assureur = "L1461-3"
+acces_mutuelle = "c"
 ### END SOLUTION
 
-# %% tests="article_assureur" points=2
+# %% tests="acces_mutuelle" points=2
 # Vérification de la question 6 : exécutez cette cellule.
-article_assureur = law.normalise_answer(article_assureur)  # « L. 1111-8 », « art. 9.2.a »…
 checks.check_choice(
-    article_assureur,
-    name="article_assureur",
-    options=["9(2)(a)", "9(2)(j)", "L1111-8", "L1461-1", "L1461-3", "L1110-4"],
-    digest="42a0ebaa8f8e2222",
+    acces_mutuelle,
+    name="acces_mutuelle",
+    options=["a", "b", "c", "d"],
+    digest="d701f127816259fb",
     mistakes=[
         checks.Mistake(
             None,
-            "le consentement des personnes n'est pas la voie d'accès aux données du SNDS : "
-            "c'est un article du code de la santé publique qui dit qui peut y accéder, et "
-            "comment.",
-            digest="c0060d0a5fa67141",
+            "l'article L1461-1 (V) n'interdit que deux usages : la promotion de produits "
+            "auprès des soignants, et l'exclusion de garanties ou la modification des "
+            "cotisations d'assurance. Étudier des parcours de soins n'en est pas un : l'accès "
+            "reste possible, à une condition propre aux assureurs.",
+            digest="3af8bcf32a30932a",
         ),
         checks.Mistake(
             None,
-            "la recherche (9(2)(j)) lève bien l'interdiction pour une étude ; mais elle ne dit "
-            "rien de ce qu'on exige d'un assureur en plus. Cherchez le texte qui vise les "
-            "assureurs.",
-            digest="126e89fe3dbaa142",
+            "ce n'est pas le consentement des personnes qui ouvre l'accès à cette base : c'est "
+            "l'article L1461-3 du code de la santé publique, qui dit qui peut y accéder et "
+            "comment (et recueillir l'accord de milliers de personnes serait irréaliste).",
+            digest="ee6fda24fe410dd4",
         ),
         checks.Mistake(
             None,
-            "l'article L1111-8 porte sur l'hébergement des données de santé et, dans son VII, "
-            "sur leur vente ; mais ici personne ne vend ni n'héberge de données.",
-            digest="28b763a59828a92a",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez réagi à « mutuelle » et « SNDS » : l'article L1461-1 (V) interdit deux "
-            "finalités, et étudier des parcours de soins n'en est pas une. La mutuelle ne "
-            "demande pas un usage interdit, mais un accès : quel texte le règle ?",
-            digest="92e1e3336bc6d819",
-        ),
-        checks.Mistake(
-            None,
-            "le secret médical (L1110-4) oblige les professionnels qui soignent ; la mutuelle "
-            "ne demande rien à un soignant, et le secret ne dit rien de l'accès d'un assureur "
-            "à une base de données.",
-            digest="4bc8d42650b29e3c",
+            "une promesse ne suffit pas : l'article L1461-3 demande à un assureur de "
+            "démontrer que son traitement ne peut servir à aucun usage interdit, ou de confier "
+            "l'étude à un tiers. Faire l'analyse lui-même, sur sa seule parole, est justement "
+            "ce que le texte encadre.",
+            digest="8ae94441a9ccc31f",
         ),
     ],
 success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
     "avoir répondu ».",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(article_assureur, name="article_assureur",
-                    options=["9(2)(a)", "9(2)(j)", "L1111-8", "L1461-1", "L1461-3", "L1110-4"],
-                    expected="L1461-3")
+checks.check_choice(acces_mutuelle, name="acces_mutuelle", options=["a", "b", "c", "d"],
+                    expected="c")
 ### END HIDDEN TESTS
 
-# %% mistake="article_assureur"
-# message : n'est pas la voie d'accès
-article_assureur = "9(2)(a)"
+# %% mistake="acces_mutuelle"
+# message : n'interdit que deux usages
+acces_mutuelle = "a"
 
-# %% mistake="article_assureur"
-# message : n'est pas la voie d'accès
-article_assureur = "art. 9.2.a"
+# %% mistake="acces_mutuelle"
+# message : ce n'est pas le consentement des personnes
+acces_mutuelle = "B"
 
-# %% mistake="article_assureur"
-# message : mais ici personne ne vend
-article_assureur = "L. 1111-8"
-
-# %% mistake="article_assureur"
-# message : ce qu'on exige d'un assureur en plus
-article_assureur = "9(2)(j)"
-
-# %% mistake="article_assureur"
-# message : étudier des parcours de soins n'en est pas une
-article_assureur = "L1461-1, V"
-
-# %% mistake="article_assureur"
-# message : oblige les professionnels qui soignent
-article_assureur = "L1110-4"
+# %% mistake="acces_mutuelle"
+# message : une promesse ne suffit pas
+acces_mutuelle = " d "
 
 # %% [markdown]
 # <details><summary>Après avoir répondu : la question 6 expliquée</summary>
@@ -871,7 +856,8 @@ article_assureur = "L1110-4"
 # bloque pas ce projet ; il l'aurait bloqué si la mutuelle voulait ajuster ses cotisations.
 # Mais la mutuelle est un assureur : pour accéder au SNDS, l'article L1461-3 l'oblige à
 # démontrer que son traitement ne peut servir à aucune des deux finalités interdites, ou à
-# confier l'étude à un laboratoire de recherche ou à un bureau d'études. Sa promesse ne
+# confier l'étude à un laboratoire de recherche ou à un bureau d'études (réponse c). Il ne
+# demande pas l'accord de chaque personne (b), et n'interdit pas l'accès (a). Sa promesse ne
 # suffit pas, et faire l'analyse elle-même, avec ses statisticiens, est justement ce que le
 # texte encadre. L'étude suit en plus les procédures de la loi Informatique et Libertés.
 # </details>

@@ -445,8 +445,8 @@ def _module_10_test_cell(answer: str) -> str:
 @pytest.mark.parametrize(
     ("answer", "written"),
     [
-        ("article_assureur", "L. 1461-3"),
-        ("article_assureur", "article L1461-3 du code de la santé publique"),
+        ("acces_mutuelle", "C"),
+        ("acces_mutuelle", " c "),
         ("exception_recherche", "D"),
         ("exception_recherche", " d "),
         ("verdict_prothese", "licite sous condition"),
@@ -602,7 +602,11 @@ def _option(question: str, letter: str) -> str:
 def test_the_question_cards_give_the_answers_the_hidden_tests_expect():
     # What the instructor shows in class must be what the module grades.
     cards = {card.key: card for card in QUESTION_CARDS}
-    assert _hidden_expected("article_assureur") == cards["assureur_snds"].deciding_keys[0]
+    # Question 6: what the insurer must do, as its card concludes (CSP L1461-3).
+    assureur = cards["assureur_snds"]
+    assert assureur.verdict == "sous condition" and assureur.deciding_keys[0] == "L1461-3"
+    access = _option("6", _hidden_expected("acces_mutuelle"))
+    assert "bureau d'études" in access and "bureau d'études" in assureur.conclusion
     # Question 3: the research exception, for the right reason (the other « 9(2)(j) » option
     # gives a wrong one).
     research = _option("3", _hidden_expected("exception_recherche"))
@@ -652,6 +656,7 @@ def test_reasoned_choices_cannot_be_told_apart_by_their_length():
         ("3", "abcd"),
         ("4", "abcd"),
         ("5", "abcde"),
+        ("6", "abcd"),
         ("7", "abcd"),
     ):
         lengths = [len(_option(question, letter)) for letter in letters]
@@ -687,6 +692,7 @@ def test_the_right_letters_are_spread_over_the_options():
         "exception_recherche",
         "hebergeur_kine",
         "reponse_pharmacie",
+        "acces_mutuelle",
         "statut_startup",
     )
     letters = [_hidden_expected(name) for name in names]
