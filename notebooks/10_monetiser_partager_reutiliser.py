@@ -38,8 +38,8 @@
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
 # - Remplacez les `...` par **un texte entre guillemets** choisi dans la liste proposée (par
 #   exemple `"a"`), exécutez la cellule, puis la cellule **« Vérification »** en dessous.
-# - Gardez le nom de la variable tel quel. Majuscules, accents et façon de citer un article
-#   ne comptent pas : `"L. 1111-8"` vaut `"L1111-8"`, `"art. 9.2.a"` vaut `"9(2)(a)"`.
+# - Gardez le nom de la variable tel quel. Majuscules et accents ne comptent pas :
+#   `"Securite"` vaut `"sécurité"`.
 # - Des **indices** sont cachés sous chaque question (« Indice 1 », puis « Indice 2 »).
 # - Un **cadre rouge** « ✘ Réponse à revoir » est la réponse de la vérification, pas une
 #   panne ; « Exécuter toutes les cellules » va quand même jusqu'au bout du module.
@@ -339,13 +339,13 @@ fondement_soins = "d"
 # %% [markdown]
 # ### Réutiliser des données pour la recherche : la cohorte du CHU
 #
-# Une recherche demande une formalité auprès de la CNIL (LIL, article 66 et articles 72 et
-# suivants) : le plus souvent, s'engager à respecter une **méthodologie de référence**, un
-# cadre type publié par la CNIL ; sinon, obtenir son autorisation. Seules les études
+# Une recherche demande une formalité auprès de la CNIL (LIL, article 66) : le plus souvent,
+# une **déclaration de conformité**, par laquelle on s'engage à respecter une **méthodologie
+# de référence** (un cadre type publié par la CNIL) ; sinon, son autorisation. Les études
 # **internes** en sont dispensées : celles que mènent les soignants qui suivent les patients,
 # sur les données de ce suivi, pour leur seul usage (LIL, articles 65 et 44). Les patients
-# doivent être informés et garder leur **droit d'opposition** (refuser que leurs données
-# servent à l'étude).
+# sont informés avant l'étude, assez tôt pour exercer leur **droit d'opposition** (refuser que
+# leurs données servent à l'étude).
 #
 # > L'unité de recherche clinique d'un CHU veut réutiliser les dossiers de vingt mille patients
 # > hospitalisés pour insuffisance cardiaque depuis 2015, afin de chercher quels examens faits
@@ -733,6 +733,9 @@ reponse_pharmacie = "d"
 # l'étape 5 et une question sur des données partagées avec une start-up, le secret partagé
 # entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une question de
 # verdict, puis la réflexion écrite, corrigée par l'enseignant.
+#
+# Barème du module : 22 points, dont 10 pour les cinq questions de la séance et 12 pour la
+# suite (questions 6 à 9 : 9 points ; réflexion écrite : 3 points).
 
 # %% [markdown]
 # ### Étape 4 sur 5 (suite) — Le SNDS : deux usages interdits, un accès encadré
