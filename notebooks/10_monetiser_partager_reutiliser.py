@@ -710,6 +710,12 @@ reponse_pharmacie = "d"
 # resterait interdite : c'est un texte **français** (CSP, L1111-8, VII) qui l'ajoute. Le RGPD
 # permet à chaque pays de maintenir ou d'introduire de telles conditions pour les données de
 # santé (article 9, paragraphe 4).
+#
+# **Une zone débattue.** Jusqu'où vont les données « indirectement » identifiantes ? Lu
+# largement, le texte viserait aussi des données pseudonymisées, et des juristes le jugent
+# pour cela difficile à appliquer (par exemple le cabinet Desmarais Avocats, « Les données de
+# santé des Français sont-elles à vendre ? »). La question 5 n'en dépend pas : les noms y
+# figurent.
 # </details>
 
 # %% [markdown]
@@ -1370,6 +1376,11 @@ principe_medecin = "consentement"
 # pseudonymisées, donc personnelles. L'éditeur les croyait anonymes et s'en est servi pour des
 # études sans la formalité préalable auprès de la CNIL : c'est ce que la CNIL a sanctionné
 # (loi Informatique et Libertés, article 66), avec l'absence de base licite qui en découle.
+# Pour une base qui réunit des données en vue d'études (un *entrepôt de données de santé*),
+# cette formalité n'est pas une méthodologie de référence : c'est une déclaration de
+# conformité au référentiel « entrepôts » de la CNIL (délibération n° 2021-118 du 7 octobre
+# 2021), réservé aux entrepôts fondés sur une mission d'intérêt public, ou sinon une
+# autorisation de la CNIL.
 # Dedalus Biologie (SAN-2022-009) et le médecin libéral (SAN-2020-015) : des données qui
 # fuient ou restent ouvertes, c'est la sécurité (RGPD, article 32). Doctissimo
 # (SAN-2023-006) : des données de santé enregistrées par un site grand public sans accord
@@ -1599,7 +1610,8 @@ verdict_prothese = "illicite"
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (RGPD) :
 #   articles 4 (points 5, 8, 11 et 15), 6, 9 (dont 9(2)(c), 9(2)(i) et 9(4)), 13 (dont son
 #   paragraphe 3), 14, 26, 28, 32, 35 et 89,
-#   chapitre V (articles 44 à 49), considérants 26, 27 et 35. EUR-Lex, CELEX 32016R0679.
+#   chapitre V (articles 44 à 49), considérants 26, 27 et 35 (l'article 26 et le chapitre V
+#   sont cités par l'explorateur). EUR-Lex, CELEX 32016R0679.
 # - Cour de justice de l'Union européenne, arrêt du 4 septembre 2025, Contrôleur européen de
 #   la protection des données (EDPS) contre Conseil de résolution unique (CRU), affaire
 #   C-413/23 P, ECLI:EU:C:2025:645 (EUR-Lex, CELEX 62023CJ0413 ; communiqué de presse de la
@@ -1637,6 +1649,12 @@ verdict_prothese = "illicite"
 # - CNIL, formation restreinte : délibération SAN-2024-013 du 5 septembre 2024 (Cegedim Santé) ;
 #   SAN-2022-009 du 15 avril 2022 (Dedalus Biologie) ; SAN-2023-006 du 11 mai 2023
 #   (Doctissimo) ; SAN-2020-015 du 7 décembre 2020 (médecin libéral). Légifrance.
+# - CNIL, délibération n° 2021-118 du 7 octobre 2021 portant adoption d'un référentiel relatif
+#   aux entrepôts de données dans le domaine de la santé (Légifrance) ; CNIL, « La CNIL adopte
+#   un référentiel sur les entrepôts de données de santé », 26 octobre 2021, cnil.fr.
+# - Desmarais Avocats, « Les données de santé des Français sont-elles à vendre ? », billet de
+#   blog, desmarais-avocats.fr (consulté le 5 décembre 2026) : une lecture critique du VII de
+#   l'article L1111-8.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
 #   des règles harmonisées concernant l'intelligence artificielle, article 10 (texte publié
 #   en 2024). EUR-Lex, CELEX 32024R1689.
