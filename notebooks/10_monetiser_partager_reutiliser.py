@@ -1038,7 +1038,8 @@ explorateur
 # formation qui prononce les sanctions) : numéro, date, amende et faits, puis six règles
 # possibles.
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche les quatre décisions, puis les six règles.
 for decision in law.CNIL_DECISIONS:
     montant = f"{decision.amount_eur:,}".replace(",", "\u202f")
     print(f"{decision.number} du {decision.date:%d/%m/%Y} — {decision.organisation}")
