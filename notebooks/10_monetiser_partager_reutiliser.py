@@ -165,8 +165,16 @@ checks.check_choice(
             digest="bfae2eb710642d91",
         ),
     ],
-success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne réponse. Le salaire et l'ancienneté de l'infirmière (a) sont des "
+        "données personnelles, protégées par le RGPD comme toutes les autres, mais ils ne "
+        "disent rien de sa santé : ce ne sont pas des données de santé, même dans un fichier "
+        "de l'hôpital. La commande sur le site de la pharmacie (c) en est une, même sans "
+        "ordonnance : la Cour de justice l'a jugé dans l'affaire « Lindenapotheke » (arrêt du "
+        "4 octobre 2024, C-21/23), parce que la commande, rattachée au nom du client, révèle "
+        "quelque chose de sa santé. Le rendez-vous de M. Durand (b) révèle qu'il suit une "
+        "rééducation ; le numéro de la patiente (d) est visé par le considérant 35."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(intrus, name="intrus", options=["a", "b", "c", "d"], expected="a")
@@ -183,18 +191,6 @@ intrus = "b"
 # %% mistake="intrus"
 # message : considérant 35
 intrus = "D"
-
-# %% [markdown]
-# <details><summary>Après avoir répondu : la question 1 expliquée</summary>
-#
-# Le salaire et l'ancienneté de l'infirmière (a) sont des données personnelles, protégées par
-# le RGPD comme toutes les autres, mais ils ne disent rien de sa santé : ce ne sont pas des
-# données de santé, même dans un fichier de l'hôpital. La commande sur le site de la
-# pharmacie (c) en est une, même sans ordonnance : la Cour de justice l'a jugé dans l'affaire
-# « Lindenapotheke » (arrêt du 4 octobre 2024, C-21/23), parce que la commande, rattachée au
-# nom du client, révèle quelque chose de sa santé. Le rendez-vous de M. Durand (b) révèle
-# qu'il suit une rééducation ; le numéro de la patiente (d) est visé par le considérant 35.
-# </details>
 
 # %% [markdown]
 # ## Étape 2 sur 5 — Sur quel fondement ?
@@ -305,8 +301,15 @@ checks.check_choice(
             digest="f87429950904bc56",
         ),
     ],
-success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne réponse. Il manque une base légale de l'article 6 (réponse b) : "
+        "l'exception des soins lève l'interdiction de l'article 9, elle ne dit pas à quel "
+        "titre le traitement est licite (Cour de justice, C-667/21). Le consentement au "
+        "traitement des données (9(2)(a)) n'est pas exigé pour les données des patients qu'on "
+        "soigne ; mais le consentement aux soins reste dû (CSP, L1111-4), et partager des "
+        "informations avec un professionnel qui n'appartient pas à l'équipe de soins demande "
+        "le consentement préalable du patient (CSP, L1110-4, III)."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(fondement_soins, name="fondement_soins", options=["a", "b", "c", "d"],
@@ -324,17 +327,6 @@ fondement_soins = "C"
 # %% mistake="fondement_soins"
 # message : n'est pas une base légale
 fondement_soins = "d"
-
-# %% [markdown]
-# <details><summary>Après avoir répondu : la question 2 expliquée</summary>
-#
-# Il manque une base légale de l'article 6 (réponse b) : l'exception des soins lève
-# l'interdiction de l'article 9, elle ne dit pas à quel titre le traitement est licite (Cour
-# de justice, C-667/21). Le consentement au traitement des données (9(2)(a)) n'est pas exigé
-# pour les données des patients qu'on soigne ; mais le consentement aux soins reste dû (CSP,
-# L1111-4), et partager des informations avec un professionnel qui n'appartient pas à
-# l'équipe de soins demande le consentement préalable du patient (CSP, L1110-4, III).
-# </details>
 
 # %% [markdown]
 # ### Réutiliser des données pour la recherche : la cohorte du CHU
@@ -421,8 +413,24 @@ checks.check_choice(
             digest="0b4b4b1b188c93b9",
         ),
     ],
-success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne réponse. Le but a changé : on ne soigne plus ces patients, on produit "
+        "des connaissances ; c'est l'exception de la recherche, 9(2)(j) (réponse d). Elle "
+        "exige une base dans la loi (en France, la loi Informatique et Libertés), des "
+        "garanties (RGPD, article 89), l'information des patients, leur droit d'opposition et "
+        "une formalité auprès de la CNIL (méthodologie de référence ou autorisation) : ce "
+        "n'est pas une étude interne, puisque ceux qui la mènent n'ont pas soigné ces "
+        "patients. L'option b se trompe donc de raison : publiée ou non, une étude qui n'est "
+        "pas interne demande cette formalité. Une recherche sur des données de santé demande "
+        "aussi, en général, une analyse d'impact : une étude écrite des risques du traitement "
+        "pour les personnes et des mesures qui les réduisent (RGPD, article 35 : obligatoire "
+        "pour un traitement à grande échelle de données de santé). Quand informer chacun est "
+        "impossible (patients perdus de vue), le droit français de la recherche en santé "
+        "prévoit des dérogations à l'information individuelle, compensées par une information "
+        "collective (site et affichage du CHU) : voyez-les avec le délégué à la protection "
+        "des données. Le RGPD ne s'applique pas aux données des personnes décédées "
+        "(considérant 27) : le droit national peut prévoir des règles pour elles."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(exception_recherche, name="exception_recherche",
@@ -440,26 +448,6 @@ exception_recherche = "B"
 # %% mistake="exception_recherche"
 # message : vise des motifs d'intérêt public prévus par une loi
 exception_recherche = " c "
-
-# %% [markdown]
-# <details><summary>Après avoir répondu : la question 3 expliquée</summary>
-#
-# Le but a changé : on ne soigne plus ces patients, on produit des connaissances ; c'est
-# l'exception de la recherche, 9(2)(j) (réponse d). Elle exige une base dans la loi (en
-# France, la loi Informatique et Libertés), des garanties (RGPD, article 89), l'information
-# des patients, leur droit d'opposition et une formalité auprès de la CNIL (méthodologie de
-# référence ou autorisation) : ce n'est pas une étude interne, puisque ceux qui la mènent
-# n'ont pas soigné ces patients. L'option b se trompe donc de raison : publiée ou non, une
-# étude qui n'est pas interne demande cette formalité. Une recherche sur des données de santé
-# demande aussi, en général, une **analyse d'impact** : une étude écrite des risques du
-# traitement pour les personnes et des mesures qui les réduisent (RGPD, article 35 :
-# obligatoire pour un traitement à grande échelle de données de santé). Quand informer
-# chacun est impossible (patients perdus de vue), le droit français de la recherche en santé
-# prévoit des dérogations à l'information individuelle, compensées par une information
-# collective (site et affichage du CHU) : voyez-les avec le délégué à la protection des
-# données. Le RGPD ne s'applique pas aux données des personnes
-# décédées (considérant 27) : le droit national peut prévoir des règles pour elles.
-# </details>
 
 # %% [markdown]
 # ## Étape 3 sur 5 — Qui héberge les données ?
@@ -552,8 +540,13 @@ checks.check_choice(
             digest="00cbea9c9acf6867",
         ),
     ],
-success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne réponse. L'éditeur hébergerait, pour le compte du cabinet, des "
+        "données recueillies lors des soins : il doit être certifié HDS (CSP, article "
+        "L1111-8). Chiffrement, serveurs en Allemagne et contrat de sous-traitance sont "
+        "utiles, mais ne remplacent pas la certification : le cabinet doit choisir un "
+        "prestataire certifié, et informer ses patients de cet hébergement."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d"],
@@ -571,15 +564,6 @@ hebergeur_kine = "b"
 # %% mistake="hebergeur_kine"
 # message : nécessaire, mais pas suffisant
 hebergeur_kine = " C "
-
-# %% [markdown]
-# <details><summary>Après avoir répondu : la question 4 expliquée</summary>
-#
-# L'éditeur hébergerait, pour le compte du cabinet, des données recueillies lors des soins :
-# il doit être certifié HDS (CSP, article L1111-8). Chiffrement, serveurs en Allemagne et
-# contrat de sous-traitance sont utiles, mais ne remplacent pas la certification : le cabinet
-# doit choisir un prestataire certifié, et informer ses patients de cet hébergement.
-# </details>
 
 # %% [markdown]
 # ## Étape 4 sur 5 — La finalité est-elle interdite ? La vente de données
@@ -671,8 +655,23 @@ checks.check_choice(
             digest="d6a2359f6936e81a",
         ),
     ],
-success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne réponse. La pharmacie doit refuser (b) : la cession contre paiement "
+        "de données de santé identifiantes, directement ou indirectement, est interdite « y "
+        "compris avec l'accord de la personne concernée » (CSP, article L1111-8, VII). Ni "
+        "l'affiche, ni un vrai consentement, ni le retrait des noms n'y changeraient rien ; "
+        "et refuser « faute d'autorisation de la CNIL » (d), c'est refuser pour une mauvaise "
+        "raison : aucune autorisation ne rendrait cette vente licite. Ici, le RGPD suffit "
+        "déjà : aucune exception de l'article 9(2) ne s'applique (une affiche n'est pas un "
+        "consentement explicite). Mais même avec un vrai consentement signé, la vente "
+        "resterait interdite : c'est un texte français (CSP, L1111-8, VII) qui l'ajoute. Le "
+        "RGPD permet à chaque pays de maintenir ou d'introduire de telles conditions pour les "
+        "données de santé (article 9, paragraphe 4). Une zone débattue. Jusqu'où vont les "
+        "données « indirectement » identifiantes ? Lu largement, le texte viserait aussi des "
+        "données pseudonymisées, et des juristes le jugent pour cela difficile à appliquer "
+        "(par exemple le cabinet Desmarais Avocats, « Les données de santé des Français "
+        "sont-elles à vendre ? »). La question 5 n'en dépend pas : les noms y figurent."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(reponse_pharmacie, name="reponse_pharmacie",
@@ -694,29 +693,6 @@ reponse_pharmacie = "E"
 # %% mistake="reponse_pharmacie"
 # message : la raison ne tient pas
 reponse_pharmacie = "d"
-
-# %% [markdown]
-# <details><summary>Après avoir répondu : la question 5 expliquée</summary>
-#
-# La pharmacie doit refuser (b) : la cession contre paiement de données de santé
-# identifiantes, directement ou indirectement, est interdite « y compris avec l'accord de la
-# personne concernée » (CSP, article L1111-8, VII). Ni l'affiche, ni un vrai consentement, ni
-# le retrait des noms n'y changeraient rien ; et refuser « faute d'autorisation de la CNIL »
-# (d), c'est refuser pour une mauvaise raison : aucune autorisation ne rendrait cette vente
-# licite.
-#
-# Ici, le RGPD suffit déjà : aucune exception de l'article 9(2) ne s'applique (une affiche
-# n'est pas un consentement explicite). Mais même avec un vrai consentement signé, la vente
-# resterait interdite : c'est un texte **français** (CSP, L1111-8, VII) qui l'ajoute. Le RGPD
-# permet à chaque pays de maintenir ou d'introduire de telles conditions pour les données de
-# santé (article 9, paragraphe 4).
-#
-# **Une zone débattue.** Jusqu'où vont les données « indirectement » identifiantes ? Lu
-# largement, le texte viserait aussi des données pseudonymisées, et des juristes le jugent
-# pour cela difficile à appliquer (par exemple le cabinet Desmarais Avocats, « Les données de
-# santé des Français sont-elles à vendre ? »). La question 5 n'en dépend pas : les noms y
-# figurent.
-# </details>
 
 # %% [markdown]
 # ## À retenir
@@ -838,8 +814,17 @@ checks.check_choice(
             digest="8ae94441a9ccc31f",
         ),
     ],
-success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne réponse. La finalité, étudier des parcours de soins, n'est pas "
+        "interdite : l'article L1461-1 (V) ne bloque pas ce projet ; il l'aurait bloqué si la "
+        "mutuelle voulait ajuster ses cotisations. Mais la mutuelle est un assureur : pour "
+        "accéder au SNDS, l'article L1461-3 l'oblige à démontrer que son traitement ne peut "
+        "servir à aucune des deux finalités interdites, ou à confier l'étude à un laboratoire "
+        "de recherche ou à un bureau d'études (réponse c). Il ne demande pas l'accord de "
+        "chaque personne (b), et n'interdit pas l'accès (a). Sa promesse ne suffit pas, et "
+        "faire l'analyse elle-même, avec ses statisticiens, est justement ce que le texte "
+        "encadre. L'étude suit en plus les procédures de la loi Informatique et Libertés."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(acces_mutuelle, name="acces_mutuelle", options=["a", "b", "c", "d"],
@@ -857,19 +842,6 @@ acces_mutuelle = "B"
 # %% mistake="acces_mutuelle"
 # message : une promesse ne suffit pas
 acces_mutuelle = " d "
-
-# %% [markdown]
-# <details><summary>Après avoir répondu : la question 6 expliquée</summary>
-#
-# La finalité, étudier des parcours de soins, n'est pas interdite : l'article L1461-1 (V) ne
-# bloque pas ce projet ; il l'aurait bloqué si la mutuelle voulait ajuster ses cotisations.
-# Mais la mutuelle est un assureur : pour accéder au SNDS, l'article L1461-3 l'oblige à
-# démontrer que son traitement ne peut servir à aucune des deux finalités interdites, ou à
-# confier l'étude à un laboratoire de recherche ou à un bureau d'études (réponse c). Il ne
-# demande pas l'accord de chaque personne (b), et n'interdit pas l'accès (a). Sa promesse ne
-# suffit pas, et faire l'analyse elle-même, avec ses statisticiens, est justement ce que le
-# texte encadre. L'étude suit en plus les procédures de la loi Informatique et Libertés.
-# </details>
 
 # %% [markdown]
 # ### Étape 5 sur 5 — Nominatives, pseudonymisées ou anonymes ?
@@ -966,8 +938,16 @@ checks.check_choice(
             digest="7f3161494fa9afbf",
         ),
     ],
-success="c'est la bonne réponse. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne réponse. Sans la table, la start-up peut encore retrouver des "
+        "patients en recoupant l'âge, le code postal, les dates et les diagnostics avec "
+        "d'autres informations (c) : les données restent personnelles pour elle, et tout le "
+        "RGPD s'applique (base légale, exception, accord entre l'hôpital et la start-up). "
+        "C'est aussi un projet de recherche sur des données de santé : il faut la formalité "
+        "auprès de la CNIL (loi Informatique et Libertés, article 66 et articles 72 et "
+        "suivants : méthodologie de référence ou autorisation) et l'information des patients, "
+        "avec leur droit de s'opposer, avant de transmettre quoi que ce soit."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(statut_startup, name="statut_startup", options=["a", "b", "c", "d"],
@@ -985,18 +965,6 @@ statut_startup = "B"
 # %% mistake="statut_startup"
 # message : c'est pseudonymiser
 statut_startup = "d"
-
-# %% [markdown]
-# <details><summary>Après avoir répondu : la question 7 expliquée</summary>
-#
-# Sans la table, la start-up peut encore retrouver des patients en recoupant l'âge, le code
-# postal, les dates et les diagnostics avec d'autres informations (c) : les données restent
-# personnelles pour elle, et tout le RGPD s'applique (base légale, exception, accord entre
-# l'hôpital et la start-up). C'est aussi un projet de **recherche** sur des données de santé :
-# il faut la formalité auprès de la CNIL (loi Informatique et Libertés, article 66 et
-# articles 72 et suivants : méthodologie de référence ou autorisation) et l'information des
-# patients, avec leur droit de s'opposer, avant de transmettre quoi que ce soit.
-# </details>
 
 # %% [markdown]
 # ### Échanger entre soignants : le secret partagé
@@ -1134,8 +1102,20 @@ checks.check_choice(
             digest="94ef2a31b40c7536",
         ),
     ],
-    success="c'est la bonne règle. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne règle : des données où chaque patient garde un code propre sont "
+        "pseudonymisées, donc personnelles. L'éditeur les croyait anonymes et s'en est servi "
+        "pour des études sans la formalité préalable auprès de la CNIL : c'est ce que la CNIL "
+        "a sanctionné (loi Informatique et Libertés, article 66), avec l'absence de base "
+        "licite qui en découle. Pour une base qui réunit des données en vue d'études (un "
+        "entrepôt de données de santé), cette formalité n'est pas une méthodologie de "
+        "référence : c'est une déclaration de conformité au référentiel « entrepôts » de la "
+        "CNIL (délibération n° 2021-118 du 7 octobre 2021), réservé aux entrepôts fondés sur "
+        "une mission d'intérêt public, ou sinon une autorisation de la CNIL. On peut se "
+        "demander si transmettre ces données à des clients revenait à les vendre ; mais la "
+        "question porte sur ce que la CNIL a retenu, et l'interdiction de vendre relève du "
+        "juge pénal, pas d'elle."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(principe_cegedim, name="principe_cegedim",
@@ -1207,8 +1187,11 @@ checks.check_choice(
             digest="43d0f60bfcbcac78",
         ),
     ],
-    success="c'est la bonne règle. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne règle : des données qui fuient ou restent ouvertes à tous, c'est la "
+        "sécurité (RGPD, article 32). La vente et l'hébergement HDS sont des règles du code "
+        "de la santé publique : aucune des quatre décisions ne les applique."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(principe_dedalus, name="principe_dedalus",
@@ -1280,8 +1263,11 @@ checks.check_choice(
             digest="0bc9ead7e9ec5951",
         ),
     ],
-    success="c'est la bonne règle. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne règle : des données de santé enregistrées par un site grand public, "
+        "qui ne soignait personne, sans accord explicite, alors qu'aucune autre exception de "
+        "l'article 9(2) ne s'appliquait : c'est le consentement (RGPD, article 9(2)(a))."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(principe_doctissimo, name="principe_doctissimo",
@@ -1353,8 +1339,11 @@ checks.check_choice(
             digest="ff9cc0a500c45132",
         ),
     ],
-    success="c'est la bonne règle. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est la bonne règle : des données qui fuient ou restent ouvertes à tous, c'est la "
+        "sécurité (RGPD, article 32). La vente et l'hébergement HDS sont des règles du code "
+        "de la santé publique : aucune des quatre décisions ne les applique."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(principe_medecin, name="principe_medecin",
@@ -1371,27 +1360,6 @@ principe_medecin = "information"
 principe_medecin = "consentement"
 
 # %% [markdown]
-# <details><summary>Après avoir répondu : la question 8 expliquée</summary>
-#
-# Cegedim Santé (SAN-2024-013) : des données où chaque patient garde un code propre sont
-# pseudonymisées, donc personnelles. L'éditeur les croyait anonymes et s'en est servi pour des
-# études sans la formalité préalable auprès de la CNIL : c'est ce que la CNIL a sanctionné
-# (loi Informatique et Libertés, article 66), avec l'absence de base licite qui en découle.
-# Pour une base qui réunit des données en vue d'études (un *entrepôt de données de santé*),
-# cette formalité n'est pas une méthodologie de référence : c'est une déclaration de
-# conformité au référentiel « entrepôts » de la CNIL (délibération n° 2021-118 du 7 octobre
-# 2021), réservé aux entrepôts fondés sur une mission d'intérêt public, ou sinon une
-# autorisation de la CNIL.
-# Dedalus Biologie (SAN-2022-009) et le médecin libéral (SAN-2020-015) : des données qui
-# fuient ou restent ouvertes, c'est la sécurité (RGPD, article 32). Doctissimo
-# (SAN-2023-006) : des données de santé enregistrées par un site grand public sans accord
-# explicite, alors qu'aucune autre exception ne s'appliquait, c'est le consentement. La vente
-# et l'hébergement HDS sont des règles du code de la santé publique : aucune de ces quatre
-# décisions ne les applique. Pour Cegedim Santé, on peut se demander si transmettre ces
-# données à des clients revenait à les vendre ; mais la question portait sur ce que la CNIL
-# a retenu, et l'interdiction de vendre relève du juge pénal, pas d'elle.
-# </details>
-#
 # Les sanctions visent de grandes entreprises comme un médecin seul.
 #
 # ### Question 9 — Licite, illicite ou sous condition ? (2 points)
@@ -1454,8 +1422,19 @@ checks.check_choice(
             digest="4f384ca2fa0153dc",
         ),
     ],
-    success="c'est le bon verdict. L'explication se trouve sous la question, dans « Après "
-    "avoir répondu ».",
+    success=(
+        "c'est le bon verdict. Ce n'est pas une étude interne (ses auteurs n'ont pas soigné "
+        "ces patients) : la formalité auprès de la CNIL est due, et elle est faite "
+        "(déclaration de conformité à une méthodologie de référence). Aucun consentement "
+        "n'est à recueillir : l'exception est la recherche, 9(2)(j), et la base légale la "
+        "mission d'intérêt public du CHU. Mais chaque patient doit être informé avant que ses "
+        "données servent à ce nouveau but (RGPD, article 13, paragraphe 3) et pouvoir s'y "
+        "opposer (loi Informatique et Libertés, articles 72 et suivants) : l'analyse ne peut "
+        "commencer qu'une fois les lettres parties et après un délai raisonnable, qui laisse "
+        "aux patients le temps de s'opposer ; elle se fait sans les données de ceux qui "
+        "s'opposent. Pseudonymisées avant l'analyse, les données restent personnelles pour le "
+        "CHU, qui peut retrouver chaque patient."
+    ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(verdict_prothese, name="verdict_prothese",
@@ -1472,20 +1451,6 @@ verdict_prothese = "Licite"
 verdict_prothese = "illicite"
 
 # %% [markdown]
-# <details><summary>Après avoir répondu : la question 9 expliquée</summary>
-#
-# Sous condition. Ce n'est pas une étude interne (ses auteurs n'ont pas soigné ces patients) :
-# la formalité auprès de la CNIL est due, et elle est faite (déclaration de conformité à une
-# méthodologie de référence). Aucun consentement n'est à recueillir : l'exception est la
-# recherche, 9(2)(j), et la base légale la mission d'intérêt public du CHU. Mais chaque
-# patient doit être informé avant que ses données servent à ce nouveau but (RGPD, article 13,
-# paragraphe 3) et pouvoir s'y opposer (loi Informatique et Libertés, articles 72 et
-# suivants) : l'analyse ne peut commencer qu'une fois les lettres parties **et** après un
-# délai raisonnable, qui laisse aux patients le temps de s'opposer ; elle se fait sans les
-# données de ceux qui s'opposent. Pseudonymisées avant l'analyse, les données restent personnelles
-# pour le CHU, qui peut retrouver chaque patient.
-# </details>
-#
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
 # - **Accéder au SNDS.** L'accès à ses données personnelles n'est autorisé que pour des
