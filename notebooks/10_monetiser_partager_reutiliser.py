@@ -108,8 +108,8 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # Ces quatre informations portent chacune sur une personne. Trois sont des données de santé
 # au sens du RGPD ; une seule ne l'est pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
-# - **a.** Le salaire et l'ancienneté d'une infirmière, dans le fichier de paie de l'hôpital
-#   qui l'emploie.
+# - **a.** Le diplôme et la spécialité (cardiologie) d'un médecin, inscrits dans l'annuaire
+#   public des professionnels de santé.
 # - **b.** La date et l'heure du prochain rendez-vous de kinésithérapie de M. Durand.
 # - **c.** Le nom, l'adresse et la liste des médicaments **sans ordonnance** qu'un client a
 #   commandés sur le site de sa pharmacie.
@@ -125,9 +125,9 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'article 4, point 15 et le considérant 35 cités ci-dessus. Le lieu où une
-# information est enregistrée (un hôpital, une pharmacie) ne suffit pas à en faire une donnée
-# de santé : c'est ce qu'elle révèle de la personne qui compte.
+# Relisez l'article 4, point 15 et le considérant 35 cités ci-dessus. Le contexte d'une
+# information (un hôpital, une pharmacie, un métier du soin) ne suffit pas à en faire une
+# donnée de santé : c'est ce qu'elle révèle de la santé de la personne concernée qui compte.
 # </details>
 
 # %% answer="intrus"
@@ -166,10 +166,10 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est la bonne réponse. Le salaire et l'ancienneté de l'infirmière (a) sont des "
-        "données personnelles, protégées par le RGPD comme toutes les autres, mais ils ne "
-        "disent rien de sa santé : ce ne sont pas des données de santé, même dans un fichier "
-        "de l'hôpital. La commande sur le site de la pharmacie (c) en est une, même sans "
+        "c'est la bonne réponse. Le diplôme et la spécialité du médecin (a) sont des "
+        "données personnelles, protégées par le RGPD comme toutes les autres, mais ils disent "
+        "son métier, rien de sa propre santé : ce ne sont pas des données de santé, même si "
+        "son métier est le soin. La commande sur le site de la pharmacie (c) en est une, même sans "
         "ordonnance : la Cour de justice l'a jugé dans l'affaire « Lindenapotheke » (arrêt du "
         "4 octobre 2024, C-21/23), parce que la commande, rattachée au nom du client, révèle "
         "quelque chose de sa santé. Le rendez-vous de M. Durand (b) révèle qu'il suit une "
