@@ -756,8 +756,8 @@ reponse_pharmacie = "d"
 #   le but de leur étude.
 # - **b.** Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet
 #   accord qui ouvre l'accès.
-# - **c.** Confier l'analyse à un laboratoire ou un bureau d'études, ou prouver qu'aucun usage
-#   interdit n'est possible.
+# - **c.** Changer sa façon de faire : confier l'analyse à un bureau d'études, ou prouver
+#   qu'aucun usage interdit n'est possible.
 # - **d.** Rien de plus qu'une autre équipe : sa promesse écrite écarte déjà les deux usages
 #   interdits.
 #
