@@ -1619,8 +1619,7 @@ verdict_prothese = "illicite"
 #   aux entrepôts de données dans le domaine de la santé (Légifrance) ; CNIL, « La CNIL adopte
 #   un référentiel sur les entrepôts de données de santé », 26 octobre 2021, cnil.fr.
 # - Desmarais Avocats, « Les données de santé des Français sont-elles à vendre ? », billet de
-#   blog, desmarais-avocats.fr (consulté le 5 décembre 2026) : une lecture critique du VII de
-#   l'article L1111-8.
+#   blog, desmarais-avocats.fr : une lecture critique du VII de l'article L1111-8.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
 #   des règles harmonisées concernant l'intelligence artificielle, article 10 (texte publié
 #   en 2024). EUR-Lex, CELEX 32024R1689.
