@@ -7,13 +7,13 @@
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Distinguer données **pseudonymisées** et **anonymes** (RGPD ; arrêt de la Cour de justice
-#    de l'Union européenne du 4 septembre 2025).
+# 1. Distinguer données **pseudonymisées** et **anonymes** (RGPD ; arrêt européen du
+#    4 septembre 2025).
 # 2. Dire le rôle de chaque colonne d'un tableau (exercice après la séance) et mesurer la part
 #    de patients **uniques**, sans confondre échantillon et population.
 # 3. Calculer le **k** du **k-anonymat** et le **l** de la **l-diversité**.
-# 4. Lire le résultat d'une **attaque par croisement** avec une liste nominative (le code la
-#    mène ; vous choisissez le bon dénominateur).
+# 4. Lire le résultat d'une **attaque par croisement** avec une liste nominative (choisir le
+#    bon dénominateur).
 # 5. **Généraliser** des données et dire ce que cela coûte en détail.
 # 6. Dire auquel des **trois risques du G29** (individualisation, corrélation, inférence) une
 #    publication reste exposée (exercice après la séance).
@@ -31,6 +31,9 @@
 # > diagnostic), autonomie, bienfaisance (la recherche a besoin de données partagées), justice
 # > (le risque n'est pas le même pour tous).
 #
+# **Ce que vous allez faire** : vérifier si un registre sans noms est anonyme (sections 1 à 3),
+# nommer des patients en le croisant avec une liste de noms (4), puis le protéger (5).
+#
 # ## Mode d'emploi
 #
 # - Exécutez les cellules **dans l'ordre** (cliquez dans la cellule, puis **Maj + Entrée**).
@@ -40,7 +43,7 @@
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; dans un texte entre
 #   guillemets, accents et majuscules ne comptent pas.
 # - **Deux temps** : la séance (sections 1 à 5), puis les exercices « Après la séance », seul ou
-#   en binôme, un peu plus longs que la séance (durée estimée sous le titre).
+#   en binôme.
 #
 # **Avertissement.** On réidentifie ici des patients pour apprendre à les protéger, sur des
 # données **synthétiques** (inventées par un programme). Réidentifier de vrais patients hors
@@ -51,14 +54,15 @@
 #
 # Un hôpital tient un **registre** : une ligne par patient hospitalisé, avec son **diagnostic
 # principal**, codé dans la **CIM-10** (classification internationale des maladies de l'OMS ;
-# B20 = maladie due au VIH, à l'origine de maladies infectieuses et parasitaires). Une start-up demande l'extrait pour entraîner un modèle d'IA. Le
-# responsable répond : « Aucun problème, on a remplacé les noms par des numéros : c'est
-# anonyme. »
+# par exemple B20 : maladie due au VIH). Une start-up demande l'extrait pour entraîner un
+# modèle d'IA. Le responsable répond : « Aucun problème, on a remplacé les noms par des
+# numéros : c'est anonyme. »
 #
 # Vérifions-le sur un registre **synthétique** (le réglage `random_state=11` fixe le tirage au
 # hasard : mêmes données à chaque exécution).
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il crée le registre et affiche ses premières lignes.
 import pandas as pd
 from IPython.display import display
 
@@ -95,9 +99,8 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # > **En bref.** Remplacer les noms par des numéros, c'est **pseudonymiser**, pas anonymiser.
 # > Les données restent **personnelles** (le RGPD s'applique) pour qui peut retrouver les
 # > personnes par des moyens raisonnables ; seules des données **anonymes** y échappent. On
-# > compte les moyens de **qui détient les données**, y compris l'aide que d'autres peuvent
-# > légalement lui apporter ; un moyen interdit par la loi ne compte pas (Cour de justice de
-# > l'Union européenne : arrêt Breyer de 2016, arrêt du 4 septembre 2025). Pour la start-up :
+# > compte les moyens de **qui détient les données**, sauf ceux que la loi lui interdit (Cour de
+# > justice de l'Union européenne, arrêts de 2016 et de 2025). Pour la start-up :
 # > **avec ce qu'elle peut raisonnablement se procurer, pourrait-elle retrouver qui est qui ?**
 #
 # ## 3. Ce qui reste : les quasi-identifiants
@@ -106,33 +109,39 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # sociale).
 # Un **quasi-identifiant** ne la désigne pas seul, mais, **combiné** à d'autres et **connu
 # ailleurs** (presse locale, collègues, réseaux sociaux), il peut l'isoler. La
-# **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic.
+# **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic. Ces rôles
+# dépendent de l'attaquant ; pour le droit, toute donnée de santé reste sensible (RGPD,
+# articles 4(15) et 9).
 #
 # Le trio (date de naissance, sexe, code postal) est le plus connu des quasi-identifiants.
 # D'après le recensement de 1990, Latanya Sweeney a estimé que 87 % des habitants des
-# États-Unis étaient probablement uniques sur ce trio (Sweeney, 2000) ; d'après celui de 2000,
-# Philippe Golle a trouvé 63 % (Golle, 2006). Regroupons les patients qui ont
-# **exactement les mêmes** quasi-identifiants : chaque groupe est une **classe
-# d'équivalence**, et un patient seul dans sa classe est **unique**. Comptons-les dans le
-# registre, puis dans une **population synthétique** de 300 000 habitants (le registre et
-# 290 000 personnes de plus, tirées de la même façon : leurs âges sont ceux des patients d'un
-# hôpital, 62 ans en moyenne chez les adultes, pas ceux de la population française).
+# États-Unis étaient probablement uniques sur ce trio (Sweeney, 2000). D'après celui de 2000,
+# Philippe Golle a trouvé 63 % (Golle, 2006).
+#
+# Regroupons les patients qui ont **exactement le même** trio : chaque groupe est une
+# **classe d'équivalence**. Un patient seul dans sa classe est **unique**. Comptons-les dans le
+# registre, puis dans une **population synthétique** : le registre et 290 000 personnes de
+# plus, tirées de la même façon (leurs âges sont ceux des patients d'un hôpital, pas ceux de
+# la population française).
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il compte les patients uniques, dans le registre puis
+# dans la population.
 # Le registre publié, sans le pseudonyme. Il garde la date d'admission et l'âge, eux aussi des
 # quasi-identifiants pour qui les connaît (question 4) ; nous comptons ici le trio seul.
 registre_publie = registre.drop(columns=["pseudonym"])
 quasi_identifiants = ["birth_date", "sex", "postcode"]
 part_uniques = pv.unique_share(registre_publie, quasi_identifiants)
-print("Patients uniques dans le registre sur (date de naissance, sexe, code postal) : "
+print("Part du registre (patients seuls de leur trio dans le registre) : "
       f"{fr_percent(part_uniques)}")
 habitants = make_french_registry(n_samples=290_000, random_state=111).frame
 population = pd.concat([registre_publie[quasi_identifiants],
                         habitants[quasi_identifiants]]).astype(str)
 effectif_trio = population.groupby(quasi_identifiants)["sex"].transform("size")
 part_uniques_population = (effectif_trio.iloc[:len(registre_publie)] == 1).mean()
-print("Patients du registre uniques dans la population de 300 000 habitants : "
-      f"{fr_percent(part_uniques_population)}")
+print("Part de la population (patients du registre seuls de leur trio parmi les "
+      f"{len(population):,} habitants) : ".replace(",", " ")
+      + fr_percent(part_uniques_population))
 habitants_par_code = len(population) / population["postcode"].nunique()
 print(f"Habitants par code postal dans cette population : {habitants_par_code:.0f} en moyenne")
 
@@ -140,10 +149,11 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # **Unique dans le registre n'est pas unique dans la population.** Le registre est un
 # **échantillon** : un patient seul dans le registre peut partager son trio avec des habitants
 # absents du registre. La part baisse donc dans la population, d'autant plus que la population
-# est grande. Notre population synthétique est petite (voyez le nombre d'habitants par code
-# postal ; un code postal français en compte en moyenne bien plus) : sa part d'uniques tient
-# surtout à cette petite taille. Aux États-Unis, Golle (2006) trouve 63 % ; pour la France,
-# aucune mesure comparable n'est citée ici.
+# est grande.
+#
+# Notre population synthétique est petite (voyez le nombre d'habitants par code postal ; un
+# code postal français en compte en moyenne bien plus). Sa part d'uniques tient surtout à cette
+# petite taille : ce n'est pas une mesure pour la France, où aucune n'est citée ici.
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : quel attaquant ?</summary>
 #
@@ -164,7 +174,8 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # dix ans, le lieu par le département), trié par classe. Quasi-identifiants :
 # `tranche_age`, `sexe`, `departement` ; colonne sensible : `diagnostic`.
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il crée le petit tableau et l'affiche, trié par classe.
 petit = pd.DataFrame(
     {
         "tranche_age": ["40-49", "50-59", "40-49", "50-59", "40-49", "50-59", "40-49",
@@ -343,21 +354,23 @@ l_petit = 2
 #
 # Pour **nommer** un patient unique, il suffit d'une table qui contient des **noms** et les
 # mêmes quasi-identifiants : Latanya Sweeney a ainsi croisé des données médicales
-# « anonymisées » du Massachusetts avec la liste électorale de Cambridge (Sweeney, 2002). En
-# France, une entreprise ne peut pas s'en servir : seuls les électeurs, les candidats et les
-# partis en obtiennent copie, en s'engageant à ne pas en faire un usage commercial (Code
-# électoral, article L37). Mais chacun peut lire des profils publics de réseaux sociaux (nom,
-# date de naissance, ville) ou la presse locale.
+# « anonymisées » du Massachusetts avec la liste électorale de Cambridge (Sweeney, 2002).
+#
+# En France, une entreprise ne peut pas se servir de la liste électorale : seuls les
+# électeurs, les candidats et les partis en obtiennent copie, pour un usage non commercial
+# (Code électoral, article L37). Mais chacun peut lire des profils publics de réseaux sociaux
+# (nom, date de naissance, ville) ou la presse locale.
 #
 # Voici une **liste nominative synthétique** qui joue ce rôle : des patients adultes du
-# registre, avec un nom, mêlés à des personnes absentes du registre. L'attaquant **rapproche** les deux
-# tables sur (date de naissance, sexe, code postal). Un dossier est **relié à un seul nom**
-# quand son trio n'apparaît qu'**une fois** dans le registre et **une fois** dans la liste :
-# c'est une **réidentification**, qui peut être fausse. Le générateur nous donne le
-# **corrigé**, que l'attaquant n'a pas ; la part des adultes qu'il met dans la liste est un
-# **réglage**, pas une mesure.
+# registre, avec un nom, mêlés à des personnes absentes du registre. L'attaquant **rapproche**
+# les deux tables sur le trio. Un dossier est **relié à un seul nom** quand son trio n'apparaît
+# qu'**une fois** dans le registre et **une fois** dans la liste : c'est une
+# **réidentification**, qui peut être fausse.
+#
+# Le générateur nous donne le **corrigé**, que l'attaquant n'a pas.
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il mène l'attaque et affiche ses résultats (lisez-les).
 liste = make_voter_list(registre, random_state=12)
 liste_nominative = liste.frame
 display(a_la_francaise(liste_nominative.head(3), {
@@ -375,7 +388,8 @@ n_dans_liste = int((vrai_pseudonyme >= 0).sum())
 n_adultes = int((registre["age"] >= 18).sum())
 print("Résultats de l'attaque (entre parenthèses, le nom à écrire dans un calcul) :")
 print(f"- patients du registre publié (len(registre_publie)) : {len(registre_publie)}")
-print(f"- personnes de la liste nominative (len(liste_nominative)) : {len(liste_nominative)}")
+print(f"- personnes de la liste nominative (len(liste_nominative)) : {len(liste_nominative)}, "
+      f"dont {len(liste_nominative) - n_dans_liste} absentes du registre")
 print(f"- patients adultes du registre (n_adultes) : {n_adultes}")
 print(f"- patients du registre présents dans la liste (n_dans_liste) : {n_dans_liste}, "
       f"soit {fr_percent(n_dans_liste / n_adultes)} des adultes")
@@ -552,26 +566,28 @@ else:
           "dans votre retour de correction).")
 
 # %% [markdown]
-# La première part dépend surtout de la **couverture** de la liste (ici un réglage : 30 % des
-# adultes) ; elle dit combien de patients **cette** liste expose. La seconde dit le risque d'un
-# patient de la liste : presque tous sont nommés. Elle dépend aussi de la façon dont la liste
-# est construite : la nôtre ne compte que 2 760 personnes hors du registre.
+# La première part dépend surtout de la **couverture** de la liste (la part des adultes qu'elle
+# contient, un réglage) : elle dit combien de patients **cette** liste expose. La seconde dit
+# le risque d'un patient de la liste. Elle dépend aussi de la liste : la nôtre compte peu de
+# personnes absentes du registre, avec une date de naissance et un code postal exacts.
 #
 # ### Question 3 — Face à une liste de toute la population (2 points)
 #
 # Imaginons une liste nominative de **toute** la population synthétique de la section 3, avec
-# date de naissance, sexe et code postal. La section 3 a affiché deux parts : 99,9 % des
-# patients sont seuls de leur trio **dans le registre**, 96,8 % **dans la population**. Quelle
-# part des patients cette liste permet-elle de nommer, et que devient-elle quand la population
-# grandit (plus d'habitants par code postal) ? Répondez par la lettre.
+# date de naissance, sexe et code postal. La section 3 a affiché deux parts de patients seuls
+# de leur trio : la **part du registre** et la **part de la population**. Quelle part des
+# patients cette liste permet-elle de nommer, et que devient-elle quand la population grandit
+# (plus d'habitants par code postal) ? Répondez par la lettre.
 #
-# - **A.** 99,9 % : un patient seul de son trio dans le registre est nommé dès que la liste le
-#   contient.
-# - **B.** 96,8 % : une liste plus longue a plus de noms à relier ; la part augmente donc.
+# - **A.** La part du registre : un patient seul de son trio dans le registre est nommé dès
+#   que la liste le contient.
+# - **B.** La part de la population : une liste plus longue a plus de noms à relier ; la part
+#   augmente donc.
 # - **C.** La part de la question 2 : c'est le risque d'un patient de la liste, quelle qu'elle
 #   soit.
-# - **D.** 96,8 % : il faut être seul de son trio parmi tous les habitants ; la part baisse.
-# - **E.** 96,8 % : cette part ne dépend que des patients ; elle ne change pas.
+# - **D.** La part de la population : il faut être seul de son trio parmi tous les habitants ;
+#   la part baisse.
+# - **E.** La part de la population : elle ne dépend que des patients ; elle ne change pas.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -611,9 +627,9 @@ checks.check_choice(
                        "ou moins nombreux ?",
                        digest="9e211844df224f0d"),
         checks.Mistake(None,
-                       "la part de la question 2 vaut pour notre liste, qui ne compte que 2 760 "
-                       "personnes hors du registre : elle dépend de la liste. Une liste de toute "
-                       "la population contient tous les « jumeaux » possibles d'un patient : "
+                       "la part de la question 2 vaut pour notre liste, qui compte peu de "
+                       "personnes absentes du registre : elle dépend de la liste. Une liste de "
+                       "toute la population contient tous les « jumeaux » possibles d'un patient : "
                        "laquelle des deux parts de la section 3 compte les patients sans jumeau ?",
                        digest="ddb390ac40429707"),
         checks.Mistake(None,
@@ -649,16 +665,23 @@ risque_population = "E"
 # %% [markdown]
 # ## 5. Généraliser : moins de détail, moins de risque
 #
-# On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou une
-# **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une **région**. Les
-# classes grossissent, k et l augmentent le plus souvent, les données perdent du détail.
-# L'explorateur mesure les deux ; il généralise la liste nominative comme le registre, car
-# l'attaquant peut en faire autant. Âge au 1er janvier 2025 ; 90 ans et plus regroupés.
+# On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou
+# une **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une
+# **région**. Les classes grossissent : k et l augmentent le plus souvent, mais les données
+# perdent du détail.
 #
-# <details><summary>Comment l'explorateur mesure-t-il le détail perdu ? (lecture
-# facultative)</summary>
+# L'explorateur généralise le registre et la liste nominative (l'attaquant peut en faire
+# autant). Deux de ses lignes mesurent le détail perdu :
 #
-# Sur une même échelle, que l'on publie une date ou une classe d'âge. **Âge** : pour chaque
+# - **Âge : années confondues** : sur combien d'années peut tomber la date de naissance d'un
+#   patient, vu ce qui est publié (en moyenne). Exemple : « 40-49 ans » la laisse tomber sur
+#   dix années ; la date complète, sur un seul jour.
+# - **Lieu : codes postaux confondus** : combien de codes postaux le lieu publié ne distingue
+#   plus (en moyenne). Exemple : publier le département confond tous ses codes postaux.
+#
+# <details><summary>Plus de détails sur ces deux mesures (lecture facultative)</summary>
+#
+# Âge au 1er janvier 2025 ; 90 ans et plus regroupés. **Âge** : pour chaque
 # patient, la période où peut tomber sa date de naissance, connaissant ce qui est publié, en
 # années (date complète : un jour ; année de naissance ou classe d'un an : un an ; classe de
 # 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an :
@@ -719,7 +742,9 @@ explorateur
 # ### A. Le rôle de chaque colonne
 #
 # Relisez les définitions de la section 3 : un quasi-identifiant dépend de ce que l'attaquant
-# sait par ailleurs, pas d'une liste fixée d'avance.
+# sait par ailleurs, pas d'une liste fixée d'avance. Ces rôles sont techniques : pour le droit,
+# le service et la date d'hospitalisation restent des données de santé (RGPD, articles 4(15)
+# et 9), quel que soit leur rôle ici.
 #
 # ### Question 4 — Le rôle de chaque colonne (2 points)
 #
@@ -829,7 +854,9 @@ checks.check_choices(
         ],
     },
     success="les sept colonnes ont le bon rôle. Le rôle d'une colonne dépend de ce que sait "
-    "l'attaquant : pour un lecteur qui en sait moins que ce collègue, certaines en changeraient.",
+    "l'attaquant : pour un lecteur qui en sait moins que ce collègue, certaines en changeraient. "
+    "Ce rôle est technique : pour le droit, le service et la date d'hospitalisation restent des "
+    "données de santé.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -946,7 +973,9 @@ roles_colonnes = {
 # classe d'âge de dix ans et département ; comptons les patients seuls dans les plus petits
 # départements.
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il compte, par département, les patients seuls dans leur
+# classe.
 publie_10ans = pd.DataFrame({
     "sexe": registre_publie["sex"],
     "classe_age": pv.age_bands(pv.age_on(registre_publie["birth_date"], "2025-01-01"), 10,
@@ -968,11 +997,16 @@ print("Patients seuls dans les autres départements : "
 # moins les habitants des petits territoires. C'est une question de **justice** (le risque
 # n'est pas le même pour tous) et de **V4 — Prudence, esprit critique et inclusivité**.
 # Quand la généralisation ne suffit pas, on réduit aussi le **périmètre** publié, ou l'on
-# regroupe les petits territoires. Prenons l'extrait d'un seul département, l'Hérault, où l'on
-# publie seulement le **sexe**, la **classe d'âge** et le diagnostic (le département est le
-# même pour tous).
+# regroupe les petits territoires.
+#
+# Prenons l'extrait d'un seul département, l'**Hérault** : celui de notre université, et un
+# département de taille moyenne dans le registre (ni parmi les plus petits, où des patients
+# restent seuls, ni parmi les plus grands). On y publie seulement le **sexe**, la **classe
+# d'âge** et le diagnostic (le département est le même pour tous).
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il calcule k et l de l'extrait de l'Hérault pour des
+# classes d'âge de 1 à 12 ans (tableau ci-dessous).
 herault = registre_publie[registre_publie["departement"] == "34"]
 age_herault = pv.age_on(herault["birth_date"], "2025-01-01")
 print(f"Extrait de l'Hérault : {len(herault)} patients.")
@@ -1121,7 +1155,8 @@ raison_baisse = "E"
 # même pseudonyme (notre `registre_publie` l'a retiré) se recollent ligne à ligne : chaque
 # patient se retrouve dans l'intersection de ses deux classes. Mesurons-le sur l'Hérault.
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il recolle deux extraits de l'Hérault et calcule k et l.
 def recoller(largeur_1, largeur_2):
     """Deux extraits de l'Hérault (deux largeurs de classes), recollés par pseudonyme."""
     return pd.DataFrame({"sexe": sexes_herault,
@@ -1190,7 +1225,9 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # années confondues » les départage : la plus petite perd le moins.
 # </details>
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche les trois lignes de l'explorateur pour les
+# cinq publications.
 # Sans l'explorateur (version statique, widgets absents) : les trois lignes de la question 6
 # pour les cinq publications, calculées par l'explorateur, remis ensuite dans son état.
 publications_q6 = {"A": ("year", 1, "none"), "B": ("none", 2, "none"),
@@ -1305,8 +1342,8 @@ choix_publication = "E"
 # | 3 | femmes | 40-49 ans | 9 | dépression (9) |
 # | 4 | hommes | 40-49 ans | 12 | diabète (4), hypertension (5), asthme (2), dépression (1) |
 #
-# Pour quelle classe apprend-il le diagnostic de son voisin, et par lequel des trois risques du
-# G29 ? Répondez par la lettre.
+# Pour quelle classe apprend-il le diagnostic de son voisin, et lequel des trois risques du G29
+# est celui qui le lui apprend ? Répondez par la lettre.
 #
 # - **A.** La classe 1, la plus petite : individualisation.
 # - **B.** La classe 3 : inférence.
@@ -1387,7 +1424,14 @@ classe_exposee = "E"
 # %% [markdown]
 # ### E. Personnelles pour qui ?
 #
-# **Un exemple d'abord.** L'hôpital garde la table qui relie chaque pseudonyme à un nom : pour
+# > **En bref.**
+# > - Pour l'hôpital, qui garde la table des noms, l'extrait pseudonymisé reste personnel.
+# > - Pour la start-up, tout dépend des moyens qu'elle peut légalement et raisonnablement
+# >   employer pour retrouver les patients ; un moyen interdit par la loi ne compte pas.
+# > - Un croisement avec des profils publics compte-t-il ? C'est discuté ; ce module retient
+# >   la lecture prudente : oui (voir « Ce que disent les textes »).
+#
+# **Un exemple.** L'hôpital garde la table qui relie chaque pseudonyme à un nom : pour
 # lui, l'extrait pseudonymisé désigne toujours ses patients. La start-up ne reçoit que
 # l'extrait : pour elle, la question est de savoir si, avec ce qu'elle peut légalement et
 # raisonnablement se procurer, elle pourrait retrouver qui est qui. L'hôpital est le
@@ -1416,10 +1460,19 @@ classe_exposee = "E"
 # loi**, ou irréalisable en pratique (effort démesuré en temps, en coût et en main-d'œuvre), ne
 # compte pas.
 #
+# **Une question discutée.** Constituer une liste à partir de profils publics, puis la croiser
+# avec des données de santé, serait déjà un traitement à justifier (RGPD, articles 6 et 9).
+# Est-ce pour autant un moyen « interdit par la loi » au sens de Breyer ? La question est
+# discutée. Ce module retient une lecture prudente : l'exclusion de Breyer se lit de façon
+# étroite (elle vise un moyen que la loi ferme, comme la liste électorale pour une entreprise),
+# et le considérant 26 pèse aussi le coût, le temps et les techniques disponibles. Un contrat
+# qui interdit de réidentifier compte dans cette appréciation, mais ne fait pas disparaître
+# les profils publics.
+#
 # Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a tranché
-# une question précise : l'**obligation d'information** (article 15, paragraphe 1, point d, du
-# règlement (UE) 2018/1725 : dire aux personnes, dès la collecte, à quels destinataires leurs
-# données seront transmises). Elle a jugé que la qualification dépend de **celui qui détient
+# une question précise : ce qu'un organisme doit dire aux personnes, dès la collecte, sur les
+# destinataires de leurs données (l'**obligation d'information** : article 15, paragraphe 1,
+# point d, du règlement (UE) 2018/1725). Elle a jugé que la qualification dépend de **celui qui détient
 # les données** : pour un destinataire sans la table de correspondance ni autre moyen
 # raisonnable de retrouver les personnes, **recoupements compris**, des données pseudonymisées
 # peuvent ne pas être personnelles ; pour celui qui les a collectées et garde la table, elles
@@ -1446,8 +1499,8 @@ classe_exposee = "E"
 #   nom.
 # - **B.** Non : le contrat lui interdit de réidentifier ; or un moyen interdit ne compte pas
 #   parmi les moyens raisonnables.
-# - **C.** Oui : en croisant l'extrait avec une telle liste, un moyen raisonnable pour elle,
-#   elle peut nommer des patients qui y figurent.
+# - **C.** Oui : elle peut raisonnablement croiser l'extrait avec une telle liste, et nommer
+#   des patients qui y figurent.
 # - **D.** Non : tant qu'elle n'a rien croisé, aucun patient n'est identifié.
 # - **E.** Oui : l'hôpital, qui garde la table, peut réidentifier chaque patient ; elles
 #   restent donc personnelles pour la start-up aussi.
@@ -1509,7 +1562,8 @@ checks.check_choice(
                        digest="852fa0056bb79336"),
     ],
     success="on juge du côté de celui qui reçoit, avec tous les moyens qu'il peut légalement "
-    "mettre en œuvre : c'est ce que la réflexion G vous demande d'argumenter.",
+    "mettre en œuvre ; compter les profils publics parmi eux est la lecture prudente retenue "
+    "ici. C'est ce que la réflexion G vous demande d'argumenter.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(qualification, name="qualification", options=["A", "B", "C", "D", "E"],
@@ -1543,7 +1597,9 @@ qualification = "E"
 # - Le k écarte l'individualisation, pas l'inférence : une classe au diagnostic unique le
 #   révèle (question 7).
 # - Personnelles ou non : cela se juge du côté de qui reçoit les données, avec tous les moyens
-#   qu'il peut légalement mettre en œuvre ; un contrat ne les retire pas (question 8).
+#   qu'il peut légalement mettre en œuvre (question 8). Un croisement avec des profils publics
+#   en fait-il partie ? C'est discuté ; ce module retient la lecture prudente (oui), et un
+#   contrat compte dans l'appréciation sans faire disparaître ces profils.
 #
 # ### F. Pour aller plus loin : au-delà du k-anonymat
 #
@@ -1572,9 +1628,7 @@ qualification = "E"
 #   fournies sans lui.
 # - **Des sanctions en France.** La CNIL a sanctionné Cegedim Santé (délibération SAN-2024-013
 #   du 5 septembre 2024, 800 000 €), qui traitait comme anonymes des données où chaque patient
-#   était désigné par un code (CNIL, 2024), et GERS (SAN-2024-010 du 28 août 2024, 800 000 €),
-#   qui a demandé au Conseil d'État l'annulation de sa sanction (décision du 13 février 2026,
-#   n° 498628).
+#   était désigné par un code (CNIL, 2024), et GERS (SAN-2024-010 du 28 août 2024, 800 000 €).
 # - **Qui a remplacé le G29 ?** Depuis le 25 mai 2018, le **Comité européen de la protection
 #   des données** (en anglais EDPB), qui réunit les autorités nationales comme la CNIL ; à ne
 #   pas confondre avec le **Contrôleur européen de la protection des données** (EDPS), qui
@@ -1646,8 +1700,7 @@ qualification = "E"
 #   grâce au contrat » n'ont pas (c). Une sanction française vérifiée, citée à propos, compte
 #   pour (a) : Cegedim Santé (CNIL, SAN-2024-013, 5 septembre 2024, 800 000 € : données
 #   désignant chaque patient par un code, donc pseudonymisées, traitées comme anonymes) ; GERS
-#   (SAN-2024-010, 28 août 2024, 800 000 €), qui a soutenu devant le Conseil d'État que ses
-#   données étaient anonymes (décision du 13 février 2026, n° 498628).
+#   (SAN-2024-010, 28 août 2024, 800 000 €).
 # - **1 point** — Un chiffre du module, juste, interprété et rapporté au bon dénominateur : la
 #   part de lignes uniques sur (date de naissance, sexe, code postal) dans le registre ; celle
 #   dans la population synthétique, seulement présentée comme un artefact de sa petite taille
@@ -1720,8 +1773,7 @@ qualification = "E"
 #   personnelles », cnil.fr, 19 mai 2020 (anonymisation et pseudonymisation ; des données
 #   pseudonymisées conservent le plus souvent un caractère personnel).
 # - CNIL, formation restreinte : délibérations SAN-2024-013 du 5 septembre 2024 (Cegedim Santé)
-#   et SAN-2024-010 du 28 août 2024 (GERS). Conseil d'État, 13 février 2026, société GERS,
-#   n° 498628. Légifrance, conseil-etat.fr.
+#   et SAN-2024-010 du 28 août 2024 (GERS). Légifrance.
 # - Règlement (UE) 2025/327 relatif à l'espace européen des données de santé (EHDS)
 #   (environnement de traitement sécurisé).
 # - Sweeney L. *Simple demographics often identify people uniquely*. Carnegie Mellon
