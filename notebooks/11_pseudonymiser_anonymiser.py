@@ -753,7 +753,9 @@ explorateur
 # de naissance, sa commune, le jour où elle a été hospitalisée (elle était absente) et le
 # service où elle l'a été (il lui a rendu visite en cardiologie) ; il ignore son diagnostic.
 # **Pour ce collègue**, remplacez chacun des sept `...` par l'un des trois textes, avec les
-# guillemets : `"identifiant direct"`, `"quasi-identifiant"` ou `"colonne sensible"`.
+# guillemets : `"identifiant direct"`, `"quasi-identifiant"` ou `"colonne sensible"`. La
+# question a deux parties, notées chacune sur 1 point : **4a**, les quatre colonnes qui
+# décrivent la personne ; **4b**, les trois qui décrivent son séjour.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -768,30 +770,25 @@ explorateur
 # désigne personne à elle seule.
 # </details>
 
-# %% answer="roles_colonnes"
-roles_colonnes = {
+# %% answer="roles_personne"
+# 4a : les colonnes qui décrivent la personne.
+roles_personne = {
     "nom": ...,
     "sexe": ...,
     "date_naissance": ...,
     "commune": ...,
-    "date_admission": ...,
-    "service": ...,
-    "diagnostic": ...,
 }
 ### BEGIN SOLUTION
-roles_colonnes = {
+roles_personne = {
     "nom": "identifiant direct",
     "sexe": "quasi-identifiant",
     "date_naissance": "quasi-identifiant",
     "commune": "quasi-identifiant",
-    "date_admission": "quasi-identifiant",
-    "service": "quasi-identifiant",
-    "diagnostic": "colonne sensible",
 }
 ### END SOLUTION
 
-# %% tests="roles_colonnes" points=2
-# Vérification de la question 4 : exécutez cette cellule.
+# %% tests="roles_personne" points=1
+# Vérification de la question 4a : exécutez cette cellule.
 # Les erreurs fréquentes sont rangées sous une empreinte (elles ne montrent pas la réponse).
 def erreur(message, empreinte):
     return checks.Mistake(None, message, digest=empreinte)
@@ -799,168 +796,188 @@ def erreur(message, empreinte):
 
 deja_connu = "le collègue connaît déjà {} : ce n'est pas ce que la publication lui cache."
 checks.check_choices(
-    roles_colonnes,
-    name="roles_colonnes",
+    roles_personne,
+    name="roles_personne",
     options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
-    digests={"nom": "836cfbacc07ed699", "sexe": "80c01671a147e36a",
-             "date_naissance": "01c60e6da72b81c9", "commune": "371862b8dc91f639",
-             "date_admission": "a95dcb73a9062211", "service": "fdc7ded1e85ef49d",
-             "diagnostic": "1f142eea5f23cfaa"},
+    digests={"nom": "ee8f35466211dde5", "sexe": "0d8e9fb6ce8f21de",
+             "date_naissance": "6b6a5cc0785a5f86", "commune": "055cfcb5c4953236"},
     mistakes={
         "nom": [
             erreur("le nom désigne directement la patiente : relisez les définitions des trois "
-                   "rôles.", "b3d30f9e7c24a680"),
+                   "rôles.", "6aacdbc7c112d10d"),
             erreur("le collègue connaît déjà le nom, et le nom désigne directement la "
-                   "patiente : relisez les définitions des trois rôles.", "59ab366dfdae8f4d"),
+                   "patiente : relisez les définitions des trois rôles.", "90c2cef59a2f01f3"),
         ],
         "sexe": [
             erreur("la moitié de la population partage le même sexe : il ne désigne personne "
-                   "à lui seul.", "5411624c7322e7b4"),
-            erreur(deja_connu.format("le sexe de la patiente"), "26c72d911e5a450e"),
+                   "à lui seul.", "6027b26e43feebb3"),
+            erreur(deja_connu.format("le sexe de la patiente"), "fc764760b65af16a"),
         ],
         "date_naissance": [
             erreur("beaucoup de gens sont nés le même jour : la date de naissance ne désigne "
-                   "personne à elle seule.", "ee59e2a321c1df17"),
-            erreur(deja_connu.format("la date de naissance"), "de727da28cb1147d"),
+                   "personne à elle seule.", "d4ce72880218571d"),
+            erreur(deja_connu.format("la date de naissance"), "6104ad33c48243e9"),
         ],
         "commune": [
             erreur("une commune compte presque toujours plusieurs habitants, souvent des "
                    "milliers : elle ne désigne pas une personne à elle seule.",
-                   "7ddb92ac216becc5"),
-            erreur(deja_connu.format("la commune"), "154c67cdfbc4b8f5"),
+                   "016fc3fccbfd7917"),
+            erreur(deja_connu.format("la commune"), "cb9df3a6638d86cf"),
         ],
+    },
+    success="les quatre colonnes qui décrivent la personne ont le bon rôle : le nom la désigne "
+    "seul ; les trois autres l'isolent une fois combinées.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(
+    roles_personne,
+    name="roles_personne",
+    options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
+    expected={"nom": "identifiant direct", "sexe": "quasi-identifiant",
+              "date_naissance": "quasi-identifiant", "commune": "quasi-identifiant"},
+)
+### END HIDDEN TESTS
+
+# %% mistake="roles_personne"
+# message : beaucoup de gens sont nés le même jour
+roles_personne = {
+    "nom": "identifiant direct",
+    "sexe": "quasi-identifiant",
+    "date_naissance": "identifiant direct",
+    "commune": "quasi-identifiant",
+}
+
+# %% mistake="roles_personne"
+# message : le nom désigne directement la patiente
+roles_personne = {
+    "nom": "quasi-identifiant",
+    "sexe": "quasi-identifiant",
+    "date_naissance": "quasi-identifiant",
+    "commune": "quasi-identifiant",
+}
+
+# %% mistake="roles_personne"
+# message : 2 réponses sur 4 à revoir
+roles_personne = {
+    "nom": "identifiant direct",
+    "sexe": "colonne sensible",
+    "date_naissance": "quasi-identifiant",
+    "commune": "identifiant direct",
+}
+
+# %% mistake="roles_personne"
+# message : (2) « commune » : une commune compte presque toujours plusieurs habitants
+roles_personne = {
+    "nom": "identifiant direct",
+    "sexe": "colonne sensible",
+    "date_naissance": "quasi-identifiant",
+    "commune": "identifiant direct",
+}
+
+# %% mistake="roles_personne"
+# message : Il reste à remplacer les « ... » de : « commune »
+roles_personne = {
+    "nom": "identifiant direct",
+    "sexe": "colonne sensible",
+    "date_naissance": "quasi-identifiant",
+    "commune": ...,
+}
+
+# %% answer="roles_sejour"
+# 4b : les colonnes qui décrivent le séjour.
+roles_sejour = {
+    "date_admission": ...,
+    "service": ...,
+    "diagnostic": ...,
+}
+### BEGIN SOLUTION
+roles_sejour = {
+    "date_admission": "quasi-identifiant",
+    "service": "quasi-identifiant",
+    "diagnostic": "colonne sensible",
+}
+### END SOLUTION
+
+# %% tests="roles_sejour" points=1
+# Vérification de la question 4b : exécutez cette cellule.
+# Les erreurs fréquentes sont rangées sous une empreinte (elles ne montrent pas la réponse).
+def erreur(message, empreinte):
+    return checks.Mistake(None, message, digest=empreinte)
+
+
+checks.check_choices(
+    roles_sejour,
+    name="roles_sejour",
+    options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
+    digests={"date_admission": "71068470e41e6976", "service": "3bdf42d6dfcee2bc",
+             "diagnostic": "1a769b7f9b9e8825"},
+    mistakes={
         "date_admission": [
             erreur("des dizaines de patients entrent à l'hôpital le même jour : la date "
-                   "d'admission ne désigne personne à elle seule.", "abb9161a614da968"),
+                   "d'admission ne désigne personne à elle seule.", "ad99c71c288946c8"),
             erreur("le collègue connaît déjà la date d'admission : ce n'est pas ce que la "
                    "publication lui cache. Combinée aux autres colonnes qu'il connaît, que lui "
-                   "permet-elle ?", "1c66d5de6ed4e5d5"),
+                   "permet-elle ?", "c079853f3c9c6556"),
         ],
         "service": [
             erreur("des dizaines de patients passent chaque jour par le même service : il ne "
-                   "désigne personne à lui seul.", "31c295403a281a00"),
+                   "désigne personne à lui seul.", "5b07788eca16eb97"),
             erreur("le service parle bien de santé, mais ce collègue le connaît déjà (il lui a "
                    "rendu visite) : ce n'est pas ce que la publication lui cache, et, combiné "
                    "aux autres colonnes qu'il connaît, il l'aide à retrouver sa ligne. Pour un "
                    "lecteur qui l'ignore, ce serait une information à protéger.",
-                   "fbdd42aa283107e9"),
+                   "5abfc11408fffa2a"),
         ],
         "diagnostic": [
             erreur("le diagnostic est ce que le collègue ignore et voudrait apprendre ; et des "
-                   "milliers de patients partagent un même diagnostic.", "d2a3b4e84e9323a4"),
+                   "milliers de patients partagent un même diagnostic.", "8131df649db0e1bd"),
             erreur("le diagnostic est ce que le collègue ignore et voudrait apprendre : il ne "
                    "peut pas s'en servir pour retrouver la ligne de la patiente.",
-                   "46f8088762e91a2a"),
+                   "a0800c084385bd58"),
         ],
     },
-    success="les sept colonnes ont le bon rôle. Le rôle d'une colonne dépend de ce que sait "
-    "l'attaquant : pour un lecteur qui en sait moins que ce collègue, certaines en changeraient. "
-    "Ce rôle est technique : pour le droit, le service et la date d'hospitalisation restent des "
-    "données de santé.",
+    success="les trois colonnes du séjour ont le bon rôle. Le rôle d'une colonne dépend de ce "
+    "que sait l'attaquant : pour un lecteur qui en sait moins que ce collègue, certaines en "
+    "changeraient. Ce rôle est technique : pour le droit, le service et la date "
+    "d'hospitalisation restent des données de santé.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
-    roles_colonnes,
-    name="roles_colonnes",
+    roles_sejour,
+    name="roles_sejour",
     options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
-    expected={"nom": "identifiant direct", "sexe": "quasi-identifiant",
-              "date_naissance": "quasi-identifiant", "commune": "quasi-identifiant",
-              "date_admission": "quasi-identifiant", "service": "quasi-identifiant",
+    expected={"date_admission": "quasi-identifiant", "service": "quasi-identifiant",
               "diagnostic": "colonne sensible"},
 )
 ### END HIDDEN TESTS
 
-# %% mistake="roles_colonnes"
+# %% mistake="roles_sejour"
 # message : le collègue connaît déjà la date d'admission
-roles_colonnes = {
-    "nom": "identifiant direct",
-    "sexe": "quasi-identifiant",
-    "date_naissance": "quasi-identifiant",
-    "commune": "quasi-identifiant",
+roles_sejour = {
     "date_admission": "colonne sensible",
     "service": "quasi-identifiant",
     "diagnostic": "colonne sensible",
 }
 
-# %% mistake="roles_colonnes"
+# %% mistake="roles_sejour"
 # message : le diagnostic est ce que le collègue ignore
-roles_colonnes = {
-    "nom": "identifiant direct",
-    "sexe": "quasi-identifiant",
-    "date_naissance": "quasi-identifiant",
-    "commune": "quasi-identifiant",
+roles_sejour = {
     "date_admission": "quasi-identifiant",
     "service": "quasi-identifiant",
     "diagnostic": "quasi-identifiant",
 }
 
-# %% mistake="roles_colonnes"
-# message : beaucoup de gens sont nés le même jour
-roles_colonnes = {
-    "nom": "identifiant direct",
-    "sexe": "quasi-identifiant",
-    "date_naissance": "identifiant direct",
-    "commune": "quasi-identifiant",
-    "date_admission": "quasi-identifiant",
-    "service": "quasi-identifiant",
-    "diagnostic": "colonne sensible",
-}
-
-# %% mistake="roles_colonnes"
+# %% mistake="roles_sejour"
 # message : il ne peut pas s'en servir pour retrouver la ligne
-roles_colonnes = {
-    "nom": "identifiant direct",
-    "sexe": "Quasi identifiant",
-    "date_naissance": "quasi-identifiant",
-    "commune": "quasi-identifiant",
-    "date_admission": "quasi-identifiant",
+roles_sejour = {
+    "date_admission": "Quasi identifiant",
     "service": "quasi-identifiant",
     "diagnostic": "quasi identifiant",
 }
 
-# %% mistake="roles_colonnes"
-# message : 2 réponses sur 7 à revoir
-roles_colonnes = {
-    "nom": "identifiant direct",
-    "sexe": "quasi-identifiant",
-    "date_naissance": "quasi-identifiant",
-    "commune": "identifiant direct",
-    "date_admission": "colonne sensible",
-    "service": "quasi-identifiant",
-    "diagnostic": "colonne sensible",
-}
-
-# %% mistake="roles_colonnes"
-# message : (2) « date_admission » : le collègue connaît déjà la date d'admission
-roles_colonnes = {
-    "nom": "identifiant direct",
-    "sexe": "quasi-identifiant",
-    "date_naissance": "quasi-identifiant",
-    "commune": "identifiant direct",
-    "date_admission": "colonne sensible",
-    "service": "quasi-identifiant",
-    "diagnostic": "colonne sensible",
-}
-
-# %% mistake="roles_colonnes"
-# message : Il reste à remplacer les « ... » de : « diagnostic »
-roles_colonnes = {
-    "nom": "identifiant direct",
-    "sexe": "colonne sensible",
-    "date_naissance": "quasi-identifiant",
-    "commune": "quasi-identifiant",
-    "date_admission": "quasi-identifiant",
-    "service": "quasi-identifiant",
-    "diagnostic": ...,
-}
-
-# %% mistake="roles_colonnes"
+# %% mistake="roles_sejour"
 # message : le service parle bien de santé, mais ce collègue le connaît déjà
-roles_colonnes = {
-    "nom": "identifiant direct",
-    "sexe": "quasi-identifiant",
-    "date_naissance": "quasi-identifiant",
-    "commune": "quasi-identifiant",
+roles_sejour = {
     "date_admission": "quasi-identifiant",
     "service": "colonne sensible",
     "diagnostic": "colonne sensible",

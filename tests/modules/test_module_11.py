@@ -89,3 +89,31 @@ def test_module_11_question_8_does_not_give_the_start_up_the_electoral_list():
     assert "Code électoral, article L37" in flat and "profils publics" in flat
     assert "se procurer la liste électorale" not in flat
     assert "une telle liste" in _option("8", _solution("qualification"))
+
+
+def test_module_11_question_3_names_the_two_parts_instead_of_copying_them():
+    # The two shares are printed by section 3's cell; a number copied by hand into the
+    # statement would go stale when the generator changes.
+    statement = _text().split("### Question 3 ")[1].split("# %%")[0]
+    assert not re.search(r"\d+,\d+ %", statement)
+    assert "**part du registre**" in statement and "**part de la population**" in statement
+
+
+def test_module_11_question_4_gives_partial_credit_over_the_seven_columns():
+    # One check over seven labels gave 0 for six right out of seven: two graded parts.
+    text = _text()
+    parts = dict(re.findall(r'# %% tests="(roles_\w+)" points=(\d+)', text))
+    assert parts == {"roles_personne": "1", "roles_sejour": "1"}
+    columns = set()
+    for name in parts:
+        solution = text.split(f"### BEGIN SOLUTION\n{name} = ")[1].split("### END SOLUTION")[0]
+        columns |= set(ast.literal_eval(solution))
+    assert columns == {
+        "nom",
+        "sexe",
+        "date_naissance",
+        "commune",
+        "date_admission",
+        "service",
+        "diagnostic",
+    }
