@@ -120,9 +120,9 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 #
 # Regroupons les patients qui ont **exactement le même** trio : chaque groupe est une
 # **classe d'équivalence**. Un patient seul dans sa classe est **unique**. Comptons-les dans le
-# registre, puis dans une **population synthétique** : le registre et 290 000 personnes de
-# plus, tirées de la même façon (leurs âges sont ceux des patients d'un hôpital, pas ceux de
-# la population française).
+# registre, puis dans une **population synthétique** : le registre et bien d'autres habitants,
+# tirés de la même façon (leurs âges sont ceux des patients d'un hôpital, pas ceux de la
+# population française).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compte les patients uniques, dans le registre puis
@@ -194,7 +194,8 @@ petit.sort_values(["tranche_age", "sexe", "departement"])
 # ### Question 1a — Le k de ce tableau (1 point)
 #
 # Quel est le **k** du k-anonymat de ce petit tableau, sur (`tranche_age`, `sexe`,
-# `departement`) ? Comptez à l'œil : c'est un nombre entier.
+# `departement`) ? Ici, une classe réunit les lignes de même tranche d'âge, même sexe et même
+# département.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -727,11 +728,10 @@ explorateur
 #   patient ; une liste nominative suffit à les **nommer**.
 # - Unique dans l'**échantillon** n'est pas unique dans la **population** : face à une liste de
 #   toute la population, c'est l'unicité dans la population qui compte.
-# - Le **k** dit si une ligne peut être isolée ; le **l** repère seulement le cas le plus
-#   grossier où l'on apprend le diagnostic sans isoler personne (toute une classe a le même
-#   diagnostic).
-#   k > 1 empêche de relier un dossier à un seul nom **sur ces quasi-identifiants** (qui en
-#   connaît d'autres, comme la date d'admission, peut encore isoler).
+# - Le **k** dit si une ligne peut être isolée ; le **l** repère le cas le plus grossier où l'on
+#   apprend le diagnostic sans isoler personne (toute une classe a le même diagnostic).
+# - k > 1 vaut **pour ces quasi-identifiants** : qui en connaît d'autres (la date d'admission)
+#   peut encore isoler.
 # - **Généraliser** réduit le risque mais coûte du détail.
 
 # %% [markdown]
