@@ -1505,12 +1505,15 @@ classe_exposee = "E"
 # ### Question 8 — Les données sont-elles personnelles pour la start-up ? (2 points)
 #
 # L'hôpital transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
-# sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms. La liste
-# électorale ne peut pas lui servir (Code électoral, article L37 : section 4) ; mais, à partir de
-# profils publics de réseaux sociaux et de la presse locale, que chacun peut consulter, elle
-# peut constituer une liste nominative comme celle de la section 4. Un contrat lui interdit de
-# réidentifier qui que ce soit. Pour elle, ces données sont-elles personnelles, au sens de
-# l'arrêt de la Cour du 4 septembre 2025 ? Répondez par la lettre.
+# sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms.
+#
+# - La liste électorale ne peut pas lui servir (Code électoral, article L37 : section 4).
+# - Mais, à partir de profils publics de réseaux sociaux et de la presse locale, elle peut
+#   constituer une liste nominative comme celle de la section 4.
+# - Un contrat lui interdit de réidentifier qui que ce soit.
+#
+# Pour elle, ces données sont-elles personnelles, au sens de l'arrêt de la Cour du
+# 4 septembre 2025 ? Répondez par la lettre.
 #
 # - **A.** Non : sans la table de correspondance, elle ne peut rattacher aucun pseudonyme à un
 #   nom.
@@ -1556,15 +1559,13 @@ checks.check_choice(
                        "nominative tirée de profils publics (question 2) ?",
                        digest="3bc559636e51c6e8"),
         checks.Mistake(None,
-                       "l'arrêt Breyer (2016) écarte les moyens que la loi interdit, comme se "
-                       "servir de la liste électorale (article L37), ou irréalisables en "
+                       "l'arrêt Breyer (2016) écarte les moyens que la loi interdit (la liste "
+                       "électorale pour une entreprise : article L37) ou irréalisables en "
                        "pratique. Un contrat n'est pas une loi : il ne fait pas disparaître les "
-                       "profils publics, que chacun peut consulter. Constituer et croiser une "
-                       "telle liste serait certes un traitement à justifier (RGPD, articles 6 et "
-                       "9), et l'on discute de savoir si cela suffit à l'écarter ; la lecture "
-                       "prudente, retenue ici, le compte comme un moyen raisonnable "
-                       "(considérant 26 : coût, temps, techniques disponibles). Le contrat "
-                       "s'ajoute aux protections, il ne les remplace pas.",
+                       "profils publics. Croiser ces profils avec l'extrait serait certes un "
+                       "traitement à justifier (RGPD, articles 6 et 9) ; cela suffit-il à "
+                       "l'écarter ? C'est discuté. Ce module retient la lecture prudente, qui le "
+                       "compte. Le contrat s'ajoute aux protections, il ne les remplace pas.",
                        digest="ca8e0599d4462b50"),
         checks.Mistake(None,
                        "le RGPD protège les personnes identifiables, pas seulement celles déjà "
