@@ -1261,7 +1261,8 @@ for option, (date_publiee, largeur, lieu) in publications_q6.items():
         "publication": option,
         "k": mesures["k"],
         "Âge : années confondues": f"{mesures['age_span_years']:.2f}".replace(".", ","),
-        "Lieu : codes postaux confondus": f"{mesures['postcodes_merged']:.1f}".replace(".", ","),
+        "Lieu : codes postaux confondus": f"{mesures['postcodes_merged']:.1f}".replace(".", ",")
+        .removesuffix(",0"),
     })
 for nom, valeur in reglage_initial.items():
     explorateur.controls[nom].value = valeur
