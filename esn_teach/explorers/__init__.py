@@ -15,6 +15,7 @@ comma.
 from esn_teach.explorers._anonymisation import AnonymisationExplorer
 from esn_teach.explorers._controls import READOUT_CLASS
 from esn_teach.explorers._cost_need import CostNeedExplorer, selection_by_group
+from esn_teach.explorers._egfr import EgfrExplorer
 from esn_teach.explorers._fairness import FairnessExplorer, forced_fpr
 from esn_teach.explorers._figure import DESCRIPTION_CLASS, FIGURE_CLASS
 from esn_teach.explorers._legal_path import LegalPathExplorer
@@ -27,6 +28,7 @@ __all__ = [
     "READOUT_CLASS",
     "AnonymisationExplorer",
     "CostNeedExplorer",
+    "EgfrExplorer",
     "FairnessExplorer",
     "GroupAlarmStats",
     "LegalPathExplorer",

@@ -1,0 +1,733 @@
+# %% [markdown]
+# # Module 07 — La race dans les équations
+#
+# *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
+#
+# **Prérequis** : module 01 (seuil, proportion et sa marge d'incertitude) ; le module 04
+# (biais de mesure) aide.
+#
+# ## Ce que vous saurez faire à la fin de ce module
+#
+# 1. Calculer le **débit de filtration glomérulaire estimé** (DFGe) d'un patient avec les
+#    équations CKD-EPI 2009 et 2021, à partir d'une créatinine en **µmol/L**.
+# 2. Dire ce que fait le **coefficient racial** de 2009, et pourquoi il a été retiré.
+# 3. Compter, sur une cohorte, les patients **reclassés** de part et d'autre d'un seuil, avec
+#    le **bon dénominateur** et une **marge d'incertitude**.
+# 4. Relier un seuil de DFG à ce qu'il décide : stade de la maladie, dose d'un médicament,
+#    accès à la greffe.
+#
+# > **Les valeurs de l'école dans ce module**
+# > - **V4 — Prudence, esprit critique et inclusivité** : une formule « validée » peut porter
+# >   une hypothèse fausse sur un groupe de patients ; on la vérifie, chiffres et sources à
+# >   l'appui.
+# > - **V5 — Utilisation responsable et éclairée** : savoir quelle équation utilise un outil
+# >   (laboratoire, logiciel, agent conversationnel) avant de s'y fier.
+# >
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (un même rein ne doit pas
+# > être jugé plus sain selon la catégorie sociale du patient), non-malfaisance (un DFG
+# > surestimé retarde un diagnostic, une adaptation de dose, une inscription sur liste de greffe).
+#
+# ## Ce que vous allez faire
+#
+# 1. Calculer les deux DFGe de M. A., 57 ans (questions 1 et 2), puis jouer avec une
+#    calculatrice de patient.
+# 2. Compter, sur une cohorte synthétique, les patients noirs qui changent de côté du seuil de
+#    60 (question 3) et lire une marge d'incertitude (question 4).
+# 3. Comprendre pourquoi la race était dans l'équation, et ce qu'en dit la France.
+# 4. Après la séance : une réflexion écrite sur un agent conversationnel.
+#
+# **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
+# `...` par votre calcul (décimales avec un **point** : `88.4`), exécutez, puis exécutez la
+# **« Vérification »** en dessous. Sous chaque question, des **indices** repliés.
+
+# %% [markdown]
+# ## 1. Un rein, deux équations
+#
+# Le **débit de filtration glomérulaire** (DFG) mesure le volume de sang que les reins
+# filtrent par minute, rapporté à une surface corporelle standard (mL/min/1,73 m²). Le
+# **mesurer** demande un traceur injecté ; en routine, on l'**estime** (DFGe) à partir de la
+# **créatinine** du sang, un déchet des muscles que le rein élimine : plus elle est haute, plus
+# le DFGe est bas. L'équation tient aussi compte de l'âge et du sexe.
+#
+# Deux seuils vont nous occuper :
+#
+# - **60** : sous 60 pendant plus de 3 mois, c'est une **maladie rénale chronique** de stade
+#   G3 au moins (KDIGO, 2013). C'est aussi un seuil de prescription : sous 60 mL/min, la dose
+#   maximale de **metformine** (un antidiabétique) est réduite, et sous 30 elle est
+#   contre-indiquée (ANSM, 2023).
+# - **20** : aux États-Unis, le temps d'attente pour une **greffe de rein** commence à compter
+#   quand le DFG est de 20 mL/min ou moins (OPTN, 2022).
+#
+# L'équation **CKD-EPI 2009** (Levey et al., 2009) multiplie le résultat par **1,159** si le
+# patient est déclaré **noir** : à créatinine égale, son DFGe est 15,9 % plus haut. L'équation
+# **CKD-EPI 2021** (Inker et al., 2021) n'a plus ce coefficient ; ses autres coefficients ont
+# été réestimés.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il charge les outils, définit les deux équations et
+# fabrique la cohorte synthétique. Exécutez-le (Maj + Entrée).
+import pandas as pd
+from IPython.display import display
+from scipy.stats import binomtest
+
+from esn_teach import checks, fr_number, fr_percent, fr_table
+from esn_teach.datasets import (
+    data_card,
+    egfr_ckd_epi_2009,
+    egfr_ckd_epi_2021,
+    make_egfr_cohort,
+)
+from esn_teach.explorers import EgfrExplorer
+
+GRAINE = 2021  # la graine fixe le tirage : tout le monde obtient les mêmes patients
+N_PATIENTS = 5_000
+COEFFICIENT_2009 = 1.159  # le coefficient racial de CKD-EPI 2009 : + 15,9 %, soit 1 + 0.159
+UMOL_PAR_MG = 88.4  # 1 mg/dL de créatinine = 88,4 µmol/L
+SEUIL_G3 = 60  # stade G3 : DFG sous 60
+SEUIL_GREFFE = 20  # États-Unis : temps d'attente de greffe à partir de 20 ou moins
+CREATININE_M_A = 123  # M. A. : créatinine sérique en µmol/L, comme sur un compte rendu français
+AGE_M_A = 57
+
+
+def dfge_2021(creatinine_mg_dl, age, femme):
+    """DFGe CKD-EPI 2021 (mL/min/1,73 m²) ; créatinine en mg/dL ; femme : True ou False."""
+    return float(egfr_ckd_epi_2021(creatinine_mg_dl, age, femme))
+
+
+def dfge_2009_sans_coefficient(creatinine_mg_dl, age, femme):
+    """DFGe CKD-EPI 2009 SANS son coefficient racial (mL/min/1,73 m²) ; créatinine en mg/dL."""
+    return float(egfr_ckd_epi_2009(creatinine_mg_dl, age, femme, False))
+
+
+jeu = make_egfr_cohort(n_samples=N_PATIENTS, random_state=GRAINE)
+display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
+cohorte = pd.DataFrame(
+    {
+        "noir": jeu.frame["black"] == 1,  # race déclarée : noir (True) ou non (False)
+        "femme": jeu.frame["female"] == 1,
+        "age": jeu.frame["age"],
+        "creatinine_umol": (jeu.frame["scr"] * UMOL_PAR_MG).round(0),
+        "dfg_2009": jeu.frame["egfr_2009"],
+        "dfg_2021": jeu.frame["egfr_2021"],
+    }
+)
+print(f"{len(cohorte)} patients synthétiques, dont {cohorte['noir'].sum()} déclarés noirs.")
+fr_table(
+    cohorte.head().assign(
+        noir=lambda d: d["noir"].map({True: "oui", False: "non"}),
+        femme=lambda d: d["femme"].map({True: "oui", False: "non"}),
+    ),
+    columns={
+        "noir": "Déclaré noir",
+        "femme": "Femme",
+        "age": "Âge",
+        "creatinine_umol": "Créatinine (µmol/L)",
+        "dfg_2009": "DFGe 2009",
+        "dfg_2021": "DFGe 2021",
+    },
+    caption="Les cinq premiers patients (DFGe en mL/min/1,73 m²)",
+    digits=1,
+    show_index=False,
+)
+
+# %% [markdown]
+# Les patients sont **synthétiques** : leurs créatinines sont inventées (voir la fiche). Les
+# équations, elles, sont exactes. Nous n'avons **aucun DFG mesuré** : nous pouvons dire où
+# chaque équation place un patient, jamais laquelle dit vrai pour lui.
+#
+# ## 2. M. A., 57 ans
+#
+# M. A., 57 ans, se déclare noir. Son compte rendu de laboratoire indique une créatinine de
+# **123 µmol/L** : les laboratoires français la donnent en micromoles par litre, alors que les
+# équations CKD-EPI l'attendent en **mg/dL**. Pour convertir, on **divise par 88,4**.
+#
+# Deux fonctions sont prêtes (les nombres entre parenthèses, dans l'ordre) :
+#
+# - `dfge_2021(creatinine_mg_dl, age, femme)` ;
+# - `dfge_2009_sans_coefficient(creatinine_mg_dl, age, femme)`, l'équation 2009 **sans** son
+#   coefficient racial.
+#
+# `femme` vaut `True` (vrai) ou `False` (faux). Les données de M. A. sont rangées sous les noms
+# `CREATININE_M_A` (en µmol/L) et `AGE_M_A`.
+#
+# ### Question 1 — Le DFGe 2021 de M. A. (2 points)
+#
+# Calculez `dfg_2021_m_a`, en mL/min/1,73 m² (corrigé à une décimale).
+#
+# <details><summary>Indice 1</summary>
+#
+# Avant d'appeler la fonction, demandez-vous dans quelle unité elle attend la créatinine, et
+# dans quelle unité est écrite celle de M. A. Un DFGe inférieur à 1, ou de plusieurs milliers,
+# doit vous alerter.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un exemple résolu pour une **autre** patiente, 40 ans, créatinine 70 µmol/L :
+# `dfge_2021(70 / 88.4, 40, True)`. M. A. est un homme.
+# </details>
+
+# %% answer="dfg_2021_m_a"
+dfg_2021_m_a = ...
+### BEGIN SOLUTION
+dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
+### END SOLUTION
+
+# %% tests="dfg_2021_m_a" points=2
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_number(
+    dfg_2021_m_a,
+    name="dfg_2021_m_a",
+    digest="a5b6c67ccccdd1d6",
+    decimals=1,
+    bounds=(1, 200),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(None, "vous avez donné la créatinine en µmol/L à une équation qui "
+                       "l'attend en mg/dL : divisez d'abord par 88,4.", digest="a2a0bc78a20f980c"),
+        checks.Mistake(None, "conversion à l'envers : vous avez multiplié par 88,4. Des µmol/L "
+                       "vers les mg/dL, on divise (un mg/dL vaut 88,4 µmol/L).",
+                       digest="9fdba308507d00eb"),
+        checks.Mistake(None, "M. A. est un homme : femme vaut False.", digest="044a12172ea0bf24"),
+        checks.Mistake(None, "vous avez appliqué le coefficient 1,159 à l'équation 2021, qui "
+                       "n'en a plus : elle est la même quelle que soit la race déclarée.",
+                       digest="0ef4913d9f041722"),
+        checks.Mistake(None, "vous avez utilisé l'équation 2009 ; la question demande celle de "
+                       "2021.", digest="e2609a55744aabc1"),
+    ],
+    hint="Vérifiez l'unité de la créatinine, puis l'ordre des nombres : créatinine, âge, femme.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(
+    dfg_2021_m_a,
+    name="dfg_2021_m_a",
+    expected=float(egfr_ckd_epi_2021(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False)),
+    decimals=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="dfg_2021_m_a"
+# message : l'attend en mg/dL : divisez d'abord par 88,4
+dfg_2021_m_a = dfge_2021(CREATININE_M_A, AGE_M_A, False)
+
+# %% mistake="dfg_2021_m_a"
+# message : conversion à l'envers
+dfg_2021_m_a = dfge_2021(CREATININE_M_A * 88.4, AGE_M_A, False)
+
+# %% mistake="dfg_2021_m_a"
+# message : M. A. est un homme
+dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, True)
+
+# %% mistake="dfg_2021_m_a"
+# message : vous avez appliqué le coefficient 1,159 à l'équation 2021
+dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+
+# %% [markdown]
+# ### Question 2 — Le DFGe 2009 de M. A. (2 points)
+#
+# Calculez `dfg_2009_m_a`, le DFGe de M. A. avec l'équation **2009 complète**, coefficient
+# racial compris (il se déclare noir).
+#
+# <details><summary>Indice 1</summary>
+#
+# Le coefficient de 2009 rendait le DFGe des patients déclarés noirs plus **haut** ou plus
+# **bas** ? Votre résultat doit aller dans ce sens, par rapport à l'équation 2009 sans
+# coefficient.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# « 15,9 % plus haut » s'écrit « × 1,159 ». Partez de `dfge_2009_sans_coefficient(...)`, avec
+# la créatinine convertie comme à la question 1.
+# </details>
+
+# %% answer="dfg_2009_m_a"
+dfg_2009_m_a = ...
+### BEGIN SOLUTION
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+### END SOLUTION
+
+# %% tests="dfg_2009_m_a" points=2
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_number(
+    dfg_2009_m_a,
+    name="dfg_2009_m_a",
+    digest="a33cd39b05be2c9a",
+    decimals=1,
+    bounds=(1, 200),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(None, "vous avez oublié le coefficient racial : M. A. se déclare noir, "
+                       "l'équation 2009 multiplie son DFGe par 1,159.", digest="5c33d42b44871a1a"),
+        checks.Mistake(None, "vous avez divisé par 1,159 au lieu de multiplier : le coefficient "
+                       "de 2009 rendait le DFGe des patients noirs plus haut, pas plus bas.",
+                       digest="1121b5cbc0a88245"),
+        checks.Mistake(None, "vous avez appliqué le coefficient à l'équation 2021 : c'est "
+                       "l'équation 2009 qui le porte, avec ses propres coefficients.",
+                       digest="fc602f20f3aa7218"),
+        checks.Mistake(None, "la créatinine doit être en mg/dL : divisez d'abord par 88,4.",
+                       digest="1ed42340039da1ae"),
+    ],
+    hint="Partez de l'équation 2009 sans coefficient, créatinine convertie, puis appliquez le "
+    "coefficient dans le bon sens.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(
+    dfg_2009_m_a,
+    name="dfg_2009_m_a",
+    expected=float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, True)),
+    decimals=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="dfg_2009_m_a"
+# message : vous avez oublié le coefficient racial
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
+
+# %% mistake="dfg_2009_m_a"
+# message : vous avez divisé par 1,159 au lieu de multiplier
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) / 1.159
+
+# %% mistake="dfg_2009_m_a"
+# message : vous avez appliqué le coefficient à l'équation 2021
+dfg_2009_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+
+# %% mistake="dfg_2009_m_a"
+# message : la créatinine doit être en mg/dL
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A, AGE_M_A, False) * 1.159
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il compare les deux DFGe de M. A. quand les
+# vérifications des questions 1 et 2 ont dit « juste ».
+if checks.passed("dfg_2021_m_a") and checks.passed("dfg_2009_m_a"):
+    cote = {True: "sous 60", False: "à 60 ou plus"}
+    print(f"M. A. : {fr_number(dfg_2009_m_a, 1)} avec 2009 ({cote[dfg_2009_m_a < SEUIL_G3]}), "
+          f"{fr_number(dfg_2021_m_a, 1)} avec 2021 ({cote[dfg_2021_m_a < SEUIL_G3]}).")
+else:
+    print("La comparaison s'affichera ici quand les vérifications des questions 1 et 2 auront "
+          "dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre retour "
+          "de correction).")
+
+# %% [markdown]
+# Pour M. A., le seul changement d'équation fait passer le DFGe d'un côté à l'autre de 60 :
+# stade G2 ou stade G3a, dose de metformine pleine ou réduite. Son rein, lui, n'a pas changé.
+#
+# ## 3. La calculatrice de patient
+#
+# Bougez la créatinine (souris ou **flèches du clavier**), l'âge, le sexe et la race déclarée.
+# Cherchez un patient que le seuil de 60 sépare, puis un que le seuil de 20 sépare. Que se
+# passe-t-il pour un patient déclaré non noir ?
+
+# %%
+# La calculatrice : bougez ses commandes et lisez le tableau et les phrases dessous.
+calculatrice = EgfrExplorer(creatinine=100, age=50, female=True, black=False)
+display(calculatrice)
+
+# %% [markdown]
+# ## 4. Sur toute une cohorte
+#
+# Combien de patients noirs l'équation 2021 fait-elle passer **sous** 60, alors que celle de
+# 2009 les plaçait **à 60 ou plus** ? Le tableau compte aussi le mouvement inverse (remonter
+# à 60 ou plus), et les autres patients.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il compte les patients de chaque groupe ; lisez le
+# tableau et la liste des noms, dessous.
+noirs = cohorte["noir"].to_numpy()
+d09, d21 = cohorte["dfg_2009"].to_numpy(), cohorte["dfg_2021"].to_numpy()
+passe_sous_60 = (d09 >= SEUIL_G3) & (d21 < SEUIL_G3)
+remonte_60 = (d09 < SEUIL_G3) & (d21 >= SEUIL_G3)
+n_noirs, n_non_noirs = int(noirs.sum()), int((~noirs).sum())
+n_noirs_60_en_2009 = int((noirs & (d09 >= SEUIL_G3)).sum())
+n_noirs_passent_sous_60 = int((noirs & passe_sous_60).sum())
+n_noirs_remontent_60 = int((noirs & remonte_60).sum())
+n_non_noirs_passent_sous_60 = int((~noirs & passe_sous_60).sum())
+n_non_noirs_remontent_60 = int((~noirs & remonte_60).sum())
+n_patients = len(cohorte)
+comptes = {
+    "Patients": {"n_noirs": n_noirs, "n_non_noirs": n_non_noirs},
+    "2009 : 60 ou plus": {
+        "n_noirs_60_en_2009": n_noirs_60_en_2009,
+        "n_non_noirs_60_en_2009": int((~noirs & (d09 >= SEUIL_G3)).sum()),
+    },
+    "Passent sous 60 (2009 ≥ 60, 2021 < 60)": {
+        "n_noirs_passent_sous_60": n_noirs_passent_sous_60,
+        "n_non_noirs_passent_sous_60": n_non_noirs_passent_sous_60,
+    },
+    "Remontent à 60 ou plus (2009 < 60, 2021 ≥ 60)": {
+        "n_noirs_remontent_60": n_noirs_remontent_60,
+        "n_non_noirs_remontent_60": n_non_noirs_remontent_60,
+    },
+}
+tableau = pd.DataFrame(
+    {colonne: list(noms.values()) for colonne, noms in comptes.items()},
+    index=pd.Index(["patients noirs", "patients non noirs"], name="Groupe"),
+)
+display(fr_table(tableau, caption="Nombre de patients, seuil de 60 mL/min/1,73 m²"))
+print(f"Toute la cohorte : n_patients = {n_patients}")
+print("Les mêmes nombres, sous le nom à écrire dans vos calculs :")
+for colonne, noms in comptes.items():
+    print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
+
+# %% [markdown]
+# Chez les patients non noirs, l'équation 2021 donne au contraire un DFGe un peu plus haut :
+# ses coefficients ont été réestimés sur tous les participants.
+#
+# ### Question 3 — La part des patients noirs qui passent sous 60 (2 points)
+#
+# Parmi **tous** les patients noirs de la cohorte, quelle part l'équation 2021 fait-elle passer
+# sous 60, alors que l'équation 2009 les plaçait à 60 ou plus ? Écrivez une division de deux
+# noms listés sous le tableau (proportion entre 0 et 1).
+#
+# <details><summary>Indice 1</summary>
+#
+# Une part se lit « parmi qui ? ». Le groupe de départ est écrit en gras dans la question.
+# Et dans quel sens le coefficient faisait-il bouger le DFGe des patients noirs ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Au numérateur, ceux que l'on compte ; au dénominateur, le groupe de départ. Contrôle : chaque
+# patient du numérateur fait-il partie du dénominateur ?
+# </details>
+
+# %% answer="part_noirs_sous_60"
+part_noirs_sous_60 = ...
+### BEGIN SOLUTION
+part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs
+### END SOLUTION
+
+# %% tests="part_noirs_sous_60" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_number(
+    part_noirs_sous_60,
+    name="part_noirs_sous_60",
+    digest="8752e5f333b3b5d5",
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(None, "mauvais dénominateur : vous avez divisé par tous les patients de "
+                       "la cohorte. La question porte sur les patients noirs.",
+                       digest="6ccad77a7f21372e"),
+        checks.Mistake(None, "mauvais dénominateur : vous avez divisé par les patients noirs "
+                       "à 60 ou plus selon 2009. La question part de tous les patients noirs.",
+                       digest="281e9b633e8d045a"),
+        checks.Mistake(None, "une part nulle : vous avez compté des patients qui remontent à 60 "
+                       "ou plus, ou des patients non noirs. En retirant le coefficient, le "
+                       "DFGe des patients noirs baisse : ils passent sous 60, ils ne remontent "
+                       "pas.", digest="0d6bf14c7ab01714"),
+        checks.Mistake(None, "vous avez donné un nombre de patients ; la question demande une "
+                       "part : divisez par le groupe de départ.", digest="58c66fc0e6d9f4da"),
+    ],
+    hint="Relisez le groupe de départ (en gras) et le sens du passage.",
+)
+### BEGIN HIDDEN TESTS
+_noirs = cohorte["noir"].to_numpy()
+_passe = (cohorte["dfg_2009"].to_numpy() >= 60) & (cohorte["dfg_2021"].to_numpy() < 60)
+checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60",
+                    expected=float((_noirs & _passe).sum() / _noirs.sum()))
+### END HIDDEN TESTS
+
+# %% mistake="part_noirs_sous_60"
+# message : vous avez divisé par tous les patients de la cohorte
+part_noirs_sous_60 = n_noirs_passent_sous_60 / n_patients
+
+# %% mistake="part_noirs_sous_60"
+# message : vous avez divisé par les patients noirs à 60 ou plus selon 2009
+part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs_60_en_2009
+
+# %% mistake="part_noirs_sous_60"
+# message : ils passent sous 60, ils ne remontent pas
+part_noirs_sous_60 = n_noirs_remontent_60 / n_noirs
+
+# %% mistake="part_noirs_sous_60"
+# message : ou des patients non noirs
+part_noirs_sous_60 = n_non_noirs_passent_sous_60 / n_non_noirs
+
+# %% mistake="part_noirs_sous_60"
+# message : vous avez donné un nombre de patients
+part_noirs_sous_60 = n_noirs_passent_sous_60
+
+# %% [markdown]
+# ### Combien de patients, à quelques-uns près ?
+#
+# Une part calculée sur un échantillon n'est qu'une **estimation** ; son **intervalle de
+# confiance à 95 %** donne la fourchette des valeurs compatibles avec les données (ici, la
+# méthode « exacte » de Clopper et Pearson, 1934). La cellule le calcule pour les seuils de 60
+# et de 20 (passer de « au-dessus de 20 » à « 20 ou moins »).
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : parts et intervalles à 95 % (exacts), patients noirs.
+def part_et_intervalle(k, n):
+    """« k sur n, soit p ; intervalle à 95 % de a à b » (intervalle exact de Clopper-Pearson)."""
+    bas, haut = binomtest(k, n).proportion_ci(confidence_level=0.95, method="exact")
+    return (f"{k} sur {n}, soit {fr_percent(k / n, 2)} ; intervalle à 95 % de "
+            f"{fr_percent(bas, 2)} à {fr_percent(haut, 2)}")
+
+
+passe_sous_20 = (d09 > SEUIL_GREFFE) & (d21 <= SEUIL_GREFFE)
+n_noirs_passent_sous_20 = int((noirs & passe_sous_20).sum())
+if checks.passed("part_noirs_sous_60"):
+    print("Seuil de 60 : " + part_et_intervalle(n_noirs_passent_sous_60, n_noirs) + ".")
+else:
+    print("Seuil de 60 : c'est la réponse de la question 3 ; elle s'affichera ici quand sa "
+          "vérification aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
+          "dans votre retour de correction).")
+print("Seuil de 20 : " + part_et_intervalle(n_noirs_passent_sous_20, n_noirs) + ".")
+print(f"Patients non noirs passés à 20 ou moins : {int((~noirs & passe_sous_20).sum())}.")
+
+# %% [markdown]
+# Peu de patients passent le seuil de 20 : leur intervalle est large **par rapport** à la part
+# elle-même. Aux États-Unis, chacun de ces patients aurait commencé à cumuler du temps
+# d'attente de greffe plus tard avec l'équation 2009.
+#
+# ### Question 4 — Que dit cet intervalle ? (1 point)
+#
+# Que mesure l'intervalle à 95 % de la part des patients noirs qui passent à 20 ou moins ?
+# Écrivez entre guillemets **doubles** l'une des réponses `"la part dans un hôpital réel"`,
+# `"le hasard du tirage des patients"`, `"l'erreur des équations face au DFG mesuré"` ou
+# `"rien : trop peu de patients pour conclure"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# D'où viennent nos patients, et qu'avons-nous mesuré chez eux ? Relisez la fin de la
+# section 1.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Si l'on tirait une autre cohorte de 5 000 patients avec le même générateur, obtiendrait-on
+# exactement le même nombre ? C'est cette variation que l'intervalle décrit.
+# </details>
+
+# %% answer="lecture_intervalle"
+lecture_intervalle = ...
+### BEGIN SOLUTION
+lecture_intervalle = "le hasard du tirage des patients"
+### END SOLUTION
+
+# %% tests="lecture_intervalle" points=1
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_choice(
+    lecture_intervalle,
+    name="lecture_intervalle",
+    options=["la part dans un hôpital réel", "le hasard du tirage des patients",
+             "l'erreur des équations face au DFG mesuré",
+             "rien : trop peu de patients pour conclure"],
+    digest="eb2889c0d9965e92",
+    mistakes=[
+        checks.Mistake(None, "nos patients sont synthétiques, leurs créatinines inventées : "
+                       "l'intervalle ne dit rien d'un hôpital réel, dont les patients sont "
+                       "autres.", digest="91e3977578a175ee"),
+        checks.Mistake(None, "nous n'avons aucun DFG mesuré : on ne peut pas dire laquelle des "
+                       "deux équations se trompe pour un patient de la cohorte. L'intervalle "
+                       "porte sur un comptage.", digest="e49e2e48092bb597"),
+        checks.Mistake(None, "un petit nombre ne rend pas le chiffre inutile : l'intervalle "
+                       "dit justement jusqu'où il peut varier, et sa borne basse reste "
+                       "au-dessus de 0.", digest="135b91105b065f25"),
+    ],
+    success="l'intervalle décrit la variation d'une cohorte tirée au hasard à une autre : "
+    "rien de plus. Il ne dit ni ce qui se passerait dans un hôpital réel, ni laquelle des "
+    "deux équations a raison.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    lecture_intervalle,
+    name="lecture_intervalle",
+    options=["la part dans un hôpital réel", "le hasard du tirage des patients",
+             "l'erreur des équations face au DFG mesuré",
+             "rien : trop peu de patients pour conclure"],
+    expected="le hasard du tirage des patients",
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_intervalle"
+# message : l'intervalle ne dit rien d'un hôpital réel
+lecture_intervalle = "la part dans un hôpital réel"
+
+# %% mistake="lecture_intervalle"
+# message : nous n'avons aucun DFG mesuré
+lecture_intervalle = "l'erreur des équations face au DFG mesuré"
+
+# %% mistake="lecture_intervalle"
+# message : un petit nombre ne rend pas le chiffre inutile
+lecture_intervalle = "rien : trop peu de patients pour conclure"
+
+# %% [markdown]
+# ## 5. Pourquoi la race était dans l'équation, et pourquoi elle en est sortie
+#
+# En 2009, dans les données américaines de développement, à créatinine égale, le DFG **mesuré**
+# des participants noirs était en moyenne plus élevé : l'équation l'a traduit par un
+# coefficient appliqué selon la **race déclarée**. Pour certains, la race captait des
+# déterminants de la créatinine autres que le rein ; pour d'autres, ce coefficient pesait sur
+# l'accès aux soins et à la greffe (Delgado et al., 2021).
+#
+# Inker et al. (2021) rappellent que la race est une **construction sociale**, pas une mesure
+# biologique. Sur 4 050 participants dont le DFG était **mesuré**, l'équation 2009 surestimait
+# le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) ; lui retirer simplement son
+# coefficient l'aurait sous-estimé (7,1). D'où une équation **réestimée** sans race : elle
+# sous-estime un peu le DFG des participants noirs (3,6) et surestime celui des autres (3,9).
+# L'erreur ne dépend plus d'une catégorie raciale inscrite dans la formule.
+#
+# Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit les calculs avec race à
+# partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
+# d'attente** perdu par les candidats noirs (OPTN, 2022). En juillet 2023, plus de 6 100
+# d'entre eux avaient gagné une durée médiane de 1,7 an (UNOS, 2023).
+#
+# **Et en France ?** Le coefficient a été établi chez des **Afro-Américains** (Stehlé et al.,
+# 2023). Chez 93 adultes en bonne santé à Kinshasa, l'équation 2009 avec coefficient
+# surestimait le DFG mesuré de 17,9 mL/min/1,73 m² en moyenne (Bukabau et al., 2018). Nous
+# n'avons pas trouvé de recommandation officielle française (Haute Autorité de santé) sur ce
+# coefficient : ne lui prêtez pas de position. Et pour l'appliquer, il faudrait déclarer la
+# « race » du patient au laboratoire, une donnée que le droit français protège
+# particulièrement (module 04).
+#
+# ## À retenir
+#
+# - Le DFGe dépend de l'**équation** : créatinine en **mg/dL** (µmol/L ÷ 88,4), coefficient
+#   de 2009 **× 1,159** pour les patients déclarés noirs, aucun en 2021.
+# - Un seuil (60, 20) transforme un petit écart en décision : stade, dose, greffe.
+# - Une part se compte **parmi le bon groupe**, avec sa **marge d'incertitude**.
+# - Sans DFG mesuré, on compare des équations ; on ne dit pas laquelle a raison.
+
+# %% [markdown]
+# ## Après la séance
+#
+# ### Réflexion — L'agent conversationnel et la formule de 2009 (3 points, corrigée par l'enseignant)
+#
+# Un·e collègue vous montre la réponse d'un agent conversationnel (un « chatbot ») à qui il·elle
+# a demandé le DFG d'un patient noir : l'agent applique CKD-EPI 2009 avec son coefficient
+# × 1,159, sans le dire. Omiye et al. (2023) ont posé neuf questions, cinq fois chacune, à
+# quatre grands modèles de langage : tous ont, dans certaines réponses, reproduit une médecine
+# fondée sur la race.
+#
+# En 10 à 15 lignes, depuis votre futur métier :
+#
+# - que répondez-vous à votre collègue, et que vérifiez-vous avant d'utiliser un tel chiffre ?
+# - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** et son
+#   dénominateur ?
+# - qui est responsable, et que faudrait-il demander à l'outil (ou à son fournisseur) ?
+
+# %% [markdown] written="reflexion_agent" points=3
+# ### BEGIN SOLUTION
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
+# noté **0**, **0,5** ou **1** point.
+#
+# **Critère 1 — Vérifier avant d'utiliser**, valeur V5 — Utilisation responsable et éclairée.
+#
+# - **1** : la copie identifie l'équation (2009, coefficient racial) et dit quoi vérifier :
+#   équation utilisée par le laboratoire (en France, le compte rendu donne le DFGe, en général
+#   CKD-EPI), unité de la créatinine (µmol/L ÷ 88,4), recalcul avec l'équation 2021 ou reprise
+#   du DFGe du compte rendu ; elle ne reprend pas le chiffre de l'agent sans contrôle. Pour un
+#   profil non soignant (juriste, gestionnaire) : exiger de connaître l'équation et sa version
+#   avant tout usage, documenter ce choix.
+# - **0,5** : la copie se méfie de l'agent sans dire quoi vérifier, ou vérifie l'unité sans
+#   voir le coefficient.
+# - **0** : la copie reprend le chiffre, ou rejette tout outil sans argument.
+#
+# **Critère 2 — Conséquences, chiffre et dénominateur justes.**
+#
+# - **1** : un DFGe surestimé peut faire passer au-dessus de 60 (stade G2 au lieu de G3a,
+#   dose de metformine non réduite, diagnostic de maladie rénale chronique retardé) ou de 20
+#   (aux États-Unis, inscription sur liste de greffe retardée) ; un chiffre du module juste,
+#   avec son dénominateur : p. ex. les deux DFGe de M. A. (l'un au-dessus, l'autre
+#   au-dessous de 60), ou la part des patients noirs de la cohorte qui passent sous 60
+#   (parmi **tous** les patients noirs, avec si possible son intervalle). La copie ne dit pas
+#   que l'équation 2021 donne le « vrai » DFG d'un patient de la cohorte (aucun DFG mesuré).
+# - **0,5** : des conséquences justes sans chiffre, ou un chiffre sans son dénominateur (ou
+#   rapporté à toute la cohorte).
+# - **0** : pas de conséquence, ou un chiffre faux.
+#
+# **Critère 3 — Responsabilités et esprit critique**, valeur
+# V4 — Prudence, esprit critique et inclusivité.
+#
+# - **1** : le professionnel qui utilise le chiffre en reste responsable ; le fournisseur
+#   doit dire quelle équation l'outil applique et la mettre à jour ; la race est une catégorie
+#   sociale, pas une mesure du rein (Inker et al., 2021) ; le problème ne se règle pas en
+#   « corrigeant » à la main selon la couleur de peau. Accepter la mention de la cystatine C
+#   ou d'un DFG mesuré quand la décision est importante.
+# - **0,5** : l'un des aspects manque (qui est responsable, ou pourquoi la race pose problème).
+# - **0** : « l'IA est fiable » ou « l'IA est raciste » sans analyse.
+#
+# **Copie exemple** (pharmacien·ne), notée **2,5 sur 3** :
+#
+# > « Je ne reprendrais pas ce chiffre : l'agent applique la formule de 2009, que les
+# > néphrologues américains ont abandonnée. Je reprends le DFGe du compte rendu, ou je le
+# > recalcule avec l'équation 2021 (créatinine divisée par 88,4). Pour M. A., 64,7 avec 2009,
+# > 59,1 avec 2021 : au-dessus ou au-dessous de 60, la dose maximale de metformine change. Dans
+# > la cohorte, parmi tous les patients noirs, près de 3 % changent ainsi de côté. Je reste
+# > responsable de la dose délivrée ; l'éditeur doit dire quelle formule il applique. »
+#
+# Notation : critère 1, **1** ; critère 2, **1** (chiffres justes, dénominateur dit) ;
+# critère 3, **0,5** (la responsabilité est dite, mais rien sur la race comme catégorie
+# sociale).
+# ### END SOLUTION
+
+# %% [markdown]
+# ### Pour aller plus loin
+#
+# - **Dose des médicaments.** Le résumé des caractéristiques du produit de la metformine
+#   (ANSM, 2023) exprime le DFG en mL/min, sans le rapporter à 1,73 m² : pour adapter une dose,
+#   le pharmacien vérifie quelle estimation de la fonction rénale le texte vise.
+# - **En Europe**, d'autres équations sans race existent, comme celle de l'European Kidney
+#   Function Consortium, discutée par Stehlé et al. (2023).
+# - **Droit.** En France, le Conseil constitutionnel (décision 2007-557 DC) a jugé que les
+#   études sur la diversité des origines « ne sauraient […] reposer sur l'origine ethnique ou la
+#   race » ; elles peuvent porter sur des données objectives. Les données révélant l'origine
+#   raciale ou ethnique relèvent de l'article 9 du RGPD (module 04).
+
+# %% [markdown]
+# ## Sources
+#
+# - Levey AS, Stevens LA, Schmid CH, *et al.* A new equation to estimate glomerular filtration
+#   rate. *Ann Intern Med* 2009;150(9):604-612. Développement sur 8 254 participants à DFG
+#   mesuré : régression du logarithme du DFG mesuré sur la créatinine, le sexe, la race et
+#   l'âge ; coefficient × 1,159 pour les patients déclarés noirs.
+# - Inker LA, Eneanya ND, Coresh J, *et al.* New creatinine- and cystatin C-based equations to
+#   estimate GFR without race. *N Engl J Med* 2021;385(19):1737-1749.
+#   doi:10.1056/NEJMoa2102953. Résumé : « race in eGFR equations is a social and not a biologic
+#   construct » ; validation sur 4 050 participants (14,3 % noirs) à DFG mesuré ; l'équation
+#   2009 surestimait le DFG mesuré des participants noirs (médiane 3,7 mL/min/1,73 m² ; IC 95 %
+#   1,8 à 5,4) ; la nouvelle équation le sous-estime (3,6 ; 1,8 à 5,5) et surestime celui des
+#   non-Noirs (3,9 ; 3,4 à 4,4) ; l'équation 2009 sans son coefficient sous-estimait le DFG
+#   mesuré des participants noirs (7,1 ; 5,9 à 8,8).
+# - Kidney Disease: Improving Global Outcomes (KDIGO) CKD Work Group. KDIGO 2012 Clinical
+#   Practice Guideline for the Evaluation and Management of Chronic Kidney Disease. *Kidney Int
+#   Suppl* 2013;3(1):1-150. Stades G1 à G5 (seuils 90, 60, 45, 30, 15) ; maladie rénale
+#   chronique si l'anomalie dure plus de 3 mois.
+# - ANSM, base de données publique des médicaments : résumé des caractéristiques du produit de
+#   METFORMINE VIATRIS 850 mg (mis à jour le 3 février 2023), contre-indication si DFG < 30
+#   mL/min ; réduction de la dose maximale sous 60 mL/min (2 g par jour de 45 à 59, 1 g de 30
+#   à 44), rappelée par le centre régional de pharmacovigilance de Tours
+#   (pharmacovigilance-tours.fr, « Metformine : risque d'acidose lactique en cas d'insuffisance
+#   rénale »). Consultés le 5 décembre 2026.
+# - Organ Procurement and Transplantation Network (OPTN). *Modify Waiting Time for Candidates
+#   Affected by Race-Inclusive eGFR Calculations* (approuvé le 5 décembre 2022, en vigueur le 5
+#   janvier 2023 ; programmes tenus de terminer le 3 janvier 2024) et *Establish OPTN
+#   Requirement for Race-Neutral eGFR Calculations* (approuvé en juin 2022, en vigueur le 27
+#   juillet 2022). optn.transplant.hrsa.gov, consulté le 5 décembre 2026. Le temps d'attente
+#   commence quand le DFG ou la clairance, mesurés ou calculés, sont inférieurs ou égaux à 20
+#   mL/min : règle de l'OPTN citée par Lee BJ, McCulloch CE, Grimes BA, Chandran S, Allen IE,
+#   Delgado C, Hsu CY. Refining the policy for timing of kidney transplant waitlist
+#   qualification. *Transplant Direct* 2017;3(8):e195.
+# - United Network for Organ Sharing (UNOS). *Black kidney candidates are receiving waiting
+#   time modifications, helping them get the organs they need*, 2023 : au 5 juillet 2023, plus
+#   de 6 100 candidats noirs, durée médiane ajoutée 1,7 an. unos.org, consulté le 5 décembre
+#   2026.
+# - Delgado C, Baweja M, Burrows NR, *et al.* Reassessing the inclusion of race in diagnosing
+#   kidney diseases: an interim report from the NKF-ASN Task Force. *Am J Kidney Dis*
+#   2021;78(1):103-115. doi:10.1053/j.ajkd.2021.03.008.
+# - Stehlé T, *et al.* Actualités et perspectives dans l'estimation du débit de filtration
+#   glomérulaire. *Néphrologie & Thérapeutique* 2023;19(1). Résumé : facteurs ethniques
+#   « dédiés aux sujets Noirs américains » ; équations CKD-EPI recalibrées en 2021.
+# - Bukabau JB, Sumaili EK, Cavalier E, *et al.* Performance of glomerular filtration rate
+#   estimation equations in Congolese healthy adults: the inopportunity of the ethnic
+#   correction. *PLoS One* 2018;13(3):e0193384. 93 adultes, DFG mesuré (iohexol) ; biais de
+#   CKD-EPI avec coefficient : 17,9 mL/min/1,73 m².
+# - Omiye JA, Lester JC, Spichak S, Rotemberg V, Daneshjou R. Large language models propagate
+#   race-based medicine. *npj Digit Med* 2023;6:195. doi:10.1038/s41746-023-00939-z.
+# - Clopper CJ, Pearson ES. The use of confidence or fiducial limits illustrated in the case of
+#   the binomial. *Biometrika* 1934;26(4):404-413. Intervalle « exact » d'une proportion.
+# - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007 (article 63 censuré).
+# - Données : synthétiques, générées par `esn_teach.datasets.make_egfr_cohort` (graine
+#   `random_state=2021`) ; fiche : `esn_teach/datasets/cards/egfr_cohort.md`. Jamais d'usage
+#   clinique.
