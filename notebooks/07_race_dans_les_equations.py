@@ -56,7 +56,7 @@
 #   maximale de **metformine** (un antidiabétique) est réduite, et sous 30 elle est
 #   contre-indiquée (ANSM, 2023).
 # - **20** : aux États-Unis, le temps d'attente pour une **greffe de rein** commence à compter
-#   quand le DFG est de 20 mL/min ou moins (OPTN, 2022).
+#   quand le DFG est de 20 mL/min ou moins (règle de l'OPTN, citée par Lee et al., 2017).
 #
 # L'équation **CKD-EPI 2009** (Levey et al., 2009) multiplie le résultat par **1,159** si le
 # patient est déclaré **noir** : à créatinine égale, son DFGe est 15,9 % plus haut. L'équation
@@ -370,8 +370,8 @@ for colonne, noms in comptes.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
 # %% [markdown]
-# Chez les patients non noirs, l'équation 2021 donne au contraire un DFGe un peu plus haut :
-# ses coefficients ont été réestimés sur tous les participants.
+# Chez les patients non noirs, l'équation 2021 donne le plus souvent un DFGe un peu plus
+# haut : ses coefficients ont été réestimés sur tous les participants, sans la race.
 #
 # ### Question 3 — La part des patients noirs qui passent sous 60 (2 points)
 #
@@ -563,8 +563,8 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 #
 # Inker et al. (2021) rappellent que la race est une **construction sociale**, pas une mesure
 # biologique. Sur 4 050 participants dont le DFG était **mesuré**, l'équation 2009 surestimait
-# le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) ; lui retirer simplement son
-# coefficient l'aurait sous-estimé (7,1). D'où une équation **réestimée** sans race : elle
+# le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) ; privée de son seul
+# coefficient, elle le sous-estimait (7,1). D'où une équation **réestimée** sans race : elle
 # sous-estime un peu le DFG des participants noirs (3,6) et surestime celui des autres (3,9).
 # L'erreur ne dépend plus d'une catégorie raciale inscrite dans la formule.
 #
@@ -573,8 +573,8 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # d'attente** perdu par les candidats noirs (OPTN, 2022). En juillet 2023, plus de 6 100
 # d'entre eux avaient gagné une durée médiane de 1,7 an (UNOS, 2023).
 #
-# **Et en France ?** Le coefficient a été établi chez des **Afro-Américains** (Stehlé et al.,
-# 2023). Chez 93 adultes en bonne santé à Kinshasa, l'équation 2009 avec coefficient
+# **Et en France ?** Le coefficient a été établi chez des **Afro-Américains**
+# (Stehlé et al., 2023). Chez 93 adultes en bonne santé à Kinshasa, l'équation 2009 avec coefficient
 # surestimait le DFG mesuré de 17,9 mL/min/1,73 m² en moyenne (Bukabau et al., 2018). Nous
 # n'avons pas trouvé de recommandation officielle française (Haute Autorité de santé) sur ce
 # coefficient : ne lui prêtez pas de position. Et pour l'appliquer, il faudrait déclarer la
@@ -648,7 +648,7 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # - **0,5** : l'un des aspects manque (qui est responsable, ou pourquoi la race pose problème).
 # - **0** : « l'IA est fiable » ou « l'IA est raciste » sans analyse.
 #
-# **Copie exemple** (pharmacien·ne), notée **2,5 sur 3** :
+# **Copie exemple** (pharmacien·ne), notée **deux points et demi sur 3** :
 #
 # > « Je ne reprendrais pas ce chiffre : l'agent applique la formule de 2009, que les
 # > néphrologues américains ont abandonnée. Je reprends le DFGe du compte rendu, ou je le

@@ -193,7 +193,10 @@ class EgfrExplorer:
         )
         table = styled_table(
             frame,
-            caption="Le même patient, deux équations (valeurs arrondies à l'unité)",
+            caption=(
+                "Le même patient, deux équations (DFGe arrondis à l'unité ; les seuils jugent la "
+                "valeur non arrondie)"
+            ),
             table_id=self._table_id,
             corner="Équation",
             text_columns=list(frame.columns),
@@ -215,7 +218,8 @@ class EgfrExplorer:
                 crossed=bool(s["crosses_60"]),
                 threshold="60",
                 meaning=(
-                    "sous 60 : stade G3, maladie rénale chronique si la baisse dure plus de 3 mois"
+                    "sous 60 : maladie rénale chronique, stade G3 ou au-delà, si la baisse dure "
+                    "plus de 3 mois"
                 ),
                 below=lambda v: v < STAGE_G3_BELOW,
                 below_words="sous 60",
