@@ -121,10 +121,11 @@ def test_update_is_fast(data):
     explorer = AnonymisationExplorer(registry, voters)
     times = []
     for width in np.r_[1:31, 1:31]:
-        start = time.perf_counter()
+        start = time.thread_time()
         explorer.controls["largeur_age"].value = int(width)
-        times.append(time.perf_counter() - start)
-    # Generous bound for a shared CI machine; the report gives the measured p95.
+        times.append(time.thread_time() - start)
+    # CPU time of this thread: other processes' load does not count (wall time flaked
+    # under load). The 100 ms target is measured side by side in bench/bench_modules.py.
     assert np.percentile(times, 95) < 0.5
 
 

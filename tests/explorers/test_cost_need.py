@@ -87,10 +87,11 @@ def test_interface_is_french_and_text(explorer):
 def test_update_is_fast(explorer):
     times = []
     for percentile in np.linspace(50, 99.5, 30):
-        start = time.perf_counter()
+        start = time.thread_time()
         explorer.controls["centile"].value = float(percentile)
-        times.append(time.perf_counter() - start)
-    # Generous bound for a shared CI machine; the real p95 is measured on the course cohort.
+        times.append(time.thread_time() - start)
+    # CPU time of this thread: other processes' load does not count (wall time flaked
+    # under load). The 100 ms target is measured side by side in bench/bench_modules.py.
     assert np.percentile(times, 95) < 0.5
 
 

@@ -36,10 +36,11 @@ def test_update_is_fast():
     explorer = ThresholdExplorer(Y, S)
     times = []
     for threshold in np.linspace(0, 1, 30):
-        start = time.perf_counter()
+        start = time.thread_time()
         explorer.update(float(threshold))
-        times.append(time.perf_counter() - start)
-    # Generous bound for a shared CI machine; bench/bench_widgets.py reports the real p95.
+        times.append(time.thread_time() - start)
+    # CPU time of this thread: other processes' load does not count (wall time flaked
+    # under load). The 100 ms target is measured side by side in bench/bench_modules.py.
     assert np.percentile(times, 95) < 0.5
 
 

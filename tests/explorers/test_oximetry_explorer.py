@@ -111,11 +111,12 @@ def test_update_is_fast(explorer):
     for threshold, bias in zip(
         [*range(85, 101), *range(100, 86, -1)], np.linspace(0, 6, 30), strict=True
     ):
-        start = time.perf_counter()
+        start = time.thread_time()
         explorer.controls["seuil"].value = int(threshold)
         explorer.controls["biais"].value = round(float(bias), 1)
-        times.append((time.perf_counter() - start) / 2)
-    # Generous bound for a shared CI machine; the module's report gives the real p95.
+        times.append((time.thread_time() - start) / 2)
+    # CPU time of this thread: other processes' load does not count (wall time flaked
+    # under load). The 100 ms target is measured side by side in bench/bench_modules.py.
     assert np.percentile(times, 95) < 0.5
 
 
@@ -199,7 +200,7 @@ def test_hiding_keeps_the_callback_fast():
     )
     times = []
     for threshold in [*range(85, 101), *range(100, 84, -1)]:
-        start = time.perf_counter()
+        start = time.thread_time()
         explorer.controls["seuil"].value = threshold
-        times.append(time.perf_counter() - start)
-    assert np.percentile(times, 95) < 0.5  # generous for a shared machine, as above
+        times.append(time.thread_time() - start)
+    assert np.percentile(times, 95) < 0.5  # CPU time, as above
