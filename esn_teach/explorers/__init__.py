@@ -20,6 +20,7 @@ from esn_teach.explorers._fairness import FairnessExplorer, forced_fpr
 from esn_teach.explorers._figure import DESCRIPTION_CLASS, FIGURE_CLASS
 from esn_teach.explorers._legal_path import LegalPathExplorer
 from esn_teach.explorers._oximetry import GroupAlarmStats, OximetryExplorer
+from esn_teach.explorers._site_alert import SiteAlertExplorer, SiteAlertStats, site_alert_stats
 from esn_teach.explorers._threshold import ThresholdExplorer
 
 __all__ = [
@@ -33,7 +34,10 @@ __all__ = [
     "GroupAlarmStats",
     "LegalPathExplorer",
     "OximetryExplorer",
+    "SiteAlertExplorer",
+    "SiteAlertStats",
     "ThresholdExplorer",
     "forced_fpr",
     "selection_by_group",
+    "site_alert_stats",
 ]
