@@ -1,0 +1,784 @@
+# %% [markdown]
+# # Module 08 — Validation externe et dérive
+#
+# *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
+#
+# **Prérequis** : module 01. En une ligne chacun : la **sensibilité** est la part des malades
+# que le test détecte ; la **spécificité**, la part des non-malades qu'il rassure ; la **courbe
+# ROC** trace la sensibilité contre 1 − spécificité pour tous les seuils, et son aire, l'**AUC**,
+# vaut 0,5 pour un test au hasard et 1 pour un test parfait.
+#
+# ## Ce que vous saurez faire à la fin de ce module
+#
+# 1. Distinguer la performance **interne** d'un score (mesurée dans l'hôpital qui l'a construit)
+#    de sa performance **externe** (dans un autre hôpital), chacune avec sa **marge d'erreur**.
+# 2. Traduire un seuil d'alerte en **charge de travail** : alertes et sepsis manqués pour
+#    100 séjours, et, sur 10 alertes, combien de vrais sepsis.
+# 3. Expliquer comment un modèle peut exploiter une **habitude locale** (raccourci).
+# 4. Dire ce qu'une **adaptation locale** corrige, et ce qu'elle ne corrige pas.
+# 5. Énoncer ce qu'un hôpital vérifie **avant de déployer** un score, puis **surveille**.
+#
+# > **Les valeurs de l'école dans ce module**
+# > - **V5 — Utilisation responsable et éclairée** : un score ne s'utilise qu'après avoir été
+# >   validé là où il servira, puis surveillé.
+# > - **V4 — Prudence, esprit critique et inclusivité** : une AUC annoncée ailleurs n'est pas
+# >   une promesse ; on la lit avec sa marge d'erreur.
+# >
+# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (un sepsis manqué
+# > retarde le traitement ; trop d'alertes épuisent l'équipe), bienfaisance (un score n'est utile
+# > que s'il aide les patients de **cet** hôpital).
+#
+# ## Ce que vous allez faire
+#
+# Un score de sepsis est construit à l'hôpital H1 (sections 1 et 2). Vous mesurez sa performance
+# ailleurs (questions 1 et 2), sa charge d'alertes (questions 3 et 4), puis vous explorez les
+# seuils hôpital par hôpital. Enfin : pourquoi il échoue, ce qu'on peut corriger sur place, et
+# la liste de ce qu'un hôpital vérifie.
+#
+# Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`
+# (décimales avec un **point** : `0.8`), puis exécutez la **« Vérification »** en dessous.
+
+# %% [markdown]
+# ## 1. Une histoire vraie
+#
+# Un éditeur de dossier patient a diffusé dans des centaines d'hôpitaux américains un score
+# d'alerte au **sepsis** (une infection qui dérègle la réponse de l'organisme et menace les
+# organes). Une équipe du Michigan l'a évalué sur 38 455 hospitalisations, dont 7 % avec un
+# sepsis : l'AUC n'était que de 0,63, nettement moins que ce qu'annonçait l'éditeur
+# (Wong et al., 2021). Un score peut donc bien marcher là où il a été construit, et moins bien ailleurs : c'est
+# la question de la **validation externe**.
+#
+# Nos données sont **synthétiques** (inventées par un programme) : trois hôpitaux, H1, H2 et
+# H3, réglés pour reproduire ce **phénomène**. Ce n'est pas une réplication de l'étude : le
+# score, les hôpitaux et les chiffres sont les nôtres.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il charge les outils, fabrique les séjours synthétiques,
+# affiche leur fiche, puis construit le score à H1. Exécutez-le (Maj + Entrée).
+import numpy as np
+import pandas as pd
+from IPython.display import display
+from scipy.optimize import brentq
+from scipy.special import expit, logit
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from esn_teach import checks, fr_number, fr_percent, fr_table
+from esn_teach.datasets import data_card, make_sepsis_hospitals
+from esn_teach.explorers import SiteAlertExplorer, site_alert_stats
+
+pd.set_option("display.float_format", lambda x: fr_number(x, 3))
+
+GRAINE = 2018  # la graine fixe le tirage : tout le monde obtient les mêmes données
+N_SEJOURS = 20000  # séjours hospitaliers, répartis entre trois hôpitaux
+N_BOOTSTRAP = 200  # rééchantillonnages pour les intervalles (section 3)
+NIVEAU = 0.95  # niveau des intervalles de confiance
+SENSIBILITE_VISEE = 0.6  # objectif du service : détecter 60 % des sepsis en validation
+N_AUDIT = 150  # petit audit local à H3 (section 3)
+N_LOCAL = 1000  # échantillon local de validation à H3 (section 7)
+
+jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE)
+display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
+sejours = jeu.frame
+VARIABLES = list(jeu.feature_names)  # les huit informations que lit le score
+
+# H1 : moitié pour l'entraînement, un quart pour la validation (choisir le seuil), un quart
+# pour le test (mesurer, une seule fois). stratify garde la même part de sepsis partout.
+h1 = sejours[sejours["hospital"] == "H1"]
+h1_app, h1_reste = train_test_split(h1, test_size=0.5, random_state=GRAINE, stratify=h1["sepsis"])
+h1_validation, h1_test = train_test_split(
+    h1_reste, test_size=0.5, random_state=GRAINE, stratify=h1_reste["sepsis"]
+)
+h2 = sejours[sejours["hospital"] == "H2"]
+h3 = sejours[sejours["hospital"] == "H3"]
+
+# Le score : une régression logistique, entraînée sur les séjours d'entraînement de H1.
+modele = make_pipeline(StandardScaler(), LogisticRegression())
+modele.fit(h1_app[VARIABLES], h1_app["sepsis"])
+
+
+def risque(groupe):
+    """Risque de sepsis prédit par le score pour chaque séjour du groupe (entre 0 et 1)."""
+    return modele.predict_proba(groupe[VARIABLES])[:, 1]
+
+
+# La vérité (1 = sepsis) et le score, séjour par séjour, pour chaque groupe.
+sepsis_h1_app, score_h1_app = h1_app["sepsis"].to_numpy(), risque(h1_app)
+sepsis_h1_validation, score_h1_validation = h1_validation["sepsis"].to_numpy(), risque(h1_validation)
+sepsis_h1_test, score_h1_test = h1_test["sepsis"].to_numpy(), risque(h1_test)
+sepsis_h2, score_h2 = h2["sepsis"].to_numpy(), risque(h2)
+sepsis_h3, score_h3 = h3["sepsis"].to_numpy(), risque(h3)
+
+print(f"{len(sejours)} séjours synthétiques.")
+fr_table(
+    pd.DataFrame(
+        {
+            "groupe": ["H1 entraînement", "H1 validation", "H1 test", "H2", "H3"],
+            "sejours": [len(h1_app), len(h1_validation), len(h1_test), len(h2), len(h3)],
+            "sepsis": [int(s.sum()) for s in (sepsis_h1_app, sepsis_h1_validation,
+                                              sepsis_h1_test, sepsis_h2, sepsis_h3)],
+        }
+    ).assign(prevalence=lambda d: d["sepsis"] / d["sejours"]),
+    columns={"groupe": "Groupe de séjours", "sejours": "Séjours", "sepsis": "Sepsis",
+             "prevalence": "Part de sepsis (prévalence)"},
+    caption="Les séjours de chaque hôpital",
+    show_index=False,
+)
+
+# %% [markdown]
+# ## 2. Interne ou externe ?
+#
+# Le score est une **régression logistique** : une formule qui combine les huit informations
+# (âge, signes vitaux, leucocytes, lactates, antibiotiques prescrits) en un **risque prédit**
+# entre 0 et 1. Elle a appris sur les séjours d'entraînement de H1 ; on la juge sur des séjours
+# qu'elle n'a jamais vus :
+#
+# - **validation interne** : les séjours de **test de H1**, mis de côté ;
+# - **validation externe** : tous les séjours de **H2** et de **H3**, d'autres hôpitaux.
+#
+# Exemple résolu, l'AUC interne :
+
+# %%
+# roc_auc_score(vérité, score) calcule l'AUC : d'abord la vérité, puis le score.
+auc_interne = roc_auc_score(sepsis_h1_test, score_h1_test)
+print(f"AUC interne (H1, séjours de test) : {fr_number(auc_interne)}")
+
+# %% [markdown]
+# ### Question 1 — L'AUC externe à H2 (2 points)
+#
+# Calculez l'AUC du score sur les séjours de **H2**, avec `roc_auc_score`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Une validation externe se fait sur les séjours d'un autre hôpital que celui où le score a
+# appris. Quelle vérité, et quel score, décrivent les séjours de H2 ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Reprenez l'exemple résolu : il lit la vérité et le score des séjours de test de H1. Remplacez
+# ces deux noms par ceux de H2 (ils finissent par `_h2`), dans le même ordre.
+# </details>
+
+# %% answer="auc_h2"
+auc_h2 = ...
+### BEGIN SOLUTION
+auc_h2 = roc_auc_score(sepsis_h2, score_h2)
+### END SOLUTION
+
+# %% tests="auc_h2" points=2
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_number(
+    auc_h2,
+    name="auc_h2",
+    digest="8ac62a5be52f197b",
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(auc_interne, "vous avez donné l'AUC interne (les séjours de test de H1). "
+                       "La validation externe se fait sur les séjours de H2."),
+        checks.Mistake(roc_auc_score(sepsis_h1_app, score_h1_app),
+                       "vous avez mesuré l'AUC sur les séjours d'entraînement de H1, ceux que "
+                       "le score a déjà vus : elle ne dit rien de sa performance ailleurs."),
+        checks.Mistake(roc_auc_score(sepsis_h3, score_h3),
+                       "vous avez pris les séjours de H3 ; la question porte sur H2."),
+        checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
+                       "question porte sur nos données : calculez-la avec roc_auc_score."),
+    ],
+    hint="Quels séjours décrivent l'hôpital H2 ? Reprenez l'exemple résolu avec leurs noms.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(
+    auc_h2,
+    name="auc_h2",
+    expected=roc_auc_score(h2["sepsis"], modele.predict_proba(h2[VARIABLES])[:, 1]),
+)
+### END HIDDEN TESTS
+
+# %% mistake="auc_h2"
+# message : vous avez donné l'AUC interne
+auc_h2 = roc_auc_score(sepsis_h1_test, score_h1_test)
+
+# %% mistake="auc_h2"
+# message : sur les séjours d'entraînement de H1
+auc_h2 = roc_auc_score(sepsis_h1_app, score_h1_app)
+
+# %% mistake="auc_h2"
+# message : vous avez pris les séjours de H3
+auc_h2 = roc_auc_score(sepsis_h3, score_h3)
+
+# %% mistake="auc_h2"
+# message : vous avez recopié l'AUC publiée
+auc_h2 = 0.63
+
+# %% [markdown]
+# ## 3. La marge d'erreur d'une AUC
+#
+# Une AUC mesurée sur quelques centaines de sepsis n'est qu'une **estimation**. Pour sa marge
+# d'erreur, on **rééchantillonne** (méthode du *bootstrap*) : on tire au hasard, avec remise,
+# autant de séjours qu'il y en a, on recalcule l'AUC, et on recommence 200 fois ; les 95 %
+# centraux de ces AUC forment l'**intervalle à 95 %**. Pour comparer deux hôpitaux, on calcule de
+# même l'**écart** d'AUC et **son** intervalle : s'il contient 0, un écart nul reste possible.
+#
+# Un hôpital H3 qui n'aurait audité qu'un mois d'activité aurait moins de séjours : la cellule
+# ajoute un **audit** de 150 séjours tirés au hasard à H3.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : AUC, intervalles à 95 % par bootstrap, puis écarts d'AUC
+# avec H1 (interne − externe) et leurs intervalles.
+tirage = np.random.default_rng(GRAINE)
+
+
+def auc_bootstrap(vrai, score):
+    """N_BOOTSTRAP AUC recalculées sur des séjours tirés avec remise."""
+    valeurs = []
+    while len(valeurs) < N_BOOTSTRAP:
+        i = tirage.integers(0, len(vrai), len(vrai))
+        if 0 < vrai[i].sum() < len(i):  # il faut des sepsis et des non-sepsis
+            valeurs.append(roc_auc_score(vrai[i], score[i]))
+    return np.array(valeurs)
+
+
+def intervalle(valeurs):
+    """Intervalle à 95 % : les 95 % centraux des valeurs rééchantillonnées."""
+    bas, haut = np.quantile(valeurs, [(1 - NIVEAU) / 2, (1 + NIVEAU) / 2])
+    return f"de {signe(bas)} à {signe(haut)}"
+
+
+def signe(x):
+    """Un nombre à la française, avec le vrai signe moins (−)."""
+    return fr_number(x).replace("-", "−")
+
+
+audit = h3.sample(N_AUDIT, random_state=GRAINE)
+sepsis_audit, score_audit = audit["sepsis"].to_numpy(), risque(audit)
+boot_h1 = auc_bootstrap(sepsis_h1_test, score_h1_test)
+print(f"H1, interne ({len(sepsis_h1_test)} séjours, {sepsis_h1_test.sum()} sepsis) : AUC "
+      f"{fr_number(auc_interne)}, intervalle à 95 % {intervalle(boot_h1)}")
+if checks.passed("auc_h2"):
+    print(f"H2 ({len(sepsis_h2)} séjours, {sepsis_h2.sum()} sepsis) : AUC "
+          f"{fr_number(roc_auc_score(sepsis_h2, score_h2))}, intervalle à 95 % "
+          f"{intervalle(auc_bootstrap(sepsis_h2, score_h2))}")
+else:
+    print("H2 : c'est la réponse de la question 1 ; elle s'affichera ici quand sa vérification "
+          "aura dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre "
+          "retour de correction).")
+for nom, vrai, score in (("H3, tous les séjours", sepsis_h3, score_h3),
+                         ("H3, audit", sepsis_audit, score_audit)):
+    boot = auc_bootstrap(vrai, score)
+    print(f"{nom} ({len(vrai)} séjours, {vrai.sum()} sepsis) : AUC "
+          f"{fr_number(roc_auc_score(vrai, score))}, intervalle à 95 % {intervalle(boot)}")
+    print(f"   écart avec H1 (interne − externe) : "
+          f"{signe(auc_interne - roc_auc_score(vrai, score))}, intervalle à 95 % "
+          f"{intervalle(boot_h1 - boot)}")
+
+# %% [markdown]
+# ### Question 2 — Que peut conclure H3 ? (1 point)
+#
+# Avec **tous** ses séjours, puis avec le seul **audit** de 150 séjours, H3 peut-elle dire que le
+# score marche moins bien chez elle qu'à H1 ? Pour chacun, écrivez entre guillemets **doubles**
+# `"la baisse est établie"`, `"il n'y a pas de baisse"` ou `"on ne peut pas conclure"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Ne comparez pas seulement les deux AUC : regardez la ligne de l'**écart** et son intervalle.
+# Quelles valeurs de l'écart sont compatibles avec les données ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour chaque ligne : un écart nul est-il dans l'intervalle ? Un écart important l'est-il ? Si
+# les deux le sont, les données ne tranchent pas.
+# </details>
+
+# %% answer="conclusion_h3"
+conclusion_h3 = {"tous les séjours": ..., "audit": ...}
+### BEGIN SOLUTION
+conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": "on ne peut pas conclure"}
+### END SOLUTION
+
+# %% tests="conclusion_h3" points=1
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_choices(
+    conclusion_h3,
+    name="conclusion_h3",
+    options=["la baisse est établie", "il n'y a pas de baisse", "on ne peut pas conclure"],
+    digests={"tous les séjours": "b5f0fccc7582df60", "audit": "226e182f753fe81c"},
+    mistakes={
+        "tous les séjours": [
+            checks.Mistake(None, "l'intervalle de l'écart ne contient pas 0 : toutes les valeurs "
+                           "compatibles avec ces données sont des baisses. Avec tous les séjours, "
+                           "la marge d'erreur est étroite.", digest="d5e498f5101fca04"),
+            checks.Mistake(None, "un écart nul est hors de l'intervalle de l'écart : ces données "
+                           "ne sont pas compatibles avec l'absence de baisse.",
+                           digest="03f1b5ce46a0b285"),
+        ],
+        "audit": [
+            checks.Mistake(None, "vous avez comparé les deux AUC sans leur marge d'erreur. "
+                           "L'intervalle de l'écart contient 0 : un audit de si peu de sepsis ne "
+                           "suffit pas à établir une baisse.", digest="04a82fb91a7db8da"),
+            checks.Mistake(None, "un intervalle qui contient 0 contient aussi de fortes baisses : "
+                           "une absence de preuve n'est pas une preuve d'absence.",
+                           digest="95cd111b301863cc"),
+        ],
+    },
+    success="mêmes hôpital et score, conclusions différentes : c'est la taille de l'échantillon "
+    "local qui décide. Un petit audit ne valide ni n'invalide un score.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(
+    conclusion_h3,
+    name="conclusion_h3",
+    options=["la baisse est établie", "il n'y a pas de baisse", "on ne peut pas conclure"],
+    expected={"tous les séjours": "la baisse est établie", "audit": "on ne peut pas conclure"},
+)
+### END HIDDEN TESTS
+
+# %% mistake="conclusion_h3"
+# message : sans leur marge d'erreur
+conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": "la baisse est établie"}
+
+# %% mistake="conclusion_h3"
+# message : une absence de preuve n'est pas une preuve d'absence
+conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": "il n'y a pas de baisse"}
+
+# %% mistake="conclusion_h3"
+# message : Avec tous les séjours, la marge d'erreur est étroite
+conclusion_h3 = {"tous les séjours": "on ne peut pas conclure", "audit": "on ne peut pas conclure"}
+
+# %% [markdown]
+# ## 4. La charge d'alertes
+#
+# À l'hôpital, on ne lit pas une AUC : on reçoit des **alertes**. Le service veut détecter 60 %
+# des sepsis. Ce seuil se choisit sur les séjours de **validation** de H1, jamais sur ceux de
+# test ni sur l'hôpital où l'on mesure : sinon la mesure serait faite sur les données qui ont
+# servi à régler le seuil, et paraîtrait meilleure qu'elle ne l'est.
+#
+# Comptez en unités de soignants : **pour 100 séjours** (la charge de l'équipe), et non pour
+# 100 sepsis.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il choisit le seuil sur la validation de H1, puis compte
+# les alertes à H1 (test) et à H2 ; lisez le tableau et les noms, dessous.
+# Les risques prédits des sepsis de validation, du plus haut au plus bas : le seuil est le plus
+# haut qui laisse au-dessus au moins 60 % d'entre eux.
+risques_sepsis = np.sort(score_h1_validation[sepsis_h1_validation == 1])[::-1]
+SEUIL = risques_sepsis[int(np.ceil(SENSIBILITE_VISEE * len(risques_sepsis))) - 1]
+print(f"Seuil choisi sur la validation de H1 : alerte si le risque prédit est d'au moins "
+      f"{fr_number(SEUIL)} ; en validation, il détecte "
+      f"{fr_percent(np.mean(score_h1_validation[sepsis_h1_validation == 1] >= SEUIL))} des sepsis.")
+
+comptes = {}
+for suffixe, vrai, score in (("h1", sepsis_h1_test, score_h1_test), ("h2", sepsis_h2, score_h2)):
+    alerte = score >= SEUIL
+    comptes[suffixe] = {
+        f"n_sejours_{suffixe}": len(vrai),
+        f"n_sepsis_{suffixe}": int(vrai.sum()),
+        f"n_alertes_{suffixe}": int(alerte.sum()),
+        f"n_vraies_alertes_{suffixe}": int((alerte & (vrai == 1)).sum()),
+    }
+n_sejours_h1, n_sepsis_h1, n_alertes_h1, n_vraies_alertes_h1 = comptes["h1"].values()
+n_sejours_h2, n_sepsis_h2, n_alertes_h2, n_vraies_alertes_h2 = comptes["h2"].values()
+display(fr_table(
+    pd.DataFrame(
+        [list(c.values()) for c in comptes.values()],
+        columns=["Séjours", "Sepsis", "Alertes", "Alertes sur un vrai sepsis"],
+        index=pd.Index(["H1 (test)", "H2"], name="Hôpital"),
+    ),
+    caption="Au seuil choisi sur la validation de H1",
+))
+print("Les mêmes nombres, sous le nom à écrire dans vos calculs :")
+for c in comptes.values():
+    print("  " + " ; ".join(f"{nom} = {n}" for nom, n in c.items()))
+print(f"Exemple, à H1 : {fr_number(100 * n_alertes_h1 / n_sejours_h1, 1)} alertes pour 100 "
+      f"séjours ; sur 10 alertes, {fr_number(10 * n_vraies_alertes_h1 / n_alertes_h1, 1)} vrais "
+      f"sepsis.")
+
+# %% [markdown]
+# ### Question 3 — Les alertes pour 100 séjours à H2 (2 points)
+#
+# Combien d'alertes le score déclenche-t-il **pour 100 séjours** à H2 ? Écrivez un calcul avec
+# les noms du tableau.
+#
+# <details><summary>Indice 1</summary>
+#
+# « Pour 100 séjours » : le groupe de départ est l'ensemble des séjours, pas les seuls sepsis.
+# Que compte-t-on dans ce groupe ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Une part (ce que l'on compte, divisé par le groupe de départ) multipliée par 100 donne un
+# nombre « pour 100 ». Prenez les noms qui finissent par `_h2`.
+# </details>
+
+# %% answer="alertes_pour_100_h2"
+alertes_pour_100_h2 = ...
+### BEGIN SOLUTION
+alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h2
+### END SOLUTION
+
+# %% tests="alertes_pour_100_h2" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_number(
+    alertes_pour_100_h2,
+    name="alertes_pour_100_h2",
+    digest="92c50ae660fa35fc",
+    decimals=1,
+    bounds=(0, 100),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(100 * n_alertes_h2 / n_sepsis_h2,
+                       "vous avez compté les alertes pour 100 sepsis. La charge de l'équipe se "
+                       "compte pour 100 séjours : tous les séjours, sepsis ou non."),
+        checks.Mistake(100 * n_alertes_h1 / n_sejours_h1,
+                       "vous avez pris les chiffres de H1 ; la question porte sur H2."),
+        checks.Mistake(100 * n_vraies_alertes_h2 / n_sejours_h2,
+                       "vous n'avez compté que les alertes sur un vrai sepsis. L'équipe reçoit "
+                       "toutes les alertes, justes ou non."),
+        checks.Mistake(None, "vous avez donné une part (entre 0 et 1) : multipliez-la par 100 "
+                       "pour obtenir un nombre pour 100 séjours.", digest="c70610b7d3084a39"),
+    ],
+    hint="Pour 100 quoi ? Relisez la question : le groupe de départ, puis ce que l'on y compte.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(
+    alertes_pour_100_h2,
+    name="alertes_pour_100_h2",
+    decimals=1,
+    percent_is_mistake=False,
+    expected=100 * site_alert_stats(sepsis_h2, score_h2, SEUIL).alerts / len(sepsis_h2),
+)
+### END HIDDEN TESTS
+
+# %% mistake="alertes_pour_100_h2"
+# message : vous avez compté les alertes pour 100 sepsis
+alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sepsis_h2
+
+# %% mistake="alertes_pour_100_h2"
+# message : vous avez pris les chiffres de H1
+alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h1
+
+# %% mistake="alertes_pour_100_h2"
+# message : que les alertes sur un vrai sepsis
+alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2"
+# message : vous avez donné une part (entre 0 et 1)
+alertes_pour_100_h2 = n_alertes_h2 / n_sejours_h2
+
+# %% [markdown]
+# ### Question 4 — Sur 10 alertes à H2, combien de vrais sepsis ? (2 points)
+#
+# Calculez la **valeur prédictive positive** (VPP) des alertes à H2 : parmi les alertes, la part
+# de vrais sepsis, sous forme de proportion entre 0 et 1.
+#
+# <details><summary>Indice 1</summary>
+#
+# Une VPP part du résultat du test : de quel groupe de séjours part-on, ceux qui ont un sepsis
+# ou ceux qui ont reçu une alerte ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Dans le groupe de départ (au dénominateur), comptez ceux qui sont de vrais sepsis (au
+# numérateur). L'exemple de H1, sous le tableau, fait le même calcul sur 10 alertes.
+# </details>
+
+# %% answer="vpp_h2"
+vpp_h2 = ...
+### BEGIN SOLUTION
+vpp_h2 = n_vraies_alertes_h2 / n_alertes_h2
+### END SOLUTION
+
+# %% tests="vpp_h2" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_number(
+    vpp_h2,
+    name="vpp_h2",
+    digest="9b042617e6456b83",
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(n_vraies_alertes_h2 / n_sepsis_h2,
+                       "vous avez calculé la sensibilité (part des sepsis qui ont déclenché une "
+                       "alerte). La VPP part des alertes : parmi elles, combien de vrais sepsis ?"),
+        checks.Mistake(n_sepsis_h2 / n_sejours_h2,
+                       "vous avez calculé la prévalence du sepsis à H2, sans regarder les "
+                       "alertes."),
+        checks.Mistake(n_vraies_alertes_h1 / n_alertes_h1,
+                       "vous avez pris les chiffres de H1 ; la question porte sur H2."),
+        checks.Mistake(None, "vous avez donné un nombre sur 10 alertes ; la question demande "
+                       "une proportion entre 0 et 1.", digest="6dbfd613ebaf031b"),
+    ],
+    hint="Parmi quels séjours compte-t-on ? Ceux qui ont reçu une alerte.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(
+    vpp_h2, name="vpp_h2", expected=site_alert_stats(sepsis_h2, score_h2, SEUIL).ppv
+)
+### END HIDDEN TESTS
+
+# %% mistake="vpp_h2"
+# message : vous avez calculé la sensibilité
+vpp_h2 = n_vraies_alertes_h2 / n_sepsis_h2
+
+# %% mistake="vpp_h2"
+# message : la prévalence du sepsis à H2
+vpp_h2 = n_sepsis_h2 / n_sejours_h2
+
+# %% mistake="vpp_h2"
+# message : vous avez pris les chiffres de H1
+vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
+
+# %% mistake="vpp_h2"
+# message : un nombre sur 10 alertes
+vpp_h2 = 10 * n_vraies_alertes_h2 / n_alertes_h2
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : la charge d'alertes des trois hôpitaux, au même seuil.
+# Les valeurs de H2 demandées aux questions 3 et 4 restent cachées tant que leur
+# vérification n'a pas dit « juste » (relancez alors cette cellule).
+lignes = {}
+for nom, vrai, score in (("H1 (test)", sepsis_h1_test, score_h1_test),
+                         ("H2", sepsis_h2, score_h2), ("H3", sepsis_h3, score_h3)):
+    r = site_alert_stats(vrai, score, SEUIL)
+    cache_q3 = nom == "H2" and not checks.passed("alertes_pour_100_h2")
+    cache_q4 = nom == "H2" and not checks.passed("vpp_h2")
+    lignes[nom] = {
+        "Sensibilité": fr_number(r.sensitivity),
+        "Alertes pour 100 séjours": "cachée (question 3)" if cache_q3
+        else fr_number(r.alerts_per_100, 1),
+        "Sepsis manqués pour 100 séjours": fr_number(r.missed_per_100, 1),
+        "Sur 10 alertes, vrais sepsis": "cachée (question 4)" if cache_q4
+        else fr_number(10 * r.ppv, 1),
+    }
+display(fr_table(pd.DataFrame(lignes).T, caption="Charge d'alertes au seuil choisi à H1"))
+
+# %% [markdown]
+# Le même seuil ne donne ni la même sensibilité, ni la même charge, ni la même VPP d'un
+# hôpital à l'autre : la prévalence et les patients changent, et le score sépare moins bien
+# les sepsis ailleurs.
+#
+# ## 5. Explorer : un hôpital, un seuil
+#
+# Choisissez un hôpital dans la liste, puis déplacez le seuil (souris ou **flèches du
+# clavier**). Cherchez, à H2, un seuil qui détecte autant de sepsis qu'à H1 : combien
+# d'alertes pour 100 séjours coûte-t-il ?
+
+# %%
+# L'explorateur : la liste choisit l'hôpital, le curseur le seuil d'alerte. Les réponses des
+# questions 1, 3 et 4 (H2, près du seuil choisi) restent cachées jusqu'à leur vérification.
+explorateur = SiteAlertExplorer(
+    {"H1 interne": (sepsis_h1_test, score_h1_test), "H2": (sepsis_h2, score_h2),
+     "H3": (sepsis_h3, score_h3)},
+    threshold=round(SEUIL, 2),
+    hidden_until={"auc": "auc_h2", "alerts_per_100": "alertes_pour_100_h2", "ppv": "vpp_h2"},
+    hidden_site="H2",
+    hidden_threshold=SEUIL,
+)
+display(explorateur)
+
+# %% [markdown]
+# ## 6. Pourquoi le score échoue-t-il ailleurs ? Les raccourcis
+#
+# À H1, une habitude de codage lie le diagnostic de sepsis à une **prescription
+# d'antibiotiques** : le score a appris à s'appuyer sur elle. Ailleurs, les antibiotiques sont
+# prescrits autrement, et cet appui cède. Le modèle a pris un **raccourci** : une information
+# qui prédit bien l'étiquette **ici**, pour une raison propre à l'hôpital, pas à la maladie.
+#
+# Autre trace des habitudes locales : les thermomètres, les dosages de lactates et les moniteurs
+# diffèrent. Un modèle peut-il deviner l'hôpital à partir des seules mesures ?
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : un modèle qui devine l'hôpital (H1, H2 ou H3) à partir des
+# huit informations, appris sur 70 % des séjours et testé sur les 30 % restants.
+X_app, X_test, hop_app, hop_test = train_test_split(
+    sejours[VARIABLES], sejours["hospital"].astype(str), test_size=0.3, random_state=GRAINE,
+    stratify=sejours["hospital"],
+)
+MESURES = ["temperature", "lactate", "heart_rate"]  # décalages d'appareils et de méthodes
+for nom, colonnes in (("les huit informations", VARIABLES),
+                      ("température, lactates et fréquence cardiaque seules", MESURES)):
+    devine = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
+    juste = devine.fit(X_app[colonnes], hop_app).predict(X_test[colonnes]) == hop_test.to_numpy()
+    boot = [juste[tirage.integers(0, len(juste), len(juste))].mean() for _ in range(N_BOOTSTRAP)]
+    bas, haut = np.quantile(boot, [(1 - NIVEAU) / 2, (1 + NIVEAU) / 2])
+    print(f"Avec {nom} : hôpital deviné juste pour {fr_percent(juste.mean())} des "
+          f"{len(juste)} séjours de test (intervalle à 95 % de {fr_percent(bas)} à "
+          f"{fr_percent(haut)}).")
+print(f"Au hasard (toujours l'hôpital le plus fréquent) : "
+      f"{fr_percent(hop_test.value_counts(normalize=True).max())}.")
+
+# %% [markdown]
+# L'hôpital se devine bien mieux qu'au hasard, même par les seules mesures : l'intervalle est
+# loin du hasard. Un modèle entraîné sur plusieurs hôpitaux peut donc apprendre « quel hôpital »
+# au lieu de « quel patient » : sur des radiographies de trois systèmes hospitaliers, où la
+# pneumonie était bien plus fréquente dans l'un, trier les images par hôpital suffisait à une
+# AUC de 0,861 ; un modèle d'AUC interne 0,931 n'atteignait que 0,815 dans le système externe
+# (Zech et al., 2018).
+#
+# ## 7. S'adapter sur place : ce qui se corrige, et ce qui ne se corrige pas
+#
+# H3 veut utiliser le score. Elle met de côté 1 000 séjours locaux pour **régler** (validation
+# locale) et garde les autres pour **mesurer** (test local). Deux réglages :
+#
+# - **recalibrer** : décaler tous les risques prédits pour que leur moyenne égale la part de
+#   sepsis observée chez elle (un risque prédit doit correspondre à la fréquence observée) ;
+# - **rechoisir le seuil** pour retrouver 60 % de sepsis détectés en validation locale.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : recalibration et nouveau seuil, réglés sur la validation
+# locale de H3, mesurés sur son test local ; puis un score construit à H1 sans les antibiotiques.
+h3_local, h3_test = train_test_split(h3, train_size=N_LOCAL, random_state=GRAINE,
+                                     stratify=h3["sepsis"])
+vrai_local, score_local = h3_local["sepsis"].to_numpy(), risque(h3_local)
+vrai_test, score_test = h3_test["sepsis"].to_numpy(), risque(h3_test)
+# Recalibrer : le décalage (sur l'échelle logit) qui rend le risque moyen égal à la prévalence.
+decalage = brentq(lambda d: expit(logit(score_local) + d).mean() - vrai_local.mean(), -10, 10)
+score_test_recalibre = expit(logit(score_test) + decalage)
+print(f"Test local de H3 ({len(vrai_test)} séjours) : sepsis observés "
+      f"{fr_percent(vrai_test.mean())} ; risque moyen prédit {fr_percent(score_test.mean())} "
+      f"avant recalibration, {fr_percent(score_test_recalibre.mean())} après.")
+# Rechoisir le seuil sur la validation locale, comme à H1.
+risques_locaux = np.sort(score_local[vrai_local == 1])[::-1]
+SEUIL_LOCAL = risques_locaux[int(np.ceil(SENSIBILITE_VISEE * len(risques_locaux))) - 1]
+lignes = {}
+for nom, seuil in ((f"seuil de H1 ({fr_number(SEUIL)})", SEUIL),
+                   (f"seuil local ({fr_number(SEUIL_LOCAL)})", SEUIL_LOCAL)):
+    r = site_alert_stats(vrai_test, score_test, seuil)
+    lignes[nom] = {
+        "AUC": fr_number(roc_auc_score(vrai_test, score_test)),
+        "Sensibilité": fr_number(r.sensitivity),
+        "Alertes pour 100 séjours": fr_number(r.alerts_per_100, 1),
+        "Sepsis manqués pour 100 séjours": fr_number(r.missed_per_100, 1),
+        "Sur 10 alertes, vrais sepsis": fr_number(10 * r.ppv, 1),
+    }
+display(fr_table(pd.DataFrame(lignes).T, caption="Test local de H3 : avant et après"))
+# Un score construit à H1 sans la variable de pratique locale.
+SANS_ABX = [v for v in VARIABLES if v != "antibiotics_ordered"]
+modele_sans = make_pipeline(StandardScaler(), LogisticRegression())
+modele_sans.fit(h1_app[SANS_ABX], h1_app["sepsis"])
+for nom, groupe, vrai in (("H1, test", h1_test, sepsis_h1_test), ("H3, test local", h3_test,
+                                                                  vrai_test)):
+    print(f"Score sans les antibiotiques, {nom} : AUC "
+          f"{fr_number(roc_auc_score(vrai, modele_sans.predict_proba(groupe[SANS_ABX])[:, 1]))}")
+
+# %% [markdown]
+# La recalibration rend au risque prédit son sens local ; le nouveau seuil rend la sensibilité
+# visée, au prix de **plus d'alertes**. Mais l'**AUC ne bouge pas** : ces réglages ne changent
+# pas l'ordre des patients. Ils ne rendent pas la discrimination perdue avec la variable qui
+# « fuyait » l'étiquette. Le score construit sans les antibiotiques a une AUC interne plus
+# basse, mais tient mieux ailleurs : l'AUC interne du premier était **flatteuse**.
+#
+# ## 8. Avant de déployer, puis chaque mois
+#
+# **Avant** : valider sur des séjours **locaux** récents (AUC **avec** son intervalle, sur
+# assez de sepsis) ; choisir le seuil sur une validation locale, mesurer sur un test local ;
+# chiffrer la charge (alertes et sepsis manqués pour 100 séjours, VPP) avec les équipes ;
+# vérifier que chaque variable a le même sens ici (comment sont codés le sepsis et les
+# prescriptions, quels appareils mesurent).
+#
+# **Ensuite**, surveiller la **dérive** : la prévalence, le profil des patients (âge, services),
+# les pratiques de mesure (nouvel automate, nouveau thermomètre), et la performance elle-même
+# dans le temps (sensibilité, alertes pour 100 séjours, VPP), avec un seuil d'alerte convenu
+# pour réagir.
+#
+# ## À retenir
+#
+# - L'AUC **interne** ne promet rien ailleurs : on valide **sur place**, avec une marge
+#   d'erreur ; un petit audit ne tranche pas.
+# - Un seuil se choisit sur une **validation**, jamais sur le test.
+# - La charge se compte **pour 100 séjours** ; la VPP dit combien d'alertes sont justes.
+# - Un modèle peut apprendre une **habitude locale** ; la recalibration ne rend pas l'AUC perdue.
+
+# %% [markdown]
+# ## Après la séance
+#
+# ### Réflexion — Valider avant de déployer (3 points, corrigée par l'enseignant)
+#
+# Votre hôpital envisage d'acheter un score d'alerte au sepsis ; l'éditeur annonce une AUC
+# élevée, mesurée ailleurs. En 10 à 15 lignes, depuis votre futur métier (soignant·e,
+# pharmacien·ne, gestionnaire, juriste ou responsable qualité) :
+#
+# - que demandez-vous de vérifier **localement** avant le déploiement, et sur quelles données ?
+# - quels chiffres présenteriez-vous à l'équipe qui recevra les alertes ?
+# - que surveilleriez-vous ensuite, et qui décide d'arrêter ou de régler le score ?
+#
+# Appuyez-vous sur au moins un chiffre de ce module, avec son dénominateur.
+
+# %% [markdown] written="reflexion_validation" points=3
+# ### BEGIN SOLUTION
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
+# noté **0**, **0,5** ou **1** point.
+#
+# **Critère 1 — Validation locale, bien faite** (V5 — Utilisation responsable et éclairée).
+#
+# - **1** : la copie demande une évaluation sur des séjours **locaux** et récents, avec une
+#   **marge d'erreur** (assez de sepsis : un petit audit ne tranche pas), et un seuil choisi sur
+#   une validation locale puis mesuré sur d'autres séjours (jamais sur les mêmes) ; elle
+#   vérifie aussi que les variables ont le même sens localement (codage du sepsis,
+#   prescriptions, appareils de mesure).
+# - **0,5** : validation locale demandée, mais sans marge d'erreur, ou sans séparation entre
+#   réglage du seuil et mesure.
+# - **0** : confiance dans l'AUC de l'éditeur, ou « il suffit de tester sur quelques patients ».
+#
+# **Critère 2 — Des chiffres en unités de soignants, justes, avec leur dénominateur.**
+#
+# - **1** : au moins un chiffre du module, juste et interprété : alertes ou sepsis manqués
+#   **pour 100 séjours**, VPP (« sur 10 alertes, combien de vrais sepsis »), sensibilité, ou une
+#   AUC avec son intervalle ; l'interne et l'externe ne sont pas confondus.
+# - **0,5** : un chiffre juste sans dénominateur, ou pour 100 sepsis au lieu de 100 séjours.
+# - **0** : aucun chiffre, ou un chiffre faux (AUC interne présentée comme externe).
+#
+# **Critère 3 — Surveillance et responsabilité**, valeur
+# V4 — Prudence, esprit critique et inclusivité.
+#
+# - **1** : la copie nomme au moins deux dérives à surveiller (prévalence, profil des patients,
+#   pratiques de mesure ou de codage, performance dans le temps) **et** qui décide (une instance
+#   désignée : commission médicale, direction, référent du score, avec les équipes), avec ce qui
+#   déclenche une révision ; elle dit ce qu'une recalibration corrige (le sens du risque, le
+#   seuil) et ce qu'elle ne corrige pas (la discrimination perdue).
+# - **0,5** : surveillance évoquée sans précision, ou pas de responsable.
+# - **0** : rien sur l'après-déploiement.
+#
+# Une copie qui cite le droit le fait avec sa source et sa date ; ne pas pénaliser son absence.
+# ### END SOLUTION
+
+# %% [markdown]
+# ### Pour aller plus loin
+#
+# - Nos hôpitaux diffèrent par une variable de codage et des décalages de mesure inventés ; dans
+#   la réalité, les causes d'une chute d'AUC se mêlent (définition du sepsis, moment de
+#   l'alerte, population) et l'étude de Wong et al. (2021) ne les isole pas sous cette forme.
+# - Un séjour est ici une ligne : un vrai score recalcule le risque pendant tout le séjour, et
+#   une même alerte peut se répéter.
+# - La recalibration présentée ne décale que la moyenne des risques ; on peut aussi corriger
+#   leur pente, ou réentraîner le modèle sur des données locales, ce qui demande bien plus de
+#   séjours et une nouvelle validation.
+
+# %% [markdown]
+# ## Sources
+#
+# - Wong A, Otles E, Donnelly JP, Krumm A, McCullough J, DeTroyer-Cooley O, *et al.* External
+#   validation of a widely implemented proprietary sepsis prediction model in hospitalized
+#   patients. *JAMA Intern Med* 2021;181(8):1065-1070. doi:10.1001/jamainternmed.2021.2626.
+#   Michigan Medicine, 27 697 patients, 38 455 hospitalisations, sepsis dans 7 % ; AUC du score
+#   commercial 0,63, « substantially worse than the performance reported by its developer »
+#   (résumé, lu le 5 décembre 2026).
+# - Zech JR, Badgeley MA, Liu M, Costa AB, Titano JJ, Oermann EK. Variable generalization
+#   performance of a deep learning model to detect pneumonia in chest radiographs: a
+#   cross-sectional study. *PLoS Med* 2018;15(11):e1002683. doi:10.1371/journal.pmed.1002683.
+#   158 323 radiographies de trois systèmes hospitaliers ; pneumonie dans 34,2 % (Mount Sinai)
+#   contre 1,2 % (NIH) et 1,0 % (Indiana) ; trier par système hospitalier donnait une AUC de
+#   0,861 (IC 95 % 0,855-0,866) ; modèle entraîné et testé sur Mount Sinai et NIH réunis : AUC
+#   interne 0,931 (IC 95 % 0,927-0,936), externe 0,815 à Indiana ; les réseaux identifiaient
+#   le système hospitalier (résumé, lu le 5 décembre 2026).
+# - Efron B, Tibshirani RJ. *An Introduction to the Bootstrap*. Chapman & Hall, 1993.
+#   Rééchantillonnage avec remise et intervalles par centiles.
+# - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning
+#   Research* 2011;12:2825-2830.
+# - Données : synthétiques, générées par `esn_teach.datasets.make_sepsis_hospitals` (graine
+#   `random_state=2018`). Fiche descriptive : `esn_teach/datasets/cards/sepsis_hospitals.md`.
+#   Jamais d'usage clinique.
