@@ -351,9 +351,9 @@ conclusion_h3 = {"tous les séjours": "on ne peut pas conclure", "audit": "on ne
 # %% [markdown]
 # ## 4. La charge d'alertes
 #
-# À l'hôpital, on ne lit pas une AUC : on reçoit des **alertes**. Le service veut détecter 60 %
-# des sepsis. Ce seuil se choisit sur les séjours de **validation** de H1, jamais sur ceux de
-# test ni sur l'hôpital où l'on mesure : sinon la mesure serait faite sur les données qui ont
+# À l'hôpital, on ne lit pas une AUC : on reçoit des **alertes**. Le service veut un seuil qui
+# détecte 60 % des sepsis. Il se choisit sur les séjours de **validation** de H1, jamais sur ceux
+# de test ni sur l'hôpital où l'on mesure : sinon la mesure serait faite sur les données qui ont
 # servi à régler le seuil, et paraîtrait meilleure qu'elle ne l'est.
 #
 # Comptez en unités de soignants : **pour 100 séjours** (la charge de l'équipe), et non pour

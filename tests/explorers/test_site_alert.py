@@ -18,7 +18,11 @@ DECIMAL_POINT = re.compile(r"\d\.\d")
 def _sites(n=3_000, seed=0):
     rng = np.random.default_rng(seed)
     sites = {}
-    for name, signal, prevalence in (("H1 interne", 0.35, 0.07), ("H2", 0.1, 0.12), ("H3", 0.1, 0.05)):
+    for name, signal, prevalence in (
+        ("H1 interne", 0.35, 0.07),
+        ("H2", 0.1, 0.12),
+        ("H3", 0.1, 0.05),
+    ):
         y = (rng.random(n) < prevalence).astype(int)
         sites[name] = (y, np.clip(signal * y + 0.4 * rng.random(n), 0, 1))
     return sites
@@ -96,9 +100,7 @@ def test_answers_stay_hidden_near_the_question_until_it_is_passed(monkeypatch):
 
 def test_real_checks_hide_until_the_answer_is_right():
     checks._checks._passed.discard("q_site_alert")
-    explorer = SiteAlertExplorer(
-        _sites(), hidden_until={"auc": "q_site_alert"}, hidden_site="H3"
-    )
+    explorer = SiteAlertExplorer(_sites(), hidden_until={"auc": "q_site_alert"}, hidden_site="H3")
     explorer.site.value = "H3"
     assert explorer.hidden == {"auc"}
 
