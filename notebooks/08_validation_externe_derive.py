@@ -60,6 +60,7 @@ import pandas as pd
 from IPython.display import display
 from scipy.optimize import brentq
 from scipy.special import expit, logit
+from scipy.stats import rankdata
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import train_test_split
@@ -231,13 +232,21 @@ auc_h2 = 0.63
 tirage = np.random.default_rng(GRAINE)
 
 
+def auc_par_les_rangs(vrai, score):
+    """La même AUC que roc_auc_score, calculée plus vite par les rangs (Mann-Whitney)."""
+    n_sepsis = vrai.sum()
+    n_autres = len(vrai) - n_sepsis
+    somme_rangs = rankdata(score)[vrai == 1].sum()
+    return (somme_rangs - n_sepsis * (n_sepsis + 1) / 2) / (n_sepsis * n_autres)
+
+
 def auc_bootstrap(vrai, score):
     """N_BOOTSTRAP AUC recalculées sur des séjours tirés avec remise."""
     valeurs = []
     while len(valeurs) < N_BOOTSTRAP:
         i = tirage.integers(0, len(vrai), len(vrai))
         if 0 < vrai[i].sum() < len(i):  # il faut des sepsis et des non-sepsis
-            valeurs.append(roc_auc_score(vrai[i], score[i]))
+            valeurs.append(auc_par_les_rangs(vrai[i], score[i]))
     return np.array(valeurs)
 
 
