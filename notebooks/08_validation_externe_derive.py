@@ -32,8 +32,8 @@
 #
 # Un score de sepsis est construit à l'hôpital H1 (sections 1 et 2). Vous mesurez sa performance
 # ailleurs (questions 1 et 2), sa charge d'alertes (questions 3 et 4), puis vous explorez les
-# seuils hôpital par hôpital. Enfin : pourquoi il échoue, ce qu'on peut corriger sur place, et
-# la liste de ce qu'un hôpital vérifie.
+# seuils hôpital par hôpital. Enfin : pourquoi il échoue, ce qu'on peut corriger sur place
+# (question 5, après la séance), et la liste de ce qu'un hôpital vérifie.
 #
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`
 # (décimales avec un **point** : `0.8`), puis exécutez la **« Vérification »** en dessous.
@@ -705,6 +705,104 @@ for nom, groupe, vrai in (("H1, test", h1_test, sepsis_h1_test), ("H3, test loca
 # %% [markdown]
 # ## Après la séance
 #
+# ### Question 5 — Ce que l'adaptation locale corrige (1 point)
+#
+# Relisez les résultats de la section 7 (H3, test local, avant et après). Pour chacun des trois
+# points, écrivez entre guillemets **doubles** `"corrigé"` ou `"pas corrigé"` par la
+# recalibration et le seuil rechoisi sur place.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque point, cherchez sa ligne ou sa colonne dans les résultats : a-t-il changé entre
+# « avant » et « après » ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# L'AUC ne dépend que de l'**ordre** des patients selon leur risque. Décaler tous les risques,
+# ou déplacer le seuil, change-t-il cet ordre ?
+# </details>
+
+# %% answer="ce_que_corrige"
+ce_que_corrige = {"le risque moyen prédit": ..., "la sensibilité visée": ..., "l'AUC": ...}
+### BEGIN SOLUTION
+ce_que_corrige = {
+    "le risque moyen prédit": "corrigé",
+    "la sensibilité visée": "corrigé",
+    "l'AUC": "pas corrigé",
+}
+### END SOLUTION
+
+# %% tests="ce_que_corrige" points=1
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_choices(
+    ce_que_corrige,
+    name="ce_que_corrige",
+    options=["corrigé", "pas corrigé"],
+    digests={
+        "le risque moyen prédit": "e6cf6f4b7b35401b",
+        "la sensibilité visée": "b1820d94ee43a3db",
+        "l'AUC": "56db05b4cdcd2410",
+    },
+    mistakes={
+        "le risque moyen prédit": [
+            checks.Mistake(None, "relisez la ligne du risque moyen prédit : après la "
+                           "recalibration, il rejoint la part de sepsis observée à H3.",
+                           digest="4022fcc852dfbf30"),
+        ],
+        "la sensibilité visée": [
+            checks.Mistake(None, "relisez la colonne « Sensibilité » : le seuil rechoisi sur la "
+                           "validation locale la ramène près de l'objectif, au prix de plus "
+                           "d'alertes pour 100 séjours.", digest="5c03247823cc47ef"),
+        ],
+        "l'AUC": [
+            checks.Mistake(None, "décaler tous les risques ou déplacer le seuil ne change pas "
+                           "l'ordre des patients : l'AUC du test local reste la même. La "
+                           "discrimination perdue avec la variable d'antibiotiques ne revient "
+                           "pas.", digest="67ea55442e5ae6c4"),
+        ],
+    },
+    success="s'adapter sur place règle le sens du risque et le seuil, pas la capacité du score "
+    "à séparer sepsis et autres séjours.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(
+    ce_que_corrige,
+    name="ce_que_corrige",
+    options=["corrigé", "pas corrigé"],
+    expected={
+        "le risque moyen prédit": "corrigé",
+        "la sensibilité visée": "corrigé",
+        "l'AUC": "pas corrigé",
+    },
+)
+### END HIDDEN TESTS
+
+# %% mistake="ce_que_corrige"
+# message : l'AUC du test local reste la même
+ce_que_corrige = {
+    "le risque moyen prédit": "corrigé",
+    "la sensibilité visée": "corrigé",
+    "l'AUC": "corrigé",
+}
+
+# %% mistake="ce_que_corrige"
+# message : il rejoint la part de sepsis observée
+ce_que_corrige = {
+    "le risque moyen prédit": "pas corrigé",
+    "la sensibilité visée": "corrigé",
+    "l'AUC": "pas corrigé",
+}
+
+# %% mistake="ce_que_corrige"
+# message : la ramène près de l'objectif
+ce_que_corrige = {
+    "le risque moyen prédit": "corrigé",
+    "la sensibilité visée": "pas corrigé",
+    "l'AUC": "pas corrigé",
+}
+
+# %% [markdown]
 # ### Réflexion — Valider avant de déployer (3 points, corrigée par l'enseignant)
 #
 # Votre hôpital envisage d'acheter un score d'alerte au sepsis ; l'éditeur annonce une AUC
