@@ -726,11 +726,7 @@ for nom, groupe, vrai in (("H1, test", h1_test, sepsis_h1_test), ("H3, test loca
 # %% answer="ce_que_corrige"
 ce_que_corrige = {"le risque moyen prédit": ..., "la sensibilité visée": ..., "l'AUC": ...}
 ### BEGIN SOLUTION
-ce_que_corrige = {
-    "le risque moyen prédit": "corrigé",
-    "la sensibilité visée": "corrigé",
-    "l'AUC": "pas corrigé",
-}
+ce_que_corrige = {"le risque moyen prédit": "corrigé", "la sensibilité visée": "corrigé", "l'AUC": "pas corrigé"}
 ### END SOLUTION
 
 # %% tests="ce_que_corrige" points=1
