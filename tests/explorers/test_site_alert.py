@@ -60,7 +60,7 @@ def test_controls_move_the_point_the_table_and_the_words():
     assert "Alertes pour 100 séjours" in table and "Sepsis manqués pour 100 séjours" in table
     assert "sur 10 alertes" in table and "En clair" in table
     assert "@@" not in table  # every placeholder of the pre-rendered table was filled
-    assert "<caption>" in table.replace(" ", "") or "caption" in table
+    assert "H2, seuil d'alerte 0,30</caption>" in table
     assert f"{expected.alerts} sur" in table.replace("\u00a0", "")
     assert not DECIMAL_POINT.search(re.sub(r"<style.*?</style>|<[^>]+>", " ", table, flags=re.S))
     alt = explorer.image.tooltip
