@@ -219,6 +219,10 @@ def _explain_syntax(error: SyntaxError, source: str | None) -> str:
         if precise is not None and precise.msg != "incomplete input":
             return f"{_explain_syntax(precise, source)}\n{_location(precise)}".rstrip()
     line = (line or "").rstrip("\r\n")
+    if _apostrophe_in_single_quotes(line):
+        # An even number of apostrophes closes every text: Python then reports a missing
+        # comma or plain invalid syntax, never the apostrophe itself.
+        return _APOSTROPHE
     words = _bare_words(error, message, line)
     if words:
         return (
@@ -227,6 +231,19 @@ def _explain_syntax(error: SyntaxError, source: str | None) -> str:
             f"écrivez \"{words}\". S'il s'agit de deux valeurs, séparez-les par une virgule."
         )
     return _syntax_gloss(message, line)
+
+
+_APOSTROPHE = (
+    "Votre texte contient une apostrophe (comme dans l'écart), qui referme le texte trop tôt : "
+    'entourez-le de guillemets doubles, "l\'écart est démontré".'
+)
+#: A letter, an apostrophe, a letter: « l'écart », « n'a », « aujourd'hui ».
+_ELISION = re.compile(r"[^\W\d_]'[^\W\d_]")
+
+
+def _apostrophe_in_single_quotes(line: str) -> bool:
+    """Whether ``line`` has an elision (« l'écart ») outside any double-quoted text."""
+    return bool(_ELISION.search(re.sub(r'"[^"]*"', '""', line)))
 
 
 #: Words a beginner types as text: letters, digits and inner hyphens (« quasi-identifiant »).
@@ -395,8 +412,7 @@ _SYNTAX_GLOSSES: list[tuple[str, Callable[[re.Match[str], str], str]]] = [
     (
         r"^unterminated (triple-quoted )?string literal",
         lambda _match, line: (
-            "Votre texte contient une apostrophe (comme dans l'écart), qui referme le texte "
-            'trop tôt : entourez-le de guillemets doubles, "l\'écart est démontré".'
+            _APOSTROPHE
             if re.search(r"'[^'\"]*\w'\w", line)
             else "Un texte entre guillemets n'est pas refermé : ajoutez à la fin du texte le même "
             "guillemet qu'au début (\" ou ')."

@@ -445,6 +445,10 @@ def test_a_check_reading_a_missing_answer_points_to_the_answer_cell():
     ("source", "expected"),
     [
         ("conclusion = 'l'écart est démontré'", "entourez-le de guillemets doubles"),
+        # Two apostrophes close the text: Python says « invalid syntax » or « forgot a comma ».
+        ("x = 'l'alarme n'a pas sonné'", "entourez-le de guillemets doubles"),
+        ("q = {'a': 'faux négatif', 'b': 'l'alarme n'a pas'}", "entourez-le de guillemets doubles"),
+        ("x = 'd'abord l'écart'", "entourez-le de guillemets doubles"),
         ("vp_perdus = 458/(1 502)", "écrivez-le sans espace, 1502"),
         ("n = 1 502", "écrivez-le sans espace, 1502"),
         ("x = [1 2]", "Il manque sans doute une virgule"),
