@@ -81,7 +81,7 @@
 # Le mécanisme vaut pour tout groupe qui coûte moins à besoin égal (précarité, déserts
 # médicaux).
 #
-# En France, on audite un score sur des indicateurs sociaux : bénéficiaires de la
+# En France, on peut auditer un score sur des indicateurs sociaux : bénéficiaires de la
 # complémentaire santé solidaire (C2S), indices de défavorisation FDep ou EDI (ils résument le
 # niveau social d'une commune ou d'un quartier).
 #
@@ -951,6 +951,7 @@ tranche_95 = np.argsort(np.argsort(scores_cout)) * 100 // len(cohorte) >= 95
 non_inscrits = (tranche_95 & ~inscrits_cout).sum() / tranche_95.sum()
 print(f"Du 95e au 100e centile du score « coût » : {fr_percent(non_inscrits, 0)} de non-inscrits.")
 print("Écart avec la cible « coût » moins écart avec la cible « maladies » :")
+bornes_basses = {}  # la borne basse de chaque IC : la clé de la question 4 en dépend
 for du_centile, tranche in [
     (95, "du 95e au 100e centile"),
     (centile_programme, "parmi les seuls inscrits (97e-100e centile)"),
@@ -969,10 +970,14 @@ for du_centile, tranche in [
     # Erreur type : la dispersion des 400 différences ; l'IC va de 1,96 erreur type en dessous
     # à 1,96 au-dessus.
     erreur = np.std(differences, ddof=1)
+    bornes_basses[du_centile] = difference - 1.96 * erreur
     print(
         f"  {tranche} : {fr_number(difference, 2)}, IC 95 % de "
         f"{fr_number(difference - 1.96 * erreur, 2)} à {fr_number(difference + 1.96 * erreur, 2)}."
     )
+# La clé de la question 4 (« selon la tranche ») suppose ces deux lectures : si une autre
+# version des données les changeait, l'exécution s'arrêterait ici plutôt que de mal noter.
+assert bornes_basses[95] < 0 < bornes_basses[centile_programme], bornes_basses
 # Référence : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à maladie
 # égale, le même coût dans les deux groupes (access_gap=0).
 sans_ecart = make_cost_vs_need_cohort(random_state=0, access_gap=0).frame
@@ -1062,7 +1067,10 @@ checks.check_choice(
         ),
     ],
     success="vous avez lu l'IC de la différence, tranche par tranche. La cible réduit l'écart "
-    "des inscrits sans l'effacer ; et quand la conclusion dépend de la tranche, on le dit.",
+    "des inscrits sans l'effacer ; et quand la conclusion dépend de la tranche, on le dit. "
+    "Attention : les deux tranches ne se contredisent pas. L'estimation de la tranche élargie "
+    "est plus faible mais compatible avec celle des inscrits ; « démontré » d'un côté et « non "
+    "démontré » de l'autre ne prouve pas que les deux baisses diffèrent (Gelman et Stern, 2006).",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -1092,17 +1100,23 @@ lecture_difference = "tranche"
 # %% [markdown]
 # <details><summary>Après avoir répondu : ce que disent ces intervalles</summary>
 #
-# Du 95ᵉ au 100ᵉ centile (40 % de non-inscrits), l'IC de la différence contient 0, de peu.
-# Parmi les seuls inscrits, il exclut 0 : la cible réduit l'écart des inscrits, sans
-# l'effacer. La conclusion dépend de la tranche : on montre alors les deux.
+# Du 95ᵉ au 100ᵉ centile (40 % de non-inscrits), l'IC de la différence contient 0, de peu :
+# sa borne basse est à peine sous 0, et un autre tirage de la cohorte pourrait la faire passer
+# au-dessus. D'où « une baisse possible, non démontrée », et non « aucune baisse ». Parmi les
+# seuls inscrits, il exclut 0 : la cible réduit l'écart des inscrits, sans l'effacer. Les deux
+# lectures ne se contredisent pas : l'estimation de la tranche élargie est plus faible, diluée
+# par les non-inscrits, mais compatible avec celle des inscrits. « Démontré » contre « non
+# démontré » n'est pas une différence démontrée (Gelman et Stern, 2006). La conclusion dépend
+# de la tranche choisie : on montre alors les deux.
 # </details>
 #
 # **D'où vient l'écart qui reste ?** Deux causes se mêlent (lignes « sans aucun écart
 # d'accès », avant la question 4) :
 #
-# - **L'écart d'accès** : près du seuil, avec la cible « coût », l'écart vaut 1,36, et 0,69
-#   sans écart d'accès : l'accès en explique environ la moitié. Il passe par la cible et par le **coût de cette année**, une
-#   information du score : sans elle, l'écart de la cible « maladies » tombe de 1,10 à 0,55.
+# - **L'écart d'accès** : près du seuil, cible « coût », l'écart vaut 1,36 ; 0,69 sans écart
+#   d'accès, soit environ la moitié (ordre de grandeur, sans IC). Il passe aussi par le **coût
+#   de cette année**, une information du score : sans elle, l'écart de la cible « maladies »
+#   tombe de 1,10 à 0,55.
 # - **Un score qui ignore le groupe** prédit la même santé à informations égales, alors que
 #   les patients noirs sont en moyenne plus malades : cet écart reste sans écart d'accès. Sa
 #   taille est ici inventée.
@@ -1685,6 +1699,8 @@ for titre, scores, mesure in [
 # %% [markdown]
 # ## Sources
 #
+# - Gelman A, Stern H. The difference between "significant" and "not significant" is not
+#   itself statistically significant. *Am Stat* 2006;60(4):328-331.
 # - Obermeyer Z, Powers B, Vogeli C, Mullainathan S. Dissecting racial bias in an algorithm
 #   used to manage the health of populations. *Science* 2019;366(6464):447-453.
 #   doi:10.1126/science.aax2342. Chiffres et faits cités : effectifs, maladies chroniques, coûts
