@@ -3,7 +3,7 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Prérequis** : aucun (ce qui a été vu en PASS/LAS aide, mais tout est redéfini ici).
+# **Prérequis** : aucun (ce qui a été vu en PASS/LAS ou IFSI aide, mais tout est redéfini ici).
 #
 # **Ce que vous allez faire** : mesurer sur de vraies données ce que vaut un test du cancer du
 # sein, choisir son seuil, puis voir ce que vaut un test positif selon la population.
@@ -171,7 +171,7 @@ print(f"Test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
 # | **Non malade (M−)** | vrai négatif (**VN**) : rassurée à raison | faux positif (**FP**) : inquiétée à tort |
 # | **Malade (M+)** | faux négatif (**FN**) : cancer manqué | vrai positif (**VP**) : cancer détecté |
 #
-# <details><summary>Vu autrement en PASS/LAS ?</summary>
+# <details><summary>Vu autrement en PASS/LAS ou en IFSI ?</summary>
 #
 # En PASS/LAS, le tableau met souvent le test en lignes :
 #
@@ -860,8 +860,12 @@ def vpp_avec_marge(valeur_seuil):
 if est_entre_0_et_1(vpp_depistage):
     print(f"Au seuil 0,5, celui de la question 4 (votre réponse : {fr_number(vpp_depistage)}) :")
     comptes_05 = vpp_avec_marge(seuil_defaut)
-    if not est_entre_0_et_1(seuil):
-        print("Donnez à la question 2 un seuil entre 0 et 1 pour voir la VPP à votre seuil.")
+    if not checks.passed("seuil"):
+        # A wrong threshold (0.95, say) would show a VPP of 1 on the small test set: the
+        # opposite of this section's lesson. Shown once question 2 is right.
+        print("La VPP à votre seuil de la question 2 s'affichera ici quand sa vérification aura "
+              "dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre "
+              "retour de correction).")
     elif ev.confusion_at_threshold(y_test, scores, seuil) == comptes_05:
         print("Votre seuil de la question 2 donne sur le jeu de test les mêmes Se et Sp que 0,5.")
     else:
@@ -1169,7 +1173,8 @@ intervalle = "D"
 # ### Pour Madame L. : ce que vaut son résultat
 #
 # Madame L. n'est pas dépistée : elle est adressée pour une masse, comme les patientes du jeu de
-# test. Pour elle, ce sont la VPP et la VPN **mesurées sur le jeu de test** qui valent.
+# test. Pour elle, les chiffres les plus proches sont la VPP et la VPN **mesurées sur le jeu
+# de test**, s'ils tiennent dans son hôpital : seule une vérification sur place le dirait.
 #
 # ### Question 8 — Le risque qui reste après un test négatif (1 point)
 #
@@ -1296,8 +1301,9 @@ else:
     print("Les valeurs au seuil 0,5 s'afficheront ici quand la vérification de la question 8 "
           "aura dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre "
           "retour de correction).")
-if not est_entre_0_et_1(seuil):
-    print("Donnez à la question 2 un seuil entre 0 et 1 pour voir ces valeurs à votre seuil.")
+if not checks.passed("seuil"):
+    print("Les valeurs à votre seuil de la question 2 s'afficheront ici quand sa vérification "
+          "aura dit « juste ».")
 elif ev.confusion_at_threshold(y_test, scores, seuil) != ev.confusion_at_threshold(
     y_test, scores, seuil_defaut
 ):
@@ -1322,8 +1328,8 @@ elif ev.confusion_at_threshold(y_test, scores, seuil) != ev.confusion_at_thresho
 # de la santé publique, issu de la loi relative à la bioéthique du 2 août 2021. Il vise un
 # dispositif médical qui comporte un traitement algorithmique appris à partir de données
 # massives, utilisé pour un acte de prévention, de diagnostic ou de soin. Le professionnel de
-# santé qui l'utilise doit s'assurer que la personne en a été informée. Le cas échéant, il
-# l'avertit aussi de l'interprétation qui en résulte.
+# santé qui l'utilise doit s'assurer que la personne en a été informée, et qu'elle est, « le
+# cas échéant, avertie de l'interprétation qui en résulte ».
 #
 # Un arrêté du ministre chargé de la santé doit fixer la nature des dispositifs concernés (IV du
 # même article). La règle vaudrait donc pour Madame L. si son outil en faisait partie. Le module
