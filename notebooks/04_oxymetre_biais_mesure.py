@@ -12,8 +12,8 @@
 #    d'erreur**.
 # 3. Comparer une mesure de performance (la **sensibilité** d'une alarme) d'un groupe de
 #    patients à l'autre.
-# 4. Dire pourquoi la réponse est l'**étalonnage de l'appareil**, et (après la séance) ce que
-#    coûte un **seuil d'alarme relevé**.
+# 4. Dire pourquoi la réponse est dans l'**appareil** (étalonnage, validation), et (après la
+#    séance) ce que coûte un **seuil d'alarme relevé**.
 # 5. Classer une situation clinique quand la mesure elle-même est biaisée.
 #
 # > **Les valeurs de l'école dans ce module**
@@ -273,7 +273,7 @@ for v in (92, 94, 96):
 effectifs_noirs = [int((noirs & (spo2 == v)).sum()) for v in range(86, 92)]
 print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
       + ", ".join(str(n) for n in effectifs_noirs) + " : si peu de paires par point que les "
-      "zigzags de leur courbe, sous 92 %, viennent du hasard.")
+      "zigzags de leur courbe, sous 92 %, peuvent venir du hasard.")
 
 # Le tableau : l'erreur de l'oxymètre, SpO2 − SaO2 (positive quand il surestime), par groupe et
 # par tranche de vraie SaO2 : sa moyenne (le biais) et son écart-type (la dispersion).
@@ -972,7 +972,7 @@ print(
 # %% [markdown]
 # **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
 # leurs alarmes sans hypoxémie sévère se multiplient (lignes ci-dessus) ; le total change peu.
-# La correction de fond est l'**étalonnage de l'appareil** sur
+# La correction de fond est dans l'**appareil** : conception, étalonnage et validation sur
 # toutes les pigmentations. Un seuil selon la couleur de peau corrigerait le biais moyen, alors
 # que le vrai biais varie d'une personne et d'un appareil à l'autre.
 #
@@ -1659,8 +1659,10 @@ indicateur_audit = (
 #   publique, avec des garanties). En France, le Conseil constitutionnel (décision 2007-557 DC)
 #   a censuré l'article 63 de la loi qu'il examinait, qui autorisait des traitements de données
 #   pour les études sur la mesure de la diversité des origines des personnes, de la
-#   discrimination et de l'intégration ; il a jugé que ces études « peuvent porter sur des
-#   données objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ». Le
+#   discrimination et de l'intégration. La censure tient à la procédure (l'article, ajouté par
+#   amendement, était sans lien avec le projet de loi) ; le Conseil a ajouté que ces études
+#   « peuvent porter sur des données objectives » mais « ne sauraient […] reposer sur l'origine
+#   ethnique ou la race ». L'appliquer à l'audit d'un appareil est une interprétation. Le
 #   commentaire de la décision, publié par le Conseil, admet aussi des données subjectives,
 #   comme le « ressenti d'appartenance ». Un audit mesurerait donc plutôt la
 #   **pigmentation** de la peau (échelle de Monk, par exemple ; celle de Fitzpatrick classe le
