@@ -1356,6 +1356,9 @@ conclusions = {"différence des TFN": "on ne peut pas conclure",
                "perte de la question 4": "il n'y a pas d'écart"}
 
 # %% [markdown]
+# <details><summary>Après avoir répondu à la question 6 : ce que disent les deux
+# intervalles</summary>
+#
 # Les deux intervalles ne disent pas la même chose. Celui de la différence des TFN contient 0 :
 # ce jeu de test ne dit ni que les TFN sont égaux, ni qu'un écart subsiste. Pour conclure à
 # l'**égalité**, il aurait fallu fixer **avant** l'audit une **marge d'équivalence** (l'écart
@@ -1364,6 +1367,7 @@ conclusions = {"différence des TFN": "on ne peut pas conclure",
 # de 0 : le coût de la correction ne tient pas au hasard du jeu **de test** (celui de
 # l'apprentissage et de la validation n'est pas mesuré ici). Un audit d'équité donne ses
 # écarts **avec leur intervalle**.
+# </details>
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
