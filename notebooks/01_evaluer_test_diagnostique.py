@@ -51,26 +51,26 @@
 #
 # Madame L., 52 ans, a découvert une boule dans le sein. Après l'examen clinique, une
 # mammographie et une échographie, on réalise une **cytoponction** (ponction à l'aiguille fine),
-# comme dans le Wisconsin au début des années 1990 (aujourd'hui, les recommandations européennes
-# lui préfèrent la **microbiopsie**, qui prélève un fragment de tissu) : quelques cellules de la
-# masse sont aspirées et photographiées au microscope.
+# comme dans le Wisconsin au début des années 1990 (aujourd'hui, pour une lésion suspecte en
+# mammographie, les recommandations européennes lui préfèrent la **microbiopsie**, un fragment
+# de tissu) : des cellules de la masse sont aspirées et photographiées au microscope.
 # Un logiciel mesure leurs noyaux, et un modèle d'intelligence artificielle en tire un
 # **score** entre 0 et 1 : plus il est élevé, plus la tumeur est probablement **maligne**.
 # À partir d'un **seuil**, le test est « positif » (on poursuit les examens) ; en dessous,
 # « négatif ».
 #
 # Pour savoir si ce test se trompe, il faut connaître la vérité par un autre moyen : le **test de
-# référence** (*gold standard*). C'est l'examen le plus fiable disponible, et il ne doit pas
+# référence** (*gold standard*) : l'examen le plus fiable disponible, qui ne doit pas
 # **partager les sources d'erreur** du test (ici, le prélèvement : les cellules que l'aiguille a
 # aspirées). Pour un cancer, c'est l'**examen histologique** d'un fragment de tissu (biopsie,
 # opération). L'étude, elle, se conduit **à l'aveugle** : qui lit la référence ne connaît pas le
 # résultat du test (Bossuyt et al., 2015 ; Whiting et al., 2011).
 #
 # Nos données sont **réelles** : le jeu *Breast Cancer Wisconsin (Diagnostic)* (hôpital de
-# l'Université du Wisconsin, États-Unis ; décrit par Street et al., 1993). Il ne contient que
+# l'Université du Wisconsin ; décrit par Street et al., 1993). Il ne contient que
 # des mesures de noyaux et le diagnostic final de l'équipe : c'est notre référence (voir ses
 # limites ci-dessous).
-# Exécutez la cellule suivante et lisez les **trois limites** du jeu qu'elle affiche.
+# Exécutez la cellule suivante ; lisez les **trois limites** qu'elle affiche.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les données et affiche leurs limites.
@@ -265,7 +265,7 @@ checks.check_number(
     ],
     success=(f"sensibilité = {fr_number(sensibilite)} : sur 100 femmes malades, le test en "
              f"détecte environ {round(100 * sensibilite)} ; les {100 - round(100 * sensibilite)} "
-             "autres sont des cancers manqués (faux négatifs), rassurées à tort."
+             "autres, malades mais rassurées à tort, sont des faux négatifs."
              if isinstance(sensibilite, int | float) and 0 <= sensibilite <= 1 else None),
 )
 ### BEGIN HIDDEN TESTS
@@ -406,7 +406,7 @@ display(explorateur, encart_intervalles)
 #
 # <details><summary>Indice 2</summary>
 #
-# La réponse est un seuil (entre 0 et 1), pas une sensibilité : 0.95 est l'objectif de
+# La réponse est un seuil (entre 0 et 1), pas une sensibilité : 0,95 est l'objectif de
 # sensibilité, pas le seuil. Le bon seuil est nettement sous 0,5 : pour détecter 95 % des
 # cancers, il faut aussi déclarer positifs des scores modestes.
 # N'utilisez pas `y_test` ni `scores` : le jeu de test ne sert qu'à la fin.
@@ -414,7 +414,7 @@ display(explorateur, encart_intervalles)
 
 # %%
 # Brouillon (non noté). Sensibilité de validation au seuil 0,30 ; changez le seuil :
-ev.sensitivity(y_val, scores_val >= 0.30)
+print(fr_number(ev.sensitivity(y_val, scores_val >= 0.30)))
 
 # %% answer="seuil"
 seuil = ...
@@ -427,7 +427,7 @@ seuil = max(t for t in seuils_du_curseur if ev.sensitivity(y_val, scores_val >= 
 # Vérification de la question 2 : exécutez cette cellule.
 valeur_seuil = checks.require_number(seuil, name="seuil")
 checks.expect(valeur_seuil != 0.95,
-              "0.95 est la sensibilité visée, pas le seuil. Cherchez le seuil (la position du "
+              "0,95 est la sensibilité visée, pas le seuil. Cherchez le seuil (la position du "
               "curseur) pour lequel la sensibilité atteint 0,95.", name="seuil")
 checks.expect(0 <= valeur_seuil <= 1,
               f"un seuil se choisit entre 0 et 1 (les scores sont des probabilités) ; "
