@@ -28,7 +28,7 @@
 #
 # **Ce que vous allez faire** : compter qui un score « coût » inscrit (questions 1 et 2),
 # trouver ce qui prouve son biais (question 3), puis changer sa cible et juger l'effet
-# (question 4).
+# (question 4). **Durée** : environ 1 h en séance, puis 1 h après.
 #
 # ## Mode d'emploi
 #
@@ -176,13 +176,6 @@ print(
     f"{fr_number(ecart_dollars / ecart_etude, 1)} fois l'écart de l'étude (1\u00a0801\u00a0$, "
     "Obermeyer et al., 2019)."
 )
-# À maladie égale (la maladie « latente » du générateur, que les données ne montrent pas), le
-# coût d'un patient noir est celui d'un patient blanc multiplié par (1 - access_gap).
-facteur_acces = 1 - patients.attrs["access_gap"]
-print(
-    f"Dans notre générateur, à maladie égale, un patient noir coûte {fr_number(facteur_acces, 2)}"
-    f" fois ce que coûte un patient blanc ({fr_percent(1 - facteur_acces, 0)} de moins)."
-)
 # La fiche des données, repliée : cliquez sur son titre pour la déplier.
 display(data_card(donnees))
 
@@ -192,15 +185,15 @@ display(data_card(donnees))
 # coûtent **moins** : 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
 #
 # > **Une reproduction volontairement grossie** : l'inégalité d'accès aux soins est réelle,
-# > mais sa taille est ici inventée : à maladie égale, un patient noir coûte 0,26 fois ce que
-# > coûte un patient blanc. C'est cet écart d'accès, grossi, qui biaise le coût, de cette année
-# > comme de la suivante.
+# > mais sa taille est ici inventée : mesuré comme dans l'étude, notre écart vaut 2,4 fois le
+# > sien (ligne affichée ci-dessus). C'est cet écart d'accès, grossi, qui biaise le coût, de
+# > cette année comme de la suivante.
 #
 # <details><summary>Facultatif : comparer avec l'étude, et avec la fiche</summary>
 #
-# Mesuré comme dans l'étude (à nombre égal de maladies chroniques), notre écart vaut 2,4 fois
-# les 1 801 dollars de l'étude (Obermeyer et al., 2019 ; ligne affichée ci-dessus) : c'est le
-# même écart d'accès, vu autrement.
+# Notre générateur règle l'écart d'accès à maladie égale, sur une maladie « latente » que les
+# données ne montrent pas (voir la fiche, et la fin du module) : ce réglage inventé n'est pas
+# un chiffre à retenir. Seul l'écart mesuré ci-dessus se compare à l'étude.
 #
 # Notre écart d'accès est réglé pour que notre score « coût » retienne à peu près la même part
 # de patients noirs que le modèle « coût » réentraîné par les chercheurs : 14,1 % parmi les 3 %
@@ -216,8 +209,8 @@ display(data_card(donnees))
 # L'algorithme réel utilisait les **demandes de remboursement** de l'année précédente, sans
 # la race (Obermeyer et al., 2019). Notre **reproduction simplifiée** :
 #
-# 1. **Le score** additionne sept informations, chacune avec un poids appris sur les données,
-#    **sans la race** : âge, sexe, maladies chroniques de cette année (`n_chronic`), HbA1c,
+# 1. **Le score** combine sept informations (une somme pondérée, rendue positive), chacune
+#    avec un poids appris sur les données, **sans la race** : âge, sexe, maladies chroniques de cette année (`n_chronic`), HbA1c,
 #    pression artérielle, créatinine et **coût de cette année**.
 # 2. Il **apprend** sur deux tiers des patients ; on le **juge** sur le dernier tiers
 #    (module 01), la **cohorte jugée** (`cohorte`).
@@ -292,7 +285,7 @@ print(
 #
 # Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
 # patients noirs** ? Donnez une proportion entre 0 et 1 (par exemple `0.25`, et non `25`), en
-# écrivant le calcul avec les variables affichées ci-dessus, entre parenthèses.
+# écrivant le calcul avec les variables dont le nom est affiché ci-dessus entre parenthèses.
 #
 # <details><summary>Rappel d'écriture</summary>
 #
@@ -307,11 +300,16 @@ print(
 # patients noirs, ou seulement les inscrits ?
 # </details>
 #
-# <details><summary>Indice 2 (le calcul)</summary>
+# <details><summary>Indice 2</summary>
 #
-# Au numérateur, les inscrits noirs ; au dénominateur, tous les inscrits, c'est-à-dire les
-# inscrits noirs plus les inscrits blancs, entre parenthèses. `n_noirs` et `n_blancs` ne
-# servent pas ici.
+# Au numérateur, les inscrits noirs ; au dénominateur, tous les inscrits. Parmi les variables
+# affichées, lesquelles comptent des inscrits ?
+# </details>
+#
+# <details><summary>Indice 3 (le calcul)</summary>
+#
+# Tous les inscrits, ce sont les inscrits noirs plus les inscrits blancs : mettez cette somme
+# entre parenthèses. `n_noirs` et `n_blancs` ne servent pas ici.
 # </details>
 
 # %% answer="part_noirs_cout"
@@ -410,9 +408,9 @@ part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
 #
 # La part des patients noirs parmi les inscrits dépasse leur part dans la cohorte jugée
 # (affichée par la cellule de la section 3). Cela ne prouve pas que le score les avantage : ils
-# sont en moyenne bien plus malades, et un programme destiné aux plus malades devrait en
-# inscrire davantage encore. Pour juger, il faut comparer leur état de santé : c'est la
-# question 2.
+# sont en moyenne bien plus malades. Il faut tenir compte de leur état de santé : la question 2
+# mesure un écart de maladies entre inscrits ; la section 5 dit quelle comparaison permet de
+# juger.
 # </details>
 #
 # ## 4. Le score prédit le coût, pas le besoin
@@ -491,7 +489,7 @@ print(
 # À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
 # les deux groupes, **sauf tout en haut**, où le programme sélectionne : dans la tranche la plus
 # haute, les patients noirs coûtent 17 % de moins que les patients blancs (montants sous la
-# figure). À droite, à même centile du score, la courbe des patients noirs est au-dessus : le
+# figure) : un défaut de notre reproduction, le score de l'étude était calibré. À droite, à même centile du score, la courbe des patients noirs est au-dessus : le
 # score prédit le coût, pas le besoin.
 #
 # <details><summary>Facultatif : et avec un modèle plus simple ?</summary>
@@ -523,7 +521,13 @@ print(
 # malades » ?
 # </details>
 #
-# <details><summary>Indice 2 (le calcul)</summary>
+# <details><summary>Indice 2</summary>
+#
+# Une moyenne pour les inscrits noirs, une autre pour les inscrits blancs. Quelle condition,
+# écrite avec `&`, garde les patients à la fois inscrits et noirs ?
+# </details>
+#
+# <details><summary>Indice 3 (le calcul)</summary>
 #
 # Faites deux moyennes de la colonne des maladies de l'**année suivante**, l'une avec la
 # condition `inscrits_cout & noirs`, l'autre avec `inscrits_cout & blancs`, puis soustrayez la
@@ -717,9 +721,11 @@ explorateur
 # confiance à 95 %** (IC 95 % ; module 01 ; pour une part, l'intervalle de Wilson).
 #
 # - **À score égal** : on compare patients noirs et blancs dans une même tranche de 5 centiles
-#   du score. **Tous scores** : la moyenne des 20 tranches.
+#   du score. **Tous scores** : la moyenne des 20 tranches, pondérée par leurs patients noirs.
 # - **Près du seuil** : la tranche du 95ᵉ au 100ᵉ centile : les inscrits et, juste en
 #   dessous, des non-inscrits.
+# - **Troisième colonne** : la cible « maladies », sans le coût de cette année parmi les
+#   informations du score.
 
 
 # %% jupyter={"source_hidden": true}
@@ -812,6 +818,9 @@ if not (checks.passed("part_noirs_cout") and checks.passed("ecart_maladies")):
 #
 # Dans l'étude, avec des modèles réentraînés, la part passait de 14,1 % à 26,7 %
 # (Obermeyer et al., 2019, tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
+# Sans le coût de cette année, notre part dépasse même ce 46,5 % : ce n'est pas un meilleur
+# score que celui de l'étude, mais une cohorte inventée (encadré « pourquoi notre part
+# dépasse-t-elle celle de l'étude ? », après la question 4).
 #
 # Ils couvrent le hasard de l'échantillon, pas le choix du modèle et des tranches (un autre
 # score donnerait d'autres écarts), ni nos choix de construction (écart d'accès grossi). L'IC
@@ -866,8 +875,9 @@ checks.check_choice(
             None,
             "la figure de gauche de la section 4 montre un score à peu près calibré pour le "
             "coût dans les deux groupes. Tout en haut, les patients noirs coûtent 17 % de moins "
-            "que les patients blancs de même score : le score surestime un peu leur coût, ce "
-            "qui les classerait plutôt plus haut, pas plus bas. Cette erreur n'explique donc "
+            "que les patients blancs de même score : notre score surestime leur coût (un défaut "
+            "de notre reproduction : celui de l'étude était calibré, figure 3A), ce qui les "
+            "classerait plutôt plus haut, pas plus bas. Cette erreur n'explique donc "
             "pas qu'ils soient plus malades à score égal : le coût ne mesure pas le besoin.",
             digest="012366e464d4606a",
         ),
@@ -920,7 +930,8 @@ preuve_biais = "score égal"
 # %% [markdown]
 # **Près du seuil, la cible change-t-elle vraiment l'écart ?** Pour comparer deux écarts
 # mesurés sur les mêmes patients, on calcule l'IC de leur **différence** (cible « coût » moins
-# cible « maladies »).
+# cible « maladies »). Seul, un écart entre inscrits ne prouve pas un biais (question 3) ; mais
+# d'une cible à l'autre, les patients et leur santé sont les mêmes : seule la sélection change.
 #
 # La cellule suivante calcule cet IC pour deux tranches : du 95ᵉ au 100ᵉ centile, et parmi les
 # seuls inscrits. Refaire un calcul avec un autre choix raisonnable s'appelle une **analyse de
@@ -1110,22 +1121,30 @@ lecture_difference = "tranche"
 # de la tranche choisie : on montre alors les deux.
 # </details>
 #
-# **D'où vient l'écart qui reste ?** Deux causes se mêlent (lignes « sans aucun écart
-# d'accès », avant la question 4) :
+# <details><summary>Facultatif : d'où vient l'écart qui reste ?</summary>
+#
+# Deux causes se mêlent (lignes « sans aucun écart d'accès », avant la question 4). Les
+# chiffres qui suivent sont des **ordres de grandeur** : nous n'avons pas calculé l'IC de ces
+# différences.
 #
 # - **L'écart d'accès** : près du seuil, cible « coût », l'écart vaut 1,36 ; 0,69 sans écart
-#   d'accès, soit environ la moitié (ordre de grandeur, sans IC). Il passe aussi par le **coût
-#   de cette année**, une information du score : sans elle, l'écart de la cible « maladies »
-#   tombe de 1,10 à 0,55.
+#   d'accès : de l'ordre de la moitié. Il passe aussi par le **coût de cette année**, une
+#   information du score : sans elle, l'écart de la cible « maladies » passe de 1,10 à 0,55
+#   environ (tableau de la section 5).
 # - **Un score qui ignore le groupe** prédit la même santé à informations égales, alors que
-#   les patients noirs sont en moyenne plus malades : cet écart reste sans écart d'accès. Sa
-#   taille est ici inventée.
+#   les patients noirs sont en moyenne plus malades : un écart reste, même sans écart d'accès.
+#   Tout score imparfait qui ignore le groupe en laisse un quand les groupes n'ont pas la même
+#   santé moyenne : seul, cet écart ne désigne pas un mauvais substitut. Sa taille vient ici de
+#   notre générateur. Ce qui désigne le substitut, c'est la part de l'écart qui baisse quand on
+#   change de cible ou qu'on retire l'écart d'accès.
+# </details>
 #
 # <details><summary>Facultatif : faudrait-il donner la race au score ?</summary>
 #
 # Ce n'est pas la conclusion du module. Un score « coût » qui connaîtrait la race apprendrait
 # aussi qu'à informations égales, les patients noirs coûtent moins : il les classerait plus
-# bas encore (dernière ligne affichée avant la question 4). Avec une cible qui mesure le
+# bas encore. La dernière ligne affichée avant la question 4 va dans ce sens (1,55 contre
+# 1,36), sans IC de la différence : un ordre de grandeur. Avec une cible qui mesure le
 # besoin, la question se pose autrement : elle est débattue, et en France ces données sont
 # très encadrées (section 1). Le levier du module reste la cible et les informations du score.
 # </details>
@@ -1133,7 +1152,8 @@ lecture_difference = "tranche"
 # <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
 #
 # Sur tous les scores, retirer le coût de cette année fait passer l'écart à score égal de 0,49
-# à 0,16 (tableau de la section 5) : environ le tiers de sa valeur, sans disparaître. Un score
+# à 0,16 (tableau de la section 5) : de l'ordre du tiers de sa valeur (sans IC de la
+# différence), sans disparaître. Un score
 # peut être bien réglé pour l'ensemble des patients, mais pas pour chaque groupe : c'est la
 # question de la **calibration par groupe** (module 06). Et des tranches d'un seul centile
 # donnent à peu près le même écart : ce n'est pas un effet de la largeur des tranches.
@@ -1181,7 +1201,7 @@ lecture_difference = "tranche"
 # - Deux écarts se comparent par l'IC de leur **différence**. Si la conclusion dépend d'un
 #   choix (la tranche), montrez les deux résultats.
 # - Changer la cible réduit l'écart des inscrits sans l'effacer : une **information** du score
-#   (le coût de cette année) porte aussi le biais.
+#   (le coût de cette année) peut porter aussi le biais.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
 # - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
@@ -1252,9 +1272,9 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "la cible compte plus que cela : en section 5, avec les mêmes informations, la "
-            "cible « maladies » réduit nettement l'écart à score égal parmi les seuls inscrits "
-            "(l'IC de la différence exclut 0). La question est de savoir si cette nouvelle "
+            "la cible compte plus que cela : à la question 4, avec les mêmes informations, la "
+            "cible « maladies » réduit nettement l'écart entre inscrits (l'IC de la différence "
+            "exclut 0). La question est de savoir si cette nouvelle "
             "cible mesure le besoin ou l'accès aux soins.",
             digest="47d8f5f40e866b4b",
         ),
@@ -1326,7 +1346,7 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies", inscrits_sant
             f"({ligne['effectif']:.0f} patients)"
         )
     ecart_taux = 100 * cadre.difference()["taux de sélection"]  # en points de pourcentage
-    unite = "point" if ecart_taux < 2 else "points"
+    unite = "point de pourcentage" if ecart_taux < 2 else "points de pourcentage"
     print(f"  Écart de taux de sélection entre les groupes : {fr_number(ecart_taux, 2)} {unite}")
 
 # %% [markdown]
@@ -1440,7 +1460,7 @@ lecture_taux = "aucune idée"
 # </details>
 
 # %% [markdown]
-# ### Aucune cible n'est neutre : le sous-diagnostic
+# ### La cible « maladies » et le sous-diagnostic
 #
 # La cible « maladies » ne compte que les maladies **diagnostiquées**, et un patient qui
 # consulte peu en a moins d'enregistrées. Notre générateur peut le simuler : avec
