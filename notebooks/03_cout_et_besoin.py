@@ -1233,7 +1233,9 @@ lecture_difference = "tranche"
 # - `"sans effet"` : elle change peu de chose au biais, car à maladie égale, le classement
 #   dépend surtout des informations du score, plus que de la grandeur qu'il prédit ;
 # - `"le médecin corrigera"` : le biais comptera moins, car le médecin traitant, qui connaît
-#   ses patients, repérera la plupart des oubliés parmi les dossiers que le score lui signale.
+#   ses patients, repérera la plupart des oubliés parmi les dossiers que le score lui signale ;
+# - `"impossible à prévoir"` : on ne peut rien en dire d'avance : seul un essai sur des
+#   patients réels dira si cette cible est biaisée.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1259,7 +1261,7 @@ nouvelle_cible = "reproduit"
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["reproduit", "corrige", "sans effet", "le médecin corrigera"],
+    options=["reproduit", "corrige", "sans effet", "le médecin corrigera", "impossible à prévoir"],
     digest="1391791c2ffcf031",
     mistakes=[
         checks.Mistake(
@@ -1286,6 +1288,14 @@ checks.check_choice(
             "dans la boucle », plus bas, dit ce qu'il en était dans l'étude.",
             digest="333b2ecc075ea020",
         ),
+        checks.Mistake(
+            None,
+            "on peut raisonner d'avance : le mécanisme du module (à maladie égale, qui accède "
+            "moins aux soins en reçoit moins) dit déjà dans quel sens cette cible peut se "
+            "tromper. Et un audit à score égal, sur les données de l'hôpital, le vérifie sans "
+            "attendre un essai.",
+            digest="5ef57448b91c09c4",
+        ),
     ],
     success="vous avez jugé la cible à ce qui la fait varier à maladie égale. Une cible de "
     "recours aux soins peut réduire le biais sans l'effacer. Dans l'étude, une cible voisine, "
@@ -1298,7 +1308,7 @@ checks.check_choice(
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["reproduit", "corrige", "sans effet", "le médecin corrigera"],
+    options=["reproduit", "corrige", "sans effet", "le médecin corrigera", "impossible à prévoir"],
     expected="reproduit",
 )
 ### END HIDDEN TESTS
@@ -1314,6 +1324,10 @@ nouvelle_cible = "sans effet"
 # %% mistake="nouvelle_cible"
 # message : le regard du médecin est précieux
 nouvelle_cible = "le médecin corrigera"
+
+# %% mistake="nouvelle_cible"
+# message : on peut raisonner d'avance
+nouvelle_cible = "impossible à prévoir"
 
 # %% mistake="nouvelle_cible"
 # message : n'est pas l'une des options
@@ -1364,7 +1378,9 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies", inscrits_sant
 # - `"comparer les besoins"` : rien ne le montre : un groupe plus malade doit être sélectionné
 #   plus souvent ; il faut comparer le besoin des patients de même score ;
 # - `"cible coût"` : il exagère, mais des deux scores, le plus équitable serait plutôt celui
-#   dont l'écart entre les taux de sélection est le plus petit, la cible « coût ».
+#   dont l'écart entre les taux de sélection est le plus petit, la cible « coût » ;
+# - `"aucun indicateur"` : la question est sans réponse : aucun indicateur calculé groupe par
+#   groupe ne dit si un score est équitable, et mieux vaut ne pas en calculer.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1390,7 +1406,7 @@ lecture_taux = "comparer les besoins"
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
-    options=["même taux", "minoritaires", "comparer les besoins", "cible coût"],
+    options=["même taux", "minoritaires", "comparer les besoins", "cible coût", "aucun indicateur"],
     digest="e7c2ed77f05361c1",
     mistakes=[
         checks.Mistake(
@@ -1416,6 +1432,13 @@ checks.check_choice(
             "programme, aider les plus malades.",
             digest="f1826f79f68daf33",
         ),
+        checks.Mistake(
+            None,
+            "un indicateur seul ne suffit pas, mais il en existe un qui répond : l'écart de "
+            "besoin entre patients de même score, calculé lui aussi groupe par groupe. C'est lui "
+            "qui dit si le score sous-estime le besoin d'un groupe.",
+            digest="21e9504de3a4844c",
+        ),
     ],
     success="vous avez rapporté l'indicateur au but du programme, aider les plus malades : le "
     "texte qui suit le détaille.",
@@ -1424,7 +1447,7 @@ checks.check_choice(
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
-    options=["même taux", "minoritaires", "comparer les besoins", "cible coût"],
+    options=["même taux", "minoritaires", "comparer les besoins", "cible coût", "aucun indicateur"],
     expected="comparer les besoins",
 )
 ### END HIDDEN TESTS
@@ -1440,6 +1463,10 @@ lecture_taux = "minoritaires"
 # %% mistake="lecture_taux"
 # message : n'est pas plus équitable en soi
 lecture_taux = "cible coût"
+
+# %% mistake="lecture_taux"
+# message : il en existe un qui répond
+lecture_taux = "aucun indicateur"
 
 # %% mistake="lecture_taux"
 # message : n'est pas l'une des options
@@ -1505,7 +1532,9 @@ for titre, scores, mesure in [
 # - `"biais réduit"` : il exagère un peu : le biais a beaucoup diminué, puisque l'écart à score
 #   égal est presque nul, mais il faut continuer à le surveiller ;
 # - `"revenir au coût"` : il se trompe, mais le remède est simple : revenir à la cible « coût »,
-#   qui ne dépend pas des maladies enregistrées, donc pas du sous-diagnostic.
+#   qui ne dépend pas des maladies enregistrées, donc pas du sous-diagnostic ;
+# - `"renoncer"` : aucune mesure ne pourra jamais voir ce biais : mieux vaut renoncer à tout
+#   score pour ce programme.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1531,7 +1560,7 @@ biais_disparu = "biais caché"
 checks.check_choice(
     biais_disparu,
     name="biais_disparu",
-    options=["score juste", "biais caché", "biais réduit", "revenir au coût"],
+    options=["score juste", "biais caché", "biais réduit", "revenir au coût", "renoncer"],
     digest="ee280b8092f21ac2",
     mistakes=[
         checks.Mistake(
@@ -1558,6 +1587,13 @@ checks.check_choice(
             "toujours rien.",
             digest="5755aabd1432964e",
         ),
+        checks.Mistake(
+            None,
+            "le biais reste visible avec une autre mesure du besoin : la cellule qui suit la "
+            "question le montre avec la maladie latente, et l'étude comparait aussi des analyses "
+            "biologiques (HbA1c). Il faut auditer avec plusieurs mesures du besoin, pas renoncer.",
+            digest="8603da3221221189",
+        ),
     ],
     success="vous avez vérifié ce que mesure la colonne qui sert à juger : une cible, et un "
     "audit, ne valent que ce que vaut la donnée qui les nourrit.",
@@ -1566,7 +1602,7 @@ checks.check_choice(
 checks.check_choice(
     biais_disparu,
     name="biais_disparu",
-    options=["score juste", "biais caché", "biais réduit", "revenir au coût"],
+    options=["score juste", "biais caché", "biais réduit", "revenir au coût", "renoncer"],
     expected="biais caché",
 )
 ### END HIDDEN TESTS
@@ -1582,6 +1618,10 @@ biais_disparu = "biais réduit"
 # %% mistake="biais_disparu"
 # message : ramènerait le biais de départ
 biais_disparu = "revenir au coût"
+
+# %% mistake="biais_disparu"
+# message : pas renoncer
+biais_disparu = "renoncer"
 
 # %% mistake="biais_disparu"
 # message : n'est pas l'une des options
