@@ -210,8 +210,9 @@ display(data_card(donnees))
 # la race (Obermeyer et al., 2019). Notre **reproduction simplifiée** :
 #
 # 1. **Le score** combine sept informations (une somme pondérée, rendue positive), chacune
-#    avec un poids appris sur les données, **sans la race** : âge, sexe, maladies chroniques de cette année (`n_chronic`), HbA1c,
-#    pression artérielle, créatinine et **coût de cette année**.
+#    avec un poids appris sur les données, **sans la race** : âge, sexe, maladies chroniques
+#    de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et **coût de cette
+#    année**.
 # 2. Il **apprend** sur deux tiers des patients ; on le **juge** sur le dernier tiers
 #    (module 01), la **cohorte jugée** (`cohorte`).
 # 3. **Deux cibles** : la cible « coût », le coût de l'année suivante (`cost`) ; la cible
@@ -489,7 +490,8 @@ print(
 # À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
 # les deux groupes, **sauf tout en haut**, où le programme sélectionne : dans la tranche la plus
 # haute, les patients noirs coûtent 17 % de moins que les patients blancs (montants sous la
-# figure) : un défaut de notre reproduction, le score de l'étude était calibré. À droite, à même centile du score, la courbe des patients noirs est au-dessus : le
+# figure) : un défaut de notre reproduction, le score de l'étude était calibré. À droite, à
+# même centile du score, la courbe des patients noirs est au-dessus : le
 # score prédit le coût, pas le besoin.
 #
 # <details><summary>Facultatif : et avec un modèle plus simple ?</summary>
