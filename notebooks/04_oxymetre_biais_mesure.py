@@ -35,7 +35,9 @@
 # **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en dessous. Sous chaque
 # question, des **indices** repliés s'ouvrent d'un clic. Un message d'erreur finit par une
 # ligne de Python en anglais : lisez l'explication française au-dessus. En séance, sautez les
-# encadrés « Pour aller plus loin » et la fiche des données : lisez-les après.
+# encadrés « Pour aller plus loin » et la fiche des données : lisez-les après. En
+# **séance évaluée** (notebook noté), les résultats cachés jusqu'à une bonne réponse
+# s'affichent dans votre retour de correction.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -50,9 +52,8 @@
 # - La **SpO2** est l'**estimation** de la SaO2 par l'oxymètre, à travers la peau.
 # - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Comme l'étude dont nous
 #   partons, nous comptons une SaO2 sous 88 %, bien sous l'objectif usuel de 94 à 98 %
-#   (O'Driscoll et al., 2017) : le module l'appelle **hypoxémie sévère**. « Hypoxémie
-#   vraie » dit la même chose, vue au gaz du sang et non à l'écran. Une SaO2 de 88 à 92 %,
-#   hypoxémie moins profonde, n'est pas comptée.
+#   (O'Driscoll et al., 2017) : ce module l'appelle **hypoxémie sévère** (son nom à lui). Une
+#   SaO2 de 88 à 92 %, hypoxémie moins profonde au sens français, n'est pas comptée.
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : la définition française, par la
 # PaO2</summary>
@@ -76,8 +77,7 @@
 # couleur de la peau ne devrait pas compter (encadré ci-dessous) ; pourtant, les trois
 # oxymètres testés par Bickler et al. (2005) **surestimaient** en
 # moyenne la saturation des peaux foncées, d'autant plus qu'elle était basse. À l'hôpital, Sjoding et al. (2020) l'ont
-# observé au Michigan en comparant les patients selon leur **race déclarée** : leur
-# pigmentation n'était pas mesurée.
+# observé au Michigan selon la **race déclarée** des patients, sans mesurer leur pigmentation.
 #
 # <details><summary>Pourquoi, en principe, la pigmentation ne devrait pas compter (lecture
 # facultative)</summary>
@@ -95,7 +95,7 @@
 # Un **biais de mesure** est une erreur **systématique** : en moyenne, l'appareil se trompe dans
 # le même sens (ici, trop rassurant) ; ce n'est pas un « bruit » qui se compenserait. Ici, le
 # biais est **différentiel** : plus fort pour un groupe que pour un autre, d'où l'injustice. Un
-# outil d'intelligence artificielle nourri de SpO2 en hériterait.
+# outil d'IA nourri de SpO2 en hériterait.
 
 # %% [markdown]
 # ## 3. Les données : des paires de mesures synthétiques
@@ -140,7 +140,7 @@ pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
 GRAINE = 2020  # la graine fixe le tirage : tout le monde obtient les mêmes données
 N_PAIRES = 10_789  # autant de paires que dans la cohorte du Michigan
-SEUIL_HYPOXEMIE = 88  # hypoxémie vraie : SaO2 < 88 %
+SEUIL_HYPOXEMIE = 88  # hypoxémie sévère : SaO2 < 88 %
 ZONE_RASSURANTE = (92, 96)  # SpO2 « rassurante » : de 92 à 96 %
 SEUIL_ALARME = 92  # consigne du service : alarme si la SpO2 affichée est < 92 %
 BORNE_SAO2 = 92  # tranches de vraie SaO2 : de 88 à 92 %, puis 92 % ou plus
@@ -190,7 +190,7 @@ fr_table(
         "groupe": "Groupe",
         "sao2": "SaO2, gaz du sang (%)",
         "spo2": "SpO2 affichée (%)",
-        "hypoxemie": "Hypoxémie vraie (SaO2 < 88 %)",
+        "hypoxemie": "Hypoxémie sévère (SaO2 < 88 %)",
     },
     caption="Les cinq premières paires de mesures",
     digits=1,
@@ -207,7 +207,9 @@ fr_table(
 #
 # De 94 à 98 % le plus souvent ; de 88 à 92 % en cas de risque d'**hypercapnie**, un excès de
 # CO2 dans le sang, par exemple dans certaines bronchopneumopathies chroniques obstructives,
-# BPCO (O'Driscoll et al., 2017).
+# BPCO (O'Driscoll et al., 2017). Pour ces patients, une saturation de 88 % n'est donc pas une
+# alerte mais le bas de la cible : le seuil de 88 % de ce module est celui d'une étude, pas une
+# règle de soin.
 # </details>
 
 # %% jupyter={"source_hidden": true}
@@ -243,7 +245,7 @@ with accessible_style():
         f"{SEUIL_HYPOXEMIE} % : c'est l'hypoxémie occulte.",
     )
 
-# La figure : pour chaque SpO2 affichée, la part des paires en hypoxémie vraie, par groupe.
+# La figure : pour chaque SpO2 affichée, la part des paires en hypoxémie sévère, par groupe.
 valeurs_lues = range(86, 101)
 part_hypoxemie = {
     nom: [paires.loc[masque & (paires["spo2"] == v), "hypoxemie"].mean() for v in valeurs_lues]
@@ -253,21 +255,21 @@ with accessible_style():
     fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
     for i, (nom, parts) in enumerate(part_hypoxemie.items()):
         ax.plot(list(valeurs_lues), parts, marker=MARKERS[i], linestyle=LINESTYLES[i], label=nom)
-    ax.set_title("À SpO2 affichée égale, le risque d'hypoxémie vraie diffère selon le groupe")
+    ax.set_title("À SpO2 affichée égale, le risque d'hypoxémie sévère diffère selon le groupe")
     ax.set_xlabel("SpO2 affichée par l'oxymètre (%)")
     ax.set_ylabel("Part des paires avec SaO2 < 88 %")
     ax.yaxis.set_major_formatter(lambda y, _: fr_percent(y, 0))  # axe en %, virgule décimale
     ax.legend()
     show_figure(
         fig,
-        "Courbes : part des paires en hypoxémie vraie (SaO2 < 88 %) selon la SpO2 affichée, de "
+        "Courbes : part des paires en hypoxémie sévère (SaO2 < 88 %) selon la SpO2 affichée, de "
         "86 à 100 %, pour les patients blancs (ronds, trait plein) et noirs (carrés, tirets). "
         "À valeur affichée égale, la courbe des patients noirs est au-dessus : l'écran les "
         "rassure plus souvent à tort. Les valeurs à 92, 94 et 96 % sont écrites ci-dessous.",
     )
 for v in (92, 94, 96):
     i = v - 86
-    print(f"SpO2 affichée {v} % : hypoxémie vraie dans "
+    print(f"SpO2 affichée {v} % : hypoxémie sévère dans "
           f"{fr_percent(part_hypoxemie['patients blancs'][i])} des paires (patients blancs), "
           f"{fr_percent(part_hypoxemie['patients noirs'][i])} (patients noirs).")
 effectifs_noirs = [int((noirs & (spo2 == v)).sum()) for v in range(86, 92)]
@@ -314,7 +316,12 @@ display(fr_table(
 # L'appareil se trompe davantage, toujours dans le même sens : c'est le **biais**, un défaut de
 # **justesse**. La **dispersion** de ses erreurs, un défaut de **fidélité**, reste proche.
 #
-# <details><summary>Pour aller plus loin : l'ARMS, la mesure d'exactitude d'un oxymètre</summary>
+# <details><summary>Pour aller plus loin : la fidélité au sens strict ; l'ARMS, la mesure
+# d'exactitude d'un oxymètre</summary>
+#
+# Au sens strict, la fidélité se juge en répétant la mesure chez une même personne. Entre
+# patients, notre écart-type mêle l'imprécision de l'appareil et les différences de biais d'une
+# personne à l'autre : il en donne une idée, pas une mesure pure.
 #
 # L'**ARMS** réunit biais et dispersion : la racine de la moyenne des carrés des erreurs SpO2 −
 # SaO2. Leeb et al. (2024) ont testé 11 oxymètres de doigt chez 34 volontaires en bonne santé :
@@ -324,31 +331,31 @@ display(fr_table(
 #
 # ## 4. L'hypoxémie occulte
 #
-# L'**hypoxémie occulte** (cachée) est une hypoxémie vraie (SaO2 < 88 %) **alors que**
+# L'**hypoxémie occulte** (cachée) est une hypoxémie sévère (SaO2 < 88 %) **alors que**
 # l'oxymètre affiche une SpO2 rassurante, de 92 à 96 %. Au Michigan, **parmi les paires** à SpO2
-# rassurante, l'hypoxémie était vraie dans 11,7 % de celles des patients noirs, contre 3,6 % de
+# rassurante, la SaO2 était sous 88 % dans 11,7 % de celles des patients noirs, contre 3,6 % de
 # celles des patients blancs (Sjoding et al., 2020) : des parts de **paires de mesures**, pas
 # de patients.
 #
-# Ce taux est une **valeur prédictive** : une part calculée parmi les paires où le test a
-# donné un résultat (ici, l'écran rassure). Dans un groupe plus grave, il est donc plus haut,
-# même avec un appareil sans biais. Comparer deux groupes avec
-# lui **suppose** que leurs SaO2 se répartissent de la même façon : c'est vrai dans nos
+# Ce taux dépend aussi de la **gravité** des patients : si un groupe est plus grave, plus de
+# ses écrans rassurants cachent une hypoxémie sévère, même avec un appareil sans biais.
+# Comparer deux groupes **suppose** qu'ils sont aussi graves : c'est vrai dans nos
 # données, pas forcément à l'hôpital.
 #
-# <details><summary>Pour aller plus loin : pourquoi cette hypothèse ?</summary>
+# <details><summary>Pour aller plus loin : une valeur prédictive</summary>
 #
-# Une valeur prédictive dépend de la part des patients très désaturés dans le groupe : si l'un
-# des groupes compte plus de patients graves (autre service, autre recrutement), son taux est
-# plus haut même avec un appareil sans biais, qui se tromperait au hasard autant pour tous. Un
-# écart de taux ne prouve donc pas, à lui seul, un biais de mesure ; la courbe « à SpO2
-# affichée égale » se lit avec la même réserve. Notre générateur tire la SaO2 de la même façon
-# pour les deux groupes : l'écart ne peut venir que de l'appareil. La **sensibilité** (section
-# 5) part des hypoxémies vraies : elle ne dépend pas de leur **nombre** (la prévalence), mais
-# elle dépend encore de leur **profondeur** (le spectre) : une hypoxémie profonde fait sonner
-# l'alarme plus souvent qu'une hypoxémie à la limite, même avec un appareil sans biais. Dans un
-# groupe plus grave, elle serait donc plus haute sans que l'appareil soit meilleur : elle
-# décrit ce que vivent les patients, pas l'appareil seul.
+# Ce taux est une **valeur prédictive** : une part calculée parmi les paires où le test a
+# donné un résultat (ici, l'écran rassure). Une valeur prédictive dépend de la part des patients
+# très désaturés dans le groupe : si l'un des groupes compte plus de patients graves (autre
+# service, autre recrutement), son taux est plus haut même avec un appareil sans biais, qui se
+# tromperait au hasard autant pour tous. Un écart de taux ne prouve donc pas, à lui seul, un
+# biais de mesure ; la courbe « à SpO2 affichée égale » se lit avec la même réserve. Notre
+# générateur tire la SaO2 de la même façon pour les deux groupes : l'écart ne peut venir que de
+# l'appareil. La **sensibilité** (section 5) part des hypoxémies sévères : elle ne dépend pas de
+# leur **nombre** (la prévalence), mais elle dépend encore de leur **profondeur** (le spectre) :
+# une hypoxémie profonde fait sonner l'alarme plus souvent qu'une hypoxémie à la limite, même
+# avec un appareil sans biais. Dans un groupe plus grave, elle serait donc plus haute sans que
+# l'appareil soit meilleur : elle décrit ce que vivent les patients, pas l'appareil seul.
 # </details>
 
 # %% jupyter={"source_hidden": true}
@@ -368,7 +375,7 @@ n_occultes_noirs = int((noirs & occulte).sum())
 # Chaque colonne du tableau : le nom de son nombre chez les patients blancs, puis noirs.
 comptes = {
     "Toutes les paires": {"n_paires_blancs": n_paires_blancs, "n_paires_noirs": n_paires_noirs},
-    "Hypoxémie vraie (SaO2 < 88 %)": {
+    "Hypoxémie sévère (SaO2 < 88 %)": {
         "n_hypoxemies_blancs": n_hypoxemies_blancs, "n_hypoxemies_noirs": n_hypoxemies_noirs
     },
     "SpO2 de 92 à 96 %": {
@@ -410,7 +417,7 @@ for colonne, noms in comptes.items():
 #
 # <details><summary>Indice 3</summary>
 #
-# Un exemple résolu, pour une **autre** question : la part des paires en hypoxémie vraie parmi
+# Un exemple résolu, pour une **autre** question : la part des paires en hypoxémie sévère parmi
 # **toutes** les paires des patients blancs s'écrit `n_hypoxemies_blancs / n_paires_blancs` :
 # ce que l'on compte, divisé par le groupe de départ. Faites de même avec les deux trous de
 # l'indice 2, chez les patients noirs. Contrôle : chaque paire comptée au-dessus de la barre
@@ -443,21 +450,21 @@ checks.check_number(
                        "L'hypoxémie occulte se compte parmi les paires où l'écran rassurait "
                        "(SpO2 de 92 à 96 %)."),
         checks.Mistake(np.mean(occulte[noirs & hypox]),
-                       "mauvais dénominateur : vous avez divisé par les hypoxémies vraies. Vous "
-                       "obtenez la part des hypoxémies vraies affichées dans la zone rassurante "
+                       "mauvais dénominateur : vous avez divisé par les hypoxémies sévères. Vous "
+                       "obtenez la part des hypoxémies sévères affichées dans la zone rassurante "
                        "(SpO2 de 92 à 96 %), une autre question ; l'étude part des paires où "
                        "l'écran rassurait."),
         checks.Mistake(np.mean(hypox[noirs]),
-                       "vous avez calculé la part des hypoxémies vraies parmi toutes les paires "
+                       "vous avez calculé la part des hypoxémies sévères parmi toutes les paires "
                        "du groupe (sa prévalence), sans regarder ce qu'affichait l'écran. "
                        "L'hypoxémie occulte se compte parmi les paires où l'écran rassurait "
                        "(SpO2 de 92 à 96 %), au numérateur comme au dénominateur."),
         checks.Mistake(0.117,
                        "vous avez recopié le chiffre publié au Michigan (11,7 %). La question "
                        "porte sur nos données : calculez le taux avec les variables du tableau."),
-        checks.Mistake(None, "numérateur : vous avez compté toutes les hypoxémies vraies du "
+        checks.Mistake(None, "numérateur : vous avez compté toutes les hypoxémies sévères du "
                        "groupe, même celles où l'écran affichait une SpO2 hors de la zone "
-                       "rassurante. L'hypoxémie occulte, c'est une hypoxémie vraie ET une SpO2 "
+                       "rassurante. L'hypoxémie occulte, c'est une hypoxémie sévère ET une SpO2 "
                        "de 92 à 96 %.", digest="3eaf10ec4877bf49"),
         checks.Mistake(None, "numérateur et dénominateur inversés : une proportion ne dépasse "
                        "pas 1. Le groupe de départ (« parmi les paires où… ») va au "
@@ -487,7 +494,7 @@ checks.check_number(
 taux_occulte_noirs = n_occultes_noirs / n_paires_noirs
 
 # %% mistake="taux_occulte_noirs"
-# message : vous avez divisé par les hypoxémies vraies
+# message : vous avez divisé par les hypoxémies sévères
 taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
 
 # %% mistake="taux_occulte_noirs"
@@ -503,11 +510,11 @@ taux_occulte_noirs = 0.117
 taux_occulte_noirs = 100 * n_occultes_noirs / n_rassurantes_noirs
 
 # %% mistake="taux_occulte_noirs"
-# message : numérateur : vous avez compté toutes les hypoxémies vraies
+# message : numérateur : vous avez compté toutes les hypoxémies sévères
 taux_occulte_noirs = n_hypoxemies_noirs / n_rassurantes_noirs
 
 # %% mistake="taux_occulte_noirs"
-# message : la part des hypoxémies vraies parmi toutes les paires du groupe (sa prévalence)
+# message : la part des hypoxémies sévères parmi toutes les paires du groupe (sa prévalence)
 taux_occulte_noirs = n_hypoxemies_noirs / n_paires_noirs
 
 # %% mistake="taux_occulte_noirs"
@@ -697,7 +704,7 @@ conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "il n'y a pas
 # | **Pas d'hypoxémie sévère** (SaO2 ≥ 88 %) | vrai négatif (**VN**) | alarme sans hypoxémie sévère : faux positif (**FP**) |
 # | **Hypoxémie sévère** (SaO2 < 88 %) | hypoxémie manquée : faux négatif (**FN**) | vrai positif (**VP**) |
 #
-# La **sensibilité** de l'alarme est la part des hypoxémies vraies qu'elle détecte. Une alarme
+# La **sensibilité** de l'alarme est la part des hypoxémies sévères qu'elle détecte. Une alarme
 # à SaO2 de 88 à 92 % compte comme faux positif sans être une erreur : c'est la **marge de
 # sécurité** voulue, qui prévient avant l'hypoxémie sévère. D'où « alarme sans hypoxémie
 # sévère », plutôt que « fausse alarme ».
@@ -712,8 +719,8 @@ vp_noirs, fn_noirs = int((noirs & hypox & alarme).sum()), int((noirs & hypox & ~
 fp_noirs, vn_noirs = int((noirs & ~hypox & alarme).sum()), int((noirs & ~hypox & ~alarme).sum())
 # Chaque colonne du tableau : le nom de son nombre chez les patients blancs, puis noirs.
 cases = {
-    "VP (hypoxémie, alarme)": {"vp_blancs": vp_blancs, "vp_noirs": vp_noirs},
-    "FN (hypoxémie, pas d'alarme)": {"fn_blancs": fn_blancs, "fn_noirs": fn_noirs},
+    "VP (hypoxémie sévère, alarme)": {"vp_blancs": vp_blancs, "vp_noirs": vp_noirs},
+    "FN (hypoxémie sévère, pas d'alarme)": {"fn_blancs": fn_blancs, "fn_noirs": fn_noirs},
     "FP (alarme sans hypoxémie sévère)": {"fp_blancs": fp_blancs, "fp_noirs": fp_noirs},
     "VN (pas d'hypoxémie sévère, pas d'alarme)": {"vn_blancs": vn_blancs, "vn_noirs": vn_noirs},
 }
@@ -747,7 +754,7 @@ for colonne, noms in cases.items():
 # <details><summary>Indice 3</summary>
 #
 # Un exemple résolu, pour une **autre** mesure : la valeur prédictive positive chez les patients
-# blancs est la part des vraies hypoxémies (VP) parmi les alarmes (VP et FP). Elle s'écrit
+# blancs est la part des hypoxémies sévères (VP) parmi les alarmes (VP et FP). Elle s'écrit
 # `vp_blancs / (vp_blancs + fp_blancs)` : les parenthèses comptent, car sans elles Python
 # calcule `a / b + c` comme `(a / b) + c`. Faites de même pour la sensibilité chez les patients
 # noirs, avec le groupe de départ trouvé aux indices 1 et 2.
@@ -784,26 +791,26 @@ checks.check_number(
         checks.Mistake(recall_score(~vrai_noirs, ~alarme_noirs),
                        "vous avez calculé la spécificité (parmi les paires sans hypoxémie "
                        "sévère, la part sans alarme). La sensibilité part des hypoxémies "
-                       "vraies."),
+                       "sévères."),
         checks.Mistake(precision_score(vrai_noirs, alarme_noirs),
                        "vous avez calculé la valeur prédictive positive (parmi les alarmes, la "
-                       "part de vraies hypoxémies). La sensibilité part des hypoxémies vraies, "
+                       "part d'hypoxémies sévères). La sensibilité part des hypoxémies sévères, "
                        "pas des alarmes."),
         checks.Mistake(np.mean(vrai_noirs == alarme_noirs),
                        "vous avez calculé l'exactitude (la part de toutes les paires où "
                        "l'alarme a eu raison, VP et VN). La sensibilité ne regarde que les "
-                       "hypoxémies vraies."),
+                       "hypoxémies sévères."),
         checks.Mistake(None, "vous avez divisé par toutes les paires du groupe (VP + FN + FP + "
-                       "VN). La sensibilité ne regarde que les hypoxémies vraies : c'est parmi "
+                       "VN). La sensibilité ne regarde que les hypoxémies sévères : c'est parmi "
                        "elles qu'on compte.", digest="63c8a8187b66187b"),
         checks.Mistake(None, "une valeur au-dessus de 1 vient souvent d'une parenthèse oubliée : "
                        "Python calcule a / b + c comme (a / b) + c. Entourez de parenthèses "
                        "tout le dénominateur.", digest="4b8e2098ea1bbad7"),
         checks.Mistake(None, "numérateur et dénominateur inversés : une proportion ne dépasse "
-                       "pas 1. Le groupe de départ (les hypoxémies vraies) va au "
+                       "pas 1. Le groupe de départ (les hypoxémies sévères) va au "
                        "dénominateur.", digest="d25acee38a7ce3a1"),
     ],
-    success="parmi les hypoxémies vraies (VP + FN), la sensibilité compte celles que "
+    success="parmi les hypoxémies sévères (VP + FN), la sensibilité compte celles que "
     "l'alarme détecte (VP). Relancez la cellule de la section 6 : son tableau compare "
     "maintenant les deux groupes.",
 )
@@ -971,7 +978,7 @@ print(
 
 # %% [markdown]
 # **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
-# leurs alarmes sans hypoxémie sévère se multiplient (lignes ci-dessus) ; le total change peu.
+# leurs alarmes sans hypoxémie sévère se multiplient ; le total change peu.
 # La correction de fond est dans l'**appareil** : conception, étalonnage et validation sur
 # toutes les pigmentations. Un seuil selon la couleur de peau corrigerait le biais moyen, alors
 # que le vrai biais varie d'une personne et d'un appareil à l'autre.
@@ -989,7 +996,8 @@ print(
 # - « M. K. » : SpO2 affichée 94 %, SaO2 86 % ;
 # - « M. K., oxymètre exact » : la même SaO2, avec un oxymètre exact qui afficherait 86 % ;
 # - « Mme R. », une autre patiente : SpO2 affichée 91 %, SaO2 93 % (PaO2 d'environ 67 mmHg ;
-#   Severinghaus, 1979).
+#   Severinghaus, 1979). Au sens français (PaO2 sous 80 mmHg), elle est hypoxémique ; la
+#   matrice juge l'hypoxémie **sévère** du module (SaO2 sous 88 %).
 #
 # Remplacez chaque `...` par `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou
 # `"vrai négatif"` (entre guillemets **doubles**).
@@ -997,7 +1005,7 @@ print(
 # <details><summary>Indice 1</summary>
 #
 # Pour chaque mesure, deux questions séparées. La vérité : d'après le **gaz du sang**, y a-t-il
-# une hypoxémie (SaO2 sous 88 %) ? Le test : au seuil du service, l'alarme a-t-elle sonné ?
+# une hypoxémie sévère (SaO2 sous 88 %) ? Le test : au seuil du service, l'alarme a-t-elle sonné ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1115,7 +1123,7 @@ situations = {
 # ## À retenir
 #
 # - L'oxymètre surestime la saturation des peaux foncées, surtout quand elle est basse : un
-#   **biais de mesure** différentiel, dont hérite tout outil d'IA nourri de SpO2.
+#   **biais de mesure** différentiel.
 # - L'**hypoxémie occulte** se compte **parmi les paires à SpO2 rassurante** ; un taux se lit
 #   avec sa **marge d'erreur**.
 # - Une alarme est un **test** : comparez sa sensibilité groupe par groupe.
@@ -1214,8 +1222,10 @@ checks.expect(
 sens_q5 = recall_score(hypox[noirs], spo2[noirs] < valeur_q5)
 checks.expect(
     sens_q5 >= sensibilite_blancs_92,
-    f"à ce seuil, la sensibilité chez les patients noirs n'est que de {fr_number(sens_q5)}, "
-    f"encore sous l'objectif ({fr_number(sensibilite_blancs_92)}) : montez encore le seuil.",
+    f"à ce seuil, dans nos données, la sensibilité chez les patients noirs est de "
+    f"{fr_number(sens_q5)}, encore sous l'objectif ({fr_number(sensibilite_blancs_92)}) : "
+    "montez encore le seuil. La question porte sur nos données ; la marge d'erreur de ce "
+    "résultat (un cran de plus ou de moins ailleurs) s'affiche après la vérification.",
     name="seuil_alarme",
 )
 checks.expect(
@@ -1291,7 +1301,7 @@ else:
     part_apres = sans_hypoxemie_apres / int((spo2 < seuil_alarme).sum())
     print(
         "Parmi les alarmes, part sans hypoxémie sévère (1 − VPP ; la valeur prédictive "
-        "positive, VPP, est la part des alarmes qui sonnent pour une hypoxémie vraie) : "
+        "positive, VPP, est la part des alarmes qui sonnent pour une hypoxémie sévère) : "
         f"{fr_percent(part_avant)} au seuil "
         f"{SEUIL_ALARME}, {fr_percent(part_apres)} au seuil {seuil_alarme}."
     )
@@ -1348,8 +1358,9 @@ else:
 #
 # <details><summary>Indice 2</summary>
 #
-# Vérifiez votre raisonnement avec la section 7 : que devient ce taux chez les patients noirs
-# quand le biais de l'appareil est ramené à 0, les patients restant les mêmes ?
+# Écartez d'abord ce qui ne tient pas : le tableau de la section 3 compte-t-il à peu près la
+# même part de paires dans chaque tranche de vraie SaO2, d'un groupe à l'autre ? Avec plus
+# d'un millier de paires sans hypoxémie sévère par groupe, la marge d'erreur est-elle large ?
 # </details>
 
 # %% answer="lecture_alarmes"
@@ -1447,6 +1458,13 @@ biais_noirs = erreur[noirs & (sao2 < SEUIL_HYPOXEMIE)].mean()
 
 # %% tests="biais_noirs" points=1
 # Vérification de la question 7 : exécutez cette cellule.
+valeur_q7 = checks.require_number(biais_noirs, name="biais_noirs")
+checks.expect(
+    valeur_q7 != round(valeur_q7),
+    "vous avez donné un nombre entier, or le tableau donne chaque nombre avec une décimale. "
+    "Recopiez-le tel quel, avec un point à la place de la virgule.",
+    name="biais_noirs",
+)
 checks.check_number(
     biais_noirs,
     name="biais_noirs",
@@ -1513,6 +1531,10 @@ biais_noirs = 1.2
 biais_noirs = 2.9
 
 # %% mistake="biais_noirs"
+# message : vous avez donné un nombre entier
+biais_noirs = 5
+
+# %% mistake="biais_noirs"
 # message : signe inversé
 biais_noirs = -5.1
 
@@ -1523,11 +1545,13 @@ biais_noirs = -5.1
 # foncée, avec des gaz du sang faits en même temps que la SpO2. Mais dans ses services, ces
 # patients sont en moyenne plus graves (plus souvent et plus profondément désaturés) que les
 # autres. Quel indicateur compare le mieux **l'appareil**, et non les patients ? Écrivez entre
-# guillemets **doubles** l'une des réponses `"le taux d'hypoxémie occulte de chaque groupe"`,
-# `"la sensibilité de l'alarme dans chaque groupe"`,
-# `"l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable"`,
-# `"l'erreur moyenne de l'oxymètre dans chaque groupe, toutes saturations confondues"` ou
-# `"la SpO2 moyenne de chaque groupe"`.
+# guillemets **doubles** l'une des réponses :
+#
+# - `"le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"`
+# - `"la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères"`
+# - `"l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"`
+# - `"l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"`
+# - `"la SpO2 moyenne de chaque groupe, sur toutes les paires"`
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1540,14 +1564,14 @@ biais_noirs = -5.1
 # <details><summary>Indice 2</summary>
 #
 # Pour chaque indicateur, demandez-vous : avec le même appareil, changerait-il si les patients
-# étaient plus graves ? Puis relisez le tableau de l'erreur (section 3) : si le biais varie
-# avec la saturation, que mélange une moyenne prise sur toutes les saturations ?
+# étaient plus graves ? Puis relisez le tableau de l'erreur (section 3) : le biais est-il le
+# même dans chaque tranche de SaO2 ?
 # </details>
 
 # %% answer="indicateur_audit"
 indicateur_audit = ...
 ### BEGIN SOLUTION
-indicateur_audit = "l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable"
+indicateur_audit = "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"
 ### END SOLUTION
 
 # %% tests="indicateur_audit" points=1
@@ -1555,31 +1579,31 @@ indicateur_audit = "l'erreur de l'oxymètre face au gaz du sang, à SaO2 compara
 checks.check_choice(
     indicateur_audit,
     name="indicateur_audit",
-    options=["le taux d'hypoxémie occulte de chaque groupe",
-             "la sensibilité de l'alarme dans chaque groupe",
-             "l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable",
-             "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes saturations confondues",
-             "la SpO2 moyenne de chaque groupe"],
-    digest="066fbca421cf79d9",
+    options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
+             "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères",
+             "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
+             "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
+             "la SpO2 moyenne de chaque groupe, sur toutes les paires"],
+    digest="8e603dfaa29ee416",
     mistakes=[
         checks.Mistake(None, "le taux d'hypoxémie occulte est une valeur prédictive : dans un "
                        "groupe plus grave, il est plus haut même avec un appareil sans biais "
                        "(section 4). Il mêle l'appareil et la gravité des "
-                       "patients.", digest="00f5da9939815297"),
-        checks.Mistake(None, "la sensibilité part bien des hypoxémies vraies, mais elle dépend "
+                       "patients.", digest="98cec38f490ceb3a"),
+        checks.Mistake(None, "la sensibilité part bien des hypoxémies sévères, mais elle dépend "
                        "encore de leur profondeur : une hypoxémie profonde fait sonner l'alarme "
                        "plus souvent qu'une hypoxémie à la limite, même sans biais de l'appareil. "
-                       "Elle mêle encore l'appareil et la gravité.", digest="671e6bb10e64f729"),
+                       "Elle mêle encore l'appareil et la gravité.", digest="c51ea9c6dbb9b70c"),
         checks.Mistake(None, "la SpO2 moyenne mêle l'état des patients et l'erreur de "
                        "l'appareil : un groupe plus grave a une SpO2 plus basse sans que "
                        "l'appareil se trompe. Il faut comparer l'écran au gaz du sang.",
-                       digest="6d3c8f50988a031a"),
+                       digest="7d4a5410af64154c"),
         checks.Mistake(None, "l'erreur moyenne, toutes saturations confondues, est faussée par "
                        "la gravité : le biais grandit quand la saturation baisse (tableau de la "
                        "section 3), si bien qu'un groupe plus désaturé a une erreur moyenne plus "
                        "grande même à appareil et peau égaux. Elle mêle encore l'appareil et la "
                        "gravité : comparez l'erreur tranche de SaO2 par tranche.",
-                       digest="1f6e4511dda2c9f5"),
+                       digest="d183736a6eff85a1"),
     ],
     success="l'erreur de l'oxymètre (SpO2 − SaO2), comparée à SaO2 égale, mesure l'appareil "
     "lui-même, quelle que soit la gravité des patients. Le taux d'hypoxémie occulte et la "
@@ -1590,31 +1614,31 @@ checks.check_choice(
 checks.check_choice(
     indicateur_audit,
     name="indicateur_audit",
-    options=["le taux d'hypoxémie occulte de chaque groupe",
-             "la sensibilité de l'alarme dans chaque groupe",
-             "l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable",
-             "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes saturations confondues",
-             "la SpO2 moyenne de chaque groupe"],
-    expected="l'erreur de l'oxymètre face au gaz du sang, à SaO2 comparable",
+    options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
+             "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères",
+             "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
+             "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
+             "la SpO2 moyenne de chaque groupe, sur toutes les paires"],
+    expected="l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="indicateur_audit"
 # message : le taux d'hypoxémie occulte est une valeur prédictive
-indicateur_audit = "le taux d'hypoxémie occulte de chaque groupe"
+indicateur_audit = "le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"
 
 # %% mistake="indicateur_audit"
 # message : elle dépend encore de leur profondeur
-indicateur_audit = "la sensibilité de l'alarme dans chaque groupe"
+indicateur_audit = "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères"
 
 # %% mistake="indicateur_audit"
 # message : un groupe plus grave a une SpO2 plus basse
-indicateur_audit = "la SpO2 moyenne de chaque groupe"
+indicateur_audit = "la SpO2 moyenne de chaque groupe, sur toutes les paires"
 
 # %% mistake="indicateur_audit"
 # message : est faussée par la gravité
 indicateur_audit = (
-    "l'erreur moyenne de l'oxymètre dans chaque groupe, toutes saturations confondues"
+    "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"
 )
 
 # %% [markdown]

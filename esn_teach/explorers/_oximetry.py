@@ -486,7 +486,7 @@ def _check_bias(device_bias: object) -> None:
 #: Rows of the table: field of :class:`GroupAlarmStats` → French label; rates in percent.
 _ROWS = {
     "pairs": "Paires de mesures",
-    "hypoxemic": "Hypoxémies vraies (SaO2 < 88 %)",
+    "hypoxemic": "Hypoxémies sévères (SaO2 < 88 %)",
     "detected": "Hypoxémies détectées par l'alarme",
     "missed": "Hypoxémies manquées (faux négatifs)",
     "sensitivity": "Sensibilité de l'alarme",
