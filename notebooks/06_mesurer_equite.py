@@ -243,13 +243,13 @@ checks.check_number(
             par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"],
             "vous avez calculé un rapport (une division) entre les deux taux de sélection. "
             "L'écart demandé est une différence (une soustraction).",
-            rel_tol=0.02,  # a ratio of the table's rounded rates (0.465 / 0.109)
+            rel_tol=0.02,  # reconnaît aussi le calcul fait avec les taux arrondis du tableau
         ),
         checks.Mistake(
             par_groupe.loc["B", "taux_selection"] / par_groupe.loc["A", "taux_selection"],
             "vous avez calculé un rapport (une division) entre les deux taux de sélection. "
             "L'écart demandé est une différence (une soustraction).",
-            rel_tol=0.02,  # a ratio of the table's rounded rates (0.465 / 0.109)
+            rel_tol=0.02,  # reconnaît aussi le calcul fait avec les taux arrondis du tableau
         ),
     ],
     hint="Relisez la définition de l'écart de parité démographique : quel taux compare-t-elle, "
@@ -306,7 +306,7 @@ ecart_parite = (round(par_groupe.loc["B", "taux_selection"], 3)
 # |---|---|---|
 # | **Parité démographique** | le taux de sélection | « Chaque groupe reçoit-il sa part d'appels ? » |
 # | **Égalité des chances** | le TFN (donc la sensibilité) | « Un futur réhospitalisé a-t-il la même chance d'être appelé dans chaque groupe ? » |
-# | **Égalité des erreurs** (*equalized odds* ; plus exigeante que l'égalité des chances) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
+# | **Égalité des erreurs** (*equalized odds*, « chances égalisées » ; plus exigeante que l'égalité des chances) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
 # | **Parité prédictive** | la VPP | « Un appel signifie-t-il le même risque dans chaque groupe ? » |
 #
 # La **calibration**, elle, porte sur le **score**, sans seuil. Un score est **calibré** dans
@@ -362,9 +362,10 @@ print(f"Paquets dont la diagonale sort de l'intervalle : {hors_marge['A']} sur 1
       f"{hors_marge['B']} sur 10 (groupe B).")
 
 # %% [markdown]
-# Aux fluctuations près (environ 150 patients par point), le score est **calibré dans chaque
-# groupe**. Pourtant, au seuil 0,3, la VPP et surtout les erreurs (TFN, TFP) diffèrent entre
-# les groupes (section 3).
+# Aux fluctuations près (environ 150 patients par point ; avec des intervalles à 95 %, environ
+# un paquet sur vingt sort de son intervalle par hasard), le score est **calibré dans chaque
+# groupe**. Pourtant, au seuil 0,3, les erreurs (TFN, TFP) diffèrent entre les groupes
+# (section 3).
 #
 # <details><summary>Pourquoi le score est-il calibré dans chaque groupe ? (facultatif)</summary>
 #
@@ -549,7 +550,7 @@ checks.check_number(
     digest="415d19ced5dfda14",
     decimals=2,
     bounds=(0, 50),
-    percent_is_mistake=False,  # a ratio, not a proportion
+    percent_is_mistake=False,  # un rapport, pas une proportion
     mistakes=[
         checks.Mistake(
             1,
@@ -561,7 +562,7 @@ checks.check_number(
             par_groupe.loc["B", "tfp"] / par_groupe.loc["A", "tfp"],
             "vous avez divisé les TFP mesurés au seuil 0,3 (section 3). À ce seuil, VPP et TFN "
             "diffèrent entre les groupes ; la question suppose la même VPP et le même TFN.",
-            rel_tol=0.02,  # also the ratio of the table's rounded rates (0.352 / 0.082)
+            rel_tol=0.02,  # reconnaît aussi le calcul fait avec les taux arrondis du tableau
         ),
         checks.Mistake(
             None,
@@ -599,6 +600,12 @@ checks.check_number(
             "vous avez pris p / (1 − p) pour un groupe et p seul pour l'autre : le facteur qui "
             "reste a la même forme dans les deux groupes.",
             digest="dc6c919058dc1764",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé p / (1 − p) du groupe B seul. Le rapport demandé divise ce "
+            "facteur du groupe B par le même facteur du groupe A.",
+            digest="c13eb830d31cb867",
         ),
     ],
     hint="Écrivez l'identité pour chaque groupe : quels facteurs sont les mêmes dans les deux ?",
@@ -642,6 +649,10 @@ rapport_tfp = round(par_groupe.loc["B", "tfp"], 3) / round(par_groupe.loc["A", "
 # %% mistake="rapport_tfp"
 # message : vous avez prédit des TFP égaux
 rapport_tfp = 1
+
+# %% mistake="rapport_tfp"
+# message : du groupe B seul
+rapport_tfp = par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"])
 
 # %% mistake="rapport_tfp"
 # message : p seul pour l'autre
@@ -706,12 +717,12 @@ with accessible_style():
     for i, (groupe, couleur) in enumerate((("A", "blue"), ("B", "vermillion"))):
         ax.plot(grille, probas[groupe], color=PALETTE[couleur], linestyle=LINESTYLES[i],
                 marker=MARKERS[i], markevery=50, label=f"Groupe {groupe}, après correction")
-    # The example score sits next to the 0.3 step: two marked points and an offset label,
-    # not a vertical line that would hide the dotted step.
+    # Le score d'exemple est près de la marche de 0,3 : deux points marqués et une étiquette
+    # décalée, pas une ligne verticale qui cacherait la marche en pointillés.
     ax.plot([exemple, exemple], [proba_exemple["A"], proba_exemple["B"]], linestyle="none",
             marker="*", markersize=14, color=PALETTE["bluish_green"],
             label=f"Le score {fr_number(exemple, 2)} dans chaque groupe")
-    for groupe, hauteur in (("A", 0.78), ("B", 0.22)):  # labels clear of the legend
+    for groupe, hauteur in (("A", 0.78), ("B", 0.22)):  # étiquettes à l'écart de la légende
         ax.annotate(f"score {fr_number(exemple, 2)}, groupe {groupe}",
                     xy=(exemple, proba_exemple[groupe]), xytext=(exemple + 0.15, hauteur),
                     arrowprops={"arrowstyle": "->", "color": PALETTE["bluish_green"]})
@@ -741,7 +752,7 @@ for nom, ecart in ecart_erreurs.items():
     print(f"Écart d'égalité des erreurs ({nom}) : {fr_number(ecart)}")
 # Le texte qui suit cite la ligne « tirage au sort » : le calcul s'arrête si elle manque.
 assert any(regles_apprises[g].get("p_ignore", 0.0) > 0.01 for g in ("A", "B"))
-for groupe in ("A", "B"):  # the lottery reaches even the highest scores
+for groupe in ("A", "B"):  # le tirage au sort touche même les scores les plus élevés
     if regles_apprises[groupe].get("p_ignore", 0.0) > 0.01:
         tres_haut = (groupe_test == groupe).to_numpy() & (scores > seuils[groupe][1])
         print(f"Groupe {groupe}, tirage au sort : {(1 - appel_corrige[tres_haut]).sum()} des "
@@ -828,8 +839,8 @@ display(fr_table(
 print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».")
 
 # %% [markdown]
-# La correction a l'exactitude équilibrée la plus basse des trois : la meilleure possible sous
-# sa contrainte, pas dans l'absolu.
+# La correction a l'exactitude équilibrée la plus basse des trois : elle était la meilleure
+# possible sous sa contrainte sur les séjours de validation, pas dans l'absolu.
 #
 # ### Question 4 — Le prix de l'égalité des erreurs (2 points)
 #
@@ -994,7 +1005,8 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # %% [markdown]
 # Face au seuil 0,3, la correction joint **plus** de réhospitalisés, grâce à ses appels en
 # plus. À nombre d'appels égal, elle en joint **moins**, quel que soit le tirage au sort.
-# Combien de moins dépend du tirage : citez la fourchette, pas un seul nombre.
+# Combien de moins dépend du tirage : citez la fourchette, pas un seul nombre (après la
+# séance, le bootstrap en donnera une plus large, plus complète).
 #
 # **Une redistribution coûteuse.** La correction déplace des appels du groupe B, le plus à
 # risque, vers le groupe A. Le groupe B perd plus de réhospitalisés joints que le groupe A
@@ -1014,6 +1026,16 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # plus élevés joint, en moyenne, le plus de réhospitalisés pour un nombre d'appels donné.
 # Payer le prix de l'égalité est un **choix de valeurs**, à faire avec les soignants et les
 # usagers.
+#
+# <details><summary>Joindre un patient n'est pas éviter sa réhospitalisation (facultatif)</summary>
+#
+# Nous comptons les réhospitalisés « joints », comme si l'appel profitait autant à chacun.
+# Or l'enjeu clinique est la réhospitalisation **évitable** : un patient très à risque peut
+# être réhospitalisé malgré l'appel, un autre, moins à risque, en tirer tout le bénéfice. Le
+# score prédit le risque, pas le bénéfice de l'appel. Et une fois l'outil en service, les
+# appels changent les réhospitalisations observées : les données suivantes mesureront en
+# partie l'effet des appels, plus seulement le risque.
+# </details>
 
 # %% [markdown]
 # ## À retenir
@@ -1222,6 +1244,10 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "reho
 # 1 000 fois. Seul le jeu de test est ainsi tiré de nouveau : le modèle et la correction ne
 # sont pas réappris, si bien que la variabilité due aux jeux d'apprentissage et de
 # validation n'est pas mesurée.
+#
+# Cette fourchette est plus large que celle de la question 4, qui ne refaisait que le tirage
+# au sort : elle ajoute le hasard des patients du jeu de test. C'est elle qu'il faut citer,
+# par exemple dans la réflexion.
 #
 # **Des observations indépendantes.** Ces intervalles et le bootstrap supposent que chaque
 # ligne est indépendante des autres. Ici, chaque ligne est un séjour tiré indépendamment,
@@ -1531,11 +1557,13 @@ assert len({tuple(r["tires"]) for r in resultats.values()}) > 1  # le groupe tir
 #
 # ### Pour aller plus loin : mesurer l'équité suppose de connaître le groupe
 #
-# Le droit cité ici est celui de la date affichée par la cellule suivante : la dernière
-# vérification des textes juridiques du cours (`esn_teach.law`).
+# La cellule suivante affiche la date de la dernière vérification des textes juridiques du
+# cours (`esn_teach.law`). Elle ne garantit pas que chaque texte ait été relu ce jour-là : le
+# règlement sur l'IA, en particulier, est cité dans son texte de 2024 (voir ci-dessous).
 
 # %%
-print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
+print(f"Dernière vérification des textes juridiques du cours : "
+      f"{LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 
 # %% [markdown]
 #
@@ -1547,14 +1575,16 @@ print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 #   « peuvent porter sur des données objectives », mais « ne sauraient […] reposer sur l'origine
 #   ethnique ou la race » (décision n° 2007-557 DC du 15 novembre 2007). Mesurer l'équité envers
 #   un groupe défini par l'origine est donc très encadré.
-# - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689), dans son texte publié le
-#   12 juillet 2024 :
-#   - le **fournisseur** d'un système d'IA **à haut risque** devait examiner ses données à la
+# - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689). **Attention : ce qui suit
+#   est son texte publié le 12 juillet 2024, qui a été modifié en 2026** (dates d'application,
+#   et peut-être ces règles). Nous n'avons pas pu lire la modification au Journal officiel :
+#   pour savoir ce qui s'applique aujourd'hui, lisez la version consolidée sur EUR-Lex.
+#   - le **fournisseur** d'un système d'IA **à haut risque** doit examiner ses données à la
 #     recherche de biais (art. 10) ;
-#   - l'article 10, paragraphe 5, lui permettait de traiter ces données sensibles pour
+#   - l'article 10, paragraphe 5, lui permet de traiter ces données sensibles pour
 #     détecter et corriger des biais, à titre exceptionnel : dans la mesure strictement
 #     nécessaire, seulement si d'autres données, y compris synthétiques ou anonymisées, ne le
-#     permettaient pas efficacement (point a), et avec des garanties (pseudonymisation, accès
+#     permettent pas efficacement (point a), et avec des garanties (pseudonymisation, accès
 #     restreint, aucune transmission à des tiers, suppression une fois le biais corrigé) ;
 #   - un outil comme le nôtre n'est pas « à haut risque » d'office. Il le serait s'il était un
 #     dispositif médical dont l'évaluation de la conformité fait intervenir un organisme
@@ -1565,15 +1595,15 @@ print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 #     soins (*« essential public assistance benefits and services, including healthcare
 #     services »*, version anglaise), et pour les octroyer, réduire, révoquer ou récupérer. Il
 #     ne vise donc pas tout service public. Des appels de suivi après la sortie en
-#     relèveraient-ils ? Ce n'est pas évident : c'est à discuter, au conditionnel ;
-#   - d'après son article 113, l'article 10 devait s'appliquer à partir du 2 août 2026 aux
-#     systèmes de l'annexe III, et du 2 août 2027 à ceux de l'article 6, paragraphe 1 (dont
-#     les dispositifs médicaux).
-#
-#   À la date affichée, un règlement modificatif a changé ces dates d'application. Il peut
-#   avoir changé aussi qui peut traiter ces données pour détecter des biais, et à quelles
-#   conditions : nous n'avons pas pu lire son texte au Journal officiel. Avant de vous y
-#   référer, lisez la version consolidée sur EUR-Lex.
+#     relèveraient-ils ? Ce n'est pas évident : c'est à discuter, au conditionnel.
+# - **Un dispositif médical ?** Est un dispositif médical un logiciel destiné par son
+#   fabricant à des fins médicales, dont la « prédiction » ou le « pronostic » d'une maladie
+#   (règlement (UE) 2017/745, art. 2, point 1). Un score qui prédit la réhospitalisation d'un
+#   patient donné, pour décider de ses soins, pourrait donc en être un : c'est la voie la plus
+#   probable vers le « haut risque » du règlement sur l'IA (art. 6, § 1, si l'évaluation de
+#   sa conformité fait intervenir un organisme notifié). Le patient devrait alors en être
+#   informé par le professionnel qui l'utilise (code de la santé publique, art. L. 4001-3,
+#   pour les dispositifs appris sur des données massives ; voir le module 01).
 # - **Les voies licites.** Un hôpital peut traiter des données de santé, et d'autres données
 #   sensibles, dans les exceptions de l'article 9, paragraphe 2, du RGPD : la prise en charge
 #   sanitaire et la gestion des services de soins (point h), l'intérêt public dans le domaine
@@ -1586,9 +1616,12 @@ print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 # - **La discrimination.** Est une **discrimination directe** le fait de traiter une personne
 #   moins favorablement qu'une autre, dans une situation comparable, en raison notamment de
 #   son origine, de son lieu de résidence ou de son état de santé (loi n° 2008-496 du 27 mai
-#   2008, art. 1er) ; c'est le risque des seuils par groupe (section 6), qui traitent
-#   différemment deux patients au même score à cause de leur groupe. Notre score utilise
-#   lui-même le groupe comme variable : une différence de traitement à justifier, elle aussi.
+#   2008, art. 1er, qui cite aussi l'âge) ; c'est le risque des seuils par groupe (section 6),
+#   qui traitent différemment deux patients au même score à cause de leur groupe. Notre score
+#   utilise lui-même le groupe comme variable : une différence de traitement à justifier, elle
+#   aussi. Tout score de risque différencie d'ailleurs les patients selon leur état de santé,
+#   autre motif de l'article 1er : il doit donc servir un but légitime, par des moyens
+#   nécessaires et appropriés (ci-dessous).
 #   Le même article définit la **discrimination indirecte** : « une disposition, un critère ou une pratique
 #   neutre en apparence, mais susceptible d'entraîner, pour l'un des motifs mentionnés au
 #   premier alinéa, un désavantage particulier pour des personnes par rapport à d'autres
@@ -1618,7 +1651,7 @@ print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 # |---|---|
 # | « score calibré, donc même VPP » | Notre score est calibré dans chaque groupe ; au seuil 0,3, un appel signifie donc le même risque (la même VPP) dans les deux groupes. |
 # | « fiabilité et erreurs » | Le diagramme de fiabilité juge le score lui-même, sans seuil ; les TFN et les TFP jugent les décisions prises à un seuil. |
-# | « seuils par territoire » | Des seuils d'appel différents selon le territoire (nos groupes A et B) peuvent être admis s'ils sont justifiés par un but légitime, avec des moyens nécessaires et appropriés. |
+# | « seuils par âge » | Des seuils d'appel différents selon l'âge des patients (un cas que le texte ne traite pas) peuvent être admis s'ils sont justifiés par un but légitime, avec des moyens nécessaires et appropriés. |
 # | « seuils par origine » | Des seuils d'appel différents selon l'origine des patients peuvent être admis s'ils sont justifiés par un but légitime, avec des moyens nécessaires et appropriés. |
 #
 # `vrai_ou_faux` est un **dictionnaire** Python : des paires « clé : valeur » entre
@@ -1634,15 +1667,15 @@ print(f"État du droit au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 # <details><summary>Indice 2</summary>
 #
 # Pour les deux dernières : relisez « Là où elle est interdite ». Pour quels motifs
-# l'exception du « but légitime » ne vaut-elle pas ? Le territoire en fait-il partie ?
+# l'exception du « but légitime » ne vaut-elle pas ? L'âge en fait-il partie ?
 # </details>
 
 # %% answer="vrai_ou_faux"
 vrai_ou_faux = {"score calibré, donc même VPP": ..., "fiabilité et erreurs": ...,
-                "seuils par territoire": ..., "seuils par origine": ...}
+                "seuils par âge": ..., "seuils par origine": ...}
 ### BEGIN SOLUTION
 vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-                "seuils par territoire": "vrai", "seuils par origine": "faux"}
+                "seuils par âge": "vrai", "seuils par origine": "faux"}
 ### END SOLUTION
 
 # %% tests="vrai_ou_faux" points=2
@@ -1653,7 +1686,7 @@ checks.check_choices(
     options=["vrai", "faux"],
     digests={"score calibré, donc même VPP": "b48536008659839b",
              "fiabilité et erreurs": "65fa0b7b5dd886b6",
-             "seuils par territoire": "6fc239484bfcc3e1",
+             "seuils par âge": "36b9db54c87c87cf",
              "seuils par origine": "108c5cab9460da21"},
     mistakes={
         "score calibré, donc même VPP": [
@@ -1669,13 +1702,13 @@ checks.check_choices(
                            "comptent les erreurs des décisions (appeler ou non), qui dépendent "
                            "du seuil choisi.", digest="81722b3ab54b0cf9"),
         ],
-        "seuils par territoire": [
+        "seuils par âge": [
             checks.Mistake(None, "l'article 2, 3° de la loi de 2008 admet une différence fondée "
-                           "sur un motif de l'article 1er, dont le lieu de résidence, si elle "
-                           "est justifiée par un but légitime avec des moyens nécessaires et "
-                           "appropriés. L'origine, le patronyme, l'ethnie et la race sont exclus "
-                           "de cette exception ; le territoire ne l'est pas.",
-                           digest="8e40970b68ba4529"),
+                           "sur un motif de l'article 1er, dont l'âge, si elle est justifiée "
+                           "par un but légitime avec des moyens nécessaires et appropriés. "
+                           "L'origine, le patronyme, l'ethnie et la race sont exclus de cette "
+                           "exception ; l'âge ne l'est pas, comme le lieu de résidence.",
+                           digest="7273e7f11221638e"),
         ],
         "seuils par origine": [
             checks.Mistake(None, "l'exception du but légitime (article 2, 3° de la loi de 2008) "
@@ -1692,29 +1725,29 @@ checks.check_choices(
     name="vrai_ou_faux",
     options=["vrai", "faux"],
     expected={"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-              "seuils par territoire": "vrai", "seuils par origine": "faux"},
+              "seuils par âge": "vrai", "seuils par origine": "faux"},
 )
 ### END HIDDEN TESTS
 
 # %% mistake="vrai_ou_faux"
 # message : Calibration et parité prédictive sont deux critères distincts
 vrai_ou_faux = {"score calibré, donc même VPP": "vrai", "fiabilité et erreurs": "vrai",
-                "seuils par territoire": "vrai", "seuils par origine": "faux"}
+                "seuils par âge": "vrai", "seuils par origine": "faux"}
 
 # %% mistake="vrai_ou_faux"
 # message : la calibration ne fixe aucun seuil
 vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "faux",
-                "seuils par territoire": "vrai", "seuils par origine": "faux"}
+                "seuils par âge": "vrai", "seuils par origine": "faux"}
 
 # %% mistake="vrai_ou_faux"
-# message : dont le lieu de résidence
+# message : dont l'âge, si elle est justifiée
 vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-                "seuils par territoire": "faux", "seuils par origine": "faux"}
+                "seuils par âge": "faux", "seuils par origine": "faux"}
 
 # %% mistake="vrai_ou_faux"
 # message : seraient une discrimination interdite
 vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-                "seuils par territoire": "vrai", "seuils par origine": "vrai"}
+                "seuils par âge": "vrai", "seuils par origine": "vrai"}
 
 # %% [markdown]
 # ### Réflexion — Dépistage ou ressource rare ? (3 points, corrigée par l'enseignant)
@@ -1753,11 +1786,13 @@ vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs
 #   au même seuil.
 # - **Critère 2 — L'impossibilité et son prix, chiffrés.** 1 point : avec des taux de
 #   réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP (sauf
-#   règle sans faux positif), et un chiffre juste du module (le rapport des TFP de la
+#   règle sans faux positif), et un chiffre juste du module, interprété (ce qu'il dit du
+#   choix, et son incertitude s'il en a une : fourchette ou marge) (le rapport des TFP de la
 #   question 3, les réhospitalisés joints en moins à nombre d'appels égal à la question 4, en
 #   tout ou par groupe, au mieux avec sa fourchette, les appels en plus, les réhospitalisés du
-#   groupe B perdus face au seuil 0,3, ou la marge d'erreur de la question 5). 0,5 point : l'impossibilité sans chiffre, ou un chiffre sans
-#   le lien avec le choix. 0 point : ni l'un ni l'autre, ou l'idée qu'une correction rend le
+#   groupe B perdus face au seuil 0,3, ou la marge d'erreur de la question 5). 0,5 point :
+#   l'impossibilité sans chiffre, ou un chiffre cité sans interprétation ni lien avec le
+#   choix. 0 point : ni l'un ni l'autre, ou l'idée qu'une correction rend le
 #   modèle équitable « sur tous les critères ».
 # - **Critère 3 — Le regard critique et collectif**, valeurs
 #   V4 — Prudence, esprit critique et inclusivité, et V6 — Intégrité et transparence.
@@ -1819,12 +1854,13 @@ vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs
 #   n° 2007-557 DC du 15 novembre 2007 ; loi n° 2008-496 du 27 mai 2008, art. 1er et art. 2,
 #   3°, alinéas 1 à 3 (article 2 dans sa version en vigueur depuis le 20 novembre 2016) ;
 #   code de la
-#   santé publique, art. L. 1110-3 ; règlement (UE) 2024/1689 sur l'intelligence
-#   artificielle, art. 6, art. 10, art. 113 et annexes I et III, cités dans le texte publié au
-#   *Journal officiel de l'Union européenne* le 12 juillet 2024 (un règlement modificatif a
-#   changé depuis ses dates d'application, et peut-être son article 10 : lisez sa version
-#   consolidée sur EUR-Lex). État du droit : la date affichée avant ces textes, celle de la
-#   dernière vérification des textes juridiques du cours (`esn_teach.law`).
+#   santé publique, art. L. 1110-3 et L. 4001-3 ; règlement (UE) 2017/745 relatif aux
+#   dispositifs médicaux, art. 2, point 1 ; règlement (UE) 2024/1689 sur l'intelligence
+#   artificielle, art. 6, art. 10 et annexes I et III, cités dans le texte publié au
+#   *Journal officiel de l'Union européenne* le 12 juillet 2024 (modifié en 2026 ; la
+#   modification n'a pas été lue : lisez la version consolidée sur EUR-Lex). Date affichée
+#   avant ces textes : celle de la dernière vérification des textes juridiques du cours
+#   (`esn_teach.law`), pas celle de la relecture de chaque texte.
 # - Données : cohorte **synthétique** générée par `esn_teach.datasets.make_readmission_cohort`
 #   (`random_state=6`) ; paramètres inventés pour l'enseignement (fiche affichée à la
 #   section 1).
