@@ -100,9 +100,9 @@ fr_table(cohorte.head(), caption="Les cinq premiers séjours (rehospitalise : 1 
 #
 # ## 2. Le modèle et ses décisions
 #
-# Le modèle est une **régression logistique** : il combine l'âge, les hospitalisations de
-# l'année précédente, la durée du séjour, le nombre de médicaments **et le groupe**. Il
-# apprend sur un tiers des séjours. Un sixième, le **jeu de validation**, sert à la section 6.
+# Le modèle est une **régression logistique** : il pondère l'âge, les hospitalisations de
+# l'année précédente, la durée du séjour, le nombre de médicaments **et le groupe**, puis
+# ramène leur somme à un score entre 0 et 1. Il apprend sur un tiers des séjours. Un sixième, le **jeu de validation**, sert à la section 6.
 # La moitié restante, le **jeu de test**, sert à tout évaluer. L'équipe appelle les patients
 # dont le score atteint 0,3 (dans le code, `appel` vaut 1 pour un appelé, 0 sinon).
 
