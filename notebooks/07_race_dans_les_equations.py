@@ -43,18 +43,20 @@
 # %% [markdown]
 # ## 1. Un rein, deux équations
 #
-# Le **débit de filtration glomérulaire** (DFG) mesure le volume de sang que les reins
-# filtrent par minute, rapporté à une surface corporelle standard (mL/min/1,73 m²). Le
-# **mesurer** demande un traceur injecté ; en routine, on l'**estime** (DFGe) à partir de la
-# **créatinine** du sang, un déchet des muscles que le rein élimine : plus elle est haute, plus
-# le DFGe est bas. L'équation tient aussi compte de l'âge et du sexe.
+# Le **débit de filtration glomérulaire** (DFG) mesure le volume de **plasma** (la partie
+# liquide du sang) que les glomérules des reins filtrent par minute, rapporté à une surface
+# corporelle standard (mL/min/1,73 m²). Le **mesurer** demande un traceur injecté ; en
+# routine, on l'**estime** (DFGe) à partir de la **créatinine** du sang, un déchet des
+# muscles que le rein élimine : plus elle est haute, plus le DFGe est bas. L'équation tient
+# aussi compte de l'âge et du sexe.
 #
 # Deux seuils vont nous occuper :
 #
 # - **60** : sous 60 pendant plus de 3 mois, c'est une **maladie rénale chronique** de stade
-#   G3 au moins (KDIGO, 2013). C'est aussi un seuil de prescription : sous 60 mL/min, la dose
-#   maximale de **metformine** (un antidiabétique) est réduite, et sous 30 elle est
-#   contre-indiquée (ANSM, 2023).
+#   G3 au moins (G3a : de 45 à 59 ; KDIGO, 2013). C'est aussi un seuil de prescription :
+#   sous 60 mL/min, la dose maximale de **metformine** (un antidiabétique) est réduite, et
+#   sous 30 elle est contre-indiquée (ANSM, 2023). Le texte de l'ANSM parle en mL/min,
+#   sans « /1,73 m² » : nous y reviendrons.
 # - **20** : aux États-Unis, le temps d'attente pour une **greffe de rein** commence à compter
 #   quand le DFG est de 20 mL/min ou moins (règle de l'OPTN, citée par Lee et al., 2017).
 #
@@ -131,7 +133,8 @@ fr_table(
 )
 
 # %% [markdown]
-# Les patients sont **synthétiques** : leurs créatinines sont inventées (voir la fiche). Les
+# Les patients sont **synthétiques** : leurs créatinines sont inventées, tirées de la même
+# façon chez les patients noirs et non noirs (voir la fiche). Les
 # équations, elles, sont exactes. Nous n'avons **aucun DFG mesuré** : nous pouvons dire où
 # chaque équation place un patient, jamais laquelle dit vrai pour lui.
 #
@@ -141,18 +144,21 @@ fr_table(
 # **123 µmol/L** : les laboratoires français la donnent en micromoles par litre, alors que les
 # équations CKD-EPI l'attendent en **mg/dL**. Pour convertir, on **divise par 88,4**.
 #
-# Deux fonctions sont prêtes (les nombres entre parenthèses, dans l'ordre) :
+# Deux **fonctions** (des calculs tout prêts) attendent trois nombres, dans cet ordre :
+# créatinine en mg/dL, âge, `femme` (`True`, vrai, ou `False`, faux).
 #
 # - `dfge_2021(creatinine_mg_dl, age, femme)` ;
 # - `dfge_2009_sans_coefficient(creatinine_mg_dl, age, femme)`, l'équation 2009 **sans** son
 #   coefficient racial.
 #
-# `femme` vaut `True` (vrai) ou `False` (faux). Les données de M. A. sont rangées sous les noms
+# **Exemple** : une patiente de 40 ans dont la créatinine est **déjà en mg/dL** (1,2) s'écrit
+# `dfge_2021(1.2, 40, True)`. En Python, × s'écrit `*` et ÷ s'écrit `/` ; on peut écrire un
+# calcul entre les parenthèses. Les données de M. A. sont rangées sous les noms
 # `CREATININE_M_A` (en µmol/L) et `AGE_M_A`.
 #
 # ### Question 1 — Le DFGe 2021 de M. A. (2 points)
 #
-# Calculez `dfg_2021_m_a`, en mL/min/1,73 m² (corrigé à une décimale).
+# Calculez `dfg_2021_m_a`, en mL/min/1,73 m² (corrigé à 0,1 près).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -163,8 +169,8 @@ fr_table(
 #
 # <details><summary>Indice 2</summary>
 #
-# Un exemple résolu pour une **autre** patiente, 40 ans, créatinine 70 µmol/L :
-# `dfge_2021(70 / 88.4, 40, True)`. M. A. est un homme.
+# Entre les parenthèses, à la place de la créatinine, vous pouvez écrire la conversion
+# elle-même : Python la calcule d'abord. Puis l'âge, puis `femme` : que vaut-il pour M. A. ?
 # </details>
 
 # %% answer="dfg_2021_m_a"
@@ -237,8 +243,8 @@ dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 #
 # <details><summary>Indice 2</summary>
 #
-# « 15,9 % plus haut » s'écrit « × 1,159 ». Partez de `dfge_2009_sans_coefficient(...)`, avec
-# la créatinine convertie comme à la question 1.
+# Le coefficient n'appartient qu'à l'une des deux fonctions prêtes : laquelle ? Et « 15,9 % de
+# plus » : pour 100 mL/min, combien ? Par quel nombre a-t-on multiplié 100 ?
 # </details>
 
 # %% answer="dfg_2009_m_a"
@@ -267,6 +273,8 @@ checks.check_number(
                        digest="fc602f20f3aa7218"),
         checks.Mistake(None, "la créatinine doit être en mg/dL : divisez d'abord par 88,4.",
                        digest="1ed42340039da1ae"),
+        checks.Mistake(None, "M. A. est un homme : femme vaut False (le reste de votre calcul "
+                       "est juste).", digest="9930c9706c2f0758"),
     ],
     hint="Partez de l'équation 2009 sans coefficient, créatinine convertie, puis appliquez le "
     "coefficient dans le bon sens.",
@@ -296,6 +304,10 @@ dfg_2009_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 # message : la créatinine doit être en mg/dL
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A, AGE_M_A, False) * 1.159
 
+# %% mistake="dfg_2009_m_a"
+# message : M. A. est un homme : femme vaut False
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, True) * 1.159
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compare les deux DFGe de M. A. quand les
 # vérifications des questions 1 et 2 ont dit « juste ».
@@ -309,14 +321,46 @@ else:
           "de correction).")
 
 # %% [markdown]
-# Pour M. A., le seul changement d'équation fait passer le DFGe d'un côté à l'autre de 60 :
-# stade G2 ou stade G3a, dose de metformine pleine ou réduite. Son rein, lui, n'a pas changé.
+# Pour M. A., le seul changement d'équation fait passer le DFGe d'un côté à l'autre de 60.
+# Son rein, lui, n'a pas changé. Prudence pourtant : une seule valeur ne fait pas un stade G3
+# (il faut plus de 3 mois), l'écart entre ses deux DFGe est du même ordre que l'erreur des
+# équations face au DFG mesuré (section 5), et le seuil de la metformine est en mL/min.
+#
+# <details><summary>Ce que ces réserves changent pour M. A. (à lire après la séance)</summary>
+#
+# - **Le stade.** KDIGO (2013) classe en G3a un DFG de 45 à 59 qui dure plus de 3 mois. De 60
+#   à 89 (G2), on ne parle de maladie rénale chronique que s'il existe un autre marqueur
+#   d'atteinte rénale (une albumine dans les urines, par exemple). Et la créatinine d'un
+#   même patient varie d'un dosage à l'autre : on contrôle avant de classer.
+# - **L'erreur des équations.** Face au DFG mesuré, Inker et al. (2021) trouvent des écarts
+#   médians de 3,6 à 7,1 mL/min/1,73 m² selon l'équation et le groupe, et ce ne sont que
+#   des écarts typiques. L'écart de 5,6 entre les deux DFGe de M. A. est du même ordre :
+#   aucune des deux valeurs n'est sûre à quelques mL/min près.
+# - **La dose.** Le DFGe est « indexé » : ramené à une surface corporelle de 1,73 m². Le
+#   résumé des caractéristiques du produit de la metformine (ANSM, 2023) raisonne en mL/min.
+#   Pour un patient de 2,0 m², le DFG en mL/min vaut DFGe × 2,0 / 1,73 : 59,1 deviendrait
+#   68,3. Pour une dose, le pharmacien suit l'estimation que vise ce texte, pas le seul DFGe
+#   du compte rendu.
+# </details>
 #
 # ## 3. La calculatrice de patient
 #
 # Bougez la créatinine (souris ou **flèches du clavier**), l'âge, le sexe et la race déclarée.
 # Cherchez un patient que le seuil de 60 sépare, puis un que le seuil de 20 sépare. Que se
 # passe-t-il pour un patient déclaré non noir ?
+#
+# <details><summary>Ce que vous auriez dû voir (ouvrez après avoir cherché)</summary>
+#
+# Valeurs calculées avec les équations de Levey et al. (2009) et d'Inker et al. (2021) :
+# - **Seuil de 60** : un homme de 57 ans déclaré noir vers 123 µmol/L (c'est M. A.) : plus de
+#   60 avec 2009, moins avec 2021.
+# - **Seuil de 20** : le même homme vers 310 µmol/L : 21,1 avec 2009, 19,5 avec 2021. Aux
+#   États-Unis, avec 2009, son DFGe ne faisait pas encore compter le temps d'attente de
+#   greffe.
+# - **Patient non noir** : l'équation 2021 donne le plus souvent un DFGe un peu **plus haut**
+#   (homme de 50 ans à 300 µmol/L : 19,9 avec 2009, 21,2 avec 2021). L'erreur est
+#   redistribuée : elle n'est pas supprimée.
+# </details>
 
 # %%
 # La calculatrice : bougez ses commandes et lisez le tableau et les phrases dessous.
@@ -408,9 +452,13 @@ checks.check_number(
         checks.Mistake(None, "mauvais dénominateur : vous avez divisé par tous les patients de "
                        "la cohorte. La question porte sur les patients noirs.",
                        digest="6ccad77a7f21372e"),
-        checks.Mistake(None, "mauvais dénominateur : vous avez divisé par les patients noirs "
-                       "à 60 ou plus selon 2009. La question part de tous les patients noirs.",
-                       digest="281e9b633e8d045a"),
+        checks.Mistake(None, "vous avez divisé par les patients noirs à 60 ou plus selon "
+                       "2009 : cette part existe, mais elle répond à une autre question (parmi "
+                       "ceux que 2009 plaçait à 60 ou plus). Celle-ci part de tous les patients "
+                       "noirs.", digest="281e9b633e8d045a"),
+        checks.Mistake(None, "numérateur et dénominateur inversés : une part se calcule « ceux "
+                       "que l'on compte » divisé par « le groupe de départ », et elle est "
+                       "inférieure à 1.", digest="a4c7cd14257c5907"),
         checks.Mistake(None, "une part nulle : vous avez compté des patients qui remontent à 60 "
                        "ou plus, ou des patients non noirs. En retirant le coefficient, le "
                        "DFGe des patients noirs baisse : ils passent sous 60, ils ne remontent "
@@ -419,6 +467,9 @@ checks.check_number(
                        "part : divisez par le groupe de départ.", digest="58c66fc0e6d9f4da"),
     ],
     hint="Relisez le groupe de départ (en gras) et le sens du passage.",
+    success="c'est la part parmi tous les patients noirs. Une autre part, parmi les seuls patients noirs "
+    "à 60 ou plus selon 2009, répondrait à une autre question, tout aussi légitime : il faut "
+    "toujours dire parmi qui l'on compte.",
 )
 ### BEGIN HIDDEN TESTS
 _noirs = cohorte["noir"].to_numpy()
@@ -432,7 +483,7 @@ checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60",
 part_noirs_sous_60 = n_noirs_passent_sous_60 / n_patients
 
 # %% mistake="part_noirs_sous_60"
-# message : vous avez divisé par les patients noirs à 60 ou plus selon 2009
+# message : elle répond à une autre question
 part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs_60_en_2009
 
 # %% mistake="part_noirs_sous_60"
@@ -442,6 +493,10 @@ part_noirs_sous_60 = n_noirs_remontent_60 / n_noirs
 # %% mistake="part_noirs_sous_60"
 # message : ou des patients non noirs
 part_noirs_sous_60 = n_non_noirs_passent_sous_60 / n_non_noirs
+
+# %% mistake="part_noirs_sous_60"
+# message : numérateur et dénominateur inversés
+part_noirs_sous_60 = n_noirs / n_noirs_passent_sous_60
 
 # %% mistake="part_noirs_sous_60"
 # message : vous avez donné un nombre de patients
@@ -484,7 +539,8 @@ print(f"Patients non noirs passés à 20 ou moins : {int((~noirs & passe_sous_20
 #
 # Que mesure l'intervalle à 95 % de la part des patients noirs qui passent à 20 ou moins ?
 # Écrivez entre guillemets **doubles** l'une des réponses `"la part dans un hôpital réel"`,
-# `"le hasard du tirage des patients"`, `"l'erreur des équations face au DFG mesuré"` ou
+# `"le hasard du tirage des patients"`, `"l'erreur des équations face au DFG mesuré"`,
+# `"l'écart entre l'équation 2009 et celle de 2021"` ou
 # `"rien : trop peu de patients pour conclure"`.
 #
 # <details><summary>Indice 1</summary>
@@ -495,8 +551,8 @@ print(f"Patients non noirs passés à 20 ou moins : {int((~noirs & passe_sous_20
 #
 # <details><summary>Indice 2</summary>
 #
-# Si l'on tirait une autre cohorte de 5 000 patients avec le même générateur, obtiendrait-on
-# exactement le même nombre ? C'est cette variation que l'intervalle décrit.
+# Un intervalle entoure un nombre calculé. Ici, quel nombre, compté sur quels patients ? Pour
+# chaque réponse, demandez-vous si nos données permettraient de l'affirmer.
 # </details>
 
 # %% answer="lecture_intervalle"
@@ -512,6 +568,7 @@ checks.check_choice(
     name="lecture_intervalle",
     options=["la part dans un hôpital réel", "le hasard du tirage des patients",
              "l'erreur des équations face au DFG mesuré",
+             "l'écart entre l'équation 2009 et celle de 2021",
              "rien : trop peu de patients pour conclure"],
     digest="eb2889c0d9965e92",
     mistakes=[
@@ -521,6 +578,9 @@ checks.check_choice(
         checks.Mistake(None, "nous n'avons aucun DFG mesuré : on ne peut pas dire laquelle des "
                        "deux équations se trompe pour un patient de la cohorte. L'intervalle "
                        "porte sur un comptage.", digest="e49e2e48092bb597"),
+        checks.Mistake(None, "l'écart entre les deux équations, c'est ce que l'on compte : les "
+                       "patients qui changent de côté. L'intervalle dit de combien ce comptage "
+                       "varierait d'une cohorte à l'autre.", digest="3595e28642ed46cc"),
         checks.Mistake(None, "un petit nombre ne rend pas le chiffre inutile : l'intervalle "
                        "dit justement jusqu'où il peut varier, et sa borne basse reste "
                        "au-dessus de 0.", digest="135b91105b065f25"),
@@ -535,6 +595,7 @@ checks.check_choice(
     name="lecture_intervalle",
     options=["la part dans un hôpital réel", "le hasard du tirage des patients",
              "l'erreur des équations face au DFG mesuré",
+             "l'écart entre l'équation 2009 et celle de 2021",
              "rien : trop peu de patients pour conclure"],
     expected="le hasard du tirage des patients",
 )
@@ -549,6 +610,10 @@ lecture_intervalle = "la part dans un hôpital réel"
 lecture_intervalle = "l'erreur des équations face au DFG mesuré"
 
 # %% mistake="lecture_intervalle"
+# message : l'écart entre les deux équations, c'est ce que l'on compte
+lecture_intervalle = "l'écart entre l'équation 2009 et celle de 2021"
+
+# %% mistake="lecture_intervalle"
 # message : un petit nombre ne rend pas le chiffre inutile
 lecture_intervalle = "rien : trop peu de patients pour conclure"
 
@@ -557,9 +622,10 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 #
 # En 2009, dans les données américaines de développement, à créatinine égale, le DFG **mesuré**
 # des participants noirs était en moyenne plus élevé : l'équation l'a traduit par un
-# coefficient appliqué selon la **race déclarée**. Pour certains, la race captait des
-# déterminants de la créatinine autres que le rein ; pour d'autres, ce coefficient pesait sur
-# l'accès aux soins et à la greffe (Delgado et al., 2021).
+# coefficient appliqué selon la **race déclarée**. L'explication avancée : une masse
+# musculaire, donc une créatinine, plus élevée en moyenne (AACC, 2022). Mais la catégorie
+# déclarée ne mesure pas le muscle du patient, et ce coefficient pesait sur l'accès aux soins
+# et à la greffe (Delgado et al., 2021).
 #
 # Inker et al. (2021) rappellent que la race est une **construction sociale**, pas une mesure
 # biologique. Sur 4 050 participants dont le DFG était **mesuré**, l'équation 2009 surestimait
@@ -626,8 +692,9 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 #
 # **Critère 2 — Conséquences, chiffre et dénominateur justes.**
 #
-# - **1** : un DFGe surestimé peut faire passer au-dessus de 60 (stade G2 au lieu de G3a,
-#   dose de metformine non réduite, diagnostic de maladie rénale chronique retardé) ou de 20
+# - **1** : un DFGe surestimé peut faire passer au-dessus de 60 (stade G3a non reconnu si la
+#   baisse dure plus de 3 mois, diagnostic de maladie rénale chronique retardé, dose de
+#   metformine non réduite si l'estimation en mL/min suit le même sens) ou de 20
 #   (aux États-Unis, inscription sur liste de greffe retardée) ; un chiffre du module juste,
 #   avec son dénominateur : p. ex. les deux DFGe de M. A. (l'un au-dessus, l'autre
 #   au-dessous de 60), ou la part des patients noirs de la cohorte qui passent sous 60
@@ -653,7 +720,7 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # > « Je ne reprendrais pas ce chiffre : l'agent applique la formule de 2009, que les
 # > néphrologues américains ont abandonnée. Je reprends le DFGe du compte rendu, ou je le
 # > recalcule avec l'équation 2021 (créatinine divisée par 88,4). Pour M. A., 64,7 avec 2009,
-# > 59,1 avec 2021 : au-dessus ou au-dessous de 60, la dose maximale de metformine change. Dans
+# > 59,1 avec 2021 : au-dessus ou au-dessous de 60, la dose maximale de metformine peut changer. Dans
 # > la cohorte, parmi tous les patients noirs, près de 3 % changent ainsi de côté. Je reste
 # > responsable de la dose délivrée ; l'éditeur doit dire quelle formule il applique. »
 #
@@ -665,9 +732,6 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # %% [markdown]
 # ### Pour aller plus loin
 #
-# - **Dose des médicaments.** Le résumé des caractéristiques du produit de la metformine
-#   (ANSM, 2023) exprime le DFG en mL/min, sans le rapporter à 1,73 m² : pour adapter une dose,
-#   le pharmacien vérifie quelle estimation de la fonction rénale le texte vise.
 # - **En Europe**, d'autres équations sans race existent, comme celle de l'European Kidney
 #   Function Consortium, discutée par Stehlé et al. (2023).
 # - **Droit.** En France, le Conseil constitutionnel (décision 2007-557 DC) a jugé que les
@@ -713,6 +777,11 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 #   time modifications, helping them get the organs they need*, 2023 : au 5 juillet 2023, plus
 #   de 6 100 candidats noirs, durée médiane ajoutée 1,7 an. unos.org, consulté le 5 décembre
 #   2026.
+# - AACC (American Association for Clinical Chemistry, aujourd'hui ADLM), *Scientific
+#   Shorts*, 2022. *Why should we eliminate the Black race coefficient from eGFR
+#   equations?* aacc.org, consulté le 5 décembre 2026 : le coefficient avait été ajouté,
+#   comme l'âge et le sexe, pour tenir compte de la masse musculaire (créatinine plus
+#   élevée).
 # - Delgado C, Baweja M, Burrows NR, *et al.* Reassessing the inclusion of race in diagnosing
 #   kidney diseases: an interim report from the NKF-ASN Task Force. *Am J Kidney Dis*
 #   2021;78(1):103-115. doi:10.1053/j.ajkd.2021.03.008.
