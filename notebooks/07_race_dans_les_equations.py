@@ -91,13 +91,26 @@ CREATININE_M_A = 123  # M. A. : créatinine sérique en µmol/L, comme sur un co
 AGE_M_A = 57
 
 
+def _verifier_ordre(creatinine_mg_dl, age):
+    """Name the likely slip when the age and the creatinine were swapped."""
+    nombres = isinstance(age, (int, float)) and isinstance(creatinine_mg_dl, (int, float))
+    if nombres and not 18 <= age <= 120 and 18 <= creatinine_mg_dl <= 120:
+        raise ValueError(
+            f"l'âge vaut {fr_number(age, 1)} et la créatinine {fr_number(creatinine_mg_dl, 1)} "
+            "mg/dL : avez-vous inversé l'âge et la créatinine ? L'ordre est : créatinine "
+            "(en mg/dL), âge, femme."
+        )
+
+
 def dfge_2021(creatinine_mg_dl, age, femme):
     """DFGe CKD-EPI 2021 (mL/min/1,73 m²) ; créatinine en mg/dL ; femme : True ou False."""
+    _verifier_ordre(creatinine_mg_dl, age)
     return float(egfr_ckd_epi_2021(creatinine_mg_dl, age, femme))
 
 
 def dfge_2009_sans_coefficient(creatinine_mg_dl, age, femme):
     """DFGe CKD-EPI 2009 SANS son coefficient racial (mL/min/1,73 m²) ; créatinine en mg/dL."""
+    _verifier_ordre(creatinine_mg_dl, age)
     return float(egfr_ckd_epi_2009(creatinine_mg_dl, age, femme, False))
 
 
