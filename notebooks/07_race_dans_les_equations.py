@@ -365,8 +365,8 @@ else:
 # <details><summary>Ce que vous auriez dû voir (ouvrez après avoir cherché)</summary>
 #
 # Valeurs calculées avec les équations de Levey et al. (2009) et d'Inker et al. (2021) :
-# - **Seuil de 60** : un homme de 57 ans déclaré noir vers 123 µmol/L (c'est M. A.) : plus de
-#   60 avec 2009, moins avec 2021.
+# - **Seuil de 60** : un homme de 57 ans déclaré noir à 125 µmol/L (tout près de M. A.) : plus
+#   de 60 avec 2009, moins avec 2021 ; à 120 µmol/L, les deux équations donnent plus de 60.
 # - **Seuil de 20** : le même homme vers 310 µmol/L : 21,1 avec 2009, 19,5 avec 2021. Aux
 #   États-Unis, avec 2009, son DFGe ne faisait pas encore compter le temps d'attente de
 #   greffe.
