@@ -75,7 +75,7 @@ pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
 GRAINE = 2018  # la graine fixe le tirage : tout le monde obtient les mêmes données
 N_SEJOURS = 20000  # séjours hospitaliers, répartis entre trois hôpitaux
-N_BOOTSTRAP = 200  # rééchantillonnages pour les intervalles (section 3)
+N_BOOTSTRAP = 1000  # rééchantillonnages par intervalle (sections 3, 6, 7)
 NIVEAU = 0.95  # niveau des intervalles de confiance
 SENSIBILITE_VISEE = 0.6  # objectif du service : détecter 60 % des sepsis en validation
 N_AUDIT = 150  # petit audit local à H3 (section 3)
@@ -139,6 +139,11 @@ fr_table(
 #
 # - **validation interne** : les séjours de **test de H1**, mis de côté ;
 # - **validation externe** : tous les séjours de **H2** et de **H3**, d'autres hôpitaux.
+#
+# Valider, c'est vérifier trois choses : la **discrimination** (séparer les sepsis des autres
+# séjours : l'AUC), la **calibration** (un risque prédit correspond-il à la fréquence
+# observée ?) et l'**utilité** (la charge d'alertes, section 4). Attention, le mot a deux sens : les « séjours de validation » de H1
+# servent seulement à régler le seuil.
 #
 # Exemple résolu, l'AUC interne :
 
@@ -217,21 +222,20 @@ auc_h2 = 0.63
 # %% [markdown]
 # ## 3. La marge d'erreur d'une AUC
 #
-# Une AUC mesurée sur quelques centaines de sepsis n'est qu'une **estimation**. Pour sa marge
-# d'erreur, on **rééchantillonne** (méthode du *bootstrap*) : on tire au hasard, avec remise,
-# autant de séjours qu'il y en a, on recalcule l'AUC, et on recommence 200 fois ; les 95 %
-# centraux de ces AUC forment l'**intervalle à 95 %**. Pour comparer deux hôpitaux, on calcule de
+# Une AUC mesurée sur une centaine de sepsis (104 au test de H1) n'est qu'une **estimation**.
+# Pour sa marge d'erreur, on **rééchantillonne** (méthode du *bootstrap*) : on tire au hasard,
+# avec remise, autant de séjours qu'il y en a, on recalcule l'AUC, et on recommence 1 000 fois ;
+# les 95 % centraux de ces AUC forment l'**intervalle à 95 %**. Pour comparer deux hôpitaux, on calcule de
 # même l'**écart** d'AUC et **son** intervalle : s'il contient 0, un écart nul reste possible.
 #
 # Un hôpital H3 qui n'aurait audité qu'un mois d'activité aurait moins de séjours : la cellule
-# ajoute un **audit** de 150 séjours tirés au hasard à H3.
+# ajoute un **audit** de 150 séjours tirés au hasard à H3. Pour valider un score, il faut au
+# moins 100 sepsis, idéalement 200 (Collins et al., 2016) ; en dessous, même le bootstrap
+# n'est plus fiable.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : AUC, intervalles à 95 % par bootstrap, puis écarts d'AUC
 # avec H1 (interne − externe) et leurs intervalles.
-tirage = np.random.default_rng(GRAINE)
-
-
 def auc_par_les_rangs(vrai, score):
     """La même AUC que roc_auc_score, calculée plus vite par les rangs (Mann-Whitney)."""
     n_sepsis = vrai.sum()
@@ -241,12 +245,14 @@ def auc_par_les_rangs(vrai, score):
 
 
 def auc_bootstrap(vrai, score):
-    """N_BOOTSTRAP AUC recalculées sur des séjours tirés avec remise."""
-    valeurs = []
-    while len(valeurs) < N_BOOTSTRAP:
-        i = tirage.integers(0, len(vrai), len(vrai))
-        if 0 < vrai[i].sum() < len(i):  # il faut des sepsis et des non-sepsis
-            valeurs.append(auc_par_les_rangs(vrai[i], score[i]))
+    """N_BOOTSTRAP AUC recalculées sur des séjours tirés avec remise.
+
+    Chaque appel a son propre tirage, fixé par la graine : les intervalles ne dépendent pas
+    de l'ordre dans lequel on exécute les cellules.
+    """
+    tirage = np.random.default_rng([GRAINE, len(vrai)])
+    valeurs = [auc_par_les_rangs(vrai[i], score[i])
+               for i in (tirage.integers(0, len(vrai), len(vrai)) for _ in range(N_BOOTSTRAP))]
     return np.array(valeurs)
 
 
@@ -274,14 +280,15 @@ else:
     print("H2 : c'est la réponse de la question 1 ; elle s'affichera ici quand sa vérification "
           "aura dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre "
           "retour de correction).")
-for nom, vrai, score in (("H3, tous les séjours", sepsis_h3, score_h3),
-                         ("H3, audit", sepsis_audit, score_audit)):
-    boot = auc_bootstrap(vrai, score)
-    print(f"{nom} ({len(vrai)} séjours, {vrai.sum()} sepsis) : AUC "
-          f"{fr_number(roc_auc_score(vrai, score))}, intervalle à 95 % {intervalle(boot)}")
-    print(f"   écart avec H1 (interne − externe) : "
-          f"{signe(auc_interne - roc_auc_score(vrai, score))}, intervalle à 95 % "
-          f"{intervalle(boot_h1 - boot)}")
+boot_h3 = auc_bootstrap(sepsis_h3, score_h3)
+print(f"H3, tous les séjours ({len(sepsis_h3)} séjours, {sepsis_h3.sum()} sepsis) : AUC "
+      f"{fr_number(roc_auc_score(sepsis_h3, score_h3))}, intervalle à 95 % {intervalle(boot_h3)}")
+print(f"   écart avec H1 (interne − externe) : "
+      f"{signe(auc_interne - roc_auc_score(sepsis_h3, score_h3))}, intervalle à 95 % "
+      f"{intervalle(boot_h1 - boot_h3)}")
+print(f"H3, audit ({len(sepsis_audit)} séjours, {sepsis_audit.sum()} sepsis) : AUC "
+      f"{fr_number(roc_auc_score(sepsis_audit, score_audit))} ; aucun intervalle n'a de sens "
+      f"avec {sepsis_audit.sum()} sepsis (le bootstrap demande des dizaines de sepsis).")
 
 # %% [markdown]
 # ### Question 2 — Que peut conclure H3 ? (1 point)
@@ -299,7 +306,8 @@ for nom, vrai, score in (("H3, tous les séjours", sepsis_h3, score_h3),
 # <details><summary>Indice 2</summary>
 #
 # Pour chaque ligne : un écart nul est-il dans l'intervalle ? Un écart important l'est-il ? Si
-# les deux le sont, les données ne tranchent pas.
+# les deux le sont, les données ne tranchent pas. Sans intervalle possible, combien de sepsis
+# faudrait-il pour trancher ?
 # </details>
 
 # %% answer="conclusion_h3"
@@ -326,10 +334,11 @@ checks.check_choices(
         ],
         "audit": [
             checks.Mistake(None, "vous avez comparé les deux AUC sans leur marge d'erreur. "
-                           "L'intervalle de l'écart contient 0 : un audit de si peu de sepsis ne "
-                           "suffit pas à établir une baisse.", digest="04a82fb91a7db8da"),
-            checks.Mistake(None, "un intervalle qui contient 0 contient aussi de fortes baisses : "
-                           "une absence de preuve n'est pas une preuve d'absence.",
+                           "Avec 3 sepsis, l'AUC de l'audit pourrait prendre presque n'importe "
+                           "quelle valeur : un audit si petit ne suffit pas à établir une baisse.",
+                           digest="04a82fb91a7db8da"),
+            checks.Mistake(None, "3 sepsis ne montrent pas non plus que le score marche "
+                           "aussi bien : une absence de preuve n'est pas une preuve d'absence.",
                            digest="95cd111b301863cc"),
         ],
     },
@@ -479,10 +488,10 @@ alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_sejours_h2
 alertes_pour_100_h2 = n_alertes_h2 / n_sejours_h2
 
 # %% [markdown]
-# ### Question 4 — Sur 10 alertes à H2, combien de vrais sepsis ? (2 points)
+# ### Question 4 — La VPP des alertes à H2 (2 points)
 #
 # Calculez la **valeur prédictive positive** (VPP) des alertes à H2 : parmi les alertes, la part
-# de vrais sepsis, sous forme de proportion entre 0 et 1.
+# de vrais sepsis, sous forme de proportion entre 0 et 1 (pas « sur 10 alertes »).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -520,6 +529,11 @@ checks.check_number(
                        "vous avez pris les chiffres de H1 ; la question porte sur H2."),
         checks.Mistake(None, "vous avez donné un nombre sur 10 alertes ; la question demande "
                        "une proportion entre 0 et 1.", digest="6dbfd613ebaf031b"),
+        # The same « sur 10 alertes » reading, rounded to 2 decimals, 1 decimal, a whole number.
+        *(checks.Mistake(None, "vous avez donné un nombre sur 10 alertes, arrondi ; la question "
+                         "demande une proportion entre 0 et 1 : écrivez le calcul lui-même.",
+                         digest=d)
+          for d in ("5f5f0a7edef95da5", "199d7f41d9836930", "c1a801928587957d")),
     ],
     hint="Parmi quels séjours compte-t-on ? Ceux qui ont reçu une alerte.",
 )
@@ -545,6 +559,14 @@ vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
 # message : un nombre sur 10 alertes
 vpp_h2 = 10 * n_vraies_alertes_h2 / n_alertes_h2
 
+# %% mistake="vpp_h2"
+# message : un nombre sur 10 alertes, arrondi
+vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2, 1)
+
+# %% mistake="vpp_h2"
+# message : un nombre sur 10 alertes, arrondi
+vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2, 2)
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la charge d'alertes des trois hôpitaux, au même seuil.
 # Les valeurs de H2 demandées aux questions 3 et 4 restent cachées tant que leur
@@ -566,15 +588,23 @@ for nom, vrai, score in (("H1 (test)", sepsis_h1_test, score_h1_test),
 display(fr_table(pd.DataFrame(lignes).T, caption="Charge d'alertes au seuil choisi à H1"))
 
 # %% [markdown]
-# Le même seuil ne donne ni la même sensibilité, ni la même charge, ni la même VPP d'un
-# hôpital à l'autre : la prévalence et les patients changent, et le score sépare moins bien
-# les sepsis ailleurs.
+# Au même seuil, la **sensibilité** baisse ailleurs parce que le score y sépare moins bien les
+# sepsis (elle se calcule parmi les seuls sepsis : la prévalence n'y est pour rien). La **VPP**
+# et la **charge**, elles, dépendent aussi de la prévalence. Même au test de H1, la sensibilité
+# (0,51) manque l'objectif de 0,60 atteint en validation : deux échantillons d'une centaine de
+# sepsis diffèrent par hasard.
 #
 # ## 5. Explorer : un hôpital, un seuil
 #
 # Choisissez un hôpital dans la liste, puis déplacez le seuil (souris ou **flèches du
 # clavier**). Cherchez, à H2, un seuil qui détecte autant de sepsis qu'à H1 : combien
 # d'alertes pour 100 séjours coûte-t-il ?
+#
+# <details><summary>Ce qu'il fallait voir</summary>
+#
+# Un seuil bien plus bas qu'à H1, qui coûte plus de trois fois plus d'alertes pour 100 séjours :
+# rattraper la sensibilité ailleurs se paie en fausses alertes.
+# </details>
 
 # %%
 # L'explorateur : la liste choisit l'hôpital, le curseur le seuil d'alerte. Les réponses des
@@ -592,10 +622,11 @@ display(explorateur)
 # %% [markdown]
 # ## 6. Pourquoi le score échoue-t-il ailleurs ? Les raccourcis
 #
-# À H1, une habitude de codage lie le diagnostic de sepsis à une **prescription
-# d'antibiotiques** : le score a appris à s'appuyer sur elle. Ailleurs, les antibiotiques sont
-# prescrits autrement, et cet appui cède. Le modèle a pris un **raccourci** : une information
-# qui prédit bien l'étiquette **ici**, pour une raison propre à l'hôpital, pas à la maladie.
+# La **prescription d'antibiotiques** n'est pas un signe du patient : elle enregistre ce que le
+# médecin **soupçonne déjà**. Le score s'appuie sur ce soupçon : l'**étiquette** (le diagnostic
+# qu'il doit prédire) « fuit » dans les données. À H1, une habitude de codage lie en plus fortement sepsis et antibiotiques ;
+# ailleurs, ce lien est plus faible, et l'appui cède. C'est un **raccourci** : une information
+# qui prédit bien l'étiquette **ici**, pour une raison propre aux pratiques, pas à la maladie.
 #
 # Autre trace des habitudes locales : les thermomètres, les dosages de lactates et les moniteurs
 # diffèrent. Un modèle peut-il deviner l'hôpital à partir des seules mesures ?
@@ -603,6 +634,7 @@ display(explorateur)
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : un modèle qui devine l'hôpital (H1, H2 ou H3) à partir des
 # huit informations, appris sur 70 % des séjours et testé sur les 30 % restants.
+tirage = np.random.default_rng(GRAINE)
 X_app, X_test, hop_app, hop_test = train_test_split(
     sejours[VARIABLES], sejours["hospital"].astype(str), test_size=0.3, random_state=GRAINE,
     stratify=sejours["hospital"],
@@ -617,12 +649,12 @@ for nom, colonnes in (("les huit informations", VARIABLES),
     print(f"Avec {nom} : hôpital deviné juste pour {fr_percent(juste.mean())} des "
           f"{len(juste)} séjours de test (intervalle à 95 % de {fr_percent(bas)} à "
           f"{fr_percent(haut)}).")
-print(f"Au hasard (toujours l'hôpital le plus fréquent) : "
+print(f"Sans rien regarder (toujours l'hôpital le plus fréquent) : "
       f"{fr_percent(hop_test.value_counts(normalize=True).max())}.")
 
 # %% [markdown]
-# L'hôpital se devine bien mieux qu'au hasard, même par les seules mesures : l'intervalle est
-# loin du hasard. Un modèle entraîné sur plusieurs hôpitaux peut donc apprendre « quel hôpital »
+# L'hôpital se devine bien mieux que sans rien regarder, même par les seules mesures :
+# l'intervalle en est loin. Un score appris à H1 apprend donc aussi les appareils de H1. Un modèle entraîné sur plusieurs hôpitaux peut donc apprendre « quel hôpital »
 # au lieu de « quel patient » : sur des radiographies de trois systèmes hospitaliers, où la
 # pneumonie était bien plus fréquente dans l'un, trier les images par hôpital suffisait à une
 # AUC de 0,861 ; un modèle d'AUC interne 0,931 n'atteignait que 0,815 dans le système externe
@@ -630,7 +662,7 @@ print(f"Au hasard (toujours l'hôpital le plus fréquent) : "
 #
 # ## 7. S'adapter sur place : ce qui se corrige, et ce qui ne se corrige pas
 #
-# H3 veut utiliser le score. Elle met de côté 1 000 séjours locaux pour **régler** (validation
+# H3 veut utiliser le score. L'hôpital met de côté 1 000 séjours locaux pour **régler** (validation
 # locale) et garde les autres pour **mesurer** (test local). Deux réglages :
 #
 # - **recalibrer** : décaler tous les risques prédits pour que leur moyenne égale la part de
@@ -650,12 +682,23 @@ score_test_recalibre = expit(logit(score_test) + decalage)
 print(f"Test local de H3 ({len(vrai_test)} séjours) : sepsis observés "
       f"{fr_percent(vrai_test.mean())} ; risque moyen prédit {fr_percent(score_test.mean())} "
       f"avant recalibration, {fr_percent(score_test_recalibre.mean())} après.")
-# Rechoisir le seuil sur la validation locale, comme à H1.
+# La calibration, tranche par tranche : les séjours rangés par risque prédit, en cinq parts égales.
+tranche = pd.qcut(score_test, 5, labels=["1 (risques les plus bas)", "2", "3", "4",
+                                         "5 (risques les plus hauts)"])
+display(fr_table(
+    pd.DataFrame({"avant": score_test, "apres": score_test_recalibre, "observe": vrai_test})
+    .groupby(tranche, observed=True).mean().map(fr_percent),
+    columns={"avant": "Risque prédit, avant", "apres": "Risque prédit, après recalibration",
+             "observe": "Sepsis observés"},
+    caption="Calibration au test local de H3 : risque prédit et fréquence observée",
+))
+# Rechoisir le seuil sur la validation locale, comme à H1. Les deux seuils s'appliquent au
+# risque prédit d'origine (avant recalibration), comme à H1.
 risques_locaux = np.sort(score_local[vrai_local == 1])[::-1]
 SEUIL_LOCAL = risques_locaux[int(np.ceil(SENSIBILITE_VISEE * len(risques_locaux))) - 1]
 lignes = {}
 for nom, seuil in ((f"seuil de H1 ({fr_number(SEUIL)})", SEUIL),
-                   (f"seuil local ({fr_number(SEUIL_LOCAL)})", SEUIL_LOCAL)):
+                   (f"seuil local ({fr_number(SEUIL_LOCAL)}, même échelle)", SEUIL_LOCAL)):
     r = site_alert_stats(vrai_test, score_test, seuil)
     lignes[nom] = {
         "AUC": fr_number(roc_auc_score(vrai_test, score_test)),
@@ -673,23 +716,31 @@ for nom, groupe, vrai in (("H1, test", h1_test, sepsis_h1_test), ("H3, test loca
                                                                   vrai_test)):
     print(f"Score sans les antibiotiques, {nom} : AUC "
           f"{fr_number(roc_auc_score(vrai, modele_sans.predict_proba(groupe[SANS_ABX])[:, 1]))}")
+# Les deux scores sur les mêmes séjours rééchantillonnés : l'intervalle de leur écart (apparié).
+score_sans_test = modele_sans.predict_proba(h3_test[SANS_ABX])[:, 1]
+tirage = np.random.default_rng(GRAINE)
+ecarts = [auc_par_les_rangs(vrai_test[i], score_sans_test[i])
+          - auc_par_les_rangs(vrai_test[i], score_test[i])
+          for i in (tirage.integers(0, len(vrai_test), len(vrai_test)) for _ in range(N_BOOTSTRAP))]
+print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
+      f"{signe(roc_auc_score(vrai_test, score_sans_test) - roc_auc_score(vrai_test, score_test))}, "
+      f"intervalle à 95 % {intervalle(ecarts)}")
 
 # %% [markdown]
-# La recalibration rend au risque prédit son sens local ; le nouveau seuil rend la sensibilité
-# visée, au prix de **plus d'alertes**. Mais l'**AUC ne bouge pas** : ces réglages ne changent
-# pas l'ordre des patients. Ils ne rendent pas la discrimination perdue avec la variable qui
-# « fuyait » l'étiquette. Le score construit sans les antibiotiques a une AUC interne plus
-# basse, mais tient mieux ailleurs : l'AUC interne du premier était **flatteuse**.
+# Gardez ces résultats : la question 5, après la séance, les relit.
 #
 # ## 8. Avant de déployer, puis chaque mois
 #
 # **Avant** : valider sur des séjours **locaux** récents (AUC **avec** son intervalle, sur
 # assez de sepsis) ; choisir le seuil sur une validation locale, mesurer sur un test local ;
 # chiffrer la charge (alertes et sepsis manqués pour 100 séjours, VPP) avec les équipes ;
+# vérifier la **calibration** (risque prédit contre fréquence observée, tranche par tranche) ;
 # vérifier que chaque variable a le même sens ici (comment sont codés le sepsis et les
-# prescriptions, quels appareils mesurent).
+# prescriptions, quels appareils mesurent). Le soignant qui utilise le score doit en informer
+# le patient (Code de la santé publique, art. L. 4001-3, loi du 2 août 2021).
 #
-# **Ensuite**, surveiller la **dérive** : la prévalence, le profil des patients (âge, services),
+# **Ensuite**, surveiller la **dérive** (les patients et les pratiques changent avec le temps,
+# et la performance avec eux) : la prévalence, le profil des patients (âge, services),
 # les pratiques de mesure (nouvel automate, nouveau thermomètre), et la performance elle-même
 # dans le temps (sensibilité, alertes pour 100 séjours, VPP), avec un seuil d'alerte convenu
 # pour réagir.
@@ -700,16 +751,18 @@ for nom, groupe, vrai in (("H1, test", h1_test, sepsis_h1_test), ("H3, test loca
 #   d'erreur ; un petit audit ne tranche pas.
 # - Un seuil se choisit sur une **validation**, jamais sur le test.
 # - La charge se compte **pour 100 séjours** ; la VPP dit combien d'alertes sont justes.
-# - Un modèle peut apprendre une **habitude locale** ; la recalibration ne rend pas l'AUC perdue.
+# - Valider, c'est mesurer la discrimination (AUC), la calibration et la charge, **sur place**.
+# - Un modèle peut apprendre une **habitude locale** ou le soupçon du médecin (un raccourci).
 
 # %% [markdown]
 # ## Après la séance
 #
 # ### Question 5 — Ce que l'adaptation locale corrige (1 point)
 #
-# Relisez les résultats de la section 7 (H3, test local, avant et après). Pour chacun des trois
-# points, écrivez entre guillemets **doubles** `"corrigé"` ou `"pas corrigé"` par la
-# recalibration et le seuil rechoisi sur place.
+# Relisez les résultats de la section 7 (H3, test local, avant et après). Pour chacun des quatre
+# points, écrivez entre guillemets **doubles** `"corrigé"` (par l'une des deux adaptations :
+# recalibration ou seuil rechoisi) ou `"pas corrigé"` (par aucune). La sensibilité visée est
+# corrigée si elle atteint de nouveau au moins 60 %.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -719,14 +772,24 @@ for nom, groupe, vrai in (("H1, test", h1_test, sepsis_h1_test), ("H3, test loca
 #
 # <details><summary>Indice 2</summary>
 #
-# L'AUC ne dépend que de l'**ordre** des patients selon leur risque. Décaler tous les risques,
-# ou déplacer le seuil, change-t-il cet ordre ?
+# Pour l'AUC et la part de vrais sepsis : de quoi dépendent-elles ? Comparez leurs valeurs
+# avant et après, et demandez-vous ce que change un décalage de tous les risques.
 # </details>
 
 # %% answer="ce_que_corrige"
-ce_que_corrige = {"le risque moyen prédit": ..., "la sensibilité visée": ..., "l'AUC": ...}
+ce_que_corrige = {
+    "le risque moyen prédit": ...,
+    "la sensibilité visée": ...,
+    "l'AUC": ...,
+    "la part de vrais sepsis parmi les alertes": ...,
+}
 ### BEGIN SOLUTION
-ce_que_corrige = {"le risque moyen prédit": "corrigé", "la sensibilité visée": "corrigé", "l'AUC": "pas corrigé"}
+ce_que_corrige = {
+    "le risque moyen prédit": "corrigé",
+    "la sensibilité visée": "corrigé",
+    "l'AUC": "pas corrigé",
+    "la part de vrais sepsis parmi les alertes": "pas corrigé",
+}
 ### END SOLUTION
 
 # %% tests="ce_que_corrige" points=1
@@ -739,6 +802,7 @@ checks.check_choices(
         "le risque moyen prédit": "e6cf6f4b7b35401b",
         "la sensibilité visée": "b1820d94ee43a3db",
         "l'AUC": "56db05b4cdcd2410",
+        "la part de vrais sepsis parmi les alertes": "599f3bedc42826da",
     },
     mistakes={
         "le risque moyen prédit": [
@@ -754,12 +818,19 @@ checks.check_choices(
         "l'AUC": [
             checks.Mistake(None, "décaler tous les risques ou déplacer le seuil ne change pas "
                            "l'ordre des patients : l'AUC du test local reste la même. La "
-                           "discrimination perdue avec la variable d'antibiotiques ne revient "
-                           "pas.", digest="67ea55442e5ae6c4"),
+                           "capacité à séparer les sepsis, perdue avec la variable d'antibiotiques, "
+                           "ne revient pas.", digest="67ea55442e5ae6c4"),
+        ],
+        "la part de vrais sepsis parmi les alertes": [
+            checks.Mistake(None, "relisez la colonne « Sur 10 alertes, vrais sepsis » : elle reste "
+                           "sous 1 avant comme après. Le seuil local attrape plus de sepsis en "
+                           "déclenchant bien plus d'alertes, presque toutes fausses.",
+                           digest="d83f887cc1b38f0a"),
         ],
     },
     success="s'adapter sur place règle le sens du risque et le seuil, pas la capacité du score "
-    "à séparer sepsis et autres séjours.",
+    "à séparer sepsis et autres séjours, ni la part de fausses alertes. Dépliez la lecture "
+    "ci-dessous.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -770,6 +841,7 @@ checks.check_choices(
         "le risque moyen prédit": "corrigé",
         "la sensibilité visée": "corrigé",
         "l'AUC": "pas corrigé",
+        "la part de vrais sepsis parmi les alertes": "pas corrigé",
     },
 )
 ### END HIDDEN TESTS
@@ -780,6 +852,7 @@ ce_que_corrige = {
     "le risque moyen prédit": "corrigé",
     "la sensibilité visée": "corrigé",
     "l'AUC": "corrigé",
+    "la part de vrais sepsis parmi les alertes": "pas corrigé",
 }
 
 # %% mistake="ce_que_corrige"
@@ -788,6 +861,7 @@ ce_que_corrige = {
     "le risque moyen prédit": "pas corrigé",
     "la sensibilité visée": "corrigé",
     "l'AUC": "pas corrigé",
+    "la part de vrais sepsis parmi les alertes": "pas corrigé",
 }
 
 # %% mistake="ce_que_corrige"
@@ -796,7 +870,38 @@ ce_que_corrige = {
     "le risque moyen prédit": "corrigé",
     "la sensibilité visée": "pas corrigé",
     "l'AUC": "pas corrigé",
+    "la part de vrais sepsis parmi les alertes": "pas corrigé",
 }
+
+# %% mistake="ce_que_corrige"
+# message : elle reste sous 1 avant comme après
+ce_que_corrige = {
+    "le risque moyen prédit": "corrigé",
+    "la sensibilité visée": "corrigé",
+    "l'AUC": "pas corrigé",
+    "la part de vrais sepsis parmi les alertes": "corrigé",
+}
+
+# %% [markdown]
+# <details><summary>La lecture de la section 7 (à déplier après avoir répondu)</summary>
+#
+# La recalibration rend au risque **moyen** son sens local ; mais le tableau de calibration
+# montre qu'elle ne corrige pas les tranches : dans la tranche la plus haute, le risque prédit
+# reste bien au-dessus des sepsis observés (corriger la pente demanderait plus de séjours). Le
+# seuil local rend la sensibilité visée (il la dépasse même : réglé sur une cinquantaine de
+# sepsis, il tombe où le hasard le place), au prix d'environ une alerte pour deux séjours.
+# L'**AUC ne bouge pas** : ces réglages ne changent pas l'ordre des patients.
+#
+# **La décision clinique** : à H3, même adapté, le score donne moins d'un vrai sepsis sur 10
+# alertes, à peine plus que la prévalence (environ 5 %) : il n'apprend presque rien à l'équipe.
+# H3 **ne devrait pas le déployer**.
+#
+# Le score construit sans les antibiotiques a une AUC interne plus basse, mais une AUC plus
+# haute à H3, **sur les mêmes séjours** (l'intervalle de l'écart, apparié, le dit) : l'AUC
+# interne du premier était **flatteuse**. Lui aussi baisse de H1 à H3 : une autre population
+# (des patients plus ou moins faciles à distinguer, le *case-mix*) suffit à faire baisser une
+# AUC, sans faute du score.
+# </details>
 
 # %% [markdown]
 # ### Réflexion — Valider avant de déployer (3 points, corrigée par l'enseignant)
@@ -821,7 +926,8 @@ ce_que_corrige = {
 # - **1** : la copie demande une évaluation sur des séjours **locaux** et récents, avec une
 #   **marge d'erreur** (assez de sepsis : un petit audit ne tranche pas), et un seuil choisi sur
 #   une validation locale puis mesuré sur d'autres séjours (jamais sur les mêmes) ; elle
-#   vérifie aussi que les variables ont le même sens localement (codage du sepsis,
+#   demande aussi la **calibration** locale (risque prédit contre fréquence observée) et
+#   vérifie que les variables ont le même sens localement (codage du sepsis,
 #   prescriptions, appareils de mesure).
 # - **0,5** : validation locale demandée, mais sans marge d'erreur, ou sans séparation entre
 #   réglage du seuil et mesure.
@@ -878,6 +984,10 @@ ce_que_corrige = {
 #   0,861 (IC 95 % 0,855-0,866) ; modèle entraîné et testé sur Mount Sinai et NIH réunis : AUC
 #   interne 0,931 (IC 95 % 0,927-0,936), externe 0,815 à Indiana ; les réseaux identifiaient
 #   le système hospitalier (résumé, lu le 5 décembre 2026).
+# - Collins GS, Ogundimu EO, Altman DG. Sample size considerations for the external validation
+#   of a multivariable prognostic model: a resampling study. *Stat Med* 2016;35(2):214-226.
+#   doi:10.1002/sim.6787. « A minimum of 100 events and ideally 200 (or more) events » (résumé,
+#   lu le 5 décembre 2026).
 # - Efron B, Tibshirani RJ. *An Introduction to the Bootstrap*. Chapman & Hall, 1993.
 #   Rééchantillonnage avec remise et intervalles par centiles.
 # - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning
