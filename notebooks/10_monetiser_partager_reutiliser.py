@@ -14,35 +14,33 @@
 #    **exception** de l'article 9(2).
 # 3. Dire quand il faut un **hébergeur certifié HDS**, et pourquoi la **vente** de données
 #    identifiantes est interdite même avec l'accord du patient.
-# 4. Après la séance : reconnaître un usage interdit du SNDS et la condition d'accès d'un
-#    assureur ; distinguer données **nominatives**, **pseudonymisées** et **anonymes** du
-#    point de vue de celui qui les détient.
-# 5. Après la séance : classer une situation (**licite**, **illicite**, **sous condition**) et
-#    relier de vraies sanctions de la CNIL au principe enfreint.
+# 4. Après la séance : reconnaître un usage interdit du SNDS ; distinguer données
+#    **nominatives**, **pseudonymisées** et **anonymes** ; classer une situation (**licite**,
+#    **illicite**, **sous condition**) et relier des sanctions de la CNIL au principe enfreint.
 #
 # > **Les valeurs de l'école dans ce module**
 # >
-# > - **V5 — Utilisation responsable et éclairée** : avoir le droit d'utiliser une donnée, c'est
-# >   l'avoir pour un but précis ; vous apprenez à vérifier ce droit avant d'agir, et à ne pas
-# >   confondre ce qui est permis avec ce qui est légitime.
+# > - **V5 — Utilisation responsable et éclairée** : le droit d'utiliser une donnée vaut pour
+# >   un but précis ; le vérifier avant d'agir, et ne pas confondre permis et légitime.
 # > - **V6 — Intégrité et transparence** : ne pas appeler « anonyme » ce qui est seulement
 # >   pseudonymisé, informer les patients, citer l'article qui décide.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie (consentement et information des
-# > patients), non-malfaisance (ni vente de données identifiantes ni sélection des risques par
-# > les assureurs), justice (les données des malades ne servent pas à les faire payer plus),
-# > bienfaisance (la recherche sur des données existantes, quand elle est encadrée).
+# > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie (consentement, information),
+# > non-malfaisance (ni vente ni sélection des risques), justice (les données des malades ne
+# > servent pas à les faire payer plus), bienfaisance (la recherche encadrée).
 #
 # ## Mode d'emploi
 #
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
 # - Remplacez les `...` par **un texte entre guillemets** choisi dans la liste proposée (par
-#   exemple `"a"`), exécutez la cellule, puis la cellule **« Vérification »** en dessous.
-# - Gardez le nom de la variable tel quel. Majuscules et accents ne comptent pas :
+#   exemple `"a"`), exécutez la cellule, puis cliquez sur la cellule **repliée** juste en
+#   dessous (la vérification) et faites Maj + Entrée.
+# - Gardez tel quel le mot à gauche du signe `=`. Majuscules et accents ne comptent pas :
 #   `"Securite"` vaut `"sécurité"`.
+# - Une option n'est juste que si sa **raison** l'est aussi.
 # - Des **indices** sont cachés sous chaque question (« Indice 1 », puis « Indice 2 »).
-# - Un **cadre rouge** « ✘ Réponse à revoir » est la réponse de la vérification, pas une
-#   panne ; « Exécuter toutes les cellules » va quand même jusqu'au bout du module.
+# - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne : « Exécuter toutes les
+#   cellules » va quand même jusqu'au bout du module.
 #
 # > **Avertissement.** Ce module est un support d'enseignement, **pas un conseil juridique** ;
 # > les textes changent (la date de vérification est affichée ci-dessous). Devant un vrai
@@ -105,8 +103,8 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 #
 # ### Question 1 — Trouvez l'intrus (2 points)
 #
-# Ces quatre informations portent chacune sur une personne. Trois sont des données de santé
-# au sens du RGPD ; une seule ne l'est pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+# Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est
+# pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
 # - **a.** Le diplôme et la spécialité (cardiologie) d'un médecin, inscrits dans l'annuaire
 #   public des professionnels de santé.
@@ -125,9 +123,9 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'article 4, point 15 et le considérant 35 cités ci-dessus. Le contexte d'une
-# information (un hôpital, une pharmacie, un métier du soin) ne suffit pas à en faire une
-# donnée de santé : c'est ce qu'elle révèle de la santé de la personne concernée qui compte.
+# Relisez l'article 4, point 15 et le considérant 35 cités ci-dessus. Pour chaque option,
+# nommez la personne concernée, puis dites ce que l'information apprend **de sa santé à
+# elle** : le lieu où l'information est rangée ne décide pas.
 # </details>
 
 # %% answer="intrus"
@@ -198,11 +196,10 @@ intrus = "D"
 # Pour traiter une donnée de santé, il faut **deux choses à la fois** (Cour de justice de
 # l'Union européenne, arrêt du 21 décembre 2023, C-667/21) :
 #
-# - une **base légale** : l'une des six de l'article 6 (pli ci-dessous). Un hôpital public
-#   s'appuie en général sur sa mission d'intérêt public ; pour un cabinet libéral, la base
-#   dépend de l'usage (dossier, rendez-vous, télétransmission à l'Assurance maladie) ;
+# - une **base légale** : l'une des six de l'article 6 (liste repliée ci-dessous : cliquez
+#   sur son titre). Un hôpital public s'appuie en général sur sa mission d'intérêt public ;
 # - une **exception** de l'article 9, paragraphe 2, qui lève l'interdiction du paragraphe 1.
-#   Les plus courantes en santé :
+#   Les plus courantes en santé (« 9(2)(a) » se lit : article 9, paragraphe 2, point a) :
 #
 # | Exception | Quand ? |
 # |---|---|
@@ -337,7 +334,8 @@ fondement_soins = "d"
 # **internes** en sont dispensées : celles que mènent les soignants qui suivent les patients,
 # sur les données de ce suivi, pour leur seul usage (LIL, articles 65 et 44). Les patients
 # sont informés avant l'étude, assez tôt pour exercer leur **droit d'opposition** (refuser que
-# leurs données servent à l'étude).
+# leurs données servent à l'étude) ; quand informer chacun est impossible (patients perdus de
+# vue), une information collective, par exemple sur le site de l'hôpital, peut la remplacer.
 #
 # > L'unité de recherche clinique d'un CHU veut réutiliser les dossiers de vingt mille patients
 # > hospitalisés pour insuffisance cardiaque depuis 2015, afin de chercher quels examens faits
@@ -406,10 +404,10 @@ checks.check_choice(
             None,
             "l'exception de santé publique (i) vise des motifs d'intérêt public prévus par une "
             "loi, « tels que » les menaces transfrontalières graves ou la qualité et la sécurité "
-            "des soins et des médicaments (la vigilance). Qu'une étude puisse un jour aider à "
-            "mieux soigner ne suffit pas : une "
-            "étude qui produit des connaissances générales, publiées dans une revue, relève "
-            "d'une autre exception.",
+            "des soins et des médicaments (la vigilance). L'option se trompe par sa raison : "
+            "qu'une étude puisse un jour aider à mieux soigner ne suffit pas. Certaines études "
+            "prévues par une loi peuvent s'appuyer sur (i) ; celle-ci n'en fait pas partie, et "
+            "son but, produire des connaissances, correspond à une autre exception du tableau.",
             digest="0b4b4b1b188c93b9",
         ),
     ],
@@ -421,15 +419,11 @@ checks.check_choice(
         "une formalité auprès de la CNIL (méthodologie de référence ou autorisation) : ce "
         "n'est pas une étude interne, puisque ceux qui la mènent n'ont pas soigné ces "
         "patients. L'option b se trompe donc de raison : publiée ou non, une étude qui n'est "
-        "pas interne demande cette formalité. Une recherche sur des données de santé demande "
-        "aussi, en général, une analyse d'impact : une étude écrite des risques du traitement "
-        "pour les personnes et des mesures qui les réduisent (RGPD, article 35 : obligatoire "
-        "pour un traitement à grande échelle de données de santé). Quand informer chacun est "
-        "impossible (patients perdus de vue), le droit français de la recherche en santé "
-        "prévoit des dérogations à l'information individuelle, compensées par une information "
-        "collective (site et affichage du CHU) : voyez-les avec le délégué à la protection "
-        "des données. Le RGPD ne s'applique pas aux données des personnes décédées "
-        "(considérant 27) : le droit national peut prévoir des règles pour elles."
+        "pas interne demande cette formalité. Elle demande aussi, en général, une analyse "
+        "d'impact (RGPD, article 35) : une étude écrite des risques pour les personnes et des "
+        "mesures qui les réduisent. Pour les patients perdus de vue, l'information "
+        "collective remplace l'information de chacun ; le RGPD ne vise pas les personnes "
+        "décédées (considérant 27)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -452,9 +446,8 @@ exception_recherche = " c "
 # %% [markdown]
 # ## Étape 3 sur 5 — Qui héberge les données ?
 #
-# Qui décide du but et des moyens d'un traitement en est le **responsable du traitement** ;
-# un prestataire qui traite des données pour son compte, sur ses instructions, est un
-# **sous-traitant** (RGPD, article 4, point 8 ; article 28). Le CSP ajoute une règle :
+# Un prestataire qui traite des données pour le compte d'un soignant, sur ses instructions,
+# est un **sous-traitant** (RGPD, article 28). Le CSP ajoute une règle :
 # qui héberge des données de santé recueillies lors d'activités de prévention, de diagnostic,
 # de soins ou de suivi social et médico-social, **pour le compte** du professionnel, de
 # l'établissement ou du patient, doit être un **hébergeur certifié HDS** (hébergeur de
@@ -570,7 +563,8 @@ hebergeur_kine = " C "
 #
 # La *finalité* est le but du traitement. La France en interdit certaines, même avec une base
 # légale et l'accord du patient, à commencer par **la vente de données identifiantes**
-# (une *cession à titre onéreux* : toute cession contre paiement) :
+# (une *cession à titre onéreux* : contre une contrepartie, argent ou autre avantage ; code
+# civil, article 1107) :
 # « Tout acte de cession à titre onéreux de données de santé identifiantes, directement ou
 # indirectement, y compris avec l'accord de la personne concernée, est interdit sous peine
 # des sanctions prévues à l'article 226-21 du code pénal » (CSP, article L1111-8, VII).
@@ -578,14 +572,15 @@ hebergeur_kine = " C "
 # *indirectement* : sans nom, mais rattachables à une personne (un code, une date de
 # naissance, une commune…).
 #
-# > L'éditeur du logiciel de votre officine propose de verser 200 € par an à la pharmacie si
-# > elle l'autorise à transmettre chaque mois à un laboratoire pharmaceutique les ordonnances
-# > délivrées, avec le nom, la date de naissance et la commune des patients. Il précise que
-# > les patients peuvent s'y opposer en le signalant au comptoir, comme l'indique une affiche.
+# > L'éditeur du logiciel de votre officine propose à la pharmacie une remise de 200 € par an
+# > sur son abonnement au logiciel si elle l'autorise à transmettre chaque mois à un
+# > laboratoire pharmaceutique les ordonnances délivrées, avec le nom, la date de naissance et
+# > la commune des patients. Il précise que les patients peuvent s'y opposer en le signalant
+# > au comptoir, comme l'indique une affiche.
 #
 # ### Question 5 — Que doit répondre la pharmacie ? (2 points)
 #
-# Répondez `"a"`, `"b"`, `"c"`, `"d"` ou `"e"`.
+# Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou `"f"`.
 #
 # - **a.** Accepter si chaque patient signe un consentement explicite : l'affiche ne suffit
 #   pas, mais un accord écrit suffirait.
@@ -597,6 +592,8 @@ hebergeur_kine = " C "
 #   pas demandée.
 # - **e.** Accepter : les patients peuvent s'opposer au comptoir, ce qui respecte leurs
 #   droits sur leurs données.
+# - **f.** Accepter : une remise sur l'abonnement n'est pas un paiement, donc la pharmacie ne
+#   vendrait rien.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -608,8 +605,9 @@ hebergeur_kine = " C "
 # <details><summary>Indice 2</summary>
 #
 # Relisez jusqu'au bout la phrase de l'article L1111-8 (VII), en particulier les mots
-# « directement ou indirectement » et ce qui les suit. Une condition (consentement, affiche,
-# opposition, retrait du nom, autorisation) peut-elle changer quelque chose ?
+# « directement ou indirectement » et ce qui les suit, puis la définition d'une cession « à
+# titre onéreux ». Une condition (consentement, affiche, opposition, retrait du nom,
+# autorisation) peut-elle changer quelque chose ?
 # </details>
 
 # %% answer="reponse_pharmacie"
@@ -623,7 +621,7 @@ reponse_pharmacie = "b"
 checks.check_choice(
     reponse_pharmacie,
     name="reponse_pharmacie",
-    options=["a", "b", "c", "d", "e"],
+    options=["a", "b", "c", "d", "e", "f"],
     digest="129e476e4fbc3437",
     mistakes=[
         checks.Mistake(
@@ -654,28 +652,33 @@ checks.check_choice(
             "l'article L1111-8 (VII).",
             digest="d6a2359f6936e81a",
         ),
+        checks.Mistake(
+            None,
+            "une remise est une contrepartie, comme de l'argent : céder des données contre un "
+            "avantage, c'est une cession « à titre onéreux » (code civil, article 1107). Relisez "
+            "ce que l'article L1111-8 (VII) dit de ces cessions.",
+            digest="c276030a8d77df57",
+        ),
     ],
     success=(
-        "c'est la bonne réponse. La pharmacie doit refuser (b) : la cession contre paiement "
-        "de données de santé identifiantes, directement ou indirectement, est interdite « y "
-        "compris avec l'accord de la personne concernée » (CSP, article L1111-8, VII). Ni "
+        "c'est la bonne réponse. La pharmacie doit refuser (b). Une remise sur l'abonnement "
+        "est une contrepartie : la cession serait « à titre onéreux » (code civil, article "
+        "1107). Or une telle cession de données de santé identifiantes, directement ou "
+        "indirectement, est interdite « y compris avec l'accord de la personne concernée » "
+        "(CSP, article L1111-8, VII). Ni "
         "l'affiche, ni un vrai consentement, ni le retrait des noms n'y changeraient rien ; "
         "et refuser « faute d'autorisation de la CNIL » (d), c'est refuser pour une mauvaise "
-        "raison : aucune autorisation ne rendrait cette vente licite. Ici, le RGPD suffit "
-        "déjà : aucune exception de l'article 9(2) ne s'applique (une affiche n'est pas un "
-        "consentement explicite). Mais même avec un vrai consentement signé, la vente "
-        "resterait interdite : c'est un texte français (CSP, L1111-8, VII) qui l'ajoute. Le "
-        "RGPD permet à chaque pays de maintenir ou d'introduire de telles conditions pour les "
-        "données de santé (article 9, paragraphe 4). Une zone débattue. Jusqu'où vont les "
-        "données « indirectement » identifiantes ? Lu largement, le texte viserait aussi des "
-        "données pseudonymisées, et des juristes le jugent pour cela difficile à appliquer "
-        "(par exemple le cabinet Desmarais Avocats, « Les données de santé des Français "
-        "sont-elles à vendre ? »). La question 5 n'en dépend pas : les noms y figurent."
+        "raison : aucune autorisation ne rendrait cette vente licite. C'est un texte français "
+        "qui l'interdit, ce que le RGPD permet pour les données de santé (article 9, "
+        "paragraphe 4). Zone débattue : lu largement, « indirectement » viserait aussi des "
+        "données pseudonymisées, et des juristes jugent le texte pour cela difficile à "
+        "appliquer (Desmarais Avocats, « Les données de santé des Français sont-elles à "
+        "vendre ? »). La question 5 n'en dépend pas : les noms y figurent."
     ),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(reponse_pharmacie, name="reponse_pharmacie",
-                    options=["a", "b", "c", "d", "e"], expected="b")
+                    options=["a", "b", "c", "d", "e", "f"], expected="b")
 ### END HIDDEN TESTS
 
 # %% mistake="reponse_pharmacie"
@@ -694,6 +697,10 @@ reponse_pharmacie = "E"
 # message : la raison ne tient pas
 reponse_pharmacie = "d"
 
+# %% mistake="reponse_pharmacie"
+# message : une remise est une contrepartie
+reponse_pharmacie = "f"
+
 # %% [markdown]
 # ## À retenir
 #
@@ -711,7 +718,7 @@ reponse_pharmacie = "d"
 # %% [markdown]
 # ## Après la séance
 #
-# À faire chez vous (environ 90 minutes) : la suite de l'étape 4 et une question sur le SNDS,
+# À faire chez vous (environ 95 minutes) : la suite de l'étape 4 et une question sur le SNDS,
 # l'étape 5 et une question sur des données partagées avec une start-up, le secret partagé
 # entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une question de
 # verdict, puis la réflexion écrite, corrigée par l'enseignant.
@@ -756,8 +763,8 @@ reponse_pharmacie = "d"
 #   le but de leur étude.
 # - **b.** Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet
 #   accord qui ouvre l'accès.
-# - **c.** Changer sa façon de faire : confier l'analyse à un bureau d'études, ou prouver
-#   qu'aucun usage interdit n'est possible.
+# - **c.** Confier l'analyse à un bureau d'études ou à un laboratoire de recherche, pas à ses
+#   statisticiens.
 # - **d.** Rien de plus qu'une autre équipe : sa promesse écrite écarte déjà les deux usages
 #   interdits.
 #
@@ -1031,15 +1038,16 @@ for cle, libelle in law.PRINCIPLES.items():
 # Pour chaque geste : des données ont-elles fui ou été laissées accessibles ? Des données de
 # santé ont-elles été recueillies sans l'accord des personnes, alors qu'aucune autre
 # exception ne s'appliquait ? Des données de santé personnelles ont-elles servi à des études
-# sans rien faire auprès de la CNIL ? Rappelez-vous aussi ce que contrôle la CNIL (pli
-# « Comment ces textes s'articulent », au début du module).
+# sans rien faire auprès de la CNIL ? Rappelez-vous aussi ce que contrôle la CNIL (texte
+# replié « Comment ces textes s'articulent », au début du module).
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # Des données où chaque patient garde un code propre sont pseudonymisées, donc personnelles
-# (étape 5). Relisez ensuite le paragraphe « Réutiliser des données pour la recherche » :
-# que faut-il faire avant une étude sur des données de santé personnelles ?
+# (étape 5) : toutes les règles des données de santé personnelles s'appliquent. Pour chaque
+# décision, demandez-vous ce que l'organisme aurait dû faire **avant** d'agir pour être en
+# règle, puis cherchez la clé qui décrit cette obligation.
 # </details>
 
 # %% [markdown]
@@ -1105,16 +1113,14 @@ checks.check_choice(
     success=(
         "c'est la bonne règle : des données où chaque patient garde un code propre sont "
         "pseudonymisées, donc personnelles. L'éditeur les croyait anonymes et s'en est servi "
-        "pour des études sans la formalité préalable auprès de la CNIL : c'est ce que la CNIL "
-        "a sanctionné (loi Informatique et Libertés, article 66), avec l'absence de base "
-        "licite qui en découle. Pour une base qui réunit des données en vue d'études (un "
-        "entrepôt de données de santé), cette formalité n'est pas une méthodologie de "
-        "référence : c'est une déclaration de conformité au référentiel « entrepôts » de la "
-        "CNIL (délibération n° 2021-118 du 7 octobre 2021), réservé aux entrepôts fondés sur "
-        "une mission d'intérêt public, ou sinon une autorisation de la CNIL. On peut se "
-        "demander si transmettre ces données à des clients revenait à les vendre ; mais la "
-        "question porte sur ce que la CNIL a retenu, et l'interdiction de vendre relève du "
-        "juge pénal, pas d'elle."
+        "pour des études sans la formalité préalable auprès de la CNIL (loi Informatique et "
+        "Libertés, article 66) : c'est le manquement visé ici. La CNIL a retenu aussi un "
+        "second manquement, distinct, à la licéité (RGPD, article 5, paragraphe 1, point a) : "
+        "l'éditeur recueillait l'historique des remboursements des patients par un "
+        "téléservice de l'Assurance maladie. Pour un entrepôt de données de santé, la "
+        "formalité est une déclaration de conformité au référentiel « entrepôts » de la CNIL "
+        "(délibération n° 2021-118), ou sinon une autorisation. L'interdiction de vendre "
+        "relève du juge pénal, pas de la CNIL."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1134,8 +1140,8 @@ principe_cegedim = "consentement"
 # %% [markdown]
 # #### Question 8 b — Dedalus Biologie (SAN-2022-009)
 #
-# Quel manquement la CNIL a-t-elle retenu pour les fichiers des laboratoires, extraits puis
-# retrouvés en ligne ?
+# Quel manquement la CNIL a-t-elle retenu pour ce qui est arrivé aux fichiers des
+# laboratoires ?
 
 # %% answer="principe_dedalus"
 # Question 8 b — SAN-2022-009 (Dedalus Biologie)
@@ -1286,8 +1292,8 @@ principe_doctissimo = "formalite"
 # %% [markdown]
 # #### Question 8 d — Un médecin libéral (SAN-2020-015)
 #
-# Quel manquement la CNIL a-t-elle retenu pour les images des patients, que n'importe qui
-# pouvait consulter sur Internet ?
+# Quel manquement la CNIL a-t-elle retenu pour la façon dont le médecin conservait les images
+# de ses patients ?
 
 # %% answer="principe_medecin"
 # Question 8 d — SAN-2020-015 (un médecin libéral)
@@ -1503,7 +1509,9 @@ verdict_prothese = "illicite"
 # %% [markdown] written="reflexion_monetiser" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Chaque point se note
-# 1, ½ ou 0.
+# 1, ½ ou 0. **Pour une séance notée, publiez avec `esn-teach release --evaluation`** : en
+# version formative, les messages des options fausses laissent trouver la bonne par
+# élimination (voir les notes du module).
 #
 # - **Point 1 — Les trois verbes, chacun avec un texte juste.** Attendu : *monétiser* des
 #   données identifiantes est interdit même avec l'accord du patient (CSP L1111-8, VII), alors

@@ -656,7 +656,7 @@ def test_reasoned_choices_cannot_be_told_apart_by_their_length():
         ("2", "abcd"),
         ("3", "abcd"),
         ("4", "abcd"),
-        ("5", "abcde"),
+        ("5", "abcdef"),
         ("6", "abcd"),
         ("7", "abcd"),
     ):
@@ -668,7 +668,7 @@ def test_reasoned_choices_cannot_be_told_apart_by_their_length():
 def test_right_conclusions_for_a_wrong_reason_are_graded_wrong():
     # Seventh review: questions 3 and 5 were answered by the adjacent text. Each now offers
     # the right conclusion with a wrong reason, which the check refuses with its own message.
-    for question, letters in (("3", "abcd"), ("5", "abcde")):
+    for question, letters in (("3", "abcd"), ("5", "abcdef")):
         right = _option(question, _hidden_expected(_ANSWERS[question]))
         conclusion = right.split(" :")[0]
         twins = [
