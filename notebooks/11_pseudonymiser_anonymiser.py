@@ -100,7 +100,8 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # > Les données restent **personnelles** (le RGPD s'applique) pour qui peut retrouver les
 # > personnes par des moyens raisonnables ; seules des données **anonymes** y échappent. On
 # > compte les moyens de **qui détient les données**, sauf ceux que la loi lui interdit (Cour de
-# > justice de l'Union européenne, arrêts de 2016 et de 2025). Pour la start-up :
+# > justice de l'Union européenne : arrêt Breyer de 2016, arrêt du 4 septembre 2025 ; voir
+# > l'exercice E). Pour la start-up :
 # > **avec ce qu'elle peut raisonnablement se procurer, pourrait-elle retrouver qui est qui ?**
 #
 # ## 3. Ce qui reste : les quasi-identifiants
@@ -110,8 +111,8 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # Un **quasi-identifiant** ne la désigne pas seul, mais, **combiné** à d'autres et **connu
 # ailleurs** (presse locale, collègues, réseaux sociaux), il peut l'isoler. La
 # **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic. Ces rôles
-# dépendent de l'attaquant ; pour le droit, toute donnée de santé reste sensible (RGPD,
-# articles 4(15) et 9).
+# dépendent de l'attaquant ; pour le droit, toute donnée de santé reste une donnée de
+# « catégorie particulière », dite sensible (RGPD, articles 4(15) et 9).
 #
 # Le trio (date de naissance, sexe, code postal) est le plus connu des quasi-identifiants.
 # D'après le recensement de 1990, Latanya Sweeney a estimé que 87 % des habitants des
@@ -148,8 +149,7 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # %% [markdown]
 # **Unique dans le registre n'est pas unique dans la population.** Le registre est un
 # **échantillon** : un patient seul dans le registre peut partager son trio avec des habitants
-# absents du registre. La part baisse donc dans la population, d'autant plus que la population
-# est grande.
+# absents du registre.
 #
 # Notre population synthétique est petite (voyez le nombre d'habitants par code postal ; un
 # code postal français en compte en moyenne bien plus). Sa part d'uniques tient surtout à cette
@@ -324,8 +324,10 @@ checks.check_number(
     hint="Comptez les diagnostics différents dans chacune des classes, puis gardez le plus "
     "petit compte.",
     success=f"la classe la moins diverse compte {valeur_l:.0f} diagnostic"
-    f"{'s différents' if valeur_l > 1 else ''} : qui sait que son voisin y figure n'a pas plus "
-    "de choix pour deviner le sien, sans avoir trouvé sa ligne.",
+    + (f"s différents : qui sait que son voisin y figure n'a pas plus de {valeur_l:.0f} choix "
+       "pour deviner le sien" if valeur_l > 1 else " : qui sait que son voisin y figure "
+       "connaît son diagnostic à coup sûr")
+    + ", sans avoir trouvé sa ligne.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -408,8 +410,8 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 # ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
 #
 # Un patient du registre figure sur la liste nominative. Quelle est la probabilité que
-# l'attaquant le **nomme correctement** ? (Une proportion observée sur un seul tirage, pour
-# une liste que règle le générateur.) Donnez une proportion entre 0 et 1 (vérifiée à 5
+# l'attaquant le **nomme correctement** ? (Elle vaut pour ces seules données inventées, et pour
+# cette liste-ci.) Donnez une proportion entre 0 et 1 (vérifiée à 5
 # décimales) : écrivez une division, `a / b`, avec deux des noms affichés entre parenthèses
 # ci-dessus.
 #
@@ -481,6 +483,17 @@ checks.check_number(
                        "une probabilité ne dépasse pas 1 : au numérateur, ne gardez que les "
                        "dossiers reliés à leur vrai nom (certains liens sont faux).",
                        digest="f1cca13f116bd893"),
+        checks.Mistake(None,
+                       "vous avez calculé la part du registre qui figure dans la liste : elle dit "
+                       "combien de patients la liste contient, pas combien l'attaquant en nomme. "
+                       "Au numérateur, ne gardez que les patients nommés correctement.",
+                       digest="5870f3f640621bd7"),
+        checks.Mistake(None,
+                       "vous avez divisé les dossiers reliés par toute la liste nominative : ni "
+                       "l'un ni l'autre ne convient. Certains liens sont faux (ne gardez que les "
+                       "justes), et la moitié de la liste n'est pas dans le registre : la question "
+                       "porte sur les patients du registre qui figurent dans la liste.",
+                       digest="0307aa170203c5a9"),
         checks.Mistake(None, message_arrondi, digest="1fd39663a7970c0c"),
         checks.Mistake(None, message_arrondi, digest="de525b097ae7e608"),
         checks.Mistake(None, message_arrondi, digest="569636b0594e2eae"),
@@ -499,7 +512,8 @@ checks.check_number(
     hint="Une proportion : combien de patients nommés correctement, parmi combien de patients "
     "présents dans la liste ?",
     success=f"{valeur_taux:.5f}".replace(".", ",") + " : c'est le risque d'un patient qui figure "
-    "dans cette liste. La cellule suivante le compare à la part de tout le registre.",
+    "dans cette liste synthétique, plus exacte que de vrais profils publics. La cellule "
+    "suivante le compare à la part de tout le registre.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(taux_reussite, name="taux_reussite", decimals=5,
@@ -521,6 +535,14 @@ taux_reussite = n_reidentifies / len(registre_publie)
 # %% mistake="taux_reussite"
 # message : personnes de la liste nominative
 taux_reussite = n_justes / len(liste_nominative)
+
+# %% mistake="taux_reussite"
+# message : la part du registre qui figure dans la liste
+taux_reussite = n_dans_liste / len(registre_publie)
+
+# %% mistake="taux_reussite"
+# message : ni l'un ni l'autre ne convient
+taux_reussite = n_reidentifies / len(liste_nominative)
 
 # %% mistake="taux_reussite"
 # message : la fiabilité de l'attaquant
@@ -569,8 +591,9 @@ else:
 # %% [markdown]
 # La première part dépend surtout de la **couverture** de la liste (la part des adultes qu'elle
 # contient, un réglage) : elle dit combien de patients **cette** liste expose. La seconde dit
-# le risque d'un patient de la liste. Elle dépend aussi de la liste : la nôtre compte peu de
-# personnes absentes du registre, avec une date de naissance et un code postal exacts.
+# le risque d'un patient de la liste, **pour cette liste synthétique**. Elle dépend aussi de la
+# liste : la nôtre compte peu de personnes absentes du registre, comparé à une vraie liste de
+# toute une population, et donne des dates de naissance et des codes postaux exacts.
 #
 # ### Question 3 — Face à une liste de toute la population (2 points)
 #
@@ -629,7 +652,8 @@ checks.check_choice(
                        digest="9e211844df224f0d"),
         checks.Mistake(None,
                        "la part de la question 2 vaut pour notre liste, qui compte peu de "
-                       "personnes absentes du registre : elle dépend de la liste. Une liste de "
+                       "personnes absentes du registre comparé à une liste de toute la "
+                       "population : elle dépend de la liste. Une liste de "
                        "toute la population contient tous les « jumeaux » possibles d'un patient : "
                        "laquelle des deux parts de la section 3 compte les patients sans jumeau ?",
                        digest="ddb390ac40429707"),
@@ -746,7 +770,7 @@ explorateur
 # le service et la date d'hospitalisation restent des données de santé (RGPD, articles 4(15)
 # et 9), quel que soit leur rôle ici.
 #
-# ### Question 4 — Le rôle de chaque colonne (2 points)
+# ### Question 4a — Le rôle des colonnes de la personne (1 point)
 #
 # Une clinique prépare un tableau à publier ; **avant préparation**, il contient les sept
 # colonnes ci-dessous. Le collègue de travail d'une patiente connaît son nom, son sexe, sa date
@@ -882,6 +906,11 @@ roles_personne = {
     "date_naissance": "quasi-identifiant",
     "commune": ...,
 }
+
+# %% [markdown]
+# ### Question 4b — Le rôle des colonnes du séjour (1 point)
+#
+# Même collègue, mêmes trois textes, pour les trois colonnes du séjour.
 
 # %% answer="roles_sejour"
 # 4b : les colonnes qui décrivent le séjour.
@@ -1097,8 +1126,8 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 #
 # <details><summary>Indice 2</summary>
 #
-# Écrivez l'intervalle d'âges de la plus petite classe avec 11 ans, du premier au dernier âge.
-# Combien d'années compte-t-il ?
+# Avec 11 ans, les classes tombent-elles toutes juste avant la classe « 90 ans et plus » ?
+# Comparez leurs largeurs.
 # </details>
 
 # %% answer="raison_baisse"
@@ -1361,7 +1390,8 @@ choix_publication = "E"
 # | 4 | hommes | 40-49 ans | 12 | diabète (4), hypertension (5), asthme (2), dépression (1) |
 #
 # Pour quelle classe apprend-il le diagnostic de son voisin, et lequel des trois risques du G29
-# est celui qui le lui apprend ? Répondez par la lettre.
+# est celui qui le lui apprend ? (Rattacher le voisin à sa classe est déjà une corrélation ; on
+# demande le risque qui lui apprend le **diagnostic**.) Répondez par la lettre.
 #
 # - **A.** La classe 1, la plus petite : individualisation.
 # - **B.** La classe 3 : inférence.
@@ -1446,8 +1476,8 @@ classe_exposee = "E"
 # > - Pour l'hôpital, qui garde la table des noms, l'extrait pseudonymisé reste personnel.
 # > - Pour la start-up, tout dépend des moyens qu'elle peut légalement et raisonnablement
 # >   employer pour retrouver les patients ; un moyen interdit par la loi ne compte pas.
-# > - Un croisement avec des profils publics compte-t-il ? C'est discuté ; ce module retient
-# >   la lecture prudente : oui (voir « Ce que disent les textes »).
+# > - Un croisement avec des profils publics compte-t-il parmi ces moyens ? C'est discuté
+# >   (voir « Ce que disent les textes »).
 #
 # **Un exemple.** L'hôpital garde la table qui relie chaque pseudonyme à un nom : pour
 # lui, l'extrait pseudonymisé désigne toujours ses patients. La start-up ne reçoit que
@@ -1514,14 +1544,15 @@ classe_exposee = "E"
 # - Un contrat lui interdit de réidentifier qui que ce soit.
 #
 # Pour elle, ces données sont-elles personnelles, au sens de l'arrêt de la Cour du
-# 4 septembre 2025 ? Répondez par la lettre.
+# 4 septembre 2025 ? Répondez par la lettre. Une seule option donne une raison qui tient ; le
+# point discuté se travaille ensuite dans la réflexion G.
 #
 # - **A.** Non : sans la table de correspondance, elle ne peut rattacher aucun pseudonyme à un
 #   nom.
 # - **B.** Non : le contrat lui interdit de réidentifier ; or un moyen interdit ne compte pas
 #   parmi les moyens raisonnables.
-# - **C.** Oui : elle peut raisonnablement croiser l'extrait avec une telle liste, et nommer
-#   des patients qui y figurent.
+# - **C.** Oui, selon la lecture prudente retenue dans ce module : elle peut raisonnablement
+#   croiser l'extrait avec une telle liste, et nommer des patients qui y figurent.
 # - **D.** Non : tant qu'elle n'a rien croisé, aucun patient n'est identifié.
 # - **E.** Oui : l'hôpital, qui garde la table, peut réidentifier chaque patient ; elles
 #   restent donc personnelles pour la start-up aussi.
@@ -1560,13 +1591,13 @@ checks.check_choice(
                        "nominative tirée de profils publics (question 2) ?",
                        digest="3bc559636e51c6e8"),
         checks.Mistake(None,
-                       "l'arrêt Breyer (2016) écarte les moyens que la loi interdit (la liste "
-                       "électorale pour une entreprise : article L37) ou irréalisables en "
-                       "pratique. Un contrat n'est pas une loi : il ne fait pas disparaître les "
-                       "profils publics. Croiser ces profils avec l'extrait serait certes un "
-                       "traitement à justifier (RGPD, articles 6 et 9) ; cela suffit-il à "
-                       "l'écarter ? C'est discuté. Ce module retient la lecture prudente, qui le "
-                       "compte. Le contrat s'ajoute aux protections, il ne les remplace pas.",
+                       "un contrat n'est pas une loi. L'arrêt Breyer (2016) n'écarte que les "
+                       "moyens que la loi interdit (la liste électorale pour une entreprise : "
+                       "article L37) ou irréalisables en pratique. Le contrat compte dans "
+                       "l'appréciation et s'ajoute aux protections, mais il ne fait pas "
+                       "disparaître les profils publics. (La loi elle-même écarte-t-elle ce "
+                       "croisement ? C'est la question discutée, à travailler dans la réflexion "
+                       "G.)",
                        digest="ca8e0599d4462b50"),
         checks.Mistake(None,
                        "le RGPD protège les personnes identifiables, pas seulement celles déjà "
@@ -1647,7 +1678,7 @@ qualification = "E"
 #   fournies sans lui.
 # - **Des sanctions en France.** La CNIL a sanctionné Cegedim Santé (délibération SAN-2024-013
 #   du 5 septembre 2024, 800 000 €), qui traitait comme anonymes des données où chaque patient
-#   était désigné par un code (CNIL, 2024), et GERS (SAN-2024-010 du 28 août 2024, 800 000 €).
+#   était désigné par un code (CNIL, 2024).
 # - **Qui a remplacé le G29 ?** Depuis le 25 mai 2018, le **Comité européen de la protection
 #   des données** (en anglais EDPB), qui réunit les autorités nationales comme la CNIL ; à ne
 #   pas confondre avec le **Contrôleur européen de la protection des données** (EDPS), qui
@@ -1718,8 +1749,7 @@ qualification = "E"
 #   plus d'apprendre le diagnostic) ; « k > 1 et l > 1, donc anonyme » ou « non personnelles
 #   grâce au contrat » n'ont pas (c). Une sanction française vérifiée, citée à propos, compte
 #   pour (a) : Cegedim Santé (CNIL, SAN-2024-013, 5 septembre 2024, 800 000 € : données
-#   désignant chaque patient par un code, donc pseudonymisées, traitées comme anonymes) ; GERS
-#   (SAN-2024-010, 28 août 2024, 800 000 €).
+#   désignant chaque patient par un code, donc pseudonymisées, traitées comme anonymes).
 # - **1 point** — Un chiffre du module, juste, interprété et rapporté au bon dénominateur : la
 #   part de lignes uniques sur (date de naissance, sexe, code postal) dans le registre ; celle
 #   dans la population synthétique, seulement présentée comme un artefact de sa petite taille
@@ -1791,8 +1821,8 @@ qualification = "E"
 # - Commission nationale de l'informatique et des libertés (CNIL). « L'anonymisation de données
 #   personnelles », cnil.fr, 19 mai 2020 (anonymisation et pseudonymisation ; des données
 #   pseudonymisées conservent le plus souvent un caractère personnel).
-# - CNIL, formation restreinte : délibérations SAN-2024-013 du 5 septembre 2024 (Cegedim Santé)
-#   et SAN-2024-010 du 28 août 2024 (GERS). Légifrance.
+# - CNIL, formation restreinte : délibération SAN-2024-013 du 5 septembre 2024 (Cegedim Santé).
+#   Légifrance.
 # - Règlement (UE) 2025/327 relatif à l'espace européen des données de santé (EHDS)
 #   (environnement de traitement sécurisé).
 # - Sweeney L. *Simple demographics often identify people uniquely*. Carnegie Mellon
