@@ -9,8 +9,8 @@
 #
 # 1. Distinguer données **pseudonymisées** et **anonymes** (RGPD ; arrêt européen du
 #    4 septembre 2025).
-# 2. Dire le rôle de chaque colonne d'un tableau (exercice après la séance) et mesurer la part
-#    de patients **uniques**, sans confondre échantillon et population.
+# 2. Mesurer la part de patients **uniques** ; après la séance, dire le rôle de chaque colonne
+#    et ne pas confondre échantillon et population.
 # 3. Calculer le **k** du **k-anonymat** et le **l** de la **l-diversité**.
 # 4. Lire le résultat d'une **attaque par croisement** avec une liste nominative (choisir le
 #    bon dénominateur).
@@ -32,7 +32,8 @@
 # > (le risque n'est pas le même pour tous).
 #
 # **Ce que vous allez faire** : vérifier si un registre sans noms est anonyme (sections 1 à 3),
-# nommer des patients en le croisant avec une liste de noms (4), puis le protéger (5).
+# nommer des patients en le croisant avec une liste de noms (4), le protéger (5), puis dire
+# pour qui les données restent personnelles (6).
 #
 # ## Mode d'emploi
 #
@@ -42,7 +43,7 @@
 #   dessous. Des **indices** sont repliés sous chaque question.
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; dans un texte entre
 #   guillemets, accents et majuscules ne comptent pas.
-# - **Deux temps** : la séance (sections 1 à 5), puis les exercices « Après la séance », seul ou
+# - **Deux temps** : la séance (sections 1 à 6), puis les exercices « Après la séance », seul ou
 #   en binôme.
 #
 # **Avertissement.** On réidentifie ici des patients pour apprendre à les protéger, sur des
@@ -98,11 +99,9 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 #
 # > **En bref.** Remplacer les noms par des numéros, c'est **pseudonymiser**, pas anonymiser.
 # > Les données restent **personnelles** (le RGPD s'applique) pour qui peut retrouver les
-# > personnes par des moyens raisonnables ; seules des données **anonymes** y échappent. On
-# > compte les moyens de **qui détient les données**, sauf ceux que la loi lui interdit (Cour de
-# > justice de l'Union européenne : arrêt Breyer de 2016, arrêt du 4 septembre 2025 ; voir
-# > l'exercice E). Pour la start-up :
-# > **avec ce qu'elle peut raisonnablement se procurer, pourrait-elle retrouver qui est qui ?**
+# > personnes par des moyens raisonnables ; seules des données **anonymes** y échappent. La
+# > section 6 dira pour qui, avec deux arrêts de la Cour de justice de l'Union européenne
+# > (Breyer, 2016 ; 4 septembre 2025).
 #
 # ## 3. Ce qui reste : les quasi-identifiants
 #
@@ -151,15 +150,15 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # **échantillon** : un patient seul dans le registre peut partager son trio avec des habitants
 # absents du registre.
 #
+# <details><summary>Une population trop petite, et quel attaquant ? (lecture facultative)</summary>
+#
 # Notre population synthétique est petite (voyez le nombre d'habitants par code postal ; un
 # code postal français en compte en moyenne bien plus). Sa part d'uniques tient surtout à cette
 # petite taille : ce n'est pas une mesure pour la France, où aucune n'est citée ici.
 #
-# <details><summary>Pour aller plus loin (lecture facultative) : quel attaquant ?</summary>
-#
 # Le risque dépend de l'attaquant (El Emam et Dankar, 2008) : s'il sait sa cible dans le
 # registre (modèle du **procureur**), être unique dans le registre suffit ; s'il part d'une
-# liste nominative (**journaliste**), c'est l'unicité dans la population qui compte.
+# liste nominative (**journaliste**), cela ne suffit plus à le dire (exercice E).
 # </details>
 #
 # Deux mesures du risque d'un tableau publié :
@@ -589,103 +588,10 @@ else:
           "dans votre retour de correction).")
 
 # %% [markdown]
-# La première part dépend surtout de la **couverture** de la liste (la part des adultes qu'elle
-# contient, un réglage) : elle dit combien de patients **cette** liste expose. La seconde dit
-# le risque d'un patient de la liste, **pour cette liste synthétique**. Elle dépend aussi de la
-# liste : la nôtre compte peu de personnes absentes du registre, comparé à une vraie liste de
-# toute une population, et donne des dates de naissance et des codes postaux exacts.
-#
-# ### Question 3 — Face à une liste de toute la population (2 points)
-#
-# Imaginons une liste nominative de **toute** la population synthétique de la section 3, avec
-# date de naissance, sexe et code postal. La section 3 a affiché deux parts de patients seuls
-# de leur trio : la **part du registre** et la **part de la population**. Quelle part des
-# patients cette liste permet-elle de nommer, et que devient-elle quand la population grandit
-# (plus d'habitants par code postal) ? Répondez par la lettre.
-#
-# - **A.** La part du registre : un patient seul de son trio dans le registre est nommé dès
-#   que la liste le contient.
-# - **B.** La part de la population : une liste plus longue a plus de noms à relier ; la part
-#   augmente donc.
-# - **C.** La part de la question 2 : c'est le risque d'un patient de la liste, quelle qu'elle
-#   soit.
-# - **D.** La part de la population : il faut être seul de son trio parmi tous les habitants ;
-#   la part baisse.
-# - **E.** La part de la population : elle ne dépend que des patients ; elle ne change pas.
-#
-# <details><summary>Indice 1</summary>
-#
-# Un habitant absent du registre peut-il avoir le même trio qu'un patient ? Combien de fois ce
-# trio apparaît-il alors dans la liste, et l'attaquant peut-il choisir entre les noms ?
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Avec plus d'habitants par code postal, un trio a-t-il plus ou moins de chances d'être partagé ?
-# </details>
-
-# %% answer="risque_population"
-risque_population = ...
-### BEGIN SOLUTION
-risque_population = "D"
-### END SOLUTION
-
-# %% tests="risque_population" points=2
-# Vérification de la question 3 : exécutez cette cellule.
-checks.check_choice(
-    risque_population,
-    name="risque_population",
-    options=["A", "B", "C", "D", "E"],
-    digest="90f9b604d4483640",
-    mistakes=[
-        checks.Mistake(None,
-                       "être seul dans le registre ne suffit pas : le registre n'est qu'un "
-                       "échantillon. Un habitant absent du registre peut partager le trio du "
-                       "patient ; le trio figure alors deux fois dans la liste, et l'attaquant ne "
-                       "peut pas choisir entre les deux noms.",
-                       digest="b0b5c67ed5556bdb"),
-        checks.Mistake(None,
-                       "une liste plus longue a plus de noms, mais aussi plus d'habitants qui "
-                       "partagent un trio, et un trio partagé n'est relié à aucun nom. Avec plus "
-                       "d'habitants par code postal, les patients seuls de leur trio sont-ils plus "
-                       "ou moins nombreux ?",
-                       digest="9e211844df224f0d"),
-        checks.Mistake(None,
-                       "la part de la question 2 vaut pour notre liste, qui compte peu de "
-                       "personnes absentes du registre comparé à une liste de toute la "
-                       "population : elle dépend de la liste. Une liste de "
-                       "toute la population contient tous les « jumeaux » possibles d'un patient : "
-                       "laquelle des deux parts de la section 3 compte les patients sans jumeau ?",
-                       digest="ddb390ac40429707"),
-        checks.Mistake(None,
-                       "cette part dépend aussi des habitants : elle compte les patients qui n'ont "
-                       "aucun « jumeau » dans la population. Plus la population est grande, plus "
-                       "un patient a de chances d'en avoir un : que devient la part ?",
-                       digest="e19808b2d57326aa"),
-    ],
-    success="demandez toujours « seul parmi qui ? » : une part de patients uniques ne dit le "
-    "risque qu'une fois rapportée à ce que contient la liste de l'attaquant.",
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(risque_population, name="risque_population",
-                    options=["A", "B", "C", "D", "E"], expected="D")
-### END HIDDEN TESTS
-
-# %% mistake="risque_population"
-# message : le registre n'est qu'un échantillon
-risque_population = "A"
-
-# %% mistake="risque_population"
-# message : un trio partagé n'est relié à aucun nom
-risque_population = "B"
-
-# %% mistake="risque_population"
-# message : elle dépend de la liste
-risque_population = "C"
-
-# %% mistake="risque_population"
-# message : cette part dépend aussi des habitants
-risque_population = "E"
+# La première part dépend surtout de la **couverture** de la liste (un réglage) : elle dit
+# combien de patients **cette** liste expose. La seconde dit le risque d'un patient de la
+# liste, **pour cette liste synthétique** : elle compte peu de personnes absentes du registre,
+# comparé à une vraie liste de toute une population, et des dates et codes postaux exacts.
 
 # %% [markdown]
 # ## 5. Généraliser : moins de détail, moins de risque
@@ -743,15 +649,176 @@ explorateur
 # au moins 3, mais une étude sur le lieu devient impossible. Sans lieu, l'année de naissance
 # seule fait de même ; le mois ou le jour de naissance laissent des patients seuls.
 # </details>
+
+# %% [markdown]
+# ## 6. Personnelles pour qui ?
 #
+# > **En bref.**
+# > - Pour l'hôpital, qui garde la table des noms, l'extrait pseudonymisé reste personnel.
+# > - Pour la start-up, tout dépend des moyens qu'elle peut légalement et raisonnablement
+# >   employer pour retrouver les patients ; un moyen interdit par la loi ne compte pas.
+# > - Un croisement avec des profils publics compte-t-il parmi ces moyens ? C'est discuté
+# >   (voir « Ce que disent les textes »).
+#
+# <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêts
+# Breyer et du 4 septembre 2025)</summary>
+#
+# L'hôpital est le **responsable du traitement** : celui qui décide pourquoi et comment les
+# données sont traitées (module 10). La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
+# (**article 4(5)**) définit la pseudonymisation comme un traitement tel que les données « ne
+# puissent plus être attribuées à une personne concernée précise sans avoir recours à des
+# informations supplémentaires », conservées séparément (ici, la table qui relie numéros et
+# noms). Selon le **considérant 26** (un paragraphe d'explication en tête du règlement), des
+# données pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations
+# **restent personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu
+# de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés » pour identifier
+# la personne, par le responsable du traitement « ou par toute autre personne ».
+#
+# L'arrêt **Breyer** (19 octobre 2016, affaire C-582/14, points 46 à 48), rendu sur la
+# directive 95/46/CE, que le RGPD a remplacée, dont le considérant 26 disait déjà la même chose,
+# précise quels moyens compter : une adresse IP est personnelle pour l'exploitant d'un site
+# qui ne peut identifier l'internaute qu'avec les informations de son fournisseur d'accès,
+# s'il dispose de **moyens légaux** de le faire identifier grâce à elles (par exemple, en cas
+# d'attaque informatique, en s'adressant à l'autorité compétente) ; un moyen **interdit par la
+# loi**, ou irréalisable en pratique (effort démesuré en temps, en coût et en main-d'œuvre), ne
+# compte pas.
+#
+# **Une question discutée.** Constituer une liste à partir de profils publics, puis la croiser
+# avec des données de santé, serait déjà un traitement à justifier (RGPD, articles 6 et 9).
+# Est-ce pour autant un moyen « interdit par la loi » au sens de Breyer ? La question est
+# discutée. Ce module retient une lecture prudente : l'exclusion de Breyer se lit de façon
+# étroite (elle vise un moyen que la loi ferme, comme la liste électorale pour une entreprise),
+# et le considérant 26 pèse aussi le coût, le temps et les techniques disponibles. Un contrat
+# qui interdit de réidentifier compte dans cette appréciation, mais ne fait pas disparaître
+# les profils publics.
+#
+# Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a tranché
+# une question précise : ce qu'un organisme doit dire aux personnes, dès la collecte, sur les
+# destinataires de leurs données (l'**obligation d'information** : article 15, paragraphe 1,
+# point d, du règlement (UE) 2018/1725). Elle a jugé que la qualification dépend de **celui qui détient
+# les données** : pour un destinataire sans la table de correspondance ni autre moyen
+# raisonnable de retrouver les personnes, **recoupements compris**, des données pseudonymisées
+# peuvent ne pas être personnelles ; pour celui qui les a collectées et garde la table, elles
+# le restent, et son obligation d'informer s'apprécie de son point de vue, au moment de la
+# collecte. Ce règlement s'applique aux institutions de l'Union, pas à un hôpital ; sa notion
+# de données personnelles se lit comme celle du RGPD.
+#
+# Les autres obligations de l'hôpital qui transmet ne viennent pas de cet arrêt : une base
+# légale et une exception pour les données de santé (RGPD, articles 6 et 9), les formalités
+# de la recherche en santé (loi Informatique et Libertés) ; voyez le module 10.
+# </details>
+#
+# ### Question 3 — Les données sont-elles personnelles pour la start-up ? (2 points)
+#
+# L'hôpital transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
+# sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms.
+#
+# - La liste électorale ne peut pas lui servir (Code électoral, article L37 : section 4).
+# - Mais, à partir de profils publics de réseaux sociaux et de la presse locale, elle peut
+#   constituer une liste nominative comme celle de la section 4.
+# - Un contrat lui interdit de réidentifier qui que ce soit.
+#
+# Pour elle, ces données sont-elles personnelles, au sens de l'arrêt de la Cour du
+# 4 septembre 2025 ? Répondez par la lettre. Une seule option donne une raison qui tient ; le
+# point discuté se travaille ensuite dans la réflexion G.
+#
+# - **A.** Non : sans la table de correspondance, elle ne peut rattacher aucun pseudonyme à un
+#   nom.
+# - **B.** Non : le contrat lui interdit de réidentifier ; or un moyen interdit ne compte pas
+#   parmi les moyens raisonnables.
+# - **C.** Oui, selon la lecture prudente retenue dans ce module : elle peut raisonnablement
+#   croiser l'extrait avec une telle liste, et nommer des patients qui y figurent.
+# - **D.** Non : tant qu'elle n'a rien croisé, aucun patient n'est identifié.
+# - **E.** Oui : l'hôpital, qui garde la table, peut réidentifier chaque patient ; elles
+#   restent donc personnelles pour la start-up aussi.
+#
+# <details><summary>Indice 1</summary>
+#
+# Du point de vue de qui l'arrêt apprécie-t-il la question ? Et quels moyens compte-t-il :
+# la seule table de correspondance, ou tous les moyens raisonnables ? Le RGPD protège-t-il les
+# personnes identifiées, ou aussi les personnes identifiables ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Qu'a montré la question 2 sur ce que permet une liste nominative ? Quels moyens l'arrêt
+# Breyer écarte-t-il (« Ce que disent les textes », ci-dessus) ? Se servir de la liste
+# électorale en est un ; consulter des profils publics aussi ? Un contrat est-il une loi ?
+# </details>
+
+# %% answer="qualification"
+qualification = ...
+### BEGIN SOLUTION
+qualification = "C"
+### END SOLUTION
+
+# %% tests="qualification" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_choice(
+    qualification,
+    name="qualification",
+    options=["A", "B", "C", "D", "E"],
+    digest="37e29a3b5caa3b4a",
+    mistakes=[
+        checks.Mistake(None,
+                       "la table n'est pas le seul moyen : l'arrêt compte tous les moyens "
+                       "raisonnables du destinataire, recoupements compris. Que permet une liste "
+                       "nominative tirée de profils publics (question 2) ?",
+                       digest="3bc559636e51c6e8"),
+        checks.Mistake(None,
+                       "un contrat n'est pas une loi. L'arrêt Breyer (2016) n'écarte que les "
+                       "moyens que la loi interdit (la liste électorale pour une entreprise : "
+                       "article L37) ou irréalisables en pratique. Le contrat compte dans "
+                       "l'appréciation et s'ajoute aux protections, mais il ne fait pas "
+                       "disparaître les profils publics. (La loi elle-même écarte-t-elle ce "
+                       "croisement ? C'est la question discutée, à travailler dans la réflexion "
+                       "G.)",
+                       digest="ca8e0599d4462b50"),
+        checks.Mistake(None,
+                       "le RGPD protège les personnes identifiables, pas seulement celles déjà "
+                       "identifiées : il suffit que la start-up puisse retrouver les patients par "
+                       "des moyens raisonnables (considérant 26). Le peut-elle ici ?",
+                       digest="82b564d1f9b2d659"),
+        checks.Mistake(None,
+                       "la conclusion est juste, pas la raison : l'arrêt de 2025 juge du point de "
+                       "vue de celui qui détient les données, selon ses propres moyens ; la table "
+                       "de l'hôpital ne suffit pas à rendre les données personnelles pour tout "
+                       "destinataire. Quelle option donne la bonne raison ?",
+                       digest="852fa0056bb79336"),
+    ],
+    success="on juge du côté de celui qui reçoit, avec tous les moyens qu'il peut légalement "
+    "mettre en œuvre ; compter les profils publics parmi eux est la lecture prudente retenue "
+    "ici. C'est ce que la réflexion G vous demande d'argumenter.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(qualification, name="qualification", options=["A", "B", "C", "D", "E"],
+                    expected="C")
+### END HIDDEN TESTS
+
+# %% mistake="qualification"
+# message : la table n'est pas le seul moyen
+qualification = "A"
+
+# %% mistake="qualification"
+# message : contrat n'est pas une loi
+qualification = "B"
+
+# %% mistake="qualification"
+# message : le RGPD protège les personnes identifiables
+qualification = "D"
+
+# %% mistake="qualification"
+# message : la conclusion est juste, pas la raison
+qualification = "E"
+
+# %% [markdown]
 # ## À retenir
 #
 # - **Pseudonymiser** n'est pas **anonymiser** : les données restent personnelles pour qui peut,
-#   par des moyens raisonnables, retrouver les personnes.
+#   par des moyens raisonnables, retrouver les personnes. Cela se juge du côté de qui les reçoit
+#   (question 3) ; un contrat compte, sans faire disparaître les profils publics.
 # - Les **quasi-identifiants** (ce qu'un attaquant sait par ailleurs) isolent presque chaque
 #   patient ; une liste nominative suffit à les **nommer**.
-# - Unique dans l'**échantillon** n'est pas unique dans la **population** : face à une liste de
-#   toute la population, c'est l'unicité dans la population qui compte.
 # - Le **k** dit si une ligne peut être isolée ; le **l** repère le cas le plus grossier où l'on
 #   apprend le diagnostic sans isoler personne (toute une classe a le même diagnostic).
 # - k > 1 vaut **pour ces quasi-identifiants** : qui en connaît d'autres (la date d'admission)
@@ -1470,171 +1537,99 @@ classe_exposee = "D"
 classe_exposee = "E"
 
 # %% [markdown]
-# ### E. Personnelles pour qui ?
+# ### E. Seul parmi qui ?
 #
-# > **En bref.**
-# > - Pour l'hôpital, qui garde la table des noms, l'extrait pseudonymisé reste personnel.
-# > - Pour la start-up, tout dépend des moyens qu'elle peut légalement et raisonnablement
-# >   employer pour retrouver les patients ; un moyen interdit par la loi ne compte pas.
-# > - Un croisement avec des profils publics compte-t-il parmi ces moyens ? C'est discuté
-# >   (voir « Ce que disent les textes »).
+# ### Question 8 — Face à une liste de toute la population (2 points)
 #
-# **Un exemple.** L'hôpital garde la table qui relie chaque pseudonyme à un nom : pour
-# lui, l'extrait pseudonymisé désigne toujours ses patients. La start-up ne reçoit que
-# l'extrait : pour elle, la question est de savoir si, avec ce qu'elle peut légalement et
-# raisonnablement se procurer, elle pourrait retrouver qui est qui. L'hôpital est le
-# **responsable du traitement** : celui qui décide pourquoi et comment les données sont
-# traitées (module 10).
+# Imaginons une liste nominative de **toute** la population synthétique de la section 3, avec
+# date de naissance, sexe et code postal. La section 3 a affiché deux parts de patients seuls
+# de leur trio : la **part du registre** et la **part de la population**. Quelle part des
+# patients cette liste permet-elle de nommer, et que devient-elle quand la population grandit
+# (plus d'habitants par code postal) ? Répondez par la lettre.
 #
-# <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêts
-# Breyer et du 4 septembre 2025)</summary>
-#
-# La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
-# (**article 4(5)**) définit la pseudonymisation comme un traitement tel que les données « ne
-# puissent plus être attribuées à une personne concernée précise sans avoir recours à des
-# informations supplémentaires », conservées séparément (ici, la table qui relie numéros et
-# noms). Selon le **considérant 26** (un paragraphe d'explication en tête du règlement), des
-# données pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations
-# **restent personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu
-# de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés » pour identifier
-# la personne, par le responsable du traitement « ou par toute autre personne ».
-#
-# L'arrêt **Breyer** (19 octobre 2016, affaire C-582/14, points 46 à 48), rendu sur la
-# directive 95/46/CE, que le RGPD a remplacée, dont le considérant 26 disait déjà la même chose,
-# précise quels moyens compter : une adresse IP est personnelle pour l'exploitant d'un site
-# qui ne peut identifier l'internaute qu'avec les informations de son fournisseur d'accès,
-# s'il dispose de **moyens légaux** de le faire identifier grâce à elles (par exemple, en cas
-# d'attaque informatique, en s'adressant à l'autorité compétente) ; un moyen **interdit par la
-# loi**, ou irréalisable en pratique (effort démesuré en temps, en coût et en main-d'œuvre), ne
-# compte pas.
-#
-# **Une question discutée.** Constituer une liste à partir de profils publics, puis la croiser
-# avec des données de santé, serait déjà un traitement à justifier (RGPD, articles 6 et 9).
-# Est-ce pour autant un moyen « interdit par la loi » au sens de Breyer ? La question est
-# discutée. Ce module retient une lecture prudente : l'exclusion de Breyer se lit de façon
-# étroite (elle vise un moyen que la loi ferme, comme la liste électorale pour une entreprise),
-# et le considérant 26 pèse aussi le coût, le temps et les techniques disponibles. Un contrat
-# qui interdit de réidentifier compte dans cette appréciation, mais ne fait pas disparaître
-# les profils publics.
-#
-# Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a tranché
-# une question précise : ce qu'un organisme doit dire aux personnes, dès la collecte, sur les
-# destinataires de leurs données (l'**obligation d'information** : article 15, paragraphe 1,
-# point d, du règlement (UE) 2018/1725). Elle a jugé que la qualification dépend de **celui qui détient
-# les données** : pour un destinataire sans la table de correspondance ni autre moyen
-# raisonnable de retrouver les personnes, **recoupements compris**, des données pseudonymisées
-# peuvent ne pas être personnelles ; pour celui qui les a collectées et garde la table, elles
-# le restent, et son obligation d'informer s'apprécie de son point de vue, au moment de la
-# collecte. Ce règlement s'applique aux institutions de l'Union, pas à un hôpital ; sa notion
-# de données personnelles se lit comme celle du RGPD.
-#
-# Les autres obligations de l'hôpital qui transmet ne viennent pas de cet arrêt : une base
-# légale et une exception pour les données de santé (RGPD, articles 6 et 9), les formalités
-# de la recherche en santé (loi Informatique et Libertés) ; voyez le module 10.
-# </details>
-#
-# ### Question 8 — Les données sont-elles personnelles pour la start-up ? (2 points)
-#
-# L'hôpital transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
-# sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms.
-#
-# - La liste électorale ne peut pas lui servir (Code électoral, article L37 : section 4).
-# - Mais, à partir de profils publics de réseaux sociaux et de la presse locale, elle peut
-#   constituer une liste nominative comme celle de la section 4.
-# - Un contrat lui interdit de réidentifier qui que ce soit.
-#
-# Pour elle, ces données sont-elles personnelles, au sens de l'arrêt de la Cour du
-# 4 septembre 2025 ? Répondez par la lettre. Une seule option donne une raison qui tient ; le
-# point discuté se travaille ensuite dans la réflexion G.
-#
-# - **A.** Non : sans la table de correspondance, elle ne peut rattacher aucun pseudonyme à un
-#   nom.
-# - **B.** Non : le contrat lui interdit de réidentifier ; or un moyen interdit ne compte pas
-#   parmi les moyens raisonnables.
-# - **C.** Oui, selon la lecture prudente retenue dans ce module : elle peut raisonnablement
-#   croiser l'extrait avec une telle liste, et nommer des patients qui y figurent.
-# - **D.** Non : tant qu'elle n'a rien croisé, aucun patient n'est identifié.
-# - **E.** Oui : l'hôpital, qui garde la table, peut réidentifier chaque patient ; elles
-#   restent donc personnelles pour la start-up aussi.
+# - **A.** La part du registre : un patient seul de son trio dans le registre est nommé dès
+#   que la liste le contient.
+# - **B.** La part de la population : une liste plus longue a plus de noms à relier ; la part
+#   augmente donc.
+# - **C.** La part de la question 2 : c'est le risque d'un patient de la liste, quelle qu'elle
+#   soit.
+# - **D.** La part de la population : il faut être seul de son trio parmi tous les habitants ;
+#   la part baisse.
+# - **E.** La part de la population : elle ne dépend que des patients ; elle ne change pas.
 #
 # <details><summary>Indice 1</summary>
 #
-# Du point de vue de qui l'arrêt apprécie-t-il la question ? Et quels moyens compte-t-il :
-# la seule table de correspondance, ou tous les moyens raisonnables ? Le RGPD protège-t-il les
-# personnes identifiées, ou aussi les personnes identifiables ?
+# Un habitant absent du registre peut-il avoir le même trio qu'un patient ? Combien de fois ce
+# trio apparaît-il alors dans la liste, et l'attaquant peut-il choisir entre les noms ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Qu'a montré la question 2 sur ce que permet une liste nominative ? Quels moyens l'arrêt
-# Breyer écarte-t-il (« Ce que disent les textes », ci-dessus) ? Se servir de la liste
-# électorale en est un ; consulter des profils publics aussi ? Un contrat est-il une loi ?
+# Avec plus d'habitants par code postal, un trio a-t-il plus ou moins de chances d'être partagé ?
 # </details>
 
-# %% answer="qualification"
-qualification = ...
+# %% answer="risque_population"
+risque_population = ...
 ### BEGIN SOLUTION
-qualification = "C"
+risque_population = "D"
 ### END SOLUTION
 
-# %% tests="qualification" points=2
+# %% tests="risque_population" points=2
 # Vérification de la question 8 : exécutez cette cellule.
 checks.check_choice(
-    qualification,
-    name="qualification",
+    risque_population,
+    name="risque_population",
     options=["A", "B", "C", "D", "E"],
-    digest="37e29a3b5caa3b4a",
+    digest="90f9b604d4483640",
     mistakes=[
         checks.Mistake(None,
-                       "la table n'est pas le seul moyen : l'arrêt compte tous les moyens "
-                       "raisonnables du destinataire, recoupements compris. Que permet une liste "
-                       "nominative tirée de profils publics (question 2) ?",
-                       digest="3bc559636e51c6e8"),
+                       "être seul dans le registre ne suffit pas : le registre n'est qu'un "
+                       "échantillon. Un habitant absent du registre peut partager le trio du "
+                       "patient ; le trio figure alors deux fois dans la liste, et l'attaquant ne "
+                       "peut pas choisir entre les deux noms.",
+                       digest="b0b5c67ed5556bdb"),
         checks.Mistake(None,
-                       "un contrat n'est pas une loi. L'arrêt Breyer (2016) n'écarte que les "
-                       "moyens que la loi interdit (la liste électorale pour une entreprise : "
-                       "article L37) ou irréalisables en pratique. Le contrat compte dans "
-                       "l'appréciation et s'ajoute aux protections, mais il ne fait pas "
-                       "disparaître les profils publics. (La loi elle-même écarte-t-elle ce "
-                       "croisement ? C'est la question discutée, à travailler dans la réflexion "
-                       "G.)",
-                       digest="ca8e0599d4462b50"),
+                       "une liste plus longue a plus de noms, mais aussi plus d'habitants qui "
+                       "partagent un trio, et un trio partagé n'est relié à aucun nom. Avec plus "
+                       "d'habitants par code postal, les patients seuls de leur trio sont-ils plus "
+                       "ou moins nombreux ?",
+                       digest="9e211844df224f0d"),
         checks.Mistake(None,
-                       "le RGPD protège les personnes identifiables, pas seulement celles déjà "
-                       "identifiées : il suffit que la start-up puisse retrouver les patients par "
-                       "des moyens raisonnables (considérant 26). Le peut-elle ici ?",
-                       digest="82b564d1f9b2d659"),
+                       "la part de la question 2 vaut pour notre liste, qui compte peu de "
+                       "personnes absentes du registre comparé à une liste de toute la "
+                       "population : elle dépend de la liste. Une liste de "
+                       "toute la population contient tous les « jumeaux » possibles d'un patient : "
+                       "laquelle des deux parts de la section 3 compte les patients sans jumeau ?",
+                       digest="ddb390ac40429707"),
         checks.Mistake(None,
-                       "la conclusion est juste, pas la raison : l'arrêt de 2025 juge du point de "
-                       "vue de celui qui détient les données, selon ses propres moyens ; la table "
-                       "de l'hôpital ne suffit pas à rendre les données personnelles pour tout "
-                       "destinataire. Quelle option donne la bonne raison ?",
-                       digest="852fa0056bb79336"),
+                       "cette part dépend aussi des habitants : elle compte les patients qui n'ont "
+                       "aucun « jumeau » dans la population. Plus la population est grande, plus "
+                       "un patient a de chances d'en avoir un : que devient la part ?",
+                       digest="e19808b2d57326aa"),
     ],
-    success="on juge du côté de celui qui reçoit, avec tous les moyens qu'il peut légalement "
-    "mettre en œuvre ; compter les profils publics parmi eux est la lecture prudente retenue "
-    "ici. C'est ce que la réflexion G vous demande d'argumenter.",
+    success="demandez toujours « seul parmi qui ? » : une part de patients uniques ne dit le "
+    "risque qu'une fois rapportée à ce que contient la liste de l'attaquant.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(qualification, name="qualification", options=["A", "B", "C", "D", "E"],
-                    expected="C")
+checks.check_choice(risque_population, name="risque_population",
+                    options=["A", "B", "C", "D", "E"], expected="D")
 ### END HIDDEN TESTS
 
-# %% mistake="qualification"
-# message : la table n'est pas le seul moyen
-qualification = "A"
+# %% mistake="risque_population"
+# message : le registre n'est qu'un échantillon
+risque_population = "A"
 
-# %% mistake="qualification"
-# message : contrat n'est pas une loi
-qualification = "B"
+# %% mistake="risque_population"
+# message : un trio partagé n'est relié à aucun nom
+risque_population = "B"
 
-# %% mistake="qualification"
-# message : le RGPD protège les personnes identifiables
-qualification = "D"
+# %% mistake="risque_population"
+# message : elle dépend de la liste
+risque_population = "C"
 
-# %% mistake="qualification"
-# message : la conclusion est juste, pas la raison
-qualification = "E"
+# %% mistake="risque_population"
+# message : cette part dépend aussi des habitants
+risque_population = "E"
 
 # %% [markdown]
 # ### À retenir (après la séance)
@@ -1646,10 +1641,8 @@ qualification = "E"
 #   visé, celle qui perd le moins de détail (question 6).
 # - Le k écarte l'individualisation, pas l'inférence : une classe au diagnostic unique le
 #   révèle (question 7).
-# - Personnelles ou non : cela se juge du côté de qui reçoit les données, avec tous les moyens
-#   qu'il peut légalement mettre en œuvre (question 8). Un croisement avec des profils publics
-#   en fait-il partie ? C'est discuté ; ce module retient la lecture prudente (oui), et un
-#   contrat compte dans l'appréciation sans faire disparaître ces profils.
+# - Unique dans l'**échantillon** n'est pas unique dans la **population** : face à une liste de
+#   toute la population, c'est l'unicité dans la population qui compte (question 8).
 #
 # ### F. Pour aller plus loin : au-delà du k-anonymat
 #

@@ -785,7 +785,7 @@ def test_the_question_8_answer_key_is_in_the_notes_and_graded_by_the_hidden_test
 
 
 def test_module_11_cites_the_breyer_judgment_as_the_law_data_holds_it():
-    # Module 11 rests question 8 (a contract is not a law) on this judgment: the case number,
+    # Module 11 rests question 3 (a contract is not a law) on this judgment: the case number,
     # date, ECLI and paragraphs it cites must be those checked in references.toml.
     breyer = law.reference("CJUE C-582/14")
     module = (ROOT / "notebooks/11_pseudonymiser_anonymiser.py").read_text(encoding="utf-8")

@@ -79,22 +79,22 @@ def test_module_11_question_7_table_has_one_homogeneous_class_named_by_the_answe
     assert answer == f"La classe {single[0]} : inférence."
 
 
-def test_module_11_question_8_does_not_give_the_start_up_the_electoral_list():
+def test_module_11_question_3_does_not_give_the_start_up_the_electoral_list():
     # Code électoral, article L37: only voters, candidates and parties obtain a copy, with a
     # commitment not to use it commercially; for a start-up it is a means the law forbids,
     # which the Breyer judgment (point 46) leaves out. The statement says so, and the graded
     # option crosses with a list built from sources anyone can read.
-    statement = _text().split("### Question 8 ")[1].split("# %%")[0]
+    statement = _text().split("### Question 3 ")[1].split("# %%")[0]
     flat = " ".join(statement.replace("\n#", " ").split())
     assert "Code électoral, article L37" in flat and "profils publics" in flat
     assert "se procurer la liste électorale" not in flat
-    assert "une telle liste" in _option("8", _solution("qualification"))
+    assert "une telle liste" in _option("3", _solution("qualification"))
 
 
-def test_module_11_question_3_names_the_two_parts_instead_of_copying_them():
+def test_module_11_question_8_names_the_two_parts_instead_of_copying_them():
     # The two shares are printed by section 3's cell; a number copied by hand into the
     # statement would go stale when the generator changes.
-    statement = _text().split("### Question 3 ")[1].split("# %%")[0]
+    statement = _text().split("### Question 8 ")[1].split("# %%")[0]
     assert not re.search(r"\d+,\d+ %", statement)
     assert "**part du registre**" in statement and "**part de la population**" in statement
 
@@ -117,3 +117,32 @@ def test_module_11_question_4_gives_partial_credit_over_the_seven_columns():
         "service",
         "diagnostic",
     }
+
+
+def test_module_11_text_before_questions_3_and_8_does_not_state_their_answers():
+    # Ninth-edition review: section 3 said the population share "baisse" (the population
+    # question's option D) and the law section's summary said the prudent reading answers
+    # "oui" (the law question's option C).
+    text = _text()
+    before_q8 = " ".join(text.split("### Question 8 ")[0].replace("\n#", " ").split())
+    assert "La part baisse donc dans la population" not in before_q8
+    assert "c'est l'unicité dans la population qui compte" not in before_q8
+    section_e = text.split("## 6. Personnelles pour qui ?")[1].split("### Question 3 ")[0]
+    flat_e = " ".join(section_e.replace("\n#", " ").split())
+    assert "lecture prudente : oui" not in flat_e
+
+
+def test_module_11_cites_no_sanction_whose_appeal_outcome_is_unverified():
+    # GERS appealed SAN-2024-010 (Conseil d'État, 13 February 2026, n° 498628); the ruling's
+    # outcome could not be read, so the module cites Cegedim Santé (SAN-2024-013) alone.
+    text = _text()
+    assert "GERS" not in text and "SAN-2024-010" not in text
+    assert "SAN-2024-013" in text
+
+
+def test_module_11_evaluates_the_law_objective_in_class():
+    # Ninth-edition review (lecturer's condition): objective 1, the module's title, is graded
+    # in class; the population question moves after the class.
+    text = _text()
+    in_class, after = text.split("## Après la séance")
+    assert 'answer="qualification"' in in_class and 'answer="risque_population"' in after
