@@ -101,6 +101,11 @@ def est_entre_0_et_1(valeur):
     return isinstance(valeur, int | float) and 0 <= valeur <= 1
 
 
+def atteint_95(valeur):
+    """Vrai si valeur est un seuil qui détecte 95 % des cancers du jeu de validation."""
+    return est_entre_0_et_1(valeur) and ev.sensitivity(y_val, scores_val >= valeur) >= 0.95
+
+
 jeu = load_breast_cancer_wdbc()
 y = jeu.target  # 1 = tumeur maligne, 0 = bénigne (scikit-learn code à l'envers : 0 = malin)
 print(f"{len(y)} patientes, dont {y.sum()} tumeurs malignes et {(y == 0).sum()} bénignes.")
@@ -860,12 +865,11 @@ def vpp_avec_marge(valeur_seuil):
 if est_entre_0_et_1(vpp_depistage):
     print(f"Au seuil 0,5, celui de la question 4 (votre réponse : {fr_number(vpp_depistage)}) :")
     comptes_05 = vpp_avec_marge(seuil_defaut)
-    if not checks.passed("seuil"):
-        # A wrong threshold (0.95, say) would show a VPP of 1 on the small test set: the
-        # opposite of this section's lesson. Shown once question 2 is right.
-        print("La VPP à votre seuil de la question 2 s'affichera ici quand sa vérification aura "
-              "dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre "
-              "retour de correction).")
+    if not atteint_95(seuil):
+        # A threshold that misses the target (0.95, say) would show a VPP of 1 on the small
+        # test set: the opposite of this section's lesson.
+        print("Votre seuil de la question 2 ne détecte pas 95 % des cancers du jeu de "
+              "validation : la VPP à ce seuil ne s'affiche pas. Revoyez la question 2.")
     elif ev.confusion_at_threshold(y_test, scores, seuil) == comptes_05:
         print("Votre seuil de la question 2 donne sur le jeu de test les mêmes Se et Sp que 0,5.")
     else:
@@ -1301,9 +1305,9 @@ else:
     print("Les valeurs au seuil 0,5 s'afficheront ici quand la vérification de la question 8 "
           "aura dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre "
           "retour de correction).")
-if not checks.passed("seuil"):
-    print("Les valeurs à votre seuil de la question 2 s'afficheront ici quand sa vérification "
-          "aura dit « juste ».")
+if not atteint_95(seuil):
+    print("Votre seuil de la question 2 ne détecte pas 95 % des cancers du jeu de validation : "
+          "ces valeurs ne s'affichent pas à ce seuil. Revoyez la question 2.")
 elif ev.confusion_at_threshold(y_test, scores, seuil) != ev.confusion_at_threshold(
     y_test, scores, seuil_defaut
 ):
