@@ -23,7 +23,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from esn_teach._formatting import fr_number
+from esn_teach._formatting import fr_count, fr_number
 from esn_teach._validation import check_finite_scalar, received
 from esn_teach.checks import passed
 from esn_teach.evaluation import RocCurve, roc
@@ -51,11 +51,6 @@ _ROWS = (
     "Sepsis manqués pour 100 séjours",
     "Valeur prédictive positive (VPP)",
 )
-
-
-def _count(n: int) -> str:
-    """Write a count the French way: a no-break space between thousands (6 709)."""
-    return f"{n:,}".replace(",", "\u00a0")
 
 
 def _token(key: object) -> str:
@@ -396,7 +391,7 @@ class SiteAlertExplorer:
         hidden = "cachée (question pas encore dite juste)"
 
         def stays_of(n: int) -> str:
-            return f"{_count(n)} sur {_count(stats.stays)}"
+            return f"{fr_count(n)} sur {fr_count(stats.stays)}"
 
         auc = hidden if "auc" in self.hidden else fr_number(self._curves[site].auc, 3)
         per_100 = (
@@ -417,7 +412,7 @@ class SiteAlertExplorer:
             _ROWS[0]: auc,
             _ROWS[1]: (
                 f"{fr_number(stats.sensitivity, 3)} "
-                f"({_count(stats.true_alerts)} sur {_count(stats.sepsis)})"
+                f"({fr_count(stats.true_alerts)} sur {fr_count(stats.sepsis)})"
             ),
             _ROWS[2]: fr_number(stats.specificity, 3),
             _ROWS[3]: per_100,
@@ -430,7 +425,7 @@ class SiteAlertExplorer:
             html = html.replace(_token(i), escape(value, quote=False))
         if "alerts_per_100" in self.hidden:
             words = (
-                f"À {site}, {_count(stats.missed)} sepsis sur {_count(stats.sepsis)} passent "
+                f"À {site}, {fr_count(stats.missed)} sepsis sur {fr_count(stats.sepsis)} passent "
                 "sans alerte ; "
                 "la charge d'alertes reste cachée près du seuil de la question."
             )
