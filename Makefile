@@ -10,6 +10,8 @@ COURSE := grading
 WORKSPACE ?= workspace
 LAB_PORT ?= 8888
 LAB_ARGS ?=
+# Processes that run the shared tests (make test) and the fast loop (make check).
+TEST_JOBS ?= 2
 # Python keeps compiled modules (__pycache__/, ignored by git) even where the environment says
 # not to: otherwise every test process, kernel and sandboxed grading run compiles the library
 # again, and pytest rewrites every test file again (collection of the fast loop: 21 s -> 13 s).
@@ -150,14 +152,14 @@ hub: hub-venv hub-proxy course
 # themselves. Both steps run even if the first fails; make fails if either did. The slowest
 # tests are listed at the end: the suite must stay under 20 minutes on 2 cores.
 test: $(STAMP) lint typecheck system-deps node-deps hub-venv hub-proxy
-	@$(BIN)/python -m pytest -n 2 --durations=15 -m "not alone"; shared=$$?; \
+	@$(BIN)/python -m pytest -n $(TEST_JOBS) --durations=15 -m "not alone"; shared=$$?; \
 	  $(BIN)/python -m pytest --durations=3 -m alone; alone=$$?; \
 	  echo "make test : tests partagés $$shared, tests seuls $$alone (0 = réussi)"; \
 	  [ $$shared -eq 0 ] && [ $$alone -eq 0 ]
 
 # The edit loop: lint, types and every test that executes no notebook and no browser.
 check: $(STAMP) lint typecheck
-	$(BIN)/python -m pytest -m "not slow" -q -p no:cacheprovider -n 2
+	$(BIN)/python -m pytest -m "not slow" -q -p no:cacheprovider -n $(TEST_JOBS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_modules.py
