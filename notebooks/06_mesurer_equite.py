@@ -49,8 +49,8 @@
 # personne réelle (fiche repliée ci-dessous). La cellule suivante charge les outils et les
 # données : exécutez-la, **vous n'avez pas à lire ce code**.
 
-# %%
-# Préparation : outils et données (vous n'avez pas à lire ce code).
+# %% jupyter={"source_hidden": true}
+# Préparation : outils et données (code replié, inutile à lire).
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -95,8 +95,9 @@ fr_table(cohorte.head(), caption="Les cinq premiers séjours (rehospitalise : 1 
 #
 # **Ce taux mesure-t-il le besoin ?** Pas forcément : un patient qui renonce aux soins ou va
 # dans un autre hôpital n'est pas compté. L'écart peut refléter un **accès inégal aux soins**,
-# que le modèle reproduit s'il apprend cette **étiquette**, ce qu'il prédit (module 03 ;
-# Obermeyer et al., 2019).
+# que le modèle reproduit s'il apprend cette **étiquette**, ce qu'il prédit (module 03). Chez
+# Obermeyer et al. (2019), l'étiquette était le **coût** des soins, et non le besoin : même
+# piège.
 #
 # ## 2. Le modèle et ses décisions
 #
@@ -180,7 +181,8 @@ fr_table(par_groupe, columns=noms, index={"groupe": "Groupe"}, caption="Par grou
 # groupe le plus sélectionné **moins** celui du groupe le moins sélectionné (0 = parité
 # parfaite).
 #
-# Calculez `ecart_parite`. Vous pouvez recopier les nombres du tableau, ou les lire avec
+# Calculez `ecart_parite`. Vous pouvez recopier les nombres du tableau (avec un point : 0,25
+# à l'écran s'écrit `0.25`), ou les lire avec
 # `par_groupe.loc[ligne, colonne]` : `par_groupe.loc["A", "tfn"]` se lit « dans le tableau par
 # groupe, ligne A, colonne tfn ».
 #
@@ -317,9 +319,8 @@ ecart_parite = (round(par_groupe.loc["B", "taux_selection"], 3)
 # **marge d'erreur** de cette part (expliquée après la séance). Un score calibré suit la
 # diagonale, aux marges près.
 
-# %%
-# Cette cellule trace le diagramme de fiabilité (vous n'avez pas à lire ce code : lisez ce
-# qu'elle affiche).
+# %% jupyter={"source_hidden": true}
+# Le diagramme de fiabilité (code replié, inutile à lire : lisez ce qu'il affiche).
 with accessible_style():
     fig, ax = plt.subplots(figsize=(6.5, 5), layout="constrained")
     ax.plot([0, 1], [0, 1], color=PALETTE["black"], linestyle=":", marker="",
@@ -394,8 +395,8 @@ print(f"Paquets dont la diagonale sort de l'intervalle : {hors_marge['A']} sur 1
 # <details><summary>Indice 2</summary>
 #
 # Cherchez à la section 3 le taux qui a ce dénominateur. Puis, dans le tableau de la
-# section 4, prenez la définition qui demande d'égaliser ce taux **et rien d'autre** : la
-# plainte ne parle pas des autres patients.
+# section 4, repérez les définitions qui font intervenir ce taux, et relisez ce que chacune
+# exige d'autre.
 # </details>
 
 # %% answer="critere_plainte"
@@ -668,9 +669,8 @@ rapport_tfp = (par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "ta
 # apprises sur le **jeu de validation**. Elles égalisent le TFN et le TFP avec la meilleure
 # **exactitude équilibrée** possible (la moyenne de la sensibilité et de la spécificité).
 
-# %%
-# Cette cellule applique la correction (vous n'avez pas à lire ce code : lisez ce qu'elle
-# affiche).
+# %% jupyter={"source_hidden": true}
+# La correction (code replié, inutile à lire : lisez ce que la cellule affiche).
 correction = ThresholdOptimizer(estimator=modele, constraints="equalized_odds",
                                 objective="balanced_accuracy_score", prefit=True,
                                 predict_method="predict_proba")
@@ -795,8 +795,8 @@ fr_table(par_groupe_corrige,
 # est un réhospitalisé appelé par l'équipe (un vrai positif ; on suppose que chaque appel
 # aboutit).
 
-# %%
-# Trois règles comparées (vous n'avez pas à lire ce code : lisez ce qu'elle affiche).
+# %% jupyter={"source_hidden": true}
+# Trois règles comparées (code replié, inutile à lire : lisez ce qu'il affiche).
 n_appels = appel_corrige.sum()
 seuil_meme_nombre = np.sort(scores)[::-1][n_appels - 1]  # le n-ième score le plus élevé
 appel_meme_nombre = (scores >= seuil_meme_nombre).astype(int)
@@ -939,8 +939,8 @@ vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["seuil 0
 # message : vous avez lu la colonne joints_B
 vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["correction", "joints_B"]
 
-# %%
-# Qui gagne, qui perd ? (vous n'avez pas à lire ce code : lisez ce qu'elle affiche)
+# %% jupyter={"source_hidden": true}
+# Qui gagne, qui perd ? (code replié, inutile à lire : lisez ce qu'il affiche)
 print(f"Face à la règle actuelle (seuil 0,3), malgré {n_appels - n_seuil} appels de plus :")
 for groupe in ("A", "B"):
     colonne = f"joints_{groupe}"
@@ -962,9 +962,13 @@ rehosp_valid = y_valid.groupby(groupe_valid, observed=True).sum()
 print(f"Ces règles ont été apprises sur {len(y_valid)} séjours de validation seulement, dont "
       f"{rehosp_valid['A']} réhospitalisés du groupe A et {rehosp_valid['B']} du groupe B.")
 # Le tirage au sort de la correction, refait 200 fois : la perte change-t-elle ? (La
-# probabilité d'appel de chaque patient, calculée une fois, donne les mêmes appels que
-# correction.predict à chaque tirage, bien plus vite.)
-appel_probable = correction._pmf_predict(X_test, sensitive_features=groupe_test)[:, 1]
+# probabilité d'appel de chaque patient, lue dans les règles apprises avec proba_appel,
+# donne les mêmes appels que correction.predict à chaque tirage, bien plus vite.)
+appel_probable = np.where(dans_b, proba_appel(scores, regles_apprises["B"]),
+                          proba_appel(scores, regles_apprises["A"]))
+# Même tirage que la section 6 (random_state=0) : mêmes appels, sinon le calcul s'arrête.
+assert np.array_equal(appel_probable >= np.random.RandomState(0).rand(len(scores)),
+                      appel_corrige == 1)
 pertes = []
 for tirage in range(200):
     autre = (appel_probable >= np.random.RandomState(tirage).rand(len(scores))).astype(int)
@@ -1061,35 +1065,39 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 #
 # Un taux calculé sur **peu** de patients est incertain.
 #
-# ### Question 5 — La marge d'erreur du TFN du groupe A (2 points)
+# ### Question 5 — La marge d'erreur d'un TFN, dans un autre hôpital (2 points)
 #
 # L'**erreur type** d'une proportion *f* mesurée sur *n* personnes est √(*f* × (1 − *f*) / *n*) ;
 # sa **marge d'erreur** à 95 % vaut 1,96 fois l'erreur type, 1,96 × √(*f* × (1 − *f*) / *n*),
-# et l'**intervalle de confiance** va de *f* − marge à *f* + marge. Calculez `marge_tfn_a`, la marge du TFN du groupe A après correction (tableau
-# de la section 6). Quel est le *n* de ce taux ? En Python, √x s'écrit `np.sqrt(x)`.
+# et l'**intervalle de confiance** va de *f* − marge à *f* + marge.
+#
+# Un autre hôpital audite un outil du même type. Dans son groupe A, il compte 500 patients,
+# dont 60 réhospitalisés ; l'équipe a appelé 120 patients, et 24 des réhospitalisés n'ont pas
+# été appelés. Calculez `marge_tfn_a`, la marge d'erreur à 95 % du **TFN** de ce groupe :
+# trouvez d'abord *f*, puis *n*. En Python, √x s'écrit `np.sqrt(x)` ; écrivez les décimales
+# avec un **point** (`0.4`, et non `0,4` comme à l'écran), *f* en proportion (entre 0 et 1).
 #
 # <details><summary>Indice 1</summary>
 #
-# *n* est le **dénominateur** du TFN : sur quels patients ce taux est-il calculé ?
+# Relisez la définition du TFN (section 3) : parmi quels patients compte-t-on ceux qui n'ont
+# pas été appelés ? Ces patients sont le *n* de la formule.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Le TFN est une part : **parmi quels patients** du groupe A ? Cherchez dans le tableau
-# « après correction » la colonne qui compte ces patients. Prenez *f* après correction, et
-# en proportion (entre 0 et 1), pas en pourcentage.
+# Des quatre nombres de l'énoncé, un seul est le dénominateur du TFN ; deux autres sont ceux
+# d'autres taux (lesquels ?). *f* est une part de ce dénominateur.
 # </details>
 
 # %% answer="marge_tfn_a"
 marge_tfn_a = ...
 ### BEGIN SOLUTION
-f_a = par_groupe_corrige.loc["A", "tfn"]
-marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "rehospitalises"])
+f_tfn = 24 / 60  # réhospitalisés non appelés, parmi les réhospitalisés
+marge_tfn_a = 1.96 * np.sqrt(f_tfn * (1 - f_tfn) / 60)
 ### END SOLUTION
 
 # %% tests="marge_tfn_a" points=2
 # Vérification de la question 5 : exécutez cette cellule.
-f_tfn_a = par_groupe_corrige.loc["A", "tfn"]
 checks.expect(
     not (isinstance(marge_tfn_a, float) and np.isnan(marge_tfn_a)),
     "« marge_tfn_a » vaut nan (« pas un nombre ») : la racine carrée d'un nombre négatif. "
@@ -1100,126 +1108,146 @@ checks.expect(
 checks.check_number(
     marge_tfn_a,
     name="marge_tfn_a",
-    digest="6b13431785af81e9",
+    digest="d350714130ffb167",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
             None,
-            "vous avez pris n = tous les patients du groupe A. Le TFN se calcule parmi les "
-            "seuls réhospitalisés : c'est son dénominateur.",
-            digest="599d30be10fe7eaf",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez pris n = les patients appelés du groupe A : c'est le dénominateur de la "
-            "VPP. Le TFN se calcule parmi les réhospitalisés.",
-            digest="f270a27aea3a6ada",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez calculé la marge du TFN du groupe B (f et n du groupe B). On demande "
-            "celle du groupe A.",
+            "vous avez pris n = tous les patients du groupe. Le TFN se calcule parmi les seuls "
+            "réhospitalisés : c'est son dénominateur.",
             digest="7391a9d3abb7932b",
         ),
         checks.Mistake(
             None,
-            "vous avez pris le n du groupe B. Le TFN du groupe A se calcule parmi les "
-            "réhospitalisés du groupe A.",
-            digest="81b364fce7ab5235",
+            "vous avez pris n = les patients appelés : c'est le dénominateur de la VPP. Le TFN "
+            "se calcule parmi les réhospitalisés.",
+            digest="7e278e5ec98a735d",
         ),
         checks.Mistake(
             None,
-            "vous avez pris n = les patients non réhospitalisés du groupe A : c'est le "
-            "dénominateur du TFP. Le TFN se calcule parmi les réhospitalisés.",
-            digest="24fd4dd942fbabcf",
+            "vous avez pris n = les patients non réhospitalisés : c'est le dénominateur du TFP. "
+            "Le TFN se calcule parmi les réhospitalisés.",
+            digest="279d6b198e38cbf8",
         ),
         checks.Mistake(
             None,
-            "vous avez pris n = tous les réhospitalisés des deux groupes. Le TFN du groupe A se "
-            "calcule parmi les seuls réhospitalisés du groupe A.",
-            digest="5f227d8fe7828827",
+            "vous avez pris n = les réhospitalisés appelés. Le TFN compte les non-appelés parmi "
+            "tous les réhospitalisés, appelés ou non.",
+            digest="3e6ec869706eb5d0",
         ),
         checks.Mistake(
             None,
-            "vous avez pris n = tout le jeu de test. Le TFN du groupe A se calcule parmi les "
-            "réhospitalisés du groupe A.",
-            digest="fcaaf894d4b11d5b",
+            "votre f rapporte les réhospitalisés non appelés à tous les patients du groupe. Le "
+            "TFN les rapporte aux seuls réhospitalisés, et n est ce même dénominateur.",
+            digest="79b4fca796b5d298",
+        ),
+        checks.Mistake(
+            None,
+            "votre f rapporte les réhospitalisés non appelés à tous les patients du groupe. Le "
+            "TFN les rapporte aux seuls réhospitalisés.",
+            digest="8035c83e56bc35b5",
+        ),
+        checks.Mistake(
+            None,
+            "votre f rapporte les réhospitalisés non appelés aux patients appelés. Or ces "
+            "patients n'ont justement pas été appelés : le TFN les rapporte aux réhospitalisés.",
+            digest="f139aafe00bc6794",
+        ),
+        checks.Mistake(
+            None,
+            "votre f rapporte les réhospitalisés non appelés aux patients appelés. Le TFN les "
+            "rapporte aux réhospitalisés.",
+            digest="1a82aeb1a55441d5",
         ),
         checks.Mistake(
             None,
             "vous avez oublié le facteur 1,96 : vous avez calculé l'erreur type (la racine "
             "seule), pas la marge à 95 %, qui vaut 1,96 fois l'erreur type.",
-            digest="edea7a1c278ad974",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez pris le TFN du groupe A avant correction (tableau de la section 3). On "
-            "demande la marge du TFN après correction.",
-            digest="524da2783ccfcf0b",
+            digest="e326b84dfcd58c11",
         ),
         checks.Mistake(
             None,
             "vous avez oublié la racine carrée (np.sqrt).",
-            digest="e858956d616dd861",
+            digest="d8998d611d3a9bc8",
+        ),
+        checks.Mistake(
+            None,
+            "la division par n est sortie de la racine : n doit rester sous la racine, avec "
+            "f × (1 − f).",
+            digest="c1aa0f0795516aef",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné le TFN lui-même. On demande sa marge d'erreur.",
+            digest="824ec1d3a7e707bc",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné une borne de l'intervalle (f plus ou moins la marge). On demande la "
+            "marge seule.",
+            digest="b8c3f9e6a2df53ec",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné une borne de l'intervalle (f plus ou moins la marge). On demande la "
+            "marge seule.",
+            digest="ddcc24c4e541880c",
         ),
     ],
-    hint="La marge vaut 1,96 × √(f × (1 − f) / n) ; n est le dénominateur du TFN.",
+    hint="La marge vaut 1,96 × √(f × (1 − f) / n) ; f et n ont le même dénominateur, celui du "
+    "TFN.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_number(
-    marge_tfn_a,
-    name="marge_tfn_a",
-    expected=1.96 * np.sqrt(
-        f_tfn_a * (1 - f_tfn_a) / int(((groupe_test == "A") & (y_test == 1)).sum())
-    ),
-)
+checks.check_number(marge_tfn_a, name="marge_tfn_a", expected=1.96 * np.sqrt(0.4 * 0.6 / 60))
 ### END HIDDEN TESTS
 
 # %% mistake="marge_tfn_a"
-# message : vous avez pris n = tous les patients du groupe A
-f_a = par_groupe_corrige.loc["A", "tfn"]
-marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "patients"])
+# message : vous avez pris n = tous les patients du groupe
+marge_tfn_a = 1.96 * np.sqrt(24 / 60 * (1 - 24 / 60) / 500)
 
 # %% mistake="marge_tfn_a"
 # message : c'est le dénominateur de la VPP
-f_a = par_groupe_corrige.loc["A", "tfn"]
-marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "appeles"])
-
-# %% mistake="marge_tfn_a"
-# message : vous avez calculé la marge du TFN du groupe B
-f_b = par_groupe_corrige.loc["B", "tfn"]
-marge_tfn_a = 1.96 * np.sqrt(f_b * (1 - f_b) / par_groupe_corrige.loc["B", "rehospitalises"])
-
-# %% mistake="marge_tfn_a"
-# message : vous avez pris le n du groupe B
-f_a = par_groupe_corrige.loc["A", "tfn"]
-marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["B", "rehospitalises"])
-
-# %% mistake="marge_tfn_a"
-# message : tous les réhospitalisés des deux groupes
-f_a = par_groupe_corrige.loc["A", "tfn"]
-marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige["rehospitalises"].sum())
+marge_tfn_a = 1.96 * np.sqrt(24 / 60 * (1 - 24 / 60) / 120)
 
 # %% mistake="marge_tfn_a"
 # message : c'est le dénominateur du TFP
-f_a = par_groupe_corrige.loc["A", "tfn"]
-n_a = par_groupe_corrige.loc["A", "patients"] - par_groupe_corrige.loc["A", "rehospitalises"]
-marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / n_a)
+marge_tfn_a = 1.96 * np.sqrt(24 / 60 * (1 - 24 / 60) / 440)
+
+# %% mistake="marge_tfn_a"
+# message : les réhospitalisés appelés
+marge_tfn_a = 1.96 * np.sqrt(24 / 60 * (1 - 24 / 60) / 36)
+
+# %% mistake="marge_tfn_a"
+# message : votre f rapporte les réhospitalisés non appelés à tous les patients du groupe
+marge_tfn_a = 1.96 * np.sqrt(24 / 500 * (1 - 24 / 500) / 500)
+
+# %% mistake="marge_tfn_a"
+# message : votre f rapporte les réhospitalisés non appelés aux patients appelés
+marge_tfn_a = 1.96 * np.sqrt(24 / 120 * (1 - 24 / 120) / 120)
 
 # %% mistake="marge_tfn_a"
 # message : vous avez oublié le facteur 1,96
-f_a = par_groupe_corrige.loc["A", "tfn"]
-marge_tfn_a = np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "rehospitalises"])
+marge_tfn_a = np.sqrt(0.4 * 0.6 / 60)
 
 # %% mistake="marge_tfn_a"
-# message : vous avez pris le TFN du groupe A avant correction
-f_a = par_groupe.loc["A", "tfn"]
-marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "rehospitalises"])
+# message : vous avez oublié la racine carrée
+marge_tfn_a = 1.96 * (0.4 * 0.6 / 60)
+
+# %% mistake="marge_tfn_a"
+# message : n doit rester sous la racine
+marge_tfn_a = 1.96 * np.sqrt(0.4 * 0.6) / 60
+
+# %% mistake="marge_tfn_a"
+# message : vous avez donné le TFN lui-même
+marge_tfn_a = 24 / 60
+
+# %% mistake="marge_tfn_a"
+# message : vous avez donné une borne de l'intervalle
+marge_tfn_a = 0.4 + 1.96 * np.sqrt(0.4 * 0.6 / 60)
 
 # %% mistake="marge_tfn_a"
 # message : Vous avez sans doute pris f en pourcentage
-f_a = 100 * par_groupe_corrige.loc["A", "tfn"]
-marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "rehospitalises"])
+marge_tfn_a = 1.96 * np.sqrt(40 * (1 - 40) / 60)
 
 # %% [markdown]
 # Pour **comparer** deux groupes, ne regardez pas si leurs intervalles se chevauchent.
@@ -1230,8 +1258,8 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "reho
 #
 # <details><summary>Deux façons de calculer un intervalle : Wald et Wilson (facultatif)</summary>
 #
-# La cellule compare, pour le TFN du groupe B, l'intervalle de la question 5 et celui de
-# Wilson. Le premier porte le nom de **Wald** : c'est la formule la plus simple, *f* ± marge.
+# La cellule compare, pour le TFN du groupe B, l'intervalle de la formule de la question 5 et
+# celui de Wilson. Le premier porte le nom de **Wald** : c'est la formule la plus simple, *f* ± marge.
 # L'**intervalle de Wilson** (`proportion_ci`) est un peu asymétrique ; il est plus juste
 # quand *n* est petit ou *f* proche de 0 ou de 1. Les deux se rejoignent quand *n* est grand.
 # </details>
@@ -1256,8 +1284,8 @@ marge_tfn_a = 1.96 * np.sqrt(f_a * (1 - f_a) / par_groupe_corrige.loc["A", "reho
 # ressemblent : il faudrait compter et tirer au sort les patients, pas les séjours, sinon les
 # intervalles sont trop étroits.
 
-# %%
-# Marges d'erreur et bootstrap (vous n'avez pas à lire ce code : lisez ce qu'elle affiche).
+# %% jupyter={"source_hidden": true}
+# Marges d'erreur et bootstrap (code replié, inutile à lire : lisez ce qu'il affiche).
 faux_negatifs = (appel_corrige == 0) & reel  # réhospitalisés non appelés
 f_g, n_g = par_groupe_corrige["tfn"], par_groupe_corrige["rehospitalises"]
 marge_b = 1.96 * np.sqrt(f_g["B"] * (1 - f_g["B"]) / n_g["B"])
@@ -1325,6 +1353,16 @@ checks.check_choices(
     name="conclusions",
     options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
     digests={"différence des TFN": "603c52c3d1fdadd0", "perte de la question 4": "aa653330c42a7ccf"},
+    success=(
+        "les deux intervalles ne disent pas la même chose. Celui de la différence des TFN "
+        "contient 0 : ce jeu de test ne dit ni que les TFN sont égaux, ni qu'un écart subsiste. "
+        "Pour conclure à l'égalité, il aurait fallu fixer avant l'audit une marge "
+        "d'équivalence (l'écart de TFN jugé négligeable, choisi avec les soignants et les "
+        "usagers), puis trouver un intervalle tout entier dans cette marge. Celui de la perte "
+        "reste au-dessus de 0 : le coût de la correction ne tient pas au hasard du jeu de test "
+        "(celui de l'apprentissage et de la validation n'est pas mesuré ici). Un audit "
+        "d'équité donne ses écarts avec leur intervalle."
+    ),
     mistakes={
         "différence des TFN": [
             checks.Mistake(None, "un intervalle qui contient 0 ne prouve pas l'égalité : il "
@@ -1382,19 +1420,6 @@ conclusions = {"différence des TFN": "on ne peut pas conclure",
                "perte de la question 4": "il n'y a pas d'écart"}
 
 # %% [markdown]
-# <details><summary>Après avoir répondu à la question 6 : ce que disent les deux
-# intervalles</summary>
-#
-# Les deux intervalles ne disent pas la même chose. Celui de la différence des TFN contient 0 :
-# ce jeu de test ne dit ni que les TFN sont égaux, ni qu'un écart subsiste. Pour conclure à
-# l'**égalité**, il aurait fallu fixer **avant** l'audit une **marge d'équivalence** (l'écart
-# de TFN jugé négligeable, à choisir avec les soignants et les usagers), puis trouver un
-# intervalle tout entier dans cette marge. Celui de la perte de la question 4 reste au-dessus
-# de 0 : le coût de la correction ne tient pas au hasard du jeu **de test** (celui de
-# l'apprentissage et de la validation n'est pas mesuré ici). Un audit d'équité donne ses
-# écarts **avec leur intervalle**.
-# </details>
-#
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
 # **Piège.** `MetricFrame.difference_ci()` (fairlearn) estime par **bootstrap** (le calcul
@@ -1460,9 +1485,8 @@ explorateur
 # Elle compte aussi, dans le jeu de test, les appels sous le seuil bas et les non-appels
 # au-dessus du seuil haut.
 
-# %%
-# Les règles apprises, lues pour vous (vous n'avez pas à lire ce code : lisez ce qu'elle
-# affiche).
+# %% jupyter={"source_hidden": true}
+# Les règles apprises, lues pour vous (code replié : lisez ce qu'il affiche).
 for groupe in ("A", "B"):
     regle = regles_apprises[groupe]
     bas, haut = seuils[groupe]
@@ -1575,33 +1599,19 @@ print(f"Dernière vérification des textes juridiques du cours : "
 #   « peuvent porter sur des données objectives », mais « ne sauraient […] reposer sur l'origine
 #   ethnique ou la race » (décision n° 2007-557 DC du 15 novembre 2007). Mesurer l'équité envers
 #   un groupe défini par l'origine est donc très encadré.
-# - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689). **Attention : ce qui suit
-#   est son texte publié le 12 juillet 2024, qui a été modifié en 2026** (dates d'application,
-#   et peut-être ces règles). Nous n'avons pas pu lire la modification au Journal officiel :
-#   pour savoir ce qui s'applique aujourd'hui, lisez la version consolidée sur EUR-Lex.
-#   - le **fournisseur** d'un système d'IA **à haut risque** doit examiner ses données à la
-#     recherche de biais (art. 10) ;
-#   - l'article 10, paragraphe 5, lui permet de traiter ces données sensibles pour
-#     détecter et corriger des biais, à titre exceptionnel : dans la mesure strictement
-#     nécessaire, seulement si d'autres données, y compris synthétiques ou anonymisées, ne le
-#     permettent pas efficacement (point a), et avec des garanties (pseudonymisation, accès
-#     restreint, aucune transmission à des tiers, suppression une fois le biais corrigé) ;
-#   - un outil comme le nôtre n'est pas « à haut risque » d'office. Il le serait s'il était un
-#     dispositif médical dont l'évaluation de la conformité fait intervenir un organisme
-#     notifié (art. 6, § 1, et annexe I), ou, sauf exceptions, s'il servait l'un des usages de
-#     l'annexe III (art. 6, § 2 et 3). Le point 5 a) de cette annexe vise les systèmes
-#     utilisés par une autorité publique, ou pour son compte, pour évaluer l'éligibilité des
-#     personnes aux prestations et services d'**aide publique** essentiels, y compris les
-#     soins (*« essential public assistance benefits and services, including healthcare
-#     services »*, version anglaise), et pour les octroyer, réduire, révoquer ou récupérer. Il
-#     ne vise donc pas tout service public. Des appels de suivi après la sortie en
-#     relèveraient-ils ? Ce n'est pas évident : c'est à discuter, au conditionnel.
+# - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689). Dans son texte publié au
+#   Journal officiel le 12 juillet 2024, il demande au **fournisseur** d'un système d'IA
+#   **à haut risque** d'examiner ses données à la recherche de biais (art. 10). **Attention :**
+#   des sources secondaires annoncent une modification adoptée en 2026, que nous n'avons pas
+#   pu lire à la source. Ce module ne dit donc rien de ce qu'elle change (dates d'application,
+#   usage de données sensibles pour corriger des biais) : lisez la version consolidée sur
+#   EUR-Lex.
 # - **Un dispositif médical ?** Est un dispositif médical un logiciel destiné par son
 #   fabricant à des fins médicales, dont la « prédiction » ou le « pronostic » d'une maladie
 #   (règlement (UE) 2017/745, art. 2, point 1). Un score qui prédit la réhospitalisation d'un
-#   patient donné, pour décider de ses soins, pourrait donc en être un : c'est la voie la plus
-#   probable vers le « haut risque » du règlement sur l'IA (art. 6, § 1, si l'évaluation de
-#   sa conformité fait intervenir un organisme notifié). Le patient devrait alors en être
+#   patient donné, pour décider de ses soins, pourrait donc en être un : dans le texte de 2024
+#   du règlement sur l'IA, c'est la voie la plus probable vers le « haut risque » (art. 6,
+#   § 1, et annexe I, si l'évaluation de sa conformité fait intervenir un organisme notifié). Le patient devrait alors en être
 #   informé par le professionnel qui l'utilise (code de la santé publique, art. L. 4001-3,
 #   pour les dispositifs appris sur des données massives ; voir le module 01).
 # - **Les voies licites.** Un hôpital peut traiter des données de santé, et d'autres données
@@ -1790,7 +1800,7 @@ vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs
 #   choix, et son incertitude s'il en a une : fourchette ou marge) (le rapport des TFP de la
 #   question 3, les réhospitalisés joints en moins à nombre d'appels égal à la question 4, en
 #   tout ou par groupe, au mieux avec sa fourchette, les appels en plus, les réhospitalisés du
-#   groupe B perdus face au seuil 0,3, ou la marge d'erreur de la question 5). 0,5 point :
+#   groupe B perdus face au seuil 0,3, ou l'intervalle de la différence des TFN de la question 6). 0,5 point :
 #   l'impossibilité sans chiffre, ou un chiffre cité sans interprétation ni lien avec le
 #   choix. 0 point : ni l'un ni l'autre, ou l'idée qu'une correction rend le
 #   modèle équitable « sur tous les critères ».
@@ -1811,17 +1821,16 @@ vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs
 # malade : je demanderais le même TFN dans les deux groupes (égalité des chances), en
 # acceptant que les VPP diffèrent, donc plus d'examens inutiles dans un groupe. Pour les
 # appels, chaque appel inutile prive un autre patient : c'est un argument d'efficacité, qui
-# conduit à appeler les scores les plus élevés. Ce seuil unique sur un score calibré joint le
-# plus de réhospitalisés pour 1 204 appels, mais laisse un TFN de 0,59 dans le groupe A
-# contre 0,17 dans le groupe B : c'est là que se pose la question d'équité. Égaliser les
-# erreurs empêche d'égaliser aussi les VPP (identité de Chouldechova) : à VPP et TFN égaux,
-# le groupe B aurait un TFP environ trois fois plus élevé (question 3). Corriger a aussi un
-# prix : elle demande 343 appels de plus que le seuil 0,3 et, à 1 204 appels, joint 440
-# réhospitalisés au lieu de 500, soit 60 de moins (question 4 ; de 43 à 60 selon le tirage
-# au sort, de 30 à 72 par bootstrap), et 109 de moins dans le groupe B, le plus à risque,
-# qui en perd même face au seuil 0,3 (nivellement vers le bas) ; elle tire aussi au sort une
-# partie des décisions. Mais
-# l'écart de réhospitalisation mesure peut-être un accès inégal aux soins plus qu'un besoin :
+# conduit à appeler les scores les plus élevés. Un seuil unique sur un score calibré joint le
+# plus de réhospitalisés pour un nombre d'appels donné, mais au seuil 0,3 il laisse un TFN de
+# 0,72 dans le groupe A contre 0,31 dans le groupe B : c'est là que se pose la question
+# d'équité. Égaliser les erreurs empêche d'égaliser aussi les VPP (identité de
+# Chouldechova) : à VPP et TFN égaux, le groupe B aurait un TFP environ trois fois plus élevé
+# (question 3). Corriger a aussi un prix : elle demande 343 appels de plus que le seuil 0,3
+# et, à 1 204 appels, joint 440 réhospitalisés au lieu de 500, soit 60 de moins (question 4 ;
+# de 30 à 72 par bootstrap), et 109 de moins dans le groupe B, le plus à risque, qui en perd
+# même face au seuil 0,3 (nivellement vers le bas) ; elle tire aussi au sort une partie des
+# décisions. Mais l'écart de réhospitalisation mesure peut-être un accès inégal aux soins plus qu'un besoin :
 # avant de choisir, il faut vérifier l'étiquette. Le choix revient aux soignants, aux
 # usagers et à la direction, doit être écrit, justifié (des seuils par groupe peuvent être
 # une discrimination directe) et réévalué avec des taux donnés avec leur intervalle.
@@ -1856,9 +1865,10 @@ vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs
 #   code de la
 #   santé publique, art. L. 1110-3 et L. 4001-3 ; règlement (UE) 2017/745 relatif aux
 #   dispositifs médicaux, art. 2, point 1 ; règlement (UE) 2024/1689 sur l'intelligence
-#   artificielle, art. 6, art. 10 et annexes I et III, cités dans le texte publié au
-#   *Journal officiel de l'Union européenne* le 12 juillet 2024 (modifié en 2026 ; la
-#   modification n'a pas été lue : lisez la version consolidée sur EUR-Lex). Date affichée
+#   artificielle, art. 6, § 1, art. 10 et annexe I, cités dans le texte publié au
+#   *Journal officiel de l'Union européenne* le 12 juillet 2024 (une modification de 2026,
+#   annoncée par des sources secondaires, n'a pas pu être lue à la source : lisez la version
+#   consolidée sur EUR-Lex). Date affichée
 #   avant ces textes : celle de la dernière vérification des textes juridiques du cours
 #   (`esn_teach.law`), pas celle de la relecture de chaque texte.
 # - Données : cohorte **synthétique** générée par `esn_teach.datasets.make_readmission_cohort`
