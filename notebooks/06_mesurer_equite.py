@@ -46,8 +46,8 @@
 # réponses, qui ne peuvent pas toutes être « oui ».
 #
 # Les données sont **synthétiques** : inventées par un programme, elles ne décrivent aucune
-# personne réelle (fiche repliée ci-dessous). La cellule suivante charge les outils et les
-# données : exécutez-la, **vous n'avez pas à lire ce code**.
+# personne réelle (fiche repliée ci-dessous). Exécutez la cellule suivante, qui charge les
+# outils et les données (code replié, inutile à lire).
 
 # %% jupyter={"source_hidden": true}
 # Préparation : outils et données (code replié, inutile à lire).
@@ -96,8 +96,7 @@ fr_table(cohorte.head(), caption="Les cinq premiers séjours (rehospitalise : 1 
 # **Ce taux mesure-t-il le besoin ?** Pas forcément : un patient qui renonce aux soins ou va
 # dans un autre hôpital n'est pas compté. L'écart peut refléter un **accès inégal aux soins**,
 # que le modèle reproduit s'il apprend cette **étiquette**, ce qu'il prédit (module 03). Chez
-# Obermeyer et al. (2019), l'étiquette était le **coût** des soins, et non le besoin : même
-# piège.
+# Obermeyer et al. (2019), l'étiquette était le **coût** des soins, pas le besoin.
 #
 # ## 2. Le modèle et ses décisions
 #
@@ -1323,7 +1322,8 @@ print(f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), 
 # `conclusions` est un **dictionnaire** Python : des paires « clé : valeur » entre accolades.
 # Ne changez pas les clés ; remplacez chaque `...` par l'une de ces options, **entre
 # guillemets** : `"un écart est établi"`, `"il n'y a pas d'écart"` ou
-# `"on ne peut pas conclure"`.
+# `"on ne peut pas conclure"`. Une fois votre réponse juste, la vérification explique ce que
+# disent les deux intervalles (en séance évaluée : dans votre retour de correction).
 #
 # <details><summary>Indice 1</summary>
 #
