@@ -1611,9 +1611,10 @@ print(f"Dernière vérification des textes juridiques du cours : "
 #   (règlement (UE) 2017/745, art. 2, point 1). Un score qui prédit la réhospitalisation d'un
 #   patient donné, pour décider de ses soins, pourrait donc en être un : dans le texte de 2024
 #   du règlement sur l'IA, c'est la voie la plus probable vers le « haut risque » (art. 6,
-#   § 1, et annexe I, si l'évaluation de sa conformité fait intervenir un organisme notifié). Le patient devrait alors en être
-#   informé par le professionnel qui l'utilise (code de la santé publique, art. L. 4001-3,
-#   pour les dispositifs appris sur des données massives ; voir le module 01).
+#   § 1, et annexe I, si l'évaluation de sa conformité fait intervenir un organisme
+#   notifié). Le patient devrait alors en être informé par le professionnel qui l'utilise
+#   (code de la santé publique, art. L. 4001-3, pour les dispositifs appris sur des données
+#   massives ; voir le module 01).
 # - **Les voies licites.** Un hôpital peut traiter des données de santé, et d'autres données
 #   sensibles, dans les exceptions de l'article 9, paragraphe 2, du RGPD : la prise en charge
 #   sanitaire et la gestion des services de soins (point h), l'intérêt public dans le domaine
