@@ -24,7 +24,7 @@
 # >   (laboratoire, logiciel, agent conversationnel) avant de s'y fier.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : justice (un même rein ne doit pas
-# > être jugé plus sain selon la catégorie sociale du patient), non-malfaisance (un DFG
+# > être jugé plus sain selon la catégorie raciale déclarée du patient), non-malfaisance (un DFG
 # > surestimé retarde un diagnostic, une adaptation de dose, une inscription sur liste de greffe).
 #
 # ## Ce que vous allez faire
@@ -38,32 +38,37 @@
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
 # `...` par votre calcul (décimales avec un **point** : `88.4`), exécutez, puis exécutez la
-# **« Vérification »** en dessous. Sous chaque question, des **indices** repliés.
+# **« Vérification »** en dessous. Sous chaque question, des **indices** repliés. En séance
+# évaluée (notée), les vérifications ne répondent pas : les résultats arrivent avec votre
+# retour de correction.
 
 # %% [markdown]
 # ## 1. Un rein, deux équations
 #
-# Le **débit de filtration glomérulaire** (DFG) mesure le volume de **plasma** (la partie
-# liquide du sang) que les glomérules des reins filtrent par minute, rapporté à une surface
-# corporelle standard (mL/min/1,73 m²). Le **mesurer** demande un traceur injecté ; en
-# routine, on l'**estime** (DFGe) à partir de la **créatinine** du sang, un déchet des
-# muscles que le rein élimine : plus elle est haute, plus le DFGe est bas. L'équation tient
-# aussi compte de l'âge et du sexe.
+# Le **débit de filtration glomérulaire** (DFG) est le volume de **plasma** (la partie
+# liquide du sang) que les glomérules des reins filtrent par minute, en mL/min. Pour comparer
+# des patients de tailles différentes, on le rapporte souvent à une surface corporelle
+# standard : c'est le DFG **indexé**, en mL/min/1,73 m². Le **mesurer** demande un traceur
+# injecté ; en routine, on l'**estime** (DFGe, indexé) à partir de la **créatinine** du sang,
+# un déchet des muscles que le rein élimine : plus elle est haute, plus le DFGe est bas.
+# L'équation tient aussi compte de l'âge et du sexe.
 #
 # Deux seuils vont nous occuper :
 #
 # - **60** : sous 60 pendant plus de 3 mois, c'est une **maladie rénale chronique** de stade
-#   G3 au moins (G3a : de 45 à 59 ; KDIGO, 2013). C'est aussi un seuil de prescription :
-#   sous 60 mL/min, la dose maximale de **metformine** (un antidiabétique) est réduite, et
-#   sous 30 elle est contre-indiquée (ANSM, 2023). Le texte de l'ANSM parle en mL/min,
-#   sans « /1,73 m² » : nous y reviendrons.
-# - **20** : aux États-Unis, le temps d'attente pour une **greffe de rein** commence à compter
-#   quand le DFG est de 20 mL/min ou moins (règle de l'OPTN, citée par Lee et al., 2017).
+#   G3 au moins (G3a : de 45 à 59 ; KDIGO, le groupe international des recommandations sur
+#   le rein, 2013). C'est aussi un seuil de prescription : sous 60 mL/min, la dose maximale
+#   de **metformine** (un antidiabétique) est réduite, et sous 30 elle est contre-indiquée
+#   (Agence nationale de sécurité du médicament, ANSM, 2023). Ce texte parle en mL/min,
+#   non indexés (voir le pli après la question 2).
+# - **20** : aux États-Unis, pour un candidat inscrit sur la liste d'attente d'une **greffe de
+#   rein**, un DFG de 20 mL/min ou moins est l'un des critères qui font compter son temps
+#   d'attente (règle de l'OPTN, l'organisme des greffes, citée par Lee et al., 2017).
 #
-# L'équation **CKD-EPI 2009** (Levey et al., 2009) multiplie le résultat par **1,159** si le
-# patient est déclaré **noir** : à créatinine égale, son DFGe est 15,9 % plus haut. L'équation
-# **CKD-EPI 2021** (Inker et al., 2021) n'a plus ce coefficient ; ses autres coefficients ont
-# été réestimés.
+# L'équation **CKD-EPI 2009** (du consortium américain CKD-EPI ; Levey et al., 2009)
+# multiplie le résultat par **1,159** si le patient est déclaré **noir** : à créatinine égale,
+# son DFGe est 15,9 % plus haut. L'équation **CKD-EPI 2021** (Inker et al., 2021), adoptée aux
+# États-Unis, n'a plus ce coefficient ; ses autres coefficients ont été réestimés.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, définit les deux équations et
@@ -81,13 +86,13 @@ from esn_teach.datasets import (
 )
 from esn_teach.explorers import EgfrExplorer
 
-GRAINE = 2021  # la graine fixe le tirage : tout le monde obtient les mêmes patients
+GRAINE = 2021  # la graine (point de départ du tirage au hasard) : tous ont les mêmes patients
 N_PATIENTS = 5_000
 COEFFICIENT_2009 = 1.159  # le coefficient racial de CKD-EPI 2009 : + 15,9 %, soit 1 + 0.159
 UMOL_PAR_MG = 88.4  # 1 mg/dL de créatinine = 88,4 µmol/L
 SEUIL_G3 = 60  # stade G3 : DFG sous 60
-SEUIL_GREFFE = 20  # États-Unis : temps d'attente de greffe à partir de 20 ou moins
-CREATININE_M_A = 123  # M. A. : créatinine sérique en µmol/L, comme sur un compte rendu français
+SEUIL_GREFFE = 20  # États-Unis : un critère du temps d'attente de greffe, 20 ou moins
+CREATININE_M_A = 127  # M. A. : créatinine sérique en µmol/L, comme sur un compte rendu français
 AGE_M_A = 57
 
 
@@ -154,10 +159,10 @@ fr_table(
 # ## 2. M. A., 57 ans
 #
 # M. A., 57 ans, se déclare noir. Son compte rendu de laboratoire indique une créatinine de
-# **123 µmol/L** : les laboratoires français la donnent en micromoles par litre, alors que les
+# **127 µmol/L** : les laboratoires français la donnent en micromoles par litre, alors que les
 # équations CKD-EPI l'attendent en **mg/dL**. Pour convertir, on **divise par 88,4**.
 #
-# Deux **fonctions** (des calculs tout prêts) attendent trois nombres, dans cet ordre :
+# Deux **fonctions** (des calculs tout prêts) attendent trois valeurs, dans cet ordre :
 # créatinine en mg/dL, âge, `femme` (`True`, vrai, ou `False`, faux).
 #
 # - `dfge_2021(creatinine_mg_dl, age, femme)` ;
@@ -171,7 +176,7 @@ fr_table(
 #
 # ### Question 1 — Le DFGe 2021 de M. A. (2 points)
 #
-# Calculez `dfg_2021_m_a`, en mL/min/1,73 m² (corrigé à 0,1 près).
+# Calculez `dfg_2021_m_a`, en mL/min/1,73 m² (corrigé à 0,1 près : un entier ne suffit pas).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -197,7 +202,7 @@ dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
 checks.check_number(
     dfg_2021_m_a,
     name="dfg_2021_m_a",
-    digest="a5b6c67ccccdd1d6",
+    digest="0917b3d9311ada01",
     decimals=1,
     bounds=(1, 200),
     percent_is_mistake=False,
@@ -207,12 +212,18 @@ checks.check_number(
         checks.Mistake(None, "conversion à l'envers : vous avez multiplié par 88,4. Des µmol/L "
                        "vers les mg/dL, on divise (un mg/dL vaut 88,4 µmol/L).",
                        digest="9fdba308507d00eb"),
-        checks.Mistake(None, "M. A. est un homme : femme vaut False.", digest="044a12172ea0bf24"),
+        checks.Mistake(None, "M. A. est un homme : femme vaut False.", digest="9aba0017b4827567"),
         checks.Mistake(None, "vous avez appliqué le coefficient 1,159 à l'équation 2021, qui "
                        "n'en a plus : elle est la même quelle que soit la race déclarée.",
-                       digest="0ef4913d9f041722"),
+                       digest="abf62f8795e74d43"),
         checks.Mistake(None, "vous avez utilisé l'équation 2009 ; la question demande celle de "
-                       "2021.", digest="e2609a55744aabc1"),
+                       "2021.", digest="6987e510a9ec24f0"),
+        checks.Mistake(None, "vous avez calculé le DFGe 2009 avec son coefficient, celui de la "
+                       "question 2 ; ici, c'est l'équation 2021.", digest="d3481525b55c1b78"),
+        checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, comme "
+                       "dans la calculatrice, alors que la question se corrige à 0,1 près. "
+                       "Écrivez le calcul lui-même : Python garde les décimales.",
+                       digest="0922d3357ae7cfcf"),
     ],
     hint="Vérifiez l'unité de la créatinine, puis l'ordre des nombres : créatinine, âge, femme.",
 )
@@ -241,11 +252,19 @@ dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, True)
 # message : vous avez appliqué le coefficient 1,159 à l'équation 2021
 dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 
+# %% mistake="dfg_2021_m_a"
+# message : celui de la question 2
+dfg_2021_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+
+# %% mistake="dfg_2021_m_a"
+# message : trop arrondi
+dfg_2021_m_a = 57
+
 # %% [markdown]
 # ### Question 2 — Le DFGe 2009 de M. A. (2 points)
 #
 # Calculez `dfg_2009_m_a`, le DFGe de M. A. avec l'équation **2009 complète**, coefficient
-# racial compris (il se déclare noir).
+# racial compris (il se déclare noir), à 0,1 près.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -271,23 +290,35 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 checks.check_number(
     dfg_2009_m_a,
     name="dfg_2009_m_a",
-    digest="a33cd39b05be2c9a",
+    digest="ee694cca5ddfe44b",
     decimals=1,
     bounds=(1, 200),
     percent_is_mistake=False,
     mistakes=[
         checks.Mistake(None, "vous avez oublié le coefficient racial : M. A. se déclare noir, "
-                       "l'équation 2009 multiplie son DFGe par 1,159.", digest="5c33d42b44871a1a"),
+                       "l'équation 2009 multiplie son DFGe par 1,159.", digest="d48721bd08fc824b"),
         checks.Mistake(None, "vous avez divisé par 1,159 au lieu de multiplier : le coefficient "
                        "de 2009 rendait le DFGe des patients noirs plus haut, pas plus bas.",
-                       digest="1121b5cbc0a88245"),
+                       digest="a8c91b2d98bd381f"),
         checks.Mistake(None, "vous avez appliqué le coefficient à l'équation 2021 : c'est "
                        "l'équation 2009 qui le porte, avec ses propres coefficients.",
-                       digest="fc602f20f3aa7218"),
+                       digest="f9da04968d775782"),
         checks.Mistake(None, "la créatinine doit être en mg/dL : divisez d'abord par 88,4.",
                        digest="1ed42340039da1ae"),
         checks.Mistake(None, "M. A. est un homme : femme vaut False (le reste de votre calcul "
-                       "est juste).", digest="9930c9706c2f0758"),
+                       "est juste).", digest="fdfe434eadb63eab"),
+        checks.Mistake(None, "vous n'avez calculé que les 15,9 % de plus (× 0,159), pas le "
+                       "nouveau DFGe : « 15,9 % de plus », c'est la valeur plus 15,9 % d'elle-même.",
+                       digest="5eac3f6a3d94eb77"),
+        checks.Mistake(None, "vous avez ajouté 0,159 au lieu de multiplier : un coefficient "
+                       "multiplie le DFGe, il ne s'y ajoute pas.", digest="9c38cff1b5f6952a"),
+        checks.Mistake(None, "vous avez ajouté 15,9 mL/min : « 15,9 % de plus » dépend de la "
+                       "valeur de départ, on multiplie au lieu d'ajouter.", digest="6a7250ebb1ea9e81"),
+        checks.Mistake(None, "vous avez multiplié par 1,59 : 15,9 %, c'est 0,159, donc un "
+                       "coefficient de 1 + 0,159.", digest="350ce824bad691e2"),
+        checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, alors que "
+                       "la question se corrige à 0,1 près. Écrivez le calcul lui-même : Python "
+                       "garde les décimales.", digest="8c9240d3e2dd763c"),
     ],
     hint="Partez de l'équation 2009 sans coefficient, créatinine convertie, puis appliquez le "
     "coefficient dans le bon sens.",
@@ -321,6 +352,26 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A, AGE_M_A, False) * 1.15
 # message : M. A. est un homme : femme vaut False
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, True) * 1.159
 
+# %% mistake="dfg_2009_m_a"
+# message : vous n'avez calculé que les 15,9 % de plus
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 0.159
+
+# %% mistake="dfg_2009_m_a"
+# message : vous avez ajouté 0,159 au lieu de multiplier
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) + 0.159
+
+# %% mistake="dfg_2009_m_a"
+# message : vous avez ajouté 15,9 mL/min
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) + 15.9
+
+# %% mistake="dfg_2009_m_a"
+# message : vous avez multiplié par 1,59
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.59
+
+# %% mistake="dfg_2009_m_a"
+# message : trop arrondi
+dfg_2009_m_a = 62
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compare les deux DFGe de M. A. quand les
 # vérifications des questions 1 et 2 ont dit « juste ».
@@ -336,8 +387,9 @@ else:
 # %% [markdown]
 # Pour M. A., le seul changement d'équation fait passer le DFGe d'un côté à l'autre de 60.
 # Son rein, lui, n'a pas changé. Prudence pourtant : une seule valeur ne fait pas un stade G3
-# (il faut plus de 3 mois), l'écart entre ses deux DFGe est du même ordre que l'erreur des
-# équations face au DFG mesuré (section 5), et le seuil de la metformine est en mL/min.
+# (il faut plus de 3 mois) ; pour un patient donné, l'erreur d'une équation face au DFG
+# mesuré peut dépasser de loin l'écart entre ses deux DFGe (pli ci-dessous) ; et le seuil de
+# la metformine est en mL/min.
 #
 # <details><summary>Ce que ces réserves changent pour M. A. (à lire après la séance)</summary>
 #
@@ -345,15 +397,20 @@ else:
 #   à 89 (G2), on ne parle de maladie rénale chronique que s'il existe un autre marqueur
 #   d'atteinte rénale (une albumine dans les urines, par exemple). Et la créatinine d'un
 #   même patient varie d'un dosage à l'autre : on contrôle avant de classer.
-# - **L'erreur des équations.** Face au DFG mesuré, Inker et al. (2021) trouvent des écarts
-#   médians de 3,6 à 7,1 mL/min/1,73 m² selon l'équation et le groupe, et ce ne sont que
-#   des écarts typiques. L'écart de 5,6 entre les deux DFGe de M. A. est du même ordre :
-#   aucune des deux valeurs n'est sûre à quelques mL/min près.
-# - **La dose.** Le DFGe est « indexé » : ramené à une surface corporelle de 1,73 m². Le
-#   résumé des caractéristiques du produit de la metformine (ANSM, 2023) raisonne en mL/min.
-#   Pour un patient de 2,0 m², le DFG en mL/min vaut DFGe × 2,0 / 1,73 : 59,1 deviendrait
-#   68,3. Pour une dose, le pharmacien suit l'estimation que vise ce texte, pas le seul DFGe
-#   du compte rendu.
+# - **Biais d'un groupe, erreur d'un patient.** Face au DFG mesuré, Inker et al. (2021)
+#   trouvent des écarts **médians** de 3,6 à 7,1 mL/min/1,73 m² selon l'équation et le groupe :
+#   c'est le **biais** d'un groupe, son décalage typique. L'erreur d'un patient peut être bien
+#   plus grande : pour chaque équation, 85 % ou plus des DFGe tombaient à moins de 30 % du DFG
+#   mesuré ; jusqu'à 15 % s'en écartaient donc de plus de 30 %, soit plus de 18 mL/min/1,73 m²
+#   autour de 60. Quand la décision compte, on contrôle la créatinine, on dose la cystatine C
+#   (un autre marqueur) ou l'on mesure le DFG (KDIGO, 2013).
+# - **La dose.** Le DFGe est indexé : ramené à une surface corporelle de 1,73 m². Le résumé
+#   des caractéristiques du produit (RCP) de la metformine (ANSM, 2023) raisonne en mL/min.
+#   Pour un patient de 2,0 m², le DFG en mL/min vaut DFGe × 2,0 / 1,73 : un DFGe de 50
+#   deviendrait 57,8 mL/min. Aux États-Unis, les notices visent le plus souvent la
+#   **clairance de la créatinine** de Cockcroft et Gault (1976), en mL/min, calculée avec
+#   l'âge, le poids, la créatinine et le sexe, sans coefficient racial (NIDDK). Le
+#   pharmacien suit l'estimation que vise le RCP du médicament.
 # </details>
 #
 # ## 3. La calculatrice de patient
@@ -367,11 +424,11 @@ else:
 # Valeurs calculées avec les équations de Levey et al. (2009) et d'Inker et al. (2021) :
 # - **Seuil de 60** : un homme de 57 ans déclaré noir à 125 µmol/L (tout près de M. A.) : plus
 #   de 60 avec 2009, moins avec 2021 ; à 120 µmol/L, les deux équations donnent plus de 60.
-# - **Seuil de 20** : le même homme vers 310 µmol/L : 21,1 avec 2009, 19,5 avec 2021. Aux
-#   États-Unis, avec 2009, son DFGe ne faisait pas encore compter le temps d'attente de
-#   greffe.
+# - **Seuil de 20** : le même homme à 310 µmol/L : 21 avec 2009, 19 avec 2021 (arrondis
+#   comme dans la calculatrice). Aux États-Unis, inscrit sur la liste, il n'aurait pas
+#   rempli avec 2009 ce critère du temps d'attente de greffe.
 # - **Patient non noir** : l'équation 2021 donne le plus souvent un DFGe un peu **plus haut**
-#   (homme de 50 ans à 300 µmol/L : 19,9 avec 2009, 21,2 avec 2021). L'erreur est
+#   (homme de 50 ans à 300 µmol/L : 20 avec 2009, 21 avec 2021, arrondis). L'erreur est
 #   redistribuée : elle n'est pas supprimée.
 # </details>
 
@@ -478,6 +535,9 @@ checks.check_number(
                        "pas.", digest="0d6bf14c7ab01714"),
         checks.Mistake(None, "vous avez donné un nombre de patients ; la question demande une "
                        "part : divisez par le groupe de départ.", digest="58c66fc0e6d9f4da"),
+        checks.Mistake(None, "mauvais dénominateur : vous avez divisé par les patients non "
+                       "noirs. Ceux que l'on compte sont noirs : le groupe de départ aussi.",
+                       digest="434904a44a17b6f3"),
     ],
     hint="Relisez le groupe de départ (en gras) et le sens du passage.",
     success="c'est la part parmi tous les patients noirs. Une autre part, parmi les seuls patients noirs "
@@ -515,13 +575,19 @@ part_noirs_sous_60 = n_noirs / n_noirs_passent_sous_60
 # message : vous avez donné un nombre de patients
 part_noirs_sous_60 = n_noirs_passent_sous_60
 
+# %% mistake="part_noirs_sous_60"
+# message : vous avez divisé par les patients non noirs
+part_noirs_sous_60 = n_noirs_passent_sous_60 / n_non_noirs
+
 # %% [markdown]
 # ### Combien de patients, à quelques-uns près ?
 #
-# Une part calculée sur un échantillon n'est qu'une **estimation** ; son **intervalle de
-# confiance à 95 %** donne la fourchette des valeurs compatibles avec les données (ici, la
-# méthode « exacte » de Clopper et Pearson, 1934). La cellule le calcule pour les seuils de 60
-# et de 20 (passer de « au-dessus de 20 » à « 20 ou moins »).
+# Nos patients sont fabriqués selon les règles de la fiche : chaque chiffre dépend de ces
+# règles. Une part calculée sur un échantillon n'est qu'une **estimation** ; son
+# **intervalle de confiance à 95 %** donne la fourchette des valeurs compatibles avec les
+# données (ici, une méthode de calcul dite « exacte », de Clopper et Pearson, 1934). La
+# cellule le calcule pour les seuils de 60 et de 20 (passer de « au-dessus de 20 » à « 20 ou
+# moins »).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : parts et intervalles à 95 % (exacts), patients noirs.
@@ -545,8 +611,9 @@ print(f"Patients non noirs passés à 20 ou moins : {int((~noirs & passe_sous_20
 
 # %% [markdown]
 # Peu de patients passent le seuil de 20 : leur intervalle est large **par rapport** à la part
-# elle-même. Aux États-Unis, chacun de ces patients aurait commencé à cumuler du temps
-# d'attente de greffe plus tard avec l'équation 2009.
+# elle-même. Ces patients sont inventés ; mais aux États-Unis, un patient réel dans ce cas,
+# inscrit sur la liste, aurait pu commencer plus tard à cumuler du temps d'attente de greffe
+# avec l'équation 2009.
 #
 # ### Question 4 — Que dit cet intervalle ? (1 point)
 #
@@ -592,10 +659,10 @@ checks.check_choice(
                        "deux équations se trompe pour un patient de la cohorte. L'intervalle "
                        "porte sur un comptage.", digest="e49e2e48092bb597"),
         checks.Mistake(None, "l'écart entre les deux équations, c'est ce que l'on compte : les "
-                       "patients qui changent de côté. L'intervalle dit de combien ce comptage "
-                       "varierait d'une cohorte à l'autre.", digest="3595e28642ed46cc"),
+                       "patients qui changent de côté. L'intervalle ne mesure pas cet écart : "
+                       "il entoure la part obtenue en le comptant.", digest="3595e28642ed46cc"),
         checks.Mistake(None, "un petit nombre ne rend pas le chiffre inutile : l'intervalle "
-                       "dit justement jusqu'où il peut varier, et sa borne basse reste "
+                       "dit justement quelle confiance lui accorder, et sa borne basse reste "
                        "au-dessus de 0.", digest="135b91105b065f25"),
     ],
     success="l'intervalle décrit la variation d'une cohorte tirée au hasard à une autre : "
@@ -645,25 +712,33 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) ; privée de son seul
 # coefficient, elle le sous-estimait (7,1). D'où une équation **réestimée** sans race : elle
 # sous-estime un peu le DFG des participants noirs (3,6) et surestime celui des autres (3,9).
-# L'erreur ne dépend plus d'une catégorie raciale inscrite dans la formule.
+# La formule ne contient plus de catégorie raciale, mais le décalage entre les deux groupes
+# demeure : environ 7,5 mL/min/1,73 m² (3,6 en dessous, 3,9 au-dessus).
 #
 # Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit les calculs avec race à
 # partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
 # d'attente** perdu par les candidats noirs (OPTN, 2022). En juillet 2023, plus de 6 100
 # d'entre eux avaient gagné une durée médiane de 1,7 an (UNOS, 2023).
 #
-# **Et en France ?** Le coefficient a été établi chez des **Afro-Américains**
-# (Stehlé et al., 2023). Chez 93 adultes en bonne santé à Kinshasa, l'équation 2009 avec coefficient
+# **Et en Europe ?** L'équation 2021 est le choix américain, pas européen. La Fédération
+# européenne de biologie clinique (EFLM) recommande aux laboratoires européens de **ne pas**
+# l'adopter et de garder l'équation 2009 **sans** son coefficient (Delanaye et al., 2023a) :
+# chez les Européens blancs, 2021 fait moins bien que 2009 (Delanaye et al., 2023b). À
+# Stockholm, passer à 2021 ferait monter d'une catégorie de DFG 9,9 % des adultes dont la
+# créatinine avait été dosée (Fu et al., 2022). Le coefficient, lui, a été établi chez des
+# **Afro-Américains** (Stehlé et al., 2023) : chez 93 adultes en bonne santé à Kinshasa, l'équation 2009 avec coefficient
 # surestimait le DFG mesuré de 17,9 mL/min/1,73 m² en moyenne (Bukabau et al., 2018). Nous
-# n'avons pas trouvé de recommandation officielle française (Haute Autorité de santé) sur ce
-# coefficient : ne lui prêtez pas de position. Et pour l'appliquer, il faudrait déclarer la
-# « race » du patient au laboratoire, une donnée que le droit français protège
-# particulièrement (module 04).
+# n'avons pas trouvé de recommandation de la Haute Autorité de santé sur ce coefficient : ne
+# lui prêtez pas de position. Et pour l'appliquer, il faudrait déclarer la « race » du patient
+# au laboratoire, une donnée que le droit français protège particulièrement (module 04).
 #
 # ## À retenir
 #
 # - Le DFGe dépend de l'**équation** : créatinine en **mg/dL** (µmol/L ÷ 88,4), coefficient
-#   de 2009 **× 1,159** pour les patients déclarés noirs, aucun en 2021.
+#   de 2009 **× 1,159** pour les patients déclarés noirs, aucun en 2021 (choix américain) ;
+#   en Europe, l'EFLM conseille 2009 sans coefficient.
+# - Un écart médian est le biais d'un groupe ; l'erreur pour un patient peut être bien plus
+#   grande.
 # - Un seuil (60, 20) transforme un petit écart en décision : stade, dose, greffe.
 # - Une part se compte **parmi le bon groupe**, avec sa **marge d'incertitude**.
 # - Sans DFG mesuré, on compare des équations ; on ne dit pas laquelle a raison.
@@ -695,8 +770,11 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 #
 # - **1** : la copie identifie l'équation (2009, coefficient racial) et dit quoi vérifier :
 #   équation utilisée par le laboratoire (en France, le compte rendu donne le DFGe, en général
-#   CKD-EPI), unité de la créatinine (µmol/L ÷ 88,4), recalcul avec l'équation 2021 ou reprise
-#   du DFGe du compte rendu ; elle ne reprend pas le chiffre de l'agent sans contrôle. Pour un
+#   CKD-EPI), unité de la créatinine (µmol/L ÷ 88,4), reprise du DFGe du compte rendu ou
+#   recalcul **sans** coefficient racial, en nommant l'équation : en Europe, 2009 sans
+#   coefficient, comme le recommande l'EFLM (ou l'EKFC) ; 2021 est le choix américain, à
+#   accepter si la copie dit que c'est lui ; elle ne reprend pas le chiffre de l'agent sans
+#   contrôle. Pour un
 #   profil non soignant (juriste, gestionnaire) : exiger de connaître l'équation et sa version
 #   avant tout usage, documenter ce choix.
 # - **0,5** : la copie se méfie de l'agent sans dire quoi vérifier, ou vérifie l'unité sans
@@ -708,7 +786,8 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # - **1** : un DFGe surestimé peut faire passer au-dessus de 60 (stade G3a non reconnu si la
 #   baisse dure plus de 3 mois, diagnostic de maladie rénale chronique retardé, dose de
 #   metformine non réduite si l'estimation en mL/min suit le même sens) ou de 20
-#   (aux États-Unis, inscription sur liste de greffe retardée) ; un chiffre du module juste,
+#   (aux États-Unis, temps d'attente de greffe compté plus tard pour un candidat inscrit) ;
+#   un chiffre du module juste,
 #   avec son dénominateur : p. ex. les deux DFGe de M. A. (l'un au-dessus, l'autre
 #   au-dessous de 60), ou la part des patients noirs de la cohorte qui passent sous 60
 #   (parmi **tous** les patients noirs, avec si possible son intervalle). La copie ne dit pas
@@ -730,10 +809,11 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 #
 # **Copie exemple** (pharmacien·ne), notée **deux points et demi sur 3** :
 #
-# > « Je ne reprendrais pas ce chiffre : l'agent applique la formule de 2009, que les
-# > néphrologues américains ont abandonnée. Je reprends le DFGe du compte rendu, ou je le
-# > recalcule avec l'équation 2021 (créatinine divisée par 88,4). Pour M. A., 64,7 avec 2009,
-# > 59,1 avec 2021 : au-dessus ou au-dessous de 60, la dose maximale de metformine peut changer. Dans
+# > « Je ne reprendrais pas ce chiffre : l'agent applique le coefficient racial de 2009, que
+# > l'EFLM recommande de ne pas appliquer en Europe. Je reprends le DFGe du compte
+# > rendu, ou je le recalcule sans coefficient (créatinine divisée par 88,4). Pour M. A., 62,2
+# > avec le coefficient, 56,8 avec l'équation américaine de 2021 : au-dessus ou au-dessous de
+# > 60, la dose maximale de metformine peut changer. Dans
 # > la cohorte, parmi tous les patients noirs, près de 3 % changent ainsi de côté. Je reste
 # > responsable de la dose délivrée ; l'éditeur doit dire quelle formule il applique. »
 #
@@ -746,7 +826,8 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # ### Pour aller plus loin
 #
 # - **En Europe**, d'autres équations sans race existent, comme celle de l'European Kidney
-#   Function Consortium, discutée par Stehlé et al. (2023).
+#   Function Consortium (EKFC), construite sur des cohortes européennes ; l'EFLM la cite
+#   comme candidate (Delanaye et al., 2023a ; Stehlé et al., 2023).
 # - **Droit.** En France, le Conseil constitutionnel (décision 2007-557 DC) a jugé que les
 #   études sur la diversité des origines « ne sauraient […] reposer sur l'origine ethnique ou la
 #   race » ; elles peuvent porter sur des données objectives. Les données révélant l'origine
@@ -767,10 +848,32 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 #   1,8 à 5,4) ; la nouvelle équation le sous-estime (3,6 ; 1,8 à 5,5) et surestime celui des
 #   non-Noirs (3,9 ; 3,4 à 4,4) ; l'équation 2009 sans son coefficient sous-estimait le DFG
 #   mesuré des participants noirs (7,1 ; 5,9 à 8,8).
+#   Résumé, aussi : « For all equations, 85% or more of the eGFRs for Blacks and non-Blacks
+#   were within 30% of measured GFR » (P30).
+# - Delanaye P, Schaeffner E, Cozzolino M, *et al.* The new, race-free, Chronic Kidney Disease
+#   Epidemiology Consortium (CKD-EPI) equation to estimate glomerular filtration rate: is it
+#   applicable in Europe? A position statement by the European Federation of Clinical
+#   Chemistry and Laboratory Medicine (EFLM). *Clin Chem Lab Med* 2023;61(1):44-47.
+#   doi:10.1515/cclm-2022-0928 (2023a). Résumé : ne pas implanter l'équation 2021 dans les
+#   laboratoires européens, garder 2009 sans facteur racial ; EKFC citée comme candidate.
+# - Delanaye P, Cavalier E, Pottel H, Stehlé T. New and old GFR equations: a European
+#   perspective. *Clin Kidney J* 2023;16(9):1375-1383. doi:10.1093/ckj/sfad039 (2023b).
+#   Résumé : « CKD-EPICr2021 performed worse than the CKD-EPI2009 in White Europeans ».
+# - Fu EL, Coresh J, Grams ME, *et al.* Removing race from the CKD-EPI equation and its impact
+#   on prognosis in a predominantly White European population. *Nephrol Dial Transplant*
+#   2023;38(1):119-128 (en ligne le 11 juin 2022). doi:10.1093/ndt/gfac197. 1,6 million d'adultes de Stockholm avec un
+#   dosage de créatinine (2007-2019) : 9,9 % reclassés dans une catégorie de DFG plus haute
+#   avec 2021 (36,2 % des G3a à G5).
 # - Kidney Disease: Improving Global Outcomes (KDIGO) CKD Work Group. KDIGO 2012 Clinical
 #   Practice Guideline for the Evaluation and Management of Chronic Kidney Disease. *Kidney Int
 #   Suppl* 2013;3(1):1-150. Stades G1 à G5 (seuils 90, 60, 45, 30, 15) ; maladie rénale
-#   chronique si l'anomalie dure plus de 3 mois.
+#   chronique si l'anomalie dure plus de 3 mois ; DFGe par la créatinine d'abord, confirmation
+#   par la cystatine C ou un DFG mesuré quand il est moins fiable.
+# - National Institute of Diabetes and Digestive and Kidney Diseases (NIDDK), National Kidney
+#   Disease Education Program. *CKD and Drug Dosing: Information for Providers*. niddk.nih.gov,
+#   consulté le 5 décembre 2026 : les notices américaines utilisent le plus souvent la
+#   clairance de la créatinine estimée par l'équation de Cockcroft et Gault (Cockcroft DW,
+#   Gault MH, *Nephron*, 1976), qui utilise l'âge, le poids, la créatinine et le sexe.
 # - ANSM, base de données publique des médicaments : résumé des caractéristiques du produit de
 #   METFORMINE VIATRIS 850 mg (mis à jour le 3 février 2023), contre-indication si DFG < 30
 #   mL/min ; réduction de la dose maximale sous 60 mL/min (2 g par jour de 45 à 59, 1 g de 30
@@ -781,11 +884,14 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 #   Affected by Race-Inclusive eGFR Calculations* (approuvé le 5 décembre 2022, en vigueur le 5
 #   janvier 2023 ; programmes tenus de terminer le 3 janvier 2024) et *Establish OPTN
 #   Requirement for Race-Neutral eGFR Calculations* (approuvé en juin 2022, en vigueur le 27
-#   juillet 2022). optn.transplant.hrsa.gov, consulté le 5 décembre 2026. Le temps d'attente
-#   commence quand le DFG ou la clairance, mesurés ou calculés, sont inférieurs ou égaux à 20
-#   mL/min : règle de l'OPTN citée par Lee BJ, McCulloch CE, Grimes BA, Chandran S, Allen IE,
+#   juillet 2022). optn.transplant.hrsa.gov, consulté le 5 décembre 2026. Un DFG ou une
+#   clairance, mesurés ou calculés, inférieurs ou égaux à 20 mL/min font compter le temps
+#   d'attente (l'un des critères, le plus précoce l'emportant) : règle de l'OPTN citée par
+#   Lee BJ, McCulloch CE, Grimes BA, Chandran S, Allen IE,
 #   Delgado C, Hsu CY. Refining the policy for timing of kidney transplant waitlist
-#   qualification. *Transplant Direct* 2017;3(8):e195.
+#   qualification. *Transplant Direct* 2017;3(8):e195. Que ce critère soit l'un de plusieurs,
+#   le plus précoce comptant, pour les candidats adultes : Huang E, Danovitch G. *The kidney
+#   transplant waiting list in the United States*, UpToDate, 2017 (début public de l'article).
 # - United Network for Organ Sharing (UNOS). *Black kidney candidates are receiving waiting
 #   time modifications, helping them get the organs they need*, 2023 : au 5 juillet 2023, plus
 #   de 6 100 candidats noirs, durée médiane ajoutée 1,7 an. unos.org, consulté le 5 décembre
