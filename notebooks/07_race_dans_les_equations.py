@@ -403,7 +403,7 @@ else:
 #   plus grande : pour chaque équation, 85 % ou plus des DFGe tombaient à moins de 30 % du DFG
 #   mesuré ; jusqu'à 15 % s'en écartaient donc de plus de 30 %, soit plus de 18 mL/min/1,73 m²
 #   autour de 60. Quand la décision compte, on contrôle la créatinine, on dose la cystatine C
-#   (un autre marqueur) ou l'on mesure le DFG (KDIGO, 2013).
+#   (un autre marqueur) ou l'on mesure le DFG (KDIGO, 2013 et 2024).
 # - **La dose.** Le DFGe est indexé : ramené à une surface corporelle de 1,73 m². Le résumé
 #   des caractéristiques du produit (RCP) de la metformine (ANSM, 2023) raisonne en mL/min.
 #   Pour un patient de 2,0 m², le DFG en mL/min vaut DFGe × 2,0 / 1,73 : un DFGe de 50
@@ -869,6 +869,10 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 #   Suppl* 2013;3(1):1-150. Stades G1 à G5 (seuils 90, 60, 45, 30, 15) ; maladie rénale
 #   chronique si l'anomalie dure plus de 3 mois ; DFGe par la créatinine d'abord, confirmation
 #   par la cystatine C ou un DFG mesuré quand il est moins fiable.
+# - KDIGO CKD Work Group. KDIGO 2024 Clinical Practice Guideline for the Evaluation and
+#   Management of Chronic Kidney Disease. *Kidney Int* 2024;105(4S):S117-S314. Met à jour la
+#   recommandation de 2012 ; recommande le DFGe créatinine et cystatine C quand le DFGe par
+#   la seule créatinine est moins fiable et que le DFG pèse sur la décision.
 # - National Institute of Diabetes and Digestive and Kidney Diseases (NIDDK), National Kidney
 #   Disease Education Program. *CKD and Drug Dosing: Information for Providers*. niddk.nih.gov,
 #   consulté le 5 décembre 2026 : les notices américaines utilisent le plus souvent la
