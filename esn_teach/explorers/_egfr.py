@@ -231,8 +231,8 @@ class EgfrExplorer:
                 crossed=bool(s["crosses_20"]),
                 threshold="20",
                 meaning=(
-                    "aux États-Unis, le temps d'attente de greffe rénale compte à partir de 20 "
-                    "ou moins"
+                    "aux États-Unis, pour un candidat inscrit, 20 ou moins est l'un des "
+                    "critères qui font compter le temps d'attente de greffe rénale"
                 ),
                 below=lambda v: v <= WAITLIST_AT_OR_BELOW,
                 below_words="à 20 ou moins",
