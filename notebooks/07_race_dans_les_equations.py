@@ -59,8 +59,8 @@
 #   G3 au moins (G3a : de 45 à 59 ; KDIGO, le groupe international des recommandations sur
 #   le rein, 2013). C'est aussi un seuil de prescription : sous 60 mL/min, la dose maximale
 #   de **metformine** (un antidiabétique) est réduite, et sous 30 elle est contre-indiquée
-#   (Agence nationale de sécurité du médicament, ANSM, 2023). Ce texte parle en mL/min,
-#   non indexés (voir le pli après la question 2).
+#   (Agence nationale de sécurité du médicament et des produits de santé, ANSM, 2023). Ce
+#   texte parle en mL/min, non indexés (voir le pli après la question 2).
 # - **20** : aux États-Unis, pour un candidat inscrit sur la liste d'attente d'une **greffe de
 #   rein**, un DFG de 20 mL/min ou moins est l'un des critères qui font compter son temps
 #   d'attente (règle de l'OPTN, l'organisme des greffes, citée par Lee et al., 2017).
