@@ -32,8 +32,8 @@
 #
 # Un score de sepsis est construit à l'hôpital H1 (sections 1 et 2). Vous mesurez sa performance
 # ailleurs (questions 1 et 2), sa charge d'alertes (questions 3 et 4), puis vous explorez les
-# seuils hôpital par hôpital. Enfin : pourquoi il échoue, ce qu'on peut corriger sur place
-# (question 5, après la séance), et la liste de ce qu'un hôpital vérifie.
+# seuils hôpital par hôpital. Enfin : pourquoi il échoue, ce qu'on peut corriger sur place,
+# et la liste de ce qu'un hôpital vérifie ; les questions 5 et 6 y reviennent après la séance.
 #
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`
 # (décimales avec un **point** : `0.8`), puis exécutez la **« Vérification »** en dessous.
@@ -142,8 +142,8 @@ fr_table(
 #
 # Valider, c'est vérifier trois choses : la **discrimination** (séparer les sepsis des autres
 # séjours : l'AUC), la **calibration** (un risque prédit correspond-il à la fréquence
-# observée ?) et l'**utilité** (la charge d'alertes, section 4). Attention, le mot a deux sens : les « séjours de validation » de H1
-# servent seulement à régler le seuil.
+# observée ?) et la **charge** qu'il impose à l'équipe (les alertes, section 4). Attention, le
+# mot a deux sens : les « séjours de validation » de H1 servent seulement à régler le seuil.
 #
 # Exemple résolu, l'AUC interne :
 
@@ -153,7 +153,7 @@ auc_interne = roc_auc_score(sepsis_h1_test, score_h1_test)
 print(f"AUC interne (H1, séjours de test) : {fr_number(auc_interne)}")
 
 # %% [markdown]
-# ### Question 1 — L'AUC externe à H2 (2 points)
+# ### Question 1 — L'AUC externe à H2 (1 point)
 #
 # Calculez l'AUC du score sur les séjours de **H2**, avec `roc_auc_score`.
 #
@@ -165,8 +165,8 @@ print(f"AUC interne (H1, séjours de test) : {fr_number(auc_interne)}")
 #
 # <details><summary>Indice 2</summary>
 #
-# Reprenez l'exemple résolu : il lit la vérité et le score des séjours de test de H1. Remplacez
-# ces deux noms par ceux de H2 (ils finissent par `_h2`), dans le même ordre.
+# L'exemple résolu lit la vérité et le score des séjours de test de H1. La fin de la cellule
+# de la section 1 nomme la vérité et le score de chaque groupe : lesquels décrivent H2 ?
 # </details>
 
 # %% answer="auc_h2"
@@ -175,7 +175,7 @@ auc_h2 = ...
 auc_h2 = roc_auc_score(sepsis_h2, score_h2)
 ### END SOLUTION
 
-# %% tests="auc_h2" points=2
+# %% tests="auc_h2" points=1
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_number(
     auc_h2,
@@ -188,8 +188,11 @@ checks.check_number(
         checks.Mistake(roc_auc_score(sepsis_h1_app, score_h1_app),
                        "vous avez mesuré l'AUC sur les séjours d'entraînement de H1, ceux que "
                        "le score a déjà vus : elle ne dit rien de sa performance ailleurs."),
-        checks.Mistake(roc_auc_score(sepsis_h3, score_h3),
-                       "vous avez pris les séjours de H3 ; la question porte sur H2."),
+        checks.Mistake(None, "vous avez pris les séjours de H3 ; la question porte sur H2.",
+                       digest="1ecb4ba3aaa090e9"),
+        checks.Mistake(None, "votre AUC vaut 1 moins la bonne : la vérité ou le score est pris "
+                       "à rebours (par exemple 1 − sepsis). Écrivez les deux noms tels quels, "
+                       "d'abord la vérité, puis le score.", digest="03a1e71f99408cc3"),
         checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
                        "question porte sur nos données : calculez-la avec roc_auc_score."),
     ],
@@ -219,6 +222,10 @@ auc_h2 = roc_auc_score(sepsis_h3, score_h3)
 # message : vous avez recopié l'AUC publiée
 auc_h2 = 0.63
 
+# %% mistake="auc_h2"
+# message : votre AUC vaut 1 moins la bonne
+auc_h2 = roc_auc_score(1 - sepsis_h2, score_h2)
+
 # %% [markdown]
 # ## 3. La marge d'erreur d'une AUC
 #
@@ -229,9 +236,9 @@ auc_h2 = 0.63
 # même l'**écart** d'AUC et **son** intervalle : s'il contient 0, un écart nul reste possible.
 #
 # Un hôpital H3 qui n'aurait audité qu'un mois d'activité aurait moins de séjours : la cellule
-# ajoute un **audit** de 150 séjours tirés au hasard à H3. Pour valider un score, il faut au
-# moins 100 sepsis, idéalement 200 (Collins et al., 2016) ; en dessous, même le bootstrap
-# n'est plus fiable.
+# ajoute un **audit** de 150 séjours tirés au hasard à H3. Pour que l'AUC et la calibration
+# mesurées soient précises et sans biais, une validation externe demande au moins 100 sepsis,
+# idéalement 200 (Collins et al., 2016).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : AUC, intervalles à 95 % par bootstrap, puis écarts d'AUC
@@ -288,10 +295,11 @@ print(f"   écart avec H1 (interne − externe) : "
       f"{intervalle(boot_h1 - boot_h3)}")
 print(f"H3, audit ({len(sepsis_audit)} séjours, {sepsis_audit.sum()} sepsis) : AUC "
       f"{fr_number(roc_auc_score(sepsis_audit, score_audit))} ; aucun intervalle n'a de sens "
-      f"avec {sepsis_audit.sum()} sepsis (le bootstrap demande des dizaines de sepsis).")
+      f"avec {sepsis_audit.sum()} sepsis : le rééchantillonnage ne ferait que rebattre ces "
+      f"{sepsis_audit.sum()} séjours.")
 
 # %% [markdown]
-# ### Question 2 — Que peut conclure H3 ? (1 point)
+# ### Question 2 — Que peut conclure H3 ? (2 points)
 #
 # Avec **tous** ses séjours, puis avec le seul **audit** de 150 séjours, H3 peut-elle dire que le
 # score marche moins bien chez elle qu'à H1 ? Pour chacun, écrivez entre guillemets **doubles**
@@ -316,7 +324,7 @@ conclusion_h3 = {"tous les séjours": ..., "audit": ...}
 conclusion_h3 = {"tous les séjours": "la baisse est établie", "audit": "on ne peut pas conclure"}
 ### END SOLUTION
 
-# %% tests="conclusion_h3" points=1
+# %% tests="conclusion_h3" points=2
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choices(
     conclusion_h3,
@@ -451,8 +459,14 @@ checks.check_number(
         checks.Mistake(100 * n_alertes_h2 / n_sepsis_h2,
                        "vous avez compté les alertes pour 100 sepsis. La charge de l'équipe se "
                        "compte pour 100 séjours : tous les séjours, sepsis ou non."),
-        checks.Mistake(100 * n_alertes_h1 / n_sejours_h1,
-                       "vous avez pris les chiffres de H1 ; la question porte sur H2."),
+        checks.Mistake(None, "vous avez pris les chiffres de H1 ; la question porte sur H2.",
+                       digest="e9063039c59ffd74"),
+        *(checks.Mistake(None, "vous avez mélangé les deux hôpitaux (un nombre de H1, l'autre "
+                         "de H2) : prenez les deux nombres de H2.", digest=d)
+          for d in ("de0fc457417ad37a", "df693449a9d6c272")),
+        checks.Mistake(None, "bon raisonnement, mais trop arrondi : la question se corrige à une "
+                       "décimale. Écrivez le calcul lui-même (Python garde toutes les "
+                       "décimales).", digest="01ba4ef46efde24c"),
         checks.Mistake(100 * n_vraies_alertes_h2 / n_sejours_h2,
                        "vous n'avez compté que les alertes sur un vrai sepsis. L'équipe reçoit "
                        "toutes les alertes, justes ou non."),
@@ -486,6 +500,18 @@ alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_sejours_h2
 # %% mistake="alertes_pour_100_h2"
 # message : vous avez donné une part (entre 0 et 1)
 alertes_pour_100_h2 = n_alertes_h2 / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2"
+# message : vous avez mélangé les deux hôpitaux
+alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h1
+
+# %% mistake="alertes_pour_100_h2"
+# message : vous avez mélangé les deux hôpitaux
+alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2"
+# message : bon raisonnement, mais trop arrondi
+alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
 
 # %% [markdown]
 # ### Question 4 — La VPP des alertes à H2 (2 points)
@@ -525,8 +551,12 @@ checks.check_number(
         checks.Mistake(n_sepsis_h2 / n_sejours_h2,
                        "vous avez calculé la prévalence du sepsis à H2, sans regarder les "
                        "alertes."),
-        checks.Mistake(n_vraies_alertes_h1 / n_alertes_h1,
-                       "vous avez pris les chiffres de H1 ; la question porte sur H2."),
+        checks.Mistake(None, "vous avez pris les chiffres de H1 ; la question porte sur H2.",
+                       digest="fb6422745228cf10"),
+        checks.Mistake(None, "votre fraction est à l'envers : le nombre d'alertes est au "
+                       "numérateur. Une part se lit « parmi les alertes » : le groupe de départ "
+                       "va au dénominateur, et la réponse tombe entre 0 et 1.",
+                       digest="c3513a43e9516ec1"),
         checks.Mistake(None, "vous avez donné un nombre sur 10 alertes ; la question demande "
                        "une proportion entre 0 et 1.", digest="6dbfd613ebaf031b"),
         # The same « sur 10 alertes » reading, rounded to 2 decimals, 1 decimal, a whole number.
@@ -535,7 +565,8 @@ checks.check_number(
                          digest=d)
           for d in ("5f5f0a7edef95da5", "199d7f41d9836930", "c1a801928587957d")),
     ],
-    hint="Parmi quels séjours compte-t-on ? Ceux qui ont reçu une alerte.",
+    hint="Relisez la consigne : quel groupe de séjours est le groupe de départ, et que "
+    "compte-t-on dans ce groupe ?",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -554,6 +585,10 @@ vpp_h2 = n_sepsis_h2 / n_sejours_h2
 # %% mistake="vpp_h2"
 # message : vous avez pris les chiffres de H1
 vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
+
+# %% mistake="vpp_h2"
+# message : votre fraction est à l'envers
+vpp_h2 = n_alertes_h2 / n_vraies_alertes_h2
 
 # %% mistake="vpp_h2"
 # message : un nombre sur 10 alertes
@@ -588,11 +623,13 @@ for nom, vrai, score in (("H1 (test)", sepsis_h1_test, score_h1_test),
 display(fr_table(pd.DataFrame(lignes).T, caption="Charge d'alertes au seuil choisi à H1"))
 
 # %% [markdown]
-# Au même seuil, la **sensibilité** baisse ailleurs parce que le score y sépare moins bien les
-# sepsis (elle se calcule parmi les seuls sepsis : la prévalence n'y est pour rien). La **VPP**
-# et la **charge**, elles, dépendent aussi de la prévalence. Même au test de H1, la sensibilité
-# (0,51) manque l'objectif de 0,60 atteint en validation : deux échantillons d'une centaine de
-# sepsis diffèrent par hasard.
+# Au même seuil, la **sensibilité** baisse ailleurs parce que les sepsis y reçoivent des risques
+# prédits plus bas : moins d'entre eux ont des antibiotiques prescrits, l'appui principal du
+# score (section 6). Elle se calcule parmi les seuls sepsis : dans nos données, la prévalence ne
+# la change pas ; dans la réalité, des sepsis plus ou moins graves d'un hôpital à l'autre la
+# font aussi varier. La **VPP** et la **charge**, elles, dépendent aussi de la prévalence. Même
+# au test de H1, la sensibilité (0,51) manque l'objectif de 0,60 atteint en validation : deux
+# échantillons d'une centaine de sepsis diffèrent par hasard.
 #
 # ## 5. Explorer : un hôpital, un seuil
 #
@@ -602,8 +639,9 @@ display(fr_table(pd.DataFrame(lignes).T, caption="Charge d'alertes au seuil choi
 #
 # <details><summary>Ce qu'il fallait voir</summary>
 #
-# Un seuil bien plus bas qu'à H1, qui coûte plus de trois fois plus d'alertes pour 100 séjours :
-# rattraper la sensibilité ailleurs se paie en fausses alertes.
+# Un seuil bien plus bas qu'à H1, qui coûte plus de trois fois plus d'alertes pour 100 séjours
+# (en partie parce que H2 a deux fois plus de sepsis, mais surtout en fausses alertes) :
+# rattraper la sensibilité ailleurs se paie cher.
 # </details>
 
 # %%
@@ -653,21 +691,26 @@ print(f"Sans rien regarder (toujours l'hôpital le plus fréquent) : "
       f"{fr_percent(hop_test.value_counts(normalize=True).max())}.")
 
 # %% [markdown]
-# L'hôpital se devine bien mieux que sans rien regarder, même par les seules mesures :
-# l'intervalle en est loin. Un score appris à H1 apprend donc aussi les appareils de H1. Un modèle entraîné sur plusieurs hôpitaux peut donc apprendre « quel hôpital »
-# au lieu de « quel patient » : sur des radiographies de trois systèmes hospitaliers, où la
-# pneumonie était bien plus fréquente dans l'un, trier les images par hôpital suffisait à une
-# AUC de 0,861 ; un modèle d'AUC interne 0,931 n'atteignait que 0,815 dans le système externe
-# (Zech et al., 2018).
+# Comparez chaque intervalle à « sans rien regarder ». Que peut en faire un modèle, appris
+# dans un seul hôpital ou dans plusieurs ? La question 6, après la séance, y revient.
 #
 # ## 7. S'adapter sur place : ce qui se corrige, et ce qui ne se corrige pas
 #
 # H3 veut utiliser le score. L'hôpital met de côté 1 000 séjours locaux pour **régler** (validation
 # locale) et garde les autres pour **mesurer** (test local). Deux réglages :
 #
-# - **recalibrer** : décaler tous les risques prédits pour que leur moyenne égale la part de
-#   sepsis observée chez elle (un risque prédit doit correspondre à la fréquence observée) ;
+# - **recalibrer la moyenne** : décaler tous les risques prédits pour que leur moyenne égale la
+#   part de sepsis observée chez elle (un risque prédit doit correspondre à la fréquence
+#   observée) ;
 # - **rechoisir le seuil** pour retrouver 60 % de sepsis détectés en validation locale.
+#
+# <details><summary>La pente de calibration et la recalibration logistique (à déplier)</summary>
+#
+# La **pente de calibration** résume le tableau de calibration : 1 si les risques prédits
+# suivent les fréquences observées ; sous 1, ils sont trop extrêmes (trop hauts en haut, trop
+# bas en bas). Pour comparer, le tableau montre aussi une **recalibration logistique**, qui
+# règle la moyenne **et** la pente.
+# </details>
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : recalibration et nouveau seuil, réglés sur la validation
@@ -676,20 +719,40 @@ h3_local, h3_test = train_test_split(h3, train_size=N_LOCAL, random_state=GRAINE
                                      stratify=h3["sepsis"])
 vrai_local, score_local = h3_local["sepsis"].to_numpy(), risque(h3_local)
 vrai_test, score_test = h3_test["sepsis"].to_numpy(), risque(h3_test)
+print(f"Validation locale de H3 : {len(vrai_local)} séjours, {vrai_local.sum()} sepsis (moins "
+      f"que les 100 du repère de Collins : ce qui s'y règle reste incertain).")
 # Recalibrer : le décalage (sur l'échelle logit) qui rend le risque moyen égal à la prévalence.
 decalage = brentq(lambda d: expit(logit(score_local) + d).mean() - vrai_local.mean(), -10, 10)
 score_test_recalibre = expit(logit(score_test) + decalage)
+# Recalibration logistique : ordonnée à l'origine ET pente, réglées sur la validation locale.
+recalibration = LogisticRegression(C=np.inf).fit(logit(score_local).reshape(-1, 1), vrai_local)
+score_test_logistique = recalibration.predict_proba(logit(score_test).reshape(-1, 1))[:, 1]
 print(f"Test local de H3 ({len(vrai_test)} séjours) : sepsis observés "
       f"{fr_percent(vrai_test.mean())} ; risque moyen prédit {fr_percent(score_test.mean())} "
       f"avant recalibration, {fr_percent(score_test_recalibre.mean())} après.")
+
+
+def pente(vrai, score):
+    """Pente de calibration : régression logistique de la vérité sur le logit du risque."""
+    ajuste = LogisticRegression(C=np.inf).fit(logit(score).reshape(-1, 1), vrai)
+    return ajuste.coef_[0, 0]
+
+
+print(f"Pente de calibration au test local : {fr_number(pente(vrai_test, score_test), 2)} "
+      f"avant, {fr_number(pente(vrai_test, score_test_recalibre), 2)} après recalibration de la "
+      f"moyenne, {fr_number(pente(vrai_test, score_test_logistique), 2)} après recalibration "
+      f"logistique (ordonnée à l'origine et pente).")
+print(f"À H2, pour comparer : risque moyen prédit {fr_percent(score_h2.mean())}, sepsis observés "
+      f"{fr_percent(sepsis_h2.mean())}, mais pente {fr_number(pente(sepsis_h2, score_h2), 2)}.")
 # La calibration, tranche par tranche : les séjours rangés par risque prédit, en cinq parts égales.
 tranche = pd.qcut(score_test, 5, labels=["1 (risques les plus bas)", "2", "3", "4",
                                          "5 (risques les plus hauts)"])
 display(fr_table(
-    pd.DataFrame({"avant": score_test, "apres": score_test_recalibre, "observe": vrai_test})
+    pd.DataFrame({"avant": score_test, "apres": score_test_recalibre,
+                  "logistique": score_test_logistique, "observe": vrai_test})
     .groupby(tranche, observed=True).mean().map(fr_percent),
-    columns={"avant": "Risque prédit, avant", "apres": "Risque prédit, après recalibration",
-             "observe": "Sepsis observés"},
+    columns={"avant": "Risque prédit, avant", "apres": "Après recalibration de la moyenne",
+             "logistique": "Après recalibration logistique", "observe": "Sepsis observés"},
     caption="Calibration au test local de H3 : risque prédit et fréquence observée",
 ))
 # Rechoisir le seuil sur la validation locale, comme à H1. Les deux seuils s'appliquent au
@@ -736,8 +799,15 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # chiffrer la charge (alertes et sepsis manqués pour 100 séjours, VPP) avec les équipes ;
 # vérifier la **calibration** (risque prédit contre fréquence observée, tranche par tranche) ;
 # vérifier que chaque variable a le même sens ici (comment sont codés le sepsis et les
-# prescriptions, quels appareils mesurent). Le soignant qui utilise le score doit en informer
-# le patient (Code de la santé publique, art. L. 4001-3, loi du 2 août 2021).
+# prescriptions, quels appareils mesurent).
+#
+# **Le droit.** Un score commercial de sepsis est très probablement un **dispositif médical** :
+# le règlement (UE) 2017/745 (art. 2) range parmi eux les logiciels destinés par leur fabricant
+# à la « prévision » ou au « pronostic » d'une maladie. Le recalibrer ou changer son seuil n'est
+# donc pas un simple réglage : cela se discute avec le fabricant. Et le professionnel de santé
+# qui utilise, pour prévenir, diagnostiquer ou soigner, un dispositif médical dont l'algorithme
+# a appris à partir de données massives **s'assure** que le patient en a été informé (Code de
+# la santé publique, art. L. 4001-3, loi du 2 août 2021).
 #
 # **Ensuite**, surveiller la **dérive** (les patients et les pratiques changent avec le temps,
 # et la performance avec eux) : la prévalence, le profil des patients (âge, services),
@@ -757,28 +827,33 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # %% [markdown]
 # ## Après la séance
 #
-# ### Question 5 — Ce que l'adaptation locale corrige (1 point)
+# ### Question 5 — Ce que l'adaptation locale corrige (2 points)
 #
-# Relisez les résultats de la section 7 (H3, test local, avant et après). Pour chacun des quatre
-# points, écrivez entre guillemets **doubles** `"corrigé"` (par l'une des deux adaptations :
-# recalibration ou seuil rechoisi) ou `"pas corrigé"` (par aucune). La sensibilité visée est
-# corrigée si elle atteint de nouveau au moins 60 %.
+# Relisez les résultats de la section 7 (H3, test local, avant et après). Pour chacun des cinq
+# points, écrivez entre guillemets **doubles** `"corrigé"` (par l'une des deux adaptations de
+# H3 : recalibration de la moyenne ou seuil rechoisi) ou `"pas corrigé"` (par aucune des deux).
+# « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit égale la part de
+# sepsis observée ; le risque prédit de chaque tranche, les sepsis observés de la tranche ; la
+# sensibilité atteint de nouveau 60 % ; l'AUC revient près de sa valeur interne ; les alertes
+# justes reviennent au niveau de H1 (environ 3 sur 10).
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour chaque point, cherchez sa ligne ou sa colonne dans les résultats : a-t-il changé entre
-# « avant » et « après » ?
+# Pour chaque point, cherchez sa ligne ou sa colonne dans les résultats, avant et après, et
+# comparez la valeur « après » à ce que la consigne attend.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour l'AUC et la part de vrais sepsis : de quoi dépendent-elles ? Comparez leurs valeurs
-# avant et après, et demandez-vous ce que change un décalage de tous les risques.
+# Ne vous contentez pas de « a-t-il bougé ? » : un point peut bouger un peu sans revenir à ce
+# qu'on attend. Pour les tranches, comparez chaque ligne du tableau de calibration, pas
+# seulement la plus haute.
 # </details>
 
 # %% answer="ce_que_corrige"
 ce_que_corrige = {
     "le risque moyen prédit": ...,
+    "le risque prédit dans chaque tranche": ...,
     "la sensibilité visée": ...,
     "l'AUC": ...,
     "la part de vrais sepsis parmi les alertes": ...,
@@ -786,13 +861,14 @@ ce_que_corrige = {
 ### BEGIN SOLUTION
 ce_que_corrige = {
     "le risque moyen prédit": "corrigé",
+    "le risque prédit dans chaque tranche": "pas corrigé",
     "la sensibilité visée": "corrigé",
     "l'AUC": "pas corrigé",
     "la part de vrais sepsis parmi les alertes": "pas corrigé",
 }
 ### END SOLUTION
 
-# %% tests="ce_que_corrige" points=1
+# %% tests="ce_que_corrige" points=2
 # Vérification de la question 5 : exécutez cette cellule.
 checks.check_choices(
     ce_que_corrige,
@@ -800,6 +876,7 @@ checks.check_choices(
     options=["corrigé", "pas corrigé"],
     digests={
         "le risque moyen prédit": "e6cf6f4b7b35401b",
+        "le risque prédit dans chaque tranche": "fcf1061fb167147c",
         "la sensibilité visée": "b1820d94ee43a3db",
         "l'AUC": "56db05b4cdcd2410",
         "la part de vrais sepsis parmi les alertes": "599f3bedc42826da",
@@ -807,8 +884,18 @@ checks.check_choices(
     mistakes={
         "le risque moyen prédit": [
             checks.Mistake(None, "relisez la ligne du risque moyen prédit : après la "
-                           "recalibration, il rejoint la part de sepsis observée à H3.",
+                           "recalibration de la moyenne, il rejoint la part de sepsis observée à H3.",
                            digest="4022fcc852dfbf30"),
+        ],
+        "le risque prédit dans chaque tranche": [
+            checks.Mistake(None, "relisez le tableau de calibration ligne par ligne : après la "
+                           "recalibration de la moyenne, les tranches basses s'éloignent des "
+                           "sepsis observés et la plus haute reste trop haute ; la pente de "
+                           "calibration ne change pas. Décaler tous les risques corrige la "
+                           "moyenne, pas le risque de chaque patient (la recalibration "
+                           "logistique, montrée pour comparer, n'est pas l'une des deux "
+                           "adaptations de H3).",
+                           digest="342a23e90aba023a"),
         ],
         "la sensibilité visée": [
             checks.Mistake(None, "relisez la colonne « Sensibilité » : le seuil rechoisi sur la "
@@ -828,9 +915,10 @@ checks.check_choices(
                            digest="d83f887cc1b38f0a"),
         ],
     },
-    success="s'adapter sur place règle le sens du risque et le seuil, pas la capacité du score "
-    "à séparer sepsis et autres séjours, ni la part de fausses alertes. Dépliez la lecture "
-    "ci-dessous.",
+    success="recalibrer la moyenne corrige le risque moyen, pas le risque de chaque patient (la "
+    "pente reste loin de 1) ; rechoisir le seuil rend la sensibilité. Aucun des deux ne rend la "
+    "capacité du score à séparer sepsis et autres séjours, ni une part correcte de vrais sepsis "
+    "parmi les alertes. Dépliez la lecture ci-dessous.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -839,6 +927,7 @@ checks.check_choices(
     options=["corrigé", "pas corrigé"],
     expected={
         "le risque moyen prédit": "corrigé",
+        "le risque prédit dans chaque tranche": "pas corrigé",
         "la sensibilité visée": "corrigé",
         "l'AUC": "pas corrigé",
         "la part de vrais sepsis parmi les alertes": "pas corrigé",
@@ -850,6 +939,7 @@ checks.check_choices(
 # message : l'AUC du test local reste la même
 ce_que_corrige = {
     "le risque moyen prédit": "corrigé",
+    "le risque prédit dans chaque tranche": "pas corrigé",
     "la sensibilité visée": "corrigé",
     "l'AUC": "corrigé",
     "la part de vrais sepsis parmi les alertes": "pas corrigé",
@@ -859,6 +949,7 @@ ce_que_corrige = {
 # message : il rejoint la part de sepsis observée
 ce_que_corrige = {
     "le risque moyen prédit": "pas corrigé",
+    "le risque prédit dans chaque tranche": "pas corrigé",
     "la sensibilité visée": "corrigé",
     "l'AUC": "pas corrigé",
     "la part de vrais sepsis parmi les alertes": "pas corrigé",
@@ -868,7 +959,18 @@ ce_que_corrige = {
 # message : la ramène près de l'objectif
 ce_que_corrige = {
     "le risque moyen prédit": "corrigé",
+    "le risque prédit dans chaque tranche": "pas corrigé",
     "la sensibilité visée": "pas corrigé",
+    "l'AUC": "pas corrigé",
+    "la part de vrais sepsis parmi les alertes": "pas corrigé",
+}
+
+# %% mistake="ce_que_corrige"
+# message : pas le risque de chaque patient
+ce_que_corrige = {
+    "le risque moyen prédit": "corrigé",
+    "le risque prédit dans chaque tranche": "corrigé",
+    "la sensibilité visée": "corrigé",
     "l'AUC": "pas corrigé",
     "la part de vrais sepsis parmi les alertes": "pas corrigé",
 }
@@ -877,6 +979,7 @@ ce_que_corrige = {
 # message : elle reste sous 1 avant comme après
 ce_que_corrige = {
     "le risque moyen prédit": "corrigé",
+    "le risque prédit dans chaque tranche": "pas corrigé",
     "la sensibilité visée": "corrigé",
     "l'AUC": "pas corrigé",
     "la part de vrais sepsis parmi les alertes": "corrigé",
@@ -885,9 +988,14 @@ ce_que_corrige = {
 # %% [markdown]
 # <details><summary>La lecture de la section 7 (à déplier après avoir répondu)</summary>
 #
-# La recalibration rend au risque **moyen** son sens local ; mais le tableau de calibration
-# montre qu'elle ne corrige pas les tranches : dans la tranche la plus haute, le risque prédit
-# reste bien au-dessus des sepsis observés (corriger la pente demanderait plus de séjours). Le
+# La recalibration de la moyenne rend au risque **moyen** son sens local, pas au risque de
+# chaque patient : la pente de calibration ne bouge pas (0,28, loin de 1), les tranches
+# basses s'éloignent même des sepsis observés et la plus haute reste bien au-dessus. Une
+# **recalibration logistique** (deux nombres à régler : l'ordonnée à l'origine et la pente),
+# réglée ici sur les 48 sepsis de la validation locale, rapproche la plupart des tranches des
+# sepsis observés, la plus haute surtout (troisième colonne), sans les rendre parfaites : réglée
+# sur si peu de sepsis, sa pente reste imprécise. H2 montre le même piège : un risque moyen presque juste,
+# mais une pente de 0,29 ; une moyenne juste ne prouve pas une bonne calibration. Le
 # seuil local rend la sensibilité visée (il la dépasse même : réglé sur une cinquantaine de
 # sepsis, il tombe où le hasard le place), au prix d'environ une alerte pour deux séjours.
 # L'**AUC ne bouge pas** : ces réglages ne changent pas l'ordre des patients.
@@ -901,6 +1009,126 @@ ce_que_corrige = {
 # interne du premier était **flatteuse**. Lui aussi baisse de H1 à H3 : une autre population
 # (des patients plus ou moins faciles à distinguer, le *case-mix*) suffit à faire baisser une
 # AUC, sans faute du score.
+# </details>
+
+# %% [markdown]
+# ### Question 6 — Le raccourci de l'hôpital (2 points)
+#
+# Relisez la sortie de la section 6 (l'hôpital deviné à partir des données) et le tableau de la
+# section 1. Pour chacune des trois affirmations, écrivez entre guillemets **doubles** `"oui"`,
+# `"non"` ou `"on ne peut pas conclure"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour la première : tout l'intervalle est-il au-dessus de « sans rien regarder », ou le
+# touche-t-il ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour apprendre « quel hôpital », un modèle doit voir des séjours de plusieurs hôpitaux, et
+# l'hôpital doit l'aider à prédire le sepsis : la part de sepsis est-elle la même partout ?
+# </details>
+
+# %% answer="raccourci_hopital"
+raccourci_hopital = {
+    "les seules mesures devinent l'hôpital mieux que sans rien regarder": ...,
+    "notre score, appris à H1 seul, peut apprendre « quel hôpital »": ...,
+    "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": ...,
+}
+### BEGIN SOLUTION
+raccourci_hopital = {
+    "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
+    "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
+    "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "oui",
+}
+### END SOLUTION
+
+# %% tests="raccourci_hopital" points=2
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_choices(
+    raccourci_hopital,
+    name="raccourci_hopital",
+    options=["oui", "non", "on ne peut pas conclure"],
+    digests={
+        "les seules mesures devinent l'hôpital mieux que sans rien regarder": "db283107146f61cd",
+        "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "396a067f6dd717bf",
+        "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "f2165208ffee4a67",
+    },
+    mistakes={
+        "les seules mesures devinent l'hôpital mieux que sans rien regarder": [
+            checks.Mistake(None, "tout l'intervalle des seules mesures est loin au-dessus de "
+                           "« sans rien regarder » : avec plus de 5 000 séjours de test, la marge "
+                           "d'erreur est étroite, et la différence est établie.",
+                           digest=d)
+            for d in ("b26aac37eb07e272", "a45ee0d8a2e56b36")
+        ],
+        "notre score, appris à H1 seul, peut apprendre « quel hôpital »": [
+            checks.Mistake(None, "notre score n'a vu que des séjours de H1 : rien ne lui apprend "
+                           "à distinguer les hôpitaux. Ailleurs, les décalages de mesure faussent "
+                           "seulement ses risques prédits ; c'est un autre dommage.", digest=d)
+            for d in ("0103d976b6594d04", "c402431971d8bc02")
+        ],
+        "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": [
+            checks.Mistake(None, "réunis, les séjours diffèrent par leurs mesures (la section 6 "
+                           "le montre) et par leur part de sepsis (tableau de la section 1) : "
+                           "reconnaître l'hôpital aide alors à prédire le sepsis, et le modèle "
+                           "peut s'en servir.", digest=d)
+            for d in ("2582fb74cfc056c6", "6663088d12a7335d")
+        ],
+    },
+    success="un modèle appris dans un seul hôpital ne peut pas apprendre « quel hôpital » ; "
+    "appris dans plusieurs, il le peut, dès que l'hôpital se reconnaît et que la maladie n'y a "
+    "pas la même fréquence. Dépliez la lecture ci-dessous.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(
+    raccourci_hopital,
+    name="raccourci_hopital",
+    options=["oui", "non", "on ne peut pas conclure"],
+    expected={
+        "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
+        "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
+        "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "oui",
+    },
+)
+### END HIDDEN TESTS
+
+# %% mistake="raccourci_hopital"
+# message : la différence est établie
+raccourci_hopital = {
+    "les seules mesures devinent l'hôpital mieux que sans rien regarder": "on ne peut pas conclure",
+    "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
+    "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "oui",
+}
+
+# %% mistake="raccourci_hopital"
+# message : notre score n'a vu que des séjours de H1
+raccourci_hopital = {
+    "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
+    "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "oui",
+    "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "oui",
+}
+
+# %% mistake="raccourci_hopital"
+# message : reconnaître l'hôpital aide alors à prédire le sepsis
+raccourci_hopital = {
+    "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
+    "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
+    "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "non",
+}
+
+# %% [markdown]
+# <details><summary>La lecture de la section 6 (à déplier après avoir répondu)</summary>
+#
+# L'hôpital se devine bien mieux que sans rien regarder, même par les seules mesures :
+# l'intervalle en est loin. Notre score, appris à H1 seul, ne peut pas apprendre « quel
+# hôpital » : ailleurs, ces décalages de mesure faussent seulement ses risques prédits (il est
+# mal calibré, section 7). Mais un modèle entraîné sur **plusieurs** hôpitaux peut apprendre
+# « quel hôpital » au lieu de « quel patient » : sur des radiographies de trois systèmes
+# hospitaliers, où la pneumonie était bien plus fréquente dans l'un, trier les images par
+# hôpital suffisait à une AUC de 0,861 ; un modèle d'AUC interne 0,931 n'atteignait que 0,815
+# dans le système externe (Zech et al., 2018).
 # </details>
 
 # %% [markdown]
@@ -930,7 +1158,7 @@ ce_que_corrige = {
 #   vérifie que les variables ont le même sens localement (codage du sepsis,
 #   prescriptions, appareils de mesure).
 # - **0,5** : validation locale demandée, mais sans marge d'erreur, ou sans séparation entre
-#   réglage du seuil et mesure.
+#   réglage du seuil et mesure, ou sans la calibration.
 # - **0** : confiance dans l'AUC de l'éditeur, ou « il suffit de tester sur quelques patients ».
 #
 # **Critère 2 — Des chiffres en unités de soignants, justes, avec leur dénominateur.**
@@ -945,11 +1173,14 @@ ce_que_corrige = {
 # V4 — Prudence, esprit critique et inclusivité.
 #
 # - **1** : la copie nomme au moins deux dérives à surveiller (prévalence, profil des patients,
-#   pratiques de mesure ou de codage, performance dans le temps) **et** qui décide (une instance
-#   désignée : commission médicale, direction, référent du score, avec les équipes), avec ce qui
-#   déclenche une révision ; elle dit ce qu'une recalibration corrige (le sens du risque, le
-#   seuil) et ce qu'elle ne corrige pas (la discrimination perdue).
-# - **0,5** : surveillance évoquée sans précision, ou pas de responsable.
+#   pratiques de mesure ou de codage, performance dans le temps), avec ce qui déclenche une
+#   révision (par exemple un seuil convenu sur la sensibilité ou les alertes pour 100 séjours),
+#   **et** nomme qui décide : la consigne le demande ; toute instance désignée convient
+#   (commission médicale, direction, référent du score, avec les équipes), le module ne
+#   l'enseignant pas.
+# - **0,5** : deux dérives sans ce qui déclenche une révision, ou une seule dérive, ou aucun
+#   responsable nommé.
+# - Ce que corrige une recalibration n'est pas exigé : la consigne ne le demande pas.
 # - **0** : rien sur l'après-déploiement.
 #
 # Une copie qui cite le droit le fait avec sa source et sa date ; ne pas pénaliser son absence.
@@ -963,9 +1194,11 @@ ce_que_corrige = {
 #   l'alerte, population) et l'étude de Wong et al. (2021) ne les isole pas sous cette forme.
 # - Un séjour est ici une ligne : un vrai score recalcule le risque pendant tout le séjour, et
 #   une même alerte peut se répéter.
-# - La recalibration présentée ne décale que la moyenne des risques ; on peut aussi corriger
-#   leur pente, ou réentraîner le modèle sur des données locales, ce qui demande bien plus de
+# - Au-delà des deux recalibrations de la section 7 (la moyenne seule, puis la moyenne et la
+#   pente), on peut réentraîner le modèle sur des données locales, ce qui demande bien plus de
 #   séjours et une nouvelle validation.
+# - La charge d'alertes n'est qu'une partie de l'utilité d'un score : il faudrait aussi peser le
+#   bien que font les alertes justes (le sepsis traité plus tôt) contre le coût des fausses.
 
 # %% [markdown]
 # ## Sources
