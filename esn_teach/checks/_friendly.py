@@ -54,8 +54,8 @@ _LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"continuous format is not supported|Unknown label type: .?continuous"),
         "La fonction a reçu des scores (des nombres entre 0 et 1) là où elle attend les "
-        "diagnostics réels (0 ou 1) : avez-vous inversé l'ordre ? D'abord les vraies "
-        "étiquettes (par exemple y_test), puis les scores.",
+        "diagnostics réels (0 ou 1) : avez-vous inversé l'ordre ? Donnez d'abord les "
+        "diagnostics réels, puis les scores.",
     ),
     (
         re.compile(r"inconsistent numbers of samples"),
