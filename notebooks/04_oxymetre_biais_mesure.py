@@ -30,7 +30,7 @@
 # ## Mode d'emploi
 #
 # Exécutez les cellules **dans l'ordre** : cliquez dans une cellule, puis **Maj + Entrée**.
-# Le code à ne pas lire est replié (une ligne visible) : lisez ce qu'il affiche. Pour répondre,
+# Le code à ne pas lire est replié : lisez ce qu'il affiche. Pour répondre,
 # remplacez les `...` (par un calcul avec les noms donnés, ou un texte ; décimales avec un
 # **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en dessous. Sous chaque
 # question, des **indices** repliés s'ouvrent d'un clic. Un message d'erreur finit par une
@@ -74,7 +74,7 @@
 #
 # L'oxymètre envoie une lumière rouge et une infrarouge à travers le doigt ; une formule
 # d'**étalonnage**, réglée chez des volontaires, en déduit la saturation. En principe, la
-# couleur de la peau ne devrait pas compter (encadré ci-dessous) ; pourtant, les trois
+# couleur de la peau ne devrait pas compter ; pourtant, les trois
 # oxymètres testés par Bickler et al. (2005) **surestimaient** en
 # moyenne la saturation des peaux foncées, d'autant plus qu'elle était basse. À l'hôpital, Sjoding et al. (2020) l'ont
 # observé au Michigan selon la **race déclarée** des patients, sans mesurer leur pigmentation.
@@ -114,8 +114,9 @@
 # Ces données sont très protégées. En France, les études sur la diversité des origines ne
 # peuvent pas reposer sur l'origine ethnique ou la « race » (Conseil constitutionnel, 2007) :
 # elles peuvent porter sur des données objectives. Un audit mesurerait plutôt la
-# **pigmentation** de la peau, elle-même une donnée à protéger. Le détail juridique est à la fin du
-# module (« ce qu'ont fait les autorités »).
+# **pigmentation** de la peau ; or elle peut, elle aussi, révéler l'origine raciale ou ethnique,
+# ce qui en fait une donnée sensible (RGPD, article 9, paragraphe 1). Le détail juridique est à
+# la fin du module (« ce qu'ont fait les autorités »).
 # </details>
 
 # %% jupyter={"source_hidden": true}
@@ -337,10 +338,9 @@ display(fr_table(
 # celles des patients blancs (Sjoding et al., 2020) : des parts de **paires de mesures**, pas
 # de patients.
 #
-# Ce taux dépend aussi de la **gravité** des patients : si un groupe est plus grave, plus de
-# ses écrans rassurants cachent une hypoxémie sévère, même avec un appareil sans biais.
-# Comparer deux groupes **suppose** qu'ils sont aussi graves : c'est vrai dans nos
-# données, pas forcément à l'hôpital.
+# Ce taux est une **valeur prédictive** : il dépend aussi de la **gravité** des patients. Si un
+# groupe est plus grave, plus de ses écrans rassurants cachent une hypoxémie sévère, même avec
+# un appareil sans biais. Nos deux groupes sont aussi graves ; à l'hôpital, pas forcément.
 #
 # <details><summary>Pour aller plus loin : une valeur prédictive</summary>
 #
@@ -706,8 +706,8 @@ conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "il n'y a pas
 #
 # La **sensibilité** de l'alarme est la part des hypoxémies sévères qu'elle détecte. Une alarme
 # à SaO2 de 88 à 92 % compte comme faux positif sans être une erreur : c'est la **marge de
-# sécurité** voulue, qui prévient avant l'hypoxémie sévère. D'où « alarme sans hypoxémie
-# sévère », plutôt que « fausse alarme ».
+# sécurité** voulue, avant l'hypoxémie sévère. D'où « alarme sans hypoxémie sévère », plutôt
+# que « fausse alarme ».
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il range chaque paire dans sa case de la matrice, groupe
@@ -1124,8 +1124,8 @@ situations = {
 #
 # - L'oxymètre surestime la saturation des peaux foncées, surtout quand elle est basse : un
 #   **biais de mesure** différentiel.
-# - L'**hypoxémie occulte** se compte **parmi les paires à SpO2 rassurante** ; un taux se lit
-#   avec sa **marge d'erreur**.
+# - L'**hypoxémie occulte** se compte **parmi les paires à SpO2 rassurante** : c'est une
+#   **valeur prédictive**, sensible à la gravité. Un taux se lit avec sa **marge d'erreur**.
 # - Une alarme est un **test** : comparez sa sensibilité groupe par groupe.
 # - La correction de fond est l'**appareil**. Au chevet, un chiffre discordant appelle un
 #   **gaz du sang**.
@@ -1133,18 +1133,20 @@ situations = {
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance**, chez vous : quatre questions autocorrigées, une
+# Cette partie se fait **après la séance**, chez vous : cinq questions autocorrigées, une
 # lecture, puis une réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
-# ### Question 5 — Relever le seuil pour tout le monde ? (2 points)
+# ### Question 5 a — Relever le seuil pour tout le monde ? (1 point)
 #
 # Idée de réunion, plutôt que d'attendre un appareil mieux étalonné : **relever le seuil
 # d'alarme, le même pour tous**, jusqu'à ce que l'alarme détecte les hypoxémies des patients
 # noirs **au moins aussi bien** que celles des patients blancs au seuil du service
 # (`sensibilite_blancs_92`, calculée en section 6 : l'**objectif**). Trouvez **le plus bas**
 # seuil entier qui y parvient **dans nos données** (un autre échantillon pourrait donner un cran
-# de plus ou de moins) : chaque cran de plus fait sonner l'alarme plus souvent, pour tous.
+# de plus ou de moins) : chaque cran de plus fait sonner l'alarme plus souvent, pour tous. Ce
+# seuil dépend aussi de choix du générateur : la part des paires sous 88 % de SaO2 (environ une
+# sur cinq) et leur profondeur règlent la sensibilité de l'alarme, et donc le seuil trouvé.
 #
 # **Essayer un seuil chez vous, pas à pas**
 #
@@ -1198,8 +1200,8 @@ seuil_alarme = min(
 )
 ### END SOLUTION
 
-# %% tests="seuil_alarme" points=2
-# Vérification de la question 5 : exécutez cette cellule.
+# %% tests="seuil_alarme" points=1
+# Vérification de la question 5 a : exécutez cette cellule.
 valeur_q5 = checks.require_number(seuil_alarme, name="seuil_alarme")
 checks.expect(
     valeur_q5 >= 1,
@@ -1235,7 +1237,7 @@ checks.expect(
     name="seuil_alarme",
 )
 print("\u2714 Correct (seuil_alarme) : c'est le plus bas seuil qui atteint l'objectif dans "
-      "nos données. La cellule suivante montre ce qu'il coûte en alarmes, pour tous.")
+      "nos données. La cellule suivante et la question 5 b montrent ce qu'il coûte.")
 ### BEGIN HIDDEN TESTS
 spo2_hypox_noirs = spo2[noirs & hypox]
 checks.expect(
@@ -1268,7 +1270,7 @@ seuil_alarme = 100
 import numbers
 
 if checks.is_placeholder(seuil_alarme):
-    print("Répondez d'abord à la question 5 : cette cellule montre ce que coûte votre seuil.")
+    print("Répondez d'abord à la question 5 a : cette cellule montre ce que coûte votre seuil.")
 elif not isinstance(seuil_alarme, numbers.Real) or not SEUIL_ALARME <= seuil_alarme <= 100:
     donne = (
         fr_number(seuil_alarme).rstrip("0").rstrip(",")
@@ -1276,9 +1278,9 @@ elif not isinstance(seuil_alarme, numbers.Real) or not SEUIL_ALARME <= seuil_ala
         else repr(seuil_alarme)
     )
     print(
-        f"Votre réponse à la question 5 ({donne}) n'est pas un seuil de SpO2 entre "
+        f"Votre réponse à la question 5 a ({donne}) n'est pas un seuil de SpO2 entre "
         f"{SEUIL_ALARME} et 100 % : cette cellule ne peut pas en calculer le coût. Corrigez "
-        "la question 5 (sa vérification dit ce qui ne va pas), puis relancez cette cellule."
+        "la question 5 a (sa vérification dit ce qui ne va pas), puis relancez cette cellule."
     )
 else:
     # Les alarmes sans hypoxémie sévère (SaO2 ≥ 88 %), en deux tranches de SaO2 : de 88 à
@@ -1292,24 +1294,36 @@ else:
         sans_hypoxemie[seuil] = de_88_a_92 + des_92
         print(f"  au seuil {seuil} : {de_88_a_92 + des_92}, dont {de_88_a_92} à SaO2 de 88 à "
               f"{BORNE_SAO2} % et {des_92} à SaO2 de {BORNE_SAO2} % ou plus")
-    sans_hypoxemie_avant = sans_hypoxemie[SEUIL_ALARME]
-    sans_hypoxemie_apres = sans_hypoxemie[seuil_alarme]
-    print(f"  soit {fr_number(sans_hypoxemie_apres / sans_hypoxemie_avant, 1)} fois plus au "
-          f"seuil {seuil_alarme} qu'au seuil {SEUIL_ALARME}.")
-    # Part des alarmes qui sonnent sans hypoxémie sévère : 1 − valeur prédictive positive (VPP).
-    part_avant = sans_hypoxemie_avant / int((spo2 < SEUIL_ALARME).sum())
-    part_apres = sans_hypoxemie_apres / int((spo2 < seuil_alarme).sum())
-    print(
-        "Parmi les alarmes, part sans hypoxémie sévère (1 − VPP ; la valeur prédictive "
-        "positive, VPP, est la part des alarmes qui sonnent pour une hypoxémie sévère) : "
-        f"{fr_percent(part_avant)} au seuil "
-        f"{SEUIL_ALARME}, {fr_percent(part_apres)} au seuil {seuil_alarme}."
-    )
+    alarmes_92 = int((spo2 < SEUIL_ALARME).sum())
+    alarmes_sans_hypoxemie_92 = sans_hypoxemie[SEUIL_ALARME]
+    alarmes_seuil_releve = int((spo2 < seuil_alarme).sum())
+    alarmes_sans_hypoxemie_seuil_releve = sans_hypoxemie[seuil_alarme]
+    fois_plus = alarmes_sans_hypoxemie_seuil_releve / alarmes_sans_hypoxemie_92
+    print(f"  soit {fr_number(fois_plus, 1)} fois plus au seuil {seuil_alarme} qu'au seuil "
+          f"{SEUIL_ALARME}.")
+    print("Les nombres de la question 5 b, sous le nom à écrire dans vos calculs :")
+    print(f"  toutes les alarmes : alarmes_92 = {alarmes_92} ; "
+          f"alarmes_seuil_releve = {alarmes_seuil_releve}")
+    print(f"  alarmes sans hypoxémie sévère : alarmes_sans_hypoxemie_92 = "
+          f"{alarmes_sans_hypoxemie_92} ; alarmes_sans_hypoxemie_seuil_releve = "
+          f"{alarmes_sans_hypoxemie_seuil_releve}")
+    if checks.passed("part_alarmes_sans_hypoxemie"):
+        # Part des alarmes qui sonnent sans hypoxémie sévère : 1 − valeur prédictive positive.
+        print(
+            "Parmi les alarmes, part sans hypoxémie sévère (1 − VPP) : "
+            f"{fr_percent(alarmes_sans_hypoxemie_92 / alarmes_92)} au seuil {SEUIL_ALARME}, "
+            f"{fr_percent(alarmes_sans_hypoxemie_seuil_releve / alarmes_seuil_releve)} au seuil "
+            f"{seuil_alarme}."
+        )
+    else:
+        print("Parmi les alarmes, la part sans hypoxémie sévère (1 − VPP) s'affichera ici "
+              "quand la vérification de la question 5 b aura dit « juste » : relancez alors "
+              "cette cellule.")
     alarmes_sans_biais = sum(
         r.detected + r.false_alarms for r in explorateur.compute(SEUIL_ALARME, 0.0).values()
     )
     print(
-        f"Alarmes au total : {int((spo2 < seuil_alarme).sum())} au seuil {seuil_alarme}, "
+        f"Alarmes au total : {alarmes_seuil_releve} au seuil {seuil_alarme}, "
         f"contre {alarmes_sans_biais} au seuil {SEUIL_ALARME} avec un appareil sans biais."
     )
     print(
@@ -1331,8 +1345,131 @@ else:
         )
 
 # %% [markdown]
+# ### Question 5 b — Ce que coûte ce seuil (1 point)
+#
+# Parmi les alarmes qui sonnent **à votre seuil** (question 5 a), quelle **part** sonne sans
+# hypoxémie sévère ? Donnez une proportion entre 0 et 1 : une division de deux des noms listés
+# par la cellule ci-dessus. Cette part vaut 1 − VPP, la valeur prédictive positive (VPP) étant
+# la part des alarmes qui sonnent pour une hypoxémie sévère.
+#
+# <details><summary>Indice 1</summary>
+#
+# « Parmi qui ? » Le groupe de départ, ici, ce sont les alarmes : lesquelles, à quel seuil ?
+# Ce que l'on compte en lui va au-dessus de la barre de division.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un exemple résolu, au seuil du service : `alarmes_sans_hypoxemie_92 / alarmes_92`. Faites de
+# même au seuil relevé, puis comparez les deux parts : que coûte le seuil relevé ?
+# </details>
+
+# %% answer="part_alarmes_sans_hypoxemie"
+part_alarmes_sans_hypoxemie = ...
+### BEGIN SOLUTION
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_seuil_releve
+### END SOLUTION
+
+# %% tests="part_alarmes_sans_hypoxemie" points=1
+# Vérification de la question 5 b : exécutez cette cellule.
+erreurs_q5b = [
+    checks.Mistake(None, "vous avez calculé la valeur prédictive positive (la part des alarmes "
+                   "qui sonnent pour une hypoxémie sévère). La question demande l'autre part : "
+                   "celle des alarmes qui sonnent sans hypoxémie sévère, 1 − VPP.",
+                   digest="61043e8cc83db5ca"),
+    checks.Mistake(None, "vous avez calculé cette part au seuil du service (92 %). La question "
+                   "porte sur le seuil relevé : prenez les noms qui finissent par "
+                   "_seuil_releve.", digest="0ae2af8f39defb04"),
+    checks.Mistake(None, "vous avez divisé par toutes les paires. La question part des "
+                   "alarmes : c'est parmi elles qu'on compte.", digest="bf4113232cc56f0a"),
+    checks.Mistake(None, "vous avez divisé par les paires sans hypoxémie sévère : c'est le taux "
+                   "d'alarmes sans hypoxémie sévère de la section 6, une autre question. Ici, "
+                   "le groupe de départ, ce sont les alarmes.", digest="734c143f5a120370"),
+    checks.Mistake(None, "numérateur et dénominateur inversés : une proportion ne dépasse pas "
+                   "1. Le groupe de départ (les alarmes) va au dénominateur.",
+                   digest="ddaa03afd7c60167"),
+    checks.Mistake(None, "vous avez calculé combien de fois plus d'alarmes sonnent sans "
+                   "hypoxémie sévère au seuil relevé qu'au seuil du service. La question "
+                   "demande une part, parmi les alarmes du seuil relevé.",
+                   digest="90108a53da0950e4"),
+]
+# Un seuil de la question 5 a qui n'est pas le plus bas à atteindre l'objectif : le bon
+# calcul, fait à ce seuil, est reconnu et nommé.
+try:
+    seuil_q5 = float(seuil_alarme)
+except (TypeError, ValueError):
+    seuil_q5 = None
+if (
+    seuil_q5 is not None
+    and SEUIL_ALARME <= seuil_q5 <= 100
+    and not (
+        recall_score(hypox[noirs], spo2[noirs] < seuil_q5) >= sensibilite_blancs_92
+        and recall_score(hypox[noirs], spo2[noirs] < seuil_q5 - 1) < sensibilite_blancs_92
+    )
+):
+    sonne_q5 = spo2 < seuil_q5
+    erreurs_q5b.insert(0, checks.Mistake(
+        (sonne_q5 & ~hypox).sum() / sonne_q5.sum(),
+        "votre calcul est le bon, mais à votre seuil de la question 5 a, qui n'est pas encore le "
+        "plus bas seuil qui atteint l'objectif. Corrigez la question 5 a, relancez la cellule du "
+        "coût, puis cette question.",
+    ))
+checks.check_number(
+    part_alarmes_sans_hypoxemie,
+    name="part_alarmes_sans_hypoxemie",
+    digest="2427cbed8cbafc69",
+    bounds=(0, 1),
+    mistakes=erreurs_q5b,
+    hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé.",
+    success="au seuil relevé, environ deux alarmes sur trois sonnent sans hypoxémie sévère, "
+    "contre environ une sur deux au seuil du service. Relancez la cellule du coût : elle "
+    "affiche maintenant les deux parts.",
+)
+### BEGIN HIDDEN TESTS
+seuil_juste = min(
+    s for s in range(SEUIL_ALARME, 101)
+    if (spo2[noirs & hypox] < s).mean() >= sensibilite_blancs_92
+)
+checks.check_number(
+    part_alarmes_sans_hypoxemie,
+    name="part_alarmes_sans_hypoxemie",
+    expected=(~hypox & (spo2 < seuil_juste)).sum() / (spo2 < seuil_juste).sum(),
+)
+### END HIDDEN TESTS
+
+# %% mistake="part_alarmes_sans_hypoxemie"
+# message : vous avez calculé la valeur prédictive positive
+part_alarmes_sans_hypoxemie = (
+    alarmes_seuil_releve - alarmes_sans_hypoxemie_seuil_releve
+) / alarmes_seuil_releve
+
+# %% mistake="part_alarmes_sans_hypoxemie"
+# message : au seuil du service
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_92
+
+# %% mistake="part_alarmes_sans_hypoxemie"
+# message : vous avez divisé par toutes les paires
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
+    n_paires_blancs + n_paires_noirs
+)
+
+# %% mistake="part_alarmes_sans_hypoxemie"
+# message : vous avez divisé par les paires sans hypoxémie sévère
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
+    n_paires_blancs + n_paires_noirs - n_hypoxemies_blancs - n_hypoxemies_noirs
+)
+
+# %% mistake="part_alarmes_sans_hypoxemie"
+# message : numérateur et dénominateur inversés
+part_alarmes_sans_hypoxemie = alarmes_seuil_releve / alarmes_sans_hypoxemie_seuil_releve
+
+# %% mistake="part_alarmes_sans_hypoxemie"
+# message : combien de fois plus
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_sans_hypoxemie_92
+
+# %% [markdown]
 # Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
-# sans hypoxémie sévère (1 − VPP, ci-dessus). Celles à SaO2 de 88 à 92 % signalent une
+# sans hypoxémie sévère (1 − VPP, question 5 b). Celles à SaO2 de 88 à 92 % signalent une
 # hypoxémie moins profonde : elles ne sont pas inutiles. Les autres, à SaO2 de 92 % ou plus,
 # usent l'attention : les soignants finissent par ne plus entendre l'alarme (**fatigue
 # d'alarme**). L'écart entre les groupes demeure à ce nouveau seuil. Un appareil sans
@@ -1427,116 +1564,135 @@ lecture_alarmes = "le signe que leurs vraies saturations étaient plus hautes"
 lecture_alarmes = "un effet du hasard : l'écart tient dans la marge d'erreur"
 
 # %% [markdown]
-# ### Question 7 — Lire le biais de l'appareil (1 point)
+# ### Question 7 — Un biais différentiel (1 point)
 #
+# Un biais est **différentiel** quand il n'est pas le même d'un groupe à l'autre (section 2).
 # Reprenez le tableau de l'erreur de l'oxymètre, sous les figures de la section 3. Chez les
-# **patients noirs** en hypoxémie sévère (vraie SaO2 sous 88 %), quel nombre de ce tableau
-# mesure le défaut de **justesse** de l'oxymètre ? Recopiez-le tel quel, avec un **point** à
-# la place de la virgule.
+# paires en hypoxémie sévère (vraie SaO2 sous 88 %), de **combien de points** l'oxymètre
+# surestime-t-il **davantage** la saturation des patients noirs que celle des patients blancs ?
+# Écrivez le calcul avec les nombres du tableau tels quels, avec un **point** à la place de la
+# virgule (par exemple `2.5 - 1.0`).
 #
 # <details><summary>Indice 1</summary>
 #
-# Un appareil **juste** ne se trompe pas en moyenne : ses erreurs, trop hautes ou trop basses,
-# se compensent. Un appareil **fidèle** donne des erreurs proches les unes des autres, même si
-# elles vont toutes dans le même sens. Des deux colonnes de l'erreur, laquelle répond à la
-# question « de combien se trompe-t-il, en moyenne ? », laquelle à « ses erreurs varient-elles
-# beaucoup ? » ?
+# Un appareil **juste** ne se trompe pas en moyenne ; un appareil **fidèle** donne des erreurs
+# proches les unes des autres. Des deux colonnes de l'erreur, laquelle répond à « de combien
+# se trompe-t-il, en moyenne ? » ? C'est elle qui mesure le biais.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Trouvez d'abord la bonne ligne : le groupe, puis la tranche de **vraie** saturation (le gaz
-# du sang, pas l'écran). Gardez le signe du tableau : l'erreur se compte SpO2 − SaO2, positive
-# quand l'oxymètre surestime.
+# Il faut deux nombres de cette colonne, sur deux lignes : la même tranche de **vraie**
+# saturation (le gaz du sang, pas l'écran), un groupe puis l'autre. « De combien de plus » :
+# quelle opération ?
 # </details>
 
-# %% answer="biais_noirs"
-biais_noirs = ...
+# %% answer="ecart_biais"
+ecart_biais = ...
 ### BEGIN SOLUTION
-biais_noirs = erreur[noirs & (sao2 < SEUIL_HYPOXEMIE)].mean()
+ecart_biais = erreur[noirs & hypox].mean() - erreur[blancs & hypox].mean()
 ### END SOLUTION
 
-# %% tests="biais_noirs" points=1
+# %% tests="ecart_biais" points=1
 # Vérification de la question 7 : exécutez cette cellule.
-valeur_q7 = checks.require_number(biais_noirs, name="biais_noirs")
+valeur_q7 = checks.require_number(ecart_biais, name="ecart_biais")
 checks.expect(
     valeur_q7 != round(valeur_q7),
     "vous avez donné un nombre entier, or le tableau donne chaque nombre avec une décimale. "
-    "Recopiez-le tel quel, avec un point à la place de la virgule.",
-    name="biais_noirs",
+    "Écrivez le calcul avec les nombres tels quels, un point à la place de la virgule.",
+    name="ecart_biais",
 )
 checks.check_number(
-    biais_noirs,
-    name="biais_noirs",
-    digest="1839217ba674158b",
+    ecart_biais,
+    name="ecart_biais",
+    digest="29872c332dee8879",
     decimals=1,
     percent_is_mistake=False,
     mistakes=[
-        checks.Mistake(None, "vous avez lu l'écart-type : il mesure la dispersion des erreurs "
-                       "(la fidélité). La justesse se lit dans l'erreur moyenne, le biais.",
-                       digest="95d99be09b0feaa5"),
-        checks.Mistake(None, "vous avez lu l'écart-type, et chez les patients blancs : il mesure "
-                       "la dispersion des erreurs (la fidélité). La justesse se lit dans "
-                       "l'erreur moyenne, le biais, sur la ligne des patients noirs.",
-                       digest="c5be119083126480"),
-        checks.Mistake(None, "vous avez lu la ligne des patients blancs. La question porte sur "
-                       "les patients noirs.", digest="6f70b814ecda0ed1"),
-        checks.Mistake(None, "vous avez lu la tranche de SaO2 de 88 à 92 %. La question porte "
-                       "sur les paires en hypoxémie sévère, à vraie SaO2 sous 88 %.",
-                       digest="84e91387d9d5e414"),
-        checks.Mistake(None, "vous avez lu la tranche de SaO2 de 92 % ou plus. La question "
+        checks.Mistake(None, "vous avez donné le biais des patients noirs seul. La question "
+                       "demande l'écart entre les deux groupes : de combien de plus que chez "
+                       "les patients blancs ?", digest="db279a5c358bc0cd"),
+        checks.Mistake(None, "vous avez donné le biais des patients blancs seul. La question "
+                       "demande l'écart entre les deux groupes : de combien le biais des "
+                       "patients noirs dépasse-t-il le leur ?", digest="b1b1cd3e8a90990e"),
+        checks.Mistake(None, "signe inversé : vous avez retiré le biais des patients noirs à "
+                       "celui des patients blancs. « De combien de plus chez les patients "
+                       "noirs » : leur biais moins celui des patients blancs.",
+                       digest="2a77b820c9ede498"),
+        checks.Mistake(None, "vous avez fait la différence des écarts-types : ils mesurent la "
+                       "dispersion des erreurs (la fidélité), presque la même dans les deux "
+                       "groupes. Le biais se lit dans l'erreur moyenne.",
+                       digest="465ef24a94cf1044"),
+        checks.Mistake(None, "vous avez pris la tranche de SaO2 de 88 à 92 %. La question "
                        "porte sur les paires en hypoxémie sévère, à vraie SaO2 sous 88 %.",
-                       digest="1339c84558270eab"),
-        checks.Mistake(None, "vous avez recopié le réglage du générateur (le biais à une vraie "
-                       "SaO2 de 88 %, section 7). Sous 88 %, le biais est plus fort : lisez-le "
-                       "dans le tableau de la section 3.", digest="e7a10854014654b1"),
-        checks.Mistake(None, "signe inversé : l'erreur se compte SpO2 − SaO2, positive quand "
-                       "l'oxymètre surestime. Gardez le signe du tableau.",
-                       digest="fb7e2bfabf62a65f"),
+                       digest="41e5bc75af8744d5"),
+        checks.Mistake(None, "vous avez pris la tranche de SaO2 de 92 % ou plus. La question "
+                       "porte sur les paires en hypoxémie sévère, à vraie SaO2 sous 88 %.",
+                       digest="05eca0e8e2a3b1f7"),
+        checks.Mistake(None, "vous avez comparé deux tranches de SaO2 chez les patients noirs. "
+                       "La question compare les deux groupes, dans la même tranche (SaO2 sous "
+                       "88 %).", digest="ef36a19120632f04"),
+        checks.Mistake(None, "vous avez retiré le réglage du générateur (2,9, section 7), qui "
+                       "n'est pas dans le tableau. Comparez les biais des deux groupes, lus "
+                       "dans le tableau de la section 3.", digest="30cac6e2601a8b47"),
+        checks.Mistake(None, "vous avez additionné les deux biais. « De combien de plus » se "
+                       "calcule par une soustraction.", digest="4e98ce5e1a67ac53"),
+        checks.Mistake(None, "vous avez divisé les deux biais : vous obtenez « combien de fois "
+                       "plus », pas « de combien de points de plus ». Faites une "
+                       "soustraction.", digest="d5297bb68c07243e"),
     ],
-    hint="Cherchez la ligne (groupe, tranche de vraie SaO2), puis la colonne du biais.",
-    success="l'erreur moyenne (le biais) dit de combien l'oxymètre se trompe en moyenne, "
-    "toujours dans le même sens : c'est un défaut de justesse. Chez les patients noirs, il "
-    "grandit quand la SaO2 baisse, alors que l'écart-type (la fidélité) reste proche d'un "
-    "groupe à l'autre.",
+    hint="Cherchez, dans la colonne du biais, les deux lignes de la tranche de vraie SaO2 "
+    "sous 88 % ; puis « de combien de plus » : une soustraction.",
+    success="sous 88 %, l'oxymètre surestime la saturation des patients noirs d'environ 4 "
+    "points de plus que celle des patients blancs ; à SaO2 de 92 % ou plus, l'écart n'est "
+    "que d'environ 1 point. Le biais différentiel grandit quand la SaO2 baisse, alors que "
+    "les écarts-types (la fidélité) restent proches : c'est la justesse qui diffère.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
-    biais_noirs,
-    name="biais_noirs",
-    expected=erreur[noirs & (sao2 < SEUIL_HYPOXEMIE)].mean(),
+    ecart_biais,
+    name="ecart_biais",
+    expected=erreur[noirs & hypox].mean() - erreur[blancs & hypox].mean(),
     decimals=1,
     percent_is_mistake=False,
 )
 ### END HIDDEN TESTS
 
-# %% mistake="biais_noirs"
-# message : vous avez lu l'écart-type
-biais_noirs = 3.6
+# %% mistake="ecart_biais"
+# message : vous avez donné le biais des patients noirs seul
+ecart_biais = 5.1
 
-# %% mistake="biais_noirs"
-# message : vous avez lu la ligne des patients blancs
-biais_noirs = 0.9
-
-# %% mistake="biais_noirs"
-# message : vous avez lu la tranche de SaO2 de 88 à 92 %
-biais_noirs = 3.1
-
-# %% mistake="biais_noirs"
-# message : vous avez lu la tranche de SaO2 de 92 % ou plus
-biais_noirs = 1.2
-
-# %% mistake="biais_noirs"
-# message : vous avez recopié le réglage du générateur
-biais_noirs = 2.9
-
-# %% mistake="biais_noirs"
-# message : vous avez donné un nombre entier
-biais_noirs = 5
-
-# %% mistake="biais_noirs"
+# %% mistake="ecart_biais"
 # message : signe inversé
-biais_noirs = -5.1
+ecart_biais = 0.9 - 5.1
+
+# %% mistake="ecart_biais"
+# message : vous avez fait la différence des écarts-types
+ecart_biais = 3.6 - 3.5
+
+# %% mistake="ecart_biais"
+# message : vous avez pris la tranche de SaO2 de 88 à 92 %
+ecart_biais = 3.1 - 0.8
+
+# %% mistake="ecart_biais"
+# message : vous avez pris la tranche de SaO2 de 92 % ou plus
+ecart_biais = 1.2 - 0.4
+
+# %% mistake="ecart_biais"
+# message : vous avez comparé deux tranches de SaO2 chez les patients noirs
+ecart_biais = 5.1 - 1.2
+
+# %% mistake="ecart_biais"
+# message : vous avez additionné les deux biais
+ecart_biais = 5.1 + 0.9
+
+# %% mistake="ecart_biais"
+# message : vous avez divisé les deux biais
+ecart_biais = 5.1 / 0.9
+
+# %% mistake="ecart_biais"
+# message : vous avez donné un nombre entier
+ecart_biais = 4
 
 # %% [markdown]
 # ### Question 8 — Quel indicateur pour auditer l'appareil ? (1 point)
@@ -1605,10 +1761,12 @@ checks.check_choice(
                        "gravité : comparez l'erreur tranche de SaO2 par tranche.",
                        digest="d183736a6eff85a1"),
     ],
-    success="l'erreur de l'oxymètre (SpO2 − SaO2), comparée à SaO2 égale, mesure l'appareil "
-    "lui-même, quelle que soit la gravité des patients. Le taux d'hypoxémie occulte et la "
-    "sensibilité disent ce que vivent les patients : utiles, mais à lire avec la gravité de "
-    "chaque groupe.",
+    success="comparer l'erreur de l'oxymètre (SpO2 − SaO2) à SaO2 comparable réduit la part "
+    "de la gravité, sans l'annuler : le biais grandit quand la SaO2 baisse, et notre tranche "
+    "« SaO2 < 88 % » est ouverte (elle descend jusqu'à 60 %). Un audit prend donc des "
+    "tranches étroites, ou suit l'erreur en fonction de la SaO2. Le taux d'hypoxémie occulte "
+    "et la sensibilité disent ce que vivent les patients : utiles, mais à lire avec la gravité "
+    "de chaque groupe.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -1672,11 +1830,14 @@ indicateur_audit = (
 #   dispositifs médicaux, qu'à partir du 2 août 2027 ; ce calendrier peut avoir changé : lisez
 #   la version consolidée (le texte à jour de ses modifications) sur EUR-Lex.
 #   Un module ultérieur sur le règlement européen (à venir) y reviendra.
-# - **France.** La **matériovigilance** : le Code de la santé publique (article L5212-2) oblige
-#   les utilisateurs d'un dispositif médical, soignants compris, qui ont connaissance d'un
-#   incident grave (ou d'un risque d'incident grave) mettant en cause ce dispositif à le
-#   signaler à l'ANSM (Agence nationale de sécurité du médicament et des produits de santé) ; à
-#   l'hôpital, le signalement passe par le correspondant local de matériovigilance.
+# - **France.** La **matériovigilance** : l'article L5212-2 du Code de la santé publique, dans
+#   sa **rédaction de 2012** (la seule vérifiée ici : lisez la version en vigueur sur
+#   Légifrance), oblige les utilisateurs d'un dispositif médical, soignants compris, qui ont
+#   connaissance d'un incident grave (ou d'un risque d'incident grave) mettant en cause ce
+#   dispositif à le signaler sans délai à l'ANSM (Agence nationale de sécurité du médicament et
+#   des produits de santé) ; à l'hôpital, le signalement passe par le correspondant local de
+#   matériovigilance. Pour déclarer, l'ANSM renvoie les professionnels de santé au portail de
+#   signalement des événements sanitaires indésirables, signalement.social-sante.gouv.fr.
 # - **Auditer selon la « race » ?** Les données révélant l'origine raciale ou ethnique, comme
 #   les données de santé, relèvent de l'article 9 du RGPD (le règlement général sur la
 #   protection des données) : leur traitement est interdit **sauf exceptions** (recherche, santé
@@ -1690,8 +1851,14 @@ indicateur_audit = (
 #   commentaire de la décision, publié par le Conseil, admet aussi des données subjectives,
 #   comme le « ressenti d'appartenance ». Un audit mesurerait donc plutôt la
 #   **pigmentation** de la peau (échelle de Monk, par exemple ; celle de Fitzpatrick classe le
-#   phototype), elle-même une donnée à protéger. Dans son texte de 2024, le règlement européen sur
-#   l'IA (article 10, paragraphe 5) permet aux seuls **fournisseurs de systèmes d'IA à haut
+#   phototype), qui peut, elle aussi, révéler l'origine raciale ou ethnique et relever alors de
+#   l'article 9, paragraphe 1. Le paragraphe 2, point i, lève l'interdiction pour « garantir des
+#   normes élevées de qualité et de sécurité des soins de santé et des médicaments ou des
+#   dispositifs médicaux », mais « sur la base du droit de l'Union ou du droit de l'État
+#   membre », avec des garanties ; que l'audit d'un oxymètre par un hôpital entre dans ce cas
+#   (ou dans celui du point h, la gestion des services de soins) n'a pas été vérifié ici : à
+#   examiner avec le délégué à la protection des données de l'hôpital. Dans son texte de 2024,
+#   le règlement européen sur l'IA (article 10, paragraphe 5) permet aux seuls **fournisseurs de systèmes d'IA à haut
 #   risque** (ceux qui développent un tel système et le mettent sur le marché), sous des conditions
 #   strictes, de traiter ces données pour détecter et corriger les biais de **ces systèmes**. Il ne
 #   fonde donc pas, à lui seul, l'audit d'un oxymètre ordinaire par un hôpital.
@@ -1864,8 +2031,13 @@ indicateur_audit = (
 #   utilisateur ou d'un tiers doivent le signaler sans délai à l'Agence nationale de sécurité du
 #   médicament et des produits de santé. » Texte lu le 5 décembre 2026 dans une copie des
 #   données de Légifrance (legal.tricoteuses.fr, article LEGIARTI000025104720). Une rédaction
-#   postérieure, adaptée au règlement (UE) 2017/745, n'a pas pu être vérifiée : lisez la
-#   version en vigueur sur Légifrance.
+#   postérieure, adaptée au règlement (UE) 2017/745, n'a pas pu être vérifiée : le module cite
+#   donc explicitement la « rédaction de 2012 » ; lisez la version en vigueur sur Légifrance.
+# - Agence nationale de sécurité du médicament et des produits de santé (ANSM). « Comment
+#   déclarer si vous êtes professionnel de santé » :
+#   ansm.sante.fr/documents/reference/comment-declarer-si-vous-etes-professionnel-de-sante, lue
+#   le 5 décembre 2026 : « Utilisez le portail de signalement des effets indésirables :
+#   signalement.social-sante.gouv.fr ».
 # - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007, loi relative à la
 #   maîtrise de l'immigration, à l'intégration et à l'asile : censure de l'article 63 ; les
 #   traitements nécessaires aux études sur la mesure de la diversité des origines des
