@@ -1269,6 +1269,9 @@ seuil_alarme = 100
 # et la marge d'erreur de la sensibilité.
 import numbers
 
+# Au seuil du service, les comptes ne dépendent pas de votre réponse.
+alarmes_92 = int((spo2 < SEUIL_ALARME).sum())
+alarmes_sans_hypoxemie_92 = int(((spo2 < SEUIL_ALARME) & ~hypox).sum())
 if checks.is_placeholder(seuil_alarme):
     print("Répondez d'abord à la question 5 a : cette cellule montre ce que coûte votre seuil.")
 elif not isinstance(seuil_alarme, numbers.Real) or not SEUIL_ALARME <= seuil_alarme <= 100:
@@ -1294,8 +1297,6 @@ else:
         sans_hypoxemie[seuil] = de_88_a_92 + des_92
         print(f"  au seuil {seuil} : {de_88_a_92 + des_92}, dont {de_88_a_92} à SaO2 de 88 à "
               f"{BORNE_SAO2} % et {des_92} à SaO2 de {BORNE_SAO2} % ou plus")
-    alarmes_92 = int((spo2 < SEUIL_ALARME).sum())
-    alarmes_sans_hypoxemie_92 = sans_hypoxemie[SEUIL_ALARME]
     alarmes_seuil_releve = int((spo2 < seuil_alarme).sum())
     alarmes_sans_hypoxemie_seuil_releve = sans_hypoxemie[seuil_alarme]
     fois_plus = alarmes_sans_hypoxemie_seuil_releve / alarmes_sans_hypoxemie_92
@@ -1318,7 +1319,7 @@ else:
     else:
         print("Parmi les alarmes, la part sans hypoxémie sévère (1 − VPP) s'affichera ici "
               "quand la vérification de la question 5 b aura dit « juste » : relancez alors "
-              "cette cellule.")
+              "cette cellule (en séance évaluée, voyez votre retour de correction).")
     alarmes_sans_biais = sum(
         r.detected + r.false_alarms for r in explorateur.compute(SEUIL_ALARME, 0.0).values()
     )
@@ -1438,14 +1439,14 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="part_alarmes_sans_hypoxemie"
+# message : au seuil du service
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_92
+
+# %% mistake="part_alarmes_sans_hypoxemie"
 # message : vous avez calculé la valeur prédictive positive
 part_alarmes_sans_hypoxemie = (
     alarmes_seuil_releve - alarmes_sans_hypoxemie_seuil_releve
 ) / alarmes_seuil_releve
-
-# %% mistake="part_alarmes_sans_hypoxemie"
-# message : au seuil du service
-part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_92
 
 # %% mistake="part_alarmes_sans_hypoxemie"
 # message : vous avez divisé par toutes les paires
@@ -1595,13 +1596,6 @@ ecart_biais = erreur[noirs & hypox].mean() - erreur[blancs & hypox].mean()
 
 # %% tests="ecart_biais" points=1
 # Vérification de la question 7 : exécutez cette cellule.
-valeur_q7 = checks.require_number(ecart_biais, name="ecart_biais")
-checks.expect(
-    valeur_q7 != round(valeur_q7),
-    "vous avez donné un nombre entier, or le tableau donne chaque nombre avec une décimale. "
-    "Écrivez le calcul avec les nombres tels quels, un point à la place de la virgule.",
-    name="ecart_biais",
-)
 checks.check_number(
     ecart_biais,
     name="ecart_biais",
@@ -1640,6 +1634,9 @@ checks.check_number(
         checks.Mistake(None, "vous avez divisé les deux biais : vous obtenez « combien de fois "
                        "plus », pas « de combien de points de plus ». Faites une "
                        "soustraction.", digest="d5297bb68c07243e"),
+        checks.Mistake(None, "vous avez donné un nombre entier, or le tableau donne chaque "
+                       "nombre avec une décimale. Écrivez le calcul avec les nombres tels "
+                       "quels, un point à la place de la virgule.", digest="1cb199ae2bab0179"),
     ],
     hint="Cherchez, dans la colonne du biais, les deux lignes de la tranche de vraie SaO2 "
     "sous 88 % ; puis « de combien de plus » : une soustraction.",
