@@ -6,14 +6,16 @@
 # **Prérequis** : aucun (ce qui a été vu en PASS/LAS ou IFSI aide, mais tout est redéfini ici).
 #
 # **Ce que vous allez faire** : mesurer sur de vraies données ce que vaut un test du cancer du
-# sein, choisir son seuil, puis voir ce que vaut un test positif selon la population.
+# sein, choisir son seuil, puis voir ce que vaut un test positif selon la population. **En
+# séance** : sections 1 à 5 (questions 1 à 4). **Après la séance** : tout ce qui suit le titre
+# « Après la séance » (questions 5 à 9, réflexion écrite).
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
 # 1. Dire quel **test de référence** sert à juger un test diagnostique (question 5, après la
 #    séance).
-# 2. Lire une **matrice de confusion** ; calculer la **sensibilité** (question 1) et les
-#    **valeurs prédictives** (questions 4 et 8) ; lire la **spécificité**.
+# 2. Lire une **matrice de confusion** ; calculer la **sensibilité** (question 1), la
+#    **spécificité** (question 9) et les **valeurs prédictives** (questions 4 et 8).
 # 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes (question 3
 #    en séance, question 7 après la séance).
 # 4. **Choisir un seuil** sur un jeu de validation, en mesurer le coût sur un jeu de test.
@@ -31,7 +33,9 @@
 # >
 # > Bienfaisance (détecter tôt un cancer), non-malfaisance (un cancer manqué, une biopsie
 # > inutile sont des torts), autonomie (une patiente qui sait ce que vaut son test décide mieux
-# > avec son médecin), justice (le test est-il aussi bon pour toutes les patientes ?).
+# > avec son médecin), justice (le test est-il aussi bon pour toutes les patientes ?),
+# > écoresponsabilité (un petit modèle, vite appris sur un ordinateur ordinaire, suffit ici : la
+# > puissance de calcul, et l'énergie qu'elle consomme, se proportionnent au besoin).
 # > </details>
 #
 # ## Mode d'emploi
@@ -41,8 +45,8 @@
 #   cellules…*
 # - Remplacez chaque `...` par votre réponse (décimales avec un **point** : `0.8`), exécutez,
 #   puis exécutez la cellule **« Vérification »** en dessous.
-# - Pour une réponse chiffrée, écrivez le **calcul** (`7/9`) : Python garde toutes les
-#   décimales. Un nombre recopié doit en avoir 3 (`0.778`) ; `0.78` serait trop arrondi.
+# - Pour une réponse chiffrée, écrivez le **calcul** (`7/9`), pas un nombre recopié : Python
+#   garde toutes les décimales, et un résultat arrondi peut être refusé.
 # - **Barème** : 12 points, 9 pour les questions vérifiées par l'ordinateur et 3 pour la
 #   réflexion écrite, corrigée par l'enseignant.
 
@@ -51,9 +55,8 @@
 #
 # Madame L., 52 ans, a découvert une boule dans le sein. Après l'examen clinique, une
 # mammographie et une échographie, on réalise une **cytoponction** (ponction à l'aiguille fine),
-# comme dans le Wisconsin au début des années 1990 (aujourd'hui, pour une lésion suspecte en
-# mammographie, les recommandations européennes lui préfèrent la **microbiopsie**, un fragment
-# de tissu) : des cellules de la masse sont aspirées et photographiées au microscope.
+# comme dans le Wisconsin au début des années 1990 : des cellules de la masse sont aspirées et
+# photographiées au microscope.
 # Un logiciel mesure leurs noyaux, et un modèle d'intelligence artificielle en tire un
 # **score** entre 0 et 1 : plus il est élevé, plus la tumeur est probablement **maligne**.
 # À partir d'un **seuil**, le test est « positif » (on poursuit les examens) ; en dessous,
@@ -63,8 +66,16 @@
 # référence** (*gold standard*) : l'examen le plus fiable disponible, qui ne doit pas
 # **partager les sources d'erreur** du test (ici, le prélèvement : les cellules que l'aiguille a
 # aspirées). Pour un cancer, c'est l'**examen histologique** d'un fragment de tissu (biopsie,
-# opération). L'étude, elle, se conduit **à l'aveugle** : qui lit la référence ne connaît pas le
-# résultat du test (Bossuyt et al., 2015 ; Whiting et al., 2011).
+# opération).
+#
+# <details><summary>Pour aller plus loin (lecture facultative)</summary>
+#
+# Aujourd'hui, pour une lésion suspecte en mammographie, les recommandations européennes
+# préfèrent à la cytoponction la **microbiopsie**, qui prélève un fragment de tissu. Une étude
+# de test diagnostique se conduit **à l'aveugle** : qui lit la référence ne connaît pas le
+# résultat du test. Les grilles STARD (pour rédiger une telle étude) et QUADAS-2 (pour en juger
+# la qualité) le demandent (Bossuyt et al., 2015 ; Whiting et al., 2011).
+# </details>
 #
 # Nos données sont **réelles** : le jeu *Breast Cancer Wisconsin (Diagnostic)* (hôpital de
 # l'Université du Wisconsin ; décrit par Street et al., 1993). Il ne contient que
@@ -127,10 +138,13 @@ display(data_card(jeu, title="Fiche complète du jeu de données (après la séa
 # ## 2. Le modèle et ses scores
 #
 # Notre modèle est une **régression logistique**, méthode statistique classique qui combine des
-# mesures en un score entre 0 et 1, lu comme une probabilité de cancer. Elle compte parmi les
-# méthodes d'IA les plus simples : elle **apprend** ses réglages à partir d'exemples.
+# mesures en un score entre 0 et 1. Elle compte parmi les méthodes d'IA les plus simples : elle
+# **apprend** ses réglages à partir d'exemples. Nous utilisons le score pour **classer** les
+# patientes ; le lire comme une probabilité de cancer supposerait de vérifier qu'il est
+# **calibré** (parmi les patientes d'un même score, une part de cancers égale à ce score), ce
+# que ce module ne fait pas.
 #
-# Cette lecture du score ne vaut que pour des patientes comme les nôtres, **adressées pour une
+# Ce score ne vaut que pour des patientes comme les nôtres, **adressées pour une
 # masse du sein** (37 % de cancers), et non pour des femmes dépistées (section 6). Pour rendre
 # les erreurs visibles, le modèle n'utilise que **deux mesures** des noyaux : leur texture et
 # leur compacité.
@@ -219,8 +233,8 @@ with accessible_style():
 #
 # <details><summary>Indice 2</summary>
 #
-# Les malades sont les vrais positifs et les faux négatifs. La sensibilité est la part des
-# vrais positifs parmi eux : une division, avec `vp` au numérateur.
+# Une proportion est une division : en haut, les patientes qui nous intéressent ; en bas, le
+# groupe dont on cherche la part. Lequel des deux compte seulement les malades détectés ?
 # </details>
 
 # %% answer="sensibilite"
@@ -258,6 +272,16 @@ checks.check_number(
         checks.Mistake(None, "attention aux parenthèses : Python calcule a / b + c comme "
                        "(a / b) + c. Mettez tout le dénominateur entre parenthèses.",
                        digest="5c6a246bd15b7c34"),
+        checks.Mistake(None, "attention aux parenthèses : Python calcule a / b + c comme "
+                       "(a / b) + c. Mettez tout le dénominateur entre parenthèses.",
+                       digest="4032259c29ec01db"),
+        checks.Mistake(None, "attention aux parenthèses : Python calcule a / b + c + d comme "
+                       "(a / b) + c + d. Mettez tout le dénominateur entre parenthèses ; puis "
+                       "vérifiez qu'il ne compte que les malades.", digest="243f2aa93a96c483"),
+        checks.Mistake(None, "attention aux parenthèses : Python calcule a / b + c comme "
+                       "(a / b) + c. Mettez tout le dénominateur entre parenthèses ; puis "
+                       "vérifiez qu'il compte les malades, et elles seules.",
+                       digest="89b1db8aa0452dee"),
         checks.Mistake(None, "vous avez divisé les cancers détectés par toutes les patientes du "
                        "jeu de test. La sensibilité ne regarde que les malades : le dénominateur "
                        "ne compte qu'elles.", digest="1901f4d965d1bccb"),
@@ -309,6 +333,18 @@ sensibilite = fn / (vp + fn)
 sensibilite = vp / vp + fn
 
 # %% mistake="sensibilite"
+# message : attention aux parenthèses
+sensibilite = vp / fn + vp
+
+# %% mistake="sensibilite"
+# message : Python calcule a / b + c + d comme
+sensibilite = vp / vp + fn + fp
+
+# %% mistake="sensibilite"
+# message : qu'il compte les malades, et elles seules
+sensibilite = vp / vn + fn
+
+# %% mistake="sensibilite"
 # message : divisé les cancers détectés par toutes les patientes
 sensibilite = vp / (vp + fp + fn + vn)
 
@@ -333,7 +369,7 @@ sensibilite = 100 * vp / (vp + fn)
 # L'**intervalle de confiance à 95 %** donne la plage des valeurs compatibles avec nos données :
 # la méthode qui le construit encadre la vraie valeur dans environ 95 % des études où on
 # l'applique. Plus il y a de patientes, plus il est étroit. La cellule suivante le calcule pour votre réponse
-# (méthode de Wilson, fiable même sur peu de patientes).
+# (par la formule de Wilson, un calcul fiable même sur peu de patientes).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il calcule l'intervalle de confiance de votre réponse.
@@ -414,7 +450,8 @@ display(explorateur, encart_intervalles)
 # La réponse est un seuil (entre 0 et 1), pas une sensibilité : 0,95 est l'objectif de
 # sensibilité, pas le seuil. Le bon seuil est nettement sous 0,5 : pour détecter 95 % des
 # cancers, il faut aussi déclarer positifs des scores modestes.
-# N'utilisez pas `y_test` ni `scores` : le jeu de test ne sert qu'à la fin.
+# N'utilisez pas le jeu de test (`y_test` et `scores`, dans le code replié) : il ne sert qu'à
+# la fin.
 # </details>
 
 # %%
@@ -435,7 +472,7 @@ checks.expect(valeur_seuil != 0.95,
               "0,95 est la sensibilité visée, pas le seuil. Cherchez le seuil (la position du "
               "curseur) pour lequel la sensibilité atteint 0,95.", name="seuil")
 checks.expect(0 <= valeur_seuil <= 1,
-              f"un seuil se choisit entre 0 et 1 (les scores sont des probabilités) ; "
+              f"un seuil se choisit entre 0 et 1 (les scores vont de 0 à 1) ; "
               f"vous avez donné {valeur_seuil:g}.", name="seuil")
 checks.expect(not checks.matches_digest(valeur_seuil, "77c7e7f45f45996b", name="seuil"),
               "c'est le seuil qu'on trouverait sur le jeu de test (y_test, scores). Sur le jeu "
@@ -518,19 +555,19 @@ else:
     print("Donnez d'abord à la question 2 un seuil entre 0 et 1, puis relancez cette cellule.")
 
 # %% [markdown]
-# ### Question 3 — Que vaut la promesse « 95 % » ? (2 points)
+# ### Question 3 — Que vaut la promesse « 95 % » ? (1 point)
 #
 # Un seuil détecte 40 cancers sur 42 du **jeu de validation** (intervalle : environ 0,84 à 0,99).
 # Que dire aux cliniciens ? Écrivez la lettre **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** L'intervalle contient 0,95, et 40 sur 42 font 0,952 : on peut annoncer une
+# - **A.** 40 sur 42 font 0,952, et l'intervalle contient 0,95 : on peut annoncer une
 #   sensibilité de 95 % à ce seuil.
 # - **B.** L'intervalle est large, et ces 42 malades ont servi à choisir le seuil : on doit
 #   mesurer la sensibilité sur d'autres patientes avant de l'annoncer.
 # - **C.** L'intervalle est large, et le jeu de test est plus grand : on doit régler de nouveau
 #   le seuil sur le jeu de test, et annoncer la sensibilité qu'on y mesure.
-# - **D.** L'intervalle va de 0,84 à 0,99, et il est à 95 % : on peut annoncer qu'à ce seuil,
-#   la sensibilité sera d'au moins 0,84 chez de nouvelles patientes.
+# - **D.** Par prudence, on annonce la borne basse de l'intervalle : à ce seuil, la sensibilité
+#   sera d'au moins 0,84 chez de nouvelles patientes.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -540,8 +577,8 @@ else:
 #
 # <details><summary>Indice 2</summary>
 #
-# Un cancer de plus ou de moins sur 42 change la sensibilité de plus de deux points. Et ces
-# 42 patientes ont servi à choisir le seuil.
+# Pour chaque option, demandez-vous à quoi ont déjà servi ces 42 malades, et ce qu'un chiffre
+# mesuré sur elles peut promettre pour d'autres patientes.
 # </details>
 
 # %% answer="marge"
@@ -550,7 +587,7 @@ marge = ...
 marge = "B"
 ### END SOLUTION
 
-# %% tests="marge" points=2
+# %% tests="marge" points=1
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_choice(
     marge,
@@ -558,9 +595,10 @@ checks.check_choice(
     options=["A", "B", "C", "D"],
     digest="7281b74c76524fcc",
     mistakes=[
-        checks.Mistake(None, "un intervalle de confiance n'est pas une garantie pour de "
-                       "nouvelles patientes : il décrit l'incertitude de la mesure, et celui-ci "
-                       "est optimiste, car ces 42 patientes ont servi à choisir le seuil.",
+        checks.Mistake(None, "annoncer la borne basse paraît prudent, mais ce n'est pas une "
+                       "garantie : ces 42 patientes ont servi à choisir le seuil, si bien que tout "
+                       "l'intervalle, borne basse comprise, est optimiste. Et un intervalle décrit "
+                       "l'incertitude de la mesure, pas une promesse pour de nouvelles patientes.",
                        digest="db80caa2d5a4e528"),
         checks.Mistake(None, "régler le seuil sur le jeu de test puis y mesurer la "
                        "sensibilité, c'est refaire l'erreur que les trois jeux évitent : la "
@@ -592,12 +630,13 @@ marge = "A"
 marge = "C"
 
 # %% mistake="marge"
-# message : un intervalle de confiance n'est pas une garantie
+# message : borne basse comprise, est optimiste
 marge = "D"
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il mesure votre seuil là où il n'a rien réglé, sur le jeu
-# de test.
+# de test. La borne basse d'un intervalle à 95 % (0.95) laisse 2,5 % (0.025) de risque de
+# surestimer : c'est une borne unilatérale à 97,5 % (0.975).
 if est_entre_0_et_1(seuil):
     se_test, (_, haut_test) = lire_seuil("test", y_test, scores, seuil)
     if se_test < se_validation:
@@ -629,6 +668,12 @@ print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} mal
 # promettre 95 %, on choisit sur la validation un seuil avec de la **marge**, puis on **vérifie
 # sur d'autres patientes** que la **borne basse** atteint 0,95 : il faut au moins 73 malades, tous
 # détectés. Baisser le seuil en regardant le test, c'est l'erreur C de la question 3.
+#
+# <details><summary>Pourquoi une borne basse ? (lecture facultative)</summary>
+#
+# L'intervalle à 95 % laisse 2,5 % de risque de chaque côté. Pour promettre « au moins 95 % »,
+# seul le risque de surestimer compte : sa borne basse est une borne d'un seul côté, à 97,5 %.
+# </details>
 #
 # ## 6. La prévalence change tout : valeurs prédictives et théorème de Bayes
 #
@@ -832,16 +877,18 @@ vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance**, chez vous : la VPP avec sa marge, une question sur le
-# test de référence, une sur la courbe ROC, une sur l'intervalle de confiance, une sur le risque
-# après un test négatif, la réflexion écrite (notée par l'enseignant), et un complément sur le
-# dépistage.
+# Cette partie se fait **après la séance**, chez vous : la VPP avec une plage indicative, une
+# question sur le test de référence, une sur la courbe ROC, une sur l'intervalle de confiance,
+# deux sur le résultat de Madame L. (risque après un test négatif, spécificité), la réflexion
+# écrite (notée par l'enseignant), et un complément sur le dépistage.
 #
-# ### La VPP à 1 %, avec sa marge (suite de la question 4)
+# ### La VPP à 1 %, avec une plage indicative (suite de la question 4)
 #
 # La spécificité de la question 4 a été mesurée sur les non-malades du jeu de test : elle a, elle
 # aussi, son intervalle de confiance. La cellule suivante reporte ses deux bornes dans la formule
-# de la VPP, au seuil 0,5 puis à votre seuil de la question 2.
+# de la VPP, au seuil 0,5 puis à votre seuil de la question 2. On obtient une **plage
+# indicative**, pas un intervalle de confiance de la VPP : celui-ci tiendrait compte aussi de la
+# marge de la sensibilité, et se calcule autrement.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : exécutez-le et lisez ce qu'il affiche.
@@ -857,7 +904,7 @@ def vpp_avec_marge(valeur_seuil):
     rapport = (f" (la borne haute vaut {fr_number(vpp_haut / vpp_bas, 1)} fois la basse)"
                if vpp_bas > 0 else "")
     print(f"  spécificité : {c.tn} sur {c.tn + c.fp}, intervalle de {fr_number(sp_bas, 2)} à "
-          f"{fr_number(sp_haut, 2)} ; VPP à 1 % selon cet intervalle : de {fr_number(vpp_bas)} "
+          f"{fr_number(sp_haut, 2)} ; plage indicative de la VPP à 1 % : de {fr_number(vpp_bas)} "
           f"à {fr_number(vpp_haut)}{rapport}")
     return c
 
