@@ -7,8 +7,8 @@
 #
 # **Ce que vous allez faire** : mesurer sur de vraies données ce que vaut un test du cancer du
 # sein, choisir son seuil, puis voir ce que vaut un test positif selon la population. **En
-# séance** : sections 1 à 5 (questions 1 à 4). **Après la séance** : tout ce qui suit le titre
-# « Après la séance » (questions 5 à 9, réflexion écrite).
+# séance** : sections 1 à 6 (questions 1 à 4) ; **après la séance** : questions 5 à 9 et
+# réflexion écrite.
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
@@ -391,11 +391,13 @@ else:
 #
 # L'explorateur travaille sur le **jeu de validation**, où l'on a le droit de régler le seuil.
 # Déplacez le curseur (souris ou **flèches**) : la matrice, les indicateurs (VPP et VPN :
-# section 6), les intervalles de confiance et le point sur la **courbe ROC** suivent. Cette
-# courbe place chaque seuil selon sa sensibilité et 1 − spécificité (la part des non-malades
-# inquiétées à tort) ; sa diagonale est un test au hasard, d'aire sous la courbe (**AUC**) 0,5.
+# section 6), les intervalles de confiance et le point sur la **courbe ROC** suivent.
 #
 # <details><summary>Que regarder ?</summary>
+#
+# La courbe ROC place chaque seuil selon sa sensibilité et 1 − spécificité (la part des
+# non-malades inquiétées à tort) ; sa diagonale est un test au hasard, d'aire sous la courbe
+# (**AUC**) 0,5.
 #
 # - quand le seuil **baisse**, la sensibilité monte… et la spécificité descend ;
 # - aucun seuil ne donne à la fois zéro faux négatif et zéro faux positif ;
@@ -541,7 +543,10 @@ seuil = ev.sensitivity(y_val, scores_val >= 0.25)
 def lire_seuil(nom_du_jeu, verite, scores_du_jeu, valeur):
     c = ev.confusion_at_threshold(verite, scores_du_jeu, valeur)
     print(f"Jeu de {nom_du_jeu}, au seuil {fr_number(valeur, 2)} :")
-    for nom, k, n in [("sensibilité", c.tp, c.tp + c.fn), ("spécificité", c.tn, c.tn + c.fp)]:
+    proportions = [("sensibilité", c.tp, c.tp + c.fn)]
+    if nom_du_jeu == "validation":  # on the test set, question 9 asks for the specificity
+        proportions.append(("spécificité", c.tn, c.tn + c.fp))
+    for nom, k, n in proportions:
         bas, haut = ev.proportion_ci(k, n)
         print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
               f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
@@ -715,8 +720,8 @@ print(f"VPP à cette prévalence : {fr_number(vpp_etude)}")
 # ### Question 4 — La VPP quand la prévalence est de 1 % (1 point)
 #
 # Calculez la **VPP** du même test (mêmes `se` et `sp`) dans une population où la prévalence
-# est de **1 %**. Donnez une proportion entre 0 et 1 : écrivez le calcul, ou au moins
-# **4 décimales** (elle se corrige à 4 décimales).
+# est de **1 %**. Donnez une proportion entre 0 et 1 : écrivez le **calcul** (la réponse se
+# corrige à 4 décimales, un nombre recopié serait trop arrondi).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -903,7 +908,7 @@ def vpp_avec_marge(valeur_seuil):
                                               prevalence=0.01)[0] for borne in (sp_bas, sp_haut))
     rapport = (f" (la borne haute vaut {fr_number(vpp_haut / vpp_bas, 1)} fois la basse)"
                if vpp_bas > 0 else "")
-    print(f"  spécificité : {c.tn} sur {c.tn + c.fp}, intervalle de {fr_number(sp_bas, 2)} à "
+    print(f"  intervalle de la spécificité : de {fr_number(sp_bas, 2)} à "
           f"{fr_number(sp_haut, 2)} ; plage indicative de la VPP à 1 % : de {fr_number(vpp_bas)} "
           f"à {fr_number(vpp_haut)}{rapport}")
     return c
@@ -925,7 +930,7 @@ if est_entre_0_et_1(vpp_depistage):
         sp_2 = comptes_q2.tn / (comptes_q2.tn + comptes_q2.fp)
         vpp_2 = ev.predictive_values(sensitivity=se_2, specificity=sp_2, prevalence=0.01)[0]
         print(f"À votre seuil de la question 2 ({fr_number(seuil, 2)}) : Se = {fr_number(se_2)}, "
-              f"Sp = {fr_number(sp_2)}, VPP à 1 % = {fr_number(vpp_2)}")
+              f"VPP à 1 % = {fr_number(vpp_2)}")
         vpp_avec_marge(seuil)
 else:
     print("Donnez d'abord à la question 4 une proportion entre 0 et 1, puis relancez cette cellule.")
@@ -986,16 +991,20 @@ checks.check_choice(
         checks.Mistake(None, "des erreurs communes ne se compensent pas : elles vont dans le même "
                        "sens. Quand le prélèvement trompe l'un, il trompe l'autre : que "
                        "compte-t-on alors dans la matrice ?", digest="43469a8ee380f6e3"),
-        checks.Mistake(None, "ce serait vrai si le cytologiste se trompait indépendamment du score "
-                       "(une référence imparfaite fait alors paraître le test moins bon). Ici, "
+        checks.Mistake(None, "c'est vrai des erreurs propres du cytologiste, indépendantes du score "
+                       "(une mauvaise lecture) : elles font paraître le test moins bon. Mais "
                        "tous deux lisent les mêmes cellules : quand le prélèvement est mauvais, "
-                       "que disent-ils ?", digest="4ecee039db0adf08"),
+                       "que disent-ils ? Cette erreur-là, partagée, pèse dans l'autre sens.",
+                       digest="4ecee039db0adf08"),
     ],
     success=(
         "le cytologiste lit les mêmes cellules que le score. Si l'aiguille a manqué la "
         "tumeur, tous deux disent « bénin » : ce cancer manqué passe pour un vrai "
-        "négatif, et le test paraît meilleur qu'il n'est. Une référence doit se tromper "
-        "autrement que le test : pour un cancer, l'histologie d'un fragment de tissu."
+        "négatif, et le test paraît meilleur qu'il n'est. Les erreurs propres du "
+        "cytologiste (une mauvaise lecture), elles, le feraient paraître moins bon : une "
+        "référence imparfaite ne flatte pas toujours le test, mais ses erreurs partagées "
+        "le flattent. Une référence doit se tromper autrement que le test : pour un "
+        "cancer, l'histologie d'un fragment de tissu."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1023,8 +1032,9 @@ reference = "C"
 # test parfait et 0,5 pour un test qui répond au hasard (la diagonale). Elle a une lecture
 # simple : c'est la probabilité qu'une patiente malade tirée au hasard ait un score plus élevé
 # qu'une patiente non malade tirée au hasard. Mesurée sur les patientes du jeu de test, l'AUC a,
-# elle aussi, un intervalle de confiance : la cellule suivante l'affiche (Hanley et McNeil, 1982,
-# en donnent l'erreur type).
+# elle aussi, un intervalle de confiance : la cellule suivante l'affiche. Il se calcule à partir
+# de l'**erreur type** de l'AUC, qui dit de combien elle varierait d'un échantillon de patientes
+# à l'autre (formule de Hanley et McNeil, 1982).
 #
 # La cellule donne aussi l'AUC du même type de modèle nourri de **toutes** les mesures du jeu.
 # Notre modèle n'en garde que deux, pour que ses erreurs se voient : ses chiffres modestes ne
@@ -1148,8 +1158,8 @@ auc_prevalence = "D"
 # confiance à 95 % de 0,58 à 0,77. Laquelle de ces phrases est juste ?
 # Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** Chez des patientes comme les nôtres, la vraie sensibilité peut valoir 0,58 comme
-#   0,77 : on annonce la sensibilité mesurée avec cet intervalle.
+# - **A.** Chez des patientes comme les nôtres, les vraies sensibilités de 0,58 à 0,77 sont
+#   compatibles avec nos données : on annonce la sensibilité mesurée avec cet intervalle.
 # - **B.** Une malade qui fait ce test a 95 % de chances d'être détectée : c'est ce que veut
 #   dire « intervalle à 95 % ».
 # - **C.** L'intervalle est large : on ne sait pas encore si, à ce seuil, la sensibilité atteint
@@ -1159,14 +1169,13 @@ auc_prevalence = "D"
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez la définition de l'intervalle de confiance sous la question 1 : sur quoi porte-t-il, la
-# sensibilité ou chaque patiente ? Avec quelles patientes a-t-il été calculé ?
+# Relisez la définition de l'intervalle de confiance, sous la question 1.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Un intervalle large informe quand même : contient-il 0,95 ? Et il ne décrit que le hasard chez
-# des patientes comme les nôtres, pas une autre population (section 6).
+# Pour chaque phrase, posez trois questions : de quoi parle-t-elle (du test, ou d'une
+# patiente) ? De quelles patientes ? Est-elle d'accord avec les deux bornes de l'intervalle ?
 # </details>
 
 # %% answer="intervalle"
@@ -1224,15 +1233,31 @@ intervalle = "D"
 # ### Pour Madame L. : ce que vaut son résultat
 #
 # Madame L. n'est pas dépistée : elle est adressée pour une masse, comme les patientes du jeu de
-# test. Pour elle, les chiffres les plus proches sont la VPP et la VPN **mesurées sur le jeu
-# de test**, s'ils tiennent dans son hôpital : seule une vérification sur place le dirait.
-#
+# test. Pour elle, les chiffres les plus proches sont ceux **mesurés sur le jeu de test**, s'ils
+# tiennent dans son hôpital : seule une vérification sur place le dirait. Son test serait lu au
+# seuil choisi à la question 2 ; la cellule suivante compte les quatre cases du jeu de test à
+# votre seuil : `vp2`, `fp2`, `fn2` et `vn2`.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il compte les quatre cases du jeu de test à votre seuil de
+# la question 2 (au seuil 0,5 tant que la question 2 n'a pas de seuil utilisable).
+if est_entre_0_et_1(seuil) and (scores < seuil).any():
+    seuil_madame_l = seuil
+else:
+    seuil_madame_l = seuil_defaut
+    print("La question 2 n'a pas encore de seuil utilisable : les cases sont comptées au seuil 0,5.")
+comptes_madame_l = ev.confusion_at_threshold(y_test, scores, seuil_madame_l)
+vp2, fp2 = comptes_madame_l.tp, comptes_madame_l.fp
+fn2, vn2 = comptes_madame_l.fn, comptes_madame_l.tn
+print(f"Jeu de test, au seuil {fr_number(seuil_madame_l, 2)} : vp2 = {vp2}, fp2 = {fp2}, "
+      f"fn2 = {fn2}, vn2 = {vn2}")
+
+# %% [markdown]
 # ### Question 8 — Le risque qui reste après un test négatif (1 point)
 #
-# Le test de Madame L. est négatif. Au seuil 0,5, sur le jeu de test, **parmi les patientes dont
-# le test est négatif**, quelle part a pourtant un cancer ? C'est le **risque résiduel**. Écrivez
-# le calcul avec les variables `vp`, `fp`, `fn` et `vn` de la section 3 (une proportion entre 0
-# et 1).
+# Le test de Madame L. est négatif. À ce seuil, sur le jeu de test, **parmi les patientes dont le
+# test est négatif**, quelle part a pourtant un cancer ? C'est le **risque résiduel**. Écrivez le
+# calcul avec les variables `vp2`, `fp2`, `fn2` et `vn2` (une proportion entre 0 et 1).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1242,95 +1267,267 @@ intervalle = "D"
 #
 # <details><summary>Indice 2</summary>
 #
-# Les tests négatifs sont les vrais négatifs et les faux négatifs. Le risque résiduel est la part
-# des faux négatifs parmi eux : une division, avec `fn` au numérateur. C'est aussi 1 − VPN.
+# Dites d'abord la phrase : « parmi les …, la part de … ». Le groupe qui suit « parmi » fait le
+# dénominateur (toutes ses cases, entre parenthèses) ; la part cherchée, le numérateur.
 # </details>
 
 # %% answer="risque_negatif"
 risque_negatif = ...
 ### BEGIN SOLUTION
-risque_negatif = fn / (fn + vn)
+risque_negatif = fn2 / (fn2 + vn2)
 ### END SOLUTION
 
 # %% tests="risque_negatif" points=1
 # Vérification de la question 8 : exécutez cette cellule.
-checks.check_number(
-    risque_negatif,
-    name="risque_negatif",
-    digest="7775c427cc6b9409",
-    bounds=(0, 1),
-    mistakes=[
-        checks.Mistake(None, "vous avez calculé la part des malades que le test manque "
-                       "(1 − sensibilité) : elle part des malades. Le risque résiduel part des "
-                       "tests négatifs : parmi eux, quelle part de cancers ?",
-                       digest="56538a55dbc73424"),
-        checks.Mistake(None, "vous avez calculé la valeur prédictive négative (parmi les tests "
-                       "négatifs, la part de non-malades). Le risque résiduel est l'autre part : "
-                       "celle des cancers.", digest="bee4512d6df40e6a"),
-        checks.Mistake(None, "vous avez calculé la part des non-malades inquiétées à tort "
-                       "(1 − spécificité). Le risque résiduel ne regarde que les tests négatifs.",
-                       digest="29ba89ce4f07d847"),
-        checks.Mistake(None, "vous avez divisé les cancers manqués par toutes les patientes. Le "
-                       "risque résiduel ne regarde que les tests négatifs : le dénominateur ne "
-                       "compte qu'eux.", digest="cd959c493dde58f3"),
-        checks.Mistake(None, "vous avez calculé la part de non-malades parmi les tests positifs "
-                       "(1 − VPP). Le risque résiduel regarde les tests négatifs.",
-                       digest="51357a7dc97ae978"),
-        checks.Mistake(None, "vous avez calculé la spécificité (la part des non-malades "
-                       "rassurées). Le risque résiduel part des tests négatifs, pas des "
-                       "non-malades.", digest="b0f65a79e06ca021"),
-        checks.Mistake(None, "vous avez divisé les faux négatifs par les seuls vrais négatifs. "
-                       "Le dénominateur compte tous les tests négatifs, vrais et faux.",
-                       digest="6763da6ef64d5ff8"),
-    ],
-    success=(f"risque résiduel = {fr_number(risque_negatif)} : sur 100 femmes dont le test est "
-             f"négatif, environ {round(100 * risque_negatif)} ont pourtant un cancer."
-             if isinstance(risque_negatif, int | float) and 0 <= risque_negatif <= 1 else None),
+# Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge à votre seuil.
+valeur_risque = checks.require_number(risque_negatif, name="risque_negatif")
+au_bon_seuil = isinstance(seuil, int | float) and checks.matches_digest(
+    seuil, "5c36d598ae60ae5c", name="seuil"
 )
+if au_bon_seuil:
+    checks.check_number(
+        risque_negatif,
+        name="risque_negatif",
+        digest="735f23617b5612ee",
+        bounds=(0, 1),
+        mistakes=[
+            checks.Mistake(None, "vous avez calculé la part des malades que le test manque "
+                           "(1 − sensibilité) : elle part des malades. Le risque résiduel part des "
+                           "tests négatifs : parmi eux, quelle part de cancers ?",
+                           digest="cd959c493dde58f3"),
+            checks.Mistake(None, "vous avez calculé la valeur prédictive négative (parmi les tests "
+                           "négatifs, la part de non-malades). Le risque résiduel est l'autre "
+                           "part : celle des cancers.", digest="0c8668e54515779d"),
+            checks.Mistake(None, "vous avez calculé la part des non-malades inquiétées à tort "
+                           "(1 − spécificité). Le risque résiduel ne regarde que les tests "
+                           "négatifs.", digest="81fdf355c3ec7b5a"),
+            checks.Mistake(None, "vous avez divisé les cancers manqués par toutes les patientes. "
+                           "Le risque résiduel ne regarde que les tests négatifs : le dénominateur "
+                           "ne compte qu'eux.", digest="8e36324d0b23d8c9"),
+            checks.Mistake(None, "vous avez calculé la part de non-malades parmi les tests "
+                           "positifs (1 − VPP). Le risque résiduel regarde les tests négatifs.",
+                           digest="6bbe3fa8f27a2c08"),
+            checks.Mistake(None, "vous avez calculé la spécificité (la part des non-malades "
+                           "rassurées). Le risque résiduel part des tests négatifs, pas des "
+                           "non-malades.", digest="71196fcd7d92b71a"),
+            checks.Mistake(None, "vous avez divisé les faux négatifs par les seuls vrais "
+                           "négatifs. Le dénominateur compte tous les tests négatifs, vrais et "
+                           "faux.", digest="abe6aadd1a8e8f2a"),
+            checks.Mistake(None, "attention aux parenthèses : Python calcule a / b + c comme "
+                           "(a / b) + c. Mettez tout le dénominateur entre parenthèses.",
+                           digest="07f6c1b78f8913d5"),
+            checks.Mistake(None, "attention aux parenthèses : Python calcule a / b + c comme "
+                           "(a / b) + c. Mettez tout le dénominateur entre parenthèses.",
+                           digest="085d7605a8e02711"),
+            checks.Mistake(None, "c'est le risque résiduel au seuil 0,5 (les variables vp, fp, fn "
+                           "et vn de la section 3). La question porte sur le seuil de la question "
+                           "2 : utilisez vp2, fp2, fn2 et vn2.", digest="7775c427cc6b9409"),
+        ],
+        success=(f"risque résiduel = {fr_number(valeur_risque)} : sur 100 femmes dont le test est "
+                 f"négatif, environ {round(100 * valeur_risque)} ont pourtant un cancer."),
+    )
+juge_a_votre_seuil = False  # vrai seulement dans la correction de l'enseignant
 ### BEGIN HIDDEN TESTS
-comptes_q8 = ev.confusion_at_threshold(y_test, scores, seuil_defaut)
+seuil_q8 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
+            and (scores < seuil).any() else 0.5)
+comptes_q8 = ev.confusion_at_threshold(y_test, scores, seuil_q8)
 checks.check_number(
     risque_negatif,
     name="risque_negatif",
     expected=comptes_q8.fn / (comptes_q8.fn + comptes_q8.tn),
 )
+juge_a_votre_seuil = True
 ### END HIDDEN TESTS
+checks.expect(au_bon_seuil or juge_a_votre_seuil,
+              "votre seuil de la question 2 n'est pas encore le bon, et cette cellule ne juge "
+              "votre calcul qu'à ce seuil. Corrigez la question 2, puis relancez la cellule qui "
+              "compte vp2, fp2, fn2 et vn2, votre réponse et cette cellule. (La correction de "
+              "l'enseignant, elle, jugera votre calcul à votre propre seuil.)", name="risque_negatif")
 
 # %% mistake="risque_negatif"
 # message : (1 − sensibilité)
-risque_negatif = fn / (vp + fn)
+risque_negatif = fn2 / (vp2 + fn2)
 
 # %% mistake="risque_negatif"
 # message : vous avez calculé la valeur prédictive négative
-risque_negatif = vn / (vn + fn)
+risque_negatif = vn2 / (vn2 + fn2)
 
 # %% mistake="risque_negatif"
 # message : (1 − spécificité)
-risque_negatif = fp / (fp + vn)
+risque_negatif = fp2 / (fp2 + vn2)
 
 # %% mistake="risque_negatif"
 # message : par toutes les patientes
-risque_negatif = fn / (vp + fp + fn + vn)
+risque_negatif = fn2 / (vp2 + fp2 + fn2 + vn2)
 
 # %% mistake="risque_negatif"
 # message : (1 − VPP)
-risque_negatif = fp / (vp + fp)
+risque_negatif = fp2 / (vp2 + fp2)
 
 # %% mistake="risque_negatif"
 # message : vous avez calculé la spécificité
-risque_negatif = vn / (vn + fp)
+risque_negatif = vn2 / (vn2 + fp2)
 
 # %% mistake="risque_negatif"
 # message : par les seuls vrais négatifs
-risque_negatif = fn / vn
+risque_negatif = fn2 / vn2
+
+# %% mistake="risque_negatif"
+# message : attention aux parenthèses
+risque_negatif = fn2 / fn2 + vn2
+
+# %% mistake="risque_negatif"
+# message : attention aux parenthèses
+risque_negatif = fn2 / vn2 + fn2
+
+# %% mistake="risque_negatif"
+# message : c'est le risque résiduel au seuil 0,5
+risque_negatif = fn / (fn + vn)
 
 # %% mistake="risque_negatif"
 # message : donné un pourcentage
-risque_negatif = 100 * fn / (fn + vn)
+risque_negatif = 100 * fn2 / (fn2 + vn2)
+
+# %% [markdown]
+# ### Question 9 — Les femmes sans cancer rassurées à raison (1 point)
+#
+# Au même seuil, sur le jeu de test, calculez la **spécificité** : parmi les patientes **sans
+# cancer**, la part que le test rassure à raison. Écrivez le calcul avec `vp2`, `fp2`, `fn2` et
+# `vn2` (une proportion entre 0 et 1).
+#
+# <details><summary>Indice 1</summary>
+#
+# On repart de la **maladie**, comme pour la sensibilité, mais chez les patientes sans cancer.
+# Quelles cases de la matrice les contiennent ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Relisez la ligne « Non malade (M−) » du tableau de la section 3 : dans ce groupe, qui le test
+# rassure-t-il à raison ?
+# </details>
+
+# %% answer="specificite"
+specificite = ...
+### BEGIN SOLUTION
+specificite = vn2 / (vn2 + fp2)
+### END SOLUTION
+
+# %% tests="specificite" points=1
+# Vérification de la question 9 : exécutez cette cellule.
+# Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge à votre seuil.
+valeur_sp = checks.require_number(specificite, name="specificite")
+au_bon_seuil = isinstance(seuil, int | float) and checks.matches_digest(
+    seuil, "5c36d598ae60ae5c", name="seuil"
+)
+if au_bon_seuil:
+    checks.check_number(
+        specificite,
+        name="specificite",
+        digest="ca9f65af3093038e",
+        bounds=(0, 1),
+        mistakes=[
+            checks.Mistake(None, "vous avez calculé la sensibilité (la part des malades "
+                           "détectées). La spécificité regarde les patientes sans cancer.",
+                           digest="5e50c914cfa1431f"),
+            checks.Mistake(None, "vous avez calculé la part des patientes sans cancer inquiétées "
+                           "à tort (1 − spécificité). La spécificité compte celles que le test "
+                           "rassure à raison.", digest="3750faca7c9bf045"),
+            checks.Mistake(None, "vous avez calculé la valeur prédictive négative (parmi les tests "
+                           "négatifs, la part de non-malades). La spécificité part des patientes "
+                           "sans cancer, pas des tests négatifs.", digest="bc36f3bb257975bc"),
+            checks.Mistake(None, "vous avez calculé la valeur prédictive positive (parmi les tests "
+                           "positifs, la part de malades). La spécificité part des patientes sans "
+                           "cancer.", digest="8165bbeefdc194f6"),
+            checks.Mistake(None, "vous avez divisé les vrais négatifs par toutes les patientes. La "
+                           "spécificité ne regarde que les patientes sans cancer : le dénominateur "
+                           "ne compte qu'elles.", digest="a4a40f30f8a78f22"),
+            checks.Mistake(None, "vous avez divisé les vrais négatifs par les seuls faux positifs. "
+                           "Le dénominateur compte toutes les patientes sans cancer, rassurées ou "
+                           "inquiétées.", digest="8ee0696386780794"),
+            checks.Mistake(None, "vous avez calculé l'exactitude (toutes les bonnes réponses sur le "
+                           "total). La spécificité ne regarde que les patientes sans cancer.",
+                           digest="42dda5d235b3a0d8"),
+            checks.Mistake(None, "attention aux parenthèses : Python calcule a / b + c comme "
+                           "(a / b) + c. Mettez tout le dénominateur entre parenthèses.",
+                           digest="ca8c9fa07586b284"),
+            checks.Mistake(None, "attention aux parenthèses : Python calcule a / b + c comme "
+                           "(a / b) + c. Mettez tout le dénominateur entre parenthèses.",
+                           digest="06875336214cd934"),
+            checks.Mistake(None, "c'est la spécificité au seuil 0,5 (les variables vp, fp, fn et "
+                           "vn de la section 3, ou sp). La question porte sur le seuil de la "
+                           "question 2 : utilisez vp2, fp2, fn2 et vn2.", digest="b20761ad2456aefe"),
+        ],
+        success=(f"spécificité = {fr_number(valeur_sp)} : sur 100 femmes sans cancer, le test en "
+                 f"rassure environ {round(100 * valeur_sp)} ; les {100 - round(100 * valeur_sp)} "
+                 f"autres sont inquiétées à tort. Au seuil 0,5, elle valait {fr_number(sp)} : "
+                 "moins de cancers manqués se paient en fausses alertes."),
+    )
+juge_a_votre_seuil = False  # vrai seulement dans la correction de l'enseignant
+### BEGIN HIDDEN TESTS
+seuil_q9 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
+            and (scores < seuil).any() else 0.5)
+comptes_q9 = ev.confusion_at_threshold(y_test, scores, seuil_q9)
+checks.check_number(
+    specificite,
+    name="specificite",
+    expected=comptes_q9.tn / (comptes_q9.tn + comptes_q9.fp),
+)
+juge_a_votre_seuil = True
+### END HIDDEN TESTS
+checks.expect(au_bon_seuil or juge_a_votre_seuil,
+              "votre seuil de la question 2 n'est pas encore le bon, et cette cellule ne juge "
+              "votre calcul qu'à ce seuil. Corrigez la question 2, puis relancez la cellule qui "
+              "compte vp2, fp2, fn2 et vn2, votre réponse et cette cellule. (La correction de "
+              "l'enseignant, elle, jugera votre calcul à votre propre seuil.)", name="specificite")
+
+# %% mistake="specificite"
+# message : vous avez calculé la sensibilité
+specificite = vp2 / (vp2 + fn2)
+
+# %% mistake="specificite"
+# message : (1 − spécificité)
+specificite = fp2 / (fp2 + vn2)
+
+# %% mistake="specificite"
+# message : valeur prédictive négative
+specificite = vn2 / (vn2 + fn2)
+
+# %% mistake="specificite"
+# message : valeur prédictive positive
+specificite = vp2 / (vp2 + fp2)
+
+# %% mistake="specificite"
+# message : par toutes les patientes
+specificite = vn2 / (vp2 + fp2 + fn2 + vn2)
+
+# %% mistake="specificite"
+# message : par les seuls faux positifs
+specificite = vn2 / fp2
+
+# %% mistake="specificite"
+# message : exactitude
+specificite = (vp2 + vn2) / (vp2 + fp2 + fn2 + vn2)
+
+# %% mistake="specificite"
+# message : attention aux parenthèses
+specificite = vn2 / vn2 + fp2
+
+# %% mistake="specificite"
+# message : attention aux parenthèses
+specificite = vn2 / fp2 + vn2
+
+# %% mistake="specificite"
+# message : c'est la spécificité au seuil 0,5
+specificite = vn / (vn + fp)
+
+# %% mistake="specificite"
+# message : donné un pourcentage
+specificite = 100 * vn2 / (vn2 + fp2)
 
 # %% [markdown]
 # La cellule suivante donne, sur le jeu de test, la VPP, la VPN et le risque résiduel (1 − VPN),
-# au seuil 0,5 puis à votre seuil de la question 2, chacun avec sa marge.
+# à votre seuil de la question 2 puis au seuil 0,5, chacun avec sa marge.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compte, sur le jeu de test, la VPP, la VPN et le risque
@@ -1347,18 +1544,12 @@ def valeurs_pour_madame_l(valeur_seuil):
 
 
 if checks.passed("risque_negatif"):
+    valeurs_pour_madame_l(seuil_madame_l)
     valeurs_pour_madame_l(seuil_defaut)
 else:
-    print("Les valeurs au seuil 0,5 s'afficheront ici quand la vérification de la question 8 "
-          "aura dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre "
-          "retour de correction).")
-if not atteint_95(seuil):
-    print("Votre seuil de la question 2 ne détecte pas 95 % des cancers du jeu de validation : "
-          "ces valeurs ne s'affichent pas à ce seuil. Revoyez la question 2.")
-elif ev.confusion_at_threshold(y_test, scores, seuil) != ev.confusion_at_threshold(
-    y_test, scores, seuil_defaut
-):
-    valeurs_pour_madame_l(seuil)
+    print("Ces valeurs s'afficheront ici quand la vérification de la question 8 aura dit "
+          "« juste » (donc avec le bon seuil à la question 2) : relancez alors cette cellule (en "
+          "séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
 # Au seuil de la question 2 (si votre seuil est juste), environ une patiente sur dix dont le test
