@@ -233,8 +233,9 @@ with accessible_style():
 #
 # <details><summary>Indice 2</summary>
 #
-# Une proportion est une division : en haut, les patientes qui nous intéressent ; en bas, le
-# groupe dont on cherche la part. Lequel des deux compte seulement les malades détectés ?
+# Une proportion est une division : en haut, les patientes qui nous intéressent ; en bas, tout
+# le groupe dont on parle. Dites la définition en une phrase, « parmi les …, la part de … »,
+# puis traduisez chaque morceau en cases de la matrice.
 # </details>
 
 # %% answer="sensibilite"
@@ -676,7 +677,7 @@ print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} mal
 #
 # <details><summary>Pourquoi une borne basse ? (lecture facultative)</summary>
 #
-# L'intervalle à 95 % laisse 2,5 % de risque de chaque côté. Pour promettre « au moins 95 % »,
+# L'intervalle à 95 % laisse environ 2,5 % de risque de chaque côté. Pour promettre « au moins 95 % »,
 # seul le risque de surestimer compte : sa borne basse est une borne d'un seul côté, à 97,5 %.
 # </details>
 #
@@ -1000,11 +1001,11 @@ checks.check_choice(
     success=(
         "le cytologiste lit les mêmes cellules que le score. Si l'aiguille a manqué la "
         "tumeur, tous deux disent « bénin » : ce cancer manqué passe pour un vrai "
-        "négatif, et le test paraît meilleur qu'il n'est. Les erreurs propres du "
-        "cytologiste (une mauvaise lecture), elles, le feraient paraître moins bon : une "
-        "référence imparfaite ne flatte pas toujours le test, mais ses erreurs partagées "
-        "le flattent. Une référence doit se tromper autrement que le test : pour un "
-        "cancer, l'histologie d'un fragment de tissu."
+        "négatif, et le test paraît meilleur qu'il n'est. Une référence imparfaite ne "
+        "flatte pas toujours le test : les erreurs propres du cytologiste (une mauvaise "
+        "lecture), indépendantes du score, le feraient paraître moins bon. Une référence "
+        "doit se tromper autrement que le test : pour un cancer, l'histologie d'un "
+        "fragment de tissu."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1255,9 +1256,10 @@ print(f"Jeu de test, au seuil {fr_number(seuil_madame_l, 2)} : vp2 = {vp2}, fp2 
 # %% [markdown]
 # ### Question 8 — Le risque qui reste après un test négatif (1 point)
 #
-# Le test de Madame L. est négatif. À ce seuil, sur le jeu de test, **parmi les patientes dont le
-# test est négatif**, quelle part a pourtant un cancer ? C'est le **risque résiduel**. Écrivez le
-# calcul avec les variables `vp2`, `fp2`, `fn2` et `vn2` (une proportion entre 0 et 1).
+# Le test de Madame L. est négatif. Au seuil de la question 2, sur le jeu de test, **parmi les
+# patientes dont le test est négatif**, quelle part a pourtant un cancer ? C'est le **risque
+# résiduel**. Écrivez le calcul avec les variables `vp2`, `fp2`, `fn2` et `vn2` (une proportion
+# entre 0 et 1).
 #
 # <details><summary>Indice 1</summary>
 #
