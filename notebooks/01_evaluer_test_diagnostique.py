@@ -1021,7 +1021,7 @@ reference = "A"
 reference = "B"
 
 # %% mistake="reference"
-# message : indépendamment du score
+# message : indépendantes du score
 reference = "C"
 
 # %% [markdown]
@@ -1281,6 +1281,8 @@ risque_negatif = fn2 / (fn2 + vn2)
 
 # %% tests="risque_negatif" points=1
 # Vérification de la question 8 : exécutez cette cellule.
+import os
+
 # Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge à votre seuil.
 valeur_risque = checks.require_number(risque_negatif, name="risque_negatif")
 au_bon_seuil = isinstance(seuil, int | float) and checks.matches_digest(
@@ -1330,17 +1332,34 @@ if au_bon_seuil:
     )
 juge_a_votre_seuil = False  # vrai seulement dans la correction de l'enseignant
 ### BEGIN HIDDEN TESTS
+# The calculation is graded at the student's own threshold (0.5 without a usable one).
 seuil_q8 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
             and (scores < seuil).any() else 0.5)
-comptes_q8 = ev.confusion_at_threshold(y_test, scores, seuil_q8)
+c8 = ev.confusion_at_threshold(y_test, scores, seuil_q8)
+c05 = ev.confusion_at_threshold(y_test, scores, 0.5)
+a, b, c, d = c8.tp, c8.fp, c8.fn, c8.tn
 checks.check_number(
     risque_negatif,
     name="risque_negatif",
-    expected=comptes_q8.fn / (comptes_q8.fn + comptes_q8.tn),
+    expected=c / (c + d),
+    mistakes=[checks.Mistake(v, m) for v, m in [
+        (c / (a + c), "(1 − sensibilité) : le risque résiduel part des tests négatifs."),
+        (d / (d + c), "vous avez calculé la valeur prédictive négative."),
+        (b / (b + d), "(1 − spécificité) : le risque résiduel part des tests négatifs."),
+        (c / (a + b + c + d), "divisé par toutes les patientes."),
+        (b / (a + b), "(1 − VPP) : le risque résiduel regarde les tests négatifs."),
+        (d / (d + b), "vous avez calculé la spécificité."),
+        (c / d if d else -1.0, "divisé par les seuls vrais négatifs."),
+        (c / c + d if c else -1.0, "attention aux parenthèses."),
+        (c / d + c if d else -1.0, "attention aux parenthèses."),
+        (c05.fn / (c05.fn + c05.tn), "c'est le risque résiduel au seuil 0,5."),
+    ]],
 )
 juge_a_votre_seuil = True
 ### END HIDDEN TESTS
-checks.expect(au_bon_seuil or juge_a_votre_seuil,
+# Pendant la correction, l'enseignant juge votre calcul à votre propre seuil.
+en_correction = "NBGRADER_EXECUTION" in os.environ
+checks.expect(au_bon_seuil or juge_a_votre_seuil or en_correction,
               "votre seuil de la question 2 n'est pas encore le bon, et cette cellule ne juge "
               "votre calcul qu'à ce seuil. Corrigez la question 2, puis relancez la cellule qui "
               "compte vp2, fp2, fn2 et vn2, votre réponse et cette cellule. (La correction de "
@@ -1417,6 +1436,8 @@ specificite = vn2 / (vn2 + fp2)
 
 # %% tests="specificite" points=1
 # Vérification de la question 9 : exécutez cette cellule.
+import os
+
 # Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge à votre seuil.
 valeur_sp = checks.require_number(specificite, name="specificite")
 au_bon_seuil = isinstance(seuil, int | float) and checks.matches_digest(
@@ -1467,17 +1488,34 @@ if au_bon_seuil:
     )
 juge_a_votre_seuil = False  # vrai seulement dans la correction de l'enseignant
 ### BEGIN HIDDEN TESTS
+# The calculation is graded at the student's own threshold (0.5 without a usable one).
 seuil_q9 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
             and (scores < seuil).any() else 0.5)
-comptes_q9 = ev.confusion_at_threshold(y_test, scores, seuil_q9)
+c9 = ev.confusion_at_threshold(y_test, scores, seuil_q9)
+c05 = ev.confusion_at_threshold(y_test, scores, 0.5)
+a, b, c, d = c9.tp, c9.fp, c9.fn, c9.tn
 checks.check_number(
     specificite,
     name="specificite",
-    expected=comptes_q9.tn / (comptes_q9.tn + comptes_q9.fp),
+    expected=d / (d + b),
+    mistakes=[checks.Mistake(v, m) for v, m in [
+        (a / (a + c), "vous avez calculé la sensibilité."),
+        (b / (b + d), "(1 − spécificité) : la spécificité compte les rassurées à raison."),
+        (d / (d + c) if d + c else -1.0, "valeur prédictive négative."),
+        (a / (a + b) if a + b else -1.0, "valeur prédictive positive."),
+        (d / (a + b + c + d), "divisé par toutes les patientes."),
+        (d / b if b else -1.0, "divisé par les seuls faux positifs."),
+        ((a + d) / (a + b + c + d), "exactitude."),
+        (d / d + b if d else -1.0, "attention aux parenthèses."),
+        (d / b + d if b else -1.0, "attention aux parenthèses."),
+        (c05.tn / (c05.tn + c05.fp), "c'est la spécificité au seuil 0,5."),
+    ]],
 )
 juge_a_votre_seuil = True
 ### END HIDDEN TESTS
-checks.expect(au_bon_seuil or juge_a_votre_seuil,
+# Pendant la correction, l'enseignant juge votre calcul à votre propre seuil.
+en_correction = "NBGRADER_EXECUTION" in os.environ
+checks.expect(au_bon_seuil or juge_a_votre_seuil or en_correction,
               "votre seuil de la question 2 n'est pas encore le bon, et cette cellule ne juge "
               "votre calcul qu'à ce seuil. Corrigez la question 2, puis relancez la cellule qui "
               "compte vp2, fp2, fn2 et vn2, votre réponse et cette cellule. (La correction de "
