@@ -1281,8 +1281,6 @@ risque_negatif = fn2 / (fn2 + vn2)
 
 # %% tests="risque_negatif" points=1
 # Vérification de la question 8 : exécutez cette cellule.
-import os
-
 # Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge à votre seuil.
 valeur_risque = checks.require_number(risque_negatif, name="risque_negatif")
 au_bon_seuil = isinstance(seuil, int | float) and checks.matches_digest(
@@ -1330,7 +1328,11 @@ if au_bon_seuil:
         success=(f"risque résiduel = {fr_number(valeur_risque)} : sur 100 femmes dont le test est "
                  f"négatif, environ {round(100 * valeur_risque)} ont pourtant un cancer."),
     )
-juge_a_votre_seuil = False  # vrai seulement dans la correction de l'enseignant
+else:
+    print("Votre seuil de la question 2 n'est pas encore le bon : cette cellule ne juge votre "
+          "calcul qu'à ce seuil, elle ne dit donc pas s'il est juste. Corrigez la question 2, "
+          "puis relancez la cellule qui compte vp2, fp2, fn2 et vn2, votre réponse et cette "
+          "cellule. (La correction de l'enseignant, elle, juge votre calcul à votre seuil.)")
 ### BEGIN HIDDEN TESTS
 # The calculation is graded at the student's own threshold (0.5 without a usable one).
 seuil_q8 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
@@ -1347,7 +1349,7 @@ checks.check_number(
         (d / (d + c), "vous avez calculé la valeur prédictive négative."),
         (b / (b + d), "(1 − spécificité) : le risque résiduel part des tests négatifs."),
         (c / (a + b + c + d), "divisé par toutes les patientes."),
-        (b / (a + b), "(1 − VPP) : le risque résiduel regarde les tests négatifs."),
+        (b / (a + b) if a + b else -1.0, "(1 − VPP) : le risque résiduel part des tests négatifs."),
         (d / (d + b), "vous avez calculé la spécificité."),
         (c / d if d else -1.0, "divisé par les seuls vrais négatifs."),
         (c / c + d if c else -1.0, "attention aux parenthèses."),
@@ -1355,15 +1357,7 @@ checks.check_number(
         (c05.fn / (c05.fn + c05.tn), "c'est le risque résiduel au seuil 0,5."),
     ]],
 )
-juge_a_votre_seuil = True
 ### END HIDDEN TESTS
-# Pendant la correction, l'enseignant juge votre calcul à votre propre seuil.
-en_correction = "NBGRADER_EXECUTION" in os.environ
-checks.expect(au_bon_seuil or juge_a_votre_seuil or en_correction,
-              "votre seuil de la question 2 n'est pas encore le bon, et cette cellule ne juge "
-              "votre calcul qu'à ce seuil. Corrigez la question 2, puis relancez la cellule qui "
-              "compte vp2, fp2, fn2 et vn2, votre réponse et cette cellule. (La correction de "
-              "l'enseignant, elle, jugera votre calcul à votre propre seuil.)", name="risque_negatif")
 
 # %% mistake="risque_negatif"
 # message : (1 − sensibilité)
@@ -1436,8 +1430,6 @@ specificite = vn2 / (vn2 + fp2)
 
 # %% tests="specificite" points=1
 # Vérification de la question 9 : exécutez cette cellule.
-import os
-
 # Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge à votre seuil.
 valeur_sp = checks.require_number(specificite, name="specificite")
 au_bon_seuil = isinstance(seuil, int | float) and checks.matches_digest(
@@ -1486,7 +1478,11 @@ if au_bon_seuil:
                  f"autres sont inquiétées à tort. Au seuil 0,5, elle valait {fr_number(sp)} : "
                  "moins de cancers manqués se paient en fausses alertes."),
     )
-juge_a_votre_seuil = False  # vrai seulement dans la correction de l'enseignant
+else:
+    print("Votre seuil de la question 2 n'est pas encore le bon : cette cellule ne juge votre "
+          "calcul qu'à ce seuil, elle ne dit donc pas s'il est juste. Corrigez la question 2, "
+          "puis relancez la cellule qui compte vp2, fp2, fn2 et vn2, votre réponse et cette "
+          "cellule. (La correction de l'enseignant, elle, juge votre calcul à votre seuil.)")
 ### BEGIN HIDDEN TESTS
 # The calculation is graded at the student's own threshold (0.5 without a usable one).
 seuil_q9 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
@@ -1511,15 +1507,7 @@ checks.check_number(
         (c05.tn / (c05.tn + c05.fp), "c'est la spécificité au seuil 0,5."),
     ]],
 )
-juge_a_votre_seuil = True
 ### END HIDDEN TESTS
-# Pendant la correction, l'enseignant juge votre calcul à votre propre seuil.
-en_correction = "NBGRADER_EXECUTION" in os.environ
-checks.expect(au_bon_seuil or juge_a_votre_seuil or en_correction,
-              "votre seuil de la question 2 n'est pas encore le bon, et cette cellule ne juge "
-              "votre calcul qu'à ce seuil. Corrigez la question 2, puis relancez la cellule qui "
-              "compte vp2, fp2, fn2 et vn2, votre réponse et cette cellule. (La correction de "
-              "l'enseignant, elle, jugera votre calcul à votre propre seuil.)", name="specificite")
 
 # %% mistake="specificite"
 # message : vous avez calculé la sensibilité
