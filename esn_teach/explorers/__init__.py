@@ -21,6 +21,12 @@ from esn_teach.explorers._figure import DESCRIPTION_CLASS, FIGURE_CLASS
 from esn_teach.explorers._legal_path import LegalPathExplorer
 from esn_teach.explorers._oximetry import GroupAlarmStats, OximetryExplorer
 from esn_teach.explorers._site_alert import SiteAlertExplorer, SiteAlertStats, site_alert_stats
+from esn_teach.explorers._skin_mix import (
+    TrainingMixExplorer,
+    missed_by_group,
+    train_on_mix,
+    training_mix_grid,
+)
 from esn_teach.explorers._threshold import ThresholdExplorer
 
 __all__ = [
@@ -37,7 +43,11 @@ __all__ = [
     "SiteAlertExplorer",
     "SiteAlertStats",
     "ThresholdExplorer",
+    "TrainingMixExplorer",
     "forced_fpr",
+    "missed_by_group",
     "selection_by_group",
     "site_alert_stats",
+    "train_on_mix",
+    "training_mix_grid",
 ]

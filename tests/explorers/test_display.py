@@ -12,6 +12,7 @@ from html import unescape
 
 import ipywidgets as widgets
 import numpy as np
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
@@ -29,6 +30,7 @@ from esn_teach.explorers import (
     LegalPathExplorer,
     OximetryExplorer,
     ThresholdExplorer,
+    TrainingMixExplorer,
 )
 from esn_teach.explorers._figure import DESCRIPTION_CLASS, FIGURE_CLASS, png_size
 
@@ -68,6 +70,18 @@ def _fairness():
     )
 
 
+def _mix_grid():
+    """Rates of a training-mix grid, without training (the explorer only reads them)."""
+    rows = []
+    for index, gap in enumerate((0.12, 0.08, 0.06, 0.04, 0.02)):
+        rates = {"I–II": 0.10, "III–IV": 0.12, "V–VI": 0.10 + gap}
+        for group, rate in rates.items():
+            rows.append((0.04 * index, group, 400, round(400 * rate)))
+        rows.append((0.04 * index, "Tous", 1200, sum(round(400 * r) for r in rates.values())))
+    grid = pd.DataFrame(rows, columns=["share", "group", "cancers", "missed"])
+    return grid.assign(share=grid["share"].round(2), fnr=grid["missed"] / grid["cancers"])
+
+
 FACTORIES = {
     "seuil": _threshold,
     # Without a published birth date, so that the age slider is enabled and has an effect.
@@ -76,6 +90,7 @@ FACTORIES = {
     "equite": _fairness,
     "oxymetre": lambda: OximetryExplorer(n_samples=3_000),
     "parcours_juridique": lambda: LegalPathExplorer(),
+    "melange": lambda: TrainingMixExplorer(_mix_grid()),
 }
 WITH_FIGURE = [name for name in FACTORIES if name != "parcours_juridique"]
 

@@ -1,0 +1,585 @@
+"""Training-mix explorer: share of skin types V-VI in training → per-group false-negative rate.
+
+Module 05 trains one logistic regression per training mix on the synthetic
+lesions of :func:`esn_teach.datasets.make_skin_lesions`, chooses each model's
+threshold on a validation split drawn like its training set, and counts the
+cancers each model misses on one balanced test set. The training is done once,
+before the explorer is shown (:func:`training_mix_grid`, about a second); the
+slider then only looks up a precomputed row and redraws, well under 100 ms.
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from esn_teach._formatting import fr_count, fr_number, fr_percent
+from esn_teach._validation import check_finite_scalar
+from esn_teach.datasets import make_skin_lesions
+from esn_teach.datasets._skin import DEFAULT_TYPE_SHARES, FEATURES
+from esn_teach.evaluation import proportion_ci
+from esn_teach.explorers._blit import blit_png, freeze_background
+from esn_teach.explorers._controls import french_readout, show_explorer
+from esn_teach.explorers._figure import ExplorerFigure, side_by_side
+from esn_teach.explorers._table import new_table_id, styled_table
+from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
+
+__all__ = [
+    "CLOSED_BELOW_POINTS",
+    "DEFAULT_V_VI_SHARE",
+    "OVERALL",
+    "TYPE_GROUPS",
+    "V_VI_SHARES",
+    "MixModel",
+    "TrainingMixExplorer",
+    "fit_lesion_model",
+    "missed_by_group",
+    "sensitivity_threshold",
+    "train_on_mix",
+    "training_mix",
+    "training_mix_grid",
+]
+
+#: The three groups of skin types the module compares (French labels).
+TYPE_GROUPS: dict[str, tuple[str, ...]] = {
+    "I–II": ("I", "II"),
+    "III–IV": ("III", "IV"),
+    "V–VI": ("V", "VI"),
+}
+#: Label of the row that counts every test lesion.
+OVERALL = "Tous"
+#: Shares of skin types V and VI in the training set, from 0 to 48 % by 4 points.
+V_VI_SHARES: tuple[float, ...] = tuple(round(0.04 * i, 2) for i in range(13))
+#: Share of types V and VI in the generator's default mix (5 % + 3 %).
+DEFAULT_V_VI_SHARE = round(float(sum(DEFAULT_TYPE_SHARES[4:])), 6)
+#: The gap (false-negative rate of V-VI minus that of I-II) counts as closed below this, in points.
+CLOSED_BELOW_POINTS = 5.0
+
+_STYLES = (
+    (PALETTE["blue"], MARKERS[0], LINESTYLES[0]),
+    (PALETTE["bluish_green"], MARKERS[2], LINESTYLES[2]),
+    (PALETTE["vermillion"], MARKERS[1], LINESTYLES[1]),
+)
+_NARROW_NBSP = "\u202f"
+
+
+def training_mix(v_vi_share: float) -> tuple[float, ...]:
+    """Return the shares of types I to VI when types V and VI make ``v_vi_share`` of the set.
+
+    Types I to IV keep the proportions of the generator's default mix among
+    themselves, and so do types V and VI (5 to 3): at the default share, 8 %,
+    the mix is the default one.
+
+    Parameters
+    ----------
+    v_vi_share : float
+        Share of types V and VI together, in [0, 1].
+
+    Returns
+    -------
+    tuple of 6 floats
+        Shares of types I to VI, summing to 1.
+    """
+    share = check_finite_scalar(v_vi_share, "v_vi_share", numbers.Real, min_val=0.0, max_val=1.0)
+    light = np.asarray(DEFAULT_TYPE_SHARES[:4], dtype=float)
+    dark = np.asarray(DEFAULT_TYPE_SHARES[4:], dtype=float)
+    mix = np.concatenate([light / light.sum() * (1 - share), dark / dark.sum() * share])
+    return tuple(float(value) for value in mix)
+
+
+def fit_lesion_model(frame: pd.DataFrame) -> Pipeline:
+    """Fit the module's model: a logistic regression on the seven standardised measurements.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Lesions from :func:`esn_teach.datasets.make_skin_lesions` (``frame``).
+
+    Returns
+    -------
+    sklearn.pipeline.Pipeline
+        ``StandardScaler`` then ``LogisticRegression``; the skin type is not a feature
+        (the measured skin lightness is).
+    """
+    model = make_pipeline(StandardScaler(), LogisticRegression())
+    return model.fit(frame[list(FEATURES)], frame["malignant"])
+
+
+def sensitivity_threshold(y_true: object, scores: object, sensitivity: float) -> float:
+    """Return the highest threshold that flags at least ``sensitivity`` of the cancers.
+
+    A lesion is flagged when its score is at or above the threshold. Computed on
+    a validation split, never on the test set.
+
+    Parameters
+    ----------
+    y_true : array-like of 0/1
+        1 for a cancer.
+    scores : array-like of float
+        The model's scores, same length.
+    sensitivity : float
+        Share of cancers to flag, in (0, 1].
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If there is no cancer, or the lengths differ.
+    """
+    check_finite_scalar(
+        sensitivity,
+        "sensitivity",
+        numbers.Real,
+        min_val=0.0,
+        max_val=1.0,
+        include_boundaries="right",
+    )
+    y = np.asarray(y_true).astype(bool)
+    s = np.asarray(scores, dtype=float)
+    if y.shape != s.shape:
+        raise ValueError("y_true et scores doivent avoir la même longueur.")
+    positive = np.sort(s[y])
+    if positive.size == 0:
+        raise ValueError("Aucun cancer dans les données de validation : seuil impossible.")
+    # Leave out at most floor((1 - sensitivity) * n) cancers below the threshold.
+    k = int(np.floor((1 - sensitivity) * positive.size + 1e-9))
+    return float(positive[min(k, positive.size - 1)])
+
+
+@dataclass(frozen=True)
+class MixModel:
+    """A model trained on one mix of skin types, with its threshold.
+
+    Attributes
+    ----------
+    v_vi_share : float
+        Share of types V and VI in its training and validation sets.
+    model : sklearn.pipeline.Pipeline
+        From :func:`fit_lesion_model`.
+    threshold : float
+        From :func:`sensitivity_threshold` on the validation split.
+    train, validation : pandas.DataFrame
+        The lesions it was trained on, and those its threshold was chosen on.
+    """
+
+    v_vi_share: float
+    model: Pipeline
+    threshold: float
+    train: pd.DataFrame
+    validation: pd.DataFrame
+
+
+def train_on_mix(
+    v_vi_share: float,
+    *,
+    n_train: int = 20_000,
+    n_validation: int = 5_000,
+    sensitivity: float = 0.9,
+    random_state: int = 0,
+) -> MixModel:
+    """Draw a development set with this mix, split it, train, choose the threshold.
+
+    The development set (``n_train + n_validation`` lesions) is drawn once with
+    :func:`training_mix` and split in two: the first ``n_train`` lesions train
+    the model, the others (drawn the same way) choose the threshold that flags
+    ``sensitivity`` of their cancers.
+
+    Parameters
+    ----------
+    v_vi_share : float
+        Share of types V and VI, in [0, 1].
+    n_train, n_validation : int
+        Sizes of the two splits.
+    sensitivity : float, default=0.9
+        Share of validation cancers the threshold must flag.
+    random_state : int, default=0
+        Seed of the generator; the same seed for every share reuses the same
+        random numbers, so that curves across shares are smooth.
+
+    Returns
+    -------
+    MixModel
+    """
+    check_finite_scalar(n_train, "n_train", numbers.Integral, min_val=10)
+    check_finite_scalar(n_validation, "n_validation", numbers.Integral, min_val=10)
+    check_finite_scalar(random_state, "random_state", numbers.Integral)
+    data = make_skin_lesions(
+        n_samples=int(n_train) + int(n_validation),
+        type_shares=training_mix(v_vi_share),
+        random_state=int(random_state),
+    )
+    frame = data.frame
+    train = frame.iloc[: int(n_train)].reset_index(drop=True)
+    validation = frame.iloc[int(n_train) :].reset_index(drop=True)
+    model = fit_lesion_model(train)
+    scores = model.predict_proba(validation[list(FEATURES)])[:, 1]
+    threshold = sensitivity_threshold(validation["malignant"], scores, sensitivity)
+    return MixModel(float(v_vi_share), model, threshold, train, validation)
+
+
+def missed_by_group(model: Pipeline, threshold: float, test: pd.DataFrame) -> pd.DataFrame:
+    """Count the cancers of ``test`` the model misses, per group of skin types and overall.
+
+    Parameters
+    ----------
+    model : sklearn.pipeline.Pipeline
+        A fitted model (``predict_proba``).
+    threshold : float
+        Flag when the score is at or above it.
+    test : pandas.DataFrame
+        Test lesions (``fitzpatrick``, the features, ``malignant``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: the groups of :data:`TYPE_GROUPS` then :data:`OVERALL`; columns
+        ``cancers``, ``missed`` (ints) and ``fnr`` (``missed / cancers``).
+    """
+    scores = model.predict_proba(test[list(FEATURES)])[:, 1]
+    cancer = test["malignant"].to_numpy() == 1
+    missed = cancer & (scores < threshold)
+    types = test["fitzpatrick"].astype(str).to_numpy()
+    rows = {}
+    for label, members in [*TYPE_GROUPS.items(), (OVERALL, None)]:
+        keep = np.ones(len(test), bool) if members is None else np.isin(types, members)
+        n_cancers, n_missed = int((cancer & keep).sum()), int((missed & keep).sum())
+        rows[label] = {
+            "cancers": n_cancers,
+            "missed": n_missed,
+            "fnr": n_missed / n_cancers if n_cancers else float("nan"),
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def training_mix_grid(
+    test: pd.DataFrame,
+    *,
+    shares: tuple[float, ...] = V_VI_SHARES,
+    n_train: int = 20_000,
+    n_validation: int = 5_000,
+    sensitivity: float = 0.9,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Train one model per share of types V-VI and count what each misses on ``test``.
+
+    Parameters
+    ----------
+    test : pandas.DataFrame
+        The test lesions, the same for every model (a balanced set).
+    shares : tuple of float, default=V_VI_SHARES
+        Shares of types V and VI in training, increasing.
+    n_train, n_validation, sensitivity, random_state
+        Passed to :func:`train_on_mix`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per share and group: ``share``, ``group``, ``cancers``, ``missed``,
+        ``fnr``.
+    """
+    if len(shares) < 2 or list(shares) != sorted(set(shares)):
+        raise ValueError("shares : au moins deux parts, croissantes et distinctes.")
+    frames = []
+    for share in shares:
+        trained = train_on_mix(
+            share,
+            n_train=n_train,
+            n_validation=n_validation,
+            sensitivity=sensitivity,
+            random_state=random_state,
+        )
+        counts = missed_by_group(trained.model, trained.threshold, test)
+        frames.append(counts.rename_axis("group").reset_index().assign(share=float(share)))
+    grid = pd.concat(frames, ignore_index=True)
+    return grid[["share", "group", "cancers", "missed", "fnr"]]
+
+
+class TrainingMixExplorer:
+    """Slide the share of skin types V-VI in training; read each group's missed cancers.
+
+    The models are trained beforehand (:func:`training_mix_grid`): one row per
+    share and group. The slider moves over the grid's shares; the table gives,
+    for the chosen share, each group's false-negative rate with its 95 % Wilson
+    interval, and a sentence states the gap between groups V-VI and I-II in
+    points and whether it is below ``closed_below`` (in words and with a
+    symbol, never by colour alone). The figure draws each group's rate against
+    the share once; an update only moves the marker line and points (Agg
+    blitting): well under 100 ms.
+
+    Parameters
+    ----------
+    grid : pandas.DataFrame
+        From :func:`training_mix_grid`.
+    share : float, default=DEFAULT_V_VI_SHARE
+        Initial share (the nearest share of the grid).
+    closed_below : float, default=CLOSED_BELOW_POINTS
+        Gap, in points, below which the sentence says the gap is closed.
+    n_train : int, optional
+        Size of each training set, written in the caption when given.
+
+    Attributes
+    ----------
+    slider : ipywidgets.FloatSlider
+        The share of types V and VI; its readout is written in French beside it.
+    readout : ipywidgets.Label
+    table : ipywidgets.HTML
+        The rates, intervals and the gap sentence.
+    figure_view : ExplorerFigure
+    image : ipywidgets.Image
+    figure : matplotlib.figure.Figure
+    widget : ipywidgets.VBox
+    controls : dict
+        ``{"part_v_vi": slider}``.
+    state : dict
+        ``share``, ``fnr`` (group → rate), ``gap_points``, ``closed``.
+    """
+
+    def __init__(
+        self,
+        grid: pd.DataFrame,
+        *,
+        share: float = DEFAULT_V_VI_SHARE,
+        closed_below: float = CLOSED_BELOW_POINTS,
+        n_train: int | None = None,
+    ) -> None:
+        if not isinstance(grid, pd.DataFrame) or not {
+            "share",
+            "group",
+            "cancers",
+            "missed",
+            "fnr",
+        } <= set(grid.columns):
+            raise TypeError(
+                "grid doit être le tableau rendu par training_mix_grid (colonnes share, group, "
+                "cancers, missed, fnr)."
+            )
+        check_finite_scalar(share, "share", numbers.Real, min_val=0.0, max_val=1.0)
+        check_finite_scalar(closed_below, "closed_below", numbers.Real, min_val=0.0)
+        self.grid = grid
+        self.shares = np.array(sorted(grid["share"].unique()), dtype=float)
+        if self.shares.size < 2:
+            raise ValueError("grid : au moins deux parts de phototypes V–VI.")
+        self.groups = [*TYPE_GROUPS, OVERALL]
+        self._by_share = {
+            round(float(s), 6): part.set_index("group").loc[self.groups]
+            for s, part in grid.groupby("share")
+        }
+        self.closed_below = float(closed_below)
+        self.n_train = n_train
+        self._build_figure()
+        step = float(np.round(np.min(np.diff(self.shares)), 6))
+        self.slider = widgets.FloatSlider(
+            value=self._nearest(share),
+            min=float(self.shares[0]),
+            max=float(self.shares[-1]),
+            step=step,
+            description="Part des phototypes V et VI dans l'entraînement",
+            continuous_update=True,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="80%"),
+        )
+        box, self.readout = french_readout(self.slider, formatter=lambda v: fr_percent(v, 0))
+        self.table = widgets.HTML()
+        self.figure_view = ExplorerFigure()
+        self.image = self.figure_view.image
+        self.controls: dict[str, widgets.ValueWidget] = {"part_v_vi": self.slider}
+        self.slider.observe(self._on_change, names="value")
+        self.widget = widgets.VBox([box, side_by_side(self.table, self.figure_view.widget)])
+        self.state: dict[str, object] = {}
+        self._table_id = new_table_id()
+        # Every view is drawn once here (intervals, tables, figures): a slider move only
+        # looks one up, which keeps the callback far under 100 ms.
+        self._views = {round(float(s), 6): self._render(float(s)) for s in self.shares}
+        self.update(float(self.slider.value))
+
+    def _nearest(self, share: float) -> float:
+        return float(self.shares[int(np.argmin(np.abs(self.shares - float(share))))])
+
+    def _build_figure(self) -> None:
+        percent = 100 * self.shares
+        with accessible_style():
+            self.figure = Figure(figsize=(5.4, 4.2), layout="constrained")
+            self._canvas = FigureCanvasAgg(self.figure)
+            ax = self.figure.add_subplot()
+            top = 0.0
+            for (label, _), (colour, marker, dash) in zip(
+                TYPE_GROUPS.items(), _STYLES, strict=True
+            ):
+                rates = 100 * np.array(
+                    [self._by_share[round(s, 6)].loc[label, "fnr"] for s in self.shares]
+                )
+                top = max(top, float(np.nanmax(rates)))
+                ax.plot(
+                    percent,
+                    rates,
+                    color=colour,
+                    marker=marker,
+                    linestyle=dash,
+                    markersize=4,
+                    label=f"phototypes {label}",
+                )
+            overall = 100 * np.array(
+                [self._by_share[round(s, 6)].loc[OVERALL, "fnr"] for s in self.shares]
+            )
+            ax.plot(
+                percent,
+                overall,
+                color=PALETTE["black"],
+                linestyle=":",
+                linewidth=1.5,
+                label="tous les phototypes",
+            )
+            ax.set_xlim(percent[0] - 1, percent[-1] + 1)
+            ax.set_ylim(0, 1.2 * top)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fr_number(v, 0)))
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fr_number(v, 0)))
+            ax.set_title("Cancers manqués selon la part des phototypes V–VI\nà l'entraînement")
+            ax.set_xlabel("Part des phototypes V et VI dans l'entraînement (%)")
+            ax.set_ylabel("Taux de faux négatifs (%)")
+            ax.legend(loc="upper right", fontsize=8)
+            self._points = []
+            self._labels = []
+            for colour, marker, _ in _STYLES:
+                (point,) = ax.plot([], [], color=colour, marker=marker, markersize=10, ls="none")
+                text = ax.annotate(
+                    "",
+                    (0, 0),
+                    xytext=(8, 0),
+                    textcoords="offset points",
+                    ha="left",
+                    va="center",
+                    fontsize=9,
+                    fontweight="bold",
+                    color=colour,
+                )
+                self._points.append(point)
+                self._labels.append(text)
+            self._vline = ax.axvline(0, color=PALETTE["black"], linestyle="--", linewidth=1)
+            self._animated = [self._vline, *self._points, *self._labels]
+            for artist in self._animated:
+                artist.set_animated(True)
+            self._background = freeze_background(self._canvas)
+
+    def _on_change(self, change: dict) -> None:
+        self.update(float(self.slider.value))
+
+    def compute(self, share: float) -> pd.DataFrame:
+        """Return the rows of the grid at the share nearest ``share`` (groups, then overall)."""
+        return self._by_share[round(self._nearest(share), 6)]
+
+    def update(self, share: float) -> dict[str, object]:
+        """Show the models trained with ``share`` (snapped to the grid) of types V-VI.
+
+        Parameters
+        ----------
+        share : float
+            Share of types V and VI in training.
+
+        Returns
+        -------
+        dict
+            The new :attr:`state`.
+        """
+        state, png, alt, html = self._views[round(self._nearest(share), 6)]
+        self.state = dict(state)
+        self.figure_view.show(png, alt)
+        self.table.value = html
+        return self.state
+
+    def _render(self, share: float) -> tuple[dict[str, object], bytes, str, str]:
+        """Compute what the explorer shows at ``share``: state, PNG, text alternative, HTML."""
+        rows = self.compute(share)
+        fnr = {group: float(rows.loc[group, "fnr"]) for group in self.groups}
+        gap = 100 * (fnr["V–VI"] - fnr["I–II"])
+        closed = bool(gap < self.closed_below)
+        state = {"share": share, "fnr": fnr, "gap_points": gap, "closed": closed}
+        for index, group in enumerate(TYPE_GROUPS):
+            y = 100 * fnr[group]
+            self._points[index].set_data([100 * share], [y])
+            self._labels[index].xy = (100 * share, y)
+            self._labels[index].set_text(fr_number(y, 1))
+        self._vline.set_xdata([100 * share, 100 * share])
+        png = blit_png(self._canvas, self._background, self._animated)
+        html = self._table_html(share, rows, gap, closed)
+        return state, png, self._describe(share, fnr, gap), html
+
+    def _describe(self, share: float, fnr: dict[str, float], gap: float) -> str:
+        rates = " ; ".join(f"{group} {fr_percent(fnr[group])}" for group in self.groups)
+        return (
+            "Courbes du taux de faux négatifs (cancers manqués parmi les cancers du test "
+            "équilibré), une par groupe de phototypes, selon la part des phototypes V et VI "
+            f"dans l'entraînement, de {fr_percent(self.shares[0], 0)} à "
+            f"{fr_percent(self.shares[-1], 0)}. À {fr_percent(share, 0)} (ligne verticale) : "
+            f"{rates}. Écart V–VI moins I–II : {fr_number(gap, 1)} points."
+        )
+
+    def _table_html(self, share: float, rows: pd.DataFrame, gap: float, closed: bool) -> str:
+        cells = {}
+        for group in self.groups:
+            cancers, missed = int(rows.loc[group, "cancers"]), int(rows.loc[group, "missed"])
+            low, high = proportion_ci(missed, cancers) if cancers else (float("nan"),) * 2
+            cells[group] = {
+                "Cancers manqués": f"{fr_count(missed)} sur {fr_count(cancers)}",
+                "Taux de faux négatifs": fr_percent(missed / cancers) if cancers else "non défini",
+                "Intervalle à 95 %": f"{fr_percent(low)} à {fr_percent(high)}",
+            }
+        frame = pd.DataFrame.from_dict(cells, orient="index")
+        frame.index = [
+            f"phototypes {group}" if group != OVERALL else "tous les phototypes"
+            for group in self.groups
+        ]
+        size = f" de {fr_count(self.n_train)} lésions" if self.n_train else ""
+        table = styled_table(
+            frame,
+            caption=(
+                f"Modèle entraîné sur un jeu{size} dont {fr_percent(share, 0)} de phototypes "
+                "V et VI ; test équilibré (même nombre de lésions par phototype)"
+            ),
+            table_id=f"{self._table_id}_mix",
+            corner="Groupe",
+            text_columns=list(frame.columns),
+        ).to_html()
+        limit = fr_number(self.closed_below, 0)
+        if closed:
+            verdict = (
+                f"✔ <b>Écart sous {limit} points</b>{_NARROW_NBSP}: le taux de faux négatifs "
+                f"des phototypes V–VI dépasse celui des phototypes I–II de {fr_number(gap, 1)} "
+                "points."
+            )
+        else:
+            verdict = (
+                f"⚠ <b>Écart de {limit} points ou plus</b>{_NARROW_NBSP}: le taux de faux "
+                f"négatifs des phototypes V–VI dépasse celui des phototypes I–II de "
+                f"{fr_number(gap, 1)} points."
+            )
+        if gap < 0:
+            verdict = (
+                f"✔ <b>Écart sous {limit} points</b>{_NARROW_NBSP}: le taux de faux négatifs "
+                f"des phototypes V–VI est inférieur à celui des phototypes I–II de "
+                f"{fr_number(-gap, 1)} points."
+            )
+        return (
+            table
+            + f"<p>{verdict}</p>"
+            + "<p style='font-size:90%'>Lisez aussi les intervalles : un écart plus petit que "
+            "leur largeur peut venir du hasard du tirage des lésions de test. Données "
+            "synthétiques : jamais d'usage clinique.</p>"
+        )
+
+    def _ipython_display_(self) -> None:
+        show_explorer(self.widget)
