@@ -1,0 +1,690 @@
+# %% [markdown]
+# # Module 05 — Qui est dans les données ?
+#
+# *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
+#
+# **Prérequis** : module 01 (sensibilité, faux négatifs, seuil choisi sur des données de
+# validation, intervalle d'une proportion).
+#
+# ## Ce que vous saurez faire à la fin de ce module
+#
+# 1. Comparer **qui est dans les données d'entraînement** et **qui sera soigné** avec l'outil
+#    (biais d'échantillonnage, représentativité).
+# 2. Calculer un **taux de faux négatifs** par groupe, avec le **bon dénominateur**.
+# 3. Lire l'**intervalle** d'un petit groupe et savoir dire « **pas assez de données pour
+#    conclure** ».
+# 4. Mesurer ce que change la **composition** du jeu d'entraînement, et ce qu'elle ne règle
+#    pas.
+#
+# > **Les valeurs de l'école dans ce module**
+# > - **V4 — Prudence, esprit critique et inclusivité** : un outil évalué « en moyenne » peut
+# >   manquer plus de cancers chez les patients peu présents dans ses données ; on le vérifie
+# >   groupe par groupe.
+# > - **V6 — Intégrité et transparence** : dire qui est dans les données, et ce qu'un petit
+# >   échantillon ne permet pas d'affirmer.
+# >
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (la même qualité de
+# > diagnostic pour toutes les peaux), non-malfaisance (un cancer manqué retarde le
+# > traitement).
+#
+# ## Ce que vous allez faire
+#
+# 1. Voir qui est dans les données d'une application de dermatologie fictive.
+# 2. Calculer son taux de faux négatifs sur les peaux les plus foncées (question 1).
+# 3. Lire le test annoncé par son éditeur (questions 2 et 3).
+# 4. Changer la composition du jeu d'entraînement avec un curseur (question 4).
+# 5. Après la séance : une réflexion écrite, « qui collecte les données, et pour qui ? ».
+#
+# **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
+# `...` par votre réponse (décimales avec un **point** : `0.25`), exécutez, puis exécutez la
+# **« Vérification »** en dessous. Sous chaque question, des **indices** repliés. En **séance
+# évaluée** (notebook noté), les vérifications disent seulement si la réponse est bien
+# formée, et les résultats cachés jusqu'à une bonne réponse s'affichent dans votre retour de
+# correction.
+
+# %% [markdown]
+# ## 1. Une application, et ses données
+#
+# Un service de dermatologie envisage une application qui signale les lésions de la peau
+# suspectes de cancer (mélanome, carcinome) pour les faire voir plus vite. Elle est fictive, et
+# ses données sont **synthétiques** : des **mesures** (diamètre, asymétrie, couleur…), pas des
+# images.
+#
+# La peau de chaque patient est décrite par son **phototype de Fitzpatrick**, de I (peau très
+# claire, qui brûle toujours au soleil) à VI (peau très foncée, qui ne brûle jamais). Cette
+# échelle a été conçue pour prévoir la réaction au soleil, d'abord pour des peaux blanches
+# (types I à IV) ; les types V et VI ont été ajoutés ensuite (StatPearls, fiche
+# « Fitzpatrick Skin Type »). C'est donc
+# une mesure **imparfaite et discutée** de la couleur de peau.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il charge les outils, fabrique les lésions synthétiques,
+# entraîne le modèle et affiche la fiche des données. Exécutez-le (Maj + Entrée).
+import pandas as pd
+from IPython.display import display
+
+from esn_teach import checks, fr_number, fr_percent, fr_table
+from esn_teach.datasets import data_card, make_skin_lesions
+from esn_teach.evaluation import proportion_ci
+from esn_teach.explorers import TrainingMixExplorer, train_on_mix, training_mix_grid
+
+GRAINE = 6  # la graine fixe le tirage : tout le monde obtient les mêmes lésions
+N_ENTRAINEMENT = 10_000  # lésions pour entraîner le modèle
+N_VALIDATION = 5_000  # lésions pour choisir le seuil (jamais le test)
+N_TEST = 12_000  # test équilibré : autant de lésions de chaque phototype
+N_TEST_EDITEUR = 2000  # test de l'éditeur, tiré comme son entraînement
+SENSIBILITE_VISEE = 0.90  # le seuil doit signaler 90 % des cancers de validation
+PART_V_VI_EDITEUR = 0.08  # phototypes V et VI dans les données de l'éditeur : 5 % + 3 %
+ECART_FERME = 5  # l'écart est « comblé » sous 5 points de pourcentage
+PHOTOTYPES = ["I", "II", "III", "IV", "V", "VI"]
+# Un hôpital fictif, dont voici les patients (répartition inventée pour l'exercice) :
+POPULATION_SERVIE = [0.10, 0.15, 0.20, 0.20, 0.20, 0.15]
+
+editeur = train_on_mix(
+    PART_V_VI_EDITEUR,
+    n_train=N_ENTRAINEMENT,
+    n_validation=N_VALIDATION,
+    sensitivity=SENSIBILITE_VISEE,
+    random_state=GRAINE,
+)
+modele, seuil = editeur.model, editeur.threshold
+jeu = make_skin_lesions(n_samples=N_TEST, type_shares=[1] * 6, random_state=GRAINE + 1)
+test = jeu.frame
+test_editeur = make_skin_lesions(n_samples=N_TEST_EDITEUR, random_state=GRAINE + 2).frame
+display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
+
+
+def resultats(lesions):
+    """Ajoute aux lésions : alerte du modèle, cancer manqué, fausse alerte."""
+    mesures = lesions.drop(columns=["fitzpatrick", "malignant"])
+    alerte = modele.predict_proba(mesures)[:, 1] >= seuil
+    cancer = lesions["malignant"] == 1
+    return lesions.assign(
+        phototype=lesions["fitzpatrick"].astype(str),
+        cancer=cancer,
+        alerte=alerte,
+        manque=cancer & ~alerte,
+        signale=cancer & alerte,
+        fausse_alerte=~cancer & alerte,
+    )
+
+
+test, test_editeur = resultats(test), resultats(test_editeur)
+composition = pd.DataFrame(
+    {
+        "Entraînement de l'éditeur": editeur.train["fitzpatrick"]
+        .value_counts(normalize=True)
+        .reindex(PHOTOTYPES),
+        "Patients de l'hôpital (inventé)": POPULATION_SERVIE,
+    },
+    index=pd.Index(PHOTOTYPES, name="Phototype"),
+)
+fr_table(
+    composition.map(lambda p: fr_percent(p, 0)),
+    caption="Part de chaque phototype : dans les données d'entraînement, et parmi les patients",
+)
+
+# %% [markdown]
+# Les peaux foncées (V et VI) sont rares dans l'entraînement, fréquentes parmi les patients :
+# c'est un **biais d'échantillonnage**. Les données ne sont pas **représentatives** de la
+# population que l'outil servira.
+#
+# ## 2. Le modèle, son seuil, et ce qu'il manque
+#
+# Le modèle est une **régression logistique** : à partir des sept mesures, il donne à chaque
+# lésion un score. Au-dessus d'un **seuil**, l'application signale la lésion. Le seuil a été
+# choisi sur des données de **validation**, tirées comme l'entraînement et mises de côté,
+# pour signaler 90 % de leurs cancers. Le phototype n'est pas une des mesures, mais la clarté
+# de la peau autour de la lésion en est une.
+#
+# Nous le testons sur un **test équilibré** : le même nombre de lésions pour chaque
+# phototype, jamais vues par le modèle. Un cancer que l'application ne signale pas est un
+# **faux négatif** : un cancer **manqué**.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il compte, pour chaque phototype, les cancers signalés et
+# manqués et les fausses alertes du test équilibré.
+comptes = test.groupby("phototype").agg(
+    lesions=("cancer", "size"),
+    cancers=("cancer", "sum"),
+    signales=("signale", "sum"),
+    manques=("manque", "sum"),
+    fausses_alertes=("fausse_alerte", "sum"),
+).reindex(PHOTOTYPES)
+comptes["benignes"] = comptes["lesions"] - comptes["cancers"]
+display(
+    fr_table(
+        comptes[["lesions", "cancers", "signales", "manques", "benignes", "fausses_alertes"]],
+        columns={
+            "lesions": "Lésions",
+            "cancers": "Cancers",
+            "signales": "Cancers signalés",
+            "manques": "Cancers manqués",
+            "benignes": "Lésions bénignes",
+            "fausses_alertes": "Bénignes signalées (fausses alertes)",
+        },
+        caption="Test équilibré : effectifs par phototype",
+    )
+)
+vi = comptes.loc["VI"]
+n_lesions_vi, n_cancers_vi, n_benignes_vi = (int(vi[c]) for c in ("lesions", "cancers", "benignes"))
+n_signales_vi, n_manques_vi = int(vi["signales"]), int(vi["manques"])
+n_fausses_alertes_vi = int(vi["fausses_alertes"])
+taux_global = float(test["manque"].sum() / test["cancer"].sum())
+print("Phototype VI, sous le nom à écrire dans vos calculs :")
+print(f"  n_lesions_vi = {n_lesions_vi} ; n_cancers_vi = {n_cancers_vi} ; "
+      f"n_benignes_vi = {n_benignes_vi}")
+print(f"  n_signales_vi = {n_signales_vi} ; n_manques_vi = {n_manques_vi} ; "
+      f"n_fausses_alertes_vi = {n_fausses_alertes_vi}")
+print(f"Tous phototypes : taux_global = {fr_number(taux_global, 3)} (taux de faux négatifs)")
+
+# %% [markdown]
+# ### Question 1 — Les cancers manqués sur le phototype VI (2 points)
+#
+# Calculez `fnr_vi`, le **taux de faux négatifs** de l'application sur le phototype VI :
+# une proportion entre 0 et 1, écrite comme une division de deux noms listés ci-dessus.
+#
+# <details><summary>Indice 1</summary>
+#
+# Un taux se lit « parmi qui ? ». Un faux négatif ne peut arriver qu'à un patient qui a un
+# cancer : quel est donc le groupe de départ ? Ce n'est pas le même groupe que celui des
+# fausses alertes.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Au numérateur, ce que l'on compte ; au dénominateur, le groupe de départ. Contrôle : chaque
+# lésion du numérateur fait-elle partie du dénominateur ? Le taux et la sensibilité du
+# module 01 font-ils 1 ensemble ?
+# </details>
+
+# %% answer="fnr_vi"
+fnr_vi = ...
+### BEGIN SOLUTION
+fnr_vi = n_manques_vi / n_cancers_vi
+### END SOLUTION
+
+# %% tests="fnr_vi" points=2
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_number(
+    fnr_vi,
+    name="fnr_vi",
+    digest="1caa9a2449bd56be",
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(None, "mauvais dénominateur : vous avez divisé par toutes les lésions "
+                       "du phototype VI. Un cancer ne peut être manqué que s'il existe : "
+                       "divisez par les cancers.", digest="185281e713135165"),
+        checks.Mistake(None, "vous avez calculé le taux de faux positifs (les lésions bénignes "
+                       "signalées à tort) ; la question porte sur les cancers manqués.",
+                       digest="9703c6005866f932"),
+        checks.Mistake(None, "vous avez calculé la sensibilité (les cancers signalés) ; le taux "
+                       "de faux négatifs est son complément : les cancers manqués.",
+                       digest="67c7f183568ce194"),
+        checks.Mistake(None, "mauvais dénominateur : vous avez divisé les cancers manqués par "
+                       "les lésions bénignes. Le groupe de départ est celui des cancers.",
+                       digest="a2fafb2a57130cf3"),
+        checks.Mistake(None, "c'est le taux de tous les phototypes ensemble : la question porte "
+                       "sur le seul phototype VI.", digest="64be638b36deb0c0"),
+        checks.Mistake(None, "vous avez divisé les cancers manqués par les cancers signalés : "
+                       "le dénominateur doit compter tous les cancers, signalés ou non.",
+                       digest="0f1dfe0bef230cf2"),
+    ],
+    hint="Parmi quelles lésions un cancer peut-il être manqué ?",
+    success="c'est la part des cancers du phototype VI que l'application ne signale pas.",
+)
+### BEGIN HIDDEN TESTS
+_vi = test[test["phototype"] == "VI"]
+checks.check_number(fnr_vi, name="fnr_vi",
+                    expected=float(_vi["manque"].sum() / _vi["cancer"].sum()))
+### END HIDDEN TESTS
+
+# %% mistake="fnr_vi"
+# message : vous avez divisé par toutes les lésions
+fnr_vi = n_manques_vi / n_lesions_vi
+
+# %% mistake="fnr_vi"
+# message : vous avez calculé le taux de faux positifs
+fnr_vi = n_fausses_alertes_vi / n_benignes_vi
+
+# %% mistake="fnr_vi"
+# message : vous avez calculé la sensibilité
+fnr_vi = n_signales_vi / n_cancers_vi
+
+# %% mistake="fnr_vi"
+# message : c'est le taux de tous les phototypes ensemble
+fnr_vi = taux_global
+
+# %% mistake="fnr_vi"
+# message : par les cancers signalés
+fnr_vi = n_manques_vi / n_signales_vi
+
+# %% [markdown]
+# Le même calcul, par groupe de deux phototypes, avec l'**intervalle à 95 %** de chaque taux
+# (la fourchette des valeurs compatibles avec nos données, module 01) :
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : taux de faux négatifs par groupe, avec intervalle.
+def ligne_taux(lesions):
+    """« manqués sur cancers », le taux et son intervalle à 95 % (Wilson)."""
+    manques, cancers = int(lesions["manque"].sum()), int(lesions["cancer"].sum())
+    if cancers == 0:
+        return {"Cancers manqués": "0 sur 0", "Taux": "non défini", "Intervalle à 95 %": "—"}
+    bas, haut = proportion_ci(manques, cancers)
+    return {
+        "Cancers manqués": f"{manques} sur {cancers}",
+        "Taux": fr_percent(manques / cancers),
+        "Intervalle à 95 %": f"{fr_percent(bas)} à {fr_percent(haut)}",
+    }
+
+
+GROUPES = {"I–II": ["I", "II"], "III–IV": ["III", "IV"], "V–VI": ["V", "VI"]}
+par_groupe = pd.DataFrame(
+    {f"phototypes {g}": ligne_taux(test[test["phototype"].isin(t)]) for g, t in GROUPES.items()}
+    | {"tous": ligne_taux(test)}
+).T
+fr_table(par_groupe, caption="Test équilibré : taux de faux négatifs par groupe")
+
+# %% [markdown]
+# Les intervalles des phototypes I–II et V–VI ne se chevauchent pas : sur ce test, l'écart
+# n'est pas un effet du hasard du tirage. L'application manque davantage de cancers sur les
+# peaux foncées, celles qu'elle a peu vues.
+#
+# ## 3. Le test annoncé par l'éditeur
+#
+# L'éditeur, lui, a testé son application sur 2 000 lésions **tirées comme son
+# entraînement** : surtout des peaux claires.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : le test de l'éditeur, en entier puis par phototype.
+global_editeur = ligne_taux(test_editeur)
+print(f"L'éditeur annonce : « notre application manque {global_editeur['Taux']} des cancers "
+      f"({global_editeur['Cancers manqués']}) ».")
+par_type = pd.DataFrame(
+    {t: ligne_taux(test_editeur[test_editeur["phototype"] == t]) for t in PHOTOTYPES}
+).T
+fr_table(par_type.rename_axis("Phototype"),
+         caption="Test de l'éditeur : taux de faux négatifs par phototype")
+
+# %% [markdown]
+# ### Question 2 — Que vaut le taux annoncé ? (2 points)
+#
+# Pour un patient de phototype VI, que vaut le taux de faux négatifs annoncé par l'éditeur
+# (sur tout son test) ? Écrivez entre guillemets **doubles** l'une des réponses
+# `"le même taux pour chaque phototype"`, `"surtout celui des peaux claires"`,
+# `"un chiffre faux : test trop petit"` ou `"la part des lésions bénignes signalées"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Un taux calculé sur tout le test mélange tous les patients du test. Qui sont-ils, surtout ?
+# Relisez la composition de l'entraînement (section 1) : le test est tiré de la même façon.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Comparez le taux annoncé à celui des phototypes V–VI du **test équilibré** (section 2).
+# Et demandez-vous ce que compte un faux négatif : des cancers, ou des lésions bénignes ?
+# </details>
+
+# %% answer="lecture_global"
+lecture_global = ...
+### BEGIN SOLUTION
+lecture_global = "surtout celui des peaux claires"
+### END SOLUTION
+
+# %% tests="lecture_global" points=2
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_choice(
+    lecture_global,
+    name="lecture_global",
+    options=["le même taux pour chaque phototype", "surtout celui des peaux claires",
+             "un chiffre faux : test trop petit", "la part des lésions bénignes signalées"],
+    digest="864ad60c66300185",
+    mistakes=[
+        checks.Mistake(None, "un taux global n'est pas le taux de chaque groupe : il est "
+                       "dominé par les groupes nombreux du test. Sur le test équilibré, le "
+                       "phototype VI a un taux bien plus haut.", digest="5505672ae76f4cc4"),
+        checks.Mistake(None, "le chiffre n'est pas faux : il décrit bien le test de l'éditeur. "
+                       "Mais ce test contient peu de peaux foncées : il ne dit presque rien "
+                       "d'elles.", digest="fc11faaff22a2a35"),
+        checks.Mistake(None, "ce serait le taux de faux positifs (fausses alertes). Un faux "
+                       "négatif est un cancer manqué.", digest="c9de16e7c527819b"),
+    ],
+    success="le taux global est une moyenne pondérée par les effectifs : il reflète surtout "
+    "les phototypes nombreux du test, ici les peaux claires. Demandez toujours le taux de "
+    "chaque groupe.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    lecture_global,
+    name="lecture_global",
+    options=["le même taux pour chaque phototype", "surtout celui des peaux claires",
+             "un chiffre faux : test trop petit", "la part des lésions bénignes signalées"],
+    expected="surtout celui des peaux claires",
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_global"
+# message : un taux global n'est pas le taux de chaque groupe
+lecture_global = "le même taux pour chaque phototype"
+
+# %% mistake="lecture_global"
+# message : le chiffre n'est pas faux
+lecture_global = "un chiffre faux : test trop petit"
+
+# %% mistake="lecture_global"
+# message : ce serait le taux de faux positifs
+lecture_global = "la part des lésions bénignes signalées"
+
+# %% [markdown]
+# Croisons maintenant deux caractéristiques, phototype et **taille** de la lésion (6 mm ou
+# plus, l'un des critères cliniques d'alerte), dans le test de l'éditeur : c'est une **vue
+# intersectionnelle**. Une case dont l'intervalle est très large (ici, plus de 30 points) est
+# marquée.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : test de l'éditeur, phototype × taille de la lésion.
+LARGEUR_MAX = 0.30  # au-delà de 30 points d'intervalle : pas assez de données pour conclure
+cases = {}
+for t in ["I", "V", "VI"]:
+    for grande, nom in ((True, "6 mm ou plus"), (False, "moins de 6 mm")):
+        choix = (test_editeur["phototype"] == t) & ((test_editeur["diameter_mm"] >= 6) == grande)
+        ligne = ligne_taux(test_editeur[choix])
+        manques, cancers = (int(test_editeur.loc[choix, c].sum()) for c in ("manque", "cancer"))
+        bas, haut = proportion_ci(manques, cancers) if cancers else (0.0, 1.0)
+        ligne["Lecture"] = ("pas assez de données pour conclure" if haut - bas > LARGEUR_MAX
+                            else "estimation utilisable")
+        cases[f"{t}, {nom}"] = ligne
+fr_table(pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
+         caption="Test de l'éditeur : taux de faux négatifs par phototype et taille")
+
+# %% [markdown]
+# ### Question 3 — Que conclure pour le phototype VI ? (2 points)
+#
+# D'après le **test de l'éditeur** seul (le tableau par phototype plus haut), comparez les
+# phototypes VI et I. Écrivez l'une des réponses `"le phototype VI est moins bien servi"`,
+# `"le phototype VI est mieux servi"`, `"pas assez de données pour conclure"` ou
+# `"les deux phototypes sont servis pareil"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Combien de cancers du phototype VI ce test contient-il ? Un taux calculé sur si peu de cas
+# pourrait-il changer beaucoup avec un autre tirage ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Comparez les deux **intervalles**, pas seulement les deux taux. Et ne pas voir de différence
+# prouve-t-il qu'il n'y en a pas ?
+# </details>
+
+# %% answer="conclusion_vi"
+conclusion_vi = ...
+### BEGIN SOLUTION
+conclusion_vi = "pas assez de données pour conclure"
+### END SOLUTION
+
+# %% tests="conclusion_vi" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_choice(
+    conclusion_vi,
+    name="conclusion_vi",
+    options=["le phototype VI est moins bien servi", "le phototype VI est mieux servi",
+             "pas assez de données pour conclure", "les deux phototypes sont servis pareil"],
+    digest="bd8e70f83ce7897a",
+    mistakes=[
+        checks.Mistake(None, "vous avez comparé deux taux sans leurs intervalles : ils se "
+                       "chevauchent largement, l'écart observé peut venir du hasard du "
+                       "tirage. Le test équilibré montre un écart, mais ce test-ci ne le "
+                       "montre pas.", digest="0b93ed2c1ac74c9b"),
+        checks.Mistake(None, "vous avez comparé deux taux sans leurs intervalles : ils se "
+                       "chevauchent largement, l'écart observé peut venir du hasard du "
+                       "tirage.", digest="29f95456390d26e7"),
+        checks.Mistake(None, "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : avec si "
+                       "peu de cancers, l'intervalle laisse place à un grand écart dans un "
+                       "sens comme dans l'autre.", digest="a4bdaa9ee8bd6a59"),
+    ],
+    success="avec une poignée de cancers, l'intervalle est si large qu'aucune conclusion ne "
+    "tient, ni « moins bien servi », ni « servi pareil ». C'est ce que le test de l'éditeur "
+    "aurait dû dire.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    conclusion_vi,
+    name="conclusion_vi",
+    options=["le phototype VI est moins bien servi", "le phototype VI est mieux servi",
+             "pas assez de données pour conclure", "les deux phototypes sont servis pareil"],
+    expected="pas assez de données pour conclure",
+)
+### END HIDDEN TESTS
+
+# %% mistake="conclusion_vi"
+# message : vous avez comparé deux taux sans leurs intervalles
+conclusion_vi = "le phototype VI est moins bien servi"
+
+# %% mistake="conclusion_vi"
+# message : ne pas voir d'écart ne prouve pas
+conclusion_vi = "les deux phototypes sont servis pareil"
+
+# %% [markdown]
+# ## 4. Et si l'on changeait les données d'entraînement ?
+#
+# Le code replié ci-dessous entraîne un modèle pour chaque part de phototypes V et VI dans
+# l'entraînement, de 0 à 48 % (même taille, seuil choisi à chaque fois sur une validation
+# tirée de la même façon), et compte ses cancers manqués sur le **même** test équilibré.
+# Bougez le curseur (souris ou **flèches du clavier**). L'écart est dit **comblé** quand le
+# taux des phototypes V–VI dépasse celui des I–II de **moins de 5 points**.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il entraîne les 13 modèles (quelques secondes).
+grille = training_mix_grid(
+    jeu.frame,
+    n_train=N_ENTRAINEMENT,
+    n_validation=N_VALIDATION,
+    sensitivity=SENSIBILITE_VISEE,
+    random_state=GRAINE,
+)
+parts = sorted(grille["share"].unique())
+print(f"{len(parts)} modèles entraînés, de {fr_percent(parts[0], 0)} à {fr_percent(parts[-1], 0)} "
+      "de phototypes V et VI dans l'entraînement.")
+
+# %%
+# L'explorateur : bougez le curseur, lisez le tableau, la phrase et la figure.
+melange = TrainingMixExplorer(grille, share=PART_V_VI_EDITEUR, closed_below=ECART_FERME,
+                              n_train=N_ENTRAINEMENT)
+display(melange)
+
+# %% [markdown]
+# ### Question 4 — Combien de peaux foncées faut-il ? (2 points)
+#
+# Quelle est la **plus petite** part de phototypes V et VI dans l'entraînement **à partir de
+# laquelle** l'écart reste comblé (sous 5 points) pour toutes les parts plus grandes du
+# curseur ? Écrivez `part_minimale`, une proportion entre 0 et 1 (deux décimales suffisent).
+#
+# <details><summary>Indice 1</summary>
+#
+# Quel écart la question compare-t-elle : entre quels deux groupes ? Ce n'est pas l'écart avec
+# la courbe « tous les phototypes ».
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Partez de la droite du curseur et revenez vers la gauche : la phrase sous le tableau dit
+# quand l'écart repasse à 5 points ou plus. Une part s'écrit entre 0 et 1.
+# </details>
+
+# %% answer="part_minimale"
+part_minimale = ...
+### BEGIN SOLUTION
+part_minimale = 0.28
+### END SOLUTION
+
+# %% tests="part_minimale" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_number(
+    part_minimale,
+    name="part_minimale",
+    digest="52219ebe9522f12c",
+    decimals=2,
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(None, "vous avez lu l'écart entre les phototypes V–VI et la courbe de "
+                       "tous les phototypes ; la question compare V–VI à I–II.",
+                       digest="4272d61d5d6ee393"),
+        checks.Mistake(None, "c'est la part des données de l'éditeur, le point de départ : "
+                       "l'écart y dépasse encore 5 points.", digest="a34a54ff5b522b3b"),
+        checks.Mistake(None, "c'est la plus grande part du curseur, où l'écart est le plus "
+                       "petit ; la question demande la plus petite part à partir de laquelle "
+                       "il reste sous 5 points.", digest="d1f2842b7a740b9c"),
+    ],
+    hint="Lisez la phrase sous le tableau, de la droite du curseur vers la gauche.",
+    success="il faut bien plus de peaux foncées que dans les données de l'éditeur pour "
+    "combler l'écart, et même alors il ne disparaît pas.",
+)
+### BEGIN HIDDEN TESTS
+_ecart = (
+    grille.pivot(index="share", columns="group", values="fnr")
+    .pipe(lambda t: 100 * (t["V–VI"] - t["I–II"]))
+    .sort_index()
+)
+_au_dessus = _ecart[_ecart >= 5]
+_attendu = float(_ecart.index[_ecart.index > _au_dessus.index.max()].min())
+checks.check_number(part_minimale, name="part_minimale", expected=_attendu, decimals=2)
+### END HIDDEN TESTS
+
+# %% mistake="part_minimale"
+# message : vous avez lu l'écart entre les phototypes V–VI et la courbe de tous
+part_minimale = 0.04
+
+# %% mistake="part_minimale"
+# message : c'est la part des données de l'éditeur
+part_minimale = 0.08
+
+# %% mistake="part_minimale"
+# message : c'est la plus grande part du curseur
+part_minimale = 0.48
+
+# %% [markdown]
+# ## 5. Ce que les données ne règlent pas
+#
+# Ajouter des peaux foncées réduit l'écart, sans l'effacer : dans nos données, la malignité se
+# voit moins à la **couleur** sur peau foncée, davantage à la **forme**, et un seul modèle
+# linéaire ne peut pas s'adapter entièrement aux deux (voir la fiche). Des données plus
+# variées sont nécessaires, pas forcément suffisantes.
+#
+# **Ce que disent les études réelles.** Groh et al. (2021) ont annoté 16 577 images de deux
+# atlas de dermatologie : les peaux claires y sont bien plus nombreuses que les peaux
+# foncées, et le modèle entraîné était plus exact sur les phototypes qu'il avait le plus vus.
+# Daneshjou et al. (2022) ont constitué un jeu de 656 images confirmées par biopsie, aux
+# peaux variées : trois modèles publiés y faisaient moins bien, surtout sur peaux foncées,
+# tout comme des dermatologues ; les réentraîner sur ces images a comblé l'écart. Adamson et
+# Smith (2018) avaient alerté sur ce risque. En radiologie thoracique, Seyyed-Kalantari et al.
+# (2021) ont trouvé plus de **sous-diagnostics** (faux « normal ») chez des patients déjà
+# moins bien soignés, et davantage encore à leurs intersections (par exemple femmes
+# hispaniques).
+#
+# ## À retenir
+#
+# - Demandez **qui est dans les données** d'entraînement, et comparez aux patients servis.
+# - Un taux de faux négatifs se calcule **parmi les cancers** d'un groupe, groupe par groupe :
+#   un taux global reflète surtout les groupes nombreux.
+# - Petit groupe, large intervalle : sachez dire « **pas assez de données pour conclure** ».
+# - Plus de données d'un groupe réduit l'écart ; cela ne suffit pas toujours.
+
+# %% [markdown]
+# ## Après la séance
+#
+# ### Réflexion — Qui collecte les données, et pour qui ? (3 points, corrigée par l'enseignant)
+#
+# Votre hôpital s'apprête à acheter une application de dermatologie qui signale les lésions
+# suspectes. Ses patients ont toutes les couleurs de peau. En 10 à 15 lignes, depuis votre
+# futur métier :
+#
+# - quelles questions posez-vous à l'éditeur sur ses données d'entraînement et sur son test ?
+# - quel chiffre de ce module appuie votre demande (avec son dénominateur) ?
+# - que faites-vous si l'éditeur répond qu'il n'a « pas assez de patients à peau foncée pour
+#   mesurer » ?
+
+# %% [markdown] written="reflexion_donnees" points=3
+# ### BEGIN SOLUTION
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
+# noté **0**, **0,5** ou **1** point.
+#
+# **Critère 1 — Les bonnes questions sur les données**, valeur
+# V4 — Prudence, esprit critique et inclusivité.
+#
+# - **1** : la copie demande la composition de l'entraînement **par phototype** (ou par
+#   couleur de peau, en notant que le phototype est une mesure imparfaite), qui a collecté
+#   les données, où et sur quels patients, comment les diagnostics ont été confirmés (biopsie),
+#   et la comparaison avec les patients de l'hôpital.
+# - **0,5** : une partie seulement (composition sans comparaison aux patients, ou l'inverse).
+# - **0** : aucune question sur les données, ou « l'IA est fiable » sans analyse.
+#
+# **Critère 2 — Résultats par groupe, chiffre et dénominateur justes.**
+#
+# - **1** : la copie exige le taux de faux négatifs **par groupe**, avec intervalle, sur un
+#   test indépendant de l'entraînement ; elle cite un chiffre du module avec son dénominateur
+#   (p. ex. le taux du phototype VI parmi ses cancers du test équilibré, contre le taux global
+#   annoncé par l'éditeur) et ne le présente pas comme un chiffre réel.
+# - **0,5** : demande des résultats par groupe sans chiffre, ou un chiffre sans dénominateur.
+# - **0** : se contente du taux global.
+#
+# **Critère 3 — Que faire de l'incertitude**, valeur V6 — Intégrité et transparence.
+#
+# - **1** : « pas assez de données » n'est pas « pas de problème » : la copie propose une
+#   évaluation locale (sur des patients de l'hôpital, phototypes variés), une période d'essai
+#   encadrée, l'information des patients et des soignants sur les limites connues, ou le refus
+#   de l'achat ; elle garde l'examen clinique pour les patients mal couverts.
+# - **0,5** : une action sans lien avec l'incertitude, ou une conclusion trop forte (« l'outil
+#   est raciste » ou « il marche pour tous »).
+# - **0** : rien sur ce point.
+#
+# **Copie exemple** (infirmier·ère), notée **deux points et demi sur 3** :
+#
+# > « Je demanderais à l'éditeur combien de patients de chaque phototype il a eus à
+# > l'entraînement et au test, et d'où ils venaient. Dans le module, l'éditeur annonçait un
+# > faible taux de cancers manqués, mais sur le test équilibré l'application manquait bien plus
+# > de cancers parmi ceux du phototype VI. S'il n'a pas assez de patients à peau foncée, je
+# > refuse qu'il conclue que tout va bien : on teste d'abord chez nous. »
+#
+# Notation : critère 1, **1** ; critère 2, **0,5** (l'idée est juste, sans le chiffre ni le
+# dénominateur écrits) ; critère 3, **1**.
+# ### END SOLUTION
+
+# %% [markdown]
+# ### Pour aller plus loin
+#
+# - **Au-delà des données** : les atlas et manuels de dermatologie montrent eux aussi surtout
+#   des peaux claires (Groh et al., 2021, le rappellent) ; des soignants formés sur ces images
+#   reconnaissent moins bien les lésions sur peau foncée (Daneshjou et al., 2022).
+# - **Le phototype** classe la réaction au soleil, pas la couleur de peau : des études
+#   utilisent d'autres mesures (Groh et al., 2021, comparent le phototype à l'angle
+#   typologique individuel, calculé sur l'image).
+
+# %% [markdown]
+# ## Sources
+#
+# - Groh M, Harris C, Soenksen L, Lau F, Han R, Kim A, Koochek A, Badri O. Evaluating deep
+#   neural networks trained on clinical images in dermatology with the Fitzpatrick 17k
+#   dataset. *Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern
+#   Recognition Workshops (CVPRW)* 2021:1820-1828. Résumé : 16 577 images cliniques de deux
+#   atlas annotées par phototype ; beaucoup plus d'images de peaux claires ; le modèle est le
+#   plus exact sur les phototypes proches de ceux de son entraînement.
+# - Daneshjou R, Vodrahalli K, Novoa RA, *et al.* Disparities in dermatology AI performance
+#   on a diverse, curated clinical image set. *Science Advances* 2022;8:eabq6147.
+#   doi:10.1126/sciadv.abq6147. Jeu DDI : 656 images confirmées par l'histologie ; modèles et
+#   dermatologues moins performants sur peaux foncées ; l'ajustement des modèles sur DDI
+#   comble l'écart entre peaux claires et foncées.
+# - Seyyed-Kalantari L, Zhang H, McDermott MBA, Chen IY, Ghassemi M. Underdiagnosis bias of
+#   artificial intelligence algorithms applied to chest radiographs in under-served patient
+#   populations. *Nature Medicine* 2021;27(12):2176-2182. doi:10.1038/s41591-021-01595-0.
+# - Adamson AS, Smith A. Machine learning and health care disparities in dermatology.
+#   *JAMA Dermatology* 2018.
+# - StatPearls (NCBI Bookshelf), « Fitzpatrick Skin Type », PMID 32491558, version consultée
+#   le 5 décembre 2026 : types I à IV d'abord, pour des peaux blanches, puis V et VI.
+# - Wilson EB. Probable inference, the law of succession, and statistical inference.
+#   *Journal of the American Statistical Association* 1927;22(158):209-212. Intervalle d'une
+#   proportion.
+# - Données : synthétiques, générées par `esn_teach.datasets.make_skin_lesions` (graines
+#   `random_state=6`, 7 et 8) ; fiche : `esn_teach/datasets/cards/skin_lesions.md`. Jamais
+#   d'usage clinique.
