@@ -29,7 +29,7 @@ from esn_teach.datasets import make_skin_lesions
 from esn_teach.datasets._skin import DEFAULT_TYPE_SHARES, FEATURES
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers._blit import blit_png, freeze_background
-from esn_teach.explorers._controls import french_readout, show_explorer
+from esn_teach.explorers._controls import show_explorer
 from esn_teach.explorers._figure import ExplorerFigure, side_by_side
 from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
@@ -221,6 +221,7 @@ def train_on_mix(
         type_shares=training_mix(v_vi_share),
         random_state=int(random_state),
     )
+    assert not isinstance(data, tuple)  # return_X_y is False: a Bunch
     frame = data.frame
     train = frame.iloc[: int(n_train)].reset_index(drop=True)
     validation = frame.iloc[int(n_train) :].reset_index(drop=True)
@@ -332,9 +333,8 @@ class TrainingMixExplorer:
 
     Attributes
     ----------
-    slider : ipywidgets.FloatSlider
-        The share of types V and VI; its readout is written in French beside it.
-    readout : ipywidgets.Label
+    slider : ipywidgets.IntSlider
+        The share of types V and VI, in whole percentage points (``8`` for 8 %).
     table : ipywidgets.HTML
         The rates, intervals and the gap sentence.
     figure_view : ExplorerFigure
@@ -374,36 +374,38 @@ class TrainingMixExplorer:
             raise ValueError("grid : au moins deux parts de phototypes V–VI.")
         self.groups = [*TYPE_GROUPS, OVERALL]
         self._by_share = {
-            round(float(s), 6): part.set_index("group").loc[self.groups]
+            round(float(s), 6): part.set_index("group").loc[self.groups]  # type: ignore[arg-type]
             for s, part in grid.groupby("share")
         }
         self.closed_below = float(closed_below)
         self.n_train = n_train
         self._build_figure()
-        step = float(np.round(np.min(np.diff(self.shares)), 6))
-        self.slider = widgets.FloatSlider(
-            value=self._nearest(share),
-            min=float(self.shares[0]),
-            max=float(self.shares[-1]),
-            step=step,
-            description="Part des phototypes V et VI dans l'entraînement",
+        # In whole percentage points: an IntSlider writes its value without a decimal point.
+        percent = np.round(100 * self.shares).astype(int)
+        if not np.allclose(percent, 100 * self.shares):
+            raise ValueError("grid : les parts doivent être des pourcentages entiers.")
+        self.slider = widgets.IntSlider(
+            value=round(100 * self._nearest(share)),
+            min=int(percent[0]),
+            max=int(percent[-1]),
+            step=int(np.min(np.diff(percent))),
+            description="Part des phototypes V et VI dans l'entraînement (%)",
             continuous_update=True,
             style={"description_width": "initial"},
             layout=widgets.Layout(width="80%"),
         )
-        box, self.readout = french_readout(self.slider, formatter=lambda v: fr_percent(v, 0))
         self.table = widgets.HTML()
         self.figure_view = ExplorerFigure()
         self.image = self.figure_view.image
         self.controls: dict[str, widgets.ValueWidget] = {"part_v_vi": self.slider}
         self.slider.observe(self._on_change, names="value")
-        self.widget = widgets.VBox([box, side_by_side(self.table, self.figure_view.widget)])
+        self.widget = widgets.VBox([self.slider, side_by_side(self.table, self.figure_view.widget)])
         self.state: dict[str, object] = {}
         self._table_id = new_table_id()
         # Every view is drawn once here (intervals, tables, figures): a slider move only
         # looks one up, which keeps the callback far under 100 ms.
         self._views = {round(float(s), 6): self._render(float(s)) for s in self.shares}
-        self.update(float(self.slider.value))
+        self.update(self.slider.value / 100)
 
     def _nearest(self, share: float) -> float:
         return float(self.shares[int(np.argmin(np.abs(self.shares - float(share))))])
@@ -476,7 +478,7 @@ class TrainingMixExplorer:
             self._background = freeze_background(self._canvas)
 
     def _on_change(self, change: dict) -> None:
-        self.update(float(self.slider.value))
+        self.update(self.slider.value / 100)
 
     def compute(self, share: float) -> pd.DataFrame:
         """Return the rows of the grid at the share nearest ``share`` (groups, then overall)."""
@@ -504,7 +506,7 @@ class TrainingMixExplorer:
     def _render(self, share: float) -> tuple[dict[str, object], bytes, str, str]:
         """Compute what the explorer shows at ``share``: state, PNG, text alternative, HTML."""
         rows = self.compute(share)
-        fnr = {group: float(rows.loc[group, "fnr"]) for group in self.groups}
+        fnr = {group: float(rows.at[group, "fnr"]) for group in self.groups}  # type: ignore[arg-type]
         gap = 100 * (fnr["V–VI"] - fnr["I–II"])
         closed = bool(gap < self.closed_below)
         state = {"share": share, "fnr": fnr, "gap_points": gap, "closed": closed}
@@ -531,7 +533,8 @@ class TrainingMixExplorer:
     def _table_html(self, share: float, rows: pd.DataFrame, gap: float, closed: bool) -> str:
         cells = {}
         for group in self.groups:
-            cancers, missed = int(rows.loc[group, "cancers"]), int(rows.loc[group, "missed"])
+            cancers = int(rows.at[group, "cancers"])  # type: ignore[arg-type]
+            missed = int(rows.at[group, "missed"])  # type: ignore[arg-type]
             low, high = proportion_ci(missed, cancers) if cancers else (float("nan"),) * 2
             cells[group] = {
                 "Cancers manqués": f"{fr_count(missed)} sur {fr_count(cancers)}",
