@@ -12,6 +12,7 @@ labels and slider readouts (CSS class :data:`READOUT_CLASS`) use the decimal
 comma.
 """
 
+from esn_teach.explorers._ai_suggestion import AiSuggestionExplorer, team_accuracy
 from esn_teach.explorers._anonymisation import AnonymisationExplorer
 from esn_teach.explorers._controls import READOUT_CLASS
 from esn_teach.explorers._cost_need import CostNeedExplorer, selection_by_group
@@ -33,6 +34,7 @@ __all__ = [
     "DESCRIPTION_CLASS",
     "FIGURE_CLASS",
     "READOUT_CLASS",
+    "AiSuggestionExplorer",
     "AnonymisationExplorer",
     "CostNeedExplorer",
     "EgfrExplorer",
@@ -48,6 +50,7 @@ __all__ = [
     "missed_by_group",
     "selection_by_group",
     "site_alert_stats",
+    "team_accuracy",
     "train_on_mix",
     "training_mix_grid",
 ]
