@@ -1,0 +1,709 @@
+# %% [markdown]
+# # Module 09 — Expliquer et garder la main
+#
+# *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
+#
+# **Prérequis** : module 01 (les données de cytoponction du sein, la régression logistique,
+# les jeux d'apprentissage, de validation et de test).
+#
+# ## Ce que vous saurez faire à la fin de ce module
+#
+# 1. Lire une **importance par permutation** : quelles mesures un modèle utilise, avec la
+#    **variation** de ce chiffre.
+# 2. Dire pourquoi des mesures **corrélées** se partagent l'importance, et pourquoi une
+#    explication du modèle n'est **pas une cause** biologique.
+# 3. Lire une courbe de **dépendance partielle** dans le bon sens.
+# 4. Mesurer le **biais d'automatisation** : l'exactitude d'un soignant avec l'IA, sur les cas où
+#    l'IA se trompe.
+# 5. Citer le droit du patient à être informé (code de la santé publique) et le contrôle humain
+#    prévu par le règlement européen sur l'IA.
+#
+# > **Les valeurs de l'école dans ce module**
+# > - **V1 — Priorité à la relation humaine** : la décision reste celle d'un soignant qui examine
+# >   la patiente, lui parle et peut passer outre la machine.
+# > - **V6 — Intégrité et transparence** : dire à la patiente qu'un outil a été utilisé, et ce
+# >   que ses explications montrent vraiment (et ne montrent pas).
+# >
+# > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie (une patiente informée peut
+# > consentir ou refuser), non-malfaisance (suivre une IA qui se trompe retarde un diagnostic).
+#
+# ## Ce que vous allez faire
+#
+# 1. Ouvrir le modèle : quelles mesures utilise-t-il, et dans quel sens (questions 1 à 3) ?
+# 2. Décider vous-même sur 12 cas, d'abord seul·e, puis avec les suggestions d'une IA.
+# 3. Mesurer, sur les décisions d'une interne, ce que l'IA lui apporte et lui coûte (question 4).
+# 4. Après la séance : quand un clinicien doit-il passer outre le modèle ?
+#
+# ## Mode d'emploi
+#
+# Exécutez les cellules **dans l'ordre** (Maj + Entrée). Le code à ne pas lire est replié :
+# lisez ce qu'il affiche. Pour répondre, remplacez les `...`, exécutez, puis exécutez la
+# **« Vérification »** en dessous ; des **indices** repliés s'ouvrent d'un clic. En **séance
+# évaluée** (notebook noté), les vérifications disent seulement si la réponse est bien écrite, pas
+# si elle est juste : vous le lirez dans votre retour de correction.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
+# jeux et entraîne le modèle. Exécutez-le (Maj + Entrée).
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import Markdown, display
+from sklearn.inspection import partial_dependence, permutation_importance
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from esn_teach import checks, fr_number, fr_table
+from esn_teach.datasets import data_card, load_breast_cancer_wdbc
+from esn_teach.explorers import AiSuggestionExplorer
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
+
+GRAINE = 0  # la graine fixe le hasard : tout le monde obtient les mêmes chiffres
+N_REPETITIONS = 20  # nombre de mélanges par mesure
+MESURES = {  # les six mesures du modèle (moyennes sur les noyaux de l'image)
+    "mean radius": "rayon",
+    "mean perimeter": "périmètre",
+    "mean area": "aire",
+    "mean texture": "texture",
+    "mean concave points": "points concaves",
+    "mean smoothness": "régularité du contour",
+}
+TAILLE = ["rayon", "périmètre", "aire"]
+
+jeu = load_breast_cancer_wdbc()
+display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
+X = jeu.data[list(MESURES)].rename(columns=MESURES)
+y = jeu.target  # 1 = tumeur maligne, 0 = bénigne
+X_reste, X_test, y_reste, y_test = train_test_split(
+    X, y, test_size=0.3, stratify=y, random_state=GRAINE
+)
+X_app, X_val, y_app, y_val = train_test_split(
+    X_reste, y_reste, test_size=0.3 / 0.7, stratify=y_reste, random_state=GRAINE
+)
+modele = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
+modele.fit(X_app, y_app)
+exactitude_val = modele.score(X_val, y_val)
+print(f"{len(y)} patientes réelles : apprentissage {len(y_app)}, validation {len(y_val)}, "
+      f"test {len(y_test)}.")
+print(f"Exactitude du modèle sur la validation : {fr_number(exactitude_val, 3)}.")
+print("Corrélation entre rayon, périmètre et aire (1 = la même information) :")
+fr_table(X_app[TAILLE].corr(), caption="Corrélations, jeu d'apprentissage", digits=3)
+
+# %% [markdown]
+# Ce sont les **vraies** cytoponctions du module 01 (Wisconsin, années 1990) : 569 patientes
+# adressées pour une masse du sein, et le diagnostic de référence de chacune. Le modèle est une
+# **régression logistique** qui lit six mesures des noyaux des cellules. Son **exactitude** est la
+# part de diagnostics justes. Rayon, périmètre et aire mesurent presque la même chose : la
+# **taille** des noyaux. Ces trois **corrélations** (proches de 1) vont compter.
+#
+# ## 1. Quelles mesures le modèle utilise-t-il ?
+#
+# Idée de l'**importance par permutation** : on **mélange** une colonne du jeu de validation
+# (chaque patiente reçoit la valeur d'une autre), puis on mesure de combien l'exactitude
+# **baisse**. Si le modèle n'utilisait pas cette mesure, rien ne changerait. Le mélange est dû
+# au hasard : on le refait plusieurs fois et on regarde la **variation**. On le fait sur la
+# **validation**, des patientes que le modèle n'a pas vues en apprenant.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : importances par permutation sur la validation, figure et
+# tableau.
+imp = permutation_importance(modele, X_val, y_val, n_repeats=N_REPETITIONS,
+                             random_state=GRAINE)
+importances = pd.DataFrame({"moyenne": imp.importances_mean, "écart-type": imp.importances_std},
+                           index=X.columns).sort_values("moyenne")
+with accessible_style():
+    fig, ax = plt.subplots(figsize=(6.5, 3.8), layout="constrained")
+    ordre = [list(X.columns).index(nom) for nom in importances.index]
+    ax.boxplot([imp.importances[k] for k in ordre], orientation="horizontal",
+               tick_labels=list(importances.index))
+    ax.axvline(0, color=PALETTE["black"], linestyle=":")
+    ax.set_title(f"Baisse d'exactitude quand on mélange une mesure ({N_REPETITIONS} mélanges)")
+    ax.set_xlabel("Baisse d'exactitude sur la validation (plus à droite = plus utilisée)")
+    show_figure(fig, "Boîtes à moustaches des baisses d'exactitude, une par mesure : les points "
+                "concaves loin devant ; les cinq autres mesures se chevauchent largement.")
+fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écart-type",
+         digits=3)
+
+# %% [markdown]
+# Les **points concaves** (creux du contour du noyau) arrivent loin devant. L'**écart-type**
+# mesure la variation d'un mélange à l'autre ; une boîte large dit « ce chiffre bouge ».
+#
+# ### Question 1 — Texture ou rayon ? (1 point)
+#
+# Dans le tableau, la texture a une baisse moyenne un peu plus grande que le rayon. Peut-on dire
+# que le modèle s'appuie davantage sur la texture que sur le rayon ? Écrivez entre guillemets
+# **doubles** l'une des réponses `"oui : sa moyenne est plus grande"`,
+# `"non : l'écart est plus petit que la variation d'un mélange à l'autre"`,
+# `"non : le rayon mesure la taille, il compte forcément plus"` ou
+# `"oui : un seul mélange suffit à le voir"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Comparez la différence des deux moyennes à leurs écarts-types. Si l'on refaisait les
+# mélanges avec un autre hasard, l'ordre tiendrait-il ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# L'importance dit ce que **le modèle** utilise, pas ce qui compte en biologie. Et dans la
+# figure, les boîtes de la texture et du rayon se chevauchent-elles ?
+# </details>
+
+# %% answer="texture_ou_rayon"
+texture_ou_rayon = ...
+### BEGIN SOLUTION
+texture_ou_rayon = "non : l'écart est plus petit que la variation d'un mélange à l'autre"
+### END SOLUTION
+
+# %% tests="texture_ou_rayon" points=1
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_choice(
+    texture_ou_rayon,
+    name="texture_ou_rayon",
+    options=["oui : sa moyenne est plus grande",
+             "non : l'écart est plus petit que la variation d'un mélange à l'autre",
+             "non : le rayon mesure la taille, il compte forcément plus",
+             "oui : un seul mélange suffit à le voir"],
+    digest="2cadecf79d32b573",
+    mistakes=[
+        checks.Mistake(None, "vous comparez deux moyennes sans leur variation : l'écart entre "
+                       "elles est plus petit qu'un écart-type ; un autre hasard de mélange "
+                       "pourrait inverser l'ordre.", digest="ef367a9dad40a5dd"),
+        checks.Mistake(None, "l'importance décrit ce que le modèle utilise, pas la biologie ; et "
+                       "le rayon partage son information avec le périmètre et l'aire (section "
+                       "2).", digest="36a0bb4fa04767ce"),
+        checks.Mistake(None, "un seul mélange est un seul tirage au hasard : c'est justement "
+                       "pour cela qu'on en fait plusieurs et qu'on regarde leur variation.",
+                       digest="5689042ca024bd5a"),
+    ],
+    success="la différence est plus petite que la variation due au hasard du mélange : on ne "
+    "peut pas classer ces deux mesures. Et ce hasard n'est qu'une partie de l'incertitude : "
+    "d'autres patientes de validation donneraient d'autres chiffres.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    texture_ou_rayon,
+    name="texture_ou_rayon",
+    options=["oui : sa moyenne est plus grande",
+             "non : l'écart est plus petit que la variation d'un mélange à l'autre",
+             "non : le rayon mesure la taille, il compte forcément plus",
+             "oui : un seul mélange suffit à le voir"],
+    expected="non : l'écart est plus petit que la variation d'un mélange à l'autre",
+)
+### END HIDDEN TESTS
+
+# %% mistake="texture_ou_rayon"
+# message : vous comparez deux moyennes sans leur variation
+texture_ou_rayon = "oui : sa moyenne est plus grande"
+
+# %% mistake="texture_ou_rayon"
+# message : pas la biologie
+texture_ou_rayon = "non : le rayon mesure la taille, il compte forcément plus"
+
+# %% mistake="texture_ou_rayon"
+# message : un seul mélange est un seul tirage au hasard
+texture_ou_rayon = "oui : un seul mélange suffit à le voir"
+
+# %% [markdown]
+# ## 2. Trois mesures de la même chose
+#
+# Rayon, périmètre et aire ont chacun une petite importance. Est-ce que la taille des noyaux
+# compte peu pour le modèle ? Quand on mélange **le rayon seul**, le modèle lit encore la taille
+# dans le périmètre et l'aire : la perte est faible. L'importance est **partagée** entre les
+# trois. La fonction `perte_si_melange` mélange **ensemble** les colonnes qu'on lui donne (les
+# mêmes patientes échangées dans chacune) et rend la baisse moyenne d'exactitude sur la
+# validation. **Exemple** : `perte_si_melange(["texture"])` pour la texture seule ; les noms des
+# trois mesures de taille sont rangés dans la liste `TAILLE`.
+#
+# ### Question 2 — Mélanger toute la taille (2 points)
+#
+# Calculez `perte_taille`, la baisse moyenne d'exactitude quand on mélange **ensemble** le rayon,
+# le périmètre et l'aire.
+#
+# <details><summary>Indice 1</summary>
+#
+# Mélanger les trois **en même temps**, ce n'est pas additionner trois mélanges séparés : dans
+# un mélange séparé, les deux autres colonnes gardent l'information.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un seul appel de la fonction, avec la liste des trois noms entre ses parenthèses.
+# </details>
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : la fonction perte_si_melange.
+def perte_si_melange(colonnes):
+    """Baisse moyenne d'exactitude (validation) quand on mélange ensemble ces colonnes."""
+    if isinstance(colonnes, str):
+        colonnes = [colonnes]
+    inconnues = [c for c in colonnes if c not in X_val.columns]
+    if inconnues:
+        raise ValueError(f"colonnes inconnues : {inconnues} ; les noms sont {list(X_val.columns)}")
+    hasard = np.random.default_rng(GRAINE)
+    pertes = []
+    for _ in range(N_REPETITIONS):
+        melange = X_val.copy()
+        ordre = hasard.permutation(len(X_val))
+        melange[colonnes] = X_val[colonnes].to_numpy()[ordre]
+        pertes.append(exactitude_val - modele.score(melange, y_val))
+    return float(np.mean(pertes))
+
+
+print("Baisse moyenne, chaque mesure de taille mélangée seule :")
+for nom in TAILLE:
+    print(f"  {nom} : {fr_number(perte_si_melange([nom]), 3)}")
+
+# %% answer="perte_taille"
+perte_taille = ...
+### BEGIN SOLUTION
+perte_taille = perte_si_melange(TAILLE)
+### END SOLUTION
+
+# %% tests="perte_taille" points=2
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_number(
+    perte_taille,
+    name="perte_taille",
+    digest="d021977b107e38e1",
+    bounds=(-1, 1),
+    mistakes=[
+        checks.Mistake(None, "vous avez additionné trois mélanges séparés : chacun laisse la "
+                       "taille dans les deux autres colonnes. Mélangez les trois ensemble, en un "
+                       "seul appel.", digest="e4086c57377c4b61"),
+        checks.Mistake(None, "vous n'avez mélangé que le rayon : le périmètre et l'aire "
+                       "gardent l'information. Donnez les trois.", digest="18fe33e32eab131d"),
+        checks.Mistake(None, "vous n'avez mélangé que le périmètre : le rayon et l'aire "
+                       "gardent l'information. Donnez les trois.", digest="c3b406131a3e3a3d"),
+        checks.Mistake(None, "vous n'avez mélangé que l'aire : le rayon et le périmètre "
+                       "gardent l'information. Donnez les trois.", digest="402f7c9aa0245fb4"),
+        checks.Mistake(None, "c'est l'exactitude après le mélange ; la question demande la "
+                       "baisse.", digest="39d105fdbdc44aa0"),
+    ],
+    hint="Un seul appel de perte_si_melange, avec les trois mesures de taille.",
+    success="mélangée tout entière, la taille fait perdre bien plus que la somme des trois "
+    "mesures mélangées une à une : l'importance était partagée, pas petite.",
+)
+### BEGIN HIDDEN TESTS
+_hasard = np.random.default_rng(0)
+_pertes = []
+for _ in range(20):
+    _m = X_val.copy()
+    _ordre = _hasard.permutation(len(X_val))
+    _m[["rayon", "périmètre", "aire"]] = X_val[["rayon", "périmètre", "aire"]].to_numpy()[_ordre]
+    _pertes.append(modele.score(X_val, y_val) - modele.score(_m, y_val))
+checks.check_number(perte_taille, name="perte_taille", expected=float(np.mean(_pertes)))
+### END HIDDEN TESTS
+
+# %% mistake="perte_taille"
+# message : vous avez additionné trois mélanges séparés
+perte_taille = (perte_si_melange(["rayon"]) + perte_si_melange(["périmètre"])
+                + perte_si_melange(["aire"]))
+
+# %% mistake="perte_taille"
+# message : vous n'avez mélangé que le rayon
+perte_taille = perte_si_melange(["rayon"])
+
+# %% mistake="perte_taille"
+# message : vous n'avez mélangé que le périmètre
+perte_taille = perte_si_melange("périmètre")
+
+# %% mistake="perte_taille"
+# message : c'est l'exactitude après le mélange
+perte_taille = exactitude_val - perte_si_melange(TAILLE)
+
+# %% [markdown]
+# Un modèle ne « choisit » pas entre des mesures corrélées : il peut répartir le poids entre
+# elles, et un autre apprentissage le répartirait autrement. Mélangez-les **par groupe**.
+#
+# ## 3. Dans quel sens ? La dépendance partielle
+#
+# La **dépendance partielle** répond à « quand cette mesure augmente, que fait le score ? ». On
+# donne à **toutes** les patientes de validation la même valeur de points concaves, sans toucher
+# à leurs autres mesures, et on fait la moyenne des scores du modèle (entre 0 et 1) ; puis on
+# recommence pour d'autres valeurs.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : la dépendance partielle des points concaves.
+dp = partial_dependence(modele, X_val, ["points concaves"], grid_resolution=20)
+with accessible_style():
+    fig, ax = plt.subplots(figsize=(6.5, 3.6), layout="constrained")
+    ax.plot(dp["grid_values"][0], dp["average"][0], color=PALETTE["blue"],
+            linestyle=LINESTYLES[0], marker=MARKERS[0])
+    ax.set_title("Dépendance partielle du score aux points concaves (validation)")
+    ax.set_xlabel("Points concaves (moyenne sur les noyaux) donnés à toutes les patientes")
+    ax.set_ylabel("Score moyen du modèle")
+    show_figure(fig, "Courbe croissante : plus la valeur donnée aux points concaves est grande, "
+                "plus le score moyen du modèle est élevé.")
+
+# %% [markdown]
+# ### Question 3 — Que dit cette courbe ? (1 point)
+#
+# Écrivez entre guillemets doubles l'une des réponses
+# `"les autres mesures restant les mêmes, le score moyen du modèle monte avec les points concaves"`,
+# `"les points concaves causent le cancer : les réduire ferait baisser le risque"`,
+# `"plus il y a de points concaves, plus le score du modèle baisse"` ou
+# `"le score de chaque patiente monte exactement comme la courbe"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Lisez d'abord les axes : qu'est-ce qu'on fait varier, et qu'est-ce qu'on lit ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# La courbe décrit le **modèle**, en **moyenne** sur des patientes. Dit-elle ce qui arriverait à
+# une tumeur, ou à une patiente en particulier ?
+# </details>
+
+# %% answer="lecture_courbe"
+lecture_courbe = ...
+### BEGIN SOLUTION
+lecture_courbe = ("les autres mesures restant les mêmes, le score moyen du modèle monte avec les "
+                  "points concaves")
+### END SOLUTION
+
+# %% tests="lecture_courbe" points=1
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_choice(
+    lecture_courbe,
+    name="lecture_courbe",
+    options=["les autres mesures restant les mêmes, le score moyen du modèle monte avec les "
+             "points concaves",
+             "les points concaves causent le cancer : les réduire ferait baisser le risque",
+             "plus il y a de points concaves, plus le score du modèle baisse",
+             "le score de chaque patiente monte exactement comme la courbe"],
+    digest="556a4044d8760a64",
+    mistakes=[
+        checks.Mistake(None, "une explication du modèle n'est pas une cause : la courbe dit "
+                       "comment le modèle calcule, pas ce que ferait une tumeur dont on "
+                       "changerait les noyaux.", digest="d9853cd5b8bb2dcb"),
+        checks.Mistake(None, "lisez la courbe dans l'autre sens : en abscisse la valeur donnée, "
+                       "en ordonnée le score moyen.", digest="767db795a61bee99"),
+        checks.Mistake(None, "la courbe est une moyenne sur les patientes : celle d'une patiente "
+                       "peut monter plus ou moins vite.", digest="731aa012831fb982"),
+    ],
+    success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées. Elle ne dit "
+    "ni la cause du cancer, ni ce qui arrive à une patiente donnée.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    lecture_courbe,
+    name="lecture_courbe",
+    options=["les autres mesures restant les mêmes, le score moyen du modèle monte avec les "
+             "points concaves",
+             "les points concaves causent le cancer : les réduire ferait baisser le risque",
+             "plus il y a de points concaves, plus le score du modèle baisse",
+             "le score de chaque patiente monte exactement comme la courbe"],
+    expected="les autres mesures restant les mêmes, le score moyen du modèle monte avec les "
+    "points concaves",
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_courbe"
+# message : une explication du modèle n'est pas une cause
+lecture_courbe = "les points concaves causent le cancer : les réduire ferait baisser le risque"
+
+# %% mistake="lecture_courbe"
+# message : lisez la courbe dans l'autre sens
+lecture_courbe = "plus il y a de points concaves, plus le score du modèle baisse"
+
+# %% mistake="lecture_courbe"
+# message : la courbe est une moyenne sur les patientes
+lecture_courbe = "le score de chaque patiente monte exactement comme la courbe"
+
+# %% [markdown]
+# ## 4. À vous de décider : l'IA suggère, vous tranchez
+#
+# Voici 12 patientes du jeu de **test**, que le modèle n'a jamais vues. Pour chacune, trois
+# mesures, et dessous leurs valeurs **typiques** (médianes des tumeurs bénignes et malignes de
+# l'apprentissage). Pour chaque cas :
+#
+# 1. choisissez **votre lecture, sans l'IA** (menu 1) ; ce choix est ensuite fixé ;
+# 2. lisez la suggestion de l'IA (notre modèle) et sa confiance, puis **suivez-la ou passez
+#    outre** (menu 2) ;
+# 3. passez au cas suivant (curseur ; au clavier, les **flèches**).
+#
+# Après le 12e cas, le tableau compare l'IA seule, vous seul·e, et vous avec l'IA. **Attention** :
+# les cas ont été choisis pour que l'IA se trompe plus souvent qu'en réalité ; c'est le but de
+# l'exercice.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il choisit les 12 cas du test (3 erreurs de l'IA) et
+# prépare le simulateur.
+MONTREES = ["rayon", "texture", "points concaves"]
+p_test = modele.predict_proba(X_test)[:, 1]
+suggestion_test = (p_test >= 0.5).astype(int)
+verite_test = y_test.to_numpy()
+hasard_cas = np.random.default_rng(9)
+groupes = [((0, 1), 2), ((1, 0), 1), ((1, 1), 4), ((0, 0), 5)]  # (IA, vérité) : nombre de cas
+choisis = hasard_cas.permutation(np.concatenate([
+    hasard_cas.choice(np.flatnonzero((suggestion_test == ia) & (verite_test == v)), k,
+                      replace=False)
+    for (ia, v), k in groupes
+]))
+cas_mesures = X_test.iloc[choisis][MONTREES].reset_index(drop=True)
+cas_verite = verite_test[choisis]
+cas_ia = suggestion_test[choisis]
+cas_confiance = np.maximum(p_test, 1 - p_test)[choisis]
+typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
+typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
+print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe.")
+
+# %%
+# Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
+simulateur = AiSuggestionExplorer(cas_mesures, cas_verite, cas_ia, cas_confiance,
+                                  reference=typiques, digits=3)
+display(simulateur)
+
+# %% [markdown]
+# Avez-vous suivi l'IA quand sa confiance était basse ? Le **biais d'automatisation** est la
+# tendance à suivre une machine même quand elle se trompe, y compris contre son propre avis ; son
+# contraire, l'**aversion algorithmique**, est de rejeter une machine qui a raison après l'avoir
+# vue se tromper. Goddard et al. (2012) en ont fait la revue systématique ; en mammographie,
+# Dratsch et al. (2023) ont vu l'exactitude de 27 radiologues chuter quand l'IA simulée proposait
+# une catégorie BI-RADS fausse, quelle que soit leur expérience.
+#
+# ## 5. Camille, interne, sur les mêmes cas
+#
+# Vos résultats dépendent de vos clics ; la question notée porte sur une autre lecture, fixée :
+# celle de Camille, interne (personnage et décisions **inventés**), sur les mêmes 12 cas.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : les décisions inventées de Camille et leur tableau.
+CAMILLE_SEULE = [0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0]  # 1 = malin, 0 = bénin
+CAMILLE_FINALE = [0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0]
+diagnostic = np.array(["bénin", "malin"])
+juste = {True: "✔ juste", False: "✘ faux"}
+camille = pd.DataFrame({
+    "IA": [f"{diagnostic[s]} ({juste[s == v]})" for s, v in zip(cas_ia, cas_verite)],
+    "Camille seule": [f"{diagnostic[c]} ({juste[c == v]})"
+                      for c, v in zip(CAMILLE_SEULE, cas_verite)],
+    "Camille avec l'IA": [f"{diagnostic[c]} ({juste[c == v]})"
+                          for c, v in zip(CAMILLE_FINALE, cas_verite)],
+    "Diagnostic de référence": diagnostic[cas_verite],
+}, index=pd.Index([f"Cas {k}" for k in range(1, 13)], name="Cas"))
+fr_table(camille, caption="Les décisions de Camille (inventées) sur les 12 cas")
+
+# %% [markdown]
+# ### Question 4 — Camille avec l'IA, quand l'IA se trompe (2 points)
+#
+# Parmi les cas où **l'IA se trompe**, quelle part Camille a-t-elle diagnostiqués justement
+# **avec l'IA** ? Écrivez une division de deux nombres comptés dans le tableau (proportion entre
+# 0 et 1).
+#
+# <details><summary>Indice 1</summary>
+#
+# Une part se lit « parmi qui ? ». Repérez d'abord les lignes où la colonne « IA » dit faux :
+# c'est le dénominateur.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Sur ces lignes seulement, quelle colonne dit ce que Camille a décidé avec l'IA ? Comptez-y les
+# « juste ».
+# </details>
+
+# %% answer="part_camille_ia_fausse"
+part_camille_ia_fausse = ...
+### BEGIN SOLUTION
+part_camille_ia_fausse = 1 / 3
+### END SOLUTION
+
+# %% tests="part_camille_ia_fausse" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_number(
+    part_camille_ia_fausse,
+    name="part_camille_ia_fausse",
+    digest="51bf7a58d727f78d",
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(None, "vous avez compté sur tous les cas ; la question ne porte que sur "
+                       "les cas où l'IA se trompe.", digest="f4b2e61bb8310cee"),
+        checks.Mistake(None, "c'est la lecture de Camille seule, sans l'IA ; la question porte "
+                       "sur sa décision avec l'IA.", digest="896c1576c59e6b1c"),
+        checks.Mistake(None, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe "
+                       "de départ est celui des cas où l'IA se trompe.", digest="3ddc9f119b48a3a7"),
+        checks.Mistake(None, "c'est l'IA seule, qui se trompe par définition sur ces cas ; la "
+                       "question porte sur Camille avec l'IA.", digest="bd978f7442fe5425"),
+        checks.Mistake(None, "vous avez donné un nombre de cas ; la question demande une part : "
+                       "divisez par le nombre de cas où l'IA se trompe.", digest="cd8ff3bbf1a03681"),
+    ],
+    hint="Dénominateur : les cas où l'IA se trompe ; numérateur : parmi eux, Camille juste avec "
+    "l'IA.",
+    success="sur les cas où l'IA se trompe, Camille fait moins bien avec l'IA que seule, alors "
+    "que sur l'ensemble des cas l'IA l'aide : c'est le biais d'automatisation.",
+)
+### BEGIN HIDDEN TESTS
+_v = np.array(cas_verite)
+_faux = np.array(cas_ia) != _v
+_finale = np.array([0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0])
+checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse",
+                    expected=float((_faux & (_finale == _v)).sum() / _faux.sum()))
+### END HIDDEN TESTS
+
+# %% mistake="part_camille_ia_fausse"
+# message : vous avez compté sur tous les cas
+part_camille_ia_fausse = 10 / 12
+
+# %% mistake="part_camille_ia_fausse"
+# message : c'est la lecture de Camille seule
+part_camille_ia_fausse = 2 / 3
+
+# %% mistake="part_camille_ia_fausse"
+# message : vous avez divisé par les 12 cas
+part_camille_ia_fausse = 1 / 12
+
+# %% mistake="part_camille_ia_fausse"
+# message : c'est l'IA seule
+part_camille_ia_fausse = 0
+
+# %% mistake="part_camille_ia_fausse"
+# message : vous avez donné un nombre de cas
+part_camille_ia_fausse = 1
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
+if checks.passed("part_camille_ia_fausse"):
+    faux = cas_ia != cas_verite
+    for nom, decisions in (("IA seule", cas_ia), ("Camille seule", CAMILLE_SEULE),
+                           ("Camille avec l'IA", CAMILLE_FINALE)):
+        d = np.array(decisions)
+        print(f"{nom} : {(d == cas_verite).sum()} justes sur 12 ; quand l'IA se trompe, "
+              f"{((d == cas_verite) & faux).sum()} sur {faux.sum()}.")
+else:
+    print("Le bilan s'affichera ici quand la vérification de la question 4 aura dit « juste » : "
+          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+
+# %% [markdown]
+# Sur l'ensemble des cas, l'IA aide Camille ; sur ses propres erreurs, elle l'entraîne.
+# Goddard et al. (2014) ont mesuré ce passage « juste seul → faux avec l'IA » chez 26
+# médecins généralistes, sur 20 prescriptions dont 6 conseils faux : 5,2 % des cas, alors que
+# l'exactitude passait de 50,38 % à 58,27 % avec l'aide.
+#
+# ## 6. Ce que dit le droit
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : les deux textes, depuis la bibliothèque du cours (esn_teach.law).
+for cle in ("L4001-3", "IA 14"):
+    ref = reference(cle)
+    display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
+print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas des citations).")
+
+# %% [markdown]
+# Deux règles, deux rôles. En France, le professionnel s'assure que la patiente **sait** qu'un
+# dispositif médical appris sur des données massives a servi à son diagnostic (article
+# L. 4001-3 ; la loi renvoie à un arrêté pour dire quels dispositifs sont visés). Le règlement
+# européen demande qu'un système d'IA à haut risque soit conçu pour que la personne qui le
+# contrôle **puisse** passer outre et reste consciente du biais d'automatisation. Aucune des deux
+# règles ne dit **quand** passer outre : c'est votre jugement (réflexion).
+#
+# ## À retenir
+#
+# - L'**importance par permutation** dit ce que le modèle **utilise**, sur des données qu'il
+#   n'a pas vues, avec une **variation** : un petit écart ne classe pas deux mesures.
+# - Des mesures **corrélées** se partagent l'importance : mélangez-les par groupe.
+# - Une explication décrit le **modèle**, pas la **cause** ; la dépendance partielle est une
+#   **moyenne**.
+# - L'IA peut améliorer l'exactitude globale et la dégrader sur ses propres erreurs : mesurez les
+#   deux.
+
+# %% [markdown]
+# ## Après la séance
+#
+# ### Réflexion — Quand passer outre le modèle ? (3 points, corrigée par l'enseignant)
+#
+# En 10 à 15 lignes, depuis votre futur métier : quand un clinicien doit-il passer outre la
+# suggestion du modèle ? Appuyez-vous sur **un chiffre de ce module** (vos résultats du
+# simulateur ou ceux de Camille, avec le dénominateur), sur ce que les explications du modèle
+# montrent **et ne montrent pas**, et dites ce que vous diriez à la patiente.
+
+# %% [markdown] written="reflexion_passer_outre" points=3
+# ### BEGIN SOLUTION
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
+# noté **0**, **0,5** ou **1** point.
+#
+# **Critère 1 — Des raisons concrètes de passer outre**,
+# valeur V1 — Priorité à la relation humaine.
+#
+# - **1** : la copie donne au moins deux situations précises : désaccord entre la suggestion et
+#   l'examen clinique ou les autres examens (imagerie, histologie) ; confiance basse de l'IA ;
+#   patiente différente de celles de l'apprentissage (module 08) ; mesure absente ou aberrante ;
+#   et elle dit que passer outre se **documente** et se discute (avis d'un collègue, réunion de
+#   concertation). Elle ne conclut pas « toujours » ni « jamais ».
+# - **0,5** : une seule situation, ou des situations vagues (« quand on n'est pas d'accord »).
+# - **0** : « l'IA a toujours raison » ou « il faut toujours ignorer l'IA », sans argument.
+#
+# **Critère 2 — Un chiffre juste avec son dénominateur, et les limites des explications.**
+#
+# - **1** : un chiffre juste, avec « parmi qui » : p. ex. Camille, juste dans 1 des 3 cas où
+#   l'IA se trompe avec l'IA, contre 2 sur 3 seule, alors qu'elle passe de 8 à 10 justes sur 12
+#   au total ; ou ses propres résultats du simulateur, dits comme tels (12 cas choisis, pas une
+#   estimation). Et une limite des explications : l'importance et la dépendance partielle
+#   décrivent le modèle, pas la cause ; mesures corrélées ; variation des importances.
+# - **0,5** : l'un des deux seulement, ou un chiffre sans dénominateur.
+# - **0** : aucun chiffre, ou un chiffre faux ; ou une explication présentée comme une preuve
+#   biologique.
+#
+# **Critère 3 — Transparence envers la patiente**, valeur V6 — Intégrité et transparence.
+#
+# - **1** : la patiente est informée qu'un outil a servi (art. L. 4001-3 du code de la santé
+#   publique, pour les dispositifs qu'il vise), en mots simples, avec ce que l'outil a suggéré,
+#   ce que le soignant a décidé et pourquoi ; la responsabilité de la décision reste au
+#   professionnel. Accepter la mention du contrôle humain du règlement européen (art. 14).
+# - **0,5** : information évoquée sans contenu, ou sans dire qui décide.
+# - **0** : rien sur la patiente.
+#
+# **Copie exemple** (étudiante infirmière), notée **deux points et demi sur 3** :
+#
+# > « Je passerais outre quand la suggestion contredit ce que je vois chez la patiente, ou quand
+# > l'IA annonce une confiance basse : dans le simulateur, ses erreurs avaient souvent une
+# > confiance proche de 50 %. Camille, juste dans 2 des 3 cas où l'IA se trompait quand elle
+# > lisait seule, ne l'est plus que dans 1 sur 3 avec l'IA. Les explications montrent que le
+# > modèle regarde surtout les points concaves, ce qui ne prouve pas qu'ils causent le cancer.
+# > Je dirais à la patiente qu'un logiciel a été utilisé et que le médecin a tranché. »
+#
+# Notation : critère 1, **0,5** (deux raisons, mais rien sur la façon de documenter ou
+# discuter) ; critère 2, **1** ; critère 3, **1**.
+# ### END SOLUTION
+
+# %% [markdown]
+# ### Pour aller plus loin
+#
+# - **Autres explications.** Les valeurs de Shapley (SHAP) et les explications locales (LIME)
+#   expliquent un cas à la fois ; elles ont les mêmes limites (corrélations, pas de cause).
+# - **Mélanger ou réapprendre ?** On peut aussi retirer une mesure et réapprendre le modèle :
+#   la question devient « le modèle peut-il s'en passer ? », une autre question.
+# - **Moins de biais d'automatisation ?** Goddard et al. (2012) citent la formation, la
+#   responsabilité de l'utilisateur rappelée, l'affichage de la confiance et des informations
+#   plutôt que des recommandations.
+
+# %% [markdown]
+# ## Sources
+#
+# - Wolberg WH, Street WN, Mangasarian OL. Breast Cancer Wisconsin (Diagnostic). UCI Machine
+#   Learning Repository, 1995 ; copie distribuée avec scikit-learn (`load_breast_cancer`).
+# - Breiman L. Random forests. *Machine Learning* 2001;45(1):5-32 (importance par permutation).
+#   Friedman JH. Greedy function approximation: a gradient boosting machine. *Ann Stat*
+#   2001;29(5):1189-1232 (dépendance partielle). Mises en œuvre : scikit-learn,
+#   `sklearn.inspection`.
+# - Goddard K, Roudsari A, Wyatt JC. Automation bias: a systematic review of frequency, effect
+#   mediators, and mitigators. *J Am Med Inform Assoc* 2012;19(1):121-127.
+#   doi:10.1136/amiajnl-2011-000089. 74 études retenues sur 13 821 ; médiateurs et mesures qui
+#   atténuent le biais.
+# - Goddard K, Roudsari A, Wyatt JC. Automation bias: empirical results assessing influencing
+#   factors. *Int J Med Inform* 2014. doi:10.1016/j.ijmedinf.2014.01.001. Résumé : 26
+#   médecins généralistes, 20 scénarios de prescription dont 6 conseils faux ; exactitude 50,38 %
+#   avant le conseil, 58,27 % après ; passages « juste → faux » : 5,2 % des cas.
+# - Dratsch T, *et al.* Automation bias in mammography: the impact of artificial intelligence
+#   BI-RADS suggestions on reader performance. *Radiology* 2023. doi:10.1148/radiol.222176.
+#   D'après le communiqué de la RSNA du 2 mai 2023 : 27 radiologues, 50 mammographies ;
+#   exactitude en forte baisse avec des catégories BI-RADS fausses attribuées à l'IA, à tous
+#   les niveaux d'expérience.
+# - Code de la santé publique, article L. 4001-3, créé par la loi n° 2021-1017 du 2 août 2021
+#   relative à la bioéthique (article 17). Légifrance.
+# - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 (règlement sur
+#   l'intelligence artificielle), article 14 et article 113. EUR-Lex.
