@@ -491,7 +491,7 @@ fr_table(camille, caption="Les décisions de Camille (inventées) sur les 12 cas
 # %% [markdown]
 # ### Question 4 — Camille avec l'IA, quand l'IA se trompe (2 points)
 #
-# Parmi les cas où **l'IA se trompe**, quelle part Camille a-t-elle diagnostiqués justement
+# Parmi les cas où **l'IA se trompe**, dans quelle part Camille a-t-elle posé le bon diagnostic
 # **avec l'IA** ? Écrivez une division de deux nombres comptés dans le tableau (proportion entre
 # 0 et 1).
 #
@@ -530,7 +530,8 @@ checks.check_number(
         checks.Mistake(None, "c'est l'IA seule, qui se trompe par définition sur ces cas ; la "
                        "question porte sur Camille avec l'IA.", digest="bd978f7442fe5425"),
         checks.Mistake(None, "vous avez donné un nombre de cas ; la question demande une part : "
-                       "divisez par le nombre de cas où l'IA se trompe.", digest="cd8ff3bbf1a03681"),
+                       "divisez par le nombre de cas où l'IA se trompe.",
+                       digest="cd8ff3bbf1a03681"),
     ],
     hint="Dénominateur : les cas où l'IA se trompe ; numérateur : parmi eux, Camille juste avec "
     "l'IA.",
@@ -579,7 +580,7 @@ else:
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
-# Sur l'ensemble des cas, l'IA aide Camille ; sur ses propres erreurs, elle l'entraîne.
+# Sur l'ensemble des cas, l'IA aide Camille ; sur les erreurs de l'IA, elle l'entraîne avec elle.
 # Goddard et al. (2014) ont mesuré ce passage « juste seul → faux avec l'IA » chez 26
 # médecins généralistes, sur 20 prescriptions dont 6 conseils faux : 5,2 % des cas, alors que
 # l'exactitude passait de 50,38 % à 58,27 % avec l'aide.
@@ -587,7 +588,7 @@ else:
 # ## 6. Ce que dit le droit
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : les deux textes, depuis la bibliothèque du cours (esn_teach.law).
+# Inutile de lire ce code (replié) : les deux textes, tirés de la bibliothèque du cours.
 for cle in ("L4001-3", "IA 14"):
     ref = reference(cle)
     display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from html import escape
 
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 
 from esn_teach._formatting import fr_number, fr_percent
 from esn_teach.explorers._controls import show_explorer
@@ -27,16 +27,16 @@ _NARROW_NBSP = "\u202f"
 
 
 def team_accuracy(
-    truth: Sequence[int],
-    suggestion: Sequence[int],
-    alone: Sequence[int],
-    final: Sequence[int],
+    truth: ArrayLike,
+    suggestion: ArrayLike,
+    alone: ArrayLike,
+    final: ArrayLike,
 ) -> dict[str, int]:
     """Count the right answers of the AI, the reader alone and the reader with the AI.
 
     Parameters
     ----------
-    truth, suggestion, alone, final : sequence of int
+    truth, suggestion, alone, final : array-like of int
         For each case, 1 = malignant, 0 = benign: the reference diagnosis, the
         AI's suggestion, the reader's first reading (without the AI) and the
         final decision (with the AI). All of the same length.
@@ -91,9 +91,9 @@ class AiSuggestionExplorer:
     ----------
     measurements : pandas.DataFrame
         One row per case, one column per measurement shown (French names).
-    truth, suggestion : sequence of int
+    truth, suggestion : array-like of int
         Reference diagnosis and AI suggestion of each case (1 = malignant, 0 = benign).
-    confidence : sequence of float
+    confidence : array-like of float
         The AI's confidence in its suggestion, between 0.5 and 1.
     reference : pandas.DataFrame, optional
         Typical values shown under each case (rows: e.g. median of benign and of
@@ -116,9 +116,9 @@ class AiSuggestionExplorer:
     def __init__(
         self,
         measurements: pd.DataFrame,
-        truth: Sequence[int],
-        suggestion: Sequence[int],
-        confidence: Sequence[float],
+        truth: ArrayLike,
+        suggestion: ArrayLike,
+        confidence: ArrayLike,
         *,
         reference: pd.DataFrame | None = None,
         digits: int = 2,
@@ -366,22 +366,23 @@ class AiSuggestionExplorer:
             text_columns=list(frame.columns),
         ).to_html()
         final = self.final_labels()
+        truth = [int(t) for t in self._truth]
+        suggestion = [int(s) for s in self._suggestion]
         symbol = {True: "✔ juste", False: "✘ faux"}
         recap = pd.DataFrame(
             {
                 "Votre lecture": [
                     f"{r_} ({symbol[DIAGNOSES.index(r_) == t]})"
-                    for r_, t in zip(self.readings, self._truth, strict=True)
+                    for r_, t in zip(self.readings, truth, strict=True)
                 ],
                 "IA": [
-                    f"{DIAGNOSES[s]} ({symbol[bool(s == t)]})"
-                    for s, t in zip(self._suggestion, self._truth, strict=True)
+                    f"{DIAGNOSES[s]} ({symbol[s == t]})"
+                    for s, t in zip(suggestion, truth, strict=True)
                 ],
                 "Votre décision": [
-                    f"{DIAGNOSES[f]} ({symbol[bool(f == t)]})"
-                    for f, t in zip(final, self._truth, strict=True)
+                    f"{DIAGNOSES[f]} ({symbol[f == t]})" for f, t in zip(final, truth, strict=True)
                 ],
-                "Diagnostic de référence": [DIAGNOSES[t] for t in self._truth],
+                "Diagnostic de référence": [DIAGNOSES[t] for t in truth],
             },
             index=[f"Cas {k + 1}" for k in range(len(final))],
         )
