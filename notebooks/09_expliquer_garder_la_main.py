@@ -479,11 +479,11 @@ CAMILLE_FINALE = [0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0]
 diagnostic = np.array(["bénin", "malin"])
 juste = {True: "✔ juste", False: "✘ faux"}
 camille = pd.DataFrame({
-    "IA": [f"{diagnostic[s]} ({juste[s == v]})" for s, v in zip(cas_ia, cas_verite)],
+    "IA": [f"{diagnostic[s]} ({juste[s == v]})" for s, v in zip(cas_ia, cas_verite, strict=True)],
     "Camille seule": [f"{diagnostic[c]} ({juste[c == v]})"
-                      for c, v in zip(CAMILLE_SEULE, cas_verite)],
+                      for c, v in zip(CAMILLE_SEULE, cas_verite, strict=True)],
     "Camille avec l'IA": [f"{diagnostic[c]} ({juste[c == v]})"
-                          for c, v in zip(CAMILLE_FINALE, cas_verite)],
+                          for c, v in zip(CAMILLE_FINALE, cas_verite, strict=True)],
     "Diagnostic de référence": diagnostic[cas_verite],
 }, index=pd.Index([f"Cas {k}" for k in range(1, 13)], name="Cas"))
 fr_table(camille, caption="Les décisions de Camille (inventées) sur les 12 cas")

@@ -58,7 +58,7 @@ def team_accuracy(
         raise ValueError("chaque valeur doit être 0 (bénin) ou 1 (malin).")
     ai_wrong = s != t
     return {
-        "n": int(len(t)),
+        "n": len(t),
         "n_ai_wrong": int(ai_wrong.sum()),
         "ai": int((s == t).sum()),
         "alone": int((a == t).sum()),
@@ -190,6 +190,7 @@ class AiSuggestionExplorer:
         self.decision.observe(self._on_decision, names="value")
         self.widget = widgets.VBox([self.case, self.reading, self.decision, self.output])
         self._table_ids = (new_table_id(), new_table_id(), new_table_id())
+        self._load_menus()
         self._show()
 
     # -- what the student does ---------------------------------------------------------------
@@ -269,7 +270,7 @@ class AiSuggestionExplorer:
         return all(self.readings) and all(self.decisions)
 
     def final_labels(self) -> list[int]:
-        """The final diagnosis of each decided case (1 = malignant), -1 when undecided."""
+        """Return the final diagnosis of each case (1 = malignant, 0 = benign, -1 = undecided)."""
         labels = []
         for s, d in zip(self._suggestion, self.decisions, strict=True):
             if d == _FOLLOW:

@@ -30,7 +30,7 @@ def _explorer(**kwargs) -> AiSuggestionExplorer:
 
 def _plain(text: str) -> str:
     """The text with its French no-break spaces (before « : » and « % ») made plain."""
-    return text.replace("\u202f", " ").replace("\xa0", " ")
+    return " ".join(text.replace("\u202f", " ").replace("\xa0", " ").split())
 
 
 def _text(explorer: AiSuggestionExplorer) -> str:
