@@ -646,8 +646,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   estimation). Et une limite des explications : l'importance et la dépendance partielle
 #   décrivent le modèle, pas la cause ; mesures corrélées ; variation des importances.
 # - **0,5** : l'un des deux seulement, ou un chiffre sans dénominateur.
-# - **0** : aucun chiffre, ou un chiffre faux ; ou une explication présentée comme une preuve
-#   biologique.
+# - **0** : aucun chiffre, ou un chiffre faux ;
+#   ou une explication présentée comme une preuve biologique.
 #
 # **Critère 3 — Transparence envers la patiente**, valeur V6 — Intégrité et transparence.
 #
