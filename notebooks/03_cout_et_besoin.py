@@ -11,10 +11,10 @@
 #    **besoin**.
 # 2. Calculer la **part d'un groupe parmi les sélectionnés**, et la distinguer de son **taux
 #    de sélection**.
-# 3. Dire quelle comparaison révèle qu'un score sous-estime le besoin d'un groupe.
-# 4. Lire l'**intervalle de confiance d'une différence** pour dire ce que change la cible, et
-#    pourquoi elle ne suffit pas.
-# 5. Après la séance : juger une nouvelle cible, un taux de sélection, une mesure du besoin.
+# 3. Calculer un écart de besoin **à score égal**, et dire quelle comparaison révèle qu'un
+#    score sous-estime le besoin d'un groupe.
+# 4. Après la séance : lire l'**intervalle de confiance d'une différence** pour dire ce que
+#    change la cible ; juger une nouvelle cible, un taux de sélection, une mesure du besoin.
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score précis laisse
@@ -27,8 +27,8 @@
 # > patients déjà désavantagés).
 #
 # **Ce que vous allez faire** : compter qui un score « coût » inscrit (questions 1 et 2),
-# trouver ce qui prouve son biais (question 3), puis changer sa cible et juger l'effet
-# (question 4). **Durée** : environ 1 h en séance, puis 1 h après.
+# comparer des patients de même score (question 3), trouver ce qui prouve son biais
+# (question 4) ; après la séance, juger l'effet d'un changement de cible (questions 5 à 8).
 #
 # ## Mode d'emploi
 #
@@ -39,7 +39,7 @@
 #   (`0.8`, pas `0,8`) ; écrivez de préférence le **calcul** : un résultat trop arrondi peut
 #   être refusé.
 # - Les encadrés repliés marqués « facultatif » peuvent attendre la fin de la séance.
-# - Barème : 17 points (sept questions de 2 points, dont quatre en séance ; une réflexion
+# - Barème : 19 points (huit questions de 2 points, dont quatre en séance ; une réflexion
 #   rédigée de 3 points).
 
 # %% [markdown]
@@ -89,12 +89,9 @@
 # statistiques ethniques sont très encadrées. Le Conseil constitutionnel a jugé que les
 # traitements de données destinés à mesurer la diversité des origines « peuvent porter sur des
 # données objectives », mais « ne sauraient […] reposer sur l'origine ethnique ou la race »
-# (décision n° 2007-557 DC). Son commentaire, publié par le Conseil, cite comme données
-# objectives le nom, l'origine géographique ou la nationalité antérieure, et admet aussi des
-# données subjectives, comme le « ressenti d'appartenance ». On peut aussi vérifier un
-# score sur des groupes que les données de santé permettent de repérer : les bénéficiaires de
-# la C2S, les habitants des communes ou des quartiers les plus défavorisés (FDep, EDI), ceux
-# des zones où les médecins manquent.
+# (décision n° 2007-557 DC). On peut aussi vérifier un score sur des groupes que les données
+# de santé permettent de repérer : les bénéficiaires de la C2S, les habitants des communes ou
+# des quartiers les plus défavorisés (FDep, EDI), ceux des zones où les médecins manquent.
 #
 # Dans l'Union européenne, le règlement sur l'intelligence artificielle (règlement (UE)
 # 2024/1689, article 10) impose d'examiner les données des systèmes dits « à haut risque »
@@ -160,6 +157,12 @@ for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
         f"Patients {nom} : {fr_number(moyennes.loc[groupe, 'n_chronic_next'], 2)} maladie "
         f"chronique en moyenne, coût moyen {en_dollars(moyennes.loc[groupe, 'cost'])}"
     )
+surcout = moyennes.loc["Black", "cost"] / moyennes.loc["White", "cost"] - 1
+print(
+    f"Les patients noirs coûtent donc {fr_percent(surcout)} de plus en moyenne. La fiche "
+    "ci-dessous donne 1,20 et 1,90 maladie, et environ 2 % de plus : des moyennes sur de très "
+    "grands échantillons. Notre cohorte s'en écarte un peu, par le seul hasard du tirage."
+)
 # Écart d'accès mesuré comme dans l'étude : à nombre égal de maladies chroniques (année
 # suivante), combien un patient noir coûte-t-il de moins qu'un patient blanc ? On compare les
 # coûts moyens nombre par nombre, puis on en fait la moyenne, pondérée par les patients noirs.
@@ -276,9 +279,12 @@ print(
     f"Patients blancs : {n_blancs} dans la cohorte jugée (n_blancs) ; {n_blancs_inscrits} "
     "inscrits (n_blancs_inscrits)."
 )
+# Pour la question 3 : les patients du 95e au 100e centile du score « coût », inscrits ou non.
+tranche_haute = scores_cout >= np.percentile(scores_cout, 95)
 print(
-    "Pour la question 2 : noirs, blancs (le groupe de chaque patient), inscrits_cout (inscrit "
-    "avec la cible « coût »), cohorte (le tableau des patients de la cohorte jugée)."
+    "Pour les questions 2 et 3 : noirs, blancs (le groupe de chaque patient), inscrits_cout "
+    "(inscrit avec la cible « coût »), tranche_haute (score « coût » du 95e au 100e centile, "
+    "inscrit ou non), cohorte (le tableau des patients de la cohorte jugée)."
 )
 
 # %% [markdown]
@@ -363,6 +369,13 @@ checks.check_number(
             "entre les deux groupes. Le dénominateur doit compter tous les inscrits.",
             digest="1a713fc317e9f28b",
         ),
+        checks.Mistake(
+            None,
+            "vous avez divisé les inscrits noirs par toute la cohorte jugée : c'est la part des "
+            "patients de la cohorte qui sont à la fois noirs et inscrits. Le dénominateur doit "
+            "compter les inscrits seulement.",
+            digest="2867748fe92cae8c",
+        ),
     ],
     hint="Au numérateur, les inscrits noirs ; au dénominateur, tous les inscrits.",
     success="une part parmi les inscrits a pour dénominateur tous les inscrits. Comparez-la à "
@@ -403,6 +416,10 @@ part_noirs_cout = 0.177
 # %% mistake="part_noirs_cout"
 # message : un rapport entre les deux groupes
 part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
+
+# %% mistake="part_noirs_cout"
+# message : divisé les inscrits noirs par toute la cohorte
+part_noirs_cout = n_noirs_inscrits / len(cohorte)
 
 # %% [markdown]
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
@@ -474,9 +491,7 @@ with accessible_style():
         f"patients blancs de {fr_percent(np.abs(ecart_cout[2:]).mean(), 0)} en moyenne ; dans "
         f"la tranche la plus haute, {en_dollars(haut['Patients noirs']['cost'])} contre "
         f"{en_dollars(haut['Patients blancs']['cost'])}. À droite, les maladies chroniques : la "
-        f"courbe des patients noirs est au-dessus dans {au_dessus} tranches sur 20 ; dans la "
-        f"tranche la plus haute, {fr_number(haut['Patients noirs']['n_chronic_next'], 1)} "
-        f"maladies contre {fr_number(haut['Patients blancs']['n_chronic_next'], 1)}.",
+        f"courbe des patients noirs est au-dessus dans {au_dessus} tranches sur 20.",
     )
 print(
     "Tranche la plus haute (du 95e au 100e centile), coût moyen de l'année suivante : "
@@ -618,6 +633,12 @@ checks.check_number(
             "en nombre de maladies chroniques : noirs moins blancs.",
             digest="4ad7bea9fa237668",
         ),
+        checks.Mistake(
+            None,
+            "vous avez comparé des médianes (median). La question demande l'écart des "
+            "moyennes : utilisez .mean().",
+            digest="3a51e46d217f87bd",
+        ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
     "seulement : noirs moins blancs.",
@@ -695,10 +716,183 @@ ecart_maladies = cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
 ecart_maladies = cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 
 # %% mistake="ecart_maladies"
+# message : vous avez comparé des médianes
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].median()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].median()
+)
+
+# %% mistake="ecart_maladies"
 # message : cible « maladies »
 ecart_maladies = (
     cohorte.loc[inscrits_sante & noirs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_sante & blancs, "n_chronic_next"].mean()
+)
+
+# %% [markdown]
+# ### Question 3 — L'écart de maladies chroniques à score égal, près du seuil (2 points)
+#
+# La question 2 comparait les inscrits. Comparez maintenant des patients que le score « coût »
+# classe presque de la même façon : ceux de la **dernière tranche** des figures, du 95ᵉ au
+# 100ᵉ centile du score, inscrits ou non (`tranche_haute`). Calculez l'écart du nombre moyen de
+# maladies chroniques de l'année suivante dans cette tranche : patients **noirs** **moins**
+# patients **blancs**.
+#
+# <details><summary>Indice 1</summary>
+#
+# C'est le calcul de la question 2 : seule change la condition qui choisit les patients.
+# </details>
+#
+# <details><summary>Indice 2 (le calcul)</summary>
+#
+# Reprenez votre calcul de la question 2 et remplacez `inscrits_cout` par `tranche_haute`
+# dans les deux conditions.
+# </details>
+
+# %% answer="ecart_score_egal"
+ecart_score_egal = ...
+### BEGIN SOLUTION
+ecart_score_egal = (
+    cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
+)
+### END SOLUTION
+
+# %% tests="ecart_score_egal" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+checks.expect(
+    not (isinstance(ecart_score_egal, float) and np.isnan(ecart_score_egal)),
+    "votre écart vaut nan (« pas un nombre ») : l'une de vos moyennes porte sur un groupe vide. "
+    "Relisez chaque condition : tranche_haute & noirs, puis tranche_haute & blancs.",
+    name="ecart_score_egal",
+)
+valeur = checks.require_number(ecart_score_egal, name="ecart_score_egal")
+checks.expect(
+    abs(valeur) < 100,
+    "votre écart se compte en centaines ou en milliers : c'est un écart en dollars (colonne "
+    "« cost »). La question porte sur les maladies chroniques de l'année suivante, la colonne "
+    "« n_chronic_next ».",
+    name="ecart_score_egal",
+)
+checks.expect(
+    not -5 <= valeur < 0,
+    "votre écart est négatif : vous avez sans doute inversé les groupes. Calculez la moyenne "
+    "des patients noirs de la tranche moins celle des patients blancs de la tranche.",
+    name="ecart_score_egal",
+)
+checks.check_number(
+    ecart_score_egal,
+    name="ecart_score_egal",
+    digest="13dc6aa3f5ea895a",
+    decimals=2,
+    bounds=(-5, 5),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(
+            None,
+            "vous avez repris les inscrits de la question 2 (inscrits_cout). La question porte "
+            "sur la tranche du 95e au 100e centile, inscrits ou non : remplacez inscrits_cout "
+            "par tranche_haute.",
+            digest="6b74bdfe0c7f7fab",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez comparé les groupes dans toute la cohorte jugée, quel que soit leur "
+            "score. Ne gardez que les patients de la tranche : tranche_haute.",
+            digest="ed8398ebf113af10",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
+            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
+            digest="fe2f2e671e573362",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez comparé des médianes (median). La question demande l'écart des "
+            "moyennes : utilisez .mean().",
+            digest="3d74d476f0d0a274",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez donné la moyenne des patients noirs de la tranche seulement. La question "
+            "demande un écart : retranchez la moyenne des patients blancs de la tranche.",
+            digest="b74b9c9cc117cf00",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé un rapport (noirs divisé par blancs). On attend une différence, "
+            "en nombre de maladies chroniques : noirs moins blancs.",
+            digest="d737ae363f15b5cb",
+        ),
+    ],
+    hint="Le calcul de la question 2, avec tranche_haute au lieu de inscrits_cout.",
+    success=f"dans la tranche du 95e au 100e centile du score « coût », les patients noirs ont "
+    f"en moyenne {fr_number(valeur, 2)} maladie chronique de plus que les patients blancs. Ces "
+    "patients ont à peu près le même score : que montre cet écart ? Le tableau de la section 5 "
+    "le compare à d'autres, et la question 4 le demande.",
+)
+### BEGIN HIDDEN TESTS
+attendu = selection_by_group(scores_cout, race, besoin, percentile=95)["mean_need_selected"]
+checks.check_number(
+    ecart_score_egal,
+    name="ecart_score_egal",
+    expected=float(attendu["Black"] - attendu["White"]),
+    decimals=2,
+    percent_is_mistake=False,
+)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_score_egal"
+# message : vous avez repris les inscrits de la question 2
+ecart_score_egal = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_score_egal"
+# message : inversé les groupes
+ecart_score_egal = (
+    cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_score_egal"
+# message : dans toute la cohorte jugée
+ecart_score_egal = (
+    cohorte.loc[noirs, "n_chronic_next"].mean() - cohorte.loc[blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_score_egal"
+# message : maladies chroniques de cette année
+ecart_score_egal = (
+    cohorte.loc[tranche_haute & noirs, "n_chronic"].mean()
+    - cohorte.loc[tranche_haute & blancs, "n_chronic"].mean()
+)
+
+# %% mistake="ecart_score_egal"
+# message : vous avez comparé des médianes
+ecart_score_egal = (
+    cohorte.loc[tranche_haute & noirs, "n_chronic_next"].median()
+    - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].median()
+)
+
+# %% mistake="ecart_score_egal"
+# message : c'est un écart en dollars
+ecart_score_egal = (
+    cohorte.loc[tranche_haute & noirs, "cost"].mean()
+    - cohorte.loc[tranche_haute & blancs, "cost"].mean()
+)
+
+# %% mistake="ecart_score_egal"
+# message : des patients noirs de la tranche seulement
+ecart_score_egal = cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
+
+# %% mistake="ecart_score_egal"
+# message : vous avez calculé un rapport
+ecart_score_egal = (
+    cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
+    / cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
 )
 
 # %% [markdown]
@@ -724,18 +918,24 @@ explorateur
 #
 # - **À score égal** : on compare patients noirs et blancs dans une même tranche de 5 centiles
 #   du score. **Tous scores** : la moyenne des 20 tranches, pondérée par leurs patients noirs.
-# - **Près du seuil** : la tranche du 95ᵉ au 100ᵉ centile : les inscrits et, juste en
-#   dessous, des non-inscrits.
+#   **Près du seuil** : la tranche du 95ᵉ au 100ᵉ centile (question 3).
 # - **Troisième colonne** : la cible « maladies », sans le coût de cette année parmi les
 #   informations du score.
+# - **Dernière colonne, une référence** : un score juste, impossible en pratique, qui classe
+#   les patients selon leur maladie « latente », le vrai niveau de maladie que notre
+#   générateur invente et que l'hôpital ne connaît pas.
+#
+# Les cases de la cible « coût » se remplissent une fois les questions 1 à 3 justes :
+# relancez alors la cellule.
 
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compare les cibles et affiche un tableau. Les résultats
-# des questions 1 et 2 n'y paraissent qu'une fois ces questions justes.
-def ecart_avec_ic(dans_le_groupe):
+# des questions 1 à 3 n'y paraissent qu'une fois ces questions justes.
+def ecart_avec_ic(dans_le_groupe, mesure=None):
     """Écart de maladies chroniques (noirs moins blancs) parmi des patients, et son IC 95 %."""
-    malades_noirs, malades_blancs = besoin[dans_le_groupe & noirs], besoin[dans_le_groupe & blancs]
+    mesure = besoin if mesure is None else mesure  # par défaut, n_chronic_next
+    malades_noirs, malades_blancs = mesure[dans_le_groupe & noirs], mesure[dans_le_groupe & blancs]
     ecart = malades_noirs.mean() - malades_blancs.mean()
     # Erreur type de l'écart : grande si les valeurs sont dispersées, petite si les groupes
     # sont grands. L'intervalle à 95 % va de 1,96 erreur type en dessous à 1,96 au-dessus.
@@ -774,47 +974,69 @@ def en_clair(ecart, bas, haut):
 scores_sans_cout = score_appris(
     "n_chronic_next", [nom for nom in noms_informations if nom != "prior_cost"]
 )
+latente = cohorte["latent_illness"].to_numpy()  # maladie « latente », connue du générateur
 lignes = {
     "Part des patients noirs parmi les inscrits": [],
     "Écart entre inscrits (noirs moins blancs)": [],
     "Écart à score égal, tous scores": [],
     "Écart à score égal, près du seuil (95e-100e centile)": [],
 }
-for numero, scores in enumerate([scores_cout, scores_sante, scores_sans_cout]):
+for numero, scores in enumerate([scores_cout, scores_sante, scores_sans_cout, latente]):
     inscrits = scores >= np.percentile(scores, centile_programme)
     k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
     bas, haut = proportion_ci(k, n)
     part = f"{fr_percent(k / n)} (IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})"
     entre_inscrits = en_clair(*ecart_avec_ic(inscrits))
+    pres_du_seuil = en_clair(*ecart_avec_ic(scores >= np.percentile(scores, 95)))
     if numero == 0 and not checks.passed("part_noirs_cout"):
         part = "après la question 1"
     if numero == 0 and not checks.passed("ecart_maladies"):
         entre_inscrits = "après la question 2"
+    if numero == 0 and not checks.passed("ecart_score_egal"):
+        pres_du_seuil = "après la question 3"
     lignes["Part des patients noirs parmi les inscrits"].append(part)
     lignes["Écart entre inscrits (noirs moins blancs)"].append(entre_inscrits)
     lignes["Écart à score égal, tous scores"].append(en_clair(*ecart_par_tranches(scores)))
-    lignes["Écart à score égal, près du seuil (95e-100e centile)"].append(
-        en_clair(*ecart_par_tranches(scores, 95, 100))
-    )
+    lignes["Écart à score égal, près du seuil (95e-100e centile)"].append(pres_du_seuil)
 tableau_cibles = pd.DataFrame(
     lignes,
     index=[
         "Cible « coût »",
         "Cible « maladies »",
         "Cible « maladies », sans le coût de cette année",
+        "Référence : score juste (maladie latente)",
     ],
 ).T
 display(tableau_cibles)
 print("Écarts en maladies chroniques de l'année suivante (noirs moins blancs).")
-if not (checks.passed("part_noirs_cout") and checks.passed("ecart_maladies")):
+if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")):
     print(
-        "Les cases « après la question 1 » (ou 2) se remplissent quand sa vérification a dit "
+        "Les cases « après la question 1 » (2 ou 3) se remplissent quand sa vérification a dit "
         "« juste » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
         "correction)."
     )
+# Référence : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à maladie
+# égale, le même coût dans les deux groupes (access_gap=0). Le score « coût » y est réappris.
+sans_ecart = make_cost_vs_need_cohort(random_state=0, access_gap=0).frame
+apprentissage_0, cohorte_0 = train_test_split(sans_ecart, test_size=1 / 3, random_state=0)
+cohorte_0 = cohorte_0.reset_index(drop=True)
+besoin_0 = cohorte_0["n_chronic_next"].to_numpy()
+scores_0 = {}
+for cible in ("cost", "n_chronic_next"):
+    modele_0 = PoissonRegressor(alpha=0, solver="newton-cholesky")
+    modele_0.fit(informations(apprentissage_0), apprentissage_0[cible])
+    scores_0[cible] = modele_0.predict(informations(cohorte_0))
+haut_0 = scores_0["cost"] >= np.percentile(scores_0["cost"], 95)
+print(
+    "Sans aucun écart d'accès (même cohorte, même coût à maladie égale dans les deux groupes), "
+    "cible « coût », écart à score égal près du seuil : "
+    f"{en_clair(*ecart_avec_ic(haut_0, besoin_0))}."
+)
 
 # %% [markdown]
-# Les bornes basses des écarts dépassent 0 : le hasard seul les explique mal.
+# Pour les trois cibles, les bornes basses des écarts dépassent 0 : le hasard seul les explique
+# mal. La dernière colonne dit quels écarts existent même avec un score juste : c'est la
+# référence à laquelle comparer les autres.
 #
 # <details><summary>Facultatif : ce que ces intervalles ne couvrent pas ; l'étude</summary>
 #
@@ -830,7 +1052,7 @@ if not (checks.passed("part_noirs_cout") and checks.passed("ecart_maladies")):
 # viennent du score.
 # </details>
 #
-# ### Question 3 — Quel résultat révèle le biais ? (2 points)
+# ### Question 4 — Quel résultat révèle le biais ? (2 points)
 #
 # Quel résultat montre le mieux que le score « coût » **sous-estime le besoin** des patients
 # noirs ? Répondez par l'une des options, entre guillemets :
@@ -842,21 +1064,21 @@ if not (checks.passed("part_noirs_cout") and checks.passed("ecart_maladies")):
 # - `"part qui double"` : la part des patients noirs parmi les inscrits, qui double à peu près
 #   avec la cible « maladies » (explorateur) ;
 # - `"à score égal"` : l'écart de maladies chroniques entre patients noirs et blancs de même
-#   score (section 5), dont l'IC 95 % exclut 0.
+#   score (question 3, tableau), dont l'IC 95 % exclut 0.
 #
 # <details><summary>Indice 1</summary>
 #
-# Imaginez un score parfaitement juste, qui classe chaque patient selon son vrai besoin. Les
-# patients noirs sont en moyenne plus malades. Parmi les quatre résultats, lesquels
-# pourraient quand même apparaître avec ce score juste ?
+# Un résultat qui reste net avec un score juste ne peut pas prouver qu'un score est injuste.
+# La dernière colonne du tableau donne ce score juste : quels écarts y restent nets, et lequel
+# y devient petit sur l'ensemble des scores ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Un écart entre inscrits, ou une part parmi les inscrits, dépend de l'état de santé moyen de
-# chaque groupe. Une part qui change entre deux scores dit qu'ils n'inscrivent pas les mêmes
-# patients, pas lequel se trompe. Et la figure de la section 4 : le score se trompe-t-il sur
-# le coût dans le sens qui désavantage les patients noirs ?
+# Les patients noirs sont en moyenne plus malades : un score juste en inscrit donc davantage,
+# et des inscrits noirs plus malades. Une part qui change entre deux scores dit qu'ils
+# n'inscrivent pas les mêmes patients, pas lequel se trompe. Et la figure de la section 4 : le
+# score se trompe-t-il sur le coût dans le sens qui désavantage les patients noirs ?
 # </details>
 
 # %% answer="preuve_biais"
@@ -866,7 +1088,7 @@ preuve_biais = "à score égal"
 ### END SOLUTION
 
 # %% tests="preuve_biais" points=2
-# Vérification de la question 3 : exécutez cette cellule.
+# Vérification de la question 4 : exécutez cette cellule.
 checks.check_choice(
     preuve_biais,
     name="preuve_biais",
@@ -887,22 +1109,25 @@ checks.check_choice(
             None,
             "un IC 95 % qui ne contient pas 0 dit que l'écart ne vient pas du seul hasard, pas "
             "d'où il vient. Les patients noirs étant en moyenne plus malades, un écart entre "
-            "inscrits existerait même avec un score juste : il faut comparer des patients que "
-            "le score classe de la même façon.",
+            "inscrits existe même avec un score juste (dernière colonne du tableau) : il faut "
+            "comparer des patients que le score classe de la même façon.",
             digest="11a1b704524fc552",
         ),
         checks.Mistake(
             None,
             "une part qui change montre que les deux scores n'inscrivent pas les mêmes "
-            "patients, pas lequel se trompe : seule, une part ne dit pas qui est oublié. "
-            "Rapportez la sélection au besoin : comparez le besoin de patients que le score "
-            "classe de la même façon.",
+            "patients, pas lequel se trompe : le score juste de la dernière colonne inscrit "
+            "lui aussi bien plus de patients noirs que le score « coût ». Rapportez la sélection "
+            "au besoin : comparez le besoin de patients que le score classe de la même façon.",
             digest="9f785bca5cb95bcf",
         ),
     ],
-    success="vous avez choisi la comparaison qui tient compte du classement par le score. Un "
-    "écart à score égal montre que le score sous-estime le besoin ; il ne dit pas encore "
-    "pourquoi : la suite le décompose.",
+    success="vous avez choisi la comparaison qui tient compte du classement par le score : avec "
+    "le score juste de référence, cet écart devient petit sur l'ensemble des scores (pas tout à "
+    "fait nul : une tranche de 5 centiles mêle des patients un peu différents), alors que "
+    "l'écart entre inscrits reste net. Un écart à score égal nettement plus grand que cette "
+    "référence montre que le score sous-estime le besoin ; il ne dit pas encore pourquoi : le "
+    "paragraphe qui suit la question en parle.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -930,244 +1155,19 @@ preuve_biais = "part qui double"
 preuve_biais = "score égal"
 
 # %% [markdown]
-# **Près du seuil, la cible change-t-elle vraiment l'écart ?** Pour comparer deux écarts
-# mesurés sur les mêmes patients, on calcule l'IC de leur **différence** (cible « coût » moins
-# cible « maladies »). Seul, un écart entre inscrits ne prouve pas un biais (question 3) ; mais
-# d'une cible à l'autre, les patients et leur santé sont les mêmes : seule la sélection change.
+# **Ce que cet écart ne dit pas.** Sans aucun écart d'accès (dernière ligne affichée sous le
+# tableau), il resterait environ la moitié de l'écart de la question 3. Cette tranche est large,
+# au sommet d'un score très asymétrique : même le score juste y garde un écart (dernière
+# colonne). Seul, un écart à score égal ne prouve donc pas que le substitut en est la cause :
+# ce qui le désigne, c'est la part de l'écart qui baisse quand on change de cible ou qu'on
+# retire l'écart d'accès (après la séance, question 5).
 #
-# La cellule suivante calcule cet IC pour deux tranches : du 95ᵉ au 100ᵉ centile, et parmi les
-# seuls inscrits. Refaire un calcul avec un autre choix raisonnable s'appelle une **analyse de
-# sensibilité**.
-#
-# <details><summary>Comment la cellule calcule cet IC (le bootstrap)</summary>
-#
-# Elle rejoue le hasard : elle tire 400 fois au sort une nouvelle cohorte parmi nos patients
-# (un même patient peut être tiré plusieurs fois). Chaque fois, elle recalcule les deux écarts
-# sur les mêmes patients, puis leur différence. La dispersion des 400 différences donne
-# l'**erreur type** (l'incertitude due au hasard), et l'IC va de 1,96 erreur type en dessous
-# de la différence à 1,96 au-dessus. Cette méthode s'appelle le **bootstrap**.
-# </details>
-
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : IC de la différence sur deux tranches (question 4), puis
-# les mêmes scores sans écart d'accès.
-def ecart_du_haut(scores, tirage, du_centile=95):
-    """Écart (noirs moins blancs) au-dessus d'un centile du score, parmi les patients tirés."""
-    s, malades, n, b = scores[tirage], besoin[tirage], noirs[tirage], blancs[tirage]
-    haut = np.argsort(np.argsort(s)) * 100 // len(s) >= du_centile  # la tranche du haut
-    return malades[haut & n].mean() - malades[haut & b].mean()
-
-
-tous = np.arange(len(cohorte))
-tranche_95 = np.argsort(np.argsort(scores_cout)) * 100 // len(cohorte) >= 95
-non_inscrits = (tranche_95 & ~inscrits_cout).sum() / tranche_95.sum()
-print(f"Du 95e au 100e centile du score « coût » : {fr_percent(non_inscrits, 0)} de non-inscrits.")
-print("Écart avec la cible « coût » moins écart avec la cible « maladies » :")
-bornes_basses = {}  # la borne basse de chaque IC : la clé de la question 4 en dépend
-for du_centile, tranche in [
-    (95, "du 95e au 100e centile"),
-    (centile_programme, "parmi les seuls inscrits (97e-100e centile)"),
-]:
-    hasard = np.random.default_rng(0)  # graine : le même tirage à chaque exécution
-    differences = []
-    for _ in range(400):
-        tirage = hasard.integers(0, len(cohorte), len(cohorte))  # mêmes patients, deux cibles
-        differences.append(
-            ecart_du_haut(scores_cout, tirage, du_centile)
-            - ecart_du_haut(scores_sante, tirage, du_centile)
-        )
-    difference = ecart_du_haut(scores_cout, tous, du_centile) - ecart_du_haut(
-        scores_sante, tous, du_centile
-    )
-    # Erreur type : la dispersion des 400 différences ; l'IC va de 1,96 erreur type en dessous
-    # à 1,96 au-dessus.
-    erreur = np.std(differences, ddof=1)
-    bornes_basses[du_centile] = difference - 1.96 * erreur
-    print(
-        f"  {tranche} : {fr_number(difference, 2)}, IC 95 % de "
-        f"{fr_number(difference - 1.96 * erreur, 2)} à {fr_number(difference + 1.96 * erreur, 2)}."
-    )
-# La clé de la question 4 (« selon la tranche ») suppose ces deux lectures : si une autre
-# version des données les changeait, l'exécution s'arrêterait ici plutôt que de mal noter.
-assert bornes_basses[95] < 0 < bornes_basses[centile_programme], bornes_basses
-# Référence : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à maladie
-# égale, le même coût dans les deux groupes (access_gap=0).
-sans_ecart = make_cost_vs_need_cohort(random_state=0, access_gap=0).frame
-apprentissage_0, cohorte_0 = train_test_split(sans_ecart, test_size=1 / 3, random_state=0)
-print("Écart à score égal, près du seuil, sans aucun écart d'accès :")
-for nom_cible, cible in [("coût", "cost"), ("maladies", "n_chronic_next")]:
-    modele_0 = PoissonRegressor(alpha=0, solver="newton-cholesky")
-    modele_0.fit(informations(apprentissage_0), apprentissage_0[cible])
-    scores_0 = modele_0.predict(informations(cohorte_0))
-    print(f"  cible « {nom_cible} » : {en_clair(*ecart_par_tranches(scores_0, 95, 100))}.")
-
-# Un score « coût » qui connaîtrait la race (encadré facultatif après la question 4).
-modele_race = PoissonRegressor(alpha=0, solver="newton-cholesky")
-modele_race.fit(
-    informations(apprentissage).assign(noir=(apprentissage["race"] == "Black").astype(float)),
-    apprentissage["cost"],
-)
-scores_race = modele_race.predict(informations(cohorte).assign(noir=noirs.astype(float)))
-print(
-    "Score « coût » qui connaîtrait la race (notre cohorte) : écart à score égal, près du seuil, "
-    f"{en_clair(*ecart_par_tranches(scores_race, 95, 100))}."
-)
-
-# %% [markdown]
-# ### Question 4 — Que change la cible, près du seuil ? (2 points)
-#
-# Que concluez-vous des deux différences ci-dessus et de leurs IC 95 % ? Répondez par l'une
-# des options, entre guillemets :
-#
-# - `"baisse nette"` : changer de cible réduit nettement l'écart dans les deux tranches,
-#   puisque les deux différences sont positives ;
-# - `"selon la tranche"` : parmi les seuls inscrits, l'écart baisse nettement ; du 95ᵉ au
-#   100ᵉ centile, une baisse est possible, non démontrée ;
-# - `"aucune baisse"` : près du seuil, changer de cible ne réduit pas l'écart, puisque l'IC
-#   du 95ᵉ au 100ᵉ centile contient 0 ;
-# - `"IC chevauchants"` : on ne peut rien conclure de ces différences, car les IC des deux
-#   écarts près du seuil (tableau de la section 5) se chevauchent.
-#
-# <details><summary>Indice 1</summary>
-#
-# Pour chaque tranche, l'IC de la différence contient-il 0 ? Que veut dire un IC qui exclut
-# 0 ? Et un IC qui contient 0 : prouve-t-il que la différence est nulle, ou seulement que les
-# données ne suffisent pas à trancher ?
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Une différence positive, sans son IC, peut venir du hasard. Un IC qui contient 0 contient
-# aussi des baisses notables. Et pour comparer deux écarts, c'est l'IC de leur différence qui
-# compte, pas le chevauchement de leurs IC.
-# </details>
-
-# %% answer="lecture_difference"
-lecture_difference = ...
-### BEGIN SOLUTION
-lecture_difference = "selon la tranche"
-### END SOLUTION
-
-# %% tests="lecture_difference" points=2
-# Vérification de la question 4 : exécutez cette cellule.
-checks.check_choice(
-    lecture_difference,
-    name="lecture_difference",
-    options=["baisse nette", "selon la tranche", "aucune baisse", "IC chevauchants"],
-    digest="89742ef49421e26c",
-    mistakes=[
-        checks.Mistake(
-            None,
-            "une différence positive peut venir du hasard : lisez son IC. Du 95e au 100e "
-            "centile, l'IC de la différence contient 0 : les données ne montrent pas de baisse "
-            "nette dans cette tranche.",
-            digest="93791c5bae669172",
-        ),
-        checks.Mistake(
-            None,
-            "un IC qui contient 0 ne prouve pas que la différence est nulle : il contient aussi "
-            "des baisses notables, et les données ne tranchent pas. Et parmi les seuls inscrits, "
-            "l'IC de la différence exclut 0 : l'écart y baisse.",
-            digest="f3de05d0c4525f7c",
-        ),
-        checks.Mistake(
-            None,
-            "deux IC qui se chevauchent ne disent pas si deux écarts diffèrent : calculés sur "
-            "les mêmes patients, ils varient ensemble. C'est l'IC de la différence, calculé "
-            "ci-dessus, qui le dit.",
-            digest="871ea40c5052476c",
-        ),
-    ],
-    success="vous avez lu l'IC de la différence, tranche par tranche. La cible réduit l'écart "
-    "des inscrits sans l'effacer ; et quand la conclusion dépend de la tranche, on le dit. "
-    "Attention : les deux tranches ne se contredisent pas. L'estimation de la tranche élargie "
-    "est plus faible mais compatible avec celle des inscrits ; « démontré » d'un côté et « non "
-    "démontré » de l'autre ne prouve pas que les deux baisses diffèrent (Gelman et Stern, 2006).",
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(
-    lecture_difference,
-    name="lecture_difference",
-    options=["baisse nette", "selon la tranche", "aucune baisse", "IC chevauchants"],
-    expected="selon la tranche",
-)
-### END HIDDEN TESTS
-
-# %% mistake="lecture_difference"
-# message : peut venir du hasard
-lecture_difference = "baisse nette"
-
-# %% mistake="lecture_difference"
-# message : ne prouve pas que la différence est nulle
-lecture_difference = "aucune baisse"
-
-# %% mistake="lecture_difference"
-# message : ils varient ensemble
-lecture_difference = "IC chevauchants"
-
-# %% mistake="lecture_difference"
-# message : n'est pas l'une des options
-lecture_difference = "tranche"
-
-# %% [markdown]
-# <details><summary>Après avoir répondu : ce que disent ces intervalles</summary>
-#
-# Du 95ᵉ au 100ᵉ centile (40 % de non-inscrits), l'IC de la différence contient 0, de peu :
-# sa borne basse est à peine sous 0, et un autre tirage de la cohorte pourrait la faire passer
-# au-dessus. D'où « une baisse possible, non démontrée », et non « aucune baisse ». Parmi les
-# seuls inscrits, il exclut 0 : la cible réduit l'écart des inscrits, sans l'effacer. Les deux
-# lectures ne se contredisent pas : l'estimation de la tranche élargie est plus faible, diluée
-# par les non-inscrits, mais compatible avec celle des inscrits. « Démontré » contre « non
-# démontré » n'est pas une différence démontrée (Gelman et Stern, 2006). La conclusion dépend
-# de la tranche choisie : on montre alors les deux.
-# </details>
-#
-# <details><summary>Facultatif : d'où vient l'écart qui reste ?</summary>
-#
-# Deux causes se mêlent (lignes « sans aucun écart d'accès », avant la question 4). Les
-# chiffres qui suivent sont des **ordres de grandeur** : nous n'avons pas calculé l'IC de ces
-# différences.
-#
-# - **L'écart d'accès** : près du seuil, cible « coût », l'écart vaut 1,36 ; 0,69 sans écart
-#   d'accès : de l'ordre de la moitié. Il passe aussi par le **coût de cette année**, une
-#   information du score : sans elle, l'écart de la cible « maladies » passe de 1,10 à 0,55
-#   environ (tableau de la section 5).
-# - **Un score qui ignore le groupe** prédit la même santé à informations égales, alors que
-#   les patients noirs sont en moyenne plus malades : un écart reste, même sans écart d'accès.
-#   Tout score imparfait qui ignore le groupe en laisse un quand les groupes n'ont pas la même
-#   santé moyenne : seul, cet écart ne désigne pas un mauvais substitut. Sa taille vient ici de
-#   notre générateur. Ce qui désigne le substitut, c'est la part de l'écart qui baisse quand on
-#   change de cible ou qu'on retire l'écart d'accès.
-# </details>
-#
-# <details><summary>Facultatif : faudrait-il donner la race au score ?</summary>
-#
-# Ce n'est pas la conclusion du module. Un score « coût » qui connaîtrait la race apprendrait
-# aussi qu'à informations égales, les patients noirs coûtent moins : il les classerait plus
-# bas encore. La dernière ligne affichée avant la question 4 va dans ce sens (1,55 contre
-# 1,36), sans IC de la différence : un ordre de grandeur. Avec une cible qui mesure le
-# besoin, la question se pose autrement : elle est débattue, et en France ces données sont
-# très encadrées (section 1). Le levier du module reste la cible et les informations du score.
-# </details>
-#
-# <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
-#
-# Sur tous les scores, retirer le coût de cette année fait passer l'écart à score égal de 0,49
-# à 0,16 (tableau de la section 5) : de l'ordre du tiers de sa valeur (sans IC de la
-# différence), sans disparaître. Un score
-# peut être bien réglé pour l'ensemble des patients, mais pas pour chaque groupe : c'est la
-# question de la **calibration par groupe** (module 06). Et des tranches d'un seul centile
-# donnent à peu près le même écart : ce n'est pas un effet de la largeur des tranches.
-# </details>
-
-# %% [markdown]
 # <details><summary>Facultatif : un score « maladies » jugé sur ce qu'il prédit</summary>
 #
 # Ce score apprend à prédire `n_chronic_next`, la colonne qui sert ensuite à juger les
 # inscrits. Dans notre générateur, par défaut, cette colonne ne dépend pas de l'accès aux
 # soins : son succès est donc flatteur. Dans la réalité, une maladie n'est comptée que si elle
-# a été diagnostiquée, ce qui dépend aussi de l'accès (question 7, après la séance).
+# a été diagnostiquée, ce qui dépend aussi de l'accès (question 8, après la séance).
 # </details>
 #
 # <details><summary>Facultatif : pourquoi notre part dépasse-t-elle celle de l'étude ?</summary>
@@ -1198,12 +1198,14 @@ lecture_difference = "tranche"
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
 # - Un score peut être à peu près calibré sur le coût et **injuste** pour le besoin, sans
 #   utiliser la race.
-# - Comparez les groupes **à score égal** : un écart y montre que le score sous-estime le
-#   besoin d'un groupe, pas pourquoi. Au-dessus d'un même seuil, un écart n'est qu'un signal.
-# - Deux écarts se comparent par l'IC de leur **différence**. Si la conclusion dépend d'un
-#   choix (la tranche), montrez les deux résultats.
-# - Changer la cible réduit l'écart des inscrits sans l'effacer : une **information** du score
-#   (le coût de cette année) peut porter aussi le biais.
+# - Comparez les groupes **à score égal**, et à un score juste : un écart nettement plus grand
+#   montre que le score sous-estime le besoin d'un groupe, pas pourquoi (sans écart d'accès,
+#   il en resterait une part). Au-dessus d'un même seuil, un écart existe même avec un score
+#   juste.
+# - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre : une
+#   **information** du score (le coût de cette année) peut porter aussi le biais.
+# - Deux écarts se comparent par l'IC de leur **différence** (après la séance) ; un IC large
+#   qui contient 0 dit que la taille de l'effet est mal connue, pas qu'il est nul.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
 # - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
@@ -1211,9 +1213,288 @@ lecture_difference = "tranche"
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance** : une question sur une nouvelle cible, une question
-# sur un indicateur par groupe, une question sur le sous-diagnostic, une réflexion rédigée,
-# corrigée par l'enseignant, puis des compléments pour aller plus loin.
+# Cette partie se fait **après la séance** : une question sur l'effet du changement de cible,
+# une sur une nouvelle cible, une sur un indicateur par groupe, une sur le sous-diagnostic, une
+# réflexion rédigée, corrigée par l'enseignant, puis des compléments pour aller plus loin.
+
+# %% [markdown]
+# ### Près du seuil, de combien la cible réduit-elle l'écart ?
+#
+# Avec la cible « maladies », l'écart près du seuil est plus petit qu'avec la cible « coût »
+# (tableau de la section 5). Pour comparer deux écarts mesurés sur les mêmes patients, on
+# calcule l'IC de leur **différence** (cible « coût » moins cible « maladies ») : d'une cible à
+# l'autre, les patients et leur santé sont les mêmes, seule la sélection change.
+#
+# **La tranche principale est fixée d'avance** : celle de la question 3, du 95ᵉ au 100ᵉ
+# centile. Choisir la tranche après avoir vu les résultats, ce serait choisir sa conclusion.
+# La cellule refait aussi le calcul parmi les seuls inscrits (97ᵉ–100ᵉ) : refaire un calcul
+# avec un autre choix raisonnable s'appelle une **analyse de sensibilité**.
+#
+# <details><summary>Rappel : lire un IC 95 % d'une différence</summary>
+#
+# Si ses deux bornes sont positives, l'IC exclut 0 : une baisse est établie, au moins de
+# l'ordre de sa borne basse. S'il va d'un peu moins de 0 à une demi-maladie, il contient 0,
+# mais aussi des baisses importantes : les données sont compatibles avec aucune baisse comme
+# avec une forte baisse, sans prouver ni l'une ni l'autre. La taille de la baisse est alors
+# mal connue.
+# </details>
+#
+# <details><summary>Comment la cellule calcule cet IC (le bootstrap)</summary>
+#
+# Elle rejoue le hasard : elle tire 1 000 fois au sort une nouvelle cohorte parmi nos patients
+# (un même patient peut être tiré plusieurs fois). Chaque fois, elle recalcule les deux écarts
+# sur les mêmes patients, puis leur différence. La dispersion des 1 000 différences donne
+# l'**erreur type** (l'incertitude due au hasard), et l'IC va de 1,96 erreur type en dessous
+# de la différence à 1,96 au-dessus. Cette méthode s'appelle le **bootstrap**. Elle a sa
+# propre part de hasard : un autre tirage déplacerait les bornes de moins d'un centième (ligne
+# affichée).
+# </details>
+
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : IC de la différence, dans la tranche principale puis
+# parmi les seuls inscrits (question 5), puis les deux scores sans écart d'accès.
+def ecart_du_haut(scores, tirage, du_centile=95):
+    """Écart (noirs moins blancs) au-dessus d'un centile du score, parmi les patients tirés."""
+    s, malades, n, b = scores[tirage], besoin[tirage], noirs[tirage], blancs[tirage]
+    haut = s >= np.percentile(s, du_centile)  # la tranche du haut, comme tranche_haute
+    return malades[haut & n].mean() - malades[haut & b].mean()
+
+
+tous = np.arange(len(cohorte))
+non_inscrits = (tranche_haute & ~inscrits_cout).sum() / tranche_haute.sum()
+print(f"Du 95e au 100e centile du score « coût » : {fr_percent(non_inscrits, 0)} de non-inscrits.")
+print("Écart avec la cible « coût » moins écart avec la cible « maladies » :")
+intervalles, erreurs = {}, {}  # l'IC de chaque tranche : la clé de la question 5 en dépend
+for du_centile, tranche in [
+    (95, "tranche principale, du 95e au 100e centile"),
+    (centile_programme, "analyse de sensibilité, parmi les seuls inscrits (97e-100e centile)"),
+]:
+    hasard = np.random.default_rng(0)  # graine : le même tirage à chaque exécution
+    differences = []
+    for _ in range(1000):
+        tirage = hasard.integers(0, len(cohorte), len(cohorte))  # mêmes patients, deux cibles
+        differences.append(
+            ecart_du_haut(scores_cout, tirage, du_centile)
+            - ecart_du_haut(scores_sante, tirage, du_centile)
+        )
+    difference = ecart_du_haut(scores_cout, tous, du_centile) - ecart_du_haut(
+        scores_sante, tous, du_centile
+    )
+    # Erreur type : la dispersion des 1 000 différences ; l'IC va de 1,96 erreur type en
+    # dessous à 1,96 au-dessus.
+    erreur = np.std(differences, ddof=1)
+    erreurs[du_centile] = erreur
+    intervalles[du_centile] = (difference - 1.96 * erreur, difference + 1.96 * erreur)
+    print(
+        f"  {tranche} : {fr_number(difference, 2)}, IC 95 % de "
+        f"{fr_number(intervalles[du_centile][0], 2)} à {fr_number(intervalles[du_centile][1], 2)}."
+    )
+# Part de hasard du bootstrap lui-même : l'erreur type d'un écart-type estimé sur B tirages
+# vaut environ erreur / racine(2 (B - 1)) ; une borne la multiplie par 1,96.
+print(
+    "Un autre tirage du bootstrap déplacerait chaque borne d'environ "
+    f"{fr_number(1.96 * erreurs[95] / np.sqrt(2 * (len(differences) - 1)), 3)} dans la tranche "
+    "principale (erreur Monte-Carlo)."
+)
+# La clé de la question 5 (« mal connue ») suppose que l'IC de la tranche principale aille
+# d'une baisse à peu près nulle (borne basse sous 0,1) à une baisse importante (borne haute
+# au-dessus de 0,4) : si une autre version des données le changeait, l'exécution s'arrêterait
+# ici plutôt que de mal noter.
+assert intervalles[95][0] < 0.1 and intervalles[95][1] > 0.4, intervalles
+print("Écart à score égal, près du seuil, sans aucun écart d'accès (même cohorte) :")
+for nom_cible, cible in [("coût", "cost"), ("maladies", "n_chronic_next")]:
+    haut_0 = scores_0[cible] >= np.percentile(scores_0[cible], 95)
+    print(f"  cible « {nom_cible} » : {en_clair(*ecart_avec_ic(haut_0, besoin_0))}.")
+
+# Un score « coût » qui connaîtrait la race (encadré facultatif après la question 5).
+modele_race = PoissonRegressor(alpha=0, solver="newton-cholesky")
+modele_race.fit(
+    informations(apprentissage).assign(noir=(apprentissage["race"] == "Black").astype(float)),
+    apprentissage["cost"],
+)
+scores_race = modele_race.predict(informations(cohorte).assign(noir=noirs.astype(float)))
+print(
+    "Score « coût » qui connaîtrait la race (notre cohorte) : écart à score égal, près du seuil, "
+    f"{en_clair(*ecart_avec_ic(scores_race >= np.percentile(scores_race, 95)))}."
+)
+
+# %% [markdown]
+# ### Question 5 — De combien la cible réduit-elle l'écart ? (2 points)
+#
+# Dans la **tranche principale** (du 95ᵉ au 100ᵉ centile), que dit l'IC de la différence sur
+# la **taille** de la baisse ? Répondez par l'une des options, entre guillemets :
+#
+# - `"aucune baisse"` : changer de cible ne réduit pas l'écart près du seuil, puisque l'IC de
+#   la tranche principale contient 0 ;
+# - `"baisse établie"` : la différence de la tranche principale est positive : la cible réduit
+#   l'écart, de la valeur affichée ;
+# - `"mal connue"` : la baisse peut aller de presque rien à environ une demi-maladie chronique
+#   par patient : les données ne tranchent pas entre une petite et une forte baisse ;
+# - `"retenir les inscrits"` : mieux vaut prendre pour résultat principal la tranche des seuls
+#   inscrits, dont l'IC exclut 0, et conclure à une baisse établie ;
+# - `"IC chevauchants"` : on ne peut rien conclure, car les IC des deux écarts près du seuil
+#   (tableau de la section 5) se chevauchent.
+#
+# <details><summary>Indice 1</summary>
+#
+# Dans la tranche principale, l'IC de la différence contient-il 0 ? Contient-il aussi des
+# baisses importantes ? Que sait-on alors de la taille de la baisse ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un IC qui contient 0 ne prouve pas que la différence est nulle. La tranche principale a été
+# fixée avant de voir les résultats : l'autre tranche est une analyse de sensibilité, pas une
+# remplaçante. Et pour comparer deux écarts, c'est l'IC de leur différence qui compte, pas le
+# chevauchement de leurs IC.
+# </details>
+
+# %% answer="lecture_difference"
+lecture_difference = ...
+### BEGIN SOLUTION
+lecture_difference = "mal connue"
+### END SOLUTION
+
+# %% tests="lecture_difference" points=2
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_choice(
+    lecture_difference,
+    name="lecture_difference",
+    options=[
+        "aucune baisse",
+        "baisse établie",
+        "mal connue",
+        "retenir les inscrits",
+        "IC chevauchants",
+    ],
+    digest="7d8847fe35df0e93",
+    mistakes=[
+        checks.Mistake(
+            None,
+            "un IC qui contient 0 ne prouve pas que la différence est nulle : dans la tranche "
+            "principale, il contient aussi des baisses d'environ une demi-maladie chronique. "
+            "Les données ne tranchent pas : la taille de la baisse est mal connue.",
+            digest="f3de05d0c4525f7c",
+        ),
+        checks.Mistake(
+            None,
+            "une différence positive peut venir du hasard : lisez son IC. Dans la tranche "
+            "principale, il contient 0 : une baisse nulle reste compatible avec les données, "
+            "et la valeur affichée n'est qu'une estimation parmi d'autres possibles.",
+            digest="59d5531701d5f6b8",
+        ),
+        checks.Mistake(
+            None,
+            "choisir la tranche après avoir vu quel IC exclut 0, c'est choisir sa conclusion. "
+            "La tranche principale a été fixée d'avance ; celle des seuls inscrits est une "
+            "analyse de sensibilité. Son estimation, plus forte, reste compatible avec celle "
+            "de la tranche principale : « démontré » d'un côté et « non démontré » de l'autre "
+            "ne prouve pas que les deux diffèrent (Gelman et Stern, 2006).",
+            digest="6e8695c3e5bc1276",
+        ),
+        checks.Mistake(
+            None,
+            "deux IC qui se chevauchent ne disent pas si deux écarts diffèrent : calculés sur "
+            "les mêmes patients, ils varient ensemble. C'est l'IC de la différence, calculé "
+            "ci-dessus, qui le dit.",
+            digest="871ea40c5052476c",
+        ),
+    ],
+    success="vous avez lu l'IC de la différence comme une fourchette de tailles possibles : "
+    "dans la tranche principale, la baisse va de presque rien à environ une demi-maladie "
+    "chronique. L'analyse de sensibilité (seuls inscrits) donne une baisse plus nette, "
+    "compatible avec la première. Le but n'est pas un écart nul : même le score juste de la "
+    "section 5 garde un écart entre inscrits.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    lecture_difference,
+    name="lecture_difference",
+    options=[
+        "aucune baisse",
+        "baisse établie",
+        "mal connue",
+        "retenir les inscrits",
+        "IC chevauchants",
+    ],
+    expected="mal connue",
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_difference"
+# message : ne prouve pas que la différence est nulle
+lecture_difference = "aucune baisse"
+
+# %% mistake="lecture_difference"
+# message : peut venir du hasard
+lecture_difference = "baisse établie"
+
+# %% mistake="lecture_difference"
+# message : c'est choisir sa conclusion
+lecture_difference = "retenir les inscrits"
+
+# %% mistake="lecture_difference"
+# message : ils varient ensemble
+lecture_difference = "IC chevauchants"
+
+# %% mistake="lecture_difference"
+# message : n'est pas l'une des options
+lecture_difference = "tranche"
+
+# %% [markdown]
+# <details><summary>Après avoir répondu : ce que disent ces intervalles</summary>
+#
+# Dans la tranche principale (40 % de non-inscrits), l'IC de la différence contient 0, mais
+# aussi des baisses d'environ une demi-maladie chronique : une baisse est possible, sa taille
+# mal connue. Sa borne basse est proche de 0 : un autre échantillon de patients pourrait la
+# déplacer d'un côté ou de l'autre. La question porte donc sur la taille de la baisse, pas sur
+# le signe de cette borne. Parmi les seuls inscrits, l'IC exclut 0. Les deux lectures ne se
+# contredisent pas : l'estimation de la tranche principale est plus faible, diluée par les
+# non-inscrits, mais compatible avec celle des inscrits. « Démontré » contre « non démontré »
+# n'est pas une différence démontrée (Gelman et Stern, 2006).
+# </details>
+#
+# <details><summary>Facultatif : d'où vient l'écart qui reste ?</summary>
+#
+# Deux causes se mêlent (lignes « sans aucun écart d'accès », avant la question 5). Les
+# chiffres qui suivent sont des **ordres de grandeur** : nous n'avons pas calculé l'IC de ces
+# différences.
+#
+# - **L'écart d'accès** : près du seuil, cible « coût », l'écart de la question 3 tombe à 0,69
+#   sans écart d'accès : de l'ordre de la moitié. Il passe aussi par le **coût de cette année**, une
+#   information du score : sans elle, l'écart de la cible « maladies » passe de 1,10 à 0,55
+#   environ (tableau de la section 5).
+# - **La largeur de la tranche** : du 95ᵉ au 100ᵉ centile, la tranche est large, au sommet
+#   d'un score très asymétrique, et les patients noirs s'y trouvent plus haut. Même le score
+#   juste y garde un écart de 0,53 (dernière colonne du tableau de la section 5), et sans
+#   écart d'accès, les deux scores en gardent à peu près autant (lignes affichées avant la
+#   question 5). Sur l'ensemble des scores, l'écart du score juste est petit (0,10). Seul, un
+#   écart à score égal ne désigne donc pas un mauvais substitut : ce qui le désigne, c'est la
+#   part de l'écart qui dépasse cette référence et qui baisse quand on change de cible ou
+#   qu'on retire l'écart d'accès.
+# </details>
+#
+# <details><summary>Facultatif : faudrait-il donner la race au score ?</summary>
+#
+# Ce n'est pas la conclusion du module. Un score « coût » qui connaîtrait la race apprendrait
+# aussi qu'à informations égales, les patients noirs coûtent moins : il les classerait plus
+# bas encore. La dernière ligne affichée avant la question 5 va dans ce sens (1,55 contre
+# l'écart de la question 3), sans IC de la différence : un ordre de grandeur. Avec une cible
+# qui mesure le besoin, la question se pose autrement : elle est débattue, et en France ces
+# données sont très encadrées (section 1). Le levier du module reste la cible et les informations du score.
+# </details>
+#
+# <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
+#
+# Sur tous les scores, retirer le coût de cette année fait passer l'écart à score égal de 0,49
+# à 0,16 (tableau de la section 5) : de l'ordre du tiers de sa valeur (sans IC de la
+# différence), sans tout à fait rejoindre celui du score juste. Un score peut être bien réglé
+# pour l'ensemble des patients, mais pas pour chaque groupe : c'est la question de la
+# **calibration par groupe** (module 06). Mais avec des tranches d'un seul centile, ce reste
+# diminue encore d'à peu près la moitié, comme celui du score juste : une partie vient de la
+# largeur des tranches (celui de la cible « coût », lui, ne change presque pas).
+# </details>
 
 # %% [markdown]
 # ### Que faut-il changer ?
@@ -1223,7 +1504,7 @@ lecture_difference = "tranche"
 # que la nouvelle n'ait pas le défaut du coût, et sans oublier les **informations** du score,
 # qui peuvent le porter aussi (section 5).
 #
-# ### Question 5 — Une nouvelle cible (2 points)
+# ### Question 6 — Une nouvelle cible (2 points)
 #
 # Un hôpital propose de prédire le **nombre de consultations de l'année suivante** au lieu du
 # coût. Que fait cette cible au biais ? Répondez par l'une des options, entre guillemets :
@@ -1259,7 +1540,7 @@ nouvelle_cible = "reproduit"
 ### END SOLUTION
 
 # %% tests="nouvelle_cible" points=2
-# Vérification de la question 5 : exécutez cette cellule.
+# Vérification de la question 6 : exécutez cette cellule.
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
@@ -1276,10 +1557,11 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "la cible compte plus que cela : à la question 4, avec les mêmes informations, la "
-            "cible « maladies » réduit nettement l'écart entre inscrits (l'IC de la différence "
-            "exclut 0). La question est de savoir si cette nouvelle "
-            "cible mesure le besoin ou l'accès aux soins.",
+            "la cible compte plus que cela : avec les mêmes informations, la cible « maladies » "
+            "inscrit bien plus de patients noirs que la cible « coût » (tableau de la section "
+            "5), et réduit l'écart entre les seuls inscrits (question 5 : l'IC de la différence "
+            "y exclut 0). La question est de savoir si cette nouvelle cible mesure le besoin ou "
+            "l'accès aux soins.",
             digest="47d8f5f40e866b4b",
         ),
         checks.Mistake(
@@ -1366,7 +1648,7 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies", inscrits_sant
     print(f"  Écart de taux de sélection entre les groupes : {fr_number(ecart_taux, 2)} {unite}")
 
 # %% [markdown]
-# ### Question 6 — Un taux de sélection plus élevé est-il une faveur ? (2 points)
+# ### Question 7 — Un taux de sélection plus élevé est-il une faveur ? (2 points)
 #
 # Regardez la cible « maladies » dans le résultat ci-dessus : le taux de sélection
 # des patients noirs est bien plus élevé que celui des patients blancs. Un collègue en
@@ -1404,7 +1686,7 @@ lecture_taux = "comparer les besoins"
 ### END SOLUTION
 
 # %% tests="lecture_taux" points=2
-# Vérification de la question 6 : exécutez cette cellule.
+# Vérification de la question 7 : exécutez cette cellule.
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
@@ -1521,7 +1803,7 @@ for titre, scores, mesure in [
     )
 
 # %% [markdown]
-# ### Question 7 — Le biais a-t-il disparu ? (2 points)
+# ### Question 8 — Le biais a-t-il disparu ? (2 points)
 #
 # Avec le sous-diagnostic, l'écart à score égal est presque nul. Un collègue en conclut :
 # « avec le sous-diagnostic, ce score n'est plus biaisé ». Que lui répondez-vous ? Répondez par
@@ -1558,7 +1840,7 @@ biais_disparu = "biais caché"
 ### END SOLUTION
 
 # %% tests="biais_disparu" points=2
-# Vérification de la question 7 : exécutez cette cellule.
+# Vérification de la question 8 : exécutez cette cellule.
 checks.check_choice(
     biais_disparu,
     name="biais_disparu",
@@ -1697,20 +1979,21 @@ for titre, scores, mesure in [
 #   elle est diagnostiquée, donc les patients qui consultent peu restent sous-estimés ; une
 #   cible ne règle pas tout (suivi des résultats par groupe après la mise en service, revue
 #   humaine des cas limites, possibilité d'adresser un patient hors score). Accepter aussi la
-#   leçon de la question 7 : si le besoin est mesuré avec la même donnée sous-estimée, l'audit
+#   leçon de la question 8 : si le besoin est mesuré avec la même donnée sous-estimée, l'audit
 #   ne voit plus le biais ; et celle de la section 5 : une information du score qui est
 #   elle-même un substitut biaisé (le coût de cette année) porte aussi le biais.
 # - **Un demi-point** — Un chiffre **calculé dans le module**, juste et interprété : p. ex.
 #   l'écart de maladies chroniques entre inscrits noirs et blancs (question 2) ou à score égal
-#   (section 5), la différence entre les deux cibles et son IC (question 4), la part des
-#   patients noirs inscrits selon la cible (question 1, section 5) **rapportée au besoin** (ils
-#   sont en moyenne plus malades : une part seule ne prouve ni faveur ni oubli, questions 3 et
-#   6), avec la prudence qui convient (cohorte synthétique, intervalle de confiance
+#   (question 3, section 5), la différence entre les deux cibles et son IC (question 5), la
+#   part des patients noirs inscrits selon la cible (question 1, section 5) **rapportée au
+#   besoin**, par exemple au score juste de référence (ils
+#   sont en moyenne plus malades : une part seule ne prouve ni faveur ni oubli, questions 4 et
+#   7), avec la prudence qui convient (cohorte synthétique, intervalle de confiance
 #   conditionnel au modèle, écart d'accès grossi). Une part citée sans ce rapport au besoin ne
 #   donne pas ce demi-point. Un écart entre inscrits présenté comme la
-#   preuve d'un biais ne donne pas ce demi-point (question 3). Accepter aussi une
+#   preuve d'un biais ne donne pas ce demi-point (question 4). Accepter aussi une
 #   remarque juste sur le taux de sélection, qui peut sembler favorable à un groupe désavantagé
-#   (question 6). Les chiffres de l'étude (17,7 % et 46,5 %, Obermeyer et al., 2019) ne sont
+#   (question 7). Les chiffres de l'étude (17,7 % et 46,5 %, Obermeyer et al., 2019) ne sont
 #   pas calculés dans le module : cités seuls, ils ne donnent pas ce demi-point.
 # - **1 point** — Transparence et contrôle humain (valeur V6 — Intégrité et transparence) : dire
 #   quelle cible est prédite, pourquoi, et avec quelles limites ; informer le médecin de ce que
@@ -1784,8 +2067,6 @@ for titre, scores, mesure in [
 #   maîtrise de l'immigration, à l'intégration et à l'asile : les traitements nécessaires aux
 #   études sur la mesure de la diversité des origines « peuvent porter sur des données
 #   objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ».
-#   Commentaire aux *Cahiers du Conseil constitutionnel* n° 23 : données objectives (nom,
-#   origine géographique, nationalité antérieure) et subjectives (« ressenti d'appartenance »).
 # - Intervalle de Wilson : Wilson EB. Probable inference, the law of succession, and statistical
 #   inference. *Journal of the American Statistical Association* 1927;22(158):209-212.
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: Assessing and improving
