@@ -1661,6 +1661,9 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies", inscrits_sant
 #   les inscrits, et les patients noirs y restent minoritaires ;
 # - `"comparer les besoins"` : rien ne le montre : un groupe plus malade doit être sélectionné
 #   plus souvent ; il faut comparer le besoin des patients de même score ;
+# - `"écart trop grand"` : il a en partie raison : un groupe plus malade doit être sélectionné
+#   plus souvent, mais l'écart entre les taux est bien plus grand que l'écart de santé moyenne
+#   entre les groupes, ce qui trahit une faveur ;
 # - `"cible coût"` : il exagère, mais des deux scores, le plus équitable serait plutôt celui
 #   dont l'écart entre les taux de sélection est le plus petit, la cible « coût » ;
 # - `"aucun indicateur"` : la question est sans réponse : aucun indicateur calculé groupe par
@@ -1690,7 +1693,14 @@ lecture_taux = "comparer les besoins"
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
-    options=["même taux", "minoritaires", "comparer les besoins", "cible coût", "aucun indicateur"],
+    options=[
+        "même taux",
+        "minoritaires",
+        "comparer les besoins",
+        "écart trop grand",
+        "cible coût",
+        "aucun indicateur",
+    ],
     digest="e7c2ed77f05361c1",
     mistakes=[
         checks.Mistake(
@@ -1707,6 +1717,15 @@ checks.check_choice(
             "aucune des deux ne dit, seule, si un groupe est favorisé : il faut la confronter "
             "au besoin de soins des groupes.",
             digest="e823568cee72117f",
+        ),
+        checks.Mistake(
+            None,
+            "le programme retient les plus malades, la queue de la distribution : un écart "
+            "modeste de santé moyenne y devient un grand écart de taux. Le score juste de la "
+            "section 5 sélectionne d'ailleurs les patients noirs à un taux plus élevé encore "
+            "que la cible « maladies ». Comparer deux écarts de nature différente ne dit rien : "
+            "comparez le besoin de patients de même score.",
+            digest="f049e462963a8dec",
         ),
         checks.Mistake(
             None,
@@ -1731,7 +1750,14 @@ checks.check_choice(
 checks.check_choice(
     lecture_taux,
     name="lecture_taux",
-    options=["même taux", "minoritaires", "comparer les besoins", "cible coût", "aucun indicateur"],
+    options=[
+        "même taux",
+        "minoritaires",
+        "comparer les besoins",
+        "écart trop grand",
+        "cible coût",
+        "aucun indicateur",
+    ],
     expected="comparer les besoins",
 )
 ### END HIDDEN TESTS
@@ -1743,6 +1769,10 @@ lecture_taux = "même taux"
 # %% mistake="lecture_taux"
 # message : pas sur le taux de sélection
 lecture_taux = "minoritaires"
+
+# %% mistake="lecture_taux"
+# message : la queue de la distribution
+lecture_taux = "écart trop grand"
 
 # %% mistake="lecture_taux"
 # message : n'est pas plus équitable en soi
@@ -1813,6 +1843,8 @@ for titre, scores, mesure in [
 #   autant de maladies enregistrées, et un audit ne peut juger que sur les données qu'il a ;
 # - `"biais caché"` : cette mesure ne peut pas le dire : l'écart se mesure avec des maladies
 #   enregistrées, sous-estimées chez les patients noirs ; le biais est passé dans la mesure ;
+# - `"biais déplacé"` : le score n'est plus biaisé, mais la mesure l'est : le biais est passé
+#   du score aux maladies enregistrées, et c'est l'audit qu'il faut corriger ;
 # - `"biais réduit"` : il exagère un peu : le biais a beaucoup diminué, puisque l'écart à score
 #   égal est presque nul, mais il faut continuer à le surveiller ;
 # - `"revenir au coût"` : il se trompe, mais le remède est simple : revenir à la cible « coût »,
@@ -1844,7 +1876,14 @@ biais_disparu = "biais caché"
 checks.check_choice(
     biais_disparu,
     name="biais_disparu",
-    options=["score juste", "biais caché", "biais réduit", "revenir au coût", "renoncer"],
+    options=[
+        "score juste",
+        "biais caché",
+        "biais déplacé",
+        "biais réduit",
+        "revenir au coût",
+        "renoncer",
+    ],
     digest="ee280b8092f21ac2",
     mistakes=[
         checks.Mistake(
@@ -1862,6 +1901,14 @@ checks.check_choice(
             "comme ce sont les mêmes patients, avec la même maladie latente, le score en oublie "
             "donc davantage.",
             digest="ff6ae6bce191e483",
+        ),
+        checks.Mistake(
+            None,
+            "le score lui-même apprend sur les maladies enregistrées : il sous-estime le besoin "
+            "des patients noirs et en inscrit moins. Mesuré avec la maladie latente, son écart "
+            "à score égal augmente (cellule qui suit la question) : le biais est dans le score "
+            "et dans la mesure, pas seulement dans l'audit.",
+            digest="04b2bef0f799f80d",
         ),
         checks.Mistake(
             None,
@@ -1886,7 +1933,14 @@ checks.check_choice(
 checks.check_choice(
     biais_disparu,
     name="biais_disparu",
-    options=["score juste", "biais caché", "biais réduit", "revenir au coût", "renoncer"],
+    options=[
+        "score juste",
+        "biais caché",
+        "biais déplacé",
+        "biais réduit",
+        "revenir au coût",
+        "renoncer",
+    ],
     expected="biais caché",
 )
 ### END HIDDEN TESTS
@@ -1898,6 +1952,10 @@ biais_disparu = "score juste"
 # %% mistake="biais_disparu"
 # message : ne dit pas que le biais a diminué
 biais_disparu = "biais réduit"
+
+# %% mistake="biais_disparu"
+# message : le score lui-même apprend sur les maladies enregistrées
+biais_disparu = "biais déplacé"
 
 # %% mistake="biais_disparu"
 # message : ramènerait le biais de départ
