@@ -405,9 +405,10 @@ checks.check_choice(
             "l'exception de santé publique (i) vise des motifs d'intérêt public prévus par une "
             "loi, « tels que » les menaces transfrontalières graves ou la qualité et la sécurité "
             "des soins et des médicaments (la vigilance). L'option se trompe par sa raison : "
-            "qu'une étude puisse un jour aider à mieux soigner ne suffit pas. Certaines études "
-            "prévues par une loi peuvent s'appuyer sur (i) ; celle-ci n'en fait pas partie, et "
-            "son but, produire des connaissances, correspond à une autre exception du tableau.",
+            "qu'une étude puisse un jour aider à mieux soigner ne suffit pas à la fonder. "
+            "Certaines recherches peuvent s'appuyer sur (i) ; pour une recherche, la grille "
+            "de ce cours retient par convention l'exception qui correspond à son but : "
+            "produire des connaissances.",
             digest="0b4b4b1b188c93b9",
         ),
     ],
@@ -416,14 +417,12 @@ checks.check_choice(
         "des connaissances ; c'est l'exception de la recherche, 9(2)(j) (réponse d). Elle "
         "exige une base dans la loi (en France, la loi Informatique et Libertés), des "
         "garanties (RGPD, article 89), l'information des patients, leur droit d'opposition et "
-        "une formalité auprès de la CNIL (méthodologie de référence ou autorisation) : ce "
-        "n'est pas une étude interne, puisque ceux qui la mènent n'ont pas soigné ces "
-        "patients. L'option b se trompe donc de raison : publiée ou non, une étude qui n'est "
-        "pas interne demande cette formalité. Elle demande aussi, en général, une analyse "
-        "d'impact (RGPD, article 35) : une étude écrite des risques pour les personnes et des "
-        "mesures qui les réduisent. Pour les patients perdus de vue, l'information "
-        "collective remplace l'information de chacun ; le RGPD ne vise pas les personnes "
-        "décédées (considérant 27)."
+        "une formalité auprès de la CNIL. Ses auteurs n'ont pas soigné ces patients : ce "
+        "n'est pas une étude interne, et la publication n'y change rien (b). Pour les "
+        "patients perdus de vue, l'information collective remplace celle de chacun. Le RGPD ne "
+        "vise pas les personnes décédées (considérant 27), mais leurs dossiers ne sont pas "
+        "libres pour autant : la loi Informatique et Libertés encadre aussi leur "
+        "réutilisation pour une recherche en santé."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -671,9 +670,7 @@ checks.check_choice(
         "raison : aucune autorisation ne rendrait cette vente licite. C'est un texte français "
         "qui l'interdit, ce que le RGPD permet pour les données de santé (article 9, "
         "paragraphe 4). Zone débattue : lu largement, « indirectement » viserait aussi des "
-        "données pseudonymisées, et des juristes jugent le texte pour cela difficile à "
-        "appliquer (Desmarais Avocats, « Les données de santé des Français sont-elles à "
-        "vendre ? »). La question 5 n'en dépend pas : les noms y figurent."
+        "données pseudonymisées. La question 5 n'en dépend pas : les noms y figurent."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -763,10 +760,10 @@ reponse_pharmacie = "f"
 #   le but de leur étude.
 # - **b.** Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet
 #   accord qui ouvre l'accès.
-# - **c.** Confier l'analyse à un bureau d'études ou à un laboratoire de recherche, pas à ses
-#   statisticiens.
-# - **d.** Rien de plus qu'une autre équipe : sa promesse écrite écarte déjà les deux usages
-#   interdits.
+# - **c.** Soit démontrer que son traitement ne peut servir aux usages interdits, soit confier
+#   l'analyse à un laboratoire ou bureau d'études.
+# - **d.** Rien de plus qu'une autre équipe : sa promesse écrite de ne pas s'en servir pour
+#   ses contrats suffit.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -814,10 +811,9 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "une promesse ne suffit pas : l'article L1461-3 demande à un assureur de "
-            "démontrer que son traitement ne peut servir à aucun usage interdit, ou de confier "
-            "l'étude à un tiers. Faire l'analyse lui-même, sur sa seule parole, est justement "
-            "ce que le texte encadre.",
+            "une promesse ne suffit pas : s'engager n'est pas prouver. Relisez ce que "
+            "l'article L1461-3 exige en plus d'un assureur : une parole donnée remplit-elle "
+            "cette condition ?",
             digest="8ae94441a9ccc31f",
         ),
     ],
@@ -825,12 +821,13 @@ checks.check_choice(
         "c'est la bonne réponse. La finalité, étudier des parcours de soins, n'est pas "
         "interdite : l'article L1461-1 (V) ne bloque pas ce projet ; il l'aurait bloqué si la "
         "mutuelle voulait ajuster ses cotisations. Mais la mutuelle est un assureur : pour "
-        "accéder au SNDS, l'article L1461-3 l'oblige à démontrer que son traitement ne peut "
-        "servir à aucune des deux finalités interdites, ou à confier l'étude à un laboratoire "
-        "de recherche ou à un bureau d'études (réponse c). Il ne demande pas l'accord de "
-        "chaque personne (b), et n'interdit pas l'accès (a). Sa promesse ne suffit pas, et "
-        "faire l'analyse elle-même, avec ses statisticiens, est justement ce que le texte "
-        "encadre. L'étude suit en plus les procédures de la loi Informatique et Libertés."
+        "accéder au SNDS, l'article L1461-3 lui laisse deux voies (réponse c) : soit "
+        "démontrer que son traitement ne peut servir à aucune des deux finalités "
+        "interdites, et ses statisticiens peuvent alors faire l'analyse ; soit confier "
+        "l'étude à un laboratoire de recherche ou à un bureau d'études. Une promesse n'est "
+        "pas une démonstration (d). La loi ne demande pas l'accord de chaque personne (b) et "
+        "n'interdit pas l'accès (a). L'étude suit en plus les procédures de la loi "
+        "Informatique et Libertés (méthodologie de référence ou autorisation de la CNIL)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1035,11 +1032,10 @@ for cle, libelle in law.PRINCIPLES.items():
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour chaque geste : des données ont-elles fui ou été laissées accessibles ? Des données de
-# santé ont-elles été recueillies sans l'accord des personnes, alors qu'aucune autre
-# exception ne s'appliquait ? Des données de santé personnelles ont-elles servi à des études
-# sans rien faire auprès de la CNIL ? Rappelez-vous aussi ce que contrôle la CNIL (texte
-# replié « Comment ces textes s'articulent », au début du module).
+# Une clé nomme une obligation, pas un événement. Pour chaque geste, demandez-vous : quel
+# risque a couru le patient, et quelle obligation, remplie à temps, aurait évité la
+# sanction ? Rappelez-vous aussi ce que contrôle la CNIL (texte replié « Comment ces textes
+# s'articulent », au début du module).
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1114,13 +1110,12 @@ checks.check_choice(
         "c'est la bonne règle : des données où chaque patient garde un code propre sont "
         "pseudonymisées, donc personnelles. L'éditeur les croyait anonymes et s'en est servi "
         "pour des études sans la formalité préalable auprès de la CNIL (loi Informatique et "
-        "Libertés, article 66) : c'est le manquement visé ici. La CNIL a retenu aussi un "
-        "second manquement, distinct, à la licéité (RGPD, article 5, paragraphe 1, point a) : "
-        "l'éditeur recueillait l'historique des remboursements des patients par un "
-        "téléservice de l'Assurance maladie. Pour un entrepôt de données de santé, la "
-        "formalité est une déclaration de conformité au référentiel « entrepôts » de la CNIL "
-        "(délibération n° 2021-118), ou sinon une autorisation. L'interdiction de vendre "
-        "relève du juge pénal, pas de la CNIL."
+        "Libertés, article 66). La CNIL a aussi retenu un second manquement, à la licéité "
+        "(RGPD, article 5, paragraphe 1, point a) : l'éditeur recueillait l'historique des "
+        "remboursements des patients par un téléservice de l'Assurance maladie. Pour un "
+        "entrepôt de données de santé, la formalité est une déclaration de conformité au "
+        "référentiel « entrepôts » de la CNIL (délibération n° 2021-118), ou sinon une "
+        "autorisation."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1263,9 +1258,9 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "SAN-2023-006 (Doctissimo) : pour des données de santé sur un site grand "
-            "public, informer ne suffit pas : aucune exception ne lève l'interdiction sans "
-            "un acte positif des internautes. Lequel manquait ?",
+            "SAN-2023-006 (Doctissimo) : informer les internautes ne suffit pas. Relisez "
+            "le tableau de l'étape 2 : pour un site qui ne soigne personne et ne fait pas de "
+            "recherche, quelle exception de l'article 9(2) restait possible ?",
             digest="0bc9ead7e9ec5951",
         ),
     ],
@@ -1626,8 +1621,6 @@ verdict_prothese = "illicite"
 # - CNIL, délibération n° 2021-118 du 7 octobre 2021 portant adoption d'un référentiel relatif
 #   aux entrepôts de données dans le domaine de la santé (Légifrance) ; CNIL, « La CNIL adopte
 #   un référentiel sur les entrepôts de données de santé », 26 octobre 2021, cnil.fr.
-# - Desmarais Avocats, « Les données de santé des Français sont-elles à vendre ? », billet de
-#   blog, desmarais-avocats.fr : une lecture critique du VII de l'article L1111-8.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
 #   des règles harmonisées concernant l'intelligence artificielle, article 10 (texte publié
 #   en 2024). EUR-Lex, CELEX 32024R1689.
