@@ -53,7 +53,8 @@
 # %% [markdown]
 # ## 1. « On a enlevé les noms, c'est anonyme »
 #
-# Un hôpital tient un **registre** : une ligne par patient hospitalisé, avec son **diagnostic
+# Un CHU tient un **registre** multicentrique (plusieurs hôpitaux) : une ligne par patient
+# hospitalisé, avec son **diagnostic
 # principal**, codé dans la **CIM-10** (classification internationale des maladies de l'OMS ;
 # par exemple B20 : maladie due au VIH). Une start-up demande l'extrait pour entraîner un
 # modèle d'IA. Le responsable répond : « Aucun problème, on a remplacé les noms par des
@@ -121,7 +122,7 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # Regroupons les patients qui ont **exactement le même** trio : chaque groupe est une
 # **classe d'équivalence**. Un patient seul dans sa classe est **unique**. Comptons-les dans le
 # registre, puis dans une **population synthétique** : le registre et bien d'autres habitants,
-# tirés de la même façon (leurs âges sont ceux des patients d'un hôpital, pas ceux de la
+# tirés de la même façon (leurs âges sont ceux de patients hospitalisés, pas ceux de la
 # population française).
 
 # %% jupyter={"source_hidden": true}
@@ -359,8 +360,8 @@ l_petit = 2
 # « anonymisées » du Massachusetts avec la liste électorale de Cambridge (Sweeney, 2002).
 #
 # En France, une entreprise ne peut pas se servir de la liste électorale : seuls les
-# électeurs, les candidats et les partis en obtiennent copie, pour un usage non commercial
-# (Code électoral, article L37). Mais chacun peut lire des profils publics de réseaux sociaux
+# électeurs, les candidats et les partis en obtiennent copie, en s'engageant à ne pas s'en
+# servir à des fins commerciales (Code électoral, article L37). Mais chacun peut lire des profils publics de réseaux sociaux
 # (nom, date de naissance, ville) ou la presse locale.
 #
 # Voici une **liste nominative synthétique** qui joue ce rôle : des patients adultes du
@@ -654,16 +655,16 @@ explorateur
 # ## 6. Personnelles pour qui ?
 #
 # > **En bref.**
-# > - Pour l'hôpital, qui garde la table des noms, l'extrait pseudonymisé reste personnel.
-# > - Pour la start-up, tout dépend des moyens qu'elle peut légalement et raisonnablement
-# >   employer pour retrouver les patients ; un moyen interdit par la loi ne compte pas.
+# > - Pour le CHU, qui garde la table des noms, l'extrait pseudonymisé reste personnel.
+# > - Pour la start-up, qui n'a pas la table ? C'est la question 3 ; les textes sont dans le
+# >   repli ci-dessous.
 # > - Un croisement avec des profils publics compte-t-il parmi ces moyens ? C'est discuté
 # >   (voir « Ce que disent les textes »).
 #
 # <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêts
 # Breyer et du 4 septembre 2025)</summary>
 #
-# L'hôpital est le **responsable du traitement** : celui qui décide pourquoi et comment les
+# Le CHU est le **responsable du traitement** : celui qui décide pourquoi et comment les
 # données sont traitées (module 10). La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
 # (**article 4(5)**) définit la pseudonymisation comme un traitement tel que les données « ne
 # puissent plus être attribuées à une personne concernée précise sans avoir recours à des
@@ -686,11 +687,12 @@ explorateur
 # **Une question discutée.** Constituer une liste à partir de profils publics, puis la croiser
 # avec des données de santé, serait déjà un traitement à justifier (RGPD, articles 6 et 9).
 # Est-ce pour autant un moyen « interdit par la loi » au sens de Breyer ? La question est
-# discutée. Ce module retient une lecture prudente : l'exclusion de Breyer se lit de façon
-# étroite (elle vise un moyen que la loi ferme, comme la liste électorale pour une entreprise),
-# et le considérant 26 pèse aussi le coût, le temps et les techniques disponibles. Un contrat
-# qui interdit de réidentifier compte dans cette appréciation, mais ne fait pas disparaître
-# les profils publics.
+# discutée, et aucun arrêt ne l'a tranchée. Pour les uns, l'exclusion de Breyer se lit de
+# façon étroite (elle vise un moyen que la loi ferme, comme la liste électorale pour une
+# entreprise) : le croisement reste un moyen à compter, dont le considérant 26 pèse le coût,
+# le temps et les techniques disponibles. Pour les autres, un croisement sans base légale est
+# justement un moyen interdit par la loi, qui ne compte pas. Un contrat qui interdit de
+# réidentifier compte dans cette appréciation, sans la trancher à lui seul.
 #
 # Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a tranché
 # une question précise : ce qu'un organisme doit dire aux personnes, dès la collecte, sur les
@@ -700,17 +702,17 @@ explorateur
 # raisonnable de retrouver les personnes, **recoupements compris**, des données pseudonymisées
 # peuvent ne pas être personnelles ; pour celui qui les a collectées et garde la table, elles
 # le restent, et son obligation d'informer s'apprécie de son point de vue, au moment de la
-# collecte. Ce règlement s'applique aux institutions de l'Union, pas à un hôpital ; sa notion
+# collecte. Ce règlement s'applique aux institutions de l'Union, pas à un CHU ; sa notion
 # de données personnelles se lit comme celle du RGPD.
 #
-# Les autres obligations de l'hôpital qui transmet ne viennent pas de cet arrêt : une base
+# Les autres obligations du CHU qui transmet ne viennent pas de cet arrêt : une base
 # légale et une exception pour les données de santé (RGPD, articles 6 et 9), les formalités
 # de la recherche en santé (loi Informatique et Libertés) ; voyez le module 10.
 # </details>
 #
 # ### Question 3 — Les données sont-elles personnelles pour la start-up ? (2 points)
 #
-# L'hôpital transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
+# Le CHU transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
 # sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms.
 #
 # - La liste électorale ne peut pas lui servir (Code électoral, article L37 : section 4).
@@ -718,19 +720,19 @@ explorateur
 #   constituer une liste nominative comme celle de la section 4.
 # - Un contrat lui interdit de réidentifier qui que ce soit.
 #
-# Pour elle, ces données sont-elles personnelles, au sens de l'arrêt de la Cour du
-# 4 septembre 2025 ? Répondez par la lettre. Une seule option donne une raison qui tient ; le
-# point discuté se travaille ensuite dans la réflexion G.
+# Selon l'arrêt du 4 septembre 2025, comment juge-t-on si ces données sont personnelles pour
+# elle ? Répondez par la lettre. (Les profils publics comptent-ils ? C'est discuté : vous
+# trancherez dans la réflexion G.)
 #
-# - **A.** Non : sans la table de correspondance, elle ne peut rattacher aucun pseudonyme à un
-#   nom.
-# - **B.** Non : le contrat lui interdit de réidentifier ; or un moyen interdit ne compte pas
-#   parmi les moyens raisonnables.
-# - **C.** Oui, selon la lecture prudente retenue dans ce module : elle peut raisonnablement
-#   croiser l'extrait avec une telle liste, et nommer des patients qui y figurent.
-# - **D.** Non : tant qu'elle n'a rien croisé, aucun patient n'est identifié.
-# - **E.** Oui : l'hôpital, qui garde la table, peut réidentifier chaque patient ; elles
-#   restent donc personnelles pour la start-up aussi.
+# - **A.** On regarde si elle a la table de correspondance : sans elle, elle ne peut rattacher
+#   aucun nom, donc non.
+# - **B.** On lit le contrat : s'il lui interdit de réidentifier, ce moyen ne compte plus,
+#   donc non.
+# - **C.** On pèse tous les moyens qu'elle peut raisonnablement employer, recoupements
+#   compris ; la table n'en est qu'un.
+# - **D.** On attend qu'elle ait identifié quelqu'un : tant qu'elle n'a rien croisé, non.
+# - **E.** On regarde le CHU : s'il garde la table, les données restent personnelles pour
+#   tout destinataire.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -741,9 +743,9 @@ explorateur
 #
 # <details><summary>Indice 2</summary>
 #
-# Qu'a montré la question 2 sur ce que permet une liste nominative ? Quels moyens l'arrêt
-# Breyer écarte-t-il (« Ce que disent les textes », ci-dessus) ? Se servir de la liste
-# électorale en est un ; consulter des profils publics aussi ? Un contrat est-il une loi ?
+# Relisez le considérant 26 (« Ce que disent les textes », ci-dessus) : que compte-t-il,
+# « l'ensemble des moyens » ou un seul ? Qu'a montré la question 2 sur ce que permet une liste
+# nominative ? Un contrat est-il une loi ?
 # </details>
 
 # %% answer="qualification"
@@ -763,16 +765,14 @@ checks.check_choice(
         checks.Mistake(None,
                        "la table n'est pas le seul moyen : l'arrêt compte tous les moyens "
                        "raisonnables du destinataire, recoupements compris. Que permet une liste "
-                       "nominative tirée de profils publics (question 2) ?",
+                       "nominative (question 2) ?",
                        digest="3bc559636e51c6e8"),
         checks.Mistake(None,
-                       "un contrat n'est pas une loi. L'arrêt Breyer (2016) n'écarte que les "
+                       "le contrat compte dans l'appréciation, mais il ne la remplace pas : on "
+                       "juge selon les moyens dont le destinataire dispose (considérant 26). Un "
+                       "contrat n'est pas une loi : l'arrêt Breyer (2016) n'écarte que les "
                        "moyens que la loi interdit (la liste électorale pour une entreprise : "
-                       "article L37) ou irréalisables en pratique. Le contrat compte dans "
-                       "l'appréciation et s'ajoute aux protections, mais il ne fait pas "
-                       "disparaître les profils publics. (La loi elle-même écarte-t-elle ce "
-                       "croisement ? C'est la question discutée, à travailler dans la réflexion "
-                       "G.)",
+                       "article L37) ou irréalisables en pratique.",
                        digest="ca8e0599d4462b50"),
         checks.Mistake(None,
                        "le RGPD protège les personnes identifiables, pas seulement celles déjà "
@@ -780,15 +780,15 @@ checks.check_choice(
                        "des moyens raisonnables (considérant 26). Le peut-elle ici ?",
                        digest="82b564d1f9b2d659"),
         checks.Mistake(None,
-                       "la conclusion est juste, pas la raison : l'arrêt de 2025 juge du point de "
-                       "vue de celui qui détient les données, selon ses propres moyens ; la table "
-                       "de l'hôpital ne suffit pas à rendre les données personnelles pour tout "
-                       "destinataire. Quelle option donne la bonne raison ?",
+                       "l'arrêt de 2025 juge du point de vue de celui qui détient les données : "
+                       "que le CHU garde la table ne rend pas à lui seul les données "
+                       "personnelles pour tout destinataire. Que faut-il regarder du côté de la "
+                       "start-up ?",
                        digest="852fa0056bb79336"),
     ],
-    success="on juge du côté de celui qui reçoit, avec tous les moyens qu'il peut légalement "
-    "mettre en œuvre ; compter les profils publics parmi eux est la lecture prudente retenue "
-    "ici. C'est ce que la réflexion G vous demande d'argumenter.",
+    success="on juge du côté de celui qui reçoit, avec tous les moyens qu'il peut "
+    "raisonnablement mettre en œuvre. Les profils publics en font-ils partie ? C'est discuté : "
+    "la réflexion G vous demande de trancher, arguments à l'appui.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(qualification, name="qualification", options=["A", "B", "C", "D", "E"],
@@ -800,7 +800,7 @@ checks.check_choice(qualification, name="qualification", options=["A", "B", "C",
 qualification = "A"
 
 # %% mistake="qualification"
-# message : contrat n'est pas une loi
+# message : le contrat compte dans l'appréciation, mais il ne la remplace pas
 qualification = "B"
 
 # %% mistake="qualification"
@@ -808,7 +808,7 @@ qualification = "B"
 qualification = "D"
 
 # %% mistake="qualification"
-# message : la conclusion est juste, pas la raison
+# message : l'arrêt de 2025 juge du point de vue de celui qui détient les données
 qualification = "E"
 
 # %% [markdown]
@@ -816,7 +816,7 @@ qualification = "E"
 #
 # - **Pseudonymiser** n'est pas **anonymiser** : les données restent personnelles pour qui peut,
 #   par des moyens raisonnables, retrouver les personnes. Cela se juge du côté de qui les reçoit
-#   (question 3) ; un contrat compte, sans faire disparaître les profils publics.
+#   (question 3), avec tous ses moyens raisonnables ; un contrat compte, sans tout régler.
 # - Les **quasi-identifiants** (ce qu'un attaquant sait par ailleurs) isolent presque chaque
 #   patient ; une liste nominative suffit à les **nommer**.
 # - Le **k** dit si une ligne peut être isolée ; le **l** repère le cas le plus grossier où l'on
@@ -1119,7 +1119,8 @@ print("Patients seuls dans les autres départements : "
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il calcule k et l de l'extrait de l'Hérault pour des
-# classes d'âge de 1 à 12 ans (tableau ci-dessous).
+# classes d'âge de 1 à 12 ans (tableau ci-dessous). Les classes partent de 0 an (pour 10 ans :
+# 0-9, 10-19…) ; la dernière, « 90 ans et plus », est la même pour toutes les largeurs.
 herault = registre_publie[registre_publie["departement"] == "34"]
 age_herault = pv.age_on(herault["birth_date"], "2025-01-01")
 print(f"Extrait de l'Hérault : {len(herault)} patients.")
@@ -1143,11 +1144,9 @@ def k_herault(largeur):
 noms_sexes = {"F": "femmes", "M": "hommes"}
 lignes = []
 for largeur in range(1, 13):
-    effectifs = classes_herault(largeur).groupby(["sexe", "classe_age"], observed=True).size()
-    sexe, classe = effectifs.idxmin()
     l_largeur = pv.l_diversity(classes_herault(largeur), ["sexe", "classe_age"], "diagnostic")
     lignes.append({"largeur des classes (ans)": largeur, "k": k_herault(largeur),
-                   "l": l_largeur, "plus petite classe": f"{noms_sexes[sexe]}, {classe}"})
+                   "l": l_largeur})
 display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 
 # %% [markdown]
@@ -1173,7 +1172,8 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # ### Question 5 — Pourquoi k baisse-t-il ? (2 points)
 #
 # Dans le tableau, k vaut 6 avec des classes de 10 ans, mais 4 avec des classes de 11 ans,
-# pourtant plus larges. Pourquoi ? Répondez par la lettre (`"A"`, `"B"`, `"C"`, `"D"` ou
+# pourtant plus larges. Pourquoi ? Avant de choisir, écrivez sur papier les classes de 11 ans
+# (0-10, 11-21…) jusqu'à « 90 ans et plus ». Répondez par la lettre (`"A"`, `"B"`, `"C"`, `"D"` ou
 # `"E"`).
 #
 # - **A.** Avec 11 ans, une classe compte moins de diagnostics différents (le l baisse aussi) :
@@ -1187,8 +1187,8 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 #
 # <details><summary>Indice 1</summary>
 #
-# Regardez la colonne « plus petite classe » pour les largeurs 10 et 11 : quelles années
-# d'âge chacune couvre-t-elle ?
+# Continuez la liste des classes de 11 ans : 0-10, 11-21, 22-32… Laquelle vient juste avant
+# « 90 ans et plus » ? Faites de même pour 10 ans.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1214,26 +1214,28 @@ checks.check_choice(
         checks.Mistake(None,
                        "le l baisse bien, mais le k ne compte pas les diagnostics : c'est le "
                        "nombre de patients de la plus petite classe, quels que soient leurs "
-                       "diagnostics. Quelles années couvre la plus petite classe avec 11 ans ?",
+                       "diagnostics. Quelle classe de 11 ans vient juste avant « 90 ans et "
+                       "plus », et combien d'années couvre-t-elle ?",
                        digest="b9c5b6ead095027d"),
         checks.Mistake(None,
                        "ce n'est pas la largeur qui isole : une classe plus large réunit plus de "
-                       "patients, pas moins. Regardez dans le tableau la plus petite classe "
-                       "avec 11 ans : combien d'années d'âge couvre-t-elle, comparée aux "
-                       "autres ?",
+                       "patients, pas moins. Écrivez les classes de 11 ans (0-10, 11-21…) "
+                       "jusqu'à 90 ans : couvrent-elles toutes le même nombre d'années ?",
                        digest="4f14af0b31d6f388"),
         checks.Mistake(None,
                        "k n'est pas le nombre de classes mais la taille de la plus petite ; et "
                        "moins de classes pour autant de patients, c'est plutôt des classes plus "
-                       "grosses. Qu'a de particulier la plus petite classe avec 11 ans ?",
+                       "grosses. Qu'a de particulier la classe de 11 ans qui précède « 90 ans "
+                       "et plus » ?",
                        digest="31c463e7115704f7"),
         checks.Mistake(None,
                        "la classe « 90 ans et plus » commence toujours à 90 ans : elle est la même "
-                       "pour toutes les largeurs. Regardez dans le tableau quelle est la plus "
-                       "petite classe avec 11 ans, et les années qu'elle couvre.",
+                       "pour toutes les largeurs. Quelle classe de 11 ans la précède, et combien "
+                       "d'années couvre-t-elle ?",
                        digest="b64ae81faafb487f"),
     ],
-    success="élargir n'est donc pas toujours plus sûr : la « leçon pratique » ci-dessous dit "
+    success="avec 11 ans, la classe 88-89 ans ne couvre que deux années : elle est la plus "
+    "petite. Élargir n'est donc pas toujours plus sûr : la « leçon pratique » ci-dessous dit "
     "comment choisir des classes pour que k ne puisse pas baisser.",
 )
 ### BEGIN HIDDEN TESTS
@@ -1310,10 +1312,12 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 #
 # ### Question 6 — Quelle publication perd le moins de détail ? (2 points)
 #
-# Reprenez l'explorateur de la section 5 (s'il n'apparaît plus, réexécutez les cellules depuis
-# le début), réglez-le sur chaque publication ci-dessous (le sexe est toujours publié) et lisez
-# trois lignes du tableau : **k**, **Âge : années confondues** et **Lieu : codes postaux
-# confondus** (sans l'explorateur, la cellule sous les indices les affiche pour les cinq).
+# **Prédisez d'abord**, sans rien mesurer : laquelle choisiriez-vous, et pourquoi ? Notez-le.
+# Puis reprenez l'explorateur de la section 5 (s'il n'apparaît plus, réexécutez les cellules
+# depuis le début), réglez-le sur chaque publication ci-dessous (le sexe est toujours publié)
+# et lisez trois lignes du tableau : **k**, **Âge : années confondues** et **Lieu : codes
+# postaux confondus**. Sans l'explorateur (widgets absents), écrivez dans une cellule neuve
+# `mesurer_publication("A")`, puis `"B"`… : elle affiche ces trois lignes pour une publication.
 # Laquelle atteint **k ≥ 5** (objectif de l'exercice B) en perdant le **moins de
 # détail** ? Répondez par la lettre. (Ce n'est plus l'extrait de l'Hérault, mais tout le
 # registre : la bonne largeur peut changer.)
@@ -1339,30 +1343,35 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # </details>
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche les trois lignes de l'explorateur pour les
-# cinq publications.
-# Sans l'explorateur (version statique, widgets absents) : les trois lignes de la question 6
-# pour les cinq publications, calculées par l'explorateur, remis ensuite dans son état.
+# Inutile de lire ce code (replié) : il prépare `mesurer_publication`, qui n'affiche rien tant
+# qu'on ne l'appelle pas. Sans l'explorateur (widgets absents), `mesurer_publication("A")`
+# affiche les trois lignes de la question 6 pour la publication A, calculées par l'explorateur,
+# remis ensuite dans son état.
 publications_q6 = {"A": ("year", 1, "none"), "B": ("none", 2, "none"),
                    "C": ("none", 5, "none"), "D": ("none", 10, "none"),
                    "E": ("none", 10, "region")}
-reglage_initial = {nom: controle.value for nom, controle in explorateur.controls.items()}
-lignes_q6 = []
-for option, (date_publiee, largeur, lieu) in publications_q6.items():
+
+
+def mesurer_publication(option):
+    """Show k, age years merged and postcodes merged for one publication of question 6."""
+    if str(option).strip().upper() not in publications_q6:
+        print("Écrivez une lettre de la question 6 : \"A\", \"B\", \"C\", \"D\" ou \"E\".")
+        return
+    date_publiee, largeur, lieu = publications_q6[str(option).strip().upper()]
+    reglage_initial = {nom: controle.value for nom, controle in explorateur.controls.items()}
     explorateur.controls["date_naissance"].value = date_publiee
     explorateur.controls["largeur_age"].value = largeur
     explorateur.controls["lieu"].value = lieu
     mesures = explorateur.update()
-    lignes_q6.append({
-        "publication": option,
+    for nom, valeur in reglage_initial.items():
+        explorateur.controls[nom].value = valeur
+    display(pd.DataFrame([{
+        "publication": str(option).strip().upper(),
         "k": mesures["k"],
         "Âge : années confondues": f"{mesures['age_span_years']:.2f}".replace(".", ","),
         "Lieu : codes postaux confondus": f"{mesures['postcodes_merged']:.1f}".replace(".", ",")
         .removesuffix(",0"),
-    })
-for nom, valeur in reglage_initial.items():
-    explorateur.controls[nom].value = valeur
-display(pd.DataFrame(lignes_q6).set_index("publication"))
+    }]).set_index("publication"))
 
 # %% answer="choix_publication"
 choix_publication = ...
@@ -1698,7 +1707,9 @@ risque_population = "E"
 # En 10 à 15 lignes : la start-up de la section 1 demande l'extrait du registre. Que
 # proposeriez-vous de lui transmettre (quels attributs, à quel niveau de détail, dans quel cadre :
 # contrat, accès contrôlé, données synthétiques…) ? Ces données seraient-elles personnelles
-# pour elle, au sens de l'arrêt de la Cour du 4 septembre 2025 ? Appuyez-vous sur **au moins un
+# pour elle, au sens de l'arrêt de la Cour du 4 septembre 2025 ? Les profils publics
+# comptent-ils parmi ses moyens (point discuté, section 6) ? Tranchez, arguments à l'appui.
+# Appuyez-vous sur **au moins un
 # chiffre** obtenu dans ce module et sur **au moins un** des trois risques du G29. Que perdent
 # les chercheurs, et que gagnent les patients ?
 
@@ -1715,32 +1726,36 @@ risque_population = "E"
 #   - **(b) Le point de vue du destinataire, recoupements compris** : depuis l'arrêt C-413/23 P
 #     du 4 septembre 2025 (rendu sur le règlement (UE) 2018/1725, dont la notion se lit comme
 #     celle du RGPD), cela s'apprécie du côté de celui qui détient les données, avec ses moyens
-#     raisonnables : une start-up qui peut croiser l'extrait avec une liste nominative tirée de
-#     sources qu'elle peut consulter (profils publics, presse locale) détient des données
-#     personnelles. Pénaliser « anonyme pour elle parce qu'elle n'a pas la table de
-#     correspondance » quand elle peut recouper. Les obligations de l'hôpital qui transmet (RGPD
+#     raisonnables, recoupements compris : la table n'est que l'un d'eux. Pénaliser « anonyme
+#     pour elle parce qu'elle n'a pas la table de correspondance » sans examiner ses autres
+#     moyens. Les obligations du CHU qui transmet (RGPD
 #     art. 6 et 9, formalités de la recherche : module 10) viennent de ces textes, pas de l'arrêt.
 #   - **(c) Ce qui ne suffit pas** : un contrat qui interdit la réidentification ne supprime pas
 #     les moyens de recouper ; l'arrêt Breyer (C-582/14, 19 octobre 2016, points 46 à 48)
 #     écarte les moyens interdits par la loi (pour une entreprise, se servir de la liste
 #     électorale : Code électoral, article L37) ou irréalisables en pratique, et un contrat
-#     n'est pas une loi. Accepter aussi une copie qui discute ce point avec des arguments justes
-#     (constituer une liste à partir de profils publics est déjà un traitement à justifier,
-#     RGPD art. 6 et 9 ; la portée de l'exclusion de Breyer se lit de façon étroite ; le
-#     considérant 26 pèse aussi le coût et le temps) et conclut prudemment que le moyen compte.
+#     n'est pas une loi. Le croisement avec des profils publics est un point **discuté**, qu'aucun
+#     arrêt n'a tranché : accepter **toute conclusion bien argumentée**. Soit le moyen compte
+#     (l'exclusion de Breyer se lit de façon étroite ; le considérant 26 pèse le coût, le temps
+#     et les techniques disponibles) ; soit il est écarté (constituer une liste à partir de
+#     profils publics et la croiser avec des données de santé serait un traitement sans base
+#     légale, RGPD art. 6 et 9, donc un moyen interdit par la loi au sens de Breyer), ou rarement
+#     praticable (de vrais profils donnent rarement la date de naissance et le code postal
+#     exacts). Ce qui compte : la copie voit que la question se pose et l'argumente.
 #     k > 1 et l > 1 ne suffisent pas non plus : le k-anonymat laisse la
 #     corrélation et l'inférence (G29, WP216, tableau 6), et un jeu de données qui ne satisfait
 #     pas aux trois critères du G29 ne peut être dit anonyme qu'après une analyse détaillée du
 #     risque de réidentification (WP216).
 #
 #   *Barème du point* : (a), (b) et (c) justes : 1 point ; (b) et l'un des deux autres :
-#   0,5 point ; sinon 0. Une copie qui conclut « non personnelles pour la start-up » n'a (b) que
-#   si elle argumente un risque résiduel **négligeable sur les trois risques**
-#   (individualisation, corrélation, inférence), avec les moyens que la start-up peut se
+#   0,5 point ; sinon 0. Une copie qui conclut « non personnelles pour la start-up » a (b) si
+#   elle l'appuie sur les moyens de la start-up : soit en écartant le croisement par un
+#   argument de droit (voir (c)), soit en montrant un risque résiduel **négligeable sur les
+#   trois risques** (individualisation, corrélation, inférence) avec les moyens qu'elle peut se
 #   procurer (par exemple : extrait de l'Hérault en classes de 10 ans, k = 6 et l = 5, **et**
 #   pourquoi ni un recoupement avec d'autres extraits ni ce que sait un proche ne permettent
 #   plus d'apprendre le diagnostic) ; « k > 1 et l > 1, donc anonyme » ou « non personnelles
-#   grâce au contrat » n'ont pas (c). Une sanction française vérifiée, citée à propos, compte
+#   grâce au contrat », sans autre argument, n'ont pas (c). Une sanction française vérifiée, citée à propos, compte
 #   pour (a) : Cegedim Santé (CNIL, SAN-2024-013, 5 septembre 2024, 800 000 € : données
 #   désignant chaque patient par un code, donc pseudonymisées, traitées comme anonymes).
 # - **1 point** — Un chiffre du module, juste, interprété et rapporté au bon dénominateur : la
@@ -1801,7 +1816,7 @@ risque_population = "E"
 #   légaux d'identifier une personne, y compris avec l'aide de tiers ; moyens interdits par la
 #   loi ou irréalisables en pratique exclus ; interprétation de la directive 95/46/CE).
 # - Code électoral, article L37 (communication de la liste électorale aux électeurs, candidats
-#   et partis, qui s'engagent à ne pas en faire un usage commercial), Légifrance.
+#   et partis, qui s'engagent à ne pas s'en servir à des fins commerciales), Légifrance.
 # - Groupe de travail « Article 29 » sur la protection des données (G29). Avis 05/2014 sur les
 #   techniques d'anonymisation (WP216), adopté le 10 avril 2014 : section 2.2.2 (les trois
 #   risques), section 5 et tableau 6 (le k-anonymat n'écarte ni la corrélation ni l'inférence ;

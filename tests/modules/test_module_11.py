@@ -88,7 +88,36 @@ def test_module_11_question_3_does_not_give_the_start_up_the_electoral_list():
     flat = " ".join(statement.replace("\n#", " ").split())
     assert "Code électoral, article L37" in flat and "profils publics" in flat
     assert "se procurer la liste électorale" not in flat
-    assert "une telle liste" in _option("3", _solution("qualification"))
+    assert "tous les moyens" in _option("3", _solution("qualification"))
+
+
+def test_module_11_question_3_grades_only_what_the_2025_judgment_settled():
+    # Tenth-edition review (lecturer's condition): whether public profiles count among the
+    # recipient's means is debated; Q3 grades the settled criterion (the recipient's side, all
+    # means reasonably likely to be used), no option carries a marker the others lack, and the
+    # marking guide of reflection G accepts any well-argued conclusion on the debated point.
+    text = _text()
+    statement = text.split("### Question 3 ")[1].split("# %%")[0]
+    flat = " ".join(statement.replace("\n#", " ").split())
+    assert "lecture prudente" not in flat
+    options = [_option("3", letter) for letter in "ABCDE"]
+    assert all(option.startswith("On ") for option in options)
+    check = text.split('# %% tests="qualification"')[1].split("# %%")[0]
+    assert "Quelle option" not in check and "lecture prudente" not in check
+    guide = text.split('written="reflexion_anonymat"')[1].split("### END SOLUTION")[0]
+    flat_guide = " ".join(guide.replace("\n#", " ").split())
+    assert "toute conclusion bien argumentée" in flat_guide
+    assert "conclut prudemment que le moyen compte" not in flat_guide
+
+
+def test_module_11_questions_5_and_6_are_not_read_off_a_printed_table():
+    # Tenth-edition review: the Hérault table showed the smallest class (Q5's answer) and the
+    # Q6 fallback printed k for the five options every time; the fallback now runs on demand.
+    text = _text()
+    before_q5 = text.split("### Question 5 ")[0].split("### B. Réduire le périmètre")[1]
+    assert '"plus petite classe"' not in before_q5
+    fallback = text.split("def mesurer_publication(option):")[0].rsplit("# %%", 1)[1]
+    assert "display(" not in fallback and "update()" not in fallback
 
 
 def test_module_11_question_8_names_the_two_parts_instead_of_copying_them():
