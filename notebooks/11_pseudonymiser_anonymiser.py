@@ -619,7 +619,7 @@ else:
 # 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an :
 # c'est pourquoi des classes d'un an confondent en moyenne plus de deux fois plus d'années que
 # l'année de naissance (lisez-le dans l'explorateur). Pourquoi l'année seule donne-t-elle un
-# peu moins de 1 (0,98) ? Pour chaque année, la période va de la première à la dernière date
+# peu moins de 1 ? Pour chaque année, la période va de la première à la dernière date
 # de naissance présentes dans le registre : avec quelques dizaines de patients par année,
 # elles tombent rarement le 1er janvier et le 31 décembre. **Lieu** : le
 # nombre moyen de codes postaux que le lieu publié ne distingue plus. Ni l'un ni l'autre ne dit
