@@ -710,7 +710,7 @@ explorateur
 # de la recherche en santé (loi Informatique et Libertés) ; voyez le module 10.
 # </details>
 #
-# ### Question 3 — Les données sont-elles personnelles pour la start-up ? (2 points)
+# ### Question 3 — Comment juger si les données sont personnelles pour la start-up ? (2 points)
 #
 # Le CHU transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
 # sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms.
@@ -736,9 +736,9 @@ explorateur
 #
 # <details><summary>Indice 1</summary>
 #
-# Du point de vue de qui l'arrêt apprécie-t-il la question ? Et quels moyens compte-t-il :
-# la seule table de correspondance, ou tous les moyens raisonnables ? Le RGPD protège-t-il les
-# personnes identifiées, ou aussi les personnes identifiables ?
+# Du point de vue de qui l'arrêt apprécie-t-il la question : celui qui reçoit les données, ou
+# celui qui les a collectées ? Le RGPD protège-t-il les personnes identifiées, ou aussi les
+# personnes identifiables ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
