@@ -60,7 +60,7 @@ import pandas as pd
 from IPython.display import display
 from scipy.optimize import brentq
 from scipy.special import expit, logit
-from scipy.stats import rankdata
+from scipy.stats import norm, rankdata
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import train_test_split
@@ -293,10 +293,20 @@ print(f"H3, tous les séjours ({len(sepsis_h3)} séjours, {sepsis_h3.sum()} seps
 print(f"   écart avec H1 (interne − externe) : "
       f"{signe(auc_interne - roc_auc_score(sepsis_h3, score_h3))}, intervalle à 95 % "
       f"{intervalle(boot_h1 - boot_h3)}")
-print(f"H3, audit ({len(sepsis_audit)} séjours, {sepsis_audit.sum()} sepsis) : AUC "
-      f"{fr_number(roc_auc_score(sepsis_audit, score_audit))} ; aucun intervalle n'a de sens "
-      f"avec {sepsis_audit.sum()} sepsis : le rééchantillonnage ne ferait que rebattre ces "
-      f"{sepsis_audit.sum()} séjours.")
+# Avec 3 sepsis, le bootstrap ne ferait que rebattre ces 3 séjours : l'intervalle de l'audit
+# vient de la formule de Hanley et McNeil (1982), erreur type de l'AUC selon ses effectifs.
+auc_audit = roc_auc_score(sepsis_audit, score_audit)
+n_sepsis_audit, n_autres_audit = sepsis_audit.sum(), len(sepsis_audit) - sepsis_audit.sum()
+q1, q2 = auc_audit / (2 - auc_audit), 2 * auc_audit**2 / (1 + auc_audit)
+erreur_type = np.sqrt((auc_audit * (1 - auc_audit) + (n_sepsis_audit - 1) * (q1 - auc_audit**2)
+                       + (n_autres_audit - 1) * (q2 - auc_audit**2))
+                      / (n_sepsis_audit * n_autres_audit))
+z = norm.ppf((1 + NIVEAU) / 2)
+print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC "
+      f"{fr_number(auc_audit)}, intervalle à 95 % de "
+      f"{fr_number(max(0.0, auc_audit - z * erreur_type))} à "
+      f"{fr_number(min(1.0, auc_audit + z * erreur_type))} (formule de Hanley et McNeil) : si "
+      f"large qu'il ne tranche rien.")
 
 # %% [markdown]
 # ### Question 2 — Que peut conclure H3 ? (2 points)
@@ -313,9 +323,9 @@ print(f"H3, audit ({len(sepsis_audit)} séjours, {sepsis_audit.sum()} sepsis) : 
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque ligne : un écart nul est-il dans l'intervalle ? Un écart important l'est-il ? Si
-# les deux le sont, les données ne tranchent pas. Sans intervalle possible, combien de sepsis
-# faudrait-il pour trancher ?
+# Pour tous les séjours : un écart nul est-il dans l'intervalle de l'écart ? Pour l'audit :
+# l'AUC de H1 et celle d'un score au hasard (0,5) sont-elles toutes deux dans son intervalle ?
+# Si les deux valeurs sont compatibles avec les données, elles ne tranchent pas.
 # </details>
 
 # %% answer="conclusion_h3"
@@ -792,7 +802,7 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # %% [markdown]
 # Gardez ces résultats : la question 5, après la séance, les relit.
 #
-# ## 8. Avant de déployer, puis chaque mois
+# ## 8. Avant de déployer, puis dans la durée
 #
 # **Avant** : valider sur des séjours **locaux** récents (AUC **avec** son intervalle, sur
 # assez de sepsis) ; choisir le seuil sur une validation locale, mesurer sur un test local ;
@@ -803,7 +813,7 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 #
 # **Le droit.** Un score commercial de sepsis est très probablement un **dispositif médical** :
 # le règlement (UE) 2017/745 (art. 2) range parmi eux les logiciels destinés par leur fabricant
-# à la « prévision » ou au « pronostic » d'une maladie. Le recalibrer ou changer son seuil n'est
+# à la « prédiction » ou au « pronostic » d'une maladie. Le recalibrer ou changer son seuil n'est
 # donc pas un simple réglage : cela se discute avec le fabricant. Et le professionnel de santé
 # qui utilise, pour prévenir, diagnostiquer ou soigner, un dispositif médical dont l'algorithme
 # a appris à partir de données massives **s'assure** que le patient en a été informé (Code de
@@ -812,8 +822,9 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # **Ensuite**, surveiller la **dérive** (les patients et les pratiques changent avec le temps,
 # et la performance avec eux) : la prévalence, le profil des patients (âge, services),
 # les pratiques de mesure (nouvel automate, nouveau thermomètre), et la performance elle-même
-# dans le temps (sensibilité, alertes pour 100 séjours, VPP), avec un seuil d'alerte convenu
-# pour réagir.
+# dans le temps (sensibilité, alertes pour 100 séjours, VPP). Un mois compte trop peu de sepsis
+# (section 3) : on cumule les mois, chaque chiffre avec son intervalle, et on ne réagit, selon
+# un seuil convenu, qu'après un nombre minimal de sepsis fixé d'avance.
 #
 # ## À retenir
 #
@@ -834,8 +845,10 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # H3 : recalibration de la moyenne ou seuil rechoisi) ou `"pas corrigé"` (par aucune des deux).
 # « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit égale la part de
 # sepsis observée ; le risque prédit de chaque tranche, les sepsis observés de la tranche ; la
-# sensibilité atteint de nouveau 60 % ; l'AUC revient près de sa valeur interne ; les alertes
-# justes reviennent au niveau de H1 (environ 3 sur 10).
+# sensibilité atteint de nouveau 60 % ; l'AUC revient près de sa valeur interne ; la part de
+# vrais sepsis parmi les alertes redevient nettement supérieure à la part de sepsis de
+# l'hôpital (la VPP dépend de la prévalence, section 4) : à H1, environ 3 alertes justes sur 10
+# pour 6,4 % de sepsis, plus de quatre fois plus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -910,15 +923,17 @@ checks.check_choices(
         ],
         "la part de vrais sepsis parmi les alertes": [
             checks.Mistake(None, "relisez la colonne « Sur 10 alertes, vrais sepsis » : elle reste "
-                           "sous 1 avant comme après. Le seuil local attrape plus de sepsis en "
-                           "déclenchant bien plus d'alertes, presque toutes fausses.",
+                           "sous 1 avant comme après, à peine plus que la part de sepsis "
+                           "observée au test local de H3 : une alerte n'y vaut guère mieux "
+                           "qu'un séjour pris au hasard. Le seuil local attrape plus de sepsis "
+                           "en déclenchant bien plus d'alertes, presque toutes fausses.",
                            digest="d83f887cc1b38f0a"),
         ],
     },
     success="recalibrer la moyenne corrige le risque moyen, pas le risque de chaque patient (la "
     "pente reste loin de 1) ; rechoisir le seuil rend la sensibilité. Aucun des deux ne rend la "
-    "capacité du score à séparer sepsis et autres séjours, ni une part correcte de vrais sepsis "
-    "parmi les alertes. Dépliez la lecture ci-dessous.",
+    "capacité du score à séparer sepsis et autres séjours, ni des alertes nettement plus souvent "
+    "justes que la part de sepsis de H3. Dépliez la lecture ci-dessous.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1166,8 +1181,9 @@ raccourci_hopital = {
 # - **1** : au moins un chiffre du module, juste et interprété : alertes ou sepsis manqués
 #   **pour 100 séjours**, VPP (« sur 10 alertes, combien de vrais sepsis »), sensibilité, ou une
 #   AUC avec son intervalle ; l'interne et l'externe ne sont pas confondus.
-# - **0,5** : un chiffre juste sans dénominateur, ou pour 100 sepsis au lieu de 100 séjours.
-# - **0** : aucun chiffre, ou un chiffre faux (AUC interne présentée comme externe).
+# - **0,5** : un chiffre juste sans dénominateur.
+# - **0** : aucun chiffre, un chiffre faux (AUC interne présentée comme externe), ou une charge
+#   comptée pour 100 sepsis au lieu de 100 séjours (le mauvais dénominateur de la question 3).
 #
 # **Critère 3 — Surveillance et responsabilité**, valeur
 # V4 — Prudence, esprit critique et inclusivité.
@@ -1221,6 +1237,10 @@ raccourci_hopital = {
 #   of a multivariable prognostic model: a resampling study. *Stat Med* 2016;35(2):214-226.
 #   doi:10.1002/sim.6787. « A minimum of 100 events and ideally 200 (or more) events » (résumé,
 #   lu le 5 décembre 2026).
+# - Hanley JA, McNeil BJ. The meaning and use of the area under a receiver operating
+#   characteristic (ROC) curve. *Radiology* 1982;143(1):29-36. Erreur type de l'AUC selon le
+#   nombre de malades et de non-malades (intervalle de l'audit, section 3 ; résumé, lu le
+#   6 décembre 2026).
 # - Efron B, Tibshirani RJ. *An Introduction to the Bootstrap*. Chapman & Hall, 1993.
 #   Rééchantillonnage avec remise et intervalles par centiles.
 # - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning
