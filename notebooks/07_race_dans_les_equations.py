@@ -73,6 +73,8 @@
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, définit les deux équations et
 # fabrique la cohorte synthétique. Exécutez-le (Maj + Entrée).
+import math
+
 import pandas as pd
 from IPython.display import display
 from scipy.stats import binomtest
@@ -176,7 +178,8 @@ fr_table(
 #
 # ### Question 1 — Le DFGe 2021 de M. A. (2 points)
 #
-# Calculez `dfg_2021_m_a`, en mL/min/1,73 m² (corrigé à 0,1 près : un entier ne suffit pas).
+# Calculez `dfg_2021_m_a`, en mL/min/1,73 m² (corrigé à 0,1 près : un entier ne suffit pas ;
+# une créatinine convertie arrondie à 0,01 mg/dL est acceptée, en questions 1 et 2).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -220,10 +223,13 @@ checks.check_number(
                        "2021.", digest="6987e510a9ec24f0"),
         checks.Mistake(None, "vous avez calculé le DFGe 2009 avec son coefficient, celui de la "
                        "question 2 ; ici, c'est l'équation 2021.", digest="d3481525b55c1b78"),
-        checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, comme "
+        checks.Mistake(None, "bon raisonnement, mais trop arrondi : arrondi à l'unité, comme "
                        "dans la calculatrice, alors que la question se corrige à 0,1 près. "
                        "Écrivez le calcul lui-même : Python garde les décimales.",
                        digest="0922d3357ae7cfcf"),
+        checks.Mistake(None, "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez "
+                       "au moins deux décimales, ou écrivez la conversion elle-même entre les "
+                       "parenthèses.", digest="0e3879ef5f408c5e"),
     ],
     hint="Vérifiez l'unité de la créatinine, puis l'ordre des nombres : créatinine, âge, femme.",
 )
@@ -260,6 +266,10 @@ dfg_2021_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 # message : trop arrondi
 dfg_2021_m_a = 57
 
+# %% mistake="dfg_2021_m_a"
+# message : vous avez arrondi la créatinine convertie à 0,1 mg/dL
+dfg_2021_m_a = dfge_2021(1.4, AGE_M_A, False)
+
 # %% [markdown]
 # ### Question 2 — Le DFGe 2009 de M. A. (2 points)
 #
@@ -287,10 +297,17 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 
 # %% tests="dfg_2009_m_a" points=2
 # Vérification de la question 2 : exécutez cette cellule.
+# Accepte aussi le calcul fait avec la créatinine convertie arrondie à 0,01 mg/dL.
+_conversion_arrondie = (
+    isinstance(dfg_2009_m_a, float)
+    and math.isfinite(dfg_2009_m_a)
+    and not dfg_2009_m_a.is_integer()
+    and checks.matches_digest(dfg_2009_m_a, "8c9240d3e2dd763c", name="dfg_2009_m_a", decimals=1)
+)
 checks.check_number(
     dfg_2009_m_a,
     name="dfg_2009_m_a",
-    digest="ee694cca5ddfe44b",
+    digest="8c9240d3e2dd763c" if _conversion_arrondie else "ee694cca5ddfe44b",
     decimals=1,
     bounds=(1, 200),
     percent_is_mistake=False,
@@ -319,15 +336,27 @@ checks.check_number(
         checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, alors que "
                        "la question se corrige à 0,1 près. Écrivez le calcul lui-même : Python "
                        "garde les décimales.", digest="8c9240d3e2dd763c"),
+        checks.Mistake(None, "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez "
+                       "au moins deux décimales, ou écrivez la conversion elle-même entre les "
+                       "parenthèses.", digest="dbbf2ae0517dbfb2"),
     ],
     hint="Partez de l'équation 2009 sans coefficient, créatinine convertie, puis appliquez le "
     "coefficient dans le bon sens.",
 )
 ### BEGIN HIDDEN TESTS
+_exacte = float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, True))
+_arrondie = float(egfr_ckd_epi_2009(round(CREATININE_M_A / UMOL_PAR_MG, 2), AGE_M_A, False, True))
+_empreinte = checks.answer_digest(_arrondie, name="dfg_2009_m_a", decimals=1)
+_conversion_arrondie = (
+    isinstance(dfg_2009_m_a, float)
+    and math.isfinite(dfg_2009_m_a)
+    and not dfg_2009_m_a.is_integer()
+    and checks.matches_digest(dfg_2009_m_a, _empreinte, name="dfg_2009_m_a", decimals=1)
+)
 checks.check_number(
     dfg_2009_m_a,
     name="dfg_2009_m_a",
-    expected=float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, True)),
+    expected=_arrondie if _conversion_arrondie else _exacte,
     decimals=1,
 )
 ### END HIDDEN TESTS
@@ -369,16 +398,24 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.59
 
 # %% mistake="dfg_2009_m_a"
-# message : trop arrondi
+# message : trop arrondi : un nombre entier
 dfg_2009_m_a = 62
 
+# %% mistake="dfg_2009_m_a"
+# message : vous avez arrondi la créatinine convertie à 0,1 mg/dL
+dfg_2009_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False) * 1.159
+
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il compare les deux DFGe de M. A. quand les
-# vérifications des questions 1 et 2 ont dit « juste ».
+# Inutile de lire ce code (replié) : il compare les DFGe de M. A. quand les
+# vérifications des questions 1 et 2 ont dit « juste », et y ajoute l'équation 2009 sans
+# son coefficient, celle que l'EFLM recommande en Europe.
 if checks.passed("dfg_2021_m_a") and checks.passed("dfg_2009_m_a"):
     cote = {True: "sous 60", False: "à 60 ou plus"}
+    dfg_2009_sans_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False)
     print(f"M. A. : {fr_number(dfg_2009_m_a, 1)} avec 2009 ({cote[dfg_2009_m_a < SEUIL_G3]}), "
           f"{fr_number(dfg_2021_m_a, 1)} avec 2021 ({cote[dfg_2021_m_a < SEUIL_G3]}).")
+    print(f"Avec 2009 sans coefficient (choix européen) : {fr_number(dfg_2009_sans_m_a, 1)} "
+          f"({cote[dfg_2009_sans_m_a < SEUIL_G3]}).")
 else:
     print("La comparaison s'affichera ici quand les vérifications des questions 1 et 2 auront "
           "dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre retour "
@@ -386,7 +423,9 @@ else:
 
 # %% [markdown]
 # Pour M. A., le seul changement d'équation fait passer le DFGe d'un côté à l'autre de 60.
-# Son rein, lui, n'a pas changé. Prudence pourtant : une seule valeur ne fait pas un stade G3
+# Son rein, lui, n'a pas changé. Passer de 2009 avec coefficient à 2021 mêle deux effets :
+# retirer le coefficient (2009 sans coefficient : la grande baisse), puis réestimer les
+# autres coefficients de l'équation (2021 : une petite remontée, qui touche tous les patients). Prudence pourtant : une seule valeur ne fait pas un stade G3
 # (il faut plus de 3 mois) ; pour un patient donné, l'erreur d'une équation face au DFG
 # mesuré peut dépasser de loin l'écart entre ses deux DFGe (pli ci-dessous) ; et le seuil de
 # la metformine est en mL/min.
@@ -485,7 +524,9 @@ for colonne, noms in comptes.items():
 
 # %% [markdown]
 # Chez les patients non noirs, l'équation 2021 donne le plus souvent un DFGe un peu plus
-# haut : ses coefficients ont été réestimés sur tous les participants, sans la race.
+# haut : ses coefficients ont été réestimés sur tous les participants, sans la race. C'est
+# cette réestimation, et non le retrait du coefficient (qui ne les concernait pas), qui fait
+# remonter à 60 ou plus les patients non noirs du tableau (`n_non_noirs_remontent_60`).
 #
 # ### Question 3 — La part des patients noirs qui passent sous 60 (2 points)
 #
