@@ -48,7 +48,8 @@
 # même façon pour tous les patients ?**
 #
 # - La **SaO2** (saturation artérielle en oxygène), part de l'hémoglobine qui transporte de
-#   l'oxygène, se mesure sur une prise de sang artérielle, le **gaz du sang** : la **référence**.
+#   l'oxygène, se mesure sur une prise de sang artérielle, le **gaz du sang**, par
+#   **co-oxymétrie** : la **référence**.
 # - La **SpO2** est l'**estimation** de la SaO2 par l'oxymètre, à travers la peau.
 # - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Comme l'étude dont nous
 #   partons, nous comptons une SaO2 sous 88 %, bien sous l'objectif usuel de 94 à 98 %
@@ -56,7 +57,7 @@
 #   SaO2 de 88 à 92 %, hypoxémie moins profonde au sens français, n'est pas comptée.
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : la définition française, par la
-# PaO2</summary>
+# PaO2 ; la co-oxymétrie</summary>
 #
 # En France, on définit plutôt l'hypoxémie par la **PaO2** (pression partielle en oxygène, sur
 # le même gaz du sang) : hypoxémie sous 80 mmHg, insuffisance respiratoire aiguë sous 60 mmHg
@@ -64,6 +65,11 @@
 # relie la saturation à la PaO2 : d'après elle, une SaO2 de 88 % correspond à une PaO2
 # d'environ 55 mmHg (à 37 °C et pH 7,40 ; Severinghaus, 1979). La cellule de préparation, plus
 # bas, le recalcule.
+#
+# La SaO2 de référence se mesure au **co-oxymètre**, qui lit le sang à plusieurs longueurs
+# d'onde (Bickler et al., 2005, utilisaient un Radiometer OSM3) : il reconnaît aussi les
+# hémoglobines anormales (carboxyhémoglobine du monoxyde de carbone, méthémoglobine), que
+# l'oxymètre de pouls, à deux longueurs d'onde, ne distingue pas : sa SpO2 est alors fausse.
 # </details>
 #
 # **Unités et signes.** L'écart entre deux pourcentages se compte en **points**. L'erreur de
@@ -327,7 +333,9 @@ display(fr_table(
 # L'**ARMS** réunit biais et dispersion : la racine de la moyenne des carrés des erreurs SpO2 −
 # SaO2. Leeb et al. (2024) ont testé 11 oxymètres de doigt chez 34 volontaires en bonne santé :
 # 5 avaient une ARMS au-dessus de 3 %, hors de la plage que la FDA juge acceptable, et 9 se
-# trompaient davantage chez les participants à la peau la plus foncée.
+# trompaient davantage chez les participants à la peau la plus foncée. Notre générateur n'est
+# pas calibré sur l'exactitude des appareils : même son « appareil sans biais » (section 7) a
+# une ARMS d'environ 3,3 points (fiche des données), au-dessus de ce seuil de 3 %.
 # </details>
 #
 # ## 4. L'hypoxémie occulte
@@ -1394,47 +1402,69 @@ erreurs_q5b = [
                    "demande une part, parmi les alarmes du seuil relevé.",
                    digest="90108a53da0950e4"),
 ]
-# Un seuil de la question 5 a qui n'est pas le plus bas à atteindre l'objectif : le bon
-# calcul, fait à ce seuil, est reconnu et nommé.
+# Votre calcul est jugé à votre seuil de la question 5 a : une erreur à la 5 a n'est pas
+# comptée deux fois. La part juste à chaque seuil possible, sous forme d'empreinte (cachée).
+EMPREINTES_Q5B = {
+    92: "0ae2af8f39defb04", 93: "b3d461fb16505025", 94: "e8c561e046af5c17",
+    95: "926aaa043309c3f1", 96: "2427cbed8cbafc69", 97: "9a4fc05a81a106f5",
+    98: "9aa5de7331bfa3ba", 99: "5991b98e8b555e9e", 100: "29225a5a424a4c66",
+}
 try:
-    seuil_q5 = float(seuil_alarme)
+    empreinte_q5 = EMPREINTES_Q5B.get(float(seuil_alarme))
 except (TypeError, ValueError):
-    seuil_q5 = None
-if (
-    seuil_q5 is not None
-    and SEUIL_ALARME <= seuil_q5 <= 100
-    and not (
-        recall_score(hypox[noirs], spo2[noirs] < seuil_q5) >= sensibilite_blancs_92
-        and recall_score(hypox[noirs], spo2[noirs] < seuil_q5 - 1) < sensibilite_blancs_92
+    empreinte_q5 = None
+if empreinte_q5 is None or empreinte_q5 == "2427cbed8cbafc69":
+    checks.check_number(
+        part_alarmes_sans_hypoxemie,
+        name="part_alarmes_sans_hypoxemie",
+        digest="2427cbed8cbafc69",
+        bounds=(0, 1),
+        mistakes=erreurs_q5b,
+        hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé.",
+        success="au seuil relevé, environ deux alarmes sur trois sonnent sans hypoxémie "
+        "sévère, contre environ une sur deux au seuil du service. Relancez la cellule du "
+        "coût : elle affiche maintenant les deux parts.",
     )
-):
-    sonne_q5 = spo2 < seuil_q5
-    erreurs_q5b.insert(0, checks.Mistake(
-        (sonne_q5 & ~hypox).sum() / sonne_q5.sum(),
-        "votre calcul est le bon, mais à votre seuil de la question 5 a, qui n'est pas encore le "
-        "plus bas seuil qui atteint l'objectif. Corrigez la question 5 a, relancez la cellule du "
-        "coût, puis cette question.",
-    ))
-checks.check_number(
-    part_alarmes_sans_hypoxemie,
-    name="part_alarmes_sans_hypoxemie",
-    digest="2427cbed8cbafc69",
-    bounds=(0, 1),
-    mistakes=erreurs_q5b,
-    hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé.",
-    success="au seuil relevé, environ deux alarmes sur trois sonnent sans hypoxémie sévère, "
-    "contre environ une sur deux au seuil du service. Relancez la cellule du coût : elle "
-    "affiche maintenant les deux parts.",
-)
+else:
+    # La question 5 a n'est pas encore juste, mais son seuil est utilisable.
+    checks.check_number(
+        part_alarmes_sans_hypoxemie,
+        name="part_alarmes_sans_hypoxemie",
+        digest=empreinte_q5,
+        bounds=(0, 1),
+        # Au seuil du service, la part de ce seuil est la bonne réponse, pas une erreur.
+        mistakes=[m for m in erreurs_q5b[1:2] if m.digest != empreinte_q5],
+        hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé.",
+        success=f"votre calcul est juste à votre seuil de la question 5 a "
+        f"({fr_number(float(seuil_alarme), 0)}), et c'est à ce seuil qu'il est noté. Mais ce "
+        "seuil n'est pas encore le plus bas qui atteint l'objectif : corrigez la question 5 a, "
+        "relancez la cellule du coût, puis cette question.",
+    )
 ### BEGIN HIDDEN TESTS
+# Graded at the student's own threshold of 5 a (the right one without a usable answer):
+# an error in 5 a is carried forward, not counted twice.
 seuil_juste = min(
     s for s in range(SEUIL_ALARME, 101)
     if (spo2[noirs & hypox] < s).mean() >= sensibilite_blancs_92
 )
+try:
+    seuil_q5b = float(seuil_alarme)
+except (TypeError, ValueError):
+    seuil_q5b = None
+if seuil_q5b is None or seuil_q5b != int(seuil_q5b) or not SEUIL_ALARME <= seuil_q5b <= 100:
+    seuil_q5b = seuil_juste
+sonne_q5b = spo2 < seuil_q5b
+part_q5b = (sonne_q5b & ~hypox).sum() / sonne_q5b.sum()
+erreurs_cachees_q5b = [checks.Mistake(1 - part_q5b, "vous avez calculé la VPP.")]
+if seuil_q5b != SEUIL_ALARME:
+    erreurs_cachees_q5b.append(checks.Mistake(
+        alarmes_sans_hypoxemie_92 / alarmes_92, "cette part est celle du seuil du service."
+    ))
 checks.check_number(
     part_alarmes_sans_hypoxemie,
     name="part_alarmes_sans_hypoxemie",
-    expected=(~hypox & (spo2 < seuil_juste)).sum() / (spo2 < seuil_juste).sum(),
+    expected=part_q5b,
+    mistakes=erreurs_cachees_q5b,
 )
 ### END HIDDEN TESTS
 
