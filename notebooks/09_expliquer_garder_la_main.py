@@ -128,34 +128,35 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
          digits=3)
 
 # %% [markdown]
-# Les **points concaves** (creux du contour du noyau) arrivent loin devant. L'**écart-type**
-# mesure la variation d'un mélange à l'autre ; une boîte large dit « ce chiffre bouge ».
+# Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés seuls.
+# L'**écart-type** mesure la variation d'**un** mélange à l'autre ; la moyenne de 20 mélanges
+# varie beaucoup moins.
 #
 # ### Question 1 — Texture ou rayon ? (1 point)
 #
 # Dans le tableau, la texture a une baisse moyenne un peu plus grande que le rayon. Peut-on dire
 # que le modèle s'appuie davantage sur la texture que sur le rayon ? Écrivez entre guillemets
-# **doubles** l'une des réponses `"oui : sa moyenne est plus grande"`,
-# `"non : l'écart est plus petit que la variation d'un mélange à l'autre"`,
-# `"non : le rayon mesure la taille, il compte forcément plus"` ou
-# `"oui : un seul mélange suffit à le voir"`.
+# **doubles** l'une des réponses `"oui : sa baisse moyenne sur 20 mélanges est plus grande"`,
+# `"non : l'écart est plus petit que l'écart-type d'un mélange"`,
+# `"non : le rayon partage son rôle avec le périmètre et l'aire"` ou
+# `"oui : la texture décrit mieux la tumeur que le rayon"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Comparez la différence des deux moyennes à leurs écarts-types. Si l'on refaisait les
-# mélanges avec un autre hasard, l'ordre tiendrait-il ?
+# Quand on mélange le rayon seul, le modèle perd-il vraiment la taille des noyaux ? Relisez le
+# tableau des corrélations, au début du module.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# L'importance dit ce que **le modèle** utilise, pas ce qui compte en biologie. Et dans la
-# figure, les boîtes de la texture et du rayon se chevauchent-elles ?
+# L'écart-type du tableau est celui d'**un** mélange, pas celui de la moyenne des 20. Et
+# l'importance dit ce que **le modèle** utilise, pas ce qui compte en biologie.
 # </details>
 
 # %% answer="texture_ou_rayon"
 texture_ou_rayon = ...
 ### BEGIN SOLUTION
-texture_ou_rayon = "non : l'écart est plus petit que la variation d'un mélange à l'autre"
+texture_ou_rayon = "non : le rayon partage son rôle avec le périmètre et l'aire"
 ### END SOLUTION
 
 # %% tests="texture_ou_rayon" points=1
@@ -163,49 +164,49 @@ texture_ou_rayon = "non : l'écart est plus petit que la variation d'un mélange
 checks.check_choice(
     texture_ou_rayon,
     name="texture_ou_rayon",
-    options=["oui : sa moyenne est plus grande",
-             "non : l'écart est plus petit que la variation d'un mélange à l'autre",
-             "non : le rayon mesure la taille, il compte forcément plus",
-             "oui : un seul mélange suffit à le voir"],
-    digest="2cadecf79d32b573",
+    options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
+             "non : l'écart est plus petit que l'écart-type d'un mélange",
+             "non : le rayon partage son rôle avec le périmètre et l'aire",
+             "oui : la texture décrit mieux la tumeur que le rayon"],
+    digest="508e651d0264632c",
     mistakes=[
-        checks.Mistake(None, "vous comparez deux moyennes sans leur variation : l'écart entre "
-                       "elles est plus petit qu'un écart-type ; un autre hasard de mélange "
-                       "pourrait inverser l'ordre.", digest="ef367a9dad40a5dd"),
-        checks.Mistake(None, "l'importance décrit ce que le modèle utilise, pas la biologie ; et "
-                       "le rayon partage son information avec le périmètre et l'aire (section "
-                       "2).", digest="36a0bb4fa04767ce"),
-        checks.Mistake(None, "un seul mélange est un seul tirage au hasard : c'est justement "
-                       "pour cela qu'on en fait plusieurs et qu'on regarde leur variation.",
-                       digest="5689042ca024bd5a"),
+        checks.Mistake(None, "la moyenne est bien plus grande, mais le rayon mélangé seul laisse "
+                       "la taille dans le périmètre et l'aire : sa petite importance ne dit pas "
+                       "que le modèle se sert peu de la taille.", digest="cb43b2db6bcdc3e4"),
+        checks.Mistake(None, "l'écart-type est la variation d'un seul mélange ; la moyenne de 20 "
+                       "mélanges varie bien moins (environ 0,003), et l'écart de 0,007 la "
+                       "dépasse. La raison est ailleurs : pensez au périmètre et à l'aire.",
+                       digest="622a3fc1eef6744d"),
+        checks.Mistake(None, "l'importance décrit ce que le modèle utilise, pas ce qui décrit le "
+                       "mieux la tumeur en biologie.", digest="cdc386f41e36d1e7"),
     ],
-    success="la différence est plus petite que la variation due au hasard du mélange : on ne "
-    "peut pas classer ces deux mesures. Et ce hasard n'est qu'une partie de l'incertitude : "
-    "d'autres patientes de validation donneraient d'autres chiffres.",
+    success="mélangé seul, le rayon laisse la taille dans le périmètre et l'aire : le modèle la "
+    "lit encore. La texture passe devant le rayon seul, pas devant la taille ; la section 2 le "
+    "mesure.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     texture_ou_rayon,
     name="texture_ou_rayon",
-    options=["oui : sa moyenne est plus grande",
-             "non : l'écart est plus petit que la variation d'un mélange à l'autre",
-             "non : le rayon mesure la taille, il compte forcément plus",
-             "oui : un seul mélange suffit à le voir"],
-    expected="non : l'écart est plus petit que la variation d'un mélange à l'autre",
+    options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
+             "non : l'écart est plus petit que l'écart-type d'un mélange",
+             "non : le rayon partage son rôle avec le périmètre et l'aire",
+             "oui : la texture décrit mieux la tumeur que le rayon"],
+    expected="non : le rayon partage son rôle avec le périmètre et l'aire",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="texture_ou_rayon"
-# message : vous comparez deux moyennes sans leur variation
-texture_ou_rayon = "oui : sa moyenne est plus grande"
+# message : le rayon mélangé seul laisse la taille dans le périmètre et l'aire
+texture_ou_rayon = "oui : sa baisse moyenne sur 20 mélanges est plus grande"
 
 # %% mistake="texture_ou_rayon"
-# message : pas la biologie
-texture_ou_rayon = "non : le rayon mesure la taille, il compte forcément plus"
+# message : l'écart-type est la variation d'un seul mélange
+texture_ou_rayon = "non : l'écart est plus petit que l'écart-type d'un mélange"
 
 # %% mistake="texture_ou_rayon"
-# message : un seul mélange est un seul tirage au hasard
-texture_ou_rayon = "oui : un seul mélange suffit à le voir"
+# message : pas ce qui décrit le mieux la tumeur en biologie
+texture_ou_rayon = "oui : la texture décrit mieux la tumeur que le rayon"
 
 # %% [markdown]
 # ## 2. Trois mesures de la même chose
