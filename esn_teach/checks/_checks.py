@@ -300,7 +300,13 @@ def _as_number(value: object, name: str) -> float:
             written = value.strip().replace(",", ".")
             percent = written.endswith("%")
             written = written.removesuffix("%").strip()
-            if not _is_float(written):  # « 60 patients » : only the number goes in the answer
+            if re.fullmatch(r"\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?", written):
+                # « "1/3" » : the division itself is the answer, not its first number.
+                hint = (
+                    f" Écrivez la division sans guillemets : {written} (entre guillemets, c'est "
+                    "un texte, pas un calcul)."
+                )
+            elif not _is_float(written):  # « 60 patients » : only the number goes in the answer
                 written = re.findall(r"[-+]?\d+(?:\.\d+)?", written)[0]
                 hint = (
                     f" Écrivez seulement le nombre, sans guillemets ni mots : {written} et non "

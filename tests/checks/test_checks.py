@@ -457,6 +457,10 @@ def test_text_for_a_number_shows_the_students_own_value():
     # « 60 patients »: the advice is the number alone (« 60 patients » unquoted is not Python).
     with pytest.raises(IncorrectAnswer, match=r"seulement le nombre, sans guillemets ni mots : 60"):
         checks.check_number("60 patients", name="n", expected=60)
+    # « "1/3" »: the advice is the division unquoted, not its numerator alone.
+    with pytest.raises(IncorrectAnswer, match=r"la division sans guillemets : 1/3 ") as info:
+        checks.check_number("1/3", name="p", expected=1 / 3)
+    assert "1 et non" not in str(info.value)
 
 
 def test_decimal_commas_in_a_calculation_are_named():
