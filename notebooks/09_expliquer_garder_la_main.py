@@ -170,7 +170,7 @@ checks.check_choice(
              "oui : la texture décrit mieux la tumeur que le rayon"],
     digest="508e651d0264632c",
     mistakes=[
-        checks.Mistake(None, "la moyenne est bien plus grande, mais le rayon mélangé seul laisse "
+        checks.Mistake(None, "la moyenne est plus grande, mais le rayon mélangé seul laisse "
                        "la taille dans le périmètre et l'aire : sa petite importance ne dit pas "
                        "que le modèle se sert peu de la taille.", digest="cb43b2db6bcdc3e4"),
         checks.Mistake(None, "l'écart-type est la variation d'un seul mélange ; la moyenne de 20 "
@@ -254,7 +254,8 @@ def perte_si_melange(colonnes):
     return float(np.mean(pertes))
 
 
-print("Baisse moyenne, chaque mesure de taille mélangée seule :")
+print("Baisse moyenne, chaque mesure de taille mélangée seule (autres mélanges que ceux du "
+      "tableau de la section 1, d'où un écart au millième) :")
 for nom in TAILLE:
     print(f"  {nom} : {fr_number(perte_si_melange([nom]), 3)}")
 
@@ -317,8 +318,10 @@ perte_taille = perte_si_melange("périmètre")
 perte_taille = exactitude_val - perte_si_melange(TAILLE)
 
 # %% [markdown]
-# Un modèle ne « choisit » pas entre des mesures corrélées : il peut répartir le poids entre
-# elles, et un autre apprentissage le répartirait autrement. Mélangez-les **par groupe**.
+# Mélangée en groupe, la taille fait perdre environ **deux fois plus** que les points concaves
+# mélangés seuls : « loin devant » ne valait que mesure par mesure. Un modèle ne « choisit » pas
+# entre des mesures corrélées : il peut répartir le poids entre elles, et un autre apprentissage
+# le répartirait autrement. Mélangez-les **par groupe**.
 #
 # ## 3. Dans quel sens ? La dépendance partielle
 #
@@ -344,10 +347,10 @@ with accessible_style():
 # ### Question 3 — Que dit cette courbe ? (1 point)
 #
 # Écrivez entre guillemets doubles l'une des réponses
-# `"les autres mesures restant les mêmes, le score moyen du modèle monte avec les points concaves"`,
-# `"les points concaves causent le cancer : les réduire ferait baisser le risque"`,
-# `"plus il y a de points concaves, plus le score du modèle baisse"` ou
-# `"le score de chaque patiente monte exactement comme la courbe"`.
+# `"en moyenne, réduire les points concaves réduit le risque de cancer"`,
+# `"en moyenne, le score du modèle monte avec les points concaves"`,
+# `"pour chaque patiente, le score suit exactement cette courbe"` ou
+# `"en moyenne, le score du modèle baisse avec les points concaves"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -363,8 +366,7 @@ with accessible_style():
 # %% answer="lecture_courbe"
 lecture_courbe = ...
 ### BEGIN SOLUTION
-lecture_courbe = ("les autres mesures restant les mêmes, le score moyen du modèle monte avec les "
-                  "points concaves")
+lecture_courbe = "en moyenne, le score du modèle monte avec les points concaves"
 ### END SOLUTION
 
 # %% tests="lecture_courbe" points=1
@@ -372,56 +374,57 @@ lecture_courbe = ("les autres mesures restant les mêmes, le score moyen du mod�
 checks.check_choice(
     lecture_courbe,
     name="lecture_courbe",
-    options=["les autres mesures restant les mêmes, le score moyen du modèle monte avec les "
-             "points concaves",
-             "les points concaves causent le cancer : les réduire ferait baisser le risque",
-             "plus il y a de points concaves, plus le score du modèle baisse",
-             "le score de chaque patiente monte exactement comme la courbe"],
-    digest="556a4044d8760a64",
+    options=["en moyenne, réduire les points concaves réduit le risque de cancer",
+             "en moyenne, le score du modèle monte avec les points concaves",
+             "pour chaque patiente, le score suit exactement cette courbe",
+             "en moyenne, le score du modèle baisse avec les points concaves"],
+    digest="a301576507bed226",
     mistakes=[
         checks.Mistake(None, "une explication du modèle n'est pas une cause : la courbe dit "
                        "comment le modèle calcule, pas ce que ferait une tumeur dont on "
-                       "changerait les noyaux.", digest="d9853cd5b8bb2dcb"),
+                       "changerait les noyaux.", digest="76f439cef32e9140"),
         checks.Mistake(None, "lisez la courbe dans l'autre sens : en abscisse la valeur donnée, "
-                       "en ordonnée le score moyen.", digest="767db795a61bee99"),
+                       "en ordonnée le score moyen.", digest="462d42c1a05931e0"),
         checks.Mistake(None, "la courbe est une moyenne sur les patientes : celle d'une patiente "
-                       "peut monter plus ou moins vite.", digest="731aa012831fb982"),
+                       "peut monter plus ou moins vite.", digest="018d9235f570c99c"),
     ],
-    success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées. Elle ne dit "
+    success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux "
+    "parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit "
     "ni la cause du cancer, ni ce qui arrive à une patiente donnée.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     lecture_courbe,
     name="lecture_courbe",
-    options=["les autres mesures restant les mêmes, le score moyen du modèle monte avec les "
-             "points concaves",
-             "les points concaves causent le cancer : les réduire ferait baisser le risque",
-             "plus il y a de points concaves, plus le score du modèle baisse",
-             "le score de chaque patiente monte exactement comme la courbe"],
-    expected="les autres mesures restant les mêmes, le score moyen du modèle monte avec les "
-    "points concaves",
+    options=["en moyenne, réduire les points concaves réduit le risque de cancer",
+             "en moyenne, le score du modèle monte avec les points concaves",
+             "pour chaque patiente, le score suit exactement cette courbe",
+             "en moyenne, le score du modèle baisse avec les points concaves"],
+    expected="en moyenne, le score du modèle monte avec les points concaves",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_courbe"
 # message : une explication du modèle n'est pas une cause
-lecture_courbe = "les points concaves causent le cancer : les réduire ferait baisser le risque"
+lecture_courbe = "en moyenne, réduire les points concaves réduit le risque de cancer"
 
 # %% mistake="lecture_courbe"
 # message : lisez la courbe dans l'autre sens
-lecture_courbe = "plus il y a de points concaves, plus le score du modèle baisse"
+lecture_courbe = "en moyenne, le score du modèle baisse avec les points concaves"
 
 # %% mistake="lecture_courbe"
 # message : la courbe est une moyenne sur les patientes
-lecture_courbe = "le score de chaque patiente monte exactement comme la courbe"
+lecture_courbe = "pour chaque patiente, le score suit exactement cette courbe"
 
 # %% [markdown]
 # ## 4. À vous de décider : l'IA suggère, vous tranchez
 #
 # Voici 12 patientes du jeu de **test**, que le modèle n'a jamais vues. Pour chacune, trois
-# mesures, et dessous leurs valeurs **typiques** (médianes des tumeurs bénignes et malignes de
-# l'apprentissage). Pour chaque cas :
+# mesures de l'image (la source n'indique pas leurs unités), et dessous leurs valeurs
+# **typiques** (médianes des tumeurs bénignes et malignes de l'apprentissage). L'IA, elle, lit
+# les **six** mesures : la comparaison n'est pas à armes égales. Sa **confiance** est son score
+# pour la réponse suggérée : 0,5 = elle hésite tout à fait, 1 = elle est sûre (pas forcément
+# juste). Pour chaque cas :
 #
 # 1. choisissez **votre lecture, sans l'IA** (menu 1) ; ce choix est ensuite fixé ;
 # 2. lisez la suggestion de l'IA (notre modèle) et sa confiance, puis **suivez-la ou passez
@@ -462,11 +465,10 @@ display(simulateur)
 
 # %% [markdown]
 # Avez-vous suivi l'IA quand sa confiance était basse ? Le **biais d'automatisation** est la
-# tendance à suivre une machine même quand elle se trompe, y compris contre son propre avis ; son
-# contraire, l'**aversion algorithmique**, est de rejeter une machine qui a raison après l'avoir
-# vue se tromper. Goddard et al. (2012) en ont fait la revue systématique ; en mammographie,
-# Dratsch et al. (2023) ont vu l'exactitude de 27 radiologues chuter quand l'IA simulée proposait
-# une catégorie BI-RADS fausse, quelle que soit leur expérience.
+# tendance à suivre une machine même quand elle se trompe, y compris contre son propre avis.
+# Goddard et al. (2012) en ont fait la revue systématique ; en mammographie, Dratsch et al.
+# (2023) ont vu l'exactitude de 27 radiologues chuter quand l'IA simulée proposait une catégorie
+# BI-RADS fausse.
 #
 # ## 5. Camille, interne, sur les mêmes cas
 #
@@ -537,7 +539,8 @@ checks.check_number(
     hint="Dénominateur : les cas où l'IA se trompe ; numérateur : parmi eux, Camille juste avec "
     "l'IA.",
     success="sur les cas où l'IA se trompe, Camille fait moins bien avec l'IA que seule, alors "
-    "que sur l'ensemble des cas l'IA l'aide : c'est le biais d'automatisation.",
+    "que sur l'ensemble des cas l'IA l'aide : cela illustre le biais d'automatisation. Un seul "
+    "cas sur trois, chez une interne inventée : un exemple, pas une mesure.",
 )
 ### BEGIN HIDDEN TESTS
 _v = np.array(cas_verite)
@@ -567,6 +570,10 @@ part_camille_ia_fausse = 0
 # message : vous avez donné un nombre de cas
 part_camille_ia_fausse = 1
 
+# %% mistake="part_camille_ia_fausse"
+# message : Écrivez la division sans guillemets
+part_camille_ia_fausse = "1/3"
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
 if checks.passed("part_camille_ia_fausse"):
@@ -581,7 +588,8 @@ else:
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
-# Sur l'ensemble des cas, l'IA aide Camille ; sur les erreurs de l'IA, elle l'entraîne avec elle.
+# Sur l'ensemble des cas, l'IA aide Camille ; sur ses erreurs, elle l'a entraînée une fois (un
+# exemple inventé, pas une mesure).
 # Goddard et al. (2014) ont mesuré ce passage « juste seul → faux avec l'IA » chez 26
 # médecins généralistes, sur 20 prescriptions dont 6 conseils faux : 5,2 % des cas, alors que
 # l'exactitude passait de 50,38 % à 58,27 % avec l'aide.
@@ -606,7 +614,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # ## À retenir
 #
 # - L'**importance par permutation** dit ce que le modèle **utilise**, sur des données qu'il
-#   n'a pas vues, avec une **variation** : un petit écart ne classe pas deux mesures.
+#   n'a pas vues, avec une **variation** d'un mélange à l'autre (la moyenne de 20 mélanges est
+#   bien plus stable qu'un seul).
 # - Des mesures **corrélées** se partagent l'importance : mélangez-les par groupe.
 # - Une explication décrit le **modèle**, pas la **cause** ; la dépendance partielle est une
 #   **moyenne**.
@@ -646,7 +655,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   au total ; ou ses propres résultats du simulateur, dits comme tels (12 cas choisis, pas une
 #   estimation). Et une limite des explications : l'importance et la dépendance partielle
 #   décrivent le modèle, pas la cause ; mesures corrélées ; variation des importances.
-# - **0,5** : l'un des deux seulement, ou un chiffre sans dénominateur.
+# - **0,5** : l'un des deux seulement, ou un chiffre sans dénominateur, ou une limite dite à
+#   côté de ce que le module montre (« le modèle regarde surtout les points concaves », alors
+#   que la taille, mélangée en groupe, pèse deux fois plus : question 2).
 # - **0** : aucun chiffre, ou un chiffre faux ;
 #   ou une explication présentée comme une preuve biologique.
 #
@@ -659,7 +670,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **0,5** : information évoquée sans contenu, ou sans dire qui décide.
 # - **0** : rien sur la patiente.
 #
-# **Copie exemple** (étudiante infirmière), notée **deux points et demi sur 3** :
+# **Copie exemple** (étudiante infirmière), notée **deux points sur 3** :
 #
 # > « Je passerais outre quand la suggestion contredit ce que je vois chez la patiente, ou quand
 # > l'IA annonce une confiance basse : dans le simulateur, ses erreurs avaient souvent une
@@ -669,7 +680,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # > Je dirais à la patiente qu'un logiciel a été utilisé et que le médecin a tranché. »
 #
 # Notation : critère 1, **0,5** (deux raisons, mais rien sur la façon de documenter ou
-# discuter) ; critère 2, **1** ; critère 3, **1**.
+# discuter) ; critère 2, **0,5** (le chiffre de Camille est juste, avec son dénominateur, mais
+# « surtout les points concaves » oublie que la taille, mélangée en groupe, pèse deux fois plus) ;
+# critère 3, **1**.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -703,8 +716,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - Dratsch T, *et al.* Automation bias in mammography: the impact of artificial intelligence
 #   BI-RADS suggestions on reader performance. *Radiology* 2023. doi:10.1148/radiol.222176.
 #   D'après le communiqué de la RSNA du 2 mai 2023 : 27 radiologues, 50 mammographies ;
-#   exactitude en forte baisse avec des catégories BI-RADS fausses attribuées à l'IA, à tous
-#   les niveaux d'expérience.
+#   exactitude en forte baisse avec des catégories BI-RADS fausses attribuées à l'IA (l'écart
+#   selon l'expérience n'est pas repris : article non lu).
 # - Code de la santé publique, article L. 4001-3, créé par la loi n° 2021-1017 du 2 août 2021
 #   relative à la bioéthique (article 17). Légifrance.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 (règlement sur
