@@ -11,8 +11,8 @@
 # 1. Comparer **qui est dans les données d'entraînement** et **qui sera soigné** avec l'outil
 #    (biais d'échantillonnage, représentativité).
 # 2. Calculer un **taux de faux négatifs** par groupe, avec le **bon dénominateur**.
-# 3. Lire l'**intervalle** d'un petit groupe et savoir dire « **pas assez de données pour
-#    conclure** ».
+# 3. Lire l'**intervalle** d'un petit groupe et savoir quand un écart observé ne permet
+#    **aucune conclusion**.
 # 4. Mesurer ce que change la **composition** du jeu d'entraînement, et ce qu'elle ne règle
 #    pas.
 #
@@ -55,7 +55,11 @@
 # échelle a été conçue pour prévoir la réaction au soleil, d'abord pour des peaux blanches
 # (types I à IV) ; les types V et VI ont été ajoutés ensuite (StatPearls, fiche
 # « Fitzpatrick Skin Type »). C'est donc
-# une mesure **imparfaite et discutée** de la couleur de peau.
+# une mesure **imparfaite et discutée** de la couleur de peau. Autre simplification : le
+# générateur donne à tous les phototypes la **même fréquence de cancers** (20 % des lésions).
+# En réalité, aux États-Unis, le mélanome est plus rare chez les patients noirs que chez les
+# patients blancs, le plus souvent acral (paume, plante, ongle) et diagnostiqué plus tard
+# (Culp et Lunsford, 2019).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les lésions synthétiques,
@@ -75,7 +79,7 @@ N_TEST = 12_000  # test équilibré : autant de lésions de chaque phototype
 N_TEST_EDITEUR = 2000  # test de l'éditeur, tiré comme son entraînement
 SENSIBILITE_VISEE = 0.90  # le seuil doit signaler 90 % des cancers de validation
 PART_V_VI_EDITEUR = 0.08  # phototypes V et VI dans les données de l'éditeur : 5 % + 3 %
-ECART_FERME = 5  # l'écart est « comblé » sous 5 points de pourcentage
+ECART_REPERE = 5  # repère affiché par l'explorateur : écart sous 5 points ou non
 PHOTOTYPES = ["I", "II", "III", "IV", "V", "VI"]
 # Un hôpital fictif, dont voici les patients (répartition inventée pour l'exercice) :
 POPULATION_SERVIE = [0.10, 0.15, 0.20, 0.20, 0.20, 0.15]
@@ -229,6 +233,9 @@ checks.check_number(
         checks.Mistake(None, "vous avez divisé les cancers manqués par les cancers signalés : "
                        "le dénominateur doit compter tous les cancers, signalés ou non.",
                        digest="0f1dfe0bef230cf2"),
+        checks.Mistake(None, "fraction à l'envers : vous avez divisé les cancers par les "
+                       "cancers manqués. Le taux met au numérateur les cancers manqués, au "
+                       "dénominateur tous les cancers.", digest="ef832895bd36d0a0"),
     ],
     hint="Parmi quelles lésions un cancer peut-il être manqué ?",
     success="c'est la part des cancers du phototype VI que l'application ne signale pas.",
@@ -250,6 +257,14 @@ fnr_vi = n_fausses_alertes_vi / n_benignes_vi
 # %% mistake="fnr_vi"
 # message : vous avez calculé la sensibilité
 fnr_vi = n_signales_vi / n_cancers_vi
+
+# %% mistake="fnr_vi"
+# message : divisé les cancers manqués par les lésions bénignes
+fnr_vi = n_manques_vi / n_benignes_vi
+
+# %% mistake="fnr_vi"
+# message : fraction à l'envers
+fnr_vi = n_cancers_vi / n_manques_vi
 
 # %% mistake="fnr_vi"
 # message : c'est le taux de tous les phototypes ensemble
@@ -286,9 +301,10 @@ par_groupe = pd.DataFrame(
 fr_table(par_groupe, caption="Test équilibré : taux de faux négatifs par groupe")
 
 # %% [markdown]
-# Les intervalles des phototypes I–II et V–VI ne se chevauchent pas : sur ce test, l'écart
-# n'est pas un effet du hasard du tirage. L'application manque davantage de cancers sur les
-# peaux foncées, celles qu'elle a peu vues.
+# Les intervalles des phototypes I–II et V–VI ne se chevauchent pas : un écart aussi net est
+# **peu compatible avec le seul hasard** du tirage (l'inverse ne vaut pas : deux intervalles
+# qui se chevauchent n'excluent pas une différence). L'application manque davantage de
+# cancers sur les peaux foncées, celles qu'elle a peu vues.
 #
 # ## 3. Le test annoncé par l'éditeur
 #
@@ -377,24 +393,18 @@ lecture_global = "un chiffre faux : test trop petit"
 lecture_global = "la part des lésions bénignes signalées"
 
 # %% [markdown]
-# Croisons maintenant deux caractéristiques, phototype et **taille** de la lésion (6 mm ou
-# plus, l'un des critères cliniques d'alerte), dans le test de l'éditeur : c'est une **vue
-# intersectionnelle**. Une case dont l'intervalle est très large (ici, plus de 30 points) est
-# marquée.
+# Découpons encore le test de l'éditeur selon la **taille** de la lésion (6 mm ou plus, l'un
+# des critères cliniques d'alerte) : c'est une **analyse en sous-groupes** (la taille décrit
+# la lésion, pas le patient). Regardez la largeur de chaque intervalle : plus le sous-groupe
+# est petit, plus elle grandit.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : test de l'éditeur, phototype × taille de la lésion.
-LARGEUR_MAX = 0.30  # au-delà de 30 points d'intervalle : pas assez de données pour conclure
 cases = {}
 for t in ["I", "V", "VI"]:
     for grande, nom in ((True, "6 mm ou plus"), (False, "moins de 6 mm")):
         choix = (test_editeur["phototype"] == t) & ((test_editeur["diameter_mm"] >= 6) == grande)
-        ligne = ligne_taux(test_editeur[choix])
-        manques, cancers = (int(test_editeur.loc[choix, c].sum()) for c in ("manque", "cancer"))
-        bas, haut = proportion_ci(manques, cancers) if cancers else (0.0, 1.0)
-        ligne["Lecture"] = ("pas assez de données pour conclure" if haut - bas > LARGEUR_MAX
-                            else "estimation utilisable")
-        cases[f"{t}, {nom}"] = ligne
+        cases[f"{t}, {nom}"] = ligne_taux(test_editeur[choix])
 fr_table(pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
          caption="Test de l'éditeur : taux de faux négatifs par phototype et taille")
 
@@ -472,8 +482,8 @@ conclusion_vi = "les deux phototypes sont servis pareil"
 # Le code replié ci-dessous entraîne un modèle pour chaque part de phototypes V et VI dans
 # l'entraînement, de 0 à 48 % (même taille, seuil choisi à chaque fois sur une validation
 # tirée de la même façon), et compte ses cancers manqués sur le **même** test équilibré.
-# Bougez le curseur (souris ou **flèches du clavier**). L'écart est dit **comblé** quand le
-# taux des phototypes V–VI dépasse celui des I–II de **moins de 5 points**.
+# Bougez le curseur (souris ou **flèches du clavier**). La phrase sous le tableau compare
+# l'**écart** (taux des phototypes V–VI moins taux des I–II) à 5 points, un simple repère.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il entraîne les 13 modèles (quelques secondes).
@@ -490,87 +500,116 @@ print(f"{len(parts)} modèles entraînés, de {fr_percent(parts[0], 0)} à {fr_p
 
 # %%
 # L'explorateur : bougez le curseur, lisez le tableau, la phrase et la figure.
-melange = TrainingMixExplorer(grille, share=PART_V_VI_EDITEUR, closed_below=ECART_FERME,
+melange = TrainingMixExplorer(grille, share=PART_V_VI_EDITEUR, closed_below=ECART_REPERE,
                               n_train=N_ENTRAINEMENT)
 display(melange)
 
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : l'écart V–VI moins I–II, en points, avec son intervalle
+# à 95 % (différence de deux proportions, approximation normale), pour deux parts.
+def ecart_points(part):
+    """Écart de taux de faux négatifs V–VI moins I–II, et son intervalle, en points."""
+    lignes = grille[grille["share"] == part].set_index("group")
+    fonce, clair = lignes.loc["V–VI"], lignes.loc["I–II"]
+    ecart = fonce["fnr"] - clair["fnr"]
+    erreur = (fonce["fnr"] * (1 - fonce["fnr"]) / fonce["cancers"]
+              + clair["fnr"] * (1 - clair["fnr"]) / clair["cancers"]) ** 0.5
+    return 100 * ecart, 100 * (ecart - 1.96 * erreur), 100 * (ecart + 1.96 * erreur)
+
+
+part_editeur = min(parts, key=lambda p: abs(p - PART_V_VI_EDITEUR))
+ecarts = {p: ecart_points(p) for p in (part_editeur, parts[-1])}
+fr_table(
+    pd.DataFrame(
+        {
+            "Écart (points)": {fr_percent(p, 0): fr_number(e[0], 1) for p, e in ecarts.items()},
+            "Intervalle à 95 %": {
+                fr_percent(p, 0): f"{fr_number(e[1], 1)} à {fr_number(e[2], 1)}"
+                for p, e in ecarts.items()
+            },
+        }
+    ).rename_axis("Part de V et VI"),
+    caption="Test équilibré : écart V–VI moins I–II, avec les données de l'éditeur et à 48 %",
+)
+
 # %% [markdown]
-# ### Question 4 — Combien de peaux foncées faut-il ? (2 points)
+# ### Question 4 — Plus de peaux foncées, et l'écart ? (2 points)
 #
-# Quelle est la **plus petite** part de phototypes V et VI dans l'entraînement **à partir de
-# laquelle** l'écart reste comblé (sous 5 points) pour toutes les parts plus grandes du
-# curseur ? Écrivez `part_minimale`, une proportion entre 0 et 1 (deux décimales suffisent).
+# Avec **48 %** de phototypes V et VI dans l'entraînement (au lieu des 8 % de l'éditeur), que
+# devient l'écart ? Appuyez-vous sur le tableau ci-dessus, intervalles compris. Écrivez l'une
+# des réponses `"l'écart a disparu"`, `"l'écart est réduit, sans preuve qu'il soit effacé"`,
+# `"l'écart n'a pas changé"` ou `"l'écart s'est inversé"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Quel écart la question compare-t-elle : entre quels deux groupes ? Ce n'est pas l'écart avec
-# la courbe « tous les phototypes ».
+# Comparez d'abord les deux écarts : lequel est le plus petit ? Un écart positif veut dire que
+# les phototypes V–VI ont plus de cancers manqués.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Partez de la droite du curseur et revenez vers la gauche : la phrase sous le tableau dit
-# quand l'écart repasse à 5 points ou plus. Une part s'écrit entre 0 et 1.
+# Si un intervalle contient 0, dit-il que l'écart est nul, ou seulement qu'on ne peut pas
+# l'exclure ? Quels autres écarts contient-il ?
 # </details>
 
-# %% answer="part_minimale"
-part_minimale = ...
+# %% answer="ecart_a_48"
+ecart_a_48 = ...
 ### BEGIN SOLUTION
-part_minimale = 0.28
+ecart_a_48 = "l'écart est réduit, sans preuve qu'il soit effacé"
 ### END SOLUTION
 
-# %% tests="part_minimale" points=2
+# %% tests="ecart_a_48" points=2
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_number(
-    part_minimale,
-    name="part_minimale",
-    digest="52219ebe9522f12c",
-    decimals=2,
-    bounds=(0, 1),
+checks.check_choice(
+    ecart_a_48,
+    name="ecart_a_48",
+    options=["l'écart a disparu", "l'écart est réduit, sans preuve qu'il soit effacé",
+             "l'écart n'a pas changé", "l'écart s'est inversé"],
+    digest="781c2a490426f081",
     mistakes=[
-        checks.Mistake(None, "vous avez lu l'écart entre les phototypes V–VI et la courbe de "
-                       "tous les phototypes ; la question compare V–VI à I–II.",
-                       digest="4272d61d5d6ee393"),
-        checks.Mistake(None, "c'est la part des données de l'éditeur, le point de départ : "
-                       "l'écart y dépasse encore 5 points.", digest="a34a54ff5b522b3b"),
-        checks.Mistake(None, "c'est la plus grande part du curseur, où l'écart est le plus "
-                       "petit ; la question demande la plus petite part à partir de laquelle "
-                       "il reste sous 5 points.", digest="d1f2842b7a740b9c"),
+        checks.Mistake(None, "ne pas pouvoir exclure un écart nul ne prouve pas que l'écart est "
+                       "nul : l'intervalle contient aussi des écarts de plusieurs points "
+                       "(comme à la question 3).", digest="c3ebb92ec7d65faa"),
+        checks.Mistake(None, "comparez les deux lignes du tableau : l'écart est nettement plus "
+                       "petit à 48 % qu'à 8 %.", digest="96924dc493eaea34"),
+        checks.Mistake(None, "l'écart reste positif : les phototypes V–VI ont encore plus de "
+                       "cancers manqués que les I–II.", digest="ab1499e256feb4ef"),
     ],
-    hint="Lisez la phrase sous le tableau, de la droite du curseur vers la gauche.",
-    success="il faut bien plus de peaux foncées que dans les données de l'éditeur pour "
-    "combler l'écart, et même alors il ne disparaît pas.",
+    success="ajouter des peaux foncées réduit l'écart ; l'intervalle ne permet ni d'affirmer "
+    "qu'il a disparu, ni d'exclure qu'il reste de plusieurs points.",
 )
 ### BEGIN HIDDEN TESTS
-_ecart = (
-    grille.pivot(index="share", columns="group", values="fnr")
-    .pipe(lambda t: 100 * (t["V–VI"] - t["I–II"]))
-    .sort_index()
-)
-_au_dessus = _ecart[_ecart >= 5]
-_attendu = float(_ecart.index[_ecart.index > _au_dessus.index.max()].min())
-checks.check_number(part_minimale, name="part_minimale", expected=_attendu, decimals=2)
+_e8, _, _ = ecart_points(part_editeur)
+_e48, _bas48, _haut48 = ecart_points(parts[-1])
+if _haut48 < 0:
+    _attendu = "l'écart s'est inversé"
+elif _e48 < _e8 and _haut48 > 0:
+    _attendu = "l'écart est réduit, sans preuve qu'il soit effacé"
+else:
+    _attendu = "l'écart n'a pas changé"
+checks.check_choice(ecart_a_48, name="ecart_a_48", options=["l'écart a disparu", "l'écart est réduit, sans preuve qu'il soit effacé",
+             "l'écart n'a pas changé", "l'écart s'est inversé"], expected=_attendu)
 ### END HIDDEN TESTS
 
-# %% mistake="part_minimale"
-# message : vous avez lu l'écart entre les phototypes V–VI et la courbe de tous
-part_minimale = 0.04
+# %% mistake="ecart_a_48"
+# message : ne pas pouvoir exclure un écart nul
+ecart_a_48 = "l'écart a disparu"
 
-# %% mistake="part_minimale"
-# message : c'est la part des données de l'éditeur
-part_minimale = 0.08
+# %% mistake="ecart_a_48"
+# message : comparez les deux lignes du tableau
+ecart_a_48 = "l'écart n'a pas changé"
 
-# %% mistake="part_minimale"
-# message : c'est la plus grande part du curseur
-part_minimale = 0.48
+# %% mistake="ecart_a_48"
+# message : l'écart reste positif
+ecart_a_48 = "l'écart s'est inversé"
 
 # %% [markdown]
 # ## 5. Ce que les données ne règlent pas
 #
-# Ajouter des peaux foncées réduit l'écart, sans l'effacer : dans nos données, la malignité se
-# voit moins à la **couleur** sur peau foncée, davantage à la **forme**, et un seul modèle
-# linéaire ne peut pas s'adapter entièrement aux deux (voir la fiche). Des données plus
-# variées sont nécessaires, pas forcément suffisantes.
+# Ajouter des peaux foncées réduit l'écart, sans garantir de l'effacer : dans nos données, la
+# malignité se voit moins à la **couleur** sur peau foncée, davantage à la **forme**, et un
+# seul modèle linéaire ne peut pas s'adapter entièrement aux deux (voir la fiche). Des données
+# plus variées sont nécessaires, pas forcément suffisantes.
 #
 # **Ce que disent les études réelles.** Groh et al. (2021) ont annoté 16 577 images de deux
 # atlas de dermatologie : les peaux claires y sont bien plus nombreuses que les peaux
@@ -639,7 +678,7 @@ part_minimale = 0.48
 #   est raciste » ou « il marche pour tous »).
 # - **0** : rien sur ce point.
 #
-# **Copie exemple** (infirmier·ère), notée **deux points et demi sur 3** :
+# **Copie exemple** (infirmier·ère), notée **deux points sur 3** :
 #
 # > « Je demanderais à l'éditeur combien de patients de chaque phototype il a eus à
 # > l'entraînement et au test, et d'où ils venaient. Dans le module, l'éditeur annonçait un
@@ -647,16 +686,18 @@ part_minimale = 0.48
 # > de cancers parmi ceux du phototype VI. S'il n'a pas assez de patients à peau foncée, je
 # > refuse qu'il conclue que tout va bien : on teste d'abord chez nous. »
 #
-# Notation : critère 1, **1** ; critère 2, **0,5** (l'idée est juste, sans le chiffre ni le
-# dénominateur écrits) ; critère 3, **1**.
+# Notation : critère 1, **0,5** (composition et origine des données, mais ni comparaison aux
+# patients de l'hôpital ni question sur la confirmation des diagnostics) ; critère 2, **0,5**
+# (l'idée est juste, sans le chiffre ni le dénominateur écrits) ; critère 3, **1**.
 # ### END SOLUTION
 
 # %% [markdown]
 # ### Pour aller plus loin
 #
 # - **Au-delà des données** : les atlas et manuels de dermatologie montrent eux aussi surtout
-#   des peaux claires (Groh et al., 2021, le rappellent) ; des soignants formés sur ces images
-#   reconnaissent moins bien les lésions sur peau foncée (Daneshjou et al., 2022).
+#   des peaux claires (Groh et al., 2021, le rappellent) ; des dermatologues reconnaissent
+#   eux aussi moins bien les lésions sur peau foncée (Daneshjou et al., 2022), sans que
+#   l'étude en établisse la cause.
 # - **Le phototype** classe la réaction au soleil, pas la couleur de peau : des études
 #   utilisent d'autres mesures (Groh et al., 2021, comparent le phototype à l'angle
 #   typologique individuel, calculé sur l'image).
@@ -678,6 +719,10 @@ part_minimale = 0.48
 # - Seyyed-Kalantari L, Zhang H, McDermott MBA, Chen IY, Ghassemi M. Underdiagnosis bias of
 #   artificial intelligence algorithms applied to chest radiographs in under-served patient
 #   populations. *Nature Medicine* 2021;27(12):2176-2182. doi:10.1038/s41591-021-01595-0.
+# - Culp MB, Lunsford NB. Melanoma among non-Hispanic Black Americans. *Preventing Chronic
+#   Disease* 2019;16:180640. doi:10.5888/pcd16.180640. Données américaines
+#   2001-2015 : incidence plus faible que chez les patients blancs, diagnostic à un stade plus
+#   avancé, mélanome acral lentigineux le plus fréquent (2011-2015).
 # - Adamson AS, Smith A. Machine learning and health care disparities in dermatology.
 #   *JAMA Dermatology* 2018.
 # - StatPearls (NCBI Bookshelf), « Fitzpatrick Skin Type », PMID 32491558, version consultée
