@@ -579,8 +579,14 @@ checks.check_choice(
     "qu'il a disparu, ni d'exclure qu'il reste de plusieurs points.",
 )
 ### BEGIN HIDDEN TESTS
-_e8, _, _ = ecart_points(part_editeur)
-_e48, _bas48, _haut48 = ecart_points(parts[-1])
+_taux = grille.pivot(index="share", columns="group", values="fnr").sort_index()
+_n = grille.pivot(index="share", columns="group", values="cancers").sort_index()
+_ecart = _taux["V–VI"] - _taux["I–II"]
+_variance = _taux * (1 - _taux) / _n
+_erreur = (_variance["V–VI"] + _variance["I–II"]).pow(0.5)
+_e8 = float(_ecart.iloc[(_ecart.index.to_series() - PART_V_VI_EDITEUR).abs().argmin()])
+_e48 = float(_ecart.iloc[-1])
+_haut48 = float(_ecart.iloc[-1] + 1.96 * _erreur.iloc[-1])
 if _haut48 < 0:
     _attendu = "l'écart s'est inversé"
 elif _e48 < _e8 and _haut48 > 0:
