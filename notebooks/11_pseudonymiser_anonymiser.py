@@ -1373,6 +1373,9 @@ def mesurer_publication(option):
         .removesuffix(",0"),
     }]).set_index("publication"))
 
+
+print("Outil prêt : mesurer_publication(\"A\") ne sert que si l'explorateur ne s'affiche pas.")
+
 # %% answer="choix_publication"
 choix_publication = ...
 ### BEGIN SOLUTION
