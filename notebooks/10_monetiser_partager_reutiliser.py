@@ -14,9 +14,8 @@
 #    **exception** de l'article 9(2).
 # 3. Dire quand il faut un **hébergeur certifié HDS**, et pourquoi la **vente** de données
 #    identifiantes est interdite même avec l'accord du patient.
-# 4. Après la séance : reconnaître un usage interdit du SNDS ; distinguer données
-#    **nominatives**, **pseudonymisées** et **anonymes** ; classer une situation (**licite**,
-#    **illicite**, **sous condition**) et relier des sanctions de la CNIL au principe enfreint.
+# 4. Après la séance : l'accès au SNDS ; données **nominatives**, **pseudonymisées** ou
+#    **anonymes** ; verdict (**licite**, **illicite**, **sous condition**) ; sanctions de la CNIL.
 #
 # > **Les valeurs de l'école dans ce module**
 # >
@@ -68,8 +67,6 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # 4. La finalité, c'est-à-dire le but, est-elle interdite ?
 # 5. Pour qui les détient, les données sont-elles nominatives, pseudonymisées ou anonymes ?
 #
-# En séance : les étapes 1 à 4 ; après la séance : la suite de l'étape 4, puis l'étape 5.
-#
 # Les textes : le **RGPD** (règlement (UE) 2016/679), européen, et deux textes français, le
 # **code de la santé publique** (CSP) et la **loi Informatique et Libertés** (LIL).
 #
@@ -98,8 +95,10 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # personne » (RGPD, article 4, point 15). Le considérant 35 (un *considérant* est un
 # paragraphe d'explication placé en tête du règlement) y range aussi ce qui est recueilli pour
 # s'inscrire à des soins, et un numéro attribué à une personne pour l'identifier à des fins de
-# santé. Leur traitement (les collecter, conserver, transmettre, analyser…) est **interdit
-# par principe** (article 9, paragraphe 1).
+# santé. Il suffit qu'on puisse en **déduire** quelque chose de la santé de la personne, même
+# sans certitude (Cour de justice de l'Union européenne, arrêt du 4 octobre 2024, C-21/23).
+# Leur traitement (les collecter, conserver,
+# transmettre, analyser…) est **interdit par principe** (article 9, paragraphe 1).
 #
 # ### Question 1 — Trouvez l'intrus (2 points)
 #
@@ -346,7 +345,8 @@ fondement_soins = "d"
 # ### Question 3 — Quelle exception de l'article 9(2), et pourquoi ? (2 points)
 #
 # Les résultats seront publiés dans une revue. Le CHU a une base légale, sa mission d'intérêt
-# public. Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+# public. **Convention du cours** : on retient l'exception du **but** du traitement ((i) vaut
+# aussi pour certaines recherches). Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
 # - **a.** 9(2)(h) : les données viennent des dossiers de soins du CHU, où ses soignants les
 #   ont recueillies.
@@ -703,8 +703,8 @@ reponse_pharmacie = "f"
 #
 # - Traiter une donnée de santé demande **à la fois** une base légale (article 6) et une
 #   exception de l'article 9(2) : le soin (h) n'est pas la recherche (j).
-# - Une recherche demande, sauf étude interne, une formalité auprès de la CNIL, l'information
-#   des patients et, en général, une **analyse d'impact** (RGPD, article 35).
+# - Une recherche demande, sauf étude interne, une formalité auprès de la CNIL et
+#   l'information des patients.
 # - Qui **héberge** des données de soins pour le compte d'un soignant doit être **certifié
 #   HDS**.
 # - **Vendre** des données de santé identifiantes est interdit, **même avec l'accord du
@@ -753,17 +753,17 @@ reponse_pharmacie = "f"
 #
 # ### Question 6 — Que doit faire la mutuelle ? (2 points)
 #
-# La mutuelle est un assureur. Que doit-elle faire pour mener cette étude sur ces données ?
+# La mutuelle est un assureur. Laquelle de ces façons de mener l'étude respecte la loi ?
 # Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
 # - **a.** Renoncer : la loi interdit aux assureurs tout usage de cette base, quel que soit
 #   le but de leur étude.
 # - **b.** Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet
 #   accord qui ouvre l'accès.
-# - **c.** Soit démontrer que son traitement ne peut servir aux usages interdits, soit confier
-#   l'analyse à un laboratoire ou bureau d'études.
-# - **d.** Rien de plus qu'une autre équipe : sa promesse écrite de ne pas s'en servir pour
-#   ses contrats suffit.
+# - **c.** Faire faire l'analyse par un bureau d'études : ses analystes, et non les
+#   statisticiens de la mutuelle, traiteront ces données.
+# - **d.** Laisser ses statisticiens faire l'analyse, après avoir signé l'engagement de ne
+#   pas se servir de ces données pour ses contrats.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -821,11 +821,11 @@ checks.check_choice(
         "c'est la bonne réponse. La finalité, étudier des parcours de soins, n'est pas "
         "interdite : l'article L1461-1 (V) ne bloque pas ce projet ; il l'aurait bloqué si la "
         "mutuelle voulait ajuster ses cotisations. Mais la mutuelle est un assureur : pour "
-        "accéder au SNDS, l'article L1461-3 lui laisse deux voies (réponse c) : soit "
-        "démontrer que son traitement ne peut servir à aucune des deux finalités "
-        "interdites, et ses statisticiens peuvent alors faire l'analyse ; soit confier "
-        "l'étude à un laboratoire de recherche ou à un bureau d'études. Une promesse n'est "
-        "pas une démonstration (d). La loi ne demande pas l'accord de chaque personne (b) et "
+        "accéder au SNDS, l'article L1461-3 lui laisse deux voies : confier l'étude à un "
+        "laboratoire de recherche ou à un bureau d'études (réponse c) ; ou démontrer que "
+        "son traitement ne peut servir à aucune des deux finalités interdites, et ses "
+        "statisticiens pourraient alors faire l'analyse. Un engagement signé n'est pas "
+        "une démonstration (d). La loi ne demande pas l'accord de chaque personne (b) et "
         "n'interdit pas l'accès (a). L'étude suit en plus les procédures de la loi "
         "Informatique et Libertés (méthodologie de référence ou autorisation de la CNIL)."
     ),
@@ -862,8 +862,8 @@ acces_mutuelle = " d "
 # - pour qui garde la table de correspondance, des données pseudonymisées **restent
 #   personnelles**, avec toutes les obligations du RGPD ;
 # - pour un destinataire qui n'a pas la table, elles **peuvent** ne pas l'être, mais seulement
-#   s'il ne peut pas non plus retrouver les personnes autrement, par exemple en recoupant
-#   l'âge, le code postal et des dates avec d'autres informations.
+#   s'il ne peut pas non plus retrouver les personnes autrement, par exemple en recoupant ce
+#   qui reste dans les lignes avec d'autres informations.
 #
 # Celui qui transmet les données reste tenu de ses obligations : par exemple, un hôpital qui
 # transmet des données doit, dès la collecte, informer ses patients de ce destinataire (même
@@ -871,6 +871,13 @@ acces_mutuelle = " d "
 # retrouver personne par des moyens raisonnables : le RGPD ne s'applique alors pas à lui. Les
 # mêmes données peuvent être personnelles pour l'un et anonymes pour l'autre. Le module 11
 # montre pourquoi l'anonymat est si difficile à atteindre.
+#
+# Un traitement de données de santé **à grande échelle** exige aussi, **avant** de commencer,
+# une **analyse d'impact relative à la protection des données** (AIPD ; RGPD, article 35,
+# paragraphes 1 et 3, point b) : décrire le traitement et son but, évaluer les risques pour
+# les personnes, prévoir les mesures qui les réduisent (paragraphe 7), en demandant l'avis du délégué à la
+# protection des données (paragraphe 2). Un médecin seul avec ses patients n'est pas « à
+# grande échelle » (considérant 91).
 #
 # > Un hôpital et une start-up montent un projet de recherche commun : mettre au point un
 # > modèle de prédiction des chutes. L'hôpital transmet à la start-up, qui entraînera le
@@ -889,8 +896,8 @@ acces_mutuelle = " d "
 #   pour tous ceux qui les reçoivent.
 # - **b.** Anonymes : sans la table de correspondance, la start-up ne peut relier aucune
 #   ligne au nom d'un patient.
-# - **c.** Personnelles : ce qui reste dans chaque ligne suffit, avec d'autres sources, à
-#   retrouver certains patients.
+# - **c.** Personnelles : la ligne d'une centenaire d'un petit village, croisée avec la presse
+#   locale, peut la désigner.
 # - **d.** Anonymes : le nom et le numéro de sécurité sociale ont été retirés et remplacés
 #   par un code.
 #
