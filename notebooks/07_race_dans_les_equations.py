@@ -179,7 +179,9 @@ fr_table(
 # ### Question 1 — Le DFGe 2021 de M. A. (2 points)
 #
 # Calculez `dfg_2021_m_a`, en mL/min/1,73 m² (corrigé à 0,1 près : un entier ne suffit pas ;
-# une créatinine convertie arrondie à 0,01 mg/dL est acceptée, en questions 1 et 2).
+# une créatinine convertie arrondie à 0,01 mg/dL est acceptée, en questions 1 et 2). Cette
+# décimale vérifie votre calcul, pas la précision clinique : pour un patient, l'erreur de
+# l'équation dépasse de loin 0,1 (nous y reviendrons après la question 2).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -787,6 +789,82 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # %% [markdown]
 # ## Après la séance
 #
+# ### Question 5 — Le solde cache deux mouvements (2 points)
+#
+# Un rapport annonce : « Passer de l'équation 2009 à celle de 2021 change le nombre de
+# patients sous 60 de X. » Calculez ce X pour **toute** la cohorte, patients noirs et non
+# noirs ensemble, au seuil de 60 : (nombre de patients sous 60 avec 2021) **moins** (nombre
+# sous 60 avec 2009). Un nombre négatif veut dire qu'il y en a moins avec 2021. Écrivez un
+# calcul avec les noms listés sous le tableau de la section 4.
+#
+# <details><summary>Indice 1</summary>
+#
+# Un patient qui ne change pas de côté du seuil ne change pas le compte. Lesquels
+# l'augmentent, lesquels le diminuent ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Il y a quatre groupes de patients qui changent de côté dans le tableau (deux lignes, deux
+# sens). Pour chacun, demandez-vous : « avec 2021, ce patient est-il ajouté aux patients sous
+# 60, ou retiré ? »
+# </details>
+
+# %% answer="solde_sous_60"
+solde_sous_60 = ...
+### BEGIN SOLUTION
+solde_sous_60 = (n_noirs_passent_sous_60 + n_non_noirs_passent_sous_60
+                 - n_noirs_remontent_60 - n_non_noirs_remontent_60)
+### END SOLUTION
+
+# %% tests="solde_sous_60" points=2
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_number(
+    solde_sous_60,
+    name="solde_sous_60",
+    digest="5dc089f2c6336d02",
+    mistakes=[
+        checks.Mistake(None, "le signe est inversé : vous avez calculé 2009 moins 2021. La "
+                       "question demande 2021 moins 2009.", digest="a01bd750f42f999d"),
+        checks.Mistake(None, "vous avez additionné tous les patients qui changent de côté : "
+                       "c'est le nombre de patients reclassés, pas la variation du nombre de "
+                       "patients sous 60. Ceux qui remontent le font baisser.",
+                       digest="aa19502b3006f4b0"),
+        checks.Mistake(None, "vous n'avez compté que les patients noirs : la question porte "
+                       "sur toute la cohorte.", digest="7c6d92b6775efb8f"),
+        checks.Mistake(None, "vous n'avez compté que les patients non noirs : la question "
+                       "porte sur toute la cohorte.", digest="4ec6ba6b5c53994e"),
+    ],
+    hint="Qui entre sous 60, qui en sort, dans les deux groupes ?",
+    success="c'est le solde. Il est petit et de signe opposé à ce que vivent les patients "
+    "noirs : ceux qui passent sous 60 sont tous noirs, ceux qui remontent sont tous non noirs. "
+    "Un solde, ou une moyenne sur toute la population, peut cacher qu'une équation change de "
+    "groupe ceux qu'elle déclasse : regardez toujours chaque groupe et chaque sens.",
+)
+### BEGIN HIDDEN TESTS
+_d09 = cohorte["dfg_2009"].to_numpy()
+_d21 = cohorte["dfg_2021"].to_numpy()
+checks.check_number(solde_sous_60, name="solde_sous_60",
+                    expected=float((_d21 < 60).sum() - (_d09 < 60).sum()))
+### END HIDDEN TESTS
+
+# %% mistake="solde_sous_60"
+# message : le signe est inversé
+solde_sous_60 = n_non_noirs_remontent_60 - n_noirs_passent_sous_60
+
+# %% mistake="solde_sous_60"
+# message : c'est le nombre de patients reclassés
+solde_sous_60 = n_noirs_passent_sous_60 + n_non_noirs_remontent_60
+
+# %% mistake="solde_sous_60"
+# message : vous n'avez compté que les patients noirs
+solde_sous_60 = n_noirs_passent_sous_60 - n_noirs_remontent_60
+
+# %% mistake="solde_sous_60"
+# message : vous n'avez compté que les patients non noirs
+solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
+
+# %% [markdown]
 # ### Réflexion — L'agent conversationnel et la formule de 2009 (3 points, corrigée par l'enseignant)
 #
 # Un·e collègue vous montre la réponse d'un agent conversationnel (un « chatbot ») à qui il·elle
