@@ -34,7 +34,8 @@
 # 2. Compter, sur une cohorte synthétique, les patients noirs qui changent de côté du seuil de
 #    60 (question 3) et lire une marge d'incertitude (question 4).
 # 3. Comprendre pourquoi la race était dans l'équation, et ce qu'en dit la France.
-# 4. Après la séance : une réflexion écrite sur un agent conversationnel.
+# 4. Après la séance : un solde qui cache deux mouvements (question 5) et une réflexion
+#    écrite sur un agent conversationnel.
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
 # `...` par votre calcul (décimales avec un **point** : `88.4`), exécutez, puis exécutez la
