@@ -26,9 +26,7 @@
 # > malades, quel que soit leur groupe), non-malfaisance (un score biaisé prive de soins des
 # > patients déjà désavantagés).
 #
-# **Ce que vous allez faire** : compter qui un score « coût » inscrit (questions 1 et 2),
-# comparer des patients de même score (question 3), trouver ce qui prouve son biais
-# (question 4) ; après la séance, juger l'effet d'un changement de cible (questions 5 à 8).
+# **Ce que vous allez faire** : les questions 1 à 4 en séance, les questions 5 à 8 après.
 #
 # ## Mode d'emploi
 #
@@ -184,8 +182,10 @@ display(data_card(donnees))
 
 # %% [markdown]
 # Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, et coûtent un peu
-# plus (Obermeyer et al., 2019, tableau 1). Mais à nombre égal de maladies chroniques, ils
-# coûtent **moins** : 1 801 dollars de moins par an dans l'étude (Obermeyer et al., 2019).
+# plus : 12 % de plus dans l'étude (8 442 contre 7 540 dollars par an ; Obermeyer et al., 2019,
+# tableau 1), un peu moins dans notre cohorte (ligne affichée ci-dessus). Mais à nombre égal de
+# maladies chroniques, ils coûtent **moins** : 1 801 dollars de moins par an dans l'étude
+# (Obermeyer et al., 2019).
 #
 # > **Une reproduction volontairement grossie** : l'inégalité d'accès aux soins est réelle,
 # > mais sa taille est ici inventée : mesuré comme dans l'étude, notre écart vaut 2,4 fois le
@@ -279,13 +279,19 @@ print(
     f"Patients blancs : {n_blancs} dans la cohorte jugée (n_blancs) ; {n_blancs_inscrits} "
     "inscrits (n_blancs_inscrits)."
 )
-# Pour la question 3 : les patients du 95e au 100e centile du score « coût », inscrits ou non.
+# Pour la question 3 : trois façons de garder 5 % des patients ; une seule compare des patients
+# de même score « coût ».
 tranche_haute = scores_cout >= np.percentile(scores_cout, 95)
+tranche_haute_sante = scores_sante >= np.percentile(scores_sante, 95)
+plus_couteux = cohorte["cost"].to_numpy() >= np.percentile(cohorte["cost"], 95)
 print(
     "Pour les questions 2 et 3 : noirs, blancs (le groupe de chaque patient), inscrits_cout "
-    "(inscrit avec la cible « coût »), tranche_haute (score « coût » du 95e au 100e centile, "
-    "inscrit ou non), cohorte (le tableau des patients de la cohorte jugée)."
+    "(inscrit avec la cible « coût »), cohorte (le tableau des patients de la cohorte jugée), "
+    "et trois groupes d'environ 5 % des patients, inscrits ou non :"
 )
+print("- tranche_haute : score « coût » du 95e au 100e centile ;")
+print("- tranche_haute_sante : score « maladies » du 95e au 100e centile ;")
+print("- plus_couteux : coût réel de l'année suivante du 95e au 100e centile.")
 
 # %% [markdown]
 # ### Question 1 — La part des patients noirs parmi les inscrits, cible « coût » (2 points)
@@ -503,11 +509,10 @@ print(
 
 # %% [markdown]
 # À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
-# les deux groupes, **sauf tout en haut**, où le programme sélectionne : dans la tranche la plus
-# haute, les patients noirs coûtent 17 % de moins que les patients blancs (montants sous la
-# figure) : un défaut de notre reproduction, le score de l'étude était calibré. À droite, à
-# même centile du score, la courbe des patients noirs est au-dessus : le
-# score prédit le coût, pas le besoin.
+# les deux groupes, **sauf tout en haut**, où le programme sélectionne : les patients noirs y
+# coûtent 17 % de moins que les patients blancs de même score (montants sous la figure), un
+# défaut de notre reproduction. À droite, à même centile du score, la courbe des patients noirs
+# est au-dessus : le score prédit le coût, pas le besoin.
 #
 # <details><summary>Facultatif : et avec un modèle plus simple ?</summary>
 #
@@ -733,20 +738,22 @@ ecart_maladies = (
 # ### Question 3 — L'écart de maladies chroniques à score égal, près du seuil (2 points)
 #
 # La question 2 comparait les inscrits. Comparez maintenant des patients que le score « coût »
-# classe presque de la même façon : ceux de la **dernière tranche** des figures, du 95ᵉ au
-# 100ᵉ centile du score, inscrits ou non (`tranche_haute`). Calculez l'écart du nombre moyen de
-# maladies chroniques de l'année suivante dans cette tranche : patients **noirs** **moins**
-# patients **blancs**.
+# classe presque de la même façon : ceux de la **dernière tranche** des figures de la section 4,
+# inscrits ou non. Calculez l'écart du nombre moyen de maladies chroniques de l'année suivante
+# dans cette tranche : patients **noirs** **moins** patients **blancs**.
+#
+# Choisissez le bon groupe parmi les **trois** définis par la cellule de la section 3.
 #
 # <details><summary>Indice 1</summary>
 #
-# C'est le calcul de la question 2 : seule change la condition qui choisit les patients.
+# Le calcul a la même forme qu'à la question 2 ; seule change la condition qui choisit les
+# patients.
 # </details>
 #
-# <details><summary>Indice 2 (le calcul)</summary>
+# <details><summary>Indice 2</summary>
 #
-# Reprenez votre calcul de la question 2 et remplacez `inscrits_cout` par `tranche_haute`
-# dans les deux conditions.
+# « À score égal » : les patients sont choisis selon ce que **le score** prédit pour eux, pas
+# selon ce qu'ils ont coûté ensuite. Et de quel score parlent les figures de la section 4 ?
 # </details>
 
 # %% answer="ecart_score_egal"
@@ -763,7 +770,7 @@ ecart_score_egal = (
 checks.expect(
     not (isinstance(ecart_score_egal, float) and np.isnan(ecart_score_egal)),
     "votre écart vaut nan (« pas un nombre ») : l'une de vos moyennes porte sur un groupe vide. "
-    "Relisez chaque condition : tranche_haute & noirs, puis tranche_haute & blancs.",
+    "Relisez chaque condition : un groupe & noirs, puis le même groupe & blancs.",
     name="ecart_score_egal",
 )
 valeur = checks.require_number(ecart_score_egal, name="ecart_score_egal")
@@ -791,14 +798,28 @@ checks.check_number(
         checks.Mistake(
             None,
             "vous avez repris les inscrits de la question 2 (inscrits_cout). La question porte "
-            "sur la tranche du 95e au 100e centile, inscrits ou non : remplacez inscrits_cout "
-            "par tranche_haute.",
+            "sur la dernière tranche des figures, inscrits ou non : choisissez l'un des trois "
+            "groupes définis en section 3.",
             digest="6b74bdfe0c7f7fab",
         ),
         checks.Mistake(
             None,
+            "vous avez pris la tranche du score « maladies ». Les figures de la section 4, et la "
+            "question, classent les patients selon le score « coût » : c'est à ce score que "
+            "les patients doivent être égaux.",
+            digest="27f0a440716b4e45",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez choisi les patients selon ce qu'ils ont réellement coûté, pas selon leur "
+            "score. À coût égal, les patients noirs sont aussi plus malades (section 2), mais la "
+            "question compare des patients que le score « coût » classe de la même façon.",
+            digest="8b307d03b3467e9a",
+        ),
+        checks.Mistake(
+            None,
             "vous avez comparé les groupes dans toute la cohorte jugée, quel que soit leur "
-            "score. Ne gardez que les patients de la tranche : tranche_haute.",
+            "score. Ne gardez que les patients de la dernière tranche du score « coût ».",
             digest="ed8398ebf113af10",
         ),
         checks.Mistake(
@@ -826,7 +847,8 @@ checks.check_number(
             digest="d737ae363f15b5cb",
         ),
     ],
-    hint="Le calcul de la question 2, avec tranche_haute au lieu de inscrits_cout.",
+    hint="Le calcul de la question 2, avec le groupe choisi selon le score « coût » (relisez "
+    "les trois définitions affichées en section 3).",
     success=f"dans la tranche du 95e au 100e centile du score « coût », les patients noirs ont "
     f"en moyenne {fr_number(valeur, 2)} maladie chronique de plus que les patients blancs. Ces "
     "patients ont à peu près le même score : que montre cet écart ? Le tableau de la section 5 "
@@ -848,6 +870,20 @@ checks.check_number(
 ecart_score_egal = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_score_egal"
+# message : la tranche du score « maladies »
+ecart_score_egal = (
+    cohorte.loc[tranche_haute_sante & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche_haute_sante & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_score_egal"
+# message : ce qu'ils ont réellement coûté
+ecart_score_egal = (
+    cohorte.loc[plus_couteux & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[plus_couteux & blancs, "n_chronic_next"].mean()
 )
 
 # %% mistake="ecart_score_egal"
@@ -1057,28 +1093,28 @@ print(
 # Quel résultat montre le mieux que le score « coût » **sous-estime le besoin** des patients
 # noirs ? Répondez par l'une des options, entre guillemets :
 #
-# - `"erreur sur le coût"` : tout en haut, le score se trompe sur le coût des patients noirs,
-#   qui coûtent 17 % de moins que les patients blancs de même score (section 4) ;
-# - `"entre inscrits"` : l'écart de maladies chroniques entre inscrits noirs et blancs
-#   (question 2), dont l'IC 95 % exclut 0 ;
-# - `"part qui double"` : la part des patients noirs parmi les inscrits, qui double à peu près
-#   avec la cible « maladies » (explorateur) ;
-# - `"à score égal"` : l'écart de maladies chroniques entre patients noirs et blancs de même
-#   score (question 3, tableau), dont l'IC 95 % exclut 0.
+# - `"erreur sur le coût"` : tout en haut, le score se trompe sur le coût des patients noirs :
+#   à score égal, ils coûtent 17 % de moins que les patients blancs (section 4) ;
+# - `"entre inscrits"` : au-dessus du même seuil, les inscrits noirs ont plus de maladies
+#   chroniques que les inscrits blancs (question 2), un écart dont l'IC 95 % exclut 0 ;
+# - `"part qui double"` : avec la cible « maladies », la part des patients noirs parmi les
+#   inscrits double à peu près (explorateur) : le score « coût » en inscrit deux fois moins ;
+# - `"à score égal"` : à score égal, sur l'ensemble des scores, les patients noirs ont 0,71
+#   maladie chronique de plus que les blancs, contre 0,10 avec le score juste (tableau).
 #
 # <details><summary>Indice 1</summary>
 #
-# Un résultat qui reste net avec un score juste ne peut pas prouver qu'un score est injuste.
-# La dernière colonne du tableau donne ce score juste : quels écarts y restent nets, et lequel
-# y devient petit sur l'ensemble des scores ?
+# Un résultat qui existerait aussi avec un score juste ne peut pas prouver qu'un score est
+# injuste. Pour chaque option, demandez-vous : que donnerait-elle avec le score juste de la
+# dernière colonne du tableau ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Les patients noirs sont en moyenne plus malades : un score juste en inscrit donc davantage,
-# et des inscrits noirs plus malades. Une part qui change entre deux scores dit qu'ils
-# n'inscrivent pas les mêmes patients, pas lequel se trompe. Et la figure de la section 4 : le
-# score se trompe-t-il sur le coût dans le sens qui désavantage les patients noirs ?
+# Les patients noirs sont en moyenne plus malades : un score juste en inscrit donc beaucoup, et
+# des inscrits noirs plus malades. Une part qui change entre deux scores dit qu'ils
+# n'inscrivent pas les mêmes patients, pas lequel se trompe. Et dans quel sens l'erreur sur le
+# coût de la section 4 déplace-t-elle les patients noirs dans le classement ?
 # </details>
 
 # %% answer="preuve_biais"
@@ -1098,36 +1134,37 @@ checks.check_choice(
         checks.Mistake(
             None,
             "la figure de gauche de la section 4 montre un score à peu près calibré pour le "
-            "coût dans les deux groupes. Tout en haut, les patients noirs coûtent 17 % de moins "
-            "que les patients blancs de même score : notre score surestime leur coût (un défaut "
-            "de notre reproduction : celui de l'étude était calibré, figure 3A), ce qui les "
-            "classerait plutôt plus haut, pas plus bas. Cette erreur n'explique donc "
-            "pas qu'ils soient plus malades à score égal : le coût ne mesure pas le besoin.",
+            "coût dans les deux groupes, sauf dans la tranche du haut : les patients noirs y "
+            "coûtent 17 % de moins que les patients blancs de même score. Notre score surestime "
+            "donc leur coût (un défaut de notre reproduction : celui de l'étude était calibré, "
+            "figure 3A), ce qui les classe plutôt plus haut, pas plus bas. Cette erreur "
+            "n'explique pas qu'ils soient plus malades à score égal : le coût ne mesure pas le "
+            "besoin.",
             digest="012366e464d4606a",
         ),
         checks.Mistake(
             None,
             "un IC 95 % qui ne contient pas 0 dit que l'écart ne vient pas du seul hasard, pas "
-            "d'où il vient. Les patients noirs étant en moyenne plus malades, un écart entre "
+            "d'où il vient. Les patients noirs étant en moyenne plus malades, un écart net entre "
             "inscrits existe même avec un score juste (dernière colonne du tableau) : il faut "
-            "comparer des patients que le score classe de la même façon.",
+            "comparer des patients que le score classe de la même façon, et à cette référence.",
             digest="11a1b704524fc552",
         ),
         checks.Mistake(
             None,
-            "une part qui change montre que les deux scores n'inscrivent pas les mêmes "
-            "patients, pas lequel se trompe : le score juste de la dernière colonne inscrit "
-            "lui aussi bien plus de patients noirs que le score « coût ». Rapportez la sélection "
-            "au besoin : comparez le besoin de patients que le score classe de la même façon.",
+            "une part qui change entre deux cibles montre que les deux scores n'inscrivent pas "
+            "les mêmes patients, pas lequel se trompe : le score « maladies » pourrait en "
+            "inscrire trop. Rapportez la sélection au besoin : comparez le besoin de patients "
+            "que le score classe de la même façon, et ce qu'en dit un score juste.",
             digest="9f785bca5cb95bcf",
         ),
     ],
-    success="vous avez choisi la comparaison qui tient compte du classement par le score : avec "
-    "le score juste de référence, cet écart devient petit sur l'ensemble des scores (pas tout à "
-    "fait nul : une tranche de 5 centiles mêle des patients un peu différents), alors que "
-    "l'écart entre inscrits reste net. Un écart à score égal nettement plus grand que cette "
-    "référence montre que le score sous-estime le besoin ; il ne dit pas encore pourquoi : le "
-    "paragraphe qui suit la question en parle.",
+    success="vous avez choisi la comparaison qui tient compte du classement par le score et la "
+    "juge à une référence : avec le score juste, cet écart devient petit sur l'ensemble des "
+    "scores (pas tout à fait nul : une tranche de 5 centiles mêle des patients un peu "
+    "différents), alors que l'écart entre inscrits reste net. Un écart à score égal nettement "
+    "plus grand que cette référence montre que le score sous-estime le besoin ; il ne dit pas "
+    "encore pourquoi : le paragraphe qui suit la question en parle.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -1196,8 +1233,8 @@ preuve_biais = "score égal"
 #
 # - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
-# - Un score peut être à peu près calibré sur le coût et **injuste** pour le besoin, sans
-#   utiliser la race.
+# - Un score peut être calibré sur le coût (celui de l'étude l'était ; le nôtre, pas tout en
+#   haut) et **injuste** pour le besoin, sans utiliser la race.
 # - Comparez les groupes **à score égal**, et à un score juste : un écart nettement plus grand
 #   montre que le score sous-estime le besoin d'un groupe, pas pourquoi (sans écart d'accès,
 #   il en resterait une part). Au-dessus d'un même seuil, un écart existe même avec un score
@@ -1841,10 +1878,10 @@ for titre, scores, mesure in [
 #
 # - `"score juste"` : il a plutôt raison : à score égal, patients noirs et blancs ont presque
 #   autant de maladies enregistrées, et un audit ne peut juger que sur les données qu'il a ;
-# - `"biais caché"` : cette mesure ne peut pas le dire : l'écart se mesure avec des maladies
-#   enregistrées, sous-estimées chez les patients noirs ; le biais est passé dans la mesure ;
-# - `"biais déplacé"` : le score n'est plus biaisé, mais la mesure l'est : le biais est passé
-#   du score aux maladies enregistrées, et c'est l'audit qu'il faut corriger ;
+# - `"biais caché"` : cette mesure ne peut pas le dire : le score apprend sur les maladies
+#   enregistrées et l'audit juge avec elles ; un biais commun aux deux ne laisse pas d'écart ;
+# - `"audit seul"` : le score est devenu juste, seul l'audit se trompe : il suffit de
+#   corriger les maladies enregistrées de l'audit pour que l'écart réapparaisse ;
 # - `"biais réduit"` : il exagère un peu : le biais a beaucoup diminué, puisque l'écart à score
 #   égal est presque nul, mais il faut continuer à le surveiller ;
 # - `"revenir au coût"` : il se trompe, mais le remède est simple : revenir à la cible « coût »,
@@ -1879,7 +1916,7 @@ checks.check_choice(
     options=[
         "score juste",
         "biais caché",
-        "biais déplacé",
+        "audit seul",
         "biais réduit",
         "revenir au coût",
         "renoncer",
@@ -1904,11 +1941,12 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "le score lui-même apprend sur les maladies enregistrées : il sous-estime le besoin "
-            "des patients noirs et en inscrit moins. Mesuré avec la maladie latente, son écart "
-            "à score égal augmente (cellule qui suit la question) : le biais est dans le score "
-            "et dans la mesure, pas seulement dans l'audit.",
-            digest="04b2bef0f799f80d",
+            "le score n'est pas devenu juste : il apprend lui-même sur les maladies "
+            "enregistrées, sous-estime le besoin des patients noirs et en inscrit moins. Mesuré "
+            "avec la maladie latente, son écart à score égal augmente (cellule qui suit la "
+            "question) : le biais est dans le score et dans la mesure, pas seulement dans "
+            "l'audit.",
+            digest="8ffbd0e3995fddbf",
         ),
         checks.Mistake(
             None,
@@ -1936,7 +1974,7 @@ checks.check_choice(
     options=[
         "score juste",
         "biais caché",
-        "biais déplacé",
+        "audit seul",
         "biais réduit",
         "revenir au coût",
         "renoncer",
@@ -1954,8 +1992,8 @@ biais_disparu = "score juste"
 biais_disparu = "biais réduit"
 
 # %% mistake="biais_disparu"
-# message : le score lui-même apprend sur les maladies enregistrées
-biais_disparu = "biais déplacé"
+# message : le score n'est pas devenu juste
+biais_disparu = "audit seul"
 
 # %% mistake="biais_disparu"
 # message : ramènerait le biais de départ
