@@ -522,6 +522,20 @@ fr_table(
 # de fois plus ? Donnez `rapport_tfp`, le TFP du groupe B divisé par celui du groupe A, avec les
 # taux de réhospitalisation observés (section 3).
 #
+# <details><summary>Un exemple sur d'autres nombres (pour voir la méthode)</summary>
+#
+# Deux services X et Y, avec $p_X = 0{,}10$ et $p_Y = 0{,}20$, et la même VPP ($0{,}5$) et le
+# même TFN ($0{,}4$) dans les deux. Écrivons l'identité pour chacun :
+#
+# $\text{TFP}_X = \frac{0{,}10}{0{,}90} \times \frac{0{,}5}{0{,}5} \times 0{,}6 \approx 0{,}067$
+# et $\text{TFP}_Y = \frac{0{,}20}{0{,}80} \times \frac{0{,}5}{0{,}5} \times 0{,}6 = 0{,}15$.
+#
+# Divisons le second par le premier : les deux derniers facteurs, les mêmes dans les deux
+# services, disparaissent. Il reste
+# $\frac{0{,}20 / 0{,}80}{0{,}10 / 0{,}90} = \frac{0{,}25}{0{,}111} \approx 2{,}25$
+# (et non $0{,}20 / 0{,}10 = 2$) : le service Y aura un TFP environ $2{,}25$ fois plus élevé.
+# </details>
+#
 # <details><summary>Indice 1</summary>
 #
 # Écrivez l'identité pour le groupe A, puis pour le groupe B. Quels facteurs ont la même
@@ -846,7 +860,8 @@ print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».
 # À **nombre d'appels égal**, combien de patients réhospitalisés la correction joint-elle **en
 # moins** que la règle sans correction qui appelle autant de patients ? Donnez `vp_perdus`,
 # un nombre de patients (vous pouvez recopier les nombres du tableau). Il vaut pour **un**
-# tirage au sort de la correction ; la cellule qui suit la vérification en donne la fourchette.
+# tirage au sort de la correction ; la cellule qui suit la vérification donne la fourchette
+# de 200 tirages.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -974,6 +989,9 @@ for tirage in range(200):
     seuil_tirage = np.sort(scores)[::-1][autre.sum() - 1]  # même nombre d'appels
     pertes.append(int(((scores >= seuil_tirage) & reel).sum() - autre[reel].sum()))
 bas_pertes, haut_pertes = np.quantile(pertes, [0.025, 0.975], method="inverted_cdf")
+print(f"Tirage au sort refait 200 fois : la correction joint moins de réhospitalisés que la "
+      f"règle « même nombre » dans {sum(perte > 0 for perte in pertes)} des 200 tirages ; dans "
+      f"95 % des tirages, de {int(bas_pertes)} à {int(haut_pertes)} de moins.")
 # Ce qui suit donne la réponse de la question 4 : seulement une fois la question juste.
 if checks.passed("vp_perdus"):
     print("À nombre d'appels égal (la correction comparée à la règle « même nombre ») :")
@@ -990,14 +1008,12 @@ if checks.passed("vp_perdus"):
     place = ("à la borne haute de cette fourchette" if pertes[0] >= haut_pertes
              else "à la borne basse de cette fourchette" if pertes[0] <= bas_pertes
              else "à l'intérieur de cette fourchette")
-    print(f"Tirage au sort refait 200 fois : la correction joint moins de réhospitalisés que la "
-          f"règle « même nombre » dans {sum(perte > 0 for perte in pertes)} des 200 tirages ; de "
-          f"{min(pertes)} à {max(pertes)} de moins, et dans 95 % des tirages de {int(bas_pertes)} "
-          f"à {int(haut_pertes)} (ce tirage-ci : {pertes[0]}, {place}).")
+    print(f"Ce tirage-ci : {pertes[0]} de moins, {place} ; sur les 200 tirages, de "
+          f"{min(pertes)} à {max(pertes)} de moins.")
 else:
-    print("Le détail à nombre d'appels égal et la fourchette des tirages au sort s'afficheront "
-          "ici quand la vérification de la question 4 aura dit « juste » : relancez alors cette "
-          "cellule (en séance évaluée, dans votre retour de correction).")
+    print("Le détail à nombre d'appels égal, et la place de ce tirage-ci dans la fourchette, "
+          "s'afficheront ici quand la vérification de la question 4 aura dit « juste » : "
+          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 # Le texte qui suit s'appuie sur ces constats : le calcul s'arrête s'ils ne tiennent plus.
 assert comparaison.loc["correction", "joints"] > comparaison.loc["seuil 0,3", "joints"]
 assert min(pertes) > 0  # moins de réhospitalisés joints, quel que soit le tirage
@@ -1312,6 +1328,8 @@ for tirage in range(1000):
 bas_b, haut_b = np.quantile(pertes_bootstrap, [0.025, 0.975], method="inverted_cdf")
 print(f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), bootstrap : "
       f"intervalle à 95 % de {int(bas_b)} à {int(haut_b)}.")
+marge_equivalence = 0.15  # écart de TFN jugé négligeable, dans l'hypothèse de la question 6
+print(f"Marge d'équivalence de la question 6 : {fr_number(marge_equivalence, 2)}.")
 
 # %% [markdown]
 # ### Question 6 — Que disent ces deux intervalles ? (1 point)
@@ -1319,6 +1337,10 @@ print(f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), 
 # La cellule ci-dessus affiche deux intervalles à 95 % : celui de la **différence** TFN du
 # groupe A − TFN du groupe B après correction, et celui des réhospitalisés joints **en moins**
 # à nombre d'appels égal (question 4, bootstrap). Pour chacun, que peut conclure l'équipe ?
+# Troisième cas, le même intervalle des TFN, mais **si** l'équipe avait décidé avant l'audit,
+# avec les soignants et les usagers, qu'un écart de TFN de moins de 0,15 (dans un sens ou
+# dans l'autre) est négligeable (clé « différence des TFN, marge 0,15 ») : que pourrait-elle
+# conclure alors ?
 # `conclusions` est un **dictionnaire** Python : des paires « clé : valeur » entre accolades.
 # Ne changez pas les clés ; remplacez chaque `...` par l'une de ces options, **entre
 # guillemets** : `"un écart est établi"`, `"il n'y a pas d'écart"` ou
@@ -1340,10 +1362,12 @@ print(f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), 
 # </details>
 
 # %% answer="conclusions"
-conclusions = {"différence des TFN": ..., "perte de la question 4": ...}
+conclusions = {"différence des TFN": ..., "perte de la question 4": ...,
+               "différence des TFN, marge 0,15": ...}
 ### BEGIN SOLUTION
 conclusions = {"différence des TFN": "on ne peut pas conclure",
-               "perte de la question 4": "un écart est établi"}
+               "perte de la question 4": "un écart est établi",
+               "différence des TFN, marge 0,15": "il n'y a pas d'écart"}
 ### END SOLUTION
 
 # %% tests="conclusions" points=1
@@ -1352,7 +1376,8 @@ checks.check_choices(
     conclusions,
     name="conclusions",
     options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
-    digests={"différence des TFN": "603c52c3d1fdadd0", "perte de la question 4": "aa653330c42a7ccf"},
+    digests={"différence des TFN": "603c52c3d1fdadd0", "perte de la question 4": "aa653330c42a7ccf",
+             "différence des TFN, marge 0,15": "921dcf1479d9442f"},
     success=(
         "les deux intervalles ne disent pas la même chose. Celui de la différence des TFN "
         "contient 0 : ce jeu de test ne dit ni que les TFN sont égaux, ni qu'un écart subsiste. "
@@ -1360,8 +1385,11 @@ checks.check_choices(
         "d'équivalence (l'écart de TFN jugé négligeable, choisi avec les soignants et les "
         "usagers), puis trouver un intervalle tout entier dans cette marge. Celui de la perte "
         "reste au-dessus de 0 : le coût de la correction ne tient pas au hasard du jeu de test "
-        "(celui de l'apprentissage et de la validation n'est pas mesuré ici). Un audit "
-        "d'équité donne ses écarts avec leur intervalle."
+        "(celui de l'apprentissage et de la validation n'est pas mesuré ici). Avec une marge "
+        "fixée d'avance, l'intervalle des TFN tient tout entier dans la marge : l'équipe "
+        "pourrait conclure qu'il n'y a pas d'écart qui compte, au sens qu'elle avait choisi ; "
+        "avec une marge plus étroite, elle ne le pourrait pas. Un audit d'équité donne ses "
+        "écarts avec leur intervalle."
     ),
     mistakes={
         "différence des TFN": [
@@ -1373,6 +1401,16 @@ checks.check_choices(
             checks.Mistake(None, "0 fait partie des valeurs compatibles avec ce jeu de test : "
                            "l'écart observé peut tenir au hasard de l'échantillon.",
                            digest="b28a29399ab14784"),
+        ],
+        "différence des TFN, marge 0,15": [
+            checks.Mistake(None, "avec une marge fixée avant l'audit, la question change : "
+                           "l'intervalle tient-il tout entier dans la marge ? Si oui, tous les "
+                           "écarts compatibles avec les données sont jugés négligeables, et "
+                           "l'équipe peut conclure à l'absence d'écart qui compte.",
+                           digest="8894ba5d03466c6c"),
+            checks.Mistake(None, "cet intervalle contient 0 : aucun écart n'est établi. Comparez "
+                           "plutôt ses deux bornes à la marge fixée d'avance.",
+                           digest="583b2f0b455acb0a"),
         ],
         "perte de la question 4": [
             checks.Mistake(None, "regardez où est 0 : toutes les valeurs de cet intervalle sont "
@@ -1395,6 +1433,10 @@ checks.check_choices(
         if abs(difference_tfn) < marge_difference else "un écart est établi",
         "perte de la question 4": "un écart est établi"
         if bas_b > 0 or haut_b < 0 else "on ne peut pas conclure",
+        "différence des TFN, marge 0,15": "il n'y a pas d'écart"
+        if abs(difference_tfn) + marge_difference < marge_equivalence
+        else "un écart est établi" if abs(difference_tfn) > marge_difference
+        else "on ne peut pas conclure",
     },
 )
 ### END HIDDEN TESTS
@@ -1402,22 +1444,32 @@ checks.check_choices(
 # %% mistake="conclusions"
 # message : Conclure à l'égalité exigerait une marge d'équivalence
 conclusions = {"différence des TFN": "il n'y a pas d'écart",
-               "perte de la question 4": "un écart est établi"}
+               "perte de la question 4": "un écart est établi",
+               "différence des TFN, marge 0,15": "il n'y a pas d'écart"}
 
 # %% mistake="conclusions"
 # message : l'écart observé peut tenir au hasard
 conclusions = {"différence des TFN": "un écart est établi",
-               "perte de la question 4": "un écart est établi"}
+               "perte de la question 4": "un écart est établi",
+               "différence des TFN, marge 0,15": "il n'y a pas d'écart"}
 
 # %% mistake="conclusions"
 # message : La prudence ne consiste pas à refuser de conclure
 conclusions = {"différence des TFN": "on ne peut pas conclure",
-               "perte de la question 4": "on ne peut pas conclure"}
+               "perte de la question 4": "on ne peut pas conclure",
+               "différence des TFN, marge 0,15": "il n'y a pas d'écart"}
 
 # %% mistake="conclusions"
 # message : n'est pas compatible avec l'absence de perte
 conclusions = {"différence des TFN": "on ne peut pas conclure",
-               "perte de la question 4": "il n'y a pas d'écart"}
+               "perte de la question 4": "il n'y a pas d'écart",
+               "différence des TFN, marge 0,15": "il n'y a pas d'écart"}
+
+# %% mistake="conclusions"
+# message : l'intervalle tient-il tout entier dans la marge
+conclusions = {"différence des TFN": "on ne peut pas conclure",
+               "perte de la question 4": "un écart est établi",
+               "différence des TFN, marge 0,15": "on ne peut pas conclure"}
 
 # %% [markdown]
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
@@ -1579,7 +1631,7 @@ assert len({tuple(r["tires"]) for r in resultats.values()}) > 1  # le groupe tir
 # au même score ; une décision tirée au sort est, en plus, difficile à justifier devant le
 # patient.
 #
-# ### Pour aller plus loin : mesurer l'équité suppose de connaître le groupe
+# ### Le droit : mesurer l'équité suppose de connaître le groupe (à lire pour la question 7)
 #
 # La cellule suivante affiche la date de la dernière vérification des textes juridiques du
 # cours (`esn_teach.law`). Elle ne garantit pas que chaque texte ait été relu ce jour-là : le
@@ -1663,7 +1715,7 @@ print(f"Dernière vérification des textes juridiques du cours : "
 # | « score calibré, donc même VPP » | Notre score est calibré dans chaque groupe ; au seuil 0,3, un appel signifie donc le même risque (la même VPP) dans les deux groupes. |
 # | « fiabilité et erreurs » | Le diagramme de fiabilité juge le score lui-même, sans seuil ; les TFN et les TFP jugent les décisions prises à un seuil. |
 # | « seuils par âge » | Des seuils d'appel différents selon l'âge des patients (un cas que le texte ne traite pas) peuvent être admis s'ils sont justifiés par un but légitime, avec des moyens nécessaires et appropriés. |
-# | « seuils par origine » | Des seuils d'appel différents selon l'origine des patients peuvent être admis s'ils sont justifiés par un but légitime, avec des moyens nécessaires et appropriés. |
+# | « seuils par origine » | En matière de santé, des seuils d'appel différents selon l'origine des patients restent interdits, même justifiés par un but légitime, avec des moyens nécessaires et appropriés. |
 #
 # `vrai_ou_faux` est un **dictionnaire** Python : des paires « clé : valeur » entre
 # accolades. Ne changez pas les clés ; remplacez chaque `...` par `"vrai"` ou `"faux"`,
@@ -1686,7 +1738,7 @@ vrai_ou_faux = {"score calibré, donc même VPP": ..., "fiabilité et erreurs": 
                 "seuils par âge": ..., "seuils par origine": ...}
 ### BEGIN SOLUTION
 vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-                "seuils par âge": "vrai", "seuils par origine": "faux"}
+                "seuils par âge": "vrai", "seuils par origine": "vrai"}
 ### END SOLUTION
 
 # %% tests="vrai_ou_faux" points=2
@@ -1698,7 +1750,7 @@ checks.check_choices(
     digests={"score calibré, donc même VPP": "b48536008659839b",
              "fiabilité et erreurs": "65fa0b7b5dd886b6",
              "seuils par âge": "36b9db54c87c87cf",
-             "seuils par origine": "108c5cab9460da21"},
+             "seuils par origine": "a942d8fb93d75c48"},
     mistakes={
         "score calibré, donc même VPP": [
             checks.Mistake(None, "la calibration compare, score par score, le risque annoncé à "
@@ -1725,8 +1777,9 @@ checks.check_choices(
             checks.Mistake(None, "l'exception du but légitime (article 2, 3° de la loi de 2008) "
                            "ne s'applique pas aux différences fondées sur l'origine, le "
                            "patronyme, l'ethnie ou la race : en matière de santé, des seuils par "
-                           "origine seraient une discrimination interdite, quel que soit le but.",
-                           digest="a942d8fb93d75c48"),
+                           "origine seraient une discrimination interdite, quel que soit le but. "
+                           "L'affirmation est donc vraie.",
+                           digest="108c5cab9460da21"),
         ],
     },
 )
@@ -1736,29 +1789,29 @@ checks.check_choices(
     name="vrai_ou_faux",
     options=["vrai", "faux"],
     expected={"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-              "seuils par âge": "vrai", "seuils par origine": "faux"},
+              "seuils par âge": "vrai", "seuils par origine": "vrai"},
 )
 ### END HIDDEN TESTS
 
 # %% mistake="vrai_ou_faux"
 # message : Calibration et parité prédictive sont deux critères distincts
 vrai_ou_faux = {"score calibré, donc même VPP": "vrai", "fiabilité et erreurs": "vrai",
-                "seuils par âge": "vrai", "seuils par origine": "faux"}
+                "seuils par âge": "vrai", "seuils par origine": "vrai"}
 
 # %% mistake="vrai_ou_faux"
 # message : la calibration ne fixe aucun seuil
 vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "faux",
-                "seuils par âge": "vrai", "seuils par origine": "faux"}
+                "seuils par âge": "vrai", "seuils par origine": "vrai"}
 
 # %% mistake="vrai_ou_faux"
 # message : dont l'âge, si elle est justifiée
 vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-                "seuils par âge": "faux", "seuils par origine": "faux"}
+                "seuils par âge": "faux", "seuils par origine": "vrai"}
 
 # %% mistake="vrai_ou_faux"
 # message : seraient une discrimination interdite
 vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-                "seuils par âge": "vrai", "seuils par origine": "vrai"}
+                "seuils par âge": "vrai", "seuils par origine": "faux"}
 
 # %% [markdown]
 # ### Réflexion — Dépistage ou ressource rare ? (3 points, corrigée par l'enseignant)
