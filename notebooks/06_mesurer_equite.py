@@ -524,16 +524,17 @@ fr_table(
 #
 # <details><summary>Un exemple sur d'autres nombres (pour voir la méthode)</summary>
 #
-# Deux services X et Y, avec $p_X = 0{,}10$ et $p_Y = 0{,}20$, et la même VPP ($0{,}5$) et le
-# même TFN ($0{,}4$) dans les deux. Écrivons l'identité pour chacun :
+# Deux services X et Y, avec $p_X = 0{,}10{}$ et $p_Y = 0{,}20{}$, et la même VPP
+# ($0{,}5{}$) et le même TFN ($0{,}4{}$) dans les deux. Écrivons l'identité pour chacun :
 #
-# $\text{TFP}_X = \frac{0{,}10}{0{,}90} \times \frac{0{,}5}{0{,}5} \times 0{,}6 \approx 0{,}067$
-# et $\text{TFP}_Y = \frac{0{,}20}{0{,}80} \times \frac{0{,}5}{0{,}5} \times 0{,}6 = 0{,}15$.
+# $\text{TFP}_X = \frac{0{,}10}{0{,}90} \times \frac{0{,}5}{0{,}5} \times 0{,}6 \approx 0{,}067{}$
+# et $\text{TFP}_Y = \frac{0{,}20}{0{,}80} \times \frac{0{,}5}{0{,}5} \times 0{,}6 = 0{,}15{}$.
 #
 # Divisons le second par le premier : les deux derniers facteurs, les mêmes dans les deux
 # services, disparaissent. Il reste
-# $\frac{0{,}20 / 0{,}80}{0{,}10 / 0{,}90} = \frac{0{,}25}{0{,}111} \approx 2{,}25$
-# (et non $0{,}20 / 0{,}10 = 2$) : le service Y aura un TFP environ $2{,}25$ fois plus élevé.
+# $\frac{0{,}20 / 0{,}80}{0{,}10 / 0{,}90} = \frac{0{,}25}{0{,}111} \approx 2{,}25{}$
+# (et non $0{,}20 / 0{,}10 = 2{}$) : le service Y aura un TFP environ $2{,}25{}$ fois plus
+# élevé.
 # </details>
 #
 # <details><summary>Indice 1</summary>
