@@ -761,11 +761,11 @@ for colonne, noms in cases.items():
 #
 # <details><summary>Indice 3</summary>
 #
-# Un exemple résolu, pour une **autre** mesure : la valeur prédictive positive chez les patients
-# blancs est la part des hypoxémies sévères (VP) parmi les alarmes (VP et FP). Elle s'écrit
-# `vp_blancs / (vp_blancs + fp_blancs)` : les parenthèses comptent, car sans elles Python
-# calcule `a / b + c` comme `(a / b) + c`. Faites de même pour la sensibilité chez les patients
-# noirs, avec le groupe de départ trouvé aux indices 1 et 2.
+# La forme d'une part, sur un exemple sans rapport : dans un service de 12 patients vaccinés
+# et 8 non vaccinés, la part des vaccinés s'écrit `12 / (12 + 8)`. Au-dessus de la barre, la
+# case que l'on compte ; en dessous, **toutes** les cases du groupe de départ, additionnées
+# entre parenthèses (sans elles, Python calcule `a / b + c` comme `(a / b) + c`). Reste à
+# choisir, dans le tableau, les cases de votre groupe de départ.
 # </details>
 
 # %% answer="sensibilite_noirs"
@@ -1401,6 +1401,16 @@ erreurs_q5b = [
                    "hypoxémie sévère au seuil relevé qu'au seuil du service. La question "
                    "demande une part, parmi les alarmes du seuil relevé.",
                    digest="90108a53da0950e4"),
+    checks.Mistake(None, "numérateur et dénominateur pris à deux seuils différents (l'un au "
+                   "seuil du service, l'autre au seuil relevé) : le dénominateur ne contient "
+                   "plus le numérateur, et la « part » peut dépasser 1. Une part se compte "
+                   "dans un seul groupe de départ : les deux nombres au même seuil.",
+                   digest="5e0b58666bec86a3"),
+    checks.Mistake(None, "numérateur et dénominateur pris à deux seuils différents (l'un au "
+                   "seuil du service, l'autre au seuil relevé) : le dénominateur ne contient "
+                   "plus le numérateur, et la « part » peut dépasser 1. Une part se compte "
+                   "dans un seul groupe de départ : les deux nombres au même seuil.",
+                   digest="0718e9be70b40433"),
 ]
 # Votre calcul est jugé à votre seuil de la question 5 a : une erreur à la 5 a n'est pas
 # comptée deux fois. La part juste à chaque seuil possible, sous forme d'empreinte (cachée).
@@ -1460,6 +1470,11 @@ if seuil_q5b != SEUIL_ALARME:
     erreurs_cachees_q5b.append(checks.Mistake(
         alarmes_sans_hypoxemie_92 / alarmes_92, "cette part est celle du seuil du service."
     ))
+    melange_q5b = "numérateur et dénominateur pris à deux seuils différents."
+    erreurs_cachees_q5b.append(checks.Mistake((sonne_q5b & ~hypox).sum() / alarmes_92,
+                                              melange_q5b))
+    erreurs_cachees_q5b.append(checks.Mistake(alarmes_sans_hypoxemie_92 / sonne_q5b.sum(),
+                                              melange_q5b))
 checks.check_number(
     part_alarmes_sans_hypoxemie,
     name="part_alarmes_sans_hypoxemie",
@@ -1497,6 +1512,14 @@ part_alarmes_sans_hypoxemie = alarmes_seuil_releve / alarmes_sans_hypoxemie_seui
 # %% mistake="part_alarmes_sans_hypoxemie"
 # message : combien de fois plus
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_sans_hypoxemie_92
+
+# %% mistake="part_alarmes_sans_hypoxemie"
+# message : numérateur et dénominateur pris à deux seuils différents
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_92
+
+# %% mistake="part_alarmes_sans_hypoxemie"
+# message : numérateur et dénominateur pris à deux seuils différents
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 
 # %% [markdown]
 # Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
@@ -1746,9 +1769,9 @@ ecart_biais = 4
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque indicateur, demandez-vous : avec le même appareil, changerait-il si les patients
-# étaient plus graves ? Puis relisez le tableau de l'erreur (section 3) : le biais est-il le
-# même dans chaque tranche de SaO2 ?
+# Pour chaque indicateur, faites une expérience de pensée : gardez le même appareil et rendez
+# les patients d'un groupe plus graves. L'indicateur bougerait-il ? Celui qui compare le mieux
+# l'appareil est celui que la gravité fait le moins bouger.
 # </details>
 
 # %% answer="indicateur_audit"
