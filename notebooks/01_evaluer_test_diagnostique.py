@@ -451,9 +451,8 @@ display(explorateur, encart_intervalles)
 # <details><summary>Indice 2</summary>
 #
 # La réponse est un seuil (entre 0 et 1), pas une sensibilité : 0,95 est l'objectif de
-# sensibilité, pas le seuil. Le bon seuil est nettement sous 0,5 : pour détecter 95 % des
-# cancers, il faut aussi déclarer positifs des scores modestes.
-# N'utilisez pas le jeu de test (`y_test` et `scores`, dans le code replié) : il ne sert qu'à
+# sensibilité, pas le seuil. Dans le brouillon, essayez quelques seuils : la sensibilité
+# monte-t-elle ou baisse-t-elle quand le seuil baisse ? N'utilisez pas le jeu de test (`y_test` et `scores`, dans le code replié) : il ne sert qu'à
 # la fin.
 # </details>
 
@@ -601,10 +600,12 @@ checks.check_choice(
     options=["A", "B", "C", "D"],
     digest="7281b74c76524fcc",
     mistakes=[
-        checks.Mistake(None, "annoncer la borne basse paraît prudent, mais ce n'est pas une "
-                       "garantie : ces 42 patientes ont servi à choisir le seuil, si bien que tout "
-                       "l'intervalle, borne basse comprise, est optimiste. Et un intervalle décrit "
-                       "l'incertitude de la mesure, pas une promesse pour de nouvelles patientes.",
+        checks.Mistake(None, "annoncer la borne basse paraît prudent, mais pas mesurée sur ces "
+                       "patientes : elles ont servi à choisir le seuil, si bien que tout "
+                       "l'intervalle, borne basse comprise, est optimiste. Une borne basse ne "
+                       "soutient une promesse que mesurée sur d'autres patientes, qui n'ont rien "
+                       "réglé, et même alors elle garde un petit risque (environ 2,5 %) de "
+                       "surestimer : « sera d'au moins 0,84 » n'est jamais une certitude.",
                        digest="db80caa2d5a4e528"),
         checks.Mistake(None, "régler le seuil sur le jeu de test puis y mesurer la "
                        "sensibilité, c'est refaire l'erreur que les trois jeux évitent : la "
@@ -669,8 +670,9 @@ print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} mal
 
 # %% [markdown]
 # Lisez les deux dernières lignes ci-dessus. Si votre seuil est juste, la sensibilité baisse sur
-# le **jeu de test**, pour deux raisons : la validation, qui a servi à choisir le seuil, était
-# optimiste ; et le **hasard** (la valeur du test reste dans l'intervalle de la validation). Pour
+# le **jeu de test**. Deux raisons y contribuent sans doute, que ces données ne permettent pas
+# de départager : la validation, qui a servi à choisir le seuil, était optimiste ; et le
+# **hasard** (la valeur du test reste dans l'intervalle de la validation). Pour
 # promettre 95 %, on choisit sur la validation un seuil avec de la **marge**, puis on **vérifie
 # sur d'autres patientes** que la **borne basse** atteint 0,95 : il faut au moins 73 malades, tous
 # détectés. Baisser le seuil en regardant le test, c'est l'erreur C de la question 3.
@@ -812,8 +814,8 @@ checks.check_number(
     ],
     hint="Vérifiez la formule : le numérateur compte les vrais positifs (Se × p), le "
     "dénominateur tous les positifs, vrais et faux.",
-    success=f"VPP = {fr_number(valeur_vpp)}, soit environ {round(100 * valeur_vpp)} cancers pour "
-    "100 tests positifs.",
+    success=f"VPP = {fr_number(valeur_vpp, 4)}, soit environ {round(100 * valeur_vpp)} cancers "
+    "pour 100 tests positifs.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -916,7 +918,8 @@ def vpp_avec_marge(valeur_seuil):
 
 
 if est_entre_0_et_1(vpp_depistage):
-    print(f"Au seuil 0,5, celui de la question 4 (votre réponse : {fr_number(vpp_depistage)}) :")
+    print(f"Au seuil 0,5, celui de la question 4 (votre réponse : "
+          f"{fr_number(vpp_depistage, 4)}) :")
     comptes_05 = vpp_avec_marge(seuil_defaut)
     if not atteint_95(seuil):
         # A threshold that misses the target (0.95, say) would show a VPP of 1 on the small
