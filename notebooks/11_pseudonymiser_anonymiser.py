@@ -3,7 +3,8 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Prérequis** : aucun en programmation ; le module 10 (données de santé et RGPD) est conseillé.
+# **Prérequis** : aucun en programmation ; le module 10 (données de santé et RGPD, le règlement
+# général sur la protection des données) est conseillé.
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
@@ -15,8 +16,8 @@
 # 4. Lire le résultat d'une **attaque par croisement** avec une liste nominative (choisir le
 #    bon dénominateur).
 # 5. **Généraliser** des données et dire ce que cela coûte en détail.
-# 6. Dire auquel des **trois risques du G29** (individualisation, corrélation, inférence) une
-#    publication reste exposée (exercice après la séance).
+# 6. Dire auquel des **trois risques du G29** (les autorités européennes de protection des
+#    données, réunies jusqu'en 2018) une publication reste exposée (après la séance).
 #
 # > **Les valeurs de l'école dans ce module**
 # >
@@ -225,21 +226,27 @@ checks.check_number(
     bounds=(1, len(petit)),
     percent_is_mistake=False,
     mistakes=[
-        checks.Mistake(2,
+        # Each typical mistake by its digest: values written here would leave the right
+        # answer to be found by elimination.
+        checks.Mistake(None,
                        "vous avez compté les « k − 1 autres » patients de la plus petite classe. "
-                       "Le k est la taille de la classe : il compte aussi le patient lui-même."),
-        checks.Mistake(1,
+                       "Le k est la taille de la classe : il compte aussi le patient lui-même.",
+                       digest="574c57354f25cb8f"),
+        checks.Mistake(None,
                        "k = 1 voudrait dire qu'une classe ne compte qu'une seule ligne : en "
-                       "trouvez-vous une ? Comptez les lignes de chaque classe."),
-        checks.Mistake(4,
+                       "trouvez-vous une ? Comptez les lignes de chaque classe.",
+                       digest="e94ce7b2ac2ce0c7"),
+        checks.Mistake(None,
                        "vous avez compté les classes (les combinaisons différentes). Le k est "
-                       "une taille de classe : le nombre de lignes de la plus petite."),
-        checks.Mistake(5,
+                       "une taille de classe : le nombre de lignes de la plus petite.",
+                       digest="64aa6c4bc7b4931f"),
+        checks.Mistake(None,
                        "vous avez donné la taille de la plus grande classe. Le k protège le "
-                       "patient le moins bien caché : prenez la plus petite classe."),
-        checks.Mistake(len(petit),
+                       "patient le moins bien caché : prenez la plus petite classe.",
+                       digest="5cca2e33dd0b1dce"),
+        checks.Mistake(None,
                        "vous avez compté toutes les lignes du tableau. Le k est la taille de la "
-                       "plus petite classe d'équivalence."),
+                       "plus petite classe d'équivalence.", digest="0f511b9167f93abc"),
     ],
     hint="Regroupez les lignes identiques sur les trois quasi-identifiants et gardez la taille "
     "du plus petit groupe.",
@@ -309,25 +316,24 @@ checks.check_number(
     bounds=(1, len(petit)),
     percent_is_mistake=False,
     mistakes=[
-        checks.Mistake(petit["diagnostic"].nunique(),
+        checks.Mistake(None,
                        "vous avez compté les diagnostics différents dans tout le tableau. La "
                        "l-diversité se mesure classe par classe : c'est ce que voit quelqu'un "
-                       "qui sait dans quelle classe se trouve son voisin."),
-        checks.Mistake(4,
+                       "qui sait dans quelle classe se trouve son voisin.",
+                       digest="cc078642ecc5ef89"),
+        checks.Mistake(None,
                        "vous avez pris la classe la plus diverse. Le l est le plus petit nombre "
-                       "de diagnostics différents d'une classe : la classe la moins protégée."),
-        checks.Mistake(2,
+                       "de diagnostics différents d'une classe : la classe la moins protégée.",
+                       digest="f8bceb5db93993f0"),
+        checks.Mistake(None,
                        "vous avez trouvé une classe à deux diagnostics différents, mais ce "
                        "n'est pas la moins diverse. Le l est le plus petit compte sur toutes les "
-                       "classes : vérifiez-les toutes, une par une."),
+                       "classes : vérifiez-les toutes, une par une.", digest="08090e5b4e7344de"),
     ],
     hint="Comptez les diagnostics différents dans chacune des classes, puis gardez le plus "
     "petit compte.",
-    success=f"la classe la moins diverse compte {valeur_l:.0f} diagnostic"
-    + (f"s différents : qui sait que son voisin y figure n'a pas plus de {valeur_l:.0f} choix "
-       "pour deviner le sien" if valeur_l > 1 else " : qui sait que son voisin y figure "
-       "connaît son diagnostic à coup sûr")
-    + ", sans avoir trouvé sa ligne.",
+    success="la classe la moins diverse ne compte qu'un diagnostic : qui sait que son voisin y "
+    "figure connaît son diagnostic à coup sûr, sans avoir trouvé sa ligne.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -388,6 +394,11 @@ noms_justes = (
 )
 n_justes = int(noms_justes.sum())
 n_dans_liste = int((vrai_pseudonyme >= 0).sum())
+# False links whose record belongs to a patient absent from the list (named after a "twin").
+presents = set(vrai_pseudonyme[vrai_pseudonyme >= 0])
+relies = registre.loc[attaque.matches["released_index"], "pseudonym"].to_numpy()
+n_faux = n_reidentifies - n_justes
+n_faux_absents = int(sum(pseudo not in presents for pseudo in relies))
 n_adultes = int((registre["age"] >= 18).sum())
 print("Résultats de l'attaque (entre parenthèses, le nom à écrire dans un calcul) :")
 print(f"- patients du registre publié (len(registre_publie)) : {len(registre_publie)}")
@@ -398,13 +409,19 @@ print(f"- patients du registre présents dans la liste (n_dans_liste) : {n_dans_
       f"soit {fr_percent(n_dans_liste / n_adultes)} des adultes")
 print(f"- dossiers reliés à un seul nom de la liste (n_reidentifies) : {n_reidentifies}")
 print(f"- parmi eux, dossiers reliés à leur vrai nom, d'après le corrigé (n_justes) : {n_justes}")
+print(f"- liens faux, d'après le corrigé : {n_faux}, dont {n_faux_absents} pour des patients "
+      "absents de la liste (voir l'encadré sous ce résultat)")
 display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 
 # %% [markdown]
 # <details><summary>Plus de dossiers reliés que de patients dans la liste ?</summary>
 #
-# Ce n'est pas une erreur : certains liens sont **faux**. Un patient **absent** de la liste
-# dont un « jumeau » (même trio, mais hors du registre) y figure reçoit le nom de ce jumeau.
+# Ce n'est pas une erreur : certains liens sont **faux**. Un patient du registre **absent** de
+# la liste peut avoir un « jumeau » : une personne de la liste, hors du registre, avec le même
+# trio. Si ce trio est unique dans chacune des deux tables, l'attaquant relie le dossier du
+# patient au nom du jumeau. Ces liens faux s'ajoutent aux liens faits pour les patients
+# présents dans la liste : le nombre de dossiers reliés peut donc dépasser celui des patients
+# de la liste. La ligne « liens faux » ci-dessus les compte.
 # </details>
 #
 # ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
@@ -509,8 +526,8 @@ checks.check_number(
                        "parmi ces patients, la part nommée correctement.",
                        digest="7e5d46e60c59b6a5"),
     ],
-    hint="Une proportion : combien de patients nommés correctement, parmi combien de patients "
-    "présents dans la liste ?",
+    hint="Une proportion : au numérateur, ce que l'on compte ; au dénominateur, tout le groupe "
+    "dont parle la question. Relisez l'énoncé : de quels patients parle-t-il ?",
     success=f"{valeur_taux:.5f}".replace(".", ",") + " : c'est le risque d'un patient qui figure "
     "dans cette liste synthétique, plus exacte que de vrais profils publics. La cellule "
     "suivante le compare à la part de tout le registre.",
