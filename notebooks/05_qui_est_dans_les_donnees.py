@@ -23,9 +23,10 @@
 # > - **V6 — Intégrité et transparence** : dire qui est dans les données, et ce qu'un petit
 # >   échantillon ne permet pas d'affirmer.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (la même qualité de
-# > diagnostic pour toutes les peaux), non-malfaisance (un cancer manqué retarde le
-# > traitement).
+# > **Cadre de l'éthique du numérique en santé (CENS)** (Délégation au numérique en santé :
+# > bienfaisance, non-malfaisance, autonomie, justice, écoresponsabilité). Ici : justice (la
+# > même qualité de diagnostic pour toutes les peaux), non-malfaisance (un cancer manqué
+# > retarde le traitement).
 #
 # ## Ce que vous allez faire
 #
@@ -36,8 +37,9 @@
 # 5. Après la séance : une réflexion écrite, « qui collecte les données, et pour qui ? ».
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
-# `...` par votre réponse (décimales avec un **point** : `0.25`), exécutez, puis exécutez la
-# **« Vérification »** en dessous. Sous chaque question, des **indices** repliés. En **séance
+# `...` par votre réponse (décimales avec un **point** : `0.25` ; pour une question à choix,
+# recopiez l'une des réponses proposées avec ses guillemets droits : `"…"`), exécutez, puis
+# exécutez la **« Vérification »** en dessous. Sous chaque question, des **indices** repliés. En **séance
 # évaluée** (notebook noté), les vérifications disent seulement si la réponse est bien
 # formée, et les résultats cachés jusqu'à une bonne réponse s'affichent dans votre retour de
 # correction.
@@ -298,13 +300,27 @@ par_groupe = pd.DataFrame(
     {f"phototypes {g}": ligne_taux(test[test["phototype"].isin(t)]) for g, t in GROUPES.items()}
     | {"tous": ligne_taux(test)}
 ).T
-fr_table(par_groupe, caption="Test équilibré : taux de faux négatifs par groupe")
+display(fr_table(par_groupe, caption="Test équilibré : taux de faux négatifs par groupe"))
+sensibilite_test = float(test["signale"].sum() / test["cancer"].sum())
+print(f"Sur tout le test équilibré, l'application signale {fr_percent(sensibilite_test)} des "
+      f"cancers ({fr_percent(SENSIBILITE_VISEE, 0)} visés sur la validation).")
+benignes = test[~test["cancer"]]
+for g, t in GROUPES.items():
+    groupe = benignes[benignes["phototype"].isin(t)]
+    print(f"Fausses alertes, phototypes {g} : {fr_percent(groupe['fausse_alerte'].mean())} "
+          f"des lésions bénignes ({int(groupe['fausse_alerte'].sum())} sur {len(groupe)}).")
 
 # %% [markdown]
 # Les intervalles des phototypes I–II et V–VI ne se chevauchent pas : un écart aussi net est
 # **peu compatible avec le seul hasard** du tirage (l'inverse ne vaut pas : deux intervalles
 # qui se chevauchent n'excluent pas une différence). L'application manque davantage de
 # cancers sur les peaux foncées, celles qu'elle a peu vues.
+#
+# Deux autres lectures. Le seuil visait 90 % des cancers ; sur le test équilibré, il en
+# signale moins : la validation qui l'a fixé était tirée comme l'entraînement (surtout des
+# peaux claires), donc pas plus représentative que lui. Et les peaux foncées reçoivent aussi
+# **plus de fausses alertes** : l'application s'y trompe plus dans les deux sens ; baisser le
+# seuil pour y manquer moins de cancers y ajouterait encore des fausses alertes.
 #
 # ## 3. Le test annoncé par l'éditeur
 #
@@ -323,29 +339,33 @@ fr_table(par_type.rename_axis("Phototype"),
          caption="Test de l'éditeur : taux de faux négatifs par phototype")
 
 # %% [markdown]
-# ### Question 2 — Que vaut le taux annoncé ? (2 points)
+# ### Question 2 — Que reflète le taux annoncé ? (2 points)
 #
-# Pour un patient de phototype VI, que vaut le taux de faux négatifs annoncé par l'éditeur
-# (sur tout son test) ? Écrivez entre guillemets **doubles** l'une des réponses
-# `"le même taux pour chaque phototype"`, `"surtout celui des peaux claires"`,
-# `"un chiffre faux : test trop petit"` ou `"la part des lésions bénignes signalées"`.
+# L'éditeur annonce **un seul** taux de faux négatifs, calculé sur tous les cancers de son test
+# (la phrase au-dessus du tableau). Ce taux global reflète surtout… Écrivez l'une des réponses
+# `"surtout les phototypes nombreux dans son test"`,
+# `"chaque phototype, car le seuil est le même"`,
+# `"surtout les phototypes rares, les plus difficiles"` ou
+# `"les six phototypes, chacun pour un sixième"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Un taux calculé sur tout le test mélange tous les patients du test. Qui sont-ils, surtout ?
-# Relisez la composition de l'entraînement (section 1) : le test est tiré de la même façon.
+# Le taux global divise **tous** les cancers manqués du test par **tous** ses cancers. Dans le
+# tableau par phototype, regardez les cancers de chaque ligne (le nombre après « sur ») : d'où
+# vient la plus grande partie des cancers du test ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Comparez le taux annoncé à celui des phototypes V–VI du **test équilibré** (section 2).
-# Et demandez-vous ce que compte un faux négatif : des cancers, ou des lésions bénignes ?
+# Un exemple inventé : 90 cancers de phototype I, dont 9 manqués, et 10 cancers de
+# phototype VI, dont 5 manqués. Calculez le taux global (tous les manqués sur tous les
+# cancers), puis comparez-le au taux de chacun des deux groupes.
 # </details>
 
 # %% answer="lecture_global"
 lecture_global = ...
 ### BEGIN SOLUTION
-lecture_global = "surtout celui des peaux claires"
+lecture_global = "surtout les phototypes nombreux dans son test"
 ### END SOLUTION
 
 # %% tests="lecture_global" points=2
@@ -353,44 +373,53 @@ lecture_global = "surtout celui des peaux claires"
 checks.check_choice(
     lecture_global,
     name="lecture_global",
-    options=["le même taux pour chaque phototype", "surtout celui des peaux claires",
-             "un chiffre faux : test trop petit", "la part des lésions bénignes signalées"],
-    digest="864ad60c66300185",
+    options=["surtout les phototypes nombreux dans son test",
+             "chaque phototype, car le seuil est le même",
+             "surtout les phototypes rares, les plus difficiles",
+             "les six phototypes, chacun pour un sixième"],
+    digest="afbb265fdaddfa8c",
     mistakes=[
-        checks.Mistake(None, "un taux global n'est pas le taux de chaque groupe : il est "
-                       "dominé par les groupes nombreux du test. Sur le test équilibré, le "
-                       "phototype VI a un taux bien plus haut.", digest="5505672ae76f4cc4"),
-        checks.Mistake(None, "le chiffre n'est pas faux : il décrit bien le test de l'éditeur. "
-                       "Mais ce test contient peu de peaux foncées : il ne dit presque rien "
-                       "d'elles.", digest="fc11faaff22a2a35"),
-        checks.Mistake(None, "ce serait le taux de faux positifs (fausses alertes). Un faux "
-                       "négatif est un cancer manqué.", digest="c9de16e7c527819b"),
+        checks.Mistake(None, "un même seuil ne donne pas le même taux à chaque groupe : sur le "
+                       "test équilibré, le phototype VI a bien plus de cancers manqués que le "
+                       "phototype I. Un taux global n'est pas le taux de chaque groupe.",
+                       digest="2e1b953edfac0c50"),
+        checks.Mistake(None, "c'est l'inverse : chaque cancer compte une fois dans le total, si "
+                       "bien qu'un phototype rare, avec peu de cancers, pèse peu dans le taux "
+                       "global.", digest="516e103c4976f276"),
+        checks.Mistake(None, "ce serait la moyenne simple des six taux. Le taux global divise "
+                       "le total des cancers manqués par le total des cancers : chaque "
+                       "phototype pèse selon son nombre de cancers, pas pour un sixième.",
+                       digest="56e63ddd9d868a07"),
     ],
     success="le taux global est une moyenne pondérée par les effectifs : il reflète surtout "
-    "les phototypes nombreux du test, ici les peaux claires. Demandez toujours le taux de "
-    "chaque groupe.",
+    "les phototypes nombreux du test, ici les peaux claires, et presque rien des phototypes V "
+    "et VI. Demandez toujours le taux de chaque groupe.",
 )
 ### BEGIN HIDDEN TESTS
+_cancers = test_editeur.groupby("phototype")["cancer"].sum()
+assert _cancers[["I", "II", "III"]].sum() > _cancers[["V", "VI"]].sum() * 5, "clé à revoir"
 checks.check_choice(
     lecture_global,
     name="lecture_global",
-    options=["le même taux pour chaque phototype", "surtout celui des peaux claires",
-             "un chiffre faux : test trop petit", "la part des lésions bénignes signalées"],
-    expected="surtout celui des peaux claires",
+    options=["surtout les phototypes nombreux dans son test",
+             "chaque phototype, car le seuil est le même",
+             "surtout les phototypes rares, les plus difficiles",
+             "les six phototypes, chacun pour un sixième"],
+    expected="surtout les phototypes nombreux dans son test",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_global"
-# message : un taux global n'est pas le taux de chaque groupe
-lecture_global = "le même taux pour chaque phototype"
+# message : un même seuil ne donne pas le même taux
+lecture_global = "chaque phototype, car le seuil est le même"
 
 # %% mistake="lecture_global"
-# message : le chiffre n'est pas faux
-lecture_global = "un chiffre faux : test trop petit"
+# message : c'est l'inverse : chaque cancer compte une fois
+lecture_global = "surtout les phototypes rares, les plus difficiles"
 
 # %% mistake="lecture_global"
-# message : ce serait le taux de faux positifs
-lecture_global = "la part des lésions bénignes signalées"
+# message : ce serait la moyenne simple des six taux
+lecture_global = "les six phototypes, chacun pour un sixième"
 
 # %% [markdown]
 # Découpons encore le test de l'éditeur selon la **taille** de la lésion (6 mm ou plus, l'un
@@ -615,15 +644,20 @@ ecart_a_48 = "l'écart s'est inversé"
 # Ajouter des peaux foncées réduit l'écart, sans garantir de l'effacer : dans nos données, la
 # malignité se voit moins à la **couleur** sur peau foncée, davantage à la **forme**, et un
 # seul modèle linéaire ne peut pas s'adapter entièrement aux deux (voir la fiche). Des données
-# plus variées sont nécessaires, pas forcément suffisantes.
+# plus variées sont nécessaires, pas forcément suffisantes. Lisez aussi le taux des I–II dans
+# l'explorateur : il remonte un peu à 48 %. Un écart se réduit aussi quand le groupe bien
+# servi va moins bien : lisez les deux taux, pas seulement leur différence.
 #
 # **Ce que disent les études réelles.** Groh et al. (2021) ont annoté 16 577 images de deux
 # atlas de dermatologie : les peaux claires y sont bien plus nombreuses que les peaux
 # foncées, et le modèle entraîné était plus exact sur les phototypes qu'il avait le plus vus.
 # Daneshjou et al. (2022) ont constitué un jeu de 656 images confirmées par biopsie, aux
 # peaux variées : trois modèles publiés y faisaient moins bien, surtout sur peaux foncées,
-# tout comme des dermatologues ; les réentraîner sur ces images a comblé l'écart. Adamson et
-# Smith (2018) avaient alerté sur ce risque. En radiologie thoracique, Seyyed-Kalantari et al.
+# tout comme des dermatologues ; ajustés sur ces images, les modèles ont comblé l'écart sur
+# ce jeu. Rien de contradictoire avec notre écart « réduit » : des modèles d'images, bien plus
+# souples que notre modèle linéaire, et un résultat qui vaut pour eux ; pour un autre outil,
+# l'écart se mesure de nouveau. Adamson et Smith (2018) avaient alerté
+# sur ce risque. En radiologie thoracique, Seyyed-Kalantari et al.
 # (2021) ont trouvé plus de **sous-diagnostics** (faux « normal ») chez des patients déjà
 # moins bien soignés, et davantage encore à leurs intersections (par exemple femmes
 # hispaniques).
@@ -639,6 +673,28 @@ ecart_a_48 = "l'écart s'est inversé"
 # %% [markdown]
 # ## Après la séance
 #
+# ### Ce que dit le droit
+#
+# Le règlement européen sur l'intelligence artificielle fait de la représentativité une
+# obligation pour les systèmes d'IA « à haut risque », catégorie où entrent des dispositifs
+# médicaux qui utilisent l'IA. Son article 10 demande que les données d'entraînement, de
+# validation **et** de test soient suffisamment représentatives, y compris des groupes de
+# personnes auprès desquels le système sera utilisé, et qu'on y cherche les biais. La section 2
+# en donne un exemple : une validation tirée comme l'entraînement n'était pas plus
+# représentative que lui. Le texte ne fixe aucun seuil chiffré : l'éditeur doit montrer ce
+# qu'il a fait, et l'acheteur peut le lui demander.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : le résumé de l'article 10, tiré de la bibliothèque du cours.
+from IPython.display import Markdown
+
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+
+article_10 = reference("IA 10")
+display(Markdown(f"**{article_10.citation}** ({article_10.date_label}) — {article_10.summary}"))
+print(f"Texte vérifié le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumé, pas une citation).")
+
+# %% [markdown]
 # ### Réflexion — Qui collecte les données, et pour qui ? (3 points, corrigée par l'enseignant)
 #
 # Votre hôpital s'apprête à acheter une application de dermatologie qui signale les lésions
@@ -730,7 +786,10 @@ ecart_a_48 = "l'écart s'est inversé"
 #   2001-2015 : incidence plus faible que chez les patients blancs, diagnostic à un stade plus
 #   avancé, mélanome acral lentigineux le plus fréquent (2011-2015).
 # - Adamson AS, Smith A. Machine learning and health care disparities in dermatology.
-#   *JAMA Dermatology* 2018.
+#   *JAMA Dermatology* 2018;154(11):1247-1248. doi:10.1001/jamadermatol.2018.2348.
+# - Règlement (UE) 2024/1689 du 13 juin 2024 établissant des règles harmonisées concernant
+#   l'intelligence artificielle, article 10 (données et gouvernance des données). *Journal
+#   officiel de l'Union européenne*, 12 juillet 2024.
 # - StatPearls (NCBI Bookshelf), « Fitzpatrick Skin Type », PMID 32491558, version consultée
 #   le 5 décembre 2026 : types I à IV d'abord, pour des peaux blanches, puis V et VI.
 # - Wilson EB. Probable inference, the law of succession, and statistical inference.

@@ -1,0 +1,34 @@
+"""The legal fact module 05 shows: data governance and representativeness (AI Act, article 10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_law import _dated_problems
+
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+
+ROOT = Path(__file__).resolve().parents[2]
+MODULE_05 = ROOT / "notebooks/05_qui_est_dans_les_donnees.py"
+
+
+def test_article_10_asks_for_representative_training_validation_and_test_data():
+    ref = reference("IA 10")
+    assert ref.text.startswith("Règlement (UE) 2024/1689")
+    assert ref.date.isoformat() == "2024-06-13" and ref.date <= LEGAL_FACTS_LAST_CHECKED
+    for words in ("entraînement, de validation et de test", "suffisamment représentatifs",
+                  "biais", "groupes de"):
+        assert words in ref.summary, words
+    assert not ref.quote  # a paraphrase: the French text was not checked word for word
+
+
+def test_module_05_shows_article_10_and_its_dated_statements_read_true():
+    source = MODULE_05.read_text(encoding="utf-8")
+    assert 'reference("IA 10")' in source
+    markdown = "\n".join(line[2:] for line in source.splitlines() if line.startswith("# "))
+    # The legal section only: the Sources list dates when a web page was read, not a law.
+    markdown = markdown.split("### Ce que dit le droit")[1].split("### Réflexion")[0]
+    ref = reference("IA 10")
+    problems = _dated_problems("IA 10", ref.summary) + _dated_problems("IA 10", ref.date_label)
+    problems += _dated_problems("module 05", markdown)
+    assert not problems, "\n".join(problems)
