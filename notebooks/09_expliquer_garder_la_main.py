@@ -69,7 +69,7 @@ MESURES = {  # les six mesures du modèle (moyennes sur les noyaux de l'image)
     "mean area": "aire",
     "mean texture": "texture",
     "mean concave points": "points concaves",
-    "mean smoothness": "régularité du contour",
+    "mean smoothness": "variation locale du rayon",
 }
 TAILLE = ["rayon", "périmètre", "aire"]
 
@@ -219,10 +219,12 @@ texture_ou_rayon = "oui : la texture décrit mieux la tumeur que le rayon"
 # validation. **Exemple** : `perte_si_melange(["texture"])` pour la texture seule ; les noms des
 # trois mesures de taille sont rangés dans la liste `TAILLE`.
 #
-# ### Question 2 — Mélanger toute la taille (2 points)
+# ### Question 2 — Mélanger toute la taille (1 point)
 #
-# Calculez `perte_taille`, la baisse moyenne d'exactitude quand on mélange **ensemble** le rayon,
-# le périmètre et l'aire.
+# **Pariez d'abord** : mélangées ensemble, les trois mesures de taille feront-elles perdre plus
+# ou moins que la somme de leurs trois baisses affichées ci-dessous ? Puis calculez
+# `perte_taille`, la baisse moyenne d'exactitude quand on mélange **ensemble** le rayon, le
+# périmètre et l'aire, et comparez à votre pari.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -265,7 +267,7 @@ perte_taille = ...
 perte_taille = perte_si_melange(TAILLE)
 ### END SOLUTION
 
-# %% tests="perte_taille" points=2
+# %% tests="perte_taille" points=1
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_number(
     perte_taille,
@@ -287,7 +289,8 @@ checks.check_number(
     ],
     hint="Un seul appel de perte_si_melange, avec les trois mesures de taille.",
     success="mélangée tout entière, la taille fait perdre bien plus que la somme des trois "
-    "mesures mélangées une à une : l'importance était partagée, pas petite.",
+    "mesures mélangées une à une : l'importance était partagée, pas petite. Si vous aviez parié "
+    "« moins » ou « autant », c'est l'erreur que la question voulait montrer.",
 )
 ### BEGIN HIDDEN TESTS
 _hasard = np.random.default_rng(0)
@@ -455,7 +458,11 @@ cas_ia = suggestion_test[choisis]
 cas_confiance = np.maximum(p_test, 1 - p_test)[choisis]
 typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
 typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
-print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe.")
+faux_negatifs = int(((cas_ia == 0) & (cas_verite == 1)).sum())
+faux_positifs = int(((cas_ia == 1) & (cas_verite == 0)).sum())
+print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe : "
+      f"{faux_negatifs} cancers qu'elle dit bénins (faux négatifs, des cancers manqués) et "
+      f"{faux_positifs} tumeur(s) bénigne(s) qu'elle dit maligne(s) (faux positifs).")
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
@@ -582,14 +589,21 @@ if checks.passed("part_camille_ia_fausse"):
                            ("Camille avec l'IA", CAMILLE_FINALE)):
         d = np.array(decisions)
         print(f"{nom} : {(d == cas_verite).sum()} justes sur 12 ; quand l'IA se trompe, "
-              f"{((d == cas_verite) & faux).sum()} sur {faux.sum()}.")
+              f"{((d == cas_verite) & faux).sum()} sur {faux.sum()} ; cancers manqués : "
+              f"{((d == 0) & (cas_verite == 1)).sum()} sur {(cas_verite == 1).sum()}.")
+    for k in np.flatnonzero(faux & (np.array(CAMILLE_SEULE) == cas_verite)
+                            & (np.array(CAMILLE_FINALE) != cas_verite)):
+        print(f"Cas {k + 1} : Camille avait vu juste seule ({diagnostic[cas_verite[k]]}) ; "
+              f"elle a suivi l'IA, qui disait {diagnostic[cas_ia[k]]}.")
 else:
     print("Le bilan s'affichera ici quand la vérification de la question 4 aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
 # Sur l'ensemble des cas, l'IA aide Camille ; sur ses erreurs, elle l'a entraînée une fois (un
-# exemple inventé, pas une mesure).
+# exemple inventé, pas une mesure). Et les erreurs ne pèsent pas pareil : le cas où Camille a
+# suivi l'IA à tort est un **cancer manqué** (faux négatif : la patiente repart rassurée), pas
+# une fausse alerte (faux positif : un examen de plus). Comptez les deux séparément.
 # Goddard et al. (2014) ont mesuré ce passage « juste seul → faux avec l'IA » chez 26
 # médecins généralistes, sur 20 prescriptions dont 6 conseils faux : 5,2 % des cas, alors que
 # l'exactitude passait de 50,38 % à 58,27 % avec l'aide.
@@ -692,6 +706,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   expliquent un cas à la fois ; elles ont les mêmes limites (corrélations, pas de cause).
 # - **Mélanger ou réapprendre ?** On peut aussi retirer une mesure et réapprendre le modèle :
 #   la question devient « le modèle peut-il s'en passer ? », une autre question.
+# - **Mesures corrélées : une limite des deux méthodes.** Mélanger une mesure, ou donner à
+#   toutes les patientes la même valeur de points concaves, fabrique des noyaux qui n'existent
+#   pas (petits noyaux très creusés, par exemple) : le modèle répond alors hors de ce qu'il a
+#   appris. Hooker et al. (2021) montrent que l'importance par permutation et la dépendance
+#   partielle peuvent alors beaucoup trop mettre en avant des mesures corrélées, et recommandent
+#   plutôt de mesurer ce que perd un modèle réappris sans elles (le point précédent).
 # - **Moins de biais d'automatisation ?** Goddard et al. (2012) citent la formation, la
 #   responsabilité de l'utilisateur rappelée, l'affichage de la confiance et des informations
 #   plutôt que des recommandations.
@@ -705,6 +725,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   Friedman JH. Greedy function approximation: a gradient boosting machine. *Ann Stat*
 #   2001;29(5):1189-1232 (dépendance partielle). Mises en œuvre : scikit-learn,
 #   `sklearn.inspection`.
+# - Hooker G, Mentch L, Zhou S. Unrestricted permutation forces extrapolation: variable
+#   importance requires at least one more model, or there is no free variable importance.
+#   *Statistics and Computing* 2021;31:82. doi:10.1007/s11222-021-10057-z.
 # - Goddard K, Roudsari A, Wyatt JC. Automation bias: a systematic review of frequency, effect
 #   mediators, and mitigators. *J Am Med Inform Assoc* 2012;19(1):121-127.
 #   doi:10.1136/amiajnl-2011-000089. 74 études retenues sur 13 821 ; médiateurs et mesures qui
