@@ -16,7 +16,7 @@ _WDBC_BASES_FR: dict[str, str] = {
     "texture": "texture",
     "perimeter": "périmètre",
     "area": "aire",
-    "smoothness": "régularité du contour",
+    "smoothness": "variation locale du rayon",
     "compactness": "compacité",
     "concavity": "concavité",
     "concave points": "points concaves",
