@@ -947,7 +947,8 @@ def check_form(
         With ``kind="choice"`` or ``kind="choices"``: the allowed answers.
     decimals : int, optional
         With ``kind="number"``: the precision the hidden test compares at. A
-        number written with fewer decimals is recorded with a warning (it may be
+        number written with fewer decimals, but not a whole number (more often an
+        exact count), is recorded with a warning on a line of its own (it may be
         a rounded copy, which the one acceptance rule can count wrong), whether
         or not it is right.
     items : sequence of str, optional
@@ -975,11 +976,19 @@ def check_form(
     warning = ""
     if kind == "number":
         number = _as_number(value, name)
-        if decimals and decimals > 0 and number == round(number, decimals - 1):
+        # A whole number is far more often an exact count (-42 patients) than a rounded
+        # copy: warning there would push a student to change a right answer.
+        if (
+            decimals
+            and decimals > 0
+            and number == round(number, decimals - 1)
+            and number != round(number)
+        ):
+            fewer = "une seule décimale" if decimals == 2 else f"moins de {decimals} décimales"
             warning = (
-                f" Attention : votre nombre a moins de {decimals} décimales ; la correction "
-                f"compare à {decimals} décimales. Si c'est un résultat arrondi, écrivez plutôt "
-                "le calcul lui-même (Python garde toutes les décimales)."
+                f"\n\u26a0 Attention : votre nombre a {fewer} ; la correction compare à "
+                f"{decimals} décimales. Si c'est un résultat arrondi, écrivez plutôt le calcul "
+                "lui-même (Python garde toutes les décimales)."
             )
     elif kind == "choice":
         _option_key(value, list(options or []), name)

@@ -114,11 +114,16 @@ def test_check_form_says_nothing_about_correctness(capsys):
     assert "Réponse enregistrée (se)" in capsys.readouterr().out
     # A rounded copy (0,68 for 0,682) would score 0 at the question's 3 decimals: said for
     # every short number, right or wrong, so the warning reveals nothing.
-    for short in (0.68, 0.5, 1.0):
+    for short in (0.68, 0.5, -1.25):
         checks.check_form(short, name="se", kind="number", decimals=3)
         assert "moins de 3 décimales" in capsys.readouterr().out
-    checks.check_form(0.682, name="se", kind="number", decimals=3)
-    assert "Attention" not in capsys.readouterr().out
+    checks.check_form(1.5, name="se", kind="number", decimals=2)
+    assert "une seule décimale" in capsys.readouterr().out
+    # A whole number is most often an exact count (-42 patients): no warning, which would
+    # push a student to change a right answer.
+    for whole in (0.682, -42, 1.0, 3):
+        checks.check_form(whole, name="se", kind="number", decimals=3)
+        assert "Attention" not in capsys.readouterr().out
     with pytest.raises(NotAttempted):
         checks.check_form(..., name="se", kind="number")
     with pytest.raises(IncorrectAnswer, match="on attend un nombre"):

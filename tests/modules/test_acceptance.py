@@ -6,7 +6,9 @@ question of every module, the solution notebook is executed, and before each
 test cell the answer is replaced by values near the correct one (the value
 rounded to 0-5 decimals, nudged by fractions of a unit of the 2nd-4th decimal,
 or a text in other case and spacing). Whenever the visible part accepts such a
-value, the hidden part must accept it too.
+value, the hidden part must accept it too. And the evaluated session's form check
+(which cannot say whether an answer is right) must not warn about the correct
+answer itself, e.g. « fewer decimals than the correction » for a whole count.
 """
 
 from __future__ import annotations
@@ -67,7 +69,33 @@ def _esn_probe(name, visible, hidden):
             if not passes(hidden):
                 disagree.append(repr(candidate))
     space[name] = original
-    print(json.dumps({"tried": tried, "accepted": accepted, "disagree": disagree}))
+
+    # The evaluated release turns the visible check into check_form(..., decimals=d),
+    # d read from the visible check_number (3 unless told): the correct answer itself
+    # must not be told it looks like a rounded copy.
+    warned = ""
+    checks = space.get("checks")
+    if checks is not None and isinstance(original, numbers.Real) and not isinstance(original, bool):
+        seen = []
+        real_check_number = checks.check_number
+
+        def spy(value, *args, **kwargs):
+            seen.append(kwargs.get("decimals", 3))
+            return real_check_number(value, *args, **kwargs)
+
+        checks.check_number = spy
+        try:
+            passes(visible)
+        finally:
+            checks.check_number = real_check_number
+        for decimals in seen[:1]:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                checks.check_form(original, name=name, kind="number", decimals=decimals)
+            if "Attention" in out.getvalue():
+                warned = out.getvalue().strip()
+    print(json.dumps({"tried": tried, "accepted": accepted, "disagree": disagree,
+                      "warned": warned}))
 """
 
 
@@ -109,4 +137,9 @@ def test_what_a_visible_check_accepts_gets_the_points(graded_course: GradedCours
         assert not result["disagree"], (
             f"{name}: {answer}: the visible check says « Correct » for "
             f"{result['disagree']} but the hidden test refuses it"
+        )
+        assert not result["warned"], (
+            f"{name}: {answer}: in the evaluated session, the correct answer itself gets "
+            f"a warning: {result['warned']!r} (give the check the precision the answer "
+            "really has, e.g. decimals=0 for a count)"
         )
