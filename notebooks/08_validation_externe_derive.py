@@ -33,7 +33,8 @@
 # Un score de sepsis est construit à l'hôpital H1 (sections 1 et 2). Vous mesurez sa performance
 # ailleurs (questions 1 et 2), sa charge d'alertes (questions 3 et 4), puis vous explorez les
 # seuils hôpital par hôpital. Enfin : pourquoi il échoue, ce qu'on peut corriger sur place,
-# et la liste de ce qu'un hôpital vérifie ; les questions 5 et 6 y reviennent après la séance.
+# et la liste de ce qu'un hôpital vérifie ; après la séance, les questions 5 à 7 y reviennent
+# (la dernière : H3 doit-elle déployer ?).
 #
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`
 # (décimales avec un **point** : `0.8`), puis exécutez la **« Vérification »** en dessous.
@@ -57,7 +58,7 @@
 # affiche leur fiche, puis construit le score à H1. Exécutez-le (Maj + Entrée).
 import numpy as np
 import pandas as pd
-from IPython.display import display
+from IPython.display import Markdown, display
 from scipy.optimize import brentq
 from scipy.special import expit, logit
 from scipy.stats import norm, rankdata
@@ -70,6 +71,7 @@ from sklearn.preprocessing import StandardScaler
 from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import data_card, make_sepsis_hospitals
 from esn_teach.explorers import SiteAlertExplorer, site_alert_stats
+from esn_teach.law import reference
 
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
@@ -239,10 +241,22 @@ auc_h2 = roc_auc_score(1 - sepsis_h2, score_h2)
 # ajoute un **audit** de 150 séjours tirés au hasard à H3. Pour que l'AUC et la calibration
 # mesurées soient précises et sans biais, une validation externe demande au moins 100 sepsis,
 # idéalement 200 (Collins et al., 2016).
+#
+# Valider, c'est aussi mesurer la **calibration** : la cellule compare, à H1 et à H2, le risque
+# moyen prédit à la part de sepsis observée, et donne la **pente de calibration**.
+#
+# <details><summary>La pente de calibration (à déplier)</summary>
+#
+# La **pente de calibration** résume un tableau de calibration (risque prédit contre fréquence
+# observée, tranche par tranche) : 1 si les risques prédits suivent les fréquences observées ;
+# sous 1, ils sont trop extrêmes (trop hauts en haut, trop bas en bas). Une moyenne juste ne
+# suffit donc pas : un score mal calibré peut tromper la décision clinique (Van Calster et al.,
+# 2019).
+# </details>
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : AUC, intervalles à 95 % par bootstrap, puis écarts d'AUC
-# avec H1 (interne − externe) et leurs intervalles.
+# Inutile de lire ce code (replié) : AUC, intervalles à 95 % par bootstrap, écarts d'AUC avec
+# H1 (interne − externe) et leurs intervalles, puis la calibration à H1 et à H2.
 def auc_par_les_rangs(vrai, score):
     """La même AUC que roc_auc_score, calculée plus vite par les rangs (Mann-Whitney)."""
     n_sepsis = vrai.sum()
@@ -272,6 +286,12 @@ def intervalle(valeurs):
 def signe(x):
     """Un nombre à la française, avec le vrai signe moins (−)."""
     return fr_number(x).replace("-", "−")
+
+
+def pente(vrai, score):
+    """Pente de calibration : régression logistique de la vérité sur le logit du risque."""
+    ajuste = LogisticRegression(C=np.inf).fit(logit(score).reshape(-1, 1), vrai)
+    return ajuste.coef_[0, 0]
 
 
 audit = h3.sample(N_AUDIT, random_state=GRAINE)
@@ -307,6 +327,9 @@ print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC 
       f"{fr_number(max(0.0, auc_audit - z * erreur_type))} à "
       f"{fr_number(min(1.0, auc_audit + z * erreur_type))} (formule de Hanley et McNeil) : si "
       f"large qu'il ne tranche rien.")
+for nom, vrai, score in (("H1, interne", sepsis_h1_test, score_h1_test), ("H2", sepsis_h2, score_h2)):
+    print(f"Calibration, {nom} : risque moyen prédit {fr_percent(score.mean())}, sepsis observés "
+          f"{fr_percent(vrai.mean())} ; pente de calibration {fr_number(pente(vrai, score), 2)}.")
 
 # %% [markdown]
 # ### Question 2 — Que peut conclure H3 ? (2 points)
@@ -714,12 +737,10 @@ print(f"Sans rien regarder (toujours l'hôpital le plus fréquent) : "
 #   observée) ;
 # - **rechoisir le seuil** pour retrouver 60 % de sepsis détectés en validation locale.
 #
-# <details><summary>La pente de calibration et la recalibration logistique (à déplier)</summary>
+# <details><summary>La recalibration logistique (à déplier)</summary>
 #
-# La **pente de calibration** résume le tableau de calibration : 1 si les risques prédits
-# suivent les fréquences observées ; sous 1, ils sont trop extrêmes (trop hauts en haut, trop
-# bas en bas). Pour comparer, le tableau montre aussi une **recalibration logistique**, qui
-# règle la moyenne **et** la pente.
+# Pour comparer, le tableau de calibration montre aussi une **recalibration logistique**, qui
+# règle la moyenne **et** la pente de calibration (section 3).
 # </details>
 
 # %% jupyter={"source_hidden": true}
@@ -740,20 +761,10 @@ score_test_logistique = recalibration.predict_proba(logit(score_test).reshape(-1
 print(f"Test local de H3 ({len(vrai_test)} séjours) : sepsis observés "
       f"{fr_percent(vrai_test.mean())} ; risque moyen prédit {fr_percent(score_test.mean())} "
       f"avant recalibration, {fr_percent(score_test_recalibre.mean())} après.")
-
-
-def pente(vrai, score):
-    """Pente de calibration : régression logistique de la vérité sur le logit du risque."""
-    ajuste = LogisticRegression(C=np.inf).fit(logit(score).reshape(-1, 1), vrai)
-    return ajuste.coef_[0, 0]
-
-
 print(f"Pente de calibration au test local : {fr_number(pente(vrai_test, score_test), 2)} "
       f"avant, {fr_number(pente(vrai_test, score_test_recalibre), 2)} après recalibration de la "
       f"moyenne, {fr_number(pente(vrai_test, score_test_logistique), 2)} après recalibration "
       f"logistique (ordonnée à l'origine et pente).")
-print(f"À H2, pour comparer : risque moyen prédit {fr_percent(score_h2.mean())}, sepsis observés "
-      f"{fr_percent(sepsis_h2.mean())}, mais pente {fr_number(pente(sepsis_h2, score_h2), 2)}.")
 # La calibration, tranche par tranche : les séjours rangés par risque prédit, en cinq parts égales.
 tranche = pd.qcut(score_test, 5, labels=["1 (risques les plus bas)", "2", "3", "4",
                                          "5 (risques les plus hauts)"])
@@ -811,13 +822,7 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # vérifier que chaque variable a le même sens ici (comment sont codés le sepsis et les
 # prescriptions, quels appareils mesurent).
 #
-# **Le droit.** Un score commercial de sepsis est très probablement un **dispositif médical** :
-# le règlement (UE) 2017/745 (art. 2) range parmi eux les logiciels destinés par leur fabricant
-# à la « prédiction » ou au « pronostic » d'une maladie. Le recalibrer ou changer son seuil n'est
-# donc pas un simple réglage : cela se discute avec le fabricant. Et le professionnel de santé
-# qui utilise, pour prévenir, diagnostiquer ou soigner, un dispositif médical dont l'algorithme
-# a appris à partir de données massives **s'assure** que le patient en a été informé (Code de
-# la santé publique, art. L. 4001-3, loi du 2 août 2021).
+# Ce que le droit demande à l'hôpital qui déploie : après la séance, avant la question 7.
 #
 # **Ensuite**, surveiller la **dérive** (les patients et les pratiques changent avec le temps,
 # et la performance avec eux) : la prévalence, le profil des patients (âge, services),
@@ -1009,15 +1014,11 @@ ce_que_corrige = {
 # **recalibration logistique** (deux nombres à régler : l'ordonnée à l'origine et la pente),
 # réglée ici sur les 48 sepsis de la validation locale, rapproche la plupart des tranches des
 # sepsis observés, la plus haute surtout (troisième colonne), sans les rendre parfaites : réglée
-# sur si peu de sepsis, sa pente reste imprécise. H2 montre le même piège : un risque moyen presque juste,
+# sur si peu de sepsis, sa pente reste imprécise. H2 (section 3) montre le même piège : un risque moyen presque juste,
 # mais une pente de 0,29 ; une moyenne juste ne prouve pas une bonne calibration. Le
 # seuil local rend la sensibilité visée (il la dépasse même : réglé sur une cinquantaine de
 # sepsis, il tombe où le hasard le place), au prix d'environ une alerte pour deux séjours.
 # L'**AUC ne bouge pas** : ces réglages ne changent pas l'ordre des patients.
-#
-# **La décision clinique** : à H3, même adapté, le score donne moins d'un vrai sepsis sur 10
-# alertes, à peine plus que la prévalence (environ 5 %) : il n'apprend presque rien à l'équipe.
-# H3 **ne devrait pas le déployer**.
 #
 # Le score construit sans les antibiotiques a une AUC interne plus basse, mais une AUC plus
 # haute à H3, **sur les mêmes séjours** (l'intervalle de l'écart, apparié, le dit) : l'AUC
@@ -1147,6 +1148,175 @@ raccourci_hopital = {
 # </details>
 
 # %% [markdown]
+# ### Le droit du déploiement
+#
+# Un score commercial de sepsis est très probablement un **dispositif médical** : le règlement
+# (UE) 2017/745 (art. 2) range parmi eux les logiciels destinés par leur fabricant à la
+# « prédiction » ou au « pronostic » d'une maladie. Le recalibrer ou changer son seuil n'est
+# donc pas un simple réglage : cela se discute avec le fabricant. Un dispositif médical qui doit
+# passer par un organisme notifié (un organisme indépendant qui évalue sa conformité) est aussi
+# un système d'IA **à haut risque** au sens du règlement (UE) 2024/1689 (art. 6, paragraphe 1).
+# Celui qui l'utilise sous sa responsabilité, le **déployeur** (ici l'hôpital), a alors ses
+# propres obligations (art. 26) ; la date à partir de laquelle elles s'appliquent à un
+# dispositif médical se lit dans la version consolidée du règlement, sur EUR-Lex. La cellule
+# affiche l'article 26 et l'information du patient (Code de la santé publique), tirés de la
+# bibliothèque du cours.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : les deux textes, tirés de la bibliothèque du cours.
+for cle in ("ai_act_art26", "L4001-3"):
+    ref = reference(cle)
+    display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
+    print(f"Texte officiel : {ref.url}")
+print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil juridique.")
+
+# %% [markdown]
+# ### Question 7 — H3 doit-elle déployer ? (2 points)
+#
+# La direction de H3 propose d'activer le mois prochain, dans tous ses services, le score
+# **adapté** (seuil local, section 7). Relisez la sortie de la section 7, la section 8 et le
+# droit ci-dessus. Pour chacune des quatre affirmations, écrivez entre guillemets **doubles**
+# `"oui"` (elle est juste) ou `"non"` (elle est fausse).
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour la première, ne regardez pas seulement la sensibilité : combien d'alertes l'équipe
+# recevrait-elle pour 100 séjours, et combien seraient justes, comparé à la part de sepsis
+# de H3 ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour la deuxième : qu'a-t-on mesuré de ce score à H3, et que n'a-t-on pas mesuré (seuil,
+# charge d'alertes, calibration) ? Pour les deux dernières : qui est le fabricant, qui est le
+# déployeur, et que demande le droit à chacun ?
+# </details>
+
+# %% answer="decision_h3"
+decision_h3 = {
+    "H3 devrait activer le score adapté dans ses services": ...,
+    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": ...,
+    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": ...,
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": ...,
+}
+### BEGIN SOLUTION
+decision_h3 = {
+    "H3 devrait activer le score adapté dans ses services": "non",
+    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
+    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "non",
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "oui",
+}
+### END SOLUTION
+
+# %% tests="decision_h3" points=2
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_choices(
+    decision_h3,
+    name="decision_h3",
+    options=["oui", "non"],
+    digests={
+        "H3 devrait activer le score adapté dans ses services": "18fee7654784ff21",
+        "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "77510fdc2b591a03",
+        "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "98e4037e6a2a8fac",
+        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "6e73193ea6e1fd12",
+    },
+    mistakes={
+        "H3 devrait activer le score adapté dans ses services": [
+            checks.Mistake(None, "une sensibilité retrouvée ne suffit pas : au seuil local, "
+                           "l'équipe recevrait environ une alerte pour deux séjours, et moins "
+                           "d'une sur 10 serait un vrai sepsis, à peine plus que la part de "
+                           "sepsis de H3. Ces alertes n'apprennent presque rien à l'équipe.",
+                           digest="bf297d55ade07691"),
+        ],
+        "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": [
+            checks.Mistake(None, "une AUC meilleure ne suffit pas : pour ce score, H3 n'a ni "
+                           "choisi de seuil sur sa validation locale, ni compté la charge "
+                           "d'alertes, ni mesuré la calibration. Tout score se valide sur place "
+                           "avant d'être activé.", digest="8963c2efd1cc923c"),
+        ],
+        "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": [
+            checks.Mistake(None, "le score est très probablement un dispositif médical, dont le "
+                           "fabricant fixe la destination et les réglages : les changer se "
+                           "discute avec lui, ce n'est pas un simple réglage interne.",
+                           digest="2ce7c3880bfd4b37"),
+        ],
+        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": [
+            checks.Mistake(None, "l'éditeur ne voit pas les patients de H3 : pour un système "
+                           "d'IA à haut risque, le déployeur (l'hôpital) surveille son "
+                           "fonctionnement et confie le contrôle humain à des personnes "
+                           "compétentes, formées et qui en ont l'autorité (article 26).",
+                           digest="d81312c1587f5909"),
+        ],
+    },
+    success="H3 ne devrait pas activer ce score : même adapté, il alerte beaucoup pour presque "
+    "rien. Un autre score se validerait sur place d'abord ; ses réglages se discutent avec le "
+    "fabricant ; et, déployé, il reste sous la surveillance de l'hôpital. Dépliez la lecture "
+    "ci-dessous.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(
+    decision_h3,
+    name="decision_h3",
+    options=["oui", "non"],
+    expected={
+        "H3 devrait activer le score adapté dans ses services": "non",
+        "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
+        "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "non",
+        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "oui",
+    },
+)
+### END HIDDEN TESTS
+
+# %% mistake="decision_h3"
+# message : une sensibilité retrouvée ne suffit pas
+decision_h3 = {
+    "H3 devrait activer le score adapté dans ses services": "oui",
+    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
+    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "non",
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "oui",
+}
+
+# %% mistake="decision_h3"
+# message : une AUC meilleure ne suffit pas
+decision_h3 = {
+    "H3 devrait activer le score adapté dans ses services": "non",
+    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "oui",
+    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "non",
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "oui",
+}
+
+# %% mistake="decision_h3"
+# message : se discute avec lui
+decision_h3 = {
+    "H3 devrait activer le score adapté dans ses services": "non",
+    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
+    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "oui",
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "oui",
+}
+
+# %% mistake="decision_h3"
+# message : le déployeur (l'hôpital) surveille son fonctionnement
+decision_h3 = {
+    "H3 devrait activer le score adapté dans ses services": "non",
+    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
+    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "non",
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "non",
+}
+
+# %% [markdown]
+# <details><summary>La décision de H3 (à déplier après avoir répondu)</summary>
+#
+# À H3, même adapté, le score donne moins d'un vrai sepsis sur 10 alertes, à peine plus que la
+# prévalence (environ 5 %), pour environ une alerte pour deux séjours : il n'apprend presque
+# rien à l'équipe, qui s'épuiserait à les vérifier. H3 **ne devrait pas l'activer**. Le score
+# construit sans les antibiotiques sépare mieux les sepsis à H3 (l'intervalle de l'écart,
+# apparié, le montre), mais il reste à le valider sur place comme le premier : seuil choisi sur
+# la validation locale, charge d'alertes, calibration, sur assez de sepsis. Si un score est
+# déployé un jour, l'hôpital en reste responsable : il le surveille et désigne des soignants
+# formés pour contrôler ses alertes ; ses réglages se discutent avec le fabricant.
+# </details>
+
+# %% [markdown]
 # ### Réflexion — Valider avant de déployer (3 points, corrigée par l'enseignant)
 #
 # Votre hôpital envisage d'acheter un score d'alerte au sepsis ; l'éditeur annonce une AUC
@@ -1213,6 +1383,10 @@ raccourci_hopital = {
 # - Au-delà des deux recalibrations de la section 7 (la moyenne seule, puis la moyenne et la
 #   pente), on peut réentraîner le modèle sur des données locales, ce qui demande bien plus de
 #   séjours et une nouvelle validation.
+# - Le repère d'au moins 100 sepsis (Collins et al., 2016) est une règle simple : Snell et al.
+#   (2021) ont montré que 100, voire 200 événements peuvent encore donner une calibration
+#   imprécise, et Riley et al. (2024) proposent de calculer la taille nécessaire pour chaque
+#   modèle et chaque hôpital plutôt que d'appliquer une règle générale.
 # - La charge d'alertes n'est qu'une partie de l'utilité d'un score : il faudrait aussi peser le
 #   bien que font les alertes justes (le sepsis traité plus tôt) contre le coût des fausses.
 
@@ -1241,6 +1415,25 @@ raccourci_hopital = {
 #   characteristic (ROC) curve. *Radiology* 1982;143(1):29-36. Erreur type de l'AUC selon le
 #   nombre de malades et de non-malades (intervalle de l'audit, section 3 ; résumé, lu le
 #   6 décembre 2026).
+# - Van Calster B, McLernon DJ, van Smeden M, Wynants L, Steyerberg EW. Calibration: the
+#   Achilles heel of predictive analytics. *BMC Med* 2019;17:230.
+#   doi:10.1186/s12916-019-1466-7. Des algorithmes mal calibrés peuvent tromper la décision
+#   clinique ; en validation externe, les courbes de calibration demandent des échantillons
+#   assez grands (résumé, PMC6912996, lu le 6 décembre 2026).
+# - Snell KIE, Archer L, Ensor J, Bonnett LJ, Debray TPA, Phillips B, Collins GS, Riley RD.
+#   External validation of clinical prediction models: simulation-based sample size
+#   calculations were more reliable than rules-of-thumb. *J Clin Epidemiol* 2021;135:79-89.
+#   doi:10.1016/j.jclinepi.2021.02.011. 100, voire 200 événements et non-événements peuvent
+#   donner des estimations imprécises, surtout de la calibration (points clés, PMC8352630, lus
+#   le 6 décembre 2026).
+# - Riley RD, Snell KIE, Archer L, Ensor J, Debray TPA, van Calster B, van Smeden M, Collins GS.
+#   Evaluation of clinical prediction models (part 3): calculating the sample size required for
+#   an external validation study. *BMJ* 2024;384:e074821. doi:10.1136/bmj-2023-074821. Adapter
+#   le calcul au modèle et au lieu plutôt qu'appliquer une règle générale (chapeau de l'article,
+#   bmj.com, lu le 6 décembre 2026).
+# - Textes juridiques (section « Le droit du déploiement ») : résumés tirés de
+#   `esn_teach.law` (règlement (UE) 2024/1689, art. 26 ; Code de la santé publique,
+#   art. L4001-3), avec l'adresse du texte officiel.
 # - Efron B, Tibshirani RJ. *An Introduction to the Bootstrap*. Chapman & Hall, 1993.
 #   Rééchantillonnage avec remise et intervalles par centiles.
 # - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning

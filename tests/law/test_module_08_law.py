@@ -1,8 +1,15 @@
-"""The legal facts module 08 shows: the deployer's duties (AI Act art. 26)."""
+"""The legal facts module 08 shows: the deployer's duties (AI Act art. 26), patient information."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from test_law import _dated_problems
+
 from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+
+ROOT = Path(__file__).resolve().parents[2]
+MODULE_08 = ROOT / "notebooks/08_validation_externe_derive.py"
 
 
 def test_the_deployer_duties_are_the_ai_act_not_the_gdpr_joint_controllers():
@@ -15,3 +22,17 @@ def test_the_deployer_duties_are_the_ai_act_not_the_gdpr_joint_controllers():
                  "travailleurs", "suspend"):
         assert duty in ref.summary
     assert ref.date <= LEGAL_FACTS_LAST_CHECKED
+
+
+def test_module_08_cites_its_law_through_the_library_and_its_dates_read_true():
+    source = MODULE_08.read_text(encoding="utf-8")
+    assert '"ai_act_art26"' in source and '"L4001-3"' in source and "reference(cle)" in source
+    # The sources' reading dates (« lu le 6 décembre 2026 ») are not legal statements.
+    body = source.split("# ## Sources")[0]
+    markdown = "\n".join(line[2:] for line in body.splitlines() if line.startswith("# "))
+    problems = []
+    for key in ("ai_act_art26", "L4001-3"):
+        ref = reference(key)
+        problems += _dated_problems(key, ref.summary) + _dated_problems(key, ref.date_label)
+    problems += _dated_problems("module 08", markdown)
+    assert not problems, "\n".join(problems)
