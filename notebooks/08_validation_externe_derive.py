@@ -1164,7 +1164,7 @@ raccourci_hopital = {
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les deux textes, tirés de la bibliothèque du cours.
-for cle in ("ai_act_art26", "L4001-3"):
+for cle in ("IA 26", "L4001-3"):
     ref = reference(cle)
     display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
     print(f"Texte officiel : {ref.url}")

@@ -12,6 +12,10 @@
   graded questions ask about, in the course repository), checked like the
   packaged ones;
 - :data:`LEGAL_FACTS_LAST_CHECKED` — the one date on which all of this was last checked;
+- :data:`AI_ACT_QUESTIONS`, :data:`AI_ACT_OBLIGATIONS`, :data:`AI_SYSTEMS` and
+  :func:`classify_ai_system` — module 13's AI Act classification path (prohibited?
+  medical device? MDR class? Annex III use? talks to people?), the obligations that
+  follow with their dates, and the explorer's system cards (``ai_act.toml``);
 - :func:`normalise_answer` — a student's answer in any standard citation form
   (« L. 1461-1 », « art. 9.2.j ») rewritten as the key the module's checks expect.
 
@@ -25,6 +29,19 @@ entry raises :class:`LawDataError`, naming the file and the entry.
 Teaching material, not legal advice.
 """
 
+from esn_teach.law._ai_act import (
+    AI_ACT_CATEGORIES,
+    AI_ACT_OBLIGATIONS,
+    AI_ACT_QUESTIONS,
+    AI_SYSTEMS,
+    UNANSWERED,
+    AiActOutcome,
+    AiActQuestion,
+    AiSystem,
+    Obligation,
+    ai_system,
+    classify_ai_system,
+)
 from esn_teach.law._answers import normalise_answer
 from esn_teach.law._decisions import CNIL_DECISIONS, PRINCIPLES, CnilDecision, decision
 from esn_teach.law._load import LawDataError
@@ -48,6 +65,10 @@ from esn_teach.law._scenarios import (
 )
 
 __all__ = [
+    "AI_ACT_CATEGORIES",
+    "AI_ACT_OBLIGATIONS",
+    "AI_ACT_QUESTIONS",
+    "AI_SYSTEMS",
     "CNIL_DECISIONS",
     "IDENTIFICATION_LEVELS",
     "LEGAL_FACTS_LAST_CHECKED",
@@ -56,13 +77,20 @@ __all__ = [
     "REFERENCES",
     "SCENARIOS",
     "STATUSES",
+    "UNANSWERED",
     "VERDICTS",
+    "AiActOutcome",
+    "AiActQuestion",
+    "AiSystem",
     "CnilDecision",
     "LawDataError",
     "LegalQuestion",
     "LegalReference",
+    "Obligation",
     "Scenario",
     "Step",
+    "ai_system",
+    "classify_ai_system",
     "decision",
     "load_scenarios",
     "normalise_answer",

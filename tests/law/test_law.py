@@ -64,6 +64,7 @@ def test_references_are_well_formed_and_unique():
                 "https://eur-lex.europa.eu/",
                 "https://www.legifrance.gouv.fr/",
                 "https://www.cnil.fr/",
+                "https://health.ec.europa.eu/",  # the Commission's MDCG guidance (module 13)
             )
         ), ref.key
         assert ref.citation.endswith(ref.article)
@@ -192,7 +193,7 @@ def test_snds_controllers_and_transfers_are_up_to_date():
     assert law.reference("CJUE C-413/23 P").date == datetime.date(2025, 9, 4)
 
 
-DATA_FILES = ("references.toml", "decisions.toml", "scenarios.toml")
+DATA_FILES = ("references.toml", "decisions.toml", "scenarios.toml", "ai_act.toml")
 #: The instructor's file of question cards, reviewed like the packaged files.
 QUESTION_CARDS_NAME = QUESTION_CARDS_FILE.name
 

@@ -13,7 +13,7 @@ MODULE_08 = ROOT / "notebooks/08_validation_externe_derive.py"
 
 
 def test_the_deployer_duties_are_the_ai_act_not_the_gdpr_joint_controllers():
-    ref = reference("ai_act_art26")
+    ref = reference("IA 26")
     assert ref.text.startswith("Règlement (UE) 2024/1689")
     assert ref.article.startswith("article 26")
     # The GDPR's article 26 (joint controllers) is another key.
@@ -26,12 +26,12 @@ def test_the_deployer_duties_are_the_ai_act_not_the_gdpr_joint_controllers():
 
 def test_module_08_cites_its_law_through_the_library_and_its_dates_read_true():
     source = MODULE_08.read_text(encoding="utf-8")
-    assert '"ai_act_art26"' in source and '"L4001-3"' in source and "reference(cle)" in source
+    assert '"IA 26"' in source and '"L4001-3"' in source and "reference(cle)" in source
     # The sources' reading dates (« lu le 6 décembre 2026 ») are not legal statements.
     body = source.split("# ## Sources")[0]
     markdown = "\n".join(line[2:] for line in body.splitlines() if line.startswith("# "))
     problems = []
-    for key in ("ai_act_art26", "L4001-3"):
+    for key in ("IA 26", "L4001-3"):
         ref = reference(key)
         problems += _dated_problems(key, ref.summary) + _dated_problems(key, ref.date_label)
     problems += _dated_problems("module 08", markdown)
