@@ -12,6 +12,7 @@ labels and slider readouts (CSS class :data:`READOUT_CLASS`) use the decimal
 comma.
 """
 
+from esn_teach.explorers._ai_act_path import AiActPathExplorer
 from esn_teach.explorers._ai_suggestion import AiSuggestionExplorer, team_accuracy
 from esn_teach.explorers._anonymisation import AnonymisationExplorer
 from esn_teach.explorers._controls import READOUT_CLASS
@@ -34,6 +35,7 @@ __all__ = [
     "DESCRIPTION_CLASS",
     "FIGURE_CLASS",
     "READOUT_CLASS",
+    "AiActPathExplorer",
     "AiSuggestionExplorer",
     "AnonymisationExplorer",
     "CostNeedExplorer",

@@ -259,6 +259,8 @@ def _short_citation(key: str) -> str:
         return f"CJUE, {ref.article}"
     if "Informatique et Libertés" in ref.text:
         return f"loi Informatique et Libertés, {ref.article}"
+    if ref.text.startswith("Règlement (UE) 2024/1689"):
+        return f"règlement sur l'IA, {ref.article}"
     acronym = re.search(r"\(([A-Z]{2,})\)$", ref.text)
     return f"{acronym[1]}, {ref.article}" if acronym else ref.citation
 

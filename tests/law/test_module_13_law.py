@@ -99,8 +99,6 @@ def test_every_obligation_date_is_written_in_a_reference_it_cites():
         summaries = " ".join(
             " ".join(reference(key).summary.split()) for key in obligation.reference_keys
         )
-        if obligation.key == "marquage_ce_mdr":  # the MDR's own date of application
-            continue
         in_113 = " ".join(reference("IA 113").summary.split())
         assert _in_words(obligation.applies_from) in summaries + " " + in_113, obligation.key
 
