@@ -157,12 +157,8 @@ explorateur
 # %% answer="categories"
 categories = {"tri_urgences": ..., "emotions_soignants": ..., "absences_rdv": ..., "grain_de_beaute": ...}
 ### BEGIN SOLUTION
-categories = {
-    "tri_urgences": "haut risque",
-    "emotions_soignants": "interdit",
-    "absences_rdv": "minimal",
-    "grain_de_beaute": "haut risque",
-}
+categories = {"tri_urgences": "haut risque", "emotions_soignants": "interdit",
+              "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
 ### END SOLUTION
 
 # %% tests="categories" points=3
