@@ -655,7 +655,7 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 # %% [markdown] written="reflexion_garantie_humaine" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
-# noté **0**, **0,5** ou **1** point.
+# noté **0**, **un demi** ou **1** point.
 #
 # **Critère 1 — Ce que le droit exige, avec les bons articles**,
 # valeur V5 — Utilisation responsable et éclairée.
@@ -667,7 +667,7 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 #   information du patient sur l'usage d'un dispositif appris sur des données massives (code
 #   de la santé publique, article L. 4001-3, module 09). Les devoirs du fournisseur et ceux de
 #   l'hôpital ne sont pas confondus.
-# - **0,5** : une seule obligation juste, ou des obligations sans article, ou un devoir du
+# - **un demi** : une seule obligation juste, ou des obligations sans article, ou un devoir du
 #   fournisseur attribué à l'hôpital (marquage CE).
 # - **0** : aucune obligation juste.
 #
@@ -678,7 +678,7 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 #   et que cela ne dispense de rien : le MDR s'applique déjà (marquage CE, organisme notifié),
 #   la maîtrise de l'IA (article 4) aussi, ainsi que la déontologie et la responsabilité du
 #   soignant.
-# - **0,5** : la date est juste mais la copie en conclut que rien n'est dû en attendant, ou la
+# - **un demi** : la date est juste mais la copie en conclut que rien n'est dû en attendant, ou la
 #   copie cite la date du texte de 2024 ou celle de la proposition comme si elle valait.
 # - **0** : calendrier absent ou faux.
 #
@@ -689,11 +689,11 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 #   sur l'alerte ; il peut ne pas la suivre et le note ; le patient est informé en mots simples ;
 #   le biais d'automatisation est connu de l'équipe (module 09) ; une alerte n'est pas un
 #   diagnostic. La copie ne conclut ni « l'IA décide » ni « il faut l'ignorer ».
-# - **0,5** : une garantie vague (« garder l'humain dans la boucle ») sans dire qui, quand ni
+# - **un demi** : une garantie vague (« garder l'humain dans la boucle ») sans dire qui, quand ni
 #   comment.
 # - **0** : rien au-delà du droit, ou une position sans argument.
 #
-# **Copie exemple** (étudiante infirmière), notée **1,5 point sur 3** :
+# **Copie exemple** (étudiante infirmière), notée **un point et demi sur 3** :
 #
 # > « L'hôpital doit confier la surveillance des alertes à des soignants formés qui peuvent
 # > passer outre (article 26). Le fabricant a dû faire certifier son logiciel par un organisme
@@ -701,7 +701,7 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 # > d'obligation. Je pense qu'une infirmière doit toujours aller voir le patient avant
 # > d'appeler le médecin, et noter si elle n'est pas d'accord avec l'alerte. »
 #
-# Notation : critère 1, **0,5** (une obligation de l'hôpital avec son article ; le marquage
+# Notation : critère 1, **un demi** (une obligation de l'hôpital avec son article ; le marquage
 # est bien attribué au fabricant, mais une seule obligation du déployeur) ; critère 2,
 # **0** (« pas d'obligation » oublie le MDR et l'article 4, qui s'appliquent déjà) ; critère 3,
 # **1** (garantie concrète : qui, quand, et la trace écrite).
