@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from html import escape
 
 import ipywidgets as widgets
@@ -31,9 +31,9 @@ from esn_teach.law import (
 __all__ = ["AiActPathExplorer"]
 
 #: Columns of the path table; its row headers are the step numbers.
-_PATH_COLUMNS = ["Question", "Votre réponse", "Ce que cela veut dire", "Textes"]
+_PATH_COLUMNS: list[Hashable] = ["Question", "Votre réponse", "Ce que cela veut dire", "Textes"]
 #: Columns of the obligations table.
-_DUTY_COLUMNS = ["Qui", "Quoi", "Textes", "S'applique"]
+_DUTY_COLUMNS: list[Hashable] = ["Qui", "Quoi", "Textes", "S'applique"]
 _CHOOSE = "— à choisir —"
 
 
