@@ -11,6 +11,7 @@ from esn_teach.privacy import unique_share  # the measure lives in privacy
 
 from ._base import CARD_SECTIONS, available_cards, load_card
 from ._card import DataCard, data_card
+from ._clinical_notes import REFERENCE_DOSES, dose_in_mg, make_clinical_notes
 from ._egfr import egfr_ckd_epi_2009, egfr_ckd_epi_2021, gfr_category, make_egfr_cohort
 from ._obermeyer import (
     enrolled,
@@ -29,9 +30,11 @@ from ._skin import make_skin_lesions
 __all__ = [
     "CARD_SECTIONS",
     "DATASET_CARDS",
+    "REFERENCE_DOSES",
     "DataCard",
     "available_cards",
     "data_card",
+    "dose_in_mg",
     "egfr_ckd_epi_2009",
     "egfr_ckd_epi_2021",
     "enrolled",
@@ -40,6 +43,7 @@ __all__ = [
     "load_breast_cancer_wdbc",
     "load_card",
     "load_diabetes_progression",
+    "make_clinical_notes",
     "make_cost_vs_need_cohort",
     "make_egfr_cohort",
     "make_french_registry",
@@ -66,4 +70,5 @@ DATASET_CARDS: dict[str, str] = {
     "make_french_registry": "french_registry",
     "make_voter_list": "voter_list",
     "make_skin_lesions": "skin_lesions",
+    "make_clinical_notes": "clinical_notes",
 }

@@ -20,6 +20,7 @@ from esn_teach.explorers._cost_need import CostNeedExplorer, selection_by_group
 from esn_teach.explorers._egfr import EgfrExplorer
 from esn_teach.explorers._fairness import FairnessExplorer, forced_fpr
 from esn_teach.explorers._figure import DESCRIPTION_CLASS, FIGURE_CLASS
+from esn_teach.explorers._generation import GenerationExplorer
 from esn_teach.explorers._legal_path import LegalPathExplorer
 from esn_teach.explorers._oximetry import GroupAlarmStats, OximetryExplorer
 from esn_teach.explorers._site_alert import SiteAlertExplorer, SiteAlertStats, site_alert_stats
@@ -41,6 +42,7 @@ __all__ = [
     "CostNeedExplorer",
     "EgfrExplorer",
     "FairnessExplorer",
+    "GenerationExplorer",
     "GroupAlarmStats",
     "LegalPathExplorer",
     "OximetryExplorer",

@@ -1,9 +1,16 @@
-"""Measures of re-identification risk and generalisation tools (module 11).
+"""Measures of re-identification risk, generalisation (module 11), de-identification (14).
 
 Computed with pandas and numpy, vectorised so that an explorer can recompute
 them live on about ten thousand rows.
 """
 
+from esn_teach.privacy._deidentify import (
+    DATE_RULE,
+    NAME_RULE,
+    mark_detected,
+    rule_spans,
+    spacy_spans,
+)
 from esn_teach.privacy._generalise import (
     DATE_LEVELS,
     PLACE_LEVELS,
@@ -28,6 +35,8 @@ from esn_teach.privacy._measures import (
 
 __all__ = [
     "DATE_LEVELS",
+    "DATE_RULE",
+    "NAME_RULE",
     "PLACE_LEVELS",
     "REGIONS",
     "LinkageResult",
@@ -42,6 +51,9 @@ __all__ = [
     "k_anonymity",
     "l_diversity",
     "linkage_attack",
+    "mark_detected",
+    "rule_spans",
+    "spacy_spans",
     "unique_share",
     "values_merged",
 ]

@@ -1,0 +1,30 @@
+"""A small language model that runs anywhere: word n-grams with temperature (module 14).
+
+A word trigram model, trained in a fraction of a second on the bundled synthetic
+clinical notes, gives the probability of each next word; the temperature
+reshapes those probabilities before a word is drawn. Everything is counted, so
+every probability shown to a student can be checked by hand. Nothing is
+downloaded.
+"""
+
+from esn_teach.generative._ngram import (
+    END,
+    PRESCRIPTION_PROMPT,
+    NGramModel,
+    apply_temperature,
+    detokenize,
+    perplexity,
+    prescription_audit,
+    tokenize,
+)
+
+__all__ = [
+    "END",
+    "PRESCRIPTION_PROMPT",
+    "NGramModel",
+    "apply_temperature",
+    "detokenize",
+    "perplexity",
+    "prescription_audit",
+    "tokenize",
+]
