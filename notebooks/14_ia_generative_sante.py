@@ -1,0 +1,755 @@
+# %% [markdown]
+# # Module 14 — IA générative en santé
+#
+# *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
+#
+# **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
+# Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
+#
+# ## Ce que vous saurez faire à la fin de ce module
+#
+# 1. Expliquer comment un **modèle de langage** écrit : il donne une probabilité à chaque mot
+#    suivant, puis en tire un au sort.
+# 2. Calculer la **perplexité** d'une phrase et l'effet de la **température** sur les
+#    probabilités.
+# 3. Repérer une **dose inventée** dans un texte généré, et dire pourquoi un texte fluide n'est
+#    pas un texte vrai.
+# 4. Dire quelles **données personnelles** quittent l'hôpital quand on colle un dossier dans un
+#    agent conversationnel en ligne, et quels textes s'appliquent.
+# 5. Après la séance : mesurer ce qu'un outil de **désidentification** automatique laisse
+#    passer ; lire les évaluations publiées des grands modèles.
+#
+# > **Les valeurs de l'école dans ce module**
+# >
+# > - **V1 — Priorité à la relation humaine** : un texte généré ne remplace ni l'examen ni la
+# >   parole du soignant ; le patient confie ses données à une personne, pas à un service en
+# >   ligne.
+# > - **V4 — Prudence, esprit critique et inclusivité** : un texte fluide peut être faux ; on
+# >   vérifie chaque dose et chaque référence.
+# > - **V5 — Utilisation responsable et éclairée** : savoir ce que fait l'outil, ce qu'il
+# >   envoie et à qui, avant de s'en servir.
+# > - **V6 — Intégrité et transparence** : dire qu'un texte a été produit par une IA.
+# >
+# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (une dose inventée,
+# > un secret divulgué), autonomie (le patient décide de ce qu'on fait de ses données),
+# > bienfaisance (gagner du temps de rédaction pour le soin), justice, écoresponsabilité (un
+# > petit modèle local suffit parfois).
+#
+# ## Mode d'emploi
+#
+# - Exécutez les cellules **dans l'ordre** (cliquez dans la cellule, puis **Maj + Entrée**).
+#   Inutile de lire le code des cellules sans question : lisez ce qu'elles affichent.
+# - Remplacez les `...` par votre réponse, exécutez la cellule, puis la **« Vérification »** en
+#   dessous. Des **indices** sont repliés sous chaque question.
+# - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; un texte s'écrit entre
+#   guillemets (accents et majuscules n'y comptent pas).
+#
+# **Les données sont synthétiques** : les notes cliniques ont été inventées par un programme ;
+# aucun nom, aucune date, aucune dose ne vient d'un vrai dossier.
+
+# %% [markdown]
+# ## 1. Un modèle de langage prédit le mot suivant
+#
+# Un **modèle de langage** (en anglais *language model*) lit le début d'un texte et donne, pour
+# chaque mot qu'il connaît, la **probabilité** d'être le mot suivant. Pour écrire, il tire un
+# mot au sort selon ces probabilités, l'ajoute au texte, et recommence. Les agents
+# conversationnels (*chatbots*) comme ChatGPT font de même, en bien plus grand ; le nôtre est
+# minuscule, et se vérifie à la main.
+#
+# Notre modèle est un **modèle à trigrammes** : pour deviner le mot suivant, il ne regarde que
+# les **deux derniers mots**, et compte, dans les notes qu'il a lues, ce qui les a suivis. Il
+# apprend sur un corpus de comptes rendus de consultation **synthétiques** (le réglage
+# `random_state=14` fixe le tirage : mêmes notes à chaque exécution).
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il crée les notes, entraîne le modèle et affiche une note.
+import math
+
+import pandas as pd
+from IPython.display import display
+
+from esn_teach import checks, fr_percent, fr_table, law
+from esn_teach.datasets import data_card, make_clinical_notes
+from esn_teach.explorers import GenerationExplorer
+from esn_teach.generative import NGramModel, prescription_audit
+
+notes = make_clinical_notes(n_samples=400, random_state=14)
+modele = NGramModel(n=3).fit(notes.frame["text"])
+print(f"Notes synthétiques : {len(notes.frame)} ; mots et signes lus par le modèle : "
+      f"{modele.n_tokens:,} ; mots différents qu'il connaît : {len(modele.vocabulary)}."
+      .replace(",", " "))
+print("\nUne note du corpus :\n" + notes.frame["text"].iloc[1])
+display(data_card(notes, title="Fiche descriptive des notes cliniques"))
+
+# %% [markdown]
+# Voici ce que le modèle propose après « Examen : » : les mots suivants les plus probables.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche les mots suivants les plus probables.
+suivants = modele.top_next("Examen :", k=5)
+display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Après « Examen : »",
+                 columns={"p": "probabilité"}, index={"token": "mot suivant"}))
+
+# %% [markdown]
+# ### La perplexité : le modèle est-il surpris ?
+#
+# Pour juger un modèle, on lui fait lire une phrase et on note la probabilité qu'il donnait à
+# chaque mot, au moment de le lire. La **perplexité** résume ces probabilités :
+#
+# $$\text{perplexité} = \exp\Big(\text{moyenne des } -\ln p\Big)
+# = \frac{1}{\text{moyenne géométrique des } p}$$
+#
+# (la moyenne géométrique de quatre nombres est la racine quatrième de leur produit). Plus
+# elle est **basse**, moins le modèle est surpris : à 4, il hésitait en moyenne comme entre
+# 4 mots également probables.
+#
+# ### Question 1 — La perplexité d'une phrase (2 points)
+#
+# Un modèle a lu la phrase « le patient est vu » et donné ces probabilités :
+#
+# | mot | le | patient | est | vu |
+# |---|---|---|---|---|
+# | probabilité | 0,5 | 0,2 | 0,8 | 0,25 |
+#
+# Quelle est la **perplexité** de cette phrase ? Donnez un nombre (vérifié à 2 décimales) ;
+# vous pouvez écrire le calcul en Python, par exemple `(0.5 * 0.2) ** (1 / 2)` pour une racine
+# carrée.
+#
+# <details><summary>Indice 1</summary>
+#
+# Multipliez les quatre probabilités, prenez la racine quatrième du produit (puissance
+# `1 / 4`) : c'est la moyenne géométrique. Que reste-t-il à faire ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# La perplexité est l'**inverse** de la moyenne géométrique : `1 / (produit ** (1 / 4))`. Ce
+# n'est ni la moyenne des inverses, ni l'inverse du produit.
+# </details>
+
+# %%
+probabilites_phrase = [0.5, 0.2, 0.8, 0.25]
+
+# %% answer="perplexite"
+perplexite = ...
+### BEGIN SOLUTION
+perplexite = 1 / (0.5 * 0.2 * 0.8 * 0.25) ** (1 / 4)
+### END SOLUTION
+
+# %% tests="perplexite" points=2
+# Vérification de la question 1 : exécutez cette cellule.
+valeur_perplexite = checks.require_number(perplexite, name="perplexite")
+checks.check_number(
+    perplexite,
+    name="perplexite",
+    digest="625c3d0ff8e674b3",
+    decimals=2,
+    bounds=(1, 1000),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(None, "vous avez fait la moyenne ordinaire des inverses (1/p). La "
+                       "perplexité utilise la moyenne géométrique : multipliez les "
+                       "probabilités, prenez la racine quatrième, puis l'inverse.",
+                       digest="cfd3f384c106448a"),
+        checks.Mistake(None, "vous avez pris l'inverse du produit, sans la racine quatrième : "
+                       "c'est la surprise de toute la phrase, pas celle d'un mot en moyenne.",
+                       digest="be3c779917c1d562"),
+        checks.Mistake(None, "vous avez calculé la moyenne des -ln p sans prendre "
+                       "l'exponentielle à la fin.", digest="c89bc6705e1ec1e6"),
+        checks.Mistake(None, "vous avez calculé l'inverse de la moyenne ordinaire des "
+                       "probabilités : la perplexité utilise la moyenne géométrique.",
+                       digest="2bfc9032b0704b5f"),
+        checks.Mistake(None, "vous avez additionné les -ln p au lieu d'en faire la moyenne, "
+                       "et oublié l'exponentielle.", digest="769d436ecb17f6a1"),
+    ],
+    hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de probabilités.",
+    success=f"{valeur_perplexite:.2f}".replace(".", ",") + " : en moyenne, le modèle hésitait "
+    "comme entre deux ou trois mots également probables.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(perplexite, name="perplexite", decimals=2,
+                    expected=math.exp(-sum(math.log(p) for p in probabilites_phrase) / 4))
+### END HIDDEN TESTS
+
+# %% mistake="perplexite"
+# message : la moyenne ordinaire des inverses
+perplexite = (1 / 0.5 + 1 / 0.2 + 1 / 0.8 + 1 / 0.25) / 4
+
+# %% mistake="perplexite"
+# message : l'inverse du produit, sans la racine quatrième
+perplexite = 1 / (0.5 * 0.2 * 0.8 * 0.25)
+
+# %% mistake="perplexite"
+# message : la moyenne ordinaire des
+perplexite = 1 / ((0.5 + 0.2 + 0.8 + 0.25) / 4)
+
+# %% mistake="perplexite"
+# message : additionné les -ln p
+perplexite = -sum(math.log(p) for p in [0.5, 0.2, 0.8, 0.25])
+
+# %% [markdown]
+# ## 2. La température : choisir plus ou moins audacieusement
+#
+# Avant de tirer au sort, on peut changer les probabilités avec une **température** T :
+# chaque probabilité est élevée à la puissance 1/T, puis toutes sont divisées par leur somme
+# (pour que le total fasse encore 1).
+#
+# - T **inférieure à 1** : les mots déjà probables le deviennent encore plus ; le texte est
+#   répétitif, presque toujours le même.
+# - T **supérieure à 1** : les probabilités s'aplatissent ; des mots rares sortent ; le texte
+#   devient varié, puis incohérent.
+#
+# Essayez l'explorateur : choisissez un début de texte (en anglais *prompt*), bougez la
+# température (flèches du clavier) et le numéro du tirage.
+
+# %%
+debuts = ["Traitement : paracétamol, un comprimé de",
+          "Traitement : lévothyroxine, un comprimé de",
+          "Examen :",
+          "Mme Sandrine",
+          "Prochain rendez-vous le"]
+explorateur = GenerationExplorer(modele, debuts, temperature=1.0, draw=1)
+explorateur
+
+# %% [markdown]
+# <details><summary>Ce qu'il fallait voir (ouvrez après avoir essayé)</summary>
+#
+# À basse température, la suite est presque la même à chaque tirage ; à température 2, elle
+# mélange des morceaux de notes sans suite logique. Après « paracétamol, un comprimé de »,
+# regardez les doses proposées : ce sont celles de **tous** les médicaments du corpus. La
+# section 3 explique pourquoi.
+# </details>
+#
+# ### Question 2 — L'effet de la température (2 points)
+#
+# Après un début de phrase, un modèle donne trois mots possibles, de probabilités 0,6 ; 0,3 et
+# 0,1 (à la température 1). Quelle est la probabilité du **premier** mot à la température
+# **T = 0,5** ? Donnez un nombre entre 0 et 1 (vérifié à 3 décimales).
+#
+# <details><summary>Indice 1</summary>
+#
+# Avec T = 0,5, la puissance 1/T vaut 2 : élevez chaque probabilité au carré.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Les trois carrés ne font plus 1 au total : divisez le carré du premier par la somme des trois
+# carrés.
+# </details>
+
+# %%
+probabilites_t1 = [0.6, 0.3, 0.1]
+temperature_question = 0.5
+
+# %% answer="proba_froide"
+proba_froide = ...
+### BEGIN SOLUTION
+proba_froide = 0.6**2 / (0.6**2 + 0.3**2 + 0.1**2)
+### END SOLUTION
+
+# %% tests="proba_froide" points=2
+# Vérification de la question 2 : exécutez cette cellule.
+valeur_froide = checks.require_number(proba_froide, name="proba_froide")
+checks.check_number(
+    proba_froide,
+    name="proba_froide",
+    digest="98ebc5bd1125d897",
+    decimals=3,
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(0.6, "c'est la probabilité à la température 1 : la température la "
+                       "change. Élevez chaque probabilité à la puissance 1/T."),
+        checks.Mistake(None, "vous avez élevé au carré sans diviser par la somme des carrés : "
+                       "les trois nouvelles probabilités doivent faire 1 au total.",
+                       digest="2637d99cf1ac02c7"),
+        checks.Mistake(None, "vous avez pris la racine carrée (puissance 0,5) : c'est la "
+                       "puissance 1/T, et 1/0,5 = 2. La racine correspond à T = 2, qui aplatit.",
+                       digest="314f6d67c0cdbe28"),
+        checks.Mistake(0.3, "vous avez multiplié la probabilité par la température : on "
+                       "l'élève à la puissance 1/T, puis on divise par la somme."),
+    ],
+    hint="Puissance 1/T pour chaque probabilité, puis division par la somme.",
+    success=f"{valeur_froide:.3f}".replace(".", ",") + " : à basse température, le mot le plus "
+    "probable l'est encore plus ; le texte devient prévisible, pas plus vrai.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(proba_froide, name="proba_froide", decimals=3,
+                    expected=0.36 / (0.36 + 0.09 + 0.01))
+### END HIDDEN TESTS
+
+# %% mistake="proba_froide"
+# message : sans diviser par la somme des carrés
+proba_froide = 0.6**2
+
+# %% mistake="proba_froide"
+# message : vous avez pris la racine carrée
+proba_froide = 0.6**0.5 / (0.6**0.5 + 0.3**0.5 + 0.1**0.5)
+
+# %% mistake="proba_froide"
+# message : c'est la probabilité à la température 1
+proba_froide = 0.6
+
+# %% mistake="proba_froide"
+# message : multiplié la probabilité par la température
+proba_froide = 0.6 * 0.5
+
+# %% [markdown]
+# ## 3. Une hallucination : une dose fluide et inventée
+#
+# On appelle **hallucination** un texte généré qui a l'air juste mais ne l'est pas : une dose,
+# une référence d'article, un résultat d'examen inventés. Mesurons-le : le modèle complète
+# « Traitement : *médicament*, un comprimé de » 200 fois pour chacun des dix médicaments, à
+# plusieurs températures. Chaque prescription est classée :
+#
+# - **dose du corpus** : une dose que les notes écrivent pour **ce** médicament (comparée en
+#   milligrammes : un gramme vaut mille milligrammes) ;
+# - **dose inventée** : un nombre suivi d'une unité (mg, g, µg), mais pas une dose de ce
+#   médicament dans le corpus ;
+# - **pas une dose** : le mot suivant n'est pas un nombre, ou aucune unité ne le suit.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il fait écrire 2 000 prescriptions à chaque température
+# et compte les doses inventées.
+temperatures = [0.2, 0.5, 1.0, 1.5, 2.0]
+audit = prescription_audit(modele, notes.reference_doses, temperatures, n_per_drug=200,
+                           random_state=14)
+parts = (audit.groupby("temperature")["verdict"].value_counts(normalize=True).unstack()
+         .reindex(columns=["dose du corpus", "dose inventée", "pas une dose"]).fillna(0))
+display(fr_table(parts.rename(index=lambda t: f"{t:.1f}".replace(".", ",")), digits=3,
+                 index={"temperature": "température"},
+                 caption="Part des prescriptions générées, par température"))
+exemples = audit[audit["verdict"] == "dose inventée"].drop_duplicates("drug").head(3)
+print("Exemples de doses inventées :")
+for ligne in exemples.itertuples():
+    print(f"- « Traitement : {ligne.drug}, un comprimé de {ligne.dose} {ligne.unit} » "
+          f"(température {ligne.temperature:.1f})".replace(".", ","))
+doses_du_corpus = pd.Series({drug: " ; ".join(f"{v} {u}" for v, u in doses)
+                             for drug, doses in notes.reference_doses.items()})
+display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
+                 caption="Les doses de chaque médicament dans le corpus (pas une référence "
+                 "de prescription)"))
+
+# %% [markdown]
+# **Pourquoi ?** Le modèle ne voit que les deux derniers mots, « comprimé de » : le nom du
+# médicament est trop loin derrière. Il écrit une dose qu'il a **lue**, après « comprimé de »,
+# mais pour un autre médicament. Chaque morceau de trois mots existe dans le corpus : le texte
+# est **fluide**. Il n'est pas **vrai**. Baisser la température ne corrige rien : le modèle
+# choisit alors surtout les doses les plus fréquentes après « comprimé de », justes pour
+# certains médicaments, fausses pour les autres. La monter ajoute surtout du texte incohérent.
+#
+# Les grands modèles voient bien plus loin et se trompent bien moins, mais ils écrivent aussi ce
+# qui est **probable**, pas ce qui est **vérifié**. Une dose ou une référence d'article se
+# **vérifie** dans une source (résumé des caractéristiques du produit, article lui-même).
+#
+# ### Question 3 — Trouver la dose inventée (2 points)
+#
+# Un modèle de langage a rédigé ces trois lignes de prescription, à partir des notes du
+# corpus. Laquelle porte une dose **qui n'est pas une dose de ce médicament dans le
+# corpus** (le tableau ci-dessus) ? Écrivez `"ligne 1"`, `"ligne 2"`, `"ligne 3"` ou
+# `"aucune"`.
+#
+# 1. amoxicilline, un comprimé de 1000 mg trois fois par jour
+# 2. lévothyroxine, un comprimé de 50 µg le matin
+# 3. bisoprolol, un comprimé de 10 mg le matin
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque ligne, cherchez le médicament dans le tableau, puis la dose. Toutes ont l'air
+# normales : c'est justement le piège.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Comparez dans la même unité : un gramme vaut mille milligrammes, un milligramme mille
+# microgrammes (µg). Une dose qui existe pour un
+# **autre** médicament n'est pas pour autant une dose de celui-ci.
+# </details>
+
+# %% answer="ligne_inventee"
+ligne_inventee = ...
+### BEGIN SOLUTION
+ligne_inventee = "ligne 3"
+### END SOLUTION
+
+# %% tests="ligne_inventee" points=2
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_choice(
+    ligne_inventee,
+    name="ligne_inventee",
+    options=["ligne 1", "ligne 2", "ligne 3", "aucune"],
+    digest="f4d2b5a01da91daf",
+    mistakes=[
+        checks.Mistake(None, "1000 mg, c'est 1 g : une dose de l'amoxicilline dans le corpus. "
+                       "Comparez les doses dans la même unité.", digest="2a9e9964ee91c05c"),
+        checks.Mistake(None, "50 µg est bien une dose de la lévothyroxine dans le corpus "
+                       "(µg : microgramme, un millième de milligramme).", digest="51c6aa3acd7efd57"),
+        checks.Mistake(None, "chaque ligne a l'air normale, mais l'une porte une dose qui "
+                       "existe pour un autre médicament, pas pour celui-ci : un texte fluide "
+                       "n'est pas un texte vrai. Vérifiez chaque médicament dans le tableau.",
+                       digest="f1fe430b02dd7291"),
+    ],
+    success="10 mg est une dose du ramipril ou de l'amlodipine, pas du bisoprolol dans ce "
+    "corpus : la phrase est fluide, la dose inventée. Seule la vérification dans une source "
+    "la repère.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(ligne_inventee, name="ligne_inventee",
+                    options=["ligne 1", "ligne 2", "ligne 3", "aucune"], expected="ligne 3")
+### END HIDDEN TESTS
+
+# %% mistake="ligne_inventee"
+# message : Comparez les doses dans la même unité
+ligne_inventee = "ligne 1"
+
+# %% mistake="ligne_inventee"
+# message : µg : microgramme
+ligne_inventee = "ligne 2"
+
+# %% mistake="ligne_inventee"
+# message : un texte fluide n'est pas un texte vrai
+ligne_inventee = "aucune"
+
+# %% [markdown]
+# ### Le biais d'automatisation
+#
+# Une réponse bien rédigée, sûre d'elle, pousse à l'accepter sans vérifier : c'est le **biais
+# d'automatisation**, la tendance à se fier à une machine plus qu'à son propre jugement
+# (module 09). Il est plus fort quand on est pressé et quand la machine a souvent eu raison. Le
+# règlement européen sur l'IA demande que les personnes qui contrôlent un système à haut risque
+# restent conscientes de ce biais (article 14 ; repli « Textes » de la section 4).
+
+# %% [markdown]
+# ## 4. Coller un dossier dans un agent conversationnel en ligne
+#
+# Un interne copie le compte rendu d'un patient dans un agent conversationnel **grand public**
+# pour qu'il rédige le courrier de sortie. Ce qui quitte l'hôpital : **tout le texte collé**
+# (noms, dates, diagnostic, traitement), envoyé aux serveurs de l'éditeur, parfois hors de
+# l'Union européenne, parfois conservé ou réutilisé pour améliorer le service selon ses
+# conditions d'utilisation. Le patient n'en sait rien.
+#
+# > **En bref.**
+# > - Des données de santé sont des données **sensibles** : leur traitement est interdit sauf
+# >   exceptions (RGPD, article 9).
+# > - Le **secret médical** couvre tout ce qui concerne le patient ; le partage n'est permis
+# >   qu'au sein de l'équipe de soins, pour sa prise en charge (CSP, article L1110-4).
+# > - Les données de santé recueillies pour le soin et confiées à un prestataire doivent être
+# >   hébergées chez un hébergeur **certifié HDS** (CSP, article L1111-8) ; un service en
+# >   ligne grand public ne l'est en général pas.
+# > - Un agent conversationnel doit dire qu'il est une IA, et ses textes être marqués comme
+# >   générés (règlement sur l'IA, article 50).
+# > - Retirer le nom ne suffit pas : un âge, une commune, un métier, une date d'entrée peuvent
+# >   suffire à reconnaître quelqu'un (module 11).
+#
+# Les textes, avec leur date, sont dans le repli ci-dessous (cellule suivante).
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche les textes cités, avec leur date.
+print(f"Textes vérifiés le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (enseignement, pas un "
+      "conseil juridique).\n")
+for cle in ["9(1)", "L1110-4", "L1111-8", "chap. V", "IA 14", "IA 50"]:
+    texte = law.reference(cle)
+    print(f"- {texte.citation} ({texte.date_label}) — {texte.title}.")
+    print("  " + " ".join(texte.summary.split()) + "\n")
+
+# %% [markdown]
+# ### Question 4 — Quel prompt fait sortir des données personnelles ? (2 points)
+#
+# Pour chacun de ces cinq textes qu'un soignant colle dans un agent conversationnel en ligne,
+# dites si le texte contient des **données personnelles d'un patient** (des informations sur
+# une personne que l'on peut reconnaître, directement ou en croisant les détails) : écrivez
+# `"oui"` ou `"non"` pour chacun. Chaque texte se juge seul.
+#
+# - **A** : « Résume ce compte rendu : Mme Sandrine Garcia, 54 ans, vue le 12/03/2025 pour une
+#   douleur thoracique… »
+# - **B** : « Quelles sont les contre-indications de la metformine chez l'adulte ? »
+# - **C** : « Rédige le courrier de sortie du patient de la chambre 12 de cardiologie de
+#   l'hôpital de Lodève, maire de la commune, entré hier pour un infarctus. »
+# - **D** : « Explique avec des mots simples ce qu'est une fibrillation atriale. »
+# - **E** : « Mon patient Dédé, le boulanger de la place du marché de Ganges, est
+#   séropositif : comment le lui annoncer ? »
+#
+# <details><summary>Indice 1</summary>
+#
+# Un nom n'est pas le seul moyen de reconnaître quelqu'un : pour chaque texte, demandez-vous si
+# un collègue, un voisin ou un journaliste local saurait de qui il s'agit.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Une question générale sur un médicament ou une maladie ne parle de personne. Un surnom, un
+# métier, un lieu, une fonction, une date d'entrée, combinés, peuvent désigner une seule
+# personne.
+# </details>
+
+# %% answer="fuite"
+fuite = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
+### BEGIN SOLUTION
+fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "oui"}
+### END SOLUTION
+
+# %% tests="fuite" points=2
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_choices(
+    fuite,
+    name="fuite",
+    options=["oui", "non"],
+    digests={"A": "0eb39e6970925467", "B": "79ae4bdf2f68bff7", "C": "beb10fa876982499", "D": "a59e761096692a9c",
+             "E": "7f72ca9a3acd2913"},
+    mistakes={
+        "A": [checks.Mistake(None, "un nom, un âge et une date de consultation désignent "
+                             "directement la patiente.", digest="3069eca93477c0e5")],
+        "B": [checks.Mistake(None, "une question générale sur un médicament ne parle d'aucun "
+                             "patient.", digest="34244a2dd850a835")],
+        "C": [checks.Mistake(None, "il n'y a pas de nom, mais le service, l'hôpital d'une "
+                             "petite ville, la fonction de maire et la date d'entrée désignent "
+                             "une seule personne : il est reconnaissable.", digest="85c569285200a450")],
+        "D": [checks.Mistake(None, "une explication générale d'une maladie ne parle d'aucun "
+                             "patient.", digest="62222be7ef963be8")],
+        "E": [checks.Mistake(None, "un surnom, un métier et un lieu suffisent à reconnaître "
+                             "quelqu'un dans une petite ville, et le texte révèle son statut "
+                             "sérologique.", digest="bb2bf1bd9247bd84")],
+    },
+    success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son nom. "
+    "Une question générale, elle, ne révèle rien de personne.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(fuite, name="fuite", options=["oui", "non"],
+                     expected={"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "oui"})
+### END HIDDEN TESTS
+
+# %% mistake="fuite"
+# message : désignent une seule personne
+fuite = {"A": "oui", "B": "non", "C": "non", "D": "non", "E": "oui"}
+
+# %% mistake="fuite"
+# message : un surnom, un métier et un lieu
+fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "non"}
+
+# %% mistake="fuite"
+# message : ne parle d'aucun patient
+fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
+
+# %% [markdown]
+# **Que faire à la place ?** Utiliser l'outil encadré par l'établissement (hébergeur certifié,
+# contrat, données non réutilisées) ; sinon, ne poser que des questions générales ; relire et
+# vérifier ce qui est produit ; dire qu'une IA a aidé à rédiger.
+#
+# ## À retenir
+#
+# - Un modèle de langage écrit le mot **probable**, pas le mot **vrai** : un texte fluide peut
+#   porter une dose ou une référence inventée. On vérifie dans une source.
+# - La **température** règle l'audace du tirage ; basse, elle rend le texte prévisible, pas
+#   exact.
+# - Coller un dossier dans un service en ligne, c'est le **transmettre** : secret médical,
+#   données sensibles, hébergement certifié. Un patient se reconnaît sans son nom.
+# - Un texte rédigé avec une IA se **relit**, se signe par un humain, et se **dit**.
+
+# %% [markdown]
+# ## Après la séance
+#
+# ### 5. Désidentifier automatiquement, et ses limites
+#
+# Avant d'envoyer une note, on peut essayer d'en retirer les noms et les dates
+# automatiquement. Comparons deux outils sur les notes synthétiques, dont le générateur connaît
+# chaque nom et chaque date (il a aussi planté des **cas difficiles**) :
+#
+# - des **règles** : une expression régulière (un motif de texte) pour les dates écrites en
+#   chiffres, et « un ou deux mots à majuscule après M., Mme, Dr… » pour les noms ;
+# - un **modèle de traitement automatique du français**, `fr_core_news_sm` de spaCy (éditeur :
+#   Explosion), qui repère les noms de personnes dans le texte. Il ne connaît que quatre sortes
+#   d'entités (personnes, lieux, organisations, divers) : **aucune date**.
+#
+# Le **rappel** d'un outil est la part des noms (ou des dates) **réellement présents** qu'il a
+# trouvés. Un nom manqué est un nom qui sort de l'hôpital.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il lance les deux outils sur 100 notes et compte ce
+# qu'ils trouvent (le chargement du modèle prend quelques secondes).
+import spacy
+
+from esn_teach import privacy as pv
+
+nlp = spacy.load("fr_core_news_sm",
+                 exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+echantillon = notes.frame.head(100)
+entites = notes.entities[notes.entities["note_id"].isin(echantillon["note_id"])].copy()
+ids, textes = echantillon["note_id"].tolist(), echantillon["text"].tolist()
+par_regles = {i: pv.rule_spans(t) for i, t in zip(ids, textes, strict=True)}
+par_spacy = dict(zip(ids, pv.spacy_spans(textes, nlp), strict=True))
+entites["regles"] = pv.mark_detected(entites, par_regles)
+entites["spacy"] = pv.mark_detected(entites, par_spacy)
+noms = entites[entites["kind"] == "nom"]
+n_noms = len(noms)
+n_noms_regles = int(noms["regles"].sum())
+n_noms_spacy = int(noms["spacy"].sum())
+n_signales_spacy = sum(len(v) for v in par_spacy.values())
+n_dates = int((entites["kind"] == "date").sum())
+n_dates_regles = int(entites.loc[entites["kind"] == "date", "regles"].sum())
+print("Sur 100 notes (entre parenthèses, le nom à écrire dans un calcul) :")
+print(f"- noms de personnes présents (n_noms) : {n_noms}")
+print(f"- noms trouvés par les règles (n_noms_regles) : {n_noms_regles}")
+print(f"- noms trouvés par spaCy (n_noms_spacy) : {n_noms_spacy}")
+print(f"- passages que spaCy a signalés comme noms de personnes, justes ou non "
+      f"(n_signales_spacy) : {n_signales_spacy}")
+print(f"- dates présentes (n_dates) : {n_dates} ; trouvées par les règles : {n_dates_regles} ; "
+      "par spaCy : 0 (aucune catégorie « date »)")
+manques = (entites.assign(sorte=entites["kind"])
+           .groupby(["sorte", "case"])[["regles", "spacy"]].agg(["sum", "size"]))
+tableau = pd.DataFrame({
+    "présents": manques[("regles", "size")],
+    "trouvés par les règles": manques[("regles", "sum")],
+    "trouvés par spaCy": manques[("spacy", "sum")],
+})
+display(fr_table(tableau, index={"sorte": "sorte", "case": "cas"},
+                 caption="Ce que chaque outil trouve, par sorte de cas"))
+
+# %% [markdown]
+# Lisez le tableau : les règles trouvent presque tous les noms écrits après une civilité et les
+# dates en chiffres, mais aucun prénom de proche, aucun surnom, aucunes initiales, aucune date
+# en lettres. spaCy trouve des prénoms sans civilité, mais manque des noms qui sont des mots
+# courants ou des villes, et toutes les dates. **Aucun outil ne trouve tout** : une note
+# « désidentifiée » automatiquement se relit, et un texte même sans nom peut rester
+# reconnaissable (question 4).
+#
+# ### Question 5 — Le rappel de spaCy pour les noms (2 points)
+#
+# Quel est le **rappel** de spaCy pour les noms de personnes, sur ces 100 notes ? Donnez une
+# proportion entre 0 et 1 (vérifiée à 3 décimales) : écrivez une division, `a / b`, avec deux
+# des noms affichés entre parenthèses ci-dessus.
+#
+# <details><summary>Indice 1</summary>
+#
+# Le rappel part des noms **réellement présents** : parmi eux, combien l'outil en a-t-il
+# trouvé ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Ne divisez pas par ce que l'outil a signalé (il signale aussi des mots qui ne sont pas des
+# noms) : divisez par ce qui était à trouver.
+# </details>
+
+# %% answer="rappel_spacy"
+rappel_spacy = ...
+### BEGIN SOLUTION
+rappel_spacy = n_noms_spacy / n_noms
+### END SOLUTION
+
+# %% tests="rappel_spacy" points=2
+# Vérification de la question 5 : exécutez cette cellule.
+valeur_rappel = checks.require_number(rappel_spacy, name="rappel_spacy")
+checks.expect(valeur_rappel not in (n_noms_spacy, n_noms_regles),
+              "vous avez donné un nombre de noms. On demande une proportion, entre 0 et 1 : "
+              "rapportez-le à ce qui était à trouver.", name="rappel_spacy")
+checks.check_number(
+    rappel_spacy,
+    name="rappel_spacy",
+    digest="19cceae850d2da3c",
+    decimals=3,
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(None, "vous avez divisé par ce que spaCy a signalé : c'est la "
+                       "précision (quand il signale un nom, a-t-il raison ?). Le rappel part "
+                       "des noms réellement présents.", digest="757d81dd29efff38"),
+        checks.Mistake(None, "vous avez calculé le rappel des règles, pas celui de spaCy.",
+                       digest="519c5f8df7561677"),
+        checks.Mistake(None, "vous avez calculé la part des noms manqués : le rappel est la "
+                       "part des noms trouvés.", digest="f78aeacedc04638c"),
+        checks.Mistake(None, "vous avez divisé par tous les noms et toutes les dates : la "
+                       "question porte sur les noms seuls.", digest="33e85065f800a8d2"),
+    ],
+    hint="Noms trouvés par spaCy, divisés par les noms présents.",
+    success=f"{valeur_rappel:.3f}".replace(".", ",") + " : " + fr_percent(1 - valeur_rappel)
+    + " des noms passeraient. Une désidentification automatique se relit toujours.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(rappel_spacy, name="rappel_spacy", decimals=3,
+                    expected=n_noms_spacy / n_noms)
+### END HIDDEN TESTS
+
+# %% mistake="rappel_spacy"
+# message : c'est la précision
+rappel_spacy = n_noms_spacy / n_signales_spacy
+
+# %% mistake="rappel_spacy"
+# message : le rappel des règles
+rappel_spacy = n_noms_regles / n_noms
+
+# %% mistake="rappel_spacy"
+# message : la part des noms manqués
+rappel_spacy = 1 - n_noms_spacy / n_noms
+
+# %% mistake="rappel_spacy"
+# message : un nombre de noms
+rappel_spacy = n_noms_spacy
+
+# %% mistake="rappel_spacy"
+# message : tous les noms et toutes les dates
+rappel_spacy = n_noms_spacy / (n_noms + n_dates)
+
+# %% [markdown]
+# ### 6. Ce que disent les évaluations publiées
+#
+# Les grands modèles réussissent des examens de médecine à choix multiples, de mieux en mieux
+# à mesure que les versions se succèdent. Deux évaluations, datées, car ces chiffres vieillissent
+# vite :
+#
+# - ChatGPT, tel qu'il était au début de 2023, a obtenu aux trois épreuves de l'examen
+#   américain de médecine (USMLE) des scores au niveau du seuil de réussite, d'environ 60 %, ou
+#   proches de lui, sans entraînement médical particulier (Kung et al., 2023).
+# - Flan-PaLM (Google, 540 milliards de paramètres) a répondu juste à 67,6 % des questions de
+#   type USMLE du jeu MedQA ; mais des médecins qui ont relu ses réponses rédigées y ont trouvé
+#   des lacunes importantes, et la version adaptée à la médecine, Med-PaLM, restait
+#   inférieure aux cliniciens (Singhal et al., 2023).
+#
+# Réussir un QCM n'est pas soigner : l'examen ne mesure ni l'examen clinique, ni la relation
+# avec le patient, ni la sécurité d'une prescription. D'autres travaux ont montré que des
+# agents conversationnels reprenaient des formules médicales fondées sur la « race »,
+# abandonnées depuis (Omiye et al., 2023 ; module 07).
+
+# %% [markdown]
+# ### 7. Réflexion : un dossier dans un agent conversationnel (3 points)
+#
+# Une collègue infirmière, débordée, vous dit : « Je colle les transmissions du patient de la
+# chambre 8 dans l'agent conversationnel gratuit sur mon téléphone, il me fait une synthèse
+# parfaite en dix secondes. » En 10 à 15 lignes : que quitte l'hôpital, quels risques pour le
+# patient (secret, réutilisation, erreur dans la synthèse), ce que vous lui proposeriez, et
+# comment vous en parleriez au patient. Appuyez-vous sur au moins deux des valeurs de l'École
+# (numéro et nom exact).
+
+# %% [markdown] written="reflexion_chatbot" points=3
+# ### BEGIN SOLUTION
+# *Guide de correction (enseignants)* : 3 points au total.
+#
+# - **1 point — ce qui sort et pourquoi c'est un problème** : tout le texte collé (identité,
+#   chambre, diagnostic, traitement) part chez l'éditeur du service, hors de l'équipe de soins
+#   (secret médical, CSP L1110-4), sur des serveurs non certifiés HDS (CSP L1111-8), parfois
+#   hors de l'Union européenne, parfois réutilisé ; données sensibles (RGPD, article 9).
+#   Un demi-point seulement si l'étudiant croit qu'enlever le nom suffit (la chambre, la date et
+#   le diagnostic peuvent suffire à reconnaître le patient).
+# - **1 point — le risque d'erreur** : une synthèse fluide peut omettre ou inventer (une dose,
+#   une allergie) ; biais d'automatisation ; la synthèse se relit et se vérifie dans le dossier.
+# - **1 point — ce qu'on propose, avec les valeurs** : l'outil encadré par l'établissement, ou
+#   des questions générales sans détail identifiant ; dire au patient ce qui est fait ; valeurs
+#   citées avec leur nom exact, par exemple **V1 — Priorité à la relation humaine** (la
+#   confiance du patient, la synthèse ne remplace pas la transmission orale) et **V5 —
+#   Utilisation responsable et éclairée** (savoir ce que l'outil envoie et à qui) ; **V6 —
+#   Intégrité et transparence** accepté.
+#
+# Une réponse qui interdit toute IA sans proposer d'alternative n'a pas le troisième point.
+# ### END SOLUTION
+
+# %% [markdown]
+# ## Sources
+#
+# - Kung TH, Cheatham M, Medenilla A, et al. Performance of ChatGPT on USMLE: potential for
+#   AI-assisted medical education using large language models. *PLOS Digital Health*
+#   2023;2(2):e0000198.
+# - Singhal K, Azizi S, Tu T, et al. Large language models encode clinical knowledge.
+#   *Nature* 2023;620(7972):172-180.
+# - Omiye JA, Lester JC, Spichak S, Rotemberg V, Daneshjou R. Large language models propagate
+#   race-based medicine. *npj Digital Medicine* 2023;6:195.
+# - Règlement (UE) 2016/679 (RGPD), article 9 ; code de la santé publique, articles L1110-4 et
+#   L1111-8 ; règlement (UE) 2024/1689 sur l'intelligence artificielle, articles 14 et 50 :
+#   dates et résumés dans `esn_teach.law`, affichés section 4.
+# - Explosion. `fr_core_news_sm` 3.8.0, modèle français de spaCy (licence LGPL-LR).
