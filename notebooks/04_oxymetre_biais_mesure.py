@@ -1875,11 +1875,10 @@ indicateur_audit = (
 #   à la sécurité des personnes, d'avoir une incidence négative sur les droits fondamentaux ou
 #   d'entraîner une discrimination interdite par le droit de l'Union (paragraphe 2, point f),
 #   et que des mesures appropriées soient prises pour détecter, prévenir et atténuer ces biais
-#   (point g). D'après l'article 113 de ce texte de 2024, ces exigences ne s'appliquent aux
-#   systèmes d'IA liés aux produits de son annexe I (article 6, paragraphe 1), dont les
-#   dispositifs médicaux, qu'à partir du 2 août 2027 ; ce calendrier peut avoir changé : lisez
-#   la version consolidée (le texte à jour de ses modifications) sur EUR-Lex.
-#   Un module ultérieur sur le règlement européen (à venir) y reviendra.
+#   (point g). Pour les systèmes d'IA liés aux produits de son annexe I (article 6,
+#   paragraphe 1), dont les dispositifs médicaux, ces exigences s'appliqueront à partir du
+#   2 août 2028 : le règlement (UE) 2026/1744 du 8 juillet 2026 a repoussé cette date, qui
+#   était le 2 août 2027 dans le texte de 2024 (article 113). Le module 13 y revient.
 # - **France.** La **matériovigilance** : l'article L5212-2 du Code de la santé publique, dans
 #   sa **rédaction de 2012** (la seule vérifiée ici : lisez la version en vigueur sur
 #   Légifrance), oblige les utilisateurs d'un dispositif médical, soignants compris, qui ont
@@ -1908,10 +1907,12 @@ indicateur_audit = (
 #   membre », avec des garanties ; que l'audit d'un oxymètre par un hôpital entre dans ce cas
 #   (ou dans celui du point h, la gestion des services de soins) n'a pas été vérifié ici : à
 #   examiner avec le délégué à la protection des données de l'hôpital. Dans son texte de 2024,
-#   le règlement européen sur l'IA (article 10, paragraphe 5) permet aux seuls **fournisseurs de systèmes d'IA à haut
-#   risque** (ceux qui développent un tel système et le mettent sur le marché), sous des conditions
-#   strictes, de traiter ces données pour détecter et corriger les biais de **ces systèmes**. Il ne
-#   fonde donc pas, à lui seul, l'audit d'un oxymètre ordinaire par un hôpital.
+#   le règlement européen sur l'IA (article 10, paragraphe 5) permettait aux seuls
+#   **fournisseurs de systèmes d'IA à haut risque** (ceux qui développent un tel système et le
+#   mettent sur le marché), sous des conditions strictes, de traiter ces données pour détecter
+#   et corriger les biais de **ces systèmes** ; il ne fondait donc pas, à lui seul, l'audit d'un
+#   oxymètre ordinaire par un hôpital. Le règlement (UE) 2026/1744 a modifié ces règles ; ce
+#   module ne dit pas comment (lisez la version consolidée sur EUR-Lex).
 #
 # ### Pour aller plus loin : les limites de nos données
 #
@@ -2068,8 +2069,9 @@ indicateur_audit = (
 #   des règles harmonisées concernant l'intelligence artificielle, texte publié en 2024 :
 #   art. 10, paragraphe 2, points f et g ; art. 10, paragraphe 5 (traitement exceptionnel de
 #   catégories particulières de données par les fournisseurs de systèmes d'IA à haut risque,
-#   pour détecter et corriger les biais) ; art. 113. Lire la version consolidée sur EUR-Lex
-#   (eur-lex.europa.eu), le calendrier d'application pouvant avoir changé.
+#   pour détecter et corriger les biais) ; art. 113. Modifié par le règlement (UE) 2026/1744
+#   du 8 juillet 2026 (JO du 24 juillet 2026) : lire la version consolidée sur EUR-Lex
+#   (eur-lex.europa.eu).
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (règlement
 #   général sur la protection des données, RGPD), art. 9 : traitement de catégories
 #   particulières de données.

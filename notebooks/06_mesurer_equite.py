@@ -1655,10 +1655,11 @@ print(f"Dernière vérification des textes juridiques du cours : "
 # - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689). Dans son texte publié au
 #   Journal officiel le 12 juillet 2024, il demande au **fournisseur** d'un système d'IA
 #   **à haut risque** d'examiner ses données à la recherche de biais (art. 10). **Attention :**
-#   des sources secondaires annoncent une modification adoptée en 2026, que nous n'avons pas
-#   pu lire à la source. Ce module ne dit donc rien de ce qu'elle change (dates d'application,
-#   usage de données sensibles pour corriger des biais) : lisez la version consolidée sur
-#   EUR-Lex.
+#   le règlement (UE) 2026/1744 du 8 juillet 2026 l'a modifié ; il a notamment repoussé les
+#   règles du haut risque au 2 décembre 2027 (usages de l'annexe III) et au 2 août 2028
+#   (produits de l'annexe I, dont les dispositifs médicaux). Ce module ne dit rien de ce qu'il
+#   change pour l'usage de données sensibles afin de corriger des biais : lisez la version
+#   consolidée sur EUR-Lex.
 # - **Un dispositif médical ?** Est un dispositif médical un logiciel destiné par son
 #   fabricant à des fins médicales, dont la « prédiction » ou le « pronostic » d'une maladie
 #   (règlement (UE) 2017/745, art. 2, point 1). Un score qui prédit la réhospitalisation d'un
@@ -1921,9 +1922,9 @@ vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs
 #   santé publique, art. L. 1110-3 et L. 4001-3 ; règlement (UE) 2017/745 relatif aux
 #   dispositifs médicaux, art. 2, point 1 ; règlement (UE) 2024/1689 sur l'intelligence
 #   artificielle, art. 6, § 1, art. 10 et annexe I, cités dans le texte publié au
-#   *Journal officiel de l'Union européenne* le 12 juillet 2024 (une modification de 2026,
-#   annoncée par des sources secondaires, n'a pas pu être lue à la source : lisez la version
-#   consolidée sur EUR-Lex). Date affichée
+#   *Journal officiel de l'Union européenne* le 12 juillet 2024, modifié par le règlement
+#   (UE) 2026/1744 du 8 juillet 2026 (JO du 24 juillet 2026 ; lisez la version consolidée sur
+#   EUR-Lex). Date affichée
 #   avant ces textes : celle de la dernière vérification des textes juridiques du cours
 #   (`esn_teach.law`), pas celle de la relecture de chaque texte.
 # - Données : cohorte **synthétique** générée par `esn_teach.datasets.make_readmission_cohort`
