@@ -924,6 +924,8 @@ def check_form(
     options: Sequence[str] | None = None,
     decimals: int | None = None,
     items: Sequence[str] | None = None,
+    bounds: tuple[float, float] | None = None,
+    percent_is_mistake: bool = True,
 ) -> Outcome:
     """Say whether an answer is well-formed, never whether it is right.
 
@@ -953,6 +955,12 @@ def check_form(
         or not it is right.
     items : sequence of str, optional
         With ``kind="choices"``: the dictionary's keys, when known.
+    bounds : (float, float), optional
+        With ``kind="number"``: the range of the quantity, as the visible check
+        states it (a proportion lies in [0 ; 1]). A number outside is badly
+        formed; part of the quantity's definition, it says nothing of the answer.
+    percent_is_mistake : bool, default=True
+        With ``bounds=(0, 1)``: a number in ]1 ; 100] is said to be a percentage.
 
     Returns
     -------
@@ -976,6 +984,22 @@ def check_form(
     warning = ""
     if kind == "number":
         number = _as_number(value, name)
+        if bounds is not None and not bounds[0] <= number <= bounds[1]:
+            if percent_is_mistake and tuple(bounds) == (0, 1) and 1 < number <= 100:
+                raise IncorrectAnswer(
+                    f"« {name} » vaut {_fr(number)} : vous avez sans doute donné un "
+                    "pourcentage. On attend une proportion entre 0 et 1 : divisez par 100, ou "
+                    "mieux, écrivez le calcul.",
+                    question=name,
+                    form=True,
+                )
+            raise IncorrectAnswer(
+                f"« {name} » vaut {_fr(number)}, hors de l'intervalle possible "
+                f"[{_fr(bounds[0])} ; {_fr(bounds[1])}]. Relisez la définition de la grandeur "
+                "demandée.",
+                question=name,
+                form=True,
+            )
         # A whole number is far more often an exact count (-42 patients) than a rounded
         # copy: warning there would push a student to change a right answer.
         if (

@@ -132,6 +132,8 @@ def evaluation_check(source: str, answer: str) -> str:
         before it, so that the form is judged on what the hidden test grades.
     """
     kind, options, decimals = "any", None, None
+    bounds: tuple[float, float] | None = None
+    percent_is_mistake = True
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -151,6 +153,9 @@ def evaluation_check(source: str, answer: str) -> str:
                 except ValueError:
                     value = None  # not a literal: unknown precision, no warning
                 decimals = value if isinstance(value, int) else None
+                bounds = _literal_bounds(_keyword_literal(node, "bounds", bound))
+                flag = _keyword_literal(node, "percent_is_mistake", bound)
+                percent_is_mistake = flag if isinstance(flag, bool) else True
             break
         if name == "check_choice":
             values = _strings(_keyword_literal(node, "options", bound))
@@ -170,9 +175,24 @@ def evaluation_check(source: str, answer: str) -> str:
     extra = f", options={options!r}" if options is not None else ""
     extra += f", items={items!r}" if items is not None else ""
     extra += f", decimals={decimals}" if decimals is not None else ""
+    # The range of the quantity (a proportion lies in [0 ; 1]) is part of its definition, not
+    # of the answer: a percentage given for a proportion is badly formed, said before grading.
+    extra += f", bounds={bounds!r}" if bounds is not None else ""
+    extra += ", percent_is_mistake=False" if bounds is not None and not percent_is_mistake else ""
     lines = [EVALUATION_NOTE, *_normalisations(tree, source, answer)]
     lines.append(f"checks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})")
     return "\n".join(lines)
+
+
+def _literal_bounds(value: object) -> tuple[float, float] | None:
+    """Return ``bounds=`` as two numbers when the check wrote them as a literal pair."""
+    if (
+        isinstance(value, (tuple, list))
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+    ):
+        return (value[0], value[1])
+    return None
 
 
 def to_evaluation(notebook: NotebookNode) -> int:

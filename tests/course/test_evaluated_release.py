@@ -31,12 +31,27 @@ MODULE = "01_evaluer_test_diagnostique"
     ("visible", "expected"),
     [
         (
-            'checks.check_number(se, name="se", digest="abc", bounds=(0, 1))',
+            'checks.check_number(se, name="se", digest="abc")',
             "checks.check_form(se, name='se', kind='number', decimals=3)",
         ),
         (
             'checks.check_number(se, name="se", digest="abc", decimals=2)',
             "checks.check_form(se, name='se', kind='number', decimals=2)",
+        ),
+        # The quantity's range (a definition, not the answer) is kept; a computed one is not.
+        (
+            'checks.check_number(se, name="se", digest="abc", bounds=(0, 1))',
+            "checks.check_form(se, name='se', kind='number', decimals=3, bounds=(0, 1))",
+        ),
+        (
+            'checks.check_number(se, name="se", digest="abc", bounds=(-5, 5), '
+            "percent_is_mistake=False)",
+            "checks.check_form(se, name='se', kind='number', decimals=3, bounds=(-5, 5), "
+            "percent_is_mistake=False)",
+        ),
+        (
+            'checks.check_number(se, name="se", digest="abc", bounds=(0, n_appels))',
+            "checks.check_form(se, name='se', kind='number', decimals=3)",
         ),
         (
             "checks.require_number(se, name='se')",
@@ -126,6 +141,16 @@ def test_check_form_says_nothing_about_correctness(capsys):
         assert "Attention" not in capsys.readouterr().out
     with pytest.raises(NotAttempted):
         checks.check_form(..., name="se", kind="number")
+    # A percentage given for a proportion: badly formed, said before grading (module 05's
+    # review: 18.16 for 0.18 was « recorded », then scored 0).
+    with pytest.raises(IncorrectAnswer, match="pourcentage") as caught:
+        checks.check_form(18.16, name="se", kind="number", bounds=(0, 1))
+    assert caught.value.form
+    with pytest.raises(IncorrectAnswer, match="hors de l'intervalle possible"):
+        checks.check_form(-0.2, name="se", kind="number", bounds=(0, 1))
+    with pytest.raises(IncorrectAnswer, match="hors de l'intervalle possible"):
+        checks.check_form(18.16, name="se", kind="number", bounds=(0, 1), percent_is_mistake=False)
+    assert checks.check_form(0.18, name="se", kind="number", bounds=(0, 1)) is Outcome.RECORDED
     with pytest.raises(IncorrectAnswer, match="on attend un nombre"):
         checks.check_form("0,5", name="se", kind="number")
     with pytest.raises(IncorrectAnswer, match="l'une des options"):
