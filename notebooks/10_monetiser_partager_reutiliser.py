@@ -38,8 +38,9 @@
 #   `"Securite"` vaut `"sécurité"`.
 # - Une option n'est juste que si sa **raison** l'est aussi.
 # - Des **indices** sont cachés sous chaque question (« Indice 1 », puis « Indice 2 »).
-# - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne : « Exécuter toutes les
-#   cellules » va quand même jusqu'au bout du module.
+# - **Barème : 17 points**, dont 10 en séance (questions 1 à 5) et 7 après (questions 6 à 9 :
+#   1 point chacune ; réflexion : 3 points).
+# - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne : la suite s'exécute.
 #
 # > **Avertissement.** Ce module est un support d'enseignement, **pas un conseil juridique** ;
 # > les textes changent (la date de vérification est affichée ci-dessous). Devant un vrai
@@ -105,8 +106,8 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est
 # pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
-# - **a.** Le diplôme et la spécialité (cardiologie) d'un médecin, inscrits dans l'annuaire
-#   public des professionnels de santé.
+# - **a.** Le nom d'une cliente et les lunettes de soleil non correctrices qu'elle a achetées
+#   chez un opticien.
 # - **b.** La date et l'heure du prochain rendez-vous de kinésithérapie de M. Durand.
 # - **c.** Le nom, l'adresse et la liste des médicaments **sans ordonnance** qu'un client a
 #   commandés sur le site de sa pharmacie.
@@ -163,10 +164,11 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est la bonne réponse. Le diplôme et la spécialité du médecin (a) sont des "
-        "données personnelles, protégées par le RGPD comme toutes les autres, mais ils disent "
-        "son métier, rien de sa propre santé : ce ne sont pas des données de santé, même si "
-        "son métier est le soin. La commande sur le site de la pharmacie (c) en est une, "
+        "c'est la bonne réponse. L'achat de lunettes de soleil non correctrices (a) est une "
+        "donnée personnelle, protégée par le RGPD comme toutes les autres, mais on n'en "
+        "déduit rien de la santé de la cliente, même s'il a lieu chez un opticien (des "
+        "verres correcteurs, eux, révéleraient un défaut de la vue). La commande sur le site "
+        "de la pharmacie (c) est une donnée de santé, "
         "même sans ordonnance : la Cour de justice l'a jugé dans l'affaire « Lindenapotheke » (arrêt du "
         "4 octobre 2024, C-21/23), parce que la commande, rattachée au nom du client, révèle "
         "quelque chose de sa santé. Le rendez-vous de M. Durand (b) révèle qu'il suit une "
@@ -331,10 +333,10 @@ fondement_soins = "d"
 # une **déclaration de conformité**, par laquelle on s'engage à respecter une **méthodologie
 # de référence** (un cadre type publié par la CNIL) ; sinon, son autorisation. Les études
 # **internes** en sont dispensées : celles que mènent les soignants qui suivent les patients,
-# sur les données de ce suivi, pour leur seul usage (LIL, articles 65 et 44). Les patients
-# sont informés avant l'étude, assez tôt pour exercer leur **droit d'opposition** (refuser que
-# leurs données servent à l'étude) ; quand informer chacun est impossible (patients perdus de
-# vue), une information collective, par exemple sur le site de l'hôpital, peut la remplacer.
+# sur les données de ce suivi, pour leur seul usage (LIL, articles 65 et 44). Chaque patient
+# est informé **individuellement** avant l'étude, assez tôt pour exercer son **droit
+# d'opposition** (refuser que ses données y servent) ; la loi prévoit des dérogations, par
+# exemple pour un patient perdu de vue (LIL, article 69).
 #
 # > L'unité de recherche clinique d'un CHU veut réutiliser les dossiers de vingt mille patients
 # > hospitalisés pour insuffisance cardiaque depuis 2015, afin de chercher quels examens faits
@@ -345,15 +347,14 @@ fondement_soins = "d"
 # ### Question 3 — Quelle exception de l'article 9(2), et pourquoi ? (2 points)
 #
 # Les résultats seront publiés dans une revue. Le CHU a une base légale, sa mission d'intérêt
-# public. **Convention du cours** : on retient l'exception du **but** du traitement ((i) vaut
-# aussi pour certaines recherches). Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+# public. Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
 # - **a.** 9(2)(h) : les données viennent des dossiers de soins du CHU, où ses soignants les
 #   ont recueillies.
 # - **b.** 9(2)(j) : une étude dont les résultats sont publiés dans une revue n'a ni accord ni
 #   formalité à demander.
-# - **c.** 9(2)(i) : l'étude sert l'intérêt public en santé, puisque ses résultats aideront à
-#   mieux soigner.
+# - **c.** 9(2)(i) : le CHU est un établissement public, donc toute étude faite sur ses
+#   dossiers relève de l'intérêt public.
 # - **d.** 9(2)(j) : le but n'est plus de soigner ces patients mais de produire des
 #   connaissances scientifiques.
 #
@@ -402,13 +403,11 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "l'exception de santé publique (i) vise des motifs d'intérêt public prévus par une "
+            "être un établissement public ne fait pas de chacune de ses études un motif de "
+            "santé publique : l'exception (i) vise des motifs d'intérêt public prévus par une "
             "loi, « tels que » les menaces transfrontalières graves ou la qualité et la sécurité "
-            "des soins et des médicaments (la vigilance). L'option se trompe par sa raison : "
-            "qu'une étude puisse un jour aider à mieux soigner ne suffit pas à la fonder. "
-            "Certaines recherches peuvent s'appuyer sur (i) ; pour une recherche, la grille "
-            "de ce cours retient par convention l'exception qui correspond à son but : "
-            "produire des connaissances.",
+            "des soins et des médicaments (la vigilance). Relisez le tableau de l'étape 2 : "
+            "quelle exception correspond au but de cette étude-ci ?",
             digest="0b4b4b1b188c93b9",
         ),
     ],
@@ -416,10 +415,13 @@ checks.check_choice(
         "c'est la bonne réponse. Le but a changé : on ne soigne plus ces patients, on produit "
         "des connaissances ; c'est l'exception de la recherche, 9(2)(j) (réponse d). Elle "
         "exige une base dans la loi (en France, la loi Informatique et Libertés), des "
-        "garanties (RGPD, article 89), l'information des patients, leur droit d'opposition et "
-        "une formalité auprès de la CNIL. Ses auteurs n'ont pas soigné ces patients : ce "
-        "n'est pas une étude interne, et la publication n'y change rien (b). Pour les "
-        "patients perdus de vue, l'information collective remplace celle de chacun. Le RGPD ne "
+        "garanties (RGPD, article 89), l'information de chaque patient avant le début du "
+        "traitement (loi Informatique et Libertés, article 69, qui prévoit des dérogations, "
+        "par exemple pour un patient perdu de vue), leur droit d'opposition et une formalité "
+        "auprès de la CNIL. Ses auteurs n'ont pas soigné ces patients : ce n'est pas une étude "
+        "interne, et la publication n'y change rien (b). Certaines recherches peuvent aussi "
+        "s'appuyer sur (i), quand une loi en fait une mission de santé publique ; être un "
+        "établissement public (c) ne suffit pas. Le RGPD ne "
         "vise pas les personnes décédées (considérant 27), mais leurs dossiers ne sont pas "
         "libres pour autant : la loi Informatique et Libertés encadre aussi leur "
         "réutilisation pour une recherche en santé."
@@ -439,14 +441,15 @@ exception_recherche = "a"
 exception_recherche = "B"
 
 # %% mistake="exception_recherche"
-# message : vise des motifs d'intérêt public prévus par une loi
+# message : vise des motifs d'intérêt public prévus par une
 exception_recherche = " c "
 
 # %% [markdown]
 # ## Étape 3 sur 5 — Qui héberge les données ?
 #
 # Un prestataire qui traite des données pour le compte d'un soignant, sur ses instructions,
-# est un **sous-traitant** (RGPD, article 28). Le CSP ajoute une règle :
+# est un **sous-traitant** (RGPD, article 4, point 8 ; obligations : article 28). Le CSP
+# ajoute une règle :
 # qui héberge des données de santé recueillies lors d'activités de prévention, de diagnostic,
 # de soins ou de suivi social et médico-social, **pour le compte** du professionnel, de
 # l'établissement ou du patient, doit être un **hébergeur certifié HDS** (hébergeur de
