@@ -723,8 +723,9 @@ reponse_pharmacie = "f"
 # entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une question de
 # verdict, puis la réflexion écrite, corrigée par l'enseignant.
 #
-# Barème du module : 22 points, dont 10 pour les cinq questions de la séance et 12 pour la
-# suite (questions 6 à 9 : 9 points ; réflexion écrite : 3 points).
+# Barème du module : 17 points, dont 10 pour les cinq questions de la séance et 7 pour la
+# suite (questions 6 à 9 : 1 point chacune ; réflexion écrite : 3 points). Les questions 6 à
+# 9 se font sans surveillance : elles comptent peu.
 
 # %% [markdown]
 # ### Étape 4 sur 5 (suite) — Le SNDS : deux usages interdits, un accès encadré
@@ -754,10 +755,11 @@ reponse_pharmacie = "f"
 # > l'Assurance maladie et les séjours à l'hôpital. Elle promet de ne pas s'en servir pour ses
 # > contrats et voudrait faire l'analyse elle-même, avec ses propres statisticiens.
 #
-# ### Question 6 — Que doit faire la mutuelle ? (2 points)
+# ### Question 6 — Que doit faire la mutuelle ? (1 point)
 #
-# La mutuelle est un assureur. Laquelle de ces façons de mener l'étude respecte la loi ?
-# Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+# La mutuelle est un assureur. Laquelle de ces façons de mener l'étude remplit la condition
+# d'accès propre aux assureurs (les autres formalités, comme celle auprès de la CNIL, restant
+# dues) ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
 # - **a.** Renoncer : la loi interdit aux assureurs tout usage de cette base, quel que soit
 #   le but de leur étude.
@@ -789,7 +791,7 @@ acces_mutuelle = ...
 acces_mutuelle = "c"
 ### END SOLUTION
 
-# %% tests="acces_mutuelle" points=2
+# %% tests="acces_mutuelle" points=1
 # Vérification de la question 6 : exécutez cette cellule.
 checks.check_choice(
     acces_mutuelle,
@@ -889,7 +891,7 @@ acces_mutuelle = " d "
 # > correspondance. Restent l'âge, le sexe, le code postal, les dates d'entrée et de sortie
 # > et les diagnostics.
 #
-# ### Question 7 — Pour la start-up, des données personnelles ? (2 points)
+# ### Question 7 — Pour la start-up, des données personnelles ? (1 point)
 #
 # La start-up n'a pas la table de correspondance. Comme l'a dit la Cour de justice (arrêt
 # C-413/23 P), on juge de **son** point de vue. Pour elle, ces données sont-elles
@@ -922,7 +924,7 @@ statut_startup = ...
 statut_startup = "c"
 ### END SOLUTION
 
-# %% tests="statut_startup" points=2
+# %% tests="statut_startup" points=1
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_choice(
     statut_startup,
@@ -991,8 +993,9 @@ statut_startup = "d"
 # exemple dans le même établissement), ces informations sont réputées confiées à toute
 # l'équipe ; avec un professionnel **hors** de l'équipe, il faut le consentement préalable du
 # patient (L1110-4, III). Le patient est informé au préalable de ces échanges (article
-# R1110-3). Rien de cela n'autorise à transmettre des données à
-# un assureur, un éditeur ou un laboratoire : ce ne sont pas des soignants du patient.
+# R1110-3) et, dûment informé, peut s'opposer à tout moment à l'échange et au partage des
+# informations qui le concernent (L1110-4, IV). Rien de cela n'autorise à transmettre des
+# données à un assureur, un éditeur ou un laboratoire : ce ne sont pas des soignants du patient.
 
 # %% [markdown]
 # ### L'explorateur du parcours juridique
@@ -1031,14 +1034,14 @@ for cle, libelle in law.PRINCIPLES.items():
     print(f'    "{cle}" : {libelle}')
 
 # %% [markdown]
-# ### Question 8 — Quel manquement la CNIL a-t-elle retenu ? (3 points)
+# ### Question 8 — Quel manquement la CNIL a-t-elle retenu ? (1 point)
 #
 # Pour chaque décision (8 a à 8 d), la question nomme un geste décrit dans les faits
 # affichés : quel manquement la CNIL a-t-elle retenu pour ce geste ? Elle applique le RGPD et
 # la loi Informatique et Libertés. Remplacez les `...` par l'une des six clés affichées
 # ci-dessus : `"formalité"`, `"sécurité"`, `"consentement"`, `"vente"`, `"hébergement"` ou
 # `"information"`. Une même règle peut servir pour plusieurs décisions, et certaines ne
-# servent pour aucune. Chaque décision a sa vérification et rapporte le quart des 3 points.
+# servent pour aucune. Chaque décision a sa vérification et rapporte le quart du point.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1069,7 +1072,7 @@ principe_cegedim = ...
 principe_cegedim = "formalité"
 ### END SOLUTION
 
-# %% tests="principe_cegedim" points=0.75
+# %% tests="principe_cegedim" points=0.25
 # Vérification de la question 8 a (SAN-2024-013) : exécutez cette cellule.
 checks.check_choice(
     principe_cegedim,
@@ -1145,7 +1148,7 @@ principe_cegedim = "consentement"
 # %% [markdown]
 # #### Question 8 b — Dedalus Biologie (SAN-2022-009)
 #
-# Quel manquement la CNIL a-t-elle retenu pour ce qui est arrivé aux fichiers des
+# Quelle obligation, remplie à temps, aurait évité ce qui est arrivé aux fichiers des
 # laboratoires ?
 
 # %% answer="principe_dedalus"
@@ -1155,7 +1158,7 @@ principe_dedalus = ...
 principe_dedalus = "sécurité"
 ### END SOLUTION
 
-# %% tests="principe_dedalus" points=0.75
+# %% tests="principe_dedalus" points=0.25
 # Vérification de la question 8 b (SAN-2022-009) : exécutez cette cellule.
 checks.check_choice(
     principe_dedalus,
@@ -1221,8 +1224,8 @@ principe_dedalus = "consentement"
 # %% [markdown]
 # #### Question 8 c — Doctissimo (SAN-2023-006)
 #
-# Quel manquement la CNIL a-t-elle retenu contre le site, qui enregistrait les réponses des
-# internautes aux tests sur leur santé ?
+# Quelle obligation, remplie avant d'enregistrer les réponses des internautes aux tests sur
+# leur santé, aurait rendu ce geste permis ?
 
 # %% answer="principe_doctissimo"
 # Question 8 c — SAN-2023-006 (Doctissimo)
@@ -1231,7 +1234,7 @@ principe_doctissimo = ...
 principe_doctissimo = "consentement"
 ### END SOLUTION
 
-# %% tests="principe_doctissimo" points=0.75
+# %% tests="principe_doctissimo" points=0.25
 # Vérification de la question 8 c (SAN-2023-006) : exécutez cette cellule.
 checks.check_choice(
     principe_doctissimo,
@@ -1307,7 +1310,7 @@ principe_medecin = ...
 principe_medecin = "sécurité"
 ### END SOLUTION
 
-# %% tests="principe_medecin" points=0.75
+# %% tests="principe_medecin" points=0.25
 # Vérification de la question 8 d (SAN-2020-015) : exécutez cette cellule.
 checks.check_choice(
     principe_medecin,
@@ -1373,7 +1376,7 @@ principe_medecin = "consentement"
 # %% [markdown]
 # Les sanctions visent de grandes entreprises comme un médecin seul.
 #
-# ### Question 9 — Licite, illicite ou sous condition ? (2 points)
+# ### Question 9 — Licite, illicite ou sous condition ? (1 point)
 #
 # Le parcours juridique se conclut par un **verdict** : **licite** (rien à ajouter),
 # **illicite** (au moins une étape bloque, et aucune précaution n'y change rien) ou **sous
@@ -1409,7 +1412,7 @@ verdict_prothese = ...
 verdict_prothese = "sous condition"
 ### END SOLUTION
 
-# %% tests="verdict_prothese" points=2
+# %% tests="verdict_prothese" points=1
 # Vérification de la question 9 : exécutez cette cellule.
 verdict_prothese = law.normalise_answer(verdict_prothese)  # « licite sous condition »…
 checks.check_choice(
@@ -1477,7 +1480,7 @@ verdict_prothese = "illicite"
 # - **Le Health Data Hub.** La Plateforme des données de santé, son nom officiel, gère le
 #   SNDS avec l'Assurance maladie (CSP, article R1461-3).
 # - **L'espace européen des données de santé** (EHDS, règlement (UE) 2025/327 du 11 février
-#   2025) est en vigueur depuis le 26 mars 2025 ; ses règles sur la réutilisation des données
+#   2025) est en vigueur depuis le 25 mars 2025 ; ses règles sur la réutilisation des données
 #   de santé, qui passera par des organismes d'accès et des environnements sécurisés,
 #   s'appliqueront pour l'essentiel à partir du 26 mars 2029.
 #
@@ -1485,15 +1488,19 @@ verdict_prothese = "illicite"
 #
 # ### Réflexion — Puis-je monétiser, échanger, réutiliser ? (3 points, après la séance)
 #
-# En 10 à 15 lignes, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
+# En 15 à 20 lignes, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
 # des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
-# diagnostic ? » Distinguez trois verbes : **monétiser** ; **échanger** (entre soignants,
-# avec le secret partagé, et avec un tiers) ; **réutiliser** (traiter les données du soin
-# pour un autre but : une étude, l'entraînement d'un modèle d'IA). Citez au moins **un
-# article** (avec sa référence) pour chaque verbe, et au moins **un scénario ou une
-# décision** de ce module. Dites enfin ce que vous feriez, concrètement, avant de lancer un
-# projet avec des données de patients, et si ce qui est permis vous paraît toujours
-# acceptable.
+# diagnostic ? »
+#
+# 1. Distinguez trois verbes, chacun avec **un article** (et sa référence) : **monétiser** ;
+#    **échanger** (entre soignants, avec le secret partagé, et avec un tiers) ;
+#    **réutiliser** (traiter les données du soin pour un autre but : une étude,
+#    l'entraînement d'un modèle d'IA).
+# 2. Appuyez-vous sur **un scénario ou une décision** de ce module, et nommez **un principe du
+#    CENS** en jeu dans ce cas (par exemple la justice ou l'autonomie : voir l'encadré du
+#    début du module).
+# 3. Dites ce que vous feriez, concrètement, avant de lancer un projet avec des données de
+#    patients, et si ce qui est permis vous paraît acceptable.
 #
 # Entraîner un modèle d'IA sur des données de soins est une **nouvelle finalité** : il lui
 # faut sa propre exception (en général 9(2)(j)), sa formalité et l'information des patients.
@@ -1503,13 +1510,15 @@ verdict_prothese = "illicite"
 # D'autres règles s'ajoutent à celles de ce module, que vous n'avez pas à traiter ici : le
 # règlement européen sur l'intelligence artificielle (règlement (UE) 2024/1689, article 10
 # dans son texte de 2024) exige que les données d'entraînement des systèmes d'IA à haut
-# risque soient soumises à une gouvernance et examinées, notamment pour leurs biais ; le
-# module 13, à venir, le traite.
+# risque soient soumises à une gouvernance et examinées, notamment pour leurs biais. Le
+# règlement (UE) 2026/1744 a modifié ce règlement (lisez la version consolidée sur EUR-Lex) :
+# les règles du haut risque s'appliqueront à partir du 2 décembre 2027 (annexe III) ou du
+# 2 août 2028 (annexe I, dont les dispositifs médicaux). Le module 13 traite ce règlement.
 # </details>
 #
-# *Notation (3 points)* : 1 point pour les trois verbes, chacun avec un article juste ;
-# 1 point pour un scénario ou une décision, relié à votre argument ; 1 point pour une
-# démarche concrète et une position argumentée.
+# *Notation (3 points)*, un point par consigne : 1 point pour les trois verbes, chacun avec
+# un article juste ; 1 point pour un cas relié à votre argument et un principe du CENS ;
+# 1 point pour une démarche concrète et une position argumentée.
 
 # %% [markdown] written="reflexion_monetiser" points=3
 # ### BEGIN SOLUTION
@@ -1518,66 +1527,58 @@ verdict_prothese = "illicite"
 # version formative, les messages des options fausses laissent trouver la bonne par
 # élimination (voir les notes du module).
 #
-# - **Point 1 — Les trois verbes, chacun avec un texte juste.** Attendu : *monétiser* des
-#   données identifiantes est interdit même avec l'accord du patient (CSP L1111-8, VII), alors
-#   que vendre des résultats réellement anonymes n'est pas visé (considérant 26) ; *échanger*
-#   entre soignants relève du secret partagé (CSP, L1110-4 : échange entre professionnels
-#   qui prennent en charge le même patient, partage au sein de l'équipe de soins au sens de
-#   L1110-12, consentement préalable du patient hors de l'équipe), qui n'autorise aucune
-#   transmission à un tiers non soignant ; avec un tiers, échanger suppose, pour chaque
-#   organisme, une base légale (art. 6) et une exception (art. 9(2)), un
-#   cadre contractuel (contrat de sous-traitance, art. 28, ou accord entre responsables
-#   conjoints, art. 26), un hébergeur HDS pour un prestataire qui héberge des données de
-#   soins (L1111-8), et certaines finalités sont interdites quel que soit le destinataire
-#   (SNDS, L1461-1, V) ; *traiter pour un diagnostic* relève de la base légale du soin et de
-#   l'exception 9(2)(h) pour le patient lui-même, mais la réutilisation pour une recherche
-#   scientifique relève de 9(2)(j) (9(2)(i) seulement pour une mission de santé publique
-#   prévue par une loi, comme la vigilance sur les médicaments) et des formalités des
-#   articles 66 et 72 et suivants de la loi Informatique et Libertés (sauf étude interne).
-#   Valoriser, sans l'exiger, la condition d'accès d'un assureur au SNDS (L1461-3) et
-#   l'information préalable à un nouveau but (RGPD, art. 13, paragraphe 3). Entraîner un modèle
-#   d'IA sur des données de soins est une nouvelle finalité, avec son exception (en général
-#   9(2)(j)) et sa formalité ; des données pseudonymisées transmises restent personnelles pour
-#   le destinataire s'il peut retrouver les personnes (question 7). L'accord entre
-#   responsables conjoints (art. 26), cité ci-dessus pour l'enseignant, n'est pas exigé de
-#   l'étudiant : il n'est pas enseigné en séance ; le règlement sur l'IA (art. 10), seulement
-#   signalé dans la consigne, non plus.
-#   - **1** : les trois verbes distingués, chacun avec un texte juste. *Exemple de réponse à
-#     1 point* : « Monétiser : non, vendre des données de santé identifiantes est interdit
-#     même si le patient est d'accord (CSP, L1111-8, VII). Échanger : seulement avec une base
-#     légale (art. 6) et une exception (art. 9(2)) pour chacun, un contrat, un hébergeur HDS
-#     si un prestataire héberge les données, et jamais pour une finalité interdite, comme
-#     tarifer des assurés avec le SNDS (L1461-1, V). Traiter pour un diagnostic : oui pour
-#     soigner le patient (9(2)(h)) ; réutiliser ces données pour une étude, c'est autre chose
-#     (9(2)(j), formalité auprès de la CNIL). »
-#   - **½** : deux verbes justes sur trois, ou les trois sans texte pour l'un d'eux ; au
-#     plus ½ si *échanger* est traité sans le secret partagé (L1110-4) ni aucune règle sur
-#     le destinataire.
-#   - **0** : verbes non distingués, ou erreur de fond (le consentement lèverait
-#     l'interdiction de vendre ; des données pseudonymisées seraient anonymes).
-#   Ne pas pénaliser l'oubli de l'article 6 s'il est implicite ; pénaliser (½ au plus) une
-#   réponse qui appelle l'exception de l'article 9(2) « la base légale » et s'en contente.
-# - **Point 2 — Un scénario ou une décision de la CNIL correctement mobilisé** (p. ex.
-#   pharmacie : illicite malgré le consentement ; SAN-2024-013 : des données pseudonymisées,
-#   crues anonymes, utilisées pour des études sans formalité ; SAN-2022-009 ou SAN-2020-015 :
-#   sécurité ; la mutuelle et le SNDS : un accès encadré même pour un but permis). L'idée
-#   centrale : le droit
-#   d'utiliser est lié à une **finalité** ; il ne se transfère pas à une autre finalité ou à
-#   un autre acteur (valeur V5 — Utilisation responsable et éclairée). Valoriser la
-#   distinction entre licite et légitime (vente de tableaux anonymes : licite sous condition,
-#   mais les patients en sont-ils informés ?). **1** : un cas juste, relié à l'idée de
-#   finalité ; **½** : un cas juste, cité sans lien avec l'argument ; **0** : aucun cas, ou
-#   un cas mal interprété.
-# - **Point 3 — Démarche concrète et honnête** : consulter le DPO, vérifier la base légale,
-#   l'exception et la formalité auprès de la CNIL, mener une analyse d'impact (RGPD,
-#   article 35) pour une recherche ou un projet d'IA sur des données de santé, l'hébergeur
-#   HDS, informer les patients (RGPD, articles 13 et 14),
-#   ne pas se dire « anonyme » sans l'avoir démontré du point de vue de chaque destinataire,
-#   documenter (valeur V6 — Intégrité et transparence). **1** : au moins trois démarches
-#   justes et une position argumentée sur ce qui est acceptable ; **½** : démarches vagues
-#   (« respecter le RGPD ») ou position sans argument ; **0** : aucune démarche. Accepter
-#   toute position argumentée ; pénaliser une réponse qui confond pseudonymisation et
-#   anonymisation ou qui présente le consentement comme levant toute interdiction.
+# **Règle de notation.** Les trois points sont indépendants : chaque critère ne se juge que
+# dans son point. Dans chaque point, comptez les manques de sa liste : aucun manque, 1 ; un
+# manque, ½ ; deux manques ou plus, 0. Une **erreur de fond** (le consentement lèverait
+# l'interdiction de vendre ; des données pseudonymisées seraient anonymes) met à 0 le point
+# où elle apparaît, et seulement celui-là, une seule fois. Accepter toute position qui
+# s'appuie sur des arguments.
+#
+# - **Point 1 — Les trois verbes, chacun avec un texte juste.** Un manque par verbe absent ou
+#   sans article juste ; un manque si *échanger* ne dit rien du secret partagé (CSP, L1110-4)
+#   ni du destinataire ; un manque si une exception de l'article 9(2) est appelée « la base
+#   légale » et en tient lieu (l'oubli de l'article 6, s'il est implicite, n'en est pas un).
+#   Textes attendus, un suffit par verbe :
+#   - *monétiser* : vendre des données de santé identifiantes est interdit même avec l'accord
+#     du patient (CSP, L1111-8, VII) ; des résultats réellement anonymes ne sont pas visés
+#     (considérant 26) ;
+#   - *échanger* : entre soignants, le secret partagé (L1110-4 : même prise en charge ;
+#     équipe de soins, L1110-12 ; consentement hors de l'équipe, III ; droit du patient de
+#     s'opposer, IV), qui n'autorise aucune transmission à un tiers non soignant ; avec un
+#     tiers, une base légale (art. 6) et une exception (art. 9(2)), un contrat (art. 28), un
+#     hébergeur HDS (L1111-8), jamais une finalité interdite (SNDS, L1461-1, V ; accès d'un
+#     assureur, L1461-3) ;
+#   - *réutiliser* : le soin relève de 9(2)(h) ; l'étude ou l'entraînement d'un modèle, de
+#     9(2)(j) (ou de (i) pour une mission de santé publique prévue par une loi), avec la
+#     formalité (LIL, art. 66 et 72 et suivants, sauf étude interne) et l'information
+#     individuelle des patients (LIL, art. 69 ; RGPD, art. 13, paragraphe 3).
+#   Non exigés (non enseignés en séance) : l'accord entre responsables conjoints (art. 26),
+#   le règlement sur l'IA (art. 10). *Exemple de réponse à 1 point* : « Monétiser : non,
+#   vendre des données de santé identifiantes est interdit même si le patient est d'accord
+#   (CSP, L1111-8, VII). Échanger : entre soignants de l'équipe, le secret partagé
+#   (L1110-4), auquel le patient peut s'opposer ; avec un tiers, il faut une base légale
+#   (art. 6), une exception (art. 9(2)) et un contrat, et jamais pour tarifer des assurés avec
+#   le SNDS (L1461-1, V). Réutiliser : soigner relève de 9(2)(h) ; une étude, c'est 9(2)(j),
+#   une formalité auprès de la CNIL et l'information de chaque patient. »
+# - **Point 2 — Un cas et un principe du CENS.** Deux critères : (a) un scénario ou une
+#   décision du module, juste et relié à l'idée que le droit d'utiliser vaut pour une
+#   **finalité** et ne se transfère ni à une autre finalité ni à un autre acteur
+#   (valeur V5 — Utilisation responsable et éclairée) ; (b) un principe du CENS nommé et relié au
+#   cas (par exemple *justice* : L1461-1, V interdit de se servir du SNDS pour faire payer
+#   plus un assuré ou un groupe présentant un même risque ; *autonomie* : information et
+#   opposition des patients, Q9 ; *non-malfaisance* : la vente refusée par la pharmacie ;
+#   *bienfaisance* : la recherche encadrée de la cohorte). Un manque par critère absent ;
+#   un cas cité sans lien avec la finalité compte pour un manque. Valoriser, sans l'exiger,
+#   la distinction entre licite et légitime.
+# - **Point 3 — Démarche concrète et position.** Deux critères : (a) au moins trois
+#   démarches justes : consulter le DPO ; vérifier base légale, exception et formalité
+#   auprès de la CNIL ; analyse d'impact (RGPD, art. 35) ; hébergeur HDS ; informer les
+#   patients (RGPD, art. 13 et 14 ; LIL, art. 69) ; ne pas se dire « anonyme » sans l'avoir
+#   démontré du point de vue de chaque destinataire ; documenter
+#   (valeur V6 — Intégrité et transparence) ; (b) une position argumentée sur ce qui est
+#   acceptable. Des démarches
+#   vagues (« respecter le RGPD ») ou moins de trois comptent pour un manque ; une position
+#   sans argument, pour un manque.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1633,7 +1634,9 @@ verdict_prothese = "illicite"
 #   un référentiel sur les entrepôts de données de santé », 26 octobre 2021, cnil.fr.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
 #   des règles harmonisées concernant l'intelligence artificielle, article 10 (texte publié
-#   en 2024). EUR-Lex, CELEX 32024R1689.
+#   en 2024). EUR-Lex, CELEX 32024R1689. Modifié par le règlement (UE) 2026/1744 du 8 juillet
+#   2026 (Journal officiel de l'Union du 24 juillet 2026), qui a reporté les règles du haut
+#   risque (article 113 modifié).
 # - Scénarios : situations fictives inspirées de la pratique française, écrites pour ce cours
 #   (`esn_teach/law/data/scenarios.toml`) ; elles simplifient le droit et ne valent pas avis
 #   juridique.
