@@ -9,11 +9,19 @@ or a text in other case and spacing). Whenever the visible part accepts such a
 value, the hidden part must accept it too. And the evaluated session's form check
 (which cannot say whether an answer is right) must not warn about the correct
 answer itself, e.g. « fewer decimals than the correction » for a whole count.
+
+The same run reads the names a module lists for the student to write in their
+calculations (the printed block under « sous le nom à écrire dans vos calculs : »,
+then indented lines of « name = value ») and checks, right after the cell that
+prints them, that each name exists in the kernel with the value shown: a name shown
+only as a dictionary key raised NameError in module 07.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 
 import nbformat
 import pytest
@@ -99,7 +107,59 @@ def _esn_probe(name, visible, hidden):
 """
 
 
-def _probe_module(notebook_path) -> dict[str, dict]:
+LISTED = "sous le nom à écrire dans vos calculs :"
+NAME_VALUE = re.compile(r"(?<![\w.])([A-Za-z_]\w*) = (-?[\d.,]+)(?= ;|$)")
+
+# Runs in the module's kernel: for each listed (name, shown value), what is wrong, if anything.
+CHECK_LISTED = r"""
+def _esn_listed(pairs):
+    import json
+    space = globals()
+    problems = []
+    for name, shown in pairs:
+        if name not in space:
+            problems.append(f"{name} is shown but not defined (NameError)")
+        elif str(space[name]) != shown and not (
+            "," in shown
+            and isinstance(space[name], (int, float))
+            and round(float(space[name]), len(shown.split(",")[1]))
+            == float(shown.replace(",", "."))
+        ):
+            problems.append(f"{name} is shown as {shown} but holds {space[name]!r}")
+    print(json.dumps(problems))
+"""
+
+
+def listed_names(text: str) -> list[tuple[str, str]]:
+    """The (name, value) pairs printed under « sous le nom à écrire dans vos calculs : »."""
+    pairs: list[tuple[str, str]] = []
+    inside = False
+    for line in text.splitlines():
+        if LISTED in line:
+            inside = True
+        elif inside and line.startswith("  "):
+            pairs += NAME_VALUE.findall(line)
+        else:
+            inside = False
+    return pairs
+
+
+def test_listed_names_reads_the_printed_block():
+    text = (
+        "Les mêmes nombres, sous le nom à écrire dans vos calculs :\n"
+        "  Toute la cohorte : n_patients = 5000\n"
+        "  2009 : 60 ou plus : n_noirs_60_en_2009 = 1240 ; n_non_noirs_60_en_2009 = 2684\n"
+        "Seuil de 60 : x = 3\n"
+    )
+    assert listed_names(text) == [
+        ("n_patients", "5000"),
+        ("n_noirs_60_en_2009", "1240"),
+        ("n_non_noirs_60_en_2009", "2684"),
+    ]
+
+
+@functools.cache
+def _probe_module(notebook_path) -> tuple[dict[str, dict], list[tuple[str, str]], list[str]]:
     notebook = nbformat.read(notebook_path, as_version=4)
     client = NotebookClient(
         notebook,
@@ -108,8 +168,10 @@ def _probe_module(notebook_path) -> dict[str, dict]:
         resources={"metadata": {"path": str(notebook_path.parent)}},
     )
     found: dict[str, dict] = {}
+    listed: list[tuple[str, str]] = []
+    problems: list[str] = []
     with client.setup_kernel():
-        setup = nbformat.v4.new_code_cell(PROBE)
+        setup = nbformat.v4.new_code_cell(PROBE + CHECK_LISTED)
         client.execute_cell(setup, 0)
         for index, cell in enumerate(list(notebook.cells)):
             grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
@@ -123,13 +185,23 @@ def _probe_module(notebook_path) -> dict[str, dict]:
                 text = "".join(o.get("text", "") for o in probe.outputs)
                 found[answer] = json.loads(text.strip().splitlines()[-1])
             client.execute_cell(cell, index)
-    return found
+            if cell.cell_type != "code":
+                continue
+            printed = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+            pairs = listed_names(printed)
+            if pairs:
+                check = nbformat.v4.new_code_cell(f"_esn_listed({pairs!r})")
+                client.execute_cell(check, index)
+                text = "".join(o.get("text", "") for o in check.outputs)
+                listed += pairs
+                problems += json.loads(text.strip().splitlines()[-1])
+    return found, listed, problems
 
 
 @pytest.mark.parametrize("name", MODULE_NAMES)
 def test_what_a_visible_check_accepts_gets_the_points(graded_course: GradedCourse, name):
     module = graded_course.modules[name].source
-    found = _probe_module(graded_course.course.source_path(name))
+    found, _, _ = _probe_module(graded_course.course.source_path(name))
     assert set(found) == set(module.answers), "every autograded question has a hidden test"
     for answer, result in found.items():
         # The correct value itself, at least, is accepted: the probe is not vacuous.
@@ -143,3 +215,14 @@ def test_what_a_visible_check_accepts_gets_the_points(graded_course: GradedCours
             f"a warning: {result['warned']!r} (give the check the precision the answer "
             "really has, e.g. decimals=0 for a count)"
         )
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_every_name_listed_for_the_student_exists(graded_course: GradedCourse, name):
+    """Each name printed « à écrire dans vos calculs » is defined, with the value shown."""
+    module = graded_course.modules[name].source
+    _, listed, problems = _probe_module(graded_course.course.source_path(name))
+    source = "\n".join(cell.source for cell in module.notebook.cells)
+    if LISTED in source:
+        assert listed, f"{name}: the module prints a list of names, the test read none"
+    assert not problems, f"{name}: " + " ; ".join(problems)
