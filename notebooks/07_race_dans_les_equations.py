@@ -452,7 +452,8 @@ else:
 #   deviendrait 57,8 mL/min. Aux États-Unis, les notices visent le plus souvent la
 #   **clairance de la créatinine** de Cockcroft et Gault (1976), en mL/min, calculée avec
 #   l'âge, le poids, la créatinine et le sexe, sans coefficient racial (NIDDK). Le
-#   pharmacien suit l'estimation que vise le RCP du médicament.
+#   pharmacien suit l'estimation que vise le RCP du médicament. Le seuil de 20 de l'OPTN
+#   est lui aussi écrit en mL/min ; la cohorte l'applique au DFGe indexé, par simplification.
 # </details>
 #
 # ## 3. La calculatrice de patient
@@ -495,6 +496,7 @@ passe_sous_60 = (d09 >= SEUIL_G3) & (d21 < SEUIL_G3)
 remonte_60 = (d09 < SEUIL_G3) & (d21 >= SEUIL_G3)
 n_noirs, n_non_noirs = int(noirs.sum()), int((~noirs).sum())
 n_noirs_60_en_2009 = int((noirs & (d09 >= SEUIL_G3)).sum())
+n_non_noirs_60_en_2009 = int((~noirs & (d09 >= SEUIL_G3)).sum())
 n_noirs_passent_sous_60 = int((noirs & passe_sous_60).sum())
 n_noirs_remontent_60 = int((noirs & remonte_60).sum())
 n_non_noirs_passent_sous_60 = int((~noirs & passe_sous_60).sum())
@@ -504,7 +506,7 @@ comptes = {
     "Patients": {"n_noirs": n_noirs, "n_non_noirs": n_non_noirs},
     "2009 : 60 ou plus": {
         "n_noirs_60_en_2009": n_noirs_60_en_2009,
-        "n_non_noirs_60_en_2009": int((~noirs & (d09 >= SEUIL_G3)).sum()),
+        "n_non_noirs_60_en_2009": n_non_noirs_60_en_2009,
     },
     "Passent sous 60 (2009 ≥ 60, 2021 < 60)": {
         "n_noirs_passent_sous_60": n_noirs_passent_sous_60,
@@ -520,8 +522,8 @@ tableau = pd.DataFrame(
     index=pd.Index(["patients noirs", "patients non noirs"], name="Groupe"),
 )
 display(fr_table(tableau, caption="Nombre de patients, seuil de 60 mL/min/1,73 m²"))
-print(f"Toute la cohorte : n_patients = {n_patients}")
 print("Les mêmes nombres, sous le nom à écrire dans vos calculs :")
+print(f"  Toute la cohorte : n_patients = {n_patients}")
 for colonne, noms in comptes.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
@@ -533,14 +535,15 @@ for colonne, noms in comptes.items():
 #
 # ### Question 3 — La part des patients noirs qui passent sous 60 (2 points)
 #
-# Parmi **tous** les patients noirs de la cohorte, quelle part l'équation 2021 fait-elle passer
+# Parmi tous les patients noirs de la cohorte, quelle part l'équation 2021 fait-elle passer
 # sous 60, alors que l'équation 2009 les plaçait à 60 ou plus ? Écrivez une division de deux
 # noms listés sous le tableau (proportion entre 0 et 1).
 #
 # <details><summary>Indice 1</summary>
 #
-# Une part se lit « parmi qui ? ». Le groupe de départ est écrit en gras dans la question.
-# Et dans quel sens le coefficient faisait-il bouger le DFGe des patients noirs ?
+# Une part se lit « parmi qui ? » : quel groupe la question prend-elle pour point de départ,
+# avant tout changement d'équation ? Et dans quel sens le coefficient faisait-il bouger le
+# DFGe des patients noirs ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -583,7 +586,7 @@ checks.check_number(
                        "noirs. Ceux que l'on compte sont noirs : le groupe de départ aussi.",
                        digest="434904a44a17b6f3"),
     ],
-    hint="Relisez le groupe de départ (en gras) et le sens du passage.",
+    hint="Relisez le groupe de départ (« parmi… ») et le sens du passage.",
     success="c'est la part parmi tous les patients noirs. Une autre part, parmi les seuls patients noirs "
     "à 60 ou plus selon 2009, répondrait à une autre question, tout aussi légitime : il faut "
     "toujours dire parmi qui l'on compte.",
@@ -669,8 +672,8 @@ print(f"Patients non noirs passés à 20 ou moins : {int((~noirs & passe_sous_20
 #
 # <details><summary>Indice 1</summary>
 #
-# D'où viennent nos patients, et qu'avons-nous mesuré chez eux ? Relisez la fin de la
-# section 1.
+# La cellule calcule l'intervalle à partir de deux nombres seulement, « k sur n ». Quelles
+# informations ces deux nombres contiennent-ils, et lesquelles n'y sont pas ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -709,9 +712,9 @@ checks.check_choice(
                        "dit justement quelle confiance lui accorder, et sa borne basse reste "
                        "au-dessus de 0.", digest="135b91105b065f25"),
     ],
-    success="l'intervalle décrit la variation d'une cohorte tirée au hasard à une autre : "
-    "rien de plus. Il ne dit ni ce qui se passerait dans un hôpital réel, ni laquelle des "
-    "deux équations a raison.",
+    success="l'intervalle dit quelles parts, pour les règles de tirage de la fiche, restent "
+    "compatibles avec cette cohorte : il ne tient compte que du hasard du tirage. Il ne dit "
+    "ni ce qui se passerait dans un hôpital réel, ni laquelle des deux équations a raison.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -748,16 +751,19 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # des participants noirs était en moyenne plus élevé : l'équation l'a traduit par un
 # coefficient appliqué selon la **race déclarée**. L'explication avancée : une masse
 # musculaire, donc une créatinine, plus élevée en moyenne (AACC, 2022). Mais la catégorie
-# déclarée ne mesure pas le muscle du patient, et ce coefficient pesait sur l'accès aux soins
-# et à la greffe (Delgado et al., 2021).
+# déclarée ne mesure pas le muscle du patient. Aux États-Unis, un DFGe plus haut pouvait
+# retarder le début du temps d'attente de greffe des candidats noirs (OPTN, 2022) ; pour
+# d'autres soins, un retard est discuté (Delgado et al., 2021).
 #
 # Inker et al. (2021) rappellent que la race est une **construction sociale**, pas une mesure
 # biologique. Sur 4 050 participants dont le DFG était **mesuré**, l'équation 2009 surestimait
-# le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) ; privée de son seul
-# coefficient, elle le sous-estimait (7,1). D'où une équation **réestimée** sans race : elle
-# sous-estime un peu le DFG des participants noirs (3,6) et surestime celui des autres (3,9).
-# La formule ne contient plus de catégorie raciale, mais le décalage entre les deux groupes
-# demeure : environ 7,5 mL/min/1,73 m² (3,6 en dessous, 3,9 au-dessus).
+# le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) et à peine celui des autres
+# (0,5) ; privée de son seul coefficient, elle sous-estimait celui des participants noirs
+# (7,1). D'où une équation **réestimée** sans race : elle sous-estime un peu le DFG des
+# participants noirs (3,6) et surestime celui des autres (3,9). La formule ne contient plus de
+# catégorie raciale, mais l'écart de biais entre les deux groupes **passe** d'environ 3,2
+# (3,7 − 0,5) à environ 7,5 (3,6 en dessous, 3,9 au-dessus) : plus juste dans son principe,
+# elle n'est pas plus précise pour chaque groupe.
 #
 # Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit les calculs avec race à
 # partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
@@ -767,14 +773,10 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # **Et en Europe ?** L'équation 2021 est le choix américain, pas européen. La Fédération
 # européenne de biologie clinique (EFLM) recommande aux laboratoires européens de **ne pas**
 # l'adopter et de garder l'équation 2009 **sans** son coefficient (Delanaye et al., 2023a) :
-# chez les Européens blancs, 2021 fait moins bien que 2009 (Delanaye et al., 2023b). À
-# Stockholm, passer à 2021 ferait monter d'une catégorie de DFG 9,9 % des adultes dont la
-# créatinine avait été dosée (Fu et al., 2022). Le coefficient, lui, a été établi chez des
-# **Afro-Américains** (Stehlé et al., 2023) : chez 93 adultes en bonne santé à Kinshasa, l'équation 2009 avec coefficient
-# surestimait le DFG mesuré de 17,9 mL/min/1,73 m² en moyenne (Bukabau et al., 2018). Nous
-# n'avons pas trouvé de recommandation de la Haute Autorité de santé sur ce coefficient : ne
-# lui prêtez pas de position. Et pour l'appliquer, il faudrait déclarer la « race » du patient
-# au laboratoire, une donnée que le droit français protège particulièrement (module 04).
+# chez les Européens blancs, 2021 fait moins bien que 2009 (Delanaye et al., 2023b). Le
+# coefficient, lui, a été établi chez des **Afro-Américains** (Stehlé et al., 2023). Et pour
+# l'appliquer, il faudrait déclarer la « race » du patient au laboratoire, une donnée que le
+# droit français protège particulièrement (module 04).
 #
 # ## À retenir
 #
@@ -947,7 +949,14 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 #
 # - **En Europe**, d'autres équations sans race existent, comme celle de l'European Kidney
 #   Function Consortium (EKFC), construite sur des cohortes européennes ; l'EFLM la cite
-#   comme candidate (Delanaye et al., 2023a ; Stehlé et al., 2023).
+#   comme candidate (Delanaye et al., 2023a ; Stehlé et al., 2023). À Stockholm, passer à
+#   2021 ferait monter d'une catégorie de DFG 9,9 % des adultes dont la créatinine avait été
+#   dosée (Fu et al., 2023).
+# - **Hors des États-Unis, le coefficient ne vaut pas.** Chez 93 adultes en bonne santé à
+#   Kinshasa, l'équation 2009 avec coefficient surestimait le DFG mesuré de 17,9
+#   mL/min/1,73 m² en moyenne (Bukabau et al., 2018).
+# - **En France**, nous n'avons pas trouvé de recommandation de la Haute Autorité de santé sur
+#   ce coefficient : ne lui prêtez pas de position.
 # - **Droit.** En France, le Conseil constitutionnel (décision 2007-557 DC) a jugé que les
 #   études sur la diversité des origines « ne sauraient […] reposer sur l'origine ethnique ou la
 #   race » ; elles peuvent porter sur des données objectives. Les données révélant l'origine
