@@ -589,7 +589,9 @@ checks.check_number(
     hint="Relisez le groupe de départ (« parmi… ») et le sens du passage.",
     success="c'est la part parmi tous les patients noirs. Une autre part, parmi les seuls patients noirs "
     "à 60 ou plus selon 2009, répondrait à une autre question, tout aussi légitime : il faut "
-    "toujours dire parmi qui l'on compte.",
+    "toujours dire parmi qui l'on compte. Et aucun patient noir ne remonte : à créatinine, âge "
+    "et sexe égaux, l'équation 2021 donne toujours à un patient noir un DFGe plus bas que "
+    "2009 avec coefficient.",
 )
 ### BEGIN HIDDEN TESTS
 _noirs = cohorte["noir"].to_numpy()
@@ -890,17 +892,17 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 #
 # **Critère 1 — Vérifier avant d'utiliser**, valeur V5 — Utilisation responsable et éclairée.
 #
-# - **1** : la copie identifie l'équation (2009, coefficient racial) et dit quoi vérifier :
-#   équation utilisée par le laboratoire (en France, le compte rendu donne le DFGe, en général
-#   CKD-EPI), unité de la créatinine (µmol/L ÷ 88,4), reprise du DFGe du compte rendu ou
-#   recalcul **sans** coefficient racial, en nommant l'équation : en Europe, 2009 sans
-#   coefficient, comme le recommande l'EFLM (ou l'EKFC) ; 2021 est le choix américain, à
-#   accepter si la copie dit que c'est lui ; elle ne reprend pas le chiffre de l'agent sans
-#   contrôle. Pour un
-#   profil non soignant (juriste, gestionnaire) : exiger de connaître l'équation et sa version
-#   avant tout usage, documenter ce choix.
-# - **0,5** : la copie se méfie de l'agent sans dire quoi vérifier, ou vérifie l'unité sans
-#   voir le coefficient.
+# - **1** : la copie identifie l'équation (2009, coefficient racial) **et** cite au moins
+#   **deux** vérifications parmi : équation utilisée par le laboratoire (en France, le
+#   compte rendu donne le DFGe, en général CKD-EPI) ; unité de la créatinine (µmol/L ÷ 88,4) ;
+#   reprise du DFGe du compte rendu ou recalcul **sans** coefficient racial, en nommant
+#   l'équation (en Europe, 2009 sans coefficient, comme le recommande l'EFLM, ou l'EKFC ;
+#   2021 est le choix américain, à accepter si la copie dit que c'est lui) ; refus de
+#   reprendre le chiffre de l'agent sans contrôle. Pour un profil non soignant (juriste,
+#   gestionnaire) : exiger de connaître l'équation et sa version avant tout usage,
+#   documenter ce choix.
+# - **0,5** : la copie se méfie de l'agent sans dire quoi vérifier, vérifie l'unité sans
+#   voir le coefficient, ou identifie le coefficient avec une seule vérification.
 # - **0** : la copie reprend le chiffre, ou rejette tout outil sans argument.
 #
 # **Critère 2 — Conséquences, chiffre et dénominateur justes.**
@@ -909,24 +911,29 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 #   baisse dure plus de 3 mois, diagnostic de maladie rénale chronique retardé, dose de
 #   metformine non réduite si l'estimation en mL/min suit le même sens) ou de 20
 #   (aux États-Unis, temps d'attente de greffe compté plus tard pour un candidat inscrit) ;
-#   un chiffre du module juste,
-#   avec son dénominateur : p. ex. les deux DFGe de M. A. (l'un au-dessus, l'autre
-#   au-dessous de 60), ou la part des patients noirs de la cohorte qui passent sous 60
-#   (parmi **tous** les patients noirs, avec si possible son intervalle). La copie ne dit pas
-#   que l'équation 2021 donne le « vrai » DFG d'un patient de la cohorte (aucun DFG mesuré).
-# - **0,5** : des conséquences justes sans chiffre, ou un chiffre sans son dénominateur (ou
-#   rapporté à toute la cohorte).
-# - **0** : pas de conséquence, ou un chiffre faux.
+#   **et** un chiffre juste du module (pour une part : son dénominateur ; pour un chiffre de
+#   la cohorte : dire qu'elle est **synthétique**) : p. ex. les deux DFGe de M. A. (l'un
+#   au-dessus, l'autre au-dessous de 60), ou la part des patients noirs de la cohorte
+#   synthétique qui passent sous 60 (parmi **tous** les patients noirs, avec si possible son
+#   intervalle). La copie ne dit pas que l'équation 2021 donne le « vrai » DFG d'un patient de
+#   la cohorte (aucun DFG mesuré).
+# - **0,5** : des conséquences justes, mais sans chiffre, avec un chiffre faux, une part
+#   sans son dénominateur (ou rapportée à toute la cohorte), ou un chiffre de la cohorte
+#   présenté comme celui de vrais patients.
+# - **0** : aucune conséquence juste.
 #
 # **Critère 3 — Responsabilités et esprit critique**, valeur
 # V4 — Prudence, esprit critique et inclusivité.
 #
-# - **1** : le professionnel qui utilise le chiffre en reste responsable ; le fournisseur
-#   doit dire quelle équation l'outil applique et la mettre à jour ; la race est une catégorie
-#   sociale, pas une mesure du rein (Inker et al., 2021) ; le problème ne se règle pas en
-#   « corrigeant » à la main selon la couleur de peau. Accepter la mention de la cystatine C
-#   ou d'un DFG mesuré quand la décision est importante.
-# - **0,5** : l'un des aspects manque (qui est responsable, ou pourquoi la race pose problème).
+# - **1** : **qui est responsable** (le professionnel qui utilise le chiffre en reste
+#   responsable ; le fournisseur doit dire quelle équation l'outil applique et la mettre à
+#   jour) **et pourquoi la race pose problème** : c'est une catégorie sociale, pas une mesure
+#   du rein (Inker et al., 2021), ou l'enjeu de **justice** (un même rein jugé différemment
+#   selon une catégorie déclarée) ; le problème ne se règle pas en « corrigeant » à la main
+#   selon la couleur de peau. Accepter la mention de la cystatine C ou d'un DFG mesuré quand
+#   la décision est importante.
+# - **0,5** : l'un des deux aspects manque (qui est responsable, ou pourquoi la race pose
+#   problème).
 # - **0** : « l'IA est fiable » ou « l'IA est raciste » sans analyse.
 #
 # **Copie exemple** (pharmacien·ne), notée **deux points et demi sur 3** :
@@ -935,13 +942,25 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 # > l'EFLM recommande de ne pas appliquer en Europe. Je reprends le DFGe du compte
 # > rendu, ou je le recalcule sans coefficient (créatinine divisée par 88,4). Pour M. A., 62,2
 # > avec le coefficient, 56,8 avec l'équation américaine de 2021 : au-dessus ou au-dessous de
-# > 60, la dose maximale de metformine peut changer. Dans
-# > la cohorte, parmi tous les patients noirs, près de 3 % changent ainsi de côté. Je reste
+# > 60, la dose maximale de metformine peut changer. Dans la cohorte synthétique du cours,
+# > parmi tous les patients noirs, près de 3 % changent ainsi de côté. Je reste
 # > responsable de la dose délivrée ; l'éditeur doit dire quelle formule il applique. »
 #
-# Notation : critère 1, **1** ; critère 2, **1** (chiffres justes, dénominateur dit) ;
-# critère 3, **0,5** (la responsabilité est dite, mais rien sur la race comme catégorie
-# sociale).
+# Notation : critère 1, **1** (équation et coefficient identifiés ; deux vérifications :
+# DFGe du compte rendu, recalcul sans coefficient avec la conversion) ; critère 2, **1**
+# (chiffres justes, dénominateur dit, cohorte dite synthétique) ; critère 3, **0,5** (la
+# responsabilité est dite, mais ni la race comme catégorie sociale, ni l'enjeu de justice).
+#
+# **Copie faible**, notée **un demi-point sur 3** :
+#
+# > « L'IA est raciste : il ne faut jamais l'utiliser. Elle surestime le DFG, ce qui peut
+# > retarder le diagnostic de maladie rénale ; son chiffre est faux de 15,9 %. La faute en
+# > revient à l'entreprise qui a fait le chatbot. »
+#
+# Notation : critère 1, **0** (rejette tout outil, ne dit quoi vérifier) ; critère 2, **0,5**
+# (une conséquence juste, mais un chiffre faux : 15,9 % est ce qu'ajoute le coefficient, pas
+# l'écart au DFG mesuré, que personne ne connaît ici) ; critère 3, **0** (« l'IA est
+# raciste » sans analyse ; la responsabilité du professionnel n'est pas vue).
 # ### END SOLUTION
 
 # %% [markdown]
