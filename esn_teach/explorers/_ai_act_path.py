@@ -8,6 +8,7 @@ from html import escape
 import ipywidgets as widgets
 import pandas as pd
 
+from esn_teach._formatting import fr_date
 from esn_teach.explorers._controls import show_explorer
 from esn_teach.explorers._legal_path import (
     _NARROW_NBSP,
@@ -35,6 +36,8 @@ _PATH_COLUMNS: list[Hashable] = ["Question", "Votre réponse", "Ce que cela veut
 #: Columns of the obligations table.
 _DUTY_COLUMNS: list[Hashable] = ["Qui", "Quoi", "Textes", "S'applique"]
 _CHOOSE = "— à choisir —"
+#: The heading of the legal texts, folded under a summary line (long to read).
+_TEXTS_HEADING = "<p><b>Les textes qui s'appliquent</b></p>"
 
 
 class AiActPathExplorer:
@@ -46,8 +49,10 @@ class AiActPathExplorer:
     to people?). The explorer shows the path those answers take, the category
     they lead to and the obligations that follow, each with its article and the
     date from which it applies, read from :mod:`esn_teach.law`. A checkbox
-    compares the answers with the course's analysis of the card. Choosing
-    another card clears the answers. Everything is text in HTML tables, each
+    compares the answers with the course's analysis of the card; it stays
+    disabled until the answers lead to a category. Choosing another card clears
+    the answers and the comparison. Dates are written in words (« 2 août 2028 »),
+    as the module's questions ask; the legal summaries are folded. Everything is text in HTML tables, each
     category written in words with a symbol; an update only rebuilds a short
     HTML string, well under 100 ms.
 
@@ -126,6 +131,7 @@ class AiActPathExplorer:
         try:
             for question in AI_ACT_QUESTIONS:
                 self.controls[question.key].value = UNANSWERED
+            self.controls["analyse"].value = False
         finally:
             self._clearing = False
         self._refresh()
@@ -175,7 +181,14 @@ class AiActPathExplorer:
             html.append(self._duties_html(outcome.obligations))
         if compare:
             html.append(_analysis_html(card, differences))
-        html.append(_references_html(cited) if outcome.category is not None else "")
+        if outcome.category is not None:
+            texts = _references_html(cited).removeprefix(_TEXTS_HEADING)
+            html.append(
+                f"<details><summary><b>Les textes qui s'appliquent</b> ({len(cited)} résumés, "
+                f"repliés{_NARROW_NBSP}: cliquez pour les lire)</summary>{texts}</details>"
+            )
+        # The comparison gives the course's answers: only once the learner's lead somewhere.
+        self.controls["analyse"].disabled = outcome.category is None
         html.append(
             "<p style='font-size:90%'>Enseignement, pas un conseil juridique. Faits juridiques "
             f"vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.</p>"
@@ -226,9 +239,9 @@ class AiActPathExplorer:
                 o.what,
                 _refs_html(o.reference_keys),
                 (
-                    f"depuis le {o.applies_from:%d/%m/%Y}"
+                    f"depuis le {fr_date(o.applies_from)}"
                     if o.in_force
-                    else f"à partir du {o.applies_from:%d/%m/%Y} (à venir)"
+                    else f"à partir du {fr_date(o.applies_from)} (à venir)"
                 ),
             ]
             for o in obligations

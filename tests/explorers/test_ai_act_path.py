@@ -1,3 +1,4 @@
+import re
 import time
 
 import numpy as np
@@ -29,6 +30,22 @@ def test_controls_are_french_dropdowns_and_a_checkbox():
     assert explorer.controls["analyse"].description == "Comparer avec l'analyse du cours"
     assert explorer.state["category"] is None
     assert "Répondez aux questions 1, 2, 4, 5" in _text(explorer)
+    assert explorer.controls["analyse"].disabled  # no course answers before one's own
+
+
+def test_the_legal_texts_are_folded_and_dates_written_in_words():
+    explorer = AiActPathExplorer(system="chatbot_rdv")
+    _answer(explorer, COURSE_ANSWERS["chatbot_rdv"])
+    assert not explorer.controls["analyse"].disabled
+    soup = BeautifulSoup(explorer.output.value, "html.parser")
+    folded = soup.find("details")
+    assert folded is not None and "pour le marquage du paragraphe 2" in folded.get_text()
+    assert "Les textes qui s'appliquent" in folded.find("summary").get_text()
+    assert "depuis le 2 août 2026" in _text(explorer)
+    assert not re.search(r"(depuis le|à partir du) \d+/", _text(explorer))
+    explorer.controls["analyse"].value = True
+    explorer.controls["systeme"].value = "radio_thorax"  # another card: answers and comparison go
+    assert explorer.controls["analyse"].value is False and explorer.controls["analyse"].disabled
 
 
 def test_the_chest_x_ray_card_walked_as_the_course_does_is_high_risk_through_annex_i():
@@ -37,7 +54,7 @@ def test_the_chest_x_ray_card_walked_as_the_course_does_is_high_risk_through_ann
     assert explorer.state["category"] == "haut risque"
     assert explorer.state["routes"] == ("annexe I",)
     shown = _text(explorer)
-    assert "▲ HAUT RISQUE" in shown and "02/08/2028 (à venir)" in shown
+    assert "▲ HAUT RISQUE" in shown and "à partir du 2 août 2028 (à venir)" in shown
     assert "règlement sur l'IA, article 26" in shown  # the hospital's duties, with the article
     assert reference("IA 26").date_label in shown
     assert "pas un conseil juridique" in shown
