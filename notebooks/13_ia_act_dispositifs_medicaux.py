@@ -645,8 +645,8 @@ checks.check_choices(
                            "relève de l'article 50, paragraphe 1, qui n'a pas été reporté : "
                            "relisez le calendrier.", digest="c4a6023692e306ba"),
             checks.Mistake(None, "un agent de rendez-vous n'est pas un « modèle d'IA à usage "
-                           "général » : le 2 août 2025 vise ces modèles d'IA à usage général, "
-                           "pas l'obligation de dire qu'on est une IA (article 50).",
+                           "général » : le 2 août 2025 vise ces modèles, pas l'obligation de "
+                           "dire qu'on est une IA (article 50).",
                            digest="a72f2f82f2f54b62"),
         ],
         "tri": [
@@ -701,7 +701,7 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
          "sepsis": "2 août 2028"}
 
 # %% mistake="dates"
-# message : le 2 août 2025 vise ces modèles d'IA à usage général
+# message : le 2 août 2025 vise ces modèles, pas
 dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2025", "tri": "2 décembre 2027",
          "sepsis": "2 août 2028"}
 
