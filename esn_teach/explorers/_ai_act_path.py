@@ -52,9 +52,9 @@ class AiActPathExplorer:
     compares the answers with the course's analysis of the card; it stays
     disabled until the answers lead to a category. Choosing another card clears
     the answers and the comparison. Dates are written in words (« 2 août 2028 »),
-    as the module's questions ask; the legal summaries are folded. Everything is text in HTML tables, each
-    category written in words with a symbol; an update only rebuilds a short
-    HTML string, well under 100 ms.
+    as the module's questions ask; the legal summaries are folded. Everything is
+    text in HTML tables, each category written in words with a symbol; an update
+    only rebuilds a short HTML string, well under 100 ms.
 
     Parameters
     ----------

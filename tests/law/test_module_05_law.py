@@ -16,8 +16,12 @@ def test_article_10_asks_for_representative_training_validation_and_test_data():
     ref = reference("IA 10")
     assert ref.text.startswith("Règlement (UE) 2024/1689")
     assert ref.date.isoformat() == "2024-06-13" and ref.date <= LEGAL_FACTS_LAST_CHECKED
-    for words in ("entraînement, de validation et de test", "suffisamment représentatifs",
-                  "biais", "groupes de"):
+    for words in (
+        "entraînement, de validation et de test",
+        "suffisamment représentatifs",
+        "biais",
+        "groupes de",
+    ):
         assert words in ref.summary, words
     assert not ref.quote  # a paraphrase: the French text was not checked word for word
 

@@ -18,8 +18,15 @@ def test_the_deployer_duties_are_the_ai_act_not_the_gdpr_joint_controllers():
     assert ref.article.startswith("article 26")
     # The GDPR's article 26 (joint controllers) is another key.
     assert reference("art. 26").text.startswith("Règlement (UE) 2016/679")
-    for duty in ("contrôle humain", "compétence", "surveille", "journaux", "six mois",
-                 "travailleurs", "suspend"):
+    for duty in (
+        "contrôle humain",
+        "compétence",
+        "surveille",
+        "journaux",
+        "six mois",
+        "travailleurs",
+        "suspend",
+    ):
         assert duty in ref.summary
     assert ref.date <= LEGAL_FACTS_LAST_CHECKED
 
