@@ -21,6 +21,8 @@
 # > **Les valeurs de l'école dans ce module**
 # > - **V1 — Priorité à la relation humaine** : la décision reste celle d'un soignant qui examine
 # >   la patiente, lui parle et peut passer outre la machine.
+# > - **V4 — Prudence, esprit critique et inclusivité** : confronter la suggestion à la clinique,
+# >   et ne pas lire une explication du modèle comme une preuve.
 # > - **V6 — Intégrité et transparence** : dire à la patiente qu'un outil a été utilisé, et ce
 # >   que ses explications montrent vraiment (et ne montrent pas).
 # >
@@ -40,7 +42,8 @@
 # lisez ce qu'il affiche. Pour répondre, remplacez les `...`, exécutez, puis exécutez la
 # **« Vérification »** en dessous ; des **indices** repliés s'ouvrent d'un clic. En **séance
 # évaluée** (notebook noté), les vérifications disent seulement si la réponse est bien écrite, pas
-# si elle est juste : vous le lirez dans votre retour de correction.
+# si elle est juste : vous le lirez dans votre retour de correction. Le notebook est alors ramassé
+# en fin de séance ; la réflexion se rend à part, après.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
@@ -124,26 +127,30 @@ with accessible_style():
     ax.set_xlabel("Baisse d'exactitude sur la validation (plus à droite = plus utilisée)")
     show_figure(fig, "Boîtes à moustaches des baisses d'exactitude, une par mesure : les points "
                 "concaves loin devant ; les cinq autres mesures se chevauchent largement.")
+print(f"Une patiente de validation sur {len(y_val)} pèse {fr_number(1 / len(y_val), 3)} "
+      "d'exactitude.")
 fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écart-type",
          digits=3)
 
 # %% [markdown]
 # Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés seuls.
 # L'**écart-type** mesure la variation d'**un** mélange à l'autre ; la moyenne de 20 mélanges
-# varie beaucoup moins.
+# varie moins. Aucun ne compte le hasard du **choix des patientes**, plus grand : une patiente
+# bien ou mal classée change l'exactitude d'environ 0,006.
 #
-# ### Question 1 — Texture ou rayon ? (1 point)
+# ### Question 1 — Texture ou taille ? (1 point)
 #
 # Dans le tableau, la texture a une baisse moyenne un peu plus grande que le rayon. Peut-on dire
-# que le modèle s'appuie davantage sur la texture que sur le rayon ? Écrivez entre guillemets
-# **doubles** l'une des réponses `"oui : sa baisse moyenne sur 20 mélanges est plus grande"`,
+# que le modèle s'appuie davantage sur la texture que sur la **taille des noyaux** ? Écrivez
+# entre guillemets **doubles** l'une des réponses
+# `"oui : sa baisse moyenne sur 20 mélanges est plus grande"`,
 # `"non : l'écart est plus petit que l'écart-type d'un mélange"`,
-# `"non : le rayon partage son rôle avec le périmètre et l'aire"` ou
-# `"oui : la texture décrit mieux la tumeur que le rayon"`.
+# `"non : la taille est lue aussi dans le périmètre et l'aire"` ou
+# `"oui : la texture décrit mieux la tumeur que la taille"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Quand on mélange le rayon seul, le modèle perd-il vraiment la taille des noyaux ? Relisez le
+# Quand on mélange le rayon seul, le modèle perd-il toute la taille des noyaux ? Relisez le
 # tableau des corrélations, au début du module.
 # </details>
 #
@@ -156,7 +163,7 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # %% answer="texture_ou_rayon"
 texture_ou_rayon = ...
 ### BEGIN SOLUTION
-texture_ou_rayon = "non : le rayon partage son rôle avec le périmètre et l'aire"
+texture_ou_rayon = "non : la taille est lue aussi dans le périmètre et l'aire"
 ### END SOLUTION
 
 # %% tests="texture_ou_rayon" points=1
@@ -166,23 +173,24 @@ checks.check_choice(
     name="texture_ou_rayon",
     options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
              "non : l'écart est plus petit que l'écart-type d'un mélange",
-             "non : le rayon partage son rôle avec le périmètre et l'aire",
-             "oui : la texture décrit mieux la tumeur que le rayon"],
-    digest="508e651d0264632c",
+             "non : la taille est lue aussi dans le périmètre et l'aire",
+             "oui : la texture décrit mieux la tumeur que la taille"],
+    digest="df7bd4a7dca6c342",
     mistakes=[
-        checks.Mistake(None, "la moyenne est plus grande, mais le rayon mélangé seul laisse "
-                       "la taille dans le périmètre et l'aire : sa petite importance ne dit pas "
-                       "que le modèle se sert peu de la taille.", digest="cb43b2db6bcdc3e4"),
+        checks.Mistake(None, "la moyenne de la texture dépasse celle du rayon, mais le rayon "
+                       "mélangé seul laisse la taille dans le périmètre et l'aire : sa petite "
+                       "importance ne dit pas que le modèle se sert peu de la taille.",
+                       digest="cb43b2db6bcdc3e4"),
         checks.Mistake(None, "l'écart-type est la variation d'un seul mélange ; la moyenne de 20 "
-                       "mélanges varie bien moins (environ 0,003), et l'écart de 0,007 la "
-                       "dépasse. La raison est ailleurs : pensez au périmètre et à l'aire.",
-                       digest="622a3fc1eef6744d"),
+                       "mélanges varie moins (environ 0,003). Et la question porte sur la "
+                       "taille des noyaux, pas sur une seule colonne : relisez les corrélations "
+                       "du début du module.", digest="622a3fc1eef6744d"),
         checks.Mistake(None, "l'importance décrit ce que le modèle utilise, pas ce qui décrit le "
-                       "mieux la tumeur en biologie.", digest="cdc386f41e36d1e7"),
+                       "mieux la tumeur en biologie.", digest="5e89822da53bfc2c"),
     ],
-    success="mélangé seul, le rayon laisse la taille dans le périmètre et l'aire : le modèle la "
-    "lit encore. La texture passe devant le rayon seul, pas devant la taille ; la section 2 le "
-    "mesure.",
+    success="le modèle lit la taille dans trois colonnes : mélanger le rayon seul ne la lui "
+    "retire pas. L'écart texture − rayon, environ une patiente de validation, ne suffit même pas "
+    "à classer sûrement ces deux colonnes. La section 2 mesure la taille entière.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -190,9 +198,9 @@ checks.check_choice(
     name="texture_ou_rayon",
     options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
              "non : l'écart est plus petit que l'écart-type d'un mélange",
-             "non : le rayon partage son rôle avec le périmètre et l'aire",
-             "oui : la texture décrit mieux la tumeur que le rayon"],
-    expected="non : le rayon partage son rôle avec le périmètre et l'aire",
+             "non : la taille est lue aussi dans le périmètre et l'aire",
+             "oui : la texture décrit mieux la tumeur que la taille"],
+    expected="non : la taille est lue aussi dans le périmètre et l'aire",
 )
 ### END HIDDEN TESTS
 
@@ -206,46 +214,97 @@ texture_ou_rayon = "non : l'écart est plus petit que l'écart-type d'un mélang
 
 # %% mistake="texture_ou_rayon"
 # message : pas ce qui décrit le mieux la tumeur en biologie
-texture_ou_rayon = "oui : la texture décrit mieux la tumeur que le rayon"
+texture_ou_rayon = "oui : la texture décrit mieux la tumeur que la taille"
 
 # %% [markdown]
 # ## 2. Trois mesures de la même chose
 #
-# Rayon, périmètre et aire ont chacun une petite importance. Est-ce que la taille des noyaux
-# compte peu pour le modèle ? Quand on mélange **le rayon seul**, le modèle lit encore la taille
-# dans le périmètre et l'aire : la perte est faible. L'importance est **partagée** entre les
-# trois. La fonction `perte_si_melange` mélange **ensemble** les colonnes qu'on lui donne (les
-# mêmes patientes échangées dans chacune) et rend la baisse moyenne d'exactitude sur la
-# validation. **Exemple** : `perte_si_melange(["texture"])` pour la texture seule ; les noms des
-# trois mesures de taille sont rangés dans la liste `TAILLE`.
+# Rayon, périmètre et aire ont chacun une petite importance. La taille des noyaux compte-t-elle
+# peu pour le modèle ? Pour le savoir, on peut mélanger ces trois colonnes **ensemble** : les
+# mêmes patientes échangées dans chacune.
 #
 # ### Question 2 — Mélanger toute la taille (1 point)
 #
-# **Pariez d'abord** : mélangées ensemble, les trois mesures de taille feront-elles perdre plus
-# ou moins que la somme de leurs trois baisses affichées ci-dessous ? Puis calculez
-# `perte_taille`, la baisse moyenne d'exactitude quand on mélange **ensemble** le rayon, le
-# périmètre et l'aire, et comparez à votre pari.
+# Mélangées ensemble, les trois mesures de taille font-elles perdre plus, autant ou moins que la
+# **somme** de leurs trois baisses du tableau, et pourquoi ? Écrivez entre guillemets doubles
+# l'une des réponses
+# `"plus : trois colonnes mélangées brouillent plus que trois fois une"`,
+# `"autant : la baisse d'un groupe est la somme des baisses de ses mesures"`,
+# `"plus : mélangée seule, chaque mesure laisse la taille aux deux autres"` ou
+# `"moins : les trois disent la même chose, le modèle la compte une fois"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Mélanger les trois **en même temps**, ce n'est pas additionner trois mélanges séparés : dans
-# un mélange séparé, les deux autres colonnes gardent l'information.
+# Repensez à la question 1 : que garde le modèle quand on mélange **une seule** mesure de
+# taille ? Et quand on mélange les trois ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Un seul appel de la fonction, avec la liste des trois noms entre ses parenthèses.
+# Une baisse vient de l'information que le modèle ne peut plus lire, pas du nombre de colonnes
+# mélangées.
 # </details>
 
+# %% answer="pari_taille"
+pari_taille = ...
+### BEGIN SOLUTION
+pari_taille = "plus : mélangée seule, chaque mesure laisse la taille aux deux autres"
+### END SOLUTION
+
+# %% tests="pari_taille" points=1
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_choice(
+    pari_taille,
+    name="pari_taille",
+    options=["plus : trois colonnes mélangées brouillent plus que trois fois une",
+             "autant : la baisse d'un groupe est la somme des baisses de ses mesures",
+             "plus : mélangée seule, chaque mesure laisse la taille aux deux autres",
+             "moins : les trois disent la même chose, le modèle la compte une fois"],
+    digest="7e0a67e2e56d8eaa",
+    mistakes=[
+        checks.Mistake(None, "mélanger des colonnes que le modèle n'utilise pas ne coûte rien, "
+                       "même à plusieurs : la baisse vient de l'information retirée, pas du "
+                       "nombre de colonnes mélangées.", digest="3c562c6b7c83dfb0"),
+        checks.Mistake(None, "les baisses ne s'additionnent pas quand les mesures se recouvrent. "
+                       "Demandez-vous ce qui reste au modèle quand on mélange une seule mesure "
+                       "de taille.", digest="de5051c8e38d6b80"),
+        checks.Mistake(None, "les trois disent presque la même chose, d'accord ; mais que perd le "
+                       "modèle quand on en mélange une seule, puis les trois ?",
+                       digest="25b49eb9befa25d1"),
+    ],
+    success="mélangée seule, une mesure de taille laisse l'information aux deux autres : la "
+    "baisse est petite. Mélangées ensemble, plus rien ne garde la taille : la baisse dépasse "
+    "nettement la somme (calcul dans la cellule suivante). L'importance était partagée, pas "
+    "petite.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    pari_taille,
+    name="pari_taille",
+    options=["plus : trois colonnes mélangées brouillent plus que trois fois une",
+             "autant : la baisse d'un groupe est la somme des baisses de ses mesures",
+             "plus : mélangée seule, chaque mesure laisse la taille aux deux autres",
+             "moins : les trois disent la même chose, le modèle la compte une fois"],
+    expected="plus : mélangée seule, chaque mesure laisse la taille aux deux autres",
+)
+### END HIDDEN TESTS
+
+# %% mistake="pari_taille"
+# message : la baisse vient de l'information retirée
+pari_taille = "plus : trois colonnes mélangées brouillent plus que trois fois une"
+
+# %% mistake="pari_taille"
+# message : les baisses ne s'additionnent pas
+pari_taille = "autant : la baisse d'un groupe est la somme des baisses de ses mesures"
+
+# %% mistake="pari_taille"
+# message : que perd le modèle quand on en mélange une seule
+pari_taille = "moins : les trois disent la même chose, le modèle la compte une fois"
+
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : la fonction perte_si_melange.
+# Inutile de lire ce code (replié) : le calcul de la question 2, quand elle a dit « juste ».
 def perte_si_melange(colonnes):
     """Baisse moyenne d'exactitude (validation) quand on mélange ensemble ces colonnes."""
-    if isinstance(colonnes, str):
-        colonnes = [colonnes]
-    inconnues = [c for c in colonnes if c not in X_val.columns]
-    if inconnues:
-        raise ValueError(f"colonnes inconnues : {inconnues} ; les noms sont {list(X_val.columns)}")
     hasard = np.random.default_rng(GRAINE)
     pertes = []
     for _ in range(N_REPETITIONS):
@@ -256,75 +315,22 @@ def perte_si_melange(colonnes):
     return float(np.mean(pertes))
 
 
-print("Baisse moyenne, chaque mesure de taille mélangée seule (autres mélanges que ceux du "
-      "tableau de la section 1, d'où un écart au millième) :")
-for nom in TAILLE:
-    print(f"  {nom} : {fr_number(perte_si_melange([nom]), 3)}")
-
-# %% answer="perte_taille"
-perte_taille = ...
-### BEGIN SOLUTION
-perte_taille = perte_si_melange(TAILLE)
-### END SOLUTION
-
-# %% tests="perte_taille" points=1
-# Vérification de la question 2 : exécutez cette cellule.
-checks.check_number(
-    perte_taille,
-    name="perte_taille",
-    digest="d021977b107e38e1",
-    bounds=(-1, 1),
-    mistakes=[
-        checks.Mistake(None, "vous avez additionné trois mélanges séparés : chacun laisse la "
-                       "taille dans les deux autres colonnes. Mélangez les trois ensemble, en un "
-                       "seul appel.", digest="e4086c57377c4b61"),
-        checks.Mistake(None, "vous n'avez mélangé que le rayon : le périmètre et l'aire "
-                       "gardent l'information. Donnez les trois.", digest="18fe33e32eab131d"),
-        checks.Mistake(None, "vous n'avez mélangé que le périmètre : le rayon et l'aire "
-                       "gardent l'information. Donnez les trois.", digest="c3b406131a3e3a3d"),
-        checks.Mistake(None, "vous n'avez mélangé que l'aire : le rayon et le périmètre "
-                       "gardent l'information. Donnez les trois.", digest="402f7c9aa0245fb4"),
-        checks.Mistake(None, "c'est l'exactitude après le mélange ; la question demande la "
-                       "baisse.", digest="39d105fdbdc44aa0"),
-    ],
-    hint="Un seul appel de perte_si_melange, avec les trois mesures de taille.",
-    success="mélangée tout entière, la taille fait perdre bien plus que la somme des trois "
-    "mesures mélangées une à une : l'importance était partagée, pas petite. Si vous aviez parié "
-    "« moins » ou « autant », c'est l'erreur que la question voulait montrer.",
-)
-### BEGIN HIDDEN TESTS
-_hasard = np.random.default_rng(0)
-_pertes = []
-for _ in range(20):
-    _m = X_val.copy()
-    _ordre = _hasard.permutation(len(X_val))
-    _m[["rayon", "périmètre", "aire"]] = X_val[["rayon", "périmètre", "aire"]].to_numpy()[_ordre]
-    _pertes.append(modele.score(X_val, y_val) - modele.score(_m, y_val))
-checks.check_number(perte_taille, name="perte_taille", expected=float(np.mean(_pertes)))
-### END HIDDEN TESTS
-
-# %% mistake="perte_taille"
-# message : vous avez additionné trois mélanges séparés
-perte_taille = (perte_si_melange(["rayon"]) + perte_si_melange(["périmètre"])
-                + perte_si_melange(["aire"]))
-
-# %% mistake="perte_taille"
-# message : vous n'avez mélangé que le rayon
-perte_taille = perte_si_melange(["rayon"])
-
-# %% mistake="perte_taille"
-# message : vous n'avez mélangé que le périmètre
-perte_taille = perte_si_melange("périmètre")
-
-# %% mistake="perte_taille"
-# message : c'est l'exactitude après le mélange
-perte_taille = exactitude_val - perte_si_melange(TAILLE)
+if checks.passed("pari_taille"):
+    seules = {nom: perte_si_melange([nom]) for nom in TAILLE}
+    for nom, perte in seules.items():
+        print(f"Mesure « {nom} » mélangée seule : baisse de {fr_number(perte, 3)}")
+    print(f"Somme des trois : {fr_number(sum(seules.values()), 3)} ; les trois mélangées "
+          f"ensemble : {fr_number(perte_si_melange(TAILLE), 3)}.")
+    print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
+else:
+    print("Le calcul s'affichera ici quand la vérification de la question 2 aura dit « juste » : "
+          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
-# Mélangée en groupe, la taille fait perdre environ **deux fois plus** que les points concaves
-# mélangés seuls : « loin devant » ne valait que mesure par mesure. Un modèle ne « choisit » pas
-# entre des mesures corrélées : il peut répartir le poids entre elles, et un autre apprentissage
-# le répartirait autrement. Mélangez-les **par groupe**.
+# Mélangée **seule**, une mesure de taille laisse l'information aux deux autres : la baisse est
+# faible, l'importance est **partagée**. Mélangée en groupe, la taille fait
+# perdre environ deux fois plus que les points concaves mélangés seuls : « loin devant » ne
+# valait que mesure par mesure. Mélangez les mesures corrélées **par groupe**.
 #
 # ## 3. Dans quel sens ? La dépendance partielle
 #
@@ -349,15 +355,15 @@ with accessible_style():
 # %% [markdown]
 # ### Question 3 — Que dit cette courbe ? (1 point)
 #
-# Écrivez entre guillemets doubles l'une des réponses
-# `"en moyenne, réduire les points concaves réduit le risque de cancer"`,
+# Que peut-on tirer de cette courbe ? Écrivez entre guillemets doubles l'une des réponses
+# `"en moyenne, des noyaux moins creusés réduiraient le risque de cancer"`,
 # `"en moyenne, le score du modèle monte avec les points concaves"`,
-# `"pour chaque patiente, le score suit exactement cette courbe"` ou
-# `"en moyenne, le score du modèle baisse avec les points concaves"`.
+# `"pour chaque patiente, le score monte d'autant avec les points concaves"` ou
+# `"en moyenne, les points concaves comptent plus que la taille des noyaux"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Lisez d'abord les axes : qu'est-ce qu'on fait varier, et qu'est-ce qu'on lit ?
+# Lisez d'abord les axes : que fait-on varier, pour quelles patientes, et que lit-on ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -377,57 +383,58 @@ lecture_courbe = "en moyenne, le score du modèle monte avec les points concaves
 checks.check_choice(
     lecture_courbe,
     name="lecture_courbe",
-    options=["en moyenne, réduire les points concaves réduit le risque de cancer",
+    options=["en moyenne, des noyaux moins creusés réduiraient le risque de cancer",
              "en moyenne, le score du modèle monte avec les points concaves",
-             "pour chaque patiente, le score suit exactement cette courbe",
-             "en moyenne, le score du modèle baisse avec les points concaves"],
+             "pour chaque patiente, le score monte d'autant avec les points concaves",
+             "en moyenne, les points concaves comptent plus que la taille des noyaux"],
     digest="a301576507bed226",
     mistakes=[
         checks.Mistake(None, "une explication du modèle n'est pas une cause : la courbe dit "
                        "comment le modèle calcule, pas ce que ferait une tumeur dont on "
-                       "changerait les noyaux.", digest="76f439cef32e9140"),
-        checks.Mistake(None, "lisez la courbe dans l'autre sens : en abscisse la valeur donnée, "
-                       "en ordonnée le score moyen.", digest="462d42c1a05931e0"),
+                       "changerait les noyaux.", digest="b438781cf247e40c"),
+        checks.Mistake(None, "la courbe donne un sens, pas un classement des mesures : pour "
+                       "comparer des mesures, c'est l'importance (et la taille se mélange en "
+                       "groupe).", digest="045e8e8bdbe414c1"),
         checks.Mistake(None, "la courbe est une moyenne sur les patientes : celle d'une patiente "
-                       "peut monter plus ou moins vite.", digest="018d9235f570c99c"),
+                       "peut monter plus ou moins vite.", digest="1aa70903c95a3417"),
     ],
     success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux "
-    "parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit "
-    "ni la cause du cancer, ni ce qui arrive à une patiente donnée.",
+    "parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit ni la "
+    "cause du cancer, ni ce qui arrive à une patiente, ni quelle mesure compte le plus. Pour une "
+    "régression logistique, elle va toujours dans un seul sens : c'est la forme du modèle.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     lecture_courbe,
     name="lecture_courbe",
-    options=["en moyenne, réduire les points concaves réduit le risque de cancer",
+    options=["en moyenne, des noyaux moins creusés réduiraient le risque de cancer",
              "en moyenne, le score du modèle monte avec les points concaves",
-             "pour chaque patiente, le score suit exactement cette courbe",
-             "en moyenne, le score du modèle baisse avec les points concaves"],
+             "pour chaque patiente, le score monte d'autant avec les points concaves",
+             "en moyenne, les points concaves comptent plus que la taille des noyaux"],
     expected="en moyenne, le score du modèle monte avec les points concaves",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_courbe"
 # message : une explication du modèle n'est pas une cause
-lecture_courbe = "en moyenne, réduire les points concaves réduit le risque de cancer"
+lecture_courbe = "en moyenne, des noyaux moins creusés réduiraient le risque de cancer"
 
 # %% mistake="lecture_courbe"
-# message : lisez la courbe dans l'autre sens
-lecture_courbe = "en moyenne, le score du modèle baisse avec les points concaves"
+# message : la courbe donne un sens, pas un classement des mesures
+lecture_courbe = "en moyenne, les points concaves comptent plus que la taille des noyaux"
 
 # %% mistake="lecture_courbe"
 # message : la courbe est une moyenne sur les patientes
-lecture_courbe = "pour chaque patiente, le score suit exactement cette courbe"
+lecture_courbe = "pour chaque patiente, le score monte d'autant avec les points concaves"
 
 # %% [markdown]
 # ## 4. À vous de décider : l'IA suggère, vous tranchez
 #
 # Voici 12 patientes du jeu de **test**, que le modèle n'a jamais vues. Pour chacune, trois
-# mesures de l'image (la source n'indique pas leurs unités), et dessous leurs valeurs
-# **typiques** (médianes des tumeurs bénignes et malignes de l'apprentissage). L'IA, elle, lit
-# les **six** mesures : la comparaison n'est pas à armes égales. Sa **confiance** est son score
-# pour la réponse suggérée : 0,5 = elle hésite tout à fait, 1 = elle est sûre (pas forcément
-# juste). Pour chaque cas :
+# mesures de l'image (sans unités dans la source) et leurs valeurs **typiques** (médianes des
+# tumeurs bénignes et malignes de l'apprentissage). L'IA, elle, lit les **six** mesures. Sa
+# **confiance** est son score pour la réponse suggérée : 0,5 = elle hésite tout à fait, 1 = elle
+# est sûre (pas forcément juste). Pour chaque cas :
 #
 # 1. choisissez **votre lecture, sans l'IA** (menu 1) ; ce choix est ensuite fixé ;
 # 2. lisez la suggestion de l'IA (notre modèle) et sa confiance, puis **suivez-la ou passez
@@ -435,8 +442,7 @@ lecture_courbe = "pour chaque patiente, le score suit exactement cette courbe"
 # 3. passez au cas suivant (curseur ; au clavier, les **flèches**).
 #
 # Après le 12e cas, le tableau compare l'IA seule, vous seul·e, et vous avec l'IA. **Attention** :
-# les cas ont été choisis pour que l'IA se trompe plus souvent qu'en réalité ; c'est le but de
-# l'exercice.
+# les cas ont été choisis pour que l'IA se trompe plus souvent qu'en réalité.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il choisit les 12 cas du test (3 erreurs de l'IA) et
@@ -601,9 +607,9 @@ else:
 
 # %% [markdown]
 # Sur l'ensemble des cas, l'IA aide Camille ; sur ses erreurs, elle l'a entraînée une fois (un
-# exemple inventé, pas une mesure). Et les erreurs ne pèsent pas pareil : le cas où Camille a
-# suivi l'IA à tort est un **cancer manqué** (faux négatif : la patiente repart rassurée), pas
-# une fausse alerte (faux positif : un examen de plus). Comptez les deux séparément.
+# exemple inventé). Et le cas où Camille a suivi l'IA à tort est un **cancer manqué** (faux
+# négatif : la patiente repart rassurée), pas une fausse alerte (faux positif : un examen de
+# plus). Comptez les deux séparément.
 # Goddard et al. (2014) ont mesuré ce passage « juste seul → faux avec l'IA » chez 26
 # médecins généralistes, sur 20 prescriptions dont 6 conseils faux : 5,2 % des cas, alors que
 # l'exactitude passait de 50,38 % à 58,27 % avec l'aide.
@@ -618,21 +624,21 @@ for cle in ("L4001-3", "IA 14"):
 print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas des citations).")
 
 # %% [markdown]
-# Deux règles, deux rôles. En France, le professionnel s'assure que la patiente **sait** qu'un
-# dispositif médical appris sur des données massives a servi à son diagnostic (article
-# L. 4001-3 ; la loi renvoie à un arrêté pour dire quels dispositifs sont visés). Le règlement
-# européen demande qu'un système d'IA à haut risque soit conçu pour que la personne qui le
-# contrôle **puisse** passer outre et reste consciente du biais d'automatisation. Aucune des deux
-# règles ne dit **quand** passer outre : c'est votre jugement (réflexion).
+# En France, le professionnel qui **décide d'utiliser** un dispositif médical appris sur des
+# données massives pour un diagnostic s'assure que la patiente en a été **informée** (article
+# L. 4001-3). La loi renvoie à un arrêté pour dire quels dispositifs sont visés ; nous n'avons
+# pas pu vérifier s'il a été publié. Le règlement européen demande qu'un système d'IA à haut
+# risque soit conçu pour que la personne qui le contrôle **puisse** passer outre et reste
+# consciente du biais d'automatisation. Aucune des deux règles ne dit **quand** passer outre :
+# c'est votre jugement.
 #
 # ## À retenir
 #
 # - L'**importance par permutation** dit ce que le modèle **utilise**, sur des données qu'il
-#   n'a pas vues, avec une **variation** d'un mélange à l'autre (la moyenne de 20 mélanges est
-#   bien plus stable qu'un seul).
+#   n'a pas vues, avec une **variation** d'un mélange à l'autre ; le choix des patientes ajoute
+#   la sienne (une patiente compte).
 # - Des mesures **corrélées** se partagent l'importance : mélangez-les par groupe.
-# - Une explication décrit le **modèle**, pas la **cause** ; la dépendance partielle est une
-#   **moyenne**.
+# - Une explication décrit le **modèle**, pas la **cause**.
 # - L'IA peut améliorer l'exactitude globale et la dégrader sur ses propres erreurs : mesurez les
 #   deux.
 
@@ -654,26 +660,33 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # **Critère 1 — Des raisons concrètes de passer outre**,
 # valeur V1 — Priorité à la relation humaine.
 #
-# - **1** : la copie donne au moins deux situations précises : désaccord entre la suggestion et
-#   l'examen clinique ou les autres examens (imagerie, histologie) ; confiance basse de l'IA ;
-#   patiente différente de celles de l'apprentissage (module 08) ; mesure absente ou aberrante ;
-#   et elle dit que passer outre se **documente** et se discute (avis d'un collègue, réunion de
-#   concertation). Elle ne conclut pas « toujours » ni « jamais ».
+# - **1** : au moins deux situations précises : désaccord entre la suggestion et l'examen
+#   clinique ou les autres examens (imagerie, histologie) ; confiance basse de l'IA ; patiente
+#   différente de celles de l'apprentissage (module 08) ; mesure absente ou aberrante. La copie
+#   ne conclut pas « toujours » ni « jamais ». (Dire que passer outre se documente et se
+#   discute est un plus, non exigé : l'énoncé ne le demande pas.)
 # - **0,5** : une seule situation, ou des situations vagues (« quand on n'est pas d'accord »).
 # - **0** : « l'IA a toujours raison » ou « il faut toujours ignorer l'IA », sans argument.
 #
 # **Critère 2 — Un chiffre juste avec son dénominateur, et les limites des explications.**
 #
-# - **1** : un chiffre juste, avec « parmi qui » : p. ex. Camille, juste dans 1 des 3 cas où
-#   l'IA se trompe avec l'IA, contre 2 sur 3 seule, alors qu'elle passe de 8 à 10 justes sur 12
-#   au total ; ou ses propres résultats du simulateur, dits comme tels (12 cas choisis, pas une
-#   estimation). Et une limite des explications : l'importance et la dépendance partielle
-#   décrivent le modèle, pas la cause ; mesures corrélées ; variation des importances.
-# - **0,5** : l'un des deux seulement, ou un chiffre sans dénominateur, ou une limite dite à
-#   côté de ce que le module montre (« le modèle regarde surtout les points concaves », alors
-#   que la taille, mélangée en groupe, pèse deux fois plus : question 2).
-# - **0** : aucun chiffre, ou un chiffre faux ;
-#   ou une explication présentée comme une preuve biologique.
+# - **1** : les deux. Un chiffre juste, avec « parmi qui » : p. ex. Camille, juste dans 1 des 3
+#   cas où l'IA se trompe avec l'IA, contre 2 sur 3 seule, alors qu'elle passe de 8 à 10 justes
+#   sur 12 au total ; ou ses propres résultats du simulateur, dits comme tels (12 cas choisis,
+#   pas une estimation). Et une limite des explications : elles décrivent le modèle, pas la
+#   cause ; mesures corrélées ; variation des importances (mélanges, choix des patientes).
+# - **0,5** : l'un des deux seulement. C'est aussi la note d'un chiffre juste accompagné d'une
+#   explication présentée comme une preuve biologique (le chiffre l'emporte sur le 0).
+# - **0** : ni chiffre juste avec son dénominateur, ni limite juste.
+#
+# « Le modèle regarde surtout les points concaves » n'est pas une erreur en soi : c'est vrai
+# mesure par mesure (section 1). La taille mélangée en groupe fait perdre plus (question 2),
+# mais ce mélange peut exagérer les mesures corrélées (Hooker et al., 2021, dans « Pour aller
+# plus loin ») : le module ne tranche pas. Valoriser la copie qui nuance (« mesure par
+# mesure ») ; ne pas pénaliser celle qui ne le fait pas.
+#
+# Pour des étudiants en droit ou en gestion, accepter un point de vue non clinique au critère 1
+# (procédure de l'établissement, traçabilité de la décision), avec le même niveau de précision.
 #
 # **Critère 3 — Transparence envers la patiente**, valeur V6 — Intégrité et transparence.
 #
@@ -681,10 +694,11 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   publique, pour les dispositifs qu'il vise), en mots simples, avec ce que l'outil a suggéré,
 #   ce que le soignant a décidé et pourquoi ; la responsabilité de la décision reste au
 #   professionnel. Accepter la mention du contrôle humain du règlement européen (art. 14).
-# - **0,5** : information évoquée sans contenu, ou sans dire qui décide.
+# - **0,5** : information évoquée sans son contenu (ce que l'outil a suggéré, pourquoi le
+#   soignant a décidé), même si la copie dit qui décide ; ou contenu sans dire qui décide.
 # - **0** : rien sur la patiente.
 #
-# **Copie exemple** (étudiante infirmière), notée **deux points sur 3** :
+# **Copie exemple** (étudiante infirmière), notée **deux points et demi sur 3** :
 #
 # > « Je passerais outre quand la suggestion contredit ce que je vois chez la patiente, ou quand
 # > l'IA annonce une confiance basse : dans le simulateur, ses erreurs avaient souvent une
@@ -693,10 +707,10 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # > modèle regarde surtout les points concaves, ce qui ne prouve pas qu'ils causent le cancer.
 # > Je dirais à la patiente qu'un logiciel a été utilisé et que le médecin a tranché. »
 #
-# Notation : critère 1, **0,5** (deux raisons, mais rien sur la façon de documenter ou
-# discuter) ; critère 2, **0,5** (le chiffre de Camille est juste, avec son dénominateur, mais
-# « surtout les points concaves » oublie que la taille, mélangée en groupe, pèse deux fois plus) ;
-# critère 3, **1**.
+# Notation : critère 1, **1** (deux situations précises) ; critère 2, **1** (le chiffre de
+# Camille est juste, avec son dénominateur ; la limite « ne prouve pas qu'ils causent » est
+# juste ; « surtout » n'est pas nuancé, ce qui n'enlève rien) ; critère 3, **0,5** (l'outil et
+# qui décide sont dits, mais ni ce que l'outil a suggéré ni pourquoi le médecin a tranché).
 # ### END SOLUTION
 
 # %% [markdown]
@@ -711,7 +725,18 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   pas (petits noyaux très creusés, par exemple) : le modèle répond alors hors de ce qu'il a
 #   appris. Hooker et al. (2021) montrent que l'importance par permutation et la dépendance
 #   partielle peuvent alors beaucoup trop mettre en avant des mesures corrélées, et recommandent
-#   plutôt de mesurer ce que perd un modèle réappris sans elles (le point précédent).
+#   plutôt de mesurer ce que perd un modèle réappris sans elles (le point précédent). Ce n'est
+#   pas contradictoire avec la section 2 : mélangée **seule**, une mesure corrélée paraît petite
+#   (les autres compensent) ; mélangée en groupe ou fixée, elle fabrique des noyaux
+#   invraisemblables et peut paraître trop grande. La taille « deux fois plus » que les points
+#   concaves vaut pour ce mélange en groupe, pas comme mesure exacte.
+# - **Ce que l'importance ne distingue pas.** La baisse d'exactitude pèse pareil un cancer
+#   manqué et une fausse alerte ; les « confiances » du simulateur sont des scores du modèle,
+#   pas des probabilités vérifiées (calibrées) sur d'autres patientes.
+# - **Le droit, plus loin.** En France, le débat parle de « garantie humaine » : une
+#   supervision humaine de l'IA en santé, idée portée par l'initiative Ethik-IA ; le mot
+#   n'est pas dans l'article L. 4001-3. Le RGPD (article 22) encadre aussi les décisions fondées
+#   exclusivement sur un traitement automatisé.
 # - **Moins de biais d'automatisation ?** Goddard et al. (2012) citent la formation, la
 #   responsabilité de l'utilisateur rappelée, l'affichage de la confiance et des informations
 #   plutôt que des recommandations.
@@ -745,3 +770,6 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   relative à la bioéthique (article 17). Légifrance.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 (règlement sur
 #   l'intelligence artificielle), article 14 et article 113. EUR-Lex.
+# - Règlement (UE) 2026/1744 du 8 juillet 2026 (omnibus numérique sur l'IA), *JO de l'Union*
+#   du 24 juillet 2026 : modifie le règlement (UE) 2024/1689, dont son calendrier (article 113).
+#   Lire la version consolidée sur EUR-Lex.
