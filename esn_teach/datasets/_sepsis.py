@@ -143,7 +143,7 @@ def make_sepsis_hospitals(
         Strength of all differences between hospitals, in [0, 2]. At the default,
         a logistic regression developed at H1 reaches an AUC of about 0.80 at H1 and
         about 0.63 at the other hospitals (Wong et al. 2021: AUC 0.63 externally,
-        vs 0.76-0.83 reported by the developer). ``0`` removes every difference
+        "substantially worse" than the developer reported). ``0`` removes every difference
         except prevalence: external AUC then equals internal AUC.
     random_state : None, int or numpy.random.Generator, default=None
         Seed or generator, for reproducibility: anything

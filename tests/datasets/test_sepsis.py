@@ -49,7 +49,7 @@ def test_ranges_and_prevalence(default_frame):
 
 
 def test_published_auc_drop_at_defaults(default_frame):
-    # Wong 2021: external AUC 0.63 vs 0.76-0.83 claimed. Tolerance: internal 0.80 ± 0.03,
+    # Wong 2021: external AUC 0.63, below the developer's claim. Tolerance: internal 0.80 ± 0.03,
     # each external hospital 0.63 ± 0.03.
     internal, external = _internal_external_auc(default_frame)
     assert internal == pytest.approx(0.80, abs=0.03)
