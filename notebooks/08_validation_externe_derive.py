@@ -736,12 +736,6 @@ print(f"Sans rien regarder (toujours l'hôpital le plus fréquent) : "
 #   part de sepsis observée chez elle (un risque prédit doit correspondre à la fréquence
 #   observée) ;
 # - **rechoisir le seuil** pour retrouver 60 % de sepsis détectés en validation locale.
-#
-# <details><summary>La recalibration logistique (à déplier)</summary>
-#
-# Pour comparer, le tableau de calibration montre aussi une **recalibration logistique**, qui
-# règle la moyenne **et** la pente de calibration (section 3).
-# </details>
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : recalibration et nouveau seuil, réglés sur la validation
@@ -755,27 +749,9 @@ print(f"Validation locale de H3 : {len(vrai_local)} séjours, {vrai_local.sum()}
 # Recalibrer : le décalage (sur l'échelle logit) qui rend le risque moyen égal à la prévalence.
 decalage = brentq(lambda d: expit(logit(score_local) + d).mean() - vrai_local.mean(), -10, 10)
 score_test_recalibre = expit(logit(score_test) + decalage)
-# Recalibration logistique : ordonnée à l'origine ET pente, réglées sur la validation locale.
-recalibration = LogisticRegression(C=np.inf).fit(logit(score_local).reshape(-1, 1), vrai_local)
-score_test_logistique = recalibration.predict_proba(logit(score_test).reshape(-1, 1))[:, 1]
 print(f"Test local de H3 ({len(vrai_test)} séjours) : sepsis observés "
       f"{fr_percent(vrai_test.mean())} ; risque moyen prédit {fr_percent(score_test.mean())} "
       f"avant recalibration, {fr_percent(score_test_recalibre.mean())} après.")
-print(f"Pente de calibration au test local : {fr_number(pente(vrai_test, score_test), 2)} "
-      f"avant, {fr_number(pente(vrai_test, score_test_recalibre), 2)} après recalibration de la "
-      f"moyenne, {fr_number(pente(vrai_test, score_test_logistique), 2)} après recalibration "
-      f"logistique (ordonnée à l'origine et pente).")
-# La calibration, tranche par tranche : les séjours rangés par risque prédit, en cinq parts égales.
-tranche = pd.qcut(score_test, 5, labels=["1 (risques les plus bas)", "2", "3", "4",
-                                         "5 (risques les plus hauts)"])
-display(fr_table(
-    pd.DataFrame({"avant": score_test, "apres": score_test_recalibre,
-                  "logistique": score_test_logistique, "observe": vrai_test})
-    .groupby(tranche, observed=True).mean().map(fr_percent),
-    columns={"avant": "Risque prédit, avant", "apres": "Après recalibration de la moyenne",
-             "logistique": "Après recalibration logistique", "observe": "Sepsis observés"},
-    caption="Calibration au test local de H3 : risque prédit et fréquence observée",
-))
 # Rechoisir le seuil sur la validation locale, comme à H1. Les deux seuils s'appliquent au
 # risque prédit d'origine (avant recalibration), comme à H1.
 risques_locaux = np.sort(score_local[vrai_local == 1])[::-1]
@@ -843,11 +819,43 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # %% [markdown]
 # ## Après la séance
 #
+# ### La calibration tranche par tranche, à H3
+#
+# La section 7 a comparé le risque **moyen** prédit à la part de sepsis de H3. La cellule
+# ci-dessous regarde plus fin : les séjours du test local rangés par risque prédit, en cinq
+# tranches égales, et la **pente de calibration** (section 3). Pour comparer, elle montre aussi
+# une **recalibration logistique**, qui règle la moyenne **et** la pente ; ce n'est pas l'une
+# des deux adaptations de H3.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : la calibration au test local de H3, avant et après les
+# recalibrations (réglées sur la validation locale), tranche par tranche.
+# Recalibration logistique : ordonnée à l'origine ET pente, réglées sur la validation locale.
+recalibration = LogisticRegression(C=np.inf).fit(logit(score_local).reshape(-1, 1), vrai_local)
+score_test_logistique = recalibration.predict_proba(logit(score_test).reshape(-1, 1))[:, 1]
+print(f"Pente de calibration au test local : {fr_number(pente(vrai_test, score_test), 2)} "
+      f"avant, {fr_number(pente(vrai_test, score_test_recalibre), 2)} après recalibration de la "
+      f"moyenne, {fr_number(pente(vrai_test, score_test_logistique), 2)} après recalibration "
+      f"logistique (ordonnée à l'origine et pente).")
+# La calibration, tranche par tranche : les séjours rangés par risque prédit, en cinq parts égales.
+tranche = pd.qcut(score_test, 5, labels=["1 (risques les plus bas)", "2", "3", "4",
+                                         "5 (risques les plus hauts)"])
+display(fr_table(
+    pd.DataFrame({"avant": score_test, "apres": score_test_recalibre,
+                  "logistique": score_test_logistique, "observe": vrai_test})
+    .groupby(tranche, observed=True).mean().map(fr_percent),
+    columns={"avant": "Risque prédit, avant", "apres": "Après recalibration de la moyenne",
+             "logistique": "Après recalibration logistique", "observe": "Sepsis observés"},
+    caption="Calibration au test local de H3 : risque prédit et fréquence observée",
+))
+
+# %% [markdown]
 # ### Question 5 — Ce que l'adaptation locale corrige (2 points)
 #
-# Relisez les résultats de la section 7 (H3, test local, avant et après). Pour chacun des cinq
-# points, écrivez entre guillemets **doubles** `"corrigé"` (par l'une des deux adaptations de
-# H3 : recalibration de la moyenne ou seuil rechoisi) ou `"pas corrigé"` (par aucune des deux).
+# Relisez les résultats de la section 7 (H3, test local, avant et après) et le tableau de
+# calibration ci-dessus. Pour chacun des cinq points, écrivez entre guillemets **doubles**
+# `"corrigé"` (par l'une des deux adaptations de H3 : recalibration de la moyenne ou seuil
+# rechoisi) ou `"pas corrigé"` (par aucune des deux).
 # « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit égale la part de
 # sepsis observée ; le risque prédit de chaque tranche, les sepsis observés de la tranche ; la
 # sensibilité atteint de nouveau 60 % ; l'AUC revient près de sa valeur interne ; la part de
@@ -1151,20 +1159,33 @@ raccourci_hopital = {
 # ### Le droit du déploiement
 #
 # Un score commercial de sepsis est très probablement un **dispositif médical** : le règlement
-# (UE) 2017/745 (art. 2) range parmi eux les logiciels destinés par leur fabricant à la
-# « prédiction » ou au « pronostic » d'une maladie. Le recalibrer ou changer son seuil n'est
-# donc pas un simple réglage : cela se discute avec le fabricant. Un dispositif médical qui doit
-# passer par un organisme notifié (un organisme indépendant qui évalue sa conformité) est aussi
-# un système d'IA **à haut risque** au sens du règlement (UE) 2024/1689 (art. 6, paragraphe 1).
-# Celui qui l'utilise sous sa responsabilité, le **déployeur** (ici l'hôpital), a alors ses
-# propres obligations (art. 26) ; la date à partir de laquelle elles s'appliquent à un
-# dispositif médical se lit dans la version consolidée du règlement, sur EUR-Lex. La cellule
-# affiche l'article 26 et l'information du patient (Code de la santé publique), tirés de la
-# bibliothèque du cours.
+# (UE) 2017/745 range parmi eux les logiciels que leur fabricant destine à la « prédiction » ou
+# au « pronostic » d'une maladie. Sa **classe** suit la règle 11 de ce règlement : un logiciel
+# qui fournit des informations utilisées pour des décisions diagnostiques ou thérapeutiques est
+# au moins de classe IIa ; un score qui fait lancer un bilan ou des antibiotiques en fournit.
+# Dès la classe IIa, un **organisme notifié** (un organisme indépendant) évalue sa conformité ;
+# le règlement (UE) 2024/1689 sur l'IA range alors le logiciel parmi les systèmes **à haut
+# risque** (article 6, paragraphe 1), s'il est bien un « système d'IA » au sens de ce règlement
+# (article 3). Pour une simple régression logistique comme la nôtre, cette qualification se
+# discute ; le module ne la tranche pas.
+#
+# L'hôpital qui utilise le système sous sa responsabilité en est le **déployeur**. L'article 26
+# lui demande notamment de l'utiliser conformément à sa **notice** (paragraphe 1), de confier
+# le contrôle humain à des personnes compétentes, formées et qui en ont l'autorité
+# (paragraphe 2), de veiller à la pertinence des **données d'entrée** qu'il contrôle
+# (paragraphe 4 : c'est le sujet de ce module, des variables qui ont le même sens ici qu'à H1)
+# et de surveiller le fonctionnement du système (paragraphe 5). Le règlement (UE) 2026/1744, du
+# 8 juillet 2026, a modifié le règlement sur l'IA. Pour les dispositifs médicaux, ses règles du
+# haut risque, dont l'article 26, s'appliqueront à partir du 2 août 2028 (article 113).
+#
+# L'information du patient relève du Code de la santé publique (article L4001-3). Il vise un
+# algorithme dont l'apprentissage a été fait « à partir de données massives » : qu'il
+# s'applique à un score comme le nôtre n'est pas évident. La cellule affiche ces textes, tirés
+# de la bibliothèque du cours.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : les deux textes, tirés de la bibliothèque du cours.
-for cle in ("IA 26", "L4001-3"):
+# Inutile de lire ce code (replié) : les textes, tirés de la bibliothèque du cours.
+for cle in ("MDR règle 11", "IA 26", "IA 113", "L4001-3"):
     ref = reference(cle)
     display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
     print(f"Texte officiel : {ref.url}")
@@ -1173,9 +1194,9 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 # %% [markdown]
 # ### Question 7 — H3 doit-elle déployer ? (2 points)
 #
-# La direction de H3 propose d'activer le mois prochain, dans tous ses services, le score
-# **adapté** (seuil local, section 7). Relisez la sortie de la section 7, la section 8 et le
-# droit ci-dessus. Pour chacune des quatre affirmations, écrivez entre guillemets **doubles**
+# La direction de H3 propose d'activer le mois prochain (en janvier 2027), dans tous ses
+# services, le score **adapté** (seuil local, section 7). Relisez la sortie de la section 7,
+# la section 8 et le droit ci-dessus. Pour chacune des quatre affirmations, écrivez entre guillemets **doubles**
 # `"oui"` (elle est juste) ou `"non"` (elle est fausse).
 #
 # <details><summary>Indice 1</summary>
@@ -1196,15 +1217,15 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": ...,
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": ...,
-    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": ...,
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": ...,
+    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": ...,
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": ...,
 }
 ### BEGIN SOLUTION
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "non",
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "oui",
+    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "oui",
 }
 ### END SOLUTION
 
@@ -1217,8 +1238,8 @@ checks.check_choices(
     digests={
         "H3 devrait activer le score adapté dans ses services": "18fee7654784ff21",
         "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "77510fdc2b591a03",
-        "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "98e4037e6a2a8fac",
-        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "6e73193ea6e1fd12",
+        "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "d31f1f55dd21875f",
+        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "23946e54f3bfe6f3",
     },
     mistakes={
         "H3 devrait activer le score adapté dans ses services": [
@@ -1234,23 +1255,27 @@ checks.check_choices(
                            "d'alertes, ni mesuré la calibration. Tout score se valide sur place "
                            "avant d'être activé.", digest="8963c2efd1cc923c"),
         ],
-        "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": [
-            checks.Mistake(None, "le score est très probablement un dispositif médical, dont le "
-                           "fabricant fixe la destination et les réglages : les changer se "
-                           "discute avec lui, ce n'est pas un simple réglage interne.",
-                           digest="2ce7c3880bfd4b37"),
+        "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": [
+            checks.Mistake(None, "la notice fait partie du dispositif médical : le fabricant "
+                           "fixe sa destination et les réglages qu'elle admet, et c'est ce "
+                           "dispositif-là qui a été évalué. En sortir, c'est l'utiliser autrement "
+                           "que prévu : cela se discute avec lui. Choisir le seuil dans ce que "
+                           "prévoit la notice reste, en revanche, une décision de l'établissement.",
+                           digest="6f45e5ac84af52f1"),
         ],
-        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": [
-            checks.Mistake(None, "l'éditeur ne voit pas les patients de H3 : pour un système "
-                           "d'IA à haut risque, le déployeur (l'hôpital) surveille son "
-                           "fonctionnement et confie le contrôle humain à des personnes "
-                           "compétentes, formées et qui en ont l'autorité (article 26).",
-                           digest="d81312c1587f5909"),
+        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": [
+            checks.Mistake(None, "l'éditeur ne voit pas les patients de H3 : c'est l'hôpital "
+                           "qui voit ses alertes, ses sepsis manqués et les changements de ses "
+                           "pratiques. Le surveiller et former ceux qui contrôlent ses alertes "
+                           "est une bonne pratique dès le premier jour ; pour un dispositif "
+                           "médical à haut risque, cela deviendra une obligation du déployeur "
+                           "(article 26) à partir du 2 août 2028.",
+                           digest="8c868b36b40762fb"),
         ],
     },
     success="H3 ne devrait pas activer ce score : même adapté, il alerte beaucoup pour presque "
-    "rien. Un autre score se validerait sur place d'abord ; ses réglages se discutent avec le "
-    "fabricant ; et, déployé, il reste sous la surveillance de l'hôpital. Dépliez la lecture "
+    "rien. Un autre score se validerait sur place d'abord ; sortir de sa notice se discute avec "
+    "le fabricant ; et, déployé, il reste sous la surveillance de l'hôpital. Dépliez la lecture "
     "ci-dessous.",
 )
 ### BEGIN HIDDEN TESTS
@@ -1261,8 +1286,8 @@ checks.check_choices(
     expected={
         "H3 devrait activer le score adapté dans ses services": "non",
         "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-        "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "non",
-        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "oui",
+        "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "oui",
     },
 )
 ### END HIDDEN TESTS
@@ -1272,8 +1297,8 @@ checks.check_choices(
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "oui",
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "non",
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "oui",
+    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1281,26 +1306,26 @@ decision_h3 = {
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "oui",
-    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "non",
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "oui",
+    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "oui",
 }
 
 # %% mistake="decision_h3"
-# message : se discute avec lui
+# message : cela se discute avec lui
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "oui",
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "oui",
+    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "oui",
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "oui",
 }
 
 # %% mistake="decision_h3"
-# message : le déployeur (l'hôpital) surveille son fonctionnement
+# message : l'éditeur ne voit pas les patients de H3
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score ou changer son seuil est un réglage que l'hôpital décide seul": "non",
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés": "non",
+    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "non",
 }
 
 # %% [markdown]
@@ -1312,8 +1337,11 @@ decision_h3 = {
 # construit sans les antibiotiques sépare mieux les sepsis à H3 (l'intervalle de l'écart,
 # apparié, le montre), mais il reste à le valider sur place comme le premier : seuil choisi sur
 # la validation locale, charge d'alertes, calibration, sur assez de sepsis. Si un score est
-# déployé un jour, l'hôpital en reste responsable : il le surveille et désigne des soignants
-# formés pour contrôler ses alertes ; ses réglages se discutent avec le fabricant.
+# déployé un jour, l'hôpital le surveille et désigne des soignants formés pour contrôler ses
+# alertes : une bonne pratique dès le premier jour. Pour un dispositif médical à haut risque,
+# elle deviendra une obligation de l'article 26 à partir du 2 août 2028. Choisir le seuil dans
+# ce que prévoit la notice relève de l'établissement, avec ses équipes ; recalibrer le score
+# hors de la notice se discute avec le fabricant.
 # </details>
 
 # %% [markdown]

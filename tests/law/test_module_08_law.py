@@ -33,13 +33,23 @@ def test_the_deployer_duties_are_the_ai_act_not_the_gdpr_joint_controllers():
 
 def test_module_08_cites_its_law_through_the_library_and_its_dates_read_true():
     source = MODULE_08.read_text(encoding="utf-8")
-    assert '"IA 26"' in source and '"L4001-3"' in source and "reference(cle)" in source
+    keys = ("MDR règle 11", "IA 26", "IA 113", "L4001-3")
+    assert all(f'"{key}"' in source for key in keys) and "reference(cle)" in source
     # The sources' reading dates (« lu le 6 décembre 2026 ») are not legal statements.
     body = source.split("# ## Sources")[0]
     markdown = "\n".join(line[2:] for line in body.splitlines() if line.startswith("# "))
     problems = []
-    for key in ("IA 26", "L4001-3"):
+    for key in keys:
         ref = reference(key)
         problems += _dated_problems(key, ref.summary) + _dated_problems(key, ref.date_label)
     problems += _dated_problems("module 08", markdown)
     assert not problems, "\n".join(problems)
+
+
+def test_module_08_dates_the_deployer_duties_for_medical_devices():
+    # Regulation (EU) 2026/1744 moved the Annex I high-risk rules (medical devices) to
+    # 2 August 2028: the module and its graded question 7 say so, as the library does.
+    source = " ".join(MODULE_08.read_text(encoding="utf-8").replace("\n# ", " ").split())
+    assert "2 août 2028" in reference("IA 113").summary
+    assert "obligation de l'article 26 à partir du 2 août 2028" in source
+    assert "règlement (UE) 2026/1744" in source
