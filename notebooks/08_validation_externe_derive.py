@@ -1354,48 +1354,80 @@ decision_h3 = {
 # - que demandez-vous de vérifier **localement** avant le déploiement, et sur quelles données ?
 # - quels chiffres présenteriez-vous à l'équipe qui recevra les alertes ?
 # - que surveilleriez-vous ensuite, et qui décide d'arrêter ou de régler le score ?
+# - que dit-on au patient ?
 #
 # Appuyez-vous sur au moins un chiffre de ce module, avec son dénominateur.
 
 # %% [markdown] written="reflexion_validation" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
-# noté **0**, **0,5** ou **1** point.
+# noté **0**, **0,5** ou **1** point. Pour chacun, comptez les éléments présents dans la copie
+# (une idée juste dite avec d'autres mots compte), puis appliquez sa règle : les niveaux ne se
+# recouvrent pas.
 #
-# **Critère 1 — Validation locale, bien faite** (V5 — Utilisation responsable et éclairée).
+# **Critère 1 — Valider sur place** (V5 — Utilisation responsable et éclairée). Cinq éléments :
+# (a) une évaluation sur des séjours **locaux** et récents ; (b) une **marge d'erreur**, ou assez
+# de sepsis (un petit audit ne tranche pas) ; (c) un seuil choisi sur une validation locale puis
+# mesuré sur **d'autres** séjours ; (d) la **calibration** locale (risque prédit contre
+# fréquence observée) ; (e) des variables qui ont le **même sens** ici (codage du sepsis,
+# prescriptions, appareils de mesure).
 #
-# - **1** : la copie demande une évaluation sur des séjours **locaux** et récents, avec une
-#   **marge d'erreur** (assez de sepsis : un petit audit ne tranche pas), et un seuil choisi sur
-#   une validation locale puis mesuré sur d'autres séjours (jamais sur les mêmes) ; elle
-#   demande aussi la **calibration** locale (risque prédit contre fréquence observée) et
-#   vérifie que les variables ont le même sens localement (codage du sepsis,
-#   prescriptions, appareils de mesure).
-# - **0,5** : validation locale demandée, mais sans marge d'erreur, ou sans séparation entre
-#   réglage du seuil et mesure, ou sans la calibration.
-# - **0** : confiance dans l'AUC de l'éditeur, ou « il suffit de tester sur quelques patients ».
+# - **1** : au moins quatre des cinq éléments.
+# - **0,5** : deux ou trois éléments.
+# - **0** : un élément ou aucun (par exemple, confiance dans l'AUC de l'éditeur, ou « tester
+#   sur quelques patients »).
 #
-# **Critère 2 — Des chiffres en unités de soignants, justes, avec leur dénominateur.**
+# **Critère 2 — Des chiffres justes, avec leur dénominateur** (V4 — Prudence, esprit critique
+# et inclusivité). Trois éléments : (a) au moins un chiffre **du module**, juste ; (b) avec son
+# dénominateur ou sa marge : alertes ou sepsis manqués **pour 100 séjours**, « sur 10 alertes,
+# combien de vrais sepsis », sensibilité parmi les sepsis, ou une AUC avec son intervalle ;
+# (c) interprété pour l'équipe (ce que le chiffre change pour elle), sans confondre interne et
+# externe.
 #
-# - **1** : au moins un chiffre du module, juste et interprété : alertes ou sepsis manqués
-#   **pour 100 séjours**, VPP (« sur 10 alertes, combien de vrais sepsis »), sensibilité, ou une
-#   AUC avec son intervalle ; l'interne et l'externe ne sont pas confondus.
-# - **0,5** : un chiffre juste sans dénominateur.
-# - **0** : aucun chiffre, un chiffre faux (AUC interne présentée comme externe), ou une charge
-#   comptée pour 100 sepsis au lieu de 100 séjours (le mauvais dénominateur de la question 3).
+# - **1** : les trois éléments, et aucun chiffre faux.
+# - **0,5** : un chiffre juste du module, mais il manque (b) ou (c), ou la copie contient aussi
+#   un chiffre faux.
+# - **0** : aucun chiffre juste du module. Sont faux : une AUC interne présentée comme externe,
+#   une charge comptée pour 100 sepsis au lieu de 100 séjours (l'erreur de la question 3).
 #
-# **Critère 3 — Surveillance et responsabilité**, valeur
-# V4 — Prudence, esprit critique et inclusivité.
+# **Critère 3 — Après le déploiement : surveiller, décider, informer** (V5 ; CENS : autonomie).
+# Quatre éléments : (a) au moins **deux dérives** à surveiller (prévalence, profil des
+# patients, pratiques de mesure ou de codage, performance dans le temps) ; (b) ce qui
+# déclenche une révision (par exemple un seuil convenu sur la sensibilité ou sur les alertes
+# pour 100 séjours, après un nombre minimal de sepsis) ; (c) **qui décide** : toute instance
+# désignée convient (commission médicale, direction, référent du score, avec les équipes), le
+# module ne l'enseignant pas ; (d) ce que l'on dit au **patient** (qu'un score aide à
+# surveiller son risque, ou que l'équipe s'assure qu'il en est informé).
 #
-# - **1** : la copie nomme au moins deux dérives à surveiller (prévalence, profil des patients,
-#   pratiques de mesure ou de codage, performance dans le temps), avec ce qui déclenche une
-#   révision (par exemple un seuil convenu sur la sensibilité ou les alertes pour 100 séjours),
-#   **et** nomme qui décide : la consigne le demande ; toute instance désignée convient
-#   (commission médicale, direction, référent du score, avec les équipes), le module ne
-#   l'enseignant pas.
-# - **0,5** : deux dérives sans ce qui déclenche une révision, ou une seule dérive, ou aucun
-#   responsable nommé.
-# - Ce que corrige une recalibration n'est pas exigé : la consigne ne le demande pas.
-# - **0** : rien sur l'après-déploiement.
+# - **1** : les quatre éléments.
+# - **0,5** : deux ou trois éléments.
+# - **0** : un élément ou aucun. Ce que corrige une recalibration n'est pas exigé.
+#
+# **Deux copies types, annotées.**
+#
+# *Copie A (pharmacienne) : 3 points.* « Je demanderais de tester le score sur nos séjours de
+# l'an dernier, assez nombreux pour compter au moins une centaine de sepsis, avec l'AUC et son
+# intervalle à 95 %. Le seuil serait choisi sur une partie de ces séjours et mesuré sur une
+# autre. Je vérifierais que le risque prédit correspond à la fréquence observée, tranche par
+# tranche, et que notre codage du sepsis et nos prescriptions d'antibiotiques ont le même sens
+# que là où le score a été construit. À l'équipe, je montrerais l'exemple du module : à H2,
+# 26,5 alertes pour 100 séjours et, sur 10 alertes, 1,6 vrai sepsis ; là où le score a été
+# construit, 11,1 alertes pour 100 séjours. Ensuite, je suivrais chaque trimestre la part de
+# sepsis et les alertes pour 100 séjours, avec leur intervalle ; si la sensibilité passe sous
+# le seuil convenu, après au moins 50 sepsis, la commission médicale décide de suspendre le
+# score. Le médecin s'assure que le patient sait qu'un score aide à surveiller son risque. »
+# Critère 1 : 1 (les cinq éléments). Critère 2 : 1 (chiffres justes, pour 100 séjours et sur
+# 10 alertes, comparés d'un hôpital à l'autre). Critère 3 : 1 (deux dérives, un déclencheur,
+# qui décide, le patient).
+#
+# *Copie B (gestionnaire) : 1 point.* « L'AUC annoncée par l'éditeur a été mesurée ailleurs :
+# je demanderais de la mesurer sur nos séjours de l'an dernier, avec son intervalle à 95 %, et
+# de vérifier que nos appareils de mesure sont comparables. Il faudra dire à l'équipe qu'elle
+# recevra environ 27 alertes pour 100 sepsis. Ensuite, je surveillerais la part de sepsis et le
+# profil des patients ; la direction déciderait d'arrêter le score si besoin. » Critère 1 : 0,5
+# (séjours locaux, marge d'erreur, même sens des mesures : trois éléments ; ni seuil réglé
+# puis mesuré à part, ni calibration). Critère 2 : 0 (le seul chiffre est dit pour 100 sepsis
+# au lieu de 100 séjours). Critère 3 : 0,5 (deux dérives et qui décide ; ni déclencheur, ni patient).
 #
 # Une copie qui cite le droit le fait avec sa source et sa date ; ne pas pénaliser son absence.
 # ### END SOLUTION
