@@ -23,10 +23,13 @@
 # >   validé là où il servira, puis surveillé.
 # > - **V4 — Prudence, esprit critique et inclusivité** : une AUC annoncée ailleurs n'est pas
 # >   une promesse ; on la lit avec sa marge d'erreur.
+# > - **V3 — Formation et accompagnement** : ceux qui contrôlent les alertes sont formés à
+# >   lire le score.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (un sepsis manqué
 # > retarde le traitement ; trop d'alertes épuisent l'équipe), bienfaisance (un score n'est utile
-# > que s'il aide les patients de **cet** hôpital).
+# > que s'il aide les patients de **cet** hôpital), justice (il doit servir aussi bien chaque
+# > groupe de patients).
 #
 # ## Ce que vous allez faire
 #
@@ -497,9 +500,11 @@ checks.check_number(
         *(checks.Mistake(None, "vous avez mélangé les deux hôpitaux (un nombre de H1, l'autre "
                          "de H2) : prenez les deux nombres de H2.", digest=d)
           for d in ("de0fc457417ad37a", "df693449a9d6c272")),
-        checks.Mistake(None, "bon raisonnement, mais trop arrondi : la question se corrige à une "
-                       "décimale. Écrivez le calcul lui-même (Python garde toutes les "
-                       "décimales).", digest="01ba4ef46efde24c"),
+        # The answer rounded to a whole number (27) or cut to its whole part (26).
+        *(checks.Mistake(None, "bon raisonnement, mais trop arrondi : la question se corrige à "
+                         "une décimale. Écrivez le calcul lui-même (Python garde toutes les "
+                         "décimales).", digest=d)
+          for d in ("01ba4ef46efde24c", "c35193d28cc7f959")),
         checks.Mistake(100 * n_vraies_alertes_h2 / n_sejours_h2,
                        "vous n'avez compté que les alertes sur un vrai sepsis. L'équipe reçoit "
                        "toutes les alertes, justes ou non."),
@@ -545,6 +550,10 @@ alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h2
 # %% mistake="alertes_pour_100_h2"
 # message : bon raisonnement, mais trop arrondi
 alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
+
+# %% mistake="alertes_pour_100_h2"
+# message : bon raisonnement, mais trop arrondi
+alertes_pour_100_h2 = int(100 * n_alertes_h2 / n_sejours_h2)
 
 # %% [markdown]
 # ### Question 4 — La VPP des alertes à H2 (2 points)
@@ -803,7 +812,8 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # **Ensuite**, surveiller la **dérive** (les patients et les pratiques changent avec le temps,
 # et la performance avec eux) : la prévalence, le profil des patients (âge, services),
 # les pratiques de mesure (nouvel automate, nouveau thermomètre), et la performance elle-même
-# dans le temps (sensibilité, alertes pour 100 séjours, VPP). Un mois compte trop peu de sepsis
+# dans le temps (sensibilité, alertes pour 100 séjours, VPP), y compris par groupe de patients
+# (âge, sexe). Un mois compte trop peu de sepsis
 # (section 3) : on cumule les mois, chaque chiffre avec son intervalle, et on ne réagit, selon
 # un seuil convenu, qu'après un nombre minimal de sepsis fixé d'avance.
 #
@@ -1377,8 +1387,8 @@ decision_h3 = {
 # - **0** : un élément ou aucun (par exemple, confiance dans l'AUC de l'éditeur, ou « tester
 #   sur quelques patients »).
 #
-# **Critère 2 — Des chiffres justes, avec leur dénominateur** (V4 — Prudence, esprit critique
-# et inclusivité). Trois éléments : (a) au moins un chiffre **du module**, juste ; (b) avec son
+# **Critère 2 — Des chiffres justes, avec leur dénominateur**
+# (V4 — Prudence, esprit critique et inclusivité). Trois éléments : (a) au moins un chiffre **du module**, juste ; (b) avec son
 # dénominateur ou sa marge : alertes ou sepsis manqués **pour 100 séjours**, « sur 10 alertes,
 # combien de vrais sepsis », sensibilité parmi les sepsis, ou une AUC avec son intervalle ;
 # (c) interprété pour l'équipe (ce que le chiffre change pour elle), sans confondre interne et
@@ -1390,7 +1400,8 @@ decision_h3 = {
 # - **0** : aucun chiffre juste du module. Sont faux : une AUC interne présentée comme externe,
 #   une charge comptée pour 100 sepsis au lieu de 100 séjours (l'erreur de la question 3).
 #
-# **Critère 3 — Après le déploiement : surveiller, décider, informer** (V5 ; CENS : autonomie).
+# **Critère 3 — Après le déploiement : surveiller, décider, informer**
+# (V5 — Utilisation responsable et éclairée ; CENS : autonomie).
 # Quatre éléments : (a) au moins **deux dérives** à surveiller (prévalence, profil des
 # patients, pratiques de mesure ou de codage, performance dans le temps) ; (b) ce qui
 # déclenche une révision (par exemple un seuil convenu sur la sensibilité ou sur les alertes
