@@ -1068,13 +1068,13 @@ ce_que_corrige = {
 raccourci_hopital = {
     "les seules mesures devinent l'hôpital mieux que sans rien regarder": ...,
     "notre score, appris à H1 seul, peut apprendre « quel hôpital »": ...,
-    "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": ...,
+    "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": ...,
 }
 ### BEGIN SOLUTION
 raccourci_hopital = {
     "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
     "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
-    "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "oui",
+    "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "oui",
 }
 ### END SOLUTION
 
@@ -1087,7 +1087,7 @@ checks.check_choices(
     digests={
         "les seules mesures devinent l'hôpital mieux que sans rien regarder": "db283107146f61cd",
         "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "396a067f6dd717bf",
-        "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "f2165208ffee4a67",
+        "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "33bdbc2b2d5b3c61",
     },
     mistakes={
         "les seules mesures devinent l'hôpital mieux que sans rien regarder": [
@@ -1103,12 +1103,12 @@ checks.check_choices(
                            "seulement ses risques prédits ; c'est un autre dommage.", digest=d)
             for d in ("0103d976b6594d04", "c402431971d8bc02")
         ],
-        "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": [
+        "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": [
             checks.Mistake(None, "réunis, les séjours diffèrent par leurs mesures (la section 6 "
                            "le montre) et par leur part de sepsis (tableau de la section 1) : "
-                           "reconnaître l'hôpital aide alors à prédire le sepsis, et le modèle "
-                           "peut s'en servir.", digest=d)
-            for d in ("2582fb74cfc056c6", "6663088d12a7335d")
+                           "un modèle qui reconnaît l'hôpital en tire une part du risque, sans "
+                           "rien savoir du patient.", digest=d)
+            for d in ("7ecb05c7cc523566", "db1a445252f02309")
         ],
     },
     success="un modèle appris dans un seul hôpital ne peut pas apprendre « quel hôpital » ; "
@@ -1123,7 +1123,7 @@ checks.check_choices(
     expected={
         "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
         "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
-        "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "oui",
+        "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "oui",
     },
 )
 ### END HIDDEN TESTS
@@ -1133,7 +1133,7 @@ checks.check_choices(
 raccourci_hopital = {
     "les seules mesures devinent l'hôpital mieux que sans rien regarder": "on ne peut pas conclure",
     "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
-    "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "oui",
+    "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "oui",
 }
 
 # %% mistake="raccourci_hopital"
@@ -1141,15 +1141,15 @@ raccourci_hopital = {
 raccourci_hopital = {
     "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
     "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "oui",
-    "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "oui",
+    "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "oui",
 }
 
 # %% mistake="raccourci_hopital"
-# message : reconnaître l'hôpital aide alors à prédire le sepsis
+# message : sans rien savoir du patient
 raccourci_hopital = {
     "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
     "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
-    "un modèle appris sur H1, H2 et H3 réunis peut apprendre « quel hôpital »": "non",
+    "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "non",
 }
 
 # %% [markdown]
