@@ -1503,8 +1503,9 @@ decision_h3 = {
 #   le calcul au modèle et au lieu plutôt qu'appliquer une règle générale (chapeau de l'article,
 #   bmj.com, lu le 6 décembre 2026).
 # - Textes juridiques (section « Le droit du déploiement ») : résumés tirés de
-#   `esn_teach.law` (règlement (UE) 2024/1689, art. 26 ; Code de la santé publique,
-#   art. L4001-3), avec l'adresse du texte officiel.
+#   `esn_teach.law` (règlement (UE) 2017/745, annexe VIII, règle 11 ; règlement (UE)
+#   2024/1689, art. 26 et art. 113, tel que modifié par le règlement (UE) 2026/1744 ; Code de
+#   la santé publique, art. L4001-3), avec l'adresse du texte officiel.
 # - Efron B, Tibshirani RJ. *An Introduction to the Bootstrap*. Chapman & Hall, 1993.
 #   Rééchantillonnage avec remise et intervalles par centiles.
 # - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning
