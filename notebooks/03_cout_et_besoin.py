@@ -69,36 +69,22 @@
 # « Patients noirs » et « patients blancs » sont les catégories de l'étude, déclarées par les
 # patients : des catégories sociales, pas biologiques.
 #
-# <details><summary>Facultatif : d'autres groupes ; ces catégories en France, le cadre
-# juridique</summary>
+# <details><summary>Facultatif : d'autres groupes ; ces catégories en France</summary>
 #
 # Les patients de l'étude étaient couverts par des contrats dits « à risque » avec les
 # assureurs : l'hôpital y répond d'une part du coût des soins de ses patients
-# (Obermeyer et al., 2019).
-#
-# Le mécanisme vaut pour tout groupe qui coûte moins à besoin égal (précarité, déserts
-# médicaux).
-#
-# En France, on peut auditer un score sur des indicateurs sociaux : bénéficiaires de la
-# complémentaire santé solidaire (C2S), indices de défavorisation FDep ou EDI (ils résument le
-# niveau social d'une commune ou d'un quartier).
+# (Obermeyer et al., 2019). Le mécanisme vaut pour tout groupe qui coûte moins à besoin égal
+# (précarité, déserts médicaux).
 #
 # Les catégories de l'étude ne se transposent pas telles quelles en France, où les
 # statistiques ethniques sont très encadrées. Le Conseil constitutionnel a jugé que les
 # traitements de données destinés à mesurer la diversité des origines « peuvent porter sur des
 # données objectives », mais « ne sauraient […] reposer sur l'origine ethnique ou la race »
-# (décision n° 2007-557 DC). On peut aussi vérifier un score sur des groupes que les données
-# de santé permettent de repérer : les bénéficiaires de la C2S, les habitants des communes ou
-# des quartiers les plus défavorisés (FDep, EDI), ceux des zones où les médecins manquent.
-#
-# Dans l'Union européenne, le règlement sur l'intelligence artificielle (règlement (UE)
-# 2024/1689, article 10) impose d'examiner les données des systèmes dits « à haut risque »
-# pour y repérer les biais possibles ; son paragraphe 5 permet, à titre exceptionnel,
-# strictement nécessaire et avec des garanties, de traiter pour cela des données sensibles,
-# que le RGPD (règlement (UE) 2016/679, article 9) interdit en principe de traiter, comme
-# celles qui révèlent l'origine raciale ou ethnique. Savoir si un algorithme comme celui-ci
-# est « à haut risque » au sens de ce règlement demande une analyse que ce module ne fait
-# pas : le module 13 y revient.
+# (décision n° 2007-557 DC). On peut en revanche auditer un score sur des groupes que les
+# données de santé permettent de repérer : les bénéficiaires de la complémentaire santé
+# solidaire (C2S), les habitants des communes ou des quartiers les plus défavorisés (indices
+# FDep ou EDI, qui résument leur niveau social), ceux des zones où les médecins manquent. Le
+# cadre juridique européen est résumé à la fin du module (« Pour aller plus loin »).
 # </details>
 
 # %% [markdown]
@@ -2135,6 +2121,33 @@ for titre, scores, mesure in [
 # de garder le modèle, ses données et ses informations, mais de changer la cible, et ont
 # construit un indice qui combine la prédiction de santé et celle du coût. Le biais mesuré a
 # diminué de 84 % (Obermeyer et al., 2019).
+#
+# **Le cadre juridique européen.** Le règlement sur l'intelligence artificielle (règlement (UE)
+# 2024/1689, article 10) impose d'examiner les données des systèmes dits « à haut risque »
+# pour y repérer les biais possibles. Dans son texte de 2024, son paragraphe 5 permettait aux
+# fournisseurs de ces systèmes, à titre exceptionnel, dans la mesure strictement nécessaire et
+# avec des garanties, de traiter pour cela des données sensibles, que le RGPD (règlement (UE)
+# 2016/679, article 9) interdit en principe de traiter, comme celles qui révèlent l'origine
+# raciale ou ethnique. Le règlement (UE) 2026/1744 a depuis modifié le règlement sur l'IA
+# (résumé dans la cellule suivante) : pour savoir ce que dit aujourd'hui cette disposition,
+# lisez la version consolidée sur EUR-Lex. Savoir si un algorithme comme celui-ci est « à haut
+# risque » demande une analyse que fait le module 13.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche les deux textes européens, tirés de la
+# bibliothèque du cours, avec la date de leur dernière vérification.
+from IPython.display import Markdown
+
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+
+for cle in ("IA 10", "UE 2026/1744"):
+    ref = reference(cle)
+    display(Markdown(f"**{ref.citation}** ({ref.date_label}) — *{ref.title}.* {ref.summary}"))
+    print(f"Texte officiel : {ref.url}")
+print(
+    f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des résumés, pas des "
+    "citations ni un conseil juridique."
+)
 
 
 # %% [markdown]
@@ -2163,6 +2176,10 @@ for titre, scores, mesure in [
 #   maîtrise de l'immigration, à l'intégration et à l'asile : les traitements nécessaires aux
 #   études sur la mesure de la diversité des origines « peuvent porter sur des données
 #   objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ».
+# - Règlement (UE) 2024/1689 du 13 juin 2024 sur l'intelligence artificielle, article 10
+#   (texte de 2024), modifié par le règlement (UE) 2026/1744 du 8 juillet 2026 (JO de l'Union
+#   du 24 juillet 2026) ; version consolidée sur EUR-Lex. Règlement (UE) 2016/679 (RGPD),
+#   article 9.
 # - Intervalle de Wilson : Wilson EB. Probable inference, the law of succession, and statistical
 #   inference. *Journal of the American Statistical Association* 1927;22(158):209-212.
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: Assessing and improving
