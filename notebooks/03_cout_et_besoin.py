@@ -922,14 +922,20 @@ ecart_score_egal = (
 #
 # **L'explorateur.** Le menu choisit la cible, le curseur le seuil. Le tableau donne, par
 # groupe, le **taux de sélection** (la part du groupe qui est inscrite) et la part parmi les
-# inscrits. Regardez la cible « coût », puis la cible **« Maladies chroniques de l'année
-# suivante »**.
+# inscrits. Regardez la cible **« Maladies chroniques de l'année suivante »**. La cible
+# « coût » s'ajoute au menu une fois les questions 1 à 3 justes (ses chiffres y répondent) :
+# relancez alors la cellule.
 
 # %%
+# Cette cellule affiche l'explorateur ; la cible « coût » n'y paraît qu'après les questions 1
+# à 3 (en séance évaluée, dans votre retour de correction).
+questions_cout = ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")
+cibles = ["cost", "health"] if all(map(checks.passed, questions_cout)) else ["health"]
 explorateur = CostNeedExplorer(
     cohorte,
     {"cost": scores_cout, "health": scores_sante},
-    label="cost",
+    labels=cibles,
+    label="health",
     percentile=centile_programme,
 )
 explorateur
@@ -1084,7 +1090,8 @@ print(
 # - `"entre inscrits"` : au-dessus du même seuil, les inscrits noirs ont plus de maladies
 #   chroniques que les inscrits blancs (question 2), un écart dont l'IC 95 % exclut 0 ;
 # - `"part qui double"` : avec la cible « maladies », la part des patients noirs parmi les
-#   inscrits double à peu près (explorateur) : le score « coût » en inscrit deux fois moins ;
+#   inscrits double à peu près (question 1, explorateur) : le score « coût » en inscrit deux
+#   fois moins ;
 # - `"à score égal"` : à score égal, sur l'ensemble des scores, les patients noirs ont 0,71
 #   maladie chronique de plus que les blancs, contre 0,10 avec le score juste (tableau).
 #

@@ -11,7 +11,7 @@ percentile for each group (at equal score, is one group sicker?).
 from __future__ import annotations
 
 import numbers
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import partial
 
 import ipywidgets as widgets
@@ -72,7 +72,12 @@ class CostNeedExplorer:
         The risk score of every row for each label: keys ``"cost"`` and
         ``"health"`` (e.g. from :func:`esn_teach.datasets.fit_risk_score`).
     label : {"cost", "health"}, default="cost"
-        Initial label.
+        Initial label; one of ``labels``.
+    labels : sequence of {"cost", "health"}, optional
+        The labels the dropdown offers, both by default. A notebook can hold
+        one back, e.g. the label whose numbers answer questions not yet
+        solved: a label left out is neither offered nor computed, and
+        ``scores`` need not have it.
     percentile : float, default=97.0
         Initial threshold, in [50, 99.5]; 97 enrols the top 3 %.
     group_column : str, default="race"
@@ -117,7 +122,8 @@ class CostNeedExplorer:
         ``percentile`` not a number or ``n_bins`` not an int.
     ValueError
         If a column is missing, a score array has the wrong length or is not
-        finite, ``label`` is unknown, ``percentile`` is out of range, there are
+        finite, ``label`` is unknown or not offered, ``labels`` is empty or
+        holds an unknown label, ``percentile`` is out of range, there are
         fewer than two or more than four groups, or ``n_bins`` is not between
         2 and 100.
     """
@@ -128,6 +134,7 @@ class CostNeedExplorer:
         scores: Mapping[str, ArrayLike],
         *,
         label: str = "cost",
+        labels: Sequence[str] | None = None,
         percentile: float = 97.0,
         group_column: str = "race",
         need_column: str = "n_chronic_next",
@@ -145,14 +152,28 @@ class CostNeedExplorer:
         if missing:
             raise ValueError(f"colonnes absentes du tableau « frame » : {', '.join(missing)}.")
         check_finite_scalar(n_bins, "n_bins", numbers.Integral, min_val=2, max_val=100)
+        offered = list(LABEL_NAMES) if labels is None else list(labels)
+        if not offered or isinstance(labels, str):
+            raise ValueError(
+                f"« labels » doit être une liste non vide de cibles parmi "
+                f"{', '.join(map(repr, LABEL_NAMES))} ; valeur reçue : {labels!r}."
+            )
+        for key in offered:
+            _check_label(key)
         _check_label(label)
+        if label not in offered:
+            raise ValueError(
+                f"« label » ({label!r}) doit être l'une des cibles offertes : "
+                f"{', '.join(map(repr, offered))}."
+            )
         _check_percentile(percentile)
         n = len(frame)
+        self.labels: list[str] = [key for key in LABEL_NAMES if key in offered]
         self.scores: dict[str, np.ndarray] = {}
-        for key in LABEL_NAMES:
+        for key in self.labels:
             if key not in scores:
                 raise ValueError(
-                    f"« scores » doit avoir les clés {', '.join(map(repr, LABEL_NAMES))} ; "
+                    f"« scores » doit avoir les clés {', '.join(map(repr, self.labels))} ; "
                     f"il manque {key!r}."
                 )
             values = np.asarray(scores[key], dtype=float)
@@ -185,7 +206,7 @@ class CostNeedExplorer:
 
         self._build_figure()
         self.label_dropdown = widgets.Dropdown(
-            options=[(name, key) for key, name in LABEL_NAMES.items()],
+            options=[(LABEL_NAMES[key], key) for key in self.labels],
             value=label,
             description="Cible prédite par le score",
             style={"description_width": "initial"},
@@ -243,7 +264,7 @@ class CostNeedExplorer:
         Parameters
         ----------
         label : {"cost", "health"}
-            The training label of the score.
+            The training label of the score, one of the labels offered.
         percentile : float
             The threshold, in [50, 99.5]: patients whose score is at or above this
             percentile of the scores are enrolled.
@@ -254,6 +275,11 @@ class CostNeedExplorer:
             One row per group; see the ``table`` attribute.
         """
         _check_label(label)
+        if label not in self.scores:
+            raise ValueError(
+                f"la cible {label!r} n'est pas offerte par cet explorateur "
+                f"(cibles offertes : {', '.join(map(repr, self.labels))})."
+            )
         _check_percentile(percentile)
         values = self.scores[label]
         self.threshold_score = float(np.percentile(values, percentile))

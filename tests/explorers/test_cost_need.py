@@ -183,3 +183,22 @@ def test_selection_by_group_bad_arguments():
         selection_by_group([1.0, 2.0], ["a", "b"], [0, 1], percentile=100)
     with pytest.raises(ValueError, match=r"« percentile » .* valeur reçue : NaN"):
         selection_by_group([1.0, 2.0], ["a", "b"], [0, 1], percentile=float("nan"))
+
+
+def test_a_label_held_back_is_neither_offered_nor_computed():
+    # Module 03 holds the « cost » label back until the questions it answers are solved.
+    explorer = CostNeedExplorer(
+        FRAME, {"health": SCORES["health"]}, labels=["health"], label="health"
+    )
+    assert [key for _, key in explorer.controls["cible"].options] == ["health"]
+    assert explorer.labels == ["health"]
+    with pytest.raises(ValueError, match="n'est pas offerte"):
+        explorer.compute("cost", 97.0)
+    with pytest.raises(ValueError, match="cibles offertes"):
+        CostNeedExplorer(FRAME, SCORES, labels=["health"])  # label defaults to « cost »
+    with pytest.raises(ValueError, match="non vide"):
+        CostNeedExplorer(FRAME, SCORES, labels=[], label="health")
+    with pytest.raises(ValueError, match="il manque 'health'"):
+        CostNeedExplorer(FRAME, {"cost": SCORES["cost"]}, labels=["cost", "health"])
+    both = CostNeedExplorer(FRAME, SCORES, labels=["health", "cost"])
+    assert [key for _, key in both.controls["cible"].options] == ["cost", "health"]
