@@ -169,7 +169,8 @@ display(data_card(donnees))
 # %% [markdown]
 # Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, et coûtent un peu
 # plus : 12 % de plus dans l'étude (8 442 contre 7 540 dollars par an ; Obermeyer et al., 2019,
-# tableau 1), un peu moins dans notre cohorte (ligne affichée ci-dessus). Mais à nombre égal de
+# tableau 1), nettement moins dans notre cohorte (ligne affichée ci-dessus : un écart assumé de
+# notre reproduction). Mais à nombre égal de
 # maladies chroniques, ils coûtent **moins** : 1 801 dollars de moins par an dans l'étude
 # (Obermeyer et al., 2019).
 #
@@ -305,10 +306,10 @@ print("- plus_couteux : coût réel de l'année suivante du 95e au 100e centile.
 # affichées, lesquelles comptent des inscrits ?
 # </details>
 #
-# <details><summary>Indice 3 (le calcul)</summary>
+# <details><summary>Indice 3</summary>
 #
-# Tous les inscrits, ce sont les inscrits noirs plus les inscrits blancs : mettez cette somme
-# entre parenthèses. `n_noirs` et `n_blancs` ne servent pas ici.
+# Aucune variable affichée ne compte tous les inscrits d'un coup : de quels groupes sont-ils
+# faits ? `n_noirs` et `n_blancs` comptent des patients inscrits ou non.
 # </details>
 
 # %% answer="part_noirs_cout"
@@ -534,13 +535,6 @@ print(
 # Une moyenne pour les inscrits noirs, une autre pour les inscrits blancs. Quelle condition,
 # écrite avec `&`, garde les patients à la fois inscrits et noirs ?
 # </details>
-#
-# <details><summary>Indice 3 (le calcul)</summary>
-#
-# Faites deux moyennes de la colonne des maladies de l'**année suivante**, l'une avec la
-# condition `inscrits_cout & noirs`, l'autre avec `inscrits_cout & blancs`, puis soustrayez la
-# seconde de la première.
-# </details>
 
 # %% answer="ecart_maladies"
 ecart_maladies = ...
@@ -721,7 +715,7 @@ ecart_maladies = (
 )
 
 # %% [markdown]
-# ### Question 3 — L'écart de maladies chroniques à score égal, près du seuil (2 points)
+# ### Question 3 — L'écart de maladies chroniques dans la tranche du haut (2 points)
 #
 # La question 2 comparait les inscrits. Comparez maintenant des patients que le score « coût »
 # classe presque de la même façon : ceux de la **dernière tranche** des figures de la section 4,
@@ -837,8 +831,8 @@ checks.check_number(
     "les trois définitions affichées en section 3).",
     success=f"dans la tranche du 95e au 100e centile du score « coût », les patients noirs ont "
     f"en moyenne {fr_number(valeur, 2)} maladie chronique de plus que les patients blancs. Ces "
-    "patients ont à peu près le même score : que montre cet écart ? Le tableau de la section 5 "
-    "le compare à d'autres, et la question 4 le demande.",
+    "patients sont dans la même tranche du score, qui est large : que montre cet écart ? Le "
+    "tableau de la section 5 le compare à d'autres, et la question 4 le demande.",
 )
 ### BEGIN HIDDEN TESTS
 attendu = selection_by_group(scores_cout, race, besoin, percentile=95)["mean_need_selected"]
@@ -1040,7 +1034,7 @@ print("Écarts en maladies chroniques de l'année suivante (noirs moins blancs).
 if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")):
     print(
         "Les cases « après la question 1 » (2 ou 3) se remplissent quand sa vérification a dit "
-        "« juste » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
+        "« ✔ Correct » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
         "correction)."
     )
 # Référence : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à maladie
@@ -1057,7 +1051,8 @@ for cible in ("cost", "n_chronic_next"):
 haut_0 = scores_0["cost"] >= np.percentile(scores_0["cost"], 95)
 print(
     "Sans aucun écart d'accès (même cohorte, même coût à maladie égale dans les deux groupes), "
-    "cible « coût », écart à score égal près du seuil : "
+    "cible « coût », écart à score égal : tous scores, "
+    f"{en_clair(*ecart_par_tranches(scores_0['cost'], mesure=besoin_0))} ; près du seuil, "
     f"{en_clair(*ecart_avec_ic(haut_0, besoin_0))}."
 )
 
@@ -1065,20 +1060,6 @@ print(
 # Pour les trois cibles, les bornes basses des écarts dépassent 0 : le hasard seul les explique
 # mal. La dernière colonne dit quels écarts existent même avec un score juste : c'est la
 # référence à laquelle comparer les autres.
-#
-# <details><summary>Facultatif : ce que ces intervalles ne couvrent pas ; l'étude</summary>
-#
-# Dans l'étude, avec des modèles réentraînés, la part passait de 14,1 % à 26,7 %
-# (Obermeyer et al., 2019, tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
-# Sans le coût de cette année, notre part dépasse même ce 46,5 % : ce n'est pas un meilleur
-# score que celui de l'étude, mais une cohorte inventée (encadré « pourquoi notre part
-# dépasse-t-elle celle de l'étude ? », après la question 4).
-#
-# Ils couvrent le hasard de l'échantillon, pas le choix du modèle et des tranches (un autre
-# score donnerait d'autres écarts), ni nos choix de construction (écart d'accès grossi). L'IC
-# « tous scores » traite aussi les limites des tranches comme fixées d'avance, alors qu'elles
-# viennent du score.
-# </details>
 #
 # ### Question 4 — Quel résultat révèle le biais ? (2 points)
 #
@@ -1130,25 +1111,23 @@ checks.check_choice(
             "coût dans les deux groupes, sauf dans la tranche du haut : les patients noirs y "
             "coûtent 17 % de moins que les patients blancs de même score. Notre score surestime "
             "donc leur coût (un défaut de notre reproduction : celui de l'étude était calibré, "
-            "figure 3A), ce qui les classe plutôt plus haut, pas plus bas. Cette erreur "
-            "n'explique pas qu'ils soient plus malades à score égal : le coût ne mesure pas le "
-            "besoin.",
+            "figure 3A), ce qui les classe plutôt plus haut, pas plus bas : cette erreur ne "
+            "peut pas expliquer qu'on les oublie.",
             digest="012366e464d4606a",
         ),
         checks.Mistake(
             None,
             "un IC 95 % qui ne contient pas 0 dit que l'écart ne vient pas du seul hasard, pas "
             "d'où il vient. Les patients noirs étant en moyenne plus malades, un écart net entre "
-            "inscrits existe même avec un score juste (dernière colonne du tableau) : il faut "
-            "comparer des patients que le score classe de la même façon, et à cette référence.",
+            "inscrits existe même avec un score juste (dernière colonne du tableau) : il ne "
+            "peut donc pas, seul, montrer qu'un score est injuste.",
             digest="11a1b704524fc552",
         ),
         checks.Mistake(
             None,
             "une part qui change entre deux cibles montre que les deux scores n'inscrivent pas "
             "les mêmes patients, pas lequel se trompe : le score « maladies » pourrait en "
-            "inscrire trop. Rapportez la sélection au besoin : comparez le besoin de patients "
-            "que le score classe de la même façon, et ce qu'en dit un score juste.",
+            "inscrire trop.",
             digest="9f785bca5cb95bcf",
         ),
     ],
@@ -1185,12 +1164,12 @@ preuve_biais = "part qui double"
 preuve_biais = "score égal"
 
 # %% [markdown]
-# **Ce que cet écart ne dit pas.** Sans aucun écart d'accès (dernière ligne affichée sous le
-# tableau), il resterait environ la moitié de l'écart de la question 3. Cette tranche est large,
-# au sommet d'un score très asymétrique : même le score juste y garde un écart (dernière
-# colonne). Seul, un écart à score égal ne prouve donc pas que le substitut en est la cause :
-# ce qui le désigne, c'est la part de l'écart qui baisse quand on change de cible ou qu'on
-# retire l'écart d'accès (après la séance, question 5).
+# **Ce qui désigne le substitut.** Sans aucun écart d'accès (dernière ligne affichée sous le
+# tableau), l'écart à score égal du score « coût », sur l'ensemble des scores, tombe de 0,71 à
+# 0,17, près de celui du score juste : c'est l'écart d'accès, passé par le coût, qui le
+# creusait. Près du seuil, il resterait environ la moitié de l'écart de la question 3 : cette
+# tranche est large et les scores y sont très étalés, si bien que même le score juste y garde
+# un écart (dernière colonne).
 #
 # <details><summary>Facultatif : un score « maladies » jugé sur ce qu'il prédit</summary>
 #
@@ -1200,26 +1179,6 @@ preuve_biais = "score égal"
 # a été diagnostiquée, ce qui dépend aussi de l'accès (question 8, après la séance).
 # </details>
 #
-# <details><summary>Facultatif : pourquoi notre part dépasse-t-elle celle de l'étude ?</summary>
-#
-# Les deux parts se mesurent de la même façon : la part des patients noirs parmi ceux dont le
-# risque prédit atteint le 97ᵉ centile, avec un modèle qui prédit les maladies chroniques, sans
-# la race ; dans l'étude, 26,7 % (Obermeyer et al., 2019, tableau 2). Et notre cohorte a la
-# même proportion de patients noirs que celle de l'étude (section 2). L'écart a donc d'autres
-# causes :
-#
-# - **Pas le hasard** : l'intervalle de confiance de notre part, affiché plus haut, reste
-#   au-dessus de la part de l'étude.
-# - **Une cible plus « propre »** : dans notre générateur, les maladies de l'année suivante ne
-#   dépendent pas de l'accès aux soins, et notre score connaît celles de cette année. Dans la
-#   réalité, une maladie n'est comptée que si elle a été diagnostiquée.
-# - **Des malades inventés** : l'étude donne les moyennes de maladies chroniques par groupe
-#   (section 2), mais notre générateur choisit seul combien de patients noirs figurent parmi
-#   les plus malades, et c'est d'eux que dépend la part au-dessus du 97ᵉ centile.
-#
-# Seul le sens de l'effet est donc reproduit : changer la cible augmente nettement la part des
-# patients noirs, dans l'étude comme ici.
-# </details>
 
 # %% [markdown]
 # ## À retenir
@@ -1229,13 +1188,13 @@ preuve_biais = "score égal"
 # - Un score peut être calibré sur le coût (celui de l'étude l'était ; le nôtre, pas tout en
 #   haut) et **injuste** pour le besoin, sans utiliser la race.
 # - Comparez les groupes **à score égal**, et à un score juste : un écart nettement plus grand
-#   montre que le score sous-estime le besoin d'un groupe, pas pourquoi (sans écart d'accès,
-#   il en resterait une part). Au-dessus d'un même seuil, un écart existe même avec un score
-#   juste.
+#   montre que le score sous-estime le besoin d'un groupe ; sa cause se désigne par ce qui le
+#   fait baisser (ici, retirer l'écart d'accès). Au-dessus d'un même seuil, un écart existe
+#   même avec un score juste.
 # - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre : une
 #   **information** du score (le coût de cette année) peut porter aussi le biais.
-# - Deux écarts se comparent par l'IC de leur **différence** (après la séance) ; un IC large
-#   qui contient 0 dit que la taille de l'effet est mal connue, pas qu'il est nul.
+# - Deux écarts se comparent par l'IC de leur **différence** (après la séance), dont on lit
+#   les deux bornes.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
 # - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
@@ -1262,11 +1221,10 @@ preuve_biais = "score égal"
 #
 # <details><summary>Rappel : lire un IC 95 % d'une différence</summary>
 #
-# Si ses deux bornes sont positives, l'IC exclut 0 : une baisse est établie, au moins de
-# l'ordre de sa borne basse. S'il va d'un peu moins de 0 à une demi-maladie, il contient 0,
-# mais aussi des baisses importantes : les données sont compatibles avec aucune baisse comme
-# avec une forte baisse, sans prouver ni l'une ni l'autre. La taille de la baisse est alors
-# mal connue.
+# L'IC donne les valeurs de la différence compatibles avec les données : lisez ses **deux**
+# bornes. Exemple inventé : la baisse de pression artérielle qu'apporte un traitement. Un IC
+# de 1 à 7 mmHg exclut 0 : la baisse est établie, d'au moins 1 mmHg environ. Un IC de −1 à
+# 1 mmHg contient 0 et reste étroit : s'il y a une baisse, elle est minime.
 # </details>
 #
 # <details><summary>Comment la cellule calcule cet IC (le bootstrap)</summary>
@@ -1295,7 +1253,7 @@ tous = np.arange(len(cohorte))
 non_inscrits = (tranche_haute & ~inscrits_cout).sum() / tranche_haute.sum()
 print(f"Du 95e au 100e centile du score « coût » : {fr_percent(non_inscrits, 0)} de non-inscrits.")
 print("Écart avec la cible « coût » moins écart avec la cible « maladies » :")
-intervalles, erreurs = {}, {}  # l'IC de chaque tranche : la clé de la question 5 en dépend
+intervalles, erreurs = {}, {}  # l'IC de la différence, et son erreur type, par tranche
 for du_centile, tranche in [
     (95, "tranche principale, du 95e au 100e centile"),
     (centile_programme, "analyse de sensibilité, parmi les seuls inscrits (97e-100e centile)"),
@@ -1327,10 +1285,8 @@ print(
     f"{fr_number(1.96 * erreurs[95] / np.sqrt(2 * (len(differences) - 1)), 3)} dans la tranche "
     "principale (erreur Monte-Carlo)."
 )
-# La clé de la question 5 (« mal connue ») suppose que l'IC de la tranche principale aille
-# d'une baisse à peu près nulle (borne basse sous 0,1) à une baisse importante (borne haute
-# au-dessus de 0,4) : si une autre version des données le changeait, l'exécution s'arrêterait
-# ici plutôt que de mal noter.
+# Garde-fou : le texte du module décrit ces bornes ; si une autre version des données les
+# déplaçait, l'exécution s'arrêterait ici.
 assert intervalles[95][0] < 0.1 and intervalles[95][1] > 0.4, intervalles
 print("Écart à score égal, près du seuil, sans aucun écart d'accès (même cohorte) :")
 for nom_cible, cible in [("coût", "cost"), ("maladies", "n_chronic_next")]:
@@ -1402,16 +1358,14 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "un IC qui contient 0 ne prouve pas que la différence est nulle : dans la tranche "
-            "principale, il contient aussi des baisses d'environ une demi-maladie chronique. "
-            "Les données ne tranchent pas : la taille de la baisse est mal connue.",
+            "un IC qui contient 0 ne prouve pas que la différence est nulle : l'absence de "
+            "preuve d'une baisse n'est pas la preuve de son absence.",
             digest="f3de05d0c4525f7c",
         ),
         checks.Mistake(
             None,
-            "une différence positive peut venir du hasard : lisez son IC. Dans la tranche "
-            "principale, il contient 0 : une baisse nulle reste compatible avec les données, "
-            "et la valeur affichée n'est qu'une estimation parmi d'autres possibles.",
+            "une différence positive peut venir du hasard : une estimation seule ne suffit "
+            "pas, lisez l'IC de la tranche principale.",
             digest="59d5531701d5f6b8",
         ),
         checks.Mistake(
@@ -1552,15 +1506,15 @@ lecture_difference = "tranche"
 #
 # <details><summary>Indice 1</summary>
 #
-# Reprenez le mécanisme du module : pourquoi le coût sous-estime-t-il le besoin des patients qui
-# accèdent moins aux soins ? Le nombre de consultations dépend-il, lui aussi, de l'accès ?
+# Reprenez le mécanisme du module : qu'est-ce qui, à maladie égale, fait baisser le coût des
+# soins d'un patient ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque option, cherchez dans le module un résultat qui la confirme ou la contredit :
-# la section 5 (changer la cible), la section 2 (le coût à maladie égale), et, pour le
-# médecin, ce qu'il reçoit du score.
+# Ce mécanisme agit-il aussi sur le nombre de consultations ? Pour les autres options,
+# cherchez dans le module un résultat qui les confirme ou les contredit : la section 5
+# (changer la cible), et, pour le médecin, ce qu'il reçoit du score.
 # </details>
 
 # %% answer="nouvelle_cible"
@@ -1579,19 +1533,17 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "retirer le prix ne retire pas l'accès. À maladie égale, un patient qui accède moins "
-            "aux soins reçoit moins de soins : il consulte moins, et le nombre de consultations "
-            "baisse avec l'accès, comme le coût. Une telle cible peut réduire le biais, sans "
-            "l'effacer.",
+            "retirer le prix ne suffit pas : l'écart de coût de la section 2 ne vient pas des "
+            "tarifs. Demandez-vous ce qui, à maladie égale, fait varier cette nouvelle cible "
+            "d'un patient à l'autre.",
             digest="31586430ac2d663e",
         ),
         checks.Mistake(
             None,
             "la cible compte plus que cela : avec les mêmes informations, la cible « maladies » "
-            "inscrit bien plus de patients noirs que la cible « coût » (tableau de la section "
-            "5), et réduit l'écart entre les seuls inscrits (question 5 : l'IC de la différence "
-            "y exclut 0). La question est de savoir si cette nouvelle cible mesure le besoin ou "
-            "l'accès aux soins.",
+            "inscrit deux fois plus de patients noirs que la cible « coût », et son écart à "
+            "score égal, sur l'ensemble des scores, est nettement plus petit (tableau de la "
+            "section 5).",
             digest="47d8f5f40e866b4b",
         ),
         checks.Mistake(
@@ -1604,10 +1556,8 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "on peut raisonner d'avance : le mécanisme du module (à maladie égale, qui accède "
-            "moins aux soins en reçoit moins) dit déjà dans quel sens cette cible peut se "
-            "tromper. Et un audit à score égal, sur les données de l'hôpital, le vérifie sans "
-            "attendre un essai.",
+            "on peut raisonner d'avance, avec le mécanisme du module, puis vérifier sur les "
+            "données de l'hôpital par un audit à score égal, sans attendre un essai.",
             digest="5ef57448b91c09c4",
         ),
     ],
@@ -1628,7 +1578,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="nouvelle_cible"
-# message : retirer le prix ne retire pas l'accès
+# message : retirer le prix ne suffit pas
 nouvelle_cible = "corrige"
 
 # %% mistake="nouvelle_cible"
@@ -1736,16 +1686,15 @@ checks.check_choice(
         checks.Mistake(
             None,
             "exiger le même taux de sélection dans chaque groupe, c'est la parité "
-            "démographique. Elle ne convient que si les besoins sont égaux ; ici, les patients "
-            "noirs sont en moyenne plus malades, et un programme destiné aux plus malades doit "
-            "en sélectionner une plus grande part.",
+            "démographique : elle suppose des groupes aussi malades l'un que l'autre. Est-ce "
+            "le cas ici (section 2) ?",
             digest="87cbc0c191e57e39",
         ),
         checks.Mistake(
             None,
-            "vous raisonnez sur la part parmi les inscrits, pas sur le taux de sélection. Et "
-            "aucune des deux ne dit, seule, si un groupe est favorisé : il faut la confronter "
-            "au besoin de soins des groupes.",
+            "vous raisonnez sur la part parmi les inscrits, pas sur le taux de sélection dont "
+            "parle le collègue ; et une part, seule, ne dit pas plus qu'un taux si un groupe "
+            "est favorisé.",
             digest="e823568cee72117f",
         ),
         checks.Mistake(
@@ -1753,23 +1702,20 @@ checks.check_choice(
             "le programme retient les plus malades, la queue de la distribution : un écart "
             "modeste de santé moyenne y devient un grand écart de taux. Le score juste de la "
             "section 5 sélectionne d'ailleurs les patients noirs à un taux plus élevé encore "
-            "que la cible « maladies ». Comparer deux écarts de nature différente ne dit rien : "
-            "comparez le besoin de patients de même score.",
+            "que la cible « maladies » : un écart de taux plus grand que l'écart de santé "
+            "moyenne ne trahit donc pas une faveur.",
             digest="f049e462963a8dec",
         ),
         checks.Mistake(
             None,
-            "un écart de taux plus petit n'est pas plus équitable en soi. Avec la cible "
-            "« coût », à score égal, les patients noirs étaient nettement plus malades que les "
-            "patients blancs (section 5) : ce score les désavantageait. Confrontez l'écart au but du "
-            "programme, aider les plus malades.",
+            "un écart de taux plus petit n'est pas plus équitable en soi : c'est justement la "
+            "cible « coût » que la question 4 a montrée injuste envers les patients noirs.",
             digest="f1826f79f68daf33",
         ),
         checks.Mistake(
             None,
-            "un indicateur seul ne suffit pas, mais il en existe un qui répond : l'écart de "
-            "besoin entre patients de même score, calculé lui aussi groupe par groupe. C'est lui "
-            "qui dit si le score sous-estime le besoin d'un groupe.",
+            "un indicateur seul ne suffit pas, mais renoncer à en calculer ne protège "
+            "personne : sans mesure groupe par groupe, la question 4 n'aurait rien montré.",
             digest="21e9504de3a4844c",
         ),
     ],
@@ -1809,7 +1755,7 @@ lecture_taux = "écart trop grand"
 lecture_taux = "cible coût"
 
 # %% mistake="lecture_taux"
-# message : il en existe un qui répond
+# message : renoncer à en calculer ne protège personne
 lecture_taux = "aucun indicateur"
 
 # %% mistake="lecture_taux"
@@ -1834,7 +1780,7 @@ lecture_taux = "aucune idée"
 # ### La cible « maladies » et le sous-diagnostic
 #
 # La cible « maladies » ne compte que les maladies **diagnostiquées**, et un patient qui
-# consulte peu en a moins d'enregistrées. Notre générateur peut le simuler : avec
+# consulte peu a moins de maladies enregistrées. Notre générateur peut le simuler : avec
 # `diagnosis_gap=0.3` (un réglage inventé), à maladie égale, 30 % des maladies chroniques des
 # patients noirs ne sont pas enregistrées, cette année comme l'année suivante. La cellule
 # suivante refait la section 5 sur une telle cohorte : le score « maladies » apprend sur les
@@ -1884,15 +1830,14 @@ for titre, scores, mesure in [
 #
 # <details><summary>Indice 1</summary>
 #
-# Avec quelle colonne mesure-t-on l'écart à score égal ? Cette colonne dit-elle le vrai besoin
-# des patients noirs, dans cette cohorte ?
+# Regardez la part des patients noirs parmi les inscrits : a-t-elle augmenté ou baissé avec le
+# sous-diagnostic ? Qu'en conclure sur ce que le score oublie ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Regardez aussi la part des patients noirs parmi les inscrits : a-t-elle augmenté ou baissé
-# avec le sous-diagnostic ? Et le coût : dépend-il moins de l'accès aux soins que les
-# diagnostics (section 2) ?
+# Avec quelle colonne mesure-t-on l'écart à score égal ? Et le coût : dépend-il moins de
+# l'accès aux soins que les diagnostics (section 2) ?
 # </details>
 
 # %% answer="biais_disparu"
@@ -1918,27 +1863,21 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "l'écart est mesuré avec les maladies enregistrées, celles-là mêmes que le "
-            "sous-diagnostic réduit chez les patients noirs : un audit qui mesure le besoin avec "
-            "la même donnée biaisée ne peut pas voir le biais.",
+            "un écart presque nul ne prouve pas qu'un score est juste : il faut encore savoir "
+            "si la colonne qui mesure cet écart dit le besoin de tous les patients.",
             digest="82f0a211586aa55d",
         ),
         checks.Mistake(
             None,
-            "l'écart « presque nul » est mesuré avec les maladies enregistrées, que le "
-            "sous-diagnostic réduit chez les patients noirs : il ne dit pas que le biais a "
-            "diminué. La part des patients noirs parmi les inscrits a d'ailleurs baissé ; et "
-            "comme ce sont les mêmes patients, avec la même maladie latente, le score en oublie "
-            "donc davantage.",
+            "rien ne dit que le biais a diminué : la part des patients noirs parmi les inscrits "
+            "a baissé avec le sous-diagnostic ; ce sont les mêmes patients, avec la même "
+            "maladie latente : le score en oublie donc davantage, pas moins.",
             digest="ff6ae6bce191e483",
         ),
         checks.Mistake(
             None,
             "le score n'est pas devenu juste : il apprend lui-même sur les maladies "
-            "enregistrées, sous-estime le besoin des patients noirs et en inscrit moins. Mesuré "
-            "avec la maladie latente, son écart à score égal augmente (cellule qui suit la "
-            "question) : le biais est dans le score et dans la mesure, pas seulement dans "
-            "l'audit.",
+            "enregistrées, et il inscrit moins de patients noirs qu'avant le sous-diagnostic.",
             digest="8ffbd0e3995fddbf",
         ),
         checks.Mistake(
@@ -1951,9 +1890,9 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "le biais reste visible avec une autre mesure du besoin : la cellule qui suit la "
-            "question le montre avec la maladie latente, et l'étude comparait aussi des analyses "
-            "biologiques (HbA1c). Il faut auditer avec plusieurs mesures du besoin, pas renoncer.",
+            "d'autres mesures du besoin existent (l'étude comparait aussi des analyses "
+            "biologiques, comme l'HbA1c), et renoncer à tout score ne rend pas le programme aux "
+            "patients oubliés.",
             digest="8603da3221221189",
         ),
     ],
@@ -1977,11 +1916,11 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="biais_disparu"
-# message : la même donnée biaisée
+# message : ne prouve pas qu'un score est juste
 biais_disparu = "score juste"
 
 # %% mistake="biais_disparu"
-# message : ne dit pas que le biais a diminué
+# message : rien ne dit que le biais a diminué
 biais_disparu = "biais réduit"
 
 # %% mistake="biais_disparu"
@@ -1993,7 +1932,7 @@ biais_disparu = "audit seul"
 biais_disparu = "revenir au coût"
 
 # %% mistake="biais_disparu"
-# message : pas renoncer
+# message : renoncer à tout score ne rend pas
 biais_disparu = "renoncer"
 
 # %% mistake="biais_disparu"
@@ -2128,6 +2067,42 @@ for titre, scores, mesure in [
 # de garder le modèle, ses données et ses informations, mais de changer la cible, et ont
 # construit un indice qui combine la prédiction de santé et celle du coût. Le biais mesuré a
 # diminué de 84 % (Obermeyer et al., 2019).
+#
+# <details><summary>Les intervalles du tableau de la section 5 : ce qu'ils ne couvrent pas ;
+# l'étude</summary>
+#
+# Dans l'étude, avec des modèles réentraînés, la part passait de 14,1 % à 26,7 %
+# (Obermeyer et al., 2019, tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
+# Avec notre score sans le coût de cette année (tableau de la section 5), la part dépasse même
+# ce 46,5 % : ce n'est pas un meilleur score que celui de l'étude, mais une cohorte inventée
+# (encadré suivant).
+#
+# Ces IC couvrent le hasard de l'échantillon, pas le choix du modèle et des tranches (un autre
+# score donnerait d'autres écarts), ni nos choix de construction (écart d'accès grossi). L'IC
+# « tous scores » traite aussi les limites des tranches comme fixées d'avance, alors qu'elles
+# viennent du score.
+# </details>
+#
+# <details><summary>Pourquoi notre part dépasse-t-elle celle de l'étude ?</summary>
+#
+# Les deux parts se mesurent de la même façon : la part des patients noirs parmi ceux dont le
+# risque prédit atteint le 97ᵉ centile, avec un modèle qui prédit les maladies chroniques, sans
+# la race ; dans l'étude, 26,7 % (Obermeyer et al., 2019, tableau 2). Et notre cohorte a la
+# même proportion de patients noirs que celle de l'étude (section 2). L'écart a donc d'autres
+# causes :
+#
+# - **Pas le hasard** : l'intervalle de confiance de notre part, affiché plus haut, reste
+#   au-dessus de la part de l'étude.
+# - **Une cible plus « propre »** : dans notre générateur, les maladies de l'année suivante ne
+#   dépendent pas de l'accès aux soins, et notre score connaît celles de cette année. Dans la
+#   réalité, une maladie n'est comptée que si elle a été diagnostiquée.
+# - **Des malades inventés** : l'étude donne les moyennes de maladies chroniques par groupe
+#   (section 2), mais notre générateur choisit seul combien de patients noirs figurent parmi
+#   les plus malades, et c'est d'eux que dépend la part au-dessus du 97ᵉ centile.
+#
+# Seul le sens de l'effet est donc reproduit : changer la cible augmente nettement la part des
+# patients noirs, dans l'étude comme ici.
+# </details>
 #
 # **Le cadre juridique européen.** Le règlement sur l'intelligence artificielle (règlement (UE)
 # 2024/1689, article 10) impose d'examiner les données des systèmes dits « à haut risque »
