@@ -71,6 +71,13 @@ _LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
         "vrai/faux.",
     ),
     (
+        re.compile(r"truth value of an? (?:array|Series|DataFrame)\b.* is ambiguous"),
+        "Python ne sait pas dire si toute une série de vrai/faux est « vraie ». C'est souvent "
+        "and ou or écrit entre deux conditions qui portent sur chaque patient : écrivez & pour "
+        "« et », | pour « ou » (par exemple inscrits & noirs), et mettez chaque comparaison "
+        "entre parenthèses : (age > 60) & noirs.",
+    ),
+    (
         re.compile(r"'(?:int|float)' object is not callable"),
         "Python a lu un nombre suivi d'une parenthèse, comme 9(2)(j), comme un appel de "
         "fonction. Une référence d'article est un texte : écrivez-la entre guillemets droits, "
@@ -223,6 +230,17 @@ def _explain_syntax(error: SyntaxError, source: str | None) -> str:
         # An even number of apostrophes closes every text: Python then reports a missing
         # comma or plain invalid syntax, never the apostrophe itself.
         return _APOSTROPHE
+    conjunction = _CONJUNCTION.search(line)
+    if conjunction and message.startswith("invalid syntax"):
+        # « inscrits & noirs » written the French way: the bare-words advice (« write it as a
+        # text ») would send a student who is combining two conditions down a false trail.
+        sign = "&" if conjunction[2] == "et" else "|"
+        return (
+            f"« {conjunction[2]} » n'est pas un mot de Python. Pour dire « {conjunction[2]} » "
+            f"entre deux conditions qui portent sur chaque patient, écrivez {sign} : "
+            f"{conjunction[1]} {sign} {conjunction[3]}. Si c'est un texte, entourez-le de "
+            f'guillemets droits : "{conjunction[1]} {conjunction[2]} {conjunction[3]}".'
+        )
     words = _bare_words(error, message, line)
     if words:
         return (
@@ -236,6 +254,10 @@ def _explain_syntax(error: SyntaxError, source: str | None) -> str:
 _APOSTROPHE = (
     "Votre texte contient une apostrophe (comme dans l'écart), qui referme le texte trop tôt : "
     'entourez-le de guillemets doubles, "l\'écart est démontré".'
+)
+#: Two names joined by the French « et » or « ou », outside quotes: ``inscrits et noirs``.
+_CONJUNCTION = re.compile(
+    r"^[^\"'#]*?(?<![\w.])([^\W\d][\w.]*)[ \t]+(et|ou)[ \t]+([^\W\d][\w.]*)(?![\w(])"
 )
 #: A letter, an apostrophe, a letter: « l'écart », « n'a », « aujourd'hui ».
 _ELISION = re.compile(r"[^\W\d_]'[^\W\d_]")

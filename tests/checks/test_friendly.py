@@ -2,6 +2,8 @@ import re
 import time
 
 import nbformat
+import numpy as np
+import pandas as pd
 import pytest
 from nbclient import NotebookClient
 
@@ -496,3 +498,38 @@ def test_assigned_names_reads_a_cell_that_does_not_parse():
 
     source = 'marge = "A\nseuil: float = 0.3\n  indented = 1\nx == 2\nmarge = 1\n'
     assert assigned_names(source) == ["marge", "seuil"]
+
+
+@pytest.mark.parametrize(
+    ("source", "word", "fix"),
+    [
+        # Module 03's question 2: « et » between two conditions, the French way.
+        (
+            'x = cohorte.loc[inscrits_cout et noirs, "n_chronic_next"].mean()',
+            "et",
+            "inscrits_cout & noirs",
+        ),
+        ("x = inscrits_cout et noirs", "et", "inscrits_cout & noirs"),
+        ("x = (a ou b)", "ou", "a | b"),
+    ],
+)
+def test_french_et_ou_between_conditions_asks_for_the_sign(source, word, fix):
+    text = french_explanation(syntax_error(source), source)
+    assert f"« {word} » n'est pas un mot de Python" in text
+    assert f"écrivez {'&' if word == 'et' else '|'} : {fix}." in text
+
+
+def test_a_text_with_et_inside_its_quotes_is_not_taken_for_a_condition():
+    source = 'reponse = "oui et non" peut-être'
+    assert "n'est pas un mot de Python" not in (
+        french_explanation(syntax_error(source), source) or ""
+    )
+
+
+@pytest.mark.parametrize("make", [np.array, pd.Series])
+def test_and_between_two_conditions_asks_for_the_ampersand(make):
+    conditions = make([True, False])
+    with pytest.raises(ValueError) as raised:
+        conditions and conditions  # noqa: B018 - the beginner's slip itself
+    text = french_explanation(raised.value, "x = inscrits and noirs")
+    assert "écrivez & pour « et »" in text
