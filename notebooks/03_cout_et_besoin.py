@@ -325,7 +325,8 @@ checks.expect(
     not 0.5 < valeur <= 1,
     "avec votre réponse, plus de la moitié des inscrits seraient des patients noirs, alors "
     "qu'ils ne sont qu'une petite minorité de la cohorte jugée. Avez-vous inversé les groupes "
-    "(la part des patients blancs) ?",
+    "(la part des patients blancs), ou combiné des taux de sélection ? Une part parmi les "
+    "inscrits se calcule avec des nombres d'inscrits.",
     name="part_noirs_cout",
 )
 checks.expect(
@@ -364,9 +365,9 @@ checks.check_number(
         ),
         checks.Mistake(
             None,
-            "vous avez divisé les inscrits noirs par toute la cohorte jugée : c'est la part des "
-            "patients de la cohorte qui sont à la fois noirs et inscrits. Le dénominateur doit "
-            "compter les inscrits seulement.",
+            "vous avez divisé les inscrits noirs par des patients inscrits ou non (toute la "
+            "cohorte jugée, ou tous les patients blancs). Le dénominateur doit compter les "
+            "inscrits seulement.",
             digest="2867748fe92cae8c",
         ),
     ],
@@ -411,8 +412,18 @@ part_noirs_cout = 0.177
 part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
 
 # %% mistake="part_noirs_cout"
-# message : divisé les inscrits noirs par toute la cohorte
+# message : divisé les inscrits noirs par des patients inscrits ou non
 part_noirs_cout = n_noirs_inscrits / len(cohorte)
+
+# %% mistake="part_noirs_cout"
+# message : divisé les inscrits noirs par des patients inscrits ou non
+part_noirs_cout = n_noirs_inscrits / n_blancs
+
+# %% mistake="part_noirs_cout"
+# message : combiné des taux de sélection
+part_noirs_cout = (n_noirs_inscrits / n_noirs) / (
+    n_noirs_inscrits / n_noirs + n_blancs_inscrits / n_blancs
+)
 
 # %% [markdown]
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
