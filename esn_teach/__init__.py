@@ -9,6 +9,8 @@ Subpackages (imported on demand, to keep ``import esn_teach`` light):
   folder is only the French index of those cards);
 - :mod:`esn_teach.privacy` — re-identification measures and generalisation;
 - :mod:`esn_teach.law` — French and EU health-data law as dated data;
+- :mod:`esn_teach.generative` — a small word n-gram language model trained in the notebook
+  (next-word probabilities, temperature, sampling) and the audit of the doses it invents;
 - :mod:`esn_teach.plotting` — accessible plotting defaults;
 - :mod:`esn_teach.explorers` — ipywidgets explorers used in the modules;
 - :mod:`esn_teach.course` — module sources, build, release and the nbgrader course layout;
