@@ -949,10 +949,10 @@ def check_form(
         With ``kind="choice"`` or ``kind="choices"``: the allowed answers.
     decimals : int, optional
         With ``kind="number"``: the precision the hidden test compares at. A
-        number written with fewer decimals, but not a whole number (more often an
-        exact count), is recorded with a warning on a line of its own (it may be
-        a rounded copy, which the one acceptance rule can count wrong), whether
-        or not it is right.
+        number written with fewer decimals is recorded with a warning on a line of
+        its own (it may be a rounded copy, which the one acceptance rule can count
+        wrong), whether or not it is right; except a whole number at 3 decimals or
+        more (the default), far more often an exact count.
     items : sequence of str, optional
         With ``kind="choices"``: the dictionary's keys, when known.
     bounds : (float, float), optional
@@ -1000,15 +1000,15 @@ def check_form(
                 question=name,
                 form=True,
             )
-        # A whole number is far more often an exact count (-42 patients) than a rounded
-        # copy: warning there would push a student to change a right answer.
-        if (
-            decimals
-            and decimals > 0
-            and number == round(number, decimals - 1)
-            and number != round(number)
-        ):
-            fewer = "une seule décimale" if decimals == 2 else f"moins de {decimals} décimales"
+        # At the default precision (3 decimals, the author said nothing), a whole number is
+        # far more often an exact count (-42 patients) than a rounded copy: a warning there
+        # would push a student to change a right answer. A precision chosen by the author (1
+        # or 2 decimals: 56,8 mL/min) says the answer is not whole: 57 is warned.
+        whole_count = number == round(number) and decimals is not None and decimals >= 3
+        if decimals and decimals > 0 and number == round(number, decimals - 1) and not whole_count:
+            fewer = {1: "aucune décimale", 2: "une seule décimale"}.get(
+                decimals, f"moins de {decimals} décimales"
+            )
             warning = (
                 f"\n\u26a0 Attention : votre nombre a {fewer} ; la correction compare à "
                 f"{decimals} décimales. Si c'est un résultat arrondi, écrivez plutôt le calcul "
