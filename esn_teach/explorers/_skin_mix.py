@@ -509,10 +509,8 @@ class TrainingMixExplorer:
         rows = self.compute(share)
         fnr = {group: float(rows.at[group, "fnr"]) for group in self.groups}  # type: ignore[arg-type]
         gap = 100 * (fnr["V–VI"] - fnr["I–II"])
-        variance = sum(
-            fnr[group] * (1 - fnr[group]) / float(rows.at[group, "cancers"])  # type: ignore[arg-type]
-            for group in ("V–VI", "I–II")
-        )
+        cancers = {group: float(rows.at[group, "cancers"]) for group in ("V–VI", "I–II")}  # type: ignore[arg-type]
+        variance = sum(fnr[g] * (1 - fnr[g]) / n for g, n in cancers.items())
         margin = 100 * _Z95 * variance**0.5
         interval = (gap - margin, gap + margin)
         state = {"share": share, "fnr": fnr, "gap_points": gap, "gap_interval": interval}
@@ -565,11 +563,11 @@ class TrainingMixExplorer:
             corner="Groupe",
             text_columns=list(frame.columns),
         ).to_html()
-        gap_text, low, high = (_signed(value) for value in (gap, *interval))
+        gap_text, low_text, high_text = (_signed(value) for value in (gap, *interval))
         sentence = (
             f"<b>Écart V–VI moins I–II</b>{_NARROW_NBSP}: {gap_text} points (taux des "
             f"phototypes V–VI moins taux des phototypes I–II){_NARROW_NBSP}; intervalle à "
-            f"95{_NARROW_NBSP}% de l'écart{_NARROW_NBSP}: {low} à {high} points."
+            f"95{_NARROW_NBSP}% de l'écart{_NARROW_NBSP}: {low_text} à {high_text} points."
         )
         return (
             table
