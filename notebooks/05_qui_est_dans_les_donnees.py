@@ -32,7 +32,8 @@
 #
 # 1. Voir qui est dans les données d'une application de dermatologie fictive.
 # 2. Calculer son taux de faux négatifs sur les peaux les plus foncées (question 1).
-# 3. Lire le test annoncé par son éditeur (questions 2 et 3).
+# 3. Lire le test annoncé par son éditeur, et le comparer au test équilibré (questions 2
+#    et 3).
 # 4. Changer la composition du jeu d'entraînement avec un curseur (question 4).
 # 5. Après la séance : une réflexion écrite, « qui collecte les données, et pour qui ? ».
 #
@@ -313,8 +314,9 @@ for g, t in GROUPES.items():
 # %% [markdown]
 # **Comparer deux groupes par leurs intervalles.** Si les deux intervalles ne se chevauchent
 # pas, un écart aussi net est **peu compatible avec le seul hasard** du tirage. Si chaque taux
-# tombe dans l'intervalle de l'autre, le hasard suffit à expliquer l'écart observé, et un
-# écart nul comme un grand écart restent possibles. Entre les deux (un léger chevauchement),
+# tombe dans l'intervalle de l'autre, le hasard peut à lui seul expliquer l'écart observé : un
+# écart nul reste possible, et, si les intervalles sont larges, un grand écart aussi. Entre
+# les deux (un léger chevauchement),
 # on ne peut rien exclure sans calculer l'intervalle de l'écart lui-même (section 4).
 #
 # Autre lecture : le seuil visait 90 % des cancers ; sur le test équilibré, il en signale
@@ -439,45 +441,43 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 # séparément. Ne pas voir de différence prouve-t-il qu'il n'y en a pas ?
 # </details>
 
-# %% answer="conclusion_tests"
-conclusion_tests = {"test équilibré": ..., "test de l'éditeur": ...}
+# %% answer="conclusion_par_test"
+conclusion_par_test = {"test équilibré": ..., "test de l'éditeur": ...}
 ### BEGIN SOLUTION
-conclusion_tests = {
-    "test équilibré": "les peaux foncées sont moins bien servies",
-    "test de l'éditeur": "pas assez de données pour conclure",
-}
+conclusion_par_test["test équilibré"] = "les peaux foncées sont moins bien servies"
+conclusion_par_test["test de l'éditeur"] = "pas assez de données pour conclure"
 ### END SOLUTION
 
-# %% tests="conclusion_tests" points=2
+# %% tests="conclusion_par_test" points=2
 # Vérification de la question 3 : exécutez cette cellule.
 message_sans_intervalle = ("vous avez comparé deux taux sans leurs intervalles : ils se "
                            "chevauchent largement, l'écart observé peut venir du hasard du "
                            "tirage.")
 checks.check_choices(
-    conclusion_tests,
-    name="conclusion_tests",
+    conclusion_par_test,
+    name="conclusion_par_test",
     options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
              "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
-    digests={"test équilibré": "0c9e3fb2eb3e1769", "test de l'éditeur": "2bca2b8f3a709258"},
+    digests={"test équilibré": "a7b277b7cd72d3bf", "test de l'éditeur": "99afb757f38c69da"},
     mistakes={
         "test équilibré": [
             checks.Mistake(None, "ici les intervalles ne se chevauchent pas, avec des centaines "
                            "de cancers par groupe : le hasard seul explique mal un écart aussi "
                            "net. La prudence n'est pas de ne jamais conclure.",
-                           digest="17a774ae142eab79"),
+                           digest="e92cfea374cff261"),
             checks.Mistake(None, "les intervalles des deux groupes ne se chevauchent même pas : "
                            "rien ne permet de dire qu'ils sont servis pareil.",
-                           digest="eb982433c61be3cd"),
+                           digest="3847fa43ea6970c1"),
             checks.Mistake(None, "relisez le sens du taux : c'est la part des cancers manqués ; "
                            "plus il est haut, moins le groupe est bien servi.",
-                           digest="962e7297980efe83"),
+                           digest="ef74e6de562125a3"),
         ],
         "test de l'éditeur": [
-            checks.Mistake(None, message_sans_intervalle, digest="51247b4c6ba01eaf"),
-            checks.Mistake(None, message_sans_intervalle, digest="bce0376b61121220"),
+            checks.Mistake(None, message_sans_intervalle, digest="d3fb497c0646b4c1"),
+            checks.Mistake(None, message_sans_intervalle, digest="fd4b3345834f8c25"),
             checks.Mistake(None, "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : avec si "
                            "peu de cancers, l'intervalle laisse place à un grand écart dans un "
-                           "sens comme dans l'autre.", digest="201935b61c3fc65f"),
+                           "sens comme dans l'autre.", digest="44ae20de62e33f45"),
         ],
     },
     success="même application, deux conclusions : des centaines de cancers par groupe et des "
@@ -486,8 +486,8 @@ checks.check_choices(
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
-    conclusion_tests,
-    name="conclusion_tests",
+    conclusion_par_test,
+    name="conclusion_par_test",
     options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
              "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
     expected={
@@ -497,37 +497,37 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="conclusion_tests"
+# %% mistake="conclusion_par_test"
 # message : ici les intervalles ne se chevauchent pas
-conclusion_tests = {
+conclusion_par_test = {
     "test équilibré": "pas assez de données pour conclure",
     "test de l'éditeur": "pas assez de données pour conclure",
 }
 
-# %% mistake="conclusion_tests"
+# %% mistake="conclusion_par_test"
 # message : vous avez comparé deux taux sans leurs intervalles
-conclusion_tests = {
+conclusion_par_test = {
     "test équilibré": "les peaux foncées sont moins bien servies",
     "test de l'éditeur": "les peaux foncées sont moins bien servies",
 }
 
-# %% mistake="conclusion_tests"
+# %% mistake="conclusion_par_test"
 # message : ne pas voir d'écart ne prouve pas
-conclusion_tests = {
+conclusion_par_test = {
     "test équilibré": "les peaux foncées sont moins bien servies",
     "test de l'éditeur": "les deux groupes sont servis pareil",
 }
 
-# %% mistake="conclusion_tests"
+# %% mistake="conclusion_par_test"
 # message : ne se chevauchent même pas
-conclusion_tests = {
+conclusion_par_test = {
     "test équilibré": "les deux groupes sont servis pareil",
     "test de l'éditeur": "pas assez de données pour conclure",
 }
 
-# %% mistake="conclusion_tests"
+# %% mistake="conclusion_par_test"
 # message : relisez le sens du taux
-conclusion_tests = {
+conclusion_par_test = {
     "test équilibré": "les peaux foncées sont mieux servies",
     "test de l'éditeur": "pas assez de données pour conclure",
 }

@@ -77,7 +77,7 @@ def test_question_3_keys_disjoint_on_the_balanced_test_wide_overlap_on_the_edito
     module_data,
 ):
     editor, balanced, editor_test = module_data
-    key = _hidden_key("conclusion_tests")
+    key = _hidden_key("conclusion_par_test")
     assert key == {
         "test équilibré": "les peaux foncées sont moins bien servies",
         "test de l'éditeur": "pas assez de données pour conclure",
