@@ -210,6 +210,10 @@ def unit_grading_markdown(
             "seulement si la réponse est bien écrite, jamais si elle est juste. Les autres "
             "versions (formative, en autonomie) servent à s'entraîner."
         )
+    lines.append(
+        "> - Pour rendre : enregistrez le notebook, puis déposez le fichier (.ipynb) là où on "
+        "vous l'a demandé (devoir Moodle ou page « Mes devoirs »), avant la date annoncée."
+    )
     return "\n".join(lines)
 
 
