@@ -307,45 +307,82 @@ _conversion_arrondie = (
     and not dfg_2009_m_a.is_integer()
     and checks.matches_digest(dfg_2009_m_a, "8c9240d3e2dd763c", name="dfg_2009_m_a", decimals=1)
 )
-checks.check_number(
-    dfg_2009_m_a,
-    name="dfg_2009_m_a",
-    digest="8c9240d3e2dd763c" if _conversion_arrondie else "ee694cca5ddfe44b",
-    decimals=1,
-    bounds=(1, 200),
-    percent_is_mistake=False,
-    mistakes=[
-        checks.Mistake(None, "vous avez oublié le coefficient racial : M. A. se déclare noir, "
-                       "l'équation 2009 multiplie son DFGe par 1,159.", digest="d48721bd08fc824b"),
-        checks.Mistake(None, "vous avez divisé par 1,159 au lieu de multiplier : le coefficient "
-                       "de 2009 rendait le DFGe des patients noirs plus haut, pas plus bas.",
-                       digest="a8c91b2d98bd381f"),
-        checks.Mistake(None, "vous avez appliqué le coefficient à l'équation 2021 : c'est "
-                       "l'équation 2009 qui le porte, avec ses propres coefficients.",
-                       digest="f9da04968d775782"),
-        checks.Mistake(None, "la créatinine doit être en mg/dL : divisez d'abord par 88,4.",
-                       digest="1ed42340039da1ae"),
-        checks.Mistake(None, "M. A. est un homme : femme vaut False (le reste de votre calcul "
-                       "est juste).", digest="fdfe434eadb63eab"),
-        checks.Mistake(None, "vous n'avez calculé que les 15,9 % de plus (× 0,159), pas le "
-                       "nouveau DFGe : « 15,9 % de plus », c'est la valeur plus 15,9 % d'elle-même.",
-                       digest="5eac3f6a3d94eb77"),
-        checks.Mistake(None, "vous avez ajouté 0,159 au lieu de multiplier : un coefficient "
-                       "multiplie le DFGe, il ne s'y ajoute pas.", digest="9c38cff1b5f6952a"),
-        checks.Mistake(None, "vous avez ajouté 15,9 mL/min : « 15,9 % de plus » dépend de la "
-                       "valeur de départ, on multiplie au lieu d'ajouter.", digest="6a7250ebb1ea9e81"),
-        checks.Mistake(None, "vous avez multiplié par 1,59 : 15,9 %, c'est 0,159, donc un "
-                       "coefficient de 1 + 0,159.", digest="350ce824bad691e2"),
-        checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, alors que "
-                       "la question se corrige à 0,1 près. Écrivez le calcul lui-même : Python "
-                       "garde les décimales.", digest="8c9240d3e2dd763c"),
-        checks.Mistake(None, "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez "
-                       "au moins deux décimales, ou écrivez la conversion elle-même entre les "
-                       "parenthèses.", digest="dbbf2ae0517dbfb2"),
-    ],
-    hint="Partez de l'équation 2009 sans coefficient, créatinine convertie, puis appliquez le "
-    "coefficient dans le bon sens.",
-)
+# La question 2 est aussi jugée avec les données de votre question 1 : une erreur de saisie
+# faite en question 1 (unité, sens ou arrondi de la conversion, sexe) n'est comptée qu'une
+# fois. Empreinte d'une erreur de la question 1 : (empreinte de la question 2 calculée avec
+# les mêmes données, décimales comparées).
+REPORT_Q1 = {
+    "a2a0bc78a20f980c": ("86d17ef5eaff68d9", 3),
+    "9fdba308507d00eb": ("296a91578dd382c0", 6),
+    "0e3879ef5f408c5e": ("dbbf2ae0517dbfb2", 1),
+    "9aba0017b4827567": ("fdfe434eadb63eab", 1),
+}
+_report = None
+if not _conversion_arrondie and all(
+    isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    for v in (dfg_2021_m_a, dfg_2009_m_a)
+):
+    _report = next(
+        (
+            (empreinte_q2, decimales)
+            for empreinte_q1, (empreinte_q2, decimales) in REPORT_Q1.items()
+            if checks.matches_digest(dfg_2021_m_a, empreinte_q1, name="dfg_2021_m_a", decimals=1)
+            and checks.matches_digest(dfg_2009_m_a, empreinte_q2, name="dfg_2009_m_a",
+                                      decimals=decimales)
+        ),
+        None,
+    )
+if _report is None:
+    checks.check_number(
+        dfg_2009_m_a,
+        name="dfg_2009_m_a",
+        digest="8c9240d3e2dd763c" if _conversion_arrondie else "ee694cca5ddfe44b",
+        decimals=1,
+        bounds=(1, 200),
+        percent_is_mistake=False,
+        mistakes=[
+            checks.Mistake(None, "vous avez oublié le coefficient racial : M. A. se déclare noir, "
+                           "l'équation 2009 multiplie son DFGe par 1,159.", digest="d48721bd08fc824b"),
+            checks.Mistake(None, "vous avez divisé par 1,159 au lieu de multiplier : le coefficient "
+                           "de 2009 rendait le DFGe des patients noirs plus haut, pas plus bas.",
+                           digest="a8c91b2d98bd381f"),
+            checks.Mistake(None, "vous avez appliqué le coefficient à l'équation 2021 : c'est "
+                           "l'équation 2009 qui le porte, avec ses propres coefficients.",
+                           digest="f9da04968d775782"),
+            checks.Mistake(None, "la créatinine doit être en mg/dL : divisez d'abord par 88,4.",
+                           digest="1ed42340039da1ae"),
+            checks.Mistake(None, "M. A. est un homme : femme vaut False (le reste de votre calcul "
+                           "est juste).", digest="fdfe434eadb63eab"),
+            checks.Mistake(None, "vous n'avez calculé que les 15,9 % de plus (× 0,159), pas le "
+                           "nouveau DFGe : « 15,9 % de plus », c'est la valeur plus 15,9 % d'elle-même.",
+                           digest="5eac3f6a3d94eb77"),
+            checks.Mistake(None, "vous avez ajouté 0,159 au lieu de multiplier : un coefficient "
+                           "multiplie le DFGe, il ne s'y ajoute pas.", digest="9c38cff1b5f6952a"),
+            checks.Mistake(None, "vous avez ajouté 15,9 mL/min : « 15,9 % de plus » dépend de la "
+                           "valeur de départ, on multiplie au lieu d'ajouter.", digest="6a7250ebb1ea9e81"),
+            checks.Mistake(None, "vous avez multiplié par 1,59 : 15,9 %, c'est 0,159, donc un "
+                           "coefficient de 1 + 0,159.", digest="350ce824bad691e2"),
+            checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, alors que "
+                           "la question se corrige à 0,1 près. Écrivez le calcul lui-même : Python "
+                           "garde les décimales.", digest="8c9240d3e2dd763c"),
+            checks.Mistake(None, "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez "
+                           "au moins deux décimales, ou écrivez la conversion elle-même entre les "
+                           "parenthèses.", digest="dbbf2ae0517dbfb2"),
+        ],
+        hint="Partez de l'équation 2009 sans coefficient, créatinine convertie, puis appliquez le "
+        "coefficient dans le bon sens.",
+    )
+else:
+    checks.check_number(
+        dfg_2009_m_a,
+        name="dfg_2009_m_a",
+        digest=_report[0],
+        decimals=_report[1],
+        success="votre calcul est juste avec les données de votre question 1, et c'est ainsi "
+        "qu'il est noté : une erreur de la question 1 n'est pas comptée deux fois. Mais la "
+        "question 1 n'est pas encore juste : corrigez-la (son message nomme l'erreur), puis "
+        "refaites ce calcul avec les mêmes données corrigées.",
+    )
 ### BEGIN HIDDEN TESTS
 _exacte = float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, True))
 _arrondie = float(egfr_ckd_epi_2009(round(CREATININE_M_A / UMOL_PAR_MG, 2), AGE_M_A, False, True))
@@ -356,12 +393,33 @@ _conversion_arrondie = (
     and not dfg_2009_m_a.is_integer()
     and checks.matches_digest(dfg_2009_m_a, _empreinte, name="dfg_2009_m_a", decimals=1)
 )
-checks.check_number(
-    dfg_2009_m_a,
-    name="dfg_2009_m_a",
-    expected=_arrondie if _conversion_arrondie else _exacte,
-    decimals=1,
-)
+_attendu, _decimales = (_arrondie if _conversion_arrondie else _exacte), 1
+# Carried forward: graded with the inputs of question 1 when question 1 shows an input error
+# (creatinine not converted, converted the wrong way or rounded to 0.1 mg/dL; femme=True) and
+# question 2 is right with the same inputs. Decimals: enough to tell the coefficient apart.
+_entrees_q1 = [
+    (CREATININE_M_A, False, 3),
+    (CREATININE_M_A * UMOL_PAR_MG, False, 6),
+    (round(CREATININE_M_A / UMOL_PAR_MG, 1), False, 1),
+    (CREATININE_M_A / UMOL_PAR_MG, True, 1),
+]
+if not _conversion_arrondie and all(
+    isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    for v in (dfg_2021_m_a, dfg_2009_m_a)
+):
+    for _creat, _femme, _dec in _entrees_q1:
+        _q1 = float(egfr_ckd_epi_2021(_creat, AGE_M_A, _femme))
+        _q2 = float(egfr_ckd_epi_2009(_creat, AGE_M_A, _femme, True))
+        if checks.matches_digest(
+            dfg_2021_m_a, checks.answer_digest(_q1, name="dfg_2021_m_a", decimals=1),
+            name="dfg_2021_m_a", decimals=1,
+        ) and checks.matches_digest(
+            dfg_2009_m_a, checks.answer_digest(_q2, name="dfg_2009_m_a", decimals=_dec),
+            name="dfg_2009_m_a", decimals=_dec,
+        ):
+            _attendu, _decimales = _q2, _dec
+            break
+checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decimals=_decimales)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2009_m_a"
