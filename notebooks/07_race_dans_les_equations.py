@@ -33,7 +33,8 @@
 #    calculatrice de patient.
 # 2. Compter, sur une cohorte synthétique, les patients noirs qui changent de côté du seuil de
 #    60 (question 3) et lire une marge d'incertitude (question 4).
-# 3. Comprendre pourquoi la race était dans l'équation, et ce qu'en dit la France.
+# 3. Comprendre pourquoi la race était dans l'équation, et ce qu'en disent l'Europe et la
+#    France.
 # 4. Après la séance : un solde qui cache deux mouvements (question 5) et une réflexion
 #    écrite sur un agent conversationnel.
 #
@@ -69,7 +70,8 @@
 # L'équation **CKD-EPI 2009** (du consortium américain CKD-EPI ; Levey et al., 2009)
 # multiplie le résultat par **1,159** si le patient est déclaré **noir** : à créatinine égale,
 # son DFGe est 15,9 % plus haut. L'équation **CKD-EPI 2021** (Inker et al., 2021), adoptée aux
-# États-Unis, n'a plus ce coefficient ; ses autres coefficients ont été réestimés.
+# États-Unis (Delgado et al., 2021b), n'a plus ce coefficient ; ses autres coefficients ont été
+# réestimés.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, définit les deux équations et
@@ -485,8 +487,8 @@ else:
 # %% [markdown]
 # Pour M. A., le seul changement d'équation fait passer le DFGe d'un côté à l'autre de 60.
 # Son rein, lui, n'a pas changé. Passer de 2009 avec coefficient à 2021 mêle deux effets :
-# retirer le coefficient (2009 sans coefficient : la grande baisse), puis réestimer les
-# autres coefficients de l'équation (2021 : une petite remontée, qui touche tous les patients). Prudence pourtant : une seule valeur ne fait pas un stade G3
+# retirer le coefficient (la grande baisse), puis réestimer les autres coefficients (une
+# petite remontée, pour tous les patients). Prudence pourtant : une seule valeur ne fait pas un stade G3
 # (il faut plus de 3 mois) ; pour un patient donné, l'erreur d'une équation face au DFG
 # mesuré peut dépasser de loin l'écart entre ses deux DFGe (pli ci-dessous) ; et le seuil de
 # la metformine est en mL/min.
@@ -588,8 +590,8 @@ for colonne, noms in comptes.items():
 # %% [markdown]
 # Chez les patients non noirs, l'équation 2021 donne le plus souvent un DFGe un peu plus
 # haut : ses coefficients ont été réestimés sur tous les participants, sans la race. C'est
-# cette réestimation, et non le retrait du coefficient (qui ne les concernait pas), qui fait
-# remonter à 60 ou plus les patients non noirs du tableau (`n_non_noirs_remontent_60`).
+# cette réestimation, et non le retrait du coefficient, qui fait remonter à 60 ou plus les
+# patients non noirs du tableau (`n_non_noirs_remontent_60`).
 #
 # ### Question 3 — La part des patients noirs qui passent sous 60 (2 points)
 #
@@ -718,9 +720,8 @@ print(f"Patients non noirs passés à 20 ou moins : {int((~noirs & passe_sous_20
 
 # %% [markdown]
 # Peu de patients passent le seuil de 20 : leur intervalle est large **par rapport** à la part
-# elle-même. Ces patients sont inventés ; mais aux États-Unis, un patient réel dans ce cas,
-# inscrit sur la liste, aurait pu commencer plus tard à cumuler du temps d'attente de greffe
-# avec l'équation 2009.
+# elle-même. Aux États-Unis, un vrai patient inscrit dans ce cas aurait pu commencer plus tard à
+# cumuler du temps d'attente de greffe avec l'équation 2009.
 #
 # ### Question 4 — Que dit cet intervalle ? (1 point)
 #
@@ -728,7 +729,7 @@ print(f"Patients non noirs passés à 20 ou moins : {int((~noirs & passe_sous_20
 # Écrivez entre guillemets **doubles** l'une des réponses `"la part dans un hôpital réel"`,
 # `"le hasard du tirage des patients"`, `"l'erreur des équations face au DFG mesuré"`,
 # `"l'écart entre l'équation 2009 et celle de 2021"` ou
-# `"rien : trop peu de patients pour conclure"`.
+# `"la variation de la créatinine d'un dosage à l'autre"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -756,7 +757,7 @@ checks.check_choice(
     options=["la part dans un hôpital réel", "le hasard du tirage des patients",
              "l'erreur des équations face au DFG mesuré",
              "l'écart entre l'équation 2009 et celle de 2021",
-             "rien : trop peu de patients pour conclure"],
+             "la variation de la créatinine d'un dosage à l'autre"],
     digest="eb2889c0d9965e92",
     mistakes=[
         checks.Mistake(None, "nos patients sont synthétiques, leurs créatinines inventées : "
@@ -768,9 +769,10 @@ checks.check_choice(
         checks.Mistake(None, "l'écart entre les deux équations, c'est ce que l'on compte : les "
                        "patients qui changent de côté. L'intervalle ne mesure pas cet écart : "
                        "il entoure la part obtenue en le comptant.", digest="3595e28642ed46cc"),
-        checks.Mistake(None, "un petit nombre ne rend pas le chiffre inutile : l'intervalle "
-                       "dit justement quelle confiance lui accorder, et sa borne basse reste "
-                       "au-dessus de 0.", digest="135b91105b065f25"),
+        checks.Mistake(None, "chaque patient synthétique n'a qu'une créatinine, tirée une "
+                       "fois : l'intervalle ne sait rien des dosages répétés d'un même patient. "
+                       "Cette variation existe chez de vrais patients, mais c'est une autre "
+                       "source d'incertitude.", digest="3fb2239ae4a2a92b"),
     ],
     success="l'intervalle dit quelles parts, pour les règles de tirage de la fiche, restent "
     "compatibles avec cette cohorte : il ne tient compte que du hasard du tirage. Il ne dit "
@@ -783,7 +785,7 @@ checks.check_choice(
     options=["la part dans un hôpital réel", "le hasard du tirage des patients",
              "l'erreur des équations face au DFG mesuré",
              "l'écart entre l'équation 2009 et celle de 2021",
-             "rien : trop peu de patients pour conclure"],
+             "la variation de la créatinine d'un dosage à l'autre"],
     expected="le hasard du tirage des patients",
 )
 ### END HIDDEN TESTS
@@ -801,8 +803,8 @@ lecture_intervalle = "l'erreur des équations face au DFG mesuré"
 lecture_intervalle = "l'écart entre l'équation 2009 et celle de 2021"
 
 # %% mistake="lecture_intervalle"
-# message : un petit nombre ne rend pas le chiffre inutile
-lecture_intervalle = "rien : trop peu de patients pour conclure"
+# message : l'intervalle ne sait rien des dosages répétés
+lecture_intervalle = "la variation de la créatinine d'un dosage à l'autre"
 
 # %% [markdown]
 # ## 5. Pourquoi la race était dans l'équation, et pourquoi elle en est sortie
@@ -813,7 +815,7 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # musculaire, donc une créatinine, plus élevée en moyenne (AACC, 2022). Mais la catégorie
 # déclarée ne mesure pas le muscle du patient. Aux États-Unis, un DFGe plus haut pouvait
 # retarder le début du temps d'attente de greffe des candidats noirs (OPTN, 2022) ; pour
-# d'autres soins, un retard est discuté (Delgado et al., 2021).
+# d'autres soins, un retard est discuté (Delgado et al., 2021a).
 #
 # Inker et al. (2021) rappellent que la race est une **construction sociale**, pas une mesure
 # biologique. Sur 4 050 participants dont le DFG était **mesuré**, l'équation 2009 surestimait
@@ -823,20 +825,24 @@ lecture_intervalle = "rien : trop peu de patients pour conclure"
 # participants noirs (3,6) et surestime celui des autres (3,9). La formule ne contient plus de
 # catégorie raciale, mais l'écart de biais entre les deux groupes **passe** d'environ 3,2
 # (3,7 − 0,5) à environ 7,5 (3,6 en dessous, 3,9 au-dessus) : plus juste dans son principe,
-# elle n'est pas plus précise pour chaque groupe.
+# elle n'est pas moins biaisée pour chaque groupe (biais de même taille chez les Noirs, plus
+# grand chez les non-Noirs). Aux États-Unis, elle ne fait pas mieux que 2009 (Delanaye et al.,
+# 2023b).
 #
 # Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit les calculs avec race à
 # partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
 # d'attente** perdu par les candidats noirs (OPTN, 2022). En juillet 2023, plus de 6 100
 # d'entre eux avaient gagné une durée médiane de 1,7 an (UNOS, 2023).
 #
-# **Et en Europe ?** L'équation 2021 est le choix américain, pas européen. La Fédération
-# européenne de biologie clinique (EFLM) recommande aux laboratoires européens de **ne pas**
-# l'adopter et de garder l'équation 2009 **sans** son coefficient (Delanaye et al., 2023a) :
-# chez les Européens blancs, 2021 fait moins bien que 2009 (Delanaye et al., 2023b). Le
-# coefficient, lui, a été établi chez des **Afro-Américains** (Stehlé et al., 2023). Et pour
-# l'appliquer, il faudrait déclarer la « race » du patient au laboratoire, une donnée que le
-# droit français protège particulièrement (module 04).
+# **Et en Europe, en France ?** La Fédération européenne de biologie clinique (EFLM)
+# recommande aux laboratoires européens de **ne pas** adopter l'équation 2021 et de garder
+# celle de 2009 **sans** son coefficient (Delanaye et al., 2023a) : chez les Européens blancs,
+# 2021 fait moins bien que 2009 ; chez les Noirs d'Europe et d'Afrique, elle n'apporte que peu
+# ou pas de gain (Delanaye et al., 2023b). Le coefficient lui-même, établi chez des
+# **Afro-Américains**, est inexact chez les personnes noires d'Europe et d'Afrique (Delanaye et
+# al., 2021 ; en français : Stehlé et al., 2023). Nous n'avons trouvé aucune recommandation
+# de la Haute Autorité de santé sur ce coefficient. L'appliquer obligerait à déclarer la
+# « race » du patient au laboratoire (droit : « Pour aller plus loin »).
 #
 # ## À retenir
 #
@@ -931,8 +937,9 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 # ### Réflexion — L'agent conversationnel et la formule de 2009 (3 points, corrigée par l'enseignant)
 #
 # Un·e collègue vous montre la réponse d'un agent conversationnel (un « chatbot ») à qui il·elle
-# a demandé le DFG d'un patient noir : l'agent applique CKD-EPI 2009 avec son coefficient
-# × 1,159, sans le dire. Omiye et al. (2023) ont posé neuf questions, cinq fois chacune, à
+# a demandé le DFG d'un patient noir. L'agent donne un chiffre sans dire quelle équation il
+# applique ; en le recalculant, vous retrouvez celui de CKD-EPI 2009 avec son coefficient
+# × 1,159. Omiye et al. (2023) ont posé neuf questions, cinq fois chacune, à
 # quatre grands modèles de langage : tous ont, dans certaines réponses, reproduit une médecine
 # fondée sur la race.
 #
@@ -1032,12 +1039,25 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 # - **Hors des États-Unis, le coefficient ne vaut pas.** Chez 93 adultes en bonne santé à
 #   Kinshasa, l'équation 2009 avec coefficient surestimait le DFG mesuré de 17,9
 #   mL/min/1,73 m² en moyenne (Bukabau et al., 2018).
-# - **En France**, nous n'avons pas trouvé de recommandation de la Haute Autorité de santé sur
-#   ce coefficient : ne lui prêtez pas de position.
-# - **Droit.** En France, le Conseil constitutionnel (décision 2007-557 DC) a jugé que les
-#   études sur la diversité des origines « ne sauraient […] reposer sur l'origine ethnique ou la
-#   race » ; elles peuvent porter sur des données objectives. Les données révélant l'origine
-#   raciale ou ethnique relèvent de l'article 9 du RGPD (module 04).
+# - **Droit.** Pour soigner, le droit n'interdit pas tout : le RGPD interdit par principe de
+#   traiter les données révélant l'origine raciale ou ethnique (article 9, paragraphe 1), mais
+#   le permet quand c'est nécessaire au diagnostic ou à la prise en charge, par des
+#   professionnels soumis au secret (paragraphe 2, point h ; cellule ci-dessous). Le problème
+#   du coefficient est d'abord scientifique et éthique. La décision 2007-557 DC du Conseil
+#   constitutionnel porte, elle, sur les **études statistiques** de la diversité des origines,
+#   pas sur le soin : elles « ne sauraient […] reposer sur l'origine ethnique ou la race » et
+#   peuvent porter sur des données objectives.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : les deux textes du RGPD, tirés de la bibliothèque du cours.
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+
+for cle in ("9(1)", "9(2)(h)"):
+    ref = reference(cle)
+    print(f"{ref.citation} ({ref.date_label}) — {ref.title} : {ref.summary}")
+    print(f"Texte officiel : {ref.url}")
+print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas des citations ; "
+      "pas un conseil juridique).")
 
 # %% [markdown]
 # ## Sources
@@ -1064,7 +1084,10 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 #   laboratoires européens, garder 2009 sans facteur racial ; EKFC citée comme candidate.
 # - Delanaye P, Cavalier E, Pottel H, Stehlé T. New and old GFR equations: a European
 #   perspective. *Clin Kidney J* 2023;16(9):1375-1383. doi:10.1093/ckj/sfad039 (2023b).
-#   Résumé : « CKD-EPICr2021 performed worse than the CKD-EPI2009 in White Europeans ».
+#   Résumé : « CKD-EPICr2021 does not perform better than CKD-EPI2009 in US population,
+#   overestimating GFR in non-Black subjects, and underestimating it in Black subjects with the
+#   same magnitude » ; « performed worse than the CKD-EPI2009 in White Europeans, and provides
+#   no or limited performance gains in Black European and Black African populations ».
 # - Fu EL, Coresh J, Grams ME, *et al.* Removing race from the CKD-EPI equation and its impact
 #   on prognosis in a predominantly White European population. *Nephrol Dial Transplant*
 #   2023;38(1):119-128 (en ligne le 11 juin 2022). doi:10.1093/ndt/gfac197. 1,6 million d'adultes de Stockholm avec un
@@ -1113,9 +1136,20 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 #   élevée).
 # - Delgado C, Baweja M, Burrows NR, *et al.* Reassessing the inclusion of race in diagnosing
 #   kidney diseases: an interim report from the NKF-ASN Task Force. *Am J Kidney Dis*
-#   2021;78(1):103-115. doi:10.1053/j.ajkd.2021.03.008.
+#   2021;78(1):103-115. doi:10.1053/j.ajkd.2021.03.008 (2021a).
+# - Delgado C, Baweja M, Crews DC, *et al.* A unifying approach for GFR estimation:
+#   recommendations of the NKF-ASN Task Force on reassessing the inclusion of race in
+#   diagnosing kidney disease. *J Am Soc Nephrol* 2021;32(12):2994-3015.
+#   doi:10.1681/ASN.2021070988 ; aussi *Am J Kidney Dis* 2022;79(2), doi:10.1053/j.ajkd.2021.08.003
+#   (2021b, rapport final). Résumé : recommande d'implanter « immédiatement » l'équation
+#   CKD-EPI réestimée sans race dans tous les laboratoires des États-Unis.
+# - Delanaye P, Mariat C, Cavalier E, Glassock RJ, Gemenne F, Pottel H. The « race » correction
+#   in estimating glomerular filtration rate: an European point of view. *Curr Opin Nephrol
+#   Hypertens* 2021;30(6):525-530. doi:10.1097/MNH.0000000000000739. Résumé : « the race
+#   coefficient is inaccurate in European and African black people » ; une correction « for
+#   black Americans, rather than for black in general ».
 # - Stehlé T, *et al.* Actualités et perspectives dans l'estimation du débit de filtration
-#   glomérulaire. *Néphrologie & Thérapeutique* 2023;19(1). Résumé : facteurs ethniques
+#   glomérulaire. *Néphrologie & Thérapeutique* 2023;19(1) (février ; pages non relues). Résumé : facteurs ethniques
 #   « dédiés aux sujets Noirs américains » ; équations CKD-EPI recalibrées en 2021.
 # - Bukabau JB, Sumaili EK, Cavalier E, *et al.* Performance of glomerular filtration rate
 #   estimation equations in Congolese healthy adults: the inopportunity of the ethnic
@@ -1126,6 +1160,8 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 # - Clopper CJ, Pearson ES. The use of confidence or fiducial limits illustrated in the case of
 #   the binomial. *Biometrika* 1934;26(4):404-413. Intervalle « exact » d'une proportion.
 # - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007 (article 63 censuré).
+# - Règlement (UE) 2016/679 (RGPD), article 9, paragraphes 1 et 2, point h ; résumés de
+#   `esn_teach.law` (affichés par la cellule de « Pour aller plus loin »).
 # - Données : synthétiques, générées par `esn_teach.datasets.make_egfr_cohort` (graine
 #   `random_state=2021`) ; fiche : `esn_teach/datasets/cards/egfr_cohort.md`. Jamais d'usage
 #   clinique.

@@ -81,8 +81,9 @@ def _run(space: dict, code: str) -> tuple[bool, str]:
 
 
 @pytest.mark.parametrize(("q1", "q2", "gets_points", "message"), CASES)
-def test_module_07_question_2_is_graded_with_question_1s_inputs(setup, q1, q2, gets_points,
-                                                                 message):
+def test_module_07_question_2_is_graded_with_question_1s_inputs(
+    setup, q1, q2, gets_points, message
+):
     base, visible, hidden = setup
     space = dict(base)
     exec(f"dfg_2021_m_a = {q1}\ndfg_2009_m_a = {q2}", space)
