@@ -412,13 +412,12 @@ if not _conversion_arrondie and all(
     for _creat, _femme, _dec in _entrees_q1:
         _q1 = float(egfr_ckd_epi_2021(_creat, AGE_M_A, _femme))
         _q2 = float(egfr_ckd_epi_2009(_creat, AGE_M_A, _femme, True))
-        if checks.matches_digest(
-            dfg_2021_m_a, checks.answer_digest(_q1, name="dfg_2021_m_a", decimals=1),
-            name="dfg_2021_m_a", decimals=1,
-        ) and checks.matches_digest(
-            dfg_2009_m_a, checks.answer_digest(_q2, name="dfg_2009_m_a", decimals=_dec),
-            name="dfg_2009_m_a", decimals=_dec,
-        ):
+        _cle_q1 = checks.answer_digest(_q1, name="dfg_2021_m_a", decimals=1)
+        _cle_q2 = checks.answer_digest(_q2, name="dfg_2009_m_a", decimals=_dec)
+        _meme_q1 = checks.matches_digest(dfg_2021_m_a, _cle_q1, name="dfg_2021_m_a", decimals=1)
+        _meme_q2 = checks.matches_digest(dfg_2009_m_a, _cle_q2, name="dfg_2009_m_a",
+                                         decimals=_dec)
+        if _meme_q1 and _meme_q2:
             _attendu, _decimales = _q2, _dec
             break
 checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decimals=_decimales)
