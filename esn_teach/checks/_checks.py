@@ -1008,12 +1008,13 @@ def check_form(
         # or 2 decimals: 56,8 mL/min) says the answer is not whole: 57 is warned.
         whole_count = number == round(number) and decimals is not None and decimals >= 3
         if decimals and decimals > 0 and number == round(number, decimals - 1) and not whole_count:
-            fewer = {1: "aucune décimale", 2: "une seule décimale"}.get(
-                decimals, f"moins de {decimals} décimales"
+            fewer = {1: "n'a aucune décimale", 2: "n'a qu'une décimale"}.get(
+                decimals, f"a moins de {decimals} décimales"
             )
+            precision = "1 décimale" if decimals == 1 else f"{decimals} décimales"
             warning = (
-                f"\n\u26a0 Attention : votre nombre a {fewer} ; la correction compare à "
-                f"{decimals} décimales. Si c'est un résultat arrondi, écrivez plutôt le calcul "
+                f"\n\u26a0 Attention : votre nombre {fewer} ; la correction compare à "
+                f"{precision}. Si c'est un résultat arrondi, écrivez plutôt le calcul "
                 "lui-même (Python garde toutes les décimales)."
             )
     elif kind == "choice":

@@ -133,14 +133,16 @@ def test_check_form_says_nothing_about_correctness(capsys):
         checks.check_form(short, name="se", kind="number", decimals=3)
         assert "moins de 3 décimales" in capsys.readouterr().out
     checks.check_form(1.5, name="se", kind="number", decimals=2)
-    assert "une seule décimale" in capsys.readouterr().out
+    assert "n'a qu'une décimale" in capsys.readouterr().out
     # A precision the author chose (56,8 mL/min at 1 decimal): the calculator's whole 57 is
     # warned (module 07's review).
     for whole in (57, 57.0):
         checks.check_form(whole, name="se", kind="number", decimals=1)
-        assert "aucune décimale" in capsys.readouterr().out
+        assert (
+            "n'a aucune décimale ; la correction compare à 1 décimale." in capsys.readouterr().out
+        )
     checks.check_form(3, name="se", kind="number", decimals=2)
-    assert "une seule décimale" in capsys.readouterr().out
+    assert "n'a qu'une décimale" in capsys.readouterr().out
     # A whole number is most often an exact count (-42 patients): no warning, which would
     # push a student to change a right answer.
     for whole in (0.682, -42, 1.0, 3):
