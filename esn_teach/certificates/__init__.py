@@ -17,7 +17,6 @@ from esn_teach.certificates._credential import (
     criteria_narrative,
     identity_matches,
     identity_object,
-    unit_grading_markdown,
 )
 from esn_teach.certificates._declaration import (
     DECLARATION_FILE,
@@ -113,7 +112,6 @@ __all__ = [
     "render_certificate",
     "revoke",
     "sign_credential",
-    "unit_grading_markdown",
     "verify_file",
     "verify_token",
 ]

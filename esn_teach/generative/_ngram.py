@@ -407,9 +407,7 @@ def prescription_audit(
             q = apply_temperature(model.next_probabilities(start), temperature)
             first = vocabulary[rng.choice(len(q), size=n, p=q)]
             units = np.full(n, "", dtype=object)
-            # Sorted, never a set: the order in which the seeded generator draws the
-            # units must not depend on Python's string hashing (PYTHONHASHSEED).
-            for value in sorted(set(first)):
+            for value in set(first):
                 if _NUMBER.match(value):
                     where = np.flatnonzero(first == value)
                     q2 = apply_temperature(model.next_probabilities([*start, value]), temperature)
