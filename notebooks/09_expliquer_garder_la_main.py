@@ -10,8 +10,8 @@
 #
 # 1. Lire une **importance par permutation** : quelles mesures un modèle utilise, avec la
 #    **variation** de ce chiffre.
-# 2. Dire pourquoi des mesures **corrélées** se partagent l'importance, et pourquoi une
-#    explication du modèle n'est **pas une cause** biologique.
+# 2. Lire l'importance de mesures **corrélées**, et dire pourquoi une explication du modèle
+#    n'est **pas une cause** biologique.
 # 3. Lire une courbe de **dépendance partielle** dans le bon sens.
 # 4. Mesurer le **biais d'automatisation** : l'exactitude d'un soignant avec l'IA, sur les cas où
 #    l'IA se trompe.
@@ -43,7 +43,8 @@
 # **« Vérification »** en dessous ; des **indices** repliés s'ouvrent d'un clic. En **séance
 # évaluée** (notebook noté), les vérifications disent seulement si la réponse est bien écrite, pas
 # si elle est juste : vous le lirez dans votre retour de correction. Le notebook est alors ramassé
-# en fin de séance ; la réflexion se rend à part, après.
+# en fin de séance ; la réflexion se rend à part, après. Prévu pour 60 min : en séance évaluée,
+# l'enseignant prévoit 75 min, ou limite le simulateur (non noté) à 6 cas (`N_CAS = 6`).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
@@ -92,6 +93,8 @@ exactitude_val = modele.score(X_val, y_val)
 print(f"{len(y)} patientes réelles : apprentissage {len(y_app)}, validation {len(y_val)}, "
       f"test {len(y_test)}.")
 print(f"Exactitude du modèle sur la validation : {fr_number(exactitude_val, 3)}.")
+print("Corrélation entre texture et variation locale du rayon : "
+      f"{fr_number(X_app['texture'].corr(X_app['variation locale du rayon']), 3)}.")
 print("Corrélation entre rayon, périmètre et aire (1 = la même information) :")
 fr_table(X_app[TAILLE].corr(), caption="Corrélations, jeu d'apprentissage", digits=3)
 
@@ -134,9 +137,9 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 
 # %% [markdown]
 # Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés seuls.
-# L'**écart-type** mesure la variation d'**un** mélange à l'autre ; la moyenne de 20 mélanges
-# varie moins. Aucun ne compte le hasard du **choix des patientes**, plus grand : une patiente
-# bien ou mal classée change l'exactitude d'environ 0,006.
+# L'**écart-type** mesure la variation d'**un** mélange à l'autre. Refaire l'étude avec
+# d'autres patientes changerait davantage ces chiffres : une patiente bien ou mal classée change
+# l'exactitude d'environ 0,006.
 #
 # ### Question 1 — Texture ou taille ? (1 point)
 #
@@ -144,20 +147,20 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # que le modèle s'appuie davantage sur la texture que sur la **taille des noyaux** ? Écrivez
 # entre guillemets **doubles** l'une des réponses
 # `"oui : sa baisse moyenne sur 20 mélanges est plus grande"`,
-# `"non : l'écart est plus petit que l'écart-type d'un mélange"`,
+# `"non : la baisse ne dit pas ce que le modèle utilise"`,
 # `"non : la taille est lue aussi dans le périmètre et l'aire"` ou
 # `"oui : la texture décrit mieux la tumeur que la taille"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Quand on mélange le rayon seul, le modèle perd-il toute la taille des noyaux ? Relisez le
-# tableau des corrélations, au début du module.
+# Une importance par permutation répond à « que perd le modèle si l'on brouille **cette
+# colonne** ? ». Comparez ce que demande la question à ce que mesure le tableau.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# L'écart-type du tableau est celui d'**un** mélange, pas celui de la moyenne des 20. Et
-# l'importance dit ce que **le modèle** utilise, pas ce qui compte en biologie.
+# Pour chaque option, demandez-vous : parle-t-elle du modèle ou de la tumeur ? S'appuie-t-elle
+# sur ce que le module a affiché depuis son début ?
 # </details>
 
 # %% answer="texture_ou_rayon"
@@ -172,19 +175,17 @@ checks.check_choice(
     texture_ou_rayon,
     name="texture_ou_rayon",
     options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
-             "non : l'écart est plus petit que l'écart-type d'un mélange",
+             "non : la baisse ne dit pas ce que le modèle utilise",
              "non : la taille est lue aussi dans le périmètre et l'aire",
              "oui : la texture décrit mieux la tumeur que la taille"],
     digest="df7bd4a7dca6c342",
     mistakes=[
-        checks.Mistake(None, "la moyenne de la texture dépasse celle du rayon, mais le rayon "
-                       "mélangé seul laisse la taille dans le périmètre et l'aire : sa petite "
-                       "importance ne dit pas que le modèle se sert peu de la taille.",
-                       digest="cb43b2db6bcdc3e4"),
-        checks.Mistake(None, "l'écart-type est la variation d'un seul mélange ; la moyenne de 20 "
-                       "mélanges varie moins (environ 0,003). Et la question porte sur la "
-                       "taille des noyaux, pas sur une seule colonne : relisez les corrélations "
-                       "du début du module.", digest="622a3fc1eef6744d"),
+        checks.Mistake(None, "vous comparez la texture à une colonne ; la question porte sur la "
+                       "taille des noyaux. Que dit le tableau des corrélations, au début du "
+                       "module ?", digest="cb43b2db6bcdc3e4"),
+        checks.Mistake(None, "si : la baisse dit justement ce que le modèle utilise (s'il "
+                       "ignorait une mesure, la mélanger ne changerait rien). Cherchez une autre "
+                       "raison.", digest="8a3da158060db476"),
         checks.Mistake(None, "l'importance décrit ce que le modèle utilise, pas ce qui décrit le "
                        "mieux la tumeur en biologie.", digest="5e89822da53bfc2c"),
     ],
@@ -197,7 +198,7 @@ checks.check_choice(
     texture_ou_rayon,
     name="texture_ou_rayon",
     options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
-             "non : l'écart est plus petit que l'écart-type d'un mélange",
+             "non : la baisse ne dit pas ce que le modèle utilise",
              "non : la taille est lue aussi dans le périmètre et l'aire",
              "oui : la texture décrit mieux la tumeur que la taille"],
     expected="non : la taille est lue aussi dans le périmètre et l'aire",
@@ -205,133 +206,139 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="texture_ou_rayon"
-# message : le rayon mélangé seul laisse la taille dans le périmètre et l'aire
+# message : vous comparez la texture à une colonne
 texture_ou_rayon = "oui : sa baisse moyenne sur 20 mélanges est plus grande"
 
 # %% mistake="texture_ou_rayon"
-# message : l'écart-type est la variation d'un seul mélange
-texture_ou_rayon = "non : l'écart est plus petit que l'écart-type d'un mélange"
+# message : la baisse dit justement ce que le modèle utilise
+texture_ou_rayon = "non : la baisse ne dit pas ce que le modèle utilise"
 
 # %% mistake="texture_ou_rayon"
 # message : pas ce qui décrit le mieux la tumeur en biologie
 texture_ou_rayon = "oui : la texture décrit mieux la tumeur que la taille"
 
 # %% [markdown]
-# ## 2. Trois mesures de la même chose
+# ## 2. Mélanger par groupe
 #
-# Rayon, périmètre et aire ont chacun une petite importance. La taille des noyaux compte-t-elle
-# peu pour le modèle ? Pour le savoir, on peut mélanger ces trois colonnes **ensemble** : les
-# mêmes patientes échangées dans chacune.
+# Rayon, périmètre et aire ont chacun une petite importance. Pour savoir ce que pèse toute la
+# taille, on mélange ces trois colonnes **ensemble** (les mêmes patientes échangées dans
+# chacune), et on compare à la **somme** de leurs baisses seules. D'abord un témoin : la
+# texture et la variation locale du rayon (leur corrélation est affichée au début du module).
 #
-# ### Question 2 — Mélanger toute la taille (1 point)
+# ### Question 2 — Le témoin (1 point)
 #
-# Mélangées ensemble, les trois mesures de taille font-elles perdre plus, autant ou moins que la
-# **somme** de leurs trois baisses du tableau, et pourquoi ? Écrivez entre guillemets doubles
-# l'une des réponses
-# `"plus : trois colonnes mélangées brouillent plus que trois fois une"`,
-# `"autant : la baisse d'un groupe est la somme des baisses de ses mesures"`,
-# `"plus : mélangée seule, chaque mesure laisse la taille aux deux autres"` ou
-# `"moins : les trois disent la même chose, le modèle la compte une fois"`.
+# Mélangées ensemble, la texture et la variation locale du rayon font-elles perdre plus,
+# autant ou moins que la **somme** de leurs deux baisses seules, et pourquoi ? Écrivez entre
+# guillemets doubles l'une des réponses
+# `"plus : deux colonnes mélangées brouillent plus que deux fois une"`,
+# `"autant, à peu près : aucune ne garde l'information de l'autre"`,
+# `"plus : mélangée seule, chacune laisse son information à l'autre"` ou
+# `"moins : le modèle compte une fois ce que les deux disent"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Repensez à la question 1 : que garde le modèle quand on mélange **une seule** mesure de
-# taille ? Et quand on mélange les trois ?
+# Une baisse vient de l'information que le modèle ne peut plus lire. Quand on brouille une
+# seule de ces deux mesures, que lui reste-t-il ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Une baisse vient de l'information que le modèle ne peut plus lire, pas du nombre de colonnes
-# mélangées.
+# Comparez la corrélation de ces deux mesures à celles de rayon, périmètre et aire.
 # </details>
 
-# %% answer="pari_taille"
-pari_taille = ...
+# %% answer="pari_temoin"
+pari_temoin = ...
 ### BEGIN SOLUTION
-pari_taille = "plus : mélangée seule, chaque mesure laisse la taille aux deux autres"
+pari_temoin = "autant, à peu près : aucune ne garde l'information de l'autre"
 ### END SOLUTION
 
-# %% tests="pari_taille" points=1
+# %% tests="pari_temoin" points=1
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choice(
-    pari_taille,
-    name="pari_taille",
-    options=["plus : trois colonnes mélangées brouillent plus que trois fois une",
-             "autant : la baisse d'un groupe est la somme des baisses de ses mesures",
-             "plus : mélangée seule, chaque mesure laisse la taille aux deux autres",
-             "moins : les trois disent la même chose, le modèle la compte une fois"],
-    digest="7e0a67e2e56d8eaa",
+    pari_temoin,
+    name="pari_temoin",
+    options=["plus : deux colonnes mélangées brouillent plus que deux fois une",
+             "autant, à peu près : aucune ne garde l'information de l'autre",
+             "plus : mélangée seule, chacune laisse son information à l'autre",
+             "moins : le modèle compte une fois ce que les deux disent"],
+    digest="65e9ccea9d6fd69e",
     mistakes=[
-        checks.Mistake(None, "mélanger des colonnes que le modèle n'utilise pas ne coûte rien, "
-                       "même à plusieurs : la baisse vient de l'information retirée, pas du "
-                       "nombre de colonnes mélangées.", digest="3c562c6b7c83dfb0"),
-        checks.Mistake(None, "les baisses ne s'additionnent pas quand les mesures se recouvrent. "
-                       "Demandez-vous ce qui reste au modèle quand on mélange une seule mesure "
-                       "de taille.", digest="de5051c8e38d6b80"),
-        checks.Mistake(None, "les trois disent presque la même chose, d'accord ; mais que perd le "
-                       "modèle quand on en mélange une seule, puis les trois ?",
-                       digest="25b49eb9befa25d1"),
+        checks.Mistake(None, "une baisse ne vient pas du nombre de colonnes mélangées, mais de "
+                       "ce que le modèle ne peut plus lire. Regardez la corrélation de ces deux "
+                       "mesures.", digest="d2656cdc749992c5"),
+        checks.Mistake(None, "c'est vrai de mesures qui se recouvrent. Ces deux-là se "
+                       "recouvrent-elles ? Lisez leur corrélation.", digest="f55100c3b85234e7"),
+        checks.Mistake(None, "pour que le modèle compte « une fois » leur information, il "
+                       "faudrait que les deux mesures disent la même chose. Est-ce le cas ? "
+                       "Lisez leur corrélation.", digest="f3e9de8c2e158dad"),
     ],
-    success="mélangée seule, une mesure de taille laisse l'information aux deux autres : la "
-    "baisse est petite. Mélangées ensemble, plus rien ne garde la taille : la baisse dépasse "
-    "nettement la somme (calcul dans la cellule suivante). L'importance était partagée, pas "
-    "petite.",
+    success="leur corrélation est presque nulle : brouiller l'une ne prive pas le modèle de "
+    "l'autre, et les deux baisses s'ajoutent à peu près. La cellule suivante fait le calcul, "
+    "puis le refait pour la taille, dont les trois mesures se recouvrent.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
-    pari_taille,
-    name="pari_taille",
-    options=["plus : trois colonnes mélangées brouillent plus que trois fois une",
-             "autant : la baisse d'un groupe est la somme des baisses de ses mesures",
-             "plus : mélangée seule, chaque mesure laisse la taille aux deux autres",
-             "moins : les trois disent la même chose, le modèle la compte une fois"],
-    expected="plus : mélangée seule, chaque mesure laisse la taille aux deux autres",
+    pari_temoin,
+    name="pari_temoin",
+    options=["plus : deux colonnes mélangées brouillent plus que deux fois une",
+             "autant, à peu près : aucune ne garde l'information de l'autre",
+             "plus : mélangée seule, chacune laisse son information à l'autre",
+             "moins : le modèle compte une fois ce que les deux disent"],
+    expected="autant, à peu près : aucune ne garde l'information de l'autre",
 )
 ### END HIDDEN TESTS
 
-# %% mistake="pari_taille"
-# message : la baisse vient de l'information retirée
-pari_taille = "plus : trois colonnes mélangées brouillent plus que trois fois une"
+# %% mistake="pari_temoin"
+# message : une baisse ne vient pas du nombre de colonnes mélangées
+pari_temoin = "plus : deux colonnes mélangées brouillent plus que deux fois une"
 
-# %% mistake="pari_taille"
-# message : les baisses ne s'additionnent pas
-pari_taille = "autant : la baisse d'un groupe est la somme des baisses de ses mesures"
+# %% mistake="pari_temoin"
+# message : c'est vrai de mesures qui se recouvrent
+pari_temoin = "plus : mélangée seule, chacune laisse son information à l'autre"
 
-# %% mistake="pari_taille"
-# message : que perd le modèle quand on en mélange une seule
-pari_taille = "moins : les trois disent la même chose, le modèle la compte une fois"
+# %% mistake="pari_temoin"
+# message : il faudrait que les deux mesures disent la même chose
+pari_temoin = "moins : le modèle compte une fois ce que les deux disent"
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : le calcul de la question 2, quand elle a dit « juste ».
-def perte_si_melange(colonnes):
+def perte_si_melange(colonnes, memes_patientes=True):
     """Baisse moyenne d'exactitude (validation) quand on mélange ensemble ces colonnes."""
     hasard = np.random.default_rng(GRAINE)
     pertes = []
     for _ in range(N_REPETITIONS):
         melange = X_val.copy()
         ordre = hasard.permutation(len(X_val))
-        melange[colonnes] = X_val[colonnes].to_numpy()[ordre]
+        for nom in colonnes:
+            melange[nom] = X_val[nom].to_numpy()[ordre]
+            if not memes_patientes:  # chaque colonne mélangée avec d'autres patientes
+                ordre = hasard.permutation(len(X_val))
         pertes.append(exactitude_val - modele.score(melange, y_val))
     return float(np.mean(pertes))
 
 
-if checks.passed("pari_taille"):
-    seules = {nom: perte_si_melange([nom]) for nom in TAILLE}
-    for nom, perte in seules.items():
-        print(f"Mesure « {nom} » mélangée seule : baisse de {fr_number(perte, 3)}")
-    print(f"Somme des trois : {fr_number(sum(seules.values()), 3)} ; les trois mélangées "
-          f"ensemble : {fr_number(perte_si_melange(TAILLE), 3)}.")
+if checks.passed("pari_temoin"):
+    for groupe, colonnes in (("témoin", ["texture", "variation locale du rayon"]),
+                             ("taille", TAILLE)):
+        somme = sum(perte_si_melange([nom]) for nom in colonnes)
+        print(f"{groupe.capitalize()} ({', '.join(colonnes)}) : somme des baisses seules "
+              f"{fr_number(somme, 3)} ; mélangées ensemble {fr_number(perte_si_melange(colonnes), 3)}.")
+    print("Témoin : les baisses s'ajoutent à peu près, aucune mesure ne remplace l'autre.\n"
+          "Taille : mélangée seule, une mesure de taille laisse l'information aux deux autres ;\n"
+          "l'importance était partagée, pas petite. Mélangée en groupe, la taille fait perdre\n"
+          f"{fr_number(perte_si_melange(TAILLE) / importances.loc['points concaves', 'moyenne'], 1)}"
+          " fois la baisse des points concaves seuls : « loin devant » ne valait que mesure par "
+          "mesure.\nUne part du dépassement vient aussi d'un effet de seuil (l'exactitude ne "
+          "baisse pas en proportion\ndu brouillage) : chaque mesure de taille mélangée avec "
+          "d'autres patientes fait perdre "
+          f"{fr_number(perte_si_melange(TAILLE, memes_patientes=False), 3)}.\n"
+          "Retenez : mélangez les mesures corrélées par groupe.")
     print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
 else:
     print("Le calcul s'affichera ici quand la vérification de la question 2 aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
-# Mélangée **seule**, une mesure de taille laisse l'information aux deux autres : la baisse est
-# faible, l'importance est **partagée**. Mélangée en groupe, la taille fait
-# perdre environ deux fois plus que les points concaves mélangés seuls : « loin devant » ne
-# valait que mesure par mesure. Mélangez les mesures corrélées **par groupe**.
-#
 # ## 3. Dans quel sens ? La dépendance partielle
 #
 # La **dépendance partielle** répond à « quand cette mesure augmente, que fait le score ? ». On
@@ -349,8 +356,13 @@ with accessible_style():
     ax.set_title("Dépendance partielle du score aux points concaves (validation)")
     ax.set_xlabel("Points concaves (moyenne sur les noyaux) donnés à toutes les patientes")
     ax.set_ylabel("Score moyen du modèle")
-    show_figure(fig, "Courbe croissante : plus la valeur donnée aux points concaves est grande, "
-                "plus le score moyen du modèle est élevé.")
+    grille, score = dp["grid_values"][0], dp["average"][0]
+    # Texte alternatif (lecteurs d'écran) : ce que la figure montre ; légende visible : les axes.
+    show_figure(fig, f"Courbe croissante : le score moyen passe de {fr_number(score[0], 2)} "
+                f"(points concaves {fr_number(grille[0], 3)}) à {fr_number(score[-1], 2)} "
+                f"({fr_number(grille[-1], 3)}).", caption=False)
+print("En abscisse, la valeur de points concaves donnée à toutes les patientes de validation ; "
+      "en ordonnée, la moyenne de leurs scores ; une valeur par marqueur.")
 
 # %% [markdown]
 # ### Question 3 — Que dit cette courbe ? (1 point)
@@ -368,8 +380,8 @@ with accessible_style():
 #
 # <details><summary>Indice 2</summary>
 #
-# La courbe décrit le **modèle**, en **moyenne** sur des patientes. Dit-elle ce qui arriverait à
-# une tumeur, ou à une patiente en particulier ?
+# Pour chaque option, cherchez dans le calcul décrit au-dessus de la figure ce qui permet de
+# l'affirmer. Une option qui dit plus que ce calcul ne montre est à écarter.
 # </details>
 
 # %% answer="lecture_courbe"
@@ -472,8 +484,9 @@ print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
-simulateur = AiSuggestionExplorer(cas_mesures, cas_verite, cas_ia, cas_confiance,
-                                  reference=typiques, digits=3)
+N_CAS = 12  # 6 si le temps manque : le bilan s'affiche alors après le 6e cas
+simulateur = AiSuggestionExplorer(cas_mesures[:N_CAS], cas_verite[:N_CAS], cas_ia[:N_CAS],
+                                  cas_confiance[:N_CAS], reference=typiques, digits=3)
 display(simulateur)
 
 # %% [markdown]
@@ -601,15 +614,21 @@ if checks.passed("part_camille_ia_fausse"):
                             & (np.array(CAMILLE_FINALE) != cas_verite)):
         print(f"Cas {k + 1} : Camille avait vu juste seule ({diagnostic[cas_verite[k]]}) ; "
               f"elle a suivi l'IA, qui disait {diagnostic[cas_ia[k]]}.")
+    manques = [int(((np.array(d) == 0) & (cas_verite == 1)).sum())
+               for d in (CAMILLE_SEULE, CAMILLE_FINALE)]
+    alertes = [int(((np.array(d) == 1) & (cas_verite == 0)).sum())
+               for d in (CAMILLE_SEULE, CAMILLE_FINALE)]
+    print(f"Sur les 12 cas, l'IA aide Camille, mais par les fausses alertes évitées ({alertes[0]} "
+          f"seule, {alertes[1]} avec l'IA) ; cancers manqués : {manques[0]} seule, {manques[1]} "
+          "avec l'IA. Et sur les erreurs de l'IA, elle l'a entraînée (un exemple inventé).")
 else:
     print("Le bilan s'affichera ici quand la vérification de la question 4 aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
-# Sur l'ensemble des cas, l'IA aide Camille ; sur ses erreurs, elle l'a entraînée une fois (un
-# exemple inventé). Et le cas où Camille a suivi l'IA à tort est un **cancer manqué** (faux
-# négatif : la patiente repart rassurée), pas une fausse alerte (faux positif : un examen de
-# plus). Comptez les deux séparément.
+# Un **cancer manqué** (faux négatif : la patiente repart rassurée) et une **fausse alerte**
+# (faux positif : un examen de plus) ne pèsent pas pareil (non-malfaisance) : comptez-les
+# séparément.
 # Goddard et al. (2014) ont mesuré ce passage « juste seul → faux avec l'IA » chez 26
 # médecins généralistes, sur 20 prescriptions dont 6 conseils faux : 5,2 % des cas, alors que
 # l'exactitude passait de 50,38 % à 58,27 % avec l'aide.
@@ -628,7 +647,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # données massives pour un diagnostic s'assure que la patiente en a été **informée** (article
 # L. 4001-3). La loi renvoie à un arrêté pour dire quels dispositifs sont visés ; nous n'avons
 # pas pu vérifier s'il a été publié. Le règlement européen demande qu'un système d'IA à haut
-# risque soit conçu pour que la personne qui le contrôle **puisse** passer outre et reste
+# risque (pour un dispositif médical : s'il passe par un organisme notifié, classe IIa et
+# au-delà) soit conçu pour que la personne qui le contrôle **puisse** passer outre et reste
 # consciente du biais d'automatisation. Aucune des deux règles ne dit **quand** passer outre :
 # c'est votre jugement.
 #
@@ -637,7 +657,6 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - L'**importance par permutation** dit ce que le modèle **utilise**, sur des données qu'il
 #   n'a pas vues, avec une **variation** d'un mélange à l'autre ; le choix des patientes ajoute
 #   la sienne (une patiente compte).
-# - Des mesures **corrélées** se partagent l'importance : mélangez-les par groupe.
 # - Une explication décrit le **modèle**, pas la **cause**.
 # - L'IA peut améliorer l'exactitude globale et la dégrader sur ses propres erreurs : mesurez les
 #   deux.
@@ -650,7 +669,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # En 10 à 15 lignes, depuis votre futur métier : quand un clinicien doit-il passer outre la
 # suggestion du modèle ? Appuyez-vous sur **un chiffre de ce module** (vos résultats du
 # simulateur ou ceux de Camille, avec le dénominateur), sur ce que les explications du modèle
-# montrent **et ne montrent pas**, et dites ce que vous diriez à la patiente.
+# montrent **et ne montrent pas**, et dites ce que vous diriez à la patiente : qu'un outil a
+# servi, ce qu'il a suggéré, ce que le soignant a décidé et pourquoi, et qui décide.
 
 # %% [markdown] written="reflexion_passer_outre" points=3
 # ### BEGIN SOLUTION
@@ -668,7 +688,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **0,5** : une seule situation, ou des situations vagues (« quand on n'est pas d'accord »).
 # - **0** : « l'IA a toujours raison » ou « il faut toujours ignorer l'IA », sans argument.
 #
-# **Critère 2 — Un chiffre juste avec son dénominateur, et les limites des explications.**
+# **Critère 2 — Un chiffre juste avec son dénominateur, et les limites des explications**,
+# valeur V4 — Prudence, esprit critique et inclusivité.
 #
 # - **1** : les deux. Un chiffre juste, avec « parmi qui » : p. ex. Camille, juste dans 1 des 3
 #   cas où l'IA se trompe avec l'IA, contre 2 sur 3 seule, alors qu'elle passe de 8 à 10 justes
@@ -680,7 +701,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **0** : ni chiffre juste avec son dénominateur, ni limite juste.
 #
 # « Le modèle regarde surtout les points concaves » n'est pas une erreur en soi : c'est vrai
-# mesure par mesure (section 1). La taille mélangée en groupe fait perdre plus (question 2),
+# mesure par mesure (section 1). La taille mélangée en groupe fait perdre plus (section 2),
 # mais ce mélange peut exagérer les mesures corrélées (Hooker et al., 2021, dans « Pour aller
 # plus loin ») : le module ne tranche pas. Valoriser la copie qui nuance (« mesure par
 # mesure ») ; ne pas pénaliser celle qui ne le fait pas.
@@ -688,12 +709,13 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # Pour des étudiants en droit ou en gestion, accepter un point de vue non clinique au critère 1
 # (procédure de l'établissement, traçabilité de la décision), avec le même niveau de précision.
 #
-# **Critère 3 — Transparence envers la patiente**, valeur V6 — Intégrité et transparence.
+# **Critère 3 — Transparence envers la patiente**, valeur V6 — Intégrité et transparence, et
+# principe d'autonomie du CENS.
 #
 # - **1** : la patiente est informée qu'un outil a servi (art. L. 4001-3 du code de la santé
 #   publique, pour les dispositifs qu'il vise), en mots simples, avec ce que l'outil a suggéré,
-#   ce que le soignant a décidé et pourquoi ; la responsabilité de la décision reste au
-#   professionnel. Accepter la mention du contrôle humain du règlement européen (art. 14).
+#   ce que le soignant a décidé et pourquoi ; la décision reste celle du professionnel.
+#   Accepter la mention du contrôle humain du règlement européen (art. 14).
 # - **0,5** : information évoquée sans son contenu (ce que l'outil a suggéré, pourquoi le
 #   soignant a décidé), même si la copie dit qui décide ; ou contenu sans dire qui décide.
 # - **0** : rien sur la patiente.
@@ -733,7 +755,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **Ce que l'importance ne distingue pas.** La baisse d'exactitude pèse pareil un cancer
 #   manqué et une fausse alerte ; les « confiances » du simulateur sont des scores du modèle,
 #   pas des probabilités vérifiées (calibrées) sur d'autres patientes.
-# - **Le droit, plus loin.** En France, le débat parle de « garantie humaine » : une
+# - **Le droit, plus loin.** Le déployeur (l'hôpital, par exemple) confie le contrôle humain à
+#   des personnes qui ont la compétence, la formation et l'autorité nécessaires (règlement sur
+#   l'IA, article 26, paragraphe 2, dans son texte de 2024). En France, le débat parle de « garantie humaine » : une
 #   supervision humaine de l'IA en santé, idée portée par l'initiative Ethik-IA ; le mot
 #   n'est pas dans l'article L. 4001-3. Le RGPD (article 22) encadre aussi les décisions fondées
 #   exclusivement sur un traitement automatisé.
@@ -769,7 +793,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - Code de la santé publique, article L. 4001-3, créé par la loi n° 2021-1017 du 2 août 2021
 #   relative à la bioéthique (article 17). Légifrance.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 (règlement sur
-#   l'intelligence artificielle), article 14 et article 113. EUR-Lex.
+#   l'intelligence artificielle), articles 14, 26 et 113. EUR-Lex.
 # - Règlement (UE) 2026/1744 du 8 juillet 2026 (omnibus numérique sur l'IA), *JO de l'Union*
 #   du 24 juillet 2026 : modifie le règlement (UE) 2024/1689, dont son calendrier (article 113).
 #   Lire la version consolidée sur EUR-Lex.
