@@ -218,12 +218,12 @@ texture_ou_rayon = "non : la baisse ne dit pas ce que le modèle utilise"
 texture_ou_rayon = "oui : la texture décrit mieux la tumeur que la taille"
 
 # %% [markdown]
-# ## 2. Mélanger par groupe
+# ## 2. Mélanger plusieurs mesures ensemble
 #
-# Rayon, périmètre et aire ont chacun une petite importance. Pour savoir ce que pèse toute la
-# taille, on mélange ces trois colonnes **ensemble** (les mêmes patientes échangées dans
-# chacune), et on compare à la **somme** de leurs baisses seules. D'abord un témoin : la
-# texture et la variation locale du rayon (leur corrélation est affichée au début du module).
+# On peut aussi mélanger plusieurs colonnes **ensemble** (les mêmes patientes échangées dans
+# chacune) et comparer la baisse à la **somme** de leurs baisses seules. D'abord un témoin :
+# la texture et la variation locale du rayon (leur corrélation est affichée au début du
+# module).
 #
 # ### Question 2 — Le témoin (1 point)
 #
@@ -565,7 +565,7 @@ checks.check_number(
     hint="Dénominateur : les cas où l'IA se trompe ; numérateur : parmi eux, Camille juste avec "
     "l'IA.",
     success="sur les cas où l'IA se trompe, Camille fait moins bien avec l'IA que seule, alors "
-    "que sur l'ensemble des cas l'IA l'aide : cela illustre le biais d'automatisation. Un seul "
+    "que sur l'ensemble des cas elle fait mieux avec l'IA : cela illustre le biais d'automatisation. Un seul "
     "cas sur trois, chez une interne inventée : un exemple, pas une mesure.",
 )
 ### BEGIN HIDDEN TESTS
@@ -618,9 +618,9 @@ if checks.passed("part_camille_ia_fausse"):
                for d in (CAMILLE_SEULE, CAMILLE_FINALE)]
     alertes = [int(((np.array(d) == 1) & (cas_verite == 0)).sum())
                for d in (CAMILLE_SEULE, CAMILLE_FINALE)]
-    print(f"Sur les 12 cas, l'IA aide Camille, mais par les fausses alertes évitées ({alertes[0]} "
-          f"seule, {alertes[1]} avec l'IA) ; cancers manqués : {manques[0]} seule, {manques[1]} "
-          "avec l'IA. Et sur les erreurs de l'IA, elle l'a entraînée (un exemple inventé).")
+    print(f"Sur les 12 cas, son gain avec l'IA vient des fausses alertes évitées ({alertes[0]} "
+          f"seule, {alertes[1]} avec l'IA) : elle manque autant de cancers avec l'IA que seule "
+          f"({manques[1]} et {manques[0]} sur {(cas_verite == 1).sum()}).")
 else:
     print("Le bilan s'affichera ici quand la vérification de la question 4 aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
@@ -647,8 +647,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # données massives pour un diagnostic s'assure que la patiente en a été **informée** (article
 # L. 4001-3). La loi renvoie à un arrêté pour dire quels dispositifs sont visés ; nous n'avons
 # pas pu vérifier s'il a été publié. Le règlement européen demande qu'un système d'IA à haut
-# risque (pour un dispositif médical : s'il passe par un organisme notifié, classe IIa et
-# au-delà) soit conçu pour que la personne qui le contrôle **puisse** passer outre et reste
+# risque (pour un dispositif médical : de classe IIa ou plus, évalué par un organisme notifié,
+# selon l'article 6 dans son texte de 2024) soit conçu pour que la personne qui le contrôle **puisse** passer outre et reste
 # consciente du biais d'automatisation. Aucune des deux règles ne dit **quand** passer outre :
 # c'est votre jugement.
 #
