@@ -231,6 +231,16 @@ def _parser() -> argparse.ArgumentParser:
         help="exporte même si des notes ne sont pas définitives (réflexions non notées, "
         "copies en erreur) ; la colonne « Statut » dit lesquelles",
     )
+    export.add_argument(
+        "--partie",
+        choices=["tout", "seance"],
+        default="tout",
+        type=_part,
+        help="tout : le module entier (défaut) ; seance : seulement la partie en séance, "
+        "avant « Après la séance » (questions autocorrigées et réflexions), avec son total, "
+        "pour une copie ramassée en fin de séance évaluée ; le fichier le dit dans le nom de "
+        "chaque colonne (Moodle) ou la colonne « Partie » (csv)",
+    )
 
     report = commands.add_parser(
         "report", help="taux de réussite par question et erreurs fréquentes (tableau et graphique)"
@@ -392,8 +402,11 @@ def _run(args: argparse.Namespace) -> int:
             pseudonymise=args.pseudonymise,
             key_file=args.key_file,
             provisional=args.provisoire,
+            in_class_only=args.partie == "seance",
         )
         kind = " (format Moodle)" if args.format == "moodle" else ""
+        if args.partie == "seance":
+            kind += ", partie en séance seulement"
         pseudo = ", identités pseudonymisées" if args.pseudonymise else ""
         if exported.provisional:
             print(
@@ -405,6 +418,9 @@ def _run(args: argparse.Namespace) -> int:
             print("\n".join(exported.check.lines()))
         else:
             print(f"Notes exportées{kind}{pseudo} : {exported.path}")
+        if exported.check.parts:
+            print("Partie en séance de chaque module :")
+            print("\n".join(part.describe() for part in exported.check.parts.values()))
         if exported.check.untaken:
             print(
                 "Modules sans aucune copie, laissés hors du fichier : "
@@ -635,6 +651,11 @@ def _collect(course: Course, name: str) -> None:
         )
     if count:
         print(f"Ensuite : esn-teach autograde {collected.module}")
+
+
+def _part(value: str) -> str:
+    """``--partie``: « séance » written with its accent is « seance »."""
+    return value.strip().lower().replace("é", "e")
 
 
 def _not_final(count: int) -> str:

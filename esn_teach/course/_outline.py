@@ -31,6 +31,7 @@ __all__ = [
     "SCHOOL_VALUES",
     "VALUES_BOX_TITLE",
     "Duration",
+    "after_class_start",
     "course_map_markdown",
     "estimate_duration",
     "last_heading",
@@ -161,6 +162,38 @@ def _minutes(cells: list[NotebookNode]) -> tuple[float, dict[str, int]]:
     return minutes, counts
 
 
+def _opens_sources(cell: NotebookNode) -> bool:
+    return cell.cell_type == "markdown" and bool(_SOURCES.search(cell.source))
+
+
+def after_class_start(notebook: NotebookNode) -> int | None:
+    """Index of the cell that opens a module's after-class part, if it has one.
+
+    The after-class part starts at the first Markdown cell beginning with
+    :data:`AFTER_CLASS_HEADING` (« ## Après la séance »), looked for before the
+    reference material (« ## Sources »); every cell before it is the in-class
+    part. :func:`estimate_duration` and the in-class grade export
+    (``esn-teach export --partie seance``) both split a module here.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        A module notebook: the nbgrader source (``source/NN_…/NN_….ipynb``) or
+        any version built from it.
+
+    Returns
+    -------
+    int or None
+        ``None`` when the module has no after-class part.
+    """
+    for index, cell in enumerate(notebook.cells):
+        if _opens_sources(cell):
+            return None
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith(AFTER_CLASS_HEADING):
+            return index
+    return None
+
+
 def estimate_duration(notebook: NotebookNode) -> Duration:
     """Estimate how long a module takes, in class and after.
 
@@ -173,15 +206,14 @@ def estimate_duration(notebook: NotebookNode) -> Duration:
     -------
     Duration
     """
-    in_class: list[NotebookNode] = []
-    after: list[NotebookNode] = []
-    part = in_class
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown" and _SOURCES.search(cell.source):
-            break
-        if cell.cell_type == "markdown" and cell.source.lstrip().startswith(AFTER_CLASS_HEADING):
-            part = after
-        part.append(cell)
+    cells = list(notebook.cells)
+    end = next(
+        (i for i, cell in enumerate(cells) if _opens_sources(cell)),
+        len(cells),
+    )
+    start = after_class_start(notebook)
+    split = end if start is None else start
+    in_class, after = cells[:split], cells[split:end]
     minutes, counts = _minutes(in_class)
     after_minutes, _ = _minutes(after)
     return Duration(in_class=_round_up(minutes), after_class=_round_up(after_minutes), **counts)

@@ -15,7 +15,15 @@ from typing import Any
 import nbformat
 from nbgrader import utils
 
-__all__ = ["grade_id", "is_graded_code", "is_locked", "is_solution", "is_test", "nbgrader_meta"]
+__all__ = [
+    "grade_id",
+    "is_graded",
+    "is_graded_code",
+    "is_locked",
+    "is_solution",
+    "is_test",
+    "nbgrader_meta",
+]
 
 
 def nbgrader_meta(cell: Mapping[str, Any]) -> dict[str, Any]:
@@ -43,6 +51,12 @@ def is_solution(cell: Mapping[str, Any]) -> bool:
 def is_locked(cell: Mapping[str, Any]) -> bool:
     """Whether nbgrader restores the cell from the release (read-only, tests included)."""
     return bool(utils.is_locked(_view(cell)))
+
+
+def is_graded(cell: Mapping[str, Any]) -> bool:
+    """Whether nbgrader records a grade for the cell: a grade cell (code or written) or a task."""
+    view = _view(cell)
+    return bool(utils.is_grade(view) or utils.is_task(view))
 
 
 def is_graded_code(cell: Mapping[str, Any]) -> bool:

@@ -19,6 +19,7 @@ from esn_teach.grading._export import (
     ExportCheck,
     check_export,
     finish_csv_export,
+    in_class_scores,
     pseudonym_key,
     write_moodle,
 )
@@ -185,7 +186,9 @@ def _unsettled(course: Course) -> tuple[dict[str, set[str]], dict[str, dict[str,
     return errors, to_examine
 
 
-def grade_status(course: Course, names: list[str] | None = None) -> ExportCheck:
+def grade_status(
+    course: Course, names: list[str] | None = None, *, in_class_only: bool = False
+) -> ExportCheck:
     """Find the modules nobody took and every grade that is not final, in the gradebook.
 
     Parameters
@@ -193,6 +196,10 @@ def grade_status(course: Course, names: list[str] | None = None) -> ExportCheck:
     course : esn_teach.course.Course
     names : list of str, optional
         Only these modules (names or prefixes; default: every module).
+    in_class_only : bool, default=False
+        Count only each module's in-class part, read from the module as built
+        for grading (``source/``): the grades after « Après la séance » are
+        then never pending.
 
     Returns
     -------
@@ -201,7 +208,12 @@ def grade_status(course: Course, names: list[str] | None = None) -> ExportCheck:
     modules = [course.module_name(name) for name in names] if names else []
     grader_errors, to_examine = _unsettled(course)
     return check_export(
-        course.db_url, course.course_id, modules, grader_errors, to_examine=to_examine
+        course.db_url,
+        course.course_id,
+        modules,
+        grader_errors,
+        to_examine=to_examine,
+        in_class_source=course.root / "source" if in_class_only else None,
     )
 
 
@@ -214,6 +226,7 @@ def export_grades(
     pseudonymise: bool = False,
     key_file: str | Path | None = None,
     provisional: bool = False,
+    in_class_only: bool = False,
 ) -> GradeExport:
     """Export the grades to a CSV file, only when every exported grade is final.
 
@@ -242,6 +255,13 @@ def export_grades(
     provisional : bool, default=False
         Write the file even with grades that are not final; a column
         « Statut » then says which ones, and why.
+    in_class_only : bool, default=False
+        Count, for each module, only the grade cells (autograded and written)
+        before its heading « ## Après la séance », in the module as built for
+        grading (``source/``): what a copy collected at the end of an
+        evaluated session can score. The maximum follows; each Moodle column
+        name, or a column « Partie » of nbgrader's CSV, says « partie en
+        séance » with that maximum. A module without that heading counts whole.
 
     Returns
     -------
@@ -251,7 +271,9 @@ def export_grades(
     ------
     esn_teach.course.CourseError
         If some grade is not final and ``provisional`` is false (the message
-        lists them), if no module has a submission, or on a bad argument.
+        lists them), if no module has a submission, on a bad argument, or
+        (``in_class_only``) if a built module is missing or no longer matches
+        the gradebook.
     """
     if format not in ("csv", "moodle"):
         raise CourseError(f"Format d'export inconnu : {format} (csv ou moodle).")
@@ -259,7 +281,7 @@ def export_grades(
     if not destination.parent.is_dir():
         raise CourseError(f"Le dossier de destination n'existe pas : {destination.parent}")
     key = pseudonym_key(key_file) if pseudonymise else None
-    check = grade_status(course, names)
+    check = grade_status(course, names, in_class_only=in_class_only)
     if not check.modules:
         raise CourseError(
             "Aucune copie dans le carnet de notes pour "
@@ -279,9 +301,16 @@ def export_grades(
             "le dira, copie par copie, dans la colonne « Statut »)."
         )
     statuses = check.statuses() if provisional else None
+    parts = check.parts if in_class_only else None
     if format == "moodle":
         write_moodle(
-            destination, course.db_url, course.course_id, check.modules, key, statuses=statuses
+            destination,
+            course.db_url,
+            course.course_id,
+            check.modules,
+            key,
+            statuses=statuses,
+            parts=parts,
         )
     else:
         plugin = CsvExportPlugin(config=course.config())
@@ -289,7 +318,10 @@ def export_grades(
         plugin.assignment = check.modules
         with Gradebook(course.db_url, course.course_id) as gradebook:
             plugin.export(gradebook)
-        finish_csv_export(destination, key, statuses=statuses)
+        scores = (
+            in_class_scores(course.db_url, course.course_id, parts) if parts is not None else None
+        )
+        finish_csv_export(destination, key, statuses=statuses, parts=parts, scores=scores)
     return GradeExport(destination, check, provisional=bool(check.pending) and provisional)
 
 

@@ -1,9 +1,15 @@
 """Grade exports: Moodle's "import grades from CSV", nbgrader's CSV, pseudonymised.
 
 Scores are read from nbgrader's gradebook (autograded plus manual grades,
-late penalties included, as nbgrader computes them). Every cell we write goes
+as nbgrader computes them). Every cell we write goes
 through :func:`~esn_teach.grading._sanitise.csv_safe`: a student id such as
 ``=HYPERLINK(…)`` stays text in a spreadsheet.
+
+An export may count only the in-class part of each module
+(:class:`InClassPart`): the grade cells before the heading « ## Après la
+séance » of the module as built for grading. A copy collected at the end of
+an evaluated session has not done the after-class questions yet; they score 0
+there and must not weigh on that grade.
 """
 
 from __future__ import annotations
@@ -15,17 +21,24 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 
-from esn_teach.course import CourseError
+from esn_teach._formatting import fr_plural
+from esn_teach.course import CourseError, after_class_start
+from esn_teach.grading._cells import grade_id, is_graded
 from esn_teach.grading._sanitise import csv_safe, printable
 
 __all__ = [
     "KEY_VARIABLE",
     "ExportCheck",
+    "InClassPart",
     "check_export",
     "finish_csv_export",
+    "in_class_part",
+    "in_class_scores",
     "pseudonym",
     "pseudonym_key",
     "rewrite_pseudonymised",
@@ -41,6 +54,162 @@ MOODLE_ID = "Numéro d'identification"
 #: The column that says, in a provisional export, which grades are not final.
 STATUS = "Statut"
 FINAL = "définitive"
+
+#: The column of nbgrader's CSV that says, in an in-class export, which part of the module counts.
+PART = "Partie"
+
+#: What every in-class export says, in each column name (Moodle) or row (nbgrader's CSV).
+IN_CLASS = "partie en séance"
+
+
+def _points(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class InClassPart:
+    """The grade cells a module's in-class part counts, and their points.
+
+    The boundary is read from the module as built for grading
+    (``source/NN_…/NN_….ipynb``, what ``autograde`` grades against): every
+    grade cell nbgrader records (autograded test or answer, written answer,
+    task) before the heading « ## Après la séance »
+    (:func:`esn_teach.course.after_class_start`) counts; those after it are
+    left out, points and maximum alike. A module without that heading counts whole.
+
+    Attributes
+    ----------
+    module : str
+    counted : frozenset of tuple
+        ``(notebook, grade cell)`` pairs of the in-class part.
+    left_out : tuple of str
+        The grade cells after the boundary, in notebook order.
+    max_score : float
+        Points of the in-class part.
+    module_max_score : float
+        Points of the whole module.
+    """
+
+    module: str
+    counted: frozenset[tuple[str, str]]
+    left_out: tuple[str, ...]
+    max_score: float
+    module_max_score: float
+
+    def label(self) -> str:
+        """Return what the score counts, in French: « partie en séance (sur 3 au lieu de 7) »."""
+        if not self.left_out:
+            return f"{IN_CLASS} (module entier, sur {_points(self.max_score)})"
+        return (
+            f"{IN_CLASS} (sur {_points(self.max_score)} au lieu de "
+            f"{_points(self.module_max_score)})"
+        )
+
+    def describe(self) -> str:
+        """Return one French line for the instructor: what the in-class total leaves out."""
+        module = printable(self.module, limit=80)
+        if not self.left_out:
+            return (
+                f"  - {module} : pas de partie « Après la séance », module compté en entier "
+                f"(sur {_points(self.max_score)})"
+            )
+        cells = ", ".join(printable(cell, limit=80) for cell in self.left_out)
+        return (
+            f"  - {module} : sur {_points(self.max_score)} au lieu de "
+            f"{_points(self.module_max_score)} ; laissées de côté (après la séance) : {cells}"
+        )
+
+
+def in_class_part(assignment: Any, source: Path) -> InClassPart:
+    """Find which grade cells of a module lie before its « Après la séance » heading.
+
+    Parameters
+    ----------
+    assignment : nbgrader.api.Assignment
+        The module in an open gradebook.
+    source : pathlib.Path
+        The course's ``source/`` folder (the modules as built for grading; an
+        instructor on a hub has it without the module sources).
+
+    Returns
+    -------
+    InClassPart
+
+    Raises
+    ------
+    CourseError
+        If the built module is missing or unreadable, or if the gradebook
+        holds a grade cell that the built module does not (the module changed
+        since it was graded: the boundary could not be trusted).
+    """
+    name = assignment.name
+    counted: set[tuple[str, str]] = set()
+    left_out: list[str] = []
+    max_score = module_max_score = 0.0
+    for notebook in assignment.notebooks:
+        path = source / name / f"{notebook.name}.ipynb"
+        try:
+            built = nbformat.read(path, as_version=4)
+        except FileNotFoundError as error:
+            raise CourseError(
+                f"Partie en séance de {name} introuvable : {path} n'existe pas (le module tel "
+                f"qu'il est construit pour la correction). Lancez « esn-teach build {name} », "
+                "ou exportez sans --partie seance."
+            ) from error
+        except Exception as error:  # nbformat raises several kinds on a damaged file
+            raise CourseError(f"{path} est illisible : {error}") from error
+        start = after_class_start(built)
+        before: list[str] = []
+        after: list[str] = []
+        for index, cell in enumerate(built.cells):
+            cell_id = grade_id(cell)
+            if cell_id and is_graded(cell):
+                (after if start is not None and index >= start else before).append(cell_id)
+        cells = {cell.name: float(cell.max_score or 0.0) for cell in notebook.grade_cells}
+        cells.update({cell.name: float(cell.max_score or 0.0) for cell in notebook.task_cells})
+        unknown = sorted(set(cells) - set(before) - set(after))
+        if unknown:
+            raise CourseError(
+                f"{name} : le carnet de notes compte "
+                f"{fr_plural(len(unknown), 'question')} que le module construit ({path}) "
+                f"n'a plus : {', '.join(printable(c, limit=80) for c in unknown)}. Le module a "
+                "changé depuis la correction : la limite « Après la séance » ne peut pas s'y "
+                "lire. Reconstruisez-le tel qu'il a été corrigé, ou exportez sans --partie seance."
+            )
+        for cell_name, points in cells.items():
+            module_max_score += points
+            if cell_name in before:
+                counted.add((notebook.name, cell_name))
+                max_score += points
+        left_out += [cell_id for cell_id in after if cell_id in cells]
+    return InClassPart(name, frozenset(counted), tuple(left_out), max_score, module_max_score)
+
+
+def in_class_scores(
+    db_url: str, course_id: str, parts: Mapping[str, InClassPart]
+) -> dict[tuple[str, str], float]:
+    """Score each submission on its module's in-class part only.
+
+    Each grade scores as nbgrader scores it (the instructor's score when there
+    is one, else the autograder's, plus any extra credit); the sum over every
+    grade cell of a submission is nbgrader's total.
+
+    Returns
+    -------
+    dict
+        ``(student, module)`` → in-class score, for every submission of ``parts``.
+    """
+    scores: dict[tuple[str, str], float] = {}
+    with Gradebook(db_url, course_id) as gradebook:
+        for module, part in parts.items():
+            for submission in gradebook.find_assignment(module).submissions:
+                scores[(submission.student.id, module)] = sum(
+                    float(grade.score or 0.0)
+                    for notebook in submission.notebooks
+                    for grade in notebook.grades
+                    if (notebook.name, grade.name) in part.counted
+                )
+    return scores
 
 
 @dataclass
@@ -58,11 +227,15 @@ class ExportCheck:
         ``(student, module)`` → French reasons why that grade is not final: a
         reflection still waiting for manual grading, or a copy whose last
         autograde failed on the grader's side (the gradebook holds an older grade).
+    parts : dict
+        Module → its :class:`InClassPart`, when only the in-class part counts
+        (empty otherwise); grade cells it leaves out are never pending.
     """
 
     modules: list[str]
     untaken: list[str] = field(default_factory=list)
     pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    parts: dict[str, InClassPart] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """One French line per grade that is not final (identities made printable)."""
@@ -84,6 +257,7 @@ def check_export(
     grader_errors: Mapping[str, set[str]] | None = None,
     *,
     to_examine: Mapping[str, Mapping[str, list[str]]] | None = None,
+    in_class_source: Path | None = None,
 ) -> ExportCheck:
     """Find the modules nobody took and every grade that is not final yet.
 
@@ -98,6 +272,11 @@ def check_export(
     to_examine : mapping, optional
         Module → student → test cells the independent re-check refused; each
         stays pending until the instructor gives it a score in the formgrader.
+    in_class_source : pathlib.Path, optional
+        The course's ``source/`` folder: count only the in-class part of each
+        module (:attr:`ExportCheck.parts`). A grade after « Après la séance »
+        is then neither exported nor pending; a grader error on the copy
+        still is.
 
     Returns
     -------
@@ -106,7 +285,8 @@ def check_export(
     Raises
     ------
     CourseError
-        If a module asked for is not in the gradebook.
+        If a module asked for is not in the gradebook, or (in-class part)
+        as :func:`in_class_part`.
     """
     grader_errors = grader_errors or {}
     to_examine = to_examine or {}
@@ -124,11 +304,16 @@ def check_export(
                 check.untaken.append(name)
                 continue
             check.modules.append(name)
+            part = None
+            if in_class_source is not None:
+                part = check.parts[name] = in_class_part(assignment, in_class_source)
             for submission in assignment.submissions:
                 student = submission.student.id
                 examine = set(to_examine.get(name, {}).get(student, ()))
                 for notebook in submission.notebooks:
                     for grade in notebook.grades:
+                        if part is not None and (notebook.name, grade.name) not in part.counted:
+                            continue
                         if grade.needs_manual_grade:
                             check.pending.setdefault((student, name), []).append(
                                 f"réflexion « {grade.name} » pas encore notée"
@@ -184,6 +369,7 @@ def write_moodle(
     key: bytes | None = None,
     *,
     statuses: Mapping[tuple[str, str], str] | None = None,
+    parts: Mapping[str, InClassPart] | None = None,
 ) -> Path:
     """Write one row per student: identifier, then one column per module (total score).
 
@@ -203,6 +389,10 @@ def write_moodle(
     statuses : mapping, optional
         ``(student, module)`` → why that grade is provisional; when given, a
         last column « Statut » says, per student, which grades are not final.
+    parts : mapping, optional
+        Module → :class:`InClassPart`: each column then holds the in-class
+        score only, and its name says so, with the in-class maximum
+        (« 02_x — partie en séance (sur 3 au lieu de 7) »).
 
     Returns
     -------
@@ -210,6 +400,11 @@ def write_moodle(
     """
     check = check_export(db_url, course_id, modules)
     names = check.modules
+    if parts is not None:
+        missing = [name for name in names if name not in parts]
+        if missing:
+            raise ValueError(f"no in-class part given for {', '.join(missing)}")
+        scores = in_class_scores(db_url, course_id, {name: parts[name] for name in names})
     rows = []
     with Gradebook(db_url, course_id) as gradebook:
         for student in sorted(gradebook.students, key=lambda s: s.id):
@@ -217,9 +412,12 @@ def write_moodle(
             for name in names:
                 try:
                     score = gradebook.find_submission(name, student.id).score
-                    row.append(f"{float(score):.2f}")
                 except MissingEntry:
                     row.append("")
+                    continue
+                if parts is not None:
+                    score = scores[(student.id, name)]
+                row.append(f"{float(score):.2f}")
             if statuses is not None:
                 notes = [
                     f"{name} {statuses[(student.id, name)]}"
@@ -228,7 +426,8 @@ def write_moodle(
                 ]
                 row.append(csv_safe(" | ".join(notes) or FINAL))
             rows.append(row)
-    header = [MOODLE_ID, *(csv_safe(name) for name in names)]
+    columns = [f"{name} — {parts[name].label()}" if parts else name for name in names]
+    header = [MOODLE_ID, *(csv_safe(column) for column in columns)]
     if statuses is not None:
         header.append(STATUS)
     with destination.open("w", encoding="utf-8", newline="") as handle:
@@ -243,6 +442,8 @@ def finish_csv_export(
     key: bytes | None = None,
     *,
     statuses: Mapping[tuple[str, str], str] | None = None,
+    parts: Mapping[str, InClassPart] | None = None,
+    scores: Mapping[tuple[str, str], float] | None = None,
 ) -> Path:
     """Make nbgrader's CSV export safe to open in a spreadsheet, pseudonymised if ``key`` is given.
 
@@ -261,20 +462,38 @@ def finish_csv_export(
     statuses : mapping, optional
         ``(student, module)`` → why that grade is provisional; when given, a
         last column « Statut » says so on each row (« définitive » otherwise).
+    parts, scores : mapping, optional
+        Module → :class:`InClassPart` and ``(student, module)`` → in-class
+        score (:func:`in_class_scores`), given together: ``raw_score``,
+        ``score`` (less nbgrader's late penalty, never below 0) and
+        ``max_score`` then count the in-class part only, and a column
+        « Partie » says so on each row.
 
     Returns
     -------
     pathlib.Path
     """
+    if (parts is None) != (scores is None):
+        raise ValueError("parts and scores go together")
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         fields = list(reader.fieldnames or [])
         rows = list(reader)
+    if parts is not None:
+        fields.append(PART)
     if statuses is not None:
         fields.append(STATUS)
     for row in rows:
+        pair = (row.get("student_id") or "", row.get("assignment") or "")
+        if parts is not None and scores is not None:
+            part = parts[pair[1]]
+            raw = scores.get(pair, 0.0)
+            penalty = float(row.get("late_submission_penalty") or 0.0)
+            row["raw_score"] = str(raw)
+            row["score"] = str(max(0.0, raw - penalty))
+            row["max_score"] = str(part.max_score)
+            row[PART] = part.label()
         if statuses is not None:
-            pair = (row.get("student_id") or "", row.get("assignment") or "")
             row[STATUS] = statuses.get(pair, FINAL)
         if key is not None:
             if "student_id" in row:

@@ -1,0 +1,332 @@
+"""The in-class export: only the grade cells before « Après la séance » count (real gradebook)."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import inspect
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from esn_fixtures import cli, make_course, submit
+from grading_corpus import MODULE, TINY, submit_answers
+from nbgrader.api import Gradebook
+
+from esn_teach.cli import main
+from esn_teach.course import Course
+from esn_teach.grading import KEY_VARIABLE, export_grades, pseudonym
+
+#: A module in two parts: 2 + 1 points in class, 3 + 4 points after class.
+SESSION = "02_seance"
+SESSION_SOURCE = """# %% [markdown]
+# # Module en deux parties
+
+# %%
+from esn_teach import checks
+
+# %% answer="a"
+a = ...
+### BEGIN SOLUTION
+a = 1
+### END SOLUTION
+
+# %% tests="a" points=2
+checks.check_number(a, name="a", expected=1)
+### BEGIN HIDDEN TESTS
+assert a == 1
+### END HIDDEN TESTS
+
+# %% mistake="a"
+# message : pas la valeur attendue
+a = 3
+
+# %% [markdown] written="avis_seance" points=1
+# ### BEGIN SOLUTION
+# guide
+# ### END SOLUTION
+
+# %% [markdown]
+# ## Après la séance
+#
+# À faire chez soi.
+
+# %% answer="b"
+b = ...
+### BEGIN SOLUTION
+b = 2
+### END SOLUTION
+
+# %% tests="b" points=3
+checks.check_number(b, name="b", expected=2)
+### BEGIN HIDDEN TESTS
+assert b == 2
+### END HIDDEN TESTS
+
+# %% mistake="b"
+# message : pas la valeur attendue
+b = 5
+
+# %% [markdown] written="bilan" points=4
+# ### BEGIN SOLUTION
+# guide
+# ### END SOLUTION
+"""
+
+IN_CLASS_CELLS = {"a_tests", "avis_seance"}
+AFTER_CLASS_CELLS = {"b_tests", "bilan"}
+#: Answers to the module in two parts: (a, b, in-class reflection, after-class reflection).
+ANSWERS = {
+    "ana": ("a = 1", "b = 2", "Mon avis en séance.", "Mon bilan, écrit chez moi."),
+    "ben": ("a = 1", "b = ...", "Mon avis en séance.", ""),  # collected at the end of class
+    "chloe": ("a = 3", "b = 2", "Mon avis en séance.", ""),
+}
+ID = "Numéro d'identification"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, Path]:
+    """Both modules built and released once: the tiny one (no after-class part) and SESSION."""
+    base = tmp_path_factory.mktemp("in-class")
+    notebooks = base / "notebooks"
+    notebooks.mkdir()
+    (notebooks / f"{MODULE}.py").write_text(TINY, encoding="utf-8")
+    (notebooks / f"{SESSION}.py").write_text(SESSION_SOURCE, encoding="utf-8")
+    course = make_course(base / "grading")
+    assert cli(course, "build", notebooks=notebooks) == 0
+    assert cli(course, "release", notebooks=notebooks) == 0
+    return course, notebooks
+
+
+@pytest.fixture
+def graded(built, tmp_path) -> tuple[Path, Path, Course]:
+    """A copy of the course, every copy autograded; no reflection graded yet."""
+    course_root = shutil.copytree(built[0], tmp_path / "grading")
+    notebooks = built[1]
+    submit_answers(course_root, {"ana": "x = 1", "ben": "x = 3"})  # chloe skipped 01
+    released = nbformat.read(course_root / "release" / SESSION / f"{SESSION}.ipynb", as_version=4)
+    for student, texts in ANSWERS.items():
+        notebook = copy.deepcopy(released)
+        by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in notebook.cells}
+        for cell_id, text in zip(("a", "b", "avis_seance", "bilan"), texts, strict=True):
+            if text:
+                by_id[cell_id].source = text
+        submit(course_root, student, SESSION, notebook)
+    for module in (MODULE, SESSION):
+        assert cli(course_root, "autograde", module, notebooks=notebooks) == 0
+    return course_root, notebooks, Course(course_root, notebooks)
+
+
+def _grade(course: Course, cell: str, scores: dict[str, float]) -> None:
+    """What an instructor does in the formgrader: a manual score for a reflection."""
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        for student, score in scores.items():
+            grade = gradebook.find_grade(cell, SESSION, SESSION, student)
+            grade.manual_score = score
+            grade.needs_manual_grade = False
+        gradebook.db.commit()
+
+
+def _gradebook_scores(course: Course) -> dict[str, dict[str, float]]:
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        return {
+            submission.student.id: {
+                grade.name: float(grade.score)
+                for notebook in submission.notebooks
+                for grade in notebook.grades
+            }
+            for submission in gradebook.find_assignment(SESSION).submissions
+        }
+
+
+def _rows(path: Path, key: str = ID) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return {row[key]: row for row in csv.DictReader(handle)}
+
+
+def _nbgrader_rows(path: Path) -> dict[tuple[str, str], dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return {(row["student_id"], row["assignment"]): row for row in csv.DictReader(handle)}
+
+
+@pytest.mark.slow
+def test_in_class_export_counts_only_the_cells_before_the_boundary(graded, tmp_path, capsys):
+    course_root, _, course = graded
+    moodle = tmp_path / "moodle.csv"
+    in_class = tmp_path / "moodle-seance.csv"
+    capsys.readouterr()
+
+    # Every in-class reflection waits for the instructor: refused either way, and only the
+    # in-class reflections are named for the in-class export (the after-class one is not
+    # exported, so it holds nothing back).
+    assert cli(course_root, "export", "--format", "moodle", "--to", str(moodle)) == 2
+    err = capsys.readouterr().err
+    assert "Export refusé : 3 notes ne sont pas définitives" in err
+    assert f"ana — {SESSION} : réflexion « avis_seance » pas encore notée ; réflexion " in err
+    args = ("export", "--format", "moodle", "--partie", "seance", "--to", str(in_class))
+    assert cli(course_root, *args) == 2
+    err = capsys.readouterr().err
+    assert "Export refusé : 3 notes ne sont pas définitives" in err and "bilan" not in err
+    assert not in_class.exists()
+    assert cli(course_root, *args, "--provisoire") == 0
+    out = capsys.readouterr().out
+    assert "Export PROVISOIRE (format Moodle), partie en séance seulement" in out
+    status = _rows(in_class)["ana"]["Statut"]
+    assert status == f"{SESSION} provisoire : réflexion « avis_seance » pas encore notée"
+
+    # In-class reflections graded: the in-class export is final, the whole one is not (ana's
+    # after-class reflection waits).
+    _grade(course, "avis_seance", {"ana": 1.0, "ben": 0.5, "chloe": 1.0})
+    assert cli(course_root, "export", "--format", "moodle", "--to", str(moodle)) == 2
+    err = capsys.readouterr().err
+    assert "1 note n'est pas définitive" in err and f"ana — {SESSION} : réflexion « bilan »" in err
+    assert cli(course_root, *args) == 0
+    out = capsys.readouterr().out
+    assert "Notes exportées (format Moodle), partie en séance seulement" in out
+    assert f"  - {MODULE} : pas de partie « Après la séance », module compté en entier (sur 2)" in (
+        out
+    )
+    assert (
+        f"  - {SESSION} : sur 3 au lieu de 10 ; laissées de côté (après la séance) : "
+        "b_tests, bilan" in out
+    )
+    seance = _rows(in_class)
+    column = f"{SESSION} — partie en séance (sur 3 au lieu de 10)"
+    whole_column = f"{MODULE} — partie en séance (module entier, sur 2)"
+    assert list(seance["ana"]) == [ID, whole_column, column]
+    assert {s: row[column] for s, row in seance.items()} == {
+        "ana": "3.00",
+        "ben": "2.50",
+        "chloe": "1.00",
+    }
+
+    # Everything graded: the whole export, and the in-class one, which has not moved.
+    _grade(course, "bilan", {"ana": 4.0})
+    assert cli(course_root, "export", "--format", "moodle", "--to", str(moodle)) == 0
+    assert "partie en séance" not in capsys.readouterr().out
+    whole = _rows(moodle)
+    assert list(whole["ana"]) == [ID, MODULE, SESSION]
+    assert {s: row[SESSION] for s, row in whole.items()} == {
+        "ana": "10.00",
+        "ben": "2.50",
+        "chloe": "4.00",
+    }
+    assert cli(course_root, *args) == 0
+    assert _rows(in_class) == seance
+
+    # The two exports differ, student by student, by exactly the after-class cells' scores.
+    grades = _gradebook_scores(course)
+    assert set(grades["ana"]) == IN_CLASS_CELLS | AFTER_CLASS_CELLS
+    for student, cells in grades.items():
+        after = sum(cells[c] for c in AFTER_CLASS_CELLS)
+        assert float(whole[student][SESSION]) - float(seance[student][column]) == after
+        assert float(seance[student][column]) == sum(cells[c] for c in IN_CLASS_CELLS)
+    # The module without an after-class part is unchanged, empty cell (chloe) included.
+    assert {s: r[whole_column] for s, r in seance.items()} == {
+        s: r[MODULE] for s, r in whole.items()
+    }
+    assert whole["chloe"][MODULE] == ""
+
+    # nbgrader's CSV: same scores, the maximum follows, and each row says which part it counts.
+    plain, part = tmp_path / "notes.csv", tmp_path / "notes-seance.csv"
+    assert cli(course_root, "export", "--to", str(plain)) == 0
+    assert cli(course_root, "export", "--partie", "séance", "--to", str(part)) == 0
+    plain_rows, part_rows = _nbgrader_rows(plain), _nbgrader_rows(part)
+    assert set(plain_rows) == set(part_rows)
+    assert "Partie" not in next(iter(plain_rows.values()))
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        maxima = {
+            cell.name: float(cell.max_score)
+            for notebook in gradebook.find_assignment(SESSION).notebooks
+            for cell in [*notebook.grade_cells, *notebook.task_cells]
+        }
+    for (student, module), row in part_rows.items():
+        full = plain_rows[(student, module)]
+        if module == MODULE:
+            assert row["Partie"] == "partie en séance (module entier, sur 2)"
+            assert (row["score"], row["max_score"]) == (full["score"], full["max_score"])
+            continue
+        assert row["Partie"] == "partie en séance (sur 3 au lieu de 10)"
+        assert float(full["max_score"]) - float(row["max_score"]) == sum(
+            maxima[c] for c in AFTER_CLASS_CELLS
+        )
+        assert float(row["max_score"]) == 3.0 and float(full["max_score"]) == 10.0
+        after = sum(grades[student][c] for c in AFTER_CLASS_CELLS)
+        assert float(full["score"]) - float(row["score"]) == after
+        assert float(row["score"]) == float(seance[student][column])
+        assert float(row["raw_score"]) == float(row["score"])  # no late penalty configured
+
+    # Pseudonymised: scores are looked up before identities are replaced.
+    key = "une-clé-secrète-du-cours-2026"
+    pseudo = tmp_path / "pseudo.csv"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(KEY_VARIABLE, key)
+        assert (
+            cli(course_root, "export", "--partie", "seance", "--pseudonymise", "--to", str(pseudo))
+            == 0
+        )
+    pseudo_rows = _nbgrader_rows(pseudo)
+    for (student, module), row in part_rows.items():
+        assert pseudo_rows[(pseudonym(student, key.encode()), module)]["score"] == row["score"]
+
+
+@pytest.mark.slow
+def test_in_class_export_reads_the_built_module_on_a_hub(graded, tmp_path, capsys):
+    """Only the nbgrader course folder: the boundary comes from source/, never from notebooks/."""
+    course_root, _, course = graded
+    _grade(course, "avis_seance", {s: 1.0 for s in ANSWERS})
+    _grade(course, "bilan", {"ana": 4.0})
+    nowhere = tmp_path / "pas-de-sources"
+    target = tmp_path / "seance.csv"
+    args = ("export", "--format", "moodle", "--partie", "seance", "--to", str(target))
+    assert cli(course_root, *args, SESSION[:2], notebooks=nowhere) == 0
+    assert list(_rows(target)["ana"]) == [ID, f"{SESSION} — partie en séance (sur 3 au lieu de 10)"]
+
+    # The library: keyword-only, same file.
+    parameter = inspect.signature(export_grades).parameters["in_class_only"]
+    assert parameter.kind is inspect.Parameter.KEYWORD_ONLY and parameter.default is False
+    same = tmp_path / "api.csv"
+    exported = export_grades(
+        Course(course_root, nowhere), same, [SESSION], format="moodle", in_class_only=True
+    )
+    assert not exported.provisional and exported.check.parts[SESSION].left_out == (
+        "b_tests",
+        "bilan",
+    )
+    assert same.read_text(encoding="utf-8") == target.read_text(encoding="utf-8")
+
+    # A built module that no longer matches the gradebook is refused, in French.
+    built = course_root / "source" / SESSION / f"{SESSION}.ipynb"
+    notebook = nbformat.read(built, as_version=4)
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "b_tests":
+            cell.metadata["nbgrader"]["grade_id"] = "b_renomme"
+    nbformat.write(notebook, built)
+    capsys.readouterr()
+    assert cli(course_root, *args, notebooks=nowhere) == 2
+    err = capsys.readouterr().err
+    assert f"{SESSION} : le carnet de notes compte 1 question que le module construit" in err
+    assert "n'a plus : b_tests" in err and "Traceback" not in err
+    # Without the built module, no in-class export; the whole export does not need it.
+    built.unlink()
+    assert cli(course_root, *args, notebooks=nowhere) == 2
+    err = capsys.readouterr().err
+    assert f"Partie en séance de {SESSION} introuvable" in err and "--partie seance" in err
+    assert cli(course_root, "export", "--to", str(target), notebooks=nowhere) == 0
+
+
+def test_export_help_and_errors_are_french(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["export", "--help"])
+    assert info.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert out.startswith("utilisation : esn-teach export")
+    assert "--partie {tout,seance}" in out
+    assert "tout : le module entier (défaut) ; seance : seulement la partie en séance" in out
+    assert "show this help" not in out
+    with pytest.raises(SystemExit) as info:
+        main(["export", "--partie", "moitie"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "choix invalide" in err and "(valeurs possibles : 'tout', 'seance')" in err
