@@ -167,7 +167,7 @@ def _opens_sources(cell: NotebookNode) -> bool:
 
 
 def after_class_start(notebook: NotebookNode) -> int | None:
-    """Index of the cell that opens a module's after-class part, if it has one.
+    """Return the index of the cell that opens a module's after-class part, if it has one.
 
     The after-class part starts at the first Markdown cell beginning with
     :data:`AFTER_CLASS_HEADING` (« ## Après la séance »), looked for before the
