@@ -11,8 +11,8 @@
 # 1. Comparer **qui est dans les données d'entraînement** et **qui sera soigné** avec l'outil
 #    (biais d'échantillonnage, représentativité).
 # 2. Calculer un **taux de faux négatifs** par groupe, avec le **bon dénominateur**.
-# 3. Lire l'**intervalle** d'un petit groupe et savoir quand un écart observé ne permet
-#    **aucune conclusion**.
+# 3. Lire les **intervalles** de deux groupes et savoir quand un écart observé est établi, et
+#    quand il ne permet **aucune conclusion**.
 # 4. Mesurer ce que change la **composition** du jeu d'entraînement, et ce qu'elle ne règle
 #    pas.
 #
@@ -23,16 +23,17 @@
 # > - **V6 — Intégrité et transparence** : dire qui est dans les données, et ce qu'un petit
 # >   échantillon ne permet pas d'affirmer.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** (Délégation au numérique en santé :
-# > bienfaisance, non-malfaisance, autonomie, justice, écoresponsabilité). Ici : justice (la
-# > même qualité de diagnostic pour toutes les peaux), non-malfaisance (un cancer manqué
-# > retarde le traitement).
+# > **Cadre de l'éthique du numérique en santé (CENS)** (Délégation au numérique en santé et
+# > Agence du numérique en santé : bienfaisance, non-malfaisance, autonomie, justice et
+# > équité, écoresponsabilité). Ici : justice et équité (la même qualité de diagnostic pour
+# > toutes les peaux), non-malfaisance (un cancer manqué retarde le traitement).
 #
 # ## Ce que vous allez faire
 #
 # 1. Voir qui est dans les données d'une application de dermatologie fictive.
 # 2. Calculer son taux de faux négatifs sur les peaux les plus foncées (question 1).
-# 3. Lire le test annoncé par son éditeur (questions 2 et 3).
+# 3. Lire le test annoncé par son éditeur, et le comparer au test équilibré (questions 2
+#    et 3).
 # 4. Changer la composition du jeu d'entraînement avec un curseur (question 4).
 # 5. Après la séance : une réflexion écrite, « qui collecte les données, et pour qui ? ».
 #
@@ -60,8 +61,9 @@
 # une mesure **imparfaite et discutée** de la couleur de peau. Autre simplification : le
 # générateur donne à tous les phototypes la **même fréquence de cancers** (20 % des lésions).
 # En réalité, aux États-Unis, le mélanome est plus rare chez les patients noirs que chez les
-# patients blancs, le plus souvent acral (paume, plante, ongle) et diagnostiqué plus tard
-# (Culp et Lunsford, 2019).
+# patients blancs et diagnostiqué plus tard ; la plupart de leurs mélanomes n'ont pas de type
+# histologique précisé, et parmi les types précisés, le plus fréquent est le mélanome acral
+# lentigineux (paume, plante, ongle) (Culp et Lunsford, 2019).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les lésions synthétiques,
@@ -81,7 +83,6 @@ N_TEST = 12_000  # test équilibré : autant de lésions de chaque phototype
 N_TEST_EDITEUR = 2000  # test de l'éditeur, tiré comme son entraînement
 SENSIBILITE_VISEE = 0.90  # le seuil doit signaler 90 % des cancers de validation
 PART_V_VI_EDITEUR = 0.08  # phototypes V et VI dans les données de l'éditeur : 5 % + 3 %
-ECART_REPERE = 5  # repère affiché par l'explorateur : écart sous 5 points ou non
 PHOTOTYPES = ["I", "II", "III", "IV", "V", "VI"]
 # Un hôpital fictif, dont voici les patients (répartition inventée pour l'exercice) :
 POPULATION_SERVIE = [0.10, 0.15, 0.20, 0.20, 0.20, 0.15]
@@ -311,16 +312,16 @@ for g, t in GROUPES.items():
           f"des lésions bénignes ({int(groupe['fausse_alerte'].sum())} sur {len(groupe)}).")
 
 # %% [markdown]
-# Les intervalles des phototypes I–II et V–VI ne se chevauchent pas : un écart aussi net est
-# **peu compatible avec le seul hasard** du tirage (l'inverse ne vaut pas : deux intervalles
-# qui se chevauchent n'excluent pas une différence). L'application manque davantage de
-# cancers sur les peaux foncées, celles qu'elle a peu vues.
+# **Comparer deux groupes par leurs intervalles.** Si les deux intervalles ne se chevauchent
+# pas, un écart aussi net est **peu compatible avec le seul hasard** du tirage. Si chaque taux
+# tombe dans l'intervalle de l'autre, le hasard peut à lui seul expliquer l'écart observé : un
+# écart nul reste possible, et, si les intervalles sont larges, un grand écart aussi. Entre
+# les deux (un léger chevauchement),
+# on ne peut rien exclure sans calculer l'intervalle de l'écart lui-même (section 4).
 #
-# Deux autres lectures. Le seuil visait 90 % des cancers ; sur le test équilibré, il en
-# signale moins : la validation qui l'a fixé était tirée comme l'entraînement (surtout des
-# peaux claires), donc pas plus représentative que lui. Et les peaux foncées reçoivent aussi
-# **plus de fausses alertes** : l'application s'y trompe plus dans les deux sens ; baisser le
-# seuil pour y manquer moins de cancers y ajouterait encore des fausses alertes.
+# Autre lecture : le seuil visait 90 % des cancers ; sur le test équilibré, il en signale
+# moins. La validation qui l'a fixé était tirée comme l'entraînement (surtout des peaux
+# claires), donc pas plus représentative que lui.
 #
 # ## 3. Le test annoncé par l'éditeur
 #
@@ -342,7 +343,7 @@ fr_table(par_type.rename_axis("Phototype"),
 # ### Question 2 — Que reflète le taux annoncé ? (2 points)
 #
 # L'éditeur annonce **un seul** taux de faux négatifs, calculé sur tous les cancers de son test
-# (la phrase au-dessus du tableau). Ce taux global reflète surtout… Écrivez l'une des réponses
+# (la phrase au-dessus du tableau). Ce taux global reflète… Écrivez l'une des réponses
 # `"surtout les phototypes nombreux dans son test"`,
 # `"chaque phototype, car le seuil est le même"`,
 # `"surtout les phototypes rares, les plus difficiles"` ou
@@ -379,10 +380,9 @@ checks.check_choice(
              "les six phototypes, chacun pour un sixième"],
     digest="afbb265fdaddfa8c",
     mistakes=[
-        checks.Mistake(None, "un même seuil ne donne pas le même taux à chaque groupe : sur le "
-                       "test équilibré, le phototype VI a bien plus de cancers manqués que le "
-                       "phototype I. Un taux global n'est pas le taux de chaque groupe.",
-                       digest="2e1b953edfac0c50"),
+        checks.Mistake(None, "un même seuil ne donne pas le même taux à chaque groupe : les "
+                       "taux du tableau par phototype diffèrent d'une ligne à l'autre. Un taux "
+                       "global n'est pas le taux de chaque groupe.", digest="2e1b953edfac0c50"),
         checks.Mistake(None, "c'est l'inverse : chaque cancer compte une fois dans le total, si "
                        "bien qu'un phototype rare, avec peu de cancers, pèse peu dans le taux "
                        "global.", digest="516e103c4976f276"),
@@ -396,8 +396,6 @@ checks.check_choice(
     "et VI. Demandez toujours le taux de chaque groupe.",
 )
 ### BEGIN HIDDEN TESTS
-_cancers = test_editeur.groupby("phototype")["cancer"].sum()
-assert _cancers[["I", "II", "III"]].sum() > _cancers[["V", "VI"]].sum() * 5, "clé à revoir"
 checks.check_choice(
     lecture_global,
     name="lecture_global",
@@ -422,97 +420,137 @@ lecture_global = "surtout les phototypes rares, les plus difficiles"
 lecture_global = "les six phototypes, chacun pour un sixième"
 
 # %% [markdown]
-# Découpons encore le test de l'éditeur selon la **taille** de la lésion (6 mm ou plus, l'un
-# des critères cliniques d'alerte) : c'est une **analyse en sous-groupes** (la taille décrit
-# la lésion, pas le patient). Regardez la largeur de chaque intervalle : plus le sous-groupe
-# est petit, plus elle grandit.
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : test de l'éditeur, phototype × taille de la lésion.
-cases = {}
-for t in ["I", "V", "VI"]:
-    for grande, nom in ((True, "6 mm ou plus"), (False, "moins de 6 mm")):
-        choix = (test_editeur["phototype"] == t) & ((test_editeur["diameter_mm"] >= 6) == grande)
-        cases[f"{t}, {nom}"] = ligne_taux(test_editeur[choix])
-fr_table(pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
-         caption="Test de l'éditeur : taux de faux négatifs par phototype et taille")
-
-# %% [markdown]
-# ### Question 3 — Que conclure pour le phototype VI ? (2 points)
+# ### Question 3 — Que conclure, test par test ? (2 points)
 #
-# D'après le **test de l'éditeur** seul (le tableau par phototype plus haut), comparez les
-# phototypes VI et I. Écrivez l'une des réponses `"le phototype VI est moins bien servi"`,
-# `"le phototype VI est mieux servi"`, `"pas assez de données pour conclure"` ou
-# `"les deux phototypes sont servis pareil"`.
+# Comparez les peaux foncées et les peaux claires dans chacun des deux tests, en lisant les
+# **intervalles** : sur le **test équilibré**, les phototypes V–VI contre les I–II (tableau
+# par groupe de la section 2) ; sur le **test de l'éditeur**, le phototype VI contre le I
+# (tableau par phototype de la section 3). Pour chaque test, écrivez l'une des réponses
+# `"les peaux foncées sont moins bien servies"`, `"les peaux foncées sont mieux servies"`,
+# `"pas assez de données pour conclure"` ou `"les deux groupes sont servis pareil"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Combien de cancers du phototype VI ce test contient-il ? Un taux calculé sur si peu de cas
-# pourrait-il changer beaucoup avec un autre tirage ?
+# Pour chaque test, regardez combien de cancers compte chaque groupe (le nombre après
+# « sur »), puis la place des deux intervalles l'un par rapport à l'autre.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Comparez les deux **intervalles**, pas seulement les deux taux. Et ne pas voir de différence
-# prouve-t-il qu'il n'y en a pas ?
+# Relisez la règle sous le tableau par groupe de la section 2 et appliquez-la à chaque test
+# séparément. Ne pas voir de différence prouve-t-il qu'il n'y en a pas ?
 # </details>
 
-# %% answer="conclusion_vi"
-conclusion_vi = ...
+# %% answer="conclusion_par_test"
+conclusion_par_test = {"test équilibré": ..., "test de l'éditeur": ...}
 ### BEGIN SOLUTION
-conclusion_vi = "pas assez de données pour conclure"
+conclusion_par_test["test équilibré"] = "les peaux foncées sont moins bien servies"
+conclusion_par_test["test de l'éditeur"] = "pas assez de données pour conclure"
 ### END SOLUTION
 
-# %% tests="conclusion_vi" points=2
+# %% tests="conclusion_par_test" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-checks.check_choice(
-    conclusion_vi,
-    name="conclusion_vi",
-    options=["le phototype VI est moins bien servi", "le phototype VI est mieux servi",
-             "pas assez de données pour conclure", "les deux phototypes sont servis pareil"],
-    digest="bd8e70f83ce7897a",
-    mistakes=[
-        checks.Mistake(None, "vous avez comparé deux taux sans leurs intervalles : ils se "
-                       "chevauchent largement, l'écart observé peut venir du hasard du "
-                       "tirage. Le test équilibré montre un écart, mais ce test-ci ne le "
-                       "montre pas.", digest="0b93ed2c1ac74c9b"),
-        checks.Mistake(None, "vous avez comparé deux taux sans leurs intervalles : ils se "
-                       "chevauchent largement, l'écart observé peut venir du hasard du "
-                       "tirage.", digest="29f95456390d26e7"),
-        checks.Mistake(None, "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : avec si "
-                       "peu de cancers, l'intervalle laisse place à un grand écart dans un "
-                       "sens comme dans l'autre.", digest="a4bdaa9ee8bd6a59"),
-    ],
-    success="avec une poignée de cancers, l'intervalle est si large qu'aucune conclusion ne "
-    "tient, ni « moins bien servi », ni « servi pareil ». C'est ce que le test de l'éditeur "
-    "aurait dû dire.",
+message_sans_intervalle = ("vous avez comparé deux taux sans leurs intervalles : ils se "
+                           "chevauchent largement, l'écart observé peut venir du hasard du "
+                           "tirage.")
+checks.check_choices(
+    conclusion_par_test,
+    name="conclusion_par_test",
+    options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
+             "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
+    digests={"test équilibré": "a7b277b7cd72d3bf", "test de l'éditeur": "99afb757f38c69da"},
+    mistakes={
+        "test équilibré": [
+            checks.Mistake(None, "ici les intervalles ne se chevauchent pas, avec des centaines "
+                           "de cancers par groupe : le hasard seul explique mal un écart aussi "
+                           "net. La prudence n'est pas de ne jamais conclure.",
+                           digest="e92cfea374cff261"),
+            checks.Mistake(None, "les intervalles des deux groupes ne se chevauchent même pas : "
+                           "rien ne permet de dire qu'ils sont servis pareil.",
+                           digest="3847fa43ea6970c1"),
+            checks.Mistake(None, "relisez le sens du taux : c'est la part des cancers manqués ; "
+                           "plus il est haut, moins le groupe est bien servi.",
+                           digest="ef74e6de562125a3"),
+        ],
+        "test de l'éditeur": [
+            checks.Mistake(None, message_sans_intervalle, digest="d3fb497c0646b4c1"),
+            checks.Mistake(None, message_sans_intervalle, digest="fd4b3345834f8c25"),
+            checks.Mistake(None, "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : avec si "
+                           "peu de cancers, l'intervalle laisse place à un grand écart dans un "
+                           "sens comme dans l'autre.", digest="44ae20de62e33f45"),
+        ],
+    },
+    success="même application, deux conclusions : des centaines de cancers par groupe et des "
+    "intervalles séparés établissent l'écart ; une poignée de cancers ne permet de conclure ni "
+    "à un écart, ni à son absence. Ce que l'éditeur aurait dû dire de son test.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(
-    conclusion_vi,
-    name="conclusion_vi",
-    options=["le phototype VI est moins bien servi", "le phototype VI est mieux servi",
-             "pas assez de données pour conclure", "les deux phototypes sont servis pareil"],
-    expected="pas assez de données pour conclure",
+checks.check_choices(
+    conclusion_par_test,
+    name="conclusion_par_test",
+    options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
+             "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
+    expected={
+        "test équilibré": "les peaux foncées sont moins bien servies",
+        "test de l'éditeur": "pas assez de données pour conclure",
+    },
 )
 ### END HIDDEN TESTS
 
-# %% mistake="conclusion_vi"
-# message : vous avez comparé deux taux sans leurs intervalles
-conclusion_vi = "le phototype VI est moins bien servi"
+# %% mistake="conclusion_par_test"
+# message : ici les intervalles ne se chevauchent pas
+conclusion_par_test = {
+    "test équilibré": "pas assez de données pour conclure",
+    "test de l'éditeur": "pas assez de données pour conclure",
+}
 
-# %% mistake="conclusion_vi"
+# %% mistake="conclusion_par_test"
+# message : vous avez comparé deux taux sans leurs intervalles
+conclusion_par_test = {
+    "test équilibré": "les peaux foncées sont moins bien servies",
+    "test de l'éditeur": "les peaux foncées sont moins bien servies",
+}
+
+# %% mistake="conclusion_par_test"
 # message : ne pas voir d'écart ne prouve pas
-conclusion_vi = "les deux phototypes sont servis pareil"
+conclusion_par_test = {
+    "test équilibré": "les peaux foncées sont moins bien servies",
+    "test de l'éditeur": "les deux groupes sont servis pareil",
+}
+
+# %% mistake="conclusion_par_test"
+# message : ne se chevauchent même pas
+conclusion_par_test = {
+    "test équilibré": "les deux groupes sont servis pareil",
+    "test de l'éditeur": "pas assez de données pour conclure",
+}
+
+# %% mistake="conclusion_par_test"
+# message : relisez le sens du taux
+conclusion_par_test = {
+    "test équilibré": "les peaux foncées sont mieux servies",
+    "test de l'éditeur": "pas assez de données pour conclure",
+}
 
 # %% [markdown]
+# **D'où vient l'écart du test équilibré ?** Deux causes se mêlent. Les peaux foncées sont
+# peu présentes dans l'entraînement ; et notre générateur leur donne une autre présentation
+# des cancers, qui se lisent moins à la couleur, davantage à la forme : un **mécanisme
+# inventé pour l'exercice** (voir la fiche et la section 5), pas un fait de dermatologie. Le
+# taux suit d'ailleurs la clarté de la peau autant que la représentation : les phototypes
+# III–IV, pourtant nombreux dans l'entraînement (25 % + 12 %), ont un taux de faux négatifs
+# presque double de celui des I–II. Les peaux foncées reçoivent aussi **plus de fausses
+# alertes** (cellule de la section 2) : baisser le seuil pour y manquer moins de cancers y
+# ajouterait encore des fausses alertes.
+#
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
 # Le code replié ci-dessous entraîne un modèle pour chaque part de phototypes V et VI dans
 # l'entraînement, de 0 à 48 % (même taille, seuil choisi à chaque fois sur une validation
 # tirée de la même façon), et compte ses cancers manqués sur le **même** test équilibré.
-# Bougez le curseur (souris ou **flèches du clavier**). La phrase sous le tableau compare
-# l'**écart** (taux des phototypes V–VI moins taux des I–II) à 5 points, un simple repère.
+# Bougez le curseur (souris ou **flèches du clavier**). La phrase sous le tableau donne
+# l'**écart** (taux des phototypes V–VI moins taux des I–II), en points, avec son intervalle à
+# 95 %.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il entraîne les 13 modèles (quelques secondes).
@@ -529,8 +567,7 @@ print(f"{len(parts)} modèles entraînés, de {fr_percent(parts[0], 0)} à {fr_p
 
 # %%
 # L'explorateur : bougez le curseur, lisez le tableau, la phrase et la figure.
-melange = TrainingMixExplorer(grille, share=PART_V_VI_EDITEUR, closed_below=ECART_REPERE,
-                              n_train=N_ENTRAINEMENT)
+melange = TrainingMixExplorer(grille, share=PART_V_VI_EDITEUR, n_train=N_ENTRAINEMENT)
 display(melange)
 
 # %% jupyter={"source_hidden": true}
@@ -567,7 +604,7 @@ fr_table(
 # Avec **48 %** de phototypes V et VI dans l'entraînement (au lieu des 8 % de l'éditeur), que
 # devient l'écart ? Appuyez-vous sur le tableau ci-dessus, intervalles compris. Écrivez l'une
 # des réponses `"l'écart a disparu"`, `"l'écart est réduit, sans preuve qu'il soit effacé"`,
-# `"l'écart n'a pas changé"` ou `"l'écart s'est inversé"`.
+# `"l'écart est réduit, et l'intervalle prouve qu'il persiste"` ou `"l'écart s'est inversé"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -593,14 +630,16 @@ checks.check_choice(
     ecart_a_48,
     name="ecart_a_48",
     options=["l'écart a disparu", "l'écart est réduit, sans preuve qu'il soit effacé",
-             "l'écart n'a pas changé", "l'écart s'est inversé"],
+             "l'écart est réduit, et l'intervalle prouve qu'il persiste",
+             "l'écart s'est inversé"],
     digest="781c2a490426f081",
     mistakes=[
         checks.Mistake(None, "ne pas pouvoir exclure un écart nul ne prouve pas que l'écart est "
                        "nul : l'intervalle contient aussi des écarts de plusieurs points "
                        "(comme à la question 3).", digest="c3ebb92ec7d65faa"),
-        checks.Mistake(None, "comparez les deux lignes du tableau : l'écart est nettement plus "
-                       "petit à 48 % qu'à 8 %.", digest="96924dc493eaea34"),
+        checks.Mistake(None, "vous avez lu l'écart sans son intervalle : à 48 %, l'intervalle "
+                       "de l'écart contient 0, il ne prouve donc pas qu'un écart persiste.",
+                       digest="351efb0707b064ba"),
         checks.Mistake(None, "l'écart reste positif : les phototypes V–VI ont encore plus de "
                        "cancers manqués que les I–II.", digest="ab1499e256feb4ef"),
     ],
@@ -608,22 +647,14 @@ checks.check_choice(
     "qu'il a disparu, ni d'exclure qu'il reste de plusieurs points.",
 )
 ### BEGIN HIDDEN TESTS
-_taux = grille.pivot(index="share", columns="group", values="fnr").sort_index()
-_n = grille.pivot(index="share", columns="group", values="cancers").sort_index()
-_ecart = _taux["V–VI"] - _taux["I–II"]
-_variance = _taux * (1 - _taux) / _n
-_erreur = (_variance["V–VI"] + _variance["I–II"]).pow(0.5)
-_e8 = float(_ecart.iloc[(_ecart.index.to_series() - PART_V_VI_EDITEUR).abs().argmin()])
-_e48 = float(_ecart.iloc[-1])
-_haut48 = float(_ecart.iloc[-1] + 1.96 * _erreur.iloc[-1])
-if _haut48 < 0:
-    _attendu = "l'écart s'est inversé"
-elif _e48 < _e8 and _haut48 > 0:
-    _attendu = "l'écart est réduit, sans preuve qu'il soit effacé"
-else:
-    _attendu = "l'écart n'a pas changé"
-checks.check_choice(ecart_a_48, name="ecart_a_48", options=["l'écart a disparu", "l'écart est réduit, sans preuve qu'il soit effacé",
-             "l'écart n'a pas changé", "l'écart s'est inversé"], expected=_attendu)
+checks.check_choice(
+    ecart_a_48,
+    name="ecart_a_48",
+    options=["l'écart a disparu", "l'écart est réduit, sans preuve qu'il soit effacé",
+             "l'écart est réduit, et l'intervalle prouve qu'il persiste",
+             "l'écart s'est inversé"],
+    expected="l'écart est réduit, sans preuve qu'il soit effacé",
+)
 ### END HIDDEN TESTS
 
 # %% mistake="ecart_a_48"
@@ -631,8 +662,8 @@ checks.check_choice(ecart_a_48, name="ecart_a_48", options=["l'écart a disparu"
 ecart_a_48 = "l'écart a disparu"
 
 # %% mistake="ecart_a_48"
-# message : comparez les deux lignes du tableau
-ecart_a_48 = "l'écart n'a pas changé"
+# message : vous avez lu l'écart sans son intervalle
+ecart_a_48 = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
 
 # %% mistake="ecart_a_48"
 # message : l'écart reste positif
@@ -641,58 +672,87 @@ ecart_a_48 = "l'écart s'est inversé"
 # %% [markdown]
 # ## 5. Ce que les données ne règlent pas
 #
-# Ajouter des peaux foncées réduit l'écart, sans garantir de l'effacer : dans nos données, la
-# malignité se voit moins à la **couleur** sur peau foncée, davantage à la **forme**, et un
-# seul modèle linéaire ne peut pas s'adapter entièrement aux deux (voir la fiche). Des données
-# plus variées sont nécessaires, pas forcément suffisantes. Lisez aussi le taux des I–II dans
-# l'explorateur : il remonte un peu à 48 %. Un écart se réduit aussi quand le groupe bien
-# servi va moins bien : lisez les deux taux, pas seulement leur différence.
-#
-# **Ce que disent les études réelles.** Groh et al. (2021) ont annoté 16 577 images de deux
-# atlas de dermatologie : les peaux claires y sont bien plus nombreuses que les peaux
-# foncées, et le modèle entraîné était plus exact sur les phototypes qu'il avait le plus vus.
-# Daneshjou et al. (2022) ont constitué un jeu de 656 images confirmées par biopsie, aux
-# peaux variées : trois modèles publiés y faisaient moins bien, surtout sur peaux foncées,
-# tout comme des dermatologues ; ajustés sur ces images, les modèles ont comblé l'écart sur
-# ce jeu. Rien de contradictoire avec notre écart « réduit » : des modèles d'images, bien plus
-# souples que notre modèle linéaire, et un résultat qui vaut pour eux ; pour un autre outil,
-# l'écart se mesure de nouveau. Adamson et Smith (2018) avaient alerté
-# sur ce risque. En radiologie thoracique, Seyyed-Kalantari et al.
-# (2021) ont trouvé plus de **sous-diagnostics** (faux « normal ») chez des patients déjà
-# moins bien soignés, et davantage encore à leurs intersections (par exemple femmes
-# hispaniques).
+# Ajouter des peaux foncées réduit l'écart, sans garantir de l'effacer : dans nos données
+# (mécanisme inventé, voir la fiche), la malignité se voit moins à la **couleur** sur peau
+# foncée, davantage à la **forme**, et un seul modèle linéaire ne peut pas s'adapter
+# entièrement aux deux. Des données plus variées sont nécessaires, pas forcément suffisantes.
+# Lisez aussi les autres taux dans l'explorateur : celui des III–IV baisse lui aussi quand on
+# ajoute des peaux foncées (le modèle apprend mieux la forme), celui des I–II remonte un peu à
+# 48 %. Un écart se réduit aussi quand le groupe bien servi va moins bien : lisez les deux
+# taux, pas seulement leur différence. Ce que montrent des études réelles : après la séance.
 #
 # ## À retenir
 #
 # - Demandez **qui est dans les données** d'entraînement, et comparez aux patients servis.
 # - Un taux de faux négatifs se calcule **parmi les cancers** d'un groupe, groupe par groupe :
 #   un taux global reflète surtout les groupes nombreux.
-# - Petit groupe, large intervalle : sachez dire « **pas assez de données pour conclure** ».
+# - Concluez d'après les intervalles, pas par principe : un petit groupe laisse tout ouvert,
+#   de grands groupes aux intervalles séparés établissent un écart.
 # - Plus de données d'un groupe réduit l'écart ; cela ne suffit pas toujours.
 
 # %% [markdown]
 # ## Après la séance
 #
-# ### Ce que dit le droit
+# ### Des sous-groupes encore plus petits
 #
-# Le règlement européen sur l'intelligence artificielle fait de la représentativité une
-# obligation pour les systèmes d'IA « à haut risque », catégorie où entrent des dispositifs
-# médicaux qui utilisent l'IA. Son article 10 demande que les données d'entraînement, de
-# validation **et** de test soient suffisamment représentatives, y compris des groupes de
-# personnes auprès desquels le système sera utilisé, et qu'on y cherche les biais. La section 2
-# en donne un exemple : une validation tirée comme l'entraînement n'était pas plus
-# représentative que lui. Le texte ne fixe aucun seuil chiffré : l'éditeur doit montrer ce
-# qu'il a fait, et l'acheteur peut le lui demander.
+# Découpons encore le test de l'éditeur selon la **taille** de la lésion (6 mm ou plus, l'un
+# des critères cliniques d'alerte) : c'est une **analyse en sous-groupes** (la taille décrit
+# la lésion, pas le patient). Regardez la largeur de chaque intervalle : plus le sous-groupe
+# est petit, plus elle grandit.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : le résumé de l'article 10, tiré de la bibliothèque du cours.
+# Inutile de lire ce code (replié) : test de l'éditeur, phototype × taille de la lésion.
+cases = {}
+for t in ["I", "V", "VI"]:
+    for grande, nom in ((True, "6 mm ou plus"), (False, "moins de 6 mm")):
+        choix = (test_editeur["phototype"] == t) & ((test_editeur["diameter_mm"] >= 6) == grande)
+        cases[f"{t}, {nom}"] = ligne_taux(test_editeur[choix])
+fr_table(pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
+         caption="Test de l'éditeur : taux de faux négatifs par phototype et taille")
+
+# %% [markdown]
+# ### Ce que disent les études réelles
+#
+# Groh et al. (2021) ont annoté 16 577 images de deux atlas de dermatologie : les peaux
+# claires y sont bien plus nombreuses que les peaux foncées, et le modèle entraîné était le
+# plus exact sur les phototypes proches de ceux de son entraînement. Daneshjou et al. (2022)
+# ont constitué un jeu de 656 images confirmées par biopsie, aux peaux variées : trois modèles
+# publiés y faisaient moins bien, surtout sur peaux foncées, tout comme des dermatologues ;
+# ajustés sur ces images, les modèles ont comblé l'écart sur ce jeu. Rien de contradictoire
+# avec notre écart « réduit » : des modèles d'images, bien plus souples que notre modèle
+# linéaire, et un résultat qui vaut pour eux ; pour un autre outil, l'écart se mesure de
+# nouveau. Adamson et Smith (2018) avaient alerté sur ce risque. En radiologie thoracique,
+# Seyyed-Kalantari et al. (2021) ont trouvé plus de **sous-diagnostics** (faux « normal »)
+# chez des patients déjà moins bien soignés, et davantage encore à leurs intersections (par
+# exemple femmes hispaniques).
+#
+# ### Ce que dit le droit
+#
+# Le règlement européen sur l'intelligence artificielle (règlement (UE) 2024/1689) fait de la
+# représentativité une obligation pour les systèmes d'IA « à haut risque ». Un dispositif
+# médical qui utilise l'IA n'en fait partie que s'il doit passer par un **organisme notifié**
+# (un organisme indépendant qui évalue sa conformité) : article 6, paragraphe 1.
+# L'article 10 demande alors que les données d'entraînement, de validation **et** de test soient
+# suffisamment représentatives, y compris des groupes de personnes auprès desquels le système
+# sera utilisé, et qu'on y cherche les biais. La section 2 en donne un exemple : une
+# validation tirée comme l'entraînement n'était pas plus représentative que lui. Le texte ne
+# fixe aucun seuil chiffré : l'éditeur doit montrer ce qu'il a fait, et l'acheteur peut le
+# lui demander. **Quand ?** Pour ces dispositifs, ces règles ne s'appliquent pas encore : le
+# règlement (UE) 2026/1744 les a reportées, et elles s'appliqueront à partir du 2 août 2028
+# (cellule ci-dessous ; lisez la version consolidée du règlement sur EUR-Lex).
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : l'article 10 et le report de 2026, tirés de la
+# bibliothèque du cours.
 from IPython.display import Markdown
 
 from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
 
-article_10 = reference("IA 10")
-display(Markdown(f"**{article_10.citation}** ({article_10.date_label}) — {article_10.summary}"))
-print(f"Texte vérifié le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumé, pas une citation).")
+for cle in ("IA 10", "UE 2026/1744"):
+    texte = reference(cle)
+    display(Markdown(f"**{texte.citation}** ({' '.join(texte.date_label.split())}) — "
+                     f"{texte.summary}"))
+print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas des citations).")
 
 # %% [markdown]
 # ### Réflexion — Qui collecte les données, et pour qui ? (3 points, corrigée par l'enseignant)
@@ -714,31 +774,37 @@ print(f"Texte vérifié le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumé, pas un
 # **Critère 1 — Les bonnes questions sur les données**, valeur
 # V4 — Prudence, esprit critique et inclusivité.
 #
-# - **1** : la copie demande la composition de l'entraînement **par phototype** (ou par
-#   couleur de peau, en notant que le phototype est une mesure imparfaite), qui a collecté
-#   les données, où et sur quels patients, comment les diagnostics ont été confirmés (biopsie),
-#   et la comparaison avec les patients de l'hôpital.
-# - **0,5** : une partie seulement (composition sans comparaison aux patients, ou l'inverse).
-# - **0** : aucune question sur les données, ou « l'IA est fiable » sans analyse.
+# - **1** : la copie demande la composition des données **par groupe** (phototype ou couleur
+#   de peau) **et** la compare aux patients de l'hôpital. D'autres questions sont bienvenues
+#   sans être exigées, p. ex. : qui a collecté les données, où ; comment les diagnostics ont été
+#   confirmés (biopsie) ; le phototype est-il une bonne mesure ?
+# - **0,5** : l'un des deux seulement (composition par groupe sans comparaison aux patients,
+#   ou comparaison aux patients sans composition par groupe).
+# - **0** : ni l'un ni l'autre (aucune question sur les données, ou « l'IA est fiable » sans
+#   analyse).
 #
 # **Critère 2 — Résultats par groupe, chiffre et dénominateur justes.**
 #
-# - **1** : la copie exige le taux de faux négatifs **par groupe**, avec intervalle, sur un
-#   test indépendant de l'entraînement ; elle cite un chiffre du module avec son dénominateur
-#   (p. ex. le taux du phototype VI parmi ses cancers du test équilibré, contre le taux global
-#   annoncé par l'éditeur) et ne le présente pas comme un chiffre réel.
-# - **0,5** : demande des résultats par groupe sans chiffre, ou un chiffre sans dénominateur.
-# - **0** : se contente du taux global.
+# - **1** : la copie demande des résultats **par groupe** (p. ex. le taux de faux négatifs par
+#   phototype) **et** cite un chiffre du module avec son dénominateur (p. ex. le taux du
+#   phototype VI parmi ses cancers du test équilibré, contre le taux global annoncé par
+#   l'éditeur), sans le présenter comme un chiffre réel. Bienvenus sans être exigés :
+#   l'intervalle, un test indépendant de l'entraînement.
+# - **0,5** : l'un des deux seulement (résultats par groupe sans chiffre avec dénominateur, ou
+#   chiffre avec dénominateur sans demande par groupe).
+# - **0** : ni l'un ni l'autre (se contente du taux global).
 #
 # **Critère 3 — Que faire de l'incertitude**, valeur V6 — Intégrité et transparence.
 #
-# - **1** : « pas assez de données » n'est pas « pas de problème » : la copie propose une
-#   évaluation locale (sur des patients de l'hôpital, phototypes variés), une période d'essai
-#   encadrée, l'information des patients et des soignants sur les limites connues, ou le refus
-#   de l'achat ; elle garde l'examen clinique pour les patients mal couverts.
-# - **0,5** : une action sans lien avec l'incertitude, ou une conclusion trop forte (« l'outil
-#   est raciste » ou « il marche pour tous »).
-# - **0** : rien sur ce point.
+# - **1** : la copie dit que « pas assez de données » n'est pas « pas de problème » **et**
+#   propose une action qui répond à cette incertitude, p. ex. : une évaluation locale (sur des
+#   patients de l'hôpital, phototypes variés), une période d'essai encadrée, l'information des
+#   patients et des soignants sur les limites connues, le refus de l'achat, ou garder
+#   l'examen clinique pour les patients mal couverts (non-malfaisance, CENS).
+# - **0,5** : l'un des deux seulement (le constat sans action, ou une action sans lien avec
+#   l'incertitude).
+# - **0** : ni l'un ni l'autre, ou une conclusion que les données ne permettent pas (« l'outil
+#   est raciste », « il marche pour tous »).
 #
 # **Copie exemple** (infirmier·ère), notée **deux points sur 3** :
 #
@@ -748,9 +814,11 @@ print(f"Texte vérifié le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumé, pas un
 # > de cancers parmi ceux du phototype VI. S'il n'a pas assez de patients à peau foncée, je
 # > refuse qu'il conclue que tout va bien : on teste d'abord chez nous. »
 #
-# Notation : critère 1, **0,5** (composition et origine des données, mais ni comparaison aux
-# patients de l'hôpital ni question sur la confirmation des diagnostics) ; critère 2, **0,5**
-# (l'idée est juste, sans le chiffre ni le dénominateur écrits) ; critère 3, **1**.
+# Notation : critère 1, **0,5** (composition par phototype, et origine des données en plus,
+# mais pas de comparaison aux patients de l'hôpital) ; critère 2, **0,5** (résultat par
+# groupe, phototype VI contre taux annoncé, sans chiffre ni dénominateur écrits) ; critère 3,
+# **1** (le constat, « je refuse qu'il conclue que tout va bien », et une action, tester chez
+# nous).
 # ### END SOLUTION
 
 # %% [markdown]
@@ -784,12 +852,17 @@ print(f"Texte vérifié le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumé, pas un
 # - Culp MB, Lunsford NB. Melanoma among non-Hispanic Black Americans. *Preventing Chronic
 #   Disease* 2019;16:180640. doi:10.5888/pcd16.180640. Données américaines
 #   2001-2015 : incidence plus faible que chez les patients blancs, diagnostic à un stade plus
-#   avancé, mélanome acral lentigineux le plus fréquent (2011-2015).
+#   avancé ; de 2011 à 2015, la plupart des mélanomes sans type histologique précisé, et,
+#   parmi les types précisés, le mélanome acral lentigineux le plus fréquent.
 # - Adamson AS, Smith A. Machine learning and health care disparities in dermatology.
 #   *JAMA Dermatology* 2018;154(11):1247-1248. doi:10.1001/jamadermatol.2018.2348.
 # - Règlement (UE) 2024/1689 du 13 juin 2024 établissant des règles harmonisées concernant
 #   l'intelligence artificielle, article 10 (données et gouvernance des données). *Journal
-#   officiel de l'Union européenne*, 12 juillet 2024.
+#   officiel de l'Union européenne*, 12 juillet 2024 ; article 6, paragraphe 1 (dispositifs
+#   soumis à un organisme notifié).
+# - Règlement (UE) 2026/1744 du 8 juillet 2026 (omnibus numérique sur l'IA), qui modifie le
+#   règlement (UE) 2024/1689, dont son calendrier d'application (article 113). *Journal
+#   officiel de l'Union européenne*, 24 juillet 2026. Lire la version consolidée sur EUR-Lex.
 # - StatPearls (NCBI Bookshelf), « Fitzpatrick Skin Type », PMID 32491558, version consultée
 #   le 5 décembre 2026 : types I à IV d'abord, pour des peaux blanches, puis V et VI.
 # - Wilson EB. Probable inference, the law of succession, and statistical inference.

@@ -14,19 +14,22 @@
 #    **exception** de l'article 9(2).
 # 3. Dire quand il faut un **hébergeur certifié HDS**, et pourquoi la **vente** de données
 #    identifiantes est interdite même avec l'accord du patient.
-# 4. Après la séance : l'accès au SNDS ; données **nominatives**, **pseudonymisées** ou
-#    **anonymes** ; verdict (**licite**, **illicite**, **sous condition**) ; sanctions de la CNIL.
+# 4. Après la séance : le SNDS ; données **pseudonymisées** ou **anonymes** ; verdict
+#    (**licite**, **illicite**, **sous condition**) ; sanctions de la CNIL.
 #
 # > **Les valeurs de l'école dans ce module**
 # >
 # > - **V5 — Utilisation responsable et éclairée** : le droit d'utiliser une donnée vaut pour
-# >   un but précis ; le vérifier avant d'agir, et ne pas confondre permis et légitime.
+# >   un but précis ; permis ne veut pas dire légitime.
 # > - **V6 — Intégrité et transparence** : ne pas appeler « anonyme » ce qui est seulement
 # >   pseudonymisé, informer les patients, citer l'article qui décide.
+# > - **V7 — Partage et collaboration** : partager pour soigner et pour chercher (la cohorte
+# >   du CHU), dans un cadre qui protège les patients.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie (consentement, information),
-# > non-malfaisance (ni vente ni sélection des risques), justice (les données des malades ne
-# > servent pas à les faire payer plus), bienfaisance (la recherche encadrée).
+# > **Cadre de l'éthique du numérique en santé (CENS**, de la Délégation au numérique en santé
+# > et de l'Agence du numérique en santé) : bienfaisance (la recherche encadrée),
+# > non-malfaisance (ni vente ni sélection des risques), autonomie (information), justice et
+# > équité (pas de cotisation selon la maladie), écoresponsabilité (ne garder que l'utile).
 #
 # ## Mode d'emploi
 #
@@ -34,17 +37,15 @@
 # - Remplacez les `...` par **un texte entre guillemets** choisi dans la liste proposée (par
 #   exemple `"a"`), exécutez la cellule, puis cliquez sur la cellule **repliée** juste en
 #   dessous (la vérification) et faites Maj + Entrée.
-# - Gardez tel quel le mot à gauche du signe `=`. Majuscules et accents ne comptent pas :
-#   `"Securite"` vaut `"sécurité"`.
+# - Gardez tel quel le mot à gauche du signe `=`. Majuscules et accents ne comptent pas.
 # - Une option n'est juste que si sa **raison** l'est aussi.
-# - Des **indices** sont cachés sous chaque question (« Indice 1 », puis « Indice 2 »).
-# - **Barème : 17 points**, dont 10 en séance (questions 1 à 5) et 7 après (questions 6 à 9 :
-#   1 point chacune ; réflexion : 3 points).
+# - Des **indices** sont repliés sous chaque question.
+# - **Barème : 17 points**, dont 10 en séance (questions 1 à 5) et 7 après.
 # - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne : la suite s'exécute.
 #
-# > **Avertissement.** Ce module est un support d'enseignement, **pas un conseil juridique** ;
-# > les textes changent (la date de vérification est affichée ci-dessous). Devant un vrai
-# > projet, adressez-vous au délégué à la protection des données (DPO) de votre établissement.
+# > **Avertissement.** Support d'enseignement, **pas un conseil juridique** ; les textes
+# > changent (date de vérification ci-dessous). Devant un vrai projet, voyez le délégué à la
+# > protection des données (DPO) de votre établissement.
 
 # %%
 from esn_teach import checks, law
@@ -54,7 +55,7 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # %% [markdown]
 # ## Une question de chercheur
 #
-# Des chercheurs de l'École de santé numérique posent cette question :
+# Des chercheurs de l'École de santé numérique demandent :
 #
 # > « Si j'ai le droit d'utiliser des données, ai-je le droit de les monétiser, de les échanger,
 # > de les traiter pour tel diagnostic ? »
@@ -68,8 +69,8 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # 4. La finalité, c'est-à-dire le but, est-elle interdite ?
 # 5. Pour qui les détient, les données sont-elles nominatives, pseudonymisées ou anonymes ?
 #
-# Les textes : le **RGPD** (règlement (UE) 2016/679), européen, et deux textes français, le
-# **code de la santé publique** (CSP) et la **loi Informatique et Libertés** (LIL).
+# Les textes : le **RGPD** (règlement (UE) 2016/679), européen ; le **code de la santé
+# publique** (CSP) et la **loi Informatique et Libertés** (LIL), français.
 #
 # <details><summary>Comment ces textes s'articulent ; qui contrôle, qui sanctionne ? (lecture facultative)</summary>
 #
@@ -194,11 +195,11 @@ intrus = "D"
 # %% [markdown]
 # ## Étape 2 sur 5 — Sur quel fondement ?
 #
-# Pour traiter une donnée de santé, il faut **deux choses à la fois** (Cour de justice de
-# l'Union européenne, arrêt du 21 décembre 2023, C-667/21) :
+# Pour traiter une donnée de santé, il faut **deux choses à la fois** (même Cour, arrêt du
+# 21 décembre 2023, C-667/21) :
 #
-# - une **base légale** : l'une des six de l'article 6 (liste repliée ci-dessous : cliquez
-#   sur son titre). Un hôpital public s'appuie en général sur sa mission d'intérêt public ;
+# - une **base légale** : l'une des six de l'article 6 (liste repliée ci-dessous). Un
+#   hôpital public s'appuie en général sur sa mission d'intérêt public ;
 # - une **exception** de l'article 9, paragraphe 2, qui lève l'interdiction du paragraphe 1.
 #   Les plus courantes en santé (« 9(2)(a) » se lit : article 9, paragraphe 2, point a) :
 #
@@ -304,9 +305,7 @@ checks.check_choice(
         "l'exception des soins lève l'interdiction de l'article 9, elle ne dit pas à quel "
         "titre le traitement est licite (Cour de justice, C-667/21). Le consentement au "
         "traitement des données (9(2)(a)) n'est pas exigé pour les données des patients qu'on "
-        "soigne ; mais le consentement aux soins reste dû (CSP, L1111-4), et partager des "
-        "informations avec un professionnel qui n'appartient pas à l'équipe de soins demande "
-        "le consentement préalable du patient (CSP, L1110-4, III)."
+        "soigne ; mais le consentement aux soins reste dû (CSP, L1111-4)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -472,30 +471,31 @@ exception_recherche = " c "
 #
 # (*Chiffrées* : illisibles sans une clé.)
 #
-# ### Question 4 — Le cabinet peut-il choisir cet éditeur ? (2 points)
+# ### Question 4 — Que peut faire le cabinet ? (2 points)
 #
-# Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+# Laquelle de ces solutions est permise (avec, dans tous les cas, un contrat de
+# sous-traitance) ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
-# - **a.** Non : l'éditeur hébergerait, pour le compte du cabinet, des données recueillies
-#   lors des soins.
-# - **b.** Non : avant de stocker un dossier hors du cabinet, il faut l'accord écrit de
-#   chaque patient.
-# - **c.** Oui : le contrat de sous-traitance fixe ce que l'éditeur peut faire des données, et
-#   cela suffit.
-# - **d.** Oui : des données chiffrées et stockées dans l'Union européenne sont protégées
-#   comme l'exige le RGPD.
+# - **a.** Prendre un autre éditeur, certifié HDS, aux serveurs en Allemagne lui aussi, et en
+#   informer ses patients.
+# - **b.** Garder cet éditeur, si chaque patient signe un accord écrit pour que son dossier y
+#   soit stocké.
+# - **c.** Garder cet éditeur : contrat, chiffrement et serveurs dans l'Union européenne
+#   suffisent.
+# - **d.** Renoncer : la loi interdit de confier des dossiers de soins à une entreprise hors du
+#   cabinet.
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez le premier paragraphe de l'étape 3 : que demande la loi à qui héberge des données
-# de soins pour le compte d'un professionnel ? Comparez avec ce que l'énoncé dit de l'éditeur.
+# Relisez le premier paragraphe de l'étape 3 : la loi interdit-elle de confier les dossiers à
+# un prestataire, ou y met-elle des conditions ? Lesquelles, et l'éditeur actuel les
+# remplit-il ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez la phrase de l'étape 3 sur l'hébergeur certifié : elle pose plusieurs conditions.
-# Vérifiez-les une à une avec l'énoncé. Relisez aussi ce que le même article prévoit pour les
-# patients, puis confrontez chaque option au texte.
+# La phrase de l'étape 3 sur l'hébergeur pose une exigence sur le prestataire lui-même, et la
+# suivante une autre, envers les patients. Pour chaque solution, vérifiez les deux.
 # </details>
 
 # %% answer="hebergeur_kine"
@@ -514,33 +514,35 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "le chiffrement et des serveurs dans l'Union européenne sont de bonnes mesures de "
-            "sécurité, mais ils ne remplacent pas la règle française propre aux données de "
-            "soins : relisez l'étape 3, qui dit ce que doit être l'hébergeur.",
+            "la loi n'interdit pas de confier des dossiers de soins à un prestataire : elle "
+            "l'encadre. Relisez l'étape 3 : à quelles conditions un prestataire peut-il "
+            "héberger ces données pour le compte du cabinet ? Savoir dire « oui, à ces "
+            "conditions » fait partie du métier.",
             digest="21e7be63e95d0b9e",
         ),
         checks.Mistake(
             None,
-            "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient : elle "
-            "exige qu'il soit informé et lui permet de s'opposer pour un motif légitime. Et un "
+            "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient, et un "
             "accord ne dispenserait l'éditeur de rien : c'est à l'éditeur lui-même qu'il "
             "manque quelque chose (relisez l'étape 3).",
             digest="e58a1b9041c70ac3",
         ),
         checks.Mistake(
             None,
-            "le contrat de sous-traitance (RGPD, article 28) est nécessaire, mais pas suffisant : "
-            "le code de la santé publique ajoute une exigence pour qui héberge des données de "
-            "soins pour le compte d'un autre (relisez l'étape 3).",
+            "le contrat de sous-traitance (RGPD, article 28) est nécessaire, le chiffrement et "
+            "des serveurs dans l'Union sont de bonnes mesures de sécurité, mais tout cela n'est "
+            "pas suffisant : le code de la santé publique ajoute une exigence pour qui héberge "
+            "des données de soins pour le compte d'un autre (relisez l'étape 3).",
             digest="00cbea9c9acf6867",
         ),
     ],
     success=(
-        "c'est la bonne réponse. L'éditeur hébergerait, pour le compte du cabinet, des "
-        "données recueillies lors des soins : il doit être certifié HDS (CSP, article "
-        "L1111-8). Chiffrement, serveurs en Allemagne et contrat de sous-traitance sont "
-        "utiles, mais ne remplacent pas la certification : le cabinet doit choisir un "
-        "prestataire certifié, et informer ses patients de cet hébergement."
+        "c'est la bonne réponse (a). L'éditeur actuel n'est pas certifié HDS : ni le contrat, "
+        "ni le chiffrement, ni l'accord des patients ne permettent de le garder. Mais la loi "
+        "n'interdit pas le dossier en ligne : elle exige un hébergeur certifié HDS (CSP, "
+        "article L1111-8, I) et l'information des patients, qui peuvent s'y opposer pour un "
+        "motif légitime. Des serveurs en Allemagne conviennent : le référentiel HDS impose "
+        "le stockage dans l'Espace économique européen."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -549,7 +551,7 @@ checks.check_choice(hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c
 ### END HIDDEN TESTS
 
 # %% mistake="hebergeur_kine"
-# message : ne remplacent pas la règle française
+# message : n'interdit pas de confier des dossiers de soins
 hebergeur_kine = "d"
 
 # %% mistake="hebergeur_kine"
@@ -557,7 +559,7 @@ hebergeur_kine = "d"
 hebergeur_kine = "b"
 
 # %% mistake="hebergeur_kine"
-# message : nécessaire, mais pas suffisant
+# message : mais tout cela n'est pas suffisant
 hebergeur_kine = " C "
 
 # %% [markdown]
@@ -706,8 +708,8 @@ reponse_pharmacie = "f"
 #
 # - Traiter une donnée de santé demande **à la fois** une base légale (article 6) et une
 #   exception de l'article 9(2) : le soin (h) n'est pas la recherche (j).
-# - Une recherche demande, sauf étude interne, une formalité auprès de la CNIL et
-#   l'information des patients.
+# - Une recherche demande, sauf étude interne, une formalité (CNIL) et l'information des
+#   patients.
 # - Qui **héberge** des données de soins pour le compte d'un soignant doit être **certifié
 #   HDS**.
 # - **Vendre** des données de santé identifiantes est interdit, **même avec l'accord du
@@ -874,8 +876,9 @@ acces_mutuelle = " d "
 # transmet des données doit, dès la collecte, informer ses patients de ce destinataire (même
 # arrêt). Des données sont donc **anonymes** pour celui qui les détient quand il ne peut
 # retrouver personne par des moyens raisonnables : le RGPD ne s'applique alors pas à lui. Les
-# mêmes données peuvent être personnelles pour l'un et anonymes pour l'autre. Le module 11
-# montre pourquoi l'anonymat est si difficile à atteindre.
+# mêmes données peuvent être personnelles pour l'un et anonymes pour l'autre. L'arrêt est
+# récent et sa portée pratique reste discutée : dans le doute, traitez les données comme
+# personnelles. Le module 11 montre pourquoi l'anonymat est si difficile à atteindre.
 #
 # Un traitement de données de santé **à grande échelle** exige aussi, **avant** de commencer,
 # une **analyse d'impact relative à la protection des données** (AIPD ; RGPD, article 35,
@@ -986,16 +989,24 @@ statut_startup = "d"
 # ### Échanger entre soignants : le secret partagé
 #
 # Le secret médical couvre tout ce que le professionnel apprend du patient (CSP, article
-# L1110-4, I). Des professionnels qui participent tous à la prise en charge d'un même patient
-# peuvent échanger les informations strictement nécessaires à la coordination ou à la
-# continuité des soins (L1110-4, II). Au sein d'une même **équipe de soins** (article
-# L1110-12 : des professionnels qui participent directement à sa prise en charge, par
-# exemple dans le même établissement), ces informations sont réputées confiées à toute
-# l'équipe ; avec un professionnel **hors** de l'équipe, il faut le consentement préalable du
-# patient (L1110-4, III). Le patient est informé au préalable de ces échanges (article
-# R1110-3) et, dûment informé, peut s'opposer à tout moment à l'échange et au partage des
-# informations qui le concernent (L1110-4, IV). Rien de cela n'autorise à transmettre des
-# données à un assureur, un éditeur ou un laboratoire : ce ne sont pas des soignants du patient.
+# L1110-4, I). La loi distingue deux façons de faire circuler ces informations :
+#
+# - **échanger**, c'est-à-dire les communiquer à des professionnels identifiés (le courrier
+#   d'un généraliste au kinésithérapeute à qui il adresse son patient) : c'est permis entre
+#   professionnels qui participent **tous** à la prise en charge du patient, pour les
+#   informations strictement nécessaires à la coordination ou à la continuité des soins, sans
+#   demander son consentement (L1110-4, II) ;
+# - **partager**, c'est-à-dire les mettre à la disposition de plusieurs professionnels (un
+#   dossier commun) : au sein d'une même **équipe de soins** (article L1110-12 : des
+#   professionnels qui participent directement à sa prise en charge, par exemple dans le même
+#   établissement), les informations sont réputées confiées à toute l'équipe ; entre
+#   professionnels qui ne font **pas** partie de la même équipe, le partage demande le
+#   consentement préalable du patient (L1110-4, III).
+#
+# Le patient est informé au préalable (article R1110-3) et, dûment informé, peut s'opposer à
+# tout moment à l'échange et au partage des informations qui le concernent (L1110-4, IV).
+# Rien de cela n'autorise à transmettre des données à un assureur, un éditeur ou un
+# laboratoire : ce ne sont pas des soignants du patient.
 
 # %% [markdown]
 # ### L'explorateur du parcours juridique
@@ -1444,10 +1455,10 @@ checks.check_choice(
         "mission d'intérêt public du CHU. Mais chaque patient doit être informé avant que ses "
         "données servent à ce nouveau but (RGPD, article 13, paragraphe 3) et pouvoir s'y "
         "opposer (loi Informatique et Libertés, articles 72 et suivants) : l'analyse ne peut "
-        "commencer qu'une fois les lettres parties et après un délai raisonnable, qui laisse "
-        "aux patients le temps de s'opposer ; elle se fait sans les données de ceux qui "
-        "s'opposent. Pseudonymisées avant l'analyse, les données restent personnelles pour le "
-        "CHU, qui peut retrouver chaque patient."
+        "notamment commencer qu'une fois les lettres parties et après un délai raisonnable, "
+        "qui laisse aux patients le temps de s'opposer ; elle se fait sans les données de "
+        "ceux qui s'opposent. Pseudonymisées avant l'analyse, les données restent "
+        "personnelles pour le CHU, qui peut retrouver chaque patient."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1496,11 +1507,12 @@ verdict_prothese = "illicite"
 #    **échanger** (entre soignants, avec le secret partagé, et avec un tiers) ;
 #    **réutiliser** (traiter les données du soin pour un autre but : une étude,
 #    l'entraînement d'un modèle d'IA).
-# 2. Appuyez-vous sur **un scénario ou une décision** de ce module, et nommez **un principe du
-#    CENS** en jeu dans ce cas (par exemple la justice ou l'autonomie : voir l'encadré du
-#    début du module).
-# 3. Dites ce que vous feriez, concrètement, avant de lancer un projet avec des données de
-#    patients, et si ce qui est permis vous paraît acceptable.
+# 2. Appuyez-vous sur **un scénario ou une décision** de ce module, **reliez-le à la
+#    finalité** (le but pour lequel on a le droit d'utiliser les données), et nommez **un
+#    principe du CENS** en jeu dans ce cas (voir l'encadré du début du module).
+# 3. Donnez **au moins trois démarches** concrètes que vous feriez avant de lancer un projet
+#    avec des données de patients, puis dites, avec un argument, si ce qui est permis vous
+#    paraît acceptable.
 #
 # Entraîner un modèle d'IA sur des données de soins est une **nouvelle finalité** : il lui
 # faut sa propre exception (en général 9(2)(j)), sa formalité et l'information des patients.
@@ -1517,8 +1529,8 @@ verdict_prothese = "illicite"
 # </details>
 #
 # *Notation (3 points)*, un point par consigne : 1 point pour les trois verbes, chacun avec
-# un article juste ; 1 point pour un cas relié à votre argument et un principe du CENS ;
-# 1 point pour une démarche concrète et une position argumentée.
+# un article juste ; 1 point pour un cas relié à la finalité et un principe du CENS ;
+# 1 point pour trois démarches concrètes et une position argumentée.
 
 # %% [markdown] written="reflexion_monetiser" points=3
 # ### BEGIN SOLUTION
@@ -1535,16 +1547,18 @@ verdict_prothese = "illicite"
 # s'appuie sur des arguments.
 #
 # - **Point 1 — Les trois verbes, chacun avec un texte juste.** Un manque par verbe absent ou
-#   sans article juste ; un manque si *échanger* ne dit rien du secret partagé (CSP, L1110-4)
-#   ni du destinataire ; un manque si une exception de l'article 9(2) est appelée « la base
+#   sans article juste (pour *échanger*, un seul manque, que le verbe soit absent, sans article
+#   juste ou sans rien sur le secret partagé, CSP, L1110-4, ni sur le destinataire : ces oublis
+#   ne se cumulent pas) ; un manque si une exception de l'article 9(2) est appelée « la base
 #   légale » et en tient lieu (l'oubli de l'article 6, s'il est implicite, n'en est pas un).
 #   Textes attendus, un suffit par verbe :
 #   - *monétiser* : vendre des données de santé identifiantes est interdit même avec l'accord
 #     du patient (CSP, L1111-8, VII) ; des résultats réellement anonymes ne sont pas visés
 #     (considérant 26) ;
-#   - *échanger* : entre soignants, le secret partagé (L1110-4 : même prise en charge ;
-#     équipe de soins, L1110-12 ; consentement hors de l'équipe, III ; droit du patient de
-#     s'opposer, IV), qui n'autorise aucune transmission à un tiers non soignant ; avec un
+#   - *échanger* : entre soignants, le secret partagé (L1110-4 : l'échange entre
+#     professionnels qui participent tous à la prise en charge, II ; le partage au sein de
+#     l'équipe de soins, L1110-12, et hors de l'équipe avec le consentement préalable du
+#     patient, III ; droit du patient de s'opposer, IV), qui n'autorise aucune transmission à un tiers non soignant ; avec un
 #     tiers, une base légale (art. 6) et une exception (art. 9(2)), un contrat (art. 28), un
 #     hébergeur HDS (L1111-8), jamais une finalité interdite (SNDS, L1461-1, V ; accès d'un
 #     assureur, L1461-3) ;
@@ -1555,8 +1569,8 @@ verdict_prothese = "illicite"
 #   Non exigés (non enseignés en séance) : l'accord entre responsables conjoints (art. 26),
 #   le règlement sur l'IA (art. 10). *Exemple de réponse à 1 point* : « Monétiser : non,
 #   vendre des données de santé identifiantes est interdit même si le patient est d'accord
-#   (CSP, L1111-8, VII). Échanger : entre soignants de l'équipe, le secret partagé
-#   (L1110-4), auquel le patient peut s'opposer ; avec un tiers, il faut une base légale
+#   (CSP, L1111-8, VII). Échanger : entre soignants qui prennent en charge le patient, le
+#   secret partagé (L1110-4), auquel le patient peut s'opposer ; avec un tiers, il faut une base légale
 #   (art. 6), une exception (art. 9(2)) et un contrat, et jamais pour tarifer des assurés avec
 #   le SNDS (L1461-1, V). Réutiliser : soigner relève de 9(2)(h) ; une étude, c'est 9(2)(j),
 #   une formalité auprès de la CNIL et l'information de chaque patient. »
@@ -1564,10 +1578,11 @@ verdict_prothese = "illicite"
 #   décision du module, juste et relié à l'idée que le droit d'utiliser vaut pour une
 #   **finalité** et ne se transfère ni à une autre finalité ni à un autre acteur
 #   (valeur V5 — Utilisation responsable et éclairée) ; (b) un principe du CENS nommé et relié au
-#   cas (par exemple *justice* : L1461-1, V interdit de se servir du SNDS pour faire payer
+#   cas (par exemple *justice et équité* : L1461-1, V interdit de se servir du SNDS pour faire payer
 #   plus un assuré ou un groupe présentant un même risque ; *autonomie* : information et
 #   opposition des patients, Q9 ; *non-malfaisance* : la vente refusée par la pharmacie ;
-#   *bienfaisance* : la recherche encadrée de la cohorte). Un manque par critère absent ;
+#   *bienfaisance* : la recherche encadrée de la cohorte ; *écoresponsabilité* : ne copier
+#   que les données utiles). Un manque par critère absent ;
 #   un cas cité sans lien avec la finalité compte pour un manque. Valoriser, sans l'exiger,
 #   la distinction entre licite et légitime.
 # - **Point 3 — Démarche concrète et position.** Deux critères : (a) au moins trois
@@ -1606,7 +1621,8 @@ verdict_prothese = "illicite"
 # - Règlement (UE) 2025/327 du Parlement européen et du Conseil du 11 février 2025 relatif à
 #   l'espace européen des données de santé (EHDS), article 105 (dates d'application). EUR-Lex,
 #   CELEX 32025R0327.
-# - Code de la santé publique : article L1110-4 (secret médical et secret partagé) ; article
+# - Code de la santé publique : article L1110-4 (secret médical ; échange, II ; partage, III ;
+#   opposition, IV) ; article
 #   L1110-12 (équipe de soins) ; article R1110-3 (information préalable du patient) ; article
 #   L1111-4 (consentement aux soins) ; article L1111-8
 #   (hébergement de données de santé ; son VII, sur la cession, issu de la loi n° 2004-810 du
@@ -1614,6 +1630,13 @@ verdict_prothese = "illicite"
 #   26 janvier 2016) ; article R1461-3 (responsables conjoints du SNDS, rédaction issue du
 #   décret n° 2021-848 du 29 juin 2021). Légifrance.
 # - Code pénal, article 226-21. Légifrance.
+# - Échange et partage : définitions de l'annexe de l'arrêté du 25 novembre 2016, citées par le
+#   guide juridique « Santé complexe Occitanie » (guidejuridique.sante-complexe-occitanie.fr,
+#   section 3.1).
+# - Délégation au numérique en santé et Agence du numérique en santé, « Éthique », doctrine du
+#   numérique en santé, esante.gouv.fr : le cadre de l'éthique du numérique en santé (CENS) et
+#   ses cinq principes (bienfaisance, non-malfaisance, autonomie, justice et équité,
+#   écoresponsabilité).
 # - Loi n° 78-17 du 6 janvier 1978 relative à l'informatique, aux fichiers et aux libertés,
 #   articles 44 et 65 (études « internes », étape 2), article 66 et articles 72 et suivants.
 #   Légifrance. Source secondaire, qui renvoie à ces articles : CNIL, « Demande

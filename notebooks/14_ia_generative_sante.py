@@ -5,6 +5,8 @@
 #
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 # Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
+# À distance, « en séance » désigne le cœur du module (questions 1 à 4), « après la séance » la
+# suite (question 5, notée elle aussi, puis des compléments) : d'une traite ou en deux fois.
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
@@ -43,6 +45,7 @@
 #   dessous. Des **indices** sont repliés sous chaque question.
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; un texte s'écrit entre
 #   guillemets (accents et majuscules n'y comptent pas).
+# - Votre progression est gardée sur votre compte, même si vous rouvrez une autre copie.
 #
 # **Les données sont synthétiques** : les notes cliniques ont été inventées par un programme ;
 # aucun nom, aucune date, aucune dose ne vient d'un vrai dossier.
@@ -57,8 +60,9 @@
 # minuscule, et se vérifie à la main.
 #
 # Notre modèle est un **modèle à trigrammes** : pour deviner le mot suivant, il ne regarde que
-# les **deux derniers mots**, et compte, dans les notes qu'il a lues, ce qui les a suivis. Il
-# apprend sur un corpus de comptes rendus de consultation **synthétiques** (le réglage
+# les **deux derniers mots**, et compte, dans les notes qu'il a lues, ce qui les a suivis ; il y
+# mêle un peu de ce qui suit le dernier mot seul et de la fréquence de chaque mot : tout mot
+# connu garde une petite chance, même dans une suite jamais lue. Il apprend sur un corpus de comptes rendus de consultation **synthétiques** (le réglage
 # `random_state=14` fixe le tirage : mêmes notes à chaque exécution).
 
 # %% jupyter={"source_hidden": true}
@@ -123,8 +127,8 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Après «
 #
 # <details><summary>Indice 2</summary>
 #
-# La perplexité est l'**inverse** de la moyenne géométrique : `1 / (produit ** (1 / 4))`. Ce
-# n'est ni la moyenne des inverses, ni l'inverse du produit.
+# Une perplexité vaut au moins 1, une moyenne de probabilités au plus 1 : relisez la deuxième
+# forme de la formule. Ce n'est ni la moyenne des inverses, ni l'inverse du produit.
 # </details>
 
 # %%
@@ -161,6 +165,12 @@ checks.check_number(
                        digest="2bfc9032b0704b5f"),
         checks.Mistake(None, "vous avez additionné les -ln p au lieu d'en faire la moyenne, "
                        "et oublié l'exponentielle.", digest="769d436ecb17f6a1"),
+        checks.Mistake(None, "c'est la moyenne géométrique des probabilités : une probabilité "
+                       "moyenne, inférieure à 1. Relisez la formule : la perplexité n'est pas "
+                       "cette moyenne elle-même.", digest="6bb4c8cd4bb9cc96"),
+        checks.Mistake(None, "vous avez seulement multiplié les probabilités : c'est la "
+                       "probabilité de toute la phrase. La formule demande encore deux étapes.",
+                       digest="9d4d9aa81a09d01e"),
     ],
     hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de probabilités.",
     success=f"{valeur_perplexite:.2f}".replace(".", ",") + " : en moyenne, le modèle hésitait "
@@ -186,6 +196,14 @@ perplexite = 1 / ((0.5 + 0.2 + 0.8 + 0.25) / 4)
 # %% mistake="perplexite"
 # message : additionné les -ln p
 perplexite = -sum(math.log(p) for p in [0.5, 0.2, 0.8, 0.25])
+
+# %% mistake="perplexite"
+# message : c'est la moyenne géométrique des probabilités
+perplexite = (0.5 * 0.2 * 0.8 * 0.25) ** (1 / 4)
+
+# %% mistake="perplexite"
+# message : vous avez seulement multiplié les probabilités
+perplexite = 0.5 * 0.2 * 0.8 * 0.25
 
 # %% [markdown]
 # ## 2. La température : choisir plus ou moins audacieusement
@@ -233,8 +251,8 @@ explorateur
 #
 # <details><summary>Indice 2</summary>
 #
-# Les trois carrés ne font plus 1 au total : divisez le carré du premier par la somme des trois
-# carrés.
+# Les trois carrés ne font plus 1 au total. Relisez la définition au début de la section : que
+# fait-on pour que les nouvelles probabilités fassent de nouveau 1 ?
 # </details>
 
 # %%
@@ -267,6 +285,9 @@ checks.check_number(
                        digest="314f6d67c0cdbe28"),
         checks.Mistake(0.3, "vous avez multiplié la probabilité par la température : on "
                        "l'élève à la puissance 1/T, puis on divise par la somme."),
+        checks.Mistake(0.6 / 0.5, "vous avez divisé la probabilité par la température : on "
+                       "l'élève à la puissance 1/T, puis on divise par la somme. Une "
+                       "probabilité ne dépasse jamais 1."),
     ],
     hint="Puissance 1/T pour chaque probabilité, puis division par la somme.",
     success=f"{valeur_froide:.3f}".replace(".", ",") + " : à basse température, le mot le plus "
@@ -293,6 +314,10 @@ proba_froide = 0.6
 # message : multiplié la probabilité par la température
 proba_froide = 0.6 * 0.5
 
+# %% mistake="proba_froide"
+# message : divisé la probabilité par la température
+proba_froide = 0.6 / 0.5
+
 # %% [markdown]
 # ## 3. Une hallucination : une dose fluide et inventée
 #
@@ -303,8 +328,8 @@ proba_froide = 0.6 * 0.5
 #
 # - **dose du corpus** : une dose que les notes écrivent pour **ce** médicament (comparée en
 #   milligrammes : un gramme vaut mille milligrammes) ;
-# - **dose inventée** : un nombre suivi d'une unité (mg, g, µg), mais pas une dose de ce
-#   médicament dans le corpus ;
+# - **dose inventée** : un nombre suivi d'une unité (mg, g, µg), mais absent des doses de ce
+#   médicament dans le corpus (le corpus n'est pas une référence de prescription) ;
 # - **pas une dose** : le mot suivant n'est pas un nombre, ou aucune unité ne le suit.
 
 # %% jupyter={"source_hidden": true}
@@ -331,14 +356,15 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 
 # %% [markdown]
 # **Pourquoi ?** Le modèle ne voit que les deux derniers mots, « comprimé de » : le nom du
-# médicament est trop loin derrière. Il écrit une dose qu'il a **lue**, après « comprimé de »,
-# mais pour un autre médicament. Chaque morceau de trois mots existe dans le corpus : le texte
-# est **fluide**. Il n'est pas **vrai**. Baisser la température ne corrige rien : le modèle
-# choisit alors surtout les doses les plus fréquentes après « comprimé de », justes pour
-# certains médicaments, fausses pour les autres. La monter ajoute surtout du texte incohérent.
+# médicament est trop loin derrière. Il écrit une dose qu'il a **lue** après « comprimé de »,
+# mais pour un autre médicament : ses doses inventées sont presque toutes faites de morceaux de
+# trois mots du corpus (« comprimé de 5 », « de 5 mg »). Le texte est **fluide** ; il n'est pas
+# **vrai**. Baisser la température ne corrige rien : le modèle choisit alors surtout les doses
+# les plus fréquentes après « comprimé de ». La monter ajoute surtout du texte incohérent (le
+# mélange avec les mots seuls, section 1).
 #
-# Les grands modèles voient bien plus loin et se trompent bien moins, mais ils écrivent aussi ce
-# qui est **probable**, pas ce qui est **vérifié**. Une dose ou une référence d'article se
+# Les grands modèles voient bien plus loin, mais écrivent eux aussi ce qui est **probable**,
+# pas ce qui est **vérifié**. Une dose ou une référence d'article se
 # **vérifie** dans une source (résumé des caractéristiques du produit, article lui-même).
 #
 # ### Question 3 — Trouver la dose inventée (2 points)
@@ -350,7 +376,7 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 #
 # 1. amoxicilline, un comprimé de 1000 mg trois fois par jour
 # 2. lévothyroxine, un comprimé de 50 µg le matin
-# 3. bisoprolol, un comprimé de 10 mg le matin
+# 3. paracétamol, un comprimé de 5 mg si douleur
 #
 # <details><summary>Indice 1</summary>
 #
@@ -383,14 +409,15 @@ checks.check_choice(
                        "Comparez les doses dans la même unité.", digest="2a9e9964ee91c05c"),
         checks.Mistake(None, "50 µg est bien une dose de la lévothyroxine dans le corpus "
                        "(µg : microgramme, un millième de milligramme).", digest="51c6aa3acd7efd57"),
-        checks.Mistake(None, "chaque ligne a l'air normale, mais l'une porte une dose qui "
-                       "existe pour un autre médicament, pas pour celui-ci : un texte fluide "
-                       "n'est pas un texte vrai. Vérifiez chaque médicament dans le tableau.",
+        checks.Mistake(None, "chaque ligne a l'air normale, mais l'une porte une dose que le "
+                       "tableau ne donne pas pour ce médicament : un texte fluide n'est pas un "
+                       "texte vrai. Vérifiez chaque médicament dans le tableau.",
                        digest="f1fe430b02dd7291"),
     ],
-    success="10 mg est une dose du ramipril ou de l'amlodipine, pas du bisoprolol dans ce "
-    "corpus : la phrase est fluide, la dose inventée. Seule la vérification dans une source "
-    "la repère.",
+    success="5 mg est, dans ce corpus, une dose du ramipril, du bisoprolol, de l'apixaban et de "
+    "l'amlodipine, jamais du paracétamol (500 mg ou 1 g, cent fois plus) : le modèle écrit "
+    "cette phrase fluide, et la dose est inventée. Seule la vérification dans une source de "
+    "référence la repère.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(ligne_inventee, name="ligne_inventee",
@@ -410,15 +437,6 @@ ligne_inventee = "ligne 2"
 ligne_inventee = "aucune"
 
 # %% [markdown]
-# ### Le biais d'automatisation
-#
-# Une réponse bien rédigée, sûre d'elle, pousse à l'accepter sans vérifier : c'est le **biais
-# d'automatisation**, la tendance à se fier à une machine plus qu'à son propre jugement
-# (module 09). Il est plus fort quand on est pressé et quand la machine a souvent eu raison. Le
-# règlement européen sur l'IA demande que les personnes qui contrôlent un système à haut risque
-# restent conscientes de ce biais (article 14 ; repli « Textes » de la section 4).
-
-# %% [markdown]
 # ## 4. Coller un dossier dans un agent conversationnel en ligne
 #
 # Un interne copie le compte rendu d'un patient dans un agent conversationnel **grand public**
@@ -430,8 +448,10 @@ ligne_inventee = "aucune"
 # > **En bref.**
 # > - Des données de santé sont des données **sensibles** : leur traitement est interdit sauf
 # >   exceptions (RGPD, article 9).
-# > - Le **secret médical** couvre tout ce qui concerne le patient ; le partage n'est permis
-# >   qu'au sein de l'équipe de soins, pour sa prise en charge (CSP, article L1110-4).
+# > - Le **secret médical** couvre tout ce qui concerne le patient ; seuls les professionnels
+# >   qui participent à sa prise en charge échangent ces informations, avec son accord préalable
+# >   hors de l'équipe de soins (CSP, article L1110-4). L'éditeur d'un service en ligne n'en
+# >   est pas.
 # > - Les données de santé recueillies pour le soin et confiées à un prestataire doivent être
 # >   hébergées chez un hébergeur **certifié HDS** (CSP, article L1111-8) ; un service en
 # >   ligne grand public ne l'est en général pas.
@@ -452,7 +472,7 @@ for cle in ["9(1)", "L1110-4", "L1111-8", "chap. V", "IA 14", "IA 50"]:
     print("  " + " ".join(texte.summary.split()) + "\n")
 
 # %% [markdown]
-# ### Question 4 — Quel prompt fait sortir des données personnelles ? (2 points)
+# ### Question 4 — Quels textes font sortir des données personnelles ? (2 points)
 #
 # Pour chacun de ces cinq textes qu'un soignant colle dans un agent conversationnel en ligne,
 # dites si le texte contient des **données personnelles d'un patient** (des informations sur
@@ -462,8 +482,8 @@ for cle in ["9(1)", "L1110-4", "L1111-8", "chap. V", "IA 14", "IA 50"]:
 # - **A** : « Résume ce compte rendu : Mme Sandrine Garcia, 54 ans, vue le 12/03/2025 pour une
 #   douleur thoracique… »
 # - **B** : « Quelles sont les contre-indications de la metformine chez l'adulte ? »
-# - **C** : « Rédige le courrier de sortie du patient de la chambre 12 de cardiologie de
-#   l'hôpital de Lodève, maire de la commune, entré hier pour un infarctus. »
+# - **C** : « Rédige le courrier de sortie du maire de Lodève, hospitalisé hier en cardiologie
+#   (chambre 12) pour un infarctus. »
 # - **D** : « Explique avec des mots simples ce qu'est une fibrillation atriale. »
 # - **E** : « Mon patient Dédé, le boulanger de la place du marché de Ganges, est
 #   séropositif : comment le lui annoncer ? »
@@ -500,9 +520,9 @@ checks.check_choices(
                              "directement la patiente.", digest="3069eca93477c0e5")],
         "B": [checks.Mistake(None, "une question générale sur un médicament ne parle d'aucun "
                              "patient.", digest="34244a2dd850a835")],
-        "C": [checks.Mistake(None, "il n'y a pas de nom, mais le service, l'hôpital d'une "
-                             "petite ville, la fonction de maire et la date d'entrée désignent "
-                             "une seule personne : il est reconnaissable.", digest="85c569285200a450")],
+        "C": [checks.Mistake(None, "il n'y a pas de nom, mais la fonction de maire d'une petite "
+                             "ville, le service et la date d'entrée désignent une seule "
+                             "personne : il est reconnaissable.", digest="85c569285200a450")],
         "D": [checks.Mistake(None, "une explication générale d'une maladie ne parle d'aucun "
                              "patient.", digest="62222be7ef963be8")],
         "E": [checks.Mistake(None, "un surnom, un métier et un lieu suffisent à reconnaître "
@@ -551,7 +571,7 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 #
 # Avant d'envoyer une note, on peut essayer d'en retirer les noms et les dates
 # automatiquement. Comparons deux outils sur les notes synthétiques, dont le générateur connaît
-# chaque nom et chaque date (il a aussi planté des **cas difficiles**) :
+# chaque nom et chaque date (il a aussi glissé des **cas difficiles**) :
 #
 # - des **règles** : une expression régulière (un motif de texte) pour les dates écrites en
 #   chiffres, et « un ou deux mots à majuscule après M., Mme, Dr… » pour les noms ;
@@ -560,7 +580,8 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 #   d'entités (personnes, lieux, organisations, divers) : **aucune date**.
 #
 # Le **rappel** d'un outil est la part des noms (ou des dates) **réellement présents** qu'il a
-# trouvés. Un nom manqué est un nom qui sort de l'hôpital.
+# trouvés. Un nom manqué est un nom qui sort de l'hôpital. On compte d'abord, pour spaCy, les
+# seules entités qu'il classe « personne » (PER).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il lance les deux outils sur 100 notes et compte ce
@@ -575,9 +596,12 @@ echantillon = notes.frame.head(100)
 entites = notes.entities[notes.entities["note_id"].isin(echantillon["note_id"])].copy()
 ids, textes = echantillon["note_id"].tolist(), echantillon["text"].tolist()
 par_regles = {i: pv.rule_spans(t) for i, t in zip(ids, textes, strict=True)}
-par_spacy = dict(zip(ids, pv.spacy_spans(textes, nlp), strict=True))
+documents = list(nlp.pipe(textes))
+par_spacy = dict(zip(ids, pv.entity_spans(documents, ["PER"]), strict=True))
+par_spacy_divers = dict(zip(ids, pv.entity_spans(documents, ["PER", "MISC"]), strict=True))
 entites["regles"] = pv.mark_detected(entites, par_regles)
 entites["spacy"] = pv.mark_detected(entites, par_spacy)
+entites["spacy_divers"] = pv.mark_detected(entites, par_spacy_divers)
 noms = entites[entites["kind"] == "nom"]
 n_noms = len(noms)
 n_noms_regles = int(noms["regles"].sum())
@@ -603,17 +627,46 @@ tableau = pd.DataFrame({
 display(fr_table(tableau, index={"sorte": "sorte", "case": "cas"},
                  caption="Ce que chaque outil trouve, par sorte de cas"))
 
+# The reading is written from the figures, so that it cannot contradict the table.
+par_cas = tableau.xs("nom", level="sorte")
+
+
+def sur(cas, colonne):
+    return f"{par_cas.loc[cas, colonne]} sur {par_cas.loc[cas, 'présents']}"
+
+
+manques_spacy = par_cas["présents"] - par_cas["trouvés par spaCy"]
+taux_spacy = par_cas["trouvés par spaCy"] / par_cas["présents"]
+pire, meilleur = manques_spacy.idxmax(), taux_spacy.idxmax()
+rates = [cas for cas in par_cas.index if par_cas.loc[cas, "trouvés par les règles"] == 0]
+exemple = noms[(noms["case"] == pire) & ~noms["spacy"] & noms["spacy_divers"]].iloc[0]
+texte_exemple = notes.frame.set_index("note_id").loc[exemple["note_id"], "text"]
+debut = texte_exemple.rfind(" ", 0, exemple["start"] - 1) + 1
+n_divers = int(noms["spacy_divers"].sum())
+n_signales_divers = sum(len(v) for v in par_spacy_divers.values())
+print("\nLecture du tableau (écrite à partir des chiffres) :")
+regles_standard = sur("standard", "trouvés par les règles")
+cas_rates = ", ".join(f"« {cas} »" for cas in rates)
+print(f"- les règles : noms « standard » (après une civilité) {regles_standard} ; aucun dans "
+      f"les cas {cas_rates}.")
+print(f"- spaCy : « {meilleur} » {sur(meilleur, 'trouvés par spaCy')} ; il manque le plus de "
+      f"noms dans le cas « {pire} » : {sur(pire, 'trouvés par spaCy')} seulement. Par exemple, il classe « "
+      f"{texte_exemple[debut:exemple['end']]} » en entité « divers » (MISC), pas « personne ».")
+print(f"- en comptant aussi les entités « divers », spaCy trouverait {n_divers} noms sur "
+      f"{n_noms}, mais signalerait "
+      f"{n_signales_divers} passages au lieu de {n_signales_spacy} : des mots ordinaires "
+      "seraient masqués aussi.")
+
 # %% [markdown]
-# Lisez le tableau : les règles trouvent presque tous les noms écrits après une civilité et les
-# dates en chiffres, mais aucun prénom de proche, aucun surnom, aucunes initiales, aucune date
-# en lettres. spaCy trouve des prénoms sans civilité, mais manque des noms qui sont des mots
-# courants ou des villes, et toutes les dates. **Aucun outil ne trouve tout** : une note
-# « désidentifiée » automatiquement se relit, et un texte même sans nom peut rester
-# reconnaissable (question 4).
+# Lisez le tableau et sa lecture. Les règles ne savent rien d'un nom sans civilité ; spaCy ne
+# voit aucune date, et le classement de ses entités change beaucoup son rappel : c'est un
+# réglage à choisir, et à mesurer. **Aucun outil ne trouve tout** : une note « désidentifiée »
+# automatiquement se relit, et un texte même sans nom peut rester reconnaissable (question 4).
 #
 # ### Question 5 — Le rappel de spaCy pour les noms (2 points)
 #
-# Quel est le **rappel** de spaCy pour les noms de personnes, sur ces 100 notes ? Donnez une
+# Quel est le **rappel** de spaCy pour les noms de personnes (entités « personne » seulement,
+# comme dans le tableau), sur ces 100 notes ? Donnez une
 # proportion entre 0 et 1 (vérifiée à 3 décimales) : écrivez une division, `a / b`, avec deux
 # des noms affichés entre parenthèses ci-dessus.
 #
@@ -648,9 +701,12 @@ checks.check_number(
     decimals=3,
     bounds=(0, 1),
     mistakes=[
-        checks.Mistake(None, "vous avez divisé par ce que spaCy a signalé : c'est la "
-                       "précision (quand il signale un nom, a-t-il raison ?). Le rappel part "
-                       "des noms réellement présents.", digest="757d81dd29efff38"),
+        checks.Mistake(None, "vous avez divisé par ce que spaCy a signalé : c'est, à peu de "
+                       "chose près, la précision (quand il signale un nom, a-t-il raison ?). Le "
+                       "rappel part des noms réellement présents.", digest="757d81dd29efff38"),
+        checks.Mistake(None, "vous avez fait la division à l'envers : une proportion ne dépasse "
+                       "pas 1. Le rappel met les noms trouvés au numérateur.",
+                       digest="c70b78c5d64122ed"),
         checks.Mistake(None, "vous avez calculé le rappel des règles, pas celui de spaCy.",
                        digest="519c5f8df7561677"),
         checks.Mistake(None, "vous avez calculé la part des noms manqués : le rappel est la "
@@ -668,7 +724,7 @@ checks.check_number(rappel_spacy, name="rappel_spacy", decimals=3,
 ### END HIDDEN TESTS
 
 # %% mistake="rappel_spacy"
-# message : c'est la précision
+# message : à peu de chose près, la précision
 rappel_spacy = n_noms_spacy / n_signales_spacy
 
 # %% mistake="rappel_spacy"
@@ -687,16 +743,30 @@ rappel_spacy = n_noms_spacy
 # message : tous les noms et toutes les dates
 rappel_spacy = n_noms_spacy / (n_noms + n_dates)
 
+# %% mistake="rappel_spacy"
+# message : la division à l'envers
+rappel_spacy = n_noms / n_noms_spacy
+
+# %% [markdown]
+# ### Le biais d'automatisation
+#
+# Une réponse bien rédigée, sûre d'elle (comme la dose de la question 3), pousse à l'accepter
+# sans vérifier : c'est le **biais d'automatisation**, la tendance à se fier à une machine plus
+# qu'à son propre jugement (module 09). Il est plus fort quand on est pressé et quand la machine a souvent eu raison. Le
+# règlement européen sur l'IA demande que les personnes qui contrôlent un système à haut risque
+# restent conscientes de ce biais (article 14 ; repli « Textes » de la section 4).
+
 # %% [markdown]
 # ### 6. Ce que disent les évaluations publiées
 #
-# Les grands modèles réussissent des examens de médecine à choix multiples, de mieux en mieux
-# à mesure que les versions se succèdent. Deux évaluations, datées, car ces chiffres vieillissent
-# vite :
+# Les grands modèles réussissent des examens de médecine à choix multiples. Deux évaluations,
+# datées, car ces chiffres vieillissent vite :
 #
-# - ChatGPT, tel qu'il était au début de 2023, a obtenu aux trois épreuves de l'examen
-#   américain de médecine (USMLE) des scores au niveau du seuil de réussite, d'environ 60 %, ou
-#   proches de lui, sans entraînement médical particulier (Kung et al., 2023).
+# - ChatGPT, tel qu'il était fin 2022 (l'article a d'abord paru en prépublication en décembre
+#   2022), a obtenu, sur des questions d'exemple publiques des trois épreuves de l'examen
+#   américain de médecine (USMLE), pas sur l'examen lui-même, des scores au niveau du seuil de
+#   réussite, d'environ 60 %, ou proches de lui, sans entraînement médical particulier (Kung et
+#   al., 2023).
 # - Flan-PaLM (Google, 540 milliards de paramètres) a répondu juste à 67,6 % des questions de
 #   type USMLE du jeu MedQA ; mais des médecins qui ont relu ses réponses rédigées y ont trouvé
 #   des lacunes importantes, et la version adaptée à la médecine, Med-PaLM, restait

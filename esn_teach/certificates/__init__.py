@@ -17,6 +17,7 @@ from esn_teach.certificates._credential import (
     criteria_narrative,
     identity_matches,
     identity_object,
+    unit_grading_markdown,
 )
 from esn_teach.certificates._declaration import (
     DECLARATION_FILE,
@@ -112,6 +113,7 @@ __all__ = [
     "render_certificate",
     "revoke",
     "sign_credential",
+    "unit_grading_markdown",
     "verify_file",
     "verify_token",
 ]

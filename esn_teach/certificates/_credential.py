@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -146,6 +147,8 @@ def criteria_narrative(spec: CertificateSpec, titles: dict[str, str]) -> str:
         )
         if criterion.reflection_graded:
             text += ", et une réflexion rédigée, notée par un enseignant"
+        if criterion.evaluated_session:
+            text += ", sur une copie de la séance évaluée"
         lines.append(text + " ;")
     lines[-1] = lines[-1].removesuffix(" ;") + "."
     lines.append(
@@ -153,6 +156,70 @@ def criteria_narrative(spec: CertificateSpec, titles: dict[str, str]) -> str:
         "(aucune question « À examiner », aucune réflexion en attente de correction)."
     )
     return "\n".join(lines)
+
+
+def unit_grading_markdown(
+    spec: CertificateSpec, module: str, autograded_points: float, written_points: float
+) -> str:
+    """Write the box « Comment cette unité est notée » for a module a certificate requires.
+
+    Generated from the declaration at build time (placed under the module's first
+    cell), so that what the learner reads cannot drift from what ``esn-teach
+    certify`` checks.
+
+    Parameters
+    ----------
+    spec : CertificateSpec
+        The certificate.
+    module : str
+        The module's full name; one of ``spec.modules``.
+    autograded_points, written_points : float
+        The module's points: autograded questions, written reflections.
+
+    Returns
+    -------
+    str
+        French Markdown, a blockquote.
+    """
+    criterion = next(c for c in spec.modules if c.module == module)
+    needed = math.ceil(autograded_points * criterion.min_percent / 100 - 1e-9)
+    lines = [
+        f"> **Comment cette unité est notée** (« {spec.name} », critères lus dans "
+        "la déclaration des certificats du cours)",
+        ">",
+        f"> - Les questions autocorrigées valent {_points(autograded_points)} : il faut au moins "
+        f"{fr_percent_value(criterion.min_percent)} de ces points, soit "
+        f"{_points(needed)}. Une question rapporte ses points si la réponse est juste quand "
+        "vous rendez le notebook ; le nombre d'essais ne compte pas.",
+    ]
+    if written_points:
+        if criterion.reflection_graded:
+            lines.append(
+                f"> - La réflexion rédigée ({_points(written_points)}) doit être notée par un "
+                "enseignant."
+            )
+        else:
+            lines.append(
+                f"> - La réflexion rédigée ({_points(written_points)} dans le module) ne compte "
+                "pas pour ce certificat : faites-la pour vous, son guide de correction sert à "
+                "vous auto-évaluer dans le parcours en autonomie."
+            )
+    if criterion.evaluated_session:
+        lines.append(
+            "> - Seule compte une copie de la **séance évaluée** : ses vérifications disent "
+            "seulement si la réponse est bien écrite, jamais si elle est juste. Les autres "
+            "versions (formative, en autonomie) servent à s'entraîner."
+        )
+    lines.append(
+        "> - Pour rendre : enregistrez le notebook, puis déposez le fichier (.ipynb) là où on "
+        "vous l'a demandé (devoir Moodle ou page « Mes devoirs »), avant la date annoncée."
+    )
+    return "\n".join(lines)
+
+
+def _points(value: float) -> str:
+    number = f"{value:g}".replace(".", ",")
+    return f"{number} point" + ("s" if value >= 2 else "")
 
 
 def build_credential(

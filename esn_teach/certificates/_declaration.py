@@ -78,11 +78,16 @@ class ModuleCriterion:
         Minimum share of the autograded points, in percent (0–100).
     reflection_graded : bool
         Whether every written reflection must have been graded by an instructor.
+    evaluated_session : bool
+        Whether the module's last release in the course must have been the evaluated
+        session (``esn-teach release --evaluation``), whose checks never say whether an
+        answer is right (``seance_evaluee`` in the file; false by default).
     """
 
     module: str
     min_percent: float
     reflection_graded: bool
+    evaluated_session: bool = False
 
 
 @dataclass(frozen=True)
@@ -408,7 +413,11 @@ def _criteria(
             ok = False
             continue
         _unknown_keys(
-            entry, {"module", "autocorrige_min", "reflexion_notee"}, item, problems, locate
+            entry,
+            {"module", "autocorrige_min", "reflexion_notee", "seance_evaluee"},
+            item,
+            problems,
+            locate,
         )
         raw = entry.get("module")
         module = None
@@ -447,14 +456,20 @@ def _criteria(
                 f"{item}.reflexion_notee", "true ou false est attendu", locate("reflexion_notee")
             )
             graded = None
-        if module is None or minimum is None or graded is None:
+        evaluated = entry.get("seance_evaluee", False)
+        if not isinstance(evaluated, bool):
+            problems.add(
+                f"{item}.seance_evaluee", "true ou false est attendu", locate("seance_evaluee")
+            )
+            evaluated = None
+        if module is None or minimum is None or graded is None or evaluated is None:
             ok = False
             continue
         if any(c.module == module for c in criteria):
             problems.add(f"{item}.module", f"module {module} déjà exigé", locate("module"))
             ok = False
             continue
-        criteria.append(ModuleCriterion(module, float(minimum), graded))
+        criteria.append(ModuleCriterion(module, float(minimum), graded, evaluated))
     return criteria if ok else None
 
 

@@ -127,6 +127,14 @@ class CertifyReport:
     already: dict[str, str] = field(default_factory=dict)
 
 
+#: How ``esn-teach certify`` names a release mode recorded in a release stamp.
+_RELEASE_LABELS = {
+    "formative": "publication formative",
+    SELF_PACED: "parcours en autonomie",
+    "evaluation": "séance évaluée",
+}
+
+
 def _module_names(course: Course) -> list[str]:
     if course.notebooks.is_dir():
         found = [path.stem for path in find_modules(course.notebooks)]
@@ -194,6 +202,21 @@ def assess_learners(course: Course, spec: CertificateSpec) -> list[LearnerAssess
     modules = [criterion.module for criterion in spec.modules]
     status = grade_status(course, modules)
     titles = _titles(course, modules)
+    # A course-wide condition: the copies were made on the evaluated release, whose checks
+    # never say whether an answer is right (formative checks can be answered by trials).
+    not_evaluated = {}
+    for criterion in spec.modules:
+        if criterion.evaluated_session:
+            mode = course.release_mode(criterion.module)
+            if mode != "evaluation":
+                last = _RELEASE_LABELS.get(mode or "", "aucune publication enregistrée")
+                not_evaluated[criterion.module] = (
+                    f"{titles[criterion.module]} : ce certificat exige la séance évaluée, mais "
+                    f"la dernière publication de ce module dans le cours n'est pas la séance "
+                    f"évaluée ({last}) ; publiez-le avec « esn-teach release "
+                    f"{criterion.module} --evaluation » avant la séance, puis corrigez les "
+                    "copies qui en viennent"
+                )
     assessments = []
     with Gradebook(course.db_url, course.course_id) as gradebook:
         for student in sorted(gradebook.students, key=lambda s: s.id):
@@ -212,6 +235,8 @@ def assess_learners(course: Course, spec: CertificateSpec) -> list[LearnerAssess
                 except MissingEntry:
                     learner.reasons.append(f"{title} : aucune copie corrigée")
                     continue
+                if criterion.module in not_evaluated:
+                    learner.reasons.append(not_evaluated[criterion.module])
                 if _self_paced_copy(course, student.id, criterion.module):
                     learner.reasons.append(
                         f"{title} : copie d'un parcours en autonomie, dont les solutions "

@@ -986,10 +986,12 @@ def check_form(
         number = _as_number(value, name)
         if bounds is not None and not bounds[0] <= number <= bounds[1]:
             if percent_is_mistake and tuple(bounds) == (0, 1) and 1 < number <= 100:
+                # No named mistake is published here: 1,2 may be a wrong formula as well as
+                # a percentage, so both readings are given.
                 raise IncorrectAnswer(
-                    f"« {name} » vaut {_fr(number)} : vous avez sans doute donné un "
-                    "pourcentage. On attend une proportion entre 0 et 1 : divisez par 100, ou "
-                    "mieux, écrivez le calcul.",
+                    f"« {name} » vaut {_fr(number)} : on attend une proportion entre 0 et 1. "
+                    "Si vous avez donné un pourcentage, divisez par 100 (ou mieux, écrivez le "
+                    "calcul) ; sinon, relisez la définition de la grandeur demandée.",
                     question=name,
                     form=True,
                 )

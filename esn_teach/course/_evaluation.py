@@ -31,9 +31,9 @@ EVALUATION_NOTE = (
 #: What an evaluated release says at its top.
 EVALUATION_BANNER = (
     "**Séance évaluée.** Les cellules de vérification disent seulement si votre réponse est "
-    "donnée et a la forme attendue (un nombre, l'une des options) ; elles ne disent pas si elle "
-    "est juste. Votre copie est corrigée après la remise, et votre retour explique chaque "
-    "réponse. Les indices restent à votre disposition."
+    "donnée et a la forme attendue (par exemple un nombre, ou l'une des options proposées) ; elles "
+    "ne disent pas si elle est juste. Votre copie est corrigée après la remise, et votre retour "
+    "explique chaque réponse. Les indices restent à votre disposition."
 )
 
 _NUMBER_CHECKS = {"check_number", "require_number"}

@@ -220,11 +220,18 @@ def _add_outline(
     module: ModuleSource,
     previous: tuple[str, str] | None,
     following: tuple[str, str] | None,
+    grading: list[str] | None = None,
 ) -> str:
-    """Insert the duration and navigation header under the module's first cell; return it."""
+    """Insert the duration and navigation header under the module's first cell; return it.
+
+    ``grading``: the boxes « Comment cette unité est notée » of the certificates that
+    require the module, appended to the header.
+    """
     header = outline_markdown(
         estimate_duration(module.notebook), previous=previous, following=following
     )
+    if grading:
+        header = "\n\n".join([header, *grading])
     cell = nbformat.v4.new_markdown_cell(header, id="esn-outline")  # a fixed id: same bytes
     cell.metadata[GENERATED] = "outline"
     module.notebook.cells.insert(1, cell)
@@ -493,6 +500,52 @@ class Course:
         """
         return self.root / STAMPS / f"{module}.{step}.json"
 
+    def _unit_grading(self, module: ModuleSource) -> list[str]:
+        """Return the boxes « Comment cette unité est notée » of the certificates requiring it.
+
+        Read from ``<notebooks>/certificats.toml`` when it exists; an invalid
+        declaration stops the build with its French message (``esn-teach certify``
+        would refuse it too).
+        """
+        # Imported here: esn_teach.certificates itself builds on esn_teach.course.
+        from esn_teach.certificates import (
+            DECLARATION_FILE,
+            course_declaration,
+            unit_grading_markdown,
+        )
+
+        if not (self.notebooks / DECLARATION_FILE).is_file():
+            return []
+        declaration = course_declaration(self)  # a CertificateError is a CourseError
+        autograded = written = 0.0
+        for cell in module.notebook.cells:
+            nbgrader = cell.metadata.get("nbgrader", {})
+            if nbgrader.get("grade"):
+                points = float(nbgrader.get("points", 0))
+                if cell.cell_type == "code":
+                    autograded += points
+                else:
+                    written += points
+        return [
+            unit_grading_markdown(spec, module.name, autograded, written)
+            for spec in declaration.certificates.values()
+            if any(c.module == module.name for c in spec.modules)
+        ]
+
+    def release_mode(self, module: str) -> str | None:
+        """Return how ``module`` was last released in this course, from its release stamp.
+
+        Returns
+        -------
+        str or None
+            ``"formative"``, ``"evaluation"`` or ``"autonome"``; None when no
+            successful release is recorded (never released, or a release that failed).
+        """
+        stamp = _read_stamp(self.stamp_path(self.module_name(module), "release"))
+        inputs = (stamp or {}).get("inputs")
+        mode = inputs.get("mode") if isinstance(inputs, dict) else None
+        return mode if isinstance(mode, str) else None
+
     def _shared_inputs(self) -> dict[str, str | None]:
         """Digests of what every module's build and release depend on."""
         import esn_teach
@@ -571,7 +624,9 @@ class Course:
         modules, digests = self._read_modules(names)
         neighbours = self._neighbours()
         for module, digest in zip(modules, digests, strict=True):
-            header = _add_outline(module, *neighbours.get(module.name, (None, None)))
+            header = _add_outline(
+                module, *neighbours.get(module.name, (None, None)), self._unit_grading(module)
+            )
             inputs = shared | {"source": digest, "outline": _digest(header.encode())}
             path = self.source_path(module.name)
             stamp_path = self.stamp_path(module.name, "build")

@@ -35,7 +35,6 @@ from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
 
 __all__ = [
-    "CLOSED_BELOW_POINTS",
     "DEFAULT_V_VI_SHARE",
     "OVERALL",
     "TYPE_GROUPS",
@@ -62,8 +61,8 @@ OVERALL = "Tous"
 V_VI_SHARES: tuple[float, ...] = tuple(round(0.04 * i, 2) for i in range(13))
 #: Share of types V and VI in the generator's default mix (5 % + 3 %).
 DEFAULT_V_VI_SHARE = round(float(sum(DEFAULT_TYPE_SHARES[4:])), 6)
-#: The gap (false-negative rate of V-VI minus that of I-II) counts as closed below this, in points.
-CLOSED_BELOW_POINTS = 5.0
+#: z for a two-sided 95 % interval (normal approximation of the gap between two rates).
+_Z95 = 1.96
 
 _STYLES = (
     (PALETTE["blue"], MARKERS[0], LINESTYLES[0]),
@@ -71,6 +70,11 @@ _STYLES = (
     (PALETTE["vermillion"], MARKERS[1], LINESTYLES[1]),
 )
 _NARROW_NBSP = "\u202f"
+
+
+def _signed(value: float) -> str:
+    """One decimal, French comma, true minus sign for a negative value."""
+    return fr_number(value, 1).replace("-", "\u2212")
 
 
 def training_mix(v_vi_share: float) -> tuple[float, ...]:
@@ -315,8 +319,9 @@ class TrainingMixExplorer:
     share and group. The slider moves over the grid's shares; the table gives,
     for the chosen share, each group's false-negative rate with its 95 % Wilson
     interval, and a sentence states the gap between groups V-VI and I-II in
-    points and whether it is below ``closed_below`` (in words and with a
-    symbol, never by colour alone). The figure draws each group's rate against
+    points with its own 95 % interval (difference of two proportions, normal
+    approximation), with no verdict: reading the interval is the student's
+    task (module 05, question 4). The figure draws each group's rate against
     the share once; an update only moves the marker line and points (Agg
     blitting): well under 100 ms.
 
@@ -326,8 +331,6 @@ class TrainingMixExplorer:
         From :func:`training_mix_grid`.
     share : float, default=DEFAULT_V_VI_SHARE
         Initial share (the nearest share of the grid).
-    closed_below : float, default=CLOSED_BELOW_POINTS
-        Gap, in points, below which the sentence says the gap is closed.
     n_train : int, optional
         Size of each training set, written in the caption when given.
 
@@ -344,7 +347,8 @@ class TrainingMixExplorer:
     controls : dict
         ``{"part_v_vi": slider}``.
     state : dict
-        ``share``, ``fnr`` (group → rate), ``gap_points``, ``closed``.
+        ``share``, ``fnr`` (group → rate), ``gap_points`` and ``gap_interval``
+        (low, high), in points.
     """
 
     def __init__(
@@ -352,7 +356,6 @@ class TrainingMixExplorer:
         grid: pd.DataFrame,
         *,
         share: float = DEFAULT_V_VI_SHARE,
-        closed_below: float = CLOSED_BELOW_POINTS,
         n_train: int | None = None,
     ) -> None:
         if not isinstance(grid, pd.DataFrame) or not {
@@ -367,7 +370,6 @@ class TrainingMixExplorer:
                 "cancers, missed, fnr)."
             )
         check_finite_scalar(share, "share", numbers.Real, min_val=0.0, max_val=1.0)
-        check_finite_scalar(closed_below, "closed_below", numbers.Real, min_val=0.0)
         self.grid = grid
         self.shares = np.array(sorted(grid["share"].unique()), dtype=float)
         if self.shares.size < 2:
@@ -377,7 +379,6 @@ class TrainingMixExplorer:
             round(float(s), 6): part.set_index("group").loc[self.groups]  # type: ignore[arg-type]
             for s, part in grid.groupby("share")
         }
-        self.closed_below = float(closed_below)
         self.n_train = n_train
         self._build_figure()
         # In whole percentage points: an IntSlider writes its value without a decimal point.
@@ -508,8 +509,11 @@ class TrainingMixExplorer:
         rows = self.compute(share)
         fnr = {group: float(rows.at[group, "fnr"]) for group in self.groups}  # type: ignore[arg-type]
         gap = 100 * (fnr["V–VI"] - fnr["I–II"])
-        closed = bool(gap < self.closed_below)
-        state = {"share": share, "fnr": fnr, "gap_points": gap, "closed": closed}
+        cancers = {group: float(rows.at[group, "cancers"]) for group in ("V–VI", "I–II")}  # type: ignore[arg-type]
+        variance = sum(fnr[g] * (1 - fnr[g]) / n for g, n in cancers.items())
+        margin = 100 * _Z95 * variance**0.5
+        interval = (gap - margin, gap + margin)
+        state = {"share": share, "fnr": fnr, "gap_points": gap, "gap_interval": interval}
         for index, group in enumerate(TYPE_GROUPS):
             y = 100 * fnr[group]
             self._points[index].set_data([100 * share], [y])
@@ -517,7 +521,7 @@ class TrainingMixExplorer:
             self._labels[index].set_text(fr_number(y, 1))
         self._vline.set_xdata([100 * share, 100 * share])
         png = blit_png(self._canvas, self._background, self._animated)
-        html = self._table_html(share, rows, gap, closed)
+        html = self._table_html(share, rows, gap, interval)
         return state, png, self._describe(share, fnr, gap), html
 
     def _describe(self, share: float, fnr: dict[str, float], gap: float) -> str:
@@ -530,7 +534,9 @@ class TrainingMixExplorer:
             f"{rates}. Écart V–VI moins I–II : {fr_number(gap, 1)} points."
         )
 
-    def _table_html(self, share: float, rows: pd.DataFrame, gap: float, closed: bool) -> str:
+    def _table_html(
+        self, share: float, rows: pd.DataFrame, gap: float, interval: tuple[float, float]
+    ) -> str:
         cells = {}
         for group in self.groups:
             cancers = int(rows.at[group, "cancers"])  # type: ignore[arg-type]
@@ -557,31 +563,16 @@ class TrainingMixExplorer:
             corner="Groupe",
             text_columns=list(frame.columns),
         ).to_html()
-        limit = fr_number(self.closed_below, 0)
-        if closed:
-            verdict = (
-                f"✔ <b>Écart sous {limit} points</b>{_NARROW_NBSP}: le taux de faux négatifs "
-                f"des phototypes V–VI dépasse celui des phototypes I–II de {fr_number(gap, 1)} "
-                "points."
-            )
-        else:
-            verdict = (
-                f"⚠ <b>Écart de {limit} points ou plus</b>{_NARROW_NBSP}: le taux de faux "
-                f"négatifs des phototypes V–VI dépasse celui des phototypes I–II de "
-                f"{fr_number(gap, 1)} points."
-            )
-        if gap < 0:
-            verdict = (
-                f"✔ <b>Écart sous {limit} points</b>{_NARROW_NBSP}: le taux de faux négatifs "
-                f"des phototypes V–VI est inférieur à celui des phototypes I–II de "
-                f"{fr_number(-gap, 1)} points."
-            )
+        gap_text, low_text, high_text = (_signed(value) for value in (gap, *interval))
+        sentence = (
+            f"<b>Écart V–VI moins I–II</b>{_NARROW_NBSP}: {gap_text} points (taux des "
+            f"phototypes V–VI moins taux des phototypes I–II){_NARROW_NBSP}; intervalle à "
+            f"95{_NARROW_NBSP}% de l'écart{_NARROW_NBSP}: {low_text} à {high_text} points."
+        )
         return (
             table
-            + f"<p>{verdict}</p>"
-            + "<p style='font-size:90%'>Lisez aussi les intervalles : un écart plus petit que "
-            "leur largeur peut venir du hasard du tirage des lésions de test. Données "
-            "synthétiques : jamais d'usage clinique.</p>"
+            + f"<p>{sentence}</p>"
+            + "<p style='font-size:90%'>Données synthétiques : jamais d'usage clinique.</p>"
         )
 
     def _ipython_display_(self) -> None:

@@ -407,7 +407,9 @@ def prescription_audit(
             q = apply_temperature(model.next_probabilities(start), temperature)
             first = vocabulary[rng.choice(len(q), size=n, p=q)]
             units = np.full(n, "", dtype=object)
-            for value in set(first):
+            # Sorted, never a set: the order in which the seeded generator draws the
+            # units must not depend on Python's string hashing (PYTHONHASHSEED).
+            for value in sorted(set(first)):
                 if _NUMBER.match(value):
                     where = np.flatnonzero(first == value)
                     q2 = apply_temperature(model.next_probabilities([*start, value]), temperature)

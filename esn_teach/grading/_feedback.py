@@ -486,8 +486,17 @@ def _is_evaluation_banner(cell: nbformat.NotebookNode) -> bool:
     return (
         cell.get("cell_type") == "markdown"
         and cell.get("metadata", {}).get(GENERATED) == "evaluation"
-        and str(cell.get("source", "")).strip() == EVALUATION_BANNER
+        and str(cell.get("source", "")).strip() in (EVALUATION_BANNER, *_EARLIER_BANNERS)
     )
+
+
+# The banner's wording before 6 December 2026: copies released then still carry it.
+_EARLIER_BANNERS = (
+    "**Séance évaluée.** Les cellules de vérification disent seulement si votre réponse est "
+    "donnée et a la forme attendue (un nombre, l'une des options) ; elles ne disent pas si elle "
+    "est juste. Votre copie est corrigée après la remise, et votre retour explique chaque "
+    "réponse. Les indices restent à votre disposition.",
+)
 
 
 class FrenchFeedback(NbGraderPreprocessor):

@@ -7,6 +7,7 @@ them live on about ten thousand rows.
 from esn_teach.privacy._deidentify import (
     DATE_RULE,
     NAME_RULE,
+    entity_spans,
     mark_detected,
     rule_spans,
     spacy_spans,
@@ -45,6 +46,7 @@ __all__ = [
     "birth_date_span",
     "class_sizes",
     "departement_of",
+    "entity_spans",
     "generalise_date",
     "generalise_place",
     "information_loss",

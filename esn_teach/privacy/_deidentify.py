@@ -52,6 +52,32 @@ def rule_spans(text: str) -> list[tuple[str, int, int]]:
     return spans
 
 
+def entity_spans(
+    docs: Iterable[Any], labels: Iterable[str] = ("PER",)
+) -> list[list[tuple[str, int, int]]]:
+    """Return, for each spaCy document, its entities with one of ``labels`` as name spans.
+
+    Parameters
+    ----------
+    docs : iterable of spacy.tokens.Doc
+        Documents already processed by a pipeline (``list(nlp.pipe(texts))``), so
+        that several choices of labels are compared without running it again.
+    labels : iterable of str, default=("PER",)
+        The entity labels counted as names: ``("PER",)`` for persons only,
+        ``("PER", "MISC")`` to add the « divers » entities.
+
+    Returns
+    -------
+    list of list of (str, int, int)
+        For each document, ``("nom", start, end)`` of each entity kept.
+    """
+    wanted = set(labels)
+    return [
+        [("nom", ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in wanted]
+        for doc in docs
+    ]
+
+
 def spacy_spans(texts: Iterable[str], nlp: Any) -> list[list[tuple[str, int, int]]]:
     """Find person names with a spaCy pipeline (entities labelled ``PER``).
 

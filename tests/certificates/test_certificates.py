@@ -743,3 +743,68 @@ def test_a_self_paced_copy_does_not_count_for_a_certificate(book):
         assert alice.eligible
     finally:
         shutil.rmtree(book.root / "submitted")
+
+
+def test_evaluated_session_criterion_refuses_a_module_not_last_released_evaluated(book, tmp_path):
+    """« seance_evaluee = true »: the module's last release stamp must say « evaluation »."""
+    from esn_teach.course._pipeline import _write_stamp
+
+    text = book.declaration.read_text(encoding="utf-8").replace(
+        'module = "03"\nautocorrige_min = 70\nreflexion_notee = true',
+        'module = "03"\nautocorrige_min = 70\nreflexion_notee = true\nseance_evaluee = true',
+    )
+    declaration = tmp_path / DECLARATION_FILE
+    declaration.write_text(text, encoding="utf-8")
+    spec = course_declaration(book.course, declaration).certificate("ethique-test")
+    assert [c.evaluated_session for c in spec.modules] == [True, False]
+    module = spec.modules[0].module
+    stamp = book.course.stamp_path(module, "release")
+
+    def alice():
+        return next(a for a in assess_learners(book.course, spec) if a.student == "alice")
+
+    try:
+        # Never released in this course: refused, with the command that fixes it.
+        assert book.course.release_mode(module) is None
+        reasons = " ".join(alice().reasons)
+        assert "exige la séance évaluée" in reasons
+        assert "aucune publication enregistrée" in reasons
+        assert f"esn-teach release {module} --evaluation" in reasons
+        for mode, label in [("formative", "publication formative"),
+                            ("autonome", "parcours en autonomie")]:  # fmt: skip
+            _write_stamp(stamp, {"inputs": {"mode": mode}})
+            assert book.course.release_mode("03") == mode
+            assert not alice().eligible
+            assert label in " ".join(alice().reasons)
+        _write_stamp(stamp, {"inputs": {"mode": "evaluation"}})
+        assert alice().eligible
+        # The other certificate of the file, without the criterion, ignores the stamp.
+        _write_stamp(stamp, {"inputs": {"mode": "formative"}})
+        plain = course_declaration(book.course, book.declaration).certificate("ethique-test")
+        assert not plain.modules[0].evaluated_session
+        assert next(a for a in assess_learners(book.course, plain) if a.student == "alice").eligible
+    finally:
+        stamp.unlink(missing_ok=True)
+    bad = tmp_path / "mauvais.toml"
+    bad.write_text(text.replace("seance_evaluee = true", 'seance_evaluee = "oui"'), "utf-8")
+    with pytest.raises(CertificateError, match="seance_evaluee"):
+        course_declaration(book.course, bad)
+
+
+def test_unit_grading_box_says_what_the_declaration_requires():
+    from esn_teach.certificates import unit_grading_markdown
+
+    spec = load_declaration(NOTEBOOKS / DECLARATION_FILE, MODULES).certificate(
+        "ia-generative-sante"
+    )
+    box = unit_grading_markdown(spec, spec.modules[0].module, 10, 3)
+    assert "Comment cette unité est notée" in box
+    assert "10 points" in box and "70\u00a0%" in box and "soit 7 points" in box
+    assert "ne compte pas pour ce certificat" in box  # reflexion_notee = false
+    assert "séance évaluée" in box  # seance_evaluee = true
+    other = load_declaration(NOTEBOOKS / DECLARATION_FILE, MODULES).certificate(
+        "ethique-donnees-sante"
+    )
+    box = unit_grading_markdown(other, other.modules[0].module, 12, 3)
+    assert "doit être notée par un enseignant" in box
+    assert "Seule compte une copie de la **séance évaluée**" not in box

@@ -118,19 +118,27 @@ def test_missed_by_group_counts_only_cancers():
     )
 
 
-def test_explorer_snaps_to_the_grid_and_states_the_gap_in_words():
+def test_explorer_snaps_to_the_grid_and_states_the_gap_with_its_interval_and_no_verdict():
     explorer = TrainingMixExplorer(synthetic_grid(), share=0.05, n_train=10_000)
     assert set(explorer.controls) == {"part_v_vi"}
     assert explorer.state["share"] == 0.04
     assert explorer.state["gap_points"] == pytest.approx(8.0)
-    assert explorer.state["closed"] is False
+    # 18 % and 10 % of 400 cancers each: 8 ± 1.96 × √(0.18 × 0.82 / 400 + 0.1 × 0.9 / 400).
+    margin = 100 * 1.96 * (0.18 * 0.82 / 400 + 0.10 * 0.90 / 400) ** 0.5
+    low, high = explorer.state["gap_interval"]
+    assert (low, high) == pytest.approx((8.0 - margin, 8.0 + margin))
     text = BeautifulSoup(explorer.table.value, "html.parser").get_text(" ")
-    assert "⚠" in text and "5 points ou plus" in text and "8,0 points" in text
+    assert "8,0 points" in text and "intervalle à 95" in text
     assert "10\u00a0000 lésions" in text
     explorer.controls["part_v_vi"].value = 16
     text = BeautifulSoup(explorer.table.value, "html.parser").get_text(" ")
-    assert explorer.state["closed"] is True
-    assert "✔" in text and "Écart sous 5 points" in text and "2,0 points" in text
+    assert explorer.state["gap_points"] == pytest.approx(2.0)
+    low, high = explorer.state["gap_interval"]
+    assert low < 0 < high
+    assert "2,0 points" in text and "\u2212" in text  # a true minus sign for the low bound
+    # No verdict and no tick: reading the interval is module 05's question 4.
+    for verdict in ("✔", "⚠", "sous 5 points", "ou plus"):
+        assert verdict not in text
 
 
 def test_explorer_writes_french_numbers_and_intervals():

@@ -81,3 +81,42 @@ def test_prescription_audit_classes_every_dose():
     # writes doses of other drugs.
     cold = audit[audit["temperature"] == 0.2]
     assert (cold["verdict"] == "dose inventée").mean() > 0.3
+
+
+_AUDIT_SCRIPT = """
+from esn_teach.datasets import make_clinical_notes
+from esn_teach.generative import NGramModel, prescription_audit
+notes = make_clinical_notes(n_samples=120, random_state=14)
+model = NGramModel(n=3).fit(notes.frame["text"])
+audit = prescription_audit(model, notes.reference_doses, [0.5, 1.0, 2.0], n_per_drug=60,
+                           random_state=14)
+print(audit.to_csv(index=False))
+print(model.generate("Traitement : paracétamol, un comprimé de", temperature=1.5,
+                     random_state=3))
+"""
+
+
+def test_audit_does_not_depend_on_python_string_hashing():
+    # Module 14 shows the audit's shares with three decimals and promises the same notes
+    # and figures at every run: two fresh processes with different hash seeds must agree
+    # (iterating over a set of strings once made the shares drift, 0,151 against 0,144).
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        run = subprocess.run(
+            [sys.executable, "-c", _AUDIT_SCRIPT],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+        outputs.append(run.stdout)
+    assert "dose inventée" in outputs[0]
+    assert outputs[0] == outputs[1]

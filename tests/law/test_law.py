@@ -616,12 +616,18 @@ def test_the_question_cards_give_the_answers_the_hidden_tests_expect():
     assert "connaissances" in research
     # Question 9: the verdict of its own project, as its card concludes.
     assert _hidden_expected("verdict_prothese") == cards["etude_prothese_hanche"].verdict
-    # Question 4: the card blocks at the host, the graded option says « Non » for that reason.
+    # Question 4: the card blocks at the host, and says a certified host would make the
+    # project lawful; the graded option is that lawful way (a case to recognise as permitted),
+    # and no other option keeps a certified host.
     kine = cards["cabinet_kine_cloud"]
     assert kine.verdict == "illicite" and kine.steps["hebergement"].status == "bloquant"
     assert kine.deciding_keys[0] == "L1111-8"
+    assert "serait licite" in " ".join(kine.conclusion.split())
     answer = _option("4", _hidden_expected("hebergeur_kine"))
-    assert answer.startswith("Non :") and "pour le compte du cabinet" in answer
+    assert "certifié HDS" in answer and "informer ses patients" in answer
+    right = _hidden_expected("hebergeur_kine")
+    others = [_option("4", letter) for letter in "abcd" if letter != right]
+    assert not any("certifié" in option for option in others)
     # Question 5: an illicit sale, whatever the consent or the name.
     assert cards["pharmacie_revente"].verdict == "illicite"
     assert _option("5", _hidden_expected("reponse_pharmacie")).startswith("Refuser :")

@@ -130,8 +130,8 @@ BROKEN = {
     ),
     "principle label that is not text": (
         "decisions.toml",
-        'consentement = """\nrecueillir l\'accord explicite des personnes quand aucune autre '
-        "exception de l'article 9(2)\nne s'applique (RGPD, article 9(2)(a))\n"
+        'consentement = """\nrecueillir l\'accord explicite des personnes pour traiter leurs '
+        "données de santé (RGPD,\narticle 9(2)(a))\n"
         '"""',
         "consentement = 3",
         ["table [principles], clé « consentement »", "un texte entre guillemets"],

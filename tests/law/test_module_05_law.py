@@ -28,7 +28,8 @@ def test_article_10_asks_for_representative_training_validation_and_test_data():
 
 def test_module_05_shows_article_10_and_its_dated_statements_read_true():
     source = MODULE_05.read_text(encoding="utf-8")
-    assert 'reference("IA 10")' in source
+    for key in ("IA 10", "UE 2026/1744"):
+        assert f'"{key}"' in source, key
     markdown = "\n".join(line[2:] for line in source.splitlines() if line.startswith("# "))
     # The legal section only: the Sources list dates when a web page was read, not a law.
     markdown = markdown.split("### Ce que dit le droit")[1].split("### Réflexion")[0]
@@ -36,3 +37,15 @@ def test_module_05_shows_article_10_and_its_dated_statements_read_true():
     problems = _dated_problems("IA 10", ref.summary) + _dated_problems("IA 10", ref.date_label)
     problems += _dated_problems("module 05", markdown)
     assert not problems, "\n".join(problems)
+
+
+def test_module_05_says_when_and_for_which_devices_article_10_applies():
+    source = MODULE_05.read_text(encoding="utf-8")
+    markdown = " ".join(line[2:] for line in source.splitlines() if line.startswith("# "))
+    section = markdown.split("### Ce que dit le droit")[1].split("### Réflexion")[0]
+    section = " ".join(section.split())
+    # Only devices that need a notified body are high-risk through article 6(1).
+    assert "organisme notifié" in section and "article 6, paragraphe 1" in section
+    # The application date follows the law data (annex I, after Regulation (EU) 2026/1744).
+    assert "2 août 2028" in reference("UE 2026/1744").summary
+    assert "2 août 2028" in section and "2026/1744" in section

@@ -43,3 +43,18 @@ def test_spacy_pipeline_finds_persons_but_no_dates():
     [spans] = pv.spacy_spans([TEXT], nlp)
     assert all(kind == "nom" for kind, _, _ in spans)
     assert any("Garcia" in TEXT[s:e] for _, s, e in spans)
+
+
+def test_entity_spans_keep_the_chosen_labels():
+    from types import SimpleNamespace as Ns
+
+    doc = Ns(
+        ents=[
+            Ns(label_="PER", start_char=0, end_char=5),
+            Ns(label_="MISC", start_char=10, end_char=19),
+            Ns(label_="LOC", start_char=25, end_char=31),
+        ]
+    )
+    assert pv.entity_spans([doc]) == [[("nom", 0, 5)]]
+    assert pv.entity_spans([doc], ["PER", "MISC"]) == [[("nom", 0, 5), ("nom", 10, 19)]]
+    assert pv.entity_spans([doc], []) == [[]]

@@ -1,0 +1,132 @@
+"""Module 05's choice questions have fixed keys: the seeded data must keep them clearly right.
+
+Questions 2, 3 and 4 are graded against a written key (``expected=`` in their hidden tests).
+A check inside a hidden test that failed would give 0 to every copy; these tests say instead,
+before any release, when a change of seed, size or generator would make a key wrong or
+borderline (the reviewers' point 11, 6 December 2026).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from esn_fixtures import NOTEBOOKS
+
+from esn_teach.datasets import make_skin_lesions
+from esn_teach.datasets._skin import FEATURES
+from esn_teach.evaluation import proportion_ci
+from esn_teach.explorers import train_on_mix, training_mix_grid
+
+SOURCE = NOTEBOOKS / "05_qui_est_dans_les_donnees.py"
+
+
+def _constant(name: str) -> object:
+    text = SOURCE.read_text(encoding="utf-8")
+    found = re.search(rf"^{name} = (.+?)(?:  #|$)", text, flags=re.M)
+    assert found, f"{name} is no longer defined in module 05"
+    return ast.literal_eval(found.group(1))
+
+
+def _hidden_key(name: str) -> object:
+    """The ``expected=`` of the hidden test of question ``name``."""
+    text = SOURCE.read_text(encoding="utf-8")
+    cell = text.split(f'# %% tests="{name}"')[1].split("# %%")[0]
+    hidden = cell.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+    call = ast.parse(hidden).body[-1].value  # type: ignore[attr-defined]
+    keyword = next(k for k in call.keywords if k.arg == "expected")
+    return ast.literal_eval(keyword.value)
+
+
+@pytest.fixture(scope="module")
+def module_data():
+    seed = _constant("GRAINE")
+    editor = train_on_mix(
+        _constant("PART_V_VI_EDITEUR"),
+        n_train=_constant("N_ENTRAINEMENT"),
+        n_validation=_constant("N_VALIDATION"),
+        sensitivity=_constant("SENSIBILITE_VISEE"),
+        random_state=seed,
+    )
+    balanced = make_skin_lesions(
+        n_samples=_constant("N_TEST"), type_shares=[1] * 6, random_state=seed + 1
+    ).frame
+    editor_test = make_skin_lesions(n_samples=_constant("N_TEST_EDITEUR"), random_state=seed + 2)
+    return editor, balanced, editor_test.frame
+
+
+def _rates(model, threshold, lesions: pd.DataFrame, types: list[str]) -> tuple[int, int]:
+    chosen = lesions[lesions["fitzpatrick"].astype(str).isin(types)]
+    cancer = chosen["malignant"].to_numpy() == 1
+    scores = model.predict_proba(chosen[list(FEATURES)])[:, 1]
+    return int((cancer & (scores < threshold)).sum()), int(cancer.sum())
+
+
+def test_question_2_key_the_editor_test_is_mostly_light_skin(module_data):
+    _, _, editor_test = module_data
+    assert _hidden_key("lecture_global") == "surtout les phototypes nombreux dans son test"
+    cancers = editor_test[editor_test["malignant"] == 1]["fitzpatrick"].astype(str)
+    light, dark = cancers.isin(["I", "II", "III"]).sum(), cancers.isin(["V", "VI"]).sum()
+    assert light > 5 * dark, (light, dark)
+
+
+def test_question_3_keys_disjoint_on_the_balanced_test_wide_overlap_on_the_editor_test(
+    module_data,
+):
+    editor, balanced, editor_test = module_data
+    key = _hidden_key("conclusion_par_test")
+    assert key == {
+        "test équilibré": "les peaux foncées sont moins bien servies",
+        "test de l'éditeur": "pas assez de données pour conclure",
+    }
+    model, threshold = editor.model, editor.threshold
+    # Balanced test, V-VI against I-II: the Wilson intervals do not overlap, V-VI above.
+    dark_low, _ = proportion_ci(*_rates(model, threshold, balanced, ["V", "VI"]))
+    _, light_high = proportion_ci(*_rates(model, threshold, balanced, ["I", "II"]))
+    assert dark_low > light_high + 0.02, (dark_low, light_high)
+    # Editor's test, VI against I: each rate lies inside the other's interval.
+    vi = _rates(model, threshold, editor_test, ["VI"])
+    i = _rates(model, threshold, editor_test, ["I"])
+    assert vi[1] <= 20, vi  # a handful of cancers of type VI
+    vi_rate, i_rate = vi[0] / vi[1], i[0] / i[1]
+    vi_low, vi_high = proportion_ci(*vi)
+    i_low, i_high = proportion_ci(*i)
+    assert vi_low < i_rate < vi_high and i_low < vi_rate < i_high
+
+
+def test_question_4_key_gap_clearly_reduced_and_its_interval_at_48_percent_holds_zero(
+    module_data,
+):
+    _, balanced, _ = module_data
+    assert _hidden_key("ecart_a_48") == "l'écart est réduit, sans preuve qu'il soit effacé"
+    grid = training_mix_grid(
+        balanced,
+        n_train=_constant("N_ENTRAINEMENT"),
+        n_validation=_constant("N_VALIDATION"),
+        sensitivity=_constant("SENSIBILITE_VISEE"),
+        random_state=_constant("GRAINE"),
+    )
+
+    def gap(share: float) -> tuple[float, float, float]:
+        rows = grid[np.isclose(grid["share"], share)].set_index("group")
+        dark, light = rows.loc["V–VI"], rows.loc["I–II"]
+        value = dark["fnr"] - light["fnr"]
+        margin = (
+            1.96
+            * (
+                dark["fnr"] * (1 - dark["fnr"]) / dark["cancers"]
+                + light["fnr"] * (1 - light["fnr"]) / light["cancers"]
+            )
+            ** 0.5
+        )
+        return value - margin, value, value + margin
+
+    low_8, _, _ = gap(_constant("PART_V_VI_EDITEUR"))
+    low_48, _, high_48 = gap(max(grid["share"]))
+    assert low_8 > high_48, "the reduction itself must be clear (intervals apart)"
+    # « sans preuve qu'il soit effacé » and not « l'intervalle prouve qu'il persiste » nor
+    # « inversé »: 0 inside the interval, with room on both sides.
+    assert low_48 < -0.003 and high_48 > 0.02, (low_48, high_48)
