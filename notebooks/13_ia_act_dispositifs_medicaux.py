@@ -1,5 +1,5 @@
 # %% [markdown]
-# # Module 13 — IA Act et dispositifs médicaux
+# # Module 13 — Règlement sur l'IA (AI Act) et dispositifs médicaux
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
@@ -8,38 +8,34 @@
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Dire si un logiciel d'IA en santé est un **dispositif médical**, d'après la destination
-#    que lui donne son fabricant, et trouver sa **classe** par la règle 11 du MDR.
-# 2. Classer un système d'IA selon le **règlement européen sur l'IA** : pratique interdite,
-#    haut risque (par le MDR ou par l'annexe III), transparence, risque minimal.
-# 3. Dire **qui doit quoi** : le fournisseur (celui qui met le logiciel sur le marché) et le
-#    déployeur (par exemple l'hôpital qui l'utilise).
-# 4. Dire **depuis quand**, ou **à partir de quand**, chaque obligation s'applique, en tenant
-#    compte seulement des textes adoptés.
+# 1. Dire si un logiciel d'IA est un **dispositif médical** (sa destination) et trouver sa
+#    **classe** par la règle 11 du MDR.
+# 2. Classer un système d'IA selon le **règlement sur l'IA** : interdit, haut risque,
+#    transparence, risque minimal.
+# 3. Dire **qui doit quoi** : le fournisseur, le déployeur (l'hôpital qui l'utilise).
+# 4. **Dater** chaque obligation d'après les seuls textes adoptés.
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V1 — Priorité à la relation humaine** : le règlement exigera, quand les règles du haut
-# >   risque s'appliqueront, qu'une personne compétente puisse contrôler un système à haut
-# >   risque et passer outre ; le patient a en face de lui un soignant, pas un logiciel.
-# > - **V4 — Prudence, esprit critique et inclusivité** : ne dater une obligation que d'après
-# >   les textes adoptés, jamais d'après une proposition.
-# > - **V5 — Utilisation responsable et éclairée** : utiliser un outil selon sa notice, le
-# >   comprendre (maîtrise de l'IA) et savoir ce que la loi demande à celui qui l'utilise.
+# > - **V1 — Priorité à la relation humaine** : quand les règles du haut risque
+# >   s'appliqueront, un soignant compétent pourra contrôler le système et passer outre.
+# > - **V4 — Prudence, esprit critique et inclusivité** : dater une obligation d'après les
+# >   textes adoptés, jamais d'après une proposition.
+# > - **V5 — Utilisation responsable et éclairée** : utiliser un outil selon sa notice et le
+# >   comprendre (maîtrise de l'IA).
 # > - **V6 — Intégrité et transparence** : dire à une personne qu'elle échange avec une IA.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (un logiciel qui se
-# > trompe peut nuire : plus le risque est grave, plus le contrôle est strict), autonomie (être
-# > informé qu'on parle à une machine), justice (l'accès aux soins et le tri des urgences sont
-# > encadrés parce qu'ils décident de qui est soigné, et quand).
+# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (plus l'erreur est
+# > grave, plus le contrôle est strict), autonomie (savoir qu'on parle à une machine), justice
+# > (l'accès aux soins et l'ordre de prise en charge des urgences sont encadrés).
 #
 # ## Mode d'emploi
 #
-# Exécutez les cellules **dans l'ordre** (Maj + Entrée). Le code replié n'est pas à lire :
-# lisez ce qu'il affiche. Pour répondre, remplacez **chaque** `...` (un par système ou par
-# devoir) par votre réponse **entre guillemets**, exécutez, puis exécutez la
-# **« Vérification »** ; des **indices** repliés s'ouvrent d'un clic. Un message en anglais
-# (`SyntaxError`, `NameError`) signale presque toujours des guillemets oubliés. En **séance
-# évaluée**, les vérifications disent seulement si la réponse est bien écrite.
+# Exécutez les cellules **dans l'ordre** (Maj + Entrée) ; du code replié, lisez seulement ce
+# qu'il affiche. Pour répondre, remplacez **chaque** `...` par votre réponse entre guillemets
+# **droits** `"…"` (touche 3 du clavier AZERTY, jamais « » ni “ ”), exécutez, puis exécutez la
+# **« Vérification »**. Un message « not defined » : la cellule de réponse n'a pas été
+# exécutée. En **séance évaluée**, les vérifications disent seulement si la réponse est bien
+# écrite.
 #
 # *Ce module enseigne ; il ne donne pas de conseil juridique. Les textes sont résumés et
 # datés.*
@@ -71,15 +67,16 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 # - Le **règlement (UE) 2017/745 sur les dispositifs médicaux** (MDR) demande : ce logiciel
 #   a-t-il une **finalité médicale** pour des patients ? Si oui, c'est un **dispositif
 #   médical** ; sa **classe** (I, IIa, IIb, III, du moins au plus risqué) dit qui vérifie sa
-#   conformité avant le **marquage CE** (le logo qui autorise sa vente dans l'Union).
+#   conformité avant le **marquage CE** (le logo par lequel le fabricant atteste que le
+#   produit est conforme, ce qui permet de le vendre dans l'Union).
 # - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (le « RIA », en anglais
 #   *AI Act*) classe les systèmes d'IA selon le **risque** : quelques pratiques **interdites** ;
 #   des systèmes **à haut risque**, très encadrés ; des obligations de **transparence** pour
-#   ceux qui dialoguent ou génèrent du texte (on parle aussi de **risque limité**) ; le reste, à
-#   **risque minimal**.
+#   ceux qui dialoguent avec des personnes ou génèrent du texte, des images, du son (on parle
+#   aussi de **risque limité**) ; le reste, à **risque minimal**.
 #
 # Le règlement sur l'IA distingue deux acteurs. Le **fournisseur** développe le système et le
-# met sur le marché sous son nom. Le **déployeur** l'utilise sous sa propre autorité dans un
+# met sur le marché, ou en service pour son propre usage, sous son nom. Le **déployeur** l'utilise sous sa propre autorité dans un
 # cadre professionnel : l'hôpital qui achète le logiciel et le fait utiliser par ses équipes.
 
 # %% jupyter={"source_hidden": true}
@@ -97,25 +94,25 @@ montrer("MDR 2(1)", "MDCG 2019-11", "IA 5")
 #
 # 1. Est-ce une **pratique interdite** (article 5) ? Si oui, le parcours s'arrête.
 # 2. Est-ce un **dispositif médical** par sa destination ?
-# 3. Si oui, quelle **classe** par la **règle 11** ? En classe IIa, IIb ou III, un **organisme
-#    notifié** (organisme indépendant désigné par un État) doit vérifier le dispositif : le
-#    système d'IA est alors **à haut risque** (article 6, paragraphe 1, dans son texte de
-#    2024). En classe I (sauf cas particuliers), le fabricant déclare seul sa conformité : pas
-#    de haut risque par cette voie. Le règlement (UE) 2026/1744 a ajouté des paragraphes à
-#    l'article 6 ; ce cours ne les présente pas.
+# 3. Si oui, quelle **classe** par la **règle 11** (section 3) ? Un système d'IA qui est
+#    lui-même le dispositif, ou son composant de sécurité, de classe IIa, IIb ou III doit être
+#    vérifié par un **organisme notifié** (organisme indépendant désigné par un État) : il est
+#    alors **à haut risque** (article 6, paragraphe 1, dans son texte de 2024). En classe I
+#    (sauf cas particuliers), le fabricant déclare seul sa conformité : pas de haut risque par
+#    cette voie.
 # 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? En santé : évaluer, par ou pour une
 #    autorité publique, le droit d'une personne à des services publics essentiels, dont les
-#    soins ; trier les patients aux urgences et les appels d'urgence. Si oui : **haut risque**
-#    (article 6, paragraphe 2).
-# 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du texte ? Si oui : obligations de
-#    **transparence** (article 50), en plus des autres.
+#    soins ; évaluer et classer les appels d'urgence ; trier les patients aux urgences. Si oui :
+#    **haut risque** (article 6, paragraphe 2).
+# 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du contenu ? Si oui :
+#    obligations de **transparence** (article 50), en plus des autres.
 #
-# **Explorateur.** Choisissez un système, puis répondez aux cinq questions
-# dans les listes (au clavier : Tab pour passer d'une liste à l'autre, flèches pour choisir).
-# Le tableau montre votre parcours, la catégorie et les obligations, avec leurs articles et
-# leurs dates ; les résumés des textes sont repliés en dessous. La case « Comparer avec
-# l'analyse du cours » s'active quand vos réponses mènent à une catégorie. Trois systèmes
-# suffisent : la radiographie du thorax, l'application de bien-être et l'agent de rendez-vous.
+# **Explorateur.** Choisissez un système, puis répondez aux cinq questions dans les listes (au
+# clavier : Tab, puis les flèches). Le tableau montre la catégorie et les obligations datées.
+# Pour la question 3, la description dit ce qu'une erreur peut entraîner ; seule compte ici la
+# limite entre la classe I et les autres. Puis cochez « Comparer avec l'analyse du cours ».
+# Faites au moins la **radiographie du thorax**, l'**alerte de sepsis** et l'**agent de
+# rendez-vous** (la suite s'en sert) ; la prévision des lits si vous avez le temps.
 
 # %%
 explorateur = AiActPathExplorer()
@@ -123,26 +120,25 @@ explorateur
 
 # %% [markdown]
 # Deux pièges : une application de bien-être n'est pas un dispositif médical, même si elle
-# mesure des données de santé ; et l'IA n'est pas « à haut risque » d'office (la prévision des
-# lits). Dans tous les cas, fournisseur et déployeur prennent des mesures pour que leurs
-# équipes **maîtrisent** l'IA (article 4).
+# mesure des données de santé ; l'IA n'est pas « à haut risque » d'office. Dans tous les cas,
+# fournisseur et déployeur aident leurs équipes à **maîtriser** l'IA (article 4).
 #
 # ### Question 1 — Classer quatre autres systèmes (3 points)
 #
-# Ces systèmes ne sont pas dans l'explorateur. Pour chacun, écrivez entre guillemets
-# **doubles** sa catégorie : `"interdit"`, `"haut risque"`, `"transparence"` ou `"minimal"`.
+# Ces systèmes ne sont pas dans l'explorateur. Pour chacun, écrivez entre guillemets droits
+# sa catégorie : `"interdit"`, `"haut risque"`, `"transparence"` ou `"minimal"`.
 #
-# - **tri_urgences** : à l'accueil des urgences, un logiciel propose à l'infirmier d'orientation
-#   un niveau de priorité pour chaque patient, d'après ses plaintes et ses constantes. Son
-#   éditeur le présente comme un outil d'organisation de l'accueil, pas comme un dispositif
-#   médical : prenez-le ici comme tel.
+# - **appels_samu** : au centre 15 (SAMU), un logiciel analyse ce que dit l'appelant et classe
+#   l'appel : « à passer tout de suite au médecin régulateur » ou « peut attendre » ; la file
+#   suit ce classement, sauf si l'assistant de régulation le corrige. Son éditeur le destine à
+#   organiser la file des appels, pas au diagnostic : ce n'est pas un dispositif médical.
 # - **emotions_soignants** : une clinique analyse par caméra les émotions de ses infirmiers
 #   pendant leur travail, pour évaluer leur engagement.
 # - **absences_rdv** : un modèle repère les patients qui risquent de manquer leur rendez-vous,
 #   pour que le secrétariat les appelle la veille ; il ne parle à personne.
 # - **grain_de_beaute** : une application grand public dit à l'utilisateur si le grain de beauté
 #   qu'il photographie est suspect de mélanome et lui conseille alors de consulter. Son éditeur
-#   la présente comme une aide au dépistage ; elle est de classe IIa.
+#   la présente comme une aide au dépistage ; un organisme notifié l'a certifiée.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -158,9 +154,9 @@ explorateur
 # </details>
 
 # %% answer="categories"
-categories = {"tri_urgences": ..., "emotions_soignants": ..., "absences_rdv": ..., "grain_de_beaute": ...}
+categories = {"appels_samu": ..., "emotions_soignants": ..., "absences_rdv": ..., "grain_de_beaute": ...}
 ### BEGIN SOLUTION
-categories = {"tri_urgences": "haut risque", "emotions_soignants": "interdit",
+categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
               "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
 ### END SOLUTION
 
@@ -171,59 +167,64 @@ checks.check_choices(
     name="categories",
     options=["interdit", "haut risque", "transparence", "minimal"],
     digests={
-        "tri_urgences": "2676137615f93cb5",
+        "appels_samu": "b7318d880fe347de",
         "emotions_soignants": "6e40670a56f4b2cf",
         "absences_rdv": "13f8738e0b10feff",
         "grain_de_beaute": "2730190b23ed3686",
     },
     mistakes={
-        "tri_urgences": [
-            checks.Mistake(None, "même sans dispositif médical, il reste la question 4 du "
-                           "parcours : l'usage de ce logiciel figure-t-il à l'annexe III "
-                           "(point 5) ?", digest="e2c5ec9e2dad4256"),
-            checks.Mistake(None, "la transparence (article 50) vise un système qui dialogue avec "
-                           "des personnes ou génère du contenu ; celui-ci propose une priorité à "
-                           "l'infirmier : revenez à la question 4 du parcours, avant la 5.",
-                           digest="b048faff8c142de3"),
-            checks.Mistake(None, "relisez les points de l'article 5 : aucun ne vise l'aide au tri "
-                           "des patients ; passez aux questions suivantes du parcours.",
-                           digest="9579c132431e6897"),
+        "appels_samu": [
+            checks.Mistake(None, "vous vous êtes arrêté à la destination ; or le parcours a une "
+                           "question sur l'usage, quelle que soit la destination. Et fixer l'ordre "
+                           "des appels n'est pas une tâche seulement préparatoire : il décide qui "
+                           "le médecin entend d'abord.", digest="f8331ef36e268bd0"),
+            checks.Mistake(None, "le logiciel écoute l'appelant mais ne lui répond pas : il ne "
+                           "dialogue avec personne. Reprenez le parcours dans l'ordre ; la "
+                           "question 5 vient en dernier.",
+                           digest="83b2d03c094d701e"),
+            checks.Mistake(None, "relisez les points de l'article 5 : aucun ne vise le classement "
+                           "des appels ; passez aux questions suivantes du parcours.",
+                           digest="10d0d024e4d315d6"),
         ],
         "emotions_soignants": [
-            checks.Mistake(None, "revenez à la question 1 du parcours : relisez le point f de "
-                           "l'article 5 et ses deux exceptions ; évaluer l'engagement des "
-                           "infirmiers en est-il une ?", digest="694f4377e529892f"),
-            checks.Mistake(None, "une caméra qui analyse des visages ne dialogue avec personne : "
-                           "revenez à la question 1 du parcours (article 5, point f).",
+            checks.Mistake(None, "l'article 5, point f, vise la reconnaissance des émotions au "
+                           "travail, avec deux exceptions : évaluer l'engagement des infirmiers "
+                           "en est-il une ?", digest="694f4377e529892f"),
+            checks.Mistake(None, "une caméra qui analyse des visages ne dialogue avec personne ; "
+                           "reprenez le parcours dans l'ordre.",
                            digest="7203248db5b15702"),
-            checks.Mistake(None, "regardez d'abord la première question du parcours : la "
-                           "pratique est-elle interdite ?",
+            checks.Mistake(None, "vous avez sauté une étape : reprenez les cinq questions du "
+                           "parcours dans l'ordre, avec le texte de l'article 5.",
                            digest="587f56b53716c1c7"),
         ],
         "absences_rdv": [
-            checks.Mistake(None, "« IA en santé = haut risque » est faux : relisez les questions 2 "
-                           "et 4 du parcours ; ce modèle a-t-il une finalité médicale pour un "
-                           "patient ? son usage figure-t-il à l'annexe III ?",
-                           digest="16a326a4fa867b3a"),
+            checks.Mistake(None, "« IA en santé = haut risque » est faux : ce modèle a-t-il une "
+                           "finalité médicale pour un patient ? son usage figure-t-il à "
+                           "l'annexe III ?", digest="16a326a4fa867b3a"),
             checks.Mistake(None, "la transparence de l'article 50 vise les systèmes qui "
                            "dialoguent avec des personnes ou génèrent du contenu ; relisez "
                            "l'énoncé : à qui ce modèle parle-t-il ?",
                            digest="848cf35692cfefc0"),
+            checks.Mistake(None, "aucun point de l'article 5 ne vise un rappel de rendez-vous : "
+                           "le modèle ne manipule personne et ne lit aucune émotion.",
+                           digest="0671f863d56487bb"),
         ],
         "grain_de_beaute": [
             checks.Mistake(None, "une application grand public peut être un dispositif médical : "
-                           "relisez les questions 2 et 3 du parcours ; que promet-elle, et que "
-                           "change la classe donnée dans l'énoncé ?",
-                           digest="f368ad34301aa9a7"),
+                           "que promet-elle, et que dit la certification par un organisme "
+                           "notifié ?", digest="f368ad34301aa9a7"),
             checks.Mistake(None, "vous l'avez classée comme une application qui dialogue ; mais "
                            "la question 5 vient en dernier : relisez d'abord les questions 2 et 3 "
                            "du parcours (sa destination, sa classe).",
                            digest="d8117dddd560de51"),
+            checks.Mistake(None, "l'article 5 vise la manipulation et l'exploitation des "
+                           "vulnérabilités ; conseiller de consulter n'en est pas une.",
+                           digest="035cb62fa378bea4"),
         ],
     },
     success="la catégorie ne dépend pas de la technique (toutes ont de l'IA) mais de la "
-    "destination et de l'usage : un tri d'urgence, un diagnostic, une surveillance des émotions "
-    "au travail, une simple aide au secrétariat.",
+    "destination et de l'usage : la régulation des appels d'urgence, un dépistage certifié, "
+    "une surveillance des émotions au travail, une simple aide au secrétariat.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -231,7 +232,7 @@ checks.check_choices(
     name="categories",
     options=["interdit", "haut risque", "transparence", "minimal"],
     expected={
-        "tri_urgences": "haut risque",
+        "appels_samu": "haut risque",
         "emotions_soignants": "interdit",
         "absences_rdv": "minimal",
         "grain_de_beaute": "haut risque",
@@ -241,36 +242,44 @@ checks.check_choices(
 
 # %% mistake="categories"
 # message : IA en santé = haut risque » est faux
-categories = {"tri_urgences": "haut risque", "emotions_soignants": "interdit",
+categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
               "absences_rdv": "haut risque", "grain_de_beaute": "haut risque"}
 
 # %% mistake="categories"
 # message : une application grand public peut être un dispositif médical
-categories = {"tri_urgences": "haut risque", "emotions_soignants": "interdit",
+categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
               "absences_rdv": "minimal", "grain_de_beaute": "minimal"}
 
 # %% mistake="categories"
-# message : relisez le point f de l'article 5
-categories = {"tri_urgences": "haut risque", "emotions_soignants": "haut risque",
+# message : avec deux exceptions : évaluer l'engagement
+categories = {"appels_samu": "haut risque", "emotions_soignants": "haut risque",
               "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
 
 # %% mistake="categories"
-# message : l'usage de ce logiciel figure-t-il à l'annexe III
-categories = {"tri_urgences": "minimal", "emotions_soignants": "interdit",
+# message : vous vous êtes arrêté à la destination
+categories = {"appels_samu": "minimal", "emotions_soignants": "interdit",
               "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
 
 # %% mistake="categories"
-# message : revenez à la question 4 du parcours, avant la 5
-categories = {"tri_urgences": "transparence", "emotions_soignants": "interdit",
+# message : il ne dialogue avec personne
+categories = {"appels_samu": "transparence", "emotions_soignants": "interdit",
               "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
+
+# %% mistake="categories"
+# message : vous avez sauté une étape
+categories = {"appels_samu": "haut risque", "emotions_soignants": "minimal",
+              "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
+
+# %% mistake="categories"
+# message : ne vise un rappel de rendez-vous
+categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
+              "absences_rdv": "interdit", "grain_de_beaute": "haut risque"}
 
 # %% [markdown]
 # ## 3. La classe d'un logiciel : la règle 11
 #
-# La classe décide de la suite : en classe I (sauf cas particuliers), pas d'organisme notifié,
-# donc pas de haut risque par cette voie ; à partir de la classe IIa, un organisme notifié,
-# donc le haut risque (article 6, paragraphe 1, dans son texte de 2024). La règle 11 regarde ce
-# que le logiciel fait et la **gravité** de ce qu'une erreur peut entraîner.
+# La règle 11 regarde ce que le logiciel fait et la **gravité** de ce qu'une erreur peut
+# entraîner.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la règle 11.
@@ -280,18 +289,21 @@ montrer("MDR règle 11")
 # ### Question 2 — Trouver la classe (2 points)
 #
 # Ces cinq logiciels sont des dispositifs médicaux (on vous le donne). Pour chacun, écrivez
-# entre guillemets sa classe par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`.
+# entre guillemets sa classe par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`. Jugez
+# vous-même la gravité de ce que l'énoncé décrit.
 #
-# - **ecg** : il propose au médecin une interprétation de l'électrocardiogramme ; d'après
-#   l'analyse de risque du fabricant, une erreur peut retarder un traitement, sans détérioration
-#   grave ni irréversible de l'état de santé.
-# - **dose_insuline** : il propose la dose d'insuline ; une erreur peut entraîner une
-#   détérioration grave (hypoglycémie sévère), mais pas irréversible.
-# - **tumeur_cerebrale** : il indique au chirurgien où passe la limite d'une tumeur du cerveau
-#   pour décider de ce qu'il retire ; une erreur peut causer la mort ou une lésion
-#   irréversible.
-# - **saturation_rea** : en réanimation, il surveille la saturation en oxygène et ses
-#   variations peuvent exposer le patient à un danger immédiat.
+# - **ecg** : il propose au médecin une interprétation de l'électrocardiogramme. D'après
+#   l'analyse de risque du fabricant, au pire une erreur décale de quelques jours un examen de
+#   contrôle, sans conséquence durable pour le patient.
+# - **dose_insuline** : il propose la dose d'insuline. Une dose trop forte peut provoquer une
+#   hypoglycémie sévère, qui demande une prise en charge en urgence ; d'après l'analyse de
+#   risque du fabricant, le patient s'en remet sans séquelle.
+# - **tumeur_cerebrale** : il indique au chirurgien où passe la limite d'une tumeur du cerveau,
+#   pour décider de ce qu'il retire. Une marge trop courte laisse de la tumeur ; une marge trop
+#   large crée un déficit moteur définitif.
+# - **saturation_rea** : en réanimation, il suit en continu la saturation en oxygène de patients
+#   ventilés ; une désaturation passée inaperçue peut mener à l'arrêt cardiaque en quelques
+#   minutes.
 # - **fertilite** : une application aide une femme qui souhaite être enceinte : un algorithme
 #   validé calcule, d'après la température du matin et les dates des règles qu'elle saisit,
 #   si le jour est fertile. Elle ne diagnostique ni ne traite aucune maladie, ne surveille pas
@@ -305,9 +317,9 @@ montrer("MDR règle 11")
 #
 # <details><summary>Indice 2</summary>
 #
-# Informer une décision : IIa, sauf si la décision peut causer une détérioration grave (IIb) ou
-# la mort, une détérioration irréversible (III). Surveiller : IIa, ou IIb pour des paramètres
-# vitaux dont les variations exposent à un danger immédiat. Le reste : I.
+# Pour chaque logiciel : dans quelle partie de la règle entre-t-il ? Puis, dans cette partie,
+# l'énoncé décrit-il une conséquence qui dépasse le cas général (grave ? définitive ?
+# immédiate ?) ?
 # </details>
 
 # %% answer="classes_mdr"
@@ -337,38 +349,59 @@ checks.check_choices(
                            "fournit des informations pour décider d'un diagnostic peut-il tomber "
                            "dans « tout autre logiciel », même s'il ne fait que « proposer » ?",
                            digest="88ac07d5c9282b83"),
-            checks.Mistake(None, "la classe monte avec la gravité de ce qu'une erreur peut "
-                           "entraîner ; ici, ni détérioration grave ni irréversible.",
+            checks.Mistake(None, "un examen décalé de quelques jours, sans conséquence durable, "
+                           "est-ce une détérioration grave de l'état de santé ?",
                            digest="4179e6a145ecbbe1"),
+            checks.Mistake(None, "la classe III vise une erreur qui peut tuer ou laisser une "
+                           "atteinte définitive : est-ce ce que décrit l'analyse de risque ?",
+                           digest="c79d35f6ce00ce38"),
         ],
         "dose_insuline": [
             checks.Mistake(None, "vous n'avez pas regardé la gravité : relisez les deux exceptions "
                            "de la première partie de la règle 11, et ce qu'une erreur peut "
                            "entraîner d'après l'énoncé.",
                            digest="b0ec0b449d26693f"),
-            checks.Mistake(None, "grave n'est pas irréversible : relisez les deux exceptions de "
-                           "la règle 11.",
+            checks.Mistake(None, "grave n'est pas irréversible : le patient s'en remet sans "
+                           "séquelle ; relisez les deux exceptions de la règle 11.",
                            digest="7aab3971a1ff91ee"),
+            checks.Mistake(None, "proposer une dose, c'est informer une décision de traitement : "
+                           "relisez la première partie de la règle 11.",
+                           digest="0d46c61ff75a2d38"),
         ],
         "tumeur_cerebrale": [
-            checks.Mistake(None, "relisez les deux exceptions de la première partie de la règle "
-                           "11 : laquelle vise une erreur qui peut causer la mort ou une lésion "
-                           "irréversible ?", digest="1aa13b15dfd4e100"),
+            checks.Mistake(None, "vous avez lu le cas général de la première partie de la "
+                           "règle 11 ; relisez ses exceptions : que laisse une marge trop "
+                           "large ?", digest="71f8069b98c34d6a"),
+            checks.Mistake(None, "un déficit moteur définitif est-il seulement grave ? Relisez la "
+                           "seconde exception de la première partie de la règle 11.",
+                           digest="1aa13b15dfd4e100"),
+            checks.Mistake(None, "guider un geste chirurgical, c'est informer une décision de "
+                           "traitement : relisez la première partie de la règle 11.",
+                           digest="4299def909d90909"),
         ],
         "saturation_rea": [
             checks.Mistake(None, "relisez la deuxième partie de la règle 11 jusqu'au bout : son "
-                           "exception vise des paramètres vitaux dont les variations exposent à "
-                           "un danger immédiat ; est-ce le cas en réanimation ?",
+                           "exception vise des paramètres vitaux ; un arrêt cardiaque en quelques "
+                           "minutes, est-ce un danger immédiat ?",
                            digest="a71984cb7ac855e9"),
             checks.Mistake(None, "la deuxième partie de la règle 11 (surveiller) ne monte jamais "
                            "jusqu'à la classe III : celle-ci n'existe que pour un logiciel qui "
                            "informe une décision.", digest="63e6d6073ff23655"),
+            checks.Mistake(None, "suivre la saturation en continu, c'est surveiller un processus "
+                           "physiologique : relisez la deuxième partie de la règle 11.",
+                           digest="3246118b8f16cfcf"),
         ],
         "fertilite": [
             checks.Mistake(None, "relisez les trois parties de la règle 11 avec l'énoncé : "
                            "l'application informe-t-elle une décision de diagnostic ou de "
                            "traitement d'une maladie ? surveille-t-elle l'organisme ?",
                            digest="9a492a3d2b599730"),
+            checks.Mistake(None, "dire si un jour est fertile n'informe ni un diagnostic ni un "
+                           "traitement, et ne surveille pas un paramètre vital : quelle partie "
+                           "de la règle 11 reste-t-il ?", digest="31db02cd62ba6049"),
+            checks.Mistake(None, "dire si un jour est fertile n'informe ni un diagnostic ni un "
+                           "traitement, et ne surveille pas un paramètre vital : quelle partie "
+                           "de la règle 11 reste-t-il ?", digest="65c17ba2a8eb8016"),
         ],
     },
     success="la règle 11 met presque tout logiciel qui aide à décider en IIa ou au-dessus : un "
@@ -397,7 +430,7 @@ classes_mdr = {"ecg": "IIa", "dose_insuline": "IIa", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "I"}
 
 # %% mistake="classes_mdr"
-# message : paramètres vitaux dont les variations exposent
+# message : est-ce un danger immédiat
 classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIa", "fertilite": "I"}
 
@@ -411,20 +444,42 @@ classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
 classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "IIa"}
 
+# %% mistake="classes_mdr"
+# message : vous avez lu le cas général
+classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "IIa",
+               "saturation_rea": "IIb", "fertilite": "I"}
+
+# %% mistake="classes_mdr"
+# message : un déficit moteur définitif est-il seulement grave
+classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "IIb",
+               "saturation_rea": "IIb", "fertilite": "I"}
+
+# %% mistake="classes_mdr"
+# message : la classe III vise une erreur qui peut tuer
+classes_mdr = {"ecg": "III", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
+               "saturation_rea": "IIb", "fertilite": "I"}
+
+# %% mistake="classes_mdr"
+# message : quelle partie de la règle 11 reste-t-il
+classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
+               "saturation_rea": "IIb", "fertilite": "IIb"}
+
 # %% [markdown]
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
 #
 # Prenons l'alerte de sepsis de l'explorateur : un éditeur la vend, un hôpital l'utilise. Le
-# règlement sur l'IA répartit les devoirs entre eux.
+# règlement sur l'IA répartit les devoirs entre eux (articles 16 et 26, ci-dessous ; les
+# textes sur le contrôle humain, article 14, et la maîtrise de l'IA, article 4, sont à lire
+# après la séance).
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : les devoirs du fournisseur, du déployeur, et le contrôle humain.
-montrer("IA 16", "IA 26", "IA 14", "IA 4")
+# Inutile de lire ce code (replié) : les devoirs du fournisseur et du déployeur.
+montrer("IA 16", "IA 26")
 
 # %% [markdown]
 # ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points)
 #
-# Pour chaque devoir, écrivez entre guillemets `"fournisseur"`, `"deployeur"` ou
+# Pour chaque devoir, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou
 # `"les deux"`.
 #
 # - **marquage_ce** : faire évaluer la conformité du système et apposer le marquage CE.
@@ -432,33 +487,33 @@ montrer("IA 16", "IA 26", "IA 14", "IA 4")
 #   technique.
 # - **controle_humain** : désigner, pour surveiller les alertes, des soignants compétents,
 #   formés, qui ont l'autorité de passer outre.
-# - **notice** : utiliser le système comme le prévoit sa notice d'utilisation (par exemple, pas
-#   chez l'enfant si la notice l'exclut).
-# - **representants** : informer les représentants du personnel et les soignants concernés
-#   avant la mise en service.
-# - **maitrise** : prendre des mesures qui favorisent la maîtrise de l'IA par le personnel qui
-#   l'utilise ou la fait fonctionner.
+# - **notice** : la notice dit « validé chez l'adulte » ; un pédiatre voudrait brancher
+#   l'alerte dans son service. Qui doit veiller à ce qu'on ne le fasse pas ?
+# - **representants** : avant la mise en service, qui doit en parler au comité social et
+#   économique (CSE) de l'hôpital et aux infirmiers des services concernés ?
+# - **chu_maison** : un autre cas. Un CHU développe lui-même, sous son nom, un logiciel qui
+#   classe les appels de son SAMU (comme celui de la question 1) et le fait utiliser par ses
+#   propres assistants de régulation. Quel rôle a-t-il ?
 #
 # <details><summary>Indice 1</summary>
 #
-# Le fournisseur répond de ce qu'il **fabrique et vend** ; le déployeur de la façon dont il
-# l'**utilise**, dans ses services, avec ses équipes.
+# Le fournisseur répond de ce qu'il **fabrique et met sur le marché ou en service** ; le
+# déployeur de la façon dont il l'**utilise**, dans ses services, avec ses équipes.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque devoir, demandez-vous qui a les moyens de le remplir : celui qui a conçu et
-# vendu le produit, celui qui l'utilise avec ses équipes, ou chacun pour son propre
-# personnel. Puis vérifiez dans l'article qui le fonde.
+# Pour chaque devoir, retrouvez l'article qui le fonde, puis à qui cet article s'adresse. Pour
+# le CHU, relisez les deux définitions de la section 1 : laquelle décrit ce qu'il fait ?
 # </details>
 
 # %% answer="devoirs"
 devoirs = {"marquage_ce": ..., "systeme_qualite": ..., "controle_humain": ..., "notice": ...,
-           "representants": ..., "maitrise": ...}
+           "representants": ..., "chu_maison": ...}
 ### BEGIN SOLUTION
 devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
-           "controle_humain": "deployeur", "notice": "deployeur", "representants": "deployeur",
-           "maitrise": "les deux"}
+           "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
+           "chu_maison": "les deux"}
 ### END SOLUTION
 
 # %% tests="devoirs" points=2
@@ -466,14 +521,14 @@ devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
 checks.check_choices(
     devoirs,
     name="devoirs",
-    options=["fournisseur", "deployeur", "les deux"],
+    options=["fournisseur", "déployeur", "les deux"],
     digests={
         "marquage_ce": "27f10856fdf821f9",
         "systeme_qualite": "87c0c7fcd1d83a81",
         "controle_humain": "d8b9541bf777678a",
         "notice": "67fe271e7dcd48a4",
         "representants": "5dcea403bd2c1b0a",
-        "maitrise": "426ecb874f190694",
+        "chu_maison": "134521e5b01cd551",
     },
     mistakes={
         "marquage_ce": [
@@ -494,91 +549,96 @@ checks.check_choices(
                            digest="56445bea540ef248"),
         ],
         "controle_humain": [
-            checks.Mistake(None, "vous confondez concevoir et exercer le contrôle : relisez "
-                           "l'article 14 (comment le système est conçu) et l'article 26, "
-                           "paragraphe 2 (qui désigne les soignants).",
+            checks.Mistake(None, "vous confondez concevoir et exercer le contrôle : l'article 14 "
+                           "dit comment le système est conçu ; l'item parle de choisir des "
+                           "soignants (article 26, paragraphe 2).",
                            digest="ef6f1c72bc04a693"),
             checks.Mistake(None, "l'item parle de désigner des soignants d'un service : qui les "
                            "connaît et les emploie ? Relisez l'article 26, paragraphe 2.",
                            digest="ae65b98426d2bb01"),
         ],
         "notice": [
-            checks.Mistake(None, "écrire la notice et s'en servir sont deux devoirs différents : "
-                           "l'item parle de l'utilisation au lit du patient ; qui utilise le "
-                           "système dans les services ?", digest="56a8bd63595316f8"),
+            checks.Mistake(None, "écrire la notice et la respecter sont deux devoirs différents : "
+                           "l'item parle de l'usage dans un service ; qui décide où le système "
+                           "est branché ?", digest="56a8bd63595316f8"),
             checks.Mistake(None, "l'item ne parle pas d'écrire la notice mais d'utiliser le "
                            "système comme elle le prévoit : relisez l'article 26, paragraphe 1, "
                            "et à qui il s'adresse.", digest="56adb8159ef6be26"),
         ],
         "representants": [
-            checks.Mistake(None, "relisez l'article 26, paragraphe 7 : qui emploie les soignants "
-                           "et met le système en service sur leur lieu de travail ?",
+            checks.Mistake(None, "le CSE est celui de l'hôpital : qui emploie les soignants et met "
+                           "le système en service sur leur lieu de travail ?",
                            digest="bbffafc3bca35d41"),
-            checks.Mistake(None, "relisez l'article 26, paragraphe 7 : qui emploie les soignants "
-                           "et met le système en service sur leur lieu de travail ?",
+            checks.Mistake(None, "le CSE est celui de l'hôpital : qui emploie les soignants et met "
+                           "le système en service sur leur lieu de travail ?",
                            digest="6012644c069ca8d2"),
         ],
-        "maitrise": [
-            checks.Mistake(None, "relisez le début de l'article 4 : qui doit prendre ces "
-                           "mesures ? Comptez les acteurs qu'il nomme.",
-                           digest="fb16f8493fd81508"),
-            checks.Mistake(None, "relisez le début de l'article 4 : qui doit prendre ces "
-                           "mesures ? Comptez les acteurs qu'il nomme.",
-                           digest="3b118359209ab4f0"),
+        "chu_maison": [
+            checks.Mistake(None, "le CHU l'utilise avec ses équipes, d'accord ; mais qui l'a "
+                           "développé et mis en service sous son nom ? Relisez la définition du "
+                           "fournisseur.", digest="2d921963e589fb57"),
+            checks.Mistake(None, "le CHU l'a développé, d'accord ; mais qui l'utilise ensuite "
+                           "dans ses services ? Relisez la définition du déployeur.",
+                           digest="39a457c7138bc3ee"),
         ],
     },
     success="le fournisseur répond du produit (conformité, marquage CE, qualité) ; l'hôpital de "
     "son usage (notice, contrôle humain par des soignants formés, information du personnel) ; "
-    "la maîtrise de l'IA est l'affaire des deux.",
+    "un établissement qui développe son propre outil et l'utilise cumule les deux rôles, et "
+    "les deux séries de devoirs.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
     devoirs,
     name="devoirs",
-    options=["fournisseur", "deployeur", "les deux"],
+    options=["fournisseur", "déployeur", "les deux"],
     expected={"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
-              "controle_humain": "deployeur", "notice": "deployeur",
-              "representants": "deployeur", "maitrise": "les deux"},
+              "controle_humain": "déployeur", "notice": "déployeur",
+              "representants": "déployeur", "chu_maison": "les deux"},
 )
 ### END HIDDEN TESTS
 
 # %% mistake="devoirs"
 # message : vous confondez concevoir et exercer le contrôle
 devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
-           "controle_humain": "fournisseur", "notice": "deployeur", "representants": "deployeur",
-           "maitrise": "les deux"}
+           "controle_humain": "fournisseur", "notice": "déployeur", "representants": "déployeur",
+           "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
 # message : a-t-il conçu le produit qu'on certifie
-devoirs = {"marquage_ce": "deployeur", "systeme_qualite": "fournisseur",
-           "controle_humain": "deployeur", "notice": "deployeur", "representants": "deployeur",
-           "maitrise": "les deux"}
+devoirs = {"marquage_ce": "déployeur", "systeme_qualite": "fournisseur",
+           "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
+           "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
-# message : Comptez les acteurs qu'il nomme
+# message : Relisez la définition du fournisseur
 devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
-           "controle_humain": "deployeur", "notice": "deployeur", "representants": "deployeur",
-           "maitrise": "deployeur"}
+           "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
+           "chu_maison": "déployeur"}
+
+# %% mistake="devoirs"
+# message : Relisez la définition du déployeur
+devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
+           "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
+           "chu_maison": "fournisseur"}
 
 # %% mistake="devoirs"
 # message : n'est pas le système de gestion de la qualité exigé par l'article 16
 devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "les deux",
-           "controle_humain": "deployeur", "notice": "deployeur", "representants": "deployeur",
-           "maitrise": "les deux"}
+           "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
+           "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
 # message : l'item ne parle pas d'écrire la notice
 devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
-           "controle_humain": "deployeur", "notice": "les deux", "representants": "deployeur",
-           "maitrise": "les deux"}
+           "controle_humain": "déployeur", "notice": "les deux", "representants": "déployeur",
+           "chu_maison": "les deux"}
 
 # %% [markdown]
 # ## 5. Le calendrier, et ce qui a changé en 2026
 #
-# Le règlement sur l'IA s'applique par étapes (article 113). En novembre 2025, la Commission
-# européenne a proposé de reporter les règles du haut risque. Ce report a été **adopté** : c'est
-# le règlement (UE) 2026/1744. Pour dater une obligation, on ne tient compte que des textes
-# adoptés, jamais d'une simple proposition.
+# Le règlement sur l'IA s'applique par étapes (article 113). Le report des règles du haut
+# risque, proposé en novembre 2025, a été **adopté** : c'est le règlement (UE) 2026/1744.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : le calendrier, tel que modifié en 2026.
@@ -594,9 +654,12 @@ montrer("IA 113")
 #
 # - **emotions** : l'interdiction de la question 1 (émotions des soignants au travail).
 # - **agent_rdv** : l'agent de rendez-vous de l'explorateur doit dire qu'il est une IA.
-# - **tri** : les devoirs de l'hôpital pour le logiciel de tri des urgences de la question 1
-#   (qui n'est pas un dispositif médical, comme l'énoncé l'a posé).
+# - **samu** : les devoirs du SAMU pour le logiciel de classement des appels de la
+#   question 1 (qui n'est pas un dispositif médical, comme l'énoncé l'a posé).
 # - **sepsis** : les devoirs de l'hôpital pour l'alerte de sepsis (dispositif de classe III).
+#
+# On demande la date où la règle commence à s'appliquer ; pour un système déjà en service à
+# cette date, voir « Pour aller plus loin ».
 #
 # <details><summary>Indice 1</summary>
 #
@@ -612,14 +675,18 @@ montrer("IA 113")
 # </details>
 
 # %% answer="dates"
-dates = {"emotions": ..., "agent_rdv": ..., "tri": ..., "sepsis": ...}
+dates = {"emotions": ..., "agent_rdv": ..., "samu": ..., "sepsis": ...}
 ### BEGIN SOLUTION
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 décembre 2027",
+dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 décembre 2027",
          "sepsis": "2 août 2028"}
 ### END SOLUTION
 
 # %% tests="dates" points=2
 # Vérification de la question 4 : exécutez cette cellule.
+haut_risque_trop_tot = ("le 2 août 2026 est la date de la transparence et de la plupart des "
+                        "autres règles ; le règlement (UE) 2026/1744 en a sorti le haut risque.")
+avant_haut_risque = ("cette date est celle d'une autre règle ; trouvez d'abord la catégorie du "
+                     "système, puis relisez sa ligne dans le calendrier.")
 checks.check_choices(
     dates,
     name="dates",
@@ -628,7 +695,7 @@ checks.check_choices(
     digests={
         "emotions": "f5c5e52a970874e2",
         "agent_rdv": "e61c2eae219b86ef",
-        "tri": "f61c467bd2dc48cd",
+        "samu": "87836398de3355d2",
         "sepsis": "4aae882505bb3a66",
     },
     mistakes={
@@ -639,6 +706,15 @@ checks.check_choices(
                            "(ceux qui servent à tout, comme les grands modèles de langage), pas "
                            "celle des pratiques interdites : relisez le début du calendrier.",
                            digest="c4788c097c4cf2f1"),
+            checks.Mistake(None, "une interdiction n'est pas une règle du haut risque : le report "
+                           "de 2026 ne la touche pas ; relisez le début du calendrier.",
+                           digest="d1a6ad32a13e5696"),
+            checks.Mistake(None, "une interdiction n'est pas une règle du haut risque : le report "
+                           "de 2026 ne la touche pas ; relisez le début du calendrier.",
+                           digest="6a88a48f7d184ac8"),
+            checks.Mistake(None, "une interdiction n'est pas une règle du haut risque : le report "
+                           "de 2026 ne la touche pas ; relisez le début du calendrier.",
+                           digest="cbab40155edb764b"),
         ],
         "agent_rdv": [
             checks.Mistake(None, "le report de 2026 vise le haut risque ; dire qu'on est une IA "
@@ -648,18 +724,27 @@ checks.check_choices(
                            "général » : le 2 août 2025 vise ces modèles, pas l'obligation de "
                            "dire qu'on est une IA (article 50).",
                            digest="a72f2f82f2f54b62"),
+            checks.Mistake(None, "le report de 2026 vise le haut risque ; dire qu'on est une IA "
+                           "relève de l'article 50, paragraphe 1, qui n'a pas été reporté : "
+                           "relisez le calendrier.", digest="9e6dd8f9a20ab88e"),
+            checks.Mistake(None, "le report de 2026 vise le haut risque ; dire qu'on est une IA "
+                           "relève de l'article 50, paragraphe 1, qui n'a pas été reporté : "
+                           "relisez le calendrier.", digest="935f3da0ebc08325"),
+            checks.Mistake(None, avant_haut_risque, digest="4bdea1c98efadb7b"),
         ],
-        "tri": [
+        "samu": [
             checks.Mistake(None, "c'était la date du texte de 2024 ; le règlement (UE) 2026/1744, "
                            "adopté, a reporté les règles du haut risque de l'annexe III.",
-                           digest="5aa827610fe36a74"),
+                           digest="cde8b2b1572863ef"),
             checks.Mistake(None, "vous avez pris la date de l'annexe I (dispositifs médicaux) ; "
-                           "par quelle voie ce logiciel de tri, qui n'est pas un dispositif "
-                           "médical, est-il à haut risque ?", digest="542f83db91c640d0"),
+                           "par quelle voie ce logiciel, qui n'est pas un dispositif médical, "
+                           "est-il à haut risque ?", digest="efbddb921c90ede3"),
             checks.Mistake(None, "le 2 août 2027 était, dans le texte de 2024, la date des "
                            "dispositifs médicaux (annexe I) ; elle a été reportée, et ce "
-                           "logiciel de tri n'est pas un dispositif médical.",
-                           digest="f0392d592a6bc30d"),
+                           "logiciel n'est pas un dispositif médical.",
+                           digest="9211977c0986a37b"),
+            checks.Mistake(None, avant_haut_risque, digest="d5c58e21c018e044"),
+            checks.Mistake(None, avant_haut_risque, digest="da671e152c622f10"),
         ],
         "sepsis": [
             checks.Mistake(None, "c'était la date du texte de 2024 pour les dispositifs médicaux ; "
@@ -668,6 +753,9 @@ checks.check_choices(
             checks.Mistake(None, "vous avez pris la date de l'annexe III ; relisez par quelle "
                            "voie l'alerte de sepsis, dispositif de classe III, est à haut risque.",
                            digest="0f2267d4653238df"),
+            checks.Mistake(None, haut_risque_trop_tot, digest="b29de1b4ad71d565"),
+            checks.Mistake(None, avant_haut_risque, digest="710ca61be5025657"),
+            checks.Mistake(None, avant_haut_risque, digest="0ccb1bc131df1298"),
         ],
     },
     success="interdictions et maîtrise de l'IA d'abord, puis la transparence, puis le haut "
@@ -681,38 +769,53 @@ checks.check_choices(
     options=["2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
              "2 août 2028"],
     expected={"emotions": "2 février 2025", "agent_rdv": "2 août 2026",
-              "tri": "2 décembre 2027", "sepsis": "2 août 2028"},
+              "samu": "2 décembre 2027", "sepsis": "2 août 2028"},
 )
 ### END HIDDEN TESTS
 
 # %% mistake="dates"
 # message : c'était la date du texte de 2024 pour les dispositifs médicaux
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 décembre 2027",
+dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 décembre 2027",
          "sepsis": "2 août 2027"}
 
 # %% mistake="dates"
 # message : qui n'a pas été reporté
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 décembre 2027", "tri": "2 décembre 2027",
+dates = {"emotions": "2 février 2025", "agent_rdv": "2 décembre 2027", "samu": "2 décembre 2027",
          "sepsis": "2 août 2028"}
 
 # %% mistake="dates"
 # message : vous avez pris la date de l'annexe I
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 août 2028",
+dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 août 2028",
          "sepsis": "2 août 2028"}
 
 # %% mistake="dates"
 # message : le 2 août 2025 vise ces modèles, pas
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2025", "tri": "2 décembre 2027",
+dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2025", "samu": "2 décembre 2027",
          "sepsis": "2 août 2028"}
 
 # %% mistake="dates"
 # message : pas celle des pratiques interdites
-dates = {"emotions": "2 août 2025", "agent_rdv": "2 août 2026", "tri": "2 décembre 2027",
+dates = {"emotions": "2 août 2025", "agent_rdv": "2 août 2026", "samu": "2 décembre 2027",
          "sepsis": "2 août 2028"}
 
 # %% mistake="dates"
 # message : la date des dispositifs médicaux (annexe I) ; elle a été reportée
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 août 2027",
+dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 août 2027",
+         "sepsis": "2 août 2028"}
+
+# %% mistake="dates"
+# message : le 2 août 2026 est la date de la transparence
+dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 décembre 2027",
+         "sepsis": "2 août 2026"}
+
+# %% mistake="dates"
+# message : une interdiction n'est pas une règle du haut risque
+dates = {"emotions": "2 août 2027", "agent_rdv": "2 août 2026", "samu": "2 décembre 2027",
+         "sepsis": "2 août 2028"}
+
+# %% mistake="dates"
+# message : cette date est celle d'une autre règle
+dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 février 2025",
          "sepsis": "2 août 2028"}
 
 # %% [markdown]
@@ -721,14 +824,15 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 # - C'est la **destination** annoncée par le fabricant qui fait d'un logiciel un dispositif
 #   médical ; une application de bien-être n'en est pas un.
 # - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus : un
-#   organisme notifié le vérifie, et le système d'IA est alors **à haut risque** (article 6,
-#   paragraphe 1, dans son texte de 2024).
-# - Le haut risque vient aussi de l'**usage** (annexe III : accès aux soins, tri des
-#   urgences) ; l'IA n'est pas à haut risque d'office.
+#   organisme notifié le vérifie, et le système d'IA qui est ce dispositif (ou son composant de
+#   sécurité) est alors **à haut risque** (article 6, paragraphe 1, dans son texte de 2024).
+# - Le haut risque vient aussi de l'**usage** (annexe III : accès aux soins, appels d'urgence,
+#   tri des urgences) ; l'IA n'est pas à haut risque d'office.
 # - Le **fournisseur** répond du produit, le **déployeur** (l'hôpital) de son usage, dont le
-#   **contrôle humain** par des soignants formés qui peuvent passer outre.
+#   **contrôle humain** par des soignants formés qui peuvent passer outre ; qui développe son
+#   propre outil et l'utilise est les deux.
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
-#   2026/1744, les règles du haut risque n'ont pas encore commencé à s'appliquer.
+#   2026/1744, les règles du haut risque ne s'appliquent pas encore.
 
 # %% [markdown]
 # ## Après la séance
@@ -737,9 +841,9 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 #
 # En 10 à 15 lignes, depuis votre futur métier : un hôpital met en service l'alerte de sepsis
 # de l'explorateur. Quelle garantie **humaine** doit-il au patient ? Dites ce que le droit
-# exige (avec au moins deux articles) et ce qu'il n'exige pas mais que vous jugez dû ; dites
-# ce qui change, ou ne change pas, pendant que les règles du haut risque ne s'appliquent pas
-# encore.
+# exige (avec au moins deux articles) et ce qu'il n'exige pas mais que vous jugez dû (pensez
+# aussi aux patients pour qui l'alerte marcherait moins bien) ; dites ce qui change, ou ne
+# change pas, pendant que les règles du haut risque ne s'appliquent pas encore.
 
 # %% [markdown] written="reflexion_garantie_humaine" points=3
 # ### BEGIN SOLUTION
@@ -761,17 +865,22 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 #   fournisseur attribué à l'hôpital (marquage CE).
 # - **0** : aucune obligation juste.
 #
-# **Critère 2 — Le calendrier, tel qu'il est adopté.**
+# **Critère 2 — Le calendrier, tel qu'il est adopté**,
+# valeur V4 — Prudence, esprit critique et inclusivité. On cherche deux éléments :
+# **(a) la date** : les devoirs du haut risque (articles 14 et 26) s'appliqueront à ce
+# dispositif à partir du 2 août 2028 (date reportée par le règlement (UE) 2026/1744 pour
+# l'annexe I) ; compte aussi une copie qui cite le 2 août 2027 en disant que cette date du
+# texte de 2024 a été reportée ; **(b) ce qui s'applique déjà** : la copie dit que l'attente ne
+# dispense pas de tout, en nommant au moins un devoir déjà en vigueur (le MDR : marquage CE,
+# organisme notifié ; la maîtrise de l'IA, article 4 ; la déontologie et la responsabilité du
+# soignant). Accepter aussi la remarque qu'un système déjà en service peut relever d'un
+# régime transitoire (article 111, voir « Pour aller plus loin »).
 #
-# - **1** : la copie dit que les devoirs du haut risque (articles 14 et 26) ne s'appliquent
-#   à ce dispositif qu'à partir de la date reportée par le règlement (UE) 2026/1744 (annexe I),
-#   et que cela ne dispense de rien : le MDR s'applique déjà (marquage CE, organisme notifié),
-#   la maîtrise de l'IA (article 4) aussi, ainsi que la déontologie et la responsabilité du
-#   soignant. Accepter aussi la remarque qu'un système déjà en service avant cette date peut
-#   relever d'un régime transitoire (article 111, voir « Pour aller plus loin »).
-# - **un demi** : la date est juste mais la copie en conclut que rien n'est dû en attendant, ou la
-#   copie cite la date du texte de 2024 ou celle de la proposition comme si elle valait.
-# - **0** : aucune date donnée, ou une date fausse.
+# - **0** si la copie présente comme celle qui vaut aujourd'hui une date du texte de 2024 ou
+#   d'une proposition (c'est l'erreur que vise la valeur V4 — Prudence, esprit critique et inclusivité), quel que soit le reste ;
+# - sinon, **1** : (a) et (b) ; **un demi** : un seul des deux (la date juste, ou « pas
+#   encore, mais le MDR et l'article 4 s'appliquent déjà » sans date) ; **0** : ni l'un ni
+#   l'autre (par exemple « rien n'est dû en attendant », sans date).
 #
 # **Critère 3 — Ce qui est dû au-delà du droit**,
 # valeur V1 — Priorité à la relation humaine.
@@ -779,7 +888,9 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 # - **1** : une garantie concrète et argumentée : un soignant examine le patient avant d'agir
 #   sur l'alerte ; il peut ne pas la suivre et le note ; le patient est informé en mots simples ;
 #   le biais d'automatisation est connu de l'équipe (module 09) ; une alerte n'est pas un
-#   diagnostic. La copie ne conclut ni « l'IA décide » ni « il faut l'ignorer ».
+#   diagnostic ; l'hôpital vérifie que l'alerte marche aussi bien pour tous ses patients
+#   (principe de justice du CENS). La copie ne conclut ni « l'IA décide » ni « il faut
+#   l'ignorer ».
 # - **un demi** : une garantie vague (« garder l'humain dans la boucle ») sans dire qui, quand ni
 #   comment.
 # - **0** : rien au-delà du droit, ou une position sans argument.
@@ -794,8 +905,8 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 #
 # Notation : critère 1, **un demi** (une obligation de l'hôpital avec son article ; le marquage
 # est bien attribué au fabricant, mais une seule obligation du déployeur) ; critère 2,
-# **0** (aucune date n'est donnée ; « pas d'obligation » oublie en outre le MDR et l'article 4,
-# qui s'appliquent déjà) ; critère 3,
+# **0** (pas de date fausse présentée comme en vigueur, mais ni (a), aucune date, ni (b) :
+# « pas d'obligation » oublie le MDR et l'article 4, qui s'appliquent déjà) ; critère 3,
 # **1** (garantie concrète : qui, quand, et la trace écrite).
 # ### END SOLUTION
 
@@ -803,38 +914,59 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "tri": "2 a
 # ### Pour aller plus loin
 #
 # - **Les deux textes ensemble.** Pour un dispositif médical à haut risque, l'évaluation de la
-#   conformité au titre du règlement sur l'IA se fait dans la procédure du MDR, avec le même
-#   organisme notifié : un seul certificat, deux séries d'exigences.
+#   conformité au titre du règlement sur l'IA se fait dans la procédure du MDR : une seule
+#   procédure d'évaluation de la conformité, avec le même organisme notifié, qui vérifie les
+#   exigences des deux textes.
 # - **L'exception de l'article 6, paragraphe 3.** Un système de l'annexe III qui ne fait qu'une
 #   tâche procédurale étroite ou préparatoire peut échapper au haut risque, jamais s'il établit
-#   le profil de personnes.
-# - **Les deux voies à la fois.** La question 1 a posé que le logiciel de tri n'est pas un
-#   dispositif médical. Si son éditeur lui donnait une destination médicale, il pourrait l'être
-#   (classe IIa ou plus) et relever des deux voies du haut risque ; ce cours ne dit pas quelle
-#   date prévaudrait alors.
+#   le profil de personnes. Le logiciel du SAMU de la question 1 fixe l'ordre dans lequel le
+#   médecin entend les appelants : il influence la décision, l'exception ne joue pas (analyse
+#   de ce cours).
+# - **Les deux voies à la fois.** La question 1 a posé que le logiciel du SAMU n'est pas un
+#   dispositif médical. Si son éditeur lui donnait une destination médicale (proposer une
+#   conduite à tenir pour le patient, par exemple), il pourrait l'être et relever des deux voies
+#   du haut risque ; ce cours ne dit pas quelle date prévaudrait alors. Un logiciel qui attribue
+#   une priorité clinique à un patient examiné aux urgences serait, lui, très probablement un
+#   dispositif médical.
 # - **Les systèmes déjà en service.** Dans son texte de 2024, l'article 111, paragraphe 2,
 #   n'appliquait les règles du haut risque à un système mis sur le marché ou en service avant
 #   le 2 août 2026 que s'il était ensuite modifié de façon importante (et au plus tard en 2030
-#   pour ceux destinés aux autorités publiques). Le règlement (UE) 2026/1744 a pu modifier ce point :
-#   lisez la version consolidée sur EUR-Lex.
+#   pour ceux destinés aux autorités publiques). Ce cours n'a pas vérifié si le règlement
+#   (UE) 2026/1744 a changé ce paragraphe : lisez la version consolidée sur EUR-Lex.
 # - **L'hôpital public.** Dans son texte de 2024, l'article 27 demande aux organismes de droit
 #   public (un hôpital public par exemple) qui déploient un système à haut risque de
 #   l'annexe III, comme un logiciel de tri, une analyse d'impact sur les droits fondamentaux
 #   avant sa mise en service.
 # - **Le droit français.** L'information du patient quand un dispositif médical appris sur des
 #   données massives est utilisé : module 09 (code de la santé publique, article L. 4001-3).
+# - **Émotions et catégorisation biométrique.** Dans son texte de 2024, l'article 50,
+#   paragraphe 3, demande au déployeur d'un système de reconnaissance des émotions ou de
+#   catégorisation biométrique d'en informer les personnes exposées (quand ce système n'est pas
+#   interdit, par exemple pour un usage médical).
+# - **Ce qui se discute pour les dispositifs médicaux (propositions, pas des règles).** La
+#   Commission a proposé le 16 décembre 2025 de réviser le MDR et l'IVDR (proposition
+#   COM(2025) 1023), en modifiant aussi la liste de l'annexe I du règlement sur l'IA ; d'après
+#   des analyses juridiques (Produktkanzlei, 2026), les dispositifs médicaux passeraient dans la
+#   section B de cette annexe, à laquelle les exigences du règlement sur l'IA ne s'appliquent pas
+#   directement. C'est une proposition, non adoptée d'après les sources lues : vérifiez où elle
+#   en est sur EUR-Lex. Ces analyses disent aussi que le règlement (UE) 2026/1744 n'a pas fait
+#   ce transfert, mais donne à la Commission le pouvoir de limiter ces exigences quand le droit
+#   sectoriel en prévoit d'équivalentes : ce cours n'a pas lu cette disposition dans le texte
+#   adopté.
 #
-# Les textes à lire après la séance : le règlement qui a modifié le calendrier, la
-# transparence, ce que vérifie l'organisme notifié.
+# Les textes à lire après la séance : le contrôle humain, la maîtrise de l'IA, le règlement qui
+# a modifié le calendrier, la transparence, ce que vérifie l'organisme notifié.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : trois textes de plus, pour après la séance.
-montrer("UE 2026/1744", "IA 50", "MDR 52")
+# Inutile de lire ce code (replié) : cinq textes de plus, pour après la séance.
+montrer("IA 14", "IA 4", "UE 2026/1744", "IA 50", "MDR 52")
 
 # %% [markdown]
 # ## Sources
 #
-# Textes résumés dans ce module (liens dans la bibliothèque du cours, `esn_teach.law`) :
+# Textes résumés dans ce module (à lire sur EUR-Lex, eur-lex.europa.eu : le règlement sur l'IA
+# sous la référence CELEX 32024R1689, sa version consolidée comprise ; le règlement (UE)
+# 2026/1744 au Journal officiel L 2026/1744 ; le MDR sous la référence CELEX 32017R0745) :
 #
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
 #   des règles harmonisées concernant l'intelligence artificielle : articles 3, 4, 5, 6, 14,
@@ -842,6 +974,12 @@ montrer("UE 2026/1744", "IA 50", "MDR 52")
 # - Règlement (UE) 2026/1744 du Parlement européen et du Conseil du 8 juillet 2026 modifiant
 #   le règlement (UE) 2024/1689 (omnibus numérique sur l'IA), Journal officiel de l'Union du
 #   24 juillet 2026 ; proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
+# - Commission européenne. Proposition de règlement modifiant les règlements (UE) 2017/745 et
+#   (UE) 2017/746 (simplification), et le règlement (UE) 2024/1689 quant à la liste de son
+#   annexe I, COM(2025) 1023 du 16 décembre 2025 (non adoptée).
+# - Produktkanzlei (cabinet d'avocats). Digital Omnibus: medical devices to remain under dual AI
+#   regulation, 21 mai 2026 ; Commission's draft amendment to the MDR/IVDR for AI-based medical
+#   devices, 15 avril 2026.
 # - Règlement (UE) 2017/745 du Parlement européen et du Conseil du 5 avril 2017 relatif aux
 #   dispositifs médicaux : article 2, point 1 ; considérant 19 ; article 52 ; annexe VIII,
 #   règle 11 ; annexe IX. EUR-Lex.

@@ -282,6 +282,8 @@ def _analysis_html(card: AiSystem, differences: Sequence[str]) -> str:
     verdict = (
         "Vos réponses sont celles du cours."
         if not numbers
+        else f"Vos réponses diffèrent de celles du cours à la question {numbers[0]}."
+        if len(numbers) == 1
         else f"Vos réponses diffèrent de celles du cours aux questions {', '.join(numbers)}."
     )
     answers = " ; ".join(f"{i}. {card.answers[q.key]}" for i, q in enumerate(AI_ACT_QUESTIONS, 1))
