@@ -869,8 +869,8 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 
 # valeur V4 — Prudence, esprit critique et inclusivité. On cherche deux éléments :
 # **(a) la date** : les devoirs du haut risque (articles 14 et 26) s'appliqueront à ce
 # dispositif à partir du 2 août 2028 (date reportée par le règlement (UE) 2026/1744 pour
-# l'annexe I) ; compte aussi une copie qui cite le 2 août 2027 en disant que cette date du
-# texte de 2024 a été reportée ; **(b) ce qui s'applique déjà** : la copie dit que l'attente ne
+# l'annexe I) ; compte aussi une copie qui cite la date du texte de 2024 en disant qu'elle a
+# été reportée ; **(b) ce qui s'applique déjà** : la copie dit que l'attente ne
 # dispense pas de tout, en nommant au moins un devoir déjà en vigueur (le MDR : marquage CE,
 # organisme notifié ; la maîtrise de l'IA, article 4 ; la déontologie et la responsabilité du
 # soignant). Accepter aussi la remarque qu'un système déjà en service peut relever d'un
