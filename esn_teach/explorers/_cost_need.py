@@ -86,6 +86,11 @@ class CostNeedExplorer:
         Column of ``frame`` measuring illness (the need for care).
     n_bins : int, default=20
         Number of equal-width percentile bins of the figure.
+    show_need : bool, default=True
+        Whether the table shows the mean illness of each group's enrolled
+        patients. A notebook can hide that row while it would give away, or
+        let a student rebuild, answers not yet solved; ``compute`` and
+        ``table`` still hold the numbers, and the figure is unchanged.
 
     Attributes
     ----------
@@ -139,6 +144,7 @@ class CostNeedExplorer:
         group_column: str = "race",
         need_column: str = "n_chronic_next",
         n_bins: int = 20,
+        show_need: bool = True,
     ) -> None:
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(
@@ -152,6 +158,9 @@ class CostNeedExplorer:
         if missing:
             raise ValueError(f"colonnes absentes du tableau « frame » : {', '.join(missing)}.")
         check_finite_scalar(n_bins, "n_bins", numbers.Integral, min_val=2, max_val=100)
+        if not isinstance(show_need, bool):
+            raise TypeError(f"« show_need » doit être True ou False ; reçu : {kind_of(show_need)}.")
+        self.show_need = show_need
         offered = list(LABEL_NAMES) if labels is None else list(labels)
         if not offered or isinstance(labels, str):
             raise ValueError(
@@ -401,7 +410,8 @@ class CostNeedExplorer:
             f"Cible : {LABEL_NAMES[label].lower()}\nSeuil : {_fr_percentile(percentile)} centile"
         )
         self.figure_view.show(self.render_png(), self._describe(label, percentile))
-        self.summary.value = _summary_html(table, label, percentile, self._table_id)
+        shown = table if self.show_need else table.drop(columns="mean_need_selected")
+        self.summary.value = _summary_html(shown, label, percentile, self._table_id)
         self.table = table
         return table
 
@@ -514,8 +524,12 @@ def _summary_html(table: pd.DataFrame, label: str, percentile: float, table_id: 
         table_id=f"{table_id}_inscrits",
         corner="Groupe",
         row_formats={
-            _SUMMARY_ROWS["selection_rate"]: fr_percent,
-            _SUMMARY_ROWS["share_of_selected"]: fr_percent,
-            _SUMMARY_ROWS["mean_need_selected"]: partial(fr_number, digits=2),
+            _SUMMARY_ROWS[column]: formatter
+            for column, formatter in [
+                ("selection_rate", fr_percent),
+                ("share_of_selected", fr_percent),
+                ("mean_need_selected", partial(fr_number, digits=2)),
+            ]
+            if column in table.columns  # the need row may be hidden
         },
     ).to_html()

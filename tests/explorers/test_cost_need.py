@@ -202,3 +202,18 @@ def test_a_label_held_back_is_neither_offered_nor_computed():
         CostNeedExplorer(FRAME, {"cost": SCORES["cost"]}, labels=["cost", "health"])
     both = CostNeedExplorer(FRAME, SCORES, labels=["health", "cost"])
     assert [key for _, key in both.controls["cible"].options] == ["cost", "health"]
+
+
+def test_the_need_row_can_be_hidden():
+    # Module 03 hides the enrolled patients' mean illness until questions 2 and 3 are solved:
+    # with the « health » label at the 95th or 97th percentile it lets a student rebuild them.
+    hidden = CostNeedExplorer(FRAME, SCORES, label="health", show_need=False)
+    shown = CostNeedExplorer(FRAME, SCORES, label="health")
+    assert "Maladies chroniques des inscrits" in shown.summary.value
+    assert "Maladies chroniques des inscrits" not in hidden.summary.value
+    assert "Part parmi les inscrits" in hidden.summary.value
+    hidden.controls["centile"].value = 95.0
+    assert "Maladies chroniques des inscrits" not in hidden.summary.value
+    assert "mean_need_selected" in hidden.table.columns  # computed, only not shown
+    with pytest.raises(TypeError, match="show_need"):
+        CostNeedExplorer(FRAME, SCORES, show_need="non")
