@@ -11,8 +11,9 @@ percentile for each group (at equal score, is one group sicker?).
 from __future__ import annotations
 
 import numbers
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
+from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
@@ -510,6 +511,13 @@ _SUMMARY_ROWS = {
 }
 
 
+_ROW_FORMATS: dict[str, Callable[[Any], str]] = {
+    "selection_rate": fr_percent,
+    "share_of_selected": fr_percent,
+    "mean_need_selected": partial(fr_number, digits=2),
+}
+
+
 def _summary_html(table: pd.DataFrame, label: str, percentile: float, table_id: str) -> str:
     # object dtype keeps the counts integers once groups become columns.
     shown = table.astype(object).rename(columns=_SUMMARY_ROWS).T
@@ -525,11 +533,7 @@ def _summary_html(table: pd.DataFrame, label: str, percentile: float, table_id: 
         corner="Groupe",
         row_formats={
             _SUMMARY_ROWS[column]: formatter
-            for column, formatter in [
-                ("selection_rate", fr_percent),
-                ("share_of_selected", fr_percent),
-                ("mean_need_selected", partial(fr_number, digits=2)),
-            ]
+            for column, formatter in _ROW_FORMATS.items()
             if column in table.columns  # the need row may be hidden
         },
     ).to_html()
