@@ -17,6 +17,8 @@
 #    change la cible ; juger une nouvelle cible, un taux de sélection, une mesure du besoin.
 #
 # > **Les valeurs de l'école dans ce module**
+# > - **V1 — Priorité à la relation humaine** : le médecin traitant décide de proposer le
+# >   programme ; pour en parler avec son patient, il doit savoir ce que le score oublie.
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier qui un score précis laisse
 # >   de côté.
 # > - **V6 — Intégrité et transparence** : dire ce qu'un score prédit vraiment, ce qui est
@@ -34,11 +36,11 @@
 # - Remplacez les `...` par votre calcul ou votre réponse, exécutez la cellule, puis la cellule
 #   **« Vérification »** : elle dit si la réponse est correcte, ou nomme l'erreur probable.
 # - Gardez le nom de la variable tel quel (`part_noirs_cout`) ; décimales avec un **point**
-#   (`0.8`, pas `0,8`) ; écrivez de préférence le **calcul** : un résultat trop arrondi peut
-#   être refusé.
+#   (`0.8`, pas `0,8`) ; écrivez le **calcul**, pas un résultat arrondi : un résultat trop
+#   arrondi est refusé.
 # - Les encadrés repliés marqués « facultatif » peuvent attendre la fin de la séance.
-# - Barème : 19 points (huit questions de 2 points, dont quatre en séance ; une réflexion
-#   rédigée de 3 points).
+# - Barème : 19 points. En séance, les questions 1 à 4 (8 points) ; après la séance, les
+#   questions 5 à 8 (8 points) et une réflexion rédigée (3 points).
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
@@ -67,13 +69,14 @@
 # (discrimination, méfiance).
 #
 # « Patients noirs » et « patients blancs » sont les catégories de l'étude, déclarées par les
-# patients : des catégories sociales, pas biologiques.
+# patients : des catégories sociales, pas biologiques. L'étude a compté comme « blancs » tous
+# les patients restants, une fois mis à part les patients noirs et ceux d'autres groupes.
 #
 # <details><summary>Facultatif : d'autres groupes ; ces catégories en France</summary>
 #
 # Les patients de l'étude étaient couverts par des contrats dits « à risque » avec les
-# assureurs : l'hôpital y répond d'une part du coût des soins de ses patients
-# (Obermeyer et al., 2019). Le mécanisme vaut pour tout groupe qui coûte moins à besoin égal
+# assureurs (Obermeyer et al., 2019) : dans ce type de contrat, l'établissement répond d'une
+# part du coût des soins de ses patients. Le mécanisme vaut pour tout groupe qui coûte moins à besoin égal
 # (précarité, déserts médicaux).
 #
 # Les catégories de l'étude ne se transposent pas telles quelles en France, où les
@@ -167,19 +170,18 @@ print(
 display(data_card(donnees))
 
 # %% [markdown]
-# Comme dans l'étude, les patients noirs sont en moyenne **plus malades**, et coûtent un peu
-# plus : 12 % de plus dans l'étude (8 442 contre 7 540 dollars par an ; Obermeyer et al., 2019,
-# tableau 1), nettement moins dans notre cohorte (ligne affichée ci-dessus : un écart assumé de
-# notre reproduction). Mais à nombre égal de
-# maladies chroniques, ils coûtent **moins** : 1 801 dollars de moins par an dans l'étude
-# (Obermeyer et al., 2019).
+# Comme dans l'étude, les patients noirs sont en moyenne **plus malades** ; mais à nombre égal
+# de maladies chroniques, ils coûtent **moins** : 1 801 dollars de moins par an dans l'étude
+# (Obermeyer et al., 2019). C'est cet écart d'accès aux soins qui biaise le coût. Notre cohorte
+# le reproduit en le **grossissant** : retenez le mécanisme, pas nos chiffres.
 #
-# > **Une reproduction volontairement grossie** : l'inégalité d'accès aux soins est réelle,
-# > mais sa taille est ici inventée : mesuré comme dans l'étude, notre écart vaut 2,4 fois le
-# > sien (ligne affichée ci-dessus). C'est cet écart d'accès, grossi, qui biaise le coût, de
-# > cette année comme de la suivante.
+# <details><summary>Facultatif : l'étude et notre cohorte, chiffre par chiffre</summary>
 #
-# <details><summary>Facultatif : comparer avec l'étude, et avec la fiche</summary>
+# | Chiffre | Étude (Obermeyer et al., 2019) | Notre cohorte | Pourquoi l'écart |
+# |---|---|---|---|
+# | Coût moyen des patients noirs, comparé à celui des blancs | 12 % de plus (8 442 contre 7 540 dollars par an, tableau 1) | nettement moins (ligne affichée ci-dessus) | hasard du tirage, forme du coût inventée |
+# | Coût à nombre égal de maladies chroniques | 1 801 dollars de moins par an (figure 3B) | 2,4 fois cet écart (ligne affichée ci-dessus) | écart d'accès grossi exprès, de cette année comme de la suivante |
+# | Score « coût », tout en haut | calibré : même coût à score égal (figure 3A) | coût plus bas chez les patients noirs (section 4) | défaut de notre reproduction |
 #
 # Notre générateur règle l'écart d'accès à maladie égale, sur une maladie « latente » que les
 # données ne montrent pas (voir la fiche, et la fin du module) : ce réglage inventé n'est pas
@@ -284,8 +286,9 @@ print("- plus_couteux : coût réel de l'année suivante du 95e au 100e centile.
 # ### Question 1 — La part des patients noirs parmi les inscrits, cible « coût » (2 points)
 #
 # Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
-# patients noirs** ? Donnez une proportion entre 0 et 1 (par exemple `0.25`, et non `25`), en
-# écrivant le calcul avec les variables dont le nom est affiché ci-dessus entre parenthèses.
+# patients noirs** ? Donnez une proportion entre 0 et 1 (`0.25`, et non `25`). Écrivez le
+# calcul, pas un résultat arrondi, avec les variables dont le nom est affiché ci-dessus entre
+# parenthèses.
 #
 # <details><summary>Rappel d'écriture</summary>
 #
@@ -928,20 +931,21 @@ ecart_score_egal = (
 # **L'explorateur.** Le menu choisit la cible, le curseur le seuil. Le tableau donne, par
 # groupe, le **taux de sélection** (la part du groupe qui est inscrite) et la part parmi les
 # inscrits. Regardez la cible **« Maladies chroniques de l'année suivante »**. La cible
-# « coût » s'ajoute au menu une fois les questions 1 à 3 justes (ses chiffres y répondent) :
-# relancez alors la cellule.
+# « coût » et la moyenne de maladies des inscrits s'ajoutent une fois les questions 1 à 3
+# justes (leurs chiffres y répondent) : relancez alors la cellule.
 
 # %%
-# Cette cellule affiche l'explorateur ; la cible « coût » n'y paraît qu'après les questions 1
-# à 3 (en séance évaluée, dans votre retour de correction).
+# Cette cellule affiche l'explorateur ; la cible « coût » et la moyenne de maladies des
+# inscrits n'y paraissent qu'après les questions 1 à 3 (en séance évaluée, dans votre retour).
 questions_cout = ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")
-cibles = ["cost", "health"] if all(map(checks.passed, questions_cout)) else ["health"]
+resolues = all(map(checks.passed, questions_cout))
 explorateur = CostNeedExplorer(
     cohorte,
     {"cost": scores_cout, "health": scores_sante},
-    labels=cibles,
+    labels=["cost", "health"] if resolues else ["health"],
     label="health",
     percentile=centile_programme,
+    show_need=resolues,
 )
 explorateur
 
@@ -958,13 +962,14 @@ explorateur
 #   les patients selon leur maladie « latente », le vrai niveau de maladie que notre
 #   générateur invente et que l'hôpital ne connaît pas.
 #
-# Les cases de la cible « coût » se remplissent une fois les questions 1 à 3 justes :
-# relancez alors la cellule.
+# Certaines cases se remplissent une fois les questions 1 à 3 justes : relancez alors la
+# cellule.
 
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il compare les cibles et affiche un tableau. Les résultats
-# des questions 1 à 3 n'y paraissent qu'une fois ces questions justes.
+# Inutile de lire ce code (replié) : il compare les cibles et affiche un tableau. Les cases qui
+# donnent, ou aident à retrouver, les réponses des questions 1 à 3 restent vides tant que ces
+# questions ne sont pas justes.
 def ecart_avec_ic(dans_le_groupe, mesure=None):
     """Écart de maladies chroniques (noirs moins blancs) parmi des patients, et son IC 95 %."""
     mesure = besoin if mesure is None else mesure  # par défaut, n_chronic_next
@@ -1023,9 +1028,11 @@ for numero, scores in enumerate([scores_cout, scores_sante, scores_sans_cout, la
     pres_du_seuil = en_clair(*ecart_avec_ic(scores >= np.percentile(scores, 95)))
     if numero == 0 and not checks.passed("part_noirs_cout"):
         part = "après la question 1"
-    if numero == 0 and not checks.passed("ecart_maladies"):
+    # Les cases « maladies » aussi : avec la différence affichée après la séance, elles
+    # redonneraient les écarts des questions 2 et 3.
+    if numero <= 1 and not checks.passed("ecart_maladies"):
         entre_inscrits = "après la question 2"
-    if numero == 0 and not checks.passed("ecart_score_egal"):
+    if numero <= 1 and not checks.passed("ecart_score_egal"):
         pres_du_seuil = "après la question 3"
     lignes["Part des patients noirs parmi les inscrits"].append(part)
     lignes["Écart entre inscrits (noirs moins blancs)"].append(entre_inscrits)
@@ -1082,8 +1089,8 @@ print(
 # - `"entre inscrits"` : au-dessus du même seuil, les inscrits noirs ont plus de maladies
 #   chroniques que les inscrits blancs (question 2), un écart dont l'IC 95 % exclut 0 ;
 # - `"part qui double"` : avec la cible « maladies », la part des patients noirs parmi les
-#   inscrits double à peu près (question 1, explorateur) : le score « coût » en inscrit deux
-#   fois moins ;
+#   inscrits double à peu près (votre réponse à la question 1, explorateur) : le score « coût »
+#   en inscrit deux fois moins ;
 # - `"à score égal"` : à score égal, sur l'ensemble des scores, les patients noirs ont 0,71
 #   maladie chronique de plus que les blancs, contre 0,10 avec le score juste (tableau).
 #
@@ -1178,9 +1185,8 @@ preuve_biais = "score égal"
 # **Ce qui désigne le substitut.** Sans aucun écart d'accès (dernière ligne affichée sous le
 # tableau), l'écart à score égal du score « coût », sur l'ensemble des scores, tombe de 0,71 à
 # 0,17, près de celui du score juste : c'est l'écart d'accès, passé par le coût, qui le
-# creusait. Près du seuil, il resterait environ la moitié de l'écart de la question 3 : cette
-# tranche est large et les scores y sont très étalés, si bien que même le score juste y garde
-# un écart (dernière colonne).
+# creusait. Près du seuil, la tranche est large : même le score juste y garde un écart
+# (dernière colonne).
 #
 # <details><summary>Facultatif : un score « maladies » jugé sur ce qu'il prédit</summary>
 #
@@ -1198,10 +1204,10 @@ preuve_biais = "score égal"
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
 # - Un score peut être calibré sur le coût (celui de l'étude l'était ; le nôtre, pas tout en
 #   haut) et **injuste** pour le besoin, sans utiliser la race.
-# - Comparez les groupes **à score égal**, et à un score juste : un écart nettement plus grand
-#   montre que le score sous-estime le besoin d'un groupe ; sa cause se désigne par ce qui le
-#   fait baisser (ici, retirer l'écart d'accès). Au-dessus d'un même seuil, un écart existe
-#   même avec un score juste.
+# - Pour auditer un score, faites comme l'étude : comparez le **besoin** des groupes centile
+#   par centile du score, avec plusieurs mesures du besoin (maladies chroniques, HbA1c,
+#   pression artérielle, créatinine) (Obermeyer et al., 2019). Un écart entre sélectionnés ne
+#   suffit pas : il existe même avec le score juste de notre cohorte inventée.
 # - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre : une
 #   **information** du score (le coût de cette année) peut porter aussi le biais.
 # - Deux écarts se comparent par l'IC de leur **différence** (après la séance), dont on lit
@@ -1220,10 +1226,10 @@ preuve_biais = "score égal"
 # %% [markdown]
 # ### Près du seuil, de combien la cible réduit-elle l'écart ?
 #
-# Avec la cible « maladies », l'écart près du seuil est plus petit qu'avec la cible « coût »
-# (tableau de la section 5). Pour comparer deux écarts mesurés sur les mêmes patients, on
-# calcule l'IC de leur **différence** (cible « coût » moins cible « maladies ») : d'une cible à
-# l'autre, les patients et leur santé sont les mêmes, seule la sélection change.
+# Changer de cible réduit-il l'écart près du seuil, celui de la question 3 ? Pour comparer deux
+# écarts mesurés sur les mêmes patients, on calcule l'IC de leur **différence** (cible « coût »
+# moins cible « maladies ») : d'une cible à l'autre, les patients et leur santé sont les mêmes,
+# seule la sélection change.
 #
 # **La tranche principale est fixée d'avance** : celle de la question 3, du 95ᵉ au 100ᵉ
 # centile. Choisir la tranche après avoir vu les résultats, ce serait choisir sa conclusion.
@@ -1256,7 +1262,7 @@ preuve_biais = "score égal"
 def ecart_du_haut(scores, tirage, du_centile=95):
     """Écart (noirs moins blancs) au-dessus d'un centile du score, parmi les patients tirés."""
     s, malades, n, b = scores[tirage], besoin[tirage], noirs[tirage], blancs[tirage]
-    haut = s >= np.percentile(s, du_centile)  # la tranche du haut, comme tranche_haute
+    haut = s >= np.percentile(s, du_centile)  # les patients du haut de ce score
     return malades[haut & n].mean() - malades[haut & b].mean()
 
 
@@ -1330,8 +1336,8 @@ print(
 #   par patient : les données ne tranchent pas entre une petite et une forte baisse ;
 # - `"retenir les inscrits"` : mieux vaut prendre pour résultat principal la tranche des seuls
 #   inscrits, dont l'IC exclut 0, et conclure à une baisse établie ;
-# - `"IC chevauchants"` : on ne peut rien conclure, car les IC des deux écarts près du seuil
-#   (tableau de la section 5) se chevauchent.
+# - `"IC chevauchants"` : la bonne méthode compare les IC des deux écarts près du seuil,
+#   calculés chacun de son côté : s'ils se chevauchent, les deux écarts sont égaux.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1458,8 +1464,8 @@ lecture_difference = "tranche"
 #
 # - **L'écart d'accès** : près du seuil, cible « coût », l'écart de la question 3 tombe à 0,69
 #   sans écart d'accès : de l'ordre de la moitié. Il passe aussi par le **coût de cette année**, une
-#   information du score : sans elle, l'écart de la cible « maladies » passe de 1,10 à 0,55
-#   environ (tableau de la section 5).
+#   information du score : sans elle, l'écart près du seuil de la cible « maladies » est à
+#   peu près divisé par deux (tableau de la section 5).
 # - **La largeur de la tranche** : du 95ᵉ au 100ᵉ centile, la tranche est large, au sommet
 #   d'un score très asymétrique, et les patients noirs s'y trouvent plus haut. Même le score
 #   juste y garde un écart de 0,53 (dernière colonne du tableau de la section 5), et sans
@@ -1510,10 +1516,10 @@ lecture_difference = "tranche"
 #   surtout l'écart de coût entre les groupes ;
 # - `"sans effet"` : elle change peu de chose au biais, car à maladie égale, le classement
 #   dépend surtout des informations du score, plus que de la grandeur qu'il prédit ;
-# - `"le médecin corrigera"` : le biais comptera moins, car le médecin traitant, qui connaît
-#   ses patients, repérera la plupart des oubliés parmi les dossiers que le score lui signale ;
-# - `"impossible à prévoir"` : on ne peut rien en dire d'avance : seul un essai sur des
-#   patients réels dira si cette cible est biaisée.
+# - `"inverse"` : elle inverse le biais : les patients les plus malades consultent le plus, et
+#   les patients noirs, plus malades en moyenne, seraient alors classés trop haut ;
+# - `"sans sous-diagnostic"` : elle fait mieux que la cible « maladies » : une consultation est
+#   enregistrée même sans diagnostic, et cette cible échappe donc au sous-diagnostic.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1524,8 +1530,8 @@ lecture_difference = "tranche"
 # <details><summary>Indice 2</summary>
 #
 # Ce mécanisme agit-il aussi sur le nombre de consultations ? Pour les autres options,
-# cherchez dans le module un résultat qui les confirme ou les contredit : la section 5
-# (changer la cible), et, pour le médecin, ce qu'il reçoit du score.
+# cherchez dans le module un résultat qui les confirme ou les contredit : la section 2 (le
+# coût augmente-t-il avec la maladie ?) et la section 5 (changer la cible).
 # </details>
 
 # %% answer="nouvelle_cible"
@@ -1539,7 +1545,7 @@ nouvelle_cible = "reproduit"
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["reproduit", "corrige", "sans effet", "le médecin corrigera", "impossible à prévoir"],
+    options=["reproduit", "corrige", "sans effet", "inverse", "sans sous-diagnostic"],
     digest="1391791c2ffcf031",
     mistakes=[
         checks.Mistake(
@@ -1559,17 +1565,17 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "le regard du médecin est précieux, mais il ne reçoit que les dossiers que le score "
-            "lui signale, classés par un score qui sous-estime le besoin de certains : un "
-            "patient classé trop bas ne lui est jamais présenté. Le paragraphe « Le médecin "
-            "dans la boucle », plus bas, dit ce qu'il en était dans l'étude.",
-            digest="333b2ecc075ea020",
+            "être plus malade en moyenne ne décide pas du classement : le coût aussi augmente "
+            "avec la maladie, et il classait pourtant les patients noirs trop bas (section 2). "
+            "Demandez-vous ce qui, à maladie égale, fait varier cette nouvelle cible.",
+            digest="9f35255669d95911",
         ),
         checks.Mistake(
             None,
-            "on peut raisonner d'avance, avec le mécanisme du module, puis vérifier sur les "
-            "données de l'hôpital par un audit à score égal, sans attendre un essai.",
-            digest="5ef57448b91c09c4",
+            "une maladie reste non diagnostiquée faute de consultations : compter les "
+            "consultations n'échappe pas à ce qui cause le sous-diagnostic (texte avant la "
+            "question 8).",
+            digest="c87d00bcb24d1b41",
         ),
     ],
     success="vous avez jugé la cible à ce qui la fait varier à maladie égale. Une cible de "
@@ -1583,7 +1589,7 @@ checks.check_choice(
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["reproduit", "corrige", "sans effet", "le médecin corrigera", "impossible à prévoir"],
+    options=["reproduit", "corrige", "sans effet", "inverse", "sans sous-diagnostic"],
     expected="reproduit",
 )
 ### END HIDDEN TESTS
@@ -1597,12 +1603,12 @@ nouvelle_cible = "corrige"
 nouvelle_cible = "sans effet"
 
 # %% mistake="nouvelle_cible"
-# message : le regard du médecin est précieux
-nouvelle_cible = "le médecin corrigera"
+# message : être plus malade en moyenne ne décide pas du classement
+nouvelle_cible = "inverse"
 
 # %% mistake="nouvelle_cible"
-# message : on peut raisonner d'avance
-nouvelle_cible = "impossible à prévoir"
+# message : n'échappe pas à ce qui cause le sous-diagnostic
+nouvelle_cible = "sans sous-diagnostic"
 
 # %% mistake="nouvelle_cible"
 # message : n'est pas l'une des options
@@ -1657,8 +1663,8 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies", inscrits_sant
 #   entre les groupes, ce qui trahit une faveur ;
 # - `"cible coût"` : il exagère, mais des deux scores, le plus équitable serait plutôt celui
 #   dont l'écart entre les taux de sélection est le plus petit, la cible « coût » ;
-# - `"aucun indicateur"` : la question est sans réponse : aucun indicateur calculé groupe par
-#   groupe ne dit si un score est équitable, et mieux vaut ne pas en calculer.
+# - `"hasard"` : il conclut trop vite, pour une autre raison : avec si peu de patients noirs,
+#   un tel écart entre les taux de sélection peut venir du seul hasard.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1690,7 +1696,7 @@ checks.check_choice(
         "comparer les besoins",
         "écart trop grand",
         "cible coût",
-        "aucun indicateur",
+        "hasard",
     ],
     digest="e7c2ed77f05361c1",
     mistakes=[
@@ -1725,13 +1731,14 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "un indicateur seul ne suffit pas, mais renoncer à en calculer ne protège "
-            "personne : sans mesure groupe par groupe, la question 4 n'aurait rien montré.",
-            digest="21e9504de3a4844c",
+            "le hasard n'explique pas un écart aussi net sur des milliers de patients "
+            "(effectifs affichés ci-dessus) ; et un écart démontré ne dirait toujours pas s'il "
+            "s'agit d'une faveur.",
+            digest="e58d398b20cbbfe2",
         ),
     ],
-    success="vous avez rapporté l'indicateur au but du programme, aider les plus malades : le "
-    "texte qui suit le détaille.",
+    success="vous avez rapporté l'indicateur au but du programme, aider les plus malades (le "
+    "principe de justice du CENS) : le texte qui suit le détaille.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -1743,7 +1750,7 @@ checks.check_choice(
         "comparer les besoins",
         "écart trop grand",
         "cible coût",
-        "aucun indicateur",
+        "hasard",
     ],
     expected="comparer les besoins",
 )
@@ -1766,8 +1773,8 @@ lecture_taux = "écart trop grand"
 lecture_taux = "cible coût"
 
 # %% mistake="lecture_taux"
-# message : renoncer à en calculer ne protège personne
-lecture_taux = "aucun indicateur"
+# message : le hasard n'explique pas un écart aussi net
+lecture_taux = "hasard"
 
 # %% mistake="lecture_taux"
 # message : n'est pas l'une des options
@@ -1836,8 +1843,8 @@ for titre, scores, mesure in [
 #   égal est presque nul, mais il faut continuer à le surveiller ;
 # - `"revenir au coût"` : il se trompe, mais le remède est simple : revenir à la cible « coût »,
 #   qui ne dépend pas des maladies enregistrées, donc pas du sous-diagnostic ;
-# - `"renoncer"` : aucune mesure ne pourra jamais voir ce biais : mieux vaut renoncer à tout
-#   score pour ce programme.
+# - `"score plus strict"` : il a raison : si la part des patients noirs baisse, c'est que le
+#   score est devenu plus strict pour tous, sans viser aucun groupe.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1868,7 +1875,7 @@ checks.check_choice(
         "audit seul",
         "biais réduit",
         "revenir au coût",
-        "renoncer",
+        "score plus strict",
     ],
     digest="ee280b8092f21ac2",
     mistakes=[
@@ -1901,10 +1908,9 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "d'autres mesures du besoin existent (l'étude comparait aussi des analyses "
-            "biologiques, comme l'HbA1c), et renoncer à tout score ne rend pas le programme aux "
-            "patients oubliés.",
-            digest="8603da3221221189",
+            "le seuil n'a pas bougé : le score inscrit toujours 3 % des patients. Si la part des "
+            "patients noirs parmi eux baisse, d'autres patients prennent leur place.",
+            digest="65775283ccafcbd8",
         ),
     ],
     success="vous avez vérifié ce que mesure la colonne qui sert à juger : une cible, et un "
@@ -1920,7 +1926,7 @@ checks.check_choice(
         "audit seul",
         "biais réduit",
         "revenir au coût",
-        "renoncer",
+        "score plus strict",
     ],
     expected="biais caché",
 )
@@ -1943,8 +1949,8 @@ biais_disparu = "audit seul"
 biais_disparu = "revenir au coût"
 
 # %% mistake="biais_disparu"
-# message : renoncer à tout score ne rend pas
-biais_disparu = "renoncer"
+# message : le seuil n'a pas bougé
+biais_disparu = "score plus strict"
 
 # %% mistake="biais_disparu"
 # message : n'est pas l'une des options
@@ -1987,60 +1993,81 @@ for titre, scores, mesure in [
 #
 # En 10 à 15 lignes : vous participez au choix d'un algorithme qui orientera des patients vers
 # un programme de suivi renforcé dans votre établissement. **Quelle cible** proposeriez-vous
-# qu'il prédise, et pourquoi ? Quelles sont les **limites** de cette cible : quels patients
-# risque-t-elle d'oublier ? Quelle place donneriez-vous au **médecin** dans la décision, et que
-# devrait-il savoir du score ? Comment, et à qui, expliqueriez-vous ce choix (soignants,
-# patients, direction) ? Appuyez-vous sur au moins un chiffre calculé dans ce module.
+# qu'il prédise, et pourquoi ? Si vous proposez un coût, même « évitable », dites-en la limite.
+# Quelles sont les **limites** de cette cible : quels patients risque-t-elle d'oublier ? Quelle
+# place donneriez-vous au **médecin** dans la décision, et que devrait-il savoir du score ?
+# Comment, et à qui, expliqueriez-vous ce choix (soignants, patients, direction) ?
+# Appuyez-vous sur au moins un **chiffre calculé dans ce module**, et interprétez-le : que
+# dit-il du besoin des patients ? Vous pouvez raisonner avec des données françaises (affections
+# de longue durée, complémentaire santé solidaire, indice FDep).
 
 # %% [markdown] written="reflexion_cible" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants ; retiré de la version étudiante).*
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Quatre critères, tous
+# annoncés dans la consigne ; des copies types suivent.
 #
-# Rappel : les questions à choix se résolvent par élimination quand on peut les vérifier
-# plusieurs fois. Pour une note, utilisez la séance évaluée (`esn-teach release
-# --evaluation`) : les vérifications n'y disent pas si une réponse est juste, et les tests
-# cachés notent la réponse rendue.
+# - **1 point : la cible, argumentée par le but du programme.** Le besoin de soins (maladies
+#   chroniques actives, signes de maladie mal contrôlée comme l'HbA1c ou la pression
+#   artérielle, nombre d'affections de longue durée (ALD), ou une combinaison), et non le
+#   coût, parce que le coût mesure aussi l'accès aux soins : l'étudiant distingue ce que l'on
+#   veut (le besoin) de ce que l'on mesure facilement (le substitut). Accepter un indice qui
+#   combine santé et coût s'il est justifié : c'est la piste que les chercheurs ont proposée,
+#   puis testée avec le fabricant (« we created an index variable that combined health
+#   prediction with cost prediction », Obermeyer et al., 2019, discussion). Des « coûts
+#   évitables » (urgences, hospitalisations) : 1 point si la limite est dite (cela reste un
+#   recours aux soins, qui dépend de l'accès), un demi-point sinon, comme une cible juste mais
+#   non justifiée.
+# - **Un demi-point : les limites de la cible**
+#   (V4 — Prudence, esprit critique et inclusivité). Une maladie, ou une ALD, n'est comptée
+#   que si elle a été diagnostiquée ou déclarée : les patients qui consultent peu restent
+#   sous-estimés. Accepter aussi : un audit
+#   qui mesure le besoin avec la même donnée ne voit plus le biais (question 8) ; une
+#   information du score qui est elle-même un substitut biaisé (le coût de cette année) porte
+#   aussi le biais (section 5) ; il faut suivre les résultats par groupe après la mise en
+#   service. En France, l'audit par groupes passe par des données sociales ou territoriales
+#   (C2S, FDep, zones sous-dotées), pas par l'origine (décision n° 2007-557 DC) : le dire
+#   compte pour ce critère.
+# - **Un demi-point : un chiffre calculé dans le module, juste et interprété pour le besoin.**
+#   Accepté : l'écart de maladies à score égal comparé à celui du score juste (0,71 contre
+#   0,10, tous scores) ; la différence entre cibles et son IC (question 5), lue comme une
+#   taille mal connue ; la part des patients noirs parmi les inscrits selon la cible, **avec**
+#   le fait qu'ils sont plus malades (une part seule ne prouve ni faveur ni oubli, questions 4
+#   et 7) ; une remarque juste sur le taux de sélection (question 7). Refusé : un écart entre
+#   inscrits donné comme la preuve d'un biais (question 4) ; une part citée sans rien dire du
+#   besoin ; les chiffres de l'étude seuls (17,7 % et 46,5 %, Obermeyer et al., 2019), qui ne
+#   sont pas calculés dans le module. La prudence (cohorte inventée, écart d'accès grossi) est
+#   un plus, pas une condition.
+# - **1 point : transparence et place de l'humain.** Un demi-point pour le médecin
+#   (V1 — Priorité à la relation humaine) : il décide, sait ce que le score mesure et oublie,
+#   peut proposer le programme à un patient que le score n'a pas retenu. Un demi-point pour les
+#   autres publics (V6 — Intégrité et transparence) : dire au patient pourquoi il est, ou non,
+#   proposé ; associer soignants et représentants des patients au choix ; dire à la direction
+#   quelle cible est prédite et avec quelles limites. Ce critère donne 0 à une réponse qui
+#   affirme qu'il suffit de retirer la race des données, ou de laisser le médecin trancher,
+#   pour que l'algorithme soit équitable (principe de justice du CENS : l'aide va aux plus
+#   malades).
 #
-# - **1 point** — Une cible argumentée par le but du programme : le besoin de soins (p. ex. les
-#   maladies chroniques actives, des signes de maladie mal contrôlée, ou une combinaison), et
-#   non le coût, parce que le coût mesure aussi l'accès aux soins. L'étudiant distingue ce que
-#   l'on veut (le besoin) de ce que l'on mesure facilement (le coût) : c'est la notion de
-#   substitut. Accepter un indice qui combine santé et coût s'il est justifié : c'est la piste
-#   que les chercheurs ont proposée, puis testée avec le fabricant (« we suggested using the
-#   existing model infrastructure […] but changing the label […] we created an index variable
-#   that combined health prediction with cost prediction », Obermeyer et al., 2019,
-#   discussion ; voir « Pour aller plus loin »). Les « coûts évitables »
-#   (urgences, hospitalisations) restent un coût : 1 point seulement si l'étudiant le dit et en
-#   discute la limite ; sinon un demi-point. Un demi-point pour une cible juste mais non
-#   justifiée.
-# - **Un demi-point** — Les limites de la cible choisie, avec esprit critique
-#   (valeur V4 — Prudence, esprit critique et inclusivité) : une maladie n'est comptée que si
-#   elle est diagnostiquée, donc les patients qui consultent peu restent sous-estimés ; une
-#   cible ne règle pas tout (suivi des résultats par groupe après la mise en service, revue
-#   humaine des cas limites, possibilité d'adresser un patient hors score). Accepter aussi la
-#   leçon de la question 8 : si le besoin est mesuré avec la même donnée sous-estimée, l'audit
-#   ne voit plus le biais ; et celle de la section 5 : une information du score qui est
-#   elle-même un substitut biaisé (le coût de cette année) porte aussi le biais.
-# - **Un demi-point** — Un chiffre **calculé dans le module**, juste et interprété : p. ex.
-#   l'écart de maladies chroniques entre inscrits noirs et blancs (question 2) ou à score égal
-#   (question 3, section 5), la différence entre les deux cibles et son IC (question 5), la
-#   part des patients noirs inscrits selon la cible (question 1, section 5) **rapportée au
-#   besoin**, par exemple au score juste de référence (ils
-#   sont en moyenne plus malades : une part seule ne prouve ni faveur ni oubli, questions 4 et
-#   7), avec la prudence qui convient (cohorte synthétique, intervalle de confiance
-#   conditionnel au modèle, écart d'accès grossi). Une part citée sans ce rapport au besoin ne
-#   donne pas ce demi-point. Un écart entre inscrits présenté comme la
-#   preuve d'un biais ne donne pas ce demi-point (question 4). Accepter aussi une
-#   remarque juste sur le taux de sélection, qui peut sembler favorable à un groupe désavantagé
-#   (question 7). Les chiffres de l'étude (17,7 % et 46,5 %, Obermeyer et al., 2019) ne sont
-#   pas calculés dans le module : cités seuls, ils ne donnent pas ce demi-point.
-# - **1 point** — Transparence et contrôle humain (valeur V6 — Intégrité et transparence) : dire
-#   quelle cible est prédite, pourquoi, et avec quelles limites ; informer le médecin de ce que
-#   le score mesure et oublie, pour que sa décision corrige vraiment ; associer soignants et
-#   représentants des patients au choix ; expliquer au patient pourquoi il est, ou non, proposé
-#   pour le programme. Un demi-point si seul le médecin ou seul le patient est considéré.
-#   Pénaliser (0 sur ce critère) une réponse qui affirme qu'il suffit de retirer la race des
-#   données, ou de laisser le médecin trancher, pour que l'algorithme soit équitable.
+# *Copies types.*
+#
+# - **3 points.** « Je proposerais de prédire le nombre de maladies chroniques actives de
+#   l'année suivante, complété par l'HbA1c et la pression artérielle : le programme vise les
+#   plus malades, et le coût mesure aussi l'accès aux soins. Limite : une maladie non
+#   diagnostiquée n'est pas comptée, donc les patients qui consultent peu resteraient
+#   sous-estimés ; je suivrais les inscrits par groupe (C2S, FDep) chaque année. Dans le
+#   module, à score égal, les patients noirs avaient 0,71 maladie de plus que les blancs avec la
+#   cible coût, contre 0,10 avec le score juste : le score coût sous-estimait leur besoin
+#   (cohorte inventée). Le médecin garderait la décision et saurait ce que le score oublie ;
+#   j'expliquerais au patient pourquoi il est proposé, et la cible à la direction. » Cible
+#   argumentée 1 ; limites 0,5 ; chiffre interprété 0,5 ; médecin et autres publics 1.
+# - **1,5 point.** « Il faut prédire les coûts évitables (urgences, hospitalisations), plus
+#   justes que le coût total. Avec la cible coût, seuls 15,7 % des inscrits étaient noirs,
+#   c'est trop peu. Le médecin devrait valider chaque inscription. » Cible sans la limite 0,5 ;
+#   limites 0 ; chiffre sans rien dire du besoin 0 ; médecin seul 0,5 ; autres publics 0.
+# - **0,5 point.** « Il faudrait prédire les maladies plutôt que le coût. L'algorithme ne doit
+#   pas utiliser la race, et le médecin corrigera les erreurs. Dans l'étude, la part des
+#   patients noirs passait de 17,7 % à 46,5 % (Obermeyer et al., 2019). » Cible juste mais non
+#   justifiée 0,5 ; limites 0 ; chiffre de l'étude seul 0 ; humain 0 (retirer la race et
+#   laisser le médecin trancher suffiraient).
 # ### END SOLUTION
 
 # %% [markdown]
