@@ -146,6 +146,11 @@ def evaluation_check(source: str, answer: str) -> str:
         name = _called(node)
         if name in _NUMBER_CHECKS:
             kind = "number"
+            if name != "check_number":
+                # ``require_number`` often comes first, to read the value for the success
+                # message: keep looking for the ``check_number`` that states the precision
+                # and the range, or the form check would accept 78.3 for a proportion.
+                continue
             if name == "check_number":  # its precision, 3 decimals unless told
                 literal = next((kw.value for kw in node.keywords if kw.arg == "decimals"), None)
                 try:

@@ -57,6 +57,13 @@ MODULE = "01_evaluer_test_diagnostique"
             "checks.require_number(se, name='se')",
             "checks.check_form(se, name='se', kind='number')",
         ),
+        # require_number first (to print the value on success), then the check_number
+        # that states precision and range: the form check keeps both (module 14).
+        (
+            "valeur = checks.require_number(se, name='se')\n"
+            'checks.check_number(se, name="se", digest="abc", decimals=2, bounds=(0, 1))',
+            "checks.check_form(se, name='se', kind='number', decimals=2, bounds=(0, 1))",
+        ),
         (
             'checks.check_choice(se, name="se", options=["licite", "illicite"], digest="x")',
             "checks.check_form(se, name='se', kind='choice', options=['licite', 'illicite'])",
