@@ -6,7 +6,8 @@
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 # Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
 # À distance, « en séance » désigne le cœur du module (questions 1 à 4), « après la séance » la
-# suite (question 5, notée elle aussi, puis des compléments) : d'une traite ou en deux fois.
+# suite (questions 5 et 6, notées elles aussi, puis des compléments) : d'une traite ou en deux
+# fois.
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
@@ -18,8 +19,8 @@
 #    pas un texte vrai.
 # 4. Dire quelles **données personnelles** quittent l'hôpital quand on colle un dossier dans un
 #    agent conversationnel en ligne, et quels textes s'appliquent.
-# 5. Après la séance : mesurer ce qu'un outil de **désidentification** automatique laisse
-#    passer ; lire les évaluations publiées des grands modèles.
+# 5. Après la séance : dire quel texte s'applique à quel cas ; mesurer ce qu'un outil de
+#    **désidentification** automatique laisse passer ; lire les évaluations publiées.
 #
 # > **Les valeurs de l'école dans ce module**
 # >
@@ -30,12 +31,13 @@
 # >   vérifie chaque dose et chaque référence.
 # > - **V5 — Utilisation responsable et éclairée** : savoir ce que fait l'outil, ce qu'il
 # >   envoie et à qui, avant de s'en servir.
-# > - **V6 — Intégrité et transparence** : dire qu'un texte a été produit par une IA.
+# > - **V6 — Intégrité et transparence** : dire qu'une IA a aidé à rédiger (règle de l'école).
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (une dose inventée,
 # > un secret divulgué), autonomie (le patient décide de ce qu'on fait de ses données),
-# > bienfaisance (gagner du temps de rédaction pour le soin), justice, écoresponsabilité (un
-# > petit modèle local suffit parfois).
+# > bienfaisance (gagner du temps de rédaction pour le soin), justice (des modèles reprennent des
+# > formules fondées sur la « race », section 7), écoresponsabilité (une requête consomme de
+# > l'énergie : s'en servir quand c'est utile).
 #
 # ## Mode d'emploi
 #
@@ -107,7 +109,7 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Après «
 # elle est **basse**, moins le modèle est surpris : à 4, il hésitait en moyenne comme entre
 # 4 mots également probables.
 #
-# ### Question 1 — La perplexité d'une phrase (2 points)
+# ### Question 1 — La perplexité d'une phrase (1 point)
 #
 # Un modèle a lu la phrase « le patient est vu » et donné ces probabilités :
 #
@@ -140,7 +142,7 @@ perplexite = ...
 perplexite = 1 / (0.5 * 0.2 * 0.8 * 0.25) ** (1 / 4)
 ### END SOLUTION
 
-# %% tests="perplexite" points=2
+# %% tests="perplexite" points=1
 # Vérification de la question 1 : exécutez cette cellule.
 valeur_perplexite = checks.require_number(perplexite, name="perplexite")
 checks.check_number(
@@ -213,7 +215,7 @@ perplexite = 0.5 * 0.2 * 0.8 * 0.25
 # (pour que le total fasse encore 1).
 #
 # - T **inférieure à 1** : les mots déjà probables le deviennent encore plus ; le texte est
-#   répétitif, presque toujours le même.
+#   répétitif.
 # - T **supérieure à 1** : les probabilités s'aplatissent ; des mots rares sortent ; le texte
 #   devient varié, puis incohérent.
 #
@@ -238,7 +240,7 @@ explorateur
 # section 3 explique pourquoi.
 # </details>
 #
-# ### Question 2 — L'effet de la température (2 points)
+# ### Question 2 — L'effet de la température (1 point)
 #
 # Après un début de phrase, un modèle donne trois mots possibles, de probabilités 0,6 ; 0,3 et
 # 0,1 (à la température 1). Quelle est la probabilité du **premier** mot à la température
@@ -265,7 +267,7 @@ proba_froide = ...
 proba_froide = 0.6**2 / (0.6**2 + 0.3**2 + 0.1**2)
 ### END SOLUTION
 
-# %% tests="proba_froide" points=2
+# %% tests="proba_froide" points=1
 # Vérification de la question 2 : exécutez cette cellule.
 valeur_froide = checks.require_number(proba_froide, name="proba_froide")
 checks.check_number(
@@ -329,7 +331,7 @@ proba_froide = 0.6 / 0.5
 # - **dose du corpus** : une dose que les notes écrivent pour **ce** médicament (comparée en
 #   milligrammes : un gramme vaut mille milligrammes) ;
 # - **dose inventée** : un nombre suivi d'une unité (mg, g, µg), mais absent des doses de ce
-#   médicament dans le corpus (le corpus n'est pas une référence de prescription) ;
+#   médicament dans le corpus ;
 # - **pas une dose** : le mot suivant n'est pas un nombre, ou aucune unité ne le suit.
 
 # %% jupyter={"source_hidden": true}
@@ -355,16 +357,15 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
                  "de prescription)"))
 
 # %% [markdown]
-# **Pourquoi ?** Le modèle ne voit que les deux derniers mots, « comprimé de » : le nom du
-# médicament est trop loin derrière. Il écrit une dose qu'il a **lue** après « comprimé de »,
-# mais pour un autre médicament : ses doses inventées sont presque toutes faites de morceaux de
-# trois mots du corpus (« comprimé de 5 », « de 5 mg »). Le texte est **fluide** ; il n'est pas
-# **vrai**. Baisser la température ne corrige rien : le modèle choisit alors surtout les doses
-# les plus fréquentes après « comprimé de ». La monter ajoute surtout du texte incohérent (le
-# mélange avec les mots seuls, section 1).
+# **Pourquoi ?** Le modèle ne voit que les deux derniers mots, « comprimé de » : le médicament
+# est trop loin derrière. Il écrit une dose **lue** après « comprimé de », mais pour un autre
+# médicament, faite de morceaux de trois mots du corpus (« de 5 mg ») : le texte est
+# **fluide**, pas **vrai**. Baisser la température n'y change rien (les doses les plus
+# fréquentes sortent) ; la monter ajoute du texte incohérent.
 #
 # Les grands modèles voient bien plus loin, mais écrivent eux aussi ce qui est **probable**,
-# pas ce qui est **vérifié**. Une dose ou une référence d'article se
+# pas ce qui est **vérifié** : ils se trompent sur des faits rares ou absents de leurs données,
+# et leur entraînement peut récompenser une réponse assurée. Une dose ou une référence d'article se
 # **vérifie** dans une source (résumé des caractéristiques du produit, article lui-même).
 #
 # ### Question 3 — Trouver la dose inventée (2 points)
@@ -439,11 +440,10 @@ ligne_inventee = "aucune"
 # %% [markdown]
 # ## 4. Coller un dossier dans un agent conversationnel en ligne
 #
-# Un interne copie le compte rendu d'un patient dans un agent conversationnel **grand public**
-# pour qu'il rédige le courrier de sortie. Ce qui quitte l'hôpital : **tout le texte collé**
+# Un interne colle le compte rendu d'un patient dans un agent conversationnel **grand public**
+# pour rédiger le courrier de sortie. Ce qui quitte l'hôpital : **tout le texte collé**
 # (noms, dates, diagnostic, traitement), envoyé aux serveurs de l'éditeur, parfois hors de
-# l'Union européenne, parfois conservé ou réutilisé pour améliorer le service selon ses
-# conditions d'utilisation. Le patient n'en sait rien.
+# l'Union européenne, parfois conservé ou réutilisé. Le patient n'en sait rien.
 #
 # > **En bref.**
 # > - Des données de santé sont des données **sensibles** : leur traitement est interdit sauf
@@ -452,11 +452,12 @@ ligne_inventee = "aucune"
 # >   qui participent à sa prise en charge échangent ces informations, avec son accord préalable
 # >   hors de l'équipe de soins (CSP, article L1110-4). L'éditeur d'un service en ligne n'en
 # >   est pas.
-# > - Les données de santé recueillies pour le soin et confiées à un prestataire doivent être
-# >   hébergées chez un hébergeur **certifié HDS** (CSP, article L1111-8) ; un service en
-# >   ligne grand public ne l'est en général pas.
-# > - Un agent conversationnel doit dire qu'il est une IA, et ses textes être marqués comme
-# >   générés (règlement sur l'IA, article 50).
+# > - Qui confie à un prestataire l'hébergement de données de santé recueillies pour le soin
+# >   doit choisir un hébergeur **certifié HDS** (CSP, article L1111-8) ; un service grand
+# >   public n'a en général ni cette certification, ni contrat avec l'hôpital.
+# > - Le **fournisseur** d'un agent conversationnel doit dire qu'il est une IA et marquer ses
+# >   textes comme générés (règlement sur l'IA, article 50) ; pas le soignant qui s'en sert
+# >   pour un courrier (repli ci-dessous).
 # > - Retirer le nom ne suffit pas : un âge, une commune, un métier, une date d'entrée peuvent
 # >   suffire à reconnaître quelqu'un (module 11).
 #
@@ -482,11 +483,13 @@ for cle in ["9(1)", "L1110-4", "L1111-8", "chap. V", "IA 14", "IA 50"]:
 # - **A** : « Résume ce compte rendu : Mme Sandrine Garcia, 54 ans, vue le 12/03/2025 pour une
 #   douleur thoracique… »
 # - **B** : « Quelles sont les contre-indications de la metformine chez l'adulte ? »
-# - **C** : « Rédige le courrier de sortie du maire de Lodève, hospitalisé hier en cardiologie
-#   (chambre 12) pour un infarctus. »
+# - **C** : « Rédige le courrier de sortie du maire de Saint-Aubin-des-Prés, hospitalisé hier en
+#   cardiologie (chambre 12) pour un infarctus. »
 # - **D** : « Explique avec des mots simples ce qu'est une fibrillation atriale. »
-# - **E** : « Mon patient Dédé, le boulanger de la place du marché de Ganges, est
-#   séropositif : comment le lui annoncer ? »
+# - **E** : « Mon patient Dédé, le boulanger de la place du marché de Saint-Aubin-des-Prés,
+#   est séropositif : comment le lui annoncer ? »
+#
+# (Saint-Aubin-des-Prés est une petite commune inventée.)
 #
 # <details><summary>Indice 1</summary>
 #
@@ -552,7 +555,7 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # %% [markdown]
 # **Que faire à la place ?** Utiliser l'outil encadré par l'établissement (hébergeur certifié,
 # contrat, données non réutilisées) ; sinon, ne poser que des questions générales ; relire et
-# vérifier ce qui est produit ; dire qu'une IA a aidé à rédiger.
+# vérifier ce qui est produit ; dire qu'une IA a aidé (règle de l'école).
 #
 # ## À retenir
 #
@@ -562,12 +565,164 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 #   exact.
 # - Coller un dossier dans un service en ligne, c'est le **transmettre** : secret médical,
 #   données sensibles, hébergement certifié. Un patient se reconnaît sans son nom.
-# - Un texte rédigé avec une IA se **relit**, se signe par un humain, et se **dit**.
+# - Un texte rédigé avec une IA se **relit** et se signe par un humain ; le **dire** est une
+#   règle de l'école (V6 — Intégrité et transparence).
 
 # %% [markdown]
 # ## Après la séance
 #
-# ### 5. Désidentifier automatiquement, et ses limites
+# ### 5. Quel texte s'applique ?
+#
+# Les textes de la section 4 ne visent pas les mêmes personnes ni les mêmes actes : le secret
+# lie les professionnels qui prennent en charge le patient ; l'hébergement certifié vise qui
+# confie des données de soin à un prestataire ; l'article 9 du RGPD vise tout traitement de
+# données de santé, soin ou non ; l'article 50 du règlement sur l'IA vise surtout le
+# fournisseur de l'outil.
+#
+# ### Question 5 — Quel texte pose l'obligation ? (2 points)
+#
+# Pour chaque cas, écrivez le texte qui pose l'obligation décrite : `"secret"` (code de la
+# santé publique, article L1110-4), `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9),
+# `"IA"` (règlement sur l'IA, article 50) ou `"aucun"` (aucun de ces quatre textes). Un même
+# texte peut répondre à plusieurs cas ; chaque cas se juge seul.
+#
+# - **A** : un interne raconte à un ami, au café, qu'un patient du service est hospitalisé, et
+#   pourquoi. Quel texte le lui interdit ?
+# - **B** : une clinique fait stocker ses dossiers de patients sur les serveurs d'une entreprise
+#   informatique. Quel texte l'oblige à choisir une entreprise certifiée ?
+# - **C** : une entreprise met sur le marché un agent conversationnel qui répond aux patients
+#   sur le site d'un hôpital. Quel texte l'oblige à faire savoir aux patients qu'ils écrivent à
+#   une IA ?
+# - **D** : une application de sport, sans aucun lien avec un soin, enregistre le statut VIH
+#   que ses utilisateurs y déclarent. Quel texte interdit ce traitement, sauf exceptions ?
+# - **E** : une médecin se fait aider par l'agent conversationnel encadré de son hôpital pour
+#   rédiger un courrier de sortie, qu'elle relit et signe. Quel texte l'oblige à écrire dans
+#   le courrier qu'une IA l'a aidée ?
+# - **F** : un éditeur met en ligne un outil qui génère des images d'illustration médicale.
+#   Quel texte l'oblige à marquer ces images comme générées par une IA ?
+#
+# <details><summary>Indice 1</summary>
+#
+# Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui confie des données
+# de soin ? quiconque traite des données de santé ? le fournisseur d'un outil d'IA ?), puis
+# relisez le repli « Textes » de la section 4.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour C, E et F, lisez dans le repli « Textes » à **qui** s'adresse chaque paragraphe de
+# l'article 50, et quels textes il vise.
+# </details>
+
+# %% answer="texte_applicable"
+texte_applicable = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ...}
+### BEGIN SOLUTION
+texte_applicable = {"A": "secret", "B": "HDS", "C": "IA", "D": "RGPD", "E": "aucun", "F": "IA"}
+### END SOLUTION
+
+# %% tests="texte_applicable" points=2
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_choices(
+    texte_applicable,
+    name="texte_applicable",
+    options=["secret", "HDS", "RGPD", "IA", "aucun"],
+    digests={"A": "510c6b73cd04fbd4", "B": "2e1b9f64b0c23737", "C": "38ef3e9f5ed03a8e",
+             "D": "ff941a7ad9d3afb9", "E": "e21ca2afcbd6e68d", "F": "f3ee81cd3b3a2d60"},
+    mistakes={
+        "A": [
+            checks.Mistake(None, "le RGPD encadre les traitements de données (fichiers, "
+                           "logiciels), pas une confidence orale.", digest="90f5e635610572aa"),
+            checks.Mistake(None, "rien n'est hébergé ici : c'est une parole, pas un stockage.",
+                           digest="b165d67c355a4472"),
+            checks.Mistake(None, "un soignant n'a pas le droit de raconter ce qu'il sait d'un "
+                           "patient : l'un des quatre textes l'interdit.",
+                           digest="3d66568e093fc927"),
+        ],
+        "B": [
+            checks.Mistake(None, "le RGPD encadre tout traitement, mais ne crée pas de "
+                           "certification obligatoire pour héberger des données de soin.",
+                           digest="d97734564ffd2ac9"),
+            checks.Mistake(None, "le secret dit qui peut connaître les informations ; il "
+                           "n'impose aucune certification.", digest="df30da03105256ae"),
+            checks.Mistake(None, "cette certification est bien obligatoire, par un des quatre "
+                           "textes.", digest="ba09bf635ddd9a0f"),
+        ],
+        "C": [
+            checks.Mistake(None, "le RGPD oblige à informer sur les données traitées, pas à "
+                           "dire que l'interlocuteur est une machine.", digest="9710a69868cfad28"),
+            checks.Mistake(None, "cette obligation existe, depuis le 2 août 2026, et vise "
+                           "l'entreprise.", digest="0ea98f808598fc47"),
+        ],
+        "D": [
+            checks.Mistake(None, "le secret médical lie les professionnels qui prennent en "
+                           "charge une personne : ici, ni soignant, ni soin.",
+                           digest="670c7344e524b3a3"),
+            checks.Mistake(None, "l'hébergement certifié vise les données recueillies pour la "
+                           "prévention, le diagnostic ou le soin : ici, aucun soin.",
+                           digest="0986c2f09e0731aa"),
+            checks.Mistake(None, "un texte encadre ce traitement, même hors de tout soin.",
+                           digest="4d40fa64d573f411"),
+        ],
+        "E": [
+            checks.Mistake(None, "l'article 50 oblige le fournisseur de l'outil ; il ne vise "
+                           "celui qui s'en sert que pour un texte publié afin d'informer le "
+                           "public sur des questions d'intérêt public. Un courrier de sortie "
+                           "n'en est pas un.", digest="a51ed924df8064e5"),
+            checks.Mistake(None, "le RGPD ne dit pas comment un courrier doit être rédigé.",
+                           digest="8d5f94e9c567186d"),
+            checks.Mistake(None, "le secret dit qui peut connaître les informations, pas "
+                           "comment le courrier a été rédigé.", digest="634063e3d39959d6"),
+        ],
+        "F": [
+            checks.Mistake(None, "cette obligation existe : elle vise le fournisseur d'un outil "
+                           "qui génère des images, du son, de la vidéo ou du texte.",
+                           digest="ac255a60a462655a"),
+            checks.Mistake(None, "le RGPD ne dit rien du marquage des contenus générés.",
+                           digest="916f1ce5af24b375"),
+        ],
+    },
+    success="chaque texte a sa cible : le soignant (secret), celui qui confie des données de "
+    "soin (HDS), tout traitement de données de santé (RGPD), le fournisseur de l'outil d'IA "
+    "(article 50). Dire qu'une IA a aidé à écrire un courrier reste une règle de l'école "
+    "(V6 — Intégrité et transparence), pas une obligation de l'article 50.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(texte_applicable, name="texte_applicable",
+                     options=["secret", "HDS", "RGPD", "IA", "aucun"],
+                     expected={"A": "secret", "B": "HDS", "C": "IA", "D": "RGPD", "E": "aucun",
+                               "F": "IA"})
+### END HIDDEN TESTS
+
+# %% mistake="texte_applicable"
+# message : l'article 50 oblige le fournisseur de l'outil
+texte_applicable = {"A": "secret", "B": "HDS", "C": "IA", "D": "RGPD", "E": "IA", "F": "IA"}
+
+# %% mistake="texte_applicable"
+# message : ici, ni soignant, ni soin
+texte_applicable = {"A": "secret", "B": "HDS", "C": "IA", "D": "secret", "E": "aucun",
+                    "F": "IA"}
+
+# %% mistake="texte_applicable"
+# message : pas une confidence orale
+texte_applicable = {"A": "RGPD", "B": "HDS", "C": "IA", "D": "RGPD", "E": "aucun", "F": "IA"}
+
+# %% mistake="texte_applicable"
+# message : ne crée pas de certification obligatoire
+texte_applicable = {"A": "secret", "B": "RGPD", "C": "IA", "D": "RGPD", "E": "aucun",
+                    "F": "IA"}
+
+# %% mistake="texte_applicable"
+# message : pas à dire que l'interlocuteur est une machine
+texte_applicable = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "RGPD", "E": "aucun",
+                    "F": "IA"}
+
+# %% mistake="texte_applicable"
+# message : elle vise le fournisseur d'un outil
+texte_applicable = {"A": "secret", "B": "HDS", "C": "IA", "D": "RGPD", "E": "aucun",
+                    "F": "aucun"}
+
+# %% [markdown]
+# ### 6. Désidentifier automatiquement, et ses limites
 #
 # Avant d'envoyer une note, on peut essayer d'en retirer les noms et les dates
 # automatiquement. Comparons deux outils sur les notes synthétiques, dont le générateur connaît
@@ -663,7 +818,13 @@ print(f"- en comptant aussi les entités « divers », spaCy trouverait {n_diver
 # réglage à choisir, et à mesurer. **Aucun outil ne trouve tout** : une note « désidentifiée »
 # automatiquement se relit, et un texte même sans nom peut rester reconnaissable (question 4).
 #
-# ### Question 5 — Le rappel de spaCy pour les noms (2 points)
+# Cette comparaison favorise les règles **par construction** : le générateur écrit tous les noms
+# « standard » juste après une civilité, exactement le motif des règles (d'où leur score sur ces
+# noms) ; dans un vrai dossier (« vu par Garcia »), elles en manqueraient. Et le petit modèle
+# français de spaCy n'a pas appris sur des notes cliniques. La mesure vaut pour ces notes
+# synthétiques, pas pour un vrai dossier.
+#
+# ### Question 6 — Le rappel de spaCy pour les noms (2 points)
 #
 # Quel est le **rappel** de spaCy pour les noms de personnes (entités « personne » seulement,
 # comme dans le tableau), sur ces 100 notes ? Donnez une
@@ -689,7 +850,7 @@ rappel_spacy = n_noms_spacy / n_noms
 ### END SOLUTION
 
 # %% tests="rappel_spacy" points=2
-# Vérification de la question 5 : exécutez cette cellule.
+# Vérification de la question 6 : exécutez cette cellule.
 valeur_rappel = checks.require_number(rappel_spacy, name="rappel_spacy")
 checks.expect(valeur_rappel not in (n_noms_spacy, n_noms_regles),
               "vous avez donné un nombre de noms. On demande une proportion, entre 0 et 1 : "
@@ -757,7 +918,7 @@ rappel_spacy = n_noms / n_noms_spacy
 # restent conscientes de ce biais (article 14 ; repli « Textes » de la section 4).
 
 # %% [markdown]
-# ### 6. Ce que disent les évaluations publiées
+# ### 7. Ce que disent les évaluations publiées
 #
 # Les grands modèles réussissent des examens de médecine à choix multiples. Deux évaluations,
 # datées, car ces chiffres vieillissent vite :
@@ -775,10 +936,14 @@ rappel_spacy = n_noms / n_noms_spacy
 # Réussir un QCM n'est pas soigner : l'examen ne mesure ni l'examen clinique, ni la relation
 # avec le patient, ni la sécurité d'une prescription. D'autres travaux ont montré que des
 # agents conversationnels reprenaient des formules médicales fondées sur la « race »,
-# abandonnées depuis (Omiye et al., 2023 ; module 07).
+# aujourd'hui abandonnées (Omiye et al., 2023 ; module 07) : une question de **justice**.
+#
+# **Pour aller plus loin** : Haute Autorité de santé, *Premières clefs d'usage de l'IA
+# générative en santé dans les secteurs sanitaire, social et médico-social* (guide, octobre
+# 2025), sur has-sante.fr.
 
 # %% [markdown]
-# ### 7. Réflexion : un dossier dans un agent conversationnel (3 points)
+# ### 8. Réflexion : un dossier dans un agent conversationnel (3 points)
 #
 # Une collègue infirmière, débordée, vous dit : « Je colle les transmissions du patient de la
 # chambre 8 dans l'agent conversationnel gratuit sur mon téléphone, il me fait une synthèse
@@ -799,14 +964,16 @@ rappel_spacy = n_noms / n_noms_spacy
 #   le diagnostic peuvent suffire à reconnaître le patient).
 # - **1 point — le risque d'erreur** : une synthèse fluide peut omettre ou inventer (une dose,
 #   une allergie) ; biais d'automatisation ; la synthèse se relit et se vérifie dans le dossier.
-# - **1 point — ce qu'on propose, avec les valeurs** : l'outil encadré par l'établissement, ou
-#   des questions générales sans détail identifiant ; dire au patient ce qui est fait ; valeurs
+# - **1 point — ce qu'on propose, avec les valeurs**, en trois parts : **0,5 point**, une
+#   alternative (l'outil encadré par l'établissement, ou des questions générales sans détail
+#   identifiant) ; **0,25 point**, dire au patient ce qui est fait ; **0,25 point**, deux valeurs
 #   citées avec leur nom exact, par exemple **V1 — Priorité à la relation humaine** (la
 #   confiance du patient, la synthèse ne remplace pas la transmission orale) et **V5 —
 #   Utilisation responsable et éclairée** (savoir ce que l'outil envoie et à qui) ; **V6 —
 #   Intégrité et transparence** accepté.
 #
-# Une réponse qui interdit toute IA sans proposer d'alternative n'a pas le troisième point.
+# Une réponse qui interdit toute IA sans proposer d'alternative n'a pas le demi-point de
+# l'alternative.
 # ### END SOLUTION
 
 # %% [markdown]
