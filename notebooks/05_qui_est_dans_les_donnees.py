@@ -77,6 +77,7 @@ from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import TrainingMixExplorer, train_on_mix, training_mix_grid
 
 GRAINE = 6  # la graine fixe le tirage : tout le monde obtient les mêmes lésions
+GRAINE_TEST_EDITEUR = 9  # un tirage typique du test de l'éditeur (voir les notes du module)
 N_ENTRAINEMENT = 10_000  # lésions pour entraîner le modèle
 N_VALIDATION = 5_000  # lésions pour choisir le seuil (jamais le test)
 N_TEST = 12_000  # test équilibré : autant de lésions de chaque phototype
@@ -97,7 +98,7 @@ editeur = train_on_mix(
 modele, seuil = editeur.model, editeur.threshold
 jeu = make_skin_lesions(n_samples=N_TEST, type_shares=[1] * 6, random_state=GRAINE + 1)
 test = jeu.frame
-test_editeur = make_skin_lesions(n_samples=N_TEST_EDITEUR, random_state=GRAINE + 2).frame
+test_editeur = make_skin_lesions(n_samples=N_TEST_EDITEUR, random_state=GRAINE_TEST_EDITEUR).frame
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 
 
@@ -145,7 +146,9 @@ fr_table(
 # de la peau autour de la lésion en est une.
 #
 # Nous le testons sur un **test équilibré** : le même nombre de lésions pour chaque
-# phototype, jamais vues par le modèle. Un cancer que l'application ne signale pas est un
+# phototype, jamais vues par le modèle. Ce test n'est pas représentatif des patients, exprès :
+# pour mesurer l'équité, il faut **assez de cancers dans chaque groupe**, pas seulement les
+# mêmes proportions que dans la population. Un cancer que l'application ne signale pas est un
 # **faux négatif** : un cancer **manqué**.
 
 # %% jupyter={"source_hidden": true}
@@ -329,15 +332,21 @@ for g, t in GROUPES.items():
 # entraînement** : surtout des peaux claires.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : le test de l'éditeur, en entier puis par phototype.
+# Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
+# groupe.
 global_editeur = ligne_taux(test_editeur)
 print(f"L'éditeur annonce : « notre application manque {global_editeur['Taux']} des cancers "
       f"({global_editeur['Cancers manqués']}) ».")
 par_type = pd.DataFrame(
     {t: ligne_taux(test_editeur[test_editeur["phototype"] == t]) for t in PHOTOTYPES}
 ).T
-fr_table(par_type.rename_axis("Phototype"),
-         caption="Test de l'éditeur : taux de faux négatifs par phototype")
+display(fr_table(par_type.rename_axis("Phototype"),
+                 caption="Test de l'éditeur : taux de faux négatifs par phototype"))
+fr_table(
+    pd.DataFrame({f"phototypes {g}": ligne_taux(test_editeur[test_editeur["phototype"].isin(t)])
+                  for g, t in GROUPES.items()}).T,
+    caption="Test de l'éditeur : taux de faux négatifs par groupe (comme en section 2)",
+)
 
 # %% [markdown]
 # ### Question 2 — Que reflète le taux annoncé ? (2 points)
@@ -420,12 +429,12 @@ lecture_global = "surtout les phototypes rares, les plus difficiles"
 lecture_global = "les six phototypes, chacun pour un sixième"
 
 # %% [markdown]
-# ### Question 3 — Que conclure, test par test ? (2 points)
+# ### Question 3 — Que conclure, test par test ? (2 points, les deux réponses justes)
 #
-# Comparez les peaux foncées et les peaux claires dans chacun des deux tests, en lisant les
-# **intervalles** : sur le **test équilibré**, les phototypes V–VI contre les I–II (tableau
-# par groupe de la section 2) ; sur le **test de l'éditeur**, le phototype VI contre le I
-# (tableau par phototype de la section 3). Pour chaque test, écrivez l'une des réponses
+# Comparez les phototypes V–VI et les I–II dans chacun des deux tests, en lisant les
+# **intervalles** : sur le **test équilibré** (tableau par groupe de la section 2), puis sur le
+# **test de l'éditeur** (tableau par groupe de la section 3). Les 2 points demandent les deux
+# réponses justes. Pour chaque test, écrivez l'une des réponses
 # `"les peaux foncées sont moins bien servies"`, `"les peaux foncées sont mieux servies"`,
 # `"pas assez de données pour conclure"` ou `"les deux groupes sont servis pareil"`.
 #
@@ -450,9 +459,6 @@ conclusion_par_test["test de l'éditeur"] = "pas assez de données pour conclure
 
 # %% tests="conclusion_par_test" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-message_sans_intervalle = ("vous avez comparé deux taux sans leurs intervalles : ils se "
-                           "chevauchent largement, l'écart observé peut venir du hasard du "
-                           "tirage.")
 checks.check_choices(
     conclusion_par_test,
     name="conclusion_par_test",
@@ -473,8 +479,12 @@ checks.check_choices(
                            digest="ef74e6de562125a3"),
         ],
         "test de l'éditeur": [
-            checks.Mistake(None, message_sans_intervalle, digest="d3fb497c0646b4c1"),
-            checks.Mistake(None, message_sans_intervalle, digest="fd4b3345834f8c25"),
+            checks.Mistake(None, "vous avez repris la conclusion du test équilibré : chaque "
+                           "test se lit avec ses propres effectifs et ses propres intervalles.",
+                           digest="d3fb497c0646b4c1"),
+            checks.Mistake(None, "vous avez comparé deux taux sans leurs intervalles : avec "
+                           "une poignée de cancers chez les V–VI, l'écart observé peut venir du "
+                           "hasard du tirage.", digest="fd4b3345834f8c25"),
             checks.Mistake(None, "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : avec si "
                            "peu de cancers, l'intervalle laisse place à un grand écart dans un "
                            "sens comme dans l'autre.", digest="44ae20de62e33f45"),
@@ -505,10 +515,17 @@ conclusion_par_test = {
 }
 
 # %% mistake="conclusion_par_test"
-# message : vous avez comparé deux taux sans leurs intervalles
+# message : vous avez repris la conclusion du test équilibré
 conclusion_par_test = {
     "test équilibré": "les peaux foncées sont moins bien servies",
     "test de l'éditeur": "les peaux foncées sont moins bien servies",
+}
+
+# %% mistake="conclusion_par_test"
+# message : vous avez comparé deux taux sans leurs intervalles
+conclusion_par_test = {
+    "test équilibré": "les peaux foncées sont moins bien servies",
+    "test de l'éditeur": "les peaux foncées sont mieux servies",
 }
 
 # %% mistake="conclusion_par_test"
@@ -604,7 +621,9 @@ fr_table(
 # Avec **48 %** de phototypes V et VI dans l'entraînement (au lieu des 8 % de l'éditeur), que
 # devient l'écart ? Appuyez-vous sur le tableau ci-dessus, intervalles compris. Écrivez l'une
 # des réponses `"l'écart a disparu"`, `"l'écart est réduit, sans preuve qu'il soit effacé"`,
-# `"l'écart est réduit, et l'intervalle prouve qu'il persiste"` ou `"l'écart s'est inversé"`.
+# `"l'écart est réduit, et l'intervalle prouve qu'il persiste"`,
+# `"l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points"` ou
+# `"l'écart s'est inversé"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -614,8 +633,7 @@ fr_table(
 #
 # <details><summary>Indice 2</summary>
 #
-# Si un intervalle contient 0, dit-il que l'écart est nul, ou seulement qu'on ne peut pas
-# l'exclure ? Quels autres écarts contient-il ?
+# Lisez les deux bornes de l'intervalle à 48 % : que veut dire chacune ?
 # </details>
 
 # %% answer="ecart_a_48"
@@ -631,15 +649,19 @@ checks.check_choice(
     name="ecart_a_48",
     options=["l'écart a disparu", "l'écart est réduit, sans preuve qu'il soit effacé",
              "l'écart est réduit, et l'intervalle prouve qu'il persiste",
+             "l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points",
              "l'écart s'est inversé"],
     digest="781c2a490426f081",
     mistakes=[
         checks.Mistake(None, "ne pas pouvoir exclure un écart nul ne prouve pas que l'écart est "
                        "nul : l'intervalle contient aussi des écarts de plusieurs points "
                        "(comme à la question 3).", digest="c3ebb92ec7d65faa"),
-        checks.Mistake(None, "vous avez lu l'écart sans son intervalle : à 48 %, l'intervalle "
-                       "de l'écart contient 0, il ne prouve donc pas qu'un écart persiste.",
-                       digest="351efb0707b064ba"),
+        checks.Mistake(None, "vous avez lu l'écart sans son intervalle : à 48 %, regardez "
+                       "si l'intervalle de l'écart contient 0 avant de dire qu'un écart "
+                       "persiste.", digest="351efb0707b064ba"),
+        checks.Mistake(None, "relisez la borne haute de l'intervalle à 48 % : elle dépasse "
+                       "5 points, si bien qu'un écart de plus de 5 points reste compatible avec "
+                       "les données.", digest="1e026579a8ef6a88"),
         checks.Mistake(None, "l'écart reste positif : les phototypes V–VI ont encore plus de "
                        "cancers manqués que les I–II.", digest="ab1499e256feb4ef"),
     ],
@@ -652,6 +674,7 @@ checks.check_choice(
     name="ecart_a_48",
     options=["l'écart a disparu", "l'écart est réduit, sans preuve qu'il soit effacé",
              "l'écart est réduit, et l'intervalle prouve qu'il persiste",
+             "l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points",
              "l'écart s'est inversé"],
     expected="l'écart est réduit, sans preuve qu'il soit effacé",
 )
@@ -664,6 +687,10 @@ ecart_a_48 = "l'écart a disparu"
 # %% mistake="ecart_a_48"
 # message : vous avez lu l'écart sans son intervalle
 ecart_a_48 = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
+
+# %% mistake="ecart_a_48"
+# message : relisez la borne haute
+ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points"
 
 # %% mistake="ecart_a_48"
 # message : l'écart reste positif
@@ -698,7 +725,8 @@ ecart_a_48 = "l'écart s'est inversé"
 # Découpons encore le test de l'éditeur selon la **taille** de la lésion (6 mm ou plus, l'un
 # des critères cliniques d'alerte) : c'est une **analyse en sous-groupes** (la taille décrit
 # la lésion, pas le patient). Regardez la largeur de chaque intervalle : plus le sous-groupe
-# est petit, plus elle grandit.
+# est petit, plus elle grandit. Aucun écart de ce tableau n'est interprétable : les
+# intervalles se chevauchent.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : test de l'éditeur, phototype × taille de la lésion.
@@ -732,23 +760,32 @@ fr_table(pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
 # représentativité une obligation pour les systèmes d'IA « à haut risque ». Un dispositif
 # médical qui utilise l'IA n'en fait partie que s'il doit passer par un **organisme notifié**
 # (un organisme indépendant qui évalue sa conformité) : article 6, paragraphe 1.
-# L'article 10 demande alors que les données d'entraînement, de validation **et** de test soient
-# suffisamment représentatives, y compris des groupes de personnes auprès desquels le système
-# sera utilisé, et qu'on y cherche les biais. La section 2 en donne un exemple : une
+# Dans son texte de 2024, l'article 10 demande alors des données d'entraînement, de validation
+# **et** de test pertinentes et suffisamment représentatives, avec les propriétés statistiques
+# appropriées, y compris, le cas échéant, pour les groupes de personnes auprès desquels le
+# système sera utilisé, et qu'on y cherche les biais. La section 2 en donne un exemple : une
 # validation tirée comme l'entraînement n'était pas plus représentative que lui. Le texte ne
 # fixe aucun seuil chiffré : l'éditeur doit montrer ce qu'il a fait, et l'acheteur peut le
 # lui demander. **Quand ?** Pour ces dispositifs, ces règles ne s'appliquent pas encore : le
-# règlement (UE) 2026/1744 les a reportées, et elles s'appliqueront à partir du 2 août 2028
-# (cellule ci-dessous ; lisez la version consolidée du règlement sur EUR-Lex).
+# règlement (UE) 2026/1744 a modifié le règlement et les a reportées ; elles s'appliqueront à
+# partir du 2 août 2028 (lisez la version consolidée du règlement sur EUR-Lex).
+#
+# **Le droit des dispositifs médicaux, lui, s'applique déjà.** Le règlement (UE) 2017/745
+# (MDR) exige une **évaluation clinique** : des données cliniques qui montrent que le
+# dispositif est sûr et performant dans l'utilisation à laquelle le fabricant le destine, selon
+# un plan qui précise les groupes de patients visés (article 61 et annexe XIV). Un logiciel
+# qui fournit des informations pour décider d'un diagnostic, comme cette application, est de
+# classe IIa au moins (règle 11) : il passe donc par un organisme notifié, ce qui le fait
+# entrer dans l'article 6, paragraphe 1, du règlement sur l'IA (cellule ci-dessous).
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : l'article 10 et le report de 2026, tirés de la
-# bibliothèque du cours.
+# Inutile de lire ce code (replié) : l'article 10, le report de 2026 et les deux règles du
+# MDR, tirés de la bibliothèque du cours.
 from IPython.display import Markdown
 
 from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
 
-for cle in ("IA 10", "UE 2026/1744"):
+for cle in ("IA 10", "UE 2026/1744", "MDR 61", "MDR règle 11"):
     texte = reference(cle)
     display(Markdown(f"**{texte.citation}** ({' '.join(texte.date_label.split())}) — "
                      f"{texte.summary}"))
@@ -799,12 +836,18 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **1** : la copie dit que « pas assez de données » n'est pas « pas de problème » **et**
 #   propose une action qui répond à cette incertitude, p. ex. : une évaluation locale (sur des
 #   patients de l'hôpital, phototypes variés), une période d'essai encadrée, l'information des
-#   patients et des soignants sur les limites connues, le refus de l'achat, ou garder
-#   l'examen clinique pour les patients mal couverts (non-malfaisance, CENS).
+#   patients et des soignants sur les limites connues (autonomie, CENS), le refus de l'achat,
+#   ou garder l'examen clinique pour les patients mal couverts (non-malfaisance, CENS). Actions
+#   de juriste ou de manager, tout aussi valables : une clause du contrat qui exige les
+#   performances par phototype et un seuil de reprise, la demande de la documentation technique
+#   et de la notice (évaluation clinique, groupes visés), un suivi des cancers manqués après
+#   l'achat, avec un engagement de l'éditeur.
 # - **0,5** : l'un des deux seulement (le constat sans action, ou une action sans lien avec
 #   l'incertitude).
-# - **0** : ni l'un ni l'autre, ou une conclusion que les données ne permettent pas (« l'outil
-#   est raciste », « il marche pour tous »).
+# - **0** : ni l'un ni l'autre.
+# - **Plafond** : une copie qui affirme une conclusion que les données ne permettent pas
+#   (« l'outil est raciste », « il marche pour tous ») sans l'argumenter par un chiffre et son
+#   intervalle obtient **au plus 0,5** à ce critère, même avec le constat et une action.
 #
 # **Copie exemple** (infirmier·ère), notée **deux points sur 3** :
 #
@@ -819,6 +862,22 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # groupe, phototype VI contre taux annoncé, sans chiffre ni dénominateur écrits) ; critère 3,
 # **1** (le constat, « je refuse qu'il conclue que tout va bien », et une action, tester chez
 # nous).
+#
+# **Seconde copie exemple** (étudiant·e en management), notée **deux points et demi sur 3** :
+#
+# > « Avant de signer, je demanderais la part de chaque phototype dans les données
+# > d'entraînement et de test de l'éditeur, pour la comparer à nos patients, qui ont toutes les
+# > couleurs de peau. Je demanderais aussi son taux de cancers manqués par phototype : dans le
+# > module, le phototype VI avait un taux plus élevé sur le test équilibré, alors que le taux
+# > global de l'éditeur, calculé surtout sur des peaux claires, semblait bon. S'il répond
+# > qu'il n'a pas assez de patients à peau foncée, c'est une inconnue, pas une garantie :
+# > j'écrirais dans le contrat une évaluation sur nos patients pendant six mois, avec le droit
+# > de résilier si les cancers manqués sont plus fréquents chez les peaux foncées. »
+#
+# Notation : critère 1, **1** (composition par phototype comparée aux patients) ; critère 2,
+# **0,5** (résultats par phototype demandés, mais aucun chiffre ni dénominateur écrits) ;
+# critère 3, **1** (« une inconnue, pas une garantie », et une action de manager : évaluation
+# locale inscrite au contrat, avec une clause de sortie).
 # ### END SOLUTION
 
 # %% [markdown]
@@ -860,6 +919,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   l'intelligence artificielle, article 10 (données et gouvernance des données). *Journal
 #   officiel de l'Union européenne*, 12 juillet 2024 ; article 6, paragraphe 1 (dispositifs
 #   soumis à un organisme notifié).
+# - Règlement (UE) 2017/745 du 5 avril 2017 relatif aux dispositifs médicaux (MDR), article 61
+#   et annexe XIV, partie A (évaluation clinique) ; annexe VIII, règle 11 (classe des
+#   logiciels). *Journal officiel de l'Union européenne*, 5 mai 2017.
 # - Règlement (UE) 2026/1744 du 8 juillet 2026 (omnibus numérique sur l'IA), qui modifie le
 #   règlement (UE) 2024/1689, dont son calendrier d'application (article 113). *Journal
 #   officiel de l'Union européenne*, 24 juillet 2026. Lire la version consolidée sur EUR-Lex.
@@ -869,5 +931,5 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   *Journal of the American Statistical Association* 1927;22(158):209-212. Intervalle d'une
 #   proportion.
 # - Données : synthétiques, générées par `esn_teach.datasets.make_skin_lesions` (graines
-#   `random_state=6`, 7 et 8) ; fiche : `esn_teach/datasets/cards/skin_lesions.md`. Jamais
+#   `random_state=6`, 7 et 9) ; fiche : `esn_teach/datasets/cards/skin_lesions.md`. Jamais
 #   d'usage clinique.
