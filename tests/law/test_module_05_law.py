@@ -49,3 +49,19 @@ def test_module_05_says_when_and_for_which_devices_article_10_applies():
     # The application date follows the law data (annex I, after Regulation (EU) 2026/1744).
     assert "2 août 2028" in reference("UE 2026/1744").summary
     assert "2 août 2028" in section and "2026/1744" in section
+
+
+def test_module_05_says_the_medical_device_rules_already_apply():
+    """The third review of 6 December: « pas encore » for the AI Act must not hide the MDR."""
+    source = MODULE_05.read_text(encoding="utf-8")
+    for key in ("MDR 61", "MDR règle 11"):
+        assert f'"{key}"' in source, key
+    ref = reference("MDR 61")
+    assert ref.text.startswith("Règlement (UE) 2017/745")
+    assert "groupes cibles" in ref.summary and "évaluation clinique" in ref.summary
+    assert "classe IIa" in reference("MDR règle 11").summary
+    markdown = " ".join(line[2:] for line in source.splitlines() if line.startswith("# "))
+    section = " ".join(markdown.split("### Ce que dit le droit")[1].split("### Réflexion")[0].split())
+    for words in ("2017/745", "évaluation clinique", "article 61", "classe IIa", "règle 11"):
+        assert words in section, words
+    assert not _dated_problems("MDR 61", ref.summary)
