@@ -700,13 +700,11 @@ ecart_a_48 = "l'écart s'est inversé"
 # ## 5. Ce que les données ne règlent pas
 #
 # Ajouter des peaux foncées réduit l'écart, sans garantir de l'effacer : dans nos données
-# (mécanisme inventé, voir la fiche), la malignité se voit moins à la **couleur** sur peau
-# foncée, davantage à la **forme**, et un seul modèle linéaire ne peut pas s'adapter
-# entièrement aux deux. Des données plus variées sont nécessaires, pas forcément suffisantes.
-# Lisez aussi les autres taux dans l'explorateur : celui des III–IV baisse lui aussi quand on
-# ajoute des peaux foncées (le modèle apprend mieux la forme), celui des I–II remonte un peu à
-# 48 %. Un écart se réduit aussi quand le groupe bien servi va moins bien : lisez les deux
-# taux, pas seulement leur différence. Ce que montrent des études réelles : après la séance.
+# (mécanisme inventé), la malignité se voit moins à la **couleur** sur peau foncée, davantage
+# à la **forme**, et un seul modèle linéaire ne s'adapte pas entièrement aux deux. Des données
+# plus variées sont nécessaires, pas forcément suffisantes. Dans l'explorateur, le taux des
+# III–IV baisse aussi, celui des I–II remonte un peu à 48 % : un écart se réduit aussi quand
+# le groupe bien servi va moins bien. Lisez les deux taux, pas seulement leur différence.
 #
 # ## À retenir
 #
