@@ -58,6 +58,22 @@ _LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
         "diagnostics réels, puis les scores.",
     ),
     (
+        # precision_score, recall_score, confusion_matrix with the scores first.
+        re.compile(r"can't handle a mix of continuous(?:-multioutput)? and \w+ targets"),
+        "La fonction a reçu des scores (des nombres entre 0 et 1) en premier, là où elle attend "
+        "les diagnostics réels (0 ou 1) : avez-vous inversé l'ordre ? Donnez d'abord les "
+        "diagnostics réels, puis les décisions (0 ou 1). Cette fonction compte des décisions : "
+        "un score devient une décision avec un seuil, par exemple (score >= seuil).",
+    ),
+    (
+        # The same functions given the scores, not the decisions, in second place.
+        re.compile(r"can't handle a mix of \w+ and continuous(?:-multioutput)? targets"),
+        "La fonction a reçu des scores (des nombres entre 0 et 1) là où elle attend des "
+        "décisions (0 ou 1) : elle compte les alertes, elle ne lit pas un score. Transformez "
+        "d'abord le score en décision avec un seuil, par exemple (score >= seuil), et gardez "
+        "l'ordre : d'abord les diagnostics réels, puis les décisions.",
+    ),
+    (
         re.compile(r"inconsistent numbers of samples"),
         "Les deux séries n'ont pas le même nombre de patients : mélangez-vous deux jeux de "
         "données (par exemple le jeu de test et le jeu de validation) ? Chaque score doit aller "

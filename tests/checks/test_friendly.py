@@ -202,6 +202,24 @@ def test_placeholder_held_by_a_variable_is_named():
     assert "dans la cellule « sensibilite = ... »" in text
 
 
+def test_scores_given_to_a_metric_that_counts_decisions_are_explained():
+    from sklearn.metrics import confusion_matrix, precision_score, roc_auc_score
+
+    truth, scores = [0, 1, 0, 1, 1], [0.1, 0.8, 0.3, 0.6, 0.4]
+
+    def explained(metric, *args):
+        with pytest.raises(ValueError) as caught:
+            metric(*args)
+        return french_explanation(caught.value)
+
+    # Arguments swapped: the scores come first.
+    for metric in (roc_auc_score, precision_score, confusion_matrix):
+        assert "inversé l'ordre" in explained(metric, scores, truth)
+    # Right order, but the scores were not turned into decisions with a threshold.
+    text = explained(precision_score, truth, scores)
+    assert "inversé" not in text and "(score >= seuil)" in text
+
+
 def test_other_errors_have_no_explanation():
     assert french_explanation(runtime_error("len(3)")) is None
     assert french_explanation(runtime_error("1 / 0")) is None
