@@ -10,10 +10,10 @@
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Distinguer la performance **interne** d'un score (mesurée dans l'hôpital qui l'a construit)
-#    de sa performance **externe** (dans un autre hôpital), chacune avec sa **marge d'erreur**.
-# 2. Traduire un seuil d'alerte en **charge de travail** : alertes et sepsis manqués pour
-#    100 séjours, et, sur 10 alertes, combien de vrais sepsis.
+# 1. Distinguer la performance **interne** d'un score (dans l'hôpital qui l'a construit) de sa
+#    performance **externe** (ailleurs), chacune avec sa **marge d'erreur**.
+# 2. Traduire un seuil d'alerte en **charge de travail** : alertes pour 100 séjours, et, sur
+#    10 alertes, combien de vrais sepsis.
 # 3. Expliquer comment un modèle peut exploiter une **habitude locale** (raccourci).
 # 4. Dire ce qu'une **adaptation locale** corrige, et ce qu'elle ne corrige pas.
 # 5. Énoncer ce qu'un hôpital vérifie **avant de déployer** un score, puis **surveille**.
@@ -33,11 +33,10 @@
 #
 # ## Ce que vous allez faire
 #
-# Un score de sepsis est construit à l'hôpital H1 (sections 1 et 2). Vous mesurez sa performance
-# ailleurs (questions 1 et 2), sa charge d'alertes (questions 3 et 4), puis vous explorez les
-# seuils hôpital par hôpital. Enfin : pourquoi il échoue, ce qu'on peut corriger sur place,
-# et la liste de ce qu'un hôpital vérifie ; après la séance, les questions 5 à 7 y reviennent
-# (la dernière : H3 doit-elle déployer ?).
+# Un score de sepsis est construit à l'hôpital H1. Vous mesurez sa performance ailleurs
+# (questions 1 et 2), sa charge d'alertes (questions 3 et 4), puis explorez les seuils. Enfin :
+# pourquoi il échoue, ce qu'on corrige sur place, ce qu'un hôpital vérifie ; après la séance,
+# les questions 5 à 7 y reviennent (la dernière : H3 doit-elle déployer ?).
 #
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`
 # (décimales avec un **point** : `0.8`), puis exécutez la **« Vérification »** en dessous.
@@ -160,7 +159,8 @@ print(f"AUC interne (H1, séjours de test) : {fr_number(auc_interne)}")
 # %% [markdown]
 # ### Question 1 — L'AUC externe à H2 (1 point)
 #
-# Calculez l'AUC du score sur les séjours de **H2**, avec `roc_auc_score`.
+# Calculez l'AUC du score sur les séjours de **H2**, avec `roc_auc_score`. Écrivez le calcul,
+# pas un nombre arrondi à la main (corrigé à trois décimales).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -240,26 +240,13 @@ auc_h2 = roc_auc_score(1 - sepsis_h2, score_h2)
 # les 95 % centraux de ces AUC forment l'**intervalle à 95 %**. Pour comparer deux hôpitaux, on calcule de
 # même l'**écart** d'AUC et **son** intervalle : s'il contient 0, un écart nul reste possible.
 #
-# Un hôpital H3 qui n'aurait audité qu'un mois d'activité aurait moins de séjours : la cellule
-# ajoute un **audit** de 150 séjours tirés au hasard à H3. Pour que l'AUC et la calibration
-# mesurées soient précises et sans biais, une validation externe demande au moins 100 sepsis,
-# idéalement 200 (Collins et al., 2016).
-#
-# Valider, c'est aussi mesurer la **calibration** : la cellule compare, à H1 et à H2, le risque
-# moyen prédit à la part de sepsis observée, et donne la **pente de calibration**.
-#
-# <details><summary>La pente de calibration (à déplier)</summary>
-#
-# La **pente de calibration** résume un tableau de calibration (risque prédit contre fréquence
-# observée, tranche par tranche) : 1 si les risques prédits suivent les fréquences observées ;
-# sous 1, ils sont trop extrêmes (trop hauts en haut, trop bas en bas). Une moyenne juste ne
-# suffit donc pas : un score mal calibré peut tromper la décision clinique (Van Calster et al.,
-# 2019).
-# </details>
+# La cellule ajoute un **audit** de 150 séjours tirés au hasard à H3, comme un hôpital qui
+# n'aurait audité qu'un mois. Une validation externe demande au moins 100 sepsis, idéalement
+# 200 (Collins et al., 2016).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : AUC, intervalles à 95 % par bootstrap, écarts d'AUC avec
-# H1 (interne − externe) et leurs intervalles, puis la calibration à H1 et à H2.
+# H1 (interne − externe) et leurs intervalles.
 def auc_par_les_rangs(vrai, score):
     """La même AUC que roc_auc_score, calculée plus vite par les rangs (Mann-Whitney)."""
     n_sepsis = vrai.sum()
@@ -328,11 +315,8 @@ z = norm.ppf((1 + NIVEAU) / 2)
 print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC "
       f"{fr_number(auc_audit)}, intervalle à 95 % de "
       f"{fr_number(max(0.0, auc_audit - z * erreur_type))} à "
-      f"{fr_number(min(1.0, auc_audit + z * erreur_type))} (formule de Hanley et McNeil) : si "
-      f"large qu'il ne tranche rien.")
-for nom, vrai, score in (("H1, interne", sepsis_h1_test, score_h1_test), ("H2", sepsis_h2, score_h2)):
-    print(f"Calibration, {nom} : risque moyen prédit {fr_percent(score.mean())}, sepsis observés "
-          f"{fr_percent(vrai.mean())} ; pente de calibration {fr_number(pente(vrai, score), 2)}.")
+      f"{fr_number(min(1.0, auc_audit + z * erreur_type))} (formule de Hanley et McNeil, "
+      f"intervalle approché) : si large qu'il ne tranche rien.")
 
 # %% [markdown]
 # ### Question 2 — Que peut conclure H3 ? (2 points)
@@ -351,7 +335,6 @@ for nom, vrai, score in (("H1, interne", sepsis_h1_test, score_h1_test), ("H2", 
 #
 # Pour tous les séjours : un écart nul est-il dans l'intervalle de l'écart ? Pour l'audit :
 # l'AUC de H1 et celle d'un score au hasard (0,5) sont-elles toutes deux dans son intervalle ?
-# Si les deux valeurs sont compatibles avec les données, elles ne tranchent pas.
 # </details>
 
 # %% answer="conclusion_h3"
@@ -415,8 +398,7 @@ conclusion_h3 = {"tous les séjours": "on ne peut pas conclure", "audit": "on ne
 #
 # À l'hôpital, on ne lit pas une AUC : on reçoit des **alertes**. Le service veut un seuil qui
 # détecte 60 % des sepsis. Il se choisit sur les séjours de **validation** de H1, jamais sur ceux
-# de test ni sur l'hôpital où l'on mesure : sinon la mesure serait faite sur les données qui ont
-# servi à régler le seuil, et paraîtrait meilleure qu'elle ne l'est.
+# où l'on mesure (le test, les autres hôpitaux) : la mesure paraîtrait meilleure qu'elle ne l'est.
 #
 # Comptez en unités de soignants : **pour 100 séjours** (la charge de l'équipe), et non pour
 # 100 sepsis.
@@ -559,7 +541,8 @@ alertes_pour_100_h2 = int(100 * n_alertes_h2 / n_sejours_h2)
 # ### Question 4 — La VPP des alertes à H2 (2 points)
 #
 # Calculez la **valeur prédictive positive** (VPP) des alertes à H2 : parmi les alertes, la part
-# de vrais sepsis, sous forme de proportion entre 0 et 1 (pas « sur 10 alertes »).
+# de vrais sepsis, sous forme de proportion entre 0 et 1 (pas « sur 10 alertes »). Écrivez le
+# calcul avec les noms du tableau, pas un nombre arrondi à la main (corrigé à trois décimales).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -665,12 +648,9 @@ for nom, vrai, score in (("H1 (test)", sepsis_h1_test, score_h1_test),
 display(fr_table(pd.DataFrame(lignes).T, caption="Charge d'alertes au seuil choisi à H1"))
 
 # %% [markdown]
-# Au même seuil, la **sensibilité** baisse ailleurs parce que les sepsis y reçoivent des risques
-# prédits plus bas : moins d'entre eux ont des antibiotiques prescrits, l'appui principal du
-# score (section 6). Elle se calcule parmi les seuls sepsis : dans nos données, la prévalence ne
-# la change pas ; dans la réalité, des sepsis plus ou moins graves d'un hôpital à l'autre la
-# font aussi varier. La **VPP** et la **charge**, elles, dépendent aussi de la prévalence. Même
-# au test de H1, la sensibilité (0,51) manque l'objectif de 0,60 atteint en validation : deux
+# Au même seuil, la **sensibilité** baisse ailleurs : les sepsis y ont moins souvent des
+# antibiotiques prescrits, l'appui principal du score (section 6). La **VPP** et la **charge**
+# dépendent en plus de la prévalence. Même au test de H1, la sensibilité (0,51) manque l'objectif de 0,60 atteint en validation : deux
 # échantillons d'une centaine de sepsis diffèrent par hasard.
 #
 # ## 5. Explorer : un hôpital, un seuil
@@ -733,8 +713,8 @@ print(f"Sans rien regarder (toujours l'hôpital le plus fréquent) : "
       f"{fr_percent(hop_test.value_counts(normalize=True).max())}.")
 
 # %% [markdown]
-# Comparez chaque intervalle à « sans rien regarder ». Que peut en faire un modèle, appris
-# dans un seul hôpital ou dans plusieurs ? La question 6, après la séance, y revient.
+# Comparez chaque intervalle à « sans rien regarder ». Que peut en faire un modèle appris dans
+# un seul hôpital, ou dans plusieurs ? (Question 6, après la séance.)
 #
 # ## 7. S'adapter sur place : ce qui se corrige, et ce qui ne se corrige pas
 #
@@ -745,6 +725,9 @@ print(f"Sans rien regarder (toujours l'hôpital le plus fréquent) : "
 #   part de sepsis observée chez elle (un risque prédit doit correspondre à la fréquence
 #   observée) ;
 # - **rechoisir le seuil** pour retrouver 60 % de sepsis détectés en validation locale.
+#
+# On les calcule ici pour voir ce qu'ils changent. Dans la réalité, hors de ce que prévoit la
+# notice du score, c'est au fabricant d'évaluer la modification (voir après la séance).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : recalibration et nouveau seuil, réglés sur la validation
@@ -807,39 +790,45 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # vérifier que chaque variable a le même sens ici (comment sont codés le sepsis et les
 # prescriptions, quels appareils mesurent).
 #
-# Ce que le droit demande à l'hôpital qui déploie : après la séance, avant la question 7.
-#
-# **Ensuite**, surveiller la **dérive** (les patients et les pratiques changent avec le temps,
-# et la performance avec eux) : la prévalence, le profil des patients (âge, services),
-# les pratiques de mesure (nouvel automate, nouveau thermomètre), et la performance elle-même
-# dans le temps (sensibilité, alertes pour 100 séjours, VPP), y compris par groupe de patients
-# (âge, sexe). Un mois compte trop peu de sepsis
-# (section 3) : on cumule les mois, chaque chiffre avec son intervalle, et on ne réagit, selon
-# un seuil convenu, qu'après un nombre minimal de sepsis fixé d'avance.
+# **Ensuite**, surveiller la **dérive** (les patients et les pratiques changent, et la
+# performance avec eux) : la prévalence, le profil des patients, les pratiques de mesure
+# (nouvel automate), et la performance (sensibilité, alertes pour 100 séjours, VPP), y compris
+# par groupe de patients (âge, sexe). Un mois compte trop peu de sepsis : on cumule les mois,
+# chaque chiffre avec son intervalle, et on ne réagit, selon un seuil convenu, qu'après un
+# nombre minimal de sepsis fixé d'avance.
 #
 # ## À retenir
 #
-# - L'AUC **interne** ne promet rien ailleurs : on valide **sur place**, avec une marge
-#   d'erreur ; un petit audit ne tranche pas.
+# - L'AUC **interne** ne promet rien ailleurs : on valide **sur place** la discrimination
+#   (AUC, avec sa marge d'erreur), la calibration et la charge ; un petit audit ne tranche pas.
 # - Un seuil se choisit sur une **validation**, jamais sur le test.
 # - La charge se compte **pour 100 séjours** ; la VPP dit combien d'alertes sont justes.
-# - Valider, c'est mesurer la discrimination (AUC), la calibration et la charge, **sur place**.
 # - Un modèle peut apprendre une **habitude locale** ou le soupçon du médecin (un raccourci).
 
 # %% [markdown]
 # ## Après la séance
 #
-# ### La calibration tranche par tranche, à H3
+# ### La calibration, de H1 à H3
 #
-# La section 7 a comparé le risque **moyen** prédit à la part de sepsis de H3. La cellule
-# ci-dessous regarde plus fin : les séjours du test local rangés par risque prédit, en cinq
-# tranches égales, et la **pente de calibration** (section 3). Pour comparer, elle montre aussi
+# Valider, c'est aussi mesurer la **calibration** (section 2). La cellule ci-dessous compare
+# d'abord, à H1 et à H2, le risque moyen prédit à la part de sepsis observée, et donne la
+# **pente de calibration**. Puis, à H3, elle regarde plus fin que la section 7 : les séjours du
+# test local rangés par risque prédit, en cinq tranches égales. Pour comparer, elle montre aussi
 # une **recalibration logistique**, qui règle la moyenne **et** la pente ; ce n'est pas l'une
 # des deux adaptations de H3.
+#
+# La **pente de calibration** résume un tableau de calibration (risque prédit contre fréquence
+# observée, tranche par tranche) : 1 si les risques prédits suivent les fréquences observées ;
+# sous 1, ils sont trop extrêmes (trop hauts en haut, trop bas en bas). Une moyenne juste ne
+# suffit donc pas : un score mal calibré peut tromper la décision clinique (Van Calster et al.,
+# 2019).
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : la calibration au test local de H3, avant et après les
-# recalibrations (réglées sur la validation locale), tranche par tranche.
+# Inutile de lire ce code (replié) : la calibration à H1 (test) et à H2, puis au test local de
+# H3, avant et après les recalibrations (réglées sur la validation locale), tranche par tranche.
+for nom, vrai, score in (("H1, interne", sepsis_h1_test, score_h1_test), ("H2", sepsis_h2, score_h2)):
+    print(f"Calibration, {nom} : risque moyen prédit {fr_percent(score.mean())}, sepsis observés "
+          f"{fr_percent(vrai.mean())} ; pente de calibration {fr_number(pente(vrai, score), 2)}.")
 # Recalibration logistique : ordonnée à l'origine ET pente, réglées sur la validation locale.
 recalibration = LogisticRegression(C=np.inf).fit(logit(score_local).reshape(-1, 1), vrai_local)
 score_test_logistique = recalibration.predict_proba(logit(score_test).reshape(-1, 1))[:, 1]
@@ -1032,7 +1021,7 @@ ce_que_corrige = {
 # **recalibration logistique** (deux nombres à régler : l'ordonnée à l'origine et la pente),
 # réglée ici sur les 48 sepsis de la validation locale, rapproche la plupart des tranches des
 # sepsis observés, la plus haute surtout (troisième colonne), sans les rendre parfaites : réglée
-# sur si peu de sepsis, sa pente reste imprécise. H2 (section 3) montre le même piège : un risque moyen presque juste,
+# sur si peu de sepsis, sa pente reste imprécise. H2 (cellule de calibration) montre le même piège : un risque moyen presque juste,
 # mais une pente de 0,29 ; une moyenne juste ne prouve pas une bonne calibration. Le
 # seuil local rend la sensibilité visée (il la dépasse même : réglé sur une cinquantaine de
 # sepsis, il tombe où le hasard le place), au prix d'environ une alerte pour deux séjours.
@@ -1184,9 +1173,21 @@ raccourci_hopital = {
 # le contrôle humain à des personnes compétentes, formées et qui en ont l'autorité
 # (paragraphe 2), de veiller à la pertinence des **données d'entrée** qu'il contrôle
 # (paragraphe 4 : c'est le sujet de ce module, des variables qui ont le même sens ici qu'à H1)
-# et de surveiller le fonctionnement du système (paragraphe 5). Le règlement (UE) 2026/1744, du
-# 8 juillet 2026, a modifié le règlement sur l'IA. Pour les dispositifs médicaux, ses règles du
-# haut risque, dont l'article 26, s'appliqueront à partir du 2 août 2028 (article 113).
+# et de surveiller le fonctionnement du système (paragraphe 5). Il ne peut pas tout régler : s'il
+# apporte une **modification substantielle** à un système à haut risque, il en devient le
+# **fournisseur**, avec les obligations de celui-ci (article 25, paragraphe 1, dans son texte
+# de 2024). Le règlement (UE) 2026/1744, du 8 juillet 2026, a modifié le règlement sur l'IA.
+# Pour les dispositifs médicaux, ses règles du haut risque, dont les articles 25 et 26,
+# s'appliqueront à partir du 2 août 2028 (article 113). D'ici là comme ensuite, hors de ce que
+# prévoit la notice, c'est au fabricant d'évaluer la modification.
+#
+# D'autres obligations s'appliquent déjà. La **maîtrise de l'IA** (article 4, remplacé par le
+# règlement (UE) 2026/1744) s'applique depuis le 2 février 2025 : si le score est un système
+# d'IA, l'hôpital prend des mesures pour que son personnel en connaisse le fonctionnement, les
+# limites et les risques. La **matériovigilance** : le Code de la santé publique (article
+# L5212-2, dans sa rédaction de 2012, la seule vérifiée ici ; voir le module 04) oblige les
+# utilisateurs d'un dispositif médical à signaler sans délai à l'ANSM tout incident grave qui
+# le met en cause.
 #
 # L'information du patient relève du Code de la santé publique (article L4001-3). Il vise un
 # algorithme dont l'apprentissage a été fait « à partir de données massives » : qu'il
@@ -1195,7 +1196,7 @@ raccourci_hopital = {
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les textes, tirés de la bibliothèque du cours.
-for cle in ("MDR règle 11", "IA 26", "IA 113", "L4001-3"):
+for cle in ("MDR règle 11", "IA 25", "IA 26", "IA 113", "IA 4", "L4001-3"):
     ref = reference(cle)
     display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
     print(f"Texte officiel : {ref.url}")
@@ -1206,8 +1207,8 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 #
 # La direction de H3 propose d'activer le mois prochain (en janvier 2027), dans tous ses
 # services, le score **adapté** (seuil local, section 7). Relisez la sortie de la section 7,
-# la section 8 et le droit ci-dessus. Pour chacune des quatre affirmations, écrivez entre guillemets **doubles**
-# `"oui"` (elle est juste) ou `"non"` (elle est fausse).
+# la section 8 et le droit ci-dessus. Pour chacune des cinq affirmations, écrivez entre
+# guillemets **doubles** `"oui"` (elle est juste) ou `"non"` (elle est fausse).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1219,23 +1220,25 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 # <details><summary>Indice 2</summary>
 #
 # Pour la deuxième : qu'a-t-on mesuré de ce score à H3, et que n'a-t-on pas mesuré (seuil,
-# charge d'alertes, calibration) ? Pour les deux dernières : qui est le fabricant, qui est le
-# déployeur, et que demande le droit à chacun ?
+# charge d'alertes, calibration) ? Pour les trois dernières : qui est le fabricant, qui est le
+# déployeur, que demande le droit à chacun, et à partir de quand ?
 # </details>
 
 # %% answer="decision_h3"
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": ...,
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": ...,
-    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": ...,
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": ...,
+    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": ...,
+    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": ...,
+    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": ...,
 }
 ### BEGIN SOLUTION
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "oui",
+    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
+    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
 }
 ### END SOLUTION
 
@@ -1248,8 +1251,9 @@ checks.check_choices(
     digests={
         "H3 devrait activer le score adapté dans ses services": "18fee7654784ff21",
         "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "77510fdc2b591a03",
-        "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "d31f1f55dd21875f",
-        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "23946e54f3bfe6f3",
+        "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "c9c9b035b24c34af",
+        "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "fc53c6c0bbea1f95",
+        "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "43a9224024c8366f",
     },
     mistakes={
         "H3 devrait activer le score adapté dans ses services": [
@@ -1265,28 +1269,33 @@ checks.check_choices(
                            "d'alertes, ni mesuré la calibration. Tout score se valide sur place "
                            "avant d'être activé.", digest="8963c2efd1cc923c"),
         ],
-        "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": [
-            checks.Mistake(None, "la notice fait partie du dispositif médical : le fabricant "
-                           "fixe sa destination et les réglages qu'elle admet, et c'est ce "
-                           "dispositif-là qui a été évalué. En sortir, c'est l'utiliser autrement "
-                           "que prévu : cela se discute avec lui. Choisir le seuil dans ce que "
-                           "prévoit la notice reste, en revanche, une décision de l'établissement.",
-                           digest="6f45e5ac84af52f1"),
+        "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": [
+            checks.Mistake(None, "la notice fait partie du dispositif médical : c'est ce "
+                           "dispositif-là, avec sa destination, qui a été évalué. Recalibrer "
+                           "hors de la notice, c'est le modifier : c'est au fabricant d'évaluer "
+                           "la modification. Pour un système d'IA à haut risque, un déployeur "
+                           "qui apporte une modification substantielle en devient le fournisseur "
+                           "(article 25).", digest="301e54fe594c3b77"),
         ],
-        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": [
-            checks.Mistake(None, "l'éditeur ne voit pas les patients de H3 : c'est l'hôpital "
-                           "qui voit ses alertes, ses sepsis manqués et les changements de ses "
-                           "pratiques. Le surveiller et former ceux qui contrôlent ses alertes "
-                           "est une bonne pratique dès le premier jour ; pour un dispositif "
-                           "médical à haut risque, cela deviendra une obligation du déployeur "
-                           "(article 26) à partir du 2 août 2028.",
-                           digest="8c868b36b40762fb"),
+        "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": [
+            checks.Mistake(None, "choisir un seuil que la notice prévoit, c'est utiliser le "
+                           "dispositif conformément à sa notice (article 26, paragraphe 1) : "
+                           "c'est une décision de l'établissement, prise avec les équipes qui "
+                           "recevront les alertes.", digest="883b540e6307bf86"),
+        ],
+        "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": [
+            checks.Mistake(None, "deux obligations s'appliquent déjà : la matériovigilance "
+                           "(signaler sans délai à l'ANSM un incident grave d'un dispositif "
+                           "médical, Code de la santé publique) et, si le score est un système "
+                           "d'IA, la maîtrise de l'IA (article 4, depuis le 2 février 2025). "
+                           "L'article 26 y ajoutera ses obligations précises à partir du "
+                           "2 août 2028.", digest="9282dd392a0b2b4e"),
         ],
     },
     success="H3 ne devrait pas activer ce score : même adapté, il alerte beaucoup pour presque "
-    "rien. Un autre score se validerait sur place d'abord ; sortir de sa notice se discute avec "
-    "le fabricant ; et, déployé, il reste sous la surveillance de l'hôpital. Dépliez la lecture "
-    "ci-dessous.",
+    "rien. Un autre score se validerait sur place d'abord ; le seuil se choisit dans ce que "
+    "prévoit la notice, et en sortir, c'est au fabricant de l'évaluer ; déployé, le score engage "
+    "l'hôpital dès aujourd'hui. Dépliez la lecture ci-dessous.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1296,8 +1305,9 @@ checks.check_choices(
     expected={
         "H3 devrait activer le score adapté dans ses services": "non",
         "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-        "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-        "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "oui",
+        "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+        "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
+        "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
     },
 )
 ### END HIDDEN TESTS
@@ -1307,8 +1317,9 @@ checks.check_choices(
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "oui",
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "oui",
+    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
+    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1316,26 +1327,39 @@ decision_h3 = {
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "oui",
-    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "oui",
+    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
+    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
 }
 
 # %% mistake="decision_h3"
-# message : cela se discute avec lui
+# message : c'est au fabricant d'évaluer la modification
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "oui",
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "oui",
+    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "oui",
+    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
+    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
 }
 
 # %% mistake="decision_h3"
-# message : l'éditeur ne voit pas les patients de H3
+# message : deux obligations s'appliquent déjà
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score (changer ses risques prédits) ou changer son seuil hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-    "si H3 déploie, c'est aussi à elle de surveiller le score et d'en confier le contrôle à des soignants formés (bonne pratique dès janvier 2027, obligation de l'article 26 à partir du 2 août 2028)": "non",
+    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
+    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "non",
+}
+
+# %% mistake="decision_h3"
+# message : conformément à sa notice
+decision_h3 = {
+    "H3 devrait activer le score adapté dans ses services": "non",
+    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
+    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
+    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "non",
+    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
 }
 
 # %% [markdown]
@@ -1346,12 +1370,16 @@ decision_h3 = {
 # rien à l'équipe, qui s'épuiserait à les vérifier. H3 **ne devrait pas l'activer**. Le score
 # construit sans les antibiotiques sépare mieux les sepsis à H3 (l'intervalle de l'écart,
 # apparié, le montre), mais il reste à le valider sur place comme le premier : seuil choisi sur
-# la validation locale, charge d'alertes, calibration, sur assez de sepsis. Si un score est
-# déployé un jour, l'hôpital le surveille et désigne des soignants formés pour contrôler ses
-# alertes : une bonne pratique dès le premier jour. Pour un dispositif médical à haut risque,
-# elle deviendra une obligation de l'article 26 à partir du 2 août 2028. Choisir le seuil dans
-# ce que prévoit la notice relève de l'établissement, avec ses équipes ; recalibrer le score
-# hors de la notice se discute avec le fabricant.
+# la validation locale, charge d'alertes, calibration, sur assez de sepsis. Choisir le seuil
+# dans ce que prévoit la notice relève de l'établissement, avec ses équipes ; recalibrer le
+# score hors de la notice le modifie : c'est au fabricant d'évaluer la modification (un
+# déployeur qui modifie substantiellement un système d'IA à haut risque en devient le
+# fournisseur, article 25). Si un score est déployé en janvier 2027, l'hôpital a déjà des
+# obligations : signaler les incidents graves (matériovigilance) et, si c'est un système d'IA,
+# la maîtrise de l'IA de son personnel (article 4). Surveiller le score et confier le contrôle
+# de ses alertes à des soignants formés est une bonne pratique dès le premier jour ; pour un
+# dispositif médical à haut risque, ce sera une obligation de l'article 26 à partir du
+# 2 août 2028.
 # </details>
 
 # %% [markdown]
@@ -1363,10 +1391,13 @@ decision_h3 = {
 #
 # - que demandez-vous de vérifier **localement** avant le déploiement, et sur quelles données ?
 # - quels chiffres présenteriez-vous à l'équipe qui recevra les alertes ?
-# - que surveilleriez-vous ensuite, et qui décide d'arrêter ou de régler le score ?
+# - que surveilleriez-vous ensuite, qui forme l'équipe, et qui décide d'arrêter ou de régler
+#   le score ?
 # - que dit-on au patient ?
 #
-# Appuyez-vous sur au moins un chiffre de ce module, avec son dénominateur.
+# Appuyez-vous sur au moins un chiffre de ce module, avec son dénominateur : ceux de H1 et de
+# H3 du tableau « Charge d'alertes au seuil choisi à H1 » sont visibles dans toutes les
+# versions du module ; ceux de H2, seulement une fois vos réponses jugées justes.
 
 # %% [markdown] written="reflexion_validation" points=3
 # ### BEGIN SOLUTION
@@ -1394,11 +1425,16 @@ decision_h3 = {
 # (c) interprété pour l'équipe (ce que le chiffre change pour elle), sans confondre interne et
 # externe.
 #
+# Tout chiffre juste du module compte, de H1, de H2 ou de H3 (en séance évaluée, les chiffres
+# de H2 restent cachés : ceux de H1 et de H3, par exemple 11,1 et 23,2 alertes pour 100
+# séjours, 0,6 vrai sepsis sur 10 alertes à H3, suffisent).
+#
 # - **1** : les trois éléments, et aucun chiffre faux.
 # - **0,5** : un chiffre juste du module, mais il manque (b) ou (c), ou la copie contient aussi
-#   un chiffre faux.
-# - **0** : aucun chiffre juste du module. Sont faux : une AUC interne présentée comme externe,
-#   une charge comptée pour 100 sepsis au lieu de 100 séjours (l'erreur de la question 3).
+#   un chiffre faux ; ou une charge comptée **pour 100 sepsis** au lieu de 100 séjours
+#   (l'erreur de la question 3, déjà sanctionnée là : elle vaut ici 0,5 au plus, jamais 0).
+# - **0** : aucun chiffre du module, ou seulement des chiffres faux (par exemple une AUC
+#   interne présentée comme externe).
 #
 # **Critère 3 — Après le déploiement : surveiller, décider, informer**
 # (V5 — Utilisation responsable et éclairée ; CENS : autonomie).
@@ -1407,7 +1443,8 @@ decision_h3 = {
 # déclenche une révision (par exemple un seuil convenu sur la sensibilité ou sur les alertes
 # pour 100 séjours, après un nombre minimal de sepsis) ; (c) **qui décide** : toute instance
 # désignée convient (commission médicale, direction, référent du score, avec les équipes), le
-# module ne l'enseignant pas ; (d) ce que l'on dit au **patient** (qu'un score aide à
+# module ne l'enseignant pas, ou qui forme et accompagne l'équipe
+# (V3 — Formation et accompagnement) ; (d) ce que l'on dit au **patient** (qu'un score aide à
 # surveiller son risque, ou que l'équipe s'assure qu'il en est informé).
 #
 # - **1** : les quatre éléments.
@@ -1421,8 +1458,8 @@ decision_h3 = {
 # intervalle à 95 %. Le seuil serait choisi sur une partie de ces séjours et mesuré sur une
 # autre. Je vérifierais que le risque prédit correspond à la fréquence observée, tranche par
 # tranche, et que notre codage du sepsis et nos prescriptions d'antibiotiques ont le même sens
-# que là où le score a été construit. À l'équipe, je montrerais l'exemple du module : à H2,
-# 26,5 alertes pour 100 séjours et, sur 10 alertes, 1,6 vrai sepsis ; là où le score a été
+# que là où le score a été construit. À l'équipe, je montrerais l'exemple du module : à H3,
+# 23,2 alertes pour 100 séjours et, sur 10 alertes, 0,6 vrai sepsis ; là où le score a été
 # construit, 11,1 alertes pour 100 séjours. Ensuite, je suivrais chaque trimestre la part de
 # sepsis et les alertes pour 100 séjours, avec leur intervalle ; si la sensibilité passe sous
 # le seuil convenu, après au moins 50 sepsis, la commission médicale décide de suspendre le
@@ -1431,14 +1468,15 @@ decision_h3 = {
 # 10 alertes, comparés d'un hôpital à l'autre). Critère 3 : 1 (deux dérives, un déclencheur,
 # qui décide, le patient).
 #
-# *Copie B (gestionnaire) : 1 point.* « L'AUC annoncée par l'éditeur a été mesurée ailleurs :
+# *Copie B (gestionnaire) : 1,5 point.* « L'AUC annoncée par l'éditeur a été mesurée ailleurs :
 # je demanderais de la mesurer sur nos séjours de l'an dernier, avec son intervalle à 95 %, et
 # de vérifier que nos appareils de mesure sont comparables. Il faudra dire à l'équipe qu'elle
 # recevra environ 27 alertes pour 100 sepsis. Ensuite, je surveillerais la part de sepsis et le
 # profil des patients ; la direction déciderait d'arrêter le score si besoin. » Critère 1 : 0,5
 # (séjours locaux, marge d'erreur, même sens des mesures : trois éléments ; ni seuil réglé
-# puis mesuré à part, ni calibration). Critère 2 : 0 (le seul chiffre est dit pour 100 sepsis
-# au lieu de 100 séjours). Critère 3 : 0,5 (deux dérives et qui décide ; ni déclencheur, ni patient).
+# puis mesuré à part, ni calibration). Critère 2 : 0,5 (le seul chiffre est dit pour 100 sepsis
+# au lieu de 100 séjours, erreur déjà sanctionnée en question 3). Critère 3 : 0,5 (deux
+# dérives et qui décide ; ni déclencheur, ni patient).
 #
 # Une copie qui cite le droit le fait avec sa source et sa date ; ne pas pénaliser son absence.
 # ### END SOLUTION

@@ -33,7 +33,7 @@ def test_the_deployer_duties_are_the_ai_act_not_the_gdpr_joint_controllers():
 
 def test_module_08_cites_its_law_through_the_library_and_its_dates_read_true():
     source = MODULE_08.read_text(encoding="utf-8")
-    keys = ("MDR règle 11", "IA 26", "IA 113", "L4001-3")
+    keys = ("MDR règle 11", "IA 25", "IA 26", "IA 113", "IA 4", "L4001-3")
     assert all(f'"{key}"' in source for key in keys) and "reference(cle)" in source
     # The sources' reading dates (« lu le 6 décembre 2026 ») are not legal statements.
     body = source.split("# ## Sources")[0]
@@ -53,3 +53,14 @@ def test_module_08_dates_the_deployer_duties_for_medical_devices():
     assert "2 août 2028" in reference("IA 113").summary
     assert "obligation de l'article 26 à partir du 2 août 2028" in source
     assert "règlement (UE) 2026/1744" in source
+    # What already binds a deployer in January 2027 (question 7): AI literacy, vigilance.
+    assert "depuis le 2 février 2025" in reference("IA 4").summary
+    assert "s'applique depuis le 2 février 2025" in source and "L5212-2" in source
+
+
+def test_a_deployer_who_substantially_modifies_becomes_the_provider():
+    ref = reference("IA 25")
+    assert ref.article.startswith("article 25, paragraphe 1")
+    for words in ("modification substantielle", "fournisseur", "article 16", "2 août 2028",
+                  "texte de 2024", "version consolidée"):
+        assert words in ref.summary
