@@ -61,7 +61,9 @@ def test_module_05_says_the_medical_device_rules_already_apply():
     assert "groupes cibles" in ref.summary and "évaluation clinique" in ref.summary
     assert "classe IIa" in reference("MDR règle 11").summary
     markdown = " ".join(line[2:] for line in source.splitlines() if line.startswith("# "))
-    section = " ".join(markdown.split("### Ce que dit le droit")[1].split("### Réflexion")[0].split())
+    section = " ".join(
+        markdown.split("### Ce que dit le droit")[1].split("### Réflexion")[0].split()
+    )
     for words in ("2017/745", "évaluation clinique", "article 61", "classe IIa", "règle 11"):
         assert words in section, words
     assert not _dated_problems("MDR 61", ref.summary)

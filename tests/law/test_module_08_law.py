@@ -61,6 +61,12 @@ def test_module_08_dates_the_deployer_duties_for_medical_devices():
 def test_a_deployer_who_substantially_modifies_becomes_the_provider():
     ref = reference("IA 25")
     assert ref.article.startswith("article 25, paragraphe 1")
-    for words in ("modification substantielle", "fournisseur", "article 16", "2 août 2028",
-                  "texte de 2024", "version consolidée"):
+    for words in (
+        "modification substantielle",
+        "fournisseur",
+        "article 16",
+        "2 août 2028",
+        "texte de 2024",
+        "version consolidée",
+    ):
         assert words in ref.summary
