@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import keyword
 import os
 import platform
 import re
@@ -163,8 +164,10 @@ def hidden_test_lines(module: ModuleSource) -> list[str]:
 def region_lines(module: ModuleSource, begin: str, end: str) -> list[str]:
     """Return the lines found only inside ``begin`` … ``end`` regions of ``module``.
 
-    Comments, short lines and lines that also occur outside the regions (such
-    as a bare ``checks.check_number(``) are left out: they give nothing away.
+    Comments, short lines, lines of bare syntax (``break``, ``else:``, ``]):``)
+    and lines that also occur outside the regions (such as a bare
+    ``checks.check_number(``) are left out: they give nothing away, and a word
+    like ``break`` turns up in any page.
 
     Parameters
     ----------
@@ -197,7 +200,11 @@ def region_lines(module: ModuleSource, begin: str, end: str) -> list[str]:
         and not line.startswith("#")
         and line not in outside_lines
         and line not in {")", "],", "]", "),", "(", "{", "}"}
+        and not all(keyword.iskeyword(word) for word in _WORD.findall(line))
     ]
+
+
+_WORD = re.compile(r"[A-Za-z_]\w*")
 
 
 def _digest(data: bytes) -> str:

@@ -103,7 +103,8 @@ class CostNeedExplorer:
     readout : ipywidgets.Label
         The slider's value, in French.
     controls : dict
-        The controls by name (``"cible"``, ``"centile"``), used by the
+        The controls by name (``"cible"`` when more than one label is offered,
+        ``"centile"``), used by the
         benchmarks and browser tests to drive any explorer the same way.
     table : pandas.DataFrame
         The numbers currently shown, one row per group, columns
@@ -241,12 +242,21 @@ class CostNeedExplorer:
         self._shapes = {key: self._curve_shape(means) for key, (_, means) in self._curves.items()}
         self.label_dropdown.observe(self._on_change, names="value")
         self.percentile_slider.observe(self._on_change, names="value")
-        self.controls: dict[str, widgets.ValueWidget] = {
-            "cible": self.label_dropdown,
-            "centile": self.percentile_slider,
-        }
+        # A menu with a single choice offers nothing to choose: a single label is stated in
+        # words, and only the slider is a control.
+        if len(self.labels) > 1:
+            self.controls: dict[str, widgets.ValueWidget] = {
+                "cible": self.label_dropdown,
+                "centile": self.percentile_slider,
+            }
+            target: widgets.Widget = self.label_dropdown
+        else:
+            self.controls = {"centile": self.percentile_slider}
+            target = widgets.HTML(
+                f"Cible prédite par le score : <b>{LABEL_NAMES[self.labels[0]]}</b>"
+            )
         self.widget = widgets.VBox(
-            [self.label_dropdown, slider_box, side_by_side(self.summary, self.figure_view.widget)]
+            [target, slider_box, side_by_side(self.summary, self.figure_view.widget)]
         )
         self.table = pd.DataFrame()
         self.threshold_score = float("nan")

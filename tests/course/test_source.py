@@ -188,3 +188,18 @@ def test_a_module_read_twice_is_parsed_once_and_each_copy_is_its_own(tmp_path, m
     path.write_text(path.read_text(encoding="utf-8") + "\n# %%\nx = 1\n", encoding="utf-8")
     assert read_module(path).notebook.cells[-1].source == "x = 1"  # an edited file is re-read
     assert len(calls) == 2
+
+
+def test_hidden_test_lines_leave_out_bare_syntax(tmp_path):
+    # « break » turns up in any HTML page (CSS word-break): a leak check on it failed a
+    # correct feedback page (module 07's carry-forward loop).
+    source = GOOD.replace(
+        "assert x == 1\n",
+        "assert x == 1\n### BEGIN HIDDEN TESTS\nfor valeur in (1, 2):\n    if x == valeur:\n"
+        "        break\n    else:\n        continue\nattendu_secret = 1\n### END HIDDEN TESTS\n",
+    )
+    from esn_teach.course import hidden_test_lines
+
+    lines = hidden_test_lines(read_module(write(tmp_path, source)))
+    assert "attendu_secret = 1" in lines and "if x == valeur:" in lines
+    assert not {"break", "else:", "continue"} & set(lines)
