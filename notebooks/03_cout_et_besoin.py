@@ -179,7 +179,7 @@ display(data_card(donnees))
 #
 # | Chiffre | Étude (Obermeyer et al., 2019) | Notre cohorte | Pourquoi l'écart |
 # |---|---|---|---|
-# | Coût moyen des patients noirs, comparé à celui des blancs | 12 % de plus (8 442 contre 7 540 dollars par an, tableau 1) | nettement moins (ligne affichée ci-dessus) | hasard du tirage, forme du coût inventée |
+# | Coût moyen des patients noirs, comparé à celui des blancs | 12 % de plus (8 442 contre 7 540 dollars par an, tableau 1) | un peu plus (ligne affichée ci-dessus) | notre générateur vise environ 2 % de plus (forme du coût inventée), bien moins que l'étude ; le tirage ajoute un peu |
 # | Coût à nombre égal de maladies chroniques | 1 801 dollars de moins par an (figure 3B) | 2,4 fois cet écart (ligne affichée ci-dessus) | écart d'accès grossi exprès, de cette année comme de la suivante |
 # | Score « coût », tout en haut | calibré : même coût à score égal (figure 3A) | coût plus bas chez les patients noirs (section 4) | défaut de notre reproduction |
 #
@@ -2025,8 +2025,8 @@ for titre, scores, mesure in [
 #   information du score qui est elle-même un substitut biaisé (le coût de cette année) porte
 #   aussi le biais (section 5) ; il faut suivre les résultats par groupe après la mise en
 #   service. En France, l'audit par groupes passe par des données sociales ou territoriales
-#   (C2S, FDep, zones sous-dotées), pas par l'origine (décision n° 2007-557 DC) : le dire
-#   compte pour ce critère.
+#   (C2S, FDep, zones sous-dotées), pas par l'origine ethnique ou la race (décision
+#   n° 2007-557 DC, qui admet des données objectives) : le dire compte pour ce critère.
 # - **Un demi-point : un chiffre calculé dans le module, juste et interprété pour le besoin.**
 #   Accepté : l'écart de maladies à score égal comparé à celui du score juste (0,71 contre
 #   0,10, tous scores) ; la différence entre cibles et son IC (question 5), lue comme une
