@@ -183,9 +183,11 @@ checks.check_choice(
         checks.Mistake(None, "vous comparez la texture à une colonne ; la question porte sur la "
                        "taille des noyaux. Que dit le tableau des corrélations, au début du "
                        "module ?", digest="cb43b2db6bcdc3e4"),
-        checks.Mistake(None, "si : la baisse dit justement ce que le modèle utilise (s'il "
-                       "ignorait une mesure, la mélanger ne changerait rien). Cherchez une autre "
-                       "raison.", digest="8a3da158060db476"),
+        checks.Mistake(None, "si, en partie : la baisse est un indice de ce que le modèle "
+                       "utilise ; elle mesure ce qu'il perd quand il ne peut plus lire cette "
+                       "colonne. Une baisse nulle ne prouverait pas qu'il l'ignore : un des 20 "
+                       "mélanges de la texture ne coûte rien, et le modèle la lit pourtant. "
+                       "Cherchez une autre raison.", digest="8a3da158060db476"),
         checks.Mistake(None, "l'importance décrit ce que le modèle utilise, pas ce qui décrit le "
                        "mieux la tumeur en biologie.", digest="5e89822da53bfc2c"),
     ],
@@ -210,7 +212,7 @@ checks.check_choice(
 texture_ou_rayon = "oui : sa baisse moyenne sur 20 mélanges est plus grande"
 
 # %% mistake="texture_ou_rayon"
-# message : la baisse dit justement ce que le modèle utilise
+# message : la baisse est un indice de ce que le modèle utilise
 texture_ou_rayon = "non : la baisse ne dit pas ce que le modèle utilise"
 
 # %% mistake="texture_ou_rayon"
@@ -324,8 +326,9 @@ if checks.passed("pari_temoin"):
         print(f"{groupe.capitalize()} ({', '.join(colonnes)}) : somme des baisses seules "
               f"{fr_number(somme, 3)} ; mélangées ensemble {fr_number(perte_si_melange(colonnes), 3)}.")
     print("Témoin : les baisses s'ajoutent à peu près, aucune mesure ne remplace l'autre.\n"
-          "Taille : mélangée seule, une mesure de taille laisse l'information aux deux autres ;\n"
-          "l'importance était partagée, pas petite. Mélangée en groupe, la taille fait perdre\n"
+          "Taille : mélangée seule, une mesure de taille ne retire qu'une part du poids de la\n"
+          "taille (l'apprentissage l'a réparti entre trois colonnes, et le modèle ne se réajuste\n"
+          "pas quand on mélange) : l'importance était partagée, pas petite. Mélangée en groupe, la taille fait perdre\n"
           f"{fr_number(perte_si_melange(TAILLE) / importances.loc['points concaves', 'moyenne'], 1)}"
           " fois la baisse des points concaves seuls : « loin devant » ne valait que mesure par "
           "mesure.\nUne part du dépassement vient aussi d'un effet de seuil (l'exactitude ne "
@@ -646,10 +649,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # En France, le professionnel qui **décide d'utiliser** un dispositif médical appris sur des
 # données massives pour un diagnostic s'assure que la patiente en a été **informée** (article
 # L. 4001-3). La loi renvoie à un arrêté pour dire quels dispositifs sont visés ; nous n'avons
-# pas pu vérifier s'il a été publié. Le règlement européen demande qu'un système d'IA à haut
-# risque (pour un dispositif médical : de classe IIa ou plus, évalué par un organisme notifié,
-# selon l'article 6 dans son texte de 2024) soit conçu pour que la personne qui le contrôle **puisse** passer outre et reste
-# consciente du biais d'automatisation. Aucune des deux règles ne dit **quand** passer outre :
+# pas pu vérifier s'il a été publié. Le règlement européen sur l'IA (article 14) demandera, pour
+# un dispositif médical **à partir du 2 août 2028** (date fixée par le règlement (UE)
+# 2026/1744), qu'un système d'IA à haut risque (pour un dispositif médical : de classe IIa ou
+# plus, évalué par un organisme notifié, selon l'article 6 dans son texte de 2024) soit conçu
+# pour que la personne qui le contrôle **puisse** passer outre et reste consciente du biais
+# d'automatisation. Aucune des deux règles ne dit **quand** passer outre :
 # c'est votre jugement.
 #
 # ## À retenir
@@ -742,16 +747,20 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   expliquent un cas à la fois ; elles ont les mêmes limites (corrélations, pas de cause).
 # - **Mélanger ou réapprendre ?** On peut aussi retirer une mesure et réapprendre le modèle :
 #   la question devient « le modèle peut-il s'en passer ? », une autre question.
-# - **Mesures corrélées : une limite des deux méthodes.** Mélanger une mesure, ou donner à
-#   toutes les patientes la même valeur de points concaves, fabrique des noyaux qui n'existent
-#   pas (petits noyaux très creusés, par exemple) : le modèle répond alors hors de ce qu'il a
-#   appris. Hooker et al. (2021) montrent que l'importance par permutation et la dépendance
-#   partielle peuvent alors beaucoup trop mettre en avant des mesures corrélées, et recommandent
-#   plutôt de mesurer ce que perd un modèle réappris sans elles (le point précédent). Ce n'est
-#   pas contradictoire avec la section 2 : mélangée **seule**, une mesure corrélée paraît petite
-#   (les autres compensent) ; mélangée en groupe ou fixée, elle fabrique des noyaux
-#   invraisemblables et peut paraître trop grande. La taille « deux fois plus » que les points
-#   concaves vaut pour ce mélange en groupe, pas comme mesure exacte.
+# - **Mesures corrélées : une limite des deux méthodes.** Pourquoi le rayon, mélangé seul,
+#   paraît-il petit ? Le modèle déjà appris ne se réajuste pas quand on mélange : pendant
+#   l'apprentissage, il a partagé le poids de la taille entre trois colonnes, et en mélanger une
+#   ne lui en retire que cette part. Mais mélanger une colonne **seule** fabrique des noyaux
+#   incohérents (le rayon d'une patiente avec le périmètre et l'aire d'une autre) : le modèle
+#   répond alors hors de ce qu'il a appris. C'est ce mélange d'une colonne à la fois que
+#   critiquent Hooker et al. (2021) : quand les mesures sont corrélées, l'importance par
+#   permutation et la dépendance partielle peuvent beaucoup trop mettre en avant certaines
+#   d'entre elles ; ils recommandent plutôt de mesurer ce que perd un modèle réappris sans elles
+#   (le point précédent). Mélanger la taille en groupe garde rayon, périmètre et aire d'une même
+#   patiente, mais casse encore leur lien avec les points concaves (petits noyaux très creusés,
+#   par exemple), comme le fait de donner à toutes les patientes la même valeur de points
+#   concaves. La taille « deux fois plus » que les points concaves vaut donc pour ce mélange en
+#   groupe, pas comme mesure exacte.
 # - **Ce que l'importance ne distingue pas.** La baisse d'exactitude pèse pareil un cancer
 #   manqué et une fausse alerte ; les « confiances » du simulateur sont des scores du modèle,
 #   pas des probabilités vérifiées (calibrées) sur d'autres patientes.
