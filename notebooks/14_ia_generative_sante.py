@@ -360,8 +360,8 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # **Pourquoi ?** Le modèle ne voit que les deux derniers mots, « comprimé de » : le médicament
 # est trop loin derrière. Il écrit une dose **lue** après « comprimé de », mais pour un autre
 # médicament, faite de morceaux de trois mots du corpus (« de 5 mg ») : le texte est
-# **fluide**, pas **vrai**. Baisser la température n'y change rien (les doses les plus
-# fréquentes sortent) ; la monter ajoute du texte incohérent.
+# **fluide**, pas **vrai**. Baisser la température ne rend pas les doses vraies (à 0,2, plus
+# de doses inventées qu'à 1) ; la monter mène à l'incohérence.
 #
 # Les grands modèles voient bien plus loin, mais écrivent eux aussi ce qui est **probable**,
 # pas ce qui est **vérifié** : ils se trompent sur des faits rares ou absents de leurs données,
@@ -587,7 +587,7 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # texte peut répondre à plusieurs cas ; chaque cas se juge seul.
 #
 # - **A** : un interne raconte à un ami, au café, qu'un patient du service est hospitalisé, et
-#   pourquoi. Quel texte le lui interdit ?
+#   pourquoi. Quel texte lui impose de se taire **parce qu'il est soignant** ?
 # - **B** : une clinique fait stocker ses dossiers de patients sur les serveurs d'une entreprise
 #   informatique. Quel texte l'oblige à choisir une entreprise certifiée ?
 # - **C** : une entreprise met sur le marché un agent conversationnel qui répond aux patients
@@ -630,8 +630,11 @@ checks.check_choices(
              "D": "ff941a7ad9d3afb9", "E": "e21ca2afcbd6e68d", "F": "f3ee81cd3b3a2d60"},
     mistakes={
         "A": [
-            checks.Mistake(None, "le RGPD encadre les traitements de données (fichiers, "
-                           "logiciels), pas une confidence orale.", digest="90f5e635610572aa"),
+            checks.Mistake(None, "le RGPD peut aussi s'appliquer à une parole, quand "
+                           "l'information vient d'un dossier (Cour de justice de l'Union "
+                           "européenne, 7 mars 2024, affaire C-740/22) ; mais il ne vise pas "
+                           "le soignant en tant que tel : un autre texte lui impose de se taire.",
+                           digest="90f5e635610572aa"),
             checks.Mistake(None, "rien n'est hébergé ici : c'est une parole, pas un stockage.",
                            digest="b165d67c355a4472"),
             checks.Mistake(None, "un soignant n'a pas le droit de raconter ce qu'il sait d'un "
@@ -703,7 +706,7 @@ texte_applicable = {"A": "secret", "B": "HDS", "C": "IA", "D": "secret", "E": "a
                     "F": "IA"}
 
 # %% mistake="texte_applicable"
-# message : pas une confidence orale
+# message : il ne vise pas le soignant en tant que tel
 texte_applicable = {"A": "RGPD", "B": "HDS", "C": "IA", "D": "RGPD", "E": "aucun", "F": "IA"}
 
 # %% mistake="texte_applicable"
@@ -989,4 +992,7 @@ rappel_spacy = n_noms / n_noms_spacy
 # - Règlement (UE) 2016/679 (RGPD), article 9 ; code de la santé publique, articles L1110-4 et
 #   L1111-8 ; règlement (UE) 2024/1689 sur l'intelligence artificielle, articles 14 et 50 :
 #   dates et résumés dans `esn_teach.law`, affichés section 4.
+# - Cour de justice de l'Union européenne, arrêt du 7 mars 2024, *Endemol Shine Finland*,
+#   affaire C-740/22 (ECLI:EU:C:2024:216) : une divulgation orale de données tirées d'un fichier
+#   est un traitement au sens du RGPD.
 # - Explosion. `fr_core_news_sm` 3.8.0, modèle français de spaCy (licence LGPL-LR).
