@@ -550,16 +550,6 @@ conclusion_par_test = {
 }
 
 # %% [markdown]
-# **D'où vient l'écart du test équilibré ?** Deux causes se mêlent. Les peaux foncées sont
-# peu présentes dans l'entraînement ; et notre générateur leur donne une autre présentation
-# des cancers, qui se lisent moins à la couleur, davantage à la forme : un **mécanisme
-# inventé pour l'exercice** (voir la fiche et la section 5), pas un fait de dermatologie. Le
-# taux suit d'ailleurs la clarté de la peau autant que la représentation : les phototypes
-# III–IV, pourtant nombreux dans l'entraînement (25 % + 12 %), ont un taux de faux négatifs
-# presque double de celui des I–II. Les peaux foncées reçoivent aussi **plus de fausses
-# alertes** (cellule de la section 2) : baisser le seuil pour y manquer moins de cancers y
-# ajouterait encore des fausses alertes.
-#
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
 # Le code replié ci-dessous entraîne un modèle pour chaque part de phototypes V et VI dans
@@ -616,6 +606,10 @@ fr_table(
 )
 
 # %% [markdown]
+# Cet intervalle ne compte que le hasard du tirage des lésions de test, pas celui de
+# l'entraînement (un seul modèle par part) : refait avec d'autres tirages au hasard (six
+# essayés, dont celui-ci), l'écart à 48 % allait de 0,4 à 7,3 points.
+#
 # ### Question 4 — Plus de peaux foncées, et l'écart ? (2 points)
 #
 # Avec **48 %** de phototypes V et VI dans l'entraînement (au lieu des 8 % de l'éditeur), que
@@ -697,7 +691,19 @@ ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 
 ecart_a_48 = "l'écart s'est inversé"
 
 # %% [markdown]
-# ## 5. Ce que les données ne règlent pas
+# ## Après la séance
+#
+# ### D'où vient l'écart, et ce que les données ne règlent pas
+#
+# Sur le test équilibré, deux causes se mêlent. Les peaux foncées sont peu présentes dans
+# l'entraînement ; et notre générateur leur donne une autre présentation des cancers, qui se
+# lisent moins à la couleur, davantage à la forme : un **mécanisme inventé pour l'exercice**
+# (voir la fiche et le paragraphe suivant), pas un fait de dermatologie. Le taux suit
+# d'ailleurs la clarté de la peau autant que la représentation : les phototypes III–IV,
+# pourtant nombreux dans l'entraînement (25 % + 12 %), ont un taux de faux négatifs presque
+# double de celui des I–II. Les peaux foncées reçoivent aussi **plus de fausses
+# alertes** (cellule de la section 2) : baisser le seuil pour y manquer moins de cancers y
+# ajouterait encore des fausses alertes.
 #
 # Ajouter des peaux foncées réduit l'écart, sans garantir de l'effacer : dans nos données
 # (mécanisme inventé), la malignité se voit moins à la **couleur** sur peau foncée, davantage
@@ -705,18 +711,6 @@ ecart_a_48 = "l'écart s'est inversé"
 # plus variées sont nécessaires, pas forcément suffisantes. Dans l'explorateur, le taux des
 # III–IV baisse aussi, celui des I–II remonte un peu à 48 % : un écart se réduit aussi quand
 # le groupe bien servi va moins bien. Lisez les deux taux, pas seulement leur différence.
-#
-# ## À retenir
-#
-# - Demandez **qui est dans les données** d'entraînement, et comparez aux patients servis.
-# - Un taux de faux négatifs se calcule **parmi les cancers** d'un groupe, groupe par groupe :
-#   un taux global reflète surtout les groupes nombreux.
-# - Concluez d'après les intervalles, pas par principe : un petit groupe laisse tout ouvert,
-#   de grands groupes aux intervalles séparés établissent un écart.
-# - Plus de données d'un groupe réduit l'écart ; cela ne suffit pas toujours.
-
-# %% [markdown]
-# ## Après la séance
 #
 # ### Des sous-groupes encore plus petits
 #
@@ -756,8 +750,11 @@ fr_table(pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
 #
 # Le règlement européen sur l'intelligence artificielle (règlement (UE) 2024/1689) fait de la
 # représentativité une obligation pour les systèmes d'IA « à haut risque ». Un dispositif
-# médical qui utilise l'IA n'en fait partie que s'il doit passer par un **organisme notifié**
-# (un organisme indépendant qui évalue sa conformité) : article 6, paragraphe 1.
+# médical qui utilise l'IA en fait partie **par la voie de l'article 6, paragraphe 1**, si
+# l'IA est elle-même le dispositif ou un composant de sécurité de celui-ci, et si ce
+# dispositif doit passer par un **organisme notifié** (un organisme indépendant qui évalue sa
+# conformité) ; l'annexe III (article 6, paragraphe 2), qui liste des usages, est une autre
+# voie.
 # Dans son texte de 2024, l'article 10 demande alors des données d'entraînement, de validation
 # **et** de test pertinentes et suffisamment représentatives, avec les propriétés statistiques
 # appropriées, y compris, le cas échéant, pour les groupes de personnes auprès desquels le
@@ -888,6 +885,16 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **Le phototype** classe la réaction au soleil, pas la couleur de peau : des études
 #   utilisent d'autres mesures (Groh et al., 2021, comparent le phototype à l'angle
 #   typologique individuel, calculé sur l'image).
+
+# %% [markdown]
+# ## À retenir
+#
+# - Demandez **qui est dans les données** d'entraînement, et comparez aux patients servis.
+# - Un taux de faux négatifs se calcule **parmi les cancers** d'un groupe, groupe par groupe :
+#   un taux global reflète surtout les groupes nombreux.
+# - Concluez d'après les intervalles, pas par principe : un petit groupe laisse tout ouvert,
+#   de grands groupes aux intervalles séparés établissent un écart.
+# - Plus de données d'un groupe réduit l'écart ; cela ne suffit pas toujours.
 
 # %% [markdown]
 # ## Sources
