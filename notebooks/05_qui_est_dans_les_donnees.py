@@ -607,8 +607,8 @@ fr_table(
 
 # %% [markdown]
 # Cet intervalle ne compte que le hasard du tirage des lésions de test, pas celui de
-# l'entraînement (un seul modèle par part) : refait avec d'autres tirages au hasard (six
-# essayés, dont celui-ci), l'écart à 48 % allait de 0,4 à 7,3 points.
+# l'entraînement (un seul modèle par part) : refait avec d'autres tirages au hasard, l'écart
+# à 48 % change, de presque nul à plusieurs points.
 #
 # ### Question 4 — Plus de peaux foncées, et l'écart ? (2 points)
 #
