@@ -312,11 +312,12 @@ erreur_type = np.sqrt((auc_audit * (1 - auc_audit) + (n_sepsis_audit - 1) * (q1 
                        + (n_autres_audit - 1) * (q2 - auc_audit**2))
                       / (n_sepsis_audit * n_autres_audit))
 z = norm.ppf((1 + NIVEAU) / 2)
+bas_audit = max(0.0, auc_audit - z * erreur_type)
+haut_audit = min(1.0, auc_audit + z * erreur_type)
 print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC "
-      f"{fr_number(auc_audit)}, intervalle à 95 % de "
-      f"{fr_number(max(0.0, auc_audit - z * erreur_type))} à "
-      f"{fr_number(min(1.0, auc_audit + z * erreur_type))} (formule de Hanley et McNeil, "
-      f"intervalle approché) : si large qu'il ne tranche rien.")
+      f"{fr_number(auc_audit)}, intervalle à 95 % de {fr_number(bas_audit)} à "
+      f"{fr_number(haut_audit)} (formule de Hanley et McNeil, intervalle approché), "
+      f"largeur {fr_number(haut_audit - bas_audit)}.")
 
 # %% [markdown]
 # ### Question 2 — Que peut conclure H3 ? (2 points)
@@ -1178,8 +1179,11 @@ raccourci_hopital = {
 # **fournisseur**, avec les obligations de celui-ci (article 25, paragraphe 1, dans son texte
 # de 2024). Le règlement (UE) 2026/1744, du 8 juillet 2026, a modifié le règlement sur l'IA.
 # Pour les dispositifs médicaux, ses règles du haut risque, dont les articles 25 et 26,
-# s'appliqueront à partir du 2 août 2028 (article 113). D'ici là comme ensuite, hors de ce que
-# prévoit la notice, c'est au fabricant d'évaluer la modification.
+# s'appliqueront à partir du 2 août 2028 (article 113). Une disposition transitoire (article
+# 111, paragraphe 2) peut toutefois laisser hors de ces obligations un système déjà mis sur le
+# marché ou en service avant cette date, tant que sa conception ne change pas de façon
+# importante ; ce cours n'a pas lu à la source ce texte tel que modifié en 2026. D'ici là comme
+# ensuite, hors de ce que prévoit la notice, c'est au fabricant d'évaluer la modification.
 #
 # D'autres obligations s'appliquent déjà. La **maîtrise de l'IA** (article 4, remplacé par le
 # règlement (UE) 2026/1744) s'applique depuis le 2 février 2025 : si le score est un système
@@ -1230,7 +1234,7 @@ decision_h3 = {
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": ...,
     "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": ...,
     "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": ...,
-    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": ...,
+    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": ...,
 }
 ### BEGIN SOLUTION
 decision_h3 = {
@@ -1238,7 +1242,7 @@ decision_h3 = {
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
     "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
     "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
 }
 ### END SOLUTION
 
@@ -1253,7 +1257,7 @@ checks.check_choices(
         "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "77510fdc2b591a03",
         "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "c9c9b035b24c34af",
         "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "fc53c6c0bbea1f95",
-        "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "43a9224024c8366f",
+        "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "e2dd3c8cfd236dc7",
     },
     mistakes={
         "H3 devrait activer le score adapté dans ses services": [
@@ -1283,13 +1287,13 @@ checks.check_choices(
                            "c'est une décision de l'établissement, prise avec les équipes qui "
                            "recevront les alertes.", digest="883b540e6307bf86"),
         ],
-        "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": [
+        "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": [
             checks.Mistake(None, "deux obligations s'appliquent déjà : la matériovigilance "
                            "(signaler sans délai à l'ANSM un incident grave d'un dispositif "
                            "médical, Code de la santé publique) et, si le score est un système "
                            "d'IA, la maîtrise de l'IA (article 4, depuis le 2 février 2025). "
-                           "L'article 26 y ajoutera ses obligations précises à partir du "
-                           "2 août 2028.", digest="9282dd392a0b2b4e"),
+                           "Elles ne dépendent ni de l'article 26 ni de sa date.",
+                           digest="a6f8f2ef6b6f6b10"),
         ],
     },
     success="H3 ne devrait pas activer ce score : même adapté, il alerte beaucoup pour presque "
@@ -1307,7 +1311,7 @@ checks.check_choices(
         "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
         "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
         "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-        "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+        "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
     },
 )
 ### END HIDDEN TESTS
@@ -1319,7 +1323,7 @@ decision_h3 = {
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
     "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
     "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1329,7 +1333,7 @@ decision_h3 = {
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "oui",
     "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
     "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1339,7 +1343,7 @@ decision_h3 = {
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
     "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "oui",
     "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1349,7 +1353,7 @@ decision_h3 = {
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
     "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
     "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "non",
+    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "non",
 }
 
 # %% mistake="decision_h3"
@@ -1359,7 +1363,7 @@ decision_h3 = {
     "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
     "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
     "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "non",
-    "en janvier 2027, avant que l'article 26 ne s'applique, H3 aurait déjà des obligations si elle déployait le score : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
 }
 
 # %% [markdown]
@@ -1377,9 +1381,9 @@ decision_h3 = {
 # fournisseur, article 25). Si un score est déployé en janvier 2027, l'hôpital a déjà des
 # obligations : signaler les incidents graves (matériovigilance) et, si c'est un système d'IA,
 # la maîtrise de l'IA de son personnel (article 4). Surveiller le score et confier le contrôle
-# de ses alertes à des soignants formés est une bonne pratique dès le premier jour ; pour un
-# dispositif médical à haut risque, ce sera une obligation de l'article 26 à partir du
-# 2 août 2028.
+# de ses alertes à des soignants formés est une bonne pratique dès le premier jour ; l'article
+# 26 en fera une obligation pour un système d'IA à haut risque, mais sa disposition transitoire
+# (article 111, paragraphe 2) peut laisser un système déjà en service hors de cette obligation.
 # </details>
 
 # %% [markdown]
