@@ -48,10 +48,13 @@ def test_module_08_cites_its_law_through_the_library_and_its_dates_read_true():
 
 def test_module_08_dates_the_deployer_duties_for_medical_devices():
     # Regulation (EU) 2026/1744 moved the Annex I high-risk rules (medical devices) to
-    # 2 August 2028: the module and its graded question 7 say so, as the library does.
+    # 2 August 2028: the module says so, as the library does, and that the transitional
+    # article 111(2) may leave a system already in service outside them; its graded
+    # question 7 holds whatever that article says (no date in the item).
     source = " ".join(MODULE_08.read_text(encoding="utf-8").replace("\n# ", " ").split())
     assert "2 août 2028" in reference("IA 113").summary
-    assert "obligation de l'article 26 à partir du 2 août 2028" in source
+    assert "2 août 2028" in source and "article 111, paragraphe 2" in source
+    assert "que l'article 26 vise ou non ce score" in source
     assert "règlement (UE) 2026/1744" in source
     # What already binds a deployer in January 2027 (question 7): AI literacy, vigilance.
     assert "depuis le 2 février 2025" in reference("IA 4").summary
