@@ -32,7 +32,7 @@ from esn_teach.course._selfpaced import (
     SelfPacedPayload,
     read_self_paced,
 )
-from esn_teach.course._source import ModuleSource, WrongAnswer, find_modules, read_module
+from esn_teach.course._source import REVEAL, ModuleSource, WrongAnswer, find_modules, read_module
 
 __all__ = [
     "AFTER_CLASS_HEADING",
@@ -41,6 +41,7 @@ __all__ = [
     "GENERATED",
     "MAX_SESSION_MINUTES",
     "METADATA_KEY",
+    "REVEAL",
     "SCHOOL_VALUES",
     "SELF_PACED",
     "SELF_PACED_BANNER",

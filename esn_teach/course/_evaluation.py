@@ -14,13 +14,25 @@ mode.
 from __future__ import annotations
 
 import ast
+import math
+import re
+import unicodedata
 
 import nbformat
 from nbformat import NotebookNode
 
-from esn_teach.course._outline import GENERATED
+from esn_teach.checks import answer_digest, matches_digest
+from esn_teach.course._outline import GENERATED, opens_sources
+from esn_teach.course._source import REVEAL
 
-__all__ = ["EVALUATION_BANNER", "EVALUATION_NOTE", "evaluation_check", "to_evaluation"]
+__all__ = [
+    "EVALUATION_BANNER",
+    "EVALUATION_NOTE",
+    "REVEAL_NOTE",
+    "answer_leaks",
+    "evaluation_check",
+    "to_evaluation",
+]
 
 #: First line of an evaluated release's check cells.
 EVALUATION_NOTE = (
@@ -34,6 +46,12 @@ EVALUATION_BANNER = (
     "donnée et a la forme attendue (par exemple un nombre, ou l'une des options proposées) ; elles "
     "ne disent pas si elle est juste. Votre copie est corrigée après la remise, et votre retour "
     "explique chaque réponse. Les indices restent à votre disposition."
+)
+
+#: What an evaluated release shows in place of a passage that comments on an answer.
+REVEAL_NOTE = (
+    "*Séance évaluée : ce passage commente la réponse `{name}`. Il paraîtra dans votre retour "
+    "de correction, après la remise.*"
 )
 
 _NUMBER_CHECKS = {"check_number", "require_number"}
@@ -220,9 +238,138 @@ def to_evaluation(notebook: NotebookNode) -> int:
     banner.metadata[GENERATED] = "evaluation"
     notebook.cells.insert(1, banner)
     for cell in notebook.cells:
+        if REVEAL in cell.metadata:  # nbgrader puts the text back at autograde (locked cell)
+            cell.source = REVEAL_NOTE.format(name=cell.metadata[REVEAL])
+            continue
         meta = cell.metadata.get("nbgrader", {})
         grade_id = meta.get("grade_id", "")
         if cell.cell_type == "code" and meta.get("grade") and grade_id.endswith("_tests"):
             cell.source = evaluation_check(cell.source, grade_id.removesuffix("_tests"))
             replaced += 1
     return replaced
+
+
+# -- answers given away by the text -------------------------------------------------------
+
+#: A number written in the text: 0,718 ; 1 204 ; 15,7 % (the percent sign read too).
+_NUMBER = re.compile(r"(?<![\w,./(])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(,\d+)?(\s*%)?")
+
+
+def _fold(text: str) -> str:
+    """Lower case, no accents, one space, straight apostrophes: how a key is searched."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'").casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.split())
+
+
+def _visible_keys(source: str, answer: str) -> list[tuple[str, str, int]]:
+    """Return the keys a visible check compares with: the right option, or a digest.
+
+    The right option of ``check_choice`` is the literal option whose digest is the
+    check's ``digest=``; a ``check_number`` key is its digest and precision. Each key
+    is ``(kind, text, decimals)``: ``("option", option, 0)`` or ``("number", digest, n)``.
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    bound = _assigned_literals(tree)
+    keys: list[tuple[str, str, int]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not _checks_answer(node, answer):
+            continue
+        digest = _keyword_literal(node, "digest", bound)
+        if not isinstance(digest, str):
+            continue
+        name = _called(node)
+        if name == "check_choice":
+            for option in _strings(_keyword_literal(node, "options", bound)) or []:
+                if answer_digest(option, name=answer) == digest:
+                    keys.append(("option", option, 0))
+        elif name == "check_number":
+            decimals = _keyword_literal(node, "decimals", bound)
+            keys.append(("number", digest, decimals if isinstance(decimals, int) else 3))
+    return keys
+
+
+def _distinctive(option: str) -> bool:
+    """Tell whether an option is worth searching: several words, or one long word."""
+    folded = _fold(option)
+    return " " in folded or len(folded) >= 8
+
+
+def _numbers(text: str) -> list[tuple[str, list[float]]]:
+    """Return the numbers of a text worth comparing with an answer, and what they may mean.
+
+    Small whole numbers (a question's number, « 3 points ») say nothing about an answer:
+    only numbers with a decimal part, a percent sign or three digits are kept. A
+    percentage may give a proportion: 15,7 % is read as 15.7 and 0.157.
+    """
+    found = []
+    for match in _NUMBER.finditer(text):
+        whole, fraction, percent = match[1], match[2] or "", match[3]
+        digits = re.sub(r"\D", "", whole)
+        if not fraction and not percent and len(digits) < 3:
+            continue
+        value = float(digits + fraction.replace(",", "."))
+        found.append((match[0].strip(), [value, value / 100] if percent else [value]))
+    return found
+
+
+def _leak(written: str, answer: str, text: str) -> str:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    excerpt = first if len(first) <= 70 else first[:69] + "…"
+    return f"« {written} », la réponse de « {answer} », dans le passage « {excerpt} »"
+
+
+def answer_leaks(notebook: NotebookNode) -> list[str]:
+    """Find the text, after a question, that gives its answer away.
+
+    In an evaluated session the whole notebook is open: a paragraph after a question
+    that names its right option, or prints its value, answers it. This reads the
+    released notebook (visible checks with their digests, solutions removed) and
+    looks, in every Markdown cell after a question's check up to « ## Sources »,
+    for the question's right option (options of several words or at least eight
+    letters) and for a number that matches its digest at its precision. Passages
+    marked ``reveal=`` are hidden in that session and not searched.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        A released notebook (formative form: visible checks still hold digests).
+
+    Returns
+    -------
+    list of str
+        One French description per passage found (empty when none).
+    """
+    cells = notebook.cells
+    end = next((i for i, cell in enumerate(cells) if opens_sources(cell)), len(cells))
+    leaks = []
+    for index, cell in enumerate(cells[:end]):
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if cell.cell_type != "code" or not grade_id.endswith("_tests"):
+            continue
+        answer = grade_id.removesuffix("_tests")
+        for kind, key, decimals in _visible_keys(cell.source, answer):
+            for later in range(index + 1, end):
+                text = cells[later]
+                if text.cell_type != "markdown" or REVEAL in text.metadata:
+                    continue
+                if kind == "option":
+                    if not _distinctive(key):
+                        continue
+                    pattern = r"(?<!\w)" + re.escape(_fold(key)) + r"(?!\w)"
+                    if re.search(pattern, _fold(text.source)):
+                        leaks.append(_leak(key, answer, text.source))
+                else:
+                    for written, values in _numbers(text.source):
+                        if any(
+                            matches_digest(value, key, name=answer, decimals=decimals)
+                            # 99,98 % is not « 1 » rounded: a percent read as a proportion
+                            # counts only when it has the answer's precision.
+                            and (value == values[0] or math.isclose(round(value, decimals), value))
+                            for value in values
+                        ):
+                            leaks.append(_leak(written, answer, text.source))
+    return leaks

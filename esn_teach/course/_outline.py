@@ -37,6 +37,7 @@ __all__ = [
     "last_heading",
     "module_title",
     "module_values",
+    "opens_sources",
     "outline_markdown",
     "values_problems",
 ]
@@ -162,7 +163,8 @@ def _minutes(cells: list[NotebookNode]) -> tuple[float, dict[str, int]]:
     return minutes, counts
 
 
-def _opens_sources(cell: NotebookNode) -> bool:
+def opens_sources(cell: NotebookNode) -> bool:
+    """Tell whether ``cell`` opens the reference part of a module (« ## Sources »)."""
     return cell.cell_type == "markdown" and bool(_SOURCES.search(cell.source))
 
 
@@ -187,7 +189,7 @@ def after_class_start(notebook: NotebookNode) -> int | None:
         ``None`` when the module has no after-class part.
     """
     for index, cell in enumerate(notebook.cells):
-        if _opens_sources(cell):
+        if opens_sources(cell):
             return None
         if cell.cell_type == "markdown" and cell.source.lstrip().startswith(AFTER_CLASS_HEADING):
             return index
@@ -208,7 +210,7 @@ def estimate_duration(notebook: NotebookNode) -> Duration:
     """
     cells = list(notebook.cells)
     end = next(
-        (i for i, cell in enumerate(cells) if _opens_sources(cell)),
+        (i for i, cell in enumerate(cells) if opens_sources(cell)),
         len(cells),
     )
     start = after_class_start(notebook)

@@ -25,7 +25,7 @@ from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from esn_teach.course._errors import CourseError
-from esn_teach.course._evaluation import to_evaluation
+from esn_teach.course._evaluation import answer_leaks, to_evaluation
 from esn_teach.course._messages import encode_check_messages
 from esn_teach.course._outline import (
     COURSE_MAP,
@@ -903,6 +903,14 @@ class Course:
         text = path.read_text(encoding="utf-8")
         released_nb = nbformat.reads(text, as_version=4)
         if evaluation:
+            leaks = answer_leaks(released_nb)
+            if leaks:
+                raise CourseError(
+                    f"{module.name} : en séance évaluée, tout le notebook est ouvert ; ce texte, "
+                    "placé après une question, en donne la réponse. Mettez le passage dans une "
+                    'cellule marquée reveal="NOM_DE_LA_QUESTION" (montrée dans le retour de '
+                    "correction) ou récrivez-le :\n- " + "\n- ".join(leaks)
+                )
             to_evaluation(released_nb)
         else:  # reading the visible checks' messages must not answer a question by elimination
             encode_check_messages(released_nb)

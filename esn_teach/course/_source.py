@@ -14,6 +14,10 @@ A source declares its graded cells with a few cell-metadata keys on the
     a typical wrong answer to ``NAME``; its first line is a comment
     ``# message : TEXT`` giving a fragment of the message its check must
     print. Never part of the course: used by the tests.
+``reveal="NAME"``
+    a Markdown passage that comments on question ``NAME``'s answer (nbgrader
+    read-only cell, id ``NAME_reveal_K``). The evaluated release replaces its
+    text by a note; nbgrader restores it at autograde, so the feedback has it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from esn_teach.course._errors import CourseError
 
 __all__ = [
     "MODULE_NAME",
+    "REVEAL",
     "ModuleSource",
     "WrongAnswer",
     "find_modules",
@@ -43,7 +48,10 @@ SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
-_KEYS = {"answer", "tests", "written", "points", "mistake"}
+_KEYS = {"answer", "tests", "written", "points", "mistake", "reveal"}
+_ROLES = ("answer", "tests", "written", "mistake", "reveal")
+#: Cell metadata key of a passage that comments on a question's answer (``reveal=``).
+REVEAL = "esn_reveal"
 _MESSAGE = re.compile(r"^#\s*message\s*:\s*(?P<text>.+?)\s*$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 #: A module's name: two digits, then lowercase letters, digits and underscores.
@@ -282,6 +290,8 @@ def read_module(path: Path) -> ModuleSource:
     kept = []
     grade_ids: set[str] = set()
     tests_for: set[str] = set()
+    reveals: dict[str, int] = {}
+    revealed_at: dict[str, str] = {}
 
     def claim(grade_id: str, where: str) -> None:
         if grade_id in grade_ids:
@@ -291,12 +301,12 @@ def read_module(path: Path) -> ModuleSource:
     for index, cell in enumerate(notebook.cells, start=1):
         meta = dict(cell.metadata)
         where = f"{path.name}, cellule {index}"
-        unknown = set(meta) & {"answer", "tests", "written", "mistake"}
+        unknown = set(meta) & set(_ROLES)
         if len(unknown) > 1:
             raise CourseError(
                 f"{where} : une cellule ne peut pas porter à la fois {sorted(unknown)}."
             )
-        for key in ("answer", "tests", "written", "mistake"):
+        for key in _ROLES:
             if key in meta and not (isinstance(meta[key], str) and _NAME.match(meta[key])):
                 raise CourseError(f"{where} : {key}={meta[key]!r} n'est pas un nom valide.")
         for key in _KEYS:
@@ -356,6 +366,22 @@ def read_module(path: Path) -> ModuleSource:
                 meta["written"], grade=True, solution=True, locked=False, points=points
             )
             module.written[meta["written"]] = points
+        elif "reveal" in meta:
+            if cell.cell_type != "markdown" or any(
+                marker in cell.source for marker in (SOLUTION_BEGIN, HIDDEN_BEGIN)
+            ):
+                raise CourseError(
+                    f"{where} : une cellule « reveal » est une cellule Markdown sans zone de "
+                    "solution : le texte qui commente la réponse d'une question."
+                )
+            name = meta["reveal"]
+            reveals[name] = reveals.get(name, 0) + 1
+            claim(f"{name}_reveal_{reveals[name]}", where)
+            cell.metadata["nbgrader"] = _nbgrader_meta(
+                f"{name}_reveal_{reveals[name]}", grade=False, solution=False, locked=True
+            )
+            cell.metadata[REVEAL] = name
+            revealed_at[name] = where
         elif any(marker in cell.source for marker in (SOLUTION_BEGIN, HIDDEN_BEGIN)):
             raise CourseError(
                 f"{where} : cette cellule contient une zone de solution ou de tests cachés mais "
@@ -371,6 +397,11 @@ def read_module(path: Path) -> ModuleSource:
     tests_without_answer = sorted(tests_for - grade_ids)
     if tests_without_answer:
         raise CourseError(f"{path.name} : tests sans cellule answer= : {tests_without_answer}.")
+    for name, where in revealed_at.items():
+        if name not in module.answers:
+            raise CourseError(
+                f'{where} : reveal="{name}" ne désigne aucune question autocorrigée du module.'
+            )
     orphan = sorted({m.answer for m in module.wrong_answers} - set(module.answers))
     if orphan:
         raise CourseError(f"{path.name} : erreurs types pour des questions inconnues : {orphan}.")

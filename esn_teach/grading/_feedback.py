@@ -536,7 +536,8 @@ class FrenchFeedback(NbGraderPreprocessor):
             meta = nbgrader_meta(cell)
             name = grade_id(cell) or ""
             question = name.removesuffix("_tests")
-            if cell.cell_type == "markdown" and not meta:
+            if cell.cell_type == "markdown" and not (meta.get("grade") or meta.get("solution")):
+                # Text, read-only passages (``reveal=``) included.
                 heading = last_heading(str(cell.source)) or heading
                 _render_formulas(cell)
             if meta.get("grade") or meta.get("solution"):

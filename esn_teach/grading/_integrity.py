@@ -3,7 +3,8 @@
 Two layers, both reported as flags (French) that make the outcome "falsifiée":
 
 1. Cells, against the released notebook: a locked or test cell edited, deleted
-   or duplicated, a grade id changed or invented. nbgrader restores them
+   or duplicated, a grade id changed or invented (a ``reveal=`` passage, text
+   that nbgrader restores, may be edited freely). nbgrader restores them
    (``OverwriteCells`` with ``add_missing_cells``, ``DeduplicateIds``): the
    grade comes from the instructor's cells, never the student's copy.
 2. Code, statically: assignments to attributes of imported modules (``np.mean
@@ -19,6 +20,7 @@ import ast
 
 import nbformat
 
+from esn_teach.course import REVEAL
 from esn_teach.grading._cells import is_locked, is_solution, is_test, nbgrader_meta
 
 __all__ = ["cell_tampering", "code_tampering", "read_names", "student_cells"]
@@ -66,6 +68,10 @@ def cell_tampering(
             continue
         found.setdefault(grade_id, []).append(cell)
     for grade_id, original in expected.items():
+        if REVEAL in original.metadata:
+            # A passage that comments on an answer: text only, put back by nbgrader at
+            # autograde; editing or deleting it changes no grade and is no fraud.
+            continue
         copies = found.get(grade_id, [])
         meta = nbgrader_meta(original)
         protected = is_locked(original)

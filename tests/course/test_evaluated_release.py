@@ -21,8 +21,14 @@ from esn_fixtures import (
 
 from esn_teach import checks, law
 from esn_teach.checks import IncorrectAnswer, NotAttempted, Outcome
-from esn_teach.course import Course, read_module
-from esn_teach.course._evaluation import EVALUATION_BANNER, evaluation_check
+from esn_teach.course import REVEAL, Course, read_module
+from esn_teach.course._evaluation import (
+    EVALUATION_BANNER,
+    REVEAL_NOTE,
+    answer_leaks,
+    evaluation_check,
+    to_evaluation,
+)
 
 MODULE = "01_evaluer_test_diagnostique"
 
@@ -305,3 +311,76 @@ def test_no_answer_digest_outside_the_hidden_tests_of_an_evaluated_release(tmp_p
                 found[f"{module.name}, cellule {index}"] = oracles
         assert "digest" not in json.dumps(released.metadata), module.name
     assert not found, found
+
+
+LEAKY = """# %% [markdown]
+# # Module de test
+#
+# Avant la question, « à score égal » se lit librement : c'est la leçon.
+
+# %% answer="preuve"
+preuve = ...
+### BEGIN SOLUTION
+preuve = "à score égal"
+### END SOLUTION
+
+# %% tests="preuve" points=1
+checks.check_choice(preuve, name="preuve", options=["entre inscrits", "à score égal", "oui"],
+                    digest="8894763de650b131")
+
+# %% answer="part"
+part = ...
+### BEGIN SOLUTION
+part = 0.157
+### END SOLUTION
+
+# %% tests="part" points=1
+checks.check_number(part, name="part", digest="eb494eb90fc0da22", bounds=(0, 1))
+
+# %% answer="l"
+l = ...
+### BEGIN SOLUTION
+l = 1
+### END SOLUTION
+
+# %% tests="l" points=1
+checks.check_number(l, name="l", digest="c5b8869e6c6c2e2d")
+
+# %% [markdown]
+# Comparer **à score égal** montre le biais.
+
+# %% [markdown]
+# Seuls 15,7 % des inscrits étaient noirs. Rocher et al. : 99,98 % ; 1 204 appels ; question 3.
+
+# %% [markdown] reveal="preuve"
+# Après avoir répondu : l'écart à score égal (0,157) est la preuve.
+
+# %% [markdown]
+# ## Sources
+#
+# À score égal, 15,7 %.
+"""
+
+
+def test_answer_leaks_finds_the_text_that_gives_an_answer_away(tmp_path):
+    """After a question, its right option or value in the text; not before, not in reveal=."""
+    path = tmp_path / "99_essai.py"
+    path.write_text(LEAKY, encoding="utf-8")
+    leaks = answer_leaks(read_module(path).notebook)
+    assert leaks == [
+        "« à score égal », la réponse de « preuve », dans le passage « Comparer **à score "
+        "égal** montre le biais. »",
+        "« 15,7 % », la réponse de « part », dans le passage « Seuls 15,7 % des inscrits "
+        "étaient noirs. Rocher et al. : 99,98 % ; 1 … »",
+    ]
+
+
+def test_evaluated_release_shows_a_note_in_place_of_a_revealing_passage(tmp_path):
+    path = tmp_path / "99_essai.py"
+    path.write_text(LEAKY, encoding="utf-8")
+    notebook = read_module(path).notebook
+    to_evaluation(notebook)
+    (revealing,) = [cell for cell in notebook.cells if REVEAL in cell.metadata]
+    assert revealing.source == REVEAL_NOTE.format(name="preuve")
+    assert "retour de correction" in revealing.source and "0,157" not in revealing.source
+    assert answer_leaks(notebook) == []  # the form checks hold no digest any more

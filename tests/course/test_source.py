@@ -112,6 +112,48 @@ def test_invalid_sources_are_explained_in_french(tmp_path, broken, fragment):
         read_module(write(tmp_path, broken))
 
 
+REVEALED = (
+    GOOD
+    + """
+# %% [markdown] reveal="x"
+# La réponse était 1 : voici pourquoi.
+
+# %% [markdown] reveal="x"
+# Et ce qu'on en retient.
+"""
+)
+
+
+def test_a_passage_that_comments_on_an_answer_is_a_read_only_cell(tmp_path):
+    """reveal= cells: read-only for nbgrader (restored at autograde), named after the question."""
+    cells = read_module(write(tmp_path, REVEALED)).notebook.cells
+    first, second = cells[-2:]
+    assert first.metadata["nbgrader"] == {
+        "grade": False,
+        "grade_id": "x_reveal_1",
+        "locked": True,
+        "schema_version": 3,
+        "solution": False,
+        "task": False,
+    }
+    assert second.metadata["nbgrader"]["grade_id"] == "x_reveal_2"
+    assert first.metadata[_source.REVEAL] == "x" and first.cell_type == "markdown"
+
+
+@pytest.mark.parametrize(
+    ("broken", "fragment"),
+    [
+        (REVEALED.replace('[markdown] reveal="x"\n# Et', 'reveal="x"\n# Et'), "Markdown"),
+        (REVEALED.replace('reveal="x"\n# La', 'reveal="y"\n# La'), "aucune question"),
+        (REVEALED.replace('reveal="x"\n# La', 'reveal="x" written="x"\n# La'), "à la fois"),
+        (REVEALED.replace("# La réponse", "# ### BEGIN SOLUTION\n# La réponse"), "sans zone"),
+    ],
+)
+def test_invalid_reveal_cells_are_explained_in_french(tmp_path, broken, fragment):
+    with pytest.raises(CourseError, match=fragment):
+        read_module(write(tmp_path, broken))
+
+
 def test_unreadable_source(tmp_path):
     path = tmp_path / "99_bin.py"
     path.write_bytes(b"\xff\xfe\x00not utf8")

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from esn_teach.course import CourseError
+from esn_teach.course import REVEAL, CourseError
 from esn_teach.grading import (
     KEY_VARIABLE,
     BatchResult,
@@ -79,6 +79,24 @@ def test_cell_tampering_is_described():
     renamed.cells[2].metadata.nbgrader["grade_id"] = "autre"
     problems = cell_tampering(renamed, released)
     assert any("autre" in p for p in problems) and any("supprimée" in p for p in problems)
+
+
+def test_a_passage_that_comments_on_an_answer_may_be_edited_or_deleted():
+    """reveal= text is put back by nbgrader and grades nothing: changing it is no fraud."""
+    released = _released()
+    passage = nbformat.v4.new_markdown_cell("La réponse était 1.")
+    passage.metadata["nbgrader"] = {"grade_id": "x_reveal_1", "locked": True}
+    passage.metadata[REVEAL] = "x"
+    released.cells.append(passage)
+    edited = copy.deepcopy(released)
+    edited.cells[3].source = "Mes notes."
+    assert cell_tampering(edited, released) == []
+    deleted = copy.deepcopy(released)
+    del deleted.cells[3]
+    assert cell_tampering(deleted, released) == []
+    # A locked cell that is not such a passage stays protected.
+    edited.cells[0].source = "import numpy as np"
+    assert any("verrouillée" in p for p in cell_tampering(edited, released))
 
 
 @pytest.mark.parametrize(
