@@ -159,7 +159,12 @@ def criteria_narrative(spec: CertificateSpec, titles: dict[str, str]) -> str:
 
 
 def unit_grading_markdown(
-    spec: CertificateSpec, module: str, autograded_points: float, written_points: float
+    spec: CertificateSpec,
+    module: str,
+    autograded_points: float,
+    written_points: float,
+    *,
+    after_class_points: float = 0.0,
 ) -> str:
     """Write the box « Comment cette unité est notée » for a module a certificate requires.
 
@@ -175,6 +180,9 @@ def unit_grading_markdown(
         The module's full name; one of ``spec.modules``.
     autograded_points, written_points : float
         The module's points: autograded questions, written reflections.
+    after_class_points : float, default=0.0
+        The autograded points after the heading « Après la séance »: they count, so
+        the copy that counts is the complete one, handed in after that part.
 
     Returns
     -------
@@ -192,6 +200,16 @@ def unit_grading_markdown(
         f"{_points(needed)}. Une question rapporte ses points si la réponse est juste quand "
         "vous rendez le notebook ; le nombre d'essais ne compte pas.",
     ]
+    if after_class_points:
+        in_class = autograded_points - after_class_points
+        line = (
+            f"> - Ces points comprennent les questions de la partie « Après la séance » "
+            f"({_points(after_class_points)}) : rendez le notebook **complet**, une fois cette "
+            "partie faite, et non à la fin de la séance"
+        )
+        if in_class < needed:
+            line += f" (sans elle, vous auriez au plus {_points(in_class)})"
+        lines.append(line + ".")
     if written_points:
         if criterion.reflection_graded:
             lines.append(

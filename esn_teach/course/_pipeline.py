@@ -31,6 +31,7 @@ from esn_teach.course._outline import (
     COURSE_MAP,
     GENERATED,
     GLOSSARY,
+    after_class_start,
     course_map_markdown,
     estimate_duration,
     module_title,
@@ -524,17 +525,22 @@ class Course:
         if not (self.notebooks / DECLARATION_FILE).is_file():
             return []
         declaration = course_declaration(self)  # a CertificateError is a CourseError
-        autograded = written = 0.0
-        for cell in module.notebook.cells:
+        autograded = written = after_class = 0.0
+        start = after_class_start(module.notebook)
+        for index, cell in enumerate(module.notebook.cells):
             nbgrader = cell.metadata.get("nbgrader", {})
             if nbgrader.get("grade"):
                 points = float(nbgrader.get("points", 0))
                 if cell.cell_type == "code":
                     autograded += points
+                    if start is not None and index > start:
+                        after_class += points
                 else:
                     written += points
         return [
-            unit_grading_markdown(spec, module.name, autograded, written)
+            unit_grading_markdown(
+                spec, module.name, autograded, written, after_class_points=after_class
+            )
             for spec in declaration.certificates.values()
             if any(c.module == module.name for c in spec.modules)
         ]

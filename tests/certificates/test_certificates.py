@@ -802,6 +802,13 @@ def test_unit_grading_box_says_what_the_declaration_requires():
     assert "10 points" in box and "70\u00a0%" in box and "soit 7 points" in box
     assert "ne compte pas pour ce certificat" in box  # reflexion_notee = false
     assert "séance évaluée" in box  # seance_evaluee = true
+    assert "Après la séance" not in box
+    # After-class questions count: the copy that counts is the complete one.
+    box = unit_grading_markdown(spec, spec.modules[0].module, 10, 3, after_class_points=4)
+    assert "« Après la séance » (4 points)" in box and "non à la fin de la séance" in box
+    assert "vous auriez au plus 6 points" in box  # 6 < 7 needed
+    box = unit_grading_markdown(spec, spec.modules[0].module, 10, 3, after_class_points=2)
+    assert "(2 points)" in box and "au plus" not in box  # 8 ≥ 7: reachable in class
     other = load_declaration(NOTEBOOKS / DECLARATION_FILE, MODULES).certificate(
         "ethique-donnees-sante"
     )

@@ -254,6 +254,16 @@ def test_evaluated_release_grades_with_the_hidden_tests(tmp_path, capsys):
     )
     # Graded by the instructor's cell (hidden tests included), not the form check.
     assert "Réponse à revoir" in error_text(test_cell(graded, "sensibilite"))
+    # A passage that comments on an answer: a note during the session, the text in the
+    # graded copy (and so in the feedback), whatever the student's copy held.
+    passages = [cell for cell in source.cells if REVEAL in cell.metadata]
+    assert passages, "module 01 marks at least one passage reveal="
+    noted = [cell for cell in released.cells if REVEAL in cell.metadata]
+    assert [cell.source for cell in noted] == [
+        REVEAL_NOTE.format(name=cell.metadata[REVEAL]) for cell in passages
+    ]
+    graded_texts = {cell.source for cell in graded.cells if cell.cell_type == "markdown"}
+    assert all(cell.source in graded_texts for cell in passages)
 
 
 #: An answer digest (:func:`esn_teach.checks.answer_digest`): sixteen hexadecimal characters.
