@@ -302,8 +302,9 @@ montrer("MDR règle 11")
 #   pour décider de ce qu'il retire. Une marge trop courte laisse de la tumeur ; une marge trop
 #   large crée un déficit moteur définitif.
 # - **saturation_rea** : en réanimation, il suit en continu la saturation en oxygène de patients
-#   ventilés ; une désaturation passée inaperçue peut mener à l'arrêt cardiaque en quelques
-#   minutes.
+#   ventilés et sonne quand elle passe sous le seuil réglé par l'équipe ; il n'interprète rien,
+#   ne propose ni diagnostic ni traitement. Une désaturation passée inaperçue peut mener à
+#   l'arrêt cardiaque en quelques minutes.
 # - **fertilite** : une application aide une femme qui souhaite être enceinte : un algorithme
 #   validé calcule, d'après la température du matin et les dates des règles qu'elle saisit,
 #   si le jour est fertile. Elle ne diagnostique ni ne traite aucune maladie, ne surveille pas
@@ -384,9 +385,11 @@ checks.check_choices(
                            "exception vise des paramètres vitaux ; un arrêt cardiaque en quelques "
                            "minutes, est-ce un danger immédiat ?",
                            digest="a71984cb7ac855e9"),
-            checks.Mistake(None, "la deuxième partie de la règle 11 (surveiller) ne monte jamais "
-                           "jusqu'à la classe III : celle-ci n'existe que pour un logiciel qui "
-                           "informe une décision.", digest="63e6d6073ff23655"),
+            checks.Mistake(None, "ce logiciel n'interprète rien et ne propose rien : il "
+                           "surveille (l'alerte de sepsis, elle, annonce une maladie probable, "
+                           "donc informe un diagnostic). Or la deuxième partie de la règle 11 "
+                           "(surveiller) ne monte jamais jusqu'à la classe III.",
+                           digest="63e6d6073ff23655"),
             checks.Mistake(None, "suivre la saturation en continu, c'est surveiller un processus "
                            "physiologique : relisez la deuxième partie de la règle 11.",
                            digest="3246118b8f16cfcf"),
@@ -652,7 +655,7 @@ montrer("IA 113")
 # `"2 août 2025"`, `"2 août 2026"` ; trois sont à venir : `"2 août 2027"`,
 # `"2 décembre 2027"`, `"2 août 2028"`.
 #
-# - **emotions** : l'interdiction de la question 1 (émotions des soignants au travail).
+# - **emotions** : la règle qui vise l'analyse des émotions des soignants (question 1).
 # - **agent_rdv** : l'agent de rendez-vous de l'explorateur doit dire qu'il est une IA.
 # - **samu** : les devoirs du SAMU pour le logiciel de classement des appels de la
 #   question 1 (qui n'est pas un dispositif médical, comme l'énoncé l'a posé).
@@ -669,9 +672,9 @@ montrer("IA 113")
 #
 # <details><summary>Indice 2</summary>
 #
-# Un système est à haut risque par l'une des deux voies du parcours (question 3 ou
-# question 4) ; depuis le règlement (UE) 2026/1744, chaque voie a sa propre date. Pour chaque
-# système, retrouvez d'abord sa voie.
+# Un système à haut risque l'est par l'une des deux voies du parcours (question 3 ou
+# question 4) ; depuis le règlement (UE) 2026/1744, chaque voie a sa propre date. Pour un
+# système à haut risque, retrouvez d'abord sa voie.
 # </details>
 
 # %% answer="dates"
@@ -826,11 +829,17 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 
 # - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus : un
 #   organisme notifié le vérifie, et le système d'IA qui est ce dispositif (ou son composant de
 #   sécurité) est alors **à haut risque** (article 6, paragraphe 1, dans son texte de 2024).
+
+# %% [markdown] reveal="categories"
 # - Le haut risque vient aussi de l'**usage** (annexe III : accès aux soins, appels d'urgence,
 #   tri des urgences) ; l'IA n'est pas à haut risque d'office.
+
+# %% [markdown] reveal="devoirs"
 # - Le **fournisseur** répond du produit, le **déployeur** (l'hôpital) de son usage, dont le
 #   **contrôle humain** par des soignants formés qui peuvent passer outre ; qui développe son
 #   propre outil et l'utilise est les deux.
+
+# %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
 #   2026/1744, les règles du haut risque ne s'appliquent pas encore.
 
@@ -873,8 +882,7 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 
 # été reportée ; **(b) ce qui s'applique déjà** : la copie dit que l'attente ne
 # dispense pas de tout, en nommant au moins un devoir déjà en vigueur (le MDR : marquage CE,
 # organisme notifié ; la maîtrise de l'IA, article 4 ; la déontologie et la responsabilité du
-# soignant). Accepter aussi la remarque qu'un système déjà en service peut relever d'un
-# régime transitoire (article 111, voir « Pour aller plus loin »).
+# soignant).
 #
 # - **0** si la copie présente comme celle qui vaut aujourd'hui une date du texte de 2024 ou
 #   d'une proposition (c'est l'erreur que vise la valeur V4 — Prudence, esprit critique et inclusivité), quel que soit le reste ;
@@ -917,6 +925,8 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 
 #   conformité au titre du règlement sur l'IA se fait dans la procédure du MDR : une seule
 #   procédure d'évaluation de la conformité, avec le même organisme notifié, qui vérifie les
 #   exigences des deux textes.
+
+# %% [markdown] reveal="categories"
 # - **L'exception de l'article 6, paragraphe 3.** Un système de l'annexe III qui ne fait qu'une
 #   tâche procédurale étroite ou préparatoire peut échapper au haut risque, jamais s'il établit
 #   le profil de personnes. Le logiciel du SAMU de la question 1 fixe l'ordre dans lequel le
@@ -928,6 +938,8 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 
 #   du haut risque ; ce cours ne dit pas quelle date prévaudrait alors. Un logiciel qui attribue
 #   une priorité clinique à un patient examiné aux urgences serait, lui, très probablement un
 #   dispositif médical.
+
+# %% [markdown]
 # - **Les systèmes déjà en service.** Dans son texte de 2024, l'article 111, paragraphe 2,
 #   n'appliquait les règles du haut risque à un système mis sur le marché ou en service avant
 #   le 2 août 2026 que s'il était ensuite modifié de façon importante (et au plus tard en 2030
