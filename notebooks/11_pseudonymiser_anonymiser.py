@@ -123,8 +123,7 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # Regroupons les patients qui ont **exactement le même** trio : chaque groupe est une
 # **classe d'équivalence**. Un patient seul dans sa classe est **unique**. Comptons-les dans le
 # registre, puis dans une **population synthétique** : le registre et bien d'autres habitants,
-# tirés de la même façon (leurs âges sont ceux de patients hospitalisés, pas ceux de la
-# population française).
+# tirés de la même façon.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compte les patients uniques, dans le registre puis
@@ -155,8 +154,9 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # <details><summary>Une population trop petite, et quel attaquant ? (lecture facultative)</summary>
 #
 # Notre population synthétique est petite (voyez le nombre d'habitants par code postal ; un
-# code postal français en compte en moyenne bien plus). Sa part d'uniques tient surtout à cette
-# petite taille : ce n'est pas une mesure pour la France, où aucune n'est citée ici.
+# code postal français en compte en moyenne bien plus), et ses habitants ont les âges de
+# patients hospitalisés, pas ceux de la population française. Sa part d'uniques tient surtout à
+# cette petite taille : ce n'est pas une mesure pour la France, où aucune n'est citée ici.
 #
 # Le risque dépend de l'attaquant (El Emam et Dankar, 2008) : s'il sait sa cible dans le
 # registre (modèle du **procureur**), être unique dans le registre suffit ; s'il part d'une
@@ -605,7 +605,7 @@ else:
           "« juste » : relancez alors cette cellule (en séance évaluée, elles s'afficheront "
           "dans votre retour de correction).")
 
-# %% [markdown]
+# %% [markdown] reveal="taux_reussite"
 # La première part dépend surtout de la **couverture** de la liste (un réglage) : elle dit
 # combien de patients **cette** liste expose. La seconde dit le risque d'un patient de la
 # liste, **pour cette liste synthétique** : elle compte peu de personnes absentes du registre,
@@ -675,8 +675,6 @@ explorateur
 # > - Pour le CHU, qui garde la table des noms, l'extrait pseudonymisé reste personnel.
 # > - Pour la start-up, qui n'a pas la table ? C'est la question 3 ; les textes sont dans le
 # >   repli ci-dessous.
-# > - Un croisement avec des profils publics compte-t-il parmi ces moyens ? C'est discuté
-# >   (voir « Ce que disent les textes »).
 #
 # <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêts
 # Breyer et du 4 septembre 2025)</summary>
@@ -738,18 +736,19 @@ explorateur
 # - Un contrat lui interdit de réidentifier qui que ce soit.
 #
 # Selon l'arrêt du 4 septembre 2025, comment juge-t-on si ces données sont personnelles pour
-# elle ? Répondez par la lettre. (Les profils publics comptent-ils ? C'est discuté : vous
-# trancherez dans la réflexion G.)
+# elle ? Répondez par la lettre. (Les profils publics comptent-ils ? C'est discuté, voir
+# « Ce que disent les textes » : vous trancherez dans la réflexion G.)
 #
-# - **A.** On regarde si elle a la table de correspondance : sans elle, elle ne peut rattacher
-#   aucun nom, donc non.
-# - **B.** On lit le contrat : s'il lui interdit de réidentifier, ce moyen ne compte plus,
-#   donc non.
+# - **A.** On pèse les moyens qu'elle peut raisonnablement employer pour relier un pseudonyme
+#   à un nom : sans la table, elle n'en a aucun.
+# - **B.** On pèse tous les moyens qu'elle peut raisonnablement employer, sauf ceux que son
+#   contrat lui interdit : le croisement n'en fait plus partie.
 # - **C.** On pèse tous les moyens qu'elle peut raisonnablement employer, recoupements
-#   compris ; la table n'en est qu'un.
-# - **D.** On attend qu'elle ait identifié quelqu'un : tant qu'elle n'a rien croisé, non.
-# - **E.** On regarde le CHU : s'il garde la table, les données restent personnelles pour
-#   tout destinataire.
+#   compris ; son contrat compte, sans trancher à lui seul.
+# - **D.** On pèse les moyens qu'elle a déjà employés : tant qu'elle n'a rien croisé, aucun
+#   ne compte.
+# - **E.** On pèse les moyens de toute personne, le CHU compris (« ou par toute autre
+#   personne », considérant 26) : le CHU garde la table, elles sont donc personnelles.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -780,27 +779,27 @@ checks.check_choice(
     digest="37e29a3b5caa3b4a",
     mistakes=[
         checks.Mistake(None,
-                       "la table n'est pas le seul moyen : l'arrêt compte tous les moyens "
-                       "raisonnables du destinataire, recoupements compris. Que permet une liste "
-                       "nominative (question 2) ?",
+                       "vous n'avez compté que la table de correspondance. L'arrêt compte tous "
+                       "les moyens raisonnables du destinataire, recoupements compris : à la "
+                       "question 2, un croisement avec une liste nominative a nommé des patients "
+                       "sans aucune table.",
                        digest="3bc559636e51c6e8"),
         checks.Mistake(None,
-                       "le contrat compte dans l'appréciation, mais il ne la remplace pas : on "
-                       "juge selon les moyens dont le destinataire dispose (considérant 26). Un "
-                       "contrat n'est pas une loi : l'arrêt Breyer (2016) n'écarte que les "
-                       "moyens que la loi interdit (la liste électorale pour une entreprise : "
-                       "article L37) ou irréalisables en pratique.",
+                       "vous avez traité le contrat comme une loi. L'arrêt Breyer (2016) n'écarte "
+                       "que les moyens interdits par la loi (la liste électorale pour une "
+                       "entreprise : article L37) ou irréalisables en pratique ; un contrat compte "
+                       "dans l'appréciation, mais ne retire pas à lui seul un moyen de recouper.",
                        digest="ca8e0599d4462b50"),
         checks.Mistake(None,
-                       "le RGPD protège les personnes identifiables, pas seulement celles déjà "
-                       "identifiées : il suffit que la start-up puisse retrouver les patients par "
-                       "des moyens raisonnables (considérant 26). Le peut-elle ici ?",
+                       "vous avez confondu personne identifiée et personne identifiable : le RGPD "
+                       "protège aussi celles que l'on peut retrouver par des moyens raisonnables "
+                       "(considérant 26), avant tout croisement. La start-up le peut-elle ici ?",
                        digest="82b564d1f9b2d659"),
         checks.Mistake(None,
-                       "l'arrêt de 2025 juge du point de vue de celui qui détient les données : "
-                       "que le CHU garde la table ne rend pas à lui seul les données "
-                       "personnelles pour tout destinataire. Que faut-il regarder du côté de la "
-                       "start-up ?",
+                       "vous avez lu le considérant 26 de façon absolue (les moyens de « toute "
+                       "autre personne », CHU compris). L'arrêt de 2025 juge du point de vue de "
+                       "celui qui détient les données : que le CHU garde la table ne rend pas à "
+                       "lui seul les données personnelles pour la start-up.",
                        digest="852fa0056bb79336"),
     ],
     success="on juge du côté de celui qui reçoit, avec tous les moyens qu'il peut "
@@ -813,39 +812,46 @@ checks.check_choice(qualification, name="qualification", options=["A", "B", "C",
 ### END HIDDEN TESTS
 
 # %% mistake="qualification"
-# message : la table n'est pas le seul moyen
+# message : vous n'avez compté que la table de correspondance
 qualification = "A"
 
 # %% mistake="qualification"
-# message : le contrat compte dans l'appréciation, mais il ne la remplace pas
+# message : vous avez traité le contrat comme une loi
 qualification = "B"
 
 # %% mistake="qualification"
-# message : le RGPD protège les personnes identifiables
+# message : personne identifiée et personne identifiable
 qualification = "D"
 
 # %% mistake="qualification"
-# message : l'arrêt de 2025 juge du point de vue de celui qui détient les données
+# message : vous avez lu le considérant 26 de façon absolue
 qualification = "E"
 
 # %% [markdown]
 # ## À retenir
 #
 # - **Pseudonymiser** n'est pas **anonymiser** : les données restent personnelles pour qui peut,
-#   par des moyens raisonnables, retrouver les personnes. Cela se juge du côté de qui les reçoit
-#   (question 3), avec tous ses moyens raisonnables ; un contrat compte, sans tout régler.
+#   par des moyens raisonnables, retrouver les personnes.
 # - Les **quasi-identifiants** (ce qu'un attaquant sait par ailleurs) isolent presque chaque
 #   patient ; une liste nominative suffit à les **nommer**.
 # - Le **k** dit si une ligne peut être isolée ; le **l** repère le cas le plus grossier où l'on
 #   apprend le diagnostic sans isoler personne (toute une classe a le même diagnostic).
-# - k > 1 vaut **pour ces quasi-identifiants** : qui en connaît d'autres (la date d'admission)
-#   peut encore isoler.
+# - k > 1 vaut **pour ces quasi-identifiants** : qui en connaît d'autres peut encore isoler.
 # - **Généraliser** réduit le risque mais coûte du détail.
+
+# %% [markdown] reveal="qualification"
+# - Pour qui ? Cela se juge du côté de qui reçoit les données (question 3), avec tous ses moyens
+#   raisonnables, recoupements compris ; un contrat compte, sans tout régler.
 
 # %% [markdown]
 # ## Après la séance
 #
 # *Seul ou en binôme : exercices A à E, lecture F, réflexion G.*
+#
+# **Ce qui est noté après la séance** : les questions 4a et 4b (1 point chacune) et 5 à 8
+# (2 points chacune), vérifiées comme en séance, soit 10 points ; et la réflexion G (3 points),
+# que l'enseignant corrige à la main. La lecture F n'est pas notée. (En séance, les questions
+# 1a à 3 comptaient 6 points.)
 #
 # ### A. Le rôle de chaque colonne
 #
@@ -1276,16 +1282,19 @@ raison_baisse = "D"
 # message : elle est la même pour toutes les largeurs
 raison_baisse = "E"
 
-# %% [markdown]
+# %% [markdown] reveal="raison_baisse"
 # **Leçon pratique** : choisissez des généralisations **emboîtées** (classes de 5, puis 10, puis
 # 20 ans ; code postal, puis département, puis région), où chaque classe large réunit des
 # classes fines entières : en élargissant, k ne peut alors pas baisser.
-#
+
+# %% [markdown]
 # **Alors, 9 ou 10 ans ?** La plus petite largeur qui donne k ≥ 5 est 9 ans, mais ses classes
-# (18-26 ans, 27-35 ans…) ne s'emboîtent pas dans celles de 10 ou de 20 ans. Or un registre peut
-# être extrait plusieurs fois (autres équipes, autres années). Deux extraits qui gardent le
-# même pseudonyme (notre `registre_publie` l'a retiré) se recollent ligne à ligne : chaque
-# patient se retrouve dans l'intersection de ses deux classes. Mesurons-le sur l'Hérault.
+# (18-26 ans, 27-35 ans…) sont à cheval sur celles de 10 ans (18-26 ans mord sur 10-19 et
+# sur 20-29), alors que chaque classe de 20 ans réunit deux classes de 10 ans entières
+# (classes **emboîtées**). Or un registre peut être extrait plusieurs fois (autres équipes,
+# autres années). Deux extraits qui gardent le même pseudonyme (notre `registre_publie` l'a
+# retiré) se recollent ligne à ligne : chaque patient se retrouve dans l'intersection de ses
+# deux classes. Mesurons-le sur l'Hérault.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il recolle deux extraits de l'Hérault et calcule k et l.
@@ -1312,19 +1321,24 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # %% [markdown]
 # Recollées, des classes de 9 et de 10 ans qui se chevauchent redonnent des classes de quelques
 # années, parfois d'une seule : k et l retombent à 1. Des classes de 10 et de 20 ans sont
-# emboîtées : recoller n'apprend rien de plus. Pour cet extrait de l'Hérault, nous retenons donc des classes de **10 ans**
-# (k = 6, l = 5 dans le premier tableau), au prix d'un an de détail par classe.
+# emboîtées : recoller n'apprend rien de plus. Pour cet extrait de l'Hérault, nous retenons
+# donc des classes de **10 ans** (k = 6, l = 5 dans le premier tableau), au prix d'un an de
+# détail par classe.
 #
 # <details><summary>Deux réserves sur ces k (lecture facultative)</summary>
 #
 # Ces k sont ceux d'**un seul tirage** de 596 patients : avec cinq autres
-# réglages `random_state` du générateur, k vaut de 3 à 8 en classes de 10 ans ; la baisse à
-# 11 ans revient à chaque fois, car la plus petite classe est toujours celle des 88-89 ans,
-# qui ne couvre que deux années. Et deux extraits **d'années différentes** calculent l'âge à
-# deux dates : les classes d'un même patient se décalent, si bien que même des classes
-# emboîtées, recollées, peuvent redevenir étroites.
+# réglages `random_state` du générateur, k vaut de 3 à 8 en classes de 10 ans. Et deux
+# extraits **d'années différentes** calculent l'âge à deux dates : les classes d'un même
+# patient se décalent, si bien que même des classes emboîtées, recollées, peuvent redevenir
+# étroites.
 # </details>
-#
+
+# %% [markdown] reveal="raison_baisse"
+# Avec ces cinq autres réglages, la baisse de k à 11 ans (question 5) revient à chaque fois : la
+# plus petite classe est toujours celle des 88-89 ans, qui ne couvre que deux années.
+
+# %% [markdown]
 # ### C. Le détail perdu : choisir une publication
 #
 # ### Question 6 — Quelle publication perd le moins de détail ? (2 points)
@@ -1665,14 +1679,22 @@ risque_population = "E"
 #
 # - Un quasi-identifiant se définit par ce que l'attaquant sait par ailleurs (question 4).
 # - Une même généralisation protège moins les habitants des petits territoires (exercice B).
+# - Pour publier, écartez d'abord ce qui n'atteint pas le k visé, puis gardez ce qui perd le
+#   moins de détail (question 6).
+
+# %% [markdown] reveal="raison_baisse"
 # - Élargir des classes non emboîtées peut faire **baisser** k (question 5) : préférez des
-#   généralisations emboîtées, calculées à la même date ; puis, parmi celles qui atteignent le k
-#   visé, celle qui perd le moins de détail (question 6).
+#   généralisations emboîtées, calculées à la même date.
+
+# %% [markdown] reveal="classe_exposee"
 # - Le k écarte l'individualisation, pas l'inférence : une classe au diagnostic unique le
 #   révèle (question 7).
+
+# %% [markdown] reveal="risque_population"
 # - Unique dans l'**échantillon** n'est pas unique dans la **population** : face à une liste de
 #   toute la population, c'est l'unicité dans la population qui compte (question 8).
-#
+
+# %% [markdown]
 # ### F. Pour aller plus loin : au-delà du k-anonymat
 #
 # <details><summary>Ouvrir la lecture : limites de la l-diversité, confidentialité
@@ -1735,91 +1757,34 @@ risque_population = "E"
 
 # %% [markdown] written="reflexion_anonymat" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants ; retiré de la version étudiante).*
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois points, notés
+# chacun 1, 0,5 ou 0.
 #
-# - **1 point** — Le droit, juste. Trois sous-critères, à vérifier un par un :
-#   - **(a) Pseudonymisé n'est pas anonyme** : des données pseudonymisées restent personnelles
-#     pour qui peut retrouver les personnes par des moyens raisonnables (RGPD art. 4(5),
-#     considérant 26). Pénaliser « on a enlevé les noms, donc c'est anonyme ». La CNIL rappelle
-#     que des données pseudonymisées conservent le plus souvent un caractère personnel
-#     (« L'anonymisation de données personnelles », cnil.fr, 19 mai 2020).
-#   - **(b) Le point de vue du destinataire, recoupements compris** : depuis l'arrêt C-413/23 P
-#     du 4 septembre 2025 (rendu sur le règlement (UE) 2018/1725, dont la notion se lit comme
-#     celle du RGPD), cela s'apprécie du côté de celui qui détient les données, avec ses moyens
-#     raisonnables, recoupements compris : la table n'est que l'un d'eux. Pénaliser « anonyme
-#     pour elle parce qu'elle n'a pas la table de correspondance » sans examiner ses autres
-#     moyens. Les obligations du CHU qui transmet (RGPD
-#     art. 6 et 9, formalités de la recherche : module 10) viennent de ces textes, pas de l'arrêt.
-#   - **(c) Ce qui ne suffit pas** : un contrat qui interdit la réidentification ne supprime pas
-#     les moyens de recouper ; l'arrêt Breyer (C-582/14, 19 octobre 2016, points 46 à 48)
-#     écarte les moyens interdits par la loi (pour une entreprise, se servir de la liste
-#     électorale : Code électoral, article L37) ou irréalisables en pratique, et un contrat
-#     n'est pas une loi. Le croisement avec des profils publics est un point **discuté**, qu'aucun
-#     arrêt n'a tranché : accepter **toute conclusion bien argumentée**. Soit le moyen compte
-#     (l'exclusion de Breyer se lit de façon étroite ; le considérant 26 pèse le coût, le temps
-#     et les techniques disponibles) ; soit il est écarté (constituer une liste à partir de
-#     profils publics et la croiser avec des données de santé serait un traitement sans base
-#     légale, RGPD art. 6 et 9, donc un moyen interdit par la loi au sens de Breyer), ou rarement
-#     praticable (de vrais profils donnent rarement la date de naissance et le code postal
-#     exacts). Ce qui compte : la copie voit que la question se pose et l'argumente.
-#     k > 1 et l > 1 ne suffisent pas non plus : le k-anonymat laisse la
-#     corrélation et l'inférence (G29, WP216, tableau 6), et un jeu de données qui ne satisfait
-#     pas aux trois critères du G29 ne peut être dit anonyme qu'après une analyse détaillée du
-#     risque de réidentification (WP216).
+# **Point 1 — Le droit.** Trois éléments :
 #
-#   *Barème du point* : (a), (b) et (c) justes : 1 point ; (b) et l'un des deux autres :
-#   0,5 point ; sinon 0. Une copie qui conclut « non personnelles pour la start-up » a (b) si
-#   elle l'appuie sur les moyens de la start-up : soit en écartant le croisement par un
-#   argument de droit (voir (c)), soit en montrant un risque résiduel **négligeable sur les
-#   trois risques** (individualisation, corrélation, inférence) avec les moyens qu'elle peut se
-#   procurer (par exemple : extrait de l'Hérault en classes de 10 ans, k = 6 et l = 5, **et**
-#   pourquoi ni un recoupement avec d'autres extraits ni ce que sait un proche ne permettent
-#   plus d'apprendre le diagnostic) ; « k > 1 et l > 1, donc anonyme » ou « non personnelles
-#   grâce au contrat », sans autre argument, n'ont pas (c). Une sanction française vérifiée, citée à propos, compte
-#   pour (a) : Cegedim Santé (CNIL, SAN-2024-013, 5 septembre 2024, 800 000 € : données
-#   désignant chaque patient par un code, donc pseudonymisées, traitées comme anonymes).
-# - **1 point** — Un chiffre du module, juste, interprété et rapporté au bon dénominateur : la
-#   part de lignes uniques sur (date de naissance, sexe, code postal) dans le registre ; celle
-#   dans la population synthétique, seulement présentée comme un artefact de sa petite taille
-#   (« 97 % des Français sont uniques » ne vaut pas le point ; Golle (2006) trouve 63 % aux
-#   États-Unis) ; la part des patients de la liste nommés correctement (presque tous ici, avec la
-#   même réserve que ci-dessous : une liste synthétique, avec date de naissance et code postal
-#   exacts, que de vrais profils publics donnent rarement) ; le k et
-#   le l après généralisation ; les patients restés seuls dans les petits départements ; ou le
-#   détail perdu (années ou codes postaux confondus). La part de tout le registre nommée
-#   (environ 28 %) n'est acceptée que si l'étudiant dit qu'elle dépend de la couverture de la liste (un réglage du générateur) ;
-#   « 28 % des patients sont réidentifiés » présenté comme le risque d'un patient ne vaut pas le
-#   point. Le risque du G29 doit être relié au cas : k à l'individualisation, l à l'inférence,
-#   ou la corrélation (croisement avec une liste, rattachement d'un patient à sa classe) ; tout
-#   risque correctement relié est accepté. Une copie dont l'interprétation de k et l est
-#   incomplète peut obtenir le point entier si elle distingue l'échantillon de la population
-#   (cela ne donne rien au-delà de ce point).
-# - **1 point** — Une proposition argumentée et proportionnée (valeurs
-#   V5 — Utilisation responsable et éclairée, et V7 — Partage et collaboration) : généraliser
-#   (classes d'âge emboîtées, département ou région, année), réduire le périmètre, vérifier k
-#   et l, ou ne pas publier mais donner accès dans un environnement contrôlé (contrat, finalité,
-#   hébergement, analyse d'impact), ou des données synthétiques évaluées ; reconnaître le coût
-#   pour la recherche et le bénéfice du partage. Accepter toute position argumentée ; pénaliser
-#   une réponse qui présente un seuil (k = 5) comme une garantie ou comme une règle de droit.
+# - (a) pseudonymisé n'est pas anonyme (RGPD art. 4(5), considérant 26) ;
+# - (b) on juge du côté de la start-up, avec ses moyens raisonnables, recoupements compris
+#   (arrêt C-413/23 P, 4 septembre 2025) : « anonyme pour elle, faute de table » ne suffit pas ;
+# - (c) ni un contrat (ce n'est pas une loi : arrêt Breyer) ni k > 1 (corrélation et inférence
+#   restent : WP216) ne suffisent à rendre les données anonymes.
 #
-# *Exemple de copie à 3/3.* « Remplacer les noms par des numéros ne rend pas les données
-# anonymes : elles restent personnelles pour qui peut retrouver les patients par des moyens
-# raisonnables (RGPD, considérant 26), et, depuis l'arrêt du 4 septembre 2025, on se place du
-# côté de la start-up. Avec la date de naissance, le sexe et le code postal, elle pourrait
-# croiser l'extrait avec une liste tirée de profils publics : dans le module, presque tous les
-# patients présents dans la liste ont été nommés (0,999), mais cette liste synthétique donne la
-# date de naissance et le code postal exacts, ce que de vrais profils publics font rarement :
-# le risque réel est plus bas, pas nul. Un contrat qui lui interdit de
-# réidentifier s'ajoute, mais ce n'est pas une loi et il ne lui retire pas ce moyen. Je
-# proposerais l'extrait de l'Hérault avec le sexe et des classes d'âge de 10 ans, sans date ni
-# code postal : k = 6 et l = 5. Même ainsi, un proche qui connaît l'âge d'un patient le
-# rattache à sa classe (corrélation), et une classe où tous auraient le même diagnostic le
-# révélerait (inférence) : je les traiterais comme personnelles et je donnerais un accès dans
-# un environnement contrôlé plutôt qu'une publication. Les chercheurs perdent le lieu fin et
-# la date exacte ; les patients des petits départements, les plus exposés, y gagnent. »
-# Point 1 : (a) considérant 26, (b) côté start-up et recoupement, (c) contrat ; point 2 :
-# chiffres justes, rapportés à leur dénominateur, risques reliés ; point 3 : proposition
-# argumentée, avec son coût et ce qu'elle apporte.
+# Les trois : 1 ; (b) et un autre : 0,5 ; sinon 0. Profils publics (point discuté) : accepter
+# toute conclusion bien argumentée (le moyen compte ; ou il est écarté : sans base légale,
+# RGPD art. 6 et 9, ou rarement praticable).
+#
+# **Point 2 — Un chiffre et un risque.** 1 : un chiffre du module, juste et rapporté à son
+# groupe (uniques du registre ; patients de la liste nommés, liste synthétique plus exacte que de
+# vrais profils ; k et l après généralisation ; patients seuls des petits départements ; détail
+# perdu), **et** un risque du G29 relié au cas (k : individualisation ; l : inférence ;
+# croisement, rattachement à une classe : corrélation). 0,5 : l'un des deux. Refuser la part de
+# tout le registre prise pour le risque d'un patient, ou l'unicité dans la population
+# synthétique prise pour celle de la France.
+#
+# **Point 3 — Une proposition proportionnée** (V5 — Utilisation responsable et éclairée ;
+# V7 — Partage et collaboration). 1 : quoi transmettre et dans quel cadre (généralisation
+# emboîtée, périmètre réduit, accès contrôlé, contrat, données synthétiques évaluées), avec ce
+# que perdent les chercheurs et gagnent les patients. 0,5 : sans le cadre ou sans ce coût.
+# Toute position argumentée ; refuser un seuil (k = 5) donné comme garantie ou règle de droit.
 # ### END SOLUTION
 
 # %% [markdown]
