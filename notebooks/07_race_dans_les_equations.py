@@ -35,8 +35,9 @@
 #    60 (question 3) et lire une marge d'incertitude (question 4).
 # 3. Comprendre pourquoi la race était dans l'équation, et ce qu'en disent l'Europe et la
 #    France.
-# 4. Après la séance : un solde qui cache deux mouvements (question 5) et une réflexion
-#    écrite sur un agent conversationnel.
+# 4. Après la séance : un solde qui cache deux mouvements (question 5), le DFGe de M. A. au
+#    laboratoire européen (question 6), ce que ces chiffres changent pour lui (question 7) et
+#    une réflexion écrite sur un agent conversationnel.
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
 # `...` par votre calcul (décimales avec un **point** : `88.4`), exécutez, puis exécutez la
@@ -290,8 +291,9 @@ dfg_2021_m_a = dfge_2021(1.4, AGE_M_A, False)
 #
 # <details><summary>Indice 2</summary>
 #
-# Le coefficient n'appartient qu'à l'une des deux fonctions prêtes : laquelle ? Et « 15,9 % de
-# plus » : pour 100 mL/min, combien ? Par quel nombre a-t-on multiplié 100 ?
+# Aucune des deux fonctions prêtes ne contient le coefficient : laquelle faut-il compléter, et
+# par quel nombre ? « 15,9 % de plus » : pour 100 mL/min, combien ? Par quel nombre a-t-on
+# multiplié 100 ?
 # </details>
 
 # %% answer="dfg_2009_m_a"
@@ -469,25 +471,24 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False) * 1.159
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compare les DFGe de M. A. quand les
-# vérifications des questions 1 et 2 ont dit « juste », et y ajoute l'équation 2009 sans
-# son coefficient, celle que l'EFLM recommande en Europe.
+# vérifications des questions 1 et 2 ont dit « juste ».
+cote = {True: "sous 60", False: "à 60 ou plus"}
 if checks.passed("dfg_2021_m_a") and checks.passed("dfg_2009_m_a"):
-    cote = {True: "sous 60", False: "à 60 ou plus"}
-    dfg_2009_sans_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False)
     print(f"M. A. : {fr_number(dfg_2009_m_a, 1)} avec 2009 ({cote[dfg_2009_m_a < SEUIL_G3]}), "
           f"{fr_number(dfg_2021_m_a, 1)} avec 2021 ({cote[dfg_2021_m_a < SEUIL_G3]}).")
-    print(f"Avec 2009 sans coefficient (choix européen) : {fr_number(dfg_2009_sans_m_a, 1)} "
-          f"({cote[dfg_2009_sans_m_a < SEUIL_G3]}).")
 else:
     print("La comparaison s'affichera ici quand les vérifications des questions 1 et 2 auront "
           "dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre retour "
           "de correction).")
 
-# %% [markdown]
+# %% [markdown] reveal="dfg_2009_m_a"
 # Pour M. A., le seul changement d'équation fait passer le DFGe d'un côté à l'autre de 60.
 # Son rein, lui, n'a pas changé. Passer de 2009 avec coefficient à 2021 mêle deux effets :
 # retirer le coefficient (la grande baisse), puis réestimer les autres coefficients (une
-# petite remontée, pour tous les patients). Prudence pourtant : une seule valeur ne fait pas un stade G3
+# petite remontée, pour tous les patients).
+
+# %% [markdown]
+# Prudence avec ces deux DFGe : une seule valeur ne fait pas un stade G3
 # (il faut plus de 3 mois) ; pour un patient donné, l'erreur d'une équation face au DFG
 # mesuré peut dépasser de loin l'écart entre ses deux DFGe (pli ci-dessous) ; et le seuil de
 # la metformine est en mL/min.
@@ -825,8 +826,9 @@ lecture_intervalle = "la variation de la créatinine d'un dosage à l'autre"
 # catégorie raciale, mais l'écart de biais entre les deux groupes **passe** d'environ 3,2
 # (3,7 − 0,5) à environ 7,5 (3,6 en dessous, 3,9 au-dessus) : plus juste dans son principe,
 # elle n'est pas moins biaisée pour chaque groupe (biais de même taille chez les Noirs, plus
-# grand chez les non-Noirs). Aux États-Unis, elle ne fait pas mieux que 2009 (Delanaye et al.,
-# 2023b).
+# grand chez les non-Noirs). Pour des auteurs européens, aux États-Unis, elle ne fait pas mieux
+# que 2009 (Delanaye et al., 2023b) ; la task force américaine l'a pourtant recommandée
+# (Delgado et al., 2021b).
 #
 # Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit les calculs avec race à
 # partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
@@ -931,6 +933,247 @@ solde_sous_60 = n_noirs_passent_sous_60 - n_noirs_remontent_60
 # %% mistake="solde_sous_60"
 # message : vous n'avez compté que les patients non noirs
 solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
+
+# %% [markdown]
+# ### Question 6 — Le DFGe de M. A. au laboratoire européen (1 point)
+#
+# M. A. fait doser sa créatinine dans un laboratoire français qui suit la recommandation de
+# l'EFLM aux laboratoires européens (section 5). Calculez `dfg_eflm_m_a`, le DFGe que ce
+# laboratoire rendrait pour lui, en mL/min/1,73 m², à 0,1 près (une créatinine convertie
+# arrondie à 0,01 mg/dL est acceptée). À vous de choisir l'équation.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez « Et en Europe, en France ? » : quelle équation l'EFLM conseille-t-elle de garder, et
+# avec ou sans quoi ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# L'une des deux fonctions prêtes fait exactement ce calcul ; la créatinine se convertit comme
+# en questions 1 et 2.
+# </details>
+
+# %% answer="dfg_eflm_m_a"
+dfg_eflm_m_a = ...
+### BEGIN SOLUTION
+dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
+### END SOLUTION
+
+# %% tests="dfg_eflm_m_a" points=1
+# Vérification de la question 6 : exécutez cette cellule.
+# Accepte aussi le calcul fait avec la créatinine convertie arrondie à 0,01 mg/dL.
+_conversion_arrondie = (
+    isinstance(dfg_eflm_m_a, float)
+    and math.isfinite(dfg_eflm_m_a)
+    and checks.matches_digest(dfg_eflm_m_a, "17795700669c7ef8", name="dfg_eflm_m_a", decimals=1)
+)
+checks.check_number(
+    dfg_eflm_m_a,
+    name="dfg_eflm_m_a",
+    digest="17795700669c7ef8" if _conversion_arrondie else "921b65892ccb9852",
+    decimals=1,
+    bounds=(1, 200),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(None, "vous avez pris l'équation 2021, le choix américain : l'EFLM "
+                       "recommande aux laboratoires européens de ne pas l'adopter.",
+                       digest="ce28583ac6aa4c22"),
+        checks.Mistake(None, "vous avez gardé le coefficient racial : l'EFLM conseille "
+                       "l'équation 2009 sans lui.", digest="dd31f46558fed0fc"),
+        checks.Mistake(None, "la créatinine doit être en mg/dL : divisez d'abord par 88,4.",
+                       digest="72a163896a6273b8"),
+        checks.Mistake(None, "conversion à l'envers : des µmol/L vers les mg/dL, on divise par "
+                       "88,4.", digest="0ad353cccf893f55"),
+        checks.Mistake(None, "M. A. est un homme : femme vaut False.", digest="fabf98d67a17b76d"),
+        checks.Mistake(None, "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez "
+                       "au moins deux décimales, ou écrivez la conversion elle-même.",
+                       digest="15d6143762b2a2b4"),
+        checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, alors que "
+                       "la question se corrige à 0,1 près. Écrivez le calcul lui-même.",
+                       digest="3a0d8c971123372f"),
+    ],
+    hint="Quelle équation l'EFLM conseille-t-elle, avec ou sans coefficient ?",
+)
+### BEGIN HIDDEN TESTS
+_exacte = float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, False))
+_arrondie = float(egfr_ckd_epi_2009(round(CREATININE_M_A / UMOL_PAR_MG, 2), AGE_M_A, False, False))
+_empreinte = checks.answer_digest(_arrondie, name="dfg_eflm_m_a", decimals=1)
+_conversion_arrondie = (
+    isinstance(dfg_eflm_m_a, float)
+    and math.isfinite(dfg_eflm_m_a)
+    and checks.matches_digest(dfg_eflm_m_a, _empreinte, name="dfg_eflm_m_a", decimals=1)
+)
+checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a",
+                    expected=_arrondie if _conversion_arrondie else _exacte, decimals=1)
+### END HIDDEN TESTS
+
+# %% mistake="dfg_eflm_m_a"
+# message : vous avez pris l'équation 2021
+dfg_eflm_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
+
+# %% mistake="dfg_eflm_m_a"
+# message : vous avez gardé le coefficient racial
+dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+
+# %% mistake="dfg_eflm_m_a"
+# message : la créatinine doit être en mg/dL
+dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A, AGE_M_A, False)
+
+# %% mistake="dfg_eflm_m_a"
+# message : M. A. est un homme
+dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, True)
+
+# %% mistake="dfg_eflm_m_a"
+# message : vous avez arrondi la créatinine convertie à 0,1 mg/dL
+dfg_eflm_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False)
+
+# %% mistake="dfg_eflm_m_a"
+# message : trop arrondi
+dfg_eflm_m_a = 54
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : les trois DFGe de M. A., quand les vérifications des
+# questions 1, 2 et 6 ont dit « juste ».
+if all(checks.passed(nom) for nom in ("dfg_2021_m_a", "dfg_2009_m_a", "dfg_eflm_m_a")):
+    for equation, valeur in (("2009 avec coefficient", dfg_2009_m_a), ("2021", dfg_2021_m_a),
+                             ("2009 sans coefficient (EFLM)", dfg_eflm_m_a)):
+        print(f"M. A., {equation} : {fr_number(valeur, 1)} ({cote[valeur < SEUIL_G3]}).")
+else:
+    print("Les trois DFGe de M. A. s'afficheront ici quand les vérifications des questions 1, 2 "
+          "et 6 auront dit « juste » : relancez alors cette cellule (en séance évaluée, dans "
+          "votre retour de correction).")
+
+# %% [markdown]
+# ### Question 7 — Ce que ces chiffres changent pour M. A. (2 points)
+#
+# Que voudrait dire, pour M. A., un DFGe qui passe sous 60 quand on change d'équation ?
+# Quelques repères, en plus de la section 1 et du pli après la
+# question 2 : KDIGO (2013, recommandation 5.1.1) recommande d'adresser un patient au
+# néphrologue, notamment, quand son DFG est **sous 30** (stades G4 et G5), quand son
+# albuminurie est importante ou quand sa maladie progresse ; le résumé des caractéristiques
+# de la metformine (ANSM, 2023) réduit sa dose maximale de 45 à 59 mL/min et la
+# contre-indique sous 30. Pour chacune des quatre affirmations sur M. A., écrivez entre
+# guillemets **doubles** `"oui"` (elle est juste) ou `"non"` (elle est fausse).
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque décision (stade, avis du néphrologue, dose, greffe), retrouvez son seuil, puis
+# placez M. A. par rapport à lui, avec l'une puis l'autre équation.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Une seule valeur de DFGe suffit-elle à poser un stade ? Et le seuil de 20, comme celui de 30,
+# est-il proche des DFGe de M. A. ?
+# </details>
+
+# %% answer="interpretation_m_a"
+interpretation_m_a = {
+    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": ...,
+    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": ...,
+    "un DFG de 50 mL/min contre-indique la metformine": ...,
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": ...,
+}
+### BEGIN SOLUTION
+interpretation_m_a = {
+    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "oui",
+    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "non",
+    "un DFG de 50 mL/min contre-indique la metformine": "non",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
+}
+### END SOLUTION
+
+# %% tests="interpretation_m_a" points=2
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_choices(
+    interpretation_m_a,
+    name="interpretation_m_a",
+    options=["oui", "non"],
+    digests={
+        "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "3a7246cee917af0f",
+        "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "ba174bc6235af3a7",
+        "un DFG de 50 mL/min contre-indique la metformine": "da51133015d82326",
+        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "d8e14b65a1ad76d0",
+    },
+    mistakes={
+        "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": [
+            checks.Mistake(None, "une seule valeur ne fait pas un stade : KDIGO parle de maladie "
+                           "rénale chronique quand l'anomalie dure plus de 3 mois, et la "
+                           "créatinine varie d'un dosage à l'autre.", digest="fda44466dd1e824b"),
+        ],
+        "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": [
+            checks.Mistake(None, "KDIGO recommande l'avis du néphrologue sous 30 (G4, G5), ou pour "
+                           "une albuminurie importante ou une maladie qui progresse : un DFGe de "
+                           "45 à 59 sans autre anomalie se suit avec le médecin traitant.",
+                           digest="dddce9253d0e698a"),
+        ],
+        "un DFG de 50 mL/min contre-indique la metformine": [
+            checks.Mistake(None, "de 45 à 59 mL/min, la dose maximale de metformine est réduite ; "
+                           "elle n'est contre-indiquée que sous 30. Un reclassement sous 60 "
+                           "change la dose, il n'arrête pas le traitement.",
+                           digest="c8ce05cfc3a5e70b"),
+        ],
+        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": [
+            checks.Mistake(None, "ses deux DFGe sont proches de 60, bien au-dessus de 20 : pour "
+                           "M. A., le changement d'équation ne change rien au temps d'attente. "
+                           "C'est près de 20 qu'il compte (calculatrice, seuil de 20).",
+                           digest="25837af2e4064e87"),
+        ],
+    },
+    success="pour M. A., le reclassement touche d'abord le stade (à confirmer sur plus de 3 mois) "
+    "et la dose de metformine (réduite, pas arrêtée) ; ni l'avis du néphrologue, que KDIGO "
+    "réserve à d'autres situations, ni la greffe, dont le seuil est loin.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(
+    interpretation_m_a,
+    name="interpretation_m_a",
+    options=["oui", "non"],
+    expected={
+        "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "oui",
+        "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "non",
+        "un DFG de 50 mL/min contre-indique la metformine": "non",
+        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
+    },
+)
+### END HIDDEN TESTS
+
+# %% mistake="interpretation_m_a"
+# message : une seule valeur ne fait pas un stade
+interpretation_m_a = {
+    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "non",
+    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "non",
+    "un DFG de 50 mL/min contre-indique la metformine": "non",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
+}
+
+# %% mistake="interpretation_m_a"
+# message : se suit avec le médecin traitant
+interpretation_m_a = {
+    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "oui",
+    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "oui",
+    "un DFG de 50 mL/min contre-indique la metformine": "non",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
+}
+
+# %% mistake="interpretation_m_a"
+# message : elle n'est contre-indiquée que sous 30
+interpretation_m_a = {
+    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "oui",
+    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "non",
+    "un DFG de 50 mL/min contre-indique la metformine": "oui",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
+}
+
+# %% mistake="interpretation_m_a"
+# message : ses deux DFGe sont proches de 60
+interpretation_m_a = {
+    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "oui",
+    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "non",
+    "un DFG de 50 mL/min contre-indique la metformine": "non",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "non",
+}
 
 # %% [markdown]
 # ### Réflexion — L'agent conversationnel et la formule de 2009 (3 points, corrigée par l'enseignant)
@@ -1041,7 +1284,8 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 # - **Droit.** Pour soigner, le droit n'interdit pas tout : le RGPD interdit par principe de
 #   traiter les données révélant l'origine raciale ou ethnique (article 9, paragraphe 1), mais
 #   le permet quand c'est nécessaire au diagnostic ou à la prise en charge, par des
-#   professionnels soumis au secret (paragraphe 2, point h ; cellule ci-dessous). Le problème
+#   professionnels soumis au secret (paragraphe 2, point h, et paragraphe 3 ; cellule
+#   ci-dessous). Le problème
 #   du coefficient est d'abord scientifique et éthique. La décision 2007-557 DC du Conseil
 #   constitutionnel porte, elle, sur les **études statistiques** de la diversité des origines,
 #   pas sur le soin : elles « ne sauraient […] reposer sur l'origine ethnique ou la race » et
