@@ -84,6 +84,7 @@ NIVEAU = 0.95  # niveau des intervalles de confiance
 SENSIBILITE_VISEE = 0.6  # objectif du service : détecter 60 % des sepsis en validation
 N_AUDIT = 150  # petit audit local à H3 (section 3)
 N_LOCAL = 1000  # échantillon local de validation à H3 (section 7)
+NOTICE_SEUILS = (0.02, 0.20)  # plage de seuil d'une notice imaginaire (section 7, question 7)
 
 jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
@@ -241,8 +242,9 @@ auc_h2 = roc_auc_score(1 - sepsis_h2, score_h2)
 # même l'**écart** d'AUC et **son** intervalle : s'il contient 0, un écart nul reste possible.
 #
 # La cellule ajoute un **audit** de 150 séjours tirés au hasard à H3, comme un hôpital qui
-# n'aurait audité qu'un mois. Une validation externe demande au moins 100 sepsis, idéalement
-# 200 (Collins et al., 2016).
+# n'aurait audité qu'un mois. Repère souvent cité, tiré d'une étude par rééchantillonnage :
+# au moins 100 sepsis, idéalement 200 (Collins et al., 2016) ; pour la calibration, même 200
+# peuvent ne pas suffire (Snell et al., 2021).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : AUC, intervalles à 95 % par bootstrap, écarts d'AUC avec
@@ -727,8 +729,9 @@ print(f"Sans rien regarder (toujours l'hôpital le plus fréquent) : "
 #   observée) ;
 # - **rechoisir le seuil** pour retrouver 60 % de sepsis détectés en validation locale.
 #
-# On les calcule ici pour voir ce qu'ils changent. Dans la réalité, hors de ce que prévoit la
-# notice du score, c'est au fabricant d'évaluer la modification (voir après la séance).
+# On les calcule ici pour voir ce qu'ils changent. Imaginons que la notice du score prévoie un
+# seuil réglable de 0,02 à 0,20 : hors de ce qu'elle prévoit, c'est au fabricant d'évaluer la
+# modification (voir après la séance).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : recalibration et nouveau seuil, réglés sur la validation
@@ -801,10 +804,14 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # ## À retenir
 #
 # - L'AUC **interne** ne promet rien ailleurs : on valide **sur place** la discrimination
-#   (AUC, avec sa marge d'erreur), la calibration et la charge ; un petit audit ne tranche pas.
+#   (AUC, avec sa marge d'erreur), la calibration et la charge.
 # - Un seuil se choisit sur une **validation**, jamais sur le test.
 # - La charge se compte **pour 100 séjours** ; la VPP dit combien d'alertes sont justes.
 # - Un modèle peut apprendre une **habitude locale** ou le soupçon du médecin (un raccourci).
+
+# %% [markdown] reveal="conclusion_h3"
+# - Un petit audit ne tranche pas : avec 3 sepsis, il n'établit ni une baisse, ni l'absence de
+#   baisse.
 
 # %% [markdown]
 # ## Après la séance
@@ -1013,7 +1020,7 @@ ce_que_corrige = {
     "la part de vrais sepsis parmi les alertes": "corrigé",
 }
 
-# %% [markdown]
+# %% [markdown] reveal="ce_que_corrige"
 # <details><summary>La lecture de la section 7 (à déplier après avoir répondu)</summary>
 #
 # La recalibration de la moyenne rend au risque **moyen** son sens local, pas au risque de
@@ -1142,17 +1149,18 @@ raccourci_hopital = {
     "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "non",
 }
 
-# %% [markdown]
+# %% [markdown] reveal="raccourci_hopital"
 # <details><summary>La lecture de la section 6 (à déplier après avoir répondu)</summary>
 #
 # L'hôpital se devine bien mieux que sans rien regarder, même par les seules mesures :
 # l'intervalle en est loin. Notre score, appris à H1 seul, ne peut pas apprendre « quel
 # hôpital » : ailleurs, ces décalages de mesure faussent seulement ses risques prédits (il est
 # mal calibré, section 7). Mais un modèle entraîné sur **plusieurs** hôpitaux peut apprendre
-# « quel hôpital » au lieu de « quel patient » : sur des radiographies de trois systèmes
-# hospitaliers, où la pneumonie était bien plus fréquente dans l'un, trier les images par
-# hôpital suffisait à une AUC de 0,861 ; un modèle d'AUC interne 0,931 n'atteignait que 0,815
-# dans le système externe (Zech et al., 2018).
+# « quel hôpital » au lieu de « quel patient ». Zech et al. (2018) ont réuni les radiographies
+# de deux systèmes hospitaliers, où la pneumonie était bien plus fréquente dans l'un : trier
+# les images par hôpital suffisait à une AUC de 0,861 (IC 95 % 0,855 à 0,866). Un modèle
+# entraîné sur ces deux systèmes (AUC interne 0,931 ; IC 95 % 0,927 à 0,936) faisait
+# significativement moins bien dans un troisième, externe : AUC 0,815.
 # </details>
 
 # %% [markdown]
@@ -1231,18 +1239,18 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 # %% answer="decision_h3"
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": ...,
-    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": ...,
-    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": ...,
-    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": ...,
-    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": ...,
+    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": ...,
+    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": ...,
+    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": ...,
+    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": ...,
 }
 ### BEGIN SOLUTION
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
-    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
+    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
+    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
 }
 ### END SOLUTION
 
@@ -1254,10 +1262,10 @@ checks.check_choices(
     options=["oui", "non"],
     digests={
         "H3 devrait activer le score adapté dans ses services": "18fee7654784ff21",
-        "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "77510fdc2b591a03",
-        "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "c9c9b035b24c34af",
-        "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "fc53c6c0bbea1f95",
-        "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "e2dd3c8cfd236dc7",
+        "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "18e5b86f7e46bf48",
+        "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "50a23cc6c261d9e8",
+        "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "b59f412477b4a12f",
+        "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "1f3f6547dcc1cd5c",
     },
     mistakes={
         "H3 devrait activer le score adapté dans ses services": [
@@ -1267,39 +1275,39 @@ checks.check_choices(
                            "sepsis de H3. Ces alertes n'apprennent presque rien à l'équipe.",
                            digest="bf297d55ade07691"),
         ],
-        "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": [
+        "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": [
             checks.Mistake(None, "une AUC meilleure ne suffit pas : pour ce score, H3 n'a ni "
-                           "choisi de seuil sur sa validation locale, ni compté la charge "
-                           "d'alertes, ni mesuré la calibration. Tout score se valide sur place "
-                           "avant d'être activé.", digest="8963c2efd1cc923c"),
+                           "choisi de seuil sur sa validation locale (celui de H1 a été choisi "
+                           "pour l'autre score), ni compté la charge d'alertes, ni mesuré la "
+                           "calibration. Tout score se valide sur place avant d'être activé.",
+                           digest="cb050d13d14cfc3f"),
         ],
-        "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": [
-            checks.Mistake(None, "la notice fait partie du dispositif médical : c'est ce "
-                           "dispositif-là, avec sa destination, qui a été évalué. Recalibrer "
-                           "hors de la notice, c'est le modifier : c'est au fabricant d'évaluer "
-                           "la modification. Pour un système d'IA à haut risque, un déployeur "
+        "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": [
+            checks.Mistake(None, "même bien validée sur place, une recalibration hors de la "
+                           "notice modifie le dispositif médical : c'est ce dispositif-là, avec "
+                           "sa notice, qui a été évalué, et c'est au fabricant d'évaluer la "
+                           "modification. Pour un système d'IA à haut risque, un déployeur "
                            "qui apporte une modification substantielle en devient le fournisseur "
-                           "(article 25).", digest="301e54fe594c3b77"),
+                           "(article 25).", digest="23ae04bad3845621"),
         ],
-        "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": [
-            checks.Mistake(None, "choisir un seuil que la notice prévoit, c'est utiliser le "
-                           "dispositif conformément à sa notice (article 26, paragraphe 1) : "
-                           "c'est une décision de l'établissement, prise avec les équipes qui "
-                           "recevront les alertes.", digest="883b540e6307bf86"),
+        "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": [
+            checks.Mistake(None, "0,039 est dans la plage que prévoit la notice : régler le "
+                           "seuil, c'est utiliser le dispositif conformément à sa notice, sans "
+                           "le modifier. C'est une décision de l'établissement, prise avec les "
+                           "équipes qui recevront les alertes.", digest="cfe14f42dfc641ba"),
         ],
-        "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": [
-            checks.Mistake(None, "deux obligations s'appliquent déjà : la matériovigilance "
-                           "(signaler sans délai à l'ANSM un incident grave d'un dispositif "
-                           "médical, Code de la santé publique) et, si le score est un système "
-                           "d'IA, la maîtrise de l'IA (article 4, depuis le 2 février 2025). "
-                           "Elles ne dépendent ni de l'article 26 ni de sa date.",
-                           digest="a6f8f2ef6b6f6b10"),
+        "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": [
+            checks.Mistake(None, "la matériovigilance s'applique déjà : le Code de la santé "
+                           "publique oblige les utilisateurs d'un dispositif médical à signaler "
+                           "sans délai à l'ANSM tout incident grave qui le met en cause. Elle ne "
+                           "dépend ni de l'article 26 ni de sa date.",
+                           digest="8379f8473a397d2e"),
         ],
     },
     success="H3 ne devrait pas activer ce score : même adapté, il alerte beaucoup pour presque "
-    "rien. Un autre score se validerait sur place d'abord ; le seuil se choisit dans ce que "
-    "prévoit la notice, et en sortir, c'est au fabricant de l'évaluer ; déployé, le score engage "
-    "l'hôpital dès aujourd'hui. Dépliez la lecture ci-dessous.",
+    "rien. Un autre score se validerait sur place d'abord, seuil compris ; le seuil se règle "
+    "dans ce que prévoit la notice, et en sortir, c'est au fabricant de l'évaluer ; déployé, le "
+    "score engage l'hôpital dès aujourd'hui. Dépliez la lecture ci-dessous.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1308,10 +1316,10 @@ checks.check_choices(
     options=["oui", "non"],
     expected={
         "H3 devrait activer le score adapté dans ses services": "non",
-        "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-        "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-        "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-        "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+        "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+        "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
+        "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
+        "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
     },
 )
 ### END HIDDEN TESTS
@@ -1320,53 +1328,53 @@ checks.check_choices(
 # message : une sensibilité retrouvée ne suffit pas
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "oui",
-    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
+    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
+    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
 }
 
 # %% mistake="decision_h3"
 # message : une AUC meilleure ne suffit pas
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
-    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "oui",
-    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "oui",
+    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
+    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
+    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
 }
 
 # %% mistake="decision_h3"
-# message : c'est au fabricant d'évaluer la modification
+# message : c'est au fabricant d'évaluer la
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
-    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "oui",
-    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "oui",
+    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
+    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
 }
 
 # %% mistake="decision_h3"
-# message : deux obligations s'appliquent déjà
+# message : la matériovigilance s'applique déjà
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
-    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "oui",
-    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "non",
+    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
+    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
+    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "non",
 }
 
 # %% mistake="decision_h3"
-# message : conformément à sa notice
+# message : conformément à sa notice, sans
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
-    "le score sans les antibiotiques pourrait le remplacer sans nouvelle validation locale": "non",
-    "recalibrer le score (changer ses risques prédits) hors de ce que prévoit sa notice est un réglage que l'hôpital décide seul": "non",
-    "choisir le seuil d'alerte dans la plage que prévoit la notice est une décision que l'hôpital peut prendre, avec ses équipes": "non",
-    "en janvier 2027, que l'article 26 vise ou non ce score, H3 aurait déjà des obligations si elle le déployait : signaler les incidents graves et, s'il est un système d'IA, prendre des mesures pour la maîtrise de l'IA de son personnel": "oui",
+    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
+    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "non",
+    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
 }
 
-# %% [markdown]
+# %% [markdown] reveal="decision_h3"
 # <details><summary>La décision de H3 (à déplier après avoir répondu)</summary>
 #
 # À H3, même adapté, le score donne moins d'un vrai sepsis sur 10 alertes, à peine plus que la
@@ -1374,13 +1382,14 @@ decision_h3 = {
 # rien à l'équipe, qui s'épuiserait à les vérifier. H3 **ne devrait pas l'activer**. Le score
 # construit sans les antibiotiques sépare mieux les sepsis à H3 (l'intervalle de l'écart,
 # apparié, le montre), mais il reste à le valider sur place comme le premier : seuil choisi sur
-# la validation locale, charge d'alertes, calibration, sur assez de sepsis. Choisir le seuil
-# dans ce que prévoit la notice relève de l'établissement, avec ses équipes ; recalibrer le
-# score hors de la notice le modifie : c'est au fabricant d'évaluer la modification (un
-# déployeur qui modifie substantiellement un système d'IA à haut risque en devient le
-# fournisseur, article 25). Si un score est déployé en janvier 2027, l'hôpital a déjà des
-# obligations : signaler les incidents graves (matériovigilance) et, si c'est un système d'IA,
-# la maîtrise de l'IA de son personnel (article 4). Surveiller le score et confier le contrôle
+# la validation locale (le seuil de H1 a été choisi pour l'autre score), charge d'alertes,
+# calibration, sur assez de sepsis. Régler le seuil dans la plage que prévoit la notice (0,039
+# entre 0,02 et 0,20) relève de l'établissement, avec ses équipes ; recalibrer le score hors
+# de la notice le modifie, même après une bonne validation locale : c'est au fabricant
+# d'évaluer la modification (un déployeur qui modifie substantiellement un système d'IA à haut
+# risque en devient le fournisseur, article 25). Si un score est déployé en janvier 2027,
+# l'hôpital a déjà des obligations : signaler les incidents graves (matériovigilance) et, si
+# c'est un système d'IA, la maîtrise de l'IA de son personnel (article 4). Surveiller le score et confier le contrôle
 # de ses alertes à des soignants formés est une bonne pratique dès le premier jour ; l'article
 # 26 en fera une obligation pour un système d'IA à haut risque, mais sa disposition transitoire
 # (article 111, paragraphe 2) peut laisser un système déjà en service hors de cette obligation.
@@ -1496,7 +1505,8 @@ decision_h3 = {
 # - Au-delà des deux recalibrations de la section 7 (la moyenne seule, puis la moyenne et la
 #   pente), on peut réentraîner le modèle sur des données locales, ce qui demande bien plus de
 #   séjours et une nouvelle validation.
-# - Le repère d'au moins 100 sepsis (Collins et al., 2016) est une règle simple : Snell et al.
+# - Le repère d'au moins 100 sepsis (Collins et al., 2016) est une taille minimale recommandée,
+#   pas une garantie : Snell et al.
 #   (2021) ont montré que 100, voire 200 événements peuvent encore donner une calibration
 #   imprécise, et Riley et al. (2024) proposent de calculer la taille nécessaire pour chaque
 #   modèle et chaque hôpital plutôt que d'appliquer une règle générale.
@@ -1518,12 +1528,16 @@ decision_h3 = {
 #   158 323 radiographies de trois systèmes hospitaliers ; pneumonie dans 34,2 % (Mount Sinai)
 #   contre 1,2 % (NIH) et 1,0 % (Indiana) ; trier par système hospitalier donnait une AUC de
 #   0,861 (IC 95 % 0,855-0,866) ; modèle entraîné et testé sur Mount Sinai et NIH réunis : AUC
-#   interne 0,931 (IC 95 % 0,927-0,936), externe 0,815 à Indiana ; les réseaux identifiaient
-#   le système hospitalier (résumé, lu le 5 décembre 2026).
+#   interne 0,931 (IC 95 % 0,927-0,936), externe 0,815 à Indiana, « significantly lower »
+#   (test de DeLong) ; les réseaux identifiaient le système hospitalier (résumé, lu le 5
+#   décembre 2026 ; relu le 6 décembre 2026 : le 0,861 est mesuré sur Mount Sinai et NIH
+#   réunis ; l'intervalle du 0,815 n'a pas pu être relu et n'est pas cité).
 # - Collins GS, Ogundimu EO, Altman DG. Sample size considerations for the external validation
 #   of a multivariable prognostic model: a resampling study. *Stat Med* 2016;35(2):214-226.
-#   doi:10.1002/sim.6787. « A minimum of 100 events and ideally 200 (or more) events » (résumé,
-#   lu le 5 décembre 2026).
+#   doi:10.1002/sim.6787. Étude par rééchantillonnage de six modèles publiés : « Our study
+#   suggests that externally validating a prognostic model requires a minimum of 100 events
+#   and ideally 200 (or more) events » (résumé, lu le 5 décembre 2026, relu le 6 décembre
+#   2026 sur PMC4738418).
 # - Hanley JA, McNeil BJ. The meaning and use of the area under a receiver operating
 #   characteristic (ROC) curve. *Radiology* 1982;143(1):29-36. Erreur type de l'AUC selon le
 #   nombre de malades et de non-malades (intervalle de l'audit, section 3 ; résumé, lu le
