@@ -30,20 +30,19 @@
 #
 # ## Ce que vous allez faire
 #
-# 1. Voir qui est dans les données d'une application de dermatologie fictive.
-# 2. Calculer son taux de faux négatifs sur les peaux les plus foncées (question 1).
-# 3. Lire le test annoncé par son éditeur, et le comparer au test équilibré (questions 2
-#    et 3).
-# 4. Changer la composition du jeu d'entraînement avec un curseur (question 4).
-# 5. Après la séance : une réflexion écrite, « qui collecte les données, et pour qui ? ».
+# 1. Les données d'une application de dermatologie fictive ; ses cancers manqués sur les
+#    peaux les plus foncées (question 1).
+# 2. Le test de son éditeur, face au test équilibré (questions 2 et 3).
+# 3. Un curseur qui change son entraînement (question 4).
+# 4. Après la séance : une réflexion écrite, « qui collecte les données, et pour qui ? ».
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
 # `...` par votre réponse (décimales avec un **point** : `0.25` ; pour une question à choix,
 # recopiez l'une des réponses proposées avec ses guillemets droits : `"…"`), exécutez, puis
 # exécutez la **« Vérification »** en dessous. Sous chaque question, des **indices** repliés. En **séance
 # évaluée** (notebook noté), les vérifications disent seulement si la réponse est bien
-# formée, et les résultats cachés jusqu'à une bonne réponse s'affichent dans votre retour de
-# correction.
+# formée ; les résultats cachés jusqu'à une bonne réponse, et les passages qui commentent
+# une réponse, s'affichent dans votre retour de correction.
 
 # %% [markdown]
 # ## 1. Une application, et ses données
@@ -58,12 +57,7 @@
 # échelle a été conçue pour prévoir la réaction au soleil, d'abord pour des peaux blanches
 # (types I à IV) ; les types V et VI ont été ajoutés ensuite (StatPearls, fiche
 # « Fitzpatrick Skin Type »). C'est donc
-# une mesure **imparfaite et discutée** de la couleur de peau. Autre simplification : le
-# générateur donne à tous les phototypes la **même fréquence de cancers** (20 % des lésions).
-# En réalité, aux États-Unis, le mélanome est plus rare chez les patients noirs que chez les
-# patients blancs et diagnostiqué plus tard ; la plupart de leurs mélanomes n'ont pas de type
-# histologique précisé, et parmi les types précisés, le plus fréquent est le mélanome acral
-# lentigineux (paume, plante, ongle) (Culp et Lunsford, 2019).
+# une mesure **imparfaite et discutée** de la couleur de peau.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les lésions synthétiques,
@@ -147,9 +141,8 @@ fr_table(
 #
 # Nous le testons sur un **test équilibré** : le même nombre de lésions pour chaque
 # phototype, jamais vues par le modèle. Ce test n'est pas représentatif des patients, exprès :
-# pour mesurer l'équité, il faut **assez de cancers dans chaque groupe**, pas seulement les
-# mêmes proportions que dans la population. Un cancer que l'application ne signale pas est un
-# **faux négatif** : un cancer **manqué**.
+# pour mesurer l'équité, il faut **assez de cancers dans chaque groupe**. Un cancer que
+# l'application ne signale pas est un **faux négatif** : un cancer **manqué**.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compte, pour chaque phototype, les cancers signalés et
@@ -192,7 +185,7 @@ print(f"Tous phototypes : taux_global = {fr_number(taux_global, 3)} (taux de fau
 # ### Question 1 — Les cancers manqués sur le phototype VI (2 points)
 #
 # Calculez `fnr_vi`, le **taux de faux négatifs** de l'application sur le phototype VI :
-# une proportion entre 0 et 1, écrite comme une division de deux noms listés ci-dessus.
+# une proportion entre 0 et 1, division de deux noms listés ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -282,7 +275,7 @@ fnr_vi = n_manques_vi / n_signales_vi
 
 # %% [markdown]
 # Le même calcul, par groupe de deux phototypes, avec l'**intervalle à 95 %** de chaque taux
-# (la fourchette des valeurs compatibles avec nos données, module 01) :
+# (les valeurs compatibles avec nos données, module 01) :
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : taux de faux négatifs par groupe, avec intervalle.
@@ -322,10 +315,6 @@ for g, t in GROUPES.items():
 # les deux (un léger chevauchement),
 # on ne peut rien exclure sans calculer l'intervalle de l'écart lui-même (section 4).
 #
-# Autre lecture : le seuil visait 90 % des cancers ; sur le test équilibré, il en signale
-# moins. La validation qui l'a fixé était tirée comme l'entraînement (surtout des peaux
-# claires), donc pas plus représentative que lui.
-#
 # ## 3. Le test annoncé par l'éditeur
 #
 # L'éditeur, lui, a testé son application sur 2 000 lésions **tirées comme son
@@ -351,8 +340,8 @@ fr_table(
 # %% [markdown]
 # ### Question 2 — Que reflète le taux annoncé ? (2 points)
 #
-# L'éditeur annonce **un seul** taux de faux négatifs, calculé sur tous les cancers de son test
-# (la phrase au-dessus du tableau). Ce taux global reflète… Écrivez l'une des réponses
+# L'éditeur annonce **un seul** taux de faux négatifs, calculé sur tous les cancers de son test.
+# Ce taux global reflète… Écrivez l'une des réponses
 # `"surtout les phototypes nombreux dans son test"`,
 # `"chaque phototype, car le seuil est le même"`,
 # `"surtout les phototypes rares, les plus difficiles"` ou
@@ -429,12 +418,12 @@ lecture_global = "surtout les phototypes rares, les plus difficiles"
 lecture_global = "les six phototypes, chacun pour un sixième"
 
 # %% [markdown]
-# ### Question 3 — Que conclure, test par test ? (2 points, les deux réponses justes)
+# ### Question 3 — Que conclure, test par test ? (2 points : 3a et 3b, 1 point chacune)
 #
 # Comparez les phototypes V–VI et les I–II dans chacun des deux tests, en lisant les
-# **intervalles** : sur le **test équilibré** (tableau par groupe de la section 2), puis sur le
-# **test de l'éditeur** (tableau par groupe de la section 3). Les 2 points demandent les deux
-# réponses justes. Pour chaque test, écrivez l'une des réponses
+# **intervalles** : en **3a** sur le **test équilibré** (tableau par groupe de la section 2),
+# en **3b** sur le **test de l'éditeur** (tableau par groupe de la section 3). Pour chaque
+# test, écrivez l'une des réponses
 # `"les peaux foncées sont moins bien servies"`, `"les peaux foncées sont mieux servies"`,
 # `"pas assez de données pour conclure"` ou `"les deux groupes sont servis pareil"`.
 #
@@ -449,113 +438,120 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 # Relisez la règle sous le tableau par groupe de la section 2 et appliquez-la à chaque test
 # séparément. Ne pas voir de différence prouve-t-il qu'il n'y en a pas ?
 # </details>
+#
+# **3a — Le test équilibré** (1 point).
 
-# %% answer="conclusion_par_test"
-conclusion_par_test = {"test équilibré": ..., "test de l'éditeur": ...}
+# %% answer="conclusion_equilibre"
+conclusion_equilibre = ...
 ### BEGIN SOLUTION
-conclusion_par_test["test équilibré"] = "les peaux foncées sont moins bien servies"
-conclusion_par_test["test de l'éditeur"] = "pas assez de données pour conclure"
+conclusion_equilibre = "les peaux foncées sont moins bien servies"
 ### END SOLUTION
 
-# %% tests="conclusion_par_test" points=2
-# Vérification de la question 3 : exécutez cette cellule.
-checks.check_choices(
-    conclusion_par_test,
-    name="conclusion_par_test",
+# %% tests="conclusion_equilibre" points=1
+# Vérification de la question 3a : exécutez cette cellule.
+checks.check_choice(
+    conclusion_equilibre,
+    name="conclusion_equilibre",
     options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
              "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
-    digests={"test équilibré": "a7b277b7cd72d3bf", "test de l'éditeur": "99afb757f38c69da"},
-    mistakes={
-        "test équilibré": [
-            checks.Mistake(None, "ici les intervalles ne se chevauchent pas, avec des centaines "
-                           "de cancers par groupe : le hasard seul explique mal un écart aussi "
-                           "net. La prudence n'est pas de ne jamais conclure.",
-                           digest="e92cfea374cff261"),
-            checks.Mistake(None, "les intervalles des deux groupes ne se chevauchent même pas : "
-                           "rien ne permet de dire qu'ils sont servis pareil.",
-                           digest="3847fa43ea6970c1"),
-            checks.Mistake(None, "relisez le sens du taux : c'est la part des cancers manqués ; "
-                           "plus il est haut, moins le groupe est bien servi.",
-                           digest="ef74e6de562125a3"),
-        ],
-        "test de l'éditeur": [
-            checks.Mistake(None, "vous avez repris la conclusion du test équilibré : chaque "
-                           "test se lit avec ses propres effectifs et ses propres intervalles.",
-                           digest="d3fb497c0646b4c1"),
-            checks.Mistake(None, "vous avez comparé deux taux sans leurs intervalles : avec "
-                           "une poignée de cancers chez les V–VI, l'écart observé peut venir du "
-                           "hasard du tirage.", digest="fd4b3345834f8c25"),
-            checks.Mistake(None, "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : avec si "
-                           "peu de cancers, l'intervalle laisse place à un grand écart dans un "
-                           "sens comme dans l'autre.", digest="44ae20de62e33f45"),
-        ],
-    },
-    success="même application, deux conclusions : des centaines de cancers par groupe et des "
-    "intervalles séparés établissent l'écart ; une poignée de cancers ne permet de conclure ni "
-    "à un écart, ni à son absence. Ce que l'éditeur aurait dû dire de son test.",
+    digest="8fc712de16ea3812",
+    mistakes=[
+        checks.Mistake(None, "ici les intervalles ne se chevauchent pas, avec des centaines "
+                       "de cancers par groupe : le hasard seul explique mal un écart aussi "
+                       "net. La prudence n'est pas de ne jamais conclure.",
+                       digest="68e7cd24480f1b11"),
+        checks.Mistake(None, "les intervalles des deux groupes ne se chevauchent même pas : "
+                       "rien ne permet de dire qu'ils sont servis pareil.",
+                       digest="7b2b0cabc6ad3119"),
+        checks.Mistake(None, "relisez le sens du taux : c'est la part des cancers manqués ; "
+                       "plus il est haut, moins le groupe est bien servi.",
+                       digest="c58b6e082fbca078"),
+    ],
+    success="des centaines de cancers par groupe et des intervalles séparés : le hasard seul "
+    "explique mal cet écart, il est établi sur ce test.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choices(
-    conclusion_par_test,
-    name="conclusion_par_test",
+checks.check_choice(
+    conclusion_equilibre,
+    name="conclusion_equilibre",
     options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
              "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
-    expected={
-        "test équilibré": "les peaux foncées sont moins bien servies",
-        "test de l'éditeur": "pas assez de données pour conclure",
-    },
+    expected="les peaux foncées sont moins bien servies",
 )
 ### END HIDDEN TESTS
 
-# %% mistake="conclusion_par_test"
+# %% mistake="conclusion_equilibre"
 # message : ici les intervalles ne se chevauchent pas
-conclusion_par_test = {
-    "test équilibré": "pas assez de données pour conclure",
-    "test de l'éditeur": "pas assez de données pour conclure",
-}
+conclusion_equilibre = "pas assez de données pour conclure"
 
-# %% mistake="conclusion_par_test"
-# message : vous avez repris la conclusion du test équilibré
-conclusion_par_test = {
-    "test équilibré": "les peaux foncées sont moins bien servies",
-    "test de l'éditeur": "les peaux foncées sont moins bien servies",
-}
-
-# %% mistake="conclusion_par_test"
-# message : vous avez comparé deux taux sans leurs intervalles
-conclusion_par_test = {
-    "test équilibré": "les peaux foncées sont moins bien servies",
-    "test de l'éditeur": "les peaux foncées sont mieux servies",
-}
-
-# %% mistake="conclusion_par_test"
-# message : ne pas voir d'écart ne prouve pas
-conclusion_par_test = {
-    "test équilibré": "les peaux foncées sont moins bien servies",
-    "test de l'éditeur": "les deux groupes sont servis pareil",
-}
-
-# %% mistake="conclusion_par_test"
+# %% mistake="conclusion_equilibre"
 # message : ne se chevauchent même pas
-conclusion_par_test = {
-    "test équilibré": "les deux groupes sont servis pareil",
-    "test de l'éditeur": "pas assez de données pour conclure",
-}
+conclusion_equilibre = "les deux groupes sont servis pareil"
 
-# %% mistake="conclusion_par_test"
+# %% mistake="conclusion_equilibre"
 # message : relisez le sens du taux
-conclusion_par_test = {
-    "test équilibré": "les peaux foncées sont mieux servies",
-    "test de l'éditeur": "pas assez de données pour conclure",
-}
+conclusion_equilibre = "les peaux foncées sont mieux servies"
+
+# %% [markdown]
+# **3b — Le test de l'éditeur** (1 point), mêmes réponses possibles.
+
+# %% answer="conclusion_editeur"
+conclusion_editeur = ...
+### BEGIN SOLUTION
+conclusion_editeur = "pas assez de données pour conclure"
+### END SOLUTION
+
+# %% tests="conclusion_editeur" points=1
+# Vérification de la question 3b : exécutez cette cellule.
+checks.check_choice(
+    conclusion_editeur,
+    name="conclusion_editeur",
+    options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
+             "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
+    digest="daefeeff7dc96cc2",
+    mistakes=[
+        checks.Mistake(None, "vous avez repris la conclusion du test équilibré : chaque "
+                       "test se lit avec ses propres effectifs et ses propres intervalles.",
+                       digest="107e95904cfb8741"),
+        checks.Mistake(None, "vous avez comparé deux taux sans leurs intervalles : avec "
+                       "une poignée de cancers chez les V–VI, l'écart observé peut venir du "
+                       "hasard du tirage.", digest="2a4d79064955f462"),
+        checks.Mistake(None, "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : avec si "
+                       "peu de cancers, l'intervalle laisse place à un grand écart dans un "
+                       "sens comme dans l'autre.", digest="3737b4f39cfa6b5d"),
+    ],
+    success="même application, deux conclusions : une poignée de cancers ne permet de "
+    "conclure ni à un écart, ni à son absence. Ce que l'éditeur aurait dû dire de son test.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    conclusion_editeur,
+    name="conclusion_editeur",
+    options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
+             "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
+    expected="pas assez de données pour conclure",
+)
+### END HIDDEN TESTS
+
+# %% mistake="conclusion_editeur"
+# message : vous avez repris la conclusion du test équilibré
+conclusion_editeur = "les peaux foncées sont moins bien servies"
+
+# %% mistake="conclusion_editeur"
+# message : vous avez comparé deux taux sans leurs intervalles
+conclusion_editeur = "les peaux foncées sont mieux servies"
+
+# %% mistake="conclusion_editeur"
+# message : ne pas voir d'écart ne prouve pas
+conclusion_editeur = "les deux groupes sont servis pareil"
 
 # %% [markdown]
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
 # Le code replié ci-dessous entraîne un modèle pour chaque part de phototypes V et VI dans
-# l'entraînement, de 0 à 48 % (même taille, seuil choisi à chaque fois sur une validation
-# tirée de la même façon), et compte ses cancers manqués sur le **même** test équilibré.
-# Bougez le curseur (souris ou **flèches du clavier**). La phrase sous le tableau donne
+# l'entraînement, de 0 à 48 % (seuil choisi à chaque fois sur une validation tirée de même),
+# et compte ses cancers manqués sur le **même** test équilibré. Bougez le curseur (souris ou
+# **flèches du clavier**). La phrase sous le tableau donne
 # l'**écart** (taux des phototypes V–VI moins taux des I–II), en points, avec son intervalle à
 # 95 %.
 
@@ -606,9 +602,9 @@ fr_table(
 )
 
 # %% [markdown]
-# Cet intervalle ne compte que le hasard du tirage des lésions de test, pas celui de
-# l'entraînement (un seul modèle par part) : refait avec d'autres tirages au hasard, l'écart
-# à 48 % change, de presque nul à plusieurs points.
+# Cet intervalle ne compte que le hasard du tirage du test, pas celui de l'entraînement (un
+# seul modèle par part) : avec d'autres tirages, l'écart à 48 % va de presque nul à
+# plusieurs points.
 #
 # ### Question 4 — Plus de peaux foncées, et l'écart ? (2 points)
 #
@@ -694,7 +690,8 @@ ecart_a_48 = "l'écart s'est inversé"
 # ## Après la séance
 #
 # ### D'où vient l'écart, et ce que les données ne règlent pas
-#
+
+# %% [markdown] reveal="conclusion_equilibre"
 # Sur le test équilibré, deux causes se mêlent. Les peaux foncées sont peu présentes dans
 # l'entraînement ; et notre générateur leur donne une autre présentation des cancers, qui se
 # lisent moins à la couleur, davantage à la forme : un **mécanisme inventé pour l'exercice**
@@ -704,21 +701,22 @@ ecart_a_48 = "l'écart s'est inversé"
 # double de celui des I–II. Les peaux foncées reçoivent aussi **plus de fausses
 # alertes** (cellule de la section 2) : baisser le seuil pour y manquer moins de cancers y
 # ajouterait encore des fausses alertes.
-#
+
+# %% [markdown] reveal="ecart_a_48"
 # Ajouter des peaux foncées réduit l'écart, sans garantir de l'effacer : dans nos données
 # (mécanisme inventé), la malignité se voit moins à la **couleur** sur peau foncée, davantage
 # à la **forme**, et un seul modèle linéaire ne s'adapte pas entièrement aux deux. Des données
 # plus variées sont nécessaires, pas forcément suffisantes. Dans l'explorateur, le taux des
 # III–IV baisse aussi, celui des I–II remonte un peu à 48 % : un écart se réduit aussi quand
 # le groupe bien servi va moins bien. Lisez les deux taux, pas seulement leur différence.
-#
+
+# %% [markdown]
 # ### Des sous-groupes encore plus petits
 #
 # Découpons encore le test de l'éditeur selon la **taille** de la lésion (6 mm ou plus, l'un
 # des critères cliniques d'alerte) : c'est une **analyse en sous-groupes** (la taille décrit
 # la lésion, pas le patient). Regardez la largeur de chaque intervalle : plus le sous-groupe
-# est petit, plus elle grandit. Aucun écart de ce tableau n'est interprétable : les
-# intervalles se chevauchent.
+# est petit, plus elle grandit.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : test de l'éditeur, phototype × taille de la lésion.
@@ -730,6 +728,11 @@ for t in ["I", "V", "VI"]:
 fr_table(pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
          caption="Test de l'éditeur : taux de faux négatifs par phototype et taille")
 
+# %% [markdown] reveal="conclusion_editeur"
+# Aucun écart de ce tableau n'est interprétable : les intervalles se chevauchent. Comme le
+# test de l'éditeur entier pour les phototypes V–VI, ces petits sous-groupes ne permettent de
+# conclure ni à un écart, ni à son absence.
+
 # %% [markdown]
 # ### Ce que disent les études réelles
 #
@@ -738,14 +741,17 @@ fr_table(pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
 # plus exact sur les phototypes proches de ceux de son entraînement. Daneshjou et al. (2022)
 # ont constitué un jeu de 656 images confirmées par biopsie, aux peaux variées : trois modèles
 # publiés y faisaient moins bien, surtout sur peaux foncées, tout comme des dermatologues ;
-# ajustés sur ces images, les modèles ont comblé l'écart sur ce jeu. Rien de contradictoire
-# avec notre écart « réduit » : des modèles d'images, bien plus souples que notre modèle
-# linéaire, et un résultat qui vaut pour eux ; pour un autre outil, l'écart se mesure de
-# nouveau. Adamson et Smith (2018) avaient alerté sur ce risque. En radiologie thoracique,
-# Seyyed-Kalantari et al. (2021) ont trouvé plus de **sous-diagnostics** (faux « normal »)
-# chez des patients déjà moins bien soignés, et davantage encore à leurs intersections (par
-# exemple femmes hispaniques).
-#
+# ajustés sur ces images, les modèles ont comblé l'écart sur ce jeu. Adamson et Smith (2018)
+# avaient alerté sur ce risque. En radiologie thoracique, Seyyed-Kalantari et al. (2021) ont
+# trouvé plus de **sous-diagnostics** (faux « normal ») chez des patients déjà moins bien
+# soignés, et davantage encore à leurs intersections (par exemple femmes hispaniques).
+
+# %% [markdown] reveal="ecart_a_48"
+# Rien de contradictoire entre le résultat de Daneshjou et al. (2022) et notre écart
+# seulement « réduit » : des modèles d'images, bien plus souples que notre modèle linéaire,
+# et un résultat qui vaut pour eux ; pour un autre outil, l'écart se mesure de nouveau.
+
+# %% [markdown]
 # ### Ce que dit le droit
 #
 # Le règlement européen sur l'intelligence artificielle (règlement (UE) 2024/1689) fait de la
@@ -758,8 +764,10 @@ fr_table(pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
 # Dans son texte de 2024, l'article 10 demande alors des données d'entraînement, de validation
 # **et** de test pertinentes et suffisamment représentatives, avec les propriétés statistiques
 # appropriées, y compris, le cas échéant, pour les groupes de personnes auprès desquels le
-# système sera utilisé, et qu'on y cherche les biais. La section 2 en donne un exemple : une
-# validation tirée comme l'entraînement n'était pas plus représentative que lui. Le texte ne
+# système sera utilisé, et qu'on y cherche les biais. La section 2 en donne un exemple : le
+# seuil visait 90 % des cancers ; sur le test équilibré, il en signale moins. La validation
+# qui l'a fixé était tirée comme l'entraînement (surtout des peaux claires), donc pas plus
+# représentative que lui. Le texte ne
 # fixe aucun seuil chiffré : l'éditeur doit montrer ce qu'il a fait, et l'acheteur peut le
 # lui demander. **Quand ?** Pour ces dispositifs, ces règles ne s'appliquent pas encore : le
 # règlement (UE) 2026/1744 a modifié le règlement et les a reportées ; elles s'appliqueront à
@@ -797,6 +805,20 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - quel chiffre de ce module appuie votre demande (avec son dénominateur) ?
 # - que faites-vous si l'éditeur répond qu'il n'a « pas assez de patients à peau foncée pour
 #   mesurer » ?
+#
+# **Ce qui est noté** (trois critères, 1 point chacun ; 0,5 si l'une des deux moitiés
+# manque) :
+#
+# 1. vous demandez la composition des données **par groupe** (phototype ou couleur de peau)
+#    **et** vous la comparez aux patients de l'hôpital ;
+# 2. vous demandez des résultats **par groupe** **et** vous citez un chiffre de ce module
+#    **avec son dénominateur** (« … parmi les cancers de … »), présenté comme un chiffre
+#    d'exercice, pas comme un chiffre réel ;
+# 3. vous dites ce que veut dire « pas assez de données » (une inconnue, pas une garantie)
+#    **et** vous proposez une action concrète qui y répond (celle de votre métier : soin,
+#    contrat, information, suivi…). Une conclusion tranchée (« l'outil est raciste », « il
+#    marche pour tous ») sans chiffre ni intervalle pour l'appuyer ne peut pas avoir plus de
+#    0,5 à ce critère.
 
 # %% [markdown] written="reflexion_donnees" points=3
 # ### BEGIN SOLUTION
@@ -885,15 +907,25 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **Le phototype** classe la réaction au soleil, pas la couleur de peau : des études
 #   utilisent d'autres mesures (Groh et al., 2021, comparent le phototype à l'angle
 #   typologique individuel, calculé sur l'image).
+# - **La fréquence des cancers** : notre générateur donne à tous les phototypes la **même
+#   fréquence de cancers** (20 % des lésions). En réalité, aux États-Unis, le mélanome est
+#   plus rare chez les patients noirs que chez les patients blancs et diagnostiqué plus tard ;
+#   la plupart de leurs mélanomes n'ont pas de type histologique précisé, et parmi les types
+#   précisés, le plus fréquent est le mélanome acral lentigineux (paume, plante, ongle) (Culp
+#   et Lunsford, 2019).
 
 # %% [markdown]
 # ## À retenir
 #
 # - Demandez **qui est dans les données** d'entraînement, et comparez aux patients servis.
-# - Un taux de faux négatifs se calcule **parmi les cancers** d'un groupe, groupe par groupe :
-#   un taux global reflète surtout les groupes nombreux.
+# - Un taux de faux négatifs se calcule **parmi les cancers** d'un groupe, groupe par groupe.
 # - Concluez d'après les intervalles, pas par principe : un petit groupe laisse tout ouvert,
 #   de grands groupes aux intervalles séparés établissent un écart.
+
+# %% [markdown] reveal="lecture_global"
+# - Un taux global reflète surtout les groupes nombreux : demandez le taux de chaque groupe.
+
+# %% [markdown] reveal="ecart_a_48"
 # - Plus de données d'un groupe réduit l'écart ; cela ne suffit pas toujours.
 
 # %% [markdown]

@@ -79,11 +79,8 @@ def test_question_3_keys_disjoint_on_the_balanced_test_wide_overlap_on_the_edito
     module_data,
 ):
     editor, balanced, editor_test = module_data
-    key = _hidden_key("conclusion_par_test")
-    assert key == {
-        "test équilibré": "les peaux foncées sont moins bien servies",
-        "test de l'éditeur": "pas assez de données pour conclure",
-    }
+    assert _hidden_key("conclusion_equilibre") == "les peaux foncées sont moins bien servies"
+    assert _hidden_key("conclusion_editeur") == "pas assez de données pour conclure"
     model, threshold = editor.model, editor.threshold
     # Balanced test, V-VI against I-II: the Wilson intervals do not overlap, V-VI above.
     dark_low, _ = proportion_ci(*_rates(model, threshold, balanced, ["V", "VI"]))
