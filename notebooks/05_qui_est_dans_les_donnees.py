@@ -147,13 +147,17 @@ fr_table(
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compte, pour chaque phototype, les cancers signalés et
 # manqués et les fausses alertes du test équilibré.
-comptes = test.groupby("phototype").agg(
-    lesions=("cancer", "size"),
-    cancers=("cancer", "sum"),
-    signales=("signale", "sum"),
-    manques=("manque", "sum"),
-    fausses_alertes=("fausse_alerte", "sum"),
-).reindex(PHOTOTYPES)
+comptes = (
+    test.groupby("phototype")
+    .agg(
+        lesions=("cancer", "size"),
+        cancers=("cancer", "sum"),
+        signales=("signale", "sum"),
+        manques=("manque", "sum"),
+        fausses_alertes=("fausse_alerte", "sum"),
+    )
+    .reindex(PHOTOTYPES)
+)
 comptes["benignes"] = comptes["lesions"] - comptes["cancers"]
 display(
     fr_table(
@@ -175,10 +179,14 @@ n_signales_vi, n_manques_vi = int(vi["signales"]), int(vi["manques"])
 n_fausses_alertes_vi = int(vi["fausses_alertes"])
 taux_global = float(test["manque"].sum() / test["cancer"].sum())
 print("Phototype VI, sous le nom à écrire dans vos calculs :")
-print(f"  n_lesions_vi = {n_lesions_vi} ; n_cancers_vi = {n_cancers_vi} ; "
-      f"n_benignes_vi = {n_benignes_vi}")
-print(f"  n_signales_vi = {n_signales_vi} ; n_manques_vi = {n_manques_vi} ; "
-      f"n_fausses_alertes_vi = {n_fausses_alertes_vi}")
+print(
+    f"  n_lesions_vi = {n_lesions_vi} ; n_cancers_vi = {n_cancers_vi} ; "
+    f"n_benignes_vi = {n_benignes_vi}"
+)
+print(
+    f"  n_signales_vi = {n_signales_vi} ; n_manques_vi = {n_manques_vi} ; "
+    f"n_fausses_alertes_vi = {n_fausses_alertes_vi}"
+)
 print(f"Tous phototypes : taux_global = {fr_number(taux_global, 3)} (taux de faux négatifs)")
 
 # %% [markdown]
@@ -215,34 +223,59 @@ checks.check_number(
     digest="1caa9a2449bd56be",
     bounds=(0, 1),
     mistakes=[
-        checks.Mistake(None, "mauvais dénominateur : vous avez divisé par toutes les lésions "
-                       "du phototype VI. Un cancer ne peut être manqué que s'il existe : "
-                       "divisez par les cancers.", digest="185281e713135165"),
-        checks.Mistake(None, "vous avez calculé le taux de faux positifs (les lésions bénignes "
-                       "signalées à tort) ; la question porte sur les cancers manqués.",
-                       digest="9703c6005866f932"),
-        checks.Mistake(None, "vous avez calculé la sensibilité (les cancers signalés) ; le taux "
-                       "de faux négatifs est son complément : les cancers manqués.",
-                       digest="67c7f183568ce194"),
-        checks.Mistake(None, "mauvais dénominateur : vous avez divisé les cancers manqués par "
-                       "les lésions bénignes. Le groupe de départ est celui des cancers.",
-                       digest="a2fafb2a57130cf3"),
-        checks.Mistake(None, "c'est le taux de tous les phototypes ensemble : la question porte "
-                       "sur le seul phototype VI.", digest="64be638b36deb0c0"),
-        checks.Mistake(None, "vous avez divisé les cancers manqués par les cancers signalés : "
-                       "le dénominateur doit compter tous les cancers, signalés ou non.",
-                       digest="0f1dfe0bef230cf2"),
-        checks.Mistake(None, "fraction à l'envers : vous avez divisé les cancers par les "
-                       "cancers manqués. Le taux met au numérateur les cancers manqués, au "
-                       "dénominateur tous les cancers.", digest="ef832895bd36d0a0"),
+        checks.Mistake(
+            None,
+            "mauvais dénominateur : vous avez divisé par toutes les lésions "
+            "du phototype VI. Un cancer ne peut être manqué que s'il existe : "
+            "divisez par les cancers.",
+            digest="185281e713135165",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé le taux de faux positifs (les lésions bénignes "
+            "signalées à tort) ; la question porte sur les cancers manqués.",
+            digest="9703c6005866f932",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé la sensibilité (les cancers signalés) ; le taux "
+            "de faux négatifs est son complément : les cancers manqués.",
+            digest="67c7f183568ce194",
+        ),
+        checks.Mistake(
+            None,
+            "mauvais dénominateur : vous avez divisé les cancers manqués par "
+            "les lésions bénignes. Le groupe de départ est celui des cancers.",
+            digest="a2fafb2a57130cf3",
+        ),
+        checks.Mistake(
+            None,
+            "c'est le taux de tous les phototypes ensemble : la question porte "
+            "sur le seul phototype VI.",
+            digest="64be638b36deb0c0",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez divisé les cancers manqués par les cancers signalés : "
+            "le dénominateur doit compter tous les cancers, signalés ou non.",
+            digest="0f1dfe0bef230cf2",
+        ),
+        checks.Mistake(
+            None,
+            "fraction à l'envers : vous avez divisé les cancers par les "
+            "cancers manqués. Le taux met au numérateur les cancers manqués, au "
+            "dénominateur tous les cancers.",
+            digest="ef832895bd36d0a0",
+        ),
     ],
     hint="Parmi quelles lésions un cancer peut-il être manqué ?",
     success="c'est la part des cancers du phototype VI que l'application ne signale pas.",
 )
 ### BEGIN HIDDEN TESTS
 _vi = test[test["phototype"] == "VI"]
-checks.check_number(fnr_vi, name="fnr_vi",
-                    expected=float(_vi["manque"].sum() / _vi["cancer"].sum()))
+checks.check_number(
+    fnr_vi, name="fnr_vi", expected=float(_vi["manque"].sum() / _vi["cancer"].sum())
+)
 ### END HIDDEN TESTS
 
 # %% mistake="fnr_vi"
@@ -277,6 +310,7 @@ fnr_vi = n_manques_vi / n_signales_vi
 # Le même calcul, par groupe de deux phototypes, avec l'**intervalle à 95 %** de chaque taux
 # (les valeurs compatibles avec nos données, module 01) :
 
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : taux de faux négatifs par groupe, avec intervalle.
 def ligne_taux(lesions):
@@ -299,13 +333,17 @@ par_groupe = pd.DataFrame(
 ).T
 display(fr_table(par_groupe, caption="Test équilibré : taux de faux négatifs par groupe"))
 sensibilite_test = float(test["signale"].sum() / test["cancer"].sum())
-print(f"Sur tout le test équilibré, l'application signale {fr_percent(sensibilite_test)} des "
-      f"cancers ({fr_percent(SENSIBILITE_VISEE, 0)} visés sur la validation).")
+print(
+    f"Sur tout le test équilibré, l'application signale {fr_percent(sensibilite_test)} des "
+    f"cancers ({fr_percent(SENSIBILITE_VISEE, 0)} visés sur la validation)."
+)
 benignes = test[~test["cancer"]]
 for g, t in GROUPES.items():
     groupe = benignes[benignes["phototype"].isin(t)]
-    print(f"Fausses alertes, phototypes {g} : {fr_percent(groupe['fausse_alerte'].mean())} "
-          f"des lésions bénignes ({int(groupe['fausse_alerte'].sum())} sur {len(groupe)}).")
+    print(
+        f"Fausses alertes, phototypes {g} : {fr_percent(groupe['fausse_alerte'].mean())} "
+        f"des lésions bénignes ({int(groupe['fausse_alerte'].sum())} sur {len(groupe)})."
+    )
 
 # %% [markdown]
 # **Comparer deux groupes par leurs intervalles.** Si les deux intervalles ne se chevauchent
@@ -324,16 +362,26 @@ for g, t in GROUPES.items():
 # Inutile de lire ce code (replié) : le test de l'éditeur, en entier, par phototype et par
 # groupe.
 global_editeur = ligne_taux(test_editeur)
-print(f"L'éditeur annonce : « notre application manque {global_editeur['Taux']} des cancers "
-      f"({global_editeur['Cancers manqués']}) ».")
+print(
+    f"L'éditeur annonce : « notre application manque {global_editeur['Taux']} des cancers "
+    f"({global_editeur['Cancers manqués']}) »."
+)
 par_type = pd.DataFrame(
     {t: ligne_taux(test_editeur[test_editeur["phototype"] == t]) for t in PHOTOTYPES}
 ).T
-display(fr_table(par_type.rename_axis("Phototype"),
-                 caption="Test de l'éditeur : taux de faux négatifs par phototype"))
+display(
+    fr_table(
+        par_type.rename_axis("Phototype"),
+        caption="Test de l'éditeur : taux de faux négatifs par phototype",
+    )
+)
 fr_table(
-    pd.DataFrame({f"phototypes {g}": ligne_taux(test_editeur[test_editeur["phototype"].isin(t)])
-                  for g, t in GROUPES.items()}).T,
+    pd.DataFrame(
+        {
+            f"phototypes {g}": ligne_taux(test_editeur[test_editeur["phototype"].isin(t)])
+            for g, t in GROUPES.items()
+        }
+    ).T,
     caption="Test de l'éditeur : taux de faux négatifs par groupe (comme en section 2)",
 )
 
@@ -372,22 +420,35 @@ lecture_global = "surtout les phototypes nombreux dans son test"
 checks.check_choice(
     lecture_global,
     name="lecture_global",
-    options=["surtout les phototypes nombreux dans son test",
-             "chaque phototype, car le seuil est le même",
-             "surtout les phototypes rares, les plus difficiles",
-             "les six phototypes, chacun pour un sixième"],
+    options=[
+        "surtout les phototypes nombreux dans son test",
+        "chaque phototype, car le seuil est le même",
+        "surtout les phototypes rares, les plus difficiles",
+        "les six phototypes, chacun pour un sixième",
+    ],
     digest="afbb265fdaddfa8c",
     mistakes=[
-        checks.Mistake(None, "un même seuil ne donne pas le même taux à chaque groupe : les "
-                       "taux du tableau par phototype diffèrent d'une ligne à l'autre. Un taux "
-                       "global n'est pas le taux de chaque groupe.", digest="2e1b953edfac0c50"),
-        checks.Mistake(None, "c'est l'inverse : chaque cancer compte une fois dans le total, si "
-                       "bien qu'un phototype rare, avec peu de cancers, pèse peu dans le taux "
-                       "global.", digest="516e103c4976f276"),
-        checks.Mistake(None, "ce serait la moyenne simple des six taux. Le taux global divise "
-                       "le total des cancers manqués par le total des cancers : chaque "
-                       "phototype pèse selon son nombre de cancers, pas pour un sixième.",
-                       digest="56e63ddd9d868a07"),
+        checks.Mistake(
+            None,
+            "un même seuil ne donne pas le même taux à chaque groupe : les "
+            "taux du tableau par phototype diffèrent d'une ligne à l'autre. Un taux "
+            "global n'est pas le taux de chaque groupe.",
+            digest="2e1b953edfac0c50",
+        ),
+        checks.Mistake(
+            None,
+            "c'est l'inverse : chaque cancer compte une fois dans le total, si "
+            "bien qu'un phototype rare, avec peu de cancers, pèse peu dans le taux "
+            "global.",
+            digest="516e103c4976f276",
+        ),
+        checks.Mistake(
+            None,
+            "ce serait la moyenne simple des six taux. Le taux global divise "
+            "le total des cancers manqués par le total des cancers : chaque "
+            "phototype pèse selon son nombre de cancers, pas pour un sixième.",
+            digest="56e63ddd9d868a07",
+        ),
     ],
     success="le taux global est une moyenne pondérée par les effectifs : il reflète surtout "
     "les phototypes nombreux du test, ici les peaux claires, et presque rien des phototypes V "
@@ -397,10 +458,12 @@ checks.check_choice(
 checks.check_choice(
     lecture_global,
     name="lecture_global",
-    options=["surtout les phototypes nombreux dans son test",
-             "chaque phototype, car le seuil est le même",
-             "surtout les phototypes rares, les plus difficiles",
-             "les six phototypes, chacun pour un sixième"],
+    options=[
+        "surtout les phototypes nombreux dans son test",
+        "chaque phototype, car le seuil est le même",
+        "surtout les phototypes rares, les plus difficiles",
+        "les six phototypes, chacun pour un sixième",
+    ],
     expected="surtout les phototypes nombreux dans son test",
 )
 ### END HIDDEN TESTS
@@ -452,20 +515,33 @@ conclusion_equilibre = "les peaux foncées sont moins bien servies"
 checks.check_choice(
     conclusion_equilibre,
     name="conclusion_equilibre",
-    options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
-             "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
+    options=[
+        "les peaux foncées sont moins bien servies",
+        "les peaux foncées sont mieux servies",
+        "pas assez de données pour conclure",
+        "les deux groupes sont servis pareil",
+    ],
     digest="8fc712de16ea3812",
     mistakes=[
-        checks.Mistake(None, "ici les intervalles ne se chevauchent pas, avec des centaines "
-                       "de cancers par groupe : le hasard seul explique mal un écart aussi "
-                       "net. La prudence n'est pas de ne jamais conclure.",
-                       digest="68e7cd24480f1b11"),
-        checks.Mistake(None, "les intervalles des deux groupes ne se chevauchent même pas : "
-                       "rien ne permet de dire qu'ils sont servis pareil.",
-                       digest="7b2b0cabc6ad3119"),
-        checks.Mistake(None, "relisez le sens du taux : c'est la part des cancers manqués ; "
-                       "plus il est haut, moins le groupe est bien servi.",
-                       digest="c58b6e082fbca078"),
+        checks.Mistake(
+            None,
+            "ici les intervalles ne se chevauchent pas, avec des centaines "
+            "de cancers par groupe : le hasard seul explique mal un écart aussi "
+            "net. La prudence n'est pas de ne jamais conclure.",
+            digest="68e7cd24480f1b11",
+        ),
+        checks.Mistake(
+            None,
+            "les intervalles des deux groupes ne se chevauchent même pas : "
+            "rien ne permet de dire qu'ils sont servis pareil.",
+            digest="7b2b0cabc6ad3119",
+        ),
+        checks.Mistake(
+            None,
+            "relisez le sens du taux : c'est la part des cancers manqués ; "
+            "plus il est haut, moins le groupe est bien servi.",
+            digest="c58b6e082fbca078",
+        ),
     ],
     success="des centaines de cancers par groupe et des intervalles séparés : le hasard seul "
     "explique mal cet écart, il est établi sur ce test.",
@@ -474,8 +550,12 @@ checks.check_choice(
 checks.check_choice(
     conclusion_equilibre,
     name="conclusion_equilibre",
-    options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
-             "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
+    options=[
+        "les peaux foncées sont moins bien servies",
+        "les peaux foncées sont mieux servies",
+        "pas assez de données pour conclure",
+        "les deux groupes sont servis pareil",
+    ],
     expected="les peaux foncées sont moins bien servies",
 )
 ### END HIDDEN TESTS
@@ -506,19 +586,34 @@ conclusion_editeur = "pas assez de données pour conclure"
 checks.check_choice(
     conclusion_editeur,
     name="conclusion_editeur",
-    options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
-             "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
+    options=[
+        "les peaux foncées sont moins bien servies",
+        "les peaux foncées sont mieux servies",
+        "pas assez de données pour conclure",
+        "les deux groupes sont servis pareil",
+    ],
     digest="daefeeff7dc96cc2",
     mistakes=[
-        checks.Mistake(None, "vous avez repris la conclusion du test équilibré : chaque "
-                       "test se lit avec ses propres effectifs et ses propres intervalles.",
-                       digest="107e95904cfb8741"),
-        checks.Mistake(None, "vous avez comparé deux taux sans leurs intervalles : avec "
-                       "une poignée de cancers chez les V–VI, l'écart observé peut venir du "
-                       "hasard du tirage.", digest="2a4d79064955f462"),
-        checks.Mistake(None, "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : avec si "
-                       "peu de cancers, l'intervalle laisse place à un grand écart dans un "
-                       "sens comme dans l'autre.", digest="3737b4f39cfa6b5d"),
+        checks.Mistake(
+            None,
+            "vous avez repris la conclusion du test équilibré : chaque "
+            "test se lit avec ses propres effectifs et ses propres intervalles.",
+            digest="107e95904cfb8741",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez comparé deux taux sans leurs intervalles : avec "
+            "une poignée de cancers chez les V–VI, l'écart observé peut venir du "
+            "hasard du tirage.",
+            digest="2a4d79064955f462",
+        ),
+        checks.Mistake(
+            None,
+            "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : avec si "
+            "peu de cancers, l'intervalle laisse place à un grand écart dans un "
+            "sens comme dans l'autre.",
+            digest="3737b4f39cfa6b5d",
+        ),
     ],
     success="même application, deux conclusions : une poignée de cancers ne permet de "
     "conclure ni à un écart, ni à son absence. Ce que l'éditeur aurait dû dire de son test.",
@@ -527,8 +622,12 @@ checks.check_choice(
 checks.check_choice(
     conclusion_editeur,
     name="conclusion_editeur",
-    options=["les peaux foncées sont moins bien servies", "les peaux foncées sont mieux servies",
-             "pas assez de données pour conclure", "les deux groupes sont servis pareil"],
+    options=[
+        "les peaux foncées sont moins bien servies",
+        "les peaux foncées sont mieux servies",
+        "pas assez de données pour conclure",
+        "les deux groupes sont servis pareil",
+    ],
     expected="pas assez de données pour conclure",
 )
 ### END HIDDEN TESTS
@@ -565,13 +664,16 @@ grille = training_mix_grid(
     random_state=GRAINE,
 )
 parts = sorted(grille["share"].unique())
-print(f"{len(parts)} modèles entraînés, de {fr_percent(parts[0], 0)} à {fr_percent(parts[-1], 0)} "
-      "de phototypes V et VI dans l'entraînement.")
+print(
+    f"{len(parts)} modèles entraînés, de {fr_percent(parts[0], 0)} à {fr_percent(parts[-1], 0)} "
+    "de phototypes V et VI dans l'entraînement."
+)
 
 # %%
 # L'explorateur : bougez le curseur, lisez le tableau, la phrase et la figure.
 melange = TrainingMixExplorer(grille, share=PART_V_VI_EDITEUR, n_train=N_ENTRAINEMENT)
 display(melange)
+
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : l'écart V–VI moins I–II, en points, avec son intervalle
@@ -581,8 +683,10 @@ def ecart_points(part):
     lignes = grille[grille["share"] == part].set_index("group")
     fonce, clair = lignes.loc["V–VI"], lignes.loc["I–II"]
     ecart = fonce["fnr"] - clair["fnr"]
-    erreur = (fonce["fnr"] * (1 - fonce["fnr"]) / fonce["cancers"]
-              + clair["fnr"] * (1 - clair["fnr"]) / clair["cancers"]) ** 0.5
+    erreur = (
+        fonce["fnr"] * (1 - fonce["fnr"]) / fonce["cancers"]
+        + clair["fnr"] * (1 - clair["fnr"]) / clair["cancers"]
+    ) ** 0.5
     return 100 * ecart, 100 * (ecart - 1.96 * erreur), 100 * (ecart + 1.96 * erreur)
 
 
@@ -637,23 +741,42 @@ ecart_a_48 = "l'écart est réduit, sans preuve qu'il soit effacé"
 checks.check_choice(
     ecart_a_48,
     name="ecart_a_48",
-    options=["l'écart a disparu", "l'écart est réduit, sans preuve qu'il soit effacé",
-             "l'écart est réduit, et l'intervalle prouve qu'il persiste",
-             "l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points",
-             "l'écart s'est inversé"],
+    options=[
+        "l'écart a disparu",
+        "l'écart est réduit, sans preuve qu'il soit effacé",
+        "l'écart est réduit, et l'intervalle prouve qu'il persiste",
+        "l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points",
+        "l'écart s'est inversé",
+    ],
     digest="781c2a490426f081",
     mistakes=[
-        checks.Mistake(None, "ne pas pouvoir exclure un écart nul ne prouve pas que l'écart est "
-                       "nul : l'intervalle contient aussi des écarts de plusieurs points "
-                       "(comme à la question 3).", digest="c3ebb92ec7d65faa"),
-        checks.Mistake(None, "vous avez lu l'écart sans son intervalle : à 48 %, regardez "
-                       "si l'intervalle de l'écart contient 0 avant de dire qu'un écart "
-                       "persiste.", digest="351efb0707b064ba"),
-        checks.Mistake(None, "relisez la borne haute de l'intervalle à 48 % : elle dépasse "
-                       "5 points, si bien qu'un écart de plus de 5 points reste compatible avec "
-                       "les données.", digest="1e026579a8ef6a88"),
-        checks.Mistake(None, "l'écart reste positif : les phototypes V–VI ont encore plus de "
-                       "cancers manqués que les I–II.", digest="ab1499e256feb4ef"),
+        checks.Mistake(
+            None,
+            "ne pas pouvoir exclure un écart nul ne prouve pas que l'écart est "
+            "nul : l'intervalle contient aussi des écarts de plusieurs points "
+            "(comme à la question 3).",
+            digest="c3ebb92ec7d65faa",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez lu l'écart sans son intervalle : à 48 %, regardez "
+            "si l'intervalle de l'écart contient 0 avant de dire qu'un écart "
+            "persiste.",
+            digest="351efb0707b064ba",
+        ),
+        checks.Mistake(
+            None,
+            "relisez la borne haute de l'intervalle à 48 % : elle dépasse "
+            "5 points, si bien qu'un écart de plus de 5 points reste compatible avec "
+            "les données.",
+            digest="1e026579a8ef6a88",
+        ),
+        checks.Mistake(
+            None,
+            "l'écart reste positif : les phototypes V–VI ont encore plus de "
+            "cancers manqués que les I–II.",
+            digest="ab1499e256feb4ef",
+        ),
     ],
     success="ajouter des peaux foncées réduit l'écart ; l'intervalle ne permet ni d'affirmer "
     "qu'il a disparu, ni d'exclure qu'il reste de plusieurs points.",
@@ -662,10 +785,13 @@ checks.check_choice(
 checks.check_choice(
     ecart_a_48,
     name="ecart_a_48",
-    options=["l'écart a disparu", "l'écart est réduit, sans preuve qu'il soit effacé",
-             "l'écart est réduit, et l'intervalle prouve qu'il persiste",
-             "l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points",
-             "l'écart s'est inversé"],
+    options=[
+        "l'écart a disparu",
+        "l'écart est réduit, sans preuve qu'il soit effacé",
+        "l'écart est réduit, et l'intervalle prouve qu'il persiste",
+        "l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points",
+        "l'écart s'est inversé",
+    ],
     expected="l'écart est réduit, sans preuve qu'il soit effacé",
 )
 ### END HIDDEN TESTS
@@ -725,8 +851,10 @@ for t in ["I", "V", "VI"]:
     for grande, nom in ((True, "6 mm ou plus"), (False, "moins de 6 mm")):
         choix = (test_editeur["phototype"] == t) & ((test_editeur["diameter_mm"] >= 6) == grande)
         cases[f"{t}, {nom}"] = ligne_taux(test_editeur[choix])
-fr_table(pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
-         caption="Test de l'éditeur : taux de faux négatifs par phototype et taille")
+fr_table(
+    pd.DataFrame(cases).T.rename_axis("Phototype, taille"),
+    caption="Test de l'éditeur : taux de faux négatifs par phototype et taille",
+)
 
 # %% [markdown] reveal="conclusion_editeur"
 # Aucun écart de ce tableau n'est interprétable : les intervalles se chevauchent. Comme le
@@ -790,8 +918,9 @@ from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
 
 for cle in ("IA 10", "UE 2026/1744", "MDR 61", "MDR règle 11"):
     texte = reference(cle)
-    display(Markdown(f"**{texte.citation}** ({' '.join(texte.date_label.split())}) — "
-                     f"{texte.summary}"))
+    display(
+        Markdown(f"**{texte.citation}** ({' '.join(texte.date_label.split())}) — {texte.summary}")
+    )
 print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas des citations).")
 
 # %% [markdown]
