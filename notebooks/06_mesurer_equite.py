@@ -80,12 +80,21 @@ from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, s
 taux_voulus = {"A": 0.15, "B": 0.30}  # part de réhospitalisés visée dans chaque groupe
 jeu = make_readmission_cohort(n_samples=6000, prevalence=taux_voulus, random_state=6)
 display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
-cohorte = jeu.frame.drop(columns="score").rename(columns={
-    "group": "groupe", "prior_admissions": "hospit_annee_precedente",
-    "length_of_stay": "duree_sejour", "n_medications": "nb_medicaments",
-    "readmitted": "rehospitalise"})
-fr_table(cohorte.head(), caption="Les cinq premiers séjours (rehospitalise : 1 = oui)",
-         digits=0, show_index=False)
+cohorte = jeu.frame.drop(columns="score").rename(
+    columns={
+        "group": "groupe",
+        "prior_admissions": "hospit_annee_precedente",
+        "length_of_stay": "duree_sejour",
+        "n_medications": "nb_medicaments",
+        "readmitted": "rehospitalise",
+    }
+)
+fr_table(
+    cohorte.head(),
+    caption="Les cinq premiers séjours (rehospitalise : 1 = oui)",
+    digits=0,
+    show_index=False,
+)
 
 # %% [markdown]
 # Le générateur **visait** 15 % de réhospitalisés dans le groupe A et 30 % dans le groupe B.
@@ -110,23 +119,29 @@ fr_table(cohorte.head(), caption="Les cinq premiers séjours (rehospitalise : 1 
 variables = cohorte[["age", "hospit_annee_precedente", "duree_sejour", "nb_medicaments"]]
 variables = variables.assign(groupe_B=(cohorte["groupe"] == "B").astype(int))
 X_app, X_test, y_app, y_test, groupe_app, groupe_test = train_test_split(
-    variables, cohorte["rehospitalise"], cohorte["groupe"], test_size=0.5, random_state=0)
+    variables, cohorte["rehospitalise"], cohorte["groupe"], test_size=0.5, random_state=0
+)
 # Un tiers des séjours de l'apprentissage est mis de côté : le jeu de validation (section 6).
 X_app, X_valid, y_app, y_valid, groupe_app, groupe_valid = train_test_split(
-    X_app, y_app, groupe_app, test_size=1 / 3, random_state=0)
+    X_app, y_app, groupe_app, test_size=1 / 3, random_state=0
+)
 modele = make_pipeline(StandardScaler(), LogisticRegression())
 modele.fit(X_app, y_app)
 
 seuil_appel = 0.3  # on appelle si le score de risque est au moins 0,3
 scores = modele.predict_proba(X_test)[:, 1]
 appel = (scores >= seuil_appel).astype(int)  # 1 = appelé, 0 = non appelé
-print(f"Apprentissage : {len(y_app)} séjours ; validation : {len(y_valid)} ; test : "
-      f"{len(y_test)} séjours, dont {appel.sum()} patients appelés ({fr_percent(appel.mean())}).")
+print(
+    f"Apprentissage : {len(y_app)} séjours ; validation : {len(y_valid)} ; test : "
+    f"{len(y_test)} séjours, dont {appel.sum()} patients appelés ({fr_percent(appel.mean())})."
+)
 observes = y_test.groupby(groupe_test, observed=True).mean()  # taux observés
-print(f"Taux de réhospitalisation observés dans le jeu de test : groupe A "
-      f"{fr_percent(observes['A'])}, groupe B {fr_percent(observes['B'])} (visés : "
-      f"{fr_percent(taux_voulus['A'], 0)} et {fr_percent(taux_voulus['B'], 0)}), soit "
-      f"{fr_number(observes['B'] / observes['A'], 1)} fois plus dans le groupe B.")
+print(
+    f"Taux de réhospitalisation observés dans le jeu de test : groupe A "
+    f"{fr_percent(observes['A'])}, groupe B {fr_percent(observes['B'])} (visés : "
+    f"{fr_percent(taux_voulus['A'], 0)} et {fr_percent(taux_voulus['B'], 0)}), soit "
+    f"{fr_number(observes['B'] / observes['A'], 1)} fois plus dans le groupe B."
+)
 
 # %% [markdown]
 # ## 3. Mesurer groupe par groupe
@@ -145,6 +160,7 @@ print(f"Taux de réhospitalisation observés dans le jeu de test : groupe A "
 # Chaque taux a son **dénominateur** : tous les patients, les réhospitalisés, les
 # non-réhospitalisés, ou les appelés.
 
+
 # %%
 def taux_rehospitalisation(y_reel, y_decision):
     """Part de patients réhospitalisés (n'utilise pas les décisions)."""
@@ -158,8 +174,7 @@ indicateurs = {
     "tfp": false_positive_rate,
     "vpp": precision_score,
 }
-taux = MetricFrame(metrics=indicateurs, y_true=y_test, y_pred=appel,
-                   sensitive_features=groupe_test)
+taux = MetricFrame(metrics=indicateurs, y_true=y_test, y_pred=appel, sensitive_features=groupe_test)
 par_groupe = taux.by_group  # le tableau par groupe : une ligne par groupe, une colonne par taux
 # En-têtes des tableaux : le nom français, puis entre parenthèses le nom de la colonne.
 noms = {
@@ -294,14 +309,18 @@ ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux
 
 # %% mistake="ecart_parite"
 # message : un rapport (une division)
-ecart_parite = (round(par_groupe.loc["B", "taux_selection"], 3)
-                / round(par_groupe.loc["A", "taux_selection"], 3))
+ecart_parite = round(par_groupe.loc["B", "taux_selection"], 3) / round(
+    par_groupe.loc["A", "taux_selection"], 3
+)
+
+# %% [markdown] reveal="ecart_parite"
+# Le groupe B est plus souvent appelé, mais aussi plus souvent réhospitalisé : un écart de
+# parité n'est pas forcément injuste.
 
 # %% [markdown]
-# Le groupe B est plus souvent appelé, mais aussi plus souvent réhospitalisé : un écart de
-# parité n'est pas forcément injuste. **Quel écart est injuste ?**
-#
 # ## 4. Plusieurs définitions de l'équité
+#
+# **Quel écart entre les groupes est injuste ?** Cela dépend de la définition de l'équité :
 #
 # | Définition | Ce qui doit être égal entre les groupes | Question à laquelle elle répond |
 # |---|---|---|
@@ -322,27 +341,49 @@ ecart_parite = (round(par_groupe.loc["B", "taux_selection"], 3)
 # Le diagramme de fiabilité (code replié, inutile à lire : lisez ce qu'il affiche).
 with accessible_style():
     fig, ax = plt.subplots(figsize=(6.5, 5), layout="constrained")
-    ax.plot([0, 1], [0, 1], color=PALETTE["black"], linestyle=":", marker="",
-            label="Calibration parfaite")
+    ax.plot(
+        [0, 1],
+        [0, 1],
+        color=PALETTE["black"],
+        linestyle=":",
+        marker="",
+        label="Calibration parfaite",
+    )
     ecart_max, hors_marge = {}, {}
     for i, (groupe, couleur) in enumerate((("A", "blue"), ("B", "vermillion"))):
         dans_groupe = (groupe_test == groupe).to_numpy()
-        paquets = pd.DataFrame({"score": scores[dans_groupe],
-                                "reel": y_test.to_numpy()[dans_groupe]})
+        paquets = pd.DataFrame(
+            {"score": scores[dans_groupe], "reel": y_test.to_numpy()[dans_groupe]}
+        )
         paquets["paquet"] = pd.qcut(paquets["score"], 10, labels=False)
-        resume = paquets.groupby("paquet").agg(annonce=("score", "mean"),
-                                               observe=("reel", "mean"), n=("reel", "size"),
-                                               evenements=("reel", "sum"))
+        resume = paquets.groupby("paquet").agg(
+            annonce=("score", "mean"),
+            observe=("reel", "mean"),
+            n=("reel", "size"),
+            evenements=("reel", "sum"),
+        )
         # Intervalle de Wilson de chaque paquet (asymétrique, jamais de largeur nulle).
-        bornes = np.array([proportion_ci(int(k), int(n))
-                           for k, n in zip(resume["evenements"], resume["n"], strict=True)])
+        bornes = np.array(
+            [
+                proportion_ci(int(k), int(n))
+                for k, n in zip(resume["evenements"], resume["n"], strict=True)
+            ]
+        )
         barres = [resume["observe"] - bornes[:, 0], bornes[:, 1] - resume["observe"]]
         ecart_max[groupe] = np.max(np.abs(resume["observe"] - resume["annonce"]))
-        hors_marge[groupe] = int(((resume["annonce"] < bornes[:, 0])
-                                  | (resume["annonce"] > bornes[:, 1])).sum())
-        ax.errorbar(resume["annonce"], resume["observe"], yerr=barres, capsize=3,
-                    color=PALETTE[couleur], marker=MARKERS[i], linestyle=LINESTYLES[i],
-                    label=f"Groupe {groupe}")
+        hors_marge[groupe] = int(
+            ((resume["annonce"] < bornes[:, 0]) | (resume["annonce"] > bornes[:, 1])).sum()
+        )
+        ax.errorbar(
+            resume["annonce"],
+            resume["observe"],
+            yerr=barres,
+            capsize=3,
+            color=PALETTE[couleur],
+            marker=MARKERS[i],
+            linestyle=LINESTYLES[i],
+            label=f"Groupe {groupe}",
+        )
     ax.set_title("Diagramme de fiabilité du score, par groupe")
     ax.set_xlabel("Risque moyen annoncé par le score")
     ax.set_ylabel("Part réellement réhospitalisée")
@@ -358,8 +399,10 @@ with accessible_style():
         f"près de la diagonale ; le plus grand écart vaut {fr_number(ecart_max['A'], 2)} pour "
         f"le groupe A et {fr_number(ecart_max['B'], 2)} pour le groupe B.",
     )
-print(f"Paquets dont la diagonale sort de l'intervalle : {hors_marge['A']} sur 10 (groupe A), "
-      f"{hors_marge['B']} sur 10 (groupe B).")
+print(
+    f"Paquets dont la diagonale sort de l'intervalle : {hors_marge['A']} sur 10 (groupe A), "
+    f"{hors_marge['B']} sur 10 (groupe B)."
+)
 
 # %% [markdown]
 # Aux fluctuations près (environ 150 patients par point ; avec des intervalles à 95 %, environ
@@ -493,8 +536,12 @@ critere_plainte = "calibration"
 # %%
 p, vpp, tfn = par_groupe["taux_rehosp"], par_groupe["vpp"], par_groupe["tfn"]
 fr_table(
-    pd.DataFrame({"TFP mesuré": par_groupe["tfp"],
-                  "TFP par la formule": p / (1 - p) * (1 - vpp) / vpp * (1 - tfn)}),
+    pd.DataFrame(
+        {
+            "TFP mesuré": par_groupe["tfp"],
+            "TFP par la formule": p / (1 - p) * (1 - vpp) / vpp * (1 - tfn),
+        }
+    ),
     index={"groupe": "Groupe"},
     digits=4,
 )
@@ -671,8 +718,11 @@ rapport_tfp = par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "tau
 
 # %% mistake="rapport_tfp"
 # message : p seul pour l'autre
-rapport_tfp = (par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"])
-               / par_groupe.loc["A", "taux_rehosp"])
+rapport_tfp = (
+    par_groupe.loc["B", "taux_rehosp"]
+    / (1 - par_groupe.loc["B", "taux_rehosp"])
+    / par_groupe.loc["A", "taux_rehosp"]
+)
 
 # %% [markdown]
 # ## 6. Corriger le modèle avec fairlearn
@@ -685,25 +735,34 @@ rapport_tfp = (par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "ta
 
 # %% jupyter={"source_hidden": true}
 # La correction (code replié, inutile à lire : lisez ce que la cellule affiche).
-correction = ThresholdOptimizer(estimator=modele, constraints="equalized_odds",
-                                objective="balanced_accuracy_score", prefit=True,
-                                predict_method="predict_proba")
+correction = ThresholdOptimizer(
+    estimator=modele,
+    constraints="equalized_odds",
+    objective="balanced_accuracy_score",
+    prefit=True,
+    predict_method="predict_proba",
+)
 correction.fit(X_valid, y_valid, sensitive_features=groupe_valid)  # le jeu de validation
 appel_corrige = correction.predict(X_test, sensitive_features=groupe_test, random_state=0)
 
 
 def proba_appel(score, regle):
     """Probabilité qu'un patient de ce score soit appelé, selon la règle apprise du groupe."""
-    par_seuils = (regle["p0"] * regle["operation0"](score)
-                  + regle["p1"] * regle["operation1"](score))
+    par_seuils = regle["p0"] * regle["operation0"](score) + regle["p1"] * regle["operation1"](score)
     tirage = regle.get("p_ignore", 0.0)  # part tirée au sort, quel que soit le score
     return tirage * regle.get("prediction_constant", 0.0) + (1 - tirage) * par_seuils
 
 
 regles_apprises = correction.interpolated_thresholder_.interpolation_dict
-seuils = {groupe: sorted([regles_apprises[groupe]["operation0"].threshold,
-                          regles_apprises[groupe]["operation1"].threshold])
-          for groupe in ("A", "B")}
+seuils = {
+    groupe: sorted(
+        [
+            regles_apprises[groupe]["operation0"].threshold,
+            regles_apprises[groupe]["operation1"].threshold,
+        ]
+    )
+    for groupe in ("A", "B")
+}
 grille = np.linspace(0, 1, 1001)  # des scores de 0 à 1
 probas = {groupe: proba_appel(grille, regles_apprises[groupe]) for groupe in ("A", "B")}
 # Un exemple : un score entre les deux seuils du groupe dont les seuils sont le plus écartés.
@@ -719,27 +778,51 @@ def lecture(groupe):
     """Les probabilités d'appel d'un groupe, sous, entre et au-dessus de ses deux seuils."""
     bas, haut = seuils[groupe]
     regle = regles_apprises[groupe]
-    return (f"{fr_percent(proba_appel(0.0, regle), 0)} sous {fr_number(bas)}, "
-            f"{fr_percent(proba_appel((bas + haut) / 2, regle), 0)} entre {fr_number(bas)} et "
-            f"{fr_number(haut)}, {fr_percent(proba_appel(1.0, regle), 0)} au-dessus")
+    return (
+        f"{fr_percent(proba_appel(0.0, regle), 0)} sous {fr_number(bas)}, "
+        f"{fr_percent(proba_appel((bas + haut) / 2, regle), 0)} entre {fr_number(bas)} et "
+        f"{fr_number(haut)}, {fr_percent(proba_appel(1.0, regle), 0)} au-dessus"
+    )
 
 
 with accessible_style():
     fig, ax = plt.subplots(figsize=(6.5, 4.5), layout="constrained")
-    ax.plot(grille, (grille >= seuil_appel).astype(float), color=PALETTE["black"],
-            linestyle=":", marker="", label="Sans correction (seuil unique 0,3)")
+    ax.plot(
+        grille,
+        (grille >= seuil_appel).astype(float),
+        color=PALETTE["black"],
+        linestyle=":",
+        marker="",
+        label="Sans correction (seuil unique 0,3)",
+    )
     for i, (groupe, couleur) in enumerate((("A", "blue"), ("B", "vermillion"))):
-        ax.plot(grille, probas[groupe], color=PALETTE[couleur], linestyle=LINESTYLES[i],
-                marker=MARKERS[i], markevery=50, label=f"Groupe {groupe}, après correction")
+        ax.plot(
+            grille,
+            probas[groupe],
+            color=PALETTE[couleur],
+            linestyle=LINESTYLES[i],
+            marker=MARKERS[i],
+            markevery=50,
+            label=f"Groupe {groupe}, après correction",
+        )
     # Le score d'exemple est près de la marche de 0,3 : deux points marqués et une étiquette
     # décalée, pas une ligne verticale qui cacherait la marche en pointillés.
-    ax.plot([exemple, exemple], [proba_exemple["A"], proba_exemple["B"]], linestyle="none",
-            marker="*", markersize=14, color=PALETTE["bluish_green"],
-            label=f"Le score {fr_number(exemple, 2)} dans chaque groupe")
+    ax.plot(
+        [exemple, exemple],
+        [proba_exemple["A"], proba_exemple["B"]],
+        linestyle="none",
+        marker="*",
+        markersize=14,
+        color=PALETTE["bluish_green"],
+        label=f"Le score {fr_number(exemple, 2)} dans chaque groupe",
+    )
     for groupe, hauteur in (("A", 0.78), ("B", 0.22)):  # étiquettes à l'écart de la légende
-        ax.annotate(f"score {fr_number(exemple, 2)}, groupe {groupe}",
-                    xy=(exemple, proba_exemple[groupe]), xytext=(exemple + 0.15, hauteur),
-                    arrowprops={"arrowstyle": "->", "color": PALETTE["bluish_green"]})
+        ax.annotate(
+            f"score {fr_number(exemple, 2)}, groupe {groupe}",
+            xy=(exemple, proba_exemple[groupe]),
+            xytext=(exemple + 0.15, hauteur),
+            arrowprops={"arrowstyle": "->", "color": PALETTE["bluish_green"]},
+        )
     ax.set_title("Probabilité d'être appelé selon le score")
     ax.set_xlabel("Score de risque du patient")
     ax.set_ylabel("Probabilité d'être appelé")
@@ -756,8 +839,9 @@ with accessible_style():
         f"{fr_percent(proba_exemple['A'], 0)}, un patient du groupe B de "
         f"{fr_percent(proba_exemple['B'], 0)}.",
     )
-taux_corrige = MetricFrame(metrics=indicateurs, y_true=y_test, y_pred=appel_corrige,
-                           sensitive_features=groupe_test)
+taux_corrige = MetricFrame(
+    metrics=indicateurs, y_true=y_test, y_pred=appel_corrige, sensitive_features=groupe_test
+)
 ecart_erreurs = {
     nom: equalized_odds_difference(y_test, decisions, sensitive_features=groupe_test)
     for nom, decisions in (("seuil unique 0,3", appel), ("après correction", appel_corrige))
@@ -769,27 +853,40 @@ assert any(regles_apprises[g].get("p_ignore", 0.0) > 0.01 for g in ("A", "B"))
 for groupe in ("A", "B"):  # le tirage au sort touche même les scores les plus élevés
     if regles_apprises[groupe].get("p_ignore", 0.0) > 0.01:
         tres_haut = (groupe_test == groupe).to_numpy() & (scores > seuils[groupe][1])
-        print(f"Groupe {groupe}, tirage au sort : {(1 - appel_corrige[tres_haut]).sum()} des "
-              f"{tres_haut.sum()} patients au score supérieur à {fr_number(seuils[groupe][1])} "
-              "(le seuil haut) n'ont pas été appelés.")
-assert ecart_erreurs["après correction"] < ecart_erreurs["seuil unique 0,3"] / 5  # « presque annulé »
+        print(
+            f"Groupe {groupe}, tirage au sort : {(1 - appel_corrige[tres_haut]).sum()} des "
+            f"{tres_haut.sum()} patients au score supérieur à {fr_number(seuils[groupe][1])} "
+            "(le seuil haut) n'ont pas été appelés."
+        )
+assert (
+    ecart_erreurs["après correction"] < ecart_erreurs["seuil unique 0,3"] / 5
+)  # « presque annulé »
 par_groupe_corrige = pd.concat(
     [
-        pd.DataFrame({
-            "patients": groupe_test.value_counts(),
-            "rehospitalises": y_test.groupby(groupe_test, observed=True).sum(),
-            "appeles": pd.Series(appel_corrige, index=groupe_test.index).groupby(
-                groupe_test, observed=True).sum(),
-        }),
+        pd.DataFrame(
+            {
+                "patients": groupe_test.value_counts(),
+                "rehospitalises": y_test.groupby(groupe_test, observed=True).sum(),
+                "appeles": pd.Series(appel_corrige, index=groupe_test.index)
+                .groupby(groupe_test, observed=True)
+                .sum(),
+            }
+        ),
         taux_corrige.by_group,
     ],
     axis=1,
 ).rename_axis("groupe")
-fr_table(par_groupe_corrige,
-         columns={"patients": "Patients (patients)",
-                  "rehospitalises": "Réhospitalisés (rehospitalises)",
-                  "appeles": "Appelés (appeles)", **noms},
-         index={"groupe": "Groupe"}, caption="Par groupe, après correction (par_groupe_corrige)")
+fr_table(
+    par_groupe_corrige,
+    columns={
+        "patients": "Patients (patients)",
+        "rehospitalises": "Réhospitalisés (rehospitalises)",
+        "appeles": "Appelés (appeles)",
+        **noms,
+    },
+    index={"groupe": "Groupe"},
+    caption="Par groupe, après correction (par_groupe_corrige)",
+)
 
 # %% [markdown]
 # Après correction, au même score, deux patients de groupes différents n'ont pas la même
@@ -816,9 +913,11 @@ seuil_meme_nombre = np.sort(scores)[::-1][n_appels - 1]  # le n-ième score le p
 appel_meme_nombre = (scores >= seuil_meme_nombre).astype(int)
 n_seuil = appel.sum()
 sens_appels = "de plus" if n_appels >= n_seuil else "de moins"
-print(f"Le seuil 0,3 appelle {n_seuil} patients ; la correction en appelle {n_appels} : "
-      f"{abs(n_appels - n_seuil)} appels {sens_appels} pour l'équipe, soit "
-      f"{fr_percent(abs(n_appels / n_seuil - 1), 0)} {sens_appels}.")
+print(
+    f"Le seuil 0,3 appelle {n_seuil} patients ; la correction en appelle {n_appels} : "
+    f"{abs(n_appels - n_seuil)} appels {sens_appels} pour l'équipe, soit "
+    f"{fr_percent(abs(n_appels / n_seuil - 1), 0)} {sens_appels}."
+)
 print(f"Seuil unique qui appelle {n_appels} patients : {fr_number(seuil_meme_nombre, 3)}")
 reel = y_test.to_numpy() == 1  # vrai pour les patients réhospitalisés
 dans_a = (groupe_test == "A").to_numpy()
@@ -841,15 +940,21 @@ comparaison = pd.DataFrame.from_dict(
 )
 la_plus_basse = comparaison["exactitude_equilibree"].idxmin()
 assert la_plus_basse == "correction"  # le texte qui suit le dit
-display(fr_table(
-    comparaison,
-    columns={"appeles": "Patients appelés (appeles)",
-             "appeles_A": "dont groupe A (appeles_A)", "appeles_B": "dont groupe B (appeles_B)",
-             "joints": "Réhospitalisés joints (joints)",
-             "joints_A": "dont groupe A (joints_A)", "joints_B": "dont groupe B (joints_B)",
-             "exactitude_equilibree": "Exactitude équilibrée"},
-    caption="Trois règles d'appel sur le jeu de test (comparaison)",
-))
+display(
+    fr_table(
+        comparaison,
+        columns={
+            "appeles": "Patients appelés (appeles)",
+            "appeles_A": "dont groupe A (appeles_A)",
+            "appeles_B": "dont groupe B (appeles_B)",
+            "joints": "Réhospitalisés joints (joints)",
+            "joints_A": "dont groupe A (joints_A)",
+            "joints_B": "dont groupe B (joints_B)",
+            "exactitude_equilibree": "Exactitude équilibrée",
+        },
+        caption="Trois règles d'appel sur le jeu de test (comparaison)",
+    )
+)
 print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».")
 
 # %% [markdown]
@@ -906,7 +1011,7 @@ checks.check_number(
     name="vp_perdus",
     digest="3704c215cd1cd6c0",
     decimals=3,
-    bounds=(0, n_appels),
+    bounds=(0, 3000),  # une perte, en patients : au plus les 3 000 patients de test
     mistakes=[
         # By digest: the values would show which rows the answer does not use.
         checks.Mistake(None, message_seuil, digest="60a607b93ff96d19"),
@@ -960,39 +1065,51 @@ print(f"Face à la règle actuelle (seuil 0,3), malgré {n_appels - n_seuil} app
 for groupe in ("A", "B"):
     colonne = f"joints_{groupe}"
     avant, apres = comparaison.loc["seuil 0,3", colonne], comparaison.loc["correction", colonne]
-    print(f"- groupe {groupe} : {avant} → {apres} réhospitalisés joints ; TFN "
-          f"{fr_number(par_groupe.loc[groupe, 'tfn'])} → "
-          f"{fr_number(par_groupe_corrige.loc[groupe, 'tfn'])}.")
+    print(
+        f"- groupe {groupe} : {avant} → {apres} réhospitalisés joints ; TFN "
+        f"{fr_number(par_groupe.loc[groupe, 'tfn'])} → "
+        f"{fr_number(par_groupe_corrige.loc[groupe, 'tfn'])}."
+    )
 plus_appeles_b = dans_b & (appel == 1) & (appel_corrige == 0)
-print(f"- dans le groupe B, {plus_appeles_b.sum()} des {(dans_b & (appel == 1)).sum()} patients "
-      f"appelés au seuil 0,3 ne le sont plus, dont {(plus_appeles_b & reel).sum()} "
-      "réhospitalisés.")
+print(
+    f"- dans le groupe B, {plus_appeles_b.sum()} des {(dans_b & (appel == 1)).sum()} patients "
+    f"appelés au seuil 0,3 ne le sont plus, dont {(plus_appeles_b & reel).sum()} "
+    "réhospitalisés."
+)
 vpp_avant, vpp_apres = par_groupe["vpp"], par_groupe_corrige["vpp"]
-print(f"VPP, seuil 0,3 → correction (tableaux des sections 3 et 6) : groupe A "
-      f"{fr_number(vpp_avant['A'])} → {fr_number(vpp_apres['A'])}, groupe B "
-      f"{fr_number(vpp_avant['B'])} → {fr_number(vpp_apres['B'])} ; écart entre les groupes "
-      f"{fr_number(abs(vpp_avant['B'] - vpp_avant['A']))} → "
-      f"{fr_number(abs(vpp_apres['B'] - vpp_apres['A']))}.")
+print(
+    f"VPP, seuil 0,3 → correction (tableaux des sections 3 et 6) : groupe A "
+    f"{fr_number(vpp_avant['A'])} → {fr_number(vpp_apres['A'])}, groupe B "
+    f"{fr_number(vpp_avant['B'])} → {fr_number(vpp_apres['B'])} ; écart entre les groupes "
+    f"{fr_number(abs(vpp_avant['B'] - vpp_avant['A']))} → "
+    f"{fr_number(abs(vpp_apres['B'] - vpp_apres['A']))}."
+)
 rehosp_valid = y_valid.groupby(groupe_valid, observed=True).sum()
-print(f"Ces règles ont été apprises sur {len(y_valid)} séjours de validation seulement, dont "
-      f"{rehosp_valid['A']} réhospitalisés du groupe A et {rehosp_valid['B']} du groupe B.")
+print(
+    f"Ces règles ont été apprises sur {len(y_valid)} séjours de validation seulement, dont "
+    f"{rehosp_valid['A']} réhospitalisés du groupe A et {rehosp_valid['B']} du groupe B."
+)
 # Le tirage au sort de la correction, refait 200 fois : la perte change-t-elle ? (La
 # probabilité d'appel de chaque patient, lue dans les règles apprises avec proba_appel,
 # donne les mêmes appels que correction.predict à chaque tirage, bien plus vite.)
-appel_probable = np.where(dans_b, proba_appel(scores, regles_apprises["B"]),
-                          proba_appel(scores, regles_apprises["A"]))
+appel_probable = np.where(
+    dans_b, proba_appel(scores, regles_apprises["B"]), proba_appel(scores, regles_apprises["A"])
+)
 # Même tirage que la section 6 (random_state=0) : mêmes appels, sinon le calcul s'arrête.
-assert np.array_equal(appel_probable >= np.random.RandomState(0).rand(len(scores)),
-                      appel_corrige == 1)
+assert np.array_equal(
+    appel_probable >= np.random.RandomState(0).rand(len(scores)), appel_corrige == 1
+)
 pertes = []
 for tirage in range(200):
     autre = (appel_probable >= np.random.RandomState(tirage).rand(len(scores))).astype(int)
     seuil_tirage = np.sort(scores)[::-1][autre.sum() - 1]  # même nombre d'appels
     pertes.append(int(((scores >= seuil_tirage) & reel).sum() - autre[reel].sum()))
 bas_pertes, haut_pertes = np.quantile(pertes, [0.025, 0.975], method="inverted_cdf")
-print(f"Tirage au sort refait 200 fois : la correction joint moins de réhospitalisés que la "
-      f"règle « même nombre » dans {sum(perte > 0 for perte in pertes)} des 200 tirages ; dans "
-      f"95 % des tirages, de {int(bas_pertes)} à {int(haut_pertes)} de moins.")
+print(
+    f"Tirage au sort refait 200 fois : la correction joint moins de réhospitalisés que la "
+    f"règle « même nombre » dans {sum(perte > 0 for perte in pertes)} des 200 tirages ; dans "
+    f"95 % des tirages, de {int(bas_pertes)} à {int(haut_pertes)} de moins."
+)
 # Ce qui suit donne la réponse de la question 4 : seulement une fois la question juste.
 if checks.passed("vp_perdus"):
     print("À nombre d'appels égal (la correction comparée à la règle « même nombre ») :")
@@ -1003,18 +1120,28 @@ if checks.passed("vp_perdus"):
         rehosp_groupe = (reel & dans_groupe).sum()
         tfn_avant = 1 - comparaison.loc["même nombre", colonne] / rehosp_groupe
         tfn_apres = 1 - comparaison.loc["correction", colonne] / rehosp_groupe
-        print(f"- groupe {groupe} : {abs(gain)} réhospitalisés joints {sens} ; TFN "
-              f"{fr_number(tfn_avant)} avec la règle « même nombre », {fr_number(tfn_apres)} "
-              "après correction.")
-    place = ("à la borne haute de cette fourchette" if pertes[0] >= haut_pertes
-             else "à la borne basse de cette fourchette" if pertes[0] <= bas_pertes
-             else "à l'intérieur de cette fourchette")
-    print(f"Ce tirage-ci : {pertes[0]} de moins, {place} ; sur les 200 tirages, de "
-          f"{min(pertes)} à {max(pertes)} de moins.")
+        print(
+            f"- groupe {groupe} : {abs(gain)} réhospitalisés joints {sens} ; TFN "
+            f"{fr_number(tfn_avant)} avec la règle « même nombre », {fr_number(tfn_apres)} "
+            "après correction."
+        )
+    place = (
+        "à la borne haute de cette fourchette"
+        if pertes[0] >= haut_pertes
+        else "à la borne basse de cette fourchette"
+        if pertes[0] <= bas_pertes
+        else "à l'intérieur de cette fourchette"
+    )
+    print(
+        f"Ce tirage-ci : {pertes[0]} de moins, {place} ; sur les 200 tirages, de "
+        f"{min(pertes)} à {max(pertes)} de moins."
+    )
 else:
-    print("Le détail à nombre d'appels égal, et la place de ce tirage-ci dans la fourchette, "
-          "s'afficheront ici quand la vérification de la question 4 aura dit « juste » : "
-          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+    print(
+        "Le détail à nombre d'appels égal, et la place de ce tirage-ci dans la fourchette, "
+        "s'afficheront ici quand la vérification de la question 4 aura dit « juste » : "
+        "relancez alors cette cellule (en séance évaluée, dans votre retour de correction)."
+    )
 # Le texte qui suit s'appuie sur ces constats : le calcul s'arrête s'ils ne tiennent plus.
 assert comparaison.loc["correction", "joints"] > comparaison.loc["seuil 0,3", "joints"]
 assert min(pertes) > 0  # moins de réhospitalisés joints, quel que soit le tirage
@@ -1210,8 +1337,7 @@ checks.check_number(
             digest="ddcc24c4e541880c",
         ),
     ],
-    hint="La marge vaut 1,96 × √(f × (1 − f) / n) ; f et n ont le même dénominateur, celui du "
-    "TFN.",
+    hint="La marge vaut 1,96 × √(f × (1 − f) / n) ; f et n ont le même dénominateur, celui du TFN.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(marge_tfn_a, name="marge_tfn_a", expected=1.96 * np.sqrt(0.4 * 0.6 / 60))
@@ -1306,15 +1432,20 @@ faux_negatifs = (appel_corrige == 0) & reel  # réhospitalisés non appelés
 f_g, n_g = par_groupe_corrige["tfn"], par_groupe_corrige["rehospitalises"]
 marge_b = 1.96 * np.sqrt(f_g["B"] * (1 - f_g["B"]) / n_g["B"])
 wilson_bas, wilson_haut = proportion_ci(int(faux_negatifs[dans_b].sum()), int(n_g["B"]))
-print(f"TFN du groupe B après correction : {fr_number(f_g['B'])} ; intervalle à 95 % de Wald "
-      f"de {fr_number(f_g['B'] - marge_b)} à {fr_number(f_g['B'] + marge_b)}, de Wilson de "
-      f"{fr_number(wilson_bas)} à {fr_number(wilson_haut)}.")
+print(
+    f"TFN du groupe B après correction : {fr_number(f_g['B'])} ; intervalle à 95 % de Wald "
+    f"de {fr_number(f_g['B'] - marge_b)} à {fr_number(f_g['B'] + marge_b)}, de Wilson de "
+    f"{fr_number(wilson_bas)} à {fr_number(wilson_haut)}."
+)
 difference_tfn = f_g["A"] - f_g["B"]
-marge_difference = 1.96 * np.sqrt(f_g["A"] * (1 - f_g["A"]) / n_g["A"]
-                                  + f_g["B"] * (1 - f_g["B"]) / n_g["B"])
-print(f"Différence TFN A − TFN B : {fr_number(difference_tfn)}, intervalle à 95 % de "
-      f"{fr_number(difference_tfn - marge_difference)} à "
-      f"{fr_number(difference_tfn + marge_difference)}.")
+marge_difference = 1.96 * np.sqrt(
+    f_g["A"] * (1 - f_g["A"]) / n_g["A"] + f_g["B"] * (1 - f_g["B"]) / n_g["B"]
+)
+print(
+    f"Différence TFN A − TFN B : {fr_number(difference_tfn)}, intervalle à 95 % de "
+    f"{fr_number(difference_tfn - marge_difference)} à "
+    f"{fr_number(difference_tfn + marge_difference)}."
+)
 # La probabilité d'appel de chaque patient (section 7) donne les mêmes appels que
 # correction.predict à chaque tirage, bien plus vite.
 generateur = np.random.default_rng(0)
@@ -1324,11 +1455,12 @@ for tirage in range(1000):
     hasard = np.random.RandomState(tirage).rand(len(patients))
     autre = (appel_probable[patients] >= hasard).astype(int)
     meilleurs = np.argsort(-scores[patients])[: autre.sum()]  # autant d'appels, sans correction
-    pertes_bootstrap.append(int(reel[patients][meilleurs].sum()
-                                - reel[patients][autre == 1].sum()))
+    pertes_bootstrap.append(int(reel[patients][meilleurs].sum() - reel[patients][autre == 1].sum()))
 bas_b, haut_b = np.quantile(pertes_bootstrap, [0.025, 0.975], method="inverted_cdf")
-print(f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), bootstrap : "
-      f"intervalle à 95 % de {int(bas_b)} à {int(haut_b)}.")
+print(
+    f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), bootstrap : "
+    f"intervalle à 95 % de {int(bas_b)} à {int(haut_b)}."
+)
 marge_equivalence = 0.15  # écart de TFN jugé négligeable, dans l'hypothèse de la question 6
 print(f"Marge d'équivalence de la question 6 : {fr_number(marge_equivalence, 2)}.")
 
@@ -1363,12 +1495,17 @@ print(f"Marge d'équivalence de la question 6 : {fr_number(marge_equivalence, 2)
 # </details>
 
 # %% answer="conclusions"
-conclusions = {"différence des TFN": ..., "perte de la question 4": ...,
-               "différence des TFN, marge 0,15": ...}
+conclusions = {
+    "différence des TFN": ...,
+    "perte de la question 4": ...,
+    "différence des TFN, marge 0,15": ...,
+}
 ### BEGIN SOLUTION
-conclusions = {"différence des TFN": "on ne peut pas conclure",
-               "perte de la question 4": "un écart est établi",
-               "différence des TFN, marge 0,15": "il n'y a pas d'écart"}
+conclusions = {
+    "différence des TFN": "on ne peut pas conclure",
+    "perte de la question 4": "un écart est établi",
+    "différence des TFN, marge 0,15": "il n'y a pas d'écart",
+}
 ### END SOLUTION
 
 # %% tests="conclusions" points=1
@@ -1377,8 +1514,11 @@ checks.check_choices(
     conclusions,
     name="conclusions",
     options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
-    digests={"différence des TFN": "603c52c3d1fdadd0", "perte de la question 4": "aa653330c42a7ccf",
-             "différence des TFN, marge 0,15": "921dcf1479d9442f"},
+    digests={
+        "différence des TFN": "603c52c3d1fdadd0",
+        "perte de la question 4": "aa653330c42a7ccf",
+        "différence des TFN, marge 0,15": "921dcf1479d9442f",
+    },
     success=(
         "les deux intervalles ne disent pas la même chose. Celui de la différence des TFN "
         "contient 0 : ce jeu de test ne dit ni que les TFN sont égaux, ni qu'un écart subsiste. "
@@ -1394,32 +1534,52 @@ checks.check_choices(
     ),
     mistakes={
         "différence des TFN": [
-            checks.Mistake(None, "un intervalle qui contient 0 ne prouve pas l'égalité : il "
-                           "contient aussi des écarts non nuls, dans un sens et dans l'autre. "
-                           "Conclure à l'égalité exigerait une marge d'équivalence (l'écart "
-                           "jugé négligeable) fixée avant l'audit, et un intervalle tout entier "
-                           "dans cette marge.", digest="b0b892c7835ba9d2"),
-            checks.Mistake(None, "0 fait partie des valeurs compatibles avec ce jeu de test : "
-                           "l'écart observé peut tenir au hasard de l'échantillon.",
-                           digest="b28a29399ab14784"),
+            checks.Mistake(
+                None,
+                "un intervalle qui contient 0 ne prouve pas l'égalité : il "
+                "contient aussi des écarts non nuls, dans un sens et dans l'autre. "
+                "Conclure à l'égalité exigerait une marge d'équivalence (l'écart "
+                "jugé négligeable) fixée avant l'audit, et un intervalle tout entier "
+                "dans cette marge.",
+                digest="b0b892c7835ba9d2",
+            ),
+            checks.Mistake(
+                None,
+                "0 fait partie des valeurs compatibles avec ce jeu de test : "
+                "l'écart observé peut tenir au hasard de l'échantillon.",
+                digest="b28a29399ab14784",
+            ),
         ],
         "différence des TFN, marge 0,15": [
-            checks.Mistake(None, "avec une marge fixée avant l'audit, la question change : "
-                           "l'intervalle tient-il tout entier dans la marge ? Si oui, tous les "
-                           "écarts compatibles avec les données sont jugés négligeables, et "
-                           "l'équipe peut conclure à l'absence d'écart qui compte.",
-                           digest="8894ba5d03466c6c"),
-            checks.Mistake(None, "cet intervalle contient 0 : aucun écart n'est établi. Comparez "
-                           "plutôt ses deux bornes à la marge fixée d'avance.",
-                           digest="583b2f0b455acb0a"),
+            checks.Mistake(
+                None,
+                "avec une marge fixée avant l'audit, la question change : "
+                "l'intervalle tient-il tout entier dans la marge ? Si oui, tous les "
+                "écarts compatibles avec les données sont jugés négligeables, et "
+                "l'équipe peut conclure à l'absence d'écart qui compte.",
+                digest="8894ba5d03466c6c",
+            ),
+            checks.Mistake(
+                None,
+                "cet intervalle contient 0 : aucun écart n'est établi. Comparez "
+                "plutôt ses deux bornes à la marge fixée d'avance.",
+                digest="583b2f0b455acb0a",
+            ),
         ],
         "perte de la question 4": [
-            checks.Mistake(None, "regardez où est 0 : toutes les valeurs de cet intervalle sont "
-                           "des pertes. La prudence ne consiste pas à refuser de conclure quand "
-                           "l'intervalle exclut l'absence d'écart.", digest="008f684d9cf59ece"),
-            checks.Mistake(None, "une perte nulle est hors de l'intervalle : ce jeu de test "
-                           "n'est pas compatible avec l'absence de perte.",
-                           digest="4f73377cd3685343"),
+            checks.Mistake(
+                None,
+                "regardez où est 0 : toutes les valeurs de cet intervalle sont "
+                "des pertes. La prudence ne consiste pas à refuser de conclure quand "
+                "l'intervalle exclut l'absence d'écart.",
+                digest="008f684d9cf59ece",
+            ),
+            checks.Mistake(
+                None,
+                "une perte nulle est hors de l'intervalle : ce jeu de test "
+                "n'est pas compatible avec l'absence de perte.",
+                digest="4f73377cd3685343",
+            ),
         ],
     },
 )
@@ -1431,12 +1591,15 @@ checks.check_choices(
     expected={
         # Computed from the intervals, so that the text cannot silently contradict the data.
         "différence des TFN": "on ne peut pas conclure"
-        if abs(difference_tfn) < marge_difference else "un écart est établi",
+        if abs(difference_tfn) < marge_difference
+        else "un écart est établi",
         "perte de la question 4": "un écart est établi"
-        if bas_b > 0 or haut_b < 0 else "on ne peut pas conclure",
+        if bas_b > 0 or haut_b < 0
+        else "on ne peut pas conclure",
         "différence des TFN, marge 0,15": "il n'y a pas d'écart"
         if abs(difference_tfn) + marge_difference < marge_equivalence
-        else "un écart est établi" if abs(difference_tfn) > marge_difference
+        else "un écart est établi"
+        if abs(difference_tfn) > marge_difference
         else "on ne peut pas conclure",
     },
 )
@@ -1444,33 +1607,43 @@ checks.check_choices(
 
 # %% mistake="conclusions"
 # message : Conclure à l'égalité exigerait une marge d'équivalence
-conclusions = {"différence des TFN": "il n'y a pas d'écart",
-               "perte de la question 4": "un écart est établi",
-               "différence des TFN, marge 0,15": "il n'y a pas d'écart"}
+conclusions = {
+    "différence des TFN": "il n'y a pas d'écart",
+    "perte de la question 4": "un écart est établi",
+    "différence des TFN, marge 0,15": "il n'y a pas d'écart",
+}
 
 # %% mistake="conclusions"
 # message : l'écart observé peut tenir au hasard
-conclusions = {"différence des TFN": "un écart est établi",
-               "perte de la question 4": "un écart est établi",
-               "différence des TFN, marge 0,15": "il n'y a pas d'écart"}
+conclusions = {
+    "différence des TFN": "un écart est établi",
+    "perte de la question 4": "un écart est établi",
+    "différence des TFN, marge 0,15": "il n'y a pas d'écart",
+}
 
 # %% mistake="conclusions"
 # message : La prudence ne consiste pas à refuser de conclure
-conclusions = {"différence des TFN": "on ne peut pas conclure",
-               "perte de la question 4": "on ne peut pas conclure",
-               "différence des TFN, marge 0,15": "il n'y a pas d'écart"}
+conclusions = {
+    "différence des TFN": "on ne peut pas conclure",
+    "perte de la question 4": "on ne peut pas conclure",
+    "différence des TFN, marge 0,15": "il n'y a pas d'écart",
+}
 
 # %% mistake="conclusions"
 # message : n'est pas compatible avec l'absence de perte
-conclusions = {"différence des TFN": "on ne peut pas conclure",
-               "perte de la question 4": "il n'y a pas d'écart",
-               "différence des TFN, marge 0,15": "il n'y a pas d'écart"}
+conclusions = {
+    "différence des TFN": "on ne peut pas conclure",
+    "perte de la question 4": "il n'y a pas d'écart",
+    "différence des TFN, marge 0,15": "il n'y a pas d'écart",
+}
 
 # %% mistake="conclusions"
 # message : l'intervalle tient-il tout entier dans la marge
-conclusions = {"différence des TFN": "on ne peut pas conclure",
-               "perte de la question 4": "un écart est établi",
-               "différence des TFN, marge 0,15": "on ne peut pas conclure"}
+conclusions = {
+    "différence des TFN": "on ne peut pas conclure",
+    "perte de la question 4": "un écart est établi",
+    "différence des TFN, marge 0,15": "on ne peut pas conclure",
+}
 
 # %% [markdown]
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
@@ -1492,16 +1665,22 @@ conclusions = {"différence des TFN": "on ne peut pas conclure",
 p_a, p_b = taux_voulus["A"], taux_voulus["B"]  # taux visés par le générateur : 15 % et 30 %
 vpp_cible = 0.35  # VPP de départ, la même dans les deux groupes
 tfn_cible = 0.20  # TFN de départ, le même dans les deux groupes
-tfp_imposes = {groupe: taux_groupe / (1 - taux_groupe) * (1 - vpp_cible) / vpp_cible
-               * (1 - tfn_cible) for groupe, taux_groupe in (("A", p_a), ("B", p_b))}
-print(f"Au départ (VPP {fr_number(vpp_cible, 2)} et TFN {fr_number(tfn_cible, 2)} dans les deux "
-      f"groupes, taux visés) : l'identité impose un TFP de {fr_number(tfp_imposes['A'])} au "
-      f"groupe A et de {fr_number(tfp_imposes['B'])} au groupe B.")
+tfp_imposes = {
+    groupe: taux_groupe / (1 - taux_groupe) * (1 - vpp_cible) / vpp_cible * (1 - tfn_cible)
+    for groupe, taux_groupe in (("A", p_a), ("B", p_b))
+}
+print(
+    f"Au départ (VPP {fr_number(vpp_cible, 2)} et TFN {fr_number(tfn_cible, 2)} dans les deux "
+    f"groupes, taux visés) : l'identité impose un TFP de {fr_number(tfp_imposes['A'])} au "
+    f"groupe A et de {fr_number(tfp_imposes['B'])} au groupe B."
+)
 score_b, reel_b = scores[dans_b], reel[dans_b]
 seuil_b = np.quantile(score_b[reel_b], tfn_cible)  # ne manque que 20 % des réhospitalisés de B
 tfp_score_b = np.mean(score_b[~reel_b] >= seuil_b)
-print(f"Sur notre score, le seuil qui ne manque que {fr_percent(tfn_cible, 0)} des réhospitalisés "
-      f"du groupe B y a un TFP de {fr_number(tfp_score_b)} (jeu de test).")
+print(
+    f"Sur notre score, le seuil qui ne manque que {fr_percent(tfn_cible, 0)} des réhospitalisés "
+    f"du groupe B y a un TFP de {fr_number(tfp_score_b)} (jeu de test)."
+)
 assert tfp_score_b < tfp_imposes["B"]  # le texte replié ci-dessous le dit
 explorateur = FairnessExplorer(
     {
@@ -1545,10 +1724,12 @@ for groupe in ("A", "B"):
     bas, haut = seuils[groupe]
     print(f"Groupe {groupe} : probabilité d'être appelé {lecture(groupe)}.")
     if regle.get("p_ignore", 0.0) > 0:
-        print(f"  À tout score, {fr_percent(regle['p_ignore'], 0)} des décisions sont tirées au "
-              "sort (appel avec une probabilité de "
-              f"{fr_percent(regle.get('prediction_constant', 0.0), 0)}) ; les autres suivent "
-              "les seuils.")
+        print(
+            f"  À tout score, {fr_percent(regle['p_ignore'], 0)} des décisions sont tirées au "
+            "sort (appel avec une probabilité de "
+            f"{fr_percent(regle.get('prediction_constant', 0.0), 0)}) ; les autres suivent "
+            "les seuils."
+        )
     entre = proba_appel((bas + haut) / 2, regle)
     if regle.get("p_ignore", 0.0) < 0.01 and not 0.05 < entre < 0.95:
         print("  La règle revient presque à un seuil unique.")
@@ -1556,10 +1737,12 @@ for groupe in ("A", "B"):
         print("  Ce n'est pas un seuil unique : une part des appels est tirée au sort.")
     dans_groupe = (groupe_test == groupe).to_numpy()
     sous, dessus = dans_groupe & (scores < bas), dans_groupe & (scores > haut)
-    print(f"  Dans le jeu de test : {appel_corrige[sous].sum()} des {sous.sum()} patients au "
-          f"score inférieur à {fr_number(bas)} ont été appelés, et "
-          f"{(1 - appel_corrige[dessus]).sum()} des {dessus.sum()} patients au score supérieur "
-          f"à {fr_number(haut)} ne l'ont pas été.")
+    print(
+        f"  Dans le jeu de test : {appel_corrige[sous].sum()} des {sous.sum()} patients au "
+        f"score inférieur à {fr_number(bas)} ont été appelés, et "
+        f"{(1 - appel_corrige[dessus]).sum()} des {dessus.sum()} patients au score supérieur "
+        f"à {fr_number(haut)} ne l'ont pas été."
+    )
 
 # %% [markdown]
 # ### Pour aller plus loin : un autre jeu de validation, d'autres règles
@@ -1573,15 +1756,21 @@ for groupe in ("A", "B"):
 # Inutile de lire ce code (replié) : la correction apprise sur trois autres jeux de validation.
 # Les séjours d'apprentissage et de validation, réunis comme avant le partage de la section 2.
 X_tout, _, y_tout, _, groupe_tout, _ = train_test_split(
-    variables, cohorte["rehospitalise"], cohorte["groupe"], test_size=0.5, random_state=0)
+    variables, cohorte["rehospitalise"], cohorte["groupe"], test_size=0.5, random_state=0
+)
 resultats = {}
 for partage in (0, 1, 2, 3):  # 0 : le partage de la section 2
     X_a, X_v, y_a, y_v, _, g_v = train_test_split(
-        X_tout, y_tout, groupe_tout, test_size=1 / 3, random_state=partage)
+        X_tout, y_tout, groupe_tout, test_size=1 / 3, random_state=partage
+    )
     modele_p = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
-    correction_p = ThresholdOptimizer(estimator=modele_p, constraints="equalized_odds",
-                                      objective="balanced_accuracy_score", prefit=True,
-                                      predict_method="predict_proba")
+    correction_p = ThresholdOptimizer(
+        estimator=modele_p,
+        constraints="equalized_odds",
+        objective="balanced_accuracy_score",
+        prefit=True,
+        predict_method="predict_proba",
+    )
     correction_p.fit(X_v, y_v, sensitive_features=g_v)
     scores_p = modele_p.predict_proba(X_test)[:, 1]
     appel_p = correction_p.predict(X_test, sensitive_features=groupe_test, random_state=0)
@@ -1596,18 +1785,24 @@ for partage in (0, 1, 2, 3):  # 0 : le partage de la section 2
     }
 for partage, r in resultats.items():
     tires = f"dans le groupe {' et '.join(r['tires'])}" if r["tires"] else "dans aucun groupe"
-    print(f"Partage {partage}{' (celui de la section 2)' if partage == 0 else ''} : "
-          f"validation avec {r['rehosp']['A']} réhospitalisés du groupe A et {r['rehosp']['B']} "
-          f"du groupe B ; décisions tirées au sort à tout score {tires} ; "
-          f"{r['perte']} réhospitalisés joints de moins à nombre d'appels égal ; groupe B : "
-          f"{r['b_avant']} → {r['b_apres']} réhospitalisés joints face au seuil 0,3.")
+    print(
+        f"Partage {partage}{' (celui de la section 2)' if partage == 0 else ''} : "
+        f"validation avec {r['rehosp']['A']} réhospitalisés du groupe A et {r['rehosp']['B']} "
+        f"du groupe B ; décisions tirées au sort à tout score {tires} ; "
+        f"{r['perte']} réhospitalisés joints de moins à nombre d'appels égal ; groupe B : "
+        f"{r['b_avant']} → {r['b_apres']} réhospitalisés joints face au seuil 0,3."
+    )
 pertes_b = [r["b_avant"] - r["b_apres"] for r in resultats.values()]
-print(f"Le groupe B perd des réhospitalisés joints face au seuil 0,3 dans "
-      f"{sum(perte > 0 for perte in pertes_b)} des {len(resultats)} partages (de "
-      f"{min(pertes_b)} à {max(pertes_b)}).")
+print(
+    f"Le groupe B perd des réhospitalisés joints face au seuil 0,3 dans "
+    f"{sum(perte > 0 for perte in pertes_b)} des {len(resultats)} partages (de "
+    f"{min(pertes_b)} à {max(pertes_b)})."
+)
 # Le texte qui suit s'appuie sur ces constats : le calcul s'arrête s'ils ne tiennent plus.
-assert resultats[0]["perte"] == comparaison.loc["même nombre", "joints"] - comparaison.loc[
-    "correction", "joints"]  # le partage 0 refait bien le calcul de la section 7
+assert (
+    resultats[0]["perte"]
+    == comparaison.loc["même nombre", "joints"] - comparaison.loc["correction", "joints"]
+)  # le partage 0 refait bien le calcul de la section 7
 assert len({r["perte"] for r in resultats.values()}) > 1  # la perte change
 assert len({tuple(r["tires"]) for r in resultats.values()}) > 1  # le groupe tiré au sort aussi
 
@@ -1639,8 +1834,9 @@ assert len({tuple(r["tires"]) for r in resultats.values()}) > 1  # le groupe tir
 # règlement sur l'IA, en particulier, est cité dans son texte de 2024 (voir ci-dessous).
 
 # %%
-print(f"Dernière vérification des textes juridiques du cours : "
-      f"{LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
+print(
+    f"Dernière vérification des textes juridiques du cours : {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}."
+)
 
 # %% [markdown]
 #
@@ -1698,26 +1894,31 @@ print(f"Dernière vérification des textes juridiques du cours : "
 # - **Là où elle est interdite.** L'article 2 (3°) de la même loi interdit « toute
 #   discrimination directe ou indirecte fondée sur un motif mentionné à l'article 1er […] en
 #   matière de protection sociale, de santé, d'avantages sociaux, d'éducation, d'accès aux
-#   biens et services ou de fourniture de biens et services ». Il admet des différences
-#   « justifiées par un but légitime » lorsque « les moyens de parvenir à ce but sont
-#   nécessaires et appropriés », mais pas celles fondées notamment sur l'origine ou le
-#   patronyme : des seuils par groupe d'origine ne pourraient pas invoquer cette exception.
+#   biens et services ou de fourniture de biens et services ». Son alinéa suivant écarte de
+#   cette interdiction les différences « justifiées par un but légitime » lorsque « les
+#   moyens de parvenir à ce but sont nécessaires et appropriés » ; le troisième refuse cette
+#   dérogation aux différences fondées notamment sur l'origine ou le patronyme : des seuils
+#   par groupe d'origine ne pourraient pas l'invoquer.
 #   Si nos groupes A et B sont deux **territoires** (l'exemple de la section 1), le lieu de
-#   résidence est un motif de l'article 1er, mais l'exception s'applique : des seuils par
-#   territoire seraient admis s'ils étaient justifiés par un but légitime, avec des moyens
-#   nécessaires et appropriés ; c'est à l'hôpital de le démontrer. Enfin, nul ne peut être discriminé dans
-#   l'accès à la prévention ou aux soins (code de la santé publique, art. L. 1110-3).
+#   résidence est un motif de l'article 1er, et l'exception peut jouer : l'interdiction de
+#   l'article 2 (3°) ne vise pas des seuils par territoire justifiés par un but légitime,
+#   avec des moyens nécessaires et appropriés. La loi dit seulement que cette interdiction
+#   ne les vise pas ; elle ne les autorise pas pour autant. C'est à l'hôpital de démontrer
+#   ce but et cette nécessité, un juge en déciderait au cas par cas, et les autres règles
+#   restent : nul ne peut être discriminé dans l'accès à la prévention ou aux soins (code de
+#   la santé publique, art. L. 1110-3).
 #
 # ### Question 7 — Vrai ou faux ? (2 points)
 #
-# Jugez chacune de ces quatre affirmations :
+# Jugez chacune de ces quatre affirmations, en appliquant ce que vous avez lu à des cas que le
+# texte ne traite pas :
 #
 # | Clé | Affirmation |
 # |---|---|
 # | « score calibré, donc même VPP » | Notre score est calibré dans chaque groupe ; au seuil 0,3, un appel signifie donc le même risque (la même VPP) dans les deux groupes. |
-# | « fiabilité et erreurs » | Le diagramme de fiabilité juge le score lui-même, sans seuil ; les TFN et les TFP jugent les décisions prises à un seuil. |
-# | « seuils par âge » | Des seuils d'appel différents selon l'âge des patients (un cas que le texte ne traite pas) peuvent être admis s'ils sont justifiés par un but légitime, avec des moyens nécessaires et appropriés. |
-# | « seuils par origine » | En matière de santé, des seuils d'appel différents selon l'origine des patients restent interdits, même justifiés par un but légitime, avec des moyens nécessaires et appropriés. |
+# | « changer de seuil » | L'équipe passe du seuil 0,3 au seuil 0,2 sans toucher au modèle : les TFN et les TFP des deux groupes changent, mais pas le diagramme de fiabilité. |
+# | « seuils par âge » | Un service fixe un seuil d'appel plus bas pour les patients de plus de 75 ans, parce qu'une réhospitalisation y est plus grave. L'article 2 (3°) de la loi de 2008 ne s'y oppose pas si l'hôpital démontre un but légitime et des moyens nécessaires et appropriés. |
+# | « seuils par pays de naissance » | Pour réduire l'écart de TFN, un hôpital fixe des seuils d'appel différents selon le pays de naissance des patients (un critère d'origine), et démontre que c'est le seul moyen de joindre autant de réhospitalisés dans chaque groupe. Cette démonstration suffit au regard de l'article 2 (3°). |
 #
 # `vrai_ou_faux` est un **dictionnaire** Python : des paires « clé : valeur » entre
 # accolades. Ne changez pas les clés ; remplacez chaque `...` par `"vrai"` ou `"faux"`,
@@ -1725,22 +1926,31 @@ print(f"Dernière vérification des textes juridiques du cours : "
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour les deux premières : la calibration a-t-elle besoin d'un seuil ? Et que montre le
-# tableau de la section 3 pour les VPP des deux groupes au seuil 0,3 ?
+# Pour les deux premières : la calibration a-t-elle besoin d'un seuil ? Que montre le
+# tableau de la section 3 pour les VPP des deux groupes au seuil 0,3 ? Qu'est-ce qui, dans un
+# TFN ou un TFP, dépend du seuil ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour les deux dernières : relisez « Là où elle est interdite ». Pour quels motifs
-# l'exception du « but légitime » ne vaut-elle pas ? L'âge en fait-il partie ?
+# Pour les deux dernières : relisez « Là où elle est interdite ». Quel motif de l'article 1er
+# est en jeu dans chaque cas ? L'exception du « but légitime » vaut-elle pour ce motif ?
 # </details>
 
 # %% answer="vrai_ou_faux"
-vrai_ou_faux = {"score calibré, donc même VPP": ..., "fiabilité et erreurs": ...,
-                "seuils par âge": ..., "seuils par origine": ...}
+vrai_ou_faux = {
+    "score calibré, donc même VPP": ...,
+    "changer de seuil": ...,
+    "seuils par âge": ...,
+    "seuils par pays de naissance": ...,
+}
 ### BEGIN SOLUTION
-vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-                "seuils par âge": "vrai", "seuils par origine": "vrai"}
+vrai_ou_faux = {
+    "score calibré, donc même VPP": "faux",
+    "changer de seuil": "vrai",
+    "seuils par âge": "vrai",
+    "seuils par pays de naissance": "faux",
+}
 ### END SOLUTION
 
 # %% tests="vrai_ou_faux" points=2
@@ -1749,39 +1959,56 @@ checks.check_choices(
     vrai_ou_faux,
     name="vrai_ou_faux",
     options=["vrai", "faux"],
-    digests={"score calibré, donc même VPP": "b48536008659839b",
-             "fiabilité et erreurs": "65fa0b7b5dd886b6",
-             "seuils par âge": "36b9db54c87c87cf",
-             "seuils par origine": "a942d8fb93d75c48"},
+    digests={
+        "score calibré, donc même VPP": "b48536008659839b",
+        "changer de seuil": "6a9eca0469f5ba40",
+        "seuils par âge": "36b9db54c87c87cf",
+        "seuils par pays de naissance": "b308652d5299f138",
+    },
     mistakes={
         "score calibré, donc même VPP": [
-            checks.Mistake(None, "la calibration compare, score par score, le risque annoncé à "
-                           "la part réhospitalisée. Au-dessus de 0,3, les appelés du groupe B "
-                           "ont en moyenne des scores plus élevés, donc plus de réhospitalisés "
-                           "parmi eux : les VPP diffèrent (section 3). Calibration et parité "
-                           "prédictive sont deux critères distincts.", digest="fc836180381bb74d"),
+            checks.Mistake(
+                None,
+                "la calibration compare, score par score, le risque annoncé à "
+                "la part réhospitalisée. Au-dessus de 0,3, les appelés du groupe B "
+                "ont en moyenne des scores plus élevés, donc plus de réhospitalisés "
+                "parmi eux : les VPP diffèrent (section 3). Calibration et parité "
+                "prédictive sont deux critères distincts.",
+                digest="fc836180381bb74d",
+            ),
         ],
-        "fiabilité et erreurs": [
-            checks.Mistake(None, "la calibration ne fixe aucun seuil : elle compare le risque "
-                           "annoncé par le score à la part réellement réhospitalisée. TFN et TFP "
-                           "comptent les erreurs des décisions (appeler ou non), qui dépendent "
-                           "du seuil choisi.", digest="81722b3ab54b0cf9"),
+        "changer de seuil": [
+            checks.Mistake(
+                None,
+                "le diagramme de fiabilité compare le risque annoncé par le "
+                "score à la part réellement réhospitalisée : il ne dépend d'aucun "
+                "seuil, et le modèle n'a pas changé. Les TFN et TFP comptent les "
+                "erreurs des décisions (appeler ou non), qui changent avec le seuil.",
+                digest="a17ab4f3cdf7d456",
+            ),
         ],
         "seuils par âge": [
-            checks.Mistake(None, "l'article 2, 3° de la loi de 2008 admet une différence fondée "
-                           "sur un motif de l'article 1er, dont l'âge, si elle est justifiée "
-                           "par un but légitime avec des moyens nécessaires et appropriés. "
-                           "L'origine, le patronyme, l'ethnie et la race sont exclus de cette "
-                           "exception ; l'âge ne l'est pas, comme le lieu de résidence.",
-                           digest="7273e7f11221638e"),
+            checks.Mistake(
+                None,
+                "l'âge est un motif de l'article 1er, mais l'article 2, 3° de "
+                "la loi de 2008 ne retire l'exception du but légitime qu'aux "
+                "différences fondées sur l'origine, le patronyme, l'ethnie ou la "
+                "race. Pour l'âge, comme pour le lieu de résidence, l'interdiction "
+                "ne vise pas une différence justifiée par un but légitime avec des "
+                "moyens nécessaires et appropriés.",
+                digest="7273e7f11221638e",
+            ),
         ],
-        "seuils par origine": [
-            checks.Mistake(None, "l'exception du but légitime (article 2, 3° de la loi de 2008) "
-                           "ne s'applique pas aux différences fondées sur l'origine, le "
-                           "patronyme, l'ethnie ou la race : en matière de santé, des seuils par "
-                           "origine seraient une discrimination interdite, quel que soit le but. "
-                           "L'affirmation est donc vraie.",
-                           digest="108c5cab9460da21"),
+        "seuils par pays de naissance": [
+            checks.Mistake(
+                None,
+                "le pays de naissance est ici un critère d'origine, et "
+                "l'exception du but légitime (article 2, 3° de la loi de 2008) ne "
+                "s'applique pas aux différences fondées sur l'origine : aucune "
+                "démonstration de nécessité ne suffit. L'affirmation est donc "
+                "fausse.",
+                digest="7d151b46baa42f7f",
+            ),
         ],
     },
 )
@@ -1790,30 +2017,50 @@ checks.check_choices(
     vrai_ou_faux,
     name="vrai_ou_faux",
     options=["vrai", "faux"],
-    expected={"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-              "seuils par âge": "vrai", "seuils par origine": "vrai"},
+    expected={
+        "score calibré, donc même VPP": "faux",
+        "changer de seuil": "vrai",
+        "seuils par âge": "vrai",
+        "seuils par pays de naissance": "faux",
+    },
 )
 ### END HIDDEN TESTS
 
 # %% mistake="vrai_ou_faux"
 # message : Calibration et parité prédictive sont deux critères distincts
-vrai_ou_faux = {"score calibré, donc même VPP": "vrai", "fiabilité et erreurs": "vrai",
-                "seuils par âge": "vrai", "seuils par origine": "vrai"}
+vrai_ou_faux = {
+    "score calibré, donc même VPP": "vrai",
+    "changer de seuil": "vrai",
+    "seuils par âge": "vrai",
+    "seuils par pays de naissance": "faux",
+}
 
 # %% mistake="vrai_ou_faux"
-# message : la calibration ne fixe aucun seuil
-vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "faux",
-                "seuils par âge": "vrai", "seuils par origine": "vrai"}
+# message : il ne dépend d'aucun seuil
+vrai_ou_faux = {
+    "score calibré, donc même VPP": "faux",
+    "changer de seuil": "faux",
+    "seuils par âge": "vrai",
+    "seuils par pays de naissance": "faux",
+}
 
 # %% mistake="vrai_ou_faux"
-# message : dont l'âge, si elle est justifiée
-vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-                "seuils par âge": "faux", "seuils par origine": "vrai"}
+# message : l'âge est un motif de l'article 1er
+vrai_ou_faux = {
+    "score calibré, donc même VPP": "faux",
+    "changer de seuil": "vrai",
+    "seuils par âge": "faux",
+    "seuils par pays de naissance": "faux",
+}
 
 # %% mistake="vrai_ou_faux"
-# message : seraient une discrimination interdite
-vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs": "vrai",
-                "seuils par âge": "vrai", "seuils par origine": "faux"}
+# message : aucune démonstration de nécessité ne suffit
+vrai_ou_faux = {
+    "score calibré, donc même VPP": "faux",
+    "changer de seuil": "vrai",
+    "seuils par âge": "vrai",
+    "seuils par pays de naissance": "vrai",
+}
 
 # %% [markdown]
 # ### Réflexion — Dépistage ou ressource rare ? (3 points, corrigée par l'enseignant)
@@ -1823,8 +2070,8 @@ vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs
 # l'**attribution d'une ressource rare** (les appels de l'équipe). Pour chacun : quelle erreur
 # est la plus grave, et pour qui ? Quel critère d'équité choisiriez-vous, et que
 # sacrifiez-vous (identité de Chouldechova) ? L'écart de réhospitalisation entre les groupes
-# est-il une bonne mesure du besoin ? Un seuil propre à chaque groupe serait-il admis en
-# droit ? Qui devrait participer à ce choix ? Appuyez-vous sur au moins un chiffre du module.
+# est-il une bonne mesure du besoin ? Que dit le droit d'un seuil propre à chaque
+# groupe ? Qui devrait participer à ce choix ? Appuyez-vous sur au moins un chiffre du module.
 
 # %% [markdown] written="reflexion_criteres" points=3
 # ### BEGIN SOLUTION
@@ -1866,10 +2113,11 @@ vrai_ou_faux = {"score calibré, donc même VPP": "faux", "fiabilité et erreurs
 #   soins ; le choix n'est pas technique, il associe soignants, usagers et direction, se
 #   documente et se réévalue ; des seuils par groupe ou une décision tirée au sort doivent
 #   être justifiés (discrimination directe, décision difficile à justifier devant le
-#   patient) ; en droit, des seuils par territoire peuvent être admis s'ils sont justifiés
-#   par un but légitime avec des moyens nécessaires et appropriés, des seuils par origine
-#   non (loi n° 2008-496, art. 2, 3°). 0,5 point : une seule. 0 point : un critère présenté
-#   comme « objectivement » le bon.
+#   patient) ; en droit, l'interdiction de la loi n° 2008-496 (art. 2, 3°) ne vise pas des
+#   seuils par territoire justifiés par un but légitime avec des moyens nécessaires et
+#   appropriés (à l'hôpital de le démontrer ; cela ne les rend pas licites pour autant),
+#   alors que des seuils par origine ne peuvent pas invoquer cette exception. 0,5 point :
+#   une seule. 0 point : un critère présenté comme « objectivement » le bon.
 #
 # *Réponse modèle (environ 14 lignes ; ses chiffres, écrits ici à la main, sont ceux de la
 # version de fairlearn du cours et peuvent changer avec elle : relisez-les dans le module
