@@ -428,7 +428,7 @@ part_noirs_cout = (n_noirs_inscrits / n_noirs) / (
     n_noirs_inscrits / n_noirs + n_blancs_inscrits / n_blancs
 )
 
-# %% [markdown]
+# %% [markdown] reveal="part_noirs_cout"
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
 #
 # La part des patients noirs parmi les inscrits dépasse leur part dans la cohorte jugée
@@ -437,7 +437,8 @@ part_noirs_cout = (n_noirs_inscrits / n_noirs) / (
 # mesure un écart de maladies entre inscrits ; la section 5 dit quelle comparaison permet de
 # juger.
 # </details>
-#
+
+# %% [markdown]
 # ## 4. Le score prédit le coût, pas le besoin
 #
 # Dans l'étude, le score était **calibré** pour le coût dans les deux groupes : à score égal,
@@ -1091,8 +1092,9 @@ print(
 # - `"part qui double"` : avec la cible « maladies », la part des patients noirs parmi les
 #   inscrits double à peu près (votre réponse à la question 1, explorateur) : le score « coût »
 #   en inscrit deux fois moins ;
-# - `"à score égal"` : à score égal, sur l'ensemble des scores, les patients noirs ont 0,71
-#   maladie chronique de plus que les blancs, contre 0,10 avec le score juste (tableau).
+# - `"tranche par tranche"` : comparés dans chaque tranche de 5 centiles du score (à score
+#   égal), en moyenne sur l'ensemble des scores, les patients noirs ont 0,71 maladie chronique
+#   de plus que les blancs, contre 0,10 avec le score juste (tableau).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1112,7 +1114,7 @@ print(
 # %% answer="preuve_biais"
 preuve_biais = ...
 ### BEGIN SOLUTION
-preuve_biais = "à score égal"
+preuve_biais = "tranche par tranche"
 ### END SOLUTION
 
 # %% tests="preuve_biais" points=2
@@ -1120,8 +1122,8 @@ preuve_biais = "à score égal"
 checks.check_choice(
     preuve_biais,
     name="preuve_biais",
-    options=["erreur sur le coût", "entre inscrits", "part qui double", "à score égal"],
-    digest="eba4d4917cd1aa01",
+    options=["erreur sur le coût", "entre inscrits", "part qui double", "tranche par tranche"],
+    digest="bb7c0046e2238659",
     mistakes=[
         checks.Mistake(
             None,
@@ -1160,8 +1162,8 @@ checks.check_choice(
 checks.check_choice(
     preuve_biais,
     name="preuve_biais",
-    options=["erreur sur le coût", "entre inscrits", "part qui double", "à score égal"],
-    expected="à score égal",
+    options=["erreur sur le coût", "entre inscrits", "part qui double", "tranche par tranche"],
+    expected="tranche par tranche",
 )
 ### END HIDDEN TESTS
 
@@ -1179,15 +1181,16 @@ preuve_biais = "part qui double"
 
 # %% mistake="preuve_biais"
 # message : n'est pas l'une des options
-preuve_biais = "score égal"
+preuve_biais = "à score égal"
 
-# %% [markdown]
+# %% [markdown] reveal="preuve_biais"
 # **Ce qui désigne le substitut.** Sans aucun écart d'accès (dernière ligne affichée sous le
 # tableau), l'écart à score égal du score « coût », sur l'ensemble des scores, tombe de 0,71 à
 # 0,17, près de celui du score juste : c'est l'écart d'accès, passé par le coût, qui le
 # creusait. Près du seuil, la tranche est large : même le score juste y garde un écart
 # (dernière colonne).
-#
+
+# %% [markdown]
 # <details><summary>Facultatif : un score « maladies » jugé sur ce qu'il prédit</summary>
 #
 # Ce score apprend à prédire `n_chronic_next`, la colonne qui sert ensuite à juger les
@@ -1195,7 +1198,6 @@ preuve_biais = "score égal"
 # soins : son succès est donc flatteur. Dans la réalité, une maladie n'est comptée que si elle
 # a été diagnostiquée, ce qui dépend aussi de l'accès (question 8, après la séance).
 # </details>
-#
 
 # %% [markdown]
 # ## À retenir
@@ -1204,10 +1206,6 @@ preuve_biais = "score égal"
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
 # - Un score peut être calibré sur le coût (celui de l'étude l'était ; le nôtre, pas tout en
 #   haut) et **injuste** pour le besoin, sans utiliser la race.
-# - Pour auditer un score, faites comme l'étude : comparez le **besoin** des groupes centile
-#   par centile du score, avec plusieurs mesures du besoin (maladies chroniques, HbA1c,
-#   pression artérielle, créatinine) (Obermeyer et al., 2019). Un écart entre sélectionnés ne
-#   suffit pas : il existe même avec le score juste de notre cohorte inventée.
 # - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre : une
 #   **information** du score (le coût de cette année) peut porter aussi le biais.
 # - Deux écarts se comparent par l'IC de leur **différence** (après la séance), dont on lit
@@ -1215,6 +1213,12 @@ preuve_biais = "score égal"
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
 # - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
+
+# %% [markdown] reveal="preuve_biais"
+# - Pour auditer un score, faites comme l'étude : comparez le **besoin** des groupes centile
+#   par centile du score, avec plusieurs mesures du besoin (maladies chroniques, HbA1c,
+#   pression artérielle, créatinine) (Obermeyer et al., 2019). Un écart entre sélectionnés ne
+#   suffit pas : il existe même avec le score juste de notre cohorte inventée.
 
 # %% [markdown]
 # ## Après la séance
@@ -1443,7 +1447,7 @@ lecture_difference = "IC chevauchants"
 # message : n'est pas l'une des options
 lecture_difference = "tranche"
 
-# %% [markdown]
+# %% [markdown] reveal="lecture_difference"
 # <details><summary>Après avoir répondu : ce que disent ces intervalles</summary>
 #
 # Dans la tranche principale (40 % de non-inscrits), l'IC de la différence contient 0, mais
@@ -1455,7 +1459,8 @@ lecture_difference = "tranche"
 # non-inscrits, mais compatible avec celle des inscrits. « Démontré » contre « non démontré »
 # n'est pas une différence démontrée (Gelman et Stern, 2006).
 # </details>
-#
+
+# %% [markdown] reveal="preuve_biais"
 # <details><summary>Facultatif : d'où vient l'écart qui reste ?</summary>
 #
 # Deux causes se mêlent (lignes « sans aucun écart d'accès », avant la question 5). Les
@@ -1475,7 +1480,8 @@ lecture_difference = "tranche"
 #   part de l'écart qui dépasse cette référence et qui baisse quand on change de cible ou
 #   qu'on retire l'écart d'accès.
 # </details>
-#
+
+# %% [markdown]
 # <details><summary>Facultatif : faudrait-il donner la race au score ?</summary>
 #
 # Ce n'est pas la conclusion du module. Un score « coût » qui connaîtrait la race apprendrait
@@ -1780,7 +1786,7 @@ lecture_taux = "hasard"
 # message : n'est pas l'une des options
 lecture_taux = "aucune idée"
 
-# %% [markdown]
+# %% [markdown] reveal="lecture_taux"
 # <details><summary>Après avoir répondu : la parité démographique</summary>
 #
 # Un taux de sélection plus élevé ne prouve pas une faveur. Le critère « chaque groupe est-il
@@ -1797,13 +1803,13 @@ lecture_taux = "aucune idée"
 # %% [markdown]
 # ### La cible « maladies » et le sous-diagnostic
 #
-# La cible « maladies » ne compte que les maladies **diagnostiquées**, et un patient qui
-# consulte peu a moins de maladies enregistrées. Notre générateur peut le simuler : avec
+# La cible « maladies » ne compte que les maladies **diagnostiquées**. Or un patient qui
+# consulte peu a moins de maladies enregistrées : c'est le **sous-diagnostic** (une maladie
+# présente, mais jamais diagnostiquée). Notre générateur peut le simuler. Avec
 # `diagnosis_gap=0.3` (un réglage inventé), à maladie égale, 30 % des maladies chroniques des
 # patients noirs ne sont pas enregistrées, cette année comme l'année suivante. La cellule
-# suivante refait la section 5 sur une telle cohorte : le score « maladies » apprend sur les
-# maladies enregistrées, et l'écart à score égal se mesure, lui aussi, avec les maladies
-# enregistrées.
+# suivante refait la section 5 sur une telle cohorte, où l'hôpital ne connaît que les
+# maladies enregistrées.
 
 # %%
 # Cette cellule refait la comparaison sur une cohorte avec sous-diagnostic. Vous n'avez pas à
@@ -1956,7 +1962,7 @@ biais_disparu = "score plus strict"
 # message : n'est pas l'une des options
 biais_disparu = "biais"
 
-# %% [markdown]
+# %% [markdown] reveal="biais_disparu"
 # **Ce que l'hôpital ne voit pas.** Notre générateur connaît ce qu'aucun hôpital ne connaît : la
 # maladie « latente » de chaque patient (colonne `latent_illness`, inventée, décrite dans la
 # fiche) : le nombre moyen de maladies chroniques qu'il aurait si toutes étaient
@@ -1964,22 +1970,29 @@ biais_disparu = "biais"
 # cette maladie latente, puis avec les maladies enregistrées.
 
 # %%
-# Cette cellule mesure l'écart à score égal de deux façons. Vous n'avez pas à comprendre ce
-# code : comparez les lignes.
-latente = cohorte["latent_illness"].to_numpy()  # la même sans ou avec sous-diagnostic
-for titre, scores, mesure in [
-    ("Sans sous-diagnostic, mesuré avec la maladie latente", scores_sante, latente),
-    ("Avec 30 % de sous-diagnostic, mesuré avec la maladie latente", scores_sd, latente),
-    (
-        "Avec 30 % de sous-diagnostic, mesuré avec les maladies enregistrées",
-        scores_sd,
-        enregistrees_sd,
-    ),
-]:
-    ecart = en_clair(*ecart_par_tranches(scores, mesure=mesure))
-    print(f"{titre} : à score égal, tous scores, {ecart}.")
+# Cette cellule mesure l'écart à score égal de deux façons, une fois la question 8 juste. Vous
+# n'avez pas à comprendre ce code : comparez les lignes.
+if checks.passed("biais_disparu"):
+    latente = cohorte["latent_illness"].to_numpy()  # la même sans ou avec sous-diagnostic
+    for titre, scores, mesure in [
+        ("Sans sous-diagnostic, mesuré avec la maladie latente", scores_sante, latente),
+        ("Avec 30 % de sous-diagnostic, mesuré avec la maladie latente", scores_sd, latente),
+        (
+            "Avec 30 % de sous-diagnostic, mesuré avec les maladies enregistrées",
+            scores_sd,
+            enregistrees_sd,
+        ),
+    ]:
+        ecart = en_clair(*ecart_par_tranches(scores, mesure=mesure))
+        print(f"{titre} : à score égal, tous scores, {ecart}.")
+else:
+    print(
+        "Ces lignes s'afficheront ici quand la vérification de la question 8 aura dit "
+        "« ✔ Correct » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
+        "correction)."
+    )
 
-# %% [markdown]
+# %% [markdown] reveal="biais_disparu"
 # Mesuré avec la maladie latente, l'écart à score égal **augmente** avec le sous-diagnostic :
 # le score « maladies » sous-estime davantage le besoin des patients noirs. Mesuré avec les
 # maladies enregistrées, il paraît presque nul. Le score « maladies » sélectionne aussi moins
@@ -2078,7 +2091,8 @@ for titre, scores, mesure in [
 # diagnostics et d'actes, médicaments, coûts détaillés, mais pas la race. Au 97ᵉ centile du
 # score, les patients noirs avaient 26,3 % de maladies chroniques de plus que les patients
 # blancs : 4,8 contre 3,8 (Obermeyer et al., 2019).
-#
+
+# %% [markdown] reveal="nouvelle_cible"
 # **Les modèles réentraînés par les chercheurs** (entraînés sur deux tiers des patients, jugés
 # sur le tiers restant, sans la race). Part des patients noirs parmi les 3 % de risque prédit le
 # plus élevé : 14,1 % avec la cible « coût total », 21,0 % avec la cible « coûts évitables »
@@ -2086,20 +2100,21 @@ for titre, scores, mesure in [
 # (Obermeyer et al., 2019). Les trois modèles prédisaient pourtant assez bien les trois
 # grandeurs : c'est le choix de la cible, plus que la qualité de prédiction, qui changeait la
 # composition du groupe.
-#
+
+# %% [markdown]
 # **Le médecin dans la boucle.** Les inscriptions réelles reflétaient surtout les décisions des
 # médecins, et des critères administratifs. Elles concernaient 1,3 % des observations (une
 # observation : un patient, une année), dont 19,2 % de patients noirs, contre 18,3 % pour un
 # tirage au hasard parmi les patients de même score : une différence compatible avec le hasard
-# (P = 0,8348, tableau 3). Choisir, à score égal, ceux qui avaient le plus de maladies
-# chroniques prédites en aurait donné 26,9 % ; inscrire directement les patients ayant le plus
-# de maladies chroniques prédites, 29,2 % (Obermeyer et al., 2019). Les auteurs écrivent que
+# (P = 0,8348, tableau 3). Choisir, parmi les patients de même score, ceux qui avaient le plus
+# de maladies chroniques prédites en aurait donné 26,9 % ; inscrire directement les patients
+# ayant le plus de maladies chroniques prédites, 29,2 % (Obermeyer et al., 2019). Les auteurs écrivent que
 # les médecins corrigent « une petite partie » du biais ; ces chiffres ne permettent pas d'en
 # être sûr, et montrent surtout qu'ils le corrigent bien moins qu'un score entraîné sur une
 # autre cible. Un contrôle humain n'est utile que si l'humain sait ce que le score mesure, et
 # ce qu'il oublie.
 #
-# **Ce qui s'est passé ensuite.** Informé des résultats, le fabricant les a reproduits sur ses
+# **Ce qui s'est passé ensuite.** Informé des résultats, le fabricant les a retrouvés sur ses
 # propres données nationales (3 695 943 patients couverts par une assurance privée).
 # Chercheurs et fabricant ont alors cherché ensemble une solution : les chercheurs ont proposé
 # de garder le modèle, ses données et ses informations, mais de changer la cible, et ont
@@ -2138,8 +2153,8 @@ for titre, scores, mesure in [
 #   (section 2), mais notre générateur choisit seul combien de patients noirs figurent parmi
 #   les plus malades, et c'est d'eux que dépend la part au-dessus du 97ᵉ centile.
 #
-# Seul le sens de l'effet est donc reproduit : changer la cible augmente nettement la part des
-# patients noirs, dans l'étude comme ici.
+# Notre cohorte ne retrouve donc que le sens de l'effet : changer la cible augmente nettement
+# la part des patients noirs, dans l'étude comme ici.
 # </details>
 #
 # **Le cadre juridique européen.** Le règlement sur l'intelligence artificielle (règlement (UE)
