@@ -28,13 +28,12 @@
 # > malades, quel que soit leur groupe), non-malfaisance (un score biaisé prive de soins des
 # > patients déjà désavantagés).
 #
-# **Ce que vous allez faire** : les questions 1 à 4 en séance, les questions 5 à 8 après.
-#
 # ## Mode d'emploi
 #
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
 # - Remplacez les `...` par votre calcul ou votre réponse, exécutez la cellule, puis la cellule
-#   **« Vérification »** : elle dit si la réponse est correcte, ou nomme l'erreur probable.
+#   **« Vérification »** : elle dit si la réponse est correcte, ou nomme l'erreur probable
+#   (en séance évaluée, elle dit seulement si la réponse a la forme attendue).
 # - Gardez le nom de la variable tel quel (`part_noirs_cout`) ; décimales avec un **point**
 #   (`0.8`, pas `0,8`) ; écrivez le **calcul**, pas un résultat arrondi : un résultat trop
 #   arrondi est refusé.
@@ -62,10 +61,10 @@
 # patients noirs repérés passerait de 17,7 % à 46,5 % (Obermeyer et al., 2019).
 #
 # D'où venait le problème ? Du **choix de la cible**, la grandeur qu'un modèle apprend à
-# prédire. L'algorithme prédisait le **coût des soins de l'année
-# suivante**, **substitut** (*proxy*) du besoin : facile à mesurer, censé le suivre. Or, à
-# maladie égale, on dépensait moins pour les patients noirs : l'étude cite la pauvreté, qui
-# éloigne des soins même les assurés, et la relation avec le système de soins
+# prédire. L'algorithme prédisait le **coût des soins de l'année suivante**. Le coût servait de
+# **substitut** (*proxy*) du besoin : une grandeur facile à mesurer, qu'on croit liée au
+# besoin. Or, à maladie égale, on dépensait moins pour les patients noirs. L'étude cite la
+# pauvreté, qui éloigne des soins même les assurés, et la relation avec le système de soins
 # (discrimination, méfiance).
 #
 # « Patients noirs » et « patients blancs » sont les catégories de l'étude, déclarées par les
@@ -172,8 +171,9 @@ display(data_card(donnees))
 # %% [markdown]
 # Comme dans l'étude, les patients noirs sont en moyenne **plus malades** ; mais à nombre égal
 # de maladies chroniques, ils coûtent **moins** : 1 801 dollars de moins par an dans l'étude
-# (Obermeyer et al., 2019). C'est cet écart d'accès aux soins qui biaise le coût. Notre cohorte
-# le reproduit en le **grossissant** : retenez le mécanisme, pas nos chiffres.
+# (Obermeyer et al., 2019). Cet **écart d'accès** aux soins (à besoin égal, moins de soins
+# reçus) biaise le coût. Notre cohorte le reproduit en le **grossissant** : retenez le
+# mécanisme, pas nos chiffres.
 #
 # <details><summary>Facultatif : l'étude et notre cohorte, chiffre par chiffre</summary>
 #
@@ -201,10 +201,9 @@ display(data_card(donnees))
 # L'algorithme réel utilisait les **demandes de remboursement** de l'année précédente, sans
 # la race (Obermeyer et al., 2019). Notre **reproduction simplifiée** :
 #
-# 1. **Le score** combine sept informations (une somme pondérée, rendue positive), chacune
-#    avec un poids appris sur les données, **sans la race** : âge, sexe, maladies chroniques
-#    de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et **coût de cette
-#    année**.
+# 1. **Le score** combine sept informations, **sans la race** : âge, sexe, maladies
+#    chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et
+#    **coût de cette année**. Le poids de chacune est appris sur les données.
 # 2. Il **apprend** sur deux tiers des patients ; on le **juge** sur le dernier tiers
 #    (module 01), la **cohorte jugée** (`cohorte`).
 # 3. **Deux cibles** : la cible « coût », le coût de l'année suivante (`cost`) ; la cible
@@ -511,9 +510,9 @@ print(
 
 # %% [markdown]
 # À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
-# les deux groupes, **sauf tout en haut**, où le programme sélectionne : les patients noirs y
-# coûtent 17 % de moins que les patients blancs de même score (montants sous la figure), un
-# défaut de notre reproduction. À droite, à même centile du score, la courbe des patients noirs
+# les deux groupes. Il ne l'est pas **tout en haut**, là où le programme sélectionne : les
+# patients noirs y coûtent 17 % de moins que les patients blancs de même score (montants sous
+# la figure). C'est un défaut de notre reproduction. À droite, à même centile du score, la courbe des patients noirs
 # est au-dessus : le score prédit le coût, pas le besoin.
 #
 # <details><summary>Facultatif : et avec un modèle plus simple ?</summary>
@@ -529,8 +528,8 @@ print(
 # %% [markdown]
 # ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
 #
-# Avec la cible « coût », calculez l'**écart** du nombre moyen de maladies chroniques de
-# l'année suivante (`n_chronic_next`) entre les inscrits, tous au-dessus du même seuil :
+# Avec la cible « coût », comparez les inscrits, tous au-dessus du même seuil. Calculez
+# l'**écart** du nombre moyen de maladies chroniques de l'année suivante (`n_chronic_next`) :
 # moyenne des **inscrits noirs** **moins** moyenne des **inscrits blancs**.
 #
 # La moyenne d'une colonne pour certains patients s'écrit
@@ -959,12 +958,9 @@ explorateur
 #   **Près du seuil** : la tranche du 95ᵉ au 100ᵉ centile (question 3).
 # - **Troisième colonne** : la cible « maladies », sans le coût de cette année parmi les
 #   informations du score.
-# - **Dernière colonne, une référence** : un score juste, impossible en pratique, qui classe
-#   les patients selon leur maladie « latente », le vrai niveau de maladie que notre
+# - **Dernière colonne, une référence** : un score juste, impossible en pratique. Il classe
+#   les patients selon leur maladie « latente » : le vrai niveau de maladie, que notre
 #   générateur invente et que l'hôpital ne connaît pas.
-#
-# Certaines cases se remplissent une fois les questions 1 à 3 justes : relancez alors la
-# cellule.
 
 
 # %% jupyter={"source_hidden": true}
@@ -1304,7 +1300,7 @@ for du_centile, tranche in [
 print(
     "Un autre tirage du bootstrap déplacerait chaque borne d'environ "
     f"{fr_number(1.96 * erreurs[95] / np.sqrt(2 * (len(differences) - 1)), 3)} dans la tranche "
-    "principale (erreur Monte-Carlo)."
+    "principale (la part de hasard du bootstrap lui-même)."
 )
 # Garde-fou : le texte du module décrit ces bornes ; si une autre version des données les
 # déplaçait, l'exécution s'arrêterait ici.
@@ -1489,7 +1485,8 @@ lecture_difference = "tranche"
 # bas encore. La dernière ligne affichée avant la question 5 va dans ce sens (1,55 contre
 # l'écart de la question 3), sans IC de la différence : un ordre de grandeur. Avec une cible
 # qui mesure le besoin, la question se pose autrement : elle est débattue, et en France ces
-# données sont très encadrées (section 1). Le levier du module reste la cible et les informations du score.
+# données sont très encadrées (section 1). Le levier du module reste la cible et les
+# informations du score.
 # </details>
 #
 # <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
@@ -2104,15 +2101,19 @@ else:
 # %% [markdown]
 # **Le médecin dans la boucle.** Les inscriptions réelles reflétaient surtout les décisions des
 # médecins, et des critères administratifs. Elles concernaient 1,3 % des observations (une
-# observation : un patient, une année), dont 19,2 % de patients noirs, contre 18,3 % pour un
-# tirage au hasard parmi les patients de même score : une différence compatible avec le hasard
-# (P = 0,8348, tableau 3). Choisir, parmi les patients de même score, ceux qui avaient le plus
-# de maladies chroniques prédites en aurait donné 26,9 % ; inscrire directement les patients
-# ayant le plus de maladies chroniques prédites, 29,2 % (Obermeyer et al., 2019). Les auteurs écrivent que
-# les médecins corrigent « une petite partie » du biais ; ces chiffres ne permettent pas d'en
-# être sûr, et montrent surtout qu'ils le corrigent bien moins qu'un score entraîné sur une
-# autre cible. Un contrôle humain n'est utile que si l'humain sait ce que le score mesure, et
-# ce qu'il oublie.
+# observation : un patient, une année). Part des patients noirs parmi les inscrits, selon la
+# façon d'inscrire (Obermeyer et al., 2019, tableau 3) :
+# - inscriptions réelles, décidées surtout par les médecins : 19,2 % ;
+# - tirage au hasard parmi les patients de même score : 18,3 % (la différence avec 19,2 % est
+#   compatible avec le hasard : P = 0,8348) ;
+# - parmi les patients de même score, ceux qui ont le plus de maladies chroniques prédites :
+#   26,9 % ;
+# - directement, les patients qui ont le plus de maladies chroniques prédites : 29,2 %.
+#
+# Les auteurs écrivent que les médecins corrigent « une petite partie » du biais. Ces chiffres
+# ne permettent pas d'en être sûr. Ils montrent surtout que les médecins le corrigent bien
+# moins qu'un score entraîné sur une autre cible. Un contrôle humain n'est utile que si
+# l'humain sait ce que le score mesure, et ce qu'il oublie.
 #
 # **Ce qui s'est passé ensuite.** Informé des résultats, le fabricant les a retrouvés sur ses
 # propres données nationales (3 695 943 patients couverts par une assurance privée).
