@@ -165,6 +165,7 @@ def unit_grading_markdown(
     written_points: float,
     *,
     after_class_points: float = 0.0,
+    whole_points: bool = True,
 ) -> str:
     """Write the box « Comment cette unité est notée » for a module a certificate requires.
 
@@ -183,6 +184,9 @@ def unit_grading_markdown(
     after_class_points : float, default=0.0
         The autograded points after the heading « Après la séance »: they count, so
         the copy that counts is the complete one, handed in after that part.
+    whole_points : bool, default=True
+        Whether every question is worth a whole number of points (then 70 % of 16,
+        that is 11,2, means 12 points).
 
     Returns
     -------
@@ -190,15 +194,24 @@ def unit_grading_markdown(
         French Markdown, a blockquote.
     """
     criterion = next(c for c in spec.modules if c.module == module)
-    needed = math.ceil(autograded_points * criterion.min_percent / 100 - 1e-9)
+    exact = autograded_points * criterion.min_percent / 100
+    needed = math.ceil(exact - 1e-9)
+    if math.isclose(exact, round(exact)):
+        threshold = f"soit {_points(round(exact))}"
+    elif whole_points:  # 70 % of 16 is 11,2: with whole points per question, 12 are needed
+        threshold = (
+            f"soit {_number(exact)} ; chaque question rapportant un nombre entier de points, "
+            f"il en faut donc {_points(needed)}"
+        )
+    else:
+        threshold = f"soit {_points(exact)}"
     lines = [
-        f"> **Comment cette unité est notée** (« {spec.name} », critères lus dans "
-        "la déclaration des certificats du cours)",
+        f"> **Comment cette unité est notée** (certificat « {spec.name} »)",
         ">",
         f"> - Les questions autocorrigées valent {_points(autograded_points)} : il faut au moins "
-        f"{fr_percent_value(criterion.min_percent)} de ces points, soit "
-        f"{_points(needed)}. Une question rapporte ses points si la réponse est juste quand "
-        "vous rendez le notebook ; le nombre d'essais ne compte pas.",
+        f"{fr_percent_value(criterion.min_percent)} de ces points, {threshold}. Une question "
+        "rapporte ses points si la réponse est juste quand vous rendez le notebook ; le nombre "
+        "d'essais ne compte pas.",
     ]
     if after_class_points:
         in_class = autograded_points - after_class_points
@@ -235,9 +248,12 @@ def unit_grading_markdown(
     return "\n".join(lines)
 
 
+def _number(value: float) -> str:
+    return f"{round(value, 2):g}".replace(".", ",")
+
+
 def _points(value: float) -> str:
-    number = f"{value:g}".replace(".", ",")
-    return f"{number} point" + ("s" if value >= 2 else "")
+    return f"{_number(value)} point" + ("s" if value >= 2 else "")
 
 
 def build_credential(

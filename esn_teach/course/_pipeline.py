@@ -526,6 +526,7 @@ class Course:
             return []
         declaration = course_declaration(self)  # a CertificateError is a CourseError
         autograded = written = after_class = 0.0
+        whole = True
         start = after_class_start(module.notebook)
         for index, cell in enumerate(module.notebook.cells):
             nbgrader = cell.metadata.get("nbgrader", {})
@@ -533,13 +534,19 @@ class Course:
                 points = float(nbgrader.get("points", 0))
                 if cell.cell_type == "code":
                     autograded += points
+                    whole = whole and points.is_integer()
                     if start is not None and index > start:
                         after_class += points
                 else:
                     written += points
         return [
             unit_grading_markdown(
-                spec, module.name, autograded, written, after_class_points=after_class
+                spec,
+                module.name,
+                autograded,
+                written,
+                after_class_points=after_class,
+                whole_points=whole,
             )
             for spec in declaration.certificates.values()
             if any(c.module == module.name for c in spec.modules)

@@ -809,6 +809,12 @@ def test_unit_grading_box_says_what_the_declaration_requires():
     assert "vous auriez au plus 6 points" in box  # 6 < 7 needed
     box = unit_grading_markdown(spec, spec.modules[0].module, 10, 3, after_class_points=2)
     assert "(2 points)" in box and "au plus" not in box  # 8 ≥ 7: reachable in class
+    # 70 % of 16 is 11,2: the box says why 12 points are needed (whole points per question).
+    box = unit_grading_markdown(spec, spec.modules[0].module, 16, 3)
+    assert "soit 11,2 ; chaque question rapportant un nombre entier de points" in box
+    assert "il en faut donc 12 points" in box
+    box = unit_grading_markdown(spec, spec.modules[0].module, 16, 3, whole_points=False)
+    assert "soit 11,2 points." in box
     other = load_declaration(NOTEBOOKS / DECLARATION_FILE, MODULES).certificate(
         "ethique-donnees-sante"
     )
