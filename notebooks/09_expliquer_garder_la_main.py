@@ -29,21 +29,15 @@
 # > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie (une patiente informée peut
 # > consentir ou refuser), non-malfaisance (suivre une IA qui se trompe retarde un diagnostic).
 #
-# ## Ce que vous allez faire
-#
-# 1. Ouvrir le modèle : quelles mesures utilise-t-il, et dans quel sens (questions 1 à 3) ?
-# 2. Décider vous-même sur 12 cas, d'abord seul·e, puis avec les suggestions d'une IA.
-# 3. Mesurer, sur les décisions d'une interne, ce que l'IA lui apporte et lui coûte (question 4).
-# 4. Après la séance : quand un clinicien doit-il passer outre le modèle ?
-#
 # ## Mode d'emploi
 #
+# Au programme : ouvrir le modèle (questions 1 à 3), décider sur 12 cas avec une IA, mesurer ce
+# qu'elle apporte à une interne (question 4) ; après la séance, une réflexion.
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Le code à ne pas lire est replié :
 # lisez ce qu'il affiche. Pour répondre, remplacez les `...`, exécutez, puis exécutez la
 # **« Vérification »** en dessous ; des **indices** repliés s'ouvrent d'un clic. En **séance
-# évaluée** (notebook noté), les vérifications disent seulement si la réponse est bien écrite, pas
-# si elle est juste : vous le lirez dans votre retour de correction. Le notebook est alors ramassé
-# en fin de séance ; la réflexion se rend à part, après. Prévu pour 60 min : en séance évaluée,
+# évaluée** (notebook noté, voir l'encadré en haut), le notebook est ramassé en fin de séance ;
+# la réflexion se rend à part, après. Prévu pour 60 min : en séance évaluée,
 # l'enseignant prévoit 75 min, ou limite le simulateur (non noté) à 6 cas (`N_CAS = 6`).
 
 # %% jupyter={"source_hidden": true}
@@ -141,6 +135,12 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # d'autres patientes changerait davantage ces chiffres : une patiente bien ou mal classée change
 # l'exactitude d'environ 0,006.
 #
+# **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle que ce
+# qu'il lit dans **cette** colonne. Si plusieurs colonnes portent presque la même information,
+# l'apprentissage en a réparti le poids entre elles : mélangée seule, chacune peut paraître
+# peu utilisée, alors que leur information commune compte beaucoup. Mélangez-les donc
+# **ensemble** (section 2).
+#
 # ### Question 1 — Texture ou taille ? (1 point)
 #
 # Dans le tableau, la texture a une baisse moyenne un peu plus grande que le rayon. Peut-on dire
@@ -222,10 +222,48 @@ texture_ou_rayon = "oui : la texture décrit mieux la tumeur que la taille"
 # %% [markdown]
 # ## 2. Mélanger plusieurs mesures ensemble
 #
-# On peut aussi mélanger plusieurs colonnes **ensemble** (les mêmes patientes échangées dans
-# chacune) et comparer la baisse à la **somme** de leurs baisses seules. D'abord un témoin :
-# la texture et la variation locale du rayon (leur corrélation est affichée au début du
-# module).
+# On mélange plusieurs colonnes **ensemble** (les mêmes patientes échangées dans chacune) et
+# on compare la baisse à la **somme** de leurs baisses seules ; d'abord pour la taille
+# (cellule suivante, qui commente la question 1).
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : la taille mélangée en groupe, quand la question 1 a dit
+# « juste ».
+def perte_si_melange(colonnes, memes_patientes=True):
+    """Baisse moyenne d'exactitude (validation) quand on mélange ensemble ces colonnes."""
+    hasard = np.random.default_rng(GRAINE)
+    pertes = []
+    for _ in range(N_REPETITIONS):
+        melange = X_val.copy()
+        ordre = hasard.permutation(len(X_val))
+        for nom in colonnes:
+            melange[nom] = X_val[nom].to_numpy()[ordre]
+            if not memes_patientes:  # chaque colonne mélangée avec d'autres patientes
+                ordre = hasard.permutation(len(X_val))
+        pertes.append(exactitude_val - modele.score(melange, y_val))
+    return float(np.mean(pertes))
+
+
+if checks.passed("texture_ou_rayon"):
+    somme = sum(perte_si_melange([nom]) for nom in TAILLE)
+    print(f"Taille ({', '.join(TAILLE)}) : somme des baisses seules {fr_number(somme, 3)} ; "
+          f"mélangées ensemble {fr_number(perte_si_melange(TAILLE), 3)}.")
+    print("Mélangée seule, une mesure de taille ne retire qu'une part du poids de la taille :\n"
+          "l'importance était partagée, pas petite. Mélangée en groupe, la taille fait perdre\n"
+          f"{fr_number(perte_si_melange(TAILLE) / importances.loc['points concaves', 'moyenne'], 1)}"
+          " fois la baisse des points concaves seuls : « loin devant » ne valait que mesure par "
+          "mesure.\nUne part du dépassement vient aussi d'un effet de seuil (l'exactitude ne "
+          "baisse pas en proportion\ndu brouillage) : chaque mesure de taille mélangée avec "
+          "d'autres patientes fait perdre "
+          f"{fr_number(perte_si_melange(TAILLE, memes_patientes=False), 3)}.")
+    print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
+else:
+    print("Le calcul s'affichera ici quand la vérification de la question 1 aura dit « juste » : "
+          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+
+# %% [markdown]
+# Puis un témoin : la texture et la variation locale du rayon (corrélation affichée au début
+# du module).
 #
 # ### Question 2 — Le témoin (1 point)
 #
@@ -275,8 +313,8 @@ checks.check_choice(
                        "Lisez leur corrélation.", digest="f3e9de8c2e158dad"),
     ],
     success="leur corrélation est presque nulle : brouiller l'une ne prive pas le modèle de "
-    "l'autre, et les deux baisses s'ajoutent à peu près. La cellule suivante fait le calcul, "
-    "puis le refait pour la taille, dont les trois mesures se recouvrent.",
+    "l'autre, et les deux baisses s'ajoutent à peu près. La cellule suivante fait le calcul ; "
+    "comparez-le à celui de la taille, dont les trois mesures se recouvrent.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -304,39 +342,13 @@ pari_temoin = "moins : le modèle compte une fois ce que les deux disent"
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : le calcul de la question 2, quand elle a dit « juste ».
-def perte_si_melange(colonnes, memes_patientes=True):
-    """Baisse moyenne d'exactitude (validation) quand on mélange ensemble ces colonnes."""
-    hasard = np.random.default_rng(GRAINE)
-    pertes = []
-    for _ in range(N_REPETITIONS):
-        melange = X_val.copy()
-        ordre = hasard.permutation(len(X_val))
-        for nom in colonnes:
-            melange[nom] = X_val[nom].to_numpy()[ordre]
-            if not memes_patientes:  # chaque colonne mélangée avec d'autres patientes
-                ordre = hasard.permutation(len(X_val))
-        pertes.append(exactitude_val - modele.score(melange, y_val))
-    return float(np.mean(pertes))
-
-
 if checks.passed("pari_temoin"):
-    for groupe, colonnes in (("témoin", ["texture", "variation locale du rayon"]),
-                             ("taille", TAILLE)):
-        somme = sum(perte_si_melange([nom]) for nom in colonnes)
-        print(f"{groupe.capitalize()} ({', '.join(colonnes)}) : somme des baisses seules "
-              f"{fr_number(somme, 3)} ; mélangées ensemble {fr_number(perte_si_melange(colonnes), 3)}.")
-    print("Témoin : les baisses s'ajoutent à peu près, aucune mesure ne remplace l'autre.\n"
-          "Taille : mélangée seule, une mesure de taille ne retire qu'une part du poids de la\n"
-          "taille (l'apprentissage l'a réparti entre trois colonnes, et le modèle ne se réajuste\n"
-          "pas quand on mélange) : l'importance était partagée, pas petite. Mélangée en groupe, la taille fait perdre\n"
-          f"{fr_number(perte_si_melange(TAILLE) / importances.loc['points concaves', 'moyenne'], 1)}"
-          " fois la baisse des points concaves seuls : « loin devant » ne valait que mesure par "
-          "mesure.\nUne part du dépassement vient aussi d'un effet de seuil (l'exactitude ne "
-          "baisse pas en proportion\ndu brouillage) : chaque mesure de taille mélangée avec "
-          "d'autres patientes fait perdre "
-          f"{fr_number(perte_si_melange(TAILLE, memes_patientes=False), 3)}.\n"
-          "Retenez : mélangez les mesures corrélées par groupe.")
-    print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
+    TEMOIN = ["texture", "variation locale du rayon"]
+    somme = sum(perte_si_melange([nom]) for nom in TEMOIN)
+    print(f"Témoin ({', '.join(TEMOIN)}) : somme des baisses seules {fr_number(somme, 3)} ; "
+          f"mélangées ensemble {fr_number(perte_si_melange(TEMOIN), 3)}.")
+    print("Les baisses s'ajoutent à peu près : aucune mesure ne garde l'information de l'autre.\n"
+          "(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
 else:
     print("Le calcul s'affichera ici quand la vérification de la question 2 aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
@@ -495,9 +507,8 @@ display(simulateur)
 # %% [markdown]
 # Avez-vous suivi l'IA quand sa confiance était basse ? Le **biais d'automatisation** est la
 # tendance à suivre une machine même quand elle se trompe, y compris contre son propre avis.
-# Goddard et al. (2012) en ont fait la revue systématique ; en mammographie, Dratsch et al.
-# (2023) ont vu l'exactitude de 27 radiologues chuter quand l'IA simulée proposait une catégorie
-# BI-RADS fausse.
+# En mammographie, Dratsch et al. (2023) ont vu l'exactitude de 27 radiologues chuter quand
+# l'IA simulée proposait une catégorie BI-RADS fausse.
 #
 # ## 5. Camille, interne, sur les mêmes cas
 #
@@ -555,8 +566,14 @@ checks.check_number(
     mistakes=[
         checks.Mistake(None, "vous avez compté sur tous les cas ; la question ne porte que sur "
                        "les cas où l'IA se trompe.", digest="f4b2e61bb8310cee"),
-        checks.Mistake(None, "c'est la lecture de Camille seule, sans l'IA ; la question porte "
-                       "sur sa décision avec l'IA.", digest="896c1576c59e6b1c"),
+        checks.Mistake(None, "c'est la lecture de Camille seule, sans l'IA, ou la part des cas "
+                       "où elle se trompe avec l'IA ; la question demande la part où elle voit "
+                       "juste avec l'IA.", digest="896c1576c59e6b1c"),
+        checks.Mistake(None, "c'est la part des cas où l'IA se trompe, parmi les 12 ; la question "
+                       "porte sur Camille, parmi ces cas-là.", digest="891ef5f951122412"),
+        checks.Mistake(None, "dénominateur inversé : vous avez divisé par les cas où Camille voit "
+                       "juste avec l'IA. Le groupe de départ est celui des cas où l'IA se "
+                       "trompe.", digest="5b1ba0d465af1e5a"),
         checks.Mistake(None, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe "
                        "de départ est celui des cas où l'IA se trompe.", digest="3ddc9f119b48a3a7"),
         checks.Mistake(None, "c'est l'IA seule, qui se trompe par définition sur ces cas ; la "
@@ -590,6 +607,18 @@ part_camille_ia_fausse = 2 / 3
 # %% mistake="part_camille_ia_fausse"
 # message : vous avez divisé par les 12 cas
 part_camille_ia_fausse = 1 / 12
+
+# %% mistake="part_camille_ia_fausse"
+# message : la part des cas où elle se trompe avec l'IA
+part_camille_ia_fausse = 2 / 3
+
+# %% mistake="part_camille_ia_fausse"
+# message : c'est la part des cas où l'IA se trompe
+part_camille_ia_fausse = 3 / 12
+
+# %% mistake="part_camille_ia_fausse"
+# message : dénominateur inversé
+part_camille_ia_fausse = 1 / 10
 
 # %% mistake="part_camille_ia_fausse"
 # message : c'est l'IA seule
@@ -632,8 +661,8 @@ else:
 # Un **cancer manqué** (faux négatif : la patiente repart rassurée) et une **fausse alerte**
 # (faux positif : un examen de plus) ne pèsent pas pareil (non-malfaisance) : comptez-les
 # séparément.
-# Goddard et al. (2014) ont mesuré ce passage « juste seul → faux avec l'IA » chez 26
-# médecins généralistes, sur 20 prescriptions dont 6 conseils faux : 5,2 % des cas, alors que
+# Goddard et al. (2014) ont compté, chez 26 médecins généralistes, sur 20 prescriptions dont
+# 6 conseils faux, les passages « juste seul → faux avec l'aide » : 5,2 % des cas, alors que
 # l'exactitude passait de 50,38 % à 58,27 % avec l'aide.
 #
 # ## 6. Ce que dit le droit
@@ -659,10 +688,17 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # ## À retenir
 #
-# - L'**importance par permutation** dit ce que le modèle **utilise**, sur des données qu'il
-#   n'a pas vues, avec une **variation** d'un mélange à l'autre ; le choix des patientes ajoute
-#   la sienne (une patiente compte).
-# - Une explication décrit le **modèle**, pas la **cause**.
+# - L'**importance par permutation** mesure ce que le modèle **perd** quand on brouille une
+#   colonne de données qu'il n'a pas vues (un indice de ce qu'il utilise) ; elle **varie**
+#   d'un mélange à l'autre et selon les patientes.
+
+# %% [markdown] reveal="texture_ou_rayon"
+# - Des mesures corrélées se partagent l'importance : mélangez-les ensemble.
+
+# %% [markdown] reveal="lecture_courbe"
+# - Une explication décrit le **modèle**, en moyenne, pas la **cause**.
+
+# %% [markdown] reveal="part_camille_ia_fausse"
 # - L'IA peut améliorer l'exactitude globale et la dégrader sur ses propres erreurs : mesurez les
 #   deux.
 
@@ -747,6 +783,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   expliquent un cas à la fois ; elles ont les mêmes limites (corrélations, pas de cause).
 # - **Mélanger ou réapprendre ?** On peut aussi retirer une mesure et réapprendre le modèle :
 #   la question devient « le modèle peut-il s'en passer ? », une autre question.
+
+# %% [markdown] reveal="texture_ou_rayon"
 # - **Mesures corrélées : une limite des deux méthodes.** Pourquoi le rayon, mélangé seul,
 #   paraît-il petit ? Le modèle déjà appris ne se réajuste pas quand on mélange : pendant
 #   l'apprentissage, il a partagé le poids de la taille entre trois colonnes, et en mélanger une
@@ -761,6 +799,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   par exemple), comme le fait de donner à toutes les patientes la même valeur de points
 #   concaves. La taille « deux fois plus » que les points concaves vaut donc pour ce mélange en
 #   groupe, pas comme mesure exacte.
+
+# %% [markdown]
 # - **Ce que l'importance ne distingue pas.** La baisse d'exactitude pèse pareil un cancer
 #   manqué et une fausse alerte ; les « confiances » du simulateur sont des scores du modèle,
 #   pas des probabilités vérifiées (calibrées) sur d'autres patientes.
