@@ -61,7 +61,7 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # > de les traiter pour tel diagnostic ? »
 #
 # La réponse courte est : **pas automatiquement**. Posez-vous cinq questions, **dans
-# l'ordre** (une grille de lecture, pas une liste écrite dans la loi) :
+# l'ordre** (une grille de lecture, pas la loi) :
 #
 # 1. Est-ce une donnée de santé ?
 # 2. Sur quel fondement peut-on la traiter ?
@@ -107,13 +107,13 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est
 # pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
-# - **a.** Le nom d'une cliente et les lunettes de soleil non correctrices qu'elle a achetées
-#   chez un opticien.
+# - **a.** Le nombre de cas de grippe de la semaine dans une région, publié sans aucune
+#   information sur les malades.
 # - **b.** La date et l'heure du prochain rendez-vous de kinésithérapie de M. Durand.
 # - **c.** Le nom, l'adresse et la liste des médicaments **sans ordonnance** qu'un client a
 #   commandés sur le site de sa pharmacie.
-# - **d.** Le numéro que l'hôpital attribue à une patiente pour l'identifier dans son dossier
-#   médical.
+# - **d.** Le tableau des séjours d'un hôpital, où chaque nom de patient est remplacé par un
+#   code ; l'hôpital sait qui est derrière chaque code.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -124,9 +124,9 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'article 4, point 15 et le considérant 35 cités ci-dessus. Pour chaque option,
-# nommez la personne concernée, puis dites ce que l'information apprend **de sa santé à
-# elle** : le lieu où l'information est rangée ne décide pas.
+# Relisez l'article 4, point 15 et le considérant 35 cités ci-dessus : de quelles données
+# parlent-ils d'abord ? Pour chaque option, nommez la personne concernée, puis dites ce que
+# l'information apprend **de sa santé à elle**.
 # </details>
 
 # %% answer="intrus"
@@ -159,21 +159,26 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "un numéro attribué à une personne pour l'identifier à des fins de santé est une "
-            "donnée de santé (RGPD, considérant 35).",
+            "un code à la place du nom ne rend pas les données anonymes : l'hôpital sait "
+            "qui est derrière chaque code ; le patient reste identifiable, et ses séjours "
+            "révèlent sa santé. Des données pseudonymisées restent personnelles (RGPD, "
+            "considérant 26).",
             digest="bfae2eb710642d91",
         ),
     ],
     success=(
-        "c'est la bonne réponse. L'achat de lunettes de soleil non correctrices (a) est une "
-        "donnée personnelle, protégée par le RGPD comme toutes les autres, mais on n'en "
-        "déduit rien de la santé de la cliente, même s'il a lieu chez un opticien (des "
-        "verres correcteurs, eux, révéleraient un défaut de la vue). La commande sur le site "
+        "c'est la bonne réponse. Le nombre de cas de grippe d'une région (a) parle de santé, "
+        "mais d'aucune personne identifiée ou identifiable : ce n'est pas une donnée "
+        "personnelle, donc pas une donnée de santé au sens du RGPD (article 4, point 15 : "
+        "« données à caractère personnel »). Un décompte si fin qu'on reconnaîtrait les "
+        "malades (une petite commune, un âge précis) le deviendrait. La commande sur le site "
         "de la pharmacie (c) est une donnée de santé, "
         "même sans ordonnance : la Cour de justice l'a jugé dans l'affaire « Lindenapotheke » (arrêt du "
         "4 octobre 2024, C-21/23), parce que la commande, rattachée au nom du client, révèle "
         "quelque chose de sa santé. Le rendez-vous de M. Durand (b) révèle qu'il suit une "
-        "rééducation ; le numéro de la patiente (d) est visé par le considérant 35."
+        "rééducation ; le tableau codé (d) décrit des patients que l'hôpital peut "
+        "retrouver : des données pseudonymisées, donc personnelles "
+        "(considérant 26 ; étape 5)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -189,7 +194,7 @@ intrus = "c"
 intrus = "b"
 
 # %% mistake="intrus"
-# message : considérant 35
+# message : considérant 26
 intrus = "D"
 
 # %% [markdown]
@@ -706,16 +711,23 @@ reponse_pharmacie = "f"
 # %% [markdown]
 # ## À retenir
 #
+# - Le droit d'utiliser une donnée vaut **pour un but précis**.
+
+# %% [markdown] reveal="fondement_soins"
 # - Traiter une donnée de santé demande **à la fois** une base légale (article 6) et une
-#   exception de l'article 9(2) : le soin (h) n'est pas la recherche (j).
-# - Une recherche demande, sauf étude interne, une formalité (CNIL) et l'information des
-#   patients.
+#   exception de l'article 9(2).
+
+# %% [markdown] reveal="exception_recherche"
+# - Le soin (9(2)(h)) n'est pas la recherche (9(2)(j)) ; une recherche demande, sauf étude
+#   interne, une formalité (CNIL) et l'information des patients.
+
+# %% [markdown] reveal="hebergeur_kine"
 # - Qui **héberge** des données de soins pour le compte d'un soignant doit être **certifié
 #   HDS**.
+
+# %% [markdown] reveal="reponse_pharmacie"
 # - **Vendre** des données de santé identifiantes est interdit, **même avec l'accord du
 #   patient** (CSP, article L1111-8, VII).
-# - Le droit d'utiliser une donnée vaut **pour un but précis** ; licite ne veut pas dire
-#   légitime.
 
 # %% [markdown]
 # ## Après la séance
@@ -1397,7 +1409,7 @@ principe_medecin = "consentement"
 # > d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir réopérer. Ses
 # > membres n'ont soigné aucun de ces patients. Le CHU a vérifié que l'étude respecte en tous
 # > points une méthodologie de référence de la CNIL et a fait sa déclaration de conformité.
-# > Aucun patient n'a signé de consentement. Les données seront pseudonymisées avant
+# > Aucun patient n'a donné son accord par écrit. Les données seront pseudonymisées avant
 # > l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
 # > opposer ne sont pas encore parties.
 #
@@ -1478,11 +1490,6 @@ verdict_prothese = "illicite"
 # %% [markdown]
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
-# - **Accéder au SNDS.** L'accès à ses données personnelles n'est autorisé que pour des
-#   études d'intérêt public, selon les procédures de la loi Informatique et Libertés, ou pour
-#   les missions de certains services publics (CSP, article L1461-3, I) ; un
-#   industriel ou un assureur doit prouver que son traitement ne peut servir à une finalité
-#   interdite, ou passer par un laboratoire ou un bureau d'études (CSP, article L1461-3).
 # - **Les comités.** Hors méthodologie de référence, la CNIL autorise une recherche après
 #   l'avis du CESREES (comité éthique et scientifique pour les recherches, les études et les
 #   évaluations dans le domaine de la santé) ou, pour une recherche impliquant la personne
@@ -1514,8 +1521,8 @@ verdict_prothese = "illicite"
 #    avec des données de patients, puis dites, avec un argument, si ce qui est permis vous
 #    paraît acceptable.
 #
-# Entraîner un modèle d'IA sur des données de soins est une **nouvelle finalité** : il lui
-# faut sa propre exception (en général 9(2)(j)), sa formalité et l'information des patients.
+# Entraîner un modèle d'IA sur des données de soins est une **nouvelle finalité** : reprenez
+# pour elle tout le parcours, à partir de l'étape 2 (en général, l'exception 9(2)(j)).
 #
 # <details><summary>Et le règlement européen sur l'IA ? (lecture facultative)</summary>
 #
