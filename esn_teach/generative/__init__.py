@@ -7,6 +7,7 @@ every probability shown to a student can be checked by hand. Nothing is
 downloaded.
 """
 
+from esn_teach.generative._ner import load_french_ner
 from esn_teach.generative._ngram import (
     END,
     PRESCRIPTION_PROMPT,
@@ -24,6 +25,7 @@ __all__ = [
     "NGramModel",
     "apply_temperature",
     "detokenize",
+    "load_french_ner",
     "perplexity",
     "prescription_audit",
     "tokenize",
