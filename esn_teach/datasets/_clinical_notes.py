@@ -140,15 +140,15 @@ class _Note:
 
     def __init__(self) -> None:
         self.text = ""
-        self.entities: list[tuple[str, int, int, str, str]] = []
+        self.entities: list[tuple[str, int, int, str, str, str]] = []
 
     def add(self, text: str) -> None:
         self.text += text
 
-    def entity(self, kind: str, text: str, case: str) -> None:
+    def entity(self, kind: str, text: str, case: str, role: str = "") -> None:
         start = len(self.text)
         self.text += text
-        self.entities.append((kind, start, len(self.text), text, case))
+        self.entities.append((kind, start, len(self.text), text, case, role or kind))
 
 
 def _date_numeric(rng: np.random.Generator) -> str:
@@ -189,13 +189,14 @@ def _write_note(rng: np.random.Generator, hard_share: float) -> tuple[_Note, dic
     first = str(rng.choice(_FIRST_F if female else _FIRST_M))
     draw = rng.random()
     if draw < hard_share / 3:
-        note.entity("nom", str(rng.choice(_WORD_SURNAMES)), "nom qui est un mot courant")
+        note.entity("nom", str(rng.choice(_WORD_SURNAMES)), "nom qui est un mot courant", "patient")
     elif draw < 2 * hard_share / 3:
-        note.entity("nom", str(rng.choice(_TOWN_SURNAMES)), "nom qui est une ville")
+        note.entity("nom", str(rng.choice(_TOWN_SURNAMES)), "nom qui est une ville", "patient")
     elif draw < hard_share:
-        note.entity("nom", f"{first[0]}. {str(rng.choice(_SURNAMES))[0]}.", "initiales")
+        initials = f"{first[0]}. {str(rng.choice(_SURNAMES))[0]}."
+        note.entity("nom", initials, "initiales", "patient")
     else:
-        note.entity("nom", f"{first} {rng.choice(_SURNAMES)}", "standard")
+        note.entity("nom", f"{first} {rng.choice(_SURNAMES)}", "standard", "patient")
     age = int(rng.integers(25, 90))
     note.add(f", {age} ans, est vu{'e' if female else ''} pour {rng.choice(_REASONS)}. ")
     note.add(f"Antécédents : {rng.choice(_HISTORY)}. Examen : {rng.choice(_EXAMS)}. ")
@@ -207,11 +208,11 @@ def _write_note(rng: np.random.Generator, hard_share: float) -> tuple[_Note, dic
             + (" de sa fille " if relative_female else " de son fils ")
         )
         name = str(rng.choice(_FIRST_F if relative_female else _FIRST_M))
-        note.entity("nom", name, "prénom sans civilité")
+        note.entity("nom", name, "prénom sans civilité", "proche")
         note.add(". ")
     if rng.random() < hard_share / 2:
         note.add("Se fait appeler ")
-        note.entity("nom", str(rng.choice(_NICKNAMES)), "surnom")
+        note.entity("nom", str(rng.choice(_NICKNAMES)), "surnom", "patient")
         note.add(" par l'équipe. ")
     # The prescription.
     drug = str(rng.choice(list(REFERENCE_DOSES)))
@@ -227,9 +228,10 @@ def _write_note(rng: np.random.Generator, hard_share: float) -> tuple[_Note, dic
     note.add(" avec le Dr ")
     if rng.random() < hard_share / 3:
         doctor_first = str(rng.choice(_FIRST_F + _FIRST_M))
-        note.entity("nom", f"{doctor_first[0]}. {str(rng.choice(_SURNAMES))[0]}.", "initiales")
+        initials = f"{doctor_first[0]}. {str(rng.choice(_SURNAMES))[0]}."
+        note.entity("nom", initials, "initiales", "médecin")
     else:
-        note.entity("nom", str(rng.choice(_SURNAMES)), "standard")
+        note.entity("nom", str(rng.choice(_SURNAMES)), "standard", "médecin")
     note.add(".")
     return note, {"service": service, "drug": drug, "dose": value, "unit": unit}
 
@@ -268,7 +270,8 @@ def make_clinical_notes(
         ``frame``: one row per note (``note_id``, ``service``, ``text``, ``drug``,
         ``dose``, ``unit``, ``n_names``, ``n_dates``); ``entities``: one row per
         name or date (``note_id``, ``kind`` « nom » or « date », ``start``,
-        ``end``, ``text``, ``case`` « standard » or one of :data:`HARD_CASES`);
+        ``end``, ``text``, ``case`` « standard » or one of :data:`HARD_CASES`, ``role``
+        « patient », « proche » or « médecin » for a name, « date » for a date);
         ``reference_doses``: drug → list of doses (value, unit) written in the
         corpus; ``DESCR``: the data card.
 
@@ -306,7 +309,7 @@ def make_clinical_notes(
     mark_synthetic(frame, source=_SOURCE, labels_fr=_LABELS_FR, random_state=random_state)
     frame.attrs["hard_share"] = float(hard_share)
     entity_frame = pd.DataFrame(
-        entities, columns=["note_id", "kind", "start", "end", "text", "case"]
+        entities, columns=["note_id", "kind", "start", "end", "text", "case", "role"]
     )
     return build_bunch(
         frame,

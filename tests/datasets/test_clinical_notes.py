@@ -53,3 +53,15 @@ def test_bad_arguments():
         make_clinical_notes(hard_share=1.5)
     with pytest.raises(TypeError, match="n_samples"):
         make_clinical_notes(n_samples="10")
+
+
+def test_each_name_has_its_role_and_each_doctor_follows_dr():
+    notes = make_clinical_notes(n_samples=200, random_state=3)
+    entities = notes.entities
+    assert set(entities.loc[entities["kind"] == "date", "role"]) == {"date"}
+    names = entities[entities["kind"] == "nom"]
+    assert set(names["role"]) == {"patient", "proche", "médecin"}
+    assert set(names.loc[names["role"] == "proche", "case"]) == {"prénom sans civilité"}
+    texts = notes.frame.set_index("note_id")["text"]
+    for row in names[names["role"] == "médecin"].itertuples():
+        assert texts[row.note_id][: row.start].endswith("avec le Dr ")
