@@ -359,7 +359,7 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # %% [markdown]
 # **Pourquoi ?** Le modèle ne voit que les deux derniers mots, « comprimé de » : le médicament
 # est trop loin derrière. Il écrit une dose **lue** après « comprimé de », mais pour un autre
-# médicament, faite de morceaux de trois mots du corpus (« de 5 mg ») : le texte est
+# médicament, faite de morceaux de trois mots du corpus (« de 2,5 mg ») : le texte est
 # **fluide**, pas **vrai**. Baisser la température ne rend pas les doses vraies (à 0,2, plus
 # de doses inventées qu'à 1) ; la monter mène à l'incohérence.
 #
@@ -452,9 +452,9 @@ ligne_inventee = "aucune"
 # >   qui participent à sa prise en charge échangent ces informations, avec son accord préalable
 # >   hors de l'équipe de soins (CSP, article L1110-4). L'éditeur d'un service en ligne n'en
 # >   est pas.
-# > - Qui confie à un prestataire l'hébergement de données de santé recueillies pour le soin
-# >   doit choisir un hébergeur **certifié HDS** (CSP, article L1111-8) ; un service grand
-# >   public n'a en général ni cette certification, ni contrat avec l'hôpital.
+# > - Qui héberge, pour un hôpital ou un soignant, des données de santé recueillies pour le
+# >   soin doit être **certifié HDS** (CSP, article L1111-8) : l'hôpital ne les confie qu'à un
+# >   hébergeur certifié, sous contrat, ce qu'un service grand public n'est pas pour lui.
 # > - Le **fournisseur** d'un agent conversationnel doit dire qu'il est une IA et marquer ses
 # >   textes comme générés (règlement sur l'IA, article 50) ; pas le soignant qui s'en sert
 # >   pour un courrier (repli ci-dessous).
@@ -552,11 +552,12 @@ fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "non"}
 # message : ne parle d'aucun patient
 fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 
-# %% [markdown]
+# %% [markdown] reveal="fuite"
 # **Que faire à la place ?** Utiliser l'outil encadré par l'établissement (hébergeur certifié,
 # contrat, données non réutilisées) ; sinon, ne poser que des questions générales ; relire et
 # vérifier ce qui est produit ; dire qu'une IA a aidé (règle de l'école).
-#
+
+# %% [markdown]
 # ## À retenir
 #
 # - Un modèle de langage écrit le mot **probable**, pas le mot **vrai** : un texte fluide peut
@@ -564,7 +565,7 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # - La **température** règle l'audace du tirage ; basse, elle rend le texte prévisible, pas
 #   exact.
 # - Coller un dossier dans un service en ligne, c'est le **transmettre** : secret médical,
-#   données sensibles, hébergement certifié. Un patient se reconnaît sans son nom.
+#   données sensibles, hébergement certifié.
 # - Un texte rédigé avec une IA se **relit** et se signe par un humain ; le **dire** est une
 #   règle de l'école (V6 — Intégrité et transparence).
 
@@ -574,27 +575,33 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # ### 5. Quel texte s'applique ?
 #
 # Les textes de la section 4 ne visent pas les mêmes personnes ni les mêmes actes : le secret
-# lie les professionnels qui prennent en charge le patient ; l'hébergement certifié vise qui
-# confie des données de soin à un prestataire ; l'article 9 du RGPD vise tout traitement de
-# données de santé, soin ou non ; l'article 50 du règlement sur l'IA vise surtout le
-# fournisseur de l'outil.
+# lie les professionnels qui prennent en charge le patient ; la certification vise l'hébergeur
+# de données de soin (et, par voie de conséquence, qui les lui confie) ; l'article 9 du RGPD
+# vise tout traitement de données de santé, soin ou non ; l'article 50 du règlement sur l'IA
+# vise surtout le fournisseur de l'outil.
 #
-# ### Question 5 — Quel texte pose l'obligation ? (2 points)
+# ### Question 5 — Quel texte pose l'obligation ? (2 points : 1 par partie)
 #
 # Pour chaque cas, écrivez le texte qui pose l'obligation décrite : `"secret"` (code de la
 # santé publique, article L1110-4), `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9),
 # `"IA"` (règlement sur l'IA, article 50) ou `"aucun"` (aucun de ces quatre textes). Un même
-# texte peut répondre à plusieurs cas ; chaque cas se juge seul.
+# texte peut répondre à plusieurs cas, ou à aucun ; chaque cas se juge seul. Les deux parties
+# sont notées séparément (1 point chacune, tous les cas de la partie justes).
+#
+# **Partie a — soigner, héberger, traiter des données** (`texte_obligation`)
 #
 # - **A** : un interne raconte à un ami, au café, qu'un patient du service est hospitalisé, et
 #   pourquoi. Quel texte lui impose de se taire **parce qu'il est soignant** ?
 # - **B** : une clinique fait stocker ses dossiers de patients sur les serveurs d'une entreprise
-#   informatique. Quel texte l'oblige à choisir une entreprise certifiée ?
-# - **C** : une entreprise met sur le marché un agent conversationnel qui répond aux patients
+#   informatique. Quel texte exige que cette entreprise soit certifiée ?
+# - **C** : une application de sport, sans aucun lien avec un soin, enregistre le statut VIH
+#   que ses utilisateurs y déclarent. Quel texte interdit ce traitement, sauf exceptions ?
+#
+# **Partie b — dire et marquer ce que fait une IA** (`texte_ia`)
+#
+# - **D** : une entreprise met sur le marché un agent conversationnel qui répond aux patients
 #   sur le site d'un hôpital. Quel texte l'oblige à faire savoir aux patients qu'ils écrivent à
 #   une IA ?
-# - **D** : une application de sport, sans aucun lien avec un soin, enregistre le statut VIH
-#   que ses utilisateurs y déclarent. Quel texte interdit ce traitement, sauf exceptions ?
 # - **E** : une médecin se fait aider par l'agent conversationnel encadré de son hôpital pour
 #   rédiger un courrier de sortie, qu'elle relit et signe. Quel texte l'oblige à écrire dans
 #   le courrier qu'une IA l'a aidée ?
@@ -603,126 +610,142 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 #
 # <details><summary>Indice 1</summary>
 #
-# Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui confie des données
-# de soin ? quiconque traite des données de santé ? le fournisseur d'un outil d'IA ?), puis
+# Demandez-vous d'abord **qui** porte l'obligation (un soignant ? l'hébergeur de données de
+# soin ? quiconque traite des données de santé ? le fournisseur d'un outil d'IA ?), puis
 # relisez le repli « Textes » de la section 4.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour C, E et F, lisez dans le repli « Textes » à **qui** s'adresse chaque paragraphe de
+# Pour la partie b, lisez dans le repli « Textes » à **qui** s'adresse chaque paragraphe de
 # l'article 50, et quels textes il vise.
 # </details>
 
-# %% answer="texte_applicable"
-texte_applicable = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ...}
+# %% answer="texte_obligation"
+texte_obligation = {"A": ..., "B": ..., "C": ...}
 ### BEGIN SOLUTION
-texte_applicable = {"A": "secret", "B": "HDS", "C": "IA", "D": "RGPD", "E": "aucun", "F": "IA"}
+texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD"}
 ### END SOLUTION
 
-# %% tests="texte_applicable" points=2
-# Vérification de la question 5 : exécutez cette cellule.
+# %% tests="texte_obligation" points=1
+# Vérification de la question 5, partie a : exécutez cette cellule.
 checks.check_choices(
-    texte_applicable,
-    name="texte_applicable",
+    texte_obligation,
+    name="texte_obligation",
     options=["secret", "HDS", "RGPD", "IA", "aucun"],
-    digests={"A": "510c6b73cd04fbd4", "B": "2e1b9f64b0c23737", "C": "38ef3e9f5ed03a8e",
-             "D": "ff941a7ad9d3afb9", "E": "e21ca2afcbd6e68d", "F": "f3ee81cd3b3a2d60"},
+    digests={"A": "61c95eb29f2f6d2c", "B": "e5f24c3b3349e25e", "C": "0e9881f336a14d40"},
     mistakes={
         "A": [
             checks.Mistake(None, "le RGPD peut aussi s'appliquer à une parole, quand "
                            "l'information vient d'un dossier (Cour de justice de l'Union "
                            "européenne, 7 mars 2024, affaire C-740/22) ; mais il ne vise pas "
                            "le soignant en tant que tel : un autre texte lui impose de se taire.",
-                           digest="90f5e635610572aa"),
+                           digest="af460e1e8bd8ffec"),
             checks.Mistake(None, "rien n'est hébergé ici : c'est une parole, pas un stockage.",
-                           digest="b165d67c355a4472"),
+                           digest="1f1d0304ac23c4d6"),
             checks.Mistake(None, "un soignant n'a pas le droit de raconter ce qu'il sait d'un "
                            "patient : l'un des quatre textes l'interdit.",
-                           digest="3d66568e093fc927"),
+                           digest="cd439354adf1fc86"),
         ],
         "B": [
             checks.Mistake(None, "le RGPD encadre tout traitement, mais ne crée pas de "
                            "certification obligatoire pour héberger des données de soin.",
-                           digest="d97734564ffd2ac9"),
+                           digest="d0366654825ab4a2"),
             checks.Mistake(None, "le secret dit qui peut connaître les informations ; il "
-                           "n'impose aucune certification.", digest="df30da03105256ae"),
+                           "n'impose aucune certification.", digest="c651a50fdc5ded6b"),
             checks.Mistake(None, "cette certification est bien obligatoire, par un des quatre "
-                           "textes.", digest="ba09bf635ddd9a0f"),
+                           "textes.", digest="d82255f0a53a0531"),
         ],
         "C": [
-            checks.Mistake(None, "le RGPD oblige à informer sur les données traitées, pas à "
-                           "dire que l'interlocuteur est une machine.", digest="9710a69868cfad28"),
-            checks.Mistake(None, "cette obligation existe, depuis le 2 août 2026, et vise "
-                           "l'entreprise.", digest="0ea98f808598fc47"),
-        ],
-        "D": [
             checks.Mistake(None, "le secret médical lie les professionnels qui prennent en "
                            "charge une personne : ici, ni soignant, ni soin.",
-                           digest="670c7344e524b3a3"),
+                           digest="72808623c8fbf52a"),
             checks.Mistake(None, "l'hébergement certifié vise les données recueillies pour la "
                            "prévention, le diagnostic ou le soin : ici, aucun soin.",
-                           digest="0986c2f09e0731aa"),
+                           digest="85a09eaa51f5889d"),
             checks.Mistake(None, "un texte encadre ce traitement, même hors de tout soin.",
-                           digest="4d40fa64d573f411"),
+                           digest="ea26220f99339d5e"),
+        ],
+    },
+    success="chaque texte a sa cible : le soignant (secret), l'hébergeur de données de soin "
+    "(HDS), tout traitement de données de santé, soin ou non (RGPD).",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(texte_obligation, name="texte_obligation", options=["secret", "HDS", "RGPD", "IA", "aucun"],
+                     expected={"A": "secret", "B": "HDS", "C": "RGPD"})
+### END HIDDEN TESTS
+
+# %% mistake="texte_obligation"
+# message : ici, ni soignant, ni soin
+texte_obligation = {"A": "secret", "B": "HDS", "C": "secret"}
+
+# %% mistake="texte_obligation"
+# message : il ne vise pas le soignant en tant que tel
+texte_obligation = {"A": "RGPD", "B": "HDS", "C": "RGPD"}
+
+# %% mistake="texte_obligation"
+# message : ne crée pas de certification obligatoire
+texte_obligation = {"A": "secret", "B": "RGPD", "C": "RGPD"}
+
+# %% answer="texte_ia"
+texte_ia = {"D": ..., "E": ..., "F": ...}
+### BEGIN SOLUTION
+texte_ia = {"D": "IA", "E": "aucun", "F": "IA"}
+### END SOLUTION
+
+# %% tests="texte_ia" points=1
+# Vérification de la question 5, partie b : exécutez cette cellule.
+checks.check_choices(
+    texte_ia,
+    name="texte_ia",
+    options=["secret", "HDS", "RGPD", "IA", "aucun"],
+    digests={"D": "3516788fc9739073", "E": "bf6bc96aa7268a4b", "F": "b9ce3d739cead942"},
+    mistakes={
+        "D": [
+            checks.Mistake(None, "le RGPD oblige à informer sur les données traitées, pas à "
+                           "dire que l'interlocuteur est une machine.",
+                           digest="c9e2e91d1642f231"),
+            checks.Mistake(None, "cette obligation existe, depuis le 2 août 2026, et vise "
+                           "l'entreprise.", digest="e15872b1a4921c64"),
         ],
         "E": [
             checks.Mistake(None, "l'article 50 oblige le fournisseur de l'outil ; il ne vise "
                            "celui qui s'en sert que pour un texte publié afin d'informer le "
                            "public sur des questions d'intérêt public. Un courrier de sortie "
-                           "n'en est pas un.", digest="a51ed924df8064e5"),
+                           "n'en est pas un.", digest="81cb2c1ac7067db1"),
             checks.Mistake(None, "le RGPD ne dit pas comment un courrier doit être rédigé.",
-                           digest="8d5f94e9c567186d"),
+                           digest="75d75f9bb9032350"),
             checks.Mistake(None, "le secret dit qui peut connaître les informations, pas "
-                           "comment le courrier a été rédigé.", digest="634063e3d39959d6"),
+                           "comment le courrier a été rédigé.", digest="ac66417741e00db2"),
         ],
         "F": [
             checks.Mistake(None, "cette obligation existe : elle vise le fournisseur d'un outil "
                            "qui génère des images, du son, de la vidéo ou du texte.",
-                           digest="ac255a60a462655a"),
+                           digest="a0174ef86c0485af"),
             checks.Mistake(None, "le RGPD ne dit rien du marquage des contenus générés.",
-                           digest="916f1ce5af24b375"),
+                           digest="b45e2c31178bd075"),
         ],
     },
-    success="chaque texte a sa cible : le soignant (secret), celui qui confie des données de "
-    "soin (HDS), tout traitement de données de santé (RGPD), le fournisseur de l'outil d'IA "
-    "(article 50). Dire qu'une IA a aidé à écrire un courrier reste une règle de l'école "
-    "(V6 — Intégrité et transparence), pas une obligation de l'article 50.",
+    success="l'article 50 vise le fournisseur de l'outil d'IA : dire qu'on parle à une machine, "
+    "marquer ce qu'elle génère. Dire qu'une IA a aidé à écrire un courrier reste une règle de "
+    "l'école (V6 — Intégrité et transparence), pas une obligation de l'article 50.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choices(texte_applicable, name="texte_applicable",
-                     options=["secret", "HDS", "RGPD", "IA", "aucun"],
-                     expected={"A": "secret", "B": "HDS", "C": "IA", "D": "RGPD", "E": "aucun",
-                               "F": "IA"})
+checks.check_choices(texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD", "IA", "aucun"],
+                     expected={"D": "IA", "E": "aucun", "F": "IA"})
 ### END HIDDEN TESTS
 
-# %% mistake="texte_applicable"
+# %% mistake="texte_ia"
 # message : l'article 50 oblige le fournisseur de l'outil
-texte_applicable = {"A": "secret", "B": "HDS", "C": "IA", "D": "RGPD", "E": "IA", "F": "IA"}
+texte_ia = {"D": "IA", "E": "IA", "F": "IA"}
 
-# %% mistake="texte_applicable"
-# message : ici, ni soignant, ni soin
-texte_applicable = {"A": "secret", "B": "HDS", "C": "IA", "D": "secret", "E": "aucun",
-                    "F": "IA"}
-
-# %% mistake="texte_applicable"
-# message : il ne vise pas le soignant en tant que tel
-texte_applicable = {"A": "RGPD", "B": "HDS", "C": "IA", "D": "RGPD", "E": "aucun", "F": "IA"}
-
-# %% mistake="texte_applicable"
-# message : ne crée pas de certification obligatoire
-texte_applicable = {"A": "secret", "B": "RGPD", "C": "IA", "D": "RGPD", "E": "aucun",
-                    "F": "IA"}
-
-# %% mistake="texte_applicable"
+# %% mistake="texte_ia"
 # message : pas à dire que l'interlocuteur est une machine
-texte_applicable = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "RGPD", "E": "aucun",
-                    "F": "IA"}
+texte_ia = {"D": "RGPD", "E": "aucun", "F": "IA"}
 
-# %% mistake="texte_applicable"
+# %% mistake="texte_ia"
 # message : elle vise le fournisseur d'un outil
-texte_applicable = {"A": "secret", "B": "HDS", "C": "IA", "D": "RGPD", "E": "aucun",
-                    "F": "aucun"}
+texte_ia = {"D": "IA", "E": "aucun", "F": "aucun"}
 
 # %% [markdown]
 # ### 6. Désidentifier automatiquement, et ses limites
@@ -743,13 +766,15 @@ texte_applicable = {"A": "secret", "B": "HDS", "C": "IA", "D": "RGPD", "E": "auc
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il lance les deux outils sur 100 notes et compte ce
-# qu'ils trouvent (le chargement du modèle prend quelques secondes).
+# qu'ils trouvent (le chargement du modèle prend une ou deux secondes).
 import spacy
 
 from esn_teach import privacy as pv
+from esn_teach.generative import load_french_ner
 
-nlp = spacy.load("fr_core_news_sm",
-                 exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+# Only the entity recogniser of fr_core_news_sm (tok2vec + ner), see load_french_ner.
+nlp = load_french_ner("fr_core_news_sm")
+print(f"spaCy {spacy.__version__}, modèle fr_core_news_sm : {' + '.join(nlp.pipe_names)}.\n")
 echantillon = notes.frame.head(100)
 entites = notes.entities[notes.entities["note_id"].isin(echantillon["note_id"])].copy()
 ids, textes = echantillon["note_id"].tolist(), echantillon["text"].tolist()
@@ -815,11 +840,49 @@ print(f"- en comptant aussi les entités « divers », spaCy trouverait {n_diver
       f"{n_signales_divers} passages au lieu de {n_signales_spacy} : des mots ordinaires "
       "seraient masqués aussi.")
 
+
+# Who the names belong to, and how spaCy labels each one (the generator knows the role).
+documents_par_note = dict(zip(ids, documents, strict=True))
+
+
+def etiquette(ligne):
+    for entite in documents_par_note[ligne.note_id].ents:
+        if entite.start_char < ligne.end and ligne.start < entite.end_char:
+            return entite.label_
+    return "aucune"
+
+
+noms = noms.assign(etiquette=[etiquette(ligne) for ligne in noms.itertuples()])
+par_role = pd.crosstab(noms["role"], noms["etiquette"]).reindex(
+    index=["patient", "proche", "médecin"], columns=["PER", "MISC", "LOC", "ORG", "aucune"],
+    fill_value=0)
+par_role.insert(0, "présents", par_role.sum(axis=1))
+par_role.columns.name = None
+display(fr_table(par_role, index={"role": "à qui est le nom"},
+                 columns={"PER": "« personne » (PER)", "MISC": "« divers » (MISC)",
+                          "LOC": "« lieu » (LOC)", "ORG": "« organisation » (ORG)",
+                          "aucune": "aucune entité"},
+                 caption="Comment spaCy étiquette chaque nom, selon la personne"))
+n_medecins = int(par_role.loc["médecin", "présents"])
+n_medecins_per = int(par_role.loc["médecin", "PER"])
+n_manques = n_noms - n_noms_spacy
+n_manques_medecins = n_medecins - n_medecins_per
+print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} classés « personne » "
+      f"(les autres : « divers » ou « lieu ») ; ils font {n_manques_medecins} des {n_manques} "
+      "noms que spaCy manque.")
+
 # %% [markdown]
-# Lisez le tableau et sa lecture. Les règles ne savent rien d'un nom sans civilité ; spaCy ne
-# voit aucune date, et le classement de ses entités change beaucoup son rappel : c'est un
-# réglage à choisir, et à mesurer. **Aucun outil ne trouve tout** : une note « désidentifiée »
-# automatiquement se relit, et un texte même sans nom peut rester reconnaissable (question 4).
+# Lisez les tableaux et leur lecture (un nom compte comme trouvé si un passage signalé le
+# recouvre, même en partie). Les règles ne savent rien d'un nom sans civilité ; spaCy ne voit
+# aucune date. Et presque tous les noms qu'il manque sont ceux des **médecins** : après « Dr »,
+# il prend le nom pour une entité « divers » ou pour un lieu, jamais pour une personne. Il a
+# appris ses entités sur des articles de Wikipédia (corpus WikiNER, Nothman et al., 2013), pas
+# sur des notes cliniques : un outil se trompe là où ses textes d'apprentissage ne ressemblent
+# pas aux nôtres. Le nom du
+# médecin est lui aussi une donnée personnelle, et il dit dans quel service le patient est
+# suivi. Le classement des entités change donc beaucoup le rappel : c'est un réglage à
+# choisir, et à mesurer. **Aucun outil ne trouve tout** : une note « désidentifiée »
+# automatiquement se relit, et un texte même sans nom peut rester reconnaissable (module 11).
 #
 # Cette comparaison favorise les règles **par construction** : le générateur écrit tous les noms
 # « standard » juste après une civilité, exactement le motif des règles (d'où leur score sur ces
@@ -918,7 +981,9 @@ rappel_spacy = n_noms / n_noms_spacy
 # sans vérifier : c'est le **biais d'automatisation**, la tendance à se fier à une machine plus
 # qu'à son propre jugement (module 09). Il est plus fort quand on est pressé et quand la machine a souvent eu raison. Le
 # règlement européen sur l'IA demande que les personnes qui contrôlent un système à haut risque
-# restent conscientes de ce biais (article 14 ; repli « Textes » de la section 4).
+# restent conscientes de ce biais (article 14 ; repli « Textes » de la section 4) ; un agent
+# conversationnel grand public n'est pas, à lui seul, un système à haut risque : le biais, lui,
+# reste le même.
 
 # %% [markdown]
 # ### 7. Ce que disent les évaluations publiées
@@ -930,7 +995,7 @@ rappel_spacy = n_noms / n_noms_spacy
 #   2022), a obtenu, sur des questions d'exemple publiques des trois épreuves de l'examen
 #   américain de médecine (USMLE), pas sur l'examen lui-même, des scores au niveau du seuil de
 #   réussite, d'environ 60 %, ou proches de lui, sans entraînement médical particulier (Kung et
-#   al., 2023).
+#   al., 2023, article publié le 9 février 2023).
 # - Flan-PaLM (Google, 540 milliards de paramètres) a répondu juste à 67,6 % des questions de
 #   type USMLE du jeu MedQA ; mais des médecins qui ont relu ses réponses rédigées y ont trouvé
 #   des lacunes importantes, et la version adaptée à la médecine, Med-PaLM, restait
@@ -995,4 +1060,7 @@ rappel_spacy = n_noms / n_noms_spacy
 # - Cour de justice de l'Union européenne, arrêt du 7 mars 2024, *Endemol Shine Finland*,
 #   affaire C-740/22 (ECLI:EU:C:2024:216) : une divulgation orale de données tirées d'un fichier
 #   est un traitement au sens du RGPD.
-# - Explosion. `fr_core_news_sm` 3.8.0, modèle français de spaCy (licence LGPL-LR).
+# - Explosion. `fr_core_news_sm` 3.8.0, modèle français de spaCy (licence LGPL-LR) ; ses
+#   entités nommées sont apprises sur le corpus WikiNER : Nothman J, Ringland N, Radford W,
+#   Murphy T, Curran JR. Learning multilingual named entity recognition from Wikipedia.
+#   *Artificial Intelligence* 2013;194:151-175.
