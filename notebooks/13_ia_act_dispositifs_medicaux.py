@@ -72,19 +72,14 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 # - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (le « RIA », en anglais
 #   *AI Act*) classe les systèmes d'IA selon le **risque** : quelques pratiques **interdites** ;
 #   des systèmes **à haut risque**, très encadrés ; des obligations de **transparence** pour
-#   ceux qui dialoguent avec des personnes ou génèrent du texte, des images, du son (on parle
-#   aussi de **risque limité**) ; le reste, à **risque minimal**.
+#   ceux qui dialoguent avec des personnes ou génèrent du texte, des images, du son ; le
+#   reste, à **risque minimal**.
 #
 # Le règlement sur l'IA distingue deux acteurs. Le **fournisseur** développe le système et le
-# met sur le marché, ou en service pour son propre usage, sous son nom. Le **déployeur** l'utilise sous sa propre autorité dans un
-# cadre professionnel : l'hôpital qui achète le logiciel et le fait utiliser par ses équipes.
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : les définitions et les pratiques interdites, tirées de la
-# bibliothèque du cours.
-montrer("MDR 2(1)", "MDCG 2019-11", "IA 5")
-
-# %% [markdown]
+# met sur le marché, ou en service pour son propre usage, sous son nom. Le **déployeur**
+# l'utilise sous sa propre autorité dans un cadre professionnel : l'hôpital qui achète le
+# logiciel et le fait utiliser par ses équipes.
+#
 # Retenez le mot **destination** : c'est ce que le fabricant annonce (notice, étiquette,
 # publicité) qui fait d'un logiciel un dispositif médical, pas sa technique.
 #
@@ -92,12 +87,16 @@ montrer("MDR 2(1)", "MDCG 2019-11", "IA 5")
 #
 # Cinq questions, toujours dans le même ordre :
 #
-# 1. Est-ce une **pratique interdite** (article 5) ? Si oui, le parcours s'arrête.
+# 1. Est-ce une **pratique interdite** (article 5) ? Si oui, le parcours s'arrête. En santé,
+#    surtout : manipuler une personne ou exploiter sa vulnérabilité en lui causant un
+#    préjudice important (points a et b) ; reconnaître, à partir de données biométriques
+#    (visage, voix), les émotions d'une personne au travail ou à l'école, sauf raison
+#    médicale ou de sécurité (point f).
 # 2. Est-ce un **dispositif médical** par sa destination ?
 # 3. Si oui, quelle **classe** par la **règle 11** (section 3) ? Un système d'IA qui est
 #    lui-même le dispositif, ou son composant de sécurité, de classe IIa, IIb ou III doit être
 #    vérifié par un **organisme notifié** (organisme indépendant désigné par un État) : il est
-#    alors **à haut risque** (article 6, paragraphe 1, dans son texte de 2024). En classe I
+#    alors **à haut risque** (article 6, paragraphe 1). En classe I
 #    (sauf cas particuliers), le fabricant déclare seul sa conformité : pas de haut risque par
 #    cette voie.
 # 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? En santé : évaluer, par ou pour une
@@ -111,8 +110,8 @@ montrer("MDR 2(1)", "MDCG 2019-11", "IA 5")
 # clavier : Tab, puis les flèches). Le tableau montre la catégorie et les obligations datées.
 # Pour la question 3, la description dit ce qu'une erreur peut entraîner ; seule compte ici la
 # limite entre la classe I et les autres. Puis cochez « Comparer avec l'analyse du cours ».
-# Faites au moins la **radiographie du thorax**, l'**alerte de sepsis** et l'**agent de
-# rendez-vous** (la suite s'en sert) ; la prévision des lits si vous avez le temps.
+# Faites au moins la **radiographie du thorax** et l'**alerte de sepsis** (la suite s'en
+# sert) ; les autres si vous avez le temps.
 
 # %%
 explorateur = AiActPathExplorer()
@@ -130,8 +129,9 @@ explorateur
 #
 # - **appels_samu** : au centre 15 (SAMU), un logiciel analyse ce que dit l'appelant et classe
 #   l'appel : « à passer tout de suite au médecin régulateur » ou « peut attendre » ; la file
-#   suit ce classement, sauf si l'assistant de régulation le corrige. Son éditeur le destine à
-#   organiser la file des appels, pas au diagnostic : ce n'est pas un dispositif médical.
+#   suit ce classement, sauf si l'assistant de régulation le corrige. On pose l'hypothèse que
+#   ce n'est pas un dispositif médical : son éditeur le destine à organiser la file des
+#   appels, pas au diagnostic.
 # - **emotions_soignants** : une clinique analyse par caméra les émotions de ses infirmiers
 #   pendant leur travail, pour évaluer leur engagement.
 # - **absences_rdv** : un modèle repère les patients qui risquent de manquer leur rendez-vous,
@@ -292,12 +292,12 @@ montrer("MDR règle 11")
 # entre guillemets sa classe par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`. Jugez
 # vous-même la gravité de ce que l'énoncé décrit.
 #
-# - **ecg** : il propose au médecin une interprétation de l'électrocardiogramme. D'après
-#   l'analyse de risque du fabricant, au pire une erreur décale de quelques jours un examen de
-#   contrôle, sans conséquence durable pour le patient.
-# - **dose_insuline** : il propose la dose d'insuline. Une dose trop forte peut provoquer une
-#   hypoglycémie sévère, qui demande une prise en charge en urgence ; d'après l'analyse de
-#   risque du fabricant, le patient s'en remet sans séquelle.
+# - **acne** : à partir de photos du visage, il propose au médecin généraliste le degré d'une
+#   acné, pour choisir entre deux crèmes. Une erreur fait au pire prescrire la crème la moins
+#   adaptée pendant quelques semaines.
+# - **fracture** : à partir des radiographies, il propose au chirurgien d'opérer ou non une
+#   fracture du poignet. Une erreur peut faire opérer un patient pour rien, ou laisser mal se
+#   consolider une fracture qu'il faudra alors opérer.
 # - **tumeur_cerebrale** : il indique au chirurgien où passe la limite d'une tumeur du cerveau,
 #   pour décider de ce qu'il retire. Une marge trop courte laisse de la tumeur ; une marge trop
 #   large crée un déficit moteur définitif.
@@ -324,10 +324,10 @@ montrer("MDR règle 11")
 # </details>
 
 # %% answer="classes_mdr"
-classes_mdr = {"ecg": ..., "dose_insuline": ..., "tumeur_cerebrale": ..., "saturation_rea": ...,
+classes_mdr = {"acne": ..., "fracture": ..., "tumeur_cerebrale": ..., "saturation_rea": ...,
                "fertilite": ...}
 ### BEGIN SOLUTION
-classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
+classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "I"}
 ### END SOLUTION
 
@@ -338,36 +338,37 @@ checks.check_choices(
     name="classes_mdr",
     options=["I", "IIa", "IIb", "III"],
     digests={
-        "ecg": "4f004a51eb9b72bf",
-        "dose_insuline": "6bd3bfc526efa660",
+        "acne": "0e3c19194e2470bf",
+        "fracture": "106f049177d1f21f",
         "tumeur_cerebrale": "ca871a0965096170",
         "saturation_rea": "51f5fae9898eefab",
         "fertilite": "aee32923dea2b791",
     },
     mistakes={
-        "ecg": [
+        "acne": [
             checks.Mistake(None, "relisez la première partie de la règle 11 : un logiciel qui "
-                           "fournit des informations pour décider d'un diagnostic peut-il tomber "
+                           "fournit des informations pour choisir un traitement peut-il tomber "
                            "dans « tout autre logiciel », même s'il ne fait que « proposer » ?",
-                           digest="88ac07d5c9282b83"),
-            checks.Mistake(None, "un examen décalé de quelques jours, sans conséquence durable, "
-                           "est-ce une détérioration grave de l'état de santé ?",
-                           digest="4179e6a145ecbbe1"),
+                           digest="268e8030bf048f66"),
+            checks.Mistake(None, "quelques semaines avec une crème moins adaptée, est-ce une "
+                           "détérioration grave de l'état de santé, ou une opération ?",
+                           digest="c8b289d616e5b2b0"),
             checks.Mistake(None, "la classe III vise une erreur qui peut tuer ou laisser une "
-                           "atteinte définitive : est-ce ce que décrit l'analyse de risque ?",
-                           digest="c79d35f6ce00ce38"),
+                           "atteinte définitive : est-ce ce que décrit l'énoncé ?",
+                           digest="84b21d1a2755d379"),
         ],
-        "dose_insuline": [
+        "fracture": [
             checks.Mistake(None, "vous n'avez pas regardé la gravité : relisez les deux exceptions "
                            "de la première partie de la règle 11, et ce qu'une erreur peut "
                            "entraîner d'après l'énoncé.",
-                           digest="b0ec0b449d26693f"),
-            checks.Mistake(None, "grave n'est pas irréversible : le patient s'en remet sans "
-                           "séquelle ; relisez les deux exceptions de la règle 11.",
-                           digest="7aab3971a1ff91ee"),
-            checks.Mistake(None, "proposer une dose, c'est informer une décision de traitement : "
+                           digest="f6d1e07261376a73"),
+            checks.Mistake(None, "une opération de trop n'est ni la mort ni une atteinte "
+                           "irréversible ; relisez l'exception de la règle 11 qui nomme "
+                           "l'intervention chirurgicale.",
+                           digest="06f3f3916619d3b3"),
+            checks.Mistake(None, "proposer d'opérer, c'est informer une décision de traitement : "
                            "relisez la première partie de la règle 11.",
-                           digest="0d46c61ff75a2d38"),
+                           digest="70b9d53e3bbbbd26"),
         ],
         "tumeur_cerebrale": [
             checks.Mistake(None, "vous avez lu le cas général de la première partie de la "
@@ -409,7 +410,7 @@ checks.check_choices(
     },
     success="la règle 11 met presque tout logiciel qui aide à décider en IIa ou au-dessus : un "
     "organisme notifié le vérifie, et c'est ce qui en fait un système à haut risque (article 6, "
-    "paragraphe 1, dans son texte de 2024). L'application de fertilité est l'exemple de classe I "
+    "paragraphe 1). L'application de fertilité est l'exemple de classe I "
     "du guide MDCG 2019-11.",
 )
 ### BEGIN HIDDEN TESTS
@@ -417,77 +418,84 @@ checks.check_choices(
     classes_mdr,
     name="classes_mdr",
     options=["I", "IIa", "IIb", "III"],
-    expected={"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
+    expected={"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
               "saturation_rea": "IIb", "fertilite": "I"},
 )
 ### END HIDDEN TESTS
 
 # %% mistake="classes_mdr"
 # message : peut-il tomber dans « tout autre logiciel »
-classes_mdr = {"ecg": "I", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
+classes_mdr = {"acne": "I", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "I"}
 
 # %% mistake="classes_mdr"
 # message : vous n'avez pas regardé la gravité
-classes_mdr = {"ecg": "IIa", "dose_insuline": "IIa", "tumeur_cerebrale": "III",
+classes_mdr = {"acne": "IIa", "fracture": "IIa", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "I"}
 
 # %% mistake="classes_mdr"
 # message : est-ce un danger immédiat
-classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
+classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIa", "fertilite": "I"}
 
 # %% mistake="classes_mdr"
 # message : ne monte jamais jusqu'à la classe III
-classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
+classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "III", "fertilite": "I"}
 
 # %% mistake="classes_mdr"
 # message : l'application informe-t-elle une décision
-classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
+classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "IIa"}
 
 # %% mistake="classes_mdr"
 # message : vous avez lu le cas général
-classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "IIa",
+classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "IIa",
                "saturation_rea": "IIb", "fertilite": "I"}
 
 # %% mistake="classes_mdr"
 # message : un déficit moteur définitif est-il seulement grave
-classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "IIb",
+classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "IIb",
                "saturation_rea": "IIb", "fertilite": "I"}
 
 # %% mistake="classes_mdr"
 # message : la classe III vise une erreur qui peut tuer
-classes_mdr = {"ecg": "III", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
+classes_mdr = {"acne": "III", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "I"}
 
 # %% mistake="classes_mdr"
 # message : quelle partie de la règle 11 reste-t-il
-classes_mdr = {"ecg": "IIa", "dose_insuline": "IIb", "tumeur_cerebrale": "III",
+classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "IIb"}
+
+# %% mistake="classes_mdr"
+# message : qui nomme l'intervention chirurgicale
+classes_mdr = {"acne": "IIa", "fracture": "III", "tumeur_cerebrale": "III",
+               "saturation_rea": "IIb", "fertilite": "I"}
+
+# %% mistake="classes_mdr"
+# message : quelques semaines avec une crème moins adaptée
+classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
+               "saturation_rea": "IIb", "fertilite": "I"}
 
 # %% [markdown]
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
 #
-# Prenons l'alerte de sepsis de l'explorateur : un éditeur la vend, un hôpital l'utilise. Le
-# règlement sur l'IA répartit les devoirs entre eux (articles 16 et 26, ci-dessous ; les
-# textes sur le contrôle humain, article 14, et la maîtrise de l'IA, article 4, sont à lire
-# après la séance).
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : les devoirs du fournisseur et du déployeur.
-montrer("IA 16", "IA 26")
-
-# %% [markdown]
+# Prenons l'alerte de sepsis de l'explorateur : un éditeur la vend, un hôpital l'utilise. Pour
+# un système à haut risque, le règlement sur l'IA répartit les devoirs entre eux (résumé ; les
+# textes complets sont à lire après la séance) :
+#
+# | Qui | Ses devoirs principaux |
+# |---|---|
+# | Le **fournisseur** (article 16) | rendre le système conforme (gestion des risques, données, documentation, contrôle humain, robustesse) ; tenir un système de gestion de la qualité ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
+# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, qui ont l'autorité de passer outre (§ 2) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) ; garder ses journaux (§ 6) ; informer les représentants des travailleurs et les travailleurs concernés avant la mise en service (§ 7) |
+#
 # ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points)
 #
 # Pour chaque devoir, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou
 # `"les deux"`.
 #
 # - **marquage_ce** : faire évaluer la conformité du système et apposer le marquage CE.
-# - **systeme_qualite** : tenir un système de gestion de la qualité et la documentation
-#   technique.
 # - **controle_humain** : désigner, pour surveiller les alertes, des soignants compétents,
 #   formés, qui ont l'autorité de passer outre.
 # - **notice** : la notice dit « validé chez l'adulte » ; un pédiatre voudrait brancher
@@ -511,10 +519,10 @@ montrer("IA 16", "IA 26")
 # </details>
 
 # %% answer="devoirs"
-devoirs = {"marquage_ce": ..., "systeme_qualite": ..., "controle_humain": ..., "notice": ...,
-           "representants": ..., "chu_maison": ...}
+devoirs = {"marquage_ce": ..., "controle_humain": ..., "notice": ..., "representants": ...,
+           "chu_maison": ...}
 ### BEGIN SOLUTION
-devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
+devoirs = {"marquage_ce": "fournisseur",
            "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
            "chu_maison": "les deux"}
 ### END SOLUTION
@@ -527,7 +535,6 @@ checks.check_choices(
     options=["fournisseur", "déployeur", "les deux"],
     digests={
         "marquage_ce": "27f10856fdf821f9",
-        "systeme_qualite": "87c0c7fcd1d83a81",
         "controle_humain": "d8b9541bf777678a",
         "notice": "67fe271e7dcd48a4",
         "representants": "5dcea403bd2c1b0a",
@@ -541,15 +548,6 @@ checks.check_choices(
             checks.Mistake(None, "un produit est certifié une fois, par un seul acteur : relisez "
                            "à qui s'adresse l'article 16, et à qui l'article 26.",
                            digest="3c98e25b138ef826"),
-        ],
-        "systeme_qualite": [
-            checks.Mistake(None, "la documentation technique décrit comment le système a été "
-                           "conçu et testé : qui a les moyens de la tenir ?",
-                           digest="1e7c9eef96022fc8"),
-            checks.Mistake(None, "la démarche qualité de l'hôpital (sa certification par la HAS) "
-                           "n'est pas le système de gestion de la qualité exigé par l'article 16 "
-                           "pour ce produit : relisez à qui cet article s'adresse.",
-                           digest="56445bea540ef248"),
         ],
         "controle_humain": [
             checks.Mistake(None, "vous confondez concevoir et exercer le contrôle : l'article 14 "
@@ -595,7 +593,7 @@ checks.check_choices(
     devoirs,
     name="devoirs",
     options=["fournisseur", "déployeur", "les deux"],
-    expected={"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
+    expected={"marquage_ce": "fournisseur",
               "controle_humain": "déployeur", "notice": "déployeur",
               "representants": "déployeur", "chu_maison": "les deux"},
 )
@@ -603,37 +601,31 @@ checks.check_choices(
 
 # %% mistake="devoirs"
 # message : vous confondez concevoir et exercer le contrôle
-devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
+devoirs = {"marquage_ce": "fournisseur",
            "controle_humain": "fournisseur", "notice": "déployeur", "representants": "déployeur",
            "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
 # message : a-t-il conçu le produit qu'on certifie
-devoirs = {"marquage_ce": "déployeur", "systeme_qualite": "fournisseur",
+devoirs = {"marquage_ce": "déployeur",
            "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
            "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
 # message : Relisez la définition du fournisseur
-devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
+devoirs = {"marquage_ce": "fournisseur",
            "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
            "chu_maison": "déployeur"}
 
 # %% mistake="devoirs"
 # message : Relisez la définition du déployeur
-devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
+devoirs = {"marquage_ce": "fournisseur",
            "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
            "chu_maison": "fournisseur"}
 
 # %% mistake="devoirs"
-# message : n'est pas le système de gestion de la qualité exigé par l'article 16
-devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "les deux",
-           "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
-           "chu_maison": "les deux"}
-
-# %% mistake="devoirs"
 # message : l'item ne parle pas d'écrire la notice
-devoirs = {"marquage_ce": "fournisseur", "systeme_qualite": "fournisseur",
+devoirs = {"marquage_ce": "fournisseur",
            "controle_humain": "déployeur", "notice": "les deux", "representants": "déployeur",
            "chu_maison": "les deux"}
 
@@ -656,13 +648,16 @@ montrer("IA 113")
 # `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # - **emotions** : la règle qui vise l'analyse des émotions des soignants (question 1).
-# - **agent_rdv** : l'agent de rendez-vous de l'explorateur doit dire qu'il est une IA.
-# - **samu** : les devoirs du SAMU pour le logiciel de classement des appels de la
-#   question 1 (qui n'est pas un dispositif médical, comme l'énoncé l'a posé).
-# - **sepsis** : les devoirs de l'hôpital pour l'alerte de sepsis (dispositif de classe III).
+# - **assistant_vocal** : l'assistant vocal qui répond au téléphone d'une pharmacie (horaires,
+#   stock d'un médicament) doit dire au patient qu'il est une IA.
+# - **droit_aux_soins** : une caisse d'assurance maladie utilise un logiciel qui évalue si une
+#   personne a droit à une aide publique pour payer ses soins. Les devoirs de déployeur d'un
+#   système à haut risque (article 26) de la caisse.
+# - **fond_oeil** : un logiciel dépiste la rétinopathie diabétique sur les photos du fond de
+#   l'œil ; c'est un dispositif médical de classe IIa, certifié par un organisme notifié. Les
+#   devoirs de déployeur d'un système à haut risque (article 26) de l'hôpital qui l'utilise.
 #
-# On demande la date où la règle commence à s'appliquer ; pour un système déjà en service à
-# cette date, voir « Pour aller plus loin ».
+# On demande la date où la règle commence à s'appliquer.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -678,10 +673,10 @@ montrer("IA 113")
 # </details>
 
 # %% answer="dates"
-dates = {"emotions": ..., "agent_rdv": ..., "samu": ..., "sepsis": ...}
+dates = {"emotions": ..., "assistant_vocal": ..., "droit_aux_soins": ..., "fond_oeil": ...}
 ### BEGIN SOLUTION
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 décembre 2027",
-         "sepsis": "2 août 2028"}
+dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
 ### END SOLUTION
 
 # %% tests="dates" points=2
@@ -697,9 +692,9 @@ checks.check_choices(
              "2 août 2028"],
     digests={
         "emotions": "f5c5e52a970874e2",
-        "agent_rdv": "e61c2eae219b86ef",
-        "samu": "87836398de3355d2",
-        "sepsis": "4aae882505bb3a66",
+        "assistant_vocal": "9c72df6528f6753a",
+        "droit_aux_soins": "436c7a7b3446a640",
+        "fond_oeil": "271fd914bd0e7d8a",
     },
     mistakes={
         "emotions": [
@@ -719,46 +714,46 @@ checks.check_choices(
                            "de 2026 ne la touche pas ; relisez le début du calendrier.",
                            digest="cbab40155edb764b"),
         ],
-        "agent_rdv": [
+        "assistant_vocal": [
             checks.Mistake(None, "le report de 2026 vise le haut risque ; dire qu'on est une IA "
                            "relève de l'article 50, paragraphe 1, qui n'a pas été reporté : "
-                           "relisez le calendrier.", digest="c4a6023692e306ba"),
-            checks.Mistake(None, "un agent de rendez-vous n'est pas un « modèle d'IA à usage "
+                           "relisez le calendrier.", digest="5676d3f915e61a69"),
+            checks.Mistake(None, "un assistant vocal n'est pas un « modèle d'IA à usage "
                            "général » : le 2 août 2025 vise ces modèles, pas l'obligation de "
                            "dire qu'on est une IA (article 50).",
-                           digest="a72f2f82f2f54b62"),
+                           digest="b1b072d616d46a34"),
             checks.Mistake(None, "le report de 2026 vise le haut risque ; dire qu'on est une IA "
                            "relève de l'article 50, paragraphe 1, qui n'a pas été reporté : "
-                           "relisez le calendrier.", digest="9e6dd8f9a20ab88e"),
+                           "relisez le calendrier.", digest="f8cea8ef99429845"),
             checks.Mistake(None, "le report de 2026 vise le haut risque ; dire qu'on est une IA "
                            "relève de l'article 50, paragraphe 1, qui n'a pas été reporté : "
-                           "relisez le calendrier.", digest="935f3da0ebc08325"),
-            checks.Mistake(None, avant_haut_risque, digest="4bdea1c98efadb7b"),
+                           "relisez le calendrier.", digest="06c174b3c76fc624"),
+            checks.Mistake(None, avant_haut_risque, digest="5c565bf7cf7927b8"),
         ],
-        "samu": [
+        "droit_aux_soins": [
             checks.Mistake(None, "c'était la date du texte de 2024 ; le règlement (UE) 2026/1744, "
                            "adopté, a reporté les règles du haut risque de l'annexe III.",
-                           digest="cde8b2b1572863ef"),
+                           digest="0f0bc24e00db3df7"),
             checks.Mistake(None, "vous avez pris la date de l'annexe I (dispositifs médicaux) ; "
-                           "par quelle voie ce logiciel, qui n'est pas un dispositif médical, "
-                           "est-il à haut risque ?", digest="efbddb921c90ede3"),
+                           "par quelle voie un logiciel qui évalue le droit à une aide publique "
+                           "est-il à haut risque ?", digest="f57196272a54a79f"),
             checks.Mistake(None, "le 2 août 2027 était, dans le texte de 2024, la date des "
                            "dispositifs médicaux (annexe I) ; elle a été reportée, et ce "
                            "logiciel n'est pas un dispositif médical.",
-                           digest="9211977c0986a37b"),
-            checks.Mistake(None, avant_haut_risque, digest="d5c58e21c018e044"),
-            checks.Mistake(None, avant_haut_risque, digest="da671e152c622f10"),
+                           digest="37e3a640fbddf365"),
+            checks.Mistake(None, avant_haut_risque, digest="ce273614c54d1fb4"),
+            checks.Mistake(None, avant_haut_risque, digest="9f7397e0820d363e"),
         ],
-        "sepsis": [
+        "fond_oeil": [
             checks.Mistake(None, "c'était la date du texte de 2024 pour les dispositifs médicaux ; "
                            "le règlement (UE) 2026/1744, adopté, l'a reportée.",
-                           digest="94f40965571f930d"),
+                           digest="58c39c11087613b1"),
             checks.Mistake(None, "vous avez pris la date de l'annexe III ; relisez par quelle "
-                           "voie l'alerte de sepsis, dispositif de classe III, est à haut risque.",
-                           digest="0f2267d4653238df"),
-            checks.Mistake(None, haut_risque_trop_tot, digest="b29de1b4ad71d565"),
-            checks.Mistake(None, avant_haut_risque, digest="710ca61be5025657"),
-            checks.Mistake(None, avant_haut_risque, digest="0ccb1bc131df1298"),
+                           "voie un dispositif médical de classe IIa est à haut risque.",
+                           digest="181123603982519d"),
+            checks.Mistake(None, haut_risque_trop_tot, digest="ae9983b7282d6d2e"),
+            checks.Mistake(None, avant_haut_risque, digest="fcce31562a89ef26"),
+            checks.Mistake(None, avant_haut_risque, digest="f39ac1f93baf6247"),
         ],
     },
     success="interdictions et maîtrise de l'IA d'abord, puis la transparence, puis le haut "
@@ -771,55 +766,60 @@ checks.check_choices(
     name="dates",
     options=["2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
              "2 août 2028"],
-    expected={"emotions": "2 février 2025", "agent_rdv": "2 août 2026",
-              "samu": "2 décembre 2027", "sepsis": "2 août 2028"},
+    expected={"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+              "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"},
 )
 ### END HIDDEN TESTS
 
 # %% mistake="dates"
 # message : c'était la date du texte de 2024 pour les dispositifs médicaux
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 décembre 2027",
-         "sepsis": "2 août 2027"}
+dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2027"}
 
 # %% mistake="dates"
 # message : qui n'a pas été reporté
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 décembre 2027", "samu": "2 décembre 2027",
-         "sepsis": "2 août 2028"}
+dates = {"emotions": "2 février 2025", "assistant_vocal": "2 décembre 2027",
+         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : vous avez pris la date de l'annexe I
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 août 2028",
-         "sepsis": "2 août 2028"}
+dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+         "droit_aux_soins": "2 août 2028", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : le 2 août 2025 vise ces modèles, pas
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2025", "samu": "2 décembre 2027",
-         "sepsis": "2 août 2028"}
+dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2025",
+         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : pas celle des pratiques interdites
-dates = {"emotions": "2 août 2025", "agent_rdv": "2 août 2026", "samu": "2 décembre 2027",
-         "sepsis": "2 août 2028"}
+dates = {"emotions": "2 août 2025", "assistant_vocal": "2 août 2026",
+         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : la date des dispositifs médicaux (annexe I) ; elle a été reportée
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 août 2027",
-         "sepsis": "2 août 2028"}
+dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+         "droit_aux_soins": "2 août 2027", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : le 2 août 2026 est la date de la transparence
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 décembre 2027",
-         "sepsis": "2 août 2026"}
+dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2026"}
 
 # %% mistake="dates"
 # message : une interdiction n'est pas une règle du haut risque
-dates = {"emotions": "2 août 2027", "agent_rdv": "2 août 2026", "samu": "2 décembre 2027",
-         "sepsis": "2 août 2028"}
+dates = {"emotions": "2 août 2027", "assistant_vocal": "2 août 2026",
+         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : cette date est celle d'une autre règle
-dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 février 2025",
-         "sepsis": "2 août 2028"}
+dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+         "droit_aux_soins": "2 février 2025", "fond_oeil": "2 août 2028"}
+
+# %% mistake="dates"
+# message : vous avez pris la date de l'annexe III
+dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 décembre 2027"}
 
 # %% [markdown]
 # ## À retenir
@@ -828,7 +828,7 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 
 #   médical ; une application de bien-être n'en est pas un.
 # - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus : un
 #   organisme notifié le vérifie, et le système d'IA qui est ce dispositif (ou son composant de
-#   sécurité) est alors **à haut risque** (article 6, paragraphe 1, dans son texte de 2024).
+#   sécurité) est alors **à haut risque** (article 6, paragraphe 1).
 
 # %% [markdown] reveal="categories"
 # - Le haut risque vient aussi de l'**usage** (annexe III : accès aux soins, appels d'urgence,
@@ -865,7 +865,11 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 
 # - **1** : au moins deux obligations justes avec leur article : contrôle humain exercé par
 #   des personnes compétentes, formées, qui ont l'autorité de passer outre (article 26,
 #   paragraphe 2, et article 14) ; usage conforme à la notice (article 26, paragraphe 1) ;
-#   surveillance et signalement des incidents ; maîtrise de l'IA du personnel (article 4).
+#   surveillance et signalement des incidents (article 26, paragraphe 5 ; et dès aujourd'hui
+#   la matériovigilance : les utilisateurs d'un dispositif médical signalent sans délai à
+#   l'ANSM un incident qui a entraîné ou aurait pu entraîner la mort ou une dégradation grave
+#   de l'état de santé, code de la santé publique, article L. 5212-2) ; maîtrise de l'IA du
+#   personnel (article 4).
 #   L'information du patient sur l'usage d'un dispositif appris sur des données massives (code
 #   de la santé publique, article L. 4001-3, module 09) compte aussi, comme devoir du
 #   professionnel de santé qui l'utilise (pas de l'hôpital). Les devoirs du fournisseur et
@@ -879,15 +883,18 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 
 # **(a) la date** : les devoirs du haut risque (articles 14 et 26) s'appliqueront à ce
 # dispositif à partir du 2 août 2028 (date reportée par le règlement (UE) 2026/1744 pour
 # l'annexe I) ; compte aussi une copie qui cite la date du texte de 2024 en disant qu'elle a
-# été reportée ; **(b) ce qui s'applique déjà** : la copie dit que l'attente ne
-# dispense pas de tout, en nommant au moins un devoir déjà en vigueur (le MDR : marquage CE,
-# organisme notifié ; la maîtrise de l'IA, article 4 ; la déontologie et la responsabilité du
-# soignant).
+# été reportée ; **(b) ce qui s'applique déjà à l'hôpital** : la copie dit que l'attente ne
+# dispense pas l'hôpital de tout, en nommant au moins un devoir de l'hôpital ou de ses
+# soignants déjà en vigueur : la maîtrise de l'IA du personnel (article 4) ; la
+# matériovigilance (signaler sans délai à l'ANSM un incident grave, code de la santé
+# publique, article L. 5212-2) ; l'information du patient (article L. 4001-3) ; la
+# déontologie et la responsabilité du soignant. Un devoir du seul fabricant (marquage CE,
+# organisme notifié) ne suffit pas pour (b) : la question porte sur l'hôpital.
 #
 # - **0** si la copie présente comme celle qui vaut aujourd'hui une date du texte de 2024 ou
 #   d'une proposition (c'est l'erreur que vise la valeur V4 — Prudence, esprit critique et inclusivité), quel que soit le reste ;
 # - sinon, **1** : (a) et (b) ; **un demi** : un seul des deux (la date juste, ou « pas
-#   encore, mais le MDR et l'article 4 s'appliquent déjà » sans date) ; **0** : ni l'un ni
+#   encore, mais l'article 4 s'applique déjà à l'hôpital » sans date) ; **0** : ni l'un ni
 #   l'autre (par exemple « rien n'est dû en attendant », sans date).
 #
 # **Critère 3 — Ce qui est dû au-delà du droit**,
@@ -914,7 +921,8 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 
 # Notation : critère 1, **un demi** (une obligation de l'hôpital avec son article ; le marquage
 # est bien attribué au fabricant, mais une seule obligation du déployeur) ; critère 2,
 # **0** (pas de date fausse présentée comme en vigueur, mais ni (a), aucune date, ni (b) :
-# « pas d'obligation » oublie le MDR et l'article 4, qui s'appliquent déjà) ; critère 3,
+# « pas d'obligation » oublie l'article 4 et la matériovigilance, qui s'appliquent déjà à
+# l'hôpital) ; critère 3,
 # **1** (garantie concrète : qui, quand, et la trace écrite).
 # ### END SOLUTION
 
@@ -940,38 +948,47 @@ dates = {"emotions": "2 février 2025", "agent_rdv": "2 août 2026", "samu": "2 
 #   dispositif médical.
 
 # %% [markdown]
-# - **Les systèmes déjà en service.** Dans son texte de 2024, l'article 111, paragraphe 2,
-#   n'appliquait les règles du haut risque à un système mis sur le marché ou en service avant
-#   le 2 août 2026 que s'il était ensuite modifié de façon importante (et au plus tard en 2030
-#   pour ceux destinés aux autorités publiques). Ce cours n'a pas vérifié si le règlement
-#   (UE) 2026/1744 a changé ce paragraphe : lisez la version consolidée sur EUR-Lex.
-# - **L'hôpital public.** Dans son texte de 2024, l'article 27 demande aux organismes de droit
-#   public (un hôpital public par exemple) qui déploient un système à haut risque de
-#   l'annexe III, comme un logiciel de tri, une analyse d'impact sur les droits fondamentaux
-#   avant sa mise en service.
+# - **Les systèmes déjà en service.** L'article 111, paragraphe 2, tel que modifié par le
+#   règlement (UE) 2026/1744, n'applique les règles du haut risque à un système mis sur le
+#   marché ou en service avant la date où ces règles s'appliquent à sa voie (article 113) que
+#   s'il subit ensuite des modifications importantes de sa conception ; on raisonne par type
+#   et modèle de système (considérant 39 de ce règlement). Les systèmes à haut risque destinés
+#   aux autorités publiques devront, eux, être mis en conformité au plus tard le
+#   2 août 2030.
+
+# %% [markdown] reveal="categories"
+# - **L'hôpital public.** L'article 27 demande aux organismes de droit public (un hôpital
+#   public par exemple) qui déploient un système à haut risque de l'annexe III, comme un
+#   logiciel de tri, une analyse d'impact sur les droits fondamentaux avant sa mise en service.
+
+# %% [markdown]
 # - **Le droit français.** L'information du patient quand un dispositif médical appris sur des
-#   données massives est utilisé : module 09 (code de la santé publique, article L. 4001-3).
-# - **Émotions et catégorisation biométrique.** Dans son texte de 2024, l'article 50,
-#   paragraphe 3, demande au déployeur d'un système de reconnaissance des émotions ou de
-#   catégorisation biométrique d'en informer les personnes exposées (quand ce système n'est pas
-#   interdit, par exemple pour un usage médical).
+#   données massives est utilisé : module 09 (code de la santé publique, article L. 4001-3). La
+#   matériovigilance : les utilisateurs d'un dispositif médical signalent sans délai à l'ANSM
+#   un incident grave (article L. 5212-2).
+
+# %% [markdown] reveal="categories"
+# - **Émotions et catégorisation biométrique.** Un système de reconnaissance des émotions qui
+#   n'est pas interdit (pour un usage médical, par exemple) est à haut risque (annexe III,
+#   point 1, c) ; l'article 50, paragraphe 3, demande en outre à son déployeur d'en informer
+#   les personnes exposées, comme pour la catégorisation biométrique.
+
+# %% [markdown]
 # - **Ce qui se discute pour les dispositifs médicaux (propositions, pas des règles).** La
 #   Commission a proposé le 16 décembre 2025 de réviser le MDR et l'IVDR (proposition
 #   COM(2025) 1023), en modifiant aussi la liste de l'annexe I du règlement sur l'IA ; d'après
 #   des analyses juridiques (Produktkanzlei, 2026), les dispositifs médicaux passeraient dans la
 #   section B de cette annexe, à laquelle les exigences du règlement sur l'IA ne s'appliquent pas
-#   directement. C'est une proposition, non adoptée d'après les sources lues : vérifiez où elle
-#   en est sur EUR-Lex. Ces analyses disent aussi que le règlement (UE) 2026/1744 n'a pas fait
-#   ce transfert, mais donne à la Commission le pouvoir de limiter ces exigences quand le droit
-#   sectoriel en prévoit d'équivalentes : ce cours n'a pas lu cette disposition dans le texte
-#   adopté.
+#   directement. C'est une proposition, non adoptée : vérifiez où elle en est sur EUR-Lex.
 #
-# Les textes à lire après la séance : le contrôle humain, la maîtrise de l'IA, le règlement qui
-# a modifié le calendrier, la transparence, ce que vérifie l'organisme notifié.
+# Les textes à lire après la séance : les définitions et les pratiques interdites, les devoirs
+# du fournisseur et du déployeur, le contrôle humain, la maîtrise de l'IA, le règlement qui a
+# modifié le calendrier, la transparence, ce que vérifie l'organisme notifié.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : cinq textes de plus, pour après la séance.
-montrer("IA 14", "IA 4", "UE 2026/1744", "IA 50", "MDR 52")
+# Inutile de lire ce code (replié) : les textes complets, pour après la séance.
+montrer("MDR 2(1)", "MDCG 2019-11", "IA 5", "IA 6(1)", "IA 16", "IA 26", "IA 14", "IA 4",
+        "UE 2026/1744", "IA 50", "MDR 52")
 
 # %% [markdown]
 # ## Sources
@@ -985,7 +1002,9 @@ montrer("IA 14", "IA 4", "UE 2026/1744", "IA 50", "MDR 52")
 #   16, 26, 27, 50, 111, 113, annexes I et III. EUR-Lex.
 # - Règlement (UE) 2026/1744 du Parlement européen et du Conseil du 8 juillet 2026 modifiant
 #   le règlement (UE) 2024/1689 (omnibus numérique sur l'IA), Journal officiel de l'Union du
-#   24 juillet 2026 ; proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
+#   24 juillet 2026 : article 1 (dont l'article 111, paragraphe 2, remplacé) et considérant 39 ;
+#   proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
+# - Code de la santé publique, article L. 5212-2 (matériovigilance). Légifrance.
 # - Commission européenne. Proposition de règlement modifiant les règlements (UE) 2017/745 et
 #   (UE) 2017/746 (simplification), et le règlement (UE) 2024/1689 quant à la liste de son
 #   annexe I, COM(2025) 1023 du 16 décembre 2025 (non adoptée).
