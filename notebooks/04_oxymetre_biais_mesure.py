@@ -1124,16 +1124,22 @@ situations = {
     "M. K.": "vrai positif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"
 }
 
-# %% [markdown]
+# %% [markdown] reveal="situations"
 # Ce qui a protégé M. K. : le **regard clinique** d'Inès (un chiffre discordant avec l'état
 # du patient) et le **gaz du sang**, pas l'oxymètre, outil précieux par ailleurs.
-#
+
+# %% [markdown]
 # ## À retenir
 #
 # - L'oxymètre surestime la saturation des peaux foncées, surtout quand elle est basse : un
 #   **biais de mesure** différentiel.
+
+# %% [markdown] reveal="taux_occulte_noirs"
 # - L'**hypoxémie occulte** se compte **parmi les paires à SpO2 rassurante** : c'est une
-#   **valeur prédictive**, sensible à la gravité. Un taux se lit avec sa **marge d'erreur**.
+#   **valeur prédictive**, sensible à la gravité.
+
+# %% [markdown]
+# - Un taux se lit avec sa **marge d'erreur**.
 # - Une alarme est un **test** : comparez sa sensibilité groupe par groupe.
 # - La correction de fond est l'**appareil**. Au chevet, un chiffre discordant appelle un
 #   **gaz du sang**.
@@ -1141,7 +1147,7 @@ situations = {
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance**, chez vous : cinq questions autocorrigées, une
+# Cette partie se fait **après la séance**, chez vous : six questions autocorrigées, une
 # lecture, puis une réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
@@ -1522,16 +1528,99 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_92
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 
 # %% [markdown]
+# ### Question 5 c — Pourquoi l'écart demeure (1 point)
+#
+# À votre seuil de la question 5 a, la cellule du coût affiche la sensibilité de l'alarme dans
+# chaque groupe : les patients noirs atteignent l'objectif, mais les patients blancs restent
+# mieux protégés au même seuil. Pourquoi ? Écrivez la lettre **entre guillemets** (`"A"`,
+# `"B"`, `"C"` ou `"D"`).
+#
+# - **A.** Les patients noirs de nos données sont plus graves que les patients blancs : un seuil
+#   ne peut rien contre la gravité.
+# - **B.** Le seuil n'est pas encore assez haut : un ou deux crans de plus fermeraient l'écart
+#   entre les deux groupes.
+# - **C.** Le seuil relevé fait sonner l'alarme plus tôt pour tous, mais l'écran affiche
+#   toujours plus haut chez les patients noirs, à vraie saturation égale.
+# - **D.** L'écart vient du hasard de l'échantillon : avec dix fois plus de paires, il
+#   disparaîtrait.
+#
+# <details><summary>Indice 1</summary>
+#
+# Qu'est-ce que le seuil change, et qu'est-ce qu'il ne change pas : ce qu'affiche l'écran, ou
+# le moment où l'alarme sonne ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Dans la cellule d'essai, essayez un cran de plus que votre seuil : que fait la sensibilité de
+# chaque groupe ? Puis relisez ce que montre la section 7 quand on ramène le biais à 0.
+# </details>
+
+# %% answer="ecart_seuil_releve"
+ecart_seuil_releve = ...
+### BEGIN SOLUTION
+ecart_seuil_releve = "C"
+### END SOLUTION
+
+# %% tests="ecart_seuil_releve" points=1
+# Vérification de la question 5 c : exécutez cette cellule.
+checks.check_choice(
+    ecart_seuil_releve,
+    name="ecart_seuil_releve",
+    options=["A", "B", "C", "D"],
+    digest="afce69458e753c23",
+    mistakes=[
+        checks.Mistake(None, "nos deux groupes sont aussi graves : le générateur tire la SaO2 "
+                       "de la même façon pour tous (section 4). L'écart vient de ce qu'affiche "
+                       "l'écran, pas des patients.", digest="836a053872d800a2"),
+        checks.Mistake(None, "chaque cran de plus relève aussi la sensibilité des patients "
+                       "blancs (essayez-le dans la cellule d'essai) : l'écart se réduit sans se "
+                       "fermer, jusqu'à une alarme qui sonne pour presque tout le monde.",
+                       digest="ce01753571c7fc62"),
+        checks.Mistake(None, "le biais est systématique, pas un hasard : ramené à 0 chez les "
+                       "mêmes patients (section 7), il efface l'écart. Plus de paires "
+                       "resserreraient la marge d'erreur, pas l'écart.", digest="7f5ae27d0d5f885d"),
+    ],
+    success=(
+        "le seuil décide quand l'alarme sonne ; il ne corrige pas l'écran. À vraie saturation "
+        "égale, la SpO2 des patients noirs reste affichée plus haut : leurs hypoxémies "
+        "franchissent le seuil moins souvent que celles des patients blancs. La correction "
+        "de fond est dans l'appareil."
+    ),
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    ecart_seuil_releve, name="ecart_seuil_releve", options=["A", "B", "C", "D"], expected="C"
+)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_seuil_releve"
+# message : nos deux groupes sont aussi graves
+ecart_seuil_releve = "A"
+
+# %% mistake="ecart_seuil_releve"
+# message : relève aussi la sensibilité des patients blancs
+ecart_seuil_releve = "B"
+
+# %% mistake="ecart_seuil_releve"
+# message : le biais est systématique, pas un hasard
+ecart_seuil_releve = "D"
+
+# %% [markdown] reveal="part_alarmes_sans_hypoxemie"
 # Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
 # sans hypoxémie sévère (1 − VPP, question 5 b). Celles à SaO2 de 88 à 92 % signalent une
 # hypoxémie moins profonde : elles ne sont pas inutiles. Les autres, à SaO2 de 92 % ou plus,
 # usent l'attention : les soignants finissent par ne plus entendre l'alarme (**fatigue
-# d'alarme**). L'écart entre les groupes demeure à ce nouveau seuil. Un appareil sans
-# biais ferait bien moins sonner l'alarme (les deux totaux ci-dessus). **Retenez l'ordre de
-# grandeur**, pas le seuil exact : avec quelques centaines d'hypoxémies seulement chez les
-# patients noirs, l'intervalle de leur sensibilité, affiché ci-dessus, s'étend sur plusieurs
+# d'alarme**).
+
+# %% [markdown] reveal="ecart_seuil_releve"
+# L'écart entre les groupes demeure à ce nouveau seuil : le seuil ne corrige pas l'écran. Un
+# appareil sans biais ferait bien moins sonner l'alarme (les deux totaux ci-dessus). **Retenez
+# l'ordre de grandeur**, pas le seuil exact : avec quelques centaines d'hypoxémies seulement chez
+# les patients noirs, l'intervalle de leur sensibilité, affiché ci-dessus, s'étend sur plusieurs
 # points ; d'autres données donneraient peut-être un cran de plus ou de moins.
-#
+
+# %% [markdown]
 # ### Question 6 — Moins d'alarmes sans hypoxémie sévère : comment le lire ? (1 point)
 #
 # Au seuil du service, le taux d'alarmes sans hypoxémie sévère est plus bas chez les patients
@@ -1549,9 +1638,10 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 #
 # <details><summary>Indice 2</summary>
 #
-# Écartez d'abord ce qui ne tient pas : le tableau de la section 3 compte-t-il à peu près la
-# même part de paires dans chaque tranche de vraie SaO2, d'un groupe à l'autre ? Avec plus
-# d'un millier de paires sans hypoxémie sévère par groupe, la marge d'erreur est-elle large ?
+# Suivez deux paires d'un patient noir, avec le même appareil biaisé. L'une sans hypoxémie
+# sévère, à une vraie SaO2 juste sous le seuil de l'alarme : l'écran affiche plus haut ;
+# l'alarme sonne-t-elle ? L'autre en hypoxémie sévère : le même écran trop haut a-t-il le même
+# effet ? Ce qui fait baisser le premier taux, que fait-il à la sensibilité ?
 # </details>
 
 # %% answer="lecture_alarmes"
