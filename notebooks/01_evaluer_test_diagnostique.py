@@ -12,8 +12,8 @@
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Dire quel **test de référence** sert à juger un test diagnostique (question 5, après la
-#    séance).
+# 1. Dire ce qu'un mauvais **test de référence** fait à la mesure d'un test (question 5, après
+#    la séance).
 # 2. Lire une **matrice de confusion** ; calculer la **sensibilité** (question 1), la
 #    **spécificité** (question 9) et les **valeurs prédictives** (questions 4 et 8).
 # 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes (question 3
@@ -45,8 +45,8 @@
 #   cellules…*
 # - Remplacez chaque `...` par votre réponse (décimales avec un **point** : `0.8`), exécutez,
 #   puis exécutez la cellule **« Vérification »** en dessous.
-# - Pour une réponse chiffrée, écrivez le **calcul** (`7/9`), pas un nombre recopié : Python
-#   garde toutes les décimales, et un résultat arrondi peut être refusé.
+# - Pour une réponse chiffrée, écrivez le **calcul** (`7/9`) : Python garde toutes les
+#   décimales. Un nombre tapé à la main en demande 3 (4 à la question 4).
 # - **Barème** : 12 points, 9 pour les questions vérifiées par l'ordinateur et 3 pour la
 #   réflexion écrite, corrigée par l'enseignant.
 
@@ -494,6 +494,9 @@ checks.expect(se_obtenue >= 0.95,
               f"à ce seuil, la sensibilité n'est que de {fr_number(se_obtenue)} sur le jeu de "
               f"validation : votre seuil est trop haut, baissez-le.{piege}",
               name="seuil")
+checks.expect(abs(valeur_seuil - round(valeur_seuil, 2)) < 1e-9,
+              f"le curseur avance de 0,01 en 0,01 : donnez l'un de ses seuils, à deux décimales "
+              f"(vous avez donné {fr_number(valeur_seuil, 4)}).", name="seuil")
 se_cran_suivant = ev.sensitivity(y_val, scores_val >= valeur_seuil + 0.01)
 checks.expect(se_cran_suivant < 0.95,
               f"la sensibilité atteint bien 95 % ({fr_number(se_obtenue)}), mais vous pouvez "
@@ -504,9 +507,11 @@ print("\u2714 Correct (seuil) : c'est le seuil le plus élevé qui atteint 95 % 
 ### BEGIN HIDDEN TESTS
 scores_malades = np.asarray(scores_val)[np.asarray(y_val) == 1]
 checks.expect(
-    np.mean(scores_malades >= valeur_seuil) >= 0.95
+    round(valeur_seuil, 2) == round(valeur_seuil, 6)  # on the slider's grid
+    and np.mean(scores_malades >= valeur_seuil) >= 0.95
     and np.mean(scores_malades >= valeur_seuil + 0.01) < 0.95,
-    "ce seuil n'est pas le plus élevé qui atteint 95 % de sensibilité sur le jeu de validation.",
+    "ce seuil n'est pas, sur la grille du curseur (à deux décimales), le plus élevé qui atteint "
+    "95 % de sensibilité sur le jeu de validation.",
     name="seuil",
 )
 ### END HIDDEN TESTS
@@ -528,6 +533,10 @@ seuil = 0.0
 # %% mistake="seuil"
 # message : entre 0 et 1
 seuil = 95
+
+# %% mistake="seuil"
+# message : le curseur avance de 0,01 en 0,01
+seuil = 0.245
 
 # %% mistake="seuil"
 # message : sensibilité visée, pas le seuil
@@ -641,9 +650,9 @@ marge = "C"
 marge = "D"
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il mesure votre seuil là où il n'a rien réglé, sur le jeu
-# de test. La borne basse d'un intervalle à 95 % (0.95) laisse 2,5 % (0.025) de risque de
-# surestimer : c'est une borne unilatérale à 97,5 % (0.975).
+# Inutile de lire ce code (replié) : il lit votre seuil sur le jeu de test. (Repère pour le
+# texte qui suit : la borne basse d'un intervalle à 95 % (0.95) laisse 2,5 % (0.025) de risque
+# de surestimer, une borne unilatérale à 97,5 % (0.975).)
 if est_entre_0_et_1(seuil):
     se_test, (_, haut_test) = lire_seuil("test", y_test, scores, seuil)
     if se_test < se_validation:
@@ -668,7 +677,7 @@ else:
 n_promesse = next(n for n in range(1, 1000) if ev.proportion_ci(n, n)[0] >= 0.95)
 print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} malades, tous détectés.")
 
-# %% [markdown]
+# %% [markdown] reveal="marge"
 # Lisez les deux dernières lignes ci-dessus. Si votre seuil est juste, la sensibilité baisse sur
 # le **jeu de test**. Deux raisons y contribuent sans doute, que ces données ne permettent pas
 # de départager : la validation, qui a servi à choisir le seuil, était optimiste ; et le
@@ -682,7 +691,8 @@ print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} mal
 # L'intervalle à 95 % laisse environ 2,5 % de risque de chaque côté. Pour promettre « au moins 95 % »,
 # seul le risque de surestimer compte : sa borne basse est une borne d'un seul côté, à 97,5 %.
 # </details>
-#
+
+# %% [markdown]
 # ## 6. La prévalence change tout : valeurs prédictives et théorème de Bayes
 #
 # La patiente demande : **« mon test est positif : quel est le risque que j'aie un cancer ? »**
@@ -723,8 +733,8 @@ print(f"VPP à cette prévalence : {fr_number(vpp_etude)}")
 # ### Question 4 — La VPP quand la prévalence est de 1 % (1 point)
 #
 # Calculez la **VPP** du même test (mêmes `se` et `sp`) dans une population où la prévalence
-# est de **1 %**. Donnez une proportion entre 0 et 1 : écrivez le **calcul** (la réponse se
-# corrige à 4 décimales, un nombre recopié serait trop arrondi).
+# est de **1 %**. Donnez une proportion entre 0 et 1, corrigée à **4 décimales** : écrivez le
+# **calcul**, ou un nombre à 4 décimales ; à 3, il est refusé (trop arrondi).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -886,9 +896,9 @@ vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=
 # ## Après la séance
 #
 # Cette partie se fait **après la séance**, chez vous : la VPP avec une plage indicative, une
-# question sur le test de référence, une sur la courbe ROC, une sur l'intervalle de confiance,
-# deux sur le résultat de Madame L. (risque après un test négatif, spécificité), la réflexion
-# écrite (notée par l'enseignant), et un complément sur le dépistage.
+# question sur le test de référence, une sur la prévalence et l'AUC, une sur l'intervalle de
+# confiance, deux sur le résultat de Madame L. (risque après un test négatif, spécificité), la
+# réflexion écrite (notée par l'enseignant), et un complément sur le dépistage.
 #
 # ### La VPP à 1 %, avec une plage indicative (suite de la question 4)
 #
@@ -939,93 +949,146 @@ if est_entre_0_et_1(vpp_depistage):
 else:
     print("Donnez d'abord à la question 4 une proportion entre 0 et 1, puis relancez cette cellule.")
 
-# %% [markdown]
+# %% [markdown] reveal="vpp_depistage"
 # À 1 % de prévalence, la plupart des tests positifs sont de faux positifs, et la VPP dépend
 # surtout de la **spécificité** : la marge de Sp la fait beaucoup varier. Au bon seuil de la
 # question 2, plus bas, la VPP baisse encore : moins de cancers manqués, plus de fausses alertes.
 # Une performance ne se transpose ni d'une population à l'autre, ni sans sa marge.
 
 # %% [markdown]
-# ### Question 5 — Le test de référence (1 point)
+# ### Question 5 — Juger le test avec une mauvaise référence (1 point)
 #
 # Une autre équipe évalue le même score, mais le compare au compte rendu d'un cytologiste
-# expérimenté qui a lu **la même cytoponction** au microscope, sans connaître le score. Comment le
-# test paraîtra-t-il ? Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`,
-# `"C"` ou `"D"`).
+# expérimenté qui a lu **la même cytoponction** au microscope, sans connaître le score. Chez
+# ses patientes atteintes d'un cancer (l'histologie l'a confirmé plus tard, mais l'équipe ne
+# s'en sert pas), la cellule suivante range trois nombres (inventés) sous des noms :
 #
-# - **A.** Tel qu'il est : le cytologiste ne connaît pas le score, donc son avis ne dépend pas
-#   de celui du modèle.
-# - **B.** Tel qu'il est : le cytologiste et le modèle se trompent parfois, mais leurs erreurs se
-#   compensent sur l'ensemble des patientes.
-# - **C.** Moins bon qu'il n'est : chaque erreur du cytologiste, même rare, sera comptée comme
-#   une erreur du test.
-# - **D.** Meilleur qu'il n'est : quand la ponction a manqué la tumeur, tous deux disent
-#   « bénin », et ce cancer manqué passe pour un vrai négatif.
+# - `cancers` : les patientes atteintes d'un cancer ;
+# - `ponctions_manquees` : parmi elles, celles dont l'aiguille a manqué la tumeur. Les cellules
+#   aspirées sont saines : le cytologiste conclut « bénin », et le score est négatif ;
+# - `detectes_par_le_score` : les cancers que le score déclare positifs, tous parmi les
+#   ponctions réussies, que le cytologiste a toutes lues « malin ».
+#
+# Quelle **sensibilité** l'autre équipe mesurera-t-elle, avec le cytologiste pour référence ?
+# Écrivez le calcul avec ces noms (une proportion entre 0 et 1).
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez, dans la section 1, ce qu'un test de référence ne doit pas partager avec le test.
+# Pour l'autre équipe, qui est « malade » ? Celle que sa référence, le cytologiste, dit
+# maligne. Que dit-il des ponctions manquées ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Faites la liste de ce que le score et le cytologiste ont en commun, et de ce qu'ils n'ont pas
-# en commun. Puis, pour chaque option, demandez-vous : une erreur qui vient de ce qu'ils
-# partagent, dans quelle case de la matrice la range-t-on ?
+# Dites la phrase « parmi les malades **selon la référence de l'équipe**, la part que le score
+# détecte ». Combien de malades compte l'équipe ? Les cancers détectés par le score en font-ils
+# tous partie ?
 # </details>
 
-# %% answer="reference"
-reference = ...
+# %%
+# Les trois nombres de l'autre équipe (inventés pour l'exercice).
+cancers = 100
+ponctions_manquees = 12
+detectes_par_le_score = 70
+print(f"cancers = {cancers} ; ponctions_manquees = {ponctions_manquees} ; "
+      f"detectes_par_le_score = {detectes_par_le_score}")
+
+# %% answer="sensibilite_apparente"
+sensibilite_apparente = ...
 ### BEGIN SOLUTION
-reference = "D"
+sensibilite_apparente = detectes_par_le_score / (cancers - ponctions_manquees)
 ### END SOLUTION
 
-# %% tests="reference" points=1
+# %% tests="sensibilite_apparente" points=1
 # Vérification de la question 5 : exécutez cette cellule.
-checks.check_choice(
-    reference,
-    name="reference",
-    options=["A", "B", "C", "D"],
-    digest="081e68e87c7ae335",
+checks.check_number(
+    sensibilite_apparente,
+    name="sensibilite_apparente",
+    digest="9d5f46f740872227",
+    bounds=(0, 1),
     mistakes=[
-        checks.Mistake(None, "la lecture à l'aveugle est respectée, c'est vrai ; mais le "
-                       "cytologiste lit les mêmes cellules que le score. Une référence ne doit "
-                       "pas non plus partager les sources d'erreur du test : que se passe-t-il "
-                       "si le prélèvement est mauvais ?", digest="7bba80d7ea4dc732"),
-        checks.Mistake(None, "des erreurs communes ne se compensent pas : elles vont dans le même "
-                       "sens. Quand le prélèvement trompe l'un, il trompe l'autre : que "
-                       "compte-t-on alors dans la matrice ?", digest="43469a8ee380f6e3"),
-        checks.Mistake(None, "c'est vrai des erreurs propres du cytologiste, indépendantes du score "
-                       "(une mauvaise lecture) : elles font paraître le test moins bon. Mais "
-                       "tous deux lisent les mêmes cellules : quand le prélèvement est mauvais, "
-                       "que disent-ils ? Cette erreur-là, partagée, pèse dans l'autre sens.",
-                       digest="4ecee039db0adf08"),
+        checks.Mistake(None, "c'est la vraie sensibilité, jugée par l'histologie. L'autre équipe "
+                       "ne s'en sert pas : pour elle, est malade celle que le cytologiste dit "
+                       "maligne. Que dit-il des ponctions manquées ?", digest="6c13c50e0a0ed1b1"),
+        checks.Mistake(None, "vous avez compté les ponctions manquées comme détectées. Le score "
+                       "les dit négatives, et le cytologiste « bénin » : pour l'équipe, ce sont "
+                       "des vrais négatifs, hors du groupe des malades.",
+                       digest="54052a131818f449"),
+        checks.Mistake(None, "vous avez calculé la part des cancers que le cytologiste "
+                       "reconnaît (sa propre sensibilité, jugée par l'histologie). La question "
+                       "porte sur le score, jugé par le cytologiste.", digest="6c6a8dbe7249e4a4"),
+        checks.Mistake(None, "vous avez calculé la part des malades (selon le cytologiste) que le "
+                       "score manque : 1 − sensibilité. Mettez les cancers détectés au "
+                       "numérateur.", digest="c365319785398d80"),
+        checks.Mistake(None, "vous avez calculé la part des cancers que le score manque, jugée "
+                       "par l'histologie (1 − vraie sensibilité). La question demande la "
+                       "sensibilité que mesure l'équipe.", digest="70bdb834d86e452f"),
+        checks.Mistake(None, "attention aux parenthèses : Python calcule a / b - c comme "
+                       "(a / b) - c. Mettez tout le dénominateur entre parenthèses.",
+                       digest="5ff9cd91ffe6b34f"),
+        checks.Mistake(None, "vous avez ajouté les ponctions manquées au groupe des malades. "
+                       "Pour l'équipe, le cytologiste les dit bénignes : elles en sortent.",
+                       digest="879e6b7390c24083"),
     ],
-    success=(
-        "le cytologiste lit les mêmes cellules que le score. Si l'aiguille a manqué la "
-        "tumeur, tous deux disent « bénin » : ce cancer manqué passe pour un vrai "
-        "négatif, et le test paraît meilleur qu'il n'est. Une référence imparfaite ne "
-        "flatte pas toujours le test : les erreurs propres du cytologiste (une mauvaise "
-        "lecture), indépendantes du score, le feraient paraître moins bon. Une référence "
-        "doit se tromper autrement que le test : pour un cancer, l'histologie d'un "
-        "fragment de tissu."
-    ),
+    success=(f"sensibilité apparente = {fr_number(sensibilite_apparente)}, contre "
+             f"{fr_number(detectes_par_le_score / cancers)} jugée par l'histologie : le test "
+             "paraît meilleur qu'il n'est."
+             if isinstance(sensibilite_apparente, int | float) else None),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(reference, name="reference", options=["A", "B", "C", "D"], expected="D")
+checks.check_number(
+    sensibilite_apparente,
+    name="sensibilite_apparente",
+    expected=detectes_par_le_score / (cancers - ponctions_manquees),
+    mistakes=[
+        checks.Mistake(detectes_par_le_score / cancers, "c'est la vraie sensibilité."),
+        checks.Mistake((detectes_par_le_score + ponctions_manquees) / cancers,
+                       "vous avez compté les ponctions manquées comme détectées."),
+    ],
+)
 ### END HIDDEN TESTS
 
-# %% mistake="reference"
-# message : les mêmes cellules que le score
-reference = "A"
+# %% mistake="sensibilite_apparente"
+# message : c'est la vraie sensibilité
+sensibilite_apparente = detectes_par_le_score / cancers
 
-# %% mistake="reference"
-# message : des erreurs communes ne se compensent pas
-reference = "B"
+# %% mistake="sensibilite_apparente"
+# message : ponctions manquées comme détectées
+sensibilite_apparente = (detectes_par_le_score + ponctions_manquees) / cancers
 
-# %% mistake="reference"
-# message : indépendantes du score
-reference = "C"
+# %% mistake="sensibilite_apparente"
+# message : que le cytologiste reconnaît
+sensibilite_apparente = (cancers - ponctions_manquees) / cancers
+
+# %% mistake="sensibilite_apparente"
+# message : 1 − sensibilité
+sensibilite_apparente = (cancers - ponctions_manquees - detectes_par_le_score) / (
+    cancers - ponctions_manquees
+)
+
+# %% mistake="sensibilite_apparente"
+# message : 1 − vraie sensibilité
+sensibilite_apparente = (cancers - detectes_par_le_score) / cancers
+
+# %% mistake="sensibilite_apparente"
+# message : attention aux parenthèses
+sensibilite_apparente = detectes_par_le_score / cancers - ponctions_manquees
+
+# %% mistake="sensibilite_apparente"
+# message : ajouté les ponctions manquées au groupe des malades
+sensibilite_apparente = detectes_par_le_score / (cancers + ponctions_manquees)
+
+# %% mistake="sensibilite_apparente"
+# message : donné un pourcentage
+sensibilite_apparente = 100 * detectes_par_le_score / (cancers - ponctions_manquees)
+
+# %% [markdown] reveal="sensibilite_apparente"
+# **Ce que montre ce calcul.** Le cytologiste lit les mêmes cellules que le score : quand
+# l'aiguille a manqué la tumeur, tous deux disent « bénin », et ces cancers manqués passent pour
+# des vrais négatifs. Ils sortent du groupe des malades, et le test paraît meilleur qu'il n'est.
+# Une référence imparfaite ne flatte pas toujours le test : les erreurs propres du cytologiste
+# (une mauvaise lecture), indépendantes du score, le feraient paraître moins bon. Une référence
+# doit se tromper autrement que le test : pour un cancer, l'histologie d'un fragment de tissu.
 
 # %% [markdown]
 # ### La courbe ROC et l'aire sous la courbe (AUC)
@@ -1076,84 +1139,108 @@ ecrire_auc(f"Le même type de modèle avec les {jeu.data.shape[1]} mesures du je
            ev.roc(y_test, modele_complet.predict_proba(toutes[1])[:, 1]).auc)
 
 # %% [markdown]
-# ### Question 6 — L'AUC quand la prévalence change (1 point)
+# ### Question 6 — Ajouter des femmes sans cancer (1 point)
 #
-# Reprenons l'expérience de pensée de la section 6 : le même modèle, chez des femmes dont 1 % ont
-# un cancer, les scores des malades et ceux des non-malades restant les mêmes. Que devient
-# l'AUC ? Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
-#
-# - **A.** Elle baisse, comme la VPP : la plupart des tests positifs seraient alors de faux
-#   positifs.
-# - **B.** Elle baisse : avec 1 % de malades, le modèle n'a presque plus de cancers à repérer
-#   parmi les non-malades, et les distingue moins bien.
-# - **C.** Elle ne change pas : elle compare les scores des malades à ceux des non-malades,
-#   quelle que soit leur part.
-# - **D.** Elle ne change pas : elle est calculée au seuil choisi, et ce seuil reste le même
-#   quelle que soit la population.
+# Reprenons le jeu de test et, pour chacune de ses non-malades, ajoutons-y **dix femmes sans
+# cancer au même score**. Les malades et leurs scores ne changent pas ; la prévalence baisse.
+# Au seuil 0,5, que devient chacune de ces cinq mesures ? Remplacez chaque `...` par
+# `"augmente"`, `"baisse"` ou `"ne change pas"` (entre guillemets **doubles**).
 #
 # <details><summary>Indice 1</summary>
 #
-# L'AUC a deux lectures, données ci-dessus : une aire sous la courbe ROC, et une probabilité.
-# Pour chaque option, vérifiez qu'elle s'accorde avec ces deux lectures.
+# Pour chaque mesure, dites sa phrase « parmi les …, la part de … ». Le groupe qui suit
+# « parmi » change-t-il ? Et la part ? Pour l'AUC, reprenez sa lecture en probabilité.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# La courbe ROC place la sensibilité (calculée chez les seules malades) contre 1 − spécificité
-# (calculée chez les seules non-malades), pour tous les seuils à la fois.
+# Comptez sur un petit exemple : 10 non-malades, dont 2 faux positifs. Après l'ajout, combien
+# de faux positifs, combien de vrais négatifs ? Les vrais positifs et les faux négatifs, eux,
+# sont des malades. Pour l'AUC : tirez au hasard une malade et une non-malade ; l'ajout
+# change-t-il la chance que la malade ait le score le plus élevé ?
 # </details>
 
-# %% answer="auc_prevalence"
-auc_prevalence = ...
+# %% answer="effets_prevalence"
+effets_prevalence = {"sensibilité": ..., "spécificité": ..., "VPP": ..., "VPN": ..., "AUC": ...}
 ### BEGIN SOLUTION
-auc_prevalence = "C"
+effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
+                     "VPP": "baisse", "VPN": "augmente", "AUC": "ne change pas"}
 ### END SOLUTION
 
-# %% tests="auc_prevalence" points=1
+# %% tests="effets_prevalence" points=1
 # Vérification de la question 6 : exécutez cette cellule.
-checks.check_choice(
-    auc_prevalence,
-    name="auc_prevalence",
-    options=["A", "B", "C", "D"],
-    digest="e6c531b593303bf8",
-    mistakes=[
-        checks.Mistake(None, "vous confondez l'AUC et la VPP. La VPP dépend de la prévalence ; "
-                       "l'AUC est faite de sensibilités (calculées chez les seules malades) et de "
-                       "spécificités (chez les seules non-malades) : la part de malades n'y entre "
-                       "pas.", digest="2b4ee442f7133952"),
-        checks.Mistake(None, "moins de malades ne rend pas le modèle moins bon pour les "
-                       "distinguer : ses scores restent les mêmes. Avec peu de malades, l'AUC "
-                       "serait seulement mesurée moins précisément (intervalle plus large).",
-                       digest="54f33b47e1fb56f7"),
-        checks.Mistake(None, "l'AUC ne se calcule pas à un seuil : c'est l'aire sous toute la "
-                       "courbe ROC, qui résume tous les seuils à la fois. Relisez sa définition et "
-                       "sa lecture.", digest="298e5e1f61967bea"),
-    ],
+message_malades = ("la sensibilité ne regarde que les malades : elles et leurs scores n'ont "
+                   "pas changé.")
+message_specificite = ("chaque non-malade a été ajoutée dix fois : faux positifs et vrais "
+                       "négatifs sont multipliés par le même nombre. La spécificité, une part "
+                       "des non-malades, reste la même.")
+message_vpp = ("les vrais positifs (des malades) restent les mêmes, les faux positifs se "
+               "multiplient : parmi les tests positifs, la part de malades baisse.")
+message_vpn = ("les vrais négatifs se multiplient, les faux négatifs (des malades) restent "
+               "les mêmes : parmi les tests négatifs, la part de non-malades monte.")
+message_auc = ("vous confondez l'AUC et la VPP. L'AUC compare les scores des malades à ceux "
+               "des non-malades : ajouter des non-malades aux mêmes scores ne change pas la "
+               "chance qu'une malade tirée au hasard dépasse une non-malade tirée au hasard.")
+checks.check_choices(
+    effets_prevalence,
+    name="effets_prevalence",
+    options=["augmente", "baisse", "ne change pas"],
+    digests={"sensibilité": "e63e024103d36148", "spécificité": "8470aada9d125c26",
+             "VPP": "0566c01f81b86f41", "VPN": "5fc1bc30bad3d5c0", "AUC": "3094d6cc3467cae6"},
+    mistakes={
+        "sensibilité": [checks.Mistake(None, message_malades, digest="e23341307750db10"),
+                        checks.Mistake(None, message_malades, digest="35511ae99f067409")],
+        "spécificité": [checks.Mistake(None, message_specificite, digest="3dea199c9b32b6d9"),
+                        checks.Mistake(None, message_specificite, digest="6231d8bd431f32f2")],
+        "VPP": [checks.Mistake(None, message_vpp, digest="8b5af7c5f577afa3"),
+                checks.Mistake(None, message_vpp, digest="90d768c62ef61630")],
+        "VPN": [checks.Mistake(None, message_vpn, digest="bc5434e2ed06ef06"),
+                checks.Mistake(None, message_vpn, digest="0101e5584386dfa2")],
+        "AUC": [checks.Mistake(None, message_auc, digest="bf787e2c37e10370"),
+                checks.Mistake(None, message_auc, digest="98db4f1303d58110")],
+    },
     success=(
-        "l'AUC compare les scores des malades à ceux des non-malades ; leur proportion "
-        "n'y entre pas. Mais seulement à scores inchangés : chez des femmes dépistées, "
-        "les malades n'ont pas les mêmes formes de la maladie, leurs scores changent "
-        "(effet de spectre), et l'AUC avec eux. La VPP, elle, baisse mécaniquement avec "
-        "la prévalence."
+        "sensibilité, spécificité et AUC se calculent dans un seul groupe (les malades, les "
+        "non-malades) ou comparent les deux groupes : la part de malades n'y entre pas. VPP et "
+        "VPN partent du résultat du test : elles suivent la prévalence. Mais seulement à "
+        "scores inchangés : chez des femmes dépistées, les malades n'ont pas les mêmes formes "
+        "de la maladie (effet de spectre), et Se, Sp et AUC changent aussi."
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(
-    auc_prevalence, name="auc_prevalence", options=["A", "B", "C", "D"], expected="C"
+checks.check_choices(
+    effets_prevalence,
+    name="effets_prevalence",
+    options=["augmente", "baisse", "ne change pas"],
+    expected={"sensibilité": "ne change pas", "spécificité": "ne change pas",
+              "VPP": "baisse", "VPN": "augmente", "AUC": "ne change pas"},
 )
 ### END HIDDEN TESTS
 
-# %% mistake="auc_prevalence"
+# %% mistake="effets_prevalence"
 # message : vous confondez l'AUC et la VPP
-auc_prevalence = "A"
+effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
+                     "VPP": "baisse", "VPN": "augmente", "AUC": "baisse"}
 
-# %% mistake="auc_prevalence"
-# message : moins de malades ne rend pas le modèle moins bon
-auc_prevalence = "B"
+# %% mistake="effets_prevalence"
+# message : multipliés par le même nombre
+effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "augmente",
+                     "VPP": "baisse", "VPN": "augmente", "AUC": "ne change pas"}
 
-# %% mistake="auc_prevalence"
-# message : l'AUC ne se calcule pas à un seuil
-auc_prevalence = "D"
+# %% mistake="effets_prevalence"
+# message : les faux positifs se multiplient
+effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
+                     "VPP": "ne change pas", "VPN": "augmente", "AUC": "ne change pas"}
+
+# %% mistake="effets_prevalence"
+# message : la part de non-malades monte
+effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
+                     "VPP": "baisse", "VPN": "baisse", "AUC": "ne change pas"}
+
+# %% mistake="effets_prevalence"
+# message : ne regarde que les malades
+effets_prevalence = {"sensibilité": "baisse", "spécificité": "ne change pas",
+                     "VPP": "baisse", "VPN": "augmente", "AUC": "ne change pas"}
 
 # %% [markdown]
 # ### Question 7 — Ce que dit un intervalle de confiance (1 point)
@@ -1162,8 +1249,8 @@ auc_prevalence = "D"
 # confiance à 95 % de 0,58 à 0,77. Laquelle de ces phrases est juste ?
 # Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** Chez des patientes comme les nôtres, les vraies sensibilités de 0,58 à 0,77 sont
-#   compatibles avec nos données : on annonce la sensibilité mesurée avec cet intervalle.
+# - **A.** Chez des patientes comme les nôtres, les valeurs de la vraie sensibilité de 0,58 à
+#   0,77 sont compatibles avec nos données : on annonce la sensibilité mesurée avec cet intervalle.
 # - **B.** Une malade qui fait ce test a 95 % de chances d'être détectée : c'est ce que veut
 #   dire « intervalle à 95 % ».
 # - **C.** L'intervalle est large : on ne sait pas encore si, à ce seuil, la sensibilité atteint
@@ -1556,7 +1643,7 @@ specificite = vn / (vn + fp)
 # message : donné un pourcentage
 specificite = 100 * vn2 / (vn2 + fp2)
 
-# %% [markdown]
+# %% [markdown] reveal="risque_negatif"
 # La cellule suivante donne, sur le jeu de test, la VPP, la VPN et le risque résiduel (1 − VPN),
 # à votre seuil de la question 2 puis au seuil 0,5, chacun avec sa marge.
 
@@ -1582,7 +1669,7 @@ else:
           "« juste » (donc avec le bon seuil à la question 2) : relancez alors cette cellule (en "
           "séance évaluée, dans votre retour de correction).")
 
-# %% [markdown]
+# %% [markdown] reveal="risque_negatif"
 # Au seuil de la question 2 (si votre seuil est juste), environ une patiente sur dix dont le test
 # est négatif a pourtant un cancer ; au seuil 0,5, près de deux sur dix. Pour Madame L., un test
 # négatif rassure sans exclure le cancer, et se lit avec l'examen clinique et l'imagerie.
@@ -1676,23 +1763,33 @@ else:
 # %% [markdown]
 # ## À retenir
 #
-# - Un test se juge contre un **test de référence**. Pour un cancer, c'est l'histologie ; dans
-#   nos données, c'est le diagnostic final de l'équipe, dont le mode de confirmation n'est pas
-#   documenté pour chaque patiente (risque de biais de vérification).
+# - Un test se juge contre un **test de référence** qui se trompe autrement que lui. Pour un
+#   cancer, c'est l'histologie ; dans nos données, c'est le diagnostic final de l'équipe, dont
+#   le mode de confirmation n'est pas documenté pour chaque patiente (risque de biais de
+#   vérification).
 # - **Sensibilité** et **spécificité** partent de la maladie ; **VPP** et **VPN** partent du
-#   résultat et **dépendent de la prévalence**. Après un test négatif, le **risque résiduel**
-#   vaut 1 − VPN : un test négatif rassure sans exclure la maladie.
-# - Une proportion mesurée sur peu de patientes s'annonce **avec son intervalle de confiance** :
-#   il décrit le hasard chez des patientes comme celles de l'étude, pas une autre population.
-# - Le seuil se règle sur un **jeu de validation** ; sa performance se mesure sur un **jeu de
-#   test** qui n'a servi à rien d'autre.
+#   résultat du test.
 # - Choisir un seuil, c'est **choisir qui supporte quelles erreurs** : une décision qui engage
 #   soignants et patientes, pas l'algorithme seul.
-# - Se et Sp elles-mêmes changent d'une population à l'autre (**effet de spectre**) : une
+
+# %% [markdown] reveal="marge"
+# - Le seuil se règle sur un **jeu de validation** ; sa performance se mesure sur un **jeu de
+#   test** qui n'a servi à rien d'autre.
+
+# %% [markdown] reveal="risque_negatif"
+# - Après un test négatif, le **risque résiduel** vaut 1 − VPN : un test négatif rassure sans
+#   exclure la maladie.
+
+# %% [markdown] reveal="intervalle"
+# - Une proportion mesurée sur peu de patientes s'annonce **avec son intervalle de confiance** :
+#   il décrit le hasard chez des patientes comme celles de l'étude, pas une autre population.
+#   Se et Sp elles-mêmes changent d'une population à l'autre (**effet de spectre**) : une
 #   performance mesurée chez des patientes adressées ne vaut pas telle quelle en dépistage.
-# - L'**AUC** résume tous les seuils ; elle ne dépend pas mécaniquement de la prévalence (à
-#   scores inchangés), mais elle change avec le spectre des patientes. Elle ne dit pas, à elle
-#   seule, ce que vaut un test positif pour une patiente.
+
+# %% [markdown] reveal="effets_prevalence"
+# - VPP et VPN **dépendent de la prévalence** ; l'**AUC**, qui résume tous les seuils, n'en
+#   dépend pas mécaniquement (à scores inchangés), mais elle change avec le spectre des
+#   patientes. Elle ne dit pas, à elle seule, ce que vaut un test positif pour une patiente.
 
 # %% [markdown]
 # ## Sources
