@@ -42,5 +42,6 @@ def load_french_ner(name: str = "fr_core_news_sm") -> Any:
         exclude=[*UNUSED_COMPONENTS, "tokenizer"],
     )
     data = get_package_path(name) / f"{name}-{get_package_version(name)}"
-    nlp.tokenizer.from_disk(data / "tokenizer", exclude=["vocab", "token_match"])
+    tokenizer: Any = nlp.tokenizer  # spacy.tokenizer.Tokenizer (typed as a callable)
+    tokenizer.from_disk(data / "tokenizer", exclude=["vocab", "token_match"])
     return nlp
