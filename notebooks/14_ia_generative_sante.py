@@ -709,10 +709,12 @@ checks.check_choices(
                            "l'entreprise.", digest="e15872b1a4921c64"),
         ],
         "E": [
-            checks.Mistake(None, "l'article 50 oblige le fournisseur de l'outil ; il ne vise "
-                           "celui qui s'en sert que pour un texte publié afin d'informer le "
-                           "public sur des questions d'intérêt public. Un courrier de sortie "
-                           "n'en est pas un.", digest="81cb2c1ac7067db1"),
+            checks.Mistake(None, "l'article 50 oblige le fournisseur de l'outil ; celui qui "
+                           "s'en sert n'a de devoirs que pour la reconnaissance des émotions "
+                           "ou la catégorisation biométrique, les hypertrucages, et un texte "
+                           "publié pour informer le public sur des questions d'intérêt public. "
+                           "Un courrier de sortie n'entre dans aucun de ces cas.",
+                           digest="81cb2c1ac7067db1"),
             checks.Mistake(None, "le RGPD ne dit pas comment un courrier doit être rédigé.",
                            digest="75d75f9bb9032350"),
             checks.Mistake(None, "le secret dit qui peut connaître les informations, pas "
