@@ -569,8 +569,12 @@ checks.expect(
     name="ecart_maladies",
 )
 valeur = checks.require_number(ecart_maladies, name="ecart_maladies")
+ecart_sommes = float(  # erreur fréquente : .sum() au lieu de .mean()
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].sum()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].sum()
+)
 checks.expect(
-    abs(valeur) < 100,
+    abs(valeur) < 100 or abs(valeur - ecart_sommes) < 1e-6,
     "votre écart se compte en centaines ou en milliers : c'est un écart en dollars. Vous avez "
     "sans doute pris la colonne « cost » (le coût) ; la question porte sur les maladies "
     "chroniques de l'année suivante, la colonne « n_chronic_next ».",
@@ -637,6 +641,12 @@ checks.check_number(
             "vous avez comparé des médianes (median). La question demande l'écart des "
             "moyennes : utilisez .mean().",
             digest="3a51e46d217f87bd",
+        ),
+        checks.Mistake(
+            ecart_sommes,
+            "vous avez fait la différence de deux sommes (.sum()) : elle compte surtout qu'il y "
+            "a bien plus d'inscrits blancs que d'inscrits noirs. La question demande l'écart "
+            "des moyennes : utilisez .mean().",
         ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
@@ -719,6 +729,13 @@ ecart_maladies = cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].median()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].median()
+)
+
+# %% mistake="ecart_maladies"
+# message : la différence de deux sommes
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].sum()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].sum()
 )
 
 # %% mistake="ecart_maladies"
@@ -1186,7 +1203,7 @@ preuve_biais = "à score égal"
 # creusait. Près du seuil, la tranche est large : même le score juste y garde un écart
 # (dernière colonne).
 
-# %% [markdown]
+# %% [markdown] reveal="biais_disparu"
 # <details><summary>Facultatif : un score « maladies » jugé sur ce qu'il prédit</summary>
 #
 # Ce score apprend à prédire `n_chronic_next`, la colonne qui sert ensuite à juger les
@@ -1227,9 +1244,9 @@ preuve_biais = "à score égal"
 # ### Près du seuil, de combien la cible réduit-elle l'écart ?
 #
 # Changer de cible réduit-il l'écart près du seuil, celui de la question 3 ? Pour comparer deux
-# écarts mesurés sur les mêmes patients, on calcule l'IC de leur **différence** (cible « coût »
-# moins cible « maladies ») : d'une cible à l'autre, les patients et leur santé sont les mêmes,
-# seule la sélection change.
+# écarts mesurés sur la même cohorte (les deux tranches se recouvrent), on calcule l'IC de leur
+# **différence** (cible « coût » moins cible « maladies ») : d'une cible à l'autre, les patients
+# et leur santé sont les mêmes, seule la sélection change.
 #
 # **La tranche principale est fixée d'avance** : celle de la question 3, du 95ᵉ au 100ᵉ
 # centile. Choisir la tranche après avoir vu les résultats, ce serait choisir sa conclusion.
@@ -1332,8 +1349,8 @@ print(
 #   la tranche principale contient 0 ;
 # - `"baisse établie"` : la différence de la tranche principale est positive : la cible réduit
 #   l'écart, de la valeur affichée ;
-# - `"mal connue"` : la baisse peut aller de presque rien à environ une demi-maladie chronique
-#   par patient : les données ne tranchent pas entre une petite et une forte baisse ;
+# - `"mal connue"` : l'écart noirs–blancs baisserait de presque rien à environ 0,5 maladie :
+#   les données ne tranchent pas entre une petite et une forte baisse ;
 # - `"retenir les inscrits"` : mieux vaut prendre pour résultat principal la tranche des seuls
 #   inscrits, dont l'IC exclut 0, et conclure à une baisse établie ;
 # - `"IC chevauchants"` : la bonne méthode compare les IC des deux écarts près du seuil,
@@ -1397,14 +1414,14 @@ checks.check_choice(
         checks.Mistake(
             None,
             "deux IC qui se chevauchent ne disent pas si deux écarts diffèrent : calculés sur "
-            "les mêmes patients, ils varient ensemble. C'est l'IC de la différence, calculé "
+            "la même cohorte, ils varient ensemble. C'est l'IC de la différence, calculé "
             "ci-dessus, qui le dit.",
             digest="871ea40c5052476c",
         ),
     ],
     success="vous avez lu l'IC de la différence comme une fourchette de tailles possibles : "
-    "dans la tranche principale, la baisse va de presque rien à environ une demi-maladie "
-    "chronique. L'analyse de sensibilité (seuls inscrits) donne une baisse plus nette, "
+    "dans la tranche principale, l'écart noirs–blancs baisserait de presque rien à environ "
+    "0,5 maladie. L'analyse de sensibilité (seuls inscrits) donne une baisse plus nette, "
     "compatible avec la première. Le but n'est pas un écart nul : même le score juste de la "
     "section 5 garde un écart entre inscrits.",
 )
@@ -1447,7 +1464,7 @@ lecture_difference = "tranche"
 # <details><summary>Après avoir répondu : ce que disent ces intervalles</summary>
 #
 # Dans la tranche principale (40 % de non-inscrits), l'IC de la différence contient 0, mais
-# aussi des baisses d'environ une demi-maladie chronique : une baisse est possible, sa taille
+# aussi des baisses d'environ 0,5 maladie chronique : une baisse est possible, sa taille
 # mal connue. Sa borne basse est proche de 0 : un autre échantillon de patients pourrait la
 # déplacer d'un côté ou de l'autre. La question porte donc sur la taille de la baisse, pas sur
 # le signe de cette borne. Parmi les seuls inscrits, l'IC exclut 0. Les deux lectures ne se
@@ -1801,8 +1818,8 @@ lecture_taux = "aucune idée"
 # ### La cible « maladies » et le sous-diagnostic
 #
 # La cible « maladies » ne compte que les maladies **diagnostiquées**. Or un patient qui
-# consulte peu a moins de maladies enregistrées : c'est le **sous-diagnostic** (une maladie
-# présente, mais jamais diagnostiquée). Notre générateur peut le simuler. Avec
+# accède peu aux soins a moins de maladies enregistrées : c'est le **sous-diagnostic** (une
+# maladie présente, mais jamais diagnostiquée). Notre générateur peut le simuler. Avec
 # `diagnosis_gap=0.3` (un réglage inventé), à maladie égale, 30 % des maladies chroniques des
 # patients noirs ne sont pas enregistrées, cette année comme l'année suivante. La cellule
 # suivante refait la section 5 sur une telle cohorte, où l'hôpital ne connaît que les
@@ -1851,8 +1868,9 @@ for titre, scores, mesure in [
 #
 # <details><summary>Indice 1</summary>
 #
-# Regardez la part des patients noirs parmi les inscrits : a-t-elle augmenté ou baissé avec le
-# sous-diagnostic ? Qu'en conclure sur ce que le score oublie ?
+# Les patients et leur maladie réelle sont les mêmes ; seul l'enregistrement change. Avec le
+# sous-diagnostic, la part des patients noirs parmi les inscrits se rapproche-t-elle de celle du
+# score juste (tableau de la section 5), ou s'en éloigne-t-elle ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1890,15 +1908,17 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "rien ne dit que le biais a diminué : la part des patients noirs parmi les inscrits "
-            "a baissé avec le sous-diagnostic ; ce sont les mêmes patients, avec la même "
-            "maladie latente : le score en oublie donc davantage, pas moins.",
+            "rien ne dit que le biais a diminué : l'écart presque nul est mesuré avec les "
+            "maladies enregistrées, celles-là mêmes que le sous-diagnostic réduit. Avec les "
+            "mêmes patients et la même maladie latente, la part des patients noirs parmi les "
+            "inscrits s'éloigne encore de celle du score juste (tableau de la section 5).",
             digest="ff6ae6bce191e483",
         ),
         checks.Mistake(
             None,
             "le score n'est pas devenu juste : il apprend lui-même sur les maladies "
-            "enregistrées, et il inscrit moins de patients noirs qu'avant le sous-diagnostic.",
+            "enregistrées, et la part des patients noirs parmi ses inscrits s'éloigne encore de "
+            "celle du score juste (tableau de la section 5).",
             digest="8ffbd0e3995fddbf",
         ),
         checks.Mistake(
@@ -2036,7 +2056,10 @@ else:
 #   aussi le biais (section 5) ; il faut suivre les résultats par groupe après la mise en
 #   service. En France, l'audit par groupes passe par des données sociales ou territoriales
 #   (C2S, FDep, zones sous-dotées), pas par l'origine ethnique ou la race (décision
-#   n° 2007-557 DC, qui admet des données objectives) : le dire compte pour ce critère.
+#   n° 2007-557 DC, qui admet des données objectives) : le dire compte pour ce critère. Ne pas
+#   pénaliser une copie qui écrit que des études peuvent utiliser l'origine géographique, la
+#   nationalité antérieure ou le « ressenti d'appartenance » : c'est ce que dit le commentaire
+#   officiel de la décision (Cahiers du Conseil constitutionnel).
 # - **Un demi-point : un chiffre calculé dans le module, juste et interprété pour le besoin.**
 #   Accepté : l'écart de maladies à score égal comparé à celui du score juste (0,71 contre
 #   0,10, tous scores) ; la différence entre cibles et son IC (question 5), lue comme une
@@ -2052,10 +2075,10 @@ else:
 #   peut proposer le programme à un patient que le score n'a pas retenu. Un demi-point pour les
 #   autres publics (V6 — Intégrité et transparence) : dire au patient pourquoi il est, ou non,
 #   proposé ; associer soignants et représentants des patients au choix ; dire à la direction
-#   quelle cible est prédite et avec quelles limites. Ce critère donne 0 à une réponse qui
-#   affirme qu'il suffit de retirer la race des données, ou de laisser le médecin trancher,
-#   pour que l'algorithme soit équitable (principe de justice du CENS : l'aide va aux plus
-#   malades).
+#   quelle cible est prédite et avec quelles limites. Une phrase qui affirme qu'il suffit de
+#   retirer la race des données, ou de laisser le médecin trancher, pour que l'algorithme soit
+#   équitable retire un demi-point à ce critère (sans descendre sous 0) : le reste de la copie
+#   est noté normalement (principe de justice du CENS : l'aide va aux plus malades).
 #
 # *Copies types.*
 #
@@ -2076,8 +2099,8 @@ else:
 # - **0,5 point.** « Il faudrait prédire les maladies plutôt que le coût. L'algorithme ne doit
 #   pas utiliser la race, et le médecin corrigera les erreurs. Dans l'étude, la part des
 #   patients noirs passait de 17,7 % à 46,5 % (Obermeyer et al., 2019). » Cible juste mais non
-#   justifiée 0,5 ; limites 0 ; chiffre de l'étude seul 0 ; humain 0 (retirer la race et
-#   laisser le médecin trancher suffiraient).
+#   justifiée 0,5 ; limites 0 ; chiffre de l'étude seul 0 ; humain 0 (médecin cité 0,5, moins
+#   0,5 pour « ne pas utiliser la race » et « le médecin corrigera » donnés comme remèdes).
 # ### END SOLUTION
 
 # %% [markdown]
@@ -2096,7 +2119,9 @@ else:
 # (urgences et hospitalisations), 26,7 % avec la cible « maladies chroniques »
 # (Obermeyer et al., 2019). Les trois modèles prédisaient pourtant assez bien les trois
 # grandeurs : c'est le choix de la cible, plus que la qualité de prédiction, qui changeait la
-# composition du groupe.
+# composition du groupe. Les consultations (question 6) suivaient l'accès, pas le besoin : les
+# patients noirs, plus malades (1,90 maladie chronique contre 1,20), avaient moins de
+# consultations externes par an, 4,31 contre 4,94 (Obermeyer et al., 2019, tableau 1).
 
 # %% [markdown]
 # **Le médecin dans la boucle.** Les inscriptions réelles reflétaient surtout les décisions des
@@ -2159,14 +2184,15 @@ else:
 # </details>
 #
 # **Le cadre juridique européen.** Le règlement sur l'intelligence artificielle (règlement (UE)
-# 2024/1689, article 10) impose d'examiner les données des systèmes dits « à haut risque »
-# pour y repérer les biais possibles. Dans son texte de 2024, son paragraphe 5 permettait aux
-# fournisseurs de ces systèmes, à titre exceptionnel, dans la mesure strictement nécessaire et
-# avec des garanties, de traiter pour cela des données sensibles, que le RGPD (règlement (UE)
-# 2016/679, article 9) interdit en principe de traiter, comme celles qui révèlent l'origine
-# raciale ou ethnique. Le règlement (UE) 2026/1744 a depuis modifié le règlement sur l'IA
-# (résumé dans la cellule suivante) : pour savoir ce que dit aujourd'hui cette disposition,
-# lisez la version consolidée sur EUR-Lex. Savoir si un algorithme comme celui-ci est « à haut
+# 2024/1689, article 10, paragraphes 2 à 4) imposera d'examiner les données des systèmes dits
+# « à haut risque » pour y repérer les biais possibles : à partir du 2 décembre 2027 pour ceux
+# de l'annexe III, du 2 août 2028 pour ceux de l'annexe I, dont les dispositifs médicaux
+# (article 113, modifié par le règlement (UE) 2026/1744). La cellule suivante résume ces deux
+# articles. Dans son texte de 2024, le paragraphe 5 de l'article 10 permettait aux
+# fournisseurs, à titre exceptionnel et avec des garanties, de traiter pour cela des données
+# sensibles, que le RGPD (règlement (UE) 2016/679, article 9) interdit en principe de traiter,
+# comme celles qui révèlent l'origine raciale ou ethnique ; ce module ne résume pas ce qu'en a
+# fait le règlement (UE) 2026/1744. Savoir si un algorithme comme celui-ci est « à haut
 # risque » demande une analyse que fait le module 13.
 
 # %% jupyter={"source_hidden": true}
@@ -2176,7 +2202,7 @@ from IPython.display import Markdown
 
 from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
 
-for cle in ("IA 10", "UE 2026/1744"):
+for cle in ("IA 10", "IA 113"):
     ref = reference(cle)
     display(Markdown(f"**{ref.citation}** ({ref.date_label}) — *{ref.title}.* {ref.summary}"))
     print(f"Texte officiel : {ref.url}")
@@ -2194,7 +2220,7 @@ print(
 # - Obermeyer Z, Powers B, Vogeli C, Mullainathan S. Dissecting racial bias in an algorithm
 #   used to manage the health of populations. *Science* 2019;366(6464):447-453.
 #   doi:10.1126/science.aax2342. Chiffres et faits cités : effectifs, maladies chroniques, coûts
-#   moyens (tableau 1) ; patients de soins primaires sous contrats « à risque », race déclarée
+#   moyens, consultations externes (tableau 1) ; patients de soins primaires sous contrats « à risque », race déclarée
 #   par les patients, repérage automatique au 97ᵉ centile et signalement au médecin traitant à
 #   partir du 55ᵉ (partie « Data and analytic strategy ») ; pauvreté, discrimination et
 #   confiance parmi les causes de l'écart de coût (partie « Mechanism of bias ») ; 17,7 % (part
@@ -2213,9 +2239,8 @@ print(
 #   études sur la mesure de la diversité des origines « peuvent porter sur des données
 #   objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ».
 # - Règlement (UE) 2024/1689 du 13 juin 2024 sur l'intelligence artificielle, article 10
-#   (texte de 2024), modifié par le règlement (UE) 2026/1744 du 8 juillet 2026 (JO de l'Union
-#   du 24 juillet 2026) ; version consolidée sur EUR-Lex. Règlement (UE) 2016/679 (RGPD),
-#   article 9.
+#   (texte de 2024) et article 113, modifié par le règlement (UE) 2026/1744 du 8 juillet 2026
+#   (JO de l'Union du 24 juillet 2026). Règlement (UE) 2016/679 (RGPD), article 9.
 # - Intervalle de Wilson : Wilson EB. Probable inference, the law of succession, and statistical
 #   inference. *Journal of the American Statistical Association* 1927;22(158):209-212.
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: Assessing and improving
