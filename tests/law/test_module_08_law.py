@@ -54,7 +54,8 @@ def test_module_08_dates_the_deployer_duties_for_medical_devices():
     source = " ".join(MODULE_08.read_text(encoding="utf-8").replace("\n# ", " ").split())
     assert "2 août 2028" in reference("IA 113").summary
     assert "2 août 2028" in source and "article 111, paragraphe 2" in source
-    assert "que l'article 26 vise ou non ce score" in source
+    # Vigilance binds H3 whatever article 26 says (question 7, item on incident reports).
+    assert "dépend ni de l'article 26 ni de sa date" in source
     assert "règlement (UE) 2026/1744" in source
     # What already binds a deployer in January 2027 (question 7): AI literacy, vigilance.
     assert "depuis le 2 février 2025" in reference("IA 4").summary
