@@ -48,8 +48,9 @@
 # d'alerte au **sepsis** (une infection qui dérègle la réponse de l'organisme et menace les
 # organes). Une équipe du Michigan l'a évalué sur 38 455 hospitalisations, dont 7 % avec un
 # sepsis : l'AUC n'était que de 0,63, nettement moins que ce qu'annonçait l'éditeur
-# (Wong et al., 2021). Un score peut donc bien marcher là où il a été construit, et moins bien ailleurs : c'est
-# la question de la **validation externe**.
+# (Wong et al., 2021). L'étude n'a pas mesuré le score là où il a été construit ; elle pose la
+# question de la **validation externe** : un score qui marche là où il a été construit
+# marche-t-il aussi ailleurs ?
 #
 # Nos données sont **synthétiques** (inventées par un programme) : trois hôpitaux, H1, H2 et
 # H3, réglés pour reproduire ce **phénomène**. Ce n'est pas une réplication de l'étude : le
@@ -119,7 +120,7 @@ sepsis_h2, score_h2 = h2["sepsis"].to_numpy(), risque(h2)
 sepsis_h3, score_h3 = h3["sepsis"].to_numpy(), risque(h3)
 
 print(f"{len(sejours)} séjours synthétiques.")
-fr_table(
+display(fr_table(
     pd.DataFrame(
         {
             "groupe": ["H1 entraînement", "H1 validation", "H1 test", "H2", "H3"],
@@ -132,7 +133,11 @@ fr_table(
              "prevalence": "Part de sepsis (prévalence)"},
     caption="Les séjours de chaque hôpital",
     show_index=False,
-)
+))
+print("La vérité (1 = sepsis) et le score de chaque groupe, sous le nom à écrire dans vos calculs :")
+for groupe, suffixe in (("H1 entraînement", "h1_app"), ("H1 validation", "h1_validation"),
+                        ("H1 test", "h1_test"), ("H2", "h2"), ("H3", "h3")):
+    print(f"  {groupe} : vérité sepsis_{suffixe}, score score_{suffixe}")
 
 # %% [markdown]
 # ## 2. Interne ou externe ?
@@ -171,8 +176,9 @@ print(f"AUC interne (H1, séjours de test) : {fr_number(auc_interne)}")
 #
 # <details><summary>Indice 2</summary>
 #
-# L'exemple résolu lit la vérité et le score des séjours de test de H1. La fin de la cellule
-# de la section 1 nomme la vérité et le score de chaque groupe : lesquels décrivent H2 ?
+# L'exemple résolu lit la vérité et le score des séjours de test de H1. Sous le tableau de la
+# section 1, la liste des noms donne la vérité et le score de chaque groupe : lesquels décrivent
+# H2 ?
 # </details>
 
 # %% answer="auc_h2"
@@ -209,6 +215,24 @@ checks.check_number(
     auc_h2,
     name="auc_h2",
     expected=roc_auc_score(h2["sepsis"], modele.predict_proba(h2[VARIABLES])[:, 1]),
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(roc_auc_score(h1_test["sepsis"], modele.predict_proba(h1_test[VARIABLES])[:, 1]),
+                       "vous avez donné l'AUC interne (les séjours de test de H1). La validation "
+                       "externe se fait sur les séjours de H2."),
+        checks.Mistake(roc_auc_score(h1_app["sepsis"], modele.predict_proba(h1_app[VARIABLES])[:, 1]),
+                       "vous avez mesuré l'AUC sur les séjours d'entraînement de H1, ceux que le "
+                       "score a déjà vus : elle ne dit rien de sa performance ailleurs."),
+        checks.Mistake(roc_auc_score(h3["sepsis"], modele.predict_proba(h3[VARIABLES])[:, 1]),
+                       "vous avez pris les séjours de H3 ; la question porte sur H2."),
+        checks.Mistake(1 - roc_auc_score(h2["sepsis"], modele.predict_proba(h2[VARIABLES])[:, 1]),
+                       "votre AUC vaut 1 moins la bonne : la vérité ou le score est pris à "
+                       "rebours. Écrivez d'abord la vérité, puis le score."),
+        checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
+                       "question porte sur nos données : calculez-la avec roc_auc_score."),
+    ],
+    hint="l'AUC externe se calcule avec roc_auc_score sur la vérité et le score des séjours "
+    "de H2 (sepsis_h2, score_h2), dans cet ordre.",
 )
 ### END HIDDEN TESTS
 
@@ -447,7 +471,7 @@ print(f"Exemple, à H1 : {fr_number(100 * n_alertes_h1 / n_sejours_h1, 1)} alert
 # ### Question 3 — Les alertes pour 100 séjours à H2 (2 points)
 #
 # Combien d'alertes le score déclenche-t-il **pour 100 séjours** à H2 ? Écrivez un calcul avec
-# les noms du tableau.
+# les noms du tableau, pas un nombre arrondi à la main (corrigé à une décimale près).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -495,6 +519,14 @@ checks.check_number(
                        "toutes les alertes, justes ou non."),
         checks.Mistake(None, "vous avez donné une part (entre 0 et 1) : multipliez-la par 100 "
                        "pour obtenir un nombre pour 100 séjours.", digest="c70610b7d3084a39"),
+        checks.Mistake(n_vraies_alertes_h2 / n_sejours_h2,
+                       "vous avez donné la part des séjours qui ont une alerte sur un vrai "
+                       "sepsis : l'équipe reçoit toutes les alertes, justes ou non, et la "
+                       "question attend un nombre pour 100 séjours."),
+        checks.Mistake(100 * n_alertes_h2 / (n_sejours_h2 - n_sepsis_h2),
+                       "vous avez compté les alertes pour 100 séjours sans sepsis. La charge "
+                       "de l'équipe se compte pour 100 séjours : tous les séjours, sepsis ou "
+                       "non."),
     ],
     hint="Pour 100 quoi ? Relisez la question : le groupe de départ, puis ce que l'on y compte.",
 )
@@ -523,6 +555,14 @@ alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_sejours_h2
 # %% mistake="alertes_pour_100_h2"
 # message : vous avez donné une part (entre 0 et 1)
 alertes_pour_100_h2 = n_alertes_h2 / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2"
+# message : une alerte sur un vrai sepsis : l'équipe
+alertes_pour_100_h2 = n_vraies_alertes_h2 / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2"
+# message : pour 100 séjours sans sepsis
+alertes_pour_100_h2 = 100 * n_alertes_h2 / (n_sejours_h2 - n_sepsis_h2)
 
 # %% mistake="alertes_pour_100_h2"
 # message : vous avez mélangé les deux hôpitaux
@@ -579,6 +619,9 @@ checks.check_number(
         checks.Mistake(n_sepsis_h2 / n_sejours_h2,
                        "vous avez calculé la prévalence du sepsis à H2, sans regarder les "
                        "alertes."),
+        checks.Mistake(1 - n_vraies_alertes_h2 / n_alertes_h2,
+                       "vous avez calculé la part des fausses alertes. La VPP compte, parmi les "
+                       "alertes, celles qui tombent sur un vrai sepsis."),
         checks.Mistake(None, "vous avez pris les chiffres de H1 ; la question porte sur H2.",
                        digest="fb6422745228cf10"),
         checks.Mistake(None, "votre fraction est à l'envers : le nombre d'alertes est au "
@@ -609,6 +652,10 @@ vpp_h2 = n_vraies_alertes_h2 / n_sepsis_h2
 # %% mistake="vpp_h2"
 # message : la prévalence du sepsis à H2
 vpp_h2 = n_sepsis_h2 / n_sejours_h2
+
+# %% mistake="vpp_h2"
+# message : la part des fausses alertes
+vpp_h2 = (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
 
 # %% mistake="vpp_h2"
 # message : vous avez pris les chiffres de H1
@@ -729,9 +776,10 @@ print(f"Sans rien regarder (toujours l'hôpital le plus fréquent) : "
 #   observée) ;
 # - **rechoisir le seuil** pour retrouver 60 % de sepsis détectés en validation locale.
 #
-# On les calcule ici pour voir ce qu'ils changent. Imaginons que la notice du score prévoie un
-# seuil réglable de 0,02 à 0,20 : hors de ce qu'elle prévoit, c'est au fabricant d'évaluer la
-# modification (voir après la séance).
+# On les calcule ici pour voir ce qu'ils changent. Imaginons que le score de H1 soit
+# commercialisé, avec le marquage CE, par un éditeur de logiciel (son **fabricant**), et que sa
+# **notice** prévoie un seuil réglable de 0,02 à 0,20. Ce que H3 peut alors régler elle-même,
+# et ce qui en sort : voir après la séance.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : recalibration et nouveau seuil, réglés sur la validation
@@ -740,8 +788,7 @@ h3_local, h3_test = train_test_split(h3, train_size=N_LOCAL, random_state=GRAINE
                                      stratify=h3["sepsis"])
 vrai_local, score_local = h3_local["sepsis"].to_numpy(), risque(h3_local)
 vrai_test, score_test = h3_test["sepsis"].to_numpy(), risque(h3_test)
-print(f"Validation locale de H3 : {len(vrai_local)} séjours, {vrai_local.sum()} sepsis (moins "
-      f"que les 100 du repère de Collins : ce qui s'y règle reste incertain).")
+print(f"Validation locale de H3 : {len(vrai_local)} séjours, {vrai_local.sum()} sepsis.")
 # Recalibrer : le décalage (sur l'échelle logit) qui rend le risque moyen égal à la prévalence.
 decalage = brentq(lambda d: expit(logit(score_local) + d).mean() - vrai_local.mean(), -10, 10)
 score_test_recalibre = expit(logit(score_test) + decalage)
@@ -782,6 +829,10 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
       f"{signe(roc_auc_score(vrai_test, score_sans_test) - roc_auc_score(vrai_test, score_test))}, "
       f"intervalle à 95 % {intervalle(ecarts)}")
 
+# %% [markdown] reveal="conclusion_h3"
+# La validation locale de H3 compte 48 sepsis, moins que les 100 du repère de Collins : ce qui
+# s'y règle (la recalibration, le seuil local) reste incertain.
+
 # %% [markdown]
 # Gardez ces résultats : la question 5, après la séance, les relit.
 #
@@ -797,9 +848,9 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # **Ensuite**, surveiller la **dérive** (les patients et les pratiques changent, et la
 # performance avec eux) : la prévalence, le profil des patients, les pratiques de mesure
 # (nouvel automate), et la performance (sensibilité, alertes pour 100 séjours, VPP), y compris
-# par groupe de patients (âge, sexe). Un mois compte trop peu de sepsis : on cumule les mois,
-# chaque chiffre avec son intervalle, et on ne réagit, selon un seuil convenu, qu'après un
-# nombre minimal de sepsis fixé d'avance.
+# par groupe de patients (âge, sexe). On suit ces chiffres en **cumulant** les séjours au fil
+# du temps, chaque chiffre avec son intervalle, et on ne réagit, selon un seuil convenu,
+# qu'après un nombre minimal de sepsis fixé d'avance.
 #
 # ## À retenir
 #
@@ -1191,7 +1242,11 @@ raccourci_hopital = {
 # 111, paragraphe 2) peut toutefois laisser hors de ces obligations un système déjà mis sur le
 # marché ou en service avant cette date, tant que sa conception ne change pas de façon
 # importante ; ce cours n'a pas lu à la source ce texte tel que modifié en 2026. D'ici là comme
-# ensuite, hors de ce que prévoit la notice, c'est au fabricant d'évaluer la modification.
+# ensuite, le règlement sur les dispositifs médicaux s'applique déjà : qui modifie un
+# dispositif déjà mis sur le marché ou en service, d'une façon qui peut toucher à sa
+# conformité, prend les obligations du **fabricant** (règlement (UE) 2017/745, article 16,
+# paragraphe 1, point c). L'article 5, paragraphe 5, prévoit une exception, à conditions
+# strictes, pour les dispositifs qu'un établissement de santé fabrique et utilise lui-même.
 #
 # D'autres obligations s'appliquent déjà. La **maîtrise de l'IA** (article 4, remplacé par le
 # règlement (UE) 2026/1744) s'applique depuis le 2 février 2025 : si le score est un système
@@ -1199,7 +1254,8 @@ raccourci_hopital = {
 # limites et les risques. La **matériovigilance** : le Code de la santé publique (article
 # L5212-2, dans sa rédaction de 2012, la seule vérifiée ici ; voir le module 04) oblige les
 # utilisateurs d'un dispositif médical à signaler sans délai à l'ANSM tout incident grave qui
-# le met en cause.
+# le met en cause ; à l'hôpital, ce signalement passe par le **correspondant local de
+# matériovigilance** de l'établissement.
 #
 # L'information du patient relève du Code de la santé publique (article L4001-3). Il vise un
 # algorithme dont l'apprentissage a été fait « à partir de données massives » : qu'il
@@ -1217,10 +1273,12 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 # %% [markdown]
 # ### Question 7 — H3 doit-elle déployer ? (2 points)
 #
+# Le score de H1 est commercialisé, avec le marquage CE, par un éditeur de logiciel : il a un
+# **fabricant** (l'éditeur) et une **notice**, qui prévoit un seuil réglable de 0,02 à 0,20.
 # La direction de H3 propose d'activer le mois prochain (en janvier 2027), dans tous ses
 # services, le score **adapté** (seuil local, section 7). Relisez la sortie de la section 7,
-# la section 8 et le droit ci-dessus. Pour chacune des cinq affirmations, écrivez entre
-# guillemets **doubles** `"oui"` (elle est juste) ou `"non"` (elle est fausse).
+# la section 8 et le droit ci-dessus. Chaque affirmation décrit un cas : écrivez entre
+# guillemets **doubles** `"oui"` (l'affirmation est juste) ou `"non"` (elle est fausse).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1240,17 +1298,17 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": ...,
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": ...,
-    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": ...,
-    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": ...,
-    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": ...,
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": ...,
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": ...,
+    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": ...,
 }
 ### BEGIN SOLUTION
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
-    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
-    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
 }
 ### END SOLUTION
 
@@ -1263,9 +1321,9 @@ checks.check_choices(
     digests={
         "H3 devrait activer le score adapté dans ses services": "18fee7654784ff21",
         "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "18e5b86f7e46bf48",
-        "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "50a23cc6c261d9e8",
-        "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "b59f412477b4a12f",
-        "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "1f3f6547dcc1cd5c",
+        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "5ad4c16f5c2b9c2e",
+        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "752468fce6b710a3",
+        "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "0a231c25fb36890a",
     },
     mistakes={
         "H3 devrait activer le score adapté dans ses services": [
@@ -1282,32 +1340,34 @@ checks.check_choices(
                            "calibration. Tout score se valide sur place avant d'être activé.",
                            digest="cb050d13d14cfc3f"),
         ],
-        "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": [
+        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": [
             checks.Mistake(None, "même bien validée sur place, une recalibration hors de la "
-                           "notice modifie le dispositif médical : c'est ce dispositif-là, avec "
-                           "sa notice, qui a été évalué, et c'est au fabricant d'évaluer la "
-                           "modification. Pour un système d'IA à haut risque, un déployeur "
-                           "qui apporte une modification substantielle en devient le fournisseur "
-                           "(article 25).", digest="23ae04bad3845621"),
+                           "notice modifie le dispositif médical d'une façon qui peut toucher à "
+                           "sa conformité : c'est ce dispositif-là, avec sa notice, qui a été "
+                           "évalué. Qui le modifie ainsi prend les obligations du fabricant "
+                           "(règlement (UE) 2017/745, article 16). Pour un système d'IA à haut "
+                           "risque, un déployeur qui apporte une modification substantielle en "
+                           "devient de même le fournisseur (article 25).", digest="840169469c925d76"),
         ],
-        "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": [
+        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": [
             checks.Mistake(None, "0,039 est dans la plage que prévoit la notice : régler le "
                            "seuil, c'est utiliser le dispositif conformément à sa notice, sans "
                            "le modifier. C'est une décision de l'établissement, prise avec les "
-                           "équipes qui recevront les alertes.", digest="cfe14f42dfc641ba"),
+                           "équipes qui recevront les alertes.", digest="93e482c536579c4f"),
         ],
-        "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": [
+        "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": [
             checks.Mistake(None, "la matériovigilance s'applique déjà : le Code de la santé "
                            "publique oblige les utilisateurs d'un dispositif médical à signaler "
-                           "sans délai à l'ANSM tout incident grave qui le met en cause. Elle ne "
+                           "sans délai à l'ANSM tout incident grave qui le met en cause (à "
+                           "l'hôpital, par le correspondant local de matériovigilance). Elle ne "
                            "dépend ni de l'article 26 ni de sa date.",
-                           digest="8379f8473a397d2e"),
+                           digest="b088f9c34cc522da"),
         ],
     },
     success="H3 ne devrait pas activer ce score : même adapté, il alerte beaucoup pour presque "
     "rien. Un autre score se validerait sur place d'abord, seuil compris ; le seuil se règle "
-    "dans ce que prévoit la notice, et en sortir, c'est au fabricant de l'évaluer ; déployé, le "
-    "score engage l'hôpital dès aujourd'hui. Dépliez la lecture ci-dessous.",
+    "dans ce que prévoit la notice, et modifier le score hors de la notice ferait de H3 son "
+    "fabricant ; déployé, le score engage l'hôpital dès aujourd'hui. Dépliez la lecture ci-dessous.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1317,9 +1377,9 @@ checks.check_choices(
     expected={
         "H3 devrait activer le score adapté dans ses services": "non",
         "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-        "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
-        "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
-        "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
+        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+        "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
     },
 )
 ### END HIDDEN TESTS
@@ -1329,9 +1389,9 @@ checks.check_choices(
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "oui",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
-    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
-    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1339,19 +1399,19 @@ decision_h3 = {
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "oui",
-    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
-    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
-    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
 }
 
 # %% mistake="decision_h3"
-# message : c'est au fabricant d'évaluer la
+# message : prend les obligations du fabricant
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "oui",
-    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
-    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "oui",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1359,9 +1419,9 @@ decision_h3 = {
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
-    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "oui",
-    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "non",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "non",
 }
 
 # %% mistake="decision_h3"
@@ -1369,9 +1429,9 @@ decision_h3 = {
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 peut recalibrer les risques prédits hors de ce que prévoit la notice": "non",
-    "la notice prévoyant un seuil réglable de 0,02 à 0,20, H3 peut régler le sien à 0,039 sans l'accord du fabricant": "non",
-    "en janvier 2027, si H3 déployait ce score, elle devrait déjà signaler à l'ANSM les incidents graves qui le mettent en cause": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "non",
+    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
 }
 
 # %% [markdown] reveal="decision_h3"
@@ -1385,10 +1445,12 @@ decision_h3 = {
 # la validation locale (le seuil de H1 a été choisi pour l'autre score), charge d'alertes,
 # calibration, sur assez de sepsis. Régler le seuil dans la plage que prévoit la notice (0,039
 # entre 0,02 et 0,20) relève de l'établissement, avec ses équipes ; recalibrer le score hors
-# de la notice le modifie, même après une bonne validation locale : c'est au fabricant
-# d'évaluer la modification (un déployeur qui modifie substantiellement un système d'IA à haut
-# risque en devient le fournisseur, article 25). Si un score est déployé en janvier 2027,
-# l'hôpital a déjà des obligations : signaler les incidents graves (matériovigilance) et, si
+# de la notice le modifie d'une façon qui peut toucher à sa conformité, même après une bonne
+# validation locale : H3 prendrait alors les obligations du fabricant (règlement (UE)
+# 2017/745, article 16 ; de même, un déployeur qui modifie substantiellement un système d'IA à
+# haut risque en devient le fournisseur, article 25). Si un score est déployé en janvier 2027,
+# l'hôpital a déjà des obligations : signaler les incidents graves à l'ANSM, par son
+# correspondant local de matériovigilance, et, si
 # c'est un système d'IA, la maîtrise de l'IA de son personnel (article 4). Surveiller le score et confier le contrôle
 # de ses alertes à des soignants formés est une bonne pratique dès le premier jour ; l'article
 # 26 en fera une obligation pour un système d'IA à haut risque, mais sa disposition transitoire
@@ -1484,11 +1546,12 @@ decision_h3 = {
 # *Copie B (gestionnaire) : 1,5 point.* « L'AUC annoncée par l'éditeur a été mesurée ailleurs :
 # je demanderais de la mesurer sur nos séjours de l'an dernier, avec son intervalle à 95 %, et
 # de vérifier que nos appareils de mesure sont comparables. Il faudra dire à l'équipe qu'elle
-# recevra environ 27 alertes pour 100 sepsis. Ensuite, je surveillerais la part de sepsis et le
+# recevra environ 213 alertes pour 100 sepsis. Ensuite, je surveillerais la part de sepsis et le
 # profil des patients ; la direction déciderait d'arrêter le score si besoin. » Critère 1 : 0,5
 # (séjours locaux, marge d'erreur, même sens des mesures : trois éléments ; ni seuil réglé
 # puis mesuré à part, ni calibration). Critère 2 : 0,5 (le seul chiffre est dit pour 100 sepsis
-# au lieu de 100 séjours, erreur déjà sanctionnée en question 3). Critère 3 : 0,5 (deux
+# au lieu de 100 séjours : 1 780 alertes pour 836 sepsis à H2, l'erreur déjà sanctionnée en
+# question 3 ; pour 100 séjours, c'est environ 27). Critère 3 : 0,5 (deux
 # dérives et qui décide ; ni déclencheur, ni patient).
 #
 # Une copie qui cite le droit le fait avec sa source et sa date ; ne pas pénaliser son absence.
@@ -1502,8 +1565,8 @@ decision_h3 = {
 #   l'alerte, population) et l'étude de Wong et al. (2021) ne les isole pas sous cette forme.
 # - Un séjour est ici une ligne : un vrai score recalcule le risque pendant tout le séjour, et
 #   une même alerte peut se répéter.
-# - Au-delà des deux recalibrations de la section 7 (la moyenne seule, puis la moyenne et la
-#   pente), on peut réentraîner le modèle sur des données locales, ce qui demande bien plus de
+# - Au-delà des deux recalibrations vues plus haut (la moyenne seule, section 7 ; la moyenne
+#   et la pente, montrée pour comparer dans la cellule de calibration), on peut réentraîner le modèle sur des données locales, ce qui demande bien plus de
 #   séjours et une nouvelle validation.
 # - Le repère d'au moins 100 sepsis (Collins et al., 2016) est une taille minimale recommandée,
 #   pas une garantie : Snell et al.
@@ -1559,7 +1622,8 @@ decision_h3 = {
 #   le calcul au modèle et au lieu plutôt qu'appliquer une règle générale (chapeau de l'article,
 #   bmj.com, lu le 6 décembre 2026).
 # - Textes juridiques (section « Le droit du déploiement ») : résumés tirés de
-#   `esn_teach.law` (règlement (UE) 2017/745, annexe VIII, règle 11 ; règlement (UE)
+#   `esn_teach.law` (règlement (UE) 2017/745, annexe VIII, règle 11 ; art. 16, paragraphe 1,
+#   point c, et art. 5, paragraphe 5, cités dans le texte, non résumés par `esn_teach.law` ; règlement (UE)
 #   2024/1689, art. 26 et art. 113, tel que modifié par le règlement (UE) 2026/1744 ; Code de
 #   la santé publique, art. L4001-3), avec l'adresse du texte officiel.
 # - Efron B, Tibshirani RJ. *An Introduction to the Bootstrap*. Chapman & Hall, 1993.
