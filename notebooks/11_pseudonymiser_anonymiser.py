@@ -13,8 +13,8 @@
 # 2. Mesurer la part de patients **uniques** ; après la séance, dire le rôle de chaque colonne
 #    et ne pas confondre échantillon et population.
 # 3. Calculer le **k** du **k-anonymat** et le **l** de la **l-diversité**.
-# 4. Lire le résultat d'une **attaque par croisement** avec une liste nominative (choisir le
-#    bon dénominateur).
+# 4. Lire le résultat d'une **attaque par croisement** avec une **liste nominative** (des noms
+#    avec date de naissance, lieu…) : choisir le bon dénominateur.
 # 5. **Généraliser** des données et dire ce que cela coûte en détail.
 # 6. Dire auquel des **trois risques du G29** (les autorités européennes de protection des
 #    données, réunies jusqu'en 2018) une publication reste exposée (après la séance).
@@ -61,8 +61,8 @@
 # modèle d'IA. Le responsable répond : « Aucun problème, on a remplacé les noms par des
 # numéros : c'est anonyme. »
 #
-# Vérifions-le sur un registre **synthétique** (le réglage `random_state=11` fixe le tirage au
-# hasard : mêmes données à chaque exécution).
+# Vérifions-le sur un registre **synthétique** (`random_state=11` : mêmes données à chaque
+# exécution).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il crée le registre et affiche ses premières lignes.
@@ -158,9 +158,10 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # patients hospitalisés, pas ceux de la population française. Sa part d'uniques tient surtout à
 # cette petite taille : ce n'est pas une mesure pour la France, où aucune n'est citée ici.
 #
-# Le risque dépend de l'attaquant (El Emam et Dankar, 2008) : s'il sait sa cible dans le
-# registre (modèle du **procureur**), être unique dans le registre suffit ; s'il part d'une
-# liste nominative (**journaliste**), cela ne suffit plus à le dire (exercice E).
+# Le risque dépend de l'attaquant (El Emam et Dankar, 2008). Le **procureur** cherche une
+# personne qu'il sait dans le registre : y être unique suffit pour la trouver. Le
+# **journaliste** part d'une liste nominative sans savoir qui est dans le registre : cela ne
+# suffit plus (exercice E).
 # </details>
 #
 # Deux mesures du risque d'un tableau publié :
@@ -226,8 +227,8 @@ checks.check_number(
     bounds=(1, len(petit)),
     percent_is_mistake=False,
     mistakes=[
-        # Each typical mistake by its digest: values written here would leave the right
-        # answer to be found by elimination.
+        # Les erreurs fréquentes, rangées sous une empreinte : écrites en clair, elles
+        # laisseraient trouver la bonne réponse par élimination.
         checks.Mistake(None,
                        "vous avez compté les « k − 1 autres » patients de la plus petite classe. "
                        "Le k est la taille de la classe : il compte aussi le patient lui-même.",
@@ -394,7 +395,8 @@ noms_justes = (
 )
 n_justes = int(noms_justes.sum())
 n_dans_liste = int((vrai_pseudonyme >= 0).sum())
-# False links whose record belongs to a patient absent from the list (named after a "twin").
+# Liens faux dont le dossier appartient à un patient absent de la liste (nommé d'après un
+# « jumeau »).
 presents = set(vrai_pseudonyme[vrai_pseudonyme >= 0])
 relies = registre.loc[attaque.matches["released_index"], "pseudonym"].to_numpy()
 n_faux = n_reidentifies - n_justes
@@ -465,6 +467,17 @@ message_registre = (
     "dépend surtout du nombre de patients présents dans la liste (un réglage du générateur). "
     "On demande le risque d'un patient qui figure dans la liste."
 )
+message_inverse = (
+    "votre valeur dépasse à peine 1 : vous avez sans doute inversé la division (le groupe au "
+    "numérateur, la partie au dénominateur). Une proportion ne dépasse pas 1 : au numérateur, "
+    "ceux que l'on compte ; au dénominateur, tout le groupe dont parle la question."
+)
+checks.expect(
+    not 1 < valeur_taux < 1.01
+    or checks.matches_digest(valeur_taux, "f1cca13f116bd893", name="taux_reussite", decimals=5),
+    message_inverse,
+    name="taux_reussite",
+)
 message_arrondi = (
     "vous avez sans doute recopié ou demandé une valeur arrondie : la question attend 5 "
     "décimales. Écrivez plutôt le calcul lui-même, avec les variables (Python garde toutes les "
@@ -511,6 +524,7 @@ checks.check_number(
                        "justes), et la moitié de la liste n'est pas dans le registre : la question "
                        "porte sur les patients du registre qui figurent dans la liste.",
                        digest="0307aa170203c5a9"),
+        checks.Mistake(None, message_inverse, digest="a0293cb99f155e13"),
         checks.Mistake(None, message_arrondi, digest="1fd39663a7970c0c"),
         checks.Mistake(None, message_arrondi, digest="de525b097ae7e608"),
         checks.Mistake(None, message_arrondi, digest="569636b0594e2eae"),
@@ -570,6 +584,14 @@ taux_reussite = n_justes / n_reidentifies
 taux_reussite = n_reidentifies / n_dans_liste
 
 # %% mistake="taux_reussite"
+# message : vous avez sans doute inversé la division
+taux_reussite = n_dans_liste / n_justes
+
+# %% mistake="taux_reussite"
+# message : vous avez sans doute inversé la division
+taux_reussite = 1.0007
+
+# %% mistake="taux_reussite"
 # message : un nombre de dossiers
 taux_reussite = n_justes
 
@@ -593,13 +615,13 @@ taux_reussite = n_justes / n_adultes
 # message : vous avez calculé la couverture de la liste
 taux_reussite = n_dans_liste / n_adultes
 
-# %%
-# Les deux parts, affichées une fois que la vérification de la question 2 a dit « juste ».
+# %% jupyter={"source_hidden": true}
+# Replié : affiche deux parts à comparer, une fois que la question 2 a reçu « juste ».
 if checks.passed("taux_reussite"):
     part_liste = checks.require_number(taux_reussite, name="taux_reussite")  # votre réponse
     print("Part de tout le registre nommée correctement : "
-          f"{fr_percent(part_liste * n_dans_liste / len(registre))}")
-    print(f"Part des patients de la liste nommés correctement : {fr_percent(part_liste)}")
+          f"{fr_percent(n_justes / len(registre))}")
+    print(f"Votre réponse à la question 2 : {fr_percent(part_liste)}")
 else:
     print("Les deux parts s'afficheront ici quand la vérification de la question 2 aura dit "
           "« juste » : relancez alors cette cellule (en séance évaluée, elles s'afficheront "
@@ -633,12 +655,11 @@ else:
 # Âge au 1er janvier 2025 ; 90 ans et plus regroupés. **Âge** : pour chaque
 # patient, la période où peut tomber sa date de naissance, connaissant ce qui est publié, en
 # années (date complète : un jour ; année de naissance ou classe d'un an : un an ; classe de
-# 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an :
-# c'est pourquoi des classes d'un an confondent en moyenne plus de deux fois plus d'années que
-# l'année de naissance (lisez-le dans l'explorateur). Pourquoi l'année seule donne-t-elle un
-# peu moins de 1 ? Pour chaque année, la période va de la première à la dernière date
-# de naissance présentes dans le registre : avec quelques dizaines de patients par année,
-# elles tombent rarement le 1er janvier et le 31 décembre. **Lieu** : le
+# 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an.
+# Exemple : dans le registre, 928 patients sur 10 000 (9,3 %) ont 90 ans ou plus, nés sur près
+# de 19 années (de 1916 à 1934). Avec des classes d'un an, la moyenne vaut donc environ
+# 0,907 × 1 + 0,093 × 19 ≈ 2,6 années, contre un peu moins de 1 pour l'année de naissance, qui
+# ne regroupe pas les plus âgés (lisez-le dans l'explorateur). **Lieu** : le
 # nombre moyen de codes postaux que le lieu publié ne distingue plus. Ni l'un ni l'autre ne dit
 # si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la saison
 # des naissances.
@@ -673,8 +694,8 @@ explorateur
 #
 # > **En bref.**
 # > - Pour le CHU, qui garde la table des noms, l'extrait pseudonymisé reste personnel.
-# > - Pour la start-up, qui n'a pas la table ? C'est la question 3 ; les textes sont dans le
-# >   repli ci-dessous.
+# > - Pour la start-up, qui n'a pas la table ? C'est la question 3 ; les textes sont repliés
+# >   ci-dessous.
 #
 # <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêts
 # Breyer et du 4 septembre 2025)</summary>
@@ -706,8 +727,8 @@ explorateur
 # façon étroite (elle vise un moyen que la loi ferme, comme la liste électorale pour une
 # entreprise) : le croisement reste un moyen à compter, dont le considérant 26 pèse le coût,
 # le temps et les techniques disponibles. Pour les autres, un croisement sans base légale est
-# justement un moyen interdit par la loi, qui ne compte pas. Un contrat qui interdit de
-# réidentifier compte dans cette appréciation, sans la trancher à lui seul.
+# justement un moyen interdit par la loi, qui ne compte pas. Un contrat, lui, n'est pas une
+# loi : l'exclusion de Breyer ne le vise pas.
 #
 # Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a tranché
 # une question précise : ce qu'un organisme doit dire aux personnes, dès la collecte, sur les
@@ -735,16 +756,16 @@ explorateur
 #   constituer une liste nominative comme celle de la section 4.
 # - Un contrat lui interdit de réidentifier qui que ce soit.
 #
-# Selon l'arrêt du 4 septembre 2025, comment juge-t-on si ces données sont personnelles pour
-# elle ? Répondez par la lettre. (Les profils publics comptent-ils ? C'est discuté, voir
-# « Ce que disent les textes » : vous trancherez dans la réflexion G.)
+# Selon l'arrêt du 4 septembre 2025 et l'arrêt Breyer, comment juge-t-on si ces données sont
+# personnelles pour elle ? Répondez par la lettre. (Les profils publics comptent-ils ? C'est
+# discuté : vous trancherez dans la réflexion G.)
 #
 # - **A.** On pèse les moyens qu'elle peut raisonnablement employer pour relier un pseudonyme
 #   à un nom : sans la table, elle n'en a aucun.
 # - **B.** On pèse tous les moyens qu'elle peut raisonnablement employer, sauf ceux que son
 #   contrat lui interdit : le croisement n'en fait plus partie.
-# - **C.** On pèse tous les moyens qu'elle peut raisonnablement employer, recoupements
-#   compris ; son contrat compte, sans trancher à lui seul.
+# - **C.** On pèse tous les moyens qu'elle peut raisonnablement employer, y compris avec des
+#   données prises ailleurs ; son contrat ne suffit pas, seul, à en écarter un.
 # - **D.** On pèse les moyens qu'elle a déjà employés : tant qu'elle n'a rien croisé, aucun
 #   ne compte.
 # - **E.** On pèse les moyens de toute personne, le CHU compris (« ou par toute autre
@@ -779,16 +800,15 @@ checks.check_choice(
     digest="37e29a3b5caa3b4a",
     mistakes=[
         checks.Mistake(None,
-                       "vous n'avez compté que la table de correspondance. L'arrêt compte tous "
-                       "les moyens raisonnables du destinataire, recoupements compris : à la "
-                       "question 2, un croisement avec une liste nominative a nommé des patients "
-                       "sans aucune table.",
+                       "vous n'avez compté que la table de correspondance. Le considérant 26 "
+                       "parle-t-il d'un seul moyen ? Et à la question 2, fallait-il la table "
+                       "pour nommer des patients ?",
                        digest="3bc559636e51c6e8"),
         checks.Mistake(None,
                        "vous avez traité le contrat comme une loi. L'arrêt Breyer (2016) n'écarte "
                        "que les moyens interdits par la loi (la liste électorale pour une "
-                       "entreprise : article L37) ou irréalisables en pratique ; un contrat compte "
-                       "dans l'appréciation, mais ne retire pas à lui seul un moyen de recouper.",
+                       "entreprise : article L37) ou irréalisables en pratique. Un contrat est-il "
+                       "une loi ?",
                        digest="ca8e0599d4462b50"),
         checks.Mistake(None,
                        "vous avez confondu personne identifiée et personne identifiable : le RGPD "
@@ -1237,24 +1257,23 @@ checks.check_choice(
         checks.Mistake(None,
                        "le l baisse bien, mais le k ne compte pas les diagnostics : c'est le "
                        "nombre de patients de la plus petite classe, quels que soient leurs "
-                       "diagnostics. Quelle classe de 11 ans vient juste avant « 90 ans et "
-                       "plus », et combien d'années couvre-t-elle ?",
+                       "diagnostics. Une baisse du l n'explique donc pas celle du k.",
                        digest="b9c5b6ead095027d"),
         checks.Mistake(None,
                        "ce n'est pas la largeur qui isole : une classe plus large réunit plus de "
-                       "patients, pas moins. Écrivez les classes de 11 ans (0-10, 11-21…) "
-                       "jusqu'à 90 ans : couvrent-elles toutes le même nombre d'années ?",
+                       "patients, pas moins, et le k ne regarde pas si ses patients se "
+                       "ressemblent. Il compte les patients de la plus petite classe : "
+                       "laquelle est-ce avec 11 ans ?",
                        digest="4f14af0b31d6f388"),
         checks.Mistake(None,
                        "k n'est pas le nombre de classes mais la taille de la plus petite ; et "
-                       "moins de classes pour autant de patients, c'est plutôt des classes plus "
-                       "grosses. Qu'a de particulier la classe de 11 ans qui précède « 90 ans "
-                       "et plus » ?",
+                       "moins de classes pour autant de patients, c'est en moyenne des classes "
+                       "plus grosses. Le nombre de classes n'explique donc pas la baisse.",
                        digest="31c463e7115704f7"),
         checks.Mistake(None,
-                       "la classe « 90 ans et plus » commence toujours à 90 ans : elle est la même "
-                       "pour toutes les largeurs. Quelle classe de 11 ans la précède, et combien "
-                       "d'années couvre-t-elle ?",
+                       "la classe « 90 ans et plus » commence toujours à 90 ans : elle réunit les "
+                       "mêmes patients pour toutes les largeurs. Elle ne peut donc pas expliquer "
+                       "que k change.",
                        digest="b64ae81faafb487f"),
     ],
     success="avec 11 ans, la classe 88-89 ans ne couvre que deux années : elle est la plus "
@@ -1279,7 +1298,7 @@ raison_baisse = "B"
 raison_baisse = "D"
 
 # %% mistake="raison_baisse"
-# message : elle est la même pour toutes les largeurs
+# message : elle réunit les mêmes patients pour toutes les largeurs
 raison_baisse = "E"
 
 # %% [markdown] reveal="raison_baisse"
@@ -1292,9 +1311,9 @@ raison_baisse = "E"
 # (18-26 ans, 27-35 ans…) sont à cheval sur celles de 10 ans (18-26 ans mord sur 10-19 et
 # sur 20-29), alors que chaque classe de 20 ans réunit deux classes de 10 ans entières
 # (classes **emboîtées**). Or un registre peut être extrait plusieurs fois (autres équipes,
-# autres années). Deux extraits qui gardent le même pseudonyme (notre `registre_publie` l'a
-# retiré) se recollent ligne à ligne : chaque patient se retrouve dans l'intersection de ses
-# deux classes. Mesurons-le sur l'Hérault.
+# autres années). Notre `registre_publie` a retiré le pseudonyme ; mais si un jour deux
+# extraits gardaient le même pseudonyme, ils se recolleraient ligne à ligne : chaque patient se
+# retrouverait dans l'intersection de ses deux classes. Mesurons-le sur l'Hérault.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il recolle deux extraits de l'Hérault et calcule k et l.
@@ -1324,7 +1343,8 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # emboîtées : recoller n'apprend rien de plus. Pour cet extrait de l'Hérault, nous retenons
 # donc des classes de **10 ans** (k = 6, l = 5 dans le premier tableau), au prix d'un an de
 # détail par classe.
-#
+
+# %% [markdown] reveal="raison_baisse"
 # <details><summary>Deux réserves sur ces k (lecture facultative)</summary>
 #
 # Ces k sont ceux d'**un seul tirage** de 596 patients : avec cinq autres
@@ -1332,11 +1352,10 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # extraits **d'années différentes** calculent l'âge à deux dates : les classes d'un même
 # patient se décalent, si bien que même des classes emboîtées, recollées, peuvent redevenir
 # étroites.
-# </details>
-
-# %% [markdown] reveal="raison_baisse"
+#
 # Avec ces cinq autres réglages, la baisse de k à 11 ans (question 5) revient à chaque fois : la
 # plus petite classe est toujours celle des 88-89 ans, qui ne couvre que deux années.
+# </details>
 
 # %% [markdown]
 # ### C. Le détail perdu : choisir une publication
@@ -1384,7 +1403,7 @@ publications_q6 = {"A": ("year", 1, "none"), "B": ("none", 2, "none"),
 
 
 def mesurer_publication(option):
-    """Show k, age years merged and postcodes merged for one publication of question 6."""
+    """Affiche k, les années d'âge confondues et les codes postaux confondus (question 6)."""
     if str(option).strip().upper() not in publications_q6:
         print("Écrivez une lettre de la question 6 : \"A\", \"B\", \"C\", \"D\" ou \"E\".")
         return
@@ -1400,8 +1419,7 @@ def mesurer_publication(option):
         "publication": str(option).strip().upper(),
         "k": mesures["k"],
         "Âge : années confondues": f"{mesures['age_span_years']:.2f}".replace(".", ","),
-        "Lieu : codes postaux confondus": f"{mesures['postcodes_merged']:.1f}".replace(".", ",")
-        .removesuffix(",0"),
+        "Lieu : codes postaux confondus": f"{mesures['postcodes_merged']:.1f}".replace(".", ","),
     }]).set_index("publication"))
 
 
@@ -1472,9 +1490,9 @@ choix_publication = "E"
 # protection des données, distingue trois risques dans son avis sur les techniques
 # d'anonymisation (avis 05/2014, dit WP216) :
 #
-# - **individualisation** (*singling out*) : isoler la ligne d'une personne (lignes uniques,
+# - **individualisation** (en anglais *singling out*) : isoler la ligne d'une personne (lignes uniques,
 #   k = 1) ;
-# - **corrélation** (*linkability*) : relier des données concernant la même personne **ou le
+# - **corrélation** (en anglais *linkability*) : relier des données concernant la même personne **ou le
 #   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement) ;
 # - **inférence** : déduire, avec une probabilité significative, la valeur d'un attribut à partir
 #   d'autres.
@@ -1546,9 +1564,9 @@ checks.check_choice(
                        "classe apprendrait-il le diagnostic à coup sûr ?",
                        digest="659abe8f904786d0"),
         checks.Mistake(None,
-                       "c'est la bonne classe, et rattacher le voisin à sa classe est bien une "
-                       "corrélation au sens du G29 ; mais ce rattachement ne dit pas encore son "
-                       "diagnostic. Qu'est-ce qui, dans cette classe, le lui apprend ?",
+                       "rattacher le voisin à sa classe est bien une corrélation au sens du G29 ; "
+                       "mais ce rattachement ne dit pas encore son diagnostic. Lequel des trois "
+                       "risques consiste à déduire la valeur d'un attribut ?",
                        digest="f22e8066b9681873"),
         checks.Mistake(None,
                        "le tableau est bien 8-anonyme : personne n'y est isolé. Mais le k ne "
@@ -1572,7 +1590,7 @@ classe_exposee = "A"
 classe_exposee = "C"
 
 # %% mistake="classe_exposee"
-# message : c'est la bonne classe
+# message : ce rattachement ne dit pas encore son diagnostic
 classe_exposee = "D"
 
 # %% mistake="classe_exposee"
@@ -1645,9 +1663,9 @@ checks.check_choice(
                        "laquelle des deux parts de la section 3 compte les patients sans jumeau ?",
                        digest="ddb390ac40429707"),
         checks.Mistake(None,
-                       "cette part dépend aussi des habitants : elle compte les patients qui n'ont "
-                       "aucun « jumeau » dans la population. Plus la population est grande, plus "
-                       "un patient a de chances d'en avoir un : que devient la part ?",
+                       "vous avez supposé que cette part ne dépend que des patients. Or être seul "
+                       "de son trio, c'est n'avoir aucun « jumeau » parmi les habitants : ajouter "
+                       "des habitants peut-il changer cela ?",
                        digest="e19808b2d57326aa"),
     ],
     success="demandez toujours « seul parmi qui ? » : une part de patients uniques ne dit le "
@@ -1671,13 +1689,16 @@ risque_population = "B"
 risque_population = "C"
 
 # %% mistake="risque_population"
-# message : cette part dépend aussi des habitants
+# message : ne dépend que des patients
 risque_population = "E"
 
 # %% [markdown]
 # ### À retenir (après la séance)
-#
+
+# %% [markdown] reveal="roles_sejour"
 # - Un quasi-identifiant se définit par ce que l'attaquant sait par ailleurs (question 4).
+
+# %% [markdown]
 # - Une même généralisation protège moins les habitants des petits territoires (exercice B).
 # - Pour publier, écartez d'abord ce qui n'atteint pas le k visé, puis gardez ce qui perd le
 #   moins de détail (question 6).
@@ -1706,7 +1727,7 @@ risque_population = "E"
 # - **Publier un échantillon ne suffit pas.** Rocher et al. (2019) estiment que 99,98 % des
 #   Américains seraient correctement réidentifiés dans n'importe quel jeu de données contenant
 #   15 attributs démographiques, même très incomplet.
-# - **La confidentialité différentielle** (*differential privacy*) ne publie pas des lignes mais
+# - **La confidentialité différentielle** (en anglais *differential privacy*) ne publie pas des lignes mais
 #   des résultats (comptes, moyennes) auxquels on ajoute un bruit aléatoire calibré, de sorte
 #   qu'ils changent à peine qu'une personne soit ou non dans les données (Dwork et al., 2006).
 #   C'est une garantie mathématique, qui se paie en précision.
@@ -1736,7 +1757,7 @@ risque_population = "E"
 #   répond ce même Comité dans son avis 28/2024 du 17 décembre 2024 : un modèle peut
 #   **mémoriser** des données d'entraînement, et il n'est anonyme que si la probabilité d'en
 #   extraire des données personnelles, directement ou en l'interrogeant, est négligeable. Une
-#   attaque par **inférence d'appartenance** (*membership inference*) cherche ainsi à savoir si
+#   attaque par **inférence d'appartenance** (en anglais *membership inference*) cherche ainsi à savoir si
 #   une personne figurait dans les données d'entraînement (Shokri et al., 2017) : pour un modèle
 #   entraîné sur les patients d'un service de maladies infectieuses, la réponse révèle déjà
 #   beaucoup.
