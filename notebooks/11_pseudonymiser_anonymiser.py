@@ -656,10 +656,10 @@ else:
 # patient, la période où peut tomber sa date de naissance, connaissant ce qui est publié, en
 # années (date complète : un jour ; année de naissance ou classe d'un an : un an ; classe de
 # 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an.
-# Exemple : dans le registre, 928 patients sur 10 000 (9,3 %) ont 90 ans ou plus, nés sur près
-# de 19 années (de 1916 à 1934). Avec des classes d'un an, la moyenne vaut donc environ
-# 0,907 × 1 + 0,093 × 19 ≈ 2,6 années, contre un peu moins de 1 pour l'année de naissance, qui
-# ne regroupe pas les plus âgés (lisez-le dans l'explorateur). **Lieu** : le
+# Exemple : dans le registre, 928 patients sur 10 000 ont 90 ans ou plus, nés sur près de
+# 19 années (de 1916 à 1934). Avec des classes d'un an, les autres comptent chacun pour un peu
+# moins d'un an, ces 928 pour près de 19 : la moyenne vaut `(9072 × 0,98 + 928 × 18,8) / 10000 ≈ 2,6`
+# années, contre un peu moins de 1 pour l'année de naissance, qui ne regroupe pas les plus âgés (lisez-le dans l'explorateur). **Lieu** : le
 # nombre moyen de codes postaux que le lieu publié ne distingue plus. Ni l'un ni l'autre ne dit
 # si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la saison
 # des naissances.
