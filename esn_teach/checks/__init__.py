@@ -25,7 +25,13 @@ from esn_teach.checks._checks import (
 )
 from esn_teach.checks._encoded import decode_text, encode_text
 from esn_teach.checks._friendly import french_explanation, install_french_errors
-from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted, Outcome
+from esn_teach.checks._outcome import (
+    CheckFailed,
+    IncorrectAnswer,
+    NotAttempted,
+    Outcome,
+    PartialCredit,
+)
 from esn_teach.checks._progress import (
     ATTEMPTS_BEFORE_SOLUTION,
     PROGRESS_ENV,
@@ -53,6 +59,7 @@ __all__ = [
     "Mistake",
     "NotAttempted",
     "Outcome",
+    "PartialCredit",
     "answer_digest",
     "check_choice",
     "check_choices",

@@ -19,7 +19,14 @@ from typing import Any
 
 import numpy as np
 
-from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted, Outcome
+from esn_teach.checks._outcome import (
+    CheckFailed,
+    IncorrectAnswer,
+    NotAttempted,
+    Outcome,
+    PartialCredit,
+    partially_right,
+)
 from esn_teach.checks._progress import note_answer
 from esn_teach.checks._stale import unassigned_after_error
 
@@ -744,7 +751,8 @@ def check_choices(
     digests: Mapping[str, str] | None = None,
     mistakes: Mapping[str, Iterable[Mistake]] | None = None,
     success: str | None = None,
-) -> Outcome:
+    points: float | None = None,
+) -> Outcome | PartialCredit:
     """Check a dictionary of answers, each chosen among ``options``, and say every slip at once.
 
     For questions such as « the role of each column »: ``value`` maps each item (a
@@ -771,11 +779,19 @@ def check_choices(
         ``Mistake`` digest is salted with the item's name, as above).
     success : str, optional
         French sentence printed when every item is correct.
+    points : float, optional
+        Partial credit: the question's points (those of its test cell). When some
+        items are right and others wrong, and every item is written as one of the
+        options, the message is printed instead of raised and the check returns
+        :class:`PartialCredit` (``points`` × right items / all items), which nbgrader
+        reads as the cell's score when it is the cell's last value. Give the same
+        ``points=`` to the visible and the hidden check.
 
     Returns
     -------
-    Outcome
-        ``Outcome.CORRECT`` (the failures raise).
+    Outcome or PartialCredit
+        ``Outcome.CORRECT``; with ``points=``, :class:`PartialCredit` when only some
+        items are right (the other failures raise).
 
     Raises
     ------
@@ -787,8 +803,13 @@ def check_choices(
     """
     __tracebackhide__ = True
     _passed.discard(name)
+    partially_right.discard(name)
     if (expected is None) == (digests is None):
         raise TypeError("check_choices needs exactly one of expected= or digests=")
+    if points is not None and (
+        isinstance(points, bool) or not isinstance(points, numbers.Real) or not points > 0
+    ):
+        raise ValueError(f"points= must be a positive number, got {points!r}")
     reference: Mapping[str, str] = expected if expected is not None else digests  # type: ignore[assignment]
     require_attempted(value, name=name)
     items = ", ".join(f"« {key} »" for key in reference)
@@ -843,6 +864,13 @@ def check_choices(
         )
     if to_fill:
         parts.append(_left_to_fill(to_fill))
+    n_right = len(reference) - len(wrong) - len(misspelt) - len(to_fill)
+    if points is not None and wrong and n_right > 0 and not misspelt and not to_fill:
+        # Partial credit: the same message, printed (an error would cost every point).
+        partially_right.add(name)
+        print(f"\u2718 {IncorrectAnswer(' '.join(parts), question=name)}")
+        earned = round(float(points) * n_right / len(reference), 2)
+        return PartialCredit(earned, float(points), n_right, len(reference))
     if wrong or misspelt:
         raise IncorrectAnswer(" ".join(parts), question=name, form=not wrong)
     if to_fill:

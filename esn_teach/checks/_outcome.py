@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["CheckFailed", "IncorrectAnswer", "NotAttempted", "Outcome"]
+__all__ = ["CheckFailed", "IncorrectAnswer", "NotAttempted", "Outcome", "PartialCredit"]
 
 
 class Outcome(enum.Enum):
@@ -86,3 +86,52 @@ class IncorrectAnswer(CheckFailed):
     """The answer is wrong; the message names the likely mistake when known."""
 
     outcome = Outcome.INCORRECT
+
+
+#: Questions whose last check gave partial credit (some items right, some wrong), in
+#: this kernel: the learner's progress records them « à revoir », not « juste ».
+partially_right: set[str] = set()
+
+
+def _fr_points(value: float) -> str:
+    text = f"{round(value, 2):g}".replace(".", ",")
+    return f"{text} point" + ("s" if value >= 2 else "")
+
+
+class PartialCredit:
+    """Some items of a question right, some wrong: the points they earn.
+
+    Returned by a check with ``points=`` as the last value of a test cell. nbgrader
+    reads a test cell's result as its partial score when it is a number: the plain
+    text of this object is that number (``"1.5"``), its Markdown the French sentence
+    the learner reads. The grader re-computes it on pristine libraries
+    (``esn_teach.grading``) and keeps only that value.
+
+    Parameters
+    ----------
+    points : float
+        The points earned (``maximum * right / total``, two decimals).
+    maximum : float
+        The points of the question.
+    right, total : int
+        The items answered right, and all the items.
+    """
+
+    def __init__(self, points: float, maximum: float, right: int, total: int) -> None:
+        self.points = points
+        self.maximum = maximum
+        self.right = right
+        self.total = total
+
+    def __float__(self) -> float:
+        return float(self.points)
+
+    def __repr__(self) -> str:
+        return f"{self.points:g}"
+
+    def _repr_markdown_(self) -> str:
+        return (
+            f"**Note partielle : {_fr_points(self.points)} sur {_fr_points(self.maximum)}** "
+            f"({self.right} réponse{'s' if self.right > 1 else ''} juste"
+            f"{'s' if self.right > 1 else ''} sur {self.total})."
+        )

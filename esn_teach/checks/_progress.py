@@ -42,7 +42,12 @@ from typing import Any
 
 from esn_teach._formatting import fr_plural
 from esn_teach.checks._encoded import decode_text
-from esn_teach.checks._outcome import CheckFailed, IncorrectAnswer, NotAttempted
+from esn_teach.checks._outcome import (
+    CheckFailed,
+    IncorrectAnswer,
+    NotAttempted,
+    partially_right,
+)
 
 try:  # POSIX; on Windows a learner's two notebooks are not locked against each other
     import fcntl
@@ -306,7 +311,9 @@ def question(module: str, name: str, *, evaluation: bool = False) -> Iterator[No
         _record(module, name, "incorrect", answer=answer)
         raise
     else:
-        state = "recorded" if evaluation else "correct"
+        # Some items right, some wrong (partial credit): still to revise.
+        revise = "incorrect" if name in partially_right else "correct"
+        state = "recorded" if evaluation else revise
         _record(module, name, state, answer=_answers.get(name, f"essai-{time.time_ns()}"))
 
 

@@ -140,6 +140,32 @@ async def _wait_for_ready(client: AsyncKernelClient, timeout: float) -> None:
     raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
 
 
+def _pristine_score(cell: nbformat.NotebookNode, score: object) -> None:
+    """Make a passed test cell's result the partial credit computed on pristine libraries.
+
+    nbgrader scores a test cell by its first error, else its first numeric result,
+    else all its points. The student's kernel ran only the visible check, with
+    whatever it had patched: its results are dropped, and the pristine checker's
+    partial credit (``score``; None for all the points) becomes the first output.
+    """
+    cell.outputs = [output for output in cell.outputs if output.output_type != "execute_result"]
+    if isinstance(score, (int, float)) and not isinstance(score, bool):
+        number = f"{float(score):g}"
+        maximum = f"{float(cell.metadata.get('nbgrader', {}).get('points', 0)):g}"
+        cell.outputs.insert(
+            0,
+            nbformat.v4.new_output(
+                "execute_result",
+                data={
+                    "text/plain": number,
+                    "text/markdown": f"**Note partielle : {number.replace('.', ',')} sur "
+                    f"{maximum.replace('.', ',')} points.**",
+                },
+                execution_count=cell.get("execution_count"),
+            ),
+        )
+
+
 def without_hidden(source: str) -> str:
     """Return a test cell's code without its hidden tests (``BEGIN``/``END HIDDEN TESTS``)."""
     kept, hidden = [], False
@@ -424,6 +450,8 @@ class SandboxedExecute(Execute):
                 )
             elif verdict.get("status") != "passed":
                 self._refuse(nb, job, test["index"], str(verdict.get("error", "")))
+            else:
+                _pristine_score(nb.cells[test["index"]], verdict.get("score"))
 
     @staticmethod
     def _refuse(nb: nbformat.NotebookNode, job: Job, index: int, reason: str) -> None:

@@ -13,6 +13,7 @@ Also defines :data:`SNAPSHOT_CODE`, run silently in the student's kernel.
 
 from __future__ import annotations
 
+import ast
 import builtins
 import contextlib
 import importlib
@@ -334,9 +335,10 @@ def _run_one(test: dict) -> dict:
                 "error": f"« {name} » n'est pas une donnée simple ({error})",
             }
     fresh = dict(namespace)
-    failure = _execute(test["source"], test["grade_id"], namespace)
+    failure, score = _execute_scored(test["source"], test["grade_id"], namespace)
     if failure is None:
-        return {"status": "passed", "error": ""}
+        # ``score``: the partial credit the test computed here (None: all its points).
+        return {"status": "passed", "error": "", "score": score}
     visible = test.get("visible")
     # The student's kernel ran only the visible part, and it passed there. If it passes
     # here too, only the hidden tests fail: a wrong answer, not a tampering.
@@ -347,6 +349,46 @@ def _run_one(test: dict) -> dict:
     ):
         return {"status": "hidden_failed", "error": failure}
     return {"status": "failed", "error": failure}
+
+
+#: What a check returns for partial credit (``esn_teach.checks.PartialCredit``).
+_PARTIAL = ("esn_teach.checks._outcome", "PartialCredit")
+
+
+def _execute_scored(source: str, grade_id: str, namespace: dict) -> tuple[str | None, float | None]:
+    """Run a test's code like :func:`_execute`; also return its partial credit, if any.
+
+    nbgrader scores a test cell by its last value when that is a number: a check
+    with ``points=`` returns ``PartialCredit`` when only some items are right. The
+    value is read here, from the pristine checks, never from the student's kernel.
+    """
+    try:
+        tree = ast.parse(source, f"<test {grade_id}>")
+    except BaseException as error:
+        return f"{type(error).__name__}: {error}"[:500], None
+    last = tree.body[-1] if tree.body else None
+    if isinstance(last, ast.Expr):
+        tree.body.pop()
+    else:
+        last = None
+    holder: dict = {}
+    try:
+        code = compile(tree, f"<test {grade_id}>", "exec")
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            exec(code, namespace)
+            if last is not None:
+                expression = compile(ast.Expression(last.value), f"<test {grade_id}>", "eval")
+                holder["value"] = eval(expression, namespace)
+    except BaseException as error:
+        return f"{type(error).__name__}: {error}"[:500], None
+    value = holder.get("value")
+    kind = type(value)
+    if (kind.__module__, kind.__qualname__) == _PARTIAL:
+        points = getattr(value, "points", None)
+        if isinstance(points, (int, float)) and not isinstance(points, bool):
+            return None, float(points)
+        return "PartialCredit: points illisibles", None
+    return None, None
 
 
 def _execute(source: str, grade_id: str, namespace: dict) -> str | None:

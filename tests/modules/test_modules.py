@@ -14,6 +14,7 @@ from esn_fixtures import MODULE_NAMES, MODULE_PATHS, GradedCourse, error_text, t
 
 from esn_teach.course import (
     MAX_SESSION_MINUTES,
+    ModuleSource,
     estimate_duration,
     hidden_test_lines,
     read_module,
@@ -101,6 +102,18 @@ def test_blank_fails_every_autograded_test_as_not_attempted(graded_course: Grade
         assert "Traceback" not in output
 
 
+def partial_credit_questions(module: ModuleSource) -> set[str]:
+    """The questions whose check gives partial credit (``check_choices(..., points=N)``)."""
+    found = set()
+    for cell in module.notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if grade_id.endswith("_tests") and re.search(
+            r"check_choices\((?:[^()]|\([^()]*\))*\bpoints\s*=", cell.source
+        ):
+            found.add(grade_id.removesuffix("_tests"))
+    return found
+
+
 @pytest.mark.parametrize(("name", "index"), MISTAKES)
 def test_typical_mistake_gets_its_message(graded_course: GradedCourse, name, index):
     graded = graded_course.modules[name]
@@ -110,14 +123,21 @@ def test_typical_mistake_gets_its_message(graded_course: GradedCourse, name, ind
         f"expected {mistake.message!r} in:\n{probe.output[-800:]}"
     )
     assert "Réponse à revoir" in probe.output
-    assert probe.failed  # nbgrader gives 0 to a test cell that raises
+    # nbgrader gives 0 to a test cell that raises; a question with partial credit
+    # (check_choices(..., points=N)) prints the message and keeps the right items' share.
+    partial = mistake.answer in partial_credit_questions(graded.source)
+    assert probe.failed or partial
     rank = [m for m in graded.source.wrong_answers if m.answer == mistake.answer].index(mistake)
-    if rank < graded.mistake_rounds:  # also graded through nbgrader: the same, and 0 points
+    if rank < graded.mistake_rounds:  # also graded through nbgrader: the same message
         student = f"mistakes-{rank + 1}"
         cell = test_cell(graded_course.autograded(student, name), mistake.answer)
         assert mistake.message in error_text(cell)
         report = graded_course.course.grades(name, student)
-        assert report.grades[f"{mistake.answer}_tests"][0] == 0.0
+        score, points = report.grades[f"{mistake.answer}_tests"]
+        if probe.failed:
+            assert score == 0.0
+        else:  # some items right: their share, never all the points
+            assert 0.0 < score < points
 
 
 @pytest.mark.parametrize(("name", "index"), MISTAKES)

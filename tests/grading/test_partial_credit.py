@@ -1,0 +1,152 @@
+"""Partial credit: a multi-item question earns its share of points, computed on pristine checks."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import nbformat
+import pytest
+from esn_fixtures import cli, make_course, submit
+
+from esn_teach import checks
+from esn_teach.course import Course
+
+pytestmark = pytest.mark.slow
+
+MODULE = "01_partiel"
+DIGESTS = {key: checks.answer_digest("oui", name=f"role[{key}]") for key in "abc"}
+
+SOURCE = f"""# %% [markdown]
+# # Module partiel
+
+# %%
+from esn_teach import checks
+
+# %% answer="role"
+role = {{"a": ..., "b": ..., "c": ...}}
+### BEGIN SOLUTION
+role = {{"a": "oui", "b": "oui", "c": "oui"}}
+### END SOLUTION
+
+# %% tests="role" points=3
+checks.check_choices(role, name="role", options=["oui", "non"], digests={DIGESTS!r},
+                     points=3)
+### BEGIN HIDDEN TESTS
+checks.check_choices(role, points=3, name="role", options=["oui", "non"],
+                     expected={{"a": "oui", "b": "oui", "c": "oui"}})
+### END HIDDEN TESTS
+
+# %% mistake="role"
+# message : 1 réponse sur 3 à revoir
+role = {{"a": "oui", "b": "non", "c": "oui"}}
+"""
+
+#: A copy that makes its own check say « correct » for any answer: the student's kernel
+#: reports full marks; the pristine re-check must still give 2 of 3 points.
+PATCHED = (
+    "import esn_teach.checks._checks as _c\n"
+    "_c.check_choices = lambda *a, **k: None\n"
+    "checks.check_choices = _c.check_choices\n"
+    'role = {"a": "oui", "b": "non", "c": "oui"}'
+)
+
+ANSWERS = {
+    "juste": 'role = {"a": "oui", "b": "oui", "c": "oui"}',
+    "deux_sur_trois": 'role = {"a": "oui", "b": "non", "c": "oui"}',
+    "un_sur_trois": 'role = {"a": "non", "b": "non", "c": "oui"}',
+    "tout_faux": 'role = {"a": "non", "b": "non", "c": "non"}',
+    "incomplet": 'role = {"a": "oui", "b": ..., "c": "oui"}',
+    "triche": PATCHED,
+}
+EXPECTED = {
+    "juste": 3.0,
+    "deux_sur_trois": 2.0,
+    "un_sur_trois": 1.0,
+    "tout_faux": 0.0,
+    "incomplet": 0.0,
+    "triche": 2.0,
+}
+
+
+def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    (notebooks / f"{MODULE}.py").write_text(SOURCE, encoding="utf-8")
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "build", MODULE, notebooks=notebooks) == 0
+    assert cli(root, "release", MODULE, notebooks=notebooks) == 0
+    course = Course(root, notebooks)
+    released = nbformat.read(course.release_path(MODULE), as_version=4)
+    for student, code in ANSWERS.items():
+        copy_ = copy.deepcopy(released)
+        for cell in copy_.cells:
+            if cell.metadata.get("nbgrader", {}).get("grade_id") == "role":
+                cell.source = code
+        submit(root, student, MODULE, copy_)
+    cli(root, "autograde", MODULE, notebooks=notebooks)
+    capsys.readouterr()
+    scores = {
+        student: course.grades(MODULE, student).grades["role_tests"][0] for student in ANSWERS
+    }
+    assert scores == EXPECTED
+    graded = nbformat.read(
+        root / "autograded" / "deux_sur_trois" / MODULE / f"{MODULE}.ipynb", as_version=4
+    )
+    cell = next(
+        c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "role_tests"
+    )
+    text = json.dumps(cell.outputs, ensure_ascii=False)
+    assert "1 réponse sur 3 à revoir" in text and "Note partielle : 2 sur 3 points" in text
+    # The cheat's own kernel said « correct »: only the pristine value counts.
+    cheat = nbformat.read(root / "autograded" / "triche" / MODULE / f"{MODULE}.ipynb", as_version=4)
+    cell = next(
+        c for c in cheat.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "role_tests"
+    )
+    results = [o for o in cell.outputs if o.output_type == "execute_result"]
+    assert [o.data["text/plain"] for o in results] == ["2"]
+
+
+def test_a_check_gives_partial_credit_only_when_asked_and_some_items_are_right(capsys):
+    options = ["oui", "non"]
+    expected = {"a": "oui", "b": "oui", "c": "oui", "d": "oui"}
+    credit = checks.check_choices(
+        {"a": "oui", "b": "non", "c": "oui", "d": "oui"},
+        name="r",
+        options=options,
+        expected=expected,
+        points=2,
+    )
+    assert isinstance(credit, checks.PartialCredit)
+    assert (credit.points, credit.maximum, credit.right, credit.total) == (1.5, 2.0, 3, 4)
+    assert repr(credit) == "1.5" and float(credit) == 1.5
+    assert "Note partielle : 1,5 point sur 2 points" in credit._repr_markdown_()
+    assert "1 réponse sur 4 à revoir" in capsys.readouterr().out
+    assert not checks.passed("r")
+    # Without points=, or with nothing right, or an item misspelt or left blank: raise.
+    wrong = {"a": "oui", "b": "non", "c": "oui", "d": "oui"}
+    with pytest.raises(checks.IncorrectAnswer):
+        checks.check_choices(wrong, name="r", options=options, expected=expected)
+    with pytest.raises(checks.IncorrectAnswer):
+        checks.check_choices(
+            dict.fromkeys(expected, "non"), name="r", options=options, expected=expected, points=2
+        )
+    with pytest.raises(checks.IncorrectAnswer):
+        checks.check_choices(
+            {**wrong, "d": "peut-être"}, name="r", options=options, expected=expected, points=2
+        )
+    with pytest.raises(checks.IncorrectAnswer, match="remplacer les"):
+        checks.check_choices(
+            {**wrong, "d": ...}, name="r", options=options, expected=expected, points=2
+        )
+    with pytest.raises(checks.NotAttempted):
+        checks.check_choices(
+            {**expected, "d": ...}, name="r", options=options, expected=expected, points=2
+        )
+    with pytest.raises(ValueError):
+        checks.check_choices(wrong, name="r", options=options, expected=expected, points=0)
+    assert (
+        checks.check_choices(expected, name="r", options=options, expected=expected, points=2)
+        is checks.Outcome.CORRECT
+    )
+    assert checks.passed("r")
