@@ -1206,6 +1206,7 @@ checks.check_choices(
         "scores inchangés : chez des femmes dépistées, les malades n'ont pas les mêmes formes "
         "de la maladie (effet de spectre), et Se, Sp et AUC changent aussi."
     ),
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1214,6 +1215,7 @@ checks.check_choices(
     options=["augmente", "baisse", "ne change pas"],
     expected={"sensibilité": "ne change pas", "spécificité": "ne change pas",
               "VPP": "baisse", "VPN": "augmente", "AUC": "ne change pas"},
+    points=1,
 )
 ### END HIDDEN TESTS
 

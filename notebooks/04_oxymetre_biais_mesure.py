@@ -673,6 +673,7 @@ checks.check_choices(
     },
     success="mêmes taux, conclusions différentes : c'est la taille de l'audit qui décide. Un "
     "audit trop petit ne confirme ni n'exclut un biais.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -680,6 +681,7 @@ checks.check_choices(
     name="conclusion_audit",
     options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
     expected={"un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence"},
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -1077,6 +1079,7 @@ checks.check_choices(
     },
     success="le même patient est un faux négatif avec l'appareil biaisé, un vrai positif "
     "avec un oxymètre exact : le biais change la case, pas la maladie.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 def case_de_la_matrice(spo2_affichee, sao2_mesuree):
@@ -1097,6 +1100,7 @@ checks.check_choices(
         "M. K., oxymètre exact": case_de_la_matrice(SAO2_M_K, SAO2_M_K),
         "Mme R.": case_de_la_matrice(SPO2_MME_R, SAO2_MME_R),
     },
+    points=1,
 )
 ### END HIDDEN TESTS
 

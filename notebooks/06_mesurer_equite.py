@@ -1582,6 +1582,7 @@ checks.check_choices(
             ),
         ],
     },
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1602,6 +1603,7 @@ checks.check_choices(
         if abs(difference_tfn) > marge_difference
         else "on ne peut pas conclure",
     },
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -2011,6 +2013,7 @@ checks.check_choices(
             ),
         ],
     },
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -2023,6 +2026,7 @@ checks.check_choices(
         "seuils par âge": "vrai",
         "seuils par pays de naissance": "faux",
     },
+    points=2,
 )
 ### END HIDDEN TESTS
 

@@ -1124,6 +1124,7 @@ checks.check_choices(
     success="pour M. A., le reclassement touche d'abord le stade (à confirmer sur plus de 3 mois) "
     "et la dose de metformine (réduite, pas arrêtée) ; ni l'avis du néphrologue, que KDIGO "
     "réserve à d'autres situations, ni la greffe, dont le seuil est loin.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1136,6 +1137,7 @@ checks.check_choices(
         "un DFG de 50 mL/min contre-indique la metformine": "non",
         "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
     },
+    points=2,
 )
 ### END HIDDEN TESTS
 

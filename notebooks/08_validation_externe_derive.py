@@ -398,6 +398,7 @@ checks.check_choices(
     },
     success="mêmes hôpital et score, conclusions différentes : c'est la taille de l'échantillon "
     "local qui décide. Un petit audit ne valide ni n'invalide un score.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -405,6 +406,7 @@ checks.check_choices(
     name="conclusion_h3",
     options=["la baisse est établie", "il n'y a pas de baisse", "on ne peut pas conclure"],
     expected={"tous les séjours": "la baisse est établie", "audit": "on ne peut pas conclure"},
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -1005,6 +1007,7 @@ checks.check_choices(
     "pente reste loin de 1) ; rechoisir le seuil rend la sensibilité. Aucun des deux ne rend la "
     "capacité du score à séparer sepsis et autres séjours, ni des alertes nettement plus souvent "
     "justes que la part de sepsis de H3. Dépliez la lecture ci-dessous.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1018,6 +1021,7 @@ checks.check_choices(
         "l'AUC": "pas corrigé",
         "la part de vrais sepsis parmi les alertes": "pas corrigé",
     },
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -1162,6 +1166,7 @@ checks.check_choices(
     success="un modèle appris dans un seul hôpital ne peut pas apprendre « quel hôpital » ; "
     "appris dans plusieurs, il le peut, dès que l'hôpital se reconnaît et que la maladie n'y a "
     "pas la même fréquence. Dépliez la lecture ci-dessous.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1173,6 +1178,7 @@ checks.check_choices(
         "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
         "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "oui",
     },
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -1368,6 +1374,7 @@ checks.check_choices(
     "rien. Un autre score se validerait sur place d'abord, seuil compris ; le seuil se règle "
     "dans ce que prévoit la notice, et modifier le score hors de la notice ferait de H3 son "
     "fabricant ; déployé, le score engage l'hôpital dès aujourd'hui. Dépliez la lecture ci-dessous.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1381,6 +1388,7 @@ checks.check_choices(
         "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
         "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
     },
+    points=2,
 )
 ### END HIDDEN TESTS
 

@@ -961,6 +961,7 @@ checks.check_choices(
     },
     success="les quatre colonnes qui décrivent la personne ont le bon rôle : le nom la désigne "
     "seul ; les trois autres l'isolent une fois combinées.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -969,6 +970,7 @@ checks.check_choices(
     options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
     expected={"nom": "identifiant direct", "sexe": "quasi-identifiant",
               "date_naissance": "quasi-identifiant", "commune": "quasi-identifiant"},
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -1079,6 +1081,7 @@ checks.check_choices(
     "que sait l'attaquant : pour un lecteur qui en sait moins que ce collègue, certaines en "
     "changeraient. Ce rôle est technique : pour le droit, le service et la date "
     "d'hospitalisation restent des données de santé.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -1087,6 +1090,7 @@ checks.check_choices(
     options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
     expected={"date_admission": "quasi-identifiant", "service": "quasi-identifiant",
               "diagnostic": "colonne sensible"},
+    points=1,
 )
 ### END HIDDEN TESTS
 

@@ -225,6 +225,7 @@ checks.check_choices(
     success="la catégorie ne dépend pas de la technique (toutes ont de l'IA) mais de la "
     "destination et de l'usage : la régulation des appels d'urgence, un dépistage certifié, "
     "une surveillance des émotions au travail, une simple aide au secrétariat.",
+    points=3,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -237,6 +238,7 @@ checks.check_choices(
         "absences_rdv": "minimal",
         "grain_de_beaute": "haut risque",
     },
+    points=3,
 )
 ### END HIDDEN TESTS
 
@@ -412,6 +414,7 @@ checks.check_choices(
     "organisme notifié le vérifie, et c'est ce qui en fait un système à haut risque (article 6, "
     "paragraphe 1). L'application de fertilité est l'exemple de classe I "
     "du guide MDCG 2019-11.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -420,6 +423,7 @@ checks.check_choices(
     options=["I", "IIa", "IIb", "III"],
     expected={"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
               "saturation_rea": "IIb", "fertilite": "I"},
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -587,6 +591,7 @@ checks.check_choices(
     "son usage (notice, contrôle humain par des soignants formés, information du personnel) ; "
     "un établissement qui développe son propre outil et l'utilise cumule les deux rôles, et "
     "les deux séries de devoirs.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -596,6 +601,7 @@ checks.check_choices(
     expected={"marquage_ce": "fournisseur",
               "controle_humain": "déployeur", "notice": "déployeur",
               "representants": "déployeur", "chu_maison": "les deux"},
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -759,6 +765,7 @@ checks.check_choices(
     success="interdictions et maîtrise de l'IA d'abord, puis la transparence, puis le haut "
     "risque, en deux temps depuis le report adopté en 2026 : l'annexe III, puis les dispositifs "
     "médicaux.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -768,6 +775,7 @@ checks.check_choices(
              "2 août 2028"],
     expected={"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
               "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"},
+    points=2,
 )
 ### END HIDDEN TESTS
 

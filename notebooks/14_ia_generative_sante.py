@@ -534,10 +534,12 @@ checks.check_choices(
     },
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son nom. "
     "Une question générale, elle, ne révèle rien de personne.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(fuite, name="fuite", options=["oui", "non"],
-                     expected={"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "oui"})
+                     expected={"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "oui"},
+                     points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="fuite"
@@ -669,10 +671,11 @@ checks.check_choices(
     },
     success="chaque texte a sa cible : le soignant (secret), l'hébergeur de données de soin "
     "(HDS), tout traitement de données de santé, soin ou non (RGPD).",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(texte_obligation, name="texte_obligation", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-                     expected={"A": "secret", "B": "HDS", "C": "RGPD"})
+                     expected={"A": "secret", "B": "HDS", "C": "RGPD"}, points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="texte_obligation"
@@ -731,10 +734,11 @@ checks.check_choices(
     success="l'article 50 vise le fournisseur de l'outil d'IA : dire qu'on parle à une machine, "
     "marquer ce qu'elle génère. Dire qu'une IA a aidé à écrire un courrier reste une règle de "
     "l'école (V6 — Intégrité et transparence), pas une obligation de l'article 50.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-                     expected={"D": "IA", "E": "aucun", "F": "IA"})
+                     expected={"D": "IA", "E": "aucun", "F": "IA"}, points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="texte_ia"

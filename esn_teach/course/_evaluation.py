@@ -31,6 +31,7 @@ __all__ = [
     "REVEAL_NOTE",
     "answer_leaks",
     "evaluation_check",
+    "partial_credit_questions",
     "to_evaluation",
 ]
 
@@ -205,6 +206,41 @@ def evaluation_check(source: str, answer: str) -> str:
     lines = [EVALUATION_NOTE, *_normalisations(tree, source, answer)]
     lines.append(f"checks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})")
     return "\n".join(lines)
+
+
+def partial_credit_questions(notebook: NotebookNode) -> set[str]:
+    """Return the questions whose check gives partial credit (``check_choices(..., points=N)``).
+
+    Their score may be a fraction of their points (a share of right items), not
+    all or nothing.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+        A module's source or built notebook.
+
+    Returns
+    -------
+    set of str
+        The answers' names.
+    """
+    found = set()
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if cell.cell_type != "code" or not grade_id.endswith("_tests"):
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        if any(
+            isinstance(node, ast.Call)
+            and _called(node) == "check_choices"
+            and any(keyword.arg == "points" for keyword in node.keywords)
+            for node in ast.walk(tree)
+        ):
+            found.add(grade_id.removesuffix("_tests"))
+    return found
 
 
 def _literal_bounds(value: object) -> tuple[float, float] | None:

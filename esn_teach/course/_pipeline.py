@@ -25,7 +25,7 @@ from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from esn_teach.course._errors import CourseError
-from esn_teach.course._evaluation import answer_leaks, to_evaluation
+from esn_teach.course._evaluation import answer_leaks, partial_credit_questions, to_evaluation
 from esn_teach.course._messages import encode_check_messages
 from esn_teach.course._outline import (
     COURSE_MAP,
@@ -526,7 +526,8 @@ class Course:
             return []
         declaration = course_declaration(self)  # a CertificateError is a CourseError
         autograded = written = after_class = 0.0
-        whole = True
+        # A question with partial credit may score a fraction of its points.
+        whole = not partial_credit_questions(module.notebook)
         start = after_class_start(module.notebook)
         for index, cell in enumerate(module.notebook.cells):
             nbgrader = cell.metadata.get("nbgrader", {})

@@ -14,13 +14,13 @@ from esn_fixtures import MODULE_NAMES, MODULE_PATHS, GradedCourse, error_text, t
 
 from esn_teach.course import (
     MAX_SESSION_MINUTES,
-    ModuleSource,
     estimate_duration,
     hidden_test_lines,
     read_module,
     solution_lines,
     values_problems,
 )
+from esn_teach.course._evaluation import partial_credit_questions
 
 pytestmark = pytest.mark.slow
 
@@ -102,18 +102,6 @@ def test_blank_fails_every_autograded_test_as_not_attempted(graded_course: Grade
         assert "Traceback" not in output
 
 
-def partial_credit_questions(module: ModuleSource) -> set[str]:
-    """The questions whose check gives partial credit (``check_choices(..., points=N)``)."""
-    found = set()
-    for cell in module.notebook.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-        if grade_id.endswith("_tests") and re.search(
-            r"check_choices\((?:[^()]|\([^()]*\))*\bpoints\s*=", cell.source
-        ):
-            found.add(grade_id.removesuffix("_tests"))
-    return found
-
-
 @pytest.mark.parametrize(("name", "index"), MISTAKES)
 def test_typical_mistake_gets_its_message(graded_course: GradedCourse, name, index):
     graded = graded_course.modules[name]
@@ -125,7 +113,7 @@ def test_typical_mistake_gets_its_message(graded_course: GradedCourse, name, ind
     assert "Réponse à revoir" in probe.output
     # nbgrader gives 0 to a test cell that raises; a question with partial credit
     # (check_choices(..., points=N)) prints the message and keeps the right items' share.
-    partial = mistake.answer in partial_credit_questions(graded.source)
+    partial = mistake.answer in partial_credit_questions(graded.source.notebook)
     assert probe.failed or partial
     rank = [m for m in graded.source.wrong_answers if m.answer == mistake.answer].index(mistake)
     if rank < graded.mistake_rounds:  # also graded through nbgrader: the same message

@@ -10,7 +10,8 @@ import pytest
 from esn_fixtures import cli, make_course, submit
 
 from esn_teach import checks
-from esn_teach.course import Course
+from esn_teach.course import Course, read_module
+from esn_teach.course._evaluation import partial_credit_questions
 
 pytestmark = pytest.mark.slow
 
@@ -69,6 +70,11 @@ EXPECTED = {
 }
 
 
+def test_the_questions_with_partial_credit_are_found(tmp_path):
+    (tmp_path / f"{MODULE}.py").write_text(SOURCE, encoding="utf-8")
+    assert partial_credit_questions(read_module(tmp_path / f"{MODULE}.py").notebook) == {"role"}
+
+
 def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
@@ -105,48 +111,3 @@ def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
     )
     results = [o for o in cell.outputs if o.output_type == "execute_result"]
     assert [o.data["text/plain"] for o in results] == ["2"]
-
-
-def test_a_check_gives_partial_credit_only_when_asked_and_some_items_are_right(capsys):
-    options = ["oui", "non"]
-    expected = {"a": "oui", "b": "oui", "c": "oui", "d": "oui"}
-    credit = checks.check_choices(
-        {"a": "oui", "b": "non", "c": "oui", "d": "oui"},
-        name="r",
-        options=options,
-        expected=expected,
-        points=2,
-    )
-    assert isinstance(credit, checks.PartialCredit)
-    assert (credit.points, credit.maximum, credit.right, credit.total) == (1.5, 2.0, 3, 4)
-    assert repr(credit) == "1.5" and float(credit) == 1.5
-    assert "Note partielle : 1,5 point sur 2 points" in credit._repr_markdown_()
-    assert "1 réponse sur 4 à revoir" in capsys.readouterr().out
-    assert not checks.passed("r")
-    # Without points=, or with nothing right, or an item misspelt or left blank: raise.
-    wrong = {"a": "oui", "b": "non", "c": "oui", "d": "oui"}
-    with pytest.raises(checks.IncorrectAnswer):
-        checks.check_choices(wrong, name="r", options=options, expected=expected)
-    with pytest.raises(checks.IncorrectAnswer):
-        checks.check_choices(
-            dict.fromkeys(expected, "non"), name="r", options=options, expected=expected, points=2
-        )
-    with pytest.raises(checks.IncorrectAnswer):
-        checks.check_choices(
-            {**wrong, "d": "peut-être"}, name="r", options=options, expected=expected, points=2
-        )
-    with pytest.raises(checks.IncorrectAnswer, match="remplacer les"):
-        checks.check_choices(
-            {**wrong, "d": ...}, name="r", options=options, expected=expected, points=2
-        )
-    with pytest.raises(checks.NotAttempted):
-        checks.check_choices(
-            {**expected, "d": ...}, name="r", options=options, expected=expected, points=2
-        )
-    with pytest.raises(ValueError):
-        checks.check_choices(wrong, name="r", options=options, expected=expected, points=0)
-    assert (
-        checks.check_choices(expected, name="r", options=options, expected=expected, points=2)
-        is checks.Outcome.CORRECT
-    )
-    assert checks.passed("r")
