@@ -352,6 +352,40 @@ def _numbers(text: str) -> list[tuple[str, list[float]]]:
     return found
 
 
+def _gated(node: ast.AST) -> bool:
+    """Tell whether an ``if`` runs only once a question is right (``checks.passed(...)``)."""
+    return isinstance(node, ast.If) and any(
+        isinstance(call, ast.Call) and _called(call) == "passed" for call in ast.walk(node.test)
+    )
+
+
+def _printed_texts(source: str) -> str:
+    """Return the string literals a code cell may show, outside ``if checks.passed(...)``.
+
+    In an evaluated session nothing is « passed »: what such a block prints never
+    shows. The rest (a message printed, a table's labels) shows when the cell runs.
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return ""
+    texts: list[str] = []
+
+    def visit(node: ast.AST) -> None:
+        if _gated(node):
+            assert isinstance(node, ast.If)
+            for statement in node.orelse:  # the « else » shows
+                visit(statement)
+            return
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            texts.append(node.value)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return "\n".join(texts)
+
+
 def _leak(written: str, answer: str, text: str) -> str:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     excerpt = first if len(first) <= 70 else first[:69] + "…"
@@ -366,8 +400,10 @@ def answer_leaks(notebook: NotebookNode) -> list[str]:
     released notebook (visible checks with their digests, solutions removed) and
     looks, in every Markdown cell after a question's check up to « ## Sources »,
     for the question's right option (options of several words or at least eight
-    letters) and for a number that matches its digest at its precision. Passages
-    marked ``reveal=`` are hidden in that session and not searched.
+    letters) and for a number that matches its digest at its precision; and, in
+    the code cells a student runs, for the right option in the texts they may
+    print (outside ``if checks.passed(...)``, which stays false in that session).
+    Passages marked ``reveal=`` are hidden in that session and not searched.
 
     Parameters
     ----------
@@ -390,13 +426,21 @@ def answer_leaks(notebook: NotebookNode) -> list[str]:
         for kind, key, decimals in _visible_keys(cell.source, answer):
             for later in range(index + 1, end):
                 text = cells[later]
-                if text.cell_type != "markdown" or REVEAL in text.metadata:
+                nbgrader = text.metadata.get("nbgrader", {})
+                if text.cell_type == "code":
+                    # Code a student runs (not a question's cells): what it prints shows.
+                    if kind != "option" or nbgrader.get("grade") or nbgrader.get("solution"):
+                        continue
+                    shown = _printed_texts(text.source)
+                elif REVEAL in text.metadata:
                     continue
+                else:
+                    shown = text.source
                 if kind == "option":
                     if not _distinctive(key):
                         continue
                     pattern = r"(?<!\w)" + re.escape(_fold(key)) + r"(?!\w)"
-                    if re.search(pattern, _fold(text.source)):
+                    if re.search(pattern, _fold(shown)):
                         leaks.append(_leak(key, answer, text.source))
                 else:
                     for written, values in _numbers(text.source):

@@ -359,6 +359,15 @@ checks.check_number(l, name="l", digest="c5b8869e6c6c2e2d")
 # %% [markdown]
 # Comparer **à score égal** montre le biais.
 
+# %%
+if checks.passed("preuve"):
+    print("Oui : à score égal.")
+else:
+    print("Relancez après la question.")
+
+# %%
+print("Résultat : la comparaison à score égal")
+
 # %% [markdown]
 # Seuls 15,7 % des inscrits étaient noirs. Rocher et al. : 99,98 % ; 1 204 appels ; question 3.
 
@@ -380,6 +389,8 @@ def test_answer_leaks_finds_the_text_that_gives_an_answer_away(tmp_path):
     assert leaks == [
         "« à score égal », la réponse de « preuve », dans le passage « Comparer **à score "
         "égal** montre le biais. »",
+        '« à score égal », la réponse de « preuve », dans le passage « print("Résultat : la '
+        'comparaison à score égal") »',
         "« 15,7 % », la réponse de « part », dans le passage « Seuls 15,7 % des inscrits "
         "étaient noirs. Rocher et al. : 99,98 % ; 1 … »",
     ]
