@@ -31,14 +31,12 @@
 #
 # ## Mode d'emploi
 #
-# Au programme : ouvrir le modèle (questions 1 à 3), décider sur 12 cas avec une IA, mesurer ce
-# qu'elle apporte à une interne (question 4) ; après la séance, une réflexion.
-# Exécutez les cellules **dans l'ordre** (Maj + Entrée). Le code à ne pas lire est replié :
-# lisez ce qu'il affiche. Pour répondre, remplacez les `...`, exécutez, puis exécutez la
-# **« Vérification »** en dessous ; des **indices** repliés s'ouvrent d'un clic. En **séance
-# évaluée** (notebook noté, voir l'encadré en haut), le notebook est ramassé en fin de séance ;
-# la réflexion se rend à part, après. Prévu pour 60 min : en séance évaluée,
-# l'enseignant prévoit 75 min, ou limite le simulateur (non noté) à 6 cas (`N_CAS = 6`).
+# Au programme : ouvrir le modèle (questions 1 à 3), décider sur 6 cas avec une IA, mesurer ce
+# qu'elle apporte à une interne (question 4) ; après la séance, 12 cas et une réflexion.
+# Exécutez les cellules **dans l'ordre** (Maj + Entrée) ; lisez ce qu'affiche le code replié.
+# Pour répondre, remplacez les `...`, exécutez, puis exécutez la **« Vérification »** en
+# dessous ; des **indices** repliés s'ouvrent d'un clic. En **séance évaluée** (voir l'encadré
+# en haut), le notebook est ramassé en fin de séance ; la réflexion se rend après.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
@@ -89,15 +87,17 @@ print(f"{len(y)} patientes réelles : apprentissage {len(y_app)}, validation {le
 print(f"Exactitude du modèle sur la validation : {fr_number(exactitude_val, 3)}.")
 print("Corrélation entre texture et variation locale du rayon : "
       f"{fr_number(X_app['texture'].corr(X_app['variation locale du rayon']), 3)}.")
-print("Corrélation entre rayon, périmètre et aire (1 = la même information) :")
-fr_table(X_app[TAILLE].corr(), caption="Corrélations, jeu d'apprentissage", digits=3)
+print("Corrélation entre rayon, périmètre, aire et points concaves (1 = la même information) :")
+fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu d'apprentissage",
+         digits=3)
 
 # %% [markdown]
 # Ce sont les **vraies** cytoponctions du module 01 (Wisconsin, années 1990) : 569 patientes
 # adressées pour une masse du sein, et le diagnostic de référence de chacune. Le modèle est une
 # **régression logistique** qui lit six mesures des noyaux des cellules. Son **exactitude** est la
 # part de diagnostics justes. Rayon, périmètre et aire mesurent presque la même chose : la
-# **taille** des noyaux. Ces trois **corrélations** (proches de 1) vont compter.
+# **taille** des noyaux. Ces **corrélations** (proches de 1) vont compter, comme celles, plus
+# faibles, des points concaves avec la taille.
 #
 # ## 1. Quelles mesures le modèle utilise-t-il ?
 #
@@ -131,15 +131,14 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 
 # %% [markdown]
 # Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés seuls.
-# L'**écart-type** mesure la variation d'**un** mélange à l'autre. Refaire l'étude avec
-# d'autres patientes changerait davantage ces chiffres : une patiente bien ou mal classée change
-# l'exactitude d'environ 0,006.
+# L'**écart-type** mesure la variation d'**un** mélange à l'autre, sur ces mêmes patientes ;
+# il ne dit pas de combien ces chiffres changeraient avec d'autres patientes. Une patiente
+# bien ou mal classée change l'exactitude d'environ 0,006.
 #
 # **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle que ce
 # qu'il lit dans **cette** colonne. Si plusieurs colonnes portent presque la même information,
 # l'apprentissage en a réparti le poids entre elles : mélangée seule, chacune peut paraître
-# peu utilisée, alors que leur information commune compte beaucoup. Mélangez-les donc
-# **ensemble** (section 2).
+# peu utilisée, alors que leur information commune compte beaucoup.
 #
 # ### Question 1 — Texture ou taille ? (1 point)
 #
@@ -147,9 +146,9 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # que le modèle s'appuie davantage sur la texture que sur la **taille des noyaux** ? Écrivez
 # entre guillemets **doubles** l'une des réponses
 # `"oui : sa baisse moyenne sur 20 mélanges est plus grande"`,
-# `"non : la baisse ne dit pas ce que le modèle utilise"`,
+# `"non : les points concaves comptent plus que la texture et le rayon"`,
 # `"non : la taille est lue aussi dans le périmètre et l'aire"` ou
-# `"oui : la texture décrit mieux la tumeur que la taille"`.
+# `"oui : la texture ne partage son information avec aucune autre colonne"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -175,21 +174,22 @@ checks.check_choice(
     texture_ou_rayon,
     name="texture_ou_rayon",
     options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
-             "non : la baisse ne dit pas ce que le modèle utilise",
+             "non : les points concaves comptent plus que la texture et le rayon",
              "non : la taille est lue aussi dans le périmètre et l'aire",
-             "oui : la texture décrit mieux la tumeur que la taille"],
+             "oui : la texture ne partage son information avec aucune autre colonne"],
     digest="df7bd4a7dca6c342",
     mistakes=[
         checks.Mistake(None, "vous comparez la texture à une colonne ; la question porte sur la "
                        "taille des noyaux. Que dit le tableau des corrélations, au début du "
                        "module ?", digest="cb43b2db6bcdc3e4"),
-        checks.Mistake(None, "si, en partie : la baisse est un indice de ce que le modèle "
-                       "utilise ; elle mesure ce qu'il perd quand il ne peut plus lire cette "
-                       "colonne. Une baisse nulle ne prouverait pas qu'il l'ignore : un des 20 "
-                       "mélanges de la texture ne coûte rien, et le modèle la lit pourtant. "
-                       "Cherchez une autre raison.", digest="8a3da158060db476"),
-        checks.Mistake(None, "l'importance décrit ce que le modèle utilise, pas ce qui décrit le "
-                       "mieux la tumeur en biologie.", digest="5e89822da53bfc2c"),
+        checks.Mistake(None, "c'est vrai mesure par mesure, mais hors sujet : la question compare "
+                       "la texture et la taille des noyaux, et les points concaves n'y changent "
+                       "rien. Que dit le tableau des corrélations, au début du module ?",
+                       digest="f891d178c555de50"),
+        checks.Mistake(None, "c'est vrai de la texture, et sa baisse dit bien ce que le modèle "
+                       "perd sans elle. Mais la taille, elle, n'est pas qu'une colonne : la baisse "
+                       "du rayon seul dit-elle tout ce que le modèle perd sans la taille ?",
+                       digest="2cae358c2353a354"),
     ],
     success="le modèle lit la taille dans trois colonnes : mélanger le rayon seul ne la lui "
     "retire pas. L'écart texture − rayon, environ une patiente de validation, ne suffit même pas "
@@ -200,9 +200,9 @@ checks.check_choice(
     texture_ou_rayon,
     name="texture_ou_rayon",
     options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
-             "non : la baisse ne dit pas ce que le modèle utilise",
+             "non : les points concaves comptent plus que la texture et le rayon",
              "non : la taille est lue aussi dans le périmètre et l'aire",
-             "oui : la texture décrit mieux la tumeur que la taille"],
+             "oui : la texture ne partage son information avec aucune autre colonne"],
     expected="non : la taille est lue aussi dans le périmètre et l'aire",
 )
 ### END HIDDEN TESTS
@@ -212,19 +212,18 @@ checks.check_choice(
 texture_ou_rayon = "oui : sa baisse moyenne sur 20 mélanges est plus grande"
 
 # %% mistake="texture_ou_rayon"
-# message : la baisse est un indice de ce que le modèle utilise
-texture_ou_rayon = "non : la baisse ne dit pas ce que le modèle utilise"
+# message : les points concaves n'y changent rien
+texture_ou_rayon = "non : les points concaves comptent plus que la texture et le rayon"
 
 # %% mistake="texture_ou_rayon"
-# message : pas ce qui décrit le mieux la tumeur en biologie
-texture_ou_rayon = "oui : la texture décrit mieux la tumeur que la taille"
+# message : la taille, elle, n'est pas qu'une colonne
+texture_ou_rayon = "oui : la texture ne partage son information avec aucune autre colonne"
 
 # %% [markdown]
 # ## 2. Mélanger plusieurs mesures ensemble
 #
 # On mélange plusieurs colonnes **ensemble** (les mêmes patientes échangées dans chacune) et
-# on compare la baisse à la **somme** de leurs baisses seules ; d'abord pour la taille
-# (cellule suivante, qui commente la question 1).
+# on compare la baisse à la **somme** de leurs baisses seules ; d'abord pour la taille.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la taille mélangée en groupe, quand la question 1 a dit
@@ -246,24 +245,28 @@ def perte_si_melange(colonnes, memes_patientes=True):
 
 if checks.passed("texture_ou_rayon"):
     somme = sum(perte_si_melange([nom]) for nom in TAILLE)
-    print(f"Taille ({', '.join(TAILLE)}) : somme des baisses seules {fr_number(somme, 3)} ; "
-          f"mélangées ensemble {fr_number(perte_si_melange(TAILLE), 3)}.")
-    print("Mélangée seule, une mesure de taille ne retire qu'une part du poids de la taille :\n"
-          "l'importance était partagée, pas petite. Mélangée en groupe, la taille fait perdre\n"
-          f"{fr_number(perte_si_melange(TAILLE) / importances.loc['points concaves', 'moyenne'], 1)}"
-          " fois la baisse des points concaves seuls : « loin devant » ne valait que mesure par "
-          "mesure.\nUne part du dépassement vient aussi d'un effet de seuil (l'exactitude ne "
-          "baisse pas en proportion\ndu brouillage) : chaque mesure de taille mélangée avec "
-          "d'autres patientes fait perdre "
+    groupe = perte_si_melange(TAILLE)
+    print(f"Taille ({', '.join(TAILLE)}), baisse d'exactitude :\n"
+          f"- somme des trois baisses seules : {fr_number(somme, 3)} ;\n"
+          f"- les trois mélangées ensemble (mêmes patientes échangées) : {fr_number(groupe, 3)}, "
+          f"soit {fr_number(groupe / importances.loc['points concaves', 'moyenne'], 1)} fois la "
+          "baisse des points concaves seuls ;\n"
+          "- les trois mélangées, chacune avec d'autres patientes : "
           f"{fr_number(perte_si_melange(TAILLE, memes_patientes=False), 3)}.")
     print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
 else:
     print("Le calcul s'affichera ici quand la vérification de la question 1 aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
+# %% [markdown] reveal="texture_ou_rayon"
+# **Ce que montre ce calcul.** L'importance de la taille était partagée entre trois colonnes,
+# pas petite. Même mélangées chacune avec d'autres patientes, les trois mesures font perdre
+# plus que la somme de leurs baisses seules : en brouiller une seule laissait la taille dans
+# les deux autres. En groupe, la taille dépasse les points concaves : « loin devant » ne
+# valait que mesure par mesure.
+
 # %% [markdown]
-# Puis un témoin : la texture et la variation locale du rayon (corrélation affichée au début
-# du module).
+# Puis un témoin : la texture et la variation locale du rayon.
 #
 # ### Question 2 — Le témoin (1 point)
 #
@@ -347,11 +350,14 @@ if checks.passed("pari_temoin"):
     somme = sum(perte_si_melange([nom]) for nom in TEMOIN)
     print(f"Témoin ({', '.join(TEMOIN)}) : somme des baisses seules {fr_number(somme, 3)} ; "
           f"mélangées ensemble {fr_number(perte_si_melange(TEMOIN), 3)}.")
-    print("Les baisses s'ajoutent à peu près : aucune mesure ne garde l'information de l'autre.\n"
-          "(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
+    print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
 else:
     print("Le calcul s'affichera ici quand la vérification de la question 2 aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+
+# %% [markdown] reveal="pari_temoin"
+# **Ce que montre le témoin.** Ces deux mesures, à peine corrélées, ne se remplacent pas :
+# leurs baisses s'ajoutent à peu près.
 
 # %% [markdown]
 # ## 3. Dans quel sens ? La dépendance partielle
@@ -385,6 +391,7 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 # Que peut-on tirer de cette courbe ? Écrivez entre guillemets doubles l'une des réponses
 # `"en moyenne, des noyaux moins creusés réduiraient le risque de cancer"`,
 # `"en moyenne, le score du modèle monte avec les points concaves"`,
+# `"en moyenne, le score du modèle monte avec les points concaves et la taille qui va avec"`,
 # `"pour chaque patiente, le score monte d'autant avec les points concaves"` ou
 # `"en moyenne, les points concaves comptent plus que la taille des noyaux"`.
 #
@@ -412,6 +419,8 @@ checks.check_choice(
     name="lecture_courbe",
     options=["en moyenne, des noyaux moins creusés réduiraient le risque de cancer",
              "en moyenne, le score du modèle monte avec les points concaves",
+             "en moyenne, le score du modèle monte avec les points concaves et la taille qui va "
+             "avec",
              "pour chaque patiente, le score monte d'autant avec les points concaves",
              "en moyenne, les points concaves comptent plus que la taille des noyaux"],
     digest="a301576507bed226",
@@ -424,6 +433,9 @@ checks.check_choice(
                        "groupe).", digest="045e8e8bdbe414c1"),
         checks.Mistake(None, "la courbe est une moyenne sur les patientes : celle d'une patiente "
                        "peut monter plus ou moins vite.", digest="1aa70903c95a3417"),
+        checks.Mistake(None, "relisez comment la courbe est calculée : seuls les points concaves "
+                       "changent ; chaque patiente garde sa taille. La courbe ne suit pas des "
+                       "noyaux à la fois plus creusés et plus gros.", digest="0297a237777f1a52"),
     ],
     success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux "
     "parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit ni la "
@@ -436,6 +448,8 @@ checks.check_choice(
     name="lecture_courbe",
     options=["en moyenne, des noyaux moins creusés réduiraient le risque de cancer",
              "en moyenne, le score du modèle monte avec les points concaves",
+             "en moyenne, le score du modèle monte avec les points concaves et la taille qui va "
+             "avec",
              "pour chaque patiente, le score monte d'autant avec les points concaves",
              "en moyenne, les points concaves comptent plus que la taille des noyaux"],
     expected="en moyenne, le score du modèle monte avec les points concaves",
@@ -451,29 +465,33 @@ lecture_courbe = "en moyenne, des noyaux moins creusés réduiraient le risque d
 lecture_courbe = "en moyenne, les points concaves comptent plus que la taille des noyaux"
 
 # %% mistake="lecture_courbe"
+# message : chaque patiente garde sa taille
+lecture_courbe = "en moyenne, le score du modèle monte avec les points concaves et la taille qui va avec"
+
+# %% mistake="lecture_courbe"
 # message : la courbe est une moyenne sur les patientes
 lecture_courbe = "pour chaque patiente, le score monte d'autant avec les points concaves"
 
 # %% [markdown]
 # ## 4. À vous de décider : l'IA suggère, vous tranchez
 #
-# Voici 12 patientes du jeu de **test**, que le modèle n'a jamais vues. Pour chacune, trois
-# mesures de l'image (sans unités dans la source) et leurs valeurs **typiques** (médianes des
-# tumeurs bénignes et malignes de l'apprentissage). L'IA, elle, lit les **six** mesures. Sa
-# **confiance** est son score pour la réponse suggérée : 0,5 = elle hésite tout à fait, 1 = elle
-# est sûre (pas forcément juste). Pour chaque cas :
+# Voici 6 patientes du jeu de **test** (12 après la séance), que le modèle n'a jamais vues.
+# Pour chacune, trois mesures de l'image (sans unités dans la source) et leurs valeurs
+# **typiques** (médianes des tumeurs bénignes et malignes de l'apprentissage). L'IA lit les
+# **six** mesures. Sa **confiance** est son score pour la réponse suggérée : 0,5 = elle hésite
+# tout à fait, 1 = elle est sûre (pas forcément juste). Pour chaque cas :
 #
 # 1. choisissez **votre lecture, sans l'IA** (menu 1) ; ce choix est ensuite fixé ;
 # 2. lisez la suggestion de l'IA (notre modèle) et sa confiance, puis **suivez-la ou passez
 #    outre** (menu 2) ;
 # 3. passez au cas suivant (curseur ; au clavier, les **flèches**).
 #
-# Après le 12e cas, le tableau compare l'IA seule, vous seul·e, et vous avec l'IA. **Attention** :
-# les cas ont été choisis pour que l'IA se trompe plus souvent qu'en réalité.
+# Après le dernier cas, un tableau compare l'IA seule, vous seul·e, et vous avec l'IA.
+# **Attention** : les cas ont été choisis pour que l'IA se trompe plus souvent qu'en réalité.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il choisit les 12 cas du test (3 erreurs de l'IA) et
-# prépare le simulateur.
+# Inutile de lire ce code (replié) : il choisit 12 cas du test (3 erreurs de l'IA ; 2 dans
+# les 6 premiers) et prépare le simulateur.
 MONTREES = ["rayon", "texture", "points concaves"]
 p_test = modele.predict_proba(X_test)[:, 1]
 suggestion_test = (p_test >= 0.5).astype(int)
@@ -499,7 +517,7 @@ print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
-N_CAS = 12  # 6 si le temps manque : le bilan s'affiche alors après le 6e cas
+N_CAS = 6  # en séance ; après la séance, mettez 12 et réexécutez : les 12 cas de Camille
 simulateur = AiSuggestionExplorer(cas_mesures[:N_CAS], cas_verite[:N_CAS], cas_ia[:N_CAS],
                                   cas_confiance[:N_CAS], reference=typiques, digits=3)
 display(simulateur)
@@ -507,13 +525,11 @@ display(simulateur)
 # %% [markdown]
 # Avez-vous suivi l'IA quand sa confiance était basse ? Le **biais d'automatisation** est la
 # tendance à suivre une machine même quand elle se trompe, y compris contre son propre avis.
-# En mammographie, Dratsch et al. (2023) ont vu l'exactitude de 27 radiologues chuter quand
-# l'IA simulée proposait une catégorie BI-RADS fausse.
 #
-# ## 5. Camille, interne, sur les mêmes cas
+# ## 5. Camille, interne, sur 12 cas
 #
-# Vos résultats dépendent de vos clics ; la question notée porte sur une autre lecture, fixée :
-# celle de Camille, interne (personnage et décisions **inventés**), sur les mêmes 12 cas.
+# La question notée porte sur une lecture fixée : celle de Camille, interne (personnage et
+# décisions **inventés**), sur 12 cas : vos 6 cas et les 6 de l'après-séance.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les décisions inventées de Camille et leur tableau.
@@ -561,26 +577,27 @@ part_camille_ia_fausse = 1 / 3
 checks.check_number(
     part_camille_ia_fausse,
     name="part_camille_ia_fausse",
-    digest="51bf7a58d727f78d",
+    digest="f12dc35e3fdda68c",
     bounds=(0, 1),
+    decimals=2,
     mistakes=[
         checks.Mistake(None, "vous avez compté sur tous les cas ; la question ne porte que sur "
-                       "les cas où l'IA se trompe.", digest="f4b2e61bb8310cee"),
+                       "les cas où l'IA se trompe.", digest="27cd9201773dbf8f"),
         checks.Mistake(None, "c'est la lecture de Camille seule, sans l'IA, ou la part des cas "
                        "où elle se trompe avec l'IA ; la question demande la part où elle voit "
-                       "juste avec l'IA.", digest="896c1576c59e6b1c"),
+                       "juste avec l'IA.", digest="2258837fab89ce61"),
         checks.Mistake(None, "c'est la part des cas où l'IA se trompe, parmi les 12 ; la question "
-                       "porte sur Camille, parmi ces cas-là.", digest="891ef5f951122412"),
+                       "porte sur Camille, parmi ces cas-là.", digest="ab00eefe9ef41a13"),
         checks.Mistake(None, "dénominateur inversé : vous avez divisé par les cas où Camille voit "
                        "juste avec l'IA. Le groupe de départ est celui des cas où l'IA se "
-                       "trompe.", digest="5b1ba0d465af1e5a"),
+                       "trompe.", digest="0436ac84d131c061"),
         checks.Mistake(None, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe "
-                       "de départ est celui des cas où l'IA se trompe.", digest="3ddc9f119b48a3a7"),
+                       "de départ est celui des cas où l'IA se trompe.", digest="c8d89e9a1025a33d"),
         checks.Mistake(None, "c'est l'IA seule, qui se trompe par définition sur ces cas ; la "
-                       "question porte sur Camille avec l'IA.", digest="bd978f7442fe5425"),
+                       "question porte sur Camille avec l'IA.", digest="c64ec213278ec749"),
         checks.Mistake(None, "vous avez donné un nombre de cas ; la question demande une part : "
                        "divisez par le nombre de cas où l'IA se trompe.",
-                       digest="cd8ff3bbf1a03681"),
+                       digest="b591bd46167d0195"),
     ],
     hint="Dénominateur : les cas où l'IA se trompe ; numérateur : parmi eux, Camille juste avec "
     "l'IA.",
@@ -592,7 +609,7 @@ checks.check_number(
 _v = np.array(cas_verite)
 _faux = np.array(cas_ia) != _v
 _finale = np.array([0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0])
-checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse",
+checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", decimals=2,
                     expected=float((_faux & (_finale == _v)).sum() / _faux.sum()))
 ### END HIDDEN TESTS
 
@@ -661,9 +678,6 @@ else:
 # Un **cancer manqué** (faux négatif : la patiente repart rassurée) et une **fausse alerte**
 # (faux positif : un examen de plus) ne pèsent pas pareil (non-malfaisance) : comptez-les
 # séparément.
-# Goddard et al. (2014) ont compté, chez 26 médecins généralistes, sur 20 prescriptions dont
-# 6 conseils faux, les passages « juste seul → faux avec l'aide » : 5,2 % des cas, alors que
-# l'exactitude passait de 50,38 % à 58,27 % avec l'aide.
 #
 # ## 6. Ce que dit le droit
 
@@ -677,14 +691,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # %% [markdown]
 # En France, le professionnel qui **décide d'utiliser** un dispositif médical appris sur des
 # données massives pour un diagnostic s'assure que la patiente en a été **informée** (article
-# L. 4001-3). La loi renvoie à un arrêté pour dire quels dispositifs sont visés ; nous n'avons
-# pas pu vérifier s'il a été publié. Le règlement européen sur l'IA (article 14) demandera, pour
+# L. 4001-3). Le règlement européen sur l'IA (article 14) demandera, pour
 # un dispositif médical **à partir du 2 août 2028** (date fixée par le règlement (UE)
-# 2026/1744), qu'un système d'IA à haut risque (pour un dispositif médical : de classe IIa ou
-# plus, évalué par un organisme notifié, selon l'article 6 dans son texte de 2024) soit conçu
+# 2026/1744), qu'un système d'IA à haut risque (pour un dispositif médical ou de diagnostic in
+# vitro : évalué par un organisme notifié, selon l'article 6 dans son texte de 2024) soit conçu
 # pour que la personne qui le contrôle **puisse** passer outre et reste consciente du biais
-# d'automatisation. Aucune des deux règles ne dit **quand** passer outre :
-# c'est votre jugement.
+# d'automatisation. Aucune des deux règles ne dit **quand** passer outre : c'est votre jugement.
 #
 # ## À retenir
 #
@@ -704,6 +716,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 
 # %% [markdown]
 # ## Après la séance
+#
+# Refaites d'abord le simulateur sur les **12** cas : dans sa cellule (section 4), écrivez
+# `N_CAS = 12`, exécutez-la, et comparez-vous à Camille.
 #
 # ### Réflexion — Quand passer outre le modèle ? (3 points, corrigée par l'enseignant)
 #
@@ -734,18 +749,19 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # - **1** : les deux. Un chiffre juste, avec « parmi qui » : p. ex. Camille, juste dans 1 des 3
 #   cas où l'IA se trompe avec l'IA, contre 2 sur 3 seule, alors qu'elle passe de 8 à 10 justes
-#   sur 12 au total ; ou ses propres résultats du simulateur, dits comme tels (12 cas choisis,
+#   sur 12 au total ; ou ses propres résultats du simulateur, dits comme tels (6 ou 12 cas choisis,
 #   pas une estimation). Et une limite des explications : elles décrivent le modèle, pas la
 #   cause ; mesures corrélées ; variation des importances (mélanges, choix des patientes).
 # - **0,5** : l'un des deux seulement. C'est aussi la note d'un chiffre juste accompagné d'une
 #   explication présentée comme une preuve biologique (le chiffre l'emporte sur le 0).
 # - **0** : ni chiffre juste avec son dénominateur, ni limite juste.
 #
-# « Le modèle regarde surtout les points concaves » n'est pas une erreur en soi : c'est vrai
-# mesure par mesure (section 1). La taille mélangée en groupe fait perdre plus (section 2),
-# mais ce mélange peut exagérer les mesures corrélées (Hooker et al., 2021, dans « Pour aller
-# plus loin ») : le module ne tranche pas. Valoriser la copie qui nuance (« mesure par
-# mesure ») ; ne pas pénaliser celle qui ne le fait pas.
+# « Le modèle regarde surtout les points concaves » n'est vrai que mesure par mesure
+# (section 1) : la taille mélangée en groupe fait perdre plus (section 2), même si ce mélange
+# peut exagérer les mesures corrélées (Hooker et al., 2021, dans « Pour aller plus loin »).
+# Écrit sans cette nuance (« mesure par mesure », « mélangée seule »), c'est la lecture que la
+# section 2 corrige : la limite des explications ne compte alors que pour la moitié, et le
+# critère 2 vaut **0,5** au plus, même avec un chiffre juste.
 #
 # Pour des étudiants en droit ou en gestion, accepter un point de vue non clinique au critère 1
 # (procédure de l'établissement, traçabilité de la décision), avec le même niveau de précision.
@@ -756,12 +772,14 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **1** : la patiente est informée qu'un outil a servi (art. L. 4001-3 du code de la santé
 #   publique, pour les dispositifs qu'il vise), en mots simples, avec ce que l'outil a suggéré,
 #   ce que le soignant a décidé et pourquoi ; la décision reste celle du professionnel.
-#   Accepter la mention du contrôle humain du règlement européen (art. 14).
+#   L'article 14 du règlement européen sur l'IA ne compte pas ici : c'est une obligation de
+#   conception du fournisseur (que le contrôle humain soit possible), pas une information de la
+#   patiente ; le point demande le contenu de l'information (article L. 4001-3).
 # - **0,5** : information évoquée sans son contenu (ce que l'outil a suggéré, pourquoi le
 #   soignant a décidé), même si la copie dit qui décide ; ou contenu sans dire qui décide.
 # - **0** : rien sur la patiente.
 #
-# **Copie exemple** (étudiante infirmière), notée **deux points et demi sur 3** :
+# **Copie exemple** (étudiante infirmière), notée **deux points sur 3** :
 #
 # > « Je passerais outre quand la suggestion contredit ce que je vois chez la patiente, ou quand
 # > l'IA annonce une confiance basse : dans le simulateur, ses erreurs avaient souvent une
@@ -770,17 +788,23 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # > modèle regarde surtout les points concaves, ce qui ne prouve pas qu'ils causent le cancer.
 # > Je dirais à la patiente qu'un logiciel a été utilisé et que le médecin a tranché. »
 #
-# Notation : critère 1, **1** (deux situations précises) ; critère 2, **1** (le chiffre de
-# Camille est juste, avec son dénominateur ; la limite « ne prouve pas qu'ils causent » est
-# juste ; « surtout » n'est pas nuancé, ce qui n'enlève rien) ; critère 3, **0,5** (l'outil et
-# qui décide sont dits, mais ni ce que l'outil a suggéré ni pourquoi le médecin a tranché).
+# Notation : critère 1, **1** (deux situations précises) ; critère 2, **0,5** (le chiffre de
+# Camille est juste, avec son dénominateur, et « ne prouve pas qu'ils causent » est juste ; mais
+# « surtout les points concaves », sans « mesure par mesure », est la lecture que la section 2
+# corrige) ; critère 3, **0,5** (l'outil et qui décide sont dits, mais ni ce que l'outil a
+# suggéré ni pourquoi le médecin a tranché).
 # ### END SOLUTION
 
 # %% [markdown]
 # ### Pour aller plus loin
 #
 # - **Autres explications.** Les valeurs de Shapley (SHAP) et les explications locales (LIME)
-#   expliquent un cas à la fois ; elles ont les mêmes limites (corrélations, pas de cause).
+#   expliquent un cas à la fois.
+
+# %% [markdown] reveal="lecture_courbe"
+# - **Leurs limites.** Ce sont les mêmes : mesures corrélées, et pas de cause.
+
+# %% [markdown]
 # - **Mélanger ou réapprendre ?** On peut aussi retirer une mesure et réapprendre le modèle :
 #   la question devient « le modèle peut-il s'en passer ? », une autre question.
 
@@ -804,7 +828,11 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **Ce que l'importance ne distingue pas.** La baisse d'exactitude pèse pareil un cancer
 #   manqué et une fausse alerte ; les « confiances » du simulateur sont des scores du modèle,
 #   pas des probabilités vérifiées (calibrées) sur d'autres patientes.
-# - **Le droit, plus loin.** Le déployeur (l'hôpital, par exemple) confie le contrôle humain à
+# - **Le droit, plus loin.** L'article L. 4001-3 renvoie à un arrêté pour dire quels
+#   dispositifs sont visés ; nous n'avons pas pu vérifier s'il a été publié. Une proposition de
+#   la Commission européenne, en discussion (COM(2025) 1023, du 16 décembre 2025, qui révise les
+#   règlements sur les dispositifs médicaux), ferait sortir les dispositifs médicaux des
+#   exigences de conception du règlement sur l'IA, dont l'article 14. Le déployeur (l'hôpital, par exemple) confie le contrôle humain à
 #   des personnes qui ont la compétence, la formation et l'autorité nécessaires (règlement sur
 #   l'IA, article 26, paragraphe 2, dans son texte de 2024). En France, le débat parle de « garantie humaine » : une
 #   supervision humaine de l'IA en santé, idée portée par l'initiative Ethik-IA ; le mot
@@ -812,7 +840,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   exclusivement sur un traitement automatisé.
 # - **Moins de biais d'automatisation ?** Goddard et al. (2012) citent la formation, la
 #   responsabilité de l'utilisateur rappelée, l'affichage de la confiance et des informations
-#   plutôt que des recommandations.
+#   plutôt que des recommandations. En mammographie, Dratsch et al. (2023) ont vu l'exactitude
+#   de 27 radiologues chuter quand l'IA simulée proposait une catégorie BI-RADS fausse.
+#   Goddard et al. (2014) ont compté, chez 26 médecins
+#   généralistes, sur 20 prescriptions dont 6 conseils faux, les passages « juste seul → faux
+#   avec l'aide » : 5,2 % des cas, alors que l'exactitude passait de 50,38 % à 58,27 % avec
+#   l'aide.
 
 # %% [markdown]
 # ## Sources
