@@ -104,6 +104,10 @@ def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
     )
     text = json.dumps(cell.outputs, ensure_ascii=False)
     assert "1 réponse sur 3 à revoir" in text and "Note partielle : 2 sur 3 points" in text
+    # The feedback says it: the items to revise and the share of the points.
+    assert cli(root, "feedback", MODULE, notebooks=notebooks) == 0
+    html = (root / "feedback" / "deux_sur_trois" / MODULE / f"{MODULE}.html").read_text("utf-8")
+    assert "1 réponse sur 3 à revoir" in html and "Note partielle" in html
     # The cheat's own kernel said « correct »: only the pristine value counts.
     cheat = nbformat.read(root / "autograded" / "triche" / MODULE / f"{MODULE}.ipynb", as_version=4)
     cell = next(
