@@ -5,8 +5,8 @@
 #
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 # Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
-# À distance, « en séance » désigne le cœur du module (questions 1 à 4), « après la séance » la
-# suite (questions 5 et 6, notées elles aussi, puis des compléments) : d'une traite ou en deux
+# À distance, « en séance » désigne le cœur du module (questions 1 à 3), « après la séance » la
+# suite (questions 4 à 6, notées elles aussi, puis des compléments) : d'une traite ou en deux
 # fois.
 #
 # ## Ce que vous saurez faire à la fin de ce module
@@ -17,10 +17,10 @@
 #    probabilités.
 # 3. Repérer une **dose inventée** dans un texte généré, et dire pourquoi un texte fluide n'est
 #    pas un texte vrai.
-# 4. Dire quelles **données personnelles** quittent l'hôpital quand on colle un dossier dans un
-#    agent conversationnel en ligne, et quels textes s'appliquent.
-# 5. Après la séance : dire quel texte s'applique à quel cas ; mesurer ce qu'un outil de
-#    **désidentification** automatique laisse passer ; lire les évaluations publiées.
+# 4. Après la séance : dire quelles **données personnelles** quittent l'hôpital quand on colle
+#    un dossier dans un agent conversationnel en ligne, et quel texte s'applique à quel cas ;
+#    mesurer ce qu'un outil de **désidentification** automatique laisse passer ; lire les
+#    évaluations publiées.
 #
 # > **Les valeurs de l'école dans ce module**
 # >
@@ -58,8 +58,10 @@
 # Un **modèle de langage** (en anglais *language model*) lit le début d'un texte et donne, pour
 # chaque mot qu'il connaît, la **probabilité** d'être le mot suivant. Pour écrire, il tire un
 # mot au sort selon ces probabilités, l'ajoute au texte, et recommence. Les agents
-# conversationnels (*chatbots*) comme ChatGPT font de même, en bien plus grand ; le nôtre est
-# minuscule, et se vérifie à la main.
+# conversationnels (*chatbots*) comme ChatGPT font de même, mais autrement : un **réseau de
+# neurones** calcule les probabilités, sur des morceaux de mots plutôt que des mots entiers, en
+# lisant un long passage (des pages entières), et il a été ajusté d'après des jugements humains
+# pour répondre comme un assistant. Le nôtre est minuscule, et se vérifie à la main.
 #
 # Notre modèle est un **modèle à trigrammes** : pour deviner le mot suivant, il ne regarde que
 # les **deux derniers mots**, et compte, dans les notes qu'il a lues, ce qui les a suivis ; il y
@@ -68,7 +70,8 @@
 # `random_state=14` fixe le tirage : mêmes notes à chaque exécution).
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il crée les notes, entraîne le modèle et affiche une note.
+# Inutile de lire ce code (replié) : il crée les notes, entraîne le modèle, affiche une note
+# et les mots les plus probables après « Examen : ».
 import math
 
 import pandas as pd
@@ -86,12 +89,7 @@ print(f"Notes synthétiques : {len(notes.frame)} ; mots et signes lus par le mod
       .replace(",", " "))
 print("\nUne note du corpus :\n" + notes.frame["text"].iloc[1])
 display(data_card(notes, title="Fiche descriptive des notes cliniques"))
-
-# %% [markdown]
-# Voici ce que le modèle propose après « Examen : » : les mots suivants les plus probables.
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il affiche les mots suivants les plus probables.
+print("Ce que le modèle propose après « Examen : » : les mots suivants les plus probables.")
 suivants = modele.top_next("Examen :", k=5)
 display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Après « Examen : »",
                  columns={"p": "probabilité"}, index={"token": "mot suivant"}))
@@ -117,7 +115,7 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Après «
 # |---|---|---|---|---|
 # | probabilité | 0,5 | 0,2 | 0,8 | 0,25 |
 #
-# Quelle est la **perplexité** de cette phrase ? Donnez un nombre (vérifié à 2 décimales) ;
+# Quelle est la **perplexité** de cette phrase ? Donnez un nombre (vérifié à 1 décimale) ;
 # vous pouvez écrire le calcul en Python, par exemple `(0.5 * 0.2) ** (1 / 2)` pour une racine
 # carrée.
 #
@@ -148,38 +146,38 @@ valeur_perplexite = checks.require_number(perplexite, name="perplexite")
 checks.check_number(
     perplexite,
     name="perplexite",
-    digest="625c3d0ff8e674b3",
-    decimals=2,
+    digest="402f1fc90977eff9",
+    decimals=1,
     bounds=(1, 1000),
     percent_is_mistake=False,
     mistakes=[
         checks.Mistake(None, "vous avez fait la moyenne ordinaire des inverses (1/p). La "
                        "perplexité utilise la moyenne géométrique : multipliez les "
                        "probabilités, prenez la racine quatrième, puis l'inverse.",
-                       digest="cfd3f384c106448a"),
+                       digest="54d5997844b691ca"),
         checks.Mistake(None, "vous avez pris l'inverse du produit, sans la racine quatrième : "
                        "c'est la surprise de toute la phrase, pas celle d'un mot en moyenne.",
-                       digest="be3c779917c1d562"),
+                       digest="b9e8609e797c097c"),
         checks.Mistake(None, "vous avez calculé la moyenne des -ln p sans prendre "
-                       "l'exponentielle à la fin.", digest="c89bc6705e1ec1e6"),
+                       "l'exponentielle à la fin.", digest="5dfdb5ac477ee77b"),
         checks.Mistake(None, "vous avez calculé l'inverse de la moyenne ordinaire des "
                        "probabilités : la perplexité utilise la moyenne géométrique.",
-                       digest="2bfc9032b0704b5f"),
+                       digest="9de8b286645ee4a4"),
         checks.Mistake(None, "vous avez additionné les -ln p au lieu d'en faire la moyenne, "
-                       "et oublié l'exponentielle.", digest="769d436ecb17f6a1"),
+                       "et oublié l'exponentielle.", digest="c54658b1d9bb7e70"),
         checks.Mistake(None, "c'est la moyenne géométrique des probabilités : une probabilité "
                        "moyenne, inférieure à 1. Relisez la formule : la perplexité n'est pas "
-                       "cette moyenne elle-même.", digest="6bb4c8cd4bb9cc96"),
+                       "cette moyenne elle-même.", digest="79cace41633b8a6d"),
         checks.Mistake(None, "vous avez seulement multiplié les probabilités : c'est la "
                        "probabilité de toute la phrase. La formule demande encore deux étapes.",
-                       digest="9d4d9aa81a09d01e"),
+                       digest="142176efff10355f"),
     ],
     hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de probabilités.",
-    success=f"{valeur_perplexite:.2f}".replace(".", ",") + " : en moyenne, le modèle hésitait "
+    success=f"{valeur_perplexite:.1f}".replace(".", ",") + " : en moyenne, le modèle hésitait "
     "comme entre deux ou trois mots également probables.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_number(perplexite, name="perplexite", decimals=2,
+checks.check_number(perplexite, name="perplexite", decimals=1,
                     expected=math.exp(-sum(math.log(p) for p in probabilites_phrase) / 4))
 ### END HIDDEN TESTS
 
@@ -235,9 +233,8 @@ explorateur
 # <details><summary>Ce qu'il fallait voir (ouvrez après avoir essayé)</summary>
 #
 # À basse température, la suite est presque la même à chaque tirage ; à température 2, elle
-# mélange des morceaux de notes sans suite logique. Après « paracétamol, un comprimé de »,
-# regardez les doses proposées : ce sont celles de **tous** les médicaments du corpus. La
-# section 3 explique pourquoi.
+# mélange des morceaux de notes sans suite logique. Après « un comprimé de », regardez les
+# doses proposées, et le médicament qu'elles suivent : la section 3 y revient.
 # </details>
 #
 # ### Question 2 — L'effet de la température (1 point)
@@ -345,30 +342,32 @@ parts = (audit.groupby("temperature")["verdict"].value_counts(normalize=True).un
 display(fr_table(parts.rename(index=lambda t: f"{t:.1f}".replace(".", ",")), digits=3,
                  index={"temperature": "température"},
                  caption="Part des prescriptions générées, par température"))
-exemples = audit[audit["verdict"] == "dose inventée"].drop_duplicates("drug").head(3)
+exemples = (audit[(audit["verdict"] == "dose inventée") & (audit["drug"] != "paracétamol")]
+            .drop_duplicates("drug").head(3))
 print("Exemples de doses inventées :")
 for ligne in exemples.itertuples():
     print(f"- « Traitement : {ligne.drug}, un comprimé de {ligne.dose} {ligne.unit} » "
           f"(température {ligne.temperature:.1f})".replace(".", ","))
 doses_du_corpus = pd.Series({drug: " ; ".join(f"{v} {u}" for v, u in doses)
                              for drug, doses in notes.reference_doses.items()})
+# Two readings of the same table: share of all prescriptions, share of the doses written.
+doses_ecrites = parts["dose inventée"] / (parts["dose inventée"] + parts["dose du corpus"])
+# The reading after question 3b says: more invented doses at 0.2 than at 1 among all
+# prescriptions, fewer among the doses written, and still most of them.
+assert parts.loc[0.2, "dose inventée"] > parts.loc[1.0, "dose inventée"]
+assert 0.5 < doses_ecrites[0.2] < doses_ecrites[1.0]
+print("\nDeux lectures du tableau :")
+for t in [0.2, 1.0]:
+    part_toutes = f"{parts.loc[t, 'dose inventée']:.3f}".replace(".", ",")
+    print(f"- température {t:g} : doses inventées, {part_toutes} de toutes les prescriptions ; "
+          f"parmi les seules doses écrites (du corpus ou inventées), "
+          f"{fr_percent(doses_ecrites[t])} inventées.".replace("0.2", "0,2"))
 display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
                  caption="Les doses de chaque médicament dans le corpus (pas une référence "
                  "de prescription)"))
 
 # %% [markdown]
-# **Pourquoi ?** Le modèle ne voit que les deux derniers mots, « comprimé de » : le médicament
-# est trop loin derrière. Il écrit une dose **lue** après « comprimé de », mais pour un autre
-# médicament, faite de morceaux de trois mots du corpus (« de 2,5 mg ») : le texte est
-# **fluide**, pas **vrai**. Baisser la température ne rend pas les doses vraies (à 0,2, plus
-# de doses inventées qu'à 1) ; la monter mène à l'incohérence.
-#
-# Les grands modèles voient bien plus loin, mais écrivent eux aussi ce qui est **probable**,
-# pas ce qui est **vérifié** : ils se trompent sur des faits rares ou absents de leurs données,
-# et leur entraînement peut récompenser une réponse assurée. Une dose ou une référence d'article se
-# **vérifie** dans une source (résumé des caractéristiques du produit, article lui-même).
-#
-# ### Question 3 — Trouver la dose inventée (2 points)
+# ### Question 3a — Trouver la dose inventée (1 point)
 #
 # Un modèle de langage a rédigé ces trois lignes de prescription, à partir des notes du
 # corpus. Laquelle porte une dose **qui n'est pas une dose de ce médicament dans le
@@ -398,8 +397,8 @@ ligne_inventee = ...
 ligne_inventee = "ligne 3"
 ### END SOLUTION
 
-# %% tests="ligne_inventee" points=2
-# Vérification de la question 3 : exécutez cette cellule.
+# %% tests="ligne_inventee" points=1
+# Vérification de la question 3a : exécutez cette cellule.
 checks.check_choice(
     ligne_inventee,
     name="ligne_inventee",
@@ -438,7 +437,92 @@ ligne_inventee = "ligne 2"
 ligne_inventee = "aucune"
 
 # %% [markdown]
-# ## 4. Coller un dossier dans un agent conversationnel en ligne
+# ### Question 3b — D'où vient une dose inventée ? (1 point)
+#
+# Quand notre modèle écrit, après « Traitement : *médicament*, un comprimé de », une dose qui
+# n'est pas une dose de ce médicament dans le corpus, d'où vient-elle ? Une seule explication
+# est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou `"D"`.
+#
+# - **A** : d'une note du corpus où ce médicament est prescrit à cette dose.
+# - **B** : de la température : à basse température, le modèle écrirait une dose du corpus.
+# - **C** : le modèle ne voit que les deux derniers mots, « comprimé de » : il écrit une dose
+#   qu'il a lue après ces mots, quel que soit le médicament.
+# - **D** : le modèle tire au sort des nombres et des unités qu'il n'a jamais lus.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez, section 1, ce que le modèle regarde pour deviner le mot suivant.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Relisez le tableau des parts par température, et les exemples de doses inventées : ces doses
+# existent-elles ailleurs dans le corpus ?
+# </details>
+
+# %% answer="origine_dose"
+origine_dose = ...
+### BEGIN SOLUTION
+origine_dose = "C"
+### END SOLUTION
+
+# %% tests="origine_dose" points=1
+# Vérification de la question 3b : exécutez cette cellule.
+checks.check_choice(
+    origine_dose,
+    name="origine_dose",
+    options=["A", "B", "C", "D"],
+    digest="f8b083c84da0b0e6",
+    mistakes=[
+        checks.Mistake(None, "si une note du corpus portait cette dose pour ce médicament, ce "
+                       "serait une dose du corpus, pas une dose inventée : relisez le classement "
+                       "du début de la section.", digest="bcabad54b102c0c3"),
+        checks.Mistake(None, "le tableau montre des doses inventées à toutes les températures, "
+                       "même à 0,2 : une basse température rend le texte prévisible, pas vrai.",
+                       digest="a1317054857e4288"),
+        checks.Mistake(None, "le modèle n'écrit que des mots qu'il a lus : chaque dose inventée "
+                       "est dans le corpus, après un autre médicament. Il recombine des morceaux "
+                       "lus ; il ne crée pas de nombres.", digest="7c0824d81dd045b3"),
+    ],
+    success="le modèle ne regarde que « comprimé de » : le nom du médicament est trop loin "
+    "derrière. Il écrit une dose lue après ces deux mots, pour n'importe quel médicament.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(origine_dose, name="origine_dose", options=["A", "B", "C", "D"],
+                    expected="C")
+### END HIDDEN TESTS
+
+# %% mistake="origine_dose"
+# message : ce serait une dose du corpus, pas une dose inventée
+origine_dose = "A"
+
+# %% mistake="origine_dose"
+# message : même à 0,2
+origine_dose = "B"
+
+# %% mistake="origine_dose"
+# message : il ne crée pas de nombres
+origine_dose = "D"
+
+# %% [markdown] reveal="origine_dose"
+# **Pourquoi ?** Le modèle ne voit que les deux derniers mots, « comprimé de » : le médicament
+# est trop loin derrière. Il écrit une dose **lue** après « comprimé de », mais pour un autre
+# médicament, faite de morceaux de trois mots du corpus (« de 2,5 mg ») : le texte est
+# **fluide**, pas **vrai**. Baisser la température ne rend pas les doses vraies : à 0,2, la part
+# des doses inventées parmi toutes les prescriptions est plus haute qu'à 1 ; parmi les seules
+# doses écrites, elle est un peu plus basse, et reste la majorité (les deux lectures sous le
+# tableau). La monter mène à l'incohérence.
+
+# %% [markdown]
+# Les grands modèles écrivent eux aussi ce qui est **probable**, pas ce qui est **vérifié** : ils se trompent sur des faits rares ou absents de leurs données,
+# et leur entraînement comme leurs évaluations récompensent une réponse donnée au hasard plutôt
+# qu'un « je ne sais pas » (Kalai et al., 2025). Une dose ou une référence d'article se
+# **vérifie** dans une source (résumé des caractéristiques du produit, article lui-même).
+
+# %% [markdown]
+# ## Après la séance
+#
+# ### 4. Coller un dossier dans un agent conversationnel en ligne
 #
 # Un interne colle le compte rendu d'un patient dans un agent conversationnel **grand public**
 # pour rédiger le courrier de sortie. Ce qui quitte l'hôpital : **tout le texte collé**
@@ -470,15 +554,22 @@ print(f"Textes vérifiés le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (enseigneme
 for cle in ["9(1)", "L1110-4", "L1111-8", "chap. V", "IA 14", "IA 50"]:
     texte = law.reference(cle)
     print(f"- {texte.citation} ({texte.date_label}) — {texte.title}.")
-    print("  " + " ".join(texte.summary.split()) + "\n")
+    print("  " + " ".join(texte.summary.split()))
+    if cle == "IA 14":  # the two calendars: Annex I products (medical devices), Annex III uses
+        for annexe in ["annexe I", "annexe III"]:
+            dates = {o.applies_from for o in law.AI_ACT_OBLIGATIONS
+                     if o.condition == f"haut risque {annexe}" and "IA 14" in o.reference_keys}
+            print(f"  Systèmes à haut risque de l'{annexe} : à partir du "
+                  + " ; ".join(f"{d:%d/%m/%Y}" for d in sorted(dates)) + ".")
+    print()
 
 # %% [markdown]
-# ### Question 4 — Quels textes font sortir des données personnelles ? (2 points)
+# ### Question 4 — Quels messages font sortir des données personnelles ? (2 points)
 #
-# Pour chacun de ces cinq textes qu'un soignant colle dans un agent conversationnel en ligne,
-# dites si le texte contient des **données personnelles d'un patient** (des informations sur
+# Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
+# dites si le message contient des **données personnelles d'un patient** (des informations sur
 # une personne que l'on peut reconnaître, directement ou en croisant les détails) : écrivez
-# `"oui"` ou `"non"` pour chacun. Chaque texte se juge seul.
+# `"oui"` ou `"non"` pour chacun. Chaque message se juge seul.
 #
 # - **A** : « Résume ce compte rendu : Mme Sandrine Garcia, 54 ans, vue le 12/03/2025 pour une
 #   douleur thoracique… »
@@ -564,16 +655,14 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 #
 # - Un modèle de langage écrit le mot **probable**, pas le mot **vrai** : un texte fluide peut
 #   porter une dose ou une référence inventée. On vérifie dans une source.
-# - La **température** règle l'audace du tirage ; basse, elle rend le texte prévisible, pas
-#   exact.
+# - La **température** règle l'audace du tirage : basse, un texte prévisible ; haute, un texte
+#   incohérent.
 # - Coller un dossier dans un service en ligne, c'est le **transmettre** : secret médical,
 #   données sensibles, hébergement certifié.
 # - Un texte rédigé avec une IA se **relit** et se signe par un humain ; le **dire** est une
 #   règle de l'école (V6 — Intégrité et transparence).
 
 # %% [markdown]
-# ## Après la séance
-#
 # ### 5. Quel texte s'applique ?
 #
 # Les textes de la section 4 ne visent pas les mêmes personnes ni les mêmes actes : le secret
@@ -582,15 +671,13 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # vise tout traitement de données de santé, soin ou non ; l'article 50 du règlement sur l'IA
 # vise surtout le fournisseur de l'outil.
 #
-# ### Question 5 — Quel texte pose l'obligation ? (2 points : 1 par partie)
+# ### Question 5a — Soigner, héberger, traiter des données (1 point)
 #
 # Pour chaque cas, écrivez le texte qui pose l'obligation décrite : `"secret"` (code de la
 # santé publique, article L1110-4), `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9),
 # `"IA"` (règlement sur l'IA, article 50) ou `"aucun"` (aucun de ces quatre textes). Un même
-# texte peut répondre à plusieurs cas, ou à aucun ; chaque cas se juge seul. Les deux parties
-# sont notées séparément (1 point chacune, tous les cas de la partie justes).
-#
-# **Partie a — soigner, héberger, traiter des données** (`texte_obligation`)
+# texte peut répondre à plusieurs cas, ou à aucun ; chaque cas se juge seul (la question 5b
+# suit le même principe). Chaque cas juste vaut un tiers de point.
 #
 # - **A** : un interne raconte à un ami, au café, qu'un patient du service est hospitalisé, et
 #   pourquoi. Quel texte lui impose de se taire **parce qu'il est soignant** ?
@@ -599,28 +686,11 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # - **C** : une application de sport, sans aucun lien avec un soin, enregistre le statut VIH
 #   que ses utilisateurs y déclarent. Quel texte interdit ce traitement, sauf exceptions ?
 #
-# **Partie b — dire et marquer ce que fait une IA** (`texte_ia`)
-#
-# - **D** : une entreprise met sur le marché un agent conversationnel qui répond aux patients
-#   sur le site d'un hôpital. Quel texte l'oblige à faire savoir aux patients qu'ils écrivent à
-#   une IA ?
-# - **E** : une médecin se fait aider par l'agent conversationnel encadré de son hôpital pour
-#   rédiger un courrier de sortie, qu'elle relit et signe. Quel texte l'oblige à écrire dans
-#   le courrier qu'une IA l'a aidée ?
-# - **F** : un éditeur met en ligne un outil qui génère des images d'illustration médicale.
-#   Quel texte l'oblige à marquer ces images comme générées par une IA ?
-#
 # <details><summary>Indice 1</summary>
 #
 # Demandez-vous d'abord **qui** porte l'obligation (un soignant ? l'hébergeur de données de
 # soin ? quiconque traite des données de santé ? le fournisseur d'un outil d'IA ?), puis
 # relisez le repli « Textes » de la section 4.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Pour la partie b, lisez dans le repli « Textes » à **qui** s'adresse chaque paragraphe de
-# l'article 50, et quels textes il vise.
 # </details>
 
 # %% answer="texte_obligation"
@@ -630,7 +700,7 @@ texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD"}
 ### END SOLUTION
 
 # %% tests="texte_obligation" points=1
-# Vérification de la question 5, partie a : exécutez cette cellule.
+# Vérification de la question 5a : exécutez cette cellule.
 checks.check_choices(
     texte_obligation,
     name="texte_obligation",
@@ -690,6 +760,27 @@ texte_obligation = {"A": "RGPD", "B": "HDS", "C": "RGPD"}
 # message : ne crée pas de certification obligatoire
 texte_obligation = {"A": "secret", "B": "RGPD", "C": "RGPD"}
 
+# %% [markdown]
+# ### Question 5b — Dire et marquer ce que fait une IA (1 point)
+#
+# Mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`. Chaque cas juste
+# vaut un tiers de point.
+#
+# - **D** : une entreprise met sur le marché un agent conversationnel qui répond aux patients
+#   sur le site d'un hôpital. Quel texte l'oblige à faire savoir aux patients qu'ils écrivent à
+#   une IA ?
+# - **E** : une médecin se fait aider par l'agent conversationnel encadré de son hôpital pour
+#   rédiger un courrier de sortie, qu'elle relit et signe. Quel texte l'oblige à écrire dans
+#   le courrier qu'une IA l'a aidée ?
+# - **F** : un éditeur met en ligne un outil qui génère des images d'illustration médicale.
+#   Quel texte l'oblige à marquer ces images comme générées par une IA ?
+#
+# <details><summary>Indice</summary>
+#
+# Lisez dans le repli « Textes » à **qui** s'adresse chaque paragraphe de
+# l'article 50, et quels textes il vise.
+# </details>
+
 # %% answer="texte_ia"
 texte_ia = {"D": ..., "E": ..., "F": ...}
 ### BEGIN SOLUTION
@@ -697,7 +788,7 @@ texte_ia = {"D": "IA", "E": "aucun", "F": "IA"}
 ### END SOLUTION
 
 # %% tests="texte_ia" points=1
-# Vérification de la question 5, partie b : exécutez cette cellule.
+# Vérification de la question 5b : exécutez cette cellule.
 checks.check_choices(
     texte_ia,
     name="texte_ia",
@@ -767,7 +858,7 @@ texte_ia = {"D": "IA", "E": "aucun", "F": "aucun"}
 #   d'entités (personnes, lieux, organisations, divers) : **aucune date**.
 #
 # Le **rappel** d'un outil est la part des noms (ou des dates) **réellement présents** qu'il a
-# trouvés. Un nom manqué est un nom qui sort de l'hôpital. On compte d'abord, pour spaCy, les
+# trouvés : c'est sa **sensibilité**, comme pour un test diagnostique (module 01). Un nom manqué est un nom qui sort de l'hôpital. On compte d'abord, pour spaCy, les
 # seules entités qu'il classe « personne » (PER).
 
 # %% jupyter={"source_hidden": true}
@@ -901,7 +992,7 @@ print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} cla
 # Quel est le **rappel** de spaCy pour les noms de personnes (entités « personne » seulement,
 # comme dans le tableau), sur ces 100 notes ? Donnez une
 # proportion entre 0 et 1 (vérifiée à 3 décimales) : écrivez une division, `a / b`, avec deux
-# des noms affichés entre parenthèses ci-dessus.
+# des variables affichées entre parenthèses ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -985,7 +1076,9 @@ rappel_spacy = n_noms / n_noms_spacy
 #
 # Une réponse bien rédigée, sûre d'elle (comme la dose de la question 3), pousse à l'accepter
 # sans vérifier : c'est le **biais d'automatisation**, la tendance à se fier à une machine plus
-# qu'à son propre jugement (module 09). Il est plus fort quand on est pressé et quand la machine a souvent eu raison. Le
+# qu'à son propre jugement (module 09). Il est plus fort quand on est pressé ou chargé de
+# plusieurs tâches, et quand on fait confiance à la machine (Goddard et al., 2012 ; Parasuraman
+# et Manzey, 2010). Le
 # règlement européen sur l'IA demande que les personnes qui contrôlent un système à haut risque
 # restent conscientes de ce biais (article 14 ; repli « Textes » de la section 4) ; un agent
 # conversationnel grand public n'est pas, à lui seul, un système à haut risque : le biais, lui,
@@ -1028,26 +1121,43 @@ rappel_spacy = n_noms / n_noms_spacy
 
 # %% [markdown] written="reflexion_chatbot" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants)* : 3 points au total.
+# *Guide de correction (enseignants)* : 3 points, trois critères notés chacun 0, 0,5 ou 1.
+# Les numéros d'articles ne sont **pas** exigés : le nom de la règle suffit (secret médical,
+# hébergement certifié, données sensibles). Deux valeurs citées avec numéro et nom exact sont
+# exigées : s'il en manque, 0,5 point de moins sur le total (sans descendre sous 0).
 #
-# - **1 point — ce qui sort et pourquoi c'est un problème** : tout le texte collé (identité,
-#   chambre, diagnostic, traitement) part chez l'éditeur du service, hors de l'équipe de soins
-#   (secret médical, CSP L1110-4), sur des serveurs non certifiés HDS (CSP L1111-8), parfois
-#   hors de l'Union européenne, parfois réutilisé ; données sensibles (RGPD, article 9).
-#   Un demi-point seulement si l'étudiant croit qu'enlever le nom suffit (la chambre, la date et
-#   le diagnostic peuvent suffire à reconnaître le patient).
-# - **1 point — le risque d'erreur** : une synthèse fluide peut omettre ou inventer (une dose,
-#   une allergie) ; biais d'automatisation ; la synthèse se relit et se vérifie dans le dossier.
-# - **1 point — ce qu'on propose, avec les valeurs**, en trois parts : **0,5 point**, une
-#   alternative (l'outil encadré par l'établissement, ou des questions générales sans détail
-#   identifiant) ; **0,25 point**, dire au patient ce qui est fait ; **0,25 point**, deux valeurs
-#   citées avec leur nom exact, par exemple **V1 — Priorité à la relation humaine** (la
-#   confiance du patient, la synthèse ne remplace pas la transmission orale) et **V5 —
-#   Utilisation responsable et éclairée** (savoir ce que l'outil envoie et à qui) ; **V6 —
-#   Intégrité et transparence** accepté.
+# | critère | 1 | 0,5 | 0 |
+# |---|---|---|---|
+# | **Ce qui sort, et pourquoi c'est un problème** | tout le texte collé (identité, chambre, diagnostic, traitement) part chez l'éditeur, hors de l'équipe de soins (secret médical), sur des serveurs non certifiés pour des données de soin, parfois hors de l'Union, parfois réutilisé ; données sensibles | une partie seulement, ou croit qu'enlever le nom suffit (la chambre, la date, le diagnostic peuvent reconnaître le patient) | rien de ce qui sort, ou « aucun risque » |
+# | **Le risque d'erreur** | une synthèse fluide peut omettre ou inventer (une dose, une allergie) ; biais d'automatisation ; on relit et vérifie dans le dossier | l'erreur est citée sans dire comment la repérer (ou l'inverse) | rien sur l'erreur |
+# | **Ce qu'on propose et comment on en parle au patient** | une alternative concrète (l'outil encadré par l'établissement, ou des questions générales sans détail identifiant) **et** ce qu'on dit au patient (ce qui a été fait de ses données, ce qui sera fait, son accord ; garder sa confiance) | l'un des deux seulement, ou une interdiction de toute IA sans alternative | ni l'un ni l'autre |
 #
-# Une réponse qui interdit toute IA sans proposer d'alternative n'a pas le demi-point de
-# l'alternative.
+# Valeurs attendues, par exemple **V1 — Priorité à la relation humaine** (la confiance du
+# patient ; la synthèse ne remplace pas la transmission orale) et **V5 — Utilisation
+# responsable et éclairée** (savoir ce que l'outil envoie et à qui) ; **V6 — Intégrité et
+# transparence** accepté.
+#
+# **Réponse complète (3 points).** « Tout ce qu'elle colle part chez l'éditeur de
+# l'application : nom, chambre, diagnostic, traitements. Ces données de santé sont
+# sensibles et couvertes par le secret ; l'éditeur ne fait pas partie de l'équipe de soins et
+# ses serveurs ne sont pas certifiés pour héberger des données de soin ; le texte peut être
+# conservé, réutilisé, hors d'Europe. Même sans le nom, la chambre 8 et la date désignent le
+# patient. La synthèse, si fluide soit-elle, peut oublier une allergie ou changer une dose : il
+# faudrait tout revérifier, et on est tenté de ne pas le faire quand on est pressé. Je lui
+# propose l'outil validé par l'hôpital, ou de ne poser que des questions générales. Si des
+# données sont déjà parties, on le dit au patient simplement, on lui explique ce qui a été
+# envoyé et ce que l'équipe fait pour que cela ne se reproduise pas : sa confiance passe avant
+# le gain de temps (V1 — Priorité à la relation humaine). Se servir d'un outil, c'est savoir ce
+# qu'il envoie et à qui (V5 — Utilisation responsable et éclairée). »
+#
+# **Réponse limite (1 point).** « C'est interdit à cause du RGPD, et l'IA peut se tromper.
+# Il vaut mieux ne pas l'utiliser et faire la synthèse soi-même. V4 et V5. » Ce qui sort :
+# 0,5 (« le RGPD », sans dire ce qui part ni pourquoi) ; erreur : 0,5 (citée, sans
+# vérification) ; proposition et patient : 0,5 (interdiction, rien pour le patient) ; valeurs
+# sans nom exact : −0,5 ; total 1.
+#
+# Une réponse qui interdit toute IA sans proposer d'alternative n'a au plus que 0,5 au
+# troisième critère.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1066,6 +1176,12 @@ rappel_spacy = n_noms / n_noms_spacy
 # - Cour de justice de l'Union européenne, arrêt du 7 mars 2024, *Endemol Shine Finland*,
 #   affaire C-740/22 (ECLI:EU:C:2024:216) : une divulgation orale de données tirées d'un fichier
 #   est un traitement au sens du RGPD.
+# - Kalai AT, Nachum O, Vempala SS, Zhang E. Why language models hallucinate. Prépublication
+#   arXiv:2509.04664, 4 septembre 2025.
+# - Goddard K, Roudsari A, Wyatt JC. Automation bias: a systematic review of frequency, effect
+#   mediators, and mitigators. *J Am Med Inform Assoc* 2012;19(1):121-127.
+# - Parasuraman R, Manzey DH. Complacency and bias in human use of automation: an attentional
+#   integration. *Human Factors* 2010;52(3):381-410.
 # - Explosion. `fr_core_news_sm` 3.8.0, modèle français de spaCy (licence LGPL-LR) ; ses
 #   entités nommées sont apprises sur le corpus WikiNER : Nothman J, Ringland N, Radford W,
 #   Murphy T, Curran JR. Learning multilingual named entity recognition from Wikipedia.
