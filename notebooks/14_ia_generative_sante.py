@@ -1133,9 +1133,9 @@ rappel_spacy = n_noms / n_noms_spacy
 # | **Ce qu'on propose et comment on en parle au patient** | une alternative concrète (l'outil encadré par l'établissement, ou des questions générales sans détail identifiant) **et** ce qu'on dit au patient (ce qui a été fait de ses données, ce qui sera fait, son accord ; garder sa confiance) | l'un des deux seulement, ou une interdiction de toute IA sans alternative | ni l'un ni l'autre |
 #
 # Valeurs attendues, par exemple **V1 — Priorité à la relation humaine** (la confiance du
-# patient ; la synthèse ne remplace pas la transmission orale) et **V5 — Utilisation
-# responsable et éclairée** (savoir ce que l'outil envoie et à qui) ; **V6 — Intégrité et
-# transparence** accepté.
+# patient ; la synthèse ne remplace pas la transmission orale) et
+# **V5 — Utilisation responsable et éclairée** (savoir ce que l'outil envoie et à qui) ;
+# **V6 — Intégrité et transparence** accepté.
 #
 # **Réponse complète (3 points).** « Tout ce qu'elle colle part chez l'éditeur de
 # l'application : nom, chambre, diagnostic, traitements. Ces données de santé sont
@@ -1151,10 +1151,11 @@ rappel_spacy = n_noms / n_noms_spacy
 # qu'il envoie et à qui (V5 — Utilisation responsable et éclairée). »
 #
 # **Réponse limite (1 point).** « C'est interdit à cause du RGPD, et l'IA peut se tromper.
-# Il vaut mieux ne pas l'utiliser et faire la synthèse soi-même. V4 et V5. » Ce qui sort :
+# Il vaut mieux ne pas l'utiliser et faire la synthèse soi-même, par prudence et pour la
+# relation humaine. » Ce qui sort :
 # 0,5 (« le RGPD », sans dire ce qui part ni pourquoi) ; erreur : 0,5 (citée, sans
 # vérification) ; proposition et patient : 0,5 (interdiction, rien pour le patient) ; valeurs
-# sans nom exact : −0,5 ; total 1.
+# évoquées sans numéro ni nom exact : −0,5 ; total 1.
 #
 # Une réponse qui interdit toute IA sans proposer d'alternative n'a au plus que 0,5 au
 # troisième critère.
