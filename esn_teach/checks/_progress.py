@@ -330,6 +330,7 @@ def _table_html(
     minutes: int | None,
     data: dict[str, Any],
     reflections: int = 0,
+    in_class: int | None = None,
 ) -> str:
     entry = data["modules"].get(module, {}) if isinstance(data.get("modules"), dict) else {}
     recorded = entry.get("questions", {}) if isinstance(entry, dict) else {}
@@ -369,7 +370,12 @@ def _table_html(
         "lecture sans exécuter de cellule et les pauses de plus de 15\u00a0min ne sont pas "
         "comptées)."
     )
-    if minutes:
+    if minutes and in_class and 0 < in_class < minutes:
+        summary += (
+            f" Durée estimée, lecture comprise (un calcul, pas une norme) : "
+            f"{in_class}\u00a0min en séance, puis {minutes - in_class}\u00a0min après."
+        )
+    elif minutes:
         summary += (
             f" Durée estimée du module, lecture comprise (un calcul, pas une norme) : "
             f"{minutes}\u00a0min."
@@ -400,6 +406,7 @@ def show_progress(
     *,
     minutes: int | None = None,
     reflections: int = 0,
+    in_class: int | None = None,
 ) -> None:
     """Show the learner's progress in ``module``; the table updates after each verification.
 
@@ -416,6 +423,9 @@ def show_progress(
         The module's estimated duration.
     reflections : int, default=0
         Written reflections of the module (no check sees them: said, not tracked).
+    in_class : int, optional
+        Of ``minutes``, those of the in-class part (the rest comes after the
+        session), as the module's header says them.
     """
     from IPython.display import HTML
 
@@ -425,10 +435,11 @@ def show_progress(
         "questions": questions,
         "minutes": minutes,
         "reflections": reflections,
+        "in_class": in_class,
         "id": display_id,
     }
     _follow_cells(module)
-    table = _table_html(module, questions, minutes, load_progress(), reflections)
+    table = _table_html(module, questions, minutes, load_progress(), reflections, in_class)
     _display(HTML(table), display_id=display_id)
 
 
@@ -462,7 +473,12 @@ def _refresh(module: str) -> None:
         from IPython.display import HTML
 
         table = _table_html(
-            module, shown["questions"], shown["minutes"], load_progress(), shown["reflections"]
+            module,
+            shown["questions"],
+            shown["minutes"],
+            load_progress(),
+            shown["reflections"],
+            shown.get("in_class"),
         )
         _display(HTML(table), display_id=shown["id"], update=True)
     except Exception:

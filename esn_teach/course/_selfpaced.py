@@ -337,9 +337,12 @@ def add_progress(notebook: NotebookNode, module: ModuleSource, *, evaluation: bo
     duration = estimate_duration(module.notebook)
     minutes = duration.in_class + duration.after_class
     reflections = f", reflections={len(module.written)}" if module.written else ""
+    # As the header says it: the in-class part, then what comes after the session.
+    split = f", in_class={duration.in_class}" if duration.after_class else ""
     cell = nbformat.v4.new_code_cell(
         f"{_PROGRESS_NOTE}\nfrom esn_teach import checks\n\n"
-        f"checks.show_progress({module.name!r}, {questions!r}, minutes={minutes}{reflections})",
+        f"checks.show_progress({module.name!r}, {questions!r}, minutes={minutes}"
+        f"{reflections}{split})",
         id="esn-progress",
     )
     position = next(

@@ -232,6 +232,25 @@ def test_the_module_table_is_french_and_not_colour_only(progress_file: Path) -> 
     assert "Durée estimée du module, lecture comprise (un calcul, pas une norme) : 45" in html
     assert "<caption>" in html and "scope='col'" in html
     assert "color" not in html
+    # As the module's header: the in-class part, then what comes after the session.
+    html = _progress._table_html(
+        MODULE, ["sensibilite", "q2", "q3"], 95, checks.load_progress(), 1, in_class=60
+    )
+    assert "60\u00a0min en séance, puis 35\u00a0min après" in html
+
+
+def test_a_partly_right_question_is_to_revise(progress_file: Path) -> None:
+    """Partial credit (some items right) is recorded « à revoir », not « juste »."""
+    with checks.question(MODULE, "roles"):
+        checks.check_choices(
+            {"a": "oui", "b": "non"},
+            name="roles",
+            options=["oui", "non"],
+            expected={"a": "oui", "b": "oui"},
+            points=2,
+        )
+    recorded = checks.load_progress()["modules"][MODULE]["questions"]["roles"]
+    assert recorded["state"] == "incorrect"
 
 
 def test_the_course_map_lists_each_module(
