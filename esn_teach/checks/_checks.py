@@ -976,11 +976,10 @@ def check_form(
     options : sequence of str, optional
         With ``kind="choice"`` or ``kind="choices"``: the allowed answers.
     decimals : int, optional
-        With ``kind="number"``: the precision the hidden test compares at. A
-        number written with fewer decimals is recorded with a warning on a line of
-        its own (it may be a rounded copy, which the one acceptance rule can count
-        wrong), whether or not it is right; except a whole number at 3 decimals or
-        more (the default), far more often an exact count.
+        With ``kind="number"``: the precision the hidden test compares at. Every
+        number is recorded with the same reminder of it on a line of its own (a
+        rounded copy may be counted wrong): a warning for « short » numbers only
+        would hint that a formula giving 0,7 is not the one giving 0,795….
     items : sequence of str, optional
         With ``kind="choices"``: the dictionary's keys, when known.
     bounds : (float, float), optional
@@ -1030,20 +1029,15 @@ def check_form(
                 question=name,
                 form=True,
             )
-        # At the default precision (3 decimals, the author said nothing), a whole number is
-        # far more often an exact count (-42 patients) than a rounded copy: a warning there
-        # would push a student to change a right answer. A precision chosen by the author (1
-        # or 2 decimals: 56,8 mL/min) says the answer is not whole: 57 is warned.
-        whole_count = number == round(number) and decimals is not None and decimals >= 3
-        if decimals and decimals > 0 and number == round(number, decimals - 1) and not whole_count:
-            fewer = {1: "n'a aucune décimale", 2: "n'a qu'une décimale"}.get(
-                decimals, f"a moins de {decimals} décimales"
-            )
+        # The same reminder for every number, right or wrong: a warning only for « short »
+        # numbers told a student whose formula gave 0,7 that it differs from the right
+        # answer's 0,795… (module 01's review): in a graded session, no hint of that kind.
+        if decimals and decimals > 0:
             precision = "1 décimale" if decimals == 1 else f"{decimals} décimales"
             warning = (
-                f"\n\u26a0 Attention : votre nombre {fewer} ; la correction compare à "
-                f"{precision}. Si c'est un résultat arrondi, écrivez plutôt le calcul "
-                "lui-même (Python garde toutes les décimales)."
+                f"\nRappel : la correction compare à {precision}. Si vous avez recopié un "
+                "nombre arrondi, écrivez plutôt le calcul lui-même (Python garde toutes les "
+                "décimales)."
             )
     elif kind == "choice":
         _option_key(value, list(options or []), name)

@@ -140,27 +140,16 @@ def test_evaluation_check_keeps_the_normalisation_of_the_answer():
 def test_check_form_says_nothing_about_correctness(capsys):
     assert checks.check_form(0.123, name="se", kind="number") is Outcome.RECORDED
     assert "Réponse enregistrée (se)" in capsys.readouterr().out
-    # A rounded copy (0,68 for 0,682) would score 0 at the question's 3 decimals: said for
-    # every short number, right or wrong, so the warning reveals nothing.
-    for short in (0.68, 0.5, -1.25):
-        checks.check_form(short, name="se", kind="number", decimals=3)
-        assert "moins de 3 décimales" in capsys.readouterr().out
-    checks.check_form(1.5, name="se", kind="number", decimals=2)
-    assert "n'a qu'une décimale" in capsys.readouterr().out
-    # A precision the author chose (56,8 mL/min at 1 decimal): the calculator's whole 57 is
-    # warned (module 07's review).
-    for whole in (57, 57.0):
-        checks.check_form(whole, name="se", kind="number", decimals=1)
-        assert (
-            "n'a aucune décimale ; la correction compare à 1 décimale." in capsys.readouterr().out
-        )
-    checks.check_form(3, name="se", kind="number", decimals=2)
-    assert "n'a qu'une décimale" in capsys.readouterr().out
-    # A whole number is most often an exact count (-42 patients): no warning, which would
-    # push a student to change a right answer.
-    for whole in (0.682, -42, 1.0, 3):
-        checks.check_form(whole, name="se", kind="number", decimals=3)
-        assert "Attention" not in capsys.readouterr().out
+    # A rounded copy (0,68 for 0,682) would score 0 at the question's 3 decimals: the same
+    # reminder for every number, right or wrong, short or long, so it reveals nothing.
+    for value in (0.68, 0.5, -1.25, 0.682, 0.79545, -42, 1.0, 3):
+        checks.check_form(value, name="se", kind="number", decimals=3)
+        out = capsys.readouterr().out
+        assert "Rappel : la correction compare à 3 décimales." in out
+        assert "Attention" not in out and "moins de" not in out
+    for value in (57, 56.8, 56.83):
+        checks.check_form(value, name="se", kind="number", decimals=1)
+        assert "compare à 1 décimale." in capsys.readouterr().out
     with pytest.raises(NotAttempted):
         checks.check_form(..., name="se", kind="number")
     # A percentage given for a proportion: badly formed, said before grading (module 05's
