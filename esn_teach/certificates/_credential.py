@@ -211,8 +211,8 @@ def unit_grading_markdown(
         f"> - Les questions autocorrigées valent {_points(autograded_points)} : il faut au moins "
         f"{fr_percent_value(criterion.min_percent)} de ces points, {threshold}. Une question "
         "rapporte ses points si la réponse est juste quand vous rendez le notebook (une "
-        "question à plusieurs items, la part de ses items justes) ; le nombre d'essais ne "
-        "compte pas.",
+        "question à plusieurs items, une part selon les items justes et faux) ; le nombre "
+        "d'essais ne compte pas.",
     ]
     if after_class_points:
         in_class = autograded_points - after_class_points

@@ -781,11 +781,13 @@ def check_choices(
         French sentence printed when every item is correct.
     points : float, optional
         Partial credit: the question's points (those of its test cell). When some
-        items are right and others wrong, and every item is written as one of the
-        options, the message is printed instead of raised and the check returns
-        :class:`PartialCredit` (``points`` × right items / all items), which nbgrader
-        reads as the cell's score when it is the cell's last value. Give the same
-        ``points=`` to the visible and the hidden check.
+        items are right and others wrong, every item written as one of the options,
+        the share ``(right - wrong / (options - 1)) / items`` is corrected for
+        guessing (answering at random earns nothing on average; with two options a
+        wrong item cancels a right one). When it is above 0, the message is printed
+        instead of raised and the check returns :class:`PartialCredit` (``points`` ×
+        that share), which nbgrader reads as the cell's score when it is the cell's
+        last value. Give the same ``points=`` to the visible and the hidden check.
 
     Returns
     -------
@@ -865,12 +867,16 @@ def check_choices(
     if to_fill:
         parts.append(_left_to_fill(to_fill))
     n_right = len(reference) - len(wrong) - len(misspelt) - len(to_fill)
-    if points is not None and wrong and n_right > 0 and not misspelt and not to_fill:
+    # Corrected for guessing: a wrong item takes back what a guess earns on average
+    # (1 / (options - 1) of a right item), so answering at random is worth nothing.
+    penalty = 1 / (len(options) - 1) if len(options) > 1 else 1.0
+    share = max(0.0, n_right - penalty * len(wrong)) / len(reference)
+    if points is not None and wrong and share > 0 and not misspelt and not to_fill:
         # Partial credit: the same message, printed (an error would cost every point).
         partially_right.add(name)
         print(f"\u2718 {IncorrectAnswer(' '.join(parts), question=name)}")
-        earned = round(float(points) * n_right / len(reference), 2)
-        return PartialCredit(earned, float(points), n_right, len(reference))
+        earned = round(float(points) * share, 2)
+        return PartialCredit(earned, float(points), n_right, len(reference), len(wrong), penalty)
     if wrong or misspelt:
         raise IncorrectAnswer(" ".join(parts), question=name, form=not wrong)
     if to_fill:

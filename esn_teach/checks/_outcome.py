@@ -115,13 +115,27 @@ class PartialCredit:
         The points of the question.
     right, total : int
         The items answered right, and all the items.
+    wrong : int, default=0
+        The items answered wrong.
+    penalty : float, default=0.0
+        What each wrong item takes back, in right items (correction for guessing).
     """
 
-    def __init__(self, points: float, maximum: float, right: int, total: int) -> None:
+    def __init__(
+        self,
+        points: float,
+        maximum: float,
+        right: int,
+        total: int,
+        wrong: int = 0,
+        penalty: float = 0.0,
+    ) -> None:
         self.points = points
         self.maximum = maximum
         self.right = right
         self.total = total
+        self.wrong = wrong
+        self.penalty = penalty
 
     def __float__(self) -> float:
         return float(self.points)
@@ -130,8 +144,20 @@ class PartialCredit:
         return f"{self.points:g}"
 
     def _repr_markdown_(self) -> str:
-        return (
+        right = f"{self.right} juste{'s' if self.right > 1 else ''}"
+        wrong = f"{self.wrong} fausse{'s' if self.wrong > 1 else ''}"
+        text = (
             f"**Note partielle : {_fr_points(self.points)} sur {_fr_points(self.maximum)}** "
-            f"({self.right} réponse{'s' if self.right > 1 else ''} juste"
-            f"{'s' if self.right > 1 else ''} sur {self.total})."
+            f"({right} et {wrong} sur {self.total} réponses"
         )
+        if self.wrong and self.penalty:
+            taken = (
+                "une réponse juste"
+                if self.penalty == 1
+                else (f"{round(self.penalty, 2):g}".replace(".", ",") + " réponse juste")
+            )
+            text += (
+                f" ; chaque réponse fausse retire {taken}, pour que répondre au hasard ne "
+                "rapporte rien en moyenne"
+            )
+        return text + ")."

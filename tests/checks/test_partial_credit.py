@@ -17,12 +17,35 @@ def test_a_check_gives_partial_credit_only_when_asked_and_some_items_are_right(c
         expected=expected,
         points=2,
     )
+    # Corrected for guessing: with two options, a wrong item cancels a right one.
     assert isinstance(credit, checks.PartialCredit)
-    assert (credit.points, credit.maximum, credit.right, credit.total) == (1.5, 2.0, 3, 4)
-    assert repr(credit) == "1.5" and float(credit) == 1.5
-    assert "Note partielle : 1,5 point sur 2 points" in credit._repr_markdown_()
+    assert (credit.points, credit.maximum, credit.right, credit.total) == (1.0, 2.0, 3, 4)
+    assert repr(credit) == "1" and float(credit) == 1.0
+    text = credit._repr_markdown_()
+    assert "Note partielle : 1 point sur 2 points" in text
+    assert "3 justes et 1 fausse sur 4 réponses" in text
+    assert "retire une réponse juste" in text and "hasard" in text
     assert "1 réponse sur 4 à revoir" in capsys.readouterr().out
     assert not checks.passed("r")
+    # With five options a wrong item takes back a quarter: (3 - 1/4) / 4 of 2 points.
+    five = ["A", "B", "C", "D", "E"]
+    credit = checks.check_choices(
+        {"a": "A", "b": "B", "c": "A", "d": "A"},
+        name="r",
+        options=five,
+        expected=dict.fromkeys("abcd", "A"),
+        points=2,
+    )
+    assert credit.points == 1.38 and "retire 0,25 réponse juste" in credit._repr_markdown_()
+    # Half right, half wrong with two options: what guessing earns, nothing (0, raised).
+    with pytest.raises(checks.IncorrectAnswer):
+        checks.check_choices(
+            {"a": "oui", "b": "oui", "c": "non", "d": "non"},
+            name="r",
+            options=options,
+            expected=expected,
+            points=2,
+        )
     # Without points=, or with nothing right, or an item misspelt or left blank: raise.
     wrong = {"a": "oui", "b": "non", "c": "oui", "d": "oui"}
     with pytest.raises(checks.IncorrectAnswer):

@@ -243,10 +243,10 @@ def test_a_partly_right_question_is_to_revise(progress_file: Path) -> None:
     """Partial credit (some items right) is recorded « à revoir », not « juste »."""
     with checks.question(MODULE, "roles"):
         checks.check_choices(
-            {"a": "oui", "b": "non"},
+            {"a": "oui", "b": "non", "c": "A"},
             name="roles",
-            options=["oui", "non"],
-            expected={"a": "oui", "b": "oui"},
+            options=["oui", "non", "A", "B"],
+            expected={"a": "oui", "b": "oui", "c": "A"},
             points=2,
         )
     recorded = checks.load_progress()["modules"][MODULE]["questions"]["roles"]

@@ -44,7 +44,7 @@ role = {{"a": "oui", "b": "non", "c": "oui"}}
 """
 
 #: A copy that makes its own check say « correct » for any answer: the student's kernel
-#: reports full marks; the pristine re-check must still give 2 of 3 points.
+#: reports full marks; the pristine re-check must still give 1 of 3 points.
 PATCHED = (
     "import esn_teach.checks._checks as _c\n"
     "_c.check_choices = lambda *a, **k: None\n"
@@ -60,13 +60,14 @@ ANSWERS = {
     "incomplet": 'role = {"a": "oui", "b": ..., "c": "oui"}',
     "triche": PATCHED,
 }
+#: Corrected for guessing (two options: a wrong item cancels a right one).
 EXPECTED = {
     "juste": 3.0,
-    "deux_sur_trois": 2.0,
-    "un_sur_trois": 1.0,
+    "deux_sur_trois": 1.0,
+    "un_sur_trois": 0.0,
     "tout_faux": 0.0,
     "incomplet": 0.0,
-    "triche": 2.0,
+    "triche": 1.0,
 }
 
 
@@ -103,7 +104,7 @@ def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
         c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "role_tests"
     )
     text = json.dumps(cell.outputs, ensure_ascii=False)
-    assert "1 réponse sur 3 à revoir" in text and "Note partielle : 2 sur 3 points" in text
+    assert "1 réponse sur 3 à revoir" in text and "Note partielle : 1 sur 3 points" in text
     # The feedback says it: the items to revise and the share of the points.
     assert cli(root, "feedback", MODULE, notebooks=notebooks) == 0
     html = (root / "feedback" / "deux_sur_trois" / MODULE / f"{MODULE}.html").read_text("utf-8")
@@ -114,4 +115,4 @@ def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
         c for c in cheat.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "role_tests"
     )
     results = [o for o in cell.outputs if o.output_type == "execute_result"]
-    assert [o.data["text/plain"] for o in results] == ["2"]
+    assert [o.data["text/plain"] for o in results] == ["1"]
