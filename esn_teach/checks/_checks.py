@@ -597,7 +597,7 @@ def check_number(
             "Python garde toutes les décimales."
         )
     raise IncorrectAnswer(
-        f"« {name} » vaut {_fr(number, decimals)}, ce n'est pas la valeur attendue."
+        f"« {name} » vaut {_fr(number)}, ce n'est pas la valeur attendue."
         f"{rounded} {hint}",
         question=name,
     )

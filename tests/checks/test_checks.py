@@ -277,7 +277,10 @@ def test_rounded_answer_gets_advice_and_custom_hint():
     assert "arrondi" not in str(info.value) and "numérateur" in str(info.value)
     with pytest.raises(IncorrectAnswer) as info:  # a plain wrong value, not a rounded one
         checks.check_number(0.5, name="x", expected=0.7176)
-    assert "arrondi" not in str(info.value) and "vaut 0,500" in str(info.value)
+    assert "arrondi" not in str(info.value) and "vaut 0,5," in str(info.value)
+    # The number as typed, not rounded to the question's precision (2,55 is not « 2,5 »).
+    with pytest.raises(IncorrectAnswer, match="vaut 2,55,"):
+        checks.check_number(2.55, name="x", expected=2.659, decimals=1)
 
 
 @pytest.mark.parametrize("kind", ["expected", "digest"])
