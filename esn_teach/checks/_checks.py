@@ -26,6 +26,7 @@ from esn_teach.checks._outcome import (
     Outcome,
     PartialCredit,
     partially_right,
+    unjudged,
 )
 from esn_teach.checks._progress import note_answer
 from esn_teach.checks._stale import unassigned_after_error
@@ -98,6 +99,26 @@ def _fr(number: float, decimals: int | None = None) -> str:
         return f"{int(number):,}".replace(",", "\u202f")
     text = f"{number:g}" if decimals is None else f"{number:.{decimals}f}"
     return text.replace(".", ",")
+
+
+def not_judged(message: str, *, name: str) -> None:
+    """Say that this verification cannot judge the answer yet, and keep it « à faire ».
+
+    For a check that judges only under a condition (« at the right threshold of
+    question 2 »): when the condition fails, the cell prints ``message`` and
+    passes, without a verdict. The learner's progress must not read that pass as
+    « juste »: the question stays « à faire » until a verification judges it.
+
+    Parameters
+    ----------
+    message : str
+        The French explanation printed (what to do first).
+    name : str
+        The question's answer name.
+    """
+    _passed.discard(name)
+    unjudged.add(name)
+    print(f"\u2139 Non jugée ({name}) : {message}")
 
 
 def passed(name: str) -> bool:
@@ -597,8 +618,7 @@ def check_number(
             "Python garde toutes les décimales."
         )
     raise IncorrectAnswer(
-        f"« {name} » vaut {_fr(number)}, ce n'est pas la valeur attendue."
-        f"{rounded} {hint}",
+        f"« {name} » vaut {_fr(number)}, ce n'est pas la valeur attendue.{rounded} {hint}",
         question=name,
     )
 
@@ -806,6 +826,7 @@ def check_choices(
     __tracebackhide__ = True
     _passed.discard(name)
     partially_right.discard(name)
+    unjudged.discard(name)
     if (expected is None) == (digests is None):
         raise TypeError("check_choices needs exactly one of expected= or digests=")
     if points is not None and (

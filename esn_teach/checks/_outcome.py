@@ -92,6 +92,10 @@ class IncorrectAnswer(CheckFailed):
 #: this kernel: the learner's progress records them « à revoir », not « juste ».
 partially_right: set[str] = set()
 
+#: Questions whose last verification cell said it could not judge (:func:`not_judged`):
+#: the learner's progress keeps them « à faire ».
+unjudged: set[str] = set()
+
 
 def _fr_points(value: float) -> str:
     text = f"{round(value, 2):g}".replace(".", ",")

@@ -47,6 +47,7 @@ from esn_teach.checks._outcome import (
     IncorrectAnswer,
     NotAttempted,
     partially_right,
+    unjudged,
 )
 
 try:  # POSIX; on Windows a learner's two notebooks are not locked against each other
@@ -300,6 +301,7 @@ def question(module: str, name: str, *, evaluation: bool = False) -> Iterator[No
         Exceptions pass through unchanged (the cell still fails as before).
     """
     _answers.pop(name, None)
+    unjudged.discard(name)
     try:
         yield
     except NotAttempted:
@@ -311,6 +313,9 @@ def question(module: str, name: str, *, evaluation: bool = False) -> Iterator[No
         _record(module, name, "incorrect", answer=answer)
         raise
     else:
+        if name in unjudged:  # the cell could not judge yet (checks.not_judged)
+            _record(module, name, "todo", answer=None)
+            return
         # Some items right, some wrong (partial credit): still to revise.
         revise = "incorrect" if name in partially_right else "correct"
         state = "recorded" if evaluation else revise

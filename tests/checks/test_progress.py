@@ -300,3 +300,17 @@ def test_the_guide_button_shows_the_marking_guide(progress_file: Path) -> None:
     shown = output.outputs[0]["data"]["text/markdown"]
     assert "Guide d'auto-évaluation" in shown and "1 point si le biais est nommé" in shown
     assert state(progress_file, "reflexion")["guide_seen"] is True
+
+
+def test_a_cell_that_cannot_judge_keeps_the_question_to_do(progress_file: Path, capsys) -> None:
+    """« Non jugée » (a condition of the check unmet) is not « juste »."""
+    with checks.question(MODULE, "risque"):
+        checks.not_judged("corrigez d'abord la question 2.", name="risque")
+    assert "Non jugée (risque) : corrigez d'abord la question 2." in capsys.readouterr().out
+    questions = checks.load_progress()["modules"][MODULE]["questions"]
+    assert questions["risque"]["state"] == "todo"
+    assert not checks.passed("risque")
+    with checks.question(MODULE, "risque"):  # judged the next time: recorded as such
+        checks.check_number(0.1, name="risque", expected=0.1)
+    questions = checks.load_progress()["modules"][MODULE]["questions"]
+    assert questions["risque"]["state"] == "correct"
