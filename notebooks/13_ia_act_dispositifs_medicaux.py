@@ -16,8 +16,8 @@
 # 4. **Dater** chaque obligation d'après les seuls textes adoptés.
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V1 — Priorité à la relation humaine** : quand les règles du haut risque
-# >   s'appliqueront, un soignant compétent pourra contrôler le système et passer outre.
+# > - **V1 — Priorité à la relation humaine** : là où les règles du haut risque
+# >   s'appliquent, un soignant compétent doit pouvoir contrôler le système et passer outre.
 # > - **V4 — Prudence, esprit critique et inclusivité** : dater une obligation d'après les
 # >   textes adoptés, jamais d'après une proposition.
 # > - **V5 — Utilisation responsable et éclairée** : utiliser un outil selon sa notice et le
@@ -106,12 +106,11 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 # 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du contenu ? Si oui :
 #    obligations de **transparence** (article 50), en plus des autres.
 #
-# **Explorateur.** Choisissez un système, puis répondez aux cinq questions dans les listes (au
-# clavier : Tab, puis les flèches). Le tableau montre la catégorie et les obligations datées.
-# Pour la question 3, la description dit ce qu'une erreur peut entraîner ; seule compte ici la
-# limite entre la classe I et les autres. Puis cochez « Comparer avec l'analyse du cours ».
-# Faites au moins la **radiographie du thorax** et l'**alerte de sepsis** (la suite s'en
-# sert) ; les autres si vous avez le temps.
+# **Explorateur.** Choisissez un système, répondez aux cinq questions dans les listes (au
+# clavier : Tab, puis les flèches), puis cochez « Comparer avec l'analyse du cours ». À la
+# question 3, seule compte la limite entre la classe I et les autres.
+# En séance, faites seulement l'**alerte de sepsis** (la suite s'en sert) ; les autres
+# fiches, après la séance.
 
 # %%
 explorateur = AiActPathExplorer()
@@ -309,8 +308,8 @@ montrer("MDR règle 11")
 #   l'arrêt cardiaque en quelques minutes.
 # - **fertilite** : une application aide une femme qui souhaite être enceinte : un algorithme
 #   validé calcule, d'après la température du matin et les dates des règles qu'elle saisit,
-#   si le jour est fertile. Elle ne diagnostique ni ne traite aucune maladie, ne surveille pas
-#   l'organisme en continu et ne sert pas à la contraception.
+#   si le jour est fertile. Elle ne diagnostique ni ne traite aucune maladie et ne sert pas à
+#   la contraception.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -398,22 +397,30 @@ checks.check_choices(
                            digest="3246118b8f16cfcf"),
         ],
         "fertilite": [
-            checks.Mistake(None, "relisez les trois parties de la règle 11 avec l'énoncé : "
-                           "l'application informe-t-elle une décision de diagnostic ou de "
-                           "traitement d'une maladie ? surveille-t-elle l'organisme ?",
+            checks.Mistake(None, "l'application n'informe aucune décision de diagnostic ou de "
+                           "traitement d'une maladie ; et le guide MDCG 2019-11 range cette aide à "
+                           "la conception dans « tout autre logiciel » (règle 11, partie c), pas "
+                           "dans la surveillance de processus physiologiques (partie b).",
                            digest="9a492a3d2b599730"),
-            checks.Mistake(None, "dire si un jour est fertile n'informe ni un diagnostic ni un "
-                           "traitement, et ne surveille pas un paramètre vital : quelle partie "
-                           "de la règle 11 reste-t-il ?", digest="31db02cd62ba6049"),
-            checks.Mistake(None, "dire si un jour est fertile n'informe ni un diagnostic ni un "
-                           "traitement, et ne surveille pas un paramètre vital : quelle partie "
-                           "de la règle 11 reste-t-il ?", digest="65c17ba2a8eb8016"),
+            checks.Mistake(None, "calculer les jours fertiles d'après une température saisie "
+                           "n'est pas surveiller un paramètre vital : le guide MDCG 2019-11 range "
+                           "cette aide à la conception dans « tout autre logiciel » (règle 11, "
+                           "partie c). Quelle classe donne cette partie ?",
+                           digest="31db02cd62ba6049"),
+            checks.Mistake(None, "calculer les jours fertiles d'après une température saisie "
+                           "n'est pas surveiller un paramètre vital : le guide MDCG 2019-11 range "
+                           "cette aide à la conception dans « tout autre logiciel » (règle 11, "
+                           "partie c). Quelle classe donne cette partie ?",
+                           digest="65c17ba2a8eb8016"),
         ],
     },
     success="la règle 11 met presque tout logiciel qui aide à décider en IIa ou au-dessus : un "
-    "organisme notifié le vérifie, et c'est ce qui en fait un système à haut risque (article 6, "
-    "paragraphe 1). L'application de fertilité est l'exemple de classe I "
-    "du guide MDCG 2019-11.",
+    "organisme notifié le vérifie, et c'est ce qui fait d'un système d'IA un système à haut "
+    "risque (article 6, paragraphe 1). L'application de fertilité est l'exemple de classe I du "
+    "guide MDCG 2019-11 (« tout autre logiciel », partie c). Attention : l'alarme de saturation, "
+    "qui compare une mesure à un seuil réglé par l'équipe sans rien interpréter, n'est pas un "
+    "système d'IA (article 3, point 1, du règlement sur l'IA) : le MDR s'applique (classe IIb), "
+    "le règlement sur l'IA non.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -448,7 +455,7 @@ classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "III", "fertilite": "I"}
 
 # %% mistake="classes_mdr"
-# message : l'application informe-t-elle une décision
+# message : l'application n'informe aucune décision
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "IIa"}
 
@@ -468,7 +475,7 @@ classes_mdr = {"acne": "III", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "I"}
 
 # %% mistake="classes_mdr"
-# message : quelle partie de la règle 11 reste-t-il
+# message : pas surveiller un paramètre vital
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb", "fertilite": "IIb"}
 
@@ -492,20 +499,21 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 # | Qui | Ses devoirs principaux |
 # |---|---|
 # | Le **fournisseur** (article 16) | rendre le système conforme (gestion des risques, données, documentation, contrôle humain, robustesse) ; tenir un système de gestion de la qualité ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
-# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, qui ont l'autorité de passer outre (§ 2) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) ; garder ses journaux (§ 6) ; informer les représentants des travailleurs et les travailleurs concernés avant la mise en service (§ 7) |
+# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, qui ont l'autorité de passer outre (§ 2) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) ; garder ses journaux (§ 6) |
 #
 # ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points)
 #
-# Pour chaque devoir, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou
+# Pour chaque cas, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou
 # `"les deux"`.
 #
-# - **marquage_ce** : faire évaluer la conformité du système et apposer le marquage CE.
+# - **mise_a_jour** : l'éditeur réentraîne son modèle et en diffuse une nouvelle version. Qui
+#   doit en faire évaluer de nouveau la conformité ?
 # - **controle_humain** : désigner, pour surveiller les alertes, des soignants compétents,
 #   formés, qui ont l'autorité de passer outre.
 # - **notice** : la notice dit « validé chez l'adulte » ; un pédiatre voudrait brancher
 #   l'alerte dans son service. Qui doit veiller à ce qu'on ne le fasse pas ?
-# - **representants** : avant la mise en service, qui doit en parler au comité social et
-#   économique (CSE) de l'hôpital et aux infirmiers des services concernés ?
+# - **reentrainement** : l'hôpital, seul, réentraîne le modèle sur ses patients, ce qui change
+#   ses performances, et le fait utiliser ainsi par ses équipes. Quel rôle a-t-il ?
 # - **chu_maison** : un autre cas. Un CHU développe lui-même, sous son nom, un logiciel qui
 #   classe les appels de son SAMU (comme celui de la question 1) et le fait utiliser par ses
 #   propres assistants de régulation. Quel rôle a-t-il ?
@@ -519,15 +527,16 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 # <details><summary>Indice 2</summary>
 #
 # Pour chaque devoir, retrouvez l'article qui le fonde, puis à qui cet article s'adresse. Pour
-# le CHU, relisez les deux définitions de la section 1 : laquelle décrit ce qu'il fait ?
+# l'hôpital qui réentraîne et pour le CHU, relisez les deux définitions de la section 1 :
+# laquelle décrit ce qu'il fait ? les deux, peut-être ?
 # </details>
 
 # %% answer="devoirs"
-devoirs = {"marquage_ce": ..., "controle_humain": ..., "notice": ..., "representants": ...,
+devoirs = {"mise_a_jour": ..., "controle_humain": ..., "notice": ..., "reentrainement": ...,
            "chu_maison": ...}
 ### BEGIN SOLUTION
-devoirs = {"marquage_ce": "fournisseur",
-           "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
+devoirs = {"mise_a_jour": "fournisseur",
+           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "les deux",
            "chu_maison": "les deux"}
 ### END SOLUTION
 
@@ -538,20 +547,21 @@ checks.check_choices(
     name="devoirs",
     options=["fournisseur", "déployeur", "les deux"],
     digests={
-        "marquage_ce": "27f10856fdf821f9",
+        "mise_a_jour": "21f8790c6cde0ff9",
         "controle_humain": "d8b9541bf777678a",
         "notice": "67fe271e7dcd48a4",
-        "representants": "5dcea403bd2c1b0a",
+        "reentrainement": "66a9415ec3a201e7",
         "chu_maison": "134521e5b01cd551",
     },
     mistakes={
-        "marquage_ce": [
-            checks.Mistake(None, "relisez à qui s'adresse l'article 16 : l'hôpital qui achète le "
-                           "logiciel a-t-il conçu le produit qu'on certifie ?",
-                           digest="6a58e65829a413d3"),
-            checks.Mistake(None, "un produit est certifié une fois, par un seul acteur : relisez "
-                           "à qui s'adresse l'article 16, et à qui l'article 26.",
-                           digest="3c98e25b138ef826"),
+        "mise_a_jour": [
+            checks.Mistake(None, "l'hôpital installe la version telle que l'éditeur la diffuse : "
+                           "il ne l'a ni conçue ni modifiée. Qui a changé le produit, et à qui "
+                           "s'adresse l'article 16 ?", digest="1e7fd5af0576a920"),
+            checks.Mistake(None, "un produit est certifié une fois, par celui qui le met sur le "
+                           "marché ; l'hôpital qui l'installe sans le modifier reste déployeur. "
+                           "Relisez l'article 16, puis l'article 26.",
+                           digest="97084d99bcf4d545"),
         ],
         "controle_humain": [
             checks.Mistake(None, "vous confondez concevoir et exercer le contrôle : l'article 14 "
@@ -570,13 +580,16 @@ checks.check_choices(
                            "système comme elle le prévoit : relisez l'article 26, paragraphe 1, "
                            "et à qui il s'adresse.", digest="56adb8159ef6be26"),
         ],
-        "representants": [
-            checks.Mistake(None, "le CSE est celui de l'hôpital : qui emploie les soignants et met "
-                           "le système en service sur leur lieu de travail ?",
-                           digest="bbffafc3bca35d41"),
-            checks.Mistake(None, "le CSE est celui de l'hôpital : qui emploie les soignants et met "
-                           "le système en service sur leur lieu de travail ?",
-                           digest="6012644c069ca8d2"),
+        "reentrainement": [
+            checks.Mistake(None, "l'hôpital a changé le modèle lui-même : l'article 25, "
+                           "paragraphe 1, point b, fait de celui qui apporte une modification "
+                           "substantielle à un système à haut risque son fournisseur, avec les "
+                           "devoirs de l'article 16. Et qui l'utilise ensuite ?",
+                           digest="ef36e42343f0faa6"),
+            checks.Mistake(None, "l'hôpital devient bien fournisseur de la version qu'il a "
+                           "modifiée (article 25, paragraphe 1, point b) ; mais il la fait "
+                           "utiliser par ses équipes : relisez la définition du déployeur.",
+                           digest="b90e5d3c048926b6"),
         ],
         "chu_maison": [
             checks.Mistake(None, "le CHU l'utilise avec ses équipes, d'accord ; mais qui l'a "
@@ -587,10 +600,11 @@ checks.check_choices(
                            digest="39a457c7138bc3ee"),
         ],
     },
-    success="le fournisseur répond du produit (conformité, marquage CE, qualité) ; l'hôpital de "
-    "son usage (notice, contrôle humain par des soignants formés, information du personnel) ; "
-    "un établissement qui développe son propre outil et l'utilise cumule les deux rôles, et "
-    "les deux séries de devoirs.",
+    success="le fournisseur répond du produit, y compris de chaque nouvelle version qu'il "
+    "diffuse (conformité, marquage CE, qualité) ; l'hôpital de son usage (notice, contrôle "
+    "humain par des soignants formés). Un établissement qui développe son propre outil, ou qui "
+    "modifie substantiellement celui d'un éditeur (article 25, paragraphe 1, point b), et "
+    "l'utilise cumule les deux rôles, et les deux séries de devoirs.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -598,41 +612,53 @@ checks.check_choices(
     devoirs,
     name="devoirs",
     options=["fournisseur", "déployeur", "les deux"],
-    expected={"marquage_ce": "fournisseur",
+    expected={"mise_a_jour": "fournisseur",
               "controle_humain": "déployeur", "notice": "déployeur",
-              "representants": "déployeur", "chu_maison": "les deux"},
+              "reentrainement": "les deux", "chu_maison": "les deux"},
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="devoirs"
 # message : vous confondez concevoir et exercer le contrôle
-devoirs = {"marquage_ce": "fournisseur",
-           "controle_humain": "fournisseur", "notice": "déployeur", "representants": "déployeur",
+devoirs = {"mise_a_jour": "fournisseur",
+           "controle_humain": "fournisseur", "notice": "déployeur", "reentrainement": "les deux",
            "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
-# message : a-t-il conçu le produit qu'on certifie
-devoirs = {"marquage_ce": "déployeur",
-           "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
+# message : il ne l'a ni conçue ni modifiée
+devoirs = {"mise_a_jour": "déployeur",
+           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "les deux",
            "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
 # message : Relisez la définition du fournisseur
-devoirs = {"marquage_ce": "fournisseur",
-           "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
+devoirs = {"mise_a_jour": "fournisseur",
+           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "les deux",
            "chu_maison": "déployeur"}
 
 # %% mistake="devoirs"
 # message : Relisez la définition du déployeur
-devoirs = {"marquage_ce": "fournisseur",
-           "controle_humain": "déployeur", "notice": "déployeur", "representants": "déployeur",
+devoirs = {"mise_a_jour": "fournisseur",
+           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "les deux",
            "chu_maison": "fournisseur"}
 
 # %% mistake="devoirs"
 # message : l'item ne parle pas d'écrire la notice
-devoirs = {"marquage_ce": "fournisseur",
-           "controle_humain": "déployeur", "notice": "les deux", "representants": "déployeur",
+devoirs = {"mise_a_jour": "fournisseur",
+           "controle_humain": "déployeur", "notice": "les deux", "reentrainement": "les deux",
+           "chu_maison": "les deux"}
+
+# %% mistake="devoirs"
+# message : l'article 25, paragraphe 1, point b
+devoirs = {"mise_a_jour": "fournisseur",
+           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "déployeur",
+           "chu_maison": "les deux"}
+
+# %% mistake="devoirs"
+# message : un produit est certifié une fois, par celui qui le met sur le marché
+devoirs = {"mise_a_jour": "les deux",
+           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "les deux",
            "chu_maison": "les deux"}
 
 # %% [markdown]
@@ -653,15 +679,16 @@ montrer("IA 113")
 # `"2 août 2025"`, `"2 août 2026"` ; trois sont à venir : `"2 août 2027"`,
 # `"2 décembre 2027"`, `"2 août 2028"`.
 #
-# - **emotions** : la règle qui vise l'analyse des émotions des soignants (question 1).
+# - **manipulation** : l'interdiction d'un système qui pousse des adolescents à jeûner par des
+#   images subliminales, à leur grand préjudice (article 5, paragraphe 1, point a).
 # - **assistant_vocal** : l'assistant vocal qui répond au téléphone d'une pharmacie (horaires,
 #   stock d'un médicament) doit dire au patient qu'il est une IA.
 # - **droit_aux_soins** : une caisse d'assurance maladie utilise un logiciel qui évalue si une
 #   personne a droit à une aide publique pour payer ses soins. Les devoirs de déployeur d'un
 #   système à haut risque (article 26) de la caisse.
-# - **fond_oeil** : un logiciel dépiste la rétinopathie diabétique sur les photos du fond de
-#   l'œil ; c'est un dispositif médical de classe IIa, certifié par un organisme notifié. Les
-#   devoirs de déployeur d'un système à haut risque (article 26) de l'hôpital qui l'utilise.
+# - **fond_oeil** : un logiciel nouveau dépistera la rétinopathie diabétique sur les photos du
+#   fond de l'œil (dispositif médical de classe IIa, certifié par un organisme notifié). Les
+#   devoirs de déployeur (article 26) de l'hôpital qui le mettra en service en 2029.
 #
 # On demande la date où la règle commence à s'appliquer.
 #
@@ -679,9 +706,9 @@ montrer("IA 113")
 # </details>
 
 # %% answer="dates"
-dates = {"emotions": ..., "assistant_vocal": ..., "droit_aux_soins": ..., "fond_oeil": ...}
+dates = {"manipulation": ..., "assistant_vocal": ..., "droit_aux_soins": ..., "fond_oeil": ...}
 ### BEGIN SOLUTION
-dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
          "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
 ### END SOLUTION
 
@@ -697,28 +724,28 @@ checks.check_choices(
     options=["2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
              "2 août 2028"],
     digests={
-        "emotions": "f5c5e52a970874e2",
+        "manipulation": "88842f9e22cf4e38",
         "assistant_vocal": "9c72df6528f6753a",
         "droit_aux_soins": "436c7a7b3446a640",
         "fond_oeil": "271fd914bd0e7d8a",
     },
     mistakes={
-        "emotions": [
+        "manipulation": [
             checks.Mistake(None, "relisez le début du calendrier (article 113) : quelles règles "
-                           "se sont appliquées en premier ?", digest="eee7a3b6290f1e7d"),
+                           "se sont appliquées en premier ?", digest="ac7e8c4cc7963c93"),
             checks.Mistake(None, "le 2 août 2025 est la date des modèles d'IA à usage général "
                            "(ceux qui servent à tout, comme les grands modèles de langage), pas "
                            "celle des pratiques interdites : relisez le début du calendrier.",
-                           digest="c4788c097c4cf2f1"),
+                           digest="b0763b1b54c58e8f"),
             checks.Mistake(None, "une interdiction n'est pas une règle du haut risque : le report "
                            "de 2026 ne la touche pas ; relisez le début du calendrier.",
-                           digest="d1a6ad32a13e5696"),
+                           digest="97abcd77c3f7a985"),
             checks.Mistake(None, "une interdiction n'est pas une règle du haut risque : le report "
                            "de 2026 ne la touche pas ; relisez le début du calendrier.",
-                           digest="6a88a48f7d184ac8"),
+                           digest="407c8fef21fddc83"),
             checks.Mistake(None, "une interdiction n'est pas une règle du haut risque : le report "
                            "de 2026 ne la touche pas ; relisez le début du calendrier.",
-                           digest="cbab40155edb764b"),
+                           digest="4a5feef0dc2bcaef"),
         ],
         "assistant_vocal": [
             checks.Mistake(None, "le report de 2026 vise le haut risque ; dire qu'on est une IA "
@@ -773,7 +800,7 @@ checks.check_choices(
     name="dates",
     options=["2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
              "2 août 2028"],
-    expected={"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+    expected={"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
               "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"},
     points=2,
 )
@@ -781,52 +808,52 @@ checks.check_choices(
 
 # %% mistake="dates"
 # message : c'était la date du texte de 2024 pour les dispositifs médicaux
-dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
          "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2027"}
 
 # %% mistake="dates"
 # message : qui n'a pas été reporté
-dates = {"emotions": "2 février 2025", "assistant_vocal": "2 décembre 2027",
+dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 décembre 2027",
          "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : vous avez pris la date de l'annexe I
-dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
          "droit_aux_soins": "2 août 2028", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : le 2 août 2025 vise ces modèles, pas
-dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2025",
+dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2025",
          "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : pas celle des pratiques interdites
-dates = {"emotions": "2 août 2025", "assistant_vocal": "2 août 2026",
+dates = {"manipulation": "2 août 2025", "assistant_vocal": "2 août 2026",
          "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : la date des dispositifs médicaux (annexe I) ; elle a été reportée
-dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
          "droit_aux_soins": "2 août 2027", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : le 2 août 2026 est la date de la transparence
-dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
          "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2026"}
 
 # %% mistake="dates"
 # message : une interdiction n'est pas une règle du haut risque
-dates = {"emotions": "2 août 2027", "assistant_vocal": "2 août 2026",
+dates = {"manipulation": "2 août 2027", "assistant_vocal": "2 août 2026",
          "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : cette date est celle d'une autre règle
-dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
          "droit_aux_soins": "2 février 2025", "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : vous avez pris la date de l'annexe III
-dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
+dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
          "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 décembre 2027"}
 
 # %% [markdown]
@@ -834,6 +861,8 @@ dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
 #
 # - C'est la **destination** annoncée par le fabricant qui fait d'un logiciel un dispositif
 #   médical ; une application de bien-être n'en est pas un.
+
+# %% [markdown] reveal="classes_mdr"
 # - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus : un
 #   organisme notifié le vérifie, et le système d'IA qui est ce dispositif (ou son composant de
 #   sécurité) est alors **à haut risque** (article 6, paragraphe 1).
@@ -845,11 +874,12 @@ dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
 # %% [markdown] reveal="devoirs"
 # - Le **fournisseur** répond du produit, le **déployeur** (l'hôpital) de son usage, dont le
 #   **contrôle humain** par des soignants formés qui peuvent passer outre ; qui développe son
-#   propre outil et l'utilise est les deux.
+#   propre outil, ou modifie substantiellement celui d'un éditeur, et l'utilise est les deux.
 
 # %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
-#   2026/1744, les règles du haut risque ne s'appliquent pas encore.
+#   2026/1744, les règles du haut risque ne s'appliquent pas encore, et un système mis en
+#   service avant leur date n'y entre qu'après une modification importante (article 111).
 
 # %% [markdown]
 # ## Après la séance
@@ -859,8 +889,9 @@ dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
 # En 10 à 15 lignes, depuis votre futur métier : un hôpital met en service l'alerte de sepsis
 # de l'explorateur. Quelle garantie **humaine** doit-il au patient ? Dites ce que le droit
 # exige (avec au moins deux articles) et ce qu'il n'exige pas mais que vous jugez dû (pensez
-# aussi aux patients pour qui l'alerte marcherait moins bien) ; dites ce qui change, ou ne
-# change pas, pendant que les règles du haut risque ne s'appliquent pas encore.
+# aussi aux patients pour qui l'alerte marcherait moins bien) ; dites si et quand les règles
+# du haut risque s'appliqueront à ce dispositif (lisez aussi, dans « Pour aller plus loin »,
+# la puce sur les systèmes déjà en service) et ce qui est dû en attendant.
 
 # %% [markdown] written="reflexion_garantie_humaine" points=3
 # ### BEGIN SOLUTION
@@ -876,8 +907,10 @@ dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
 #   surveillance et signalement des incidents (article 26, paragraphe 5 ; et dès aujourd'hui
 #   la matériovigilance : les utilisateurs d'un dispositif médical signalent sans délai à
 #   l'ANSM un incident qui a entraîné ou aurait pu entraîner la mort ou une dégradation grave
-#   de l'état de santé, code de la santé publique, article L. 5212-2) ; maîtrise de l'IA du
-#   personnel (article 4).
+#   de l'état de santé, code de la santé publique, article L. 5212-2 ; à l'hôpital, le
+#   signalement passe par le correspondant local de matériovigilance, qui le transmet à
+#   l'ANSM, article R. 5212-17 : « à l'ANSM » et « au correspondant local » sont justes
+#   l'un et l'autre) ; maîtrise de l'IA du personnel (article 4).
 #   L'information du patient sur l'usage d'un dispositif appris sur des données massives (code
 #   de la santé publique, article L. 4001-3, module 09) compte aussi, comme devoir du
 #   professionnel de santé qui l'utilise (pas de l'hôpital). Les devoirs du fournisseur et
@@ -888,14 +921,21 @@ dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
 #
 # **Critère 2 — Le calendrier, tel qu'il est adopté**,
 # valeur V4 — Prudence, esprit critique et inclusivité. On cherche deux éléments :
-# **(a) la date** : les devoirs du haut risque (articles 14 et 26) s'appliqueront à ce
-# dispositif à partir du 2 août 2028 (date reportée par le règlement (UE) 2026/1744 pour
-# l'annexe I) ; compte aussi une copie qui cite la date du texte de 2024 en disant qu'elle a
-# été reportée ; **(b) ce qui s'applique déjà à l'hôpital** : la copie dit que l'attente ne
+# **(a) la date** : pour un dispositif médical, les devoirs du haut risque (articles 14 et
+# 26) s'appliqueront à partir du 2 août 2028 (date reportée par le règlement (UE) 2026/1744
+# pour l'annexe I) ; mais un système mis sur le marché ou en service avant cette date n'y
+# sera soumis que s'il subit ensuite une modification importante de sa conception (article
+# 111, paragraphe 2, modifié), au plus tard le 2 août 2030 pour ceux destinés aux autorités
+# publiques. L'alerte est mise en service aujourd'hui : la date de l'annexe I et « peut-être
+# jamais, sauf modification importante (article 111) » ont l'un et l'autre le point pour
+# (a) ;
+# la meilleure copie dit les deux. Compte aussi une copie qui cite la date du texte de 2024
+# en disant qu'elle a été reportée ; **(b) ce qui s'applique déjà à l'hôpital** : la copie dit que l'attente ne
 # dispense pas l'hôpital de tout, en nommant au moins un devoir de l'hôpital ou de ses
 # soignants déjà en vigueur : la maîtrise de l'IA du personnel (article 4) ; la
 # matériovigilance (signaler sans délai à l'ANSM un incident grave, code de la santé
-# publique, article L. 5212-2) ; l'information du patient (article L. 4001-3) ; la
+# publique, article L. 5212-2, ou au correspondant local de matériovigilance, article
+# R. 5212-17) ; l'information du patient (article L. 4001-3) ; la
 # déontologie et la responsabilité du soignant. Un devoir du seul fabricant (marquage CE,
 # organisme notifié) ne suffit pas pour (b) : la question porte sur l'hôpital.
 #
@@ -928,7 +968,8 @@ dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
 #
 # Notation : critère 1, **un demi** (une obligation de l'hôpital avec son article ; le marquage
 # est bien attribué au fabricant, mais une seule obligation du déployeur) ; critère 2,
-# **0** (pas de date fausse présentée comme en vigueur, mais ni (a), aucune date, ni (b) :
+# **0** (pas de date fausse présentée comme en vigueur, mais ni (a), aucune date ni
+# article 111, ni (b) :
 # « pas d'obligation » oublie l'article 4 et la matériovigilance, qui s'appliquent déjà à
 # l'hôpital) ; critère 3,
 # **1** (garantie concrète : qui, quand, et la trace écrite).
@@ -973,7 +1014,8 @@ dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
 # - **Le droit français.** L'information du patient quand un dispositif médical appris sur des
 #   données massives est utilisé : module 09 (code de la santé publique, article L. 4001-3). La
 #   matériovigilance : les utilisateurs d'un dispositif médical signalent sans délai à l'ANSM
-#   un incident grave (article L. 5212-2).
+#   un incident grave (article L. 5212-2) ; à l'hôpital, par le correspondant local de
+#   matériovigilance, qui le transmet à l'ANSM (article R. 5212-17).
 
 # %% [markdown] reveal="categories"
 # - **Émotions et catégorisation biométrique.** Un système de reconnaissance des émotions qui
@@ -987,7 +1029,10 @@ dates = {"emotions": "2 février 2025", "assistant_vocal": "2 août 2026",
 #   COM(2025) 1023), en modifiant aussi la liste de l'annexe I du règlement sur l'IA ; d'après
 #   des analyses juridiques (Produktkanzlei, 2026), les dispositifs médicaux passeraient dans la
 #   section B de cette annexe, à laquelle les exigences du règlement sur l'IA ne s'appliquent pas
-#   directement. C'est une proposition, non adoptée : vérifiez où elle en est sur EUR-Lex.
+#   directement. C'est une proposition, non adoptée : vérifiez où elle en est sur EUR-Lex. Le
+#   Parlement et le Conseil n'ont pas repris ce passage en section B dans l'omnibus numérique
+#   sur l'IA (règlement (UE) 2026/1744), qui ne l'a fait que pour les machines
+#   (Produktkanzlei, 21 mai 2026) : les dispositifs médicaux restent soumis aux deux textes.
 #
 # Les textes à lire après la séance : les définitions et les pratiques interdites, les devoirs
 # du fournisseur et du déployeur, le contrôle humain, la maîtrise de l'IA, le règlement qui a
@@ -1012,7 +1057,7 @@ montrer("MDR 2(1)", "MDCG 2019-11", "IA 5", "IA 6(1)", "IA 16", "IA 26", "IA 14"
 #   le règlement (UE) 2024/1689 (omnibus numérique sur l'IA), Journal officiel de l'Union du
 #   24 juillet 2026 : article 1 (dont l'article 111, paragraphe 2, remplacé) et considérant 39 ;
 #   proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
-# - Code de la santé publique, article L. 5212-2 (matériovigilance). Légifrance.
+# - Code de la santé publique, articles L. 5212-2 et R. 5212-17 (matériovigilance). Légifrance.
 # - Commission européenne. Proposition de règlement modifiant les règlements (UE) 2017/745 et
 #   (UE) 2017/746 (simplification), et le règlement (UE) 2024/1689 quant à la liste de son
 #   annexe I, COM(2025) 1023 du 16 décembre 2025 (non adoptée).
