@@ -27,6 +27,7 @@ from esn_teach.explorers._site_alert import SiteAlertExplorer, SiteAlertStats, s
 from esn_teach.explorers._skin_mix import (
     TrainingMixExplorer,
     missed_by_group,
+    sensitivity_threshold,
     train_on_mix,
     training_mix_grid,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "forced_fpr",
     "missed_by_group",
     "selection_by_group",
+    "sensitivity_threshold",
     "site_alert_stats",
     "team_accuracy",
     "train_on_mix",
