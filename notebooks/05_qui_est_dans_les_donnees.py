@@ -34,7 +34,8 @@
 #    peaux les plus foncées (question 1).
 # 2. Le test de son éditeur, face au test équilibré (questions 2 et 3).
 # 3. Un curseur qui change son entraînement (question 4).
-# 4. Après la séance : une réflexion écrite, « qui collecte les données, et pour qui ? ».
+# 4. Après la séance : une réflexion écrite. Rendez le notebook **complet** une fois cette
+#    partie faite, à la date fixée par l'enseignant.
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
 # `...` par votre réponse (décimales avec un **point** : `0.25` ; pour une question à choix,
@@ -53,11 +54,10 @@
 # images.
 #
 # La peau de chaque patient est décrite par son **phototype de Fitzpatrick**, de I (peau très
-# claire, qui brûle toujours au soleil) à VI (peau très foncée, qui ne brûle jamais). Cette
-# échelle a été conçue pour prévoir la réaction au soleil, d'abord pour des peaux blanches
-# (types I à IV) ; les types V et VI ont été ajoutés ensuite (StatPearls, fiche
-# « Fitzpatrick Skin Type »). C'est donc
-# une mesure **imparfaite et discutée** de la couleur de peau.
+# claire, qui brûle toujours au soleil) à VI (peau très foncée, qui ne brûle jamais). Conçue
+# d'abord pour des peaux blanches (types I à IV, puis V et VI ; StatPearls, fiche
+# « Fitzpatrick Skin Type »), cette échelle classe surtout la réaction au soleil ; elle est
+# souvent employée, imparfaitement, comme mesure de la couleur de peau.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les lésions synthétiques,
@@ -193,7 +193,8 @@ print(f"Tous phototypes : taux_global = {fr_number(taux_global, 3)} (taux de fau
 # ### Question 1 — Les cancers manqués sur le phototype VI (2 points)
 #
 # Calculez `fnr_vi`, le **taux de faux négatifs** de l'application sur le phototype VI :
-# une proportion entre 0 et 1, division de deux noms listés ci-dessus.
+# une proportion entre 0 et 1 (deux décimales suffisent), division de deux noms listés
+# ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -220,7 +221,8 @@ fnr_vi = n_manques_vi / n_cancers_vi
 checks.check_number(
     fnr_vi,
     name="fnr_vi",
-    digest="1caa9a2449bd56be",
+    digest="263341d3fba7e624",
+    decimals=2,
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
@@ -228,44 +230,44 @@ checks.check_number(
             "mauvais dénominateur : vous avez divisé par toutes les lésions "
             "du phototype VI. Un cancer ne peut être manqué que s'il existe : "
             "divisez par les cancers.",
-            digest="185281e713135165",
+            digest="ea55f369446630c3",
         ),
         checks.Mistake(
             None,
             "vous avez calculé le taux de faux positifs (les lésions bénignes "
             "signalées à tort) ; la question porte sur les cancers manqués.",
-            digest="9703c6005866f932",
+            digest="63d36d6796c6201b",
         ),
         checks.Mistake(
             None,
             "vous avez calculé la sensibilité (les cancers signalés) ; le taux "
             "de faux négatifs est son complément : les cancers manqués.",
-            digest="67c7f183568ce194",
+            digest="a65ea6bab1a90fe7",
         ),
         checks.Mistake(
             None,
             "mauvais dénominateur : vous avez divisé les cancers manqués par "
             "les lésions bénignes. Le groupe de départ est celui des cancers.",
-            digest="a2fafb2a57130cf3",
+            digest="e29540ca1126da1f",
         ),
         checks.Mistake(
             None,
             "c'est le taux de tous les phototypes ensemble : la question porte "
             "sur le seul phototype VI.",
-            digest="64be638b36deb0c0",
+            digest="436badbba75a6b79",
         ),
         checks.Mistake(
             None,
             "vous avez divisé les cancers manqués par les cancers signalés : "
             "le dénominateur doit compter tous les cancers, signalés ou non.",
-            digest="0f1dfe0bef230cf2",
+            digest="f958456f543f27c3",
         ),
         checks.Mistake(
             None,
             "fraction à l'envers : vous avez divisé les cancers par les "
             "cancers manqués. Le taux met au numérateur les cancers manqués, au "
             "dénominateur tous les cancers.",
-            digest="ef832895bd36d0a0",
+            digest="6f5c01ab534fd78c",
         ),
     ],
     hint="Parmi quelles lésions un cancer peut-il être manqué ?",
@@ -274,7 +276,10 @@ checks.check_number(
 ### BEGIN HIDDEN TESTS
 _vi = test[test["phototype"] == "VI"]
 checks.check_number(
-    fnr_vi, name="fnr_vi", expected=float(_vi["manque"].sum() / _vi["cancer"].sum())
+    fnr_vi,
+    name="fnr_vi",
+    expected=float(_vi["manque"].sum() / _vi["cancer"].sum()),
+    decimals=2,
 )
 ### END HIDDEN TESTS
 
@@ -337,13 +342,6 @@ print(
     f"Sur tout le test équilibré, l'application signale {fr_percent(sensibilite_test)} des "
     f"cancers ({fr_percent(SENSIBILITE_VISEE, 0)} visés sur la validation)."
 )
-benignes = test[~test["cancer"]]
-for g, t in GROUPES.items():
-    groupe = benignes[benignes["phototype"].isin(t)]
-    print(
-        f"Fausses alertes, phototypes {g} : {fr_percent(groupe['fausse_alerte'].mean())} "
-        f"des lésions bénignes ({int(groupe['fausse_alerte'].sum())} sur {len(groupe)})."
-    )
 
 # %% [markdown]
 # **Comparer deux groupes par leurs intervalles.** Si les deux intervalles ne se chevauchent
@@ -386,7 +384,7 @@ fr_table(
 )
 
 # %% [markdown]
-# ### Question 2 — Que reflète le taux annoncé ? (2 points)
+# ### Question 2 — Que reflète le taux annoncé ? (1 point)
 #
 # L'éditeur annonce **un seul** taux de faux négatifs, calculé sur tous les cancers de son test.
 # Ce taux global reflète… Écrivez l'une des réponses
@@ -415,7 +413,7 @@ lecture_global = ...
 lecture_global = "surtout les phototypes nombreux dans son test"
 ### END SOLUTION
 
-# %% tests="lecture_global" points=2
+# %% tests="lecture_global" points=1
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choice(
     lecture_global,
@@ -481,7 +479,7 @@ lecture_global = "surtout les phototypes rares, les plus difficiles"
 lecture_global = "les six phototypes, chacun pour un sixième"
 
 # %% [markdown]
-# ### Question 3 — Que conclure, test par test ? (2 points : 3a et 3b, 1 point chacune)
+# ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
 #
 # Comparez les phototypes V–VI et les I–II dans chacun des deux tests, en lisant les
 # **intervalles** : en **3a** sur le **test équilibré** (tableau par groupe de la section 2),
@@ -502,7 +500,7 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 # séparément. Ne pas voir de différence prouve-t-il qu'il n'y en a pas ?
 # </details>
 #
-# **3a — Le test équilibré** (1 point).
+# #### Question 3a — Le test équilibré (1 point)
 
 # %% answer="conclusion_equilibre"
 conclusion_equilibre = ...
@@ -573,7 +571,9 @@ conclusion_equilibre = "les deux groupes sont servis pareil"
 conclusion_equilibre = "les peaux foncées sont mieux servies"
 
 # %% [markdown]
-# **3b — Le test de l'éditeur** (1 point), mêmes réponses possibles.
+# #### Question 3b — Le test de l'éditeur (1 point)
+#
+# Mêmes réponses possibles.
 
 # %% answer="conclusion_editeur"
 conclusion_editeur = ...
@@ -648,11 +648,10 @@ conclusion_editeur = "les deux groupes sont servis pareil"
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
 # Le code replié ci-dessous entraîne un modèle pour chaque part de phototypes V et VI dans
-# l'entraînement, de 0 à 48 % (seuil choisi à chaque fois sur une validation tirée de même),
-# et compte ses cancers manqués sur le **même** test équilibré. Bougez le curseur (souris ou
-# **flèches du clavier**). La phrase sous le tableau donne
-# l'**écart** (taux des phototypes V–VI moins taux des I–II), en points, avec son intervalle à
-# 95 %.
+# l'entraînement, de 0 à 48 % (seuil choisi sur une validation tirée de même), et compte ses
+# cancers manqués sur le **même** test équilibré. Bougez le curseur (souris ou **flèches**).
+# La phrase sous le tableau donne l'**écart** (taux des V–VI moins taux des I–II), en points,
+# avec son intervalle à 95 %.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il entraîne les 13 modèles (quelques secondes).
@@ -690,15 +689,19 @@ def ecart_points(part):
     return 100 * ecart, 100 * (ecart - 1.96 * erreur), 100 * (ecart + 1.96 * erreur)
 
 
+def points(x):
+    """Un nombre de points à une décimale, avec le vrai signe moins (−)."""
+    return fr_number(x, 1).replace("-", "\u2212")
+
+
 part_editeur = min(parts, key=lambda p: abs(p - PART_V_VI_EDITEUR))
 ecarts = {p: ecart_points(p) for p in (part_editeur, parts[-1])}
 fr_table(
     pd.DataFrame(
         {
-            "Écart (points)": {fr_percent(p, 0): fr_number(e[0], 1) for p, e in ecarts.items()},
+            "Écart (points)": {fr_percent(p, 0): points(e[0]) for p, e in ecarts.items()},
             "Intervalle à 95 %": {
-                fr_percent(p, 0): f"{fr_number(e[1], 1)} à {fr_number(e[2], 1)}"
-                for p, e in ecarts.items()
+                fr_percent(p, 0): f"{points(e[1])} à {points(e[2])}" for p, e in ecarts.items()
             },
         }
     ).rename_axis("Part de V et VI"),
@@ -707,8 +710,7 @@ fr_table(
 
 # %% [markdown]
 # Cet intervalle ne compte que le hasard du tirage du test, pas celui de l'entraînement (un
-# seul modèle par part) : avec d'autres tirages, l'écart à 48 % va de presque nul à
-# plusieurs points.
+# seul modèle par part) : l'écart varie aussi d'un tirage à l'autre.
 #
 # ### Question 4 — Plus de peaux foncées, et l'écart ? (2 points)
 #
@@ -716,7 +718,7 @@ fr_table(
 # devient l'écart ? Appuyez-vous sur le tableau ci-dessus, intervalles compris. Écrivez l'une
 # des réponses `"l'écart a disparu"`, `"l'écart est réduit, sans preuve qu'il soit effacé"`,
 # `"l'écart est réduit, et l'intervalle prouve qu'il persiste"`,
-# `"l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points"` ou
+# `"l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"` ou
 # `"l'écart s'est inversé"`.
 #
 # <details><summary>Indice 1</summary>
@@ -745,7 +747,7 @@ checks.check_choice(
         "l'écart a disparu",
         "l'écart est réduit, sans preuve qu'il soit effacé",
         "l'écart est réduit, et l'intervalle prouve qu'il persiste",
-        "l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points",
+        "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
         "l'écart s'est inversé",
     ],
     digest="781c2a490426f081",
@@ -767,9 +769,9 @@ checks.check_choice(
         checks.Mistake(
             None,
             "relisez la borne haute de l'intervalle à 48 % : elle dépasse "
-            "5 points, si bien qu'un écart de plus de 5 points reste compatible avec "
+            "3 points, si bien qu'un écart de plus de 3 points reste compatible avec "
             "les données.",
-            digest="1e026579a8ef6a88",
+            digest="7b757145d0168371",
         ),
         checks.Mistake(
             None,
@@ -789,7 +791,7 @@ checks.check_choice(
         "l'écart a disparu",
         "l'écart est réduit, sans preuve qu'il soit effacé",
         "l'écart est réduit, et l'intervalle prouve qu'il persiste",
-        "l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points",
+        "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
         "l'écart s'est inversé",
     ],
     expected="l'écart est réduit, sans preuve qu'il soit effacé",
@@ -806,7 +808,7 @@ ecart_a_48 = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
 
 # %% mistake="ecart_a_48"
 # message : relisez la borne haute
-ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 5 points"
+ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"
 
 # %% mistake="ecart_a_48"
 # message : l'écart reste positif
@@ -825,8 +827,18 @@ ecart_a_48 = "l'écart s'est inversé"
 # d'ailleurs la clarté de la peau autant que la représentation : les phototypes III–IV,
 # pourtant nombreux dans l'entraînement (25 % + 12 %), ont un taux de faux négatifs presque
 # double de celui des I–II. Les peaux foncées reçoivent aussi **plus de fausses
-# alertes** (cellule de la section 2) : baisser le seuil pour y manquer moins de cancers y
+# alertes** (cellule ci-dessous) : baisser le seuil pour y manquer moins de cancers y
 # ajouterait encore des fausses alertes.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : les fausses alertes du test équilibré, par groupe.
+benignes = test[~test["cancer"]]
+for g, t in GROUPES.items():
+    groupe = benignes[benignes["phototype"].isin(t)]
+    print(
+        f"Fausses alertes, phototypes {g} : {fr_percent(groupe['fausse_alerte'].mean())} "
+        f"des lésions bénignes ({int(groupe['fausse_alerte'].sum())} sur {len(groupe)})."
+    )
 
 # %% [markdown] reveal="ecart_a_48"
 # Ajouter des peaux foncées réduit l'écart, sans garantir de l'effacer : dans nos données
@@ -835,6 +847,73 @@ ecart_a_48 = "l'écart s'est inversé"
 # plus variées sont nécessaires, pas forcément suffisantes. Dans l'explorateur, le taux des
 # III–IV baisse aussi, celui des I–II remonte un peu à 48 % : un écart se réduit aussi quand
 # le groupe bien servi va moins bien. Lisez les deux taux, pas seulement leur différence.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : à 48 %, l'écart avec le seuil de l'éditeur, les fausses
+# alertes des I–II, et l'écart avec d'autres tirages de l'entraînement.
+from esn_teach.explorers import missed_by_group, sensitivity_threshold
+
+GRAINES_AUTRES = range(10, 16)  # six autres tirages de l'entraînement et de la validation
+
+
+def ecart_modele(entraine, seuil_choisi):
+    """Écart V–VI moins I–II (en points) d'un modèle, sur le test équilibré."""
+    taux = missed_by_group(entraine.model, seuil_choisi, jeu.frame)["fnr"]
+    return 100 * (taux["V–VI"] - taux["I–II"])
+
+
+def fausses_alertes_clairs(entraine):
+    """Part des lésions bénignes des phototypes I–II que le modèle signale."""
+    clairs = test[~test["cancer"] & test["phototype"].isin(GROUPES["I–II"])]
+    mesures = clairs[list(editeur.train.columns.drop(["fitzpatrick", "malignant"]))]
+    return float((entraine.model.predict_proba(mesures)[:, 1] >= entraine.threshold).mean())
+
+
+if checks.passed("ecart_a_48"):
+    reglages = dict(n_train=N_ENTRAINEMENT, n_validation=N_VALIDATION)
+    a_48 = train_on_mix(parts[-1], sensitivity=SENSIBILITE_VISEE, random_state=GRAINE, **reglages)
+    scores_validation_editeur = a_48.model.predict_proba(
+        editeur.validation.drop(columns=["fitzpatrick", "malignant"])
+    )[:, 1]
+    seuil_editeur = sensitivity_threshold(
+        editeur.validation["malignant"], scores_validation_editeur, SENSIBILITE_VISEE
+    )
+    print(
+        f"Entraînement à {fr_percent(parts[-1], 0)}, seuil choisi sur la validation de "
+        f"l'éditeur ({fr_percent(PART_V_VI_EDITEUR, 0)}) : écart de "
+        f"{points(ecart_modele(a_48, seuil_editeur))} points "
+        f"(avec sa propre validation : {points(ecart_modele(a_48, a_48.threshold))})."
+    )
+    print(
+        f"Fausses alertes des phototypes I–II : {fr_percent(fausses_alertes_clairs(editeur))} "
+        f"avec les données de l'éditeur, {fr_percent(fausses_alertes_clairs(a_48))} à "
+        f"{fr_percent(parts[-1], 0)}."
+    )
+    autres = [
+        ecart_modele(m, m.threshold)
+        for m in (
+            train_on_mix(parts[-1], sensitivity=SENSIBILITE_VISEE, random_state=g, **reglages)
+            for g in GRAINES_AUTRES
+        )
+    ]
+    print(
+        f"Écart à {fr_percent(parts[-1], 0)} avec {len(autres)} autres tirages de "
+        f"l'entraînement : de {points(min(autres))} à {points(max(autres))} points."
+    )
+else:
+    print(
+        "Ces résultats s'afficheront ici quand la vérification de la question 4 aura dit "
+        "« juste » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
+        "correction)."
+    )
+
+# %% [markdown] reveal="ecart_a_48"
+# **Ce que le curseur change.** Il change l'entraînement **et** la validation qui fixe le
+# seuil. Avec le modèle entraîné à 48 % mais le seuil choisi sur la validation de l'éditeur,
+# l'écart reste du même ordre (cellule ci-dessus) : ce n'est pas le seuil seul qui le
+# réduit. Le prix se lit ailleurs : à 48 %, les phototypes I–II reçoivent plus de fausses
+# alertes. Enfin, l'intervalle de la question 4 ne compte pas le hasard de l'entraînement :
+# d'un tirage à l'autre, l'écart à 48 % change (dernière ligne de la cellule).
 
 # %% [markdown]
 # ### Des sous-groupes encore plus petits
@@ -939,11 +1018,15 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # manque) :
 #
 # 1. vous demandez la composition des données **par groupe** (phototype ou couleur de peau)
-#    **et** vous la comparez aux patients de l'hôpital ;
+#    **et** vous la comparez aux patients de l'hôpital, ou, si leur phototype n'est pas
+#    connu, vous proposez de le recueillir ou de l'estimer. Le phototype est une donnée
+#    clinique, notée pour le soin ; la « couleur de peau » comprise comme une origine révèle
+#    l'origine ethnique, une donnée sensible dont le traitement est en principe interdit
+#    (RGPD, article 9) ;
 # 2. vous demandez des résultats **par groupe** **et** vous citez un chiffre de ce module
 #    **avec son dénominateur** (« … parmi les cancers de … »), présenté comme un chiffre
 #    d'exercice, pas comme un chiffre réel ;
-# 3. vous dites ce que veut dire « pas assez de données » (une inconnue, pas une garantie)
+# 3. vous dites ce que la réponse « pas assez de données » signifie pour votre décision
 #    **et** vous proposez une action concrète qui y répond (celle de votre métier : soin,
 #    contrat, information, suivi…). Une conclusion tranchée (« l'outil est raciste », « il
 #    marche pour tous ») sans chiffre ni intervalle pour l'appuyer ne peut pas avoir plus de
@@ -958,7 +1041,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # V4 — Prudence, esprit critique et inclusivité.
 #
 # - **1** : la copie demande la composition des données **par groupe** (phototype ou couleur
-#   de peau) **et** la compare aux patients de l'hôpital. D'autres questions sont bienvenues
+#   de peau) **et** la compare aux patients de l'hôpital, ou propose de recueillir ou
+#   d'estimer le phototype de ces patients (souvent inconnu ; l'origine ethnique, donnée
+#   sensible, RGPD article 9, n'est pas exigée). D'autres questions sont bienvenues
 #   sans être exigées, p. ex. : qui a collecté les données, où ; comment les diagnostics ont été
 #   confirmés (biopsie) ; le phototype est-il une bonne mesure ?
 # - **0,5** : l'un des deux seulement (composition par groupe sans comparaison aux patients,
@@ -1024,6 +1109,18 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # **0,5** (résultats par phototype demandés, mais aucun chiffre ni dénominateur écrits) ;
 # critère 3, **1** (« une inconnue, pas une garantie », et une action de manager : évaluation
 # locale inscrite au contrat, avec une clause de sortie).
+#
+# **Copie faible** (étudiant·e en pharmacie), notée **un demi-point sur 3** :
+#
+# > « L'application a été testée par l'éditeur et son taux de cancers manqués est bas, donc
+# > elle est fiable. Il faudrait quand même lui demander si elle marche sur toutes les peaux.
+# > S'il n'a pas assez de patients à peau foncée, ce n'est pas grave, on verra à l'usage. »
+#
+# Notation : critère 1, **0** (aucune question sur la composition des données ni sur les
+# patients de l'hôpital) ; critère 2, **0,5** (une demande de résultats par groupe, « sur
+# toutes les peaux », mais le taux global est pris pour une preuve, sans chiffre ni
+# dénominateur) ; critère 3, **0** (« pas assez de données » est lu comme « pas de
+# problème », et « on verra à l'usage » n'est pas une action organisée).
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1033,9 +1130,10 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   des peaux claires (Groh et al., 2021, le rappellent) ; des dermatologues reconnaissent
 #   eux aussi moins bien les lésions sur peau foncée (Daneshjou et al., 2022), sans que
 #   l'étude en établisse la cause.
-# - **Le phototype** classe la réaction au soleil, pas la couleur de peau : des études
-#   utilisent d'autres mesures (Groh et al., 2021, comparent le phototype à l'angle
-#   typologique individuel, calculé sur l'image).
+# - **Le phototype** classe surtout la réaction au soleil ; souvent employé, imparfaitement,
+#   comme mesure de la couleur, il est complété par d'autres mesures dans certaines études
+#   (Groh et al., 2021, comparent le phototype à l'angle typologique individuel, calculé sur
+#   l'image).
 # - **La fréquence des cancers** : notre générateur donne à tous les phototypes la **même
 #   fréquence de cancers** (20 % des lésions). En réalité, aux États-Unis, le mélanome est
 #   plus rare chez les patients noirs que chez les patients blancs et diagnostiqué plus tard ;
@@ -1048,8 +1146,13 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # - Demandez **qui est dans les données** d'entraînement, et comparez aux patients servis.
 # - Un taux de faux négatifs se calcule **parmi les cancers** d'un groupe, groupe par groupe.
-# - Concluez d'après les intervalles, pas par principe : un petit groupe laisse tout ouvert,
-#   de grands groupes aux intervalles séparés établissent un écart.
+# - Concluez d'après les intervalles, pas par principe.
+
+# %% [markdown] reveal="conclusion_editeur"
+# - Un petit groupe laisse tout ouvert : ni écart, ni absence d'écart.
+
+# %% [markdown] reveal="conclusion_equilibre"
+# - De grands groupes aux intervalles séparés établissent un écart.
 
 # %% [markdown] reveal="lecture_global"
 # - Un taux global reflète surtout les groupes nombreux : demandez le taux de chaque groupe.
@@ -1085,6 +1188,10 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   l'intelligence artificielle, article 10 (données et gouvernance des données). *Journal
 #   officiel de l'Union européenne*, 12 juillet 2024 ; article 6, paragraphe 1 (dispositifs
 #   soumis à un organisme notifié).
+# - Règlement (UE) 2016/679 du 27 avril 2016 (RGPD), article 9 : traitement des catégories
+#   particulières de données (dont celles qui révèlent l'origine raciale ou ethnique, et les
+#   données de santé), interdit en principe, sauf exceptions (paragraphe 2). *Journal
+#   officiel de l'Union européenne*, 4 mai 2016.
 # - Règlement (UE) 2017/745 du 5 avril 2017 relatif aux dispositifs médicaux (MDR), article 61
 #   et annexe XIV, partie A (évaluation clinique) ; annexe VIII, règle 11 (classe des
 #   logiciels). *Journal officiel de l'Union européenne*, 5 mai 2017.
