@@ -804,7 +804,8 @@ def check_choices(
         items are right and others wrong, every item written as one of the options,
         the share ``(right - wrong / (options - 1)) / items`` is corrected for
         guessing (answering at random earns nothing on average; with two options a
-        wrong item cancels a right one). When it is above 0, the message is printed
+        wrong item cancels a right one); an item left ``...`` or not written as one
+        of the options earns and costs nothing. When it is above 0, the message is printed
         instead of raised and the check returns :class:`PartialCredit` (``points`` ×
         that share), which nbgrader reads as the cell's score when it is the cell's
         last value. Give the same ``points=`` to the visible and the hidden check.
@@ -892,12 +893,21 @@ def check_choices(
     # (1 / (options - 1) of a right item), so answering at random is worth nothing.
     penalty = 1 / (len(options) - 1) if len(options) > 1 else 1.0
     share = max(0.0, n_right - penalty * len(wrong)) / len(reference)
-    if points is not None and wrong and share > 0 and not misspelt and not to_fill:
-        # Partial credit: the same message, printed (an error would cost every point).
+    if points is not None and share > 0 and (wrong or misspelt or to_fill):
+        # Partial credit: the same message, printed (an error would cost every point). An
+        # item left « ... » or not written as an option earns nothing and costs nothing.
         partially_right.add(name)
         print(f"\u2718 {IncorrectAnswer(' '.join(parts), question=name)}")
         earned = round(float(points) * share, 2)
-        return PartialCredit(earned, float(points), n_right, len(reference), len(wrong), penalty)
+        return PartialCredit(
+            earned,
+            float(points),
+            n_right,
+            len(reference),
+            len(wrong),
+            penalty,
+            blank=len(to_fill) + len(misspelt),
+        )
     if wrong or misspelt:
         raise IncorrectAnswer(" ".join(parts), question=name, form=not wrong)
     if to_fill:

