@@ -66,7 +66,7 @@ EXPECTED = {
     "deux_sur_trois": 1.0,
     "un_sur_trois": 0.0,
     "tout_faux": 0.0,
-    "incomplet": 0.0,
+    "incomplet": 2.0,  # a blank item earns and costs nothing
     "triche": 1.0,
 }
 
