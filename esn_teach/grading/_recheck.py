@@ -67,6 +67,8 @@ _SAFE_BUILTINS = {
     "bytes",
     "bool",
     "object",
+    # The « ... » a student leaves in an item of a dictionary answer (partial credit).
+    "Ellipsis",
 }
 _SAFE_MODULES = ("numpy", "pandas", "datetime", "collections", "decimal", "fractions")
 _SAFE_CALLABLE = re.compile(
