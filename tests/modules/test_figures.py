@@ -39,6 +39,8 @@ def _decimals(text: str) -> int:
 
 def _numbers_in(text: str) -> set[float]:
     found = set()
+    # A count printed with thousands separators (« 10 000 ») is one number.
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text)
     for match in re.finditer(r"-?\d+(?:[.,]\d+)?(?:e-?\d+)?(\s?%)?", text):
         raw = match.group(0).replace(",", ".").replace("%", "").strip()
         try:
