@@ -61,8 +61,7 @@
 # modèle d'IA. Le responsable répond : « Aucun problème, on a remplacé les noms par des
 # numéros : c'est anonyme. »
 #
-# Vérifions-le sur un registre **synthétique** (`random_state=11` : mêmes données à chaque
-# exécution).
+# Vérifions-le sur un registre **synthétique**, le même à chaque exécution.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il crée le registre et affiche ses premières lignes.
@@ -84,15 +83,18 @@ def a_la_francaise(tableau, colonnes):
     return copie.rename(columns=colonnes)
 
 
+def milliers(nombre):
+    """Un entier écrit à la française : 10 000 (espace fine insécable entre les milliers)."""
+    return f"{int(nombre):,}".replace(",", "\u202f")
+
+
 donnees = make_french_registry(n_samples=10_000, random_state=11)
 registre = donnees.frame
-print(f"Registre synthétique : {len(registre)} patients.")
-en_francais = {"pseudonym": "pseudonyme (pseudonym)", "sex": "sexe (sex)",
-               "birth_date": "date de naissance (birth_date)", "postcode": "code postal (postcode)",
-               "departement_name": "département (departement_name)",
-               "admission_date": "date d'admission (admission_date)",
-               "diagnosis": "diagnostic (diagnosis)",
-               "diagnosis_label": "libellé (diagnosis_label)"}
+print(f"Registre synthétique : {milliers(len(registre))} patients.")
+en_francais = {"pseudonym": "pseudonyme", "sex": "sexe", "birth_date": "date de naissance",
+               "postcode": "code postal", "departement_name": "département",
+               "admission_date": "date d'admission", "diagnosis": "diagnostic",
+               "diagnosis_label": "libellé du diagnostic"}
 display(a_la_francaise(registre.head(5), en_francais))
 display(data_card(donnees, title="Fiche descriptive du registre"))
 
@@ -155,8 +157,8 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 #
 # Notre population synthétique est petite (voyez le nombre d'habitants par code postal ; un
 # code postal français en compte en moyenne bien plus), et ses habitants ont les âges de
-# patients hospitalisés, pas ceux de la population française. Sa part d'uniques tient surtout à
-# cette petite taille : ce n'est pas une mesure pour la France, où aucune n'est citée ici.
+# patients hospitalisés, pas ceux de la population française. Sa part d'uniques dépend de
+# cette taille : ce n'est pas une mesure pour la France, où aucune n'est citée ici.
 #
 # Le risque dépend de l'attaquant (El Emam et Dankar, 2008). Le **procureur** cherche une
 # personne qu'il sait dans le registre : y être unique suffit pour la trouver. Le
@@ -224,14 +226,14 @@ checks.check_number(
     k_petit,
     name="k_petit",
     digest="ceda6e83864a0740",
-    bounds=(1, len(petit)),
+    bounds=(1, 14),
     percent_is_mistake=False,
     mistakes=[
         # Les erreurs fréquentes, rangées sous une empreinte : écrites en clair, elles
         # laisseraient trouver la bonne réponse par élimination.
         checks.Mistake(None,
-                       "vous avez compté les « k − 1 autres » patients de la plus petite classe. "
-                       "Le k est la taille de la classe : il compte aussi le patient lui-même.",
+                       "vous avez peut-être oublié de compter le patient lui-même : recomptez "
+                       "la plus petite classe.",
                        digest="574c57354f25cb8f"),
         checks.Mistake(None,
                        "k = 1 voudrait dire qu'une classe ne compte qu'une seule ligne : en "
@@ -262,7 +264,7 @@ checks.check_number(
 ### END HIDDEN TESTS
 
 # %% mistake="k_petit"
-# message : les « k − 1 autres » patients
+# message : oublié de compter le patient lui-même
 k_petit = 2
 
 # %% mistake="k_petit"
@@ -314,7 +316,7 @@ checks.check_number(
     l_petit,
     name="l_petit",
     digest="0e1fc63d90cd5551",
-    bounds=(1, len(petit)),
+    bounds=(1, 14),
     percent_is_mistake=False,
     mistakes=[
         checks.Mistake(None,
@@ -327,9 +329,8 @@ checks.check_number(
                        "de diagnostics différents d'une classe : la classe la moins protégée.",
                        digest="f8bceb5db93993f0"),
         checks.Mistake(None,
-                       "vous avez trouvé une classe à deux diagnostics différents, mais ce "
-                       "n'est pas la moins diverse. Le l est le plus petit compte sur toutes les "
-                       "classes : vérifiez-les toutes, une par une.", digest="08090e5b4e7344de"),
+                       "avez-vous vérifié chacune des 4 classes ? Le l est le plus petit compte "
+                       "sur toutes les classes.", digest="08090e5b4e7344de"),
     ],
     hint="Comptez les diagnostics différents dans chacune des classes, puis gardez le plus "
     "petit compte.",
@@ -356,7 +357,7 @@ l_petit = 3
 l_petit = 4
 
 # %% mistake="l_petit"
-# message : ce n'est pas la moins diverse
+# message : avez-vous vérifié chacune des 4 classes
 l_petit = 2
 
 # %% [markdown]
@@ -403,15 +404,18 @@ n_faux = n_reidentifies - n_justes
 n_faux_absents = int(sum(pseudo not in presents for pseudo in relies))
 n_adultes = int((registre["age"] >= 18).sum())
 print("Résultats de l'attaque (entre parenthèses, le nom à écrire dans un calcul) :")
-print(f"- patients du registre publié (len(registre_publie)) : {len(registre_publie)}")
-print(f"- personnes de la liste nominative (len(liste_nominative)) : {len(liste_nominative)}, "
-      f"dont {len(liste_nominative) - n_dans_liste} absentes du registre")
-print(f"- patients adultes du registre (n_adultes) : {n_adultes}")
-print(f"- patients du registre présents dans la liste (n_dans_liste) : {n_dans_liste}, "
+print(f"- patients du registre publié (len(registre_publie)) : {milliers(len(registre_publie))}")
+print("- personnes de la liste nominative (len(liste_nominative)) : "
+      f"{milliers(len(liste_nominative))}, "
+      f"dont {milliers(len(liste_nominative) - n_dans_liste)} absentes du registre")
+print(f"- patients adultes du registre (n_adultes) : {milliers(n_adultes)}")
+print(f"- patients du registre présents dans la liste (n_dans_liste) : {milliers(n_dans_liste)}, "
       f"soit {fr_percent(n_dans_liste / n_adultes)} des adultes")
-print(f"- dossiers reliés à un seul nom de la liste (n_reidentifies) : {n_reidentifies}")
-print(f"- parmi eux, dossiers reliés à leur vrai nom, d'après le corrigé (n_justes) : {n_justes}")
-print(f"- liens faux, d'après le corrigé : {n_faux}, dont {n_faux_absents} pour des patients "
+print("- dossiers reliés à un seul nom de la liste (n_reidentifies) : "
+      f"{milliers(n_reidentifies)}")
+print("- parmi eux, dossiers reliés à leur vrai nom, d'après le corrigé (n_justes) : "
+      f"{milliers(n_justes)}")
+print(f"- liens faux, d'après le corrigé : {milliers(n_faux)}, dont {n_faux_absents} pour des patients "
       "absents de la liste (voir l'encadré sous ce résultat)")
 display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 
@@ -656,10 +660,13 @@ else:
 # patient, la période où peut tomber sa date de naissance, connaissant ce qui est publié, en
 # années (date complète : un jour ; année de naissance ou classe d'un an : un an ; classe de
 # 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an.
-# Exemple : dans le registre, 928 patients sur 10 000 ont 90 ans ou plus, nés sur près de
-# 19 années (de 1916 à 1934). Avec des classes d'un an, les autres comptent chacun pour un peu
-# moins d'un an, ces 928 pour près de 19 : la moyenne vaut `(9072 × 0,98 + 928 × 18,8) / 10000 ≈ 2,6`
-# années, contre un peu moins de 1 pour l'année de naissance, qui ne regroupe pas les plus âgés (lisez-le dans l'explorateur). **Lieu** : le
+# La période va de la plus ancienne à la plus récente date de naissance vues dans la classe :
+# pour une classe d'un an, un peu moins d'un an. Exemple : dans le registre, 928 patients
+# sur 10 000 ont 90 ans ou plus, nés sur près de 19 années (de 1916 à 1934). Avec des classes
+# d'un an, les autres comptent chacun pour un peu moins d'un an, ces 928 pour près de 19 : la
+# moyenne vaut `(9 072 × 0,98 + 928 × 18,8) / 10 000 ≈ 2,6` années. L'année de naissance, qui
+# ne regroupe pas les plus âgés, donne un peu moins de 1 (lisez-le dans l'explorateur).
+# **Lieu** : le
 # nombre moyen de codes postaux que le lieu publié ne distingue plus. Ni l'un ni l'autre ne dit
 # si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la saison
 # des naissances.
@@ -713,8 +720,9 @@ explorateur
 #
 # L'arrêt **Breyer** (19 octobre 2016, affaire C-582/14, points 46 à 48), rendu sur la
 # directive 95/46/CE, que le RGPD a remplacée, dont le considérant 26 disait déjà la même chose,
-# précise quels moyens compter : une adresse IP est personnelle pour l'exploitant d'un site
-# qui ne peut identifier l'internaute qu'avec les informations de son fournisseur d'accès,
+# précise quels moyens compter : une adresse IP (le numéro d'un ordinateur sur internet) est
+# personnelle pour l'exploitant d'un site qui ne peut identifier l'internaute qu'avec les
+# informations de son fournisseur d'accès (l'opérateur qui attribue ce numéro),
 # s'il dispose de **moyens légaux** de le faire identifier grâce à elles (par exemple, en cas
 # d'attaque informatique, en s'adressant à l'autorité compétente) ; un moyen **interdit par la
 # loi**, ou irréalisable en pratique (effort démesuré en temps, en coût et en main-d'œuvre), ne
@@ -735,7 +743,8 @@ explorateur
 # destinataires de leurs données (l'**obligation d'information** : article 15, paragraphe 1,
 # point d, du règlement (UE) 2018/1725). Elle a jugé que la qualification dépend de **celui qui détient
 # les données** : pour un destinataire sans la table de correspondance ni autre moyen
-# raisonnable de retrouver les personnes, **recoupements compris**, des données pseudonymisées
+# raisonnable de retrouver les personnes, **recoupements compris** (croisements avec d'autres
+# sources), des données pseudonymisées
 # peuvent ne pas être personnelles ; pour celui qui les a collectées et garde la table, elles
 # le restent, et son obligation d'informer s'apprécie de son point de vue, au moment de la
 # collecte. Ce règlement s'applique aux institutions de l'Union, pas à un CHU ; sa notion
@@ -748,28 +757,26 @@ explorateur
 #
 # ### Question 3 — Comment juger si les données sont personnelles pour la start-up ? (2 points)
 #
-# Le CHU transmet à la start-up de la section 1 l'extrait pseudonymisé (date de naissance,
-# sexe, code postal, diagnostic), sans la table qui relie pseudonymes et noms.
+# | La start-up de la section 1 | |
+# |---|---|
+# | détient | l'extrait pseudonymisé (date de naissance, sexe, code postal, diagnostic), sans la table des noms |
+# | peut se procurer | des profils publics et la presse locale, pour constituer une liste nominative (section 4) |
+# | se voit interdire | la liste électorale, par la loi (Code électoral, article L37) ; toute réidentification, par son contrat |
 #
-# - La liste électorale ne peut pas lui servir (Code électoral, article L37 : section 4).
-# - Mais, à partir de profils publics de réseaux sociaux et de la presse locale, elle peut
-#   constituer une liste nominative comme celle de la section 4.
-# - Un contrat lui interdit de réidentifier qui que ce soit.
+# Selon les arrêts de 2025 et Breyer, comment juge-t-on si ces données sont personnelles pour
+# elle ? On demande la **méthode** (quels moyens peser) ; la **conclusion** est discutée
+# (réflexion G). Répondez par la lettre.
 #
-# Selon l'arrêt du 4 septembre 2025 et l'arrêt Breyer, comment juge-t-on si ces données sont
-# personnelles pour elle ? Répondez par la lettre. (Les profils publics comptent-ils ? C'est
-# discuté : vous trancherez dans la réflexion G.)
-#
-# - **A.** On pèse les moyens qu'elle peut raisonnablement employer pour relier un pseudonyme
-#   à un nom : sans la table, elle n'en a aucun.
-# - **B.** On pèse tous les moyens qu'elle peut raisonnablement employer, sauf ceux que son
-#   contrat lui interdit : le croisement n'en fait plus partie.
-# - **C.** On pèse tous les moyens qu'elle peut raisonnablement employer, y compris avec des
-#   données prises ailleurs ; son contrat ne suffit pas, seul, à en écarter un.
-# - **D.** On pèse les moyens qu'elle a déjà employés : tant qu'elle n'a rien croisé, aucun
-#   ne compte.
-# - **E.** On pèse les moyens de toute personne, le CHU compris (« ou par toute autre
-#   personne », considérant 26) : le CHU garde la table, elles sont donc personnelles.
+# - **A.** On pèse ses moyens raisonnables de relier un pseudonyme à un nom ; sans la table,
+#   elle n'en a aucun.
+# - **B.** On pèse ses moyens raisonnables, sauf ceux que son contrat lui interdit ; le
+#   croisement en sort.
+# - **C.** On pèse ses moyens raisonnables, données prises ailleurs comprises ; son contrat
+#   n'en écarte aucun à lui seul.
+# - **D.** On pèse les seuls moyens qu'elle a déjà employés ; tant qu'elle n'a rien croisé,
+#   aucun ne compte.
+# - **E.** On pèse les moyens de toute personne, le CHU compris (considérant 26) ; le CHU
+#   garde la table.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -782,7 +789,7 @@ explorateur
 #
 # Relisez le considérant 26 (« Ce que disent les textes », ci-dessus) : que compte-t-il,
 # « l'ensemble des moyens » ou un seul ? Qu'a montré la question 2 sur ce que permet une liste
-# nominative ? Un contrat est-il une loi ?
+# nominative ? Quels moyens l'arrêt Breyer écarte-t-il ?
 # </details>
 
 # %% answer="qualification"
@@ -850,18 +857,20 @@ qualification = "E"
 # %% [markdown]
 # ## À retenir
 #
-# - **Pseudonymiser** n'est pas **anonymiser** : les données restent personnelles pour qui peut,
-#   par des moyens raisonnables, retrouver les personnes.
+# - **Pseudonymiser** n'est pas **anonymiser**.
 # - Les **quasi-identifiants** (ce qu'un attaquant sait par ailleurs) isolent presque chaque
 #   patient ; une liste nominative suffit à les **nommer**.
-# - Le **k** dit si une ligne peut être isolée ; le **l** repère le cas le plus grossier où l'on
-#   apprend le diagnostic sans isoler personne (toute une classe a le même diagnostic).
 # - k > 1 vaut **pour ces quasi-identifiants** : qui en connaît d'autres peut encore isoler.
 # - **Généraliser** réduit le risque mais coûte du détail.
 
+# %% [markdown] reveal="l_petit"
+# - Le **k** dit si une ligne peut être isolée ; le **l** repère le cas le plus grossier où l'on
+#   apprend le diagnostic sans isoler personne (toute une classe a le même diagnostic).
+
 # %% [markdown] reveal="qualification"
-# - Pour qui ? Cela se juge du côté de qui reçoit les données (question 3), avec tous ses moyens
-#   raisonnables, recoupements compris ; un contrat compte, sans tout régler.
+# - Les données restent personnelles pour qui peut, par des moyens raisonnables, retrouver les
+#   personnes. Pour qui ? Cela se juge du côté de qui reçoit les données (question 3), avec
+#   tous ses moyens raisonnables, recoupements compris ; un contrat compte, sans tout régler.
 
 # %% [markdown]
 # ## Après la séance
@@ -882,8 +891,8 @@ qualification = "E"
 #
 # ### Question 4a — Le rôle des colonnes de la personne (1 point)
 #
-# Une clinique prépare un tableau à publier ; **avant préparation**, il contient les sept
-# colonnes ci-dessous. Le collègue de travail d'une patiente connaît son nom, son sexe, sa date
+# Une clinique prépare un tableau à publier ; **avant préparation**, il contient sept colonnes :
+# nom, sexe, date de naissance, commune, date d'admission, service et diagnostic. Le collègue de travail d'une patiente connaît son nom, son sexe, sa date
 # de naissance, sa commune, le jour où elle a été hospitalisée (elle était absente) et le
 # service où elle l'a été (il lui a rendu visite en cardiologie) ; il ignore son diagnostic.
 # **Pour ce collègue**, remplacez chacun des sept `...` par l'un des trois textes, avec les
@@ -1370,7 +1379,8 @@ display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 # Puis reprenez l'explorateur de la section 5 (s'il n'apparaît plus, réexécutez les cellules
 # depuis le début), réglez-le sur chaque publication ci-dessous (le sexe est toujours publié)
 # et lisez trois lignes du tableau : **k**, **Âge : années confondues** et **Lieu : codes
-# postaux confondus**. Sans l'explorateur (widgets absents), écrivez dans une cellule neuve
+# postaux confondus**. Sans l'explorateur (widgets absents), créez une cellule (bouton **+**
+# de la barre d'outils, ou touche **B** après avoir cliqué à gauche de la cellule), écrivez-y
 # `mesurer_publication("A")`, puis `"B"`… : elle affiche ces trois lignes pour une publication.
 # Laquelle atteint **k ≥ 5** (objectif de l'exercice B) en perdant le **moins de
 # détail** ? Répondez par la lettre. (Ce n'est plus l'extrait de l'Hérault, mais tout le
@@ -1520,33 +1530,33 @@ choix_publication = "E"
 # | 2 | hommes | 30-39 ans | 10 | asthme (2), maladie due au VIH, B20 (1), dépression (3), fracture du poignet (4) |
 # | 3 | femmes | 40-49 ans | 9 | dépression (9) |
 # | 4 | hommes | 40-49 ans | 12 | diabète (4), hypertension (5), asthme (2), dépression (1) |
+# | 5 | hommes | 50-59 ans | 11 | dépression (10), asthme (1) |
 #
-# Pour quelle classe apprend-il le diagnostic de son voisin, et lequel des trois risques du G29
-# est celui qui le lui apprend ? (Rattacher le voisin à sa classe est déjà une corrélation ; on
-# demande le risque qui lui apprend le **diagnostic**.) Répondez par la lettre.
+# Pour quelles classes apprend-il le diagnostic de son voisin, et par lequel des trois risques
+# du G29 ? Répondez par la lettre.
 #
-# - **A.** La classe 1, la plus petite : individualisation.
-# - **B.** La classe 3 : inférence.
-# - **C.** La classe 2, où figure la maladie due au VIH : inférence.
-# - **D.** La classe 3 : corrélation.
-# - **E.** Aucune : le tableau est 8-anonyme, personne n'est exposé.
+# - **A.** La classe 3 seule : inférence ; la classe 5 compte deux diagnostics.
+# - **B.** La classe 2, où figure la maladie due au VIH : inférence.
+# - **C.** Les classes 3 et 5 : corrélation.
+# - **D.** Aucune : le tableau est 8-anonyme, personne n'y est exposé.
+# - **E.** Les classes 3 et 5 : inférence, sûre pour la 3, probable pour la 5.
 #
 # <details><summary>Indice 1</summary>
 #
 # Classe par classe : si le voisin en fait partie, peut-on dire quelle ligne est la sienne ?
-# Peut-on dire de quoi il souffre ?
+# Que peut-on dire de son diagnostic ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Rattacher le voisin à sa classe ne dit pas encore son diagnostic. Relisez les définitions :
-# lequel des trois risques consiste à déduire la valeur d'un attribut ?
+# Relisez mot à mot les trois définitions du G29 ci-dessus : laquelle parle de déduire un
+# attribut, et avec quelle certitude ?
 # </details>
 
 # %% answer="classe_exposee"
 classe_exposee = ...
 ### BEGIN SOLUTION
-classe_exposee = "B"
+classe_exposee = "E"
 ### END SOLUTION
 
 # %% tests="classe_exposee" points=2
@@ -1555,51 +1565,53 @@ checks.check_choice(
     classe_exposee,
     name="classe_exposee",
     options=["A", "B", "C", "D", "E"],
-    digest="c85b21b9eb4cd83a",
+    digest="f8fc1c92eda08392",
     mistakes=[
         checks.Mistake(None,
-                       "la classe 1 compte 8 patients : aucun n'y est isolé, c'est ce que "
-                       "garantit le k. Le voisin ne trouve pas la ligne ; regardez plutôt ce que "
-                       "disent les diagnostics de chaque classe.",
+                       "la classe 5 compte bien deux diagnostics (l = 2), mais 10 patients sur "
+                       "11 y ont le même : le voisin le devine presque à coup sûr. Relisez la "
+                       "définition du G29 : l'inférence exige-t-elle une certitude ?",
                        digest="8eab2d9802c52483"),
         checks.Mistake(None,
                        "la maladie due au VIH est sensible, mais un seul des 10 patients de la "
-                       "classe 2 l'a : le voisin ne peut pas savoir si c'est le sien. Dans quelle "
-                       "classe apprendrait-il le diagnostic à coup sûr ?",
-                       digest="659abe8f904786d0"),
+                       "classe 2 l'a : le voisin ne peut pas savoir si c'est le sien. Regardez "
+                       "plutôt, classe par classe, si un diagnostic domine.",
+                       digest="c85b21b9eb4cd83a"),
         checks.Mistake(None,
                        "rattacher le voisin à sa classe est bien une corrélation au sens du G29 ; "
                        "mais ce rattachement ne dit pas encore son diagnostic. Lequel des trois "
                        "risques consiste à déduire la valeur d'un attribut ?",
-                       digest="f22e8066b9681873"),
+                       digest="659abe8f904786d0"),
         checks.Mistake(None,
                        "le tableau est bien 8-anonyme : personne n'y est isolé. Mais le k ne "
                        "regarde pas les diagnostics : relisez ceux de chaque classe.",
-                       digest="f8fc1c92eda08392"),
+                       digest="f22e8066b9681873"),
     ],
-    success="une classe dont tous les patients ont le même diagnostic le révèle sans isoler "
-    "personne : c'est une inférence. Le k ne la voit pas ; le l, qui vaut 1 ici, la repère.",
+    success="une classe dont tous les patients, ou presque, ont le même diagnostic le révèle "
+    "sans isoler personne : c'est une inférence (« avec une probabilité significative », dit le "
+    "G29). Le l repère la classe 3 (l = 1), pas la classe 5 (l = 2) : une limite de la "
+    "l-diversité (lecture F).",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(classe_exposee, name="classe_exposee", options=["A", "B", "C", "D", "E"],
-                    expected="B")
+                    expected="E")
 ### END HIDDEN TESTS
 
 # %% mistake="classe_exposee"
-# message : aucun n'y est isolé
+# message : la classe 5 compte bien deux diagnostics
 classe_exposee = "A"
 
 # %% mistake="classe_exposee"
 # message : un seul des 10 patients de la classe 2
-classe_exposee = "C"
+classe_exposee = "B"
 
 # %% mistake="classe_exposee"
 # message : ce rattachement ne dit pas encore son diagnostic
-classe_exposee = "D"
+classe_exposee = "C"
 
 # %% mistake="classe_exposee"
 # message : le k ne regarde pas les diagnostics
-classe_exposee = "E"
+classe_exposee = "D"
 
 # %% [markdown]
 # ### E. Seul parmi qui ?
@@ -1607,20 +1619,16 @@ classe_exposee = "E"
 # ### Question 8 — Face à une liste de toute la population (2 points)
 #
 # Imaginons une liste nominative de **toute** la population synthétique de la section 3, avec
-# date de naissance, sexe et code postal. La section 3 a affiché deux parts de patients seuls
-# de leur trio : la **part du registre** et la **part de la population**. Quelle part des
-# patients cette liste permet-elle de nommer, et que devient-elle quand la population grandit
-# (plus d'habitants par code postal) ? Répondez par la lettre.
+# date de naissance, sexe et code postal. Elle nomme les patients seuls de leur trio parmi tous
+# les habitants : la **part de la population** affichée en section 3. Si chaque code postal
+# comptait **dix fois plus** d'habitants, que deviendrait cette part ? Répondez par la lettre.
 #
-# - **A.** La part du registre : un patient seul de son trio dans le registre est nommé dès
-#   que la liste le contient.
-# - **B.** La part de la population : une liste plus longue a plus de noms à relier ; la part
-#   augmente donc.
-# - **C.** La part de la question 2 : c'est le risque d'un patient de la liste, quelle qu'elle
-#   soit.
-# - **D.** La part de la population : il faut être seul de son trio parmi tous les habitants ;
-#   la part baisse.
-# - **E.** La part de la population : elle ne dépend que des patients ; elle ne change pas.
+# - **A.** Elle baisserait : chaque patient aurait plus de « jumeaux » possibles parmi les
+#   habitants.
+# - **B.** Elle augmenterait : une liste plus longue donne plus de noms à relier aux dossiers.
+# - **C.** Elle ne changerait pas : elle ne dépend que des patients du registre.
+# - **D.** Elle rejoindrait la part du registre : la liste contiendrait tous les patients.
+# - **E.** Elle rejoindrait la part de la question 2 : le risque d'un patient de la liste.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1636,7 +1644,7 @@ classe_exposee = "E"
 # %% answer="risque_population"
 risque_population = ...
 ### BEGIN SOLUTION
-risque_population = "D"
+risque_population = "A"
 ### END SOLUTION
 
 # %% tests="risque_population" points=2
@@ -1645,14 +1653,8 @@ checks.check_choice(
     risque_population,
     name="risque_population",
     options=["A", "B", "C", "D", "E"],
-    digest="90f9b604d4483640",
+    digest="b0b5c67ed5556bdb",
     mistakes=[
-        checks.Mistake(None,
-                       "être seul dans le registre ne suffit pas : le registre n'est qu'un "
-                       "échantillon. Un habitant absent du registre peut partager le trio du "
-                       "patient ; le trio figure alors deux fois dans la liste, et l'attaquant ne "
-                       "peut pas choisir entre les deux noms.",
-                       digest="b0b5c67ed5556bdb"),
         checks.Mistake(None,
                        "une liste plus longue a plus de noms, mais aussi plus d'habitants qui "
                        "partagent un trio, et un trio partagé n'est relié à aucun nom. Avec plus "
@@ -1660,16 +1662,21 @@ checks.check_choice(
                        "ou moins nombreux ?",
                        digest="9e211844df224f0d"),
         checks.Mistake(None,
-                       "la part de la question 2 vaut pour notre liste, qui compte peu de "
-                       "personnes absentes du registre comparé à une liste de toute la "
-                       "population : elle dépend de la liste. Une liste de "
-                       "toute la population contient tous les « jumeaux » possibles d'un patient : "
-                       "laquelle des deux parts de la section 3 compte les patients sans jumeau ?",
-                       digest="ddb390ac40429707"),
-        checks.Mistake(None,
                        "vous avez supposé que cette part ne dépend que des patients. Or être seul "
                        "de son trio, c'est n'avoir aucun « jumeau » parmi les habitants : ajouter "
                        "des habitants peut-il changer cela ?",
+                       digest="ddb390ac40429707"),
+        checks.Mistake(None,
+                       "être seul dans le registre ne suffit pas : le registre n'est qu'un "
+                       "échantillon. Un habitant absent du registre peut partager le trio du "
+                       "patient ; le trio figure alors deux fois dans la liste, et l'attaquant ne "
+                       "peut pas choisir entre les deux noms.",
+                       digest="90f9b604d4483640"),
+        checks.Mistake(None,
+                       "la part de la question 2 vaut pour notre liste, qui compte peu de "
+                       "personnes absentes du registre : elle dépend de la liste. Ici, la liste "
+                       "contient tous les « jumeaux » possibles d'un patient : que devient leur "
+                       "nombre quand la population grandit ?",
                        digest="e19808b2d57326aa"),
     ],
     success="demandez toujours « seul parmi qui ? » : une part de patients uniques ne dit le "
@@ -1677,23 +1684,23 @@ checks.check_choice(
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(risque_population, name="risque_population",
-                    options=["A", "B", "C", "D", "E"], expected="D")
+                    options=["A", "B", "C", "D", "E"], expected="A")
 ### END HIDDEN TESTS
-
-# %% mistake="risque_population"
-# message : le registre n'est qu'un échantillon
-risque_population = "A"
 
 # %% mistake="risque_population"
 # message : un trio partagé n'est relié à aucun nom
 risque_population = "B"
 
 # %% mistake="risque_population"
-# message : elle dépend de la liste
+# message : ne dépend que des patients
 risque_population = "C"
 
 # %% mistake="risque_population"
-# message : ne dépend que des patients
+# message : le registre n'est qu'un échantillon
+risque_population = "D"
+
+# %% mistake="risque_population"
+# message : elle dépend de la liste
 risque_population = "E"
 
 # %% [markdown]
@@ -1704,6 +1711,8 @@ risque_population = "E"
 
 # %% [markdown]
 # - Une même généralisation protège moins les habitants des petits territoires (exercice B).
+
+# %% [markdown] reveal="choix_publication"
 # - Pour publier, écartez d'abord ce qui n'atteint pas le k visé, puis gardez ce qui perd le
 #   moins de détail (question 6).
 
@@ -1712,12 +1721,13 @@ risque_population = "E"
 #   généralisations emboîtées, calculées à la même date.
 
 # %% [markdown] reveal="classe_exposee"
-# - Le k écarte l'individualisation, pas l'inférence : une classe au diagnostic unique le
-#   révèle (question 7).
+# - Le k écarte l'individualisation, pas l'inférence : une classe où tous, ou presque, ont le
+#   même diagnostic le révèle ; le l ne repère que le premier cas (question 7).
 
 # %% [markdown] reveal="risque_population"
 # - Unique dans l'**échantillon** n'est pas unique dans la **population** : face à une liste de
-#   toute la population, c'est l'unicité dans la population qui compte (question 8).
+#   toute la population, c'est l'unicité dans la population qui compte, et elle baisse quand la
+#   population grandit (question 8).
 
 # %% [markdown]
 # ### F. Pour aller plus loin : au-delà du k-anonymat
@@ -1774,8 +1784,8 @@ risque_population = "E"
 # En 10 à 15 lignes : la start-up de la section 1 demande l'extrait du registre. Que
 # proposeriez-vous de lui transmettre (quels attributs, à quel niveau de détail, dans quel cadre :
 # contrat, accès contrôlé, données synthétiques…) ? Ces données seraient-elles personnelles
-# pour elle, au sens de l'arrêt de la Cour du 4 septembre 2025 ? Les profils publics
-# comptent-ils parmi ses moyens (point discuté, section 6) ? Tranchez, arguments à l'appui.
+# pour elle, au sens de l'arrêt de la Cour du 4 septembre 2025 ? Quels moyens retenez-vous
+# ou écartez-vous, et pourquoi (section 6) ? Tranchez, arguments à l'appui.
 # Appuyez-vous sur **au moins un
 # chiffre** obtenu dans ce module et sur **au moins un** des trois risques du G29. Que perdent
 # les chercheurs, et que gagnent les patients ?

@@ -66,17 +66,21 @@ def test_module_11_question_6_fallback_cell_sets_the_five_publications_of_its_ta
 def test_module_11_question_7_table_has_one_homogeneous_class_named_by_the_answer():
     statement = _text().split("### Question 7 ")[1].split("# %%")[0]
     rows = re.findall(r"# \| (\d) \| .+? \| .+? \| (\d+) \| (.+?) \|", statement)
-    assert len(rows) == 4
-    single = []
+    assert len(rows) == 5
+    single, dominant = [], []
     for number, patients, diagnoses in rows:
         counts = [int(n) for n in re.findall(r"\((\d+)\)", diagnoses)]
         assert sum(counts) == int(patients), number  # the row adds up
         assert int(patients) >= 8, number  # « 8-anonyme »
         if len(counts) == 1:
             single.append(number)
-    assert len(single) == 1
+        elif max(counts) >= 0.9 * int(patients):  # l = 2, yet the diagnosis is all but certain
+            dominant.append(number)
+    assert len(single) == 1 and len(dominant) == 1
+    # Seventh edition: a trap class (l = 2, one diagnosis for 10 patients out of 11) is an
+    # inference too, « with significant probability » (WP216); the answer names both classes.
     answer = _option("7", _solution("classe_exposee"))
-    assert answer == f"La classe {single[0]} : inférence."
+    assert answer.startswith(f"Les classes {single[0]} et {dominant[0]} : inférence")
 
 
 def test_module_11_question_3_does_not_give_the_start_up_the_electoral_list():
@@ -88,7 +92,8 @@ def test_module_11_question_3_does_not_give_the_start_up_the_electoral_list():
     flat = " ".join(statement.replace("\n#", " ").split())
     assert "Code électoral, article L37" in flat and "profils publics" in flat
     assert "se procurer la liste électorale" not in flat
-    assert "tous les moyens" in _option("3", _solution("qualification"))
+    graded = _option("3", _solution("qualification"))
+    assert "moyens raisonnables" in graded and "ailleurs" in graded
 
 
 def test_module_11_question_3_grades_only_what_the_2025_judgment_settled():
@@ -125,7 +130,7 @@ def test_module_11_question_8_names_the_two_parts_instead_of_copying_them():
     # statement would go stale when the generator changes.
     statement = _text().split("### Question 8 ")[1].split("# %%")[0]
     assert not re.search(r"\d+,\d+ %", statement)
-    assert "**part du registre**" in statement and "**part de la population**" in statement
+    assert "part du registre" in statement and "**part de la population**" in statement
 
 
 def test_module_11_question_4_gives_partial_credit_over_the_seven_columns():
