@@ -225,6 +225,7 @@ valeur_k = checks.require_number(k_petit, name="k_petit")
 checks.check_number(
     k_petit,
     name="k_petit",
+    integer=True,
     digest="ceda6e83864a0740",
     bounds=(1, 14),
     percent_is_mistake=False,
@@ -258,7 +259,7 @@ checks.check_number(
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
-    k_petit, name="k_petit",
+    k_petit, name="k_petit", integer=True,
     expected=pv.k_anonymity(petit, ["tranche_age", "sexe", "departement"]),
 )
 ### END HIDDEN TESTS
@@ -315,6 +316,7 @@ checks.expect(
 checks.check_number(
     l_petit,
     name="l_petit",
+    integer=True,
     digest="0e1fc63d90cd5551",
     bounds=(1, 14),
     percent_is_mistake=False,
@@ -339,7 +341,7 @@ checks.check_number(
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
-    l_petit, name="l_petit",
+    l_petit, name="l_petit", integer=True,
     expected=pv.l_diversity(petit, ["tranche_age", "sexe", "departement"], "diagnostic"),
 )
 ### END HIDDEN TESTS

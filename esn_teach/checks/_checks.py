@@ -494,6 +494,18 @@ def _too_rounded(number: float, decimals: int, is_key: Callable[[float], bool]) 
     return any(is_key((units + k) / 10**decimals) for k in range(-half, half + 1))
 
 
+def _require_whole(number: float, name: str) -> None:
+    """Refuse, as badly formed, a count written with a fractional part (3,5 patients)."""
+    __tracebackhide__ = True
+    if number != round(number):
+        raise IncorrectAnswer(
+            f"« {name} » vaut {_fr(number)} : on attend un nombre entier (un compte). "
+            "Recomptez, ou écrivez le calcul qui donne ce compte.",
+            question=name,
+            form=True,
+        )
+
+
 def check_number(
     value: object,
     *,
@@ -506,6 +518,7 @@ def check_number(
     percent_is_mistake: bool = True,
     hint: str = "Reprenez le calcul pas à pas : quel est le numérateur, quel est le dénominateur ?",
     success: str | None = None,
+    integer: bool = False,
 ) -> Outcome:
     """Check a numerical answer and explain what is wrong in French.
 
@@ -543,6 +556,9 @@ def check_number(
         answer.
     success : str, optional
         French sentence printed when the answer is correct.
+    integer : bool, default=False
+        The answer is a count (patients, a class size): a number with a
+        fractional part is badly formed, said as such (``form=True``).
 
     Returns
     -------
@@ -562,6 +578,8 @@ def check_number(
     if (expected is None) == (digest is None):
         raise TypeError("check_number needs exactly one of expected= or digest=")
     number = _as_number(value, name)
+    if integer:
+        _require_whole(number, name)
 
     def is_correct(candidate: float) -> bool:
         if expected is not None:
@@ -991,6 +1009,7 @@ def check_form(
     items: Sequence[str] | None = None,
     bounds: tuple[float, float] | None = None,
     percent_is_mistake: bool = True,
+    integer: bool = False,
 ) -> Outcome:
     """Say whether an answer is well-formed, never whether it is right.
 
@@ -1025,6 +1044,8 @@ def check_form(
         formed; part of the quantity's definition, it says nothing of the answer.
     percent_is_mistake : bool, default=True
         With ``bounds=(0, 1)``: a number in ]1 ; 100] is said to be a percentage.
+    integer : bool, default=False
+        With ``kind="number"``: a count; a fractional part is badly formed.
 
     Returns
     -------
@@ -1048,6 +1069,8 @@ def check_form(
     warning = ""
     if kind == "number":
         number = _as_number(value, name)
+        if integer:
+            _require_whole(number, name)
         if bounds is not None and not bounds[0] <= number <= bounds[1]:
             if percent_is_mistake and tuple(bounds) == (0, 1) and 1 < number <= 100:
                 # No named mistake is published here: 1,2 may be a wrong formula as well as

@@ -151,6 +151,7 @@ def evaluation_check(source: str, answer: str) -> str:
         before it, so that the form is judged on what the hidden test grades.
     """
     kind, options, decimals = "any", None, None
+    integer = False
     bounds: tuple[float, float] | None = None
     percent_is_mistake = True
     try:
@@ -180,6 +181,7 @@ def evaluation_check(source: str, answer: str) -> str:
                 bounds = _literal_bounds(_keyword_literal(node, "bounds", bound))
                 flag = _keyword_literal(node, "percent_is_mistake", bound)
                 percent_is_mistake = flag if isinstance(flag, bool) else True
+                integer = _keyword_literal(node, "integer", bound) is True
             break
         if name == "check_choice":
             values = _strings(_keyword_literal(node, "options", bound))
@@ -203,6 +205,7 @@ def evaluation_check(source: str, answer: str) -> str:
     # of the answer: a percentage given for a proportion is badly formed, said before grading.
     extra += f", bounds={bounds!r}" if bounds is not None else ""
     extra += ", percent_is_mistake=False" if bounds is not None and not percent_is_mistake else ""
+    extra += ", integer=True" if integer else ""
     lines = [EVALUATION_NOTE, *_normalisations(tree, source, answer)]
     lines.append(f"checks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})")
     return "\n".join(lines)

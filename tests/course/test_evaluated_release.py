@@ -63,6 +63,12 @@ MODULE = "01_evaluer_test_diagnostique"
             "checks.require_number(se, name='se')",
             "checks.check_form(se, name='se', kind='number')",
         ),
+        # A count: the form check refuses 3,5 patients too.
+        (
+            'checks.check_number(se, name="se", digest="abc", bounds=(1, 14), integer=True)',
+            "checks.check_form(se, name='se', kind='number', decimals=3, bounds=(1, 14), "
+            "integer=True)",
+        ),
         # require_number first (to print the value on success), then the check_number
         # that states precision and range: the form check keeps both (module 14).
         (
@@ -150,6 +156,12 @@ def test_check_form_says_nothing_about_correctness(capsys):
     for value in (57, 56.8, 56.83):
         checks.check_form(value, name="se", kind="number", decimals=1)
         assert "compare à 1 décimale." in capsys.readouterr().out
+    with pytest.raises(IncorrectAnswer, match="nombre entier") as caught:
+        checks.check_form(3.5, name="k", kind="number", integer=True)
+    assert caught.value.form
+    assert checks.check_form(3.0, name="k", kind="number", integer=True) is Outcome.RECORDED
+    with pytest.raises(IncorrectAnswer, match="nombre entier"):
+        checks.check_number(3.5, name="k", expected=3, integer=True)
     with pytest.raises(NotAttempted):
         checks.check_form(..., name="se", kind="number")
     # A percentage given for a proportion: badly formed, said before grading (module 05's
