@@ -68,20 +68,12 @@
 # aspirées). Pour un cancer, c'est l'**examen histologique** d'un fragment de tissu (biopsie,
 # opération).
 #
-# <details><summary>Pour aller plus loin (lecture facultative)</summary>
-#
-# Aujourd'hui, pour une lésion suspecte en mammographie, les recommandations européennes
-# préfèrent à la cytoponction la **microbiopsie**, qui prélève un fragment de tissu. Une étude
-# de test diagnostique se conduit **à l'aveugle** : qui lit la référence ne connaît pas le
-# résultat du test. Les grilles STARD (pour rédiger une telle étude) et QUADAS-2 (pour en juger
-# la qualité) le demandent (Bossuyt et al., 2015 ; Whiting et al., 2011).
-# </details>
-#
 # Nos données sont **réelles** : le jeu *Breast Cancer Wisconsin (Diagnostic)* (hôpital de
 # l'Université du Wisconsin ; décrit par Street et al., 1993). Il ne contient que
 # des mesures de noyaux et le diagnostic final de l'équipe : c'est notre référence (voir ses
 # limites ci-dessous).
-# Exécutez la cellule suivante ; lisez les **trois limites** qu'elle affiche.
+# Exécutez la cellule suivante : elle donne la **prévalence** (la part de malades parmi les
+# patientes) ; lisez les **trois limites** qu'elle affiche.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les données et affiche leurs limites.
@@ -140,9 +132,7 @@ display(data_card(jeu, title="Fiche complète du jeu de données (après la séa
 # Notre modèle est une **régression logistique**, méthode statistique classique qui combine des
 # mesures en un score entre 0 et 1. Elle compte parmi les méthodes d'IA les plus simples : elle
 # **apprend** ses réglages à partir d'exemples. Nous utilisons le score pour **classer** les
-# patientes ; le lire comme une probabilité de cancer supposerait de vérifier qu'il est
-# **calibré** (parmi les patientes d'un même score, une part de cancers égale à ce score), ce
-# que ce module ne fait pas.
+# patientes, pas comme une probabilité de cancer.
 #
 # Ce score ne vaut que pour des patientes comme les nôtres, **adressées pour une
 # masse du sein** (37 % de cancers), et non pour des femmes dépistées (section 6). Pour rendre
@@ -152,7 +142,9 @@ display(data_card(jeu, title="Fiche complète du jeu de données (après la séa
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
 # La **texture** mesure la variation des niveaux de gris dans le noyau ; la **compacité**
-# augmente quand le contour du noyau s'éloigne d'un cercle.
+# augmente quand le contour du noyau s'éloigne d'un cercle. Lire le score comme une probabilité
+# de cancer supposerait de vérifier qu'il est **calibré** (parmi les patientes d'un même score,
+# une part de cancers égale à ce score), ce que ce module ne fait pas.
 # </details>
 #
 # Les patientes sont réparties au hasard en **trois jeux** : **apprentissage** (40 %, le modèle
@@ -246,6 +238,9 @@ sensibilite = vp / (vp + fn)
 
 # %% tests="sensibilite" points=1
 # Vérification de la question 1 : exécutez cette cellule.
+message_depasse_1 = ("une proportion ne dépasse pas 1 : le haut doit faire partie du bas. En "
+                     "bas, tout le groupe dont on parle (les malades) ; en haut, celles de ce "
+                     "groupe que le test détecte.")
 checks.check_number(
     sensibilite,
     name="sensibilite",
@@ -292,6 +287,10 @@ checks.check_number(
         checks.Mistake(None, "vous avez calculé la part des non-malades inquiétées à tort "
                        "(1 − spécificité). La sensibilité ne regarde que les malades.",
                        digest="6dd84e2acb12aea6"),
+        checks.Mistake(None, message_depasse_1, digest="272e3f15cf292a90"),
+        checks.Mistake(None, message_depasse_1, digest="8144b86c7c86c3c2"),
+        checks.Mistake(None, message_depasse_1, digest="eb08c46800a9bbdd"),
+        checks.Mistake(None, message_depasse_1, digest="0c253257552e19b1"),
     ],
     success=(f"sensibilité = {fr_number(sensibilite)} : sur 100 femmes malades, le test en "
              f"détecte environ {round(100 * sensibilite)} ; les {100 - round(100 * sensibilite)} "
@@ -365,34 +364,39 @@ sensibilite = 0.5
 # message : donné un pourcentage
 sensibilite = 100 * vp / (vp + fn)
 
+# %% mistake="sensibilite"
+# message : une proportion ne dépasse pas 1
+sensibilite = vp / fn
+
+# %% mistake="sensibilite"
+# message : une proportion ne dépasse pas 1
+sensibilite = vp + fn
+
 # %% [markdown]
 # Avec d'autres patientes comparables, cette sensibilité aurait été un peu différente.
 # L'**intervalle de confiance à 95 %** donne la plage des valeurs compatibles avec nos données :
 # la méthode qui le construit encadre la vraie valeur dans environ 95 % des études où on
-# l'applique. Plus il y a de patientes, plus il est étroit. La cellule suivante le calcule pour votre réponse
-# (par la formule de Wilson, un calcul fiable même sur peu de patientes).
+# l'applique. Plus il y a de patientes, plus il est étroit. La cellule suivante le calcule pour
+# la sensibilité de la question 1 (formule de Wilson, fiable même sur peu de patientes).
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il calcule l'intervalle de confiance de votre réponse.
-n_malades = int(y_test.sum())
-if est_entre_0_et_1(sensibilite) and abs(round(sensibilite * n_malades) - sensibilite * n_malades) > 0.1:
-    print(f"Votre réponse ({fr_number(sensibilite)}) ne correspond à aucun nombre entier de cancers "
-          f"détectés sur {n_malades} : reprenez d'abord la question 1.")
-elif est_entre_0_et_1(sensibilite):
-    detectes = round(sensibilite * n_malades)
-    bas, haut = ev.proportion_ci(detectes, n_malades)
-    print(f"Avec votre réponse ({fr_number(sensibilite)}) : {detectes} cancers détectés sur "
-          f"{n_malades}.")
+# Inutile de lire ce code (replié) : il calcule l'intervalle de confiance de la sensibilité.
+if checks.passed("sensibilite"):
+    bas, haut = ev.proportion_ci(vp, vp + fn)
+    print(f"Sensibilité au seuil 0,5 : {vp} cancers détectés sur {vp + fn}, soit "
+          f"{fr_number(vp / (vp + fn))}.")
     print(f"Intervalle de confiance à 95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}.")
 else:
-    print("Donnez d'abord à la question 1 une proportion entre 0 et 1, puis relancez cette cellule.")
+    print("L'intervalle s'affichera ici quand la vérification de la question 1 aura dit "
+          "« juste » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
+          "correction).")
 
 # %% [markdown]
 # ## 4. L'explorateur de seuil
 #
 # L'explorateur travaille sur le **jeu de validation**, où l'on a le droit de régler le seuil.
-# Déplacez le curseur (souris ou **flèches**) : la matrice, les indicateurs (VPP et VPN :
-# section 6), les intervalles de confiance et le point sur la **courbe ROC** suivent.
+# Déplacez le curseur (souris ou **flèches**) : la matrice, les indicateurs, les intervalles de
+# confiance et le point sur la **courbe ROC** suivent.
 #
 # <details><summary>Que regarder ?</summary>
 #
@@ -553,7 +557,7 @@ def lire_seuil(nom_du_jeu, verite, scores_du_jeu, valeur):
     c = ev.confusion_at_threshold(verite, scores_du_jeu, valeur)
     print(f"Jeu de {nom_du_jeu}, au seuil {fr_number(valeur, 2)} :")
     proportions = [("sensibilité", c.tp, c.tp + c.fn)]
-    if nom_du_jeu == "validation":  # on the test set, question 9 asks for the specificity
+    if nom_du_jeu == "validation":  # pas sur le test : la question 9 demande cette spécificité
         proportions.append(("spécificité", c.tn, c.tn + c.fp))
     for nom, k, n in proportions:
         bas, haut = ev.proportion_ci(k, n)
@@ -571,12 +575,16 @@ else:
 # %% [markdown]
 # ### Question 3 — Que vaut la promesse « 95 % » ? (1 point)
 #
-# Un seuil détecte 40 cancers sur 42 du **jeu de validation** (intervalle : environ 0,84 à 0,99).
-# Que dire aux cliniciens ? Écrivez la lettre **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
+# Un seuil réglé sur des patientes s'ajuste aussi à leurs hasards : mesuré sur elles, il paraît
+# meilleur qu'ailleurs (mesure **optimiste**).
 #
-# - **A.** 40 sur 42 font 0,952, et l'intervalle contient 0,95 : on peut annoncer une
+# Une autre équipe règle son seuil sur un **jeu de validation** de 41 malades : il en détecte
+# 39 (intervalle : environ 0,84 à 0,99). Que dire aux cliniciens ? Écrivez la lettre **entre
+# guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
+#
+# - **A.** 39 sur 41 font 0,951, et l'intervalle contient 0,95 : on peut annoncer une
 #   sensibilité de 95 % à ce seuil.
-# - **B.** L'intervalle est large, et ces 42 malades ont servi à choisir le seuil : on doit
+# - **B.** L'intervalle est large, et ces 41 malades ont servi à choisir le seuil : on doit
 #   mesurer la sensibilité sur d'autres patientes avant de l'annoncer.
 # - **C.** L'intervalle est large, et le jeu de test est plus grand : on doit régler de nouveau
 #   le seuil sur le jeu de test, et annoncer la sensibilité qu'on y mesure.
@@ -585,13 +593,13 @@ else:
 #
 # <details><summary>Indice 1</summary>
 #
-# L'intervalle de confiance donne la plage des sensibilités compatibles avec 40 cancers détectés
-# sur 42. Est-il étroit ? Exclut-il quelque chose ?
+# L'intervalle de confiance donne la plage des sensibilités compatibles avec 39 cancers détectés
+# sur 41. Est-il étroit ? Exclut-il quelque chose ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque option, demandez-vous à quoi ont déjà servi ces 42 malades, et ce qu'un chiffre
+# Pour chaque option, demandez-vous à quoi ont déjà servi ces 41 malades, et ce qu'un chiffre
 # mesuré sur elles peut promettre pour d'autres patientes.
 # </details>
 
@@ -622,13 +630,13 @@ checks.check_choice(
                        "le seuil. Un jeu plus grand réduit le hasard, pas ce biais.",
                        digest="66e9f50aedcbe188"),
         checks.Mistake(None, "l'intervalle contient 0,95, mais aussi 0,84 : il ne confirme pas "
-                       "la promesse, il dit qu'on connaît mal la sensibilité. Et ces 42 patientes "
+                       "la promesse, il dit qu'on connaît mal la sensibilité. Et ces 41 patientes "
                        "ont servi à choisir le seuil : ce n'est pas une garantie.",
                        digest="534a2178d7d638cf"),
     ],
     success=(
-        "ces 42 malades ont servi à choisir le seuil : un chiffre mesuré sur elles est "
-        "optimiste, et 42 malades laissent une marge large. Seules d'autres patientes, "
+        "ces 41 malades ont servi à choisir le seuil : un chiffre mesuré sur elles est "
+        "optimiste, et 41 malades laissent une marge large. Seules d'autres patientes, "
         "qui n'ont servi ni à apprendre ni à régler, disent ce que vaut ce seuil : "
         "c'est le rôle du jeu de test, juste après."
     ),
@@ -650,11 +658,15 @@ marge = "C"
 marge = "D"
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il lit votre seuil sur le jeu de test. (Repère pour le
-# texte qui suit : la borne basse d'un intervalle à 95 % (0.95) laisse 2,5 % (0.025) de risque
-# de surestimer, une borne unilatérale à 97,5 % (0.975).)
+# Inutile de lire ce code (replié) : il lit votre seuil sur le jeu de test.
+# Repères des chiffres cités dans le texte : question 3, 39 sur 41 = 0.951, intervalle 0.84 à
+# 0.99 ; question 7, 30 sur 44, intervalle 0.53 à 0.80 ; une borne basse à 95 % (0.95) laisse
+# 2,5 % (0.025) de risque de surestimer : une borne d'un seul côté, à 97,5 % (0.975).
 if est_entre_0_et_1(seuil):
     se_test, (_, haut_test) = lire_seuil("test", y_test, scores, seuil)
+else:
+    print("Donnez d'abord à la question 2 un seuil entre 0 et 1, puis relancez cette cellule.")
+if est_entre_0_et_1(seuil) and checks.passed("marge"):
     if se_test < se_validation:
         evolution = "elle baisse"
     elif se_test > se_validation:
@@ -671,25 +683,30 @@ if est_entre_0_et_1(seuil):
     print(f"Sensibilité : {fr_number(se_validation)} sur la validation, {fr_number(se_test)} "
           f"sur le test ; {evolution} ({dedans} l'intervalle de la validation). Sur le test, "
           f"{promesse}")
-else:
-    print("Donnez d'abord à la question 2 un seuil entre 0 et 1, puis relancez cette cellule.")
-# Le plus petit nombre de malades, tous détectés, dont l'intervalle a une borne basse d'au moins 0,95.
-n_promesse = next(n for n in range(1, 1000) if ev.proportion_ci(n, n)[0] >= 0.95)
-print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} malades, tous détectés.")
+    # Le plus petit nombre de malades, tous détectés, dont l'intervalle de Wilson a une borne
+    # basse d'au moins 0,95.
+    n_promesse = next(n for n in range(1, 1000) if ev.proportion_ci(n, n)[0] >= 0.95)
+    print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} malades, tous "
+          "détectés.")
+elif est_entre_0_et_1(seuil):
+    print("La comparaison avec la validation s'affichera ici quand la vérification de la "
+          "question 3 aura dit « juste » : relancez alors cette cellule (en séance évaluée, dans "
+          "votre retour de correction).")
 
 # %% [markdown] reveal="marge"
 # Lisez les deux dernières lignes ci-dessus. Si votre seuil est juste, la sensibilité baisse sur
-# le **jeu de test**. Deux raisons y contribuent sans doute, que ces données ne permettent pas
-# de départager : la validation, qui a servi à choisir le seuil, était optimiste ; et le
-# **hasard** (la valeur du test reste dans l'intervalle de la validation). Pour
+# le **jeu de test** : la validation, qui a servi à choisir le seuil, était optimiste, et le
+# **hasard** joue (la valeur du test reste dans l'intervalle de la validation) ; ces données ne
+# départagent pas ces deux raisons. Pour
 # promettre 95 %, on choisit sur la validation un seuil avec de la **marge**, puis on **vérifie
 # sur d'autres patientes** que la **borne basse** atteint 0,95 : il faut au moins 73 malades, tous
-# détectés. Baisser le seuil en regardant le test, c'est l'erreur C de la question 3.
+# détectés (intervalle de Wilson).
 #
 # <details><summary>Pourquoi une borne basse ? (lecture facultative)</summary>
 #
 # L'intervalle à 95 % laisse environ 2,5 % de risque de chaque côté. Pour promettre « au moins 95 % »,
-# seul le risque de surestimer compte : sa borne basse est une borne d'un seul côté, à 97,5 %.
+# seul le risque de surestimer compte : sa borne basse est une borne **d'un seul côté**
+# (unilatérale), avec 2,5 % de risque de surestimer : on la dit « à 97,5 % ».
 # </details>
 
 # %% [markdown]
@@ -699,7 +716,8 @@ print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} mal
 # C'est la **valeur prédictive positive (VPP)** : parmi les tests positifs, la part de malades
 # (la **valeur prédictive négative**, VPN : parmi les tests négatifs, la part de non-malades).
 # La VPP dépend de la sensibilité, de la spécificité **et de la prévalence** *p* (la part de
-# malades dans la population testée). Par le théorème de Bayes :
+# malades dans la population testée). Par le **théorème de Bayes** (qui passe de « positif si
+# malade » à « malade si positif ») :
 #
 # $$\text{VPP} = \frac{\text{Se} \times p}{\text{Se} \times p + (1 - \text{Sp}) \times (1 - p)}$$
 #
@@ -708,8 +726,8 @@ print(f"Pour que la borne basse atteigne 0,95, il faut au moins {n_promesse} mal
 # **Une expérience de pensée.** Imaginons le **même** test (mêmes Se et Sp, au seuil 0,5 pour
 # simplifier) chez des femmes **sans symptôme**, dont 1 % (et non 37 %) ont un cancer, comme
 # dans un dépistage.
-# En réalité Se et Sp changent aussi d'une population à l'autre (**effet de spectre** : les
-# malades n'y ont pas les mêmes formes de la maladie ; Leeflang et al., *CMAJ* 2013).
+# En réalité Se et Sp changent aussi d'une population à l'autre (**effet de spectre** : ni les
+# malades ni les non-malades n'y sont les mêmes ; Leeflang et al., *CMAJ* 2013).
 #
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
 #
@@ -774,8 +792,8 @@ checks.expect(
 )
 checks.expect(
     not checks.matches_digest(valeur_vpp, "1140559e67c5171b", name="vpp_depistage"),
-    "vous avez multiplié (1 − Sp) par 0.01 : les faux positifs viennent des non-malades, qui "
-    "sont 99 %, soit 0.99.",
+    "vous avez multiplié (1 − Sp) par 0,01 : les faux positifs viennent des non-malades, qui "
+    "sont 99 %, soit 0,99.",
     name="vpp_depistage",
 )
 checks.expect(
@@ -789,7 +807,7 @@ checks.expect(
     "quand la maladie devient plus rare, la VPP baisse : à 1 % de prévalence, elle ne peut pas "
     "dépasser la VPP à 37 %. Vous avez peut-être donné la valeur prédictive négative (le second "
     "nombre renvoyé par ev.predictive_values), inversé p et 1 − p, ou écrit prevalence=1 "
-    "(ce qui veut dire 100 %) au lieu de 0.01.",
+    "(ce qui veut dire 100 %) au lieu de prevalence=0.01.",
     name="vpp_depistage",
 )
 checks.check_number(
@@ -806,21 +824,29 @@ checks.check_number(
                        "a / b * c + d de gauche à droite, sans savoir où finit le dénominateur. "
                        "Écrivez numérateur / (tout le dénominateur).", digest="2d5ea3962a370d06"),
         checks.Mistake(None, "il manque des parenthèses autour de 1 − Sp : Python multiplie "
-                       "avant de soustraire. Écrivez (1 - sp) * 0.99.", digest="15da1700787202f2"),
+                       "avant de soustraire. Écrivez `(1 - sp) * 0.99`.",
+                       digest="15da1700787202f2"),
         checks.Mistake(None, "vous avez mis Sp là où il faut 1 − Sp : les faux positifs sont les "
                        "non-malades que le test déclare positifs, soit une part 1 − Sp d'entre "
                        "elles.", digest="95dc18f1dd478e2b"),
-        checks.Mistake(None, "vous avez pris une prévalence de 10 % (0.1) ; la question demande "
-                       "1 %, soit 0.01.", digest="e56297d8a3811989"),
+        checks.Mistake(None, "vous avez pris une prévalence de 10 % (0,1) ; la question demande "
+                       "1 %, soit 0,01.", digest="e56297d8a3811989"),
         checks.Mistake(None, "vous n'avez calculé que le numérateur (Se × p, les vrais "
                        "positifs) : la VPP le divise par tous les positifs, vrais et faux.",
                        digest="85978299a7be2353"),
         checks.Mistake(None, "vous avez échangé Se et Sp dans la formule : le numérateur compte "
                        "les malades détectées (Se × p), les faux positifs viennent des "
                        "non-malades ((1 − Sp) × (1 − p)).", digest="4f942d201e524434"),
-        checks.Mistake(None, "vous avez oublié de multiplier (1 − Sp) par 0.99 : les faux "
-                       "positifs sont une part 1 − Sp des non-malades, qui ne sont que 99 % des "
-                       "femmes. Écrivez (1 - sp) * 0.99.", digest="62acfff4fa5f040d"),
+        checks.Mistake(None, "tout près de la réponse, mais pas elle. Si vous avez écrit le calcul "
+                       "avec se et sp, vous avez oublié de multiplier (1 − Sp) par 0,99 : les "
+                       "faux positifs sont une part 1 − Sp des non-malades, qui ne sont que 99 % "
+                       "des femmes. Si vous avez tapé des valeurs arrondies de Se et Sp, données "
+                       "d'entrée arrondies : utilisez les variables se et sp.",
+                       digest="62acfff4fa5f040d"),
+        checks.Mistake(None, "données d'entrée arrondies : utilisez se et sp. Recopiées à deux "
+                       "décimales, Se et Sp déplacent la 4e décimale de la VPP ; les variables "
+                       "se et sp gardent toutes les décimales. La formule, elle, est juste.",
+                       digest="e4ce9d69a49701a9"),
     ],
     hint="Vérifiez la formule : le numérateur compte les vrais positifs (Se × p), le "
     "dénominateur tous les positifs, vrais et faux.",
@@ -841,7 +867,7 @@ checks.check_number(
 vpp_depistage = se * 0.01 / (se * 0.01 + sp * 0.99)
 
 # %% mistake="vpp_depistage"
-# message : vous avez multiplié (1 − Sp) par 0.01
+# message : vous avez multiplié (1 − Sp) par 0,01
 vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.01)
 
 # %% mistake="vpp_depistage"
@@ -877,8 +903,16 @@ vpp_depistage = vpp_etude
 vpp_depistage = se * 0.01
 
 # %% mistake="vpp_depistage"
-# message : vous avez oublié de multiplier (1 − Sp) par 0.99
+# message : vous avez oublié de multiplier (1 − Sp) par 0,99
 vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp))
+
+# %% mistake="vpp_depistage"
+# message : données d'entrée arrondies : utilisez se et sp
+vpp_depistage = 0.68 * 0.01 / (0.68 * 0.01 + (1 - 0.83) * 0.99)
+
+# %% mistake="vpp_depistage"
+# message : Si vous avez tapé des valeurs arrondies de Se et Sp
+vpp_depistage = 0.0392
 
 # %% mistake="vpp_depistage"
 # message : trop arrondi
@@ -927,13 +961,13 @@ def vpp_avec_marge(valeur_seuil):
     return c
 
 
-if est_entre_0_et_1(vpp_depistage):
+if checks.passed("vpp_depistage"):
     print(f"Au seuil 0,5, celui de la question 4 (votre réponse : "
           f"{fr_number(vpp_depistage, 4)}) :")
     comptes_05 = vpp_avec_marge(seuil_defaut)
     if not atteint_95(seuil):
-        # A threshold that misses the target (0.95, say) would show a VPP of 1 on the small
-        # test set: the opposite of this section's lesson.
+        # Un seuil qui manque la cible (0,95 par exemple) afficherait une VPP de 1 sur le petit
+        # jeu de test : le contraire de ce que montre cette section.
         print("Votre seuil de la question 2 ne détecte pas 95 % des cancers du jeu de "
               "validation : la VPP à ce seuil ne s'affiche pas. Revoyez la question 2.")
     elif ev.confusion_at_threshold(y_test, scores, seuil) == comptes_05:
@@ -947,7 +981,9 @@ if est_entre_0_et_1(vpp_depistage):
               f"VPP à 1 % = {fr_number(vpp_2)}")
         vpp_avec_marge(seuil)
 else:
-    print("Donnez d'abord à la question 4 une proportion entre 0 et 1, puis relancez cette cellule.")
+    print("La plage indicative s'affichera ici quand la vérification de la question 4 aura dit "
+          "« juste » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
+          "correction).")
 
 # %% [markdown] reveal="vpp_depistage"
 # À 1 % de prévalence, la plupart des tests positifs sont de faux positifs, et la VPP dépend
@@ -969,6 +1005,8 @@ else:
 # - `detectes_par_le_score` : les cancers que le score déclare positifs, tous parmi les
 #   ponctions réussies, que le cytologiste a toutes lues « malin ».
 #
+# Le cytologiste ne lit « malin » aucune ponction de patiente sans cancer.
+#
 # Quelle **sensibilité** l'autre équipe mesurera-t-elle, avec le cytologiste pour référence ?
 # Écrivez le calcul avec ces noms (une proportion entre 0 et 1).
 #
@@ -983,6 +1021,15 @@ else:
 # Dites la phrase « parmi les malades **selon la référence de l'équipe**, la part que le score
 # détecte ». Combien de malades compte l'équipe ? Les cancers détectés par le score en font-ils
 # tous partie ?
+# </details>
+#
+# <details><summary>Pour aller plus loin (lecture facultative)</summary>
+#
+# Aujourd'hui, pour une lésion suspecte en mammographie, les recommandations européennes
+# préfèrent à la cytoponction la **microbiopsie**, qui prélève un fragment de tissu. Une étude
+# de test diagnostique se conduit **à l'aveugle** : qui lit la référence ne connaît pas le
+# résultat du test. Les grilles STARD (pour rédiger une telle étude) et QUADAS-2 (pour en juger
+# la qualité) le demandent (Bossuyt et al., 2015 ; Whiting et al., 2011).
 # </details>
 
 # %%
@@ -1001,6 +1048,9 @@ sensibilite_apparente = detectes_par_le_score / (cancers - ponctions_manquees)
 
 # %% tests="sensibilite_apparente" points=1
 # Vérification de la question 5 : exécutez cette cellule.
+message_depasse_1 = ("une proportion ne dépasse pas 1 : le haut doit faire partie du bas. En "
+                     "bas, les malades selon la référence de l'équipe ; en haut, celles d'entre "
+                     "elles que le score détecte.")
 checks.check_number(
     sensibilite_apparente,
     name="sensibilite_apparente",
@@ -1029,11 +1079,13 @@ checks.check_number(
         checks.Mistake(None, "vous avez ajouté les ponctions manquées au groupe des malades. "
                        "Pour l'équipe, le cytologiste les dit bénignes : elles en sortent.",
                        digest="879e6b7390c24083"),
+        checks.Mistake(None, message_depasse_1, digest="195f146c87167cee"),
+        checks.Mistake(None, message_depasse_1, digest="fc826791cd321d3b"),
+        checks.Mistake(None, message_depasse_1, digest="8b40538ea3b3a2da"),
+        checks.Mistake(None, message_depasse_1, digest="37b20c1e7e8eff18"),
     ],
-    success=(f"sensibilité apparente = {fr_number(sensibilite_apparente)}, contre "
-             f"{fr_number(detectes_par_le_score / cancers)} jugée par l'histologie : le test "
-             "paraît meilleur qu'il n'est."
-             if isinstance(sensibilite_apparente, int | float) else None),
+    success=("c'est la sensibilité que mesure l'équipe : pour elle, les ponctions manquées ne "
+             "sont pas des malades. Comparez-la à la vraie sensibilité, jugée par l'histologie."),
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -1077,6 +1129,14 @@ sensibilite_apparente = detectes_par_le_score / cancers - ponctions_manquees
 # %% mistake="sensibilite_apparente"
 # message : ajouté les ponctions manquées au groupe des malades
 sensibilite_apparente = detectes_par_le_score / (cancers + ponctions_manquees)
+
+# %% mistake="sensibilite_apparente"
+# message : une proportion ne dépasse pas 1
+sensibilite_apparente = detectes_par_le_score / ponctions_manquees
+
+# %% mistake="sensibilite_apparente"
+# message : une proportion ne dépasse pas 1
+sensibilite_apparente = cancers - ponctions_manquees
 
 # %% mistake="sensibilite_apparente"
 # message : donné un pourcentage
@@ -1141,10 +1201,11 @@ ecrire_auc(f"Le même type de modèle avec les {jeu.data.shape[1]} mesures du je
 # %% [markdown]
 # ### Question 6 — Ajouter des femmes sans cancer (1 point)
 #
-# Reprenons le jeu de test et, pour chacune de ses non-malades, ajoutons-y **dix femmes sans
-# cancer au même score**. Les malades et leurs scores ne changent pas ; la prévalence baisse.
-# Au seuil 0,5, que devient chacune de ces cinq mesures ? Remplacez chaque `...` par
-# `"augmente"`, `"baisse"` ou `"ne change pas"` (entre guillemets **doubles**).
+# Reprenons le jeu de test et, pour chacune de ses non-malades, ajoutons **dix autres femmes
+# sans cancer, au même score** qu'elle (chaque non-malade compte alors onze fois). Les malades
+# et leurs scores ne changent pas. Au seuil 0,5, que devient chacune de ces cinq mesures ?
+# Remplacez chaque `...` par `"augmente"`, `"baisse"` ou `"ne change pas"` (entre guillemets
+# **doubles**) ; ne touchez qu'aux `...`, pas aux noms des mesures placés avant les deux-points.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1169,18 +1230,19 @@ effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne chang
 
 # %% tests="effets_prevalence" points=1
 # Vérification de la question 6 : exécutez cette cellule.
-message_malades = ("la sensibilité ne regarde que les malades : elles et leurs scores n'ont "
-                   "pas changé.")
-message_specificite = ("chaque non-malade a été ajoutée dix fois : faux positifs et vrais "
-                       "négatifs sont multipliés par le même nombre. La spécificité, une part "
-                       "des non-malades, reste la même.")
-message_vpp = ("les vrais positifs (des malades) restent les mêmes, les faux positifs se "
-               "multiplient : parmi les tests positifs, la part de malades baisse.")
-message_vpn = ("les vrais négatifs se multiplient, les faux négatifs (des malades) restent "
-               "les mêmes : parmi les tests négatifs, la part de non-malades monte.")
-message_auc = ("vous confondez l'AUC et la VPP. L'AUC compare les scores des malades à ceux "
-               "des non-malades : ajouter des non-malades aux mêmes scores ne change pas la "
-               "chance qu'une malade tirée au hasard dépasse une non-malade tirée au hasard.")
+message_malades = ("sensibilité : le groupe après « parmi » (les malades) a-t-il changé ? "
+                   "Comptez VP et FN avant et après l'ajout.")
+message_specificite = ("spécificité : le groupe après « parmi » (les non-malades) a grossi ; "
+                       "la part a-t-elle changé pour autant ? Comptez FP et VN avant et après "
+                       "l'ajout, sur l'exemple de l'indice 2.")
+message_vpp = ("VPP : le groupe après « parmi », ce sont les tests positifs. Comptez VP et FP "
+               "avant et après l'ajout : lequel change ? Que devient alors la part de malades ?")
+message_vpn = ("VPN : le groupe après « parmi », ce sont les tests négatifs. Comptez VN et FN "
+               "avant et après l'ajout : lequel change ? Que devient alors la part de "
+               "non-malades ?")
+message_auc = ("AUC : reprenez sa lecture en probabilité. Tirez au hasard une malade et une "
+               "non-malade : l'ajout change-t-il les scores entre lesquels on tire, ou "
+               "seulement le nombre de copies de chacun ?")
 checks.check_choices(
     effets_prevalence,
     name="effets_prevalence",
@@ -1203,8 +1265,9 @@ checks.check_choices(
         "sensibilité, spécificité et AUC se calculent dans un seul groupe (les malades, les "
         "non-malades) ou comparent les deux groupes : la part de malades n'y entre pas. VPP et "
         "VPN partent du résultat du test : elles suivent la prévalence. Mais seulement à "
-        "scores inchangés : chez des femmes dépistées, les malades n'ont pas les mêmes formes "
-        "de la maladie (effet de spectre), et Se, Sp et AUC changent aussi."
+        "scores inchangés : chez des femmes dépistées, ni les malades ni les non-malades ne "
+        "sont les mêmes (formes de la maladie ; masse bénigne ou sein normal) : c'est l'effet "
+        "de spectre, et Se, Sp et AUC changent aussi."
     ),
     points=1,
 )
@@ -1220,44 +1283,51 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="effets_prevalence"
-# message : vous confondez l'AUC et la VPP
+# message : AUC : reprenez sa lecture en probabilité
 effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
                      "VPP": "baisse", "VPN": "augmente", "AUC": "baisse"}
 
 # %% mistake="effets_prevalence"
-# message : multipliés par le même nombre
+# message : AUC : reprenez sa lecture en probabilité
+effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
+                     "VPP": "baisse", "VPN": "augmente", "AUC": "augmente"}
+
+# %% mistake="effets_prevalence"
+# message : Comptez FP et VN avant et après
 effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "augmente",
                      "VPP": "baisse", "VPN": "augmente", "AUC": "ne change pas"}
 
 # %% mistake="effets_prevalence"
-# message : les faux positifs se multiplient
+# message : Comptez VP et FP
 effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
                      "VPP": "ne change pas", "VPN": "augmente", "AUC": "ne change pas"}
 
 # %% mistake="effets_prevalence"
-# message : la part de non-malades monte
+# message : Comptez VN et FN
 effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
                      "VPP": "baisse", "VPN": "baisse", "AUC": "ne change pas"}
 
 # %% mistake="effets_prevalence"
-# message : ne regarde que les malades
+# message : Comptez VP et FN avant et après
 effets_prevalence = {"sensibilité": "baisse", "spécificité": "ne change pas",
                      "VPP": "baisse", "VPN": "augmente", "AUC": "ne change pas"}
 
 # %% [markdown]
 # ### Question 7 — Ce que dit un intervalle de confiance (1 point)
 #
-# Au seuil 0,5, la sensibilité mesurée sur le jeu de test (question 1) a un intervalle de
-# confiance à 95 % de 0,58 à 0,77. Laquelle de ces phrases est juste ?
+# Une équipe mesure la sensibilité d'un test, à un seuil fixé d'avance, sur 44 patientes
+# malades adressées pour une masse : il en détecte 30. Intervalle de confiance à 95 % : de 0,53
+# à 0,80. Laquelle de ces phrases est juste ?
 # Écrivez **entre guillemets** la lettre de votre réponse (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** Chez des patientes comme les nôtres, les valeurs de la vraie sensibilité de 0,58 à
-#   0,77 sont compatibles avec nos données : on annonce la sensibilité mesurée avec cet intervalle.
+# - **A.** Chez des patientes comme les leurs, les valeurs de la vraie sensibilité de 0,53 à
+#   0,80 sont compatibles avec leurs données : on annonce la sensibilité mesurée avec cet
+#   intervalle.
 # - **B.** Une malade qui fait ce test a 95 % de chances d'être détectée : c'est ce que veut
 #   dire « intervalle à 95 % ».
 # - **C.** L'intervalle est large : on ne sait pas encore si, à ce seuil, la sensibilité atteint
 #   0,95 ; il faut plus de patientes avant de conclure.
-# - **D.** Chez des femmes dépistées, le test détecterait lui aussi entre 58 % et 77 % des
+# - **D.** Chez des femmes dépistées, le test détecterait lui aussi entre 53 % et 80 % des
 #   cancers : l'intervalle couvre les autres populations.
 #
 # <details><summary>Indice 1</summary>
@@ -1289,20 +1359,20 @@ checks.check_choice(
                        "vraie valeur dans environ 95 % des études où on l'applique), pas une chance "
                        "d'être détectée. La chance d'être détectée, pour une malade, c'est la "
                        "sensibilité elle-même.", digest="a7b2ca97b56e4854"),
-        checks.Mistake(None, "un intervalle large informe quand même : celui-ci exclut 0,95. Au "
-                       "seuil 0,5, une sensibilité de 95 % n'est pas compatible avec nos "
-                       "données : c'est pourquoi la question 2 baisse le seuil.",
+        checks.Mistake(None, "un intervalle large informe quand même : celui-ci exclut 0,95. À "
+                       "ce seuil, une sensibilité de 95 % n'est pas compatible avec ces "
+                       "données : il faudrait baisser le seuil, pas attendre.",
                        digest="844567b6a5b95c50"),
         checks.Mistake(None, "l'intervalle ne décrit que le hasard chez des patientes comme les "
-                       "nôtres, adressées pour une masse. Dans une autre population, la "
+                       "leurs, adressées pour une masse. Dans une autre population, la "
                        "sensibilité elle-même peut changer (effet de spectre, section 6).",
                        digest="47612bd263930aa7"),
     ],
     success=(
-        "l'intervalle donne la plage des vraies sensibilités compatibles avec nos "
-        "données. Il décrit le hasard d'un échantillon de 85 malades, rien de plus : ni "
+        "l'intervalle donne la plage des vraies sensibilités compatibles avec ces "
+        "données. Il décrit le hasard d'un échantillon de 44 malades, rien de plus : ni "
         "la chance d'une patiente d'être détectée, ni la sensibilité dans une autre "
-        "population. Il exclut pourtant 0,95 : au seuil 0,5, la promesse de 95 % ne "
+        "population. Il exclut pourtant 0,95 : à ce seuil, la promesse de 95 % ne "
         "tient pas."
     ),
 )
@@ -1683,15 +1753,22 @@ else:
 # faux négatif, qui subit un faux positif**, et de quelle manière (santé, angoisse, examens,
 # temps soignant, coûts) ? Qui devrait participer au choix du seuil, et de la cible de 95 % ?
 # Comment l'expliqueriez-vous à Madame L., marge d'incertitude comprise ? Appuyez-vous sur au
-# moins un chiffre de ce module **valable pour sa population** (par exemple la VPN à votre
-# seuil : « Pour Madame L. : ce que vaut son résultat »).
+# moins un chiffre de ce module **valable pour sa population**, avec sa marge (par exemple la
+# sensibilité à votre seuil sur le jeu de test et son intervalle, affichés après la question 3).
 #
-# Cette explication n'est pas qu'une politesse. Elle est prévue par l'article L. 4001-3 du code
-# de la santé publique, issu de la loi relative à la bioéthique du 2 août 2021. Il vise un
-# dispositif médical qui comporte un traitement algorithmique appris à partir de données
-# massives, utilisé pour un acte de prévention, de diagnostic ou de soin. Le professionnel de
-# santé qui l'utilise doit s'assurer que la personne en a été informée, et qu'elle est, « le
-# cas échéant, avertie de l'interprétation qui en résulte ».
+# Informer Madame L. n'est pas qu'une politesse. Toute personne a le droit d'être informée sur
+# son état de santé et sur les investigations proposées, leur utilité et leurs risques ; cette
+# information incombe à tout professionnel de santé (article L. 1111-2 du code de la santé
+# publique). Le code de déontologie médicale demande au médecin une information « loyale,
+# claire et appropriée », dont il veille à la compréhension (article R. 4127-35 du même code).
+#
+# Pour l'IA, l'article L. 4001-3, issu de la loi relative à la bioéthique du 2 août 2021, ajoute
+# une règle. Il vise un dispositif médical qui comporte un traitement algorithmique appris à
+# partir de données massives, utilisé pour un acte de prévention, de diagnostic ou de soin. Le
+# professionnel de santé qui l'utilise doit s'assurer que la personne a été informée de cette
+# utilisation, et qu'elle est, « le cas échéant, avertie de l'interprétation qui en résulte ».
+# Cet article ne parle pas de marge d'incertitude : la dire relève de l'information loyale et
+# claire que doivent déjà les deux articles précédents.
 #
 # Un arrêté du ministre chargé de la santé doit fixer la nature des dispositifs concernés (IV du
 # même article). La règle vaudrait donc pour Madame L. si son outil en faisait partie. Le module
@@ -1716,7 +1793,8 @@ else:
 #   soit 0,907 (0,84 à 0,95) : un test négatif laisse environ 9 % de risque de cancer (« Pour
 #   Madame L. : ce que vaut son résultat ») ; à ce seuil, la sensibilité reste sous 0,95 et la
 #   spécificité chute (davantage de faux positifs) ; l'intervalle de la sensibilité au seuil 0,5
-#   (0,58 à 0,77).
+#   (0,58 à 0,77) ; la sensibilité au seuil de la question 2 sur le jeu de test, affichée après
+#   la question 3 dans les deux publications : 75 sur 85, soit 0,882 (0,80 à 0,93).
 #   - **1** : chiffre juste, avec son intervalle ou sa marge, et ce qu'il veut dire pour la
 #     patiente. S'il cite l'intervalle de la validation (environ 0,84 à 0,99), l'étudiant dit
 #     qu'il est **optimiste** (ces patientes ont servi à choisir le seuil : question 3) ;
@@ -1734,7 +1812,8 @@ else:
 #   - **1** : plusieurs acteurs nommés, le choix présenté comme un choix de valeurs, et une
 #     explication à Madame L. qui comprend l'incertitude. Valoriser une discussion de la cible
 #     elle-même (pourquoi 95 % et pas 90 % ou 99 %) et la mention du devoir d'information
-#     (art. L. 4001-3 du code de la santé publique, si l'outil était un tel dispositif).
+#     (art. L. 1111-2 et R. 4127-35 du code de la santé publique ; L. 4001-3 en plus, si
+#     l'outil était un tel dispositif).
 #   - **0,5** : l'un des deux seulement (qui décide, ou comment l'expliquer à la patiente).
 #   - **0** : seuil présenté comme « objectivement » fixé par l'algorithme, ou rien sur la
 #     décision.
@@ -1821,6 +1900,9 @@ else:
 #   2012.
 # - Leeflang MMG, Rutjes AWS, Reitsma JB, Hooft L, Bossuyt PMM. Variation of a test's
 #   sensitivity and specificity with disease prevalence. *CMAJ* 2013;185(11):E537-E544.
+# - Code de la santé publique, articles L. 1111-2 (information du patient), R. 4127-35 (code de
+#   déontologie médicale, article 35) et L. 4001-3 (loi n° 2021-1017 du 2 août 2021 relative
+#   à la bioéthique) ; legifrance.gouv.fr.
 # - Altman DG, Bland JM. Diagnostic tests 1: sensitivity and specificity. *BMJ* 1994;308:1552.
 # - Altman DG, Bland JM. Diagnostic tests 2: predictive values. *BMJ* 1994;309:102.
 # - Wilson EB. Probable inference, the law of succession, and statistical inference. *Journal of
