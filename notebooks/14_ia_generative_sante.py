@@ -64,10 +64,11 @@
 # pour répondre comme un assistant. Le nôtre est minuscule, et se vérifie à la main.
 #
 # Notre modèle est un **modèle à trigrammes** : pour deviner le mot suivant, il ne regarde que
-# les **deux derniers mots**, et compte, dans les notes qu'il a lues, ce qui les a suivis ; il y
-# mêle un peu de ce qui suit le dernier mot seul et de la fréquence de chaque mot : tout mot
-# connu garde une petite chance, même dans une suite jamais lue. Il apprend sur un corpus de comptes rendus de consultation **synthétiques** (le réglage
-# `random_state=14` fixe le tirage : mêmes notes à chaque exécution).
+# les **deux derniers mots**, et compte, dans les notes qu'il a lues, ce qui les a suivis. Il
+# tient aussi un peu compte du mot qui a suivi le dernier mot seul, et de la fréquence de chaque
+# mot. Ainsi, tout mot connu garde une petite chance, même après deux mots jamais lus ensemble.
+# Il apprend sur un corpus de comptes rendus de consultation **synthétiques**, tirés au hasard
+# (les mêmes à chaque exécution).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il crée les notes, entraîne le modèle, affiche une note
@@ -91,7 +92,7 @@ print("\nUne note du corpus :\n" + notes.frame["text"].iloc[1])
 display(data_card(notes, title="Fiche descriptive des notes cliniques"))
 print("Ce que le modèle propose après « Examen : » : les mots suivants les plus probables.")
 suivants = modele.top_next("Examen :", k=5)
-display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Après « Examen : »",
+display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots les plus probables après « Examen : »",
                  columns={"p": "probabilité"}, index={"token": "mot suivant"}))
 
 # %% [markdown]
@@ -115,7 +116,7 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Après «
 # |---|---|---|---|---|
 # | probabilité | 0,5 | 0,2 | 0,8 | 0,25 |
 #
-# Quelle est la **perplexité** de cette phrase ? Donnez un nombre (vérifié à 1 décimale) ;
+# Quelle est la **perplexité** de cette phrase ? Donnez un nombre (vérifié à 2 décimales) ;
 # vous pouvez écrire le calcul en Python, par exemple `(0.5 * 0.2) ** (1 / 2)` pour une racine
 # carrée.
 #
@@ -146,38 +147,43 @@ valeur_perplexite = checks.require_number(perplexite, name="perplexite")
 checks.check_number(
     perplexite,
     name="perplexite",
-    digest="402f1fc90977eff9",
-    decimals=1,
+    digest="625c3d0ff8e674b3",
+    decimals=2,
     bounds=(1, 1000),
     percent_is_mistake=False,
     mistakes=[
         checks.Mistake(None, "vous avez fait la moyenne ordinaire des inverses (1/p). La "
                        "perplexité utilise la moyenne géométrique : multipliez les "
                        "probabilités, prenez la racine quatrième, puis l'inverse.",
-                       digest="54d5997844b691ca"),
+                       digest="cfd3f384c106448a"),
         checks.Mistake(None, "vous avez pris l'inverse du produit, sans la racine quatrième : "
                        "c'est la surprise de toute la phrase, pas celle d'un mot en moyenne.",
-                       digest="b9e8609e797c097c"),
+                       digest="be3c779917c1d562"),
         checks.Mistake(None, "vous avez calculé la moyenne des -ln p sans prendre "
-                       "l'exponentielle à la fin.", digest="5dfdb5ac477ee77b"),
+                       "l'exponentielle à la fin.", digest="c89bc6705e1ec1e6"),
         checks.Mistake(None, "vous avez calculé l'inverse de la moyenne ordinaire des "
                        "probabilités : la perplexité utilise la moyenne géométrique.",
-                       digest="9de8b286645ee4a4"),
+                       digest="2bfc9032b0704b5f"),
         checks.Mistake(None, "vous avez additionné les -ln p au lieu d'en faire la moyenne, "
-                       "et oublié l'exponentielle.", digest="c54658b1d9bb7e70"),
+                       "et oublié l'exponentielle.", digest="769d436ecb17f6a1"),
         checks.Mistake(None, "c'est la moyenne géométrique des probabilités : une probabilité "
                        "moyenne, inférieure à 1. Relisez la formule : la perplexité n'est pas "
-                       "cette moyenne elle-même.", digest="79cace41633b8a6d"),
+                       "cette moyenne elle-même.", digest="6bb4c8cd4bb9cc96"),
+        checks.Mistake(None, "vous avez fait la moyenne ordinaire des probabilités (leur "
+                       "somme divisée par 4) : une probabilité moyenne, inférieure à 1. La "
+                       "perplexité part de la moyenne géométrique (racine quatrième du "
+                       "produit), puis en prend l'inverse.",
+                       digest="2fb9060291aeeb87"),
         checks.Mistake(None, "vous avez seulement multiplié les probabilités : c'est la "
                        "probabilité de toute la phrase. La formule demande encore deux étapes.",
-                       digest="142176efff10355f"),
+                       digest="9d4d9aa81a09d01e"),
     ],
     hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de probabilités.",
-    success=f"{valeur_perplexite:.1f}".replace(".", ",") + " : en moyenne, le modèle hésitait "
+    success=f"{valeur_perplexite:.2f}".replace(".", ",") + " : en moyenne, le modèle hésitait "
     "comme entre deux ou trois mots également probables.",
 )
 ### BEGIN HIDDEN TESTS
-checks.check_number(perplexite, name="perplexite", decimals=1,
+checks.check_number(perplexite, name="perplexite", decimals=2,
                     expected=math.exp(-sum(math.log(p) for p in probabilites_phrase) / 4))
 ### END HIDDEN TESTS
 
@@ -205,6 +211,10 @@ perplexite = (0.5 * 0.2 * 0.8 * 0.25) ** (1 / 4)
 # message : vous avez seulement multiplié les probabilités
 perplexite = 0.5 * 0.2 * 0.8 * 0.25
 
+# %% mistake="perplexite"
+# message : la moyenne ordinaire des probabilités (leur somme
+perplexite = (0.5 + 0.2 + 0.8 + 0.25) / 4
+
 # %% [markdown]
 # ## 2. La température : choisir plus ou moins audacieusement
 #
@@ -218,7 +228,8 @@ perplexite = 0.5 * 0.2 * 0.8 * 0.25
 #   devient varié, puis incohérent.
 #
 # Essayez l'explorateur : choisissez un début de texte (en anglais *prompt*), bougez la
-# température (flèches du clavier) et le numéro du tirage.
+# température (flèches du clavier) et le numéro du tirage. Il affiche les probabilités en
+# pourcentage (14,9 %) ; les tableaux du module, en proportion (0,149) : c'est le même nombre.
 
 # %%
 debuts = ["Traitement : paracétamol, un comprimé de",
@@ -350,10 +361,10 @@ for ligne in exemples.itertuples():
           f"(température {ligne.temperature:.1f})".replace(".", ","))
 doses_du_corpus = pd.Series({drug: " ; ".join(f"{v} {u}" for v, u in doses)
                              for drug, doses in notes.reference_doses.items()})
-# Two readings of the same table: share of all prescriptions, share of the doses written.
+# Deux lectures du même tableau : part de toutes les prescriptions, part des doses écrites.
 doses_ecrites = parts["dose inventée"] / (parts["dose inventée"] + parts["dose du corpus"])
-# The reading after question 3b says: more invented doses at 0.2 than at 1 among all
-# prescriptions, fewer among the doses written, and still most of them.
+# Le texte qui suit la question 3b commente ces deux lectures : ces vérifications le gardent
+# juste si le corpus change.
 assert parts.loc[0.2, "dose inventée"] > parts.loc[1.0, "dose inventée"]
 assert 0.5 < doses_ecrites[0.2] < doses_ecrites[1.0]
 print("\nDeux lectures du tableau :")
@@ -415,7 +426,7 @@ checks.check_choice(
                        digest="f1fe430b02dd7291"),
     ],
     success="5 mg est, dans ce corpus, une dose du ramipril, du bisoprolol, de l'apixaban et de "
-    "l'amlodipine, jamais du paracétamol (500 mg ou 1 g, cent fois plus) : le modèle écrit "
+    "l'amlodipine, jamais du paracétamol (500 mg ou 1 g, cent à deux cents fois plus) : le modèle écrit "
     "cette phrase fluide, et la dose est inventée. Seule la vérification dans une source de "
     "référence la repère.",
 )
@@ -480,8 +491,8 @@ checks.check_choice(
         checks.Mistake(None, "le tableau montre des doses inventées à toutes les températures, "
                        "même à 0,2 : une basse température rend le texte prévisible, pas vrai.",
                        digest="a1317054857e4288"),
-        checks.Mistake(None, "le modèle n'écrit que des mots qu'il a lus : chaque dose inventée "
-                       "est dans le corpus, après un autre médicament. Il recombine des morceaux "
+        checks.Mistake(None, "le modèle n'écrit que des mots qu'il a lus : une dose inventée est "
+                       "presque toujours dans le corpus, après un autre médicament. Il recombine des morceaux "
                        "lus ; il ne crée pas de nombres.", digest="7c0824d81dd045b3"),
     ],
     success="le modèle ne regarde que « comprimé de » : le nom du médicament est trop loin "
@@ -522,7 +533,7 @@ origine_dose = "D"
 # %% [markdown]
 # ## Après la séance
 #
-# ### 4. Coller un dossier dans un agent conversationnel en ligne
+# ## 4. Coller un dossier dans un agent conversationnel en ligne
 #
 # Un interne colle le compte rendu d'un patient dans un agent conversationnel **grand public**
 # pour rédiger le courrier de sortie. Ce qui quitte l'hôpital : **tout le texte collé**
@@ -539,13 +550,19 @@ origine_dose = "D"
 # > - Qui héberge, pour un hôpital ou un soignant, des données de santé recueillies pour le
 # >   soin doit être **certifié HDS** (CSP, article L1111-8) : l'hôpital ne les confie qu'à un
 # >   hébergeur certifié, sous contrat, ce qu'un service grand public n'est pas pour lui.
-# > - Le **fournisseur** d'un agent conversationnel doit dire qu'il est une IA et marquer ses
-# >   textes comme générés (règlement sur l'IA, article 50) ; pas le soignant qui s'en sert
-# >   pour un courrier (repli ci-dessous).
+# > - Le règlement sur l'IA (article 50) impose des obligations de **transparence** : dire
+# >   qu'on parle à une IA, marquer ce qu'elle génère ; à qui chacune s'adresse est dit dans le
+# >   repli ci-dessous.
 # > - Retirer le nom ne suffit pas : un âge, une commune, un métier, une date d'entrée peuvent
-# >   suffire à reconnaître quelqu'un (module 11).
+# >   suffire à reconnaître quelqu'un.
 #
-# Les textes, avec leur date, sont dans le repli ci-dessous (cellule suivante).
+# Les textes, avec leur date, sont dans le repli ci-dessous (cellule suivante). Quelques mots
+# qu'on y lit : le règlement sur l'IA dit « à **haut risque** » les systèmes d'IA qu'il encadre
+# le plus ; son **annexe I** liste des produits déjà réglementés, dont les dispositifs
+# médicaux ; son **annexe III**, des usages, comme le tri des patients aux urgences. Le
+# **règlement (UE) 2026/1744** a modifié le règlement sur l'IA en 2026 (il en a reporté des
+# dates). La **version consolidée** d'un texte, sur EUR-Lex (le site officiel du droit de
+# l'Union), le donne avec toutes ses modifications.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les textes cités, avec leur date.
@@ -555,7 +572,7 @@ for cle in ["9(1)", "L1110-4", "L1111-8", "chap. V", "IA 14", "IA 50"]:
     texte = law.reference(cle)
     print(f"- {texte.citation} ({texte.date_label}) — {texte.title}.")
     print("  " + " ".join(texte.summary.split()))
-    if cle == "IA 14":  # the two calendars: Annex I products (medical devices), Annex III uses
+    if cle == "IA 14":  # deux calendriers : produits de l'annexe I, usages de l'annexe III
         for annexe in ["annexe I", "annexe III"]:
             dates = {o.applies_from for o in law.AI_ACT_OBLIGATIONS
                      if o.condition == f"haut risque {annexe}" and "IA 14" in o.reference_keys}
@@ -569,7 +586,8 @@ for cle in ["9(1)", "L1110-4", "L1111-8", "chap. V", "IA 14", "IA 50"]:
 # Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
 # dites si le message contient des **données personnelles d'un patient** (des informations sur
 # une personne que l'on peut reconnaître, directement ou en croisant les détails) : écrivez
-# `"oui"` ou `"non"` pour chacun. Chaque message se juge seul.
+# `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
+# réponse fausse annule une réponse juste (répondre au hasard ne rapporte donc rien).
 #
 # - **A** : « Résume ce compte rendu : Mme Sandrine Garcia, 54 ans, vue le 12/03/2025 pour une
 #   douleur thoracique… »
@@ -651,25 +669,11 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # vérifier ce qui est produit ; dire qu'une IA a aidé (règle de l'école).
 
 # %% [markdown]
-# ## À retenir
+# ## 5. Quel texte s'applique ?
 #
-# - Un modèle de langage écrit le mot **probable**, pas le mot **vrai** : un texte fluide peut
-#   porter une dose ou une référence inventée. On vérifie dans une source.
-# - La **température** règle l'audace du tirage : basse, un texte prévisible ; haute, un texte
-#   incohérent.
-# - Coller un dossier dans un service en ligne, c'est le **transmettre** : secret médical,
-#   données sensibles, hébergement certifié.
-# - Un texte rédigé avec une IA se **relit** et se signe par un humain ; le **dire** est une
-#   règle de l'école (V6 — Intégrité et transparence).
-
-# %% [markdown]
-# ### 5. Quel texte s'applique ?
-#
-# Les textes de la section 4 ne visent pas les mêmes personnes ni les mêmes actes : le secret
-# lie les professionnels qui prennent en charge le patient ; la certification vise l'hébergeur
-# de données de soin (et, par voie de conséquence, qui les lui confie) ; l'article 9 du RGPD
-# vise tout traitement de données de santé, soin ou non ; l'article 50 du règlement sur l'IA
-# vise surtout le fournisseur de l'outil.
+# Les textes de la section 4 ne visent pas les mêmes personnes ni les mêmes actes. Pour chaque
+# cas, cherchez d'abord **qui** doit faire (ou ne pas faire) quelque chose, et **quoi** ; puis
+# lisez, dans le repli « Textes » de la section 4, à qui chaque texte s'adresse.
 #
 # ### Question 5a — Soigner, héberger, traiter des données (1 point)
 #
@@ -677,7 +681,8 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # santé publique, article L1110-4), `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9),
 # `"IA"` (règlement sur l'IA, article 50) ou `"aucun"` (aucun de ces quatre textes). Un même
 # texte peut répondre à plusieurs cas, ou à aucun ; chaque cas se juge seul (la question 5b
-# suit le même principe). Chaque cas juste vaut un tiers de point.
+# suit le même principe). Chaque cas juste vaut un tiers de point ; chaque cas faux retire le
+# quart d'un cas juste (répondre au hasard ne rapporte donc rien en moyenne).
 #
 # - **A** : un interne raconte à un ami, au café, qu'un patient du service est hospitalisé, et
 #   pourquoi. Quel texte lui impose de se taire **parce qu'il est soignant** ?
@@ -764,14 +769,15 @@ texte_obligation = {"A": "secret", "B": "RGPD", "C": "RGPD"}
 # ### Question 5b — Dire et marquer ce que fait une IA (1 point)
 #
 # Mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`. Chaque cas juste
-# vaut un tiers de point.
+# vaut un tiers de point ; chaque cas faux retire le quart d'un cas juste.
 #
 # - **D** : une entreprise met sur le marché un agent conversationnel qui répond aux patients
 #   sur le site d'un hôpital. Quel texte l'oblige à faire savoir aux patients qu'ils écrivent à
 #   une IA ?
-# - **E** : une médecin se fait aider par l'agent conversationnel encadré de son hôpital pour
-#   rédiger un courrier de sortie, qu'elle relit et signe. Quel texte l'oblige à écrire dans
-#   le courrier qu'une IA l'a aidée ?
+# - **E** : une infirmière fait rédiger par l'agent conversationnel encadré de son hôpital une
+#   fiche sur la vaccination contre la grippe, destinée au public. Elle la relit, la corrige,
+#   et l'hôpital la publie sur son site sous sa responsabilité, avec le nom de l'infirmière.
+#   Quel texte les oblige à écrire sur la fiche qu'une IA l'a rédigée ?
 # - **F** : un éditeur met en ligne un outil qui génère des images d'illustration médicale.
 #   Quel texte l'oblige à marquer ces images comme générées par une IA ?
 #
@@ -799,20 +805,30 @@ checks.check_choices(
             checks.Mistake(None, "le RGPD oblige à informer sur les données traitées, pas à "
                            "dire que l'interlocuteur est une machine.",
                            digest="c9e2e91d1642f231"),
+            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un "
+                           "patient ; il n'oblige pas à dire qu'on parle à une machine.",
+                           digest="e67e75fd6cee5e45"),
+            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin ; "
+                           "elle ne dit rien de ce que l'outil doit annoncer aux patients.",
+                           digest="1f3df45bd2b19f45"),
             checks.Mistake(None, "cette obligation existe, depuis le 2 août 2026, et vise "
                            "l'entreprise.", digest="e15872b1a4921c64"),
         ],
         "E": [
-            checks.Mistake(None, "l'article 50 oblige le fournisseur de l'outil ; celui qui "
-                           "s'en sert n'a de devoirs que pour la reconnaissance des émotions "
-                           "ou la catégorisation biométrique, les hypertrucages, et un texte "
-                           "publié pour informer le public sur des questions d'intérêt public. "
-                           "Un courrier de sortie n'entre dans aucun de ces cas.",
-                           digest="81cb2c1ac7067db1"),
-            checks.Mistake(None, "le RGPD ne dit pas comment un courrier doit être rédigé.",
+            checks.Mistake(None, "l'article 50 (paragraphe 4) vise bien celui qui publie un "
+                           "texte généré pour informer le public sur une question d'intérêt "
+                           "public, mais il l'en dispense quand le texte a été relu par un "
+                           "humain et qu'une personne en assume la responsabilité éditoriale : "
+                           "ici, l'infirmière l'a relu et corrigé, l'hôpital le publie sous sa "
+                           "responsabilité.", digest="81cb2c1ac7067db1"),
+            checks.Mistake(None, "le RGPD encadre les données personnelles ; une fiche pour le "
+                           "public n'en contient pas, et il ne dit pas comment la rédiger.",
                            digest="75d75f9bb9032350"),
-            checks.Mistake(None, "le secret dit qui peut connaître les informations, pas "
-                           "comment le courrier a été rédigé.", digest="ac66417741e00db2"),
+            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un "
+                           "patient ; la fiche ne parle d'aucun patient.",
+                           digest="ac66417741e00db2"),
+            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin ; "
+                           "une fiche pour le public n'en contient pas.", digest="b193e65bc4595ff2"),
         ],
         "F": [
             checks.Mistake(None, "cette obligation existe : elle vise le fournisseur d'un outil "
@@ -820,11 +836,17 @@ checks.check_choices(
                            digest="a0174ef86c0485af"),
             checks.Mistake(None, "le RGPD ne dit rien du marquage des contenus générés.",
                            digest="b45e2c31178bd075"),
+            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un "
+                           "patient ; il ne dit rien du marquage des images générées.",
+                           digest="a52922cfcd7c36df"),
+            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin, "
+                           "pas le marquage des images générées.", digest="8400f8b7580e0922"),
         ],
     },
-    success="l'article 50 vise le fournisseur de l'outil d'IA : dire qu'on parle à une machine, "
-    "marquer ce qu'elle génère. Dire qu'une IA a aidé à écrire un courrier reste une règle de "
-    "l'école (V6 — Intégrité et transparence), pas une obligation de l'article 50.",
+    success="l'article 50 vise surtout le fournisseur de l'outil d'IA : dire qu'on parle à une "
+    "machine, marquer ce qu'elle génère. Celui qui s'en sert pour publier un texte d'information "
+    "du public le dit aussi, sauf si un humain l'a relu et qu'une personne en répond. Dire "
+    "qu'une IA a aidé à écrire reste une règle de l'école (V6 — Intégrité et transparence).",
     points=1,
 )
 ### BEGIN HIDDEN TESTS
@@ -833,8 +855,20 @@ checks.check_choices(texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD"
 ### END HIDDEN TESTS
 
 # %% mistake="texte_ia"
-# message : l'article 50 oblige le fournisseur de l'outil
+# message : il l'en dispense quand le texte a été relu
 texte_ia = {"D": "IA", "E": "IA", "F": "IA"}
+
+# %% mistake="texte_ia"
+# message : il n'oblige pas à dire qu'on parle à une machine
+texte_ia = {"D": "secret", "E": "aucun", "F": "IA"}
+
+# %% mistake="texte_ia"
+# message : une fiche pour le public n'en contient pas
+texte_ia = {"D": "IA", "E": "HDS", "F": "IA"}
+
+# %% mistake="texte_ia"
+# message : pas le marquage des images générées
+texte_ia = {"D": "IA", "E": "aucun", "F": "HDS"}
 
 # %% mistake="texte_ia"
 # message : pas à dire que l'interlocuteur est une machine
@@ -845,7 +879,7 @@ texte_ia = {"D": "RGPD", "E": "aucun", "F": "IA"}
 texte_ia = {"D": "IA", "E": "aucun", "F": "aucun"}
 
 # %% [markdown]
-# ### 6. Désidentifier automatiquement, et ses limites
+# ## 6. Désidentifier automatiquement, et ses limites
 #
 # Avant d'envoyer une note, on peut essayer d'en retirer les noms et les dates
 # automatiquement. Comparons deux outils sur les notes synthétiques, dont le générateur connaît
@@ -854,12 +888,15 @@ texte_ia = {"D": "IA", "E": "aucun", "F": "aucun"}
 # - des **règles** : une expression régulière (un motif de texte) pour les dates écrites en
 #   chiffres, et « un ou deux mots à majuscule après M., Mme, Dr… » pour les noms ;
 # - un **modèle de traitement automatique du français**, `fr_core_news_sm` de spaCy (éditeur :
-#   Explosion), qui repère les noms de personnes dans le texte. Il ne connaît que quatre sortes
-#   d'entités (personnes, lieux, organisations, divers) : **aucune date**.
+#   Explosion), qui repère dans le texte les **entités nommées** (les noms propres) et range
+#   chacune dans l'une de quatre sortes : « personne » (étiquette PER, de l'anglais *person*),
+#   « lieu » (LOC), « organisation » (ORG) et « divers » (MISC, *miscellaneous*). Il n'a donc
+#   **aucune sorte « date »**.
 #
 # Le **rappel** d'un outil est la part des noms (ou des dates) **réellement présents** qu'il a
-# trouvés : c'est sa **sensibilité**, comme pour un test diagnostique (module 01). Un nom manqué est un nom qui sort de l'hôpital. On compte d'abord, pour spaCy, les
-# seules entités qu'il classe « personne » (PER).
+# trouvés : c'est sa **sensibilité**, comme pour un test diagnostique (la part des malades que
+# le test repère). Un nom manqué est un nom qui sort de l'hôpital. On compte d'abord, pour
+# spaCy, les seules entités qu'il classe « personne » (PER).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il lance les deux outils sur 100 notes et compte ce
@@ -869,9 +906,10 @@ import spacy
 from esn_teach import privacy as pv
 from esn_teach.generative import load_french_ner
 
-# Only the entity recogniser of fr_core_news_sm (tok2vec + ner), see load_french_ner.
+# On ne charge que la partie de fr_core_news_sm qui repère les entités nommées.
 nlp = load_french_ner("fr_core_news_sm")
-print(f"spaCy {spacy.__version__}, modèle fr_core_news_sm : {' + '.join(nlp.pipe_names)}.\n")
+print(f"spaCy {spacy.__version__}, modèle fr_core_news_sm (seule sa partie qui repère les "
+      "entités nommées est chargée).\n")
 echantillon = notes.frame.head(100)
 entites = notes.entities[notes.entities["note_id"].isin(echantillon["note_id"])].copy()
 ids, textes = echantillon["note_id"].tolist(), echantillon["text"].tolist()
@@ -907,7 +945,7 @@ tableau = pd.DataFrame({
 display(fr_table(tableau, index={"sorte": "sorte", "case": "cas"},
                  caption="Ce que chaque outil trouve, par sorte de cas"))
 
-# The reading is written from the figures, so that it cannot contradict the table.
+# La lecture est écrite à partir des chiffres : elle ne peut pas contredire le tableau.
 par_cas = tableau.xs("nom", level="sorte")
 
 
@@ -938,7 +976,7 @@ print(f"- en comptant aussi les entités « divers », spaCy trouverait {n_diver
       "seraient masqués aussi.")
 
 
-# Who the names belong to, and how spaCy labels each one (the generator knows the role).
+# À qui est chaque nom, et comment spaCy l'étiquette (le générateur connaît la personne).
 documents_par_note = dict(zip(ids, documents, strict=True))
 
 
@@ -973,13 +1011,13 @@ print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} cla
 # recouvre, même en partie). Les règles ne savent rien d'un nom sans civilité ; spaCy ne voit
 # aucune date. Et presque tous les noms qu'il manque sont ceux des **médecins** : après « Dr »,
 # il prend le nom pour une entité « divers » ou pour un lieu, jamais pour une personne. Il a
-# appris ses entités sur des articles de Wikipédia (corpus WikiNER, Nothman et al., 2013), pas
-# sur des notes cliniques : un outil se trompe là où ses textes d'apprentissage ne ressemblent
+# appris ses entités sur des articles de Wikipédia, où elles avaient été repérées
+# automatiquement (le corpus WikiNER, Nothman et al., 2013), pas sur des notes cliniques : un outil se trompe là où ses textes d'apprentissage ne ressemblent
 # pas aux nôtres. Le nom du
 # médecin est lui aussi une donnée personnelle, et il dit dans quel service le patient est
 # suivi. Le classement des entités change donc beaucoup le rappel : c'est un réglage à
 # choisir, et à mesurer. **Aucun outil ne trouve tout** : une note « désidentifiée »
-# automatiquement se relit, et un texte même sans nom peut rester reconnaissable (module 11).
+# automatiquement se relit, et un texte même sans nom peut rester reconnaissable.
 #
 # Cette comparaison favorise les règles **par construction** : le générateur écrit tous les noms
 # « standard » juste après une civilité, exactement le motif des règles (d'où leur score sur ces
@@ -1026,8 +1064,12 @@ checks.check_number(
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(None, "vous avez divisé par ce que spaCy a signalé : c'est, à peu de "
-                       "chose près, la précision (quand il signale un nom, a-t-il raison ?). Le "
-                       "rappel part des noms réellement présents.", digest="757d81dd29efff38"),
+                       "chose près, la précision (la part des passages signalés qui sont "
+                       "vraiment des noms). Le rappel part des noms réellement présents.",
+                       digest="757d81dd29efff38"),
+        checks.Mistake(n_divers / n_noms, "vous avez compté aussi les entités « divers » "
+                       "(MISC) : la question porte sur les seules entités « personne » (PER), "
+                       "comme le tableau."),
         checks.Mistake(None, "vous avez fait la division à l'envers : une proportion ne dépasse "
                        "pas 1. Le rappel met les noms trouvés au numérateur.",
                        digest="c70b78c5d64122ed"),
@@ -1038,7 +1080,8 @@ checks.check_number(
         checks.Mistake(None, "vous avez divisé par tous les noms et toutes les dates : la "
                        "question porte sur les noms seuls.", digest="33e85065f800a8d2"),
     ],
-    hint="Noms trouvés par spaCy, divisés par les noms présents.",
+    hint="Relisez la définition du rappel au début de la section : qu'est-ce qui était à "
+    "trouver ?",
     success=f"{valeur_rappel:.3f}".replace(".", ",") + " : " + fr_percent(1 - valeur_rappel)
     + " des noms passeraient. Une désidentification automatique se relit toujours.",
 )
@@ -1068,6 +1111,10 @@ rappel_spacy = n_noms_spacy
 rappel_spacy = n_noms_spacy / (n_noms + n_dates)
 
 # %% mistake="rappel_spacy"
+# message : aussi les entités « divers »
+rappel_spacy = n_divers / n_noms
+
+# %% mistake="rappel_spacy"
 # message : la division à l'envers
 rappel_spacy = n_noms / n_noms_spacy
 
@@ -1076,7 +1123,7 @@ rappel_spacy = n_noms / n_noms_spacy
 #
 # Une réponse bien rédigée, sûre d'elle (comme la dose de la question 3), pousse à l'accepter
 # sans vérifier : c'est le **biais d'automatisation**, la tendance à se fier à une machine plus
-# qu'à son propre jugement (module 09). Il est plus fort quand on est pressé ou chargé de
+# qu'à son propre jugement. Il est plus fort quand on est pressé ou chargé de
 # plusieurs tâches, et quand on fait confiance à la machine (Goddard et al., 2012 ; Parasuraman
 # et Manzey, 2010). Le
 # règlement européen sur l'IA demande que les personnes qui contrôlent un système à haut risque
@@ -1085,7 +1132,7 @@ rappel_spacy = n_noms / n_noms_spacy
 # reste le même.
 
 # %% [markdown]
-# ### 7. Ce que disent les évaluations publiées
+# ## 7. Ce que disent les évaluations publiées
 #
 # Les grands modèles réussissent des examens de médecine à choix multiples. Deux évaluations,
 # datées, car ces chiffres vieillissent vite :
@@ -1095,7 +1142,8 @@ rappel_spacy = n_noms / n_noms_spacy
 #   américain de médecine (USMLE), pas sur l'examen lui-même, des scores au niveau du seuil de
 #   réussite, d'environ 60 %, ou proches de lui, sans entraînement médical particulier (Kung et
 #   al., 2023, article publié le 9 février 2023).
-# - Flan-PaLM (Google, 540 milliards de paramètres) a répondu juste à 67,6 % des questions de
+# - Flan-PaLM (Google ; 540 milliards de paramètres, les nombres que son apprentissage a
+#   réglés) a répondu juste à 67,6 % des questions de
 #   type USMLE du jeu MedQA ; mais des médecins qui ont relu ses réponses rédigées y ont trouvé
 #   des lacunes importantes, et la version adaptée à la médecine, Med-PaLM, restait
 #   inférieure aux cliniciens (Singhal et al., 2023).
@@ -1103,14 +1151,14 @@ rappel_spacy = n_noms / n_noms_spacy
 # Réussir un QCM n'est pas soigner : l'examen ne mesure ni l'examen clinique, ni la relation
 # avec le patient, ni la sécurité d'une prescription. D'autres travaux ont montré que des
 # agents conversationnels reprenaient des formules médicales fondées sur la « race »,
-# aujourd'hui abandonnées (Omiye et al., 2023 ; module 07) : une question de **justice**.
+# aujourd'hui abandonnées (Omiye et al., 2023) : une question de **justice**.
 #
 # **Pour aller plus loin** : Haute Autorité de santé, *Premières clefs d'usage de l'IA
 # générative en santé dans les secteurs sanitaire, social et médico-social* (guide, octobre
 # 2025), sur has-sante.fr.
 
 # %% [markdown]
-# ### 8. Réflexion : un dossier dans un agent conversationnel (3 points)
+# ## 8. Réflexion : un dossier dans un agent conversationnel (3 points)
 #
 # Une collègue infirmière, débordée, vous dit : « Je colle les transmissions du patient de la
 # chambre 8 dans l'agent conversationnel gratuit sur mon téléphone, il me fait une synthèse
@@ -1160,6 +1208,18 @@ rappel_spacy = n_noms / n_noms_spacy
 # Une réponse qui interdit toute IA sans proposer d'alternative n'a au plus que 0,5 au
 # troisième critère.
 # ### END SOLUTION
+
+# %% [markdown] reveal="texte_ia"
+# ## À retenir
+#
+# - Un modèle de langage écrit le mot **probable**, pas le mot **vrai** : un texte fluide peut
+#   porter une dose ou une référence inventée. On vérifie dans une source.
+# - La **température** règle l'audace du tirage : basse, un texte prévisible ; haute, un texte
+#   incohérent.
+# - Coller un dossier dans un service en ligne, c'est le **transmettre** : secret médical,
+#   données sensibles, hébergement certifié.
+# - Un texte rédigé avec une IA se **relit** et se signe par un humain ; le **dire** est une
+#   règle de l'école (V6 — Intégrité et transparence).
 
 # %% [markdown]
 # ## Sources
