@@ -176,9 +176,10 @@ print(f"AUC interne (H1, séjours de test) : {fr_number(auc_interne)}")
 #
 # <details><summary>Indice 2</summary>
 #
-# L'exemple résolu lit la vérité et le score des séjours de test de H1. Sous le tableau de la
-# section 1, la liste des noms donne la vérité et le score de chaque groupe : lesquels décrivent
-# H2 ?
+# Une AUC confronte, séjour par séjour, ce qui est arrivé et ce que le score a prédit : il faut
+# deux séries qui décrivent les **mêmes** séjours, ceux de l'hôpital où l'on valide. La cellule
+# de la section 1 nomme ces séries pour chaque groupe ; l'exemple résolu dit dans quel ordre
+# les donner.
 # </details>
 
 # %% answer="auc_h2"
@@ -207,6 +208,10 @@ checks.check_number(
                        "d'abord la vérité, puis le score.", digest="03a1e71f99408cc3"),
         checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
                        "question porte sur nos données : calculez-la avec roc_auc_score."),
+        checks.Mistake(None, "0,61 est un nombre arrondi à la main : à deux décimales, il ne "
+                       "distingue pas H2 de H3 (l'AUC de H3 s'arrondit aussi à 0,61), et la "
+                       "question se corrige à trois décimales. Écrivez le calcul lui-même.",
+                       digest="cdbed4a9acea62df"),
     ],
     hint="Quels séjours décrivent l'hôpital H2 ? Reprenez l'exemple résolu avec leurs noms.",
 )
@@ -230,6 +235,9 @@ checks.check_number(
                        "rebours. Écrivez d'abord la vérité, puis le score."),
         checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
                        "question porte sur nos données : calculez-la avec roc_auc_score."),
+        checks.Mistake(0.61, "0,61 est un nombre arrondi à la main : à deux décimales, il ne "
+                       "distingue pas H2 de H3 (l'AUC de H3 s'arrondit aussi à 0,61), et la "
+                       "question se corrige à trois décimales. Écrivez le calcul lui-même."),
     ],
     hint="l'AUC externe se calcule avec roc_auc_score sur la vérité et le score des séjours "
     "de H2 (sepsis_h2, score_h2), dans cet ordre.",
@@ -251,6 +259,10 @@ auc_h2 = roc_auc_score(sepsis_h3, score_h3)
 # %% mistake="auc_h2"
 # message : vous avez recopié l'AUC publiée
 auc_h2 = 0.63
+
+# %% mistake="auc_h2"
+# message : il ne distingue pas H2 de H3
+auc_h2 = 0.61
 
 # %% mistake="auc_h2"
 # message : votre AUC vaut 1 moins la bonne
@@ -360,8 +372,9 @@ print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC 
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour tous les séjours : un écart nul est-il dans l'intervalle de l'écart ? Pour l'audit :
-# l'AUC de H1 et celle d'un score au hasard (0,5) sont-elles toutes deux dans son intervalle ?
+# Un intervalle à 95 % rassemble les valeurs compatibles avec les données. Pour chaque cas,
+# demandez-vous si toutes ces valeurs racontent la même histoire, ou si certaines disent une
+# chose et d'autres le contraire.
 # </details>
 
 # %% answer="conclusion_h3"
@@ -483,8 +496,9 @@ print(f"Exemple, à H1 : {fr_number(100 * n_alertes_h1 / n_sejours_h1, 1)} alert
 #
 # <details><summary>Indice 2</summary>
 #
-# Une part (ce que l'on compte, divisé par le groupe de départ) multipliée par 100 donne un
-# nombre « pour 100 ». Prenez les noms qui finissent par `_h2`.
+# Un nombre « pour 100 » se construit comme un pourcentage. Dans le tableau, quelle colonne
+# est le groupe de départ, et quelle colonne ce que l'on y compte ? Refaites d'abord le calcul
+# pour H1 : vous devez retrouver l'exemple imprimé sous le tableau.
 # </details>
 
 # %% answer="alertes_pour_100_h2"
@@ -503,9 +517,9 @@ checks.check_number(
     bounds=(0, 100),
     percent_is_mistake=False,
     mistakes=[
-        checks.Mistake(100 * n_alertes_h2 / n_sepsis_h2,
-                       "vous avez compté les alertes pour 100 sepsis. La charge de l'équipe se "
-                       "compte pour 100 séjours : tous les séjours, sepsis ou non."),
+        checks.Mistake(None, "vous avez compté les alertes pour 100 sepsis. La charge de "
+                       "l'équipe se compte pour 100 séjours : tous les séjours, sepsis ou non.",
+                       digest="3fc2d41806cdb356"),
         checks.Mistake(None, "vous avez pris les chiffres de H1 ; la question porte sur H2.",
                        digest="e9063039c59ffd74"),
         *(checks.Mistake(None, "vous avez mélangé les deux hôpitaux (un nombre de H1, l'autre "
@@ -516,19 +530,16 @@ checks.check_number(
                          "une décimale. Écrivez le calcul lui-même (Python garde toutes les "
                          "décimales).", digest=d)
           for d in ("01ba4ef46efde24c", "c35193d28cc7f959")),
-        checks.Mistake(100 * n_vraies_alertes_h2 / n_sejours_h2,
-                       "vous n'avez compté que les alertes sur un vrai sepsis. L'équipe reçoit "
-                       "toutes les alertes, justes ou non."),
+        checks.Mistake(None, "vous n'avez compté que les alertes sur un vrai sepsis. L'équipe "
+                       "reçoit toutes les alertes, justes ou non.", digest="6703080c7ce15a9d"),
         checks.Mistake(None, "vous avez donné une part (entre 0 et 1) : multipliez-la par 100 "
                        "pour obtenir un nombre pour 100 séjours.", digest="c70610b7d3084a39"),
-        checks.Mistake(n_vraies_alertes_h2 / n_sejours_h2,
-                       "vous avez donné la part des séjours qui ont une alerte sur un vrai "
+        checks.Mistake(None, "vous avez donné la part des séjours qui ont une alerte sur un vrai "
                        "sepsis : l'équipe reçoit toutes les alertes, justes ou non, et la "
-                       "question attend un nombre pour 100 séjours."),
-        checks.Mistake(100 * n_alertes_h2 / (n_sejours_h2 - n_sepsis_h2),
-                       "vous avez compté les alertes pour 100 séjours sans sepsis. La charge "
-                       "de l'équipe se compte pour 100 séjours : tous les séjours, sepsis ou "
-                       "non."),
+                       "question attend un nombre pour 100 séjours.", digest="bc5eea8451a7713d"),
+        checks.Mistake(None, "vous avez compté les alertes pour 100 séjours sans sepsis. La "
+                       "charge de l'équipe se compte pour 100 séjours : tous les séjours, "
+                       "sepsis ou non.", digest="07ebe850a7e7e14c"),
     ],
     hint="Pour 100 quoi ? Relisez la question : le groupe de départ, puis ce que l'on y compte.",
 )
@@ -597,8 +608,8 @@ alertes_pour_100_h2 = int(100 * n_alertes_h2 / n_sejours_h2)
 #
 # <details><summary>Indice 2</summary>
 #
-# Dans le groupe de départ (au dénominateur), comptez ceux qui sont de vrais sepsis (au
-# numérateur). L'exemple de H1, sous le tableau, fait le même calcul sur 10 alertes.
+# Refaites d'abord le calcul pour H1 : sur 10 alertes, vous devez retrouver l'exemple imprimé
+# sous le tableau (une proportion est ce même nombre divisé par 10). Puis passez à H2.
 # </details>
 
 # %% answer="vpp_h2"
@@ -615,15 +626,14 @@ checks.check_number(
     digest="9b042617e6456b83",
     bounds=(0, 1),
     mistakes=[
-        checks.Mistake(n_vraies_alertes_h2 / n_sepsis_h2,
-                       "vous avez calculé la sensibilité (part des sepsis qui ont déclenché une "
-                       "alerte). La VPP part des alertes : parmi elles, combien de vrais sepsis ?"),
-        checks.Mistake(n_sepsis_h2 / n_sejours_h2,
-                       "vous avez calculé la prévalence du sepsis à H2, sans regarder les "
-                       "alertes."),
-        checks.Mistake(1 - n_vraies_alertes_h2 / n_alertes_h2,
-                       "vous avez calculé la part des fausses alertes. La VPP compte, parmi les "
-                       "alertes, celles qui tombent sur un vrai sepsis."),
+        checks.Mistake(None, "vous avez calculé la sensibilité (part des sepsis qui ont "
+                       "déclenché une alerte). La VPP part des alertes : parmi elles, combien de "
+                       "vrais sepsis ?", digest="7d1608106ee2e5e9"),
+        checks.Mistake(None, "vous avez calculé la prévalence du sepsis à H2, sans regarder les "
+                       "alertes.", digest="ae24af692086f550"),
+        checks.Mistake(None, "vous avez calculé la part des fausses alertes. La VPP compte, "
+                       "parmi les alertes, celles qui tombent sur un vrai sepsis.",
+                       digest="bada6b83ff8a09a0"),
         checks.Mistake(None, "vous avez pris les chiffres de H1 ; la question porte sur H2.",
                        digest="fb6422745228cf10"),
         checks.Mistake(None, "votre fraction est à l'envers : le nombre d'alertes est au "
@@ -745,7 +755,8 @@ display(explorateur)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : un modèle qui devine l'hôpital (H1, H2 ou H3) à partir des
-# huit informations, appris sur 70 % des séjours et testé sur les 30 % restants.
+# huit informations, appris sur 70 % des séjours et testé sur les 30 % restants ; puis l'AUC de
+# l'hôpital seul pour prédire le sepsis.
 tirage = np.random.default_rng(GRAINE)
 X_app, X_test, hop_app, hop_test = train_test_split(
     sejours[VARIABLES], sejours["hospital"].astype(str), test_size=0.3, random_state=GRAINE,
@@ -763,10 +774,18 @@ for nom, colonnes in (("les huit informations", VARIABLES),
           f"{fr_percent(haut)}).")
 print(f"Sans rien regarder (toujours l'hôpital le plus fréquent) : "
       f"{fr_percent(hop_test.value_counts(normalize=True).max())}.")
+# L'hôpital seul comme score de sepsis : chaque séjour de test reçoit la part de sepsis de son
+# hôpital, apprise sur les 70 % ; l'AUC dit si savoir « quel hôpital » aide à prédire le sepsis.
+sepsis_app, sepsis_test = sejours.loc[X_app.index, "sepsis"], sejours.loc[X_test.index, "sepsis"]
+score_hopital = hop_test.map(sepsis_app.groupby(hop_app).mean()).to_numpy()
+boot_hopital = auc_bootstrap(sepsis_test.to_numpy(), score_hopital)
+print(f"L'hôpital seul, pour prédire le sepsis (chaque séjour reçoit la part de sepsis de son "
+      f"hôpital) : AUC {fr_number(roc_auc_score(sepsis_test, score_hopital))}, intervalle à "
+      f"95 % {intervalle(boot_hopital)} (un score au hasard : 0,5).")
 
 # %% [markdown]
-# Comparez chaque intervalle à « sans rien regarder ». Que peut en faire un modèle appris dans
-# un seul hôpital, ou dans plusieurs ? (Question 6, après la séance.)
+# Comparez les intervalles entre eux et à « sans rien regarder ». Que peut faire de l'hôpital
+# un modèle appris dans un seul hôpital, ou dans plusieurs ? (Question 6, après la séance.)
 #
 # ## 7. S'adapter sur place : ce qui se corrige, et ce qui ne se corrige pas
 #
@@ -875,8 +894,9 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # d'abord, à H1 et à H2, le risque moyen prédit à la part de sepsis observée, et donne la
 # **pente de calibration**. Puis, à H3, elle regarde plus fin que la section 7 : les séjours du
 # test local rangés par risque prédit, en cinq tranches égales. Pour comparer, elle montre aussi
-# une **recalibration logistique**, qui règle la moyenne **et** la pente ; ce n'est pas l'une
-# des deux adaptations de H3.
+# une **recalibration logistique**, qui règle deux nombres : l'**ordonnée à l'origine** (un
+# décalage de tous les risques, qui fixe leur moyenne) **et** la pente ; ce n'est pas l'une des
+# deux adaptations de H3.
 #
 # La **pente de calibration** résume un tableau de calibration (risque prédit contre fréquence
 # observée, tranche par tranche) : 1 si les risques prédits suivent les fréquences observées ;
@@ -913,15 +933,12 @@ display(fr_table(
 # ### Question 5 — Ce que l'adaptation locale corrige (2 points)
 #
 # Relisez les résultats de la section 7 (H3, test local, avant et après) et le tableau de
-# calibration ci-dessus. Pour chacun des cinq points, écrivez entre guillemets **doubles**
+# calibration ci-dessus. Pour chacun des quatre points, écrivez entre guillemets **doubles**
 # `"corrigé"` (par l'une des deux adaptations de H3 : recalibration de la moyenne ou seuil
 # rechoisi) ou `"pas corrigé"` (par aucune des deux).
 # « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit égale la part de
 # sepsis observée ; le risque prédit de chaque tranche, les sepsis observés de la tranche ; la
-# sensibilité atteint de nouveau 60 % ; l'AUC revient près de sa valeur interne ; la part de
-# vrais sepsis parmi les alertes redevient nettement supérieure à la part de sepsis de
-# l'hôpital (la VPP dépend de la prévalence, section 4) : à H1, environ 3 alertes justes sur 10
-# pour 6,4 % de sepsis, plus de quatre fois plus.
+# sensibilité atteint de nouveau 60 % ; l'AUC revient près de sa valeur interne.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -942,7 +959,6 @@ ce_que_corrige = {
     "le risque prédit dans chaque tranche": ...,
     "la sensibilité visée": ...,
     "l'AUC": ...,
-    "la part de vrais sepsis parmi les alertes": ...,
 }
 ### BEGIN SOLUTION
 ce_que_corrige = {
@@ -950,7 +966,6 @@ ce_que_corrige = {
     "le risque prédit dans chaque tranche": "pas corrigé",
     "la sensibilité visée": "corrigé",
     "l'AUC": "pas corrigé",
-    "la part de vrais sepsis parmi les alertes": "pas corrigé",
 }
 ### END SOLUTION
 
@@ -965,7 +980,6 @@ checks.check_choices(
         "le risque prédit dans chaque tranche": "fcf1061fb167147c",
         "la sensibilité visée": "b1820d94ee43a3db",
         "l'AUC": "56db05b4cdcd2410",
-        "la part de vrais sepsis parmi les alertes": "599f3bedc42826da",
     },
     mistakes={
         "le risque moyen prédit": [
@@ -994,19 +1008,10 @@ checks.check_choices(
                            "capacité à séparer les sepsis, perdue avec la variable d'antibiotiques, "
                            "ne revient pas.", digest="67ea55442e5ae6c4"),
         ],
-        "la part de vrais sepsis parmi les alertes": [
-            checks.Mistake(None, "relisez la colonne « Sur 10 alertes, vrais sepsis » : elle reste "
-                           "sous 1 avant comme après, à peine plus que la part de sepsis "
-                           "observée au test local de H3 : une alerte n'y vaut guère mieux "
-                           "qu'un séjour pris au hasard. Le seuil local attrape plus de sepsis "
-                           "en déclenchant bien plus d'alertes, presque toutes fausses.",
-                           digest="d83f887cc1b38f0a"),
-        ],
     },
     success="recalibrer la moyenne corrige le risque moyen, pas le risque de chaque patient (la "
     "pente reste loin de 1) ; rechoisir le seuil rend la sensibilité. Aucun des deux ne rend la "
-    "capacité du score à séparer sepsis et autres séjours, ni des alertes nettement plus souvent "
-    "justes que la part de sepsis de H3. Dépliez la lecture ci-dessous.",
+    "capacité du score à séparer sepsis et autres séjours. Dépliez la lecture ci-dessous.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1019,7 +1024,6 @@ checks.check_choices(
         "le risque prédit dans chaque tranche": "pas corrigé",
         "la sensibilité visée": "corrigé",
         "l'AUC": "pas corrigé",
-        "la part de vrais sepsis parmi les alertes": "pas corrigé",
     },
     points=2,
 )
@@ -1032,7 +1036,6 @@ ce_que_corrige = {
     "le risque prédit dans chaque tranche": "pas corrigé",
     "la sensibilité visée": "corrigé",
     "l'AUC": "corrigé",
-    "la part de vrais sepsis parmi les alertes": "pas corrigé",
 }
 
 # %% mistake="ce_que_corrige"
@@ -1042,7 +1045,6 @@ ce_que_corrige = {
     "le risque prédit dans chaque tranche": "pas corrigé",
     "la sensibilité visée": "corrigé",
     "l'AUC": "pas corrigé",
-    "la part de vrais sepsis parmi les alertes": "pas corrigé",
 }
 
 # %% mistake="ce_que_corrige"
@@ -1052,7 +1054,6 @@ ce_que_corrige = {
     "le risque prédit dans chaque tranche": "pas corrigé",
     "la sensibilité visée": "pas corrigé",
     "l'AUC": "pas corrigé",
-    "la part de vrais sepsis parmi les alertes": "pas corrigé",
 }
 
 # %% mistake="ce_que_corrige"
@@ -1062,17 +1063,6 @@ ce_que_corrige = {
     "le risque prédit dans chaque tranche": "corrigé",
     "la sensibilité visée": "corrigé",
     "l'AUC": "pas corrigé",
-    "la part de vrais sepsis parmi les alertes": "pas corrigé",
-}
-
-# %% mistake="ce_que_corrige"
-# message : elle reste sous 1 avant comme après
-ce_que_corrige = {
-    "le risque moyen prédit": "corrigé",
-    "le risque prédit dans chaque tranche": "pas corrigé",
-    "la sensibilité visée": "corrigé",
-    "l'AUC": "pas corrigé",
-    "la part de vrais sepsis parmi les alertes": "corrigé",
 }
 
 # %% [markdown] reveal="ce_que_corrige"
@@ -1081,7 +1071,7 @@ ce_que_corrige = {
 # La recalibration de la moyenne rend au risque **moyen** son sens local, pas au risque de
 # chaque patient : la pente de calibration ne bouge pas (0,28, loin de 1), les tranches
 # basses s'éloignent même des sepsis observés et la plus haute reste bien au-dessus. Une
-# **recalibration logistique** (deux nombres à régler : l'ordonnée à l'origine et la pente),
+# **recalibration logistique** (l'ordonnée à l'origine et la pente),
 # réglée ici sur les 48 sepsis de la validation locale, rapproche la plupart des tranches des
 # sepsis observés, la plus haute surtout (troisième colonne), sans les rendre parfaites : réglée
 # sur si peu de sepsis, sa pente reste imprécise. H2 (cellule de calibration) montre le même piège : un risque moyen presque juste,
@@ -1100,33 +1090,35 @@ ce_que_corrige = {
 # %% [markdown]
 # ### Question 6 — Le raccourci de l'hôpital (2 points)
 #
-# Relisez la sortie de la section 6 (l'hôpital deviné à partir des données) et le tableau de la
-# section 1. Pour chacune des trois affirmations, écrivez entre guillemets **doubles** `"oui"`,
-# `"non"` ou `"on ne peut pas conclure"`.
+# Relisez la sortie de la section 6 (l'hôpital deviné à partir des données, puis l'AUC de
+# l'hôpital seul) et le tableau de la section 1. Pour chacune des trois affirmations, écrivez
+# entre guillemets **doubles** `"oui"`, `"non"` ou `"on ne peut pas conclure"` (les données du
+# module ne permettent pas de trancher).
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour la première : tout l'intervalle est-il au-dessus de « sans rien regarder », ou le
-# touche-t-il ?
+# Pour la première : ne comparez pas seulement les deux pourcentages ; que disent leurs deux
+# intervalles, l'un par rapport à l'autre ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour apprendre « quel hôpital », un modèle doit voir des séjours de plusieurs hôpitaux, et
-# l'hôpital doit l'aider à prédire le sepsis : la part de sepsis est-elle la même partout ?
+# Pour la deuxième : qu'a-t-on mesuré, dans ce module, d'un hôpital que le score n'a jamais vu
+# pendant son apprentissage, et de quel hôpital s'agit-il ici ? Pour la troisième : à quelle
+# valeur d'AUC répond un score au hasard ?
 # </details>
 
 # %% answer="raccourci_hopital"
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital mieux que sans rien regarder": ...,
-    "notre score, appris à H1 seul, peut apprendre « quel hôpital »": ...,
-    "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": ...,
+    "les seules mesures devinent l'hôpital aussi bien que les huit informations": ...,
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": ...,
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": ...,
 }
 ### BEGIN SOLUTION
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
-    "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
-    "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "oui",
+    "les seules mesures devinent l'hôpital aussi bien que les huit informations": "non",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
 }
 ### END SOLUTION
 
@@ -1137,35 +1129,38 @@ checks.check_choices(
     name="raccourci_hopital",
     options=["oui", "non", "on ne peut pas conclure"],
     digests={
-        "les seules mesures devinent l'hôpital mieux que sans rien regarder": "db283107146f61cd",
-        "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "396a067f6dd717bf",
-        "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "33bdbc2b2d5b3c61",
+        "les seules mesures devinent l'hôpital aussi bien que les huit informations": "c320b693387ecb48",
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "6da9781bc716c529",
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard": "bc05248ddaff8b75",
     },
     mistakes={
-        "les seules mesures devinent l'hôpital mieux que sans rien regarder": [
-            checks.Mistake(None, "tout l'intervalle des seules mesures est loin au-dessus de "
-                           "« sans rien regarder » : avec plus de 5 000 séjours de test, la marge "
-                           "d'erreur est étroite, et la différence est établie.",
+        "les seules mesures devinent l'hôpital aussi bien que les huit informations": [
+            checks.Mistake(None, "comparez les deux intervalles : celui des seules mesures est "
+                           "tout entier sous celui des huit informations, sans le recouvrir. "
+                           "Les mesures trahissent presque tout l'hôpital, mais pas aussi bien "
+                           "que les huit informations, et avec plus de 5 000 séjours de test "
+                           "l'écart est établi.", digest=d)
+            for d in ("641664ac9b1702bc", "2ad44f2399a63059")
+        ],
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": [
+            checks.Mistake(None, "aucun quatrième hôpital n'a été mesuré : ce score pourrait "
+                           "s'appuyer sur « quel hôpital », un raccourci qui ne vaut pas "
+                           "ailleurs, ou s'en passer. Ni le maintien ni la baisse ne sont "
+                           "établis : seule une validation là-bas le dirait.", digest=d)
+            for d in ("de2a7204a482b929", "f39521e35225d0b2")
+        ],
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard": [
+            checks.Mistake(None, "relisez la dernière ligne de la section 6 : l'AUC de l'hôpital "
+                           "seul, intervalle compris, est au-dessus de 0,5. Les parts de sepsis "
+                           "diffèrent d'un hôpital à l'autre (tableau de la section 1) : savoir "
+                           "où est le patient en dit déjà un peu, sans rien savoir de lui.",
                            digest=d)
-            for d in ("b26aac37eb07e272", "a45ee0d8a2e56b36")
-        ],
-        "notre score, appris à H1 seul, peut apprendre « quel hôpital »": [
-            checks.Mistake(None, "notre score n'a vu que des séjours de H1 : rien ne lui apprend "
-                           "à distinguer les hôpitaux. Ailleurs, les décalages de mesure faussent "
-                           "seulement ses risques prédits ; c'est un autre dommage.", digest=d)
-            for d in ("0103d976b6594d04", "c402431971d8bc02")
-        ],
-        "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": [
-            checks.Mistake(None, "réunis, les séjours diffèrent par leurs mesures (la section 6 "
-                           "le montre) et par leur part de sepsis (tableau de la section 1) : "
-                           "un modèle qui reconnaît l'hôpital en tire une part du risque, sans "
-                           "rien savoir du patient.", digest=d)
-            for d in ("7ecb05c7cc523566", "db1a445252f02309")
+            for d in ("f9664e4dca15d81f", "bfa2dbe46f4b94fd")
         ],
     },
-    success="un modèle appris dans un seul hôpital ne peut pas apprendre « quel hôpital » ; "
-    "appris dans plusieurs, il le peut, dès que l'hôpital se reconnaît et que la maladie n'y a "
-    "pas la même fréquence. Dépliez la lecture ci-dessous.",
+    success="l'hôpital se reconnaît à ses mesures, et il prédit à lui seul une part du sepsis : "
+    "un modèle appris dans plusieurs hôpitaux peut s'en servir comme raccourci, ce que seule "
+    "une validation ailleurs révélerait. Dépliez la lecture ci-dessous.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1174,99 +1169,96 @@ checks.check_choices(
     name="raccourci_hopital",
     options=["oui", "non", "on ne peut pas conclure"],
     expected={
-        "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
-        "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
-        "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "oui",
+        "les seules mesures devinent l'hôpital aussi bien que les huit informations": "non",
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
     },
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="raccourci_hopital"
-# message : la différence est établie
+# message : l'écart est établi
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital mieux que sans rien regarder": "on ne peut pas conclure",
-    "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
-    "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "oui",
+    "les seules mesures devinent l'hôpital aussi bien que les huit informations": "oui",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
 }
 
 # %% mistake="raccourci_hopital"
-# message : notre score n'a vu que des séjours de H1
+# message : aucun quatrième hôpital n'a été mesuré
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
-    "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "oui",
-    "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "oui",
+    "les seules mesures devinent l'hôpital aussi bien que les huit informations": "non",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "non",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
 }
 
 # %% mistake="raccourci_hopital"
-# message : sans rien savoir du patient
+# message : aucun quatrième hôpital n'a été mesuré
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital mieux que sans rien regarder": "oui",
-    "notre score, appris à H1 seul, peut apprendre « quel hôpital »": "non",
-    "dans un score de sepsis appris sur H1, H2 et H3 réunis, reconnaître l'hôpital aiderait à prédire le sepsis": "non",
+    "les seules mesures devinent l'hôpital aussi bien que les huit informations": "non",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "oui",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
+}
+
+# %% mistake="raccourci_hopital"
+# message : savoir où est le patient en dit déjà un peu
+raccourci_hopital = {
+    "les seules mesures devinent l'hôpital aussi bien que les huit informations": "non",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "on ne peut pas conclure",
 }
 
 # %% [markdown] reveal="raccourci_hopital"
 # <details><summary>La lecture de la section 6 (à déplier après avoir répondu)</summary>
 #
-# L'hôpital se devine bien mieux que sans rien regarder, même par les seules mesures :
-# l'intervalle en est loin. Notre score, appris à H1 seul, ne peut pas apprendre « quel
-# hôpital » : ailleurs, ces décalages de mesure faussent seulement ses risques prédits (il est
-# mal calibré, section 7). Mais un modèle entraîné sur **plusieurs** hôpitaux peut apprendre
-# « quel hôpital » au lieu de « quel patient ». Zech et al. (2018) ont réuni les radiographies
-# de deux systèmes hospitaliers, où la pneumonie était bien plus fréquente dans l'un : trier
-# les images par hôpital suffisait à une AUC de 0,861 (IC 95 % 0,855 à 0,866). Un modèle
-# entraîné sur ces deux systèmes (AUC interne 0,931 ; IC 95 % 0,927 à 0,936) faisait
-# significativement moins bien dans un troisième, externe : AUC 0,815.
+# Les seules mesures devinent l'hôpital presque aussi bien que les huit informations, sans
+# l'égaler : les deux intervalles ne se recouvrent pas, et tous deux sont loin de « sans rien
+# regarder ». Connaître le seul hôpital prédit le sepsis mieux que le hasard, parce que la part
+# de sepsis n'est pas la même partout. Notre score, appris à H1 seul, ne peut pas apprendre
+# « quel hôpital » : ailleurs, les décalages de mesure faussent seulement ses risques prédits
+# (il est mal calibré, section 7). Mais un modèle entraîné sur **plusieurs** hôpitaux peut
+# apprendre « quel hôpital » au lieu de « quel patient ». Zech et al. (2018) ont réuni les
+# radiographies de deux systèmes hospitaliers, où la pneumonie était bien plus fréquente dans
+# l'un : trier les images par hôpital suffisait à une AUC de 0,861 (IC 95 % 0,855 à 0,866). Un
+# modèle entraîné sur ces deux systèmes (AUC interne 0,931 ; IC 95 % 0,927 à 0,936) faisait
+# significativement moins bien dans un troisième, externe : AUC 0,815. Dans un quatrième
+# hôpital, le nôtre pourrait faire de même, ou non : seule une validation sur place le dirait.
 # </details>
 
 # %% [markdown]
 # ### Le droit du déploiement
 #
-# Un score commercial de sepsis est très probablement un **dispositif médical** : le règlement
-# (UE) 2017/745 range parmi eux les logiciels que leur fabricant destine à la « prédiction » ou
-# au « pronostic » d'une maladie. Sa **classe** suit la règle 11 de ce règlement : un logiciel
-# qui fournit des informations utilisées pour des décisions diagnostiques ou thérapeutiques est
-# au moins de classe IIa ; un score qui fait lancer un bilan ou des antibiotiques en fournit.
-# Dès la classe IIa, un **organisme notifié** (un organisme indépendant) évalue sa conformité ;
-# le règlement (UE) 2024/1689 sur l'IA range alors le logiciel parmi les systèmes **à haut
-# risque** (article 6, paragraphe 1), s'il est bien un « système d'IA » au sens de ce règlement
-# (article 3). Pour une simple régression logistique comme la nôtre, cette qualification se
-# discute ; le module ne la tranche pas.
+# Un score commercial de sepsis est très probablement un **dispositif médical** (règlement (UE)
+# 2017/745 : un logiciel que son fabricant destine à la « prédiction » ou au « pronostic » d'une
+# maladie), de **classe IIa** au moins (règle 11 : il fournit des informations utilisées pour
+# des décisions diagnostiques ou thérapeutiques) ; un **organisme notifié** (indépendant)
+# évalue alors sa conformité. S'il est aussi un « système d'IA » (article 3 du règlement (UE)
+# 2024/1689, ce qui se discute pour une simple régression logistique), ce règlement le range
+# parmi les systèmes **à haut risque** (article 6, paragraphe 1). L'hôpital qui l'utilise en
+# est le **déployeur**. Une ligne par obligation :
 #
-# L'hôpital qui utilise le système sous sa responsabilité en est le **déployeur**. L'article 26
-# lui demande notamment de l'utiliser conformément à sa **notice** (paragraphe 1), de confier
-# le contrôle humain à des personnes compétentes, formées et qui en ont l'autorité
-# (paragraphe 2), de veiller à la pertinence des **données d'entrée** qu'il contrôle
-# (paragraphe 4 : c'est le sujet de ce module, des variables qui ont le même sens ici qu'à H1)
-# et de surveiller le fonctionnement du système (paragraphe 5). Il ne peut pas tout régler : s'il
-# apporte une **modification substantielle** à un système à haut risque, il en devient le
-# **fournisseur**, avec les obligations de celui-ci (article 25, paragraphe 1, dans son texte
-# de 2024). Le règlement (UE) 2026/1744, du 8 juillet 2026, a modifié le règlement sur l'IA.
-# Pour les dispositifs médicaux, ses règles du haut risque, dont les articles 25 et 26,
-# s'appliqueront à partir du 2 août 2028 (article 113). Une disposition transitoire (article
-# 111, paragraphe 2) peut toutefois laisser hors de ces obligations un système déjà mis sur le
-# marché ou en service avant cette date, tant que sa conception ne change pas de façon
-# importante ; ce cours n'a pas lu à la source ce texte tel que modifié en 2026. D'ici là comme
-# ensuite, le règlement sur les dispositifs médicaux s'applique déjà : qui modifie un
-# dispositif déjà mis sur le marché ou en service, d'une façon qui peut toucher à sa
-# conformité, prend les obligations du **fabricant** (règlement (UE) 2017/745, article 16,
-# paragraphe 1, point c). L'article 5, paragraphe 5, prévoit une exception, à conditions
-# strictes, pour les dispositifs qu'un établissement de santé fabrique et utilise lui-même.
-#
-# D'autres obligations s'appliquent déjà. La **maîtrise de l'IA** (article 4, remplacé par le
-# règlement (UE) 2026/1744) s'applique depuis le 2 février 2025 : si le score est un système
-# d'IA, l'hôpital prend des mesures pour que son personnel en connaisse le fonctionnement, les
-# limites et les risques. La **matériovigilance** : le Code de la santé publique (article
-# L5212-2, dans sa rédaction de 2012, la seule vérifiée ici ; voir le module 04) oblige les
-# utilisateurs d'un dispositif médical à signaler sans délai à l'ANSM tout incident grave qui
-# le met en cause ; à l'hôpital, ce signalement passe par le **correspondant local de
-# matériovigilance** de l'établissement.
-#
-# L'information du patient relève du Code de la santé publique (article L4001-3). Il vise un
-# algorithme dont l'apprentissage a été fait « à partir de données massives » : qu'il
-# s'applique à un score comme le nôtre n'est pas évident. La cellule affiche ces textes, tirés
-# de la bibliothèque du cours.
+# - **Modifier, c'est fabriquer** (déjà en vigueur) : qui modifie un dispositif déjà sur le
+#   marché d'une façon qui peut toucher à sa conformité prend les obligations du **fabricant**
+#   (règlement 2017/745, article 16, paragraphe 1, point c).
+# - **Dispositif interne** (article 5, paragraphe 5) : l'établissement qui fabrique ou modifie
+#   lui-même un dispositif pour ses patients en devient le fabricant, et doit justifier
+#   qu'aucun dispositif équivalent du marché ne répond à leurs besoins.
+# - **Matériovigilance** (déjà en vigueur) : à l'hôpital, un incident se signale au
+#   **correspondant local de matériovigilance**, qui le transmet à l'ANSM (Code de la santé
+#   publique, article R5212-17).
+# - **Maîtrise de l'IA** (article 4, depuis le 2 février 2025) : si le score est un système
+#   d'IA, l'hôpital prend des mesures qui favorisent la maîtrise de l'IA de son personnel.
+# - **Obligations du déployeur** (article 26 ; pour les dispositifs médicaux, à partir du
+#   2 août 2028, article 113) : suivre la **notice**, confier le contrôle à des personnes
+#   formées, veiller aux **données d'entrée** (le sujet de ce module), surveiller le système.
+# - **Modification substantielle** (article 25) : le déployeur qui en apporte une à un système à
+#   haut risque en devient le **fournisseur**.
+# - **Systèmes déjà en service** (article 111, paragraphe 2) : ils n'y sont soumis que si leur
+#   conception change de façon importante, sauf ceux des **autorités publiques** (un CHU,
+#   probablement), qui doivent s'y conformer au plus tard le 2 août 2030.
+# - **Information du patient** (Code de la santé publique, article L4001-3) : elle vise un
+#   algorithme appris « à partir de données massives », ce qui n'est pas évident ici.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les textes, tirés de la bibliothèque du cours.
@@ -1296,25 +1288,23 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 # <details><summary>Indice 2</summary>
 #
 # Pour la deuxième : qu'a-t-on mesuré de ce score à H3, et que n'a-t-on pas mesuré (seuil,
-# charge d'alertes, calibration) ? Pour les trois dernières : qui est le fabricant, qui est le
-# déployeur, que demande le droit à chacun, et à partir de quand ?
+# charge d'alertes, calibration) ? Pour les deux dernières : qui est le fabricant, qui est le
+# déployeur, et qu'est-ce qui distingue utiliser le dispositif et le modifier ?
 # </details>
 
 # %% answer="decision_h3"
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": ...,
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": ...,
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": ...,
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": ...,
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": ...,
-    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": ...,
 }
 ### BEGIN SOLUTION
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "oui",
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
-    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
 }
 ### END SOLUTION
 
@@ -1327,9 +1317,8 @@ checks.check_choices(
     digests={
         "H3 devrait activer le score adapté dans ses services": "18fee7654784ff21",
         "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "18e5b86f7e46bf48",
-        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "5ad4c16f5c2b9c2e",
+        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "e85d7f4b11c80583",
         "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "752468fce6b710a3",
-        "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "0a231c25fb36890a",
     },
     mistakes={
         "H3 devrait activer le score adapté dans ses services": [
@@ -1346,14 +1335,13 @@ checks.check_choices(
                            "calibration. Tout score se valide sur place avant d'être activé.",
                            digest="cb050d13d14cfc3f"),
         ],
-        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": [
-            checks.Mistake(None, "même bien validée sur place, une recalibration hors de la "
-                           "notice modifie le dispositif médical d'une façon qui peut toucher à "
-                           "sa conformité : c'est ce dispositif-là, avec sa notice, qui a été "
-                           "évalué. Qui le modifie ainsi prend les obligations du fabricant "
-                           "(règlement (UE) 2017/745, article 16). Pour un système d'IA à haut "
-                           "risque, un déployeur qui apporte une modification substantielle en "
-                           "devient de même le fournisseur (article 25).", digest="840169469c925d76"),
+        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": [
+            checks.Mistake(None, "une bonne validation locale ne change rien au droit : une "
+                           "recalibration hors de la notice modifie le dispositif médical d'une "
+                           "façon qui peut toucher à sa conformité (c'est ce dispositif-là, avec "
+                           "sa notice, qui a été évalué). Qui le modifie ainsi prend les "
+                           "obligations du fabricant (règlement (UE) 2017/745, article 16).",
+                           digest="d903192a09c426c2"),
         ],
         "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": [
             checks.Mistake(None, "0,039 est dans la plage que prévoit la notice : régler le "
@@ -1361,19 +1349,11 @@ checks.check_choices(
                            "le modifier. C'est une décision de l'établissement, prise avec les "
                            "équipes qui recevront les alertes.", digest="93e482c536579c4f"),
         ],
-        "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": [
-            checks.Mistake(None, "la matériovigilance s'applique déjà : le Code de la santé "
-                           "publique oblige les utilisateurs d'un dispositif médical à signaler "
-                           "sans délai à l'ANSM tout incident grave qui le met en cause (à "
-                           "l'hôpital, par le correspondant local de matériovigilance). Elle ne "
-                           "dépend ni de l'article 26 ni de sa date.",
-                           digest="b088f9c34cc522da"),
-        ],
     },
     success="H3 ne devrait pas activer ce score : même adapté, il alerte beaucoup pour presque "
     "rien. Un autre score se validerait sur place d'abord, seuil compris ; le seuil se règle "
     "dans ce que prévoit la notice, et modifier le score hors de la notice ferait de H3 son "
-    "fabricant ; déployé, le score engage l'hôpital dès aujourd'hui. Dépliez la lecture ci-dessous.",
+    "fabricant. Dépliez la lecture ci-dessous.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1384,9 +1364,8 @@ checks.check_choices(
     expected={
         "H3 devrait activer le score adapté dans ses services": "non",
         "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "oui",
         "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
-        "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
     },
     points=2,
 )
@@ -1397,9 +1376,8 @@ checks.check_choices(
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "oui",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "oui",
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
-    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1407,9 +1385,8 @@ decision_h3 = {
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "oui",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "oui",
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
-    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1417,19 +1394,8 @@ decision_h3 = {
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "non",
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
-    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
-}
-
-# %% mistake="decision_h3"
-# message : la matériovigilance s'applique déjà
-decision_h3 = {
-    "H3 devrait activer le score adapté dans ses services": "non",
-    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
-    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "non",
 }
 
 # %% mistake="decision_h3"
@@ -1437,9 +1403,8 @@ decision_h3 = {
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle le peut sans devenir elle-même fabricant du score modifié": "non",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "oui",
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "non",
-    "en janvier 2027, H3 a déployé ce score et un incident grave le met en cause : elle doit déjà le signaler à l'ANSM, par son correspondant local de matériovigilance": "oui",
 }
 
 # %% [markdown] reveal="decision_h3"
@@ -1454,15 +1419,9 @@ decision_h3 = {
 # calibration, sur assez de sepsis. Régler le seuil dans la plage que prévoit la notice (0,039
 # entre 0,02 et 0,20) relève de l'établissement, avec ses équipes ; recalibrer le score hors
 # de la notice le modifie d'une façon qui peut toucher à sa conformité, même après une bonne
-# validation locale : H3 prendrait alors les obligations du fabricant (règlement (UE)
-# 2017/745, article 16 ; de même, un déployeur qui modifie substantiellement un système d'IA à
-# haut risque en devient le fournisseur, article 25). Si un score est déployé en janvier 2027,
-# l'hôpital a déjà des obligations : signaler les incidents graves à l'ANSM, par son
-# correspondant local de matériovigilance, et, si
-# c'est un système d'IA, la maîtrise de l'IA de son personnel (article 4). Surveiller le score et confier le contrôle
-# de ses alertes à des soignants formés est une bonne pratique dès le premier jour ; l'article
-# 26 en fera une obligation pour un système d'IA à haut risque, mais sa disposition transitoire
-# (article 111, paragraphe 2) peut laisser un système déjà en service hors de cette obligation.
+# validation locale : H3 prend alors les obligations du fabricant (règlement (UE) 2017/745,
+# article 16 ; de même, un déployeur qui modifie substantiellement un système d'IA à haut
+# risque en devient le fournisseur, article 25).
 # </details>
 
 # %% [markdown]
@@ -1630,10 +1589,15 @@ decision_h3 = {
 #   le calcul au modèle et au lieu plutôt qu'appliquer une règle générale (chapeau de l'article,
 #   bmj.com, lu le 6 décembre 2026).
 # - Textes juridiques (section « Le droit du déploiement ») : résumés tirés de
-#   `esn_teach.law` (règlement (UE) 2017/745, annexe VIII, règle 11 ; art. 16, paragraphe 1,
-#   point c, et art. 5, paragraphe 5, cités dans le texte, non résumés par `esn_teach.law` ; règlement (UE)
-#   2024/1689, art. 26 et art. 113, tel que modifié par le règlement (UE) 2026/1744 ; Code de
-#   la santé publique, art. L4001-3), avec l'adresse du texte officiel.
+#   `esn_teach.law` (règlement (UE) 2017/745, annexe VIII, règle 11 ; règlement (UE)
+#   2024/1689, art. 4, 25, 26 et 113, tel que modifié par le règlement (UE) 2026/1744 ; Code de
+#   la santé publique, art. L4001-3), avec l'adresse du texte officiel. Cités dans le texte,
+#   non résumés par `esn_teach.law` : règlement (UE) 2017/745, art. 16, paragraphe 1, point c,
+#   et art. 5, paragraphe 5 (dispositifs internes : justifier qu'aucun dispositif équivalent du
+#   marché ne répond aux besoins ; guide MDCG 2023-1, janvier 2023) ; règlement (UE) 2024/1689,
+#   art. 111, paragraphe 2, et considérant 177 (autorités publiques : 2 août 2030 ; texte de
+#   2024, lu le 6 décembre 2026) ; Code de la santé publique, art. R5212-17 (signalement au
+#   correspondant local de matériovigilance ; lu le 6 décembre 2026).
 # - Efron B, Tibshirani RJ. *An Introduction to the Bootstrap*. Chapman & Hall, 1993.
 #   Rééchantillonnage avec remise et intervalles par centiles.
 # - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning
