@@ -1244,19 +1244,21 @@ raccourci_hopital = {
 # - **Dispositif interne** (article 5, paragraphe 5) : l'établissement qui fabrique ou modifie
 #   lui-même un dispositif pour ses patients en devient le fabricant, et doit justifier
 #   qu'aucun dispositif équivalent du marché ne répond à leurs besoins.
-# - **Matériovigilance** (déjà en vigueur) : à l'hôpital, un incident se signale au
-#   **correspondant local de matériovigilance**, qui le transmet à l'ANSM (Code de la santé
-#   publique, article R5212-17).
-# - **Maîtrise de l'IA** (article 4, depuis le 2 février 2025) : si le score est un système
-#   d'IA, l'hôpital prend des mesures qui favorisent la maîtrise de l'IA de son personnel.
-# - **Obligations du déployeur** (article 26 ; pour les dispositifs médicaux, à partir du
-#   2 août 2028, article 113) : suivre la **notice**, confier le contrôle à des personnes
-#   formées, veiller aux **données d'entrée** (le sujet de ce module), surveiller le système.
+# - **Matériovigilance** (déjà en vigueur ; elle ne dépend ni de l'article 26 ni de sa date) :
+#   à l'hôpital, un incident se signale au **correspondant local de matériovigilance**, qui le
+#   transmet à l'ANSM (Code de la santé publique, article R5212-17).
+# - **Maîtrise de l'IA** (article 4, qui s'applique depuis le 2 février 2025) : si le score est
+#   un système d'IA, l'hôpital prend des mesures qui favorisent la maîtrise de l'IA de son
+#   personnel.
+# - **Obligations du déployeur** (article 26) : suivre la **notice**, confier le contrôle à des
+#   personnes formées, veiller aux **données d'entrée** (le sujet de ce module), surveiller le
+#   système ; pour les dispositifs médicaux, elles s'appliqueront à partir du 2 août 2028
+#   (article 113, modifié par le règlement (UE) 2026/1744).
 # - **Modification substantielle** (article 25) : le déployeur qui en apporte une à un système à
 #   haut risque en devient le **fournisseur**.
-# - **Systèmes déjà en service** (article 111, paragraphe 2) : ils n'y sont soumis que si leur
+# - **Systèmes déjà en service** (article 111, paragraphe 2) : ils n'y seront soumis que si leur
 #   conception change de façon importante, sauf ceux des **autorités publiques** (un CHU,
-#   probablement), qui doivent s'y conformer au plus tard le 2 août 2030.
+#   probablement), qui devront s'y conformer au plus tard le 2 août 2030.
 # - **Information du patient** (Code de la santé publique, article L4001-3) : elle vise un
 #   algorithme appris « à partir de données massives », ce qui n'est pas évident ici.
 

@@ -54,12 +54,13 @@ def test_module_08_dates_the_deployer_duties_for_medical_devices():
     source = " ".join(MODULE_08.read_text(encoding="utf-8").replace("\n# ", " ").split())
     assert "2 août 2028" in reference("IA 113").summary
     assert "2 août 2028" in source and "article 111, paragraphe 2" in source
-    # Vigilance binds H3 whatever article 26 says (question 7, item on incident reports).
+    # Vigilance binds H3 whatever article 26 says.
     assert "dépend ni de l'article 26 ni de sa date" in source
     assert "règlement (UE) 2026/1744" in source
-    # What already binds a deployer in January 2027 (question 7): AI literacy, vigilance.
+    # What already binds a deployer in January 2027: AI literacy, vigilance (the local
+    # correspondent of R5212-17, read at the source; L5212-2 in force was not).
     assert "depuis le 2 février 2025" in reference("IA 4").summary
-    assert "s'applique depuis le 2 février 2025" in source and "L5212-2" in source
+    assert "s'applique depuis le 2 février 2025" in source and "R5212-17" in source
 
 
 def test_a_deployer_who_substantially_modifies_becomes_the_provider():
