@@ -182,7 +182,7 @@ class EgfrExplorer:
         frame = pd.DataFrame(
             {
                 "DFGe (mL/min/1,73 m²)": [f"{e09:.0f}", f"{e21:.0f}"],
-                "Stade KDIGO": [s["stage_2009"], s["stage_2021"]],
+                "Catégorie de DFG (KDIGO)": [s["stage_2009"], s["stage_2021"]],
                 "Sous 60 ?": [_yes_no(e09 < STAGE_G3_BELOW), _yes_no(e21 < STAGE_G3_BELOW)],
                 "20 ou moins ?": [
                     _yes_no(e09 <= WAITLIST_AT_OR_BELOW),
@@ -218,8 +218,8 @@ class EgfrExplorer:
                 crossed=bool(s["crosses_60"]),
                 threshold="60",
                 meaning=(
-                    "sous 60 : maladie rénale chronique, stade G3 ou au-delà, si la baisse dure "
-                    "plus de 3 mois"
+                    "sous 60 : catégorie de DFG G3a ou au-delà ; maladie rénale chronique "
+                    "seulement si la baisse dure plus de 3 mois"
                 ),
                 below=lambda v: v < STAGE_G3_BELOW,
                 below_words="sous 60",
