@@ -25,7 +25,8 @@
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : justice (un même rein ne doit pas
 # > être jugé plus sain selon la catégorie raciale déclarée du patient), non-malfaisance (un DFG
-# > surestimé retarde un diagnostic, une adaptation de dose, une inscription sur liste de greffe).
+# > surestimé retarde un diagnostic, une adaptation de dose, et peut retarder le début du temps
+# > d'attente de greffe).
 #
 # ## Ce que vous allez faire
 #
@@ -42,8 +43,8 @@
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
 # `...` par votre calcul (décimales avec un **point** : `88.4`), exécutez, puis exécutez la
 # **« Vérification »** en dessous. Sous chaque question, des **indices** repliés. En séance
-# évaluée (notée), les vérifications ne répondent pas : les résultats arrivent avec votre
-# retour de correction.
+# évaluée (notée), les vérifications ne répondent pas : les résultats, et les passages qui
+# commentent une réponse, arrivent avec votre retour de correction.
 
 # %% [markdown]
 # ## 1. Un rein, deux équations
@@ -92,7 +93,7 @@ from esn_teach.datasets import (
 )
 from esn_teach.explorers import EgfrExplorer
 
-GRAINE = 2021  # la graine (point de départ du tirage au hasard) : tous ont les mêmes patients
+GRAINE = 2021  # la graine : chacun obtient exactement les mêmes patients
 N_PATIENTS = 5_000
 COEFFICIENT_2009 = 1.159  # le coefficient racial de CKD-EPI 2009 : + 15,9 %, soit 1 + 0.159
 UMOL_PAR_MG = 88.4  # 1 mg/dL de créatinine = 88,4 µmol/L
@@ -159,7 +160,7 @@ fr_table(
 # %% [markdown]
 # Les patients sont **synthétiques** : leurs créatinines sont inventées, tirées de la même
 # façon chez les patients noirs et non noirs (voir la fiche). Les
-# équations, elles, sont exactes. Nous n'avons **aucun DFG mesuré** : nous pouvons dire où
+# équations, elles, sont programmées telles que publiées. Nous n'avons **aucun DFG mesuré** : nous pouvons dire où
 # chaque équation place un patient, jamais laquelle dit vrai pour lui.
 #
 # ## 2. M. A., 57 ans
@@ -180,7 +181,7 @@ fr_table(
 # calcul entre les parenthèses. Les données de M. A. sont rangées sous les noms
 # `CREATININE_M_A` (en µmol/L) et `AGE_M_A`.
 #
-# ### Question 1 — Le DFGe 2021 de M. A. (2 points)
+# ### Question 1 — Le DFGe 2021 de M. A. (1 point)
 #
 # Calculez `dfg_2021_m_a`, en mL/min/1,73 m² (corrigé à 0,1 près : un entier ne suffit pas ;
 # une créatinine convertie arrondie à 0,01 mg/dL est acceptée, en questions 1 et 2). Cette
@@ -206,14 +207,14 @@ dfg_2021_m_a = ...
 dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
 ### END SOLUTION
 
-# %% tests="dfg_2021_m_a" points=2
+# %% tests="dfg_2021_m_a" points=1
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_number(
     dfg_2021_m_a,
     name="dfg_2021_m_a",
     digest="0917b3d9311ada01",
     decimals=1,
-    bounds=(1, 200),
+    bounds=(0, 400),
     percent_is_mistake=False,
     mistakes=[
         checks.Mistake(None, "vous avez donné la créatinine en µmol/L à une équation qui "
@@ -277,7 +278,7 @@ dfg_2021_m_a = 57
 dfg_2021_m_a = dfge_2021(1.4, AGE_M_A, False)
 
 # %% [markdown]
-# ### Question 2 — Le DFGe 2009 de M. A. (2 points)
+# ### Question 2 — Le DFGe 2009 de M. A. (1 point)
 #
 # Calculez `dfg_2009_m_a`, le DFGe de M. A. avec l'équation **2009 complète**, coefficient
 # racial compris (il se déclare noir), à 0,1 près.
@@ -302,7 +303,7 @@ dfg_2009_m_a = ...
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 ### END SOLUTION
 
-# %% tests="dfg_2009_m_a" points=2
+# %% tests="dfg_2009_m_a" points=1
 # Vérification de la question 2 : exécutez cette cellule.
 # Accepte aussi le calcul fait avec la créatinine convertie arrondie à 0,01 mg/dL.
 _conversion_arrondie = (
@@ -342,7 +343,7 @@ if _report is None:
         name="dfg_2009_m_a",
         digest="8c9240d3e2dd763c" if _conversion_arrondie else "ee694cca5ddfe44b",
         decimals=1,
-        bounds=(1, 200),
+        bounds=(0, 400),
         percent_is_mistake=False,
         mistakes=[
             checks.Mistake(None, "vous avez oublié le coefficient racial : M. A. se déclare noir, "
@@ -525,11 +526,12 @@ else:
 # <details><summary>Ce que vous auriez dû voir (ouvrez après avoir cherché)</summary>
 #
 # Valeurs calculées avec les équations de Levey et al. (2009) et d'Inker et al. (2021) :
-# - **Seuil de 60** : un homme de 57 ans déclaré noir à 125 µmol/L (tout près de M. A.) : plus
-#   de 60 avec 2009, moins avec 2021 ; à 120 µmol/L, les deux équations donnent plus de 60.
-# - **Seuil de 20** : le même homme à 310 µmol/L : 21 avec 2009, 19 avec 2021 (arrondis
-#   comme dans la calculatrice). Aux États-Unis, inscrit sur la liste, il n'aurait pas
-#   rempli avec 2009 ce critère du temps d'attente de greffe.
+# - **Seuil de 60** : une femme de 40 ans déclarée noire à 105 µmol/L : 66 avec 2009, 59 avec
+#   2021 (arrondis comme dans la calculatrice) ; à 100 µmol/L, les deux équations donnent plus
+#   de 60.
+# - **Seuil de 20** : la même femme à 270 µmol/L : 21 avec 2009, 19 avec 2021. Aux
+#   États-Unis, inscrite sur la liste, elle n'aurait pas rempli avec 2009 ce critère du temps
+#   d'attente de greffe.
 # - **Patient non noir** : l'équation 2021 donne le plus souvent un DFGe un peu **plus haut**
 #   (homme de 50 ans à 300 µmol/L : 20 avec 2009, 21 avec 2021, arrondis). L'erreur est
 #   redistribuée : elle n'est pas supprimée.
@@ -692,7 +694,7 @@ part_noirs_sous_60 = n_noirs_passent_sous_60 / n_non_noirs
 # ### Combien de patients, à quelques-uns près ?
 #
 # Nos patients sont fabriqués selon les règles de la fiche : chaque chiffre dépend de ces
-# règles. Une part calculée sur un échantillon n'est qu'une **estimation** ; son
+# règles. Une part calculée sur un groupe de patients n'est qu'une **estimation** ; son
 # **intervalle de confiance à 95 %** donne la fourchette des valeurs compatibles avec les
 # données (ici, une méthode de calcul dite « exacte », de Clopper et Pearson, 1934). La
 # cellule le calcule pour les seuils de 60 et de 20 (passer de « au-dessus de 20 » à « 20 ou
@@ -711,29 +713,32 @@ passe_sous_20 = (d09 > SEUIL_GREFFE) & (d21 <= SEUIL_GREFFE)
 n_noirs_passent_sous_20 = int((noirs & passe_sous_20).sum())
 if checks.passed("part_noirs_sous_60"):
     print("Seuil de 60 : " + part_et_intervalle(n_noirs_passent_sous_60, n_noirs) + ".")
+    print("Seuil de 20 : " + part_et_intervalle(n_noirs_passent_sous_20, n_noirs) + ".")
+    print(f"Patients non noirs passés à 20 ou moins : {int((~noirs & passe_sous_20).sum())}.")
 else:
-    print("Seuil de 60 : c'est la réponse de la question 3 ; elle s'affichera ici quand sa "
-          "vérification aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
-          "dans votre retour de correction).")
-print("Seuil de 20 : " + part_et_intervalle(n_noirs_passent_sous_20, n_noirs) + ".")
-print(f"Patients non noirs passés à 20 ou moins : {int((~noirs & passe_sous_20).sum())}.")
+    print("Les parts et leurs intervalles (seuils de 60 et de 20) s'afficheront ici quand la "
+          "vérification de la question 3 aura dit « juste » : relancez alors cette cellule (en "
+          "séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
-# Peu de patients passent le seuil de 20 : leur intervalle est large **par rapport** à la part
-# elle-même. Aux États-Unis, un vrai patient inscrit dans ce cas aurait pu commencer plus tard à
-# cumuler du temps d'attente de greffe avec l'équation 2009.
+# Au seuil de 20, peu de patients changent de côté : l'intervalle est alors large **par
+# rapport** à la part elle-même. Aux États-Unis, un vrai patient inscrit dans ce cas aurait pu
+# commencer plus tard à cumuler du temps d'attente de greffe avec l'équation 2009.
 #
-# ### Question 4 — Que dit cet intervalle ? (1 point)
+# ### Question 4 — Que dit cet intervalle ? (2 points)
 #
-# Que mesure l'intervalle à 95 % de la part des patients noirs qui passent à 20 ou moins ?
-# Écrivez entre guillemets **doubles** l'une des réponses `"la part dans un hôpital réel"`,
-# `"le hasard du tirage des patients"`, `"l'erreur des équations face au DFG mesuré"`,
+# De quelle incertitude l'intervalle à 95 % d'une part comptée sur cette cohorte tient-il
+# compte ? Écrivez entre guillemets **doubles** l'une des réponses
+# `"la part dans un hôpital réel"`,
+# `"les patients qu'une autre cohorte de même taille aurait contenus"`,
+# `"l'erreur des équations face au DFG mesuré"`,
 # `"l'écart entre l'équation 2009 et celle de 2021"` ou
 # `"la variation de la créatinine d'un dosage à l'autre"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# La cellule calcule l'intervalle à partir de deux nombres seulement, « k sur n ». Quelles
+# La cellule calcule l'intervalle à partir de deux nombres seulement, « k sur n » (compter
+# k patients parmi n). Quelles
 # informations ces deux nombres contiennent-ils, et lesquelles n'y sont pas ?
 # </details>
 #
@@ -746,19 +751,20 @@ print(f"Patients non noirs passés à 20 ou moins : {int((~noirs & passe_sous_20
 # %% answer="lecture_intervalle"
 lecture_intervalle = ...
 ### BEGIN SOLUTION
-lecture_intervalle = "le hasard du tirage des patients"
+lecture_intervalle = "les patients qu'une autre cohorte de même taille aurait contenus"
 ### END SOLUTION
 
-# %% tests="lecture_intervalle" points=1
+# %% tests="lecture_intervalle" points=2
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_choice(
     lecture_intervalle,
     name="lecture_intervalle",
-    options=["la part dans un hôpital réel", "le hasard du tirage des patients",
+    options=["la part dans un hôpital réel",
+             "les patients qu'une autre cohorte de même taille aurait contenus",
              "l'erreur des équations face au DFG mesuré",
              "l'écart entre l'équation 2009 et celle de 2021",
              "la variation de la créatinine d'un dosage à l'autre"],
-    digest="eb2889c0d9965e92",
+    digest="41807ef47d863821",
     mistakes=[
         checks.Mistake(None, "nos patients sont synthétiques, leurs créatinines inventées : "
                        "l'intervalle ne dit rien d'un hôpital réel, dont les patients sont "
@@ -767,26 +773,29 @@ checks.check_choice(
                        "deux équations se trompe pour un patient de la cohorte. L'intervalle "
                        "porte sur un comptage.", digest="e49e2e48092bb597"),
         checks.Mistake(None, "l'écart entre les deux équations, c'est ce que l'on compte : les "
-                       "patients qui changent de côté. L'intervalle ne mesure pas cet écart : "
+                       "patients qui changent de côté. L'intervalle ne porte pas sur cet écart : "
                        "il entoure la part obtenue en le comptant.", digest="3595e28642ed46cc"),
         checks.Mistake(None, "chaque patient synthétique n'a qu'une créatinine, tirée une "
                        "fois : l'intervalle ne sait rien des dosages répétés d'un même patient. "
                        "Cette variation existe chez de vrais patients, mais c'est une autre "
                        "source d'incertitude.", digest="3fb2239ae4a2a92b"),
     ],
-    success="l'intervalle dit quelles parts, pour les règles de tirage de la fiche, restent "
-    "compatibles avec cette cohorte : il ne tient compte que du hasard du tirage. Il ne dit "
-    "ni ce qui se passerait dans un hôpital réel, ni laquelle des deux équations a raison.",
+    success="l'intervalle dit quelles parts, pour les règles de la fiche, restent compatibles "
+    "avec cette cohorte : une autre cohorte de même taille, fabriquée de même, aurait contenu "
+    "d'autres patients, donc donné une autre part. C'est la seule incertitude qu'il prend en "
+    "compte : il ne dit ni ce qui se passerait dans un hôpital réel, ni laquelle des deux "
+    "équations a raison.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     lecture_intervalle,
     name="lecture_intervalle",
-    options=["la part dans un hôpital réel", "le hasard du tirage des patients",
+    options=["la part dans un hôpital réel",
+             "les patients qu'une autre cohorte de même taille aurait contenus",
              "l'erreur des équations face au DFG mesuré",
              "l'écart entre l'équation 2009 et celle de 2021",
              "la variation de la créatinine d'un dosage à l'autre"],
-    expected="le hasard du tirage des patients",
+    expected="les patients qu'une autre cohorte de même taille aurait contenus",
 )
 ### END HIDDEN TESTS
 
@@ -818,22 +827,10 @@ lecture_intervalle = "la variation de la créatinine d'un dosage à l'autre"
 # d'autres soins, un retard est discuté (Delgado et al., 2021a).
 #
 # Inker et al. (2021) rappellent que la race est une **construction sociale**, pas une mesure
-# biologique. Sur 4 050 participants dont le DFG était **mesuré**, l'équation 2009 surestimait
-# le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) et à peine celui des autres
-# (0,5) ; privée de son seul coefficient, elle sous-estimait celui des participants noirs
-# (7,1). D'où une équation **réestimée** sans race : elle sous-estime un peu le DFG des
-# participants noirs (3,6) et surestime celui des autres (3,9). La formule ne contient plus de
-# catégorie raciale, mais l'écart de biais entre les deux groupes **passe** d'environ 3,2
-# (3,7 − 0,5) à environ 7,5 (3,6 en dessous, 3,9 au-dessus) : plus juste dans son principe,
-# elle n'est pas moins biaisée pour chaque groupe (biais de même taille chez les Noirs, plus
-# grand chez les non-Noirs). Pour des auteurs européens, aux États-Unis, elle ne fait pas mieux
-# que 2009 (Delanaye et al., 2023b) ; la task force américaine l'a pourtant recommandée
-# (Delgado et al., 2021b).
+# biologique, et proposent une équation **réestimée** sans race (détails après la séance).
 #
-# Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit les calculs avec race à
-# partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
-# d'attente** perdu par les candidats noirs (OPTN, 2022). En juillet 2023, plus de 6 100
-# d'entre eux avaient gagné une durée médiane de 1,7 an (UNOS, 2023).
+# Aux États-Unis, pour la greffe, l'OPTN a interdit les calculs avec race et fait rétablir le
+# temps d'attente perdu par les candidats noirs (OPTN, 2022 ; détails après la séance).
 #
 # **Et en Europe, en France ?** La Fédération européenne de biologie clinique (EFLM)
 # recommande aux laboratoires européens de **ne pas** adopter l'équation 2021 et de garder
@@ -858,6 +855,25 @@ lecture_intervalle = "la variation de la créatinine d'un dosage à l'autre"
 
 # %% [markdown]
 # ## Après la séance
+#
+# ### Compléments de la section 5
+#
+# **L'équation réestimée.** Inker et al. (2021) : sur 4 050 participants dont le DFG était **mesuré**, l'équation 2009 surestimait
+# le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) et à peine celui des autres
+# (0,5) ; privée de son seul coefficient, elle sous-estimait celui des participants noirs
+# (7,1). D'où une équation **réestimée** sans race : elle sous-estime un peu le DFG des
+# participants noirs (3,6) et surestime celui des autres (3,9). La formule ne contient plus de
+# catégorie raciale, mais l'écart de biais entre les deux groupes **passe** d'environ 3,2
+# (3,7 − 0,5) à environ 7,5 (3,6 en dessous, 3,9 au-dessus) : plus juste dans son principe,
+# elle n'est pas moins biaisée pour chaque groupe (biais de même taille chez les Noirs, plus
+# grand chez les non-Noirs). Pour des auteurs européens, aux États-Unis, elle ne fait pas mieux
+# que 2009 (Delanaye et al., 2023b) ; la task force américaine l'a pourtant recommandée
+# (Delgado et al., 2021b).
+#
+# **La greffe.** Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit, pour la
+# greffe, les calculs avec race à partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
+# d'attente** perdu par les candidats noirs (OPTN, 2022). En juillet 2023, plus de 6 100
+# d'entre eux avaient gagné une durée médiane de 1,7 an (UNOS, 2023).
 #
 # ### Question 5 — Le solde cache deux mouvements (2 points)
 #
@@ -968,33 +984,69 @@ _conversion_arrondie = (
     and math.isfinite(dfg_eflm_m_a)
     and checks.matches_digest(dfg_eflm_m_a, "17795700669c7ef8", name="dfg_eflm_m_a", decimals=1)
 )
-checks.check_number(
-    dfg_eflm_m_a,
-    name="dfg_eflm_m_a",
-    digest="17795700669c7ef8" if _conversion_arrondie else "921b65892ccb9852",
-    decimals=1,
-    bounds=(1, 200),
-    percent_is_mistake=False,
-    mistakes=[
-        checks.Mistake(None, "vous avez pris l'équation 2021, le choix américain : l'EFLM "
-                       "recommande aux laboratoires européens de ne pas l'adopter.",
-                       digest="ce28583ac6aa4c22"),
-        checks.Mistake(None, "vous avez gardé le coefficient racial : l'EFLM conseille "
-                       "l'équation 2009 sans lui.", digest="dd31f46558fed0fc"),
-        checks.Mistake(None, "la créatinine doit être en mg/dL : divisez d'abord par 88,4.",
-                       digest="72a163896a6273b8"),
-        checks.Mistake(None, "conversion à l'envers : des µmol/L vers les mg/dL, on divise par "
-                       "88,4.", digest="0ad353cccf893f55"),
-        checks.Mistake(None, "M. A. est un homme : femme vaut False.", digest="fabf98d67a17b76d"),
-        checks.Mistake(None, "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez "
-                       "au moins deux décimales, ou écrivez la conversion elle-même.",
-                       digest="15d6143762b2a2b4"),
-        checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, alors que "
-                       "la question se corrige à 0,1 près. Écrivez le calcul lui-même.",
-                       digest="3a0d8c971123372f"),
-    ],
-    hint="Quelle équation l'EFLM conseille-t-elle, avec ou sans coefficient ?",
-)
+# Comme la question 2, la question 6 est aussi jugée avec les données de votre question 1 :
+# une erreur de saisie (unité, sens ou arrondi de la conversion, sexe) n'est comptée qu'une
+# fois. Empreinte d'une erreur de la question 1 : (empreinte de la question 6 calculée avec
+# les mêmes données, décimales comparées).
+REPORT_Q1_Q6 = {
+    "a2a0bc78a20f980c": ("6700cbb99826eec8", 3),
+    "9fdba308507d00eb": ("1eba48248506e2e4", 6),
+    "0e3879ef5f408c5e": ("15d6143762b2a2b4", 1),
+    "9aba0017b4827567": ("fabf98d67a17b76d", 1),
+}
+_report = None
+if not _conversion_arrondie and all(
+    isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    for v in (dfg_2021_m_a, dfg_eflm_m_a)
+):
+    _report = next(
+        (
+            (empreinte_q6, decimales)
+            for empreinte_q1, (empreinte_q6, decimales) in REPORT_Q1_Q6.items()
+            if checks.matches_digest(dfg_2021_m_a, empreinte_q1, name="dfg_2021_m_a", decimals=1)
+            and checks.matches_digest(dfg_eflm_m_a, empreinte_q6, name="dfg_eflm_m_a",
+                                      decimals=decimales)
+        ),
+        None,
+    )
+if _report is None:
+    checks.check_number(
+        dfg_eflm_m_a,
+        name="dfg_eflm_m_a",
+        digest="17795700669c7ef8" if _conversion_arrondie else "921b65892ccb9852",
+        decimals=1,
+        bounds=(0, 400),
+        percent_is_mistake=False,
+        mistakes=[
+            checks.Mistake(None, "vous avez pris l'équation 2021, le choix américain : l'EFLM "
+                           "recommande aux laboratoires européens de ne pas l'adopter.",
+                           digest="ce28583ac6aa4c22"),
+            checks.Mistake(None, "vous avez gardé le coefficient racial : l'EFLM conseille "
+                           "l'équation 2009 sans lui.", digest="dd31f46558fed0fc"),
+            checks.Mistake(None, "la créatinine doit être en mg/dL : divisez d'abord par 88,4.",
+                           digest="72a163896a6273b8"),
+            checks.Mistake(None, "conversion à l'envers : des µmol/L vers les mg/dL, on divise par "
+                           "88,4.", digest="0ad353cccf893f55"),
+            checks.Mistake(None, "M. A. est un homme : femme vaut False.", digest="fabf98d67a17b76d"),
+            checks.Mistake(None, "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez "
+                           "au moins deux décimales, ou écrivez la conversion elle-même.",
+                           digest="15d6143762b2a2b4"),
+            checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, alors que "
+                           "la question se corrige à 0,1 près. Écrivez le calcul lui-même.",
+                           digest="3a0d8c971123372f"),
+        ],
+        hint="Quelle équation l'EFLM conseille-t-elle, avec ou sans coefficient ?",
+    )
+else:
+    checks.check_number(
+        dfg_eflm_m_a,
+        name="dfg_eflm_m_a",
+        digest=_report[0],
+        decimals=_report[1],
+        success="votre calcul est juste avec les données de votre question 1, et c'est ainsi "
+        "qu'il est noté : une erreur de la question 1 n'est pas comptée deux fois. Mais la "
+        "question 1 n'est pas encore juste : corrigez-la, puis refaites ce calcul.",
+    )
 ### BEGIN HIDDEN TESTS
 _exacte = float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, False))
 _arrondie = float(egfr_ckd_epi_2009(round(CREATININE_M_A / UMOL_PAR_MG, 2), AGE_M_A, False, False))
@@ -1004,8 +1056,30 @@ _conversion_arrondie = (
     and math.isfinite(dfg_eflm_m_a)
     and checks.matches_digest(dfg_eflm_m_a, _empreinte, name="dfg_eflm_m_a", decimals=1)
 )
-checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a",
-                    expected=_arrondie if _conversion_arrondie else _exacte, decimals=1)
+_attendu, _decimales = (_arrondie if _conversion_arrondie else _exacte), 1
+# Carried forward, as in question 2: graded with the inputs of question 1 when question 1
+# shows an input error and question 6 is right with the same inputs.
+if not _conversion_arrondie and all(
+    isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    for v in (dfg_2021_m_a, dfg_eflm_m_a)
+):
+    for _creat, _femme, _dec in [
+        (CREATININE_M_A, False, 3),
+        (CREATININE_M_A * UMOL_PAR_MG, False, 6),
+        (round(CREATININE_M_A / UMOL_PAR_MG, 1), False, 1),
+        (CREATININE_M_A / UMOL_PAR_MG, True, 1),
+    ]:
+        _q1 = float(egfr_ckd_epi_2021(_creat, AGE_M_A, _femme))
+        _q6 = float(egfr_ckd_epi_2009(_creat, AGE_M_A, _femme, False))
+        _cle_q1 = checks.answer_digest(_q1, name="dfg_2021_m_a", decimals=1)
+        _cle_q6 = checks.answer_digest(_q6, name="dfg_eflm_m_a", decimals=_dec)
+        _meme_q1 = checks.matches_digest(dfg_2021_m_a, _cle_q1, name="dfg_2021_m_a", decimals=1)
+        _meme_q6 = checks.matches_digest(dfg_eflm_m_a, _cle_q6, name="dfg_eflm_m_a",
+                                         decimals=_dec)
+        if _meme_q1 and _meme_q6:
+            _attendu, _decimales = _q6, _dec
+            break
+checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decimals=_decimales)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_eflm_m_a"
@@ -1048,18 +1122,14 @@ else:
 # ### Question 7 — Ce que ces chiffres changent pour M. A. (2 points)
 #
 # Que voudrait dire, pour M. A., un DFGe qui passe sous 60 quand on change d'équation ?
-# Quelques repères, en plus de la section 1 et du pli après la
-# question 2 : KDIGO (2013, recommandation 5.1.1) recommande d'adresser un patient au
-# néphrologue, notamment, quand son DFG est **sous 30** (stades G4 et G5), quand son
-# albuminurie est importante ou quand sa maladie progresse ; le résumé des caractéristiques
-# de la metformine (ANSM, 2023) réduit sa dose maximale de 45 à 59 mL/min et la
-# contre-indique sous 30. Pour chacune des quatre affirmations sur M. A., écrivez entre
+# Appliquez les seuils de la section 1, et le pli après la question 2, à ses DFGe des
+# questions 1, 2 et 6. Pour chacune des quatre affirmations sur M. A., écrivez entre
 # guillemets **doubles** `"oui"` (elle est juste) ou `"non"` (elle est fausse).
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour chaque décision (stade, avis du néphrologue, dose, greffe), retrouvez son seuil, puis
-# placez M. A. par rapport à lui, avec l'une puis l'autre équation.
+# Pour chaque décision (stade, dose, greffe), retrouvez son seuil en section 1, puis placez
+# M. A. par rapport à lui, avec l'équation que nomme l'affirmation.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1070,16 +1140,16 @@ else:
 
 # %% answer="interpretation_m_a"
 interpretation_m_a = {
-    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": ...,
-    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": ...,
-    "un DFG de 50 mL/min contre-indique la metformine": ...,
+    "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": ...,
+    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": ...,
+    "avec l'équation 2021, la metformine lui est contre-indiquée": ...,
     "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": ...,
 }
 ### BEGIN SOLUTION
 interpretation_m_a = {
-    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "oui",
-    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "non",
-    "un DFG de 50 mL/min contre-indique la metformine": "non",
+    "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
+    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "oui",
+    "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
     "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
 }
 ### END SOLUTION
@@ -1091,28 +1161,27 @@ checks.check_choices(
     name="interpretation_m_a",
     options=["oui", "non"],
     digests={
-        "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "3a7246cee917af0f",
-        "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "ba174bc6235af3a7",
-        "un DFG de 50 mL/min contre-indique la metformine": "da51133015d82326",
+        "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "c046c542950260a2",
+        "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "feb67f466a6e917f",
+        "avec l'équation 2021, la metformine lui est contre-indiquée": "e2f5a161190d597a",
         "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "d8e14b65a1ad76d0",
     },
     mistakes={
-        "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": [
+        "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": [
             checks.Mistake(None, "une seule valeur ne fait pas un stade : KDIGO parle de maladie "
                            "rénale chronique quand l'anomalie dure plus de 3 mois, et la "
-                           "créatinine varie d'un dosage à l'autre.", digest="fda44466dd1e824b"),
+                           "créatinine varie d'un dosage à l'autre.", digest="cf332f6c0e3b01cc"),
         ],
-        "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": [
-            checks.Mistake(None, "KDIGO recommande l'avis du néphrologue sous 30 (G4, G5), ou pour "
-                           "une albuminurie importante ou une maladie qui progresse : un DFGe de "
-                           "45 à 59 sans autre anomalie se suit avec le médecin traitant.",
-                           digest="dddce9253d0e698a"),
+        "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": [
+            checks.Mistake(None, "avec l'équation du laboratoire européen (question 6), le DFGe "
+                           "de M. A. est sous 60 : si son DFG en mL/min en est proche, la dose "
+                           "maximale de metformine est réduite (section 1).",
+                           digest="9a2de1b1b09bc894"),
         ],
-        "un DFG de 50 mL/min contre-indique la metformine": [
-            checks.Mistake(None, "de 45 à 59 mL/min, la dose maximale de metformine est réduite ; "
-                           "elle n'est contre-indiquée que sous 30. Un reclassement sous 60 "
-                           "change la dose, il n'arrête pas le traitement.",
-                           digest="c8ce05cfc3a5e70b"),
+        "avec l'équation 2021, la metformine lui est contre-indiquée": [
+            checks.Mistake(None, "la metformine n'est contre-indiquée que sous 30 ; avec 2021, le "
+                           "DFGe de M. A. est proche de 60 : un reclassement sous 60 change la "
+                           "dose, il n'arrête pas le traitement.", digest="b4d3d6a0f5042632"),
         ],
         "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": [
             checks.Mistake(None, "ses deux DFGe sont proches de 60, bien au-dessus de 20 : pour "
@@ -1121,9 +1190,8 @@ checks.check_choices(
                            digest="25837af2e4064e87"),
         ],
     },
-    success="pour M. A., le reclassement touche d'abord le stade (à confirmer sur plus de 3 mois) "
-    "et la dose de metformine (réduite, pas arrêtée) ; ni l'avis du néphrologue, que KDIGO "
-    "réserve à d'autres situations, ni la greffe, dont le seuil est loin.",
+    success="pour M. A., le reclassement touche la dose de metformine (réduite, pas arrêtée) "
+    "et, si la baisse dure plus de 3 mois, le stade ; pas la greffe, dont le seuil est loin.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1132,9 +1200,9 @@ checks.check_choices(
     name="interpretation_m_a",
     options=["oui", "non"],
     expected={
-        "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "oui",
-        "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "non",
-        "un DFG de 50 mL/min contre-indique la metformine": "non",
+        "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
+        "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "oui",
+        "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
         "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
     },
     points=2,
@@ -1143,37 +1211,41 @@ checks.check_choices(
 
 # %% mistake="interpretation_m_a"
 # message : une seule valeur ne fait pas un stade
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
-    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "non",
-    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "non",
-    "un DFG de 50 mL/min contre-indique la metformine": "non",
+    "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "oui",
+    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "oui",
+    "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "non",
+}
+
+# %% mistake="interpretation_m_a"
+# message : la dose maximale de metformine est réduite (section 1)
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
+interpretation_m_a = {
+    "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
+    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "non",
+    "avec l'équation 2021, la metformine lui est contre-indiquée": "oui",
     "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
 }
 
 # %% mistake="interpretation_m_a"
-# message : se suit avec le médecin traitant
+# message : la metformine n'est contre-indiquée que sous 30
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
-    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "oui",
-    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "oui",
-    "un DFG de 50 mL/min contre-indique la metformine": "non",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
-}
-
-# %% mistake="interpretation_m_a"
-# message : elle n'est contre-indiquée que sous 30
-interpretation_m_a = {
-    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "oui",
-    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "non",
-    "un DFG de 50 mL/min contre-indique la metformine": "oui",
+    "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "oui",
+    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "oui",
+    "avec l'équation 2021, la metformine lui est contre-indiquée": "oui",
     "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
 }
 
 # %% mistake="interpretation_m_a"
 # message : ses deux DFGe sont proches de 60
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
-    "avant de le classer en stade G3a, il faut un DFG sous 60 pendant plus de 3 mois": "oui",
-    "avec un DFGe entre 45 et 59, sans autre anomalie, KDIGO recommande de l'adresser au néphrologue": "non",
-    "un DFG de 50 mL/min contre-indique la metformine": "non",
+    "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
+    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "non",
+    "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
     "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "non",
 }
 
@@ -1204,7 +1276,8 @@ interpretation_m_a = {
 # - **1** : la copie identifie l'équation (2009, coefficient racial) **et** cite au moins
 #   **deux** vérifications parmi : équation utilisée par le laboratoire (en France, le
 #   compte rendu donne le DFGe, en général CKD-EPI) ; unité de la créatinine (µmol/L ÷ 88,4) ;
-#   reprise du DFGe du compte rendu ou recalcul **sans** coefficient racial, en nommant
+#   reprise du DFGe du compte rendu ou recalcul **sans** coefficient racial (un seul geste,
+#   compté une fois, même si la copie cite les deux), en nommant
 #   l'équation (en Europe, 2009 sans coefficient, comme le recommande l'EFLM, ou l'EKFC ;
 #   2021 est le choix américain, à accepter si la copie dit que c'est lui) ; refus de
 #   reprendre le chiffre de l'agent sans contrôle. Pour un profil non soignant (juriste,
@@ -1224,7 +1297,10 @@ interpretation_m_a = {
 #   la cohorte : dire qu'elle est **synthétique**) : p. ex. les deux DFGe de M. A. (l'un
 #   au-dessus, l'autre au-dessous de 60), ou la part des patients noirs de la cohorte
 #   synthétique qui passent sous 60 (parmi **tous** les patients noirs, avec si possible son
-#   intervalle). La copie ne dit pas que l'équation 2021 donne le « vrai » DFG d'un patient de
+#   intervalle). « 15,9 % » est juste si la copie le rapporte à l'équation 2009 sans
+#   coefficient ; faux si elle le rapporte au DFG mesuré ou « vrai ». Pour un profil
+#   pharmacien, le 1 demande aussi la remarque sur l'unité de la dose : le RCP raisonne en
+#   mL/min, le DFGe est indexé (mL/min/1,73 m²). La copie ne dit pas que l'équation 2021 donne le « vrai » DFG d'un patient de
 #   la cohorte (aucun DFG mesuré).
 # - **0,5** : des conséquences justes, mais sans chiffre, avec un chiffre faux, une part
 #   sans son dénominateur (ou rapportée à toute la cohorte), ou un chiffre de la cohorte
@@ -1251,24 +1327,28 @@ interpretation_m_a = {
 # > l'EFLM recommande de ne pas appliquer en Europe. Je reprends le DFGe du compte
 # > rendu, ou je le recalcule sans coefficient (créatinine divisée par 88,4). Pour M. A., 62,2
 # > avec le coefficient, 56,8 avec l'équation américaine de 2021 : au-dessus ou au-dessous de
-# > 60, la dose maximale de metformine peut changer. Dans la cohorte synthétique du cours,
+# > 60, la dose maximale de metformine peut changer, sachant que le RCP raisonne en mL/min et
+# > non en DFGe indexé. Dans la cohorte synthétique du cours,
 # > parmi tous les patients noirs, près de 3 % changent ainsi de côté. Je reste
 # > responsable de la dose délivrée ; l'éditeur doit dire quelle formule il applique. »
 #
-# Notation : critère 1, **1** (équation et coefficient identifiés ; deux vérifications :
-# DFGe du compte rendu, recalcul sans coefficient avec la conversion) ; critère 2, **1**
-# (chiffres justes, dénominateur dit, cohorte dite synthétique) ; critère 3, **0,5** (la
+# Notation : critère 1, **1** (équation et coefficient identifiés ; deux vérifications : la
+# reprise du compte rendu ou le recalcul sans coefficient, un seul geste, et l'unité de la
+# créatinine, divisée par 88,4) ; critère 2, **1** (chiffres justes, dénominateur dit,
+# cohorte dite synthétique, remarque sur les mL/min) ; critère 3, **0,5** (la
 # responsabilité est dite, mais ni la race comme catégorie sociale, ni l'enjeu de justice).
 #
 # **Copie faible**, notée **un demi-point sur 3** :
 #
 # > « L'IA est raciste : il ne faut jamais l'utiliser. Elle surestime le DFG, ce qui peut
-# > retarder le diagnostic de maladie rénale ; son chiffre est faux de 15,9 %. La faute en
+# > retarder le diagnostic de maladie rénale ; son chiffre dépasse de 15,9 % le vrai DFG. La
+# > faute en
 # > revient à l'entreprise qui a fait le chatbot. »
 #
 # Notation : critère 1, **0** (rejette tout outil, ne dit quoi vérifier) ; critère 2, **0,5**
-# (une conséquence juste, mais un chiffre faux : 15,9 % est ce qu'ajoute le coefficient, pas
-# l'écart au DFG mesuré, que personne ne connaît ici) ; critère 3, **0** (« l'IA est
+# (une conséquence juste, mais un chiffre faux : 15,9 % est ce qu'ajoute le coefficient à
+# l'équation 2009 sans lui, pas l'écart au DFG mesuré, que personne ne connaît ici ;
+# « 15,9 % de plus que l'équation 2009 sans coefficient » aurait été juste) ; critère 3, **0** (« l'IA est
 # raciste » sans analyse ; la responsabilité du professionnel n'est pas vue).
 # ### END SOLUTION
 
@@ -1285,13 +1365,20 @@ interpretation_m_a = {
 #   mL/min/1,73 m² en moyenne (Bukabau et al., 2018).
 # - **Droit.** Pour soigner, le droit n'interdit pas tout : le RGPD interdit par principe de
 #   traiter les données révélant l'origine raciale ou ethnique (article 9, paragraphe 1), mais
-#   le permet quand c'est nécessaire au diagnostic ou à la prise en charge, par des
-#   professionnels soumis au secret (paragraphe 2, point h, et paragraphe 3 ; cellule
-#   ci-dessous). Le problème
-#   du coefficient est d'abord scientifique et éthique. La décision 2007-557 DC du Conseil
-#   constitutionnel porte, elle, sur les **études statistiques** de la diversité des origines,
-#   pas sur le soin : elles « ne sauraient […] reposer sur l'origine ethnique ou la race » et
-#   peuvent porter sur des données objectives.
+#   le permet quand le traitement est **nécessaire** au diagnostic ou à la prise en charge,
+#   par des professionnels soumis au secret (paragraphe 2, point h, et paragraphe 3 ; cellule
+#   ci-dessous). C'est à ce critère que se jugerait, par exemple, le recueil de la « race »
+#   pour une équation que l'EFLM déconseille en Europe. En France, le Code pénal punit de
+#   5 ans d'emprisonnement et de 300 000 € d'amende le fait, hors les cas prévus par la loi,
+#   de mettre ou conserver en mémoire informatisée, sans le consentement exprès de
+#   l'intéressé, des données qui font apparaître ses origines raciales ou ethniques
+#   (article 226-19 ; Légifrance, 2019). Le
+#   problème du coefficient reste d'abord scientifique et éthique. Enfin, la décision
+#   2007-557 DC du Conseil constitutionnel a censuré l'article 63 de la loi de 2007 pour une
+#   raison de procédure (un « cavalier législatif », sans lien avec le projet de loi) ; elle y
+#   ajoute une réserve de principe sur les **études statistiques** de la diversité des
+#   origines, pas sur le soin : elles peuvent porter sur des données objectives, mais « ne
+#   sauraient […] reposer sur l'origine ethnique ou la race ».
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les deux textes du RGPD, tirés de la bibliothèque du cours.
@@ -1404,7 +1491,13 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   race-based medicine. *npj Digit Med* 2023;6:195. doi:10.1038/s41746-023-00939-z.
 # - Clopper CJ, Pearson ES. The use of confidence or fiducial limits illustrated in the case of
 #   the binomial. *Biometrika* 1934;26(4):404-413. Intervalle « exact » d'une proportion.
-# - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007 (article 63 censuré).
+# - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007 : article 63 censuré
+#   comme adopté selon une procédure irrégulière (amendement sans lien avec la loi déférée),
+#   avec la réserve de principe citée (communiqué du Conseil, repris par
+#   controverses.minesparis.psl.eu, consulté le 6 décembre 2026).
+# - Code pénal, article 226-19 (version en vigueur depuis le 1er juin 2019, ordonnance
+#   n° 2018-1125) : 5 ans d'emprisonnement et 300 000 € d'amende. Légifrance, texte consulté
+#   le 6 décembre 2026.
 # - Règlement (UE) 2016/679 (RGPD), article 9, paragraphes 1 et 2, point h ; résumés de
 #   `esn_teach.law` (affichés par la cellule de « Pour aller plus loin »).
 # - Données : synthétiques, générées par `esn_teach.datasets.make_egfr_cohort` (graine
