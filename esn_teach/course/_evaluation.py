@@ -46,7 +46,15 @@ EVALUATION_BANNER = (
     "**Séance évaluée.** Les cellules de vérification disent seulement si votre réponse est "
     "donnée et a la forme attendue (par exemple un nombre, ou l'une des options proposées) ; elles "
     "ne disent pas si elle est juste. Votre copie est corrigée après la remise, et votre retour "
-    "explique chaque réponse. Les indices restent à votre disposition."
+    "explique chaque réponse. Le premier indice de chaque question reste à votre disposition "
+    "(les suivants, qui donnent presque la réponse, sont retirés de cette version)."
+)
+
+#: A later hint (« Indice 2 », « Indice 3 ») of an evaluated release: it often all but gives
+#: the answer; the first hint stays.
+_LATER_HINT = re.compile(
+    r"\n?<details>\s*<summary>\s*Indice\s+(?:[2-9]|\d{2,})\s*</summary>.*?</details>[ \t]*\n?",
+    re.DOTALL,
 )
 
 #: What an evaluated release shows in place of a passage that comments on an answer.
@@ -260,7 +268,10 @@ def _literal_bounds(value: object) -> tuple[float, float] | None:
 def to_evaluation(notebook: NotebookNode) -> int:
     """Turn a released notebook, in place, into its evaluated version; return the checks replaced.
 
-    A banner under the first cell says what the checks do now.
+    A banner under the first cell says what the checks do now. A passage that
+    comments on an answer (``reveal=``) shows :data:`REVEAL_NOTE` instead. Only
+    the first hint of each question stays: the later ones (« Indice 2 »…) often
+    all but give the answer, which the grade must not measure.
 
     Parameters
     ----------
@@ -280,6 +291,8 @@ def to_evaluation(notebook: NotebookNode) -> int:
         if REVEAL in cell.metadata:  # nbgrader puts the text back at autograde (locked cell)
             cell.source = REVEAL_NOTE.format(name=cell.metadata[REVEAL])
             continue
+        if cell.cell_type == "markdown" and "Indice" in cell.source:
+            cell.source = _LATER_HINT.sub("\n", cell.source).rstrip("\n")
         meta = cell.metadata.get("nbgrader", {})
         grade_id = meta.get("grade_id", "")
         if cell.cell_type == "code" and meta.get("grade") and grade_id.endswith("_tests"):

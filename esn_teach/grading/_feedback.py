@@ -496,6 +496,10 @@ _EARLIER_BANNERS = (
     "donnée et a la forme attendue (un nombre, l'une des options) ; elles ne disent pas si elle "
     "est juste. Votre copie est corrigée après la remise, et votre retour explique chaque "
     "réponse. Les indices restent à votre disposition.",
+    "**Séance évaluée.** Les cellules de vérification disent seulement si votre réponse est "
+    "donnée et a la forme attendue (par exemple un nombre, ou l'une des options proposées) ; elles "
+    "ne disent pas si elle est juste. Votre copie est corrigée après la remise, et votre retour "
+    "explique chaque réponse. Les indices restent à votre disposition.",
 )
 
 

@@ -328,6 +328,16 @@ LEAKY = """# %% [markdown]
 # # Module de test
 #
 # Avant la question, « à score égal » se lit librement : c'est la leçon.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez la leçon.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Presque la réponse : comparez tranche par tranche.
+# </details>
 
 # %% answer="preuve"
 preuve = ...
@@ -406,3 +416,8 @@ def test_evaluated_release_shows_a_note_in_place_of_a_revealing_passage(tmp_path
     assert revealing.source == REVEAL_NOTE.format(name="preuve")
     assert "retour de correction" in revealing.source and "0,157" not in revealing.source
     assert answer_leaks(notebook) == []  # the form checks hold no digest any more
+    # Only the first hint stays in an evaluated session: the later ones nearly answer.
+    question = notebook.cells[0].source
+    assert "Indice 1" in question and "Relisez la leçon." in question
+    assert "Indice 2" not in question and "Presque la réponse" not in question
+    assert question.rstrip().endswith("</details>")
