@@ -208,6 +208,11 @@ class FairnessExplorer:
         case, as the students' module calls it: "prévalence" for a disease at a
         given time, "taux de réhospitalisation" for a 30-day incidence. It names
         the drop-down list, the table row and the text alternative.
+    parity_gap_note : str, optional
+        If given, the view without mitigation shows this French note instead of
+        the demographic-parity difference (when that number is the answer of a
+        question the students have not yet solved). The view after mitigation
+        always shows its own difference.
 
     Attributes
     ----------
@@ -249,6 +254,7 @@ class FairnessExplorer:
         y_pred_mitigated: ArrayLike | None = None,
         sensitive_features: ArrayLike | None = None,
         base_rate: str = "prévalence",
+        parity_gap_note: str | None = None,
     ) -> None:
         if not isinstance(base_rate, str) or not base_rate.strip():
             raise TypeError(
@@ -256,6 +262,13 @@ class FairnessExplorer:
                 "qui a l'événement (par exemple « prévalence »)."
             )
         self.base_rate = base_rate.strip()
+        if parity_gap_note is not None and (
+            not isinstance(parity_gap_note, str) or not parity_gap_note.strip()
+        ):
+            raise TypeError(
+                "« parity_gap_note » doit être None ou un texte non vide, affiché à la place de "
+                "l'écart de parité démographique sans correction."
+            )
         self.options, self.groups = _check_options(prevalences)
         check_finite_scalar(ppv, "ppv", numbers.Real, min_val=0.05, max_val=0.95)
         check_finite_scalar(fnr, "fnr", numbers.Real, min_val=0.0, max_val=0.95)
@@ -322,7 +335,13 @@ class FairnessExplorer:
             )
             self.controls["correction"] = self.toggle
             self._mitigation_html = {
-                flag: _rates_html(self.rates[flag], flag, self._table_id) for flag in (False, True)
+                flag: _rates_html(
+                    self.rates[flag],
+                    flag,
+                    self._table_id,
+                    parity_gap_note=None if flag else parity_gap_note,
+                )
+                for flag in (False, True)
             }
             children += [
                 widgets.HTML("<b>2. Corriger le modèle : ce que l'on gagne, ce que l'on perd</b>"),
@@ -573,16 +592,27 @@ def _identity_html(
     return f"{table}<p>{escape(note)}</p>"
 
 
-def _rates_html(rates: Mapping[str, Any], mitigated: bool, table_id: str) -> str:
+def _rates_html(
+    rates: Mapping[str, Any],
+    mitigated: bool,
+    table_id: str,
+    *,
+    parity_gap_note: str | None = None,
+) -> str:
     by_group: pd.DataFrame = rates["by_group"]
     frame = by_group[[key for key, _, _ in _RATE_LABELS]].T
     frame.columns = [f"Groupe {g}" for g in by_group.index]
     frame.index = [label for _, label, _ in _RATE_LABELS]
     frame["Définition"] = [definition for _, _, definition in _RATE_LABELS]
     state = "après la correction" if mitigated else "sans correction (seuil unique)"
+    parity_gap = (
+        escape(parity_gap_note.strip())
+        if parity_gap_note is not None
+        else f"<b>{fr_number(rates['dp_difference'])}</b>"
+    )
     overall = (
-        f"<ul><li>Écart de parité démographique : <b>{fr_number(rates['dp_difference'])}</b></li>"
-        f"<li>Écart d'égalité des erreurs (chances égalisées, equalized odds) : "
+        f"<ul><li>Écart de parité démographique : {parity_gap}</li>"
+        f"<li>Écart d'égalité des erreurs (le plus grand écart de TFN ou de TFP) : "
         f"<b>{fr_number(rates['eo_difference'])}</b></li>"
         f"<li>Exactitude globale (part de décisions justes) : "
         f"<b>{fr_number(rates['accuracy'])}</b> ; VPP globale : "

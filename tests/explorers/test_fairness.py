@@ -287,3 +287,22 @@ def test_group_rates_equal_fairlearns_own_functions(seed):
     assert rates["ppv"] == pytest.approx(ppv(y_true, y_pred))
     assert rates["selection_rate"] == pytest.approx(selection_rate(y_true, y_pred))
     assert list(rates["by_group"].columns) == ["taux_appel", "fnr", "fpr", "vpp"]
+
+
+def test_parity_gap_note_hides_the_unmitigated_difference_only():
+    """A module whose question asks for the parity gap can keep it hidden until answered."""
+    from esn_teach import fr_number
+
+    shown = _explorer()
+    gap = fr_number(shown.rates[False]["dp_difference"])
+    assert f"<b>{gap}</b>" in shown._mitigation_html[False]
+    note = "affiché quand la question 1 est juste"
+    hidden = _explorer(parity_gap_note=note)
+    assert gap not in hidden._mitigation_html[False].split("Écart de parité")[1].split("</li>")[0]
+    assert note in hidden._mitigation_html[False]
+    after = [e._mitigation_html[True].split("<ul>")[1] for e in (hidden, shown)]
+    assert after[0] == after[1]  # the view after mitigation keeps its own difference
+    assert "chances égalisées" not in shown._mitigation_html[False]
+    for bad in ("", "  ", 3):
+        with pytest.raises(TypeError, match="parity_gap_note"):
+            _explorer(parity_gap_note=bad)
