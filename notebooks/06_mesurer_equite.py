@@ -326,7 +326,7 @@ ecart_parite = round(par_groupe.loc["B", "taux_selection"], 3) / round(
 # |---|---|---|
 # | **Parité démographique** | le taux de sélection | « Chaque groupe reçoit-il sa part d'appels ? » |
 # | **Égalité des chances** | le TFN (donc la sensibilité) | « Un futur réhospitalisé a-t-il la même chance d'être appelé dans chaque groupe ? » |
-# | **Égalité des erreurs** (*equalized odds*, « chances égalisées » ; plus exigeante que l'égalité des chances) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
+# | **Égalité des erreurs** (plus exigeante que l'égalité des chances) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
 # | **Parité prédictive** | la VPP | « Un appel signifie-t-il le même risque dans chaque groupe ? » |
 #
 # La **calibration**, elle, porte sur le **score**, sans seuil. Un score est **calibré** dans
@@ -569,20 +569,8 @@ fr_table(
 # de fois plus ? Donnez `rapport_tfp`, le TFP du groupe B divisé par celui du groupe A, avec les
 # taux de réhospitalisation observés (section 3).
 #
-# <details><summary>Un exemple sur d'autres nombres (pour voir la méthode)</summary>
-#
-# Deux services X et Y, avec $p_X = 0{,}10{}$ et $p_Y = 0{,}20{}$, et la même VPP
-# ($0{,}5{}$) et le même TFN ($0{,}4{}$) dans les deux. Écrivons l'identité pour chacun :
-#
-# $\text{TFP}_X = \frac{0{,}10}{0{,}90} \times \frac{0{,}5}{0{,}5} \times 0{,}6 \approx 0{,}067{}$
-# et $\text{TFP}_Y = \frac{0{,}20}{0{,}80} \times \frac{0{,}5}{0{,}5} \times 0{,}6 = 0{,}15{}$.
-#
-# Divisons le second par le premier : les deux derniers facteurs, les mêmes dans les deux
-# services, disparaissent. Il reste
-# $\frac{0{,}20 / 0{,}80}{0{,}10 / 0{,}90} = \frac{0{,}25}{0{,}111} \approx 2{,}25{}$
-# (et non $0{,}20 / 0{,}10 = 2{}$) : le service Y aura un TFP environ $2{,}25{}$ fois plus
-# élevé.
-# </details>
+# **Le principe.** Écrite pour chaque groupe, l'identité a des facteurs communs aux deux
+# groupes : en divisant l'une par l'autre, les facteurs communs s'annulent.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -900,11 +888,11 @@ fr_table(
 #
 # ## 7. Ce que coûte la correction, à nombre d'appels égal
 #
-# La correction choisit elle-même son nombre d'appels (cellule ci-dessous). Pour juger
-# l'égalité des erreurs **à nombre d'appels égal**, comparons-la aussi à la règle à seuil
-# unique qui appelle **autant de patients** (les scores les plus élevés). Un patient **joint**
-# est un réhospitalisé appelé par l'équipe (un vrai positif ; on suppose que chaque appel
-# aboutit).
+# La correction choisit elle-même son nombre d'appels (cellule ci-dessous). Le tableau compare
+# trois règles : le seuil 0,3, la correction, et la règle à seuil unique qui appelle autant de
+# patients que la correction (les scores les plus élevés ; ligne « même nombre »). Un patient
+# **joint** est un réhospitalisé appelé par l'équipe (un vrai positif ; on suppose que chaque
+# appel aboutit).
 
 # %% jupyter={"source_hidden": true}
 # Trois règles comparées (code replié, inutile à lire : lisez ce qu'il affiche).
@@ -963,11 +951,10 @@ print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».
 #
 # ### Question 4 — Le prix de l'égalité des erreurs (2 points)
 #
-# À **nombre d'appels égal**, combien de patients réhospitalisés la correction joint-elle **en
-# moins** que la règle sans correction qui appelle autant de patients ? Donnez `vp_perdus`,
-# un nombre de patients (vous pouvez recopier les nombres du tableau). Il vaut pour **un**
-# tirage au sort de la correction ; la cellule qui suit la vérification donne la fourchette
-# de 200 tirages.
+# Que coûte la correction **à capacité égale** de l'équipe ? Donnez `vp_perdus`, le nombre de
+# patients réhospitalisés qu'elle joint **en moins** (vous pouvez recopier les nombres du
+# tableau ; choisir à quoi la comparer fait partie de la question). Il vaut pour **un** tirage
+# au sort de la correction ; après la séance, une cellule donne la fourchette de 200 tirages.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1059,6 +1046,32 @@ vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["seuil 0
 # message : vous avez lu la colonne joints_B
 vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["correction", "joints_B"]
 
+# %% [markdown]
+# ## À retenir
+#
+# - « Équitable » a **plusieurs définitions** (même taux de sélection, même TFN, même TFN et
+#   TFP, même VPP) ; la **calibration** porte sur le score.
+# - Chaque taux a son **dénominateur**, qui fixe aussi sa **marge d'erreur** (section 8).
+# - Quand les taux d'événements diffèrent, on ne peut pas égaliser à la fois VPP, TFN et TFP
+#   (**identité de Chouldechova**).
+# - Une **correction** se juge à nombre d'appels égal, et avec sa fourchette si elle tire au
+#   sort ; son critère est un **choix de valeurs**, et elle peut dégrader le sort d'un groupe.
+#   L'étiquette elle-même peut refléter un accès inégal aux soins.
+
+# %% [markdown]
+# ## Après la séance
+#
+# Cette partie se fait **après la séance** : qui gagne et qui perd avec la correction (retour
+# sur la question 4), la marge d'erreur d'un taux et sa lecture (questions 5 et 6), un explorateur, la lecture des règles apprises par la correction, le
+# droit (question 7, qui revient aussi sur la calibration), puis une réflexion écrite notée
+# par l'enseignant.
+
+# %% [markdown]
+# ### Qui gagne, qui perd ? (retour sur la question 4)
+#
+# La cellule suivante compare, groupe par groupe, la correction à la règle actuelle (seuil
+# 0,3), puis refait 200 fois le tirage au sort de la correction.
+
 # %% jupyter={"source_hidden": true}
 # Qui gagne, qui perd ? (code replié, inutile à lire : lisez ce qu'il affiche)
 print(f"Face à la règle actuelle (seuil 0,3), malgré {n_appels - n_seuil} appels de plus :")
@@ -1106,12 +1119,16 @@ for tirage in range(200):
     pertes.append(int(((scores >= seuil_tirage) & reel).sum() - autre[reel].sum()))
 bas_pertes, haut_pertes = np.quantile(pertes, [0.025, 0.975], method="inverted_cdf")
 print(
-    f"Tirage au sort refait 200 fois : la correction joint moins de réhospitalisés que la "
-    f"règle « même nombre » dans {sum(perte > 0 for perte in pertes)} des 200 tirages ; dans "
-    f"95 % des tirages, de {int(bas_pertes)} à {int(haut_pertes)} de moins."
+    f"Tirage au sort refait 200 fois : la perte à nombre d'appels égal (règle « même nombre » "
+    f"moins correction) est positive dans {sum(perte > 0 for perte in pertes)} des 200 "
+    "tirages."
 )
 # Ce qui suit donne la réponse de la question 4 : seulement une fois la question juste.
 if checks.passed("vp_perdus"):
+    print(
+        f"Dans 95 % des tirages, la correction joint de {int(bas_pertes)} à {int(haut_pertes)} "
+        "réhospitalisés de moins que la règle « même nombre »."
+    )
     print("À nombre d'appels égal (la correction comparée à la règle « même nombre ») :")
     for groupe, dans_groupe in (("A", dans_a), ("B", dans_b)):
         colonne = f"joints_{groupe}"
@@ -1138,7 +1155,8 @@ if checks.passed("vp_perdus"):
     )
 else:
     print(
-        "Le détail à nombre d'appels égal, et la place de ce tirage-ci dans la fourchette, "
+        "La fourchette des 200 tirages, le détail à nombre d'appels égal et la place de ce "
+        "tirage-ci dans la fourchette "
         "s'afficheront ici quand la vérification de la question 4 aura dit « juste » : "
         "relancez alors cette cellule (en séance évaluée, dans votre retour de correction)."
     )
@@ -1149,12 +1167,13 @@ assert comparaison.loc["correction", "appeles_B"] < comparaison.loc["même nombr
 assert comparaison.loc["correction", "joints_B"] < comparaison.loc["seuil 0,3", "joints_B"]
 assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"])
 
-# %% [markdown]
+# %% [markdown] reveal="vp_perdus"
 # Face au seuil 0,3, la correction joint **plus** de réhospitalisés, grâce à ses appels en
 # plus. À nombre d'appels égal, elle en joint **moins**, quel que soit le tirage au sort.
-# Combien de moins dépend du tirage : citez la fourchette, pas un seul nombre (après la
-# séance, le bootstrap en donnera une plus large, plus complète).
-#
+# Combien de moins dépend du tirage : citez la fourchette, pas un seul nombre (le bootstrap de
+# la section 8 en donnera une plus large, plus complète).
+
+# %% [markdown]
 # **Une redistribution coûteuse.** La correction déplace des appels du groupe B, le plus à
 # risque, vers le groupe A. Le groupe B perd plus de réhospitalisés joints que le groupe A
 # n'en gagne.
@@ -1168,12 +1187,15 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 #
 # **Les VPP restent différentes**, comme l'impose l'identité de Chouldechova ; leur écart a
 # même grandi (ligne « VPP » ci-dessus).
-#
+
+
+# %% [markdown] reveal="vp_perdus"
 # **Pourquoi le seuil unique joint le plus.** Avec un score calibré, appeler les scores les
 # plus élevés joint, en moyenne, le plus de réhospitalisés pour un nombre d'appels donné.
 # Payer le prix de l'égalité est un **choix de valeurs**, à faire avec les soignants et les
 # usagers.
-#
+
+# %% [markdown]
 # <details><summary>Joindre un patient n'est pas éviter sa réhospitalisation (facultatif)</summary>
 #
 # Nous comptons les réhospitalisés « joints », comme si l'appel profitait autant à chacun.
@@ -1185,25 +1207,6 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # </details>
 
 # %% [markdown]
-# ## À retenir
-#
-# - « Équitable » a **plusieurs définitions** (même taux de sélection, même TFN, même TFN et
-#   TFP, même VPP) ; la **calibration** porte sur le score.
-# - Chaque taux a son **dénominateur**, qui fixe aussi sa **marge d'erreur** (section 8).
-# - Quand les taux d'événements diffèrent, on ne peut pas égaliser à la fois VPP, TFN et TFP
-#   (**identité de Chouldechova**).
-# - Une **correction** se juge à nombre d'appels égal, et avec sa fourchette si elle tire au
-#   sort ; son critère est un **choix de valeurs**, et elle peut dégrader le sort d'un groupe.
-#   L'étiquette elle-même peut refléter un accès inégal aux soins.
-
-# %% [markdown]
-# ## Après la séance
-#
-# Cette partie se fait **après la séance** : la marge d'erreur d'un taux et sa lecture
-# (questions 5 et 6), un explorateur, la lecture des règles apprises par la correction, le
-# droit (question 7, qui revient aussi sur la calibration), puis une réflexion écrite notée
-# par l'enseignant.
-#
 # ## 8. La marge d'erreur d'un taux
 #
 # Un taux calculé sur **peu** de patients est incertain.
@@ -1473,10 +1476,11 @@ print(f"Marge d'équivalence de la question 6 : {fr_number(marge_equivalence, 2)
 # Troisième cas, le même intervalle des TFN, mais **si** l'équipe avait décidé avant l'audit,
 # avec les soignants et les usagers, qu'un écart de TFN de moins de 0,15 (dans un sens ou
 # dans l'autre) est négligeable (clé « différence des TFN, marge 0,15 ») : que pourrait-elle
-# conclure alors ?
+# conclure alors ? (La marge de 0,15 est choisie pour l'exercice ; dans un vrai audit, elle se
+# justifie cliniquement, avant de voir les données.)
 # `conclusions` est un **dictionnaire** Python : des paires « clé : valeur » entre accolades.
 # Ne changez pas les clés ; remplacez chaque `...` par l'une de ces options, **entre
-# guillemets** : `"un écart est établi"`, `"il n'y a pas d'écart"` ou
+# guillemets** : `"un écart est établi"`, `"l'écart est négligeable (équivalence)"` ou
 # `"on ne peut pas conclure"`. Une fois votre réponse juste, la vérification explique ce que
 # disent les deux intervalles (en séance évaluée : dans votre retour de correction).
 #
@@ -1489,8 +1493,8 @@ print(f"Marge d'équivalence de la question 6 : {fr_number(marge_equivalence, 2)
 # <details><summary>Indice 2</summary>
 #
 # Si 0 est hors de l'intervalle, toutes les valeurs compatibles vont dans le même sens. S'il
-# est dedans, des écarts non nuls sont compatibles aussi. Pour affirmer qu'il n'y a pas
-# d'écart, il faudrait savoir quel écart est assez petit pour être négligé : l'avait-on
+# est dedans, des écarts non nuls sont compatibles aussi. Pour affirmer qu'un écart est
+# négligeable, il faudrait savoir quel écart est assez petit pour être négligé : l'avait-on
 # décidé avant l'audit ?
 # </details>
 
@@ -1504,7 +1508,7 @@ conclusions = {
 conclusions = {
     "différence des TFN": "on ne peut pas conclure",
     "perte de la question 4": "un écart est établi",
-    "différence des TFN, marge 0,15": "il n'y a pas d'écart",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
 }
 ### END SOLUTION
 
@@ -1513,11 +1517,15 @@ conclusions = {
 checks.check_choices(
     conclusions,
     name="conclusions",
-    options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    options=[
+        "un écart est établi",
+        "l'écart est négligeable (équivalence)",
+        "on ne peut pas conclure",
+    ],
     digests={
         "différence des TFN": "603c52c3d1fdadd0",
         "perte de la question 4": "aa653330c42a7ccf",
-        "différence des TFN, marge 0,15": "921dcf1479d9442f",
+        "différence des TFN, marge 0,15": "3368cf7d27cfff51",
     },
     success=(
         "les deux intervalles ne disent pas la même chose. Celui de la différence des TFN "
@@ -1528,20 +1536,22 @@ checks.check_choices(
         "reste au-dessus de 0 : le coût de la correction ne tient pas au hasard du jeu de test "
         "(celui de l'apprentissage et de la validation n'est pas mesuré ici). Avec une marge "
         "fixée d'avance, l'intervalle des TFN tient tout entier dans la marge : l'équipe "
-        "pourrait conclure qu'il n'y a pas d'écart qui compte, au sens qu'elle avait choisi ; "
-        "avec une marge plus étroite, elle ne le pourrait pas. Un audit d'équité donne ses "
+        "pourrait conclure que l'écart est négligeable au sens qu'elle avait choisi (pas qu'il "
+        "est nul) ; avec une marge plus étroite, elle ne le pourrait pas. Le test "
+        "d'équivalence usuel (deux tests unilatéraux, TOST) compare à la marge un intervalle "
+        "à 90 % ; celui à 95 %, plus large, est plus prudent. Un audit d'équité donne ses "
         "écarts avec leur intervalle."
     ),
     mistakes={
         "différence des TFN": [
             checks.Mistake(
                 None,
-                "un intervalle qui contient 0 ne prouve pas l'égalité : il "
+                "un intervalle qui contient 0 ne prouve pas que l'écart est négligeable : il "
                 "contient aussi des écarts non nuls, dans un sens et dans l'autre. "
                 "Conclure à l'égalité exigerait une marge d'équivalence (l'écart "
                 "jugé négligeable) fixée avant l'audit, et un intervalle tout entier "
                 "dans cette marge.",
-                digest="b0b892c7835ba9d2",
+                digest="e17df592fdf3a253",
             ),
             checks.Mistake(
                 None,
@@ -1556,7 +1566,7 @@ checks.check_choices(
                 "avec une marge fixée avant l'audit, la question change : "
                 "l'intervalle tient-il tout entier dans la marge ? Si oui, tous les "
                 "écarts compatibles avec les données sont jugés négligeables, et "
-                "l'équipe peut conclure à l'absence d'écart qui compte.",
+                "l'équipe peut conclure que l'écart est négligeable (équivalence).",
                 digest="8894ba5d03466c6c",
             ),
             checks.Mistake(
@@ -1578,7 +1588,7 @@ checks.check_choices(
                 None,
                 "une perte nulle est hors de l'intervalle : ce jeu de test "
                 "n'est pas compatible avec l'absence de perte.",
-                digest="4f73377cd3685343",
+                digest="b545f6e6ca66e8f7",
             ),
         ],
     },
@@ -1588,7 +1598,11 @@ checks.check_choices(
 checks.check_choices(
     conclusions,
     name="conclusions",
-    options=["un écart est établi", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    options=[
+        "un écart est établi",
+        "l'écart est négligeable (équivalence)",
+        "on ne peut pas conclure",
+    ],
     expected={
         # Computed from the intervals, so that the text cannot silently contradict the data.
         "différence des TFN": "on ne peut pas conclure"
@@ -1597,7 +1611,7 @@ checks.check_choices(
         "perte de la question 4": "un écart est établi"
         if bas_b > 0 or haut_b < 0
         else "on ne peut pas conclure",
-        "différence des TFN, marge 0,15": "il n'y a pas d'écart"
+        "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
         if abs(difference_tfn) + marge_difference < marge_equivalence
         else "un écart est établi"
         if abs(difference_tfn) > marge_difference
@@ -1610,9 +1624,9 @@ checks.check_choices(
 # %% mistake="conclusions"
 # message : Conclure à l'égalité exigerait une marge d'équivalence
 conclusions = {
-    "différence des TFN": "il n'y a pas d'écart",
+    "différence des TFN": "l'écart est négligeable (équivalence)",
     "perte de la question 4": "un écart est établi",
-    "différence des TFN, marge 0,15": "il n'y a pas d'écart",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
 }
 
 # %% mistake="conclusions"
@@ -1620,7 +1634,7 @@ conclusions = {
 conclusions = {
     "différence des TFN": "un écart est établi",
     "perte de la question 4": "un écart est établi",
-    "différence des TFN, marge 0,15": "il n'y a pas d'écart",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
 }
 
 # %% mistake="conclusions"
@@ -1628,15 +1642,15 @@ conclusions = {
 conclusions = {
     "différence des TFN": "on ne peut pas conclure",
     "perte de la question 4": "on ne peut pas conclure",
-    "différence des TFN, marge 0,15": "il n'y a pas d'écart",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
 }
 
 # %% mistake="conclusions"
 # message : n'est pas compatible avec l'absence de perte
 conclusions = {
     "différence des TFN": "on ne peut pas conclure",
-    "perte de la question 4": "il n'y a pas d'écart",
-    "différence des TFN, marge 0,15": "il n'y a pas d'écart",
+    "perte de la question 4": "l'écart est négligeable (équivalence)",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
 }
 
 # %% mistake="conclusions"
@@ -1697,6 +1711,11 @@ explorateur = FairnessExplorer(
     y_pred_mitigated=appel_corrige,
     sensitive_features=groupe_test,
     base_rate="taux de réhospitalisation",
+    # L'écart de parité sans correction est la réponse de la question 1 : caché jusque-là.
+    parity_gap_note=None
+    if checks.passed("ecart_parite")
+    else "la réponse de la question 1, affichée ici quand sa vérification aura dit « juste » "
+    "(relancez alors cette cellule ; en séance évaluée, dans votre retour de correction)",
 )
 explorateur
 
@@ -1787,11 +1806,17 @@ for partage in (0, 1, 2, 3):  # 0 : le partage de la section 2
     }
 for partage, r in resultats.items():
     tires = f"dans le groupe {' et '.join(r['tires'])}" if r["tires"] else "dans aucun groupe"
+    # La perte du partage 0 est la réponse de la question 4 : seulement une fois juste.
+    perte = (
+        f"{r['perte']} réhospitalisés joints de moins à nombre d'appels égal"
+        if partage > 0 or checks.passed("vp_perdus")
+        else "perte à nombre d'appels égal : celle de la question 4 (affichée ici quand sa "
+        "vérification aura dit « juste »)"
+    )
     print(
         f"Partage {partage}{' (celui de la section 2)' if partage == 0 else ''} : "
         f"validation avec {r['rehosp']['A']} réhospitalisés du groupe A et {r['rehosp']['B']} "
-        f"du groupe B ; décisions tirées au sort à tout score {tires} ; "
-        f"{r['perte']} réhospitalisés joints de moins à nombre d'appels égal ; groupe B : "
+        f"du groupe B ; décisions tirées au sort à tout score {tires} ; {perte} ; groupe B : "
         f"{r['b_avant']} → {r['b_apres']} réhospitalisés joints face au seuil 0,3."
     )
 pertes_b = [r["b_avant"] - r["b_apres"] for r in resultats.values()]
@@ -1855,9 +1880,14 @@ print(
 #   **à haut risque** d'examiner ses données à la recherche de biais (art. 10). **Attention :**
 #   le règlement (UE) 2026/1744 du 8 juillet 2026 l'a modifié ; il a notamment repoussé les
 #   règles du haut risque au 2 décembre 2027 (usages de l'annexe III) et au 2 août 2028
-#   (produits de l'annexe I, dont les dispositifs médicaux). Ce module ne dit rien de ce qu'il
-#   change pour l'usage de données sensibles afin de corriger des biais : lisez la version
-#   consolidée sur EUR-Lex.
+#   (produits de l'annexe I, dont les dispositifs médicaux).
+# - **Détecter les biais avec des données sensibles.** Le même règlement (UE) 2026/1744 a
+#   ajouté au règlement sur l'IA un article 4 bis : dans la mesure nécessaire pour détecter et
+#   corriger des biais, et avec des garanties, il permet de traiter des catégories
+#   particulières de données (l'origine, la santé…) aux fournisseurs de systèmes à haut
+#   risque (§ 1) et, à certaines conditions, aux autres fournisseurs et aux déployeurs
+#   (§ 2). Ses conditions exactes sont à lire dans la version consolidée sur
+#   EUR-Lex ; le RGPD continue de s'appliquer.
 # - **Un dispositif médical ?** Est un dispositif médical un logiciel destiné par son
 #   fabricant à des fins médicales, dont la « prédiction » ou le « pronostic » d'une maladie
 #   (règlement (UE) 2017/745, art. 2, point 1). Un score qui prédit la réhospitalisation d'un
@@ -1865,8 +1895,9 @@ print(
 #   du règlement sur l'IA, c'est la voie la plus probable vers le « haut risque » (art. 6,
 #   § 1, et annexe I, si l'évaluation de sa conformité fait intervenir un organisme
 #   notifié). Le patient devrait alors en être informé par le professionnel qui l'utilise
-#   (code de la santé publique, art. L. 4001-3, pour les dispositifs appris sur des données
-#   massives ; voir le module 01).
+#   (le professionnel « s'assure que la personne concernée en a été informée » : code de la
+#   santé publique, art. L. 4001-3, pour les dispositifs appris sur des données massives ;
+#   voir le module 01).
 # - **Les voies licites.** Un hôpital peut traiter des données de santé, et d'autres données
 #   sensibles, dans les exceptions de l'article 9, paragraphe 2, du RGPD : la prise en charge
 #   sanitaire et la gestion des services de soins (point h), l'intérêt public dans le domaine
@@ -1875,7 +1906,9 @@ print(
 #   et Libertés (articles 66 et 72 et suivants) : une méthodologie de référence de la CNIL,
 #   c'est-à-dire un cadre type publié par la CNIL, ou à défaut son autorisation. Mesurer
 #   l'équité sur des données de santé est donc possible, avec une exception de l'article 9,
-#   une base légale (article 6 du RGPD) et, en France, une formalité.
+#   une base légale (article 6 du RGPD) et, en France, le plus souvent une formalité : la loi
+#   en dispense notamment les études faites par l'équipe de soins à partir de ses propres
+#   données, pour son seul usage (loi Informatique et Libertés, art. 65, 2°).
 # - **La discrimination.** Est une **discrimination directe** le fait de traiter une personne
 #   moins favorablement qu'une autre, dans une situation comparable, en raison notamment de
 #   son origine, de son lieu de résidence ou de son état de santé (loi n° 2008-496 du 27 mai
@@ -2071,11 +2104,15 @@ vrai_ou_faux = {
 #
 # En 10 à 15 lignes, comparez deux usages d'un même type de modèle : un **dépistage**
 # (proposer un examen complémentaire aux patients que le modèle juge à risque) et
-# l'**attribution d'une ressource rare** (les appels de l'équipe). Pour chacun : quelle erreur
-# est la plus grave, et pour qui ? Quel critère d'équité choisiriez-vous, et que
-# sacrifiez-vous (identité de Chouldechova) ? L'écart de réhospitalisation entre les groupes
-# est-il une bonne mesure du besoin ? Que dit le droit d'un seuil propre à chaque
-# groupe ? Qui devrait participer à ce choix ? Appuyez-vous sur au moins un chiffre du module.
+# l'**attribution d'une ressource rare** (les appels de l'équipe). Répondez à quatre
+# questions :
+#
+# 1. Pour chaque usage, quelle erreur est la plus grave, pour qui, et quel critère d'équité
+#    en déduisez-vous ?
+# 2. Que sacrifiez-vous (identité de Chouldechova) ? Chiffrez ce prix avec au moins un
+#    chiffre du module, et dites ce qu'il signifie.
+# 3. L'écart de réhospitalisation entre les groupes mesure-t-il bien le besoin ?
+# 4. Qui devrait faire ce choix, et que dit le droit d'un seuil propre à chaque groupe ?
 
 # %% [markdown] written="reflexion_criteres" points=3
 # ### BEGIN SOLUTION
@@ -2083,7 +2120,7 @@ vrai_ou_faux = {
 # chacun 0, 0,5 ou 1 point.
 #
 # - **Critère 1 — Un critère argumenté pour chaque usage, à partir du tort à éviter, en
-#   distinguant efficacité et équité.**
+#   distinguant efficacité et équité.** (Question 1 de l'énoncé.)
 #   1 point : pour chaque usage, l'erreur la plus grave et qui elle frappe, puis ce qui en
 #   découle. Dépistage : souvent le malade manqué, d'où l'égalité des chances (même TFN).
 #   Ressource rare : « chaque appel inutile en prive un autre patient » est un argument
@@ -2101,7 +2138,7 @@ vrai_ou_faux = {
 #   de taux de réhospitalisation. Attention : la parité prédictive (même VPP) n'est pas la
 #   calibration ; le module montre un score calibré dans chaque groupe dont les VPP diffèrent
 #   au même seuil.
-# - **Critère 2 — L'impossibilité et son prix, chiffrés.** 1 point : avec des taux de
+# - **Critère 2 — L'impossibilité et son prix, chiffrés.** (Question 2 de l'énoncé.) 1 point : avec des taux de
 #   réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP (sauf
 #   règle sans faux positif), et un chiffre juste du module, interprété (ce qu'il dit du
 #   choix, et son incertitude s'il en a une : fourchette ou marge) (le rapport des TFP de la
@@ -2113,7 +2150,7 @@ vrai_ou_faux = {
 #   modèle équitable « sur tous les critères ».
 # - **Critère 3 — Le regard critique et collectif**, valeurs
 #   V4 — Prudence, esprit critique et inclusivité, et V6 — Intégrité et transparence.
-#   1 point : au moins deux de ces idées — l'étiquette peut refléter un accès inégal aux
+#   (questions 3 et 4 de l'énoncé.) 1 point : au moins deux de ces idées — l'étiquette peut refléter un accès inégal aux
 #   soins ; le choix n'est pas technique, il associe soignants, usagers et direction, se
 #   documente et se réévalue ; des seuils par groupe ou une décision tirée au sort doivent
 #   être justifiés (discrimination directe, décision difficile à justifier devant le
@@ -2166,7 +2203,7 @@ vrai_ou_faux = {
 #   down and strict egalitarianism by default. Prépublication *arXiv* 2302.02404, 2023.
 #   (Nivellement vers le bas.)
 # - Droit : règlement (UE) 2016/679 (RGPD), art. 9 (dont § 2, points h, i et j) ; loi
-#   n° 78-17 du 6 janvier 1978 (Informatique et Libertés), art. 66 et 72 et suivants ;
+#   n° 78-17 du 6 janvier 1978 (Informatique et Libertés), art. 65 (2°), 66 et 72 et suivants ;
 #   Conseil constitutionnel, décision
 #   n° 2007-557 DC du 15 novembre 2007 ; loi n° 2008-496 du 27 mai 2008, art. 1er et art. 2,
 #   3°, alinéas 1 à 3 (article 2 dans sa version en vigueur depuis le 20 novembre 2016) ;
@@ -2175,8 +2212,8 @@ vrai_ou_faux = {
 #   dispositifs médicaux, art. 2, point 1 ; règlement (UE) 2024/1689 sur l'intelligence
 #   artificielle, art. 6, § 1, art. 10 et annexe I, cités dans le texte publié au
 #   *Journal officiel de l'Union européenne* le 12 juillet 2024, modifié par le règlement
-#   (UE) 2026/1744 du 8 juillet 2026 (JO du 24 juillet 2026 ; lisez la version consolidée sur
-#   EUR-Lex). Date affichée
+#   (UE) 2026/1744 du 8 juillet 2026 (JO du 24 juillet 2026), qui y ajoute l'art. 4 bis
+#   (lisez la version consolidée sur EUR-Lex). Date affichée
 #   avant ces textes : celle de la dernière vérification des textes juridiques du cours
 #   (`esn_teach.law`), pas celle de la relecture de chaque texte.
 # - Données : cohorte **synthétique** générée par `esn_teach.datasets.make_readmission_cohort`
