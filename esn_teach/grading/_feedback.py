@@ -454,12 +454,54 @@ def _one_line_errors(cell: nbformat.NotebookNode, reason: str | None = None) -> 
     cell.outputs = outputs
 
 
-def _override(passed: bool, reason: str, score: object, points: object) -> str:
-    """Say so when the instructor changed the points the check gave (formgrader)."""
+def _partial_score(cell: nbformat.NotebookNode) -> float | None:
+    """Return the partial credit a test cell's result gave (nbgrader reads it), if any.
+
+    The grader keeps in a passed test cell only the result computed on pristine
+    checks (``checks.PartialCredit``): a number, some of the question's points.
+    """
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "error":
+            return None
+        if output.get("output_type") == "execute_result":
+            text = output.get("data", {}).get("text/plain", "")
+            try:
+                return float("".join(text) if isinstance(text, list) else text)
+            except (TypeError, ValueError):
+                return None
+    return None
+
+
+def _partial_reason(cell: nbformat.NotebookNode) -> str:
+    """Return the items to revise, as the check printed them (a question with partial credit)."""
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            for line in str(output.get("text", "")).splitlines():
+                if line.startswith("\u2718 "):
+                    _, separator, rest = line.partition(" : ")
+                    return f"Partiellement juste : {rest if separator else line[2:]}"
+    return "Partiellement juste."
+
+
+def _override(
+    passed: bool, reason: str, score: object, points: object, automatic: float | None = None
+) -> str:
+    """Say so when the instructor changed the points the check gave (formgrader).
+
+    ``automatic``: the partial credit the check gave, when it gave some.
+    """
     try:
         given, maximum = float(score), float(points)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return reason
+    if automatic is not None:
+        if abs(given - automatic) < 1e-9:
+            return reason
+        return (
+            f"Points modifiés par l'enseignant après examen ({_number(given)} / "
+            f"{_number(maximum)}) ; la vérification automatique en donnait "
+            f"{_number(automatic)} : {reason}"
+        )
     if not passed and given > 0:
         return (
             f"Points accordés par l'enseignant après examen ({_number(given)} / "
@@ -569,7 +611,10 @@ class FrenchFeedback(NbGraderPreprocessor):
                 if problem is not None:
                     problem.answer = problem_in == question
                 passed, reason = _reason(cell, problem)
-                reason = _override(passed, reason, score, points)
+                partial = _partial_score(cell) if passed else None
+                if partial is not None:  # some items right (check_choices(..., points=N))
+                    passed, reason = False, _partial_reason(cell)
+                reason = _override(passed, reason, score, points, automatic=partial)
                 problem, problem_in = None, ""
                 _one_line_errors(cell, None if passed else reason)
                 _plain_outputs(cell)

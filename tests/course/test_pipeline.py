@@ -7,6 +7,8 @@ import csv
 import pytest
 from esn_fixtures import MODULE_NAMES, GradedCourse, cli
 
+from esn_teach.course._evaluation import partial_credit_questions
+
 pytestmark = pytest.mark.slow
 
 
@@ -17,11 +19,23 @@ def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp
     first_points = next(iter(module.answers.values()))
     total = module.autograded_points + sum(module.written.values())
     expected = {"solution": module.autograded_points, "partial": first_points, "blank": 0.0}
-    expected |= {f"mistakes-{k + 1}": 0.0 for k in range(graded.mistake_rounds)}
+    # A copy made of typical mistakes scores 0, except the share a question with partial
+    # credit gives to its right items (check_choices(..., points=N)): never all its points.
+    partial_credit = partial_credit_questions(module.notebook)
+    for k in range(graded.mistake_rounds):
+        student = f"mistakes-{k + 1}"
+        grades = graded_course.course.grades(name, student).grades
+        for answer, points in module.answers.items():
+            score = grades[f"{answer}_tests"][0]
+            if answer in partial_credit:
+                assert 0.0 <= score < points, (student, answer, score)
+            else:
+                assert score == 0.0, (student, answer, score)
+        expected[student] = sum(grades[f"{answer}_tests"][0] for answer in module.answers)
 
     for student, score in expected.items():
         report = graded_course.course.grades(name, student)
-        assert (report.score, report.max_score) == (score, total), student
+        assert report.score == pytest.approx(score) and report.max_score == total, student
 
     assert cli(graded_course.root, "feedback", name) == 0
     for student in expected:
@@ -33,7 +47,8 @@ def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp
     assert "Non traitée : " in blank and 'lang="fr"' in blank
     if graded.mistake_rounds:  # each wrong answer's feedback says what was wrong
         wrong = (graded_course.root / "feedback" / "mistakes-1" / name / f"{name}.html").read_text()
-        assert "Incorrecte : " in wrong
+        # A question with partial credit says which items to revise, as « partiellement juste ».
+        assert "Incorrecte : " in wrong or "Partiellement juste : " in wrong
 
     # The solution's reflections wait for the instructor: no final export before they are graded.
     destination = tmp_path / "notes.csv"
@@ -53,7 +68,7 @@ def test_exact_scores_feedback_and_export(graded_course: GradedCourse, name, tmp
         rows = {row["student_id"]: row for row in csv.DictReader(handle)}
     assert set(expected) <= set(rows)
     for student, score in expected.items():
-        assert float(rows[student]["score"]) == score, student
+        assert float(rows[student]["score"]) == pytest.approx(score, abs=0.01), student
         assert float(rows[student]["max_score"]) == total
         assert rows[student]["assignment"] == name
         if written:

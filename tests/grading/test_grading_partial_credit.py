@@ -109,6 +109,7 @@ def test_partial_credit_is_graded_from_the_pristine_checks(tmp_path, capsys):
     assert cli(root, "feedback", MODULE, notebooks=notebooks) == 0
     html = (root / "feedback" / "deux_sur_trois" / MODULE / f"{MODULE}.html").read_text("utf-8")
     assert "1 réponse sur 3 à revoir" in html and "Note partielle" in html
+    assert "Partiellement juste : " in html and "modifiés par l'enseignant" not in html
     # The cheat's own kernel said « correct »: only the pristine value counts.
     cheat = nbformat.read(root / "autograded" / "triche" / MODULE / f"{MODULE}.ipynb", as_version=4)
     cell = next(
