@@ -8,60 +8,42 @@
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Comparer **qui est dans les données d'entraînement** et **qui sera soigné** avec l'outil
-#    (biais d'échantillonnage, représentativité).
+# 1. Comparer **qui est dans les données d'entraînement** et **qui sera soigné** (biais
+#    d'échantillonnage, représentativité).
 # 2. Calculer un **taux de faux négatifs** par groupe, avec le **bon dénominateur**.
-# 3. Lire les **intervalles** de deux groupes et savoir quand un écart observé est établi, et
-#    quand il ne permet **aucune conclusion**.
-# 4. Mesurer ce que change la **composition** du jeu d'entraînement, et ce qu'elle ne règle
-#    pas.
+# 3. Lire les **intervalles** de deux groupes : que permet de conclure un écart observé ?
+# 4. Mesurer l'effet de la **composition** de l'entraînement.
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V4 — Prudence, esprit critique et inclusivité** : un outil évalué « en moyenne » peut
-# >   manquer plus de cancers chez les patients peu présents dans ses données ; on le vérifie
-# >   groupe par groupe.
+# > - **V4 — Prudence, esprit critique et inclusivité** : vérifier un outil groupe par groupe.
 # > - **V6 — Intégrité et transparence** : dire qui est dans les données, et ce qu'un petit
 # >   échantillon ne permet pas d'affirmer.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** (Délégation au numérique en santé et
-# > Agence du numérique en santé : bienfaisance, non-malfaisance, autonomie, justice et
-# > équité, écoresponsabilité). Ici : justice et équité (la même qualité de diagnostic pour
-# > toutes les peaux), non-malfaisance (un cancer manqué retarde le traitement).
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (le même
+# > diagnostic pour toutes les peaux), non-malfaisance (un cancer manqué).
 #
-# ## Ce que vous allez faire
-#
-# 1. Les données d'une application de dermatologie fictive ; ses cancers manqués sur les
-#    peaux les plus foncées (question 1).
-# 2. Le test de son éditeur, face au test équilibré (questions 2 et 3).
-# 3. Un curseur qui change son entraînement (question 4).
-# 4. Après la séance : une réflexion écrite. Rendez le notebook **complet** une fois cette
-#    partie faite, à la date fixée par l'enseignant.
+# **Déroulé** : questions 1 à 4 en séance ; après, une réflexion écrite. Rendez le notebook
+# **complet**, à la date fixée par l'enseignant.
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
-# `...` par votre réponse (décimales avec un **point** : `0.25` ; pour une question à choix,
-# recopiez l'une des réponses proposées avec ses guillemets droits : `"…"`), exécutez, puis
-# exécutez la **« Vérification »** en dessous. Sous chaque question, des **indices** repliés. En **séance
-# évaluée** (notebook noté), les vérifications disent seulement si la réponse est bien
-# formée ; les résultats cachés jusqu'à une bonne réponse, et les passages qui commentent
-# une réponse, s'affichent dans votre retour de correction.
+# `...` par votre réponse (décimales avec un **point** : `0.25` ; à une question à choix,
+# l'une des réponses, entre guillemets droits `"…"`), puis exécutez la **« Vérification »**.
+# En **séance évaluée**, elle dit seulement si la réponse est bien formée ; les commentaires
+# des réponses paraissent dans votre retour.
 
 # %% [markdown]
 # ## 1. Une application, et ses données
 #
-# Un service de dermatologie envisage une application qui signale les lésions de la peau
-# suspectes de cancer (mélanome, carcinome) pour les faire voir plus vite. Elle est fictive, et
-# ses données sont **synthétiques** : des **mesures** (diamètre, asymétrie, couleur…), pas des
-# images.
+# Une application (fictive) signale les lésions de la peau suspectes de cancer (mélanome,
+# carcinome). Ses données sont **synthétiques** : des **mesures** (diamètre, couleur…), pas
+# des images.
 #
 # La peau de chaque patient est décrite par son **phototype de Fitzpatrick**, de I (peau très
-# claire, qui brûle toujours au soleil) à VI (peau très foncée, qui ne brûle jamais). Conçue
-# d'abord pour des peaux blanches (types I à IV, puis V et VI ; StatPearls, fiche
-# « Fitzpatrick Skin Type »), cette échelle classe surtout la réaction au soleil ; elle est
-# souvent employée, imparfaitement, comme mesure de la couleur de peau.
+# claire, qui brûle toujours au soleil) à VI (peau très foncée, qui ne brûle jamais).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les lésions synthétiques,
-# entraîne le modèle et affiche la fiche des données. Exécutez-le (Maj + Entrée).
+# entraîne les modèles (quelques secondes) et compare les données aux patients. Exécutez-le.
 import pandas as pd
 from IPython.display import display
 
@@ -93,7 +75,6 @@ modele, seuil = editeur.model, editeur.threshold
 jeu = make_skin_lesions(n_samples=N_TEST, type_shares=[1] * 6, random_state=GRAINE + 1)
 test = jeu.frame
 test_editeur = make_skin_lesions(n_samples=N_TEST_EDITEUR, random_state=GRAINE_TEST_EDITEUR).frame
-display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
 
 
 def resultats(lesions):
@@ -112,6 +93,49 @@ def resultats(lesions):
 
 
 test, test_editeur = resultats(test), resultats(test_editeur)
+
+# Section 4 : un modèle par part de phototypes V et VI (13 modèles, quelques secondes),
+# et l'écart V–VI moins I–II avec son intervalle (différence de deux proportions).
+grille = training_mix_grid(
+    jeu.frame,
+    n_train=N_ENTRAINEMENT,
+    n_validation=N_VALIDATION,
+    sensitivity=SENSIBILITE_VISEE,
+    random_state=GRAINE,
+)
+parts = sorted(grille["share"].unique())
+
+
+def ecart_points(part):
+    """Écart de taux de faux négatifs V–VI moins I–II, et son intervalle, en points."""
+    lignes = grille[grille["share"] == part].set_index("group")
+    fonce, clair = lignes.loc["V–VI"], lignes.loc["I–II"]
+    ecart = fonce["fnr"] - clair["fnr"]
+    erreur = (
+        fonce["fnr"] * (1 - fonce["fnr"]) / fonce["cancers"]
+        + clair["fnr"] * (1 - clair["fnr"]) / clair["cancers"]
+    ) ** 0.5
+    return 100 * ecart, 100 * (ecart - 1.96 * erreur), 100 * (ecart + 1.96 * erreur)
+
+
+def points(x):
+    """Un nombre de points à une décimale, avec le vrai signe moins (−)."""
+    return fr_number(x, 1).replace("-", "\u2212")
+
+
+part_editeur = min(parts, key=lambda p: abs(p - PART_V_VI_EDITEUR))
+ecarts = {p: ecart_points(p) for p in (part_editeur, parts[-1])}
+tableau_ecarts = fr_table(
+    pd.DataFrame(
+        {
+            "Écart (points)": {fr_percent(p, 0): points(e[0]) for p, e in ecarts.items()},
+            "Intervalle à 95 %": {
+                fr_percent(p, 0): f"{points(e[1])} à {points(e[2])}" for p, e in ecarts.items()
+            },
+        }
+    ).rename_axis("Part de V et VI"),
+    caption="Test équilibré : écart V–VI moins I–II, avec les données de l'éditeur et à 48 %",
+)
 composition = pd.DataFrame(
     {
         "Entraînement de l'éditeur": editeur.train["fitzpatrick"]
@@ -127,26 +151,21 @@ fr_table(
 )
 
 # %% [markdown]
-# Les peaux foncées (V et VI) sont rares dans l'entraînement, fréquentes parmi les patients :
-# c'est un **biais d'échantillonnage**. Les données ne sont pas **représentatives** de la
-# population que l'outil servira.
+# Peaux foncées (V, VI) rares dans l'entraînement, fréquentes parmi les patients : c'est un
+# **biais d'échantillonnage** ; les données ne sont pas **représentatives** des patients.
 #
 # ## 2. Le modèle, son seuil, et ce qu'il manque
 #
-# Le modèle est une **régression logistique** : à partir des sept mesures, il donne à chaque
-# lésion un score. Au-dessus d'un **seuil**, l'application signale la lésion. Le seuil a été
-# choisi sur des données de **validation**, tirées comme l'entraînement et mises de côté,
-# pour signaler 90 % de leurs cancers. Le phototype n'est pas une des mesures, mais la clarté
-# de la peau autour de la lésion en est une.
-#
-# Nous le testons sur un **test équilibré** : le même nombre de lésions pour chaque
-# phototype, jamais vues par le modèle. Ce test n'est pas représentatif des patients, exprès :
-# pour mesurer l'équité, il faut **assez de cancers dans chaque groupe**. Un cancer que
-# l'application ne signale pas est un **faux négatif** : un cancer **manqué**.
+# Une **régression logistique** note chaque lésion d'après sept mesures (dont la clarté de la
+# peau, pas le phototype) ; au-dessus d'un **seuil**, choisi sur des données de **validation**
+# pour signaler 90 % de leurs cancers, elle la signale. Le **test équilibré** a autant de
+# lésions par phototype : pas représentatif, exprès, pour avoir **assez de cancers par
+# groupe**. Un cancer non signalé est un **faux négatif** (**manqué**). Le second tableau donne
+# le taux par groupe et son **intervalle à 95 %** (valeurs compatibles avec nos données).
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il compte, pour chaque phototype, les cancers signalés et
-# manqués et les fausses alertes du test équilibré.
+# Inutile de lire ce code (replié) : test équilibré, par phototype, les cancers signalés et
+# manqués et les fausses alertes ; puis le taux de faux négatifs par groupe, avec intervalle.
 comptes = (
     test.groupby("phototype")
     .agg(
@@ -189,12 +208,38 @@ print(
 )
 print(f"Tous phototypes : taux_global = {fr_number(taux_global, 3)} (taux de faux négatifs)")
 
+
+def ligne_taux(lesions):
+    """« manqués sur cancers », le taux et son intervalle à 95 % (Wilson)."""
+    manques, cancers = int(lesions["manque"].sum()), int(lesions["cancer"].sum())
+    if cancers == 0:
+        return {"Cancers manqués": "0 sur 0", "Taux": "non défini", "Intervalle à 95 %": "—"}
+    bas, haut = proportion_ci(manques, cancers)
+    return {
+        "Cancers manqués": f"{manques} sur {cancers}",
+        "Taux": fr_percent(manques / cancers),
+        "Intervalle à 95 %": f"{fr_percent(bas)} à {fr_percent(haut)}",
+    }
+
+
+GROUPES = {"I–II": ["I", "II"], "III–IV": ["III", "IV"], "V–VI": ["V", "VI"]}
+par_groupe = pd.DataFrame(
+    {f"phototypes {g}": ligne_taux(test[test["phototype"].isin(t)]) for g, t in GROUPES.items()}
+    | {"tous": ligne_taux(test)}
+).T
+display(fr_table(par_groupe, caption="Test équilibré : taux de faux négatifs par groupe"))
+sensibilite_test = float(test["signale"].sum() / test["cancer"].sum())
+print(
+    f"Sur tout le test équilibré, l'application signale {fr_percent(sensibilite_test)} des "
+    f"cancers ({fr_percent(SENSIBILITE_VISEE, 0)} visés sur la validation)."
+)
+
 # %% [markdown]
 # ### Question 1 — Les cancers manqués sur le phototype VI (2 points)
 #
 # Calculez `fnr_vi`, le **taux de faux négatifs** de l'application sur le phototype VI :
-# une proportion entre 0 et 1 (deux décimales suffisent), division de deux noms listés
-# ci-dessus.
+# une proportion entre 0 et 1 (trois décimales). **Écrivez le calcul**, division de deux
+# noms listés ci-dessus, pas un nombre recopié.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -221,8 +266,8 @@ fnr_vi = n_manques_vi / n_cancers_vi
 checks.check_number(
     fnr_vi,
     name="fnr_vi",
-    digest="263341d3fba7e624",
-    decimals=2,
+    digest="1caa9a2449bd56be",
+    decimals=3,
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
@@ -230,44 +275,56 @@ checks.check_number(
             "mauvais dénominateur : vous avez divisé par toutes les lésions "
             "du phototype VI. Un cancer ne peut être manqué que s'il existe : "
             "divisez par les cancers.",
-            digest="ea55f369446630c3",
+            digest="185281e713135165",
         ),
         checks.Mistake(
             None,
             "vous avez calculé le taux de faux positifs (les lésions bénignes "
             "signalées à tort) ; la question porte sur les cancers manqués.",
-            digest="63d36d6796c6201b",
+            digest="9703c6005866f932",
         ),
         checks.Mistake(
             None,
             "vous avez calculé la sensibilité (les cancers signalés) ; le taux "
             "de faux négatifs est son complément : les cancers manqués.",
-            digest="a65ea6bab1a90fe7",
+            digest="67c7f183568ce194",
         ),
         checks.Mistake(
             None,
             "mauvais dénominateur : vous avez divisé les cancers manqués par "
             "les lésions bénignes. Le groupe de départ est celui des cancers.",
-            digest="e29540ca1126da1f",
+            digest="a2fafb2a57130cf3",
         ),
         checks.Mistake(
             None,
             "c'est le taux de tous les phototypes ensemble : la question porte "
             "sur le seul phototype VI.",
-            digest="436badbba75a6b79",
+            digest="64be638b36deb0c0",
         ),
         checks.Mistake(
             None,
             "vous avez divisé les cancers manqués par les cancers signalés : "
             "le dénominateur doit compter tous les cancers, signalés ou non.",
-            digest="f958456f543f27c3",
+            digest="0f1dfe0bef230cf2",
         ),
         checks.Mistake(
             None,
             "fraction à l'envers : vous avez divisé les cancers par les "
             "cancers manqués. Le taux met au numérateur les cancers manqués, au "
             "dénominateur tous les cancers.",
-            digest="6f5c01ab534fd78c",
+            digest="ef832895bd36d0a0",
+        ),
+        checks.Mistake(
+            None,
+            "c'est le taux du groupe V–VI : la question porte sur le seul "
+            "phototype VI. Écrivez le calcul avec ses cancers manqués et ses "
+            "cancers, pas un taux lu dans un tableau.",
+            digest="16b73bdbdf99d18d",
+        ),
+        checks.Mistake(
+            None,
+            "c'est le taux du seul phototype V : la question porte sur le phototype VI.",
+            digest="d1bec5364683b28c",
         ),
     ],
     hint="Parmi quelles lésions un cancer peut-il être manqué ?",
@@ -279,7 +336,7 @@ checks.check_number(
     fnr_vi,
     name="fnr_vi",
     expected=float(_vi["manque"].sum() / _vi["cancer"].sum()),
-    decimals=2,
+    decimals=3,
 )
 ### END HIDDEN TESTS
 
@@ -311,45 +368,21 @@ fnr_vi = taux_global
 # message : par les cancers signalés
 fnr_vi = n_manques_vi / n_signales_vi
 
-# %% [markdown]
-# Le même calcul, par groupe de deux phototypes, avec l'**intervalle à 95 %** de chaque taux
-# (les valeurs compatibles avec nos données, module 01) :
+# %% mistake="fnr_vi"
+# message : c'est le taux du groupe V–VI
+_v_vi = test[test["phototype"].isin(["V", "VI"])]
+fnr_vi = _v_vi["manque"].sum() / _v_vi["cancer"].sum()
 
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : taux de faux négatifs par groupe, avec intervalle.
-def ligne_taux(lesions):
-    """« manqués sur cancers », le taux et son intervalle à 95 % (Wilson)."""
-    manques, cancers = int(lesions["manque"].sum()), int(lesions["cancer"].sum())
-    if cancers == 0:
-        return {"Cancers manqués": "0 sur 0", "Taux": "non défini", "Intervalle à 95 %": "—"}
-    bas, haut = proportion_ci(manques, cancers)
-    return {
-        "Cancers manqués": f"{manques} sur {cancers}",
-        "Taux": fr_percent(manques / cancers),
-        "Intervalle à 95 %": f"{fr_percent(bas)} à {fr_percent(haut)}",
-    }
-
-
-GROUPES = {"I–II": ["I", "II"], "III–IV": ["III", "IV"], "V–VI": ["V", "VI"]}
-par_groupe = pd.DataFrame(
-    {f"phototypes {g}": ligne_taux(test[test["phototype"].isin(t)]) for g, t in GROUPES.items()}
-    | {"tous": ligne_taux(test)}
-).T
-display(fr_table(par_groupe, caption="Test équilibré : taux de faux négatifs par groupe"))
-sensibilite_test = float(test["signale"].sum() / test["cancer"].sum())
-print(
-    f"Sur tout le test équilibré, l'application signale {fr_percent(sensibilite_test)} des "
-    f"cancers ({fr_percent(SENSIBILITE_VISEE, 0)} visés sur la validation)."
-)
+# %% mistake="fnr_vi"
+# message : c'est le taux du seul phototype V
+fnr_vi = comptes.loc["V", "manques"] / comptes.loc["V", "cancers"]
 
 # %% [markdown]
-# **Comparer deux groupes par leurs intervalles.** Si les deux intervalles ne se chevauchent
-# pas, un écart aussi net est **peu compatible avec le seul hasard** du tirage. Si chaque taux
-# tombe dans l'intervalle de l'autre, le hasard peut à lui seul expliquer l'écart observé : un
-# écart nul reste possible, et, si les intervalles sont larges, un grand écart aussi. Entre
-# les deux (un léger chevauchement),
-# on ne peut rien exclure sans calculer l'intervalle de l'écart lui-même (section 4).
+# **Comparer deux groupes par leurs intervalles.** Deux intervalles qui ne se chevauchent pas :
+# un écart aussi net est **peu compatible avec le seul hasard** du tirage. Chaque taux dans
+# l'intervalle de l'autre : le hasard peut expliquer l'écart ; un écart nul reste possible,
+# et, si les intervalles sont larges, un grand écart aussi. Un léger chevauchement : rien
+# d'exclu sans l'intervalle de l'écart lui-même (section 4).
 #
 # ## 3. Le test annoncé par l'éditeur
 #
@@ -386,8 +419,8 @@ fr_table(
 # %% [markdown]
 # ### Question 2 — Que reflète le taux annoncé ? (1 point)
 #
-# L'éditeur annonce **un seul** taux de faux négatifs, calculé sur tous les cancers de son test.
-# Ce taux global reflète… Écrivez l'une des réponses
+# L'éditeur annonce **un seul** taux, calculé sur tous les cancers de son test. Ce taux global
+# reflète… Écrivez l'une des réponses
 # `"surtout les phototypes nombreux dans son test"`,
 # `"chaque phototype, car le seuil est le même"`,
 # `"surtout les phototypes rares, les plus difficiles"` ou
@@ -481,10 +514,8 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 # %% [markdown]
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
 #
-# Comparez les phototypes V–VI et les I–II dans chacun des deux tests, en lisant les
-# **intervalles** : en **3a** sur le **test équilibré** (tableau par groupe de la section 2),
-# en **3b** sur le **test de l'éditeur** (tableau par groupe de la section 3). Pour chaque
-# test, écrivez l'une des réponses
+# Comparez les V–VI aux I–II par leurs **intervalles** : **3a**, test **équilibré**
+# (section 2) ; **3b**, test **de l'éditeur** (section 3). Écrivez l'une des réponses
 # `"les peaux foncées sont moins bien servies"`, `"les peaux foncées sont mieux servies"`,
 # `"pas assez de données pour conclure"` ou `"les deux groupes sont servis pareil"`.
 #
@@ -647,76 +678,113 @@ conclusion_editeur = "les deux groupes sont servis pareil"
 # %% [markdown]
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
-# Le code replié ci-dessous entraîne un modèle pour chaque part de phototypes V et VI dans
-# l'entraînement, de 0 à 48 % (seuil choisi sur une validation tirée de même), et compte ses
-# cancers manqués sur le **même** test équilibré. Bougez le curseur (souris ou **flèches**).
-# La phrase sous le tableau donne l'**écart** (taux des V–VI moins taux des I–II), en points,
-# avec son intervalle à 95 %.
+# Un modèle par part de phototypes V et VI dans l'entraînement, de 0 à 48 % (seuil choisi
+# de même), testé sur le **même** test équilibré. Bougez le curseur (souris ou **flèches**).
+# Sous l'explorateur, le tableau des écarts donne l'**écart** (taux des V–VI moins taux des
+# I–II), en points, avec son intervalle à 95 % (hasard du test seul).
 
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il entraîne les 13 modèles (quelques secondes).
-grille = training_mix_grid(
-    jeu.frame,
-    n_train=N_ENTRAINEMENT,
-    n_validation=N_VALIDATION,
-    sensitivity=SENSIBILITE_VISEE,
-    random_state=GRAINE,
-)
-parts = sorted(grille["share"].unique())
-print(
-    f"{len(parts)} modèles entraînés, de {fr_percent(parts[0], 0)} à {fr_percent(parts[-1], 0)} "
-    "de phototypes V et VI dans l'entraînement."
-)
 
 # %%
-# L'explorateur : bougez le curseur, lisez le tableau, la phrase et la figure.
+# L'explorateur (bougez le curseur), puis le tableau des écarts de la question 4.
 melange = TrainingMixExplorer(grille, share=PART_V_VI_EDITEUR, n_train=N_ENTRAINEMENT)
 display(melange)
-
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : l'écart V–VI moins I–II, en points, avec son intervalle
-# à 95 % (différence de deux proportions, approximation normale), pour deux parts.
-def ecart_points(part):
-    """Écart de taux de faux négatifs V–VI moins I–II, et son intervalle, en points."""
-    lignes = grille[grille["share"] == part].set_index("group")
-    fonce, clair = lignes.loc["V–VI"], lignes.loc["I–II"]
-    ecart = fonce["fnr"] - clair["fnr"]
-    erreur = (
-        fonce["fnr"] * (1 - fonce["fnr"]) / fonce["cancers"]
-        + clair["fnr"] * (1 - clair["fnr"]) / clair["cancers"]
-    ) ** 0.5
-    return 100 * ecart, 100 * (ecart - 1.96 * erreur), 100 * (ecart + 1.96 * erreur)
-
-
-def points(x):
-    """Un nombre de points à une décimale, avec le vrai signe moins (−)."""
-    return fr_number(x, 1).replace("-", "\u2212")
-
-
-part_editeur = min(parts, key=lambda p: abs(p - PART_V_VI_EDITEUR))
-ecarts = {p: ecart_points(p) for p in (part_editeur, parts[-1])}
-fr_table(
-    pd.DataFrame(
-        {
-            "Écart (points)": {fr_percent(p, 0): points(e[0]) for p, e in ecarts.items()},
-            "Intervalle à 95 %": {
-                fr_percent(p, 0): f"{points(e[1])} à {points(e[2])}" for p, e in ecarts.items()
-            },
-        }
-    ).rename_axis("Part de V et VI"),
-    caption="Test équilibré : écart V–VI moins I–II, avec les données de l'éditeur et à 48 %",
-)
+tableau_ecarts
 
 # %% [markdown]
-# Cet intervalle ne compte que le hasard du tirage du test, pas celui de l'entraînement (un
-# seul modèle par part) : l'écart varie aussi d'un tirage à l'autre.
+# ### Question 4a — La borne haute de l'écart à 48 % (1 point)
 #
-# ### Question 4 — Plus de peaux foncées, et l'écart ? (2 points)
+# Tableau des écarts, ligne **48 %** : écrivez `borne_haute_48`, la **borne haute** de
+# l'intervalle, en points, avec une décimale.
 #
-# Avec **48 %** de phototypes V et VI dans l'entraînement (au lieu des 8 % de l'éditeur), que
-# devient l'écart ? Appuyez-vous sur le tableau ci-dessus, intervalles compris. Écrivez l'une
-# des réponses `"l'écart a disparu"`, `"l'écart est réduit, sans preuve qu'il soit effacé"`,
+# <details><summary>Indice 1</summary>
+#
+# Un intervalle « a à b » a deux bornes : a, la plus petite, et b, la plus grande. Lisez la
+# ligne de 48 %, pas celle des données de l'éditeur.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Le tableau donne déjà des points : recopiez le nombre tel quel (`3.7`, pas `0.037`).
+# </details>
+
+# %% answer="borne_haute_48"
+borne_haute_48 = ...
+### BEGIN SOLUTION
+borne_haute_48 = 5.2
+### END SOLUTION
+
+# %% tests="borne_haute_48" points=1
+# Vérification de la question 4a : exécutez cette cellule.
+checks.check_number(
+    borne_haute_48,
+    name="borne_haute_48",
+    digest="eb1105e753c8447a",
+    decimals=1,
+    mistakes=[
+        checks.Mistake(
+            None,
+            "c'est la borne basse (le premier nombre de l'intervalle) ; la "
+            "borne haute est le second.",
+            digest="fd7ac00551f4f96d",
+        ),
+        checks.Mistake(
+            None,
+            "c'est l'écart lui-même (colonne « Écart ») ; la question demande la "
+            "borne haute de son intervalle.",
+            digest="492e1faad60151d0",
+        ),
+        checks.Mistake(
+            None,
+            "c'est la ligne des données de l'éditeur (8 %) ; lisez celle de 48 %.",
+            digest="897b359683f3fd14",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez écrit une proportion : le tableau donne des points, "
+            "recopiez le nombre tel quel.",
+            digest="7648b70bc68c8a4d",
+        ),
+    ],
+    hint="Lisez la ligne de 48 % : le second nombre de l'intervalle.",
+    success="la borne haute de l'intervalle de l'écart à 48 %, en points.",
+)
+### BEGIN HIDDEN TESTS
+_lignes = grille[grille["share"] == max(grille["share"])].set_index("group")
+_fonce, _clair = _lignes.loc["V–VI"], _lignes.loc["I–II"]
+_erreur = (
+    _fonce["fnr"] * (1 - _fonce["fnr"]) / _fonce["cancers"]
+    + _clair["fnr"] * (1 - _clair["fnr"]) / _clair["cancers"]
+) ** 0.5
+checks.check_number(
+    borne_haute_48,
+    name="borne_haute_48",
+    expected=float(100 * (_fonce["fnr"] - _clair["fnr"] + 1.96 * _erreur)),
+    decimals=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="borne_haute_48"
+# message : c'est la borne basse
+borne_haute_48 = -0.7
+
+# %% mistake="borne_haute_48"
+# message : c'est l'écart lui-même
+borne_haute_48 = 2.3
+
+# %% mistake="borne_haute_48"
+# message : c'est la ligne des données de l'éditeur
+borne_haute_48 = 13.2
+
+# %% mistake="borne_haute_48"
+# message : vous avez écrit une proportion
+borne_haute_48 = 0.052
+
+# %% [markdown]
+# ### Question 4b — Et l'écart, à 48 % ? (1 point)
+#
+# À 48 % (au lieu des 8 % de l'éditeur), que devient l'écart, intervalles compris ?
+# Écrivez l'une des réponses
+# `"l'écart a disparu"`, `"l'écart est réduit, sans preuve qu'il soit effacé"`,
 # `"l'écart est réduit, et l'intervalle prouve qu'il persiste"`,
 # `"l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"` ou
 # `"l'écart s'est inversé"`.
@@ -738,8 +806,8 @@ ecart_a_48 = ...
 ecart_a_48 = "l'écart est réduit, sans preuve qu'il soit effacé"
 ### END SOLUTION
 
-# %% tests="ecart_a_48" points=2
-# Vérification de la question 4 : exécutez cette cellule.
+# %% tests="ecart_a_48" points=1
+# Vérification de la question 4b : exécutez cette cellule.
 checks.check_choice(
     ecart_a_48,
     name="ecart_a_48",
@@ -840,6 +908,11 @@ for g, t in GROUPES.items():
         f"des lésions bénignes ({int(groupe['fausse_alerte'].sum())} sur {len(groupe)})."
     )
 
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : la fiche des données synthétiques (mécanisme inventé
+# compris), repliée : cliquez sur son titre pour la déplier.
+display(data_card(jeu))
+
 # %% [markdown] reveal="ecart_a_48"
 # Ajouter des peaux foncées réduit l'écart, sans garantir de l'effacer : dans nos données
 # (mécanisme inventé), la malignité se voit moins à la **couleur** sur peau foncée, davantage
@@ -902,7 +975,7 @@ if checks.passed("ecart_a_48"):
     )
 else:
     print(
-        "Ces résultats s'afficheront ici quand la vérification de la question 4 aura dit "
+        "Ces résultats s'afficheront ici quand la vérification de la question 4b aura dit "
         "« juste » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
         "correction)."
     )
@@ -912,7 +985,7 @@ else:
 # seuil. Avec le modèle entraîné à 48 % mais le seuil choisi sur la validation de l'éditeur,
 # l'écart reste du même ordre (cellule ci-dessus) : ce n'est pas le seuil seul qui le
 # réduit. Le prix se lit ailleurs : à 48 %, les phototypes I–II reçoivent plus de fausses
-# alertes. Enfin, l'intervalle de la question 4 ne compte pas le hasard de l'entraînement :
+# alertes. Enfin, l'intervalle des questions 4a et 4b ne compte pas le hasard de l'entraînement :
 # d'un tirage à l'autre, l'écart à 48 % change (dernière ligne de la cellule).
 
 # %% [markdown]
@@ -920,8 +993,7 @@ else:
 #
 # Découpons encore le test de l'éditeur selon la **taille** de la lésion (6 mm ou plus, l'un
 # des critères cliniques d'alerte) : c'est une **analyse en sous-groupes** (la taille décrit
-# la lésion, pas le patient). Regardez la largeur de chaque intervalle : plus le sous-groupe
-# est petit, plus elle grandit.
+# la lésion, pas le patient). Regardez la largeur de chaque intervalle.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : test de l'éditeur, phototype × taille de la lésion.
@@ -936,7 +1008,7 @@ fr_table(
 )
 
 # %% [markdown] reveal="conclusion_editeur"
-# Aucun écart de ce tableau n'est interprétable : les intervalles se chevauchent. Comme le
+# Plus le sous-groupe est petit, plus l'intervalle grandit. Aucun écart de ce tableau n'est interprétable : les intervalles se chevauchent. Comme le
 # test de l'éditeur entier pour les phototypes V–VI, ces petits sous-groupes ne permettent de
 # conclure ni à un écart, ni à son absence.
 
@@ -978,7 +1050,12 @@ fr_table(
 # fixe aucun seuil chiffré : l'éditeur doit montrer ce qu'il a fait, et l'acheteur peut le
 # lui demander. **Quand ?** Pour ces dispositifs, ces règles ne s'appliquent pas encore : le
 # règlement (UE) 2026/1744 a modifié le règlement et les a reportées ; elles s'appliqueront à
-# partir du 2 août 2028 (lisez la version consolidée du règlement sur EUR-Lex).
+# partir du 2 août 2028 (lisez la version consolidée du règlement sur EUR-Lex). Et, dans le
+# texte de 2024 (article 111, paragraphe 2), un système à haut risque déjà mis sur le marché
+# avant la date d'application n'y est soumis qu'après une modification importante de sa
+# conception : pour l'application que l'hôpital achète, les vrais leviers sont le MDR et le
+# contrat. Une révision du MDR, proposée par la Commission le 16 décembre 2025 (COM(2025)
+# 1023), n'est pas adoptée.
 #
 # **Le droit des dispositifs médicaux, lui, s'applique déjà.** Le règlement (UE) 2017/745
 # (MDR) exige une **évaluation clinique** : des données cliniques qui montrent que le
@@ -989,13 +1066,13 @@ fr_table(
 # entrer dans l'article 6, paragraphe 1, du règlement sur l'IA (cellule ci-dessous).
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : l'article 10, le report de 2026 et les deux règles du
-# MDR, tirés de la bibliothèque du cours.
+# Inutile de lire ce code (replié) : l'article 10 et les deux règles du MDR, tirés de la
+# bibliothèque du cours.
 from IPython.display import Markdown
 
 from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
 
-for cle in ("IA 10", "UE 2026/1744", "MDR 61", "MDR règle 11"):
+for cle in ("IA 10", "MDR 61", "MDR règle 11"):
     texte = reference(cle)
     display(
         Markdown(f"**{texte.citation}** ({' '.join(texte.date_label.split())}) — {texte.summary}")
@@ -1011,22 +1088,24 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # - quelles questions posez-vous à l'éditeur sur ses données d'entraînement et sur son test ?
 # - quel chiffre de ce module appuie votre demande (avec son dénominateur) ?
-# - que faites-vous si l'éditeur répond qu'il n'a « pas assez de patients à peau foncée pour
-#   mesurer » ?
+# - que faites-vous si l'éditeur ne fournit aucun résultat par phototype ?
 #
 # **Ce qui est noté** (trois critères, 1 point chacun ; 0,5 si l'une des deux moitiés
 # manque) :
 #
 # 1. vous demandez la composition des données **par groupe** (phototype ou couleur de peau)
 #    **et** vous la comparez aux patients de l'hôpital, ou, si leur phototype n'est pas
-#    connu, vous proposez de le recueillir ou de l'estimer. Le phototype est une donnée
-#    clinique, notée pour le soin ; la « couleur de peau » comprise comme une origine révèle
-#    l'origine ethnique, une donnée sensible dont le traitement est en principe interdit
-#    (RGPD, article 9) ;
+#    connu, vous proposez de le recueillir ou de l'estimer. Attention : noté dans le dossier,
+#    le phototype est une **donnée de santé** (RGPD, article 4, point 15, et considérant 35),
+#    et la « couleur de peau » comprise comme une origine révèle l'origine ethnique : deux
+#    catégories particulières, dont le traitement est interdit sauf exceptions (RGPD,
+#    article 9). Recueillies pour le soin (article 9, paragraphe 2, h), les réutiliser pour
+#    évaluer un outil demande un cadre (base légale de l'article 9, paragraphe 2, h, i ou j,
+#    formalités CNIL, délégué à la protection des données, information des patients) ;
 # 2. vous demandez des résultats **par groupe** **et** vous citez un chiffre de ce module
-#    **avec son dénominateur** (« … parmi les cancers de … »), présenté comme un chiffre
-#    d'exercice, pas comme un chiffre réel ;
-# 3. vous dites ce que la réponse « pas assez de données » signifie pour votre décision
+#    **avec son dénominateur** (« … parmi les cancers de … »). C'est un chiffre d'exercice :
+#    ne l'attribuez pas à un outil réel ;
+# 3. vous dites ce que cette absence de résultats par groupe signifie pour votre décision
 #    **et** vous proposez une action concrète qui y répond (celle de votre métier : soin,
 #    contrat, information, suivi…). Une conclusion tranchée (« l'outil est raciste », « il
 #    marche pour tous ») sans chiffre ni intervalle pour l'appuyer ne peut pas avoir plus de
@@ -1042,8 +1121,13 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # - **1** : la copie demande la composition des données **par groupe** (phototype ou couleur
 #   de peau) **et** la compare aux patients de l'hôpital, ou propose de recueillir ou
-#   d'estimer le phototype de ces patients (souvent inconnu ; l'origine ethnique, donnée
-#   sensible, RGPD article 9, n'est pas exigée). D'autres questions sont bienvenues
+#   d'estimer le phototype de ces patients (souvent inconnu ; l'origine ethnique n'est pas
+#   exigée). Le phototype noté dans le dossier est une donnée de santé (RGPD, art. 4, point 15, et
+#   considérant 35), catégorie particulière de l'article 9 comme l'origine ethnique : recueilli
+#   pour le soin (art. 9, 2, h), il ne se réutilise pour évaluer l'outil que dans un cadre
+#   (art. 9, 2, h, i ou j ; formalités CNIL ; délégué à la protection des données ;
+#   information des patients). Une copie qui le mentionne est valorisée, non exigée ; une copie
+#   qui dit le phototype « non sensible » ou librement réutilisable n'a pas le point entier. D'autres questions sont bienvenues
 #   sans être exigées, p. ex. : qui a collecté les données, où ; comment les diagnostics ont été
 #   confirmés (biopsie) ; le phototype est-il une bonne mesure ?
 # - **0,5** : l'un des deux seulement (composition par groupe sans comparaison aux patients,
@@ -1056,7 +1140,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **1** : la copie demande des résultats **par groupe** (p. ex. le taux de faux négatifs par
 #   phototype) **et** cite un chiffre du module avec son dénominateur (p. ex. le taux du
 #   phototype VI parmi ses cancers du test équilibré, contre le taux global annoncé par
-#   l'éditeur), sans le présenter comme un chiffre réel. Bienvenus sans être exigés :
+#   l'éditeur). « Chiffre d'exercice » : ne pénalisez que la copie qui attribue le chiffre à
+#   un outil réel (« l'application X manque 18 % des cancers ») ; citer « dans le module »,
+#   « sur le test équilibré » ou sans précision suffit. Bienvenus sans être exigés :
 #   l'intervalle, un test indépendant de l'entraînement.
 # - **0,5** : l'un des deux seulement (résultats par groupe sans chiffre avec dénominateur, ou
 #   chiffre avec dénominateur sans demande par groupe).
@@ -1064,7 +1150,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # **Critère 3 — Que faire de l'incertitude**, valeur V6 — Intégrité et transparence.
 #
-# - **1** : la copie dit que « pas assez de données » n'est pas « pas de problème » **et**
+# - **1** : la copie dit que l'absence de résultats par groupe (ou des résultats sur trop peu
+#   de patients) est une inconnue, pas « pas de problème » **et**
 #   propose une action qui répond à cette incertitude, p. ex. : une évaluation locale (sur des
 #   patients de l'hôpital, phototypes variés), une période d'essai encadrée, l'information des
 #   patients et des soignants sur les limites connues (autonomie, CENS), le refus de l'achat,
@@ -1110,6 +1197,25 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # critère 3, **1** (« une inconnue, pas une garantie », et une action de manager : évaluation
 # locale inscrite au contrat, avec une clause de sortie).
 #
+# **Copie de référence** (étudiant·e en médecine), notée **trois points sur 3** :
+#
+# > « Je demanderais à l'éditeur la part de chaque phototype dans ses données
+# > d'entraînement et de test, pour la comparer à celle de nos patients ; comme leur
+# > phototype n'est pas toujours noté, je proposerais de le recueillir, dans un cadre validé
+# > avec le délégué à la protection des données. Je demanderais aussi le taux de cancers
+# > manqués par phototype, avec son intervalle : dans le module, sur le test équilibré,
+# > l'application manquait environ 18 % des cancers du phototype VI (parmi les cancers de ce
+# > phototype), alors que le taux global de l'éditeur, calculé surtout sur des peaux claires,
+# > était d'environ 11 %. S'il ne fournit aucun résultat par phototype, ce n'est pas une
+# > preuve que tout va bien, c'est une inconnue : je demanderais une évaluation sur nos
+# > patients avant l'usage courant, et en attendant l'examen clinique resterait la règle pour
+# > les peaux foncées. »
+#
+# Notation : critère 1, **1** (composition par phototype comparée aux patients, recueil
+# encadré) ; critère 2, **1** (résultats par phototype, chiffre du module avec son
+# dénominateur, sans l'attribuer à un outil réel) ; critère 3, **1** (une inconnue, pas une
+# garantie ; évaluation locale et examen clinique maintenu).
+#
 # **Copie faible** (étudiant·e en pharmacie), notée **un demi-point sur 3** :
 #
 # > « L'application a été testée par l'éditeur et son taux de cancers manqués est bas, donc
@@ -1130,8 +1236,10 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   des peaux claires (Groh et al., 2021, le rappellent) ; des dermatologues reconnaissent
 #   eux aussi moins bien les lésions sur peau foncée (Daneshjou et al., 2022), sans que
 #   l'étude en établisse la cause.
-# - **Le phototype** classe surtout la réaction au soleil ; souvent employé, imparfaitement,
-#   comme mesure de la couleur, il est complété par d'autres mesures dans certaines études
+# - **Le phototype** : l'échelle a été conçue d'abord pour des peaux blanches (types I à IV,
+#   puis V et VI ; StatPearls, fiche « Fitzpatrick Skin Type ») ; elle classe surtout la
+#   réaction au soleil. Souvent employée, imparfaitement, comme mesure de la couleur, elle est
+#   complétée par d'autres mesures dans certaines études
 #   (Groh et al., 2021, comparent le phototype à l'angle typologique individuel, calculé sur
 #   l'image).
 # - **La fréquence des cancers** : notre générateur donne à tous les phototypes la **même
@@ -1178,7 +1286,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   artificial intelligence algorithms applied to chest radiographs in under-served patient
 #   populations. *Nature Medicine* 2021;27(12):2176-2182. doi:10.1038/s41591-021-01595-0.
 # - Culp MB, Lunsford NB. Melanoma among non-Hispanic Black Americans. *Preventing Chronic
-#   Disease* 2019;16:180640. doi:10.5888/pcd16.180640. Données américaines
+#   Disease* 2019;16:E79. doi:10.5888/pcd16.180640. Données américaines
 #   2001-2015 : incidence plus faible que chez les patients blancs, diagnostic à un stade plus
 #   avancé ; de 2011 à 2015, la plupart des mélanomes sans type histologique précisé, et,
 #   parmi les types précisés, le mélanome acral lentigineux le plus fréquent.
