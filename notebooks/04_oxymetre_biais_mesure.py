@@ -352,8 +352,10 @@ display(fr_table(
 #
 # <details><summary>Pour aller plus loin : une valeur prédictive</summary>
 #
-# Ce taux est une **valeur prédictive** : une part calculée parmi les paires où le test a
-# donné un résultat (ici, l'écran rassure). Une valeur prédictive dépend de la part des patients
+# Précisément, si l'on prend l'écran pour un test (positif : SpO2 basse), ce taux est le
+# complément d'une **valeur prédictive négative** (VPN), 1 − VPN, aussi appelé **taux de
+# fausse omission** : la part des hypoxémies sévères parmi les résultats négatifs, calculée
+# ici dans la seule bande de SpO2 de 92 à 96 %. Une valeur prédictive dépend de la part des patients
 # très désaturés dans le groupe : si l'un des groupes compte plus de patients graves (autre
 # service, autre recrutement), son taux est plus haut même avec un appareil sans biais, qui se
 # tromperait au hasard autant pour tous. Un écart de taux ne prouve donc pas, à lui seul, un
@@ -672,7 +674,7 @@ checks.check_choices(
         ],
     },
     success="mêmes taux, conclusions différentes : c'est la taille de l'audit qui décide. Un "
-    "audit trop petit ne confirme ni n'exclut un biais.",
+    "audit trop petit ne confirme ni n'exclut un écart.",
     points=1,
 )
 ### BEGIN HIDDEN TESTS
@@ -791,6 +793,16 @@ checks.expect(
     "1 − sensibilité. Mettez les hypoxémies détectées au numérateur.",
     name="sensibilite_noirs",
 )
+# Groupes mélangés : à 3 décimales, cette valeur se confond avec « toutes les paires du
+# groupe » ; elle est donc reconnue à 5 décimales.
+checks.expect(
+    not checks.matches_digest(valeur_q3, "8a53c100913be70a", name="sensibilite_noirs",
+                              decimals=5),
+    "groupes mélangés : le numérateur vient des patients noirs, le dénominateur des patients "
+    "blancs. Une part se compte dans un seul groupe : prenez, au-dessus comme en dessous de la "
+    "barre, les noms qui finissent par _noirs.",
+    name="sensibilite_noirs",
+)
 vrai_noirs, alarme_noirs = hypox[noirs], alarme[noirs]
 checks.check_number(
     sensibilite_noirs,
@@ -839,6 +851,10 @@ sensibilite_noirs = vn_noirs / (vn_noirs + fp_noirs)
 # %% mistake="sensibilite_noirs"
 # message : groupes inversés
 sensibilite_noirs = vp_blancs / (vp_blancs + fn_blancs)
+
+# %% mistake="sensibilite_noirs"
+# message : groupes mélangés
+sensibilite_noirs = vp_noirs / (vp_blancs + fn_blancs)
 
 # %% mistake="sensibilite_noirs"
 # message : taux de faux négatifs
@@ -1066,8 +1082,9 @@ checks.check_choices(
             checks.Mistake(None, "l'alarme a sonné, mais la SaO2 (93 %) n'est pas sous 88 % : "
                            "pas d'hypoxémie sévère au sens de ce module, et sa PaO2 (environ "
                            "67 mmHg) reste au-dessus du seuil de l'insuffisance respiratoire "
-                           "aiguë (60 mmHg). C'est une alarme sans hypoxémie sévère, la marge "
-                           "de sécurité voulue (section 5).",
+                           "aiguë (60 mmHg). C'est une alarme sans hypoxémie sévère, au-dessus "
+                           "même de la marge de 88 à 92 % (section 5) : l'oxymètre a "
+                           "sous-estimé de 2 points.",
                            digest="7b5063649ce545d1"),
             checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme a sonné, la "
                            "réponse du test est « positif ».", digest="798126985fd1498a"),
@@ -1117,7 +1134,7 @@ situations = {
 }
 
 # %% mistake="situations"
-# message : la marge de sécurité voulue
+# message : au-dessus même de la marge de 88 à 92 %
 situations = {
     "M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "vrai positif"
 }
@@ -1240,10 +1257,18 @@ checks.expect(
     name="seuil_alarme",
 )
 sens_q5 = recall_score(hypox[noirs], spo2[noirs] < valeur_q5)
+# Au seuil du service, cette sensibilité est la réponse de la question 3 : pas de chiffre
+# tant que sa vérification n'a pas dit « juste ».
+if np.array_equal(spo2 < valeur_q5, spo2 < SEUIL_ALARME) and not checks.passed(
+    "sensibilite_noirs"
+):
+    sens_q5_lue = "celle de la question 3"
+else:
+    sens_q5_lue = fr_number(sens_q5)
 checks.expect(
     sens_q5 >= sensibilite_blancs_92,
-    f"à ce seuil, dans nos données, la sensibilité chez les patients noirs est de "
-    f"{fr_number(sens_q5)}, encore sous l'objectif ({fr_number(sensibilite_blancs_92)}) : "
+    f"à ce seuil, dans nos données, la sensibilité chez les patients noirs est "
+    f"{sens_q5_lue}, encore sous l'objectif ({fr_number(sensibilite_blancs_92)}) : "
     "montez encore le seuil. La question porte sur nos données ; la marge d'erreur de ce "
     "résultat (un cran de plus ou de moins ailleurs) s'affiche après la vérification.",
     name="seuil_alarme",
@@ -1351,12 +1376,24 @@ else:
     )
     n_hypox_noirs = int((noirs & hypox).sum())
     k_detectees = int((noirs & hypox & (spo2 < seuil_alarme)).sum())
-    print(
-        f"Sensibilité chez les patients noirs au seuil {seuil_alarme} : "
-        f"{fr_percent(k_detectees / n_hypox_noirs)} ({k_detectees} hypoxémies détectées sur "
-        f"{n_hypox_noirs}) ; intervalle à 95 % {intervalle_95(k_detectees, n_hypox_noirs)}."
-    )
     bas_q5, haut_q5 = proportion_ci(k_detectees, n_hypox_noirs)
+    # Au seuil du service, la sensibilité des patients noirs est la réponse de la question 3 :
+    # cachée tant que sa vérification n'a pas dit « juste » (comme dans la cellule d'essai).
+    if np.array_equal(spo2 < seuil_alarme, spo2 < SEUIL_ALARME) and not checks.passed(
+        "sensibilite_noirs"
+    ):
+        print(
+            f"Sensibilité chez les patients noirs au seuil {seuil_alarme} : cachée (c'est la "
+            "réponse de la question 3). Ce seuil est celui du service, pas un seuil relevé : "
+            "corrigez la question 5 a."
+        )
+    else:
+        print(
+            f"Sensibilité chez les patients noirs au seuil {seuil_alarme} : "
+            f"{fr_percent(k_detectees / n_hypox_noirs)} ({k_detectees} hypoxémies détectées "
+            f"sur {n_hypox_noirs}) ; intervalle à 95 % "
+            f"{intervalle_95(k_detectees, n_hypox_noirs)}."
+        )
     if bas_q5 <= sensibilite_blancs_92 <= haut_q5:
         print(
             f"Cet intervalle contient l'objectif ({fr_percent(sensibilite_blancs_92)}) : "
@@ -1398,7 +1435,8 @@ erreurs_q5b = [
                    digest="61043e8cc83db5ca"),
     checks.Mistake(None, "vous avez calculé cette part au seuil du service (92 %). La question "
                    "porte sur le seuil relevé : prenez les noms qui finissent par "
-                   "_seuil_releve.", digest="0ae2af8f39defb04"),
+                   "_seuil_releve, et, si votre seuil de la question 5 a est resté à 92, "
+                   "corrigez-la d'abord.", digest="0ae2af8f39defb04"),
     checks.Mistake(None, "vous avez divisé par toutes les paires. La question part des "
                    "alarmes : c'est parmi elles qu'on compte.", digest="bf4113232cc56f0a"),
     checks.Mistake(None, "vous avez divisé par les paires sans hypoxémie sévère : c'est le taux "
@@ -1424,8 +1462,10 @@ erreurs_q5b = [
 ]
 # Votre calcul est jugé à votre seuil de la question 5 a : une erreur à la 5 a n'est pas
 # comptée deux fois. La part juste à chaque seuil possible, sous forme d'empreinte (cachée).
+# Pas au seuil du service (92) : la 5 b porte sur un seuil relevé, et à 92 la bonne part
+# serait l'exemple résolu de l'indice 2.
 EMPREINTES_Q5B = {
-    92: "0ae2af8f39defb04", 93: "b3d461fb16505025", 94: "e8c561e046af5c17",
+    93: "b3d461fb16505025", 94: "e8c561e046af5c17",
     95: "926aaa043309c3f1", 96: "2427cbed8cbafc69", 97: "9a4fc05a81a106f5",
     98: "9aa5de7331bfa3ba", 99: "5991b98e8b555e9e", 100: "29225a5a424a4c66",
 }
@@ -1452,8 +1492,7 @@ else:
         name="part_alarmes_sans_hypoxemie",
         digest=empreinte_q5,
         bounds=(0, 1),
-        # Au seuil du service, la part de ce seuil est la bonne réponse, pas une erreur.
-        mistakes=[m for m in erreurs_q5b[1:2] if m.digest != empreinte_q5],
+        mistakes=erreurs_q5b[1:2],
         hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé.",
         success=f"votre calcul est juste à votre seuil de la question 5 a "
         f"({fr_number(float(seuil_alarme), 0)}), et c'est à ce seuil qu'il est noté. Mais ce "
@@ -1471,20 +1510,19 @@ try:
     seuil_q5b = float(seuil_alarme)
 except (TypeError, ValueError):
     seuil_q5b = None
-if seuil_q5b is None or seuil_q5b != int(seuil_q5b) or not SEUIL_ALARME <= seuil_q5b <= 100:
+# The service threshold (92) is not a raised threshold: no carry-over there (the right share
+# at 92 would be hint 2's worked example).
+if seuil_q5b is None or seuil_q5b != int(seuil_q5b) or not SEUIL_ALARME < seuil_q5b <= 100:
     seuil_q5b = seuil_juste
 sonne_q5b = spo2 < seuil_q5b
 part_q5b = (sonne_q5b & ~hypox).sum() / sonne_q5b.sum()
-erreurs_cachees_q5b = [checks.Mistake(1 - part_q5b, "vous avez calculé la VPP.")]
-if seuil_q5b != SEUIL_ALARME:
-    erreurs_cachees_q5b.append(checks.Mistake(
-        alarmes_sans_hypoxemie_92 / alarmes_92, "cette part est celle du seuil du service."
-    ))
-    melange_q5b = "numérateur et dénominateur pris à deux seuils différents."
-    erreurs_cachees_q5b.append(checks.Mistake((sonne_q5b & ~hypox).sum() / alarmes_92,
-                                              melange_q5b))
-    erreurs_cachees_q5b.append(checks.Mistake(alarmes_sans_hypoxemie_92 / sonne_q5b.sum(),
-                                              melange_q5b))
+melange_q5b = "numérateur et dénominateur pris à deux seuils différents."
+erreurs_cachees_q5b = [
+    checks.Mistake(1 - part_q5b, "vous avez calculé la VPP."),
+    checks.Mistake(alarmes_sans_hypoxemie_92 / alarmes_92, "cette part est celle du seuil du service."),
+    checks.Mistake((sonne_q5b & ~hypox).sum() / alarmes_92, melange_q5b),
+    checks.Mistake(alarmes_sans_hypoxemie_92 / sonne_q5b.sum(), melange_q5b),
+]
 checks.check_number(
     part_alarmes_sans_hypoxemie,
     name="part_alarmes_sans_hypoxemie",
@@ -2059,7 +2097,9 @@ indicateur_audit = (
 # - **1** : un chiffre juste, avec son dénominateur, et interprété : p. ex. le taux
 #   d'hypoxémie occulte par groupe (parmi les paires à SpO2 de 92 à 96 %, si possible avec sa
 #   marge d'erreur), l'écart de sensibilité de l'alarme, ou la part des alarmes sans hypoxémie
-#   sévère quand on relève le seuil.
+#   sévère quand on relève le seuil. Un chiffre publié cité avec sa source et son
+#   dénominateur vaut autant (Sjoding et al., 2020 : parmi les paires à SpO2 de 92 à 96 %,
+#   11,7 % chez les patients noirs contre 3,6 % chez les patients blancs).
 # - **0,5** : un chiffre juste sans son dénominateur, ou avec un faux dénominateur (« des
 #   patients noirs » au lieu de « des paires à SpO2 rassurante »).
 # - **0** : aucun chiffre, ou un chiffre faux.
@@ -2067,7 +2107,12 @@ indicateur_audit = (
 # **Critère 3 — Où agir, avec prudence**, valeur
 # V4 — Prudence, esprit critique et inclusivité.
 #
-# - **1** : la copie traite les trois pistes de la consigne et le patient. Relever le seuil
+# Cinq éléments : (1) relever le seuil pour tous, avec son coût ; (2) un seuil selon la
+# couleur de peau, avec sa limite ; (3) la correction de l'appareil (fabricants, autorités) ;
+# (4) le rôle de l'hôpital et des soignants (choix des appareils, vigilance, signalement) ;
+# (5) l'explication au patient.
+#
+# - **1** : au moins quatre des cinq éléments, sans erreur. Relever le seuil
 #   pour tous coûte des alarmes sans hypoxémie sévère (fatigue d'alarme) sans supprimer
 #   l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation et
 #   stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et essais sur toutes
@@ -2079,12 +2124,13 @@ indicateur_audit = (
 #   honnête et non alarmiste (l'appareil reste utile, l'équipe sait vérifier). Accepter une
 #   adaptation selon la pigmentation si la copie en voit les limites (variabilité d'une personne et
 #   d'un appareil à l'autre, couleur déclarée ≠ pigmentation mesurée).
-# - **0,5** : des pistes justes, mais l'une oubliée (le seuil selon la couleur de peau, qui
-#   doit agir, ou le patient), ou une piste sans sa limite (« relever le seuil » sans son coût).
-# - **0** : « l'oxymètre est inutilisable », ou une correction automatique sans réserve (« il
-#   suffit d'ajouter quelques points selon la couleur de peau »).
+# - **0,5** : deux ou trois éléments justes (une piste donnée sans sa limite, « relever le
+#   seuil » sans son coût par exemple, ne compte pas).
+# - **0** : un élément ou aucun, ou « l'oxymètre est inutilisable », ou une correction
+#   automatique sans réserve (« il suffit d'ajouter quelques points selon la couleur de
+#   peau »).
 #
-# **Copie exemple** (infirmier·e), notée **2,5 sur 3** :
+# **Copie exemple** (infirmier·e), notée **3 sur 3** :
 #
 # > « Je ne lirai plus une SpO2 “rassurante” comme une preuve, surtout chez un patient à peau
 # > foncée : s'il est essoufflé ou confus avec 94 % à l'écran, je préviens le médecin pour un
@@ -2099,9 +2145,10 @@ indicateur_audit = (
 #
 # Notation : critère 1, **1** (discordance clinique et situation précise) ; critère 2, **1**
 # (chiffres justes, dénominateur dit ; la marge d'erreur manque, ce qui est accepté) ;
-# critère 3, **0,5** (le coût du seuil relevé, le rôle de l'hôpital et du signalement, et
-# l'explication au patient sont là, mais rien sur le seuil selon la couleur de peau, que la
-# consigne demande de discuter).
+# critère 3, **1** (quatre éléments sur cinq : le coût du seuil relevé, l'appareil testé sur
+# toutes les peaux, le rôle de l'hôpital et du signalement, l'explication au patient ; rien
+# sur le seuil selon la couleur de peau, que la consigne demande pourtant de discuter : un
+# élément de moins aurait donné 0,5).
 # ### END SOLUTION
 
 # %% [markdown]

@@ -43,7 +43,7 @@ def test_module_04_question_5b_digests_follow_the_data_at_every_threshold():
     spo2 = frame["spo2"].to_numpy()
     hypox = (frame["sao2"] < _constant("SEUIL_HYPOXEMIE")).to_numpy()
     digests = _digests_q5b()
-    assert sorted(digests) == list(range(_constant("SEUIL_ALARME"), 101))
+    assert sorted(digests) == list(range(_constant("SEUIL_ALARME") + 1, 101))
     for seuil, digest in digests.items():
         alarms = spo2 < seuil
         share = (alarms & ~hypox).sum() / alarms.sum()
