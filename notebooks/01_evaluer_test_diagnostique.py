@@ -1491,10 +1491,11 @@ if au_bon_seuil:
                  f"négatif, environ {round(100 * valeur_risque)} ont pourtant un cancer."),
     )
 else:
-    print("Votre seuil de la question 2 n'est pas encore le bon : cette cellule ne juge votre "
-          "calcul qu'à ce seuil, elle ne dit donc pas s'il est juste. Corrigez la question 2, "
-          "puis relancez la cellule qui compte vp2, fp2, fn2 et vn2, votre réponse et cette "
-          "cellule. (La correction de l'enseignant, elle, juge votre calcul à votre seuil.)")
+    checks.not_judged("votre seuil de la question 2 n'est pas encore le bon : cette cellule ne "
+                      "juge votre calcul qu'à ce seuil. Corrigez la question 2, puis relancez la "
+                      "cellule qui compte vp2, fp2, fn2 et vn2, votre réponse et cette cellule. "
+                      "(La correction de l'enseignant, elle, juge votre calcul à votre seuil.)",
+                      name="risque_negatif")
 ### BEGIN HIDDEN TESTS
 # The calculation is graded at the student's own threshold (0.5 without a usable one).
 seuil_q8 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
@@ -1641,10 +1642,11 @@ if au_bon_seuil:
                  "moins de cancers manqués se paient en fausses alertes."),
     )
 else:
-    print("Votre seuil de la question 2 n'est pas encore le bon : cette cellule ne juge votre "
-          "calcul qu'à ce seuil, elle ne dit donc pas s'il est juste. Corrigez la question 2, "
-          "puis relancez la cellule qui compte vp2, fp2, fn2 et vn2, votre réponse et cette "
-          "cellule. (La correction de l'enseignant, elle, juge votre calcul à votre seuil.)")
+    checks.not_judged("votre seuil de la question 2 n'est pas encore le bon : cette cellule ne "
+                      "juge votre calcul qu'à ce seuil. Corrigez la question 2, puis relancez la "
+                      "cellule qui compte vp2, fp2, fn2 et vn2, votre réponse et cette cellule. "
+                      "(La correction de l'enseignant, elle, juge votre calcul à votre seuil.)",
+                      name="specificite")
 ### BEGIN HIDDEN TESTS
 # The calculation is graded at the student's own threshold (0.5 without a usable one).
 seuil_q9 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
