@@ -35,8 +35,8 @@
 # qu'elle apporte à une interne (question 4) ; après la séance, 12 cas et une réflexion.
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée) ; lisez ce qu'affiche le code replié.
 # Pour répondre, remplacez les `...`, exécutez, puis exécutez la **« Vérification »** en
-# dessous ; des **indices** repliés s'ouvrent d'un clic. En **séance évaluée** (voir l'encadré
-# en haut), le notebook est ramassé en fin de séance ; la réflexion se rend après.
+# dessous ; des **indices** repliés s'ouvrent d'un clic. En **séance évaluée**, le notebook est
+# ramassé en fin de séance, et le commentaire de chaque réponse paraît dans votre retour.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
@@ -95,9 +95,10 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 # Ce sont les **vraies** cytoponctions du module 01 (Wisconsin, années 1990) : 569 patientes
 # adressées pour une masse du sein, et le diagnostic de référence de chacune. Le modèle est une
 # **régression logistique** qui lit six mesures des noyaux des cellules. Son **exactitude** est la
-# part de diagnostics justes. Rayon, périmètre et aire mesurent presque la même chose : la
-# **taille** des noyaux. Ces **corrélations** (proches de 1) vont compter, comme celles, plus
-# faibles, des points concaves avec la taille.
+# part de diagnostics justes. Une **corrélation** va de −1 à 1 : proche de 1, deux mesures
+# montent ensemble (l'une prédit presque l'autre) ; proche de 0, elles ne disent rien l'une de
+# l'autre. Rayon, périmètre et aire, corrélés presque à 1, mesurent la **taille** des noyaux ;
+# les points concaves la suivent moins.
 #
 # ## 1. Quelles mesures le modèle utilise-t-il ?
 #
@@ -130,15 +131,12 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
          digits=3)
 
 # %% [markdown]
-# Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés seuls.
-# L'**écart-type** mesure la variation d'**un** mélange à l'autre, sur ces mêmes patientes ;
-# il ne dit pas de combien ces chiffres changeraient avec d'autres patientes. Une patiente
-# bien ou mal classée change l'exactitude d'environ 0,006.
-#
-# **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle que ce
-# qu'il lit dans **cette** colonne. Si plusieurs colonnes portent presque la même information,
-# l'apprentissage en a réparti le poids entre elles : mélangée seule, chacune peut paraître
-# peu utilisée, alors que leur information commune compte beaucoup.
+# Une **boîte à moustaches** résume les 20 baisses d'une mesure : le trait central est la
+# médiane, la boîte contient la moitié centrale des valeurs, les moustaches vont vers les
+# extrêmes. Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés
+# seuls. L'**écart-type** (l'écart typique à la moyenne) mesure la variation d'un mélange à
+# l'autre, sur ces mêmes patientes, pas avec d'autres patientes. Une patiente bien ou mal
+# classée change l'exactitude d'environ 0,006.
 #
 # ### Question 1 — Texture ou taille ? (1 point)
 #
@@ -146,7 +144,7 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # que le modèle s'appuie davantage sur la texture que sur la **taille des noyaux** ? Écrivez
 # entre guillemets **doubles** l'une des réponses
 # `"oui : sa baisse moyenne sur 20 mélanges est plus grande"`,
-# `"non : les points concaves comptent plus que la texture et le rayon"`,
+# `"non : une baisse d'exactitude ne dit pas ce que le modèle utilise"`,
 # `"non : la taille est lue aussi dans le périmètre et l'aire"` ou
 # `"oui : la texture ne partage son information avec aucune autre colonne"`.
 #
@@ -158,8 +156,9 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque option, demandez-vous : parle-t-elle du modèle ou de la tumeur ? S'appuie-t-elle
-# sur ce que le module a affiché depuis son début ?
+# Pour chaque option, demandez-vous : ce qu'elle affirme, le module l'a-t-il affiché (les
+# corrélations du début, le tableau des baisses) ? Et la taille des noyaux tient-elle dans une
+# seule colonne ?
 # </details>
 
 # %% answer="texture_ou_rayon"
@@ -174,7 +173,7 @@ checks.check_choice(
     texture_ou_rayon,
     name="texture_ou_rayon",
     options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
-             "non : les points concaves comptent plus que la texture et le rayon",
+             "non : une baisse d'exactitude ne dit pas ce que le modèle utilise",
              "non : la taille est lue aussi dans le périmètre et l'aire",
              "oui : la texture ne partage son information avec aucune autre colonne"],
     digest="df7bd4a7dca6c342",
@@ -182,10 +181,10 @@ checks.check_choice(
         checks.Mistake(None, "vous comparez la texture à une colonne ; la question porte sur la "
                        "taille des noyaux. Que dit le tableau des corrélations, au début du "
                        "module ?", digest="cb43b2db6bcdc3e4"),
-        checks.Mistake(None, "c'est vrai mesure par mesure, mais hors sujet : la question compare "
-                       "la texture et la taille des noyaux, et les points concaves n'y changent "
-                       "rien. Que dit le tableau des corrélations, au début du module ?",
-                       digest="f891d178c555de50"),
+        checks.Mistake(None, "si : brouiller une colonne et mesurer ce que perd le modèle dit "
+                       "bien ce qu'il lit dans cette colonne. Mais la taille des noyaux "
+                       "tient-elle dans une seule colonne ? Relisez les corrélations du début.",
+                       digest="56437fdfdc5fcfd7"),
         checks.Mistake(None, "c'est vrai de la texture, et sa baisse dit bien ce que le modèle "
                        "perd sans elle. Mais la taille, elle, n'est pas qu'une colonne : la baisse "
                        "du rayon seul dit-elle tout ce que le modèle perd sans la taille ?",
@@ -200,7 +199,7 @@ checks.check_choice(
     texture_ou_rayon,
     name="texture_ou_rayon",
     options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
-             "non : les points concaves comptent plus que la texture et le rayon",
+             "non : une baisse d'exactitude ne dit pas ce que le modèle utilise",
              "non : la taille est lue aussi dans le périmètre et l'aire",
              "oui : la texture ne partage son information avec aucune autre colonne"],
     expected="non : la taille est lue aussi dans le périmètre et l'aire",
@@ -212,8 +211,8 @@ checks.check_choice(
 texture_ou_rayon = "oui : sa baisse moyenne sur 20 mélanges est plus grande"
 
 # %% mistake="texture_ou_rayon"
-# message : les points concaves n'y changent rien
-texture_ou_rayon = "non : les points concaves comptent plus que la texture et le rayon"
+# message : brouiller une colonne et mesurer ce que perd le modèle
+texture_ou_rayon = "non : une baisse d'exactitude ne dit pas ce que le modèle utilise"
 
 # %% mistake="texture_ou_rayon"
 # message : la taille, elle, n'est pas qu'une colonne
@@ -223,7 +222,9 @@ texture_ou_rayon = "oui : la texture ne partage son information avec aucune autr
 # ## 2. Mélanger plusieurs mesures ensemble
 #
 # On mélange plusieurs colonnes **ensemble** (les mêmes patientes échangées dans chacune) et
-# on compare la baisse à la **somme** de leurs baisses seules ; d'abord pour la taille.
+# on compare la baisse à la **somme** de leurs baisses seules ; d'abord pour la taille. Un
+# troisième chiffre mélange chacune avec d'autres patientes (des noyaux incohérents, comme en
+# mélangeant une colonne seule).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la taille mélangée en groupe, quand la question 1 a dit
@@ -259,14 +260,21 @@ else:
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown] reveal="texture_ou_rayon"
-# **Ce que montre ce calcul.** L'importance de la taille était partagée entre trois colonnes,
+# <details><summary>Après avoir répondu à la question 1 : ce que montre ce calcul</summary>
+#
+# **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle que ce
+# qu'il lit dans **cette** colonne : si plusieurs colonnes portent la même information, chacune,
+# mélangée seule, peut paraître peu utilisée. L'importance de la taille était partagée entre
+# trois colonnes,
 # pas petite. Même mélangées chacune avec d'autres patientes, les trois mesures font perdre
 # plus que la somme de leurs baisses seules : en brouiller une seule laissait la taille dans
 # les deux autres. En groupe, la taille dépasse les points concaves : « loin devant » ne
 # valait que mesure par mesure.
+# </details>
 
 # %% [markdown]
-# Puis un témoin : la texture et la variation locale du rayon.
+# Puis un **témoin**, comme dans une expérience : la même opération sur deux mesures choisies
+# parce qu'elles sont peu corrélées (voir le début), la texture et la variation locale du rayon.
 #
 # ### Question 2 — Le témoin (1 point)
 #
@@ -275,7 +283,7 @@ else:
 # guillemets doubles l'une des réponses
 # `"plus : deux colonnes mélangées brouillent plus que deux fois une"`,
 # `"autant, à peu près : aucune ne garde l'information de l'autre"`,
-# `"plus : mélangée seule, chacune laisse son information à l'autre"` ou
+# `"plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison"` ou
 # `"moins : le modèle compte une fois ce que les deux disent"`.
 #
 # <details><summary>Indice 1</summary>
@@ -302,15 +310,17 @@ checks.check_choice(
     name="pari_temoin",
     options=["plus : deux colonnes mélangées brouillent plus que deux fois une",
              "autant, à peu près : aucune ne garde l'information de l'autre",
-             "plus : mélangée seule, chacune laisse son information à l'autre",
+             "plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison",
              "moins : le modèle compte une fois ce que les deux disent"],
     digest="65e9ccea9d6fd69e",
     mistakes=[
         checks.Mistake(None, "une baisse ne vient pas du nombre de colonnes mélangées, mais de "
                        "ce que le modèle ne peut plus lire. Regardez la corrélation de ces deux "
                        "mesures.", digest="d2656cdc749992c5"),
-        checks.Mistake(None, "c'est vrai de mesures qui se recouvrent. Ces deux-là se "
-                       "recouvrent-elles ? Lisez leur corrélation.", digest="f55100c3b85234e7"),
+        checks.Mistake(None, "une régression logistique additionne ce que chaque mesure "
+                       "apporte : elle ne combine pas ces deux-là à part. Ce qui compte : l'une "
+                       "garde-t-elle l'information de l'autre ? Lisez leur corrélation.",
+                       digest="433e55529fd99b3c"),
         checks.Mistake(None, "pour que le modèle compte « une fois » leur information, il "
                        "faudrait que les deux mesures disent la même chose. Est-ce le cas ? "
                        "Lisez leur corrélation.", digest="f3e9de8c2e158dad"),
@@ -325,7 +335,7 @@ checks.check_choice(
     name="pari_temoin",
     options=["plus : deux colonnes mélangées brouillent plus que deux fois une",
              "autant, à peu près : aucune ne garde l'information de l'autre",
-             "plus : mélangée seule, chacune laisse son information à l'autre",
+             "plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison",
              "moins : le modèle compte une fois ce que les deux disent"],
     expected="autant, à peu près : aucune ne garde l'information de l'autre",
 )
@@ -336,8 +346,8 @@ checks.check_choice(
 pari_temoin = "plus : deux colonnes mélangées brouillent plus que deux fois une"
 
 # %% mistake="pari_temoin"
-# message : c'est vrai de mesures qui se recouvrent
-pari_temoin = "plus : mélangée seule, chacune laisse son information à l'autre"
+# message : une régression logistique additionne ce que chaque mesure apporte
+pari_temoin = "plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison"
 
 # %% mistake="pari_temoin"
 # message : il faudrait que les deux mesures disent la même chose
@@ -356,8 +366,11 @@ else:
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown] reveal="pari_temoin"
-# **Ce que montre le témoin.** Ces deux mesures, à peine corrélées, ne se remplacent pas :
-# leurs baisses s'ajoutent à peu près.
+# <details><summary>Après avoir répondu à la question 2 : ce que montre le témoin</summary>
+#
+# Ces deux mesures, à peine corrélées, ne se remplacent pas : leurs baisses s'ajoutent à peu
+# près.
+# </details>
 
 # %% [markdown]
 # ## 3. Dans quel sens ? La dépendance partielle
@@ -402,8 +415,8 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque option, cherchez dans le calcul décrit au-dessus de la figure ce qui permet de
-# l'affirmer. Une option qui dit plus que ce calcul ne montre est à écarter.
+# Reprenez le calcul décrit au-dessus de la figure : quelle mesure change, et les autres ?
+# Pour qui la moyenne est-elle faite ? Que lit-on en ordonnée : le score ou la maladie ?
 # </details>
 
 # %% answer="lecture_courbe"
@@ -478,8 +491,9 @@ lecture_courbe = "pour chaque patiente, le score monte d'autant avec les points 
 # Voici 6 patientes du jeu de **test** (12 après la séance), que le modèle n'a jamais vues.
 # Pour chacune, trois mesures de l'image (sans unités dans la source) et leurs valeurs
 # **typiques** (médianes des tumeurs bénignes et malignes de l'apprentissage). L'IA lit les
-# **six** mesures. Sa **confiance** est son score pour la réponse suggérée : 0,5 = elle hésite
-# tout à fait, 1 = elle est sûre (pas forcément juste). Pour chaque cas :
+# **six** mesures. Son **score** (entre 0 et 1) pour la réponse suggérée s'affiche comme sa
+# « **confiance** », en pour cent : 50 % = elle hésite tout à fait, 100 % = elle est sûre (pas
+# forcément juste ; ce n'est pas une probabilité vérifiée). Pour chaque cas :
 #
 # 1. choisissez **votre lecture, sans l'IA** (menu 1) ; ce choix est ensuite fixé ;
 # 2. lisez la suggestion de l'IA (notre modèle) et sa confiance, puis **suivez-la ou passez
@@ -517,7 +531,7 @@ print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
-N_CAS = 6  # en séance ; après la séance, mettez 12 et réexécutez : les 12 cas de Camille
+N_CAS = 6  # en séance ; après la séance, mettez 12 et réexécutez
 simulateur = AiSuggestionExplorer(cas_mesures[:N_CAS], cas_verite[:N_CAS], cas_ia[:N_CAS],
                                   cas_confiance[:N_CAS], reference=typiques, digits=3)
 display(simulateur)
@@ -529,22 +543,34 @@ display(simulateur)
 # ## 5. Camille, interne, sur 12 cas
 #
 # La question notée porte sur une lecture fixée : celle de Camille, interne (personnage et
-# décisions **inventés**), sur 12 cas : vos 6 cas et les 6 de l'après-séance.
+# décisions **inventés**), sur 12 **autres** patientes du test, choisies comme les vôtres.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : les décisions inventées de Camille et leur tableau.
-CAMILLE_SEULE = [0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0]  # 1 = malin, 0 = bénin
-CAMILLE_FINALE = [0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0]
+# Inutile de lire ce code (replié) : 12 autres patientes du test, avec autant d'erreurs de l'IA
+# de chaque sorte que le simulateur (aucune n'y figure), les décisions inventées de Camille et
+# leur tableau.
+hasard_camille = np.random.default_rng(12)
+autres = hasard_camille.permutation(np.concatenate([
+    hasard_camille.choice(np.setdiff1d(np.flatnonzero((suggestion_test == ia)
+                                                      & (verite_test == v)), choisis),
+                          k, replace=False)
+    for (ia, v), k in groupes
+]))
+camille_verite = verite_test[autres]
+camille_ia = suggestion_test[autres]
+CAMILLE_SEULE = [1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0]  # 1 = malin, 0 = bénin
+CAMILLE_FINALE = [1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0]
 diagnostic = np.array(["bénin", "malin"])
 juste = {True: "✔ juste", False: "✘ faux"}
 camille = pd.DataFrame({
-    "IA": [f"{diagnostic[s]} ({juste[s == v]})" for s, v in zip(cas_ia, cas_verite, strict=True)],
+    "IA": [f"{diagnostic[s]} ({juste[s == v]})"
+           for s, v in zip(camille_ia, camille_verite, strict=True)],
     "Camille seule": [f"{diagnostic[c]} ({juste[c == v]})"
-                      for c, v in zip(CAMILLE_SEULE, cas_verite, strict=True)],
+                      for c, v in zip(CAMILLE_SEULE, camille_verite, strict=True)],
     "Camille avec l'IA": [f"{diagnostic[c]} ({juste[c == v]})"
-                          for c, v in zip(CAMILLE_FINALE, cas_verite, strict=True)],
-    "Diagnostic de référence": diagnostic[cas_verite],
-}, index=pd.Index([f"Cas {k}" for k in range(1, 13)], name="Cas"))
+                          for c, v in zip(CAMILLE_FINALE, camille_verite, strict=True)],
+    "Diagnostic de référence": diagnostic[camille_verite],
+}, index=pd.Index([f"Patiente {k}" for k in range(1, 13)], name="Patiente"))
 fr_table(camille, caption="Les décisions de Camille (inventées) sur les 12 cas")
 
 # %% [markdown]
@@ -583,9 +609,15 @@ checks.check_number(
     mistakes=[
         checks.Mistake(None, "vous avez compté sur tous les cas ; la question ne porte que sur "
                        "les cas où l'IA se trompe.", digest="27cd9201773dbf8f"),
-        checks.Mistake(None, "c'est la lecture de Camille seule, sans l'IA, ou la part des cas "
-                       "où elle se trompe avec l'IA ; la question demande la part où elle voit "
-                       "juste avec l'IA.", digest="2258837fab89ce61"),
+        checks.Mistake(None, "ce n'est pas la part demandée : vérifiez la colonne lue (« Camille "
+                       "avec l'IA », pas « Camille seule »), les lignes (celles où l'IA dit "
+                       "faux) et ce que vous y comptez.", digest="2258837fab89ce61"),
+        checks.Mistake(None, "fraction inversée : vous avez divisé le nombre de cas où l'IA se "
+                       "trompe par le nombre de cas justes de Camille. Une part se lit « tant "
+                       "parmi combien » : le petit nombre en haut.", digest="896718e401657eb0"),
+        checks.Mistake(None, "c'est la part des cas où l'IA seule voit juste, parmi les 12 ; la "
+                       "question porte sur Camille avec l'IA, parmi les cas où l'IA se trompe.",
+                       digest="dba142ed7af42d1b"),
         checks.Mistake(None, "c'est la part des cas où l'IA se trompe, parmi les 12 ; la question "
                        "porte sur Camille, parmi ces cas-là.", digest="ab00eefe9ef41a13"),
         checks.Mistake(None, "dénominateur inversé : vous avez divisé par les cas où Camille voit "
@@ -606,9 +638,9 @@ checks.check_number(
     "cas sur trois, chez une interne inventée : un exemple, pas une mesure.",
 )
 ### BEGIN HIDDEN TESTS
-_v = np.array(cas_verite)
-_faux = np.array(cas_ia) != _v
-_finale = np.array([0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0])
+_v = np.array(camille_verite)
+_faux = np.array(camille_ia) != _v
+_finale = np.array([1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0])
 checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", decimals=2,
                     expected=float((_faux & (_finale == _v)).sum() / _faux.sum()))
 ### END HIDDEN TESTS
@@ -618,16 +650,24 @@ checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", decim
 part_camille_ia_fausse = 10 / 12
 
 # %% mistake="part_camille_ia_fausse"
-# message : c'est la lecture de Camille seule
+# message : vérifiez la colonne lue
 part_camille_ia_fausse = 2 / 3
+
+# %% mistake="part_camille_ia_fausse"
+# message : vérifiez la colonne lue
+part_camille_ia_fausse = 8 / 12
+
+# %% mistake="part_camille_ia_fausse"
+# message : fraction inversée
+part_camille_ia_fausse = 3 / 1
+
+# %% mistake="part_camille_ia_fausse"
+# message : l'IA seule voit juste, parmi les 12
+part_camille_ia_fausse = 9 / 12
 
 # %% mistake="part_camille_ia_fausse"
 # message : vous avez divisé par les 12 cas
 part_camille_ia_fausse = 1 / 12
-
-# %% mistake="part_camille_ia_fausse"
-# message : la part des cas où elle se trompe avec l'IA
-part_camille_ia_fausse = 2 / 3
 
 # %% mistake="part_camille_ia_fausse"
 # message : c'est la part des cas où l'IA se trompe
@@ -652,24 +692,25 @@ part_camille_ia_fausse = "1/3"
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
 if checks.passed("part_camille_ia_fausse"):
-    faux = cas_ia != cas_verite
-    for nom, decisions in (("IA seule", cas_ia), ("Camille seule", CAMILLE_SEULE),
+    faux = camille_ia != camille_verite
+    for nom, decisions in (("IA seule", camille_ia), ("Camille seule", CAMILLE_SEULE),
                            ("Camille avec l'IA", CAMILLE_FINALE)):
         d = np.array(decisions)
-        print(f"{nom} : {(d == cas_verite).sum()} justes sur 12 ; quand l'IA se trompe, "
-              f"{((d == cas_verite) & faux).sum()} sur {faux.sum()} ; cancers manqués : "
-              f"{((d == 0) & (cas_verite == 1)).sum()} sur {(cas_verite == 1).sum()}.")
-    for k in np.flatnonzero(faux & (np.array(CAMILLE_SEULE) == cas_verite)
-                            & (np.array(CAMILLE_FINALE) != cas_verite)):
-        print(f"Cas {k + 1} : Camille avait vu juste seule ({diagnostic[cas_verite[k]]}) ; "
-              f"elle a suivi l'IA, qui disait {diagnostic[cas_ia[k]]}.")
-    manques = [int(((np.array(d) == 0) & (cas_verite == 1)).sum())
+        print(f"{nom} : {(d == camille_verite).sum()} justes sur 12 ; quand l'IA se trompe, "
+              f"{((d == camille_verite) & faux).sum()} sur {faux.sum()} ; cancers manqués : "
+              f"{((d == 0) & (camille_verite == 1)).sum()} sur {(camille_verite == 1).sum()}.")
+    for k in np.flatnonzero(faux & (np.array(CAMILLE_SEULE) == camille_verite)
+                            & (np.array(CAMILLE_FINALE) != camille_verite)):
+        print(f"Patiente {k + 1} : Camille avait vu juste seule "
+              f"({diagnostic[camille_verite[k]]}) ; elle a suivi l'IA, qui disait "
+              f"{diagnostic[camille_ia[k]]}.")
+    manques = [int(((np.array(d) == 0) & (camille_verite == 1)).sum())
                for d in (CAMILLE_SEULE, CAMILLE_FINALE)]
-    alertes = [int(((np.array(d) == 1) & (cas_verite == 0)).sum())
+    alertes = [int(((np.array(d) == 1) & (camille_verite == 0)).sum())
                for d in (CAMILLE_SEULE, CAMILLE_FINALE)]
     print(f"Sur les 12 cas, son gain avec l'IA vient des fausses alertes évitées ({alertes[0]} "
           f"seule, {alertes[1]} avec l'IA) : elle manque autant de cancers avec l'IA que seule "
-          f"({manques[1]} et {manques[0]} sur {(cas_verite == 1).sum()}).")
+          f"({manques[1]} et {manques[0]} sur {(camille_verite == 1).sum()}).")
 else:
     print("Le bilan s'affichera ici quand la vérification de la question 4 aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
@@ -691,17 +732,19 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # %% [markdown]
 # En France, le professionnel qui **décide d'utiliser** un dispositif médical appris sur des
 # données massives pour un diagnostic s'assure que la patiente en a été **informée** (article
-# L. 4001-3). Le règlement européen sur l'IA (article 14) demandera, pour
-# un dispositif médical **à partir du 2 août 2028** (date fixée par le règlement (UE)
-# 2026/1744), qu'un système d'IA à haut risque (pour un dispositif médical ou de diagnostic in
-# vitro : évalué par un organisme notifié, selon l'article 6 dans son texte de 2024) soit conçu
-# pour que la personne qui le contrôle **puisse** passer outre et reste consciente du biais
-# d'automatisation. Aucune des deux règles ne dit **quand** passer outre : c'est votre jugement.
+# L. 4001-3). Un système d'IA **à haut risque** est, pour le règlement européen sur l'IA, l'un
+# des plus encadrés, car il touche la santé, la sécurité ou les droits des personnes : pour un
+# dispositif médical ou de diagnostic in vitro, quand un organisme notifié doit l'évaluer
+# (article 6, texte de 2024).
+# L'article 14 de ce règlement demandera qu'un tel système soit conçu pour que la personne qui
+# le contrôle **puisse** passer outre et reste consciente du biais d'automatisation. Pour un
+# dispositif médical, ce sera **à partir du 2 août 2028** (date fixée par le règlement (UE)
+# 2026/1744). Aucune des deux règles ne dit **quand** passer outre : c'est votre jugement.
 #
 # ## À retenir
 #
 # - L'**importance par permutation** mesure ce que le modèle **perd** quand on brouille une
-#   colonne de données qu'il n'a pas vues (un indice de ce qu'il utilise) ; elle **varie**
+#   colonne, sur des patientes qu'il n'a pas vues (un indice de ce qu'il utilise) ; elle **varie**
 #   d'un mélange à l'autre et selon les patientes.
 
 # %% [markdown] reveal="texture_ou_rayon"
@@ -798,8 +841,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # %% [markdown]
 # ### Pour aller plus loin
 #
-# - **Autres explications.** Les valeurs de Shapley (SHAP) et les explications locales (LIME)
-#   expliquent un cas à la fois.
+# - **Autres explications.** Les valeurs de Shapley (méthode SHAP) et les explications locales
+#   (LIME) expliquent un cas à la fois : pour une patiente, quelles mesures ont poussé son score
+#   vers le haut ou vers le bas.
 
 # %% [markdown] reveal="lecture_courbe"
 # - **Leurs limites.** Ce sont les mêmes : mesures corrélées, et pas de cause.
@@ -818,7 +862,11 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   critiquent Hooker et al. (2021) : quand les mesures sont corrélées, l'importance par
 #   permutation et la dépendance partielle peuvent beaucoup trop mettre en avant certaines
 #   d'entre elles ; ils recommandent plutôt de mesurer ce que perd un modèle réappris sans elles
-#   (le point précédent). Mélanger la taille en groupe garde rayon, périmètre et aire d'une même
+#   (le point précédent). Ce n'est pas contradictoire avec notre rayon : une colonne corrélée,
+#   mélangée seule, donne un chiffre faussé, trop petit quand le modèle en a réparti le poids
+#   (notre cas), trop grand quand il répond fortement aux noyaux incohérents (ce que décrivent
+#   Hooker et al.).
+#   Mélanger la taille en groupe garde rayon, périmètre et aire d'une même
 #   patiente, mais casse encore leur lien avec les points concaves (petits noyaux très creusés,
 #   par exemple), comme le fait de donner à toutes les patientes la même valeur de points
 #   concaves. La taille « deux fois plus » que les points concaves vaut donc pour ce mélange en
@@ -834,10 +882,11 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   règlements sur les dispositifs médicaux), ferait sortir les dispositifs médicaux des
 #   exigences de conception du règlement sur l'IA, dont l'article 14. Le déployeur (l'hôpital, par exemple) confie le contrôle humain à
 #   des personnes qui ont la compétence, la formation et l'autorité nécessaires (règlement sur
-#   l'IA, article 26, paragraphe 2, dans son texte de 2024). En France, le débat parle de « garantie humaine » : une
-#   supervision humaine de l'IA en santé, idée portée par l'initiative Ethik-IA ; le mot
-#   n'est pas dans l'article L. 4001-3. Le RGPD (article 22) encadre aussi les décisions fondées
-#   exclusivement sur un traitement automatisé.
+#   l'IA, article 26, paragraphe 2, dans son texte de 2024). En France, le débat parle de
+#   « garantie humaine » (une supervision humaine de l'IA en santé) ; le mot n'est pas dans
+#   l'article L. 4001-3. Le règlement général sur la protection des données (RGPD, article 22)
+#   donne aussi le droit de ne pas faire l'objet d'une décision fondée exclusivement sur un
+#   traitement automatisé qui affecte la personne de manière importante (sauf exceptions).
 # - **Moins de biais d'automatisation ?** Goddard et al. (2012) citent la formation, la
 #   responsabilité de l'utilisateur rappelée, l'affichage de la confiance et des informations
 #   plutôt que des recommandations. En mammographie, Dratsch et al. (2023) ont vu l'exactitude
