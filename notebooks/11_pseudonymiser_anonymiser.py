@@ -61,7 +61,7 @@
 # modèle d'IA. Le responsable répond : « Aucun problème, on a remplacé les noms par des
 # numéros : c'est anonyme. »
 #
-# Vérifions-le sur un registre **synthétique**, le même à chaque exécution.
+# Vérifions-le sur un registre **synthétique**.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il crée le registre et affiche ses premières lignes.
@@ -101,11 +101,8 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # %% [markdown]
 # ## 2. Pseudonymiser : ce que dit le droit
 #
-# > **En bref.** Remplacer les noms par des numéros, c'est **pseudonymiser**, pas anonymiser.
-# > Les données restent **personnelles** (le RGPD s'applique) pour qui peut retrouver les
-# > personnes par des moyens raisonnables ; seules des données **anonymes** y échappent. La
-# > section 6 dira pour qui, avec deux arrêts de la Cour de justice de l'Union européenne
-# > (Breyer, 2016 ; 4 septembre 2025).
+# Remplacer les noms par des numéros, c'est **pseudonymiser**, pas anonymiser : le droit
+# (section 6) dit pour qui ces données restent personnelles.
 #
 # ## 3. Ce qui reste : les quasi-identifiants
 #
@@ -114,8 +111,7 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # Un **quasi-identifiant** ne la désigne pas seul, mais, **combiné** à d'autres et **connu
 # ailleurs** (presse locale, collègues, réseaux sociaux), il peut l'isoler. La
 # **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic. Ces rôles
-# dépendent de l'attaquant ; pour le droit, toute donnée de santé reste une donnée de
-# « catégorie particulière », dite sensible (RGPD, articles 4(15) et 9).
+# dépendent de l'attaquant (exercice A).
 #
 # Le trio (date de naissance, sexe, code postal) est le plus connu des quasi-identifiants.
 # D'après le recensement de 1990, Latanya Sweeney a estimé que 87 % des habitants des
@@ -435,8 +431,7 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 # ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
 #
 # Un patient du registre figure sur la liste nominative. Quelle est la probabilité que
-# l'attaquant le **nomme correctement** ? (Elle vaut pour ces seules données inventées, et pour
-# cette liste-ci.) Donnez une proportion entre 0 et 1 (vérifiée à 5
+# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 (vérifiée à 5
 # décimales) : écrivez une division, `a / b`, avec deux des noms affichés entre parenthèses
 # ci-dessus.
 #
@@ -701,61 +696,22 @@ explorateur
 # %% [markdown]
 # ## 6. Personnelles pour qui ?
 #
-# > **En bref.**
-# > - Pour le CHU, qui garde la table des noms, l'extrait pseudonymisé reste personnel.
-# > - Pour la start-up, qui n'a pas la table ? C'est la question 3 ; les textes sont repliés
-# >   ci-dessous.
-#
-# <details><summary>Ce que disent les textes (article 4(5) et considérant 26 du RGPD, arrêts
-# Breyer et du 4 septembre 2025)</summary>
-#
-# Le CHU est le **responsable du traitement** : celui qui décide pourquoi et comment les
-# données sont traitées (module 10). La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
-# (**article 4(5)**) définit la pseudonymisation comme un traitement tel que les données « ne
-# puissent plus être attribuées à une personne concernée précise sans avoir recours à des
-# informations supplémentaires », conservées séparément (ici, la table qui relie numéros et
-# noms). Selon le **considérant 26** (un paragraphe d'explication en tête du règlement), des
-# données pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations
-# **restent personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu
-# de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés » pour identifier
-# la personne, par le responsable du traitement « ou par toute autre personne ».
-#
-# L'arrêt **Breyer** (19 octobre 2016, affaire C-582/14, points 46 à 48), rendu sur la
-# directive 95/46/CE, que le RGPD a remplacée, dont le considérant 26 disait déjà la même chose,
-# précise quels moyens compter : une adresse IP (le numéro d'un ordinateur sur internet) est
-# personnelle pour l'exploitant d'un site qui ne peut identifier l'internaute qu'avec les
-# informations de son fournisseur d'accès (l'opérateur qui attribue ce numéro),
-# s'il dispose de **moyens légaux** de le faire identifier grâce à elles (par exemple, en cas
-# d'attaque informatique, en s'adressant à l'autorité compétente) ; un moyen **interdit par la
-# loi**, ou irréalisable en pratique (effort démesuré en temps, en coût et en main-d'œuvre), ne
-# compte pas.
-#
-# **Une question discutée.** Constituer une liste à partir de profils publics, puis la croiser
-# avec des données de santé, serait déjà un traitement à justifier (RGPD, articles 6 et 9).
-# Est-ce pour autant un moyen « interdit par la loi » au sens de Breyer ? La question est
-# discutée, et aucun arrêt ne l'a tranchée. Pour les uns, l'exclusion de Breyer se lit de
-# façon étroite (elle vise un moyen que la loi ferme, comme la liste électorale pour une
-# entreprise) : le croisement reste un moyen à compter, dont le considérant 26 pèse le coût,
-# le temps et les techniques disponibles. Pour les autres, un croisement sans base légale est
-# justement un moyen interdit par la loi, qui ne compte pas. Un contrat, lui, n'est pas une
-# loi : l'exclusion de Breyer ne le vise pas.
-#
-# Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a tranché
-# une question précise : ce qu'un organisme doit dire aux personnes, dès la collecte, sur les
-# destinataires de leurs données (l'**obligation d'information** : article 15, paragraphe 1,
-# point d, du règlement (UE) 2018/1725). Elle a jugé que la qualification dépend de **celui qui détient
-# les données** : pour un destinataire sans la table de correspondance ni autre moyen
-# raisonnable de retrouver les personnes, **recoupements compris** (croisements avec d'autres
-# sources), des données pseudonymisées
-# peuvent ne pas être personnelles ; pour celui qui les a collectées et garde la table, elles
-# le restent, et son obligation d'informer s'apprécie de son point de vue, au moment de la
-# collecte. Ce règlement s'applique aux institutions de l'Union, pas à un CHU ; sa notion
-# de données personnelles se lit comme celle du RGPD.
-#
-# Les autres obligations du CHU qui transmet ne viennent pas de cet arrêt : une base
-# légale et une exception pour les données de santé (RGPD, articles 6 et 9), les formalités
-# de la recherche en santé (loi Informatique et Libertés) ; voyez le module 10.
-# </details>
+# > **Ce que disent les textes** (RGPD, article 4(5) et considérant 26 ; Cour de justice de
+# > l'Union européenne, arrêts Breyer, 2016, et du 4 septembre 2025).
+# >
+# > - **Qui juge ? Celui qui détient les données.** Des données pseudonymisées restent
+# >   **personnelles** (le RGPD s'applique) pour qui peut retrouver les personnes ; seules des
+# >   données **anonymes** y échappent. Cela s'apprécie du côté de chaque détenteur : pour le
+# >   CHU, qui garde la table des noms, l'extrait reste personnel ; pour un destinataire sans
+# >   la table, il peut ne pas l'être.
+# > - **Quels moyens ?** Tous ceux « raisonnablement susceptibles d'être utilisés » :
+# >   la table, mais aussi les recoupements avec d'autres sources, selon leur coût et leur
+# >   durée.
+# > - **Une loi, un contrat.** Un moyen interdit par la loi ou irréalisable en pratique ne
+# >   compte pas. Un contrat qui interdit de réidentifier est une mesure qui compte dans la
+# >   pesée, mais il n'est pas une loi.
+# >
+# > Le détail des textes : après la séance.
 #
 # ### Question 3 — Comment juger si les données sont personnelles pour la start-up ? (2 points)
 #
@@ -789,7 +745,7 @@ explorateur
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez le considérant 26 (« Ce que disent les textes », ci-dessus) : que compte-t-il,
+# Relisez l'encadré « Ce que disent les textes », ci-dessus : que compte-t-on,
 # « l'ensemble des moyens » ou un seul ? Qu'a montré la question 2 sur ce que permet une liste
 # nominative ? Quels moyens l'arrêt Breyer écarte-t-il ?
 # </details>
@@ -814,10 +770,11 @@ checks.check_choice(
                        "pour nommer des patients ?",
                        digest="3bc559636e51c6e8"),
         checks.Mistake(None,
-                       "vous avez traité le contrat comme une loi. L'arrêt Breyer (2016) n'écarte "
-                       "que les moyens interdits par la loi (la liste électorale pour une "
-                       "entreprise : article L37) ou irréalisables en pratique. Un contrat est-il "
-                       "une loi ?",
+                       "vous avez traité le contrat comme une loi. Il compte dans la pesée (une "
+                       "mesure organisationnelle, RGPD article 4(5)), mais il n'écarte pas le "
+                       "moyen : l'arrêt Breyer (2016) n'écarte que les moyens interdits par la "
+                       "loi (la liste électorale pour une entreprise : article L37) ou "
+                       "irréalisables en pratique.",
                        digest="ca8e0599d4462b50"),
         checks.Mistake(None,
                        "vous avez confondu personne identifiée et personne identifiable : le RGPD "
@@ -845,7 +802,7 @@ checks.check_choice(qualification, name="qualification", options=["A", "B", "C",
 qualification = "A"
 
 # %% mistake="qualification"
-# message : vous avez traité le contrat comme une loi
+# message : il n'écarte pas le moyen
 qualification = "B"
 
 # %% mistake="qualification"
@@ -1321,7 +1278,7 @@ raison_baisse = "E"
 # 20 ans ; code postal, puis département, puis région), où chaque classe large réunit des
 # classes fines entières : en élargissant, k ne peut alors pas baisser.
 
-# %% [markdown]
+# %% [markdown] reveal="raison_baisse"
 # **Alors, 9 ou 10 ans ?** La plus petite largeur qui donne k ≥ 5 est 9 ans, mais ses classes
 # (18-26 ans, 27-35 ans…) sont à cheval sur celles de 10 ans (18-26 ans mord sur 10-19 et
 # sur 20-29), alors que chaque classe de 20 ans réunit deux classes de 10 ans entières
@@ -1331,7 +1288,9 @@ raison_baisse = "E"
 # retrouverait dans l'intersection de ses deux classes. Mesurons-le sur l'Hérault.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il recolle deux extraits de l'Hérault et calcule k et l.
+# Inutile de lire ce code (replié) : il recolle deux extraits de l'Hérault (deux largeurs de
+# classes d'âge, retrouvées par pseudonyme) et calcule k et l, affichés une fois la question 5
+# jugée juste.
 def recoller(largeur_1, largeur_2):
     """Deux extraits de l'Hérault (deux largeurs de classes), recollés par pseudonyme."""
     return pd.DataFrame({"sexe": sexes_herault,
@@ -1350,9 +1309,14 @@ for largeur_1, largeur_2 in [(9, 10), (10, 20)]:
         "k": pv.k_anonymity(deux_extraits, cles),
         "l": pv.l_diversity(deux_extraits, cles, "diagnostic"),
         "plus petite classe": f"{noms_sexes[sexe]}, {classe_1} et {classe_2}"})
-display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
+if checks.passed("raison_baisse"):
+    display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
+else:
+    print("Le tableau des extraits recollés s'affichera ici quand la vérification de la "
+          "question 5 aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
+          "il s'affichera dans votre retour de correction).")
 
-# %% [markdown]
+# %% [markdown] reveal="raison_baisse"
 # Recollées, des classes de 9 et de 10 ans qui se chevauchent redonnent des classes de quelques
 # années, parfois d'une seule : k et l retombent à 1. Des classes de 10 et de 20 ans sont
 # emboîtées : recoller n'apprend rien de plus. Pour cet extrait de l'Hérault, nous retenons
@@ -1534,14 +1498,14 @@ choix_publication = "E"
 # | 4 | hommes | 40-49 ans | 12 | diabète (4), hypertension (5), asthme (2), dépression (1) |
 # | 5 | hommes | 50-59 ans | 11 | dépression (10), asthme (1) |
 #
-# Pour quelles classes apprend-il le diagnostic de son voisin, et par lequel des trois risques
-# du G29 ? Répondez par la lettre.
+# Pour quelles classes apprend-il le diagnostic de son voisin, et lequel des trois risques du
+# G29 désigne le fait d'**apprendre ce diagnostic** ? Répondez par la lettre.
 #
-# - **A.** La classe 3 seule : inférence ; la classe 5 compte deux diagnostics.
-# - **B.** La classe 2, où figure la maladie due au VIH : inférence.
-# - **C.** Les classes 3 et 5 : corrélation.
-# - **D.** Aucune : le tableau est 8-anonyme, personne n'y est exposé.
-# - **E.** Les classes 3 et 5 : inférence, sûre pour la 3, probable pour la 5.
+# - **A.** La classe 3 seule : inférence (la 5 a deux diagnostics).
+# - **B.** La classe 2, avec la maladie due au VIH : inférence.
+# - **C.** Les classes 3 et 5 : corrélation seulement, pas d'inférence.
+# - **D.** Aucune : le tableau est 8-anonyme, nul n'est exposé.
+# - **E.** Les classes 3 et 5 : inférence (sûre en 3, probable en 5).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1580,9 +1544,10 @@ checks.check_choice(
                        "plutôt, classe par classe, si un diagnostic domine.",
                        digest="c85b21b9eb4cd83a"),
         checks.Mistake(None,
-                       "rattacher le voisin à sa classe est bien une corrélation au sens du G29 ; "
-                       "mais ce rattachement ne dit pas encore son diagnostic. Lequel des trois "
-                       "risques consiste à déduire la valeur d'un attribut ?",
+                       "rattacher le voisin à sa classe est bien une corrélation au sens du G29, "
+                       "et les risques peuvent se cumuler ; mais ce rattachement ne dit pas encore "
+                       "son diagnostic. Apprendre ce diagnostic, c'est déduire la valeur d'un "
+                       "attribut : lequel des trois risques est-ce ?",
                        digest="659abe8f904786d0"),
         checks.Mistake(None,
                        "le tableau est bien 8-anonyme : personne n'y est isolé. Mais le k ne "
@@ -1733,13 +1698,16 @@ risque_population = "E"
 
 # %% [markdown]
 # ### F. Pour aller plus loin : au-delà du k-anonymat
+
+# %% [markdown] reveal="classe_exposee"
+# **Les limites de la l-diversité.** Une classe peut compter plusieurs diagnostics différents
+# mais proches (trois maladies de l'estomac), ou une maladie rare bien plus fréquente que dans
+# l'ensemble du tableau : l'attaquant en apprend encore beaucoup (Li et al., 2007).
+
+# %% [markdown]
+# <details><summary>Ouvrir la lecture : confidentialité différentielle, données synthétiques,
+# accès contrôlé, modèles d'IA…</summary>
 #
-# <details><summary>Ouvrir la lecture : limites de la l-diversité, confidentialité
-# différentielle, données synthétiques, accès contrôlé, modèles d'IA…</summary>
-#
-# - **Les limites de la l-diversité.** Une classe peut compter plusieurs diagnostics différents
-#   mais proches (trois maladies de l'estomac), ou une maladie rare bien plus fréquente que dans
-#   l'ensemble du tableau : l'attaquant en apprend encore beaucoup (Li et al., 2007).
 # - **Publier un échantillon ne suffit pas.** Rocher et al. (2019) estiment que 99,98 % des
 #   Américains seraient correctement réidentifiés dans n'importe quel jeu de données contenant
 #   15 attributs démographiques, même très incomplet.
@@ -1779,33 +1747,90 @@ risque_population = "E"
 #   beaucoup.
 # </details>
 #
+# ### Les textes en détail (à lire avant la réflexion G)
+#
+# <details><summary>Ouvrir la lecture : article 4(5) et considérant 26 du RGPD, arrêts Breyer
+# et du 4 septembre 2025</summary>
+#
+# Le CHU est le **responsable du traitement** : celui qui décide pourquoi et comment les
+# données sont traitées (module 10). La colonne `pseudonym` remplace le nom par un numéro. Le RGPD
+# (**article 4(5)**) définit la pseudonymisation comme un traitement tel que les données « ne
+# puissent plus être attribuées à une personne concernée précise sans avoir recours à des
+# informations supplémentaires », conservées séparément (ici, la table qui relie numéros et
+# noms). Selon le **considérant 26** (un paragraphe d'explication en tête du règlement), des
+# données pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations
+# **restent personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu
+# de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés » pour identifier
+# la personne, par le responsable du traitement « ou par toute autre personne ».
+#
+# L'arrêt **Breyer** (19 octobre 2016, affaire C-582/14, points 46 à 48), rendu sur la
+# directive 95/46/CE, que le RGPD a remplacée, dont le considérant 26 disait déjà la même chose,
+# précise quels moyens compter : une adresse IP (le numéro d'un ordinateur sur internet) est
+# personnelle pour l'exploitant d'un site qui ne peut identifier l'internaute qu'avec les
+# informations de son fournisseur d'accès (l'opérateur qui attribue ce numéro),
+# s'il dispose de **moyens légaux** de le faire identifier grâce à elles (par exemple, en cas
+# d'attaque informatique, en s'adressant à l'autorité compétente) ; un moyen **interdit par la
+# loi**, ou irréalisable en pratique (effort démesuré en temps, en coût et en main-d'œuvre), ne
+# compte pas.
+#
+# **Une question discutée.** Constituer une liste à partir de profils publics, puis la croiser
+# avec des données de santé, serait déjà un traitement à justifier (RGPD, articles 6 et 9).
+# Est-ce pour autant un moyen « interdit par la loi » au sens de Breyer ? La question est
+# discutée, et aucun arrêt ne l'a tranchée. Pour les uns, l'exclusion de Breyer se lit de
+# façon étroite (elle vise un moyen que la loi ferme, comme la liste électorale pour une
+# entreprise) : le croisement reste un moyen à compter, dont le considérant 26 pèse le coût,
+# le temps et les techniques disponibles. Pour les autres, un croisement sans base légale est
+# justement un moyen interdit par la loi, qui ne compte pas. Un contrat, lui, n'est pas une
+# loi : l'exclusion de Breyer ne le vise pas.
+#
+# Le 4 septembre 2025 (affaire C-413/23 P), la Cour de justice de l'Union européenne a tranché
+# une question précise : ce qu'un organisme doit dire aux personnes, dès la collecte, sur les
+# destinataires de leurs données (l'**obligation d'information** : article 15, paragraphe 1,
+# point d, du règlement (UE) 2018/1725). Elle a jugé que la qualification dépend de **celui qui détient
+# les données** : pour un destinataire sans la table de correspondance ni autre moyen
+# raisonnable de retrouver les personnes, **recoupements compris** (croisements avec d'autres
+# sources), des données pseudonymisées
+# peuvent ne pas être personnelles ; pour celui qui les a collectées et garde la table, elles
+# le restent, et son obligation d'informer s'apprécie de son point de vue, au moment de la
+# collecte. Ce règlement s'applique aux institutions de l'Union, pas à un CHU ; sa notion
+# de données personnelles se lit comme celle du RGPD.
+#
+# Les autres obligations du CHU qui transmet ne viennent pas de cet arrêt : une base
+# légale et une exception pour les données de santé (RGPD, articles 6 et 9), les formalités
+# de la recherche en santé (loi Informatique et Libertés) ; voyez le module 10.
+# </details>
+#
 # ### G. Réflexion — Quand un jeu de données peut-il être partagé ?
 #
 # *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
 #
-# En 10 à 15 lignes : la start-up de la section 1 demande l'extrait du registre. Que
+# En 15 à 20 lignes : la start-up de la section 1 demande l'extrait du registre. Que
 # proposeriez-vous de lui transmettre (quels attributs, à quel niveau de détail, dans quel cadre :
 # contrat, accès contrôlé, données synthétiques…) ? Ces données seraient-elles personnelles
 # pour elle, au sens de l'arrêt de la Cour du 4 septembre 2025 ? Quels moyens retenez-vous
-# ou écartez-vous, et pourquoi (section 6) ? Tranchez, arguments à l'appui.
+# ou écartez-vous, et pourquoi (section 6 et « Les textes en détail ») ? Tranchez, arguments à
+# l'appui.
 # Appuyez-vous sur **au moins un
 # chiffre** obtenu dans ce module et sur **au moins un** des trois risques du G29. Que perdent
 # les chercheurs, et que gagnent les patients ?
 
 # %% [markdown] written="reflexion_anonymat" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois points, notés
-# chacun 1, 0,5 ou 0.
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois points : le
+# point 1 par tiers, les points 2 et 3 notés 1, 0,5 ou 0.
 #
 # **Point 1 — Le droit.** Trois éléments :
 #
 # - (a) pseudonymisé n'est pas anonyme (RGPD art. 4(5), considérant 26) ;
 # - (b) on juge du côté de la start-up, avec ses moyens raisonnables, recoupements compris
-#   (arrêt C-413/23 P, 4 septembre 2025) : « anonyme pour elle, faute de table » ne suffit pas ;
-# - (c) ni un contrat (ce n'est pas une loi : arrêt Breyer) ni k > 1 (corrélation et inférence
-#   restent : WP216) ne suffisent à rendre les données anonymes.
+#   (arrêt C-413/23 P, 4 septembre 2025) : « anonyme pour elle, faute de table » ne suffit pas.
+#   (b) porte sur la **méthode**, quelle que soit la conclusion ;
+# - (c) un contrat compte dans la pesée mais n'écarte pas un moyen comme le ferait une loi
+#   (arrêt Breyer), et k > 1 laisse la corrélation et l'inférence (WP216) : ni l'un ni l'autre
+#   ne suffit à rendre les données anonymes. L'un des deux, bien expliqué, suffit pour (c).
 #
-# Les trois : 1 ; (b) et un autre : 0,5 ; sinon 0. Profils publics (point discuté) : accepter
+# Un tiers de point par élément présent (deux éléments : deux tiers de point ; si la grille
+# n'accepte que des demi-points, deux tiers donnent un demi, un tiers donne zéro). Profils publics (point discuté) : accepter
 # toute conclusion bien argumentée (le moyen compte ; ou il est écarté : sans base légale,
 # RGPD art. 6 et 9, ou rarement praticable).
 #
