@@ -587,7 +587,8 @@ for cle in ["9(1)", "L1110-4", "L1111-8", "chap. V", "IA 14", "IA 50"]:
 # dites si le message contient des **données personnelles d'un patient** (des informations sur
 # une personne que l'on peut reconnaître, directement ou en croisant les détails) : écrivez
 # `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
-# réponse fausse annule une réponse juste (répondre au hasard ne rapporte donc rien).
+# réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
+# laissé `...` ne rapporte ni ne retire rien.
 #
 # - **A** : « Résume ce compte rendu : Mme Sandrine Garcia, 54 ans, vue le 12/03/2025 pour une
 #   douleur thoracique… »
@@ -682,7 +683,8 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # `"IA"` (règlement sur l'IA, article 50) ou `"aucun"` (aucun de ces quatre textes). Un même
 # texte peut répondre à plusieurs cas, ou à aucun ; chaque cas se juge seul (la question 5b
 # suit le même principe). Chaque cas juste vaut un tiers de point ; chaque cas faux retire le
-# quart d'un cas juste (répondre au hasard ne rapporte donc rien en moyenne).
+# quart d'un cas juste (répondre au hasard rapporte donc peu) ; un cas laissé `...` ne
+# rapporte ni ne retire rien.
 #
 # - **A** : un interne raconte à un ami, au café, qu'un patient du service est hospitalisé, et
 #   pourquoi. Quel texte lui impose de se taire **parce qu'il est soignant** ?

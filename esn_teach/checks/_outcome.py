@@ -170,7 +170,7 @@ class PartialCredit:
                 else (f"{round(self.penalty, 2):g}".replace(".", ",") + " réponse juste")
             )
             text += (
-                f" ; chaque réponse fausse retire {taken}, pour que répondre au hasard ne "
-                "rapporte rien en moyenne"
+                f" ; chaque réponse fausse retire {taken}, pour que répondre au hasard rapporte "
+                "peu"
             )
         return text + ")."
