@@ -83,8 +83,7 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 #
 # La **CNIL** (Commission nationale de l'informatique et des libertés) contrôle le respect du
 # RGPD et de la LIL, et sanctionne ; certaines interdictions du CSP, comme la vente de données
-# de santé identifiantes, sont aussi des délits, jugés par le juge pénal (le CSP renvoie aux
-# peines du code pénal, article 226-21).
+# de santé identifiantes, sont aussi des délits, jugés par le juge pénal.
 # </details>
 
 # %% [markdown]
@@ -240,15 +239,15 @@ intrus = "D"
 # ### Question 2 — L'exception des soins suffit-elle ? (2 points)
 #
 # > Interrogée sur ce qui l'autorise à traiter les données de santé de ses patients, une
-# > maison de santé (médecins, infirmières et kinésithérapeutes libéraux) répond :
+# > maison de santé libérale répond :
 # > « L'article 9(2)(h) du RGPD, l'exception des soins ; il ne faut rien d'autre. »
 #
 # A-t-elle raison ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
 # - **a.** Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que
 #   les autres données personnelles.
-# - **b.** Non : il manque une base légale de l'article 6 ; l'exception des soins ne
-#   répond qu'à l'article 9.
+# - **b.** Non : l'exception des soins lève l'interdiction propre aux données de santé ; il
+#   faut encore un fondement de l'article 6.
 # - **c.** Non : pour des données de santé, il faut en plus le consentement explicite de
 #   chaque patient, l'exception 9(2)(a).
 # - **d.** Oui : l'exception des soins est la base légale propre aux professionnels de santé
@@ -314,8 +313,9 @@ checks.check_choice(
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(fondement_soins, name="fondement_soins", options=["a", "b", "c", "d"],
-                    expected="b")
+checks.check_choice(
+    fondement_soins, name="fondement_soins", options=["a", "b", "c", "d"], expected="b"
+)
 ### END HIDDEN TESTS
 
 # %% mistake="fondement_soins"
@@ -344,8 +344,8 @@ fondement_soins = "d"
 #
 # > L'unité de recherche clinique d'un CHU veut réutiliser les dossiers de vingt mille patients
 # > hospitalisés pour insuffisance cardiaque depuis 2015, afin de chercher quels examens faits
-# > à l'admission prédisent la survie. Ses membres, épidémiologistes et statisticiens, n'ont
-# > soigné aucun de ces patients. Beaucoup de ces patients sont perdus de vue ou décédés : les
+# > à l'admission prédisent la survie. Ses membres n'ont soigné aucun
+# > de ces patients. Beaucoup de ces patients sont perdus de vue ou décédés : les
 # > recontacter tous pour leur demander leur accord est impossible.
 #
 # ### Question 3 — Quelle exception de l'article 9(2), et pourquoi ? (2 points)
@@ -432,8 +432,9 @@ checks.check_choice(
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(exception_recherche, name="exception_recherche",
-                    options=["a", "b", "c", "d"], expected="d")
+checks.check_choice(
+    exception_recherche, name="exception_recherche", options=["a", "b", "c", "d"], expected="d"
+)
 ### END HIDDEN TESTS
 
 # %% mistake="exception_recherche"
@@ -462,10 +463,9 @@ exception_recherche = " c "
 #
 # <details><summary>Où les données doivent-elles être stockées ? (lecture facultative)</summary>
 #
-# Le référentiel de certification de l'arrêté du 26 avril 2024 impose de stocker les données
+# Le référentiel de certification (arrêté du 26 avril 2024) impose de stocker les données
 # dans l'**Espace économique européen** (EEE : l'Union européenne, plus l'Islande, le
-# Liechtenstein et la Norvège). Les hébergeurs déjà certifiés avaient jusqu'au 16 mai 2026
-# pour s'y conformer (fin de la période de transition) : il vaut désormais pour tous.
+# Liechtenstein et la Norvège), pour tous les hébergeurs depuis le 16 mai 2026.
 # </details>
 #
 # > Un cabinet de trois kinésithérapeutes remplace son serveur local par un logiciel de
@@ -479,16 +479,18 @@ exception_recherche = " c "
 # ### Question 4 — Que peut faire le cabinet ? (2 points)
 #
 # Laquelle de ces solutions est permise (avec, dans tous les cas, un contrat de
-# sous-traitance) ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+# sous-traitance) ? Répondez `"a"`, `"b"`, `"c"`, `"d"` ou `"e"`.
 #
-# - **a.** Prendre un autre éditeur, certifié HDS, aux serveurs en Allemagne lui aussi, et en
-#   informer ses patients.
-# - **b.** Garder cet éditeur, si chaque patient signe un accord écrit pour que son dossier y
-#   soit stocké.
+# - **a.** Prendre un autre éditeur, certifié HDS celui-là, et informer ses patients de cet
+#   hébergement.
+# - **b.** Garder cet éditeur, si chaque patient signe un accord écrit pour y stocker son
+#   dossier.
 # - **c.** Garder cet éditeur : contrat, chiffrement et serveurs dans l'Union européenne
 #   suffisent.
 # - **d.** Renoncer : la loi interdit de confier des dossiers de soins à une entreprise hors du
 #   cabinet.
+# - **e.** Prendre un autre éditeur, certifié HDS celui-là : la certification dispense
+#   d'informer les patients.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -514,7 +516,7 @@ hebergeur_kine = "a"
 checks.check_choice(
     hebergeur_kine,
     name="hebergeur_kine",
-    options=["a", "b", "c", "d"],
+    options=["a", "b", "c", "d", "e"],
     digest="548e3b742f67e6f5",
     mistakes=[
         checks.Mistake(
@@ -540,19 +542,28 @@ checks.check_choice(
             "des données de soins pour le compte d'un autre (relisez l'étape 3).",
             digest="00cbea9c9acf6867",
         ),
+        checks.Mistake(
+            None,
+            "la certification HDS est nécessaire, pas suffisante : le patient doit être "
+            "informé de l'hébergement, et peut s'y opposer pour un motif légitime (CSP, article "
+            "L1111-8, I). Un hébergement caché aux patients ne respecte pas la loi.",
+            digest="133bfe4c187ff7fa",
+        ),
     ],
     success=(
         "c'est la bonne réponse (a). L'éditeur actuel n'est pas certifié HDS : ni le contrat, "
         "ni le chiffrement, ni l'accord des patients ne permettent de le garder. Mais la loi "
         "n'interdit pas le dossier en ligne : elle exige un hébergeur certifié HDS (CSP, "
         "article L1111-8, I) et l'information des patients, qui peuvent s'y opposer pour un "
-        "motif légitime. Des serveurs en Allemagne conviennent : le référentiel HDS impose "
-        "le stockage dans l'Espace économique européen."
+        "motif légitime ; sans cette information (e), la certification ne suffit pas. "
+        "Le nouvel hébergeur, lui, stocke les données dans l'Espace économique européen : "
+        "le référentiel HDS l'impose."
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d"],
-                    expected="a")
+checks.check_choice(
+    hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d", "e"], expected="a"
+)
 ### END HIDDEN TESTS
 
 # %% mistake="hebergeur_kine"
@@ -566,6 +577,10 @@ hebergeur_kine = "b"
 # %% mistake="hebergeur_kine"
 # message : mais tout cela n'est pas suffisant
 hebergeur_kine = " C "
+
+# %% mistake="hebergeur_kine"
+# message : nécessaire, pas suffisante : le patient doit être
+hebergeur_kine = "e"
 
 # %% [markdown]
 # ## Étape 4 sur 5 — La finalité est-elle interdite ? La vente de données
@@ -584,8 +599,8 @@ hebergeur_kine = " C "
 # > L'éditeur du logiciel de votre officine propose à la pharmacie une remise de 200 € par an
 # > sur son abonnement au logiciel si elle l'autorise à transmettre chaque mois à un
 # > laboratoire pharmaceutique les ordonnances délivrées, avec le nom, la date de naissance et
-# > la commune des patients. Il précise que les patients peuvent s'y opposer en le signalant
-# > au comptoir, comme l'indique une affiche.
+# > la commune des patients. Les patients peuvent s'y opposer au comptoir, comme l'indique
+# > une affiche.
 #
 # ### Question 5 — Que doit répondre la pharmacie ? (2 points)
 #
@@ -684,8 +699,12 @@ checks.check_choice(
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(reponse_pharmacie, name="reponse_pharmacie",
-                    options=["a", "b", "c", "d", "e", "f"], expected="b")
+checks.check_choice(
+    reponse_pharmacie,
+    name="reponse_pharmacie",
+    options=["a", "b", "c", "d", "e", "f"],
+    expected="b",
+)
 ### END HIDDEN TESTS
 
 # %% mistake="reponse_pharmacie"
@@ -738,8 +757,7 @@ reponse_pharmacie = "f"
 # verdict, puis la réflexion écrite, corrigée par l'enseignant.
 #
 # Barème du module : 17 points, dont 10 pour les cinq questions de la séance et 7 pour la
-# suite (questions 6 à 9 : 1 point chacune ; réflexion écrite : 3 points). Les questions 6 à
-# 9 se font sans surveillance : elles comptent peu.
+# suite (questions 6 à 9 : 1 point chacune ; réflexion écrite : 3 points).
 
 # %% [markdown]
 # ### Étape 4 sur 5 (suite) — Le SNDS : deux usages interdits, un accès encadré
@@ -761,8 +779,10 @@ reponse_pharmacie = "f"
 #   établissements publics et organismes chargés d'une mission de service public (article
 #   L1461-3, I). Les industriels des produits de santé et les assureurs doivent en plus,
 #   soit démontrer que leur traitement ne peut servir à aucune des deux finalités
-#   interdites, soit confier l'étude à un laboratoire de recherche ou à un bureau d'études
-#   (article L1461-3).
+#   interdites, soit confier l'étude à un laboratoire de recherche ou à un bureau d'études,
+#   dont les responsables présentent à la CNIL un engagement de conformité à un référentiel
+#   (confidentialité, expertise, indépendance ; arrêté du 17 juillet 2017) (article L1461-3,
+#   II).
 #
 # > Une mutuelle veut étudier, pour une publication, les parcours de soins des personnes
 # > diabétiques de sa région, à partir de la base nationale qui réunit les remboursements de
@@ -782,7 +802,8 @@ reponse_pharmacie = "f"
 # - **c.** Faire faire l'analyse par un bureau d'études : ses analystes, et non les
 #   statisticiens de la mutuelle, traiteront ces données.
 # - **d.** Laisser ses statisticiens faire l'analyse, après avoir signé l'engagement de ne
-#   pas se servir de ces données pour ses contrats.
+#   pas se servir de ces données pour ses contrats, puis faire relire les résultats par un
+#   bureau d'études.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -830,9 +851,9 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "une promesse ne suffit pas : s'engager n'est pas prouver. Relisez ce que "
-            "l'article L1461-3 exige en plus d'un assureur : une parole donnée remplit-elle "
-            "cette condition ?",
+            "une promesse ne suffit pas : s'engager n'est pas prouver, et un bureau d'études "
+            "qui relit seulement les résultats ne fait pas l'étude. Relisez ce que l'article "
+            "L1461-3 exige en plus d'un assureur : qui doit traiter les données ?",
             digest="8ae94441a9ccc31f",
         ),
     ],
@@ -841,17 +862,20 @@ checks.check_choice(
         "interdite : l'article L1461-1 (V) ne bloque pas ce projet ; il l'aurait bloqué si la "
         "mutuelle voulait ajuster ses cotisations. Mais la mutuelle est un assureur : pour "
         "accéder au SNDS, l'article L1461-3 lui laisse deux voies : confier l'étude à un "
-        "laboratoire de recherche ou à un bureau d'études (réponse c) ; ou démontrer que "
+        "laboratoire de recherche ou à un bureau d'études (réponse c), dont les responsables "
+        "présentent à la CNIL un engagement de conformité à un référentiel (L1461-3, II) ; "
+        "ou démontrer que "
         "son traitement ne peut servir à aucune des deux finalités interdites, et ses "
         "statisticiens pourraient alors faire l'analyse. Un engagement signé n'est pas "
-        "une démonstration (d). La loi ne demande pas l'accord de chaque personne (b) et "
+        "une démonstration, et faire relire les résultats ne confie pas l'étude (d). La loi ne demande pas l'accord de chaque personne (b) et "
         "n'interdit pas l'accès (a). L'étude suit en plus les procédures de la loi "
         "Informatique et Libertés (méthodologie de référence ou autorisation de la CNIL)."
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(acces_mutuelle, name="acces_mutuelle", options=["a", "b", "c", "d"],
-                    expected="c")
+checks.check_choice(
+    acces_mutuelle, name="acces_mutuelle", options=["a", "b", "c", "d"], expected="c"
+)
 ### END HIDDEN TESTS
 
 # %% mistake="acces_mutuelle"
@@ -875,18 +899,21 @@ acces_mutuelle = " d "
 # correspondance** code → nom (article 4, point 5). Pour savoir si des données sont
 # personnelles, on se place du côté de **celui qui les détient** : peut-il retrouver les
 # personnes par des moyens raisonnables (considérant 26) ? La Cour de justice l'a précisé
-# (arrêt du 4 septembre 2025, C-413/23 P ; l'affaire visait les institutions européennes, la
-# définition est celle du RGPD) :
-#
-# - pour qui garde la table de correspondance, des données pseudonymisées **restent
-#   personnelles**, avec toutes les obligations du RGPD ;
-# - pour un destinataire qui n'a pas la table, elles **peuvent** ne pas l'être, mais seulement
-#   s'il ne peut pas non plus retrouver les personnes autrement, par exemple en recoupant ce
-#   qui reste dans les lignes avec d'autres informations.
-#
-# Celui qui transmet les données reste tenu de ses obligations : par exemple, un hôpital qui
-# transmet des données doit, dès la collecte, informer ses patients de ce destinataire (même
-# arrêt). Des données sont donc **anonymes** pour celui qui les détient quand il ne peut
+# (arrêt du 4 septembre 2025, C-413/23 P ; l'affaire portait sur le règlement (UE) 2018/1725,
+# propre aux institutions et organes de l'Union, qui donne de la donnée personnelle une
+# définition identique à celle du RGPD) : pour un destinataire qui n'a pas la table, des
+# données pseudonymisées **peuvent** ne pas être personnelles, mais seulement s'il ne peut pas
+# non plus retrouver les personnes autrement, par exemple en recoupant ce qui reste dans les
+# lignes avec d'autres informations.
+
+# %% [markdown] reveal="intrus"
+# Pour qui garde la table de correspondance, en revanche, des données pseudonymisées
+# **restent personnelles**, avec toutes les obligations du RGPD. Celui qui transmet les
+# données reste tenu de ses obligations : par exemple, un hôpital qui transmet des données
+# doit, dès la collecte, informer ses patients de ce destinataire (même arrêt).
+
+# %% [markdown]
+# Des données sont donc **anonymes** pour celui qui les détient quand il ne peut
 # retrouver personne par des moyens raisonnables : le RGPD ne s'applique alors pas à lui. Les
 # mêmes données peuvent être personnelles pour l'un et anonymes pour l'autre. L'arrêt est
 # récent et sa portée pratique reste discutée : dans le doute, traitez les données comme
@@ -981,8 +1008,9 @@ checks.check_choice(
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(statut_startup, name="statut_startup", options=["a", "b", "c", "d"],
-                    expected="c")
+checks.check_choice(
+    statut_startup, name="statut_startup", options=["a", "b", "c", "d"], expected="c"
+)
 ### END HIDDEN TESTS
 
 # %% mistake="statut_startup"
@@ -1025,7 +1053,9 @@ statut_startup = "d"
 #
 # Choisissez un **scénario**, puis avancez le curseur **« Étapes montrées »** : chaque cran
 # répond à l'une des cinq questions, le dernier affiche le **verdict**. Répondez dans votre
-# tête avant d'avancer. Observez :
+# tête avant d'avancer. Ses scénarios et ses textes répondent aux questions 1 à 7 : il
+# s'affiche quand leurs vérifications ont dit « juste » (en séance évaluée, dans votre retour
+# de correction). Observez :
 #
 # - une seule étape **bloquante** rend la situation illicite ;
 # - la même donnée peut servir licitement à soigner et illicitement à vendre ;
@@ -1034,10 +1064,30 @@ statut_startup = "d"
 #   patients en sont-ils informés ? Y gagnent-ils quelque chose ?
 
 # %%
+from IPython.display import display
+
 from esn_teach.explorers import LegalPathExplorer
 
-explorateur = LegalPathExplorer()
-explorateur
+# Les scénarios et les textes de l'explorateur donnent des réponses des questions 1 à 7.
+questions_avant = [
+    "intrus",
+    "fondement_soins",
+    "exception_recherche",
+    "hebergeur_kine",
+    "reponse_pharmacie",
+    "acces_mutuelle",
+    "statut_startup",
+]
+a_revoir = [nom for nom in questions_avant if not checks.passed(nom)]
+if a_revoir:
+    print(
+        "L'explorateur s'affichera ici quand les vérifications des questions 1 à 7 auront dit "
+        "« juste » (encore à faire : " + ", ".join(a_revoir) + ") : relancez alors cette "
+        "cellule (en séance évaluée, dans votre retour de correction)."
+    )
+else:
+    explorateur = LegalPathExplorer()
+    display(explorateur)
 
 # %% [markdown]
 # ### De vraies sanctions de la CNIL
@@ -1076,8 +1126,8 @@ for cle, libelle in law.PRINCIPLES.items():
 #
 # <details><summary>Indice 2</summary>
 #
-# Des données où chaque patient garde un code propre sont pseudonymisées, donc personnelles
-# (étape 5) : toutes les règles des données de santé personnelles s'appliquent. Pour chaque
+# Des données où chaque patient garde un code propre sont-elles anonymes pour qui les
+# détient (étape 5) ? Sinon, toutes les règles des données de santé s'appliquent. Pour chaque
 # décision, demandez-vous ce que l'organisme aurait dû faire **avant** d'agir pour être en
 # règle, puis cherchez la clé qui décrit cette obligation.
 # </details>
@@ -1151,13 +1201,17 @@ checks.check_choice(
         "remboursements des patients par un téléservice de l'Assurance maladie. Pour un "
         "entrepôt de données de santé, la formalité est une déclaration de conformité au "
         "référentiel « entrepôts » de la CNIL (délibération n° 2021-118), ou sinon une "
-        "autorisation."
+        "autorisation. Les médecins qui transmettaient ces données recevaient en échange une "
+        "remise sur leur licence du logiciel : le mécanisme de la question 5."
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(principe_cegedim, name="principe_cegedim",
-                    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
-                    expected="formalité")
+checks.check_choice(
+    principe_cegedim,
+    name="principe_cegedim",
+    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
+    expected="formalité",
+)
 ### END HIDDEN TESTS
 
 # %% mistake="principe_cegedim"
@@ -1231,9 +1285,12 @@ checks.check_choice(
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(principe_dedalus, name="principe_dedalus",
-                    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
-                    expected="sécurité")
+checks.check_choice(
+    principe_dedalus,
+    name="principe_dedalus",
+    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
+    expected="sécurité",
+)
 ### END HIDDEN TESTS
 
 # %% mistake="principe_dedalus"
@@ -1307,9 +1364,12 @@ checks.check_choice(
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(principe_doctissimo, name="principe_doctissimo",
-                    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
-                    expected="consentement")
+checks.check_choice(
+    principe_doctissimo,
+    name="principe_doctissimo",
+    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
+    expected="consentement",
+)
 ### END HIDDEN TESTS
 
 # %% mistake="principe_doctissimo"
@@ -1383,9 +1443,12 @@ checks.check_choice(
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(principe_medecin, name="principe_medecin",
-                    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
-                    expected="sécurité")
+checks.check_choice(
+    principe_medecin,
+    name="principe_medecin",
+    options=["formalité", "sécurité", "consentement", "vente", "hébergement", "information"],
+    expected="sécurité",
+)
 ### END HIDDEN TESTS
 
 # %% mistake="principe_medecin"
@@ -1411,7 +1474,8 @@ principe_medecin = "consentement"
 # > points une méthodologie de référence de la CNIL et a fait sa déclaration de conformité.
 # > Aucun patient n'a donné son accord par écrit. Les données seront pseudonymisées avant
 # > l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
-# > opposer ne sont pas encore parties.
+# > opposer ne sont pas encore parties. L'analyse démarre lundi ; les lettres partiront
+# > ensuite.
 #
 # Quel est le verdict de ce projet, tel qu'il est décrit ? Répondez `"licite"`, `"illicite"`
 # ou `"sous condition"`.
@@ -1447,8 +1511,9 @@ checks.check_choice(
         checks.Mistake(
             None,
             "la formalité auprès de la CNIL est faite, mais pas tout ce qui doit précéder "
-            "l'analyse : relisez la dernière phrase de l'énoncé. Avant de traiter des données "
-            "pour un nouveau but, on en informe les personnes (RGPD, article 13, paragraphe 3).",
+            "l'analyse : relisez les deux dernières phrases de l'énoncé. Avant de traiter des "
+            "données pour un nouveau but, on en informe les personnes (RGPD, article 13, "
+            "paragraphe 3) : des lettres envoyées après le début de l'analyse arrivent trop tard.",
             digest="6f9e71d0e17253f5",
         ),
         checks.Mistake(
@@ -1474,13 +1539,16 @@ checks.check_choice(
     ),
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(verdict_prothese, name="verdict_prothese",
-                    options=["licite", "illicite", "sous condition"],
-                    expected="sous condition")
+checks.check_choice(
+    verdict_prothese,
+    name="verdict_prothese",
+    options=["licite", "illicite", "sous condition"],
+    expected="sous condition",
+)
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_prothese"
-# message : relisez la dernière phrase de l'énoncé
+# message : relisez les deux dernières phrases de l'énoncé
 verdict_prothese = "Licite"
 
 # %% mistake="verdict_prothese"
@@ -1506,7 +1574,7 @@ verdict_prothese = "illicite"
 #
 # ### Réflexion — Puis-je monétiser, échanger, réutiliser ? (3 points, après la séance)
 #
-# En 15 à 20 lignes, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
+# En 25 à 30 lignes, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
 # des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
 # diagnostic ? »
 #
@@ -1522,7 +1590,7 @@ verdict_prothese = "illicite"
 #    paraît acceptable.
 #
 # Entraîner un modèle d'IA sur des données de soins est une **nouvelle finalité** : reprenez
-# pour elle tout le parcours, à partir de l'étape 2 (en général, l'exception 9(2)(j)).
+# pour elle tout le parcours, à partir de l'étape 2.
 #
 # <details><summary>Et le règlement européen sur l'IA ? (lecture facultative)</summary>
 #
@@ -1561,7 +1629,11 @@ verdict_prothese = "illicite"
 #   Textes attendus, un suffit par verbe :
 #   - *monétiser* : vendre des données de santé identifiantes est interdit même avec l'accord
 #     du patient (CSP, L1111-8, VII) ; des résultats réellement anonymes ne sont pas visés
-#     (considérant 26) ;
+#     (considérant 26). Sont aussi acceptés pour ce verbe, s'ils sont justes et reliés à la
+#     vente : le code pénal, 226-21 (la peine) ; le code civil, 1107 (« à titre onéreux » :
+#     une remise est une contrepartie) ; le RGPD, article 9, paragraphe 4 (ce qui permet à la
+#     France cette interdiction) ; le considérant 26 seul (vendre des résultats anonymes) ;
+#     L1461-1, V (usages commerciaux interdits du SNDS : promotion, tarification) ;
 #   - *échanger* : entre soignants, le secret partagé (L1110-4 : l'échange entre
 #     professionnels qui participent tous à la prise en charge, II ; le partage au sein de
 #     l'équipe de soins, L1110-12, et hors de l'équipe avec le consentement préalable du
@@ -1617,7 +1689,8 @@ verdict_prothese = "illicite"
 # - Cour de justice de l'Union européenne, arrêt du 4 septembre 2025, Contrôleur européen de
 #   la protection des données (EDPS) contre Conseil de résolution unique (CRU), affaire
 #   C-413/23 P, ECLI:EU:C:2025:645 (EUR-Lex, CELEX 62023CJ0413 ; communiqué de presse de la
-#   Cour n° 107/25). Le Contrôleur européen (EDPS) surveille les institutions de l'Union ; il
+#   Cour n° 107/25) ; il interprète le règlement (UE) 2018/1725 du 23 octobre 2018 (EUR-Lex,
+#   CELEX 32018R1725), applicable aux institutions et organes de l'Union. Le Contrôleur européen (EDPS) surveille les institutions de l'Union ; il
 #   ne faut pas le confondre avec le Comité européen de la protection des données (EDPB), qui
 #   réunit les autorités nationales comme la CNIL.
 # - Cour de justice de l'Union européenne, arrêt du 4 octobre 2024, ND contre DR
@@ -1636,7 +1709,7 @@ verdict_prothese = "illicite"
 #   13 août 2004) ; articles L1461-1 et L1461-3 (SNDS, créés par la loi n° 2016-41 du
 #   26 janvier 2016) ; article R1461-3 (responsables conjoints du SNDS, rédaction issue du
 #   décret n° 2021-848 du 29 juin 2021). Légifrance.
-# - Code pénal, article 226-21. Légifrance.
+# - Code pénal, article 226-21 ; code civil, article 1107. Légifrance.
 # - Échange et partage : définitions de l'annexe de l'arrêté du 25 novembre 2016, citées par le
 #   guide juridique « Santé complexe Occitanie » (guidejuridique.sante-complexe-occitanie.fr,
 #   section 3.1).
@@ -1658,7 +1731,12 @@ verdict_prothese = "illicite"
 #   officiel du 16 mai 2024).
 # - CNIL, formation restreinte : délibération SAN-2024-013 du 5 septembre 2024 (Cegedim Santé) ;
 #   SAN-2022-009 du 15 avril 2022 (Dedalus Biologie) ; SAN-2023-006 du 11 mai 2023
-#   (Doctissimo) ; SAN-2020-015 du 7 décembre 2020 (médecin libéral). Légifrance.
+#   (Doctissimo) ; SAN-2020-015 du 7 décembre 2020 (médecin libéral). Légifrance. Pour la
+#   remise sur la licence accordée aux médecins de l'observatoire Cegedim : GDPRhub,
+#   « CNIL (France) - SAN-2024-013 », gdprhub.eu (résumé en anglais de la délibération).
+# - Arrêté du 17 juillet 2017 relatif au référentiel déterminant les critères de
+#   confidentialité, d'expertise et d'indépendance pour les laboratoires de recherche et
+#   bureaux d'études (visé par les délibérations de la CNIL sur le SNDS, Légifrance).
 # - CNIL, délibération n° 2021-118 du 7 octobre 2021 portant adoption d'un référentiel relatif
 #   aux entrepôts de données dans le domaine de la santé (Légifrance) ; CNIL, « La CNIL adopte
 #   un référentiel sur les entrepôts de données de santé », 26 octobre 2021, cnil.fr.

@@ -662,7 +662,7 @@ def test_reasoned_choices_cannot_be_told_apart_by_their_length():
     for question, letters in (
         ("2", "abcd"),
         ("3", "abcd"),
-        ("4", "abcd"),
+        ("4", "abcde"),
         ("5", "abcdef"),
         ("6", "abcd"),
         ("7", "abcd"),
