@@ -801,9 +801,8 @@ reponse_pharmacie = "f"
 #   accord qui ouvre l'accès.
 # - **c.** Faire faire l'analyse par un bureau d'études : ses analystes, et non les
 #   statisticiens de la mutuelle, traiteront ces données.
-# - **d.** Laisser ses statisticiens faire l'analyse, après avoir signé l'engagement de ne
-#   pas se servir de ces données pour ses contrats, puis faire relire les résultats par un
-#   bureau d'études.
+# - **d.** Laisser ses statisticiens faire l'analyse, sur sa promesse écrite, puis faire
+#   relire les résultats par un bureau d'études.
 #
 # <details><summary>Indice 1</summary>
 #
