@@ -296,6 +296,7 @@ checks.check_number(
              f"détecte environ {round(100 * sensibilite)} ; les {100 - round(100 * sensibilite)} "
              "autres, malades mais rassurées à tort, sont des faux négatifs."
              if isinstance(sensibilite, int | float) and 0 <= sensibilite <= 1 else None),
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 y_pred_05 = ev.predict_at_threshold(scores, seuil_defaut)
@@ -305,6 +306,7 @@ checks.check_number(
     expected=ev.sensitivity(y_test, y_pred_05),
     mistakes=[checks.Mistake(ev.specificity(y_test, y_pred_05),
                              "vous avez calculé la spécificité.")],
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -852,6 +854,7 @@ checks.check_number(
     "dénominateur tous les positifs, vrais et faux.",
     success=f"VPP = {fr_number(valeur_vpp, 4)}, soit environ {round(100 * valeur_vpp)} cancers "
     "pour 100 tests positifs.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -859,6 +862,7 @@ checks.check_number(
     name="vpp_depistage",
     expected=ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[0],
     decimals=4,
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -1086,6 +1090,7 @@ checks.check_number(
     ],
     success=("c'est la sensibilité que mesure l'équipe : pour elle, les ponctions manquées ne "
              "sont pas des malades. Comparez-la à la vraie sensibilité, jugée par l'histologie."),
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -1097,6 +1102,7 @@ checks.check_number(
         checks.Mistake((detectes_par_le_score + ponctions_manquees) / cancers,
                        "vous avez compté les ponctions manquées comme détectées."),
     ],
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -1489,6 +1495,7 @@ if au_bon_seuil:
         ],
         success=(f"risque résiduel = {fr_number(valeur_risque)} : sur 100 femmes dont le test est "
                  f"négatif, environ {round(100 * valeur_risque)} ont pourtant un cancer."),
+    points=1,
     )
 else:
     checks.not_judged("votre seuil de la question 2 n'est pas encore le bon : cette cellule ne "
@@ -1519,6 +1526,7 @@ checks.check_number(
         (c / d + c if d else -1.0, "attention aux parenthèses."),
         (c05.fn / (c05.fn + c05.tn), "c'est le risque résiduel au seuil 0,5."),
     ]],
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -1640,6 +1648,7 @@ if au_bon_seuil:
                  f"rassure environ {round(100 * valeur_sp)} ; les {100 - round(100 * valeur_sp)} "
                  f"autres sont inquiétées à tort. Au seuil 0,5, elle valait {fr_number(sp)} : "
                  "moins de cancers manqués se paient en fausses alertes."),
+    points=1,
     )
 else:
     checks.not_judged("votre seuil de la question 2 n'est pas encore le bon : cette cellule ne "
@@ -1670,6 +1679,7 @@ checks.check_number(
         (d / b + d if b else -1.0, "attention aux parenthèses."),
         (c05.tn / (c05.tn + c05.fp), "c'est la spécificité au seuil 0,5."),
     ]],
+    points=1,
 )
 ### END HIDDEN TESTS
 

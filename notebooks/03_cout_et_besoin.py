@@ -376,12 +376,14 @@ checks.check_number(
     hint="Au numérateur, les inscrits noirs ; au dénominateur, tous les inscrits.",
     success="une part parmi les inscrits a pour dénominateur tous les inscrits. Comparez-la à "
     "la part des patients noirs dans la cohorte jugée (encadré « Après avoir répondu »).",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
     part_noirs_cout,
     name="part_noirs_cout",
     expected=top_share(scores_cout, race, percentile=centile_programme),
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -654,6 +656,7 @@ checks.check_number(
     success=f"au-dessus du même seuil, les inscrits noirs ont en moyenne {fr_number(valeur, 2)} "
     "maladie chronique de plus que les inscrits blancs. Que prouve cet écart ? La section 5 "
     "reviendra sur cette question.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 attendu = selection_by_group(scores_cout, race, besoin, percentile=centile_programme)[
@@ -665,6 +668,7 @@ checks.check_number(
     expected=float(attendu["Black"] - attendu["White"]),
     decimals=2,
     percent_is_mistake=False,
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -864,6 +868,7 @@ checks.check_number(
     f"en moyenne {fr_number(valeur, 2)} maladie chronique de plus que les patients blancs. Ces "
     "patients sont dans la même tranche du score, qui est large : que montre cet écart ? Le "
     "tableau de la section 5 le compare à d'autres, et la question 4 le demande.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 attendu = selection_by_group(scores_cout, race, besoin, percentile=95)["mean_need_selected"]
@@ -873,6 +878,7 @@ checks.check_number(
     expected=float(attendu["Black"] - attendu["White"]),
     decimals=2,
     percent_is_mistake=False,
+    points=2,
 )
 ### END HIDDEN TESTS
 

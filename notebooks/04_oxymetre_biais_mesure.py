@@ -488,6 +488,7 @@ checks.check_number(
     success="parmi les paires où l'écran rassurait (SpO2 de 92 à 96 %), vous avez compté "
     "celles qui cachaient une hypoxémie sévère : le groupe de départ de la définition est au "
     "dénominateur.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -496,6 +497,7 @@ checks.check_number(
     expected=occult_hypoxemia_rate(
         pd.DataFrame({"sao2": sao2, "spo2": spo2, "noir": noirs}), by="noir"
     )[True],
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -835,12 +837,14 @@ checks.check_number(
     success="parmi les hypoxémies sévères (VP + FN), la sensibilité compte celles que "
     "l'alarme détecte (VP). Relancez la cellule de la section 6 : son tableau compare "
     "maintenant les deux groupes.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
     sensibilite_noirs,
     name="sensibilite_noirs",
     expected=recall_score(hypox[noirs], alarme[noirs]),
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -1484,6 +1488,7 @@ if empreinte_q5 is None or empreinte_q5 == "2427cbed8cbafc69":
         success="au seuil relevé, environ deux alarmes sur trois sonnent sans hypoxémie "
         "sévère, contre environ une sur deux au seuil du service. Relancez la cellule du "
         "coût : elle affiche maintenant les deux parts.",
+    points=1,
     )
 else:
     # La question 5 a n'est pas encore juste, mais son seuil est utilisable.
@@ -1498,6 +1503,7 @@ else:
         f"({fr_number(float(seuil_alarme), 0)}), et c'est à ce seuil qu'il est noté. Mais ce "
         "seuil n'est pas encore le plus bas qui atteint l'objectif : corrigez la question 5 a, "
         "relancez la cellule du coût, puis cette question.",
+    points=1,
     )
 ### BEGIN HIDDEN TESTS
 # Graded at the student's own threshold of 5 a (the right one without a usable answer):
@@ -1528,6 +1534,7 @@ checks.check_number(
     name="part_alarmes_sans_hypoxemie",
     expected=part_q5b,
     mistakes=erreurs_cachees_q5b,
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -1829,6 +1836,7 @@ checks.check_number(
     "points de plus que celle des patients blancs ; à SaO2 de 92 % ou plus, l'écart n'est "
     "que d'environ 1 point. Le biais différentiel grandit quand la SaO2 baisse, alors que "
     "les écarts-types (la fidélité) restent proches : c'est la justesse qui diffère.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -1837,6 +1845,7 @@ checks.check_number(
     expected=erreur[noirs & hypox].mean() - erreur[blancs & hypox].mean(),
     decimals=1,
     percent_is_mistake=False,
+    points=1,
 )
 ### END HIDDEN TESTS
 

@@ -329,6 +329,7 @@ checks.check_number(
     ],
     hint="Parmi quelles lésions un cancer peut-il être manqué ?",
     success="c'est la part des cancers du phototype VI que l'application ne signale pas.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 _vi = test[test["phototype"] == "VI"]
@@ -337,6 +338,7 @@ checks.check_number(
     name="fnr_vi",
     expected=float(_vi["manque"].sum() / _vi["cancer"].sum()),
     decimals=3,
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -747,6 +749,7 @@ checks.check_number(
     ],
     hint="Lisez la ligne de 48 % : le second nombre de l'intervalle.",
     success="la borne haute de l'intervalle de l'écart à 48 %, en points.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 _lignes = grille[grille["share"] == max(grille["share"])].set_index("group")
@@ -760,6 +763,7 @@ checks.check_number(
     name="borne_haute_48",
     expected=float(100 * (_fonce["fnr"] - _clair["fnr"] + 1.96 * _erreur)),
     decimals=1,
+    points=1,
 )
 ### END HIDDEN TESTS
 

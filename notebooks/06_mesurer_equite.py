@@ -270,12 +270,14 @@ checks.check_number(
     ],
     hint="Relisez la définition de l'écart de parité démographique : quel taux compare-t-elle, "
     "et dans quel ordre ?",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
     ecart_parite,
     name="ecart_parite",
     expected=demographic_parity_difference(y_test, appel, sensitive_features=groupe_test),
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -659,6 +661,7 @@ checks.check_number(
         ),
     ],
     hint="Écrivez l'identité pour chaque groupe : quels facteurs sont les mêmes dans les deux ?",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -667,6 +670,7 @@ checks.check_number(
     decimals=2,
     expected=(par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"]))
     / (par_groupe.loc["A", "taux_rehosp"] / (1 - par_groupe.loc["A", "taux_rehosp"])),
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -1020,6 +1024,7 @@ checks.check_number(
     percent_is_mistake=False,
     hint="Choisissez les deux règles qui appellent le même nombre de patients, et comparez "
     "leurs réhospitalisés joints.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -1027,6 +1032,7 @@ checks.check_number(
     name="vp_perdus",
     decimals=3,
     expected=int(((appel_meme_nombre == 1) & reel).sum() - ((appel_corrige == 1) & reel).sum()),
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -1341,9 +1347,11 @@ checks.check_number(
         ),
     ],
     hint="La marge vaut 1,96 × √(f × (1 − f) / n) ; f et n ont le même dénominateur, celui du TFN.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
-checks.check_number(marge_tfn_a, name="marge_tfn_a", expected=1.96 * np.sqrt(0.4 * 0.6 / 60))
+checks.check_number(marge_tfn_a, name="marge_tfn_a", expected=1.96 * np.sqrt(0.4 * 0.6 / 60),
+points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="marge_tfn_a"

@@ -239,6 +239,7 @@ checks.check_number(
                        "parenthèses.", digest="0e3879ef5f408c5e"),
     ],
     hint="Vérifiez l'unité de la créatinine, puis l'ordre des nombres : créatinine, âge, femme.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -246,6 +247,7 @@ checks.check_number(
     name="dfg_2021_m_a",
     expected=float(egfr_ckd_epi_2021(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False)),
     decimals=1,
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -376,6 +378,7 @@ if _report is None:
         ],
         hint="Partez de l'équation 2009 sans coefficient, créatinine convertie, puis appliquez le "
         "coefficient dans le bon sens.",
+    points=1,
     )
 else:
     checks.check_number(
@@ -387,6 +390,7 @@ else:
         "qu'il est noté : une erreur de la question 1 n'est pas comptée deux fois. Mais la "
         "question 1 n'est pas encore juste : corrigez-la (son message nomme l'erreur), puis "
         "refaites ce calcul avec les mêmes données corrigées.",
+    points=1,
     )
 ### BEGIN HIDDEN TESTS
 _exacte = float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, True))
@@ -423,7 +427,8 @@ if not _conversion_arrondie and all(
         if _meme_q1 and _meme_q2:
             _attendu, _decimales = _q2, _dec
             break
-checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decimals=_decimales)
+checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decimals=_decimales,
+points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2009_m_a"
@@ -654,12 +659,13 @@ checks.check_number(
     "toujours dire parmi qui l'on compte. Et aucun patient noir ne remonte : à créatinine, âge "
     "et sexe égaux, l'équation 2021 donne toujours à un patient noir un DFGe plus bas que "
     "2009 avec coefficient.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 _noirs = cohorte["noir"].to_numpy()
 _passe = (cohorte["dfg_2009"].to_numpy() >= 60) & (cohorte["dfg_2021"].to_numpy() < 60)
 checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60",
-                    expected=float((_noirs & _passe).sum() / _noirs.sum()))
+                    expected=float((_noirs & _passe).sum() / _noirs.sum()), points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="part_noirs_sous_60"
@@ -926,12 +932,13 @@ checks.check_number(
     "noirs : ceux qui passent sous 60 sont tous noirs, ceux qui remontent sont tous non noirs. "
     "Un solde, ou une moyenne sur toute la population, peut cacher qu'une équation change de "
     "groupe ceux qu'elle déclasse : regardez toujours chaque groupe et chaque sens.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 _d09 = cohorte["dfg_2009"].to_numpy()
 _d21 = cohorte["dfg_2021"].to_numpy()
 checks.check_number(solde_sous_60, name="solde_sous_60",
-                    expected=float((_d21 < 60).sum() - (_d09 < 60).sum()))
+                    expected=float((_d21 < 60).sum() - (_d09 < 60).sum()), points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="solde_sous_60"
@@ -1036,6 +1043,7 @@ if _report is None:
                            digest="3a0d8c971123372f"),
         ],
         hint="Quelle équation l'EFLM conseille-t-elle, avec ou sans coefficient ?",
+    points=1,
     )
 else:
     checks.check_number(
@@ -1046,6 +1054,7 @@ else:
         success="votre calcul est juste avec les données de votre question 1, et c'est ainsi "
         "qu'il est noté : une erreur de la question 1 n'est pas comptée deux fois. Mais la "
         "question 1 n'est pas encore juste : corrigez-la, puis refaites ce calcul.",
+    points=1,
     )
 ### BEGIN HIDDEN TESTS
 _exacte = float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, False))
@@ -1079,7 +1088,8 @@ if not _conversion_arrondie and all(
         if _meme_q1 and _meme_q6:
             _attendu, _decimales = _q6, _dec
             break
-checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decimals=_decimales)
+checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decimals=_decimales,
+points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_eflm_m_a"

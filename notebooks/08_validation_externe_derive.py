@@ -214,6 +214,7 @@ checks.check_number(
                        digest="cdbed4a9acea62df"),
     ],
     hint="Quels séjours décrivent l'hôpital H2 ? Reprenez l'exemple résolu avec leurs noms.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -241,6 +242,7 @@ checks.check_number(
     ],
     hint="l'AUC externe se calcule avec roc_auc_score sur la vérité et le score des séjours "
     "de H2 (sepsis_h2, score_h2), dans cet ordre.",
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -542,6 +544,7 @@ checks.check_number(
                        "sepsis ou non.", digest="07ebe850a7e7e14c"),
     ],
     hint="Pour 100 quoi ? Relisez la question : le groupe de départ, puis ce que l'on y compte.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -550,6 +553,7 @@ checks.check_number(
     decimals=1,
     percent_is_mistake=False,
     expected=100 * site_alert_stats(sepsis_h2, score_h2, SEUIL).alerts / len(sepsis_h2),
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -650,11 +654,12 @@ checks.check_number(
     ],
     hint="Relisez la consigne : quel groupe de séjours est le groupe de départ, et que "
     "compte-t-on dans ce groupe ?",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
     vpp_h2, name="vpp_h2", expected=site_alert_stats(sepsis_h2, score_h2, SEUIL).ppv
-)
+, points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="vpp_h2"

@@ -636,13 +636,14 @@ checks.check_number(
     success="sur les cas où l'IA se trompe, Camille fait moins bien avec l'IA que seule, alors "
     "que sur l'ensemble des cas elle fait mieux avec l'IA : cela illustre le biais d'automatisation. Un seul "
     "cas sur trois, chez une interne inventée : un exemple, pas une mesure.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 _v = np.array(camille_verite)
 _faux = np.array(camille_ia) != _v
 _finale = np.array([1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0])
 checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", decimals=2,
-                    expected=float((_faux & (_finale == _v)).sum() / _faux.sum()))
+                    expected=float((_faux & (_finale == _v)).sum() / _faux.sum()), points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="part_camille_ia_fausse"

@@ -252,11 +252,13 @@ checks.check_number(
     "du plus petit groupe.",
     success=f"la plus petite classe compte {valeur_k:.0f} lignes : chaque patient y est confondu "
     f"avec au moins {valeur_k - 1:.0f} autres, et personne n'est seul sur ces trois colonnes.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
     k_petit, name="k_petit", integer=True,
     expected=pv.k_anonymity(petit, ["tranche_age", "sexe", "departement"]),
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -334,11 +336,13 @@ checks.check_number(
     "petit compte.",
     success="la classe la moins diverse ne compte qu'un diagnostic : qui sait que son voisin y "
     "figure connaît son diagnostic à coup sûr, sans avoir trouvé sa ligne.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
     l_petit, name="l_petit", integer=True,
     expected=pv.l_diversity(petit, ["tranche_age", "sexe", "departement"], "diagnostic"),
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -546,10 +550,11 @@ checks.check_number(
     success=f"{valeur_taux:.5f}".replace(".", ",") + " : c'est le risque d'un patient qui figure "
     "dans cette liste synthétique, plus exacte que de vrais profils publics. La cellule "
     "suivante le compare à la part de tout le registre.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(taux_reussite, name="taux_reussite", decimals=5,
-                    expected=n_justes / n_dans_liste)
+                    expected=n_justes / n_dans_liste, points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="taux_reussite"

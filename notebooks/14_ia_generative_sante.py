@@ -181,10 +181,12 @@ checks.check_number(
     hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de probabilités.",
     success=f"{valeur_perplexite:.2f}".replace(".", ",") + " : en moyenne, le modèle hésitait "
     "comme entre deux ou trois mots également probables.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(perplexite, name="perplexite", decimals=2,
-                    expected=math.exp(-sum(math.log(p) for p in probabilites_phrase) / 4))
+                    expected=math.exp(-sum(math.log(p) for p in probabilites_phrase) / 4),
+                    points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="perplexite"
@@ -302,10 +304,11 @@ checks.check_number(
     hint="Puissance 1/T pour chaque probabilité, puis division par la somme.",
     success=f"{valeur_froide:.3f}".replace(".", ",") + " : à basse température, le mot le plus "
     "probable l'est encore plus ; le texte devient prévisible, pas plus vrai.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(proba_froide, name="proba_froide", decimals=3,
-                    expected=0.36 / (0.36 + 0.09 + 0.01))
+                    expected=0.36 / (0.36 + 0.09 + 0.01), points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="proba_froide"
@@ -1086,10 +1089,11 @@ checks.check_number(
     "trouver ?",
     success=f"{valeur_rappel:.3f}".replace(".", ",") + " : " + fr_percent(1 - valeur_rappel)
     + " des noms passeraient. Une désidentification automatique se relit toujours.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(rappel_spacy, name="rappel_spacy", decimals=3,
-                    expected=n_noms_spacy / n_noms)
+                    expected=n_noms_spacy / n_noms, points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="rappel_spacy"

@@ -494,6 +494,12 @@ def _too_rounded(number: float, decimals: int, is_key: Callable[[float], bool]) 
     return any(is_key((units + k) / 10**decimals) for k in range(-half, half + 1))
 
 
+def _positive_points(points: object) -> None:
+    """Refuse a ``points=`` that is not a positive number (an authoring error)."""
+    if isinstance(points, bool) or not isinstance(points, int | float) or not points > 0:
+        raise ValueError(f"points= must be a positive number, got {points!r}")
+
+
 def _require_whole(number: float, name: str) -> None:
     """Refuse, as badly formed, a count written with a fractional part (3,5 patients)."""
     __tracebackhide__ = True
@@ -519,7 +525,8 @@ def check_number(
     hint: str = "Reprenez le calcul pas à pas : quel est le numérateur, quel est le dénominateur ?",
     success: str | None = None,
     integer: bool = False,
-) -> Outcome:
+    points: float | None = None,
+) -> Outcome | PartialCredit:
     """Check a numerical answer and explain what is wrong in French.
 
     Give exactly one of ``expected`` (hidden tests) or ``digest`` (visible
@@ -559,11 +566,18 @@ def check_number(
     integer : bool, default=False
         The answer is a count (patients, a class size): a number with a
         fractional part is badly formed, said as such (``form=True``).
+    points : float, optional
+        Partial credit, the question's points (those of its test cell): the right
+        value rounded to one decimal fewer than asked (« bon raisonnement, mais trop
+        arrondi ») earns half of them; the message is printed instead of raised and
+        the check returns :class:`PartialCredit`. Give the same ``points=`` to the
+        visible and the hidden check.
 
     Returns
     -------
-    Outcome
-        ``Outcome.CORRECT`` (the failures raise).
+    Outcome or PartialCredit
+        ``Outcome.CORRECT``; with ``points=``, :class:`PartialCredit` for a value
+        too rounded (the other failures raise).
 
     Raises
     ------
@@ -575,6 +589,7 @@ def check_number(
     """
     __tracebackhide__ = True
     _passed.discard(name)
+    partially_right.discard(name)
     if (expected is None) == (digest is None):
         raise TypeError("check_number needs exactly one of expected= or digest=")
     number = _as_number(value, name)
@@ -621,11 +636,23 @@ def check_number(
             question=name,
         )
     if _too_rounded(number, decimals, is_key):
-        raise IncorrectAnswer(
+        too_rounded = IncorrectAnswer(
             f"bon raisonnement, mais trop arrondi : « {name} » vaut {_fr(number)}, et la "
             f"question se corrige à {decimals} décimales. Écrivez le calcul lui-même (Python "
             "garde toutes les décimales) plutôt que son résultat arrondi.",
             question=name,
+        )
+        if points is None:
+            raise too_rounded
+        _positive_points(points)
+        partially_right.add(name)  # half the points: the reasoning, not the precision
+        print(f"\u2718 {too_rounded}")
+        return PartialCredit(
+            round(float(points) / 2, 2),
+            float(points),
+            0,
+            1,
+            detail="bon raisonnement, résultat trop arrondi : la moitié des points",
         )
     rounded = ""
     # Two decimals exactly (0,72), the mark of a copied, rounded result; not 0,5, which is
@@ -848,10 +875,8 @@ def check_choices(
     unjudged.discard(name)
     if (expected is None) == (digests is None):
         raise TypeError("check_choices needs exactly one of expected= or digests=")
-    if points is not None and (
-        isinstance(points, bool) or not isinstance(points, numbers.Real) or not points > 0
-    ):
-        raise ValueError(f"points= must be a positive number, got {points!r}")
+    if points is not None:
+        _positive_points(points)
     reference: Mapping[str, str] = expected if expected is not None else digests  # type: ignore[assignment]
     require_attempted(value, name=name)
     items = ", ".join(f"« {key} »" for key in reference)

@@ -125,6 +125,9 @@ class PartialCredit:
         What each wrong item takes back, in right items (correction for guessing).
     blank : int, default=0
         The items left ``...`` or not written as one of the options (no points).
+    detail : str, optional
+        What earned the share, said instead of the items' counts (a number too
+        rounded: « bon raisonnement, résultat trop arrondi »).
     """
 
     def __init__(
@@ -137,6 +140,7 @@ class PartialCredit:
         penalty: float = 0.0,
         *,
         blank: int = 0,
+        detail: str | None = None,
     ) -> None:
         self.points = points
         self.maximum = maximum
@@ -145,6 +149,7 @@ class PartialCredit:
         self.wrong = wrong
         self.penalty = penalty
         self.blank = blank
+        self.detail = detail
 
     def __float__(self) -> float:
         return float(self.points)
@@ -153,6 +158,11 @@ class PartialCredit:
         return f"{self.points:g}"
 
     def _repr_markdown_(self) -> str:
+        if self.detail:
+            return (
+                f"**Note partielle : {_fr_points(self.points)} sur "
+                f"{_fr_points(self.maximum)}** ({self.detail})."
+            )
         counts = [f"{self.right} juste{'s' if self.right > 1 else ''}"]
         if self.wrong:
             counts.append(f"{self.wrong} fausse{'s' if self.wrong > 1 else ''}")
@@ -170,7 +180,6 @@ class PartialCredit:
                 else (f"{round(self.penalty, 2):g}".replace(".", ",") + " réponse juste")
             )
             text += (
-                f" ; chaque réponse fausse retire {taken}, pour que répondre au hasard rapporte "
-                "peu"
+                f" ; chaque réponse fausse retire {taken}, pour que répondre au hasard rapporte peu"
             )
         return text + ")."

@@ -220,10 +220,10 @@ def evaluation_check(source: str, answer: str) -> str:
 
 
 def partial_credit_questions(notebook: NotebookNode) -> set[str]:
-    """Return the questions whose check gives partial credit (``check_choices(..., points=N)``).
+    """Return the questions whose check may give partial credit (``points=N``).
 
-    Their score may be a fraction of their points (a share of right items), not
-    all or nothing.
+    Their score may be a fraction of their points (a share of right items, half
+    for a number too rounded), not all or nothing.
 
     Parameters
     ----------
@@ -246,7 +246,7 @@ def partial_credit_questions(notebook: NotebookNode) -> set[str]:
             continue
         if any(
             isinstance(node, ast.Call)
-            and _called(node) == "check_choices"
+            and _called(node) in ("check_choices", "check_number")
             and any(keyword.arg == "points" for keyword in node.keywords)
             for node in ast.walk(tree)
         ):

@@ -12,7 +12,8 @@ behaves exactly as before; only reading the cell no longer tells the answer. Thi
 is no secret (anyone can decode it), just as the digests are no proof.
 
 A message is the message argument of ``Mistake(value, message, …)`` and of
-``expect(condition, message, …)`` (positional or ``message=``), and the ``success=``
+``expect(condition, message, …)`` and ``not_judged(message, …)`` (positional or
+``message=``), and the ``success=``
 explanation of ``check_number``, ``check_choice`` and ``check_choices`` (which
 explains, so names, the right option). Its string
 literals are found through what a check cell does with them: a literal, implicitly
@@ -45,7 +46,7 @@ MESSAGE_NOTE = (
 )
 
 #: Calls whose argument at this position (or ``message=``) is a message naming a mistake.
-_MESSAGE_CALLS = {"Mistake": 1, "expect": 1}
+_MESSAGE_CALLS = {"Mistake": 1, "expect": 1, "not_judged": 0}
 
 #: Checks whose ``success=`` message explains the right answer: it would give it away too.
 _SUCCESS_CALLS = frozenset({"check_number", "check_choice", "check_choices"})

@@ -81,3 +81,21 @@ def test_a_check_gives_partial_credit_only_when_asked_and_some_items_are_right(c
         is checks.Outcome.CORRECT
     )
     assert checks.passed("r")
+
+
+def test_a_number_too_rounded_earns_half_the_points_only_when_asked(capsys):
+    """« Bon raisonnement, mais trop arrondi » : half the points with points=, else 0."""
+    credit = checks.check_number(0.68, name="se", expected=58 / 85, points=2)
+    assert isinstance(credit, checks.PartialCredit) and credit.points == 1.0
+    assert "trop arrondi : la moitié des points" in credit._repr_markdown_()
+    assert "bon raisonnement, mais trop arrondi" in capsys.readouterr().out
+    assert not checks.passed("se")
+    with pytest.raises(checks.IncorrectAnswer, match="trop arrondi"):
+        checks.check_number(0.68, name="se", expected=58 / 85)
+    # A plain wrong value, or a right one: unchanged.
+    with pytest.raises(checks.IncorrectAnswer):
+        checks.check_number(0.5, name="se", expected=58 / 85, points=2)
+    assert checks.check_number(58 / 85, name="se", expected=58 / 85, points=2) is (
+        checks.Outcome.CORRECT
+    )
+    assert checks.passed("se")
