@@ -1245,10 +1245,14 @@ raccourci_hopital = {
 #
 # - **Modifier, c'est fabriquer** (déjà en vigueur) : qui modifie un dispositif déjà sur le
 #   marché d'une façon qui peut toucher à sa conformité prend les obligations du **fabricant**
-#   (règlement 2017/745, article 16, paragraphe 1, point c).
-# - **Dispositif interne** (article 5, paragraphe 5) : l'établissement qui fabrique ou modifie
-#   lui-même un dispositif pour ses patients en devient le fabricant, et doit justifier
-#   qu'aucun dispositif équivalent du marché ne répond à leurs besoins.
+#   (règlement 2017/745, article 16, paragraphe 1, point c), sauf le régime des dispositifs
+#   internes ci-dessous.
+# - **Dispositif interne** (article 5, paragraphe 5) : un dispositif fabriqué ou modifié par
+#   l'établissement et utilisé seulement en son sein échappe à la plupart des exigences du
+#   règlement, marquage CE compris, à des conditions : exigences de sécurité et de performance
+#   de l'annexe I, système de gestion de la qualité, justification qu'aucun dispositif
+#   équivalent du marché ne répond aux besoins, déclaration publique. L'établissement en
+#   répond alors lui-même.
 # - **Matériovigilance** (déjà en vigueur ; elle ne dépend ni de l'article 26 ni de sa date) :
 #   à l'hôpital, un incident se signale au **correspondant local de matériovigilance**, qui le
 #   transmet à l'ANSM (Code de la santé publique, article R5212-17).
@@ -1303,14 +1307,14 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": ...,
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": ...,
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": ...,
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": ...,
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": ...,
 }
 ### BEGIN SOLUTION
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
 }
 ### END SOLUTION
@@ -1324,7 +1328,7 @@ checks.check_choices(
     digests={
         "H3 devrait activer le score adapté dans ses services": "18fee7654784ff21",
         "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "18e5b86f7e46bf48",
-        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "e85d7f4b11c80583",
+        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "aedef2766bc4853b",
         "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "752468fce6b710a3",
     },
     mistakes={
@@ -1342,13 +1346,16 @@ checks.check_choices(
                            "calibration. Tout score se valide sur place avant d'être activé.",
                            digest="cb050d13d14cfc3f"),
         ],
-        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": [
-            checks.Mistake(None, "une bonne validation locale ne change rien au droit : une "
-                           "recalibration hors de la notice modifie le dispositif médical d'une "
-                           "façon qui peut toucher à sa conformité (c'est ce dispositif-là, avec "
-                           "sa notice, qui a été évalué). Qui le modifie ainsi prend les "
-                           "obligations du fabricant (règlement (UE) 2017/745, article 16).",
-                           digest="d903192a09c426c2"),
+        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": [
+            checks.Mistake(None, "une bonne validation locale ne change rien au droit : le "
+                           "marquage CE couvre le dispositif tel qu'il a été évalué, avec sa "
+                           "notice ; une recalibration hors de la notice le modifie d'une façon "
+                           "qui peut toucher à sa conformité. H3 prend alors les obligations du "
+                           "fabricant (règlement (UE) 2017/745, article 16) ou, si elle ne "
+                           "l'utilise qu'en son sein, relève du régime des dispositifs internes "
+                           "et de ses conditions (article 5, paragraphe 5) : dans les deux cas, "
+                           "il n'est plus sous le seul marquage de l'éditeur.",
+                           digest="f57c440dff417faa"),
         ],
         "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": [
             checks.Mistake(None, "0,039 est dans la plage que prévoit la notice : régler le "
@@ -1371,7 +1378,7 @@ checks.check_choices(
     expected={
         "H3 devrait activer le score adapté dans ses services": "non",
         "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "oui",
+        "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
         "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
     },
     points=2,
@@ -1383,7 +1390,7 @@ checks.check_choices(
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "oui",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
 }
 
@@ -1392,16 +1399,16 @@ decision_h3 = {
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "oui",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
 }
 
 # %% mistake="decision_h3"
-# message : prend les obligations du fabricant
+# message : plus sous le seul marquage de l'éditeur
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "non",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "non",
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
 }
 
@@ -1410,7 +1417,7 @@ decision_h3 = {
 decision_h3 = {
     "H3 devrait activer le score adapté dans ses services": "non",
     "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
-    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : elle prend alors les obligations du fabricant pour le score modifié": "oui",
+    "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "non",
 }
 
@@ -1426,9 +1433,11 @@ decision_h3 = {
 # calibration, sur assez de sepsis. Régler le seuil dans la plage que prévoit la notice (0,039
 # entre 0,02 et 0,20) relève de l'établissement, avec ses équipes ; recalibrer le score hors
 # de la notice le modifie d'une façon qui peut toucher à sa conformité, même après une bonne
-# validation locale : H3 prend alors les obligations du fabricant (règlement (UE) 2017/745,
-# article 16 ; de même, un déployeur qui modifie substantiellement un système d'IA à haut
-# risque en devient le fournisseur, article 25).
+# validation locale : le score n'est plus couvert par le seul marquage CE de l'éditeur. H3 prend
+# les obligations du fabricant (règlement (UE) 2017/745, article 16) ou, si elle ne l'utilise
+# qu'en son sein, relève du régime des dispositifs internes et de ses conditions (article 5,
+# paragraphe 5) ; de même, un déployeur qui modifie substantiellement un système d'IA à haut
+# risque en devient le fournisseur (article 25).
 # </details>
 
 # %% [markdown]
