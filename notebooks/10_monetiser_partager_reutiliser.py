@@ -1052,9 +1052,7 @@ statut_startup = "d"
 #
 # Choisissez un **scénario**, puis avancez le curseur **« Étapes montrées »** : chaque cran
 # répond à l'une des cinq questions, le dernier affiche le **verdict**. Répondez dans votre
-# tête avant d'avancer. Ses scénarios et ses textes répondent aux questions 1 à 7 : il
-# s'affiche quand leurs vérifications ont dit « juste » (en séance évaluée, dans votre retour
-# de correction). Observez :
+# tête avant d'avancer. Observez :
 #
 # - une seule étape **bloquante** rend la situation illicite ;
 # - la même donnée peut servir licitement à soigner et illicitement à vendre ;
@@ -1067,26 +1065,8 @@ from IPython.display import display
 
 from esn_teach.explorers import LegalPathExplorer
 
-# Les scénarios et les textes de l'explorateur donnent des réponses des questions 1 à 7.
-questions_avant = [
-    "intrus",
-    "fondement_soins",
-    "exception_recherche",
-    "hebergeur_kine",
-    "reponse_pharmacie",
-    "acces_mutuelle",
-    "statut_startup",
-]
-a_revoir = [nom for nom in questions_avant if not checks.passed(nom)]
-if a_revoir:
-    print(
-        "L'explorateur s'affichera ici quand les vérifications des questions 1 à 7 auront dit "
-        "« juste » (encore à faire : " + ", ".join(a_revoir) + ") : relancez alors cette "
-        "cellule (en séance évaluée, dans votre retour de correction)."
-    )
-else:
-    explorateur = LegalPathExplorer()
-    display(explorateur)
+explorateur = LegalPathExplorer()
+display(explorateur)
 
 # %% [markdown]
 # ### De vraies sanctions de la CNIL
