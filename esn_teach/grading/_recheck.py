@@ -395,10 +395,4 @@ def _execute_scored(source: str, grade_id: str, namespace: dict) -> tuple[str | 
 
 def _execute(source: str, grade_id: str, namespace: dict) -> str | None:
     """Run a test's code in ``namespace``; return its error (``"Type: message"``) or None."""
-    try:
-        code = compile(source, f"<test {grade_id}>", "exec")
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            exec(code, namespace)
-    except BaseException as error:
-        return f"{type(error).__name__}: {error}"[:500]
-    return None
+    return _execute_scored(source, grade_id, namespace)[0]
