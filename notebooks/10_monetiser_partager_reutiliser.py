@@ -1047,7 +1047,7 @@ statut_startup = "d"
 # Rien de cela n'autorise à transmettre des données à un assureur, un éditeur ou un
 # laboratoire : ce ne sont pas des soignants du patient.
 
-# %% [markdown]
+# %% [markdown] reveal="intrus"
 # ### L'explorateur du parcours juridique
 #
 # Choisissez un **scénario**, puis avancez le curseur **« Étapes montrées »** : chaque cran
@@ -1060,7 +1060,7 @@ statut_startup = "d"
 #   est licite sous condition (tableaux réellement anonymes, fabrication légale). Mais les
 #   patients en sont-ils informés ? Y gagnent-ils quelque chose ?
 
-# %%
+# %% reveal="intrus"
 from IPython.display import display
 
 from esn_teach.explorers import LegalPathExplorer

@@ -28,6 +28,7 @@ from esn_teach.course._source import REVEAL
 __all__ = [
     "EVALUATION_BANNER",
     "EVALUATION_NOTE",
+    "REVEAL_CODE",
     "REVEAL_NOTE",
     "answer_leaks",
     "evaluation_check",
@@ -61,6 +62,14 @@ _LATER_HINT = re.compile(
 REVEAL_NOTE = (
     "*Séance évaluée : ce passage commente la réponse `{name}`. Il paraîtra dans votre retour "
     "de correction, après la remise.*"
+)
+
+#: What an evaluated release runs in place of code whose output comments on an answer.
+REVEAL_CODE = (
+    "# Séance évaluée : cette cellule (un explorateur, un affichage) donnerait des réponses.\n"
+    "# Elle paraîtra dans votre retour de correction, après la remise.\n"
+    'print("Cellule masquée pendant la séance évaluée : elle paraîtra dans votre retour de '
+    'correction.")'
 )
 
 _NUMBER_CHECKS = {"check_number", "require_number"}
@@ -269,7 +278,8 @@ def to_evaluation(notebook: NotebookNode) -> int:
     """Turn a released notebook, in place, into its evaluated version; return the checks replaced.
 
     A banner under the first cell says what the checks do now. A passage that
-    comments on an answer (``reveal=``) shows :data:`REVEAL_NOTE` instead. Only
+    comments on an answer (``reveal=``) shows :data:`REVEAL_NOTE` instead (code:
+    :data:`REVEAL_CODE`, which prints a note). Only
     the first hint of each question stays: the later ones (« Indice 2 »…) often
     all but give the answer, which the grade must not measure.
 
@@ -288,8 +298,13 @@ def to_evaluation(notebook: NotebookNode) -> int:
     banner.metadata[GENERATED] = "evaluation"
     notebook.cells.insert(1, banner)
     for cell in notebook.cells:
-        if REVEAL in cell.metadata:  # nbgrader puts the text back at autograde (locked cell)
-            cell.source = REVEAL_NOTE.format(name=cell.metadata[REVEAL])
+        if REVEAL in cell.metadata:  # nbgrader puts it back at autograde (locked cell)
+            note = REVEAL_CODE if cell.cell_type == "code" else REVEAL_NOTE
+            cell.source = note.format(name=cell.metadata[REVEAL])
+            if cell.cell_type == "code":
+                cell.outputs = []
+                cell.execution_count = None
+                cell.metadata.pop("jupyter", None)  # shown: a folded cell would look not run
             continue
         if cell.cell_type == "markdown" and "Indice" in cell.source:
             cell.source = _LATER_HINT.sub("\n", cell.source).rstrip("\n")
@@ -443,13 +458,13 @@ def answer_leaks(notebook: NotebookNode) -> list[str]:
             for later in range(index + 1, end):
                 text = cells[later]
                 nbgrader = text.metadata.get("nbgrader", {})
+                if REVEAL in text.metadata:
+                    continue
                 if text.cell_type == "code":
                     # Code a student runs (not a question's cells): what it prints shows.
                     if kind != "option" or nbgrader.get("grade") or nbgrader.get("solution"):
                         continue
                     shown = _printed_texts(text.source)
-                elif REVEAL in text.metadata:
-                    continue
                 else:
                     shown = text.source
                 if kind == "option":

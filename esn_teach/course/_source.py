@@ -15,13 +15,17 @@ A source declares its graded cells with a few cell-metadata keys on the
     ``# message : TEXT`` giving a fragment of the message its check must
     print. Never part of the course: used by the tests.
 ``reveal="NAME"``
-    a Markdown passage that comments on question ``NAME``'s answer (nbgrader
-    read-only cell, id ``NAME_reveal_K``). The evaluated release replaces its
-    text by a note; nbgrader restores it at autograde, so the feedback has it.
+    a passage that comments on question ``NAME``'s answer (nbgrader read-only
+    cell, id ``NAME_reveal_K``): Markdown text, or a code cell whose output gives
+    the answer away (an explorer). The evaluated release replaces it by a note;
+    nbgrader restores it at autograde, so the feedback has it. A code cell
+    ``reveal=`` must not define a name that a later cell uses: the evaluated
+    session would fail there.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
 import hashlib
 import re
@@ -249,6 +253,39 @@ _PARSED: dict[str, NotebookNode] = {}
 _PARSED_MAX = 32
 
 
+def _names(source: str) -> tuple[set[str], set[str]]:
+    """Return the names a code cell binds and the names it reads (none if it is not Python)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:  # IPython magics: nothing is known
+        return set(), set()
+    bound: set[str] = set()
+    read: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+    return bound, read
+
+
+def _names_needed_later(cells: list[NotebookNode], position: int) -> list[str]:
+    """Names bound only by the code cell at ``position`` (or other hidden cells) and read later."""
+    bound, _ = _names(cells[position].source)
+    elsewhere: set[str] = set()
+    read_later: set[str] = set()
+    for index, cell in enumerate(cells):
+        if cell.cell_type != "code" or REVEAL in cell.metadata:
+            continue
+        cell_bound, cell_read = _names(cell.source)
+        elsewhere |= cell_bound
+        if index > position:
+            read_later |= cell_read
+    return sorted((bound & read_later) - elsewhere)
+
+
 def _parse(text: str) -> NotebookNode:
     """Parse ``text`` with jupytext; return a fresh copy (``read_module`` edits its cells)."""
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -287,11 +324,12 @@ def read_module(path: Path) -> ModuleSource:
             f"Le module {path} n'est pas un script jupytext valide : {error}"
         ) from error
     module = ModuleSource(path=path, name=path.stem, notebook=notebook)
-    kept = []
+    kept: list[NotebookNode] = []
     grade_ids: set[str] = set()
     tests_for: set[str] = set()
     reveals: dict[str, int] = {}
     revealed_at: dict[str, str] = {}
+    hidden_code: list[tuple[int, str, str]] = []  # (position in kept, where, question)
 
     def claim(grade_id: str, where: str) -> None:
         if grade_id in grade_ids:
@@ -367,12 +405,10 @@ def read_module(path: Path) -> ModuleSource:
             )
             module.written[meta["written"]] = points
         elif "reveal" in meta:
-            if cell.cell_type != "markdown" or any(
-                marker in cell.source for marker in (SOLUTION_BEGIN, HIDDEN_BEGIN)
-            ):
+            if any(marker in cell.source for marker in (SOLUTION_BEGIN, HIDDEN_BEGIN)):
                 raise CourseError(
-                    f"{where} : une cellule « reveal » est une cellule Markdown sans zone de "
-                    "solution : le texte qui commente la réponse d'une question."
+                    f"{where} : une cellule « reveal » est sans zone de solution : le texte "
+                    "(Markdown) ou le code qui commente la réponse d'une question."
                 )
             name = meta["reveal"]
             reveals[name] = reveals.get(name, 0) + 1
@@ -382,6 +418,8 @@ def read_module(path: Path) -> ModuleSource:
             )
             cell.metadata[REVEAL] = name
             revealed_at[name] = where
+            if cell.cell_type == "code":
+                hidden_code.append((len(kept), where, name))
         elif any(marker in cell.source for marker in (SOLUTION_BEGIN, HIDDEN_BEGIN)):
             raise CourseError(
                 f"{where} : cette cellule contient une zone de solution ou de tests cachés mais "
@@ -401,6 +439,14 @@ def read_module(path: Path) -> ModuleSource:
         if name not in module.answers:
             raise CourseError(
                 f'{where} : reveal="{name}" ne désigne aucune question autocorrigée du module.'
+            )
+    for position, where, name in hidden_code:
+        needed = _names_needed_later(kept, position)
+        if needed:
+            raise CourseError(
+                f'{where} : la cellule reveal="{name}" est masquée en séance évaluée, mais des '
+                f"cellules suivantes utilisent ce qu'elle définit ({', '.join(needed)}) : elles "
+                "échoueraient. Définissez-le dans une cellule non masquée."
             )
     orphan = sorted({m.answer for m in module.wrong_answers} - set(module.answers))
     if orphan:

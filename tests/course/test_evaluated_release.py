@@ -24,6 +24,7 @@ from esn_teach.checks import IncorrectAnswer, NotAttempted, Outcome
 from esn_teach.course import REVEAL, Course, read_module
 from esn_teach.course._evaluation import (
     EVALUATION_BANNER,
+    REVEAL_CODE,
     REVEAL_NOTE,
     answer_leaks,
     evaluation_check,
@@ -385,6 +386,9 @@ print("Résultat : la comparaison à score égal")
 # %% [markdown] reveal="preuve"
 # Après avoir répondu : l'écart à score égal (0,157) est la preuve.
 
+# %% reveal="preuve"
+print("Explorateur : la comparaison à score égal")
+
 # %% [markdown]
 # ## Sources
 #
@@ -412,8 +416,9 @@ def test_evaluated_release_shows_a_note_in_place_of_a_revealing_passage(tmp_path
     path.write_text(LEAKY, encoding="utf-8")
     notebook = read_module(path).notebook
     to_evaluation(notebook)
-    (revealing,) = [cell for cell in notebook.cells if REVEAL in cell.metadata]
+    revealing, code = [cell for cell in notebook.cells if REVEAL in cell.metadata]
     assert revealing.source == REVEAL_NOTE.format(name="preuve")
+    assert code.source == REVEAL_CODE.format(name="preuve") and "score égal" not in code.source
     assert "retour de correction" in revealing.source and "0,157" not in revealing.source
     assert answer_leaks(notebook) == []  # the form checks hold no digest any more
     # Only the first hint stays in an evaluated session: the later ones nearly answer.
@@ -421,3 +426,61 @@ def test_evaluated_release_shows_a_note_in_place_of_a_revealing_passage(tmp_path
     assert "Indice 1" in question and "Relisez la leçon." in question
     assert "Indice 2" not in question and "Presque la réponse" not in question
     assert question.rstrip().endswith("</details>")
+
+
+HIDDEN_EXPLORER = """# %% [markdown]
+# # Module masqué
+
+# %%
+from esn_teach import checks
+
+# %% answer="choix"
+choix = ...
+### BEGIN SOLUTION
+choix = "oui"
+### END SOLUTION
+
+# %% tests="choix" points=1
+checks.check_choice(choix, name="choix", options=["oui", "non"], digest=DIGEST)
+### BEGIN HIDDEN TESTS
+checks.check_choice(choix, name="choix", options=["oui", "non"], expected="oui")
+### END HIDDEN TESTS
+
+# %% mistake="choix"
+# message : non
+choix = "non"
+
+# %% reveal="choix" jupyter={"source_hidden": true}
+print("Verdict de l'explorateur : oui")
+"""
+
+
+@pytest.mark.slow
+def test_a_hidden_code_cell_is_a_note_in_session_and_runs_again_at_grading(tmp_path, capsys):
+    """reveal= code: replaced in the evaluated session, restored and run by nbgrader."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    module = "02_masque"
+    source = HIDDEN_EXPLORER.replace("DIGEST", repr(checks.answer_digest("oui", name="choix")))
+    (notebooks / f"{module}.py").write_text(source, encoding="utf-8")
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "build", module, notebooks=notebooks) == 0
+    assert cli(root, "release", module, "--evaluation", notebooks=notebooks) == 0
+    course = Course(root, notebooks)
+    released = nbformat.read(course.release_path(module), as_version=4)
+    (hidden,) = [cell for cell in released.cells if REVEAL in cell.metadata]
+    assert hidden.source == REVEAL_CODE.format(name="choix") and not hidden.outputs
+    assert "source_hidden" not in json.dumps(hidden.metadata)  # shown, so seen to have run
+    copy_ = nbformat.reads(nbformat.writes(released), as_version=4)
+    answer_cell(copy_, "choix").source = 'choix = "oui"'
+    submit(root, "etudiant", module, copy_)
+    assert cli(root, "autograde", module, notebooks=notebooks) == 0
+    out = capsys.readouterr()
+    assert "falsifi" not in out.out + out.err
+    assert course.grades(module, "etudiant").grades["choix_tests"] == (1.0, 1.0)
+    graded = nbformat.read(
+        root / "autograded" / "etudiant" / module / f"{module}.ipynb", as_version=4
+    )
+    (restored,) = [cell for cell in graded.cells if REVEAL in cell.metadata]
+    assert restored.source == 'print("Verdict de l\'explorateur : oui")'
+    assert "Verdict de l'explorateur : oui" in error_text(restored)

@@ -143,7 +143,6 @@ def test_a_passage_that_comments_on_an_answer_is_a_read_only_cell(tmp_path):
 @pytest.mark.parametrize(
     ("broken", "fragment"),
     [
-        (REVEALED.replace('[markdown] reveal="x"\n# Et', 'reveal="x"\n# Et'), "Markdown"),
         (REVEALED.replace('reveal="x"\n# La', 'reveal="y"\n# La'), "aucune question"),
         (REVEALED.replace('reveal="x"\n# La', 'reveal="x" written="x"\n# La'), "à la fois"),
         (REVEALED.replace("# La réponse", "# ### BEGIN SOLUTION\n# La réponse"), "sans zone"),
@@ -152,6 +151,40 @@ def test_a_passage_that_comments_on_an_answer_is_a_read_only_cell(tmp_path):
 def test_invalid_reveal_cells_are_explained_in_french(tmp_path, broken, fragment):
     with pytest.raises(CourseError, match=fragment):
         read_module(write(tmp_path, broken))
+
+
+HIDDEN_CODE = (
+    GOOD
+    + """
+# %% reveal="x"
+verdict = "x vaut 1"
+print(verdict)
+
+# %%
+print("suite")
+"""
+)
+
+
+def test_code_that_gives_an_answer_away_can_be_a_reveal_cell(tmp_path):
+    """reveal= on code (an explorer): read-only for nbgrader, like a Markdown passage."""
+    cells = read_module(write(tmp_path, HIDDEN_CODE)).notebook.cells
+    hidden = cells[-2]
+    assert hidden.cell_type == "code" and hidden.metadata[_source.REVEAL] == "x"
+    assert hidden.metadata["nbgrader"]["grade_id"] == "x_reveal_1"
+    assert hidden.metadata["nbgrader"]["locked"] and not hidden.metadata["nbgrader"]["grade"]
+
+
+def test_a_hidden_code_cell_must_not_define_what_later_cells_use(tmp_path):
+    """In the evaluated session the cell does not run: a later use would fail there."""
+    broken = HIDDEN_CODE.replace('print("suite")', "print(verdict)")
+    with pytest.raises(CourseError, match=r"masquée en séance évaluée.*\(verdict\)"):
+        read_module(write(tmp_path, broken))
+    # Defined again in a cell that always runs: nothing depends on the hidden one.
+    redefined = broken.replace('print("suite")', "").replace(
+        "# %%\nprint(verdict)", '# %%\nverdict = "?"\nprint(verdict)'
+    )
+    read_module(write(tmp_path, redefined))
 
 
 def test_unreadable_source(tmp_path):
