@@ -48,6 +48,11 @@ _RUNTIME_ERRORS: tuple[type[BaseException], ...] = (
     IndexError,
 )
 
+#: A call given more values than the function takes (often a decimal comma: 88,4).
+_TOO_MANY_VALUES = re.compile(
+    r"takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was) given"
+)
+
 #: Library messages a beginner meets when calling a function of the course (scikit-learn's
 #: metrics, esn_teach's keyword-only functions), and what they mean in French.
 _LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -100,9 +105,15 @@ _LIBRARY_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = (
         '"9(2)(j)". Dans un calcul, il manque sans doute le signe * avant la parenthèse.',
     ),
     (
-        re.compile(r"takes \d+ positional arguments? but \d+ (?:were|was) given"),
-        "Cette fonction demande des valeurs nommées : écrivez nom=valeur pour chacune (par "
-        "exemple sensitivity=se), comme dans l'énoncé ou l'indice.",
+        re.compile(r"takes 0 positional arguments but \d+ (?:were|was) given"),
+        "Cette fonction demande des valeurs nommées : écrivez nom=valeur pour chacune, comme "
+        "dans l'énoncé ou l'indice.",
+    ),
+    (
+        _TOO_MANY_VALUES,
+        "Cette fonction a reçu plus de valeurs qu'elle n'en attend. Une virgule sépare deux "
+        "valeurs : comptez-les, et nommez-les comme dans l'énoncé ou l'indice (nom=valeur) "
+        "quand la fonction le demande.",
     ),
 )
 
@@ -189,6 +200,9 @@ def french_explanation(
         return _explain_placeholder(source, namespace)
     if type(error) is KeyError and error.args:
         return _explain_missing_label(error.args[0], source, namespace)
+    too_many = _TOO_MANY_VALUES.search(str(error)) if isinstance(error, TypeError) else None
+    if too_many and source and _DECIMAL_COMMA.search(source) and "takes 0 " not in str(error):
+        return _leading_zeros(None, source)  # dfge(127/88,4, 57): Python reads 88 and 4
     if isinstance(error, ValueError | TypeError | IndexError):
         message = str(error)
         return next((text for pattern, text in _LIBRARY_MESSAGES if pattern.search(message)), None)
@@ -363,7 +377,7 @@ def _syntax_gloss(message: str, line: str) -> str:
     )
 
 
-def _leading_zeros(_match: re.Match[str], line: str) -> str:
+def _leading_zeros(_match: re.Match[str] | None, line: str) -> str:
     """Explain ``0,045`` (a decimal comma) or ``007`` (an integer with leading zeros)."""
     commas = list(_DECIMAL_COMMA.finditer(line))
     if commas:

@@ -56,6 +56,19 @@ def test_decimal_comma_line_taken_from_the_source_when_the_error_has_none():
     assert "écrivez 1.08 et non 1,08" in text
 
 
+def test_decimal_comma_that_gives_a_function_one_value_too_many():
+    """dfge(127/88,4, 57): valid Python, one value too many; the comma is named, not the call."""
+    line = "resultat = dfge(127 / 88,4, 57)"
+    error = runtime_error(line, {"dfge": lambda creatinine, age: creatinine * age})
+    text = french_explanation(error, line)
+    assert "écrivez 88.4 et non 88,4" in text
+    assert "Ligne corrigée : resultat = dfge(127 / 88.4, 57)" in text
+    # Without a decimal comma, one value too many is said as such (module-neutral).
+    error = runtime_error("dfge(1.5, 57, 3)", {"dfge": lambda creatinine, age: 0})
+    text = french_explanation(error, "dfge(1.5, 57, 3)")
+    assert "plus de valeurs qu'elle n'en attend" in text and "sensitivity" not in text
+
+
 def test_leading_zeros_without_comma():
     text = french_explanation(syntax_error("x = 007"))
     assert text == "En Python, un nombre entier ne peut pas commencer par 0 : écrivez 7 et non 007."
