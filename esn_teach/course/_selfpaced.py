@@ -42,6 +42,7 @@ from esn_teach.course._outline import GENERATED, estimate_duration, last_heading
 from esn_teach.course._source import MODULE_NAME, SOLUTION_BEGIN, SOLUTION_END, ModuleSource
 
 __all__ = [
+    "EVALUATED_PROGRESS",
     "METADATA_KEY",
     "SELF_PACED",
     "SELF_PACED_BANNER",
@@ -76,6 +77,9 @@ SELF_PACED_BANNER = (
     "pour un certificat. « En séance » et « après la séance » désignent ici les deux parties "
     "du module, à faire à votre rythme."
 )
+
+#: Suffix of the progress record of an evaluated session (kept apart from practice).
+EVALUATED_PROGRESS = " (séance évaluée)"
 
 _PROGRESS_NOTE = (
     "# Votre progression dans ce module : exécutez cette cellule une fois. Le tableau se met\n"
@@ -331,9 +335,12 @@ def add_progress(notebook: NotebookNode, module: ModuleSource, *, evaluation: bo
         An evaluated release: a passing check is recorded as answered, not correct.
     """
     questions = _question_titles(notebook)
+    # An evaluated session keeps its own record: practising later in the formative version
+    # must not read « répondue (corrigée après la remise) » for questions never tried there.
+    key = f"{module.name}{EVALUATED_PROGRESS}" if evaluation else module.name
     for index, name in _tests_cells(notebook):
         cell = notebook.cells[index]
-        cell.source = _wrap(cell.source, module.name, name, evaluation=evaluation)
+        cell.source = _wrap(cell.source, key, name, evaluation=evaluation)
     duration = estimate_duration(module.notebook)
     minutes = duration.in_class + duration.after_class
     reflections = f", reflections={len(module.written)}" if module.written else ""
@@ -341,7 +348,7 @@ def add_progress(notebook: NotebookNode, module: ModuleSource, *, evaluation: bo
     split = f", in_class={duration.in_class}" if duration.after_class else ""
     cell = nbformat.v4.new_code_cell(
         f"{_PROGRESS_NOTE}\nfrom esn_teach import checks\n\n"
-        f"checks.show_progress({module.name!r}, {questions!r}, minutes={minutes}"
+        f"checks.show_progress({key!r}, {questions!r}, minutes={minutes}"
         f"{reflections}{split})",
         id="esn-progress",
     )

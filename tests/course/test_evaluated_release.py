@@ -30,6 +30,7 @@ from esn_teach.course._evaluation import (
     evaluation_check,
     to_evaluation,
 )
+from esn_teach.course._selfpaced import EVALUATED_PROGRESS, add_progress
 
 MODULE = "01_evaluer_test_diagnostique"
 
@@ -409,6 +410,19 @@ def test_answer_leaks_finds_the_text_that_gives_an_answer_away(tmp_path):
         "« 15,7 % », la réponse de « part », dans le passage « Seuls 15,7 % des inscrits "
         "étaient noirs. Rocher et al. : 99,98 % ; 1 … »",
     ]
+
+
+def test_an_evaluated_session_keeps_its_own_progress_record(tmp_path):
+    """Practising later in the formative version must not read the session's answers."""
+    path = tmp_path / "99_essai.py"
+    path.write_text(LEAKY, encoding="utf-8")
+    module = read_module(path)
+    for evaluation, key in ((False, "99_essai"), (True, "99_essai" + EVALUATED_PROGRESS)):
+        notebook = read_module(path).notebook
+        add_progress(notebook, module, evaluation=evaluation)
+        sources = "\n".join(cell.source for cell in notebook.cells)
+        assert f"checks.show_progress({key!r}," in sources
+        assert f"with checks.question({key!r}, 'preuve'" in sources
 
 
 def test_evaluated_release_shows_a_note_in_place_of_a_revealing_passage(tmp_path):
