@@ -356,7 +356,11 @@ parts = (audit.groupby("temperature")["verdict"].value_counts(normalize=True).un
 display(fr_table(parts.rename(index=lambda t: f"{t:.1f}".replace(".", ",")), digits=3,
                  index={"temperature": "température"},
                  caption="Part des prescriptions générées, par température"))
-exemples = (audit[(audit["verdict"] == "dose inventée") & (audit["drug"] != "paracétamol")]
+# Les exemples laissent de côté le paracétamol (début proposé dans l'explorateur) et les
+# médicaments de la question 3a.
+exemples = (audit[(audit["verdict"] == "dose inventée")
+                  & ~audit["drug"].isin(["paracétamol", "amoxicilline", "furosémide",
+                                         "bisoprolol", "amlodipine"])]
             .drop_duplicates("drug").head(3))
 print("Exemples de doses inventées :")
 for ligne in exemples.itertuples():
@@ -381,74 +385,87 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
                  "de prescription)"))
 
 # %% [markdown]
-# ### Question 3a — Trouver la dose inventée (1 point)
+# ### Question 3a — Dose du corpus ou dose inventée ? (2 points)
 #
-# Un modèle de langage a rédigé ces trois lignes de prescription, à partir des notes du
-# corpus. Laquelle porte une dose **qui n'est pas une dose de ce médicament dans le
-# corpus** (le tableau ci-dessus) ? Écrivez `"ligne 1"`, `"ligne 2"`, `"ligne 3"` ou
-# `"aucune"`.
+# Pendant la mesure, le modèle a écrit, entre autres, ces quatre prescriptions (aucune n'est
+# parmi les exemples affichés). Toutes ont l'air plausibles ; le bon sens clinique ne suffit
+# pas : seul le tableau des doses du corpus, ci-dessus, tranche. Pour chacune, écrivez
+# `"corpus"` si la dose est une dose de **ce** médicament dans le corpus, `"inventée"` sinon.
+# La note est partielle : chaque réponse juste vaut un demi-point, chaque réponse fausse
+# annule une réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
-# 1. amoxicilline, un comprimé de 1000 mg trois fois par jour
-# 2. lévothyroxine, un comprimé de 50 µg le matin
-# 3. paracétamol, un comprimé de 5 mg si douleur
+# - **A** : « Traitement : amoxicilline, un comprimé de 1000 mg »
+# - **B** : « Traitement : furosémide, un comprimé de 10 mg »
+# - **C** : « Traitement : bisoprolol, un comprimé de 1,25 mg »
+# - **D** : « Traitement : amlodipine, un comprimé de 2,5 mg »
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour chaque ligne, cherchez le médicament dans le tableau, puis la dose. Toutes ont l'air
-# normales : c'est justement le piège.
+# Pour chaque ligne, cherchez le médicament dans le tableau, puis la dose, dans la même unité
+# (un gramme vaut mille milligrammes). Une dose qui paraît inhabituelle peut être dans le
+# corpus ; une dose qui paraît banale peut ne pas y être.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Comparez dans la même unité : un gramme vaut mille milligrammes, un milligramme mille
-# microgrammes (µg). Une dose qui existe pour un
-# **autre** médicament n'est pas pour autant une dose de celui-ci.
+# Une dose écrite dans le corpus pour un **autre** médicament n'est pas pour autant une dose
+# de celui-ci : c'est justement ce que le modèle confond.
 # </details>
 
-# %% answer="ligne_inventee"
-ligne_inventee = ...
+# %% answer="verdict_doses"
+verdict_doses = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-ligne_inventee = "ligne 3"
+verdict_doses = {"A": "corpus", "B": "inventée", "C": "corpus", "D": "inventée"}
 ### END SOLUTION
 
-# %% tests="ligne_inventee" points=1
+# %% tests="verdict_doses" points=2
 # Vérification de la question 3a : exécutez cette cellule.
-checks.check_choice(
-    ligne_inventee,
-    name="ligne_inventee",
-    options=["ligne 1", "ligne 2", "ligne 3", "aucune"],
-    digest="f4d2b5a01da91daf",
-    mistakes=[
-        checks.Mistake(None, "1000 mg, c'est 1 g : une dose de l'amoxicilline dans le corpus. "
-                       "Comparez les doses dans la même unité.", digest="2a9e9964ee91c05c"),
-        checks.Mistake(None, "50 µg est bien une dose de la lévothyroxine dans le corpus "
-                       "(µg : microgramme, un millième de milligramme).", digest="51c6aa3acd7efd57"),
-        checks.Mistake(None, "chaque ligne a l'air normale, mais l'une porte une dose que le "
-                       "tableau ne donne pas pour ce médicament : un texte fluide n'est pas un "
-                       "texte vrai. Vérifiez chaque médicament dans le tableau.",
-                       digest="f1fe430b02dd7291"),
-    ],
-    success="5 mg est, dans ce corpus, une dose du ramipril, du bisoprolol, de l'apixaban et de "
-    "l'amlodipine, jamais du paracétamol (500 mg ou 1 g, cent à deux cents fois plus) : le modèle écrit "
-    "cette phrase fluide, et la dose est inventée. Seule la vérification dans une source de "
-    "référence la repère.",
+checks.check_choices(
+    verdict_doses,
+    name="verdict_doses",
+    options=["corpus", "inventée"],
+    digests={"A": "b5872fbe3b358c83", "B": "fd0710e24d9d8c05", "C": "c6b1395de9bec4db",
+             "D": "439d71c5a82732ff"},
+    mistakes={
+        "A": [checks.Mistake(None, "1000 mg, c'est 1 g : une dose de l'amoxicilline dans le "
+                             "corpus. Comparez les doses dans la même unité.",
+                             digest="bbdb70b1bad09c70")],
+        "B": [checks.Mistake(None, "le corpus n'écrit le furosémide qu'à 20 ou 40 mg ; 10 mg y "
+                             "suit d'autres médicaments. Une dose banale n'est pas pour autant "
+                             "une dose de ce médicament.", digest="208df2f3a3d414a6")],
+        "C": [checks.Mistake(None, "1,25 mg est bien une dose du bisoprolol dans le corpus : "
+                             "une dose qui paraît inhabituelle se vérifie, elle aussi, dans la "
+                             "source.", digest="e0b435f4a083b10f")],
+        "D": [checks.Mistake(None, "le corpus écrit 2,5 mg pour le ramipril, le bisoprolol et "
+                             "l'apixaban, jamais pour l'amlodipine (5 ou 10 mg) : une dose lue "
+                             "après un autre médicament.", digest="73cd1bd71542f1bd")],
+    },
+    success="B et D sont inventées : 10 mg et 2,5 mg sont des doses du corpus, mais d'autres "
+    "médicaments. Le modèle écrit une phrase fluide ; seule la vérification dans une source de "
+    "référence repère l'erreur, pas l'impression qu'elle donne.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(ligne_inventee, name="ligne_inventee",
-                    options=["ligne 1", "ligne 2", "ligne 3", "aucune"], expected="ligne 3")
+checks.check_choices(verdict_doses, name="verdict_doses", options=["corpus", "inventée"],
+                     expected={"A": "corpus", "B": "inventée", "C": "corpus", "D": "inventée"},
+                     points=2)
 ### END HIDDEN TESTS
 
-# %% mistake="ligne_inventee"
+# %% mistake="verdict_doses"
 # message : Comparez les doses dans la même unité
-ligne_inventee = "ligne 1"
+verdict_doses = {"A": "inventée", "B": "inventée", "C": "corpus", "D": "inventée"}
 
-# %% mistake="ligne_inventee"
-# message : µg : microgramme
-ligne_inventee = "ligne 2"
+# %% mistake="verdict_doses"
+# message : Une dose banale n'est pas pour autant
+verdict_doses = {"A": "corpus", "B": "corpus", "C": "corpus", "D": "corpus"}
 
-# %% mistake="ligne_inventee"
-# message : un texte fluide n'est pas un texte vrai
-ligne_inventee = "aucune"
+# %% mistake="verdict_doses"
+# message : une dose qui paraît inhabituelle se vérifie
+verdict_doses = {"A": "corpus", "B": "inventée", "C": "inventée", "D": "inventée"}
+
+# %% mistake="verdict_doses"
+# message : jamais pour l'amlodipine
+verdict_doses = {"A": "corpus", "B": "inventée", "C": "corpus", "D": "corpus"}
 
 # %% [markdown]
 # ### Question 3b — D'où vient une dose inventée ? (1 point)
@@ -457,21 +474,28 @@ ligne_inventee = "aucune"
 # n'est pas une dose de ce médicament dans le corpus, d'où vient-elle ? Une seule explication
 # est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou `"D"`.
 #
-# - **A** : d'une note du corpus où ce médicament est prescrit à cette dose.
-# - **B** : de la température : à basse température, le modèle écrirait une dose du corpus.
-# - **C** : le modèle ne voit que les deux derniers mots, « comprimé de » : il écrit une dose
-#   qu'il a lue après ces mots, quel que soit le médicament.
-# - **D** : le modèle tire au sort des nombres et des unités qu'il n'a jamais lus.
+# - **A** : une erreur du corpus : une note y prescrit ce médicament à cette dose, et le
+#   modèle la recopie.
+# - **B** : le hasard du tirage : à basse température, le modèle s'en tiendrait aux doses de
+#   ce médicament.
+# - **C** : le contexte : les mots juste avant la dose, « comprimé de », sont les mêmes pour
+#   tous les médicaments.
+# - **D** : l'invention pure : le modèle compose des nombres et des unités qu'aucune note ne
+#   contient.
 #
 # <details><summary>Indice 1</summary>
 #
-# Relisez, section 1, ce que le modèle regarde pour deviner le mot suivant.
+# Chaque explication annonce quelque chose que vous pouvez contrôler ici : la définition
+# d'une dose inventée (début de la section), le tableau par température, les exemples de
+# doses inventées, le tableau des doses du corpus, la façon dont le modèle choisit un mot
+# (section 1). Mettez chacune à l'épreuve de ces observations avant de choisir.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez le tableau des parts par température, et les exemples de doses inventées : ces doses
-# existent-elles ailleurs dans le corpus ?
+# Une dose que le corpus écrit pour ce médicament serait-elle « inventée » ? Les doses
+# inventées disparaissent-elles à 0,2 ? Celles des exemples existent-elles ailleurs dans le
+# corpus ? Et combien de mots le modèle regarde-t-il avant d'écrire la dose ?
 # </details>
 
 # %% answer="origine_dose"
@@ -571,7 +595,7 @@ origine_dose = "D"
 # Inutile de lire ce code (replié) : il affiche les textes cités, avec leur date.
 print(f"Textes vérifiés le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (enseignement, pas un "
       "conseil juridique).\n")
-for cle in ["9(1)", "L1110-4", "L1111-8", "chap. V", "IA 14", "IA 50"]:
+for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50"]:
     texte = law.reference(cle)
     print(f"- {texte.citation} ({texte.date_label}) — {texte.title}.")
     print("  " + " ".join(texte.summary.split()))
@@ -1030,7 +1054,7 @@ print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} cla
 # français de spaCy n'a pas appris sur des notes cliniques. La mesure vaut pour ces notes
 # synthétiques, pas pour un vrai dossier.
 #
-# ### Question 6 — Le rappel de spaCy pour les noms (2 points)
+# ### Question 6 — Le rappel de spaCy pour les noms (1 point)
 #
 # Quel est le **rappel** de spaCy pour les noms de personnes (entités « personne » seulement,
 # comme dans le tableau), sur ces 100 notes ? Donnez une
@@ -1055,7 +1079,7 @@ rappel_spacy = ...
 rappel_spacy = n_noms_spacy / n_noms
 ### END SOLUTION
 
-# %% tests="rappel_spacy" points=2
+# %% tests="rappel_spacy" points=1
 # Vérification de la question 6 : exécutez cette cellule.
 valeur_rappel = checks.require_number(rappel_spacy, name="rappel_spacy")
 checks.expect(valeur_rappel not in (n_noms_spacy, n_noms_regles),
@@ -1089,11 +1113,11 @@ checks.check_number(
     "trouver ?",
     success=f"{valeur_rappel:.3f}".replace(".", ",") + " : " + fr_percent(1 - valeur_rappel)
     + " des noms passeraient. Une désidentification automatique se relit toujours.",
-    points=2,
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(rappel_spacy, name="rappel_spacy", decimals=3,
-                    expected=n_noms_spacy / n_noms, points=2)
+                    expected=n_noms_spacy / n_noms, points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="rappel_spacy"
@@ -1140,19 +1164,23 @@ rappel_spacy = n_noms / n_noms_spacy
 # %% [markdown]
 # ## 7. Ce que disent les évaluations publiées
 #
-# Les grands modèles réussissent des examens de médecine à choix multiples. Deux évaluations,
+# Les grands modèles réussissent des examens de médecine à choix multiples. Trois évaluations,
 # datées, car ces chiffres vieillissent vite :
 #
 # - ChatGPT, tel qu'il était fin 2022 (l'article a d'abord paru en prépublication en décembre
-#   2022), a obtenu, sur des questions d'exemple publiques des trois épreuves de l'examen
+#   2022), a obtenu, sur 350 questions d'exemple publiques des trois épreuves de l'examen
 #   américain de médecine (USMLE), pas sur l'examen lui-même, des scores au niveau du seuil de
-#   réussite, d'environ 60 %, ou proches de lui, sans entraînement médical particulier (Kung et
-#   al., 2023, article publié le 9 février 2023).
+#   réussite, d'environ 60 %, ou proches de lui, sans entraînement médical particulier ; les
+#   réponses indéterminées avaient été écartées avant le calcul (Kung et al., 2023, article
+#   publié le 9 février 2023).
 # - Flan-PaLM (Google ; 540 milliards de paramètres, les nombres que son apprentissage a
 #   réglés) a répondu juste à 67,6 % des questions de
 #   type USMLE du jeu MedQA ; mais des médecins qui ont relu ses réponses rédigées y ont trouvé
 #   des lacunes importantes, et la version adaptée à la médecine, Med-PaLM, restait
-#   inférieure aux cliniciens (Singhal et al., 2023).
+#   inférieure aux cliniciens (Singhal et al., 2023, prépublication de décembre 2022).
+# - Plus récent : Med-PaLM 2 atteint jusqu'à 86,5 % sur le même jeu MedQA ; mais, sur de
+#   vraies questions médicales, les réponses de médecins spécialistes restaient, dans
+#   l'ensemble, préférées aux siennes (Singhal et al., 2025, article publié le 8 janvier 2025).
 #
 # Réussir un QCM n'est pas soigner : l'examen ne mesure ni l'examen clinique, ni la relation
 # avec le patient, ni la sécurité d'une prescription. D'autres travaux ont montré que des
@@ -1164,18 +1192,19 @@ rappel_spacy = n_noms / n_noms_spacy
 # 2025), sur has-sante.fr.
 
 # %% [markdown]
-# ## 8. Réflexion : un dossier dans un agent conversationnel (3 points)
+# ## 8. Réflexion : un dossier dans un agent conversationnel (4 points)
 #
 # Une collègue infirmière, débordée, vous dit : « Je colle les transmissions du patient de la
 # chambre 8 dans l'agent conversationnel gratuit sur mon téléphone, il me fait une synthèse
 # parfaite en dix secondes. » En 10 à 15 lignes : que quitte l'hôpital, quels risques pour le
 # patient (secret, réutilisation, erreur dans la synthèse), ce que vous lui proposeriez, et
-# comment vous en parleriez au patient. Appuyez-vous sur au moins deux des valeurs de l'École
-# (numéro et nom exact).
+# comment vous en parleriez au patient. Puis : la semaine suivante, une synthèse de ce genre a
+# changé une dose, et le patient a reçu la mauvaise dose. Que faites-vous, et qui prévenez-vous ?
+# Appuyez-vous sur au moins deux des valeurs de l'École (numéro et nom exact).
 
-# %% [markdown] written="reflexion_chatbot" points=3
+# %% [markdown] written="reflexion_chatbot" points=4
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants)* : 3 points, trois critères notés chacun 0, 0,5 ou 1.
+# *Guide de correction (enseignants)* : 4 points, quatre critères notés chacun 0, 0,5 ou 1.
 # Les numéros d'articles ne sont **pas** exigés : le nom de la règle suffit (secret médical,
 # hébergement certifié, données sensibles). Deux valeurs citées avec numéro et nom exact sont
 # exigées : s'il en manque, 0,5 point de moins sur le total (sans descendre sous 0).
@@ -1185,13 +1214,14 @@ rappel_spacy = n_noms / n_noms_spacy
 # | **Ce qui sort, et pourquoi c'est un problème** | tout le texte collé (identité, chambre, diagnostic, traitement) part chez l'éditeur, hors de l'équipe de soins (secret médical), sur des serveurs non certifiés pour des données de soin, parfois hors de l'Union, parfois réutilisé ; données sensibles | une partie seulement, ou croit qu'enlever le nom suffit (la chambre, la date, le diagnostic peuvent reconnaître le patient) | rien de ce qui sort, ou « aucun risque » |
 # | **Le risque d'erreur** | une synthèse fluide peut omettre ou inventer (une dose, une allergie) ; biais d'automatisation ; on relit et vérifie dans le dossier | l'erreur est citée sans dire comment la repérer (ou l'inverse) | rien sur l'erreur |
 # | **Ce qu'on propose et comment on en parle au patient** | une alternative concrète (l'outil encadré par l'établissement, ou des questions générales sans détail identifiant) **et** ce qu'on dit au patient (ce qui a été fait de ses données, ce qui sera fait, son accord ; garder sa confiance) | l'un des deux seulement, ou une interdiction de toute IA sans alternative | ni l'un ni l'autre |
+# | **La mauvaise dose arrivée au patient : signaler** | d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé ; et au moins un circuit externe juste : un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance (obligatoire pour médecins, pharmaciens, sages-femmes, chirurgiens-dentistes ; possible pour tout soignant), sur signalement-sante.gouv.fr ; un événement grave (décès, pronostic vital, séquelle probable) est un EIGS, déclaré à l'ARS | signale seulement en interne (cadre, médecin) sans déclaration, ou cite un circuit sans le relier au cas ; ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) | rien, ou « on corrige sans rien dire » |
 #
 # Valeurs attendues, par exemple **V1 — Priorité à la relation humaine** (la confiance du
 # patient ; la synthèse ne remplace pas la transmission orale) et
 # **V5 — Utilisation responsable et éclairée** (savoir ce que l'outil envoie et à qui) ;
 # **V6 — Intégrité et transparence** accepté.
 #
-# **Réponse complète (3 points).** « Tout ce qu'elle colle part chez l'éditeur de
+# **Réponse complète (4 points).** « Tout ce qu'elle colle part chez l'éditeur de
 # l'application : nom, chambre, diagnostic, traitements. Ces données de santé sont
 # sensibles et couvertes par le secret ; l'éditeur ne fait pas partie de l'équipe de soins et
 # ses serveurs ne sont pas certifiés pour héberger des données de soin ; le texte peut être
@@ -1202,14 +1232,20 @@ rappel_spacy = n_noms / n_noms_spacy
 # données sont déjà parties, on le dit au patient simplement, on lui explique ce qui a été
 # envoyé et ce que l'équipe fait pour que cela ne se reproduise pas : sa confiance passe avant
 # le gain de temps (V1 — Priorité à la relation humaine). Se servir d'un outil, c'est savoir ce
-# qu'il envoie et à qui (V5 — Utilisation responsable et éclairée). »
+# qu'il envoie et à qui (V5 — Utilisation responsable et éclairée). Si une dose fausse a
+# atteint le patient : je préviens tout de suite le médecin et on surveille le patient ; je
+# remplis la fiche d'événement indésirable de l'hôpital en disant d'où venait la synthèse ; on
+# l'explique au patient ; l'effet indésirable se déclare aussi à la pharmacovigilance
+# (signalement-sante.gouv.fr), et à l'ARS si c'est grave. Le but n'est pas de punir ma
+# collègue, mais que cela ne se reproduise pas. »
 #
-# **Réponse limite (1 point).** « C'est interdit à cause du RGPD, et l'IA peut se tromper.
+# **Réponse limite (1,5 point).** « C'est interdit à cause du RGPD, et l'IA peut se tromper.
 # Il vaut mieux ne pas l'utiliser et faire la synthèse soi-même, par prudence et pour la
-# relation humaine. » Ce qui sort :
+# relation humaine. Pour la dose, je préviens le cadre. » Ce qui sort :
 # 0,5 (« le RGPD », sans dire ce qui part ni pourquoi) ; erreur : 0,5 (citée, sans
-# vérification) ; proposition et patient : 0,5 (interdiction, rien pour le patient) ; valeurs
-# évoquées sans numéro ni nom exact : −0,5 ; total 1.
+# vérification) ; proposition et patient : 0,5 (interdiction, rien pour le patient) ;
+# signalement : 0,5 (interne seulement, aucune déclaration) ; valeurs évoquées sans numéro ni
+# nom exact : −0,5 ; total 1,5.
 #
 # Une réponse qui interdit toute IA sans proposer d'alternative n'a au plus que 0,5 au
 # troisième critère.
@@ -1235,6 +1271,8 @@ rappel_spacy = n_noms / n_noms_spacy
 #   2023;2(2):e0000198.
 # - Singhal K, Azizi S, Tu T, et al. Large language models encode clinical knowledge.
 #   *Nature* 2023;620(7972):172-180.
+# - Singhal K, Tu T, Gottweis J, Sayres R, et al. Toward expert-level medical question
+#   answering with large language models. *Nature Medicine* 2025;31(3):943-950.
 # - Omiye JA, Lester JC, Spichak S, Rotemberg V, Daneshjou R. Large language models propagate
 #   race-based medicine. *npj Digital Medicine* 2023;6:195.
 # - Règlement (UE) 2016/679 (RGPD), article 9 ; code de la santé publique, articles L1110-4 et
