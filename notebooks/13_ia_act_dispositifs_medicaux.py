@@ -117,14 +117,13 @@ explorateur = AiActPathExplorer()
 explorateur
 
 # %% [markdown]
-# Deux pièges : une application de bien-être n'est pas un dispositif médical, même si elle
-# mesure des données de santé ; l'IA n'est pas « à haut risque » d'office. Dans tous les cas,
-# fournisseur et déployeur aident leurs équipes à **maîtriser** l'IA (article 4).
+# Dans tous les cas, fournisseur et déployeur aident leurs équipes à **maîtriser** l'IA
+# (article 4) : c'est dû pour tout système, quelle que soit sa catégorie.
 #
 # ### Question 1 — Classer quatre autres systèmes (3 points)
 #
 # Ces systèmes ne sont pas dans l'explorateur. Pour chacun, écrivez entre guillemets droits
-# sa catégorie : `"interdit"`, `"haut risque"`, `"transparence"` ou `"minimal"`.
+# sa catégorie : `"interdit"`, `"haut risque"`, `"transparence"` ou `"risque minimal"`.
 #
 # - **appels_samu** : au centre 15 (SAMU), un logiciel analyse ce que dit l'appelant et classe
 #   l'appel : « à passer tout de suite au médecin régulateur » ou « peut attendre » ; la file
@@ -156,7 +155,7 @@ explorateur
 categories = {"appels_samu": ..., "emotions_soignants": ..., "absences_rdv": ..., "grain_de_beaute": ...}
 ### BEGIN SOLUTION
 categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
-              "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
+              "absences_rdv": "risque minimal", "grain_de_beaute": "haut risque"}
 ### END SOLUTION
 
 # %% tests="categories" points=3
@@ -164,11 +163,11 @@ categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
 checks.check_choices(
     categories,
     name="categories",
-    options=["interdit", "haut risque", "transparence", "minimal"],
+    options=["interdit", "haut risque", "transparence", "risque minimal"],
     digests={
         "appels_samu": "b7318d880fe347de",
         "emotions_soignants": "6e40670a56f4b2cf",
-        "absences_rdv": "13f8738e0b10feff",
+        "absences_rdv": "50e907efde0371ac",
         "grain_de_beaute": "2730190b23ed3686",
     },
     mistakes={
@@ -176,7 +175,7 @@ checks.check_choices(
             checks.Mistake(None, "vous vous êtes arrêté à la destination ; or le parcours a une "
                            "question sur l'usage, quelle que soit la destination. Et fixer l'ordre "
                            "des appels n'est pas une tâche seulement préparatoire : il décide qui "
-                           "le médecin entend d'abord.", digest="f8331ef36e268bd0"),
+                           "le médecin entend d'abord.", digest="abfc6b136a7b35e5"),
             checks.Mistake(None, "le logiciel écoute l'appelant mais ne lui répond pas : il ne "
                            "dialogue avec personne. Reprenez le parcours dans l'ordre ; la "
                            "question 5 vient en dernier.",
@@ -194,7 +193,7 @@ checks.check_choices(
                            digest="7203248db5b15702"),
             checks.Mistake(None, "vous avez sauté une étape : reprenez les cinq questions du "
                            "parcours dans l'ordre, avec le texte de l'article 5.",
-                           digest="587f56b53716c1c7"),
+                           digest="d14d4726d29003a4"),
         ],
         "absences_rdv": [
             checks.Mistake(None, "« IA en santé = haut risque » est faux : ce modèle a-t-il une "
@@ -211,7 +210,7 @@ checks.check_choices(
         "grain_de_beaute": [
             checks.Mistake(None, "une application grand public peut être un dispositif médical : "
                            "que promet-elle, et que dit la certification par un organisme "
-                           "notifié ?", digest="f368ad34301aa9a7"),
+                           "notifié ?", digest="d13f560f942560e9"),
             checks.Mistake(None, "vous l'avez classée comme une application qui dialogue ; mais "
                            "la question 5 vient en dernier : relisez d'abord les questions 2 et 3 "
                            "du parcours (sa destination, sa classe).",
@@ -230,11 +229,11 @@ checks.check_choices(
 checks.check_choices(
     categories,
     name="categories",
-    options=["interdit", "haut risque", "transparence", "minimal"],
+    options=["interdit", "haut risque", "transparence", "risque minimal"],
     expected={
         "appels_samu": "haut risque",
         "emotions_soignants": "interdit",
-        "absences_rdv": "minimal",
+        "absences_rdv": "risque minimal",
         "grain_de_beaute": "haut risque",
     },
     points=3,
@@ -249,27 +248,27 @@ categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
 # %% mistake="categories"
 # message : une application grand public peut être un dispositif médical
 categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
-              "absences_rdv": "minimal", "grain_de_beaute": "minimal"}
+              "absences_rdv": "risque minimal", "grain_de_beaute": "risque minimal"}
 
 # %% mistake="categories"
 # message : avec deux exceptions : évaluer l'engagement
 categories = {"appels_samu": "haut risque", "emotions_soignants": "haut risque",
-              "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
+              "absences_rdv": "risque minimal", "grain_de_beaute": "haut risque"}
 
 # %% mistake="categories"
 # message : vous vous êtes arrêté à la destination
-categories = {"appels_samu": "minimal", "emotions_soignants": "interdit",
-              "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
+categories = {"appels_samu": "risque minimal", "emotions_soignants": "interdit",
+              "absences_rdv": "risque minimal", "grain_de_beaute": "haut risque"}
 
 # %% mistake="categories"
 # message : il ne dialogue avec personne
 categories = {"appels_samu": "transparence", "emotions_soignants": "interdit",
-              "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
+              "absences_rdv": "risque minimal", "grain_de_beaute": "haut risque"}
 
 # %% mistake="categories"
 # message : vous avez sauté une étape
-categories = {"appels_samu": "haut risque", "emotions_soignants": "minimal",
-              "absences_rdv": "minimal", "grain_de_beaute": "haut risque"}
+categories = {"appels_samu": "haut risque", "emotions_soignants": "risque minimal",
+              "absences_rdv": "risque minimal", "grain_de_beaute": "haut risque"}
 
 # %% mistake="categories"
 # message : ne vise un rappel de rendez-vous
@@ -279,17 +278,18 @@ categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
 # %% [markdown]
 # ## 3. La classe d'un logiciel : la règle 11
 #
-# La règle 11 regarde ce que le logiciel fait et la **gravité** de ce qu'une erreur peut
-# entraîner.
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : la règle 11.
-montrer("MDR règle 11")
-
-# %% [markdown]
+# La règle 11 (annexe VIII du MDR) regarde ce que le logiciel fait et la **gravité** de ce
+# qu'une erreur peut entraîner (résumé) :
+#
+# | Le logiciel est destiné à… | Classe |
+# |---|---|
+# | a) fournir des informations utilisées pour prendre des décisions de diagnostic ou de traitement | IIa ; **IIb** si ces décisions peuvent causer une détérioration grave de l'état de santé ou une intervention chirurgicale ; **III** si elles peuvent causer la mort ou une détérioration irréversible |
+# | b) surveiller (en anglais, *monitor*) des processus physiologiques | IIa ; **IIb** s'il surveille des paramètres vitaux dont les variations peuvent exposer le patient à un danger immédiat |
+# | c) tout autre usage | I |
+#
 # ### Question 2 — Trouver la classe (2 points)
 #
-# Ces cinq logiciels sont des dispositifs médicaux (on vous le donne). Pour chacun, écrivez
+# Ces quatre logiciels sont des dispositifs médicaux (on vous le donne). Pour chacun, écrivez
 # entre guillemets sa classe par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`. Jugez
 # vous-même la gravité de ce que l'énoncé décrit.
 #
@@ -306,10 +306,6 @@ montrer("MDR règle 11")
 #   ventilés et sonne quand elle passe sous le seuil réglé par l'équipe ; il n'interprète rien,
 #   ne propose ni diagnostic ni traitement. Une désaturation passée inaperçue peut mener à
 #   l'arrêt cardiaque en quelques minutes.
-# - **fertilite** : une application aide une femme qui souhaite être enceinte : un algorithme
-#   validé calcule, d'après la température du matin et les dates des règles qu'elle saisit,
-#   si le jour est fertile. Elle ne diagnostique ni ne traite aucune maladie et ne sert pas à
-#   la contraception.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -325,11 +321,10 @@ montrer("MDR règle 11")
 # </details>
 
 # %% answer="classes_mdr"
-classes_mdr = {"acne": ..., "fracture": ..., "tumeur_cerebrale": ..., "saturation_rea": ...,
-               "fertilite": ...}
+classes_mdr = {"acne": ..., "fracture": ..., "tumeur_cerebrale": ..., "saturation_rea": ...}
 ### BEGIN SOLUTION
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
-               "saturation_rea": "IIb", "fertilite": "I"}
+               "saturation_rea": "IIb"}
 ### END SOLUTION
 
 # %% tests="classes_mdr" points=2
@@ -343,7 +338,6 @@ checks.check_choices(
         "fracture": "106f049177d1f21f",
         "tumeur_cerebrale": "ca871a0965096170",
         "saturation_rea": "51f5fae9898eefab",
-        "fertilite": "aee32923dea2b791",
     },
     mistakes={
         "acne": [
@@ -396,28 +390,10 @@ checks.check_choices(
                            "physiologique : relisez la deuxième partie de la règle 11.",
                            digest="3246118b8f16cfcf"),
         ],
-        "fertilite": [
-            checks.Mistake(None, "l'application n'informe aucune décision de diagnostic ou de "
-                           "traitement d'une maladie ; et le guide MDCG 2019-11 range cette aide à "
-                           "la conception dans « tout autre logiciel » (règle 11, partie c), pas "
-                           "dans la surveillance de processus physiologiques (partie b).",
-                           digest="9a492a3d2b599730"),
-            checks.Mistake(None, "calculer les jours fertiles d'après une température saisie "
-                           "n'est pas surveiller un paramètre vital : le guide MDCG 2019-11 range "
-                           "cette aide à la conception dans « tout autre logiciel » (règle 11, "
-                           "partie c). Quelle classe donne cette partie ?",
-                           digest="31db02cd62ba6049"),
-            checks.Mistake(None, "calculer les jours fertiles d'après une température saisie "
-                           "n'est pas surveiller un paramètre vital : le guide MDCG 2019-11 range "
-                           "cette aide à la conception dans « tout autre logiciel » (règle 11, "
-                           "partie c). Quelle classe donne cette partie ?",
-                           digest="65c17ba2a8eb8016"),
-        ],
     },
     success="la règle 11 met presque tout logiciel qui aide à décider en IIa ou au-dessus : un "
     "organisme notifié le vérifie, et c'est ce qui fait d'un système d'IA un système à haut "
-    "risque (article 6, paragraphe 1). L'application de fertilité est l'exemple de classe I du "
-    "guide MDCG 2019-11 (« tout autre logiciel », partie c). Attention : l'alarme de saturation, "
+    "risque (article 6, paragraphe 1). Attention : l'alarme de saturation, "
     "qui compare une mesure à un seuil réglé par l'équipe sans rien interpréter, n'est pas un "
     "système d'IA (article 3, point 1, du règlement sur l'IA) : le MDR s'applique (classe IIb), "
     "le règlement sur l'IA non.",
@@ -429,7 +405,7 @@ checks.check_choices(
     name="classes_mdr",
     options=["I", "IIa", "IIb", "III"],
     expected={"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
-              "saturation_rea": "IIb", "fertilite": "I"},
+              "saturation_rea": "IIb"},
     points=2,
 )
 ### END HIDDEN TESTS
@@ -437,64 +413,53 @@ checks.check_choices(
 # %% mistake="classes_mdr"
 # message : peut-il tomber dans « tout autre logiciel »
 classes_mdr = {"acne": "I", "fracture": "IIb", "tumeur_cerebrale": "III",
-               "saturation_rea": "IIb", "fertilite": "I"}
+               "saturation_rea": "IIb"}
 
 # %% mistake="classes_mdr"
 # message : vous n'avez pas regardé la gravité
 classes_mdr = {"acne": "IIa", "fracture": "IIa", "tumeur_cerebrale": "III",
-               "saturation_rea": "IIb", "fertilite": "I"}
+               "saturation_rea": "IIb"}
 
 # %% mistake="classes_mdr"
 # message : est-ce un danger immédiat
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
-               "saturation_rea": "IIa", "fertilite": "I"}
+               "saturation_rea": "IIa"}
 
 # %% mistake="classes_mdr"
 # message : ne monte jamais jusqu'à la classe III
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
-               "saturation_rea": "III", "fertilite": "I"}
-
-# %% mistake="classes_mdr"
-# message : l'application n'informe aucune décision
-classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
-               "saturation_rea": "IIb", "fertilite": "IIa"}
+               "saturation_rea": "III"}
 
 # %% mistake="classes_mdr"
 # message : vous avez lu le cas général
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "IIa",
-               "saturation_rea": "IIb", "fertilite": "I"}
+               "saturation_rea": "IIb"}
 
 # %% mistake="classes_mdr"
 # message : un déficit moteur définitif est-il seulement grave
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "IIb",
-               "saturation_rea": "IIb", "fertilite": "I"}
+               "saturation_rea": "IIb"}
 
 # %% mistake="classes_mdr"
 # message : la classe III vise une erreur qui peut tuer
 classes_mdr = {"acne": "III", "fracture": "IIb", "tumeur_cerebrale": "III",
-               "saturation_rea": "IIb", "fertilite": "I"}
-
-# %% mistake="classes_mdr"
-# message : pas surveiller un paramètre vital
-classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
-               "saturation_rea": "IIb", "fertilite": "IIb"}
+               "saturation_rea": "IIb"}
 
 # %% mistake="classes_mdr"
 # message : qui nomme l'intervention chirurgicale
 classes_mdr = {"acne": "IIa", "fracture": "III", "tumeur_cerebrale": "III",
-               "saturation_rea": "IIb", "fertilite": "I"}
+               "saturation_rea": "IIb"}
 
 # %% mistake="classes_mdr"
 # message : quelques semaines avec une crème moins adaptée
 classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
-               "saturation_rea": "IIb", "fertilite": "I"}
+               "saturation_rea": "IIb"}
 
 # %% [markdown]
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
 #
-# Prenons l'alerte de sepsis de l'explorateur : un éditeur la vend, un hôpital l'utilise. Pour
-# un système à haut risque, le règlement sur l'IA répartit les devoirs entre eux (résumé ; les
-# textes complets sont à lire après la séance) :
+# L'alerte de sepsis de l'explorateur : un éditeur la vend, un hôpital l'utilise. Le règlement
+# sur l'IA répartit entre eux les devoirs d'un système à haut risque (résumé) :
 #
 # | Qui | Ses devoirs principaux |
 # |---|---|
@@ -508,8 +473,8 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 #
 # - **mise_a_jour** : l'éditeur réentraîne son modèle et en diffuse une nouvelle version. Qui
 #   doit en faire évaluer de nouveau la conformité ?
-# - **controle_humain** : désigner, pour surveiller les alertes, des soignants compétents,
-#   formés, qui ont l'autorité de passer outre.
+# - **controle_humain** : chaque nuit, qui choisit l'infirmier qui reçoit les alertes, vérifie
+#   qu'on lui a appris à s'en servir et lui laisse le droit de ne pas les suivre ?
 # - **notice** : la notice dit « validé chez l'adulte » ; un pédiatre voudrait brancher
 #   l'alerte dans son service. Qui doit veiller à ce qu'on ne le fasse pas ?
 # - **reentrainement** : l'hôpital, seul, réentraîne le modèle sur ses patients, ce qui change
@@ -664,38 +629,45 @@ devoirs = {"mise_a_jour": "les deux",
 # %% [markdown]
 # ## 5. Le calendrier, et ce qui a changé en 2026
 #
-# Le règlement sur l'IA s'applique par étapes (article 113). Le report des règles du haut
-# risque, proposé en novembre 2025, a été **adopté** : c'est le règlement (UE) 2026/1744.
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : le calendrier, tel que modifié en 2026.
-montrer("IA 113")
-
-# %% [markdown]
+# Le règlement sur l'IA s'applique par étapes (article 113, résumé). Le report du haut risque,
+# proposé en novembre 2025, a été **adopté** : c'est le règlement (UE) 2026/1744.
+#
+# | Date | Ce qui s'applique à partir de cette date |
+# |---|---|
+# | 2 février 2025 | les pratiques interdites (article 5 ; deux interdictions ajoutées en 2026 : 2 décembre 2026) et la maîtrise de l'IA (article 4) |
+# | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout, comme les grands modèles de langage) |
+# | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50) |
+# | 2 décembre 2027 | le haut risque par l'annexe III (le texte de 2024 disait 2 août 2026) |
+# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (le texte de 2024 disait 2 août 2027) |
+#
 # ### Question 4 — Depuis quand, à partir de quand ? (2 points)
 #
-# Pour chaque obligation, écrivez entre guillemets sa date d'application, choisie parmi ces
-# six, écrites comme dans l'explorateur. Trois sont passées : `"2 février 2025"`,
-# `"2 août 2025"`, `"2 août 2026"` ; trois sont à venir : `"2 août 2027"`,
+# Pour chaque système, trouvez sa catégorie par le parcours, puis écrivez entre guillemets la
+# date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
+# maîtrise de l'IA, due pour tous) ; aucun n'est à risque minimal. Dates possibles :
+# `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"`, `"2 août 2027"`,
 # `"2 décembre 2027"`, `"2 août 2028"`.
 #
-# - **manipulation** : l'interdiction d'un système qui pousse des adolescents à jeûner par des
-#   images subliminales, à leur grand préjudice (article 5, paragraphe 1, point a).
-# - **assistant_vocal** : l'assistant vocal qui répond au téléphone d'une pharmacie (horaires,
-#   stock d'un médicament) doit dire au patient qu'il est une IA.
-# - **droit_aux_soins** : une caisse d'assurance maladie utilise un logiciel qui évalue si une
-#   personne a droit à une aide publique pour payer ses soins. Les devoirs de déployeur d'un
-#   système à haut risque (article 26) de la caisse.
-# - **fond_oeil** : un logiciel nouveau dépistera la rétinopathie diabétique sur les photos du
-#   fond de l'œil (dispositif médical de classe IIa, certifié par un organisme notifié). Les
-#   devoirs de déployeur (article 26) de l'hôpital qui le mettra en service en 2029.
-#
-# On demande la date où la règle commence à s'appliquer.
+# - **coach_ado** : une application de sport pour adolescents glisse dans ses vidéos des
+#   images trop brèves pour être vues consciemment, qui les poussent à jeûner ; plusieurs ont
+#   été hospitalisés.
+# - **compagnon_seniors** : un assistant vocal pour personnes âgées vivant seules profite des
+#   troubles de mémoire de certaines pour leur faire commander chaque semaine des compléments
+#   alimentaires coûteux ; plusieurs se sont endettées.
+# - **assistant_pharmacie** : un assistant vocal répond au téléphone d'une pharmacie
+#   (pharmacie de garde, médicament en stock) ; il ne donne aucun conseil de santé.
+# - **aide_aux_soins** : en 2028, une caisse d'assurance maladie mettra en service un logiciel
+#   nouveau qui propose d'accorder ou de refuser la complémentaire santé solidaire (une aide
+#   publique pour payer ses frais de santé) d'après les ressources déclarées.
+# - **fond_oeil** : en 2029, un fabricant mettra sur le marché un logiciel qui repère la
+#   rétinopathie diabétique sur les photos du fond de l'œil et dit au médecin s'il faut
+#   adresser le patient à l'ophtalmologiste ; il le destine à ce dépistage.
 #
 # <details><summary>Indice 1</summary>
 #
-# Lisez le calendrier affiché au-dessus, dans sa version modifiée : trouvez d'abord la
-# catégorie de chaque système, puis la date de cette catégorie.
+# Deux étapes pour chaque système : le parcours de la section 2 (la première question qui
+# reçoit un « oui » décide ; pour un dispositif médical, la règle 11), puis la ligne du
+# calendrier.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -706,92 +678,104 @@ montrer("IA 113")
 # </details>
 
 # %% answer="dates"
-dates = {"manipulation": ..., "assistant_vocal": ..., "droit_aux_soins": ..., "fond_oeil": ...}
+dates = {"coach_ado": ..., "compagnon_seniors": ..., "assistant_pharmacie": ...,
+         "aide_aux_soins": ..., "fond_oeil": ...}
 ### BEGIN SOLUTION
-dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
-         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 août 2028"}
 ### END SOLUTION
 
 # %% tests="dates" points=2
 # Vérification de la question 4 : exécutez cette cellule.
-haut_risque_trop_tot = ("le 2 août 2026 est la date de la transparence et de la plupart des "
-                        "autres règles ; le règlement (UE) 2026/1744 en a sorti le haut risque.")
-avant_haut_risque = ("cette date est celle d'une autre règle ; trouvez d'abord la catégorie du "
-                     "système, puis relisez sa ligne dans le calendrier.")
+modele_general = ("le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent "
+                  "à tout ; ce système n'a qu'une tâche. Reprenez le parcours à sa première "
+                  "question.")
+pas_haut_risque = ("vous en avez fait un système à haut risque ; mais la première question du "
+                   "parcours qui reçoit un « oui » décide : reprenez-le dans l'ordre, avec les "
+                   "points a et b de l'article 5.")
+autre_regle = ("cette date est celle d'une autre règle ; trouvez d'abord la catégorie du "
+               "système par le parcours, puis relisez sa ligne dans le calendrier.")
 checks.check_choices(
     dates,
     name="dates",
     options=["2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
              "2 août 2028"],
     digests={
-        "manipulation": "88842f9e22cf4e38",
-        "assistant_vocal": "9c72df6528f6753a",
-        "droit_aux_soins": "436c7a7b3446a640",
+        "coach_ado": "30aab4c9e1a80eca",
+        "compagnon_seniors": "a0890bce9dd5843a",
+        "assistant_pharmacie": "7f2ca2fd15d3edd7",
+        "aide_aux_soins": "bc4fc0acda384d12",
         "fond_oeil": "271fd914bd0e7d8a",
     },
     mistakes={
-        "manipulation": [
-            checks.Mistake(None, "relisez le début du calendrier (article 113) : quelles règles "
-                           "se sont appliquées en premier ?", digest="ac7e8c4cc7963c93"),
-            checks.Mistake(None, "le 2 août 2025 est la date des modèles d'IA à usage général "
-                           "(ceux qui servent à tout, comme les grands modèles de langage), pas "
-                           "celle des pratiques interdites : relisez le début du calendrier.",
-                           digest="b0763b1b54c58e8f"),
-            checks.Mistake(None, "une interdiction n'est pas une règle du haut risque : le report "
-                           "de 2026 ne la touche pas ; relisez le début du calendrier.",
-                           digest="97abcd77c3f7a985"),
-            checks.Mistake(None, "une interdiction n'est pas une règle du haut risque : le report "
-                           "de 2026 ne la touche pas ; relisez le début du calendrier.",
-                           digest="407c8fef21fddc83"),
-            checks.Mistake(None, "une interdiction n'est pas une règle du haut risque : le report "
-                           "de 2026 ne la touche pas ; relisez le début du calendrier.",
-                           digest="4a5feef0dc2bcaef"),
+        "coach_ado": [
+            checks.Mistake(None, modele_general, digest="9333cbcbb1560333"),
+            checks.Mistake(None, "vous l'avez rangée dans la transparence parce qu'elle montre "
+                           "des vidéos ; mais la question 5 vient en dernier : que font ces "
+                           "images aux adolescents, et à quel prix ?", digest="f69d7054ab6cea36"),
+            checks.Mistake(None, pas_haut_risque, digest="37a57ee54e286683"),
+            checks.Mistake(None, pas_haut_risque, digest="3ea0cc034af8a1f4"),
+            checks.Mistake(None, pas_haut_risque, digest="d1222f1528bbfa08"),
         ],
-        "assistant_vocal": [
-            checks.Mistake(None, "le report de 2026 vise le haut risque ; dire qu'on est une IA "
-                           "relève de l'article 50, paragraphe 1, qui n'a pas été reporté : "
-                           "relisez le calendrier.", digest="5676d3f915e61a69"),
-            checks.Mistake(None, "un assistant vocal n'est pas un « modèle d'IA à usage "
-                           "général » : le 2 août 2025 vise ces modèles, pas l'obligation de "
-                           "dire qu'on est une IA (article 50).",
-                           digest="b1b072d616d46a34"),
-            checks.Mistake(None, "le report de 2026 vise le haut risque ; dire qu'on est une IA "
-                           "relève de l'article 50, paragraphe 1, qui n'a pas été reporté : "
-                           "relisez le calendrier.", digest="f8cea8ef99429845"),
-            checks.Mistake(None, "le report de 2026 vise le haut risque ; dire qu'on est une IA "
-                           "relève de l'article 50, paragraphe 1, qui n'a pas été reporté : "
-                           "relisez le calendrier.", digest="06c174b3c76fc624"),
-            checks.Mistake(None, avant_haut_risque, digest="5c565bf7cf7927b8"),
+        "compagnon_seniors": [
+            checks.Mistake(None, modele_general, digest="9c8baf0b69e76e9e"),
+            checks.Mistake(None, "il dialogue, c'est vrai ; mais la question 5 vient en dernier, "
+                           "et la première question qui reçoit un « oui » décide. De quoi "
+                           "profite-t-il, et à quel prix pour ces personnes ?",
+                           digest="cdc227b38ce2d076"),
+            checks.Mistake(None, pas_haut_risque, digest="5a96200d57a89ed4"),
+            checks.Mistake(None, pas_haut_risque, digest="6bba09b26d5c6aa1"),
+            checks.Mistake(None, pas_haut_risque, digest="1ded0af43a8edc30"),
         ],
-        "droit_aux_soins": [
-            checks.Mistake(None, "c'était la date du texte de 2024 ; le règlement (UE) 2026/1744, "
-                           "adopté, a reporté les règles du haut risque de l'annexe III.",
-                           digest="0f0bc24e00db3df7"),
-            checks.Mistake(None, "vous avez pris la date de l'annexe I (dispositifs médicaux) ; "
-                           "par quelle voie un logiciel qui évalue le droit à une aide publique "
-                           "est-il à haut risque ?", digest="f57196272a54a79f"),
+        "assistant_pharmacie": [
+            checks.Mistake(None, "donner des horaires n'est ni manipuler ni exploiter personne ; "
+                           "et la maîtrise de l'IA, due pour tous depuis cette date, n'est pas "
+                           "une règle propre à une catégorie.", digest="ebaad1dd92c66982"),
+            checks.Mistake(None, modele_general, digest="df7aa9d6b1a4f141"),
+            checks.Mistake(None, "sans finalité médicale ni usage de l'annexe III, pas de haut "
+                           "risque : quelle question du parcours reçoit un « oui » ?",
+                           digest="7648cff07972adf2"),
+            checks.Mistake(None, "sans finalité médicale ni usage de l'annexe III, pas de haut "
+                           "risque : quelle question du parcours reçoit un « oui » ?",
+                           digest="c2aea4c27d1870e1"),
+            checks.Mistake(None, "sans finalité médicale ni usage de l'annexe III, pas de haut "
+                           "risque : quelle question du parcours reçoit un « oui » ?",
+                           digest="6979284cdd28d031"),
+        ],
+        "aide_aux_soins": [
+            checks.Mistake(None, autre_regle, digest="3e57d1959cba66ac"),
+            checks.Mistake(None, autre_regle, digest="c564d58a0ecc621f"),
+            checks.Mistake(None, "c'était la date du texte de 2024 pour l'annexe III ; le "
+                           "règlement (UE) 2026/1744, adopté, l'a reportée.",
+                           digest="570ea1988ef4ec34"),
             checks.Mistake(None, "le 2 août 2027 était, dans le texte de 2024, la date des "
                            "dispositifs médicaux (annexe I) ; elle a été reportée, et ce "
                            "logiciel n'est pas un dispositif médical.",
-                           digest="37e3a640fbddf365"),
-            checks.Mistake(None, avant_haut_risque, digest="ce273614c54d1fb4"),
-            checks.Mistake(None, avant_haut_risque, digest="9f7397e0820d363e"),
+                           digest="1adb3bb9f3cc6855"),
+            checks.Mistake(None, "vous avez pris la date de l'annexe I (dispositifs médicaux) ; "
+                           "par quelle voie un logiciel qui propose d'accorder une aide publique "
+                           "est-il à haut risque ?", digest="b5be8488e75260ca"),
         ],
         "fond_oeil": [
+            checks.Mistake(None, autre_regle, digest="fcce31562a89ef26"),
+            checks.Mistake(None, autre_regle, digest="f39ac1f93baf6247"),
+            checks.Mistake(None, "le 2 août 2026 est la date de la transparence et de la plupart "
+                           "des autres règles ; le règlement (UE) 2026/1744 en a sorti le haut "
+                           "risque. Reprenez les questions 2 et 3 du parcours.",
+                           digest="ae9983b7282d6d2e"),
             checks.Mistake(None, "c'était la date du texte de 2024 pour les dispositifs médicaux ; "
                            "le règlement (UE) 2026/1744, adopté, l'a reportée.",
                            digest="58c39c11087613b1"),
-            checks.Mistake(None, "vous avez pris la date de l'annexe III ; relisez par quelle "
-                           "voie un dispositif médical de classe IIa est à haut risque.",
-                           digest="181123603982519d"),
-            checks.Mistake(None, haut_risque_trop_tot, digest="ae9983b7282d6d2e"),
-            checks.Mistake(None, avant_haut_risque, digest="fcce31562a89ef26"),
-            checks.Mistake(None, avant_haut_risque, digest="f39ac1f93baf6247"),
+            checks.Mistake(None, "vous avez pris la date de l'annexe III ; or dépister une maladie "
+                           "n'est pas un usage de l'annexe III : par quelle voie ce logiciel "
+                           "est-il à haut risque ?", digest="181123603982519d"),
         ],
     },
-    success="interdictions et maîtrise de l'IA d'abord, puis la transparence, puis le haut "
-    "risque, en deux temps depuis le report adopté en 2026 : l'annexe III, puis les dispositifs "
-    "médicaux.",
+    success="la catégorie d'abord, la date ensuite : interdictions et maîtrise de l'IA en "
+    "premier, puis la transparence, puis le haut risque, en deux temps depuis le report adopté "
+    "en 2026 (l'annexe III, puis les dispositifs médicaux). Un assistant vocal peut être "
+    "interdit ou seulement tenu de dire qu'il est une IA : tout dépend de ce qu'il fait.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -800,61 +784,78 @@ checks.check_choices(
     name="dates",
     options=["2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
              "2 août 2028"],
-    expected={"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
-              "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"},
+    expected={"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+              "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
+              "fond_oeil": "2 août 2028"},
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="dates"
 # message : c'était la date du texte de 2024 pour les dispositifs médicaux
-dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
-         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2027"}
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 août 2027"}
 
 # %% mistake="dates"
-# message : qui n'a pas été reporté
-dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 décembre 2027",
-         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
+# message : or dépister une maladie n'est pas un usage de l'annexe III
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 décembre 2027"}
+
+# %% mistake="dates"
+# message : il dialogue, c'est vrai ; mais la question 5 vient en dernier
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 août 2026",
+         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 août 2028"}
+
+# %% mistake="dates"
+# message : parce qu'elle montre des vidéos
+dates = {"coach_ado": "2 août 2026", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 août 2028"}
+
+# %% mistake="dates"
+# message : n'est pas une règle propre à une catégorie
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 février 2025", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 août 2028"}
+
+# %% mistake="dates"
+# message : sans finalité médicale ni usage de l'annexe III, pas de haut risque
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 décembre 2027", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
 # message : vous avez pris la date de l'annexe I
-dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
-         "droit_aux_soins": "2 août 2028", "fond_oeil": "2 août 2028"}
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 août 2028",
+         "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
-# message : le 2 août 2025 vise ces modèles, pas
-dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2025",
-         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
+# message : c'était la date du texte de 2024 pour l'annexe III
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 août 2026",
+         "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
-# message : pas celle des pratiques interdites
-dates = {"manipulation": "2 août 2025", "assistant_vocal": "2 août 2026",
-         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
+# message : ce système n'a qu'une tâche
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 août 2025", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
-# message : la date des dispositifs médicaux (annexe I) ; elle a été reportée
-dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
-         "droit_aux_soins": "2 août 2027", "fond_oeil": "2 août 2028"}
+# message : vous en avez fait un système à haut risque
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 août 2028",
+         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
-# message : le 2 août 2026 est la date de la transparence
-dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
-         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2026"}
-
-# %% mistake="dates"
-# message : une interdiction n'est pas une règle du haut risque
-dates = {"manipulation": "2 août 2027", "assistant_vocal": "2 août 2026",
-         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 août 2028"}
-
-# %% mistake="dates"
-# message : cette date est celle d'une autre règle
-dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
-         "droit_aux_soins": "2 février 2025", "fond_oeil": "2 août 2028"}
-
-# %% mistake="dates"
-# message : vous avez pris la date de l'annexe III
-dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
-         "droit_aux_soins": "2 décembre 2027", "fond_oeil": "2 décembre 2027"}
+# message : trouvez d'abord la catégorie du système par le parcours
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 février 2025",
+         "fond_oeil": "2 août 2028"}
 
 # %% [markdown]
 # ## À retenir
@@ -878,8 +879,10 @@ dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
 
 # %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
-#   2026/1744, les règles du haut risque ne s'appliquent pas encore, et un système mis en
-#   service avant leur date n'y entre qu'après une modification importante (article 111).
+#   2026/1744, les règles du haut risque ne s'appliquent pas encore. Un système mis sur le
+#   marché ou en service avant leur date n'y entre qu'après une modification importante de sa
+#   conception ; s'il est destiné à des autorités publiques, il doit de toute façon s'y
+#   conformer au plus tard le 2 août 2030 (article 111).
 
 # %% [markdown]
 # ## Après la séance
@@ -1040,7 +1043,8 @@ dates = {"manipulation": "2 février 2025", "assistant_vocal": "2 août 2026",
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les textes complets, pour après la séance.
-montrer("MDR 2(1)", "MDCG 2019-11", "IA 5", "IA 6(1)", "IA 16", "IA 26", "IA 14", "IA 4",
+montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16", "IA 26",
+        "IA 14", "IA 4", "IA 113",
         "UE 2026/1744", "IA 50", "MDR 52")
 
 # %% [markdown]
