@@ -136,7 +136,7 @@ explorateur
 #   pour que le secrétariat les appelle la veille ; il ne parle à personne.
 # - **grain_de_beaute** : une application grand public dit à l'utilisateur si le grain de beauté
 #   qu'il photographie est suspect de mélanome et lui conseille alors de consulter. Son éditeur
-#   la présente comme une aide au dépistage ; un organisme notifié l'a certifiée.
+#   la destine au dépistage du mélanome (sa classe : règle 11, section 3).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -209,8 +209,8 @@ checks.check_choices(
         ],
         "grain_de_beaute": [
             checks.Mistake(None, "une application grand public peut être un dispositif médical : "
-                           "que promet-elle, et que dit la certification par un organisme "
-                           "notifié ?", digest="d13f560f942560e9"),
+                           "que promet-elle, et quelle classe lui donne la règle 11 (section 3) "
+                           "si l'on manque un mélanome ?", digest="d13f560f942560e9"),
             checks.Mistake(None, "vous l'avez classée comme une application qui dialogue ; mais "
                            "la question 5 vient en dernier : relisez d'abord les questions 2 et 3 "
                            "du parcours (sa destination, sa classe).",
@@ -221,8 +221,9 @@ checks.check_choices(
         ],
     },
     success="la catégorie ne dépend pas de la technique (toutes ont de l'IA) mais de la "
-    "destination et de l'usage : la régulation des appels d'urgence, un dépistage certifié, "
-    "une surveillance des émotions au travail, une simple aide au secrétariat.",
+    "destination et de l'usage : la régulation des appels d'urgence, un dépistage du mélanome "
+    "(classe IIa au moins), une surveillance des émotions au travail, une simple aide au "
+    "secrétariat.",
     points=3,
 )
 ### BEGIN HIDDEN TESTS
@@ -629,23 +630,23 @@ devoirs = {"mise_a_jour": "les deux",
 # %% [markdown]
 # ## 5. Le calendrier, et ce qui a changé en 2026
 #
-# Le règlement sur l'IA s'applique par étapes (article 113, résumé). Le report du haut risque,
-# proposé en novembre 2025, a été **adopté** : c'est le règlement (UE) 2026/1744.
+# Le règlement sur l'IA s'applique par étapes (article 113, résumé). Le report du haut risque
+# a été **adopté** : c'est le règlement (UE) 2026/1744.
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
-# | 2 février 2025 | les pratiques interdites (article 5 ; deux interdictions ajoutées en 2026 : 2 décembre 2026) et la maîtrise de l'IA (article 4) |
-# | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout, comme les grands modèles de langage) |
-# | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50) |
-# | 2 décembre 2027 | le haut risque par l'annexe III (le texte de 2024 disait 2 août 2026) |
-# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (le texte de 2024 disait 2 août 2027) |
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4) ; deux interdictions ajoutées en 2026 : depuis le 2 décembre 2026. |
+# | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
+# | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
+# | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
+# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir, au lieu du 2 août 2027 du texte de 2024). |
 #
 # ### Question 4 — Depuis quand, à partir de quand ? (2 points)
 #
-# Pour chaque système, trouvez sa catégorie par le parcours, puis écrivez entre guillemets la
+# Pour chaque système, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
 # date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, due pour tous) ; aucun n'est à risque minimal. Dates possibles :
-# `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"`, `"2 août 2027"`,
+# maîtrise de l'IA, due pour tous) ; aucun n'est à risque minimal. Dates possibles, passées :
+# `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir : `"2 août 2027"`,
 # `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # - **coach_ado** : une application de sport pour adolescents glisse dans ses vidéos des
@@ -881,7 +882,7 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
 #   2026/1744, les règles du haut risque ne s'appliquent pas encore. Un système mis sur le
 #   marché ou en service avant leur date n'y entre qu'après une modification importante de sa
-#   conception ; s'il est destiné à des autorités publiques, il doit de toute façon s'y
+#   conception ; s'il est destiné à des autorités publiques, il devra de toute façon s'y
 #   conformer au plus tard le 2 août 2030 (article 111).
 
 # %% [markdown]
