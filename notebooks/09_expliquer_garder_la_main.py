@@ -95,10 +95,11 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 # Ce sont les **vraies** cytoponctions du module 01 (Wisconsin, années 1990) : 569 patientes
 # adressées pour une masse du sein, et le diagnostic de référence de chacune. Le modèle est une
 # **régression logistique** qui lit six mesures des noyaux des cellules. Son **exactitude** est la
-# part de diagnostics justes. Une **corrélation** va de −1 à 1 : proche de 1, deux mesures
-# montent ensemble (l'une prédit presque l'autre) ; proche de 0, elles ne disent rien l'une de
-# l'autre. Rayon, périmètre et aire, corrélés presque à 1, mesurent la **taille** des noyaux ;
-# les points concaves la suivent moins.
+# part de diagnostics justes. Une **corrélation** va de −1 à 1 et mesure un lien **linéaire** :
+# proche de 1, deux mesures montent ensemble (l'une prédit presque l'autre) ; proche de 0,
+# l'une ne monte ni ne descend avec l'autre, ce qui n'exclut pas un lien d'une autre forme.
+# Rayon, périmètre et aire, corrélés presque à 1, mesurent la **taille** des noyaux ; les points
+# concaves la suivent moins.
 #
 # ## 1. Quelles mesures le modèle utilise-t-il ?
 #
