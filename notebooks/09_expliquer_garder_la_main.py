@@ -8,10 +8,9 @@
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Lire une **importance par permutation** : quelles mesures un modèle utilise, avec la
-#    **variation** de ce chiffre.
-# 2. Lire l'importance de mesures **corrélées**, et dire pourquoi une explication du modèle
-#    n'est **pas une cause** biologique.
+# 1. Lire une **importance par permutation** et sa **variation**.
+# 2. Lire l'importance de mesures **corrélées** (mélangées ensemble, ou retirées), et dire
+#    pourquoi une explication du modèle n'est **pas une cause** biologique.
 # 3. Lire une courbe de **dépendance partielle** dans le bon sens.
 # 4. Mesurer le **biais d'automatisation** : l'exactitude d'un soignant avec l'IA, sur les cas où
 #    l'IA se trompe.
@@ -31,12 +30,11 @@
 #
 # ## Mode d'emploi
 #
-# Au programme : ouvrir le modèle (questions 1 à 3), décider sur 6 cas avec une IA, mesurer ce
-# qu'elle apporte à une interne (question 4) ; après la séance, 12 cas et une réflexion.
-# Exécutez les cellules **dans l'ordre** (Maj + Entrée) ; lisez ce qu'affiche le code replié.
-# Pour répondre, remplacez les `...`, exécutez, puis exécutez la **« Vérification »** en
-# dessous ; des **indices** repliés s'ouvrent d'un clic. En **séance évaluée**, le notebook est
-# ramassé en fin de séance, et le commentaire de chaque réponse paraît dans votre retour.
+# Au programme : ouvrir le modèle (questions 1 à 3), décider avec une IA, mesurer ce qu'elle
+# apporte à une interne (question 4) ; après la séance, une réflexion. Exécutez les cellules
+# **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`, exécutez, puis exécutez
+# la **« Vérification »** ; les **indices** s'ouvrent d'un clic. En **séance évaluée**, les
+# commentaires des réponses paraissent dans votre retour de correction.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
@@ -96,7 +94,7 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 # adressées pour une masse du sein, et le diagnostic de référence de chacune. Le modèle est une
 # **régression logistique** qui lit six mesures des noyaux des cellules. Son **exactitude** est la
 # part de diagnostics justes. Une **corrélation** va de −1 à 1 et mesure un lien **linéaire** :
-# proche de 1, deux mesures montent ensemble (l'une prédit presque l'autre) ; proche de 0,
+# proche de 1, deux mesures montent ensemble ; proche de 0,
 # l'une ne monte ni ne descend avec l'autre, ce qui n'exclut pas un lien d'une autre forme.
 # Rayon, périmètre et aire, corrélés presque à 1, mesurent la **taille** des noyaux ; les points
 # concaves la suivent moins.
@@ -106,8 +104,8 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 # Idée de l'**importance par permutation** : on **mélange** une colonne du jeu de validation
 # (chaque patiente reçoit la valeur d'une autre), puis on mesure de combien l'exactitude
 # **baisse**. Si le modèle n'utilisait pas cette mesure, rien ne changerait. Le mélange est dû
-# au hasard : on le refait plusieurs fois et on regarde la **variation**. On le fait sur la
-# **validation**, des patientes que le modèle n'a pas vues en apprenant.
+# au hasard : on le refait plusieurs fois, sur la **validation** (patientes non vues en
+# apprenant), et on regarde la **variation**.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : importances par permutation sur la validation, figure et
@@ -132,104 +130,19 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
          digits=3)
 
 # %% [markdown]
-# Une **boîte à moustaches** résume les 20 baisses d'une mesure : le trait central est la
-# médiane, la boîte contient la moitié centrale des valeurs, les moustaches vont vers les
-# extrêmes. Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés
+# Une **boîte à moustaches** résume les 20 baisses d'une mesure : trait central à la médiane,
+# boîte autour de la moitié centrale des valeurs, moustaches vers les extrêmes. Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés
 # seuls. L'**écart-type** (l'écart typique à la moyenne) mesure la variation d'un mélange à
-# l'autre, sur ces mêmes patientes, pas avec d'autres patientes. Une patiente bien ou mal
-# classée change l'exactitude d'environ 0,006.
-#
-# ### Question 1 — Texture ou taille ? (1 point)
-#
-# Dans le tableau, la texture a une baisse moyenne un peu plus grande que le rayon. Peut-on dire
-# que le modèle s'appuie davantage sur la texture que sur la **taille des noyaux** ? Écrivez
-# entre guillemets **doubles** l'une des réponses
-# `"oui : sa baisse moyenne sur 20 mélanges est plus grande"`,
-# `"non : une baisse d'exactitude ne dit pas ce que le modèle utilise"`,
-# `"non : la taille est lue aussi dans le périmètre et l'aire"` ou
-# `"oui : la texture ne partage son information avec aucune autre colonne"`.
-#
-# <details><summary>Indice 1</summary>
-#
-# Une importance par permutation répond à « que perd le modèle si l'on brouille **cette
-# colonne** ? ». Comparez ce que demande la question à ce que mesure le tableau.
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Pour chaque option, demandez-vous : ce qu'elle affirme, le module l'a-t-il affiché (les
-# corrélations du début, le tableau des baisses) ? Et la taille des noyaux tient-elle dans une
-# seule colonne ?
-# </details>
-
-# %% answer="texture_ou_rayon"
-texture_ou_rayon = ...
-### BEGIN SOLUTION
-texture_ou_rayon = "non : la taille est lue aussi dans le périmètre et l'aire"
-### END SOLUTION
-
-# %% tests="texture_ou_rayon" points=1
-# Vérification de la question 1 : exécutez cette cellule.
-checks.check_choice(
-    texture_ou_rayon,
-    name="texture_ou_rayon",
-    options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
-             "non : une baisse d'exactitude ne dit pas ce que le modèle utilise",
-             "non : la taille est lue aussi dans le périmètre et l'aire",
-             "oui : la texture ne partage son information avec aucune autre colonne"],
-    digest="df7bd4a7dca6c342",
-    mistakes=[
-        checks.Mistake(None, "vous comparez la texture à une colonne ; la question porte sur la "
-                       "taille des noyaux. Que dit le tableau des corrélations, au début du "
-                       "module ?", digest="cb43b2db6bcdc3e4"),
-        checks.Mistake(None, "si : brouiller une colonne et mesurer ce que perd le modèle dit "
-                       "bien ce qu'il lit dans cette colonne. Mais la taille des noyaux "
-                       "tient-elle dans une seule colonne ? Relisez les corrélations du début.",
-                       digest="56437fdfdc5fcfd7"),
-        checks.Mistake(None, "c'est vrai de la texture, et sa baisse dit bien ce que le modèle "
-                       "perd sans elle. Mais la taille, elle, n'est pas qu'une colonne : la baisse "
-                       "du rayon seul dit-elle tout ce que le modèle perd sans la taille ?",
-                       digest="2cae358c2353a354"),
-    ],
-    success="le modèle lit la taille dans trois colonnes : mélanger le rayon seul ne la lui "
-    "retire pas. L'écart texture − rayon, environ une patiente de validation, ne suffit même pas "
-    "à classer sûrement ces deux colonnes. La section 2 mesure la taille entière.",
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(
-    texture_ou_rayon,
-    name="texture_ou_rayon",
-    options=["oui : sa baisse moyenne sur 20 mélanges est plus grande",
-             "non : une baisse d'exactitude ne dit pas ce que le modèle utilise",
-             "non : la taille est lue aussi dans le périmètre et l'aire",
-             "oui : la texture ne partage son information avec aucune autre colonne"],
-    expected="non : la taille est lue aussi dans le périmètre et l'aire",
-)
-### END HIDDEN TESTS
-
-# %% mistake="texture_ou_rayon"
-# message : vous comparez la texture à une colonne
-texture_ou_rayon = "oui : sa baisse moyenne sur 20 mélanges est plus grande"
-
-# %% mistake="texture_ou_rayon"
-# message : brouiller une colonne et mesurer ce que perd le modèle
-texture_ou_rayon = "non : une baisse d'exactitude ne dit pas ce que le modèle utilise"
-
-# %% mistake="texture_ou_rayon"
-# message : la taille, elle, n'est pas qu'une colonne
-texture_ou_rayon = "oui : la texture ne partage son information avec aucune autre colonne"
+# l'autre, sur ces mêmes patientes, pas avec d'autres patientes.
 
 # %% [markdown]
 # ## 2. Mélanger plusieurs mesures ensemble
 #
-# On mélange plusieurs colonnes **ensemble** (les mêmes patientes échangées dans chacune) et
-# on compare la baisse à la **somme** de leurs baisses seules ; d'abord pour la taille. Un
-# troisième chiffre mélange chacune avec d'autres patientes (des noyaux incohérents, comme en
-# mélangeant une colonne seule).
+# On mélange les trois mesures de taille **ensemble** (les mêmes patientes échangées dans
+# chacune) et on compare la baisse à la **somme** de leurs baisses seules.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : la taille mélangée en groupe, quand la question 1 a dit
-# « juste ».
+# Inutile de lire ce code (replié) : la taille mélangée en groupe.
 def perte_si_melange(colonnes, memes_patientes=True):
     """Baisse moyenne d'exactitude (validation) quand on mélange ensemble ces colonnes."""
     hasard = np.random.default_rng(GRAINE)
@@ -245,106 +158,92 @@ def perte_si_melange(colonnes, memes_patientes=True):
     return float(np.mean(pertes))
 
 
-if checks.passed("texture_ou_rayon"):
-    somme = sum(perte_si_melange([nom]) for nom in TAILLE)
-    groupe = perte_si_melange(TAILLE)
-    print(f"Taille ({', '.join(TAILLE)}), baisse d'exactitude :\n"
-          f"- somme des trois baisses seules : {fr_number(somme, 3)} ;\n"
-          f"- les trois mélangées ensemble (mêmes patientes échangées) : {fr_number(groupe, 3)}, "
-          f"soit {fr_number(groupe / importances.loc['points concaves', 'moyenne'], 1)} fois la "
-          "baisse des points concaves seuls ;\n"
-          "- les trois mélangées, chacune avec d'autres patientes : "
-          f"{fr_number(perte_si_melange(TAILLE, memes_patientes=False), 3)}.")
-    print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
-else:
-    print("Le calcul s'affichera ici quand la vérification de la question 1 aura dit « juste » : "
-          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
-
-# %% [markdown] reveal="texture_ou_rayon"
-# <details><summary>Après avoir répondu à la question 1 : ce que montre ce calcul</summary>
-#
-# **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle que ce
-# qu'il lit dans **cette** colonne : si plusieurs colonnes portent la même information, chacune,
-# mélangée seule, peut paraître peu utilisée. L'importance de la taille était partagée entre
-# trois colonnes,
-# pas petite. Même mélangées chacune avec d'autres patientes, les trois mesures font perdre
-# plus que la somme de leurs baisses seules : en brouiller une seule laissait la taille dans
-# les deux autres. En groupe, la taille dépasse les points concaves : « loin devant » ne
-# valait que mesure par mesure.
-# </details>
+somme = sum(perte_si_melange([nom]) for nom in TAILLE)
+groupe = perte_si_melange(TAILLE)
+print(f"Taille ({', '.join(TAILLE)}), baisse d'exactitude :\n"
+      f"- somme des trois baisses seules : {fr_number(somme, 3)} ;\n"
+      f"- les trois mélangées ensemble (mêmes patientes échangées) : {fr_number(groupe, 3)}, "
+      f"soit {fr_number(groupe / importances.loc['points concaves', 'moyenne'], 1)} fois la "
+      "baisse des points concaves seuls ;\n"
+      "- les trois mélangées, chacune avec d'autres patientes : "
+      f"{fr_number(perte_si_melange(TAILLE, memes_patientes=False), 3)}.")
+print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
 
 # %% [markdown]
-# Puis un **témoin**, comme dans une expérience : la même opération sur deux mesures choisies
-# parce qu'elles sont peu corrélées (voir le début), la texture et la variation locale du rayon.
+# **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle, qui ne
+# se réajuste pas, que ce qu'il lit dans **cette** colonne. En apprenant, il a partagé le poids
+# de la taille entre trois colonnes : chacune, mélangée seule, paraît peu utilisée, car la
+# taille reste lisible dans les deux autres. En groupe, la taille dépasse les points
+# concaves : « loin devant » ne valait que mesure par mesure.
 #
-# ### Question 2 — Le témoin (1 point)
+# ### Question 1 — Texture et variation locale du rayon, ensemble (1 point)
 #
-# Mélangées ensemble, la texture et la variation locale du rayon font-elles perdre plus,
-# autant ou moins que la **somme** de leurs deux baisses seules, et pourquoi ? Écrivez entre
-# guillemets doubles l'une des réponses
-# `"plus : deux colonnes mélangées brouillent plus que deux fois une"`,
-# `"autant, à peu près : aucune ne garde l'information de l'autre"`,
+# La texture et la variation locale du rayon, mélangées ensemble, font-elles perdre plus,
+# autant ou moins que la **somme** de leurs baisses seules, et pourquoi ? Écrivez entre guillemets doubles l'une des réponses
+# `"plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une"`,
+# `"autant, à peu près : peu corrélées, l'une redit à peine ce que l'autre apporte au modèle"`,
 # `"plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison"` ou
-# `"moins : le modèle compte une fois ce que les deux disent"`.
+# `"moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Une baisse vient de l'information que le modèle ne peut plus lire. Quand on brouille une
-# seule de ces deux mesures, que lui reste-t-il ?
+# Pour la taille, dites en une phrase **pourquoi** le groupe faisait perdre plus que la somme.
+# Puis cherchez, dans les sorties du module, si cette raison vaut pour ces deux mesures.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Comparez la corrélation de ces deux mesures à celles de rayon, périmètre et aire.
+# Cherchez la corrélation de ces deux mesures dans la première sortie du module, et
+# comparez-la à celles de rayon, périmètre et aire.
 # </details>
 
 # %% answer="pari_temoin"
 pari_temoin = ...
 ### BEGIN SOLUTION
-pari_temoin = "autant, à peu près : aucune ne garde l'information de l'autre"
+pari_temoin = "autant, à peu près : peu corrélées, l'une redit à peine ce que l'autre apporte au modèle"
 ### END SOLUTION
 
 # %% tests="pari_temoin" points=1
-# Vérification de la question 2 : exécutez cette cellule.
+# Vérification de la question 1 : exécutez cette cellule.
 checks.check_choice(
     pari_temoin,
     name="pari_temoin",
-    options=["plus : deux colonnes mélangées brouillent plus que deux fois une",
-             "autant, à peu près : aucune ne garde l'information de l'autre",
+    options=["plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une",
+             "autant, à peu près : peu corrélées, l'une redit à peine ce que l'autre apporte au modèle",
              "plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison",
-             "moins : le modèle compte une fois ce que les deux disent"],
-    digest="65e9ccea9d6fd69e",
+             "moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"],
+    digest="0a5caf4a311fb772",
     mistakes=[
-        checks.Mistake(None, "une baisse ne vient pas du nombre de colonnes mélangées, mais de "
-                       "ce que le modèle ne peut plus lire. Regardez la corrélation de ces deux "
-                       "mesures.", digest="d2656cdc749992c5"),
+        checks.Mistake(None, "pour la taille, la baisse en groupe ne venait pas du nombre de "
+                       "colonnes mélangées, mais de ce qu'elles se redisaient. Est-ce le cas de "
+                       "ces deux mesures ? Regardez leur corrélation.", digest="d040fe1d6b6dcfa9"),
         checks.Mistake(None, "une régression logistique additionne ce que chaque mesure "
                        "apporte : elle ne combine pas ces deux-là à part. Ce qui compte : l'une "
-                       "garde-t-elle l'information de l'autre ? Lisez leur corrélation.",
+                       "redit-elle ce que l'autre apporte ? Lisez leur corrélation.",
                        digest="433e55529fd99b3c"),
-        checks.Mistake(None, "pour que le modèle compte « une fois » leur information, il "
+        checks.Mistake(None, "pour que le modèle ne perde « qu'une fois » ce qu'elles disent, il "
                        "faudrait que les deux mesures disent la même chose. Est-ce le cas ? "
-                       "Lisez leur corrélation.", digest="f3e9de8c2e158dad"),
+                       "Lisez leur corrélation.", digest="6c92b6c728577351"),
     ],
-    success="leur corrélation est presque nulle : brouiller l'une ne prive pas le modèle de "
-    "l'autre, et les deux baisses s'ajoutent à peu près. La cellule suivante fait le calcul ; "
-    "comparez-le à celui de la taille, dont les trois mesures se recouvrent.",
+    success="leur corrélation est presque nulle : pas de lien linéaire, le seul qui compte ici, "
+    "car une régression logistique additionne ses mesures. Brouiller l'une ne retire pas au "
+    "modèle ce qu'il lit dans l'autre : les deux baisses s'ajoutent à peu près.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     pari_temoin,
     name="pari_temoin",
-    options=["plus : deux colonnes mélangées brouillent plus que deux fois une",
-             "autant, à peu près : aucune ne garde l'information de l'autre",
+    options=["plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une",
+             "autant, à peu près : peu corrélées, l'une redit à peine ce que l'autre apporte au modèle",
              "plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison",
-             "moins : le modèle compte une fois ce que les deux disent"],
-    expected="autant, à peu près : aucune ne garde l'information de l'autre",
+             "moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"],
+    expected="autant, à peu près : peu corrélées, l'une redit à peine ce que l'autre apporte au modèle",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin"
-# message : une baisse ne vient pas du nombre de colonnes mélangées
-pari_temoin = "plus : deux colonnes mélangées brouillent plus que deux fois une"
+# message : la baisse en groupe ne venait pas du nombre de colonnes
+pari_temoin = "plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une"
 
 # %% mistake="pari_temoin"
 # message : une régression logistique additionne ce que chaque mesure apporte
@@ -352,25 +251,128 @@ pari_temoin = "plus : le modèle combine les deux, et les brouiller ensemble cas
 
 # %% mistake="pari_temoin"
 # message : il faudrait que les deux mesures disent la même chose
-pari_temoin = "moins : le modèle compte une fois ce que les deux disent"
+pari_temoin = "moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"
+
+# %% [markdown]
+# ### Question 2 — Réapprendre sans rayon ni périmètre (1 point)
+#
+# On retire le rayon et le périmètre et l'on **réapprend** le modèle sur les quatre autres
+# mesures (il répartit de nouveau ses poids). Sur la même validation, que perd-il en
+# exactitude, et pourquoi ? Écrivez entre guillemets doubles l'une des réponses
+# `"il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse"`,
+# `"il perd bien plus que la somme : comme la taille, quand on la mélange en groupe"`,
+# `"presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert"` ou
+# `"presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Un mélange brouille une colonne d'un modèle figé ; ici, le modèle réapprend. Qu'a-t-il encore
+# sous la main pour lire la taille ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Deux options disent « presque rien ». Leurs raisons sont-elles vraies ? Relisez « Des
+# colonnes qui disent la même chose ».
+# </details>
+
+# %% answer="modele_reappris"
+modele_reappris = ...
+### BEGIN SOLUTION
+modele_reappris = "presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert"
+### END SOLUTION
+
+# %% tests="modele_reappris" points=1
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_choice(
+    modele_reappris,
+    name="modele_reappris",
+    options=["il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse",
+             "il perd bien plus que la somme : comme la taille, quand on la mélange en groupe",
+             "presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert",
+             "presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"],
+    digest="fe04673b585c8f18",
+    mistakes=[
+        checks.Mistake(None, "additionner les baisses seules suppose que chaque colonne porte "
+                       "une information à elle. Le rayon et le périmètre en ont-ils une que "
+                       "l'aire n'a pas ?", digest="0cd46f26c1c803ec"),
+        checks.Mistake(None, "mélanger la taille en groupe la retirait toute au modèle figé. "
+                       "Ici, une mesure de taille reste, et le modèle réapprend : que peut-il "
+                       "en faire ?", digest="fde7921c4f1f51a6"),
+        checks.Mistake(None, "bonne prévision, mauvaise raison : mélangée seule, une colonne "
+                       "redondante paraît peu utilisée (section 2). Ce n'est donc pas parce "
+                       "qu'ils coûtaient peu. Qu'est-ce qui, resté, porte encore la taille ?",
+                       digest="bef0b2aa2a105700"),
+    ],
+    success="l'aire redit presque exactement le rayon et le périmètre : le modèle réappris lit "
+    "la taille dans l'aire. Réapprendre répond à « le modèle peut-il s'en passer ? », une autre "
+    "question que « que perd-il si l'on brouille ? ».",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    modele_reappris,
+    name="modele_reappris",
+    options=["il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse",
+             "il perd bien plus que la somme : comme la taille, quand on la mélange en groupe",
+             "presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert",
+             "presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"],
+    expected="presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert",
+)
+### END HIDDEN TESTS
+
+# %% mistake="modele_reappris"
+# message : additionner les baisses seules suppose
+modele_reappris = "il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse"
+
+# %% mistake="modele_reappris"
+# message : une mesure de taille reste, et le modèle réapprend
+modele_reappris = "il perd bien plus que la somme : comme la taille, quand on la mélange en groupe"
+
+# %% mistake="modele_reappris"
+# message : bonne prévision, mauvaise raison
+modele_reappris = "presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : le calcul de la question 2, quand elle a dit « juste ».
+# Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit
+# « juste ».
+def exactitude_reapprise(retirees):
+    """Exactitude de validation d'un modèle réappris sans ces colonnes."""
+    gardees = [nom for nom in X.columns if nom not in retirees]
+    autre = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
+    return autre.fit(X_app[gardees], y_app).score(X_val[gardees], y_val)
+
+
 if checks.passed("pari_temoin"):
     TEMOIN = ["texture", "variation locale du rayon"]
     somme = sum(perte_si_melange([nom]) for nom in TEMOIN)
-    print(f"Témoin ({', '.join(TEMOIN)}) : somme des baisses seules {fr_number(somme, 3)} ; "
-          f"mélangées ensemble {fr_number(perte_si_melange(TEMOIN), 3)}.")
-    print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
+    print(f"Question 1. Texture et variation locale du rayon : somme des baisses seules "
+          f"{fr_number(somme, 3)} ; mélangées ensemble {fr_number(perte_si_melange(TEMOIN), 3)}.")
 else:
-    print("Le calcul s'affichera ici quand la vérification de la question 2 aura dit « juste » : "
+    print("Le calcul de la question 1 s'affichera ici quand sa vérification aura dit « juste » : "
+          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+if checks.passed("modele_reappris"):
+    print(f"Question 2. Exactitude sur la validation : six mesures {fr_number(exactitude_val, 3)} ; "
+          f"réappris sans rayon ni périmètre {fr_number(exactitude_reapprise(TAILLE[:2]), 3)} ; "
+          f"réappris sans les trois mesures de taille {fr_number(exactitude_reapprise(TAILLE), 3)}.")
+else:
+    print("Le calcul de la question 2 s'affichera ici quand sa vérification aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown] reveal="pari_temoin"
-# <details><summary>Après avoir répondu à la question 2 : ce que montre le témoin</summary>
+# <details><summary>Après avoir répondu à la question 1 : ce que montre ce calcul</summary>
 #
-# Ces deux mesures, à peine corrélées, ne se remplacent pas : leurs baisses s'ajoutent à peu
-# près.
+# C'est un **témoin**, comme dans une expérience : la même opération sur deux mesures à peine
+# corrélées. Elles ne se remplacent pas : leurs baisses s'ajoutent à peu près. L'excès de la
+# taille venait donc de la redondance, pas du mélange de plusieurs colonnes.
+# </details>
+
+# %% [markdown] reveal="modele_reappris"
+# <details><summary>Après avoir répondu à la question 2 : ce que montre ce calcul</summary>
+#
+# Sans rayon ni périmètre, le modèle réappris fait aussi bien, à une patiente près : l'aire
+# suffit. Même sans les trois mesures de taille, il perd bien moins que la taille mélangée en
+# groupe : il reporte du poids sur les points concaves, qui suivent la taille. « Que perd le
+# modèle si l'on brouille ? » et « peut-il s'en passer ? » sont deux questions différentes.
 # </details>
 
 # %% [markdown]
@@ -400,109 +402,125 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
       "en ordonnée, la moyenne de leurs scores ; une valeur par marqueur.")
 
 # %% [markdown]
-# ### Question 3 — Que dit cette courbe ? (1 point)
+# ### Question 3 — Que dit cette courbe ? (2 points, note partielle)
 #
-# Que peut-on tirer de cette courbe ? Écrivez entre guillemets doubles l'une des réponses
-# `"en moyenne, des noyaux moins creusés réduiraient le risque de cancer"`,
-# `"en moyenne, le score du modèle monte avec les points concaves"`,
-# `"en moyenne, le score du modèle monte avec les points concaves et la taille qui va avec"`,
-# `"pour chaque patiente, le score monte d'autant avec les points concaves"` ou
-# `"en moyenne, les points concaves comptent plus que la taille des noyaux"`.
+# Pour chaque phrase, écrivez `"oui"` si cette courbe permet de l'affirmer, `"non"` sinon :
+#
+# - **score moyen** : quand on donne à toutes les patientes plus de points concaves, la moyenne
+#   de leurs scores monte ;
+# - **cause** : pour une patiente, des noyaux moins creusés réduiraient le risque de cancer ;
+# - **chaque patiente** : le score de chaque patiente monte de la même quantité que la courbe ;
+# - **classement** : pour le modèle, les points concaves comptent plus que la taille des noyaux ;
+# - **noyaux** : les scores moyennés incluent des noyaux rares, très creusés mais petits par
+#   exemple.
+#
+# Une erreur annule une bonne réponse ; un item laissé `...` ne compte pas.
 #
 # <details><summary>Indice 1</summary>
-#
-# Lisez d'abord les axes : que fait-on varier, pour quelles patientes, et que lit-on ?
-# </details>
-#
-# <details><summary>Indice 2</summary>
 #
 # Reprenez le calcul décrit au-dessus de la figure : quelle mesure change, et les autres ?
 # Pour qui la moyenne est-elle faite ? Que lit-on en ordonnée : le score ou la maladie ?
 # </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour « noyaux » : chaque patiente garde sa taille ; or les points concaves suivent la taille
+# (tableau des corrélations, au début). Que devient une patiente aux petits noyaux à qui l'on
+# donne beaucoup de points concaves ?
+# </details>
 
 # %% answer="lecture_courbe"
-lecture_courbe = ...
+lecture_courbe = {"score moyen": ..., "cause": ..., "chaque patiente": ..., "classement": ...,
+                  "noyaux": ...}
 ### BEGIN SOLUTION
-lecture_courbe = "en moyenne, le score du modèle monte avec les points concaves"
+lecture_courbe = {"score moyen": "oui", "cause": "non", "chaque patiente": "non",
+                  "classement": "non", "noyaux": "oui"}
 ### END SOLUTION
 
-# %% tests="lecture_courbe" points=1
+# %% tests="lecture_courbe" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-checks.check_choice(
+message_moyen = ("score moyen : lisez les axes. En abscisse, la valeur donnée à toutes les "
+                 "patientes ; en ordonnée, la moyenne de leurs scores. Que fait la courbe ?")
+message_cause = ("cause : une explication décrit comment le modèle calcule, pas ce que ferait "
+                 "une tumeur dont on changerait les noyaux.")
+message_chaque = ("chaque patiente : la courbe est une moyenne sur les patientes ; celle d'une "
+                  "patiente peut monter plus ou moins vite.")
+message_classement = ("classement : la courbe donne un sens, pas un classement des mesures ; "
+                      "pour comparer, c'est l'importance (et la taille se mélange en groupe).")
+message_noyaux = ("noyaux : seuls les points concaves changent, chaque patiente garde sa taille. "
+                  "Or les points concaves suivent la taille : quels noyaux fabrique-t-on ?")
+checks.check_choices(
     lecture_courbe,
     name="lecture_courbe",
-    options=["en moyenne, des noyaux moins creusés réduiraient le risque de cancer",
-             "en moyenne, le score du modèle monte avec les points concaves",
-             "en moyenne, le score du modèle monte avec les points concaves et la taille qui va "
-             "avec",
-             "pour chaque patiente, le score monte d'autant avec les points concaves",
-             "en moyenne, les points concaves comptent plus que la taille des noyaux"],
-    digest="a301576507bed226",
-    mistakes=[
-        checks.Mistake(None, "une explication du modèle n'est pas une cause : la courbe dit "
-                       "comment le modèle calcule, pas ce que ferait une tumeur dont on "
-                       "changerait les noyaux.", digest="b438781cf247e40c"),
-        checks.Mistake(None, "la courbe donne un sens, pas un classement des mesures : pour "
-                       "comparer des mesures, c'est l'importance (et la taille se mélange en "
-                       "groupe).", digest="045e8e8bdbe414c1"),
-        checks.Mistake(None, "la courbe est une moyenne sur les patientes : celle d'une patiente "
-                       "peut monter plus ou moins vite.", digest="1aa70903c95a3417"),
-        checks.Mistake(None, "relisez comment la courbe est calculée : seuls les points concaves "
-                       "changent ; chaque patiente garde sa taille. La courbe ne suit pas des "
-                       "noyaux à la fois plus creusés et plus gros.", digest="0297a237777f1a52"),
-    ],
-    success="la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux "
-    "parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit ni la "
-    "cause du cancer, ni ce qui arrive à une patiente, ni quelle mesure compte le plus. Pour une "
-    "régression logistique, elle va toujours dans un seul sens : c'est la forme du modèle.",
+    options=["oui", "non"],
+    digests={"score moyen": "5e68664e55ef517f", "cause": "26deb5642a0d0f3c",
+             "chaque patiente": "befaab4946130e7c", "classement": "4db151e0baace8ce",
+             "noyaux": "98e78589bff4bedb"},
+    mistakes={
+        "score moyen": [checks.Mistake(None, message_moyen, digest="2389b47cfeded9cc")],
+        "cause": [checks.Mistake(None, message_cause, digest="8f6a3fba78389ed2")],
+        "chaque patiente": [checks.Mistake(None, message_chaque, digest="21a2c39051f5695c")],
+        "classement": [checks.Mistake(None, message_classement, digest="1a8821e0c7a5c9af")],
+        "noyaux": [checks.Mistake(None, message_noyaux, digest="403130a3c2c63d4b")],
+    },
+    success=("la courbe décrit le modèle, en moyenne, à autres mesures inchangées (des noyaux "
+             "parfois invraisemblables, car les points concaves suivent la taille). Elle ne dit "
+             "ni la cause du cancer, ni de combien monte le score d'une patiente donnée, ni "
+             "quelle mesure compte le plus. Pour une régression logistique, elle va toujours "
+             "dans un seul sens : c'est la forme du modèle."),
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(
+checks.check_choices(
     lecture_courbe,
     name="lecture_courbe",
-    options=["en moyenne, des noyaux moins creusés réduiraient le risque de cancer",
-             "en moyenne, le score du modèle monte avec les points concaves",
-             "en moyenne, le score du modèle monte avec les points concaves et la taille qui va "
-             "avec",
-             "pour chaque patiente, le score monte d'autant avec les points concaves",
-             "en moyenne, les points concaves comptent plus que la taille des noyaux"],
-    expected="en moyenne, le score du modèle monte avec les points concaves",
+    options=["oui", "non"],
+    expected={"score moyen": "oui", "cause": "non", "chaque patiente": "non",
+              "classement": "non", "noyaux": "oui"},
+    points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_courbe"
-# message : une explication du modèle n'est pas une cause
-lecture_courbe = "en moyenne, des noyaux moins creusés réduiraient le risque de cancer"
+# message : une explication décrit comment le modèle calcule
+lecture_courbe = {"score moyen": "oui", "cause": "oui", "chaque patiente": "non",
+                  "classement": "non", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe"
 # message : la courbe donne un sens, pas un classement des mesures
-lecture_courbe = "en moyenne, les points concaves comptent plus que la taille des noyaux"
+lecture_courbe = {"score moyen": "oui", "cause": "non", "chaque patiente": "non",
+                  "classement": "oui", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe"
-# message : chaque patiente garde sa taille
-lecture_courbe = "en moyenne, le score du modèle monte avec les points concaves et la taille qui va avec"
+# message : quels noyaux fabrique-t-on
+lecture_courbe = {"score moyen": "oui", "cause": "non", "chaque patiente": "non",
+                  "classement": "non", "noyaux": "non"}
 
 # %% mistake="lecture_courbe"
 # message : la courbe est une moyenne sur les patientes
-lecture_courbe = "pour chaque patiente, le score monte d'autant avec les points concaves"
+lecture_courbe = {"score moyen": "oui", "cause": "non", "chaque patiente": "oui",
+                  "classement": "non", "noyaux": "oui"}
+
+# %% mistake="lecture_courbe"
+# message : Que fait la courbe
+lecture_courbe = {"score moyen": "non", "cause": "non", "chaque patiente": "non",
+                  "classement": "non", "noyaux": "oui"}
 
 # %% [markdown]
 # ## 4. À vous de décider : l'IA suggère, vous tranchez
 #
-# Voici 6 patientes du jeu de **test** (12 après la séance), que le modèle n'a jamais vues.
-# Pour chacune, trois mesures de l'image (sans unités dans la source) et leurs valeurs
-# **typiques** (médianes des tumeurs bénignes et malignes de l'apprentissage). L'IA lit les
-# **six** mesures. Son **score** (entre 0 et 1) pour la réponse suggérée s'affiche comme sa
+# Voici 6 patientes du **test** (12 après la séance) : trois mesures (sans unités dans la
+# source) et leurs valeurs **typiques** (médianes bénignes et malignes de l'apprentissage).
+# L'IA lit les **six** mesures. Son **score** (entre 0 et 1) pour la réponse suggérée s'affiche comme sa
 # « **confiance** », en pour cent : 50 % = elle hésite tout à fait, 100 % = elle est sûre (pas
 # forcément juste ; ce n'est pas une probabilité vérifiée). Pour chaque cas :
 #
 # 1. choisissez **votre lecture, sans l'IA** (menu 1) ; ce choix est ensuite fixé ;
-# 2. lisez la suggestion de l'IA (notre modèle) et sa confiance, puis **suivez-la ou passez
-#    outre** (menu 2) ;
+# 2. lisez la suggestion de l'IA et sa confiance, puis **suivez-la ou passez outre** (menu 2) ;
 # 3. passez au cas suivant (curseur ; au clavier, les **flèches**).
 #
-# Après le dernier cas, un tableau compare l'IA seule, vous seul·e, et vous avec l'IA.
-# **Attention** : les cas ont été choisis pour que l'IA se trompe plus souvent qu'en réalité.
+# Un tableau final compare l'IA seule, vous seul·e, et vous avec l'IA. **Attention** : les
+# cas ont été choisis pour que l'IA se trompe plus souvent qu'en réalité.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il choisit 12 cas du test (3 erreurs de l'IA ; 2 dans
@@ -538,13 +556,13 @@ simulateur = AiSuggestionExplorer(cas_mesures[:N_CAS], cas_verite[:N_CAS], cas_i
 display(simulateur)
 
 # %% [markdown]
-# Avez-vous suivi l'IA quand sa confiance était basse ? Le **biais d'automatisation** est la
+# Le **biais d'automatisation** est la
 # tendance à suivre une machine même quand elle se trompe, y compris contre son propre avis.
 #
 # ## 5. Camille, interne, sur 12 cas
 #
-# La question notée porte sur une lecture fixée : celle de Camille, interne (personnage et
-# décisions **inventés**), sur 12 **autres** patientes du test, choisies comme les vôtres.
+# Camille, interne (personnage et décisions **inventés**), a lu 12 **autres** patientes du
+# test, choisies comme les vôtres.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : 12 autres patientes du test, avec autant d'erreurs de l'IA
@@ -583,8 +601,8 @@ fr_table(camille, caption="Les décisions de Camille (inventées) sur les 12 cas
 #
 # <details><summary>Indice 1</summary>
 #
-# Une part se lit « parmi qui ? ». Repérez d'abord les lignes où la colonne « IA » dit faux :
-# c'est le dénominateur.
+# Une part se lit « tant parmi combien ». Le « parmi » est dans la question : quelles lignes
+# du tableau désigne-t-il, et quelle colonne dit ce qui s'y est passé ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -749,7 +767,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   colonne, sur des patientes qu'il n'a pas vues (un indice de ce qu'il utilise) ; elle **varie**
 #   d'un mélange à l'autre et selon les patientes.
 
-# %% [markdown] reveal="texture_ou_rayon"
+# %% [markdown] reveal="pari_temoin"
 # - Des mesures corrélées se partagent l'importance : mélangez-les ensemble.
 
 # %% [markdown] reveal="lecture_courbe"
@@ -789,24 +807,25 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **0,5** : une seule situation, ou des situations vagues (« quand on n'est pas d'accord »).
 # - **0** : « l'IA a toujours raison » ou « il faut toujours ignorer l'IA », sans argument.
 #
-# **Critère 2 — Un chiffre juste avec son dénominateur, et les limites des explications**,
-# valeur V4 — Prudence, esprit critique et inclusivité.
+# **Critère 2 — Un chiffre juste avec son dénominateur, et une limite des explications**,
+# valeur V4 — Prudence, esprit critique et inclusivité. Cherchez deux éléments dans la copie.
 #
-# - **1** : les deux. Un chiffre juste, avec « parmi qui » : p. ex. Camille, juste dans 1 des 3
-#   cas où l'IA se trompe avec l'IA, contre 2 sur 3 seule, alors qu'elle passe de 8 à 10 justes
-#   sur 12 au total ; ou ses propres résultats du simulateur, dits comme tels (6 ou 12 cas choisis,
-#   pas une estimation). Et une limite des explications : elles décrivent le modèle, pas la
-#   cause ; mesures corrélées ; variation des importances (mélanges, choix des patientes).
-# - **0,5** : l'un des deux seulement. C'est aussi la note d'un chiffre juste accompagné d'une
-#   explication présentée comme une preuve biologique (le chiffre l'emporte sur le 0).
-# - **0** : ni chiffre juste avec son dénominateur, ni limite juste.
-#
-# « Le modèle regarde surtout les points concaves » n'est vrai que mesure par mesure
-# (section 1) : la taille mélangée en groupe fait perdre plus (section 2), même si ce mélange
-# peut exagérer les mesures corrélées (Hooker et al., 2021, dans « Pour aller plus loin »).
-# Écrit sans cette nuance (« mesure par mesure », « mélangée seule »), c'est la lecture que la
-# section 2 corrige : la limite des explications ne compte alors que pour la moitié, et le
-# critère 2 vaut **0,5** au plus, même avec un chiffre juste.
+# - **(a) Un chiffre juste, avec son « parmi qui »** : le nombre et le groupe dont il est la
+#   part, écrits tous deux (« 1 sur 3 cas où l'IA se trompe », « 10 sur 12 »). Justes : Camille,
+#   quand l'IA se trompe, 2 sur 3 seule et 1 sur 3 avec l'IA ; sur les 12 cas, 8 seule et 10
+#   avec l'IA ; ou les résultats de l'étudiant au simulateur, avec le nombre de cas (6 ou 12) et
+#   dits comme les siens (des cas choisis, pas une estimation). Un pourcentage sans son groupe
+#   (« 33 % ») ou un chiffre faux n'est **pas** acquis.
+# - **(b) Une limite des explications, nommée et juste** : au moins une de ces quatre, avec ses
+#   mots ou ceux du module : l'explication décrit le modèle, pas la cause de la maladie ; des
+#   mesures corrélées se partagent l'importance (le rayon seul paraît peu utilisé ; la taille se
+#   mesure en groupe) ; l'importance varie d'un mélange à l'autre et selon les patientes ; la
+#   dépendance partielle est une moyenne, sur des noyaux parfois invraisemblables. (b) n'est
+#   **pas** acquis si la copie présente une explication comme une preuve biologique, ou écrit
+#   que le modèle « regarde surtout les points concaves » sans préciser « mesure par mesure »
+#   ou « mélangés seuls » (la section 2 corrige cette lecture : la taille mélangée en groupe fait
+#   perdre plus), même si elle cite par ailleurs une autre limite.
+# - Note : **1** si (a) et (b) ; **0,5** si l'un des deux seulement ; **0** si aucun.
 #
 # Pour des étudiants en droit ou en gestion, accepter un point de vue non clinique au critère 1
 # (procédure de l'établissement, traçabilité de la décision), avec le même niveau de précision.
@@ -833,10 +852,10 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # > modèle regarde surtout les points concaves, ce qui ne prouve pas qu'ils causent le cancer.
 # > Je dirais à la patiente qu'un logiciel a été utilisé et que le médecin a tranché. »
 #
-# Notation : critère 1, **1** (deux situations précises) ; critère 2, **0,5** (le chiffre de
-# Camille est juste, avec son dénominateur, et « ne prouve pas qu'ils causent » est juste ; mais
-# « surtout les points concaves », sans « mesure par mesure », est la lecture que la section 2
-# corrige) ; critère 3, **0,5** (l'outil et qui décide sont dits, mais ni ce que l'outil a
+# Notation : critère 1, **1** (deux situations précises) ; critère 2, **0,5** ((a) acquis : le
+# chiffre de Camille, 1 sur 3 quand l'IA se trompe, avec son groupe ; (b) non acquis :
+# « surtout les points concaves », sans « mesure par mesure », alors même que « ne prouve pas
+# qu'ils causent » est juste) ; critère 3, **0,5** (l'outil et qui décide sont dits, mais ni ce que l'outil a
 # suggéré ni pourquoi le médecin a tranché).
 # ### END SOLUTION
 
@@ -850,11 +869,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # %% [markdown] reveal="lecture_courbe"
 # - **Leurs limites.** Ce sont les mêmes : mesures corrélées, et pas de cause.
 
-# %% [markdown]
-# - **Mélanger ou réapprendre ?** On peut aussi retirer une mesure et réapprendre le modèle :
-#   la question devient « le modèle peut-il s'en passer ? », une autre question.
-
-# %% [markdown] reveal="texture_ou_rayon"
+# %% [markdown] reveal="lecture_courbe"
 # - **Mesures corrélées : une limite des deux méthodes.** Pourquoi le rayon, mélangé seul,
 #   paraît-il petit ? Le modèle déjà appris ne se réajuste pas quand on mélange : pendant
 #   l'apprentissage, il a partagé le poids de la taille entre trois colonnes, et en mélanger une
@@ -864,7 +879,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   critiquent Hooker et al. (2021) : quand les mesures sont corrélées, l'importance par
 #   permutation et la dépendance partielle peuvent beaucoup trop mettre en avant certaines
 #   d'entre elles ; ils recommandent plutôt de mesurer ce que perd un modèle réappris sans elles
-#   (le point précédent). Ce n'est pas contradictoire avec notre rayon : une colonne corrélée,
+#   (comme à la question 2). Ce n'est pas contradictoire avec notre rayon : une colonne corrélée,
 #   mélangée seule, donne un chiffre faussé, trop petit quand le modèle en a réparti le poids
 #   (notre cas), trop grand quand il répond fortement aux noyaux incohérents (ce que décrivent
 #   Hooker et al.).
