@@ -814,8 +814,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   part, écrits tous deux (« 1 sur 3 cas où l'IA se trompe », « 10 sur 12 »). Justes : Camille,
 #   quand l'IA se trompe, 2 sur 3 seule et 1 sur 3 avec l'IA ; sur les 12 cas, 8 seule et 10
 #   avec l'IA ; ou les résultats de l'étudiant au simulateur, avec le nombre de cas (6 ou 12) et
-#   dits comme les siens (des cas choisis, pas une estimation). Un pourcentage sans son groupe
-#   (« 33 % ») ou un chiffre faux n'est **pas** acquis.
+#   dits comme les siens (des cas choisis, pas une estimation). Un pourcentage écrit sans son
+#   groupe, ou un chiffre faux, n'est **pas** acquis.
 # - **(b) Une limite des explications, nommée et juste** : au moins une de ces quatre, avec ses
 #   mots ou ceux du module : l'explication décrit le modèle, pas la cause de la maladie ; des
 #   mesures corrélées se partagent l'importance (le rayon seul paraît peu utilisé ; la taille se
