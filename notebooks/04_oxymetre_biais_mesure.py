@@ -22,15 +22,16 @@
 # >   dénominateur et la marge d'erreur.
 # > - **V1 — Priorité à la relation humaine** : face à un chiffre rassurant, l'examen du patient
 # >   et le dialogue avec lui restent le dernier rempart.
+# > - **V6 — Intégrité et transparence** : signaler l'incident, parler franchement au patient.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (une hypoxémie manquée
-# > retarde l'oxygène), justice (l'erreur de l'appareil n'est pas la même pour tous),
-# > autonomie (informer honnêtement le patient).
+# > **Cadre de l'éthique du numérique en santé (CENS)** : bienfaisance (l'oxymètre reste utile),
+# > non-malfaisance (une hypoxémie manquée retarde l'oxygène), justice (l'erreur de l'appareil
+# > n'est pas la même pour tous), autonomie (informer honnêtement le patient).
 #
 # ## Mode d'emploi
 #
 # Exécutez les cellules **dans l'ordre** : cliquez dans une cellule, puis **Maj + Entrée**.
-# Le code à ne pas lire est replié : lisez ce qu'il affiche. Pour répondre,
+# Pour répondre,
 # remplacez les `...` (par un calcul avec les noms donnés, ou un texte ; décimales avec un
 # **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en dessous. Sous chaque
 # question, des **indices** repliés s'ouvrent d'un clic. Un message d'erreur finit par une
@@ -54,7 +55,8 @@
 # - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Comme l'étude dont nous
 #   partons, nous comptons une SaO2 sous 88 %, bien sous l'objectif usuel de 94 à 98 %
 #   (O'Driscoll et al., 2017) : ce module l'appelle **hypoxémie sévère** (son nom à lui). Une
-#   SaO2 de 88 à 92 %, hypoxémie moins profonde au sens français, n'est pas comptée.
+#   SaO2 de 88 à 92 % n'est pas comptée, sans être normale : sous 90 %, la PaO2 est déjà sous
+#   60 mmHg (encadré).
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : la définition française, par la
 # PaO2 ; la co-oxymétrie</summary>
@@ -63,8 +65,9 @@
 # le même gaz du sang) : hypoxémie sous 80 mmHg, insuffisance respiratoire aiguë sous 60 mmHg
 # (campus de réanimation médicale de l'UNF3S). La **courbe de dissociation de l'hémoglobine**
 # relie la saturation à la PaO2 : d'après elle, une SaO2 de 88 % correspond à une PaO2
-# d'environ 55 mmHg (à 37 °C et pH 7,40 ; Severinghaus, 1979). La cellule de préparation, plus
-# bas, le recalcule.
+# d'environ 55 mmHg (à 37 °C et pH 7,40 ; Severinghaus, 1979), et une SaO2 de 90 % à une PaO2
+# d'environ 59 mmHg : de 88 à 90 % de SaO2, on est donc déjà sous 60 mmHg. La cellule de
+# préparation, plus bas, recalcule ces repères.
 #
 # La SaO2 de référence se mesure au **co-oxymètre**, qui lit le sang à plusieurs longueurs
 # d'onde (Bickler et al., 2005, utilisaient un Radiometer OSM3) : il reconnaît aussi les
@@ -125,9 +128,24 @@
 # la fin du module (« ce qu'ont fait les autorités »).
 # </details>
 
+# %% [markdown]
+# **Les seuils.** La SpO2 « rassurante », de 92 à 96 %, vient de Sjoding et al. (2020).
+# L'alarme sous 92 % est un **seuil pédagogique** : l'objectif de saturation se décide patient
+# par patient. Attention : 88 % porte sur la **SaO2** (gaz du sang : l'hypoxémie), 92 % sur
+# la **SpO2** (l'écran : l'alarme).
+#
+# <details><summary>Pour aller plus loin : l'objectif de saturation</summary>
+#
+# De 94 à 98 % le plus souvent ; de 88 à 92 % en cas de risque d'**hypercapnie**, un excès de
+# CO2 dans le sang, par exemple dans certaines bronchopneumopathies chroniques obstructives,
+# BPCO (O'Driscoll et al., 2017). Pour ces patients, une saturation de 88 % n'est donc pas une
+# alerte mais le bas de la cible : le seuil de 88 % de ce module est celui d'une étude, pas une
+# règle de soin.
+# </details>
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les données synthétiques,
-# puis affiche leur fiche et les premières paires. Exécutez-le (Maj + Entrée).
+# affiche leur fiche, les premières paires, deux figures et un tableau. Exécutez-le (Maj + Entrée).
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -152,9 +170,9 @@ ZONE_RASSURANTE = (92, 96)  # SpO2 « rassurante » : de 92 à 96 %
 SEUIL_ALARME = 92  # consigne du service : alarme si la SpO2 affichée est < 92 %
 BORNE_SAO2 = 92  # tranches de vraie SaO2 : de 88 à 92 %, puis 92 % ou plus
 BIAIS_APPAREIL = 2.9  # surestimation chez les patients noirs quand la vraie SaO2 vaut 88 % (points)
-SPO2_M_K = 94  # M. K. (section 8) : SpO2 affichée par l'oxymètre (94 %)
-SAO2_M_K = 86  # M. K. (section 8) : SaO2 mesurée au gaz du sang (86 %)
-SPO2_MME_R, SAO2_MME_R = 91, 93  # Mme R. (section 8) : SpO2 affichée, SaO2 du gaz du sang
+SPO2_M_K = 94  # M. K. (section 7) : SpO2 affichée par l'oxymètre (94 %)
+SAO2_M_K = 86  # M. K. (section 7) : SaO2 mesurée au gaz du sang (86 %)
+SPO2_MME_R, SAO2_MME_R = 91, 93  # Mme R. (section 7) : SpO2 affichée, SaO2 du gaz du sang
 
 
 def sao2_selon_pao2(pao2):
@@ -166,9 +184,12 @@ def sao2_selon_pao2(pao2):
 pao2_a_88 = brentq(lambda p: sao2_selon_pao2(p) - SEUIL_HYPOXEMIE, 20, 100)
 print(f"Repère : SaO2 {SEUIL_HYPOXEMIE} % ↔ PaO2 d'environ {fr_number(pao2_a_88, 0)} mmHg "
       f"({fr_number(pao2_a_88 * 0.1333, 1)} kPa).")
-# La même formule pour Mme R. (section 8) : SaO2 de 93 %.
+# Et à 90 % : la PaO2 y est déjà sous 60 mmHg (insuffisance respiratoire aiguë).
+pao2_a_90 = brentq(lambda p: sao2_selon_pao2(p) - 90, 20, 100)
+print(f"Repère : SaO2 90 % ↔ PaO2 d'environ {fr_number(pao2_a_90, 0)} mmHg (sous 60 mmHg).")
+# La même formule pour Mme R. (section 7) : SaO2 de 93 %.
 pao2_mme_r = brentq(lambda p: sao2_selon_pao2(p) - SAO2_MME_R, 20, 100)
-print(f"Repère : SaO2 {SAO2_MME_R} % (Mme R., section 8) ↔ PaO2 d'environ "
+print(f"Repère : SaO2 {SAO2_MME_R} % (Mme R., section 7) ↔ PaO2 d'environ "
       f"{fr_number(pao2_mme_r, 0)} mmHg.")
 
 jeu = make_pulse_oximetry(n_samples=N_PAIRES, device_bias=BIAIS_APPAREIL, random_state=GRAINE)
@@ -191,7 +212,7 @@ noirs = (paires["groupe"] == "patients noirs").to_numpy()
 blancs = (paires["groupe"] == "patients blancs").to_numpy()
 print(f"{len(paires)} paires de mesures : {blancs.sum()} chez des patients blancs, "
       f"{noirs.sum()} chez des patients noirs.")
-fr_table(
+display(fr_table(
     paires.head().assign(hypoxemie=lambda d: d["hypoxemie"].map({True: "oui", False: "non"})),
     columns={
         "groupe": "Groupe",
@@ -202,26 +223,10 @@ fr_table(
     caption="Les cinq premières paires de mesures",
     digits=1,
     show_index=False,
-)
+))
 
-# %% [markdown]
-# **Les seuils.** La SpO2 « rassurante », de 92 à 96 %, vient de Sjoding et al. (2020).
-# L'alarme sous 92 % est un **seuil pédagogique** : l'objectif de saturation se décide patient
-# par patient. Attention : 88 % porte sur la **SaO2** (gaz du sang : l'hypoxémie), 92 % sur
-# la **SpO2** (l'écran : l'alarme).
-#
-# <details><summary>Pour aller plus loin : l'objectif de saturation</summary>
-#
-# De 94 à 98 % le plus souvent ; de 88 à 92 % en cas de risque d'**hypercapnie**, un excès de
-# CO2 dans le sang, par exemple dans certaines bronchopneumopathies chroniques obstructives,
-# BPCO (O'Driscoll et al., 2017). Pour ces patients, une saturation de 88 % n'est donc pas une
-# alerte mais le bas de la cible : le seuil de 88 % de ce module est celui d'une étude, pas une
-# règle de soin.
-# </details>
 
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : deux figures, puis un tableau ; lisez-les, et les lignes
-# dessous.
+# Deux figures, puis un tableau ; lisez-les, et les lignes dessous.
 # Le schéma des seuils : en haut la vérité (SaO2, gaz du sang), en bas l'écran (SpO2).
 zones = [  # (ligne, début, fin, motif de hachures, couleur, texte écrit dans la zone)
     (1, 80, SEUIL_HYPOXEMIE, "//", PALETTE["vermillion"], f"hypoxémie : SaO2 < {SEUIL_HYPOXEMIE} %"),
@@ -334,7 +339,7 @@ display(fr_table(
 # SaO2. Leeb et al. (2024) ont testé 11 oxymètres de doigt chez 34 volontaires en bonne santé :
 # 5 avaient une ARMS au-dessus de 3 %, hors de la plage que la FDA juge acceptable, et 9 se
 # trompaient davantage chez les participants à la peau la plus foncée. Notre générateur n'est
-# pas calibré sur l'exactitude des appareils : même son « appareil sans biais » (section 7) a
+# pas calibré sur l'exactitude des appareils : même son « appareil sans biais » (section 9) a
 # une ARMS d'environ 3,3 points (fiche des données), au-dessus de ce seuil de 3 %.
 # </details>
 #
@@ -346,9 +351,8 @@ display(fr_table(
 # celles des patients blancs (Sjoding et al., 2020) : des parts de **paires de mesures**, pas
 # de patients.
 #
-# Ce taux est une **valeur prédictive** : il dépend aussi de la **gravité** des patients. Si un
-# groupe est plus grave, plus de ses écrans rassurants cachent une hypoxémie sévère, même avec
-# un appareil sans biais. Nos deux groupes sont aussi graves ; à l'hôpital, pas forcément.
+# Ce taux est une **valeur prédictive** : dans un groupe plus grave, il est plus haut, même
+# avec un appareil sans biais. Nos deux groupes sont aussi graves ; à l'hôpital, pas forcément.
 #
 # <details><summary>Pour aller plus loin : une valeur prédictive</summary>
 #
@@ -405,9 +409,9 @@ for colonne, noms in comptes.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
 # %% [markdown]
-# Chacun de ces noms est une **variable** : il garde un nombre, ici une case du tableau.
+# Chacun de ces noms (une **variable**) garde un nombre : une case du tableau.
 #
-# ### Question 1 — Le taux d'hypoxémie occulte chez les patients noirs (2 points)
+# ### Question 1 — Le taux d'hypoxémie occulte chez les patients noirs (1 point)
 #
 # Calculez le **taux d'hypoxémie occulte** chez les patients noirs, défini comme dans l'étude,
 # sous forme de proportion entre 0 et 1 : écrivez une division de deux de ces noms, avec `/`.
@@ -440,7 +444,7 @@ taux_occulte_noirs = ...
 taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs
 ### END SOLUTION
 
-# %% tests="taux_occulte_noirs" points=2
+# %% tests="taux_occulte_noirs" points=1
 # Vérification de la question 1 : exécutez cette cellule.
 valeur_q1 = checks.require_number(taux_occulte_noirs, name="taux_occulte_noirs")
 checks.expect(
@@ -488,7 +492,7 @@ checks.check_number(
     success="parmi les paires où l'écran rassurait (SpO2 de 92 à 96 %), vous avez compté "
     "celles qui cachaient une hypoxémie sévère : le groupe de départ de la définition est au "
     "dénominateur.",
-    points=2,
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -497,7 +501,7 @@ checks.check_number(
     expected=occult_hypoxemia_rate(
         pd.DataFrame({"sao2": sao2, "spo2": spo2, "noir": noirs}), by="noir"
     )[True],
-    points=2,
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -624,8 +628,7 @@ for duree, audit in AUDITS.items():
 #
 # ### Question 2 — Que peut conclure le service de chaque audit ? (1 point)
 #
-# Les deux audits, avec une paire par patient, trouvent les mêmes taux ; celui d'un an compte
-# dix fois plus de paires. Pour **chaque audit seul**, que peut conclure le service ? Écrivez
+# Les deux audits trouvent les mêmes taux ; celui d'un an compte dix fois plus de paires. Pour **chaque audit seul**, que peut conclure le service ? Écrivez
 # entre guillemets **doubles** l'une des réponses `"un écart est mis en évidence"`,
 # `"il n'y a pas d'écart"` ou `"on ne peut pas conclure"`.
 #
@@ -710,8 +713,8 @@ conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "il n'y a pas
 # %% [markdown]
 # ## 5. L'alarme est un test diagnostique
 #
-# L'alarme du service est un **test** : elle sonne ou non ; la vérité vient du gaz du sang.
-# C'est la matrice de confusion du module 01 :
+# L'alarme est un **test** : elle sonne ou non ; la vérité vient du gaz du sang (matrice de
+# confusion du module 01) :
 #
 # | | Pas d'alarme | Alarme |
 # |---|---|---|
@@ -946,74 +949,10 @@ else:
                      index={"groupe": "Groupe"}))
 
 # %% [markdown]
-# Après la question 3, comparez chaque groupe au chiffre global : que cache-t-il ?
-#
-# ## 7. Corriger l'appareil ou relever le seuil ?
-#
-# Deux curseurs (souris ou **flèches du clavier**) : le **seuil d'alarme** et le **biais de
-# l'appareil** chez les patients noirs (sa surestimation, en points, à une vraie SaO2 de
-# 88 % : 2,9 ici). Mettez le biais à 0, puis remettez-le à 2,9 et montez le seuil.
-
-# %%
-# L'explorateur : bougez ses deux curseurs et regardez le tableau et la figure changer.
-# Au réglage de départ, il cache (« cachée ») la réponse des questions 1 et 3 chez les
-# patients noirs, jusqu'à ce que leur vérification ait dit « juste ».
-explorateur = OximetryExplorer(
-    random_state=GRAINE,
-    n_samples=N_PAIRES,
-    threshold=SEUIL_ALARME,
-    device_bias=BIAIS_APPAREIL,
-    hidden_until={"occult_rate": "taux_occulte_noirs", "sensitivity": "sensibilite_noirs"},
-)
-display(explorateur)
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : au seuil du service, l'appareil de nos données, puis un
-# appareil sans biais (biais à 0).
-# La sensibilité des patients noirs avec l'appareil de nos données (réponse de la question 3)
-# reste cachée tant que la vérification de la question 3 n'a pas dit « juste ».
-q3_juste = checks.passed("sensibilite_noirs")
-alarmes_sans_hypox_noirs, alarmes_totales = {}, {}  # par biais, pour la comparaison finale
-for biais in (BIAIS_APPAREIL, 0.0):
-    if biais:
-        print(f"Appareil de nos données (biais chez les patients noirs : "
-              f"{fr_number(biais, 1)} points à SaO2 88 %)")
-    else:
-        print("Appareil sans biais (biais ramené à 0)")
-    resultats = explorateur.compute(SEUIL_ALARME, biais)  # mêmes patients, autre appareil
-    for cle, nom in (("White", "patients blancs"), ("Black", "patients noirs")):
-        r = resultats[cle]
-        sans_hypoxemie = r.pairs - r.hypoxemic
-        cachee = cle == "Black" and biais and not q3_juste
-        sensibilite = (
-            "cachée (réponse de la question 3 : relancez cette cellule quand sa vérification "
-            "aura dit « juste » ; en séance évaluée, voyez votre retour de correction)"
-            if cachee else fr_number(r.sensitivity)
-        )
-        print(
-            f"  {nom} : sensibilité {sensibilite} ; {r.false_alarms} alarmes sans "
-            f"hypoxémie sévère sur {sans_hypoxemie} paires à SaO2 ≥ 88 %, soit "
-            f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
-        )
-    total = sum(r.detected + r.false_alarms for r in resultats.values())
-    print(f"  alarmes au total, tous patients : {total}")
-    alarmes_sans_hypox_noirs[biais] = resultats["Black"].false_alarms
-    alarmes_totales[biais] = total
-print(
-    "Biais ramené à 0 : alarmes sans hypoxémie sévère des patients noirs multipliées par "
-    f"{fr_number(alarmes_sans_hypox_noirs[0.0] / alarmes_sans_hypox_noirs[BIAIS_APPAREIL], 1)}"
-    f" ; alarmes au total, tous patients : multipliées par "
-    f"{fr_number(alarmes_totales[0.0] / alarmes_totales[BIAIS_APPAREIL], 2)}."
-)
+# Après la question 3 : comparez chaque groupe au chiffre global. Que cache-t-il ?
 
 # %% [markdown]
-# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
-# leurs alarmes sans hypoxémie sévère se multiplient ; le total change peu.
-# La correction de fond est dans l'**appareil** : conception, étalonnage et validation sur
-# toutes les pigmentations. Un seuil selon la couleur de peau corrigerait le biais moyen, alors
-# que le vrai biais varie d'une personne et d'un appareil à l'autre.
-#
-# ## 8. Au chevet de M. K.
+# ## 7. Au chevet de M. K.
 #
 # À trois heures du matin, l'oxymètre de M. K. affiche 94 %, pas d'alarme. Mais Inès
 # le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
@@ -1154,6 +1093,116 @@ situations = {
 # du patient) et le **gaz du sang**, pas l'oxymètre, outil précieux par ailleurs.
 
 # %% [markdown]
+# ## 8. Auditer l'appareil
+#
+# ### Question 5 — Quel indicateur pour auditer l'appareil ? (1 point)
+#
+# Votre hôpital veut savoir si ses oxymètres se trompent davantage chez les patients à peau
+# foncée (gaz du sang et SpO2 simultanés). Or ces patients y sont en moyenne plus graves (plus
+# souvent et plus profondément désaturés). Quel indicateur compare le mieux **l'appareil**, et
+# non les patients ? Écrivez entre guillemets **doubles** l'une des réponses :
+#
+# - `"le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"`
+# - `"la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères"`
+# - `"l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"`
+# - `"l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"`
+# - `"l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"`
+#
+# <details><summary>Indice 1</summary>
+#
+# La section 4 le dit du taux d'hypoxémie occulte : dans un groupe plus grave, il est plus
+# haut, même avec un appareil sans biais. Faites le même raisonnement pour la sensibilité :
+# une hypoxémie profonde et une hypoxémie à la limite font-elles sonner l'alarme aussi
+# souvent, avec le même appareil ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour chaque indicateur, faites une expérience de pensée : gardez le même appareil et rendez
+# les patients d'un groupe plus graves. L'indicateur bougerait-il ? Celui qui compare le mieux
+# l'appareil est celui que la gravité fait le moins bouger.
+# </details>
+
+# %% answer="indicateur_audit"
+indicateur_audit = ...
+### BEGIN SOLUTION
+indicateur_audit = "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"
+### END SOLUTION
+
+# %% tests="indicateur_audit" points=1
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_choice(
+    indicateur_audit,
+    name="indicateur_audit",
+    options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
+             "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères",
+             "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
+             "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
+             "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"],
+    digest="8e603dfaa29ee416",
+    mistakes=[
+        checks.Mistake(None, "le taux d'hypoxémie occulte est une valeur prédictive : dans un "
+                       "groupe plus grave, il est plus haut même avec un appareil sans biais "
+                       "(section 4). Il mêle l'appareil et la gravité des "
+                       "patients.", digest="98cec38f490ceb3a"),
+        checks.Mistake(None, "la sensibilité part bien des hypoxémies sévères, mais elle dépend "
+                       "encore de leur profondeur : une hypoxémie profonde fait sonner l'alarme "
+                       "plus souvent qu'une hypoxémie à la limite, même sans biais de l'appareil. "
+                       "Elle mêle encore l'appareil et la gravité.", digest="c51ea9c6dbb9b70c"),
+        checks.Mistake(None, "l'écart-type mesure la dispersion des erreurs (la fidélité) : "
+                       "un appareil peut se tromper de plusieurs points dans le même sens chez "
+                       "un groupe avec le même écart-type que chez l'autre (tableau de la "
+                       "section 3). Ce qui compare l'appareil, c'est l'erreur moyenne (le "
+                       "biais), tranche de SaO2 par tranche.",
+                       digest="743c0908f7f1c90b"),
+        checks.Mistake(None, "l'erreur moyenne, toutes saturations confondues, est faussée par "
+                       "la gravité : le biais grandit quand la saturation baisse (tableau de la "
+                       "section 3), si bien qu'un groupe plus désaturé a une erreur moyenne plus "
+                       "grande même à appareil et peau égaux. Elle mêle encore l'appareil et la "
+                       "gravité : comparez l'erreur tranche de SaO2 par tranche.",
+                       digest="d183736a6eff85a1"),
+    ],
+    success="comparer l'erreur de l'oxymètre (SpO2 − SaO2) à SaO2 comparable réduit la part "
+    "de la gravité, sans l'annuler : le biais grandit quand la SaO2 baisse, et notre tranche "
+    "« SaO2 < 88 % » est ouverte (elle descend jusqu'à 60 %). Un audit prend donc des "
+    "tranches étroites, ou suit l'erreur en fonction de la SaO2. Le taux d'hypoxémie occulte "
+    "et la sensibilité disent ce que vivent les patients : utiles, mais à lire avec la gravité "
+    "de chaque groupe.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(
+    indicateur_audit,
+    name="indicateur_audit",
+    options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
+             "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères",
+             "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
+             "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
+             "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"],
+    expected="l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
+)
+### END HIDDEN TESTS
+
+# %% mistake="indicateur_audit"
+# message : le taux d'hypoxémie occulte est une valeur prédictive
+indicateur_audit = "le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"
+
+# %% mistake="indicateur_audit"
+# message : elle dépend encore de leur profondeur
+indicateur_audit = "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères"
+
+# %% mistake="indicateur_audit"
+# message : l'écart-type mesure la dispersion des erreurs (la fidélité)
+indicateur_audit = (
+    "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"
+)
+
+# %% mistake="indicateur_audit"
+# message : est faussée par la gravité
+indicateur_audit = (
+    "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"
+)
+
+# %% [markdown]
 # ## À retenir
 #
 # - L'oxymètre surestime la saturation des peaux foncées, surtout quand elle est basse : un
@@ -1172,11 +1221,77 @@ situations = {
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance**, chez vous : six questions autocorrigées, une
-# lecture, puis une réflexion écrite, corrigée par l'enseignant.
+# Cette partie se fait **après la séance**, chez vous : un explorateur, cinq questions
+# autocorrigées, une lecture, puis une réflexion écrite, corrigée par l'enseignant.
 
 # %% [markdown]
-# ### Question 5 a — Relever le seuil pour tout le monde ? (1 point)
+# ## 9. Corriger l'appareil ou relever le seuil ?
+#
+# Deux curseurs (souris ou **flèches du clavier**) : le **seuil d'alarme** et le **biais de
+# l'appareil** chez les patients noirs (sa surestimation, en points, à une vraie SaO2 de
+# 88 % : 2,9 ici). Mettez le biais à 0, puis remettez-le à 2,9 et montez le seuil.
+
+# %%
+# L'explorateur : bougez ses deux curseurs et regardez le tableau et la figure changer.
+# Au réglage de départ, il cache (« cachée ») la réponse des questions 1 et 3 chez les
+# patients noirs, jusqu'à ce que leur vérification ait dit « juste ».
+explorateur = OximetryExplorer(
+    random_state=GRAINE,
+    n_samples=N_PAIRES,
+    threshold=SEUIL_ALARME,
+    device_bias=BIAIS_APPAREIL,
+    hidden_until={"occult_rate": "taux_occulte_noirs", "sensitivity": "sensibilite_noirs"},
+)
+display(explorateur)
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : au seuil du service, l'appareil de nos données, puis un
+# appareil sans biais (biais à 0).
+# La sensibilité des patients noirs avec l'appareil de nos données (réponse de la question 3)
+# reste cachée tant que la vérification de la question 3 n'a pas dit « juste ».
+q3_juste = checks.passed("sensibilite_noirs")
+alarmes_sans_hypox_noirs, alarmes_totales = {}, {}  # par biais, pour la comparaison finale
+for biais in (BIAIS_APPAREIL, 0.0):
+    if biais:
+        print(f"Appareil de nos données (biais chez les patients noirs : "
+              f"{fr_number(biais, 1)} points à SaO2 88 %)")
+    else:
+        print("Appareil sans biais (biais ramené à 0)")
+    resultats = explorateur.compute(SEUIL_ALARME, biais)  # mêmes patients, autre appareil
+    for cle, nom in (("White", "patients blancs"), ("Black", "patients noirs")):
+        r = resultats[cle]
+        sans_hypoxemie = r.pairs - r.hypoxemic
+        cachee = cle == "Black" and biais and not q3_juste
+        sensibilite = (
+            "cachée (réponse de la question 3 : relancez cette cellule quand sa vérification "
+            "aura dit « juste » ; en séance évaluée, voyez votre retour de correction)"
+            if cachee else fr_number(r.sensitivity)
+        )
+        print(
+            f"  {nom} : sensibilité {sensibilite} ; {r.false_alarms} alarmes sans "
+            f"hypoxémie sévère sur {sans_hypoxemie} paires à SaO2 ≥ 88 %, soit "
+            f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
+        )
+    total = sum(r.detected + r.false_alarms for r in resultats.values())
+    print(f"  alarmes au total, tous patients : {total}")
+    alarmes_sans_hypox_noirs[biais] = resultats["Black"].false_alarms
+    alarmes_totales[biais] = total
+print(
+    "Biais ramené à 0 : alarmes sans hypoxémie sévère des patients noirs multipliées par "
+    f"{fr_number(alarmes_sans_hypox_noirs[0.0] / alarmes_sans_hypox_noirs[BIAIS_APPAREIL], 1)}"
+    f" ; alarmes au total, tous patients : multipliées par "
+    f"{fr_number(alarmes_totales[0.0] / alarmes_totales[BIAIS_APPAREIL], 2)}."
+)
+
+# %% [markdown]
+# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
+# leurs alarmes sans hypoxémie sévère se multiplient ; le total change peu.
+# La correction de fond est dans l'**appareil** : conception, étalonnage et validation sur
+# toutes les pigmentations. Un seuil selon la couleur de peau corrigerait le biais moyen, alors
+# que le vrai biais varie d'une personne et d'un appareil à l'autre.
+
+# %% [markdown]
+# ### Question 6 a — Relever le seuil pour tout le monde ? (1 point)
 #
 # Idée de réunion, plutôt que d'attendre un appareil mieux étalonné : **relever le seuil
 # d'alarme, le même pour tous**, jusqu'à ce que l'alarme détecte les hypoxémies des patients
@@ -1197,7 +1312,7 @@ situations = {
 # 3. Changez le nombre et recommencez, un cran à la fois. Quand vous avez trouvé, écrivez le
 #    seuil dans la cellule de réponse, exécutez-la, puis exécutez la vérification.
 #
-# Autre façon : dans l'explorateur de la section 7, laissez le biais à 2,9, bougez le curseur
+# Autre façon : dans l'explorateur de la section 9, laissez le biais à 2,9, bougez le curseur
 # « Seuil d'alarme » et lisez la ligne « Sensibilité de l'alarme ».
 #
 # <details><summary>Indice 1</summary>
@@ -1240,7 +1355,7 @@ seuil_alarme = min(
 ### END SOLUTION
 
 # %% tests="seuil_alarme" points=1
-# Vérification de la question 5 a : exécutez cette cellule.
+# Vérification de la question 6 a : exécutez cette cellule.
 valeur_q5 = checks.require_number(seuil_alarme, name="seuil_alarme")
 checks.expect(
     valeur_q5 >= 1,
@@ -1284,7 +1399,7 @@ checks.expect(
     name="seuil_alarme",
 )
 print("\u2714 Correct (seuil_alarme) : c'est le plus bas seuil qui atteint l'objectif dans "
-      "nos données. La cellule suivante et la question 5 b montrent ce qu'il coûte.")
+      "nos données. La cellule suivante et la question 6 b montrent ce qu'il coûte.")
 ### BEGIN HIDDEN TESTS
 spo2_hypox_noirs = spo2[noirs & hypox]
 checks.expect(
@@ -1320,7 +1435,7 @@ import numbers
 alarmes_92 = int((spo2 < SEUIL_ALARME).sum())
 alarmes_sans_hypoxemie_92 = int(((spo2 < SEUIL_ALARME) & ~hypox).sum())
 if checks.is_placeholder(seuil_alarme):
-    print("Répondez d'abord à la question 5 a : cette cellule montre ce que coûte votre seuil.")
+    print("Répondez d'abord à la question 6 a : cette cellule montre ce que coûte votre seuil.")
 elif not isinstance(seuil_alarme, numbers.Real) or not SEUIL_ALARME <= seuil_alarme <= 100:
     donne = (
         fr_number(seuil_alarme).rstrip("0").rstrip(",")
@@ -1328,13 +1443,13 @@ elif not isinstance(seuil_alarme, numbers.Real) or not SEUIL_ALARME <= seuil_ala
         else repr(seuil_alarme)
     )
     print(
-        f"Votre réponse à la question 5 a ({donne}) n'est pas un seuil de SpO2 entre "
+        f"Votre réponse à la question 6 a ({donne}) n'est pas un seuil de SpO2 entre "
         f"{SEUIL_ALARME} et 100 % : cette cellule ne peut pas en calculer le coût. Corrigez "
-        "la question 5 a (sa vérification dit ce qui ne va pas), puis relancez cette cellule."
+        "la question 6 a (sa vérification dit ce qui ne va pas), puis relancez cette cellule."
     )
 else:
     # Les alarmes sans hypoxémie sévère (SaO2 ≥ 88 %), en deux tranches de SaO2 : de 88 à
-    # 92 % (une hypoxémie moins profonde, où l'alarme reste souvent utile) et 92 % ou plus.
+    # 92 % (encore une hypoxémie, où l'alarme reste utile) et 92 % ou plus.
     print("Alarmes sans hypoxémie sévère (SaO2 ≥ 88 %), tous patients :")
     sans_hypoxemie = {}
     for seuil in (SEUIL_ALARME, seuil_alarme):
@@ -1349,7 +1464,7 @@ else:
     fois_plus = alarmes_sans_hypoxemie_seuil_releve / alarmes_sans_hypoxemie_92
     print(f"  soit {fr_number(fois_plus, 1)} fois plus au seuil {seuil_alarme} qu'au seuil "
           f"{SEUIL_ALARME}.")
-    print("Les nombres de la question 5 b, sous le nom à écrire dans vos calculs :")
+    print("Les nombres de la question 6 b, sous le nom à écrire dans vos calculs :")
     print(f"  toutes les alarmes : alarmes_92 = {alarmes_92} ; "
           f"alarmes_seuil_releve = {alarmes_seuil_releve}")
     print(f"  alarmes sans hypoxémie sévère : alarmes_sans_hypoxemie_92 = "
@@ -1365,7 +1480,7 @@ else:
         )
     else:
         print("Parmi les alarmes, la part sans hypoxémie sévère (1 − VPP) s'affichera ici "
-              "quand la vérification de la question 5 b aura dit « juste » : relancez alors "
+              "quand la vérification de la question 6 b aura dit « juste » : relancez alors "
               "cette cellule (en séance évaluée, voyez votre retour de correction).")
     alarmes_sans_biais = sum(
         r.detected + r.false_alarms for r in explorateur.compute(SEUIL_ALARME, 0.0).values()
@@ -1389,7 +1504,7 @@ else:
         print(
             f"Sensibilité chez les patients noirs au seuil {seuil_alarme} : cachée (c'est la "
             "réponse de la question 3). Ce seuil est celui du service, pas un seuil relevé : "
-            "corrigez la question 5 a."
+            "corrigez la question 6 a."
         )
     else:
         print(
@@ -1405,9 +1520,9 @@ else:
         )
 
 # %% [markdown]
-# ### Question 5 b — Ce que coûte ce seuil (1 point)
+# ### Question 6 b — Ce que coûte ce seuil (1 point)
 #
-# Parmi les alarmes qui sonnent **à votre seuil** (question 5 a), quelle **part** sonne sans
+# Parmi les alarmes qui sonnent **à votre seuil** (question 6 a), quelle **part** sonne sans
 # hypoxémie sévère ? Donnez une proportion entre 0 et 1 : une division de deux des noms listés
 # par la cellule ci-dessus. Cette part vaut 1 − VPP, la valeur prédictive positive (VPP) étant
 # la part des alarmes qui sonnent pour une hypoxémie sévère.
@@ -1431,7 +1546,7 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_seui
 ### END SOLUTION
 
 # %% tests="part_alarmes_sans_hypoxemie" points=1
-# Vérification de la question 5 b : exécutez cette cellule.
+# Vérification de la question 6 b : exécutez cette cellule.
 erreurs_q5b = [
     checks.Mistake(None, "vous avez calculé la valeur prédictive positive (la part des alarmes "
                    "qui sonnent pour une hypoxémie sévère). La question demande l'autre part : "
@@ -1439,7 +1554,7 @@ erreurs_q5b = [
                    digest="61043e8cc83db5ca"),
     checks.Mistake(None, "vous avez calculé cette part au seuil du service (92 %). La question "
                    "porte sur le seuil relevé : prenez les noms qui finissent par "
-                   "_seuil_releve, et, si votre seuil de la question 5 a est resté à 92, "
+                   "_seuil_releve, et, si votre seuil de la question 6 a est resté à 92, "
                    "corrigez-la d'abord.", digest="0ae2af8f39defb04"),
     checks.Mistake(None, "vous avez divisé par toutes les paires. La question part des "
                    "alarmes : c'est parmi elles qu'on compte.", digest="bf4113232cc56f0a"),
@@ -1464,7 +1579,7 @@ erreurs_q5b = [
                    "dans un seul groupe de départ : les deux nombres au même seuil.",
                    digest="0718e9be70b40433"),
 ]
-# Votre calcul est jugé à votre seuil de la question 5 a : une erreur à la 5 a n'est pas
+# Votre calcul est jugé à votre seuil de la question 6 a : une erreur à la 5 a n'est pas
 # comptée deux fois. La part juste à chaque seuil possible, sous forme d'empreinte (cachée).
 # Pas au seuil du service (92) : la 5 b porte sur un seuil relevé, et à 92 la bonne part
 # serait l'exemple résolu de l'indice 2.
@@ -1491,7 +1606,7 @@ if empreinte_q5 is None or empreinte_q5 == "2427cbed8cbafc69":
     points=1,
     )
 else:
-    # La question 5 a n'est pas encore juste, mais son seuil est utilisable.
+    # La question 6 a n'est pas encore juste, mais son seuil est utilisable.
     checks.check_number(
         part_alarmes_sans_hypoxemie,
         name="part_alarmes_sans_hypoxemie",
@@ -1499,9 +1614,9 @@ else:
         bounds=(0, 1),
         mistakes=erreurs_q5b[1:2],
         hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé.",
-        success=f"votre calcul est juste à votre seuil de la question 5 a "
+        success=f"votre calcul est juste à votre seuil de la question 6 a "
         f"({fr_number(float(seuil_alarme), 0)}), et c'est à ce seuil qu'il est noté. Mais ce "
-        "seuil n'est pas encore le plus bas qui atteint l'objectif : corrigez la question 5 a, "
+        "seuil n'est pas encore le plus bas qui atteint l'objectif : corrigez la question 6 a, "
         "relancez la cellule du coût, puis cette question.",
     points=1,
     )
@@ -1577,21 +1692,21 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_92
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 
 # %% [markdown]
-# ### Question 5 c — Pourquoi l'écart demeure (1 point)
+# ### Question 6 c — Pourquoi l'écart demeure (1 point)
 #
-# À votre seuil de la question 5 a, la cellule du coût affiche la sensibilité de l'alarme dans
+# À votre seuil de la question 6 a, la cellule du coût affiche la sensibilité de l'alarme dans
 # chaque groupe : les patients noirs atteignent l'objectif, mais les patients blancs restent
 # mieux protégés au même seuil. Pourquoi ? Écrivez la lettre **entre guillemets** (`"A"`,
 # `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** Les patients noirs de nos données sont plus graves que les patients blancs : un seuil
-#   ne peut rien contre la gravité.
+# - **A.** Le biais grandit quand la saturation baisse : l'alarme manque encore surtout les
+#   hypoxémies les plus profondes des patients noirs, qu'aucun seuil ne rattrape.
 # - **B.** Le seuil n'est pas encore assez haut : un ou deux crans de plus fermeraient l'écart
 #   entre les deux groupes.
 # - **C.** Le seuil relevé fait sonner l'alarme plus tôt pour tous, mais l'écran affiche
 #   toujours plus haut chez les patients noirs, à vraie saturation égale.
-# - **D.** L'écart vient du hasard de l'échantillon : avec dix fois plus de paires, il
-#   disparaîtrait.
+# - **D.** Le même seuil pour tous traite tous les patients de la même façon : l'écart qui
+#   reste vient des patients eux-mêmes, pas de l'appareil.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1602,7 +1717,7 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 # <details><summary>Indice 2</summary>
 #
 # Dans la cellule d'essai, essayez un cran de plus que votre seuil : que fait la sensibilité de
-# chaque groupe ? Puis relisez ce que montre la section 7 quand on ramène le biais à 0.
+# chaque groupe ? Puis relisez ce que montre la section 9 quand on ramène le biais à 0.
 # </details>
 
 # %% answer="ecart_seuil_releve"
@@ -1612,23 +1727,27 @@ ecart_seuil_releve = "C"
 ### END SOLUTION
 
 # %% tests="ecart_seuil_releve" points=1
-# Vérification de la question 5 c : exécutez cette cellule.
+# Vérification de la question 6 c : exécutez cette cellule.
 checks.check_choice(
     ecart_seuil_releve,
     name="ecart_seuil_releve",
     options=["A", "B", "C", "D"],
     digest="afce69458e753c23",
     mistakes=[
-        checks.Mistake(None, "nos deux groupes sont aussi graves : le générateur tire la SaO2 "
-                       "de la même façon pour tous (section 4). L'écart vient de ce qu'affiche "
-                       "l'écran, pas des patients.", digest="836a053872d800a2"),
+        checks.Mistake(None, "une hypoxémie profonde reste affichée sous le seuil, même "
+                       "surestimée de plusieurs points : l'alarme sonne. Celles qu'elle manque "
+                       "sont proches de 88 %, affichées juste au-dessus du seuil ; un seuil plus "
+                       "haut en rattrape une partie, pas toutes, car l'écran affiche toujours "
+                       "plus haut chez les patients noirs.", digest="836a053872d800a2"),
         checks.Mistake(None, "chaque cran de plus relève aussi la sensibilité des patients "
                        "blancs (essayez-le dans la cellule d'essai) : l'écart se réduit sans se "
                        "fermer, jusqu'à une alarme qui sonne pour presque tout le monde.",
                        digest="ce01753571c7fc62"),
-        checks.Mistake(None, "le biais est systématique, pas un hasard : ramené à 0 chez les "
-                       "mêmes patients (section 7), il efface l'écart. Plus de paires "
-                       "resserreraient la marge d'erreur, pas l'écart.", digest="7f5ae27d0d5f885d"),
+        checks.Mistake(None, "un même seuil appliqué à un écran biaisé ne traite pas les "
+                       "patients de la même façon : à vraie saturation égale, l'écran des "
+                       "patients noirs affiche plus haut. Ramené à 0 chez les mêmes patients "
+                       "(section 9), le biais efface l'écart : il vient de l'appareil.",
+                       digest="7f5ae27d0d5f885d"),
     ],
     success=(
         "le seuil décide quand l'alarme sonne ; il ne corrige pas l'écran. À vraie saturation "
@@ -1644,7 +1763,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="ecart_seuil_releve"
-# message : nos deux groupes sont aussi graves
+# message : une hypoxémie profonde reste affichée sous le seuil
 ecart_seuil_releve = "A"
 
 # %% mistake="ecart_seuil_releve"
@@ -1652,13 +1771,14 @@ ecart_seuil_releve = "A"
 ecart_seuil_releve = "B"
 
 # %% mistake="ecart_seuil_releve"
-# message : le biais est systématique, pas un hasard
+# message : un même seuil appliqué à un écran biaisé
 ecart_seuil_releve = "D"
 
 # %% [markdown] reveal="part_alarmes_sans_hypoxemie"
 # Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
-# sans hypoxémie sévère (1 − VPP, question 5 b). Celles à SaO2 de 88 à 92 % signalent une
-# hypoxémie moins profonde : elles ne sont pas inutiles. Les autres, à SaO2 de 92 % ou plus,
+# sans hypoxémie sévère (1 − VPP, question 6 b). Celles à SaO2 de 88 à 92 % signalent encore
+# une hypoxémie (sous 90 %, la PaO2 est sous 60 mmHg) : elles sont utiles. Les autres, à SaO2
+# de 92 % ou plus,
 # usent l'attention : les soignants finissent par ne plus entendre l'alarme (**fatigue
 # d'alarme**).
 
@@ -1670,14 +1790,14 @@ ecart_seuil_releve = "D"
 # points ; d'autres données donneraient peut-être un cran de plus ou de moins.
 
 # %% [markdown]
-# ### Question 6 — Moins d'alarmes sans hypoxémie sévère : comment le lire ? (1 point)
+# ### Question 7 — Moins d'alarmes sans hypoxémie sévère : comment le lire ? (1 point)
 #
 # Au seuil du service, le taux d'alarmes sans hypoxémie sévère est plus bas chez les patients
 # noirs que chez les patients blancs (section 6). Comment le lire ? Écrivez entre guillemets
 # **doubles** l'une des réponses `"un avantage : moins d'alarmes inutiles"`,
 # `"le revers du biais qui leur fait manquer des hypoxémies"`,
 # `"le signe que leurs vraies saturations étaient plus hautes"` ou
-# `"un effet du hasard : l'écart tient dans la marge d'erreur"`.
+# `"sans lien avec le biais, qui ne touche que les paires en hypoxémie sévère"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1700,14 +1820,14 @@ lecture_alarmes = "le revers du biais qui leur fait manquer des hypoxémies"
 ### END SOLUTION
 
 # %% tests="lecture_alarmes" points=1
-# Vérification de la question 6 : exécutez cette cellule.
+# Vérification de la question 7 : exécutez cette cellule.
 checks.check_choice(
     lecture_alarmes,
     name="lecture_alarmes",
     options=["un avantage : moins d'alarmes inutiles",
              "le revers du biais qui leur fait manquer des hypoxémies",
              "le signe que leurs vraies saturations étaient plus hautes",
-             "un effet du hasard : l'écart tient dans la marge d'erreur"],
+             "sans lien avec le biais, qui ne touche que les paires en hypoxémie sévère"],
     digest="1a0b8905f93d4701",
     mistakes=[
         checks.Mistake(None, "ce taux plus bas vient du biais : l'appareil affiche une SpO2 trop "
@@ -1722,11 +1842,12 @@ checks.check_choice(
                        "affiche plus haut chez les patients noirs, si bien que l'alarme se tait "
                        "plus souvent.",
                        digest="c1c23b0f0b79658a"),
-        checks.Mistake(None, "avec plus d'un millier de paires sans hypoxémie sévère dans "
-                       "chaque groupe, la marge d'erreur est étroite. Surtout, l'écart "
-                       "disparaît quand le biais est ramené à 0 chez les mêmes patients "
-                       "(section 7) : il vient de l'appareil, pas du hasard.",
-                       digest="254378b01445cd15"),
+        checks.Mistake(None, "le biais touche aussi les paires sans hypoxémie sévère : dans "
+                       "le tableau de la section 3, à SaO2 de 88 à 92 %, l'écran surestime "
+                       "nettement plus chez les patients noirs. Ces paires, qui auraient fait "
+                       "sonner l'alarme, passent au-dessus du seuil : c'est le même biais qui "
+                       "leur fait manquer des hypoxémies.",
+                       digest="c424fc7b03cf1a72"),
     ],
     success="en affichant une SpO2 trop haute, l'appareil biaisé privait les patients noirs "
     "d'alarmes, avec ou sans hypoxémie ; sans biais, leur taux rejoint celui des patients "
@@ -1739,7 +1860,7 @@ checks.check_choice(
     options=["un avantage : moins d'alarmes inutiles",
              "le revers du biais qui leur fait manquer des hypoxémies",
              "le signe que leurs vraies saturations étaient plus hautes",
-             "un effet du hasard : l'écart tient dans la marge d'erreur"],
+             "sans lien avec le biais, qui ne touche que les paires en hypoxémie sévère"],
     expected="le revers du biais qui leur fait manquer des hypoxémies",
 )
 ### END HIDDEN TESTS
@@ -1753,11 +1874,11 @@ lecture_alarmes = "un avantage : moins d'alarmes inutiles"
 lecture_alarmes = "le signe que leurs vraies saturations étaient plus hautes"
 
 # %% mistake="lecture_alarmes"
-# message : il vient de l'appareil, pas du hasard
-lecture_alarmes = "un effet du hasard : l'écart tient dans la marge d'erreur"
+# message : le biais touche aussi les paires sans hypoxémie sévère
+lecture_alarmes = "sans lien avec le biais, qui ne touche que les paires en hypoxémie sévère"
 
 # %% [markdown]
-# ### Question 7 — Un biais différentiel (1 point)
+# ### Question 8 — Un biais différentiel (1 point)
 #
 # Un biais est **différentiel** quand il n'est pas le même d'un groupe à l'autre (section 2).
 # Reprenez le tableau de l'erreur de l'oxymètre, sous les figures de la section 3. Chez les
@@ -1787,7 +1908,7 @@ ecart_biais = erreur[noirs & hypox].mean() - erreur[blancs & hypox].mean()
 ### END SOLUTION
 
 # %% tests="ecart_biais" points=1
-# Vérification de la question 7 : exécutez cette cellule.
+# Vérification de la question 8 : exécutez cette cellule.
 checks.check_number(
     ecart_biais,
     name="ecart_biais",
@@ -1818,7 +1939,7 @@ checks.check_number(
         checks.Mistake(None, "vous avez comparé deux tranches de SaO2 chez les patients noirs. "
                        "La question compare les deux groupes, dans la même tranche (SaO2 sous "
                        "88 %).", digest="ef36a19120632f04"),
-        checks.Mistake(None, "vous avez retiré le réglage du générateur (2,9, section 7), qui "
+        checks.Mistake(None, "vous avez retiré le réglage du générateur (2,9, section 9), qui "
                        "n'est pas dans le tableau. Comparez les biais des deux groupes, lus "
                        "dans le tableau de la section 3.", digest="30cac6e2601a8b47"),
         checks.Mistake(None, "vous avez additionné les deux biais. « De combien de plus » se "
@@ -1886,111 +2007,6 @@ ecart_biais = 5.1 / 0.9
 ecart_biais = 4
 
 # %% [markdown]
-# ### Question 8 — Quel indicateur pour auditer l'appareil ? (1 point)
-#
-# Votre hôpital veut savoir si ses oxymètres se trompent davantage chez les patients à peau
-# foncée, avec des gaz du sang faits en même temps que la SpO2. Mais dans ses services, ces
-# patients sont en moyenne plus graves (plus souvent et plus profondément désaturés) que les
-# autres. Quel indicateur compare le mieux **l'appareil**, et non les patients ? Écrivez entre
-# guillemets **doubles** l'une des réponses :
-#
-# - `"le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"`
-# - `"la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères"`
-# - `"l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"`
-# - `"l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"`
-# - `"la SpO2 moyenne de chaque groupe, sur toutes les paires"`
-#
-# <details><summary>Indice 1</summary>
-#
-# La section 4 le dit du taux d'hypoxémie occulte : dans un groupe plus grave, il est plus
-# haut, même avec un appareil sans biais. Faites le même raisonnement pour la sensibilité :
-# une hypoxémie profonde et une hypoxémie à la limite font-elles sonner l'alarme aussi
-# souvent, avec le même appareil ?
-# </details>
-#
-# <details><summary>Indice 2</summary>
-#
-# Pour chaque indicateur, faites une expérience de pensée : gardez le même appareil et rendez
-# les patients d'un groupe plus graves. L'indicateur bougerait-il ? Celui qui compare le mieux
-# l'appareil est celui que la gravité fait le moins bouger.
-# </details>
-
-# %% answer="indicateur_audit"
-indicateur_audit = ...
-### BEGIN SOLUTION
-indicateur_audit = "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"
-### END SOLUTION
-
-# %% tests="indicateur_audit" points=1
-# Vérification de la question 8 : exécutez cette cellule.
-checks.check_choice(
-    indicateur_audit,
-    name="indicateur_audit",
-    options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
-             "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères",
-             "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
-             "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
-             "la SpO2 moyenne de chaque groupe, sur toutes les paires"],
-    digest="8e603dfaa29ee416",
-    mistakes=[
-        checks.Mistake(None, "le taux d'hypoxémie occulte est une valeur prédictive : dans un "
-                       "groupe plus grave, il est plus haut même avec un appareil sans biais "
-                       "(section 4). Il mêle l'appareil et la gravité des "
-                       "patients.", digest="98cec38f490ceb3a"),
-        checks.Mistake(None, "la sensibilité part bien des hypoxémies sévères, mais elle dépend "
-                       "encore de leur profondeur : une hypoxémie profonde fait sonner l'alarme "
-                       "plus souvent qu'une hypoxémie à la limite, même sans biais de l'appareil. "
-                       "Elle mêle encore l'appareil et la gravité.", digest="c51ea9c6dbb9b70c"),
-        checks.Mistake(None, "la SpO2 moyenne mêle l'état des patients et l'erreur de "
-                       "l'appareil : un groupe plus grave a une SpO2 plus basse sans que "
-                       "l'appareil se trompe. Il faut comparer l'écran au gaz du sang.",
-                       digest="7d4a5410af64154c"),
-        checks.Mistake(None, "l'erreur moyenne, toutes saturations confondues, est faussée par "
-                       "la gravité : le biais grandit quand la saturation baisse (tableau de la "
-                       "section 3), si bien qu'un groupe plus désaturé a une erreur moyenne plus "
-                       "grande même à appareil et peau égaux. Elle mêle encore l'appareil et la "
-                       "gravité : comparez l'erreur tranche de SaO2 par tranche.",
-                       digest="d183736a6eff85a1"),
-    ],
-    success="comparer l'erreur de l'oxymètre (SpO2 − SaO2) à SaO2 comparable réduit la part "
-    "de la gravité, sans l'annuler : le biais grandit quand la SaO2 baisse, et notre tranche "
-    "« SaO2 < 88 % » est ouverte (elle descend jusqu'à 60 %). Un audit prend donc des "
-    "tranches étroites, ou suit l'erreur en fonction de la SaO2. Le taux d'hypoxémie occulte "
-    "et la sensibilité disent ce que vivent les patients : utiles, mais à lire avec la gravité "
-    "de chaque groupe.",
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(
-    indicateur_audit,
-    name="indicateur_audit",
-    options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
-             "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères",
-             "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
-             "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
-             "la SpO2 moyenne de chaque groupe, sur toutes les paires"],
-    expected="l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
-)
-### END HIDDEN TESTS
-
-# %% mistake="indicateur_audit"
-# message : le taux d'hypoxémie occulte est une valeur prédictive
-indicateur_audit = "le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"
-
-# %% mistake="indicateur_audit"
-# message : elle dépend encore de leur profondeur
-indicateur_audit = "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères"
-
-# %% mistake="indicateur_audit"
-# message : un groupe plus grave a une SpO2 plus basse
-indicateur_audit = "la SpO2 moyenne de chaque groupe, sur toutes les paires"
-
-# %% mistake="indicateur_audit"
-# message : est faussée par la gravité
-indicateur_audit = (
-    "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"
-)
-
-# %% [markdown]
 # ### Pour aller plus loin : ce qu'ont fait les autorités
 #
 # - **États-Unis.** Le 19 février 2021, la Food and Drug Administration (FDA), qui autorise les
@@ -2017,12 +2033,14 @@ indicateur_audit = (
 #   d'entraîner une discrimination interdite par le droit de l'Union (paragraphe 2, point f),
 #   et que des mesures appropriées soient prises pour détecter, prévenir et atténuer ces biais
 #   (point g). Pour les systèmes d'IA liés aux produits de son annexe I (article 6,
-#   paragraphe 1), dont les dispositifs médicaux, ces exigences s'appliqueront à partir du
-#   2 août 2028 : le règlement (UE) 2026/1744 du 8 juillet 2026 a repoussé cette date, qui
-#   était le 2 août 2027 dans le texte de 2024 (article 113). Le module 13 y revient.
+#   paragraphe 1), dont les dispositifs médicaux, le texte de 2024 les appliquait à partir du
+#   2 août 2027 (article 113) ; le règlement (UE) 2026/1744 a reporté cette date au
+#   2 août 2028 (résumés datés dans la cellule repliée à la fin de cette lecture). Le module 13
+#   y revient.
 # - **France.** La **matériovigilance** : l'article L5212-2 du Code de la santé publique, dans
-#   sa **rédaction de 2012** (la seule vérifiée ici : lisez la version en vigueur sur
-#   Légifrance), oblige les utilisateurs d'un dispositif médical, soignants compris, qui ont
+#   sa **rédaction en vigueur depuis le 1er mai 2012** (la seule que nous ayons pu lire ;
+#   l'ordonnance n° 2022-582 a depuis adapté les règles de vigilance du code au règlement (UE)
+#   2017/745 : lisez la version en vigueur sur Légifrance), oblige les utilisateurs d'un dispositif médical, soignants compris, qui ont
 #   connaissance d'un incident grave (ou d'un risque d'incident grave) mettant en cause ce
 #   dispositif à le signaler sans délai à l'ANSM (Agence nationale de sécurité du médicament et
 #   des produits de santé) ; à l'hôpital, le signalement passe par le correspondant local de
@@ -2052,15 +2070,36 @@ indicateur_audit = (
 #   **fournisseurs de systèmes d'IA à haut risque** (ceux qui développent un tel système et le
 #   mettent sur le marché), sous des conditions strictes, de traiter ces données pour détecter
 #   et corriger les biais de **ces systèmes** ; il ne fondait donc pas, à lui seul, l'audit d'un
-#   oxymètre ordinaire par un hôpital. Le règlement (UE) 2026/1744 a modifié ces règles ; ce
-#   module ne dit pas comment (lisez la version consolidée sur EUR-Lex).
-#
+#   oxymètre ordinaire par un hôpital. Le règlement (UE) 2026/1744 a aussi modifié d'autres
+#   articles ; ce module ne résume que son calendrier et ne dit pas si le paragraphe 5 a
+#   changé : pour sa rédaction en vigueur, lisez la version consolidée sur EUR-Lex.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : le calendrier du règlement sur l'IA et sa modification de
+# 2026, tirés de la bibliothèque du cours, avec la date de leur dernière vérification.
+from IPython.display import Markdown
+
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+
+for cle in ("IA 113", "UE 2026/1744"):
+    ref = reference(cle)
+    display(Markdown(f"**{ref.citation}** ({' '.join(ref.date_label.split())}) — "
+                     f"*{ref.title}.* {' '.join(ref.summary.split())}"))
+    print(f"Texte officiel : {ref.url}")
+print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des résumés, pas des "
+      "citations ni un conseil juridique.")
+
+# %% [markdown]
 # ### Pour aller plus loin : les limites de nos données
 #
 # - Le biais de notre générateur grandit **exactement** en proportion de la désaturation ; chez
 #   les volontaires de Bickler et al. (2005), entre 60 et 70 % de SaO2, la surestimation était
 #   de 3,56 points en moyenne pour les peaux foncées contre 0,37 point pour les peaux claires.
 #   Notre biais, réglé sur les patients hospitalisés de Sjoding et al. (2020), est plus fort.
+# - Chez les patients blancs aussi, l'erreur moyenne est positive (tableau de la section 3) :
+#   le générateur ajoute à **toutes** les paires une petite surestimation commune, quelle que
+#   soit la peau (fiche des données). Elle paraît plus faible à SaO2 de 92 % ou plus parce que
+#   l'écran ne peut pas afficher plus de 100 % : près de 100, les surestimations sont rognées.
 #
 # ### Réflexion — L'oxymètre dans ma pratique (3 points, corrigée par l'enseignant)
 #
@@ -2117,9 +2156,18 @@ indicateur_audit = (
 # V4 — Prudence, esprit critique et inclusivité.
 #
 # Cinq éléments : (1) relever le seuil pour tous, avec son coût ; (2) un seuil selon la
-# couleur de peau, avec sa limite ; (3) la correction de l'appareil (fabricants, autorités) ;
-# (4) le rôle de l'hôpital et des soignants (choix des appareils, vigilance, signalement) ;
-# (5) l'explication au patient.
+# couleur de peau, avec sa limite ; (3) la correction de l'appareil par les **fabricants ou
+# les autorités** ; (4) le rôle de l'hôpital et des soignants (choix des appareils, vigilance,
+# signalement) ; (5) l'explication au patient.
+#
+# Ce qui compte pour l'élément 3 : une phrase qui nomme les fabricants (réétalonner, tester
+# sur toutes les pigmentations, informer dans la notice) ou les autorités (FDA, revue
+# britannique, exigences d'évaluation clinique du règlement sur les dispositifs médicaux,
+# ANSM). « L'hôpital doit acheter des appareils testés sur toutes les peaux » compte pour
+# l'élément 4 (choix des appareils), pas pour le 3 : une même phrase ne compte qu'une fois.
+# L'élément 5 sert le principe de **bienfaisance** du CENS (l'appareil reste utile, l'équipe
+# sait vérifier) et la valeur V6 — Intégrité et transparence (dire honnêtement ce que
+# l'appareil mesure mal), comme le signalement de l'élément 4.
 #
 # - **1** : au moins quatre des cinq éléments, sans erreur. Relever le seuil
 #   pour tous coûte des alarmes sans hypoxémie sévère (fatigue d'alarme) sans supprimer
@@ -2146,18 +2194,20 @@ indicateur_audit = (
 # > gaz du sang, comme Inès. Dans nos données, parmi les paires à SpO2 de 92 à 96 %, 11,3 % de
 # > celles des patients noirs cachaient une SaO2 sous 88 %, contre 3,6 % chez les patients
 # > blancs. Relever le seuil pour tous ferait sonner l'alarme bien plus souvent, et souvent sans
-# > hypoxémie sévère : les soignants finiraient par ne plus l'entendre. L'hôpital doit acheter des
-# > appareils testés sur toutes les peaux, et un incident comme celui de M. K. doit être signalé
-# > au correspondant de matériovigilance, qui le transmet à l'ANSM. À un
+# > hypoxémie sévère : les soignants finiraient par ne plus l'entendre. C'est aux fabricants de
+# > réétalonner et de tester leurs oxymètres sur toutes les peaux, comme le demande la FDA.
+# > L'hôpital doit acheter des appareils ainsi testés, et un incident comme celui de M. K. doit
+# > être signalé au correspondant de matériovigilance, qui le transmet à l'ANSM. À un
 # > patient inquiet, je dirais que l'appareil reste utile et que nous savons vérifier par une
 # > prise de sang. »
 #
 # Notation : critère 1, **1** (discordance clinique et situation précise) ; critère 2, **1**
 # (chiffres justes, dénominateur dit ; la marge d'erreur manque, ce qui est accepté) ;
-# critère 3, **1** (quatre éléments sur cinq : le coût du seuil relevé, l'appareil testé sur
-# toutes les peaux, le rôle de l'hôpital et du signalement, l'explication au patient ; rien
-# sur le seuil selon la couleur de peau, que la consigne demande pourtant de discuter : un
-# élément de moins aurait donné 0,5).
+# critère 3, **1** (quatre éléments sur cinq : (1) le coût du seuil relevé ; (3) les
+# fabricants, avec la FDA ; (4) l'achat d'appareils testés et le signalement ; (5)
+# l'explication au patient ; rien sur le seuil selon la couleur de peau, que la consigne
+# demande pourtant de discuter). Sans la phrase sur les fabricants, la copie n'aurait que
+# trois éléments et vaudrait 0,5 à ce critère.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -2165,7 +2215,8 @@ indicateur_audit = (
 #
 # - Sjoding MW, Dickson RP, Iwashyna TJ, Gay SE, Valley TS. Racial bias in pulse oximetry
 #   measurement. *N Engl J Med* 2020;383(25):2477-2478. doi:10.1056/NEJMc2029240 (PubMed
-#   PMID 33326721). Correction publiée : *N Engl J Med* 2021;385(26):2496, 23 décembre 2021.
+#   PMID 33326721). Chiffres cités d'après cette lettre. Une correction a été publiée (*N Engl
+#   J Med* 2021;385(26):2496, 23 décembre 2021) ; nous n'avons pas pu la lire.
 #   Cohorte de l'université du Michigan (janvier à juillet 2020) : 10 789 paires de mesures chez
 #   1 333 patients blancs et 276 patients noirs sous oxygène, groupés selon leur race
 #   déclarée (la pigmentation de la peau n'était pas mesurée) ; parmi les paires à SpO2 de 92 à
@@ -2220,8 +2271,9 @@ indicateur_audit = (
 #   art. 10, paragraphe 2, points f et g ; art. 10, paragraphe 5 (traitement exceptionnel de
 #   catégories particulières de données par les fournisseurs de systèmes d'IA à haut risque,
 #   pour détecter et corriger les biais) ; art. 113. Modifié par le règlement (UE) 2026/1744
-#   du 8 juillet 2026 (JO du 24 juillet 2026) : lire la version consolidée sur EUR-Lex
-#   (eur-lex.europa.eu).
+#   du 8 juillet 2026 (JO du 24 juillet 2026, en vigueur depuis le 27 juillet 2026 ; résumé
+#   daté par la bibliothèque du cours, `esn_teach.law`) : lire la version consolidée sur
+#   EUR-Lex (eur-lex.europa.eu).
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (règlement
 #   général sur la protection des données, RGPD), art. 9 : traitement de catégories
 #   particulières de données.
@@ -2233,8 +2285,11 @@ indicateur_audit = (
 #   utilisateur ou d'un tiers doivent le signaler sans délai à l'Agence nationale de sécurité du
 #   médicament et des produits de santé. » Texte lu le 5 décembre 2026 dans une copie des
 #   données de Légifrance (legal.tricoteuses.fr, article LEGIARTI000025104720). Une rédaction
-#   postérieure, adaptée au règlement (UE) 2017/745, n'a pas pu être vérifiée : le module cite
-#   donc explicitement la « rédaction de 2012 » ; lisez la version en vigueur sur Légifrance.
+#   postérieure n'a pas pu être lue : l'ordonnance n° 2022-582 du 20 avril 2022 a adapté au
+#   règlement (UE) 2017/745 les dispositions du code sur la vigilance des dispositifs médicaux
+#   (rapport au Président de la République, Légifrance, JORFTEXT000045614760), sans que nous
+#   ayons pu lire ce qu'elle fait de cet article. Le module cite donc la rédaction en vigueur
+#   depuis le 1er mai 2012 ; lisez la version en vigueur sur Légifrance.
 # - Agence nationale de sécurité du médicament et des produits de santé (ANSM). « Comment
 #   déclarer si vous êtes professionnel de santé » :
 #   ansm.sante.fr/documents/reference/comment-declarer-si-vous-etes-professionnel-de-sante, lue
@@ -2245,9 +2300,9 @@ indicateur_audit = (
 #   traitements nécessaires aux études sur la mesure de la diversité des origines des
 #   personnes, de la discrimination et de l'intégration « peuvent porter sur des données
 #   objectives » mais « ne sauraient, sans méconnaître le principe énoncé par l'article 1er de
-#   la Constitution, reposer sur l'origine ethnique ou la race ». Commentaire aux *Cahiers du
-#   Conseil constitutionnel* n° 23 : des données subjectives (« ressenti d'appartenance ») sont
-#   aussi admises.
+#   la Constitution, reposer sur l'origine ethnique ou la race ». Commentaire de la décision
+#   publié par le Conseil constitutionnel (*Cahiers du Conseil constitutionnel*) : des données
+#   subjectives (« ressenti d'appartenance ») sont aussi admises.
 # - Newcombe RG. Interval estimation for the difference between independent proportions:
 #   comparison of eleven methods. *Stat Med* 1998;17(8):873-890. Intervalle de l'écart entre
 #   deux proportions.
