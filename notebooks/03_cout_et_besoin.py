@@ -9,12 +9,10 @@
 #
 # 1. Dire ce qu'est la **cible** d'un modèle, et pourquoi le **coût** des soins peut trahir le
 #    **besoin**.
-# 2. Calculer la **part d'un groupe parmi les sélectionnés**, et la distinguer de son **taux
-#    de sélection**.
-# 3. Calculer un écart de besoin **à score égal**, et dire quelle comparaison révèle qu'un
-#    score sous-estime le besoin d'un groupe.
-# 4. Après la séance : lire l'**intervalle de confiance d'une différence** pour dire ce que
-#    change la cible ; juger une nouvelle cible, un taux de sélection, une mesure du besoin.
+# 2. Calculer la **part d'un groupe parmi les sélectionnés** et un écart de besoin **à score
+#    égal** ; dire quelle comparaison révèle qu'un score sous-estime le besoin d'un groupe.
+# 3. Après la séance : lire l'**intervalle de confiance d'une différence** ; juger une nouvelle
+#    cible, un **taux de sélection**, une mesure du besoin.
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V1 — Priorité à la relation humaine** : le médecin traitant décide de proposer le
@@ -33,43 +31,40 @@
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
 # - Remplacez les `...` par votre calcul ou votre réponse, exécutez la cellule, puis la cellule
 #   **« Vérification »** : elle dit si la réponse est correcte, ou nomme l'erreur probable
-#   (en séance évaluée, elle dit seulement si la réponse a la forme attendue).
-# - Gardez le nom de la variable tel quel (`part_noirs_cout`) ; décimales avec un **point**
-#   (`0.8`, pas `0,8`) ; écrivez le **calcul**, pas un résultat arrondi : un résultat trop
-#   arrondi est refusé.
-# - Les encadrés repliés marqués « facultatif » peuvent attendre la fin de la séance.
+#   (en séance évaluée, seulement si la réponse a la forme attendue).
+# - Gardez le nom de la variable ; décimales avec un **point** (`0.8`, pas `0,8`) ; écrivez
+#   le **calcul**, pas un résultat arrondi : arrondi à une décimale de moins que demandé, il ne
+#   rapporte que la moitié des points.
 # - Barème : 19 points. En séance, les questions 1 à 4 (8 points) ; après la séance, les
 #   questions 5 à 8 (8 points) et une réflexion rédigée (3 points).
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
 #
-# Un grand hôpital universitaire américain propose à certains de ses patients un **programme de
-# suivi renforcé** (*care management*) : pour les patients aux besoins complexes, une
-# infirmière coordinatrice organise rendez-vous et traitements, pour éviter des
-# hospitalisations. Les places sont limitées.
+# Un grand hôpital universitaire américain propose un **programme de suivi renforcé** (*care
+# management*) : pour les patients aux besoins complexes, une infirmière coordinatrice
+# organise rendez-vous et traitements. Les places sont limitées.
 #
 # Un algorithme commercial donne à chaque patient un **score de risque**. Être au 97ᵉ
 # **centile**, c'est avoir un score plus élevé que celui de 97 patients sur 100. Au-dessus du
-# **97ᵉ centile** (les 3 % de scores les plus élevés), les patients sont **repérés
-# automatiquement** pour le programme. À partir du **55ᵉ centile**, le dossier est signalé au
-# **médecin traitant**, qui décide s'il propose le programme (Obermeyer et al., 2019).
+# 97ᵉ centile, les patients sont **repérés automatiquement** ; à partir du 55ᵉ, le dossier est
+# signalé au **médecin traitant**, qui décide (Obermeyer et al., 2019).
 #
-# L'algorithme n'utilisait pas la race. Pourtant, en 2019, des chercheurs ont montré qu'il
-# désavantageait fortement les patients noirs : à score égal, ils étaient nettement plus
-# malades que les patients blancs. Selon leur simulation, sans cet écart, la part des
-# patients noirs repérés passerait de 17,7 % à 46,5 % (Obermeyer et al., 2019).
+# L'algorithme n'utilisait pas la race. Pourtant, en 2019, des chercheurs ont montré qu'à
+# score égal, les patients noirs étaient nettement plus malades que les patients blancs. Sans
+# cet écart, selon leur simulation, la part des patients noirs repérés passerait de 17,7 % à
+# 46,5 % (Obermeyer et al., 2019).
 #
-# D'où venait le problème ? Du **choix de la cible**, la grandeur qu'un modèle apprend à
-# prédire. L'algorithme prédisait le **coût des soins de l'année suivante**. Le coût servait de
-# **substitut** (*proxy*) du besoin : une grandeur facile à mesurer, qu'on croit liée au
-# besoin. Or, à maladie égale, on dépensait moins pour les patients noirs. L'étude cite la
-# pauvreté, qui éloigne des soins même les assurés, et la relation avec le système de soins
-# (discrimination, méfiance).
+# La cause : le **choix de la cible**, la grandeur qu'un modèle apprend à prédire. L'algorithme
+# prédisait le **coût des soins de l'année suivante**, un **substitut** (*proxy*) du besoin :
+# une grandeur facile à mesurer, qu'on croit liée au besoin. Or, à maladie égale, on dépensait
+# moins pour les patients noirs ; l'étude cite la pauvreté et la relation avec le système de
+# soins (discrimination, méfiance).
 #
-# « Patients noirs » et « patients blancs » sont les catégories de l'étude, déclarées par les
-# patients : des catégories sociales, pas biologiques. L'étude a compté comme « blancs » tous
-# les patients restants, une fois mis à part les patients noirs et ceux d'autres groupes.
+# « Noirs » et « blancs » sont les catégories de l'étude, des catégories sociales, pas
+# biologiques : les patients qui se déclaraient noirs d'un côté ; de l'autre, ceux que l'étude
+# a comptés comme « blancs », tous les autres une fois écartés ceux d'autres groupes
+# (Obermeyer et al., 2019).
 #
 # <details><summary>Facultatif : d'autres groupes ; ces catégories en France</summary>
 #
@@ -107,7 +102,7 @@
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils et la cohorte, puis affiche quelques
-# moyennes. Retenez les phrases qu'il affiche.
+# moyennes. Retenez les phrases qu'il affiche. (La fiche des données est à la fin du module.)
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -123,9 +118,14 @@ from esn_teach.explorers import CostNeedExplorer, selection_by_group
 from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figure
 
 
+def en_nombre(nombre):
+    """Écrit un nombre entier à la française, avec une espace entre les milliers : 49 618."""
+    return f"{nombre:,.0f}".replace(",", "\u00a0")
+
+
 def en_dollars(montant):
     """Écrit un montant à la française, avec une espace entre les milliers : 7 540 $."""
-    return f"{montant:,.0f}".replace(",", "\u00a0") + "\u00a0$"
+    return en_nombre(montant) + "\u00a0$"
 
 
 # Cohorte synthétique, toujours la même grâce à la graine random_state=0 (le point de départ
@@ -134,8 +134,8 @@ donnees = make_cost_vs_need_cohort(random_state=0)
 patients = donnees.frame  # le tableau des patients
 effectifs = patients["race"].value_counts()
 print(
-    f"{len(patients)} patients synthétiques : {effectifs['White']} blancs et "
-    f"{effectifs['Black']} noirs."
+    f"{en_nombre(len(patients))} patients synthétiques : {en_nombre(effectifs['White'])} "
+    f"blancs et {en_nombre(effectifs['Black'])} noirs."
 )
 moyennes = patients.groupby("race", observed=True)[["n_chronic_next", "cost"]].mean()
 for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
@@ -145,9 +145,9 @@ for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
     )
 surcout = moyennes.loc["Black", "cost"] / moyennes.loc["White", "cost"] - 1
 print(
-    f"Les patients noirs coûtent donc {fr_percent(surcout)} de plus en moyenne. La fiche "
-    "ci-dessous donne 1,20 et 1,90 maladie, et environ 2 % de plus : des moyennes sur de très "
-    "grands échantillons. Notre cohorte s'en écarte un peu, par le seul hasard du tirage."
+    f"Les patients noirs coûtent donc {fr_percent(surcout)} de plus en moyenne. L'étude donne "
+    "1,20 et 1,90 maladie (Obermeyer et al., 2019) : notre cohorte s'en écarte un peu, par le "
+    "seul hasard du tirage."
 )
 # Écart d'accès mesuré comme dans l'étude : à nombre égal de maladies chroniques (année
 # suivante), combien un patient noir coûte-t-il de moins qu'un patient blanc ? On compare les
@@ -165,53 +165,29 @@ print(
     f"{fr_number(ecart_dollars / ecart_etude, 1)} fois l'écart de l'étude (1\u00a0801\u00a0$, "
     "Obermeyer et al., 2019)."
 )
-# La fiche des données, repliée : cliquez sur son titre pour la déplier.
-display(data_card(donnees))
 
 # %% [markdown]
 # Comme dans l'étude, les patients noirs sont en moyenne **plus malades** ; mais à nombre égal
 # de maladies chroniques, ils coûtent **moins** : 1 801 dollars de moins par an dans l'étude
 # (Obermeyer et al., 2019). Cet **écart d'accès** aux soins (à besoin égal, moins de soins
 # reçus) biaise le coût. Notre cohorte le reproduit en le **grossissant** : retenez le
-# mécanisme, pas nos chiffres.
-#
-# <details><summary>Facultatif : l'étude et notre cohorte, chiffre par chiffre</summary>
-#
-# | Chiffre | Étude (Obermeyer et al., 2019) | Notre cohorte | Pourquoi l'écart |
-# |---|---|---|---|
-# | Coût moyen des patients noirs, comparé à celui des blancs | 12 % de plus (8 442 contre 7 540 dollars par an, tableau 1) | un peu plus (ligne affichée ci-dessus) | notre générateur vise environ 2 % de plus (forme du coût inventée), bien moins que l'étude ; le tirage ajoute un peu |
-# | Coût à nombre égal de maladies chroniques | 1 801 dollars de moins par an (figure 3B) | 2,4 fois cet écart (ligne affichée ci-dessus) | écart d'accès grossi exprès, de cette année comme de la suivante |
-# | Score « coût », tout en haut | calibré : même coût à score égal (figure 3A) | coût plus bas chez les patients noirs (section 4) | défaut de notre reproduction |
-#
-# Notre générateur règle l'écart d'accès à maladie égale, sur une maladie « latente » que les
-# données ne montrent pas (voir la fiche, et la fin du module) : ce réglage inventé n'est pas
-# un chiffre à retenir. Seul l'écart mesuré ci-dessus se compare à l'étude.
-#
-# Notre écart d'accès est réglé pour que notre score « coût » retienne à peu près la même part
-# de patients noirs que le modèle « coût » réentraîné par les chercheurs : 14,1 % parmi les 3 %
-# du haut (Obermeyer et al., 2019, tableau 2). La fiche donne des moyennes sur de grands
-# échantillons et plusieurs graines ; les cellules, notre cohorte (graine 0, et le tiers des
-# patients sur lequel on juge le score en section 3) : leurs chiffres diffèrent donc un peu,
-# du seul fait du hasard.
-# </details>
+# mécanisme, pas nos chiffres (la fiche des données et la comparaison chiffre par chiffre
+# avec l'étude sont à la fin du module).
 
 # %% [markdown]
 # ## 3. Notre reproduction : un score qui prédit le coût
 #
-# L'algorithme réel utilisait les **demandes de remboursement** de l'année précédente, sans
-# la race (Obermeyer et al., 2019). Notre **reproduction simplifiée** :
+# Notre **reproduction simplifiée** de l'algorithme :
 #
 # 1. **Le score** combine sept informations, **sans la race** : âge, sexe, maladies
 #    chroniques de cette année (`n_chronic`), HbA1c, pression artérielle, créatinine et
-#    **coût de cette année**. Le poids de chacune est appris sur les données.
-# 2. Il **apprend** sur deux tiers des patients ; on le **juge** sur le dernier tiers
-#    (module 01), la **cohorte jugée** (`cohorte`).
-# 3. **Deux cibles** : la cible « coût », le coût de l'année suivante (`cost`) ; la cible
-#    « maladies », le nombre de maladies chroniques de l'année suivante (`n_chronic_next`),
-#    plus proche du besoin.
+#    **coût de cette année** ; le poids de chacune est appris sur les données.
+# 2. Il **apprend** sur deux tiers des patients ; on le **juge** sur le dernier tiers, la
+#    **cohorte jugée** (`cohorte`).
+# 3. **Deux cibles** : la cible « coût » (`cost`, le coût de l'année suivante) et la cible
+#    « maladies » (`n_chronic_next`, les maladies chroniques de l'année suivante).
 #
-# Nous appelons **inscrits** les patients dont le score atteint le 97ᵉ centile (dans
-# l'hôpital réel, ils étaient seulement repérés).
+# Nous appelons **inscrits** les patients dont le score atteint le 97ᵉ centile.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il apprend les deux scores et repère les inscrits. Il
@@ -250,7 +226,7 @@ inscrits_cout = scores_cout >= seuil_cout  # vrai pour chaque patient inscrit
 inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
 besoin = cohorte["n_chronic_next"].to_numpy()  # maladies chroniques de l'année suivante
 print(
-    f"Cohorte jugée : {len(cohorte)} patients. Le programme retient les "
+    f"Cohorte jugée : {en_nombre(len(cohorte))} patients. Le programme retient les "
     f"{fr_percent(1 - centile_programme / 100, 0)} de patients au score le plus élevé : "
     f"{inscrits_cout.sum()} inscrits."
 )
@@ -259,12 +235,12 @@ n_noirs_inscrits = int((inscrits_cout & noirs).sum())  # & veut dire « et »
 n_blancs_inscrits = int((inscrits_cout & blancs).sum())
 n_noirs, n_blancs = int(noirs.sum()), int(blancs.sum())
 print(
-    f"Patients noirs : {n_noirs} dans la cohorte jugée (n_noirs), soit "
+    f"Patients noirs : {en_nombre(n_noirs)} dans la cohorte jugée (n_noirs), soit "
     f"{fr_percent(n_noirs / len(cohorte))} de la cohorte ; {n_noirs_inscrits} inscrits "
     "(n_noirs_inscrits)."
 )
 print(
-    f"Patients blancs : {n_blancs} dans la cohorte jugée (n_blancs) ; {n_blancs_inscrits} "
+    f"Patients blancs : {en_nombre(n_blancs)} dans la cohorte jugée (n_blancs) ; {n_blancs_inscrits} "
     "inscrits (n_blancs_inscrits)."
 )
 # Pour la question 3 : trois façons de garder 5 % des patients ; une seule compare des patients
@@ -286,8 +262,8 @@ print("- plus_couteux : coût réel de l'année suivante du 95e au 100e centile.
 #
 # Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
 # patients noirs** ? Donnez une proportion entre 0 et 1 (`0.25`, et non `25`). Écrivez le
-# calcul, pas un résultat arrondi, avec les variables dont le nom est affiché ci-dessus entre
-# parenthèses.
+# calcul, pas un résultat arrondi (la vérification juge **3 décimales**), avec les variables
+# dont le nom est affiché ci-dessus entre parenthèses.
 #
 # <details><summary>Rappel d'écriture</summary>
 #
@@ -331,12 +307,6 @@ checks.expect(
     "inscrits se calcule avec des nombres d'inscrits.",
     name="part_noirs_cout",
 )
-checks.expect(
-    abs(valeur - (1 + n_blancs_inscrits)) > 1e-9,
-    "Python a fait la division d'abord, puis ajouté les inscrits blancs : a / b + c se lit "
-    "(a / b) + c. Mettez tout le dénominateur entre parenthèses : a / (b + c).",
-    name="part_noirs_cout",
-)
 checks.check_number(
     part_noirs_cout,
     name="part_noirs_cout",
@@ -344,15 +314,23 @@ checks.check_number(
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(
-            float(inscrits_cout[noirs].mean()),
+            None,
+            "Python a fait la division d'abord, puis ajouté le nombre suivant : a / b + c se lit "
+            "(a / b) + c. Mettez tout le dénominateur entre parenthèses : a / (b + c).",
+            digest="80d97f82f3cb6b8b",
+        ),
+        checks.Mistake(
+            None,
             "vous avez calculé le taux de sélection des patients noirs (la part des patients "
             "noirs qui sont inscrits) : le dénominateur est alors tous les patients noirs. La "
             "question porte sur les inscrits : le dénominateur est le nombre total d'inscrits.",
+            digest="9a6a4d7a91623ccb",
         ),
         checks.Mistake(
-            float(noirs.mean()),
+            None,
             "vous avez calculé la part des patients noirs dans toute la cohorte jugée, inscrits "
             "ou non. Ne regardez que les patients inscrits.",
+            digest="28c9d9f8c32341c6",
         ),
         checks.Mistake(
             0.177,
@@ -479,7 +457,7 @@ with accessible_style():
         ax.legend(loc="upper left")
     gauche.set_yscale("log")  # de quelques centaines à des dizaines de milliers de dollars
     gauche.yaxis.set_major_formatter(lambda y, _: en_dollars(y))
-    gauche.set_title("Coût : calibré, sauf tout en haut")
+    gauche.set_title("Coût : à peu près calibré, sauf aux extrémités")
     gauche.set_ylabel("Coût observé l'année suivante\n(moyenne, échelle logarithmique)")
     droite.set_title("Injuste pour le besoin")
     droite.set_ylabel("Maladies chroniques actives\n(moyenne, année suivante)")
@@ -512,27 +490,19 @@ print(
 
 # %% [markdown]
 # À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
-# les deux groupes. Il ne l'est pas **tout en haut**, là où le programme sélectionne : les
-# patients noirs y coûtent 17 % de moins que les patients blancs de même score (montants sous
-# la figure). C'est un défaut de notre reproduction. À droite, à même centile du score, la courbe des patients noirs
-# est au-dessus : le score prédit le coût, pas le besoin.
-#
-# <details><summary>Facultatif : et avec un modèle plus simple ?</summary>
-#
-# Une régression linéaire, une simple somme pondérée, convient mal à ce coût très inégal
-# (quelques patients coûtent énormément) : elle prédit à certains patients un coût négatif et,
-# pour les scores bas, ne se trompe pas de la même façon dans les deux groupes. On pourrait
-# alors croire que le biais vient d'un mauvais modèle. Notre score (une « régression de
-# Poisson », rendue positive) prédit le coût à peu près aussi bien dans les deux groupes : il
-# reste le biais du substitut.
-# </details>
+# les deux groupes (à score égal, à peu près le même coût moyen). Il ne l'est pas aux
+# extrémités, et surtout **tout en haut**, là où le programme sélectionne : les patients noirs
+# y coûtent 17 % de moins que les patients blancs de même score (montants sous la figure).
+# C'est un défaut de notre reproduction. À droite, à même centile du score, la courbe des
+# patients noirs est au-dessus : le score prédit le coût, pas le besoin.
 
 # %% [markdown]
 # ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
 #
 # Avec la cible « coût », comparez les inscrits, tous au-dessus du même seuil. Calculez
 # l'**écart** du nombre moyen de maladies chroniques de l'année suivante (`n_chronic_next`) :
-# moyenne des **inscrits noirs** **moins** moyenne des **inscrits blancs**.
+# moyenne des **inscrits noirs** **moins** moyenne des **inscrits blancs** (la vérification
+# juge **2 décimales**).
 #
 # La moyenne d'une colonne pour certains patients s'écrit
 # `cohorte.loc[condition, "nom_de_colonne"].mean()` ; `&` veut dire « et » entre deux
@@ -571,12 +541,15 @@ checks.expect(
     name="ecart_maladies",
 )
 valeur = checks.require_number(ecart_maladies, name="ecart_maladies")
-ecart_sommes = float(  # erreur fréquente : .sum() au lieu de .mean()
-    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].sum()
-    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].sum()
+checks.expect(
+    not checks.matches_digest(valeur, "991b2e4dc95d55e8", name="ecart_maladies", decimals=2),
+    "vous avez fait la différence de deux sommes (.sum()) : elle compte surtout qu'il y a bien "
+    "plus d'inscrits blancs que d'inscrits noirs. La question demande l'écart des moyennes : "
+    "utilisez .mean().",
+    name="ecart_maladies",
 )
 checks.expect(
-    abs(valeur) < 100 or abs(valeur - ecart_sommes) < 1e-6,
+    abs(valeur) < 100,
     "votre écart se compte en centaines ou en milliers : c'est un écart en dollars. Vous avez "
     "sans doute pris la colonne « cost » (le coût) ; la question porte sur les maladies "
     "chroniques de l'année suivante, la colonne « n_chronic_next ».",
@@ -645,10 +618,10 @@ checks.check_number(
             digest="3a51e46d217f87bd",
         ),
         checks.Mistake(
-            ecart_sommes,
-            "vous avez fait la différence de deux sommes (.sum()) : elle compte surtout qu'il y "
-            "a bien plus d'inscrits blancs que d'inscrits noirs. La question demande l'écart "
-            "des moyennes : utilisez .mean().",
+            None,
+            "vous avez pris tous les patients de la tranche du 95e au 100e centile, inscrits ou "
+            "non (tranche_haute). La question porte sur les inscrits (inscrits_cout).",
+            digest="4912106d4d2321bc",
         ),
     ],
     hint="Faites la différence de deux moyennes de n_chronic_next, chez les inscrits "
@@ -743,6 +716,13 @@ ecart_maladies = (
 )
 
 # %% mistake="ecart_maladies"
+# message : inscrits ou non (tranche_haute)
+ecart_maladies = (
+    cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_maladies"
 # message : cible « maladies »
 ecart_maladies = (
     cohorte.loc[inscrits_sante & noirs, "n_chronic_next"].mean()
@@ -755,7 +735,8 @@ ecart_maladies = (
 # La question 2 comparait les inscrits. Comparez maintenant des patients que le score « coût »
 # classe presque de la même façon : ceux de la **dernière tranche** des figures de la section 4,
 # inscrits ou non. Calculez l'écart du nombre moyen de maladies chroniques de l'année suivante
-# dans cette tranche : patients **noirs** **moins** patients **blancs**.
+# dans cette tranche : patients **noirs** **moins** patients **blancs** (la vérification juge
+# **2 décimales**).
 #
 # Choisissez le bon groupe parmi les **trois** définis par la cellule de la section 3.
 #
@@ -789,6 +770,13 @@ checks.expect(
     name="ecart_score_egal",
 )
 valeur = checks.require_number(ecart_score_egal, name="ecart_score_egal")
+checks.expect(
+    not checks.matches_digest(valeur, "4cf68352840d3bfe", name="ecart_score_egal", decimals=2),
+    "vous avez fait la différence de deux sommes (.sum()) : elle compte surtout qu'il y a bien "
+    "plus de patients blancs que de patients noirs dans la tranche. La question demande "
+    "l'écart des moyennes : utilisez .mean().",
+    name="ecart_score_egal",
+)
 checks.expect(
     abs(valeur) < 100,
     "votre écart se compte en centaines ou en milliers : c'est un écart en dollars (colonne "
@@ -938,6 +926,13 @@ ecart_score_egal = (
 )
 
 # %% mistake="ecart_score_egal"
+# message : la différence de deux sommes
+ecart_score_egal = (
+    cohorte.loc[tranche_haute & noirs, "n_chronic_next"].sum()
+    - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].sum()
+)
+
+# %% mistake="ecart_score_egal"
 # message : des patients noirs de la tranche seulement
 ecart_score_egal = cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
 
@@ -953,9 +948,8 @@ ecart_score_egal = (
 #
 # **L'explorateur.** Le menu choisit la cible, le curseur le seuil. Le tableau donne, par
 # groupe, le **taux de sélection** (la part du groupe qui est inscrite) et la part parmi les
-# inscrits. Regardez la cible **« Maladies chroniques de l'année suivante »**. La cible
-# « coût » et la moyenne de maladies des inscrits s'ajoutent une fois les questions 1 à 3
-# justes (leurs chiffres y répondent) : relancez alors la cellule.
+# inscrits. Regardez la cible **« Maladies chroniques de l'année suivante »** ; la cible
+# « coût » s'ajoute une fois les questions 1 à 3 justes (relancez alors la cellule).
 
 # %%
 # Cette cellule affiche l'explorateur ; la cible « coût » et la moyenne de maladies des
@@ -974,16 +968,15 @@ explorateur
 
 # %% [markdown]
 # La cellule suivante compare les cibles dans un tableau, chaque chiffre avec son **intervalle de
-# confiance à 95 %** (IC 95 % ; module 01 ; pour une part, l'intervalle de Wilson).
+# confiance à 95 %** (IC 95 %, module 01).
 #
 # - **À score égal** : on compare patients noirs et blancs dans une même tranche de 5 centiles
-#   du score. **Tous scores** : la moyenne des 20 tranches, pondérée par leurs patients noirs.
-#   **Près du seuil** : la tranche du 95ᵉ au 100ᵉ centile (question 3).
-# - **Troisième colonne** : la cible « maladies », sans le coût de cette année parmi les
-#   informations du score.
-# - **Dernière colonne, une référence** : un score juste, impossible en pratique. Il classe
-#   les patients selon leur maladie « latente » : le vrai niveau de maladie, que notre
-#   générateur invente et que l'hôpital ne connaît pas.
+#   du score. **Tous scores** : la moyenne des écarts des 20 tranches, où une tranche compte
+#   d'autant plus qu'elle a de patients noirs. **Près du seuil** : la tranche du 95ᵉ au 100ᵉ
+#   centile (question 3).
+# - **Dernière colonne, un score juste**, impossible en pratique : il classe les patients selon
+#   leur maladie « latente », le vrai niveau de maladie, que notre générateur invente et que
+#   l'hôpital ne connaît pas.
 
 
 # %% jupyter={"source_hidden": true}
@@ -1028,45 +1021,58 @@ def en_clair(ecart, bas, haut):
     return f"{fr_number(ecart, 2)} (IC 95 % : {fr_number(bas, 2)} à {fr_number(haut, 2)})"
 
 
-# Le dernier score prédit les maladies chroniques sans le coût de cette année (six informations).
-scores_sans_cout = score_appris(
-    "n_chronic_next", [nom for nom in noms_informations if nom != "prior_cost"]
-)
-latente = cohorte["latent_illness"].to_numpy()  # maladie « latente », connue du générateur
-lignes = {
-    "Part des patients noirs parmi les inscrits": [],
-    "Écart entre inscrits (noirs moins blancs)": [],
-    "Écart à score égal, tous scores": [],
-    "Écart à score égal, près du seuil (95e-100e centile)": [],
-}
-for numero, scores in enumerate([scores_cout, scores_sante, scores_sans_cout, latente]):
+def colonne(scores, cachees=()):
+    """Les quatre cases d'une colonne du tableau ; celles de ``cachees`` restent vides."""
     inscrits = scores >= np.percentile(scores, centile_programme)
     k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
-    bas, haut = proportion_ci(k, n)
-    part = f"{fr_percent(k / n)} (IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})"
-    entre_inscrits = en_clair(*ecart_avec_ic(inscrits))
-    pres_du_seuil = en_clair(*ecart_avec_ic(scores >= np.percentile(scores, 95)))
-    if numero == 0 and not checks.passed("part_noirs_cout"):
-        part = "après la question 1"
-    # Les cases « maladies » aussi : avec la différence affichée après la séance, elles
-    # redonneraient les écarts des questions 2 et 3.
-    if numero <= 1 and not checks.passed("ecart_maladies"):
-        entre_inscrits = "après la question 2"
-    if numero <= 1 and not checks.passed("ecart_score_egal"):
-        pres_du_seuil = "après la question 3"
-    lignes["Part des patients noirs parmi les inscrits"].append(part)
-    lignes["Écart entre inscrits (noirs moins blancs)"].append(entre_inscrits)
-    lignes["Écart à score égal, tous scores"].append(en_clair(*ecart_par_tranches(scores)))
-    lignes["Écart à score égal, près du seuil (95e-100e centile)"].append(pres_du_seuil)
+    bas, haut = proportion_ci(k, n)  # intervalle de Wilson (Wilson, 1927)
+    cases = {
+        "Part des patients noirs parmi les inscrits": (
+            f"{fr_percent(k / n)} (IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})"
+        ),
+        "Écart entre inscrits (noirs moins blancs)": en_clair(*ecart_avec_ic(inscrits)),
+        "Écart à score égal, tous scores": en_clair(*ecart_par_tranches(scores)),
+        "Écart à score égal, près du seuil (95e-100e centile)": en_clair(
+            *ecart_avec_ic(scores >= np.percentile(scores, 95))
+        ),
+    }
+    for ligne, question in cachees:
+        cases[ligne] = f"après la {question}"
+    return cases
+
+
+latente = cohorte["latent_illness"].to_numpy()  # maladie « latente », connue du générateur
+lignes_a_cacher = [  # une case par question pas encore juste, dans les colonnes « coût »
+    ("Part des patients noirs parmi les inscrits", "question 1", "part_noirs_cout", (0,)),
+    # et « maladies » : avec la différence affichée après la séance, elles redonneraient les
+    # écarts des questions 2 et 3.
+    ("Écart entre inscrits (noirs moins blancs)", "question 2", "ecart_maladies", (0, 1)),
+    (
+        "Écart à score égal, près du seuil (95e-100e centile)",
+        "question 3",
+        "ecart_score_egal",
+        (0, 1),
+    ),
+]
 tableau_cibles = pd.DataFrame(
-    lignes,
-    index=[
-        "Cible « coût »",
-        "Cible « maladies »",
-        "Cible « maladies », sans le coût de cette année",
-        "Référence : score juste (maladie latente)",
-    ],
-).T
+    {
+        nom: colonne(
+            scores,
+            [
+                (ligne, question)
+                for ligne, question, cle, colonnes in lignes_a_cacher
+                if numero in colonnes and not checks.passed(cle)
+            ],
+        )
+        for numero, (nom, scores) in enumerate(
+            [
+                ("Cible « coût »", scores_cout),
+                ("Cible « maladies »", scores_sante),
+                ("Score juste (maladie latente)", latente),
+            ]
+        )
+    }
+)
 display(tableau_cibles)
 print("Écarts en maladies chroniques de l'année suivante (noirs moins blancs).")
 if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")):
@@ -1075,136 +1081,205 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
         "« ✔ Correct » : relancez alors cette cellule (en séance évaluée, dans votre retour de "
         "correction)."
     )
-# Référence : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à maladie
-# égale, le même coût dans les deux groupes (access_gap=0). Le score « coût » y est réappris.
-sans_ecart = make_cost_vs_need_cohort(random_state=0, access_gap=0).frame
-apprentissage_0, cohorte_0 = train_test_split(sans_ecart, test_size=1 / 3, random_state=0)
-cohorte_0 = cohorte_0.reset_index(drop=True)
-besoin_0 = cohorte_0["n_chronic_next"].to_numpy()
-scores_0 = {}
-for cible in ("cost", "n_chronic_next"):
-    modele_0 = PoissonRegressor(alpha=0, solver="newton-cholesky")
-    modele_0.fit(informations(apprentissage_0), apprentissage_0[cible])
-    scores_0[cible] = modele_0.predict(informations(cohorte_0))
-haut_0 = scores_0["cost"] >= np.percentile(scores_0["cost"], 95)
-print(
-    "Sans aucun écart d'accès (même cohorte, même coût à maladie égale dans les deux groupes), "
-    "cible « coût », écart à score égal : tous scores, "
-    f"{en_clair(*ecart_par_tranches(scores_0['cost'], mesure=besoin_0))} ; près du seuil, "
-    f"{en_clair(*ecart_avec_ic(haut_0, besoin_0))}."
-)
 
 # %% [markdown]
-# Pour les trois cibles, les bornes basses des écarts dépassent 0 : le hasard seul les explique
-# mal. La dernière colonne dit quels écarts existent même avec un score juste : c'est la
-# référence à laquelle comparer les autres.
-#
 # ### Question 4 — Quel résultat révèle le biais ? (2 points)
 #
-# Quel résultat montre le mieux que le score « coût » **sous-estime le besoin** des patients
-# noirs ? Répondez par l'une des options, entre guillemets :
+# Pour chaque affirmation, **telle qu'elle est écrite** : suffit-elle à montrer que le score
+# « coût » **sous-estime le besoin** des patients noirs ?
 #
-# - `"erreur sur le coût"` : tout en haut, le score se trompe sur le coût des patients noirs :
-#   à score égal, ils coûtent 17 % de moins que les patients blancs (section 4) ;
-# - `"entre inscrits"` : au-dessus du même seuil, les inscrits noirs ont plus de maladies
-#   chroniques que les inscrits blancs (question 2), un écart dont l'IC 95 % exclut 0 ;
-# - `"part qui double"` : avec la cible « maladies », la part des patients noirs parmi les
-#   inscrits double à peu près (votre réponse à la question 1, explorateur) : le score « coût »
-#   en inscrit deux fois moins ;
-# - `"tranche par tranche"` : comparés dans chaque tranche de 5 centiles du score (à score
-#   égal), en moyenne sur l'ensemble des scores, les patients noirs ont 0,71 maladie chronique
-#   de plus que les blancs, contre 0,10 avec le score juste (tableau).
+# | Clé | Affirmation |
+# |---|---|
+# | « erreur sur le coût » | Tout en haut, à score égal, les patients noirs coûtent 17 % de moins que les patients blancs (section 4) : le score se trompe sur leur coût. |
+# | « entre inscrits » | Au-dessus du même seuil, les inscrits noirs ont plus de maladies chroniques que les inscrits blancs (question 2), et l'IC 95 % de cet écart exclut 0, comme avec le score juste (tableau). |
+# | « part qui double » | Avec la cible « maladies », la part des patients noirs parmi les inscrits double à peu près (votre réponse à la question 1, explorateur) : le score « coût » en inscrit deux fois moins. |
+# | « tous scores » | À score égal, sur l'ensemble des scores, les patients noirs ont 0,71 maladie chronique de plus que les blancs avec le score « coût », contre 0,10 avec le score juste (tableau). |
+# | « près du seuil » | Dans la tranche du 95ᵉ au 100ᵉ centile, l'écart de la question 3 est nettement plus grand que celui du score juste dans sa propre tranche du haut (tableau). |
+#
+# Ne changez pas les clés du dictionnaire `preuve_biais` ; remplacez chaque `...` par `"oui"`
+# ou `"non"`, entre guillemets. Une réponse fausse annule une réponse juste : laissez `...` si
+# vous ne savez pas.
 #
 # <details><summary>Indice 1</summary>
 #
 # Un résultat qui existerait aussi avec un score juste ne peut pas prouver qu'un score est
-# injuste. Pour chaque option, demandez-vous : que donnerait-elle avec le score juste de la
+# injuste. Pour chaque affirmation, demandez-vous : que donnerait-elle avec le score juste de la
 # dernière colonne du tableau ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Les patients noirs sont en moyenne plus malades : un score juste en inscrit donc beaucoup, et
-# des inscrits noirs plus malades. Une part qui change entre deux scores dit qu'ils
-# n'inscrivent pas les mêmes patients, pas lequel se trompe. Et dans quel sens l'erreur sur le
-# coût de la section 4 déplace-t-elle les patients noirs dans le classement ?
+# « Erreur sur le coût » : un score qui prédit trop cher un patient le classe-t-il plus haut ou
+# plus bas ? « Part qui double » : quand deux scores n'inscrivent pas les mêmes patients, qu'est-ce
+# qui dit lequel se trompe ? Pour les trois autres : l'affirmation dit-elle seulement qu'un écart
+# existe, ou compare-t-elle sa taille à ce que donne le score juste, mesuré de la même façon ?
 # </details>
 
 # %% answer="preuve_biais"
-preuve_biais = ...
+preuve_biais = {
+    "erreur sur le coût": ...,
+    "entre inscrits": ...,
+    "part qui double": ...,
+    "tous scores": ...,
+    "près du seuil": ...,
+}
 ### BEGIN SOLUTION
-preuve_biais = "tranche par tranche"
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "tous scores": "oui",
+    "près du seuil": "oui",
+}
 ### END SOLUTION
 
 # %% tests="preuve_biais" points=2
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_choice(
+checks.check_choices(
     preuve_biais,
     name="preuve_biais",
-    options=["erreur sur le coût", "entre inscrits", "part qui double", "tranche par tranche"],
-    digest="bb7c0046e2238659",
-    mistakes=[
-        checks.Mistake(
-            None,
-            "la figure de gauche de la section 4 montre un score à peu près calibré pour le "
-            "coût dans les deux groupes, sauf dans la tranche du haut : les patients noirs y "
-            "coûtent 17 % de moins que les patients blancs de même score. Notre score surestime "
-            "donc leur coût (un défaut de notre reproduction : celui de l'étude était calibré, "
-            "figure 3A), ce qui les classe plutôt plus haut, pas plus bas : cette erreur ne "
-            "peut pas expliquer qu'on les oublie.",
-            digest="012366e464d4606a",
-        ),
-        checks.Mistake(
-            None,
-            "un IC 95 % qui ne contient pas 0 dit que l'écart ne vient pas du seul hasard, pas "
-            "d'où il vient. Les patients noirs étant en moyenne plus malades, un écart net entre "
-            "inscrits existe même avec un score juste (dernière colonne du tableau) : il ne "
-            "peut donc pas, seul, montrer qu'un score est injuste.",
-            digest="11a1b704524fc552",
-        ),
-        checks.Mistake(
-            None,
-            "une part qui change entre deux cibles montre que les deux scores n'inscrivent pas "
-            "les mêmes patients, pas lequel se trompe : le score « maladies » pourrait en "
-            "inscrire trop.",
-            digest="9f785bca5cb95bcf",
-        ),
-    ],
-    success="vous avez choisi la comparaison qui tient compte du classement par le score et la "
-    "juge à une référence : avec le score juste, cet écart devient petit sur l'ensemble des "
-    "scores (pas tout à fait nul : une tranche de 5 centiles mêle des patients un peu "
-    "différents), alors que l'écart entre inscrits reste net. Un écart à score égal nettement "
-    "plus grand que cette référence montre que le score sous-estime le besoin ; il ne dit pas "
-    "encore pourquoi : le paragraphe qui suit la question en parle.",
+    options=["oui", "non"],
+    digests={
+        "erreur sur le coût": "0f4e40d3d97522a4",
+        "entre inscrits": "a90e18a452400352",
+        "part qui double": "3136a42c94cec8b1",
+        "tous scores": "45b0fbab486581cc",
+        "près du seuil": "845520d3b439e512",
+    },
+    mistakes={
+        "erreur sur le coût": [
+            checks.Mistake(
+                None,
+                "la figure de gauche de la section 4 montre un score à peu près calibré pour "
+                "le coût dans les deux groupes, sauf tout en haut : les patients noirs y "
+                "coûtent 17 % de moins que les patients blancs de même score. Notre score "
+                "surestime donc leur coût (un défaut de notre reproduction : celui de l'étude "
+                "était calibré, figure 3A), ce qui les classe plutôt plus haut, pas plus bas : "
+                "cette erreur ne peut pas expliquer qu'on les oublie.",
+                digest="76544c4bd29ecb33",
+            ),
+        ],
+        "entre inscrits": [
+            checks.Mistake(
+                None,
+                "telle qu'elle est écrite, l'affirmation dit seulement que l'écart existe et ne "
+                "vient pas du hasard. Le score juste a la même propriété (dernière colonne) : "
+                "les patients noirs étant en moyenne plus malades, un écart net entre inscrits "
+                "existe même sans biais. Si l'on comparait sa taille à celle du score juste "
+                "(question 2 contre dernière colonne), la comparaison deviendrait probante.",
+                digest="76fe5de396528428",
+            ),
+        ],
+        "part qui double": [
+            checks.Mistake(
+                None,
+                "une part qui change entre deux cibles montre que les deux scores n'inscrivent "
+                "pas les mêmes patients, pas lequel se trompe : le score « maladies » pourrait "
+                "en inscrire trop.",
+                digest="57ee00dc000626b9",
+            ),
+        ],
+        "tous scores": [
+            checks.Mistake(
+                None,
+                "cette affirmation ne se contente pas d'un écart : elle compare des patients de "
+                "même score, et rapporte leur écart à celui d'un score juste mesuré de la même "
+                "façon. Ce qui dépasse cette référence ne vient pas de la méthode, mais du "
+                "score : à score égal, il classe les patients noirs comme s'ils étaient moins "
+                "malades qu'ils ne le sont.",
+                digest="445bb6210fb6a1c9",
+            ),
+        ],
+        "près du seuil": [
+            checks.Mistake(
+                None,
+                "la tranche est large, et même le score juste y garde un écart : c'est pourquoi "
+                "l'affirmation compare les deux écarts, mesurés de la même façon. Ce qui dépasse "
+                "nettement la référence vient du score, pas de la largeur de la tranche.",
+                digest="7771d2b1501a63e7",
+            ),
+        ],
+    },
+    success="vous avez jugé chaque affirmation à la même règle : un écart ne montre un biais "
+    "que s'il dépasse ce que donne un score juste, mesuré de la même façon. Un écart qui existe "
+    "(IC qui exclut 0), une part qui change, une erreur sur le coût ne le disent pas. Un écart à "
+    "score égal plus grand que cette référence montre que le score sous-estime le besoin ; il "
+    "ne dit pas encore pourquoi : le paragraphe qui suit la question en parle.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(
+checks.check_choices(
     preuve_biais,
     name="preuve_biais",
-    options=["erreur sur le coût", "entre inscrits", "part qui double", "tranche par tranche"],
-    expected="tranche par tranche",
+    options=["oui", "non"],
+    expected={
+        "erreur sur le coût": "non",
+        "entre inscrits": "non",
+        "part qui double": "non",
+        "tous scores": "oui",
+        "près du seuil": "oui",
+    },
+    points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="preuve_biais"
 # message : à peu près calibré pour le coût
-preuve_biais = "erreur sur le coût"
+preuve_biais = {
+    "erreur sur le coût": "oui",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "tous scores": "oui",
+    "près du seuil": "oui",
+}
 
 # %% mistake="preuve_biais"
-# message : pas d'où il vient
-preuve_biais = "entre inscrits"
+# message : la comparaison deviendrait probante
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "oui",
+    "part qui double": "non",
+    "tous scores": "oui",
+    "près du seuil": "oui",
+}
 
 # %% mistake="preuve_biais"
 # message : pas lequel se trompe
-preuve_biais = "part qui double"
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "oui",
+    "tous scores": "oui",
+    "près du seuil": "oui",
+}
 
 # %% mistake="preuve_biais"
-# message : n'est pas l'une des options
-preuve_biais = "à score égal"
+# message : pas de la méthode, mais du
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "tous scores": "non",
+    "près du seuil": "oui",
+}
+
+# %% mistake="preuve_biais"
+# message : pas de la largeur de la tranche
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "tous scores": "oui",
+    "près du seuil": "non",
+}
+
+# %% mistake="preuve_biais"
+# message : doit rester un dictionnaire
+preuve_biais = "tranche par tranche"
 
 # %% [markdown] reveal="preuve_biais"
-# **Ce qui désigne le substitut.** Sans aucun écart d'accès (dernière ligne affichée sous le
-# tableau), l'écart à score égal du score « coût », sur l'ensemble des scores, tombe de 0,71 à
+# **Ce qui désigne le substitut.** Sans aucun écart d'accès (ligne affichée après la séance,
+# avant la question 5), l'écart à score égal du score « coût », sur l'ensemble des scores, tombe de 0,71 à
 # 0,17, près de celui du score juste : c'est l'écart d'accès, passé par le coût, qui le
 # creusait. Près du seuil, la tranche est large : même le score juste y garde un écart
 # (dernière colonne).
@@ -1223,12 +1298,9 @@ preuve_biais = "à score égal"
 #
 # - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
-# - Un score peut être calibré sur le coût (celui de l'étude l'était ; le nôtre, pas tout en
-#   haut) et **injuste** pour le besoin, sans utiliser la race.
-# - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre : une
-#   **information** du score (le coût de cette année) peut porter aussi le biais.
-# - Deux écarts se comparent par l'IC de leur **différence** (après la séance), dont on lit
-#   les deux bornes.
+# - Un score peut être calibré sur le coût et **injuste** pour le besoin, sans utiliser la
+#   race.
+# - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
 # - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
@@ -1281,7 +1353,8 @@ preuve_biais = "à score égal"
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : IC de la différence, dans la tranche principale puis
-# parmi les seuls inscrits (question 5), puis les deux scores sans écart d'accès.
+# parmi les seuls inscrits (question 5) ; puis les deux scores sans écart d'accès, et un score
+# « maladies » sans le coût de cette année.
 def ecart_du_haut(scores, tirage, du_centile=95):
     """Écart (noirs moins blancs) au-dessus d'un centile du score, parmi les patients tirés."""
     s, malades, n, b = scores[tirage], besoin[tirage], noirs[tirage], blancs[tirage]
@@ -1328,10 +1401,36 @@ print(
 # Garde-fou : le texte du module décrit ces bornes ; si une autre version des données les
 # déplaçait, l'exécution s'arrêterait ici.
 assert intervalles[95][0] < 0.1 and intervalles[95][1] > 0.4, intervalles
+# Sans écart d'accès : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à
+# maladie égale, le même coût dans les deux groupes (access_gap=0). Les scores y sont réappris.
+sans_ecart = make_cost_vs_need_cohort(random_state=0, access_gap=0).frame
+apprentissage_0, cohorte_0 = train_test_split(sans_ecart, test_size=1 / 3, random_state=0)
+cohorte_0 = cohorte_0.reset_index(drop=True)
+besoin_0 = cohorte_0["n_chronic_next"].to_numpy()
+scores_0 = {}
+for cible in ("cost", "n_chronic_next"):
+    modele_0 = PoissonRegressor(alpha=0, solver="newton-cholesky")
+    modele_0.fit(informations(apprentissage_0), apprentissage_0[cible])
+    scores_0[cible] = modele_0.predict(informations(cohorte_0))
+print(
+    "Sans aucun écart d'accès (même cohorte, même coût à maladie égale dans les deux groupes), "
+    "cible « coût », écart à score égal, tous scores : "
+    f"{en_clair(*ecart_par_tranches(scores_0['cost'], mesure=besoin_0))}."
+)
 print("Écart à score égal, près du seuil, sans aucun écart d'accès (même cohorte) :")
 for nom_cible, cible in [("coût", "cost"), ("maladies", "n_chronic_next")]:
     haut_0 = scores_0[cible] >= np.percentile(scores_0[cible], 95)
     print(f"  cible « {nom_cible} » : {en_clair(*ecart_avec_ic(haut_0, besoin_0))}.")
+
+# Un score « maladies » sans le coût de cette année (six informations), même tableau qu'en
+# section 5.
+scores_sans_cout = score_appris(
+    "n_chronic_next", [nom for nom in noms_informations if nom != "prior_cost"]
+)
+print("Cible « maladies », sans le coût de cette année parmi les informations du score :")
+display(
+    pd.DataFrame({"Cible « maladies », sans le coût de cette année": colonne(scores_sans_cout)})
+)
 
 # Un score « coût » qui connaîtrait la race (encadré facultatif après la question 5).
 modele_race = PoissonRegressor(alpha=0, solver="newton-cholesky")
@@ -1351,29 +1450,28 @@ print(
 # Dans la **tranche principale** (du 95ᵉ au 100ᵉ centile), que dit l'IC de la différence sur
 # la **taille** de la baisse ? Répondez par l'une des options, entre guillemets :
 #
-# - `"aucune baisse"` : changer de cible ne réduit pas l'écart près du seuil, puisque l'IC de
-#   la tranche principale contient 0 ;
-# - `"baisse établie"` : la différence de la tranche principale est positive : la cible réduit
-#   l'écart, de la valeur affichée ;
-# - `"mal connue"` : l'écart noirs–blancs baisserait de presque rien à environ 0,5 maladie :
-#   les données ne tranchent pas entre une petite et une forte baisse ;
-# - `"retenir les inscrits"` : mieux vaut prendre pour résultat principal la tranche des seuls
-#   inscrits, dont l'IC exclut 0, et conclure à une baisse établie ;
-# - `"IC chevauchants"` : la bonne méthode compare les IC des deux écarts près du seuil,
-#   calculés chacun de son côté : s'ils se chevauchent, les deux écarts sont égaux.
+# - `"aucune baisse"` : l'IC de la tranche principale contient 0 ; tant qu'une baisse n'est pas
+#   établie, on ne peut rien dire de sa taille, et il faut s'en tenir à « pas de baisse » ;
+# - `"environ 0,25"` : la différence affichée est la valeur la plus compatible avec les
+#   données ; l'IC dit seulement sa précision : la cible réduit l'écart d'environ 0,25 maladie ;
+# - `"mal connue"` : l'écart noirs–blancs baisserait de presque rien à environ 0,5 maladie ;
+#   les données ne permettent pas de choisir entre une petite et une forte baisse ;
+# - `"retenir les inscrits"` : la tranche des seuls inscrits correspond mieux à la décision
+#   réelle (qui entre au programme) ; son IC exclut 0 : c'est elle qui dit la baisse ;
+# - `"IC chevauchants"` : on compare les IC des deux écarts près du seuil, calculés chacun de
+#   son côté ; s'ils se chevauchent, rien ne montre que les deux écarts diffèrent.
 #
 # <details><summary>Indice 1</summary>
 #
 # Dans la tranche principale, l'IC de la différence contient-il 0 ? Contient-il aussi des
-# baisses importantes ? Que sait-on alors de la taille de la baisse ?
+# baisses importantes ? Que disent ses deux bornes de la taille de la baisse ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Un IC qui contient 0 ne prouve pas que la différence est nulle. La tranche principale a été
-# fixée avant de voir les résultats : l'autre tranche est une analyse de sensibilité, pas une
-# remplaçante. Et pour comparer deux écarts, c'est l'IC de leur différence qui compte, pas le
-# chevauchement de leurs IC.
+# Un IC qui contient 0 prouve-t-il que la différence est nulle ? Une valeur au centre de l'IC
+# est-elle plus sûre que ses bornes ? Quand la tranche principale a-t-elle été choisie, et
+# pourquoi ? Deux écarts mesurés sur les mêmes patients varient-ils indépendamment ?
 # </details>
 
 # %% answer="lecture_difference"
@@ -1389,7 +1487,7 @@ checks.check_choice(
     name="lecture_difference",
     options=[
         "aucune baisse",
-        "baisse établie",
+        "environ 0,25",
         "mal connue",
         "retenir les inscrits",
         "IC chevauchants",
@@ -1399,19 +1497,22 @@ checks.check_choice(
         checks.Mistake(
             None,
             "un IC qui contient 0 ne prouve pas que la différence est nulle : l'absence de "
-            "preuve d'une baisse n'est pas la preuve de son absence.",
+            "preuve d'une baisse n'est pas la preuve de son absence. Et un IC dit quelque chose "
+            "de la taille même quand il contient 0 : ses deux bornes la limitent.",
             digest="f3de05d0c4525f7c",
         ),
         checks.Mistake(
             None,
-            "une différence positive peut venir du hasard : une estimation seule ne suffit "
-            "pas, lisez l'IC de la tranche principale.",
-            digest="59d5531701d5f6b8",
+            "annoncer « environ 0,25 », c'est donner la valeur centrale comme si elle était "
+            "sûre : l'IC contient 0, donc une baisse n'est pas même établie, et il va jusqu'à "
+            "environ 0,5. C'est toute la fourchette qui répond à la question de la taille.",
+            digest="33e1d97742723892",
         ),
         checks.Mistake(
             None,
-            "choisir la tranche après avoir vu quel IC exclut 0, c'est choisir sa conclusion. "
-            "La tranche principale a été fixée d'avance ; celle des seuls inscrits est une "
+            "choisir la tranche après avoir vu quel IC exclut 0, c'est choisir sa conclusion, "
+            "même avec une bonne raison. La tranche principale a été fixée d'avance ; celle "
+            "des seuls inscrits est une "
             "analyse de sensibilité. Son estimation, plus forte, reste compatible avec celle "
             "de la tranche principale : « démontré » d'un côté et « non démontré » de l'autre "
             "ne prouve pas que les deux diffèrent (Gelman et Stern, 2006).",
@@ -1420,8 +1521,9 @@ checks.check_choice(
         checks.Mistake(
             None,
             "deux IC qui se chevauchent ne disent pas si deux écarts diffèrent : calculés sur "
-            "la même cohorte, ils varient ensemble. C'est l'IC de la différence, calculé "
-            "ci-dessus, qui le dit.",
+            "les mêmes patients, les deux écarts varient ensemble, et comparer leurs IC "
+            "séparés ignore ce lien. C'est l'IC de la différence, calculé ci-dessus, qui le "
+            "dit.",
             digest="871ea40c5052476c",
         ),
     ],
@@ -1437,7 +1539,7 @@ checks.check_choice(
     name="lecture_difference",
     options=[
         "aucune baisse",
-        "baisse établie",
+        "environ 0,25",
         "mal connue",
         "retenir les inscrits",
         "IC chevauchants",
@@ -1451,15 +1553,15 @@ checks.check_choice(
 lecture_difference = "aucune baisse"
 
 # %% mistake="lecture_difference"
-# message : peut venir du hasard
-lecture_difference = "baisse établie"
+# message : comme si elle était sûre
+lecture_difference = "environ 0,25"
 
 # %% mistake="lecture_difference"
 # message : c'est choisir sa conclusion
 lecture_difference = "retenir les inscrits"
 
 # %% mistake="lecture_difference"
-# message : ils varient ensemble
+# message : varient ensemble
 lecture_difference = "IC chevauchants"
 
 # %% mistake="lecture_difference"
@@ -1489,7 +1591,7 @@ lecture_difference = "tranche"
 # - **L'écart d'accès** : près du seuil, cible « coût », l'écart de la question 3 tombe à 0,69
 #   sans écart d'accès : de l'ordre de la moitié. Il passe aussi par le **coût de cette année**, une
 #   information du score : sans elle, l'écart près du seuil de la cible « maladies » est à
-#   peu près divisé par deux (tableau de la section 5).
+#   peu près divisé par deux (tableau de la section 5, et tableau affiché avant la question 5).
 # - **La largeur de la tranche** : du 95ᵉ au 100ᵉ centile, la tranche est large, au sommet
 #   d'un score très asymétrique, et les patients noirs s'y trouvent plus haut. Même le score
 #   juste y garde un écart de 0,53 (dernière colonne du tableau de la section 5), et sans
@@ -1515,7 +1617,7 @@ lecture_difference = "tranche"
 # <details><summary>Facultatif : et l'écart qui reste sans le coût de cette année ?</summary>
 #
 # Sur tous les scores, retirer le coût de cette année fait passer l'écart à score égal de 0,49
-# à 0,16 (tableau de la section 5) : de l'ordre du tiers de sa valeur (sans IC de la
+# à 0,16 (tableau de la section 5, et tableau affiché avant la question 5) : de l'ordre du tiers de sa valeur (sans IC de la
 # différence), sans tout à fait rejoindre celui du score juste. Un score peut être bien réglé
 # pour l'ensemble des patients, mais pas pour chaque groupe : c'est la question de la
 # **calibration par groupe** (module 06). Mais avec des tranches d'un seul centile, ce reste
@@ -1529,7 +1631,7 @@ lecture_difference = "tranche"
 # Retirer la race ne servirait à rien (le score ne l'utilise pas) ; baisser le seuil non plus :
 # il inscrirait plus de patients, dans le même ordre. Le levier est la **cible**, à condition
 # que la nouvelle n'ait pas le défaut du coût, et sans oublier les **informations** du score,
-# qui peuvent le porter aussi (section 5).
+# qui peuvent le porter aussi (tableau affiché avant la question 5).
 #
 # ### Question 6 — Une nouvelle cible (2 points)
 #
@@ -1538,8 +1640,9 @@ lecture_difference = "tranche"
 #
 # - `"reproduit"` : elle en reproduit une part : à maladie égale, qui accède moins aux soins
 #   consulte moins, et serait, là encore, classé trop bas ;
-# - `"corrige"` : elle corrige le biais, car elle ne compte plus le prix des soins, d'où vient
-#   surtout l'écart de coût entre les groupes ;
+# - `"corrige"` : elle corrige l'essentiel du biais : elle ne compte plus le prix des soins,
+#   et deux patients également malades coûtent différemment surtout par le prix des actes
+#   qu'ils reçoivent ;
 # - `"sans effet"` : elle change peu de chose au biais, car à maladie égale, le classement
 #   dépend surtout des informations du score, plus que de la grandeur qu'il prédit ;
 # - `"inverse"` : elle inverse le biais : les patients les plus malades consultent le plus, et
@@ -1576,9 +1679,11 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "retirer le prix ne suffit pas : l'écart de coût de la section 2 ne vient pas des "
-            "tarifs. Demandez-vous ce qui, à maladie égale, fait varier cette nouvelle cible "
-            "d'un patient à l'autre.",
+            "retirer le prix ne suffit pas : dans notre cohorte, l'écart de coût de la section "
+            "2 ne vient pas des tarifs (notre générateur baisse le coût des patients noirs à "
+            "maladie égale pour figurer un moindre accès aux soins ; dans la réalité, les prix "
+            "peuvent aussi compter). Demandez-vous ce qui, à maladie égale, fait varier cette "
+            "nouvelle cible d'un patient à l'autre.",
             digest="31586430ac2d663e",
         ),
         checks.Mistake(
@@ -1664,11 +1769,19 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies", inscrits_sant
     for groupe, ligne in cadre.by_group.iterrows():
         print(
             f"  {noms[groupe]} : taux de sélection {fr_percent(ligne['taux de sélection'], 2)} "
-            f"({ligne['effectif']:.0f} patients)"
+            f"({en_nombre(ligne['effectif'])} patients)"
         )
     ecart_taux = 100 * cadre.difference()["taux de sélection"]  # en points de pourcentage
     unite = "point de pourcentage" if ecart_taux < 2 else "points de pourcentage"
-    print(f"  Écart de taux de sélection entre les groupes : {fr_number(ecart_taux, 2)} {unite}")
+    # IC 95 % de l'écart entre deux proportions : 1,96 erreur type de part et d'autre.
+    taux, effectifs_groupes = cadre.by_group["taux de sélection"], cadre.by_group["effectif"]
+    erreur_taux = 100 * np.sqrt((taux * (1 - taux) / effectifs_groupes).sum())
+    print(
+        f"  Écart de taux de sélection entre les groupes : {fr_number(ecart_taux, 2)} {unite} "
+        f"(IC 95 % : {fr_number(ecart_taux - 1.96 * erreur_taux, 2)} à "
+        f"{fr_number(ecart_taux + 1.96 * erreur_taux, 2)}) ; patients noirs inscrits : "
+        f"{int((inscrits & noirs).sum())}"
+    )
 
 # %% [markdown]
 # ### Question 7 — Un taux de sélection plus élevé est-il une faveur ? (2 points)
@@ -1678,19 +1791,21 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies", inscrits_sant
 # conclut : « ce score favorise les patients noirs ». Que lui répondez-vous ? Répondez par
 # l'une des options, entre guillemets :
 #
-# - `"même taux"` : il a en partie raison : le programme s'adresse à tous, et un score
-#   équitable sélectionnerait chaque groupe à peu près au même taux ;
-# - `"minoritaires"` : il conclut trop vite : une faveur se juge à la part d'un groupe parmi
-#   les inscrits, et les patients noirs y restent minoritaires ;
-# - `"comparer les besoins"` : rien ne le montre : un groupe plus malade doit être sélectionné
-#   plus souvent ; il faut comparer le besoin des patients de même score ;
-# - `"écart trop grand"` : il a en partie raison : un groupe plus malade doit être sélectionné
-#   plus souvent, mais l'écart entre les taux est bien plus grand que l'écart de santé moyenne
-#   entre les groupes, ce qui trahit une faveur ;
-# - `"cible coût"` : il exagère, mais des deux scores, le plus équitable serait plutôt celui
-#   dont l'écart entre les taux de sélection est le plus petit, la cible « coût » ;
-# - `"hasard"` : il conclut trop vite, pour une autre raison : avec si peu de patients noirs,
-#   un tel écart entre les taux de sélection peut venir du seul hasard.
+# - `"même taux"` : le programme s'adresse à tous ; un score équitable sélectionnerait chaque
+#   groupe à peu près au même taux, et un tel écart doit donc être corrigé ;
+# - `"minoritaires"` : une faveur se juge à la part d'un groupe parmi les inscrits, pas à son
+#   taux de sélection ; or les patients noirs y restent minoritaires ;
+# - `"comparer les besoins"` : un groupe plus malade doit être sélectionné plus souvent ; ce
+#   taux ne dit rien d'une faveur tant qu'on n'a pas comparé le besoin des patients de même
+#   score ;
+# - `"écart trop grand"` : un groupe plus malade doit être sélectionné plus souvent, mais
+#   l'écart entre les taux dépasse de loin l'écart de santé moyenne entre les groupes : cet
+#   excès trahit une faveur ;
+# - `"cible coût"` : des deux scores, le plus équitable est celui dont les taux de sélection
+#   sont les plus proches, la cible « coût » ; l'écart de la cible « maladies » est à surveiller ;
+# - `"hasard"` : avant de parler de faveur, il faut savoir si l'écart tient : l'écart de taux
+#   repose sur peu de patients noirs inscrits (nombre affiché ci-dessus) et peut venir du
+#   hasard.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1757,9 +1872,9 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "le hasard n'explique pas un écart aussi net sur des milliers de patients "
-            "(effectifs affichés ci-dessus) ; et un écart démontré ne dirait toujours pas s'il "
-            "s'agit d'une faveur.",
+            "l'IC 95 % de l'écart de taux, affiché ci-dessus, est loin de 0 : le hasard "
+            "n'explique pas cet écart. Et un écart démontré ne dirait toujours pas s'il s'agit "
+            "d'une faveur.",
             digest="e58d398b20cbbfe2",
         ),
     ],
@@ -1799,7 +1914,7 @@ lecture_taux = "écart trop grand"
 lecture_taux = "cible coût"
 
 # %% mistake="lecture_taux"
-# message : le hasard n'explique pas un écart aussi net
+# message : le hasard n'explique pas cet écart
 lecture_taux = "hasard"
 
 # %% mistake="lecture_taux"
@@ -1859,18 +1974,19 @@ for titre, scores, mesure in [
 # « avec le sous-diagnostic, ce score n'est plus biaisé ». Que lui répondez-vous ? Répondez par
 # l'une des options, entre guillemets :
 #
-# - `"score juste"` : il a plutôt raison : à score égal, patients noirs et blancs ont presque
-#   autant de maladies enregistrées, et un audit ne peut juger que sur les données qu'il a ;
+# - `"score juste"` : un audit ne peut juger que sur les données qu'il a ; à score égal,
+#   patients noirs et blancs ont presque autant de maladies enregistrées : c'est la meilleure
+#   preuve disponible que le score n'est plus biaisé ;
 # - `"biais caché"` : cette mesure ne peut pas le dire : le score apprend sur les maladies
 #   enregistrées et l'audit juge avec elles ; un biais commun aux deux ne laisse pas d'écart ;
-# - `"audit seul"` : le score est devenu juste, seul l'audit se trompe : il suffit de
-#   corriger les maladies enregistrées de l'audit pour que l'écart réapparaisse ;
-# - `"biais réduit"` : il exagère un peu : le biais a beaucoup diminué, puisque l'écart à score
-#   égal est presque nul, mais il faut continuer à le surveiller ;
-# - `"revenir au coût"` : il se trompe, mais le remède est simple : revenir à la cible « coût »,
-#   qui ne dépend pas des maladies enregistrées, donc pas du sous-diagnostic ;
-# - `"score plus strict"` : il a raison : si la part des patients noirs baisse, c'est que le
-#   score est devenu plus strict pour tous, sans viser aucun groupe.
+# - `"audit seul"` : le score apprend sur des données imparfaites, mais c'est surtout l'audit
+#   qui se trompe : corriger les maladies enregistrées de l'audit ferait réapparaître l'écart ;
+# - `"biais réduit"` : prudence : l'écart presque nul montre que le biais a nettement diminué,
+#   pas qu'il a disparu ; il faut continuer à le mesurer de la même façon chaque année ;
+# - `"revenir au coût"` : la cible « maladies » hérite du sous-diagnostic ; la cible « coût »
+#   ne dépend pas des diagnostics enregistrés, et le ferait donc moins oublier ;
+# - `"score plus strict"` : la part des patients noirs parmi les inscrits baisse parce que le
+#   score est devenu plus exigeant pour tous, sans viser aucun groupe : ce n'est pas un biais.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1988,7 +2104,7 @@ biais_disparu = "biais"
 # %% [markdown] reveal="biais_disparu"
 # **Ce que l'hôpital ne voit pas.** Notre générateur connaît ce qu'aucun hôpital ne connaît : la
 # maladie « latente » de chaque patient (colonne `latent_illness`, inventée, décrite dans la
-# fiche) : le nombre moyen de maladies chroniques qu'il aurait si toutes étaient
+# fiche des données, à la fin du module) : le nombre moyen de maladies chroniques qu'il aurait si toutes étaient
 # enregistrées. La cellule suivante mesure l'écart à score égal du score « maladies » avec
 # cette maladie latente, puis avec les maladies enregistrées.
 
@@ -2117,6 +2233,15 @@ else:
 # diagnostics et d'actes, médicaments, coûts détaillés, mais pas la race. Au 97ᵉ centile du
 # score, les patients noirs avaient 26,3 % de maladies chroniques de plus que les patients
 # blancs : 4,8 contre 3,8 (Obermeyer et al., 2019).
+#
+# **Notre type de score.** Une régression linéaire (une somme des informations, chacune
+# multipliée par un poids appris) convient mal à ce coût très inégal, où quelques patients
+# coûtent énormément : elle prédit à certains patients un coût négatif et, pour les scores
+# bas, ne se trompe pas de la même façon dans les deux groupes. On pourrait alors croire que
+# le biais vient d'un mauvais modèle. Notre score multiplie les effets des informations au
+# lieu de les additionner, ce qui garde une prédiction positive (une « régression de
+# Poisson ») ; il prédit le coût à peu près aussi bien dans les deux groupes : il reste le
+# biais du substitut.
 
 # %% [markdown] reveal="nouvelle_cible"
 # **Les modèles réentraînés par les chercheurs** (entraînés sur deux tiers des patients, jugés
@@ -2125,9 +2250,11 @@ else:
 # (urgences et hospitalisations), 26,7 % avec la cible « maladies chroniques »
 # (Obermeyer et al., 2019). Les trois modèles prédisaient pourtant assez bien les trois
 # grandeurs : c'est le choix de la cible, plus que la qualité de prédiction, qui changeait la
-# composition du groupe. Les consultations (question 6) suivaient l'accès, pas le besoin : les
-# patients noirs, plus malades (1,90 maladie chronique contre 1,20), avaient moins de
-# consultations externes par an, 4,31 contre 4,94 (Obermeyer et al., 2019, tableau 1).
+# composition du groupe. Les consultations (question 6) : les patients noirs, plus malades
+# (1,90 maladie chronique contre 1,20), avaient moins de consultations externes par an, 4,31
+# contre 4,94 (Obermeyer et al., 2019, tableau 1). Ce sont des moyennes brutes, non ajustées,
+# et une seule sorte de recours aux soins : elles vont dans le sens de la question 6 sans la
+# démontrer.
 
 # %% [markdown]
 # **Le médecin dans la boucle.** Les inscriptions réelles reflétaient surtout les décisions des
@@ -2158,9 +2285,9 @@ else:
 #
 # Dans l'étude, avec des modèles réentraînés, la part passait de 14,1 % à 26,7 %
 # (Obermeyer et al., 2019, tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
-# Avec notre score sans le coût de cette année (tableau de la section 5), la part dépasse même
-# ce 46,5 % : ce n'est pas un meilleur score que celui de l'étude, mais une cohorte inventée
-# (encadré suivant).
+# Avec notre score sans le coût de cette année (tableau affiché avant la question 5), la part
+# dépasse même ce 46,5 % : ce n'est pas un meilleur score que celui de l'étude, mais une
+# cohorte inventée (encadré suivant).
 #
 # Ces IC couvrent le hasard de l'échantillon, pas le choix du modèle et des tranches (un autre
 # score donnerait d'autres écarts), ni nos choix de construction (écart d'accès grossi). L'IC
@@ -2189,17 +2316,47 @@ else:
 # la part des patients noirs, dans l'étude comme ici.
 # </details>
 #
+# %% [markdown]
+# **Les données de ce module.** La fiche de la cohorte synthétique (construction, limites,
+# écarts assumés) est repliée sous son titre dans la cellule suivante ; le tableau dit, chiffre
+# par chiffre, en quoi notre cohorte s'écarte de l'étude.
+#
+# <details><summary>L'étude et notre cohorte, chiffre par chiffre</summary>
+#
+# | Chiffre | Étude (Obermeyer et al., 2019) | Notre cohorte | Pourquoi l'écart |
+# |---|---|---|---|
+# | Coût moyen des patients noirs, comparé à celui des blancs | 12 % de plus (8 442 contre 7 540 dollars par an, tableau 1) | un peu plus (section 2) | notre générateur vise environ 2 % de plus (forme du coût inventée), bien moins que l'étude ; le tirage ajoute un peu |
+# | Coût à nombre égal de maladies chroniques | 1 801 dollars de moins par an (figure 3B) | 2,4 fois cet écart (section 2) | écart d'accès grossi exprès, de cette année comme de la suivante |
+# | Score « coût », tout en haut | calibré : même coût à score égal (figure 3A) | coût plus bas chez les patients noirs (section 4) | défaut de notre reproduction |
+#
+# Notre générateur règle l'écart d'accès à maladie égale, sur une maladie « latente » que les
+# données ne montrent pas (voir la fiche, ci-dessous) : ce réglage inventé n'est pas
+# un chiffre à retenir. Seul l'écart mesuré ci-dessus se compare à l'étude.
+#
+# Notre écart d'accès est réglé pour que notre score « coût » retienne à peu près la même part
+# de patients noirs que le modèle « coût » réentraîné par les chercheurs : 14,1 % parmi les 3 %
+# du haut (Obermeyer et al., 2019, tableau 2). La fiche donne des moyennes sur de grands
+# échantillons et plusieurs graines ; les cellules, notre cohorte (graine 0, et le tiers des
+# patients sur lequel on juge le score en section 3) : leurs chiffres diffèrent donc un peu,
+# du seul fait du hasard.
+# </details>
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche la fiche des données, repliée sous son titre.
+print("Fiche de la cohorte synthétique (cliquez sur son titre pour la déplier) :")
+display(data_card(donnees))
+
+# %% [markdown]
 # **Le cadre juridique européen.** Le règlement sur l'intelligence artificielle (règlement (UE)
 # 2024/1689, article 10, paragraphes 2 à 4) imposera d'examiner les données des systèmes dits
 # « à haut risque » pour y repérer les biais possibles : à partir du 2 décembre 2027 pour ceux
 # de l'annexe III, du 2 août 2028 pour ceux de l'annexe I, dont les dispositifs médicaux
 # (article 113, modifié par le règlement (UE) 2026/1744). La cellule suivante résume ces deux
-# articles. Dans son texte de 2024, le paragraphe 5 de l'article 10 permettait aux
-# fournisseurs, à titre exceptionnel et avec des garanties, de traiter pour cela des données
-# sensibles, que le RGPD (règlement (UE) 2016/679, article 9) interdit en principe de traiter,
-# comme celles qui révèlent l'origine raciale ou ethnique ; ce module ne résume pas ce qu'en a
-# fait le règlement (UE) 2026/1744. Savoir si un algorithme comme celui-ci est « à haut
-# risque » demande une analyse que fait le module 13.
+# articles. Pour repérer ces biais par groupe d'origine, il faudrait traiter des données qui
+# révèlent l'origine raciale ou ethnique, que le RGPD (règlement (UE) 2016/679, article 9)
+# interdit en principe de traiter, sauf exceptions : ce module ne détaille pas ces exceptions.
+# Savoir si un algorithme comme celui-ci est « à haut risque » demande une analyse que fait le
+# module 13.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les deux textes européens, tirés de la
@@ -2239,14 +2396,16 @@ print(
 #   indice proposé par les chercheurs et réduction de 84 % du biais (discussion).
 # - Données synthétiques : `esn_teach.datasets.make_cost_vs_need_cohort(random_state=0)`,
 #   calibrées sur l'article ci-dessus ; fiche descriptive (construction, limites, écarts
-#   assumés) : `esn_teach/datasets/cards/cost_vs_need_cohort.md`, affichée en section 2.
+#   assumés) : `esn_teach/datasets/cards/cost_vs_need_cohort.md`, affichée dans « Pour aller
+#   plus loin ».
 # - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007, loi relative à la
 #   maîtrise de l'immigration, à l'intégration et à l'asile : les traitements nécessaires aux
 #   études sur la mesure de la diversité des origines « peuvent porter sur des données
 #   objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ».
-# - Règlement (UE) 2024/1689 du 13 juin 2024 sur l'intelligence artificielle, article 10
-#   (texte de 2024) et article 113, modifié par le règlement (UE) 2026/1744 du 8 juillet 2026
-#   (JO de l'Union du 24 juillet 2026). Règlement (UE) 2016/679 (RGPD), article 9.
+# - Règlement (UE) 2024/1689 du 13 juin 2024 sur l'intelligence artificielle, article 10,
+#   paragraphes 2 à 4, et article 113, modifié par le règlement (UE) 2026/1744 du 8 juillet
+#   2026 (fiches « IA 10 » et « IA 113 » de la bibliothèque du cours, affichées plus haut avec
+#   la date de leur dernière vérification). Règlement (UE) 2016/679 (RGPD), article 9.
 # - Intervalle de Wilson : Wilson EB. Probable inference, the law of succession, and statistical
 #   inference. *Journal of the American Statistical Association* 1927;22(158):209-212.
 # - Weerts H, Dudík M, Edgar R, Jalali A, Lutz R, Madaio M. Fairlearn: Assessing and improving
