@@ -2059,7 +2059,9 @@ checks.check_choice(
         ),
     ],
     success="vous avez vérifié ce que mesure la colonne qui sert à juger : une cible, et un "
-    "audit, ne valent que ce que vaut la donnée qui les nourrit.",
+    "audit, ne valent que ce que vaut la donnée qui les nourrit. Un audit aveugle au "
+    "sous-diagnostic laisserait des patients sans soins sans le voir (principe de "
+    "non-malfaisance du CENS).",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
