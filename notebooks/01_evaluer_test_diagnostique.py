@@ -744,7 +744,11 @@ elif est_entre_0_et_1(seuil):
 se = ev.sensitivity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
 sp = ev.specificity(y_test, ev.predict_at_threshold(scores, seuil_defaut))
 prevalence_etude = float(y_test.mean())
-print(f"Au seuil 0,5 : sensibilité Se = {fr_number(se)}, spécificité Sp = {fr_number(sp)}")
+if checks.passed("sensibilite"):
+    print(f"Au seuil 0,5 : sensibilité Se = {fr_number(se)}, spécificité Sp = {fr_number(sp)}")
+else:  # an evaluated session: this line would give question 1's answer
+    print(f"Au seuil 0,5 : sensibilité Se = votre réponse à la question 1, spécificité Sp = "
+          f"{fr_number(sp)}")
 print(f"Prévalence dans le jeu de test : {fr_percent(prevalence_etude)}")
 vpp_etude = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=prevalence_etude)[0]
 print(f"VPP à cette prévalence : {fr_number(vpp_etude)}")

@@ -14,6 +14,7 @@ mode.
 from __future__ import annotations
 
 import ast
+import html
 import math
 import re
 import unicodedata
@@ -32,6 +33,7 @@ __all__ = [
     "REVEAL_NOTE",
     "answer_leaks",
     "evaluation_check",
+    "output_leaks",
     "partial_credit_questions",
     "to_evaluation",
 ]
@@ -417,10 +419,14 @@ def _printed_texts(source: str) -> str:
     return "\n".join(texts)
 
 
-def _leak(written: str, answer: str, text: str) -> str:
+def _excerpt(text: str) -> str:
+    """Return the first non-empty line of a text, at most 70 characters."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    excerpt = first if len(first) <= 70 else first[:69] + "…"
-    return f"« {written} », la réponse de « {answer} », dans le passage « {excerpt} »"
+    return first if len(first) <= 70 else first[:69] + "…"
+
+
+def _leak(written: str, answer: str, text: str) -> str:
+    return f"« {written} », la réponse de « {answer} », dans le passage « {_excerpt(text)} »"
 
 
 def answer_leaks(notebook: NotebookNode) -> list[str]:
@@ -448,7 +454,7 @@ def answer_leaks(notebook: NotebookNode) -> list[str]:
     """
     cells = notebook.cells
     end = next((i for i, cell in enumerate(cells) if opens_sources(cell)), len(cells))
-    leaks = []
+    leaks: list[str] = []
     for index, cell in enumerate(cells[:end]):
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
         if cell.cell_type != "code" or not grade_id.endswith("_tests"):
@@ -467,20 +473,108 @@ def answer_leaks(notebook: NotebookNode) -> list[str]:
                     shown = _printed_texts(text.source)
                 else:
                     shown = text.source
-                if kind == "option":
-                    if not _distinctive(key):
-                        continue
-                    pattern = r"(?<!\w)" + re.escape(_fold(key)) + r"(?!\w)"
-                    if re.search(pattern, _fold(shown)):
-                        leaks.append(_leak(key, answer, text.source))
-                else:
-                    for written, values in _numbers(text.source):
-                        if any(
-                            matches_digest(value, key, name=answer, decimals=decimals)
-                            # 99,98 % is not « 1 » rounded: a percent read as a proportion
-                            # counts only when it has the answer's precision.
-                            and (value == values[0] or math.isclose(round(value, decimals), value))
-                            for value in values
-                        ):
-                            leaks.append(_leak(written, answer, text.source))
+                leaks.extend(
+                    _leak(written, answer, text.source)
+                    for written in _found(kind, key, decimals, answer, shown)
+                )
+    return leaks
+
+
+def _found(kind: str, key: str, decimals: int, answer: str, text: str) -> list[str]:
+    """Return how ``text`` writes a question's key: its right option, or an accepted number."""
+    if kind == "option":
+        if not _distinctive(key):
+            return []
+        pattern = r"(?<!\w)" + re.escape(_fold(key)) + r"(?!\w)"
+        return [key] if re.search(pattern, _fold(text)) else []
+    return [
+        written
+        for written, values in _numbers(text)
+        if any(
+            matches_digest(value, key, name=answer, decimals=decimals)
+            # 99,98 % is not « 1 » rounded: a percent read as a proportion counts only
+            # when it has the answer's precision.
+            and (value == values[0] or math.isclose(round(value, decimals), value))
+            for value in values
+        )
+    ]
+
+
+def _output_text(cell: NotebookNode) -> str:
+    """Return what a code cell showed: printed text, results, displays (HTML untagged)."""
+    parts = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            parts.append(str(output.get("text", "")))
+        elif output.get("output_type") in ("execute_result", "display_data"):
+            data = output.get("data", {})
+            if "text/html" in data:
+                parts.append(html.unescape(re.sub(r"<[^>]+>", " ", str(data["text/html"]))))
+            elif "text/markdown" in data:
+                parts.append(str(data["text/markdown"]))
+            elif "text/plain" in data:
+                parts.append(str(data["text/plain"]))
+    return "\n".join(parts)
+
+
+def output_leaks(released: NotebookNode, executed: NotebookNode) -> list[str]:
+    """Find what a blank copy's code cells show that answers a question asked before them.
+
+    :func:`answer_leaks` reads texts; this reads what the cells *printed*. A table
+    or a summary computed from the data (« Se = 0,682 ») after the question that asks
+    for that value answers it in an evaluated session, where the whole notebook is
+    open. The keys come from ``released`` (the formative form: visible checks with
+    their digests); the outputs from ``executed``, the same release run with no
+    answer (nothing is « passed », so ``if checks.passed(...)`` blocks show nothing).
+    Cells marked ``reveal=`` are hidden in that session and not searched.
+
+    Parameters
+    ----------
+    released : nbformat.NotebookNode
+        A released notebook, formative form.
+    executed : nbformat.NotebookNode
+        The same release (or its evaluated form) executed without answers.
+
+    Returns
+    -------
+    list of str
+        One French description per output found (empty when none).
+    """
+    keys = {
+        grade_id.removesuffix("_tests"): _visible_keys(cell.source, grade_id.removesuffix("_tests"))
+        for cell in released.cells
+        if cell.cell_type == "code"
+        and (grade_id := cell.metadata.get("nbgrader", {}).get("grade_id", "")).endswith("_tests")
+    }
+    cells = executed.cells
+    end = next((i for i, cell in enumerate(cells) if opens_sources(cell)), len(cells))
+    position = {
+        cell.metadata.get("nbgrader", {}).get("grade_id", ""): index
+        for index, cell in enumerate(cells[:end])
+    }
+    leaks: list[str] = []
+    for answer, answer_keys in keys.items():
+        start = position.get(f"{answer}_tests")
+        if start is None:
+            continue
+        for cell in cells[start + 1 : end]:
+            nbgrader = cell.metadata.get("nbgrader", {})
+            if (
+                cell.cell_type != "code"
+                or REVEAL in cell.metadata
+                or nbgrader.get("grade")
+                or nbgrader.get("solution")
+            ):
+                continue
+            shown = _output_text(cell)
+            for kind, key, decimals in answer_keys:
+                for written in _found(kind, key, decimals, answer, shown):
+                    line = next(
+                        (line for line in shown.splitlines() if _fold(written) in _fold(line)),
+                        shown,
+                    )
+                    leaks.append(
+                        f"« {written} », la réponse de « {answer} », affichée par la cellule "
+                        f"« {_excerpt(cell.source)} » : « {_excerpt(line)} »"
+                    )
     return leaks

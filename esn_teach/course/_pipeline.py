@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import keyword
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps.api import NbGraderAPI
 from nbgrader.utils import compute_checksum
@@ -25,7 +27,12 @@ from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from esn_teach.course._errors import CourseError
-from esn_teach.course._evaluation import answer_leaks, partial_credit_questions, to_evaluation
+from esn_teach.course._evaluation import (
+    answer_leaks,
+    output_leaks,
+    partial_credit_questions,
+    to_evaluation,
+)
 from esn_teach.course._messages import encode_check_messages
 from esn_teach.course._outline import (
     COURSE_MAP,
@@ -402,6 +409,16 @@ def _expose_interpreter_scripts() -> None:
         os.environ["PATH"] = scripts + (os.pathsep + path if path else "")
 
 
+class _KeepingValidator(Validator):
+    """nbgrader's validator, keeping the notebook it executed (for :func:`output_leaks`)."""
+
+    executed: NotebookNode | None = None
+
+    def _preprocess(self, nb: NotebookNode) -> NotebookNode:
+        self.executed = super()._preprocess(nb)
+        return self.executed
+
+
 class Course:
     """An nbgrader course generated from jupytext module sources.
 
@@ -685,8 +702,16 @@ class Course:
             self._validate(path, invert=False, module=module.name)
         return written
 
-    def _validate(self, path: Path, *, invert: bool, module: str) -> None:
-        validator = Validator(config=self.config())
+    def _validate(self, path: Path, *, invert: bool, module: str) -> NotebookNode | None:
+        """Execute ``path`` with nbgrader's validator; return the executed notebook.
+
+        Raises
+        ------
+        CourseError
+            If a graded cell was changed, the solution fails its tests or
+            (``invert``) the blank version passes one.
+        """
+        validator = _KeepingValidator(config=self.config())
         validator.invert = invert
         try:
             results = validator.validate(str(path))
@@ -706,6 +731,7 @@ class Course:
                 for cell in results["failed"]
             )
             raise CourseError(f"{module} : la solution échoue à ses propres tests :\n{details}")
+        return validator.executed
 
     # -- release -------------------------------------------------------------------------
     def release(
@@ -916,6 +942,7 @@ class Course:
         path = self.release_path(module.name)
         text = path.read_text(encoding="utf-8")
         released_nb = nbformat.reads(text, as_version=4)
+        formative_form = copy.deepcopy(released_nb) if evaluation else None
         if evaluation:
             leaks = answer_leaks(released_nb)
             if leaks:
@@ -947,7 +974,18 @@ class Course:
                 f"tests cachés : {leaked[:3]}"
             )
         if validate:
-            self._validate(path, invert=True, module=module.name)
+            executed = self._validate(path, invert=True, module=module.name)
+            shown = output_leaks(formative_form, executed) if formative_form and executed else []
+            if shown:
+                raise CourseError(
+                    f"{module.name} : en séance évaluée, tout le notebook est ouvert ; ces "
+                    "cellules, exécutées sans aucune réponse, affichent la réponse d'une "
+                    "question posée plus haut. Affichez ce résultat sous "
+                    'if checks.passed("NOM_DE_LA_QUESTION") ou marquez la cellule '
+                    'reveal="NOM_DE_LA_QUESTION" (masquée pendant la séance, montrée dans le '
+                    "retour de correction). Ne distribuez pas cette version :\n- "
+                    + "\n- ".join(shown)
+                )
 
     def _gradebook_digest(self, module: str) -> str | None:
         """Digest of the cells the gradebook holds for ``module`` (None: not in the gradebook).

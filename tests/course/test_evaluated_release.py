@@ -28,6 +28,7 @@ from esn_teach.course._evaluation import (
     REVEAL_NOTE,
     answer_leaks,
     evaluation_check,
+    output_leaks,
     to_evaluation,
 )
 from esn_teach.course._selfpaced import EVALUATED_PROGRESS, add_progress
@@ -498,3 +499,66 @@ def test_a_hidden_code_cell_is_a_note_in_session_and_runs_again_at_grading(tmp_p
     (restored,) = [cell for cell in graded.cells if REVEAL in cell.metadata]
     assert restored.source == 'print("Verdict de l\'explorateur : oui")'
     assert "Verdict de l'explorateur : oui" in error_text(restored)
+
+
+def test_output_leaks_reads_what_cells_printed_after_the_question(tmp_path):
+    """A value computed by a later cell gives the answer away; reveal= and gates do not."""
+    path = tmp_path / "99_essai.py"
+    path.write_text(LEAKY, encoding="utf-8")
+    released = read_module(path).notebook
+    executed = nbformat.reads(nbformat.writes(released), as_version=4)
+    position = {
+        c.metadata.get("nbgrader", {}).get("grade_id"): i for i, c in enumerate(executed.cells)
+    }
+    printed = nbformat.v4.new_code_cell("print(resume)")
+    printed.outputs = [nbformat.v4.new_output("stream", text="Part des inscrits : 0,157\n")]
+    table = nbformat.v4.new_code_cell("tableau")
+    table.outputs = [
+        nbformat.v4.new_output(
+            "execute_result", data={"text/html": "<td>comparaison &agrave; score &eacute;gal</td>"}
+        )
+    ]
+    hidden = nbformat.v4.new_code_cell("explorateur", metadata={REVEAL: "preuve"})
+    hidden.outputs = [nbformat.v4.new_output("stream", text="à score égal ; 0,157")]
+    before = nbformat.v4.new_code_cell("print(avant)")
+    before.outputs = [nbformat.v4.new_output("stream", text="0,157 à score égal")]
+    at = position["part_tests"] + 1
+    executed.cells[at:at] = [printed, table, hidden]
+    executed.cells.insert(0, before)  # before every question: the lesson, free to show
+    assert output_leaks(released, executed) == [
+        "« à score égal », la réponse de « preuve », affichée par la cellule « tableau » : "
+        "« comparaison à score égal »",
+        "« 0,157 », la réponse de « part », affichée par la cellule « print(resume) » : "
+        "« Part des inscrits : 0,157 »",
+    ]
+
+
+@pytest.mark.slow
+def test_an_evaluated_release_whose_cells_print_an_answer_is_refused(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    module = "02_masque"
+    source = (
+        HIDDEN_EXPLORER.replace("DIGEST", repr(checks.answer_digest("oui", name="choix")))
+        .replace(
+            '# %% reveal="choix" jupyter={"source_hidden": true}\n',
+            "# %% [markdown]\n# Le verdict.\n\n# %%\n",
+        )
+        .replace('options=["oui", "non"]', 'options=["certainement", "non"]')
+    )
+    source = source.replace('choix = "oui"', 'choix = "certainement"').replace(
+        'print("Verdict de l\'explorateur : oui")', 'print("Verdict :", "certaine" + "ment")'
+    )
+    source = source.replace(
+        repr(checks.answer_digest("oui", name="choix")),
+        repr(checks.answer_digest("certainement", name="choix")),
+    ).replace('expected="oui"', 'expected="certainement"')
+    (notebooks / f"{module}.py").write_text(source, encoding="utf-8")
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "build", module, notebooks=notebooks) == 0
+    assert cli(root, "release", module, notebooks=notebooks) == 0  # formative: nothing to hide
+    capsys.readouterr()
+    assert cli(root, "release", module, "--evaluation", notebooks=notebooks) != 0
+    out = capsys.readouterr()
+    assert "« certainement », la réponse de « choix », affichée par la cellule" in out.out + out.err
+    assert Course(root, notebooks).release_mode(module) is None  # a failed release: no stamp

@@ -9,6 +9,7 @@ import ast
 import json
 import re
 
+import nbformat
 import pytest
 from esn_fixtures import MODULE_NAMES, MODULE_PATHS, GradedCourse, error_text, test_cell
 
@@ -20,7 +21,7 @@ from esn_teach.course import (
     solution_lines,
     values_problems,
 )
-from esn_teach.course._evaluation import partial_credit_questions
+from esn_teach.course._evaluation import output_leaks, partial_credit_questions
 
 pytestmark = pytest.mark.slow
 
@@ -100,6 +101,15 @@ def test_blank_fails_every_autograded_test_as_not_attempted(graded_course: Grade
         output = error_text(test_cell(notebook, answer))
         assert "Question non traitée" in output, f"{answer}: {output[-500:]}"
         assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_no_cell_shows_an_answer_after_its_question(graded_course: GradedCourse, name):
+    """The blank copy, executed, is what an evaluated session shows before any answer: no
+    cell after a question may print its answer (module 01 printed « Se = 0,682 » after
+    question 1)."""
+    released = nbformat.read(graded_course.course.release_path(name), as_version=4)
+    assert output_leaks(released, graded_course.autograded("blank", name)) == []
 
 
 @pytest.mark.parametrize(("name", "index"), MISTAKES)
