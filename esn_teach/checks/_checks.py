@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 import numbers
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -889,7 +890,7 @@ def check_choices(
         )
     to_fill: list[str] = []  # the keys still « ... »
     misspelt: list[str] = []
-    wrong: list[str] = []
+    wrong: list[tuple[str, str]] = []  # (item, message)
     for key, correct in reference.items():
         item = f"{name}[{key}]"
         answer = value[key]
@@ -915,13 +916,29 @@ def check_choices(
                 default="ce n'est pas la bonne réponse ; relisez l'énoncé et les définitions.",
             )
             end = "" if message.rstrip().endswith((".", "!", "?", "»")) else "."
-            wrong.append(f"({len(wrong) + 1}) « {key} » : {message.rstrip()}{end}")
+            wrong.append((key, f"{message.rstrip()}{end}"))
     parts = []
     if wrong:
         plural = "s" if len(wrong) > 1 else ""
-        parts.append(
-            f"{len(wrong)} réponse{plural} sur {len(reference)} à revoir. " + " ".join(wrong)
-        )
+        head = f"{len(wrong)} réponse{plural} sur {len(reference)} à revoir. "
+        if len(options) == 2 and not os.environ.get("NBGRADER_EXECUTION"):
+            # Two options (oui / non): naming the wrong items would give every answer at
+            # the next try. The student gets the reasons, unordered; the feedback after
+            # grading names the items.
+            reasons = sorted({message for _, message in wrong})
+            parts.append(
+                head + "Lesquelles ? Chaque item n'a que deux réponses : les nommer vous donnerait "
+                "la réponse. Voici les pistes, dans le désordre : "
+                + " ".join(f"– {reason}" for reason in reasons)
+            )
+        else:
+            parts.append(
+                head
+                + " ".join(
+                    f"({number}) « {key} » : {message}"
+                    for number, (key, message) in enumerate(wrong, start=1)
+                )
+            )
     if misspelt:
         listed = ", ".join(f"« {option} »" for option in options)
         parts.append(

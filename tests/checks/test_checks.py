@@ -147,6 +147,32 @@ def _roles_digests() -> dict[str, str]:
     }
 
 
+def test_check_choices_with_two_options_gives_reasons_without_naming_items(monkeypatch):
+    """Oui / non items: naming the wrong ones would give every answer at the next try."""
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    expected = {"a": "oui", "b": "non", "c": "oui"}
+    mistakes = {
+        "a": [Mistake("non", "une courbe montre une association, pas une cause")],
+        "c": [Mistake("non", "la taille compte")],
+    }
+    answer = {"a": "non", "b": "non", "c": "non"}
+    with pytest.raises(IncorrectAnswer) as raised:
+        checks.check_choices(
+            answer, name="q", options=["oui", "non"], expected=expected, mistakes=mistakes
+        )
+    text = str(raised.value)
+    assert "2 réponses sur 3 à revoir" in text and "dans le désordre" in text
+    assert "– la taille compte. – une courbe montre une association" in text  # sorted
+    assert "« a »" not in text and "« c »" not in text
+    # The feedback after grading names them.
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.raises(IncorrectAnswer) as raised:
+        checks.check_choices(
+            answer, name="q", options=["oui", "non"], expected=expected, mistakes=mistakes
+        )
+    assert "(1) « a » : une courbe montre une association" in str(raised.value)
+
+
 def test_check_choices_names_every_item_to_revise_at_once(capsys):
     mistakes = {
         "sexe": [
