@@ -26,10 +26,11 @@
 # > - **V7 — Partage et collaboration** : partager pour soigner et pour chercher (la cohorte
 # >   du CHU), dans un cadre qui protège les patients.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS**, de la Délégation au numérique en santé
+# > **Cadre de l'éthique du numérique en santé** (CENS, de la Délégation au numérique en santé
 # > et de l'Agence du numérique en santé) : bienfaisance (la recherche encadrée),
 # > non-malfaisance (ni vente ni sélection des risques), autonomie (information), justice et
-# > équité (pas de cotisation selon la maladie), écoresponsabilité (ne garder que l'utile).
+# > équité (pas de cotisation selon la maladie), écoresponsabilité (chaque copie stockée a un
+# > coût pour l'environnement).
 #
 # ## Mode d'emploi
 #
@@ -40,7 +41,8 @@
 # - Gardez tel quel le mot à gauche du signe `=`. Majuscules et accents ne comptent pas.
 # - Une option n'est juste que si sa **raison** l'est aussi.
 # - Des **indices** sont repliés sous chaque question.
-# - **Barème : 17 points**, dont 10 en séance (questions 1 à 5) et 7 après.
+# - **Barème : 17 points** : 10 en séance (questions 1 à 5) ; 7 à faire **seul après la
+#   séance**, environ 95 min (questions 6 à 9 : 4 points ; réflexion écrite : 3 points).
 # - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne : la suite s'exécute.
 #
 # > **Avertissement.** Support d'enseignement, **pas un conseil juridique** ; les textes
@@ -66,7 +68,7 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # 1. Est-ce une donnée de santé ?
 # 2. Sur quel fondement peut-on la traiter ?
 # 3. Qui héberge les données ?
-# 4. La finalité, c'est-à-dire le but, est-elle interdite ?
+# 4. Le but (la *finalité*) ou l'acte envisagé est-il interdit ?
 # 5. Pour qui les détient, les données sont-elles nominatives, pseudonymisées ou anonymes ?
 #
 # Les textes : le **RGPD** (règlement (UE) 2016/679), européen ; le **code de la santé
@@ -77,7 +79,8 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # Le RGPD vaut dans toute l'Union européenne. Pour les données de santé, il permet à chaque
 # pays de **maintenir ou d'introduire** des conditions supplémentaires (article 9,
 # paragraphe 4) : la France en a gardé ou ajouté dans le CSP, et certaines sont plus anciennes
-# que le RGPD (l'interdiction de vendre des données de santé identifiantes date de 2004). Pour la
+# que le RGPD (une loi de 2004 interdisait déjà de vendre des données de santé
+# « nominatives » ; le texte actuel dit « identifiantes, directement ou indirectement »). Pour la
 # recherche, c'est le RGPD lui-même qui renvoie au droit national (article 9, paragraphe 2,
 # point j, et article 89) : la LIL en fixe les formalités.
 #
@@ -93,22 +96,27 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # identifiable. Les données concernant la santé sont « les données à caractère personnel
 # relatives à la santé physique ou mentale d'une personne physique, y compris la prestation
 # de services de soins de santé, qui révèlent des informations sur l'état de santé de cette
-# personne » (RGPD, article 4, point 15). Le considérant 35 (un *considérant* est un
-# paragraphe d'explication placé en tête du règlement) y range aussi ce qui est recueilli pour
-# s'inscrire à des soins, et un numéro attribué à une personne pour l'identifier à des fins de
-# santé. Il suffit qu'on puisse en **déduire** quelque chose de la santé de la personne, même
-# sans certitude (Cour de justice de l'Union européenne, arrêt du 4 octobre 2024, C-21/23).
-# Leur traitement (les collecter, conserver,
-# transmettre, analyser…) est **interdit par principe** (article 9, paragraphe 1).
+# personne » (RGPD, article 4, point 15). Il suffit qu'on puisse en **déduire** quelque chose
+# de la santé de la personne, même sans certitude (Cour de justice de l'Union européenne, arrêt
+# du 4 octobre 2024, C-21/23). Leur traitement (les collecter, conserver, transmettre,
+# analyser…) est **interdit par principe** (article 9, paragraphe 1).
+#
+# <details><summary>Le considérant 35 : ce que le RGPD range aussi parmi les données de santé (lecture facultative)</summary>
+#
+# Un *considérant* est un paragraphe d'explication placé en tête du règlement. Le
+# considérant 35 range aussi parmi les données de santé ce qui est recueilli pour s'inscrire à
+# des soins, et un numéro attribué à une personne pour l'identifier à des fins de santé.
+# </details>
 #
 # ### Question 1 — Trouvez l'intrus (2 points)
 #
 # Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est
 # pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
-# - **a.** Le nombre de cas de grippe de la semaine dans une région, publié sans aucune
-#   information sur les malades.
-# - **b.** La date et l'heure du prochain rendez-vous de kinésithérapie de M. Durand.
+# - **a.** Le nombre de cas de grippe de la semaine dans une région, publié par l'agence
+#   régionale de santé.
+# - **b.** Le bulletin d'un village de 80 habitants, qui signale un cas de tuberculose « chez
+#   notre doyenne », sans la nommer.
 # - **c.** Le nom, l'adresse et la liste des médicaments **sans ordonnance** qu'un client a
 #   commandés sur le site de sa pharmacie.
 # - **d.** Le tableau des séjours d'un hôpital, où chaque nom de patient est remplacé par un
@@ -123,9 +131,9 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'article 4, point 15 et le considérant 35 cités ci-dessus : de quelles données
-# parlent-ils d'abord ? Pour chaque option, nommez la personne concernée, puis dites ce que
-# l'information apprend **de sa santé à elle**.
+# Relisez l'article 4, point 15 cité ci-dessus : de quelles données parle-t-il d'abord ? Pour
+# chaque option, nommez la personne concernée, puis dites ce que l'information apprend **de sa
+# santé à elle**.
 # </details>
 
 # %% answer="intrus"
@@ -151,9 +159,10 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "ce rendez-vous révèle que M. Durand suit des séances de kinésithérapie, donc "
-            "quelque chose de son état de santé : l'article 4, point 15 du RGPD vise « la "
-            "prestation de services de soins de santé » quand elle révèle l'état de santé.",
+            "sans son nom, la doyenne d'un village de 80 habitants est reconnue de tous : "
+            "elle est identifiable (RGPD, article 4, point 1 : identifiée « directement ou "
+            "indirectement »), et l'on apprend sa maladie. C'est une donnée personnelle qui "
+            "révèle son état de santé : une donnée de santé.",
             digest="5742f4e2d9ad2436",
         ),
         checks.Mistake(
@@ -170,12 +179,12 @@ checks.check_choice(
         "mais d'aucune personne identifiée ou identifiable : ce n'est pas une donnée "
         "personnelle, donc pas une donnée de santé au sens du RGPD (article 4, point 15 : "
         "« données à caractère personnel »). Un décompte si fin qu'on reconnaîtrait les "
-        "malades (une petite commune, un âge précis) le deviendrait. La commande sur le site "
+        "malades le deviendrait : c'est le cas du bulletin du village (b), où « notre "
+        "doyenne » désigne une seule personne, que tous reconnaissent. La commande sur le site "
         "de la pharmacie (c) est une donnée de santé, "
         "même sans ordonnance : la Cour de justice l'a jugé dans l'affaire « Lindenapotheke » (arrêt du "
         "4 octobre 2024, C-21/23), parce que la commande, rattachée au nom du client, révèle "
-        "quelque chose de sa santé. Le rendez-vous de M. Durand (b) révèle qu'il suit une "
-        "rééducation ; le tableau codé (d) décrit des patients que l'hôpital peut "
+        "quelque chose de sa santé. Le tableau codé (d) décrit des patients que l'hôpital peut "
         "retrouver : des données pseudonymisées, donc personnelles "
         "(considérant 26 ; étape 5)."
     ),
@@ -189,7 +198,7 @@ checks.check_choice(intrus, name="intrus", options=["a", "b", "c", "d"], expecte
 intrus = "c"
 
 # %% mistake="intrus"
-# message : la prestation de services de soins de santé
+# message : la doyenne d'un village de 80 habitants est reconnue de tous
 intrus = "b"
 
 # %% mistake="intrus"
@@ -246,8 +255,8 @@ intrus = "D"
 #
 # - **a.** Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que
 #   les autres données personnelles.
-# - **b.** Non : l'exception des soins lève l'interdiction propre aux données de santé ; il
-#   faut encore un fondement de l'article 6.
+# - **b.** Non : cette exception permet de toucher à des données de santé ; le traitement
+#   doit aussi relever de l'article 6.
 # - **c.** Non : pour des données de santé, il faut en plus le consentement explicite de
 #   chaque patient, l'exception 9(2)(a).
 # - **d.** Oui : l'exception des soins est la base légale propre aux professionnels de santé
@@ -305,9 +314,10 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est la bonne réponse. Il manque une base légale de l'article 6 (réponse b) : "
-        "l'exception des soins lève l'interdiction de l'article 9, elle ne dit pas à quel "
-        "titre le traitement est licite (Cour de justice, C-667/21). Le consentement au "
+        "c'est la bonne réponse (b). La réponse de la maison de santé est incomplète : elle "
+        "oublie la base légale de l'article 6, que la maison de santé a sans doute mais doit "
+        "savoir nommer. L'exception des soins lève l'interdiction de l'article 9, elle ne dit "
+        "pas à quel titre le traitement est licite (Cour de justice, C-667/21). Le consentement au "
         "traitement des données (9(2)(a)) n'est pas exigé pour les données des patients qu'on "
         "soigne ; mais le consentement aux soins reste dû (CSP, L1111-4)."
     ),
@@ -583,12 +593,12 @@ hebergeur_kine = " C "
 hebergeur_kine = "e"
 
 # %% [markdown]
-# ## Étape 4 sur 5 — La finalité est-elle interdite ? La vente de données
+# ## Étape 4 sur 5 — Le but ou l'acte est-il interdit ? La vente de données
 #
-# La *finalité* est le but du traitement. La France en interdit certaines, même avec une base
-# légale et l'accord du patient, à commencer par **la vente de données identifiantes**
-# (une *cession à titre onéreux* : contre une contrepartie, argent ou autre avantage ; code
-# civil, article 1107) :
+# La *finalité* est le but du traitement. La France interdit certains buts, et certains actes,
+# même avec une base légale et l'accord du patient. D'abord un acte : **vendre des données
+# identifiantes** (une *cession à titre onéreux* : contre une contrepartie, argent ou autre
+# avantage ; code civil, article 1107) :
 # « Tout acte de cession à titre onéreux de données de santé identifiantes, directement ou
 # indirectement, y compris avec l'accord de la personne concernée, est interdit sous peine
 # des sanctions prévues à l'article 226-21 du code pénal » (CSP, article L1111-8, VII).
@@ -628,10 +638,9 @@ hebergeur_kine = "e"
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez jusqu'au bout la phrase de l'article L1111-8 (VII), en particulier les mots
-# « directement ou indirectement » et ce qui les suit, puis la définition d'une cession « à
-# titre onéreux ». Une condition (consentement, affiche, opposition, retrait du nom,
-# autorisation) peut-elle changer quelque chose ?
+# Relisez jusqu'au bout la phrase de l'article L1111-8 (VII) : quels mots visent l'accord du
+# patient ? Quels mots visent des données sans nom ? Puis, pour chaque option, demandez-vous si
+# la raison donnée tient face à cette phrase.
 # </details>
 
 # %% answer="reponse_pharmacie"
@@ -756,8 +765,8 @@ reponse_pharmacie = "f"
 # entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une question de
 # verdict, puis la réflexion écrite, corrigée par l'enseignant.
 #
-# Barème du module : 17 points, dont 10 pour les cinq questions de la séance et 7 pour la
-# suite (questions 6 à 9 : 1 point chacune ; réflexion écrite : 3 points).
+# Cette partie rapporte 7 des 17 points du module : questions 6 à 9, 1 point chacune ;
+# réflexion écrite, 3 points.
 
 # %% [markdown]
 # ### Étape 4 sur 5 (suite) — Le SNDS : deux usages interdits, un accès encadré
@@ -784,25 +793,26 @@ reponse_pharmacie = "f"
 #   (confidentialité, expertise, indépendance ; arrêté du 17 juillet 2017) (article L1461-3,
 #   II).
 #
-# > Une mutuelle veut étudier, pour une publication, les parcours de soins des personnes
-# > diabétiques de sa région, à partir de la base nationale qui réunit les remboursements de
-# > l'Assurance maladie et les séjours à l'hôpital. Elle promet de ne pas s'en servir pour ses
-# > contrats et voudrait faire l'analyse elle-même, avec ses propres statisticiens.
+# > Une compagnie d'assurance santé veut étudier, pour une publication, les parcours de soins
+# > des personnes diabétiques de sa région, à partir de la base nationale qui réunit les
+# > remboursements de l'Assurance maladie et les séjours à l'hôpital. Elle promet de ne pas s'en
+# > servir pour ses contrats et voudrait faire l'analyse elle-même, avec ses propres
+# > statisticiens.
 #
-# ### Question 6 — Que doit faire la mutuelle ? (1 point)
+# ### Question 6 — Que doit faire l'assureur ? (1 point)
 #
-# La mutuelle est un assureur. Laquelle de ces façons de mener l'étude remplit la condition
-# d'accès propre aux assureurs (les autres formalités, comme celle auprès de la CNIL, restant
-# dues) ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
+# Laquelle de ces façons de mener l'étude remplit la condition d'accès propre aux assureurs
+# (les autres formalités, comme celle auprès de la CNIL, restant dues) ? Répondez `"a"`,
+# `"b"`, `"c"` ou `"d"`.
 #
 # - **a.** Renoncer : la loi interdit aux assureurs tout usage de cette base, quel que soit
-#   le but de leur étude.
+#   le but de leur étude, même scientifique.
 # - **b.** Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet
-#   accord qui ouvre l'accès.
-# - **c.** Faire faire l'analyse par un bureau d'études : ses analystes, et non les
-#   statisticiens de la mutuelle, traiteront ces données.
-# - **d.** Laisser ses statisticiens faire l'analyse, sur sa promesse écrite, puis faire
-#   relire les résultats par un bureau d'études.
+#   accord qui lui ouvre l'accès à la base.
+# - **c.** Confier l'analyse à un bureau d'études engagé auprès de la CNIL : ses analystes,
+#   et non ceux de l'assureur, traiteront les données.
+# - **d.** Laisser ses statisticiens analyser, sur sa promesse écrite, puis faire relire les
+#   résultats par un bureau d'études engagé auprès de la CNIL.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -813,7 +823,7 @@ reponse_pharmacie = "f"
 #
 # <details><summary>Indice 2</summary>
 #
-# De quelle base de données parle la mutuelle, sans la nommer ? Des deux articles du CSP sur
+# De quelle base de données parle l'assureur, sans la nommer ? Des deux articles du CSP sur
 # cette base, l'un interdit des buts, l'autre fixe des conditions d'accès. Une promesse
 # remplit-elle la condition propre aux assureurs ? Vérifiez, pour chaque option, la
 # conclusion **et** la raison.
@@ -859,7 +869,7 @@ checks.check_choice(
     success=(
         "c'est la bonne réponse. La finalité, étudier des parcours de soins, n'est pas "
         "interdite : l'article L1461-1 (V) ne bloque pas ce projet ; il l'aurait bloqué si la "
-        "mutuelle voulait ajuster ses cotisations. Mais la mutuelle est un assureur : pour "
+        "compagnie voulait ajuster ses cotisations. Mais c'est un assureur : pour "
         "accéder au SNDS, l'article L1461-3 lui laisse deux voies : confier l'étude à un "
         "laboratoire de recherche ou à un bureau d'études (réponse c), dont les responsables "
         "présentent à la CNIL un engagement de conformité à un référentiel (L1461-3, II) ; "
@@ -892,6 +902,8 @@ acces_mutuelle = " d "
 # %% [markdown]
 # ### Étape 5 sur 5 — Nominatives, pseudonymisées ou anonymes ?
 #
+# (Un *considérant* est un paragraphe d'explication placé en tête d'un règlement européen.)
+#
 # Des données **nominatives** portent directement le nom (ou le numéro de sécurité sociale)
 # de la personne. Des données **pseudonymisées** ont perdu le nom, remplacé par un code ; on
 # peut retrouver la personne avec une information supplémentaire, comme la **table de
@@ -908,8 +920,9 @@ acces_mutuelle = " d "
 # %% [markdown] reveal="intrus"
 # Pour qui garde la table de correspondance, en revanche, des données pseudonymisées
 # **restent personnelles**, avec toutes les obligations du RGPD. Celui qui transmet les
-# données reste tenu de ses obligations : par exemple, un hôpital qui transmet des données
-# doit, dès la collecte, informer ses patients de ce destinataire (même arrêt).
+# données reste tenu de ses obligations : le même arrêt juge que le responsable doit, dès la
+# collecte, informer les personnes des destinataires de leurs données. Appliqué à un hôpital :
+# il informe ses patients de ce destinataire.
 
 # %% [markdown]
 # Des données sont donc **anonymes** pour celui qui les détient quand il ne peut
@@ -942,8 +955,8 @@ acces_mutuelle = " d "
 #   pour tous ceux qui les reçoivent.
 # - **b.** Anonymes : sans la table de correspondance, la start-up ne peut relier aucune
 #   ligne au nom d'un patient.
-# - **c.** Personnelles : la ligne d'une centenaire d'un petit village, croisée avec la presse
-#   locale, peut la désigner.
+# - **c.** Personnelles : l'âge, le code postal et les dates de séjour, rapprochés d'un
+#   article de presse locale, peuvent désigner un patient.
 # - **d.** Anonymes : le nom et le numéro de sécurité sociale ont été retirés et remplacés
 #   par un code.
 #
@@ -955,8 +968,9 @@ acces_mutuelle = " d "
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'étape 5 ci-dessus : à quelles **deux** conditions des données pseudonymisées
-# peuvent-elles ne pas être personnelles pour un destinataire ?
+# Relisez l'étape 5 ci-dessus : de quel point de vue juge-t-on ? Puis, pour chaque option,
+# demandez-vous si la raison donnée est celle que retient la Cour, ou seulement une partie de
+# son critère.
 # </details>
 
 # %% answer="statut_startup"
@@ -1089,8 +1103,8 @@ for cle, libelle in law.PRINCIPLES.items():
 # ### Question 8 — Quel manquement la CNIL a-t-elle retenu ? (1 point)
 #
 # Pour chaque décision (8 a à 8 d), la question nomme un geste décrit dans les faits
-# affichés : quel manquement la CNIL a-t-elle retenu pour ce geste ? Elle applique le RGPD et
-# la loi Informatique et Libertés. Remplacez les `...` par l'une des six clés affichées
+# affichés : quel manquement la CNIL a-t-elle retenu pour ce geste ? Remplacez les `...` par
+# l'une des six clés affichées
 # ci-dessus : `"formalité"`, `"sécurité"`, `"consentement"`, `"vente"`, `"hébergement"` ou
 # `"information"`. Une même règle peut servir pour plusieurs décisions, et certaines ne
 # servent pour aucune. Chaque décision a sa vérification et rapporte le quart du point.
@@ -1259,8 +1273,7 @@ checks.check_choice(
     ],
     success=(
         "c'est la bonne règle : des données qui fuient ou restent ouvertes à tous, c'est la "
-        "sécurité (RGPD, article 32). La vente et l'hébergement HDS sont des règles du code "
-        "de la santé publique : aucune des quatre décisions ne les applique."
+        "sécurité (RGPD, article 32)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1417,8 +1430,7 @@ checks.check_choice(
     ],
     success=(
         "c'est la bonne règle : des données qui fuient ou restent ouvertes à tous, c'est la "
-        "sécurité (RGPD, article 32). La vente et l'hébergement HDS sont des règles du code "
-        "de la santé publique : aucune des quatre décisions ne les applique."
+        "sécurité (RGPD, article 32)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1445,7 +1457,8 @@ principe_medecin = "consentement"
 #
 # Le parcours juridique se conclut par un **verdict** : **licite** (rien à ajouter),
 # **illicite** (au moins une étape bloque, et aucune précaution n'y change rien) ou **sous
-# condition** (licite seulement si des conditions précises sont remplies avant de commencer).
+# condition** (licite seulement si des conditions précises sont remplies avant de commencer,
+# y compris quand le projet, tel qu'il est prévu, commencerait trop tôt).
 #
 # > L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients opérés
 # > d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir réopérer. Ses
@@ -1456,8 +1469,8 @@ principe_medecin = "consentement"
 # > opposer ne sont pas encore parties. L'analyse démarre lundi ; les lettres partiront
 # > ensuite.
 #
-# Quel est le verdict de ce projet, tel qu'il est décrit ? Répondez `"licite"`, `"illicite"`
-# ou `"sous condition"`.
+# Quel verdict le parcours juridique donne-t-il à ce projet : peut-il être mené, et si oui,
+# tel quel ou à une condition ? Répondez `"licite"`, `"illicite"` ou `"sous condition"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1489,17 +1502,19 @@ checks.check_choice(
     mistakes=[
         checks.Mistake(
             None,
-            "la formalité auprès de la CNIL est faite, mais pas tout ce qui doit précéder "
-            "l'analyse : relisez les deux dernières phrases de l'énoncé. Avant de traiter des "
-            "données pour un nouveau but, on en informe les personnes (RGPD, article 13, "
-            "paragraphe 3) : des lettres envoyées après le début de l'analyse arrivent trop tard.",
+            "la formalité auprès de la CNIL est faite, mais est-ce tout ce qui doit précéder "
+            "l'analyse ? Relisez les deux dernières phrases de l'énoncé, puis l'article 13, "
+            "paragraphe 3 du RGPD : que faut-il faire avant de traiter des données pour un "
+            "nouveau but, et est-ce fait ?",
             digest="6f9e71d0e17253f5",
         ),
         checks.Mistake(
             None,
-            "rien ne bloque définitivement : l'accord de chaque patient n'est pas la condition "
-            "d'une recherche (exception 9(2)(j), pas 9(2)(a)), et ce qui manque encore peut "
-            "être fait avant de commencer.",
+            "« illicite » veut dire qu'aucune précaution n'y change rien. Si vous pensiez aux "
+            "lettres : elles manquent, mais on peut encore les envoyer avant de commencer "
+            "l'analyse ; relisez la définition de « sous condition ». Si vous pensiez à "
+            "l'accord des patients : ce n'est pas la condition d'une recherche (exception "
+            "9(2)(j), pas 9(2)(a)).",
             digest="4f384ca2fa0153dc",
         ),
     ],
@@ -1527,11 +1542,11 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_prothese"
-# message : relisez les deux dernières phrases de l'énoncé
+# message : est-ce tout ce qui doit précéder
 verdict_prothese = "Licite"
 
 # %% mistake="verdict_prothese"
-# message : rien ne bloque définitivement
+# message : Si vous pensiez aux lettres
 verdict_prothese = "illicite"
 
 # %% [markdown]
@@ -1553,7 +1568,7 @@ verdict_prothese = "illicite"
 #
 # ### Réflexion — Puis-je monétiser, échanger, réutiliser ? (3 points, après la séance)
 #
-# En 25 à 30 lignes, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
+# En 300 à 400 mots, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
 # des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
 # diagnostic ? »
 #
@@ -1606,13 +1621,15 @@ verdict_prothese = "illicite"
 #   ne se cumulent pas) ; un manque si une exception de l'article 9(2) est appelée « la base
 #   légale » et en tient lieu (l'oubli de l'article 6, s'il est implicite, n'en est pas un).
 #   Textes attendus, un suffit par verbe :
-#   - *monétiser* : vendre des données de santé identifiantes est interdit même avec l'accord
-#     du patient (CSP, L1111-8, VII) ; des résultats réellement anonymes ne sont pas visés
-#     (considérant 26). Sont aussi acceptés pour ce verbe, s'ils sont justes et reliés à la
-#     vente : le code pénal, 226-21 (la peine) ; le code civil, 1107 (« à titre onéreux » :
-#     une remise est une contrepartie) ; le RGPD, article 9, paragraphe 4 (ce qui permet à la
-#     France cette interdiction) ; le considérant 26 seul (vendre des résultats anonymes) ;
-#     L1461-1, V (usages commerciaux interdits du SNDS : promotion, tarification) ;
+#   - *monétiser* : **exigé**, l'interdiction de vendre : vendre des données de santé
+#     identifiantes est interdit même avec l'accord du patient (CSP, L1111-8, VII ; ou sa
+#     peine, code pénal, 226-21). Sans l'un de ces deux textes, *monétiser* compte pour un
+#     manque, quels que soient les autres textes cités. Ceux-ci valorisent la copie sans
+#     remplacer l'interdiction : des résultats réellement anonymes ne sont pas visés
+#     (considérant 26) ; le code civil, 1107 (« à titre onéreux » : une remise est une
+#     contrepartie) ; le RGPD, article 9, paragraphe 4 (ce qui permet à la France cette
+#     interdiction) ; L1461-1, V (usages commerciaux interdits du SNDS : promotion,
+#     tarification) ;
 #   - *échanger* : entre soignants, le secret partagé (L1110-4 : l'échange entre
 #     professionnels qui participent tous à la prise en charge, II ; le partage au sein de
 #     l'équipe de soins, L1110-12, et hors de l'équipe avec le consentement préalable du
@@ -1639,8 +1656,11 @@ verdict_prothese = "illicite"
 #   cas (par exemple *justice et équité* : L1461-1, V interdit de se servir du SNDS pour faire payer
 #   plus un assuré ou un groupe présentant un même risque ; *autonomie* : information et
 #   opposition des patients, Q9 ; *non-malfaisance* : la vente refusée par la pharmacie ;
-#   *bienfaisance* : la recherche encadrée de la cohorte ; *écoresponsabilité* : ne copier
-#   que les données utiles). Un manque par critère absent ;
+#   *bienfaisance* : la recherche encadrée de la cohorte ; *écoresponsabilité* : l'impact
+#   environnemental des copies et du stockage, par exemple ne pas dupliquer un entrepôt sans
+#   besoin). « Ne garder que les données utiles » est la **minimisation** (RGPD, article 5,
+#   paragraphe 1, point c), un principe du RGPD et non du CENS : l'accepter comme argument,
+#   pas comme le principe du CENS demandé. Un manque par critère absent ;
 #   un cas cité sans lien avec la finalité compte pour un manque. Valoriser, sans l'exiger,
 #   la distinction entre licite et légitime.
 # - **Point 3 — Démarche concrète et position.** Deux critères : (a) au moins trois
@@ -1725,5 +1745,4 @@ verdict_prothese = "illicite"
 #   2026 (Journal officiel de l'Union du 24 juillet 2026), qui a reporté les règles du haut
 #   risque (article 113 modifié).
 # - Scénarios : situations fictives inspirées de la pratique française, écrites pour ce cours
-#   (`esn_teach/law/data/scenarios.toml`) ; elles simplifient le droit et ne valent pas avis
-#   juridique.
+#   par son équipe pédagogique ; elles simplifient le droit et ne valent pas avis juridique.
