@@ -955,10 +955,10 @@ acces_mutuelle = " d "
 #   pour tous ceux qui les reçoivent.
 # - **b.** Anonymes : sans la table de correspondance, la start-up ne peut relier aucune
 #   ligne au nom d'un patient.
-# - **c.** Personnelles : l'âge, le code postal et les dates de séjour, rapprochés d'un
-#   article de presse locale, peuvent désigner un patient.
+# - **c.** Personnelles : l'âge, le code postal et les dates de séjour, rapprochés de la
+#   presse locale, peuvent désigner un patient.
 # - **d.** Anonymes : le nom et le numéro de sécurité sociale ont été retirés et remplacés
-#   par un code.
+#   par un code sans signification.
 #
 # <details><summary>Indice 1</summary>
 #
