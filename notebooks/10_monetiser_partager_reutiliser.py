@@ -1104,10 +1104,10 @@ for cle, libelle in law.PRINCIPLES.items():
 #
 # Pour chaque décision (8 a à 8 d), la question nomme un geste décrit dans les faits
 # affichés : quel manquement la CNIL a-t-elle retenu pour ce geste ? Remplacez les `...` par
-# l'une des six clés affichées
-# ci-dessus : `"formalité"`, `"sécurité"`, `"consentement"`, `"vente"`, `"hébergement"` ou
-# `"information"`. Une même règle peut servir pour plusieurs décisions, et certaines ne
-# servent pour aucune. Chaque décision a sa vérification et rapporte le quart du point.
+# l'une des six clés affichées ci-dessus : `"formalité"`, `"sécurité"`, `"consentement"`,
+# `"vente"`, `"hébergement"` ou `"information"`. Une même règle peut servir pour plusieurs
+# décisions, et certaines ne servent pour aucune. Chaque décision a sa vérification et
+# rapporte le quart du point.
 #
 # <details><summary>Indice 1</summary>
 #
