@@ -2343,7 +2343,7 @@ else:
 # du seul fait du hasard.
 # </details>
 
-# %% jupyter={"source_hidden": true}
+# %% reveal="part_noirs_cout" jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche la fiche des données, repliée sous son titre.
 print("Fiche de la cohorte synthétique (cliquez sur son titre pour la déplier) :")
 display(data_card(donnees))
