@@ -290,6 +290,7 @@ def make_voter_list(
     *,
     overlap: float = 0.3,
     n_others: int | None = None,
+    error_rate: float = 0.25,
     random_state: RandomStateLike = None,
     as_frame: bool = True,
 ) -> Bunch:
@@ -297,9 +298,11 @@ def make_voter_list(
 
     A share ``overlap`` of the registry's adult patients appears in the list, with
     a synthetic name, their real (synthetic) birth date, sex and postcode; other
-    people, drawn from the same distributions, are added. Rows are shuffled.
-    Joining on (birth date, sex, postcode) re-identifies many patients: this is a
-    linkage attack.
+    people, drawn from the same distributions, are added. Like real public
+    profiles, a share ``error_rate`` of the rows is inexact: half of them (on
+    average) carry a birth date shifted by 1 to 365 days, the others another
+    postcode (a move, a typing error). Rows are shuffled. Joining on (birth date,
+    sex, postcode) re-identifies many patients: this is a linkage attack.
 
     Parameters
     ----------
@@ -310,6 +313,9 @@ def make_voter_list(
     n_others : int or None, default=None
         Number of people who are not in the registry (``None`` = as many as the
         listed patients; 0 allowed).
+    error_rate : float, default=0.25
+        Share of rows whose birth date or postcode is inexact, in [0, 1]; 0 gives
+        a list that copies the registry exactly.
     random_state : None, int or numpy.random.Generator, default=None
         Seed or generator, for reproducibility: anything
         :func:`numpy.random.default_rng` accepts, except a boolean.
@@ -321,7 +327,9 @@ def make_voter_list(
     sklearn.utils.Bunch
         ``frame`` with ``last_name``, ``first_name``, ``sex``, ``birth_date`` and
         ``postcode``; ``true_pseudonym`` (the answer key, **not** in ``frame``:
-        the registry pseudonym of each row, -1 for people not in the registry).
+        the registry pseudonym of each row, -1 for people not in the registry);
+        ``inexact`` (also not in ``frame``: True where the row's birth date or
+        postcode is not the person's own).
 
     Raises
     ------
@@ -344,6 +352,9 @@ def make_voter_list(
             "utilisez make_french_registry().frame."
         )
     overlap = check_finite_scalar(overlap, "overlap", numbers.Real, min_val=0.0, max_val=1.0)
+    error_rate = check_finite_scalar(
+        error_rate, "error_rate", numbers.Real, min_val=0.0, max_val=1.0
+    )
     rng = check_random_state(random_state)
 
     adults = np.flatnonzero(registry["age"].to_numpy() >= 18)
@@ -374,6 +385,18 @@ def make_voter_list(
     first_m = np.array(_FIRST_NAMES_M)[rng.integers(0, len(_FIRST_NAMES_M), total)]
     last = np.array(_SURNAMES)[rng.integers(0, len(_SURNAMES), total)]
     order = rng.permutation(total)
+    # Inexact profiles, drawn after everything else: the exact rows stay as before.
+    inexact = rng.random(total) < error_rate
+    wrong_date = inexact & (rng.random(total) < 0.5)
+    wrong_place = inexact & ~wrong_date
+    shift = rng.integers(1, 366, total) * np.where(rng.random(total) < 0.5, -1, 1)
+    birth = np.where(wrong_date, birth + shift.astype("timedelta64[D]"), birth)
+    all_postcodes, _, weights = _postcode_table()
+    other_place = all_postcodes[rng.choice(len(all_postcodes), size=total, p=weights)]
+    # Another postcode than the person's own (redrawn once; the rare tie is kept exact).
+    moved = wrong_place & (other_place != postcode)
+    postcode = np.where(moved, other_place, postcode)
+    inexact = wrong_date | moved
 
     frame = pd.DataFrame(
         {
@@ -393,6 +416,7 @@ def make_voter_list(
         labels_fr=_VOTER_LABELS_FR,
         as_frame=as_frame,
         true_pseudonym=truth[order],
+        inexact=inexact[order],
     )
     assert isinstance(result, Bunch)
     return result

@@ -79,13 +79,14 @@ def test_pseudonyms_unique(registry):
 
 
 def test_voter_list_linkage(registry):
-    v = make_voter_list(registry, overlap=0.3, random_state=1)
+    v = make_voter_list(registry, overlap=0.3, error_rate=0.0, random_state=1)
     f = v.frame
     truth = v.true_pseudonym
     adults = int((registry["age"] >= 18).sum())
     assert int((truth >= 0).sum()) == round(0.3 * adults)
     assert len(f) == 2 * round(0.3 * adults)
     assert set(f.columns) == {"last_name", "first_name", "sex", "birth_date", "postcode"}
+    assert not v.inexact.any()
     # the answer key is consistent with the registry
     listed = registry.set_index("pseudonym").loc[truth[truth >= 0]]
     mine = f[truth >= 0]
@@ -94,13 +95,42 @@ def test_voter_list_linkage(registry):
         listed["postcode"].astype(str).to_numpy(), mine["postcode"].to_numpy()
     )
     # a join on the quasi-identifiers re-identifies most listed patients correctly
+    assert _correct_share(registry, v) > 0.9
+
+
+def _correct_share(registry, voters):
+    """Share of the listed patients whose row joins their own record (exact join on QI)."""
+    f, truth = voters.frame, voters.true_pseudonym
     reg = registry.assign(
         postcode=registry["postcode"].astype(str), sex=registry["sex"].astype(str)
     )
     vot = f.assign(sex=f["sex"].astype(str), truth=truth)
     joined = vot.merge(reg[["pseudonym", *QI]], on=QI, how="inner")
-    correct = (joined["pseudonym"] == joined["truth"]).sum()
-    assert correct / (truth >= 0).sum() > 0.9
+    return (joined["pseudonym"] == joined["truth"]).sum() / (truth >= 0).sum()
+
+
+def test_voter_list_inexact_profiles(registry):
+    # Like real public profiles, a share of rows carries a shifted birth date or another
+    # postcode; the rest of the list is drawn as with error_rate=0 (same seed, same rows).
+    exact = make_voter_list(registry, error_rate=0.0, random_state=1)
+    v = make_voter_list(registry, random_state=1)  # default error_rate=0.25
+    np.testing.assert_array_equal(exact.true_pseudonym, v.true_pseudonym)
+    pd.testing.assert_series_equal(exact.frame["last_name"], v.frame["last_name"])
+    assert 0.22 < v.inexact.mean() < 0.28
+    changed = (exact.frame["birth_date"] != v.frame["birth_date"]) | (
+        exact.frame["postcode"] != v.frame["postcode"]
+    )
+    np.testing.assert_array_equal(changed.to_numpy(), v.inexact)
+    both = (exact.frame["birth_date"] != v.frame["birth_date"]) & (
+        exact.frame["postcode"] != v.frame["postcode"]
+    )
+    assert not both.any()  # one error per inexact row
+    shift = (v.frame["birth_date"] - exact.frame["birth_date"]).dt.days.abs()
+    assert shift[shift > 0].between(1, 365).all()
+    # the inexact profiles are no longer linked: the share named drops accordingly
+    share = _correct_share(registry, v)
+    assert 0.7 < share < 0.8
+    assert share < 1 - v.inexact[v.true_pseudonym >= 0].mean() + 0.01
 
 
 def test_voter_list_reproducible_and_options(registry):
@@ -120,6 +150,11 @@ def test_voter_list_reproducible_and_options(registry):
             {"overlap": 1.5},
             ValueError,
             r"« overlap » .* et 1 \(inclus\)" r" ; valeur reçue : 1,5\.",
+        ),
+        (
+            {"error_rate": 1.5},
+            ValueError,
+            r"« error_rate » .* et 1 \(inclus\)" r" ; valeur reçue : 1,5\.",
         ),
         (
             {"n_others": -1},
