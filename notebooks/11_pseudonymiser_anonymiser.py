@@ -111,7 +111,7 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # Un **quasi-identifiant** ne la désigne pas seul, mais, **combiné** à d'autres et **connu
 # ailleurs** (presse locale, collègues, réseaux sociaux), il peut l'isoler. La
 # **colonne sensible** est l'information que l'on veut protéger, ici le diagnostic. Ces rôles
-# dépendent de l'attaquant (exercice A).
+# dépendent de l'attaquant (exercice 4).
 #
 # Le trio (date de naissance, sexe, code postal) est le plus connu des quasi-identifiants.
 # D'après le recensement de 1990, Latanya Sweeney a estimé que 87 % des habitants des
@@ -159,7 +159,7 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # Le risque dépend de l'attaquant (El Emam et Dankar, 2008). Le **procureur** cherche une
 # personne qu'il sait dans le registre : y être unique suffit pour la trouver. Le
 # **journaliste** part d'une liste nominative sans savoir qui est dans le registre : cela ne
-# suffit plus (exercice E).
+# suffit plus (exercice 8).
 # </details>
 #
 # Deux mesures du risque d'un tableau publié :
@@ -370,12 +370,13 @@ l_petit = 2
 # « anonymisées » du Massachusetts avec la liste électorale de Cambridge (Sweeney, 2002).
 #
 # En France, une entreprise ne peut pas se servir de la liste électorale : seuls les
-# électeurs, les candidats et les partis en obtiennent copie, en s'engageant à ne pas s'en
-# servir à des fins commerciales (Code électoral, article L37). Mais chacun peut lire des profils publics de réseaux sociaux
-# (nom, date de naissance, ville) ou la presse locale.
+# électeurs, qui s'engagent à ne pas en faire un usage commercial, les candidats et les partis
+# en obtiennent copie (Code électoral, article L37). Mais chacun peut lire des profils publics
+# de réseaux sociaux (nom, date de naissance, ville) ou la presse locale.
 #
 # Voici une **liste nominative synthétique** qui joue ce rôle : des patients adultes du
-# registre, avec un nom, mêlés à des personnes absentes du registre. L'attaquant **rapproche**
+# registre, avec un nom, mêlés à des personnes absentes du registre ; comme de vrais profils,
+# certains sont inexacts (voyez sa fiche). L'attaquant **rapproche**
 # les deux tables sur le trio. Un dossier est **relié à un seul nom** quand son trio n'apparaît
 # qu'**une fois** dans le registre et **une fois** dans la liste : c'est une
 # **réidentification**, qui peut être fausse.
@@ -422,20 +423,18 @@ print(f"- liens faux, d'après le corrigé : {milliers(n_faux)}, dont {n_faux_ab
 display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 
 # %% [markdown]
-# <details><summary>Plus de dossiers reliés que de patients dans la liste ?</summary>
+# <details><summary>D'où viennent les liens faux ?</summary>
 #
-# Ce n'est pas une erreur : certains liens sont **faux**. Un patient du registre **absent** de
-# la liste peut avoir un « jumeau » : une personne de la liste, hors du registre, avec le même
-# trio. Si ce trio est unique dans chacune des deux tables, l'attaquant relie le dossier du
-# patient au nom du jumeau. Ces liens faux s'ajoutent aux liens faits pour les patients
-# présents dans la liste : le nombre de dossiers reliés peut donc dépasser celui des patients
-# de la liste. La ligne « liens faux » ci-dessus les compte.
+# Un patient du registre absent de la liste, ou dont le profil est inexact, peut avoir un
+# « jumeau » : une personne de la liste, hors du registre, avec le même trio. Si ce trio est
+# unique dans chacune des deux tables, l'attaquant relie le dossier du patient au nom du jumeau.
+# La ligne « liens faux » ci-dessus les compte.
 # </details>
 #
 # ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
 #
 # Un patient du registre figure sur la liste nominative. Quelle est la probabilité que
-# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 (vérifiée à 5
+# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 (vérifiée à 3
 # décimales) : écrivez une division, `a / b`, avec deux des noms affichés entre parenthèses
 # ci-dessus.
 #
@@ -473,26 +472,15 @@ message_registre = (
     "On demande le risque d'un patient qui figure dans la liste."
 )
 message_inverse = (
-    "votre valeur dépasse à peine 1 : vous avez sans doute inversé la division (le groupe au "
+    "votre valeur dépasse 1 : vous avez sans doute inversé la division (le groupe au "
     "numérateur, la partie au dénominateur). Une proportion ne dépasse pas 1 : au numérateur, "
     "ceux que l'on compte ; au dénominateur, tout le groupe dont parle la question."
 )
-checks.expect(
-    not 1 < valeur_taux < 1.01
-    or checks.matches_digest(valeur_taux, "f1cca13f116bd893", name="taux_reussite", decimals=5),
-    message_inverse,
-    name="taux_reussite",
-)
-message_arrondi = (
-    "vous avez sans doute recopié ou demandé une valeur arrondie : la question attend 5 "
-    "décimales. Écrivez plutôt le calcul lui-même, avec les variables (Python garde toutes les "
-    "décimales)."
-)
+checks.expect(not 1 < valeur_taux < 2, message_inverse, name="taux_reussite")
 checks.check_number(
     taux_reussite,
     name="taux_reussite",
-    digest="50430292a4b0a1d4",
-    decimals=5,
+    digest="bb21acc8ce049284",
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(None,
@@ -500,61 +488,64 @@ checks.check_number(
                        "(section 3) : ceux qu'un attaquant pourrait isoler. On demande ce que "
                        "ce croisement-ci a fait : calculez la part à partir des résultats de "
                        "l'attaque.",
-                       digest="1349dedbc2bc249d"),
-        checks.Mistake(None, message_registre, digest="5ccb5f3c80e8562a"),
-        checks.Mistake(None, message_registre, digest="1271282c2ec0130c"),
+                       digest="475e2a364b52e07a"),
+        checks.Mistake(None, message_registre, digest="996ad6fc71af4fe0"),
         checks.Mistake(None,
                        "vous avez divisé par le nombre de personnes de la liste nominative, dont "
                        "la moitié ne sont pas dans le registre. La question porte sur les "
                        "patients du registre qui figurent dans la liste.",
-                       digest="4ad3b0ae0a9f9c09"),
+                       digest="12889ebe595fffdd"),
         checks.Mistake(None,
                        "vous avez calculé la part des liens justes parmi tous les liens faits : "
                        "c'est la fiabilité de l'attaquant (quand il donne un nom, a-t-il "
                        "raison ?). La question part du patient : parmi ceux qui figurent dans la "
                        "liste, combien sont nommés correctement ?",
-                       digest="698ae64373906b2f"),
+                       digest="6dfeb8ab4d2e6f64"),
         checks.Mistake(None,
-                       "une probabilité ne dépasse pas 1 : au numérateur, ne gardez que les "
-                       "dossiers reliés à leur vrai nom (certains liens sont faux).",
-                       digest="f1cca13f116bd893"),
+                       "vous avez compté au numérateur tous les dossiers reliés à un nom. "
+                       "Certains liens sont faux (voyez la ligne « liens faux ») : un patient "
+                       "relié au nom d'un autre n'est pas nommé correctement.",
+                       digest="3073671e0aa0ac1d"),
         checks.Mistake(None,
                        "vous avez calculé la part du registre qui figure dans la liste : elle dit "
                        "combien de patients la liste contient, pas combien l'attaquant en nomme. "
                        "Au numérateur, ne gardez que les patients nommés correctement.",
-                       digest="5870f3f640621bd7"),
+                       digest="6060f2769fa5f68e"),
         checks.Mistake(None,
                        "vous avez divisé les dossiers reliés par toute la liste nominative : ni "
                        "l'un ni l'autre ne convient. Certains liens sont faux (ne gardez que les "
                        "justes), et la moitié de la liste n'est pas dans le registre : la question "
                        "porte sur les patients du registre qui figurent dans la liste.",
-                       digest="0307aa170203c5a9"),
-        checks.Mistake(None, message_inverse, digest="a0293cb99f155e13"),
-        checks.Mistake(None, message_arrondi, digest="1fd39663a7970c0c"),
-        checks.Mistake(None, message_arrondi, digest="de525b097ae7e608"),
-        checks.Mistake(None, message_arrondi, digest="569636b0594e2eae"),
+                       digest="042ab456619e5f0a"),
+        checks.Mistake(None, message_inverse, digest="7eb0c2d478728f46"),
         checks.Mistake(None,
                        "vous avez divisé par le nombre de patients adultes du registre : cette "
                        "part dit combien d'adultes cette liste-ci expose, et dépend surtout de sa "
                        "couverture (un réglage du générateur). La question porte sur les seuls "
                        "patients qui figurent dans la liste.",
-                       digest="786131877b7c5945"),
+                       digest="7cc761766bc729b4"),
         checks.Mistake(None,
                        "vous avez calculé la couverture de la liste : la part des patients "
                        "adultes du registre qui y figurent (un réglage du générateur). On demande, "
                        "parmi ces patients, la part nommée correctement.",
-                       digest="7e5d46e60c59b6a5"),
+                       digest="81f69008c180c964"),
+        checks.Mistake(None,
+                       "vous avez déduit la part d'un réglage du générateur (la part de profils "
+                       "inexacts, dans la fiche de la liste). Or un profil exact n'est pas "
+                       "toujours relié, ni toujours au bon nom : calculez la part à partir de ce "
+                       "que l'attaque a fait, avec les nombres affichés.",
+                       digest="985434eaa9d15792"),
     ],
     hint="Une proportion : au numérateur, ce que l'on compte ; au dénominateur, tout le groupe "
     "dont parle la question. Relisez l'énoncé : de quels patients parle-t-il ?",
-    success=f"{valeur_taux:.5f}".replace(".", ",") + " : c'est le risque d'un patient qui figure "
-    "dans cette liste synthétique, plus exacte que de vrais profils publics. La cellule "
-    "suivante le compare à la part de tout le registre.",
+    success=f"{valeur_taux:.3f}".replace(".", ",") + " : c'est le risque d'un patient qui figure "
+    "dans cette liste synthétique. La cellule suivante le compare à la part de tout le "
+    "registre.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
-checks.check_number(taux_reussite, name="taux_reussite", decimals=5,
-                    expected=n_justes / n_dans_liste, points=2)
+checks.check_number(taux_reussite, name="taux_reussite", expected=n_justes / n_dans_liste,
+                    points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="taux_reussite"
@@ -586,7 +577,7 @@ taux_reussite = n_reidentifies / len(liste_nominative)
 taux_reussite = n_justes / n_reidentifies
 
 # %% mistake="taux_reussite"
-# message : une probabilité ne dépasse pas 1
+# message : tous les dossiers reliés à un nom
 taux_reussite = n_reidentifies / n_dans_liste
 
 # %% mistake="taux_reussite"
@@ -595,23 +586,15 @@ taux_reussite = n_dans_liste / n_justes
 
 # %% mistake="taux_reussite"
 # message : vous avez sans doute inversé la division
-taux_reussite = 1.0007
+taux_reussite = n_reidentifies / n_justes
 
 # %% mistake="taux_reussite"
 # message : un nombre de dossiers
 taux_reussite = n_justes
 
 # %% mistake="taux_reussite"
-# message : vous avez sans doute recopié ou demandé une valeur arrondie
-taux_reussite = 0.999
-
-# %% mistake="taux_reussite"
-# message : vous avez sans doute recopié ou demandé une valeur arrondie
+# message : trop arrondi
 taux_reussite = round(n_justes / n_dans_liste, 2)
-
-# %% mistake="taux_reussite"
-# message : vous avez sans doute recopié ou demandé une valeur arrondie
-taux_reussite = round(n_justes / n_dans_liste, 4)
 
 # %% mistake="taux_reussite"
 # message : nombre de patients adultes du registre
@@ -620,6 +603,10 @@ taux_reussite = n_justes / n_adultes
 # %% mistake="taux_reussite"
 # message : vous avez calculé la couverture de la liste
 taux_reussite = n_dans_liste / n_adultes
+
+# %% mistake="taux_reussite"
+# message : un réglage du générateur (la part de profils inexacts
+taux_reussite = 1 - 0.25
 
 # %% jupyter={"source_hidden": true}
 # Replié : affiche deux parts à comparer, une fois que la question 2 a reçu « juste ».
@@ -636,8 +623,8 @@ else:
 # %% [markdown] reveal="taux_reussite"
 # La première part dépend surtout de la **couverture** de la liste (un réglage) : elle dit
 # combien de patients **cette** liste expose. La seconde dit le risque d'un patient de la
-# liste, **pour cette liste synthétique** : elle compte peu de personnes absentes du registre,
-# comparé à une vraie liste de toute une population, et des dates et codes postaux exacts.
+# liste, **pour cette liste synthétique** : il n'y échappe guère que si son profil est
+# inexact.
 
 # %% [markdown]
 # ## 5. Généraliser : moins de détail, moins de risque
@@ -692,7 +679,7 @@ explorateur
 # <details><summary>Ce qu'il fallait voir (ouvrez après avoir essayé)</summary>
 #
 # Tant qu'un lieu est publié, k et l restent à 1, même très généralisés : quelques patients
-# restent seuls (lesquels ? exercice B), et un patient seul dans sa classe n'a qu'un
+# restent seuls (lesquels ? exercice 5), et un patient seul dans sa classe n'a qu'un
 # diagnostic. Sans lieu ni date de naissance (les classes d'âge seules), k dépasse 1 et l vaut
 # au moins 3, mais une étude sur le lieu devient impossible. Sans lieu, l'année de naissance
 # seule fait de même ; le mois ou le jour de naissance laissent des patients seuls.
@@ -718,105 +705,131 @@ explorateur
 # >
 # > Le détail des textes : après la séance.
 #
-# ### Question 3 — Comment juger si les données sont personnelles pour la start-up ? (2 points)
+# ### Question 3 — Deux destinataires, le même extrait (2 points, 1 par destinataire)
 #
-# | La start-up de la section 1 | |
-# |---|---|
-# | détient | l'extrait pseudonymisé (date de naissance, sexe, code postal, diagnostic), sans la table des noms |
-# | peut se procurer | des profils publics et la presse locale, pour constituer une liste nominative (section 4) |
-# | se voit interdire | la liste électorale, par la loi (Code électoral, article L37) ; toute réidentification, par son contrat |
+# Le CHU transmet le **même** extrait pseudonymisé (date de naissance, sexe, code postal,
+# diagnostic), sans la table des noms, à deux destinataires. Chacun a signé un contrat qui lui
+# interdit toute réidentification.
 #
-# Selon les arrêts de 2025 et Breyer, comment juge-t-on si ces données sont personnelles pour
-# elle ? On demande la **méthode** (quels moyens peser) ; la **conclusion** est discutée
-# (réflexion G). Répondez par la lettre.
+# | | Un laboratoire public de recherche | Une société d'études (prestataire) |
+# |---|---|---|
+# | détient déjà | aucune autre donnée sur ces personnes | pour une autre mission, le fichier nominatif d'un panel d'habitants de la région : nom, date de naissance, sexe, code postal |
+# | travaille | dans un environnement sécurisé du CHU, sans pouvoir y importer de données ni en sortir des lignes ; accès journalisés et contrôlés | dans ses propres locaux |
 #
-# - **A.** On pèse ses moyens raisonnables de relier un pseudonyme à un nom ; sans la table,
-#   elle n'en a aucun.
-# - **B.** On pèse ses moyens raisonnables, sauf ceux que son contrat lui interdit ; le
-#   croisement en sort.
-# - **C.** On pèse ses moyens raisonnables, données prises ailleurs comprises ; son contrat
-#   n'en écarte aucun à lui seul.
-# - **D.** On pèse les seuls moyens qu'elle a déjà employés ; tant qu'elle n'a rien croisé,
-#   aucun ne compte.
-# - **E.** On pèse les moyens de toute personne, le CHU compris (considérant 26) ; le CHU
-#   garde la table.
+# Pour **chacun**, choisissez la lettre qui donne le verdict **et** sa raison (une lettre
+# peut servir deux fois).
+#
+# - **A.** Personnelles : le CHU, qui a transmis l'extrait, garde la table de correspondance.
+# - **B.** Personnelles : il a lui-même un moyen raisonnable de relier l'extrait à des noms.
+# - **C.** Pas personnelles : son contrat lui interdit de relier l'extrait à des noms.
+# - **D.** Pas personnelles : il n'a aucun moyen raisonnable de relier l'extrait à des noms.
+# - **E.** Pas personnelles : tant qu'il n'a relié aucune ligne à un nom, nul n'est identifié.
 #
 # <details><summary>Indice 1</summary>
 #
-# Du point de vue de qui l'arrêt apprécie-t-il la question : celui qui reçoit les données, ou
-# celui qui les a collectées ? Le RGPD protège-t-il les personnes identifiées, ou aussi les
-# personnes identifiables ?
+# Placez-vous du côté de chaque destinataire : que détient-il, que peut-il faire de ce qu'il
+# reçoit ? Le verdict ne suffit pas : sa raison doit être celle du droit.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez l'encadré « Ce que disent les textes », ci-dessus : que compte-t-on,
-# « l'ensemble des moyens » ou un seul ? Qu'a montré la question 2 sur ce que permet une liste
-# nominative ? Quels moyens l'arrêt Breyer écarte-t-il ?
+# Les deux ont signé le même contrat. Si ce contrat suffisait, qu'est-ce qui les
+# distinguerait encore ? Et le RGPD protège-t-il seulement les personnes déjà identifiées ?
 # </details>
 
 # %% answer="qualification"
-qualification = ...
+qualification = {
+    "laboratoire": ...,
+    "prestataire": ...,
+}
 ### BEGIN SOLUTION
-qualification = "C"
+qualification = {
+    "laboratoire": "D",
+    "prestataire": "B",
+}
 ### END SOLUTION
 
 # %% tests="qualification" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-checks.check_choice(
+# Les erreurs fréquentes sont rangées sous une empreinte (elles ne montrent pas la réponse).
+def erreur(message, empreinte):
+    return checks.Mistake(None, message, digest=empreinte)
+
+
+message_identifiee = (
+    "vous avez confondu personne identifiée et personne identifiable : le RGPD protège aussi "
+    "celles que l'on peut retrouver par des moyens raisonnables, avant tout croisement. La "
+    "question est : ce destinataire le peut-il ?"
+)
+checks.check_choices(
     qualification,
     name="qualification",
     options=["A", "B", "C", "D", "E"],
-    digest="37e29a3b5caa3b4a",
-    mistakes=[
-        checks.Mistake(None,
-                       "vous n'avez compté que la table de correspondance. Le considérant 26 "
-                       "parle-t-il d'un seul moyen ? Et à la question 2, fallait-il la table "
-                       "pour nommer des patients ?",
-                       digest="3bc559636e51c6e8"),
-        checks.Mistake(None,
-                       "vous avez traité le contrat comme une loi. Il compte dans la pesée (une "
-                       "mesure organisationnelle, RGPD article 4(5)), mais il n'écarte pas le "
-                       "moyen : l'arrêt Breyer (2016) n'écarte que les moyens interdits par la "
-                       "loi (la liste électorale pour une entreprise : article L37) ou "
-                       "irréalisables en pratique.",
-                       digest="ca8e0599d4462b50"),
-        checks.Mistake(None,
-                       "vous avez confondu personne identifiée et personne identifiable : le RGPD "
-                       "protège aussi celles que l'on peut retrouver par des moyens raisonnables "
-                       "(considérant 26), avant tout croisement. La start-up le peut-elle ici ?",
-                       digest="82b564d1f9b2d659"),
-        checks.Mistake(None,
-                       "vous avez lu le considérant 26 de façon absolue (les moyens de « toute "
-                       "autre personne », CHU compris). L'arrêt de 2025 juge du point de vue de "
-                       "celui qui détient les données : que le CHU garde la table ne rend pas à "
-                       "lui seul les données personnelles pour la start-up.",
-                       digest="852fa0056bb79336"),
-    ],
-    success="on juge du côté de celui qui reçoit, avec tous les moyens qu'il peut "
-    "raisonnablement mettre en œuvre. Les profils publics en font-ils partie ? C'est discuté : "
-    "la réflexion G vous demande de trancher, arguments à l'appui.",
+    digests={"laboratoire": "05bb56a6fa08e458", "prestataire": "1662b93980f3b705"},
+    mistakes={
+        "laboratoire": [
+            erreur("le CHU garde bien la table, mais l'arrêt de 2025 juge du côté de celui qui "
+                   "détient les données : les moyens du CHU ne sont pas ceux du laboratoire.",
+                   "ed9ef6da41616744"),
+            erreur("quel moyen le laboratoire aurait-il ? Relisez ce qu'il détient et où il "
+                   "travaille.", "d5e4fe822c3cd147"),
+            erreur("le verdict se défend, pas la raison : un contrat compte dans la pesée, mais "
+                   "n'écarte pas un moyen à lui seul (le prestataire a signé le même). "
+                   "Qu'est-ce qui prive le laboratoire de tout moyen ?", "0e3975934a75b33d"),
+            erreur(message_identifiee, "23a99104afb55118"),
+        ],
+        "prestataire": [
+            erreur("le verdict est juste, pas la raison : l'arrêt de 2025 juge du côté de "
+                   "celui qui détient les données, et la table du CHU ne suffit pas à le "
+                   "trancher. Qu'a le prestataire, lui ?", "8e0a193db84cbeea"),
+            erreur("vous avez traité le contrat comme une loi. Il compte dans la pesée, mais le "
+                   "fichier du panel reste à portée de main : seul un moyen interdit par la loi "
+                   "ou irréalisable en pratique est écarté (arrêt Breyer).",
+                   "e2421af044230542"),
+            erreur("relisez ce que détient déjà le prestataire, et comparez-le aux colonnes de "
+                   "l'extrait.", "acebb4d087cd298d"),
+            erreur(message_identifiee, "ac8c41d2e5fa49c4"),
+        ],
+    },
+    success="chacun est jugé de son côté, avec ses moyens raisonnables : le prestataire a un "
+    "fichier qui relie l'extrait à des noms, que son contrat n'efface pas ; le laboratoire, "
+    "sans autre donnée ni moyen d'en importer, contrôlé, n'en a aucun. Et la start-up, avec des "
+    "profils publics ? C'est discuté : la réflexion de l'exercice 9 vous demande de trancher.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(qualification, name="qualification", options=["A", "B", "C", "D", "E"],
-                    expected="C")
+checks.check_choices(
+    qualification,
+    name="qualification",
+    options=["A", "B", "C", "D", "E"],
+    expected={"laboratoire": "D", "prestataire": "B"},
+    points=2,
+)
 ### END HIDDEN TESTS
 
 # %% mistake="qualification"
-# message : vous n'avez compté que la table de correspondance
-qualification = "A"
+# message : un contrat compte dans la pesée, mais n'écarte pas un moyen à lui seul
+qualification = {"laboratoire": "C", "prestataire": "B"}
 
 # %% mistake="qualification"
-# message : il n'écarte pas le moyen
-qualification = "B"
+# message : l'arrêt de 2025 juge du côté de celui qui détient les données
+qualification = {"laboratoire": "A", "prestataire": "A"}
+
+# %% mistake="qualification"
+# message : vous avez traité le contrat comme une loi
+qualification = {"laboratoire": "D", "prestataire": "C"}
 
 # %% mistake="qualification"
 # message : personne identifiée et personne identifiable
-qualification = "D"
+qualification = {"laboratoire": "E", "prestataire": "E"}
 
 # %% mistake="qualification"
-# message : vous avez lu le considérant 26 de façon absolue
-qualification = "E"
+# message : quel moyen le laboratoire aurait-il
+qualification = {"laboratoire": "B", "prestataire": "B"}
+
+# %% mistake="qualification"
+# message : relisez ce que détient déjà le prestataire
+qualification = {"laboratoire": "D", "prestataire": "D"}
 
 # %% [markdown]
 # ## À retenir
@@ -839,14 +852,15 @@ qualification = "E"
 # %% [markdown]
 # ## Après la séance
 #
-# *Seul ou en binôme : exercices A à E, lecture F, réflexion G.*
+# *Seul ou en binôme : les exercices 4 à 8 (chacun porte la question du même numéro), une
+# lecture, puis la réflexion de l'exercice 9.*
 #
 # **Ce qui est noté après la séance** : les questions 4a et 4b (1 point chacune) et 5 à 8
-# (2 points chacune), vérifiées comme en séance, soit 10 points ; et la réflexion G (3 points),
-# que l'enseignant corrige à la main. La lecture F n'est pas notée. (En séance, les questions
-# 1a à 3 comptaient 6 points.)
+# (2 points chacune), vérifiées comme en séance, soit 10 points ; et la réflexion de
+# l'exercice 9 (3 points), que l'enseignant corrige à la main. La lecture « Pour aller plus
+# loin » n'est pas notée. (En séance, les questions 1a à 3 comptaient 6 points.)
 #
-# ### A. Le rôle de chaque colonne
+# ### Exercice 4 — Le rôle de chaque colonne
 #
 # Relisez les définitions de la section 3 : un quasi-identifiant dépend de ce que l'attaquant
 # sait par ailleurs, pas d'une liste fixée d'avance. Ces rôles sont techniques : pour le droit,
@@ -1100,7 +1114,7 @@ roles_sejour = {
 }
 
 # %% [markdown]
-# ### B. Réduire le périmètre : l'extrait de l'Hérault
+# ### Exercice 5 — Réduire le périmètre : l'extrait de l'Hérault
 #
 # En séance, k restait à 1 tant qu'un lieu était publié. Qui reste seul ? Publions sexe,
 # classe d'âge de dix ans et département ; comptons les patients seuls dans les plus petits
@@ -1342,7 +1356,7 @@ else:
 # </details>
 
 # %% [markdown]
-# ### C. Le détail perdu : choisir une publication
+# ### Exercice 6 — Le détail perdu : choisir une publication
 #
 # ### Question 6 — Quelle publication perd le moins de détail ? (2 points)
 #
@@ -1353,7 +1367,7 @@ else:
 # postaux confondus**. Sans l'explorateur (widgets absents), créez une cellule (bouton **+**
 # de la barre d'outils, ou touche **B** après avoir cliqué à gauche de la cellule), écrivez-y
 # `mesurer_publication("A")`, puis `"B"`… : elle affiche ces trois lignes pour une publication.
-# Laquelle atteint **k ≥ 5** (objectif de l'exercice B) en perdant le **moins de
+# Laquelle atteint **k ≥ 5** (objectif de l'exercice 5) en perdant le **moins de
 # détail** ? Répondez par la lettre. (Ce n'est plus l'extrait de l'Hérault, mais tout le
 # registre : la bonne largeur peut changer.)
 #
@@ -1469,7 +1483,7 @@ choix_publication = "D"
 choix_publication = "E"
 
 # %% [markdown]
-# ### D. Les trois risques du G29
+# ### Exercice 7 — Les trois risques du G29
 #
 # Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
 # protection des données, distingue trois risques dans son avis sur les techniques
@@ -1562,7 +1576,7 @@ checks.check_choice(
     success="une classe dont tous les patients, ou presque, ont le même diagnostic le révèle "
     "sans isoler personne : c'est une inférence (« avec une probabilité significative », dit le "
     "G29). Le l repère la classe 3 (l = 1), pas la classe 5 (l = 2) : une limite de la "
-    "l-diversité (lecture F).",
+    "l-diversité (lecture « Pour aller plus loin »).",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(classe_exposee, name="classe_exposee", options=["A", "B", "C", "D", "E"],
@@ -1586,7 +1600,7 @@ classe_exposee = "C"
 classe_exposee = "D"
 
 # %% [markdown]
-# ### E. Seul parmi qui ?
+# ### Exercice 8 — Seul parmi qui ?
 #
 # ### Question 8 — Face à une liste de toute la population (2 points)
 #
@@ -1682,7 +1696,7 @@ risque_population = "E"
 # - Un quasi-identifiant se définit par ce que l'attaquant sait par ailleurs (question 4).
 
 # %% [markdown]
-# - Une même généralisation protège moins les habitants des petits territoires (exercice B).
+# - Une même généralisation protège moins les habitants des petits territoires (exercice 5).
 
 # %% [markdown] reveal="choix_publication"
 # - Pour publier, écartez d'abord ce qui n'atteint pas le k visé, puis gardez ce qui perd le
@@ -1702,7 +1716,7 @@ risque_population = "E"
 #   population grandit (question 8).
 
 # %% [markdown]
-# ### F. Pour aller plus loin : au-delà du k-anonymat
+# ### Pour aller plus loin (lecture non notée) : au-delà du k-anonymat
 
 # %% [markdown] reveal="classe_exposee"
 # **Les limites de la l-diversité.** Une classe peut compter plusieurs diagnostics différents
@@ -1752,7 +1766,7 @@ risque_population = "E"
 #   beaucoup.
 # </details>
 #
-# ### Les textes en détail (à lire avant la réflexion G)
+# ### Les textes en détail (à lire avant la réflexion de l'exercice 9)
 #
 # <details><summary>Ouvrir la lecture : article 4(5) et considérant 26 du RGPD, arrêts Breyer
 # et du 4 septembre 2025</summary>
@@ -1805,7 +1819,7 @@ risque_population = "E"
 # de la recherche en santé (loi Informatique et Libertés) ; voyez le module 10.
 # </details>
 #
-# ### G. Réflexion — Quand un jeu de données peut-il être partagé ?
+# ### Exercice 9 — Réflexion : quand un jeu de données peut-il être partagé ?
 #
 # *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
 #
@@ -1867,8 +1881,9 @@ risque_population = "E"
 #   Bundesrepublik Deutschland, affaire C-582/14, ECLI:EU:C:2016:779, points 46 à 48 (moyens
 #   légaux d'identifier une personne, y compris avec l'aide de tiers ; moyens interdits par la
 #   loi ou irréalisables en pratique exclus ; interprétation de la directive 95/46/CE).
-# - Code électoral, article L37 (communication de la liste électorale aux électeurs, candidats
-#   et partis, qui s'engagent à ne pas s'en servir à des fins commerciales), Légifrance.
+# - Code électoral, article L37 (communication et copie de la liste électorale : à tout
+#   électeur, à la condition de s'engager à ne pas en faire un usage commercial ; aux candidats
+#   et aux partis ou groupements politiques), Légifrance.
 # - Groupe de travail « Article 29 » sur la protection des données (G29). Avis 05/2014 sur les
 #   techniques d'anonymisation (WP216), adopté le 10 avril 2014 : section 2.2.2 (les trois
 #   risques), section 5 et tableau 6 (le k-anonymat n'écarte ni la corrélation ni l'inférence ;

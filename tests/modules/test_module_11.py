@@ -83,43 +83,57 @@ def test_module_11_question_7_table_has_one_homogeneous_class_named_by_the_answe
     assert answer.startswith(f"Les classes {single[0]} et {dominant[0]} : inférence")
 
 
-def test_module_11_question_3_does_not_give_the_start_up_the_electoral_list():
-    # Code électoral, article L37: only voters, candidates and parties obtain a copy, with a
-    # commitment not to use it commercially; for a start-up it is a means the law forbids,
-    # which the Breyer judgment (point 46) leaves out. The statement says so, and the graded
-    # option crosses with a list built from sources anyone can read.
-    statement = _text().split("### Question 3 ")[1].split("# %%")[0]
-    flat = " ".join(statement.replace("\n#", " ").split())
-    assert "Code électoral, article L37" in flat and "profils publics" in flat
-    assert "se procurer la liste électorale" not in flat
-    graded = _option("3", _solution("qualification"))
-    assert "moyens raisonnables" in graded and "ailleurs" in graded
+def test_module_11_section_4_states_article_l37_exactly():
+    # Code électoral, article L37: every voter may obtain a copy on condition of committing
+    # not to use it commercially; candidates and parties may too. The commitment is the
+    # voters' condition, not a condition stated for candidates and parties.
+    flat = " ".join(_text().split("## 4. L'attaque par croisement")[1].split("# %%")[0]
+                    .replace("\n#", " ").split())
+    assert ("seuls les électeurs, qui s'engagent à ne pas en faire un usage commercial, les "
+            "candidats et les partis en obtiennent copie (Code électoral, article L37)") in flat
 
 
-def test_module_11_question_3_grades_only_what_the_2025_judgment_settled():
-    # Tenth-edition review (lecturer's condition): whether public profiles count among the
-    # recipient's means is debated; Q3 grades the settled criterion (the recipient's side, all
-    # means reasonably likely to be used), no option carries a marker the others lack, and the
-    # marking guide of reflection G accepts any well-argued conclusion on the debated point.
+def test_module_11_question_3_needs_the_recipient_side_reasoning():
+    # Ninth edition (7 December): two recipients of the same extract, both under contract;
+    # only their own means differ. Each item is a verdict with its reason, partial credit per
+    # recipient; the two answers differ, so "the same verdict for both" earns nothing, and the
+    # contract option (C) is wrong for both (it does not tell them apart).
     text = _text()
     statement = text.split("### Question 3 ")[1].split("# %%")[0]
     flat = " ".join(statement.replace("\n#", " ").split())
-    assert "lecture prudente" not in flat
-    options = [_option("3", letter) for letter in "ABCDE"]
-    assert all(option.startswith("On ") for option in options)
+    assert "contrat" in flat and "fichier nominatif" in flat and "environnement sécurisé" in flat
+    options = {letter: _option("3", letter) for letter in "ABCDE"}
+    assert [o.split(" :")[0] for o in options.values()] == (
+        ["Personnelles"] * 2 + ["Pas personnelles"] * 3
+    )
+    solution = text.split("### BEGIN SOLUTION\nqualification = ")[1].split("### END SOLUTION")[0]
+    answer = ast.literal_eval(solution)
+    assert answer == {"laboratoire": "D", "prestataire": "B"}
+    assert "moyen raisonnable" in options["B"] and "moyen raisonnable" in options["D"]
     check = text.split('# %% tests="qualification"')[1].split("# %%")[0]
-    assert "Quelle option" not in check and "lecture prudente" not in check
+    assert "check_choices(" in check and check.count("    points=2,") == 2
     guide = text.split('written="reflexion_anonymat"')[1].split("### END SOLUTION")[0]
     flat_guide = " ".join(guide.replace("\n#", " ").split())
     assert "toute conclusion bien argumentée" in flat_guide
-    assert "conclut prudemment que le moyen compte" not in flat_guide
+
+
+def test_module_11_exercises_are_numbered_like_their_questions():
+    # Reviewers were lost between exercises lettered A-G and options lettered A-E.
+    text = _text()
+    after = text.split("## Après la séance")[1]
+    assert not re.search(r"# ### [A-G]\. ", after)
+    assert not re.search(r"(exercice|lecture|réflexion) [A-G]\b", text)
+    for number in range(4, 9):
+        exercise = after.split(f"### Exercice {number} — ")[1].split("### Exercice ")[0]
+        assert f"### Question {number}" in exercise, number
+    assert "### Exercice 9 — Réflexion" in after
 
 
 def test_module_11_questions_5_and_6_are_not_read_off_a_printed_table():
     # Tenth-edition review: the Hérault table showed the smallest class (Q5's answer) and the
     # Q6 fallback printed k for the five options every time; the fallback now runs on demand.
     text = _text()
-    before_q5 = text.split("### Question 5 ")[0].split("### B. Réduire le périmètre")[1]
+    before_q5 = text.split("### Question 5 ")[0].split("### Exercice 5 — Réduire le périmètre")[1]
     assert '"plus petite classe"' not in before_q5
     fallback = text.split("def mesurer_publication(option):")[0].rsplit("# %%", 1)[1]
     assert "display(" not in fallback and "update()" not in fallback
