@@ -1854,9 +1854,9 @@ risque_population = "E"
 # RGPD art. 6 et 9, ou rarement praticable).
 #
 # **Point 2 — Un chiffre et un risque.** 1 : un chiffre du module, juste et rapporté à son
-# groupe (uniques du registre ; patients de la liste nommés, liste synthétique plus exacte que de
-# vrais profils ; k et l après généralisation ; patients seuls des petits départements ; détail
-# perdu), **et** un risque du G29 relié au cas (k : individualisation ; l : inférence ;
+# groupe (uniques du registre ; patients de la liste nommés, sur une liste synthétique dont la
+# part d'erreurs est un réglage ; k et l après généralisation ; patients seuls des petits
+# départements ; détail perdu), **et** un risque du G29 relié au cas (k : individualisation ; l : inférence ;
 # croisement, rattachement à une classe : corrélation). 0,5 : l'un des deux. Refuser la part de
 # tout le registre prise pour le risque d'un patient, ou l'unicité dans la population
 # synthétique prise pour celle de la France.
