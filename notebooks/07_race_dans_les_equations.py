@@ -25,26 +25,19 @@
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : justice (un même rein ne doit pas
 # > être jugé plus sain selon la catégorie raciale déclarée du patient), non-malfaisance (un DFG
-# > surestimé retarde un diagnostic, une adaptation de dose, et peut retarder le début du temps
-# > d'attente de greffe).
+# > surestimé peut retarder un diagnostic, une adaptation de dose, le temps d'attente de
+# > greffe).
 #
 # ## Ce que vous allez faire
 #
-# 1. Calculer les deux DFGe de M. A., 57 ans (questions 1 et 2), puis jouer avec une
-#    calculatrice de patient.
-# 2. Compter, sur une cohorte synthétique, les patients noirs qui changent de côté du seuil de
-#    60 (question 3) et lire une marge d'incertitude (question 4).
-# 3. Comprendre pourquoi la race était dans l'équation, et ce qu'en disent l'Europe et la
-#    France.
-# 4. Après la séance : un solde qui cache deux mouvements (question 5), le DFGe de M. A. au
-#    laboratoire européen (question 6), ce que ces chiffres changent pour lui (question 7) et
-#    une réflexion écrite sur un agent conversationnel.
+# En séance : M. A., une calculatrice, une cohorte synthétique (questions 1 à 5). Après la
+# séance : l'Europe et la France (questions 6 à 8), une réflexion écrite.
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
-# `...` par votre calcul (décimales avec un **point** : `88.4`), exécutez, puis exécutez la
-# **« Vérification »** en dessous. Sous chaque question, des **indices** repliés. En séance
-# évaluée (notée), les vérifications ne répondent pas : les résultats, et les passages qui
-# commentent une réponse, arrivent avec votre retour de correction.
+# `...` par votre calcul (décimales avec un **point** : `88.4`, jamais `88,4`), exécutez, puis
+# exécutez la **« Vérification »** en dessous. Indices repliés sous chaque question. En
+# séance évaluée (notée), les vérifications ne répondent pas : les résultats arrivent avec
+# votre retour de correction.
 
 # %% [markdown]
 # ## 1. Un rein, deux équations
@@ -63,17 +56,17 @@
 #   G3 au moins (G3a : de 45 à 59 ; KDIGO, le groupe international des recommandations sur
 #   le rein, 2013). C'est aussi un seuil de prescription : sous 60 mL/min, la dose maximale
 #   de **metformine** (un antidiabétique) est réduite, et sous 30 elle est contre-indiquée
-#   (Agence nationale de sécurité du médicament et des produits de santé, ANSM, 2023). Ce
-#   texte parle en mL/min, non indexés (voir le pli après la question 2).
+#   (ANSM, l'agence du médicament, 2023). Ces
+#   seuils sont en mL/min, non indexés (pli après la question 2).
 # - **20** : aux États-Unis, pour un candidat inscrit sur la liste d'attente d'une **greffe de
 #   rein**, un DFG de 20 mL/min ou moins est l'un des critères qui font compter son temps
 #   d'attente (règle de l'OPTN, l'organisme des greffes, citée par Lee et al., 2017).
 #
 # L'équation **CKD-EPI 2009** (du consortium américain CKD-EPI ; Levey et al., 2009)
 # multiplie le résultat par **1,159** si le patient est déclaré **noir** : à créatinine égale,
-# son DFGe est 15,9 % plus haut. L'équation **CKD-EPI 2021** (Inker et al., 2021), adoptée aux
-# États-Unis (Delgado et al., 2021b), n'a plus ce coefficient ; ses autres coefficients ont été
-# réestimés.
+# son DFGe est 15,9 % plus haut. L'équation **CKD-EPI 2021** (Inker et al., 2021), recommandée
+# aux États-Unis par la task force NKF-ASN (Delgado et al., 2021b), n'a plus ce coefficient ;
+# ses autres coefficients ont été réestimés.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, définit les deux équations et
@@ -158,14 +151,14 @@ fr_table(
 )
 
 # %% [markdown]
-# Les patients sont **synthétiques** : leurs créatinines sont inventées, tirées de la même
-# façon chez les patients noirs et non noirs (voir la fiche). Les
-# équations, elles, sont programmées telles que publiées. Nous n'avons **aucun DFG mesuré** : nous pouvons dire où
-# chaque équation place un patient, jamais laquelle dit vrai pour lui.
+# Les patients sont **synthétiques** : créatinines inventées, tirées de la même façon chez les
+# patients noirs et non noirs (voir la fiche) ; équations programmées telles que publiées.
+# Nous n'avons **aucun DFG mesuré** : nous voyons où chaque équation place un patient, jamais
+# laquelle dit vrai pour lui.
 #
 # ## 2. M. A., 57 ans
 #
-# M. A., 57 ans, se déclare noir. Son compte rendu de laboratoire indique une créatinine de
+# M. A. se déclare noir. Son compte rendu de laboratoire indique une créatinine de
 # **127 µmol/L** : les laboratoires français la donnent en micromoles par litre, alors que les
 # équations CKD-EPI l'attendent en **mg/dL**. Pour convertir, on **divise par 88,4**.
 #
@@ -183,10 +176,9 @@ fr_table(
 #
 # ### Question 1 — Le DFGe 2021 de M. A. (1 point)
 #
-# Calculez `dfg_2021_m_a`, en mL/min/1,73 m² (corrigé à 0,1 près : un entier ne suffit pas ;
-# une créatinine convertie arrondie à 0,01 mg/dL est acceptée, en questions 1 et 2). Cette
-# décimale vérifie votre calcul, pas la précision clinique : pour un patient, l'erreur de
-# l'équation dépasse de loin 0,1 (nous y reviendrons après la question 2).
+# Calculez `dfg_2021_m_a`, en mL/min/1,73 m², à 0,1 près : **écrivez le calcul, pas sa
+# valeur** (un entier ne vaut que la moitié des points ; une créatinine convertie arrondie à
+# 0,01 mg/dL est acceptée, en questions 1 et 2).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -369,6 +361,10 @@ if _report is None:
                            "valeur de départ, on multiplie au lieu d'ajouter.", digest="6a7250ebb1ea9e81"),
             checks.Mistake(None, "vous avez multiplié par 1,59 : 15,9 %, c'est 0,159, donc un "
                            "coefficient de 1 + 0,159.", digest="350ce824bad691e2"),
+            checks.Mistake(None, "vous avez multiplié par 15,9 : 15,9 % s'écrit 0,159, et "
+                           "« 15,9 % de plus » s'écrit × 1,159.", digest="2a73eee5ef970eed"),
+            checks.Mistake(None, "vous avez ajouté 1,159 au lieu de multiplier : un coefficient "
+                           "multiplie le DFGe, il ne s'y ajoute pas.", digest="96adaffbcb9f5866"),
             checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, alors que "
                            "la question se corrige à 0,1 près. Écrivez le calcul lui-même : Python "
                            "garde les décimales.", digest="8c9240d3e2dd763c"),
@@ -378,6 +374,9 @@ if _report is None:
         ],
         hint="Partez de l'équation 2009 sans coefficient, créatinine convertie, puis appliquez le "
         "coefficient dans le bon sens.",
+        success="avec le coefficient, le DFGe 2009 de M. A. est à 60 ou plus ; avec 2021 "
+        "(question 1), il est sous 60. Le seul changement d'équation le fait passer d'un côté "
+        "à l'autre du seuil ; son rein, lui, n'a pas changé.",
     points=1,
     )
 else:
@@ -468,6 +467,14 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.59
 
 # %% mistake="dfg_2009_m_a"
+# message : vous avez multiplié par 15,9
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 15.9
+
+# %% mistake="dfg_2009_m_a"
+# message : vous avez ajouté 1,159 au lieu de multiplier
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) + 1.159
+
+# %% mistake="dfg_2009_m_a"
 # message : trop arrondi : un nombre entier
 dfg_2009_m_a = 62
 
@@ -475,29 +482,9 @@ dfg_2009_m_a = 62
 # message : vous avez arrondi la créatinine convertie à 0,1 mg/dL
 dfg_2009_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False) * 1.159
 
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il compare les DFGe de M. A. quand les
-# vérifications des questions 1 et 2 ont dit « juste ».
-cote = {True: "sous 60", False: "à 60 ou plus"}
-if checks.passed("dfg_2021_m_a") and checks.passed("dfg_2009_m_a"):
-    print(f"M. A. : {fr_number(dfg_2009_m_a, 1)} avec 2009 ({cote[dfg_2009_m_a < SEUIL_G3]}), "
-          f"{fr_number(dfg_2021_m_a, 1)} avec 2021 ({cote[dfg_2021_m_a < SEUIL_G3]}).")
-else:
-    print("La comparaison s'affichera ici quand les vérifications des questions 1 et 2 auront "
-          "dit « juste » : relancez alors cette cellule (en séance évaluée, dans votre retour "
-          "de correction).")
-
-# %% [markdown] reveal="dfg_2009_m_a"
-# Pour M. A., le seul changement d'équation fait passer le DFGe d'un côté à l'autre de 60.
-# Son rein, lui, n'a pas changé. Passer de 2009 avec coefficient à 2021 mêle deux effets :
-# retirer le coefficient (la grande baisse), puis réestimer les autres coefficients (une
-# petite remontée, pour tous les patients).
-
 # %% [markdown]
-# Prudence avec ces deux DFGe : une seule valeur ne fait pas un stade G3
-# (il faut plus de 3 mois) ; pour un patient donné, l'erreur d'une équation face au DFG
-# mesuré peut dépasser de loin l'écart entre ses deux DFGe (pli ci-dessous) ; et le seuil de
-# la metformine est en mL/min.
+# Placez vos deux valeurs par rapport à 60 : que change l'équation ? Les réserves (stade,
+# erreur d'un patient, dose) sont dans le pli ci-dessous.
 #
 # <details><summary>Ce que ces réserves changent pour M. A. (à lire après la séance)</summary>
 #
@@ -522,11 +509,11 @@ else:
 #   est lui aussi écrit en mL/min ; la cohorte l'applique au DFGe indexé, par simplification.
 # </details>
 #
-# ## 3. La calculatrice de patient
+# ## 3. La calculatrice de DFGe
 #
-# Bougez la créatinine (souris ou **flèches du clavier**), l'âge, le sexe et la race déclarée.
-# Cherchez un patient que le seuil de 60 sépare, puis un que le seuil de 20 sépare. Que se
-# passe-t-il pour un patient déclaré non noir ?
+# Faites varier la créatinine (souris ou **flèches du clavier**), l'âge, le sexe et la race
+# déclarée. Cherchez un patient que le seuil de 60 sépare, puis un que le seuil de 20 sépare.
+# Et pour un patient déclaré non noir ?
 #
 # <details><summary>Ce que vous auriez dû voir (ouvrez après avoir cherché)</summary>
 #
@@ -538,21 +525,22 @@ else:
 #   États-Unis, inscrite sur la liste, elle n'aurait pas rempli avec 2009 ce critère du temps
 #   d'attente de greffe.
 # - **Patient non noir** : l'équation 2021 donne le plus souvent un DFGe un peu **plus haut**
-#   (homme de 50 ans à 300 µmol/L : 20 avec 2009, 21 avec 2021, arrondis). L'erreur est
-#   redistribuée : elle n'est pas supprimée.
+#   (homme de 50 ans à 300 µmol/L : 20 avec 2009, 21 avec 2021, arrondis). La calculatrice
+#   n'a pas de DFG mesuré ; face à lui, Inker et al. (2021) trouvent que 2021 sous-estime
+#   celui des Noirs (écart médian 3,6 mL/min/1,73 m²) et surestime celui des autres (3,9) :
+#   le biais est redistribué, il ne disparaît pas.
 # </details>
 
 # %%
-# La calculatrice : bougez ses commandes et lisez le tableau et les phrases dessous.
+# La calculatrice : faites varier ses commandes et lisez le tableau et les phrases dessous.
 calculatrice = EgfrExplorer(creatinine=100, age=50, female=True, black=False)
 display(calculatrice)
 
 # %% [markdown]
 # ## 4. Sur toute une cohorte
 #
-# Combien de patients noirs l'équation 2021 fait-elle passer **sous** 60, alors que celle de
-# 2009 les plaçait **à 60 ou plus** ? Le tableau compte aussi le mouvement inverse (remonter
-# à 60 ou plus), et les autres patients.
+# Le tableau compte, par groupe, les patients que l'équation 2021 fait passer **sous** 60
+# alors que 2009 les plaçait **à 60 ou plus**, et le mouvement inverse.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compte les patients de chaque groupe ; lisez le
@@ -595,22 +583,17 @@ for colonne, noms in comptes.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
 # %% [markdown]
-# Chez les patients non noirs, l'équation 2021 donne le plus souvent un DFGe un peu plus
-# haut : ses coefficients ont été réestimés sur tous les participants, sans la race. C'est
-# cette réestimation, et non le retrait du coefficient, qui fait remonter à 60 ou plus les
-# patients non noirs du tableau (`n_non_noirs_remontent_60`).
-#
 # ### Question 3 — La part des patients noirs qui passent sous 60 (2 points)
 #
 # Parmi tous les patients noirs de la cohorte, quelle part l'équation 2021 fait-elle passer
 # sous 60, alors que l'équation 2009 les plaçait à 60 ou plus ? Écrivez une division de deux
-# noms listés sous le tableau (proportion entre 0 et 1).
+# noms listés sous le tableau (proportion entre 0 et 1, à 0,001 près).
 #
 # <details><summary>Indice 1</summary>
 #
-# Une part se lit « parmi qui ? » : quel groupe la question prend-elle pour point de départ,
-# avant tout changement d'équation ? Et dans quel sens le coefficient faisait-il bouger le
-# DFGe des patients noirs ?
+# Une part se lit « parmi qui ? » : relisez, mot pour mot, le groupe que nomme la question,
+# puis cherchez le nom qui compte exactement ce groupe. Et dans quel sens le coefficient
+# faisait-il bouger le DFGe des patients noirs ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -699,12 +682,11 @@ part_noirs_sous_60 = n_noirs_passent_sous_60 / n_non_noirs
 # %% [markdown]
 # ### Combien de patients, à quelques-uns près ?
 #
-# Nos patients sont fabriqués selon les règles de la fiche : chaque chiffre dépend de ces
-# règles. Une part calculée sur un groupe de patients n'est qu'une **estimation** ; son
-# **intervalle de confiance à 95 %** donne la fourchette des valeurs compatibles avec les
-# données (ici, une méthode de calcul dite « exacte », de Clopper et Pearson, 1934). La
-# cellule le calcule pour les seuils de 60 et de 20 (passer de « au-dessus de 20 » à « 20 ou
-# moins »).
+# Nos patients sont fabriqués selon les règles de la fiche. Une part calculée sur eux n'est
+# qu'une **estimation** de la part que donneraient, en moyenne, ces règles ; son **intervalle
+# de confiance à 95 %** donne la fourchette des valeurs de cette part compatibles avec les
+# données (méthode « exacte » de Clopper et Pearson, 1934). La cellule le calcule aux seuils
+# de 60 et de 20.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : parts et intervalles à 95 % (exacts), patients noirs.
@@ -727,19 +709,15 @@ else:
           "séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
-# Au seuil de 20, peu de patients changent de côté : l'intervalle est alors large **par
-# rapport** à la part elle-même. Aux États-Unis, un vrai patient inscrit dans ce cas aurait pu
-# commencer plus tard à cumuler du temps d'attente de greffe avec l'équation 2009.
-#
 # ### Question 4 — Que dit cet intervalle ? (2 points)
 #
 # De quelle incertitude l'intervalle à 95 % d'une part comptée sur cette cohorte tient-il
-# compte ? Écrivez entre guillemets **doubles** l'une des réponses
-# `"la part dans un hôpital réel"`,
-# `"les patients qu'une autre cohorte de même taille aurait contenus"`,
-# `"l'erreur des équations face au DFG mesuré"`,
-# `"l'écart entre l'équation 2009 et celle de 2021"` ou
-# `"la variation de la créatinine d'un dosage à l'autre"`.
+# compte ? Écrivez entre guillemets droits l'une des réponses
+# `"le hasard qui a produit ces patients-là, pas d'autres"`,
+# `"le hasard qui amène tels patients dans un hôpital réel"`,
+# `"l'erreur de chaque équation face au DFG mesuré"`,
+# `"l'écart entre les DFGe des équations 2009 et 2021"` ou
+# `"le hasard qui fait varier la créatinine d'un dosage à l'autre"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -757,7 +735,7 @@ else:
 # %% answer="lecture_intervalle"
 lecture_intervalle = ...
 ### BEGIN SOLUTION
-lecture_intervalle = "les patients qu'une autre cohorte de même taille aurait contenus"
+lecture_intervalle = "le hasard qui a produit ces patients-là, pas d'autres"
 ### END SOLUTION
 
 # %% tests="lecture_intervalle" points=2
@@ -765,26 +743,26 @@ lecture_intervalle = "les patients qu'une autre cohorte de même taille aurait c
 checks.check_choice(
     lecture_intervalle,
     name="lecture_intervalle",
-    options=["la part dans un hôpital réel",
-             "les patients qu'une autre cohorte de même taille aurait contenus",
-             "l'erreur des équations face au DFG mesuré",
-             "l'écart entre l'équation 2009 et celle de 2021",
-             "la variation de la créatinine d'un dosage à l'autre"],
-    digest="41807ef47d863821",
+    options=["le hasard qui a produit ces patients-là, pas d'autres",
+             "le hasard qui amène tels patients dans un hôpital réel",
+             "l'erreur de chaque équation face au DFG mesuré",
+             "l'écart entre les DFGe des équations 2009 et 2021",
+             "le hasard qui fait varier la créatinine d'un dosage à l'autre"],
+    digest="643ce89cc4dc3d3d",
     mistakes=[
-        checks.Mistake(None, "nos patients sont synthétiques, leurs créatinines inventées : "
-                       "l'intervalle ne dit rien d'un hôpital réel, dont les patients sont "
-                       "autres.", digest="91e3977578a175ee"),
+        checks.Mistake(None, "nos patients sont synthétiques, fabriqués selon les règles de la "
+                       "fiche : l'intervalle ne dit rien des patients d'un hôpital réel, venus "
+                       "d'une autre population.", digest="f51f0e96ad714142"),
         checks.Mistake(None, "nous n'avons aucun DFG mesuré : on ne peut pas dire laquelle des "
                        "deux équations se trompe pour un patient de la cohorte. L'intervalle "
-                       "porte sur un comptage.", digest="e49e2e48092bb597"),
+                       "porte sur un comptage.", digest="e05d9e9b5693b3b8"),
         checks.Mistake(None, "l'écart entre les deux équations, c'est ce que l'on compte : les "
                        "patients qui changent de côté. L'intervalle ne porte pas sur cet écart : "
-                       "il entoure la part obtenue en le comptant.", digest="3595e28642ed46cc"),
+                       "il entoure la part obtenue en le comptant.", digest="54a64679047d0e2d"),
         checks.Mistake(None, "chaque patient synthétique n'a qu'une créatinine, tirée une "
                        "fois : l'intervalle ne sait rien des dosages répétés d'un même patient. "
                        "Cette variation existe chez de vrais patients, mais c'est une autre "
-                       "source d'incertitude.", digest="3fb2239ae4a2a92b"),
+                       "source d'incertitude.", digest="1a85fdcd2b83a409"),
     ],
     success="l'intervalle dit quelles parts, pour les règles de la fiche, restent compatibles "
     "avec cette cohorte : une autre cohorte de même taille, fabriquée de même, aurait contenu "
@@ -796,30 +774,30 @@ checks.check_choice(
 checks.check_choice(
     lecture_intervalle,
     name="lecture_intervalle",
-    options=["la part dans un hôpital réel",
-             "les patients qu'une autre cohorte de même taille aurait contenus",
-             "l'erreur des équations face au DFG mesuré",
-             "l'écart entre l'équation 2009 et celle de 2021",
-             "la variation de la créatinine d'un dosage à l'autre"],
-    expected="les patients qu'une autre cohorte de même taille aurait contenus",
+    options=["le hasard qui a produit ces patients-là, pas d'autres",
+             "le hasard qui amène tels patients dans un hôpital réel",
+             "l'erreur de chaque équation face au DFG mesuré",
+             "l'écart entre les DFGe des équations 2009 et 2021",
+             "le hasard qui fait varier la créatinine d'un dosage à l'autre"],
+    expected="le hasard qui a produit ces patients-là, pas d'autres",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_intervalle"
-# message : l'intervalle ne dit rien d'un hôpital réel
-lecture_intervalle = "la part dans un hôpital réel"
+# message : l'intervalle ne dit rien des patients d'un hôpital réel
+lecture_intervalle = "le hasard qui amène tels patients dans un hôpital réel"
 
 # %% mistake="lecture_intervalle"
 # message : nous n'avons aucun DFG mesuré
-lecture_intervalle = "l'erreur des équations face au DFG mesuré"
+lecture_intervalle = "l'erreur de chaque équation face au DFG mesuré"
 
 # %% mistake="lecture_intervalle"
 # message : l'écart entre les deux équations, c'est ce que l'on compte
-lecture_intervalle = "l'écart entre l'équation 2009 et celle de 2021"
+lecture_intervalle = "l'écart entre les DFGe des équations 2009 et 2021"
 
 # %% mistake="lecture_intervalle"
 # message : l'intervalle ne sait rien des dosages répétés
-lecture_intervalle = "la variation de la créatinine d'un dosage à l'autre"
+lecture_intervalle = "le hasard qui fait varier la créatinine d'un dosage à l'autre"
 
 # %% [markdown]
 # ## 5. Pourquoi la race était dans l'équation, et pourquoi elle en est sortie
@@ -835,8 +813,152 @@ lecture_intervalle = "la variation de la créatinine d'un dosage à l'autre"
 # Inker et al. (2021) rappellent que la race est une **construction sociale**, pas une mesure
 # biologique, et proposent une équation **réestimée** sans race (détails après la séance).
 #
-# Aux États-Unis, pour la greffe, l'OPTN a interdit les calculs avec race et fait rétablir le
-# temps d'attente perdu par les candidats noirs (OPTN, 2022 ; détails après la séance).
+# ### Question 5 — Ce que les seuils décident pour M. A. (2 points)
+#
+# Placez les DFGe de M. A. (questions 1 et 2) par rapport aux seuils de la section 1. Pour
+# chaque affirmation, écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse).
+# Note partielle : chaque item faux annule un item juste (répondre au hasard rapporte donc
+# peu) ; un item laissé `...` ne rapporte ni ne retire rien.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque affirmation, retrouvez en section 1 le seuil de la décision (dose, greffe), ou
+# ce qui a changé entre 2009 et 2021, puis placez-y M. A.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# L'équation 2021 est-elle l'équation 2009 moins son coefficient ? Relisez la dernière phrase
+# de la section 1, ou faites le calcul avec les deux fonctions.
+# </details>
+
+# %% answer="decisions_m_a"
+decisions_m_a = {
+    "avec l'équation 2021, la metformine lui est contre-indiquée": ...,
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": ...,
+    "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": ...,
+}
+### BEGIN SOLUTION
+decisions_m_a = {
+    "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
+    "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
+}
+### END SOLUTION
+
+# %% tests="decisions_m_a" points=2
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_choices(
+    decisions_m_a,
+    name="decisions_m_a",
+    options=["oui", "non"],
+    digests={
+        "avec l'équation 2021, la metformine lui est contre-indiquée": "8058aa9a70ba08b6",
+        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "96695c6f58e93953",
+        "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "15d270eda7118144",
+    },
+    mistakes={
+        "avec l'équation 2021, la metformine lui est contre-indiquée": [
+            checks.Mistake(None, "la metformine n'est contre-indiquée que sous 30 ; avec 2021, le "
+                           "DFGe de M. A. est proche de 60 : un reclassement sous 60 change la "
+                           "dose, il n'arrête pas le traitement.", digest="b4648ebe91a0f32c"),
+        ],
+        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": [
+            checks.Mistake(None, "ses deux DFGe sont proches de 60, bien au-dessus de 20 : pour "
+                           "M. A., le changement d'équation ne change rien au temps d'attente. "
+                           "C'est près de 20 qu'il compte (calculatrice, seuil de 20).",
+                           digest="7fbd8cd8f5e3ae2c"),
+        ],
+        "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": [
+            checks.Mistake(None, "l'équation 2021 n'a pas seulement retiré le coefficient : ses "
+                           "autres coefficients ont été réestimés (section 1). Sans coefficient, "
+                           "l'équation 2009 donne à M. A. un autre DFGe que celle de 2021.",
+                           digest="0022578b2e31f340"),
+        ],
+    },
+    success="pour M. A., changer d'équation peut toucher la dose de metformine (seuil de 60, en "
+    "mL/min) et, si la baisse dure plus de 3 mois, le stade ; ni la contre-indication (30) ni "
+    "la greffe (20), trop loin. Et passer de 2009 avec coefficient à 2021 mêle deux effets : "
+    "retirer le coefficient (la grande baisse), puis réestimer les autres coefficients (une "
+    "petite remontée pour la plupart des patients, pas pour tous).",
+    points=2,
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(
+    decisions_m_a,
+    name="decisions_m_a",
+    options=["oui", "non"],
+    expected={
+        "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
+        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
+        "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
+    },
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% mistake="decisions_m_a"
+# message : la metformine n'est contre-indiquée que sous 30
+# (deux items faux : avec la note corrigée du hasard, un juste et deux faux valent 0)
+decisions_m_a = {
+    "avec l'équation 2021, la metformine lui est contre-indiquée": "oui",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
+    "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "oui",
+}
+
+# %% mistake="decisions_m_a"
+# message : ses deux DFGe sont proches de 60
+# (deux items faux : avec la note corrigée du hasard, un juste et deux faux valent 0)
+decisions_m_a = {
+    "avec l'équation 2021, la metformine lui est contre-indiquée": "oui",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "non",
+    "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
+}
+
+# %% mistake="decisions_m_a"
+# message : ses autres coefficients ont été réestimés
+# (deux items faux : avec la note corrigée du hasard, un juste et deux faux valent 0)
+decisions_m_a = {
+    "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "non",
+    "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "oui",
+}
+
+# %% [markdown]
+# ## À retenir
+#
+# - Le DFGe dépend de l'**équation** : créatinine en **mg/dL** (µmol/L ÷ 88,4), coefficient
+#   de 2009 **× 1,159** pour les patients déclarés noirs, aucun en 2021 (choix américain).
+# - Un écart médian est le biais d'un groupe ; pour un patient, l'erreur peut dépasser 30 %
+#   du DFG mesuré (Inker et al., 2021).
+# - Un seuil (60, 20) transforme un petit écart en décision : stade, dose, greffe.
+# - Une part se compte **parmi le bon groupe**, avec sa **marge d'incertitude**.
+# - Sans DFG mesuré, on compare des équations ; on ne dit pas laquelle a raison.
+
+# %% [markdown]
+# ## Après la séance
+#
+# ### Compléments de la section 5
+#
+# **L'équation réestimée.** Inker et al. (2021) : sur 4 050 participants dont le DFG était
+# **mesuré**, l'équation 2009 surestimait le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) et à peine celui des autres
+# (0,5) ; privée de son seul coefficient, elle sous-estimait celui des participants noirs
+# (7,1). D'où une équation **réestimée** sans race : elle sous-estime un peu le DFG des
+# participants noirs (3,6) et surestime celui des autres (3,9). La formule ne contient plus de
+# catégorie raciale, mais l'écart de biais entre les deux groupes **passe** d'environ 3,2
+# (3,7 − 0,5) à environ 7,5 (3,6 en dessous, 3,9 au-dessus). Ces deux écarts sont
+# indicatifs : aucun intervalle n'est publié pour eux, alors que chaque médiane a le sien (à
+# 95 % : de 1,8 à 5,4 pour 3,7 ; de 0,0 à 0,9 pour 0,5 ; de 1,8 à 5,5 pour 3,6 ; de 3,4 à
+# 4,4 pour 3,9). Plus juste dans son principe, l'équation 2021 n'est pas moins biaisée pour
+# chaque groupe (biais de même taille chez les Noirs, plus
+# grand chez les non-Noirs). Pour des auteurs européens, aux États-Unis, elle ne fait pas mieux
+# que 2009 (Delanaye et al., 2023b) ; la task force américaine l'a pourtant recommandée
+# (Delgado et al., 2021b).
+#
+# **La greffe.** Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit, pour la
+# greffe, les calculs avec race à partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
+# d'attente** perdu par les candidats noirs (OPTN, 2022). En juillet 2023, plus de 6 100
+# d'entre eux avaient gagné une durée médiane de 1,7 an (UNOS, 2023).
 #
 # **Et en Europe, en France ?** La Fédération européenne de biologie clinique (EFLM)
 # recommande aux laboratoires européens de **ne pas** adopter l'équation 2021 et de garder
@@ -847,41 +969,15 @@ lecture_intervalle = "la variation de la créatinine d'un dosage à l'autre"
 # al., 2021 ; en français : Stehlé et al., 2023). Nous n'avons trouvé aucune recommandation
 # de la Haute Autorité de santé sur ce coefficient. L'appliquer obligerait à déclarer la
 # « race » du patient au laboratoire (droit : « Pour aller plus loin »).
-#
-# ## À retenir
-#
-# - Le DFGe dépend de l'**équation** : créatinine en **mg/dL** (µmol/L ÷ 88,4), coefficient
-#   de 2009 **× 1,159** pour les patients déclarés noirs, aucun en 2021 (choix américain) ;
-#   en Europe, l'EFLM conseille 2009 sans coefficient.
-# - Un écart médian est le biais d'un groupe ; l'erreur pour un patient peut être bien plus
-#   grande.
-# - Un seuil (60, 20) transforme un petit écart en décision : stade, dose, greffe.
-# - Une part se compte **parmi le bon groupe**, avec sa **marge d'incertitude**.
-# - Sans DFG mesuré, on compare des équations ; on ne dit pas laquelle a raison.
+
+# %% [markdown] reveal="decisions_m_a"
+# **Les patients non noirs de la cohorte.** Chez eux, l'équation 2021 donne le plus souvent
+# un DFGe un peu plus haut : ses coefficients ont été réestimés sur tous les participants,
+# sans la race. C'est cette réestimation, et non le retrait du coefficient, qui fait remonter
+# à 60 ou plus les patients non noirs du tableau de la section 4 (`n_non_noirs_remontent_60`).
 
 # %% [markdown]
-# ## Après la séance
-#
-# ### Compléments de la section 5
-#
-# **L'équation réestimée.** Inker et al. (2021) : sur 4 050 participants dont le DFG était **mesuré**, l'équation 2009 surestimait
-# le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) et à peine celui des autres
-# (0,5) ; privée de son seul coefficient, elle sous-estimait celui des participants noirs
-# (7,1). D'où une équation **réestimée** sans race : elle sous-estime un peu le DFG des
-# participants noirs (3,6) et surestime celui des autres (3,9). La formule ne contient plus de
-# catégorie raciale, mais l'écart de biais entre les deux groupes **passe** d'environ 3,2
-# (3,7 − 0,5) à environ 7,5 (3,6 en dessous, 3,9 au-dessus) : plus juste dans son principe,
-# elle n'est pas moins biaisée pour chaque groupe (biais de même taille chez les Noirs, plus
-# grand chez les non-Noirs). Pour des auteurs européens, aux États-Unis, elle ne fait pas mieux
-# que 2009 (Delanaye et al., 2023b) ; la task force américaine l'a pourtant recommandée
-# (Delgado et al., 2021b).
-#
-# **La greffe.** Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit, pour la
-# greffe, les calculs avec race à partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
-# d'attente** perdu par les candidats noirs (OPTN, 2022). En juillet 2023, plus de 6 100
-# d'entre eux avaient gagné une durée médiane de 1,7 an (UNOS, 2023).
-#
-# ### Question 5 — Le solde cache deux mouvements (2 points)
+# ### Question 6 — Le solde cache deux mouvements (2 points)
 #
 # Un rapport annonce : « Passer de l'équation 2009 à celle de 2021 change le nombre de
 # patients sous 60 de X. » Calculez ce X pour **toute** la cohorte, patients noirs et non
@@ -910,7 +1006,7 @@ solde_sous_60 = (n_noirs_passent_sous_60 + n_non_noirs_passent_sous_60
 ### END SOLUTION
 
 # %% tests="solde_sous_60" points=2
-# Vérification de la question 5 : exécutez cette cellule.
+# Vérification de la question 6 : exécutez cette cellule.
 checks.check_number(
     solde_sous_60,
     name="solde_sous_60",
@@ -926,6 +1022,9 @@ checks.check_number(
                        "sur toute la cohorte.", digest="7c6d92b6775efb8f"),
         checks.Mistake(None, "vous n'avez compté que les patients non noirs : la question "
                        "porte sur toute la cohorte.", digest="4ec6ba6b5c53994e"),
+        checks.Mistake(None, "vous avez divisé par le nombre de patients : un solde est un "
+                       "nombre de patients, pas une part. Ne divisez pas.",
+                       digest="b4bbb4d85cb1368d"),
     ],
     hint="Qui entre sous 60, qui en sort, dans les deux groupes ?",
     success="c'est le solde. Il est petit et de signe opposé à ce que vivent les patients "
@@ -957,11 +1056,16 @@ solde_sous_60 = n_noirs_passent_sous_60 - n_noirs_remontent_60
 # message : vous n'avez compté que les patients non noirs
 solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 
+# %% mistake="solde_sous_60"
+# message : un solde est un nombre de patients, pas une part
+solde_sous_60 = (n_noirs_passent_sous_60 + n_non_noirs_passent_sous_60
+                 - n_noirs_remontent_60 - n_non_noirs_remontent_60) / n_patients
+
 # %% [markdown]
-# ### Question 6 — Le DFGe de M. A. au laboratoire européen (1 point)
+# ### Question 7 — Le DFGe de M. A. au laboratoire européen (1 point)
 #
 # M. A. fait doser sa créatinine dans un laboratoire français qui suit la recommandation de
-# l'EFLM aux laboratoires européens (section 5). Calculez `dfg_eflm_m_a`, le DFGe que ce
+# l'EFLM aux laboratoires européens (« Et en Europe, en France ? », plus haut). Calculez `dfg_eflm_m_a`, le DFGe que ce
 # laboratoire rendrait pour lui, en mL/min/1,73 m², à 0,1 près (une créatinine convertie
 # arrondie à 0,01 mg/dL est acceptée). À vous de choisir l'équation.
 #
@@ -973,8 +1077,8 @@ solde_sous_60 = n_non_noirs_passent_sous_60 - n_non_noirs_remontent_60
 #
 # <details><summary>Indice 2</summary>
 #
-# L'une des deux fonctions prêtes fait exactement ce calcul ; la créatinine se convertit comme
-# en questions 1 et 2.
+# M. A. reste un homme de 57 ans, et sa créatinine se convertit comme en questions 1 et 2 :
+# seule l'équation change. Laquelle, et avec ou sans quoi ?
 # </details>
 
 # %% answer="dfg_eflm_m_a"
@@ -984,18 +1088,18 @@ dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 ### END SOLUTION
 
 # %% tests="dfg_eflm_m_a" points=1
-# Vérification de la question 6 : exécutez cette cellule.
+# Vérification de la question 7 : exécutez cette cellule.
 # Accepte aussi le calcul fait avec la créatinine convertie arrondie à 0,01 mg/dL.
 _conversion_arrondie = (
     isinstance(dfg_eflm_m_a, float)
     and math.isfinite(dfg_eflm_m_a)
     and checks.matches_digest(dfg_eflm_m_a, "17795700669c7ef8", name="dfg_eflm_m_a", decimals=1)
 )
-# Comme la question 2, la question 6 est aussi jugée avec les données de votre question 1 :
+# Comme la question 2, la question 7 est aussi jugée avec les données de votre question 1 :
 # une erreur de saisie (unité, sens ou arrondi de la conversion, sexe) n'est comptée qu'une
-# fois. Empreinte d'une erreur de la question 1 : (empreinte de la question 6 calculée avec
+# fois. Empreinte d'une erreur de la question 1 : (empreinte de la question 7 calculée avec
 # les mêmes données, décimales comparées).
-REPORT_Q1_Q6 = {
+REPORT_Q1_Q7 = {
     "a2a0bc78a20f980c": ("6700cbb99826eec8", 3),
     "9fdba308507d00eb": ("1eba48248506e2e4", 6),
     "0e3879ef5f408c5e": ("15d6143762b2a2b4", 1),
@@ -1008,10 +1112,10 @@ if not _conversion_arrondie and all(
 ):
     _report = next(
         (
-            (empreinte_q6, decimales)
-            for empreinte_q1, (empreinte_q6, decimales) in REPORT_Q1_Q6.items()
+            (empreinte_q7, decimales)
+            for empreinte_q1, (empreinte_q7, decimales) in REPORT_Q1_Q7.items()
             if checks.matches_digest(dfg_2021_m_a, empreinte_q1, name="dfg_2021_m_a", decimals=1)
-            and checks.matches_digest(dfg_eflm_m_a, empreinte_q6, name="dfg_eflm_m_a",
+            and checks.matches_digest(dfg_eflm_m_a, empreinte_q7, name="dfg_eflm_m_a",
                                       decimals=decimales)
         ),
         None,
@@ -1030,6 +1134,9 @@ if _report is None:
                            digest="ce28583ac6aa4c22"),
             checks.Mistake(None, "vous avez gardé le coefficient racial : l'EFLM conseille "
                            "l'équation 2009 sans lui.", digest="dd31f46558fed0fc"),
+            checks.Mistake(None, "vous avez divisé l'équation 2021 par 1,159 : elle n'a jamais eu "
+                           "de coefficient à retirer. L'EFLM conseille une autre équation, sans "
+                           "son coefficient.", digest="60bed91b6dd78985"),
             checks.Mistake(None, "la créatinine doit être en mg/dL : divisez d'abord par 88,4.",
                            digest="72a163896a6273b8"),
             checks.Mistake(None, "conversion à l'envers : des µmol/L vers les mg/dL, on divise par "
@@ -1067,7 +1174,7 @@ _conversion_arrondie = (
 )
 _attendu, _decimales = (_arrondie if _conversion_arrondie else _exacte), 1
 # Carried forward, as in question 2: graded with the inputs of question 1 when question 1
-# shows an input error and question 6 is right with the same inputs.
+# shows an input error and question 7 is right with the same inputs.
 if not _conversion_arrondie and all(
     isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
     for v in (dfg_2021_m_a, dfg_eflm_m_a)
@@ -1079,14 +1186,14 @@ if not _conversion_arrondie and all(
         (CREATININE_M_A / UMOL_PAR_MG, True, 1),
     ]:
         _q1 = float(egfr_ckd_epi_2021(_creat, AGE_M_A, _femme))
-        _q6 = float(egfr_ckd_epi_2009(_creat, AGE_M_A, _femme, False))
+        _q7 = float(egfr_ckd_epi_2009(_creat, AGE_M_A, _femme, False))
         _cle_q1 = checks.answer_digest(_q1, name="dfg_2021_m_a", decimals=1)
-        _cle_q6 = checks.answer_digest(_q6, name="dfg_eflm_m_a", decimals=_dec)
+        _cle_q7 = checks.answer_digest(_q7, name="dfg_eflm_m_a", decimals=_dec)
         _meme_q1 = checks.matches_digest(dfg_2021_m_a, _cle_q1, name="dfg_2021_m_a", decimals=1)
-        _meme_q6 = checks.matches_digest(dfg_eflm_m_a, _cle_q6, name="dfg_eflm_m_a",
+        _meme_q7 = checks.matches_digest(dfg_eflm_m_a, _cle_q7, name="dfg_eflm_m_a",
                                          decimals=_dec)
-        if _meme_q1 and _meme_q6:
-            _attendu, _decimales = _q6, _dec
+        if _meme_q1 and _meme_q7:
+            _attendu, _decimales = _q7, _dec
             break
 checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decimals=_decimales,
 points=1)
@@ -1099,6 +1206,10 @@ dfg_eflm_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
 # %% mistake="dfg_eflm_m_a"
 # message : vous avez gardé le coefficient racial
 dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+
+# %% mistake="dfg_eflm_m_a"
+# message : vous avez divisé l'équation 2021 par 1,159
+dfg_eflm_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) / 1.159
 
 # %% mistake="dfg_eflm_m_a"
 # message : la créatinine doit être en mg/dL
@@ -1118,63 +1229,66 @@ dfg_eflm_m_a = 54
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les trois DFGe de M. A., quand les vérifications des
-# questions 1, 2 et 6 ont dit « juste ».
+# questions 1, 2 et 7 ont dit « juste ».
+cote = {True: "sous 60", False: "à 60 ou plus"}
 if all(checks.passed(nom) for nom in ("dfg_2021_m_a", "dfg_2009_m_a", "dfg_eflm_m_a")):
     for equation, valeur in (("2009 avec coefficient", dfg_2009_m_a), ("2021", dfg_2021_m_a),
                              ("2009 sans coefficient (EFLM)", dfg_eflm_m_a)):
         print(f"M. A., {equation} : {fr_number(valeur, 1)} ({cote[valeur < SEUIL_G3]}).")
 else:
     print("Les trois DFGe de M. A. s'afficheront ici quand les vérifications des questions 1, 2 "
-          "et 6 auront dit « juste » : relancez alors cette cellule (en séance évaluée, dans "
+          "et 7 auront dit « juste » : relancez alors cette cellule (en séance évaluée, dans "
           "votre retour de correction).")
 
 # %% [markdown]
-# ### Question 7 — Ce que ces chiffres changent pour M. A. (2 points)
+# ### Question 8 — Ce que ces chiffres changent pour M. A. (2 points)
 #
-# Que voudrait dire, pour M. A., un DFGe qui passe sous 60 quand on change d'équation ?
-# Appliquez les seuils de la section 1, et le pli après la question 2, à ses DFGe des
-# questions 1, 2 et 6. Pour chacune des quatre affirmations sur M. A., écrivez entre
-# guillemets **doubles** `"oui"` (elle est juste) ou `"non"` (elle est fausse).
+# Appliquez les seuils de la section 1 et le pli « Ce que ces réserves changent pour M. A. »
+# (après la question 2) à ses DFGe des questions 1 et 7. Le RCP de la metformine raisonne en
+# mL/min : la surface corporelle de M. A. compte. Pour chacune des quatre affirmations,
+# écrivez entre guillemets droits `"oui"` (elle est juste) ou `"non"` (elle est fausse). La
+# note est partielle : chaque item faux annule un item juste (répondre au hasard rapporte donc
+# peu) ; un item laissé `...` ne rapporte ni ne retire rien.
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour chaque décision (stade, dose, greffe), retrouvez son seuil en section 1, puis placez
-# M. A. par rapport à lui, avec l'équation que nomme l'affirmation.
+# Pour la dose, passez d'abord du DFGe indexé (pour 1,73 m²) au DFG en mL/min de M. A. avec
+# sa surface corporelle, puis placez-le par rapport au seuil de la metformine.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Une seule valeur de DFGe suffit-elle à poser un stade ? Et le seuil de 20, comme celui de 30,
-# est-il proche des DFGe de M. A. ?
+# Un patient plus grand que 1,73 m² a-t-il un DFG en mL/min plus haut ou plus bas que son
+# DFGe ? Et une seule valeur de DFGe suffit-elle à poser un stade ?
 # </details>
 
 # %% answer="interpretation_m_a"
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": ...,
-    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": ...,
-    "avec l'équation 2021, la metformine lui est contre-indiquée": ...,
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": ...,
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": ...,
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": ...,
+    "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": ...,
 }
 ### BEGIN SOLUTION
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "oui",
-    "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 ### END SOLUTION
 
 # %% tests="interpretation_m_a" points=2
-# Vérification de la question 7 : exécutez cette cellule.
+# Vérification de la question 8 : exécutez cette cellule.
 checks.check_choices(
     interpretation_m_a,
     name="interpretation_m_a",
     options=["oui", "non"],
     digests={
         "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "c046c542950260a2",
-        "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "feb67f466a6e917f",
-        "avec l'équation 2021, la metformine lui est contre-indiquée": "e2f5a161190d597a",
-        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "d8e14b65a1ad76d0",
+        "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "019e24acf66d294c",
+        "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "9eb271d5527ab7a9",
+        "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "7841bddc05370048",
     },
     mistakes={
         "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": [
@@ -1182,26 +1296,24 @@ checks.check_choices(
                            "rénale chronique quand l'anomalie dure plus de 3 mois, et la "
                            "créatinine varie d'un dosage à l'autre.", digest="cf332f6c0e3b01cc"),
         ],
-        "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": [
-            checks.Mistake(None, "avec l'équation du laboratoire européen (question 6), le DFGe "
-                           "de M. A. est sous 60 : si son DFG en mL/min en est proche, la dose "
-                           "maximale de metformine est réduite (section 1).",
-                           digest="9a2de1b1b09bc894"),
+        "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": [
+            checks.Mistake(None, "désindexez : DFGe × 1,95 / 1,73. Pour un patient de plus de "
+                           "1,73 m², le DFG en mL/min est plus haut que le DFGe ; ici, il "
+                           "n'est plus sous 60.", digest="fe7a90968f76091a"),
         ],
-        "avec l'équation 2021, la metformine lui est contre-indiquée": [
-            checks.Mistake(None, "la metformine n'est contre-indiquée que sous 30 ; avec 2021, le "
-                           "DFGe de M. A. est proche de 60 : un reclassement sous 60 change la "
-                           "dose, il n'arrête pas le traitement.", digest="b4d3d6a0f5042632"),
+        "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": [
+            checks.Mistake(None, "désindexez : DFGe × 1,60 / 1,73. Pour un patient de moins de "
+                           "1,73 m², le DFG en mL/min est plus bas que le DFGe, donc ici sous "
+                           "60.", digest="0b16e6366a6018b4"),
         ],
-        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": [
-            checks.Mistake(None, "ses deux DFGe sont proches de 60, bien au-dessus de 20 : pour "
-                           "M. A., le changement d'équation ne change rien au temps d'attente. "
-                           "C'est près de 20 qu'il compte (calculatrice, seuil de 20).",
-                           digest="25837af2e4064e87"),
+        "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": [
+            checks.Mistake(None, "à 1,73 m², le DFG en mL/min est égal au DFGe : avec 2021, "
+                           "celui de M. A. est sous 60.", digest="f5990a7401d3981a"),
         ],
     },
-    success="pour M. A., le reclassement touche la dose de metformine (réduite, pas arrêtée) "
-    "et, si la baisse dure plus de 3 mois, le stade ; pas la greffe, dont le seuil est loin.",
+    success="le DFGe est indexé, le RCP de la metformine raisonne en mL/min : à DFGe égal, la "
+    "dose maximale dépend de la corpulence (DFGe × surface / 1,73), et le pharmacien suit "
+    "l'estimation que vise le RCP. Et une seule valeur ne fait pas un stade.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1210,11 +1322,11 @@ checks.check_choices(
     name="interpretation_m_a",
     options=["oui", "non"],
     expected={
-        "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-        "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "oui",
-        "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
-        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
-    },
+    "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
+},
     points=2,
 )
 ### END HIDDEN TESTS
@@ -1224,46 +1336,46 @@ checks.check_choices(
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "oui",
-    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "oui",
-    "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 
 # %% mistake="interpretation_m_a"
-# message : la dose maximale de metformine est réduite (section 1)
+# message : Pour un patient de plus de 1,73 m²
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "non",
-    "avec l'équation 2021, la metformine lui est contre-indiquée": "oui",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 
 # %% mistake="interpretation_m_a"
-# message : la metformine n'est contre-indiquée que sous 30
+# message : Pour un patient de moins de 1,73 m²
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
+interpretation_m_a = {
+    "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "non",
+}
+
+# %% mistake="interpretation_m_a"
+# message : à 1,73 m², le DFG en mL/min est égal au DFGe
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "oui",
-    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "oui",
-    "avec l'équation 2021, la metformine lui est contre-indiquée": "oui",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "oui",
-}
-
-# %% mistake="interpretation_m_a"
-# message : ses deux DFGe sont proches de 60
-# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
-interpretation_m_a = {
-    "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen, la dose maximale de metformine est réduite si son DFG en mL/min est proche de son DFGe": "non",
-    "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min du temps d'attente, avec l'une ou l'autre équation": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "non",
 }
 
 # %% [markdown]
 # ### Réflexion — L'agent conversationnel et la formule de 2009 (3 points, corrigée par l'enseignant)
 #
-# Un·e collègue vous montre la réponse d'un agent conversationnel (un « chatbot ») à qui il·elle
-# a demandé le DFG d'un patient noir. L'agent donne un chiffre sans dire quelle équation il
+# Un·e collègue vous montre la réponse d'un agent conversationnel (un « chatbot ») à qui cette
+# personne a demandé le DFG d'un patient noir. L'agent donne un chiffre sans dire quelle équation il
 # applique ; en le recalculant, vous retrouvez celui de CKD-EPI 2009 avec son coefficient
 # × 1,159. Omiye et al. (2023) ont posé neuf questions, cinq fois chacune, à
 # quatre grands modèles de langage : tous ont, dans certaines réponses, reproduit une médecine
@@ -1272,8 +1384,9 @@ interpretation_m_a = {
 # En 10 à 15 lignes, depuis votre futur métier :
 #
 # - que répondez-vous à votre collègue, et que vérifiez-vous avant d'utiliser un tel chiffre ?
-# - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** et son
-#   dénominateur ?
+# - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** (pour une
+#   part, dites son dénominateur) ? Si votre métier adapte des doses, dites aussi en quelle
+#   unité raisonne le RCP et en quelle unité est le DFGe.
 # - qui est responsable, et que faudrait-il demander à l'outil (ou à son fournisseur) ?
 
 # %% [markdown] written="reflexion_agent" points=3
@@ -1309,8 +1422,10 @@ interpretation_m_a = {
 #   synthétique qui passent sous 60 (parmi **tous** les patients noirs, avec si possible son
 #   intervalle). « 15,9 % » est juste si la copie le rapporte à l'équation 2009 sans
 #   coefficient ; faux si elle le rapporte au DFG mesuré ou « vrai ». Pour un profil
-#   pharmacien, le 1 demande aussi la remarque sur l'unité de la dose : le RCP raisonne en
-#   mL/min, le DFGe est indexé (mL/min/1,73 m²). La copie ne dit pas que l'équation 2021 donne le « vrai » DFG d'un patient de
+#   pharmacien (la consigne le demande à qui adapte des doses), le 1 demande aussi la
+#   remarque sur l'unité de la dose : le RCP raisonne en mL/min, le DFGe est indexé
+#   (mL/min/1,73 m²). Les DFGe de M. A. calculés avec une créatinine convertie arrondie à
+#   0,01 mg/dL (62,0 et 56,7) sont justes comme 62,2 et 56,8. La copie ne dit pas que l'équation 2021 donne le « vrai » DFG d'un patient de
 #   la cohorte (aucun DFG mesuré).
 # - **0,5** : des conséquences justes, mais sans chiffre, avec un chiffre faux, une part
 #   sans son dénominateur (ou rapportée à toute la cohorte), ou un chiffre de la cohorte
@@ -1368,9 +1483,9 @@ interpretation_m_a = {
 # - **En Europe**, d'autres équations sans race existent, comme celle de l'European Kidney
 #   Function Consortium (EKFC), construite sur des cohortes européennes ; l'EFLM la cite
 #   comme candidate (Delanaye et al., 2023a ; Stehlé et al., 2023). À Stockholm, passer à
-#   2021 ferait monter d'une catégorie de DFG 9,9 % des adultes dont la créatinine avait été
-#   dosée (Fu et al., 2023).
-# - **Hors des États-Unis, le coefficient ne vaut pas.** Chez 93 adultes en bonne santé à
+#   2021 ferait passer dans une catégorie de DFG plus haute 9,9 % des adultes dont la
+#   créatinine avait été dosée (Fu et al., 2023).
+# - **Hors des États-Unis, le coefficient semble inexact.** Chez 93 adultes en bonne santé à
 #   Kinshasa, l'équation 2009 avec coefficient surestimait le DFG mesuré de 17,9
 #   mL/min/1,73 m² en moyenne (Bukabau et al., 2018).
 # - **Droit.** Pour soigner, le droit n'interdit pas tout : le RGPD interdit par principe de
@@ -1382,7 +1497,9 @@ interpretation_m_a = {
 #   5 ans d'emprisonnement et de 300 000 € d'amende le fait, hors les cas prévus par la loi,
 #   de mettre ou conserver en mémoire informatisée, sans le consentement exprès de
 #   l'intéressé, des données qui font apparaître ses origines raciales ou ethniques
-#   (article 226-19 ; Légifrance, 2019). Le
+#   (article 226-19 ; Légifrance, 2019). Le délit réunit ces conditions (hors des cas
+#   prévus par la loi, sans consentement exprès) : noter la « race » ne suffit pas à le
+#   constituer. Le
 #   problème du coefficient reste d'abord scientifique et éthique. Enfin, la décision
 #   2007-557 DC du Conseil constitutionnel a censuré l'article 63 de la loi de 2007 pour une
 #   raison de procédure (un « cavalier législatif », sans lien avec le projet de loi) ; elle y
@@ -1491,7 +1608,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   coefficient is inaccurate in European and African black people » ; une correction « for
 #   black Americans, rather than for black in general ».
 # - Stehlé T, *et al.* Actualités et perspectives dans l'estimation du débit de filtration
-#   glomérulaire. *Néphrologie & Thérapeutique* 2023;19(1) (février ; pages non relues). Résumé : facteurs ethniques
+#   glomérulaire. *Néphrologie & Thérapeutique* 2023;19(1) (février). Résumé : facteurs ethniques
 #   « dédiés aux sujets Noirs américains » ; équations CKD-EPI recalibrées en 2021.
 # - Bukabau JB, Sumaili EK, Cavalier E, *et al.* Performance of glomerular filtration rate
 #   estimation equations in Congolese healthy adults: the inopportunity of the ethnic

@@ -1,4 +1,4 @@
-"""Module 07's questions 2 and 6 are graded with the student's own inputs of question 1.
+"""Module 07's questions 2 and 7 are graded with the student's own inputs of question 1.
 
 An input error of question 1 (creatinine not converted, converted the wrong way or rounded
 to 0,1 mg/dL; femme=True) costs question 1 only: question 2, right with the same inputs, gets
@@ -93,28 +93,28 @@ def test_module_07_question_2_is_graded_with_question_1s_inputs(
     assert message in said, said
 
 
-Q6_RIGHT = f"dfge_2009_sans_coefficient({C}, AGE_M_A, False)"
+Q7_RIGHT = f"dfge_2009_sans_coefficient({C}, AGE_M_A, False)"
 
 
-def _q6(inputs: tuple[str, str], coefficient: str = "") -> str:
+def _q7(inputs: tuple[str, str], coefficient: str = "") -> str:
     return f"dfge_2009_sans_coefficient({inputs[0]}, AGE_M_A, {inputs[1]}){coefficient}"
 
 
-CASES_Q6 = [
-    # (question 1, question 6, question 6 gets its points, message fragment): same policy
-    (Q1_RIGHT, Q6_RIGHT, True, ""),
-    *[(_q1(i), _q6(i), True, "pas comptée deux fois") for i in INPUTS.values()],
-    *[(_q1(i), Q6_RIGHT, True, "") for i in INPUTS.values()],
-    *[(_q1(i), _q6(i, " * 1.159"), False, "") for i in INPUTS.values()],  # coefficient kept
+CASES_Q7 = [
+    # (question 1, question 7, question 7 gets its points, message fragment): same policy
+    (Q1_RIGHT, Q7_RIGHT, True, ""),
+    *[(_q1(i), _q7(i), True, "pas comptée deux fois") for i in INPUTS.values()],
+    *[(_q1(i), Q7_RIGHT, True, "") for i in INPUTS.values()],
+    *[(_q1(i), _q7(i, " * 1.159"), False, "") for i in INPUTS.values()],  # coefficient kept
     *[(_q1(i), f"dfge_2021({i[0]}, AGE_M_A, {i[1]})", False, "") for i in INPUTS.values()],
-    (Q1_RIGHT, _q6(INPUTS["not converted"]), False, "mg/dL"),  # the error made in Q6 only
-    (Q1_RIGHT, _q6(INPUTS["woman"]), False, "M. A. est un homme"),
-    (_q1(INPUTS["woman"]), _q6(INPUTS["not converted"]), False, ""),  # another error
+    (Q1_RIGHT, _q7(INPUTS["not converted"]), False, "mg/dL"),  # the error made in Q7 only
+    (Q1_RIGHT, _q7(INPUTS["woman"]), False, "M. A. est un homme"),
+    (_q1(INPUTS["woman"]), _q7(INPUTS["not converted"]), False, ""),  # another error
 ]
 
 
 @pytest.fixture(scope="module")
-def setup_q6(setup) -> tuple[dict, str, str]:
+def setup_q7(setup) -> tuple[dict, str, str]:
     notebook = read_module(SOURCE).notebook
     cell = next(
         c.source
@@ -126,14 +126,14 @@ def setup_q6(setup) -> tuple[dict, str, str]:
     return setup[0], visible, hidden
 
 
-@pytest.mark.parametrize(("q1", "q6", "gets_points", "message"), CASES_Q6)
-def test_module_07_question_6_is_graded_with_question_1s_inputs(
-    setup_q6, q1, q6, gets_points, message
+@pytest.mark.parametrize(("q1", "q7", "gets_points", "message"), CASES_Q7)
+def test_module_07_question_7_is_graded_with_question_1s_inputs(
+    setup_q7, q1, q7, gets_points, message
 ):
-    base, visible, hidden = setup_q6
+    base, visible, hidden = setup_q7
     space = dict(base)
-    exec(f"dfg_2021_m_a = {q1}\ndfg_eflm_m_a = {q6}", space)
+    exec(f"dfg_2021_m_a = {q1}\ndfg_eflm_m_a = {q7}", space)
     seen, said = _run(space, visible)
     graded, _ = _run(space, hidden)
-    assert seen == graded == gets_points, (q1, q6, said)
+    assert seen == graded == gets_points, (q1, q7, said)
     assert message in said, said
