@@ -31,7 +31,7 @@
 # ## Ce que vous allez faire
 #
 # En séance : M. A., une calculatrice, une cohorte synthétique (questions 1 à 5). Après la
-# séance : l'Europe et la France (questions 6 à 8), une réflexion écrite.
+# séance : un solde, l'Europe et la France (questions 6 à 8), une réflexion écrite.
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
 # `...` par votre calcul (décimales avec un **point** : `88.4`, jamais `88,4`), exécutez, puis
