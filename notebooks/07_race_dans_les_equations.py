@@ -587,7 +587,7 @@ for colonne, noms in comptes.items():
 #
 # Parmi tous les patients noirs de la cohorte, quelle part l'équation 2021 fait-elle passer
 # sous 60, alors que l'équation 2009 les plaçait à 60 ou plus ? Écrivez une division de deux
-# noms listés sous le tableau (proportion entre 0 et 1, à 0,001 près).
+# noms listés sous le tableau (proportion entre 0 et 1, à trois décimales).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1425,7 +1425,7 @@ interpretation_m_a = {
 #   pharmacien (la consigne le demande à qui adapte des doses), le 1 demande aussi la
 #   remarque sur l'unité de la dose : le RCP raisonne en mL/min, le DFGe est indexé
 #   (mL/min/1,73 m²). Les DFGe de M. A. calculés avec une créatinine convertie arrondie à
-#   0,01 mg/dL (62,0 et 56,7) sont justes comme 62,2 et 56,8. La copie ne dit pas que l'équation 2021 donne le « vrai » DFG d'un patient de
+#   0,01 mg/dL (un ou deux dixièmes de moins) sont justes comme 62,2 et 56,8. La copie ne dit pas que l'équation 2021 donne le « vrai » DFG d'un patient de
 #   la cohorte (aucun DFG mesuré).
 # - **0,5** : des conséquences justes, mais sans chiffre, avec un chiffre faux, une part
 #   sans son dénominateur (ou rapportée à toute la cohorte), ou un chiffre de la cohorte
