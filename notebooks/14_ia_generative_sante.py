@@ -9,14 +9,24 @@
 # suite (questions 4 à 6, notées elles aussi, puis des compléments) : d'une traite ou en deux
 # fois.
 #
+# **L'unité notée prend environ 2 heures en tout** (durée de chaque partie juste en dessous) :
+# les questions 1 à 3 valent 5 points sur 10, les questions 4 à 6 les 5 autres. Faites les deux
+# parties avant de rendre le notebook.
+#
+# **Agents conversationnels** : l'usage d'un agent conversationnel pendant l'évaluation est
+# interdit sauf indication contraire de l'enseignant. Personne ne le surveille à distance : c'est
+# une règle d'honneur (V6 — Intégrité et transparence). Tout le contenu du module et une
+# calculatrice sont permis.
+#
 # ## Ce que vous saurez faire à la fin de ce module
 #
 # 1. Expliquer comment un **modèle de langage** écrit : il donne une probabilité à chaque mot
 #    suivant, puis en tire un au sort.
 # 2. Calculer la **perplexité** d'une phrase et l'effet de la **température** sur les
 #    probabilités.
-# 3. Repérer une **dose inventée** dans un texte généré, et dire pourquoi un texte fluide n'est
-#    pas un texte vrai.
+# 3. Repérer une **dose hors corpus** dans un texte généré (une dose que rien, dans ce que le
+#    modèle a lu, ne justifie pour ce médicament), et dire pourquoi un texte fluide n'est pas un
+#    texte vrai.
 # 4. Après la séance : dire quelles **données personnelles** quittent l'hôpital quand on colle
 #    un dossier dans un agent conversationnel en ligne, et quel texte s'applique à quel cas ;
 #    mesurer ce qu'un outil de **désidentification** automatique laisse passer ; lire les
@@ -33,8 +43,8 @@
 # >   envoie et à qui, avant de s'en servir.
 # > - **V6 — Intégrité et transparence** : dire qu'une IA a aidé à rédiger (règle de l'école).
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (une dose inventée,
-# > un secret divulgué), autonomie (le patient décide de ce qu'on fait de ses données),
+# > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (une dose écrite sans
+# > appui, un secret divulgué), autonomie (le patient décide de ce qu'on fait de ses données),
 # > bienfaisance (gagner du temps de rédaction pour le soin), justice (des modèles reprennent des
 # > formules fondées sur la « race », section 7), écoresponsabilité (une requête consomme de
 # > l'énergie : s'en servir quand c'est utile).
@@ -58,17 +68,18 @@
 # Un **modèle de langage** (en anglais *language model*) lit le début d'un texte et donne, pour
 # chaque mot qu'il connaît, la **probabilité** d'être le mot suivant. Pour écrire, il tire un
 # mot au sort selon ces probabilités, l'ajoute au texte, et recommence. Les agents
-# conversationnels (*chatbots*) comme ChatGPT font de même, mais autrement : un **réseau de
+# conversationnels (*chatbots*) comme ChatGPT suivent le même principe, mais un **réseau de
 # neurones** calcule les probabilités, sur des morceaux de mots plutôt que des mots entiers, en
 # lisant un long passage (des pages entières), et il a été ajusté d'après des jugements humains
 # pour répondre comme un assistant. Le nôtre est minuscule, et se vérifie à la main.
 #
 # Notre modèle est un **modèle à trigrammes** : pour deviner le mot suivant, il ne regarde que
 # les **deux derniers mots**, et compte, dans les notes qu'il a lues, ce qui les a suivis. Il
-# tient aussi un peu compte du mot qui a suivi le dernier mot seul, et de la fréquence de chaque
-# mot. Ainsi, tout mot connu garde une petite chance, même après deux mots jamais lus ensemble.
-# Il apprend sur un corpus de comptes rendus de consultation **synthétiques**, tirés au hasard
-# (les mêmes à chaque exécution).
+# mélange ce compte, pour une petite part, avec deux estimations plus grossières : ce qui a suivi
+# le dernier mot seul, et la fréquence générale de chaque mot. Ainsi, tout mot connu garde une
+# petite chance, même après deux mots jamais lus ensemble. Il apprend sur un corpus de comptes
+# rendus de consultation **synthétiques**, tirés au hasard ; ce hasard est fixé, pour que chacun
+# obtienne les mêmes notes et les mêmes résultats.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il crée les notes, entraîne le modèle, affiche une note
@@ -104,7 +115,8 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # $$\text{perplexité} = \exp\Big(\text{moyenne des } -\ln p\Big)
 # = \frac{1}{\text{moyenne géométrique des } p}$$
 #
-# (la moyenne géométrique de quatre nombres est la racine quatrième de leur produit). Plus
+# (la moyenne géométrique de quatre nombres est la racine quatrième de leur produit ; la
+# deuxième forme suffit pour calculer). Plus
 # elle est **basse**, moins le modèle est surpris : à 4, il hésitait en moyenne comme entre
 # 4 mots également probables.
 #
@@ -118,18 +130,20 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 #
 # Quelle est la **perplexité** de cette phrase ? Donnez un nombre (vérifié à 2 décimales) ;
 # vous pouvez écrire le calcul en Python, par exemple `(0.5 * 0.2) ** (1 / 2)` pour une racine
-# carrée.
+# carrée. En Python, `**` veut dire « puissance », et se calcule avant `*` et `/` : entourez de
+# parenthèses tout ce que la puissance concerne (le produit d'un côté, l'exposant `(1 / 4)` de
+# l'autre), comme dans l'exemple.
 #
 # <details><summary>Indice 1</summary>
 #
-# Multipliez les quatre probabilités, prenez la racine quatrième du produit (puissance
-# `1 / 4`) : c'est la moyenne géométrique. Que reste-t-il à faire ?
+# Une perplexité vaut au moins 1, une moyenne de probabilités au plus 1 : quelle forme de la
+# formule relie les deux ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Une perplexité vaut au moins 1, une moyenne de probabilités au plus 1 : relisez la deuxième
-# forme de la formule. Ce n'est ni la moyenne des inverses, ni l'inverse du produit.
+# Deuxième forme : d'abord la moyenne géométrique (racine quatrième du produit, puissance
+# `1 / 4`), puis son inverse. Ce n'est ni la moyenne des inverses, ni l'inverse du produit.
 # </details>
 
 # %%
@@ -177,6 +191,14 @@ checks.check_number(
         checks.Mistake(None, "vous avez seulement multiplié les probabilités : c'est la "
                        "probabilité de toute la phrase. La formule demande encore deux étapes.",
                        digest="9d4d9aa81a09d01e"),
+        checks.Mistake(12.5, "il manque des parenthèses autour de l'exposant : `** 1 / 4` élève "
+                       "à la puissance 1, puis divise par 4. Écrivez `** (1 / 4)`."),
+        checks.Mistake(1 / 0.5 * 0.2 * 0.8 * 0.25 ** (1 / 4), "il manque des parenthèses autour "
+                       "du produit : `**` se calcule avant `*` et `/`, si bien que seule la "
+                       "dernière probabilité a été mise à la puissance 1/4."),
+        checks.Mistake(1 / (0.5 * 0.2 * 0.8 * 0.25 ** (1 / 4)), "il manque des parenthèses "
+                       "autour du produit, avant la puissance : seule la dernière probabilité "
+                       "a été mise à la puissance 1/4."),
     ],
     hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de probabilités.",
     success=f"{valeur_perplexite:.2f}".replace(".", ",") + " : en moyenne, le modèle hésitait "
@@ -217,6 +239,14 @@ perplexite = 0.5 * 0.2 * 0.8 * 0.25
 # message : la moyenne ordinaire des probabilités (leur somme
 perplexite = (0.5 + 0.2 + 0.8 + 0.25) / 4
 
+# %% mistake="perplexite"
+# message : il manque des parenthèses autour de l'exposant
+perplexite = 1 / (0.5 * 0.2 * 0.8 * 0.25) ** 1 / 4
+
+# %% mistake="perplexite"
+# message : il manque des parenthèses autour du produit : `**`
+perplexite = 1 / 0.5 * 0.2 * 0.8 * 0.25 ** (1 / 4)
+
 # %% [markdown]
 # ## 2. La température : choisir plus ou moins audacieusement
 #
@@ -254,7 +284,9 @@ explorateur
 #
 # Après un début de phrase, un modèle donne trois mots possibles, de probabilités 0,6 ; 0,3 et
 # 0,1 (à la température 1). Quelle est la probabilité du **premier** mot à la température
-# **T = 0,5** ? Donnez un nombre entre 0 et 1 (vérifié à 3 décimales).
+# **T = 0,5** ? Donnez un nombre entre 0 et 1 (vérifié à 3 décimales). Écrivez le calcul en
+# Python (`**` veut dire « puissance » ; des parenthèses autour de ce qui va ensemble : Python
+# fait `**`, puis `*` et `/`, puis `+`).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -297,9 +329,13 @@ checks.check_number(
                        digest="314f6d67c0cdbe28"),
         checks.Mistake(0.3, "vous avez multiplié la probabilité par la température : on "
                        "l'élève à la puissance 1/T, puis on divise par la somme."),
-        checks.Mistake(0.6 / 0.5, "vous avez divisé la probabilité par la température : on "
+        checks.Mistake(0.6 / 0.5, "vous avez divisé la probabilité par la température (ou "
+                       "écrit `** 1 / 0.5` sans parenthèses autour de l'exposant) : on "
                        "l'élève à la puissance 1/T, puis on divise par la somme. Une "
                        "probabilité ne dépasse jamais 1."),
+        checks.Mistake(0.6**2 / 0.6**2 + 0.3**2 + 0.1**2, "une probabilité ne dépasse pas 1 : "
+                       "avez-vous mis des parenthèses autour de la somme ? Sans elles, Python "
+                       "divise d'abord, puis ajoute les deux autres carrés."),
     ],
     hint="Puissance 1/T pour chaque probabilité, puis division par la somme.",
     success=f"{valeur_froide:.3f}".replace(".", ",") + " : à basse température, le mot le plus "
@@ -331,8 +367,12 @@ proba_froide = 0.6 * 0.5
 # message : divisé la probabilité par la température
 proba_froide = 0.6 / 0.5
 
+# %% mistake="proba_froide"
+# message : avez-vous mis des parenthèses autour de la somme
+proba_froide = 0.6**2 / 0.6**2 + 0.3**2 + 0.1**2
+
 # %% [markdown]
-# ## 3. Une hallucination : une dose fluide et inventée
+# ## 3. Une hallucination : une dose fluide, sans appui dans le corpus
 #
 # On appelle **hallucination** un texte généré qui a l'air juste mais ne l'est pas : une dose,
 # une référence d'article, un résultat d'examen inventés. Mesurons-le : le modèle complète
@@ -341,56 +381,64 @@ proba_froide = 0.6 / 0.5
 #
 # - **dose du corpus** : une dose que les notes écrivent pour **ce** médicament (comparée en
 #   milligrammes : un gramme vaut mille milligrammes) ;
-# - **dose inventée** : un nombre suivi d'une unité (mg, g, µg), mais absent des doses de ce
-#   médicament dans le corpus ;
+# - **dose hors corpus** : un nombre suivi d'une unité (mg, g, µg), mais absent des doses de
+#   ce médicament dans le corpus ;
 # - **pas une dose** : le mot suivant n'est pas un nombre, ou aucune unité ne le suit.
+#
+# « Hors corpus » ne veut pas dire « fausse » : une telle dose peut exister en pharmacie (sous
+# une autre forme, dans un autre pays). Le corpus dit seulement ce que le modèle a lu ; **seule
+# la référence du produit** (son résumé des caractéristiques, le RCP) dit si une dose existe.
+# Le modèle a écrit cette dose sans appui : fluide n'est pas vrai ; absent du corpus n'est pas
+# faux.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il fait écrire 2 000 prescriptions à chaque température
-# et compte les doses inventées.
+# et compte les doses hors corpus.
 temperatures = [0.2, 0.5, 1.0, 1.5, 2.0]
 audit = prescription_audit(modele, notes.reference_doses, temperatures, n_per_drug=200,
                            random_state=14)
 parts = (audit.groupby("temperature")["verdict"].value_counts(normalize=True).unstack()
-         .reindex(columns=["dose du corpus", "dose inventée", "pas une dose"]).fillna(0))
+         .reindex(columns=["dose du corpus", "dose hors corpus", "pas une dose"]).fillna(0))
 display(fr_table(parts.rename(index=lambda t: f"{t:.1f}".replace(".", ",")), digits=3,
                  index={"temperature": "température"},
                  caption="Part des prescriptions générées, par température"))
 # Les exemples laissent de côté le paracétamol (début proposé dans l'explorateur) et les
 # médicaments de la question 3a.
-exemples = (audit[(audit["verdict"] == "dose inventée")
+exemples = (audit[(audit["verdict"] == "dose hors corpus")
                   & ~audit["drug"].isin(["paracétamol", "amoxicilline", "furosémide",
                                          "bisoprolol", "amlodipine"])]
             .drop_duplicates("drug").head(3))
-print("Exemples de doses inventées :")
+print("Exemples de doses hors corpus :")
 for ligne in exemples.itertuples():
     print(f"- « Traitement : {ligne.drug}, un comprimé de {ligne.dose} {ligne.unit} » "
           f"(température {ligne.temperature:.1f})".replace(".", ","))
 doses_du_corpus = pd.Series({drug: " ; ".join(f"{v} {u}" for v, u in doses)
                              for drug, doses in notes.reference_doses.items()})
 # Deux lectures du même tableau : part de toutes les prescriptions, part des doses écrites.
-doses_ecrites = parts["dose inventée"] / (parts["dose inventée"] + parts["dose du corpus"])
+doses_ecrites = parts["dose hors corpus"] / (parts["dose hors corpus"] + parts["dose du corpus"])
 # Le texte qui suit la question 3b commente ces deux lectures : ces vérifications le gardent
 # juste si le corpus change.
-assert parts.loc[0.2, "dose inventée"] > parts.loc[1.0, "dose inventée"]
+assert parts.loc[0.2, "dose hors corpus"] > parts.loc[1.0, "dose hors corpus"]
 assert 0.5 < doses_ecrites[0.2] < doses_ecrites[1.0]
 print("\nDeux lectures du tableau :")
 for t in [0.2, 1.0]:
-    part_toutes = f"{parts.loc[t, 'dose inventée']:.3f}".replace(".", ",")
-    print(f"- température {t:g} : doses inventées, {part_toutes} de toutes les prescriptions ; "
-          f"parmi les seules doses écrites (du corpus ou inventées), "
-          f"{fr_percent(doses_ecrites[t])} inventées.".replace("0.2", "0,2"))
+    part_toutes = f"{parts.loc[t, 'dose hors corpus']:.3f}".replace(".", ",")
+    print(f"- température {t:g} : doses hors corpus, {part_toutes} de toutes les prescriptions ; "
+          f"parmi les seules doses écrites (du corpus ou hors corpus), "
+          f"{fr_percent(doses_ecrites[t])} hors corpus.".replace("0.2", "0,2"))
 display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
                  caption="Les doses de chaque médicament dans le corpus (pas une référence "
                  "de prescription)"))
 
 # %% [markdown]
-# ### Question 3a — Dose du corpus ou dose inventée ? (2 points)
+# ### Question 3a — Dose du corpus ou dose hors corpus ? (2 points)
 #
 # Pendant la mesure, le modèle a écrit, entre autres, ces quatre prescriptions (aucune n'est
 # parmi les exemples affichés). Toutes ont l'air plausibles ; le bon sens clinique ne suffit
 # pas : seul le tableau des doses du corpus, ci-dessus, tranche. Pour chacune, écrivez
-# `"corpus"` si la dose est une dose de **ce** médicament dans le corpus, `"inventée"` sinon.
+# `"corpus"` si la dose est une dose de **ce** médicament dans le corpus, `"hors corpus"` sinon
+# (une dose hors corpus peut exister en pharmacie : la question porte sur le corpus, pas sur la
+# pharmacie).
 # La note est partielle : chaque réponse juste vaut un demi-point, chaque réponse fausse
 # annule une réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
@@ -415,7 +463,7 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # %% answer="verdict_doses"
 verdict_doses = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-verdict_doses = {"A": "corpus", "B": "inventée", "C": "corpus", "D": "inventée"}
+verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"}
 ### END SOLUTION
 
 # %% tests="verdict_doses" points=2
@@ -423,37 +471,38 @@ verdict_doses = {"A": "corpus", "B": "inventée", "C": "corpus", "D": "inventée
 checks.check_choices(
     verdict_doses,
     name="verdict_doses",
-    options=["corpus", "inventée"],
-    digests={"A": "b5872fbe3b358c83", "B": "fd0710e24d9d8c05", "C": "c6b1395de9bec4db",
-             "D": "439d71c5a82732ff"},
+    options=["corpus", "hors corpus"],
+    digests={"A": "b5872fbe3b358c83", "B": "8e19ebe51e11a58b", "C": "c6b1395de9bec4db",
+             "D": "0fd9550d05c7bcb6"},
     mistakes={
         "A": [checks.Mistake(None, "1000 mg, c'est 1 g : une dose de l'amoxicilline dans le "
                              "corpus. Comparez les doses dans la même unité.",
-                             digest="bbdb70b1bad09c70")],
+                             digest="b810c071a438a04a")],
         "B": [checks.Mistake(None, "le corpus n'écrit le furosémide qu'à 20 ou 40 mg ; 10 mg y "
                              "suit d'autres médicaments. Une dose banale n'est pas pour autant "
                              "une dose de ce médicament.", digest="208df2f3a3d414a6")],
         "C": [checks.Mistake(None, "1,25 mg est bien une dose du bisoprolol dans le corpus : "
                              "une dose qui paraît inhabituelle se vérifie, elle aussi, dans la "
-                             "source.", digest="e0b435f4a083b10f")],
+                             "source.", digest="7138501f15694ea6")],
         "D": [checks.Mistake(None, "le corpus écrit 2,5 mg pour le ramipril, le bisoprolol et "
                              "l'apixaban, jamais pour l'amlodipine (5 ou 10 mg) : une dose lue "
                              "après un autre médicament.", digest="73cd1bd71542f1bd")],
     },
-    success="B et D sont inventées : 10 mg et 2,5 mg sont des doses du corpus, mais d'autres "
-    "médicaments. Le modèle écrit une phrase fluide ; seule la vérification dans une source de "
-    "référence repère l'erreur, pas l'impression qu'elle donne.",
+    success="B et D sont hors corpus : 10 mg et 2,5 mg sont des doses du corpus, mais d'autres "
+    "médicaments. Elles peuvent exister en pharmacie (le furosémide à 10 mg en solution buvable, "
+    "l'amlodipine à 2,5 mg hors de France) ; le modèle, lui, ne les a lues pour aucun de ces "
+    "deux médicaments : sa phrase est fluide, sans appui. Seul le RCP dit si une dose existe.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choices(verdict_doses, name="verdict_doses", options=["corpus", "inventée"],
-                     expected={"A": "corpus", "B": "inventée", "C": "corpus", "D": "inventée"},
+checks.check_choices(verdict_doses, name="verdict_doses", options=["corpus", "hors corpus"],
+                     expected={"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"},
                      points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_doses"
 # message : Comparez les doses dans la même unité
-verdict_doses = {"A": "inventée", "B": "inventée", "C": "corpus", "D": "inventée"}
+verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"}
 
 # %% mistake="verdict_doses"
 # message : Une dose banale n'est pas pour autant
@@ -461,21 +510,21 @@ verdict_doses = {"A": "corpus", "B": "corpus", "C": "corpus", "D": "corpus"}
 
 # %% mistake="verdict_doses"
 # message : une dose qui paraît inhabituelle se vérifie
-verdict_doses = {"A": "corpus", "B": "inventée", "C": "inventée", "D": "inventée"}
+verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "hors corpus", "D": "hors corpus"}
 
 # %% mistake="verdict_doses"
 # message : jamais pour l'amlodipine
-verdict_doses = {"A": "corpus", "B": "inventée", "C": "corpus", "D": "corpus"}
+verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "corpus"}
 
 # %% [markdown]
-# ### Question 3b — D'où vient une dose inventée ? (1 point)
+# ### Question 3b — D'où vient une dose hors corpus ? (1 point)
 #
 # Quand notre modèle écrit, après « Traitement : *médicament*, un comprimé de », une dose qui
 # n'est pas une dose de ce médicament dans le corpus, d'où vient-elle ? Une seule explication
 # est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou `"D"`.
 #
-# - **A** : une erreur du corpus : une note y prescrit ce médicament à cette dose, et le
-#   modèle la recopie.
+# - **A** : une confusion de noms : le modèle prend ce médicament pour un autre du corpus au
+#   nom voisin, et écrit la dose de celui-là.
 # - **B** : le hasard du tirage : à basse température, le modèle s'en tiendrait aux doses de
 #   ce médicament.
 # - **C** : le contexte : les mots juste avant la dose, « comprimé de », sont les mêmes pour
@@ -486,16 +535,16 @@ verdict_doses = {"A": "corpus", "B": "inventée", "C": "corpus", "D": "corpus"}
 # <details><summary>Indice 1</summary>
 #
 # Chaque explication annonce quelque chose que vous pouvez contrôler ici : la définition
-# d'une dose inventée (début de la section), le tableau par température, les exemples de
-# doses inventées, le tableau des doses du corpus, la façon dont le modèle choisit un mot
+# d'une dose hors corpus (début de la section), le tableau par température, les exemples de
+# doses hors corpus, le tableau des doses du corpus, la façon dont le modèle choisit un mot
 # (section 1). Mettez chacune à l'épreuve de ces observations avant de choisir.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Une dose que le corpus écrit pour ce médicament serait-elle « inventée » ? Les doses
-# inventées disparaissent-elles à 0,2 ? Celles des exemples existent-elles ailleurs dans le
-# corpus ? Et combien de mots le modèle regarde-t-il avant d'écrire la dose ?
+# Les médicaments dont le modèle reprend la dose ont-ils un nom voisin ? Les doses hors corpus
+# disparaissent-elles à 0,2 ? Celles des exemples existent-elles ailleurs dans le corpus ? Et
+# combien de mots le modèle regarde-t-il avant d'écrire la dose ?
 # </details>
 
 # %% answer="origine_dose"
@@ -512,15 +561,17 @@ checks.check_choice(
     options=["A", "B", "C", "D"],
     digest="f8b083c84da0b0e6",
     mistakes=[
-        checks.Mistake(None, "si une note du corpus portait cette dose pour ce médicament, ce "
-                       "serait une dose du corpus, pas une dose inventée : relisez le classement "
-                       "du début de la section.", digest="bcabad54b102c0c3"),
-        checks.Mistake(None, "le tableau montre des doses inventées à toutes les températures, "
+        checks.Mistake(None, "ce n'est pas une confusion de noms : la dose reprise est celle de "
+                       "médicaments aux noms sans rapport (2,5 mg suit le ramipril, le "
+                       "bisoprolol et l'apixaban dans le tableau des doses du corpus ; voyez "
+                       "aussi les exemples).", digest="bcabad54b102c0c3"),
+        checks.Mistake(None, "le tableau montre des doses hors corpus à toutes les températures, "
                        "même à 0,2 : une basse température rend le texte prévisible, pas vrai.",
                        digest="a1317054857e4288"),
-        checks.Mistake(None, "le modèle n'écrit que des mots qu'il a lus : une dose inventée est "
-                       "presque toujours dans le corpus, après un autre médicament. Il recombine des morceaux "
-                       "lus ; il ne crée pas de nombres.", digest="7c0824d81dd045b3"),
+        checks.Mistake(None, "le modèle n'écrit que des mots qu'il a lus : une dose hors corpus "
+                       "est presque toujours dans le corpus, après un autre médicament. Il "
+                       "recombine des morceaux lus ; il ne crée pas de nombres.",
+                       digest="7c0824d81dd045b3"),
     ],
     success="le modèle ne regarde que « comprimé de » : le nom du médicament est trop loin "
     "derrière. Il écrit une dose lue après ces deux mots, pour n'importe quel médicament.",
@@ -531,7 +582,7 @@ checks.check_choice(origine_dose, name="origine_dose", options=["A", "B", "C", "
 ### END HIDDEN TESTS
 
 # %% mistake="origine_dose"
-# message : ce serait une dose du corpus, pas une dose inventée
+# message : ce n'est pas une confusion de noms
 origine_dose = "A"
 
 # %% mistake="origine_dose"
@@ -543,13 +594,16 @@ origine_dose = "B"
 origine_dose = "D"
 
 # %% [markdown] reveal="origine_dose"
-# **Pourquoi ?** Le modèle ne voit que les deux derniers mots, « comprimé de » : le médicament
-# est trop loin derrière. Il écrit une dose **lue** après « comprimé de », mais pour un autre
-# médicament, faite de morceaux de trois mots du corpus (« de 2,5 mg ») : le texte est
-# **fluide**, pas **vrai**. Baisser la température ne rend pas les doses vraies : à 0,2, la part
-# des doses inventées parmi toutes les prescriptions est plus haute qu'à 1 ; parmi les seules
-# doses écrites, elle est un peu plus basse, et reste la majorité (les deux lectures sous le
-# tableau). La monter mène à l'incohérence.
+# <details><summary>Pourquoi ? (ouvrez après avoir répondu)</summary>
+#
+# Le modèle ne voit que les deux derniers mots, « comprimé de » : le médicament est trop loin
+# derrière. Il écrit une dose **lue** après « comprimé de », mais pour un autre médicament,
+# faite de morceaux de trois mots du corpus (« de 2,5 mg ») : le texte est **fluide**, pas
+# **vrai**. Baisser la température ne rend pas les doses vraies : à 0,2, la part des doses hors
+# corpus parmi toutes les prescriptions est plus haute qu'à 1 ; parmi les seules doses écrites,
+# elle est un peu plus basse, et reste la majorité (les deux lectures sous le tableau). La
+# monter mène à l'incohérence.
+# </details>
 
 # %% [markdown]
 # Les grands modèles écrivent eux aussi ce qui est **probable**, pas ce qui est **vérifié** : ils se trompent sur des faits rares ou absents de leurs données,
@@ -588,14 +642,15 @@ origine_dose = "D"
 # le plus ; son **annexe I** liste des produits déjà réglementés, dont les dispositifs
 # médicaux ; son **annexe III**, des usages, comme le tri des patients aux urgences. Le
 # **règlement (UE) 2026/1744** a modifié le règlement sur l'IA en 2026 (il en a reporté des
-# dates). La **version consolidée** d'un texte, sur EUR-Lex (le site officiel du droit de
+# dates) ; sa référence complète, avec sa publication au Journal officiel de l'Union, est la
+# dernière du repli. La **version consolidée** d'un texte, sur EUR-Lex (le site officiel du droit de
 # l'Union), le donne avec toutes ses modifications.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les textes cités, avec leur date.
 print(f"Textes vérifiés le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (enseignement, pas un "
       "conseil juridique).\n")
-for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50"]:
+for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50", "UE 2026/1744"]:
     texte = law.reference(cle)
     print(f"- {texte.citation} ({texte.date_label}) — {texte.title}.")
     print("  " + " ".join(texte.summary.split()))
@@ -608,12 +663,12 @@ for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50"]:
     print()
 
 # %% [markdown]
-# ### Question 4 — Quels messages font sortir des données personnelles ? (2 points)
+# ### Question 4 — Quels messages laissent reconnaître un patient ? (2 points)
 #
 # Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
-# dites si le message contient des **données personnelles d'un patient** (des informations sur
-# une personne que l'on peut reconnaître, directement ou en croisant les détails) : écrivez
-# `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
+# dites si le message fait sortir des **données personnelles d'un patient** : quelqu'un qui le
+# lit (l'éditeur du service, un collègue, un voisin) peut-il reconnaître la personne,
+# directement ou en croisant les détails ? Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
 # réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
 # laissé `...` ne rapporte ni ne retire rien.
 #
@@ -622,7 +677,8 @@ for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50"]:
 # - **B** : « Quelles sont les contre-indications de la metformine chez l'adulte ? »
 # - **C** : « Rédige le courrier de sortie du maire de Saint-Aubin-des-Prés, hospitalisé hier en
 #   cardiologie (chambre 12) pour un infarctus. »
-# - **D** : « Explique avec des mots simples ce qu'est une fibrillation atriale. »
+# - **D** : « Mon patient, un homme de 60 ans diabétique de type 2 sous metformine, me demande
+#   s'il peut boire un verre de vin au mariage de sa fille : que lui répondre ? »
 # - **E** : « Mon patient Dédé, le boulanger de la place du marché de Saint-Aubin-des-Prés,
 #   est séropositif : comment le lui annoncer ? »
 #
@@ -636,9 +692,8 @@ for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50"]:
 #
 # <details><summary>Indice 2</summary>
 #
-# Une question générale sur un médicament ou une maladie ne parle de personne. Un surnom, un
-# métier, un lieu, une fonction, une date d'entrée, combinés, peuvent désigner une seule
-# personne.
+# Pour chaque message, estimez combien de personnes correspondent à ce qu'il dit, en France,
+# puis dans une petite commune : une seule, ou des milliers ?
 # </details>
 
 # %% answer="fuite"
@@ -663,14 +718,17 @@ checks.check_choices(
         "C": [checks.Mistake(None, "il n'y a pas de nom, mais la fonction de maire d'une petite "
                              "ville, le service et la date d'entrée désignent une seule "
                              "personne : il est reconnaissable.", digest="85c569285200a450")],
-        "D": [checks.Mistake(None, "une explication générale d'une maladie ne parle d'aucun "
-                             "patient.", digest="62222be7ef963be8")],
+        "D": [checks.Mistake(None, "« mon patient » ne suffit pas à reconnaître quelqu'un : un "
+                             "homme de 60 ans diabétique sous metformine, qui va à un mariage, "
+                             "cela décrit des centaines de milliers de personnes ; ni nom, ni "
+                             "lieu, ni date, ni détail rare.", digest="62222be7ef963be8")],
         "E": [checks.Mistake(None, "un surnom, un métier et un lieu suffisent à reconnaître "
                              "quelqu'un dans une petite ville, et le texte révèle son statut "
                              "sérologique.", digest="bb2bf1bd9247bd84")],
     },
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son nom. "
-    "Une question générale, elle, ne révèle rien de personne.",
+    "Parler d'un patient sans aucun détail qui le distingue (D), ou poser une question générale "
+    "(B), ne révèle rien de personne.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -691,6 +749,10 @@ fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "non"}
 # message : ne parle d'aucun patient
 fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 
+# %% mistake="fuite"
+# message : des centaines de milliers de personnes
+fuite = {"A": "oui", "B": "non", "C": "oui", "D": "oui", "E": "oui"}
+
 # %% [markdown] reveal="fuite"
 # **Que faire à la place ?** Utiliser l'outil encadré par l'établissement (hébergeur certifié,
 # contrat, données non réutilisées) ; sinon, ne poser que des questions générales ; relire et
@@ -709,9 +771,9 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # santé publique, article L1110-4), `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9),
 # `"IA"` (règlement sur l'IA, article 50) ou `"aucun"` (aucun de ces quatre textes). Un même
 # texte peut répondre à plusieurs cas, ou à aucun ; chaque cas se juge seul (la question 5b
-# suit le même principe). Chaque cas juste vaut un tiers de point ; chaque cas faux retire le
-# quart d'un cas juste (répondre au hasard rapporte donc peu) ; un cas laissé `...` ne
-# rapporte ni ne retire rien.
+# suit le même principe). Chaque cas juste vaut un quart de point ; chaque cas faux retire le
+# quart d'un cas juste (répondre au hasard, ou partout la même chose, rapporte donc peu) ; un
+# cas laissé `...` ne rapporte ni ne retire rien.
 #
 # - **A** : un interne raconte à un ami, au café, qu'un patient du service est hospitalisé, et
 #   pourquoi. Quel texte lui impose de se taire **parce qu'il est soignant** ?
@@ -719,18 +781,22 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 #   informatique. Quel texte exige que cette entreprise soit certifiée ?
 # - **C** : une application de sport, sans aucun lien avec un soin, enregistre le statut VIH
 #   que ses utilisateurs y déclarent. Quel texte interdit ce traitement, sauf exceptions ?
+# - **D** : un hôpital garde les dossiers de ses patients sur ses propres serveurs, dans ses
+#   locaux, gérés par son service informatique. Quel texte exige que l'hôpital soit certifié
+#   pour cela ?
 #
 # <details><summary>Indice 1</summary>
 #
-# Demandez-vous d'abord **qui** porte l'obligation (un soignant ? l'hébergeur de données de
-# soin ? quiconque traite des données de santé ? le fournisseur d'un outil d'IA ?), puis
-# relisez le repli « Textes » de la section 4.
+# Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui héberge des données
+# de soin, et pour le compte de qui ? quiconque traite des données de santé ? le fournisseur
+# d'un outil d'IA ?), puis relisez le repli « Textes » de la section 4 : un mot de l'énoncé
+# (« certifié », « interdit ») ne suffit pas à trancher.
 # </details>
 
 # %% answer="texte_obligation"
-texte_obligation = {"A": ..., "B": ..., "C": ...}
+texte_obligation = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD"}
+texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "aucun"}
 ### END SOLUTION
 
 # %% tests="texte_obligation" points=1
@@ -739,7 +805,8 @@ checks.check_choices(
     texte_obligation,
     name="texte_obligation",
     options=["secret", "HDS", "RGPD", "IA", "aucun"],
-    digests={"A": "61c95eb29f2f6d2c", "B": "e5f24c3b3349e25e", "C": "0e9881f336a14d40"},
+    digests={"A": "61c95eb29f2f6d2c", "B": "e5f24c3b3349e25e", "C": "0e9881f336a14d40",
+             "D": "9bc314a7d9f99b34"},
     mistakes={
         "A": [
             checks.Mistake(None, "le RGPD peut aussi s'appliquer à une parole, quand "
@@ -772,54 +839,77 @@ checks.check_choices(
             checks.Mistake(None, "un texte encadre ce traitement, même hors de tout soin.",
                            digest="ea26220f99339d5e"),
         ],
+        "D": [
+            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin pour "
+                           "le compte d'un autre (un professionnel, un établissement, le "
+                           "patient) : un hôpital qui garde ses propres dossiers chez lui "
+                           "n'héberge pour personne. Il n'a pas à être certifié, mais le RGPD "
+                           "s'applique toujours.", digest="448a56b2ef682222"),
+            checks.Mistake(None, "le RGPD s'applique bien à ces dossiers, mais il n'exige "
+                           "aucune certification.", digest="28e053f2209351db"),
+            checks.Mistake(None, "le secret dit qui peut connaître les informations ; il "
+                           "n'impose aucune certification.", digest="56d39d424d970527"),
+            checks.Mistake(None, "rien ici n'est un système d'IA.", digest="615db40631e495f2"),
+        ],
     },
-    success="chaque texte a sa cible : le soignant (secret), l'hébergeur de données de soin "
-    "(HDS), tout traitement de données de santé, soin ou non (RGPD).",
+    success="chaque texte a sa cible : le soignant (secret), celui qui héberge des données de "
+    "soin pour le compte d'un autre (HDS ; l'hôpital qui garde ses propres dossiers n'en est "
+    "pas), tout traitement de données de santé, soin ou non (RGPD).",
     points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(texte_obligation, name="texte_obligation", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-                     expected={"A": "secret", "B": "HDS", "C": "RGPD"}, points=1)
+                     expected={"A": "secret", "B": "HDS", "C": "RGPD", "D": "aucun"}, points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="texte_obligation"
 # message : ici, ni soignant, ni soin
-texte_obligation = {"A": "secret", "B": "HDS", "C": "secret"}
+texte_obligation = {"A": "secret", "B": "HDS", "C": "secret", "D": "aucun"}
 
 # %% mistake="texte_obligation"
 # message : il ne vise pas le soignant en tant que tel
-texte_obligation = {"A": "RGPD", "B": "HDS", "C": "RGPD"}
+texte_obligation = {"A": "RGPD", "B": "HDS", "C": "RGPD", "D": "aucun"}
 
 # %% mistake="texte_obligation"
 # message : ne crée pas de certification obligatoire
-texte_obligation = {"A": "secret", "B": "RGPD", "C": "RGPD"}
+texte_obligation = {"A": "secret", "B": "RGPD", "C": "RGPD", "D": "aucun"}
+
+# %% mistake="texte_obligation"
+# message : n'héberge pour personne
+texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "HDS"}
 
 # %% [markdown]
-# ### Question 5b — Dire et marquer ce que fait une IA (1 point)
+# ### Question 5b — Des outils d'IA : quel texte s'applique ? (1 point)
 #
 # Mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`. Chaque cas juste
-# vaut un tiers de point ; chaque cas faux retire le quart d'un cas juste.
+# vaut un quart de point ; chaque cas faux retire le quart d'un cas juste. Chaque cas parle d'un
+# outil d'IA ; cela ne veut pas dire que le règlement sur l'IA y répond.
 #
-# - **D** : une entreprise met sur le marché un agent conversationnel qui répond aux patients
+# - **E** : une entreprise met sur le marché un agent conversationnel qui répond aux patients
 #   sur le site d'un hôpital. Quel texte l'oblige à faire savoir aux patients qu'ils écrivent à
 #   une IA ?
-# - **E** : une infirmière fait rédiger par l'agent conversationnel encadré de son hôpital une
+# - **F** : une infirmière fait rédiger par l'agent conversationnel encadré de son hôpital une
 #   fiche sur la vaccination contre la grippe, destinée au public. Elle la relit, la corrige,
 #   et l'hôpital la publie sur son site sous sa responsabilité, avec le nom de l'infirmière.
 #   Quel texte les oblige à écrire sur la fiche qu'une IA l'a rédigée ?
-# - **F** : un éditeur met en ligne un outil qui génère des images d'illustration médicale.
-#   Quel texte l'oblige à marquer ces images comme générées par une IA ?
+# - **G** : un éditeur vend aux hôpitaux un outil d'IA qui transcrit et résume les
+#   consultations ; il garde sur ses serveurs, pour le compte des hôpitaux, les comptes rendus
+#   produits. Quel texte exige qu'il soit certifié pour les garder ?
+# - **H** : une infirmière fait résumer un dossier par l'outil d'IA encadré de son hôpital, puis
+#   lit ce résumé au téléphone à l'employeur du patient, qui le lui demande. Quel texte lui
+#   interdisait de le lui dire, du fait de son métier ?
 #
 # <details><summary>Indice</summary>
 #
-# Lisez dans le repli « Textes » à **qui** s'adresse chaque paragraphe de
-# l'article 50, et quels textes il vise.
+# Pour chaque cas, cherchez d'abord **qui** doit faire quelque chose, et **quoi** (dire,
+# marquer, être certifié, se taire) ; puis lisez dans le repli « Textes » à qui s'adresse
+# chaque texte, et chaque paragraphe de l'article 50.
 # </details>
 
 # %% answer="texte_ia"
-texte_ia = {"D": ..., "E": ..., "F": ...}
+texte_ia = {"E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
-texte_ia = {"D": "IA", "E": "aucun", "F": "IA"}
+texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "secret"}
 ### END SOLUTION
 
 # %% tests="texte_ia" points=1
@@ -828,84 +918,106 @@ checks.check_choices(
     texte_ia,
     name="texte_ia",
     options=["secret", "HDS", "RGPD", "IA", "aucun"],
-    digests={"D": "3516788fc9739073", "E": "bf6bc96aa7268a4b", "F": "b9ce3d739cead942"},
+    digests={"E": "81cb2c1ac7067db1", "F": "a0174ef86c0485af", "G": "5b79f8c6171fcb26",
+             "H": "1fe97e8b5c3ae745"},
     mistakes={
-        "D": [
+        "E": [
             checks.Mistake(None, "le RGPD oblige à informer sur les données traitées, pas à "
                            "dire que l'interlocuteur est une machine.",
-                           digest="c9e2e91d1642f231"),
+                           digest="75d75f9bb9032350"),
             checks.Mistake(None, "le secret dit qui peut connaître les informations sur un "
                            "patient ; il n'oblige pas à dire qu'on parle à une machine.",
-                           digest="e67e75fd6cee5e45"),
+                           digest="ac66417741e00db2"),
             checks.Mistake(None, "la certification HDS vise qui héberge des données de soin ; "
                            "elle ne dit rien de ce que l'outil doit annoncer aux patients.",
-                           digest="1f3df45bd2b19f45"),
+                           digest="b193e65bc4595ff2"),
             checks.Mistake(None, "cette obligation existe, depuis le 2 août 2026, et vise "
-                           "l'entreprise.", digest="e15872b1a4921c64"),
+                           "l'entreprise.", digest="bf6bc96aa7268a4b"),
         ],
-        "E": [
+        "F": [
             checks.Mistake(None, "l'article 50 (paragraphe 4) vise bien celui qui publie un "
                            "texte généré pour informer le public sur une question d'intérêt "
                            "public, mais il l'en dispense quand le texte a été relu par un "
                            "humain et qu'une personne en assume la responsabilité éditoriale : "
                            "ici, l'infirmière l'a relu et corrigé, l'hôpital le publie sous sa "
-                           "responsabilité.", digest="81cb2c1ac7067db1"),
+                           "responsabilité.", digest="b9ce3d739cead942"),
             checks.Mistake(None, "le RGPD encadre les données personnelles ; une fiche pour le "
                            "public n'en contient pas, et il ne dit pas comment la rédiger.",
-                           digest="75d75f9bb9032350"),
-            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un "
-                           "patient ; la fiche ne parle d'aucun patient.",
-                           digest="ac66417741e00db2"),
-            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin ; "
-                           "une fiche pour le public n'en contient pas.", digest="b193e65bc4595ff2"),
-        ],
-        "F": [
-            checks.Mistake(None, "cette obligation existe : elle vise le fournisseur d'un outil "
-                           "qui génère des images, du son, de la vidéo ou du texte.",
-                           digest="a0174ef86c0485af"),
-            checks.Mistake(None, "le RGPD ne dit rien du marquage des contenus générés.",
                            digest="b45e2c31178bd075"),
             checks.Mistake(None, "le secret dit qui peut connaître les informations sur un "
-                           "patient ; il ne dit rien du marquage des images générées.",
+                           "patient ; la fiche ne parle d'aucun patient.",
                            digest="a52922cfcd7c36df"),
-            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin, "
-                           "pas le marquage des images générées.", digest="8400f8b7580e0922"),
+            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin ; "
+                           "une fiche pour le public n'en contient pas.", digest="8400f8b7580e0922"),
+        ],
+        "G": [
+            checks.Mistake(None, "le règlement sur l'IA impose à ce fournisseur d'autres "
+                           "obligations (dire, marquer), pas cette certification : ce qui la "
+                           "déclenche, c'est de garder des données de soin pour le compte d'un "
+                           "autre, avec ou sans IA.", digest="c5de6bc65517201d"),
+            checks.Mistake(None, "le RGPD encadre ce traitement, mais ne crée pas de "
+                           "certification obligatoire pour héberger des données de soin.",
+                           digest="4d1dd461eea74f2f"),
+            checks.Mistake(None, "le secret dit qui peut connaître les informations ; il "
+                           "n'impose aucune certification.", digest="7615377151611295"),
+            checks.Mistake(None, "cette certification est bien obligatoire, par un des quatre "
+                           "textes.", digest="c8f3789b6a3e6536"),
+        ],
+        "H": [
+            checks.Mistake(None, "le règlement sur l'IA ne dit pas à qui un soignant peut parler "
+                           "d'un patient : que le résumé vienne d'une IA ne change rien à "
+                           "l'interdiction.", digest="49751072cdd37ffc"),
+            checks.Mistake(None, "le RGPD peut aussi s'appliquer à une parole tirée d'un dossier "
+                           "(Cour de justice de l'Union européenne, affaire C-740/22) ; mais un "
+                           "autre texte vise le soignant en tant que tel.",
+                           digest="515bd40860378a5f"),
+            checks.Mistake(None, "rien n'est hébergé ici : c'est une parole, pas un stockage.",
+                           digest="6539174f54bb3c65"),
+            checks.Mistake(None, "un soignant n'a pas le droit de raconter ce qu'il sait d'un "
+                           "patient : l'un des quatre textes l'interdit.",
+                           digest="8c088087dc10c6da"),
         ],
     },
     success="l'article 50 vise surtout le fournisseur de l'outil d'IA : dire qu'on parle à une "
     "machine, marquer ce qu'elle génère. Celui qui s'en sert pour publier un texte d'information "
-    "du public le dit aussi, sauf si un humain l'a relu et qu'une personne en répond. Dire "
-    "qu'une IA a aidé à écrire reste une règle de l'école (V6 — Intégrité et transparence).",
+    "du public le dit aussi, sauf si un humain l'a relu et qu'une personne en répond. Une IA ne "
+    "change pas les autres textes : qui garde des données de soin pour d'autres est certifié, "
+    "le soignant reste tenu au secret. Dire qu'une IA a aidé à écrire reste une règle de "
+    "l'école (V6 — Intégrité et transparence).",
     points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-                     expected={"D": "IA", "E": "aucun", "F": "IA"}, points=1)
+                     expected={"E": "IA", "F": "aucun", "G": "HDS", "H": "secret"}, points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="texte_ia"
 # message : il l'en dispense quand le texte a été relu
-texte_ia = {"D": "IA", "E": "IA", "F": "IA"}
+texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
 
 # %% mistake="texte_ia"
 # message : il n'oblige pas à dire qu'on parle à une machine
-texte_ia = {"D": "secret", "E": "aucun", "F": "IA"}
+texte_ia = {"E": "secret", "F": "aucun", "G": "HDS", "H": "secret"}
 
 # %% mistake="texte_ia"
 # message : une fiche pour le public n'en contient pas
-texte_ia = {"D": "IA", "E": "HDS", "F": "IA"}
+texte_ia = {"E": "IA", "F": "HDS", "G": "HDS", "H": "secret"}
 
 # %% mistake="texte_ia"
-# message : pas le marquage des images générées
-texte_ia = {"D": "IA", "E": "aucun", "F": "HDS"}
+# message : ce qui la déclenche, c'est de garder des données de soin
+texte_ia = {"E": "IA", "F": "aucun", "G": "IA", "H": "secret"}
 
 # %% mistake="texte_ia"
 # message : pas à dire que l'interlocuteur est une machine
-texte_ia = {"D": "RGPD", "E": "aucun", "F": "IA"}
+texte_ia = {"E": "RGPD", "F": "aucun", "G": "HDS", "H": "secret"}
 
 # %% mistake="texte_ia"
-# message : elle vise le fournisseur d'un outil
-texte_ia = {"D": "IA", "E": "aucun", "F": "aucun"}
+# message : que le résumé vienne d'une IA ne change rien
+texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "IA"}
+
+# %% mistake="texte_ia"
+# message : mais un autre texte vise le soignant en tant que tel
+texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "RGPD"}
 
 # %% [markdown]
 # ## 6. Désidentifier automatiquement, et ses limites
@@ -918,9 +1030,9 @@ texte_ia = {"D": "IA", "E": "aucun", "F": "aucun"}
 #   chiffres, et « un ou deux mots à majuscule après M., Mme, Dr… » pour les noms ;
 # - un **modèle de traitement automatique du français**, `fr_core_news_sm` de spaCy (éditeur :
 #   Explosion), qui repère dans le texte les **entités nommées** (les noms propres) et range
-#   chacune dans l'une de quatre sortes : « personne » (étiquette PER, de l'anglais *person*),
+#   chacune dans l'une des quatre catégories : « personne » (étiquette PER, de l'anglais *person*),
 #   « lieu » (LOC), « organisation » (ORG) et « divers » (MISC, *miscellaneous*). Il n'a donc
-#   **aucune sorte « date »**.
+#   **aucune catégorie « date »**.
 #
 # Le **rappel** d'un outil est la part des noms (ou des dates) **réellement présents** qu'il a
 # trouvés : c'est sa **sensibilité**, comme pour un test diagnostique (la part des malades que
@@ -971,8 +1083,8 @@ tableau = pd.DataFrame({
     "trouvés par les règles": manques[("regles", "sum")],
     "trouvés par spaCy": manques[("spacy", "sum")],
 })
-display(fr_table(tableau, index={"sorte": "sorte", "case": "cas"},
-                 caption="Ce que chaque outil trouve, par sorte de cas"))
+display(fr_table(tableau, index={"sorte": "catégorie", "case": "cas"},
+                 caption="Ce que chaque outil trouve, par catégorie et par cas"))
 
 # La lecture est écrite à partir des chiffres : elle ne peut pas contredire le tableau.
 par_cas = tableau.xs("nom", level="sorte")
@@ -1167,20 +1279,23 @@ rappel_spacy = n_noms / n_noms_spacy
 # Les grands modèles réussissent des examens de médecine à choix multiples. Trois évaluations,
 # datées, car ces chiffres vieillissent vite :
 #
-# - ChatGPT, tel qu'il était fin 2022 (l'article a d'abord paru en prépublication en décembre
-#   2022), a obtenu, sur 350 questions d'exemple publiques des trois épreuves de l'examen
-#   américain de médecine (USMLE), pas sur l'examen lui-même, des scores au niveau du seuil de
-#   réussite, d'environ 60 %, ou proches de lui, sans entraînement médical particulier ; les
-#   réponses indéterminées avaient été écartées avant le calcul (Kung et al., 2023, article
-#   publié le 9 février 2023).
+# - ChatGPT, tel qu'il était fin 2022, a répondu à 350 questions d'exemple publiques des trois
+#   épreuves de l'examen américain de médecine (USMLE), pas à l'examen lui-même. Ses scores
+#   étaient au seuil de réussite (environ 60 %) ou près de celui-ci, sans entraînement médical
+#   particulier. Les auteurs ont calculé ces scores après avoir écarté les réponses qu'ils
+#   jugeaient indéterminées ; les compter comme fausses les aurait forcément fait baisser
+#   (Kung et al., 2023 : prépublication en décembre 2022, article publié le 9 février 2023).
 # - Flan-PaLM (Google ; 540 milliards de paramètres, les nombres que son apprentissage a
 #   réglés) a répondu juste à 67,6 % des questions de
 #   type USMLE du jeu MedQA ; mais des médecins qui ont relu ses réponses rédigées y ont trouvé
 #   des lacunes importantes, et la version adaptée à la médecine, Med-PaLM, restait
 #   inférieure aux cliniciens (Singhal et al., 2023, prépublication de décembre 2022).
-# - Plus récent : Med-PaLM 2 atteint jusqu'à 86,5 % sur le même jeu MedQA ; mais, sur de
-#   vraies questions médicales, les réponses de médecins spécialistes restaient, dans
-#   l'ensemble, préférées aux siennes (Singhal et al., 2025, article publié le 8 janvier 2025).
+# - Plus récent : Med-PaLM 2 atteint jusqu'à 86,5 % sur le même jeu MedQA. Des médecins qui
+#   ont comparé ses réponses rédigées à celles d'autres médecins ont préféré les siennes sur
+#   huit des neuf critères cliniques évalués. Mais dans une étude pilote, sur de vraies
+#   questions médicales, des spécialistes préféraient encore, dans l'ensemble, les réponses de
+#   spécialistes (Singhal et al., 2025, article publié le 8 janvier 2025). Deux résultats, deux
+#   façons de mesurer : aucun ne dit qu'il soigne.
 #
 # Réussir un QCM n'est pas soigner : l'examen ne mesure ni l'examen clinique, ni la relation
 # avec le patient, ni la sécurité d'une prescription. D'autres travaux ont montré que des
@@ -1192,7 +1307,33 @@ rappel_spacy = n_noms / n_noms_spacy
 # 2025), sur has-sante.fr.
 
 # %% [markdown]
-# ## 8. Réflexion : un dossier dans un agent conversationnel (4 points)
+# ### Si une erreur atteint le patient
+#
+# Une dose fausse, recopiée d'un texte généré, peut arriver jusqu'au patient. Ce qu'on fait
+# alors ne dépend pas de l'outil qui a produit l'erreur :
+#
+# - **D'abord le patient** : prévenir le médecin qui le prend en charge, le surveiller,
+#   corriger le traitement ; lui dire ce qui s'est passé.
+# - **Dans l'établissement** : déclarer l'événement dans son système de signalement des
+#   événements indésirables (la « fiche d'événement indésirable »), en disant d'où venait
+#   l'erreur, ici une synthèse écrite par un agent conversationnel. Le but est de comprendre et
+#   d'éviter que cela recommence, pas de punir.
+# - **Pharmacovigilance** : un effet indésirable suspecté d'un médicament, erreur
+#   médicamenteuse comprise, se déclare au centre régional de pharmacovigilance ; certains
+#   professionnels de santé y sont obligés, tous peuvent le faire (code de la santé publique,
+#   article R5121-161), sur le portail signalement-sante.gouv.fr.
+# - **Événement grave** : un événement inattendu qui cause un décès, met en jeu le pronostic
+#   vital ou laisse probablement un déficit fonctionnel permanent est un **événement
+#   indésirable grave associé aux soins** (EIGS ; même code, article R1413-67). Tout
+#   professionnel ou établissement de santé qui le constate le déclare à l'agence régionale de
+#   santé (ARS ; article L1413-14), par le même portail (Haute Autorité de santé, 2022).
+
+# %% [markdown]
+# ## 8. Réflexion : un dossier dans un agent conversationnel
+#
+# **Pour la micro-certification, cette réflexion n'est pas notée** : faites-la pour vous, puis
+# comparez-la au guide de correction du parcours en autonomie. Dans un cours où un enseignant
+# la corrige, elle vaut 4 points.
 #
 # Une collègue infirmière, débordée, vous dit : « Je colle les transmissions du patient de la
 # chambre 8 dans l'agent conversationnel gratuit sur mon téléphone, il me fait une synthèse
@@ -1200,7 +1341,8 @@ rappel_spacy = n_noms / n_noms_spacy
 # patient (secret, réutilisation, erreur dans la synthèse), ce que vous lui proposeriez, et
 # comment vous en parleriez au patient. Puis : la semaine suivante, une synthèse de ce genre a
 # changé une dose, et le patient a reçu la mauvaise dose. Que faites-vous, et qui prévenez-vous ?
-# Appuyez-vous sur au moins deux des valeurs de l'École (numéro et nom exact).
+# Appuyez-vous sur au moins deux des valeurs de l'école (numéro et nom exact), et sur l'encadré
+# « Si une erreur atteint le patient » ci-dessus.
 
 # %% [markdown] written="reflexion_chatbot" points=4
 # ### BEGIN SOLUTION
@@ -1214,7 +1356,7 @@ rappel_spacy = n_noms / n_noms_spacy
 # | **Ce qui sort, et pourquoi c'est un problème** | tout le texte collé (identité, chambre, diagnostic, traitement) part chez l'éditeur, hors de l'équipe de soins (secret médical), sur des serveurs non certifiés pour des données de soin, parfois hors de l'Union, parfois réutilisé ; données sensibles | une partie seulement, ou croit qu'enlever le nom suffit (la chambre, la date, le diagnostic peuvent reconnaître le patient) | rien de ce qui sort, ou « aucun risque » |
 # | **Le risque d'erreur** | une synthèse fluide peut omettre ou inventer (une dose, une allergie) ; biais d'automatisation ; on relit et vérifie dans le dossier | l'erreur est citée sans dire comment la repérer (ou l'inverse) | rien sur l'erreur |
 # | **Ce qu'on propose et comment on en parle au patient** | une alternative concrète (l'outil encadré par l'établissement, ou des questions générales sans détail identifiant) **et** ce qu'on dit au patient (ce qui a été fait de ses données, ce qui sera fait, son accord ; garder sa confiance) | l'un des deux seulement, ou une interdiction de toute IA sans alternative | ni l'un ni l'autre |
-# | **La mauvaise dose arrivée au patient : signaler** | d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé ; et au moins un circuit externe juste : un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance (obligatoire pour médecins, pharmaciens, sages-femmes, chirurgiens-dentistes ; possible pour tout soignant), sur signalement-sante.gouv.fr ; un événement grave (décès, pronostic vital, séquelle probable) est un EIGS, déclaré à l'ARS | signale seulement en interne (cadre, médecin) sans déclaration, ou cite un circuit sans le relier au cas ; ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) | rien, ou « on corrige sans rien dire » |
+# | **La mauvaise dose arrivée au patient : signaler** | d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé ; et au moins un circuit externe juste : un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance (obligatoire pour certains professionnels, possible pour tous : CSP R5121-161), sur signalement-sante.gouv.fr ; un événement grave (décès, pronostic vital, séquelle probable) est un EIGS, déclaré à l'ARS | signale seulement en interne (cadre, médecin) sans déclaration, ou cite un circuit sans le relier au cas ; ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) | rien, ou « on corrige sans rien dire » |
 #
 # Valeurs attendues, par exemple **V1 — Priorité à la relation humaine** (la confiance du
 # patient ; la synthèse ne remplace pas la transmission orale) et
@@ -1255,7 +1397,8 @@ rappel_spacy = n_noms / n_noms_spacy
 # ## À retenir
 #
 # - Un modèle de langage écrit le mot **probable**, pas le mot **vrai** : un texte fluide peut
-#   porter une dose ou une référence inventée. On vérifie dans une source.
+#   porter une dose ou une référence que rien ne justifie. On vérifie dans la source de
+#   référence (le RCP pour une dose).
 # - La **température** règle l'audace du tirage : basse, un texte prévisible ; haute, un texte
 #   incohérent.
 # - Coller un dossier dans un service en ligne, c'est le **transmettre** : secret médical,
@@ -1278,6 +1421,14 @@ rappel_spacy = n_noms / n_noms_spacy
 # - Règlement (UE) 2016/679 (RGPD), article 9 ; code de la santé publique, articles L1110-4 et
 #   L1111-8 ; règlement (UE) 2024/1689 sur l'intelligence artificielle, articles 14 et 50 :
 #   dates et résumés dans `esn_teach.law`, affichés section 4.
+# - Règlement (UE) 2026/1744 du 8 juillet 2026 (Journal officiel de l'Union du 24 juillet 2026),
+#   qui modifie le règlement (UE) 2024/1689 : référence complète et résumé dans `esn_teach.law`
+#   (clé « UE 2026/1744 »), affichés section 4.
+# - Code de la santé publique, article R5121-161 (pharmacovigilance) ; articles L1413-14 et
+#   R1413-67 (événements indésirables graves associés aux soins ; décret n° 2016-1606 du
+#   25 novembre 2016). Haute Autorité de santé, *Déclarer les événements indésirables graves
+#   associés aux soins (EIGS)*, page mise en ligne le 20 janvier 2022, mise à jour le 21 juin
+#   2022, sur has-sante.fr.
 # - Cour de justice de l'Union européenne, arrêt du 7 mars 2024, *Endemol Shine Finland*,
 #   affaire C-740/22 (ECLI:EU:C:2024:216) : une divulgation orale de données tirées d'un fichier
 #   est un traitement au sens du RGPD.

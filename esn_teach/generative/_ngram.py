@@ -372,7 +372,7 @@ def prescription_audit(
     For each drug and temperature, ``n_per_drug`` continuations of two tokens
     (a dose and its unit) are drawn. Each prescription is classed: « dose du
     corpus » (same amount, in mg, as a dose the corpus writes for this drug),
-    « dose inventée » (a number and a unit, fluent, but not such an amount), or
+    « dose hors corpus » (a number and a unit, fluent, but not such an amount), or
     « pas une dose » (the word after the drug is not a number, or no unit follows it).
 
     Parameters
@@ -420,7 +420,7 @@ def prescription_audit(
                 if math.isnan(mg):
                     verdict.append("pas une dose")
                 elif round(mg, 6) not in allowed:
-                    verdict.append("dose inventée")
+                    verdict.append("dose hors corpus")
                 else:
                     verdict.append("dose du corpus")
             frames.append(

@@ -74,13 +74,13 @@ def test_prescription_audit_classes_every_dose():
         model, notes.reference_doses, [0.2, 1.0], n_per_drug=100, random_state=0
     )
     assert len(audit) == 2 * 10 * 100
-    assert set(audit["verdict"]) <= {"dose du corpus", "dose inventée", "pas une dose"}
-    invented = audit[audit["verdict"] == "dose inventée"]
+    assert set(audit["verdict"]) <= {"dose du corpus", "dose hors corpus", "pas une dose"}
+    invented = audit[audit["verdict"] == "dose hors corpus"]
     assert len(invented) > 0 and invented["unit"].isin(["mg", "g", "µg"]).all()
     # The trigram cannot see the drug behind « un comprimé de »: even when cold, it
     # writes doses of other drugs.
     cold = audit[audit["temperature"] == 0.2]
-    assert (cold["verdict"] == "dose inventée").mean() > 0.3
+    assert (cold["verdict"] == "dose hors corpus").mean() > 0.3
 
 
 _AUDIT_SCRIPT = """
@@ -118,5 +118,5 @@ def test_audit_does_not_depend_on_python_string_hashing():
             timeout=300,
         )
         outputs.append(run.stdout)
-    assert "dose inventée" in outputs[0]
+    assert "dose hors corpus" in outputs[0]
     assert outputs[0] == outputs[1]
