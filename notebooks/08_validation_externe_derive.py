@@ -768,15 +768,23 @@ X_app, X_test, hop_app, hop_test = train_test_split(
     stratify=sejours["hospital"],
 )
 MESURES = ["temperature", "lactate", "heart_rate"]  # décalages d'appareils et de méthodes
+justes = {}
 for nom, colonnes in (("les huit informations", VARIABLES),
                       ("température, lactates et fréquence cardiaque seules", MESURES)):
     devine = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
     juste = devine.fit(X_app[colonnes], hop_app).predict(X_test[colonnes]) == hop_test.to_numpy()
-    boot = [juste[tirage.integers(0, len(juste), len(juste))].mean() for _ in range(N_BOOTSTRAP)]
-    bas, haut = np.quantile(boot, [(1 - NIVEAU) / 2, (1 + NIVEAU) / 2])
+    justes[nom] = juste
     print(f"Avec {nom} : hôpital deviné juste pour {fr_percent(juste.mean())} des "
-          f"{len(juste)} séjours de test (intervalle à 95 % de {fr_percent(bas)} à "
-          f"{fr_percent(haut)}).")
+          f"{fr_number(len(juste), 0)} séjours de test.")
+# L'écart entre les deux, sur les mêmes séjours rééchantillonnés (apparié), en points de %.
+huit, seules = justes.values()
+ecarts_hopital = [100 * (huit[i].mean() - seules[i].mean())
+                  for i in (tirage.integers(0, len(huit), len(huit)) for _ in range(N_BOOTSTRAP))]
+bas, haut = np.quantile(ecarts_hopital, [(1 - NIVEAU) / 2, (1 + NIVEAU) / 2])
+print(f"Écart (huit informations − mesures seules), sur les mêmes séjours de test : "
+      f"{fr_number(100 * (huit.mean() - seules.mean()), 1).replace('-', '−')} points de "
+      f"pourcentage, intervalle à 95 % de {fr_number(bas, 1).replace('-', '−')} à "
+      f"{fr_number(haut, 1).replace('-', '−')}.")
 print(f"Sans rien regarder (toujours l'hôpital le plus fréquent) : "
       f"{fr_percent(hop_test.value_counts(normalize=True).max())}.")
 # L'hôpital seul comme score de sepsis : chaque séjour de test reçoit la part de sepsis de son
@@ -789,7 +797,7 @@ print(f"L'hôpital seul, pour prédire le sepsis (chaque séjour reçoit la part
       f"95 % {intervalle(boot_hopital)} (un score au hasard : 0,5).")
 
 # %% [markdown]
-# Comparez les intervalles entre eux et à « sans rien regarder ». Que peut faire de l'hôpital
+# Lisez l'écart et son intervalle, puis comparez à « sans rien regarder ». Que peut faire de l'hôpital
 # un modèle appris dans un seul hôpital, ou dans plusieurs ? (Question 6, après la séance.)
 #
 # ## 7. S'adapter sur place : ce qui se corrige, et ce qui ne se corrige pas
@@ -1095,15 +1103,15 @@ ce_que_corrige = {
 # %% [markdown]
 # ### Question 6 — Le raccourci de l'hôpital (2 points)
 #
-# Relisez la sortie de la section 6 (l'hôpital deviné à partir des données, puis l'AUC de
-# l'hôpital seul) et le tableau de la section 1. Pour chacune des trois affirmations, écrivez
+# Relisez la sortie de la section 6 (l'hôpital deviné à partir des données, l'écart entre les
+# deux façons de le deviner, puis l'AUC de l'hôpital seul) et le tableau de la section 1. Pour chacune des trois affirmations, écrivez
 # entre guillemets **doubles** `"oui"`, `"non"` ou `"on ne peut pas conclure"` (les données du
 # module ne permettent pas de trancher).
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour la première : ne comparez pas seulement les deux pourcentages ; que disent leurs deux
-# intervalles, l'un par rapport à l'autre ?
+# Pour la première : ne comparez pas seulement les deux pourcentages. Quelle ligne mesure leur
+# différence sur les mêmes séjours, avec sa marge d'erreur, et quelles valeurs contient-elle ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1115,13 +1123,13 @@ ce_que_corrige = {
 
 # %% answer="raccourci_hopital"
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital aussi bien que les huit informations": ...,
+    "pour deviner l'hôpital, un écart nul entre les huit informations et les seules mesures reste compatible avec les données": ...,
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": ...,
     "connaître le seul hôpital prédit le sepsis mieux que le hasard": ...,
 }
 ### BEGIN SOLUTION
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital aussi bien que les huit informations": "non",
+    "pour deviner l'hôpital, un écart nul entre les huit informations et les seules mesures reste compatible avec les données": "non",
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
     "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
 }
@@ -1134,18 +1142,22 @@ checks.check_choices(
     name="raccourci_hopital",
     options=["oui", "non", "on ne peut pas conclure"],
     digests={
-        "les seules mesures devinent l'hôpital aussi bien que les huit informations": "c320b693387ecb48",
+        "pour deviner l'hôpital, un écart nul entre les huit informations et les seules mesures reste compatible avec les données": "6c743478c4159c79",
         "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "6da9781bc716c529",
         "connaître le seul hôpital prédit le sepsis mieux que le hasard": "bc05248ddaff8b75",
     },
     mistakes={
-        "les seules mesures devinent l'hôpital aussi bien que les huit informations": [
-            checks.Mistake(None, "comparez les deux intervalles : celui des seules mesures est "
-                           "tout entier sous celui des huit informations, sans le recouvrir. "
-                           "Les mesures trahissent presque tout l'hôpital, mais pas aussi bien "
-                           "que les huit informations, et avec plus de 5 000 séjours de test "
-                           "l'écart est établi.", digest=d)
-            for d in ("641664ac9b1702bc", "2ad44f2399a63059")
+        "pour deviner l'hôpital, un écart nul entre les huit informations et les seules mesures reste compatible avec les données": [
+            checks.Mistake(None, "un écart petit n'est pas un écart nul : l'intervalle de l'écart, "
+                           "mesuré sur les mêmes séjours, ne contient pas 0. Avec 6 000 séjours "
+                           "de test, la marge d'erreur est étroite : les mesures trahissent "
+                           "presque tout l'hôpital, mais l'écart avec les huit informations est "
+                           "établi.", digest="c19756c39ca73f6a"),
+            checks.Mistake(None, "ici, les données tranchent : l'intervalle de l'écart, mesuré sur "
+                           "les mêmes séjours, ne contient pas 0, donc un écart nul n'est pas "
+                           "compatible avec elles. C'est l'intervalle de l'écart, et non la "
+                           "comparaison de deux intervalles séparés, qui dit si une différence "
+                           "est établie.", digest="b66dedfd0003fe30"),
         ],
         "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": [
             checks.Mistake(None, "aucun quatrième hôpital n'a été mesuré : ce score pourrait "
@@ -1174,7 +1186,7 @@ checks.check_choices(
     name="raccourci_hopital",
     options=["oui", "non", "on ne peut pas conclure"],
     expected={
-        "les seules mesures devinent l'hôpital aussi bien que les huit informations": "non",
+        "pour deviner l'hôpital, un écart nul entre les huit informations et les seules mesures reste compatible avec les données": "non",
         "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
         "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
     },
@@ -1183,9 +1195,17 @@ checks.check_choices(
 ### END HIDDEN TESTS
 
 # %% mistake="raccourci_hopital"
-# message : l'écart est établi
+# message : un écart petit n'est pas un écart nul
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital aussi bien que les huit informations": "oui",
+    "pour deviner l'hôpital, un écart nul entre les huit informations et les seules mesures reste compatible avec les données": "oui",
+    "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+    "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
+}
+
+# %% mistake="raccourci_hopital"
+# message : ici, les données tranchent
+raccourci_hopital = {
+    "pour deviner l'hôpital, un écart nul entre les huit informations et les seules mesures reste compatible avec les données": "on ne peut pas conclure",
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
     "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
 }
@@ -1193,7 +1213,7 @@ raccourci_hopital = {
 # %% mistake="raccourci_hopital"
 # message : aucun quatrième hôpital n'a été mesuré
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital aussi bien que les huit informations": "non",
+    "pour deviner l'hôpital, un écart nul entre les huit informations et les seules mesures reste compatible avec les données": "non",
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "non",
     "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
 }
@@ -1201,7 +1221,7 @@ raccourci_hopital = {
 # %% mistake="raccourci_hopital"
 # message : aucun quatrième hôpital n'a été mesuré
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital aussi bien que les huit informations": "non",
+    "pour deviner l'hôpital, un écart nul entre les huit informations et les seules mesures reste compatible avec les données": "non",
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "oui",
     "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
 }
@@ -1209,7 +1229,7 @@ raccourci_hopital = {
 # %% mistake="raccourci_hopital"
 # message : savoir où est le patient en dit déjà un peu
 raccourci_hopital = {
-    "les seules mesures devinent l'hôpital aussi bien que les huit informations": "non",
+    "pour deviner l'hôpital, un écart nul entre les huit informations et les seules mesures reste compatible avec les données": "non",
     "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
     "connaître le seul hôpital prédit le sepsis mieux que le hasard": "on ne peut pas conclure",
 }
@@ -1217,9 +1237,10 @@ raccourci_hopital = {
 # %% [markdown] reveal="raccourci_hopital"
 # <details><summary>La lecture de la section 6 (à déplier après avoir répondu)</summary>
 #
-# Les seules mesures devinent l'hôpital presque aussi bien que les huit informations, sans
-# l'égaler : les deux intervalles ne se recouvrent pas, et tous deux sont loin de « sans rien
-# regarder ». Connaître le seul hôpital prédit le sepsis mieux que le hasard, parce que la part
+# Les seules mesures devinent l'hôpital presque aussi bien que les huit informations, et bien
+# mieux que « sans rien regarder ». L'écart entre les deux est petit, mais établi : son
+# intervalle, mesuré sur les mêmes séjours, ne contient pas 0 (c'est l'intervalle de l'écart
+# qui le dit, pas la comparaison de deux intervalles séparés). Connaître le seul hôpital prédit le sepsis mieux que le hasard, parce que la part
 # de sepsis n'est pas la même partout. Notre score, appris à H1 seul, ne peut pas apprendre
 # « quel hôpital » : ailleurs, les décalages de mesure faussent seulement ses risques prédits
 # (il est mal calibré, section 7). Mais un modèle entraîné sur **plusieurs** hôpitaux peut
@@ -1262,12 +1283,14 @@ raccourci_hopital = {
 # - **Obligations du déployeur** (article 26) : suivre la **notice**, confier le contrôle à des
 #   personnes formées, veiller aux **données d'entrée** (le sujet de ce module), surveiller le
 #   système ; pour les dispositifs médicaux, elles s'appliqueront à partir du 2 août 2028
-#   (article 113, modifié par le règlement (UE) 2026/1744).
+#   (article 113, modifié par le règlement (UE) 2026/1744). **Mais** un système mis sur le
+#   marché ou en service avant cette date n'y sera soumis que si sa conception change ensuite
+#   de façon importante (article 111, paragraphe 2, tel que modifié par le même règlement ; on
+#   raisonne par type et modèle de système) : un score déjà vendu peut ainsi rester hors de
+#   ces obligations. Ceux destinés à des **autorités publiques** devront, eux, s'y conformer au
+#   plus tard le 2 août 2030.
 # - **Modification substantielle** (article 25) : le déployeur qui en apporte une à un système à
 #   haut risque en devient le **fournisseur**.
-# - **Systèmes déjà en service** (article 111, paragraphe 2) : ils n'y seront soumis que si leur
-#   conception change de façon importante, sauf ceux des **autorités publiques** (un CHU,
-#   probablement), qui devront s'y conformer au plus tard le 2 août 2030.
 # - **Information du patient** (Code de la santé publique, article L4001-3) : elle vise un
 #   algorithme appris « à partir de données massives », ce qui n'est pas évident ici.
 
@@ -1291,9 +1314,9 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour la première, ne regardez pas seulement la sensibilité : combien d'alertes l'équipe
-# recevrait-elle pour 100 séjours, et combien seraient justes, comparé à la part de sepsis
-# de H3 ?
+# Pour la première : quel nombre de la section 7 dit combien d'alertes sont justes au seuil
+# local, et quel nombre dit combien de séjours de H3 sont des sepsis ? Ramenez-les à la même
+# base avant de les comparer.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1305,17 +1328,17 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 
 # %% answer="decision_h3"
 decision_h3 = {
-    "H3 devrait activer le score adapté dans ses services": ...,
-    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": ...,
+    "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": ...,
+    "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": ...,
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": ...,
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": ...,
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": ...,
 }
 ### BEGIN SOLUTION
 decision_h3 = {
-    "H3 devrait activer le score adapté dans ses services": "non",
-    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+    "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
+    "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 ### END SOLUTION
 
@@ -1326,25 +1349,27 @@ checks.check_choices(
     name="decision_h3",
     options=["oui", "non"],
     digests={
-        "H3 devrait activer le score adapté dans ses services": "18fee7654784ff21",
-        "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "18e5b86f7e46bf48",
+        "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "8892832196fdeaea",
+        "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "82aa163d831c2e41",
         "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "aedef2766bc4853b",
-        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "752468fce6b710a3",
+        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "3ef0bff53ae52fc8",
     },
     mistakes={
-        "H3 devrait activer le score adapté dans ses services": [
-            checks.Mistake(None, "une sensibilité retrouvée ne suffit pas : au seuil local, "
-                           "l'équipe recevrait environ une alerte pour deux séjours, et moins "
-                           "d'une sur 10 serait un vrai sepsis, à peine plus que la part de "
-                           "sepsis de H3. Ces alertes n'apprennent presque rien à l'équipe.",
-                           digest="bf297d55ade07691"),
+        "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": [
+            checks.Mistake(None, "comparez deux nombres sur 10 : au seuil local, moins d'une "
+                           "alerte sur 10 est un vrai sepsis (ligne « seuil local », dernière "
+                           "colonne), quand 10 séjours pris au hasard à H3 comptent déjà environ "
+                           "un demi-sepsis (4,9 % de sepsis). Une alerte n'est guère plus souvent "
+                           "un sepsis qu'un séjour quelconque, loin de deux fois plus : la "
+                           "sensibilité retrouvée se paie d'alertes qui n'apprennent presque "
+                           "rien à l'équipe.", digest="6ae3f12a9075b66d"),
         ],
-        "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": [
+        "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": [
             checks.Mistake(None, "une AUC meilleure ne suffit pas : pour ce score, H3 n'a ni "
                            "choisi de seuil sur sa validation locale (celui de H1 a été choisi "
                            "pour l'autre score), ni compté la charge d'alertes, ni mesuré la "
                            "calibration. Tout score se valide sur place avant d'être activé.",
-                           digest="cb050d13d14cfc3f"),
+                           digest="ec1277ccf7c2e657"),
         ],
         "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": [
             checks.Mistake(None, "une bonne validation locale ne change rien au droit : le "
@@ -1357,17 +1382,17 @@ checks.check_choices(
                            "il n'est plus sous le seul marquage de l'éditeur.",
                            digest="f57c440dff417faa"),
         ],
-        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": [
+        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": [
             checks.Mistake(None, "0,039 est dans la plage que prévoit la notice : régler le "
                            "seuil, c'est utiliser le dispositif conformément à sa notice, sans "
                            "le modifier. C'est une décision de l'établissement, prise avec les "
-                           "équipes qui recevront les alertes.", digest="93e482c536579c4f"),
+                           "équipes qui recevront les alertes.", digest="c6ca534cb84b7e26"),
         ],
     },
     success="H3 ne devrait pas activer ce score : même adapté, il alerte beaucoup pour presque "
     "rien. Un autre score se validerait sur place d'abord, seuil compris ; le seuil se règle "
-    "dans ce que prévoit la notice, et modifier le score hors de la notice ferait de H3 son "
-    "fabricant. Dépliez la lecture ci-dessous.",
+    "dans ce que prévoit la notice, et modifier le score hors de la notice le ferait sortir du "
+    "seul marquage CE de l'éditeur. Dépliez la lecture ci-dessous.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1376,49 +1401,49 @@ checks.check_choices(
     name="decision_h3",
     options=["oui", "non"],
     expected={
-        "H3 devrait activer le score adapté dans ses services": "non",
-        "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+        "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
+        "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
         "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
-        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
     },
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="decision_h3"
-# message : une sensibilité retrouvée ne suffit pas
+# message : comparez deux nombres sur 10
 decision_h3 = {
-    "H3 devrait activer le score adapté dans ses services": "oui",
-    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+    "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "oui",
+    "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 
 # %% mistake="decision_h3"
 # message : une AUC meilleure ne suffit pas
 decision_h3 = {
-    "H3 devrait activer le score adapté dans ses services": "non",
-    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "oui",
+    "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
+    "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "oui",
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 
 # %% mistake="decision_h3"
 # message : plus sous le seul marquage de l'éditeur
 decision_h3 = {
-    "H3 devrait activer le score adapté dans ses services": "non",
-    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+    "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
+    "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "non",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "oui",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 
 # %% mistake="decision_h3"
 # message : conformément à sa notice, sans
 decision_h3 = {
-    "H3 devrait activer le score adapté dans ses services": "non",
-    "le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, peut être activé à sa place au seuil choisi à H1": "non",
+    "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
+    "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice : elle le peut sans l'accord du fabricant": "non",
+    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "non",
 }
 
 # %% [markdown] reveal="decision_h3"
@@ -1611,9 +1636,11 @@ decision_h3 = {
 #   non résumés par `esn_teach.law` : règlement (UE) 2017/745, art. 16, paragraphe 1, point c,
 #   et art. 5, paragraphe 5 (dispositifs internes : justifier qu'aucun dispositif équivalent du
 #   marché ne répond aux besoins ; guide MDCG 2023-1, janvier 2023) ; règlement (UE) 2024/1689,
-#   art. 111, paragraphe 2, et considérant 177 (autorités publiques : 2 août 2030 ; texte de
-#   2024, lu le 6 décembre 2026) ; Code de la santé publique, art. R5212-17 (signalement au
-#   correspondant local de matériovigilance ; lu le 6 décembre 2026).
+#   art. 111, paragraphe 2, tel que remplacé par le règlement (UE) 2026/1744 (article 1, et son
+#   considérant 39 : on raisonne par type et modèle de système), comme au module 13 (texte de
+#   2024 et son considérant 177, autorités publiques au 2 août 2030, lus le 6 décembre 2026) ;
+#   Code de la santé publique, art. R5212-17 (signalement au correspondant local de
+#   matériovigilance ; lu le 6 décembre 2026).
 # - Efron B, Tibshirani RJ. *An Introduction to the Bootstrap*. Chapman & Hall, 1993.
 #   Rééchantillonnage avec remise et intervalles par centiles.
 # - Pedregosa F, *et al.* Scikit-learn: Machine Learning in Python. *Journal of Machine Learning
