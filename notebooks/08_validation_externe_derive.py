@@ -488,7 +488,7 @@ print(f"Exemple, à H1 : {fr_number(100 * n_alertes_h1 / n_sejours_h1, 1)} alert
 # ### Question 3 — Les alertes pour 100 séjours à H2 (2 points)
 #
 # Combien d'alertes le score déclenche-t-il **pour 100 séjours** à H2 ? Écrivez un calcul avec
-# les noms du tableau, pas un nombre arrondi à la main (corrigé à une décimale près).
+# les noms du tableau, pas un nombre arrondi à la main (corrigé à deux décimales).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -514,34 +514,40 @@ alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h2
 checks.check_number(
     alertes_pour_100_h2,
     name="alertes_pour_100_h2",
-    digest="92c50ae660fa35fc",
-    decimals=1,
+    digest="21cdb70756b90769",
+    decimals=2,
     bounds=(0, 100),
     percent_is_mistake=False,
     mistakes=[
         checks.Mistake(None, "vous avez compté les alertes pour 100 sepsis. La charge de "
                        "l'équipe se compte pour 100 séjours : tous les séjours, sepsis ou non.",
-                       digest="3fc2d41806cdb356"),
+                       digest="81f38a45ef49987a"),
         checks.Mistake(None, "vous avez pris les chiffres de H1 ; la question porte sur H2.",
-                       digest="e9063039c59ffd74"),
+                       digest="cbea3f7e0e1a6f73"),
+        # A number of H1 with a number of H2, either way round (108,80 and 2,71).
         *(checks.Mistake(None, "vous avez mélangé les deux hôpitaux (un nombre de H1, l'autre "
                          "de H2) : prenez les deux nombres de H2.", digest=d)
-          for d in ("de0fc457417ad37a", "df693449a9d6c272")),
+          for d in ("8922043199b9c814", "f575cd7a30761446")),
+        # The right ratio, counted for 10 stays instead of 100 (2,65): told apart from the
+        # mixed hospitals (2,71) at two decimals, not at one.
+        checks.Mistake(None, "votre nombre est dix fois trop petit : vous avez compté les "
+                       "alertes pour 10 séjours. La question demande un nombre pour 100 "
+                       "séjours.", digest="04468dfae008b180"),
         # The answer rounded to a whole number (27) or cut to its whole part (26).
         *(checks.Mistake(None, "bon raisonnement, mais trop arrondi : la question se corrige à "
-                         "une décimale. Écrivez le calcul lui-même (Python garde toutes les "
+                         "deux décimales. Écrivez le calcul lui-même (Python garde toutes les "
                          "décimales).", digest=d)
-          for d in ("01ba4ef46efde24c", "c35193d28cc7f959")),
+          for d in ("e8fcc0c1a589b8cb", "fba4c389a73612a4")),
         checks.Mistake(None, "vous n'avez compté que les alertes sur un vrai sepsis. L'équipe "
-                       "reçoit toutes les alertes, justes ou non.", digest="6703080c7ce15a9d"),
+                       "reçoit toutes les alertes, justes ou non.", digest="e4bf01a72fdaf377"),
         checks.Mistake(None, "vous avez donné une part (entre 0 et 1) : multipliez-la par 100 "
-                       "pour obtenir un nombre pour 100 séjours.", digest="c70610b7d3084a39"),
+                       "pour obtenir un nombre pour 100 séjours.", digest="64c8e8fbfa18a4a4"),
         checks.Mistake(None, "vous avez donné la part des séjours qui ont une alerte sur un vrai "
                        "sepsis : l'équipe reçoit toutes les alertes, justes ou non, et la "
-                       "question attend un nombre pour 100 séjours.", digest="bc5eea8451a7713d"),
+                       "question attend un nombre pour 100 séjours.", digest="945ba80f07320fdb"),
         checks.Mistake(None, "vous avez compté les alertes pour 100 séjours sans sepsis. La "
                        "charge de l'équipe se compte pour 100 séjours : tous les séjours, "
-                       "sepsis ou non.", digest="07ebe850a7e7e14c"),
+                       "sepsis ou non.", digest="aa01c4e7b29f3979"),
     ],
     hint="Pour 100 quoi ? Relisez la question : le groupe de départ, puis ce que l'on y compte.",
     points=2,
@@ -550,7 +556,7 @@ checks.check_number(
 checks.check_number(
     alertes_pour_100_h2,
     name="alertes_pour_100_h2",
-    decimals=1,
+    decimals=2,
     percent_is_mistake=False,
     expected=100 * site_alert_stats(sepsis_h2, score_h2, SEUIL).alerts / len(sepsis_h2),
     points=2,
@@ -588,6 +594,10 @@ alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h1
 # %% mistake="alertes_pour_100_h2"
 # message : vous avez mélangé les deux hôpitaux
 alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2"
+# message : dix fois trop petit
+alertes_pour_100_h2 = 10 * n_alertes_h2 / n_sejours_h2
 
 # %% mistake="alertes_pour_100_h2"
 # message : bon raisonnement, mais trop arrondi
@@ -1474,8 +1484,8 @@ decision_h3 = {
 #
 # - que demandez-vous de vérifier **localement** avant le déploiement, et sur quelles données ?
 # - quels chiffres présenteriez-vous à l'équipe qui recevra les alertes ?
-# - que surveilleriez-vous ensuite, qui forme l'équipe, et qui décide d'arrêter ou de régler
-#   le score ?
+# - que surveilleriez-vous ensuite, et pour quels patients ? qui forme l'équipe, et qui
+#   décide d'arrêter ou de régler le score ?
 # - que dit-on au patient ?
 #
 # Appuyez-vous sur au moins un chiffre de ce module, avec son dénominateur : ceux de H1 et de
@@ -1519,19 +1529,21 @@ decision_h3 = {
 # - **0** : aucun chiffre du module, ou seulement des chiffres faux (par exemple une AUC
 #   interne présentée comme externe).
 #
-# **Critère 3 — Après le déploiement : surveiller, décider, informer**
-# (V5 — Utilisation responsable et éclairée ; CENS : autonomie).
-# Quatre éléments : (a) au moins **deux dérives** à surveiller (prévalence, profil des
-# patients, pratiques de mesure ou de codage, performance dans le temps) ; (b) ce qui
+# **Critère 3 — Après le déploiement : surveiller pour tous, décider, informer**
+# (V5 — Utilisation responsable et éclairée ; CENS : justice, autonomie).
+# Cinq éléments : (a) au moins **deux dérives** à surveiller (prévalence, profil des
+# patients, pratiques de mesure ou de codage, performance dans le temps) ; (b) la performance
+# **par groupe de patients** (sexe, âge, service ou site), avant comme après le déploiement :
+# le score doit servir aussi bien chaque groupe (CENS : justice ; section 8) ; (c) ce qui
 # déclenche une révision (par exemple un seuil convenu sur la sensibilité ou sur les alertes
-# pour 100 séjours, après un nombre minimal de sepsis) ; (c) **qui décide** : toute instance
+# pour 100 séjours, après un nombre minimal de sepsis) ; (d) **qui décide** : toute instance
 # désignée convient (commission médicale, direction, référent du score, avec les équipes), le
 # module ne l'enseignant pas, ou qui forme et accompagne l'équipe
-# (V3 — Formation et accompagnement) ; (d) ce que l'on dit au **patient** (qu'un score aide à
+# (V3 — Formation et accompagnement) ; (e) ce que l'on dit au **patient** (qu'un score aide à
 # surveiller son risque, ou que l'équipe s'assure qu'il en est informé).
 #
-# - **1** : les quatre éléments.
-# - **0,5** : deux ou trois éléments.
+# - **1** : au moins quatre des cinq éléments, dont (b).
+# - **0,5** : deux ou trois éléments, ou quatre sans (b).
 # - **0** : un élément ou aucun. Ce que corrige une recalibration n'est pas exigé.
 #
 # **Deux copies types, annotées.**
@@ -1544,12 +1556,13 @@ decision_h3 = {
 # que là où le score a été construit. À l'équipe, je montrerais l'exemple du module : à H3,
 # 23,2 alertes pour 100 séjours et, sur 10 alertes, 0,6 vrai sepsis ; là où le score a été
 # construit, 11,1 alertes pour 100 séjours. Ensuite, je suivrais chaque trimestre la part de
-# sepsis et les alertes pour 100 séjours, avec leur intervalle ; si la sensibilité passe sous
-# le seuil convenu, après au moins 50 sepsis, la commission médicale décide de suspendre le
-# score. Le médecin s'assure que le patient sait qu'un score aide à surveiller son risque. »
+# sepsis et les alertes pour 100 séjours, avec leur intervalle, aussi chez les femmes et les
+# hommes et par classe d'âge ; si la sensibilité passe sous le seuil convenu, après au moins
+# 50 sepsis, la commission médicale décide de suspendre le score. Le médecin s'assure que le
+# patient sait qu'un score aide à surveiller son risque. »
 # Critère 1 : 1 (les cinq éléments). Critère 2 : 1 (chiffres justes, pour 100 séjours et sur
-# 10 alertes, comparés d'un hôpital à l'autre). Critère 3 : 1 (deux dérives, un déclencheur,
-# qui décide, le patient).
+# 10 alertes, comparés d'un hôpital à l'autre). Critère 3 : 1 (deux dérives, la performance
+# par sexe et par âge, un déclencheur, qui décide, le patient).
 #
 # *Copie B (gestionnaire) : 1,5 point.* « L'AUC annoncée par l'éditeur a été mesurée ailleurs :
 # je demanderais de la mesurer sur nos séjours de l'an dernier, avec son intervalle à 95 %, et
@@ -1560,7 +1573,7 @@ decision_h3 = {
 # puis mesuré à part, ni calibration). Critère 2 : 0,5 (le seul chiffre est dit pour 100 sepsis
 # au lieu de 100 séjours : 1 780 alertes pour 836 sepsis à H2, l'erreur déjà sanctionnée en
 # question 3 ; pour 100 séjours, c'est environ 27). Critère 3 : 0,5 (deux
-# dérives et qui décide ; ni déclencheur, ni patient).
+# dérives et qui décide ; ni groupes de patients, ni déclencheur, ni patient).
 #
 # Une copie qui cite le droit le fait avec sa source et sa date ; ne pas pénaliser son absence.
 # ### END SOLUTION
