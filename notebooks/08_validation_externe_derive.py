@@ -923,9 +923,8 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 #
 # La **pente de calibration** résume un tableau de calibration (risque prédit contre fréquence
 # observée, tranche par tranche) : 1 si les risques prédits suivent les fréquences observées ;
-# sous 1, ils sont trop extrêmes (trop hauts en haut, trop bas en bas). Une moyenne juste ne
-# suffit donc pas : un score mal calibré peut tromper la décision clinique (Van Calster et al.,
-# 2019).
+# sous 1, ils sont trop extrêmes (trop hauts en haut, trop bas en bas). Un score mal calibré
+# peut tromper la décision clinique (Van Calster et al., 2019).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la calibration à H1 (test) et à H2, puis au test local de
@@ -1324,14 +1323,14 @@ print("Ce sont des résumés, pas des citations ; ils ne sont pas un conseil jur
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour la première : quel nombre de la section 7 dit combien d'alertes sont justes au seuil
-# local, et quel nombre dit combien de séjours de H3 sont des sepsis ? Ramenez-les à la même
-# base avant de les comparer.
+# Pour la première : pour une alerte, puis pour un séjour pris au hasard, quelle grandeur du
+# module dit à quelle fréquence il s'agit d'un sepsis ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour la deuxième : qu'a-t-on mesuré de ce score à H3, et que n'a-t-on pas mesuré (seuil,
+# Pour la première : la section 7 donne l'une « sur 10 alertes », l'autre en pourcentage ;
+# ramenez-les à la même base avant de les comparer. Pour la deuxième : qu'a-t-on mesuré de ce score à H3, et que n'a-t-on pas mesuré (seuil,
 # charge d'alertes, calibration) ? Pour les deux dernières : qui est le fabricant, qui est le
 # déployeur, et qu'est-ce qui distingue utiliser le dispositif et le modifier ?
 # </details>
