@@ -3,8 +3,7 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Prérequis** : aucun calcul. Le module 09 (garder la main face à une IA) et le module 10
-# (le droit des données de santé) aident, sans être indispensables.
+# **Prérequis** : aucun calcul ; les modules 09 et 10 aident, sans être indispensables.
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
@@ -26,16 +25,19 @@
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (plus l'erreur est
 # > grave, plus le contrôle est strict), autonomie (savoir qu'on parle à une machine), justice
-# > (l'accès aux soins et l'ordre de prise en charge des urgences sont encadrés).
+# > et équité (un outil qui marche aussi bien pour tous les patients).
 #
 # ## Mode d'emploi
 #
-# Exécutez les cellules **dans l'ordre** (Maj + Entrée) ; du code replié, lisez seulement ce
-# qu'il affiche. Pour répondre, remplacez **chaque** `...` par votre réponse entre guillemets
-# **droits** `"…"` (touche 3 du clavier AZERTY, jamais « » ni “ ”), exécutez, puis exécutez la
-# **« Vérification »**. Un message « not defined » : la cellule de réponse n'a pas été
-# exécutée. En **séance évaluée**, les vérifications disent seulement si la réponse est bien
-# écrite.
+# Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez **chaque**
+# `...` par votre réponse entre guillemets **droits** `"…"` (touche 3 du clavier AZERTY,
+# jamais « » ni “ ”), exécutez, puis exécutez la **« Vérification »**. Un message « not
+# defined » : la cellule de réponse n'a pas été exécutée ; un message `SyntaxError` (*invalid
+# character*, *forgot a comma*) : un guillemet manque ou n'est pas droit. En **séance
+# évaluée**, les vérifications disent seulement si la réponse est bien écrite.
+#
+# **Notation** : un item juste rapporte sa part des points, un item faux en retire une partie
+# (correction du hasard), un item laissé `...` ne coûte rien.
 #
 # *Ce module enseigne ; il ne donne pas de conseil juridique. Les textes sont résumés et
 # datés.*
@@ -67,15 +69,15 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 # - Le **règlement (UE) 2017/745 sur les dispositifs médicaux** (MDR) demande : ce logiciel
 #   a-t-il une **finalité médicale** pour des patients ? Si oui, c'est un **dispositif
 #   médical** ; sa **classe** (I, IIa, IIb, III, du moins au plus risqué) dit qui vérifie sa
-#   conformité avant le **marquage CE** (le logo par lequel le fabricant atteste que le
-#   produit est conforme, ce qui permet de le vendre dans l'Union).
-# - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (le « RIA », en anglais
+#   conformité avant le **marquage CE** (le logo par lequel le fabricant atteste la
+#   conformité).
+# - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (en anglais
 #   *AI Act*) classe les systèmes d'IA selon le **risque** : quelques pratiques **interdites** ;
 #   des systèmes **à haut risque**, très encadrés ; des obligations de **transparence** pour
 #   ceux qui dialoguent avec des personnes ou génèrent du texte, des images, du son ; le
 #   reste, à **risque minimal**.
 #
-# Le règlement sur l'IA distingue deux acteurs. Le **fournisseur** développe le système et le
+# Deux acteurs. Le **fournisseur** développe le système et le
 # met sur le marché, ou en service pour son propre usage, sous son nom. Le **déployeur**
 # l'utilise sous sa propre autorité dans un cadre professionnel : l'hôpital qui achète le
 # logiciel et le fait utiliser par ses équipes.
@@ -106,24 +108,20 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 # 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du contenu ? Si oui :
 #    obligations de **transparence** (article 50), en plus des autres.
 #
-# **Explorateur.** Choisissez un système, répondez aux cinq questions dans les listes (au
-# clavier : Tab, puis les flèches), puis cochez « Comparer avec l'analyse du cours ». À la
-# question 3, seule compte la limite entre la classe I et les autres.
-# En séance, faites seulement l'**alerte de sepsis** (la suite s'en sert) ; les autres
-# fiches, après la séance.
+# **Explorateur.** En séance, choisissez l'**alerte de sepsis** (les autres fiches : après),
+# répondez aux cinq questions (au clavier : Tab, puis les flèches), puis cochez « Comparer
+# avec l'analyse du cours ». À la question 3, seule compte la limite entre la classe I et les
+# autres.
 
 # %%
 explorateur = AiActPathExplorer()
 explorateur
 
 # %% [markdown]
-# Dans tous les cas, fournisseur et déployeur aident leurs équipes à **maîtriser** l'IA
-# (article 4) : c'est dû pour tout système, quelle que soit sa catégorie.
-#
 # ### Question 1 — Classer quatre autres systèmes (3 points)
 #
-# Ces systèmes ne sont pas dans l'explorateur. Pour chacun, écrivez entre guillemets droits
-# sa catégorie : `"interdit"`, `"haut risque"`, `"transparence"` ou `"risque minimal"`.
+# Pour chacun, écrivez entre guillemets droits sa catégorie : `"interdit"`, `"haut risque"`,
+# `"transparence"` ou `"risque minimal"`.
 #
 # - **appels_samu** : au centre 15 (SAMU), un logiciel analyse ce que dit l'appelant et classe
 #   l'appel : « à passer tout de suite au médecin régulateur » ou « peut attendre » ; la file
@@ -173,9 +171,8 @@ checks.check_choices(
     mistakes={
         "appels_samu": [
             checks.Mistake(None, "vous vous êtes arrêté à la destination ; or le parcours a une "
-                           "question sur l'usage, quelle que soit la destination. Et fixer l'ordre "
-                           "des appels n'est pas une tâche seulement préparatoire : il décide qui "
-                           "le médecin entend d'abord.", digest="abfc6b136a7b35e5"),
+                           "question sur l'usage, quelle que soit la destination : que fait ce "
+                           "logiciel des appels d'urgence ?", digest="abfc6b136a7b35e5"),
             checks.Mistake(None, "le logiciel écoute l'appelant mais ne lui répond pas : il ne "
                            "dialogue avec personne. Reprenez le parcours dans l'ordre ; la "
                            "question 5 vient en dernier.",
@@ -290,9 +287,8 @@ categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
 #
 # ### Question 2 — Trouver la classe (2 points)
 #
-# Ces quatre logiciels sont des dispositifs médicaux (on vous le donne). Pour chacun, écrivez
-# entre guillemets sa classe par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`. Jugez
-# vous-même la gravité de ce que l'énoncé décrit.
+# Ces quatre logiciels sont des dispositifs médicaux. Pour chacun, écrivez entre guillemets sa
+# classe par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`.
 #
 # - **acne** : à partir de photos du visage, il propose au médecin généraliste le degré d'une
 #   acné, pour choisir entre deux crèmes. Une erreur fait au pire prescrire la crème la moins
@@ -465,112 +461,119 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 # | Qui | Ses devoirs principaux |
 # |---|---|
 # | Le **fournisseur** (article 16) | rendre le système conforme (gestion des risques, données, documentation, contrôle humain, robustesse) ; tenir un système de gestion de la qualité ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
-# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, qui ont l'autorité de passer outre (§ 2) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) ; garder ses journaux (§ 6) |
+# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, qui ont l'autorité de passer outre (§ 2) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) |
+#
+# **Devenir fournisseur** (article 25, paragraphe 1). Qui met son nom sur un système à haut
+# risque, ou y apporte une **modification substantielle**, en devient le fournisseur. Est
+# substantielle une modification que le fournisseur n'avait pas prévue dans l'évaluation
+# initiale de la conformité et qui touche la conformité ou la destination du système
+# (article 3, point 23) ; elle impose une nouvelle évaluation (article 43, paragraphe 4).
 #
 # ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points)
 #
-# Pour chaque cas, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou
-# `"les deux"`.
+# Pour chaque cas, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou `"les deux"`.
 #
-# - **mise_a_jour** : l'éditeur réentraîne son modèle et en diffuse une nouvelle version. Qui
+# - **mise_a_jour** : l'éditeur réentraîne son modèle, ce que son évaluation initiale ne
+#   prévoyait pas, et diffuse cette version aux hôpitaux, qui l'installent telle quelle. Qui
 #   doit en faire évaluer de nouveau la conformité ?
-# - **controle_humain** : chaque nuit, qui choisit l'infirmier qui reçoit les alertes, vérifie
-#   qu'on lui a appris à s'en servir et lui laisse le droit de ne pas les suivre ?
-# - **notice** : la notice dit « validé chez l'adulte » ; un pédiatre voudrait brancher
-#   l'alerte dans son service. Qui doit veiller à ce qu'on ne le fasse pas ?
-# - **reentrainement** : l'hôpital, seul, réentraîne le modèle sur ses patients, ce qui change
-#   ses performances, et le fait utiliser ainsi par ses équipes. Quel rôle a-t-il ?
-# - **chu_maison** : un autre cas. Un CHU développe lui-même, sous son nom, un logiciel qui
-#   classe les appels de son SAMU (comme celui de la question 1) et le fait utiliser par ses
-#   propres assistants de régulation. Quel rôle a-t-il ?
+# - **seuil** : l'hôpital rend l'alerte plus sensible par un réglage que la notice propose et
+#   que l'évaluation initiale a couvert, puis la fait utiliser par ses équipes. Quel rôle
+#   a-t-il ?
+# - **marque** : une centrale d'achat hospitalière achète l'alerte à l'éditeur, n'y change
+#   rien et la revend à des hôpitaux sous son propre nom ; elle ne l'utilise pas. Quel rôle
+#   a-t-elle ?
+# - **reentrainement** : l'hôpital, seul, réentraîne le modèle sur ses patients, ce que ni la
+#   notice ni l'évaluation initiale ne prévoyaient et qui change ses performances, puis le
+#   fait utiliser ainsi par ses équipes. Quel rôle a-t-il ?
+# - **chu_maison** : un CHU développe lui-même, sous son nom, un logiciel qui classe les
+#   appels de son SAMU et le fait utiliser par ses propres
+#   assistants de régulation. Quel rôle a-t-il ?
 #
 # <details><summary>Indice 1</summary>
 #
 # Le fournisseur répond de ce qu'il **fabrique et met sur le marché ou en service** ; le
 # déployeur de la façon dont il l'**utilise**, dans ses services, avec ses équipes.
+# L'article 25 dit quand un autre acteur devient fournisseur.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque devoir, retrouvez l'article qui le fonde, puis à qui cet article s'adresse. Pour
-# l'hôpital qui réentraîne et pour le CHU, relisez les deux définitions de la section 1 :
-# laquelle décrit ce qu'il fait ? les deux, peut-être ?
+# Pour chaque cas, deux questions séparées. L'acteur utilise-t-il le système dans ses
+# services ? A-t-il développé le système, mis son nom dessus, ou fait un changement que le
+# fournisseur n'avait pas prévu et fait évaluer ?
 # </details>
 
 # %% answer="devoirs"
-devoirs = {"mise_a_jour": ..., "controle_humain": ..., "notice": ..., "reentrainement": ...,
+devoirs = {"mise_a_jour": ..., "seuil": ..., "marque": ..., "reentrainement": ...,
            "chu_maison": ...}
 ### BEGIN SOLUTION
-devoirs = {"mise_a_jour": "fournisseur",
-           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "les deux",
-           "chu_maison": "les deux"}
+devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
+           "reentrainement": "les deux", "chu_maison": "les deux"}
 ### END SOLUTION
 
 # %% tests="devoirs" points=2
 # Vérification de la question 3 : exécutez cette cellule.
+deux_roles = ("un acteur peut avoir un rôle ou deux : reprenez les deux définitions de la "
+              "section 1 et l'article 25, une par une ; pour chacune, l'énoncé dit-il que cet "
+              "acteur fait ce qu'elle décrit ?")
 checks.check_choices(
     devoirs,
     name="devoirs",
     options=["fournisseur", "déployeur", "les deux"],
     digests={
         "mise_a_jour": "21f8790c6cde0ff9",
-        "controle_humain": "d8b9541bf777678a",
-        "notice": "67fe271e7dcd48a4",
+        "seuil": "1827cf863d6f6c09",
+        "marque": "20b1389c26d8a2ae",
         "reentrainement": "66a9415ec3a201e7",
         "chu_maison": "134521e5b01cd551",
     },
     mistakes={
         "mise_a_jour": [
-            checks.Mistake(None, "l'hôpital installe la version telle que l'éditeur la diffuse : "
-                           "il ne l'a ni conçue ni modifiée. Qui a changé le produit, et à qui "
-                           "s'adresse l'article 16 ?", digest="1e7fd5af0576a920"),
-            checks.Mistake(None, "un produit est certifié une fois, par celui qui le met sur le "
-                           "marché ; l'hôpital qui l'installe sans le modifier reste déployeur. "
-                           "Relisez l'article 16, puis l'article 26.",
-                           digest="97084d99bcf4d545"),
+            checks.Mistake(None, "les hôpitaux installent la version telle qu'elle est "
+                           "diffusée : qui a apporté la modification, et à qui s'adresse "
+                           "l'article 16 ?", digest="1e7fd5af0576a920"),
+            checks.Mistake(None, "installer une version sans la changer, est-ce la modifier ? "
+                           "Relisez l'article 25 et l'article 43, paragraphe 4 : qui a fait la "
+                           "modification substantielle ?", digest="97084d99bcf4d545"),
         ],
-        "controle_humain": [
-            checks.Mistake(None, "vous confondez concevoir et exercer le contrôle : l'article 14 "
-                           "dit comment le système est conçu ; l'item parle de choisir des "
-                           "soignants (article 26, paragraphe 2).",
-                           digest="ef6f1c72bc04a693"),
-            checks.Mistake(None, "l'item parle de désigner des soignants d'un service : qui les "
-                           "connaît et les emploie ? Relisez l'article 26, paragraphe 2.",
-                           digest="ae65b98426d2bb01"),
+        "seuil": [
+            checks.Mistake(None, "changer un réglage n'est pas toujours une modification "
+                           "substantielle : relisez le critère de l'article 3, point 23. Ce "
+                           "seuil, le fournisseur l'avait-il prévu et fait évaluer ?",
+                           digest="743a08680692d416"),
+            checks.Mistake(None, "relisez la définition du fournisseur et l'article 25 : "
+                           "l'hôpital a-t-il développé le système, mis son nom dessus, ou fait "
+                           "un changement que le fournisseur n'avait pas prévu ?",
+                           digest="22e1aa7b7ab56786"),
         ],
-        "notice": [
-            checks.Mistake(None, "écrire la notice et la respecter sont deux devoirs différents : "
-                           "l'item parle de l'usage dans un service ; qui décide où le système "
-                           "est branché ?", digest="56a8bd63595316f8"),
-            checks.Mistake(None, "l'item ne parle pas d'écrire la notice mais d'utiliser le "
-                           "système comme elle le prévoit : relisez l'article 26, paragraphe 1, "
-                           "et à qui il s'adresse.", digest="56adb8159ef6be26"),
+        "marque": [
+            checks.Mistake(None, "acheter un système ne fait pas un déployeur : le déployeur "
+                           "l'utilise. Relisez l'article 25, paragraphe 1 : que fait la "
+                           "centrale du système qu'elle revend ?", digest="1b345f877043cd15"),
+            checks.Mistake(None, "relisez la définition du déployeur : la centrale "
+                           "utilise-t-elle l'alerte dans ses services ?",
+                           digest="59731baf5b7a8eaf"),
         ],
         "reentrainement": [
-            checks.Mistake(None, "l'hôpital a changé le modèle lui-même : l'article 25, "
-                           "paragraphe 1, point b, fait de celui qui apporte une modification "
-                           "substantielle à un système à haut risque son fournisseur, avec les "
-                           "devoirs de l'article 16. Et qui l'utilise ensuite ?",
-                           digest="ef36e42343f0faa6"),
-            checks.Mistake(None, "l'hôpital devient bien fournisseur de la version qu'il a "
-                           "modifiée (article 25, paragraphe 1, point b) ; mais il la fait "
-                           "utiliser par ses équipes : relisez la définition du déployeur.",
-                           digest="b90e5d3c048926b6"),
+            checks.Mistake(None, "qu'a fait l'hôpital au système, et le fournisseur "
+                           "l'avait-il prévu ? Relisez l'article 25 et le critère de "
+                           "l'article 3, point 23 (section 4).", digest="ef36e42343f0faa6"),
+            checks.Mistake(None, deux_roles, digest="b90e5d3c048926b6"),
         ],
         "chu_maison": [
-            checks.Mistake(None, "le CHU l'utilise avec ses équipes, d'accord ; mais qui l'a "
-                           "développé et mis en service sous son nom ? Relisez la définition du "
-                           "fournisseur.", digest="2d921963e589fb57"),
-            checks.Mistake(None, "le CHU l'a développé, d'accord ; mais qui l'utilise ensuite "
-                           "dans ses services ? Relisez la définition du déployeur.",
-                           digest="39a457c7138bc3ee"),
+            checks.Mistake(None, deux_roles, digest="2d921963e589fb57"),
+            checks.Mistake(None, deux_roles, digest="39a457c7138bc3ee"),
         ],
     },
-    success="le fournisseur répond du produit, y compris de chaque nouvelle version qu'il "
-    "diffuse (conformité, marquage CE, qualité) ; l'hôpital de son usage (notice, contrôle "
-    "humain par des soignants formés). Un établissement qui développe son propre outil, ou qui "
-    "modifie substantiellement celui d'un éditeur (article 25, paragraphe 1, point b), et "
-    "l'utilise cumule les deux rôles, et les deux séries de devoirs.",
+    success="le fournisseur répond du produit : il en fait évaluer de nouveau la conformité "
+    "après chaque modification substantielle (article 43, paragraphe 4), pas après un réglage "
+    "qu'il avait prévu et fait évaluer ; le déployeur répond de son usage. On devient "
+    "fournisseur en développant le système, en y mettant son nom ou en le modifiant "
+    "substantiellement (article 25) ; qui le fait et l'utilise a les deux rôles. Quels devoirs "
+    "suivent dépend encore du MDR : un dispositif médical fabriqué ou modifié par un "
+    "établissement pour son seul usage interne (MDR, article 5, paragraphe 5) ne passe pas par "
+    "un organisme notifié, donc n'est pas à haut risque par l'article 6, paragraphe 1 (guide "
+    "MDCG 2025-6).",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -578,54 +581,46 @@ checks.check_choices(
     devoirs,
     name="devoirs",
     options=["fournisseur", "déployeur", "les deux"],
-    expected={"mise_a_jour": "fournisseur",
-              "controle_humain": "déployeur", "notice": "déployeur",
+    expected={"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
               "reentrainement": "les deux", "chu_maison": "les deux"},
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="devoirs"
-# message : vous confondez concevoir et exercer le contrôle
-devoirs = {"mise_a_jour": "fournisseur",
-           "controle_humain": "fournisseur", "notice": "déployeur", "reentrainement": "les deux",
-           "chu_maison": "les deux"}
+# message : qui a apporté la modification, et à qui s'adresse
+devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
+           "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
-# message : il ne l'a ni conçue ni modifiée
-devoirs = {"mise_a_jour": "déployeur",
-           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "les deux",
-           "chu_maison": "les deux"}
+# message : installer une version sans la changer, est-ce la modifier
+devoirs = {"mise_a_jour": "les deux", "seuil": "déployeur", "marque": "fournisseur",
+           "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
-# message : Relisez la définition du fournisseur
-devoirs = {"mise_a_jour": "fournisseur",
-           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "les deux",
-           "chu_maison": "déployeur"}
+# message : changer un réglage n'est pas toujours une modification substantielle
+devoirs = {"mise_a_jour": "fournisseur", "seuil": "les deux", "marque": "fournisseur",
+           "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
-# message : Relisez la définition du déployeur
-devoirs = {"mise_a_jour": "fournisseur",
-           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "les deux",
-           "chu_maison": "fournisseur"}
+# message : acheter un système ne fait pas un déployeur
+devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "déployeur",
+           "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
-# message : l'item ne parle pas d'écrire la notice
-devoirs = {"mise_a_jour": "fournisseur",
-           "controle_humain": "déployeur", "notice": "les deux", "reentrainement": "les deux",
-           "chu_maison": "les deux"}
+# message : la centrale utilise-t-elle l'alerte dans ses services
+devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "les deux",
+           "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
-# message : l'article 25, paragraphe 1, point b
-devoirs = {"mise_a_jour": "fournisseur",
-           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "déployeur",
-           "chu_maison": "les deux"}
+# message : qu'a fait l'hôpital au système, et le fournisseur
+devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
+           "reentrainement": "déployeur", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
-# message : un produit est certifié une fois, par celui qui le met sur le marché
-devoirs = {"mise_a_jour": "les deux",
-           "controle_humain": "déployeur", "notice": "déployeur", "reentrainement": "les deux",
-           "chu_maison": "les deux"}
+# message : un acteur peut avoir un rôle ou deux
+devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
+           "reentrainement": "les deux", "chu_maison": "déployeur"}
 
 # %% [markdown]
 # ## 5. Le calendrier, et ce qui a changé en 2026
@@ -635,9 +630,10 @@ devoirs = {"mise_a_jour": "les deux",
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
-# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4) ; deux interdictions ajoutées en 2026 : depuis le 2 décembre 2026. |
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
+# | 2 décembre 2026 | deux interdictions ajoutées en 2026 (images intimes sans consentement, contenus pédopornographiques) ; le marquage des contenus des IA génératives déjà sur le marché. |
 # | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
 # | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir, au lieu du 2 août 2027 du texte de 2024). |
 #
@@ -862,12 +858,11 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # ## À retenir
 #
 # - C'est la **destination** annoncée par le fabricant qui fait d'un logiciel un dispositif
-#   médical ; une application de bien-être n'en est pas un.
+#   médical, pas sa technique.
 
 # %% [markdown] reveal="classes_mdr"
-# - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus : un
-#   organisme notifié le vérifie, et le système d'IA qui est ce dispositif (ou son composant de
-#   sécurité) est alors **à haut risque** (article 6, paragraphe 1).
+# - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus :
+#   vérifié par un organisme notifié, il est alors **à haut risque** (article 6, paragraphe 1).
 
 # %% [markdown] reveal="categories"
 # - Le haut risque vient aussi de l'**usage** (annexe III : accès aux soins, appels d'urgence,
@@ -875,15 +870,15 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 
 # %% [markdown] reveal="devoirs"
 # - Le **fournisseur** répond du produit, le **déployeur** (l'hôpital) de son usage, dont le
-#   **contrôle humain** par des soignants formés qui peuvent passer outre ; qui développe son
-#   propre outil, ou modifie substantiellement celui d'un éditeur, et l'utilise est les deux.
+#   **contrôle humain** par des soignants formés. Qui développe un outil, y met son nom ou le
+#   modifie substantiellement (article 25) en devient fournisseur ; s'il l'utilise, il a les
+#   deux rôles.
 
 # %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
-#   2026/1744, les règles du haut risque ne s'appliquent pas encore. Un système mis sur le
-#   marché ou en service avant leur date n'y entre qu'après une modification importante de sa
-#   conception ; s'il est destiné à des autorités publiques, il devra de toute façon s'y
-#   conformer au plus tard le 2 août 2030 (article 111).
+#   2026/1744, les règles du haut risque ne s'appliquent pas encore ; un système déjà en
+#   service n'y entre qu'après une modification importante de sa conception, ou au plus tard
+#   le 2 août 2030 s'il est destiné à des autorités publiques (article 111).
 
 # %% [markdown]
 # ## Après la séance
@@ -892,7 +887,8 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #
 # En 10 à 15 lignes, depuis votre futur métier : un hôpital met en service l'alerte de sepsis
 # de l'explorateur. Quelle garantie **humaine** doit-il au patient ? Dites ce que le droit
-# exige (avec au moins deux articles) et ce qu'il n'exige pas mais que vous jugez dû (pensez
+# exige déjà et ce qu'il exigera (avec au moins deux articles, en disant lesquels
+# s'appliquent aujourd'hui), et ce qu'il n'exige pas mais que vous jugez dû (pensez
 # aussi aux patients pour qui l'alerte marcherait moins bien) ; dites si et quand les règles
 # du haut risque s'appliqueront à ce dispositif (lisez aussi, dans « Pour aller plus loin »,
 # la puce sur les systèmes déjà en service) et ce qui est dû en attendant.
@@ -902,39 +898,51 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
 # noté **0**, **un demi** ou **1** point.
 #
-# **Critère 1 — Ce que le droit exige, avec les bons articles**,
+# **Critère 1 — Ce que le droit exige déjà, et exigera, avec les bons articles**,
 # valeur V5 — Utilisation responsable et éclairée.
 #
-# - **1** : au moins deux obligations justes avec leur article : contrôle humain exercé par
-#   des personnes compétentes, formées, qui ont l'autorité de passer outre (article 26,
-#   paragraphe 2, et article 14) ; usage conforme à la notice (article 26, paragraphe 1) ;
-#   surveillance et signalement des incidents (article 26, paragraphe 5 ; et dès aujourd'hui
-#   la matériovigilance : les utilisateurs d'un dispositif médical signalent sans délai à
-#   l'ANSM un incident qui a entraîné ou aurait pu entraîner la mort ou une dégradation grave
-#   de l'état de santé, code de la santé publique, article L. 5212-2 ; à l'hôpital, le
+# - **1** : au moins deux obligations justes de l'hôpital ou de ses soignants avec leur
+#   article, chacune présentée au bon temps. **À venir** (règles du haut risque, pas avant le
+#   2 août 2028 pour ce dispositif, peut-être jamais, voir critère 2) : contrôle humain exercé
+#   par des personnes compétentes, formées, qui ont l'autorité de passer outre (article 26,
+#   paragraphe 2 ; l'article 14 fixe ce que le système doit permettre au soignant, c'est un
+#   devoir de conception du fournisseur : une copie qui le dit a raison, une copie qui
+#   l'attribue à l'hôpital confond les devoirs) ; usage conforme à la notice (article 26,
+#   paragraphe 1) ; surveillance et signalement des incidents au fournisseur (article 26,
+#   paragraphe 5). **Déjà en vigueur** : maîtrise de l'IA du personnel (article 4) ; la
+#   matériovigilance : les utilisateurs d'un dispositif médical signalent sans délai à l'ANSM
+#   un incident qui a entraîné ou aurait pu entraîner la mort ou une dégradation grave de
+#   l'état de santé (code de la santé publique, article L. 5212-2) ; à l'hôpital, le
 #   signalement passe par le correspondant local de matériovigilance, qui le transmet à
-#   l'ANSM, article R. 5212-17 : « à l'ANSM » et « au correspondant local » sont justes
-#   l'un et l'autre) ; maîtrise de l'IA du personnel (article 4).
-#   L'information du patient sur l'usage d'un dispositif appris sur des données massives (code
-#   de la santé publique, article L. 4001-3, module 09) compte aussi, comme devoir du
-#   professionnel de santé qui l'utilise (pas de l'hôpital). Les devoirs du fournisseur et
-#   ceux de l'hôpital ne sont pas confondus.
+#   l'ANSM (article R. 5212-17) : « à l'ANSM » et « au correspondant local » sont justes l'un
+#   et l'autre ; l'information du patient sur l'usage d'un dispositif médical comportant un
+#   traitement algorithmique dont l'apprentissage a été réalisé à partir de données massives
+#   (code de la santé publique, article L. 4001-3, module 09), devoir du professionnel de santé
+#   qui l'utilise (pas de l'hôpital). Les devoirs du fournisseur et ceux de l'hôpital ne sont
+#   pas confondus. Une obligation à venir (article 26) présentée comme déjà en vigueur ne compte
+#   pas pour ce
+#   critère.
 # - **un demi** : une seule obligation juste, ou des obligations sans article, ou un devoir du
 #   fournisseur attribué à l'hôpital (marquage CE).
 # - **0** : aucune obligation juste.
 #
 # **Critère 2 — Le calendrier, tel qu'il est adopté**,
 # valeur V4 — Prudence, esprit critique et inclusivité. On cherche deux éléments :
-# **(a) la date** : pour un dispositif médical, les devoirs du haut risque (articles 14 et
-# 26) s'appliqueront à partir du 2 août 2028 (date reportée par le règlement (UE) 2026/1744
-# pour l'annexe I) ; mais un système mis sur le marché ou en service avant cette date n'y
-# sera soumis que s'il subit ensuite une modification importante de sa conception (article
-# 111, paragraphe 2, modifié), au plus tard le 2 août 2030 pour ceux destinés aux autorités
-# publiques. L'alerte est mise en service aujourd'hui : la date de l'annexe I et « peut-être
-# jamais, sauf modification importante (article 111) » ont l'un et l'autre le point pour
-# (a) ;
+# **(a) la date** : pour un dispositif médical, les devoirs du haut risque (article 26 pour
+# l'hôpital, article 14 pour la conception du système) s'appliqueront à partir du 2 août 2028
+# (date reportée par le règlement (UE) 2026/1744 pour l'annexe I) ; mais un système mis sur le
+# marché ou en service avant cette date n'y sera soumis que s'il subit ensuite une
+# modification importante de sa conception (article 111, paragraphe 2, modifié), au plus tard
+# le 2 août 2030 pour ceux destinés aux autorités publiques. L'alerte est mise en service
+# aujourd'hui : la date de l'annexe I et « peut-être jamais, sauf modification importante
+# (article 111) » ont l'un et l'autre le point pour (a) ;
 # la meilleure copie dit les deux. Compte aussi une copie qui cite la date du texte de 2024
-# en disant qu'elle a été reportée ; **(b) ce qui s'applique déjà à l'hôpital** : la copie dit que l'attente ne
+# en disant qu'elle a été reportée. *Source de ce point* : l'article 111, paragraphe 2, dans
+# sa rédaction de 2026, et le considérant 39 du règlement (UE) 2026/1744 ont été lus dans des
+# sources secondaires concordantes (dépôts publics qui citent le texte anglais adopté ou la
+# version du Conseil ; le considérant 39 dans une seule), pas au Journal officiel, qui
+# n'était pas accessible ; relisez-les sur EUR-Lex (CELEX 32026R1744) avant la
+# correction ; **(b) ce qui s'applique déjà à l'hôpital** : la copie dit que l'attente ne
 # dispense pas l'hôpital de tout, en nommant au moins un devoir de l'hôpital ou de ses
 # soignants déjà en vigueur : la maîtrise de l'IA du personnel (article 4) ; la
 # matériovigilance (signaler sans délai à l'ANSM un incident grave, code de la santé
@@ -970,8 +978,9 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # > d'obligation. Je pense qu'une infirmière doit toujours aller voir le patient avant
 # > d'appeler le médecin, et noter si elle n'est pas d'accord avec l'alerte. »
 #
-# Notation : critère 1, **un demi** (une obligation de l'hôpital avec son article ; le marquage
-# est bien attribué au fabricant, mais une seule obligation du déployeur) ; critère 2,
+# Notation : critère 1, **un demi** (une obligation de l'hôpital avec son article, présentée au
+# bon temps puisque la copie dit ensuite que ces règles ne s'appliquent pas encore ; le
+# marquage est bien attribué au fabricant, mais une seule obligation du déployeur) ; critère 2,
 # **0** (pas de date fausse présentée comme en vigueur, mais ni (a), aucune date ni
 # article 111, ni (b) :
 # « pas d'obligation » oublie l'article 4 et la matériovigilance, qui s'appliquent déjà à
@@ -984,8 +993,19 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #
 # - **Les deux textes ensemble.** Pour un dispositif médical à haut risque, l'évaluation de la
 #   conformité au titre du règlement sur l'IA se fait dans la procédure du MDR : une seule
-#   procédure d'évaluation de la conformité, avec le même organisme notifié, qui vérifie les
-#   exigences des deux textes.
+#   procédure d'évaluation de la conformité, avec le même organisme notifié s'il a aussi été
+#   évalué pour les exigences du règlement sur l'IA (article 43, paragraphe 3).
+
+# %% [markdown] reveal="devoirs"
+# - **Modifier un dispositif médical à l'hôpital.** Au titre du MDR, qui modifie un dispositif
+#   déjà sur le marché d'une façon qui peut toucher sa conformité prend les obligations du
+#   fabricant (article 16), sauf le régime des dispositifs fabriqués ou modifiés et utilisés
+#   dans le seul établissement (article 5, paragraphe 5 : exigences de sécurité et de
+#   performance, système de gestion de la qualité, justification qu'aucun dispositif du marché
+#   ne répond aux besoins ; module 08). Un tel dispositif interne ne passe pas par un organisme
+#   notifié : le guide MDCG 2025-6 le range hors du haut risque de l'article 6, paragraphe 1.
+#   L'hôpital qui le développe et l'utilise a bien les deux rôles du règlement sur l'IA, mais
+#   pas les devoirs du haut risque par cette voie.
 
 # %% [markdown] reveal="categories"
 # - **L'exception de l'article 6, paragraphe 3.** Un système de l'annexe III qui ne fait qu'une
@@ -1010,13 +1030,17 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #   2 août 2030.
 
 # %% [markdown] reveal="categories"
-# - **L'hôpital public.** L'article 27 demande aux organismes de droit public (un hôpital
-#   public par exemple) qui déploient un système à haut risque de l'annexe III, comme un
-#   logiciel de tri, une analyse d'impact sur les droits fondamentaux avant sa mise en service.
+# - **L'hôpital public.** L'article 27, dans son texte de 2024, demande aux organismes de droit
+#   public (un hôpital public par exemple) et aux entités privées qui fournissent des services
+#   publics, quand ils déploient un système à haut risque de l'annexe III, comme un logiciel de
+#   tri, une analyse d'impact sur les droits fondamentaux avant sa mise en service (il vise
+#   aussi certains déployeurs des points 5 b et c de l'annexe III). Le règlement (UE)
+#   2026/1744 a pu le modifier : relisez la version consolidée.
 
 # %% [markdown]
-# - **Le droit français.** L'information du patient quand un dispositif médical appris sur des
-#   données massives est utilisé : module 09 (code de la santé publique, article L. 4001-3). La
+# - **Le droit français.** L'information du patient quand est utilisé un dispositif médical
+#   comportant un traitement algorithmique dont l'apprentissage a été réalisé à partir de
+#   données massives : module 09 (code de la santé publique, article L. 4001-3). La
 #   matériovigilance : les utilisateurs d'un dispositif médical signalent sans délai à l'ANSM
 #   un incident grave (article L. 5212-2) ; à l'hôpital, par le correspondant local de
 #   matériovigilance, qui le transmet à l'ANSM (article R. 5212-17).
@@ -1037,15 +1061,21 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #   Parlement et le Conseil n'ont pas repris ce passage en section B dans l'omnibus numérique
 #   sur l'IA (règlement (UE) 2026/1744), qui ne l'a fait que pour les machines
 #   (Produktkanzlei, 21 mai 2026) : les dispositifs médicaux restent soumis aux deux textes.
+#   La même proposition réécrit aussi la **règle 11** : d'après des analyses publiées
+#   (BAYOOSOFT, 2 février 2026), un logiciel serait en classe I sauf
+#   si un critère le fait monter. Adoptée ainsi, elle mettrait davantage de logiciels en
+#   classe I, donc hors du haut risque par l'article 6, paragraphe 1. Elle n'était pas adoptée
+#   à la dernière source lue (BAYOOMED, 26 mai 2026) : vérifiez sur EUR-Lex.
 #
 # Les textes à lire après la séance : les définitions et les pratiques interdites, les devoirs
-# du fournisseur et du déployeur, le contrôle humain, la maîtrise de l'IA, le règlement qui a
-# modifié le calendrier, la transparence, ce que vérifie l'organisme notifié.
+# du fournisseur et du déployeur, quand on devient fournisseur, le contrôle humain, la
+# maîtrise de l'IA, le règlement qui a modifié le calendrier, la transparence, ce que vérifie
+# l'organisme notifié.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les textes complets, pour après la séance.
-montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16", "IA 26",
-        "IA 14", "IA 4", "IA 113",
+montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16", "IA 25",
+        "IA 26", "IA 14", "IA 4", "IA 113",
         "UE 2026/1744", "IA 50", "MDR 52")
 
 # %% [markdown]
@@ -1056,21 +1086,26 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 # 2026/1744 au Journal officiel L 2026/1744 ; le MDR sous la référence CELEX 32017R0745) :
 #
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
-#   des règles harmonisées concernant l'intelligence artificielle : articles 3, 4, 5, 6, 14,
-#   16, 26, 27, 50, 111, 113, annexes I et III. EUR-Lex.
+#   des règles harmonisées concernant l'intelligence artificielle : articles 3 (points 3, 4
+#   et 23), 4, 5, 6, 14, 16, 25, 26, 27, 43, 50, 111, 113, annexes I et III. EUR-Lex.
 # - Règlement (UE) 2026/1744 du Parlement européen et du Conseil du 8 juillet 2026 modifiant
 #   le règlement (UE) 2024/1689 (omnibus numérique sur l'IA), Journal officiel de l'Union du
 #   24 juillet 2026 : article 1 (dont l'article 111, paragraphe 2, remplacé) et considérant 39 ;
 #   proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
-# - Code de la santé publique, articles L. 5212-2 et R. 5212-17 (matériovigilance). Légifrance.
+# - Code de la santé publique, articles L. 5212-2 et R. 5212-17 (matériovigilance) ; article
+#   L. 4001-3 (information du patient). Légifrance.
 # - Commission européenne. Proposition de règlement modifiant les règlements (UE) 2017/745 et
 #   (UE) 2017/746 (simplification), et le règlement (UE) 2024/1689 quant à la liste de son
 #   annexe I, COM(2025) 1023 du 16 décembre 2025 (non adoptée).
 # - Produktkanzlei (cabinet d'avocats). Digital Omnibus: medical devices to remain under dual AI
 #   regulation, 21 mai 2026 ; Commission's draft amendment to the MDR/IVDR for AI-based medical
 #   devices, 15 avril 2026.
+# - BAYOOSOFT. MDR Rule 11 in transition: what the planned realignment means for medical
+#   software manufacturers, 2 février 2026 ; BAYOOMED (M. Schulze, J. Schliesch). The EU wants
+#   to revise MDR Rule 11, 26 mai 2026 (analyses de la proposition COM(2025) 1023).
 # - Règlement (UE) 2017/745 du Parlement européen et du Conseil du 5 avril 2017 relatif aux
-#   dispositifs médicaux : article 2, point 1 ; considérant 19 ; article 52 ; annexe VIII,
+#   dispositifs médicaux : article 2, point 1 ; considérant 19 ; article 5, paragraphe 5 ;
+#   article 16 ; article 52 ; annexe VIII,
 #   règle 11 ; annexe IX. EUR-Lex.
 # - Medical Device Coordination Group. MDCG 2019-11 rev. 1 : Guidance on qualification and
 #   classification of software in Regulation (EU) 2017/745 – MDR and Regulation (EU)
