@@ -77,10 +77,10 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 #   ceux qui dialoguent avec des personnes ou génèrent du texte, des images, du son ; le
 #   reste, à **risque minimal**.
 #
-# Deux acteurs. Le **fournisseur** développe le système et le
-# met sur le marché, ou en service pour son propre usage, sous son nom. Le **déployeur**
-# l'utilise sous sa propre autorité dans un cadre professionnel : l'hôpital qui achète le
-# logiciel et le fait utiliser par ses équipes.
+# Deux acteurs. Le **fournisseur** développe le système et le met sur le marché, ou en service
+# pour son propre usage, sous son nom. Le **déployeur** l'utilise sous sa propre autorité
+# dans un cadre professionnel : l'hôpital qui achète le logiciel et le fait utiliser par ses
+# équipes.
 #
 # Retenez le mot **destination** : c'est ce que le fabricant annonce (notice, étiquette,
 # publicité) qui fait d'un logiciel un dispositif médical, pas sa technique.
@@ -486,8 +486,8 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 #   notice ni l'évaluation initiale ne prévoyaient et qui change ses performances, puis le
 #   fait utiliser ainsi par ses équipes. Quel rôle a-t-il ?
 # - **chu_maison** : un CHU développe lui-même, sous son nom, un logiciel qui classe les
-#   appels de son SAMU et le fait utiliser par ses propres
-#   assistants de régulation. Quel rôle a-t-il ?
+#   appels de son SAMU et le fait utiliser par ses propres assistants de régulation. Quel
+#   rôle a-t-il ?
 #
 # <details><summary>Indice 1</summary>
 #
@@ -877,8 +877,8 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
 #   2026/1744, les règles du haut risque ne s'appliquent pas encore ; un système déjà en
-#   service n'y entre qu'après une modification importante de sa conception, ou au plus tard
-#   le 2 août 2030 s'il est destiné à des autorités publiques (article 111).
+#   service n'y entrera qu'après une modification importante de sa conception, ou au plus
+#   tard le 2 août 2030 s'il est destiné à des autorités publiques (article 111).
 
 # %% [markdown]
 # ## Après la séance
@@ -1062,8 +1062,8 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #   sur l'IA (règlement (UE) 2026/1744), qui ne l'a fait que pour les machines
 #   (Produktkanzlei, 21 mai 2026) : les dispositifs médicaux restent soumis aux deux textes.
 #   La même proposition réécrit aussi la **règle 11** : d'après des analyses publiées
-#   (BAYOOSOFT, 2 février 2026), un logiciel serait en classe I sauf
-#   si un critère le fait monter. Adoptée ainsi, elle mettrait davantage de logiciels en
+#   (BAYOOSOFT, 2 février 2026), un logiciel serait en classe I sauf si un critère le fait
+#   monter. Adoptée ainsi, elle mettrait davantage de logiciels en
 #   classe I, donc hors du haut risque par l'article 6, paragraphe 1. Elle n'était pas adoptée
 #   à la dernière source lue (BAYOOMED, 26 mai 2026) : vérifiez sur EUR-Lex.
 #
@@ -1105,8 +1105,7 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   to revise MDR Rule 11, 26 mai 2026 (analyses de la proposition COM(2025) 1023).
 # - Règlement (UE) 2017/745 du Parlement européen et du Conseil du 5 avril 2017 relatif aux
 #   dispositifs médicaux : article 2, point 1 ; considérant 19 ; article 5, paragraphe 5 ;
-#   article 16 ; article 52 ; annexe VIII,
-#   règle 11 ; annexe IX. EUR-Lex.
+#   article 16 ; article 52 ; annexe VIII, règle 11 ; annexe IX. EUR-Lex.
 # - Medical Device Coordination Group. MDCG 2019-11 rev. 1 : Guidance on qualification and
 #   classification of software in Regulation (EU) 2017/745 – MDR and Regulation (EU)
 #   2017/746 – IVDR, octobre 2019, révision 1 de juin 2025. Commission européenne.
