@@ -34,6 +34,7 @@ __all__ = [
     "answer_leaks",
     "evaluation_check",
     "output_leaks",
+    "partial_credit_kinds",
     "partial_credit_questions",
     "to_evaluation",
 ]
@@ -228,6 +229,30 @@ def evaluation_check(source: str, answer: str) -> str:
     lines = [EVALUATION_NOTE, *_normalisations(tree, source, answer)]
     lines.append(f"checks.check_form({answer}, name={answer!r}, kind={kind!r}{extra})")
     return "\n".join(lines)
+
+
+def partial_credit_kinds(notebook: NotebookNode) -> set[str]:
+    """Return which kinds of partial credit a module's checks give.
+
+    ``"items"``: a question of several items (``check_choices(..., points=N)``)
+    earns a share of its points; ``"number"``: a number rounded one decimal too far
+    (``check_number(..., points=N)``) earns half of them.
+    """
+    kinds = set()
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if cell.cell_type != "code" or not grade_id.endswith("_tests"):
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and any(k.arg == "points" for k in node.keywords):
+                kind = {"check_choices": "items", "check_number": "number"}.get(_called(node))
+                if kind:
+                    kinds.add(kind)
+    return kinds
 
 
 def partial_credit_questions(notebook: NotebookNode) -> set[str]:

@@ -30,6 +30,7 @@ from esn_teach.course._errors import CourseError
 from esn_teach.course._evaluation import (
     answer_leaks,
     output_leaks,
+    partial_credit_kinds,
     partial_credit_questions,
     to_evaluation,
 )
@@ -245,12 +246,67 @@ def _add_outline(
     header = outline_markdown(
         estimate_duration(module.notebook), previous=previous, following=following
     )
+    scoring = _scoring_markdown(module)
+    if scoring:
+        header = "\n\n".join([header, scoring])
     if grading:
         header = "\n\n".join([header, *grading])
     cell = nbformat.v4.new_markdown_cell(header, id="esn-outline")  # a fixed id: same bytes
     cell.metadata[GENERATED] = "outline"
     module.notebook.cells.insert(1, cell)
     return header
+
+
+def _scoring_markdown(module: ModuleSource) -> str:
+    """Return the header's « Notation » line: points in class and after, partial credit.
+
+    Reviewers found the scoring rules hidden: a wrong item that takes points back, a
+    number too rounded that earns half, points that come after the session.
+    """
+    start = after_class_start(module.notebook)
+    in_class = after = written = 0.0
+    for index, cell in enumerate(module.notebook.cells):
+        nbgrader = cell.metadata.get("nbgrader", {})
+        if not nbgrader.get("grade"):
+            continue
+        points = float(nbgrader.get("points", 0))
+        if cell.cell_type != "code":
+            written += points
+        elif start is not None and index > start:
+            after += points
+        else:
+            in_class += points
+    if not in_class + after + written:
+        return ""
+    parts = []
+    if in_class + after:
+        autograded = f"questions autocorrigées, {_fr_points(in_class)} en séance"
+        if after:
+            autograded += f" et {_fr_points(after)} après la séance"
+        parts.append(autograded)
+    if written:
+        parts.append(
+            f"réflexion rédigée, {_fr_points(written)}, notée d'après un guide de correction"
+        )
+    text = "**Notation** : " + " ; ".join(parts) + "."
+    kinds = partial_credit_kinds(module.notebook)
+    if "items" in kinds:
+        text += (
+            " Une question à plusieurs items rapporte une part de ses points : chaque item "
+            "juste apporte sa part, chaque item faux en reprend une partie (répondre au hasard "
+            "ne rapporte rien en moyenne), un item laissé `...` ne rapporte ni ne coûte rien."
+        )
+    if "number" in kinds:
+        text += (
+            " Un nombre juste mais arrondi d'une décimale de trop rapporte la moitié des points."
+        )
+    return text
+
+
+def _fr_points(points: float) -> str:
+    """« 1 point », « 6 points », « 1,5 point » (French: singular below 2)."""
+    shown = f"{points:g}".replace(".", ",")
+    return f"{shown} point" + ("s" if points >= 2 else "")
 
 
 def _file_digest(path: Path) -> str | None:

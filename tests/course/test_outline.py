@@ -13,6 +13,7 @@ from esn_teach.course import (
     VALUES_BOX_TITLE,
     Course,
     estimate_duration,
+    read_module,
     values_problems,
 )
 from esn_teach.course._outline import (
@@ -22,6 +23,7 @@ from esn_teach.course._outline import (
     MINUTES_PER_REFLECTION,
     WORDS_PER_MINUTE,
 )
+from esn_teach.course._pipeline import _scoring_markdown
 
 
 def _md(text: str, **meta) -> nbformat.NotebookNode:
@@ -126,3 +128,52 @@ def test_built_modules_carry_header_and_release_writes_course_pages(tmp_path):
     course.workspace(workspace)
     assert "Mme L." in student.read_text(encoding="utf-8")
     assert nbformat.read(workspace / "carte_du_cours.ipynb", as_version=4).cells
+
+
+SCORED = """# %% [markdown]
+# # Module noté
+
+# %% answer="a"
+a = ...
+### BEGIN SOLUTION
+a = {"x": "oui", "y": "non"}
+### END SOLUTION
+
+# %% tests="a" points=2
+checks.check_choices(a, name="a", options=["oui", "non"], points=2,
+                     expected={"x": "oui", "y": "non"})
+
+# %% [markdown]
+# ## Après la séance
+
+# %% answer="b"
+b = ...
+### BEGIN SOLUTION
+b = 0.25
+### END SOLUTION
+
+# %% tests="b" points=1.5
+checks.check_number(b, name="b", expected=0.25, points=1.5)
+
+# %% [markdown] written="avis" points=3
+# ### BEGIN SOLUTION
+# guide
+# ### END SOLUTION
+"""
+
+
+def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tmp_path):
+    """Reviewers found the scoring rules hidden: they are in every module's header."""
+    path = tmp_path / "99_note.py"
+    path.write_text(SCORED, encoding="utf-8")
+    text = _scoring_markdown(read_module(path))
+    assert text.startswith(
+        "**Notation** : questions autocorrigées, 2 points en séance et 1,5 point après la "
+        "séance ; réflexion rédigée, 3 points, notée d'après un guide de correction."
+    )
+    assert "chaque item faux en reprend une partie" in text
+    assert "arrondi d'une décimale de trop rapporte la moitié des points" in text
+    plain = SCORED.replace(", points=2,", ",").replace(", points=1.5)", ")")
+    path.write_text(plain, encoding="utf-8")
+    text = _scoring_markdown(read_module(path))
+    assert "item" not in text and "arrondi" not in text
