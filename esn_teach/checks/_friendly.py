@@ -367,6 +367,10 @@ def _syntax_gloss(message: str, line: str) -> str:
             "Un nombre est écrit avec une espace entre les milliers (comme 1 502 dans les "
             "tableaux) : en Python, écrivez-le sans espace, 1502."
         )
+    if message.startswith("invalid syntax"):
+        found = _forgot_comma(line, generic=False)
+        if found:
+            return found
     for pattern, explain in _SYNTAX_GLOSSES:
         match = re.search(pattern, message)
         if match:
@@ -390,6 +394,42 @@ def _leading_zeros(_match: re.Match[str] | None, line: str) -> str:
     zeros = _LEADING_ZEROS.search(line)
     example = f" : écrivez {zeros[1]} et non {zeros[0]}" if zeros else ""
     return f"En Python, un nombre entier ne peut pas commencer par 0{example}."
+
+
+def _forgot_comma(line: str, *, generic: bool = True) -> str | None:
+    """Explain a missing comma (« 57 ans », two texts in a row) from what the line holds.
+
+    Without ``generic``, return None when neither case is recognised.
+    """
+    connector = re.search(r"(?<=[\w)\]])\s+(et|ou)\s+(?=[\w(])", line)
+    if connector:
+        word, python = connector[1], {"et": ("and", "&"), "ou": ("or", "|")}[connector[1]]
+        return (
+            f"Python ne connaît pas « {word} » : entre deux conditions, écrivez {python[0]} ; "
+            f"entre deux séries de vrai/faux (une par patient), écrivez {python[1]}, avec "
+            "chaque comparaison entre parenthèses."
+        )
+    ratio = re.search(r"(?<![\w.])(\d+(?:\.\d+)?)\s+sur\s+(\d+(?:\.\d+)?)", line)
+    if ratio:
+        return f"« {ratio[0]} » s'écrit avec le signe de la division : {ratio[1]} / {ratio[2]}."
+    number_word = re.search(r"(?<![\w.])(\d+(?:\.\d+)?)\s+([^\W\d]+)", line)
+    if number_word and not keyword.iskeyword(number_word[2]):
+        return (
+            f"Un nombre est suivi d'un mot ({number_word[1]} {number_word[2]}) : écrivez "
+            f"seulement le nombre, {number_word[1]} ; l'unité se dit dans l'énoncé, pas dans "
+            "la réponse."
+        )
+    if re.search(r"[\"'][^\"']*[\"']\s+[\"']", line):
+        return (
+            "Deux textes se suivent sans virgule : séparez les éléments par une virgule, par "
+            'exemple {"a": "oui", "b": "non"} ou ["oui", "non"].'
+        )
+    if not generic:
+        return None
+    return (
+        "Il manque sans doute une virgule entre deux valeurs (écrivez [1, 2] et non [1 2]), "
+        "ou un texte n'est pas entre guillemets droits."
+    )
 
 
 def _never_closed(match: re.Match[str], _line: str) -> str:
@@ -501,12 +541,7 @@ _SYNTAX_GLOSSES: list[tuple[str, Callable[[re.Match[str], str], str]]] = [
             "écrivez ==."
         ),
     ),
-    (
-        r"Perhaps you forgot a comma",
-        _fixed(
-            "Il manque sans doute une virgule entre deux valeurs : écrivez [1, 2] et non [1 2]."
-        ),
-    ),
+    (r"Perhaps you forgot a comma", lambda _match, line: _forgot_comma(line) or ""),
     (
         r"^Missing parentheses in call to 'print'",
         _fixed(

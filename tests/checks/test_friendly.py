@@ -69,6 +69,21 @@ def test_decimal_comma_that_gives_a_function_one_value_too_many():
     assert "plus de valeurs qu'elle n'en attend" in text and "sensitivity" not in text
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("x = 57 ans", "Un nombre est suivi d'un mot (57 ans) : écrivez seulement le nombre, 57"),
+        ('x = {"a": "oui" "b": "non"}', "Deux textes se suivent sans virgule"),
+        ("x = a > 1 et b < 2", "Python ne connaît pas « et » : entre deux conditions, écrivez and"),
+        ("x = (a > 1) ou (b < 2)", "Python ne connaît pas « ou »"),
+        ("x = 3 sur 10", "« 3 sur 10 » s'écrit avec le signe de la division : 3 / 10."),
+    ],
+)
+def test_french_words_and_missing_commas_are_named(source, expected):
+    """What French students type where Python wants a sign (module 07, 09, 13 reviews)."""
+    assert expected in french_explanation(syntax_error(source), source)
+
+
 def test_leading_zeros_without_comma():
     text = french_explanation(syntax_error("x = 007"))
     assert text == "En Python, un nombre entier ne peut pas commencer par 0 : écrivez 7 et non 007."
