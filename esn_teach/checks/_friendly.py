@@ -414,10 +414,11 @@ def _forgot_comma(line: str, *, generic: bool = True) -> str | None:
         return f"« {ratio[0]} » s'écrit avec le signe de la division : {ratio[1]} / {ratio[2]}."
     number_word = re.search(r"(?<![\w.])(\d+(?:\.\d+)?)\s+([^\W\d]+)", line)
     if number_word and not keyword.iskeyword(number_word[2]):
+        words = number_word[0]
         return (
-            f"Un nombre est suivi d'un mot ({number_word[1]} {number_word[2]}) : écrivez "
-            f"seulement le nombre, {number_word[1]} ; l'unité se dit dans l'énoncé, pas dans "
-            "la réponse."
+            f"Un nombre est suivi d'un mot ({words}) : si la réponse est un nombre, écrivez "
+            f"seulement le nombre, {number_word[1]} ; si c'est un texte (une date, par exemple), "
+            f'mettez-le entre guillemets droits, "{words}…".'
         )
     if re.search(r"[\"'][^\"']*[\"']\s+[\"']", line):
         return (
@@ -426,10 +427,7 @@ def _forgot_comma(line: str, *, generic: bool = True) -> str | None:
         )
     if not generic:
         return None
-    return (
-        "Il manque sans doute une virgule entre deux valeurs (écrivez [1, 2] et non [1 2]), "
-        "ou un texte n'est pas entre guillemets droits."
-    )
+    return "Il manque sans doute une virgule entre deux valeurs : écrivez [1, 2] et non [1 2]."
 
 
 def _never_closed(match: re.Match[str], _line: str) -> str:

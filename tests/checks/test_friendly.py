@@ -72,7 +72,8 @@ def test_decimal_comma_that_gives_a_function_one_value_too_many():
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("x = 57 ans", "Un nombre est suivi d'un mot (57 ans) : écrivez seulement le nombre, 57"),
+        ("x = 57 ans", "Un nombre est suivi d'un mot (57 ans) : si la réponse est un nombre"),
+        ("x = 2 août 2026", "si c'est un texte (une date, par exemple), mettez-le entre"),
         ('x = {"a": "oui" "b": "non"}', "Deux textes se suivent sans virgule"),
         ("x = a > 1 et b < 2", "Python ne connaît pas « et » : entre deux conditions, écrivez and"),
         ("x = (a > 1) ou (b < 2)", "Python ne connaît pas « ou »"),
