@@ -24,7 +24,7 @@ from nbformat import NotebookNode
 
 from esn_teach.checks import answer_digest, matches_digest
 from esn_teach.course._outline import GENERATED, opens_sources
-from esn_teach.course._source import REVEAL
+from esn_teach.course._source import REVEAL, SESSION
 
 __all__ = [
     "EVALUATION_BANNER",
@@ -36,6 +36,7 @@ __all__ = [
     "output_leaks",
     "partial_credit_kinds",
     "partial_credit_questions",
+    "submission_session",
     "to_evaluation",
 ]
 
@@ -321,6 +322,7 @@ def to_evaluation(notebook: NotebookNode) -> int:
         The number of check cells replaced.
     """
     replaced = 0
+    notebook.metadata[SESSION] = "evaluation"  # autograde checks it against the build
     banner = nbformat.v4.new_markdown_cell(EVALUATION_BANNER, id="esn-evaluation")
     banner.metadata[GENERATED] = "evaluation"
     notebook.cells.insert(1, banner)
@@ -540,6 +542,20 @@ def _output_text(cell: NotebookNode) -> str:
             elif "text/plain" in data:
                 parts.append(str(data["text/plain"]))
     return "\n".join(parts)
+
+
+def submission_session(notebook: NotebookNode) -> str:
+    """Return the version a student's copy comes from: ``"evaluation"`` or ``"formative"``.
+
+    Read from the release's metadata, or, if a student's editor lost it, from the
+    evaluated session's banner or form checks.
+    """
+    if notebook.metadata.get(SESSION) == "evaluation":
+        return "evaluation"
+    for cell in notebook.cells:
+        if cell.get("id") == "esn-evaluation" or EVALUATION_NOTE in cell.source:
+            return "evaluation"
+    return "formative"
 
 
 def output_leaks(released: NotebookNode, executed: NotebookNode) -> list[str]:

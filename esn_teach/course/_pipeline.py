@@ -56,6 +56,7 @@ from esn_teach.course._selfpaced import (
 from esn_teach.course._source import (
     HIDDEN_BEGIN,
     HIDDEN_END,
+    SESSION,
     SOLUTION_BEGIN,
     SOLUTION_END,
     ModuleSource,
@@ -665,7 +666,9 @@ class Course:
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def _read_modules(self, names: list[str] | None) -> tuple[list[ModuleSource], list[str | None]]:
+    def _read_modules(
+        self, names: list[str] | None, session: str = "formative"
+    ) -> tuple[list[ModuleSource], list[str | None]]:
         """Parse every named source before any work, with the digest of the bytes parsed.
 
         Each digest is taken before its source is read: a source edited meanwhile
@@ -673,7 +676,23 @@ class Course:
         """
         paths = self._module_paths(names)
         digests = [_file_digest(path) for path in paths]
-        return [read_module(path) for path in paths], digests
+        return [read_module(path, session=session) for path in paths], digests
+
+    def built_session(self, module: str) -> str | None:
+        """Return the version (``session=`` cells) ``module`` is built in, if it has two.
+
+        Returns
+        -------
+        str or None
+            ``"formative"`` or ``"evaluation"``; None for a module with one version
+            (or not built, or unreadable).
+        """
+        try:
+            built = nbformat.read(self.source_path(module), as_version=4)
+        except (OSError, ValueError):
+            return None
+        session = built.metadata.get(SESSION)
+        return session if isinstance(session, str) else None
 
     def build(
         self,
@@ -681,6 +700,7 @@ class Course:
         *,
         validate: bool = True,
         force: bool = False,
+        session: str = "formative",
         progress: Callable[[StepResult], None] | None = None,
     ) -> list[ModuleSource]:
         """Generate nbgrader's ``source/`` from the module sources, only where needed.
@@ -700,6 +720,10 @@ class Course:
             build that validates.
         force : bool, default=False
             Build every module, even those up to date.
+        session : {"formative", "evaluation"}, default="formative"
+            The version of the modules whose cells differ between the two
+            (``session=`` cells); ``release --evaluation`` builds the evaluated one
+            first. Modules with one version ignore it.
         progress : callable, optional
             Called with a :class:`StepResult` once each module is done.
 
@@ -715,13 +739,15 @@ class Course:
             then has no stamp: the next build runs it again.
         """
         shared = self._shared_inputs()
-        modules, digests = self._read_modules(names)
+        modules, digests = self._read_modules(names, session)
         neighbours = self._neighbours()
         for module, digest in zip(modules, digests, strict=True):
             header = _add_outline(
                 module, *neighbours.get(module.name, (None, None)), self._unit_grading(module)
             )
             inputs = shared | {"source": digest, "outline": _digest(header.encode())}
+            if module.has_sessions:
+                inputs["session"] = session
             path = self.source_path(module.name)
             stamp_path = self.stamp_path(module.name, "build")
             stamp = _read_stamp(stamp_path)
@@ -864,8 +890,12 @@ class Course:
             else None
         )
         shared = self._shared_inputs()
-        modules, digests = self._read_modules(names)
+        session = "evaluation" if evaluation else "formative"
+        modules, digests = self._read_modules(names, session)
         for module in modules:
+            if module.has_sessions:
+                # Its evaluated session has its own cases: build the version released.
+                self.build([module.name], validate=validate, session=session)
             if not self.source_path(module.name).is_file():
                 raise CourseError(
                     f"{module.name} n'a pas été construit : lancez d'abord « esn-teach build "

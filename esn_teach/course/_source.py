@@ -14,6 +14,12 @@ A source declares its graded cells with a few cell-metadata keys on the
     a typical wrong answer to ``NAME``; its first line is a comment
     ``# message : TEXT`` giving a fragment of the message its check must
     print. Never part of the course: used by the tests.
+``session="formative"`` or ``session="evaluation"``
+    a cell of one release only: the formative (and self-paced) one, or the
+    evaluated session's. A question may thus have its own cases in the
+    evaluated session, so that the formative copy, which names the right
+    answers, is no key to it. Both versions must have the same graded cells
+    (names and points): nbgrader's gradebook holds one of them at a time.
 ``reveal="NAME"``
     a passage that comments on question ``NAME``'s answer (nbgrader read-only
     cell, id ``NAME_reveal_K``): Markdown text, or a code cell whose output gives
@@ -41,6 +47,8 @@ from esn_teach.course._errors import CourseError
 __all__ = [
     "MODULE_NAME",
     "REVEAL",
+    "SESSION",
+    "SESSIONS",
     "ModuleSource",
     "WrongAnswer",
     "find_modules",
@@ -52,7 +60,11 @@ SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
-_KEYS = {"answer", "tests", "written", "points", "mistake", "reveal"}
+_KEYS = {"answer", "tests", "written", "points", "mistake", "reveal", "session"}
+#: The two versions a module source may differ in (``session=`` cells).
+SESSIONS = ("formative", "evaluation")
+#: Notebook metadata key: the version a built notebook or a release was made from.
+SESSION = "esn_session"
 _ROLES = ("answer", "tests", "written", "mistake", "reveal")
 #: Cell metadata key of a passage that comments on a question's answer (``reveal=``).
 REVEAL = "esn_reveal"
@@ -103,6 +115,10 @@ class ModuleSource:
     written : dict
         Written answer name → points.
     wrong_answers : list of WrongAnswer
+    session : str
+        The version read: ``"formative"`` or ``"evaluation"``.
+    has_sessions : bool
+        Whether some cells belong to one version only (``session=``).
     """
 
     path: Path
@@ -111,6 +127,8 @@ class ModuleSource:
     answers: dict[str, float] = field(default_factory=dict)
     written: dict[str, float] = field(default_factory=dict)
     wrong_answers: list[WrongAnswer] = field(default_factory=list)
+    session: str = "formative"
+    has_sessions: bool = False
 
     @property
     def autograded_points(self) -> float:
@@ -296,13 +314,17 @@ def _parse(text: str) -> NotebookNode:
     return copy.deepcopy(_PARSED[key])
 
 
-def read_module(path: Path) -> ModuleSource:
+def read_module(path: Path, *, session: str = "formative") -> ModuleSource:
     """Read a module source and convert it to an nbgrader source notebook.
 
     Parameters
     ----------
     path : pathlib.Path
         The jupytext percent script.
+    session : {"formative", "evaluation"}, default="formative"
+        The version to read: cells marked for the other one (``session=``) are
+        left out. When the source has such cells, the other version is read too
+        and must have the same graded cells.
 
     Returns
     -------
@@ -314,6 +336,34 @@ def read_module(path: Path) -> ModuleSource:
         If the source cannot be read or its graded cells are inconsistent; the
         message names the cell.
     """
+    if session not in SESSIONS:
+        raise ValueError(f"session must be one of {SESSIONS}, not {session!r}")
+    module = _read_module(path, session)
+    if module.has_sessions:
+        other = _read_module(path, SESSIONS[1 - SESSIONS.index(session)])
+        mine, theirs = _graded_layout(module.notebook), _graded_layout(other.notebook)
+        if mine != theirs:
+            differ = sorted(set(mine.items()) ^ set(theirs.items()))
+            raise CourseError(
+                f"{path.name} : la version formative et la version évaluée (cellules "
+                "session=) doivent avoir les mêmes cellules notées, de mêmes noms et de mêmes "
+                f"points ; elles diffèrent sur : {', '.join(sorted({d[0] for d in differ}))}."
+            )
+    return module
+
+
+def _graded_layout(notebook: NotebookNode) -> dict[str, tuple[str, float]]:
+    """Graded cell name → (cell type, points): what nbgrader's gradebook holds."""
+    layout = {}
+    for cell in notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade"):
+            layout[meta["grade_id"]] = (cell.cell_type, float(meta.get("points", 0)))
+    return layout
+
+
+def _read_module(path: Path, session: str) -> ModuleSource:
+    """Read one version of a module source (see :func:`read_module`)."""
     try:
         text = path.read_text(encoding="utf-8")
         notebook = _parse(text)
@@ -323,7 +373,7 @@ def read_module(path: Path) -> ModuleSource:
         raise CourseError(
             f"Le module {path} n'est pas un script jupytext valide : {error}"
         ) from error
-    module = ModuleSource(path=path, name=path.stem, notebook=notebook)
+    module = ModuleSource(path=path, name=path.stem, notebook=notebook, session=session)
     kept: list[NotebookNode] = []
     grade_ids: set[str] = set()
     tests_for: set[str] = set()
@@ -349,6 +399,16 @@ def read_module(path: Path) -> ModuleSource:
                 raise CourseError(f"{where} : {key}={meta[key]!r} n'est pas un nom valide.")
         for key in _KEYS:
             cell.metadata.pop(key, None)
+        if "session" in meta:
+            if meta["session"] not in SESSIONS:
+                raise CourseError(
+                    f'{where} : session={meta["session"]!r} : écrivez session="formative" '
+                    '(version formative et parcours en autonomie) ou session="evaluation" '
+                    "(séance évaluée)."
+                )
+            module.has_sessions = True
+            if meta["session"] != session:
+                continue
         _check_marker_spelling(cell.source, where)
         if "mistake" in meta:
             first, _, code = cell.source.partition("\n")
@@ -455,6 +515,8 @@ def read_module(path: Path) -> ModuleSource:
     notebook.metadata = nbformat.from_dict(
         {"kernelspec": copy.deepcopy(_KERNELSPEC), "language_info": {"name": "python"}}
     )
+    if module.has_sessions:
+        notebook.metadata[SESSION] = session
     notebook.nbformat, notebook.nbformat_minor = 4, 5
     for index, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{index:03d}"  # deterministic: rebuilding gives the same file

@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 from nbgrader.api import Gradebook
 from nbgrader.apps.api import NbGraderAPI
 from nbgrader.plugins.export import CsvExportPlugin
 
 from esn_teach._formatting import fr_plural
 from esn_teach.course import Course, CourseError
+from esn_teach.course._evaluation import submission_session
 from esn_teach.grading._export import (
     ExportCheck,
     check_export,
@@ -105,6 +107,7 @@ def autograde(
             for s in sorted({*course.enrolled(), *misplaced})
             if s not in submitted and s not in CANARIES
         ]
+    _check_sessions(course, module, submitted if not students else list(students))
     if limits is None:
         timeout = course.config().Execute.get("timeout", 120)
         limits = Limits(cell_timeout=int(timeout or 120))
@@ -118,6 +121,39 @@ def autograde(
         force=force,
         progress=progress,
     )
+
+
+def _check_sessions(course: Course, module: str, students: list[str]) -> None:
+    """Refuse to grade copies of the other version of a module with two (``session=`` cells).
+
+    nbgrader grades with the tests of the version last released. A copy of the
+    evaluated session graded after the formative version was released again would
+    be graded on the wrong cases: nothing is graded, and the instructor is told
+    how to put it right.
+    """
+    built = course.built_session(module)
+    if built is None:
+        return
+    other = []
+    for student in students:
+        path = course.root / "submitted" / student / module / f"{module}.ipynb"
+        try:
+            notebook = nbformat.read(path, as_version=4)
+        except Exception:  # an unreadable copy: grade_cohort reports it
+            continue
+        if submission_session(notebook) != built:
+            other.append(student)
+    if other:
+        version = {"evaluation": "la séance évaluée", "formative": "la version formative"}
+        command = "--evaluation " if built == "formative" else ""
+        raise CourseError(
+            f"{module} a des questions propres à la séance évaluée. Il est construit pour "
+            f"{version[built]}, mais {len(other)} copie(s) viennent de l'autre version "
+            f"({', '.join(sorted(other)[:5])}{'…' if len(other) > 5 else ''}) : corrigées "
+            "ainsi, elles le seraient sur d'autres cas. Rien n'a été corrigé. Republiez la "
+            f"version de ces copies (esn-teach release {module} {command}".rstrip()
+            + "), puis relancez la correction."
+        )
 
 
 def generate_feedback(course: Course, name: str) -> list[Path]:
