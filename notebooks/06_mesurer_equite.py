@@ -26,7 +26,8 @@
 # >   qui.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : justice (répartir les appels et les
-# > erreurs entre les groupes), non-malfaisance (le réhospitalisé qui n'a pas été appelé).
+# > erreurs entre les groupes), non-malfaisance (le réhospitalisé qui n'a pas été appelé),
+# > autonomie (informer le patient ; une décision tirée au sort se justifie mal devant lui).
 #
 # **Mode d'emploi.** Exécutez les cellules dans l'ordre (**Maj + Entrée**). Remplacez chaque
 # `...` par votre calcul, puis exécutez la cellule **« Vérification »** en dessous. Décimales
@@ -420,7 +421,7 @@ print(
 # synthétiques.
 # </details>
 #
-# ### Question 2 — Quel critère cette plainte invoque-t-elle ? (1 point)
+# ### Question 2 — Quel critère cette plainte invoque-t-elle ? (2 points)
 #
 # Le représentant des usagers du groupe A écrit : *« Mon voisin est retourné à l'hôpital dix
 # jours après sa sortie, sans avoir reçu d'appel. Chez nous, c'est le sort de la plupart de
@@ -449,7 +450,7 @@ critere_plainte = ...
 critere_plainte = "égalité des chances"
 ### END SOLUTION
 
-# %% tests="critere_plainte" points=1
+# %% tests="critere_plainte" points=2
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choice(
     critere_plainte,
@@ -723,7 +724,8 @@ rapport_tfp = (
 # (fairlearn) garde le score, mais donne à chaque groupe sa propre règle : selon son score, un
 # patient a une certaine **probabilité d'être appelé**, parfois tirée au sort. Ces règles sont
 # apprises sur le **jeu de validation**. Elles égalisent le TFN et le TFP avec la meilleure
-# **exactitude équilibrée** possible (la moyenne de la sensibilité et de la spécificité).
+# **exactitude équilibrée** possible (la moyenne de la sensibilité et de la spécificité :
+# 0,8 et 0,6 donnent 0,7).
 
 # %% jupyter={"source_hidden": true}
 # La correction (code replié, inutile à lire : lisez ce que la cellule affiche).
@@ -746,6 +748,16 @@ def proba_appel(score, regle):
 
 
 regles_apprises = correction.interpolated_thresholder_.interpolation_dict
+# La probabilité d'appel de chaque patient du jeu de test, lue dans les règles apprises : avec
+# le même tirage (random_state=0), elle redonne les appels de correction.predict.
+appel_probable = np.where(
+    (groupe_test == "B").to_numpy(),
+    proba_appel(scores, regles_apprises["B"]),
+    proba_appel(scores, regles_apprises["A"]),
+)
+assert np.array_equal(
+    appel_probable >= np.random.RandomState(0).rand(len(scores)), appel_corrige == 1
+)
 seuils = {
     groupe: sorted(
         [
@@ -1076,9 +1088,11 @@ vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["corre
 # ### Qui gagne, qui perd ? (retour sur la question 4)
 #
 # La cellule suivante compare, groupe par groupe, la correction à la règle actuelle (seuil
-# 0,3), puis refait 200 fois le tirage au sort de la correction.
+# 0,3), puis refait 200 fois le tirage au sort de la correction. Elle commente la réponse de
+# la question 4 : en séance évaluée, elle et son commentaire paraîtront dans votre retour de
+# correction.
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} reveal="vp_perdus"
 # Qui gagne, qui perd ? (code replié, inutile à lire : lisez ce qu'il affiche)
 print(f"Face à la règle actuelle (seuil 0,3), malgré {n_appels - n_seuil} appels de plus :")
 for groupe in ("A", "B"):
@@ -1109,15 +1123,8 @@ print(
     f"{rehosp_valid['A']} réhospitalisés du groupe A et {rehosp_valid['B']} du groupe B."
 )
 # Le tirage au sort de la correction, refait 200 fois : la perte change-t-elle ? (La
-# probabilité d'appel de chaque patient, lue dans les règles apprises avec proba_appel,
-# donne les mêmes appels que correction.predict à chaque tirage, bien plus vite.)
-appel_probable = np.where(
-    dans_b, proba_appel(scores, regles_apprises["B"]), proba_appel(scores, regles_apprises["A"])
-)
-# Même tirage que la section 6 (random_state=0) : mêmes appels, sinon le calcul s'arrête.
-assert np.array_equal(
-    appel_probable >= np.random.RandomState(0).rand(len(scores)), appel_corrige == 1
-)
+# probabilité d'appel de chaque patient, appel_probable, section 6, donne les mêmes appels
+# que correction.predict à chaque tirage, bien plus vite.)
 pertes = []
 for tirage in range(200):
     autre = (appel_probable >= np.random.RandomState(tirage).rand(len(scores))).astype(int)
@@ -1179,7 +1186,7 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # Combien de moins dépend du tirage : citez la fourchette, pas un seul nombre (le bootstrap de
 # la section 8 en donnera une plus large, plus complète).
 
-# %% [markdown]
+# %% [markdown] reveal="vp_perdus"
 # **Une redistribution coûteuse.** La correction déplace des appels du groupe B, le plus à
 # risque, vers le groupe A. Le groupe B perd plus de réhospitalisés joints que le groupe A
 # n'en gagne.
@@ -1217,7 +1224,7 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 #
 # Un taux calculé sur **peu** de patients est incertain.
 #
-# ### Question 5 — La marge d'erreur d'un TFN, dans un autre hôpital (2 points)
+# ### Question 5 — La marge d'erreur d'un TFN, dans un autre hôpital (2 points : 5 a et 5 b)
 #
 # L'**erreur type** d'une proportion *f* mesurée sur *n* personnes est √(*f* × (1 − *f*) / *n*) ;
 # sa **marge d'erreur** à 95 % vaut 1,96 fois l'erreur type, 1,96 × √(*f* × (1 − *f*) / *n*),
@@ -1225,20 +1232,133 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 #
 # Un autre hôpital audite un outil du même type. Dans son groupe A, il compte 500 patients,
 # dont 60 réhospitalisés ; l'équipe a appelé 120 patients, et 24 des réhospitalisés n'ont pas
-# été appelés. Calculez `marge_tfn_a`, la marge d'erreur à 95 % du **TFN** de ce groupe :
-# trouvez d'abord *f*, puis *n*. En Python, √x s'écrit `np.sqrt(x)` ; écrivez les décimales
-# avec un **point** (`0.4`, et non `0,4` comme à l'écran), *f* en proportion (entre 0 et 1).
+# été appelés. Écrivez les décimales avec un **point** (`0.4`, et non `0,4` comme à l'écran).
+#
+# **5 a (1 point).** Calculez `tfn_autre`, le **TFN** de ce groupe, en proportion (entre 0
+# et 1). Des quatre nombres de l'énoncé, tous ne servent pas.
 #
 # <details><summary>Indice 1</summary>
 #
 # Relisez la définition du TFN (section 3) : parmi quels patients compte-t-on ceux qui n'ont
-# pas été appelés ? Ces patients sont le *n* de la formule.
+# pas été appelés ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Des quatre nombres de l'énoncé, un seul est le dénominateur du TFN ; deux autres sont ceux
-# d'autres taux (lesquels ?). *f* est une part de ce dénominateur.
+# Deux des nombres de l'énoncé sont les dénominateurs d'autres taux (lesquels ?). Le TFN est
+# une part de son propre dénominateur.
+# </details>
+
+# %% answer="tfn_autre"
+tfn_autre = ...
+### BEGIN SOLUTION
+tfn_autre = 24 / 60  # réhospitalisés non appelés, parmi les réhospitalisés
+### END SOLUTION
+
+# %% tests="tfn_autre" points=1
+# Vérification de la question 5 a : exécutez cette cellule.
+checks.check_number(
+    tfn_autre,
+    name="tfn_autre",
+    digest="c23868628bb80a1f",
+    bounds=(0, 1),
+    mistakes=[
+        # By digest: the values would show which fractions are not the answer.
+        checks.Mistake(
+            None,
+            "vous avez rapporté les réhospitalisés non appelés à tous les patients du groupe. "
+            "Le TFN se calcule parmi les seuls réhospitalisés.",
+            digest="4cad01fed8c0c48f",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez rapporté les réhospitalisés non appelés aux patients appelés : c'est le "
+            "dénominateur de la VPP. Or ces patients n'ont justement pas été appelés.",
+            digest="7850f6d30a7a1250",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez rapporté les réhospitalisés non appelés aux patients non réhospitalisés : "
+            "c'est le dénominateur du TFP.",
+            digest="a8dbccc7f95224d7",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé la part des réhospitalisés qui ont été appelés : c'est la "
+            "sensibilité, 1 − TFN.",
+            digest="f15b78584fd5f1b3",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez rapporté les réhospitalisés non appelés aux réhospitalisés appelés. Le TFN "
+            "les compte parmi tous les réhospitalisés, appelés ou non.",
+            digest="00fd20e9c0e95186",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé le taux de réhospitalisation du groupe, qui ne dépend pas des "
+            "appels.",
+            digest="48078274686246ec",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé le taux de sélection (la part de patients appelés).",
+            digest="afcb9700fc2decd1",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé la VPP (parmi les appelés, la part réhospitalisée).",
+            digest="f3cdda4667c24445",
+        ),
+        checks.Mistake(
+            None,
+            "vous avez calculé le TFP (parmi les non-réhospitalisés, la part appelée).",
+            digest="6c29977b5b62e1ea",
+        ),
+    ],
+    hint="Le TFN : parmi quels patients compte-t-on ceux qui n'ont pas été appelés ?",
+    points=1,
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(tfn_autre, name="tfn_autre", expected=24 / 60, points=1)
+### END HIDDEN TESTS
+
+# %% mistake="tfn_autre"
+# message : à tous les patients du groupe
+tfn_autre = 24 / 500
+
+# %% mistake="tfn_autre"
+# message : c'est le dénominateur de la VPP
+tfn_autre = 24 / 120
+
+# %% mistake="tfn_autre"
+# message : c'est le dénominateur du TFP
+tfn_autre = 24 / 440
+
+# %% mistake="tfn_autre"
+# message : c'est la sensibilité
+tfn_autre = 36 / 60
+
+# %% mistake="tfn_autre"
+# message : aux réhospitalisés appelés
+tfn_autre = 24 / 36
+
+# %% mistake="tfn_autre"
+# message : vous avez calculé la VPP
+tfn_autre = 36 / 120
+
+# %% mistake="tfn_autre"
+# message : vous avez donné un pourcentage
+tfn_autre = 40
+
+# %% [markdown]
+# **5 b (1 point).** Calculez `marge_tfn_a`, la marge d'erreur à 95 % de ce TFN : quels sont
+# ici *f* et *n* ? En Python, √x s'écrit `np.sqrt(x)`.
+#
+# <details><summary>Indice</summary>
+#
+# Relisez la première phrase de la question : *n* est le nombre de personnes sur lesquelles la
+# proportion *f* a été mesurée.
 # </details>
 
 # %% answer="marge_tfn_a"
@@ -1248,8 +1368,8 @@ f_tfn = 24 / 60  # réhospitalisés non appelés, parmi les réhospitalisés
 marge_tfn_a = 1.96 * np.sqrt(f_tfn * (1 - f_tfn) / 60)
 ### END SOLUTION
 
-# %% tests="marge_tfn_a" points=2
-# Vérification de la question 5 : exécutez cette cellule.
+# %% tests="marge_tfn_a" points=1
+# Vérification de la question 5 b : exécutez cette cellule.
 checks.expect(
     not (isinstance(marge_tfn_a, float) and np.isnan(marge_tfn_a)),
     "« marge_tfn_a » vaut nan (« pas un nombre ») : la racine carrée d'un nombre négatif. "
@@ -1346,12 +1466,14 @@ checks.check_number(
             digest="ddcc24c4e541880c",
         ),
     ],
-    hint="La marge vaut 1,96 × √(f × (1 − f) / n) ; f et n ont le même dénominateur, celui du TFN.",
-    points=2,
+    hint="La marge vaut 1,96 × √(f × (1 − f) / n) ; n est le nombre de personnes sur lesquelles "
+    "f a été mesurée.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
-checks.check_number(marge_tfn_a, name="marge_tfn_a", expected=1.96 * np.sqrt(0.4 * 0.6 / 60),
-points=2)
+checks.check_number(
+    marge_tfn_a, name="marge_tfn_a", expected=1.96 * np.sqrt(0.4 * 0.6 / 60), points=1
+)
 ### END HIDDEN TESTS
 
 # %% mistake="marge_tfn_a"
@@ -1457,8 +1579,8 @@ print(
     f"{fr_number(difference_tfn - marge_difference)} à "
     f"{fr_number(difference_tfn + marge_difference)}."
 )
-# La probabilité d'appel de chaque patient (section 7) donne les mêmes appels que
-# correction.predict à chaque tirage, bien plus vite.
+# La probabilité d'appel de chaque patient (appel_probable, section 6) donne les mêmes appels
+# que correction.predict à chaque tirage, bien plus vite.
 generateur = np.random.default_rng(0)
 pertes_bootstrap = []
 for tirage in range(1000):
@@ -1472,8 +1594,12 @@ print(
     f"Réhospitalisés joints en moins à nombre d'appels égal (question 4), bootstrap : "
     f"intervalle à 95 % de {int(bas_b)} à {int(haut_b)}."
 )
-marge_equivalence = 0.15  # écart de TFN jugé négligeable, dans l'hypothèse de la question 6
-print(f"Marge d'équivalence de la question 6 : {fr_number(marge_equivalence, 2)}.")
+# Écarts de TFN jugés négligeables, dans les deux hypothèses de la question 6.
+marge_equivalence, marge_etroite = 0.15, 0.05
+print(
+    f"Marges d'équivalence de la question 6 : {fr_number(marge_equivalence, 2)} et "
+    f"{fr_number(marge_etroite, 2)}."
+)
 
 # %% [markdown]
 # ### Question 6 — Que disent ces deux intervalles ? (1 point)
@@ -1481,10 +1607,11 @@ print(f"Marge d'équivalence de la question 6 : {fr_number(marge_equivalence, 2)
 # La cellule ci-dessus affiche deux intervalles à 95 % : celui de la **différence** TFN du
 # groupe A − TFN du groupe B après correction, et celui des réhospitalisés joints **en moins**
 # à nombre d'appels égal (question 4, bootstrap). Pour chacun, que peut conclure l'équipe ?
-# Troisième cas, le même intervalle des TFN, mais **si** l'équipe avait décidé avant l'audit,
-# avec les soignants et les usagers, qu'un écart de TFN de moins de 0,15 (dans un sens ou
-# dans l'autre) est négligeable (clé « différence des TFN, marge 0,15 ») : que pourrait-elle
-# conclure alors ? (La marge de 0,15 est choisie pour l'exercice ; dans un vrai audit, elle se
+# Deux autres cas reprennent le même intervalle des TFN, mais **si** l'équipe avait décidé
+# avant l'audit, avec les soignants et les usagers, qu'un écart de TFN de moins de 0,15 (clé
+# « différence des TFN, marge 0,15 »), ou de moins de 0,05 (clé « différence des TFN, marge
+# 0,05 »), dans un sens ou dans l'autre, est négligeable : que pourrait-elle conclure dans
+# chaque cas ? (Ces marges sont choisies pour l'exercice ; dans un vrai audit, la marge se
 # justifie cliniquement, avant de voir les données.)
 # `conclusions` est un **dictionnaire** Python : des paires « clé : valeur » entre accolades.
 # Ne changez pas les clés ; remplacez chaque `...` par l'une de ces options, **entre
@@ -1511,12 +1638,14 @@ conclusions = {
     "différence des TFN": ...,
     "perte de la question 4": ...,
     "différence des TFN, marge 0,15": ...,
+    "différence des TFN, marge 0,05": ...,
 }
 ### BEGIN SOLUTION
 conclusions = {
     "différence des TFN": "on ne peut pas conclure",
     "perte de la question 4": "un écart est établi",
     "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
+    "différence des TFN, marge 0,05": "on ne peut pas conclure",
 }
 ### END SOLUTION
 
@@ -1534,6 +1663,7 @@ checks.check_choices(
         "différence des TFN": "603c52c3d1fdadd0",
         "perte de la question 4": "aa653330c42a7ccf",
         "différence des TFN, marge 0,15": "3368cf7d27cfff51",
+        "différence des TFN, marge 0,05": "eb1ec74508f75ee1",
     },
     success=(
         "les deux intervalles ne disent pas la même chose. Celui de la différence des TFN "
@@ -1545,7 +1675,7 @@ checks.check_choices(
         "(celui de l'apprentissage et de la validation n'est pas mesuré ici). Avec une marge "
         "fixée d'avance, l'intervalle des TFN tient tout entier dans la marge : l'équipe "
         "pourrait conclure que l'écart est négligeable au sens qu'elle avait choisi (pas qu'il "
-        "est nul) ; avec une marge plus étroite, elle ne le pourrait pas. Le test "
+        "est nul) ; avec la marge de 0,05, elle ne le peut pas : une borne dépasse la marge. Le test "
         "d'équivalence usuel (deux tests unilatéraux, TOST) compare à la marge un intervalle "
         "à 90 % ; celui à 95 %, plus large, est plus prudent. Un audit d'équité donne ses "
         "écarts avec leur intervalle."
@@ -1582,6 +1712,22 @@ checks.check_choices(
                 "cet intervalle contient 0 : aucun écart n'est établi. Comparez "
                 "plutôt ses deux bornes à la marge fixée d'avance.",
                 digest="583b2f0b455acb0a",
+            ),
+        ],
+        "différence des TFN, marge 0,05": [
+            checks.Mistake(
+                None,
+                "comparez les deux bornes de l'intervalle à cette marge-ci : l'une "
+                "dépasse 0,05 en valeur absolue. Des écarts plus grands que ce que "
+                "l'équipe juge négligeable restent compatibles avec les données : "
+                "l'équivalence n'est pas établie.",
+                digest="9d83ccb25867e9f4",
+            ),
+            checks.Mistake(
+                None,
+                "cet intervalle contient 0 : aucun écart n'est établi, quelle que soit "
+                "la marge. Comparez plutôt ses deux bornes à la marge fixée d'avance.",
+                digest="75a5521830c44248",
             ),
         ],
         "perte de la question 4": [
@@ -1624,6 +1770,11 @@ checks.check_choices(
         else "un écart est établi"
         if abs(difference_tfn) > marge_difference
         else "on ne peut pas conclure",
+        "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)"
+        if abs(difference_tfn) + marge_difference < marge_etroite
+        else "un écart est établi"
+        if abs(difference_tfn) > marge_difference
+        else "on ne peut pas conclure",
     },
     points=1,
 )
@@ -1635,6 +1786,7 @@ conclusions = {
     "différence des TFN": "l'écart est négligeable (équivalence)",
     "perte de la question 4": "un écart est établi",
     "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
+    "différence des TFN, marge 0,05": "on ne peut pas conclure",
 }
 
 # %% mistake="conclusions"
@@ -1643,6 +1795,7 @@ conclusions = {
     "différence des TFN": "un écart est établi",
     "perte de la question 4": "un écart est établi",
     "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
+    "différence des TFN, marge 0,05": "on ne peut pas conclure",
 }
 
 # %% mistake="conclusions"
@@ -1651,6 +1804,7 @@ conclusions = {
     "différence des TFN": "on ne peut pas conclure",
     "perte de la question 4": "on ne peut pas conclure",
     "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
+    "différence des TFN, marge 0,05": "on ne peut pas conclure",
 }
 
 # %% mistake="conclusions"
@@ -1659,6 +1813,7 @@ conclusions = {
     "différence des TFN": "on ne peut pas conclure",
     "perte de la question 4": "l'écart est négligeable (équivalence)",
     "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
+    "différence des TFN, marge 0,05": "on ne peut pas conclure",
 }
 
 # %% mistake="conclusions"
@@ -1667,6 +1822,16 @@ conclusions = {
     "différence des TFN": "on ne peut pas conclure",
     "perte de la question 4": "un écart est établi",
     "différence des TFN, marge 0,15": "on ne peut pas conclure",
+    "différence des TFN, marge 0,05": "on ne peut pas conclure",
+}
+
+# %% mistake="conclusions"
+# message : l'une dépasse 0,05 en valeur absolue
+conclusions = {
+    "différence des TFN": "on ne peut pas conclure",
+    "perte de la question 4": "un écart est établi",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
+    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)",
 }
 
 # %% [markdown]
@@ -1781,7 +1946,7 @@ for groupe in ("A", "B"):
 # apprentissage et validation (le modèle, réappris, change un peu lui aussi), sur le même jeu
 # de test et avec le même tirage au sort.
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} reveal="vp_perdus"
 # Inutile de lire ce code (replié) : la correction apprise sur trois autres jeux de validation.
 # Les séjours d'apprentissage et de validation, réunis comme avant le partage de la section 2.
 X_tout, _, y_tout, _, groupe_tout, _ = train_test_split(
@@ -2138,8 +2303,8 @@ vrai_ou_faux = {
 #   répartissent entre les groupes les appels et les réhospitalisés manqués (égalité des
 #   chances ou des erreurs ; parité prédictive si l'on veut qu'un appel signifie le même
 #   risque dans chaque groupe). Toute position cohérente avec le tort désigné est acceptée si
-#   son prix est dit (seuil unique : des TFN très différents entre les groupes, cellule « Qui
-#   gagne, qui perd ? » ; correction : des réhospitalisés perdus, et un nivellement vers le bas
+#   son prix est dit (seuil unique : des TFN très différents entre les groupes, tableau de la
+#   section 3 ; correction : des réhospitalisés perdus, et un nivellement vers le bas
 #   du groupe B). 0,5 point : un seul usage argumenté, un critère sans le tort qui le
 #   justifie, ou un argument d'efficacité présenté comme s'il imposait l'égalité des VPP.
 #   0 point : aucun critère, ou la parité démographique choisie sans discuter la différence
