@@ -724,8 +724,8 @@ rapport_tfp = (
 # (fairlearn) garde le score, mais donne à chaque groupe sa propre règle : selon son score, un
 # patient a une certaine **probabilité d'être appelé**, parfois tirée au sort. Ces règles sont
 # apprises sur le **jeu de validation**. Elles égalisent le TFN et le TFP avec la meilleure
-# **exactitude équilibrée** possible (la moyenne de la sensibilité et de la spécificité :
-# 0,8 et 0,6 donnent 0,7).
+# **exactitude équilibrée** possible (la moyenne de la sensibilité et de la spécificité, par
+# exemple $(0{,}8 + 0{,}6) / 2 = {0{,}7}$).
 
 # %% jupyter={"source_hidden": true}
 # La correction (code replié, inutile à lire : lisez ce que la cellule affiche).
