@@ -544,15 +544,15 @@ def test_an_evaluated_release_whose_cells_print_an_answer_is_refused(tmp_path, c
             '# %% reveal="choix" jupyter={"source_hidden": true}\n',
             "# %% [markdown]\n# Le verdict.\n\n# %%\n",
         )
-        .replace('options=["oui", "non"]', 'options=["certainement", "non"]')
+        .replace('options=["oui", "non"]', 'options=["tout à fait", "non"]')
     )
-    source = source.replace('choix = "oui"', 'choix = "certainement"').replace(
-        'print("Verdict de l\'explorateur : oui")', 'print("Verdict :", "certaine" + "ment")'
+    source = source.replace('choix = "oui"', 'choix = "tout à fait"').replace(
+        'print("Verdict de l\'explorateur : oui")', 'print("Verdict :", "tiaf à tuot"[::-1])'
     )
     source = source.replace(
         repr(checks.answer_digest("oui", name="choix")),
-        repr(checks.answer_digest("certainement", name="choix")),
-    ).replace('expected="oui"', 'expected="certainement"')
+        repr(checks.answer_digest("tout à fait", name="choix")),
+    ).replace('expected="oui"', 'expected="tout à fait"')
     (notebooks / f"{module}.py").write_text(source, encoding="utf-8")
     root = make_course(tmp_path / "grading")
     assert cli(root, "build", module, notebooks=notebooks) == 0
@@ -560,5 +560,5 @@ def test_an_evaluated_release_whose_cells_print_an_answer_is_refused(tmp_path, c
     capsys.readouterr()
     assert cli(root, "release", module, "--evaluation", notebooks=notebooks) != 0
     out = capsys.readouterr()
-    assert "« certainement », la réponse de « choix », affichée par la cellule" in out.out + out.err
+    assert "« tout à fait », la réponse de « choix », affichée par la cellule" in out.out + out.err
     assert Course(root, notebooks).release_mode(module) is None  # a failed release: no stamp
