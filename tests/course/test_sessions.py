@@ -166,3 +166,17 @@ def test_the_evaluated_session_asks_its_own_cases_and_is_graded_on_them(tmp_path
     assert f"esn-teach release {MODULE} --evaluation" in out.out + out.err
     assert course.grades(MODULE, "juste").grades["cas_tests"][0] == 1.0
     assert not checks.passed("cas")  # nothing ran in this process
+
+
+def test_saving_from_jupyterlab_keeps_the_session_key(tmp_path):
+    """jupytext writes back only the cell metadata its filter keeps (notebooks/jupytext.toml)."""
+    import jupytext
+    from esn_fixtures import NOTEBOOKS
+
+    notebook = jupytext.reads(SOURCE, fmt="py:percent")
+    config = jupytext.config.load_jupytext_configuration_file(str(NOTEBOOKS / "jupytext.toml"))
+    notebook.metadata["jupytext"] = {
+        "notebook_metadata_filter": config.notebook_metadata_filter,
+        "cell_metadata_filter": config.cell_metadata_filter,
+    }
+    assert 'session="evaluation"' in jupytext.writes(notebook, fmt="py:percent")
