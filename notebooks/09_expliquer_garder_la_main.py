@@ -11,9 +11,9 @@
 # 1. Lire une **importance par permutation** et sa **variation**.
 # 2. Lire l'importance de mesures **corrélées** (mélangées ensemble, ou retirées), et dire
 #    pourquoi une explication du modèle n'est **pas une cause** biologique.
-# 3. Lire une courbe de **dépendance partielle** dans le bon sens.
-# 4. Mesurer le **biais d'automatisation** : l'exactitude d'un soignant avec l'IA, sur les cas où
-#    l'IA se trompe.
+# 3. Lire une courbe de **dépendance partielle** sans lui faire dire une cause.
+# 4. Mesurer le **biais d'automatisation** : les lectures justes qu'un soignant abandonne pour
+#    suivre une IA qui se trompe.
 # 5. Citer le droit du patient à être informé (code de la santé publique) et le contrôle humain
 #    prévu par le règlement européen sur l'IA.
 #
@@ -22,6 +22,7 @@
 # >   la patiente, lui parle et peut passer outre la machine.
 # > - **V4 — Prudence, esprit critique et inclusivité** : confronter la suggestion à la clinique,
 # >   et ne pas lire une explication du modèle comme une preuve.
+# > - **V5 — Utilisation responsable et éclairée** : savoir quand passer outre l'outil.
 # > - **V6 — Intégrité et transparence** : dire à la patiente qu'un outil a été utilisé, et ce
 # >   que ses explications montrent vraiment (et ne montrent pas).
 # >
@@ -33,8 +34,7 @@
 # Au programme : ouvrir le modèle (questions 1 à 3), décider avec une IA, mesurer ce qu'elle
 # apporte à une interne (question 4) ; après la séance, une réflexion. Exécutez les cellules
 # **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`, exécutez, puis exécutez
-# la **« Vérification »** ; les **indices** s'ouvrent d'un clic. En **séance évaluée**, les
-# commentaires des réponses paraissent dans votre retour de correction.
+# la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
@@ -90,10 +90,9 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
          digits=3)
 
 # %% [markdown]
-# Ce sont les **vraies** cytoponctions du module 01 (Wisconsin, années 1990) : 569 patientes
-# adressées pour une masse du sein, et le diagnostic de référence de chacune. Le modèle est une
-# **régression logistique** qui lit six mesures des noyaux des cellules. Son **exactitude** est la
-# part de diagnostics justes. Une **corrélation** va de −1 à 1 et mesure un lien **linéaire** :
+# Ce sont les **vraies** cytoponctions du module 01, avec le diagnostic de référence. Le modèle,
+# une **régression logistique**, lit six mesures des noyaux. Son **exactitude** est la part de
+# diagnostics justes. Une **corrélation** va de −1 à 1 et mesure un lien **linéaire** :
 # proche de 1, deux mesures montent ensemble ; proche de 0,
 # l'une ne monte ni ne descend avec l'autre, ce qui n'exclut pas un lien d'une autre forme.
 # Rayon, périmètre et aire, corrélés presque à 1, mesurent la **taille** des noyaux ; les points
@@ -121,17 +120,18 @@ with accessible_style():
                tick_labels=list(importances.index))
     ax.axvline(0, color=PALETTE["black"], linestyle=":")
     ax.set_title(f"Baisse d'exactitude quand on mélange une mesure ({N_REPETITIONS} mélanges)")
-    ax.set_xlabel("Baisse d'exactitude sur la validation (plus à droite = plus utilisée)")
+    ax.set_xlabel("Baisse d'exactitude sur la validation, mesure mélangée seule")
     show_figure(fig, "Boîtes à moustaches des baisses d'exactitude, une par mesure : les points "
                 "concaves loin devant ; les cinq autres mesures se chevauchent largement.")
-print(f"Une patiente de validation sur {len(y_val)} pèse {fr_number(1 / len(y_val), 3)} "
-      "d'exactitude.")
+print(f"Une patiente de plus mal classée fait baisser l'exactitude de "
+      f"{fr_number(1 / len(y_val), 3)} (1 sur {len(y_val)}).")
 fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écart-type",
          digits=3)
 
 # %% [markdown]
 # Une **boîte à moustaches** résume les 20 baisses d'une mesure : trait central à la médiane,
-# boîte autour de la moitié centrale des valeurs, moustaches vers les extrêmes. Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés
+# boîte autour de la moitié centrale des valeurs, moustaches jusqu'aux valeurs non isolées,
+# points isolés à part. Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés
 # seuls. L'**écart-type** (l'écart typique à la moyenne) mesure la variation d'un mélange à
 # l'autre, sur ces mêmes patientes, pas avec d'autres patientes.
 
@@ -143,7 +143,7 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la taille mélangée en groupe.
-def perte_si_melange(colonnes, memes_patientes=True):
+def perte_si_melange(colonnes):
     """Baisse moyenne d'exactitude (validation) quand on mélange ensemble ces colonnes."""
     hasard = np.random.default_rng(GRAINE)
     pertes = []
@@ -152,8 +152,6 @@ def perte_si_melange(colonnes, memes_patientes=True):
         ordre = hasard.permutation(len(X_val))
         for nom in colonnes:
             melange[nom] = X_val[nom].to_numpy()[ordre]
-            if not memes_patientes:  # chaque colonne mélangée avec d'autres patientes
-                ordre = hasard.permutation(len(X_val))
         pertes.append(exactitude_val - modele.score(melange, y_val))
     return float(np.mean(pertes))
 
@@ -164,9 +162,7 @@ print(f"Taille ({', '.join(TAILLE)}), baisse d'exactitude :\n"
       f"- somme des trois baisses seules : {fr_number(somme, 3)} ;\n"
       f"- les trois mélangées ensemble (mêmes patientes échangées) : {fr_number(groupe, 3)}, "
       f"soit {fr_number(groupe / importances.loc['points concaves', 'moyenne'], 1)} fois la "
-      "baisse des points concaves seuls ;\n"
-      "- les trois mélangées, chacune avec d'autres patientes : "
-      f"{fr_number(perte_si_melange(TAILLE, memes_patientes=False), 3)}.")
+      "baisse des points concaves seuls.")
 print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
 
 # %% [markdown]
@@ -179,10 +175,12 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # ### Question 1 — Texture et variation locale du rayon, ensemble (1 point)
 #
 # La texture et la variation locale du rayon, mélangées ensemble, font-elles perdre plus,
-# autant ou moins que la **somme** de leurs baisses seules, et pourquoi ? Écrivez entre guillemets doubles l'une des réponses
+# autant ou moins que la **somme** de leurs baisses seules, et pourquoi ? Écrivez entre
+# guillemets doubles l'une des réponses
 # `"plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une"`,
-# `"autant, à peu près : peu corrélées, l'une redit à peine ce que l'autre apporte au modèle"`,
-# `"plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison"` ou
+# `"plus : l'une redit en bonne partie ce que l'autre apporte, comme pour la taille"`,
+# `"autant, à peu près : l'une redit à peine ce que l'autre apporte au modèle"`,
+# `"autant, à peu près : un modèle figé ne perd jamais plus que la somme"` ou
 # `"moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"`.
 #
 # <details><summary>Indice 1</summary>
@@ -200,7 +198,7 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # %% answer="pari_temoin"
 pari_temoin = ...
 ### BEGIN SOLUTION
-pari_temoin = "autant, à peu près : peu corrélées, l'une redit à peine ce que l'autre apporte au modèle"
+pari_temoin = "autant, à peu près : l'une redit à peine ce que l'autre apporte au modèle"
 ### END SOLUTION
 
 # %% tests="pari_temoin" points=1
@@ -209,21 +207,24 @@ checks.check_choice(
     pari_temoin,
     name="pari_temoin",
     options=["plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une",
-             "autant, à peu près : peu corrélées, l'une redit à peine ce que l'autre apporte au modèle",
-             "plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison",
+             "plus : l'une redit en bonne partie ce que l'autre apporte, comme pour la taille",
+             "autant, à peu près : l'une redit à peine ce que l'autre apporte au modèle",
+             "autant, à peu près : un modèle figé ne perd jamais plus que la somme",
              "moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"],
-    digest="0a5caf4a311fb772",
+    digest="dfe42b750753685e",
     mistakes=[
-        checks.Mistake(None, "pour la taille, la baisse en groupe ne venait pas du nombre de "
-                       "colonnes mélangées, mais de ce qu'elles se redisaient. Est-ce le cas de "
-                       "ces deux mesures ? Regardez leur corrélation.", digest="d040fe1d6b6dcfa9"),
-        checks.Mistake(None, "une régression logistique additionne ce que chaque mesure "
-                       "apporte : elle ne combine pas ces deux-là à part. Ce qui compte : l'une "
-                       "redit-elle ce que l'autre apporte ? Lisez leur corrélation.",
-                       digest="433e55529fd99b3c"),
-        checks.Mistake(None, "pour que le modèle ne perde « qu'une fois » ce qu'elles disent, il "
-                       "faudrait que les deux mesures disent la même chose. Est-ce le cas ? "
-                       "Lisez leur corrélation.", digest="6c92b6c728577351"),
+        checks.Mistake(None, "pour la taille, l'excès ne venait pas du nombre de colonnes "
+                       "mélangées, mais de ce que ces colonnes se redisaient. Qu'en est-il de "
+                       "ces deux-ci ?", digest="d040fe1d6b6dcfa9"),
+        checks.Mistake(None, "relisez les chiffres de la première sortie : ces deux mesures "
+                       "se redisent-elles comme le rayon, le périmètre et l'aire ?",
+                       digest="f866d5dcec06af4c"),
+        checks.Mistake(None, "la section 2 montre le contraire : la taille, mélangée en groupe, "
+                       "fait perdre bien plus que la somme. La prévision doit venir d'une autre "
+                       "raison.", digest="fc948524633569dc"),
+        checks.Mistake(None, "pour perdre « une fois » ce que deux mesures disent en commun, il "
+                       "faut qu'elles en disent beaucoup en commun ; et même alors, la taille en "
+                       "groupe faisait perdre plus, pas moins.", digest="6c92b6c728577351"),
     ],
     success="leur corrélation est presque nulle : pas de lien linéaire, le seul qui compte ici, "
     "car une régression logistique additionne ses mesures. Brouiller l'une ne retire pas au "
@@ -234,46 +235,52 @@ checks.check_choice(
     pari_temoin,
     name="pari_temoin",
     options=["plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une",
-             "autant, à peu près : peu corrélées, l'une redit à peine ce que l'autre apporte au modèle",
-             "plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison",
+             "plus : l'une redit en bonne partie ce que l'autre apporte, comme pour la taille",
+             "autant, à peu près : l'une redit à peine ce que l'autre apporte au modèle",
+             "autant, à peu près : un modèle figé ne perd jamais plus que la somme",
              "moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"],
-    expected="autant, à peu près : peu corrélées, l'une redit à peine ce que l'autre apporte au modèle",
+    expected="autant, à peu près : l'une redit à peine ce que l'autre apporte au modèle",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin"
-# message : la baisse en groupe ne venait pas du nombre de colonnes
+# message : l'excès ne venait pas du nombre de colonnes
 pari_temoin = "plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une"
 
 # %% mistake="pari_temoin"
-# message : une régression logistique additionne ce que chaque mesure apporte
-pari_temoin = "plus : le modèle combine les deux, et les brouiller ensemble casse cette combinaison"
+# message : se redisent-elles comme le rayon
+pari_temoin = "plus : l'une redit en bonne partie ce que l'autre apporte, comme pour la taille"
 
 # %% mistake="pari_temoin"
-# message : il faudrait que les deux mesures disent la même chose
+# message : la section 2 montre le contraire
+pari_temoin = "autant, à peu près : un modèle figé ne perd jamais plus que la somme"
+
+# %% mistake="pari_temoin"
+# message : il faut qu'elles en disent beaucoup en commun
 pari_temoin = "moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"
 
 # %% [markdown]
 # ### Question 2 — Réapprendre sans rayon ni périmètre (1 point)
 #
 # On retire le rayon et le périmètre et l'on **réapprend** le modèle sur les quatre autres
-# mesures (il répartit de nouveau ses poids). Sur la même validation, que perd-il en
-# exactitude, et pourquoi ? Écrivez entre guillemets doubles l'une des réponses
+# mesures (il répartit de nouveau ses poids). Que perd-il en exactitude de validation, et
+# pourquoi ? Écrivez entre guillemets doubles l'une des réponses
 # `"il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse"`,
 # `"il perd bien plus que la somme : comme la taille, quand on la mélange en groupe"`,
+# `"il perd à peu près la somme : l'aire, restée, mesure une surface et ne redit pas le rayon"`,
 # `"presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert"` ou
 # `"presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Un mélange brouille une colonne d'un modèle figé ; ici, le modèle réapprend. Qu'a-t-il encore
-# sous la main pour lire la taille ?
+# Un mélange brouille une colonne d'un modèle figé, qui ne se réajuste pas. Un modèle réappris,
+# lui, répartit de nouveau ses poids entre les mesures qu'on lui laisse.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Deux options disent « presque rien ». Leurs raisons sont-elles vraies ? Relisez « Des
-# colonnes qui disent la même chose ».
+# Dans le tableau des corrélations (première sortie), lisez celles de l'aire avec le rayon et
+# le périmètre. Puis vérifiez la raison de chaque option, pas seulement sa prévision.
 # </details>
 
 # %% answer="modele_reappris"
@@ -289,19 +296,23 @@ checks.check_choice(
     name="modele_reappris",
     options=["il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse",
              "il perd bien plus que la somme : comme la taille, quand on la mélange en groupe",
+             "il perd à peu près la somme : l'aire, restée, mesure une surface et ne redit pas le rayon",
              "presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert",
              "presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"],
     digest="fe04673b585c8f18",
     mistakes=[
         checks.Mistake(None, "additionner les baisses seules suppose que chaque colonne porte "
-                       "une information à elle. Le rayon et le périmètre en ont-ils une que "
-                       "l'aire n'a pas ?", digest="0cd46f26c1c803ec"),
-        checks.Mistake(None, "mélanger la taille en groupe la retirait toute au modèle figé. "
-                       "Ici, une mesure de taille reste, et le modèle réapprend : que peut-il "
-                       "en faire ?", digest="fde7921c4f1f51a6"),
+                       "une information à elle. Est-ce le cas de ces mesures de taille ?",
+                       digest="0cd46f26c1c803ec"),
+        checks.Mistake(None, "mélanger la taille en groupe la retirait toute à un modèle figé. "
+                       "Ici, le modèle réapprend sur les mesures qui restent : que disent-elles "
+                       "encore ?", digest="fde7921c4f1f51a6"),
+        checks.Mistake(None, "une surface et une longueur ne s'expriment pas pareil, mais "
+                       "elles montent ensemble : lisez la corrélation de l'aire avec le rayon "
+                       "et le périmètre.", digest="962e4db5b50aeab2"),
         checks.Mistake(None, "bonne prévision, mauvaise raison : mélangée seule, une colonne "
-                       "redondante paraît peu utilisée (section 2). Ce n'est donc pas parce "
-                       "qu'ils coûtaient peu. Qu'est-ce qui, resté, porte encore la taille ?",
+                       "redondante paraît peu utilisée (section 2). Ce qu'elle coûtait seule "
+                       "ne dit donc pas ce que perd un modèle réappris sans elle.",
                        digest="bef0b2aa2a105700"),
     ],
     success="l'aire redit presque exactement le rayon et le périmètre : le modèle réappris lit "
@@ -314,6 +325,7 @@ checks.check_choice(
     name="modele_reappris",
     options=["il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse",
              "il perd bien plus que la somme : comme la taille, quand on la mélange en groupe",
+             "il perd à peu près la somme : l'aire, restée, mesure une surface et ne redit pas le rayon",
              "presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert",
              "presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"],
     expected="presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert",
@@ -325,14 +337,18 @@ checks.check_choice(
 modele_reappris = "il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse"
 
 # %% mistake="modele_reappris"
-# message : une mesure de taille reste, et le modèle réapprend
+# message : le modèle réapprend sur les mesures qui restent
 modele_reappris = "il perd bien plus que la somme : comme la taille, quand on la mélange en groupe"
+
+# %% mistake="modele_reappris"
+# message : une surface et une longueur ne s'expriment pas pareil
+modele_reappris = "il perd à peu près la somme : l'aire, restée, mesure une surface et ne redit pas le rayon"
 
 # %% mistake="modele_reappris"
 # message : bonne prévision, mauvaise raison
 modele_reappris = "presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} reveal="modele_reappris"
 # Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit
 # « juste ».
 def exactitude_reapprise(retirees):
@@ -371,8 +387,7 @@ else:
 #
 # Sans rayon ni périmètre, le modèle réappris fait aussi bien, à une patiente près : l'aire
 # suffit. Même sans les trois mesures de taille, il perd bien moins que la taille mélangée en
-# groupe : il reporte du poids sur les points concaves, qui suivent la taille. « Que perd le
-# modèle si l'on brouille ? » et « peut-il s'en passer ? » sont deux questions différentes.
+# groupe : il reporte du poids sur les points concaves, qui suivent la taille.
 # </details>
 
 # %% [markdown]
@@ -380,7 +395,7 @@ else:
 #
 # La **dépendance partielle** répond à « quand cette mesure augmente, que fait le score ? ». On
 # donne à **toutes** les patientes de validation la même valeur de points concaves, sans toucher
-# à leurs autres mesures, et on fait la moyenne des scores du modèle (entre 0 et 1) ; puis on
+# à leurs autres mesures, et on fait la moyenne des scores du modèle ; puis on
 # recommence pour d'autres valeurs.
 
 # %% jupyter={"source_hidden": true}
@@ -404,22 +419,24 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 # %% [markdown]
 # ### Question 3 — Que dit cette courbe ? (2 points, note partielle)
 #
-# Pour chaque phrase, écrivez `"oui"` si cette courbe permet de l'affirmer, `"non"` sinon :
+# Pour chaque phrase, écrivez `"oui"` si elle est vraie de cette courbe (d'après ce qu'elle
+# montre et le calcul décrit au-dessus de la figure), `"non"` sinon :
 #
 # - **score moyen** : quand on donne à toutes les patientes plus de points concaves, la moyenne
 #   de leurs scores monte ;
 # - **cause** : pour une patiente, des noyaux moins creusés réduiraient le risque de cancer ;
 # - **chaque patiente** : le score de chaque patiente monte de la même quantité que la courbe ;
 # - **classement** : pour le modèle, les points concaves comptent plus que la taille des noyaux ;
-# - **noyaux** : les scores moyennés incluent des noyaux rares, très creusés mais petits par
-#   exemple.
+# - **noyaux** : les scores moyennés incluent des noyaux fabriqués, invraisemblables (très
+#   creusés mais petits, par exemple).
 #
 # Une erreur annule une bonne réponse ; un item laissé `...` ne compte pas.
 #
 # <details><summary>Indice 1</summary>
 #
-# Reprenez le calcul décrit au-dessus de la figure : quelle mesure change, et les autres ?
-# Pour qui la moyenne est-elle faite ? Que lit-on en ordonnée : le score ou la maladie ?
+# Reprenez le calcul décrit au-dessus de la figure : quelle mesure change, lesquelles restent,
+# sur qui porte la moyenne, et que lit-on en ordonnée ? Une phrase qui va au-delà de ce calcul
+# n'est pas vraie de la courbe.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -439,15 +456,15 @@ lecture_courbe = {"score moyen": "oui", "cause": "non", "chaque patiente": "non"
 
 # %% tests="lecture_courbe" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-message_moyen = ("score moyen : lisez les axes. En abscisse, la valeur donnée à toutes les "
+message_moyen = ("lisez les axes. En abscisse, la valeur donnée à toutes les "
                  "patientes ; en ordonnée, la moyenne de leurs scores. Que fait la courbe ?")
-message_cause = ("cause : une explication décrit comment le modèle calcule, pas ce que ferait "
+message_cause = ("une explication décrit comment le modèle calcule, pas ce que ferait "
                  "une tumeur dont on changerait les noyaux.")
-message_chaque = ("chaque patiente : la courbe est une moyenne sur les patientes ; celle d'une "
+message_chaque = ("la courbe est une moyenne sur les patientes ; celle d'une "
                   "patiente peut monter plus ou moins vite.")
-message_classement = ("classement : la courbe donne un sens, pas un classement des mesures ; "
+message_classement = ("la courbe donne un sens, pas un classement des mesures ; "
                       "pour comparer, c'est l'importance (et la taille se mélange en groupe).")
-message_noyaux = ("noyaux : seuls les points concaves changent, chaque patiente garde sa taille. "
+message_noyaux = ("seuls les points concaves changent, chaque patiente garde sa taille. "
                   "Or les points concaves suivent la taille : quels noyaux fabrique-t-on ?")
 checks.check_choices(
     lecture_courbe,
@@ -509,8 +526,8 @@ lecture_courbe = {"score moyen": "non", "cause": "non", "chaque patiente": "non"
 # %% [markdown]
 # ## 4. À vous de décider : l'IA suggère, vous tranchez
 #
-# Voici 6 patientes du **test** (12 après la séance) : trois mesures (sans unités dans la
-# source) et leurs valeurs **typiques** (médianes bénignes et malignes de l'apprentissage).
+# Voici 6 patientes du **test** (12 après la séance) : trois mesures et leurs valeurs
+# **typiques** (médianes bénignes et malignes de l'apprentissage).
 # L'IA lit les **six** mesures. Son **score** (entre 0 et 1) pour la réponse suggérée s'affiche comme sa
 # « **confiance** », en pour cent : 50 % = elle hésite tout à fait, 100 % = elle est sûre (pas
 # forcément juste ; ce n'est pas une probabilité vérifiée). Pour chaque cas :
@@ -544,9 +561,11 @@ typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
 typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
 faux_negatifs = int(((cas_ia == 0) & (cas_verite == 1)).sum())
 faux_positifs = int(((cas_ia == 1) & (cas_verite == 0)).sum())
+pluriel = "s" if faux_positifs > 1 else ""
 print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe : "
       f"{faux_negatifs} cancers qu'elle dit bénins (faux négatifs, des cancers manqués) et "
-      f"{faux_positifs} tumeur(s) bénigne(s) qu'elle dit maligne(s) (faux positifs).")
+      f"{faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit maligne{pluriel} "
+      "(faux positifs).")
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
@@ -593,28 +612,28 @@ camille = pd.DataFrame({
 fr_table(camille, caption="Les décisions de Camille (inventées) sur les 12 cas")
 
 # %% [markdown]
-# ### Question 4 — Camille avec l'IA, quand l'IA se trompe (2 points)
+# ### Question 4 — Les lectures justes abandonnées (2 points)
 #
-# Parmi les cas où **l'IA se trompe**, dans quelle part Camille a-t-elle posé le bon diagnostic
-# **avec l'IA** ? Écrivez une division de deux nombres comptés dans le tableau (proportion entre
-# 0 et 1).
+# Prenez les cas où **l'IA se trompe** et où **Camille seule** avait vu juste. Dans quelle part
+# de ces cas Camille, **avec l'IA**, s'est-elle trompée ? Écrivez une division de deux nombres
+# comptés dans le tableau (proportion entre 0 et 1).
 #
 # <details><summary>Indice 1</summary>
 #
-# Une part se lit « tant parmi combien ». Le « parmi » est dans la question : quelles lignes
-# du tableau désigne-t-il, et quelle colonne dit ce qui s'y est passé ?
+# Une part se lit « tant parmi combien ». Ici, le « parmi » pose deux conditions : quelles
+# lignes du tableau remplissent les deux ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Sur ces lignes seulement, quelle colonne dit ce que Camille a décidé avec l'IA ? Comptez-y les
-# « juste ».
+# Sur ces lignes seulement, comparez « Camille seule » et « Camille avec l'IA » : où est-elle
+# passée de « juste » à « faux » ?
 # </details>
 
 # %% answer="part_camille_ia_fausse"
 part_camille_ia_fausse = ...
 ### BEGIN SOLUTION
-part_camille_ia_fausse = 1 / 3
+part_camille_ia_fausse = 1 / 2
 ### END SOLUTION
 
 # %% tests="part_camille_ia_fausse" points=2
@@ -622,83 +641,77 @@ part_camille_ia_fausse = 1 / 3
 checks.check_number(
     part_camille_ia_fausse,
     name="part_camille_ia_fausse",
-    digest="f12dc35e3fdda68c",
+    digest="16f066c8b6b6082b",
     bounds=(0, 1),
     decimals=2,
     mistakes=[
-        checks.Mistake(None, "vous avez compté sur tous les cas ; la question ne porte que sur "
-                       "les cas où l'IA se trompe.", digest="27cd9201773dbf8f"),
-        checks.Mistake(None, "ce n'est pas la part demandée : vérifiez la colonne lue (« Camille "
-                       "avec l'IA », pas « Camille seule »), les lignes (celles où l'IA dit "
-                       "faux) et ce que vous y comptez.", digest="2258837fab89ce61"),
-        checks.Mistake(None, "fraction inversée : vous avez divisé le nombre de cas où l'IA se "
-                       "trompe par le nombre de cas justes de Camille. Une part se lit « tant "
-                       "parmi combien » : le petit nombre en haut.", digest="896718e401657eb0"),
-        checks.Mistake(None, "c'est la part des cas où l'IA seule voit juste, parmi les 12 ; la "
-                       "question porte sur Camille avec l'IA, parmi les cas où l'IA se trompe.",
-                       digest="dba142ed7af42d1b"),
-        checks.Mistake(None, "c'est la part des cas où l'IA se trompe, parmi les 12 ; la question "
-                       "porte sur Camille, parmi ces cas-là.", digest="ab00eefe9ef41a13"),
-        checks.Mistake(None, "dénominateur inversé : vous avez divisé par les cas où Camille voit "
-                       "juste avec l'IA. Le groupe de départ est celui des cas où l'IA se "
-                       "trompe.", digest="0436ac84d131c061"),
+        checks.Mistake(None, "groupe de départ trop large : vous avez divisé par tous les cas "
+                       "où l'IA se trompe. Le « parmi » pose deux conditions.",
+                       digest="f12dc35e3fdda68c"),
         checks.Mistake(None, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe "
-                       "de départ est celui des cas où l'IA se trompe.", digest="c8d89e9a1025a33d"),
-        checks.Mistake(None, "c'est l'IA seule, qui se trompe par définition sur ces cas ; la "
-                       "question porte sur Camille avec l'IA.", digest="c64ec213278ec749"),
-        checks.Mistake(None, "vous avez donné un nombre de cas ; la question demande une part : "
-                       "divisez par le nombre de cas où l'IA se trompe.",
-                       digest="b591bd46167d0195"),
+                       "de départ ne compte que les lignes qui remplissent les deux conditions.",
+                       digest="c8d89e9a1025a33d"),
+        checks.Mistake(None, "c'est la part des lectures justes de Camille seule, quand l'IA se "
+                       "trompe ; la question demande ce qu'elle a fait de ces lectures avec "
+                       "l'IA.", digest="2258837fab89ce61"),
+        checks.Mistake(None, "fraction inversée : une part se lit « tant parmi combien », le "
+                       "petit nombre en haut.", digest="d0c06bfe3695fd9b"),
+        checks.Mistake(None, "groupe de départ trop large : vous avez divisé par tous les "
+                       "changements d'avis de Camille, ou par tous les cas. Le « parmi » pose deux "
+                       "conditions.", digest="ab00eefe9ef41a13"),
+        checks.Mistake(None, "vous avez compté les diagnostics justes de Camille avec l'IA sur "
+                       "tous les cas ; la question porte sur ses lectures justes abandonnées.",
+                       digest="27cd9201773dbf8f"),
+        checks.Mistake(None, "aucune ? Comparez, ligne par ligne, « Camille seule » et « Camille "
+                       "avec l'IA », sur les lignes où l'IA dit faux.", digest="c64ec213278ec749"),
+        checks.Mistake(None, "vous avez donné un nombre de cas, ou bien toutes les lectures "
+                       "auraient été abandonnées : relisez le tableau, puis divisez par le nombre "
+                       "de cas du groupe de départ.", digest="b591bd46167d0195"),
     ],
-    hint="Dénominateur : les cas où l'IA se trompe ; numérateur : parmi eux, Camille juste avec "
-    "l'IA.",
-    success="sur les cas où l'IA se trompe, Camille fait moins bien avec l'IA que seule, alors "
-    "que sur l'ensemble des cas elle fait mieux avec l'IA : cela illustre le biais d'automatisation. Un seul "
-    "cas sur trois, chez une interne inventée : un exemple, pas une mesure.",
+    hint="Dénominateur : les cas où l'IA se trompe et où Camille seule voyait juste ; "
+    "numérateur : parmi eux, ceux où elle se trompe avec l'IA.",
+    success="Camille a abandonné une lecture juste sur deux pour suivre une IA qui se trompait : "
+    "c'est le biais d'automatisation, compté comme Goddard et al. (2014) le comptent (passages "
+    "« juste seule → faux avec l'aide »). Pourtant, sur l'ensemble des cas, elle fait mieux "
+    "avec l'IA. Deux lectures, chez une interne inventée : un exemple, pas une mesure.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
 _v = np.array(camille_verite)
-_faux = np.array(camille_ia) != _v
+_seule = np.array([1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0])
+_juste_seule = (np.array(camille_ia) != _v) & (_seule == _v)
 _finale = np.array([1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0])
 checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", decimals=2,
-                    expected=float((_faux & (_finale == _v)).sum() / _faux.sum()), points=2)
+                    expected=float((_juste_seule & (_finale != _v)).sum() / _juste_seule.sum()),
+                    points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="part_camille_ia_fausse"
-# message : vous avez compté sur tous les cas
-part_camille_ia_fausse = 10 / 12
-
-# %% mistake="part_camille_ia_fausse"
-# message : vérifiez la colonne lue
-part_camille_ia_fausse = 2 / 3
-
-# %% mistake="part_camille_ia_fausse"
-# message : vérifiez la colonne lue
-part_camille_ia_fausse = 8 / 12
-
-# %% mistake="part_camille_ia_fausse"
-# message : fraction inversée
-part_camille_ia_fausse = 3 / 1
-
-# %% mistake="part_camille_ia_fausse"
-# message : l'IA seule voit juste, parmi les 12
-part_camille_ia_fausse = 9 / 12
+# message : vous avez divisé par tous les cas où l'IA se trompe
+part_camille_ia_fausse = 1 / 3
 
 # %% mistake="part_camille_ia_fausse"
 # message : vous avez divisé par les 12 cas
 part_camille_ia_fausse = 1 / 12
 
 # %% mistake="part_camille_ia_fausse"
-# message : c'est la part des cas où l'IA se trompe
-part_camille_ia_fausse = 3 / 12
+# message : c'est la part des lectures justes de Camille seule
+part_camille_ia_fausse = 2 / 3
 
 # %% mistake="part_camille_ia_fausse"
-# message : dénominateur inversé
-part_camille_ia_fausse = 1 / 10
+# message : fraction inversée
+part_camille_ia_fausse = 2 / 1
 
 # %% mistake="part_camille_ia_fausse"
-# message : c'est l'IA seule
+# message : tous les changements d'avis de Camille
+part_camille_ia_fausse = 1 / 4
+
+# %% mistake="part_camille_ia_fausse"
+# message : justes de Camille avec l'IA sur tous les cas
+part_camille_ia_fausse = 10 / 12
+
+# %% mistake="part_camille_ia_fausse"
+# message : aucune ?
 part_camille_ia_fausse = 0
 
 # %% mistake="part_camille_ia_fausse"
@@ -707,9 +720,9 @@ part_camille_ia_fausse = 1
 
 # %% mistake="part_camille_ia_fausse"
 # message : Écrivez la division sans guillemets
-part_camille_ia_fausse = "1/3"
+part_camille_ia_fausse = "1/2"
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} reveal="part_camille_ia_fausse"
 # Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
 if checks.passed("part_camille_ia_fausse"):
     faux = camille_ia != camille_verite
@@ -747,24 +760,25 @@ else:
 for cle in ("L4001-3", "IA 14"):
     ref = reference(cle)
     display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
-print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas des citations).")
+print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} d'après des "
+      "copies des textes publiées en ligne : Légifrance et EUR-Lex font foi.")
 
 # %% [markdown]
-# En France, le professionnel qui **décide d'utiliser** un dispositif médical appris sur des
-# données massives pour un diagnostic s'assure que la patiente en a été **informée** (article
-# L. 4001-3). Un système d'IA **à haut risque** est, pour le règlement européen sur l'IA, l'un
-# des plus encadrés, car il touche la santé, la sécurité ou les droits des personnes : pour un
-# dispositif médical ou de diagnostic in vitro, quand un organisme notifié doit l'évaluer
-# (article 6, texte de 2024).
-# L'article 14 de ce règlement demandera qu'un tel système soit conçu pour que la personne qui
-# le contrôle **puisse** passer outre et reste consciente du biais d'automatisation. Pour un
-# dispositif médical, ce sera **à partir du 2 août 2028** (date fixée par le règlement (UE)
-# 2026/1744). Aucune des deux règles ne dit **quand** passer outre : c'est votre jugement.
+# En France, le professionnel qui **décide d'utiliser**, pour un diagnostic, un dispositif
+# médical comportant un traitement algorithmique appris sur des données massives s'assure que
+# la patiente en a été **informée** (article L. 4001-3). Pour le règlement européen sur l'IA, un
+# dispositif médical comportant de l'IA qu'un organisme notifié doit évaluer est un système
+# **à haut risque**, parmi les plus encadrés (article 6, texte de 2024). L'article 14 demandera
+# qu'il soit conçu pour que la personne qui le contrôle **puisse** passer outre et reste
+# consciente du biais d'automatisation : pour un dispositif médical, **à partir du 2 août
+# 2028** (règlement (UE) 2026/1744), sauf si des textes en discussion changent la donne.
+# Aucune des deux règles ne dit **quand** passer outre : c'est votre
+# jugement.
 #
 # ## À retenir
 #
 # - L'**importance par permutation** mesure ce que le modèle **perd** quand on brouille une
-#   colonne, sur des patientes qu'il n'a pas vues (un indice de ce qu'il utilise) ; elle **varie**
+#   colonne, sur des patientes qu'il n'a pas vues ; elle **varie**
 #   d'un mélange à l'autre et selon les patientes.
 
 # %% [markdown] reveal="pari_temoin"
@@ -786,8 +800,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # ### Réflexion — Quand passer outre le modèle ? (3 points, corrigée par l'enseignant)
 #
 # En 10 à 15 lignes, depuis votre futur métier : quand un clinicien doit-il passer outre la
-# suggestion du modèle ? Appuyez-vous sur **un chiffre de ce module** (vos résultats du
-# simulateur ou ceux de Camille, avec le dénominateur), sur ce que les explications du modèle
+# suggestion du modèle ? Appuyez-vous sur **un chiffre** avec son dénominateur, en disant ce
+# qu'il vaut comme preuve (vos résultats du simulateur ou ceux de Camille, sur des cas choisis ;
+# ou une étude citée dans « Pour aller plus loin »), sur ce que les explications du modèle
 # montrent **et ne montrent pas**, et dites ce que vous diriez à la patiente : qu'un outil a
 # servi, ce qu'il a suggéré, ce que le soignant a décidé et pourquoi, et qui décide.
 
@@ -797,7 +812,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # noté **0**, **0,5** ou **1** point.
 #
 # **Critère 1 — Des raisons concrètes de passer outre**,
-# valeur V1 — Priorité à la relation humaine.
+# valeur V5 — Utilisation responsable et éclairée (savoir quand ne pas suivre l'outil).
 #
 # - **1** : au moins deux situations précises : désaccord entre la suggestion et l'examen
 #   clinique ou les autres examens (imagerie, histologie) ; confiance basse de l'IA ; patiente
@@ -807,38 +822,51 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **0,5** : une seule situation, ou des situations vagues (« quand on n'est pas d'accord »).
 # - **0** : « l'IA a toujours raison » ou « il faut toujours ignorer l'IA », sans argument.
 #
-# **Critère 2 — Un chiffre juste avec son dénominateur, et une limite des explications**,
-# valeur V4 — Prudence, esprit critique et inclusivité. Cherchez deux éléments dans la copie.
+# **Critère 2 — Un chiffre juste, avec son dénominateur et sa portée, et une limite des
+# explications**, valeur V4 — Prudence, esprit critique et inclusivité. Cherchez deux éléments
+# dans la copie.
 #
-# - **(a) Un chiffre juste, avec son « parmi qui »** : le nombre et le groupe dont il est la
-#   part, écrits tous deux (« 1 sur 3 cas où l'IA se trompe », « 10 sur 12 »). Justes : Camille,
-#   quand l'IA se trompe, 2 sur 3 seule et 1 sur 3 avec l'IA ; sur les 12 cas, 8 seule et 10
-#   avec l'IA ; ou les résultats de l'étudiant au simulateur, avec le nombre de cas (6 ou 12) et
-#   dits comme les siens (des cas choisis, pas une estimation). Un pourcentage écrit sans son
-#   groupe, ou un chiffre faux, n'est **pas** acquis.
+# - **(a) Un chiffre juste, avec son « parmi qui » et ce qu'il vaut comme preuve.** Le nombre et
+#   le groupe dont il est la part, écrits tous deux, **et** sa portée :
+#   - chiffres de Camille (quand l'IA se trompe : 2 sur 3 justes seule, 1 sur 3 avec l'IA ;
+#     1 lecture juste abandonnée sur 2 ; sur les 12 cas : 8 seule, 10 avec l'IA) ou du simulateur
+#     (avec le nombre de cas, 6 ou 12) : acquis seulement si la copie dit que ce sont des
+#     décisions inventées, ou des cas choisis pour que l'IA se trompe souvent, ou un tout petit
+#     nombre de cas (« un exemple, pas une mesure ») ;
+#   - chiffres publiés, cités dans le module, avec leur population : Goddard et al. (2014),
+#     26 médecins généralistes, passages « juste → faux » dans 5,2 % des cas, exactitude de
+#     50,38 % à 58,27 % avec l'aide ; Dratsch et al. (2023), 27 radiologues dont l'exactitude
+#     baisse avec des catégories BI-RADS fausses.
+#   Un chiffre sans son groupe, un chiffre faux, ou un chiffre de Camille ou du simulateur
+#   présenté comme une mesure (sans sa portée) n'est **pas** acquis.
 # - **(b) Une limite des explications, nommée et juste** : au moins une de ces quatre, avec ses
 #   mots ou ceux du module : l'explication décrit le modèle, pas la cause de la maladie ; des
 #   mesures corrélées se partagent l'importance (le rayon seul paraît peu utilisé ; la taille se
 #   mesure en groupe) ; l'importance varie d'un mélange à l'autre et selon les patientes ; la
-#   dépendance partielle est une moyenne, sur des noyaux parfois invraisemblables. (b) n'est
-#   **pas** acquis si la copie présente une explication comme une preuve biologique, ou écrit
-#   que le modèle « regarde surtout les points concaves » sans préciser « mesure par mesure »
-#   ou « mélangés seuls » (la section 2 corrige cette lecture : la taille mélangée en groupe fait
-#   perdre plus), même si elle cite par ailleurs une autre limite.
+#   dépendance partielle est une moyenne, sur des noyaux parfois invraisemblables. (b) est
+#   acquis dès qu'une limite juste est nommée. Il n'est **pas** acquis si la copie présente une
+#   explication comme une preuve biologique. « Le modèle regarde surtout les points concaves »,
+#   sans « mesure par mesure », est une imprécision à commenter (la section 2 la corrige), pas à
+#   sanctionner.
 # - Note : **1** si (a) et (b) ; **0,5** si l'un des deux seulement ; **0** si aucun.
 #
 # Pour des étudiants en droit ou en gestion, accepter un point de vue non clinique au critère 1
 # (procédure de l'établissement, traçabilité de la décision), avec le même niveau de précision.
 #
-# **Critère 3 — Transparence envers la patiente**, valeur V6 — Intégrité et transparence, et
-# principe d'autonomie du CENS.
+# **Critère 3 — Transparence envers la patiente**, valeurs V6 — Intégrité et transparence et
+# V1 — Priorité à la relation humaine, et principe d'autonomie du CENS.
 #
-# - **1** : la patiente est informée qu'un outil a servi (art. L. 4001-3 du code de la santé
-#   publique, pour les dispositifs qu'il vise), en mots simples, avec ce que l'outil a suggéré,
-#   ce que le soignant a décidé et pourquoi ; la décision reste celle du professionnel.
+# - **1** : la patiente est informée qu'un outil a servi, en mots simples, avec ce que l'outil a
+#   suggéré, ce que le soignant a décidé et pourquoi ; la décision reste celle du professionnel.
+#   Deux textes : l'article L. 4001-3 du code de la santé publique impose d'informer de
+#   l'**usage** de l'outil (pour les dispositifs qu'il vise) et, le cas échéant, de
+#   l'interprétation qui en résulte ; le **contenu** (ce qui est proposé, pourquoi, les autres
+#   solutions) relève du devoir général d'information, article L. 1111-2 du même code. Citer
+#   les textes n'est pas exigé ; distinguer les deux (étudiants en droit) est un plus.
 #   L'article 14 du règlement européen sur l'IA ne compte pas ici : c'est une obligation de
-#   conception du fournisseur (que le contrôle humain soit possible), pas une information de la
-#   patiente ; le point demande le contenu de l'information (article L. 4001-3).
+#   conception du fournisseur (que le contrôle humain soit possible) ; le déployeur confie ce
+#   contrôle à des personnes compétentes (article 26) ; ni l'un ni l'autre n'est une
+#   information de la patiente.
 # - **0,5** : information évoquée sans son contenu (ce que l'outil a suggéré, pourquoi le
 #   soignant a décidé), même si la copie dit qui décide ; ou contenu sans dire qui décide.
 # - **0** : rien sur la patiente.
@@ -852,11 +880,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # > modèle regarde surtout les points concaves, ce qui ne prouve pas qu'ils causent le cancer.
 # > Je dirais à la patiente qu'un logiciel a été utilisé et que le médecin a tranché. »
 #
-# Notation : critère 1, **1** (deux situations précises) ; critère 2, **0,5** ((a) acquis : le
-# chiffre de Camille, 1 sur 3 quand l'IA se trompe, avec son groupe ; (b) non acquis :
-# « surtout les points concaves », sans « mesure par mesure », alors même que « ne prouve pas
-# qu'ils causent » est juste) ; critère 3, **0,5** (l'outil et qui décide sont dits, mais ni ce que l'outil a
-# suggéré ni pourquoi le médecin a tranché).
+# Notation : critère 1, **1** (deux situations précises) ; critère 2, **0,5** ((a) non acquis :
+# le chiffre de Camille a son groupe, mais la copie le présente comme une mesure, sans dire que
+# ses décisions sont inventées, sur 3 cas ; (b) acquis : « ne prouve pas qu'ils causent » ;
+# commenter « surtout les points concaves », vrai mesure par mesure seulement) ; critère 3,
+# **0,5** (l'outil et qui décide sont dits, mais ni ce que l'outil a suggéré ni pourquoi le
+# médecin a tranché).
 # ### END SOLUTION
 
 # %% [markdown]
@@ -870,7 +899,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - **Leurs limites.** Ce sont les mêmes : mesures corrélées, et pas de cause.
 
 # %% [markdown] reveal="lecture_courbe"
-# - **Mesures corrélées : une limite des deux méthodes.** Pourquoi le rayon, mélangé seul,
+# - **Mesures corrélées : une limite de l'importance par permutation et de la dépendance
+#   partielle.** Pourquoi le rayon, mélangé seul,
 #   paraît-il petit ? Le modèle déjà appris ne se réajuste pas quand on mélange : pendant
 #   l'apprentissage, il a partagé le poids de la taille entre trois colonnes, et en mélanger une
 #   ne lui en retire que cette part. Mais mélanger une colonne **seule** fabrique des noyaux
