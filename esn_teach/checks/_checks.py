@@ -43,6 +43,7 @@ __all__ = [
     "expect",
     "is_placeholder",
     "matches_digest",
+    "partial_credit",
     "passed",
     "require_attempted",
     "require_number",
@@ -999,6 +1000,47 @@ def expect(condition: object, message: str, *, name: str) -> None:
     if not condition:
         _passed.discard(name)
         raise IncorrectAnswer(message, question=name)
+
+
+def partial_credit(
+    message: str, *, name: str, points: float, share: float = 0.5, detail: str
+) -> PartialCredit:
+    """Give part of a question's points: the reasoning is right, the answer is not.
+
+    For a question checked by :func:`expect` rather than :func:`check_number` (a
+    threshold with no single value, for example), when the answer shows the right
+    reasoning with a slip: the message is printed instead of raised, the question
+    stays « à revoir » in the learner's progress, and the check returns
+    :class:`PartialCredit`, which nbgrader reads as the cell's score when it is the
+    cell's last value. Call it in the visible and in the hidden check, with the same
+    ``points=``.
+
+    Parameters
+    ----------
+    message : str
+        The French message naming the slip.
+    name : str
+        The answer's variable name.
+    points : float
+        The question's points (those of its test cell).
+    share : float, default=0.5
+        The share of the points earned, strictly between 0 and 1.
+    detail : str
+        What earned the share, in French (« seuil qui atteint 95 %, pas le plus élevé »).
+
+    Returns
+    -------
+    PartialCredit
+        ``points × share``, two decimals.
+    """
+    __tracebackhide__ = True
+    _positive_points(points)
+    if isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share < 1:
+        raise ValueError(f"share= must be strictly between 0 and 1, got {share!r}")
+    _passed.discard(name)
+    partially_right.add(name)
+    print(f"\u2718 {IncorrectAnswer(message, question=name)}")
+    return PartialCredit(round(float(points) * share, 2), float(points), 0, 1, detail=detail)
 
 
 def _left_to_fill(keys: Iterable[object]) -> str:

@@ -283,7 +283,7 @@ def partial_credit_questions(notebook: NotebookNode) -> set[str]:
             continue
         if any(
             isinstance(node, ast.Call)
-            and _called(node) in ("check_choices", "check_number")
+            and _called(node) in ("check_choices", "check_number", "partial_credit")
             and any(keyword.arg == "points" for keyword in node.keywords)
             for node in ast.walk(tree)
         ):

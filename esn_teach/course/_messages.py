@@ -46,7 +46,7 @@ MESSAGE_NOTE = (
 )
 
 #: Calls whose argument at this position (or ``message=``) is a message naming a mistake.
-_MESSAGE_CALLS = {"Mistake": 1, "expect": 1, "not_judged": 0}
+_MESSAGE_CALLS = {"Mistake": 1, "expect": 1, "not_judged": 0, "partial_credit": 0}
 
 #: Checks whose ``success=`` message explains the right answer: it would give it away too.
 _SUCCESS_CALLS = frozenset({"check_number", "check_choice", "check_choices"})

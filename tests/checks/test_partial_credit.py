@@ -99,3 +99,24 @@ def test_a_number_too_rounded_earns_half_the_points_only_when_asked(capsys):
         checks.Outcome.CORRECT
     )
     assert checks.passed("se")
+
+
+def test_partial_credit_prints_the_slip_and_returns_a_share_of_the_points(capsys):
+    _ = checks.check_number(0.5, name="seuil_pc", expected=0.5)
+    assert checks.passed("seuil_pc")
+    credit = checks.partial_credit(
+        "le seuil atteint 95 %, mais un seuil plus élevé aussi.",
+        name="seuil_pc",
+        points=1,
+        detail="seuil qui atteint la cible, pas le plus élevé : la moitié des points",
+    )
+    assert isinstance(credit, checks.PartialCredit)
+    assert (credit.points, credit.maximum) == (0.5, 1.0)
+    assert "Note partielle : 0,5 point sur 1 point" in credit._repr_markdown_()
+    assert "un seuil plus élevé aussi" in capsys.readouterr().out
+    assert not checks.passed("seuil_pc")
+    for share in (0, 1, 1.5, True):
+        with pytest.raises(ValueError):
+            checks.partial_credit("x", name="seuil_pc", points=1, share=share, detail="x")
+    with pytest.raises(ValueError):
+        checks.partial_credit("x", name="seuil_pc", points=0, detail="x")
