@@ -446,7 +446,8 @@ display(explorateur, encart_intervalles)
 #
 # Parmi les seuils du curseur (de 0,01 en 0,01), trouvez **le plus élevé** pour lequel la
 # sensibilité atteint **au moins 95 %** sur le **jeu de validation** (le moins de faux
-# positifs). Tâtonnez avec l'explorateur, ou calculez dans le brouillon ci-dessous.
+# positifs). Tâtonnez avec l'explorateur, ou calculez dans le brouillon ci-dessous. Atteindre
+# 95 % avec un seuil un peu trop bas (cinq crans au plus) vaut un demi-point.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -503,23 +504,37 @@ checks.expect(se_obtenue >= 0.95,
 checks.expect(abs(valeur_seuil - round(valeur_seuil, 2)) < 1e-9,
               f"le curseur avance de 0,01 en 0,01 : donnez l'un de ses seuils, à deux décimales "
               f"(vous avez donné {fr_number(valeur_seuil, 4)}).", name="seuil")
-se_cran_suivant = ev.sensitivity(y_val, scores_val >= valeur_seuil + 0.01)
-checks.expect(se_cran_suivant < 0.95,
-              f"la sensibilité atteint bien 95 % ({fr_number(se_obtenue)}), mais vous pouvez "
-              "encore monter le seuil d'au moins un cran (0,01) sans passer sous 95 % : vous "
-              "feriez moins de faux positifs.", name="seuil")
-print("\u2714 Correct (seuil) : c'est le seuil le plus élevé qui atteint 95 % de sensibilité "
-      "sur le jeu de validation.")
+se_cran_suivant = ev.sensitivity(y_val, scores_val >= round(valeur_seuil + 0.01, 2))
+se_six_crans = ev.sensitivity(y_val, scores_val >= round(valeur_seuil + 0.06, 2))
+if se_cran_suivant >= 0.95 and se_six_crans < 0.95:  # 95 % reached, 1 to 5 steps too low
+    resultat_seuil = checks.partial_credit(
+        "la sensibilité atteint bien 95 %, mais vous pouvez encore monter le seuil d'au moins "
+        "un cran (0,01) sans passer sous 95 % : vous feriez moins de faux positifs. Bon "
+        "raisonnement, seuil pas encore le plus élevé : un demi-point.", name="seuil",
+        points=1, detail="seuil qui atteint 95 %, pas le plus élevé : la moitié des points")
+else:
+    checks.expect(se_cran_suivant < 0.95,
+                  f"la sensibilité atteint bien 95 % ({fr_number(se_obtenue)}), mais vous pouvez "
+                  "encore monter le seuil de plusieurs crans sans passer sous 95 % : vous feriez "
+                  "moins de faux positifs.", name="seuil")
+    print("\u2714 Correct (seuil) : c'est le seuil le plus élevé qui atteint 95 % de "
+          "sensibilité sur le jeu de validation.")
 ### BEGIN HIDDEN TESTS
 scores_malades = np.asarray(scores_val)[np.asarray(y_val) == 1]
+grille = np.round(np.arange(0, 1.001, 0.01), 2)
+meilleur = max(t for t in grille if np.mean(scores_malades >= t) >= 0.95)
 checks.expect(
     round(valeur_seuil, 2) == round(valeur_seuil, 6)  # on the slider's grid
     and np.mean(scores_malades >= valeur_seuil) >= 0.95
-    and np.mean(scores_malades >= valeur_seuil + 0.01) < 0.95,
+    and meilleur - 0.05 - 1e-9 <= valeur_seuil <= meilleur + 1e-9,
     "ce seuil n'est pas, sur la grille du curseur (à deux décimales), le plus élevé qui atteint "
-    "95 % de sensibilité sur le jeu de validation.",
+    "95 % de sensibilité sur le jeu de validation, ni l'un des cinq crans juste en dessous.",
     name="seuil",
 )
+(checks.partial_credit("ce seuil atteint 95 % de sensibilité sur le jeu de validation, mais "
+                       "n'est pas le plus élevé : un demi-point.", name="seuil", points=1,
+                       detail="seuil qui atteint 95 %, pas le plus élevé : la moitié des points")
+ if valeur_seuil < meilleur - 1e-9 else checks.Outcome.CORRECT)
 ### END HIDDEN TESTS
 
 # %% mistake="seuil"
@@ -533,8 +548,12 @@ seuil = max(t for t in np.round(np.arange(0, 1.001, 0.01), 2)
             if ev.sensitivity(y_test, scores >= t) >= 0.95)
 
 # %% mistake="seuil"
-# message : monter le seuil
+# message : monter le seuil de plusieurs crans
 seuil = 0.0
+
+# %% mistake="seuil"
+# message : seuil pas encore le plus élevé : un demi-point
+seuil = 0.24
 
 # %% mistake="seuil"
 # message : entre 0 et 1
@@ -565,7 +584,9 @@ def lire_seuil(nom_du_jeu, verite, scores_du_jeu, valeur):
         bas, haut = ev.proportion_ci(k, n)
         print(f"  {nom} : {k} sur {n}, soit {fr_number(k / n)} ; intervalle de confiance à "
               f"95 % : de {fr_number(bas, 2)} à {fr_number(haut, 2)}")
-    print(f"  {c.fp} patientes sans cancer inquiétées à tort sur {c.tn + c.fp}.")
+    if nom_du_jeu == "validation" or checks.passed("specificite"):
+        # On the test set this line gives question 9's specificity: shown once it is right.
+        print(f"  {c.fp} patientes sans cancer inquiétées à tort sur {c.tn + c.fp}.")
     return c.tp / (c.tp + c.fn), ev.proportion_ci(c.tp, c.tp + c.fn)
 
 
@@ -577,21 +598,18 @@ else:
 # %% [markdown]
 # ### Question 3 — Que vaut la promesse « 95 % » ? (1 point)
 #
-# Un seuil réglé sur des patientes s'ajuste aussi à leurs hasards : mesuré sur elles, il paraît
-# meilleur qu'ailleurs (mesure **optimiste**).
+# Une autre équipe a appris son modèle sur d'autres patientes, puis réglé son seuil sur un **jeu
+# de validation** de 41 malades : il en détecte 39, soit 0,951 (intervalle : 0,84 à 0,99). Que
+# dire aux cliniciens ? Écrivez la lettre **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# Une autre équipe règle son seuil sur un **jeu de validation** de 41 malades : il en détecte
-# 39 (intervalle : environ 0,84 à 0,99). Que dire aux cliniciens ? Écrivez la lettre **entre
-# guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
-#
-# - **A.** 39 sur 41 font 0,951, et l'intervalle contient 0,95 : on peut annoncer une
-#   sensibilité de 95 % à ce seuil.
-# - **B.** L'intervalle est large, et ces 41 malades ont servi à choisir le seuil : on doit
-#   mesurer la sensibilité sur d'autres patientes avant de l'annoncer.
-# - **C.** L'intervalle est large, et le jeu de test est plus grand : on doit régler de nouveau
-#   le seuil sur le jeu de test, et annoncer la sensibilité qu'on y mesure.
-# - **D.** Par prudence, on annonce la borne basse de l'intervalle : à ce seuil, la sensibilité
-#   sera d'au moins 0,84 chez de nouvelles patientes.
+# - **A.** Le modèle n'a jamais appris sur ces 41 malades, nouvelles pour lui, et l'intervalle
+#   contient 0,95 : on peut annoncer 95 % de sensibilité.
+# - **B.** Le seuil a été placé pour que ces 41 malades atteignent 95 % : leur 0,951 ne vérifie
+#   rien. Il faut mesurer chez d'autres malades avant d'annoncer.
+# - **C.** 41 malades, c'est peu : on ajoute celles du jeu de test, on règle de nouveau le seuil
+#   sur l'ensemble et on annonce la sensibilité mesurée, plus précise.
+# - **D.** Par prudence, on annonce la borne basse : la sensibilité sera d'au moins 0,84 chez de
+#   nouvelles patientes, sauf malchance.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -601,8 +619,8 @@ else:
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque option, demandez-vous à quoi ont déjà servi ces 41 malades, et ce qu'un chiffre
-# mesuré sur elles peut promettre pour d'autres patientes.
+# Chaque option part d'un fait vrai. Pour chacune, demandez-vous si la conclusion en découle :
+# relisez la fin de la section 2 (ce qui fait paraître un modèle meilleur qu'il n'est).
 # </details>
 
 # %% answer="marge"
@@ -627,13 +645,14 @@ checks.check_choice(
                        "surestimer : « sera d'au moins 0,84 » n'est jamais une certitude.",
                        digest="db80caa2d5a4e528"),
         checks.Mistake(None, "régler le seuil sur le jeu de test puis y mesurer la "
-                       "sensibilité, c'est refaire l'erreur que les trois jeux évitent : la "
-                       "mesure serait de nouveau faite sur les patientes qui ont servi à régler "
-                       "le seuil. Un jeu plus grand réduit le hasard, pas ce biais.",
-                       digest="66e9f50aedcbe188"),
-        checks.Mistake(None, "l'intervalle contient 0,95, mais aussi 0,84 : il ne confirme pas "
-                       "la promesse, il dit qu'on connaît mal la sensibilité. Et ces 41 patientes "
-                       "ont servi à choisir le seuil : ce n'est pas une garantie.",
+                       "sensibilité, même avec la validation, c'est refaire l'erreur que les "
+                       "trois jeux évitent : la mesure serait de nouveau faite sur les patientes "
+                       "qui ont servi à régler le seuil. Plus de malades réduit le hasard, pas "
+                       "ce biais.", digest="66e9f50aedcbe188"),
+        checks.Mistake(None, "le modèle n'a pas appris sur ces 41 malades, mais son seuil a été "
+                       "réglé sur elles : régler compte autant qu'apprendre (section 2). Et "
+                       "l'intervalle contient 0,95, mais aussi 0,84 : il ne confirme pas la "
+                       "promesse. Mesuré sur elles, ce n'est pas une garantie.",
                        digest="534a2178d7d638cf"),
     ],
     success=(
@@ -749,15 +768,16 @@ if checks.passed("sensibilite"):
 else:  # an evaluated session: this line would give question 1's answer
     print(f"Au seuil 0,5 : sensibilité Se = votre réponse à la question 1, spécificité Sp = "
           f"{fr_number(sp)}")
-print(f"Prévalence dans le jeu de test : {fr_percent(prevalence_etude)}")
+print(f"Population de l'étude (jeu de test : patientes adressées pour une masse) : prévalence "
+      f"{fr_percent(prevalence_etude)}")
 vpp_etude = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=prevalence_etude)[0]
-print(f"VPP à cette prévalence : {fr_number(vpp_etude)}")
+print(f"VPP dans cette population de l'étude : {fr_number(vpp_etude)}")
 
 # %% [markdown]
 # ### Question 4 — La VPP quand la prévalence est de 1 % (1 point)
 #
-# Calculez la **VPP** du même test (mêmes `se` et `sp`) dans une population où la prévalence
-# est de **1 %**. Donnez une proportion entre 0 et 1, corrigée à **4 décimales** : écrivez le
+# Calculez la **VPP** du même test (mêmes `se` et `sp`) dans la population de dépistage
+# imaginée, où la prévalence est de **1 %**. Donnez une proportion entre 0 et 1, corrigée à **4 décimales** : écrivez le
 # **calcul**, ou un nombre à 4 décimales ; à 3, il est refusé (trop arrondi).
 #
 # <details><summary>Indice 1</summary>
@@ -942,7 +962,7 @@ vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=
 # confiance, deux sur le résultat de Madame L. (risque après un test négatif, spécificité), la
 # réflexion écrite (notée par l'enseignant), et un complément sur le dépistage.
 #
-# ### La VPP à 1 %, avec une plage indicative (suite de la question 4)
+# ### La VPP à 1 % (population de dépistage imaginée), avec une plage indicative (suite de la question 4)
 #
 # La spécificité de la question 4 a été mesurée sur les non-malades du jeu de test : elle a, elle
 # aussi, son intervalle de confiance. La cellule suivante reporte ses deux bornes dans la formule
@@ -970,6 +990,8 @@ def vpp_avec_marge(valeur_seuil):
 
 
 if checks.passed("vpp_depistage"):
+    print("Population de dépistage imaginée (prévalence 1 %), avec Se et Sp mesurées sur la "
+          "population de l'étude (jeu de test).")
     print(f"Au seuil 0,5, celui de la question 4 (votre réponse : "
           f"{fr_number(vpp_depistage, 4)}) :")
     comptes_05 = vpp_avec_marge(seuil_defaut)
@@ -1408,8 +1430,9 @@ intervalle = "D"
 # Madame L. n'est pas dépistée : elle est adressée pour une masse, comme les patientes du jeu de
 # test. Pour elle, les chiffres les plus proches sont ceux **mesurés sur le jeu de test**, s'ils
 # tiennent dans son hôpital : seule une vérification sur place le dirait. Son test serait lu au
-# seuil choisi à la question 2 ; la cellule suivante compte les quatre cases du jeu de test à
-# votre seuil : `vp2`, `fp2`, `fn2` et `vn2`.
+# seuil choisi à la question 2 ; la cellule suivante compte les quatre cases du jeu de test au
+# seuil que vous avez donné à la question 2, juste ou non (0,5 si vous n'en avez pas donné
+# d'utilisable) : `vp2`, `fp2`, `fn2` et `vn2`.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compte les quatre cases du jeu de test à votre seuil de
@@ -1453,8 +1476,12 @@ risque_negatif = fn2 / (fn2 + vn2)
 
 # %% tests="risque_negatif" points=1
 # Vérification de la question 8 : exécutez cette cellule.
-# Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge à votre seuil.
+# Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge au seuil que vous
+# avez donné à la question 2, juste ou non.
 valeur_risque = checks.require_number(risque_negatif, name="risque_negatif")
+message_depasse_1 = ("une proportion ne dépasse pas 1 : le haut doit faire partie du bas. En "
+                     "bas, tout le groupe dont on parle (les tests négatifs) ; en haut, celles "
+                     "de ce groupe qui ont pourtant un cancer.")
 au_bon_seuil = isinstance(seuil, int | float) and checks.matches_digest(
     seuil, "5c36d598ae60ae5c", name="seuil"
 )
@@ -1496,6 +1523,10 @@ if au_bon_seuil:
             checks.Mistake(None, "c'est le risque résiduel au seuil 0,5 (les variables vp, fp, fn "
                            "et vn de la section 3). La question porte sur le seuil de la question "
                            "2 : utilisez vp2, fp2, fn2 et vn2.", digest="7775c427cc6b9409"),
+            checks.Mistake(None, message_depasse_1, digest="e690bab33e5fe160"),
+            checks.Mistake(None, message_depasse_1, digest="0754c5d88504c48e"),
+            checks.Mistake(None, message_depasse_1, digest="8fa91419bbf68821"),
+            checks.Mistake(None, message_depasse_1, digest="acef66fea75f761a"),
         ],
         success=(f"risque résiduel = {fr_number(valeur_risque)} : sur 100 femmes dont le test est "
                  f"négatif, environ {round(100 * valeur_risque)} ont pourtant un cancer."),
@@ -1505,7 +1536,8 @@ else:
     checks.not_judged("votre seuil de la question 2 n'est pas encore le bon : cette cellule ne "
                       "juge votre calcul qu'à ce seuil. Corrigez la question 2, puis relancez la "
                       "cellule qui compte vp2, fp2, fn2 et vn2, votre réponse et cette cellule. "
-                      "(La correction de l'enseignant, elle, juge votre calcul à votre seuil.)",
+                      "(La correction de l'enseignant, elle, juge votre calcul au seuil que "
+                      "vous avez donné à la question 2, juste ou non.)",
                       name="risque_negatif")
 ### BEGIN HIDDEN TESTS
 # The calculation is graded at the student's own threshold (0.5 without a usable one).
@@ -1529,6 +1561,12 @@ checks.check_number(
         (c / c + d if c else -1.0, "attention aux parenthèses."),
         (c / d + c if d else -1.0, "attention aux parenthèses."),
         (c05.fn / (c05.fn + c05.tn), "c'est le risque résiduel au seuil 0,5."),
+        (d / c if c else -1.0, "une proportion ne dépasse pas 1 : le haut fait partie du bas."),
+        ((c + d) / c if c else -1.0, "une proportion ne dépasse pas 1 : le haut fait partie "
+         "du bas."),
+        (c + d, "une proportion ne dépasse pas 1 : le haut fait partie du bas."),
+        ((c + d) / d if d else -1.0, "une proportion ne dépasse pas 1 : le haut fait partie "
+         "du bas."),
     ]],
     points=1,
 )
@@ -1578,6 +1616,14 @@ risque_negatif = fn / (fn + vn)
 # message : donné un pourcentage
 risque_negatif = 100 * fn2 / (fn2 + vn2)
 
+# %% mistake="risque_negatif"
+# message : une proportion ne dépasse pas 1
+risque_negatif = vn2 / fn2
+
+# %% mistake="risque_negatif"
+# message : une proportion ne dépasse pas 1
+risque_negatif = (fn2 + vn2) / fn2
+
 # %% [markdown]
 # ### Question 9 — Les femmes sans cancer rassurées à raison (1 point)
 #
@@ -1605,8 +1651,12 @@ specificite = vn2 / (vn2 + fp2)
 
 # %% tests="specificite" points=1
 # Vérification de la question 9 : exécutez cette cellule.
-# Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge à votre seuil.
+# Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge au seuil que vous
+# avez donné à la question 2, juste ou non.
 valeur_sp = checks.require_number(specificite, name="specificite")
+message_depasse_1 = ("une proportion ne dépasse pas 1 : le haut doit faire partie du bas. En "
+                     "bas, tout le groupe dont on parle (les patientes sans cancer) ; en haut, "
+                     "celles de ce groupe que le test rassure.")
 au_bon_seuil = isinstance(seuil, int | float) and checks.matches_digest(
     seuil, "5c36d598ae60ae5c", name="seuil"
 )
@@ -1647,6 +1697,10 @@ if au_bon_seuil:
             checks.Mistake(None, "c'est la spécificité au seuil 0,5 (les variables vp, fp, fn et "
                            "vn de la section 3, ou sp). La question porte sur le seuil de la "
                            "question 2 : utilisez vp2, fp2, fn2 et vn2.", digest="b20761ad2456aefe"),
+            checks.Mistake(None, message_depasse_1, digest="8b12f0fee5ec1933"),
+            checks.Mistake(None, message_depasse_1, digest="3bd0ecde3835c8ea"),
+            checks.Mistake(None, message_depasse_1, digest="dd503d44c7f6eb51"),
+            checks.Mistake(None, message_depasse_1, digest="e2a0d7e1ddb854d2"),
         ],
         success=(f"spécificité = {fr_number(valeur_sp)} : sur 100 femmes sans cancer, le test en "
                  f"rassure environ {round(100 * valeur_sp)} ; les {100 - round(100 * valeur_sp)} "
@@ -1658,7 +1712,8 @@ else:
     checks.not_judged("votre seuil de la question 2 n'est pas encore le bon : cette cellule ne "
                       "juge votre calcul qu'à ce seuil. Corrigez la question 2, puis relancez la "
                       "cellule qui compte vp2, fp2, fn2 et vn2, votre réponse et cette cellule. "
-                      "(La correction de l'enseignant, elle, juge votre calcul à votre seuil.)",
+                      "(La correction de l'enseignant, elle, juge votre calcul au seuil que "
+                      "vous avez donné à la question 2, juste ou non.)",
                       name="specificite")
 ### BEGIN HIDDEN TESTS
 # The calculation is graded at the student's own threshold (0.5 without a usable one).
@@ -1682,6 +1737,12 @@ checks.check_number(
         (d / d + b if d else -1.0, "attention aux parenthèses."),
         (d / b + d if b else -1.0, "attention aux parenthèses."),
         (c05.tn / (c05.tn + c05.fp), "c'est la spécificité au seuil 0,5."),
+        ((d + b) / d if d else -1.0, "une proportion ne dépasse pas 1 : le haut fait partie "
+         "du bas."),
+        ((d + b) / b if b else -1.0, "une proportion ne dépasse pas 1 : le haut fait partie "
+         "du bas."),
+        (d + b, "une proportion ne dépasse pas 1 : le haut fait partie du bas."),
+        (d / c if c else -1.0, "une proportion ne dépasse pas 1 : le haut fait partie du bas."),
     ]],
     points=1,
 )
@@ -1731,6 +1792,14 @@ specificite = vn / (vn + fp)
 # message : donné un pourcentage
 specificite = 100 * vn2 / (vn2 + fp2)
 
+# %% mistake="specificite"
+# message : une proportion ne dépasse pas 1
+specificite = (vn2 + fp2) / vn2
+
+# %% mistake="specificite"
+# message : une proportion ne dépasse pas 1
+specificite = vn2 / fn2
+
 # %% [markdown] reveal="risque_negatif"
 # La cellule suivante donne, sur le jeu de test, la VPP, la VPN et le risque résiduel (1 − VPN),
 # à votre seuil de la question 2 puis au seuil 0,5, chacun avec sa marge.
@@ -1740,7 +1809,8 @@ specificite = 100 * vn2 / (vn2 + fp2)
 # résiduel, avec leurs intervalles de confiance à 95 %.
 def valeurs_pour_madame_l(valeur_seuil):
     c = ev.confusion_at_threshold(y_test, scores, valeur_seuil)
-    print(f"Jeu de test, au seuil {fr_number(valeur_seuil, 2)} :")
+    print(f"Population de l'étude (jeu de test : patientes adressées pour une masse, prévalence "
+          f"{fr_percent(prevalence_etude)}), au seuil {fr_number(valeur_seuil, 2)} :")
     for nom, k, n in [("VPP (cancers parmi les tests positifs)", c.tp, c.tp + c.fp),
                       ("VPN (non-malades parmi les tests négatifs)", c.tn, c.tn + c.fn),
                       ("risque résiduel (1 − VPN)", c.fn, c.tn + c.fn)]:
@@ -1765,12 +1835,13 @@ else:
 # %% [markdown]
 # ### Réflexion — Qui porte les erreurs ? (3 points, corrigée par l'enseignant)
 #
-# À rédiger après la séance, en 10 à 15 lignes : au seuil obtenu à la question 2, **qui subit un
+# À rédiger après la séance, en 150 à 250 mots : au seuil de la question 2, **qui subit un
 # faux négatif, qui subit un faux positif**, et de quelle manière (santé, angoisse, examens,
 # temps soignant, coûts) ? Qui devrait participer au choix du seuil, et de la cible de 95 % ?
 # Comment l'expliqueriez-vous à Madame L., marge d'incertitude comprise ? Appuyez-vous sur au
 # moins un chiffre de ce module **valable pour sa population**, avec sa marge (par exemple la
-# sensibilité à votre seuil sur le jeu de test et son intervalle, affichés après la question 3).
+# sensibilité sur le jeu de test au seuil que vous avez donné à la question 2, et son
+# intervalle, affichés après la question 3).
 #
 # Informer Madame L. n'est pas qu'une politesse. Toute personne a le droit d'être informée sur
 # son état de santé et sur les investigations proposées, leur utilité et leurs risques ; cette
@@ -1834,7 +1905,8 @@ else:
 #   - **0** : seuil présenté comme « objectivement » fixé par l'algorithme, ou rien sur la
 #     décision.
 #
-# Accepter toute position argumentée.
+# Accepter toute position argumentée : le 0 du troisième critère sanctionne l'absence
+# d'argument (« l'algorithme l'a fixé »), jamais la position défendue.
 # ### END SOLUTION
 
 # %% [markdown]
