@@ -529,11 +529,9 @@ checks.expect(
     and meilleur - 0.05 - 1e-9 <= valeur_seuil <= meilleur + 1e-9,
     "ce seuil n'est pas, sur la grille du curseur (à deux décimales), le plus élevé qui atteint "
     "95 % de sensibilité sur le jeu de validation, ni l'un des cinq crans juste en dessous.",
-    name="seuil",
-)
-(checks.partial_credit("ce seuil atteint 95 % de sensibilité sur le jeu de validation, mais "
-                       "n'est pas le plus élevé : un demi-point.", name="seuil", points=1,
-                       detail="seuil qui atteint 95 %, pas le plus élevé : la moitié des points")
+    name="seuil")
+demi_point = "atteint 95 % sur la validation, sans être le plus élevé : un demi-point"
+(checks.partial_credit("ce seuil " + demi_point + ".", name="seuil", points=1, detail=demi_point)
  if valeur_seuil < meilleur - 1e-9 else checks.Outcome.CORRECT)
 ### END HIDDEN TESTS
 
