@@ -511,7 +511,7 @@ if se_cran_suivant >= 0.95 and se_six_crans < 0.95:  # 95 % reached, 1 to 5 step
         "la sensibilité atteint bien 95 %, mais vous pouvez encore monter le seuil d'au moins "
         "un cran (0,01) sans passer sous 95 % : vous feriez moins de faux positifs. Bon "
         "raisonnement, seuil pas encore le plus élevé : un demi-point.", name="seuil",
-        points=1, detail="seuil qui atteint 95 %, pas le plus élevé : la moitié des points")
+        points=1)
 else:
     checks.expect(se_cran_suivant < 0.95,
                   f"la sensibilité atteint bien 95 % ({fr_number(se_obtenue)}), mais vous pouvez "

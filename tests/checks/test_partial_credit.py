@@ -120,3 +120,5 @@ def test_partial_credit_prints_the_slip_and_returns_a_share_of_the_points(capsys
             checks.partial_credit("x", name="seuil_pc", points=1, share=share, detail="x")
     with pytest.raises(ValueError):
         checks.partial_credit("x", name="seuil_pc", points=0, detail="x")
+    credit = checks.partial_credit("x", name="seuil_pc", points=2)
+    assert credit.points == 1.0 and "bon raisonnement" in credit._repr_markdown_()
