@@ -15,8 +15,8 @@
 # 4. **Dater** chaque obligation d'après les seuls textes adoptés.
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V1 — Priorité à la relation humaine** : là où les règles du haut risque
-# >   s'appliquent, un soignant compétent doit pouvoir contrôler le système et passer outre.
+# > - **V1 — Priorité à la relation humaine** : sous les règles du haut risque, un soignant
+# >   compétent contrôle le système et peut passer outre.
 # > - **V4 — Prudence, esprit critique et inclusivité** : dater une obligation d'après les
 # >   textes adoptés, jamais d'après une proposition.
 # > - **V5 — Utilisation responsable et éclairée** : utiliser un outil selon sa notice et le
@@ -31,16 +31,15 @@
 #
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez **chaque**
 # `...` par votre réponse entre guillemets **droits** `"…"` (touche 3 du clavier AZERTY,
-# jamais « » ni “ ”), exécutez, puis exécutez la **« Vérification »**. Un message « not
-# defined » : la cellule de réponse n'a pas été exécutée ; un message `SyntaxError` (*invalid
-# character*, *forgot a comma*) : un guillemet manque ou n'est pas droit. En **séance
-# évaluée**, les vérifications disent seulement si la réponse est bien écrite.
+# jamais « » ni “ ”), exécutez, puis exécutez la **« Vérification »**. Un message « Python
+# ne connaît pas le nom » : la cellule de réponse n'a pas été exécutée ; un message `SyntaxError` (*invalid
+# character*, *forgot a comma*) : un guillemet manque ou n'est pas droit.
 #
-# **Notation** : un item juste rapporte sa part des points, un item faux en retire une partie
-# (correction du hasard), un item laissé `...` ne coûte rien.
+# **Notation** : un item juste rapporte sa part des points ; un item faux en retire la
+# fraction écrite sous chaque question (correction du hasard) ; un item laissé `...` ne coûte
+# rien ; une question ne descend pas sous 0.
 #
-# *Ce module enseigne ; il ne donne pas de conseil juridique. Les textes sont résumés et
-# datés.*
+# *Enseignement, pas un conseil juridique ; les textes sont résumés et datés.*
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les textes juridiques du cours et l'explorateur.
@@ -59,7 +58,9 @@ def montrer(*cles):
         display(Markdown(f"**{ref.citation}** ({ref.date_label}) — *{ref.title}.* {ref.summary}"))
 
 
-print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
+print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les textes publiés et des "
+      "analyses juridiques (EUR-Lex et Légifrance n'étaient pas accessibles) ; ce qui n'a pas pu "
+      "être confirmé est signalé dans le texte (« vérifiez sur EUR-Lex »).")
 
 # %% [markdown]
 # ## 1. Deux règlements, deux questions
@@ -69,12 +70,11 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 # - Le **règlement (UE) 2017/745 sur les dispositifs médicaux** (MDR) demande : ce logiciel
 #   a-t-il une **finalité médicale** pour des patients ? Si oui, c'est un **dispositif
 #   médical** ; sa **classe** (I, IIa, IIb, III, du moins au plus risqué) dit qui vérifie sa
-#   conformité avant le **marquage CE** (le logo par lequel le fabricant atteste la
-#   conformité).
+#   conformité avant le **marquage CE**.
 # - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (en anglais
 #   *AI Act*) classe les systèmes d'IA selon le **risque** : quelques pratiques **interdites** ;
 #   des systèmes **à haut risque**, très encadrés ; des obligations de **transparence** pour
-#   ceux qui dialoguent avec des personnes ou génèrent du texte, des images, du son ; le
+#   ceux qui dialoguent avec des personnes ou génèrent du contenu ; le
 #   reste, à **risque minimal**.
 #
 # Deux acteurs. Le **fournisseur** développe le système et le met sur le marché, ou en service
@@ -82,8 +82,14 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 # dans un cadre professionnel : l'hôpital qui achète le logiciel et le fait utiliser par ses
 # équipes.
 #
-# Retenez le mot **destination** : c'est ce que le fabricant annonce (notice, étiquette,
-# publicité) qui fait d'un logiciel un dispositif médical, pas sa technique.
+# Un **système d'IA** (article 3, point 1) **déduit** des données reçues ses prédictions,
+# recommandations ou contenus, grâce à un **modèle** appris sur des exemples (le
+# **réentraîner** : le faire apprendre de nouveau, ce qui change ses résultats). Un logiciel
+# qui applique seulement des règles écrites par des personnes (sonner sous un seuil) n'en est
+# pas un (considérant 12).
+#
+# Retenez le mot **destination** (notice, étiquette, publicité du fabricant) : c'est elle, pas
+# la technique, qui fait d'un logiciel un dispositif médical.
 #
 # ## 2. Le parcours de classification
 #
@@ -95,7 +101,7 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 #    (visage, voix), les émotions d'une personne au travail ou à l'école, sauf raison
 #    médicale ou de sécurité (point f).
 # 2. Est-ce un **dispositif médical** par sa destination ?
-# 3. Si oui, quelle **classe** par la **règle 11** (section 3) ? Un système d'IA qui est
+# 3. Si oui, quelle **classe** par la **règle 11** (section 3, ci-dessous) ? Un système d'IA qui est
 #    lui-même le dispositif, ou son composant de sécurité, de classe IIa, IIb ou III doit être
 #    vérifié par un **organisme notifié** (organisme indépendant désigné par un État) : il est
 #    alors **à haut risque** (article 6, paragraphe 1). En classe I
@@ -103,29 +109,40 @@ print(f"Textes juridiques vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
 #    cette voie.
 # 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? En santé : évaluer, par ou pour une
 #    autorité publique, le droit d'une personne à des services publics essentiels, dont les
-#    soins ; évaluer et classer les appels d'urgence ; trier les patients aux urgences. Si oui :
+#    soins ; évaluer le risque et fixer le prix d'une assurance vie ou santé ; évaluer et
+#    classer les appels d'urgence ; trier les patients aux urgences. Si oui :
 #    **haut risque** (article 6, paragraphe 2).
 # 5. **Dialogue**-t-il avec des personnes, ou **génère**-t-il du contenu ? Si oui :
 #    obligations de **transparence** (article 50), en plus des autres.
 #
+# ## 3. La classe d'un logiciel : la règle 11
+#
+# La règle 11 (annexe VIII du MDR), résumée : ce que fait le logiciel, et la **gravité** de ce
+# qu'une erreur peut entraîner.
+#
+# | Le logiciel est destiné à… | Classe |
+# |---|---|
+# | a) fournir des informations utilisées pour prendre des décisions de diagnostic ou de traitement | IIa ; **IIb** si ces décisions peuvent causer une détérioration grave de l'état de santé ou une intervention chirurgicale ; **III** si elles peuvent causer la mort ou une détérioration irréversible |
+# | b) surveiller (en anglais, *monitor*) des processus physiologiques | IIa ; **IIb** s'il surveille des paramètres vitaux dont les variations peuvent exposer le patient à un danger immédiat |
+# | c) tout autre usage | I |
+#
 # **Explorateur.** En séance, choisissez l'**alerte de sepsis** (les autres fiches : après),
 # répondez aux cinq questions (au clavier : Tab, puis les flèches), puis cochez « Comparer
-# avec l'analyse du cours ». À la question 3, seule compte la limite entre la classe I et les
-# autres.
+# avec l'analyse du cours ».
 
 # %%
 explorateur = AiActPathExplorer()
 explorateur
 
 # %% [markdown]
-# ### Question 1 — Classer quatre autres systèmes (3 points)
+# ### Question 1 — Classer quatre autres systèmes (3 points ; item faux : − 1/3 d'item)
 #
 # Pour chacun, écrivez entre guillemets droits sa catégorie : `"interdit"`, `"haut risque"`,
 # `"transparence"` ou `"risque minimal"`.
 #
 # - **appels_samu** : au centre 15 (SAMU), un logiciel analyse ce que dit l'appelant et classe
-#   l'appel : « à passer tout de suite au médecin régulateur » ou « peut attendre » ; la file
-#   suit ce classement, sauf si l'assistant de régulation le corrige. On pose l'hypothèse que
+#   l'appel : « à passer tout de suite au médecin régulateur » ou « peut attendre ». On pose
+#   l'hypothèse que
 #   ce n'est pas un dispositif médical : son éditeur le destine à organiser la file des
 #   appels, pas au diagnostic.
 # - **emotions_soignants** : une clinique analyse par caméra les émotions de ses infirmiers
@@ -134,7 +151,7 @@ explorateur
 #   pour que le secrétariat les appelle la veille ; il ne parle à personne.
 # - **grain_de_beaute** : une application grand public dit à l'utilisateur si le grain de beauté
 #   qu'il photographie est suspect de mélanome et lui conseille alors de consulter. Son éditeur
-#   la destine au dépistage du mélanome (sa classe : règle 11, section 3).
+#   la destine au dépistage du mélanome (sa classe : règle 11, ci-dessus).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -274,35 +291,22 @@ categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
               "absences_rdv": "interdit", "grain_de_beaute": "haut risque"}
 
 # %% [markdown]
-# ## 3. La classe d'un logiciel : la règle 11
-#
-# La règle 11 (annexe VIII du MDR) regarde ce que le logiciel fait et la **gravité** de ce
-# qu'une erreur peut entraîner (résumé) :
-#
-# | Le logiciel est destiné à… | Classe |
-# |---|---|
-# | a) fournir des informations utilisées pour prendre des décisions de diagnostic ou de traitement | IIa ; **IIb** si ces décisions peuvent causer une détérioration grave de l'état de santé ou une intervention chirurgicale ; **III** si elles peuvent causer la mort ou une détérioration irréversible |
-# | b) surveiller (en anglais, *monitor*) des processus physiologiques | IIa ; **IIb** s'il surveille des paramètres vitaux dont les variations peuvent exposer le patient à un danger immédiat |
-# | c) tout autre usage | I |
-#
-# ### Question 2 — Trouver la classe (2 points)
+# ### Question 2 — Trouver la classe (2 points ; item faux : − 1/3 d'item)
 #
 # Ces quatre logiciels sont des dispositifs médicaux. Pour chacun, écrivez entre guillemets sa
 # classe par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`.
 #
 # - **acne** : à partir de photos du visage, il propose au médecin généraliste le degré d'une
-#   acné, pour choisir entre deux crèmes. Une erreur fait au pire prescrire la crème la moins
-#   adaptée pendant quelques semaines.
-# - **fracture** : à partir des radiographies, il propose au chirurgien d'opérer ou non une
-#   fracture du poignet. Une erreur peut faire opérer un patient pour rien, ou laisser mal se
-#   consolider une fracture qu'il faudra alors opérer.
-# - **tumeur_cerebrale** : il indique au chirurgien où passe la limite d'une tumeur du cerveau,
-#   pour décider de ce qu'il retire. Une marge trop courte laisse de la tumeur ; une marge trop
-#   large crée un déficit moteur définitif.
-# - **saturation_rea** : en réanimation, il suit en continu la saturation en oxygène de patients
-#   ventilés et sonne quand elle passe sous le seuil réglé par l'équipe ; il n'interprète rien,
-#   ne propose ni diagnostic ni traitement. Une désaturation passée inaperçue peut mener à
-#   l'arrêt cardiaque en quelques minutes.
+#   acné légère à modérée, pour choisir entre deux crèmes.
+# - **fracture** : à partir des radiographies d'un poignet fracturé, il propose à
+#   l'orthopédiste un plâtre seul ou une ostéosynthèse (broches, plaque vissée).
+# - **tumeur_cerebrale** : il trace pour le neurochirurgien la limite d'une tumeur du cerveau
+#   collée à l'aire motrice, pour décider de ce qu'il retire. Une marge trop large emporte du
+#   cortex moteur sain.
+# - **saturation_rea** : en réanimation, il suit en continu la saturation en oxygène (SpO2) de
+#   patients intubés et ventilés, et sonne quand elle passe sous le seuil réglé par l'équipe ;
+#   il ne donne aucune information de diagnostic ni de traitement : l'équipe décide seule.
+#   Une sonde bouchée fait chuter la saturation.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -342,8 +346,9 @@ checks.check_choices(
                            "fournit des informations pour choisir un traitement peut-il tomber "
                            "dans « tout autre logiciel », même s'il ne fait que « proposer » ?",
                            digest="268e8030bf048f66"),
-            checks.Mistake(None, "quelques semaines avec une crème moins adaptée, est-ce une "
-                           "détérioration grave de l'état de santé, ou une opération ?",
+            checks.Mistake(None, "quelques semaines avec une crème moins adaptée à une acné "
+                           "légère, est-ce une détérioration grave de l'état de santé, ou une "
+                           "opération ?",
                            digest="c8b289d616e5b2b0"),
             checks.Mistake(None, "la classe III vise une erreur qui peut tuer ou laisser une "
                            "atteinte définitive : est-ce ce que décrit l'énoncé ?",
@@ -351,12 +356,12 @@ checks.check_choices(
         ],
         "fracture": [
             checks.Mistake(None, "vous n'avez pas regardé la gravité : relisez les deux exceptions "
-                           "de la première partie de la règle 11, et ce qu'une erreur peut "
-                           "entraîner d'après l'énoncé.",
+                           "de la première partie de la règle 11 ; une ostéosynthèse, qu'est-ce "
+                           "que c'est ?",
                            digest="f6d1e07261376a73"),
-            checks.Mistake(None, "une opération de trop n'est ni la mort ni une atteinte "
-                           "irréversible ; relisez l'exception de la règle 11 qui nomme "
-                           "l'intervention chirurgicale.",
+            checks.Mistake(None, "une ostéosynthèse de trop, ou une fracture à reprendre, n'est "
+                           "ni la mort ni une atteinte irréversible ; relisez l'exception de la "
+                           "règle 11 qui nomme l'intervention chirurgicale.",
                            digest="06f3f3916619d3b3"),
             checks.Mistake(None, "proposer d'opérer, c'est informer une décision de traitement : "
                            "relisez la première partie de la règle 11.",
@@ -366,8 +371,9 @@ checks.check_choices(
             checks.Mistake(None, "vous avez lu le cas général de la première partie de la "
                            "règle 11 ; relisez ses exceptions : que laisse une marge trop "
                            "large ?", digest="71f8069b98c34d6a"),
-            checks.Mistake(None, "un déficit moteur définitif est-il seulement grave ? Relisez la "
-                           "seconde exception de la première partie de la règle 11.",
+            checks.Mistake(None, "le cortex moteur retiré repousse-t-il ? Une paralysie qui ne "
+                           "récupère pas est-elle seulement grave ? Relisez la seconde exception "
+                           "de la première partie de la règle 11.",
                            digest="1aa13b15dfd4e100"),
             checks.Mistake(None, "guider un geste chirurgical, c'est informer une décision de "
                            "traitement : relisez la première partie de la règle 11.",
@@ -375,11 +381,13 @@ checks.check_choices(
         ],
         "saturation_rea": [
             checks.Mistake(None, "relisez la deuxième partie de la règle 11 jusqu'au bout : son "
-                           "exception vise des paramètres vitaux ; un arrêt cardiaque en quelques "
-                           "minutes, est-ce un danger immédiat ?",
+                           "exception vise des paramètres vitaux ; que devient en quelques "
+                           "minutes un patient ventilé dont la sonde est bouchée, est-ce un "
+                           "danger immédiat ?",
                            digest="a71984cb7ac855e9"),
-            checks.Mistake(None, "ce logiciel n'interprète rien et ne propose rien : il "
-                           "surveille (l'alerte de sepsis, elle, annonce une maladie probable, "
+            checks.Mistake(None, "ce logiciel ne donne aucune information pour un diagnostic ou "
+                           "un traitement (l'énoncé le dit) : il surveille, comme l'écrit sa "
+                           "destination (l'alerte de sepsis, elle, annonce une maladie probable, "
                            "donc informe un diagnostic). Or la deuxième partie de la règle 11 "
                            "(surveiller) ne monte jamais jusqu'à la classe III.",
                            digest="63e6d6073ff23655"),
@@ -433,7 +441,7 @@ classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "IIa",
                "saturation_rea": "IIb"}
 
 # %% mistake="classes_mdr"
-# message : un déficit moteur définitif est-il seulement grave
+# message : le cortex moteur retiré repousse-t-il
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "IIb",
                "saturation_rea": "IIb"}
 
@@ -455,12 +463,12 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 # %% [markdown]
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
 #
-# L'alerte de sepsis de l'explorateur : un éditeur la vend, un hôpital l'utilise. Le règlement
-# sur l'IA répartit entre eux les devoirs d'un système à haut risque (résumé) :
+# Pour un système à haut risque, comme l'alerte de sepsis, le règlement sur l'IA répartit les
+# devoirs (résumé) :
 #
 # | Qui | Ses devoirs principaux |
 # |---|---|
-# | Le **fournisseur** (article 16) | rendre le système conforme (gestion des risques, données, documentation, contrôle humain, robustesse) ; tenir un système de gestion de la qualité ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
+# | Le **fournisseur** (article 16) | rendre le système conforme (risques, données, contrôle humain, robustesse) ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
 # | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, qui ont l'autorité de passer outre (§ 2) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) |
 #
 # **Devenir fournisseur** (article 25, paragraphe 1). Qui met son nom sur un système à haut
@@ -469,7 +477,7 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 # initiale de la conformité et qui touche la conformité ou la destination du système
 # (article 3, point 23) ; elle impose une nouvelle évaluation (article 43, paragraphe 4).
 #
-# ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points)
+# ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points ; item faux : − 1/2 d'item)
 #
 # Pour chaque cas, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou `"les deux"`.
 #
@@ -477,17 +485,15 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 #   prévoyait pas, et diffuse cette version aux hôpitaux, qui l'installent telle quelle. Qui
 #   doit en faire évaluer de nouveau la conformité ?
 # - **seuil** : l'hôpital rend l'alerte plus sensible par un réglage que la notice propose et
-#   que l'évaluation initiale a couvert, puis la fait utiliser par ses équipes. Quel rôle
-#   a-t-il ?
+#   que l'évaluation initiale a couvert, puis la fait utiliser par ses équipes.
 # - **marque** : une centrale d'achat hospitalière achète l'alerte à l'éditeur, n'y change
-#   rien et la revend à des hôpitaux sous son propre nom ; elle ne l'utilise pas. Quel rôle
-#   a-t-elle ?
+#   rien et la revend à des hôpitaux sous son propre nom ; elle ne l'utilise pas.
 # - **reentrainement** : l'hôpital, seul, réentraîne le modèle sur ses patients, ce que ni la
 #   notice ni l'évaluation initiale ne prévoyaient et qui change ses performances, puis le
-#   fait utiliser ainsi par ses équipes. Quel rôle a-t-il ?
+#   fait utiliser ainsi par ses équipes ; on suppose que l'alerte modifiée reste un système à
+#   haut risque.
 # - **chu_maison** : un CHU développe lui-même, sous son nom, un logiciel qui classe les
-#   appels de son SAMU et le fait utiliser par ses propres assistants de régulation. Quel
-#   rôle a-t-il ?
+#   appels de son SAMU et le fait utiliser par ses propres assistants de régulation.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -569,8 +575,8 @@ checks.check_choices(
     "après chaque modification substantielle (article 43, paragraphe 4), pas après un réglage "
     "qu'il avait prévu et fait évaluer ; le déployeur répond de son usage. On devient "
     "fournisseur en développant le système, en y mettant son nom ou en le modifiant "
-    "substantiellement (article 25) ; qui le fait et l'utilise a les deux rôles. Quels devoirs "
-    "suivent dépend encore du MDR : un dispositif médical fabriqué ou modifié par un "
+    "substantiellement (article 25) ; qui le fait et l'utilise a les deux rôles. Les devoirs "
+    "qui en découlent dépendent encore du MDR : un dispositif médical fabriqué ou modifié par un "
     "établissement pour son seul usage interne (MDR, article 5, paragraphe 5) ne passe pas par "
     "un organisme notifié, donc n'est pas à haut risque par l'article 6, paragraphe 1 (guide "
     "MDCG 2025-6).",
@@ -633,15 +639,15 @@ devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fourn
 # | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
-# | 2 décembre 2026 | deux interdictions ajoutées en 2026 (images intimes sans consentement, contenus pédopornographiques) ; le marquage des contenus des IA génératives déjà sur le marché. |
+# | 2 décembre 2026 | deux interdictions ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
 # | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
 # | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir, au lieu du 2 août 2027 du texte de 2024). |
 #
-# ### Question 4 — Depuis quand, à partir de quand ? (2 points)
+# ### Question 4 — Depuis quand, à partir de quand ? (2 points ; item faux : − 1/5 d'item)
 #
 # Pour chaque système, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
 # date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, due pour tous) ; aucun n'est à risque minimal. Dates possibles, passées :
+# maîtrise de l'IA, due pour tout système d'IA) ; aucun n'est à risque minimal. Dates possibles, passées :
 # `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir : `"2 août 2027"`,
 # `"2 décembre 2027"`, `"2 août 2028"`.
 #
@@ -708,9 +714,10 @@ checks.check_choices(
     mistakes={
         "coach_ado": [
             checks.Mistake(None, modele_general, digest="9333cbcbb1560333"),
-            checks.Mistake(None, "vous l'avez rangée dans la transparence parce qu'elle montre "
-                           "des vidéos ; mais la question 5 vient en dernier : que font ces "
-                           "images aux adolescents, et à quel prix ?", digest="f69d7054ab6cea36"),
+            checks.Mistake(None, "le 2 août 2026 est la date de la transparence et de la "
+                           "plupart des autres règles ; or la question 5 du parcours vient en "
+                           "dernier : que font ces images aux adolescents, et à quel prix ?",
+                           digest="f69d7054ab6cea36"),
             checks.Mistake(None, pas_haut_risque, digest="37a57ee54e286683"),
             checks.Mistake(None, pas_haut_risque, digest="3ea0cc034af8a1f4"),
             checks.Mistake(None, pas_haut_risque, digest="d1222f1528bbfa08"),
@@ -727,18 +734,19 @@ checks.check_choices(
         ],
         "assistant_pharmacie": [
             checks.Mistake(None, "donner des horaires n'est ni manipuler ni exploiter personne ; "
-                           "et la maîtrise de l'IA, due pour tous depuis cette date, n'est pas "
-                           "une règle propre à une catégorie.", digest="ebaad1dd92c66982"),
+                           "et la maîtrise de l'IA, due pour tout système d'IA depuis cette date, "
+                           "n'est pas une règle propre à une catégorie.", digest="ebaad1dd92c66982"),
             checks.Mistake(None, modele_general, digest="df7aa9d6b1a4f141"),
-            checks.Mistake(None, "sans finalité médicale ni usage de l'annexe III, pas de haut "
-                           "risque : quelle question du parcours reçoit un « oui » ?",
-                           digest="7648cff07972adf2"),
-            checks.Mistake(None, "sans finalité médicale ni usage de l'annexe III, pas de haut "
-                           "risque : quelle question du parcours reçoit un « oui » ?",
+            checks.Mistake(None, "vous avez pris une date des dispositifs médicaux ; mais donner "
+                           "des horaires n'a aucune finalité médicale : quelle question du "
+                           "parcours reçoit un « oui » ?", digest="7648cff07972adf2"),
+            checks.Mistake(None, "vous avez pris la date de l'annexe III ; mais répondre sur les "
+                           "horaires n'évalue aucun droit aux soins ni aucune urgence : quelle "
+                           "question du parcours reçoit un « oui » ?",
                            digest="c2aea4c27d1870e1"),
-            checks.Mistake(None, "sans finalité médicale ni usage de l'annexe III, pas de haut "
-                           "risque : quelle question du parcours reçoit un « oui » ?",
-                           digest="6979284cdd28d031"),
+            checks.Mistake(None, "vous avez pris une date des dispositifs médicaux ; mais donner "
+                           "des horaires n'a aucune finalité médicale : quelle question du "
+                           "parcours reçoit un « oui » ?", digest="6979284cdd28d031"),
         ],
         "aide_aux_soins": [
             checks.Mistake(None, autre_regle, digest="3e57d1959cba66ac"),
@@ -807,7 +815,7 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 août 2026",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
-# message : parce qu'elle montre des vidéos
+# message : que font ces images aux adolescents
 dates = {"coach_ado": "2 août 2026", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
@@ -819,7 +827,7 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
-# message : sans finalité médicale ni usage de l'annexe III, pas de haut risque
+# message : n'évalue aucun droit aux soins ni aucune urgence
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 décembre 2027", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
@@ -843,6 +851,12 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "fond_oeil": "2 août 2028"}
 
 # %% mistake="dates"
+# message : donner des horaires n'a aucune finalité médicale
+dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
+         "assistant_pharmacie": "2 août 2028", "aide_aux_soins": "2 décembre 2027",
+         "fond_oeil": "2 août 2028"}
+
+# %% mistake="dates"
 # message : vous en avez fait un système à haut risque
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 août 2028",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
@@ -861,8 +875,9 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #   médical, pas sa technique.
 
 # %% [markdown] reveal="classes_mdr"
-# - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus :
-#   vérifié par un organisme notifié, il est alors **à haut risque** (article 6, paragraphe 1).
+# - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus : vérifié
+#   par un organisme notifié, un **système d'IA** est alors **à haut risque** (article 6,
+#   paragraphe 1) ; un logiciel sans IA ne relève que du MDR.
 
 # %% [markdown] reveal="categories"
 # - Le haut risque vient aussi de l'**usage** (annexe III : accès aux soins, appels d'urgence,
@@ -876,9 +891,10 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 
 # %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
-#   2026/1744, les règles du haut risque ne s'appliquent pas encore ; un système déjà en
-#   service n'y entrera qu'après une modification importante de sa conception, ou au plus
-#   tard le 2 août 2030 s'il est destiné à des autorités publiques (article 111).
+#   2026/1744, les règles du haut risque ne s'appliquent pas encore ; un système mis sur le
+#   marché ou en service avant la date de sa voie (même type, même modèle) n'y entrera
+#   qu'après une modification importante de sa conception, ou au plus tard le 2 août 2030
+#   s'il est destiné à des autorités publiques (article 111).
 
 # %% [markdown]
 # ## Après la séance
@@ -896,81 +912,100 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # %% [markdown] written="reflexion_garantie_humaine" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
-# noté **0**, **un demi** ou **1** point.
+# noté **0**, **un demi** ou **1** point (le critère 2 aussi par quarts). Chaque élément n'est
+# compté qu'une fois, dans un seul critère.
 #
-# **Critère 1 — Ce que le droit exige déjà, et exigera, avec les bons articles**,
-# valeur V5 — Utilisation responsable et éclairée.
+# **Critère 1 — Ce que le droit exigera de l'hôpital, avec les bons articles**,
+# valeur V5 — Utilisation responsable et éclairée. Ce critère ne porte que sur les devoirs du
+# haut risque et leur partage entre l'hôpital et le fournisseur ; ce qui est dû dès
+# aujourd'hui est noté au critère 2 (b), et seulement là.
 #
-# - **1** : au moins deux obligations justes de l'hôpital ou de ses soignants avec leur
-#   article, chacune présentée au bon temps. **À venir** (règles du haut risque, pas avant le
-#   2 août 2028 pour ce dispositif, peut-être jamais, voir critère 2) : contrôle humain exercé
-#   par des personnes compétentes, formées, qui ont l'autorité de passer outre (article 26,
-#   paragraphe 2 ; l'article 14 fixe ce que le système doit permettre au soignant, c'est un
-#   devoir de conception du fournisseur : une copie qui le dit a raison, une copie qui
-#   l'attribue à l'hôpital confond les devoirs) ; usage conforme à la notice (article 26,
-#   paragraphe 1) ; surveillance et signalement des incidents au fournisseur (article 26,
-#   paragraphe 5). **Déjà en vigueur** : maîtrise de l'IA du personnel (article 4) ; la
-#   matériovigilance : les utilisateurs d'un dispositif médical signalent sans délai à l'ANSM
-#   un incident qui a entraîné ou aurait pu entraîner la mort ou une dégradation grave de
-#   l'état de santé (code de la santé publique, article L. 5212-2) ; à l'hôpital, le
-#   signalement passe par le correspondant local de matériovigilance, qui le transmet à
-#   l'ANSM (article R. 5212-17) : « à l'ANSM » et « au correspondant local » sont justes l'un
-#   et l'autre ; l'information du patient sur l'usage d'un dispositif médical comportant un
-#   traitement algorithmique dont l'apprentissage a été réalisé à partir de données massives
-#   (code de la santé publique, article L. 4001-3, module 09), devoir du professionnel de santé
-#   qui l'utilise (pas de l'hôpital). Les devoirs du fournisseur et ceux de l'hôpital ne sont
-#   pas confondus. Une obligation à venir (article 26) présentée comme déjà en vigueur ne compte
-#   pas pour ce
-#   critère.
-# - **un demi** : une seule obligation juste, ou des obligations sans article, ou un devoir du
-#   fournisseur attribué à l'hôpital (marquage CE).
-# - **0** : aucune obligation juste.
+# - **1** : au moins deux devoirs de l'hôpital, déployeur, avec leur article, présentés comme
+#   à venir ou conditionnels (voir critère 2 (a)) : contrôle humain exercé par des personnes
+#   compétentes, formées, qui ont l'autorité de passer outre (article 26, paragraphe 2) ;
+#   usage conforme à la notice (article 26, paragraphe 1) ; surveillance du fonctionnement,
+#   signalement des incidents au fournisseur, suspension en cas de risque (article 26,
+#   paragraphe 5). L'article 14 fixe ce que le système doit permettre au soignant : c'est un
+#   devoir de conception du fournisseur ; une copie qui le dit a raison, une copie qui
+#   l'attribue à l'hôpital confond les devoirs.
+# - **un demi** : un seul devoir juste avec son article, ou des devoirs sans article, ou un
+#   devoir du fournisseur attribué à l'hôpital (article 14, marquage CE), ou un devoir de
+#   l'article 26 présenté comme déjà en vigueur.
+# - **0** : aucun devoir juste de l'hôpital.
 #
-# **Critère 2 — Le calendrier, tel qu'il est adopté**,
-# valeur V4 — Prudence, esprit critique et inclusivité. On cherche deux éléments :
-# **(a) la date** : pour un dispositif médical, les devoirs du haut risque (article 26 pour
-# l'hôpital, article 14 pour la conception du système) s'appliqueront à partir du 2 août 2028
-# (date reportée par le règlement (UE) 2026/1744 pour l'annexe I) ; mais un système mis sur le
-# marché ou en service avant cette date n'y sera soumis que s'il subit ensuite une
-# modification importante de sa conception (article 111, paragraphe 2, modifié), au plus tard
-# le 2 août 2030 pour ceux destinés aux autorités publiques. L'alerte est mise en service
-# aujourd'hui : la date de l'annexe I et « peut-être jamais, sauf modification importante
-# (article 111) » ont l'un et l'autre le point pour (a) ;
-# la meilleure copie dit les deux. Compte aussi une copie qui cite la date du texte de 2024
-# en disant qu'elle a été reportée. *Source de ce point* : l'article 111, paragraphe 2, dans
-# sa rédaction de 2026, et le considérant 39 du règlement (UE) 2026/1744 ont été lus dans des
-# sources secondaires concordantes (dépôts publics qui citent le texte anglais adopté ou la
-# version du Conseil ; le considérant 39 dans une seule), pas au Journal officiel, qui
-# n'était pas accessible ; relisez-les sur EUR-Lex (CELEX 32026R1744) avant la
-# correction ; **(b) ce qui s'applique déjà à l'hôpital** : la copie dit que l'attente ne
-# dispense pas l'hôpital de tout, en nommant au moins un devoir de l'hôpital ou de ses
-# soignants déjà en vigueur : la maîtrise de l'IA du personnel (article 4) ; la
-# matériovigilance (signaler sans délai à l'ANSM un incident grave, code de la santé
-# publique, article L. 5212-2, ou au correspondant local de matériovigilance, article
-# R. 5212-17) ; l'information du patient (article L. 4001-3) ; la
-# déontologie et la responsabilité du soignant. Un devoir du seul fabricant (marquage CE,
-# organisme notifié) ne suffit pas pour (b) : la question porte sur l'hôpital.
+# **Critère 2 — Le calendrier adopté, et ce qui est dû en attendant**,
+# valeur V4 — Prudence, esprit critique et inclusivité. Deux éléments :
+#
+# **(a) Si et quand les règles du haut risque s'appliqueront à cette alerte.** Pour un
+# dispositif médical, elles s'appliquent aux systèmes nouveaux à partir du 2 août 2028 (date
+# de l'annexe I, reportée par le règlement (UE) 2026/1744). Mais l'alerte est mise en service
+# aujourd'hui, avant cette date : d'après l'article 111, paragraphe 2, modifié, que le module
+# enseigne, elle n'y sera soumise que si sa conception subit ensuite une modification
+# importante (on raisonne par type et modèle, considérant 39). « L'article 26 s'appliquera à
+# cette alerte le 2 août 2028 », sans cette nuance, est donc inexact.
+#
+# - (a) acquis en entier : « 2 août 2028 pour les systèmes nouveaux, et pour celle-ci
+#   seulement en cas de modification importante (article 111) », ou « peut-être jamais, sauf
+#   modification importante (article 111) » ; ou « au plus tard le 2 août 2030 si l'on tient
+#   le CHU pour une autorité publique », à condition que ce soit argumenté.
+# - (a) à moitié : « 2 août 2028 » seul.
+# - Compte comme « 2 août 2028 » une copie qui cite la date du texte de 2024 en disant
+#   qu'elle a été reportée.
+#
+# *Point discuté, à dire aux étudiants au retour* : l'échéance du 2 août 2030 vise les systèmes
+# « destinés à être utilisés par » des autorités publiques, c'est-à-dire la destination fixée
+# par le fournisseur ; qu'un CHU, établissement public de santé, soit une « autorité
+# publique » au sens de cet article n'est tranché par aucun texte lu pour ce module (l'article
+# 27 parle, lui, d'« organismes de droit public »). Ne pénalisez ni l'une ni l'autre lecture
+# argumentée. *Source de ce point* : l'article 111, paragraphe 2, dans sa rédaction de 2026,
+# et le considérant 39 du règlement (UE) 2026/1744 ont été lus dans des sources secondaires
+# concordantes (dépôts publics qui citent le texte anglais adopté ou la version du Conseil ;
+# le considérant 39 dans une seule), pas au Journal officiel, qui n'était pas accessible ;
+# relisez-les sur EUR-Lex (CELEX 32026R1744) avant la correction.
+#
+# **(b) Ce qui s'applique déjà à l'hôpital ou à ses soignants** : la copie dit que l'attente
+# ne dispense pas de tout, en nommant au moins un devoir déjà en vigueur : la maîtrise de l'IA
+# du personnel (article 4, dans sa rédaction de 2026 : prendre des mesures pour la favoriser ;
+# une copie qui écrit que l'article 4 oblige à « garantir un niveau suffisant » cite la
+# version de 2024, remplacée : ce devoir ne lui vaut pas (b), un autre devoir juste oui) ; la
+# matériovigilance (les utilisateurs d'un dispositif médical signalent sans délai à l'ANSM un
+# incident qui a entraîné ou aurait pu entraîner la mort ou une dégradation grave de l'état de
+# santé, code de la santé publique, article L. 5212-2 ; à l'hôpital, par le correspondant
+# local de matériovigilance, qui le transmet à l'ANSM, article R. 5212-17 : « à l'ANSM » et
+# « au correspondant local » sont justes l'un et l'autre) ; l'information du patient sur
+# l'usage d'un dispositif médical comportant un traitement de données algorithmique dont
+# l'apprentissage a été réalisé à partir de données massives (article L. 4001-3, module 09),
+# devoir du professionnel de santé qui l'utilise ; l'article renvoie à un arrêté pour
+# préciser les dispositifs visés (d'après une relecture ; non vérifié ici : relisez-le sur
+# Légifrance avant de le présenter comme pleinement applicable) ; la déontologie et la
+# responsabilité du soignant. Un devoir du seul fabricant (marquage CE, organisme notifié) ne
+# suffit pas pour (b) : la question porte sur l'hôpital.
+#
+# Notation du critère 2 :
 #
 # - **0** si la copie présente comme celle qui vaut aujourd'hui une date du texte de 2024 ou
-#   d'une proposition (c'est l'erreur que vise la valeur V4 — Prudence, esprit critique et inclusivité), quel que soit le reste ;
-# - sinon, **1** : (a) et (b) ; **un demi** : un seul des deux (la date juste, ou « pas
-#   encore, mais l'article 4 s'applique déjà à l'hôpital » sans date) ; **0** : ni l'un ni
-#   l'autre (par exemple « rien n'est dû en attendant », sans date).
+#   d'une proposition (c'est l'erreur que vise la valeur V4 — Prudence, esprit critique et
+#   inclusivité), quel que soit le reste ;
+# - sinon, la somme : (a) vaut un demi en entier, un quart à moitié ; (b) vaut un demi. Le
+#   critère est noté 1, trois quarts, un demi, un quart ou 0 (par exemple « pas encore, mais
+#   l'article 4 s'applique déjà à l'hôpital », sans date : un demi ; « rien n'est dû en
+#   attendant », sans date : 0).
 #
 # **Critère 3 — Ce qui est dû au-delà du droit**,
 # valeur V1 — Priorité à la relation humaine.
 #
-# - **1** : une garantie concrète et argumentée : un soignant examine le patient avant d'agir
+# - **1** : une garantie concrète et argumentée (un soignant examine le patient avant d'agir
 #   sur l'alerte ; il peut ne pas la suivre et le note ; le patient est informé en mots simples ;
-#   le biais d'automatisation est connu de l'équipe (module 09) ; une alerte n'est pas un
-#   diagnostic ; l'hôpital vérifie que l'alerte marche aussi bien pour tous ses patients
-#   (principe de justice du CENS). La copie ne conclut ni « l'IA décide » ni « il faut
-#   l'ignorer ».
-# - **un demi** : une garantie vague (« garder l'humain dans la boucle ») sans dire qui, quand ni
-#   comment.
+#   le biais d'automatisation est connu de l'équipe, module 09 ; une alerte n'est pas un
+#   diagnostic), **et** un mot sur les patients pour qui l'alerte peut moins bien marcher (la
+#   consigne le demande : l'hôpital vérifie qu'elle marche aussi bien pour tous ses patients,
+#   principe de justice du CENS, volet inclusivité de V4 — Prudence, esprit critique et
+#   inclusivité). La copie ne conclut ni « l'IA décide » ni « il faut l'ignorer ».
+# - **un demi** : une garantie concrète sans un mot sur ces patients ; ou ce mot avec une
+#   garantie vague (« garder l'humain dans la boucle ») qui ne dit ni qui, ni quand, ni comment.
 # - **0** : rien au-delà du droit, ou une position sans argument.
 #
-# **Copie exemple** (étudiante infirmière), notée **un point et demi sur 3** :
+# **Copie exemple** (étudiante infirmière), notée **un point sur 3** :
 #
 # > « L'hôpital doit confier la surveillance des alertes à des soignants formés qui peuvent
 # > passer outre (article 26). Le fabricant a dû faire certifier son logiciel par un organisme
@@ -978,14 +1013,13 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # > d'obligation. Je pense qu'une infirmière doit toujours aller voir le patient avant
 # > d'appeler le médecin, et noter si elle n'est pas d'accord avec l'alerte. »
 #
-# Notation : critère 1, **un demi** (une obligation de l'hôpital avec son article, présentée au
-# bon temps puisque la copie dit ensuite que ces règles ne s'appliquent pas encore ; le
-# marquage est bien attribué au fabricant, mais une seule obligation du déployeur) ; critère 2,
-# **0** (pas de date fausse présentée comme en vigueur, mais ni (a), aucune date ni
-# article 111, ni (b) :
-# « pas d'obligation » oublie l'article 4 et la matériovigilance, qui s'appliquent déjà à
-# l'hôpital) ; critère 3,
-# **1** (garantie concrète : qui, quand, et la trace écrite).
+# Notation : critère 1, **un demi** (un seul devoir de l'hôpital avec son article, présenté
+# comme à venir puisque la copie dit ensuite que ces règles ne s'appliquent pas encore ; le
+# marquage est bien attribué au fabricant) ; critère 2, **0** (pas de date fausse présentée
+# comme en vigueur, mais ni (a), aucune date ni article 111, ni (b) : « pas d'obligation »
+# oublie l'article 4 et la matériovigilance, qui s'appliquent déjà ; cette omission n'est
+# comptée qu'ici) ; critère 3, **un demi** (garantie concrète : qui, quand, et la trace écrite ;
+# rien sur les patients pour qui l'alerte marcherait moins bien).
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1039,8 +1073,8 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 
 # %% [markdown]
 # - **Le droit français.** L'information du patient quand est utilisé un dispositif médical
-#   comportant un traitement algorithmique dont l'apprentissage a été réalisé à partir de
-#   données massives : module 09 (code de la santé publique, article L. 4001-3). La
+#   comportant un traitement de données algorithmique dont l'apprentissage a été réalisé à
+#   partir de données massives : module 09 (code de la santé publique, article L. 4001-3). La
 #   matériovigilance : les utilisateurs d'un dispositif médical signalent sans délai à l'ANSM
 #   un incident grave (article L. 5212-2) ; à l'hôpital, par le correspondant local de
 #   matériovigilance, qui le transmet à l'ANSM (article R. 5212-17).
