@@ -32,8 +32,9 @@
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez **chaque**
 # `...` par votre réponse entre guillemets **droits** `"…"` (touche 3 du clavier AZERTY,
 # jamais « » ni “ ”), exécutez, puis exécutez la **« Vérification »**. Un message « Python
-# ne connaît pas le nom » : la cellule de réponse n'a pas été exécutée ; un message `SyntaxError` (*invalid
-# character*, *forgot a comma*) : un guillemet manque ou n'est pas droit.
+# ne connaît pas le nom » : la cellule de réponse n'a pas été exécutée ; un message
+# `SyntaxError` (*invalid character*, *forgot a comma*) : un guillemet manque ou n'est pas
+# droit.
 #
 # **Notation** : un item juste rapporte sa part des points ; un item faux en retire la
 # fraction écrite sous chaque question (correction du hasard) ; un item laissé `...` ne coûte
@@ -58,9 +59,9 @@ def montrer(*cles):
         display(Markdown(f"**{ref.citation}** ({ref.date_label}) — *{ref.title}.* {ref.summary}"))
 
 
-print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les textes publiés et des "
-      "analyses juridiques (EUR-Lex et Légifrance n'étaient pas accessibles) ; ce qui n'a pas pu "
-      "être confirmé est signalé dans le texte (« vérifiez sur EUR-Lex »).")
+print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les textes publiés "
+      "et des analyses juridiques (EUR-Lex et Légifrance n'étaient pas accessibles) ; ce qui "
+      "n'a pas pu être confirmé est signalé dans le texte (« vérifiez sur EUR-Lex »).")
 
 # %% [markdown]
 # ## 1. Deux règlements, deux questions
@@ -101,12 +102,12 @@ print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les t
 #    (visage, voix), les émotions d'une personne au travail ou à l'école, sauf raison
 #    médicale ou de sécurité (point f).
 # 2. Est-ce un **dispositif médical** par sa destination ?
-# 3. Si oui, quelle **classe** par la **règle 11** (section 3, ci-dessous) ? Un système d'IA qui est
-#    lui-même le dispositif, ou son composant de sécurité, de classe IIa, IIb ou III doit être
-#    vérifié par un **organisme notifié** (organisme indépendant désigné par un État) : il est
-#    alors **à haut risque** (article 6, paragraphe 1). En classe I
-#    (sauf cas particuliers), le fabricant déclare seul sa conformité : pas de haut risque par
-#    cette voie.
+# 3. Si oui, quelle **classe** par la **règle 11** (section 3, ci-dessous) ? Un système d'IA
+#    qui est lui-même le dispositif, ou son composant de sécurité, de classe IIa, IIb ou III
+#    doit être vérifié par un **organisme notifié** (organisme indépendant désigné par un
+#    État) : il est alors **à haut risque** (article 6, paragraphe 1). En classe I (sauf cas
+#    particuliers), le fabricant déclare seul sa conformité : pas de haut risque par cette
+#    voie.
 # 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? En santé : évaluer, par ou pour une
 #    autorité publique, le droit d'une personne à des services publics essentiels, dont les
 #    soins ; évaluer le risque et fixer le prix d'une assurance vie ou santé ; évaluer et
@@ -142,9 +143,8 @@ explorateur
 #
 # - **appels_samu** : au centre 15 (SAMU), un logiciel analyse ce que dit l'appelant et classe
 #   l'appel : « à passer tout de suite au médecin régulateur » ou « peut attendre ». On pose
-#   l'hypothèse que
-#   ce n'est pas un dispositif médical : son éditeur le destine à organiser la file des
-#   appels, pas au diagnostic.
+#   l'hypothèse que ce n'est pas un dispositif médical : son éditeur le destine à organiser
+#   la file des appels, pas au diagnostic.
 # - **emotions_soignants** : une clinique analyse par caméra les émotions de ses infirmiers
 #   pendant leur travail, pour évaluer leur engagement.
 # - **absences_rdv** : un modèle repère les patients qui risquent de manquer leur rendez-vous,
@@ -647,9 +647,9 @@ devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fourn
 #
 # Pour chaque système, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
 # date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, due pour tout système d'IA) ; aucun n'est à risque minimal. Dates possibles, passées :
-# `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir : `"2 août 2027"`,
-# `"2 décembre 2027"`, `"2 août 2028"`.
+# maîtrise de l'IA, due pour tout système d'IA) ; aucun n'est à risque minimal. Dates
+# possibles, passées : `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir :
+# `"2 août 2027"`, `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # - **coach_ado** : une application de sport pour adolescents glisse dans ses vidéos des
 #   images trop brèves pour être vues consciemment, qui les poussent à jeûner ; plusieurs ont
@@ -734,8 +734,9 @@ checks.check_choices(
         ],
         "assistant_pharmacie": [
             checks.Mistake(None, "donner des horaires n'est ni manipuler ni exploiter personne ; "
-                           "et la maîtrise de l'IA, due pour tout système d'IA depuis cette date, "
-                           "n'est pas une règle propre à une catégorie.", digest="ebaad1dd92c66982"),
+                           "et la maîtrise de l'IA, due pour tout système d'IA depuis cette "
+                           "date, n'est pas une règle propre à une catégorie.",
+                           digest="ebaad1dd92c66982"),
             checks.Mistake(None, modele_general, digest="df7aa9d6b1a4f141"),
             checks.Mistake(None, "vous avez pris une date des dispositifs médicaux ; mais donner "
                            "des horaires n'a aucune finalité médicale : quelle question du "
@@ -984,8 +985,8 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # Notation du critère 2 :
 #
 # - **0** si la copie présente comme celle qui vaut aujourd'hui une date du texte de 2024 ou
-#   d'une proposition (c'est l'erreur que vise la valeur V4 — Prudence, esprit critique et
-#   inclusivité), quel que soit le reste ;
+#   d'une proposition, quel que soit le reste (c'est l'erreur que vise la valeur
+#   V4 — Prudence, esprit critique et inclusivité) ;
 # - sinon, la somme : (a) vaut un demi en entier, un quart à moitié ; (b) vaut un demi. Le
 #   critère est noté 1, trois quarts, un demi, un quart ou 0 (par exemple « pas encore, mais
 #   l'article 4 s'applique déjà à l'hôpital », sans date : un demi ; « rien n'est dû en
@@ -999,8 +1000,9 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #   le biais d'automatisation est connu de l'équipe, module 09 ; une alerte n'est pas un
 #   diagnostic), **et** un mot sur les patients pour qui l'alerte peut moins bien marcher (la
 #   consigne le demande : l'hôpital vérifie qu'elle marche aussi bien pour tous ses patients,
-#   principe de justice du CENS, volet inclusivité de V4 — Prudence, esprit critique et
-#   inclusivité). La copie ne conclut ni « l'IA décide » ni « il faut l'ignorer ».
+#   principe de justice du CENS, volet inclusivité de la valeur
+#   V4 — Prudence, esprit critique et inclusivité). La copie ne conclut ni « l'IA décide » ni
+#   « il faut l'ignorer ».
 # - **un demi** : une garantie concrète sans un mot sur ces patients ; ou ce mot avec une
 #   garantie vague (« garder l'humain dans la boucle ») qui ne dit ni qui, ni quand, ni comment.
 # - **0** : rien au-delà du droit, ou une position sans argument.
