@@ -945,23 +945,25 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # importante (on raisonne par type et modèle, considérant 39). « L'article 26 s'appliquera à
 # cette alerte le 2 août 2028 », sans cette nuance, est donc inexact.
 #
-# - (a) acquis en entier : « 2 août 2028 pour les systèmes nouveaux, et pour celle-ci
-#   seulement en cas de modification importante (article 111) », ou « peut-être jamais, sauf
-#   modification importante (article 111) » ; ou « au plus tard le 2 août 2030 si l'on tient
-#   le CHU pour une autorité publique », à condition que ce soit argumenté.
-# - (a) à moitié : « 2 août 2028 » seul.
-# - Compte comme « 2 août 2028 » une copie qui cite la date du texte de 2024 en disant
-#   qu'elle a été reportée.
+# - (a) acquis en entier : la copie dit que le haut risque s'appliquera le 2 août 2028 aux
+#   systèmes nouveaux, et à cette alerte seulement en cas de modification importante (article
+#   111) ; ou bien « peut-être jamais, sauf modification importante (article 111) » ; ou bien,
+#   argumenté, que la mise en conformité sera due au plus tard le 2 août 2030 si l'on tient le
+#   CHU pour une autorité publique.
+# - (a) à moitié : la date seule (le haut risque s'appliquera à cette alerte le
+#   2 août 2028), sans la nuance de l'article 111.
+# - Une copie qui cite la date du texte de 2024 en disant qu'elle a été reportée compte comme
+#   la date seule.
 #
-# *Point discuté, à dire aux étudiants au retour* : l'échéance du 2 août 2030 vise les systèmes
-# « destinés à être utilisés par » des autorités publiques, c'est-à-dire la destination fixée
-# par le fournisseur ; qu'un CHU, établissement public de santé, soit une « autorité
+# *Point discuté, à dire aux étudiants au retour* : l'échéance à venir du 2 août 2030 vise les
+# systèmes « destinés à être utilisés par » des autorités publiques, c'est-à-dire la destination
+# fixée par le fournisseur ; qu'un CHU, établissement public de santé, soit une « autorité
 # publique » au sens de cet article n'est tranché par aucun texte lu pour ce module (l'article
 # 27 parle, lui, d'« organismes de droit public »). Ne pénalisez ni l'une ni l'autre lecture
-# argumentée. *Source de ce point* : l'article 111, paragraphe 2, dans sa rédaction de 2026,
-# et le considérant 39 du règlement (UE) 2026/1744 ont été lus dans des sources secondaires
-# concordantes (dépôts publics qui citent le texte anglais adopté ou la version du Conseil ;
-# le considérant 39 dans une seule), pas au Journal officiel, qui n'était pas accessible ;
+# argumentée. *Source de ce point* : l'article 111, paragraphe 2, dans sa rédaction de 2026, et
+# le considérant 39 du règlement (UE) 2026/1744 ont été lus dans des sources secondaires
+# concordantes (dépôts publics qui citent le texte anglais adopté ou la version du Conseil ; le
+# considérant 39 dans une seule), pas au Journal officiel, qui n'était pas accessible ;
 # relisez-les sur EUR-Lex (CELEX 32026R1744) avant la correction.
 #
 # **(b) Ce qui s'applique déjà à l'hôpital ou à ses soignants** : la copie dit que l'attente
