@@ -251,7 +251,7 @@ class AiActPathExplorer:
             frame,
             caption="Les obligations qui en découlent",
             table_id=f"{self._table_id}_obligations",
-            corner="",
+            corner="N°",
             text_columns=_DUTY_COLUMNS,
         )
         styler.format(_typeset_cell, subset=["Qui", "Quoi", "S'applique"], escape=None)

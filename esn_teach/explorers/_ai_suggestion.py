@@ -336,7 +336,7 @@ class AiSuggestionExplorer:
             shown,
             caption="Les mesures du cas (et, dessous, des valeurs typiques pour comparer)",
             table_id=self._table_ids[0],
-            corner="",
+            corner="Ligne",
             text_columns=list(shown.columns),
         ).to_html()
 
