@@ -25,8 +25,8 @@
 # > - **V6 — Intégrité et transparence** : signaler l'incident, parler franchement au patient.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : bienfaisance (l'oxymètre reste utile),
-# > non-malfaisance (une hypoxémie manquée retarde l'oxygène), justice (l'erreur de l'appareil
-# > n'est pas la même pour tous), autonomie (informer honnêtement le patient).
+# > non-malfaisance (une hypoxémie manquée retarde l'oxygène), justice et équité (l'erreur de
+# > l'appareil n'est pas la même pour tous), autonomie (informer honnêtement le patient).
 #
 # ## Mode d'emploi
 #
@@ -36,9 +36,11 @@
 # **point** : `0.8`), exécutez, puis exécutez la **« Vérification »** en dessous. Sous chaque
 # question, des **indices** repliés s'ouvrent d'un clic. Un message d'erreur finit par une
 # ligne de Python en anglais : lisez l'explication française au-dessus. En séance, sautez les
-# encadrés « Pour aller plus loin » et la fiche des données : lisez-les après. En
-# **séance évaluée** (notebook noté), les résultats cachés jusqu'à une bonne réponse
-# s'affichent dans votre retour de correction.
+# encadrés « Pour aller plus loin » et la fiche des données.
+#
+# **La note** : en séance, questions 1 à 5 (6 points) ; après la séance, questions 6 a à 8 et
+# réflexion écrite (8 points), qui comptent aussi. En **séance évaluée**, les résultats cachés
+# jusqu'à une bonne réponse s'affichent dans votre retour de correction.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -54,7 +56,8 @@
 # - La **SpO2** est l'**estimation** de la SaO2 par l'oxymètre, à travers la peau.
 # - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Comme l'étude dont nous
 #   partons, nous comptons une SaO2 sous 88 %, bien sous l'objectif usuel de 94 à 98 %
-#   (O'Driscoll et al., 2017) : ce module l'appelle **hypoxémie sévère** (son nom à lui). Une
+#   (O'Driscoll et al., 2017) : ce module l'appelle **hypoxémie sévère** (terme propre au
+#   module). Une
 #   SaO2 de 88 à 92 % n'est pas comptée, sans être normale : sous 90 %, la PaO2 est déjà sous
 #   60 mmHg (encadré).
 #
@@ -104,7 +107,7 @@
 # Un **biais de mesure** est une erreur **systématique** : en moyenne, l'appareil se trompe dans
 # le même sens (ici, trop rassurant) ; ce n'est pas un « bruit » qui se compenserait. Ici, le
 # biais est **différentiel** : plus fort pour un groupe que pour un autre, d'où l'injustice. Un
-# outil d'IA nourri de SpO2 en hériterait.
+# outil d'IA nourri de SpO2 pourrait en hériter.
 
 # %% [markdown]
 # ## 3. Les données : des paires de mesures synthétiques
@@ -115,8 +118,9 @@
 # ajoute un **biais de l'appareil** qui grandit quand la saturation baisse, réglé pour retrouver
 # les taux publiés.
 #
-# Les groupes « patients blancs » et « patients noirs » sont ceux de l'étude ; c'est la
-# **pigmentation de la peau**, pas la « race », qui agit sur la mesure.
+# Les groupes « patients blancs » et « patients noirs » sont ceux de l'étude. En laboratoire,
+# c'est la **pigmentation de la peau** qui agit (Bickler et al., 2005) ; à l'hôpital,
+# l'appareil et la perfusion aussi.
 #
 # <details><summary>En France, peut-on auditer un appareil selon la « race » ?</summary>
 #
@@ -352,7 +356,8 @@ display(fr_table(
 # de patients.
 #
 # Ce taux est une **valeur prédictive** : dans un groupe plus grave, il est plus haut, même
-# avec un appareil sans biais. Nos deux groupes sont aussi graves ; à l'hôpital, pas forcément.
+# avec un appareil sans biais. Nos deux groupes sont aussi graves l'un que l'autre ; à
+# l'hôpital, pas forcément.
 #
 # <details><summary>Pour aller plus loin : une valeur prédictive</summary>
 #
@@ -483,6 +488,13 @@ checks.check_number(
         checks.Mistake(None, "numérateur et dénominateur inversés : une proportion ne dépasse "
                        "pas 1. Le groupe de départ (« parmi les paires où… ») va au "
                        "dénominateur, sous la barre de division.", digest="45219940605ba9de"),
+        checks.Mistake(None, "groupes mélangés : le numérateur et le dénominateur ne viennent "
+                       "pas du même groupe de patients. Une part se compte dans un seul groupe : "
+                       "prenez, au-dessus comme en dessous de la barre, les noms qui finissent "
+                       "par _noirs.", digest="94a123f711d09f30"),
+        checks.Mistake(None, "double compte : les paires occultes font déjà partie des paires "
+                       "à SpO2 de 92 à 96 %. Ne les ajoutez pas au dénominateur : le groupe de "
+                       "départ, seul, va sous la barre.", digest="bfc3e90d5d7563fc"),
         checks.Mistake(None, "une valeur au-dessus de 1 vient d'un calcul en trop après la "
                        "division : Python calcule a / b + c comme (a / b) + c. L'hypoxémie "
                        "occulte est une division de deux noms, sans rien ajouter.",
@@ -536,6 +548,14 @@ taux_occulte_noirs = n_hypoxemies_noirs / n_paires_noirs
 # %% mistake="taux_occulte_noirs"
 # message : numérateur et dénominateur inversés
 taux_occulte_noirs = n_rassurantes_noirs / n_occultes_noirs
+
+# %% mistake="taux_occulte_noirs"
+# message : groupes mélangés
+taux_occulte_noirs = n_occultes_noirs / n_rassurantes_blancs
+
+# %% mistake="taux_occulte_noirs"
+# message : double compte
+taux_occulte_noirs = n_occultes_noirs / (n_rassurantes_noirs + n_occultes_noirs)
 
 # %% mistake="taux_occulte_noirs"
 # message : Python calcule a / b + c comme (a / b) + c
@@ -601,14 +621,20 @@ else:
         lecture = "notre intervalle ne contient pas 11,7 % : l'écart dépasse le seul hasard."
     print(f"  Au Michigan : 11,7 % chez les patients noirs ; ici {notre_taux} : {lecture}")
 
-# Deux audits inventés dans un service, une paire par patient (des paires indépendantes) :
+# Trois audits inventés, une paire par patient (des paires indépendantes) :
 # (paires occultes, paires rassurantes) par groupe.
 AUDITS = {
     "un mois": {"patients noirs": (3, 20), "patients blancs": (4, 80)},
     "un an": {"patients noirs": (30, 200), "patients blancs": (40, 800)},
+    "six mois": {"patients noirs": (12, 100), "patients blancs": (20, 400)},
+}
+TITRES_AUDITS = {
+    "un mois": "L'audit « un mois », service A",
+    "un an": "L'audit « un an », même service A",
+    "six mois": "L'audit « six mois », un autre service B",
 }
 for duree, audit in AUDITS.items():
-    print(f"\nL'audit d'{duree} (chiffres inventés ; une paire par patient) :")
+    print(f"\n{TITRES_AUDITS[duree]} (chiffres inventés ; une paire par patient) :")
     for nom, (k, n) in audit.items():
         print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
               f"{intervalle_95(k, n)}")
@@ -626,11 +652,11 @@ for duree, audit in AUDITS.items():
 # l'écart, celui de Newcombe (1998), qui combine les intervalles de Wilson des deux taux.
 # </details>
 #
-# ### Question 2 — Que peut conclure le service de chaque audit ? (1 point)
+# ### Question 2 — Que conclure de chaque audit ? (1 point)
 #
-# Les deux audits trouvent les mêmes taux ; celui d'un an compte dix fois plus de paires. Pour **chaque audit seul**, que peut conclure le service ? Écrivez
-# entre guillemets **doubles** l'une des réponses `"un écart est mis en évidence"`,
-# `"il n'y a pas d'écart"` ou `"on ne peut pas conclure"`.
+# Pour **chaque audit seul**, que peut-on conclure ? Écrivez entre guillemets **doubles** l'une
+# des réponses `"un écart est mis en évidence"`, `"il n'y a pas d'écart"` ou
+# `"on ne peut pas conclure"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -641,13 +667,16 @@ for duree, audit in AUDITS.items():
 # <details><summary>Indice 2</summary>
 #
 # Pour chaque audit, deux questions. Un écart nul est-il dans l'intervalle de l'écart ? Un
-# écart important l'est-il ? Puis relisez les trois phrases : laquelle décrit ce cas ?
+# écart important l'est-il ? Puis relisez les trois phrases : laquelle décrit ce cas ? Les
+# intervalles des deux taux, eux, ne décident pas.
 # </details>
 
 # %% answer="conclusion_audit"
-conclusion_audit = {"un mois": ..., "un an": ...}
+conclusion_audit = {"un mois": ..., "un an": ..., "six mois": ...}
 ### BEGIN SOLUTION
-conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence"}
+conclusion_audit["un mois"] = "on ne peut pas conclure"
+conclusion_audit["un an"] = "un écart est mis en évidence"
+conclusion_audit["six mois"] = "un écart est mis en évidence"
 ### END SOLUTION
 
 # %% tests="conclusion_audit" points=1
@@ -656,30 +685,42 @@ checks.check_choices(
     conclusion_audit,
     name="conclusion_audit",
     options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
-    digests={"un mois": "554a6d52daf1618b", "un an": "211eed93791a117e"},
+    digests={"un mois": "554a6d52daf1618b", "un an": "211eed93791a117e",
+             "six mois": "969ed5f68dccf5c9"},
     mistakes={
         "un mois": [
             checks.Mistake(None, "vous avez comparé les deux taux sans leur marge d'erreur. "
-                           "L'intervalle de l'écart contient 0 : avec 20 paires chez les "
-                           "patients noirs, un mois ne suffit pas à mettre un écart en évidence.",
-                           digest="b3d5dc992fd90961"),
-            checks.Mistake(None, "un intervalle de l'écart qui contient 0 ne prouve pas "
-                           "l'absence d'écart : il contient aussi des écarts importants. Une "
-                           "absence de preuve n'est pas une preuve d'absence.",
+                           "Avec 20 paires chez les patients noirs, lisez l'intervalle de "
+                           "l'écart : quelles valeurs contient-il, de la plus basse à la plus "
+                           "haute ?", digest="b3d5dc992fd90961"),
+            checks.Mistake(None, "un intervalle de l'écart qui contient 0 contient aussi des "
+                           "écarts importants : il ne prouve pas l'absence d'écart. Une absence "
+                           "de preuve n'est pas une preuve d'absence.",
                            digest="f9d742d525effa4d"),
         ],
         "un an": [
-            checks.Mistake(None, "l'intervalle de l'écart ne contient pas 0 : toutes les "
-                           "valeurs compatibles avec cet audit sont des écarts positifs. Avec "
-                           "dix fois plus de paires, la marge d'erreur s'est resserrée.",
+            checks.Mistake(None, "mêmes taux qu'en un mois, mais pas la même marge d'erreur : "
+                           "avec dix fois plus de paires, relisez les deux bornes de "
+                           "l'intervalle de l'écart. Un écart nul en fait-il partie ?",
                            digest="9dde92112385a4ac"),
             checks.Mistake(None, "un écart nul est hors de l'intervalle de l'écart : cet audit "
                            "n'est pas compatible avec l'absence d'écart.",
                            digest="0ab7e8760598c2a7"),
         ],
+        "six mois": [
+            checks.Mistake(None, "vous avez regardé si les intervalles des deux taux se "
+                           "chevauchent. Ce chevauchement ne dit pas quelles valeurs de l'écart "
+                           "sont compatibles avec l'audit : c'est l'intervalle de l'écart, sur la "
+                           "dernière ligne, qui décide.", digest="26cceead8bbf4f9b"),
+            checks.Mistake(None, "un écart nul est hors de l'intervalle de l'écart : cet audit "
+                           "n'est pas compatible avec l'absence d'écart. Les intervalles des "
+                           "deux taux, qui se chevauchent, ne décident pas.",
+                           digest="c294a8d50f686af9"),
+        ],
     },
-    success="mêmes taux, conclusions différentes : c'est la taille de l'audit qui décide. Un "
-    "audit trop petit ne confirme ni n'exclut un écart.",
+    success="mêmes taux, conclusions différentes en un mois et en un an : la taille de l'audit "
+    "décide. Et deux intervalles de taux qui se chevauchent (six mois) n'empêchent pas "
+    "l'intervalle de l'écart d'exclure 0 : c'est lui qu'on lit.",
     points=1,
 )
 ### BEGIN HIDDEN TESTS
@@ -687,7 +728,11 @@ checks.check_choices(
     conclusion_audit,
     name="conclusion_audit",
     options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
-    expected={"un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence"},
+    expected={
+        "un mois": "on ne peut pas conclure",
+        "un an": "un écart est mis en évidence",
+        "six mois": "un écart est mis en évidence",
+    },
     points=1,
 )
 ### END HIDDEN TESTS
@@ -695,20 +740,37 @@ checks.check_choices(
 # %% mistake="conclusion_audit"
 # message : sans leur marge d'erreur
 conclusion_audit = {
-    "un mois": "un écart est mis en évidence", "un an": "un écart est mis en évidence"
+    "un mois": "un écart est mis en évidence", "un an": "un écart est mis en évidence",
+    "six mois": "un écart est mis en évidence",
 }
 
 # %% mistake="conclusion_audit"
 # message : Une absence de preuve n'est pas une preuve d'absence
-conclusion_audit = {"un mois": "il n'y a pas d'écart", "un an": "un écart est mis en évidence"}
+conclusion_audit = {
+    "un mois": "il n'y a pas d'écart", "un an": "un écart est mis en évidence",
+    "six mois": "un écart est mis en évidence",
+}
 
 # %% mistake="conclusion_audit"
-# message : la marge d'erreur s'est resserrée
-conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "on ne peut pas conclure"}
+# message : pas la même marge d'erreur
+conclusion_audit = {
+    "un mois": "on ne peut pas conclure", "un an": "on ne peut pas conclure",
+    "six mois": "un écart est mis en évidence",
+}
 
 # %% mistake="conclusion_audit"
 # message : n'est pas compatible avec l'absence d'écart
-conclusion_audit = {"un mois": "on ne peut pas conclure", "un an": "il n'y a pas d'écart"}
+conclusion_audit = {
+    "un mois": "on ne peut pas conclure", "un an": "il n'y a pas d'écart",
+    "six mois": "un écart est mis en évidence",
+}
+
+# %% mistake="conclusion_audit"
+# message : si les intervalles des deux taux se chevauchent
+conclusion_audit = {
+    "un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence",
+    "six mois": "on ne peut pas conclure",
+}
 
 # %% [markdown]
 # ## 5. L'alarme est un test diagnostique
@@ -751,7 +813,7 @@ for colonne, noms in cases.items():
     print(f"  {colonne} : " + " ; ".join(f"{nom} = {n}" for nom, n in noms.items()))
 
 # %% [markdown]
-# ### Question 3 — La sensibilité de l'alarme chez les patients noirs (2 points)
+# ### Question 3 — La sensibilité de l'alarme chez les patients noirs (1 point)
 #
 # Au seuil du service, calculez la **sensibilité** de l'alarme chez les **patients noirs**
 # (proportion entre 0 et 1), avec les noms qui finissent par `_noirs`.
@@ -783,7 +845,7 @@ sensibilite_noirs = ...
 sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs)
 ### END SOLUTION
 
-# %% tests="sensibilite_noirs" points=2
+# %% tests="sensibilite_noirs" points=1
 # Vérification de la question 3 : exécutez cette cellule.
 valeur_q3 = checks.require_number(sensibilite_noirs, name="sensibilite_noirs")
 checks.expect(
@@ -840,14 +902,14 @@ checks.check_number(
     success="parmi les hypoxémies sévères (VP + FN), la sensibilité compte celles que "
     "l'alarme détecte (VP). Relancez la cellule de la section 6 : son tableau compare "
     "maintenant les deux groupes.",
-    points=2,
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
     sensibilite_noirs,
     name="sensibilite_noirs",
     expected=recall_score(hypox[noirs], alarme[noirs]),
-    points=2,
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -949,16 +1011,13 @@ else:
                      index={"groupe": "Groupe"}))
 
 # %% [markdown]
-# Après la question 3 : comparez chaque groupe au chiffre global. Que cache-t-il ?
-
-# %% [markdown]
 # ## 7. Au chevet de M. K.
 #
 # À trois heures du matin, l'oxymètre de M. K. affiche 94 %, pas d'alarme. Mais Inès
 # le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
 # l'oxymètre en place : SaO2 à 86 %. Il augmente l'oxygène.
 #
-# ### Question 4 — Trois mesures, trois cases de la matrice de confusion (1 point)
+# ### Question 4 — Trois mesures, trois cases de la matrice de confusion (2 points)
 #
 # Au seuil du service, classez chaque mesure :
 #
@@ -991,7 +1050,7 @@ situations = {"M. K.": ..., "M. K., oxymètre exact": ..., "Mme R.": ...}
 situations = {"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"}
 ### END SOLUTION
 
-# %% tests="situations" points=1
+# %% tests="situations" points=2
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_choices(
     situations,
@@ -1012,34 +1071,31 @@ checks.check_choices(
                            digest="9301f9d198afba57"),
         ],
         "M. K., oxymètre exact": [
-            checks.Mistake(None, "avec un oxymètre exact, l'écran affiche une SpO2 sous le "
-                           "seuil : l'alarme sonne. C'est le biais de l'appareil qui faisait de "
-                           "M. K. un faux négatif.", digest="125a52afd9097071"),
-            checks.Mistake(None, "l'alarme sonne, et elle a raison : le gaz du sang montre une "
-                           "hypoxémie. « Faux » dirait que l'alarme se trompe.",
+            checks.Mistake(None, "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre "
+                           "exact afficherait la vraie SaO2 : comparez-la au seuil du service.",
+                           digest="125a52afd9097071"),
+            checks.Mistake(None, "« faux » dirait que la réponse du test contredit le gaz du "
+                           "sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?",
                            digest="9012b8d961404ba1"),
-            checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme sonne, la réponse "
-                           "du test est « positif ».", digest="52a793c6715e802e"),
+            checks.Mistake(None, "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 "
+                           "que cet oxymètre afficherait au seuil du service.",
+                           digest="52a793c6715e802e"),
         ],
         "Mme R.": [
-            checks.Mistake(None, "l'alarme a sonné, mais la SaO2 (93 %) n'est pas sous 88 % : "
-                           "pas d'hypoxémie sévère au sens de ce module, et sa PaO2 (environ "
-                           "67 mmHg) reste au-dessus du seuil de l'insuffisance respiratoire "
-                           "aiguë (60 mmHg). C'est une alarme sans hypoxémie sévère, au-dessus "
-                           "même de la marge de 88 à 92 % (section 5) : l'oxymètre a "
-                           "sous-estimé de 2 points.",
+            checks.Mistake(None, "« vrai » dirait que le gaz du sang confirme une hypoxémie "
+                           "sévère au sens du module : sa SaO2 (93 %) est-elle sous 88 % ? (Sa "
+                           "PaO2, environ 67 mmHg, reste au-dessus de 60 mmHg.)",
                            digest="7b5063649ce545d1"),
-            checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme a sonné, la "
-                           "réponse du test est « positif ».", digest="798126985fd1498a"),
-            checks.Mistake(None, "la SpO2 affichée est sous le seuil : l'alarme a sonné, la "
-                           "réponse du test est « positif ». L'alarme se juge sur la SpO2 (sous "
-                           "92 %), l'hypoxémie sur la SaO2 (sous 88 %).",
-                           digest="30aaa40ccb633144"),
+            checks.Mistake(None, "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 "
+                           "affichée (91 %) au seuil du service.", digest="798126985fd1498a"),
+            checks.Mistake(None, "« négatif » dirait que l'alarme n'a pas sonné. L'alarme se juge "
+                           "sur la SpO2 (seuil 92 %), l'hypoxémie sur la SaO2 (seuil 88 %) : "
+                           "comparez chacune à son seuil.", digest="30aaa40ccb633144"),
         ],
     },
     success="le même patient est un faux négatif avec l'appareil biaisé, un vrai positif "
     "avec un oxymètre exact : le biais change la case, pas la maladie.",
-    points=1,
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 def case_de_la_matrice(spo2_affichee, sao2_mesuree):
@@ -1060,7 +1116,7 @@ checks.check_choices(
         "M. K., oxymètre exact": case_de_la_matrice(SAO2_M_K, SAO2_M_K),
         "Mme R.": case_de_la_matrice(SPO2_MME_R, SAO2_MME_R),
     },
-    points=1,
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -1071,13 +1127,13 @@ situations = {
 }
 
 # %% mistake="situations"
-# message : C'est le biais de l'appareil qui faisait de M. K. un faux négatif
+# message : Un oxymètre exact afficherait la vraie SaO2
 situations = {
     "M. K.": "faux négatif", "M. K., oxymètre exact": "faux négatif", "Mme R.": "faux positif"
 }
 
 # %% mistake="situations"
-# message : au-dessus même de la marge de 88 à 92 %
+# message : sa SaO2 (93 %) est-elle sous 88 %
 situations = {
     "M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "vrai positif"
 }
@@ -1152,14 +1208,14 @@ checks.check_choice(
         checks.Mistake(None, "l'écart-type mesure la dispersion des erreurs (la fidélité) : "
                        "un appareil peut se tromper de plusieurs points dans le même sens chez "
                        "un groupe avec le même écart-type que chez l'autre (tableau de la "
-                       "section 3). Ce qui compare l'appareil, c'est l'erreur moyenne (le "
-                       "biais), tranche de SaO2 par tranche.",
+                       "section 3). Un biais est une erreur dans un sens constant : laquelle "
+                       "des colonnes du tableau la mesure ?",
                        digest="743c0908f7f1c90b"),
         checks.Mistake(None, "l'erreur moyenne, toutes saturations confondues, est faussée par "
                        "la gravité : le biais grandit quand la saturation baisse (tableau de la "
-                       "section 3), si bien qu'un groupe plus désaturé a une erreur moyenne plus "
-                       "grande même à appareil et peau égaux. Elle mêle encore l'appareil et la "
-                       "gravité : comparez l'erreur tranche de SaO2 par tranche.",
+                       "section 3), si bien qu'un groupe plus désaturé aurait une erreur moyenne "
+                       "plus grande avec le même appareil et la même peau. Elle mêle encore "
+                       "l'appareil et la gravité.",
                        digest="d183736a6eff85a1"),
     ],
     success="comparer l'erreur de l'oxymètre (SpO2 − SaO2) à SaO2 comparable réduit la part "
@@ -1205,8 +1261,8 @@ indicateur_audit = (
 # %% [markdown]
 # ## À retenir
 #
-# - L'oxymètre surestime la saturation des peaux foncées, surtout quand elle est basse : un
-#   **biais de mesure** différentiel.
+# - Beaucoup d'oxymètres surestiment la saturation des peaux foncées, surtout quand elle est
+#   basse (cela dépend de l'appareil) : un **biais de mesure** différentiel.
 
 # %% [markdown] reveal="taux_occulte_noirs"
 # - L'**hypoxémie occulte** se compte **parmi les paires à SpO2 rassurante** : c'est une
@@ -1244,52 +1300,6 @@ explorateur = OximetryExplorer(
 )
 display(explorateur)
 
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : au seuil du service, l'appareil de nos données, puis un
-# appareil sans biais (biais à 0).
-# La sensibilité des patients noirs avec l'appareil de nos données (réponse de la question 3)
-# reste cachée tant que la vérification de la question 3 n'a pas dit « juste ».
-q3_juste = checks.passed("sensibilite_noirs")
-alarmes_sans_hypox_noirs, alarmes_totales = {}, {}  # par biais, pour la comparaison finale
-for biais in (BIAIS_APPAREIL, 0.0):
-    if biais:
-        print(f"Appareil de nos données (biais chez les patients noirs : "
-              f"{fr_number(biais, 1)} points à SaO2 88 %)")
-    else:
-        print("Appareil sans biais (biais ramené à 0)")
-    resultats = explorateur.compute(SEUIL_ALARME, biais)  # mêmes patients, autre appareil
-    for cle, nom in (("White", "patients blancs"), ("Black", "patients noirs")):
-        r = resultats[cle]
-        sans_hypoxemie = r.pairs - r.hypoxemic
-        cachee = cle == "Black" and biais and not q3_juste
-        sensibilite = (
-            "cachée (réponse de la question 3 : relancez cette cellule quand sa vérification "
-            "aura dit « juste » ; en séance évaluée, voyez votre retour de correction)"
-            if cachee else fr_number(r.sensitivity)
-        )
-        print(
-            f"  {nom} : sensibilité {sensibilite} ; {r.false_alarms} alarmes sans "
-            f"hypoxémie sévère sur {sans_hypoxemie} paires à SaO2 ≥ 88 %, soit "
-            f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
-        )
-    total = sum(r.detected + r.false_alarms for r in resultats.values())
-    print(f"  alarmes au total, tous patients : {total}")
-    alarmes_sans_hypox_noirs[biais] = resultats["Black"].false_alarms
-    alarmes_totales[biais] = total
-print(
-    "Biais ramené à 0 : alarmes sans hypoxémie sévère des patients noirs multipliées par "
-    f"{fr_number(alarmes_sans_hypox_noirs[0.0] / alarmes_sans_hypox_noirs[BIAIS_APPAREIL], 1)}"
-    f" ; alarmes au total, tous patients : multipliées par "
-    f"{fr_number(alarmes_totales[0.0] / alarmes_totales[BIAIS_APPAREIL], 2)}."
-)
-
-# %% [markdown]
-# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
-# leurs alarmes sans hypoxémie sévère se multiplient ; le total change peu.
-# La correction de fond est dans l'**appareil** : conception, étalonnage et validation sur
-# toutes les pigmentations. Un seuil selon la couleur de peau corrigerait le biais moyen, alors
-# que le vrai biais varie d'une personne et d'un appareil à l'autre.
-
 # %% [markdown]
 # ### Question 6 a — Relever le seuil pour tout le monde ? (1 point)
 #
@@ -1297,8 +1307,11 @@ print(
 # d'alarme, le même pour tous**, jusqu'à ce que l'alarme détecte les hypoxémies des patients
 # noirs **au moins aussi bien** que celles des patients blancs au seuil du service
 # (`sensibilite_blancs_92`, calculée en section 6 : l'**objectif**). Trouvez **le plus bas**
-# seuil entier qui y parvient **dans nos données** (un autre échantillon pourrait donner un cran
-# de plus ou de moins) : chaque cran de plus fait sonner l'alarme plus souvent, pour tous. Ce
+# seuil entier où la sensibilité **calculée sur nos données** (l'estimation ponctuelle, sans sa
+# marge d'erreur) atteint l'objectif : c'est elle qui est notée. La question 2 l'a montré, une
+# estimation n'est pas une certitude : la cellule du coût affichera ensuite l'intervalle de
+# cette sensibilité, et donc si ce seuil est solide. Chaque cran de plus fait sonner l'alarme
+# plus souvent, pour tous. Ce
 # seuil dépend aussi de choix du générateur : la part des paires sous 88 % de SaO2 (environ une
 # sur cinq) et leur profondeur règlent la sensibilité de l'alarme, et donc le seuil trouvé.
 #
@@ -1535,8 +1548,10 @@ else:
 #
 # <details><summary>Indice 2</summary>
 #
-# Un exemple résolu, au seuil du service : `alarmes_sans_hypoxemie_92 / alarmes_92`. Faites de
-# même au seuil relevé, puis comparez les deux parts : que coûte le seuil relevé ?
+# Un exemple résolu, sur d'autres nombres : une nuit, un service reçoit 40 appels, dont 10
+# sans urgence ; la part des appels sans urgence s'écrit `10 / 40` (ce que l'on compte, sur le
+# groupe de départ). Ici, quel nom joue le rôle des 40 appels, lequel celui des 10 ? Les deux
+# doivent venir du même seuil : lequel ?
 # </details>
 
 # %% answer="part_alarmes_sans_hypoxemie"
@@ -1606,7 +1621,25 @@ if empreinte_q5 is None or empreinte_q5 == "2427cbed8cbafc69":
     points=1,
     )
 else:
-    # La question 6 a n'est pas encore juste, mais son seuil est utilisable.
+    # La question 6 a n'est pas encore juste, mais son seuil est utilisable. Les erreurs types
+    # sont reconnues à ce seuil par leur forme, sans valeur écrite ici.
+    valeur_q6b = checks.require_number(
+        part_alarmes_sans_hypoxemie, name="part_alarmes_sans_hypoxemie"
+    )
+    checks.expect(
+        not checks.matches_digest(1 - valeur_q6b, empreinte_q5,
+                                  name="part_alarmes_sans_hypoxemie"),
+        "vous avez calculé la valeur prédictive positive (la part des alarmes qui sonnent pour "
+        "une hypoxémie sévère). La question demande l'autre part : 1 − VPP.",
+        name="part_alarmes_sans_hypoxemie",
+    )
+    checks.expect(
+        not 1 < valeur_q6b < 10,
+        "une part ne dépasse pas 1 : chaque alarme comptée au-dessus de la barre doit aussi "
+        "l'être en dessous. Vérifiez que numérateur et dénominateur viennent du même seuil, et "
+        "que le groupe de départ est sous la barre.",
+        name="part_alarmes_sans_hypoxemie",
+    )
     checks.check_number(
         part_alarmes_sans_hypoxemie,
         name="part_alarmes_sans_hypoxemie",
@@ -1699,14 +1732,14 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 # mieux protégés au même seuil. Pourquoi ? Écrivez la lettre **entre guillemets** (`"A"`,
 # `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** Le biais grandit quand la saturation baisse : l'alarme manque encore surtout les
-#   hypoxémies les plus profondes des patients noirs, qu'aucun seuil ne rattrape.
-# - **B.** Le seuil n'est pas encore assez haut : un ou deux crans de plus fermeraient l'écart
-#   entre les deux groupes.
-# - **C.** Le seuil relevé fait sonner l'alarme plus tôt pour tous, mais l'écran affiche
-#   toujours plus haut chez les patients noirs, à vraie saturation égale.
-# - **D.** Le même seuil pour tous traite tous les patients de la même façon : l'écart qui
-#   reste vient des patients eux-mêmes, pas de l'appareil.
+# - **A.** Le biais grandit quand la saturation baisse : les hypoxémies que l'alarme manque
+#   encore chez les patients noirs sont surtout les plus profondes.
+# - **B.** Les erreurs de l'oxymètre sont plus dispersées chez les patients noirs : au même
+#   seuil, le hasard de la mesure leur fait manquer plus d'hypoxémies.
+# - **C.** À vraie saturation égale, l'écran affiche encore plus haut chez les patients noirs :
+#   le seuil, le même pour tous, ne change rien à cet écart d'affichage.
+# - **D.** Les patients noirs de nos données ont plus d'hypoxémies proches de 88 %, difficiles
+#   à détecter : l'écart vient de la répartition de leurs SaO2, pas de l'écran.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1716,8 +1749,9 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 #
 # <details><summary>Indice 2</summary>
 #
-# Dans la cellule d'essai, essayez un cran de plus que votre seuil : que fait la sensibilité de
-# chaque groupe ? Puis relisez ce que montre la section 9 quand on ramène le biais à 0.
+# Reprenez le tableau de l'erreur de l'oxymètre (section 3) : d'un groupe à l'autre, quelle
+# colonne diffère nettement, à vraie saturation égale ? Puis, dans l'explorateur de la
+# section 9, ramenez le biais à 0 : que devient l'écart de sensibilité ?
 # </details>
 
 # %% answer="ecart_seuil_releve"
@@ -1735,19 +1769,17 @@ checks.check_choice(
     digest="afce69458e753c23",
     mistakes=[
         checks.Mistake(None, "une hypoxémie profonde reste affichée sous le seuil, même "
-                       "surestimée de plusieurs points : l'alarme sonne. Celles qu'elle manque "
-                       "sont proches de 88 %, affichées juste au-dessus du seuil ; un seuil plus "
-                       "haut en rattrape une partie, pas toutes, car l'écran affiche toujours "
-                       "plus haut chez les patients noirs.", digest="836a053872d800a2"),
-        checks.Mistake(None, "chaque cran de plus relève aussi la sensibilité des patients "
-                       "blancs (essayez-le dans la cellule d'essai) : l'écart se réduit sans se "
-                       "fermer, jusqu'à une alarme qui sonne pour presque tout le monde.",
-                       digest="ce01753571c7fc62"),
-        checks.Mistake(None, "un même seuil appliqué à un écran biaisé ne traite pas les "
-                       "patients de la même façon : à vraie saturation égale, l'écran des "
-                       "patients noirs affiche plus haut. Ramené à 0 chez les mêmes patients "
-                       "(section 9), le biais efface l'écart : il vient de l'appareil.",
-                       digest="7f5ae27d0d5f885d"),
+                       "surestimée de plusieurs points : l'alarme sonne. Dans nos données, les "
+                       "hypoxémies encore manquées au seuil relevé sont proches de 88 %, pas les "
+                       "plus profondes.", digest="836a053872d800a2"),
+        checks.Mistake(None, "le tableau de la section 3 montre des écarts-types proches dans "
+                       "les deux groupes : la dispersion des erreurs (la fidélité) est à peu "
+                       "près la même. Ce n'est pas le hasard de la mesure qui sépare les "
+                       "groupes.", digest="ce01753571c7fc62"),
+        checks.Mistake(None, "notre générateur tire la SaO2 de la même façon pour les deux "
+                       "groupes (section 4) : leurs hypoxémies ont la même répartition, proches "
+                       "de 88 % aussi souvent. La différence est ailleurs : cherchez-la dans le "
+                       "tableau de la section 3.", digest="7f5ae27d0d5f885d"),
     ],
     success=(
         "le seuil décide quand l'alarme sonne ; il ne corrige pas l'écran. À vraie saturation "
@@ -1767,11 +1799,11 @@ checks.check_choice(
 ecart_seuil_releve = "A"
 
 # %% mistake="ecart_seuil_releve"
-# message : relève aussi la sensibilité des patients blancs
+# message : des écarts-types proches
 ecart_seuil_releve = "B"
 
 # %% mistake="ecart_seuil_releve"
-# message : un même seuil appliqué à un écran biaisé
+# message : notre générateur tire la SaO2 de la même façon
 ecart_seuil_releve = "D"
 
 # %% [markdown] reveal="part_alarmes_sans_hypoxemie"
@@ -1793,11 +1825,13 @@ ecart_seuil_releve = "D"
 # ### Question 7 — Moins d'alarmes sans hypoxémie sévère : comment le lire ? (1 point)
 #
 # Au seuil du service, le taux d'alarmes sans hypoxémie sévère est plus bas chez les patients
-# noirs que chez les patients blancs (section 6). Comment le lire ? Écrivez entre guillemets
-# **doubles** l'une des réponses `"un avantage : moins d'alarmes inutiles"`,
-# `"le revers du biais qui leur fait manquer des hypoxémies"`,
-# `"le signe que leurs vraies saturations étaient plus hautes"` ou
-# `"sans lien avec le biais, qui ne touche que les paires en hypoxémie sévère"`.
+# noirs que chez les patients blancs (section 6). De quoi est-ce l'effet ? Écrivez entre
+# guillemets **doubles** l'une des réponses :
+#
+# - `"un effet favorable : l'écran leur épargne des alarmes inutiles"`
+# - `"un effet de l'écran trop haut, qui retient aussi des alarmes utiles"`
+# - `"un effet de vraies saturations plus hautes chez les patients noirs"`
+# - `"un effet sans rapport avec le biais, qui ne touche que les hypoxémies sévères"`
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1816,7 +1850,7 @@ ecart_seuil_releve = "D"
 # %% answer="lecture_alarmes"
 lecture_alarmes = ...
 ### BEGIN SOLUTION
-lecture_alarmes = "le revers du biais qui leur fait manquer des hypoxémies"
+lecture_alarmes = "un effet de l'écran trop haut, qui retient aussi des alarmes utiles"
 ### END SOLUTION
 
 # %% tests="lecture_alarmes" points=1
@@ -1824,30 +1858,25 @@ lecture_alarmes = "le revers du biais qui leur fait manquer des hypoxémies"
 checks.check_choice(
     lecture_alarmes,
     name="lecture_alarmes",
-    options=["un avantage : moins d'alarmes inutiles",
-             "le revers du biais qui leur fait manquer des hypoxémies",
-             "le signe que leurs vraies saturations étaient plus hautes",
-             "sans lien avec le biais, qui ne touche que les paires en hypoxémie sévère"],
-    digest="1a0b8905f93d4701",
+    options=["un effet favorable : l'écran leur épargne des alarmes inutiles",
+             "un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
+             "un effet de vraies saturations plus hautes chez les patients noirs",
+             "un effet sans rapport avec le biais, qui ne touche que les hypoxémies sévères"],
+    digest="6f4af5357874df8e",
     mistakes=[
-        checks.Mistake(None, "ce taux plus bas vient du biais : l'appareil affiche une SpO2 trop "
-                       "haute, si bien que l'alarme se tait plus souvent, avec ou sans "
-                       "hypoxémie. Les mêmes patients perdent des alarmes utiles (sensibilité "
-                       "plus basse) ; sans biais, leur taux rejoint celui des patients blancs.",
-                       digest="c453b9729305961a"),
+        checks.Mistake(None, "vous avez lu un taux plus bas comme un progrès, sans demander d'où "
+                       "il vient. Chez ces mêmes patients, l'alarme manque aussi plus "
+                       "d'hypoxémies (section 6) : qu'est-ce qui, sur l'écran, ferait à la fois "
+                       "l'un et l'autre ?", digest="e677ed0575b62806"),
         checks.Mistake(None, "les vraies saturations se répartissent de la même façon dans "
                        "les deux groupes : le tableau de la section 3 compte à peu près la même "
                        "part de paires dans chaque tranche de SaO2 (notre générateur tire la "
-                       "SaO2 de la même façon pour tous). À SaO2 égale, c'est l'écran qui "
-                       "affiche plus haut chez les patients noirs, si bien que l'alarme se tait "
-                       "plus souvent.",
-                       digest="c1c23b0f0b79658a"),
+                       "SaO2 de la même façon pour tous). La différence ne vient pas des "
+                       "patients.", digest="7410fc90441a47c2"),
         checks.Mistake(None, "le biais touche aussi les paires sans hypoxémie sévère : dans "
                        "le tableau de la section 3, à SaO2 de 88 à 92 %, l'écran surestime "
-                       "nettement plus chez les patients noirs. Ces paires, qui auraient fait "
-                       "sonner l'alarme, passent au-dessus du seuil : c'est le même biais qui "
-                       "leur fait manquer des hypoxémies.",
-                       digest="c424fc7b03cf1a72"),
+                       "nettement plus chez les patients noirs. Que fait une SpO2 surestimée à "
+                       "une paire qui aurait dû faire sonner l'alarme ?", digest="35074d29f9bd1b9a"),
     ],
     success="en affichant une SpO2 trop haute, l'appareil biaisé privait les patients noirs "
     "d'alarmes, avec ou sans hypoxémie ; sans biais, leur taux rejoint celui des patients "
@@ -1857,25 +1886,71 @@ checks.check_choice(
 checks.check_choice(
     lecture_alarmes,
     name="lecture_alarmes",
-    options=["un avantage : moins d'alarmes inutiles",
-             "le revers du biais qui leur fait manquer des hypoxémies",
-             "le signe que leurs vraies saturations étaient plus hautes",
-             "sans lien avec le biais, qui ne touche que les paires en hypoxémie sévère"],
-    expected="le revers du biais qui leur fait manquer des hypoxémies",
+    options=["un effet favorable : l'écran leur épargne des alarmes inutiles",
+             "un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
+             "un effet de vraies saturations plus hautes chez les patients noirs",
+             "un effet sans rapport avec le biais, qui ne touche que les hypoxémies sévères"],
+    expected="un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_alarmes"
-# message : ce taux plus bas vient du biais
-lecture_alarmes = "un avantage : moins d'alarmes inutiles"
+# message : vous avez lu un taux plus bas comme un progrès
+lecture_alarmes = "un effet favorable : l'écran leur épargne des alarmes inutiles"
 
 # %% mistake="lecture_alarmes"
 # message : les vraies saturations se répartissent de la même façon
-lecture_alarmes = "le signe que leurs vraies saturations étaient plus hautes"
+lecture_alarmes = "un effet de vraies saturations plus hautes chez les patients noirs"
 
 # %% mistake="lecture_alarmes"
 # message : le biais touche aussi les paires sans hypoxémie sévère
-lecture_alarmes = "sans lien avec le biais, qui ne touche que les paires en hypoxémie sévère"
+lecture_alarmes = "un effet sans rapport avec le biais, qui ne touche que les hypoxémies sévères"
+
+# %% jupyter={"source_hidden": true} reveal="lecture_alarmes"
+# Inutile de lire ce code (replié) : au seuil du service, l'appareil de nos données, puis un
+# appareil sans biais (biais à 0).
+# La sensibilité des patients noirs avec l'appareil de nos données (réponse de la question 3)
+# reste cachée tant que la vérification de la question 3 n'a pas dit « juste ».
+q3_juste = checks.passed("sensibilite_noirs")
+alarmes_sans_hypox_noirs, alarmes_totales = {}, {}  # par biais, pour la comparaison finale
+for biais in (BIAIS_APPAREIL, 0.0):
+    if biais:
+        print(f"Appareil de nos données (biais chez les patients noirs : "
+              f"{fr_number(biais, 1)} points à SaO2 88 %)")
+    else:
+        print("Appareil sans biais (biais ramené à 0)")
+    resultats = explorateur.compute(SEUIL_ALARME, biais)  # mêmes patients, autre appareil
+    for cle, nom in (("White", "patients blancs"), ("Black", "patients noirs")):
+        r = resultats[cle]
+        sans_hypoxemie = r.pairs - r.hypoxemic
+        cachee = cle == "Black" and biais and not q3_juste
+        sensibilite = (
+            "cachée (réponse de la question 3 : relancez cette cellule quand sa vérification "
+            "aura dit « juste » ; en séance évaluée, voyez votre retour de correction)"
+            if cachee else fr_number(r.sensitivity)
+        )
+        print(
+            f"  {nom} : sensibilité {sensibilite} ; {r.false_alarms} alarmes sans "
+            f"hypoxémie sévère sur {sans_hypoxemie} paires à SaO2 ≥ 88 %, soit "
+            f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
+        )
+    total = sum(r.detected + r.false_alarms for r in resultats.values())
+    print(f"  alarmes au total, tous patients : {total}")
+    alarmes_sans_hypox_noirs[biais] = resultats["Black"].false_alarms
+    alarmes_totales[biais] = total
+print(
+    "Biais ramené à 0 : alarmes sans hypoxémie sévère des patients noirs multipliées par "
+    f"{fr_number(alarmes_sans_hypox_noirs[0.0] / alarmes_sans_hypox_noirs[BIAIS_APPAREIL], 1)}"
+    f" ; alarmes au total, tous patients : multipliées par "
+    f"{fr_number(alarmes_totales[0.0] / alarmes_totales[BIAIS_APPAREIL], 2)}."
+)
+
+# %% [markdown] reveal="lecture_alarmes"
+# **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
+# leurs alarmes sans hypoxémie sévère se multiplient ; le total change peu.
+# La correction de fond est dans l'**appareil** : conception, étalonnage et validation sur
+# toutes les pigmentations. Un seuil selon la couleur de peau corrigerait le biais moyen, alors
+# que le vrai biais varie d'une personne et d'un appareil à l'autre.
 
 # %% [markdown]
 # ### Question 8 — Un biais différentiel (1 point)
@@ -1890,8 +1965,8 @@ lecture_alarmes = "sans lien avec le biais, qui ne touche que les paires en hypo
 # <details><summary>Indice 1</summary>
 #
 # Un appareil **juste** ne se trompe pas en moyenne ; un appareil **fidèle** donne des erreurs
-# proches les unes des autres. Des deux colonnes de l'erreur, laquelle répond à « de combien
-# se trompe-t-il, en moyenne ? » ? C'est elle qui mesure le biais.
+# proches les unes des autres. Des deux colonnes de l'erreur, laquelle dit de combien il se
+# trompe en moyenne ? C'est elle qui mesure le biais.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -2069,10 +2144,12 @@ ecart_biais = 4
 #   le règlement européen sur l'IA (article 10, paragraphe 5) permettait aux seuls
 #   **fournisseurs de systèmes d'IA à haut risque** (ceux qui développent un tel système et le
 #   mettent sur le marché), sous des conditions strictes, de traiter ces données pour détecter
-#   et corriger les biais de **ces systèmes** ; il ne fondait donc pas, à lui seul, l'audit d'un
-#   oxymètre ordinaire par un hôpital. Le règlement (UE) 2026/1744 a aussi modifié d'autres
-#   articles ; ce module ne résume que son calendrier et ne dit pas si le paragraphe 5 a
-#   changé : pour sa rédaction en vigueur, lisez la version consolidée sur EUR-Lex.
+#   et corriger les biais de **ces systèmes**. Surtout, un oxymètre de pouls classique, qui
+#   applique une formule d'étalonnage fixe, n'est pas, en principe, un **système d'IA** au
+#   sens de ce règlement (article 3, point 1) : ni ce paragraphe, ni la rédaction que le
+#   règlement (UE) 2026/1744 a pu lui donner (ce module ne l'a pas lue ; version consolidée sur
+#   EUR-Lex), ne fondent donc l'audit d'un oxymètre ordinaire par un hôpital. Cet audit relève
+#   du RGPD et du règlement sur les dispositifs médicaux.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : le calendrier du règlement sur l'IA et sa modification de

@@ -336,6 +336,14 @@ def _as_number(value: object, name: str) -> float:
                     f" Écrivez la division sans guillemets : {written} (entre guillemets, c'est "
                     "un texte, pas un calcul)."
                 )
+            elif re.fullmatch(r"[\d.\s()+*/-]+", written) and re.search(
+                r"\d\s*\)?\s*[-+*/]\s*\(?\s*\d", written
+            ):
+                # « "5.1 - 0.9" » : a calculation written between quotes, not its first number.
+                hint = (
+                    f" Enlevez les guillemets et écrivez le calcul tel quel : {written} (entre "
+                    "guillemets, c'est un texte, pas un calcul)."
+                )
             elif not _is_float(written):  # « 60 patients » : only the number goes in the answer
                 written = re.findall(r"[-+]?\d+(?:\.\d+)?", written)[0]
                 hint = (

@@ -490,6 +490,14 @@ def test_text_for_a_number_shows_the_students_own_value():
     with pytest.raises(IncorrectAnswer, match=r"la division sans guillemets : 1/3 ") as info:
         checks.check_number("1/3", name="p", expected=1 / 3)
     assert "1 et non" not in str(info.value)
+    # « "5.1 - 0.9" »: a calculation in quotes; the advice is the calculation unquoted.
+    with pytest.raises(IncorrectAnswer, match=r"le calcul tel quel : 5\.1 - 0\.9 ") as info:
+        checks.check_number("5.1 - 0.9", name="e", expected=4.2, decimals=1)
+    assert "seulement le nombre" not in str(info.value)
+    with pytest.raises(IncorrectAnswer, match=r"le calcul tel quel : 5\.1 - 0\.9 .*point"):
+        checks.check_number("5,1 - 0,9", name="e", expected=4.2, decimals=1)
+    with pytest.raises(IncorrectAnswer, match=r"sans guillemets : -5 et non"):
+        checks.check_number("-5", name="e", expected=-5)
 
 
 def test_decimal_commas_in_a_calculation_are_named():
