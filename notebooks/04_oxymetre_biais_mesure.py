@@ -1278,7 +1278,9 @@ indicateur_audit = (
 # ## Après la séance
 #
 # Cette partie se fait **après la séance**, chez vous : un explorateur, cinq questions
-# autocorrigées, une lecture, puis une réflexion écrite, corrigée par l'enseignant.
+# autocorrigées, une lecture, puis une réflexion écrite, corrigée par l'enseignant. Elle compte
+# pour 8 points sur 14 : rendez le notebook complet à la date que fixe votre enseignant (une
+# copie ramassée en fin de séance n'aurait pas ces points).
 
 # %% [markdown]
 # ## 9. Corriger l'appareil ou relever le seuil ?
@@ -1614,7 +1616,8 @@ if empreinte_q5 is None or empreinte_q5 == "2427cbed8cbafc69":
         digest="2427cbed8cbafc69",
         bounds=(0, 1),
         mistakes=erreurs_q5b,
-        hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé.",
+        hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé ; "
+        "numérateur et dénominateur viennent du même seuil.",
         success="au seuil relevé, environ deux alarmes sur trois sonnent sans hypoxémie "
         "sévère, contre environ une sur deux au seuil du service. Relancez la cellule du "
         "coût : elle affiche maintenant les deux parts.",
@@ -1646,7 +1649,8 @@ else:
         digest=empreinte_q5,
         bounds=(0, 1),
         mistakes=erreurs_q5b[1:2],
-        hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé.",
+        hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé ; "
+        "numérateur et dénominateur viennent du même seuil.",
         success=f"votre calcul est juste à votre seuil de la question 6 a "
         f"({fr_number(float(seuil_alarme), 0)}), et c'est à ce seuil qu'il est noté. Mais ce "
         "seuil n'est pas encore le plus bas qui atteint l'objectif : corrigez la question 6 a, "
@@ -1743,8 +1747,9 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 #
 # <details><summary>Indice 1</summary>
 #
-# Qu'est-ce que le seuil change, et qu'est-ce qu'il ne change pas : ce qu'affiche l'écran, ou
-# le moment où l'alarme sonne ?
+# Confrontez chaque explication à ce que vous savez déjà : le tableau de l'erreur de
+# l'oxymètre (section 3, ses deux colonnes), et la façon dont notre générateur tire la SaO2
+# (section 4). Laquelle résiste ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -2246,7 +2251,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # sait vérifier) et la valeur V6 — Intégrité et transparence (dire honnêtement ce que
 # l'appareil mesure mal), comme le signalement de l'élément 4.
 #
-# - **1** : au moins quatre des cinq éléments, sans erreur. Relever le seuil
+# - **1** : au moins trois des cinq éléments, sans erreur, dont l'élément 2 (le seuil selon
+#   la couleur de peau, que la consigne pose). Relever le seuil
 #   pour tous coûte des alarmes sans hypoxémie sévère (fatigue d'alarme) sans supprimer
 #   l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation et
 #   stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et essais sur toutes
@@ -2258,8 +2264,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #   honnête et non alarmiste (l'appareil reste utile, l'équipe sait vérifier). Accepter une
 #   adaptation selon la pigmentation si la copie en voit les limites (variabilité d'une personne et
 #   d'un appareil à l'autre, couleur déclarée ≠ pigmentation mesurée).
-# - **0,5** : deux ou trois éléments justes (une piste donnée sans sa limite, « relever le
-#   seuil » sans son coût par exemple, ne compte pas).
+# - **0,5** : deux éléments justes, ou trois et plus sans l'élément 2 (une piste donnée sans
+#   sa limite, « relever le seuil » sans son coût par exemple, ne compte pas).
 # - **0** : un élément ou aucun, ou « l'oxymètre est inutilisable », ou une correction
 #   automatique sans réserve (« il suffit d'ajouter quelques points selon la couleur de
 #   peau »).
@@ -2271,7 +2277,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # > gaz du sang, comme Inès. Dans nos données, parmi les paires à SpO2 de 92 à 96 %, 11,3 % de
 # > celles des patients noirs cachaient une SaO2 sous 88 %, contre 3,6 % chez les patients
 # > blancs. Relever le seuil pour tous ferait sonner l'alarme bien plus souvent, et souvent sans
-# > hypoxémie sévère : les soignants finiraient par ne plus l'entendre. C'est aux fabricants de
+# > hypoxémie sévère : les soignants finiraient par ne plus l'entendre. Un seuil selon la
+# > couleur de peau ne corrigerait qu'un biais moyen, alors qu'il varie d'un patient et d'un
+# > appareil à l'autre. C'est aux fabricants de
 # > réétalonner et de tester leurs oxymètres sur toutes les peaux, comme le demande la FDA.
 # > L'hôpital doit acheter des appareils ainsi testés, et un incident comme celui de M. K. doit
 # > être signalé au correspondant de matériovigilance, qui le transmet à l'ANSM. À un
@@ -2280,11 +2288,11 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #
 # Notation : critère 1, **1** (discordance clinique et situation précise) ; critère 2, **1**
 # (chiffres justes, dénominateur dit ; la marge d'erreur manque, ce qui est accepté) ;
-# critère 3, **1** (quatre éléments sur cinq : (1) le coût du seuil relevé ; (3) les
-# fabricants, avec la FDA ; (4) l'achat d'appareils testés et le signalement ; (5)
-# l'explication au patient ; rien sur le seuil selon la couleur de peau, que la consigne
-# demande pourtant de discuter). Sans la phrase sur les fabricants, la copie n'aurait que
-# trois éléments et vaudrait 0,5 à ce critère.
+# critère 3, **1** (les cinq éléments : (1) le coût du seuil relevé ; (2) le seuil selon la
+# couleur de peau, avec sa limite ; (3) les fabricants, avec la FDA ; (4) l'achat
+# d'appareils testés et le signalement ; (5) l'explication au patient). Sans la phrase sur le
+# seuil selon la couleur de peau, elle vaudrait 0,5 à ce critère (quatre éléments, mais pas
+# l'élément 2).
 # ### END SOLUTION
 
 # %% [markdown]
