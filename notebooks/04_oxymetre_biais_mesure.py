@@ -1833,10 +1833,10 @@ ecart_seuil_releve = "D"
 # noirs que chez les patients blancs (section 6). De quoi est-ce l'effet ? Écrivez entre
 # guillemets **doubles** l'une des réponses :
 #
-# - `"un effet favorable : l'écran leur épargne des alarmes inutiles"`
+# - `"un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles"`
 # - `"un effet de l'écran trop haut, qui retient aussi des alarmes utiles"`
 # - `"un effet de vraies saturations plus hautes chez les patients noirs"`
-# - `"un effet sans rapport avec le biais, qui ne touche que les hypoxémies sévères"`
+# - `"un effet de l'écran trop haut, mais sur les seules paires en hypoxémie sévère"`
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1863,25 +1863,25 @@ lecture_alarmes = "un effet de l'écran trop haut, qui retient aussi des alarmes
 checks.check_choice(
     lecture_alarmes,
     name="lecture_alarmes",
-    options=["un effet favorable : l'écran leur épargne des alarmes inutiles",
+    options=["un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles",
              "un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
              "un effet de vraies saturations plus hautes chez les patients noirs",
-             "un effet sans rapport avec le biais, qui ne touche que les hypoxémies sévères"],
+             "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie sévère"],
     digest="6f4af5357874df8e",
     mistakes=[
-        checks.Mistake(None, "vous avez lu un taux plus bas comme un progrès, sans demander d'où "
-                       "il vient. Chez ces mêmes patients, l'alarme manque aussi plus "
-                       "d'hypoxémies (section 6) : qu'est-ce qui, sur l'écran, ferait à la fois "
-                       "l'un et l'autre ?", digest="e677ed0575b62806"),
+        checks.Mistake(None, "vous avez lu ce taux plus bas comme un progrès. Les alarmes que "
+                       "l'écran trop haut fait taire sont-elles toutes inutiles ? Relisez ce que "
+                       "la section 5 dit des alarmes à SaO2 de 88 à 92 %, et ce que devient la "
+                       "sensibilité des mêmes patients (section 6).", digest="0dec36f65ed45a48"),
         checks.Mistake(None, "les vraies saturations se répartissent de la même façon dans "
                        "les deux groupes : le tableau de la section 3 compte à peu près la même "
                        "part de paires dans chaque tranche de SaO2 (notre générateur tire la "
                        "SaO2 de la même façon pour tous). La différence ne vient pas des "
                        "patients.", digest="7410fc90441a47c2"),
-        checks.Mistake(None, "le biais touche aussi les paires sans hypoxémie sévère : dans "
-                       "le tableau de la section 3, à SaO2 de 88 à 92 %, l'écran surestime "
-                       "nettement plus chez les patients noirs. Que fait une SpO2 surestimée à "
-                       "une paire qui aurait dû faire sonner l'alarme ?", digest="35074d29f9bd1b9a"),
+        checks.Mistake(None, "ce taux ne compte que des paires sans hypoxémie sévère : un "
+                       "effet limité aux hypoxémies sévères ne pourrait pas le faire baisser. Le "
+                       "tableau de la section 3 montre d'ailleurs le biais différentiel aussi à "
+                       "SaO2 de 88 à 92 %.", digest="75a281dcf2f2ab7d"),
     ],
     success="en affichant une SpO2 trop haute, l'appareil biaisé privait les patients noirs "
     "d'alarmes, avec ou sans hypoxémie ; sans biais, leur taux rejoint celui des patients "
@@ -1891,25 +1891,25 @@ checks.check_choice(
 checks.check_choice(
     lecture_alarmes,
     name="lecture_alarmes",
-    options=["un effet favorable : l'écran leur épargne des alarmes inutiles",
+    options=["un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles",
              "un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
              "un effet de vraies saturations plus hautes chez les patients noirs",
-             "un effet sans rapport avec le biais, qui ne touche que les hypoxémies sévères"],
+             "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie sévère"],
     expected="un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_alarmes"
-# message : vous avez lu un taux plus bas comme un progrès
-lecture_alarmes = "un effet favorable : l'écran leur épargne des alarmes inutiles"
+# message : vous avez lu ce taux plus bas comme un progrès
+lecture_alarmes = "un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles"
 
 # %% mistake="lecture_alarmes"
 # message : les vraies saturations se répartissent de la même façon
 lecture_alarmes = "un effet de vraies saturations plus hautes chez les patients noirs"
 
 # %% mistake="lecture_alarmes"
-# message : le biais touche aussi les paires sans hypoxémie sévère
-lecture_alarmes = "un effet sans rapport avec le biais, qui ne touche que les hypoxémies sévères"
+# message : ne pourrait pas le faire baisser
+lecture_alarmes = "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie sévère"
 
 # %% jupyter={"source_hidden": true} reveal="lecture_alarmes"
 # Inutile de lire ce code (replié) : au seuil du service, l'appareil de nos données, puis un
