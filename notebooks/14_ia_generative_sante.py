@@ -119,7 +119,8 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # deuxième forme suffit pour calculer). Plus
 # elle est **basse**, moins le modèle est surpris : à 4, il hésitait en moyenne comme entre
 # 4 mots également probables.
-#
+
+# %% [markdown] session="formative"
 # ### Question 1 — La perplexité d'une phrase (1 point)
 #
 # Un modèle a lu la phrase « le patient est vu » et donné ces probabilités :
@@ -146,16 +147,46 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # `1 / 4`), puis son inverse. Ce n'est ni la moyenne des inverses, ni l'inverse du produit.
 # </details>
 
-# %%
+# %% [markdown] session="evaluation"
+# ### Question 1 — La perplexité d'une phrase (1 point)
+#
+# Un modèle a lu la phrase « la plaie est propre » et donné ces probabilités :
+#
+# | mot | la | plaie | est | propre |
+# |---|---|---|---|---|
+# | probabilité | 0,4 | 0,1 | 0,9 | 0,5 |
+#
+# Quelle est la **perplexité** de cette phrase ? Donnez un nombre (vérifié à 2 décimales) ;
+# vous pouvez écrire le calcul en Python, par exemple `(0.5 * 0.2) ** (1 / 2)` pour une racine
+# carrée. En Python, `**` veut dire « puissance », et se calcule avant `*` et `/` : entourez de
+# parenthèses tout ce que la puissance concerne (le produit d'un côté, l'exposant `(1 / 4)` de
+# l'autre), comme dans l'exemple.
+#
+# <details><summary>Indice 1</summary>
+#
+# Une perplexité vaut au moins 1, une moyenne de probabilités au plus 1 : quelle forme de la
+# formule relie les deux ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Deuxième forme : d'abord la moyenne géométrique (racine quatrième du produit, puissance
+# `1 / 4`), puis son inverse. Ce n'est ni la moyenne des inverses, ni l'inverse du produit.
+# </details>
+
+# %% session="formative"
 probabilites_phrase = [0.5, 0.2, 0.8, 0.25]
 
-# %% answer="perplexite"
+# %% session="evaluation"
+probabilites_phrase = [0.4, 0.1, 0.9, 0.5]
+
+# %% answer="perplexite" session="formative"
 perplexite = ...
 ### BEGIN SOLUTION
 perplexite = 1 / (0.5 * 0.2 * 0.8 * 0.25) ** (1 / 4)
 ### END SOLUTION
 
-# %% tests="perplexite" points=1
+# %% tests="perplexite" points=1 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 valeur_perplexite = checks.require_number(perplexite, name="perplexite")
 checks.check_number(
@@ -211,41 +242,154 @@ checks.check_number(perplexite, name="perplexite", decimals=2,
                     points=1)
 ### END HIDDEN TESTS
 
-# %% mistake="perplexite"
+# %% mistake="perplexite" session="formative"
 # message : la moyenne ordinaire des inverses
 perplexite = (1 / 0.5 + 1 / 0.2 + 1 / 0.8 + 1 / 0.25) / 4
 
-# %% mistake="perplexite"
+# %% mistake="perplexite" session="formative"
 # message : l'inverse du produit, sans la racine quatrième
 perplexite = 1 / (0.5 * 0.2 * 0.8 * 0.25)
 
-# %% mistake="perplexite"
+# %% mistake="perplexite" session="formative"
 # message : la moyenne ordinaire des
 perplexite = 1 / ((0.5 + 0.2 + 0.8 + 0.25) / 4)
 
-# %% mistake="perplexite"
+# %% mistake="perplexite" session="formative"
 # message : additionné les -ln p
 perplexite = -sum(math.log(p) for p in [0.5, 0.2, 0.8, 0.25])
 
-# %% mistake="perplexite"
+# %% mistake="perplexite" session="formative"
 # message : c'est la moyenne géométrique des probabilités
 perplexite = (0.5 * 0.2 * 0.8 * 0.25) ** (1 / 4)
 
-# %% mistake="perplexite"
+# %% mistake="perplexite" session="formative"
 # message : vous avez seulement multiplié les probabilités
 perplexite = 0.5 * 0.2 * 0.8 * 0.25
 
-# %% mistake="perplexite"
+# %% mistake="perplexite" session="formative"
 # message : la moyenne ordinaire des probabilités (leur somme
 perplexite = (0.5 + 0.2 + 0.8 + 0.25) / 4
 
-# %% mistake="perplexite"
+# %% mistake="perplexite" session="formative"
 # message : il manque des parenthèses autour de l'exposant
 perplexite = 1 / (0.5 * 0.2 * 0.8 * 0.25) ** 1 / 4
 
-# %% mistake="perplexite"
+# %% mistake="perplexite" session="formative"
 # message : il manque des parenthèses autour du produit : `**`
 perplexite = 1 / 0.5 * 0.2 * 0.8 * 0.25 ** (1 / 4)
+
+# %% answer="perplexite" session="evaluation"
+perplexite = ...
+### BEGIN SOLUTION
+perplexite = 1 / (0.4 * 0.1 * 0.9 * 0.5) ** (1 / 4)
+### END SOLUTION
+
+# %% tests="perplexite" points=1 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+valeur_perplexite = checks.require_number(perplexite, name="perplexite")
+checks.check_number(
+    perplexite,
+    name="perplexite",
+    digest="bfa91fd9dd23529e",
+    decimals=2,
+    bounds=(1, 1000),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(None, "vous avez fait la moyenne ordinaire des inverses (1/p). La "
+                       "perplexité utilise la moyenne géométrique : multipliez les "
+                       "probabilités, prenez la racine quatrième, puis l'inverse.",
+                       digest="4ba7646ce44f79f8"),
+        checks.Mistake(None, "vous avez pris l'inverse du produit, sans la racine quatrième : "
+                       "c'est la surprise de toute la phrase, pas celle d'un mot en moyenne.",
+                       digest="020ca30ab872a77d"),
+        checks.Mistake(None, "vous avez calculé la moyenne des -ln p sans prendre "
+                       "l'exponentielle à la fin.", digest="fa965da172ad8e32"),
+        checks.Mistake(None, "vous avez calculé l'inverse de la moyenne ordinaire des "
+                       "probabilités : la perplexité utilise la moyenne géométrique.",
+                       digest="67a44b5b6e70abfb"),
+        checks.Mistake(None, "vous avez additionné les -ln p au lieu d'en faire la moyenne, "
+                       "et oublié l'exponentielle.", digest="1c4bccebdb09a4fd"),
+        checks.Mistake(None, "c'est la moyenne géométrique des probabilités : une probabilité "
+                       "moyenne, inférieure à 1. Relisez la formule : la perplexité n'est pas "
+                       "cette moyenne elle-même.", digest="742230ed958a4fe2"),
+        checks.Mistake(None, "vous avez fait la moyenne ordinaire des probabilités (leur "
+                       "somme divisée par 4) : une probabilité moyenne, inférieure à 1. La "
+                       "perplexité part de la moyenne géométrique (racine quatrième du "
+                       "produit), puis en prend l'inverse.",
+                       digest="8078f34b0d95d6a1"),
+        checks.Mistake(None, "vous avez seulement multiplié les probabilités : c'est la "
+                       "probabilité de toute la phrase. La formule demande encore deux étapes.",
+                       digest="9d4d9aa81a09d01e"),
+        checks.Mistake(None, "il manque des parenthèses autour de l'exposant : `** 1 / 4` élève "
+                       "à la puissance 1, puis divise par 4. Écrivez `** (1 / 4)`.",
+                       digest="d03fd68a967d2a4d"),
+        checks.Mistake(None, "il manque des parenthèses autour de l'exposant : `** 1 / 4` élève "
+                       "le produit à la puissance 1, puis divise par 4. Écrivez `** (1 / 4)`, "
+                       "puis prenez l'inverse.", digest="258193001704c336"),
+        checks.Mistake(None, "il manque des parenthèses autour du produit : `**` se calcule "
+                       "avant `*` et `/`, si bien que seule la dernière probabilité a été mise "
+                       "à la puissance 1/4.", digest="64d3d8df542d7a7c"),
+        checks.Mistake(None, "il manque des parenthèses autour du produit, avant la puissance : "
+                       "seule la dernière probabilité a été mise à la puissance 1/4.",
+                       digest="dc082c9b3e1a7ac9"),
+        checks.Mistake(None, "c'est la perplexité de la phrase de l'entraînement (« le patient "
+                       "est vu ») : refaites le calcul avec les probabilités de cette "
+                       "phrase-ci.", digest="625c3d0ff8e674b3"),
+    ],
+    hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de probabilités.",
+    success=f"{valeur_perplexite:.2f}".replace(".", ",") + " : en moyenne, le modèle hésitait "
+    "comme entre deux ou trois mots également probables.",
+    points=1,
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(perplexite, name="perplexite", decimals=2,
+                    expected=math.exp(-sum(math.log(p) for p in probabilites_phrase) / 4),
+                    points=1)
+### END HIDDEN TESTS
+
+# %% mistake="perplexite" session="evaluation"
+# message : la moyenne ordinaire des inverses
+perplexite = (1 / 0.4 + 1 / 0.1 + 1 / 0.9 + 1 / 0.5) / 4
+
+# %% mistake="perplexite" session="evaluation"
+# message : l'inverse du produit, sans la racine quatrième
+perplexite = 1 / (0.4 * 0.1 * 0.9 * 0.5)
+
+# %% mistake="perplexite" session="evaluation"
+# message : la moyenne ordinaire des
+perplexite = 1 / ((0.4 + 0.1 + 0.9 + 0.5) / 4)
+
+# %% mistake="perplexite" session="evaluation"
+# message : additionné les -ln p
+perplexite = -sum(math.log(p) for p in [0.4, 0.1, 0.9, 0.5])
+
+# %% mistake="perplexite" session="evaluation"
+# message : c'est la moyenne géométrique des probabilités
+perplexite = (0.4 * 0.1 * 0.9 * 0.5) ** (1 / 4)
+
+# %% mistake="perplexite" session="evaluation"
+# message : vous avez seulement multiplié les probabilités
+perplexite = 0.4 * 0.1 * 0.9 * 0.5
+
+# %% mistake="perplexite" session="evaluation"
+# message : la moyenne ordinaire des probabilités (leur somme
+perplexite = (0.4 + 0.1 + 0.9 + 0.5) / 4
+
+# %% mistake="perplexite" session="evaluation"
+# message : il manque des parenthèses autour de l'exposant
+perplexite = 1 / (0.4 * 0.1 * 0.9 * 0.5) ** 1 / 4
+
+# %% mistake="perplexite" session="evaluation"
+# message : élève le produit à la puissance 1, puis divise par 4
+perplexite = (0.4 * 0.1 * 0.9 * 0.5) ** 1 / 4
+
+# %% mistake="perplexite" session="evaluation"
+# message : il manque des parenthèses autour du produit : `**`
+perplexite = 1 / 0.4 * 0.1 * 0.9 * 0.5 ** (1 / 4)
+
+# %% mistake="perplexite" session="evaluation"
+# message : la phrase de l'entraînement
+perplexite = 1 / (0.5 * 0.2 * 0.8 * 0.25) ** (1 / 4)
 
 # %% [markdown]
 # ## 2. La température : choisir plus ou moins audacieusement
@@ -279,7 +423,8 @@ explorateur
 # mélange des morceaux de notes sans suite logique. Après « un comprimé de », regardez les
 # doses proposées, et le médicament qu'elles suivent : la section 3 y revient.
 # </details>
-#
+
+# %% [markdown] session="formative"
 # ### Question 2 — L'effet de la température (1 point)
 #
 # Après un début de phrase, un modèle donne trois mots possibles, de probabilités 0,6 ; 0,3 et
@@ -299,17 +444,41 @@ explorateur
 # fait-on pour que les nouvelles probabilités fassent de nouveau 1 ?
 # </details>
 
-# %%
+# %% [markdown] session="evaluation"
+# ### Question 2 — L'effet de la température (1 point)
+#
+# Après un début de phrase, un modèle donne trois mots possibles, de probabilités 0,7 ; 0,2 et
+# 0,1 (à la température 1). Quelle est la probabilité du **deuxième** mot (0,2 à la
+# température 1) à la température **T = 0,5** ? Donnez un nombre entre 0 et 1 (vérifié à 3 décimales). Écrivez le calcul en
+# Python (`**` veut dire « puissance » ; des parenthèses autour de ce qui va ensemble : Python
+# fait `**`, puis `*` et `/`, puis `+`).
+#
+# <details><summary>Indice 1</summary>
+#
+# Avec T = 0,5, la puissance 1/T vaut 2 : élevez chaque probabilité au carré.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Les trois carrés ne font plus 1 au total. Relisez la définition au début de la section : que
+# fait-on pour que les nouvelles probabilités fassent de nouveau 1 ?
+# </details>
+
+# %% session="formative"
 probabilites_t1 = [0.6, 0.3, 0.1]
 temperature_question = 0.5
 
-# %% answer="proba_froide"
+# %% session="evaluation"
+probabilites_t1 = [0.7, 0.2, 0.1]
+temperature_question = 0.5
+
+# %% answer="proba_froide" session="formative"
 proba_froide = ...
 ### BEGIN SOLUTION
 proba_froide = 0.6**2 / (0.6**2 + 0.3**2 + 0.1**2)
 ### END SOLUTION
 
-# %% tests="proba_froide" points=1
+# %% tests="proba_froide" points=1 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 valeur_froide = checks.require_number(proba_froide, name="proba_froide")
 checks.check_number(
@@ -347,29 +516,113 @@ checks.check_number(proba_froide, name="proba_froide", decimals=3,
                     expected=0.36 / (0.36 + 0.09 + 0.01), points=1)
 ### END HIDDEN TESTS
 
-# %% mistake="proba_froide"
+# %% mistake="proba_froide" session="formative"
 # message : sans diviser par la somme des carrés
 proba_froide = 0.6**2
 
-# %% mistake="proba_froide"
+# %% mistake="proba_froide" session="formative"
 # message : vous avez pris la racine carrée
 proba_froide = 0.6**0.5 / (0.6**0.5 + 0.3**0.5 + 0.1**0.5)
 
-# %% mistake="proba_froide"
+# %% mistake="proba_froide" session="formative"
 # message : c'est la probabilité à la température 1
 proba_froide = 0.6
 
-# %% mistake="proba_froide"
+# %% mistake="proba_froide" session="formative"
 # message : multiplié la probabilité par la température
 proba_froide = 0.6 * 0.5
 
-# %% mistake="proba_froide"
+# %% mistake="proba_froide" session="formative"
 # message : divisé la probabilité par la température
 proba_froide = 0.6 / 0.5
 
-# %% mistake="proba_froide"
+# %% mistake="proba_froide" session="formative"
 # message : avez-vous mis des parenthèses autour de la somme
 proba_froide = 0.6**2 / 0.6**2 + 0.3**2 + 0.1**2
+
+# %% answer="proba_froide" session="evaluation"
+proba_froide = ...
+### BEGIN SOLUTION
+proba_froide = 0.2**2 / (0.7**2 + 0.2**2 + 0.1**2)
+### END SOLUTION
+
+# %% tests="proba_froide" points=1 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+valeur_froide = checks.require_number(proba_froide, name="proba_froide")
+checks.check_number(
+    proba_froide,
+    name="proba_froide",
+    digest="fe0e64644ae70628",
+    decimals=3,
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(None, "c'est la probabilité à la température 1 : la température la "
+                       "change. Élevez chaque probabilité à la puissance 1/T.",
+                       digest="dd0351df601b8637"),
+        checks.Mistake(None, "vous avez élevé au carré sans diviser par la somme des carrés : "
+                       "les trois nouvelles probabilités doivent faire 1 au total.",
+                       digest="e408990906b4329f"),
+        checks.Mistake(None, "vous avez pris la racine carrée (puissance 0,5) : c'est la "
+                       "puissance 1/T, et 1/0,5 = 2. La racine correspond à T = 2, qui aplatit.",
+                       digest="d5f685cfd2e2af20"),
+        checks.Mistake(None, "vous avez multiplié la probabilité par la température : on "
+                       "l'élève à la puissance 1/T, puis on divise par la somme.",
+                       digest="e065af029f63aa86"),
+        checks.Mistake(None, "vous avez divisé la probabilité par la température (ou "
+                       "écrit `** 1 / 0.5` sans parenthèses autour de l'exposant) : on "
+                       "l'élève à la puissance 1/T, puis on divise par la somme.",
+                       digest="e6604cfba0454fe0"),
+        checks.Mistake(None, "avez-vous mis des parenthèses autour de la somme ? Sans elles, "
+                       "Python divise d'abord, puis ajoute les deux autres carrés.",
+                       digest="158a9e918bc3ddc6"),
+        checks.Mistake(None, "c'est la probabilité du premier mot (0,7 à la température 1) : "
+                       "la question porte sur le deuxième, 0,2 à la température 1.",
+                       digest="9a4c8753f45b2b86"),
+        checks.Mistake(None, "c'est la réponse de l'entraînement (probabilités 0,6 ; 0,3 et "
+                       "0,1) : refaites le calcul avec celles de cette question.",
+                       digest="98ebc5bd1125d897"),
+    ],
+    hint="Puissance 1/T pour chaque probabilité, puis division par la somme.",
+    success=f"{valeur_froide:.3f}".replace(".", ",") + " : à basse température, un mot peu "
+    "probable le devient encore moins ; le texte devient prévisible, pas plus vrai.",
+    points=1,
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(proba_froide, name="proba_froide", decimals=3,
+                    expected=0.04 / (0.49 + 0.04 + 0.01), points=1)
+### END HIDDEN TESTS
+
+# %% mistake="proba_froide" session="evaluation"
+# message : sans diviser par la somme des carrés
+proba_froide = 0.2**2
+
+# %% mistake="proba_froide" session="evaluation"
+# message : vous avez pris la racine carrée
+proba_froide = 0.2**0.5 / (0.7**0.5 + 0.2**0.5 + 0.1**0.5)
+
+# %% mistake="proba_froide" session="evaluation"
+# message : c'est la probabilité à la température 1
+proba_froide = 0.2
+
+# %% mistake="proba_froide" session="evaluation"
+# message : multiplié la probabilité par la température
+proba_froide = 0.2 * 0.5
+
+# %% mistake="proba_froide" session="evaluation"
+# message : divisé la probabilité par la température
+proba_froide = 0.2 / 0.5
+
+# %% mistake="proba_froide" session="evaluation"
+# message : avez-vous mis des parenthèses autour de la somme
+proba_froide = 0.2**2 / 0.7**2 + 0.2**2 + 0.1**2
+
+# %% mistake="proba_froide" session="evaluation"
+# message : c'est la probabilité du premier mot
+proba_froide = 0.7**2 / (0.7**2 + 0.2**2 + 0.1**2)
+
+# %% mistake="proba_froide" session="evaluation"
+# message : c'est la réponse de l'entraînement
+proba_froide = 0.6**2 / (0.6**2 + 0.3**2 + 0.1**2)
 
 # %% [markdown]
 # ## 3. Une hallucination : une dose fluide, sans appui dans le corpus
@@ -430,7 +683,7 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
                  caption="Les doses de chaque médicament dans le corpus (pas une référence "
                  "de prescription)"))
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 3a — Dose du corpus ou dose hors corpus ? (2 points)
 #
 # Pendant la mesure, le modèle a écrit, entre autres, ces quatre prescriptions (aucune n'est
@@ -460,13 +713,43 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # de celui-ci : c'est justement ce que le modèle confond.
 # </details>
 
-# %% answer="verdict_doses"
+# %% [markdown] session="evaluation"
+# ### Question 3a — Dose du corpus ou dose hors corpus ? (2 points)
+#
+# Pendant la mesure, le modèle a écrit, entre autres, ces quatre prescriptions (aucune n'est
+# parmi les exemples affichés). Toutes ont l'air plausibles ; le bon sens clinique ne suffit
+# pas : seul le tableau des doses du corpus, ci-dessus, tranche. Pour chacune, écrivez
+# `"corpus"` si la dose est une dose de **ce** médicament dans le corpus, `"hors corpus"` sinon
+# (une dose hors corpus peut exister en pharmacie : la question porte sur le corpus, pas sur la
+# pharmacie).
+# La note est partielle : chaque réponse juste vaut un demi-point, chaque réponse fausse
+# annule une réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
+#
+# - **A** : « Traitement : atorvastatine, un comprimé de 5 mg »
+# - **B** : « Traitement : metformine, un comprimé de 1 g »
+# - **C** : « Traitement : lévothyroxine, un comprimé de 75 µg »
+# - **D** : « Traitement : apixaban, un comprimé de 10 mg »
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque ligne, cherchez le médicament dans le tableau, puis la dose, dans la même unité
+# (un gramme vaut mille milligrammes). Une dose qui paraît inhabituelle peut être dans le
+# corpus ; une dose qui paraît banale peut ne pas y être.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Une dose écrite dans le corpus pour un **autre** médicament n'est pas pour autant une dose
+# de celui-ci : c'est justement ce que le modèle confond.
+# </details>
+
+# %% answer="verdict_doses" session="formative"
 verdict_doses = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
 verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"}
 ### END SOLUTION
 
-# %% tests="verdict_doses" points=2
+# %% tests="verdict_doses" points=2 session="formative"
 # Vérification de la question 3a : exécutez cette cellule.
 checks.check_choices(
     verdict_doses,
@@ -500,21 +783,90 @@ checks.check_choices(verdict_doses, name="verdict_doses", options=["corpus", "ho
                      points=2)
 ### END HIDDEN TESTS
 
-# %% mistake="verdict_doses"
+# %% mistake="verdict_doses" session="formative"
 # message : Comparez les doses dans la même unité
 verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"}
 
-# %% mistake="verdict_doses"
+# %% mistake="verdict_doses" session="formative"
 # message : Une dose banale n'est pas pour autant
 verdict_doses = {"A": "corpus", "B": "corpus", "C": "corpus", "D": "corpus"}
 
-# %% mistake="verdict_doses"
+# %% mistake="verdict_doses" session="formative"
 # message : une dose qui paraît inhabituelle se vérifie
 verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "hors corpus", "D": "hors corpus"}
 
-# %% mistake="verdict_doses"
+# %% mistake="verdict_doses" session="formative"
 # message : jamais pour l'amlodipine
 verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "corpus"}
+
+# %% answer="verdict_doses" session="evaluation"
+verdict_doses = {"A": ..., "B": ..., "C": ..., "D": ...}
+### BEGIN SOLUTION
+verdict_doses = {"A": "hors corpus", "B": "corpus", "C": "corpus", "D": "hors corpus"}
+### END SOLUTION
+
+# %% tests="verdict_doses" points=2 session="evaluation"
+# Vérification de la question 3a : exécutez cette cellule.
+checks.check_choices(
+    verdict_doses,
+    name="verdict_doses",
+    options=["corpus", "hors corpus"],
+    digests={"A": "b810c071a438a04a", "B": "208df2f3a3d414a6", "C": "c6b1395de9bec4db", "D": "0fd9550d05c7bcb6"},
+    mistakes={
+        "A": [
+            checks.Mistake(None, "le corpus n'écrit l'atorvastatine qu'à 10, 20 ou 40 mg ; 5 mg y suit "
+                           "d'autres médicaments. Une dose banale n'est pas pour autant une dose "
+                           "de ce médicament.",
+                           digest="b5872fbe3b358c83"),
+        ],
+        "B": [
+            checks.Mistake(None, "1 g, c'est 1000 mg : une dose de la metformine dans le corpus. "
+                           "Comparez les doses dans la même unité.",
+                           digest="8e19ebe51e11a58b"),
+        ],
+        "C": [
+            checks.Mistake(None, "75 µg est bien une dose de la lévothyroxine dans le corpus : une dose "
+                           "en microgrammes, qui paraît inhabituelle, se vérifie, elle aussi, dans "
+                           "la source.",
+                           digest="7138501f15694ea6"),
+        ],
+        "D": [
+            checks.Mistake(None, "le corpus écrit 10 mg pour le ramipril, l'atorvastatine et "
+                           "l'amlodipine, jamais pour l'apixaban (2,5 ou 5 mg) : une dose lue "
+                           "après un autre médicament.",
+                           digest="73cd1bd71542f1bd"),
+        ],
+    },
+    success="A et D sont hors corpus : 5 mg et 10 mg sont des doses du corpus, mais "
+            "d'autres médicaments ; le modèle ne les a lues pour aucun de ces "
+            "deux-là : sa phrase est fluide, sans appui. Hors corpus ne dit pas si "
+            "une dose existe en pharmacie : seul le RCP le dit.",
+    points=2,
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(verdict_doses, name="verdict_doses", options=["corpus", "hors corpus"],
+                     expected={"A": "hors corpus", "B": "corpus", "C": "corpus", "D": "hors corpus"}, points=2)
+### END HIDDEN TESTS
+
+# %% mistake="verdict_doses" session="evaluation"
+# message : Une dose banale n'est pas pour autant
+verdict_doses = {"A": "corpus", "B": "corpus", "C": "corpus", "D": "corpus"}
+
+# %% mistake="verdict_doses" session="evaluation"
+# message : Comparez les doses dans la même unité
+verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"}
+
+# %% mistake="verdict_doses" session="evaluation"
+# message : une dose en microgrammes, qui paraît inhabituelle
+verdict_doses = {"A": "hors corpus", "B": "corpus", "C": "hors corpus", "D": "hors corpus"}
+
+# %% mistake="verdict_doses" session="evaluation"
+# message : jamais pour l'apixaban
+verdict_doses = {"A": "hors corpus", "B": "corpus", "C": "corpus", "D": "corpus"}
+
+# %% mistake="verdict_doses" session="evaluation"
+# message : une dose de ce médicament
+verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"}
 
 # %% [markdown]
 # ### Question 3b — D'où vient une dose hors corpus ? (1 point)
@@ -662,7 +1014,7 @@ for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50", "UE 20
                   + " ; ".join(f"{d:%d/%m/%Y}" for d in sorted(dates)) + ".")
     print()
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 4 — Quels messages laissent reconnaître un patient ? (2 points)
 #
 # Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
@@ -696,13 +1048,48 @@ for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50", "UE 20
 # puis dans une petite commune : une seule, ou des milliers ?
 # </details>
 
-# %% answer="fuite"
+# %% [markdown] session="evaluation"
+# ### Question 4 — Quels messages laissent reconnaître un patient ? (2 points)
+#
+# Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
+# dites si le message fait sortir des **données personnelles d'un patient** : quelqu'un qui le
+# lit (l'éditeur du service, un collègue, un voisin) peut-il reconnaître la personne,
+# directement ou en croisant les détails ? Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
+# réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
+# laissé `...` ne rapporte ni ne retire rien.
+#
+# - **A** : « Chez un adulte de 45 ans sans antécédent, opéré d'une appendicite sans
+#   complication, au bout de combien de temps peut-on reprendre le sport ? »
+# - **B** : « Ma patiente, la seule pharmacienne de Saint-Aubin-des-Prés, vient d'apprendre
+#   qu'elle a une sclérose en plaques : comment l'accompagner ? »
+# - **C** : « Quels examens demander devant une fièvre au retour d'un séjour en Afrique de
+#   l'Ouest ? »
+# - **D** : « Rédige la transmission de Mme L., 87 ans, entrée le 2 novembre à l'unité de soins
+#   palliatifs de la clinique de Saint-Aubin-des-Prés, chambre 3. »
+# - **E** : « Comment expliquer la maladie de Parkinson, avec des mots simples, à un patient qui
+#   vient d'en apprendre le diagnostic ? »
+#
+# (Saint-Aubin-des-Prés est une petite commune inventée.)
+#
+# <details><summary>Indice 1</summary>
+#
+# Un nom n'est pas le seul moyen de reconnaître quelqu'un : pour chaque texte, demandez-vous si
+# un collègue, un voisin ou un journaliste local saurait de qui il s'agit.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour chaque message, estimez combien de personnes correspondent à ce qu'il dit, en France,
+# puis dans une petite commune : une seule, ou des milliers ?
+# </details>
+
+# %% answer="fuite" session="formative"
 fuite = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
 fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "oui"}
 ### END SOLUTION
 
-# %% tests="fuite" points=2
+# %% tests="fuite" points=2 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_choices(
     fuite,
@@ -737,21 +1124,96 @@ checks.check_choices(fuite, name="fuite", options=["oui", "non"],
                      points=2)
 ### END HIDDEN TESTS
 
-# %% mistake="fuite"
+# %% mistake="fuite" session="formative"
 # message : désignent une seule personne
 fuite = {"A": "oui", "B": "non", "C": "non", "D": "non", "E": "oui"}
 
-# %% mistake="fuite"
+# %% mistake="fuite" session="formative"
 # message : un surnom, un métier et un lieu
 fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "non"}
 
-# %% mistake="fuite"
+# %% mistake="fuite" session="formative"
 # message : ne parle d'aucun patient
 fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 
-# %% mistake="fuite"
+# %% mistake="fuite" session="formative"
 # message : des centaines de milliers de personnes
 fuite = {"A": "oui", "B": "non", "C": "oui", "D": "oui", "E": "oui"}
+
+# %% answer="fuite" session="evaluation"
+fuite = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
+### BEGIN SOLUTION
+fuite = {"A": "non", "B": "oui", "C": "non", "D": "oui", "E": "non"}
+### END SOLUTION
+
+# %% tests="fuite" points=2 session="evaluation"
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_choices(
+    fuite,
+    name="fuite",
+    options=["oui", "non"],
+    digests={"A": "3069eca93477c0e5", "B": "34244a2dd850a835", "C": "85c569285200a450", "D": "62222be7ef963be8", "E": "bb2bf1bd9247bd84"},
+    mistakes={
+        "A": [
+            checks.Mistake(None, "un âge et une opération courante, sans nom, sans lieu, sans date ni "
+                           "détail rare : beaucoup d'adultes correspondent à ce message, qui ne "
+                           "désigne aucun patient en particulier.",
+                           digest="0eb39e6970925467"),
+        ],
+        "B": [
+            checks.Mistake(None, "« la seule pharmacienne » d'une petite commune désigne une seule "
+                           "personne : sans son nom, elle est reconnaissable, et le texte révèle "
+                           "sa maladie.",
+                           digest="79ae4bdf2f68bff7"),
+        ],
+        "C": [
+            checks.Mistake(None, "une question générale sur une fièvre au retour de voyage ne parle "
+                           "d'aucun patient.",
+                           digest="beb10fa876982499"),
+        ],
+        "D": [
+            checks.Mistake(None, "une initiale ne protège pas : l'âge, la date d'entrée, le service, la "
+                           "chambre et une petite commune désignent une seule patiente.",
+                           digest="a59e761096692a9c"),
+        ],
+        "E": [
+            checks.Mistake(None, "« Parkinson » est le nom d'une maladie, pas d'un patient ; « un "
+                           "patient qui vient d'en apprendre le diagnostic », sans aucun détail, "
+                           "ne désigne personne.",
+                           digest="7f72ca9a3acd2913"),
+        ],
+    },
+    success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou "
+            "sans son nom : une initiale ne le cache pas (D), une fonction unique "
+            "dans une petite commune le désigne (B). Une question générale (A, C, "
+            "E) ne révèle rien de personne. Même ainsi, une requête reste liée au "
+            "compte de qui l'envoie : n'envoyez que le nécessaire.",
+    points=2,
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(fuite, name="fuite", options=["oui", "non"],
+                     expected={"A": "non", "B": "oui", "C": "non", "D": "oui", "E": "non"}, points=2)
+### END HIDDEN TESTS
+
+# %% mistake="fuite" session="evaluation"
+# message : une initiale ne protège pas
+fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "oui"}
+
+# %% mistake="fuite" session="evaluation"
+# message : ne parle d'aucun patient
+fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
+
+# %% mistake="fuite" session="evaluation"
+# message : la seule pharmacienne
+fuite = {"A": "non", "B": "non", "C": "non", "D": "oui", "E": "non"}
+
+# %% mistake="fuite" session="evaluation"
+# message : le nom d'une maladie, pas d'un patient
+fuite = {"A": "non", "B": "oui", "C": "non", "D": "oui", "E": "oui"}
+
+# %% mistake="fuite" session="evaluation"
+# message : beaucoup d'adultes correspondent
+fuite = {"A": "oui", "B": "oui", "C": "non", "D": "oui", "E": "non"}
 
 # %% [markdown] reveal="fuite"
 # **Que faire à la place ?** Utiliser l'outil encadré par l'établissement (hébergeur certifié,
@@ -764,7 +1226,8 @@ fuite = {"A": "oui", "B": "non", "C": "oui", "D": "oui", "E": "oui"}
 # Les textes de la section 4 ne visent pas les mêmes personnes ni les mêmes actes. Pour chaque
 # cas, cherchez d'abord **qui** doit faire (ou ne pas faire) quelque chose, et **quoi** ; puis
 # lisez, dans le repli « Textes » de la section 4, à qui chaque texte s'adresse.
-#
+
+# %% [markdown] session="formative"
 # ### Question 5a — Soigner, héberger, traiter des données (1 point)
 #
 # Pour chaque cas, écrivez le texte qui pose l'obligation décrite : `"secret"` (code de la
@@ -793,13 +1256,45 @@ fuite = {"A": "oui", "B": "non", "C": "oui", "D": "oui", "E": "oui"}
 # (« certifié », « interdit ») ne suffit pas à trancher.
 # </details>
 
-# %% answer="texte_obligation"
+# %% [markdown] session="evaluation"
+# ### Question 5a — Soigner, héberger, traiter des données (1 point)
+#
+# Pour chaque cas, écrivez le texte qui pose l'obligation décrite : `"secret"` (code de la
+# santé publique, article L1110-4), `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9),
+# `"IA"` (règlement sur l'IA, article 50) ou `"aucun"` (aucun de ces quatre textes). Un même
+# texte peut répondre à plusieurs cas, ou à aucun ; chaque cas se juge seul (la question 5b
+# suit le même principe). Chaque cas juste vaut un quart de point ; chaque cas faux retire le
+# quart d'un cas juste (répondre au hasard, ou partout la même chose, rapporte donc peu) ; un
+# cas laissé `...` ne rapporte ni ne retire rien.
+#
+# - **A** : un employeur tient un tableau des arrêts de travail de ses salariés, avec le motif
+#   médical que certains lui ont confié en secret. Quel texte interdit ce traitement, sauf
+#   exceptions ?
+# - **B** : une chaîne de salles de sport fait garder par une entreprise informatique, sur les
+#   serveurs de celle-ci, les fiches d'inscription de ses clients (nom, adresse, abonnement).
+#   Quel texte exige que cette entreprise soit certifiée pour les garder ?
+# - **C** : un centre de santé confie les dossiers de ses patients à un prestataire, qui les
+#   garde dans ses propres centres de données. Quel texte exige que ce prestataire soit
+#   titulaire d'un certificat délivré par un organisme accrédité ?
+# - **D** : une sage-femme raconte, à un repas de famille, l'accouchement difficile d'une
+#   voisine qu'elle a suivie. Quel texte lui impose de se taire **parce qu'elle l'a prise en
+#   charge** ?
+#
+# <details><summary>Indice 1</summary>
+#
+# Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui héberge des données
+# de soin, et pour le compte de qui ? quiconque traite des données de santé ? le fournisseur
+# d'un outil d'IA ?), puis relisez le repli « Textes » de la section 4 : un mot de l'énoncé
+# (« certifié », « interdit ») ne suffit pas à trancher.
+# </details>
+
+# %% answer="texte_obligation" session="formative"
 texte_obligation = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
 texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "aucun"}
 ### END SOLUTION
 
-# %% tests="texte_obligation" points=1
+# %% tests="texte_obligation" points=1 session="formative"
 # Vérification de la question 5a : exécutez cette cellule.
 checks.check_choices(
     texte_obligation,
@@ -862,23 +1357,120 @@ checks.check_choices(texte_obligation, name="texte_obligation", options=["secret
                      expected={"A": "secret", "B": "HDS", "C": "RGPD", "D": "aucun"}, points=1)
 ### END HIDDEN TESTS
 
-# %% mistake="texte_obligation"
+# %% mistake="texte_obligation" session="formative"
 # message : ici, ni soignant, ni soin
 texte_obligation = {"A": "secret", "B": "HDS", "C": "secret", "D": "aucun"}
 
-# %% mistake="texte_obligation"
+# %% mistake="texte_obligation" session="formative"
 # message : il ne vise pas le soignant en tant que tel
 texte_obligation = {"A": "RGPD", "B": "HDS", "C": "RGPD", "D": "aucun"}
 
-# %% mistake="texte_obligation"
+# %% mistake="texte_obligation" session="formative"
 # message : ne crée pas de certification obligatoire
 texte_obligation = {"A": "secret", "B": "RGPD", "C": "RGPD", "D": "aucun"}
 
-# %% mistake="texte_obligation"
+# %% mistake="texte_obligation" session="formative"
 # message : n'héberge pour personne
 texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "HDS"}
 
-# %% [markdown]
+# %% answer="texte_obligation" session="evaluation"
+texte_obligation = {"A": ..., "B": ..., "C": ..., "D": ...}
+### BEGIN SOLUTION
+texte_obligation = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}
+### END SOLUTION
+
+# %% tests="texte_obligation" points=1 session="evaluation"
+# Vérification de la question 5a : exécutez cette cellule.
+checks.check_choices(
+    texte_obligation,
+    name="texte_obligation",
+    options=["secret", "HDS", "RGPD", "IA", "aucun"],
+    digests={"A": "af460e1e8bd8ffec", "B": "d82255f0a53a0531", "C": "85a09eaa51f5889d", "D": "56d39d424d970527"},
+    mistakes={
+        "A": [
+            checks.Mistake(None, "le secret médical lie les professionnels qui prennent en charge une "
+                           "personne : un employeur n'en est pas un, même si un salarié lui a "
+                           "confié son motif « en secret ».",
+                           digest="61c95eb29f2f6d2c"),
+            checks.Mistake(None, "l'hébergement certifié vise qui garde des données de soin pour le "
+                           "compte d'un autre : l'employeur tient son propre tableau, et ce n'est "
+                           "pas un soin.",
+                           digest="1f1d0304ac23c4d6"),
+            checks.Mistake(None, "rien ici n'est un système d'IA.",
+                           digest="cf2d924275be5df8"),
+            checks.Mistake(None, "un texte interdit ce traitement de données de santé, sauf exceptions, "
+                           "même hors de tout soin.",
+                           digest="cd439354adf1fc86"),
+        ],
+        "B": [
+            checks.Mistake(None, "la certification HDS vise les données de santé recueillies pour la "
+                           "prévention, le diagnostic ou le soin : des fiches d'inscription à une "
+                           "salle de sport n'en sont pas.",
+                           digest="e5f24c3b3349e25e"),
+            checks.Mistake(None, "le RGPD s'applique bien à ces fiches, mais il n'exige aucune "
+                           "certification.",
+                           digest="d0366654825ab4a2"),
+            checks.Mistake(None, "ni soignant, ni patient : le secret médical ne s'applique pas, et il "
+                           "n'impose aucune certification.",
+                           digest="c651a50fdc5ded6b"),
+            checks.Mistake(None, "rien ici n'est un système d'IA.",
+                           digest="a5d2a62d932eccf8"),
+        ],
+        "C": [
+            checks.Mistake(None, "le RGPD encadre ce traitement, mais ne crée pas de certification "
+                           "obligatoire pour héberger des données de soin.",
+                           digest="0e9881f336a14d40"),
+            checks.Mistake(None, "le secret dit qui peut connaître les informations ; il n'impose aucune "
+                           "certification.",
+                           digest="72808623c8fbf52a"),
+            checks.Mistake(None, "cette certification est bien obligatoire, par un des quatre textes.",
+                           digest="ea26220f99339d5e"),
+            checks.Mistake(None, "rien ici n'est un système d'IA.",
+                           digest="2480442455ed90ff"),
+        ],
+        "D": [
+            checks.Mistake(None, "le RGPD peut aussi s'appliquer à une parole, quand l'information vient "
+                           "d'un dossier (Cour de justice de l'Union européenne, 7 mars 2024, "
+                           "affaire C-740/22) ; mais il ne vise pas la soignante en tant que telle "
+                           ": un autre texte lui impose de se taire.",
+                           digest="28e053f2209351db"),
+            checks.Mistake(None, "rien n'est hébergé ici : c'est une parole, pas un stockage.",
+                           digest="448a56b2ef682222"),
+            checks.Mistake(None, "une soignante n'a pas le droit de raconter ce qu'elle sait d'une "
+                           "patiente : l'un des quatre textes l'interdit.",
+                           digest="9bc314a7d9f99b34"),
+            checks.Mistake(None, "rien ici n'est un système d'IA.",
+                           digest="615db40631e495f2"),
+        ],
+    },
+    success="chaque texte a sa cible : tout traitement de données de santé, soin ou "
+            "non (RGPD : l'employeur) ; celui qui garde des données de soin pour le "
+            "compte d'un autre (HDS : le prestataire du centre de santé, pas celui "
+            "des salles de sport) ; le soignant (secret : la sage-femme).",
+    points=1,
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(texte_obligation, name="texte_obligation", options=["secret", "HDS", "RGPD", "IA", "aucun"],
+                     expected={"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}, points=1)
+### END HIDDEN TESTS
+
+# %% mistake="texte_obligation" session="evaluation"
+# message : un employeur n'en est pas un
+texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "aucun"}
+
+# %% mistake="texte_obligation" session="evaluation"
+# message : des fiches d'inscription à une salle
+texte_obligation = {"A": "RGPD", "B": "HDS", "C": "HDS", "D": "secret"}
+
+# %% mistake="texte_obligation" session="evaluation"
+# message : ne crée pas de certification obligatoire
+texte_obligation = {"A": "RGPD", "B": "aucun", "C": "RGPD", "D": "secret"}
+
+# %% mistake="texte_obligation" session="evaluation"
+# message : mais il ne vise pas la soignante en tant que telle
+texte_obligation = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "RGPD"}
+
+# %% [markdown] session="formative"
 # ### Question 5b — Des outils d'IA : quel texte s'applique ? (1 point)
 #
 # Mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`. Chaque cas juste
@@ -906,13 +1498,42 @@ texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "HDS"}
 # chaque texte, et chaque paragraphe de l'article 50.
 # </details>
 
-# %% answer="texte_ia"
+# %% [markdown] session="evaluation"
+# ### Question 5b — Des outils d'IA : quel texte s'applique ? (1 point)
+#
+# Mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`. Chaque cas juste
+# vaut un quart de point ; chaque cas faux retire le quart d'un cas juste. Chaque cas parle d'un
+# outil d'IA ; cela ne veut pas dire que le règlement sur l'IA y répond.
+#
+# - **E** : une jeune entreprise entraîne un outil d'IA à repérer les grains de beauté suspects
+#   sur les photos de peau que les utilisateurs de son application grand public lui envoient,
+#   avec leur diagnostic déclaré, sans aucun lien avec un soin. Quel texte interdit ce
+#   traitement de données de santé, sauf exceptions ?
+# - **F** : une mutuelle fait rédiger par un agent conversationnel une page sur la rougeole,
+#   destinée à informer le public, et la publie telle quelle sur son site : personne ne l'a
+#   relue, personne n'en assume la responsabilité éditoriale. Quel texte l'oblige à dire que ce
+#   texte a été généré par une IA ?
+# - **G** : un kinésithérapeute fait écrire par un outil d'IA un billet humoristique sur la
+#   rééducation d'un de ses patients, qu'il nomme, et le publie sur un réseau social. Quel texte
+#   lui imposait de garder pour lui ce qu'il sait de ce patient, parce qu'il le soigne ?
+# - **H** : une infirmière se sert chez elle d'un outil d'IA pour réviser la pharmacologie, à
+#   partir de fiches publiques, sans aucune donnée de patient. Quel texte exige que cet outil
+#   soit certifié pour héberger des données de santé ?
+#
+# <details><summary>Indice</summary>
+#
+# Pour chaque cas, cherchez d'abord **qui** doit faire quelque chose, et **quoi** (dire,
+# marquer, être certifié, se taire) ; puis lisez dans le repli « Textes » à qui s'adresse
+# chaque texte, et chaque paragraphe de l'article 50.
+# </details>
+
+# %% answer="texte_ia" session="formative"
 texte_ia = {"E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
 texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "secret"}
 ### END SOLUTION
 
-# %% tests="texte_ia" points=1
+# %% tests="texte_ia" points=1 session="formative"
 # Vérification de la question 5b : exécutez cette cellule.
 checks.check_choices(
     texte_ia,
@@ -991,33 +1612,143 @@ checks.check_choices(texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD"
                      expected={"E": "IA", "F": "aucun", "G": "HDS", "H": "secret"}, points=1)
 ### END HIDDEN TESTS
 
-# %% mistake="texte_ia"
+# %% mistake="texte_ia" session="formative"
 # message : il l'en dispense quand le texte a été relu
 texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
 
-# %% mistake="texte_ia"
+# %% mistake="texte_ia" session="formative"
 # message : il n'oblige pas à dire qu'on parle à une machine
 texte_ia = {"E": "secret", "F": "aucun", "G": "HDS", "H": "secret"}
 
-# %% mistake="texte_ia"
+# %% mistake="texte_ia" session="formative"
 # message : une fiche pour le public n'en contient pas
 texte_ia = {"E": "IA", "F": "HDS", "G": "HDS", "H": "secret"}
 
-# %% mistake="texte_ia"
+# %% mistake="texte_ia" session="formative"
 # message : ce qui la déclenche, c'est de garder des données de soin
 texte_ia = {"E": "IA", "F": "aucun", "G": "IA", "H": "secret"}
 
-# %% mistake="texte_ia"
+# %% mistake="texte_ia" session="formative"
 # message : pas à dire que l'interlocuteur est une machine
 texte_ia = {"E": "RGPD", "F": "aucun", "G": "HDS", "H": "secret"}
 
-# %% mistake="texte_ia"
+# %% mistake="texte_ia" session="formative"
 # message : que le résumé vienne d'une IA ne change rien
 texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "IA"}
 
-# %% mistake="texte_ia"
+# %% mistake="texte_ia" session="formative"
 # message : mais un autre texte vise le soignant en tant que tel
 texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "RGPD"}
+
+# %% answer="texte_ia" session="evaluation"
+texte_ia = {"E": ..., "F": ..., "G": ..., "H": ...}
+### BEGIN SOLUTION
+texte_ia = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}
+### END SOLUTION
+
+# %% tests="texte_ia" points=1 session="evaluation"
+# Vérification de la question 5b : exécutez cette cellule.
+checks.check_choices(
+    texte_ia,
+    name="texte_ia",
+    options=["secret", "HDS", "RGPD", "IA", "aucun"],
+    digests={"E": "75d75f9bb9032350", "F": "b9ce3d739cead942", "G": "7615377151611295", "H": "8c088087dc10c6da"},
+    mistakes={
+        "E": [
+            checks.Mistake(None, "le règlement sur l'IA impose à un fournisseur d'autres obligations "
+                           "(dire, marquer) ; interdire un traitement de données de santé, sauf "
+                           "exceptions, c'est un autre texte, avec ou sans IA.",
+                           digest="81cb2c1ac7067db1"),
+            checks.Mistake(None, "le secret médical lie les professionnels qui prennent en charge une "
+                           "personne : ici, ni soignant, ni soin.",
+                           digest="ac66417741e00db2"),
+            checks.Mistake(None, "l'hébergement certifié vise les données recueillies pour la "
+                           "prévention, le diagnostic ou le soin : ici, aucun soin.",
+                           digest="b193e65bc4595ff2"),
+            checks.Mistake(None, "un texte encadre ce traitement, même hors de tout soin.",
+                           digest="bf6bc96aa7268a4b"),
+        ],
+        "F": [
+            checks.Mistake(None, "l'article 50 (paragraphe 4) ne dispense celui qui publie que si le "
+                           "texte a été relu par un humain et qu'une personne en assume la "
+                           "responsabilité éditoriale : ici, ni l'un ni l'autre ; l'obligation de "
+                           "le dire demeure.",
+                           digest="a0174ef86c0485af"),
+            checks.Mistake(None, "le RGPD encadre les données personnelles ; une page pour le public "
+                           "n'en contient pas, et il ne dit pas comment la rédiger.",
+                           digest="b45e2c31178bd075"),
+            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un patient ; la "
+                           "page ne parle d'aucun patient.",
+                           digest="a52922cfcd7c36df"),
+            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin ; une page "
+                           "pour le public n'en contient pas.",
+                           digest="8400f8b7580e0922"),
+        ],
+        "G": [
+            checks.Mistake(None, "le règlement sur l'IA ne dit pas à qui un soignant peut parler d'un "
+                           "patient : que le billet vienne d'une IA ne change rien à "
+                           "l'interdiction.",
+                           digest="c5de6bc65517201d"),
+            checks.Mistake(None, "le RGPD s'applique aussi à cette publication ; mais un autre texte "
+                           "vise le soignant en tant que tel.",
+                           digest="4d1dd461eea74f2f"),
+            checks.Mistake(None, "rien n'est hébergé pour le compte d'un autre ici : c'est une "
+                           "publication.",
+                           digest="5b79f8c6171fcb26"),
+            checks.Mistake(None, "un soignant n'a pas le droit de révéler ce qu'il sait d'un patient : "
+                           "l'un des quatre textes l'interdit.",
+                           digest="c8f3789b6a3e6536"),
+        ],
+        "H": [
+            checks.Mistake(None, "la certification HDS vise qui héberge, pour le compte d'un autre, des "
+                           "données de santé recueillies pour le soin : ici, aucune donnée de "
+                           "patient.",
+                           digest="6539174f54bb3c65"),
+            checks.Mistake(None, "le règlement sur l'IA n'impose aucune certification d'hébergeur ; et "
+                           "ici, aucune donnée de santé.",
+                           digest="49751072cdd37ffc"),
+            checks.Mistake(None, "le RGPD n'exige aucune certification, et ici aucune donnée de patient "
+                           "n'est traitée.",
+                           digest="515bd40860378a5f"),
+            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un patient ; il "
+                           "n'impose aucune certification, et aucun patient n'est en cause.",
+                           digest="1fe97e8b5c3ae745"),
+        ],
+    },
+    success="l'article 50 vise le fournisseur de l'outil d'IA (dire qu'on parle à "
+            "une machine, marquer ce qu'elle génère) et celui qui publie un texte "
+            "d'information du public généré par une IA, sauf relecture humaine et "
+            "responsabilité éditoriale (F : ni l'une ni l'autre). Une IA ne change "
+            "pas les autres textes : les données de santé restent interdites de "
+            "traitement sauf exceptions (RGPD), le soignant reste tenu au secret ; "
+            "sans donnée de soin, aucune certification. Dire qu'une IA a aidé à "
+            "écrire reste une règle de l'école (V6 — Intégrité et transparence).",
+    points=1,
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD", "IA", "aucun"],
+                     expected={"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}, points=1)
+### END HIDDEN TESTS
+
+# %% mistake="texte_ia" session="evaluation"
+# message : c'est un autre texte, avec ou sans IA
+texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "secret"}
+
+# %% mistake="texte_ia" session="evaluation"
+# message : que le billet vienne d'une IA
+texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
+
+# %% mistake="texte_ia" session="evaluation"
+# message : ici, ni l'un ni l'autre
+texte_ia = {"E": "RGPD", "F": "aucun", "G": "secret", "H": "aucun"}
+
+# %% mistake="texte_ia" session="evaluation"
+# message : ici, aucune donnée de patient
+texte_ia = {"E": "RGPD", "F": "IA", "G": "secret", "H": "HDS"}
+
+# %% mistake="texte_ia" session="evaluation"
+# message : mais un autre texte vise le soignant en tant que tel
+texte_ia = {"E": "RGPD", "F": "IA", "G": "RGPD", "H": "aucun"}
 
 # %% [markdown]
 # ## 6. Désidentifier automatiquement, et ses limites
@@ -1165,7 +1896,8 @@ print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} cla
 # noms) ; dans un vrai dossier (« vu par Garcia »), elles en manqueraient. Et le petit modèle
 # français de spaCy n'a pas appris sur des notes cliniques. La mesure vaut pour ces notes
 # synthétiques, pas pour un vrai dossier.
-#
+
+# %% [markdown] session="formative"
 # ### Question 6 — Le rappel de spaCy pour les noms (1 point)
 #
 # Quel est le **rappel** de spaCy pour les noms de personnes (entités « personne » seulement,
@@ -1185,13 +1917,34 @@ print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} cla
 # noms) : divisez par ce qui était à trouver.
 # </details>
 
-# %% answer="rappel_spacy"
+# %% [markdown] session="evaluation"
+# ### Question 6 — Le rappel de spaCy pour les noms des patients (1 point)
+#
+# Quel est le **rappel** de spaCy pour les noms des **patients** seuls (ni ceux des proches, ni
+# ceux des médecins ; entités « personne » seulement, comme dans les tableaux), sur ces 100
+# notes ? Donnez une proportion entre 0 et 1 (vérifiée à 3 décimales) : écrivez une division,
+# `a / b`, avec deux nombres du tableau « Comment spaCy étiquette chaque nom, selon la
+# personne ».
+#
+# <details><summary>Indice 1</summary>
+#
+# Le rappel part des noms de patients **réellement présents** : parmi eux, combien spaCy
+# en a-t-il classés « personne » ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Lisez la seule ligne des patients, dans le tableau par personne ; divisez par ce qui était
+# à trouver.
+# </details>
+
+# %% answer="rappel_spacy" session="formative"
 rappel_spacy = ...
 ### BEGIN SOLUTION
 rappel_spacy = n_noms_spacy / n_noms
 ### END SOLUTION
 
-# %% tests="rappel_spacy" points=1
+# %% tests="rappel_spacy" points=1 session="formative"
 # Vérification de la question 6 : exécutez cette cellule.
 valeur_rappel = checks.require_number(rappel_spacy, name="rappel_spacy")
 checks.expect(valeur_rappel not in (n_noms_spacy, n_noms_regles),
@@ -1232,33 +1985,117 @@ checks.check_number(rappel_spacy, name="rappel_spacy", decimals=3,
                     expected=n_noms_spacy / n_noms, points=1)
 ### END HIDDEN TESTS
 
-# %% mistake="rappel_spacy"
+# %% mistake="rappel_spacy" session="formative"
 # message : à peu de chose près, la précision
 rappel_spacy = n_noms_spacy / n_signales_spacy
 
-# %% mistake="rappel_spacy"
+# %% mistake="rappel_spacy" session="formative"
 # message : le rappel des règles
 rappel_spacy = n_noms_regles / n_noms
 
-# %% mistake="rappel_spacy"
+# %% mistake="rappel_spacy" session="formative"
 # message : la part des noms manqués
 rappel_spacy = 1 - n_noms_spacy / n_noms
 
-# %% mistake="rappel_spacy"
+# %% mistake="rappel_spacy" session="formative"
 # message : un nombre de noms
 rappel_spacy = n_noms_spacy
 
-# %% mistake="rappel_spacy"
+# %% mistake="rappel_spacy" session="formative"
 # message : tous les noms et toutes les dates
 rappel_spacy = n_noms_spacy / (n_noms + n_dates)
 
-# %% mistake="rappel_spacy"
+# %% mistake="rappel_spacy" session="formative"
 # message : aussi les entités « divers »
 rappel_spacy = n_divers / n_noms
 
-# %% mistake="rappel_spacy"
+# %% mistake="rappel_spacy" session="formative"
 # message : la division à l'envers
 rappel_spacy = n_noms / n_noms_spacy
+
+# %% answer="rappel_spacy" session="evaluation"
+rappel_spacy = ...
+### BEGIN SOLUTION
+rappel_spacy = 105 / 117
+### END SOLUTION
+
+# %% tests="rappel_spacy" points=1 session="evaluation"
+# Vérification de la question 6 : exécutez cette cellule.
+valeur_rappel = checks.require_number(rappel_spacy, name="rappel_spacy")
+checks.expect(valeur_rappel not in (int(par_role.loc["patient", "PER"]),
+                                    int(par_role.loc["patient", "présents"])),
+              "vous avez donné un nombre de noms. On demande une proportion, entre 0 et 1 : "
+              "rapportez-le à ce qui était à trouver.", name="rappel_spacy")
+checks.check_number(
+    rappel_spacy,
+    name="rappel_spacy",
+    digest="6462016df217315e",
+    decimals=3,
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(None, "vous avez calculé le rappel de spaCy pour tous les noms : la "
+                       "question porte sur les noms des patients seuls.",
+                       digest="19cceae850d2da3c"),
+        checks.Mistake(None, "vous avez compté ensemble les patients et les proches : la "
+                       "question porte sur les patients seuls.",
+                       digest="de6aeec847941fb8"),
+        checks.Mistake(None, "vous avez divisé par tous les noms que spaCy a trouvés : le "
+                       "rappel part des noms de patients réellement présents.",
+                       digest="c7ec8356a421e188"),
+        checks.Mistake(None, "vous avez divisé par tous les noms présents, ceux des proches et "
+                       "des médecins compris : la question porte sur les patients seuls.",
+                       digest="cfd7df9ad79c08f4"),
+        checks.Mistake(None, "vous avez calculé le rappel des règles pour les patients, pas "
+                       "celui de spaCy.", digest="d31c9a5c4261137d"),
+        checks.Mistake(None, "vous avez calculé la part des noms manqués : le rappel est la "
+                       "part des noms trouvés.",
+                       digest="07183f86d2835225"),
+        checks.Mistake(None, "vous avez fait la division à l'envers : une proportion ne dépasse "
+                       "pas 1. Le rappel met les noms trouvés au numérateur.",
+                       digest="f8bf610f48ecc52f"),
+    ],
+    hint="Relisez la définition du rappel au début de la section : qu'est-ce qui était à "
+    "trouver ?",
+    success=f"{valeur_rappel:.3f}".replace(".", ",") + " : " + fr_percent(1 - valeur_rappel)
+    + " des noms de patients passeraient. Une désidentification automatique se relit toujours.",
+    points=1,
+)
+### BEGIN HIDDEN TESTS
+checks.check_number(rappel_spacy, name="rappel_spacy", decimals=3,
+                    expected=noms.loc[noms["role"] == "patient", "spacy"].mean(), points=1)
+### END HIDDEN TESTS
+
+# %% mistake="rappel_spacy" session="evaluation"
+# message : le rappel de spaCy pour tous les noms
+rappel_spacy = n_noms_spacy / n_noms
+
+# %% mistake="rappel_spacy" session="evaluation"
+# message : ensemble les patients et les proches
+rappel_spacy = (105 + 32) / (117 + 32)
+
+# %% mistake="rappel_spacy" session="evaluation"
+# message : divisé par tous les noms que spaCy a trouvés
+rappel_spacy = 105 / n_noms_spacy
+
+# %% mistake="rappel_spacy" session="evaluation"
+# message : ceux des proches et des médecins compris
+rappel_spacy = 105 / n_noms
+
+# %% mistake="rappel_spacy" session="evaluation"
+# message : le rappel des règles pour les patients
+rappel_spacy = 94 / 117
+
+# %% mistake="rappel_spacy" session="evaluation"
+# message : la part des noms manqués
+rappel_spacy = 1 - 105 / 117
+
+# %% mistake="rappel_spacy" session="evaluation"
+# message : un nombre de noms
+rappel_spacy = 105
+
+# %% mistake="rappel_spacy" session="evaluation"
+# message : la division à l'envers
+rappel_spacy = 117 / 105
 
 # %% [markdown]
 # ### Le biais d'automatisation
