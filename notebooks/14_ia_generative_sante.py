@@ -868,7 +868,7 @@ verdict_doses = {"A": "hors corpus", "B": "corpus", "C": "corpus", "D": "corpus"
 # message : une dose de ce médicament
 verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"}
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 3b — D'où vient une dose hors corpus ? (1 point)
 #
 # Quand notre modèle écrit, après « Traitement : *médicament*, un comprimé de », une dose qui
@@ -899,13 +899,45 @@ verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors co
 # combien de mots le modèle regarde-t-il avant d'écrire la dose ?
 # </details>
 
-# %% answer="origine_dose"
+# %% [markdown] session="evaluation"
+# ### Question 3b — D'où vient une dose hors corpus ? (1 point)
+#
+# Parmi les exemples affichés sous le premier tableau, le modèle a écrit « Traitement :
+# ramipril, un comprimé de 1 g », une dose qui n'est pas une dose du ramipril dans le corpus.
+# D'où vient-elle ? Une seule explication est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou
+# `"D"`.
+#
+# - **A** : l'invention pure : le modèle compose un nombre et une unité qu'aucune note ne
+#   contient.
+# - **B** : le hasard du tirage : à basse température, le modèle s'en serait tenu aux doses du
+#   ramipril.
+# - **C** : une confusion de noms : le modèle prend le ramipril pour un autre médicament du
+#   corpus au nom voisin, et écrit la dose de celui-là.
+# - **D** : le contexte : les mots juste avant la dose, « comprimé de », sont les mêmes pour
+#   tous les médicaments.
+#
+# <details><summary>Indice 1</summary>
+#
+# Chaque explication annonce quelque chose que vous pouvez contrôler ici : la définition
+# d'une dose hors corpus (début de la section), le tableau par température, les exemples de
+# doses hors corpus, le tableau des doses du corpus, la façon dont le modèle choisit un mot
+# (section 1). Mettez chacune à l'épreuve de ces observations avant de choisir.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Les médicaments dont le modèle reprend la dose ont-ils un nom voisin ? Les doses hors corpus
+# disparaissent-elles à 0,2 ? Celles des exemples existent-elles ailleurs dans le corpus ? Et
+# combien de mots le modèle regarde-t-il avant d'écrire la dose ?
+# </details>
+
+# %% answer="origine_dose" session="formative"
 origine_dose = ...
 ### BEGIN SOLUTION
 origine_dose = "C"
 ### END SOLUTION
 
-# %% tests="origine_dose" points=1
+# %% tests="origine_dose" points=1 session="formative"
 # Vérification de la question 3b : exécutez cette cellule.
 checks.check_choice(
     origine_dose,
@@ -933,17 +965,63 @@ checks.check_choice(origine_dose, name="origine_dose", options=["A", "B", "C", "
                     expected="C")
 ### END HIDDEN TESTS
 
-# %% mistake="origine_dose"
+# %% mistake="origine_dose" session="formative"
 # message : ce n'est pas une confusion de noms
 origine_dose = "A"
 
-# %% mistake="origine_dose"
+# %% mistake="origine_dose" session="formative"
 # message : même à 0,2
 origine_dose = "B"
 
-# %% mistake="origine_dose"
+# %% mistake="origine_dose" session="formative"
 # message : il ne crée pas de nombres
 origine_dose = "D"
+
+# %% answer="origine_dose" session="evaluation"
+origine_dose = ...
+### BEGIN SOLUTION
+origine_dose = "D"
+### END SOLUTION
+
+# %% tests="origine_dose" points=1 session="evaluation"
+# Vérification de la question 3b : exécutez cette cellule.
+checks.check_choice(
+    origine_dose,
+    name="origine_dose",
+    options=["A", "B", "C", "D"],
+    digest="7c0824d81dd045b3",
+    mistakes=[
+        checks.Mistake(None, "le modèle n'écrit que des mots qu'il a lus : 1 g suit le "
+                       "paracétamol et l'amoxicilline dans le tableau des doses du corpus. Il "
+                       "recombine des morceaux lus ; il ne crée pas de nombres.",
+                       digest="bcabad54b102c0c3"),
+        checks.Mistake(None, "l'exemple a été écrit à la température 0,2, et le tableau montre "
+                       "des doses hors corpus à toutes les températures : une basse "
+                       "température rend le texte prévisible, pas vrai.",
+                       digest="a1317054857e4288"),
+        checks.Mistake(None, "ce n'est pas une confusion de noms : 1 g suit le paracétamol et "
+                       "l'amoxicilline, aux noms sans rapport avec le ramipril.",
+                       digest="f8b083c84da0b0e6"),
+    ],
+    success="le modèle ne regarde que « comprimé de » : le ramipril est trop loin derrière. Il "
+    "écrit une dose lue après ces deux mots, ici celle du paracétamol ou de l'amoxicilline.",
+)
+### BEGIN HIDDEN TESTS
+checks.check_choice(origine_dose, name="origine_dose", options=["A", "B", "C", "D"],
+                    expected="D")
+### END HIDDEN TESTS
+
+# %% mistake="origine_dose" session="evaluation"
+# message : il ne crée pas de nombres
+origine_dose = "A"
+
+# %% mistake="origine_dose" session="evaluation"
+# message : à la température 0,2
+origine_dose = "B"
+
+# %% mistake="origine_dose" session="evaluation"
+# message : aux noms sans rapport avec le ramipril
+origine_dose = "C"
 
 # %% [markdown] reveal="origine_dose"
 # <details><summary>Pourquoi ? (ouvrez après avoir répondu)</summary>
