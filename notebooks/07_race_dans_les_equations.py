@@ -18,10 +18,11 @@
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V4 — Prudence, esprit critique et inclusivité** : une formule « validée » peut porter
-# >   une hypothèse fausse sur un groupe de patients ; on la vérifie, chiffres et sources à
-# >   l'appui.
-# > - **V5 — Utilisation responsable et éclairée** : savoir quelle équation utilise un outil
-# >   (laboratoire, logiciel, agent conversationnel) avant de s'y fier.
+# >   une hypothèse fausse sur un groupe de patients.
+# > - **V5 — Utilisation responsable et éclairée** : vérifier l'équation et l'unité avant de
+# >   se fier à un DFGe.
+# > - **V6 — Intégrité et transparence** : exiger qu'un outil (laboratoire, logiciel, agent
+# >   conversationnel) dise quelle équation il applique.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : justice (un même rein ne doit pas
 # > être jugé plus sain selon la catégorie raciale déclarée du patient), non-malfaisance (un DFG
@@ -56,8 +57,8 @@
 #   G3 au moins (G3a : de 45 à 59 ; KDIGO, le groupe international des recommandations sur
 #   le rein, 2013). C'est aussi un seuil de prescription : sous 60 mL/min, la dose maximale
 #   de **metformine** (un antidiabétique) est réduite, et sous 30 elle est contre-indiquée
-#   (ANSM, l'agence du médicament, 2023). Ces
-#   seuils sont en mL/min, non indexés (pli après la question 2).
+#   (RCP de la metformine Viatris, 2023). Ces seuils sont en mL/min, non indexés (pli après
+#   la question 2).
 # - **20** : aux États-Unis, pour un candidat inscrit sur la liste d'attente d'une **greffe de
 #   rein**, un DFG de 20 mL/min ou moins est l'un des critères qui font compter son temps
 #   d'attente (règle de l'OPTN, l'organisme des greffes, citée par Lee et al., 2017).
@@ -78,17 +79,11 @@ from IPython.display import display
 from scipy.stats import binomtest
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
-from esn_teach.datasets import (
-    data_card,
-    egfr_ckd_epi_2009,
-    egfr_ckd_epi_2021,
-    make_egfr_cohort,
-)
+from esn_teach.datasets import data_card, make_egfr_cohort
 from esn_teach.explorers import EgfrExplorer
 
 GRAINE = 2021  # la graine : chacun obtient exactement les mêmes patients
 N_PATIENTS = 5_000
-COEFFICIENT_2009 = 1.159  # le coefficient racial de CKD-EPI 2009 : + 15,9 %, soit 1 + 0.159
 UMOL_PAR_MG = 88.4  # 1 mg/dL de créatinine = 88,4 µmol/L
 SEUIL_G3 = 60  # stade G3 : DFG sous 60
 SEUIL_GREFFE = 20  # États-Unis : un critère du temps d'attente de greffe, 20 ou moins
@@ -109,14 +104,18 @@ def _verifier_ordre(creatinine_mg_dl, age):
 
 def dfge_2021(creatinine_mg_dl, age, femme):
     """DFGe CKD-EPI 2021 (mL/min/1,73 m²) ; créatinine en mg/dL ; femme : True ou False."""
+    from esn_teach.datasets import egfr_ckd_epi_2021 as _equation_2021
+
     _verifier_ordre(creatinine_mg_dl, age)
-    return float(egfr_ckd_epi_2021(creatinine_mg_dl, age, femme))
+    return float(_equation_2021(creatinine_mg_dl, age, femme))
 
 
 def dfge_2009_sans_coefficient(creatinine_mg_dl, age, femme):
     """DFGe CKD-EPI 2009 SANS son coefficient racial (mL/min/1,73 m²) ; créatinine en mg/dL."""
+    from esn_teach.datasets import egfr_ckd_epi_2009 as _equation_2009
+
     _verifier_ordre(creatinine_mg_dl, age)
-    return float(egfr_ckd_epi_2009(creatinine_mg_dl, age, femme, False))
+    return float(_equation_2009(creatinine_mg_dl, age, femme, False))
 
 
 jeu = make_egfr_cohort(n_samples=N_PATIENTS, random_state=GRAINE)
@@ -234,10 +233,12 @@ checks.check_number(
     points=1,
 )
 ### BEGIN HIDDEN TESTS
+import esn_teach.datasets as _jeux_caches
+
 checks.check_number(
     dfg_2021_m_a,
     name="dfg_2021_m_a",
-    expected=float(egfr_ckd_epi_2021(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False)),
+    expected=float(_jeux_caches.egfr_ckd_epi_2021(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False)),
     decimals=1,
     points=1,
 )
@@ -392,6 +393,8 @@ else:
     points=1,
     )
 ### BEGIN HIDDEN TESTS
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+
 _exacte = float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, True))
 _arrondie = float(egfr_ckd_epi_2009(round(CREATININE_M_A / UMOL_PAR_MG, 2), AGE_M_A, False, True))
 _empreinte = checks.answer_digest(_arrondie, name="dfg_2009_m_a", decimals=1)
@@ -500,9 +503,10 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False) * 1.159
 #   autour de 60. Quand la décision compte, on contrôle la créatinine, on dose la cystatine C
 #   (un autre marqueur) ou l'on mesure le DFG (KDIGO, 2013 et 2024).
 # - **La dose.** Le DFGe est indexé : ramené à une surface corporelle de 1,73 m². Le résumé
-#   des caractéristiques du produit (RCP) de la metformine (ANSM, 2023) raisonne en mL/min.
+#   des caractéristiques du produit (RCP) de la metformine Viatris (2023) raisonne en mL/min.
 #   Pour un patient de 2,0 m², le DFG en mL/min vaut DFGe × 2,0 / 1,73 : un DFGe de 50
-#   deviendrait 57,8 mL/min. Aux États-Unis, les notices visent le plus souvent la
+#   deviendrait 57,8 mL/min. Pour adapter une dose, des néphrologues et biologistes
+#   francophones jugent préférable ce DFGe **désindexé** (Delanaye et al., 2016). Aux États-Unis, les notices visent le plus souvent la
 #   **clairance de la créatinine** de Cockcroft et Gault (1976), en mL/min, calculée avec
 #   l'âge, le poids, la créatinine et le sexe, sans coefficient racial (NIDDK). Le
 #   pharmacien suit l'estimation que vise le RCP du médicament. Le seuil de 20 de l'OPTN
@@ -682,11 +686,9 @@ part_noirs_sous_60 = n_noirs_passent_sous_60 / n_non_noirs
 # %% [markdown]
 # ### Combien de patients, à quelques-uns près ?
 #
-# Nos patients sont fabriqués selon les règles de la fiche. Une part calculée sur eux n'est
-# qu'une **estimation** de la part que donneraient, en moyenne, ces règles ; son **intervalle
-# de confiance à 95 %** donne la fourchette des valeurs de cette part compatibles avec les
-# données (méthode « exacte » de Clopper et Pearson, 1934). La cellule le calcule aux seuils
-# de 60 et de 20.
+# Nos patients sont fabriqués selon les règles de la fiche : une part comptée sur eux est une
+# **estimation**. Son **intervalle de confiance à 95 %** en donne la marge (méthode
+# « exacte » de Clopper et Pearson, 1934). La cellule le calcule aux seuils de 60 et de 20.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : parts et intervalles à 95 % (exacts), patients noirs.
@@ -709,95 +711,136 @@ else:
           "séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
-# ### Question 4 — Que dit cet intervalle ? (2 points)
+# ### Question 4 — Ce que l'intervalle voit, et ce qu'il ne voit pas (1 point)
 #
-# De quelle incertitude l'intervalle à 95 % d'une part comptée sur cette cohorte tient-il
-# compte ? Écrivez entre guillemets droits l'une des réponses
-# `"le hasard qui a produit ces patients-là, pas d'autres"`,
-# `"le hasard qui amène tels patients dans un hôpital réel"`,
-# `"l'erreur de chaque équation face au DFG mesuré"`,
-# `"l'écart entre les DFGe des équations 2009 et 2021"` ou
-# `"le hasard qui fait varier la créatinine d'un dosage à l'autre"`.
+# Pour chaque affirmation sur l'intervalle à 95 % de la part de la question 3, écrivez entre
+# guillemets droits `"oui"` (juste) ou `"non"` (fausse). Note partielle : chaque item faux
+# annule un item juste ; un item laissé `...` ne rapporte ni ne retire rien.
 #
 # <details><summary>Indice 1</summary>
 #
 # La cellule calcule l'intervalle à partir de deux nombres seulement, « k sur n » (compter
-# k patients parmi n). Quelles
-# informations ces deux nombres contiennent-ils, et lesquelles n'y sont pas ?
+# k patients parmi n). Quelles informations ces deux nombres contiennent-ils, et lesquelles
+# n'y sont pas ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Un intervalle entoure un nombre calculé. Ici, quel nombre, compté sur quels patients ? Pour
-# chaque réponse, demandez-vous si nos données permettraient de l'affirmer.
+# Pour chaque affirmation, demandez-vous ce qu'elle change : le nombre de patients comptés,
+# les patients tirés, ou les règles de la fiche qui les fabriquent ?
 # </details>
 
 # %% answer="lecture_intervalle"
-lecture_intervalle = ...
+lecture_intervalle = {
+    "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": ...,
+    "avec quatre fois moins de patients noirs et la même part, il serait plus large": ...,
+    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": ...,
+    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": ...,
+}
 ### BEGIN SOLUTION
-lecture_intervalle = "le hasard qui a produit ces patients-là, pas d'autres"
+lecture_intervalle = {
+    "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "oui",
+    "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
+    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "non",
+    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
+}
 ### END SOLUTION
 
-# %% tests="lecture_intervalle" points=2
+# %% tests="lecture_intervalle" points=1
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_choice(
+checks.check_choices(
     lecture_intervalle,
     name="lecture_intervalle",
-    options=["le hasard qui a produit ces patients-là, pas d'autres",
-             "le hasard qui amène tels patients dans un hôpital réel",
-             "l'erreur de chaque équation face au DFG mesuré",
-             "l'écart entre les DFGe des équations 2009 et 2021",
-             "le hasard qui fait varier la créatinine d'un dosage à l'autre"],
-    digest="643ce89cc4dc3d3d",
-    mistakes=[
-        checks.Mistake(None, "nos patients sont synthétiques, fabriqués selon les règles de la "
-                       "fiche : l'intervalle ne dit rien des patients d'un hôpital réel, venus "
-                       "d'une autre population.", digest="f51f0e96ad714142"),
-        checks.Mistake(None, "nous n'avons aucun DFG mesuré : on ne peut pas dire laquelle des "
-                       "deux équations se trompe pour un patient de la cohorte. L'intervalle "
-                       "porte sur un comptage.", digest="e05d9e9b5693b3b8"),
-        checks.Mistake(None, "l'écart entre les deux équations, c'est ce que l'on compte : les "
-                       "patients qui changent de côté. L'intervalle ne porte pas sur cet écart : "
-                       "il entoure la part obtenue en le comptant.", digest="54a64679047d0e2d"),
-        checks.Mistake(None, "chaque patient synthétique n'a qu'une créatinine, tirée une "
-                       "fois : l'intervalle ne sait rien des dosages répétés d'un même patient. "
-                       "Cette variation existe chez de vrais patients, mais c'est une autre "
-                       "source d'incertitude.", digest="1a85fdcd2b83a409"),
-    ],
-    success="l'intervalle dit quelles parts, pour les règles de la fiche, restent compatibles "
-    "avec cette cohorte : une autre cohorte de même taille, fabriquée de même, aurait contenu "
-    "d'autres patients, donc donné une autre part. C'est la seule incertitude qu'il prend en "
-    "compte : il ne dit ni ce qui se passerait dans un hôpital réel, ni laquelle des deux "
-    "équations a raison.",
+    options=["oui", "non"],
+    digests={
+        "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "82215e5ebd3482c4",
+        "avec quatre fois moins de patients noirs et la même part, il serait plus large": "6ec0da6084c8278d",
+        "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "26a57dc9fcd23549",
+        "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "553e795efc0aa7b4",
+    },
+    mistakes={
+        "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": [
+            checks.Mistake(None, "c'est justement ce qu'il prend en compte : une autre cohorte de "
+                           "même taille, fabriquée selon les mêmes règles, aurait contenu d'autres "
+                           "patients, donc donné une autre part.", digest="d038557ade64af06"),
+        ],
+        "avec quatre fois moins de patients noirs et la même part, il serait plus large": [
+            checks.Mistake(None, "l'intervalle dépend de n : compté sur moins de patients, le même "
+                           "pourcentage est moins précis, et l'intervalle s'élargit (environ deux "
+                           "fois plus large pour quatre fois moins de patients).", digest="602d9350bc408cec"),
+        ],
+        "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": [
+            checks.Mistake(None, "l'intervalle ne connaît que k et n : il suppose justes les règles "
+                           "qui fabriquent les patients. Des créatinines toutes trop hautes "
+                           "déplaceraient la part, sans que rien ne le signale : un biais ne se "
+                           "voit pas dans un intervalle.", digest="0ed5ac040c2ff67a"),
+        ],
+        "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": [
+            checks.Mistake(None, "nos patients sont synthétiques, fabriqués selon les règles de la "
+                           "fiche : l'intervalle ne dit rien des patients d'un hôpital réel, venus "
+                           "d'une autre population.", digest="eb402b0152a37fe4"),
+        ],
+    },
+    success="l'intervalle ne prend en compte qu'une incertitude : le hasard qui a produit ces "
+    "patients-là plutôt que d'autres, d'autant plus grande que n est petit. Il ne dit ni si les "
+    "règles de la fiche sont justes, ni ce qui se passerait dans un hôpital réel, ni laquelle "
+    "des deux équations a raison.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(
+checks.check_choices(
     lecture_intervalle,
     name="lecture_intervalle",
-    options=["le hasard qui a produit ces patients-là, pas d'autres",
-             "le hasard qui amène tels patients dans un hôpital réel",
-             "l'erreur de chaque équation face au DFG mesuré",
-             "l'écart entre les DFGe des équations 2009 et 2021",
-             "le hasard qui fait varier la créatinine d'un dosage à l'autre"],
-    expected="le hasard qui a produit ces patients-là, pas d'autres",
+    options=["oui", "non"],
+    expected={
+        "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "oui",
+        "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
+        "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "non",
+        "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
+    },
+    points=1,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_intervalle"
+# message : un biais ne se voit pas dans un intervalle
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
+lecture_intervalle = {
+    "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "oui",
+    "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
+    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "oui",
+    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "oui",
+}
+
+# %% mistake="lecture_intervalle"
+# message : l'intervalle dépend de n
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
+lecture_intervalle = {
+    "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
+    "avec quatre fois moins de patients noirs et la même part, il serait plus large": "non",
+    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "non",
+    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
+}
+
+# %% mistake="lecture_intervalle"
 # message : l'intervalle ne dit rien des patients d'un hôpital réel
-lecture_intervalle = "le hasard qui amène tels patients dans un hôpital réel"
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
+lecture_intervalle = {
+    "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
+    "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
+    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "non",
+    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "oui",
+}
 
 # %% mistake="lecture_intervalle"
-# message : nous n'avons aucun DFG mesuré
-lecture_intervalle = "l'erreur de chaque équation face au DFG mesuré"
-
-# %% mistake="lecture_intervalle"
-# message : l'écart entre les deux équations, c'est ce que l'on compte
-lecture_intervalle = "l'écart entre les DFGe des équations 2009 et 2021"
-
-# %% mistake="lecture_intervalle"
-# message : l'intervalle ne sait rien des dosages répétés
-lecture_intervalle = "le hasard qui fait varier la créatinine d'un dosage à l'autre"
+# message : c'est justement ce qu'il prend en compte
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
+lecture_intervalle = {
+    "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
+    "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
+    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "oui",
+    "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
+}
 
 # %% [markdown]
 # ## 5. Pourquoi la race était dans l'équation, et pourquoi elle en est sortie
@@ -813,7 +856,7 @@ lecture_intervalle = "le hasard qui fait varier la créatinine d'un dosage à l'
 # Inker et al. (2021) rappellent que la race est une **construction sociale**, pas une mesure
 # biologique, et proposent une équation **réestimée** sans race (détails après la séance).
 #
-# ### Question 5 — Ce que les seuils décident pour M. A. (2 points)
+# ### Question 5 — Ce que les seuils décident pour M. A. (3 points)
 #
 # Placez les DFGe de M. A. (questions 1 et 2) par rapport aux seuils de la section 1. Pour
 # chaque affirmation, écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse).
@@ -835,18 +878,18 @@ lecture_intervalle = "le hasard qui fait varier la créatinine d'un dosage à l'
 # %% answer="decisions_m_a"
 decisions_m_a = {
     "avec l'équation 2021, la metformine lui est contre-indiquée": ...,
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": ...,
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": ...,
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": ...,
 }
 ### BEGIN SOLUTION
 decisions_m_a = {
     "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
 }
 ### END SOLUTION
 
-# %% tests="decisions_m_a" points=2
+# %% tests="decisions_m_a" points=3
 # Vérification de la question 5 : exécutez cette cellule.
 checks.check_choices(
     decisions_m_a,
@@ -854,7 +897,7 @@ checks.check_choices(
     options=["oui", "non"],
     digests={
         "avec l'équation 2021, la metformine lui est contre-indiquée": "8058aa9a70ba08b6",
-        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "96695c6f58e93953",
+        "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "b278c18f61a8f712",
         "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "15d270eda7118144",
     },
     mistakes={
@@ -863,11 +906,11 @@ checks.check_choices(
                            "DFGe de M. A. est proche de 60 : un reclassement sous 60 change la "
                            "dose, il n'arrête pas le traitement.", digest="b4648ebe91a0f32c"),
         ],
-        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": [
+        "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": [
             checks.Mistake(None, "ses deux DFGe sont proches de 60, bien au-dessus de 20 : pour "
                            "M. A., le changement d'équation ne change rien au temps d'attente. "
                            "C'est près de 20 qu'il compte (calculatrice, seuil de 20).",
-                           digest="7fbd8cd8f5e3ae2c"),
+                           digest="e8fceca77ef90be1"),
         ],
         "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": [
             checks.Mistake(None, "l'équation 2021 n'a pas seulement retiré le coefficient : ses "
@@ -881,7 +924,7 @@ checks.check_choices(
     "la greffe (20), trop loin. Et passer de 2009 avec coefficient à 2021 mêle deux effets : "
     "retirer le coefficient (la grande baisse), puis réestimer les autres coefficients (une "
     "petite remontée pour la plupart des patients, pas pour tous).",
-    points=2,
+    points=3,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -890,10 +933,10 @@ checks.check_choices(
     options=["oui", "non"],
     expected={
         "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
-        "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
+        "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
         "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
     },
-    points=2,
+    points=3,
 )
 ### END HIDDEN TESTS
 
@@ -902,7 +945,7 @@ checks.check_choices(
 # (deux items faux : avec la note corrigée du hasard, un juste et deux faux valent 0)
 decisions_m_a = {
     "avec l'équation 2021, la metformine lui est contre-indiquée": "oui",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "oui",
 }
 
@@ -911,7 +954,7 @@ decisions_m_a = {
 # (deux items faux : avec la note corrigée du hasard, un juste et deux faux valent 0)
 decisions_m_a = {
     "avec l'équation 2021, la metformine lui est contre-indiquée": "oui",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "non",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "non",
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
 }
 
@@ -920,7 +963,7 @@ decisions_m_a = {
 # (deux items faux : avec la note corrigée du hasard, un juste et deux faux valent 0)
 decisions_m_a = {
     "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait loin du critère de 20 mL/min avec l'une ou l'autre équation": "non",
+    "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "non",
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "oui",
 }
 
@@ -939,7 +982,8 @@ decisions_m_a = {
 # ## Après la séance
 #
 # ### Compléments de la section 5
-#
+
+# %% [markdown] reveal="decisions_m_a"
 # **L'équation réestimée.** Inker et al. (2021) : sur 4 050 participants dont le DFG était
 # **mesuré**, l'équation 2009 surestimait le DFG des participants noirs (écart médian 3,7 mL/min/1,73 m²) et à peine celui des autres
 # (0,5) ; privée de son seul coefficient, elle sous-estimait celui des participants noirs
@@ -954,11 +998,13 @@ decisions_m_a = {
 # grand chez les non-Noirs). Pour des auteurs européens, aux États-Unis, elle ne fait pas mieux
 # que 2009 (Delanaye et al., 2023b) ; la task force américaine l'a pourtant recommandée
 # (Delgado et al., 2021b).
-#
+
+# %% [markdown]
 # **La greffe.** Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit, pour la
 # greffe, les calculs avec race à partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
-# d'attente** perdu par les candidats noirs (OPTN, 2022). En juillet 2023, plus de 6 100
-# d'entre eux avaient gagné une durée médiane de 1,7 an (UNOS, 2023).
+# d'attente** perdu par les candidats noirs (OPTN, 2022). Au 4 janvier 2024, 14 701
+# modifications du temps d'attente avaient été traitées, avec une durée médiane ajoutée de
+# 1,7 an (UNOS, 2024).
 #
 # **Et en Europe, en France ?** La Fédération européenne de biologie clinique (EFLM)
 # recommande aux laboratoires européens de **ne pas** adopter l'équation 2021 et de garder
@@ -1164,6 +1210,8 @@ else:
     points=1,
     )
 ### BEGIN HIDDEN TESTS
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
+
 _exacte = float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, False))
 _arrondie = float(egfr_ckd_epi_2009(round(CREATININE_M_A / UMOL_PAR_MG, 2), AGE_M_A, False, False))
 _empreinte = checks.answer_digest(_arrondie, name="dfg_eflm_m_a", decimals=1)
@@ -1265,15 +1313,15 @@ else:
 # %% answer="interpretation_m_a"
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": ...,
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": ...,
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": ...,
+    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": ...,
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": ...,
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": ...,
 }
 ### BEGIN SOLUTION
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 ### END SOLUTION
@@ -1286,8 +1334,8 @@ checks.check_choices(
     options=["oui", "non"],
     digests={
         "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "c046c542950260a2",
-        "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "019e24acf66d294c",
-        "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "9eb271d5527ab7a9",
+        "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "9d447ac5ec76283e",
+        "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "594590fb4f6cdd63",
         "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "7841bddc05370048",
     },
     mistakes={
@@ -1296,15 +1344,15 @@ checks.check_choices(
                            "rénale chronique quand l'anomalie dure plus de 3 mois, et la "
                            "créatinine varie d'un dosage à l'autre.", digest="cf332f6c0e3b01cc"),
         ],
-        "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": [
-            checks.Mistake(None, "désindexez : DFGe × 1,95 / 1,73. Pour un patient de plus de "
+        "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": [
+            checks.Mistake(None, "désindexez : DFGe × 2,10 / 1,73. Pour un patient de plus de "
                            "1,73 m², le DFG en mL/min est plus haut que le DFGe ; ici, il "
-                           "n'est plus sous 60.", digest="fe7a90968f76091a"),
+                           "n'est plus sous 60.", digest="0441d20696ab24db"),
         ],
-        "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": [
-            checks.Mistake(None, "désindexez : DFGe × 1,60 / 1,73. Pour un patient de moins de "
+        "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": [
+            checks.Mistake(None, "désindexez : DFGe × 1,50 / 1,73. Pour un patient de moins de "
                            "1,73 m², le DFG en mL/min est plus bas que le DFGe, donc ici sous "
-                           "60.", digest="0b16e6366a6018b4"),
+                           "60 (et encore au-dessus de 45).", digest="d470b70fce9b5f70"),
         ],
         "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": [
             checks.Mistake(None, "à 1,73 m², le DFG en mL/min est égal au DFGe : avec 2021, "
@@ -1323,8 +1371,8 @@ checks.check_choices(
     options=["oui", "non"],
     expected={
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 },
     points=2,
@@ -1336,8 +1384,8 @@ checks.check_choices(
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "oui",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "oui",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 
@@ -1346,8 +1394,8 @@ interpretation_m_a = {
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "oui",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "non",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 
@@ -1356,8 +1404,8 @@ interpretation_m_a = {
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "non",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "non",
 }
 
@@ -1366,8 +1414,8 @@ interpretation_m_a = {
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "oui",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,95 m², sa dose maximale de metformine est réduite": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,60 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "non",
 }
 
@@ -1387,7 +1435,8 @@ interpretation_m_a = {
 # - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** (pour une
 #   part, dites son dénominateur) ? Si votre métier adapte des doses, dites aussi en quelle
 #   unité raisonne le RCP et en quelle unité est le DFGe.
-# - qui est responsable, et que faudrait-il demander à l'outil (ou à son fournisseur) ?
+# - qui est responsable, que faudrait-il demander à l'outil (ou à son fournisseur), et pourquoi
+#   une catégorie raciale déclarée n'a-t-elle pas sa place dans ce calcul ?
 
 # %% [markdown] written="reflexion_agent" points=3
 # ### BEGIN SOLUTION
@@ -1433,7 +1482,8 @@ interpretation_m_a = {
 # - **0** : aucune conséquence juste.
 #
 # **Critère 3 — Responsabilités et esprit critique**, valeur
-# V4 — Prudence, esprit critique et inclusivité.
+# V4 — Prudence, esprit critique et inclusivité (troisième point de la consigne, qui demande
+# les deux aspects).
 #
 # - **1** : **qui est responsable** (le professionnel qui utilise le chiffre en reste
 #   responsable ; le fournisseur doit dire quelle équation l'outil applique et la mettre à
@@ -1461,7 +1511,8 @@ interpretation_m_a = {
 # reprise du compte rendu ou le recalcul sans coefficient, un seul geste, et l'unité de la
 # créatinine, divisée par 88,4) ; critère 2, **1** (chiffres justes, dénominateur dit,
 # cohorte dite synthétique, remarque sur les mL/min) ; critère 3, **0,5** (la
-# responsabilité est dite, mais ni la race comme catégorie sociale, ni l'enjeu de justice).
+# responsabilité est dite, mais la copie ne répond pas à la fin du troisième point de la
+# consigne : ni la race comme catégorie sociale, ni l'enjeu de justice).
 #
 # **Copie faible**, notée **un demi-point sur 3** :
 #
@@ -1491,8 +1542,10 @@ interpretation_m_a = {
 # - **Droit.** Pour soigner, le droit n'interdit pas tout : le RGPD interdit par principe de
 #   traiter les données révélant l'origine raciale ou ethnique (article 9, paragraphe 1), mais
 #   le permet quand le traitement est **nécessaire** au diagnostic ou à la prise en charge,
-#   par des professionnels soumis au secret (paragraphe 2, point h, et paragraphe 3 ; cellule
-#   ci-dessous). C'est à ce critère que se jugerait, par exemple, le recueil de la « race »
+#   sur la base du droit de l'Union ou d'un État membre, ou d'un contrat avec un
+#   professionnel de santé, et par des professionnels soumis au secret (paragraphe 2,
+#   point h, et paragraphe 3 ; cellule ci-dessous). À notre lecture, c'est à ce critère de
+#   nécessité que se jugerait, par exemple, le recueil de la « race »
 #   pour une équation que l'EFLM déconseille en Europe. En France, le Code pénal punit de
 #   5 ans d'emprisonnement et de 300 000 € d'amende le fait, hors les cas prévus par la loi,
 #   de mettre ou conserver en mémoire informatisée, sans le consentement exprès de
@@ -1566,8 +1619,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   consulté le 5 décembre 2026 : les notices américaines utilisent le plus souvent la
 #   clairance de la créatinine estimée par l'équation de Cockcroft et Gault (Cockcroft DW,
 #   Gault MH, *Nephron*, 1976), qui utilise l'âge, le poids, la créatinine et le sexe.
-# - ANSM, base de données publique des médicaments : résumé des caractéristiques du produit de
-#   METFORMINE VIATRIS 850 mg (mis à jour le 3 février 2023), contre-indication si DFG < 30
+# - Viatris, résumé des caractéristiques du produit (RCP) de METFORMINE VIATRIS 850 mg, publié
+#   dans la base de données publique des médicaments (mis à jour le 3 février 2023) :
+#   contre-indication si DFG < 30
 #   mL/min ; réduction de la dose maximale sous 60 mL/min (2 g par jour de 45 à 59, 1 g de 30
 #   à 44), rappelée par le centre régional de pharmacovigilance de Tours
 #   (pharmacovigilance-tours.fr, « Metformine : risque d'acidose lactique en cas d'insuffisance
@@ -1584,10 +1638,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   qualification. *Transplant Direct* 2017;3(8):e195. Que ce critère soit l'un de plusieurs,
 #   le plus précoce comptant, pour les candidats adultes : Huang E, Danovitch G. *The kidney
 #   transplant waiting list in the United States*, UpToDate, 2017 (début public de l'article).
-# - United Network for Organ Sharing (UNOS). *Black kidney candidates are receiving waiting
-#   time modifications, helping them get the organs they need*, 2023 : au 5 juillet 2023, plus
-#   de 6 100 candidats noirs, durée médiane ajoutée 1,7 an. unos.org, consulté le 5 décembre
-#   2026.
+# - United Network for Organ Sharing (UNOS). *Over 14,700 waiting time modifications
+#   completed for Black kidney patients one year after policy implementation*, 8 mai 2024 :
+#   au 4 janvier 2024, 14 701 modifications traitées, durée médiane ajoutée 1,7 an ; les 230
+#   programmes de greffe rénale actifs ont attesté avoir revu leur liste. hrsa.unos.org,
+#   consulté le 6 décembre 2026. (Six mois après l'entrée en vigueur, au 5 juillet 2023 :
+#   plus de 6 100 candidats, même médiane ; unos.org, 2023.)
 # - AACC (American Association for Clinical Chemistry, aujourd'hui ADLM), *Scientific
 #   Shorts*, 2022. *Why should we eliminate the Black race coefficient from eGFR
 #   equations?* aacc.org, consulté le 5 décembre 2026 : le coefficient avait été ajouté,
@@ -1616,6 +1672,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   CKD-EPI avec coefficient : 17,9 mL/min/1,73 m².
 # - Omiye JA, Lester JC, Spichak S, Rotemberg V, Daneshjou R. Large language models propagate
 #   race-based medicine. *npj Digit Med* 2023;6:195. doi:10.1038/s41746-023-00939-z.
+# - Delanaye P, Flamant M, Cavalier E, Guerber F, Vallotton T, Moranne O, Pottel H, Boffa JJ,
+#   Mariat C. Adaptation posologique des médicaments et fonction rénale : quel(s)
+#   estimateur(s) faut-il choisir ? *Néphrologie & Thérapeutique* 2016;12:18-31. Résumé :
+#   soutient l'usage de CKD-EPI recommandé par la HAS ; « lorsque le DFG est évalué dans le
+#   but d'adapter la posologie d'un médicament, la désindexation de la surface corporelle est
+#   préférable ».
 # - Clopper CJ, Pearson ES. The use of confidence or fiducial limits illustrated in the case of
 #   the binomial. *Biometrika* 1934;26(4):404-413. Intervalle « exact » d'une proportion.
 # - Conseil constitutionnel, décision n° 2007-557 DC du 15 novembre 2007 : article 63 censuré
