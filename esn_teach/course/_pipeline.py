@@ -1048,7 +1048,11 @@ class Course:
             if cell.metadata.get("nbgrader", {}).get("checksum"):
                 cell.metadata.nbgrader["checksum"] = compute_checksum(cell)
         path.write_text(nbformat.writes(released_nb), encoding="utf-8")
-        released_sources = "\n".join(cell.source for cell in released_nb.cells)
+        # The cells the build generates (header, progress table) hold the library's text,
+        # never a solution: a solution line « guide » is not found in « guide de correction ».
+        released_sources = "\n".join(
+            cell.source for cell in released_nb.cells if GENERATED not in cell.metadata
+        )
         leaked = [
             line
             for line in solution_lines(module) + hidden_test_lines(module)
