@@ -27,14 +27,11 @@
 # >   et dans quel cadre.
 # > - **V4 — Prudence, esprit critique et inclusivité** : vérifier une promesse d'anonymat
 # >   chiffres à l'appui ; les patients des petits territoires sont les premiers exposés.
+# > - **V6 — Intégrité et transparence** : dire aux patients à qui vont leurs données.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : non-malfaisance (ne pas exposer un
-# > diagnostic), autonomie, bienfaisance (la recherche a besoin de données partagées), justice
-# > (le risque n'est pas le même pour tous).
-#
-# **Ce que vous allez faire** : vérifier si un registre sans noms est anonyme (sections 1 à 3),
-# nommer des patients en le croisant avec une liste de noms (4), le protéger (5), puis dire
-# pour qui les données restent personnelles (6).
+# > diagnostic), autonomie (le patient sait à qui vont ses données), bienfaisance (la recherche
+# > a besoin de données partagées), justice et équité (le risque n'est pas le même pour tous).
 #
 # ## Mode d'emploi
 #
@@ -696,9 +693,9 @@ explorateur
 # >   données **anonymes** y échappent. Cela s'apprécie du côté de chaque détenteur : pour le
 # >   CHU, qui garde la table des noms, l'extrait reste personnel ; pour un destinataire sans
 # >   la table, il peut ne pas l'être.
-# > - **Quels moyens ?** Tous ceux « raisonnablement susceptibles d'être utilisés » :
-# >   la table, mais aussi les recoupements avec d'autres sources, selon leur coût et leur
-# >   durée.
+# > - **Quels moyens ?** Tous ceux « raisonnablement susceptibles d'être utilisés […] pour
+# >   identifier », « tels que le ciblage » (considérant 26) : isoler une ligne (k = 1), la
+# >   table, les recoupements avec d'autres sources, selon leur coût et leur durée.
 # > - **Une loi, un contrat.** Un moyen interdit par la loi ou irréalisable en pratique ne
 # >   compte pas. Un contrat qui interdit de réidentifier est une mesure qui compte dans la
 # >   pesée, mais il n'est pas une loi.
@@ -707,14 +704,14 @@ explorateur
 #
 # ### Question 3 — Deux destinataires, le même extrait (2 points, 1 par destinataire)
 #
-# Le CHU transmet le **même** extrait pseudonymisé (date de naissance, sexe, code postal,
-# diagnostic), sans la table des noms, à deux destinataires. Chacun a signé un contrat qui lui
-# interdit toute réidentification.
+# Le CHU transmet un extrait pseudonymisé du registre, sans la table des noms, à deux
+# destinataires. Chacun a signé le **même** contrat, qui lui interdit toute réidentification.
 #
 # | | Un laboratoire public de recherche | Une société d'études (prestataire) |
 # |---|---|---|
+# | reçoit | sexe, classe d'âge de 20 ans, diagnostic (ni date de naissance ni lieu) | date de naissance, sexe, code postal, diagnostic |
 # | détient déjà | aucune autre donnée sur ces personnes | pour une autre mission, le fichier nominatif d'un panel d'habitants de la région : nom, date de naissance, sexe, code postal |
-# | travaille | dans un environnement sécurisé du CHU, sans pouvoir y importer de données ni en sortir des lignes ; accès journalisés et contrôlés | dans ses propres locaux |
+# | travaille | dans un environnement sécurisé du CHU : aucune donnée n'y entre, seuls des comptes agrégés (au moins 10 patients) en sortent ; accès contrôlés | dans ses propres locaux |
 #
 # Pour **chacun**, choisissez la lettre qui donne le verdict **et** sa raison (une lettre
 # peut servir deux fois).
@@ -771,8 +768,8 @@ checks.check_choices(
             erreur("le CHU garde bien la table, mais l'arrêt de 2025 juge du côté de celui qui "
                    "détient les données : les moyens du CHU ne sont pas ceux du laboratoire.",
                    "ed9ef6da41616744"),
-            erreur("quel moyen le laboratoire aurait-il ? Relisez ce qu'il détient et où il "
-                   "travaille.", "d5e4fe822c3cd147"),
+            erreur("quel moyen le laboratoire aurait-il ? Relisez ce qu'il reçoit, ce qu'il "
+                   "détient et où il travaille.", "d5e4fe822c3cd147"),
             erreur("le verdict se défend, pas la raison : un contrat compte dans la pesée, mais "
                    "n'écarte pas un moyen à lui seul (le prestataire a signé le même). "
                    "Qu'est-ce qui prive le laboratoire de tout moyen ?", "0e3975934a75b33d"),
@@ -793,8 +790,9 @@ checks.check_choices(
     },
     success="chacun est jugé de son côté, avec ses moyens raisonnables : le prestataire a un "
     "fichier qui relie l'extrait à des noms, que son contrat n'efface pas ; le laboratoire, "
-    "sans autre donnée ni moyen d'en importer, contrôlé, n'en a aucun. Et la start-up, avec des "
-    "profils publics ? C'est discuté : la réflexion de l'exercice 9 vous demande de trancher.",
+    "avec un extrait sans date ni lieu, sans autre donnée ni moyen d'en importer, contrôlé, "
+    "n'en a aucun. Et la start-up, avec des profils publics ? C'est discuté : la réflexion de "
+    "l'exercice 9 vous demande de trancher.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -845,9 +843,9 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 #   apprend le diagnostic sans isoler personne (toute une classe a le même diagnostic).
 
 # %% [markdown] reveal="qualification"
-# - Les données restent personnelles pour qui peut, par des moyens raisonnables, retrouver les
-#   personnes. Pour qui ? Cela se juge du côté de qui reçoit les données (question 3), avec
-#   tous ses moyens raisonnables, recoupements compris ; un contrat compte, sans tout régler.
+# - Les données restent personnelles pour qui peut, par des moyens raisonnables (recoupements
+#   et ciblage compris), retrouver les personnes : cela se juge du côté de chaque détenteur
+#   (question 3) ; un contrat compte, sans tout régler.
 
 # %% [markdown]
 # ## Après la séance
@@ -856,9 +854,13 @@ qualification = {"laboratoire": "D", "prestataire": "D"}
 # lecture, puis la réflexion de l'exercice 9.*
 #
 # **Ce qui est noté après la séance** : les questions 4a et 4b (1 point chacune) et 5 à 8
-# (2 points chacune), vérifiées comme en séance, soit 10 points ; et la réflexion de
-# l'exercice 9 (3 points), que l'enseignant corrige à la main. La lecture « Pour aller plus
-# loin » n'est pas notée. (En séance, les questions 1a à 3 comptaient 6 points.)
+# (2 points chacune), soit 10 points, et la réflexion de l'exercice 9 (3 points), corrigée à
+# la main ; la lecture « Pour aller plus loin » n'est pas notée. (En séance, les questions 1a
+# à 3 comptaient 6 points.) **Comment ces points comptent, votre enseignant vous le dit** :
+# soit ils ne comptent pas (entraînement) ; soit vous rendez ce notebook à une date fixée, et
+# la note vient de la correction de la copie rendue, pas des vérifications que vous lancez.
+# Dans une version d'entraînement, une vérification dit « juste » ou nomme votre erreur :
+# des essais successifs finissent par trouver la réponse, sans rien prouver.
 #
 # ### Exercice 4 — Le rôle de chaque colonne
 #
@@ -1141,8 +1143,9 @@ print("Patients seuls dans les autres départements : "
 
 # %% [markdown]
 # Les patients seuls vivent dans les petits départements : la même généralisation protège
-# moins les habitants des petits territoires. C'est une question de **justice** (le risque
-# n'est pas le même pour tous) et de **V4 — Prudence, esprit critique et inclusivité**.
+# moins les habitants des petits territoires. C'est une question de **justice et équité**
+# (le risque n'est pas le même pour tous) et de
+# **V4 — Prudence, esprit critique et inclusivité**.
 # Quand la généralisation ne suffit pas, on réduit aussi le **périmètre** publié, ou l'on
 # regroupe les petits territoires.
 #
@@ -1206,98 +1209,100 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # ### Question 5 — Pourquoi k baisse-t-il ? (2 points)
 #
 # Dans le tableau, k vaut 6 avec des classes de 10 ans, mais 4 avec des classes de 11 ans,
-# pourtant plus larges. Pourquoi ? Avant de choisir, écrivez sur papier les classes de 11 ans
-# (0-10, 11-21…) jusqu'à « 90 ans et plus ». Répondez par la lettre (`"A"`, `"B"`, `"C"`, `"D"` ou
-# `"E"`).
-#
-# - **A.** Avec 11 ans, une classe compte moins de diagnostics différents (le l baisse aussi) :
-#   ses patients sont plus faciles à reconnaître.
-# - **B.** Une classe plus large réunit des patients plus différents les uns des autres : chacun
-#   y est plus facile à isoler.
-# - **C.** Les limites des classes se déplacent : avec 11 ans, une classe couvre bien moins
-#   d'années que les autres, et compte donc peu de patients.
-# - **D.** Avec des classes plus larges, il y a moins de classes ; le k, qui en dépend, diminue.
-# - **E.** Avec des classes de 11 ans, la classe « 90 ans et plus » compte moins de patients.
+# pourtant plus larges. Avec des classes de 11 ans, quelle est la **plus petite classe**
+# (celle qui fixe k = 4) ? Donnez l'**âge où elle commence**, un nombre entier (pour la
+# classe « 40-49 ans », ce serait `40`). Le sexe compte aussi dans les classes, mais la
+# réponse ne dépend que de l'âge.
 #
 # <details><summary>Indice 1</summary>
 #
-# Continuez la liste des classes de 11 ans : 0-10, 11-21, 22-32… Laquelle vient juste avant
-# « 90 ans et plus » ? Faites de même pour 10 ans.
+# Le k compte les patients de la plus petite classe. Une classe qui couvre moins d'années
+# que les autres a toutes les chances d'être petite : avec 11 ans, en existe-t-il une ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Avec 11 ans, les classes tombent-elles toutes juste avant la classe « 90 ans et plus » ?
-# Comparez leurs largeurs.
+# Les classes partent de 0 an : 0-10, 11-21, 22-32… Continuez jusqu'à « 90 ans et plus », et
+# comparez leurs largeurs.
 # </details>
 
-# %% answer="raison_baisse"
-raison_baisse = ...
+# %% answer="debut_classe"
+debut_classe = ...
 ### BEGIN SOLUTION
-raison_baisse = "C"
+debut_classe = 88
 ### END SOLUTION
 
-# %% tests="raison_baisse" points=2
+# %% tests="debut_classe" points=2
 # Vérification de la question 5 : exécutez cette cellule.
-checks.check_choice(
-    raison_baisse,
-    name="raison_baisse",
-    options=["A", "B", "C", "D", "E"],
-    digest="0fe7010480f656ac",
+# Les erreurs fréquentes sont rangées sous une empreinte (elles ne montrent pas la réponse).
+checks.check_number(
+    debut_classe,
+    name="debut_classe",
+    integer=True,
+    digest="d48c3814bcf2c65e",
+    bounds=(0, 120),
+    percent_is_mistake=False,
     mistakes=[
         checks.Mistake(None,
-                       "le l baisse bien, mais le k ne compte pas les diagnostics : c'est le "
-                       "nombre de patients de la plus petite classe, quels que soient leurs "
-                       "diagnostics. Une baisse du l n'explique donc pas celle du k.",
-                       digest="b9c5b6ead095027d"),
-        checks.Mistake(None,
-                       "ce n'est pas la largeur qui isole : une classe plus large réunit plus de "
-                       "patients, pas moins, et le k ne regarde pas si ses patients se "
-                       "ressemblent. Il compte les patients de la plus petite classe : "
-                       "laquelle est-ce avec 11 ans ?",
-                       digest="4f14af0b31d6f388"),
-        checks.Mistake(None,
-                       "k n'est pas le nombre de classes mais la taille de la plus petite ; et "
-                       "moins de classes pour autant de patients, c'est en moyenne des classes "
-                       "plus grosses. Le nombre de classes n'explique donc pas la baisse.",
-                       digest="31c463e7115704f7"),
-        checks.Mistake(None,
                        "la classe « 90 ans et plus » commence toujours à 90 ans : elle réunit les "
-                       "mêmes patients pour toutes les largeurs. Elle ne peut donc pas expliquer "
-                       "que k change.",
-                       digest="b64ae81faafb487f"),
+                       "mêmes patients pour toutes les largeurs, et elle n'est pas la plus "
+                       "petite. Elle ne peut donc pas expliquer que k change.",
+                       digest="a088f278c3c81284"),
+        checks.Mistake(None,
+                       "vous avez raisonné avec des classes de 10 ans (0-9, 10-19…). Avec 11 ans, "
+                       "les limites se déplacent : écrivez 0-10, 11-21… jusqu'à 90.",
+                       digest="4a7f7c4b9e00034b"),
+        checks.Mistake(None,
+                       "cette classe couvre 11 années entières, comme les autres : elle n'a pas "
+                       "de raison d'être la plus petite. Regardez celle qui la suit, juste avant "
+                       "« 90 ans et plus ».",
+                       digest="8e08b857efb9f019"),
+        checks.Mistake(None,
+                       "on demande l'âge où la classe commence, pas celui où elle finit.",
+                       digest="12636faf73ad0e9c"),
+        checks.Mistake(None,
+                       "la classe qui part de 0 an couvre 11 années entières, comme les autres : "
+                       "cherchez une classe qui en couvre moins.",
+                       digest="11bb57dbef80934b"),
     ],
-    success="avec 11 ans, la classe 88-89 ans ne couvre que deux années : elle est la plus "
-    "petite. Élargir n'est donc pas toujours plus sûr : la « leçon pratique » ci-dessous dit "
-    "comment choisir des classes pour que k ne puisse pas baisser.",
+    hint="Écrivez les classes de 11 ans depuis 0 an jusqu'à « 90 ans et plus » : laquelle couvre "
+    "moins d'années que les autres ?",
+    success="avec 11 ans, la dernière classe avant « 90 ans et plus » est coupée à 90 ans : elle "
+    "ne couvre que deux années, compte peu de patients et fixe k. Élargir n'est donc pas "
+    "toujours plus sûr : la « leçon pratique » ci-dessous dit comment choisir des classes pour "
+    "que k ne puisse pas baisser.",
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
-checks.check_choice(raison_baisse, name="raison_baisse", options=["A", "B", "C", "D", "E"],
-                    expected="C")
+checks.check_number(debut_classe, name="debut_classe", integer=True, expected=88, points=2)
 ### END HIDDEN TESTS
 
-# %% mistake="raison_baisse"
-# message : le k ne compte pas les diagnostics
-raison_baisse = "A"
-
-# %% mistake="raison_baisse"
-# message : ce n'est pas la largeur qui isole
-raison_baisse = "B"
-
-# %% mistake="raison_baisse"
-# message : k n'est pas le nombre de classes
-raison_baisse = "D"
-
-# %% mistake="raison_baisse"
+# %% mistake="debut_classe"
 # message : elle réunit les mêmes patients pour toutes les largeurs
-raison_baisse = "E"
+debut_classe = 90
 
-# %% [markdown] reveal="raison_baisse"
+# %% mistake="debut_classe"
+# message : vous avez raisonné avec des classes de 10 ans
+debut_classe = 80
+
+# %% mistake="debut_classe"
+# message : cette classe couvre 11 années entières
+debut_classe = 77
+
+# %% mistake="debut_classe"
+# message : pas celui où elle finit
+debut_classe = 89
+
+# %% mistake="debut_classe"
+# message : la classe qui part de 0 an
+debut_classe = 0
+
+# %% [markdown] reveal="debut_classe"
 # **Leçon pratique** : choisissez des généralisations **emboîtées** (classes de 5, puis 10, puis
 # 20 ans ; code postal, puis département, puis région), où chaque classe large réunit des
 # classes fines entières : en élargissant, k ne peut alors pas baisser.
 
-# %% [markdown] reveal="raison_baisse"
+# %% [markdown] reveal="debut_classe"
 # **Alors, 9 ou 10 ans ?** La plus petite largeur qui donne k ≥ 5 est 9 ans, mais ses classes
 # (18-26 ans, 27-35 ans…) sont à cheval sur celles de 10 ans (18-26 ans mord sur 10-19 et
 # sur 20-29), alors que chaque classe de 20 ans réunit deux classes de 10 ans entières
@@ -1328,21 +1333,21 @@ for largeur_1, largeur_2 in [(9, 10), (10, 20)]:
         "k": pv.k_anonymity(deux_extraits, cles),
         "l": pv.l_diversity(deux_extraits, cles, "diagnostic"),
         "plus petite classe": f"{noms_sexes[sexe]}, {classe_1} et {classe_2}"})
-if checks.passed("raison_baisse"):
+if checks.passed("debut_classe"):
     display(pd.DataFrame(lignes_recollees).set_index("extraits recollés"))
 else:
     print("Le tableau des extraits recollés s'affichera ici quand la vérification de la "
           "question 5 aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
           "il s'affichera dans votre retour de correction).")
 
-# %% [markdown] reveal="raison_baisse"
+# %% [markdown] reveal="debut_classe"
 # Recollées, des classes de 9 et de 10 ans qui se chevauchent redonnent des classes de quelques
 # années, parfois d'une seule : k et l retombent à 1. Des classes de 10 et de 20 ans sont
 # emboîtées : recoller n'apprend rien de plus. Pour cet extrait de l'Hérault, nous retenons
 # donc des classes de **10 ans** (k = 6, l = 5 dans le premier tableau), au prix d'un an de
 # détail par classe.
 
-# %% [markdown] reveal="raison_baisse"
+# %% [markdown] reveal="debut_classe"
 # <details><summary>Deux réserves sur ces k (lecture facultative)</summary>
 #
 # Ces k sont ceux d'**un seul tirage** de 596 patients : avec cinq autres
@@ -1487,7 +1492,8 @@ choix_publication = "E"
 #
 # Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
 # protection des données, distingue trois risques dans son avis sur les techniques
-# d'anonymisation (avis 05/2014, dit WP216) :
+# d'anonymisation (avis 05/2014, dit WP216 ; un avis, qui ne lie pas les juges, rendu sous la
+# directive qui a précédé le RGPD, mais toujours cité comme référence) :
 #
 # - **individualisation** (en anglais *singling out*) : isoler la ligne d'une personne (lignes uniques,
 #   k = 1) ;
@@ -1558,9 +1564,11 @@ checks.check_choice(
                        "définition du G29 : l'inférence exige-t-elle une certitude ?",
                        digest="8eab2d9802c52483"),
         checks.Mistake(None,
-                       "la maladie due au VIH est sensible, mais un seul des 10 patients de la "
-                       "classe 2 l'a : le voisin ne peut pas savoir si c'est le sien. Regardez "
-                       "plutôt, classe par classe, si un diagnostic domine.",
+                       "la classe 2 laisse bien fuir quelque chose : 1 patient sur 10 y a la "
+                       "maladie due au VIH, absente du reste du tableau (une limite de la "
+                       "l-diversité). Mais on demande où il apprend le diagnostic de son "
+                       "voisin : ici, 9 fois sur 10, ce n'est pas le VIH. Regardez, classe par "
+                       "classe, si un diagnostic domine.",
                        digest="c85b21b9eb4cd83a"),
         checks.Mistake(None,
                        "rattacher le voisin à sa classe est bien une corrélation au sens du G29, "
@@ -1588,7 +1596,7 @@ checks.check_choice(classe_exposee, name="classe_exposee", options=["A", "B", "C
 classe_exposee = "A"
 
 # %% mistake="classe_exposee"
-# message : un seul des 10 patients de la classe 2
+# message : la classe 2 laisse bien fuir quelque chose
 classe_exposee = "B"
 
 # %% mistake="classe_exposee"
@@ -1702,7 +1710,7 @@ risque_population = "E"
 # - Pour publier, écartez d'abord ce qui n'atteint pas le k visé, puis gardez ce qui perd le
 #   moins de détail (question 6).
 
-# %% [markdown] reveal="raison_baisse"
+# %% [markdown] reveal="debut_classe"
 # - Élargir des classes non emboîtées peut faire **baisser** k (question 5) : préférez des
 #   généralisations emboîtées, calculées à la même date.
 
@@ -1768,6 +1776,32 @@ risque_population = "E"
 #
 # ### Les textes en détail (à lire avant la réflexion de l'exercice 9)
 #
+# **L'essentiel en quatre points** (le détail, replié plus bas, sert surtout aux étudiants en
+# droit et en management) :
+#
+# - pseudonymiser n'est pas anonymiser : le RGPD s'applique tant qu'une personne reste
+#   identifiable, y compris en isolant sa ligne (le « ciblage » du considérant 26) ;
+# - on juge du côté de celui qui détient les données, avec ses moyens raisonnables,
+#   recoupements compris (arrêt du 4 septembre 2025) ;
+# - un moyen interdit par la loi ou irréalisable ne compte pas ; un contrat compte dans la
+#   pesée, mais n'est pas une loi (arrêt Breyer, 2016) ;
+# - le CHU qui transmet reste tenu de dire aux patients, dès la collecte, à qui leurs données
+#   peuvent aller (RGPD, article 13) : c'est l'objet même de l'arrêt de 2025.
+
+# %% [markdown] reveal="qualification"
+# **Retour sur la question 3.** Le laboratoire reçoit un extrait sans date de naissance ni
+# lieu, n'a aucune autre donnée et ne peut rien importer : aucun moyen raisonnable. S'il avait
+# reçu l'extrait détaillé (date de naissance, sexe, code postal), la réponse serait
+# **discutée** : presque chaque patient y est seul de son trio (section 3), le considérant 26
+# compte le ciblage parmi les moyens d'identifier, et un chercheur de la région peut
+# reconnaître une personne dont il connaît la date de naissance et la commune (question 4).
+# L'arrêt de 2025 dit seulement que des données pseudonymisées peuvent ne pas être
+# personnelles pour un destinataire, et la CNIL rappelle que des données pseudonymisées
+# conservent le plus souvent un caractère personnel (CNIL, 2020). Dans les deux cas, les
+# patients doivent savoir à qui leurs données vont : c'est respecter leur **autonomie**
+# (CENS) et **V6 — Intégrité et transparence**.
+
+# %% [markdown]
 # <details><summary>Ouvrir la lecture : article 4(5) et considérant 26 du RGPD, arrêts Breyer
 # et du 4 septembre 2025</summary>
 #
@@ -1778,9 +1812,13 @@ risque_population = "E"
 # informations supplémentaires », conservées séparément (ici, la table qui relie numéros et
 # noms). Selon le **considérant 26** (un paragraphe d'explication en tête du règlement), des
 # données pseudonymisées qu'on pourrait attribuer à une personne grâce à ces informations
-# **restent personnelles** ; seules les données **anonymes** sortent du RGPD, compte tenu
-# de « l'ensemble des moyens raisonnablement susceptibles d'être utilisés » pour identifier
-# la personne, par le responsable du traitement « ou par toute autre personne ».
+# **restent personnelles** ; seules les données **anonymes** sortent du RGPD. Pour savoir si
+# une personne est identifiable, dit-il, « il convient de prendre en considération
+# l'ensemble des moyens raisonnablement susceptibles d'être utilisés par le responsable du
+# traitement ou par toute autre personne pour identifier la personne physique directement ou
+# indirectement, tels que le ciblage ». Le « ciblage » (en anglais
+# *singling out*) est l'individualisation du G29 (exercice 7) : isoler une ligne, même sans
+# nom, est déjà un moyen d'identifier. Une ligne seule de sa classe (k = 1) peut être isolée.
 #
 # L'arrêt **Breyer** (19 octobre 2016, affaire C-582/14, points 46 à 48), rendu sur la
 # directive 95/46/CE, que le RGPD a remplacée, dont le considérant 26 disait déjà la même chose,
@@ -1823,49 +1861,68 @@ risque_population = "E"
 #
 # *(3 points, corrigée par l'enseignant ; à rédiger après la séance.)*
 #
-# En 15 à 20 lignes : la start-up de la section 1 demande l'extrait du registre. Que
-# proposeriez-vous de lui transmettre (quels attributs, à quel niveau de détail, dans quel cadre :
-# contrat, accès contrôlé, données synthétiques…) ? Ces données seraient-elles personnelles
-# pour elle, au sens de l'arrêt de la Cour du 4 septembre 2025 ? Quels moyens retenez-vous
-# ou écartez-vous, et pourquoi (section 6 et « Les textes en détail ») ? Tranchez, arguments à
-# l'appui.
-# Appuyez-vous sur **au moins un
-# chiffre** obtenu dans ce module et sur **au moins un** des trois risques du G29. Que perdent
-# les chercheurs, et que gagnent les patients ?
+# La start-up de la section 1 demande l'extrait du registre. En 15 à 20 lignes, répondez à
+# quatre questions :
+#
+# 1. Que lui transmettriez-vous (quels attributs, à quel niveau de détail), et dans quel cadre
+#    (contrat, accès contrôlé, données synthétiques…) ?
+# 2. Ces données seraient-elles personnelles **pour elle** (arrêt du 4 septembre 2025) ?
+#    Quels moyens retenez-vous ou écartez-vous, et pourquoi (section 6 et « Les textes en
+#    détail ») ? Tranchez, arguments à l'appui.
+# 3. Sur quel **chiffre** obtenu dans ce module, et sur lequel des **trois risques du G29**,
+#    vous appuyez-vous ?
+# 4. Que perdent les chercheurs, et que gagnent les patients ?
 
 # %% [markdown] written="reflexion_anonymat" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois points : le
-# point 1 par tiers, les points 2 et 3 notés 1, 0,5 ou 0.
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois points, chacun
+# noté 1, 0,5 ou 0.
 #
-# **Point 1 — Le droit.** Trois éléments :
+# **Point 1 — Le droit (question 2).** 1 : la copie juge **du côté de la start-up**, avec ses
+# moyens raisonnables, recoupements compris (arrêt C-413/23 P : « anonyme pour elle, faute de
+# table » ne suffit pas), **et** dit pourquoi un contrat ou k > 1 ne suffit pas, à lui seul, à
+# rendre les données anonymes (Breyer : un contrat n'est pas une loi ; WP216 : k > 1 laisse
+# la corrélation et l'inférence). 0,5 : l'un des deux seulement, ou « pseudonymisé n'est pas
+# anonyme » (RGPD art. 4(5), considérant 26) sans l'appliquer à la start-up. 0 : données
+# dites anonymes faute de table ou grâce au contrat. Profils publics (point discuté) : toute
+# conclusion bien argumentée est acceptée (le moyen compte ; ou il est écarté : sans base
+# légale, RGPD art. 6 et 9, ou rarement praticable).
 #
-# - (a) pseudonymisé n'est pas anonyme (RGPD art. 4(5), considérant 26) ;
-# - (b) on juge du côté de la start-up, avec ses moyens raisonnables, recoupements compris
-#   (arrêt C-413/23 P, 4 septembre 2025) : « anonyme pour elle, faute de table » ne suffit pas.
-#   (b) porte sur la **méthode**, quelle que soit la conclusion ;
-# - (c) un contrat compte dans la pesée mais n'écarte pas un moyen comme le ferait une loi
-#   (arrêt Breyer), et k > 1 laisse la corrélation et l'inférence (WP216) : ni l'un ni l'autre
-#   ne suffit à rendre les données anonymes. L'un des deux, bien expliqué, suffit pour (c).
+# **Point 2 — Un chiffre et un risque (question 3).** 1 : un chiffre du module, juste et
+# rapporté à son groupe (uniques du registre ; patients de la liste nommés, sur une liste
+# synthétique dont la part d'erreurs est un réglage ; k et l après généralisation ; patients
+# seuls des petits départements ; détail perdu), **et** un risque du G29 relié au cas (k :
+# individualisation ; l : inférence ; croisement, rattachement à une classe : corrélation).
+# 0,5 : l'un des deux. Refuser la part de tout le registre prise pour le risque d'un patient,
+# ou l'unicité dans la population synthétique prise pour celle de la France.
 #
-# Un tiers de point par élément présent (deux éléments : deux tiers de point ; si la grille
-# n'accepte que des demi-points, deux tiers donnent un demi, un tiers donne zéro). Profils publics (point discuté) : accepter
-# toute conclusion bien argumentée (le moyen compte ; ou il est écarté : sans base légale,
-# RGPD art. 6 et 9, ou rarement praticable).
+# **Point 3 — Une proposition proportionnée (questions 1 et 4)**
+# (V5 — Utilisation responsable et éclairée ; V7 — Partage et collaboration). 1 : quoi transmettre et dans
+# quel cadre (généralisation emboîtée, périmètre réduit, accès contrôlé, contrat, données
+# synthétiques évaluées), avec ce que perdent les chercheurs et gagnent les patients. 0,5 :
+# sans le cadre ou sans ce coût. 0 : tout ou rien (« on envoie tout », « on refuse tout »)
+# sans pesée. Refuser un seuil (k = 5) donné comme garantie ou règle de droit.
 #
-# **Point 2 — Un chiffre et un risque.** 1 : un chiffre du module, juste et rapporté à son
-# groupe (uniques du registre ; patients de la liste nommés, sur une liste synthétique dont la
-# part d'erreurs est un réglage ; k et l après généralisation ; patients seuls des petits
-# départements ; détail perdu), **et** un risque du G29 relié au cas (k : individualisation ; l : inférence ;
-# croisement, rattachement à une classe : corrélation). 0,5 : l'un des deux. Refuser la part de
-# tout le registre prise pour le risque d'un patient, ou l'unicité dans la population
-# synthétique prise pour celle de la France.
+# **Trois copies d'ancrage (extraits).**
 #
-# **Point 3 — Une proposition proportionnée** (V5 — Utilisation responsable et éclairée ;
-# V7 — Partage et collaboration). 1 : quoi transmettre et dans quel cadre (généralisation
-# emboîtée, périmètre réduit, accès contrôlé, contrat, données synthétiques évaluées), avec ce
-# que perdent les chercheurs et gagnent les patients. 0,5 : sans le cadre ou sans ce coût.
-# Toute position argumentée ; refuser un seuil (k = 5) donné comme garantie ou règle de droit.
+# - **3 points.** « Je transmettrais le sexe, des classes d'âge de 10 ans et le diagnostic,
+#   sans lieu ni date de naissance, dans l'environnement sécurisé du CHU et sous contrat. Pour
+#   la start-up, on juge avec ses propres moyens (arrêt de 2025) : avec la date de naissance
+#   et le code postal, elle pourrait croiser des profils publics, un moyen peu coûteux que je
+#   compte, même s'il serait illicite sans base légale ; son contrat pèse, mais n'est pas une
+#   loi. Dans le registre, presque chaque patient est seul de son trio : c'est
+#   l'individualisation. Sans lieu, en classes de 10 ans, k = 138 dans le module ; reste
+#   l'inférence, si une classe a un diagnostic dominant. Les chercheurs perdent l'étude par
+#   lieu ; les patients ne risquent plus qu'un proche retrouve leur diagnostic. » (1 + 1 + 1.)
+# - **1,5 point.** « Les données sont pseudonymisées, donc pas anonymes : elles restent
+#   personnelles. J'enverrais sexe, classe d'âge et département, avec un contrat qui interdit
+#   de réidentifier, ce qui rend le risque nul. Avec le département, k = 1 : un patient reste
+#   seul. » (Point 1 : 0,5, rien sur les moyens de la start-up, et le contrat pris pour une
+#   garantie ; point 2 : 0,5, un chiffre juste sans risque du G29 nommé ; point 3 : 0,5, quoi
+#   et un cadre, sans ce que perdent ou gagnent chercheurs et patients.)
+# - **0 point.** « Sans les noms, la start-up ne peut identifier personne : les données sont
+#   anonymes pour elle, on peut tout lui envoyer. » (Anonyme faute de table ; aucun chiffre ;
+#   aucune pesée.)
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1885,7 +1942,9 @@ risque_population = "E"
 #   électeur, à la condition de s'engager à ne pas en faire un usage commercial ; aux candidats
 #   et aux partis ou groupements politiques), Légifrance.
 # - Groupe de travail « Article 29 » sur la protection des données (G29). Avis 05/2014 sur les
-#   techniques d'anonymisation (WP216), adopté le 10 avril 2014 : section 2.2.2 (les trois
+#   techniques d'anonymisation (WP216), adopté le 10 avril 2014, sous la directive 95/46/CE ;
+#   un avis non contraignant, qui n'est pas parmi les documents du G29 repris en 2018 par le
+#   Comité européen de la protection des données : section 2.2.2 (les trois
 #   risques), section 5 et tableau 6 (le k-anonymat n'écarte ni la corrélation ni l'inférence ;
 #   pas de paramètres minimaux).
 # - Comité européen de la protection des données (EDPB). Lignes directrices 01/2025 sur la
