@@ -702,7 +702,7 @@ explorateur
 # >
 # > Le détail des textes : après la séance.
 #
-# ### Question 3 — Deux destinataires, le même extrait (2 points, 1 par destinataire)
+# ### Question 3 — Deux destinataires, un même contrat (2 points, 1 par destinataire)
 #
 # Le CHU transmet un extrait pseudonymisé du registre, sans la table des noms, à deux
 # destinataires. Chacun a signé le **même** contrat, qui lui interdit toute réidentification.
@@ -1206,7 +1206,7 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # touche surtout les personnes âgées), ce qui rend certaines classes moins diverses.
 # </details>
 #
-# ### Question 5 — Pourquoi k baisse-t-il ? (2 points)
+# ### Question 5 — Quelle classe fait baisser k ? (2 points)
 #
 # Dans le tableau, k vaut 6 avec des classes de 10 ans, mais 4 avec des classes de 11 ans,
 # pourtant plus larges. Avec des classes de 11 ans, quelle est la **plus petite classe**

@@ -194,3 +194,24 @@ def test_module_11_evaluates_the_law_objective_in_class():
     text = _text()
     in_class, after = text.split("## Après la séance")
     assert 'answer="qualification"' in in_class and 'answer="risque_population"' in after
+
+
+def test_module_11_tenth_edition_lecturer_conditions():
+    # Lecturer review d7d (6 December): the laboratory's "no reasonable means" (D) only holds
+    # for an extract it cannot single out; recital 26 is quoted with "tels que le ciblage";
+    # Q5 asks for a number the statement does not designate; the after-class part says how
+    # its points count.
+    text = _text()
+    statement = text.split("### Question 3 ")[1].split("# %%")[0]
+    lab_row = [line for line in statement.splitlines() if line.startswith("# | reçoit |")]
+    assert lab_row and "ni date de naissance ni lieu" in lab_row[0]
+    in_class, after = text.split("## Après la séance")
+    flat_in_class = " ".join(in_class.replace("\n# >", " ").replace("\n#", " ").split())
+    assert "« tels que le ciblage »" in flat_in_class
+    assert re.search(r"### BEGIN SOLUTION\ndebut_classe = 88\n", text)
+    q5 = " ".join(text.split("### Question 5 ")[1].split("<details>")[0].replace("\n#", " ")
+                  .split())
+    assert "0-10" not in q5 and "11-21" not in q5
+    regime = " ".join(after.split("### Exercice 4")[0].replace("\n#", " ").split())
+    assert "votre enseignant vous le dit" in regime and "vérifiées comme en séance" not in regime
+    assert "justice et équité" in text.split("## Mode d'emploi")[0]
