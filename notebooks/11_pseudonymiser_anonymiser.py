@@ -1914,7 +1914,7 @@ risque_population = "E"
 #   l'individualisation. Sans lieu, en classes de 10 ans, k = 138 dans le module ; reste
 #   l'inférence, si une classe a un diagnostic dominant. Les chercheurs perdent l'étude par
 #   lieu ; les patients ne risquent plus qu'un proche retrouve leur diagnostic. » (1 + 1 + 1.)
-# - **1,5 point.** « Les données sont pseudonymisées, donc pas anonymes : elles restent
+# - **Un point et demi.** « Les données sont pseudonymisées, donc pas anonymes : elles restent
 #   personnelles. J'enverrais sexe, classe d'âge et département, avec un contrat qui interdit
 #   de réidentifier, ce qui rend le risque nul. Avec le département, k = 1 : un patient reste
 #   seul. » (Point 1 : 0,5, rien sur les moyens de la start-up, et le contrat pris pour une
