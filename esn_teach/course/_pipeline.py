@@ -295,7 +295,8 @@ def _scoring_markdown(module: ModuleSource) -> str:
         text += (
             " Une question à plusieurs items rapporte une part de ses points : chaque item "
             "juste apporte sa part, chaque item faux en reprend une partie (répondre au hasard "
-            "ne rapporte rien en moyenne), un item laissé `...` ne rapporte ni ne coûte rien."
+            "rapporte donc peu), un item laissé `...` ne rapporte ni ne coûte rien ; une "
+            "question ne descend pas sous 0."
         )
     if "number" in kinds:
         text += (
