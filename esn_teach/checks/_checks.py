@@ -858,7 +858,8 @@ def check_choices(
         Partial credit: the question's points (those of its test cell). When some
         items are right and others wrong, every item written as one of the options,
         the share ``(right - wrong / (options - 1)) / items`` is corrected for
-        guessing (answering at random earns nothing on average; with two options a
+        guessing (a random answer earns nothing on average before the floor at 0, little
+        after it; with two options a
         wrong item cancels a right one); an item left ``...`` or not written as one
         of the options earns and costs nothing. When it is above 0, the message is printed
         instead of raised and the check returns :class:`PartialCredit` (``points`` ×
@@ -959,7 +960,8 @@ def check_choices(
         parts.append(_left_to_fill(to_fill))
     n_right = len(reference) - len(wrong) - len(misspelt) - len(to_fill)
     # Corrected for guessing: a wrong item takes back what a guess earns on average
-    # (1 / (options - 1) of a right item), so answering at random is worth nothing.
+    # (1 / (options - 1) of a right item): a random answer is worth nothing on average
+    # before the floor at 0, little after it.
     penalty = 1 / (len(options) - 1) if len(options) > 1 else 1.0
     share = max(0.0, n_right - penalty * len(wrong)) / len(reference)
     if points is not None and share > 0 and (wrong or misspelt or to_fill):
