@@ -488,7 +488,7 @@ print(f"Exemple, à H1 : {fr_number(100 * n_alertes_h1 / n_sejours_h1, 1)} alert
 # ### Question 3 — Les alertes pour 100 séjours à H2 (2 points)
 #
 # Combien d'alertes le score déclenche-t-il **pour 100 séjours** à H2 ? Écrivez un calcul avec
-# les noms du tableau, pas un nombre arrondi à la main (corrigé à deux décimales).
+# les noms du tableau, pas un nombre arrondi à la main (corrigé à une décimale).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -514,40 +514,39 @@ alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h2
 checks.check_number(
     alertes_pour_100_h2,
     name="alertes_pour_100_h2",
-    digest="21cdb70756b90769",
-    decimals=2,
+    digest="92c50ae660fa35fc",
+    decimals=1,
     bounds=(0, 100),
     percent_is_mistake=False,
     mistakes=[
         checks.Mistake(None, "vous avez compté les alertes pour 100 sepsis. La charge de "
                        "l'équipe se compte pour 100 séjours : tous les séjours, sepsis ou non.",
-                       digest="81f38a45ef49987a"),
+                       digest="3fc2d41806cdb356"),
         checks.Mistake(None, "vous avez pris les chiffres de H1 ; la question porte sur H2.",
-                       digest="cbea3f7e0e1a6f73"),
-        # A number of H1 with a number of H2, either way round (108,80 and 2,71).
-        *(checks.Mistake(None, "vous avez mélangé les deux hôpitaux (un nombre de H1, l'autre "
-                         "de H2) : prenez les deux nombres de H2.", digest=d)
-          for d in ("8922043199b9c814", "f575cd7a30761446")),
-        # The right ratio, counted for 10 stays instead of 100 (2,65): told apart from the
-        # mixed hospitals (2,71) at two decimals, not at one.
-        checks.Mistake(None, "votre nombre est dix fois trop petit : vous avez compté les "
-                       "alertes pour 10 séjours. La question demande un nombre pour 100 "
-                       "séjours.", digest="04468dfae008b180"),
-        # The answer rounded to a whole number (27) or cut to its whole part (26).
-        *(checks.Mistake(None, "bon raisonnement, mais trop arrondi : la question se corrige à "
-                         "deux décimales. Écrivez le calcul lui-même (Python garde toutes les "
-                         "décimales).", digest=d)
-          for d in ("e8fcc0c1a589b8cb", "fba4c389a73612a4")),
+                       digest="e9063039c59ffd74"),
+        checks.Mistake(None, "vous avez mélangé les deux hôpitaux (un nombre de H1, l'autre "
+                       "de H2) : prenez les deux nombres de H2.", digest="de0fc457417ad37a"),
+        # At one decimal, « for 10 stays » (2,65) and « H1's alerts over H2's stays » (2,71)
+        # share the key 2,7: one message names both.
+        checks.Mistake(None, "votre nombre est dix fois trop petit : soit vous avez compté les "
+                       "alertes pour 10 séjours (la question demande un nombre pour 100 "
+                       "séjours), soit vous avez mélangé les deux hôpitaux (les alertes de H1 "
+                       "rapportées aux séjours de H2).", digest="df693449a9d6c272"),
         checks.Mistake(None, "vous n'avez compté que les alertes sur un vrai sepsis. L'équipe "
-                       "reçoit toutes les alertes, justes ou non.", digest="e4bf01a72fdaf377"),
+                       "reçoit toutes les alertes, justes ou non.", digest="6703080c7ce15a9d"),
         checks.Mistake(None, "vous avez donné une part (entre 0 et 1) : multipliez-la par 100 "
-                       "pour obtenir un nombre pour 100 séjours.", digest="64c8e8fbfa18a4a4"),
+                       "pour obtenir un nombre pour 100 séjours.", digest="c70610b7d3084a39"),
         checks.Mistake(None, "vous avez donné la part des séjours qui ont une alerte sur un vrai "
                        "sepsis : l'équipe reçoit toutes les alertes, justes ou non, et la "
-                       "question attend un nombre pour 100 séjours.", digest="945ba80f07320fdb"),
+                       "question attend un nombre pour 100 séjours.", digest="bc5eea8451a7713d"),
         checks.Mistake(None, "vous avez compté les alertes pour 100 séjours sans sepsis. La "
                        "charge de l'équipe se compte pour 100 séjours : tous les séjours, "
-                       "sepsis ou non.", digest="aa01c4e7b29f3979"),
+                       "sepsis ou non.", digest="07ebe850a7e7e14c"),
+        # The answer rounded to a whole number (27) or cut to its whole part (26).
+        *(checks.Mistake(None, "bon raisonnement, mais trop arrondi : la question se corrige à "
+                         "une décimale, comme les charges affichées dans ce module. Écrivez le "
+                         "calcul lui-même (Python garde toutes les décimales).", digest=d)
+          for d in ("01ba4ef46efde24c", "c35193d28cc7f959")),
     ],
     hint="Pour 100 quoi ? Relisez la question : le groupe de départ, puis ce que l'on y compte.",
     points=2,
@@ -556,7 +555,7 @@ checks.check_number(
 checks.check_number(
     alertes_pour_100_h2,
     name="alertes_pour_100_h2",
-    decimals=2,
+    decimals=1,
     percent_is_mistake=False,
     expected=100 * site_alert_stats(sepsis_h2, score_h2, SEUIL).alerts / len(sepsis_h2),
     points=2,
@@ -612,7 +611,7 @@ alertes_pour_100_h2 = int(100 * n_alertes_h2 / n_sejours_h2)
 #
 # Calculez la **valeur prédictive positive** (VPP) des alertes à H2 : parmi les alertes, la part
 # de vrais sepsis, sous forme de proportion entre 0 et 1 (pas « sur 10 alertes »). Écrivez le
-# calcul avec les noms du tableau, pas un nombre arrondi à la main (corrigé à trois décimales).
+# calcul avec les noms du tableau, pas un nombre arrondi à la main (corrigé à deux décimales).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -637,30 +636,31 @@ vpp_h2 = n_vraies_alertes_h2 / n_alertes_h2
 checks.check_number(
     vpp_h2,
     name="vpp_h2",
-    digest="9b042617e6456b83",
+    digest="363630db2cef9625",
+    decimals=2,
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(None, "vous avez calculé la sensibilité (part des sepsis qui ont "
                        "déclenché une alerte). La VPP part des alertes : parmi elles, combien de "
-                       "vrais sepsis ?", digest="7d1608106ee2e5e9"),
+                       "vrais sepsis ?", digest="4cc07fb5efe3f93c"),
         checks.Mistake(None, "vous avez calculé la prévalence du sepsis à H2, sans regarder les "
-                       "alertes.", digest="ae24af692086f550"),
+                       "alertes.", digest="a4f1cff79632b70a"),
         checks.Mistake(None, "vous avez calculé la part des fausses alertes. La VPP compte, "
                        "parmi les alertes, celles qui tombent sur un vrai sepsis.",
-                       digest="bada6b83ff8a09a0"),
+                       digest="09632cbde402d776"),
         checks.Mistake(None, "vous avez pris les chiffres de H1 ; la question porte sur H2.",
-                       digest="fb6422745228cf10"),
+                       digest="78a4c1786f3f0466"),
         checks.Mistake(None, "votre fraction est à l'envers : le nombre d'alertes est au "
                        "numérateur. Une part se lit « parmi les alertes » : le groupe de départ "
                        "va au dénominateur, et la réponse tombe entre 0 et 1.",
-                       digest="c3513a43e9516ec1"),
+                       digest="18f94a1016fb1280"),
         checks.Mistake(None, "vous avez donné un nombre sur 10 alertes ; la question demande "
-                       "une proportion entre 0 et 1.", digest="6dbfd613ebaf031b"),
-        # The same « sur 10 alertes » reading, rounded to 2 decimals, 1 decimal, a whole number.
+                       "une proportion entre 0 et 1.", digest="b2d5bbc0863e4558"),
+        # The same « sur 10 alertes » reading, rounded to 1 decimal or to a whole number.
         *(checks.Mistake(None, "vous avez donné un nombre sur 10 alertes, arrondi ; la question "
                          "demande une proportion entre 0 et 1 : écrivez le calcul lui-même.",
                          digest=d)
-          for d in ("5f5f0a7edef95da5", "199d7f41d9836930", "c1a801928587957d")),
+          for d in ("ce1c38303fb46b2c", "fd5490d72f47271f")),
     ],
     hint="Relisez la consigne : quel groupe de séjours est le groupe de départ, et que "
     "compte-t-on dans ce groupe ?",
@@ -668,8 +668,9 @@ checks.check_number(
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
-    vpp_h2, name="vpp_h2", expected=site_alert_stats(sepsis_h2, score_h2, SEUIL).ppv
-, points=2)
+    vpp_h2, name="vpp_h2", decimals=2,
+    expected=site_alert_stats(sepsis_h2, score_h2, SEUIL).ppv, points=2,
+)
 ### END HIDDEN TESTS
 
 # %% mistake="vpp_h2"
@@ -702,7 +703,11 @@ vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2, 1)
 
 # %% mistake="vpp_h2"
 # message : un nombre sur 10 alertes, arrondi
-vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2, 2)
+vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2)
+
+# %% mistake="vpp_h2"
+# message : bon raisonnement, mais trop arrondi
+vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 1)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la charge d'alertes des trois hôpitaux, au même seuil.
