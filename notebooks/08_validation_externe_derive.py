@@ -50,9 +50,8 @@
 # sepsis : l'AUC n'était que de 0,63, nettement moins que ce qu'annonçait l'éditeur
 # (Wong et al., 2021). Sa version 2, validée en 2026 sur 227 091 séjours de quatre systèmes
 # hospitaliers, atteint une AUC de 0,82 à 0,92 selon le site, mais avec peu de vrais sepsis
-# parmi ses alertes et beaucoup d'alertes ; ses auteurs conseillent à chaque hôpital de la
-# valider sur place (Wong et al., 2026).
-# D'où la question de la **validation externe** : un score qui marche là où il a été construit
+# parmi de nombreuses alertes ; ses auteurs conseillent à chaque hôpital de la valider sur
+# place (Wong et al., 2026). D'où la question de la **validation externe** : un score qui marche là où il a été construit
 # marche-t-il aussi ailleurs ?
 #
 # Nos données sont **synthétiques** (inventées par un programme) : trois hôpitaux, H1, H2 et
@@ -938,7 +937,7 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # et la performance avec eux) : la prévalence, le profil des patients, les pratiques de mesure
 # (nouvel automate) et de prescription, et la performance (sensibilité, alertes pour 100
 # séjours, VPP), y compris **par groupe de patients** : un score doit servir aussi bien chaque
-# groupe (la dernière table de la cellule ci-dessous le fait par classe d'âge). On suit ces
+# groupe (la dernière table de la cellule de calibration, plus bas, le fait par âge). On suit ces
 # chiffres en **cumulant** les séjours au fil du temps, chaque chiffre avec son intervalle, et
 # on ne réagit, selon un seuil convenu, qu'après un nombre minimal de sepsis fixé d'avance.
 #
