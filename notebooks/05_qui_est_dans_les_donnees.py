@@ -3,15 +3,14 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Prérequis** : module 01 (sensibilité, faux négatifs, seuil choisi sur des données de
-# validation, intervalle d'une proportion).
+# **Prérequis** : module 01 (sensibilité, seuil choisi sur des données de validation,
+# intervalle d'une proportion).
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
-# 1. Comparer **qui est dans les données d'entraînement** et **qui sera soigné** (biais
-#    d'échantillonnage, représentativité).
+# 1. Comparer **qui est dans les données d'entraînement** et **qui sera soigné**.
 # 2. Calculer un **taux de faux négatifs** par groupe, avec le **bon dénominateur**.
-# 3. Lire les **intervalles** de deux groupes : que permet de conclure un écart observé ?
+# 3. Dire ce qu'un écart entre deux groupes permet de conclure.
 # 4. Mesurer l'effet de la **composition** de l'entraînement.
 #
 # > **Les valeurs de l'école dans ce module**
@@ -22,14 +21,13 @@
 # > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (le même
 # > diagnostic pour toutes les peaux), non-malfaisance (un cancer manqué).
 #
-# **Déroulé** : questions 1 à 4 en séance ; après, une réflexion écrite. Rendez le notebook
-# **complet**, à la date fixée par l'enseignant.
+# **Déroulé** : questions 1 à 4 en séance, puis une réflexion écrite. Rendez le notebook
+# **complet** à la date fixée.
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
-# `...` par votre réponse (décimales avec un **point** : `0.25` ; à une question à choix,
-# l'une des réponses, entre guillemets droits `"…"`), puis exécutez la **« Vérification »**.
-# En **séance évaluée**, elle dit seulement si la réponse est bien formée ; les commentaires
-# des réponses paraissent dans votre retour.
+# `...` par votre réponse (un **point** décimal : `0.25` ; ou l'une des réponses proposées,
+# entre guillemets droits `"…"`), puis exécutez la **« Vérification »** (en **séance
+# évaluée**, elle dit seulement si la réponse est bien formée).
 
 # %% [markdown]
 # ## 1. Une application, et ses données
@@ -157,11 +155,11 @@ fr_table(
 # ## 2. Le modèle, son seuil, et ce qu'il manque
 #
 # Une **régression logistique** note chaque lésion d'après sept mesures (dont la clarté de la
-# peau, pas le phototype) ; au-dessus d'un **seuil**, choisi sur des données de **validation**
-# pour signaler 90 % de leurs cancers, elle la signale. Le **test équilibré** a autant de
-# lésions par phototype : pas représentatif, exprès, pour avoir **assez de cancers par
-# groupe**. Un cancer non signalé est un **faux négatif** (**manqué**). Le second tableau donne
-# le taux par groupe et son **intervalle à 95 %** (valeurs compatibles avec nos données).
+# peau, pas le phototype) et la signale au-dessus d'un **seuil**, choisi sur des données de
+# **validation** (90 % de leurs cancers signalés). Le **test équilibré** a autant de
+# lésions par phototype, exprès : **assez de cancers par groupe**. Un cancer non signalé est
+# un **faux négatif** (**manqué**). Le second tableau donne le taux par groupe et son
+# **intervalle à 95 %** (valeurs compatibles avec nos données).
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : test équilibré, par phototype, les cancers signalés et
@@ -516,29 +514,33 @@ lecture_global = "les six phototypes, chacun pour un sixième"
 # %% [markdown]
 # ### Question 3 — Que conclure, test par test ? (3a et 3b, 1 point chacune)
 #
-# Comparez les V–VI aux I–II par leurs **intervalles** : **3a**, test **équilibré**
-# (section 2) ; **3b**, test **de l'éditeur** (section 3). Écrivez l'une des réponses
-# `"les peaux foncées sont moins bien servies"`, `"les peaux foncées sont mieux servies"`,
-# `"pas assez de données pour conclure"` ou `"les deux groupes sont servis pareil"`.
+# Comparez les phototypes V–VI aux I–II : **3a**, sur le test **équilibré** (section 2) ;
+# **3b**, sur le test **de l'éditeur** (section 3).
 #
 # <details><summary>Indice 1</summary>
 #
 # Pour chaque test, regardez combien de cancers compte chaque groupe (le nombre après
-# « sur »), puis la place des deux intervalles l'un par rapport à l'autre.
+# « sur »), puis où se trouve chaque taux par rapport à l'intervalle de l'autre groupe.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Relisez la règle sous le tableau par groupe de la section 2 et appliquez-la à chaque test
+# Relisez la règle donnée juste après la question 1 et appliquez-la à chaque test
 # séparément. Ne pas voir de différence prouve-t-il qu'il n'y en a pas ?
 # </details>
 #
 # #### Question 3a — Le test équilibré (1 point)
+#
+# L'écart y est-il établi, et pourquoi ? Écrivez l'une des réponses
+# `"oui : intervalles séparés, sur des centaines de cancers"`,
+# `"oui : un taux observé plus haut suffit à l'établir"`,
+# `"non : les deux intervalles se chevauchent en partie"` ou
+# `"non : les intervalles sont trop larges pour conclure"`.
 
 # %% answer="conclusion_equilibre"
 conclusion_equilibre = ...
 ### BEGIN SOLUTION
-conclusion_equilibre = "les peaux foncées sont moins bien servies"
+conclusion_equilibre = "oui : intervalles séparés, sur des centaines de cancers"
 ### END SOLUTION
 
 # %% tests="conclusion_equilibre" points=1
@@ -547,66 +549,70 @@ checks.check_choice(
     conclusion_equilibre,
     name="conclusion_equilibre",
     options=[
-        "les peaux foncées sont moins bien servies",
-        "les peaux foncées sont mieux servies",
-        "pas assez de données pour conclure",
-        "les deux groupes sont servis pareil",
+        "oui : intervalles séparés, sur des centaines de cancers",
+        "oui : un taux observé plus haut suffit à l'établir",
+        "non : les deux intervalles se chevauchent en partie",
+        "non : les intervalles sont trop larges pour conclure",
     ],
-    digest="8fc712de16ea3812",
+    digest="23312542d735ef3e",
     mistakes=[
         checks.Mistake(
             None,
-            "ici les intervalles ne se chevauchent pas, avec des centaines "
-            "de cancers par groupe : le hasard seul explique mal un écart aussi "
-            "net. La prudence n'est pas de ne jamais conclure.",
-            digest="68e7cd24480f1b11",
+            "la conclusion est juste, pas la raison : un taux plus haut peut "
+            "venir du seul hasard quand un groupe compte peu de cancers. Ce qui "
+            "décide, ce sont les effectifs et la place des intervalles.",
+            digest="70ddcf4d51a978ca",
         ),
         checks.Mistake(
             None,
-            "les intervalles des deux groupes ne se chevauchent même pas : "
-            "rien ne permet de dire qu'ils sont servis pareil.",
-            digest="7b2b0cabc6ad3119",
+            "relisez les bornes des deux groupes dans le tableau par groupe "
+            "de la section 2 : la borne basse de l'un dépasse-t-elle la borne "
+            "haute de l'autre ?",
+            digest="e59a395f40ad401c",
         ),
         checks.Mistake(
             None,
-            "relisez le sens du taux : c'est la part des cancers manqués ; "
-            "plus il est haut, moins le groupe est bien servi.",
-            digest="c58b6e082fbca078",
+            "avec des centaines de cancers par groupe, chaque intervalle ne "
+            "fait que quelques points, bien moins que l'écart observé. La "
+            "prudence n'est pas de ne jamais conclure.",
+            digest="03b1da5b5bd4503b",
         ),
     ],
     success="des centaines de cancers par groupe et des intervalles séparés : le hasard seul "
-    "explique mal cet écart, il est établi sur ce test.",
+    "explique mal cet écart, établi sur ce test ; un taux plus haut ne suffit pas à lui seul.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     conclusion_equilibre,
     name="conclusion_equilibre",
     options=[
-        "les peaux foncées sont moins bien servies",
-        "les peaux foncées sont mieux servies",
-        "pas assez de données pour conclure",
-        "les deux groupes sont servis pareil",
+        "oui : intervalles séparés, sur des centaines de cancers",
+        "oui : un taux observé plus haut suffit à l'établir",
+        "non : les deux intervalles se chevauchent en partie",
+        "non : les intervalles sont trop larges pour conclure",
     ],
-    expected="les peaux foncées sont moins bien servies",
+    expected="oui : intervalles séparés, sur des centaines de cancers",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="conclusion_equilibre"
-# message : ici les intervalles ne se chevauchent pas
-conclusion_equilibre = "pas assez de données pour conclure"
+# message : la conclusion est juste, pas la raison
+conclusion_equilibre = "oui : un taux observé plus haut suffit à l'établir"
 
 # %% mistake="conclusion_equilibre"
-# message : ne se chevauchent même pas
-conclusion_equilibre = "les deux groupes sont servis pareil"
+# message : relisez les bornes des deux groupes
+conclusion_equilibre = "non : les deux intervalles se chevauchent en partie"
 
 # %% mistake="conclusion_equilibre"
-# message : relisez le sens du taux
-conclusion_equilibre = "les peaux foncées sont mieux servies"
+# message : La prudence n'est pas de ne jamais conclure
+conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 
 # %% [markdown]
 # #### Question 3b — Le test de l'éditeur (1 point)
 #
-# Mêmes réponses possibles.
+# Que conclure ? Écrivez l'une des réponses
+# `"les peaux foncées sont moins bien servies"`, `"les peaux foncées sont mieux servies"`,
+# `"pas assez de données pour conclure"` ou `"les deux groupes sont servis pareil"`.
 
 # %% answer="conclusion_editeur"
 conclusion_editeur = ...
@@ -680,10 +686,9 @@ conclusion_editeur = "les deux groupes sont servis pareil"
 # %% [markdown]
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
-# Un modèle par part de phototypes V et VI dans l'entraînement, de 0 à 48 % (seuil choisi
-# de même), testé sur le **même** test équilibré. Bougez le curseur (souris ou **flèches**).
-# Sous l'explorateur, le tableau des écarts donne l'**écart** (taux des V–VI moins taux des
-# I–II), en points, avec son intervalle à 95 % (hasard du test seul).
+# Un modèle par part de V et VI à l'entraînement (0 à 48 %), testé sur le **même** test
+# équilibré. Bougez le curseur (souris ou **flèches**). Le tableau des écarts donne
+# l'**écart** (taux des V–VI moins taux des I–II), en points, et son intervalle à 95 %.
 
 
 # %%
@@ -693,62 +698,64 @@ display(melange)
 tableau_ecarts
 
 # %% [markdown]
-# ### Question 4a — La borne haute de l'écart à 48 % (1 point)
+# ### Question 4a — Jusqu'où l'écart peut-il aller, à 48 % ? (1 point)
 #
-# Tableau des écarts, ligne **48 %** : écrivez `borne_haute_48`, la **borne haute** de
-# l'intervalle, en points, avec une décimale.
+# À 48 %, quel est le **plus grand écart** (en points, une décimale) que ces données laissent
+# **encore possible** ? Écrivez `ecart_max_48`.
 #
 # <details><summary>Indice 1</summary>
 #
-# Un intervalle « a à b » a deux bornes : a, la plus petite, et b, la plus grande. Lisez la
-# ligne de 48 %, pas celle des données de l'éditeur.
+# Que rassemble un intervalle à 95 % ? Cherchez, dans la bonne ligne, la valeur qui dit
+# jusqu'où l'écart réel peut aller.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Le tableau donne déjà des points : recopiez le nombre tel quel (`3.7`, pas `0.037`).
+# Le tableau donne déjà des points : recopiez le nombre tel quel (`3.7`, pas `0.037`) ; un
+# intervalle « a à b » va de a, la plus petite valeur, à b, la plus grande.
 # </details>
 
-# %% answer="borne_haute_48"
-borne_haute_48 = ...
+# %% answer="ecart_max_48"
+ecart_max_48 = ...
 ### BEGIN SOLUTION
-borne_haute_48 = 5.2
+ecart_max_48 = 5.2
 ### END SOLUTION
 
-# %% tests="borne_haute_48" points=1
+# %% tests="ecart_max_48" points=1
 # Vérification de la question 4a : exécutez cette cellule.
 checks.check_number(
-    borne_haute_48,
-    name="borne_haute_48",
-    digest="eb1105e753c8447a",
+    ecart_max_48,
+    name="ecart_max_48",
+    digest="6f6a5f774bf0bd0a",
     decimals=1,
     mistakes=[
         checks.Mistake(
             None,
-            "c'est la borne basse (le premier nombre de l'intervalle) ; la "
-            "borne haute est le second.",
-            digest="fd7ac00551f4f96d",
+            "c'est le plus petit écart compatible avec les données (la borne "
+            "basse) ; la question demande le plus grand.",
+            digest="8680afb1fd9afe51",
         ),
         checks.Mistake(
             None,
-            "c'est l'écart lui-même (colonne « Écart ») ; la question demande la "
-            "borne haute de son intervalle.",
-            digest="492e1faad60151d0",
+            "c'est l'écart observé (colonne « Écart ») : le hasard du test "
+            "laisse possible un écart réel plus grand. Cherchez jusqu'où.",
+            digest="2d8d1bbccb6bb30d",
         ),
         checks.Mistake(
             None,
             "c'est la ligne des données de l'éditeur (8 %) ; lisez celle de 48 %.",
-            digest="897b359683f3fd14",
+            digest="6369a8833bbe93ba",
         ),
         checks.Mistake(
             None,
             "vous avez écrit une proportion : le tableau donne des points, "
             "recopiez le nombre tel quel.",
-            digest="7648b70bc68c8a4d",
+            digest="79bb3e3c49e0134e",
         ),
     ],
-    hint="Lisez la ligne de 48 % : le second nombre de l'intervalle.",
-    success="la borne haute de l'intervalle de l'écart à 48 %, en points.",
+    hint="Que rassemble un intervalle à 95 % ?",
+    success="la borne haute de l'intervalle : le plus grand écart que les données "
+    "laissent possible à 48 %.",
     points=1,
 )
 ### BEGIN HIDDEN TESTS
@@ -759,39 +766,37 @@ _erreur = (
     + _clair["fnr"] * (1 - _clair["fnr"]) / _clair["cancers"]
 ) ** 0.5
 checks.check_number(
-    borne_haute_48,
-    name="borne_haute_48",
+    ecart_max_48,
+    name="ecart_max_48",
     expected=float(100 * (_fonce["fnr"] - _clair["fnr"] + 1.96 * _erreur)),
     decimals=1,
     points=1,
 )
 ### END HIDDEN TESTS
 
-# %% mistake="borne_haute_48"
-# message : c'est la borne basse
-borne_haute_48 = -0.7
+# %% mistake="ecart_max_48"
+# message : c'est le plus petit écart compatible
+ecart_max_48 = -0.7
 
-# %% mistake="borne_haute_48"
-# message : c'est l'écart lui-même
-borne_haute_48 = 2.3
+# %% mistake="ecart_max_48"
+# message : c'est l'écart observé
+ecart_max_48 = 2.3
 
-# %% mistake="borne_haute_48"
+# %% mistake="ecart_max_48"
 # message : c'est la ligne des données de l'éditeur
-borne_haute_48 = 13.2
+ecart_max_48 = 13.2
 
-# %% mistake="borne_haute_48"
+# %% mistake="ecart_max_48"
 # message : vous avez écrit une proportion
-borne_haute_48 = 0.052
+ecart_max_48 = 0.052
 
 # %% [markdown]
 # ### Question 4b — Et l'écart, à 48 % ? (1 point)
 #
-# À 48 % (au lieu des 8 % de l'éditeur), que devient l'écart, intervalles compris ?
-# Écrivez l'une des réponses
+# À 48 %, que devient l'écart, intervalle compris ? Écrivez l'une des réponses
 # `"l'écart a disparu"`, `"l'écart est réduit, sans preuve qu'il soit effacé"`,
-# `"l'écart est réduit, et l'intervalle prouve qu'il persiste"`,
-# `"l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"` ou
-# `"l'écart s'est inversé"`.
+# `"l'écart est réduit, et l'intervalle prouve qu'il persiste"` ou
+# `"l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -820,7 +825,6 @@ checks.check_choice(
         "l'écart est réduit, sans preuve qu'il soit effacé",
         "l'écart est réduit, et l'intervalle prouve qu'il persiste",
         "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
-        "l'écart s'est inversé",
     ],
     digest="781c2a490426f081",
     mistakes=[
@@ -845,12 +849,6 @@ checks.check_choice(
             "les données.",
             digest="7b757145d0168371",
         ),
-        checks.Mistake(
-            None,
-            "l'écart reste positif : les phototypes V–VI ont encore plus de "
-            "cancers manqués que les I–II.",
-            digest="ab1499e256feb4ef",
-        ),
     ],
     success="ajouter des peaux foncées réduit l'écart ; l'intervalle ne permet ni d'affirmer "
     "qu'il a disparu, ni d'exclure qu'il reste de plusieurs points.",
@@ -864,7 +862,6 @@ checks.check_choice(
         "l'écart est réduit, sans preuve qu'il soit effacé",
         "l'écart est réduit, et l'intervalle prouve qu'il persiste",
         "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
-        "l'écart s'est inversé",
     ],
     expected="l'écart est réduit, sans preuve qu'il soit effacé",
 )
@@ -881,10 +878,6 @@ ecart_a_48 = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
 # %% mistake="ecart_a_48"
 # message : relisez la borne haute
 ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"
-
-# %% mistake="ecart_a_48"
-# message : l'écart reste positif
-ecart_a_48 = "l'écart s'est inversé"
 
 # %% [markdown]
 # ## Après la séance
@@ -1054,11 +1047,12 @@ fr_table(
 # fixe aucun seuil chiffré : l'éditeur doit montrer ce qu'il a fait, et l'acheteur peut le
 # lui demander. **Quand ?** Pour ces dispositifs, ces règles ne s'appliquent pas encore : le
 # règlement (UE) 2026/1744 a modifié le règlement et les a reportées ; elles s'appliqueront à
-# partir du 2 août 2028 (lisez la version consolidée du règlement sur EUR-Lex). Et, dans le
-# texte de 2024 (article 111, paragraphe 2), un système à haut risque déjà mis sur le marché
-# avant la date d'application n'y est soumis qu'après une modification importante de sa
-# conception : pour l'application que l'hôpital achète, les vrais leviers sont le MDR et le
-# contrat. Une révision du MDR, proposée par la Commission le 16 décembre 2025 (COM(2025)
+# partir du 2 août 2028 (lisez la version consolidée du règlement sur EUR-Lex). Et un système
+# mis sur le marché ou en service avant cette date n'y sera soumis que si sa conception change
+# ensuite de façon importante (article 111, paragraphe 2, tel que modifié par le même
+# règlement ; on raisonne par type et modèle de système ; texte modifié lu dans des sources
+# secondaires concordantes, pas au Journal officiel : relisez-le sur EUR-Lex) : pour
+# l'application que l'hôpital achète, les vrais leviers sont le MDR et le contrat. Une révision du MDR, proposée par la Commission le 16 décembre 2025 (COM(2025)
 # 1023), n'est pas adoptée.
 #
 # **Le droit des dispositifs médicaux, lui, s'applique déjà.** Le règlement (UE) 2017/745
@@ -1248,7 +1242,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   l'image).
 # - **La fréquence des cancers** : notre générateur donne à tous les phototypes la **même
 #   fréquence de cancers** (20 % des lésions). En réalité, aux États-Unis, le mélanome est
-#   plus rare chez les patients noirs que chez les patients blancs et diagnostiqué plus tard ;
+#   plus rare chez les patients noirs que chez les patients blancs, et leur survie plus faible ;
 #   la plupart de leurs mélanomes n'ont pas de type histologique précisé, et parmi les types
 #   précisés, le plus fréquent est le mélanome acral lentigineux (paume, plante, ongle) (Culp
 #   et Lunsford, 2019).
@@ -1291,8 +1285,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   populations. *Nature Medicine* 2021;27(12):2176-2182. doi:10.1038/s41591-021-01595-0.
 # - Culp MB, Lunsford NB. Melanoma among non-Hispanic Black Americans. *Preventing Chronic
 #   Disease* 2019;16:E79. doi:10.5888/pcd16.180640. Données américaines
-#   2001-2015 : incidence plus faible que chez les patients blancs, diagnostic à un stade plus
-#   avancé ; de 2011 à 2015, la plupart des mélanomes sans type histologique précisé, et,
+#   2001-2015 : incidence plus faible que chez les patients blancs, survie relative à 5 ans
+#   plus faible ; de 2011 à 2015, la plupart des mélanomes sans type histologique précisé, et,
 #   parmi les types précisés, le mélanome acral lentigineux le plus fréquent.
 # - Adamson AS, Smith A. Machine learning and health care disparities in dermatology.
 #   *JAMA Dermatology* 2018;154(11):1247-1248. doi:10.1001/jamadermatol.2018.2348.

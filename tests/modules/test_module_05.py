@@ -79,13 +79,22 @@ def test_question_3_keys_disjoint_on_the_balanced_test_wide_overlap_on_the_edito
     module_data,
 ):
     editor, balanced, editor_test = module_data
-    assert _hidden_key("conclusion_equilibre") == "les peaux foncées sont moins bien servies"
+    assert _hidden_key("conclusion_equilibre") == (
+        "oui : intervalles séparés, sur des centaines de cancers"
+    )
     assert _hidden_key("conclusion_editeur") == "pas assez de données pour conclure"
     model, threshold = editor.model, editor.threshold
     # Balanced test, V-VI against I-II: the Wilson intervals do not overlap, V-VI above.
-    dark_low, _ = proportion_ci(*_rates(model, threshold, balanced, ["V", "VI"]))
-    _, light_high = proportion_ci(*_rates(model, threshold, balanced, ["I", "II"]))
+    dark_counts = _rates(model, threshold, balanced, ["V", "VI"])
+    light_counts = _rates(model, threshold, balanced, ["I", "II"])
+    dark_low, dark_high = proportion_ci(*dark_counts)
+    light_low, light_high = proportion_ci(*light_counts)
     assert dark_low > light_high + 0.02, (dark_low, light_high)
+    # The key's reason, « sur des centaines de cancers », and the distractor « trop larges
+    # pour conclure »: hundreds of cancers per group, each interval narrower than the gap.
+    assert min(dark_counts[1], light_counts[1]) >= 200, (dark_counts, light_counts)
+    gap = dark_counts[0] / dark_counts[1] - light_counts[0] / light_counts[1]
+    assert max(dark_high - dark_low, light_high - light_low) < gap, gap
     # Editor's test, the same groups (V-VI against I-II): each rate lies inside the other's
     # interval (the third review of 6 December asked for the same comparison in both tests).
     dark = _rates(model, threshold, editor_test, ["V", "VI"])
