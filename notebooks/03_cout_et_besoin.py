@@ -35,8 +35,9 @@
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.8`, pas `0,8`) ; écrivez
 #   le **calcul**, pas un résultat arrondi : arrondi à une décimale de moins que demandé, il ne
 #   rapporte que la moitié des points.
-# - Barème : 19 points. En séance, les questions 1 à 4 (8 points) ; après la séance, les
-#   questions 5 à 8 (8 points) et une réflexion rédigée (3 points).
+# - Barème : 19 points. En séance, les questions 1 à 4 (8 points). Après la séance, les
+#   questions 5 à 8 (8 points) et une réflexion rédigée (3 points) : elles ne comptent que si
+#   vous rendez le notebook complet à la date que fixe votre enseignant.
 
 # %% [markdown]
 # ## 1. Une histoire clinique : le programme de suivi renforcé
@@ -62,9 +63,8 @@
 # soins (discrimination, méfiance).
 #
 # « Noirs » et « blancs » sont les catégories de l'étude, des catégories sociales, pas
-# biologiques : les patients qui se déclaraient noirs d'un côté ; de l'autre, ceux que l'étude
-# a comptés comme « blancs », tous les autres une fois écartés ceux d'autres groupes
-# (Obermeyer et al., 2019).
+# biologiques : les patients qui se déclaraient noirs, comparés à ceux qui se déclaraient
+# blancs ; les patients d'autres groupes sont écartés (Obermeyer et al., 2019).
 #
 # <details><summary>Facultatif : d'autres groupes ; ces catégories en France</summary>
 #
@@ -102,7 +102,7 @@
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils et la cohorte, puis affiche quelques
-# moyennes. Retenez les phrases qu'il affiche. (La fiche des données est à la fin du module.)
+# moyennes. Retenez les phrases qu'il affiche.
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -171,8 +171,7 @@ print(
 # de maladies chroniques, ils coûtent **moins** : 1 801 dollars de moins par an dans l'étude
 # (Obermeyer et al., 2019). Cet **écart d'accès** aux soins (à besoin égal, moins de soins
 # reçus) biaise le coût. Notre cohorte le reproduit en le **grossissant** : retenez le
-# mécanisme, pas nos chiffres (la fiche des données et la comparaison chiffre par chiffre
-# avec l'étude sont à la fin du module).
+# mécanisme, pas nos chiffres.
 
 # %% [markdown]
 # ## 3. Notre reproduction : un score qui prédit le coût
@@ -1085,20 +1084,21 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # %% [markdown]
 # ### Question 4 — Quel résultat révèle le biais ? (2 points)
 #
-# Pour chaque affirmation, **telle qu'elle est écrite** : suffit-elle à montrer que le score
-# « coût » **sous-estime le besoin** des patients noirs ?
+# Pour chaque affirmation : suffit-elle à montrer que le score « coût » **sous-estime le
+# besoin** des patients noirs ?
 #
 # | Clé | Affirmation |
 # |---|---|
-# | « erreur sur le coût » | Tout en haut, à score égal, les patients noirs coûtent 17 % de moins que les patients blancs (section 4) : le score se trompe sur leur coût. |
-# | « entre inscrits » | Au-dessus du même seuil, les inscrits noirs ont plus de maladies chroniques que les inscrits blancs (question 2), et l'IC 95 % de cet écart exclut 0, comme avec le score juste (tableau). |
-# | « part qui double » | Avec la cible « maladies », la part des patients noirs parmi les inscrits double à peu près (votre réponse à la question 1, explorateur) : le score « coût » en inscrit deux fois moins. |
-# | « tous scores » | À score égal, sur l'ensemble des scores, les patients noirs ont 0,71 maladie chronique de plus que les blancs avec le score « coût », contre 0,10 avec le score juste (tableau). |
-# | « près du seuil » | Dans la tranche du 95ᵉ au 100ᵉ centile, l'écart de la question 3 est nettement plus grand que celui du score juste dans sa propre tranche du haut (tableau). |
+# | « erreur sur le coût » | Tout en haut, le score se trompe sur le coût : les patients noirs y coûtent 17 % de moins que les blancs de même score (section 4). |
+# | « entre inscrits » | Les inscrits noirs ont plus de maladies chroniques que les inscrits blancs, et l'IC 95 % de cet écart exclut 0 (question 2, tableau). |
+# | « part qui double » | La cible « maladies » inscrit à peu près deux fois plus de patients noirs que la cible « coût » (question 1, explorateur). |
+# | « tous scores » | À score égal, sur tous les scores, l'écart vaut 0,71 maladie chronique avec le score « coût », contre 0,10 avec le score juste (tableau). |
+# | « près du seuil » | Du 95ᵉ au 100ᵉ centile, l'écart de la question 3 dépasse nettement celui du score juste dans sa tranche du haut (tableau). |
 #
-# Ne changez pas les clés du dictionnaire `preuve_biais` ; remplacez chaque `...` par `"oui"`
-# ou `"non"`, entre guillemets. Une réponse fausse annule une réponse juste : laissez `...` si
-# vous ne savez pas.
+# Remplacez chaque `...` par `"oui"` ou `"non"`, entre guillemets, sans changer les clés. Une
+# réponse fausse annule une réponse juste ; un item laissé `...` ne rapporte ni ne retire
+# rien : si vous ne savez pas, laissez-le, même si la vérification le signale (« il reste à
+# remplacer les ... »).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1162,11 +1162,11 @@ checks.check_choices(
         "entre inscrits": [
             checks.Mistake(
                 None,
-                "telle qu'elle est écrite, l'affirmation dit seulement que l'écart existe et ne "
-                "vient pas du hasard. Le score juste a la même propriété (dernière colonne) : "
-                "les patients noirs étant en moyenne plus malades, un écart net entre inscrits "
-                "existe même sans biais. Si l'on comparait sa taille à celle du score juste "
-                "(question 2 contre dernière colonne), la comparaison deviendrait probante.",
+                "l'affirmation dit seulement que l'écart existe et ne vient pas du hasard. Le "
+                "score juste a la même propriété (dernière colonne) : les patients noirs étant "
+                "en moyenne plus malades, un écart net entre inscrits existe même sans biais. "
+                "Si l'on comparait sa taille à celle du score juste (question 2 contre dernière "
+                "colonne), la comparaison deviendrait probante.",
                 digest="76fe5de396528428",
             ),
         ],
@@ -1278,10 +1278,10 @@ preuve_biais = {
 preuve_biais = "tranche par tranche"
 
 # %% [markdown] reveal="preuve_biais"
-# **Ce qui désigne le substitut.** Sans aucun écart d'accès (ligne affichée après la séance,
-# avant la question 5), l'écart à score égal du score « coût », sur l'ensemble des scores, tombe de 0,71 à
-# 0,17, près de celui du score juste : c'est l'écart d'accès, passé par le coût, qui le
-# creusait. Près du seuil, la tranche est large : même le score juste y garde un écart
+# **Ce qui désigne le substitut.** Refaisons tout sans aucun écart d'accès (le calcul est
+# dans la partie « Après la séance ») : l'écart à score égal du score « coût », sur tous les
+# scores, tombe de 0,71 à 0,17, près de celui du score juste. C'est l'écart d'accès, passé par
+# le coût, qui le creusait. Près du seuil, la tranche est large : même le score juste y garde un écart
 # (dernière colonne).
 
 # %% [markdown] reveal="biais_disparu"
@@ -1299,7 +1299,9 @@ preuve_biais = "tranche par tranche"
 # - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
 #   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
 # - Un score peut être calibré sur le coût et **injuste** pour le besoin, sans utiliser la
-#   race.
+#   race : l'étude le montre (Obermeyer et al., 2019, figure 3A). Notre score, lui, n'est pas
+#   calibré tout en haut (17 % de coût en moins chez les patients noirs) : sur ce point, c'est
+#   l'étude qui porte la leçon, pas notre cohorte.
 # - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
 #   différents.
@@ -1308,8 +1310,13 @@ preuve_biais = "tranche par tranche"
 # %% [markdown] reveal="preuve_biais"
 # - Pour auditer un score, faites comme l'étude : comparez le **besoin** des groupes centile
 #   par centile du score, avec plusieurs mesures du besoin (maladies chroniques, HbA1c,
-#   pression artérielle, créatinine) (Obermeyer et al., 2019). Un écart entre sélectionnés ne
-#   suffit pas : il existe même avec le score juste de notre cohorte inventée.
+#   pression artérielle, créatinine) (Obermeyer et al., 2019). Sur des tranches aussi fines,
+#   l'écart d'un score juste tend vers zéro : en pratique, la référence est un **écart nul**.
+#   Notre colonne « score juste » est un outil propre aux données inventées (aucun hôpital ne
+#   connaît la maladie latente), rendu nécessaire par nos tranches larges de 5 centiles.
+# - Un écart entre sélectionnés ne suffit pas : il existe même avec le score juste. Ce qui
+#   compte, c'est la **justice** (CENS) : une aide rare va aux plus malades, quel que soit leur
+#   groupe.
 
 # %% [markdown]
 # ## Après la séance
@@ -1317,6 +1324,8 @@ preuve_biais = "tranche par tranche"
 # Cette partie se fait **après la séance** : une question sur l'effet du changement de cible,
 # une sur une nouvelle cible, une sur un indicateur par groupe, une sur le sous-diagnostic, une
 # réflexion rédigée, corrigée par l'enseignant, puis des compléments pour aller plus loin.
+# Elle compte pour 11 des 19 points si vous rendez le notebook complet à la date que fixe
+# votre enseignant ; il vous dit si la note porte sur la séance seule ou sur tout le module.
 
 # %% [markdown]
 # ### Près du seuil, de combien la cible réduit-elle l'écart ?
@@ -1327,7 +1336,9 @@ preuve_biais = "tranche par tranche"
 # et leur santé sont les mêmes, seule la sélection change.
 #
 # **La tranche principale est fixée d'avance** : celle de la question 3, du 95ᵉ au 100ᵉ
-# centile. Choisir la tranche après avoir vu les résultats, ce serait choisir sa conclusion.
+# centile, la dernière tranche des figures de la section 4, choisie avant de calculer la
+# moindre différence entre cibles. Choisir la tranche après avoir vu les résultats, ce serait
+# choisir sa conclusion.
 # La cellule refait aussi le calcul parmi les seuls inscrits (97ᵉ–100ᵉ) : refaire un calcul
 # avec un autre choix raisonnable s'appelle une **analyse de sensibilité**.
 #
@@ -1511,11 +1522,12 @@ checks.check_choice(
         checks.Mistake(
             None,
             "choisir la tranche après avoir vu quel IC exclut 0, c'est choisir sa conclusion, "
-            "même avec une bonne raison. La tranche principale a été fixée d'avance ; celle "
-            "des seuls inscrits est une "
-            "analyse de sensibilité. Son estimation, plus forte, reste compatible avec celle "
-            "de la tranche principale : « démontré » d'un côté et « non démontré » de l'autre "
-            "ne prouve pas que les deux diffèrent (Gelman et Stern, 2006).",
+            "même avec une bonne raison. L'argument de la décision réelle serait recevable "
+            "pour une analyse principale fixée avant de regarder ; ici, la tranche principale "
+            "a été fixée d'avance, et celle des seuls inscrits est une analyse de sensibilité. "
+            "Son estimation, plus forte, reste compatible avec celle de la tranche principale : "
+            "« démontré » d'un côté et « non démontré » de l'autre ne prouve pas que les deux "
+            "diffèrent (Gelman et Stern, 2006).",
             digest="6e8695c3e5bc1276",
         ),
         checks.Mistake(
@@ -2217,9 +2229,10 @@ else:
 #   j'expliquerais au patient pourquoi il est proposé, et la cible à la direction. » Cible
 #   argumentée 1 ; limites 0,5 ; chiffre interprété 0,5 ; médecin et autres publics 1.
 # - **1,5 point.** « Il faut prédire les coûts évitables (urgences, hospitalisations), plus
-#   justes que le coût total. Avec la cible coût, seuls 15,7 % des inscrits étaient noirs,
-#   c'est trop peu. Le médecin devrait valider chaque inscription. » Cible sans la limite 0,5 ;
-#   limites 0 ; chiffre sans rien dire du besoin 0 ; médecin seul 0,5 ; autres publics 0.
+#   justes que le coût total, même s'ils dépendent encore de l'accès aux soins. Avec la cible
+#   coût, seuls 15,7 % des inscrits étaient noirs, c'est trop peu. Le médecin devrait valider
+#   chaque inscription. » Cible avec sa limite 1 ; limites 0 (aucun patient oublié n'est
+#   nommé) ; chiffre sans rien dire du besoin 0 ; médecin seul 0,5 ; autres publics 0.
 # - **0,5 point.** « Il faudrait prédire les maladies plutôt que le coût. L'algorithme ne doit
 #   pas utiliser la race, et le médecin corrigera les erreurs. Dans l'étude, la part des
 #   patients noirs passait de 17,7 % à 46,5 % (Obermeyer et al., 2019). » Cible juste mais non
@@ -2263,7 +2276,9 @@ else:
 # médecins, et des critères administratifs. Elles concernaient 1,3 % des observations (une
 # observation : un patient, une année). Part des patients noirs parmi les inscrits, selon la
 # façon d'inscrire (Obermeyer et al., 2019, tableau 3) :
-# - inscriptions réelles, décidées surtout par les médecins : 19,2 % ;
+# - inscriptions réelles, décidées surtout par les médecins : 19,2 % (le tableau 1 de
+#   l'article donne 18,2 % pour la composition du programme ; l'article ne dit pas d'où vient
+#   cet écart d'un point) ;
 # - tirage au hasard parmi les patients de même score : 18,3 % (la différence avec 19,2 % est
 #   compatible avec le hasard : P = 0,8348) ;
 # - parmi les patients de même score, ceux qui ont le plus de maladies chroniques prédites :
@@ -2356,9 +2371,17 @@ display(data_card(donnees))
 # (article 113, modifié par le règlement (UE) 2026/1744). La cellule suivante résume ces deux
 # articles. Pour repérer ces biais par groupe d'origine, il faudrait traiter des données qui
 # révèlent l'origine raciale ou ethnique, que le RGPD (règlement (UE) 2016/679, article 9)
-# interdit en principe de traiter, sauf exceptions : ce module ne détaille pas ces exceptions.
-# Savoir si un algorithme comme celui-ci est « à haut risque » demande une analyse que fait le
-# module 13.
+# interdit en principe de traiter, sauf exceptions. Dans son texte de 2024, le règlement sur
+# l'IA en prévoit une (article 10, paragraphe 5) : dans la mesure strictement nécessaire pour
+# détecter et corriger les biais d'un système à haut risque, son **fournisseur** peut
+# exceptionnellement traiter ces données, avec des garanties et des conditions strictes (par
+# exemple : que des données synthétiques ou anonymisées ne suffisent pas). Le règlement (UE)
+# 2026/1744 a modifié le règlement sur l'IA ; ce module n'a pas lu ce qu'il a fait de ce
+# paragraphe (version consolidée sur EUR-Lex). En France, le Conseil constitutionnel a jugé
+# que les études sur la diversité des origines ne peuvent reposer sur l'origine ethnique ou
+# la race (décision n° 2007-557 DC, section 1) ; comment cette limite s'articule avec le
+# paragraphe 5 n'est pas tranché ici. Savoir si un algorithme comme celui-ci est « à haut
+# risque », et qui en est le fournisseur, demande une analyse que fait le module 13.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les deux textes européens, tirés de la
