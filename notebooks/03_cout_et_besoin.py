@@ -2408,7 +2408,7 @@ print(
 # - Obermeyer Z, Powers B, Vogeli C, Mullainathan S. Dissecting racial bias in an algorithm
 #   used to manage the health of populations. *Science* 2019;366(6464):447-453.
 #   doi:10.1126/science.aax2342. Chiffres et faits cités : effectifs, maladies chroniques, coûts
-#   moyens, consultations externes (tableau 1) ; patients de soins primaires sous contrats « à risque », race déclarée
+#   moyens, consultations externes, composition du programme (18,2 %) (tableau 1) ; patients de soins primaires sous contrats « à risque », race déclarée
 #   par les patients, repérage automatique au 97ᵉ centile et signalement au médecin traitant à
 #   partir du 55ᵉ (partie « Data and analytic strategy ») ; pauvreté, discrimination et
 #   confiance parmi les causes de l'écart de coût (partie « Mechanism of bias ») ; 17,7 % (part
@@ -2428,7 +2428,7 @@ print(
 #   études sur la mesure de la diversité des origines « peuvent porter sur des données
 #   objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ».
 # - Règlement (UE) 2024/1689 du 13 juin 2024 sur l'intelligence artificielle, article 10,
-#   paragraphes 2 à 4, et article 113, modifié par le règlement (UE) 2026/1744 du 8 juillet
+#   paragraphes 2 à 4 et paragraphe 5 (dans son texte de 2024), et article 113, modifié par le règlement (UE) 2026/1744 du 8 juillet
 #   2026 (fiches « IA 10 » et « IA 113 » de la bibliothèque du cours, affichées plus haut avec
 #   la date de leur dernière vérification). Règlement (UE) 2016/679 (RGPD), article 9.
 # - Intervalle de Wilson : Wilson EB. Probable inference, the law of succession, and statistical
