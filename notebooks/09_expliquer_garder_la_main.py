@@ -3,38 +3,36 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
-# **Prérequis** : module 01 (les données de cytoponction du sein, la régression logistique,
-# les jeux d'apprentissage, de validation et de test).
+# **Prérequis** : module 01 (cytoponctions du sein, régression logistique, jeux
+# d'apprentissage, de validation et de test).
 #
 # ## Ce que vous saurez faire à la fin de ce module
 #
 # 1. Lire une **importance par permutation** et sa **variation**.
-# 2. Lire l'importance de mesures **corrélées** (mélangées ensemble, ou retirées), et dire
-#    pourquoi une explication du modèle n'est **pas une cause** biologique.
-# 3. Lire une courbe de **dépendance partielle** sans lui faire dire une cause.
-# 4. Mesurer le **biais d'automatisation** : les lectures justes qu'un soignant abandonne pour
-#    suivre une IA qui se trompe.
-# 5. Citer le droit du patient à être informé (code de la santé publique) et le contrôle humain
-#    prévu par le règlement européen sur l'IA.
+# 2. Lire l'importance de mesures **corrélées** (mélangées ensemble, ou retirées).
+# 3. Lire une **dépendance partielle** sans lui faire dire une **cause**.
+# 4. Mesurer le **biais d'automatisation** : les lectures justes abandonnées pour suivre une IA
+#    qui se trompe.
+# 5. Dire ce que le droit demande (informer la patiente ; le contrôle humain), et depuis quand.
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V1 — Priorité à la relation humaine** : la décision reste celle d'un soignant qui examine
-# >   la patiente, lui parle et peut passer outre la machine.
-# > - **V4 — Prudence, esprit critique et inclusivité** : confronter la suggestion à la clinique,
-# >   et ne pas lire une explication du modèle comme une preuve.
+# > - **V1 — Priorité à la relation humaine** : la décision reste humaine : le soignant pose le
+# >   diagnostic, peut passer outre la machine, et décide des soins avec la patiente.
+# > - **V4 — Prudence, esprit critique et inclusivité** : une explication du modèle n'est pas
+# >   une preuve.
 # > - **V5 — Utilisation responsable et éclairée** : savoir quand passer outre l'outil.
-# > - **V6 — Intégrité et transparence** : dire à la patiente qu'un outil a été utilisé, et ce
-# >   que ses explications montrent vraiment (et ne montrent pas).
+# > - **V6 — Intégrité et transparence** : dire à la patiente qu'un outil a servi, et ce que ses
+# >   explications montrent (et ne montrent pas).
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie (une patiente informée peut
 # > consentir ou refuser), non-malfaisance (suivre une IA qui se trompe retarde un diagnostic).
 #
 # ## Mode d'emploi
 #
-# Au programme : ouvrir le modèle (questions 1 à 3), décider avec une IA, mesurer ce qu'elle
-# apporte à une interne (question 4) ; après la séance, une réflexion. Exécutez les cellules
-# **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`, exécutez, puis exécutez
-# la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
+# En séance : le modèle (questions 1 à 3 ; question 2 vers 20 min), une interne et une IA
+# (question 4, vers 45 min), le droit (question 5). Après : un simulateur, une réflexion.
+# Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`,
+# exécutez, puis exécutez la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
@@ -90,21 +88,19 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
          digits=3)
 
 # %% [markdown]
-# Ce sont les **vraies** cytoponctions du module 01, avec le diagnostic de référence. Le modèle,
-# une **régression logistique**, lit six mesures des noyaux. Son **exactitude** est la part de
-# diagnostics justes. Une **corrélation** va de −1 à 1 et mesure un lien **linéaire** :
-# proche de 1, deux mesures montent ensemble ; proche de 0,
-# l'une ne monte ni ne descend avec l'autre, ce qui n'exclut pas un lien d'une autre forme.
-# Rayon, périmètre et aire, corrélés presque à 1, mesurent la **taille** des noyaux ; les points
-# concaves la suivent moins.
+# Ce sont les **vraies** cytoponctions du module 01. Le modèle, une **régression logistique**,
+# lit six mesures des noyaux ; son **exactitude** est la part de diagnostics justes. Une
+# **corrélation** (de −1 à 1) mesure un lien **linéaire** : proche de 1, deux mesures montent
+# ensemble ; proche de 0, l'une ne suit pas l'autre (un lien d'une autre forme reste possible).
+# Rayon, périmètre et aire (corrélés presque à 1) mesurent la **taille** des noyaux ; les
+# points concaves la suivent moins.
 #
 # ## 1. Quelles mesures le modèle utilise-t-il ?
 #
-# Idée de l'**importance par permutation** : on **mélange** une colonne du jeu de validation
-# (chaque patiente reçoit la valeur d'une autre), puis on mesure de combien l'exactitude
-# **baisse**. Si le modèle n'utilisait pas cette mesure, rien ne changerait. Le mélange est dû
-# au hasard : on le refait plusieurs fois, sur la **validation** (patientes non vues en
-# apprenant), et on regarde la **variation**.
+# **Importance par permutation** : on **mélange** une colonne de la **validation** (patientes
+# non vues en apprenant ; chacune reçoit la valeur d'une autre) et l'on mesure de combien
+# l'exactitude **baisse**. Si le modèle n'utilisait pas cette mesure, rien ne changerait. Le
+# mélange est dû au hasard : on le refait 20 fois et l'on regarde la **variation**.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : importances par permutation sur la validation, figure et
@@ -129,17 +125,16 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
          digits=3)
 
 # %% [markdown]
-# Une **boîte à moustaches** résume les 20 baisses d'une mesure : trait central à la médiane,
-# boîte autour de la moitié centrale des valeurs, moustaches jusqu'aux valeurs non isolées,
-# points isolés à part. Les **points concaves** (creux du contour du noyau) arrivent loin devant, mélangés
-# seuls. L'**écart-type** (l'écart typique à la moyenne) mesure la variation d'un mélange à
-# l'autre, sur ces mêmes patientes, pas avec d'autres patientes.
+# Une **boîte à moustaches** résume les 20 baisses d'une mesure : trait à la médiane, boîte
+# autour de la moitié centrale, points isolés à part. Mélangés seuls, les **points concaves**
+# (creux du contour du noyau) arrivent loin devant. L'**écart-type** mesure la variation d'un
+# mélange à l'autre, sur ces mêmes patientes, pas avec d'autres.
 
 # %% [markdown]
 # ## 2. Mélanger plusieurs mesures ensemble
 #
-# On mélange les trois mesures de taille **ensemble** (les mêmes patientes échangées dans
-# chacune) et on compare la baisse à la **somme** de leurs baisses seules.
+# On mélange les trois mesures de taille **ensemble** (mêmes patientes échangées) et l'on
+# compare la baisse à la **somme** de leurs baisses seules.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la taille mélangée en groupe.
@@ -167,10 +162,10 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 
 # %% [markdown]
 # **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle, qui ne
-# se réajuste pas, que ce qu'il lit dans **cette** colonne. En apprenant, il a partagé le poids
-# de la taille entre trois colonnes : chacune, mélangée seule, paraît peu utilisée, car la
-# taille reste lisible dans les deux autres. En groupe, la taille dépasse les points
-# concaves : « loin devant » ne valait que mesure par mesure.
+# se réajuste pas, que ce qu'il lit dans **cette** colonne. Il a partagé le poids de la taille
+# entre trois colonnes : chacune, mélangée seule, coûte bien moins que la taille entière,
+# lisible encore dans les deux autres. En groupe, la taille dépasse les
+# points concaves : « loin devant » ne valait que mesure par mesure.
 #
 # ### Question 1 — Texture et variation locale du rayon, ensemble (1 point)
 #
@@ -226,9 +221,11 @@ checks.check_choice(
                        "faut qu'elles en disent beaucoup en commun ; et même alors, la taille en "
                        "groupe faisait perdre plus, pas moins.", digest="6c92b6c728577351"),
     ],
-    success="leur corrélation est presque nulle : pas de lien linéaire, le seul qui compte ici, "
-    "car une régression logistique additionne ses mesures. Brouiller l'une ne retire pas au "
-    "modèle ce qu'il lit dans l'autre : les deux baisses s'ajoutent à peu près.",
+    success="leur corrélation est presque nulle : brouiller l'une ne retire pas au modèle ce "
+    "qu'il lit dans l'autre, et les deux baisses s'ajoutent à peu près, ici. « À peu près » : "
+    "l'exactitude ne s'additionne pas exactement (une patiente que les deux mélanges font "
+    "basculer ne compte qu'une fois), et sur un autre découpage des patientes l'écart peut "
+    "être plus grand.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -263,8 +260,8 @@ pari_temoin = "moins : ce que les deux disent en commun, le modèle ne le perd q
 # ### Question 2 — Réapprendre sans rayon ni périmètre (1 point)
 #
 # On retire le rayon et le périmètre et l'on **réapprend** le modèle sur les quatre autres
-# mesures (il répartit de nouveau ses poids). Que perd-il en exactitude de validation, et
-# pourquoi ? Écrivez entre guillemets doubles l'une des réponses
+# mesures. Que perd-il en exactitude, et pourquoi ? Écrivez entre guillemets doubles l'une des
+# réponses
 # `"il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse"`,
 # `"il perd bien plus que la somme : comme la taille, quand on la mélange en groupe"`,
 # `"il perd à peu près la somme : l'aire, restée, mesure une surface et ne redit pas le rayon"`,
@@ -370,6 +367,11 @@ if checks.passed("modele_reappris"):
     print(f"Question 2. Exactitude sur la validation : six mesures {fr_number(exactitude_val, 3)} ; "
           f"réappris sans rayon ni périmètre {fr_number(exactitude_reapprise(TAILLE[:2]), 3)} ; "
           f"réappris sans les trois mesures de taille {fr_number(exactitude_reapprise(TAILLE), 3)}.")
+    print("Une seule mesure retirée : perte d'exactitude du modèle réappris sans elle (entre "
+          "parenthèses, la baisse quand on la mélange seule, section 1) :")
+    for nom in ("rayon", "texture", "points concaves"):
+        print(f"- {nom} : {fr_number(exactitude_val - exactitude_reapprise([nom]), 3)} "
+              f"({fr_number(importances.loc[nom, 'moyenne'], 3)}).")
 else:
     print("Le calcul de la question 2 s'affichera ici quand sa vérification aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
@@ -387,16 +389,18 @@ else:
 #
 # Sans rayon ni périmètre, le modèle réappris fait aussi bien, à une patiente près : l'aire
 # suffit. Même sans les trois mesures de taille, il perd bien moins que la taille mélangée en
-# groupe : il reporte du poids sur les points concaves, qui suivent la taille.
+# groupe : il reporte du poids sur les points concaves, qui suivent la taille. Et réappris sans
+# les points concaves, il perd à peu près autant que sans la texture (dernières lignes) : leur
+# « loin devant » de la section 1 mesure un modèle figé qu'on brouille, pas ce dont un modèle a
+# besoin.
 # </details>
 
 # %% [markdown]
 # ## 3. Dans quel sens ? La dépendance partielle
 #
-# La **dépendance partielle** répond à « quand cette mesure augmente, que fait le score ? ». On
-# donne à **toutes** les patientes de validation la même valeur de points concaves, sans toucher
-# à leurs autres mesures, et on fait la moyenne des scores du modèle ; puis on
-# recommence pour d'autres valeurs.
+# La **dépendance partielle** : on donne à **toutes** les patientes de validation la même
+# valeur de points concaves, sans toucher à leurs autres mesures, et l'on moyenne leurs
+# scores ; puis on recommence pour d'autres valeurs.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la dépendance partielle des points concaves.
@@ -419,8 +423,8 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 # %% [markdown]
 # ### Question 3 — Que dit cette courbe ? (2 points, note partielle)
 #
-# Pour chaque phrase, écrivez `"oui"` si elle est vraie de cette courbe (d'après ce qu'elle
-# montre et le calcul décrit au-dessus de la figure), `"non"` sinon :
+# Pour chaque phrase, écrivez `"oui"` si elle est vraie de cette courbe (de ce qu'elle montre
+# et du calcul décrit plus haut), `"non"` sinon :
 #
 # - **score moyen** : quand on donne à toutes les patientes plus de points concaves, la moyenne
 #   de leurs scores monte ;
@@ -524,71 +528,31 @@ lecture_courbe = {"score moyen": "non", "cause": "non", "chaque patiente": "non"
                   "classement": "non", "noyaux": "oui"}
 
 # %% [markdown]
-# ## 4. À vous de décider : l'IA suggère, vous tranchez
+# ## 4. Camille, interne, décide avec une IA
 #
-# Voici 6 patientes du **test** (12 après la séance) : trois mesures et leurs valeurs
-# **typiques** (médianes bénignes et malignes de l'apprentissage).
-# L'IA lit les **six** mesures. Son **score** (entre 0 et 1) pour la réponse suggérée s'affiche comme sa
-# « **confiance** », en pour cent : 50 % = elle hésite tout à fait, 100 % = elle est sûre (pas
-# forcément juste ; ce n'est pas une probabilité vérifiée). Pour chaque cas :
-#
-# 1. choisissez **votre lecture, sans l'IA** (menu 1) ; ce choix est ensuite fixé ;
-# 2. lisez la suggestion de l'IA et sa confiance, puis **suivez-la ou passez outre** (menu 2) ;
-# 3. passez au cas suivant (curseur ; au clavier, les **flèches**).
-#
-# Un tableau final compare l'IA seule, vous seul·e, et vous avec l'IA. **Attention** : les
-# cas ont été choisis pour que l'IA se trompe plus souvent qu'en réalité.
+# Camille, interne (personnage et décisions **inventés**), a lu 12 patientes du **test**,
+# seule, puis avec la suggestion de l'IA (notre modèle), sur des cas choisis où l'IA se trompe
+# plus qu'en réalité. La « **confiance** » de l'IA est son score pour la réponse
+# suggérée (50 % : elle hésite ; 100 % : sûre, pas forcément juste). Le **biais
+# d'automatisation** est la tendance à suivre une machine même quand elle se trompe.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il choisit 12 cas du test (3 erreurs de l'IA ; 2 dans
-# les 6 premiers) et prépare le simulateur.
-MONTREES = ["rayon", "texture", "points concaves"]
+# Inutile de lire ce code (replié) : il choisit 12 cas du test pour le simulateur (après la
+# séance), puis 12 autres pour Camille, avec autant d'erreurs de l'IA de chaque sorte, et
+# affiche les décisions inventées de Camille.
 p_test = modele.predict_proba(X_test)[:, 1]
 suggestion_test = (p_test >= 0.5).astype(int)
 verite_test = y_test.to_numpy()
-hasard_cas = np.random.default_rng(9)
+confiance_test = np.maximum(p_test, 1 - p_test)
 groupes = [((0, 1), 2), ((1, 0), 1), ((1, 1), 4), ((0, 0), 5)]  # (IA, vérité) : nombre de cas
-choisis = hasard_cas.permutation(np.concatenate([
+hasard_cas = np.random.default_rng(9)
+choisis = hasard_cas.permutation(np.concatenate([  # les cas du simulateur
     hasard_cas.choice(np.flatnonzero((suggestion_test == ia) & (verite_test == v)), k,
                       replace=False)
     for (ia, v), k in groupes
 ]))
-cas_mesures = X_test.iloc[choisis][MONTREES].reset_index(drop=True)
-cas_verite = verite_test[choisis]
-cas_ia = suggestion_test[choisis]
-cas_confiance = np.maximum(p_test, 1 - p_test)[choisis]
-typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
-typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
-faux_negatifs = int(((cas_ia == 0) & (cas_verite == 1)).sum())
-faux_positifs = int(((cas_ia == 1) & (cas_verite == 0)).sum())
-pluriel = "s" if faux_positifs > 1 else ""
-print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe : "
-      f"{faux_negatifs} cancers qu'elle dit bénins (faux négatifs, des cancers manqués) et "
-      f"{faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit maligne{pluriel} "
-      "(faux positifs).")
-
-# %%
-# Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
-N_CAS = 6  # en séance ; après la séance, mettez 12 et réexécutez
-simulateur = AiSuggestionExplorer(cas_mesures[:N_CAS], cas_verite[:N_CAS], cas_ia[:N_CAS],
-                                  cas_confiance[:N_CAS], reference=typiques, digits=3)
-display(simulateur)
-
-# %% [markdown]
-# Le **biais d'automatisation** est la
-# tendance à suivre une machine même quand elle se trompe, y compris contre son propre avis.
-#
-# ## 5. Camille, interne, sur 12 cas
-#
-# Camille, interne (personnage et décisions **inventés**), a lu 12 **autres** patientes du
-# test, choisies comme les vôtres.
-
-# %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : 12 autres patientes du test, avec autant d'erreurs de l'IA
-# de chaque sorte que le simulateur (aucune n'y figure), les décisions inventées de Camille et
-# leur tableau.
 hasard_camille = np.random.default_rng(12)
-autres = hasard_camille.permutation(np.concatenate([
+autres = hasard_camille.permutation(np.concatenate([  # les cas de Camille
     hasard_camille.choice(np.setdiff1d(np.flatnonzero((suggestion_test == ia)
                                                       & (verite_test == v)), choisis),
                           k, replace=False)
@@ -603,6 +567,7 @@ juste = {True: "✔ juste", False: "✘ faux"}
 camille = pd.DataFrame({
     "IA": [f"{diagnostic[s]} ({juste[s == v]})"
            for s, v in zip(camille_ia, camille_verite, strict=True)],
+    "Confiance de l'IA": [f"{fr_number(100 * c, 0)} %" for c in confiance_test[autres]],
     "Camille seule": [f"{diagnostic[c]} ({juste[c == v]})"
                       for c, v in zip(CAMILLE_SEULE, camille_verite, strict=True)],
     "Camille avec l'IA": [f"{diagnostic[c]} ({juste[c == v]})"
@@ -612,7 +577,7 @@ camille = pd.DataFrame({
 fr_table(camille, caption="Les décisions de Camille (inventées) sur les 12 cas")
 
 # %% [markdown]
-# ### Question 4 — Les lectures justes abandonnées (2 points)
+# ### Question 4 — Les lectures justes abandonnées (1 point)
 #
 # Prenez les cas où **l'IA se trompe** et où **Camille seule** avait vu juste. Dans quelle part
 # de ces cas Camille, **avec l'IA**, s'est-elle trompée ? Écrivez une division de deux nombres
@@ -636,7 +601,7 @@ part_camille_ia_fausse = ...
 part_camille_ia_fausse = 1 / 2
 ### END SOLUTION
 
-# %% tests="part_camille_ia_fausse" points=2
+# %% tests="part_camille_ia_fausse" points=1
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_number(
     part_camille_ia_fausse,
@@ -671,10 +636,12 @@ checks.check_number(
     hint="Dénominateur : les cas où l'IA se trompe et où Camille seule voyait juste ; "
     "numérateur : parmi eux, ceux où elle se trompe avec l'IA.",
     success="Camille a abandonné une lecture juste sur deux pour suivre une IA qui se trompait : "
-    "c'est le biais d'automatisation, compté comme Goddard et al. (2014) le comptent (passages "
-    "« juste seule → faux avec l'aide »). Pourtant, sur l'ensemble des cas, elle fait mieux "
-    "avec l'IA. Deux lectures, chez une interne inventée : un exemple, pas une mesure.",
-    points=2,
+    "c'est le biais d'automatisation. Même numérateur que Goddard et al. (2014), les passages "
+    "« juste seule → faux avec l'aide » ; autre dénominateur : eux les rapportent à tous les "
+    "cas (5,2 %), la question 4 aux lectures justes exposées à une IA fausse ; rapportée aux 12 "
+    "cas, la bascule de Camille donne 1 sur 12. Pourtant, sur l'ensemble des cas, elle fait "
+    "mieux avec l'IA. Deux lectures, chez une interne inventée : un exemple, pas une mesure.",
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 _v = np.array(camille_verite)
@@ -683,7 +650,7 @@ _juste_seule = (np.array(camille_ia) != _v) & (_seule == _v)
 _finale = np.array([1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0])
 checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", decimals=2,
                     expected=float((_juste_seule & (_finale != _v)).sum() / _juste_seule.sum()),
-                    points=2)
+                    points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="part_camille_ia_fausse"
@@ -724,6 +691,17 @@ part_camille_ia_fausse = "1/2"
 
 # %% jupyter={"source_hidden": true} reveal="part_camille_ia_fausse"
 # Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
+# Garde-fou : les décisions de Camille sont écrites à la main ; si le découpage des patientes
+# changeait, les chiffres cités par le texte et les notes (8 et 10 justes sur 12, erreurs de
+# l'IA sur les patientes 2, 7 et 12, bascule sur la patiente 2) ne tiendraient plus.
+_faux_ia = camille_ia != camille_verite
+_seule_juste = np.array(CAMILLE_SEULE) == camille_verite
+_finale_juste = np.array(CAMILLE_FINALE) == camille_verite
+assert (_seule_juste.sum(), _finale_juste.sum()) == (8, 10), "Camille : découpage changé"
+assert list(np.flatnonzero(_faux_ia) + 1) == [2, 7, 12], "Camille : erreurs de l'IA changées"
+assert list(np.flatnonzero(_faux_ia & _seule_juste & ~_finale_juste) + 1) == [2], "bascule"
+assert list(np.flatnonzero(_faux_ia & _seule_juste) + 1) == [2, 7], "Camille : lectures justes"
+assert 0.75 < confiance_test[autres][_faux_ia].min() < 0.95, "Camille : confiances changées"
 if checks.passed("part_camille_ia_fausse"):
     faux = camille_ia != camille_verite
     for nom, decisions in (("IA seule", camille_ia), ("Camille seule", CAMILLE_SEULE),
@@ -749,15 +727,14 @@ else:
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
 # %% [markdown]
-# Un **cancer manqué** (faux négatif : la patiente repart rassurée) et une **fausse alerte**
-# (faux positif : un examen de plus) ne pèsent pas pareil (non-malfaisance) : comptez-les
-# séparément.
+# Un **cancer manqué** (la patiente repart rassurée) et une **fausse alerte** (un examen de
+# plus) ne pèsent pas pareil (non-malfaisance) : comptez-les séparément.
 #
-# ## 6. Ce que dit le droit
+# ## 5. Ce que dit le droit
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : les deux textes, tirés de la bibliothèque du cours.
-for cle in ("L4001-3", "IA 14"):
+# Inutile de lire ce code (replié) : les textes, tirés de la bibliothèque du cours.
+for cle in ("L4001-3", "IA 14", "IA 113"):
     ref = reference(cle)
     display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
 print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} d'après des "
@@ -766,20 +743,106 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # %% [markdown]
 # En France, le professionnel qui **décide d'utiliser**, pour un diagnostic, un dispositif
 # médical comportant un traitement algorithmique appris sur des données massives s'assure que
-# la patiente en a été **informée** (article L. 4001-3). Pour le règlement européen sur l'IA, un
-# dispositif médical comportant de l'IA qu'un organisme notifié doit évaluer est un système
-# **à haut risque**, parmi les plus encadrés (article 6, texte de 2024). L'article 14 demandera
-# qu'il soit conçu pour que la personne qui le contrôle **puisse** passer outre et reste
-# consciente du biais d'automatisation : pour un dispositif médical, **à partir du 2 août
-# 2028** (règlement (UE) 2026/1744), sauf si des textes en discussion changent la donne.
-# Aucune des deux règles ne dit **quand** passer outre : c'est votre
-# jugement.
+# la patiente en a été **informée** (article L. 4001-3). Le règlement européen sur l'IA classe
+# **à haut risque** l'IA qui est un dispositif médical (ou son composant de sécurité) évalué
+# par un organisme notifié (article 6), et des usages comme le tri des urgences (annexe III).
+# Son article 14 demande qu'elle soit **conçue** pour que la personne qui la contrôle
+# **puisse** passer outre et reste consciente du biais d'automatisation : à partir du
+# **2 décembre 2027** pour l'annexe III, du **2 août 2028** pour les dispositifs médicaux
+# (règlement (UE) 2026/1744), sauf si des textes en discussion changent la donne.
 #
+# ### Question 5 — Ce que demandent les textes (1 point, note partielle)
+#
+# Pour chaque phrase, écrivez `"oui"` si elle est vraie d'après ces textes, `"non"` sinon :
+#
+# - **information** : un médecin décide d'utiliser un dispositif visé par l'article L. 4001-3
+#   pour un diagnostic, puis ne suit pas sa suggestion ; il doit quand même s'assurer que la
+#   patiente a été informée de cet usage ;
+# - **quand** : l'article 14 fixe les cas où le soignant doit passer outre ;
+# - **urgences** : une IA de tri des urgences (annexe III) mise sur le marché en janvier 2028
+#   doit respecter l'article 14 ;
+# - **dispositif** : une IA qui est un dispositif médical évalué par un organisme notifié, mise
+#   sur le marché en janvier 2028, doit respecter l'article 14.
+#
+# Même notation qu'à la question 3.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque phrase, cherchez qui le texte oblige (le professionnel, l'outil), à quoi, et à
+# partir de quand.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour L. 4001-3 : qu'est-ce qui déclenche l'obligation d'informer ? Pour les dates : de quelle
+# catégorie (annexe III ou dispositif médical) relève chaque outil ?
+# </details>
+
+# %% answer="lecture_droit"
+lecture_droit = {"information": ..., "quand": ..., "urgences": ..., "dispositif": ...}
+### BEGIN SOLUTION
+lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispositif": "non"}
+### END SOLUTION
+
+# %% tests="lecture_droit" points=1
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_choices(
+    lecture_droit,
+    name="lecture_droit",
+    options=["oui", "non"],
+    digests={"information": "343c96dbc078d89c", "quand": "9a5f4147f3f6f95e",
+             "urgences": "413c174739e61a7e", "dispositif": "66d5cdb5a707e951"},
+    mistakes={
+        "information": [checks.Mistake(None, "relisez ce qui déclenche l'obligation : "
+                                       "décider d'utiliser l'outil, ou suivre sa suggestion ?",
+                                       digest="3380b145aad9a1df")],
+        "quand": [checks.Mistake(None, "l'article 14 demande que la personne puisse passer "
+                                 "outre ; dit-il dans quels cas le faire ?",
+                                 digest="5f95cb5a42034e73")],
+        "urgences": [checks.Mistake(None, "un tri des urgences relève de l'annexe III : "
+                                    "relisez sa date.", digest="3d903dc33e03a883")],
+        "dispositif": [checks.Mistake(None, "un dispositif médical n'a pas la date de "
+                                      "l'annexe III : relisez le calendrier.",
+                                      digest="08fcf529b8c3a749")],
+    },
+    success=("l'obligation d'informer naît de la décision d'utiliser l'outil, pas de celle de le "
+             "suivre ; l'article 14 porte sur la conception de l'outil, et aucun texte ne dit "
+             "quand passer outre : c'est le jugement du soignant. Les deux calendriers ne se "
+             "confondent pas : 2 décembre 2027 pour l'annexe III, 2 août 2028 pour les "
+             "dispositifs médicaux."),
+    points=1,
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(
+    lecture_droit,
+    name="lecture_droit",
+    options=["oui", "non"],
+    expected={"information": "oui", "quand": "non", "urgences": "oui", "dispositif": "non"},
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="lecture_droit"
+# message : décider d'utiliser l'outil, ou suivre sa suggestion
+lecture_droit = {"information": "non", "quand": "non", "urgences": "oui", "dispositif": "non"}
+
+# %% mistake="lecture_droit"
+# message : dit-il dans quels cas le faire
+lecture_droit = {"information": "oui", "quand": "oui", "urgences": "oui", "dispositif": "non"}
+
+# %% mistake="lecture_droit"
+# message : un tri des urgences relève de l'annexe III
+lecture_droit = {"information": "oui", "quand": "non", "urgences": "non", "dispositif": "non"}
+
+# %% mistake="lecture_droit"
+# message : un dispositif médical n'a pas la date
+lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispositif": "oui"}
+
+# %% [markdown]
 # ## À retenir
 #
-# - L'**importance par permutation** mesure ce que le modèle **perd** quand on brouille une
-#   colonne, sur des patientes qu'il n'a pas vues ; elle **varie**
-#   d'un mélange à l'autre et selon les patientes.
+# - L'**importance par permutation** mesure ce que perd le modèle quand on brouille une
+#   colonne ; elle **varie** d'un mélange à l'autre et selon les patientes.
 
 # %% [markdown] reveal="pari_temoin"
 # - Des mesures corrélées se partagent l'importance : mélangez-les ensemble.
@@ -788,15 +851,52 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # - Une explication décrit le **modèle**, en moyenne, pas la **cause**.
 
 # %% [markdown] reveal="part_camille_ia_fausse"
-# - L'IA peut améliorer l'exactitude globale et la dégrader sur ses propres erreurs : mesurez les
-#   deux.
+# - L'IA peut améliorer l'exactitude globale et la dégrader sur ses erreurs : mesurez les deux.
+
+# %% [markdown] reveal="lecture_droit"
+# - Le droit demande d'informer la patiente et un outil qu'on peut contredire, pas **quand**
+#   le contredire : c'est votre jugement.
 
 # %% [markdown]
 # ## Après la séance
 #
-# Refaites d'abord le simulateur sur les **12** cas : dans sa cellule (section 4), écrivez
-# `N_CAS = 12`, exécutez-la, et comparez-vous à Camille.
+# ### Le simulateur : l'IA suggère, vous tranchez (sans points)
 #
+# Voici 12 autres patientes du test, choisies comme celles de Camille : trois mesures et leurs
+# valeurs **typiques** (médianes bénignes et malignes de l'apprentissage). L'IA lit les **six**
+# mesures et affiche sa confiance. Pour chaque cas :
+#
+# 1. choisissez **votre lecture, sans l'IA** (menu 1) ; ce choix est ensuite fixé ;
+# 2. lisez la suggestion de l'IA et sa confiance, puis **suivez-la ou passez outre** (menu 2) ;
+# 3. passez au cas suivant (curseur ; au clavier, les **flèches**).
+#
+# Un tableau final compare l'IA seule, vous seul·e, et vous avec l'IA : comparez-vous à Camille.
+
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur (3 erreurs de l'IA),
+# choisis en section 4.
+MONTREES = ["rayon", "texture", "points concaves"]
+cas_mesures = X_test.iloc[choisis][MONTREES].reset_index(drop=True)
+cas_verite = verite_test[choisis]
+cas_ia = suggestion_test[choisis]
+cas_confiance = confiance_test[choisis]
+typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
+typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
+faux_negatifs = int(((cas_ia == 0) & (cas_verite == 1)).sum())
+faux_positifs = int(((cas_ia == 1) & (cas_verite == 0)).sum())
+pluriel = "s" if faux_positifs > 1 else ""
+print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe : "
+      f"{faux_negatifs} cancers qu'elle dit bénins (faux négatifs, des cancers manqués) et "
+      f"{faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit maligne{pluriel} "
+      "(faux positifs).")
+
+# %%
+# Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.
+simulateur = AiSuggestionExplorer(cas_mesures, cas_verite, cas_ia, cas_confiance,
+                                  reference=typiques, digits=3)
+display(simulateur)
+
+# %% [markdown]
 # ### Réflexion — Quand passer outre le modèle ? (3 points, corrigée par l'enseignant)
 #
 # En 10 à 15 lignes, depuis votre futur métier : quand un clinicien doit-il passer outre la
@@ -815,7 +915,9 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # valeur V5 — Utilisation responsable et éclairée (savoir quand ne pas suivre l'outil).
 #
 # - **1** : au moins deux situations précises : désaccord entre la suggestion et l'examen
-#   clinique ou les autres examens (imagerie, histologie) ; confiance basse de l'IA ; patiente
+#   clinique ou les autres examens (imagerie, histologie) ; confiance basse de l'IA, comptée
+#   **seulement** avec sa limite (un score non vérifié : une confiance haute ne garantit rien ;
+#   les erreurs de l'IA chez Camille avaient 77 % à 93 %) ; patiente
 #   différente de celles de l'apprentissage (module 08) ; mesure absente ou aberrante. La copie
 #   ne conclut pas « toujours » ni « jamais ». (Dire que passer outre se documente et se
 #   discute est un plus, non exigé : l'énoncé ne le demande pas.)
@@ -830,13 +932,17 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 #   le groupe dont il est la part, écrits tous deux, **et** sa portée :
 #   - chiffres de Camille (quand l'IA se trompe : 2 sur 3 justes seule, 1 sur 3 avec l'IA ;
 #     1 lecture juste abandonnée sur 2 ; sur les 12 cas : 8 seule, 10 avec l'IA) ou du simulateur
-#     (avec le nombre de cas, 6 ou 12) : acquis seulement si la copie dit que ce sont des
+#     (avec le nombre de cas, 12) : acquis seulement si la copie dit que ce sont des
 #     décisions inventées, ou des cas choisis pour que l'IA se trompe souvent, ou un tout petit
 #     nombre de cas (« un exemple, pas une mesure ») ;
 #   - chiffres publiés, cités dans le module, avec leur population : Goddard et al. (2014),
 #     26 médecins généralistes, passages « juste → faux » dans 5,2 % des cas, exactitude de
 #     50,38 % à 58,27 % avec l'aide ; Dratsch et al. (2023), 27 radiologues dont l'exactitude
 #     baisse avec des catégories BI-RADS fausses.
+#   Même numérateur, autre dénominateur : Goddard et al. rapportent les passages « juste →
+#   faux » à **tous** les cas (5,2 %), la question 4 aux lectures justes exposées à une IA
+#   fausse (1 sur 2 ; rapportée aux 12 cas, la bascule de Camille donne 1 sur 12). Comparer
+#   1 sur 2 à 5,2 % sans dire que les dénominateurs diffèrent : (a) **non** acquis.
 #   Un chiffre sans son groupe, un chiffre faux, ou un chiffre de Camille ou du simulateur
 #   présenté comme une mesure (sans sa portée) n'est **pas** acquis.
 # - **(b) Une limite des explications, nommée et juste** : au moins une de ces quatre, avec ses
@@ -857,7 +963,12 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # V1 — Priorité à la relation humaine, et principe d'autonomie du CENS.
 #
 # - **1** : la patiente est informée qu'un outil a servi, en mots simples, avec ce que l'outil a
-#   suggéré, ce que le soignant a décidé et pourquoi ; la décision reste celle du professionnel.
+#   suggéré, ce que le soignant a décidé et pourquoi ; et qui décide. Deux formulations sont
+#   justes : « le professionnel pose le diagnostic et en répond » ; « la décision de soins se
+#   prend avec la patiente, qui peut consentir ou refuser » (article L. 1111-4 du code de la
+#   santé publique : « Toute personne prend, avec le professionnel de santé […], les décisions
+#   concernant sa santé », et peut refuser un traitement ; principe d'autonomie du CENS).
+#   Accepter l'une ou l'autre, ou les deux ; « la machine décide » n'est pas acceptable.
 #   Deux textes : l'article L. 4001-3 du code de la santé publique impose d'informer de
 #   l'**usage** de l'outil (pour les dispositifs qu'il vise) et, le cas échéant, de
 #   l'interprétation qui en résulte ; le **contenu** (ce qui est proposé, pourquoi, les autres
@@ -874,13 +985,14 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # **Copie exemple** (étudiante infirmière), notée **deux points sur 3** :
 #
 # > « Je passerais outre quand la suggestion contredit ce que je vois chez la patiente, ou quand
-# > l'IA annonce une confiance basse : dans le simulateur, ses erreurs avaient souvent une
-# > confiance proche de 50 %. Camille, juste dans 2 des 3 cas où l'IA se trompait quand elle
+# > l'IA annonce une confiance basse, sans m'y fier pour autant : dans le simulateur, ses
+# > erreurs avaient une confiance de 50 à 70 %, mais chez Camille elle se trompait aussi à
+# > 88 %. Camille, juste dans 2 des 3 cas où l'IA se trompait quand elle
 # > lisait seule, ne l'est plus que dans 1 sur 3 avec l'IA. Les explications montrent que le
 # > modèle regarde surtout les points concaves, ce qui ne prouve pas qu'ils causent le cancer.
 # > Je dirais à la patiente qu'un logiciel a été utilisé et que le médecin a tranché. »
 #
-# Notation : critère 1, **1** (deux situations précises) ; critère 2, **0,5** ((a) non acquis :
+# Notation : critère 1, **1** (deux situations précises, la confiance avec sa limite) ; critère 2, **0,5** ((a) non acquis :
 # le chiffre de Camille a son groupe, mais la copie le présente comme une mesure, sans dire que
 # ses décisions sont inventées, sur 3 cas ; (b) acquis : « ne prouve pas qu'ils causent » ;
 # commenter « surtout les points concaves », vrai mesure par mesure seulement) ; critère 3,
@@ -900,19 +1012,18 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 
 # %% [markdown] reveal="lecture_courbe"
 # - **Mesures corrélées : une limite de l'importance par permutation et de la dépendance
-#   partielle.** Pourquoi le rayon, mélangé seul,
-#   paraît-il petit ? Le modèle déjà appris ne se réajuste pas quand on mélange : pendant
-#   l'apprentissage, il a partagé le poids de la taille entre trois colonnes, et en mélanger une
-#   ne lui en retire que cette part. Mais mélanger une colonne **seule** fabrique des noyaux
-#   incohérents (le rayon d'une patiente avec le périmètre et l'aire d'une autre) : le modèle
-#   répond alors hors de ce qu'il a appris. C'est ce mélange d'une colonne à la fois que
-#   critiquent Hooker et al. (2021) : quand les mesures sont corrélées, l'importance par
-#   permutation et la dépendance partielle peuvent beaucoup trop mettre en avant certaines
-#   d'entre elles ; ils recommandent plutôt de mesurer ce que perd un modèle réappris sans elles
-#   (comme à la question 2). Ce n'est pas contradictoire avec notre rayon : une colonne corrélée,
-#   mélangée seule, donne un chiffre faussé, trop petit quand le modèle en a réparti le poids
-#   (notre cas), trop grand quand il répond fortement aux noyaux incohérents (ce que décrivent
-#   Hooker et al.).
+#   partielle.** Mélanger une colonne **seule** fabrique des noyaux incohérents (le rayon
+#   d'une patiente avec le périmètre et l'aire d'une autre) : le modèle, qui ne se réajuste
+#   pas, répond alors hors de ce qu'il a appris. C'est ce que critiquent Hooker et al. (2021) :
+#   quand les mesures sont corrélées, l'importance par permutation et la dépendance partielle
+#   peuvent beaucoup trop mettre en avant certaines d'entre elles ; ils recommandent plutôt de
+#   mesurer ce que perd un modèle réappris sans elles (comme à la question 2). Notre rayon le
+#   montre (dernières lignes du calcul de la question 2) : réappris sans lui, le modèle perd
+#   bien moins que ce que coûte le rayon mélangé seul. Le chiffre du mélange seul
+#   est donc trop petit à côté de ce que porte la taille mélangée en groupe, et trop grand à
+#   côté de ce que perd un modèle réappris : c'est l'extrapolation que décrivent Hooker et al.
+#   De même, réappris sans les points concaves, le modèle perd à peu près autant que sans la
+#   texture : leur « loin devant » vient de la méthode (un modèle figé qu'on brouille).
 #   Mélanger la taille en groupe garde rayon, périmètre et aire d'une même
 #   patiente, mais casse encore leur lien avec les points concaves (petits noyaux très creusés,
 #   par exemple), comme le fait de donner à toutes les patientes la même valeur de points

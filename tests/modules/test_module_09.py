@@ -1,0 +1,101 @@
+"""Module 09's answer keys and texts that rest on computed figures, recomputed here.
+
+Question 1's key (« autant, à peu près ») and the « Pour aller plus loin » paragraph on Hooker
+et al. (a retrained model loses less than the permuted radius costs; without concave points it
+loses about as much as without texture) are written in words, not printed. If a new
+scikit-learn or a changed split moved these figures, the text would silently become wrong:
+these tests recompute them with the module's own protocol.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.inspection import permutation_importance
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from esn_teach.datasets import load_breast_cancer_wdbc
+
+SEED = 0
+REPEATS = 20
+COLUMNS = {
+    "mean radius": "rayon",
+    "mean perimeter": "périmètre",
+    "mean area": "aire",
+    "mean texture": "texture",
+    "mean concave points": "points concaves",
+    "mean smoothness": "variation locale du rayon",
+}
+
+
+def _fit(X_train: pd.DataFrame, y_train: pd.Series):
+    return make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)).fit(
+        X_train, y_train
+    )
+
+
+@pytest.fixture(scope="module")
+def setup():
+    data = load_breast_cancer_wdbc()
+    X = data.data[list(COLUMNS)].rename(columns=COLUMNS)
+    y = data.target
+    X_rest, _, y_rest, _ = train_test_split(
+        X, y, test_size=0.3, stratify=y, random_state=SEED
+    )
+    X_train, X_val, y_train, y_val = train_test_split(
+        X_rest, y_rest, test_size=0.3 / 0.7, stratify=y_rest, random_state=SEED
+    )
+    return X_train, X_val, y_train, y_val, _fit(X_train, y_train)
+
+
+def _loss_if_shuffled(model, X_val, y_val, columns):
+    """The module's ``perte_si_melange``: same patients swapped in every column."""
+    accuracy = model.score(X_val, y_val)
+    rng = np.random.default_rng(SEED)
+    losses = []
+    for _ in range(REPEATS):
+        shuffled = X_val.copy()
+        order = rng.permutation(len(X_val))
+        for name in columns:
+            shuffled[name] = X_val[name].to_numpy()[order]
+        losses.append(accuracy - model.score(shuffled, y_val))
+    return float(np.mean(losses))
+
+
+def test_question_1_group_is_about_the_sum(setup):
+    _, X_val, _, y_val, model = setup
+    pair = ["texture", "variation locale du rayon"]
+    total = sum(_loss_if_shuffled(model, X_val, y_val, [name]) for name in pair)
+    group = _loss_if_shuffled(model, X_val, y_val, pair)
+    assert abs(group / total - 1) < 0.2, (group, total)
+    # The size group, by contrast, costs far more than its sum (section 2's lesson).
+    size = ["rayon", "périmètre", "aire"]
+    size_total = sum(_loss_if_shuffled(model, X_val, y_val, [name]) for name in size)
+    assert _loss_if_shuffled(model, X_val, y_val, size) > 1.5 * size_total
+
+
+def test_hooker_paragraph_retrained_versus_permuted(setup):
+    X_train, X_val, y_train, y_val, model = setup
+    accuracy = model.score(X_val, y_val)
+    permuted = permutation_importance(
+        model, X_val, y_val, n_repeats=REPEATS, random_state=SEED
+    ).importances_mean
+    permuted = dict(zip(X_val.columns, permuted, strict=True))
+
+    def retrained_loss(name):
+        kept = [c for c in X_val.columns if c != name]
+        return accuracy - _fit(X_train[kept], y_train).score(X_val[kept], y_val)
+
+    one_patient = 1 / len(y_val)
+    # « réappris sans lui, le modèle perd bien moins que ce que coûte le rayon mélangé seul »
+    assert retrained_loss("rayon") < permuted["rayon"] - 2 * one_patient
+    # « réappris sans les points concaves, il perd à peu près autant que sans la texture »
+    assert abs(retrained_loss("points concaves") - retrained_loss("texture")) <= one_patient + 1e-9
+    # ... while, permuted alone, concave points are « loin devant ».
+    assert permuted["points concaves"] > 2 * max(
+        v for k, v in permuted.items() if k != "points concaves"
+    )
