@@ -308,8 +308,9 @@ checks.check_choice(
                        "elles montent ensemble : lisez la corrélation de l'aire avec le rayon "
                        "et le périmètre.", digest="962e4db5b50aeab2"),
         checks.Mistake(None, "bonne prévision, mauvaise raison : mélangée seule, une colonne "
-                       "redondante paraît peu utilisée (section 2). Ce qu'elle coûtait seule "
-                       "ne dit donc pas ce que perd un modèle réappris sans elle.",
+                       "redondante coûte peu, car les autres la redisent (section 2). Ce "
+                       "qu'elle coûtait seule ne dit donc pas ce que perd un modèle réappris "
+                       "sans elle.",
                        digest="bef0b2aa2a105700"),
     ],
     success="l'aire redit presque exactement le rayon et le périmètre : le modèle réappris lit "
