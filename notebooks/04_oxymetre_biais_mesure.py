@@ -56,10 +56,9 @@
 # - La **SpO2** est l'**estimation** de la SaO2 par l'oxymètre, à travers la peau.
 # - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Comme l'étude dont nous
 #   partons, nous comptons une SaO2 sous 88 %, bien sous l'objectif usuel de 94 à 98 %
-#   (O'Driscoll et al., 2017) : ce module l'appelle **hypoxémie sévère** (terme propre au
-#   module). Une
-#   SaO2 de 88 à 92 % n'est pas comptée, sans être normale : sous 90 %, la PaO2 est déjà sous
-#   60 mmHg (encadré).
+#   (O'Driscoll et al., 2017) : dans ce module, **hypoxémie** veut dire **SaO2 < 88 %, seuil
+#   de l'étude**, pas une règle de soin. Une SaO2 de 88 à 92 % n'est pas comptée, sans être
+#   normale : sous 90 %, la PaO2 est déjà sous 60 mmHg (encadré).
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : la définition française, par la
 # PaO2 ; la co-oxymétrie</summary>
@@ -169,7 +168,7 @@ pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
 GRAINE = 2020  # la graine fixe le tirage : tout le monde obtient les mêmes données
 N_PAIRES = 10_789  # autant de paires que dans la cohorte du Michigan
-SEUIL_HYPOXEMIE = 88  # hypoxémie sévère : SaO2 < 88 %
+SEUIL_HYPOXEMIE = 88  # hypoxémie : SaO2 < 88 %
 ZONE_RASSURANTE = (92, 96)  # SpO2 « rassurante » : de 92 à 96 %
 SEUIL_ALARME = 92  # consigne du service : alarme si la SpO2 affichée est < 92 %
 BORNE_SAO2 = 92  # tranches de vraie SaO2 : de 88 à 92 %, puis 92 % ou plus
@@ -222,7 +221,7 @@ display(fr_table(
         "groupe": "Groupe",
         "sao2": "SaO2, gaz du sang (%)",
         "spo2": "SpO2 affichée (%)",
-        "hypoxemie": "Hypoxémie sévère (SaO2 < 88 %)",
+        "hypoxemie": "Hypoxémie (SaO2 < 88 %, seuil de l'étude)",
     },
     caption="Les cinq premières paires de mesures",
     digits=1,
@@ -261,7 +260,7 @@ with accessible_style():
         f"{SEUIL_HYPOXEMIE} % : c'est l'hypoxémie occulte.",
     )
 
-# La figure : pour chaque SpO2 affichée, la part des paires en hypoxémie sévère, par groupe.
+# La figure : pour chaque SpO2 affichée, la part des paires en hypoxémie, par groupe.
 valeurs_lues = range(86, 101)
 part_hypoxemie = {
     nom: [paires.loc[masque & (paires["spo2"] == v), "hypoxemie"].mean() for v in valeurs_lues]
@@ -271,21 +270,21 @@ with accessible_style():
     fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
     for i, (nom, parts) in enumerate(part_hypoxemie.items()):
         ax.plot(list(valeurs_lues), parts, marker=MARKERS[i], linestyle=LINESTYLES[i], label=nom)
-    ax.set_title("À SpO2 affichée égale, le risque d'hypoxémie sévère diffère selon le groupe")
+    ax.set_title("À SpO2 affichée égale, le risque d'hypoxémie diffère selon le groupe")
     ax.set_xlabel("SpO2 affichée par l'oxymètre (%)")
     ax.set_ylabel("Part des paires avec SaO2 < 88 %")
     ax.yaxis.set_major_formatter(lambda y, _: fr_percent(y, 0))  # axe en %, virgule décimale
     ax.legend()
     show_figure(
         fig,
-        "Courbes : part des paires en hypoxémie sévère (SaO2 < 88 %) selon la SpO2 affichée, de "
+        "Courbes : part des paires en hypoxémie (SaO2 < 88 %) selon la SpO2 affichée, de "
         "86 à 100 %, pour les patients blancs (ronds, trait plein) et noirs (carrés, tirets). "
         "À valeur affichée égale, la courbe des patients noirs est au-dessus : l'écran les "
         "rassure plus souvent à tort. Les valeurs à 92, 94 et 96 % sont écrites ci-dessous.",
     )
 for v in (92, 94, 96):
     i = v - 86
-    print(f"SpO2 affichée {v} % : hypoxémie sévère dans "
+    print(f"SpO2 affichée {v} % : hypoxémie dans "
           f"{fr_percent(part_hypoxemie['patients blancs'][i])} des paires (patients blancs), "
           f"{fr_percent(part_hypoxemie['patients noirs'][i])} (patients noirs).")
 effectifs_noirs = [int((noirs & (spo2 == v)).sum()) for v in range(86, 92)]
@@ -349,7 +348,7 @@ display(fr_table(
 #
 # ## 4. L'hypoxémie occulte
 #
-# L'**hypoxémie occulte** (cachée) est une hypoxémie sévère (SaO2 < 88 %) **alors que**
+# L'**hypoxémie occulte** (cachée) est une hypoxémie (SaO2 < 88 %) **alors que**
 # l'oxymètre affiche une SpO2 rassurante, de 92 à 96 %. Au Michigan, **parmi les paires** à SpO2
 # rassurante, la SaO2 était sous 88 % dans 11,7 % de celles des patients noirs, contre 3,6 % de
 # celles des patients blancs (Sjoding et al., 2020) : des parts de **paires de mesures**, pas
@@ -363,14 +362,14 @@ display(fr_table(
 #
 # Précisément, si l'on prend l'écran pour un test (positif : SpO2 basse), ce taux est le
 # complément d'une **valeur prédictive négative** (VPN), 1 − VPN, aussi appelé **taux de
-# fausse omission** : la part des hypoxémies sévères parmi les résultats négatifs, calculée
+# fausse omission** : la part des hypoxémies parmi les résultats négatifs, calculée
 # ici dans la seule bande de SpO2 de 92 à 96 %. Une valeur prédictive dépend de la part des patients
 # très désaturés dans le groupe : si l'un des groupes compte plus de patients graves (autre
 # service, autre recrutement), son taux est plus haut même avec un appareil sans biais, qui se
 # tromperait au hasard autant pour tous. Un écart de taux ne prouve donc pas, à lui seul, un
 # biais de mesure ; la courbe « à SpO2 affichée égale » se lit avec la même réserve. Notre
 # générateur tire la SaO2 de la même façon pour les deux groupes : l'écart ne peut venir que de
-# l'appareil. La **sensibilité** (section 5) part des hypoxémies sévères : elle ne dépend pas de
+# l'appareil. La **sensibilité** (section 5) part des hypoxémies : elle ne dépend pas de
 # leur **nombre** (la prévalence), mais elle dépend encore de leur **profondeur** (le spectre) :
 # une hypoxémie profonde fait sonner l'alarme plus souvent qu'une hypoxémie à la limite, même
 # avec un appareil sans biais. Dans un groupe plus grave, elle serait donc plus haute sans que
@@ -394,7 +393,7 @@ n_occultes_noirs = int((noirs & occulte).sum())
 # Chaque colonne du tableau : le nom de son nombre chez les patients blancs, puis noirs.
 comptes = {
     "Toutes les paires": {"n_paires_blancs": n_paires_blancs, "n_paires_noirs": n_paires_noirs},
-    "Hypoxémie sévère (SaO2 < 88 %)": {
+    "Hypoxémie (SaO2 < 88 %, seuil de l'étude)": {
         "n_hypoxemies_blancs": n_hypoxemies_blancs, "n_hypoxemies_noirs": n_hypoxemies_noirs
     },
     "SpO2 de 92 à 96 %": {
@@ -436,7 +435,7 @@ for colonne, noms in comptes.items():
 #
 # <details><summary>Indice 3</summary>
 #
-# Un exemple résolu, pour une **autre** question : la part des paires en hypoxémie sévère parmi
+# Un exemple résolu, pour une **autre** question : la part des paires en hypoxémie parmi
 # **toutes** les paires des patients blancs s'écrit `n_hypoxemies_blancs / n_paires_blancs` :
 # ce que l'on compte, divisé par le groupe de départ. Faites de même avec les deux trous de
 # l'indice 2, chez les patients noirs. Contrôle : chaque paire comptée au-dessus de la barre
@@ -469,21 +468,21 @@ checks.check_number(
                        "L'hypoxémie occulte se compte parmi les paires où l'écran rassurait "
                        "(SpO2 de 92 à 96 %)."),
         checks.Mistake(np.mean(occulte[noirs & hypox]),
-                       "mauvais dénominateur : vous avez divisé par les hypoxémies sévères. Vous "
-                       "obtenez la part des hypoxémies sévères affichées dans la zone rassurante "
+                       "mauvais dénominateur : vous avez divisé par les hypoxémies. Vous "
+                       "obtenez la part des hypoxémies affichées dans la zone rassurante "
                        "(SpO2 de 92 à 96 %), une autre question ; l'étude part des paires où "
                        "l'écran rassurait."),
         checks.Mistake(np.mean(hypox[noirs]),
-                       "vous avez calculé la part des hypoxémies sévères parmi toutes les paires "
+                       "vous avez calculé la part des hypoxémies parmi toutes les paires "
                        "du groupe (sa prévalence), sans regarder ce qu'affichait l'écran. "
                        "L'hypoxémie occulte se compte parmi les paires où l'écran rassurait "
                        "(SpO2 de 92 à 96 %), au numérateur comme au dénominateur."),
         checks.Mistake(0.117,
                        "vous avez recopié le chiffre publié au Michigan (11,7 %). La question "
                        "porte sur nos données : calculez le taux avec les variables du tableau."),
-        checks.Mistake(None, "numérateur : vous avez compté toutes les hypoxémies sévères du "
+        checks.Mistake(None, "numérateur : vous avez compté toutes les hypoxémies du "
                        "groupe, même celles où l'écran affichait une SpO2 hors de la zone "
-                       "rassurante. L'hypoxémie occulte, c'est une hypoxémie sévère ET une SpO2 "
+                       "rassurante. L'hypoxémie occulte, c'est une hypoxémie ET une SpO2 "
                        "de 92 à 96 %.", digest="3eaf10ec4877bf49"),
         checks.Mistake(None, "numérateur et dénominateur inversés : une proportion ne dépasse "
                        "pas 1. Le groupe de départ (« parmi les paires où… ») va au "
@@ -502,7 +501,7 @@ checks.check_number(
     ],
     hint="Un taux se calcule parmi un groupe de départ : relisez la définition de l'étude.",
     success="parmi les paires où l'écran rassurait (SpO2 de 92 à 96 %), vous avez compté "
-    "celles qui cachaient une hypoxémie sévère : le groupe de départ de la définition est au "
+    "celles qui cachaient une hypoxémie : le groupe de départ de la définition est au "
     "dénominateur.",
     points=1,
 )
@@ -522,7 +521,7 @@ checks.check_number(
 taux_occulte_noirs = n_occultes_noirs / n_paires_noirs
 
 # %% mistake="taux_occulte_noirs"
-# message : vous avez divisé par les hypoxémies sévères
+# message : vous avez divisé par les hypoxémies
 taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
 
 # %% mistake="taux_occulte_noirs"
@@ -538,11 +537,11 @@ taux_occulte_noirs = 0.117
 taux_occulte_noirs = 100 * n_occultes_noirs / n_rassurantes_noirs
 
 # %% mistake="taux_occulte_noirs"
-# message : numérateur : vous avez compté toutes les hypoxémies sévères
+# message : numérateur : vous avez compté toutes les hypoxémies
 taux_occulte_noirs = n_hypoxemies_noirs / n_rassurantes_noirs
 
 # %% mistake="taux_occulte_noirs"
-# message : la part des hypoxémies sévères parmi toutes les paires du groupe (sa prévalence)
+# message : la part des hypoxémies parmi toutes les paires du groupe (sa prévalence)
 taux_occulte_noirs = n_hypoxemies_noirs / n_paires_noirs
 
 # %% mistake="taux_occulte_noirs"
@@ -780,12 +779,12 @@ conclusion_audit = {
 #
 # | | Pas d'alarme | Alarme |
 # |---|---|---|
-# | **Pas d'hypoxémie sévère** (SaO2 ≥ 88 %) | vrai négatif (**VN**) | alarme sans hypoxémie sévère : faux positif (**FP**) |
-# | **Hypoxémie sévère** (SaO2 < 88 %) | hypoxémie manquée : faux négatif (**FN**) | vrai positif (**VP**) |
+# | **Pas d'hypoxémie** (SaO2 ≥ 88 %) | vrai négatif (**VN**) | alarme sans hypoxémie : faux positif (**FP**) |
+# | **Hypoxémie** (SaO2 < 88 %) | hypoxémie manquée : faux négatif (**FN**) | vrai positif (**VP**) |
 #
-# La **sensibilité** de l'alarme est la part des hypoxémies sévères qu'elle détecte. Une alarme
+# La **sensibilité** de l'alarme est la part des hypoxémies qu'elle détecte. Une alarme
 # à SaO2 de 88 à 92 % compte comme faux positif sans être une erreur : c'est la **marge de
-# sécurité** voulue, avant l'hypoxémie sévère. D'où « alarme sans hypoxémie sévère », plutôt
+# sécurité** voulue, avant l'hypoxémie. D'où « alarme sans hypoxémie », plutôt
 # que « fausse alarme ».
 
 # %% jupyter={"source_hidden": true}
@@ -798,10 +797,10 @@ vp_noirs, fn_noirs = int((noirs & hypox & alarme).sum()), int((noirs & hypox & ~
 fp_noirs, vn_noirs = int((noirs & ~hypox & alarme).sum()), int((noirs & ~hypox & ~alarme).sum())
 # Chaque colonne du tableau : le nom de son nombre chez les patients blancs, puis noirs.
 cases = {
-    "VP (hypoxémie sévère, alarme)": {"vp_blancs": vp_blancs, "vp_noirs": vp_noirs},
-    "FN (hypoxémie sévère, pas d'alarme)": {"fn_blancs": fn_blancs, "fn_noirs": fn_noirs},
-    "FP (alarme sans hypoxémie sévère)": {"fp_blancs": fp_blancs, "fp_noirs": fp_noirs},
-    "VN (pas d'hypoxémie sévère, pas d'alarme)": {"vn_blancs": vn_blancs, "vn_noirs": vn_noirs},
+    "VP (hypoxémie, alarme)": {"vp_blancs": vp_blancs, "vp_noirs": vp_noirs},
+    "FN (hypoxémie, pas d'alarme)": {"fn_blancs": fn_blancs, "fn_noirs": fn_noirs},
+    "FP (alarme sans hypoxémie)": {"fp_blancs": fp_blancs, "fp_noirs": fp_noirs},
+    "VN (pas d'hypoxémie, pas d'alarme)": {"vn_blancs": vn_blancs, "vn_noirs": vn_noirs},
 }
 tableau = pd.DataFrame(
     {colonne: list(noms.values()) for colonne, noms in cases.items()},
@@ -878,28 +877,27 @@ checks.check_number(
     bounds=(0, 1),
     mistakes=[
         checks.Mistake(recall_score(~vrai_noirs, ~alarme_noirs),
-                       "vous avez calculé la spécificité (parmi les paires sans hypoxémie "
-                       "sévère, la part sans alarme). La sensibilité part des hypoxémies "
-                       "sévères."),
+                       "vous avez calculé la spécificité (parmi les paires sans hypoxémie, "
+                       "la part sans alarme). La sensibilité part des hypoxémies."),
         checks.Mistake(precision_score(vrai_noirs, alarme_noirs),
                        "vous avez calculé la valeur prédictive positive (parmi les alarmes, la "
-                       "part d'hypoxémies sévères). La sensibilité part des hypoxémies sévères, "
+                       "part d'hypoxémies). La sensibilité part des hypoxémies, "
                        "pas des alarmes."),
         checks.Mistake(np.mean(vrai_noirs == alarme_noirs),
                        "vous avez calculé l'exactitude (la part de toutes les paires où "
                        "l'alarme a eu raison, VP et VN). La sensibilité ne regarde que les "
-                       "hypoxémies sévères."),
+                       "hypoxémies."),
         checks.Mistake(None, "vous avez divisé par toutes les paires du groupe (VP + FN + FP + "
-                       "VN). La sensibilité ne regarde que les hypoxémies sévères : c'est parmi "
+                       "VN). La sensibilité ne regarde que les hypoxémies : c'est parmi "
                        "elles qu'on compte.", digest="63c8a8187b66187b"),
         checks.Mistake(None, "une valeur au-dessus de 1 vient souvent d'une parenthèse oubliée : "
                        "Python calcule a / b + c comme (a / b) + c. Entourez de parenthèses "
                        "tout le dénominateur.", digest="4b8e2098ea1bbad7"),
         checks.Mistake(None, "numérateur et dénominateur inversés : une proportion ne dépasse "
-                       "pas 1. Le groupe de départ (les hypoxémies sévères) va au "
+                       "pas 1. Le groupe de départ (les hypoxémies) va au "
                        "dénominateur.", digest="d25acee38a7ce3a1"),
     ],
-    success="parmi les hypoxémies sévères (VP + FN), la sensibilité compte celles que "
+    success="parmi les hypoxémies (VP + FN), la sensibilité compte celles que "
     "l'alarme détecte (VP). Relancez la cellule de la section 6 : son tableau compare "
     "maintenant les deux groupes.",
     points=1,
@@ -954,7 +952,7 @@ sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
 #
 # **fairlearn**, une boîte à outils pour Python, calcule une mesure **groupe par groupe** : la
 # **sensibilité**, le **taux de faux négatifs** (1 − sensibilité) et le **taux d'alarmes sans
-# hypoxémie sévère** (parmi les paires à SaO2 ≥ 88 %, la part où l'alarme sonne).
+# hypoxémie** (parmi les paires à SaO2 ≥ 88 %, la part où l'alarme sonne).
 #
 # <details><summary>Pour aller plus loin : ce que reçoit fairlearn</summary>
 #
@@ -970,7 +968,7 @@ cadre = MetricFrame(
     metrics={
         "sensibilité": recall_score,
         "taux de faux négatifs": false_negative_rate,
-        "taux d'alarmes sans hypoxémie sévère": false_positive_rate,
+        "taux d'alarmes sans hypoxémie": false_positive_rate,
     },
     y_true=paires["hypoxemie"],
     y_pred=alarme,
@@ -992,16 +990,16 @@ def sensibilites(seuil):
 
 if not checks.passed("sensibilite_noirs"):
     # Sans la réponse de la question 3 : seulement ce qui ne la donne pas.
-    taux_sans_hypoxemie = cadre.by_group["taux d'alarmes sans hypoxémie sévère"]
+    taux_sans_hypoxemie = cadre.by_group["taux d'alarmes sans hypoxémie"]
     print("Le tableau complet s'affichera ici quand la vérification de la question 3 aura dit "
           "« juste » : relancez alors cette cellule (en séance évaluée, il s'affichera dans "
           "votre retour de correction). Bloqué·e ? Ouvrez l'indice 3, ou continuez : voici ce "
           "que la suite du module utilise.")
     print(f"  patients blancs : sensibilité {fr_number(sensibilite_blancs_92)} ; taux "
-          "d'alarmes sans hypoxémie sévère "
+          "d'alarmes sans hypoxémie "
           f"{fr_number(taux_sans_hypoxemie['patients blancs'])}")
     print("  patients noirs : sensibilité cachée (réponse de la question 3) ; taux d'alarmes "
-          f"sans hypoxémie sévère {fr_number(taux_sans_hypoxemie['patients noirs'])}")
+          f"sans hypoxémie {fr_number(taux_sans_hypoxemie['patients noirs'])}")
 else:
     print(f"Tous patients confondus : sensibilité {fr_percent(cadre.overall['sensibilité'])}.")
     print("Écart de sensibilité (patients noirs − patients blancs) : "
@@ -1025,7 +1023,7 @@ else:
 # - « M. K., oxymètre exact » : la même SaO2, avec un oxymètre exact qui afficherait 86 % ;
 # - « Mme R. », une autre patiente : SpO2 affichée 91 %, SaO2 93 % (PaO2 d'environ 67 mmHg ;
 #   Severinghaus, 1979). Au sens français (PaO2 sous 80 mmHg), elle est hypoxémique ; la
-#   matrice juge l'hypoxémie **sévère** du module (SaO2 sous 88 %).
+#   matrice juge l'hypoxémie au seuil de l'étude (SaO2 sous 88 %).
 #
 # Remplacez chaque `...` par `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou
 # `"vrai négatif"` (entre guillemets **doubles**).
@@ -1033,7 +1031,7 @@ else:
 # <details><summary>Indice 1</summary>
 #
 # Pour chaque mesure, deux questions séparées. La vérité : d'après le **gaz du sang**, y a-t-il
-# une hypoxémie sévère (SaO2 sous 88 %) ? Le test : au seuil du service, l'alarme a-t-elle sonné ?
+# une hypoxémie (SaO2 sous 88 %) ? Le test : au seuil du service, l'alarme a-t-elle sonné ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1083,7 +1081,7 @@ checks.check_choices(
         ],
         "Mme R.": [
             checks.Mistake(None, "« vrai » dirait que le gaz du sang confirme une hypoxémie "
-                           "sévère au sens du module : sa SaO2 (93 %) est-elle sous 88 % ? (Sa "
+                           "au sens du module : sa SaO2 (93 %) est-elle sous 88 % ? (Sa "
                            "PaO2, environ 67 mmHg, reste au-dessus de 60 mmHg.)",
                            digest="7b5063649ce545d1"),
             checks.Mistake(None, "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 "
@@ -1159,7 +1157,7 @@ situations = {
 # non les patients ? Écrivez entre guillemets **doubles** l'une des réponses :
 #
 # - `"le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"`
-# - `"la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères"`
+# - `"la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies"`
 # - `"l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"`
 # - `"l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"`
 # - `"l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"`
@@ -1191,7 +1189,7 @@ checks.check_choice(
     indicateur_audit,
     name="indicateur_audit",
     options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
-             "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères",
+             "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies",
              "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
              "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
              "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"],
@@ -1201,7 +1199,7 @@ checks.check_choice(
                        "groupe plus grave, il est plus haut même avec un appareil sans biais "
                        "(section 4). Il mêle l'appareil et la gravité des "
                        "patients.", digest="98cec38f490ceb3a"),
-        checks.Mistake(None, "la sensibilité part bien des hypoxémies sévères, mais elle dépend "
+        checks.Mistake(None, "la sensibilité part bien des hypoxémies, mais elle dépend "
                        "encore de leur profondeur : une hypoxémie profonde fait sonner l'alarme "
                        "plus souvent qu'une hypoxémie à la limite, même sans biais de l'appareil. "
                        "Elle mêle encore l'appareil et la gravité.", digest="c51ea9c6dbb9b70c"),
@@ -1230,7 +1228,7 @@ checks.check_choice(
     indicateur_audit,
     name="indicateur_audit",
     options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
-             "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères",
+             "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies",
              "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
              "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
              "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"],
@@ -1244,7 +1242,7 @@ indicateur_audit = "le taux d'hypoxémie occulte de chaque groupe, parmi les pai
 
 # %% mistake="indicateur_audit"
 # message : elle dépend encore de leur profondeur
-indicateur_audit = "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies sévères"
+indicateur_audit = "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies"
 
 # %% mistake="indicateur_audit"
 # message : l'écart-type mesure la dispersion des erreurs (la fidélité)
@@ -1410,7 +1408,7 @@ checks.expect(
 checks.expect(
     recall_score(hypox[noirs], spo2[noirs] < valeur_q5 - 1) < sensibilite_blancs_92,
     "l'objectif est atteint, mais pas avec le plus bas seuil : un seuil plus bas suffit déjà, "
-    "avec moins d'alarmes sans hypoxémie sévère.",
+    "avec moins d'alarmes sans hypoxémie.",
     name="seuil_alarme",
 )
 print("\u2714 Correct (seuil_alarme) : c'est le plus bas seuil qui atteint l'objectif dans "
@@ -1463,9 +1461,9 @@ elif not isinstance(seuil_alarme, numbers.Real) or not SEUIL_ALARME <= seuil_ala
         "la question 6 a (sa vérification dit ce qui ne va pas), puis relancez cette cellule."
     )
 else:
-    # Les alarmes sans hypoxémie sévère (SaO2 ≥ 88 %), en deux tranches de SaO2 : de 88 à
-    # 92 % (encore une hypoxémie, où l'alarme reste utile) et 92 % ou plus.
-    print("Alarmes sans hypoxémie sévère (SaO2 ≥ 88 %), tous patients :")
+    # Les alarmes sans hypoxémie (SaO2 ≥ 88 %), en deux tranches de SaO2 : de 88 à
+    # 92 % (une désaturation réelle, où l'alarme reste utile) et 92 % ou plus.
+    print("Alarmes sans hypoxémie (SaO2 ≥ 88 %), tous patients :")
     sans_hypoxemie = {}
     for seuil in (SEUIL_ALARME, seuil_alarme):
         sonne = spo2 < seuil
@@ -1482,19 +1480,19 @@ else:
     print("Les nombres de la question 6 b, sous le nom à écrire dans vos calculs :")
     print(f"  toutes les alarmes : alarmes_92 = {alarmes_92} ; "
           f"alarmes_seuil_releve = {alarmes_seuil_releve}")
-    print(f"  alarmes sans hypoxémie sévère : alarmes_sans_hypoxemie_92 = "
+    print(f"  alarmes sans hypoxémie : alarmes_sans_hypoxemie_92 = "
           f"{alarmes_sans_hypoxemie_92} ; alarmes_sans_hypoxemie_seuil_releve = "
           f"{alarmes_sans_hypoxemie_seuil_releve}")
     if checks.passed("part_alarmes_sans_hypoxemie"):
-        # Part des alarmes qui sonnent sans hypoxémie sévère : 1 − valeur prédictive positive.
+        # Part des alarmes qui sonnent sans hypoxémie : 1 − valeur prédictive positive.
         print(
-            "Parmi les alarmes, part sans hypoxémie sévère (1 − VPP) : "
+            "Parmi les alarmes, part sans hypoxémie (1 − VPP) : "
             f"{fr_percent(alarmes_sans_hypoxemie_92 / alarmes_92)} au seuil {SEUIL_ALARME}, "
             f"{fr_percent(alarmes_sans_hypoxemie_seuil_releve / alarmes_seuil_releve)} au seuil "
             f"{seuil_alarme}."
         )
     else:
-        print("Parmi les alarmes, la part sans hypoxémie sévère (1 − VPP) s'affichera ici "
+        print("Parmi les alarmes, la part sans hypoxémie (1 − VPP) s'affichera ici "
               "quand la vérification de la question 6 b aura dit « juste » : relancez alors "
               "cette cellule (en séance évaluée, voyez votre retour de correction).")
     alarmes_sans_biais = sum(
@@ -1538,9 +1536,9 @@ else:
 # ### Question 6 b — Ce que coûte ce seuil (1 point)
 #
 # Parmi les alarmes qui sonnent **à votre seuil** (question 6 a), quelle **part** sonne sans
-# hypoxémie sévère ? Donnez une proportion entre 0 et 1 : une division de deux des noms listés
+# hypoxémie ? Donnez une proportion entre 0 et 1 : une division de deux des noms listés
 # par la cellule ci-dessus. Cette part vaut 1 − VPP, la valeur prédictive positive (VPP) étant
-# la part des alarmes qui sonnent pour une hypoxémie sévère.
+# la part des alarmes qui sonnent pour une hypoxémie.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1566,8 +1564,8 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_seui
 # Vérification de la question 6 b : exécutez cette cellule.
 erreurs_q5b = [
     checks.Mistake(None, "vous avez calculé la valeur prédictive positive (la part des alarmes "
-                   "qui sonnent pour une hypoxémie sévère). La question demande l'autre part : "
-                   "celle des alarmes qui sonnent sans hypoxémie sévère, 1 − VPP.",
+                   "qui sonnent pour une hypoxémie). La question demande l'autre part : "
+                   "celle des alarmes qui sonnent sans hypoxémie, 1 − VPP.",
                    digest="61043e8cc83db5ca"),
     checks.Mistake(None, "vous avez calculé cette part au seuil du service (92 %). La question "
                    "porte sur le seuil relevé : prenez les noms qui finissent par "
@@ -1575,14 +1573,14 @@ erreurs_q5b = [
                    "corrigez-la d'abord.", digest="0ae2af8f39defb04"),
     checks.Mistake(None, "vous avez divisé par toutes les paires. La question part des "
                    "alarmes : c'est parmi elles qu'on compte.", digest="bf4113232cc56f0a"),
-    checks.Mistake(None, "vous avez divisé par les paires sans hypoxémie sévère : c'est le taux "
-                   "d'alarmes sans hypoxémie sévère de la section 6, une autre question. Ici, "
+    checks.Mistake(None, "vous avez divisé par les paires sans hypoxémie : c'est le taux "
+                   "d'alarmes sans hypoxémie de la section 6, une autre question. Ici, "
                    "le groupe de départ, ce sont les alarmes.", digest="734c143f5a120370"),
     checks.Mistake(None, "numérateur et dénominateur inversés : une proportion ne dépasse pas "
                    "1. Le groupe de départ (les alarmes) va au dénominateur.",
                    digest="ddaa03afd7c60167"),
     checks.Mistake(None, "vous avez calculé combien de fois plus d'alarmes sonnent sans "
-                   "hypoxémie sévère au seuil relevé qu'au seuil du service. La question "
+                   "hypoxémie au seuil relevé qu'au seuil du service. La question "
                    "demande une part, parmi les alarmes du seuil relevé.",
                    digest="90108a53da0950e4"),
     checks.Mistake(None, "numérateur et dénominateur pris à deux seuils différents (l'un au "
@@ -1618,8 +1616,8 @@ if empreinte_q5 is None or empreinte_q5 == "2427cbed8cbafc69":
         mistakes=erreurs_q5b,
         hint="Une part se calcule parmi un groupe de départ : ici, les alarmes du seuil relevé ; "
         "numérateur et dénominateur viennent du même seuil.",
-        success="au seuil relevé, environ deux alarmes sur trois sonnent sans hypoxémie "
-        "sévère, contre environ une sur deux au seuil du service. Relancez la cellule du "
+        success="au seuil relevé, environ deux alarmes sur trois sonnent sans hypoxémie, "
+        "contre environ une sur deux au seuil du service. Relancez la cellule du "
         "coût : elle affiche maintenant les deux parts.",
     points=1,
     )
@@ -1633,7 +1631,7 @@ else:
         not checks.matches_digest(1 - valeur_q6b, empreinte_q5,
                                   name="part_alarmes_sans_hypoxemie"),
         "vous avez calculé la valeur prédictive positive (la part des alarmes qui sonnent pour "
-        "une hypoxémie sévère). La question demande l'autre part : 1 − VPP.",
+        "une hypoxémie). La question demande l'autre part : 1 − VPP.",
         name="part_alarmes_sans_hypoxemie",
     )
     checks.expect(
@@ -1707,7 +1705,7 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
 )
 
 # %% mistake="part_alarmes_sans_hypoxemie"
-# message : vous avez divisé par les paires sans hypoxémie sévère
+# message : vous avez divisé par les paires sans hypoxémie
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
     n_paires_blancs + n_paires_noirs - n_hypoxemies_blancs - n_hypoxemies_noirs
 )
@@ -1813,10 +1811,9 @@ ecart_seuil_releve = "D"
 
 # %% [markdown] reveal="part_alarmes_sans_hypoxemie"
 # Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
-# sans hypoxémie sévère (1 − VPP, question 6 b). Celles à SaO2 de 88 à 92 % signalent encore
-# une hypoxémie (sous 90 %, la PaO2 est sous 60 mmHg) : elles sont utiles. Les autres, à SaO2
-# de 92 % ou plus,
-# usent l'attention : les soignants finissent par ne plus entendre l'alarme (**fatigue
+# sans hypoxémie (1 − VPP, question 6 b). Celles à SaO2 de 88 à 92 % signalent une
+# désaturation réelle (sous 90 %, la PaO2 est sous 60 mmHg) : elles sont utiles. Les autres,
+# à SaO2 de 92 % ou plus, usent l'attention : les soignants finissent par ne plus entendre l'alarme (**fatigue
 # d'alarme**).
 
 # %% [markdown] reveal="ecart_seuil_releve"
@@ -1827,16 +1824,16 @@ ecart_seuil_releve = "D"
 # points ; d'autres données donneraient peut-être un cran de plus ou de moins.
 
 # %% [markdown]
-# ### Question 7 — Moins d'alarmes sans hypoxémie sévère : comment le lire ? (1 point)
+# ### Question 7 — Moins d'alarmes sans hypoxémie : comment le lire ? (1 point)
 #
-# Au seuil du service, le taux d'alarmes sans hypoxémie sévère est plus bas chez les patients
+# Au seuil du service, le taux d'alarmes sans hypoxémie est plus bas chez les patients
 # noirs que chez les patients blancs (section 6). De quoi est-ce l'effet ? Écrivez entre
 # guillemets **doubles** l'une des réponses :
 #
 # - `"un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles"`
 # - `"un effet de l'écran trop haut, qui retient aussi des alarmes utiles"`
 # - `"un effet de vraies saturations plus hautes chez les patients noirs"`
-# - `"un effet de l'écran trop haut, mais sur les seules paires en hypoxémie sévère"`
+# - `"un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"`
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1846,9 +1843,9 @@ ecart_seuil_releve = "D"
 #
 # <details><summary>Indice 2</summary>
 #
-# Suivez deux paires d'un patient noir, avec le même appareil biaisé. L'une sans hypoxémie
-# sévère, à une vraie SaO2 juste sous le seuil de l'alarme : l'écran affiche plus haut ;
-# l'alarme sonne-t-elle ? L'autre en hypoxémie sévère : le même écran trop haut a-t-il le même
+# Suivez deux paires d'un patient noir, avec le même appareil biaisé. L'une sans hypoxémie,
+# à une vraie SaO2 juste sous le seuil de l'alarme : l'écran affiche plus haut ;
+# l'alarme sonne-t-elle ? L'autre en hypoxémie : le même écran trop haut a-t-il le même
 # effet ? Ce qui fait baisser le premier taux, que fait-il à la sensibilité ?
 # </details>
 
@@ -1866,7 +1863,7 @@ checks.check_choice(
     options=["un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles",
              "un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
              "un effet de vraies saturations plus hautes chez les patients noirs",
-             "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie sévère"],
+             "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"],
     digest="6f4af5357874df8e",
     mistakes=[
         checks.Mistake(None, "vous avez lu ce taux plus bas comme un progrès. Les alarmes que "
@@ -1878,8 +1875,8 @@ checks.check_choice(
                        "part de paires dans chaque tranche de SaO2 (notre générateur tire la "
                        "SaO2 de la même façon pour tous). La différence ne vient pas des "
                        "patients.", digest="7410fc90441a47c2"),
-        checks.Mistake(None, "ce taux ne compte que des paires sans hypoxémie sévère : un "
-                       "effet limité aux hypoxémies sévères ne pourrait pas le faire baisser. Le "
+        checks.Mistake(None, "ce taux ne compte que des paires sans hypoxémie : un "
+                       "effet limité aux hypoxémies ne pourrait pas le faire baisser. Le "
                        "tableau de la section 3 montre d'ailleurs le biais différentiel aussi à "
                        "SaO2 de 88 à 92 %.", digest="75a281dcf2f2ab7d"),
     ],
@@ -1894,7 +1891,7 @@ checks.check_choice(
     options=["un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles",
              "un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
              "un effet de vraies saturations plus hautes chez les patients noirs",
-             "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie sévère"],
+             "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"],
     expected="un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
 )
 ### END HIDDEN TESTS
@@ -1909,7 +1906,7 @@ lecture_alarmes = "un effet de vraies saturations plus hautes chez les patients 
 
 # %% mistake="lecture_alarmes"
 # message : ne pourrait pas le faire baisser
-lecture_alarmes = "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie sévère"
+lecture_alarmes = "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"
 
 # %% jupyter={"source_hidden": true} reveal="lecture_alarmes"
 # Inutile de lire ce code (replié) : au seuil du service, l'appareil de nos données, puis un
@@ -1936,7 +1933,7 @@ for biais in (BIAIS_APPAREIL, 0.0):
         )
         print(
             f"  {nom} : sensibilité {sensibilite} ; {r.false_alarms} alarmes sans "
-            f"hypoxémie sévère sur {sans_hypoxemie} paires à SaO2 ≥ 88 %, soit "
+            f"hypoxémie sur {sans_hypoxemie} paires à SaO2 ≥ 88 %, soit "
             f"{fr_percent(r.false_alarms / sans_hypoxemie)}"
         )
     total = sum(r.detected + r.false_alarms for r in resultats.values())
@@ -1944,7 +1941,7 @@ for biais in (BIAIS_APPAREIL, 0.0):
     alarmes_sans_hypox_noirs[biais] = resultats["Black"].false_alarms
     alarmes_totales[biais] = total
 print(
-    "Biais ramené à 0 : alarmes sans hypoxémie sévère des patients noirs multipliées par "
+    "Biais ramené à 0 : alarmes sans hypoxémie des patients noirs multipliées par "
     f"{fr_number(alarmes_sans_hypox_noirs[0.0] / alarmes_sans_hypox_noirs[BIAIS_APPAREIL], 1)}"
     f" ; alarmes au total, tous patients : multipliées par "
     f"{fr_number(alarmes_totales[0.0] / alarmes_totales[BIAIS_APPAREIL], 2)}."
@@ -1952,7 +1949,7 @@ print(
 
 # %% [markdown] reveal="lecture_alarmes"
 # **Biais ramené à 0** : les patients noirs retrouvent la sensibilité des patients blancs, et
-# leurs alarmes sans hypoxémie sévère se multiplient ; le total change peu.
+# leurs alarmes sans hypoxémie se multiplient ; le total change peu.
 # La correction de fond est dans l'**appareil** : conception, étalonnage et validation sur
 # toutes les pigmentations. Un seuil selon la couleur de peau corrigerait le biais moyen, alors
 # que le vrai biais varie d'une personne et d'un appareil à l'autre.
@@ -1962,7 +1959,7 @@ print(
 #
 # Un biais est **différentiel** quand il n'est pas le même d'un groupe à l'autre (section 2).
 # Reprenez le tableau de l'erreur de l'oxymètre, sous les figures de la section 3. Chez les
-# paires en hypoxémie sévère (vraie SaO2 sous 88 %), de **combien de points** l'oxymètre
+# paires en hypoxémie (vraie SaO2 sous 88 %), de **combien de points** l'oxymètre
 # surestime-t-il **davantage** la saturation des patients noirs que celle des patients blancs ?
 # Écrivez le calcul avec les nombres du tableau tels quels, avec un **point** à la place de la
 # virgule (par exemple `2.5 - 1.0`).
@@ -2011,10 +2008,10 @@ checks.check_number(
                        "groupes. Le biais se lit dans l'erreur moyenne.",
                        digest="465ef24a94cf1044"),
         checks.Mistake(None, "vous avez pris la tranche de SaO2 de 88 à 92 %. La question "
-                       "porte sur les paires en hypoxémie sévère, à vraie SaO2 sous 88 %.",
+                       "porte sur les paires en hypoxémie, à vraie SaO2 sous 88 %.",
                        digest="41e5bc75af8744d5"),
         checks.Mistake(None, "vous avez pris la tranche de SaO2 de 92 % ou plus. La question "
-                       "porte sur les paires en hypoxémie sévère, à vraie SaO2 sous 88 %.",
+                       "porte sur les paires en hypoxémie, à vraie SaO2 sous 88 %.",
                        digest="05eca0e8e2a3b1f7"),
         checks.Mistake(None, "vous avez comparé deux tranches de SaO2 chez les patients noirs. "
                        "La question compare les deux groupes, dans la même tranche (SaO2 sous "
@@ -2227,7 +2224,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # - **1** : un chiffre juste, avec son dénominateur, et interprété : p. ex. le taux
 #   d'hypoxémie occulte par groupe (parmi les paires à SpO2 de 92 à 96 %, si possible avec sa
 #   marge d'erreur), l'écart de sensibilité de l'alarme, ou la part des alarmes sans hypoxémie
-#   sévère quand on relève le seuil. Un chiffre publié cité avec sa source et son
+#   quand on relève le seuil. Un chiffre publié cité avec sa source et son
 #   dénominateur vaut autant (Sjoding et al., 2020 : parmi les paires à SpO2 de 92 à 96 %,
 #   11,7 % chez les patients noirs contre 3,6 % chez les patients blancs).
 # - **0,5** : un chiffre juste sans son dénominateur, ou avec un faux dénominateur (« des
@@ -2253,7 +2250,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #
 # - **1** : au moins trois des cinq éléments, sans erreur, dont l'élément 2 (le seuil selon
 #   la couleur de peau, que la consigne pose). Relever le seuil
-#   pour tous coûte des alarmes sans hypoxémie sévère (fatigue d'alarme) sans supprimer
+#   pour tous coûte des alarmes sans hypoxémie (fatigue d'alarme) sans supprimer
 #   l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation et
 #   stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et essais sur toutes
 #   les pigmentations, comme le demandent la FDA et la revue britannique), de l'hôpital (choix
@@ -2277,7 +2274,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # > gaz du sang, comme Inès. Dans nos données, parmi les paires à SpO2 de 92 à 96 %, 11,3 % de
 # > celles des patients noirs cachaient une SaO2 sous 88 %, contre 3,6 % chez les patients
 # > blancs. Relever le seuil pour tous ferait sonner l'alarme bien plus souvent, et souvent sans
-# > hypoxémie sévère : les soignants finiraient par ne plus l'entendre. Un seuil selon la
+# > hypoxémie : les soignants finiraient par ne plus l'entendre. Un seuil selon la
 # > couleur de peau ne corrigerait qu'un biais moyen, alors qu'il varie d'un patient et d'un
 # > appareil à l'autre. C'est aux fabricants de
 # > réétalonner et de tester leurs oxymètres sur toutes les peaux, comme le demande la FDA.

@@ -51,7 +51,7 @@ _LABELS_FR: dict[str, str] = {
     "race": "groupe (race déclarée, comme dans l'étude)",
     "sao2": "SaO2 artérielle (gaz du sang, %)",
     "spo2": "SpO2 de l'oxymètre de pouls (%)",
-    "hypoxemia": "hypoxémie sévère (SaO2 < 88 %)",
+    "hypoxemia": "hypoxémie (SaO2 < 88 %, seuil de l'étude)",
     "occult_hypoxemia": "hypoxémie occulte (SaO2 < 88 % et SpO2 entre 92 et 96 %)",
 }
 

@@ -486,11 +486,11 @@ def _check_bias(device_bias: object) -> None:
 #: Rows of the table: field of :class:`GroupAlarmStats` → French label; rates in percent.
 _ROWS = {
     "pairs": "Paires de mesures",
-    "hypoxemic": "Hypoxémies sévères (SaO2 < 88 %)",
+    "hypoxemic": "Hypoxémies (SaO2 < 88 %, seuil de l'étude)",
     "detected": "Hypoxémies détectées par l'alarme",
     "missed": "Hypoxémies manquées (faux négatifs)",
     "sensitivity": "Sensibilité de l'alarme",
-    "false_alarms": "Alarmes sans hypoxémie sévère (SaO2 ≥ 88 %)",
+    "false_alarms": "Alarmes sans hypoxémie (SaO2 ≥ 88 %)",
     "occult_rate": "Hypoxémie occulte (parmi les SpO2 de 92 à 96 %)",
 }
 _RATES = ("sensitivity", "occult_rate")
