@@ -38,7 +38,7 @@
 # ligne de Python en anglais : lisez l'explication française au-dessus. En séance, sautez les
 # encadrés « Pour aller plus loin » et la fiche des données.
 #
-# **La note** : en séance, questions 1 à 5 (6 points) ; après la séance, questions 6 a à 8 et
+# **La note** : en séance, questions 1 à 4 (6 points) ; après la séance, questions 5 à 8 et
 # réflexion écrite (8 points), qui comptent aussi. En **séance évaluée**, les résultats cachés
 # jusqu'à une bonne réponse s'affichent dans votre retour de correction.
 
@@ -123,9 +123,10 @@
 #
 # <details><summary>En France, peut-on auditer un appareil selon la « race » ?</summary>
 #
-# Ces données sont très protégées. En France, les études sur la diversité des origines ne
-# peuvent pas reposer sur l'origine ethnique ou la « race » (Conseil constitutionnel, 2007) :
-# elles peuvent porter sur des données objectives. Un audit mesurerait plutôt la
+# Ces données sont très protégées. En France, selon le Conseil constitutionnel (2007, dans une
+# décision qui censure un article pour une raison de procédure), les études sur la diversité
+# des origines ne sauraient reposer sur l'origine ethnique ou la « race » : elles peuvent
+# porter sur des données objectives. Un audit mesurerait plutôt la
 # **pigmentation** de la peau ; or elle peut, elle aussi, révéler l'origine raciale ou ethnique,
 # ce qui en fait une donnée sensible (RGPD, article 9, paragraphe 1). Le détail juridique est à
 # la fin du module (« ce qu'ont fait les autorités »).
@@ -651,7 +652,7 @@ for duree, audit in AUDITS.items():
 # l'écart, celui de Newcombe (1998), qui combine les intervalles de Wilson des deux taux.
 # </details>
 #
-# ### Question 2 — Que conclure de chaque audit ? (1 point)
+# ### Question 2 — Que conclure de chaque audit ? (2 points)
 #
 # Pour **chaque audit seul**, que peut-on conclure ? Écrivez entre guillemets **doubles** l'une
 # des réponses `"un écart est mis en évidence"`, `"il n'y a pas d'écart"` ou
@@ -678,7 +679,7 @@ conclusion_audit["un an"] = "un écart est mis en évidence"
 conclusion_audit["six mois"] = "un écart est mis en évidence"
 ### END SOLUTION
 
-# %% tests="conclusion_audit" points=1
+# %% tests="conclusion_audit" points=2
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choices(
     conclusion_audit,
@@ -720,7 +721,7 @@ checks.check_choices(
     success="mêmes taux, conclusions différentes en un mois et en un an : la taille de l'audit "
     "décide. Et deux intervalles de taux qui se chevauchent (six mois) n'empêchent pas "
     "l'intervalle de l'écart d'exclure 0 : c'est lui qu'on lit.",
-    points=1,
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -732,7 +733,7 @@ checks.check_choices(
         "un an": "un écart est mis en évidence",
         "six mois": "un écart est mis en évidence",
     },
-    points=1,
+    points=2,
 )
 ### END HIDDEN TESTS
 
@@ -1147,6 +1148,31 @@ situations = {
 # du patient) et le **gaz du sang**, pas l'oxymètre, outil précieux par ailleurs.
 
 # %% [markdown]
+# ## À retenir
+#
+# - Beaucoup d'oxymètres surestiment la saturation des peaux foncées, surtout quand elle est
+#   basse (cela dépend de l'appareil) : un **biais de mesure** différentiel.
+
+# %% [markdown] reveal="taux_occulte_noirs"
+# - L'**hypoxémie occulte** se compte **parmi les paires à SpO2 rassurante** : c'est une
+#   **valeur prédictive**, sensible à la gravité.
+
+# %% [markdown]
+# - Un taux se lit avec sa **marge d'erreur**.
+# - Une alarme est un **test** : sa sensibilité, groupe par groupe, dit ce que vivent les
+#   patients.
+# - La correction de fond est l'**appareil**. Au chevet, un chiffre discordant appelle un
+#   **gaz du sang**.
+
+# %% [markdown]
+# ## Après la séance
+#
+# Cette partie se fait **après la séance**, chez vous : six questions autocorrigées, un
+# explorateur, une lecture, puis une réflexion écrite, corrigée par l'enseignant. Elle compte
+# pour 8 points sur 14 : rendez le notebook complet à la date que fixe votre enseignant (une
+# copie ramassée en fin de séance n'aurait pas ces points).
+
+# %% [markdown]
 # ## 8. Auditer l'appareil
 #
 # ### Question 5 — Quel indicateur pour auditer l'appareil ? (1 point)
@@ -1158,9 +1184,9 @@ situations = {
 #
 # - `"le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante"`
 # - `"la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies"`
-# - `"l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"`
+# - `"l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"`
 # - `"l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"`
-# - `"l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"`
+# - `"l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"`
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1180,7 +1206,7 @@ situations = {
 # %% answer="indicateur_audit"
 indicateur_audit = ...
 ### BEGIN SOLUTION
-indicateur_audit = "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"
+indicateur_audit = "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"
 ### END SOLUTION
 
 # %% tests="indicateur_audit" points=1
@@ -1190,10 +1216,10 @@ checks.check_choice(
     name="indicateur_audit",
     options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
              "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies",
-             "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
+             "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2",
              "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
-             "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"],
-    digest="8e603dfaa29ee416",
+             "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"],
+    digest="dd397ce60f290404",
     mistakes=[
         checks.Mistake(None, "le taux d'hypoxémie occulte est une valeur prédictive : dans un "
                        "groupe plus grave, il est plus haut même avec un appareil sans biais "
@@ -1202,13 +1228,13 @@ checks.check_choice(
         checks.Mistake(None, "la sensibilité part bien des hypoxémies, mais elle dépend "
                        "encore de leur profondeur : une hypoxémie profonde fait sonner l'alarme "
                        "plus souvent qu'une hypoxémie à la limite, même sans biais de l'appareil. "
-                       "Elle mêle encore l'appareil et la gravité.", digest="c51ea9c6dbb9b70c"),
+                       "Elle mêle encore l'appareil et la gravité.", digest="8d36bb80d26c2cc5"),
         checks.Mistake(None, "l'écart-type mesure la dispersion des erreurs (la fidélité) : "
                        "un appareil peut se tromper de plusieurs points dans le même sens chez "
                        "un groupe avec le même écart-type que chez l'autre (tableau de la "
                        "section 3). Un biais est une erreur dans un sens constant : laquelle "
                        "des colonnes du tableau la mesure ?",
-                       digest="743c0908f7f1c90b"),
+                       digest="97ae01d0f2069264"),
         checks.Mistake(None, "l'erreur moyenne, toutes saturations confondues, est faussée par "
                        "la gravité : le biais grandit quand la saturation baisse (tableau de la "
                        "section 3), si bien qu'un groupe plus désaturé aurait une erreur moyenne "
@@ -1217,11 +1243,13 @@ checks.check_choice(
                        digest="d183736a6eff85a1"),
     ],
     success="comparer l'erreur de l'oxymètre (SpO2 − SaO2) à SaO2 comparable réduit la part "
-    "de la gravité, sans l'annuler : le biais grandit quand la SaO2 baisse, et notre tranche "
-    "« SaO2 < 88 % » est ouverte (elle descend jusqu'à 60 %). Un audit prend donc des "
-    "tranches étroites, ou suit l'erreur en fonction de la SaO2. Le taux d'hypoxémie occulte "
-    "et la sensibilité disent ce que vivent les patients : utiles, mais à lire avec la gravité "
-    "de chaque groupe.",
+    "de la gravité, sans l'annuler tout à fait : le biais grandit quand la SaO2 baisse. Dans "
+    "une tranche large ou ouverte, comme la « SaO2 < 88 % » du tableau de la section 3 (elle "
+    "descend jusqu'à 60 %), un groupe plus désaturé aurait une erreur moyenne plus forte même "
+    "sans biais propre à sa peau. D'où des tranches étroites, ou l'erreur suivie en fonction "
+    "de la SaO2 (un modèle), et une limite à dire dans le rapport. Le taux d'hypoxémie "
+    "occulte et la sensibilité disent ce que vivent les patients : utiles, mais à lire avec "
+    "la gravité de chaque groupe.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -1229,10 +1257,10 @@ checks.check_choice(
     name="indicateur_audit",
     options=["le taux d'hypoxémie occulte de chaque groupe, parmi les paires à SpO2 rassurante",
              "la sensibilité de l'alarme dans chaque groupe, parmi les hypoxémies",
-             "l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
+             "l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2",
              "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations",
-             "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"],
-    expected="l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche",
+             "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"],
+    expected="l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2",
 )
 ### END HIDDEN TESTS
 
@@ -1247,7 +1275,7 @@ indicateur_audit = "la sensibilité de l'alarme dans chaque groupe, parmi les hy
 # %% mistake="indicateur_audit"
 # message : l'écart-type mesure la dispersion des erreurs (la fidélité)
 indicateur_audit = (
-    "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, tranche de SaO2 par tranche"
+    "l'écart-type de l'erreur de l'oxymètre dans chaque groupe, par tranches étroites de SaO2"
 )
 
 # %% mistake="indicateur_audit"
@@ -1255,30 +1283,6 @@ indicateur_audit = (
 indicateur_audit = (
     "l'erreur de l'oxymètre dans chaque groupe, en moyenne sur toutes les saturations"
 )
-
-# %% [markdown]
-# ## À retenir
-#
-# - Beaucoup d'oxymètres surestiment la saturation des peaux foncées, surtout quand elle est
-#   basse (cela dépend de l'appareil) : un **biais de mesure** différentiel.
-
-# %% [markdown] reveal="taux_occulte_noirs"
-# - L'**hypoxémie occulte** se compte **parmi les paires à SpO2 rassurante** : c'est une
-#   **valeur prédictive**, sensible à la gravité.
-
-# %% [markdown]
-# - Un taux se lit avec sa **marge d'erreur**.
-# - Une alarme est un **test** : comparez sa sensibilité groupe par groupe.
-# - La correction de fond est l'**appareil**. Au chevet, un chiffre discordant appelle un
-#   **gaz du sang**.
-
-# %% [markdown]
-# ## Après la séance
-#
-# Cette partie se fait **après la séance**, chez vous : un explorateur, cinq questions
-# autocorrigées, une lecture, puis une réflexion écrite, corrigée par l'enseignant. Elle compte
-# pour 8 points sur 14 : rendez le notebook complet à la date que fixe votre enseignant (une
-# copie ramassée en fin de séance n'aurait pas ces points).
 
 # %% [markdown]
 # ## 9. Corriger l'appareil ou relever le seuil ?
@@ -1301,7 +1305,7 @@ explorateur = OximetryExplorer(
 display(explorateur)
 
 # %% [markdown]
-# ### Question 6 a — Relever le seuil pour tout le monde ? (1 point)
+# ### Question 6 a — Relever le seuil pour tout le monde ? (0,5 point)
 #
 # Idée de réunion, plutôt que d'attendre un appareil mieux étalonné : **relever le seuil
 # d'alarme, le même pour tous**, jusqu'à ce que l'alarme détecte les hypoxémies des patients
@@ -1367,7 +1371,7 @@ seuil_alarme = min(
 )
 ### END SOLUTION
 
-# %% tests="seuil_alarme" points=1
+# %% tests="seuil_alarme" points=0.5
 # Vérification de la question 6 a : exécutez cette cellule.
 valeur_q5 = checks.require_number(seuil_alarme, name="seuil_alarme")
 checks.expect(
@@ -1830,8 +1834,8 @@ ecart_seuil_releve = "D"
 # noirs que chez les patients blancs (section 6). De quoi est-ce l'effet ? Écrivez entre
 # guillemets **doubles** l'une des réponses :
 #
-# - `"un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles"`
-# - `"un effet de l'écran trop haut, qui retient aussi des alarmes utiles"`
+# - `"un avantage net de l'écran trop haut, qui leur épargne des alarmes inutiles"`
+# - `"un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles"`
 # - `"un effet de vraies saturations plus hautes chez les patients noirs"`
 # - `"un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"`
 #
@@ -1852,7 +1856,7 @@ ecart_seuil_releve = "D"
 # %% answer="lecture_alarmes"
 lecture_alarmes = ...
 ### BEGIN SOLUTION
-lecture_alarmes = "un effet de l'écran trop haut, qui retient aussi des alarmes utiles"
+lecture_alarmes = "un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles"
 ### END SOLUTION
 
 # %% tests="lecture_alarmes" points=1
@@ -1860,16 +1864,16 @@ lecture_alarmes = "un effet de l'écran trop haut, qui retient aussi des alarmes
 checks.check_choice(
     lecture_alarmes,
     name="lecture_alarmes",
-    options=["un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles",
-             "un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
+    options=["un avantage net de l'écran trop haut, qui leur épargne des alarmes inutiles",
+             "un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles",
              "un effet de vraies saturations plus hautes chez les patients noirs",
              "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"],
-    digest="6f4af5357874df8e",
+    digest="bb350a64949541d2",
     mistakes=[
-        checks.Mistake(None, "vous avez lu ce taux plus bas comme un progrès. Les alarmes que "
-                       "l'écran trop haut fait taire sont-elles toutes inutiles ? Relisez ce que "
-                       "la section 5 dit des alarmes à SaO2 de 88 à 92 %, et ce que devient la "
-                       "sensibilité des mêmes patients (section 6).", digest="0dec36f65ed45a48"),
+        checks.Mistake(None, "vous avez lu ce taux plus bas comme un avantage net. Les alarmes "
+                       "que l'écran trop haut fait taire sont-elles toutes inutiles ? Relisez ce "
+                       "que la section 5 dit des alarmes à SaO2 de 88 à 92 %, et ce que devient "
+                       "la sensibilité des mêmes patients (section 6).", digest="509416a95533893f"),
         checks.Mistake(None, "les vraies saturations se répartissent de la même façon dans "
                        "les deux groupes : le tableau de la section 3 compte à peu près la même "
                        "part de paires dans chaque tranche de SaO2 (notre générateur tire la "
@@ -1878,27 +1882,28 @@ checks.check_choice(
         checks.Mistake(None, "ce taux ne compte que des paires sans hypoxémie : un "
                        "effet limité aux hypoxémies ne pourrait pas le faire baisser. Le "
                        "tableau de la section 3 montre d'ailleurs le biais différentiel aussi à "
-                       "SaO2 de 88 à 92 %.", digest="75a281dcf2f2ab7d"),
+                       "SaO2 de 88 à 92 %.", digest="c1649b97cfc633c0"),
     ],
     success="en affichant une SpO2 trop haute, l'appareil biaisé privait les patients noirs "
-    "d'alarmes, avec ou sans hypoxémie ; sans biais, leur taux rejoint celui des patients "
-    "blancs. Ce taux plus bas n'était pas un avantage.",
+    "d'alarmes : des inutiles (SaO2 de 92 % ou plus), mais aussi des utiles (SaO2 de 88 à "
+    "92 %, la marge de sécurité) et des hypoxémies (la sensibilité). Sans biais, leur taux "
+    "rejoint celui des patients blancs. Ce taux plus bas n'était pas un avantage net.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
     lecture_alarmes,
     name="lecture_alarmes",
-    options=["un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles",
-             "un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
+    options=["un avantage net de l'écran trop haut, qui leur épargne des alarmes inutiles",
+             "un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles",
              "un effet de vraies saturations plus hautes chez les patients noirs",
              "un effet de l'écran trop haut, mais sur les seules paires en hypoxémie"],
-    expected="un effet de l'écran trop haut, qui retient aussi des alarmes utiles",
+    expected="un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="lecture_alarmes"
-# message : vous avez lu ce taux plus bas comme un progrès
-lecture_alarmes = "un effet favorable de l'écran trop haut : il leur épargne des alarmes inutiles"
+# message : vous avez lu ce taux plus bas comme un avantage net
+lecture_alarmes = "un avantage net de l'écran trop haut, qui leur épargne des alarmes inutiles"
 
 # %% mistake="lecture_alarmes"
 # message : les vraies saturations se répartissent de la même façon
@@ -1955,7 +1960,7 @@ print(
 # que le vrai biais varie d'une personne et d'un appareil à l'autre.
 
 # %% [markdown]
-# ### Question 8 — Un biais différentiel (1 point)
+# ### Question 8 — Un biais différentiel (0,5 point)
 #
 # Un biais est **différentiel** quand il n'est pas le même d'un groupe à l'autre (section 2).
 # Reprenez le tableau de l'erreur de l'oxymètre, sous les figures de la section 3. Chez les
@@ -1984,7 +1989,7 @@ ecart_biais = ...
 ecart_biais = erreur[noirs & hypox].mean() - erreur[blancs & hypox].mean()
 ### END SOLUTION
 
-# %% tests="ecart_biais" points=1
+# %% tests="ecart_biais" points=0.5
 # Vérification de la question 8 : exécutez cette cellule.
 checks.check_number(
     ecart_biais,
@@ -2033,8 +2038,11 @@ checks.check_number(
     success="sous 88 %, l'oxymètre surestime la saturation des patients noirs d'environ 4 "
     "points de plus que celle des patients blancs ; à SaO2 de 92 % ou plus, l'écart n'est "
     "que d'environ 1 point. Le biais différentiel grandit quand la SaO2 baisse, alors que "
-    "les écarts-types (la fidélité) restent proches : c'est la justesse qui diffère.",
-    points=1,
+    "les écarts-types (la fidélité) restent proches : c'est la justesse qui diffère. Limite : "
+    "la tranche « sous 88 % » est ouverte ; ici, nos deux groupes y ont la même répartition "
+    "de SaO2, mais à l'hôpital un groupe plus désaturé y aurait un écart plus grand sans "
+    "biais propre (question 5).",
+    points=0.5,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -2043,7 +2051,7 @@ checks.check_number(
     expected=erreur[noirs & hypox].mean() - erreur[blancs & hypox].mean(),
     decimals=1,
     percent_is_mistake=False,
-    points=1,
+    points=0.5,
 )
 ### END HIDDEN TESTS
 
@@ -2114,15 +2122,17 @@ ecart_biais = 4
 #   2 août 2027 (article 113) ; le règlement (UE) 2026/1744 a reporté cette date au
 #   2 août 2028 (résumés datés dans la cellule repliée à la fin de cette lecture). Le module 13
 #   y revient.
-# - **France.** La **matériovigilance** : l'article L5212-2 du Code de la santé publique, dans
-#   sa **rédaction en vigueur depuis le 1er mai 2012** (la seule que nous ayons pu lire ;
-#   l'ordonnance n° 2022-582 a depuis adapté les règles de vigilance du code au règlement (UE)
-#   2017/745 : lisez la version en vigueur sur Légifrance), oblige les utilisateurs d'un dispositif médical, soignants compris, qui ont
-#   connaissance d'un incident grave (ou d'un risque d'incident grave) mettant en cause ce
-#   dispositif à le signaler sans délai à l'ANSM (Agence nationale de sécurité du médicament et
-#   des produits de santé) ; à l'hôpital, le signalement passe par le correspondant local de
-#   matériovigilance. Pour déclarer, l'ANSM renvoie les professionnels de santé au portail de
-#   signalement des événements sanitaires indésirables, signalement.social-sante.gouv.fr.
+# - **France.** La **matériovigilance**. Nous citons l'article L5212-2 du Code de la santé
+#   publique **dans sa rédaction de 2012**, la seule que nous ayons pu lire : l'ordonnance
+#   n° 2022-582 a depuis adapté au règlement (UE) 2017/745 les règles de vigilance du code,
+#   et nous n'avons pas pu lire ce qu'elle a fait de cet article (lisez la version en vigueur
+#   sur Légifrance avant d'en citer le numéro). Dans cette rédaction, les utilisateurs d'un
+#   dispositif médical, soignants compris, qui ont connaissance d'un incident grave (ou d'un
+#   risque d'incident grave) mettant en cause ce dispositif doivent le signaler sans délai à
+#   l'ANSM (Agence nationale de sécurité du médicament et des produits de santé) ; à
+#   l'hôpital, le signalement passe par le correspondant local de matériovigilance. Pour
+#   déclarer, l'ANSM renvoie les professionnels de santé au portail de signalement des
+#   événements sanitaires indésirables, signalement.social-sante.gouv.fr.
 # - **Auditer selon la « race » ?** Les données révélant l'origine raciale ou ethnique, comme
 #   les données de santé, relèvent de l'article 9 du RGPD (le règlement général sur la
 #   protection des données) : leur traitement est interdit **sauf exceptions** (recherche, santé
@@ -2229,7 +2239,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #   11,7 % chez les patients noirs contre 3,6 % chez les patients blancs).
 # - **0,5** : un chiffre juste sans son dénominateur, ou avec un faux dénominateur (« des
 #   patients noirs » au lieu de « des paires à SpO2 rassurante »).
-# - **0** : aucun chiffre, ou un chiffre faux.
+# - **0** : aucun chiffre, ou un chiffre faux. Un arrondi n'est pas un chiffre faux (11 % ou
+#   11,3 % pour 0,113).
 #
 # **Critère 3 — Où agir, avec prudence**, valeur
 # V4 — Prudence, esprit critique et inclusivité.
@@ -2254,10 +2265,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #   l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation et
 #   stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et essais sur toutes
 #   les pigmentations, comme le demandent la FDA et la revue britannique), de l'hôpital (choix
-#   des appareils, protocoles) et des soignants (vigilance ; signalement de matériovigilance,
-#   par le correspondant local, d'un incident ou d'un risque d'incident grave mettant en cause
-#   l'appareil, comme l'hypoxémie de M. K. masquée par l'oxymètre : l'article L5212-2 vise des
-#   incidents, pas « les écarts » de mesure en général) ; l'explication au patient est
+#   des appareils, protocoles) et des soignants (vigilance ; signalement à l'ANSM, par le
+#   correspondant local de matériovigilance, d'un incident grave ou d'un risque d'incident
+#   grave mettant en cause l'appareil, comme l'hypoxémie de M. K. masquée par l'oxymètre : le
+#   signalement vise des incidents, pas « les écarts » de mesure en général ; le numéro
+#   d'article n'est pas exigé, la rédaction en vigueur de L5212-2 n'ayant pas été relue, et
+#   le citer ne rapporte ni n'enlève rien) ; l'explication au patient est
 #   honnête et non alarmiste (l'appareil reste utile, l'équipe sait vérifier). Accepter une
 #   adaptation selon la pigmentation si la copie en voit les limites (variabilité d'une personne et
 #   d'un appareil à l'autre, couleur déclarée ≠ pigmentation mesurée).
@@ -2290,6 +2303,29 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # d'appareils testés et le signalement ; (5) l'explication au patient). Sans la phrase sur le
 # seuil selon la couleur de peau, elle vaudrait 0,5 à ce critère (quatre éléments, mais pas
 # l'élément 2).
+#
+# **Copie d'ancrage** (juriste d'un hôpital), notée **1,5 sur 3** :
+#
+# > « Je demanderais que les appels d'offres exigent des oxymètres testés sur toutes les
+# > pigmentations, avec une recette par gaz du sang à la livraison, et qu'un incident comme
+# > celui de M. K. soit signalé à l'ANSM par le correspondant de matériovigilance. Les patients
+# > noirs ont plus d'hypoxémies cachées : 11,7 % d'après une étude américaine. Il faudrait
+# > aussi relever le seuil de l'alarme pour tout le monde. »
+#
+# Notation : critère 1, **1** (deux actes précis de sa pratique : achat et recette des
+# appareils, signalement) ; critère 2, **0,5** (chiffre juste, mais rapporté aux patients et
+# non aux paires à SpO2 de 92 à 96 %) ; critère 3, **0** (un seul élément, le 4 ; « relever le
+# seuil » sans son coût ne compte pas, et rien sur le seuil selon la couleur de peau).
+#
+# **Copie d'ancrage** (infirmier·e), notée **0,5 sur 3** :
+#
+# > « Je me méfierai de l'oxymètre chez les patients à peau foncée et je demanderai un gaz du
+# > sang en cas de doute. Il suffirait d'ajouter trois points à leur SpO2. Au patient, je
+# > dirais de ne pas s'inquiéter. »
+#
+# Notation : critère 1, **0,5** (situation vague, « en cas de doute », sans lien avec l'état
+# du patient) ; critère 2, **0** (aucun chiffre) ; critère 3, **0** (correction automatique
+# sans réserve).
 # ### END SOLUTION
 
 # %% [markdown]
