@@ -2304,7 +2304,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # seuil selon la couleur de peau, elle vaudrait 0,5 à ce critère (quatre éléments, mais pas
 # l'élément 2).
 #
-# **Copie d'ancrage** (juriste d'un hôpital), notée **1,5 sur 3** :
+# **Copie d'ancrage** (juriste d'un hôpital), notée **un point et demi sur 3** :
 #
 # > « Je demanderais que les appels d'offres exigent des oxymètres testés sur toutes les
 # > pigmentations, avec une recette par gaz du sang à la livraison, et qu'un incident comme
