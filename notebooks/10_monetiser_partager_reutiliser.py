@@ -42,7 +42,7 @@
 # - Une option n'est juste que si sa **raison** l'est aussi.
 # - Des **indices** sont repliés sous chaque question.
 # - **Barème : 17 points** : 10 en séance (questions 1 à 5) ; 7 à faire **seul après la
-#   séance**, environ 95 min (questions 6 à 9 : 4 points ; réflexion écrite : 3 points).
+#   séance**, environ 100 min (questions 6 à 9 : 4 points ; réflexion écrite : 3 points).
 # - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne : la suite s'exécute.
 #
 # > **Avertissement.** Support d'enseignement, **pas un conseil juridique** ; les textes
@@ -79,8 +79,8 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # Le RGPD vaut dans toute l'Union européenne. Pour les données de santé, il permet à chaque
 # pays de **maintenir ou d'introduire** des conditions supplémentaires (article 9,
 # paragraphe 4) : la France en a gardé ou ajouté dans le CSP, et certaines sont plus anciennes
-# que le RGPD (une loi de 2004 interdisait déjà de vendre des données de santé
-# « nominatives » ; le texte actuel dit « identifiantes, directement ou indirectement »). Pour la
+# que le RGPD (l'interdiction de vendre des données de santé identifiantes date d'une loi de
+# 2004). Pour la
 # recherche, c'est le RGPD lui-même qui renvoie au droit national (article 9, paragraphe 2,
 # point j, et article 89) : la LIL en fixe les formalités.
 #
@@ -186,7 +186,8 @@ checks.check_choice(
         "4 octobre 2024, C-21/23), parce que la commande, rattachée au nom du client, révèle "
         "quelque chose de sa santé. Le tableau codé (d) décrit des patients que l'hôpital peut "
         "retrouver : des données pseudonymisées, donc personnelles "
-        "(considérant 26 ; étape 5)."
+        "(considérant 26 ; étape 5). Être une donnée de santé ne dit pas encore si le RGPD "
+        "s'applique au bulletin lui-même (article 2 : son champ d'application)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -603,8 +604,14 @@ hebergeur_kine = "e"
 # indirectement, y compris avec l'accord de la personne concernée, est interdit sous peine
 # des sanctions prévues à l'article 226-21 du code pénal » (CSP, article L1111-8, VII).
 # *Directement* identifiantes : avec le nom ou le numéro de sécurité sociale ;
-# *indirectement* : sans nom, mais rattachables à une personne (un code, une date de
+# *indirectement* : sans nom, mais rattachables à une personne par recoupement (une date de
 # naissance, une commune…).
+#
+# <details><summary>Et des données où un code remplace seulement le nom ? (lecture facultative)</summary>
+#
+# Ces données *pseudonymisées* (étape 5) sont-elles « indirectement » identifiantes au sens
+# de cette phrase ? Le texte ne le dit pas, et c'est débattu : lu largement, il les vise aussi.
+# </details>
 #
 # > L'éditeur du logiciel de votre officine propose à la pharmacie une remise de 200 € par an
 # > sur son abonnement au logiciel si elle l'autorise à transmettre chaque mois à un
@@ -760,7 +767,7 @@ reponse_pharmacie = "f"
 # %% [markdown]
 # ## Après la séance
 #
-# À faire chez vous (environ 95 minutes) : la suite de l'étape 4 et une question sur le SNDS,
+# À faire chez vous (environ 100 minutes) : la suite de l'étape 4 et une question sur le SNDS,
 # l'étape 5 et une question sur des données partagées avec une start-up, le secret partagé
 # entre soignants, l'explorateur, une question sur des sanctions de la CNIL, une question de
 # verdict, puis la réflexion écrite, corrigée par l'enseignant.
@@ -916,15 +923,13 @@ acces_mutuelle = " d "
 # données pseudonymisées **peuvent** ne pas être personnelles, mais seulement s'il ne peut pas
 # non plus retrouver les personnes autrement, par exemple en recoupant ce qui reste dans les
 # lignes avec d'autres informations.
-
-# %% [markdown] reveal="intrus"
+#
 # Pour qui garde la table de correspondance, en revanche, des données pseudonymisées
 # **restent personnelles**, avec toutes les obligations du RGPD. Celui qui transmet les
 # données reste tenu de ses obligations : le même arrêt juge que le responsable doit, dès la
 # collecte, informer les personnes des destinataires de leurs données. Appliqué à un hôpital :
 # il informe ses patients de ce destinataire.
-
-# %% [markdown]
+#
 # Des données sont donc **anonymes** pour celui qui les détient quand il ne peut
 # retrouver personne par des moyens raisonnables : le RGPD ne s'applique alors pas à lui. Les
 # mêmes données peuvent être personnelles pour l'un et anonymes pour l'autre. L'arrêt est
@@ -1037,6 +1042,12 @@ statut_startup = "B"
 # %% mistake="statut_startup"
 # message : c'est pseudonymiser
 statut_startup = "d"
+
+# %% [markdown]
+# Pour un tel projet, l'hôpital pourrait aussi ne rien copier : la start-up travaillerait à
+# distance, dans un environnement sécurisé de l'hôpital. Une copie de moins, c'est un risque
+# de fuite en moins et du stockage en moins (l'écoresponsabilité du CENS) ; c'est aussi la
+# voie que prend l'espace européen des données de santé (« Pour aller plus loin », plus bas).
 
 # %% [markdown]
 # ### Échanger entre soignants : le secret partagé
@@ -1195,7 +1206,9 @@ checks.check_choice(
         "entrepôt de données de santé, la formalité est une déclaration de conformité au "
         "référentiel « entrepôts » de la CNIL (délibération n° 2021-118), ou sinon une "
         "autorisation. Les médecins qui transmettaient ces données recevaient en échange une "
-        "remise sur leur licence du logiciel : le mécanisme de la question 5."
+        "remise sur leur licence du logiciel : le même échange qu'à la question 5, mais sur "
+        "des données pseudonymisées, que l'interdiction de vendre vise ou non selon la "
+        "lecture (étape 4) ; la CNIL, elle, n'applique pas cette interdiction."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1296,8 +1309,8 @@ principe_dedalus = "consentement"
 # %% [markdown]
 # #### Question 8 c — Doctissimo (SAN-2023-006)
 #
-# Quelle obligation, remplie avant d'enregistrer les réponses des internautes aux tests sur
-# leur santé, aurait rendu ce geste permis ?
+# Quel manquement la CNIL a-t-elle retenu pour l'enregistrement des réponses des internautes
+# aux tests sur leur santé ?
 
 # %% answer="principe_doctissimo"
 # Question 8 c — SAN-2023-006 (Doctissimo)
@@ -1324,8 +1337,8 @@ checks.check_choice(
         checks.Mistake(
             None,
             "SAN-2023-006 (Doctissimo) : la CNIL a aussi relevé un défaut de sécurité, mais "
-            "la question porte sur l'enregistrement des réponses aux tests : qu'a-t-il "
-            "manqué aux internautes pour que ce geste soit permis ?",
+            "la question porte sur l'enregistrement des réponses aux tests : quelle "
+            "obligation le site n'a-t-il pas remplie avant d'enregistrer ces données de santé ?",
             digest="3cdb29f580fc0c33",
         ),
         checks.Mistake(
@@ -1455,10 +1468,10 @@ principe_medecin = "consentement"
 #
 # ### Question 9 — Licite, illicite ou sous condition ? (1 point)
 #
-# Le parcours juridique se conclut par un **verdict** : **licite** (rien à ajouter),
-# **illicite** (au moins une étape bloque, et aucune précaution n'y change rien) ou **sous
-# condition** (licite seulement si des conditions précises sont remplies avant de commencer,
-# y compris quand le projet, tel qu'il est prévu, commencerait trop tôt).
+# Le parcours juridique se conclut par un **verdict** : **licite** (rien à ajouter : le
+# projet peut être mené tel quel), **illicite** (au moins une étape bloque, et aucune
+# précaution n'y change rien) ou **sous condition** (licite seulement si des conditions
+# précises, pas encore remplies, le sont avant de commencer).
 #
 # > L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients opérés
 # > d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir réopérer. Ses
@@ -1466,8 +1479,7 @@ principe_medecin = "consentement"
 # > points une méthodologie de référence de la CNIL et a fait sa déclaration de conformité.
 # > Aucun patient n'a donné son accord par écrit. Les données seront pseudonymisées avant
 # > l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
-# > opposer ne sont pas encore parties. L'analyse démarre lundi ; les lettres partiront
-# > ensuite.
+# > opposer ne sont pas encore parties ; l'analyse commencera après leur envoi.
 #
 # Quel verdict le parcours juridique donne-t-il à ce projet : peut-il être mené, et si oui,
 # tel quel ou à une condition ? Répondez `"licite"`, `"illicite"` ou `"sous condition"`.
@@ -1503,18 +1515,18 @@ checks.check_choice(
         checks.Mistake(
             None,
             "la formalité auprès de la CNIL est faite, mais est-ce tout ce qui doit précéder "
-            "l'analyse ? Relisez les deux dernières phrases de l'énoncé, puis l'article 13, "
-            "paragraphe 3 du RGPD : que faut-il faire avant de traiter des données pour un "
-            "nouveau but, et est-ce fait ?",
+            "l'analyse ? Relisez le paragraphe « Réutiliser des données pour la recherche » : "
+            "que doit-on aux patients avant l'étude, et est-ce déjà fait ? Prévoir des lettres "
+            "n'est pas les avoir envoyées, ni avoir laissé aux patients le temps de s'opposer.",
             digest="6f9e71d0e17253f5",
         ),
         checks.Mistake(
             None,
             "« illicite » veut dire qu'aucune précaution n'y change rien. Si vous pensiez aux "
-            "lettres : elles manquent, mais on peut encore les envoyer avant de commencer "
-            "l'analyse ; relisez la définition de « sous condition ». Si vous pensiez à "
-            "l'accord des patients : ce n'est pas la condition d'une recherche (exception "
-            "9(2)(j), pas 9(2)(a)).",
+            "lettres : elles ne sont pas parties, mais rien n'empêche de les envoyer et "
+            "d'attendre que les patients aient pu s'opposer avant de commencer. Si vous "
+            "pensiez à l'accord des patients : ce n'est pas la condition d'une recherche "
+            "(exception 9(2)(j), pas 9(2)(a)).",
             digest="4f384ca2fa0153dc",
         ),
     ],
@@ -1560,7 +1572,7 @@ verdict_prothese = "illicite"
 # - **Le Health Data Hub.** La Plateforme des données de santé, son nom officiel, gère le
 #   SNDS avec l'Assurance maladie (CSP, article R1461-3).
 # - **L'espace européen des données de santé** (EHDS, règlement (UE) 2025/327 du 11 février
-#   2025) est en vigueur depuis le 25 mars 2025 ; ses règles sur la réutilisation des données
+#   2025) est entré en vigueur en mars 2025 ; ses règles sur la réutilisation des données
 #   de santé, qui passera par des organismes d'accès et des environnements sécurisés,
 #   s'appliqueront pour l'essentiel à partir du 26 mars 2029.
 #
@@ -1608,12 +1620,22 @@ verdict_prothese = "illicite"
 # version formative, les messages des options fausses laissent trouver la bonne par
 # élimination (voir les notes du module).
 #
+# **En bref** (le détail suit) :
+#
+# | Point | 1 | ½ | 0 |
+# |---|---|---|---|
+# | 1. Trois verbes, un texte juste chacun | les trois | un verbe manque ou sans texte juste (ex. : *monétiser* sans L1111-8 ni 226-21) | deux verbes ou plus manquent, ou une erreur de fond |
+# | 2. Un cas relié à la finalité, un principe du CENS | les deux | un cas sans lien avec la finalité, ou la minimisation donnée pour le principe du CENS | ni cas relié ni principe du CENS |
+# | 3. Trois démarches, une position argumentée | les deux | « respecter le RGPD » pour toute démarche, ou une position sans argument | ni démarches précises ni position argumentée |
+#
 # **Règle de notation.** Les trois points sont indépendants : chaque critère ne se juge que
 # dans son point. Dans chaque point, comptez les manques de sa liste : aucun manque, 1 ; un
 # manque, ½ ; deux manques ou plus, 0. Une **erreur de fond** (le consentement lèverait
 # l'interdiction de vendre ; des données pseudonymisées seraient anonymes) met à 0 le point
 # où elle apparaît, et seulement celui-là, une seule fois. Accepter toute position qui
-# s'appuie sur des arguments.
+# s'appuie sur des arguments. **Données pseudonymisées et vente** : accepter les deux
+# positions si elles sont argumentées (« interdit, elles restent indirectement identifiantes »
+# ou « pas clairement visé par L1111-8, c'est débattu ») ; ce n'est pas une erreur de fond.
 #
 # - **Point 1 — Les trois verbes, chacun avec un texte juste.** Un manque par verbe absent ou
 #   sans article juste (pour *échanger*, un seul manque, que le verbe soit absent, sans article
@@ -1622,9 +1644,9 @@ verdict_prothese = "illicite"
 #   légale » et en tient lieu (l'oubli de l'article 6, s'il est implicite, n'en est pas un).
 #   Textes attendus, un suffit par verbe :
 #   - *monétiser* : **exigé**, l'interdiction de vendre : vendre des données de santé
-#     identifiantes est interdit même avec l'accord du patient (CSP, L1111-8, VII ; ou sa
-#     peine, code pénal, 226-21). Sans l'un de ces deux textes, *monétiser* compte pour un
-#     manque, quels que soient les autres textes cités. Ceux-ci valorisent la copie sans
+#     identifiantes est interdit même avec l'accord du patient (CSP, L1111-8, sous toute forme :
+#     « L1111-8 », « L1111-8, VII », « dernier alinéa de L1111-8 » ; ou sa peine, code pénal,
+#     226-21). Sans l'un de ces deux textes, *monétiser* compte pour un manque, quels que soient les autres textes cités. Ceux-ci valorisent la copie sans
 #     remplacer l'interdiction : des résultats réellement anonymes ne sont pas visés
 #     (considérant 26) ; le code civil, 1107 (« à titre onéreux » : une remise est une
 #     contrepartie) ; le RGPD, article 9, paragraphe 4 (ce qui permet à la France cette
