@@ -84,12 +84,12 @@ print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les t
 # équipes.
 #
 # Un **système d'IA** (article 3, point 1) **déduit** des données reçues ses prédictions,
-# recommandations ou contenus, grâce à un **modèle** appris sur des exemples (le
-# **réentraîner** : le faire apprendre de nouveau, ce qui change ses résultats). Un logiciel
-# qui applique seulement des règles écrites par des personnes (sonner sous un seuil) n'en est
-# pas un (considérant 12).
+# recommandations ou contenus, par un **modèle** appris sur des exemples (le **réentraîner** :
+# le faire apprendre de nouveau) ou un raisonnement sur des connaissances codées (considérant
+# 12). Un logiciel qui applique seulement des règles écrites par des personnes (sonner sous un
+# seuil) n'en est pas un.
 #
-# Retenez le mot **destination** (notice, étiquette, publicité du fabricant) : c'est elle, pas
+# Retenez le mot **destination** (notice, publicité du fabricant) : c'est elle, pas
 # la technique, qui fait d'un logiciel un dispositif médical.
 #
 # ## 2. Le parcours de classification
