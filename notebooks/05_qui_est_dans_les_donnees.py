@@ -700,8 +700,8 @@ tableau_ecarts
 # %% [markdown]
 # ### Question 4a — Jusqu'où l'écart peut-il aller, à 48 % ? (1 point)
 #
-# À 48 %, quel est le **plus grand écart** (en points, une décimale) que ces données laissent
-# **encore possible** ? Écrivez `ecart_max_48`.
+# À 48 %, quel est le **plus grand écart** (en points, une décimale) **compatible avec ces
+# données** au niveau 95 % ? Écrivez `ecart_max_48`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1264,7 +1264,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - Un taux global reflète surtout les groupes nombreux : demandez le taux de chaque groupe.
 
 # %% [markdown] reveal="ecart_a_48"
-# - Plus de données d'un groupe réduit l'écart ; cela ne suffit pas toujours.
+# - Plus de données d'un groupe peut réduire l'écart, ni toujours ni entièrement.
 
 # %% [markdown]
 # ## Sources
