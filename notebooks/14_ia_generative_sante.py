@@ -6,12 +6,12 @@
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 # Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
 # À distance, « en séance » désigne le cœur du module (questions 1 à 3), « après la séance » la
-# suite (questions 4 à 6, notées elles aussi, puis des compléments) : d'une traite ou en deux
+# suite (questions 4 à 7, notées elles aussi, puis des compléments) : d'une traite ou en deux
 # fois.
 #
-# **L'unité notée prend environ 2 heures en tout** (durée de chaque partie juste en dessous) :
-# les questions 1 à 3 valent 5 points sur 10, les questions 4 à 6 les 5 autres. Faites les deux
-# parties avant de rendre le notebook.
+# **Durée et points** : la durée de chaque partie est calculée juste en dessous. Les questions
+# 1 à 3 valent 5 points sur 12, les questions 4 à 7 les 7 autres. Faites les deux parties avant
+# de rendre le notebook.
 #
 # **Agents conversationnels** : l'usage d'un agent conversationnel pendant l'évaluation est
 # interdit sauf indication contraire de l'enseignant. Personne ne le surveille à distance : c'est
@@ -30,7 +30,8 @@
 # 4. Après la séance : dire quelles **données personnelles** quittent l'hôpital quand on colle
 #    un dossier dans un agent conversationnel en ligne, et quel texte s'applique à quel cas ;
 #    mesurer ce qu'un outil de **désidentification** automatique laisse passer ; lire les
-#    évaluations publiées.
+#    évaluations publiées ; dire ce qu'on fait, dans quel ordre, et à qui on le déclare, quand
+#    une dose fausse écrite par un outil génératif atteint un patient.
 #
 # > **Les valeurs de l'école dans ce module**
 # >
@@ -772,9 +773,10 @@ checks.check_choices(
                              "après un autre médicament.", digest="73cd1bd71542f1bd")],
     },
     success="B et D sont hors corpus : 10 mg et 2,5 mg sont des doses du corpus, mais d'autres "
-    "médicaments. Elles peuvent exister en pharmacie (le furosémide à 10 mg en solution buvable, "
-    "l'amlodipine à 2,5 mg hors de France) ; le modèle, lui, ne les a lues pour aucun de ces "
-    "deux médicaments : sa phrase est fluide, sans appui. Seul le RCP dit si une dose existe.",
+    "médicaments ; le modèle ne les a lues pour aucun de ces deux-là : sa phrase est fluide, sans "
+    "appui. A est juste par hasard : le corpus écrit l'amoxicilline « 1 g », et le modèle a lu "
+    "« 1000 mg » après un autre médicament, par le même mécanisme. Une dose juste se vérifie "
+    "aussi. Hors corpus ne dit pas si une dose existe en pharmacie : seul le RCP le dit.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -821,7 +823,8 @@ checks.check_choices(
         ],
         "B": [
             checks.Mistake(None, "1 g, c'est 1000 mg : une dose de la metformine dans le corpus. "
-                           "Comparez les doses dans la même unité.",
+                           "Comparez les doses dans la même unité. (Le modèle, lui, a lu « 1 g » "
+                           "après un autre médicament : cette dose est juste par hasard.)",
                            digest="8e19ebe51e11a58b"),
         ],
         "C": [
@@ -839,8 +842,11 @@ checks.check_choices(
     },
     success="A et D sont hors corpus : 5 mg et 10 mg sont des doses du corpus, mais "
             "d'autres médicaments ; le modèle ne les a lues pour aucun de ces "
-            "deux-là : sa phrase est fluide, sans appui. Hors corpus ne dit pas si "
-            "une dose existe en pharmacie : seul le RCP le dit.",
+            "deux-là : sa phrase est fluide, sans appui. B est juste par hasard : "
+            "le corpus écrit la metformine « 1000 mg », et le modèle a lu « 1 g » "
+            "après un autre médicament, par le même mécanisme. Une dose juste se "
+            "vérifie aussi. Hors corpus ne dit pas si une dose existe en pharmacie : "
+            "seul le RCP le dit.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1097,8 +1103,8 @@ for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50", "UE 20
 #
 # Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
 # dites si le message fait sortir des **données personnelles d'un patient** : quelqu'un qui le
-# lit (l'éditeur du service, un collègue, un voisin) peut-il reconnaître la personne,
-# directement ou en croisant les détails ? Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
+# lit hors de l'équipe de soins (l'éditeur du service, un voisin, un journaliste local)
+# peut-il reconnaître la personne, directement ou en croisant les détails ? Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
 # réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
 # laissé `...` ne rapporte ni ne retire rien.
 #
@@ -1117,7 +1123,7 @@ for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50", "UE 20
 # <details><summary>Indice 1</summary>
 #
 # Un nom n'est pas le seul moyen de reconnaître quelqu'un : pour chaque texte, demandez-vous si
-# un collègue, un voisin ou un journaliste local saurait de qui il s'agit.
+# un voisin ou un journaliste local saurait de qui il s'agit.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1131,13 +1137,13 @@ for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50", "UE 20
 #
 # Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
 # dites si le message fait sortir des **données personnelles d'un patient** : quelqu'un qui le
-# lit (l'éditeur du service, un collègue, un voisin) peut-il reconnaître la personne,
-# directement ou en croisant les détails ? Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
+# lit hors de l'équipe de soins (l'éditeur du service, un voisin, un journaliste local)
+# peut-il reconnaître la personne, directement ou en croisant les détails ? Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
 # réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
 # laissé `...` ne rapporte ni ne retire rien.
 #
-# - **A** : « Chez un adulte de 45 ans sans antécédent, opéré d'une appendicite sans
-#   complication, au bout de combien de temps peut-on reprendre le sport ? »
+# - **A** : « Mon patient de 45 ans, opéré hier d'une appendicite sans complication, me
+#   demande quand il pourra reprendre le football : que lui répondre ? »
 # - **B** : « Ma patiente, la seule pharmacienne de Saint-Aubin-des-Prés, vient d'apprendre
 #   qu'elle a une sclérose en plaques : comment l'accompagner ? »
 # - **C** : « Quels examens demander devant une fièvre au retour d'un séjour en Afrique de
@@ -1152,7 +1158,7 @@ for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50", "UE 20
 # <details><summary>Indice 1</summary>
 #
 # Un nom n'est pas le seul moyen de reconnaître quelqu'un : pour chaque texte, demandez-vous si
-# un collègue, un voisin ou un journaliste local saurait de qui il s'agit.
+# un voisin ou un journaliste local saurait de qui il s'agit.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -1193,7 +1199,8 @@ checks.check_choices(
     },
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son nom. "
     "Parler d'un patient sans aucun détail qui le distingue (D), ou poser une question générale "
-    "(B), ne révèle rien de personne.",
+    "(B), ne le laisse pas reconnaître hors de l'équipe ; D reste très peu identifiant, pas "
+    "anonyme : une requête est liée au compte de qui l'envoie. N'envoyez que le nécessaire.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1233,9 +1240,10 @@ checks.check_choices(
     digests={"A": "3069eca93477c0e5", "B": "34244a2dd850a835", "C": "85c569285200a450", "D": "62222be7ef963be8", "E": "bb2bf1bd9247bd84"},
     mistakes={
         "A": [
-            checks.Mistake(None, "un âge et une opération courante, sans nom, sans lieu, sans date ni "
-                           "détail rare : beaucoup d'adultes correspondent à ce message, qui ne "
-                           "désigne aucun patient en particulier.",
+            checks.Mistake(None, "« mon patient » et « hier » ne suffisent pas : un âge et une "
+                           "opération courante, sans nom, sans lieu ni détail rare, beaucoup "
+                           "d'adultes correspondent à ce message. (L'éditeur, qui sait quel compte "
+                           "l'envoie et quand, en sait un peu plus : n'envoyez que le nécessaire.)",
                            digest="0eb39e6970925467"),
         ],
         "B": [
@@ -1263,9 +1271,10 @@ checks.check_choices(
     },
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou "
             "sans son nom : une initiale ne le cache pas (D), une fonction unique "
-            "dans une petite commune le désigne (B). Une question générale (A, C, "
-            "E) ne révèle rien de personne. Même ainsi, une requête reste liée au "
-            "compte de qui l'envoie : n'envoyez que le nécessaire.",
+            "dans une petite commune le désigne (B). « Mon patient » sans détail "
+            "qui le distingue (A), ou une question générale (C, E), ne le laisse "
+            "pas reconnaître. Même ainsi, une requête reste liée au compte de qui "
+            "l'envoie, et à sa date : n'envoyez que le nécessaire.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1308,62 +1317,61 @@ fuite = {"A": "oui", "B": "oui", "C": "non", "D": "oui", "E": "non"}
 # %% [markdown] session="formative"
 # ### Question 5a — Soigner, héberger, traiter des données (1 point)
 #
-# Pour chaque cas, écrivez le texte qui pose l'obligation décrite : `"secret"` (code de la
-# santé publique, article L1110-4), `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9),
-# `"IA"` (règlement sur l'IA, article 50) ou `"aucun"` (aucun de ces quatre textes). Un même
-# texte peut répondre à plusieurs cas, ou à aucun ; chaque cas se juge seul (la question 5b
-# suit le même principe). Chaque cas juste vaut un quart de point ; chaque cas faux retire le
-# quart d'un cas juste (répondre au hasard, ou partout la même chose, rapporte donc peu) ; un
-# cas laissé `...` ne rapporte ni ne retire rien.
+# Dans chaque cas, une personne ou une entreprise est en **gras**. À quel texte manque-t-elle,
+# par ce qu'elle fait là ? Écrivez `"secret"` (code de la santé publique, article L1110-4),
+# `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9), `"IA"` (règlement sur l'IA,
+# article 50), ou `"aucun"` si elle ne manque à aucun de ces quatre textes. Si elle manque à
+# deux textes, écrivez celui qui la vise **en raison de son métier ou de son activité** (le
+# RGPD, lui, vaut pour tous). Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
+# cas se juge seul (la question 5b suit le même principe). Chaque cas juste vaut un quart de
+# point ; chaque cas faux retire un seizième de point (répondre au hasard, ou partout la même
+# chose, rapporte donc peu) ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
-# - **A** : un interne raconte à un ami, au café, qu'un patient du service est hospitalisé, et
-#   pourquoi. Quel texte lui impose de se taire **parce qu'il est soignant** ?
-# - **B** : une clinique fait stocker ses dossiers de patients sur les serveurs d'une entreprise
-#   informatique. Quel texte exige que cette entreprise soit certifiée ?
-# - **C** : une application de sport, sans aucun lien avec un soin, enregistre le statut VIH
-#   que ses utilisateurs y déclarent. Quel texte interdit ce traitement, sauf exceptions ?
-# - **D** : un hôpital garde les dossiers de ses patients sur ses propres serveurs, dans ses
-#   locaux, gérés par son service informatique. Quel texte exige que l'hôpital soit certifié
-#   pour cela ?
+# - **A** : **un interne** raconte à un ami, au café, qu'un patient du service est hospitalisé,
+#   et pourquoi.
+# - **B** : une clinique fait stocker ses dossiers de patients sur les serveurs d'**une
+#   entreprise informatique**, qui n'a pas de certification.
+# - **C** : **une application de sport**, sans aucun lien avec un soin, devine le statut VIH de
+#   ses utilisateurs d'après leurs messages, sans le leur demander, et le note dans leur profil.
+# - **D** : **un hôpital** garde les dossiers de ses patients sur ses propres serveurs, dans
+#   ses locaux, gérés par son service informatique, qui n'a pas de certification.
 #
 # <details><summary>Indice 1</summary>
 #
 # Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui héberge des données
 # de soin, et pour le compte de qui ? quiconque traite des données de santé ? le fournisseur
 # d'un outil d'IA ?), puis relisez le repli « Textes » de la section 4 : un mot de l'énoncé
-# (« certifié », « interdit ») ne suffit pas à trancher.
+# (« certification », « secret », « IA ») ne suffit pas à trancher.
 # </details>
 
 # %% [markdown] session="evaluation"
 # ### Question 5a — Soigner, héberger, traiter des données (1 point)
 #
-# Pour chaque cas, écrivez le texte qui pose l'obligation décrite : `"secret"` (code de la
-# santé publique, article L1110-4), `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9),
-# `"IA"` (règlement sur l'IA, article 50) ou `"aucun"` (aucun de ces quatre textes). Un même
-# texte peut répondre à plusieurs cas, ou à aucun ; chaque cas se juge seul (la question 5b
-# suit le même principe). Chaque cas juste vaut un quart de point ; chaque cas faux retire le
-# quart d'un cas juste (répondre au hasard, ou partout la même chose, rapporte donc peu) ; un
-# cas laissé `...` ne rapporte ni ne retire rien.
+# Dans chaque cas, une personne ou une entreprise est en **gras**. À quel texte manque-t-elle,
+# par ce qu'elle fait là ? Écrivez `"secret"` (code de la santé publique, article L1110-4),
+# `"HDS"` (même code, article L1111-8), `"RGPD"` (article 9), `"IA"` (règlement sur l'IA,
+# article 50), ou `"aucun"` si elle ne manque à aucun de ces quatre textes. Si elle manque à
+# deux textes, écrivez celui qui la vise **en raison de son métier ou de son activité** (le
+# RGPD, lui, vaut pour tous). Un même texte peut répondre à plusieurs cas, ou à aucun ; chaque
+# cas se juge seul (la question 5b suit le même principe). Chaque cas juste vaut un quart de
+# point ; chaque cas faux retire un seizième de point (répondre au hasard, ou partout la même
+# chose, rapporte donc peu) ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
-# - **A** : un employeur tient un tableau des arrêts de travail de ses salariés, avec le motif
-#   médical que certains lui ont confié en secret. Quel texte interdit ce traitement, sauf
-#   exceptions ?
-# - **B** : une chaîne de salles de sport fait garder par une entreprise informatique, sur les
-#   serveurs de celle-ci, les fiches d'inscription de ses clients (nom, adresse, abonnement).
-#   Quel texte exige que cette entreprise soit certifiée pour les garder ?
-# - **C** : un centre de santé confie les dossiers de ses patients à un prestataire, qui les
-#   garde dans ses propres centres de données. Quel texte exige que ce prestataire soit
-#   titulaire d'un certificat délivré par un organisme accrédité ?
-# - **D** : une sage-femme raconte, à un repas de famille, l'accouchement difficile d'une
-#   voisine qu'elle a suivie. Quel texte lui impose de se taire **parce qu'elle l'a prise en
-#   charge** ?
+# - **A** : **un employeur** tient un tableau des arrêts de travail de ses salariés, avec le
+#   motif médical que certains lui ont confié en secret.
+# - **B** : **un cabinet de kinésithérapie** garde les dossiers de ses patients sur un serveur
+#   installé dans son propre local ; ni le cabinet ni ce serveur n'ont de certification.
+# - **C** : **un prestataire informatique** garde, dans ses propres centres de données, les
+#   dossiers des patients d'un centre de santé ; il n'a pas de certification.
+# - **D** : **une sage-femme** recopie, dans un message à sa famille, ce qu'elle a lu dans le
+#   dossier d'une voisine qu'elle a suivie pendant un accouchement difficile.
 #
 # <details><summary>Indice 1</summary>
 #
 # Demandez-vous d'abord **qui** porte l'obligation (un soignant ? celui qui héberge des données
 # de soin, et pour le compte de qui ? quiconque traite des données de santé ? le fournisseur
 # d'un outil d'IA ?), puis relisez le repli « Textes » de la section 4 : un mot de l'énoncé
-# (« certifié », « interdit ») ne suffit pas à trancher.
+# (« certification », « secret », « IA ») ne suffit pas à trancher.
 # </details>
 
 # %% answer="texte_obligation" session="formative"
@@ -1481,15 +1489,15 @@ checks.check_choices(
                            digest="cd439354adf1fc86"),
         ],
         "B": [
-            checks.Mistake(None, "la certification HDS vise les données de santé recueillies pour la "
-                           "prévention, le diagnostic ou le soin : des fiches d'inscription à une "
-                           "salle de sport n'en sont pas.",
+            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin pour "
+                           "le compte d'un autre : un cabinet qui garde ses propres dossiers chez "
+                           "lui n'héberge pour personne. Il n'a pas à être certifié.",
                            digest="e5f24c3b3349e25e"),
-            checks.Mistake(None, "le RGPD s'applique bien à ces fiches, mais il n'exige aucune "
-                           "certification.",
+            checks.Mistake(None, "le RGPD s'applique bien à ces dossiers, mais il n'exige aucune "
+                           "certification, et rien ne dit que le cabinet le méconnaît.",
                            digest="d0366654825ab4a2"),
-            checks.Mistake(None, "ni soignant, ni patient : le secret médical ne s'applique pas, et il "
-                           "n'impose aucune certification.",
+            checks.Mistake(None, "garder ses dossiers n'est pas les révéler : le secret n'est pas "
+                           "en cause, et il n'impose aucune certification.",
                            digest="c651a50fdc5ded6b"),
             checks.Mistake(None, "rien ici n'est un système d'IA.",
                            digest="a5d2a62d932eccf8"),
@@ -1507,12 +1515,13 @@ checks.check_choices(
                            digest="2480442455ed90ff"),
         ],
         "D": [
-            checks.Mistake(None, "le RGPD peut aussi s'appliquer à une parole, quand l'information vient "
-                           "d'un dossier (Cour de justice de l'Union européenne, 7 mars 2024, "
-                           "affaire C-740/22) ; mais il ne vise pas la soignante en tant que telle "
-                           ": un autre texte lui impose de se taire.",
+            checks.Mistake(None, "le RGPD s'applique aussi : elle tire ces informations d'un "
+                           "dossier (voyez aussi l'arrêt de la Cour de justice de l'Union "
+                           "européenne du 7 mars 2024, affaire C-740/22) ; mais il vaut pour tous, "
+                           "et un autre texte vise la sage-femme en raison de son métier.",
                            digest="28e053f2209351db"),
-            checks.Mistake(None, "rien n'est hébergé ici : c'est une parole, pas un stockage.",
+            checks.Mistake(None, "rien n'est hébergé pour le compte d'un autre ici : c'est une "
+                           "divulgation, pas un stockage.",
                            digest="448a56b2ef682222"),
             checks.Mistake(None, "une soignante n'a pas le droit de raconter ce qu'elle sait d'une "
                            "patiente : l'un des quatre textes l'interdit.",
@@ -1523,8 +1532,9 @@ checks.check_choices(
     },
     success="chaque texte a sa cible : tout traitement de données de santé, soin ou "
             "non (RGPD : l'employeur) ; celui qui garde des données de soin pour le "
-            "compte d'un autre (HDS : le prestataire du centre de santé, pas celui "
-            "des salles de sport) ; le soignant (secret : la sage-femme).",
+            "compte d'un autre (HDS : le prestataire du centre de santé ; le cabinet "
+            "qui garde ses propres dossiers n'en est pas) ; le soignant (secret : la "
+            "sage-femme, même si le RGPD s'applique aussi).",
     points=1,
 )
 ### BEGIN HIDDEN TESTS
@@ -1537,7 +1547,7 @@ checks.check_choices(texte_obligation, name="texte_obligation", options=["secret
 texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "aucun"}
 
 # %% mistake="texte_obligation" session="evaluation"
-# message : des fiches d'inscription à une salle
+# message : un cabinet qui garde ses propres dossiers
 texte_obligation = {"A": "RGPD", "B": "HDS", "C": "HDS", "D": "secret"}
 
 # %% mistake="texte_obligation" session="evaluation"
@@ -1545,29 +1555,29 @@ texte_obligation = {"A": "RGPD", "B": "HDS", "C": "HDS", "D": "secret"}
 texte_obligation = {"A": "RGPD", "B": "aucun", "C": "RGPD", "D": "secret"}
 
 # %% mistake="texte_obligation" session="evaluation"
-# message : mais il ne vise pas la soignante en tant que telle
+# message : un autre texte vise la sage-femme en raison de son métier
 texte_obligation = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "RGPD"}
 
 # %% [markdown] session="formative"
 # ### Question 5b — Des outils d'IA : quel texte s'applique ? (1 point)
 #
-# Mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`. Chaque cas juste
-# vaut un quart de point ; chaque cas faux retire le quart d'un cas juste. Chaque cas parle d'un
-# outil d'IA ; cela ne veut pas dire que le règlement sur l'IA y répond.
+# Même consigne, mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`,
+# pour la personne ou l'entreprise en **gras**. Chaque cas juste vaut un quart de point ; chaque
+# cas faux retire un seizième de point. Chaque cas parle d'un outil d'IA ; cela ne veut pas dire
+# que le règlement sur l'IA y répond.
 #
-# - **E** : une entreprise met sur le marché un agent conversationnel qui répond aux patients
-#   sur le site d'un hôpital. Quel texte l'oblige à faire savoir aux patients qu'ils écrivent à
-#   une IA ?
-# - **F** : une infirmière fait rédiger par l'agent conversationnel encadré de son hôpital une
-#   fiche sur la vaccination contre la grippe, destinée au public. Elle la relit, la corrige,
-#   et l'hôpital la publie sur son site sous sa responsabilité, avec le nom de l'infirmière.
-#   Quel texte les oblige à écrire sur la fiche qu'une IA l'a rédigée ?
-# - **G** : un éditeur vend aux hôpitaux un outil d'IA qui transcrit et résume les
+# - **E** : **une entreprise** met sur le marché un agent conversationnel qui répond aux
+#   patients sur le site d'un hôpital ; rien n'y dit aux patients qu'ils écrivent à une IA, et
+#   ce n'est pas évident.
+# - **F** : **un hôpital** publie sur son site une fiche sur la vaccination contre la grippe,
+#   destinée au public, rédigée par son agent conversationnel encadré ; une infirmière l'a
+#   relue et corrigée, l'hôpital la publie sous sa responsabilité, avec le nom de
+#   l'infirmière ; la fiche ne dit pas qu'une IA l'a rédigée.
+# - **G** : **un éditeur** vend aux hôpitaux un outil d'IA qui transcrit et résume les
 #   consultations ; il garde sur ses serveurs, pour le compte des hôpitaux, les comptes rendus
-#   produits. Quel texte exige qu'il soit certifié pour les garder ?
-# - **H** : une infirmière fait résumer un dossier par l'outil d'IA encadré de son hôpital, puis
-#   lit ce résumé au téléphone à l'employeur du patient, qui le lui demande. Quel texte lui
-#   interdisait de le lui dire, du fait de son métier ?
+#   produits ; il n'a pas de certification.
+# - **H** : **une infirmière** fait résumer un dossier par l'outil d'IA encadré de son hôpital,
+#   puis lit ce résumé au téléphone à l'employeur du patient, qui le lui demande.
 #
 # <details><summary>Indice</summary>
 #
@@ -1579,24 +1589,23 @@ texte_obligation = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "RGPD"}
 # %% [markdown] session="evaluation"
 # ### Question 5b — Des outils d'IA : quel texte s'applique ? (1 point)
 #
-# Mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`. Chaque cas juste
-# vaut un quart de point ; chaque cas faux retire le quart d'un cas juste. Chaque cas parle d'un
-# outil d'IA ; cela ne veut pas dire que le règlement sur l'IA y répond.
+# Même consigne, mêmes réponses possibles : `"secret"`, `"HDS"`, `"RGPD"`, `"IA"` ou `"aucun"`,
+# pour la personne ou l'entreprise en **gras**. Chaque cas juste vaut un quart de point ; chaque
+# cas faux retire un seizième de point. Chaque cas parle d'un outil d'IA ; cela ne veut pas dire
+# que le règlement sur l'IA y répond.
 #
-# - **E** : une jeune entreprise entraîne un outil d'IA à repérer les grains de beauté suspects
-#   sur les photos de peau que les utilisateurs de son application grand public lui envoient,
-#   avec leur diagnostic déclaré, sans aucun lien avec un soin. Quel texte interdit ce
-#   traitement de données de santé, sauf exceptions ?
-# - **F** : une mutuelle fait rédiger par un agent conversationnel une page sur la rougeole,
-#   destinée à informer le public, et la publie telle quelle sur son site : personne ne l'a
-#   relue, personne n'en assume la responsabilité éditoriale. Quel texte l'oblige à dire que ce
-#   texte a été généré par une IA ?
-# - **G** : un kinésithérapeute fait écrire par un outil d'IA un billet humoristique sur la
-#   rééducation d'un de ses patients, qu'il nomme, et le publie sur un réseau social. Quel texte
-#   lui imposait de garder pour lui ce qu'il sait de ce patient, parce qu'il le soigne ?
-# - **H** : une infirmière se sert chez elle d'un outil d'IA pour réviser la pharmacologie, à
-#   partir de fiches publiques, sans aucune donnée de patient. Quel texte exige que cet outil
-#   soit certifié pour héberger des données de santé ?
+# - **E** : **une jeune entreprise** entraîne son outil d'IA sur les photos de peau que les
+#   utilisateurs de son application grand public lui ont envoyées pour un tout autre usage,
+#   avec leur diagnostic déclaré, sans le leur demander et sans aucun lien avec un soin.
+# - **F** : **une mutuelle** publie sur son site une page sur la rougeole, destinée à informer
+#   le public, écrite par un agent conversationnel ; personne ne l'a relue avant de la publier,
+#   ni n'en assume la responsabilité éditoriale ; la page ne dit pas qu'une IA l'a écrite.
+# - **G** : **un kinésithérapeute** fait écrire par un outil d'IA un billet humoristique sur la
+#   rééducation d'un de ses patients, qu'il nomme, et le publie sur un réseau social.
+# - **H** : **un centre hospitalier** publie sur son site une page sur la rougeole, destinée au
+#   public, écrite par un agent conversationnel ; un médecin du service l'a relue, corrigée et
+#   signée, et le centre la publie sous sa responsabilité ; la page ne dit pas qu'une IA l'a
+#   écrite.
 #
 # <details><summary>Indice</summary>
 #
@@ -1778,18 +1787,19 @@ checks.check_choices(
                            digest="c8f3789b6a3e6536"),
         ],
         "H": [
-            checks.Mistake(None, "la certification HDS vise qui héberge, pour le compte d'un autre, des "
-                           "données de santé recueillies pour le soin : ici, aucune donnée de "
-                           "patient.",
+            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin pour le "
+                           "compte d'un autre : une page pour le public n'en contient pas.",
                            digest="6539174f54bb3c65"),
-            checks.Mistake(None, "le règlement sur l'IA n'impose aucune certification d'hébergeur ; et "
-                           "ici, aucune donnée de santé.",
+            checks.Mistake(None, "l'article 50 (paragraphe 4) dispense celui qui publie quand le texte "
+                           "a été relu par un humain et qu'une personne en assume la "
+                           "responsabilité éditoriale : ici, un médecin l'a relu et signé, le "
+                           "centre la publie sous sa responsabilité.",
                            digest="49751072cdd37ffc"),
-            checks.Mistake(None, "le RGPD n'exige aucune certification, et ici aucune donnée de patient "
-                           "n'est traitée.",
+            checks.Mistake(None, "le RGPD encadre les données personnelles ; une page pour le public "
+                           "n'en contient pas.",
                            digest="515bd40860378a5f"),
-            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un patient ; il "
-                           "n'impose aucune certification, et aucun patient n'est en cause.",
+            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un patient ; la "
+                           "page ne parle d'aucun patient.",
                            digest="1fe97e8b5c3ae745"),
         ],
     },
@@ -1798,8 +1808,8 @@ checks.check_choices(
             "d'information du public généré par une IA, sauf relecture humaine et "
             "responsabilité éditoriale (F : ni l'une ni l'autre). Une IA ne change "
             "pas les autres textes : les données de santé restent interdites de "
-            "traitement sauf exceptions (RGPD), le soignant reste tenu au secret ; "
-            "sans donnée de soin, aucune certification. Dire qu'une IA a aidé à "
+            "traitement sauf exceptions (RGPD), le soignant reste tenu au secret. "
+            "Dire qu'une IA a aidé à "
             "écrire reste une règle de l'école (V6 — Intégrité et transparence).",
     points=1,
 )
@@ -1821,8 +1831,8 @@ texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
 texte_ia = {"E": "RGPD", "F": "aucun", "G": "secret", "H": "aucun"}
 
 # %% mistake="texte_ia" session="evaluation"
-# message : ici, aucune donnée de patient
-texte_ia = {"E": "RGPD", "F": "IA", "G": "secret", "H": "HDS"}
+# message : ici, un médecin l'a relu et signé
+texte_ia = {"E": "RGPD", "F": "IA", "G": "secret", "H": "IA"}
 
 # %% mistake="texte_ia" session="evaluation"
 # message : mais un autre texte vise le soignant en tant que tel
@@ -1952,6 +1962,8 @@ n_medecins = int(par_role.loc["médecin", "présents"])
 n_medecins_per = int(par_role.loc["médecin", "PER"])
 n_manques = n_noms - n_noms_spacy
 n_manques_medecins = n_medecins - n_medecins_per
+# The text below says that, on these notes, spaCy never tags a doctor's name « personne ».
+assert n_medecins_per == 0
 print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} classés « personne » "
       f"(les autres : « divers » ou « lieu ») ; ils font {n_manques_medecins} des {n_manques} "
       "noms que spaCy manque.")
@@ -1960,7 +1972,8 @@ print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} cla
 # Lisez les tableaux et leur lecture (un nom compte comme trouvé si un passage signalé le
 # recouvre, même en partie). Les règles ne savent rien d'un nom sans civilité ; spaCy ne voit
 # aucune date. Et presque tous les noms qu'il manque sont ceux des **médecins** : après « Dr »,
-# il prend le nom pour une entité « divers » ou pour un lieu, jamais pour une personne. Il a
+# il prend le nom pour une entité « divers » ou pour un lieu, et, sur ces notes, jamais pour une
+# personne. Il a
 # appris ses entités sur des articles de Wikipédia, où elles avaient été repérées
 # automatiquement (le corpus WikiNER, Nothman et al., 2013), pas sur des notes cliniques : un outil se trompe là où ses textes d'apprentissage ne ressemblent
 # pas aux nôtres. Le nom du
@@ -1971,9 +1984,8 @@ print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} cla
 #
 # Cette comparaison favorise les règles **par construction** : le générateur écrit tous les noms
 # « standard » juste après une civilité, exactement le motif des règles (d'où leur score sur ces
-# noms) ; dans un vrai dossier (« vu par Garcia »), elles en manqueraient. Et le petit modèle
-# français de spaCy n'a pas appris sur des notes cliniques. La mesure vaut pour ces notes
-# synthétiques, pas pour un vrai dossier.
+# noms) ; dans un vrai dossier (« vu par Garcia »), elles en manqueraient. La mesure vaut pour
+# ces notes synthétiques, pas pour un vrai dossier.
 
 # %% [markdown] session="formative"
 # ### Question 6 — Le rappel de spaCy pour les noms (1 point)
@@ -2214,8 +2226,9 @@ rappel_spacy = 117 / 105
 #
 # Réussir un QCM n'est pas soigner : l'examen ne mesure ni l'examen clinique, ni la relation
 # avec le patient, ni la sécurité d'une prescription. D'autres travaux ont montré que des
-# agents conversationnels reprenaient des formules médicales fondées sur la « race »,
-# aujourd'hui abandonnées (Omiye et al., 2023) : une question de **justice**.
+# agents conversationnels reprenaient des formules et des idées médicales fondées sur la
+# « race », aujourd'hui abandonnées ou réfutées (Omiye et al., 2023) : une question de
+# **justice**.
 #
 # **Pour aller plus loin** : Haute Autorité de santé, *Premières clefs d'usage de l'IA
 # générative en santé dans les secteurs sanitaire, social et médico-social* (guide, octobre
@@ -2229,26 +2242,298 @@ rappel_spacy = 117 / 105
 #
 # - **D'abord le patient** : prévenir le médecin qui le prend en charge, le surveiller,
 #   corriger le traitement ; lui dire ce qui s'est passé.
-# - **Dans l'établissement** : déclarer l'événement dans son système de signalement des
-#   événements indésirables (la « fiche d'événement indésirable »), en disant d'où venait
+# - **Ensuite, dans l'établissement** : déclarer l'événement dans son système de signalement
+#   des événements indésirables (la « fiche d'événement indésirable »), en disant d'où venait
 #   l'erreur, ici une synthèse écrite par un agent conversationnel. Le but est de comprendre et
 #   d'éviter que cela recommence, pas de punir.
 # - **Pharmacovigilance** : un effet indésirable suspecté d'un médicament, erreur
-#   médicamenteuse comprise, se déclare au centre régional de pharmacovigilance ; certains
-#   professionnels de santé y sont obligés, tous peuvent le faire (code de la santé publique,
-#   article R5121-161), sur le portail signalement-sante.gouv.fr.
+#   médicamenteuse comprise, se déclare au centre régional de pharmacovigilance. Certains
+#   professionnels de santé y sont obligés, dont les médecins, les chirurgiens-dentistes, les
+#   sages-femmes et les pharmaciens ; tous peuvent le faire (code de la santé publique, article
+#   R5121-161), sur le portail signalement-sante.gouv.fr.
 # - **Événement grave** : un événement inattendu qui cause un décès, met en jeu le pronostic
 #   vital ou laisse probablement un déficit fonctionnel permanent est un **événement
 #   indésirable grave associé aux soins** (EIGS ; même code, article R1413-67). Tout
 #   professionnel ou établissement de santé qui le constate le déclare à l'agence régionale de
 #   santé (ARS ; article L1413-14), par le même portail (Haute Autorité de santé, 2022).
+# - **Matériovigilance** : elle recueille les incidents dus à un **dispositif médical**, un
+#   produit (un logiciel, par exemple) que son fabricant destine à un usage médical :
+#   diagnostic, surveillance, traitement.
+
+# %% [markdown] session="formative"
+# ### Question 7 — Une dose fausse a atteint la patiente : que faire, et dans quel ordre ? (2 points)
+#
+# Mme R., 72 ans, est hospitalisée en médecine. La synthèse qu'une collègue a fait écrire par un
+# agent conversationnel grand public indique « bisoprolol 10 mg » ; le dossier dit 2,5 mg. La
+# patiente a reçu 10 mg ce matin. À midi, vous trouvez son pouls lent ; elle est fatiguée. (Elle
+# restera dans le service, surveillée, sans autre traitement ; tout rentrera dans l'ordre le
+# lendemain, sans séquelle.)
+#
+# Pour chaque action, écrivez `"d'abord"` (elle protège la patiente : tout de suite, avant toute
+# déclaration), `"ensuite"` (à faire, une fois la patiente prise en charge) ou `"non"` (pas à
+# faire, pas dans cet ordre, ou pas le bon circuit pour ce cas). La note est partielle : chaque
+# action juste vaut 2/7 de point, chaque action fausse retire 1/7 de point (répondre au hasard
+# rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire rien.
+#
+# - **A** : prévenir le médecin qui la prend en charge, en lui disant quelle dose elle a reçue,
+#   et la surveiller.
+# - **B** : déclarer un événement indésirable grave associé aux soins (EIGS) à l'agence
+#   régionale de santé.
+# - **C** : remplir la fiche d'événement indésirable de l'établissement, en écrivant que la
+#   dose venait d'une synthèse écrite par un agent conversationnel.
+# - **D** : déclarer l'incident en matériovigilance, puisque l'erreur vient d'un logiciel.
+# - **E** : vérifier dans le plan de soins qu'aucune autre prise de 10 mg n'est prévue, et la
+#   suspendre en attendant l'avis du médecin.
+# - **F** : déclarer l'effet indésirable au centre régional de pharmacovigilance.
+# - **G** : remplir la fiche d'événement indésirable avant d'appeler le médecin, tant que les
+#   faits sont frais.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez l'encadré ci-dessus, puis, pour chaque circuit de déclaration, la condition qui le
+# déclenche : est-elle remplie dans ce cas ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un agent conversationnel grand public est-il destiné par son fabricant à un usage médical ?
+# La patiente a-t-elle eu un effet indésirable ? Son état remplit-il l'une des trois conditions
+# d'un événement grave ?
+# </details>
+
+# %% [markdown] session="evaluation"
+# ### Question 7 — Une dose fausse a atteint le patient : que faire, et dans quel ordre ? (2 points)
+#
+# M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, une synthèse écrite par un
+# agent conversationnel grand public a multiplié par quatre la dose de son anticoagulant ;
+# personne ne l'a vu, et il la reçoit depuis. Ce matin, il saigne (hémorragie digestive), sa
+# tension s'effondre : il est transféré en réanimation et transfusé. C'est en relisant son
+# traitement que vous découvrez l'erreur.
+#
+# Pour chaque action, écrivez `"d'abord"` (elle protège le patient : tout de suite, avant toute
+# déclaration), `"ensuite"` (à faire, une fois le patient pris en charge) ou `"non"` (pas à
+# faire, pas dans cet ordre, ou pas le bon circuit pour ce cas). La note est partielle : chaque
+# action juste vaut 2/7 de point, chaque action fausse retire 1/7 de point (répondre au hasard
+# rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire rien.
+#
+# - **A** : déclarer l'incident en matériovigilance, puisque l'erreur vient d'un outil numérique.
+# - **B** : déclarer un événement indésirable grave associé aux soins (EIGS) à l'agence
+#   régionale de santé.
+# - **C** : dire au médecin de réanimation quelle dose le patient a reçue, et depuis quand.
+# - **D** : écrire la fiche d'événement indésirable avant de prévenir le médecin, tant que les
+#   faits sont frais.
+# - **E** : remplir la fiche d'événement indésirable de l'établissement, en écrivant que la
+#   dose venait d'une synthèse écrite par un agent conversationnel.
+# - **F** : vérifier que la dose fausse n'est plus écrite nulle part (plan de soins, traitement
+#   de sortie en préparation), et la faire corriger par le médecin.
+# - **G** : déclarer l'effet indésirable au centre régional de pharmacovigilance.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez l'encadré ci-dessus, puis, pour chaque circuit de déclaration, la condition qui le
+# déclenche : est-elle remplie dans ce cas ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un agent conversationnel grand public est-il destiné par son fabricant à un usage médical ?
+# Le patient a-t-il eu un effet indésirable ? Son état remplit-il l'une des trois conditions
+# d'un événement grave ?
+# </details>
+
+# %% answer="signalement" session="formative"
+signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": ...}
+### BEGIN SOLUTION
+signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
+               "F": "ensuite", "G": "non"}
+### END SOLUTION
+
+# %% tests="signalement" points=2 session="formative"
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_choices(
+    signalement,
+    name="signalement",
+    options=["d'abord", "ensuite", "non"],
+    digests={"A": "80be28fdf992ca46", "B": "bda5fefa787f599b", "C": "c868f472d34752b4",
+             "D": "58b2e1a45ecb20b6", "E": "c7ec2427f06353b0", "F": "cee0b94c743de2ae",
+             "G": "a010310a3401965a"},
+    mistakes={
+        "A": [checks.Mistake(None, "la patiente d'abord : tant que le médecin ne sait pas quelle "
+                             "dose elle a reçue, personne ne peut la traiter ; les déclarations "
+                             "attendent.", digest="630392923c76ad74"),
+              checks.Mistake(None, "prévenir le médecin et surveiller, c'est le premier geste, "
+                             "pas une option.", digest="11deab3110be3f33")],
+        "B": [checks.Mistake(None, "un EIGS suppose un décès, un pronostic vital en jeu ou un "
+                             "déficit fonctionnel permanent probable : rien de cela ici. La "
+                             "fiche de l'établissement et la pharmacovigilance suffisent.",
+                             digest="1cf1eb5e5458f03f"),
+              checks.Mistake(None, "un EIGS suppose un décès, un pronostic vital en jeu ou un "
+                             "déficit fonctionnel permanent probable : rien de cela ici, même "
+                             "une fois la patiente prise en charge.", digest="445319546e8c6aca")],
+        "C": [checks.Mistake(None, "la fiche ne protège pas la patiente : elle vient une fois "
+                             "celle-ci prise en charge.", digest="0a9b05e2465160ae"),
+              checks.Mistake(None, "la fiche d'événement indésirable est à remplir, en disant "
+                             "d'où venait l'erreur : c'est elle qui permet d'éviter que cela "
+                             "recommence.", digest="dbc2e7ed96d48be1")],
+        "D": [checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
+                             "fabricant destine à un usage médical : un agent conversationnel "
+                             "grand public n'en est pas un. Le bon circuit est la "
+                             "pharmacovigilance.", digest="19a95548cb040354"),
+              checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
+                             "fabricant destine à un usage médical : un agent conversationnel "
+                             "grand public n'en est pas un, même plus tard.",
+                             digest="12741ee0cd0b5c2f")],
+        "E": [checks.Mistake(None, "empêcher une nouvelle prise de la dose fausse protège la "
+                             "patiente : cela ne peut pas attendre.", digest="98521db6c0a9b63d"),
+              checks.Mistake(None, "empêcher une nouvelle prise de la dose fausse protège la "
+                             "patiente : c'est à faire, tout de suite.", digest="31464a0bf871dcc5")],
+        "F": [checks.Mistake(None, "la déclaration au centre de pharmacovigilance ne soigne pas "
+                             "la patiente : elle vient une fois celle-ci prise en charge.",
+                             digest="916a08975b5c06dd"),
+              checks.Mistake(None, "un effet indésirable d'un médicament, dû à une erreur de "
+                             "dose, se déclare bien au centre régional de pharmacovigilance, "
+                             "même sans séquelle.", digest="74ee8633fd1f4ef4")],
+        "G": [checks.Mistake(None, "écrire la fiche avant d'appeler le médecin retarde le "
+                             "traitement de la patiente : l'ordre est faux.",
+                             digest="508519c5acfd408a"),
+              checks.Mistake(None, "la fiche vient après l'appel au médecin, pas avant : "
+                             "l'ordre est faux.", digest="3d406f0bc3cb44fd")],
+    },
+    success="la patiente d'abord (prévenir le médecin, surveiller, empêcher une nouvelle prise) ; "
+    "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, et la "
+    "pharmacovigilance. Ni EIGS (rien de grave au sens du code), ni matériovigilance (un agent "
+    "grand public n'est pas un dispositif médical). L'outil ne change rien au circuit.",
+    points=2,
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(signalement, name="signalement", options=["d'abord", "ensuite", "non"],
+                     expected={"A": "d'abord", "B": "non", "C": "ensuite", "D": "non",
+                               "E": "d'abord", "F": "ensuite", "G": "non"}, points=2)
+### END HIDDEN TESTS
+
+# %% mistake="signalement" session="formative"
+# message : rien de cela ici. La fiche
+signalement = {"A": "d'abord", "B": "d'abord", "C": "ensuite", "D": "non", "E": "d'abord",
+               "F": "ensuite", "G": "non"}
+
+# %% mistake="signalement" session="formative"
+# message : grand public n'en est pas un, même plus tard
+signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "ensuite", "E": "d'abord",
+               "F": "ensuite", "G": "non"}
+
+# %% mistake="signalement" session="formative"
+# message : l'ordre est faux
+signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
+               "F": "ensuite", "G": "d'abord"}
+
+# %% mistake="signalement" session="formative"
+# message : même sans séquelle
+signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
+               "F": "non", "G": "non"}
+
+# %% answer="signalement" session="evaluation"
+signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": ...}
+### BEGIN SOLUTION
+signalement = {"A": "non", "B": "ensuite", "C": "d'abord", "D": "non", "E": "ensuite",
+               "F": "d'abord", "G": "ensuite"}
+### END SOLUTION
+
+# %% tests="signalement" points=2 session="evaluation"
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_choices(
+    signalement,
+    name="signalement",
+    options=["d'abord", "ensuite", "non"],
+    digests={"A": "11deab3110be3f33", "B": "445319546e8c6aca", "C": "0a9b05e2465160ae",
+             "D": "58b2e1a45ecb20b6", "E": "98521db6c0a9b63d", "F": "916a08975b5c06dd",
+             "G": "3d406f0bc3cb44fd"},
+    mistakes={
+        "A": [checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
+                             "fabricant destine à un usage médical : un agent conversationnel "
+                             "grand public n'en est pas un. Le bon circuit est la "
+                             "pharmacovigilance.", digest="80be28fdf992ca46"),
+              checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
+                             "fabricant destine à un usage médical : un agent conversationnel "
+                             "grand public n'en est pas un, même plus tard.",
+                             digest="630392923c76ad74")],
+        "B": [checks.Mistake(None, "une hémorragie qui mène en réanimation met en jeu le "
+                             "pronostic vital : c'est un événement grave, à déclarer à l'ARS, mais "
+                             "une fois le patient pris en charge ; la déclaration ne le soigne "
+                             "pas.", digest="1cf1eb5e5458f03f"),
+              checks.Mistake(None, "une hémorragie qui mène en réanimation met en jeu le "
+                             "pronostic vital : c'est un événement indésirable grave associé aux "
+                             "soins, que tout professionnel qui le constate déclare à l'ARS.",
+                             digest="bda5fefa787f599b")],
+        "C": [checks.Mistake(None, "le patient d'abord : sans la dose reçue et sa durée, la "
+                             "réanimation ne peut pas traiter la cause du saignement.",
+                             digest="c868f472d34752b4"),
+              checks.Mistake(None, "dire au médecin ce que le patient a reçu est le premier "
+                             "geste, pas une option.", digest="dbc2e7ed96d48be1")],
+        "D": [checks.Mistake(None, "écrire la fiche avant de prévenir le médecin retarde le "
+                             "traitement du patient : l'ordre est faux.",
+                             digest="19a95548cb040354"),
+              checks.Mistake(None, "la fiche vient après l'appel au médecin, pas avant : "
+                             "l'ordre est faux.", digest="12741ee0cd0b5c2f")],
+        "E": [checks.Mistake(None, "la fiche ne protège pas le patient : elle vient une fois "
+                             "celui-ci pris en charge.", digest="c7ec2427f06353b0"),
+              checks.Mistake(None, "la fiche d'événement indésirable est à remplir, en disant "
+                             "d'où venait l'erreur : c'est elle qui permet d'éviter que cela "
+                             "recommence.", digest="31464a0bf871dcc5")],
+        "F": [checks.Mistake(None, "tant que la dose fausse reste écrite, elle peut être "
+                             "redonnée : la faire corriger protège le patient, tout de suite.",
+                             digest="cee0b94c743de2ae"),
+              checks.Mistake(None, "tant que la dose fausse reste écrite, elle peut être "
+                             "redonnée : c'est à faire, tout de suite.", digest="74ee8633fd1f4ef4")],
+        "G": [checks.Mistake(None, "la déclaration au centre de pharmacovigilance ne soigne pas "
+                             "le patient : elle vient une fois celui-ci pris en charge.",
+                             digest="508519c5acfd408a"),
+              checks.Mistake(None, "un effet indésirable d'un médicament, dû à une erreur de "
+                             "dose, se déclare au centre régional de pharmacovigilance, en plus "
+                             "de l'ARS.", digest="a010310a3401965a")],
+    },
+    success="le patient d'abord (dire au médecin la dose reçue, faire corriger la dose écrite) ; "
+    "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, la "
+    "pharmacovigilance et, le pronostic vital étant en jeu (réanimation), l'EIGS à l'ARS. Pas la "
+    "matériovigilance : un agent grand public n'est pas un dispositif médical. L'outil ne "
+    "change rien au circuit.",
+    points=2,
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(signalement, name="signalement", options=["d'abord", "ensuite", "non"],
+                     expected={"A": "non", "B": "ensuite", "C": "d'abord", "D": "non",
+                               "E": "ensuite", "F": "d'abord", "G": "ensuite"}, points=2)
+### END HIDDEN TESTS
+
+# %% mistake="signalement" session="evaluation"
+# message : c'est un événement indésirable grave associé aux soins, que tout
+signalement = {"A": "non", "B": "non", "C": "d'abord", "D": "non", "E": "ensuite",
+               "F": "d'abord", "G": "ensuite"}
+
+# %% mistake="signalement" session="evaluation"
+# message : grand public n'en est pas un, même plus tard
+signalement = {"A": "ensuite", "B": "ensuite", "C": "d'abord", "D": "non", "E": "ensuite",
+               "F": "d'abord", "G": "ensuite"}
+
+# %% mistake="signalement" session="evaluation"
+# message : l'ordre est faux
+signalement = {"A": "non", "B": "ensuite", "C": "d'abord", "D": "d'abord", "E": "ensuite",
+               "F": "d'abord", "G": "ensuite"}
+
+# %% mistake="signalement" session="evaluation"
+# message : la déclaration ne le soigne pas
+signalement = {"A": "non", "B": "d'abord", "C": "d'abord", "D": "non", "E": "ensuite",
+               "F": "d'abord", "G": "ensuite"}
+
+# %% mistake="signalement" session="formative"
+# message : rien de cela ici, même
+signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": "d'abord",
+               "F": "ensuite", "G": "non"}
 
 # %% [markdown]
 # ## 8. Réflexion : un dossier dans un agent conversationnel
 #
-# **Pour la micro-certification, cette réflexion n'est pas notée** : faites-la pour vous, puis
-# comparez-la au guide de correction du parcours en autonomie. Dans un cours où un enseignant
-# la corrige, elle vaut 4 points.
+# Cette réflexion ne compte pas pour la micro-certification : faites-la pour vous. Le parcours
+# en autonomie ouvre, sous votre réponse, le guide de correction, pour la comparer.
 #
 # Une collègue infirmière, débordée, vous dit : « Je colle les transmissions du patient de la
 # chambre 8 dans l'agent conversationnel gratuit sur mon téléphone, il me fait une synthèse
@@ -2320,6 +2605,9 @@ rappel_spacy = 117 / 105
 #   données sensibles, hébergement certifié.
 # - Un texte rédigé avec une IA se **relit** et se signe par un humain ; le **dire** est une
 #   règle de l'école (V6 — Intégrité et transparence).
+# - Une dose fausse qui atteint un patient : **le patient d'abord**, puis la fiche d'événement
+#   indésirable (en disant d'où venait l'erreur) et les déclarations externes que le cas
+#   appelle ; l'outil qui a écrit l'erreur ne change pas le circuit.
 
 # %% [markdown]
 # ## Sources
