@@ -390,10 +390,10 @@ else:
 #
 # Sans rayon ni périmètre, le modèle réappris fait aussi bien, à une patiente près : l'aire
 # suffit. Même sans les trois mesures de taille, il perd bien moins que la taille mélangée en
-# groupe : il reporte du poids sur les points concaves, qui suivent la taille. Et réappris sans
-# les points concaves, il perd à peu près autant que sans la texture (dernières lignes) : leur
-# « loin devant » de la section 1 mesure un modèle figé qu'on brouille, pas ce dont un modèle a
-# besoin.
+# groupe : il reporte du poids sur les points concaves, qui suivent la taille. Réappris sans
+# les points concaves, il perd à peu près autant que sans la texture (dernières lignes) : ils
+# sont remplaçables, la taille les suit ; ce n'est pas un artefact, et on ne classe rien à deux
+# patientes près.
 # </details>
 
 # %% [markdown]
@@ -747,7 +747,7 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 # la patiente en a été **informée** (article L. 4001-3). Le règlement européen sur l'IA classe
 # **à haut risque** l'IA qui est un dispositif médical (ou son composant de sécurité) évalué
 # par un organisme notifié (article 6), et des usages comme le tri des urgences (annexe III).
-# Son article 14 demande qu'elle soit **conçue** pour que la personne qui la contrôle
+# Son article 14 demandera qu'elle soit **conçue** pour que la personne qui la contrôle
 # **puisse** passer outre et reste consciente du biais d'automatisation : à partir du
 # **2 décembre 2027** pour l'annexe III, du **2 août 2028** pour les dispositifs médicaux
 # (règlement (UE) 2026/1744), sauf si des textes en discussion changent la donne.
@@ -1024,7 +1024,8 @@ display(simulateur)
 #   est donc trop petit à côté de ce que porte la taille mélangée en groupe, et trop grand à
 #   côté de ce que perd un modèle réappris : c'est l'extrapolation que décrivent Hooker et al.
 #   De même, réappris sans les points concaves, le modèle perd à peu près autant que sans la
-#   texture : leur « loin devant » vient de la méthode (un modèle figé qu'on brouille).
+#   texture : ils restent la mesure la plus discriminante, mais remplaçable (la taille les
+#   suit) ; à deux patientes près, on ne classe rien.
 #   Mélanger la taille en groupe garde rayon, périmètre et aire d'une même
 #   patiente, mais casse encore leur lien avec les points concaves (petits noyaux très creusés,
 #   par exemple), comme le fait de donner à toutes les patientes la même valeur de points

@@ -32,63 +32,59 @@ COLUMNS = {
 }
 
 
-def _fit(X_train: pd.DataFrame, y_train: pd.Series):
-    return make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)).fit(
-        X_train, y_train
-    )
+def _fit(x_train: pd.DataFrame, y_train: pd.Series):
+    return make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)).fit(x_train, y_train)
 
 
 @pytest.fixture(scope="module")
 def setup():
     data = load_breast_cancer_wdbc()
-    X = data.data[list(COLUMNS)].rename(columns=COLUMNS)
+    x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
     y = data.target
-    X_rest, _, y_rest, _ = train_test_split(
-        X, y, test_size=0.3, stratify=y, random_state=SEED
+    x_rest, _, y_rest, _ = train_test_split(x_all, y, test_size=0.3, stratify=y, random_state=SEED)
+    x_train, x_val, y_train, y_val = train_test_split(
+        x_rest, y_rest, test_size=0.3 / 0.7, stratify=y_rest, random_state=SEED
     )
-    X_train, X_val, y_train, y_val = train_test_split(
-        X_rest, y_rest, test_size=0.3 / 0.7, stratify=y_rest, random_state=SEED
-    )
-    return X_train, X_val, y_train, y_val, _fit(X_train, y_train)
+    return x_train, x_val, y_train, y_val, _fit(x_train, y_train)
 
 
-def _loss_if_shuffled(model, X_val, y_val, columns):
+def _loss_if_shuffled(model, x_val, y_val, columns):
     """The module's ``perte_si_melange``: same patients swapped in every column."""
-    accuracy = model.score(X_val, y_val)
+    accuracy = model.score(x_val, y_val)
     rng = np.random.default_rng(SEED)
     losses = []
     for _ in range(REPEATS):
-        shuffled = X_val.copy()
-        order = rng.permutation(len(X_val))
+        shuffled = x_val.copy()
+        order = rng.permutation(len(x_val))
         for name in columns:
-            shuffled[name] = X_val[name].to_numpy()[order]
+            shuffled[name] = x_val[name].to_numpy()[order]
         losses.append(accuracy - model.score(shuffled, y_val))
     return float(np.mean(losses))
 
 
 def test_question_1_group_is_about_the_sum(setup):
-    _, X_val, _, y_val, model = setup
+    _, x_val, _, y_val, model = setup
     pair = ["texture", "variation locale du rayon"]
-    total = sum(_loss_if_shuffled(model, X_val, y_val, [name]) for name in pair)
-    group = _loss_if_shuffled(model, X_val, y_val, pair)
+    total = sum(_loss_if_shuffled(model, x_val, y_val, [name]) for name in pair)
+    group = _loss_if_shuffled(model, x_val, y_val, pair)
     assert abs(group / total - 1) < 0.2, (group, total)
     # The size group, by contrast, costs far more than its sum (section 2's lesson).
     size = ["rayon", "périmètre", "aire"]
-    size_total = sum(_loss_if_shuffled(model, X_val, y_val, [name]) for name in size)
-    assert _loss_if_shuffled(model, X_val, y_val, size) > 1.5 * size_total
+    size_total = sum(_loss_if_shuffled(model, x_val, y_val, [name]) for name in size)
+    assert _loss_if_shuffled(model, x_val, y_val, size) > 1.5 * size_total
 
 
 def test_hooker_paragraph_retrained_versus_permuted(setup):
-    X_train, X_val, y_train, y_val, model = setup
-    accuracy = model.score(X_val, y_val)
+    x_train, x_val, y_train, y_val, model = setup
+    accuracy = model.score(x_val, y_val)
     permuted = permutation_importance(
-        model, X_val, y_val, n_repeats=REPEATS, random_state=SEED
+        model, x_val, y_val, n_repeats=REPEATS, random_state=SEED
     ).importances_mean
-    permuted = dict(zip(X_val.columns, permuted, strict=True))
+    permuted = dict(zip(x_val.columns, permuted, strict=True))
 
     def retrained_loss(name):
-        kept = [c for c in X_val.columns if c != name]
-        return accuracy - _fit(X_train[kept], y_train).score(X_val[kept], y_val)
+        kept = [c for c in x_val.columns if c != name]
+        return accuracy - _fit(x_train[kept], y_train).score(x_val[kept], y_val)
 
     one_patient = 1 / len(y_val)
     # « réappris sans lui, le modèle perd bien moins que ce que coûte le rayon mélangé seul »
