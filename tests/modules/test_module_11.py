@@ -87,10 +87,17 @@ def test_module_11_section_4_states_article_l37_exactly():
     # Code électoral, article L37: every voter may obtain a copy on condition of committing
     # not to use it commercially; candidates and parties may too. The commitment is the
     # voters' condition, not a condition stated for candidates and parties.
-    flat = " ".join(_text().split("## 4. L'attaque par croisement")[1].split("# %%")[0]
-                    .replace("\n#", " ").split())
-    assert ("seuls les électeurs, qui s'engagent à ne pas en faire un usage commercial, les "
-            "candidats et les partis en obtiennent copie (Code électoral, article L37)") in flat
+    flat = " ".join(
+        _text()
+        .split("## 4. L'attaque par croisement")[1]
+        .split("# %%")[0]
+        .replace("\n#", " ")
+        .split()
+    )
+    assert (
+        "seuls les électeurs, qui s'engagent à ne pas en faire un usage commercial, les "
+        "candidats et les partis en obtiennent copie (Code électoral, article L37)"
+    ) in flat
 
 
 def test_module_11_question_3_needs_the_recipient_side_reasoning():
@@ -209,8 +216,9 @@ def test_module_11_tenth_edition_lecturer_conditions():
     flat_in_class = " ".join(in_class.replace("\n# >", " ").replace("\n#", " ").split())
     assert "« tels que le ciblage »" in flat_in_class
     assert re.search(r"### BEGIN SOLUTION\ndebut_classe = 88\n", text)
-    q5 = " ".join(text.split("### Question 5 ")[1].split("<details>")[0].replace("\n#", " ")
-                  .split())
+    q5 = " ".join(
+        text.split("### Question 5 ")[1].split("<details>")[0].replace("\n#", " ").split()
+    )
     assert "0-10" not in q5 and "11-21" not in q5
     regime = " ".join(after.split("### Exercice 4")[0].replace("\n#", " ").split())
     assert "votre enseignant vous le dit" in regime and "vérifiées comme en séance" not in regime
