@@ -232,14 +232,17 @@ def evaluation_check(source: str, answer: str) -> str:
     return "\n".join(lines)
 
 
-def partial_credit_kinds(notebook: NotebookNode) -> set[str]:
-    """Return which kinds of partial credit a module's checks give.
+#: Checks that give partial credit with ``points=``, and the kind of credit each gives.
+_PARTIAL_CREDIT_CALLS = {
+    "check_choices": "items",
+    "check_number": "number",
+    "partial_credit": "share",
+}
 
-    ``"items"``: a question of several items (``check_choices(..., points=N)``)
-    earns a share of its points; ``"number"``: a number rounded one decimal too far
-    (``check_number(..., points=N)``) earns half of them.
-    """
-    kinds = set()
+
+def _partial_credit_calls(notebook: NotebookNode) -> list[tuple[str, str]]:
+    """Return ``(answer, kind)`` for each check call with ``points=`` in a test cell."""
+    found = []
     for cell in notebook.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
         if cell.cell_type != "code" or not grade_id.endswith("_tests"):
@@ -248,12 +251,25 @@ def partial_credit_kinds(notebook: NotebookNode) -> set[str]:
             tree = ast.parse(cell.source)
         except SyntaxError:
             continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and any(k.arg == "points" for k in node.keywords):
-                kind = {"check_choices": "items", "check_number": "number"}.get(_called(node))
-                if kind:
-                    kinds.add(kind)
-    return kinds
+        found += [
+            (grade_id.removesuffix("_tests"), _PARTIAL_CREDIT_CALLS[_called(node)])
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and _called(node) in _PARTIAL_CREDIT_CALLS
+            and any(keyword.arg == "points" for keyword in node.keywords)
+        ]
+    return found
+
+
+def partial_credit_kinds(notebook: NotebookNode) -> set[str]:
+    """Return which kinds of partial credit a module's checks give.
+
+    ``"items"``: a question of several items (``check_choices(..., points=N)``)
+    earns a share of its points; ``"number"``: a number rounded one decimal too far
+    (``check_number(..., points=N)``) earns half of them; ``"share"``: a share set
+    by the module (``partial_credit``).
+    """
+    return {kind for _, kind in _partial_credit_calls(notebook)}
 
 
 def partial_credit_questions(notebook: NotebookNode) -> set[str]:
@@ -272,23 +288,7 @@ def partial_credit_questions(notebook: NotebookNode) -> set[str]:
     set of str
         The answers' names.
     """
-    found = set()
-    for cell in notebook.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-        if cell.cell_type != "code" or not grade_id.endswith("_tests"):
-            continue
-        try:
-            tree = ast.parse(cell.source)
-        except SyntaxError:
-            continue
-        if any(
-            isinstance(node, ast.Call)
-            and _called(node) in ("check_choices", "check_number", "partial_credit")
-            and any(keyword.arg == "points" for keyword in node.keywords)
-            for node in ast.walk(tree)
-        ):
-            found.add(grade_id.removesuffix("_tests"))
-    return found
+    return {answer for answer, _ in _partial_credit_calls(notebook)}
 
 
 def _literal_bounds(value: object) -> tuple[float, float] | None:

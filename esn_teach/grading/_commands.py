@@ -146,13 +146,15 @@ def _check_sessions(course: Course, module: str, students: list[str]) -> None:
     if other:
         version = {"evaluation": "la séance évaluée", "formative": "la version formative"}
         command = "--evaluation " if built == "formative" else ""
+        listed = ", ".join(sorted(other)[:5]) + ("…" if len(other) > 5 else "")
         raise CourseError(
             f"{module} a des questions propres à la séance évaluée. Il est construit pour "
-            f"{version[built]}, mais {len(other)} copie(s) viennent de l'autre version "
-            f"({', '.join(sorted(other)[:5])}{'…' if len(other) > 5 else ''}) : corrigées "
-            "ainsi, elles le seraient sur d'autres cas. Rien n'a été corrigé. Republiez la "
-            f"version de ces copies (esn-teach release {module} {command}".rstrip()
-            + "), puis relancez la correction."
+            f"{version[built]}, mais {len(other)} copie(s) viennent de l'autre version, ou "
+            f"ont perdu sa marque ({listed}) : corrigées ainsi, elles le seraient sur d'autres "
+            "cas. Rien n'a été corrigé. Si ces copies sont bien de l'autre version, "
+            f"republiez-la (esn-teach release {module} {command}".rstrip()
+            + "), puis relancez la correction ; sinon, examinez-les et corrigez les autres "
+            "avec --student."
         )
 
 

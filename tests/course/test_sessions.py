@@ -157,6 +157,23 @@ def test_the_evaluated_session_asks_its_own_cases_and_is_graded_on_them(tmp_path
     }
     assert grades == {"juste": 1.0, "copie_du_formatif": 0.0}  # the formative key is wrong here
 
+    # A hostile copy: an evaluated copy stripped of its version's marks (metadata, banner,
+    # form checks' note). Nothing is graded, the copy is named, the others can be graded.
+    hostile = nbformat.reads(nbformat.writes(released), as_version=4)
+    hostile.metadata.pop(SESSION)
+    hostile.cells = [c for c in hostile.cells if c.get("id") != "esn-evaluation"]
+    for cell in hostile.cells:
+        cell.source = cell.source.replace("Séance évaluée", "Séance")
+    answer_cell(hostile, "cas").source = 'cas = "non"'
+    submit(root, "marque_perdue", MODULE, hostile)
+    capsys.readouterr()
+    assert cli(root, "autograde", MODULE, "--force", notebooks=notebooks) != 0
+    out = capsys.readouterr()
+    assert "Rien n'a été corrigé" in out.err + out.out and "marque_perdue" in out.err + out.out
+    with pytest.raises(CourseError, match="Pas de note"):
+        course.grades(MODULE, "marque_perdue")  # nothing recorded for it
+    assert cli(root, "autograde", MODULE, "--student", "juste", notebooks=notebooks) == 0
+
     # Released again in its formative version: the evaluated copies are not graded on it.
     assert cli(root, "release", MODULE, notebooks=notebooks) == 0
     capsys.readouterr()
