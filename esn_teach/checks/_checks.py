@@ -494,14 +494,45 @@ def _too_rounded(number: float, decimals: int, is_key: Callable[[float], bool]) 
     0,68 stands for (0,675 to 0,685) is tried against the correct key. The acceptance rule
     (one unit of the last decimal) is unchanged: this only chooses the message.
     """
-    if decimals < 2 or not math.isfinite(number):
-        return False
+    if decimals < 1 or not math.isfinite(number) or number == 0:
+        return False  # 0 is never « the right value, too rounded » (0,004 asked at 0,01)
     coarse = decimals - 1
     if number != round(number, coarse):
         return False
     units = round(number * 10**decimals)
     half = 5  # half a unit of the coarse decimal, in units of the last decimal
     return any(is_key((units + k) / 10**decimals) for k in range(-half, half + 1))
+
+
+def _too_rounded_error(number: float, name: str, decimals: int) -> IncorrectAnswer:
+    """Return the message for the right value rounded one decimal too far."""
+    return IncorrectAnswer(
+        f"bon raisonnement, mais trop arrondi : « {name} » vaut {_fr(number)}, et la "
+        f"question se corrige à {decimals} décimales. Écrivez le calcul lui-même (Python "
+        "garde toutes les décimales) plutôt que son résultat arrondi.",
+        question=name,
+    )
+
+
+def _half_points(
+    number: float, name: str, decimals: int, points: float, found: Mistake | None
+) -> PartialCredit:
+    """Return half the points for a right value too rounded, with the named mistake's message."""
+    _positive_points(points)
+    error = (
+        IncorrectAnswer(found.message, question=name)
+        if found is not None
+        else _too_rounded_error(number, name, decimals)
+    )
+    partially_right.add(name)  # half the points: the reasoning, not the precision
+    print(f"\u2718 {error}")
+    return PartialCredit(
+        round(float(points) / 2, 2),
+        float(points),
+        0,
+        1,
+        detail="bon raisonnement, résultat trop arrondi : la moitié des points",
+    )
 
 
 def _positive_points(points: object) -> None:
@@ -578,10 +609,12 @@ def check_number(
         fractional part is badly formed, said as such (``form=True``).
     points : float, optional
         Partial credit, the question's points (those of its test cell): the right
-        value rounded to one decimal fewer than asked (« bon raisonnement, mais trop
-        arrondi ») earns half of them; the message is printed instead of raised and
-        the check returns :class:`PartialCredit`. Give the same ``points=`` to the
-        visible and the hidden check.
+        value rounded to one decimal fewer than asked (an integer at ``decimals=1``;
+        « bon raisonnement, mais trop arrondi ») earns half of them, even when a
+        named mistake describes that rounding (its message is then the one shown);
+        the message is printed instead of raised and the check returns
+        :class:`PartialCredit`. Give the same ``points=`` to the visible and the
+        hidden check.
 
     Returns
     -------
@@ -622,6 +655,11 @@ def check_number(
     if is_correct(number):
         return _success(name, success)
     found = _closest_mistake(number, list(mistakes), name, decimals)
+    if points is not None and _too_rounded(number, decimals, is_key):
+        # The header promises half the points for the right value rounded one decimal too
+        # far: a named mistake for that rounding (module 07's « trop arrondi », module 08's
+        # ambiguous 0,61) changes the message, never the points.
+        return _half_points(number, name, decimals, points, found)
     if found is not None:
         raise IncorrectAnswer(found.message, question=name)
     if percent_is_mistake and is_correct(number / 100):
@@ -646,24 +684,7 @@ def check_number(
             question=name,
         )
     if _too_rounded(number, decimals, is_key):
-        too_rounded = IncorrectAnswer(
-            f"bon raisonnement, mais trop arrondi : « {name} » vaut {_fr(number)}, et la "
-            f"question se corrige à {decimals} décimales. Écrivez le calcul lui-même (Python "
-            "garde toutes les décimales) plutôt que son résultat arrondi.",
-            question=name,
-        )
-        if points is None:
-            raise too_rounded
-        _positive_points(points)
-        partially_right.add(name)  # half the points: the reasoning, not the precision
-        print(f"\u2718 {too_rounded}")
-        return PartialCredit(
-            round(float(points) / 2, 2),
-            float(points),
-            0,
-            1,
-            detail="bon raisonnement, résultat trop arrondi : la moitié des points",
-        )
+        raise _too_rounded_error(number, name, decimals)
     rounded = ""
     # Two decimals exactly (0,72), the mark of a copied, rounded result; not 0,5, which is
     # a plain wrong value that the advice would send down a false trail.

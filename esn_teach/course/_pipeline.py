@@ -300,8 +300,8 @@ def _scoring_markdown(module: ModuleSource) -> str:
         )
     if "number" in kinds:
         text += (
-            " Un nombre demandé à deux décimales ou plus, juste mais arrondi d'une décimale de "
-            "trop, rapporte la moitié des points."
+            " Un nombre juste mais arrondi d'une décimale de trop (un entier quand la question "
+            "se corrige à 0,1 près) rapporte la moitié des points."
         )
     return text
 

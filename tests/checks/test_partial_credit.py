@@ -101,6 +101,33 @@ def test_a_number_too_rounded_earns_half_the_points_only_when_asked(capsys):
     assert checks.passed("se")
 
 
+def test_a_named_mistake_for_the_rounding_changes_the_message_not_the_half_points(capsys):
+    """The header's promise holds even where the author named the rounding as a mistake.
+
+    Module 07 named « 57 » (56,8 rounded to the unit) and module 08 named « 0,61 »: the
+    named mistake came first and the promised half point became 0.
+    """
+    named = checks.Mistake(57, "bon raisonnement, mais trop arrondi : à l'unité.")
+    other = checks.Mistake(61.4, "vous avez utilisé l'équation 2009.")
+    credit = checks.check_number(
+        57, name="dfg", expected=56.83, decimals=1, mistakes=[named, other], points=1
+    )
+    assert isinstance(credit, checks.PartialCredit) and credit.points == 0.5
+    assert "à l'unité" in capsys.readouterr().out
+    assert not checks.passed("dfg")
+    # Without points=, the named mistake is raised as before; a full-precision mistake too.
+    with pytest.raises(checks.IncorrectAnswer, match="à l'unité"):
+        checks.check_number(57, name="dfg", expected=56.83, decimals=1, mistakes=[named])
+    with pytest.raises(checks.IncorrectAnswer, match="2009"):
+        checks.check_number(
+            61.43, name="dfg", expected=56.83, decimals=1, mistakes=[named, other], points=1
+        )
+    # 0 is never the right value too rounded (0,26 asked at 0,1): no half point for it.
+    with pytest.raises(checks.IncorrectAnswer) as info:
+        checks.check_number(0, name="ecart", expected=0.26, decimals=1, points=1)
+    assert "trop arrondi" not in str(info.value)
+
+
 def test_partial_credit_prints_the_slip_and_returns_a_share_of_the_points(capsys):
     _ = checks.check_number(0.5, name="seuil_pc", expected=0.5)
     assert checks.passed("seuil_pc")

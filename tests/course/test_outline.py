@@ -172,7 +172,10 @@ def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tm
         "séance ; réflexion rédigée, 3 points, notée d'après un guide de correction."
     )
     assert "chaque item faux en reprend une partie" in text
-    assert "arrondi d'une décimale de trop, rapporte la moitié des points" in text
+    assert (
+        "arrondi d'une décimale de trop (un entier quand la question se corrige à 0,1 près) "
+        "rapporte la moitié des points" in text
+    )
     plain = SCORED.replace(", points=2,", ",").replace(", points=1.5)", ")")
     path.write_text(plain, encoding="utf-8")
     text = _scoring_markdown(read_module(path))
