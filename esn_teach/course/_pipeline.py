@@ -247,7 +247,7 @@ def _add_outline(
     header = outline_markdown(
         estimate_duration(module.notebook), previous=previous, following=following
     )
-    scoring = _scoring_markdown(module)
+    scoring = _scoring_markdown(module, certificate=bool(grading))
     if scoring:
         header = "\n\n".join([header, scoring])
     if grading:
@@ -258,11 +258,14 @@ def _add_outline(
     return header
 
 
-def _scoring_markdown(module: ModuleSource) -> str:
+def _scoring_markdown(module: ModuleSource, *, certificate: bool = False) -> str:
     """Return the header's « Notation » line: points in class and after, partial credit.
 
     Reviewers found the scoring rules hidden: a wrong item that takes points back, a
-    number too rounded that earns half, points that come after the session.
+    number too rounded that earns half, points that come after the session. With
+    ``certificate``, the box « Comment cette unité est notée » follows: the line sends
+    the reader to it for what counts there (module 14's reviewer read « réflexion
+    notée » above a box saying the certificate does not count it).
     """
     start = after_class_start(module.notebook)
     in_class = after = written = 0.0
@@ -286,9 +289,12 @@ def _scoring_markdown(module: ModuleSource) -> str:
             autograded += f" et {_fr_points(after)} après la séance"
         parts.append(autograded)
     if written:
-        parts.append(
+        reflection = (
             f"réflexion rédigée, {_fr_points(written)}, notée d'après un guide de correction"
         )
+        if certificate:
+            reflection += " (ce qui compte pour le certificat : voir l'encadré ci-dessous)"
+        parts.append(reflection)
     text = "**Notation** : " + " ; ".join(parts) + "."
     kinds = partial_credit_kinds(module.notebook)
     if "items" in kinds:

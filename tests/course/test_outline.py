@@ -176,6 +176,9 @@ def test_header_states_points_in_class_and_after_and_the_partial_credit_rules(tm
         "arrondi d'une décimale de trop (un entier quand la question se corrige à 0,1 près) "
         "rapporte la moitié des points" in text
     )
+    # Above a certificate's box, the line sends to it for what the certificate counts.
+    boxed = _scoring_markdown(read_module(path), certificate=True)
+    assert "notée d'après un guide de correction (ce qui compte pour le certificat : voir " in boxed
     plain = SCORED.replace(", points=2,", ",").replace(", points=1.5)", ")")
     path.write_text(plain, encoding="utf-8")
     text = _scoring_markdown(read_module(path))
