@@ -504,11 +504,16 @@ def _too_rounded(number: float, decimals: int, is_key: Callable[[float], bool]) 
     return any(is_key((units + k) / 10**decimals) for k in range(-half, half + 1))
 
 
+def _precision(decimals: int) -> str:
+    """Return « à 0,1 près » or « à 3 décimales »: how a question is corrected, in French."""
+    return "à 0,1 près" if decimals == 1 else f"à {decimals} décimales"
+
+
 def _too_rounded_error(number: float, name: str, decimals: int) -> IncorrectAnswer:
     """Return the message for the right value rounded one decimal too far."""
     return IncorrectAnswer(
         f"bon raisonnement, mais trop arrondi : « {name} » vaut {_fr(number)}, et la "
-        f"question se corrige à {decimals} décimales. Écrivez le calcul lui-même (Python "
+        f"question se corrige {_precision(decimals)}. Écrivez le calcul lui-même (Python "
         "garde toutes les décimales) plutôt que son résultat arrondi.",
         question=name,
     )

@@ -122,6 +122,9 @@ def test_a_named_mistake_for_the_rounding_changes_the_message_not_the_half_point
         checks.check_number(
             61.43, name="dfg", expected=56.83, decimals=1, mistakes=[named, other], points=1
         )
+    # Asked at 0,1 with no named mistake: the plain message says so, in French.
+    checks.check_number(57, name="dfg", expected=56.83, decimals=1, points=1)
+    assert "se corrige à 0,1 près" in capsys.readouterr().out
     # 0 is never the right value too rounded (0,26 asked at 0,1): no half point for it.
     with pytest.raises(checks.IncorrectAnswer) as info:
         checks.check_number(0, name="ecart", expected=0.26, decimals=1, points=1)
