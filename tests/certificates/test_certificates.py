@@ -820,4 +820,6 @@ def test_unit_grading_box_says_what_the_declaration_requires():
     )
     box = unit_grading_markdown(other, other.modules[0].module, 12, 3)
     assert "doit être notée par un enseignant" in box
-    assert "Seule compte une copie de la **séance évaluée**" not in box
+    # Every module of the course's certificates counts only in its evaluated session.
+    assert "Seule compte une copie de la **séance évaluée**" in box
+    assert all(c.evaluated_session for c in other.modules)
