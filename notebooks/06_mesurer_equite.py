@@ -24,10 +24,13 @@
 # >   sans son dénominateur, sa marge d'erreur et ce que mesure vraiment l'étiquette.
 # > - **V6 — Intégrité et transparence** : dire quel critère on choisit, ce qu'il coûte et à
 # >   qui.
+# > - **V7 — Partage et collaboration** : ce choix se fait avec les soignants, les usagers et
+# >   la direction.
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : justice (répartir les appels et les
-# > erreurs entre les groupes), non-malfaisance (le réhospitalisé qui n'a pas été appelé),
-# > autonomie (informer le patient ; une décision tirée au sort se justifie mal devant lui).
+# > erreurs entre les groupes), bienfaisance (appeler ceux à qui l'appel profite, pas seulement
+# > les plus à risque), non-malfaisance (le réhospitalisé qui n'a pas été appelé), autonomie
+# > (informer le patient ; une décision tirée au sort se justifie mal devant lui).
 #
 # **Mode d'emploi.** Exécutez les cellules dans l'ordre (**Maj + Entrée**). Remplacez chaque
 # `...` par votre calcul, puis exécutez la cellule **« Vérification »** en dessous. Décimales
@@ -75,7 +78,7 @@ from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import data_card, make_readmission_cohort
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import FairnessExplorer
-from esn_teach.law import LEGAL_FACTS_LAST_CHECKED
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
 
 taux_voulus = {"A": 0.15, "B": 0.30}  # part de réhospitalisés visée dans chaque groupe
@@ -189,7 +192,7 @@ display(fr_table(taux.overall.to_frame("Ensemble du jeu de test").T, columns=nom
 fr_table(par_groupe, columns=noms, index={"groupe": "Groupe"}, caption="Par groupe (par_groupe)")
 
 # %% [markdown]
-# ### Question 1 — L'écart de parité démographique (2 points)
+# ### Question 1 — L'écart de parité démographique (1 point)
 #
 # La **parité démographique** demande que les deux groupes soient **sélectionnés dans la même
 # proportion**. On la mesure par l'**écart de parité démographique** : le taux de sélection du
@@ -219,7 +222,7 @@ ecart_parite = ...
 ecart_parite = par_groupe.loc["B", "taux_selection"] - par_groupe.loc["A", "taux_selection"]
 ### END SOLUTION
 
-# %% tests="ecart_parite" points=2
+# %% tests="ecart_parite" points=1
 # Vérification de la question 1 : exécutez cette cellule.
 autres_colonnes = {
     "taux_rehosp": "vous avez comparé les taux de réhospitalisation, qui ne dépendent pas du "
@@ -271,14 +274,14 @@ checks.check_number(
     ],
     hint="Relisez la définition de l'écart de parité démographique : quel taux compare-t-elle, "
     "et dans quel ordre ?",
-    points=2,
+    points=1,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
     ecart_parite,
     name="ecart_parite",
     expected=demographic_parity_difference(y_test, appel, sensitive_features=groupe_test),
-    points=2,
+    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -325,20 +328,20 @@ ecart_parite = round(par_groupe.loc["B", "taux_selection"], 3) / round(
 #
 # **Quel écart entre les groupes est injuste ?** Cela dépend de la définition de l'équité :
 #
-# | Définition | Ce qui doit être égal entre les groupes | Question à laquelle elle répond |
+# | Définition (en anglais) | Ce qui doit être égal entre les groupes | Question à laquelle elle répond |
 # |---|---|---|
-# | **Parité démographique** | le taux de sélection | « Chaque groupe reçoit-il sa part d'appels ? » |
-# | **Égalité des chances** | le TFN (donc la sensibilité) | « Un futur réhospitalisé a-t-il la même chance d'être appelé dans chaque groupe ? » |
-# | **Égalité des erreurs** (plus exigeante que l'égalité des chances) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
-# | **Parité prédictive** | la VPP | « Un appel signifie-t-il le même risque dans chaque groupe ? » |
+# | **Parité démographique** (*demographic parity*) | le taux de sélection | « Chaque groupe reçoit-il sa part d'appels ? » |
+# | **Égalité des chances** (*equal opportunity*) | le TFN (donc la sensibilité) | « Un futur réhospitalisé a-t-il la même chance d'être appelé dans chaque groupe ? » |
+# | **Égalité des erreurs** (*equalized odds* ; plus exigeante que l'égalité des chances) | le TFN **et** le TFP | « Les deux erreurs frappent-elles autant chaque groupe ? » |
+# | **Parité prédictive** (*predictive parity*) | la VPP | « Un appel signifie-t-il le même risque dans chaque groupe ? » |
 #
 # La **calibration**, elle, porte sur le **score**, sans seuil. Un score est **calibré** dans
 # un groupe si, parmi les patients à qui il annonce un risque de 30 %, environ 30 % sont
 # réhospitalisés. Le **diagramme de fiabilité** le vérifie. Dans chaque groupe, les patients
 # sont rangés par score en dix paquets. Chaque point compare le risque moyen annoncé (en
-# abscisse) à la part réellement réhospitalisée (en ordonnée). Sa barre verticale est la
-# **marge d'erreur** de cette part (expliquée après la séance). Un score calibré suit la
-# diagonale, aux marges près.
+# abscisse) à la part réellement réhospitalisée (en ordonnée). Sa barre verticale est un
+# **intervalle de confiance à 95 %** de cette part (de Wilson, voir après la séance). Un score
+# calibré suit la diagonale, aux intervalles près.
 
 # %% jupyter={"source_hidden": true}
 # Le diagramme de fiabilité (code replié, inutile à lire : lisez ce qu'il affiche).
@@ -570,15 +573,13 @@ fr_table(
 # L'équipe veut la même VPP et le même TFN dans les deux groupes, sans en avoir encore choisi
 # les valeurs. Prédisez avec l'identité : quel groupe aura le **TFP le plus élevé**, et combien
 # de fois plus ? Donnez `rapport_tfp`, le TFP du groupe B divisé par celui du groupe A, avec les
-# taux de réhospitalisation observés (section 3).
-#
-# **Le principe.** Écrite pour chaque groupe, l'identité a des facteurs communs aux deux
-# groupes : en divisant l'une par l'autre, les facteurs communs s'annulent.
+# taux de réhospitalisation observés (section 3), à 0,01 près (la vérification accepte un
+# écart d'une unité sur la deuxième décimale).
 #
 # <details><summary>Indice 1</summary>
 #
 # Écrivez l'identité pour le groupe A, puis pour le groupe B. Quels facteurs ont la même
-# valeur dans les deux groupes ?
+# valeur dans les deux groupes ? Que deviennent-ils si vous divisez l'une par l'autre ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -965,7 +966,7 @@ print(f"Exactitude équilibrée la plus basse des trois : « {la_plus_basse} ».
 # La correction a l'exactitude équilibrée la plus basse des trois : elle était la meilleure
 # possible sous sa contrainte sur les séjours de validation, pas dans l'absolu.
 #
-# ### Question 4 — Le prix de l'égalité des erreurs (2 points)
+# ### Question 4 — Le prix de l'égalité des erreurs (3 points)
 #
 # Que coûte la correction **à capacité égale** de l'équipe ? Donnez `vp_perdus`, le nombre de
 # patients réhospitalisés qu'elle joint **en moins** (vous pouvez recopier les nombres du
@@ -991,7 +992,7 @@ vp_perdus = ...
 vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["correction", "joints"]
 ### END SOLUTION
 
-# %% tests="vp_perdus" points=2
+# %% tests="vp_perdus" points=3
 # Vérification de la question 4 : exécutez cette cellule.
 un_seul_groupe = [
     checks.Mistake(
@@ -1036,7 +1037,7 @@ checks.check_number(
     percent_is_mistake=False,
     hint="Choisissez les deux règles qui appellent le même nombre de patients, et comparez "
     "leurs réhospitalisés joints.",
-    points=2,
+    points=3,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_number(
@@ -1044,7 +1045,7 @@ checks.check_number(
     name="vp_perdus",
     decimals=3,
     expected=int(((appel_meme_nombre == 1) & reel).sum() - ((appel_corrige == 1) & reel).sum()),
-    points=2,
+    points=3,
 )
 ### END HIDDEN TESTS
 
@@ -1204,7 +1205,8 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 
 # %% [markdown] reveal="vp_perdus"
 # **Pourquoi le seuil unique joint le plus.** Avec un score calibré, appeler les scores les
-# plus élevés joint, en moyenne, le plus de réhospitalisés pour un nombre d'appels donné.
+# plus élevés joint, en moyenne, le plus de réhospitalisés pour un nombre d'appels donné, si
+# le score reste calibré dans l'hôpital où on l'utilise (à vérifier : module 08).
 # Payer le prix de l'égalité est un **choix de valeurs**, à faire avec les soignants et les
 # usagers.
 
@@ -1353,7 +1355,9 @@ tfn_autre = 40
 
 # %% [markdown]
 # **5 b (1 point).** Calculez `marge_tfn_a`, la marge d'erreur à 95 % de ce TFN : quels sont
-# ici *f* et *n* ? En Python, √x s'écrit `np.sqrt(x)`.
+# ici *f* et *n* ? En Python, √x s'écrit `np.sqrt(x)`. Erreur reportée : si votre 5 a est
+# fausse mais que vous appliquez bien la formule à votre propre *f* (avec *n* son
+# dénominateur), la 5 b rapporte la moitié de son point.
 #
 # <details><summary>Indice</summary>
 #
@@ -1377,102 +1381,149 @@ checks.expect(
     "proportion, entre 0 et 1.",
     name="marge_tfn_a",
 )
-checks.check_number(
-    marge_tfn_a,
-    name="marge_tfn_a",
-    digest="d350714130ffb167",
-    bounds=(0, 1),
-    mistakes=[
-        checks.Mistake(
-            None,
-            "vous avez pris n = tous les patients du groupe. Le TFN se calcule parmi les seuls "
-            "réhospitalisés : c'est son dénominateur.",
-            digest="7391a9d3abb7932b",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez pris n = les patients appelés : c'est le dénominateur de la VPP. Le TFN "
-            "se calcule parmi les réhospitalisés.",
-            digest="7e278e5ec98a735d",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez pris n = les patients non réhospitalisés : c'est le dénominateur du TFP. "
-            "Le TFN se calcule parmi les réhospitalisés.",
-            digest="279d6b198e38cbf8",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez pris n = les réhospitalisés appelés. Le TFN compte les non-appelés parmi "
-            "tous les réhospitalisés, appelés ou non.",
-            digest="3e6ec869706eb5d0",
-        ),
-        checks.Mistake(
-            None,
-            "votre f rapporte les réhospitalisés non appelés à tous les patients du groupe. Le "
-            "TFN les rapporte aux seuls réhospitalisés, et n est ce même dénominateur.",
-            digest="79b4fca796b5d298",
-        ),
-        checks.Mistake(
-            None,
-            "votre f rapporte les réhospitalisés non appelés à tous les patients du groupe. Le "
-            "TFN les rapporte aux seuls réhospitalisés.",
-            digest="8035c83e56bc35b5",
-        ),
-        checks.Mistake(
-            None,
-            "votre f rapporte les réhospitalisés non appelés aux patients appelés. Or ces "
-            "patients n'ont justement pas été appelés : le TFN les rapporte aux réhospitalisés.",
-            digest="f139aafe00bc6794",
-        ),
-        checks.Mistake(
-            None,
-            "votre f rapporte les réhospitalisés non appelés aux patients appelés. Le TFN les "
-            "rapporte aux réhospitalisés.",
-            digest="1a82aeb1a55441d5",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez oublié le facteur 1,96 : vous avez calculé l'erreur type (la racine "
-            "seule), pas la marge à 95 %, qui vaut 1,96 fois l'erreur type.",
-            digest="e326b84dfcd58c11",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez oublié la racine carrée (np.sqrt).",
-            digest="d8998d611d3a9bc8",
-        ),
-        checks.Mistake(
-            None,
-            "la division par n est sortie de la racine : n doit rester sous la racine, avec "
-            "f × (1 − f).",
-            digest="c1aa0f0795516aef",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez donné le TFN lui-même. On demande sa marge d'erreur.",
-            digest="824ec1d3a7e707bc",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez donné une borne de l'intervalle (f plus ou moins la marge). On demande la "
-            "marge seule.",
-            digest="b8c3f9e6a2df53ec",
-        ),
-        checks.Mistake(
-            None,
-            "vous avez donné une borne de l'intervalle (f plus ou moins la marge). On demande la "
-            "marge seule.",
-            digest="ddcc24c4e541880c",
-        ),
-    ],
-    hint="La marge vaut 1,96 × √(f × (1 − f) / n) ; n est le nombre de personnes sur lesquelles "
-    "f a été mesurée.",
-    points=1,
+
+
+def formule_appliquee(f, marge):
+    # Whether marge is 1.96 * sqrt(f (1 - f) / n) for f, a count of the statement over n, one
+    # of its denominators: the formula applied to one's own 5 a (error carried forward; the
+    # caller excludes a right 5 a or a right margin).
+    nombres = (int, float, np.integer, np.floating)
+    if not all(isinstance(x, nombres) and not isinstance(x, bool) for x in (f, marge)):
+        return False
+    if not (0 < f < 1 and np.isfinite(marge)):
+        return False
+    for compte in (24, 36, 60, 84, 120):  # the statement's counts, and their differences
+        for n in (36, 60, 120, 440, 500):  # the statement's denominators
+            if compte < n and abs(f - compte / n) <= 0.0005:
+                for g in (f, compte / n):  # the answer as written, or its exact fraction
+                    attendue = 1.96 * np.sqrt(g * (1 - g) / n)
+                    if abs(round(float(marge), 3) - round(attendue, 3)) <= 0.0011:
+                        return True
+    return False
+
+
+message_reportee = (
+    "votre marge applique bien la formule à votre réponse de la 5 a (son f, avec n son "
+    "dénominateur) : c'est la 5 a qui est fausse, pas ce calcul (erreur reportée : la moitié "
+    "du point). Corrigez la 5 a, puis relancez cette cellule."
+)
+(
+    checks.partial_credit(message_reportee, name="marge_tfn_a", points=1)
+    if formule_appliquee(tfn_autre, marge_tfn_a)
+    and not checks.matches_digest(tfn_autre, "c23868628bb80a1f", name="tfn_autre")
+    and not checks.matches_digest(marge_tfn_a, "d350714130ffb167", name="marge_tfn_a")
+    else checks.check_number(
+        marge_tfn_a,
+        name="marge_tfn_a",
+        digest="d350714130ffb167",
+        bounds=(0, 1),
+        mistakes=[
+            checks.Mistake(
+                None,
+                "vous avez pris n = tous les patients du groupe. Le TFN se calcule parmi les seuls "
+                "réhospitalisés : c'est son dénominateur.",
+                digest="7391a9d3abb7932b",
+            ),
+            checks.Mistake(
+                None,
+                "vous avez pris n = les patients appelés : c'est le dénominateur de la VPP. Le TFN "
+                "se calcule parmi les réhospitalisés.",
+                digest="7e278e5ec98a735d",
+            ),
+            checks.Mistake(
+                None,
+                "vous avez pris n = les patients non réhospitalisés : c'est le dénominateur du TFP. "
+                "Le TFN se calcule parmi les réhospitalisés.",
+                digest="279d6b198e38cbf8",
+            ),
+            checks.Mistake(
+                None,
+                "vous avez pris n = les réhospitalisés appelés. Le TFN compte les non-appelés parmi "
+                "tous les réhospitalisés, appelés ou non.",
+                digest="3e6ec869706eb5d0",
+            ),
+            checks.Mistake(
+                None,
+                "votre f rapporte les réhospitalisés non appelés à tous les patients du groupe. Le "
+                "TFN les rapporte aux seuls réhospitalisés, et n est ce même dénominateur.",
+                digest="79b4fca796b5d298",
+            ),
+            checks.Mistake(
+                None,
+                "votre f rapporte les réhospitalisés non appelés à tous les patients du groupe. Le "
+                "TFN les rapporte aux seuls réhospitalisés.",
+                digest="8035c83e56bc35b5",
+            ),
+            checks.Mistake(
+                None,
+                "votre f rapporte les réhospitalisés non appelés aux patients appelés. Or ces "
+                "patients n'ont justement pas été appelés : le TFN les rapporte aux réhospitalisés.",
+                digest="f139aafe00bc6794",
+            ),
+            checks.Mistake(
+                None,
+                "votre f rapporte les réhospitalisés non appelés aux patients appelés. Le TFN les "
+                "rapporte aux réhospitalisés.",
+                digest="1a82aeb1a55441d5",
+            ),
+            checks.Mistake(
+                None,
+                "vous avez oublié le facteur 1,96 : vous avez calculé l'erreur type (la racine "
+                "seule), pas la marge à 95 %, qui vaut 1,96 fois l'erreur type.",
+                digest="e326b84dfcd58c11",
+            ),
+            checks.Mistake(
+                None,
+                "vous avez oublié la racine carrée (np.sqrt).",
+                digest="d8998d611d3a9bc8",
+            ),
+            checks.Mistake(
+                None,
+                "la division par n est sortie de la racine : n doit rester sous la racine, avec "
+                "f × (1 − f).",
+                digest="c1aa0f0795516aef",
+            ),
+            checks.Mistake(
+                None,
+                "vous avez donné le TFN lui-même. On demande sa marge d'erreur.",
+                digest="824ec1d3a7e707bc",
+            ),
+            checks.Mistake(
+                None,
+                "vous avez donné une borne de l'intervalle (f plus ou moins la marge). On demande la "
+                "marge seule.",
+                digest="b8c3f9e6a2df53ec",
+            ),
+            checks.Mistake(
+                None,
+                "vous avez donné une borne de l'intervalle (f plus ou moins la marge). On demande la "
+                "marge seule.",
+                digest="ddcc24c4e541880c",
+            ),
+        ],
+        hint="La marge vaut 1,96 × √(f × (1 − f) / n) ; n est le nombre de personnes sur lesquelles "
+        "f a été mesurée.",
+        points=1,
+    )
 )
 ### BEGIN HIDDEN TESTS
-checks.check_number(
-    marge_tfn_a, name="marge_tfn_a", expected=1.96 * np.sqrt(0.4 * 0.6 / 60), points=1
+# Error carried forward: a wrong 5 a, and the formula applied to it with its own denominator.
+marge_juste = 1.96 * np.sqrt(0.4 * 0.6 / 60)
+(
+    checks.partial_credit(
+        "erreur reportée de la 5 a : la moitié du point.",
+        name="marge_tfn_a",
+        points=1,
+        detail="erreur reportée de la 5 a : la moitié du point",
+    )
+    if formule_appliquee(tfn_autre, marge_tfn_a)
+    and not checks.matches_digest(
+        tfn_autre, checks.answer_digest(24 / 60, name="tfn_autre"), name="tfn_autre"
+    )
+    and not checks.matches_digest(
+        marge_tfn_a, checks.answer_digest(marge_juste, name="marge_tfn_a"), name="marge_tfn_a"
+    )
+    else checks.check_number(marge_tfn_a, name="marge_tfn_a", expected=marge_juste, points=1)
 )
 ### END HIDDEN TESTS
 
@@ -1523,6 +1574,16 @@ marge_tfn_a = 0.4 + 1.96 * np.sqrt(0.4 * 0.6 / 60)
 # %% mistake="marge_tfn_a"
 # message : Vous avez sans doute pris f en pourcentage
 marge_tfn_a = 1.96 * np.sqrt(40 * (1 - 40) / 60)
+
+# %% mistake="marge_tfn_a"
+# message : erreur reportée
+tfn_autre = 24 / 500  # a wrong 5 a (all the patients of the group as denominator)
+marge_tfn_a = 1.96 * np.sqrt(tfn_autre * (1 - tfn_autre) / 500)
+
+# %% mistake="marge_tfn_a"
+# message : erreur reportée
+tfn_autre = 0.2  # a wrong 5 a (24 / 120, the VPP's denominator), copied rounded
+marge_tfn_a = 1.96 * np.sqrt(0.2 * 0.8 / 120)
 
 # %% [markdown]
 # Pour **comparer** deux groupes, ne regardez pas si leurs intervalles se chevauchent.
@@ -2029,13 +2090,20 @@ assert len({tuple(r["tires"]) for r in resultats.values()}) > 1  # le groupe tir
 #
 # ### Le droit : mesurer l'équité suppose de connaître le groupe (à lire pour la question 7)
 #
-# La cellule suivante affiche la date de la dernière vérification des textes juridiques du
-# cours (`esn_teach.law`). Elle ne garantit pas que chaque texte ait été relu ce jour-là : le
-# règlement sur l'IA, en particulier, est cité dans son texte de 2024 (voir ci-dessous).
+# La cellule suivante affiche, tirés de la bibliothèque du cours (`esn_teach.law`), le résumé
+# daté du règlement (UE) 2026/1744, qui a modifié le règlement sur l'IA, et la date de la
+# dernière vérification des textes juridiques du cours. Cette date ne garantit pas que chaque
+# texte cité plus bas ait été relu ce jour-là.
 
-# %%
+# %% jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : un texte daté, tiré de la bibliothèque du cours.
+modification = reference("UE 2026/1744")
+print(f"{modification.citation} ({' '.join(modification.date_label.split())}).")
+print(f"{modification.title}. {' '.join(modification.summary.split())}")
+print(f"Texte officiel : {modification.url}")
 print(
     f"Dernière vérification des textes juridiques du cours : {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}."
+    " Ce sont des résumés, pas un conseil juridique."
 )
 
 # %% [markdown]
@@ -2051,16 +2119,18 @@ print(
 # - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689). Dans son texte publié au
 #   Journal officiel le 12 juillet 2024, il demande au **fournisseur** d'un système d'IA
 #   **à haut risque** d'examiner ses données à la recherche de biais (art. 10). **Attention :**
-#   le règlement (UE) 2026/1744 du 8 juillet 2026 l'a modifié ; il a notamment repoussé les
-#   règles du haut risque au 2 décembre 2027 (usages de l'annexe III) et au 2 août 2028
-#   (produits de l'annexe I, dont les dispositifs médicaux).
-# - **Détecter les biais avec des données sensibles.** Le même règlement (UE) 2026/1744 a
-#   ajouté au règlement sur l'IA un article 4 bis : dans la mesure nécessaire pour détecter et
-#   corriger des biais, et avec des garanties, il permet de traiter des catégories
-#   particulières de données (l'origine, la santé…) aux fournisseurs de systèmes à haut
-#   risque (§ 1) et, à certaines conditions, aux autres fournisseurs et aux déployeurs
-#   (§ 2). Ses conditions exactes sont à lire dans la version consolidée sur
-#   EUR-Lex ; le RGPD continue de s'appliquer.
+#   le règlement (UE) 2026/1744 du 8 juillet 2026 (*Journal officiel* du 24 juillet 2026)
+#   l'a modifié ; il a notamment repoussé les règles du haut risque au 2 décembre 2027
+#   (usages de l'annexe III) et au 2 août 2028 (produits de l'annexe I, dont les dispositifs
+#   médicaux) : voir le résumé daté affiché ci-dessus.
+# - **Détecter les biais avec des données sensibles.** Dans son texte de 2024, le règlement
+#   sur l'IA permettait au fournisseur d'un système à haut risque de traiter,
+#   exceptionnellement et avec des garanties, ces catégories particulières de données, dans
+#   la mesure strictement nécessaire pour détecter et corriger des biais (art. 10, § 5). Le
+#   règlement (UE) 2026/1744 a modifié d'autres articles ; ce module ne dit pas ce qu'il a
+#   changé à cette règle, faute d'avoir pu lire son texte au *Journal officiel* : lisez la
+#   version consolidée sur EUR-Lex avant de vous appuyer sur elle. Le RGPD continue de
+#   s'appliquer.
 # - **Un dispositif médical ?** Est un dispositif médical un logiciel destiné par son
 #   fabricant à des fins médicales, dont la « prédiction » ou le « pronostic » d'une maladie
 #   (règlement (UE) 2017/745, art. 2, point 1). Un score qui prédit la réhospitalisation d'un
@@ -2114,7 +2184,14 @@ print(
 #   ne les vise pas ; elle ne les autorise pas pour autant. C'est à l'hôpital de démontrer
 #   ce but et cette nécessité, un juge en déciderait au cas par cas, et les autres règles
 #   restent : nul ne peut être discriminé dans l'accès à la prévention ou aux soins (code de
-#   la santé publique, art. L. 1110-3).
+#   la santé publique, art. L. 1110-3). Le lieu de résidence peut aussi servir d'indicateur
+#   indirect de l'origine : si un territoire compte surtout des personnes d'une même origine,
+#   un seuil par territoire peut les désavantager en pratique, et c'est alors une
+#   discrimination indirecte liée à l'origine qu'il faudrait examiner (article 1er). Enfin,
+#   la preuve est aménagée : la personne qui s'estime discriminée présente « les faits qui
+#   permettent d'en présumer l'existence » ; il appartient alors à la partie défenderesse (ici
+#   l'hôpital) de prouver que la mesure est « justifiée par des éléments objectifs étrangers à
+#   toute discrimination » (loi n° 2008-496, art. 4 ; pas devant les juridictions pénales).
 #
 # ### Question 7 — Vrai ou faux ? (2 points)
 #
@@ -2131,6 +2208,11 @@ print(
 # `vrai_ou_faux` est un **dictionnaire** Python : des paires « clé : valeur » entre
 # accolades. Ne changez pas les clés ; remplacez chaque `...` par `"vrai"` ou `"faux"`,
 # **entre guillemets**.
+#
+# **Notation.** Chaque item juste rapporte un demi-point ; chaque item faux en retire un demi
+# (répondre au hasard rapporte donc très peu). Quatre justes : 2 points ; trois
+# justes et un faux : 1 point ; deux et deux : 0. Un item laissé `...` ne rapporte ni ne
+# retire rien : trois justes et un laissé, 1,5 point.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2275,7 +2357,7 @@ vrai_ou_faux = {
 # %% [markdown]
 # ### Réflexion — Dépistage ou ressource rare ? (3 points, corrigée par l'enseignant)
 #
-# En 10 à 15 lignes, comparez deux usages d'un même type de modèle : un **dépistage**
+# En 15 à 20 lignes, comparez deux usages d'un même type de modèle : un **dépistage**
 # (proposer un examen complémentaire aux patients que le modèle juge à risque) et
 # l'**attribution d'une ressource rare** (les appels de l'équipe). Répondez à quatre
 # questions :
@@ -2289,69 +2371,78 @@ vrai_ou_faux = {
 
 # %% [markdown] written="reflexion_criteres" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères notés
-# chacun 0, 0,5 ou 1 point.
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, notés
+# chacun 0, 0,5 ou 1 point. Toute position cohérente est acceptée si son prix est dit ; trois
+# copies types notées suivent.
 #
-# - **Critère 1 — Un critère argumenté pour chaque usage, à partir du tort à éviter, en
-#   distinguant efficacité et équité.** (Question 1 de l'énoncé.)
-#   1 point : pour chaque usage, l'erreur la plus grave et qui elle frappe, puis ce qui en
-#   découle. Dépistage : souvent le malade manqué, d'où l'égalité des chances (même TFN).
-#   Ressource rare : « chaque appel inutile en prive un autre patient » est un argument
-#   d'**efficacité** ; il justifie de joindre le plus de réhospitalisés pour un nombre d'appels
-#   donné, donc un **seuil unique sur un score calibré** (appeler les scores les plus élevés,
-#   section 7), et non d'égaliser la VPP. L'**équité** est une autre question : comment se
-#   répartissent entre les groupes les appels et les réhospitalisés manqués (égalité des
-#   chances ou des erreurs ; parité prédictive si l'on veut qu'un appel signifie le même
-#   risque dans chaque groupe). Toute position cohérente avec le tort désigné est acceptée si
-#   son prix est dit (seuil unique : des TFN très différents entre les groupes, tableau de la
-#   section 3 ; correction : des réhospitalisés perdus, et un nivellement vers le bas
-#   du groupe B). 0,5 point : un seul usage argumenté, un critère sans le tort qui le
-#   justifie, ou un argument d'efficacité présenté comme s'il imposait l'égalité des VPP.
-#   0 point : aucun critère, ou la parité démographique choisie sans discuter la différence
-#   de taux de réhospitalisation. Attention : la parité prédictive (même VPP) n'est pas la
-#   calibration ; le module montre un score calibré dans chaque groupe dont les VPP diffèrent
-#   au même seuil.
-# - **Critère 2 — L'impossibilité et son prix, chiffrés.** (Question 2 de l'énoncé.) 1 point : avec des taux de
-#   réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP (sauf
-#   règle sans faux positif), et un chiffre juste du module, interprété (ce qu'il dit du
-#   choix, et son incertitude s'il en a une : fourchette ou marge) (le rapport des TFP de la
-#   question 3, les réhospitalisés joints en moins à nombre d'appels égal à la question 4, en
-#   tout ou par groupe, au mieux avec sa fourchette, les appels en plus, les réhospitalisés du
-#   groupe B perdus face au seuil 0,3, ou l'intervalle de la différence des TFN de la question 6). 0,5 point :
-#   l'impossibilité sans chiffre, ou un chiffre cité sans interprétation ni lien avec le
-#   choix. 0 point : ni l'un ni l'autre, ou l'idée qu'une correction rend le
-#   modèle équitable « sur tous les critères ».
-# - **Critère 3 — Le regard critique et collectif**, valeurs
-#   V4 — Prudence, esprit critique et inclusivité, et V6 — Intégrité et transparence.
-#   (questions 3 et 4 de l'énoncé.) 1 point : au moins deux de ces idées — l'étiquette peut refléter un accès inégal aux
-#   soins ; le choix n'est pas technique, il associe soignants, usagers et direction, se
-#   documente et se réévalue ; des seuils par groupe ou une décision tirée au sort doivent
-#   être justifiés (discrimination directe, décision difficile à justifier devant le
-#   patient) ; en droit, l'interdiction de la loi n° 2008-496 (art. 2, 3°) ne vise pas des
-#   seuils par territoire justifiés par un but légitime avec des moyens nécessaires et
-#   appropriés (à l'hôpital de le démontrer ; cela ne les rend pas licites pour autant),
-#   alors que des seuils par origine ne peuvent pas invoquer cette exception. 0,5 point :
-#   une seule. 0 point : un critère présenté comme « objectivement » le bon.
+# - **Critère 1 — Un critère argumenté pour chaque usage, à partir du tort à éviter**
+#   (question 1 de l'énoncé). 1 point : pour chaque usage, l'erreur la plus grave, qui elle
+#   frappe, et le critère qui en découle. Dépistage : souvent le malade manqué, d'où l'égalité
+#   des chances (même TFN). Ressource rare : « chaque appel inutile en prive un autre » est un
+#   argument d'**efficacité** (appeler les scores les plus élevés, section 7), pas d'égalité des
+#   VPP ; l'**équité** porte sur la répartition des appels et des réhospitalisés manqués
+#   (égalité des chances ou des erreurs ; parité prédictive si l'on veut qu'un appel signifie
+#   le même risque partout). 0,5 point : un seul usage argumenté, un critère sans le tort qui
+#   le justifie, ou l'efficacité présentée comme imposant la même VPP. 0 point : aucun
+#   critère, ou la parité démographique sans discuter la différence des taux de
+#   réhospitalisation. (La parité prédictive n'est pas la calibration.)
+# - **Critère 2 — L'impossibilité et son prix, chiffrés** (question 2). 1 point : avec des
+#   taux de réhospitalisation différents, on ne peut pas égaliser à la fois VPP, TFN et TFP
+#   (sauf règle dégénérée), et un chiffre juste du module, interprété, avec son incertitude
+#   s'il en a une (rapport des TFP de la question 3 ; réhospitalisés joints en moins de la
+#   question 4, au mieux avec sa fourchette ; TFN des deux groupes au seuil 0,3, tableau de
+#   la section 3 ; intervalle de la question 6). 0,5 point : l'impossibilité sans chiffre, ou
+#   un chiffre sans interprétation. 0 point : ni l'un ni l'autre, ou une correction qui
+#   rendrait le modèle équitable « sur tous les critères ».
+# - **Critère 3 — Le regard critique et collectif** (questions 3 et 4), valeurs
+#   V4 — Prudence, esprit critique et inclusivité,
+#   V6 — Intégrité et transparence, et V7 — Partage et collaboration.
+#   1 point : au moins deux de ces idées — l'étiquette peut refléter un accès
+#   inégal aux soins ; le choix associe soignants, usagers et direction, se documente et se
+#   réévalue ; des seuils par groupe ou un tirage au sort doivent être justifiés ; en droit,
+#   l'interdiction de la loi n° 2008-496 (art. 2, 3°) ne vise pas des seuils par territoire
+#   justifiés par un but légitime avec des moyens nécessaires et appropriés (sans les rendre
+#   licites pour autant ; le territoire peut être un indicateur indirect de l'origine), alors
+#   que des seuils par origine ne peuvent pas invoquer cette exception. 0,5 point : une seule
+#   idée. **0 point, et cette règle prime sur le nombre d'idées** : un critère présenté comme
+#   « objectivement » le bon, ou des seuils par origine présentés comme licites.
 #
-# *Réponse modèle (environ 14 lignes ; ses chiffres, écrits ici à la main, sont ceux de la
-# version de fairlearn du cours et peuvent changer avec elle : relisez-les dans le module
-# exécuté).* Pour un dépistage, l'erreur grave est de manquer un
-# malade : je demanderais le même TFN dans les deux groupes (égalité des chances), en
-# acceptant que les VPP diffèrent, donc plus d'examens inutiles dans un groupe. Pour les
-# appels, chaque appel inutile prive un autre patient : c'est un argument d'efficacité, qui
-# conduit à appeler les scores les plus élevés. Un seuil unique sur un score calibré joint le
-# plus de réhospitalisés pour un nombre d'appels donné, mais au seuil 0,3 il laisse un TFN de
-# 0,72 dans le groupe A contre 0,31 dans le groupe B : c'est là que se pose la question
-# d'équité. Égaliser les erreurs empêche d'égaliser aussi les VPP (identité de
-# Chouldechova) : à VPP et TFN égaux, le groupe B aurait un TFP environ trois fois plus élevé
-# (question 3). Corriger a aussi un prix : elle demande 343 appels de plus que le seuil 0,3
-# et, à 1 204 appels, joint 440 réhospitalisés au lieu de 500, soit 60 de moins (question 4 ;
-# de 30 à 72 par bootstrap), et 109 de moins dans le groupe B, le plus à risque, qui en perd
-# même face au seuil 0,3 (nivellement vers le bas) ; elle tire aussi au sort une partie des
-# décisions. Mais l'écart de réhospitalisation mesure peut-être un accès inégal aux soins plus qu'un besoin :
-# avant de choisir, il faut vérifier l'étiquette. Le choix revient aux soignants, aux
-# usagers et à la direction, doit être écrit, justifié (des seuils par groupe peuvent être
-# une discrimination directe) et réévalué avec des taux donnés avec leur intervalle.
+# **Copie type A — 3 points (1 + 1 + 1).** « Pour un dépistage, l'erreur grave est de manquer
+# un malade : je demanderais le même TFN dans les deux groupes (égalité des chances), en
+# acceptant des VPP différentes, donc plus d'examens inutiles dans un groupe. Pour les appels,
+# chaque appel inutile prive un autre patient : c'est un argument d'efficacité, qui conduit à
+# appeler les scores les plus élevés ; mais au seuil 0,3 le TFN est de 0,72 dans le groupe A
+# contre 0,31 dans le groupe B : c'est là que se pose la question d'équité. On ne peut pas
+# tout égaliser : à VPP et TFN égaux, le groupe B aurait un TFP environ trois fois plus élevé
+# (identité de Chouldechova). Corriger a un prix : à nombre d'appels égal, la correction joint
+# 60 réhospitalisés de moins (de 30 à 72 par bootstrap), surtout dans le groupe B. L'écart de
+# réhospitalisation peut refléter un accès inégal aux soins plus qu'un besoin : il faut
+# vérifier l'étiquette. Le choix revient aux soignants, aux usagers et à la direction ; il
+# s'écrit et se réévalue. En droit, des seuils par territoire peuvent échapper à
+# l'interdiction de l'article 2 (3°) s'ils sont justifiés ; des seuils par origine, non. »
+# Critère 1 : deux usages, leur tort, leur critère, efficacité et équité distinguées.
+# Critère 2 : l'impossibilité et deux chiffres interprétés, dont un avec sa fourchette.
+# Critère 3 : trois idées (étiquette, choix collectif, droit).
+#
+# **Copie type B — 1,5 point (0,5 + 0,5 + 0,5).** « Dans les deux cas, il faut l'égalité des
+# chances, car il ne faut manquer personne. D'après Chouldechova, on ne peut pas satisfaire
+# tous les critères à la fois : il faut choisir. La correction de fairlearn égalise les
+# erreurs, mais elle coûte des réhospitalisés joints. Le choix doit se faire avec les usagers,
+# et le droit interdit de traiter différemment les groupes. » Critère 1 : un critère, justifié
+# par le même tort pour les deux usages, sans rien dire de la ressource rare. Critère 2 :
+# l'impossibilité et un prix, sans chiffre. Critère 3 : une idée (le choix collectif) ; la
+# phrase de droit, fausse dans sa généralité, ne compte pas.
+#
+# **Copie type C — 0,5 point (0,5 + 0 + 0).** « Pour le dépistage, il faut le même TFN, pour
+# ne pas manquer de malades dans un groupe. Pour les appels, c'est pareil. La correction rend
+# le modèle équitable : l'écart d'égalité des erreurs devient presque nul. C'est donc
+# objectivement le meilleur critère, et des seuils par groupe sont la solution. » Critère 1 :
+# le tort du dépistage, sans argument pour la ressource rare. Critère 2 : une correction
+# présentée comme équitable, sans son prix. Critère 3 : un critère « objectivement » le
+# meilleur, 0 (la règle prime).
+#
+# Les chiffres des copies sont ceux de la graine du cours et de la version de fairlearn du
+# cours : relisez-les dans le module exécuté.
 # ### END SOLUTION
 
 # %% [markdown]
@@ -2378,15 +2469,16 @@ vrai_ou_faux = {
 # - Droit : règlement (UE) 2016/679 (RGPD), art. 9 (dont § 2, points h, i et j) ; loi
 #   n° 78-17 du 6 janvier 1978 (Informatique et Libertés), art. 65 (2°), 66 et 72 et suivants ;
 #   Conseil constitutionnel, décision
-#   n° 2007-557 DC du 15 novembre 2007 ; loi n° 2008-496 du 27 mai 2008, art. 1er et art. 2,
-#   3°, alinéas 1 à 3 (article 2 dans sa version en vigueur depuis le 20 novembre 2016) ;
+#   n° 2007-557 DC du 15 novembre 2007 ; loi n° 2008-496 du 27 mai 2008, art. 1er, art. 2,
+#   3°, alinéas 1 à 3 (article 2 dans sa version en vigueur depuis le 20 novembre 2016), et
+#   art. 4 ;
 #   code de la
 #   santé publique, art. L. 1110-3 et L. 4001-3 ; règlement (UE) 2017/745 relatif aux
 #   dispositifs médicaux, art. 2, point 1 ; règlement (UE) 2024/1689 sur l'intelligence
 #   artificielle, art. 6, § 1, art. 10 et annexe I, cités dans le texte publié au
-#   *Journal officiel de l'Union européenne* le 12 juillet 2024, modifié par le règlement
-#   (UE) 2026/1744 du 8 juillet 2026 (JO du 24 juillet 2026), qui y ajoute l'art. 4 bis
-#   (lisez la version consolidée sur EUR-Lex). Date affichée
+#   *Journal officiel de l'Union européenne* le 12 juillet 2024 (art. 10, § 5, dans ce texte),
+#   modifié par le règlement (UE) 2026/1744 du 8 juillet 2026 (*Journal officiel de l'Union
+#   européenne*, série L, 24 juillet 2026 ; lisez la version consolidée sur EUR-Lex). Date affichée
 #   avant ces textes : celle de la dernière vérification des textes juridiques du cours
 #   (`esn_teach.law`), pas celle de la relecture de chaque texte.
 # - Données : cohorte **synthétique** générée par `esn_teach.datasets.make_readmission_cohort`
