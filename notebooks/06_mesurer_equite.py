@@ -1509,20 +1509,17 @@ message_reportee = (
 ### BEGIN HIDDEN TESTS
 # Error carried forward: a wrong 5 a, and the formula applied to it with its own denominator.
 marge_juste = 1.96 * np.sqrt(0.4 * 0.6 / 60)
+reportee = formule_appliquee(tfn_autre, marge_tfn_a) and not any(
+    checks.matches_digest(valeur, checks.answer_digest(juste, name=nom), name=nom)
+    for valeur, juste, nom in (
+        (tfn_autre, 24 / 60, "tfn_autre"),
+        (marge_tfn_a, marge_juste, "marge_tfn_a"),
+    )
+)
+raison = "erreur reportée de la 5 a : la moitié du point"
 (
-    checks.partial_credit(
-        "erreur reportée de la 5 a : la moitié du point.",
-        name="marge_tfn_a",
-        points=1,
-        detail="erreur reportée de la 5 a : la moitié du point",
-    )
-    if formule_appliquee(tfn_autre, marge_tfn_a)
-    and not checks.matches_digest(
-        tfn_autre, checks.answer_digest(24 / 60, name="tfn_autre"), name="tfn_autre"
-    )
-    and not checks.matches_digest(
-        marge_tfn_a, checks.answer_digest(marge_juste, name="marge_tfn_a"), name="marge_tfn_a"
-    )
+    checks.partial_credit(raison + ".", name="marge_tfn_a", points=1, detail=raison)
+    if reportee
     else checks.check_number(marge_tfn_a, name="marge_tfn_a", expected=marge_juste, points=1)
 )
 ### END HIDDEN TESTS
