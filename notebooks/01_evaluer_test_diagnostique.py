@@ -33,9 +33,9 @@
 # >
 # > Bienfaisance (détecter tôt un cancer), non-malfaisance (un cancer manqué, une biopsie
 # > inutile sont des torts), autonomie (une patiente qui sait ce que vaut son test décide mieux
-# > avec son médecin), justice (le test est-il aussi bon pour toutes les patientes ?),
-# > écoresponsabilité (un petit modèle, vite appris sur un ordinateur ordinaire, suffit ici : la
-# > puissance de calcul, et l'énergie qu'elle consomme, se proportionnent au besoin).
+# > avec son médecin), justice et équité (le test est-il aussi bon pour toutes les patientes ?
+# > Ces données ne le disent pas),
+# > écoresponsabilité (un petit modèle, appris sur un ordinateur ordinaire, suffit ici).
 # > </details>
 #
 # ## Mode d'emploi
@@ -214,8 +214,9 @@ with accessible_style():
 # ### Question 1 — La sensibilité au seuil 0,5 (1 point)
 #
 # Calculez la **sensibilité** du test au seuil 0,5 (une proportion entre 0 et 1, pas un
-# pourcentage) : écrivez le calcul avec les **variables** `vp`, `fp`, `fn` et `vn` ci-dessus (une
-# variable est un nom qui garde une valeur : `vp` vaut le nombre de vrais positifs).
+# pourcentage) : écrivez le calcul, sur une ligne, avec les seules **variables** `vp`, `fp`, `fn`
+# et `vn` ci-dessus (`vp` garde le nombre de vrais positifs) ou leurs nombres ; une fonction
+# (`ev.…`) est refusée.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -238,6 +239,30 @@ sensibilite = vp / (vp + fn)
 
 # %% tests="sensibilite" points=1
 # Vérification de la question 1 : exécutez cette cellule.
+def ecrit_avec(nom, permis):
+    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
+    # arithmetic and brackets only (no function, no other variable)?
+    import ast
+    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
+        try:
+            arbre = ast.parse(texte)
+        except SyntaxError:
+            continue
+        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
+                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
+        if valeurs:
+            return all((isinstance(n, ast.Name) and n.id in permis)
+                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
+                                     | ast.unaryop | ast.expr_context)
+                       for n in ast.walk(valeurs[-1]))
+    return True
+
+
+checks.expect(ecrit_avec("sensibilite", {"vp", "fp", "fn", "vn"}),
+              "écrivez le calcul lui-même, sur une ligne, avec seulement vp, fp, fn et vn (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
+              "(ev.sensitivity…), ni autre variable (se…). La question mesure le choix des "
+              "cases de la matrice.", name="sensibilite")
 message_depasse_1 = ("une proportion ne dépasse pas 1 : le haut doit faire partie du bas. En "
                      "bas, tout le groupe dont on parle (les malades) ; en haut, celles de ce "
                      "groupe que le test détecte.")
@@ -299,6 +324,30 @@ checks.check_number(
     points=1,
 )
 ### BEGIN HIDDEN TESTS
+def ecrit_avec(nom, permis):
+    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
+    # arithmetic and brackets only (no function, no other variable)?
+    import ast
+    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
+        try:
+            arbre = ast.parse(texte)
+        except SyntaxError:
+            continue
+        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
+                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
+        if valeurs:
+            return all((isinstance(n, ast.Name) and n.id in permis)
+                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
+                                     | ast.unaryop | ast.expr_context)
+                       for n in ast.walk(valeurs[-1]))
+    return True
+
+
+checks.expect(ecrit_avec("sensibilite", {"vp", "fp", "fn", "vn"}),
+              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp, fp, fn et vn (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
+              "(ev.sensitivity…), ni autre variable (se…). La question mesure le choix des "
+              "cases de la matrice.", name="sensibilite")
 y_pred_05 = ev.predict_at_threshold(scores, seuil_defaut)
 checks.check_number(
     sensibilite,
@@ -313,6 +362,14 @@ checks.check_number(
 # %% mistake="sensibilite"
 # message : vous avez calculé la spécificité
 sensibilite = vn / (vn + fp)
+
+# %% mistake="sensibilite"
+# message : ni fonction toute faite (ev.sensitivity…)
+sensibilite = ev.sensitivity(y_test, scores >= 0.5)
+
+# %% mistake="sensibilite"
+# message : ni autre variable (se…)
+sensibilite = comptes.tp / (comptes.tp + comptes.fn)
 
 # %% mistake="sensibilite"
 # message : valeur prédictive positive
@@ -600,14 +657,14 @@ else:
 # de validation** de 41 malades : il en détecte 39, soit 0,951 (intervalle : 0,84 à 0,99). Que
 # dire aux cliniciens ? Écrivez la lettre **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
-# - **A.** Le modèle n'a jamais appris sur ces 41 malades, nouvelles pour lui, et l'intervalle
-#   contient 0,95 : on peut annoncer 95 % de sensibilité.
+# - **A.** Le modèle n'a jamais appris sur ces 41 malades : la mesure est indépendante. On
+#   annonce 0,951 avec son intervalle, 0,84 à 0,99, sans promettre plus.
 # - **B.** Le seuil a été placé pour que ces 41 malades atteignent 95 % : leur 0,951 ne vérifie
 #   rien. Il faut mesurer chez d'autres malades avant d'annoncer.
 # - **C.** 41 malades, c'est peu : on ajoute celles du jeu de test, on règle de nouveau le seuil
 #   sur l'ensemble et on annonce la sensibilité mesurée, plus précise.
-# - **D.** Par prudence, on annonce la borne basse : la sensibilité sera d'au moins 0,84 chez de
-#   nouvelles patientes, sauf malchance.
+# - **D.** On annonce plutôt la borne basse : chez de nouvelles patientes comparables, la
+#   sensibilité serait probablement d'au moins 0,84.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -640,7 +697,7 @@ checks.check_choice(
                        "l'intervalle, borne basse comprise, est optimiste. Une borne basse ne "
                        "soutient une promesse que mesurée sur d'autres patientes, qui n'ont rien "
                        "réglé, et même alors elle garde un petit risque (environ 2,5 %) de "
-                       "surestimer : « sera d'au moins 0,84 » n'est jamais une certitude.",
+                       "surestimer.",
                        digest="db80caa2d5a4e528"),
         checks.Mistake(None, "régler le seuil sur le jeu de test puis y mesurer la "
                        "sensibilité, même avec la validation, c'est refaire l'erreur que les "
@@ -648,9 +705,9 @@ checks.check_choice(
                        "qui ont servi à régler le seuil. Plus de malades réduit le hasard, pas "
                        "ce biais.", digest="66e9f50aedcbe188"),
         checks.Mistake(None, "le modèle n'a pas appris sur ces 41 malades, mais son seuil a été "
-                       "réglé sur elles : régler compte autant qu'apprendre (section 2). Et "
-                       "l'intervalle contient 0,95, mais aussi 0,84 : il ne confirme pas la "
-                       "promesse. Mesuré sur elles, ce n'est pas une garantie.",
+                       "réglé sur elles : régler compte autant qu'apprendre (section 2). La "
+                       "mesure n'est donc pas indépendante, et son intervalle, même annoncé, "
+                       "est optimiste. Mesuré sur elles, ce n'est pas une garantie.",
                        digest="534a2178d7d638cf"),
     ],
     success=(
@@ -747,13 +804,6 @@ elif est_entre_0_et_1(seuil):
 # dans un dépistage.
 # En réalité Se et Sp changent aussi d'une population à l'autre (**effet de spectre** : ni les
 # malades ni les non-malades n'y sont les mêmes ; Leeflang et al., *CMAJ* 2013).
-#
-# <details><summary>Pour aller plus loin (lecture facultative)</summary>
-#
-# Personne ne dépisterait par cytoponction : il faut une masse où piquer, et le geste est
-# invasif. Elle vient **après** l'examen clinique et l'imagerie : c'est un test diagnostique, pas
-# un test de dépistage.
-# </details>
 
 # %%
 # Inutile de lire tout ce code : exécutez-le. Retenez les noms `se` et `sp` (sensibilité et
@@ -775,21 +825,19 @@ print(f"VPP dans cette population de l'étude : {fr_number(vpp_etude)}")
 # ### Question 4 — La VPP quand la prévalence est de 1 % (1 point)
 #
 # Calculez la **VPP** du même test (mêmes `se` et `sp`) dans la population de dépistage
-# imaginée, où la prévalence est de **1 %**. Donnez une proportion entre 0 et 1, corrigée à **4 décimales** : écrivez le
-# **calcul**, ou un nombre à 4 décimales ; à 3, il est refusé (trop arrondi).
+# imaginée, où la prévalence est de **1 %**. Donnez une proportion entre 0 et 1, corrigée à
+# **4 décimales** : écrivez le **calcul** (arrondi à 3 décimales : la moitié du point).
 #
 # <details><summary>Indice 1</summary>
 #
-# Seule la prévalence change : `prevalence=0.01`. Vous pouvez appliquer la formule ci-dessus
-# ou utiliser `ev.predictive_values(sensitivity=..., specificity=..., prevalence=...)` en nommant
-# chaque valeur comme ici (sans les noms, Python refuse l'appel).
+# Seule la prévalence change : *p* = 0,01. Dans la formule, qui sont les malades détectées, et
+# d'où viennent les faux positifs ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
 # Dans la formule, remplacez Se par `se`, Sp par `sp` et *p* par `0.01` (donc 1 − *p* par
-# `0.99`). Attention aux parenthèses. Si vous utilisez `ev.predictive_values(...)`, elle
-# renvoie **deux** nombres, la VPP puis la VPN : ajoutez `[0]` à la fin pour garder le premier.
+# `0.99`). Attention aux parenthèses : tout le dénominateur entre parenthèses.
 # </details>
 
 # %% answer="vpp_depistage"
@@ -807,13 +855,6 @@ checks.expect(
     name="vpp_depistage",
 )
 valeur_vpp = checks.require_number(vpp_depistage, name="vpp_depistage")
-checks.expect(
-    valeur_vpp != round(valeur_vpp, 3)
-    or not checks.matches_digest(valeur_vpp, "0c72b198eb50c725", name="vpp_depistage"),
-    "trop arrondi : cette question se corrige à 4 décimales, car une erreur fréquente ne "
-    "change que la 4e. Écrivez le calcul lui-même (Python garde toutes les décimales).",
-    name="vpp_depistage",
-)
 checks.expect(
     not checks.matches_digest(valeur_vpp, "1140559e67c5171b", name="vpp_depistage"),
     "vous avez multiplié (1 − Sp) par 0,01 : les faux positifs viennent des non-malades, qui "
@@ -861,11 +902,13 @@ checks.check_number(
         checks.Mistake(None, "vous avez échangé Se et Sp dans la formule : le numérateur compte "
                        "les malades détectées (Se × p), les faux positifs viennent des "
                        "non-malades ((1 − Sp) × (1 − p)).", digest="4f942d201e524434"),
-        checks.Mistake(None, "tout près de la réponse, mais pas elle. Si vous avez écrit le calcul "
-                       "avec se et sp, vous avez oublié de multiplier (1 − Sp) par 0,99 : les "
-                       "faux positifs sont une part 1 − Sp des non-malades, qui ne sont que 99 % "
-                       "des femmes. Si vous avez tapé des valeurs arrondies de Se et Sp, données "
-                       "d'entrée arrondies : utilisez les variables se et sp.",
+        checks.Mistake(None, "tout près de la réponse. Si vous avez écrit le calcul avec se et "
+                       "sp, vous avez oublié de multiplier (1 − Sp) par 0,99 : les faux positifs "
+                       "sont une part 1 − Sp des non-malades, qui ne sont que 99 % des femmes. "
+                       "Si vous avez tapé des valeurs arrondies de Se et Sp, données d'entrée "
+                       "arrondies : utilisez les variables se et sp. Si vous avez tapé un nombre "
+                       "à 3 décimales, il est trop arrondi : la question se corrige à 4 "
+                       "décimales (la moitié du point s'il est juste).",
                        digest="62acfff4fa5f040d"),
         checks.Mistake(None, "données d'entrée arrondies : utilisez se et sp. Recopiées à deux "
                        "décimales, Se et Sp déplacent la 4e décimale de la VPP ; les variables "
@@ -967,6 +1010,10 @@ vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=
 # de la VPP, au seuil 0,5 puis à votre seuil de la question 2. On obtient une **plage
 # indicative**, pas un intervalle de confiance de la VPP : celui-ci tiendrait compte aussi de la
 # marge de la sensibilité, et se calcule autrement.
+#
+# Personne ne dépisterait par cytoponction : il faut une masse où piquer, et le geste est
+# invasif. Elle vient **après** l'examen clinique et l'imagerie : c'est un test diagnostique, pas
+# un test de dépistage. D'où « imaginée ».
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : exécutez-le et lisez ce qu'il affiche.
@@ -1353,8 +1400,8 @@ effets_prevalence = {"sensibilité": "baisse", "spécificité": "ne change pas",
 # - **A.** Chez des patientes comme les leurs, les valeurs de la vraie sensibilité de 0,53 à
 #   0,80 sont compatibles avec leurs données : on annonce la sensibilité mesurée avec cet
 #   intervalle.
-# - **B.** Une malade qui fait ce test a 95 % de chances d'être détectée : c'est ce que veut
-#   dire « intervalle à 95 % ».
+# - **B.** La vraie sensibilité varie d'une étude à l'autre ; dans 95 % des cas, elle tombe
+#   entre 0,53 et 0,80 : on annonce cette plage avec 95 % de certitude.
 # - **C.** L'intervalle est large : on ne sait pas encore si, à ce seuil, la sensibilité atteint
 #   0,95 ; il faut plus de patientes avant de conclure.
 # - **D.** Chez des femmes dépistées, le test détecterait lui aussi entre 53 % et 80 % des
@@ -1367,8 +1414,9 @@ effets_prevalence = {"sensibilité": "baisse", "spécificité": "ne change pas",
 #
 # <details><summary>Indice 2</summary>
 #
-# Pour chaque phrase, posez trois questions : de quoi parle-t-elle (du test, ou d'une
-# patiente) ? De quelles patientes ? Est-elle d'accord avec les deux bornes de l'intervalle ?
+# Pour chaque phrase, posez trois questions : qu'est-ce qui change d'une étude à l'autre (la
+# vraie sensibilité, ou l'intervalle) ? De quelles patientes parle-t-elle ? Est-elle d'accord
+# avec les deux bornes de l'intervalle ?
 # </details>
 
 # %% answer="intervalle"
@@ -1386,9 +1434,11 @@ checks.check_choice(
     digest="6c81388a59db0323",
     mistakes=[
         checks.Mistake(None, "« à 95 % » est le niveau de confiance de la méthode (elle encadre la "
-                       "vraie valeur dans environ 95 % des études où on l'applique), pas une chance "
-                       "d'être détectée. La chance d'être détectée, pour une malade, c'est la "
-                       "sensibilité elle-même.", digest="a7b2ca97b56e4854"),
+                       "vraie valeur dans environ 95 % des études où on l'applique). C'est "
+                       "l'intervalle qui change d'une étude à l'autre, pas la vraie sensibilité, "
+                       "fixe pour ce test chez ces patientes : une autre étude donnerait un autre "
+                       "intervalle, pas « 0,53 à 0,80 » 95 fois sur 100.",
+                       digest="a7b2ca97b56e4854"),
         checks.Mistake(None, "un intervalle large informe quand même : celui-ci exclut 0,95. À "
                        "ce seuil, une sensibilité de 95 % n'est pas compatible avec ces "
                        "données : il faudrait baisser le seuil, pas attendre.",
@@ -1400,8 +1450,9 @@ checks.check_choice(
     ],
     success=(
         "l'intervalle donne la plage des vraies sensibilités compatibles avec ces "
-        "données. Il décrit le hasard d'un échantillon de 44 malades, rien de plus : ni "
-        "la chance d'une patiente d'être détectée, ni la sensibilité dans une autre "
+        "données. Il décrit le hasard d'un échantillon de 44 malades, rien de plus : c'est "
+        "lui qui varierait d'une étude à l'autre, pas la vraie sensibilité ; il ne dit pas non plus "
+        "la sensibilité dans une autre "
         "population. Il exclut pourtant 0,95 : à ce seuil, la promesse de 95 % ne "
         "tient pas."
     ),
@@ -1451,8 +1502,9 @@ print(f"Jeu de test, au seuil {fr_number(seuil_madame_l, 2)} : vp2 = {vp2}, fp2 
 #
 # Le test de Madame L. est négatif. Au seuil de la question 2, sur le jeu de test, **parmi les
 # patientes dont le test est négatif**, quelle part a pourtant un cancer ? C'est le **risque
-# résiduel**. Écrivez le calcul avec les variables `vp2`, `fp2`, `fn2` et `vn2` (une proportion
-# entre 0 et 1).
+# résiduel** (en lecture critique d'article, la probabilité post-test après un test négatif).
+# Écrivez le calcul, sur une ligne, avec les seules variables `vp2`, `fp2`, `fn2` et `vn2` (ou
+# leurs nombres ; une proportion entre 0 et 1) : une fonction toute faite est refusée.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1476,6 +1528,30 @@ risque_negatif = fn2 / (fn2 + vn2)
 # Vérification de la question 8 : exécutez cette cellule.
 # Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge au seuil que vous
 # avez donné à la question 2, juste ou non.
+def ecrit_avec(nom, permis):
+    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
+    # arithmetic and brackets only (no function, no other variable)?
+    import ast
+    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
+        try:
+            arbre = ast.parse(texte)
+        except SyntaxError:
+            continue
+        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
+                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
+        if valeurs:
+            return all((isinstance(n, ast.Name) and n.id in permis)
+                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
+                                     | ast.unaryop | ast.expr_context)
+                       for n in ast.walk(valeurs[-1]))
+    return True
+
+
+checks.expect(ecrit_avec("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+              "écrivez le calcul lui-même, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
+              "(ev.predictive_values…), ni autre variable (sp…). La question mesure le choix des cases.",
+              name="risque_negatif")
 valeur_risque = checks.require_number(risque_negatif, name="risque_negatif")
 message_depasse_1 = ("une proportion ne dépasse pas 1 : le haut doit faire partie du bas. En "
                      "bas, tout le groupe dont on parle (les tests négatifs) ; en haut, celles "
@@ -1538,6 +1614,30 @@ else:
                       "vous avez donné à la question 2, juste ou non.)",
                       name="risque_negatif")
 ### BEGIN HIDDEN TESTS
+def ecrit_avec(nom, permis):
+    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
+    # arithmetic and brackets only (no function, no other variable)?
+    import ast
+    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
+        try:
+            arbre = ast.parse(texte)
+        except SyntaxError:
+            continue
+        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
+                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
+        if valeurs:
+            return all((isinstance(n, ast.Name) and n.id in permis)
+                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
+                                     | ast.unaryop | ast.expr_context)
+                       for n in ast.walk(valeurs[-1]))
+    return True
+
+
+checks.expect(ecrit_avec("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
+              "(ev.predictive_values…), ni autre variable (sp…). La question mesure le choix des cases.",
+              name="risque_negatif")
 # The calculation is graded at the student's own threshold (0.5 without a usable one).
 seuil_q8 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
             and (scores < seuil).any() else 0.5)
@@ -1573,6 +1673,12 @@ checks.check_number(
 # %% mistake="risque_negatif"
 # message : (1 − sensibilité)
 risque_negatif = fn2 / (vp2 + fn2)
+
+# %% mistake="risque_negatif"
+# message : ni fonction toute faite (ev.predictive_values…)
+risque_negatif = 1 - ev.predictive_values(
+    sensitivity=vp2 / (vp2 + fn2), specificity=vn2 / (vn2 + fp2),
+    prevalence=(vp2 + fn2) / (vp2 + fp2 + fn2 + vn2))[1]
 
 # %% mistake="risque_negatif"
 # message : vous avez calculé la valeur prédictive négative
@@ -1626,8 +1732,9 @@ risque_negatif = (fn2 + vn2) / fn2
 # ### Question 9 — Les femmes sans cancer rassurées à raison (1 point)
 #
 # Au même seuil, sur le jeu de test, calculez la **spécificité** : parmi les patientes **sans
-# cancer**, la part que le test rassure à raison. Écrivez le calcul avec `vp2`, `fp2`, `fn2` et
-# `vn2` (une proportion entre 0 et 1).
+# cancer**, la part que le test rassure à raison. Écrivez le calcul, sur une ligne, avec les
+# seules variables `vp2`, `fp2`, `fn2` et `vn2` (ou leurs nombres ; une proportion entre 0 et 1) :
+# une fonction toute faite (`ev.…`) ou une autre variable (`sp`) est refusée.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1651,6 +1758,30 @@ specificite = vn2 / (vn2 + fp2)
 # Vérification de la question 9 : exécutez cette cellule.
 # Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge au seuil que vous
 # avez donné à la question 2, juste ou non.
+def ecrit_avec(nom, permis):
+    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
+    # arithmetic and brackets only (no function, no other variable)?
+    import ast
+    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
+        try:
+            arbre = ast.parse(texte)
+        except SyntaxError:
+            continue
+        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
+                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
+        if valeurs:
+            return all((isinstance(n, ast.Name) and n.id in permis)
+                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
+                                     | ast.unaryop | ast.expr_context)
+                       for n in ast.walk(valeurs[-1]))
+    return True
+
+
+checks.expect(ecrit_avec("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+              "écrivez le calcul lui-même, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
+              "(ev.specificity…), ni autre variable (sp…). La question mesure le choix des cases.",
+              name="specificite")
 valeur_sp = checks.require_number(specificite, name="specificite")
 message_depasse_1 = ("une proportion ne dépasse pas 1 : le haut doit faire partie du bas. En "
                      "bas, tout le groupe dont on parle (les patientes sans cancer) ; en haut, "
@@ -1714,6 +1845,30 @@ else:
                       "vous avez donné à la question 2, juste ou non.)",
                       name="specificite")
 ### BEGIN HIDDEN TESTS
+def ecrit_avec(nom, permis):
+    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
+    # arithmetic and brackets only (no function, no other variable)?
+    import ast
+    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
+        try:
+            arbre = ast.parse(texte)
+        except SyntaxError:
+            continue
+        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
+                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
+        if valeurs:
+            return all((isinstance(n, ast.Name) and n.id in permis)
+                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
+                                     | ast.unaryop | ast.expr_context)
+                       for n in ast.walk(valeurs[-1]))
+    return True
+
+
+checks.expect(ecrit_avec("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
+              "(ev.specificity…), ni autre variable (sp…). La question mesure le choix des cases.",
+              name="specificite")
 # The calculation is graded at the student's own threshold (0.5 without a usable one).
 seuil_q9 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
             and (scores < seuil).any() else 0.5)
@@ -1749,6 +1904,10 @@ checks.check_number(
 # %% mistake="specificite"
 # message : vous avez calculé la sensibilité
 specificite = vp2 / (vp2 + fn2)
+
+# %% mistake="specificite"
+# message : ni fonction toute faite (ev.specificity…)
+specificite = ev.specificity(y_test, scores >= seuil_madame_l)
 
 # %% mistake="specificite"
 # message : (1 − spécificité)
@@ -1839,7 +1998,8 @@ else:
 # Comment l'expliqueriez-vous à Madame L., marge d'incertitude comprise ? Appuyez-vous sur au
 # moins un chiffre de ce module **valable pour sa population**, avec sa marge (par exemple la
 # sensibilité sur le jeu de test au seuil que vous avez donné à la question 2, et son
-# intervalle, affichés après la question 3).
+# intervalle, affichés après la question 3). Le test est-il aussi bon pour toutes les
+# patientes ? Dites ce que ces données permettent, ou non, d'en savoir.
 #
 # Informer Madame L. n'est pas qu'une politesse. Toute personne a le droit d'être informée sur
 # son état de santé et sur les investigations proposées, leur utilité et leurs risques ; cette
@@ -1855,9 +2015,11 @@ else:
 # Cet article ne parle pas de marge d'incertitude : la dire relève de l'information loyale et
 # claire que doivent déjà les deux articles précédents.
 #
-# Un arrêté du ministre chargé de la santé doit fixer la nature des dispositifs concernés (IV du
-# même article). La règle vaudrait donc pour Madame L. si son outil en faisait partie. Le module
-# 09 « Expliquer et garder la main », à venir, détaillera ces règles.
+# Le IV du même article renvoie à un arrêté du ministre chargé de la santé, pris après avis de
+# la Haute Autorité de santé et de la CNIL, qui établit la nature des dispositifs concernés et
+# leurs conditions d'utilisation. Nous n'avons pas pu vérifier, au 6 décembre 2026, si cet arrêté
+# est paru (à vérifier sur Légifrance). La règle vaudrait pour Madame L. si son outil faisait
+# partie de ces dispositifs. Le module 09 « Expliquer et garder la main » détaillera ces règles.
 
 # %% [markdown] written="reflexion_erreurs" points=3
 # ### BEGIN SOLUTION
@@ -1872,14 +2034,17 @@ else:
 #     son vécu.
 #   - **0,5** : une seule des deux erreurs, ou les deux nommées sans leurs conséquences.
 #   - **0** : erreurs confondues (un faux positif présenté comme un cancer manqué) ou absentes.
-# - **Un chiffre du module, juste, valable pour la population de Madame L. (adressée pour une
-#   masse, pas dépistée) et interprété avec sa marge.** Exemples, tous sur le jeu de test : au
-#   seuil de la question 2 (0,25), VPP 75 sur 121, soit 0,620 (0,53 à 0,70), et VPN 97 sur 107,
-#   soit 0,907 (0,84 à 0,95) : un test négatif laisse environ 9 % de risque de cancer (« Pour
-#   Madame L. : ce que vaut son résultat ») ; à ce seuil, la sensibilité reste sous 0,95 et la
-#   spécificité chute (davantage de faux positifs) ; l'intervalle de la sensibilité au seuil 0,5
-#   (0,58 à 0,77) ; la sensibilité au seuil de la question 2 sur le jeu de test, affichée après
-#   la question 3 dans les deux publications : 75 sur 85, soit 0,882 (0,80 à 0,93).
+# - **Un chiffre du module, juste au seuil que l'étudiant a donné à la question 2 (cohérent avec
+#   sa copie, même si ce seuil est faux), valable pour la population de Madame L. (adressée pour
+#   une masse, pas dépistée) et interprété avec sa marge.** Ce que l'étudiant peut voir dépend
+#   de la publication. Dans les deux, après la question 3 : la sensibilité sur le jeu de test à
+#   son seuil, avec son intervalle (au bon seuil 0,25 : 75 sur 85, soit 0,882, de 0,80 à 0,93) ;
+#   la matrice au seuil 0,5 et les cases `vp2`… à son seuil (il peut en tirer une proportion,
+#   sans intervalle). En formatif seulement, après des réponses justes : l'intervalle de la
+#   sensibilité au seuil 0,5 (0,58 à 0,77 ; question 1) et, après la question 8, la VPP et la
+#   VPN pour Madame L. (au seuil 0,25 : VPP 75 sur 121, soit 0,620, de 0,53 à 0,70 ; VPN 97 sur
+#   107, soit 0,907, de 0,84 à 0,95). En séance évaluée, ces derniers chiffres ne paraissent
+#   qu'au retour : ne pas les exiger. Accepter tout chiffre cohérent avec la copie.
 #   - **1** : chiffre juste, avec son intervalle ou sa marge, et ce qu'il veut dire pour la
 #     patiente. S'il cite l'intervalle de la validation (environ 0,84 à 0,99), l'étudiant dit
 #     qu'il est **optimiste** (ces patientes ont servi à choisir le seuil : question 3) ;
@@ -1896,7 +2061,9 @@ else:
 #   l'incertitude.
 #   - **1** : plusieurs acteurs nommés, le choix présenté comme un choix de valeurs, et une
 #     explication à Madame L. qui comprend l'incertitude. Valoriser une discussion de la cible
-#     elle-même (pourquoi 95 % et pas 90 % ou 99 %) et la mention du devoir d'information
+#     elle-même (pourquoi 95 % et pas 90 % ou 99 %), la question « aussi bon pour toutes ? »
+#     (ces données, sans âge ni origine, ne permettent pas d'y répondre : justice et équité,
+#     V4 — Prudence, esprit critique et inclusivité), et la mention du devoir d'information
 #     (art. L. 1111-2 et R. 4127-35 du code de la santé publique ; L. 4001-3 en plus, si
 #     l'outil était un tel dispositif).
 #   - **0,5** : l'un des deux seulement (qui décide, ou comment l'expliquer à la patiente).
@@ -1910,22 +2077,25 @@ else:
 # %% [markdown]
 # ### Pour aller plus loin : la VPP d'un vrai dépistage
 #
-# Santé publique France publie les indicateurs du dépistage organisé du cancer du sein :
-# dépistages positifs avant et après les examens complémentaires (le « bilan diagnostique »),
-# cancers détectés (Santé publique France, *Indicateurs de performance du programme de dépistage
-# du cancer du sein de 2008 à 2020*, 2024). Le rapport des cancers détectés aux dépistages
-# positifs est la VPP, avant et après le bilan : c'est la question 4 dans la vraie vie.
+# Les indicateurs du dépistage organisé du cancer du sein donnent les dépistages positifs avant
+# et après les examens complémentaires (le « bilan diagnostique immédiat »), et les cancers
+# détectés. Le rapport des cancers détectés aux dépistages positifs est, à peu près, la VPP : la
+# question 4 dans la vraie vie.
 #
-# Un exemple de cette publication : en 2019-2020, chez les femmes qui revenaient au dépistage
-# organisé, 6 dépistages sur 100 étaient positifs à la première lecture, avant le bilan ; après
-# le bilan diagnostique immédiat, il n'en restait que 2,8 sur 100 (Santé publique France, 2024).
-# Enchaîner les examens (imagerie complémentaire, puis biopsie et histologie) fait monter la VPP
-# à chaque étape, parce que chaque examen s'applique à une population où la maladie est plus
-# fréquente.
+# Un exemple, tiré d'une même évaluation : en 2009, la mammographie était anormale pour 7,4 %
+# des femmes dépistées ; après le bilan diagnostique immédiat, l'anomalie restait pour 3,1 %
+# d'entre elles ; le programme détectait 6,4 cancers pour 1 000 femmes dépistées (données
+# provisoires ; Lastier et al., 2012). Calculez : environ 6,4 cancers pour 74 mammographies
+# anormales (VPP d'environ 0,09), puis pour 31 bilans positifs (environ 0,21). C'est un ordre de
+# grandeur : quelques cancers sont trouvés autrement (seconde lecture des clichés normaux). La
+# VPP monte à chaque examen, parce que chacun s'applique à une population où la maladie est
+# plus fréquente. Le même schéma se retrouve plus récemment : en 2019-2020, chez les femmes qui
+# revenaient au dépistage, 6 dépistages sur 100 étaient positifs avant le bilan, 2,8 après
+# (Santé publique France, 2024).
 #
 # Le 1 % de la question 4 est une hypothèse d'école, pas une statistique. Il est du même ordre
-# que les cancers détectés par le dépistage organisé : 6,9 pour 1 000 femmes dépistées en 2008
-# (évaluation 2004-2009, résumé publié par Santé publique France, 2012).
+# que les cancers détectés par le dépistage organisé : 6,8 pour 1 000 femmes dépistées en 2008
+# (Lastier et al., 2012).
 
 # %% [markdown]
 # ## À retenir
@@ -1966,6 +2136,9 @@ else:
 #   (`sklearn.datasets.load_breast_cancer`). 569 patientes, 212 tumeurs malignes et 357
 #   bénignes (décomptes recalculés dans ce notebook). Fiche descriptive du jeu de données
 #   (origine, limites, licence) : affichée dans la section 1.
+# - Wolberg WH, Street WN, Heisey DM, Mangasarian OL. Computer-derived nuclear features
+#   distinguish malignant from benign breast cytology. *Human Pathology* 1995;26(7):792-796
+#   (patientes adressées pour une masse, série consécutive).
 # - Street WN, Wolberg WH, Mangasarian OL. Nuclear feature extraction for breast tumor diagnosis.
 #   *IS&T/SPIE International Symposium on Electronic Imaging: Science and Technology*, 1993,
 #   vol. 1905, p. 861-870.
@@ -1981,9 +2154,10 @@ else:
 # - Santé publique France. *Indicateurs de performance du programme de dépistage du cancer du
 #   sein de 2008 à 2020*. santepubliquefrance.fr, 2024 (synthèse, dépistages subséquents
 #   2019-2020).
-# - *Évaluation du Programme national de dépistage organisé du cancer du sein en France : période
-#   2004-2009*. Numéro thématique, 2012 ; résumé publié sur santepubliquefrance.fr le 26 septembre
-#   2012.
+# - Lastier D, Salines E, Rogel A. *Évaluation du programme de dépistage organisé du cancer du
+#   sein en France : résultats 2009, évolutions depuis 2005*. Saint-Maurice : Institut de veille
+#   sanitaire, mai 2012 (résumé : 7,4 % de mammographies anormales et 3,1 % après le bilan en
+#   2009 ; 6,8 cancers détectés pour 1 000 en 2008, 6,4 en 2009, données provisoires).
 # - Leeflang MMG, Rutjes AWS, Reitsma JB, Hooft L, Bossuyt PMM. Variation of a test's
 #   sensitivity and specificity with disease prevalence. *CMAJ* 2013;185(11):E537-E544.
 # - Code de la santé publique, articles L. 1111-2 (information du patient), R. 4127-35 (code de
