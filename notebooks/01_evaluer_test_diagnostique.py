@@ -2042,9 +2042,10 @@ else:
 #   la matrice au seuil 0,5 et les cases `vp2`… à son seuil (il peut en tirer une proportion,
 #   sans intervalle). En formatif seulement, après des réponses justes : l'intervalle de la
 #   sensibilité au seuil 0,5 (0,58 à 0,77 ; question 1) et, après la question 8, la VPP et la
-#   VPN pour Madame L. (au seuil 0,25 : VPP 75 sur 121, soit 0,620, de 0,53 à 0,70 ; VPN 97 sur
-#   107, soit 0,907, de 0,84 à 0,95). En séance évaluée, ces derniers chiffres ne paraissent
-#   qu'au retour : ne pas les exiger. Accepter tout chiffre cohérent avec la copie.
+#   VPN pour Madame L. (au bon seuil de la question 2 (0,25) : VPP 75 sur 121, soit 0,620, de
+#   0,53 à 0,70 ; VPN 97 sur 107, soit 0,907, de 0,84 à 0,95 : un test négatif laisse environ
+#   9 % de risque de cancer). En séance évaluée, ces derniers chiffres ne paraissent qu'au
+#   retour : ne pas les exiger. Accepter tout chiffre cohérent avec la copie.
 #   - **1** : chiffre juste, avec son intervalle ou sa marge, et ce qu'il veut dire pour la
 #     patiente. S'il cite l'intervalle de la validation (environ 0,84 à 0,99), l'étudiant dit
 #     qu'il est **optimiste** (ces patientes ont servi à choisir le seuil : question 3) ;
