@@ -12,8 +12,8 @@
 #    traitement est **interdit par principe**.
 # 2. Dire ce qu'il faut pour la traiter quand même : une **base légale** (article 6) **et** une
 #    **exception** de l'article 9(2).
-# 3. Dire quand il faut un **hébergeur certifié HDS**, et pourquoi la **vente** de données
-#    identifiantes est interdite même avec l'accord du patient.
+# 3. Dire quand il faut un **hébergeur certifié HDS**, et ce que la loi interdit de
+#    **vendre**.
 # 4. Après la séance : le SNDS ; données **pseudonymisées** ou **anonymes** ; verdict
 #    (**licite**, **illicite**, **sous condition**) ; sanctions de la CNIL.
 #
@@ -23,8 +23,8 @@
 # >   un but précis ; permis ne veut pas dire légitime.
 # > - **V6 — Intégrité et transparence** : ne pas appeler « anonyme » ce qui est seulement
 # >   pseudonymisé, informer les patients, citer l'article qui décide.
-# > - **V7 — Partage et collaboration** : partager pour soigner et pour chercher (la cohorte
-# >   du CHU), dans un cadre qui protège les patients.
+# > - **V7 — Partage et collaboration** : partager pour chercher dans un cadre qui protège les
+# >   patients (l'hôpital et la start-up de la question 7).
 # >
 # > **Cadre de l'éthique du numérique en santé** (CENS, de la Délégation au numérique en santé
 # > et de l'Agence du numérique en santé) : bienfaisance (la recherche encadrée),
@@ -43,7 +43,8 @@
 # - Des **indices** sont repliés sous chaque question.
 # - **Barème : 17 points** : 10 en séance (questions 1 à 5) ; 7 à faire **seul après la
 #   séance**, environ 100 min (questions 6 à 9 : 4 points ; réflexion écrite : 3 points).
-# - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne : la suite s'exécute.
+# - Repères : question 2 vers la 20e minute, question 5 vers la 50e.
+# - Un **cadre rouge** « ✘ Réponse à revoir » n'est pas une panne.
 #
 # > **Avertissement.** Support d'enseignement, **pas un conseil juridique** ; les textes
 # > changent (date de vérification ci-dessous). Devant un vrai projet, voyez le délégué à la
@@ -52,7 +53,22 @@
 # %%
 from esn_teach import checks, law
 
-print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}.")
+print(
+    f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} sur des sources "
+    "publiques en ligne, sauf ces points, que nous n'avons pas pu relire dans leur texte "
+    "officiel (Légifrance, EUR-Lex) :"
+)
+for point in (
+    "code de la santé publique, article L1461-3, II (question 6) : décrit d'après les débats "
+    "parlementaires de 2016 et des délibérations de la CNIL ;",
+    "code de la santé publique, article L1111-8 : la phrase citée sur la vente est vérifiée, "
+    "son numéro (VII) ne l'est que par des débats parlementaires de 2019 ;",
+    "décret n° 2026-209 sur l'hébergement de données de santé : non lu ; il peut préciser "
+    "les règles de l'étape 3 ;",
+    "règlement de 2026 modifiant le règlement sur l'IA (lecture facultative, fin du module) : "
+    "dates de report vérifiées, numéro et date du règlement non relus.",
+):
+    print("  -", point)
 
 # %% [markdown]
 # ## Une question de chercheur
@@ -98,7 +114,8 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # de services de soins de santé, qui révèlent des informations sur l'état de santé de cette
 # personne » (RGPD, article 4, point 15). Il suffit qu'on puisse en **déduire** quelque chose
 # de la santé de la personne, même sans certitude (Cour de justice de l'Union européenne, arrêt
-# du 4 octobre 2024, C-21/23). Leur traitement (les collecter, conserver, transmettre,
+# du 4 octobre 2024, C-21/23, sur des médicaments sans ordonnance, réservés aux pharmacies).
+# Leur traitement (les collecter, conserver, transmettre,
 # analyser…) est **interdit par principe** (article 9, paragraphe 1).
 #
 # <details><summary>Le considérant 35 : ce que le RGPD range aussi parmi les données de santé (lecture facultative)</summary>
@@ -113,8 +130,8 @@ print(f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/
 # Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est
 # pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
 #
-# - **a.** Le nombre de cas de grippe de la semaine dans une région, publié par l'agence
-#   régionale de santé.
+# - **a.** Le bulletin de l'agence régionale de santé : « 3 cas de tuberculose déclarés cette
+#   année dans le département », sans autre précision.
 # - **b.** Le bulletin d'un village de 80 habitants, qui signale un cas de tuberculose « chez
 #   notre doyenne », sans la nommer.
 # - **c.** Le nom, l'adresse et la liste des médicaments **sans ordonnance** qu'un client a
@@ -175,19 +192,11 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est la bonne réponse. Le nombre de cas de grippe d'une région (a) parle de santé, "
-        "mais d'aucune personne identifiée ou identifiable : ce n'est pas une donnée "
-        "personnelle, donc pas une donnée de santé au sens du RGPD (article 4, point 15 : "
-        "« données à caractère personnel »). Un décompte si fin qu'on reconnaîtrait les "
-        "malades le deviendrait : c'est le cas du bulletin du village (b), où « notre "
-        "doyenne » désigne une seule personne, que tous reconnaissent. La commande sur le site "
-        "de la pharmacie (c) est une donnée de santé, "
-        "même sans ordonnance : la Cour de justice l'a jugé dans l'affaire « Lindenapotheke » (arrêt du "
-        "4 octobre 2024, C-21/23), parce que la commande, rattachée au nom du client, révèle "
-        "quelque chose de sa santé. Le tableau codé (d) décrit des patients que l'hôpital peut "
-        "retrouver : des données pseudonymisées, donc personnelles "
-        "(considérant 26 ; étape 5). Être une donnée de santé ne dit pas encore si le RGPD "
-        "s'applique au bulletin lui-même (article 2 : son champ d'application)."
+        "c'est la bonne réponse (a). Trois cas dans tout un département ne désignent personne : "
+        "pas de donnée personnelle, donc pas de donnée de santé (article 4, point 15). Dans un "
+        "village de 80 habitants, « notre doyenne » désigne une seule personne (b). La "
+        "commande (c) révèle la santé du client (C-21/23). Le tableau codé (d) est "
+        "pseudonymisé : l'hôpital retrouve chaque patient (considérant 26)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -212,8 +221,7 @@ intrus = "D"
 # Pour traiter une donnée de santé, il faut **deux choses à la fois** (même Cour, arrêt du
 # 21 décembre 2023, C-667/21) :
 #
-# - une **base légale** : l'une des six de l'article 6 (liste repliée ci-dessous). Un
-#   hôpital public s'appuie en général sur sa mission d'intérêt public ;
+# - une **base légale** : l'une des six de l'article 6 (liste repliée ci-dessous) ;
 # - une **exception** de l'article 9, paragraphe 2, qui lève l'interdiction du paragraphe 1.
 #   Les plus courantes en santé (« 9(2)(a) » se lit : article 9, paragraphe 2, point a) :
 #
@@ -315,12 +323,11 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est la bonne réponse (b). La réponse de la maison de santé est incomplète : elle "
-        "oublie la base légale de l'article 6, que la maison de santé a sans doute mais doit "
-        "savoir nommer. L'exception des soins lève l'interdiction de l'article 9, elle ne dit "
-        "pas à quel titre le traitement est licite (Cour de justice, C-667/21). Le consentement au "
-        "traitement des données (9(2)(a)) n'est pas exigé pour les données des patients qu'on "
-        "soigne ; mais le consentement aux soins reste dû (CSP, L1111-4)."
+        "c'est la bonne réponse (b). L'exception des soins lève l'interdiction de l'article 9 ; "
+        "elle ne dit pas à quel titre le traitement est licite : il faut aussi une base légale "
+        "de l'article 6 (C-667/21), que la maison de santé doit savoir nommer. Le consentement "
+        "au traitement des données (9(2)(a)) n'est pas exigé ; le consentement aux soins reste "
+        "dû (CSP, L1111-4)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -427,19 +434,11 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est la bonne réponse. Le but a changé : on ne soigne plus ces patients, on produit "
-        "des connaissances ; c'est l'exception de la recherche, 9(2)(j) (réponse d). Elle "
-        "exige une base dans la loi (en France, la loi Informatique et Libertés), des "
-        "garanties (RGPD, article 89), l'information de chaque patient avant le début du "
-        "traitement (loi Informatique et Libertés, article 69, qui prévoit des dérogations, "
-        "par exemple pour un patient perdu de vue), leur droit d'opposition et une formalité "
-        "auprès de la CNIL. Ses auteurs n'ont pas soigné ces patients : ce n'est pas une étude "
-        "interne, et la publication n'y change rien (b). Certaines recherches peuvent aussi "
-        "s'appuyer sur (i), quand une loi en fait une mission de santé publique ; être un "
-        "établissement public (c) ne suffit pas. Le RGPD ne "
-        "vise pas les personnes décédées (considérant 27), mais leurs dossiers ne sont pas "
-        "libres pour autant : la loi Informatique et Libertés encadre aussi leur "
-        "réutilisation pour une recherche en santé."
+        "c'est la bonne réponse (d). Le but n'est plus de soigner mais de produire des "
+        "connaissances : c'est 9(2)(j). Ses auteurs n'ont pas soigné ces patients : pas "
+        "d'étude interne, donc une formalité auprès de la CNIL et l'information de chaque "
+        "patient, publication ou non (b). Être un établissement public ne fait pas de chaque "
+        "étude un motif de santé publique (c)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -500,8 +499,8 @@ exception_recherche = " c "
 #   suffisent.
 # - **d.** Renoncer : la loi interdit de confier des dossiers de soins à une entreprise hors du
 #   cabinet.
-# - **e.** Prendre un autre éditeur, certifié HDS celui-là : la certification dispense
-#   d'informer les patients.
+# - **e.** Garder cet éditeur le temps qu'il soit certifié HDS, en informant ses patients de
+#   cet hébergement.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -555,20 +554,18 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "la certification HDS est nécessaire, pas suffisante : le patient doit être "
-            "informé de l'hébergement, et peut s'y opposer pour un motif légitime (CSP, article "
-            "L1111-8, I). Un hébergement caché aux patients ne respecte pas la loi.",
+            "l'obligation vaut dès le premier jour : tant qu'il n'est pas certifié HDS, "
+            "l'éditeur ne peut pas héberger ces dossiers pour le compte du cabinet, même pour "
+            "un temps, même si les patients en sont informés (CSP, article L1111-8, I).",
             digest="133bfe4c187ff7fa",
         ),
     ],
     success=(
-        "c'est la bonne réponse (a). L'éditeur actuel n'est pas certifié HDS : ni le contrat, "
-        "ni le chiffrement, ni l'accord des patients ne permettent de le garder. Mais la loi "
-        "n'interdit pas le dossier en ligne : elle exige un hébergeur certifié HDS (CSP, "
-        "article L1111-8, I) et l'information des patients, qui peuvent s'y opposer pour un "
-        "motif légitime ; sans cette information (e), la certification ne suffit pas. "
-        "Le nouvel hébergeur, lui, stocke les données dans l'Espace économique européen : "
-        "le référentiel HDS l'impose."
+        "c'est la bonne réponse (a). La loi n'interdit pas le dossier en ligne : elle exige un "
+        "hébergeur certifié HDS dès qu'il héberge les données, et l'information des patients, "
+        "qui peuvent s'y opposer pour un motif légitime (CSP, L1111-8, I). Ni le contrat, ni "
+        "le chiffrement, ni l'accord des patients, ni une certification à venir (e) ne "
+        "suffisent."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -590,7 +587,7 @@ hebergeur_kine = "b"
 hebergeur_kine = " C "
 
 # %% mistake="hebergeur_kine"
-# message : nécessaire, pas suffisante : le patient doit être
+# message : même pour un temps
 hebergeur_kine = "e"
 
 # %% [markdown]
@@ -631,8 +628,8 @@ hebergeur_kine = "e"
 #   seules, personne n'est identifié.
 # - **d.** Refuser : l'éditeur devrait d'abord obtenir une autorisation de la CNIL, qu'il n'a
 #   pas demandée.
-# - **e.** Accepter : les patients peuvent s'opposer au comptoir, ce qui respecte leurs
-#   droits sur leurs données.
+# - **e.** Refuser : seul un hébergeur certifié HDS peut recevoir des ordonnances, et rien ne
+#   dit que le laboratoire l'est.
 # - **f.** Accepter : une remise sur l'abonnement n'est pas un paiement, donc la pharmacie ne
 #   vendrait rien.
 #
@@ -687,9 +684,10 @@ checks.check_choice(
         ),
         checks.Mistake(
             None,
-            "pouvoir s'opposer ne rend pas licite ce que la loi interdit, et une affiche n'est "
-            "pas un consentement explicite (RGPD, article 4, point 11) : relisez la phrase de "
-            "l'article L1111-8 (VII).",
+            "la certification HDS vise qui héberge des données pour le compte d'un soignant ; "
+            "elle ne rend licite aucune cession. Même certifié, le laboratoire ne pourrait pas "
+            "recevoir ces ordonnances contre une remise : relisez la phrase de l'article "
+            "L1111-8 (VII).",
             digest="d6a2359f6936e81a",
         ),
         checks.Mistake(
@@ -701,17 +699,11 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est la bonne réponse. La pharmacie doit refuser (b). Une remise sur l'abonnement "
-        "est une contrepartie : la cession serait « à titre onéreux » (code civil, article "
-        "1107). Or une telle cession de données de santé identifiantes, directement ou "
-        "indirectement, est interdite « y compris avec l'accord de la personne concernée » "
-        "(CSP, article L1111-8, VII). Ni "
-        "l'affiche, ni un vrai consentement, ni le retrait des noms n'y changeraient rien ; "
-        "et refuser « faute d'autorisation de la CNIL » (d), c'est refuser pour une mauvaise "
-        "raison : aucune autorisation ne rendrait cette vente licite. C'est un texte français "
-        "qui l'interdit, ce que le RGPD permet pour les données de santé (article 9, "
-        "paragraphe 4). Zone débattue : lu largement, « indirectement » viserait aussi des "
-        "données pseudonymisées. La question 5 n'en dépend pas : les noms y figurent."
+        "c'est la bonne réponse (b). Une remise est une contrepartie : la cession serait « à "
+        "titre onéreux » (code civil, 1107), interdite pour des données identifiantes « y "
+        "compris avec l'accord de la personne » (CSP, L1111-8, VII). Même gratuite, cette "
+        "transmission serait interdite : le pharmacien est tenu au secret professionnel (CSP, "
+        "L1110-4 ; code pénal, 226-13), et aucune exception de l'article 9(2) ne la couvre ici."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -732,7 +724,7 @@ reponse_pharmacie = "a"
 reponse_pharmacie = "c"
 
 # %% mistake="reponse_pharmacie"
-# message : pouvoir s'opposer ne rend pas licite
+# message : elle ne rend licite aucune cession
 reponse_pharmacie = "E"
 
 # %% mistake="reponse_pharmacie"
@@ -773,7 +765,8 @@ reponse_pharmacie = "f"
 # verdict, puis la réflexion écrite, corrigée par l'enseignant.
 #
 # Cette partie rapporte 7 des 17 points du module : questions 6 à 9, 1 point chacune ;
-# réflexion écrite, 3 points.
+# réflexion écrite, 3 points. Si ce module compte pour une note, votre enseignant peut vous
+# faire faire les questions 6 à 9 en séance surveillée : suivez ses consignes.
 
 # %% [markdown]
 # ### Étape 4 sur 5 (suite) — Le SNDS : deux usages interdits, un accès encadré
@@ -812,8 +805,8 @@ reponse_pharmacie = "f"
 # (les autres formalités, comme celle auprès de la CNIL, restant dues) ? Répondez `"a"`,
 # `"b"`, `"c"` ou `"d"`.
 #
-# - **a.** Renoncer : la loi interdit aux assureurs tout usage de cette base, quel que soit
-#   le but de leur étude, même scientifique.
+# - **a.** Renoncer : étudier les malades d'une région, pour un assureur, est l'un des usages
+#   de cette base que la loi interdit.
 # - **b.** Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet
 #   accord qui lui ouvre l'accès à la base.
 # - **c.** Confier l'analyse à un bureau d'études engagé auprès de la CNIL : ses analystes,
@@ -874,18 +867,11 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est la bonne réponse. La finalité, étudier des parcours de soins, n'est pas "
-        "interdite : l'article L1461-1 (V) ne bloque pas ce projet ; il l'aurait bloqué si la "
-        "compagnie voulait ajuster ses cotisations. Mais c'est un assureur : pour "
-        "accéder au SNDS, l'article L1461-3 lui laisse deux voies : confier l'étude à un "
-        "laboratoire de recherche ou à un bureau d'études (réponse c), dont les responsables "
-        "présentent à la CNIL un engagement de conformité à un référentiel (L1461-3, II) ; "
-        "ou démontrer que "
-        "son traitement ne peut servir à aucune des deux finalités interdites, et ses "
-        "statisticiens pourraient alors faire l'analyse. Un engagement signé n'est pas "
-        "une démonstration, et faire relire les résultats ne confie pas l'étude (d). La loi ne demande pas l'accord de chaque personne (b) et "
-        "n'interdit pas l'accès (a). L'étude suit en plus les procédures de la loi "
-        "Informatique et Libertés (méthodologie de référence ou autorisation de la CNIL)."
+        "c'est la bonne réponse (c). Étudier des parcours de soins n'est pas interdit "
+        "(L1461-1, V), à la différence d'ajuster des cotisations. Un assureur doit confier "
+        "l'étude à un bureau d'études engagé auprès de la CNIL ou démontrer que son "
+        "traitement ne peut servir aux finalités interdites (L1461-3, II). Une promesse ne "
+        "démontre rien ; relire les résultats n'est pas faire l'étude."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1015,14 +1001,11 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est la bonne réponse. Sans la table, la start-up peut encore retrouver des "
+        "c'est la bonne réponse (c). Sans la table, la start-up peut encore retrouver des "
         "patients en recoupant l'âge, le code postal, les dates et les diagnostics avec "
-        "d'autres informations (c) : les données restent personnelles pour elle, et tout le "
-        "RGPD s'applique (base légale, exception, accord entre l'hôpital et la start-up). "
-        "C'est aussi un projet de recherche sur des données de santé : il faut la formalité "
-        "auprès de la CNIL (loi Informatique et Libertés, article 66 et articles 72 et "
-        "suivants : méthodologie de référence ou autorisation) et l'information des patients, "
-        "avec leur droit de s'opposer, avant de transmettre quoi que ce soit."
+        "d'autres informations : les données restent personnelles pour elle, et tout le RGPD "
+        "s'applique. C'est aussi une recherche : formalité auprès de la CNIL et information "
+        "des patients, avant toute transmission."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1045,9 +1028,10 @@ statut_startup = "d"
 
 # %% [markdown]
 # Pour un tel projet, l'hôpital pourrait aussi ne rien copier : la start-up travaillerait à
-# distance, dans un environnement sécurisé de l'hôpital. Une copie de moins, c'est un risque
-# de fuite en moins et du stockage en moins (l'écoresponsabilité du CENS) ; c'est aussi la
-# voie que prend l'espace européen des données de santé (« Pour aller plus loin », plus bas).
+# distance, dans un environnement sécurisé de l'hôpital. Partager sans copier
+# (**V7 — Partage et collaboration**) : une copie de moins, c'est un risque de fuite en moins
+# et du stockage en moins (l'écoresponsabilité du CENS) ; c'est aussi la voie que prend l'espace européen
+# des données de santé (« Pour aller plus loin », plus bas).
 
 # %% [markdown]
 # ### Échanger entre soignants : le secret partagé
@@ -1199,16 +1183,9 @@ checks.check_choice(
     success=(
         "c'est la bonne règle : des données où chaque patient garde un code propre sont "
         "pseudonymisées, donc personnelles. L'éditeur les croyait anonymes et s'en est servi "
-        "pour des études sans la formalité préalable auprès de la CNIL (loi Informatique et "
-        "Libertés, article 66). La CNIL a aussi retenu un second manquement, à la licéité "
-        "(RGPD, article 5, paragraphe 1, point a) : l'éditeur recueillait l'historique des "
-        "remboursements des patients par un téléservice de l'Assurance maladie. Pour un "
-        "entrepôt de données de santé, la formalité est une déclaration de conformité au "
-        "référentiel « entrepôts » de la CNIL (délibération n° 2021-118), ou sinon une "
-        "autorisation. Les médecins qui transmettaient ces données recevaient en échange une "
-        "remise sur leur licence du logiciel : le même échange qu'à la question 5, mais sur "
-        "des données pseudonymisées, que l'interdiction de vendre vise ou non selon la "
-        "lecture (étape 4) ; la CNIL, elle, n'applique pas cette interdiction."
+        "pour des études sans la formalité préalable (loi Informatique et Libertés, article "
+        "66). Les médecins recevaient une remise sur leur licence : l'échange de la question "
+        "5, mais sur des données pseudonymisées (étape 4, pli sur ces données)."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1470,8 +1447,9 @@ principe_medecin = "consentement"
 #
 # Le parcours juridique se conclut par un **verdict** : **licite** (rien à ajouter : le
 # projet peut être mené tel quel), **illicite** (au moins une étape bloque, et aucune
-# précaution n'y change rien) ou **sous condition** (licite seulement si des conditions
-# précises, pas encore remplies, le sont avant de commencer).
+# précaution n'y change rien) ou **sous condition** (le projet peut être mené, mais pas tel
+# quel : licite seulement si des conditions précises, pas encore remplies, le sont avant de
+# commencer).
 #
 # > L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients opérés
 # > d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir réopérer. Ses
@@ -1479,7 +1457,7 @@ principe_medecin = "consentement"
 # > points une méthodologie de référence de la CNIL et a fait sa déclaration de conformité.
 # > Aucun patient n'a donné son accord par écrit. Les données seront pseudonymisées avant
 # > l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
-# > opposer ne sont pas encore parties ; l'analyse commencera après leur envoi.
+# > opposer ne sont pas encore parties ; l'analyse commencera le lendemain de leur envoi.
 #
 # Quel verdict le parcours juridique donne-t-il à ce projet : peut-il être mené, et si oui,
 # tel quel ou à une condition ? Répondez `"licite"`, `"illicite"` ou `"sous condition"`.
@@ -1516,32 +1494,25 @@ checks.check_choice(
             None,
             "la formalité auprès de la CNIL est faite, mais est-ce tout ce qui doit précéder "
             "l'analyse ? Relisez le paragraphe « Réutiliser des données pour la recherche » : "
-            "que doit-on aux patients avant l'étude, et est-ce déjà fait ? Prévoir des lettres "
-            "n'est pas les avoir envoyées, ni avoir laissé aux patients le temps de s'opposer.",
+            "quand chaque patient doit-il être informé ? Une lettre partie la veille laisse-t-elle "
+            "au patient le temps de la lire et de s'opposer ?",
             digest="6f9e71d0e17253f5",
         ),
         checks.Mistake(
             None,
-            "« illicite » veut dire qu'aucune précaution n'y change rien. Si vous pensiez aux "
-            "lettres : elles ne sont pas parties, mais rien n'empêche de les envoyer et "
-            "d'attendre que les patients aient pu s'opposer avant de commencer. Si vous "
-            "pensiez à l'accord des patients : ce n'est pas la condition d'une recherche "
-            "(exception 9(2)(j), pas 9(2)(a)).",
+            "« illicite » veut dire qu'aucune précaution n'y change rien. Si vous pensiez au "
+            "calendrier : rien n'empêche de repousser l'analyse pour laisser aux patients le "
+            "temps de s'opposer. Si vous pensiez à l'accord des patients : ce n'est pas la "
+            "condition d'une recherche (exception 9(2)(j), pas 9(2)(a)).",
             digest="4f384ca2fa0153dc",
         ),
     ],
     success=(
-        "c'est le bon verdict. Ce n'est pas une étude interne (ses auteurs n'ont pas soigné "
-        "ces patients) : la formalité auprès de la CNIL est due, et elle est faite "
-        "(déclaration de conformité à une méthodologie de référence). Aucun consentement "
-        "n'est à recueillir : l'exception est la recherche, 9(2)(j), et la base légale la "
-        "mission d'intérêt public du CHU. Mais chaque patient doit être informé avant que ses "
-        "données servent à ce nouveau but (RGPD, article 13, paragraphe 3) et pouvoir s'y "
-        "opposer (loi Informatique et Libertés, articles 72 et suivants) : l'analyse ne peut "
-        "notamment commencer qu'une fois les lettres parties et après un délai raisonnable, "
-        "qui laisse aux patients le temps de s'opposer ; elle se fait sans les données de "
-        "ceux qui s'opposent. Pseudonymisées avant l'analyse, les données restent "
-        "personnelles pour le CHU, qui peut retrouver chaque patient."
+        "c'est le bon verdict. La formalité est faite et aucun consentement n'est à recueillir "
+        "(9(2)(j)). Mais chaque patient doit être informé assez tôt pour pouvoir s'opposer "
+        "(RGPD, 13(3) ; loi Informatique et Libertés, 69 et 72 et suivants) : une lettre "
+        "partie la veille ne le permet pas. Le projet peut être mené si l'analyse attend ce "
+        "délai, sans les données des opposants."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1558,7 +1529,7 @@ checks.check_choice(
 verdict_prothese = "Licite"
 
 # %% mistake="verdict_prothese"
-# message : Si vous pensiez aux lettres
+# message : Si vous pensiez au calendrier
 verdict_prothese = "illicite"
 
 # %% [markdown]
@@ -1584,7 +1555,8 @@ verdict_prothese = "illicite"
 # des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
 # diagnostic ? »
 #
-# 1. Distinguez trois verbes, chacun avec **un article** (et sa référence) : **monétiser** ;
+# 1. Distinguez trois verbes, chacun avec **la règle** qui le décide et le texte qui la pose
+#    (un renvoi approximatif suffit, par exemple « le code de la santé publique ») : **monétiser** ;
 #    **échanger** (entre soignants, avec le secret partagé, et avec un tiers) ;
 #    **réutiliser** (traiter les données du soin pour un autre but : une étude,
 #    l'entraînement d'un modèle d'IA).
@@ -1603,14 +1575,14 @@ verdict_prothese = "illicite"
 # D'autres règles s'ajoutent à celles de ce module, que vous n'avez pas à traiter ici : le
 # règlement européen sur l'intelligence artificielle (règlement (UE) 2024/1689, article 10
 # dans son texte de 2024) exige que les données d'entraînement des systèmes d'IA à haut
-# risque soient soumises à une gouvernance et examinées, notamment pour leurs biais. Le
-# règlement (UE) 2026/1744 a modifié ce règlement (lisez la version consolidée sur EUR-Lex) :
+# risque soient soumises à une gouvernance et examinées, notamment pour leurs biais.
+# Un règlement de 2026 a modifié ce règlement (lisez la version consolidée sur EUR-Lex) :
 # les règles du haut risque s'appliqueront à partir du 2 décembre 2027 (annexe III) ou du
 # 2 août 2028 (annexe I, dont les dispositifs médicaux). Le module 13 traite ce règlement.
 # </details>
 #
 # *Notation (3 points)*, un point par consigne : 1 point pour les trois verbes, chacun avec
-# un article juste ; 1 point pour un cas relié à la finalité et un principe du CENS ;
+# sa règle juste et son texte ; 1 point pour un cas relié à la finalité et un principe du CENS ;
 # 1 point pour trois démarches concrètes et une position argumentée.
 
 # %% [markdown] written="reflexion_monetiser" points=3
@@ -1644,9 +1616,12 @@ verdict_prothese = "illicite"
 #   légale » et en tient lieu (l'oubli de l'article 6, s'il est implicite, n'en est pas un).
 #   Textes attendus, un suffit par verbe :
 #   - *monétiser* : **exigé**, l'interdiction de vendre : vendre des données de santé
-#     identifiantes est interdit même avec l'accord du patient (CSP, L1111-8, sous toute forme :
-#     « L1111-8 », « L1111-8, VII », « dernier alinéa de L1111-8 » ; ou sa peine, code pénal,
-#     226-21). Sans l'un de ces deux textes, *monétiser* compte pour un manque, quels que soient les autres textes cités. Ceux-ci valorisent la copie sans
+#     identifiantes est interdit même avec l'accord du patient, règle rattachée au code de la
+#     santé publique (sous toute forme : « le code de la santé publique interdit de vendre… »,
+#     « L1111-8 », « L1111-8, VII », « dernier alinéa de L1111-8 ») ou à sa peine (code pénal,
+#     226-21). Ce point mesure la règle, pas la mémoire des numéros : un renvoi approximatif
+#     mais juste vaut une citation exacte. Sans cette règle rattachée au CSP ou au code pénal,
+#     *monétiser* compte pour un manque, quels que soient les autres textes cités. Ceux-ci valorisent la copie sans
 #     remplacer l'interdiction : des résultats réellement anonymes ne sont pas visés
 #     (considérant 26) ; le code civil, 1107 (« à titre onéreux » : une remise est une
 #     contrepartie) ; le RGPD, article 9, paragraphe 4 (ce qui permet à la France cette
@@ -1674,7 +1649,9 @@ verdict_prothese = "illicite"
 # - **Point 2 — Un cas et un principe du CENS.** Deux critères : (a) un scénario ou une
 #   décision du module, juste et relié à l'idée que le droit d'utiliser vaut pour une
 #   **finalité** et ne se transfère ni à une autre finalité ni à un autre acteur
-#   (valeur V5 — Utilisation responsable et éclairée) ; (b) un principe du CENS nommé et relié au
+#   (valeur V5 — Utilisation responsable et éclairée ; partager dans un cadre qui protège les
+#   patients, comme l'hôpital et la start-up de la question 7, relève de
+#   V7 — Partage et collaboration, accepté aussi) ; (b) un principe du CENS nommé et relié au
 #   cas (par exemple *justice et équité* : L1461-1, V interdit de se servir du SNDS pour faire payer
 #   plus un assuré ou un groupe présentant un même risque ; *autonomie* : information et
 #   opposition des patients, Q9 ; *non-malfaisance* : la vente refusée par la pharmacie ;
@@ -1691,7 +1668,9 @@ verdict_prothese = "illicite"
 #   patients (RGPD, art. 13 et 14 ; LIL, art. 69) ; ne pas se dire « anonyme » sans l'avoir
 #   démontré du point de vue de chaque destinataire ; documenter
 #   (valeur V6 — Intégrité et transparence) ; (b) une position argumentée sur ce qui est
-#   acceptable. Des démarches
+#   acceptable. Une copie qui applique sa position à l'entraînement d'un modèle d'IA (une
+#   nouvelle finalité : sa propre exception, sa formalité, l'information des patients), comme
+#   la consigne le demande, remplit (b) même si l'argument est bref. Des démarches
 #   vagues (« respecter le RGPD ») ou moins de trois comptent pour un manque ; une position
 #   sans argument, pour un manque.
 # ### END SOLUTION
@@ -1700,7 +1679,7 @@ verdict_prothese = "illicite"
 # ## Sources
 #
 # Références juridiques vérifiées à la date affichée par la première cellule de code du
-# module.
+# module, sauf les points que cette cellule énumère (textes officiels non relus).
 #
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (RGPD) :
 #   articles 4 (points 5, 8, 11 et 15), 6, 9 (dont 9(2)(c), 9(2)(i) et 9(4)), 13 (dont son
@@ -1730,7 +1709,8 @@ verdict_prothese = "illicite"
 #   13 août 2004) ; articles L1461-1 et L1461-3 (SNDS, créés par la loi n° 2016-41 du
 #   26 janvier 2016) ; article R1461-3 (responsables conjoints du SNDS, rédaction issue du
 #   décret n° 2021-848 du 29 juin 2021). Légifrance.
-# - Code pénal, article 226-21 ; code civil, article 1107. Légifrance.
+# - Code pénal, articles 226-13 (secret professionnel) et 226-21 ; code civil, article 1107.
+#   Légifrance.
 # - Échange et partage : définitions de l'annexe de l'arrêté du 25 novembre 2016, citées par le
 #   guide juridique « Santé complexe Occitanie » (guidejuridique.sante-complexe-occitanie.fr,
 #   section 3.1).
@@ -1763,8 +1743,10 @@ verdict_prothese = "illicite"
 #   un référentiel sur les entrepôts de données de santé », 26 octobre 2021, cnil.fr.
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
 #   des règles harmonisées concernant l'intelligence artificielle, article 10 (texte publié
-#   en 2024). EUR-Lex, CELEX 32024R1689. Modifié par le règlement (UE) 2026/1744 du 8 juillet
-#   2026 (Journal officiel de l'Union du 24 juillet 2026), qui a reporté les règles du haut
-#   risque (article 113 modifié).
+#   en 2024). EUR-Lex, CELEX 32024R1689. Modifié en 2026 par un règlement « omnibus » (adopté
+#   par le Conseil le 29 juin 2026, selon la presse spécialisée), qui a reporté les règles du
+#   haut risque (article 113 modifié) ; la base de références du cours le cite « règlement
+#   (UE) 2026/1744 du 8 juillet 2026 », numéro et date que nous n'avons pas pu relire sur
+#   EUR-Lex.
 # - Scénarios : situations fictives inspirées de la pratique française, écrites pour ce cours
 #   par son équipe pédagogique ; elles simplifient le droit et ne valent pas avis juridique.

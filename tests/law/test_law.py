@@ -675,7 +675,10 @@ def test_reasoned_choices_cannot_be_told_apart_by_their_length():
 def test_right_conclusions_for_a_wrong_reason_are_graded_wrong():
     # Seventh review: questions 3 and 5 were answered by the adjacent text. Each now offers
     # the right conclusion with a wrong reason, which the check refuses with its own message.
-    for question, letters in (("3", "abcd"), ("5", "abcdef")):
+    # Review of 6 December 2026 (afternoon): question 5 had four « Accepter » and two
+    # « Refuser », so whoever only knew that selling is forbidden kept two options; it now
+    # has three of each (two « Refuser » for a wrong reason).
+    for question, letters, count in (("3", "abcd", 1), ("5", "abcdef", 2)):
         right = _option(question, _hidden_expected(_ANSWERS[question]))
         conclusion = right.split(" :")[0]
         twins = [
@@ -684,10 +687,34 @@ def test_right_conclusions_for_a_wrong_reason_are_graded_wrong():
             if letter != _hidden_expected(_ANSWERS[question])
             and _option(question, letter).split(" :")[0] == conclusion
         ]
-        assert len(twins) == 1, (question, twins)
+        assert len(twins) == count, (question, twins)
+        conclusions = [_option(question, letter).split(" :")[0] for letter in letters]
+        assert max(conclusions.count(c) for c in set(conclusions)) <= len(letters) // 2, (
+            question,
+            conclusions,
+        )
 
 
 _ANSWERS = {"3": "exception_recherche", "5": "reponse_pharmacie"}
+
+
+def test_module_10_success_messages_are_at_most_60_words():
+    # Review of 6 December 2026 (afternoon): success messages of 150 words made the hour too
+    # full; each says why the answer is right in 60 words at most.
+    source = MODULE_10.read_text(encoding="utf-8")
+    names = re.findall(r'^# %% tests="(\w+)"', source, re.MULTILINE)
+    assert len(names) >= 12
+    for name in names:
+        visible = _module_10_test_cell(name).split("### BEGIN HIDDEN TESTS")[0]
+        (success,) = [
+            ast.literal_eval(keyword.value)
+            for node in ast.walk(ast.parse(visible))
+            if isinstance(node, ast.Call)
+            for keyword in node.keywords
+            if keyword.arg == "success"
+        ]
+        words = re.findall(r"[^\W\d_][\w'’-]*", success)
+        assert 0 < len(words) <= 60, (name, len(words))
 
 
 def test_the_right_letters_are_spread_over_the_options():
