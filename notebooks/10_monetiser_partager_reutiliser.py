@@ -54,8 +54,8 @@
 from esn_teach import checks, law
 
 print(
-    f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} sur des sources "
-    "publiques en ligne, sauf ces points, que nous n'avons pas pu relire dans leur texte "
+    f"Références juridiques vérifiées le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} sur des "
+    "sources publiques en ligne, sauf ces points, que nous n'avons pas pu relire dans leur texte "
     "officiel (Légifrance, EUR-Lex) :"
 )
 for point in (
@@ -1030,8 +1030,8 @@ statut_startup = "d"
 # Pour un tel projet, l'hôpital pourrait aussi ne rien copier : la start-up travaillerait à
 # distance, dans un environnement sécurisé de l'hôpital. Partager sans copier
 # (**V7 — Partage et collaboration**) : une copie de moins, c'est un risque de fuite en moins
-# et du stockage en moins (l'écoresponsabilité du CENS) ; c'est aussi la voie que prend l'espace européen
-# des données de santé (« Pour aller plus loin », plus bas).
+# et du stockage en moins (l'écoresponsabilité du CENS) ; c'est aussi la voie que prend
+# l'espace européen des données de santé (« Pour aller plus loin », plus bas).
 
 # %% [markdown]
 # ### Échanger entre soignants : le secret partagé
@@ -1556,8 +1556,8 @@ verdict_prothese = "illicite"
 # diagnostic ? »
 #
 # 1. Distinguez trois verbes, chacun avec **la règle** qui le décide et le texte qui la pose
-#    (un renvoi approximatif suffit, par exemple « le code de la santé publique ») : **monétiser** ;
-#    **échanger** (entre soignants, avec le secret partagé, et avec un tiers) ;
+#    (un renvoi approximatif suffit, par exemple « le code de la santé publique ») :
+#    **monétiser** ; **échanger** (entre soignants, avec le secret partagé, et avec un tiers) ;
 #    **réutiliser** (traiter les données du soin pour un autre but : une étude,
 #    l'entraînement d'un modèle d'IA).
 # 2. Appuyez-vous sur **un scénario ou une décision** de ce module, **reliez-le à la
