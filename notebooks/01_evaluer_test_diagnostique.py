@@ -239,26 +239,7 @@ sensibilite = vp / (vp + fn)
 
 # %% tests="sensibilite" points=1
 # Vérification de la question 1 : exécutez cette cellule.
-def ecrit_avec(nom, permis):
-    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
-    # arithmetic and brackets only (no function, no other variable)?
-    import ast
-    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
-        try:
-            arbre = ast.parse(texte)
-        except SyntaxError:
-            continue
-        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
-                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
-        if valeurs:
-            return all((isinstance(n, ast.Name) and n.id in permis)
-                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
-                                     | ast.unaryop | ast.expr_context)
-                       for n in ast.walk(valeurs[-1]))
-    return True
-
-
-checks.expect(ecrit_avec("sensibilite", {"vp", "fp", "fn", "vn"}),
+checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}),
               "écrivez le calcul lui-même, sur une ligne, avec seulement vp, fp, fn et vn (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
               "(ev.sensitivity…), ni autre variable (se…). La question mesure le choix des "
@@ -324,26 +305,7 @@ checks.check_number(
     points=1,
 )
 ### BEGIN HIDDEN TESTS
-def ecrit_avec(nom, permis):
-    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
-    # arithmetic and brackets only (no function, no other variable)?
-    import ast
-    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
-        try:
-            arbre = ast.parse(texte)
-        except SyntaxError:
-            continue
-        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
-                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
-        if valeurs:
-            return all((isinstance(n, ast.Name) and n.id in permis)
-                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
-                                     | ast.unaryop | ast.expr_context)
-                       for n in ast.walk(valeurs[-1]))
-    return True
-
-
-checks.expect(ecrit_avec("sensibilite", {"vp", "fp", "fn", "vn"}),
+checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}),
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp, fp, fn et vn (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
               "(ev.sensitivity…), ni autre variable (se…). La question mesure le choix des "
@@ -1528,26 +1490,7 @@ risque_negatif = fn2 / (fn2 + vn2)
 # Vérification de la question 8 : exécutez cette cellule.
 # Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge au seuil que vous
 # avez donné à la question 2, juste ou non.
-def ecrit_avec(nom, permis):
-    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
-    # arithmetic and brackets only (no function, no other variable)?
-    import ast
-    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
-        try:
-            arbre = ast.parse(texte)
-        except SyntaxError:
-            continue
-        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
-                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
-        if valeurs:
-            return all((isinstance(n, ast.Name) and n.id in permis)
-                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
-                                     | ast.unaryop | ast.expr_context)
-                       for n in ast.walk(valeurs[-1]))
-    return True
-
-
-checks.expect(ecrit_avec("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+checks.expect(checks.written_with("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
               "écrivez le calcul lui-même, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
               "(ev.predictive_values…), ni autre variable (sp…). La question mesure le choix des cases.",
@@ -1614,26 +1557,7 @@ else:
                       "vous avez donné à la question 2, juste ou non.)",
                       name="risque_negatif")
 ### BEGIN HIDDEN TESTS
-def ecrit_avec(nom, permis):
-    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
-    # arithmetic and brackets only (no function, no other variable)?
-    import ast
-    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
-        try:
-            arbre = ast.parse(texte)
-        except SyntaxError:
-            continue
-        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
-                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
-        if valeurs:
-            return all((isinstance(n, ast.Name) and n.id in permis)
-                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
-                                     | ast.unaryop | ast.expr_context)
-                       for n in ast.walk(valeurs[-1]))
-    return True
-
-
-checks.expect(ecrit_avec("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+checks.expect(checks.written_with("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
               "(ev.predictive_values…), ni autre variable (sp…). La question mesure le choix des cases.",
@@ -1758,26 +1682,7 @@ specificite = vn2 / (vn2 + fp2)
 # Vérification de la question 9 : exécutez cette cellule.
 # Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge au seuil que vous
 # avez donné à la question 2, juste ou non.
-def ecrit_avec(nom, permis):
-    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
-    # arithmetic and brackets only (no function, no other variable)?
-    import ast
-    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
-        try:
-            arbre = ast.parse(texte)
-        except SyntaxError:
-            continue
-        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
-                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
-        if valeurs:
-            return all((isinstance(n, ast.Name) and n.id in permis)
-                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
-                                     | ast.unaryop | ast.expr_context)
-                       for n in ast.walk(valeurs[-1]))
-    return True
-
-
-checks.expect(ecrit_avec("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+checks.expect(checks.written_with("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
               "écrivez le calcul lui-même, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
               "(ev.specificity…), ni autre variable (sp…). La question mesure le choix des cases.",
@@ -1845,26 +1750,7 @@ else:
                       "vous avez donné à la question 2, juste ou non.)",
                       name="specificite")
 ### BEGIN HIDDEN TESTS
-def ecrit_avec(nom, permis):
-    # Did the last cell that assigns `nom` write it with the names in `permis`, numbers,
-    # arithmetic and brackets only (no function, no other variable)?
-    import ast
-    for texte in reversed(In):  # noqa: F821 (IPython's list of the cells run, oldest first)
-        try:
-            arbre = ast.parse(texte)
-        except SyntaxError:
-            continue
-        valeurs = [n.value for n in arbre.body if isinstance(n, ast.Assign)
-                   and any(isinstance(c, ast.Name) and c.id == nom for c in n.targets)]
-        if valeurs:
-            return all((isinstance(n, ast.Name) and n.id in permis)
-                       or isinstance(n, ast.BinOp | ast.UnaryOp | ast.Constant | ast.operator
-                                     | ast.unaryop | ast.expr_context)
-                       for n in ast.walk(valeurs[-1]))
-    return True
-
-
-checks.expect(ecrit_avec("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+checks.expect(checks.written_with("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
               "(ev.specificity…), ni autre variable (sp…). La question mesure le choix des cases.",

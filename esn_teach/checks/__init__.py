@@ -24,6 +24,7 @@ from esn_teach.checks._checks import (
     passed,
     require_attempted,
     require_number,
+    written_with,
 )
 from esn_teach.checks._encoded import decode_text, encode_text
 from esn_teach.checks._friendly import french_explanation, install_french_errors
@@ -89,4 +90,5 @@ __all__ = [
     "selfgrade_button",
     "show_progress",
     "solution_button",
+    "written_with",
 ]

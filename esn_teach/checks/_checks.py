@@ -8,6 +8,7 @@ mistakes would produce, each with the message that names the mistake.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import math
 import numbers
@@ -1036,6 +1037,58 @@ def expect(condition: object, message: str, *, name: str) -> None:
     if not condition:
         _passed.discard(name)
         raise IncorrectAnswer(message, question=name)
+
+
+def written_with(name: str, allowed: Iterable[str]) -> bool:
+    """Tell whether the last cell run that assigns ``name`` computes it from ``allowed`` only.
+
+    For a question that measures which counts go into a formula (module 01: « parmi
+    les malades, la part détectée » is ``vp / (vp + fn)``): the value alone does not
+    tell a student who wrote the formula from one who called a ready-made function
+    (``ev.sensitivity(...)``) or reused another answer. The expression may hold the
+    names in ``allowed``, numbers, arithmetic operators and brackets; nothing else.
+    Read from IPython's list of the cells run (``In``), in the student's kernel and
+    when nbgrader runs the copy.
+
+    Parameters
+    ----------
+    name : str
+        The answer's variable name.
+    allowed : iterable of str
+        The variable names the calculation may use.
+
+    Returns
+    -------
+    bool
+        True as well when no cell run assigns ``name`` with ``=`` (nothing to judge:
+        the value check decides), or outside IPython.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with Jupyter
+        return True
+    shell = get_ipython()
+    history = shell.user_ns.get("In", []) if shell is not None else []
+    permitted = set(allowed)
+    arithmetic = (ast.BinOp, ast.UnaryOp, ast.Constant, ast.operator, ast.unaryop, ast.Load)
+    for text in reversed(list(history)):
+        try:
+            tree = ast.parse(str(text))
+        except SyntaxError:
+            continue
+        values = [
+            node.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and any(isinstance(target, ast.Name) and target.id == name for target in node.targets)
+        ]
+        if values:
+            return all(
+                (isinstance(node, ast.Name) and node.id in permitted)
+                or isinstance(node, arithmetic)
+                for node in ast.walk(values[-1])
+            )
+    return True
 
 
 def partial_credit(
