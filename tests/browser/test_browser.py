@@ -608,6 +608,34 @@ def test_self_paced_solution_opens_after_trying(
 
 
 # -- instructor ---------------------------------------------------------------------------
+#: Hands in the released copy untouched: its feedback page is read by test_feedback_page.
+FEEDBACK_STUDENT = "etudiant-retour"
+
+
+def handed_in(browser_course: BrowserCourse, module: str) -> None:
+    """Hand in and autograde, once, the two copies the instructor tests read.
+
+    The student's workspace copy (answered and saved by the student test when it ran
+    first) and the released copy untouched, graded together as ``esn-teach autograde``
+    does: one run of the grader and its canary for both tests (half a minute each).
+    """
+    if (browser_course.root, module) in _GRADED:
+        return
+    copies = {
+        STUDENT: browser_course.workspace / module / f"{module}.ipynb",
+        FEEDBACK_STUDENT: browser_course.course.release_path(module),
+    }
+    for student, copy in copies.items():
+        submitted = browser_course.root / "submitted" / student / module / f"{module}.ipynb"
+        submitted.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(copy, submitted)
+    autograde(browser_course.course, module, list(copies))
+    _GRADED.add((browser_course.root, module))
+
+
+_GRADED: set[tuple[Path, str]] = set()
+
+
 def formgrader(page: Page, server: LabServer) -> FrameLocator:
     """Open nbgrader's formgrader through JupyterLab's menu; return its frame."""
     page.goto(server.url(f"lab/workspaces/{secrets.token_hex(6)}?reset"), wait_until="commit")
@@ -622,12 +650,7 @@ def test_formgrader_manual_grading(
 ) -> None:
     """The formgrader lists the module; an autograded copy is graded by hand."""
     source = browser_course.modules[module]
-    # Hand in the student's workspace copy (answered and saved by the student test when
-    # it ran first), then autograde it as `esn-teach autograde` does.
-    submitted = browser_course.root / "submitted" / STUDENT / module / f"{module}.ipynb"
-    submitted.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(browser_course.workspace / module / f"{module}.ipynb", submitted)
-    autograde(browser_course.course, module, [STUDENT])
+    handed_in(browser_course, module)
 
     frame = formgrader(page, instructor_lab)
     listed = frame.locator("table").first
@@ -675,11 +698,8 @@ def test_formgrader_manual_grading(
 @pytest.mark.parametrize("module", MODULE_NAMES[:1])
 def test_feedback_page(module: str, browser_course: BrowserCourse, page: Page) -> None:
     """The feedback of a blank copy: French, one reason per question, accessible."""
-    student = "etudiant-retour"
-    submitted = browser_course.root / "submitted" / student / module / f"{module}.ipynb"
-    submitted.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(browser_course.course.release_path(module), submitted)
-    autograde(browser_course.course, module, [student])
+    student = FEEDBACK_STUDENT
+    handed_in(browser_course, module)
     generate_feedback(browser_course.course, module)
     html = browser_course.root / "feedback" / student / module / f"{module}.html"
     page.goto(html.as_uri())

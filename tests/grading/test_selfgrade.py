@@ -17,6 +17,11 @@ pytestmark = pytest.mark.slow
 
 #: The copies self-graded: full marks, nothing, one question, and the first named mistakes.
 SAMPLE = {"solution", "blank", "partial", "mistakes-1"}
+#: For the other modules, the copies whose scores are neither all nor nothing: selfgrade's
+#: canary already grades each module's solution (full marks required) and blank version (zero
+#: required) before any copy. Each copy is a whole module run: the four kinds for every module
+#: cost make test about two minutes.
+SAMPLE_OTHERS = {"partial", "mistakes-1"}
 
 
 def learner_copy(released: nbformat.NotebookNode, answers: nbformat.NotebookNode):
@@ -38,7 +43,7 @@ def test_selfgrade_gives_the_score_of_the_instructors_autograde(
     handed_in = {p.name for p in submitted.iterdir() if (p / module).is_dir()}
     # One copy of each kind: the named mistakes themselves are graded by the instructor's
     # autograde (tests/modules); here the two graders must agree on every kind of copy.
-    students = sorted(SAMPLE)
+    students = sorted(SAMPLE if module == MODULE_NAMES[0] else SAMPLE_OTHERS)
     assert handed_in >= SAMPLE
     paths = []
     for student in students:
@@ -66,9 +71,10 @@ def test_selfgrade_gives_the_score_of_the_instructors_autograde(
         assert f"{LEARNER}-" not in "".join(q.reason for q in result.questions)  # no inner id
     by_student = dict(zip(students, results, strict=True))
     written = sum(self_paced_course.module(module).written.values())
-    assert by_student["solution"].written_points == written
-    assert by_student["solution"].score == by_student["solution"].max_score - written
-    assert by_student["blank"].score == 0
+    assert all(result.written_points == written for result in results)
+    if module == MODULE_NAMES[0]:
+        assert by_student["solution"].score == by_student["solution"].max_score - written
+        assert by_student["blank"].score == 0
 
 
 def test_selfgrade_cli_refuses_what_it_cannot_grade(
