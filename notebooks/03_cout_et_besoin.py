@@ -22,19 +22,20 @@
 # > - **V6 — Intégrité et transparence** : dire ce qu'un score prédit vraiment, ce qui est
 # >   reproduit ou inventé, et qui décide.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (une aide rare va aux plus
-# > malades, quel que soit leur groupe), non-malfaisance (un score biaisé prive de soins des
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (une aide rare va
+# > aux plus malades, quel que soit leur groupe), non-malfaisance (un score biaisé prive de soins des
 # > patients déjà désavantagés).
 #
 # ## Mode d'emploi
 #
 # - Exécutez les cellules **dans l'ordre** : cliquez dans la cellule, puis **Maj + Entrée**.
 # - Remplacez les `...` par votre calcul ou votre réponse, exécutez la cellule, puis la cellule
-#   **« Vérification »** : elle dit si la réponse est correcte, ou nomme l'erreur probable
-#   (en séance évaluée, seulement si la réponse a la forme attendue).
+#   **« Vérification »** : elle dit si la réponse est correcte, ou nomme l'erreur probable (en
+#   séance évaluée, elle dit seulement si la réponse est bien écrite : un nombre, ou l'une des
+#   options proposées).
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.8`, pas `0,8`) ; écrivez
-#   le **calcul**, pas un résultat arrondi : arrondi à une décimale de moins que demandé, il ne
-#   rapporte que la moitié des points.
+#   le **calcul**, pas un résultat arrondi : 0,16 au lieu de 0,157 ne rapporte que la moitié
+#   des points.
 # - Barème : 19 points. En séance, les questions 1 à 4 (8 points). Après la séance, les
 #   questions 5 à 8 (8 points) et une réflexion rédigée (3 points) : elles ne comptent que si
 #   vous rendez le notebook complet à la date que fixe votre enseignant.
@@ -54,7 +55,9 @@
 # L'algorithme n'utilisait pas la race. Pourtant, en 2019, des chercheurs ont montré qu'à
 # score égal, les patients noirs étaient nettement plus malades que les patients blancs. Sans
 # cet écart, selon leur simulation, la part des patients noirs repérés passerait de 17,7 % à
-# 46,5 % (Obermeyer et al., 2019).
+# 46,5 % (Obermeyer et al., 2019). En 2022, les auteurs ont corrigé une erreur dans le code de
+# cette simulation : environ 59 %, un biais plus fort qu'annoncé ; le principe même de la
+# simulation est discuté (Obermeyer et al., 2022).
 #
 # La cause : le **choix de la cible**, la grandeur qu'un modèle apprend à prédire. L'algorithme
 # prédisait le **coût des soins de l'année suivante**, un **substitut** (*proxy*) du besoin :
@@ -145,9 +148,10 @@ for groupe, nom in [("White", "blancs"), ("Black", "noirs")]:
     )
 surcout = moyennes.loc["Black", "cost"] / moyennes.loc["White", "cost"] - 1
 print(
-    f"Les patients noirs coûtent donc {fr_percent(surcout)} de plus en moyenne. L'étude donne "
-    "1,20 et 1,90 maladie (Obermeyer et al., 2019) : notre cohorte s'en écarte un peu, par le "
-    "seul hasard du tirage."
+    f"Les patients noirs coûtent donc {fr_percent(surcout)} de plus en moyenne, contre 12 % dans "
+    "l'étude (Obermeyer et al., 2019) : notre générateur vise bien moins, un choix de "
+    "construction (fiche des données, à la fin du module). L'étude donne 1,20 et 1,90 maladie "
+    "(Obermeyer et al., 2019) : nos moyennes s'en écartent un peu, par le seul hasard du tirage."
 )
 # Écart d'accès mesuré comme dans l'étude : à nombre égal de maladies chroniques (année
 # suivante), combien un patient noir coûte-t-il de moins qu'un patient blanc ? On compare les
@@ -458,7 +462,7 @@ with accessible_style():
     gauche.yaxis.set_major_formatter(lambda y, _: en_dollars(y))
     gauche.set_title("Coût : à peu près calibré, sauf aux extrémités")
     gauche.set_ylabel("Coût observé l'année suivante\n(moyenne, échelle logarithmique)")
-    droite.set_title("Injuste pour le besoin")
+    droite.set_title("Maladies chroniques à même centile du score « coût »")
     droite.set_ylabel("Maladies chroniques actives\n(moyenne, année suivante)")
     haut = {nom: {c: v[-1] for c, v in m.items()} for nom, m in courbes.items()}
     ecart_cout = courbes["Patients noirs"]["cost"] / courbes["Patients blancs"]["cost"] - 1
@@ -493,7 +497,8 @@ print(
 # extrémités, et surtout **tout en haut**, là où le programme sélectionne : les patients noirs
 # y coûtent 17 % de moins que les patients blancs de même score (montants sous la figure).
 # C'est un défaut de notre reproduction. À droite, à même centile du score, la courbe des
-# patients noirs est au-dessus : le score prédit le coût, pas le besoin.
+# patients noirs est au-dessus. Cet écart dépasse-t-il celui d'un score juste, mesuré de la même
+# façon ? La section 5 le mesure.
 
 # %% [markdown]
 # ### Question 2 — L'écart de maladies chroniques entre inscrits, cible « coût » (2 points)
@@ -505,7 +510,8 @@ print(
 #
 # La moyenne d'une colonne pour certains patients s'écrit
 # `cohorte.loc[condition, "nom_de_colonne"].mean()` ; `&` veut dire « et » entre deux
-# conditions.
+# conditions. Exemple, le coût moyen des patients blancs parmi les plus coûteux :
+# `cohorte.loc[blancs & plus_couteux, "cost"].mean()`.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -747,8 +753,9 @@ ecart_maladies = (
 #
 # <details><summary>Indice 2</summary>
 #
-# « À score égal » : les patients sont choisis selon ce que **le score** prédit pour eux, pas
-# selon ce qu'ils ont coûté ensuite. Et de quel score parlent les figures de la section 4 ?
+# « Dans la même tranche du score » : les patients sont choisis selon ce que **le score** prédit
+# pour eux, pas selon ce qu'ils ont coûté ensuite. Et de quel score parlent les figures de la
+# section 4 ?
 # </details>
 
 # %% answer="ecart_score_egal"
@@ -945,43 +952,26 @@ ecart_score_egal = (
 # %% [markdown]
 # ## 5. Changer la cible
 #
-# **L'explorateur.** Le menu choisit la cible, le curseur le seuil. Le tableau donne, par
-# groupe, le **taux de sélection** (la part du groupe qui est inscrite) et la part parmi les
-# inscrits. Regardez la cible **« Maladies chroniques de l'année suivante »** ; la cible
-# « coût » s'ajoute une fois les questions 1 à 3 justes (relancez alors la cellule).
-
-# %%
-# Cette cellule affiche l'explorateur ; la cible « coût » et la moyenne de maladies des
-# inscrits n'y paraissent qu'après les questions 1 à 3 (en séance évaluée, dans votre retour).
-questions_cout = ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")
-resolues = all(map(checks.passed, questions_cout))
-explorateur = CostNeedExplorer(
-    cohorte,
-    {"cost": scores_cout, "health": scores_sante},
-    labels=["cost", "health"] if resolues else ["health"],
-    label="health",
-    percentile=centile_programme,
-    show_need=resolues,
-)
-explorateur
-
-# %% [markdown]
 # La cellule suivante compare les cibles dans un tableau, chaque chiffre avec son **intervalle de
 # confiance à 95 %** (IC 95 %, module 01).
 #
-# - **À score égal** : on compare patients noirs et blancs dans une même tranche de 5 centiles
-#   du score. **Tous scores** : la moyenne des écarts des 20 tranches, où une tranche compte
-#   d'autant plus qu'elle a de patients noirs. **Près du seuil** : la tranche du 95ᵉ au 100ᵉ
-#   centile (question 3).
+# - **Dans une même tranche** : on compare patients noirs et blancs dans une tranche de 5
+#   centiles du score. **Tous scores** : la moyenne de ces écarts sur les 20 tranches. **Tranche
+#   du haut** : du 95ᵉ au 100ᵉ centile (question 3).
 # - **Dernière colonne, un score juste**, impossible en pratique : il classe les patients selon
 #   leur maladie « latente », le vrai niveau de maladie, que notre générateur invente et que
-#   l'hôpital ne connaît pas.
+#   l'hôpital ne connaît pas. Dans des tranches de 5 centiles, même lui garde un écart.
+# - **En pratique**, sans score juste, on compare des tranches d'un seul centile : l'écart d'un
+#   score juste y tend vers zéro (ligne sous le tableau).
 
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il compare les cibles et affiche un tableau. Les cases qui
 # donnent, ou aident à retrouver, les réponses des questions 1 à 3 restent vides tant que ces
 # questions ne sont pas justes.
+latente = cohorte["latent_illness"].to_numpy()  # maladie « latente », connue du générateur
+
+
 def ecart_avec_ic(dans_le_groupe, mesure=None):
     """Écart de maladies chroniques (noirs moins blancs) parmi des patients, et son IC 95 %."""
     mesure = besoin if mesure is None else mesure  # par défaut, n_chronic_next
@@ -996,12 +986,13 @@ def ecart_avec_ic(dans_le_groupe, mesure=None):
     return ecart, ecart - 1.96 * erreur, ecart + 1.96 * erreur
 
 
-def ecart_par_tranches(scores, du_centile=0, au_centile=100, mesure=None):
-    """Écart (noirs moins blancs) à score égal : moyenne des écarts par tranche de 5 centiles."""
+def ecart_par_tranches(scores, du_centile=0, au_centile=100, mesure=None, largeur=5):
+    """Écart (noirs moins blancs) à score égal : moyenne des écarts par tranche de centiles."""
     mesure = besoin if mesure is None else mesure  # par défaut, n_chronic_next
-    tranches = np.argsort(np.argsort(scores)) * 20 // len(scores)  # de 0 (bas) à 19 (haut)
+    n_tranches = 100 // largeur  # 20 tranches de 5 centiles, ou 100 d'un centile
+    tranches = np.argsort(np.argsort(scores)) * n_tranches // len(scores)  # 0 : le bas
     ecarts, poids, variances = [], [], []
-    for t in range(du_centile // 5, au_centile // 5):
+    for t in range(du_centile // largeur, au_centile // largeur):
         malades_noirs = mesure[(tranches == t) & noirs]
         malades_blancs = mesure[(tranches == t) & blancs]
         ecarts.append(malades_noirs.mean() - malades_blancs.mean())
@@ -1020,8 +1011,34 @@ def en_clair(ecart, bas, haut):
     return f"{fr_number(ecart, 2)} (IC 95 % : {fr_number(bas, 2)} à {fr_number(haut, 2)})"
 
 
-def colonne(scores, cachees=()):
-    """Les quatre cases d'une colonne du tableau ; celles de ``cachees`` restent vides."""
+def ecart_du_haut(scores, tirage, du_centile=95):
+    """Écart (noirs moins blancs) au-dessus d'un centile du score, parmi les patients tirés."""
+    s, malades, n, b = scores[tirage], besoin[tirage], noirs[tirage], blancs[tirage]
+    haut = s >= np.percentile(s, du_centile)  # les patients du haut de ce score
+    return malades[haut & n].mean() - malades[haut & b].mean()
+
+
+def depasse_le_juste(scores, tirages=500):
+    """Tranche du haut : écart de ce score moins celui du score juste, IC 95 % par bootstrap.
+
+    Les deux écarts sont mesurés sur les mêmes patients : on tire au sort des cohortes parmi
+    eux (un patient peut être tiré plusieurs fois) et on recalcule les deux écarts sur chacune.
+    """
+    hasard = np.random.default_rng(0)  # graine : le même tirage à chaque exécution
+    differences = []
+    for _ in range(tirages):
+        tirage = hasard.integers(0, len(cohorte), len(cohorte))
+        differences.append(ecart_du_haut(scores, tirage) - ecart_du_haut(latente, tirage))
+    tous_les_patients = np.arange(len(cohorte))
+    difference = ecart_du_haut(scores, tous_les_patients) - ecart_du_haut(
+        latente, tous_les_patients
+    )
+    erreur = np.std(differences, ddof=1)
+    return difference, difference - 1.96 * erreur, difference + 1.96 * erreur
+
+
+def colonne(scores, cachees=(), juste=False):
+    """Les cases d'une colonne du tableau ; celles de ``cachees`` restent vides."""
     inscrits = scores >= np.percentile(scores, centile_programme)
     k, n = int((inscrits & noirs).sum()), int(inscrits.sum())
     bas, haut = proportion_ci(k, n)  # intervalle de Wilson (Wilson, 1927)
@@ -1030,24 +1047,34 @@ def colonne(scores, cachees=()):
             f"{fr_percent(k / n)} (IC 95 % : {fr_percent(bas)} à {fr_percent(haut)})"
         ),
         "Écart entre inscrits (noirs moins blancs)": en_clair(*ecart_avec_ic(inscrits)),
-        "Écart à score égal, tous scores": en_clair(*ecart_par_tranches(scores)),
-        "Écart à score égal, près du seuil (95e-100e centile)": en_clair(
+        "Écart dans une même tranche, tous scores": en_clair(*ecart_par_tranches(scores)),
+        "Écart dans la tranche du haut (95e-100e centile)": en_clair(
             *ecart_avec_ic(scores >= np.percentile(scores, 95))
         ),
     }
+    ligne_difference = "Tranche du haut : écart moins celui du score juste"
+    if juste:
+        cases[ligne_difference] = "référence"
+    elif ligne_difference not in dict(cachees):  # le bootstrap ne tourne que si la case s'affiche
+        cases[ligne_difference] = en_clair(*depasse_le_juste(scores))
     for ligne, question in cachees:
         cases[ligne] = f"après la {question}"
     return cases
 
 
-latente = cohorte["latent_illness"].to_numpy()  # maladie « latente », connue du générateur
 lignes_a_cacher = [  # une case par question pas encore juste, dans les colonnes « coût »
     ("Part des patients noirs parmi les inscrits", "question 1", "part_noirs_cout", (0,)),
     # et « maladies » : avec la différence affichée après la séance, elles redonneraient les
-    # écarts des questions 2 et 3.
+    # écarts des questions 2 et 3 (et l'écart de la tranche du haut, plus celui du score juste).
     ("Écart entre inscrits (noirs moins blancs)", "question 2", "ecart_maladies", (0, 1)),
     (
-        "Écart à score égal, près du seuil (95e-100e centile)",
+        "Écart dans la tranche du haut (95e-100e centile)",
+        "question 3",
+        "ecart_score_egal",
+        (0, 1),
+    ),
+    (
+        "Tranche du haut : écart moins celui du score juste",
         "question 3",
         "ecart_score_egal",
         (0, 1),
@@ -1062,6 +1089,7 @@ tableau_cibles = pd.DataFrame(
                 for ligne, question, cle, colonnes in lignes_a_cacher
                 if numero in colonnes and not checks.passed(cle)
             ],
+            juste=numero == 2,
         )
         for numero, (nom, scores) in enumerate(
             [
@@ -1074,6 +1102,11 @@ tableau_cibles = pd.DataFrame(
 )
 display(tableau_cibles)
 print("Écarts en maladies chroniques de l'année suivante (noirs moins blancs).")
+print(
+    "Centile par centile (100 tranches d'un centile), écart tous scores : score « coût », "
+    f"{en_clair(*ecart_par_tranches(scores_cout, largeur=1))} ; score juste, "
+    f"{en_clair(*ecart_par_tranches(latente, largeur=1))}."
+)
 if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")):
     print(
         "Les cases « après la question 1 » (2 ou 3) se remplissent quand sa vérification a dit "
@@ -1091,28 +1124,28 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # |---|---|
 # | « erreur sur le coût » | Tout en haut, le score se trompe sur le coût : les patients noirs y coûtent 17 % de moins que les blancs de même score (section 4). |
 # | « entre inscrits » | Les inscrits noirs ont plus de maladies chroniques que les inscrits blancs, et l'IC 95 % de cet écart exclut 0 (question 2, tableau). |
-# | « part qui double » | La cible « maladies » inscrit à peu près deux fois plus de patients noirs que la cible « coût » (question 1, explorateur). |
-# | « tous scores » | À score égal, sur tous les scores, l'écart vaut 0,71 maladie chronique avec le score « coût », contre 0,10 avec le score juste (tableau). |
-# | « près du seuil » | Du 95ᵉ au 100ᵉ centile, l'écart de la question 3 dépasse nettement celui du score juste dans sa tranche du haut (tableau). |
+# | « part qui double » | La cible « maladies » inscrit à peu près deux fois plus de patients noirs que la cible « coût » (question 1, tableau). |
+# | « inscrits et score juste » | L'écart entre inscrits de la question 2 est bien plus grand que l'écart du score juste sur tous les scores (0,10, tableau). |
+# | « centile par centile » | Comparés centile par centile du score « coût », les patients noirs ont en moyenne 0,72 maladie chronique de plus que les blancs, IC 95 % de 0,65 à 0,78 (ligne sous le tableau). |
+# | « près du seuil » | Du 95ᵉ au 100ᵉ centile, l'écart de la question 3 dépasse celui du score juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0 (tableau). |
 #
-# Remplacez chaque `...` par `"oui"` ou `"non"`, entre guillemets, sans changer les clés. Une
-# réponse fausse annule une réponse juste ; un item laissé `...` ne rapporte ni ne retire
-# rien : si vous ne savez pas, laissez-le, même si la vérification le signale (« il reste à
-# remplacer les ... »).
+# Remplacez chaque `...` par `"oui"` ou `"non"`, entre guillemets, sans changer les clés.
+# Chaque item juste rapporte une part des points, chaque item faux en retire autant ; un item
+# laissé `...` ne rapporte ni ne retire rien : si vous ne savez pas, laissez-le.
 #
 # <details><summary>Indice 1</summary>
 #
 # Un résultat qui existerait aussi avec un score juste ne peut pas prouver qu'un score est
-# injuste. Pour chaque affirmation, demandez-vous : que donnerait-elle avec le score juste de la
-# dernière colonne du tableau ?
+# injuste. Pour chaque affirmation, demandez-vous : que donnerait-elle avec un score juste ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# « Erreur sur le coût » : un score qui prédit trop cher un patient le classe-t-il plus haut ou
-# plus bas ? « Part qui double » : quand deux scores n'inscrivent pas les mêmes patients, qu'est-ce
-# qui dit lequel se trompe ? Pour les trois autres : l'affirmation dit-elle seulement qu'un écart
-# existe, ou compare-t-elle sa taille à ce que donne le score juste, mesuré de la même façon ?
+# Un score qui prédit trop cher un patient le classe-t-il plus haut ou plus bas ? Quand deux
+# scores n'inscrivent pas les mêmes patients, qu'est-ce qui dit lequel se trompe ? Pour les
+# autres : quelle est la référence, mesurée sur les mêmes patients et de la même façon (les
+# mêmes tranches, ou les mêmes inscrits) ? Est-elle nulle, ou faut-il la lire dans la dernière
+# colonne ?
 # </details>
 
 # %% answer="preuve_biais"
@@ -1120,7 +1153,8 @@ preuve_biais = {
     "erreur sur le coût": ...,
     "entre inscrits": ...,
     "part qui double": ...,
-    "tous scores": ...,
+    "inscrits et score juste": ...,
+    "centile par centile": ...,
     "près du seuil": ...,
 }
 ### BEGIN SOLUTION
@@ -1128,7 +1162,8 @@ preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
-    "tous scores": "oui",
+    "inscrits et score juste": "non",
+    "centile par centile": "oui",
     "près du seuil": "oui",
 }
 ### END SOLUTION
@@ -1143,7 +1178,8 @@ checks.check_choices(
         "erreur sur le coût": "0f4e40d3d97522a4",
         "entre inscrits": "a90e18a452400352",
         "part qui double": "3136a42c94cec8b1",
-        "tous scores": "45b0fbab486581cc",
+        "inscrits et score juste": "fda195c0d1c239d6",
+        "centile par centile": "6c09f52526aa17c6",
         "près du seuil": "845520d3b439e512",
     },
     mistakes={
@@ -1165,8 +1201,8 @@ checks.check_choices(
                 "l'affirmation dit seulement que l'écart existe et ne vient pas du hasard. Le "
                 "score juste a la même propriété (dernière colonne) : les patients noirs étant "
                 "en moyenne plus malades, un écart net entre inscrits existe même sans biais. "
-                "Si l'on comparait sa taille à celle du score juste (question 2 contre dernière "
-                "colonne), la comparaison deviendrait probante.",
+                "Il faudrait comparer sa taille à l'écart entre inscrits du score juste : la "
+                "comparaison deviendrait probante.",
                 digest="76fe5de396528428",
             ),
         ],
@@ -1179,32 +1215,43 @@ checks.check_choices(
                 digest="57ee00dc000626b9",
             ),
         ],
-        "tous scores": [
+        "inscrits et score juste": [
             checks.Mistake(
                 None,
-                "cette affirmation ne se contente pas d'un écart : elle compare des patients de "
-                "même score, et rapporte leur écart à celui d'un score juste mesuré de la même "
-                "façon. Ce qui dépasse cette référence ne vient pas de la méthode, mais du "
-                "score : à score égal, il classe les patients noirs comme s'ils étaient moins "
-                "malades qu'ils ne le sont.",
-                digest="445bb6210fb6a1c9",
+                "les deux écarts ne sont pas mesurés de la même façon : l'un entre inscrits, "
+                "l'autre dans des tranches du score, sur tous les scores. Entre inscrits, même le "
+                "score juste garde un grand écart (dernière colonne) : c'est à lui qu'il faudrait "
+                "comparer. Citer la référence ne suffit pas ; il faut la mesurer de la même façon.",
+                digest="99aeda5fbe0d9dcf",
+            ),
+        ],
+        "centile par centile": [
+            checks.Mistake(
+                None,
+                "dans des tranches d'un seul centile, un score juste ne laisse presque pas "
+                "d'écart (ligne sous le tableau) : la référence y est un écart nul. Un écart "
+                "dont l'IC 95 % exclut 0, mesuré ainsi, vient donc du score : à même centile, "
+                "il classe les patients noirs comme s'ils étaient moins malades qu'ils ne le sont.",
+                digest="fa0daadd753b3088",
             ),
         ],
         "près du seuil": [
             checks.Mistake(
                 None,
-                "la tranche est large, et même le score juste y garde un écart : c'est pourquoi "
-                "l'affirmation compare les deux écarts, mesurés de la même façon. Ce qui dépasse "
-                "nettement la référence vient du score, pas de la largeur de la tranche.",
+                "la tranche est large, et même le score juste y garde un écart : l'affirmation "
+                "compare les deux écarts, mesurés sur les mêmes patients et de la même façon, et "
+                "l'IC de leur différence exclut 0. Ce qui dépasse la référence vient du score, "
+                "pas de la largeur de la tranche.",
                 digest="7771d2b1501a63e7",
             ),
         ],
     },
     success="vous avez jugé chaque affirmation à la même règle : un écart ne montre un biais "
-    "que s'il dépasse ce que donne un score juste, mesuré de la même façon. Un écart qui existe "
-    "(IC qui exclut 0), une part qui change, une erreur sur le coût ne le disent pas. Un écart à "
-    "score égal plus grand que cette référence montre que le score sous-estime le besoin ; il "
-    "ne dit pas encore pourquoi : le paragraphe qui suit la question en parle.",
+    "que s'il dépasse ce que donne un score juste, mesuré sur les mêmes patients et de la même "
+    "façon ; dans des tranches d'un centile, cette référence est nulle. Un écart qui existe "
+    "entre inscrits, une part qui change, une erreur sur le coût, une référence mesurée "
+    "autrement ne le disent pas. Cela montre que le score sous-estime le besoin ; pas encore "
+    "pourquoi : le paragraphe qui suit la question en parle.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1216,7 +1263,8 @@ checks.check_choices(
         "erreur sur le coût": "non",
         "entre inscrits": "non",
         "part qui double": "non",
-        "tous scores": "oui",
+        "inscrits et score juste": "non",
+        "centile par centile": "oui",
         "près du seuil": "oui",
     },
     points=2,
@@ -1229,7 +1277,8 @@ preuve_biais = {
     "erreur sur le coût": "oui",
     "entre inscrits": "non",
     "part qui double": "non",
-    "tous scores": "oui",
+    "inscrits et score juste": "non",
+    "centile par centile": "oui",
     "près du seuil": "oui",
 }
 
@@ -1239,7 +1288,8 @@ preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "oui",
     "part qui double": "non",
-    "tous scores": "oui",
+    "inscrits et score juste": "non",
+    "centile par centile": "oui",
     "près du seuil": "oui",
 }
 
@@ -1249,17 +1299,30 @@ preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "oui",
-    "tous scores": "oui",
+    "inscrits et score juste": "non",
+    "centile par centile": "oui",
     "près du seuil": "oui",
 }
 
 # %% mistake="preuve_biais"
-# message : pas de la méthode, mais du
+# message : pas mesurés de la même façon
 preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
-    "tous scores": "non",
+    "inscrits et score juste": "oui",
+    "centile par centile": "oui",
+    "près du seuil": "oui",
+}
+
+# %% mistake="preuve_biais"
+# message : la référence y est un écart nul
+preuve_biais = {
+    "erreur sur le coût": "non",
+    "entre inscrits": "non",
+    "part qui double": "non",
+    "inscrits et score juste": "non",
+    "centile par centile": "non",
     "près du seuil": "oui",
 }
 
@@ -1269,7 +1332,8 @@ preuve_biais = {
     "erreur sur le coût": "non",
     "entre inscrits": "non",
     "part qui double": "non",
-    "tous scores": "oui",
+    "inscrits et score juste": "non",
+    "centile par centile": "oui",
     "près du seuil": "non",
 }
 
@@ -1279,10 +1343,10 @@ preuve_biais = "tranche par tranche"
 
 # %% [markdown] reveal="preuve_biais"
 # **Ce qui désigne le substitut.** Refaisons tout sans aucun écart d'accès (le calcul est
-# dans la partie « Après la séance ») : l'écart à score égal du score « coût », sur tous les
-# scores, tombe de 0,71 à 0,17, près de celui du score juste. C'est l'écart d'accès, passé par
-# le coût, qui le creusait. Près du seuil, la tranche est large : même le score juste y garde un écart
-# (dernière colonne).
+# dans la partie « Après la séance ») : l'écart du score « coût » dans une même tranche, sur
+# tous les scores, tombe de 0,71 à 0,17, près de celui du score juste. C'est l'écart d'accès,
+# passé par le coût, qui le creusait. La cible « maladies » garde, elle aussi, un excès sur le
+# score juste dans la tranche du haut (tableau) : changer de cible le réduit sans l'effacer.
 
 # %% [markdown] reveal="biais_disparu"
 # <details><summary>Facultatif : un score « maladies » jugé sur ce qu'il prédit</summary>
@@ -1315,7 +1379,7 @@ preuve_biais = "tranche par tranche"
 #   Notre colonne « score juste » est un outil propre aux données inventées (aucun hôpital ne
 #   connaît la maladie latente), rendu nécessaire par nos tranches larges de 5 centiles.
 # - Un écart entre sélectionnés ne suffit pas : il existe même avec le score juste. Ce qui
-#   compte, c'est la **justice** (CENS) : une aide rare va aux plus malades, quel que soit leur
+#   compte, c'est la **justice et l'équité** (CENS) : une aide rare va aux plus malades, quel que soit leur
 #   groupe.
 
 # %% [markdown]
@@ -1326,6 +1390,29 @@ preuve_biais = "tranche par tranche"
 # réflexion rédigée, corrigée par l'enseignant, puis des compléments pour aller plus loin.
 # Elle compte pour 11 des 19 points si vous rendez le notebook complet à la date que fixe
 # votre enseignant ; il vous dit si la note porte sur la séance seule ou sur tout le module.
+
+# %% [markdown]
+# ### L'explorateur : changer la cible et le seuil
+#
+# Le menu choisit la cible, le curseur le seuil. Le tableau donne, par groupe, le **taux de
+# sélection** (la part du groupe qui est inscrite) et la part parmi les inscrits. Regardez la
+# cible **« Maladies chroniques de l'année suivante »** ; la cible « coût » s'ajoute une fois
+# les questions 1 à 3 justes (relancez alors la cellule).
+
+# %%
+# Cette cellule affiche l'explorateur ; la cible « coût » et la moyenne de maladies des
+# inscrits n'y paraissent qu'après les questions 1 à 3 (en séance évaluée, dans votre retour).
+questions_cout = ("part_noirs_cout", "ecart_maladies", "ecart_score_egal")
+resolues = all(map(checks.passed, questions_cout))
+explorateur = CostNeedExplorer(
+    cohorte,
+    {"cost": scores_cout, "health": scores_sante},
+    labels=["cost", "health"] if resolues else ["health"],
+    label="health",
+    percentile=centile_programme,
+    show_need=resolues,
+)
+explorateur
 
 # %% [markdown]
 # ### Près du seuil, de combien la cible réduit-elle l'écart ?
@@ -1365,14 +1452,8 @@ preuve_biais = "tranche par tranche"
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : IC de la différence, dans la tranche principale puis
 # parmi les seuls inscrits (question 5) ; puis les deux scores sans écart d'accès, et un score
-# « maladies » sans le coût de cette année.
-def ecart_du_haut(scores, tirage, du_centile=95):
-    """Écart (noirs moins blancs) au-dessus d'un centile du score, parmi les patients tirés."""
-    s, malades, n, b = scores[tirage], besoin[tirage], noirs[tirage], blancs[tirage]
-    haut = s >= np.percentile(s, du_centile)  # les patients du haut de ce score
-    return malades[haut & n].mean() - malades[haut & b].mean()
-
-
+# « maladies » sans le coût de cette année (ecart_du_haut : défini avec le tableau de la
+# section 5).
 tous = np.arange(len(cohorte))
 non_inscrits = (tranche_haute & ~inscrits_cout).sum() / tranche_haute.sum()
 print(f"Du 95e au 100e centile du score « coût » : {fr_percent(non_inscrits, 0)} de non-inscrits.")
@@ -1891,7 +1972,7 @@ checks.check_choice(
         ),
     ],
     success="vous avez rapporté l'indicateur au but du programme, aider les plus malades (le "
-    "principe de justice du CENS) : le texte qui suit le détaille.",
+    "principe de justice et d'équité du CENS) : le texte qui suit le détaille.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -2203,18 +2284,21 @@ else:
 #   le fait qu'ils sont plus malades (une part seule ne prouve ni faveur ni oubli, questions 4
 #   et 7) ; une remarque juste sur le taux de sélection (question 7). Refusé : un écart entre
 #   inscrits donné comme la preuve d'un biais (question 4) ; une part citée sans rien dire du
-#   besoin ; les chiffres de l'étude seuls (17,7 % et 46,5 %, Obermeyer et al., 2019), qui ne
-#   sont pas calculés dans le module. La prudence (cohorte inventée, écart d'accès grossi) est
+#   besoin ; les chiffres de l'étude seuls (17,7 % et 46,5 %, Obermeyer et al., 2019 ; le
+#   46,5 % a été corrigé à environ 59 % par les auteurs, Obermeyer et al., 2022), qui ne sont
+#   pas calculés dans le module. La prudence (cohorte inventée, écart d'accès grossi) est
 #   un plus, pas une condition.
 # - **1 point : transparence et place de l'humain.** Un demi-point pour le médecin
 #   (V1 — Priorité à la relation humaine) : il décide, sait ce que le score mesure et oublie,
 #   peut proposer le programme à un patient que le score n'a pas retenu. Un demi-point pour les
 #   autres publics (V6 — Intégrité et transparence) : dire au patient pourquoi il est, ou non,
 #   proposé ; associer soignants et représentants des patients au choix ; dire à la direction
-#   quelle cible est prédite et avec quelles limites. Une phrase qui affirme qu'il suffit de
-#   retirer la race des données, ou de laisser le médecin trancher, pour que l'algorithme soit
-#   équitable retire un demi-point à ce critère (sans descendre sous 0) : le reste de la copie
-#   est noté normalement (principe de justice du CENS : l'aide va aux plus malades).
+#   quelle cible est prédite et avec quelles limites. Une phrase qui présente comme un remède
+#   **suffisant** le retrait de la race (« il suffit de retirer la race ») ou la décision du
+#   médecin (« le médecin corrigera ») retire un demi-point à ce critère (sans descendre sous
+#   0) : le reste de la copie est noté normalement (principe de justice et d'équité du CENS :
+#   l'aide va aux plus malades). Écrire que l'algorithme ne doit pas utiliser la race n'est pas
+#   pénalisé : en France, c'est conforme au droit (décision n° 2007-557 DC).
 #
 # *Copies types.*
 #
@@ -2233,11 +2317,12 @@ else:
 #   coût, seuls 15,7 % des inscrits étaient noirs, c'est trop peu. Le médecin devrait valider
 #   chaque inscription. » Cible avec sa limite 1 ; limites 0 (aucun patient oublié n'est
 #   nommé) ; chiffre sans rien dire du besoin 0 ; médecin seul 0,5 ; autres publics 0.
-# - **0,5 point.** « Il faudrait prédire les maladies plutôt que le coût. L'algorithme ne doit
-#   pas utiliser la race, et le médecin corrigera les erreurs. Dans l'étude, la part des
-#   patients noirs passait de 17,7 % à 46,5 % (Obermeyer et al., 2019). » Cible juste mais non
-#   justifiée 0,5 ; limites 0 ; chiffre de l'étude seul 0 ; humain 0 (médecin cité 0,5, moins
-#   0,5 pour « ne pas utiliser la race » et « le médecin corrigera » donnés comme remèdes).
+# - **0,5 point.** « Il faudrait prédire les maladies plutôt que le coût. Il suffit que
+#   l'algorithme n'utilise pas la race, et le médecin corrigera les erreurs. Dans l'étude, la
+#   part des patients noirs passait de 17,7 % à 46,5 % (Obermeyer et al., 2019). » Cible juste
+#   mais non justifiée 0,5 ; limites 0 ; chiffre de l'étude seul 0 (et 46,5 % a été corrigé à
+#   environ 59 % par les auteurs en 2022) ; humain 0 (médecin cité 0,5, moins 0,5 pour « il
+#   suffit » et « le médecin corrigera », donnés comme remèdes suffisants).
 # ### END SOLUTION
 
 # %% [markdown]
@@ -2294,16 +2379,20 @@ else:
 # propres données nationales (3 695 943 patients couverts par une assurance privée).
 # Chercheurs et fabricant ont alors cherché ensemble une solution : les chercheurs ont proposé
 # de garder le modèle, ses données et ses informations, mais de changer la cible, et ont
-# construit un indice qui combine la prédiction de santé et celle du coût. Le biais mesuré a
-# diminué de 84 % (Obermeyer et al., 2019).
+# construit un indice qui combine la prédiction de santé et celle du coût. L'excès de maladies
+# chroniques des patients noirs, à score égal, a diminué de 84 % (Obermeyer et al., 2019).
 #
 # <details><summary>Les intervalles du tableau de la section 5 : ce qu'ils ne couvrent pas ;
 # l'étude</summary>
 #
 # Dans l'étude, avec des modèles réentraînés, la part passait de 14,1 % à 26,7 %
-# (Obermeyer et al., 2019, tableau 2 ; le 46,5 % de la section 1 vient d'une simulation).
-# Avec notre score sans le coût de cette année (tableau affiché avant la question 5), la part
-# dépasse même ce 46,5 % : ce n'est pas un meilleur score que celui de l'étude, mais une
+# (Obermeyer et al., 2019, tableau 2). Le 46,5 % de la section 1 n'est pas la même mesure : il
+# vient d'une simulation par échange de patients, que les auteurs ont corrigée en 2022
+# (environ 59 %, une erreur de code) et dont le principe est discuté : elle ne fait qu'ajouter
+# des patients noirs et retirer des patients blancs ; on pourrait inverser les groupes, la
+# relancer, et elle trouverait encore des échanges à faire (Obermeyer et al., 2022). Avec notre
+# score sans le coût de cette année (tableau affiché avant la question 5), la part dépasse de
+# loin les 26,7 % de l'étude : ce n'est pas un meilleur score que celui de l'étude, mais une
 # cohorte inventée (encadré suivant).
 #
 # Ces IC couvrent le hasard de l'échantillon, pas le choix du modèle et des tranches (un autre
@@ -2371,17 +2460,11 @@ display(data_card(donnees))
 # (article 113, modifié par le règlement (UE) 2026/1744). La cellule suivante résume ces deux
 # articles. Pour repérer ces biais par groupe d'origine, il faudrait traiter des données qui
 # révèlent l'origine raciale ou ethnique, que le RGPD (règlement (UE) 2016/679, article 9)
-# interdit en principe de traiter, sauf exceptions. Dans son texte de 2024, le règlement sur
-# l'IA en prévoit une (article 10, paragraphe 5) : dans la mesure strictement nécessaire pour
-# détecter et corriger les biais d'un système à haut risque, son **fournisseur** peut
-# exceptionnellement traiter ces données, avec des garanties et des conditions strictes (par
-# exemple : que des données synthétiques ou anonymisées ne suffisent pas). Le règlement (UE)
-# 2026/1744 a modifié le règlement sur l'IA ; ce module n'a pas lu ce qu'il a fait de ce
-# paragraphe (version consolidée sur EUR-Lex). En France, le Conseil constitutionnel a jugé
-# que les études sur la diversité des origines ne peuvent reposer sur l'origine ethnique ou
-# la race (décision n° 2007-557 DC, section 1) ; comment cette limite s'articule avec le
-# paragraphe 5 n'est pas tranché ici. Savoir si un algorithme comme celui-ci est « à haut
-# risque », et qui en est le fournisseur, demande une analyse que fait le module 13.
+# interdit en principe de traiter, sauf exceptions, que ce module ne détaille pas. En France,
+# le Conseil constitutionnel a jugé que les études sur la diversité des origines ne peuvent
+# reposer sur l'origine ethnique ou la race (décision n° 2007-557 DC, section 1). Savoir si un
+# algorithme comme celui-ci est « à haut risque », qui en est le fournisseur et ce que le
+# règlement lui demande, c'est l'analyse que fait le module 13.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les deux textes européens, tirés de la
@@ -2412,13 +2495,20 @@ print(
 #   par les patients, repérage automatique au 97ᵉ centile et signalement au médecin traitant à
 #   partir du 55ᵉ (partie « Data and analytic strategy ») ; pauvreté, discrimination et
 #   confiance parmi les causes de l'écart de coût (partie « Mechanism of bias ») ; 17,7 % (part
-#   observée avec le score commercial) et 46,5 % (simulation) (résumé et figure 1B) ; 26,3 % de
+#   observée avec le score commercial) et 46,5 % (simulation, corrigée depuis : voir la source
+#   suivante) (résumé et figure 1B) ; 26,3 % de
 #   maladies chroniques en plus au 97ᵉ centile (figure 1A) ; score aussi exact sur le coût dans
 #   les deux groupes (figure 3A) ; 1 801 dollars de moins par an à nombre égal de maladies
 #   chroniques (figure 3B) ; données et cible de l'algorithme (partie « Mechanism of bias ») ;
 #   14,1 %, 21,0 % et 26,7 % avec des modèles réentraînés (tableau 2 et texte) ; 1,3 %,
 #   19,2 %, 18,3 %, P = 0,8348, 26,9 % et 29,2 % (tableau 3 et texte) ; 3 695 943 patients,
 #   indice proposé par les chercheurs et réduction de 84 % du biais (discussion).
+# - Obermeyer Z, Powers B, Vogeli C, Mullainathan S. *Dissecting racial bias* : README du dépôt
+#   public des auteurs, « dissecting-bias » (gitlab.com/labsysmed/dissecting-bias), note du
+#   1er septembre 2022 (« Error in code that makes Figure 1b ») : une erreur dans le code de la
+#   figure 1B ; la part des patients noirs dans la simulation sans biais est de 59 %, et non
+#   47 % ; la critique de Sam Corbett-Davies sur la procédure d'échange, qui ne fait qu'ajouter
+#   des patients noirs et retirer des patients blancs.
 # - Données synthétiques : `esn_teach.datasets.make_cost_vs_need_cohort(random_state=0)`,
 #   calibrées sur l'article ci-dessus ; fiche descriptive (construction, limites, écarts
 #   assumés) : `esn_teach/datasets/cards/cost_vs_need_cohort.md`, affichée dans « Pour aller
@@ -2428,7 +2518,7 @@ print(
 #   études sur la mesure de la diversité des origines « peuvent porter sur des données
 #   objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ».
 # - Règlement (UE) 2024/1689 du 13 juin 2024 sur l'intelligence artificielle, article 10,
-#   paragraphes 2 à 4 et paragraphe 5 (dans son texte de 2024), et article 113, modifié par le règlement (UE) 2026/1744 du 8 juillet
+#   paragraphes 2 à 4, et article 113, modifié par le règlement (UE) 2026/1744 du 8 juillet
 #   2026 (fiches « IA 10 » et « IA 113 » de la bibliothèque du cours, affichées plus haut avec
 #   la date de leur dernière vérification). Règlement (UE) 2016/679 (RGPD), article 9.
 # - Intervalle de Wilson : Wilson EB. Probable inference, the law of succession, and statistical
