@@ -1546,8 +1546,10 @@ print(
 #   établie, on ne peut rien dire de sa taille, et il faut s'en tenir à « pas de baisse » ;
 # - `"environ 0,25"` : la différence affichée est la valeur la plus compatible avec les
 #   données ; l'IC dit seulement sa précision : la cible réduit l'écart d'environ 0,25 maladie ;
-# - `"mal connue"` : l'écart noirs–blancs baisserait de presque rien à environ 0,5 maladie ;
-#   les données ne permettent pas de choisir entre une petite et une forte baisse ;
+# - `"mal connue"` : la baisse de l'écart noirs–blancs va de presque rien à environ 0,5
+#   maladie ; on ne sait pas si elle est petite ou forte ;
+# - `"attendre"` : prudence : l'IC est trop large pour conclure quoi que ce soit ; avant de
+#   parler d'une baisse ou de sa taille, il faut une cohorte plus grande ;
 # - `"retenir les inscrits"` : la tranche des seuls inscrits correspond mieux à la décision
 #   réelle (qui entre au programme) ; son IC exclut 0 : c'est elle qui dit la baisse ;
 # - `"IC chevauchants"` : on compare les IC des deux écarts près du seuil, calculés chacun de
@@ -1581,6 +1583,7 @@ checks.check_choice(
         "aucune baisse",
         "environ 0,25",
         "mal connue",
+        "attendre",
         "retenir les inscrits",
         "IC chevauchants",
     ],
@@ -1599,6 +1602,14 @@ checks.check_choice(
             "sûre : l'IC contient 0, donc une baisse n'est pas même établie, et il va jusqu'à "
             "environ 0,5. C'est toute la fourchette qui répond à la question de la taille.",
             digest="33e1d97742723892",
+        ),
+        checks.Mistake(
+            None,
+            "un IC large dit déjà quelque chose : ses bornes limitent la taille de la baisse "
+            "(de presque rien à environ 0,5). Refuser de conclure jette cette information ; une "
+            "cohorte plus grande rendrait l'IC plus étroit, mais la question porte sur ce que "
+            "dit celui-ci.",
+            digest="da8117907d249a5e",
         ),
         checks.Mistake(
             None,
@@ -1634,6 +1645,7 @@ checks.check_choice(
         "aucune baisse",
         "environ 0,25",
         "mal connue",
+        "attendre",
         "retenir les inscrits",
         "IC chevauchants",
     ],
@@ -1648,6 +1660,10 @@ lecture_difference = "aucune baisse"
 # %% mistake="lecture_difference"
 # message : comme si elle était sûre
 lecture_difference = "environ 0,25"
+
+# %% mistake="lecture_difference"
+# message : ses bornes limitent la taille de la baisse
+lecture_difference = "attendre"
 
 # %% mistake="lecture_difference"
 # message : c'est choisir sa conclusion
@@ -1731,8 +1747,8 @@ lecture_difference = "tranche"
 # Un hôpital propose de prédire le **nombre de consultations de l'année suivante** au lieu du
 # coût. Que fait cette cible au biais ? Répondez par l'une des options, entre guillemets :
 #
-# - `"reproduit"` : elle en reproduit une part : à maladie égale, qui accède moins aux soins
-#   consulte moins, et serait, là encore, classé trop bas ;
+# - `"reproduit"` : elle garde le défaut du coût : à maladie égale, qui accède moins aux soins
+#   consulte moins, et serait classé trop bas ;
 # - `"corrige"` : elle corrige l'essentiel du biais : elle ne compte plus le prix des soins,
 #   et deux patients également malades coûtent différemment surtout par le prix des actes
 #   qu'ils reçoivent ;
@@ -1741,7 +1757,9 @@ lecture_difference = "tranche"
 # - `"inverse"` : elle inverse le biais : les patients les plus malades consultent le plus, et
 #   les patients noirs, plus malades en moyenne, seraient alors classés trop haut ;
 # - `"sans sous-diagnostic"` : elle fait mieux que la cible « maladies » : une consultation est
-#   enregistrée même sans diagnostic, et cette cible échappe donc au sous-diagnostic.
+#   enregistrée même sans diagnostic, et cette cible échappe donc au sous-diagnostic ;
+# - `"impossible à prévoir"` : prudence : l'effet d'une cible dépend des données de chaque
+#   hôpital ; seul un audit après la mise en service dira si elle reproduit le biais.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1767,7 +1785,14 @@ nouvelle_cible = "reproduit"
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["reproduit", "corrige", "sans effet", "inverse", "sans sous-diagnostic"],
+    options=[
+        "reproduit",
+        "corrige",
+        "sans effet",
+        "inverse",
+        "sans sous-diagnostic",
+        "impossible à prévoir",
+    ],
     digest="1391791c2ffcf031",
     mistakes=[
         checks.Mistake(
@@ -1801,6 +1826,13 @@ checks.check_choice(
             "question 8).",
             digest="c87d00bcb24d1b41",
         ),
+        checks.Mistake(
+            None,
+            "un audit reste nécessaire, mais le mécanisme du module permet déjà de prévoir le "
+            "sens de l'erreur : demandez-vous ce qui, à maladie égale, fait varier cette "
+            "nouvelle cible d'un patient à l'autre.",
+            digest="5ef57448b91c09c4",
+        ),
     ],
     success="vous avez jugé la cible à ce qui la fait varier à maladie égale. Une cible de "
     "recours aux soins peut réduire le biais sans l'effacer. Dans l'étude, une cible voisine, "
@@ -1813,7 +1845,14 @@ checks.check_choice(
 checks.check_choice(
     nouvelle_cible,
     name="nouvelle_cible",
-    options=["reproduit", "corrige", "sans effet", "inverse", "sans sous-diagnostic"],
+    options=[
+        "reproduit",
+        "corrige",
+        "sans effet",
+        "inverse",
+        "sans sous-diagnostic",
+        "impossible à prévoir",
+    ],
     expected="reproduit",
 )
 ### END HIDDEN TESTS
@@ -1833,6 +1872,10 @@ nouvelle_cible = "inverse"
 # %% mistake="nouvelle_cible"
 # message : n'échappe pas à ce qui cause le sous-diagnostic
 nouvelle_cible = "sans sous-diagnostic"
+
+# %% mistake="nouvelle_cible"
+# message : permet déjà de prévoir le sens de l'erreur
+nouvelle_cible = "impossible à prévoir"
 
 # %% mistake="nouvelle_cible"
 # message : n'est pas l'une des options
@@ -1888,9 +1931,10 @@ for nom_cible, inscrits in [("coût", inscrits_cout), ("maladies", inscrits_sant
 #   groupe à peu près au même taux, et un tel écart doit donc être corrigé ;
 # - `"minoritaires"` : une faveur se juge à la part d'un groupe parmi les inscrits, pas à son
 #   taux de sélection ; or les patients noirs y restent minoritaires ;
-# - `"comparer les besoins"` : un groupe plus malade doit être sélectionné plus souvent ; ce
-#   taux ne dit rien d'une faveur tant qu'on n'a pas comparé le besoin des patients de même
-#   score ;
+# - `"comparer les besoins"` : il se trompe : un groupe plus malade doit être sélectionné plus
+#   souvent ; seul le besoin des patients de même score dirait s'il y a faveur ;
+# - `"faveur justifiée"` : il a en partie raison : un taux plus élevé est bien une faveur,
+#   mais une faveur justifiée, puisque les patients noirs sont plus malades ;
 # - `"écart trop grand"` : un groupe plus malade doit être sélectionné plus souvent, mais
 #   l'écart entre les taux dépasse de loin l'écart de santé moyenne entre les groupes : cet
 #   excès trahit une faveur ;
@@ -1928,6 +1972,7 @@ checks.check_choice(
         "même taux",
         "minoritaires",
         "comparer les besoins",
+        "faveur justifiée",
         "écart trop grand",
         "cible coût",
         "hasard",
@@ -1947,6 +1992,13 @@ checks.check_choice(
             "parle le collègue ; et une part, seule, ne dit pas plus qu'un taux si un groupe "
             "est favorisé.",
             digest="e823568cee72117f",
+        ),
+        checks.Mistake(
+            None,
+            "ce n'est pas une faveur, même justifiée : sélectionner plus souvent un groupe plus "
+            "malade, c'est appliquer à tous la même règle, le besoin. Il y aurait faveur si, à "
+            "besoin égal, les patients d'un groupe étaient choisis plus souvent.",
+            digest="9515ff20f9c3eb3c",
         ),
         checks.Mistake(
             None,
@@ -1982,6 +2034,7 @@ checks.check_choice(
         "même taux",
         "minoritaires",
         "comparer les besoins",
+        "faveur justifiée",
         "écart trop grand",
         "cible coût",
         "hasard",
@@ -1997,6 +2050,10 @@ lecture_taux = "même taux"
 # %% mistake="lecture_taux"
 # message : pas sur le taux de sélection
 lecture_taux = "minoritaires"
+
+# %% mistake="lecture_taux"
+# message : ce n'est pas une faveur, même justifiée
+lecture_taux = "faveur justifiée"
 
 # %% mistake="lecture_taux"
 # message : la queue de la distribution
@@ -2070,8 +2127,8 @@ for titre, scores, mesure in [
 # - `"score juste"` : un audit ne peut juger que sur les données qu'il a ; à score égal,
 #   patients noirs et blancs ont presque autant de maladies enregistrées : c'est la meilleure
 #   preuve disponible que le score n'est plus biaisé ;
-# - `"biais caché"` : cette mesure ne peut pas le dire : le score apprend sur les maladies
-#   enregistrées et l'audit juge avec elles ; un biais commun aux deux ne laisse pas d'écart ;
+# - `"biais caché"` : il a tort de conclure : le score apprend sur les maladies enregistrées et
+#   l'audit juge avec elles ; un biais commun aux deux ne laisse pas d'écart ;
 # - `"audit seul"` : le score apprend sur des données imparfaites, mais c'est surtout l'audit
 #   qui se trompe : corriger les maladies enregistrées de l'audit ferait réapparaître l'écart ;
 # - `"biais réduit"` : prudence : l'écart presque nul montre que le biais a nettement diminué,
