@@ -266,7 +266,8 @@ print("- plus_couteux : coût réel de l'année suivante du 95e au 100e centile.
 # Parmi les patients **inscrits** au programme par le score « coût », quelle est la **part de
 # patients noirs** ? Donnez une proportion entre 0 et 1 (`0.25`, et non `25`). Écrivez le
 # calcul, pas un résultat arrondi (la vérification juge **3 décimales**), avec les variables
-# dont le nom est affiché ci-dessus entre parenthèses.
+# dont le nom est affiché ci-dessus entre parenthèses (les nombres affichés, recopiés, sont
+# acceptés aussi).
 #
 # <details><summary>Rappel d'écriture</summary>
 #
@@ -1385,9 +1386,9 @@ preuve_biais = "tranche par tranche"
 # %% [markdown]
 # ## Après la séance
 #
-# Cette partie se fait **après la séance** : une question sur l'effet du changement de cible,
-# une sur une nouvelle cible, une sur un indicateur par groupe, une sur le sous-diagnostic, une
-# réflexion rédigée, corrigée par l'enseignant, puis des compléments pour aller plus loin.
+# Cette partie se fait **après la séance** : l'explorateur, une question sur l'effet du
+# changement de cible, une sur une nouvelle cible, une sur un indicateur par groupe, une sur le
+# sous-diagnostic, une réflexion rédigée, corrigée par l'enseignant, puis des compléments pour aller plus loin.
 # Elle compte pour 11 des 19 points si vous rendez le notebook complet à la date que fixe
 # votre enseignant ; il vous dit si la note porte sur la séance seule ou sur tout le module.
 
