@@ -42,8 +42,9 @@ OBERMEYER_GROUPS: tuple[str, str] = ("White", "Black")
 #: gave 17.7 % (abstract). The paper's 46.5 % (a swapping simulation, Fig. 1B) was
 #: corrected by its authors to about 59 % (README of their dissecting-bias repository,
 #: note of 1 September 2022: a coding error; the one-way swap itself is disputed); the
-#: cohort is not calibrated on it, so the correction changes nothing here. Invented, and much larger than the paper's gap: $1,801 less
-#: a year at an equal number of chronic illnesses (Obermeyer et al. 2019, Fig. 3B).
+#: cohort is not calibrated on it, so the correction changes nothing here. Invented, and
+#: much larger than the paper's gap: $1,801 less a year at an equal number of chronic
+#: illnesses (Obermeyer et al. 2019, Fig. 3B).
 DEFAULT_ACCESS_GAP = 0.74
 
 # Illness model (gamma frailty). Means of the latent illness are Table 1's
