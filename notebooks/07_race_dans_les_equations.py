@@ -24,50 +24,46 @@
 # > - **V6 — Intégrité et transparence** : exiger qu'un outil (laboratoire, logiciel, agent
 # >   conversationnel) dise quelle équation il applique.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (un même rein ne doit pas
-# > être jugé plus sain selon la catégorie raciale déclarée du patient), non-malfaisance (un DFG
-# > surestimé peut retarder un diagnostic, une adaptation de dose, le temps d'attente de
-# > greffe).
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (un même rein, jugé
+# > autrement selon la catégorie raciale déclarée), non-malfaisance (un DFG surestimé peut
+# > retarder un diagnostic, une dose adaptée, une greffe).
 #
 # ## Ce que vous allez faire
 #
-# En séance : M. A., une calculatrice, une cohorte synthétique (questions 1 à 5). Après la
-# séance : un solde, l'Europe et la France (questions 6 à 8), une réflexion écrite.
+# En séance : M. A. et une cohorte synthétique (questions 1 à 5). Après la séance : une
+# calculatrice, un solde, l'Europe et la France (questions 6 à 8), une réflexion écrite.
 #
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
-# `...` par votre calcul (décimales avec un **point** : `88.4`, jamais `88,4`), exécutez, puis
-# exécutez la **« Vérification »** en dessous. Indices repliés sous chaque question. En
-# séance évaluée (notée), les vérifications ne répondent pas : les résultats arrivent avec
-# votre retour de correction.
+# `...` par votre calcul (décimales avec un **point** : `88.4`, jamais `88,4`), exécutez-le,
+# puis la **« Vérification »** dessous. Indices repliés sous chaque question. En séance
+# évaluée (notée), les vérifications ne jugent pas : le résultat arrive avec votre retour de
+# correction.
 
 # %% [markdown]
 # ## 1. Un rein, deux équations
 #
 # Le **débit de filtration glomérulaire** (DFG) est le volume de **plasma** (la partie
-# liquide du sang) que les glomérules des reins filtrent par minute, en mL/min. Pour comparer
-# des patients de tailles différentes, on le rapporte souvent à une surface corporelle
-# standard : c'est le DFG **indexé**, en mL/min/1,73 m². Le **mesurer** demande un traceur
-# injecté ; en routine, on l'**estime** (DFGe, indexé) à partir de la **créatinine** du sang,
-# un déchet des muscles que le rein élimine : plus elle est haute, plus le DFGe est bas.
-# L'équation tient aussi compte de l'âge et du sexe.
+# liquide du sang) que les reins filtrent par minute, en mL/min. Pour comparer des patients
+# de tailles différentes, on le rapporte souvent à une surface corporelle standard : c'est le
+# DFG **indexé**, en mL/min/1,73 m². Le **mesurer** demande un traceur injecté ; en routine,
+# on l'**estime** (DFGe, indexé) à partir de la **créatinine** du sang, un déchet des muscles
+# que le rein élimine : plus elle est haute, plus le DFGe est bas. L'équation tient aussi
+# compte de l'âge et du sexe.
 #
-# Deux seuils vont nous occuper :
+# **Trois seuils, trois décisions** (KDIGO, le groupe international des recommandations sur
+# le rein, 2013 ; RCP de la metformine Viatris, 2023 ; règle de l'OPTN, citée par Lee et al.,
+# 2017) :
 #
-# - **60** : sous 60 pendant plus de 3 mois, c'est une **maladie rénale chronique** de stade
-#   G3 au moins (G3a : de 45 à 59 ; KDIGO, le groupe international des recommandations sur
-#   le rein, 2013). C'est aussi un seuil de prescription : sous 60 mL/min, la dose maximale
-#   de **metformine** (un antidiabétique) est réduite, et sous 30 elle est contre-indiquée
-#   (RCP de la metformine Viatris, 2023). Ces seuils sont en mL/min, non indexés (pli après
-#   la question 2).
-# - **20** : aux États-Unis, pour un candidat inscrit sur la liste d'attente d'une **greffe de
-#   rein**, un DFG de 20 mL/min ou moins est l'un des critères qui font compter son temps
-#   d'attente (règle de l'OPTN, l'organisme des greffes, citée par Lee et al., 2017).
+# - **60** : sous 60 plus de 3 mois, **maladie rénale chronique** (stade G3a de 45 à 59) ;
+#   sous 60 mL/min, dose maximale de **metformine** (un antidiabétique) réduite.
+# - **30** : sous 30 mL/min, metformine **contre-indiquée**.
+# - **20** : aux États-Unis, un DFG de 20 mL/min ou moins fait compter le temps d'attente
+#   d'un candidat à la **greffe de rein** (l'un des critères).
 #
-# L'équation **CKD-EPI 2009** (du consortium américain CKD-EPI ; Levey et al., 2009)
-# multiplie le résultat par **1,159** si le patient est déclaré **noir** : à créatinine égale,
-# son DFGe est 15,9 % plus haut. L'équation **CKD-EPI 2021** (Inker et al., 2021), recommandée
-# aux États-Unis par la task force NKF-ASN (Delgado et al., 2021b), n'a plus ce coefficient ;
-# ses autres coefficients ont été réestimés.
+# L'équation américaine **CKD-EPI 2009** (Levey et al., 2009) multiplie le résultat par
+# **1,159** si le patient est déclaré **noir** : à créatinine égale, son DFGe est 15,9 % plus
+# haut. L'équation **CKD-EPI 2021** (Inker et al., 2021), recommandée aux États-Unis (Delgado
+# et al., 2021b), n'a plus ce coefficient ; ses autres coefficients ont été réestimés.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, définit les deux équations et
@@ -150,16 +146,16 @@ fr_table(
 )
 
 # %% [markdown]
-# Les patients sont **synthétiques** : créatinines inventées, tirées de la même façon chez les
-# patients noirs et non noirs (voir la fiche) ; équations programmées telles que publiées.
-# Nous n'avons **aucun DFG mesuré** : nous voyons où chaque équation place un patient, jamais
-# laquelle dit vrai pour lui.
+# Les patients sont **synthétiques** (voir la fiche) : créatinines inventées, tirées de la
+# même façon chez les patients noirs et non noirs ; équations telles que publiées. Nous
+# n'avons **aucun DFG mesuré** : nous voyons où chaque équation place un patient, jamais
+# laquelle dit vrai.
 #
 # ## 2. M. A., 57 ans
 #
-# M. A. se déclare noir. Son compte rendu de laboratoire indique une créatinine de
-# **127 µmol/L** : les laboratoires français la donnent en micromoles par litre, alors que les
-# équations CKD-EPI l'attendent en **mg/dL**. Pour convertir, on **divise par 88,4**.
+# M. A. se déclare noir. Son compte rendu indique une créatinine de **127 µmol/L**
+# (micromoles par litre, l'unité des laboratoires français) ; les équations l'attendent en
+# **mg/dL** : pour convertir, on **divise par 88,4**.
 #
 # Deux **fonctions** (des calculs tout prêts) attendent trois valeurs, dans cet ordre :
 # créatinine en mg/dL, âge, `femme` (`True`, vrai, ou `False`, faux).
@@ -170,10 +166,9 @@ fr_table(
 #
 # **Exemple** : une patiente de 40 ans dont la créatinine est **déjà en mg/dL** (1,2) s'écrit
 # `dfge_2021(1.2, 40, True)`. En Python, × s'écrit `*` et ÷ s'écrit `/` ; on peut écrire un
-# calcul entre les parenthèses. Les données de M. A. sont rangées sous les noms
-# `CREATININE_M_A` (en µmol/L) et `AGE_M_A`.
+# calcul entre les parenthèses. Données de M. A. : `CREATININE_M_A` (en µmol/L) et `AGE_M_A`.
 #
-# ### Question 1 — Le DFGe 2021 de M. A. (1 point)
+# ### Question 1 — Le DFGe 2021 de M. A. (1,5 point)
 #
 # Calculez `dfg_2021_m_a`, en mL/min/1,73 m², à 0,1 près : **écrivez le calcul, pas sa
 # valeur** (un entier ne vaut que la moitié des points ; une créatinine convertie arrondie à
@@ -198,7 +193,7 @@ dfg_2021_m_a = ...
 dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
 ### END SOLUTION
 
-# %% tests="dfg_2021_m_a" points=1
+# %% tests="dfg_2021_m_a" points=1.5
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_number(
     dfg_2021_m_a,
@@ -221,16 +216,16 @@ checks.check_number(
                        "2021.", digest="6987e510a9ec24f0"),
         checks.Mistake(None, "vous avez calculé le DFGe 2009 avec son coefficient, celui de la "
                        "question 2 ; ici, c'est l'équation 2021.", digest="d3481525b55c1b78"),
-        checks.Mistake(None, "bon raisonnement, mais trop arrondi : arrondi à l'unité, comme "
-                       "dans la calculatrice, alors que la question se corrige à 0,1 près. "
-                       "Écrivez le calcul lui-même : Python garde les décimales.",
+        checks.Mistake(None, "bon raisonnement, mais trop arrondi (la moitié des points) : un "
+                       "nombre entier, alors que la question se corrige à 0,1 près. Écrivez le "
+                       "calcul lui-même : Python garde les décimales.",
                        digest="0922d3357ae7cfcf"),
         checks.Mistake(None, "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez "
                        "au moins deux décimales, ou écrivez la conversion elle-même entre les "
                        "parenthèses.", digest="0e3879ef5f408c5e"),
     ],
     hint="Vérifiez l'unité de la créatinine, puis l'ordre des nombres : créatinine, âge, femme.",
-    points=1,
+    points=1.5,
 )
 ### BEGIN HIDDEN TESTS
 import esn_teach.datasets as _jeux_caches
@@ -240,7 +235,7 @@ checks.check_number(
     name="dfg_2021_m_a",
     expected=float(_jeux_caches.egfr_ckd_epi_2021(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False)),
     decimals=1,
-    points=1,
+    points=1.5,
 )
 ### END HIDDEN TESTS
 
@@ -273,7 +268,7 @@ dfg_2021_m_a = 57
 dfg_2021_m_a = dfge_2021(1.4, AGE_M_A, False)
 
 # %% [markdown]
-# ### Question 2 — Le DFGe 2009 de M. A. (1 point)
+# ### Question 2 — Le DFGe 2009 de M. A. (1,5 point)
 #
 # Calculez `dfg_2009_m_a`, le DFGe de M. A. avec l'équation **2009 complète**, coefficient
 # racial compris (il se déclare noir), à 0,1 près.
@@ -298,7 +293,7 @@ dfg_2009_m_a = ...
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 ### END SOLUTION
 
-# %% tests="dfg_2009_m_a" points=1
+# %% tests="dfg_2009_m_a" points=1.5
 # Vérification de la question 2 : exécutez cette cellule.
 # Accepte aussi le calcul fait avec la créatinine convertie arrondie à 0,01 mg/dL.
 _conversion_arrondie = (
@@ -366,9 +361,9 @@ if _report is None:
                            "« 15,9 % de plus » s'écrit × 1,159.", digest="2a73eee5ef970eed"),
             checks.Mistake(None, "vous avez ajouté 1,159 au lieu de multiplier : un coefficient "
                            "multiplie le DFGe, il ne s'y ajoute pas.", digest="96adaffbcb9f5866"),
-            checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, alors que "
-                           "la question se corrige à 0,1 près. Écrivez le calcul lui-même : Python "
-                           "garde les décimales.", digest="8c9240d3e2dd763c"),
+            checks.Mistake(None, "bon raisonnement, mais trop arrondi (la moitié des points) : un "
+                           "nombre entier, alors que la question se corrige à 0,1 près. Écrivez le "
+                           "calcul lui-même : Python garde les décimales.", digest="8c9240d3e2dd763c"),
             checks.Mistake(None, "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez "
                            "au moins deux décimales, ou écrivez la conversion elle-même entre les "
                            "parenthèses.", digest="dbbf2ae0517dbfb2"),
@@ -378,7 +373,7 @@ if _report is None:
         success="avec le coefficient, le DFGe 2009 de M. A. est à 60 ou plus ; avec 2021 "
         "(question 1), il est sous 60. Le seul changement d'équation le fait passer d'un côté "
         "à l'autre du seuil ; son rein, lui, n'a pas changé.",
-    points=1,
+    points=1.5,
     )
 else:
     checks.check_number(
@@ -390,7 +385,7 @@ else:
         "qu'il est noté : une erreur de la question 1 n'est pas comptée deux fois. Mais la "
         "question 1 n'est pas encore juste : corrigez-la (son message nomme l'erreur), puis "
         "refaites ce calcul avec les mêmes données corrigées.",
-    points=1,
+    points=1.5,
     )
 ### BEGIN HIDDEN TESTS
 from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021
@@ -430,7 +425,7 @@ if not _conversion_arrondie and all(
             _attendu, _decimales = _q2, _dec
             break
 checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decimals=_decimales,
-points=1)
+points=1.5)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2009_m_a"
@@ -478,7 +473,7 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) + 1.159
 
 # %% mistake="dfg_2009_m_a"
-# message : trop arrondi : un nombre entier
+# message : trop arrondi (la moitié des points) : un nombre entier
 dfg_2009_m_a = 62
 
 # %% mistake="dfg_2009_m_a"
@@ -496,52 +491,27 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False) * 1.159
 #   d'atteinte rénale (une albumine dans les urines, par exemple). Et la créatinine d'un
 #   même patient varie d'un dosage à l'autre : on contrôle avant de classer.
 # - **Biais d'un groupe, erreur d'un patient.** Face au DFG mesuré, Inker et al. (2021)
-#   trouvent des écarts **médians** de 3,6 à 7,1 mL/min/1,73 m² selon l'équation et le groupe :
+#   trouvent des écarts **médians** de 0,5 à 7,1 mL/min/1,73 m² selon l'équation et le groupe :
 #   c'est le **biais** d'un groupe, son décalage typique. L'erreur d'un patient peut être bien
 #   plus grande : pour chaque équation, 85 % ou plus des DFGe tombaient à moins de 30 % du DFG
 #   mesuré ; jusqu'à 15 % s'en écartaient donc de plus de 30 %, soit plus de 18 mL/min/1,73 m²
 #   autour de 60. Quand la décision compte, on contrôle la créatinine, on dose la cystatine C
 #   (un autre marqueur) ou l'on mesure le DFG (KDIGO, 2013 et 2024).
 # - **La dose.** Le DFGe est indexé : ramené à une surface corporelle de 1,73 m². Le résumé
-#   des caractéristiques du produit (RCP) de la metformine Viatris (2023) raisonne en mL/min.
-#   Pour un patient de 2,0 m², le DFG en mL/min vaut DFGe × 2,0 / 1,73 : un DFGe de 50
-#   deviendrait 57,8 mL/min. Pour adapter une dose, des néphrologues et biologistes
-#   francophones jugent préférable ce DFGe **désindexé** (Delanaye et al., 2016). Aux États-Unis, les notices visent le plus souvent la
-#   **clairance de la créatinine** de Cockcroft et Gault (1976), en mL/min, calculée avec
-#   l'âge, le poids, la créatinine et le sexe, sans coefficient racial (NIDDK). Le
-#   pharmacien suit l'estimation que vise le RCP du médicament. Le seuil de 20 de l'OPTN
-#   est lui aussi écrit en mL/min ; la cohorte l'applique au DFGe indexé, par simplification.
+#   des caractéristiques du produit (RCP) de la metformine Viatris (2023) écrit ses seuils en
+#   « DFG (ml/min) ». **Désindexer** le DFGe, c'est calculer le DFG en mL/min du patient :
+#   pour 2,0 m², DFGe × 2,0 / 1,73 ; un DFGe de 50 deviendrait 57,8 mL/min. C'est un
+#   **choix**, pas une règle du RCP, et la pratique varie : pour adapter une dose, des
+#   néphrologues et biologistes francophones le jugent préférable (Delanaye et al., 2016).
+#   Aux États-Unis, les notices visent le plus souvent la **clairance de la créatinine** de
+#   Cockcroft et Gault (1976), en mL/min, calculée avec l'âge, le poids, la créatinine et le
+#   sexe, sans coefficient racial (NIDDK). Le pharmacien suit l'estimation que vise le RCP du
+#   médicament. Le seuil de 20 de l'OPTN est lui aussi écrit en mL/min ; la cohorte
+#   l'applique au DFGe indexé, par simplification.
 # </details>
-#
-# ## 3. La calculatrice de DFGe
-#
-# Faites varier la créatinine (souris ou **flèches du clavier**), l'âge, le sexe et la race
-# déclarée. Cherchez un patient que le seuil de 60 sépare, puis un que le seuil de 20 sépare.
-# Et pour un patient déclaré non noir ?
-#
-# <details><summary>Ce que vous auriez dû voir (ouvrez après avoir cherché)</summary>
-#
-# Valeurs calculées avec les équations de Levey et al. (2009) et d'Inker et al. (2021) :
-# - **Seuil de 60** : une femme de 40 ans déclarée noire à 105 µmol/L : 66 avec 2009, 59 avec
-#   2021 (arrondis comme dans la calculatrice) ; à 100 µmol/L, les deux équations donnent plus
-#   de 60.
-# - **Seuil de 20** : la même femme à 270 µmol/L : 21 avec 2009, 19 avec 2021. Aux
-#   États-Unis, inscrite sur la liste, elle n'aurait pas rempli avec 2009 ce critère du temps
-#   d'attente de greffe.
-# - **Patient non noir** : l'équation 2021 donne le plus souvent un DFGe un peu **plus haut**
-#   (homme de 50 ans à 300 µmol/L : 20 avec 2009, 21 avec 2021, arrondis). La calculatrice
-#   n'a pas de DFG mesuré ; face à lui, Inker et al. (2021) trouvent que 2021 sous-estime
-#   celui des Noirs (écart médian 3,6 mL/min/1,73 m²) et surestime celui des autres (3,9) :
-#   le biais est redistribué, il ne disparaît pas.
-# </details>
-
-# %%
-# La calculatrice : faites varier ses commandes et lisez le tableau et les phrases dessous.
-calculatrice = EgfrExplorer(creatinine=100, age=50, female=True, black=False)
-display(calculatrice)
 
 # %% [markdown]
-# ## 4. Sur toute une cohorte
+# ## 3. Sur toute une cohorte
 #
 # Le tableau compte, par groupe, les patients que l'équation 2021 fait passer **sous** 60
 # alors que 2009 les plaçait **à 60 ou plus**, et le mouvement inverse.
@@ -843,20 +813,17 @@ lecture_intervalle = {
 }
 
 # %% [markdown]
-# ## 5. Pourquoi la race était dans l'équation, et pourquoi elle en est sortie
+# ## 4. Pourquoi la race était dans l'équation, et pourquoi elle en est sortie
 #
 # En 2009, dans les données américaines de développement, à créatinine égale, le DFG **mesuré**
 # des participants noirs était en moyenne plus élevé : l'équation l'a traduit par un
 # coefficient appliqué selon la **race déclarée**. L'explication avancée : une masse
 # musculaire, donc une créatinine, plus élevée en moyenne (AACC, 2022). Mais la catégorie
-# déclarée ne mesure pas le muscle du patient. Aux États-Unis, un DFGe plus haut pouvait
-# retarder le début du temps d'attente de greffe des candidats noirs (OPTN, 2022) ; pour
-# d'autres soins, un retard est discuté (Delgado et al., 2021a).
+# déclarée ne mesure pas le muscle du patient : Inker et al. (2021) rappellent que la race est
+# une **construction sociale**, pas une mesure biologique, et proposent une équation
+# **réestimée** sans race (détails après la séance).
 #
-# Inker et al. (2021) rappellent que la race est une **construction sociale**, pas une mesure
-# biologique, et proposent une équation **réestimée** sans race (détails après la séance).
-#
-# ### Question 5 — Ce que les seuils décident pour M. A. (3 points)
+# ### Question 5 — Ce que les seuils décident pour M. A. (2 points)
 #
 # Placez les DFGe de M. A. (questions 1 et 2) par rapport aux seuils de la section 1. Pour
 # chaque affirmation, écrivez entre guillemets droits `"oui"` (juste) ou `"non"` (fausse).
@@ -865,8 +832,8 @@ lecture_intervalle = {
 #
 # <details><summary>Indice 1</summary>
 #
-# Pour chaque affirmation, retrouvez en section 1 le seuil de la décision (dose, greffe), ou
-# ce qui a changé entre 2009 et 2021, puis placez-y M. A.
+# Pour chaque affirmation, retrouvez en section 1 le seuil de la décision (stade, dose,
+# greffe), ou ce qui a changé entre 2009 et 2021, puis placez-y M. A.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -877,40 +844,49 @@ lecture_intervalle = {
 
 # %% answer="decisions_m_a"
 decisions_m_a = {
-    "avec l'équation 2021, la metformine lui est contre-indiquée": ...,
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": ...,
+    "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": ...,
+    "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": ...,
+    "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": ...,
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": ...,
 }
 ### BEGIN SOLUTION
 decisions_m_a = {
-    "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
+    "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "non",
+    "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": "oui",
+    "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": "oui",
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
 }
 ### END SOLUTION
 
-# %% tests="decisions_m_a" points=3
+# %% tests="decisions_m_a" points=2
 # Vérification de la question 5 : exécutez cette cellule.
 checks.check_choices(
     decisions_m_a,
     name="decisions_m_a",
     options=["oui", "non"],
     digests={
-        "avec l'équation 2021, la metformine lui est contre-indiquée": "8058aa9a70ba08b6",
-        "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "b278c18f61a8f712",
+        "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "fbe2c811a511f8aa",
+        "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": "a42793d894b02b33",
+        "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": "1a01ae9a41e3bcb9",
         "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "15d270eda7118144",
     },
     mistakes={
-        "avec l'équation 2021, la metformine lui est contre-indiquée": [
+        "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": [
             checks.Mistake(None, "la metformine n'est contre-indiquée que sous 30 ; avec 2021, le "
                            "DFGe de M. A. est proche de 60 : un reclassement sous 60 change la "
-                           "dose, il n'arrête pas le traitement.", digest="b4648ebe91a0f32c"),
+                           "dose, il n'arrête pas le traitement.",
+                           digest="26f84e00d47aa42b"),
         ],
-        "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": [
+        "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": [
+            checks.Mistake(None, "le stade G3a, c'est un DFG de 45 à 59 qui dure plus de 3 mois "
+                           "(section 1) : placez-y le DFGe 2021 de M. A., celui de la question 1.",
+                           digest="e662862a7f0a0297"),
+        ],
+        "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": [
             checks.Mistake(None, "ses deux DFGe sont proches de 60, bien au-dessus de 20 : pour "
                            "M. A., le changement d'équation ne change rien au temps d'attente. "
-                           "C'est près de 20 qu'il compte (calculatrice, seuil de 20).",
-                           digest="e8fceca77ef90be1"),
+                           "C'est près de 20 qu'il compte (voyez la calculatrice, après la séance).",
+                           digest="20f4d61851b42535"),
         ],
         "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": [
             checks.Mistake(None, "l'équation 2021 n'a pas seulement retiré le coefficient : ses "
@@ -924,7 +900,7 @@ checks.check_choices(
     "la greffe (20), trop loin. Et passer de 2009 avec coefficient à 2021 mêle deux effets : "
     "retirer le coefficient (la grande baisse), puis réestimer les autres coefficients (une "
     "petite remontée pour la plupart des patients, pas pour tous).",
-    points=3,
+    points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -932,56 +908,88 @@ checks.check_choices(
     name="decisions_m_a",
     options=["oui", "non"],
     expected={
-        "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
-        "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
+        "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "non",
+        "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": "oui",
+        "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": "oui",
         "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
     },
-    points=3,
+    points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="decisions_m_a"
 # message : la metformine n'est contre-indiquée que sous 30
-# (deux items faux : avec la note corrigée du hasard, un juste et deux faux valent 0)
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
-    "avec l'équation 2021, la metformine lui est contre-indiquée": "oui",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "oui",
+    "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "oui",
+    "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": "oui",
+    "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": "oui",
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "oui",
 }
 
 # %% mistake="decisions_m_a"
 # message : ses deux DFGe sont proches de 60
-# (deux items faux : avec la note corrigée du hasard, un juste et deux faux valent 0)
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
-    "avec l'équation 2021, la metformine lui est contre-indiquée": "oui",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "non",
+    "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "non",
+    "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": "non",
+    "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": "non",
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
 }
 
 # %% mistake="decisions_m_a"
 # message : ses autres coefficients ont été réestimés
-# (deux items faux : avec la note corrigée du hasard, un juste et deux faux valent 0)
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 decisions_m_a = {
-    "avec l'équation 2021, la metformine lui est contre-indiquée": "non",
-    "aux États-Unis, inscrit sur la liste de greffe, il resterait au-dessus du critère de 20 mL/min avec l'une ou l'autre équation": "non",
+    "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "non",
+    "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": "oui",
+    "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": "non",
     "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "oui",
 }
 
-# %% [markdown]
-# ## À retenir
-#
-# - Le DFGe dépend de l'**équation** : créatinine en **mg/dL** (µmol/L ÷ 88,4), coefficient
-#   de 2009 **× 1,159** pour les patients déclarés noirs, aucun en 2021 (choix américain).
-# - Un écart médian est le biais d'un groupe ; pour un patient, l'erreur peut dépasser 30 %
-#   du DFG mesuré (Inker et al., 2021).
-# - Un seuil (60, 20) transforme un petit écart en décision : stade, dose, greffe.
-# - Une part se compte **parmi le bon groupe**, avec sa **marge d'incertitude**.
-# - Sans DFG mesuré, on compare des équations ; on ne dit pas laquelle a raison.
+# %% mistake="decisions_m_a"
+# message : le stade G3a, c'est un DFG de 45 à 59
+# (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
+decisions_m_a = {
+    "avec l'équation 2021, si ce DFGe se confirmait, la metformine lui serait contre-indiquée": "oui",
+    "avec l'équation 2021, si ce DFGe durait plus de 3 mois, il serait classé en stade G3a": "non",
+    "inscrit pour une greffe aux États-Unis, il resterait au-dessus de 20 mL/min avec les deux équations": "oui",
+    "sans son coefficient, l'équation 2009 lui donnerait le même DFGe que l'équation 2021": "non",
+}
 
 # %% [markdown]
 # ## Après la séance
 #
-# ### Compléments de la section 5
+# ### La calculatrice de DFGe
+#
+# Faites varier la créatinine (souris ou **flèches du clavier**), l'âge, le sexe et la race
+# déclarée. Cherchez un patient que le seuil de 60 sépare, puis un que le seuil de 20 sépare.
+# Et pour un patient déclaré non noir ?
+
+# %%
+# La calculatrice : faites varier ses commandes et lisez le tableau et les phrases dessous.
+calculatrice = EgfrExplorer(creatinine=100, age=50, female=True, black=False)
+display(calculatrice)
+
+# %% [markdown] reveal="decisions_m_a"
+# <details><summary>Ce que vous auriez dû voir (ouvrez après avoir cherché)</summary>
+#
+# Valeurs calculées avec les équations de Levey et al. (2009) et d'Inker et al. (2021) :
+# - **Seuil de 60** : une femme de 40 ans déclarée noire à 105 µmol/L : 66 avec 2009, 59 avec
+#   2021 (arrondis comme dans la calculatrice) ; à 100 µmol/L, les deux équations donnent plus
+#   de 60.
+# - **Seuil de 20** : la même femme à 270 µmol/L : 21 avec 2009, 19 avec 2021. Aux
+#   États-Unis, inscrite sur la liste, elle n'aurait pas rempli avec 2009 ce critère du temps
+#   d'attente de greffe.
+# - **Patient non noir** : l'équation 2021 donne le plus souvent un DFGe un peu **plus haut**
+#   (homme de 50 ans à 300 µmol/L : 20 avec 2009, 21 avec 2021, arrondis). La calculatrice
+#   n'a pas de DFG mesuré ; face à lui, Inker et al. (2021) trouvent que 2021 sous-estime
+#   celui des Noirs (écart médian 3,6 mL/min/1,73 m²) et surestime celui des autres (3,9) :
+#   le biais est redistribué, il ne disparaît pas.
+# </details>
+
+# %% [markdown]
+# ### Compléments de la section 4
 
 # %% [markdown] reveal="decisions_m_a"
 # **L'équation réestimée.** Inker et al. (2021) : sur 4 050 participants dont le DFG était
@@ -1000,9 +1008,11 @@ decisions_m_a = {
 # (Delgado et al., 2021b).
 
 # %% [markdown]
-# **La greffe.** Aux États-Unis, l'organisme qui gère les greffes (OPTN) a interdit, pour la
-# greffe, les calculs avec race à partir du 27 juillet 2022, puis, depuis le 5 janvier 2023, a fait **rétablir le temps
-# d'attente** perdu par les candidats noirs (OPTN, 2022). Au 4 janvier 2024, 14 701
+# **La greffe.** Aux États-Unis, un DFGe plus haut pouvait retarder le début du temps
+# d'attente de greffe des candidats noirs (OPTN, 2022) ; pour d'autres soins, un retard est
+# discuté (Delgado et al., 2021a). L'organisme qui gère les greffes (OPTN) a interdit, pour la
+# greffe, les calculs avec race à partir du 27 juillet 2022, puis, depuis le 5 janvier 2023,
+# a fait **rétablir le temps d'attente** perdu par les candidats noirs (OPTN, 2022). Au 4 janvier 2024, 14 701
 # modifications du temps d'attente avaient été traitées, avec une durée médiane ajoutée de
 # 1,7 an (UNOS, 2024).
 #
@@ -1020,7 +1030,7 @@ decisions_m_a = {
 # **Les patients non noirs de la cohorte.** Chez eux, l'équation 2021 donne le plus souvent
 # un DFGe un peu plus haut : ses coefficients ont été réestimés sur tous les participants,
 # sans la race. C'est cette réestimation, et non le retrait du coefficient, qui fait remonter
-# à 60 ou plus les patients non noirs du tableau de la section 4 (`n_non_noirs_remontent_60`).
+# à 60 ou plus les patients non noirs du tableau de la section 3 (`n_non_noirs_remontent_60`).
 
 # %% [markdown]
 # ### Question 6 — Le solde cache deux mouvements (2 points)
@@ -1029,7 +1039,7 @@ decisions_m_a = {
 # patients sous 60 de X. » Calculez ce X pour **toute** la cohorte, patients noirs et non
 # noirs ensemble, au seuil de 60 : (nombre de patients sous 60 avec 2021) **moins** (nombre
 # sous 60 avec 2009). Un nombre négatif veut dire qu'il y en a moins avec 2021. Écrivez un
-# calcul avec les noms listés sous le tableau de la section 4.
+# calcul avec les noms listés sous le tableau de la section 3.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1111,9 +1121,10 @@ solde_sous_60 = (n_noirs_passent_sous_60 + n_non_noirs_passent_sous_60
 # ### Question 7 — Le DFGe de M. A. au laboratoire européen (1 point)
 #
 # M. A. fait doser sa créatinine dans un laboratoire français qui suit la recommandation de
-# l'EFLM aux laboratoires européens (« Et en Europe, en France ? », plus haut). Calculez `dfg_eflm_m_a`, le DFGe que ce
-# laboratoire rendrait pour lui, en mL/min/1,73 m², à 0,1 près (une créatinine convertie
-# arrondie à 0,01 mg/dL est acceptée). À vous de choisir l'équation.
+# l'EFLM aux laboratoires européens (« Et en Europe, en France ? », plus haut). Calculez
+# `dfg_eflm_m_a`, le DFGe que ce laboratoire rendrait pour lui, en mL/min/1,73 m², à 0,1 près
+# (une créatinine convertie arrondie à 0,01 mg/dL est acceptée ; un entier ne vaut que la
+# moitié des points). À vous de choisir l'équation.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1191,8 +1202,9 @@ if _report is None:
             checks.Mistake(None, "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez "
                            "au moins deux décimales, ou écrivez la conversion elle-même.",
                            digest="15d6143762b2a2b4"),
-            checks.Mistake(None, "bon raisonnement, mais trop arrondi : un nombre entier, alors que "
-                           "la question se corrige à 0,1 près. Écrivez le calcul lui-même.",
+            checks.Mistake(None, "bon raisonnement, mais trop arrondi (la moitié des points) : un "
+                           "nombre entier, alors que la question se corrige à 0,1 près. Écrivez le "
+                           "calcul lui-même.",
                            digest="3a0d8c971123372f"),
         ],
         hint="Quelle équation l'EFLM conseille-t-elle, avec ou sans coefficient ?",
@@ -1292,11 +1304,13 @@ else:
 # ### Question 8 — Ce que ces chiffres changent pour M. A. (2 points)
 #
 # Appliquez les seuils de la section 1 et le pli « Ce que ces réserves changent pour M. A. »
-# (après la question 2) à ses DFGe des questions 1 et 7. Le RCP de la metformine raisonne en
-# mL/min : la surface corporelle de M. A. compte. Pour chacune des quatre affirmations,
-# écrivez entre guillemets droits `"oui"` (elle est juste) ou `"non"` (elle est fausse). La
-# note est partielle : chaque item faux annule un item juste (répondre au hasard rapporte donc
-# peu) ; un item laissé `...` ne rapporte ni ne retire rien.
+# (après la question 2) à ses DFGe des questions 1 et 7. Pour la dose, **on suit ici la
+# recommandation de désindexer** le DFGe (Delanaye et al., 2016 ; pli « La dose ») : c'est un
+# choix, pas une règle du RCP, et la pratique varie ; avec ce choix, la surface corporelle de
+# M. A. compte. Pour chacune des quatre affirmations, écrivez entre guillemets droits `"oui"`
+# (elle est juste) ou `"non"` (elle est fausse). La note est partielle : chaque item faux
+# annule un item juste (répondre au hasard rapporte donc peu) ; un item laissé `...` ne
+# rapporte ni ne retire rien.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1359,9 +1373,10 @@ checks.check_choices(
                            "celui de M. A. est sous 60.", digest="f5990a7401d3981a"),
         ],
     },
-    success="le DFGe est indexé, le RCP de la metformine raisonne en mL/min : à DFGe égal, la "
-    "dose maximale dépend de la corpulence (DFGe × surface / 1,73), et le pharmacien suit "
-    "l'estimation que vise le RCP. Et une seule valeur ne fait pas un stade.",
+    success="le DFGe est indexé, le RCP de la metformine écrit ses seuils en mL/min : si l'on "
+    "désindexe, comme le jugent préférable Delanaye et al. (2016), la dose maximale dépend, à "
+    "DFGe égal, de la corpulence (DFGe × surface / 1,73). C'est un choix, et la pratique "
+    "varie. Et une seule valeur ne fait pas un stade.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1434,7 +1449,7 @@ interpretation_m_a = {
 # - que répondez-vous à votre collègue, et que vérifiez-vous avant d'utiliser un tel chiffre ?
 # - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** (pour une
 #   part, dites son dénominateur) ? Si votre métier adapte des doses, dites aussi en quelle
-#   unité raisonne le RCP et en quelle unité est le DFGe.
+#   unité le RCP écrit ses seuils et en quelle unité est le DFGe.
 # - qui est responsable, que faudrait-il demander à l'outil (ou à son fournisseur), et pourquoi
 #   une catégorie raciale déclarée n'a-t-elle pas sa place dans ce calcul ?
 
@@ -1448,9 +1463,8 @@ interpretation_m_a = {
 # - **1** : la copie identifie l'équation (2009, coefficient racial) **et** cite au moins
 #   **deux** vérifications parmi : équation utilisée par le laboratoire (en France, le
 #   compte rendu donne le DFGe, en général CKD-EPI) ; unité de la créatinine (µmol/L ÷ 88,4) ;
-#   reprise du DFGe du compte rendu ou recalcul **sans** coefficient racial (un seul geste,
-#   compté une fois, même si la copie cite les deux), en nommant
-#   l'équation (en Europe, 2009 sans coefficient, comme le recommande l'EFLM, ou l'EKFC ;
+#   reprendre le DFGe du compte rendu **ou** le recalculer sans coefficient racial (une seule
+#   vérification, même si la copie cite les deux), en nommant l'équation (en Europe, 2009 sans coefficient, comme le recommande l'EFLM, ou l'EKFC ;
 #   2021 est le choix américain, à accepter si la copie dit que c'est lui) ; refus de
 #   reprendre le chiffre de l'agent sans contrôle. Pour un profil non soignant (juriste,
 #   gestionnaire) : exiger de connaître l'équation et sa version avant tout usage,
@@ -1470,23 +1484,32 @@ interpretation_m_a = {
 #   au-dessus, l'autre au-dessous de 60), ou la part des patients noirs de la cohorte
 #   synthétique qui passent sous 60 (parmi **tous** les patients noirs, avec si possible son
 #   intervalle). « 15,9 % » est juste si la copie le rapporte à l'équation 2009 sans
-#   coefficient ; faux si elle le rapporte au DFG mesuré ou « vrai ». Pour un profil
-#   pharmacien (la consigne le demande à qui adapte des doses), le 1 demande aussi la
-#   remarque sur l'unité de la dose : le RCP raisonne en mL/min, le DFGe est indexé
-#   (mL/min/1,73 m²). Les DFGe de M. A. calculés avec une créatinine convertie arrondie à
-#   0,01 mg/dL (un ou deux dixièmes de moins) sont justes comme 62,2 et 56,8. La copie ne dit pas que l'équation 2021 donne le « vrai » DFG d'un patient de
-#   la cohorte (aucun DFG mesuré).
+#   coefficient ; faux si elle le rapporte au DFG mesuré ou « vrai ». Les DFGe de M. A.
+#   calculés avec une créatinine convertie arrondie à 0,01 mg/dL (un ou deux dixièmes de
+#   moins) sont justes comme 62,2 et 56,8. La copie ne dit pas que l'équation 2021 donne le
+#   « vrai » DFG d'un patient de la cohorte (aucun DFG mesuré). Ce que le 1 demande en plus,
+#   selon le profil :
+#   - **soignant qui prescrit, délivre ou adapte des doses** (médecin, pharmacien·ne,
+#     sage-femme) : la remarque sur l'unité (le RCP écrit ses seuils en mL/min, le DFGe est
+#     indexé, en mL/min/1,73 m²) ; désindexer ou non est un choix, les deux sont acceptés
+#     s'ils sont dits ;
+#   - **autre soignant** (infirmier·ère, kinésithérapeute, etc.) : rien de plus ; la
+#     remarque sur l'unité est un bonus, pas une exigence ;
+#   - **non-soignant** (droit, gestion, ingénierie) : rien de plus ; une conséquence pour le
+#     patient ou l'établissement (un diagnostic retardé, une dose, une responsabilité) avec un
+#     chiffre juste suffit.
 # - **0,5** : des conséquences justes, mais sans chiffre, avec un chiffre faux, une part
 #   sans son dénominateur (ou rapportée à toute la cohorte), ou un chiffre de la cohorte
 #   présenté comme celui de vrais patients.
 # - **0** : aucune conséquence juste.
 #
-# **Critère 3 — Responsabilités et esprit critique**, valeur
-# V4 — Prudence, esprit critique et inclusivité (troisième point de la consigne, qui demande
-# les deux aspects).
+# **Critère 3 — Responsabilités et esprit critique**, valeurs
+# V4 — Prudence, esprit critique et inclusivité et V6 — Intégrité et transparence
+# (troisième point de la consigne, qui demande les deux aspects).
 #
 # - **1** : **qui est responsable** (le professionnel qui utilise le chiffre en reste
-#   responsable ; le fournisseur doit dire quelle équation l'outil applique et la mettre à
+#   responsable ; ce qu'il faut demander au fournisseur, au titre de
+#   V6 — Intégrité et transparence : dire quelle équation l'outil applique, et la mettre à
 #   jour) **et pourquoi la race pose problème** : c'est une catégorie sociale, pas une mesure
 #   du rein (Inker et al., 2021), ou l'enjeu de **justice** (un même rein jugé différemment
 #   selon une catégorie déclarée) ; le problème ne se règle pas en « corrigeant » à la main
@@ -1502,13 +1525,13 @@ interpretation_m_a = {
 # > l'EFLM recommande de ne pas appliquer en Europe. Je reprends le DFGe du compte
 # > rendu, ou je le recalcule sans coefficient (créatinine divisée par 88,4). Pour M. A., 62,2
 # > avec le coefficient, 56,8 avec l'équation américaine de 2021 : au-dessus ou au-dessous de
-# > 60, la dose maximale de metformine peut changer, sachant que le RCP raisonne en mL/min et
-# > non en DFGe indexé. Dans la cohorte synthétique du cours,
-# > parmi tous les patients noirs, près de 3 % changent ainsi de côté. Je reste
-# > responsable de la dose délivrée ; l'éditeur doit dire quelle formule il applique. »
+# > 60, la dose maximale de metformine peut changer, sachant que le RCP écrit ses seuils en
+# > mL/min et non en DFGe indexé. Dans la cohorte synthétique du cours, parmi tous les
+# > patients noirs, près de 3 % changent ainsi de côté. Je reste responsable de la dose
+# > délivrée ; l'éditeur doit dire quelle formule il applique. »
 #
 # Notation : critère 1, **1** (équation et coefficient identifiés ; deux vérifications : la
-# reprise du compte rendu ou le recalcul sans coefficient, un seul geste, et l'unité de la
+# reprise du compte rendu ou le recalcul sans coefficient, comptés pour une, et l'unité de la
 # créatinine, divisée par 88,4) ; critère 2, **1** (chiffres justes, dénominateur dit,
 # cohorte dite synthétique, remarque sur les mL/min) ; critère 3, **0,5** (la
 # responsabilité est dite, mais la copie ne répond pas à la fin du troisième point de la
@@ -1518,8 +1541,7 @@ interpretation_m_a = {
 #
 # > « L'IA est raciste : il ne faut jamais l'utiliser. Elle surestime le DFG, ce qui peut
 # > retarder le diagnostic de maladie rénale ; son chiffre dépasse de 15,9 % le vrai DFG. La
-# > faute en
-# > revient à l'entreprise qui a fait le chatbot. »
+# > faute en revient à l'entreprise qui a fait le chatbot. »
 #
 # Notation : critère 1, **0** (rejette tout outil, ne dit quoi vérifier) ; critère 2, **0,5**
 # (une conséquence juste, mais un chiffre faux : 15,9 % est ce qu'ajoute le coefficient à
@@ -1527,6 +1549,17 @@ interpretation_m_a = {
 # « 15,9 % de plus que l'équation 2009 sans coefficient » aurait été juste) ; critère 3, **0** (« l'IA est
 # raciste » sans analyse ; la responsabilité du professionnel n'est pas vue).
 # ### END SOLUTION
+
+# %% [markdown]
+# ## À retenir
+#
+# - Le DFGe dépend de l'**équation** : créatinine en **mg/dL** (µmol/L ÷ 88,4), coefficient
+#   de 2009 **× 1,159** pour les patients déclarés noirs, aucun en 2021 (choix américain).
+# - Un écart médian est le biais d'un groupe ; pour un patient, l'erreur peut dépasser 30 %
+#   du DFG mesuré (Inker et al., 2021).
+# - Un seuil (60, 20) transforme un petit écart en décision : stade, dose, greffe.
+# - Une part se compte **parmi le bon groupe**, avec sa **marge d'incertitude**.
+# - Sans DFG mesuré, on compare des équations ; on ne dit pas laquelle a raison.
 
 # %% [markdown]
 # ### Pour aller plus loin
@@ -1539,26 +1572,20 @@ interpretation_m_a = {
 # - **Hors des États-Unis, le coefficient semble inexact.** Chez 93 adultes en bonne santé à
 #   Kinshasa, l'équation 2009 avec coefficient surestimait le DFG mesuré de 17,9
 #   mL/min/1,73 m² en moyenne (Bukabau et al., 2018).
-# - **Droit.** Pour soigner, le droit n'interdit pas tout : le RGPD interdit par principe de
-#   traiter les données révélant l'origine raciale ou ethnique (article 9, paragraphe 1), mais
-#   le permet quand le traitement est **nécessaire** au diagnostic ou à la prise en charge,
-#   sur la base du droit de l'Union ou d'un État membre, ou d'un contrat avec un
-#   professionnel de santé, et par des professionnels soumis au secret (paragraphe 2,
-#   point h, et paragraphe 3 ; cellule ci-dessous). À notre lecture, c'est à ce critère de
-#   nécessité que se jugerait, par exemple, le recueil de la « race »
-#   pour une équation que l'EFLM déconseille en Europe. En France, le Code pénal punit de
-#   5 ans d'emprisonnement et de 300 000 € d'amende le fait, hors les cas prévus par la loi,
-#   de mettre ou conserver en mémoire informatisée, sans le consentement exprès de
-#   l'intéressé, des données qui font apparaître ses origines raciales ou ethniques
-#   (article 226-19 ; Légifrance, 2019). Le délit réunit ces conditions (hors des cas
-#   prévus par la loi, sans consentement exprès) : noter la « race » ne suffit pas à le
-#   constituer. Le
-#   problème du coefficient reste d'abord scientifique et éthique. Enfin, la décision
-#   2007-557 DC du Conseil constitutionnel a censuré l'article 63 de la loi de 2007 pour une
-#   raison de procédure (un « cavalier législatif », sans lien avec le projet de loi) ; elle y
-#   ajoute une réserve de principe sur les **études statistiques** de la diversité des
-#   origines, pas sur le soin : elles peuvent porter sur des données objectives, mais « ne
-#   sauraient […] reposer sur l'origine ethnique ou la race ».
+# - **Droit.** Le RGPD interdit par principe de traiter les données révélant l'origine raciale
+#   ou ethnique (article 9, paragraphe 1), mais le permet quand c'est **nécessaire** au
+#   diagnostic ou à la prise en charge, sur une base légale ou un contrat avec un
+#   professionnel de santé soumis au secret (paragraphe 2, point h, et paragraphe 3 ; cellule
+#   ci-dessous) : recueillir la « race » pour une équation que l'EFLM déconseille en Europe se
+#   jugerait à ce critère de nécessité. Le Code pénal punit de 5 ans d'emprisonnement et de
+#   300 000 € d'amende la mise en mémoire informatisée, hors les cas prévus par la loi et sans
+#   le consentement exprès de l'intéressé, de données qui font apparaître ses origines raciales
+#   ou ethniques, ou relatives à sa santé (article 226-19 ; Légifrance, 2019) : les soignants
+#   enregistrent chaque jour des données de santé, noter une donnée ne suffit donc pas à
+#   constituer le délit. Le Conseil constitutionnel (décision 2007-557 DC) a censuré
+#   l'article 63 de la loi de 2007 pour une raison de procédure, en ajoutant une réserve sur
+#   les **études statistiques** de la diversité, pas sur le soin : elles « ne sauraient […]
+#   reposer sur l'origine ethnique ou la race ».
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les deux textes du RGPD, tirés de la bibliothèque du cours.
@@ -1583,7 +1610,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   doi:10.1056/NEJMoa2102953. Résumé : « race in eGFR equations is a social and not a biologic
 #   construct » ; validation sur 4 050 participants (14,3 % noirs) à DFG mesuré ; l'équation
 #   2009 surestimait le DFG mesuré des participants noirs (médiane 3,7 mL/min/1,73 m² ; IC 95 %
-#   1,8 à 5,4) ; la nouvelle équation le sous-estime (3,6 ; 1,8 à 5,5) et surestime celui des
+#   1,8 à 5,4) et, moins, celui des non-Noirs (0,5 ; 0,0 à 0,9) ; la nouvelle équation le sous-estime (3,6 ; 1,8 à 5,5) et surestime celui des
 #   non-Noirs (3,9 ; 3,4 à 4,4) ; l'équation 2009 sans son coefficient sous-estimait le DFG
 #   mesuré des participants noirs (7,1 ; 5,9 à 8,8).
 #   Résumé, aussi : « For all equations, 85% or more of the eGFRs for Blacks and non-Blacks
@@ -1685,8 +1712,10 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   avec la réserve de principe citée (communiqué du Conseil, repris par
 #   controverses.minesparis.psl.eu, consulté le 6 décembre 2026).
 # - Code pénal, article 226-19 (version en vigueur depuis le 1er juin 2019, ordonnance
-#   n° 2018-1125) : 5 ans d'emprisonnement et 300 000 € d'amende. Légifrance, texte consulté
-#   le 6 décembre 2026.
+#   n° 2018-1125) : 5 ans d'emprisonnement et 300 000 € d'amende ; l'article vise les données
+#   qui font apparaître les origines raciales ou ethniques et aussi, entre autres, celles
+#   relatives à la santé. Légifrance, texte consulté le 6 décembre 2026 (relu le même jour
+#   sur une reproduction, doctrine.fr, version du 1er juin 2019).
 # - Règlement (UE) 2016/679 (RGPD), article 9, paragraphes 1 et 2, point h ; résumés de
 #   `esn_teach.law` (affichés par la cellule de « Pour aller plus loin »).
 # - Données : synthétiques, générées par `esn_teach.datasets.make_egfr_cohort` (graine

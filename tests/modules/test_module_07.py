@@ -5,6 +5,10 @@ to 0,1 mg/dL; femme=True) costs question 1 only: question 2, right with the same
 its points. The visible check (digests) and the hidden test (recomputed with the library's
 equations) must say the same thing for every pair of answers. Both parts of the test cell are
 run here, after the module's setup cell, without a kernel.
+
+The statement of question 1 promises half the points for an integer (57, 62, 54 for
+questions 1, 2 and 7): checked in-process for both parts of each test cell, and through
+nbgrader on the evaluated release, where the grade is made.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from __future__ import annotations
 import contextlib
 import io
 
+import nbformat
 import pytest
-from esn_fixtures import NOTEBOOKS
+from esn_fixtures import NOTEBOOKS, answer_cell, cli, make_course, submit
 
-from esn_teach.checks import IncorrectAnswer
-from esn_teach.course import read_module
+from esn_teach.checks import IncorrectAnswer, PartialCredit
+from esn_teach.course import Course, read_module
 
 SOURCE = NOTEBOOKS / "07_race_dans_les_equations.py"
 HIDDEN = "### BEGIN HIDDEN TESTS"
@@ -137,3 +142,62 @@ def test_module_07_question_7_is_graded_with_question_1s_inputs(
     graded, _ = _run(space, hidden)
     assert seen == graded == gets_points, (q1, q7, said)
     assert message in said, said
+
+
+# The right value rounded to an integer (questions asked at 0,1): half the points.
+INTEGERS = {"dfg_2021_m_a": "57", "dfg_2009_m_a": "62", "dfg_eflm_m_a": "54"}
+
+
+def _test_cell(answer: str) -> tuple[str, str]:
+    notebook = read_module(SOURCE).notebook
+    cell = next(
+        c.source
+        for c in notebook.cells
+        if c.cell_type == "code"
+        and c.metadata.get("nbgrader", {}).get("grade_id") == f"{answer}_tests"
+    )
+    visible, hidden = cell.split(HIDDEN, 1)
+    return visible, hidden
+
+
+@pytest.mark.parametrize("answer", INTEGERS)
+def test_module_07_an_integer_earns_half_the_points_in_both_checks(setup, answer):
+    space = dict(setup[0])
+    exec("\n".join(f"{name} = {value}" for name, value in INTEGERS.items()), space)
+    for part in _test_cell(answer):
+        out = io.StringIO()
+        code = part.replace("checks.check_number(", "_result = checks.check_number(")
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "check", "exec"), space)
+        result = space.pop("_result")
+        assert isinstance(result, PartialCredit), (answer, out.getvalue())
+        assert result.points == result.maximum / 2, (answer, result)
+        assert "trop arrondi" in out.getvalue()
+
+
+@pytest.mark.slow
+def test_module_07_an_integer_earns_half_the_points_through_nbgrader(tmp_path, capsys):
+    """The evaluated release, graded by nbgrader: 57, 62 and 54 earn half their points."""
+    name = SOURCE.stem
+    root = make_course(tmp_path / "grading")
+    assert cli(root, "build", "--no-validate", name) == 0
+    assert cli(root, "release", name, "--evaluation") == 0
+    course = Course(root, NOTEBOOKS)
+    released = nbformat.read(course.release_path(name), as_version=4)
+    solution = nbformat.read(course.source_path(name), as_version=4)
+    copy = nbformat.reads(nbformat.writes(released), as_version=4)
+    for answer in read_module(SOURCE).answers:
+        answer_cell(copy, answer).source = answer_cell(solution, answer).source
+    for answer, value in INTEGERS.items():
+        answer_cell(copy, answer).source = f"{answer} = {value}"
+    submit(root, "entiers", name, copy)
+    assert cli(root, "autograde", name) == 0
+    capsys.readouterr()
+    grades = course.grades(name, "entiers").grades
+    module = read_module(SOURCE)
+    for answer in INTEGERS:
+        points = module.answers[answer]
+        assert grades[f"{answer}_tests"] == (points / 2, points), answer
+    for answer in set(module.answers) - set(INTEGERS):
+        points = module.answers[answer]
+        assert grades[f"{answer}_tests"] == (points, points), answer
