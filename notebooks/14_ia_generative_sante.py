@@ -3,15 +3,15 @@
 #
 # *Cours « IA et santé » — École de santé numérique, Université de Montpellier.*
 #
+# **Durée : environ 2 h 30 en tout**, d'une traite ou en deux fois : partie 1 (sections 1 à 3,
+# questions 1 à 3, 5 points sur 12), environ 1 h ; partie 2 (sections 4 à 8, questions 4 à 7,
+# 7 points), environ 1 h 30. Rendez le notebook une fois **les deux parties** faites.
+#
 # **Prérequis** : aucun en programmation ; une calculatrice (celle de l'ordinateur suffit).
 # Ce module se suit seul, à distance : chaque question dit tout ce qu'il faut pour y répondre.
-# À distance, « en séance » désigne le cœur du module (questions 1 à 3), « après la séance » la
-# suite (questions 4 à 7, notées elles aussi, puis des compléments) : d'une traite ou en deux
-# fois.
-#
-# **Durée et points** : la durée de chaque partie est calculée juste en dessous. Les questions
-# 1 à 3 valent 5 points sur 12, les questions 4 à 7 les 7 autres. Faites les deux parties avant
-# de rendre le notebook.
+# L'en-tête ci-dessous, commun à tous les modules, dit « en séance » pour la partie 1 (celle
+# qu'on fait en classe quand le module est suivi en présence d'un enseignant) et « après la
+# séance » pour la partie 2 : à distance, ce ne sont que deux parties, à votre rythme.
 #
 # **Agents conversationnels** : l'usage d'un agent conversationnel pendant l'évaluation est
 # interdit sauf indication contraire de l'enseignant. Personne ne le surveille à distance : c'est
@@ -144,8 +144,14 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 #
 # <details><summary>Indice 2</summary>
 #
-# Deuxième forme : d'abord la moyenne géométrique (racine quatrième du produit, puissance
-# `1 / 4`), puis son inverse. Ce n'est ni la moyenne des inverses, ni l'inverse du produit.
+# Deuxième forme : quelle moyenne, géométrique ou ordinaire ? Et qu'en fait-on ensuite ? Ce
+# n'est ni la moyenne des inverses, ni l'inverse du produit.
+# </details>
+#
+# <details><summary>Indice 3</summary>
+#
+# La moyenne géométrique de quatre nombres, c'est leur produit à la puissance `(1 / 4)` ; la
+# perplexité en est l'inverse.
 # </details>
 
 # %% [markdown] session="evaluation"
@@ -171,8 +177,14 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 #
 # <details><summary>Indice 2</summary>
 #
-# Deuxième forme : d'abord la moyenne géométrique (racine quatrième du produit, puissance
-# `1 / 4`), puis son inverse. Ce n'est ni la moyenne des inverses, ni l'inverse du produit.
+# Deuxième forme : quelle moyenne, géométrique ou ordinaire ? Et qu'en fait-on ensuite ? Ce
+# n'est ni la moyenne des inverses, ni l'inverse du produit.
+# </details>
+#
+# <details><summary>Indice 3</summary>
+#
+# La moyenne géométrique de quatre nombres, c'est leur produit à la puissance `(1 / 4)` ; la
+# perplexité en est l'inverse.
 # </details>
 
 # %% session="formative"
@@ -645,6 +657,12 @@ proba_froide = 0.6**2 / (0.6**2 + 0.3**2 + 0.1**2)
 # Le modèle a écrit cette dose sans appui : fluide n'est pas vrai ; absent du corpus n'est pas
 # faux.
 
+# %% session="formative"
+medicaments_question_3a = ["amoxicilline", "furosémide", "bisoprolol", "amlodipine"]
+
+# %% session="evaluation"
+medicaments_question_3a = ["atorvastatine", "metformine", "lévothyroxine", "apixaban"]
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il fait écrire 2 000 prescriptions à chaque température
 # et compte les doses hors corpus.
@@ -657,11 +675,11 @@ display(fr_table(parts.rename(index=lambda t: f"{t:.1f}".replace(".", ",")), dig
                  index={"temperature": "température"},
                  caption="Part des prescriptions générées, par température"))
 # Les exemples laissent de côté le paracétamol (début proposé dans l'explorateur) et les
-# médicaments de la question 3a.
+# médicaments de la question 3a de cette version (liste de la cellule précédente).
 exemples = (audit[(audit["verdict"] == "dose hors corpus")
-                  & ~audit["drug"].isin(["paracétamol", "amoxicilline", "furosémide",
-                                         "bisoprolol", "amlodipine"])]
+                  & ~audit["drug"].isin(["paracétamol", *medicaments_question_3a])]
             .drop_duplicates("drug").head(3))
+assert not set(exemples["drug"]) & set(medicaments_question_3a)
 print("Exemples de doses hors corpus :")
 for ligne in exemples.itertuples():
     print(f"- « Traitement : {ligne.drug}, un comprimé de {ligne.dose} {ligne.unit} » "
@@ -759,21 +777,19 @@ checks.check_choices(
     digests={"A": "b5872fbe3b358c83", "B": "8e19ebe51e11a58b", "C": "c6b1395de9bec4db",
              "D": "0fd9550d05c7bcb6"},
     mistakes={
-        "A": [checks.Mistake(None, "1000 mg, c'est 1 g : une dose de l'amoxicilline dans le "
-                             "corpus. Comparez les doses dans la même unité.",
-                             digest="b810c071a438a04a")],
-        "B": [checks.Mistake(None, "le corpus n'écrit le furosémide qu'à 20 ou 40 mg ; 10 mg y "
-                             "suit d'autres médicaments. Une dose banale n'est pas pour autant "
-                             "une dose de ce médicament.", digest="208df2f3a3d414a6")],
-        "C": [checks.Mistake(None, "1,25 mg est bien une dose du bisoprolol dans le corpus : "
-                             "une dose qui paraît inhabituelle se vérifie, elle aussi, dans la "
-                             "source.", digest="7138501f15694ea6")],
-        "D": [checks.Mistake(None, "le corpus écrit 2,5 mg pour le ramipril, le bisoprolol et "
-                             "l'apixaban, jamais pour l'amlodipine (5 ou 10 mg) : une dose lue "
-                             "après un autre médicament.", digest="73cd1bd71542f1bd")],
+        "A": [checks.Mistake(None, "Comparez les doses dans la même unité : un gramme vaut "
+                             "mille milligrammes.", digest="b810c071a438a04a")],
+        "B": [checks.Mistake(None, "Une dose banale n'est pas pour autant une dose de ce "
+                             "médicament : cherchez-la sur la ligne du médicament, pas ailleurs "
+                             "dans le tableau.", digest="208df2f3a3d414a6")],
+        "C": [checks.Mistake(None, "une dose qui paraît inhabituelle se vérifie, elle aussi, "
+                             "dans le tableau : elle peut y être.", digest="7138501f15694ea6")],
+        "D": [checks.Mistake(None, "une dose que le corpus écrit pour d'autres médicaments n'en "
+                             "devient pas une de celui-ci : seule compte la ligne du "
+                             "médicament.", digest="73cd1bd71542f1bd")],
     },
-    success="B et D sont hors corpus : 10 mg et 2,5 mg sont des doses du corpus, mais d'autres "
-    "médicaments ; le modèle ne les a lues pour aucun de ces deux-là : sa phrase est fluide, sans "
+    success="B et D sont hors corpus : 10 mg et 2,5 mg sont des doses du corpus, mais pour "
+    "d'autres médicaments ; le modèle ne les a lues pour aucun de ces deux-là : sa phrase est fluide, sans "
     "appui. A est juste par hasard : le corpus écrit l'amoxicilline « 1 g », et le modèle a lu "
     "« 1000 mg » après un autre médicament, par le même mécanisme. Une dose juste se vérifie "
     "aussi. Hors corpus ne dit pas si une dose existe en pharmacie : seul le RCP le dit.",
@@ -798,7 +814,7 @@ verdict_doses = {"A": "corpus", "B": "corpus", "C": "corpus", "D": "corpus"}
 verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "hors corpus", "D": "hors corpus"}
 
 # %% mistake="verdict_doses" session="formative"
-# message : jamais pour l'amlodipine
+# message : n'en devient pas une de celui-ci
 verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "corpus"}
 
 # %% answer="verdict_doses" session="evaluation"
@@ -841,7 +857,7 @@ checks.check_choices(
         ],
     },
     success="A et D sont hors corpus : 5 mg et 10 mg sont des doses du corpus, mais "
-            "d'autres médicaments ; le modèle ne les a lues pour aucun de ces "
+            "pour d'autres médicaments ; le modèle ne les a lues pour aucun de ces "
             "deux-là : sa phrase est fluide, sans appui. B est juste par hasard : "
             "le corpus écrit la metformine « 1000 mg », et le modèle a lu « 1 g » "
             "après un autre médicament, par le même mécanisme. Une dose juste se "
@@ -906,35 +922,34 @@ verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors co
 # </details>
 
 # %% [markdown] session="evaluation"
-# ### Question 3b — D'où vient une dose hors corpus ? (1 point)
+# ### Question 3b — Et avec un autre corpus ? (1 point)
 #
-# Parmi les exemples affichés sous le premier tableau, le modèle a écrit « Traitement :
-# ramipril, un comprimé de 1 g », une dose qui n'est pas une dose du ramipril dans le corpus.
-# D'où vient-elle ? Une seule explication est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou
-# `"D"`.
+# Dans nos notes, une prescription s'écrit « Traitement : ramipril, un comprimé de 5 mg ».
+# Imaginez un autre corpus, identique, sauf que chaque prescription s'y écrit sans « un comprimé
+# de » : « Traitement : ramipril 5 mg ». On entraîne **le même** modèle à trigrammes sur ce
+# corpus, puis on lui fait compléter « Traitement : ramipril » 200 fois, à la température 0,2.
+# Comparée à celle que montre le tableau à 0,2, que deviendrait la part des doses hors corpus ?
+# Une seule réponse est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou `"D"`.
 #
-# - **A** : l'invention pure : le modèle compose un nombre et une unité qu'aucune note ne
-#   contient.
-# - **B** : le hasard du tirage : à basse température, le modèle s'en serait tenu aux doses du
-#   ramipril.
-# - **C** : une confusion de noms : le modèle prend le ramipril pour un autre médicament du
-#   corpus au nom voisin, et écrit la dose de celui-là.
-# - **D** : le contexte : les mots juste avant la dose, « comprimé de », sont les mêmes pour
-#   tous les médicaments.
+# - **A** : elle monterait : sans « un comprimé de », le modèle ne saurait plus qu'une dose
+#   doit suivre.
+# - **B** : elle baisserait nettement : le nom du médicament serait parmi les mots que le
+#   modèle lit avant d'écrire la dose.
+# - **C** : elle ne changerait pas : à basse température, le modèle écrit la dose la plus
+#   fréquente du corpus, quel que soit le médicament.
+# - **D** : elle ne changerait pas : le modèle compose des nombres et des unités qu'aucune note
+#   du corpus ne contient.
 #
 # <details><summary>Indice 1</summary>
 #
-# Chaque explication annonce quelque chose que vous pouvez contrôler ici : la définition
-# d'une dose hors corpus (début de la section), le tableau par température, les exemples de
-# doses hors corpus, le tableau des doses du corpus, la façon dont le modèle choisit un mot
-# (section 1). Mettez chacune à l'épreuve de ces observations avant de choisir.
+# Reprenez la façon dont le modèle choisit un mot (section 1) : sur quoi s'appuie-t-il,
+# exactement, au moment d'écrire la dose, dans chacun des deux corpus ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Les médicaments dont le modèle reprend la dose ont-ils un nom voisin ? Les doses hors corpus
-# disparaissent-elles à 0,2 ? Celles des exemples existent-elles ailleurs dans le corpus ? Et
-# combien de mots le modèle regarde-t-il avant d'écrire la dose ?
+# Dans le nouveau corpus, quels sont les deux derniers mots avant la dose ? Qu'est-ce que le
+# modèle a lu juste après eux ?
 # </details>
 
 # %% answer="origine_dose" session="formative"
@@ -986,7 +1001,7 @@ origine_dose = "D"
 # %% answer="origine_dose" session="evaluation"
 origine_dose = ...
 ### BEGIN SOLUTION
-origine_dose = "D"
+origine_dose = "B"
 ### END SOLUTION
 
 # %% tests="origine_dose" points=1 session="evaluation"
@@ -995,39 +1010,41 @@ checks.check_choice(
     origine_dose,
     name="origine_dose",
     options=["A", "B", "C", "D"],
-    digest="7c0824d81dd045b3",
+    digest="a1317054857e4288",
     mistakes=[
-        checks.Mistake(None, "le modèle n'écrit que des mots qu'il a lus : 1 g suit le "
-                       "paracétamol et l'amoxicilline dans le tableau des doses du corpus. Il "
-                       "recombine des morceaux lus ; il ne crée pas de nombres.",
+        checks.Mistake(None, "le modèle ne « sait » rien de ce qui doit suivre : il écrit ce "
+                       "qu'il a lu après les deux derniers mots. Dans le nouveau corpus, après "
+                       "« : ramipril », il n'a lu que des doses du ramipril.",
                        digest="bcabad54b102c0c3"),
-        checks.Mistake(None, "l'exemple a été écrit à la température 0,2, et le tableau montre "
-                       "des doses hors corpus à toutes les températures : une basse "
-                       "température rend le texte prévisible, pas vrai.",
-                       digest="a1317054857e4288"),
-        checks.Mistake(None, "ce n'est pas une confusion de noms : 1 g suit le paracétamol et "
-                       "l'amoxicilline, aux noms sans rapport avec le ramipril.",
-                       digest="f8b083c84da0b0e6"),
+        checks.Mistake(None, "à basse température, le modèle écrit le mot le plus probable "
+                       "après les deux derniers mots ; dans le nouveau corpus, ces mots "
+                       "contiennent le nom du médicament : la dose la plus probable est alors "
+                       "une dose du ramipril.", digest="f8b083c84da0b0e6"),
+        checks.Mistake(None, "le modèle n'écrit que des mots qu'il a lus : ses doses hors "
+                       "corpus sont des doses du corpus lues après un autre médicament. Il ne "
+                       "crée pas de nombres.", digest="7c0824d81dd045b3"),
     ],
-    success="le modèle ne regarde que « comprimé de » : le ramipril est trop loin derrière. Il "
-    "écrit une dose lue après ces deux mots, ici celle du paracétamol ou de l'amoxicilline.",
+    success="le modèle ne lit que les deux derniers mots : avec « un comprimé de », le "
+    "médicament est trop loin ; sans eux, « : ramipril » précède la dose, et le modèle n'a lu "
+    "après ces mots que des doses du ramipril. Ce qui trompe notre petit modèle, c'est un "
+    "contexte trop court.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(origine_dose, name="origine_dose", options=["A", "B", "C", "D"],
-                    expected="D")
+                    expected="B")
 ### END HIDDEN TESTS
 
 # %% mistake="origine_dose" session="evaluation"
-# message : il ne crée pas de nombres
+# message : le modèle ne « sait » rien de ce qui doit suivre
 origine_dose = "A"
 
 # %% mistake="origine_dose" session="evaluation"
-# message : à la température 0,2
-origine_dose = "B"
+# message : la dose la plus probable est alors une dose du ramipril
+origine_dose = "C"
 
 # %% mistake="origine_dose" session="evaluation"
-# message : aux noms sans rapport avec le ramipril
-origine_dose = "C"
+# message : Il ne crée pas de nombres
+origine_dose = "D"
 
 # %% [markdown] reveal="origine_dose"
 # <details><summary>Pourquoi ? (ouvrez après avoir répondu)</summary>
@@ -1041,11 +1058,14 @@ origine_dose = "C"
 # monter mène à l'incohérence.
 # </details>
 
-# %% [markdown]
-# Les grands modèles écrivent eux aussi ce qui est **probable**, pas ce qui est **vérifié** : ils se trompent sur des faits rares ou absents de leurs données,
-# et leur entraînement comme leurs évaluations récompensent une réponse donnée au hasard plutôt
-# qu'un « je ne sais pas » (Kalai et al., 2025). Une dose ou une référence d'article se
-# **vérifie** dans une source (résumé des caractéristiques du produit, article lui-même).
+# %% [markdown] reveal="origine_dose"
+# **Et les grands modèles ?** Ils lisent tout le passage, pas deux mots : leurs doses fausses ne
+# viennent pas d'un contexte trop court. Ils écrivent eux aussi ce qui est **probable**, pas ce
+# qui est **vérifié** : ils se trompent sur des faits rares ou absents de leurs données, et leur
+# entraînement comme leurs évaluations récompensent une réponse donnée au hasard plutôt qu'un
+# « je ne sais pas » (Kalai et al., 2025). Donner plus de contexte ne suffit donc pas : une dose
+# ou une référence d'article se **vérifie** dans une source (résumé des caractéristiques du
+# produit, article lui-même).
 
 # %% [markdown]
 # ## Après la séance
@@ -1060,10 +1080,10 @@ origine_dose = "C"
 # > **En bref.**
 # > - Des données de santé sont des données **sensibles** : leur traitement est interdit sauf
 # >   exceptions (RGPD, article 9).
-# > - Le **secret médical** couvre tout ce qui concerne le patient ; seuls les professionnels
-# >   qui participent à sa prise en charge échangent ces informations, avec son accord préalable
-# >   hors de l'équipe de soins (CSP, article L1110-4). L'éditeur d'un service en ligne n'en
-# >   est pas.
+# > - Le **secret médical** couvre tout ce qui concerne le patient. Seuls des professionnels qui
+# >   participent à sa prise en charge peuvent **échanger** ces informations (le patient en est
+# >   informé et peut s'y opposer) ; hors de l'équipe de soins, les **partager** demande son
+# >   accord préalable (CSP, article L1110-4). L'éditeur d'un service en ligne n'en est pas.
 # > - Qui héberge, pour un hôpital ou un soignant, des données de santé recueillies pour le
 # >   soin doit être **certifié HDS** (CSP, article L1111-8) : l'hôpital ne les confie qu'à un
 # >   hébergeur certifié, sous contrat, ce qu'un service grand public n'est pas pour lui.
@@ -1084,19 +1104,41 @@ origine_dose = "C"
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il affiche les textes cités, avec leur date.
+from IPython.display import Markdown
+
 print(f"Textes vérifiés le {law.LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (enseignement, pas un "
-      "conseil juridique).\n")
-for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50", "UE 2026/1744"]:
+      "conseil juridique). Pour chaque texte : qui il vise, ce qu'il impose, puis son résumé.")
+qui_quoi = {
+    "9(1)": "**Qui ?** Quiconque traite des données de santé, soignant ou non, avec ou sans "
+            "IA. **Quoi ?** Ce traitement est interdit, sauf exceptions.",
+    "L1110-4": "**Qui ?** Les professionnels qui prennent en charge le patient. **Quoi ?** Le "
+               "secret ; échanger ou partager seulement dans le cadre de ses soins.",
+    "L1111-8 II": "**Qui ?** Celui qui héberge des données de soin pour le compte d'un autre "
+                  "(un professionnel, un établissement, le patient). **Quoi ?** Être certifié.",
+    "chap. V": "**Qui ?** Quiconque envoie des données personnelles hors de l'Union "
+               "européenne. **Quoi ?** Seulement à certaines conditions.",
+    "IA 14": "**Qui ?** Le fournisseur d'un système d'IA à haut risque, qui le conçoit. "
+             "**Quoi ?** Que les personnes qui le contrôlent le puissent vraiment.",
+    "IA 50": "**Qui ?** Surtout le fournisseur d'un outil d'IA ; aussi celui qui publie un texte "
+             "généré pour informer le public. **Quoi ?** Dire qu'on parle à une IA, marquer ce "
+             "qu'elle génère.",
+    "UE 2026/1744": "**Quoi ?** Il a reporté les règles des systèmes à haut risque (dates "
+                    "ci-dessus, sous l'article 14). Le détail est au module 13.",
+}
+blocs = []
+for cle, resume in qui_quoi.items():
     texte = law.reference(cle)
-    print(f"- {texte.citation} ({texte.date_label}) — {texte.title}.")
-    print("  " + " ".join(texte.summary.split()))
+    bloc = [f"**{texte.citation}** ({texte.date_label}) — {texte.title}.", "", resume]
+    if cle != "UE 2026/1744":  # son résumé détaille la procédure : hors sujet ici
+        bloc += ["", "Résumé : " + " ".join(texte.summary.split())]
     if cle == "IA 14":  # deux calendriers : produits de l'annexe I, usages de l'annexe III
         for annexe in ["annexe I", "annexe III"]:
             dates = {o.applies_from for o in law.AI_ACT_OBLIGATIONS
                      if o.condition == f"haut risque {annexe}" and "IA 14" in o.reference_keys}
-            print(f"  Systèmes à haut risque de l'{annexe} : à partir du "
-                  + " ; ".join(f"{d:%d/%m/%Y}" for d in sorted(dates)) + ".")
-    print()
+            bloc += ["", f"Systèmes à haut risque de l'{annexe} : à partir du "
+                     + " ; ".join(f"{d:%d/%m/%Y}" for d in sorted(dates)) + "."]
+    blocs.append("\n".join(bloc))
+display(Markdown("\n\n---\n\n".join(blocs)))
 
 # %% [markdown] session="formative"
 # ### Question 4 — Quels messages laissent reconnaître un patient ? (2 points)
@@ -1142,8 +1184,8 @@ for cle in ["9(1)", "L1110-4", "L1111-8 II", "chap. V", "IA 14", "IA 50", "UE 20
 # réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
 # laissé `...` ne rapporte ni ne retire rien.
 #
-# - **A** : « Mon patient de 45 ans, opéré hier d'une appendicite sans complication, me
-#   demande quand il pourra reprendre le football : que lui répondre ? »
+# - **A** : « Un de mes patients, la quarantaine, me demande combien de temps attendre après
+#   une appendicite sans complication pour reprendre le football : que lui répondre ? »
 # - **B** : « Ma patiente, la seule pharmacienne de Saint-Aubin-des-Prés, vient d'apprendre
 #   qu'elle a une sclérose en plaques : comment l'accompagner ? »
 # - **C** : « Quels examens demander devant une fièvre au retour d'un séjour en Afrique de
@@ -1182,20 +1224,19 @@ checks.check_choices(
     digests={"A": "0eb39e6970925467", "B": "79ae4bdf2f68bff7", "C": "beb10fa876982499", "D": "a59e761096692a9c",
              "E": "7f72ca9a3acd2913"},
     mistakes={
-        "A": [checks.Mistake(None, "un nom, un âge et une date de consultation désignent "
-                             "directement la patiente.", digest="3069eca93477c0e5")],
-        "B": [checks.Mistake(None, "une question générale sur un médicament ne parle d'aucun "
-                             "patient.", digest="34244a2dd850a835")],
-        "C": [checks.Mistake(None, "il n'y a pas de nom, mais la fonction de maire d'une petite "
-                             "ville, le service et la date d'entrée désignent une seule "
-                             "personne : il est reconnaissable.", digest="85c569285200a450")],
-        "D": [checks.Mistake(None, "« mon patient » ne suffit pas à reconnaître quelqu'un : un "
-                             "homme de 60 ans diabétique sous metformine, qui va à un mariage, "
-                             "cela décrit des centaines de milliers de personnes ; ni nom, ni "
-                             "lieu, ni date, ni détail rare.", digest="62222be7ef963be8")],
-        "E": [checks.Mistake(None, "un surnom, un métier et un lieu suffisent à reconnaître "
-                             "quelqu'un dans une petite ville, et le texte révèle son statut "
-                             "sérologique.", digest="bb2bf1bd9247bd84")],
+        "A": [checks.Mistake(None, "un nom désigne directement la personne, quels que soient "
+                             "les autres détails.", digest="3069eca93477c0e5")],
+        "B": [checks.Mistake(None, "une question qui ne parle d'aucun patient ne fait sortir "
+                             "aucune donnée personnelle.", digest="34244a2dd850a835")],
+        "C": [checks.Mistake(None, "sans nom, une fonction ou un métier, dans une petite "
+                             "commune, avec un lieu ou une date, peut désigner une seule "
+                             "personne.", digest="85c569285200a450")],
+        "D": [checks.Mistake(None, "un profil courant, sans nom, sans lieu, sans date ni détail "
+                             "rare, correspond à des milliers de personnes : « mon patient » "
+                             "seul ne le rend pas reconnaissable.", digest="62222be7ef963be8")],
+        "E": [checks.Mistake(None, "un surnom n'est pas un nom, mais avec un métier et un lieu "
+                             "précis il peut suffire à reconnaître quelqu'un.",
+                             digest="bb2bf1bd9247bd84")],
     },
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son nom. "
     "Parler d'un patient sans aucun détail qui le distingue (D), ou poser une question générale "
@@ -1210,19 +1251,19 @@ checks.check_choices(fuite, name="fuite", options=["oui", "non"],
 ### END HIDDEN TESTS
 
 # %% mistake="fuite" session="formative"
-# message : désignent une seule personne
+# message : peut désigner une seule personne
 fuite = {"A": "oui", "B": "non", "C": "non", "D": "non", "E": "oui"}
 
 # %% mistake="fuite" session="formative"
-# message : un surnom, un métier et un lieu
+# message : un surnom n'est pas un nom
 fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "non"}
 
 # %% mistake="fuite" session="formative"
-# message : ne parle d'aucun patient
+# message : ne parle d'aucun patient ne fait sortir
 fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 
 # %% mistake="fuite" session="formative"
-# message : des centaines de milliers de personnes
+# message : correspond à des milliers de personnes
 fuite = {"A": "oui", "B": "non", "C": "oui", "D": "oui", "E": "oui"}
 
 # %% answer="fuite" session="evaluation"
@@ -1240,10 +1281,11 @@ checks.check_choices(
     digests={"A": "3069eca93477c0e5", "B": "34244a2dd850a835", "C": "85c569285200a450", "D": "62222be7ef963be8", "E": "bb2bf1bd9247bd84"},
     mistakes={
         "A": [
-            checks.Mistake(None, "« mon patient » et « hier » ne suffisent pas : un âge et une "
-                           "opération courante, sans nom, sans lieu ni détail rare, beaucoup "
-                           "d'adultes correspondent à ce message. (L'éditeur, qui sait quel compte "
-                           "l'envoie et quand, en sait un peu plus : n'envoyez que le nécessaire.)",
+            checks.Mistake(None, "« un de mes patients » ne suffit pas : une tranche d'âge et "
+                           "une opération courante, sans nom, sans lieu, sans date ni détail "
+                           "rare, beaucoup d'adultes correspondent à ce message. (L'éditeur, qui "
+                           "sait quel compte l'envoie, en sait un peu plus : n'envoyez que le "
+                           "nécessaire.)",
                            digest="0eb39e6970925467"),
         ],
         "B": [
@@ -1271,8 +1313,8 @@ checks.check_choices(
     },
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou "
             "sans son nom : une initiale ne le cache pas (D), une fonction unique "
-            "dans une petite commune le désigne (B). « Mon patient » sans détail "
-            "qui le distingue (A), ou une question générale (C, E), ne le laisse "
+            "dans une petite commune le désigne (B). « Un de mes patients » sans "
+            "détail qui le distingue (A), ou une question générale (C, E), ne le laisse "
             "pas reconnaître. Même ainsi, une requête reste liée au compte de qui "
             "l'envoie, et à sa date : n'envoyez que le nécessaire.",
     points=2,
@@ -1419,6 +1461,10 @@ checks.check_choices(
                            digest="85a09eaa51f5889d"),
             checks.Mistake(None, "un texte encadre ce traitement, même hors de tout soin.",
                            digest="ea26220f99339d5e"),
+            checks.Mistake(None, "l'article 50 du règlement sur l'IA oblige seulement à dire "
+                           "qu'on parle à une IA et à marquer ce qu'elle génère ; déduire une "
+                           "donnée de santé sans l'accord de la personne, c'est ce que vise un "
+                           "autre texte, quel que soit l'outil.", digest="2480442455ed90ff"),
         ],
         "D": [
             checks.Mistake(None, "la certification HDS vise qui héberge des données de soin pour "
@@ -1454,6 +1500,10 @@ texte_obligation = {"A": "RGPD", "B": "HDS", "C": "RGPD", "D": "aucun"}
 # %% mistake="texte_obligation" session="formative"
 # message : ne crée pas de certification obligatoire
 texte_obligation = {"A": "secret", "B": "RGPD", "C": "RGPD", "D": "aucun"}
+
+# %% mistake="texte_obligation" session="formative"
+# message : quel que soit l'outil
+texte_obligation = {"A": "secret", "B": "HDS", "C": "IA", "D": "aucun"}
 
 # %% mistake="texte_obligation" session="formative"
 # message : n'héberge pour personne
@@ -2217,18 +2267,23 @@ rappel_spacy = 117 / 105
 #   type USMLE du jeu MedQA ; mais des médecins qui ont relu ses réponses rédigées y ont trouvé
 #   des lacunes importantes, et la version adaptée à la médecine, Med-PaLM, restait
 #   inférieure aux cliniciens (Singhal et al., 2023, prépublication de décembre 2022).
-# - Plus récent : Med-PaLM 2 atteint jusqu'à 86,5 % sur le même jeu MedQA. Des médecins qui
+# - Med-PaLM 2 (prépublication de mai 2023) atteint jusqu'à 86,5 % sur le même jeu MedQA. Des médecins qui
 #   ont comparé ses réponses rédigées à celles d'autres médecins ont préféré les siennes sur
 #   huit des neuf critères cliniques évalués. Mais dans une étude pilote, sur de vraies
 #   questions médicales, des spécialistes préféraient encore, dans l'ensemble, les réponses de
 #   spécialistes (Singhal et al., 2025, article publié le 8 janvier 2025). Deux résultats, deux
 #   façons de mesurer : aucun ne dit qu'il soigne.
 #
+# Ces trois études portent sur des modèles de 2022 et 2023 : leurs chiffres ont trois à quatre
+# ans, et les modèles d'aujourd'hui sont autres. Ce qui ne vieillit pas, c'est la question à
+# poser : qu'a-t-on mesuré, sur quelles questions, contre qui ?
+#
 # Réussir un QCM n'est pas soigner : l'examen ne mesure ni l'examen clinique, ni la relation
 # avec le patient, ni la sécurité d'une prescription. D'autres travaux ont montré que des
 # agents conversationnels reprenaient des formules et des idées médicales fondées sur la
 # « race », aujourd'hui abandonnées ou réfutées (Omiye et al., 2023) : une question de
-# **justice**.
+# **justice**. Et chaque requête à un grand modèle fait calculer des serveurs, qui consomment de
+# l'énergie : une question d'**écoresponsabilité**, qui invite à s'en servir quand c'est utile.
 #
 # **Pour aller plus loin** : Haute Autorité de santé, *Premières clefs d'usage de l'IA
 # générative en santé dans les secteurs sanitaire, social et médico-social* (guide, octobre
@@ -2259,6 +2314,12 @@ rappel_spacy = 117 / 105
 # - **Matériovigilance** : elle recueille les incidents dus à un **dispositif médical**, un
 #   produit (un logiciel, par exemple) que son fabricant destine à un usage médical :
 #   diagnostic, surveillance, traitement.
+# - **Données** : des données d'un patient envoyées à un service que l'établissement n'a pas
+#   choisi, c'est une **violation de données personnelles**. On prévient le **délégué à la
+#   protection des données** (DPO) de l'établissement. C'est l'établissement, responsable du
+#   traitement, qui la documente, la notifie à la CNIL dans les 72 heures s'il y a un risque
+#   pour les personnes, et en informe le patient si le risque est élevé (RGPD, articles 33
+#   et 34).
 
 # %% [markdown] session="formative"
 # ### Question 7 — Une dose fausse a atteint la patiente : que faire, et dans quel ordre ? (2 points)
@@ -2272,8 +2333,9 @@ rappel_spacy = 117 / 105
 # Pour chaque action, écrivez `"d'abord"` (elle protège la patiente : tout de suite, avant toute
 # déclaration), `"ensuite"` (à faire, une fois la patiente prise en charge) ou `"non"` (pas à
 # faire, pas dans cet ordre, ou pas le bon circuit pour ce cas). La note est partielle : chaque
-# action juste vaut 2/7 de point, chaque action fausse retire 1/7 de point (répondre au hasard
-# rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire rien.
+# action juste vaut un quart de point, chaque action fausse retire un huitième de point
+# (répondre au hasard rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire
+# rien.
 #
 # - **A** : prévenir le médecin qui la prend en charge, en lui disant quelle dose elle a reçue,
 #   et la surveiller.
@@ -2282,11 +2344,13 @@ rappel_spacy = 117 / 105
 # - **C** : remplir la fiche d'événement indésirable de l'établissement, en écrivant que la
 #   dose venait d'une synthèse écrite par un agent conversationnel.
 # - **D** : déclarer l'incident en matériovigilance, puisque l'erreur vient d'un logiciel.
-# - **E** : vérifier dans le plan de soins qu'aucune autre prise de 10 mg n'est prévue, et la
-#   suspendre en attendant l'avis du médecin.
+# - **E** : vérifier dans le plan de soins si une autre prise de 10 mg est prévue, ne pas la
+#   donner, et le signaler au médecin pour qu'il corrige la prescription.
 # - **F** : déclarer l'effet indésirable au centre régional de pharmacovigilance.
 # - **G** : remplir la fiche d'événement indésirable avant d'appeler le médecin, tant que les
 #   faits sont frais.
+# - **H** : prévenir le délégué à la protection des données (DPO) de l'établissement que des
+#   données de la patiente sont parties vers un agent conversationnel grand public.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2313,8 +2377,9 @@ rappel_spacy = 117 / 105
 # Pour chaque action, écrivez `"d'abord"` (elle protège le patient : tout de suite, avant toute
 # déclaration), `"ensuite"` (à faire, une fois le patient pris en charge) ou `"non"` (pas à
 # faire, pas dans cet ordre, ou pas le bon circuit pour ce cas). La note est partielle : chaque
-# action juste vaut 2/7 de point, chaque action fausse retire 1/7 de point (répondre au hasard
-# rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire rien.
+# action juste vaut un quart de point, chaque action fausse retire un huitième de point
+# (répondre au hasard rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire
+# rien.
 #
 # - **A** : déclarer l'incident en matériovigilance, puisque l'erreur vient d'un outil numérique.
 # - **B** : déclarer un événement indésirable grave associé aux soins (EIGS) à l'agence
@@ -2327,6 +2392,8 @@ rappel_spacy = 117 / 105
 # - **F** : vérifier que la dose fausse n'est plus écrite nulle part (plan de soins, traitement
 #   de sortie en préparation), et la faire corriger par le médecin.
 # - **G** : déclarer l'effet indésirable au centre régional de pharmacovigilance.
+# - **H** : notifier vous-même la violation de données à la CNIL, dans les 72 heures, puisque
+#   des données du patient sont parties vers un agent conversationnel grand public.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2342,10 +2409,10 @@ rappel_spacy = 117 / 105
 # </details>
 
 # %% answer="signalement" session="formative"
-signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": ...}
+signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
 signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
-               "F": "ensuite", "G": "non"}
+               "F": "ensuite", "G": "non", "H": "ensuite"}
 ### END SOLUTION
 
 # %% tests="signalement" points=2 session="formative"
@@ -2356,7 +2423,7 @@ checks.check_choices(
     options=["d'abord", "ensuite", "non"],
     digests={"A": "80be28fdf992ca46", "B": "bda5fefa787f599b", "C": "c868f472d34752b4",
              "D": "58b2e1a45ecb20b6", "E": "c7ec2427f06353b0", "F": "cee0b94c743de2ae",
-             "G": "a010310a3401965a"},
+             "G": "a010310a3401965a", "H": "a907bc7d7be57ffa"},
     mistakes={
         "A": [checks.Mistake(None, "la patiente d'abord : tant que le médecin ne sait pas quelle "
                              "dose elle a reçue, personne ne peut la traiter ; les déclarations "
@@ -2364,8 +2431,10 @@ checks.check_choices(
               checks.Mistake(None, "prévenir le médecin et surveiller, c'est le premier geste, "
                              "pas une option.", digest="11deab3110be3f33")],
         "B": [checks.Mistake(None, "un EIGS suppose un décès, un pronostic vital en jeu ou un "
-                             "déficit fonctionnel permanent probable : rien de cela ici. La "
-                             "fiche de l'établissement et la pharmacovigilance suffisent.",
+                             "déficit fonctionnel permanent probable : rien de cela ici (si son "
+                             "état s'était aggravé, bradycardie mal tolérée ou malaise, l'EIGS "
+                             "serait dû). La fiche de l'établissement et la pharmacovigilance "
+                             "suffisent.",
                              digest="1cf1eb5e5458f03f"),
               checks.Mistake(None, "un EIGS suppose un décès, un pronostic vital en jeu ou un "
                              "déficit fonctionnel permanent probable : rien de cela ici, même "
@@ -2386,7 +2455,8 @@ checks.check_choices(
         "E": [checks.Mistake(None, "empêcher une nouvelle prise de la dose fausse protège la "
                              "patiente : cela ne peut pas attendre.", digest="98521db6c0a9b63d"),
               checks.Mistake(None, "empêcher une nouvelle prise de la dose fausse protège la "
-                             "patiente : c'est à faire, tout de suite.", digest="31464a0bf871dcc5")],
+                             "patiente : c'est à faire, tout de suite ; le médecin corrige la "
+                             "prescription.", digest="31464a0bf871dcc5")],
         "F": [checks.Mistake(None, "la déclaration au centre de pharmacovigilance ne soigne pas "
                              "la patiente : elle vient une fois celle-ci prise en charge.",
                              digest="916a08975b5c06dd"),
@@ -2398,44 +2468,51 @@ checks.check_choices(
                              digest="508519c5acfd408a"),
               checks.Mistake(None, "la fiche vient après l'appel au médecin, pas avant : "
                              "l'ordre est faux.", digest="3d406f0bc3cb44fd")],
+        "H": [checks.Mistake(None, "prévenir le DPO ne protège pas la patiente d'un "
+                             "surdosage : cela vient une fois celle-ci prise en charge.",
+                             digest="0e7535326d340672"),
+              checks.Mistake(None, "des données de la patiente envoyées à un service grand "
+                             "public, c'est une violation de données : le DPO de "
+                             "l'établissement doit le savoir.", digest="5074f1b64bf730f0")],
     },
     success="la patiente d'abord (prévenir le médecin, surveiller, empêcher une nouvelle prise) ; "
-    "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, et la "
-    "pharmacovigilance. Ni EIGS (rien de grave au sens du code), ni matériovigilance (un agent "
+    "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, la "
+    "pharmacovigilance, et le DPO (des données sont sorties). Ni EIGS (rien de grave au sens du code), ni matériovigilance (un agent "
     "grand public n'est pas un dispositif médical). L'outil ne change rien au circuit.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(signalement, name="signalement", options=["d'abord", "ensuite", "non"],
                      expected={"A": "d'abord", "B": "non", "C": "ensuite", "D": "non",
-                               "E": "d'abord", "F": "ensuite", "G": "non"}, points=2)
+                               "E": "d'abord", "F": "ensuite", "G": "non", "H": "ensuite"},
+                     points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="signalement" session="formative"
 # message : rien de cela ici. La fiche
 signalement = {"A": "d'abord", "B": "d'abord", "C": "ensuite", "D": "non", "E": "d'abord",
-               "F": "ensuite", "G": "non"}
+               "F": "ensuite", "G": "non", "H": "ensuite"}
 
 # %% mistake="signalement" session="formative"
 # message : grand public n'en est pas un, même plus tard
 signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "ensuite", "E": "d'abord",
-               "F": "ensuite", "G": "non"}
+               "F": "ensuite", "G": "non", "H": "ensuite"}
 
 # %% mistake="signalement" session="formative"
 # message : l'ordre est faux
 signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
-               "F": "ensuite", "G": "d'abord"}
+               "F": "ensuite", "G": "d'abord", "H": "ensuite"}
 
 # %% mistake="signalement" session="formative"
 # message : même sans séquelle
 signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
-               "F": "non", "G": "non"}
+               "F": "non", "G": "non", "H": "ensuite"}
 
 # %% answer="signalement" session="evaluation"
-signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": ...}
+signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
 signalement = {"A": "non", "B": "ensuite", "C": "d'abord", "D": "non", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite"}
+               "F": "d'abord", "G": "ensuite", "H": "non"}
 ### END SOLUTION
 
 # %% tests="signalement" points=2 session="evaluation"
@@ -2446,7 +2523,7 @@ checks.check_choices(
     options=["d'abord", "ensuite", "non"],
     digests={"A": "11deab3110be3f33", "B": "445319546e8c6aca", "C": "0a9b05e2465160ae",
              "D": "58b2e1a45ecb20b6", "E": "98521db6c0a9b63d", "F": "916a08975b5c06dd",
-             "G": "3d406f0bc3cb44fd"},
+             "G": "3d406f0bc3cb44fd", "H": "5074f1b64bf730f0"},
     mistakes={
         "A": [checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
                              "fabricant destine à un usage médical : un agent conversationnel "
@@ -2490,50 +2567,70 @@ checks.check_choices(
               checks.Mistake(None, "un effet indésirable d'un médicament, dû à une erreur de "
                              "dose, se déclare au centre régional de pharmacovigilance, en plus "
                              "de l'ARS.", digest="a010310a3401965a")],
+        "H": [checks.Mistake(None, "la notification à la CNIL revient à l'établissement, "
+                             "responsable du traitement, s'il y a un risque : vous, vous "
+                             "prévenez son DPO, une fois le patient pris en charge.",
+                             digest="0e7535326d340672"),
+              checks.Mistake(None, "la notification à la CNIL revient à l'établissement, "
+                             "responsable du traitement, s'il y a un risque : vous, vous "
+                             "prévenez son DPO.", digest="a907bc7d7be57ffa")],
     },
     success="le patient d'abord (dire au médecin la dose reçue, faire corriger la dose écrite) ; "
     "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, la "
     "pharmacovigilance et, le pronostic vital étant en jeu (réanimation), l'EIGS à l'ARS. Pas la "
-    "matériovigilance : un agent grand public n'est pas un dispositif médical. L'outil ne "
-    "change rien au circuit.",
+    "matériovigilance : un agent grand public n'est pas un dispositif médical. Les données "
+    "sorties : le DPO, et c'est l'établissement qui notifie la CNIL. L'outil ne change rien "
+    "au circuit.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(signalement, name="signalement", options=["d'abord", "ensuite", "non"],
                      expected={"A": "non", "B": "ensuite", "C": "d'abord", "D": "non",
-                               "E": "ensuite", "F": "d'abord", "G": "ensuite"}, points=2)
+                               "E": "ensuite", "F": "d'abord", "G": "ensuite", "H": "non"},
+                     points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="signalement" session="evaluation"
 # message : c'est un événement indésirable grave associé aux soins, que tout
 signalement = {"A": "non", "B": "non", "C": "d'abord", "D": "non", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite"}
+               "F": "d'abord", "G": "ensuite", "H": "non"}
 
 # %% mistake="signalement" session="evaluation"
 # message : grand public n'en est pas un, même plus tard
 signalement = {"A": "ensuite", "B": "ensuite", "C": "d'abord", "D": "non", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite"}
+               "F": "d'abord", "G": "ensuite", "H": "non"}
 
 # %% mistake="signalement" session="evaluation"
 # message : l'ordre est faux
 signalement = {"A": "non", "B": "ensuite", "C": "d'abord", "D": "d'abord", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite"}
+               "F": "d'abord", "G": "ensuite", "H": "non"}
 
 # %% mistake="signalement" session="evaluation"
 # message : la déclaration ne le soigne pas
 signalement = {"A": "non", "B": "d'abord", "C": "d'abord", "D": "non", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite"}
+               "F": "d'abord", "G": "ensuite", "H": "non"}
+
+# %% mistake="signalement" session="evaluation"
+# message : la notification à la CNIL revient à l'établissement
+signalement = {"A": "non", "B": "ensuite", "C": "d'abord", "D": "non", "E": "ensuite",
+               "F": "d'abord", "G": "ensuite", "H": "ensuite"}
+
+# %% mistake="signalement" session="formative"
+# message : c'est une violation de données : le DPO
+signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
+               "F": "ensuite", "G": "non", "H": "non"}
 
 # %% mistake="signalement" session="formative"
 # message : rien de cela ici, même
 signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": "d'abord",
-               "F": "ensuite", "G": "non"}
+               "F": "ensuite", "G": "non", "H": "ensuite"}
 
 # %% [markdown]
 # ## 8. Réflexion : un dossier dans un agent conversationnel
 #
-# Cette réflexion ne compte pas pour la micro-certification : faites-la pour vous. Le parcours
-# en autonomie ouvre, sous votre réponse, le guide de correction, pour la comparer.
+# Cette réflexion ne compte pas pour la micro-certification : faites-la pour vous. (Dans le
+# parcours en autonomie, un bouton ouvre ensuite, sous votre réponse, le guide de correction,
+# pour la comparer.)
 #
 # Une collègue infirmière, débordée, vous dit : « Je colle les transmissions du patient de la
 # chambre 8 dans l'agent conversationnel gratuit sur mon téléphone, il me fait une synthèse
@@ -2541,22 +2638,23 @@ signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": 
 # patient (secret, réutilisation, erreur dans la synthèse), ce que vous lui proposeriez, et
 # comment vous en parleriez au patient. Puis : la semaine suivante, une synthèse de ce genre a
 # changé une dose, et le patient a reçu la mauvaise dose. Que faites-vous, et qui prévenez-vous ?
-# Appuyez-vous sur au moins deux des valeurs de l'école (numéro et nom exact), et sur l'encadré
+# Appuyez-vous sur au moins deux des valeurs de l'école (numéro et nom), et sur l'encadré
 # « Si une erreur atteint le patient » ci-dessus.
 
 # %% [markdown] written="reflexion_chatbot" points=4
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants)* : 4 points, quatre critères notés chacun 0, 0,5 ou 1.
 # Les numéros d'articles ne sont **pas** exigés : le nom de la règle suffit (secret médical,
-# hébergement certifié, données sensibles). Deux valeurs citées avec numéro et nom exact sont
-# exigées : s'il en manque, 0,5 point de moins sur le total (sans descendre sous 0).
+# hébergement certifié, données sensibles). Deux valeurs sont attendues : 0,5 point de moins
+# sur le total (sans descendre sous 0) seulement si aucune valeur n'est identifiable (un numéro
+# ou un nom approché suffit à l'identifier).
 #
 # | critère | 1 | 0,5 | 0 |
 # |---|---|---|---|
-# | **Ce qui sort, et pourquoi c'est un problème** | tout le texte collé (identité, chambre, diagnostic, traitement) part chez l'éditeur, hors de l'équipe de soins (secret médical), sur des serveurs non certifiés pour des données de soin, parfois hors de l'Union, parfois réutilisé ; données sensibles | une partie seulement, ou croit qu'enlever le nom suffit (la chambre, la date, le diagnostic peuvent reconnaître le patient) | rien de ce qui sort, ou « aucun risque » |
+# | **Ce qui sort, et pourquoi c'est un problème** | au moins trois de : tout le texte collé part (identité, chambre, diagnostic, traitement) ; chez l'éditeur, hors de l'équipe de soins (secret médical) ; sur des serveurs non certifiés pour des données de soin ; parfois hors de l'Union ; parfois réutilisé ; données sensibles ; enlever le nom ne suffit pas | une partie seulement, ou croit qu'enlever le nom suffit (la chambre, la date, le diagnostic peuvent reconnaître le patient) | rien de ce qui sort, ou « aucun risque » |
 # | **Le risque d'erreur** | une synthèse fluide peut omettre ou inventer (une dose, une allergie) ; biais d'automatisation ; on relit et vérifie dans le dossier | l'erreur est citée sans dire comment la repérer (ou l'inverse) | rien sur l'erreur |
 # | **Ce qu'on propose et comment on en parle au patient** | une alternative concrète (l'outil encadré par l'établissement, ou des questions générales sans détail identifiant) **et** ce qu'on dit au patient (ce qui a été fait de ses données, ce qui sera fait, son accord ; garder sa confiance) | l'un des deux seulement, ou une interdiction de toute IA sans alternative | ni l'un ni l'autre |
-# | **La mauvaise dose arrivée au patient : signaler** | d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé ; et au moins un circuit externe juste : un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance (obligatoire pour certains professionnels, possible pour tous : CSP R5121-161), sur signalement-sante.gouv.fr ; un événement grave (décès, pronostic vital, séquelle probable) est un EIGS, déclaré à l'ARS | signale seulement en interne (cadre, médecin) sans déclaration, ou cite un circuit sans le relier au cas ; ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) | rien, ou « on corrige sans rien dire » |
+# | **La mauvaise dose arrivée au patient : signaler** | d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé ; et au moins un circuit externe juste : un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance (obligatoire pour certains professionnels, possible pour tous : CSP R5121-161), sur signalement-sante.gouv.fr ; un événement grave (décès, pronostic vital, séquelle probable) est un EIGS, déclaré à l'ARS ; prévenir le DPO de l'établissement (les données sorties sont une violation de données, que l'établissement notifie à la CNIL s'il y a un risque) est un plus, non exigé pour 1 | signale seulement en interne (cadre, médecin) sans déclaration, ou cite un circuit sans le relier au cas ; ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) | rien, ou « on corrige sans rien dire » |
 #
 # Valeurs attendues, par exemple **V1 — Priorité à la relation humaine** (la confiance du
 # patient ; la synthèse ne remplace pas la transmission orale) et
@@ -2578,16 +2676,17 @@ signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": 
 # atteint le patient : je préviens tout de suite le médecin et on surveille le patient ; je
 # remplis la fiche d'événement indésirable de l'hôpital en disant d'où venait la synthèse ; on
 # l'explique au patient ; l'effet indésirable se déclare aussi à la pharmacovigilance
-# (signalement-sante.gouv.fr), et à l'ARS si c'est grave. Le but n'est pas de punir ma
+# (signalement-sante.gouv.fr), et à l'ARS si c'est grave. Je préviens aussi le délégué à la
+# protection des données de l'hôpital : des données sont sorties. Le but n'est pas de punir ma
 # collègue, mais que cela ne se reproduise pas. »
 #
-# **Réponse limite (1,5 point).** « C'est interdit à cause du RGPD, et l'IA peut se tromper.
+# **Réponse limite (2 points).** « C'est interdit à cause du RGPD, et l'IA peut se tromper.
 # Il vaut mieux ne pas l'utiliser et faire la synthèse soi-même, par prudence et pour la
 # relation humaine. Pour la dose, je préviens le cadre. » Ce qui sort :
 # 0,5 (« le RGPD », sans dire ce qui part ni pourquoi) ; erreur : 0,5 (citée, sans
 # vérification) ; proposition et patient : 0,5 (interdiction, rien pour le patient) ;
-# signalement : 0,5 (interne seulement, aucune déclaration) ; valeurs évoquées sans numéro ni
-# nom exact : −0,5 ; total 1,5.
+# signalement : 0,5 (interne seulement, aucune déclaration) ; valeurs : « la relation humaine »
+# se reconnaît (V1 — Priorité à la relation humaine), pas de retrait ; total 2.
 #
 # Une réponse qui interdit toute IA sans proposer d'alternative n'a au plus que 0,5 au
 # troisième critère.
@@ -2607,7 +2706,8 @@ signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": 
 #   règle de l'école (V6 — Intégrité et transparence).
 # - Une dose fausse qui atteint un patient : **le patient d'abord**, puis la fiche d'événement
 #   indésirable (en disant d'où venait l'erreur) et les déclarations externes que le cas
-#   appelle ; l'outil qui a écrit l'erreur ne change pas le circuit.
+#   appelle ; l'outil qui a écrit l'erreur ne change pas le circuit. Des données du patient
+#   parties vers un service grand public : prévenir le DPO de l'établissement.
 
 # %% [markdown]
 # ## Sources
@@ -2621,6 +2721,9 @@ signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": 
 #   answering with large language models. *Nature Medicine* 2025;31(3):943-950.
 # - Omiye JA, Lester JC, Spichak S, Rotemberg V, Daneshjou R. Large language models propagate
 #   race-based medicine. *npj Digital Medicine* 2023;6:195.
+# - Règlement (UE) 2016/679 (RGPD), articles 33 et 34 (violation de données : notification à
+#   l'autorité de contrôle, dans les 72 heures s'il y a un risque ; communication à la personne
+#   concernée si le risque est élevé).
 # - Règlement (UE) 2016/679 (RGPD), article 9 ; code de la santé publique, articles L1110-4 et
 #   L1111-8 ; règlement (UE) 2024/1689 sur l'intelligence artificielle, articles 14 et 50 :
 #   dates et résumés dans `esn_teach.law`, affichés section 4.
