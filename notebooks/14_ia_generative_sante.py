@@ -2489,7 +2489,7 @@ checks.check_choices(signalement, name="signalement", options=["d'abord", "ensui
 ### END HIDDEN TESTS
 
 # %% mistake="signalement" session="formative"
-# message : rien de cela ici. La fiche
+# message : rien de cela ici (si son état s'était aggravé
 signalement = {"A": "d'abord", "B": "d'abord", "C": "ensuite", "D": "non", "E": "d'abord",
                "F": "ensuite", "G": "non", "H": "ensuite"}
 
