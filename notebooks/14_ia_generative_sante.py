@@ -935,8 +935,8 @@ verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors co
 #   doit suivre.
 # - **B** : elle baisserait nettement : le nom du médicament serait parmi les mots que le
 #   modèle lit avant d'écrire la dose.
-# - **C** : elle ne changerait pas : à basse température, le modèle écrit la dose la plus
-#   fréquente du corpus, quel que soit le médicament.
+# - **C** : elle baisserait à peine : à basse température, le modèle écrit surtout la dose la
+#   plus fréquente du corpus, quel que soit le médicament.
 # - **D** : elle ne changerait pas : le modèle compose des nombres et des unités qu'aucune note
 #   du corpus ne contient.
 #
@@ -2728,8 +2728,8 @@ signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": 
 #   L1111-8 ; règlement (UE) 2024/1689 sur l'intelligence artificielle, articles 14 et 50 :
 #   dates et résumés dans `esn_teach.law`, affichés section 4.
 # - Règlement (UE) 2026/1744 du 8 juillet 2026 (Journal officiel de l'Union du 24 juillet 2026),
-#   qui modifie le règlement (UE) 2024/1689 : référence complète et résumé dans `esn_teach.law`
-#   (clé « UE 2026/1744 »), affichés section 4.
+#   qui modifie le règlement (UE) 2024/1689 : référence complète dans `esn_teach.law` (clé
+#   « UE 2026/1744 »), affichée section 4 ; le détail est au module 13.
 # - Code de la santé publique, article R5121-161 (pharmacovigilance) ; articles L1413-14 et
 #   R1413-67 (événements indésirables graves associés aux soins ; décret n° 2016-1606 du
 #   25 novembre 2016). Haute Autorité de santé, *Déclarer les événements indésirables graves
