@@ -1340,8 +1340,8 @@ raccourci_hopital = {
 #   (article 113, modifié par le règlement (UE) 2026/1744). **Mais** l'article 111,
 #   paragraphe 2, excepte les systèmes mis sur le marché ou en service avant une date qu'il
 #   fixe : ils n'y sont soumis que si leur conception change ensuite de façon importante. Dans
-#   le texte de 2024, cette date est le 2 août 2026, et les systèmes destinés à des
-#   **autorités publiques** doivent s'y conformer au plus tard le 2 août 2030. Ce cours n'a pas
+#   le texte de 2024, cette date est le 2 août 2026. Selon ce même texte, les systèmes destinés à
+#   des **autorités publiques** devront s'y conformer au plus tard le 2 août 2030. Ce cours n'a pas
 #   pu vérifier si le règlement de 2026 a changé ces dates : avant de conclure qu'un score déjà
 #   vendu échappe à ces obligations, lisez la version consolidée. Un hôpital public (un CHU)
 #   est-il une « autorité publique » au sens de cet article ? Question ouverte : ni le texte
