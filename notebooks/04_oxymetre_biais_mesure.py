@@ -26,7 +26,8 @@
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : bienfaisance (l'oxymètre reste utile),
 # > non-malfaisance (une hypoxémie manquée retarde l'oxygène), justice et équité (l'erreur de
-# > l'appareil n'est pas la même pour tous), autonomie (informer honnêtement le patient).
+# > l'appareil n'est pas la même pour tous), autonomie (le patient informé des limites de
+# > l'appareil peut dire ce qu'il ressent et prendre part aux décisions).
 #
 # ## Mode d'emploi
 #
@@ -38,9 +39,11 @@
 # ligne de Python en anglais : lisez l'explication française au-dessus. En séance, sautez les
 # encadrés « Pour aller plus loin » et la fiche des données.
 #
-# **La note** : en séance, questions 1 à 4 (6 points) ; après la séance, questions 5 à 8 et
-# réflexion écrite (8 points), qui comptent aussi. En **séance évaluée**, les résultats cachés
-# jusqu'à une bonne réponse s'affichent dans votre retour de correction.
+# **La note** : en séance, questions 1 à 4 (8 points) ; après la séance, questions 5 à 8 et
+# réflexion écrite (7,5 points), qui comptent aussi. Comptez environ 2 h 30 de travail en
+# tout : une heure en séance, le reste après. En **séance évaluée**, les vérifications disent
+# seulement si une réponse est bien écrite, pas si elle est juste : les résultats qui
+# attendent une réponse juste paraîtront dans votre retour de correction.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -173,6 +176,7 @@ SEUIL_HYPOXEMIE = 88  # hypoxémie : SaO2 < 88 %
 ZONE_RASSURANTE = (92, 96)  # SpO2 « rassurante » : de 92 à 96 %
 SEUIL_ALARME = 92  # consigne du service : alarme si la SpO2 affichée est < 92 %
 BORNE_SAO2 = 92  # tranches de vraie SaO2 : de 88 à 92 %, puis 92 % ou plus
+TRANCHES_DE_4_POINTS = ((76, 80), (84, 88))  # deux tranches de 4 points sous 88 % (section 3)
 BIAIS_APPAREIL = 2.9  # surestimation chez les patients noirs quand la vraie SaO2 vaut 88 % (points)
 SPO2_M_K = 94  # M. K. (section 7) : SpO2 affichée par l'oxymètre (94 %)
 SAO2_M_K = 86  # M. K. (section 7) : SaO2 mesurée au gaz du sang (86 %)
@@ -298,6 +302,11 @@ print("Paires de patients noirs par valeur affichée, de 86 à 91 % : "
 erreur = spo2 - sao2
 tranches = {
     f"SaO2 < {SEUIL_HYPOXEMIE} %": sao2 < SEUIL_HYPOXEMIE,
+    # Deux tranches de 4 points, dans la précédente : la tranche « < 88 % » descend à 60 %.
+    **{
+        f"dont SaO2 de {bas} à {haut} %": (sao2 >= bas) & (sao2 < haut)
+        for bas, haut in TRANCHES_DE_4_POINTS
+    },
     f"SaO2 de {SEUIL_HYPOXEMIE} à {BORNE_SAO2} %": (sao2 >= SEUIL_HYPOXEMIE) & (sao2 < BORNE_SAO2),
     f"SaO2 de {BORNE_SAO2} % ou plus": sao2 >= BORNE_SAO2,
 }
@@ -328,9 +337,11 @@ display(fr_table(
 
 # %% [markdown]
 # À **valeur affichée égale**, le même chiffre rassure **à tort** plus souvent les patients
-# noirs. Le tableau dit pourquoi : chez eux, l'erreur moyenne grandit quand la SaO2 baisse.
-# L'appareil se trompe davantage, toujours dans le même sens : c'est le **biais**, un défaut de
-# **justesse**. La **dispersion** de ses erreurs, un défaut de **fidélité**, reste proche.
+# noirs. Le tableau montre ce que le générateur a mis dans nos données : chez eux, l'erreur
+# moyenne grandit quand la SaO2 baisse, jusque dans la tranche sous 88 % (ses lignes « dont »,
+# deux tranches de 4 points). L'appareil se trompe davantage, toujours dans le même sens :
+# c'est le **biais**, un défaut de **justesse**. La **dispersion** de ses erreurs, un défaut
+# de **fidélité**, reste proche.
 #
 # <details><summary>Pour aller plus loin : la fidélité au sens strict ; l'ARMS, la mesure
 # d'exactitude d'un oxymètre</summary>
@@ -361,10 +372,15 @@ display(fr_table(
 #
 # <details><summary>Pour aller plus loin : une valeur prédictive</summary>
 #
-# Précisément, si l'on prend l'écran pour un test (positif : SpO2 basse), ce taux est le
-# complément d'une **valeur prédictive négative** (VPN), 1 − VPN, aussi appelé **taux de
-# fausse omission** : la part des hypoxémies parmi les résultats négatifs, calculée
-# ici dans la seule bande de SpO2 de 92 à 96 %. Une valeur prédictive dépend de la part des patients
+# Un schéma : ce que dit l'écran, croisé avec ce que dit le gaz du sang.
+#
+# | L'écran dit | Le gaz du sang dit : hypoxémie | Le gaz du sang dit : pas d'hypoxémie |
+# |---|---|---|
+# | « rassurant » (SpO2 de 92 à 96 %) | hypoxémie occulte | l'écran rassure à raison |
+# | autre chose | — | — |
+#
+# Ce taux part de ce que dit l'écran, comme une **valeur prédictive** (module 01), et non de
+# ce que dit le gaz du sang. Une valeur prédictive dépend de la part des patients
 # très désaturés dans le groupe : si l'un des groupes compte plus de patients graves (autre
 # service, autre recrutement), son taux est plus haut même avec un appareil sans biais, qui se
 # tromperait au hasard autant pour tous. Un écart de taux ne prouve donc pas, à lui seul, un
@@ -652,7 +668,7 @@ for duree, audit in AUDITS.items():
 # l'écart, celui de Newcombe (1998), qui combine les intervalles de Wilson des deux taux.
 # </details>
 #
-# ### Question 2 — Que conclure de chaque audit ? (2 points)
+# ### Question 2 — Que conclure de chaque audit ? (3 points, 1 par audit)
 #
 # Pour **chaque audit seul**, que peut-on conclure ? Écrivez entre guillemets **doubles** l'une
 # des réponses `"un écart est mis en évidence"`, `"il n'y a pas d'écart"` ou
@@ -679,7 +695,7 @@ conclusion_audit["un an"] = "un écart est mis en évidence"
 conclusion_audit["six mois"] = "un écart est mis en évidence"
 ### END SOLUTION
 
-# %% tests="conclusion_audit" points=2
+# %% tests="conclusion_audit" points=3
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choices(
     conclusion_audit,
@@ -721,7 +737,7 @@ checks.check_choices(
     success="mêmes taux, conclusions différentes en un mois et en un an : la taille de l'audit "
     "décide. Et deux intervalles de taux qui se chevauchent (six mois) n'empêchent pas "
     "l'intervalle de l'écart d'exclure 0 : c'est lui qu'on lit.",
-    points=2,
+    points=3,
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
@@ -733,7 +749,7 @@ checks.check_choices(
         "un an": "un écart est mis en évidence",
         "six mois": "un écart est mis en évidence",
     },
-    points=2,
+    points=3,
 )
 ### END HIDDEN TESTS
 
@@ -1016,7 +1032,7 @@ else:
 # le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
 # l'oxymètre en place : SaO2 à 86 %. Il augmente l'oxygène.
 #
-# ### Question 4 — Trois mesures, trois cases de la matrice de confusion (2 points)
+# ### Question 4 — Trois mesures, trois cases de la matrice de confusion (3 points, 1 par mesure)
 #
 # Au seuil du service, classez chaque mesure :
 #
@@ -1049,7 +1065,7 @@ situations = {"M. K.": ..., "M. K., oxymètre exact": ..., "Mme R.": ...}
 situations = {"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"}
 ### END SOLUTION
 
-# %% tests="situations" points=2
+# %% tests="situations" points=3
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_choices(
     situations,
@@ -1094,7 +1110,7 @@ checks.check_choices(
     },
     success="le même patient est un faux négatif avec l'appareil biaisé, un vrai positif "
     "avec un oxymètre exact : le biais change la case, pas la maladie.",
-    points=2,
+    points=3,
 )
 ### BEGIN HIDDEN TESTS
 def case_de_la_matrice(spo2_affichee, sao2_mesuree):
@@ -1115,7 +1131,7 @@ checks.check_choices(
         "M. K., oxymètre exact": case_de_la_matrice(SAO2_M_K, SAO2_M_K),
         "Mme R.": case_de_la_matrice(SPO2_MME_R, SAO2_MME_R),
     },
-    points=2,
+    points=3,
 )
 ### END HIDDEN TESTS
 
@@ -1169,7 +1185,7 @@ situations = {
 #
 # Cette partie se fait **après la séance**, chez vous : six questions autocorrigées, un
 # explorateur, une lecture, puis une réflexion écrite, corrigée par l'enseignant. Elle compte
-# pour 8 points sur 14 : rendez le notebook complet à la date que fixe votre enseignant (une
+# pour 7,5 points sur 15,5 : rendez le notebook complet à la date que fixe votre enseignant (une
 # copie ramassée en fin de séance n'aurait pas ces points).
 
 # %% [markdown]
@@ -1537,7 +1553,7 @@ else:
         )
 
 # %% [markdown]
-# ### Question 6 b — Ce que coûte ce seuil (1 point)
+# ### Question 6 b — Ce que coûte ce seuil (0,5 point)
 #
 # Parmi les alarmes qui sonnent **à votre seuil** (question 6 a), quelle **part** sonne sans
 # hypoxémie ? Donnez une proportion entre 0 et 1 : une division de deux des noms listés
@@ -1564,7 +1580,7 @@ part_alarmes_sans_hypoxemie = ...
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_seuil_releve
 ### END SOLUTION
 
-# %% tests="part_alarmes_sans_hypoxemie" points=1
+# %% tests="part_alarmes_sans_hypoxemie" points=0.5
 # Vérification de la question 6 b : exécutez cette cellule.
 erreurs_q5b = [
     checks.Mistake(None, "vous avez calculé la valeur prédictive positive (la part des alarmes "
@@ -1623,7 +1639,7 @@ if empreinte_q5 is None or empreinte_q5 == "2427cbed8cbafc69":
         success="au seuil relevé, environ deux alarmes sur trois sonnent sans hypoxémie, "
         "contre environ une sur deux au seuil du service. Relancez la cellule du "
         "coût : elle affiche maintenant les deux parts.",
-    points=1,
+        points=0.5,
     )
 else:
     # La question 6 a n'est pas encore juste, mais son seuil est utilisable. Les erreurs types
@@ -1657,7 +1673,7 @@ else:
         f"({fr_number(float(seuil_alarme), 0)}), et c'est à ce seuil qu'il est noté. Mais ce "
         "seuil n'est pas encore le plus bas qui atteint l'objectif : corrigez la question 6 a, "
         "relancez la cellule du coût, puis cette question.",
-    points=1,
+        points=0.5,
     )
 ### BEGIN HIDDEN TESTS
 # Graded at the student's own threshold of 5 a (the right one without a usable answer):
@@ -1688,7 +1704,7 @@ checks.check_number(
     name="part_alarmes_sans_hypoxemie",
     expected=part_q5b,
     mistakes=erreurs_cachees_q5b,
-    points=1,
+    points=0.5,
 )
 ### END HIDDEN TESTS
 
@@ -1967,7 +1983,8 @@ print(
 # paires en hypoxémie (vraie SaO2 sous 88 %), de **combien de points** l'oxymètre
 # surestime-t-il **davantage** la saturation des patients noirs que celle des patients blancs ?
 # Écrivez le calcul avec les nombres du tableau tels quels, avec un **point** à la place de la
-# virgule (par exemple `2.5 - 1.0`).
+# virgule (par exemple `2.5 - 1.0`) : la réponse se corrige à 0,1 près, et un entier, trop
+# arrondi, ne vaut que la moitié des points.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2029,19 +2046,33 @@ checks.check_number(
         checks.Mistake(None, "vous avez divisé les deux biais : vous obtenez « combien de fois "
                        "plus », pas « de combien de points de plus ». Faites une "
                        "soustraction.", digest="d5297bb68c07243e"),
-        checks.Mistake(None, "vous avez donné un nombre entier, or le tableau donne chaque "
-                       "nombre avec une décimale. Écrivez le calcul avec les nombres tels "
-                       "quels, un point à la place de la virgule.", digest="1cb199ae2bab0179"),
+        checks.Mistake(None, "bon raisonnement, mais trop arrondi : vous avez donné un nombre "
+                       "entier, or le tableau donne chaque nombre avec une décimale (la moitié "
+                       "des points). Écrivez le calcul avec les nombres tels quels, un point à "
+                       "la place de la virgule.", digest="1cb199ae2bab0179"),
+        checks.Mistake(None, "vous avez pris une seule des lignes « dont », une tranche de 4 "
+                       "points : elle ne contient qu'une partie des paires en hypoxémie. La "
+                       "question porte sur toute la tranche de vraie SaO2 sous 88 %.",
+                       digest="41004c62bd9a332f"),
+        checks.Mistake(None, "vous avez pris une seule des lignes « dont », une tranche de 4 "
+                       "points : elle ne contient qu'une partie des paires en hypoxémie. La "
+                       "question porte sur toute la tranche de vraie SaO2 sous 88 %.",
+                       digest="191dc059445aaea6"),
     ],
     hint="Cherchez, dans la colonne du biais, les deux lignes de la tranche de vraie SaO2 "
     "sous 88 % ; puis « de combien de plus » : une soustraction.",
-    success="sous 88 %, l'oxymètre surestime la saturation des patients noirs d'environ 4 "
-    "points de plus que celle des patients blancs ; à SaO2 de 92 % ou plus, l'écart n'est "
-    "que d'environ 1 point. Le biais différentiel grandit quand la SaO2 baisse, alors que "
-    "les écarts-types (la fidélité) restent proches : c'est la justesse qui diffère. Limite : "
-    "la tranche « sous 88 % » est ouverte ; ici, nos deux groupes y ont la même répartition "
-    "de SaO2, mais à l'hôpital un groupe plus désaturé y aurait un écart plus grand sans "
-    "biais propre (question 5).",
+    success="dans nos données synthétiques, sous 88 %, l'oxymètre surestime la saturation "
+    "des patients noirs d'environ 4 points de plus que celle des patients blancs, et "
+    "d'environ 1 point à SaO2 de 92 % ou plus : c'est ce que le générateur y a mis, réglé "
+    "sur les taux de Sjoding et al. (2020). Ce n'est pas une mesure du monde : en "
+    "laboratoire, Bickler et al. (2005) trouvaient, entre 60 et 70 % de SaO2, une "
+    "surestimation de 3,56 points en moyenne pour les peaux foncées contre 0,37 pour les "
+    "peaux claires, soit un écart d'environ 3 points, avec trois oxymètres. Retenez la "
+    "forme : le biais différentiel grandit quand la SaO2 baisse, alors que les écarts-types "
+    "(la fidélité) restent proches ; c'est la justesse qui diffère. Limite : la tranche "
+    "« sous 88 % » est ouverte ; ici, nos deux groupes y ont la même répartition de SaO2, "
+    "mais à l'hôpital un groupe plus désaturé y aurait un écart plus grand sans biais "
+    "propre (question 5).",
     points=0.5,
 )
 ### BEGIN HIDDEN TESTS
@@ -2088,8 +2119,16 @@ ecart_biais = 5.1 + 0.9
 ecart_biais = 5.1 / 0.9
 
 # %% mistake="ecart_biais"
-# message : vous avez donné un nombre entier
+# message : bon raisonnement, mais trop arrondi : vous avez donné un nombre entier
 ecart_biais = 4
+
+# %% mistake="ecart_biais"
+# message : vous avez pris une seule des lignes « dont »
+ecart_biais = 4.5 - 0.8
+
+# %% mistake="ecart_biais"
+# message : vous avez pris une seule des lignes « dont »
+ecart_biais = 6.0 - 1.0
 
 # %% [markdown]
 # ### Pour aller plus loin : ce qu'ont fait les autorités
@@ -2122,17 +2161,14 @@ ecart_biais = 4
 #   2 août 2027 (article 113) ; le règlement (UE) 2026/1744 a reporté cette date au
 #   2 août 2028 (résumés datés dans la cellule repliée à la fin de cette lecture). Le module 13
 #   y revient.
-# - **France.** La **matériovigilance**. Nous citons l'article L5212-2 du Code de la santé
-#   publique **dans sa rédaction de 2012**, la seule que nous ayons pu lire : l'ordonnance
-#   n° 2022-582 a depuis adapté au règlement (UE) 2017/745 les règles de vigilance du code,
-#   et nous n'avons pas pu lire ce qu'elle a fait de cet article (lisez la version en vigueur
-#   sur Légifrance avant d'en citer le numéro). Dans cette rédaction, les utilisateurs d'un
-#   dispositif médical, soignants compris, qui ont connaissance d'un incident grave (ou d'un
-#   risque d'incident grave) mettant en cause ce dispositif doivent le signaler sans délai à
-#   l'ANSM (Agence nationale de sécurité du médicament et des produits de santé) ; à
-#   l'hôpital, le signalement passe par le correspondant local de matériovigilance. Pour
-#   déclarer, l'ANSM renvoie les professionnels de santé au portail de signalement des
-#   événements sanitaires indésirables, signalement.social-sante.gouv.fr.
+# - **France.** La **matériovigilance** : un soignant qui a connaissance d'un incident grave
+#   mettant en cause un dispositif médical le signale à l'ANSM (Agence nationale de sécurité
+#   du médicament et des produits de santé) ; à l'hôpital, via le correspondant local de
+#   matériovigilance. Pour déclarer, l'ANSM renvoie les professionnels de santé au portail de
+#   signalement des événements sanitaires indésirables, signalement.social-sante.gouv.fr. Les
+#   articles du Code de la santé publique qui organisent cette vigilance ont été adaptés au
+#   règlement (UE) 2017/745 par l'ordonnance n° 2022-582 ; nous n'avons pas pu relire leur rédaction en vigueur, et
+#   n'en citons donc ni le texte ni le numéro.
 # - **Auditer selon la « race » ?** Les données révélant l'origine raciale ou ethnique, comme
 #   les données de santé, relèvent de l'article 9 du RGPD (le règlement général sur la
 #   protection des données) : leur traitement est interdit **sauf exceptions** (recherche, santé
@@ -2200,7 +2236,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #   demanderiez-vous (ou feriez-vous demander) un gaz du sang ?
 # - faut-il relever le seuil pour tous, adapter le seuil selon la couleur de peau, ou agir
 #   ailleurs ? Qui doit agir (fabricants, autorités, hôpital, soignants, matériovigilance :
-#   signalement d'un incident à l'ANSM) ?
+#   signalement d'un incident grave à l'ANSM) ?
+# - qui supporte le coût de chaque option : les alarmes en plus, pour tous les patients et
+#   les soignants ; les hypoxémies manquées, pour certains patients seulement ?
 # - comment en parleriez-vous à un patient inquiet d'avoir lu que « l'oxymètre marche moins
 #   bien sur les peaux foncées » ?
 #
@@ -2234,51 +2272,43 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # - **1** : un chiffre juste, avec son dénominateur, et interprété : p. ex. le taux
 #   d'hypoxémie occulte par groupe (parmi les paires à SpO2 de 92 à 96 %, si possible avec sa
 #   marge d'erreur), l'écart de sensibilité de l'alarme, ou la part des alarmes sans hypoxémie
-#   quand on relève le seuil. Un chiffre publié cité avec sa source et son
-#   dénominateur vaut autant (Sjoding et al., 2020 : parmi les paires à SpO2 de 92 à 96 %,
-#   11,7 % chez les patients noirs contre 3,6 % chez les patients blancs).
+#   quand on relève le seuil. Un chiffre publié cité avec sa source et son dénominateur vaut
+#   autant (Sjoding et al., 2020 : parmi les paires à SpO2 de 92 à 96 %, environ trois fois
+#   plus souvent une SaO2 sous 88 % chez les patients noirs que chez les patients blancs). Une
+#   correction de cette lettre a été publiée et n'a pas été lue : n'exigez pas les chiffres
+#   exacts de la lettre ; leur ordre de grandeur suffit.
 # - **0,5** : un chiffre juste sans son dénominateur, ou avec un faux dénominateur (« des
 #   patients noirs » au lieu de « des paires à SpO2 rassurante »).
 # - **0** : aucun chiffre, ou un chiffre faux. Un arrondi n'est pas un chiffre faux (11 % ou
 #   11,3 % pour 0,113).
 #
 # **Critère 3 — Où agir, avec prudence**, valeur
-# V4 — Prudence, esprit critique et inclusivité.
+# V4 — Prudence, esprit critique et inclusivité. Cochez chaque case que la copie remplit
+# **sans erreur** ; une piste donnée sans sa limite ne se coche pas.
 #
-# Cinq éléments : (1) relever le seuil pour tous, avec son coût ; (2) un seuil selon la
-# couleur de peau, avec sa limite ; (3) la correction de l'appareil par les **fabricants ou
-# les autorités** ; (4) le rôle de l'hôpital et des soignants (choix des appareils, vigilance,
-# signalement) ; (5) l'explication au patient.
+# | Case | Élément | Ce qui la coche |
+# |---|---|---|
+# | 1 | relever le seuil pour tous | **avec son coût** : plus d'alarmes sans hypoxémie (fatigue d'alarme), l'écart demeure |
+# | 2 | un seuil selon la couleur de peau (la consigne le pose) | **avec sa limite** : biais moyen alors qu'il varie d'une personne et d'un appareil à l'autre ; « race » déclarée ≠ pigmentation ; stigmatisation |
+# | 3 | fabricants ou autorités | une phrase qui les **nomme** : réétalonner, tester sur toutes les pigmentations, informer dans la notice ; FDA, revue britannique, évaluation clinique du règlement sur les dispositifs médicaux, ANSM |
+# | 4 | hôpital et soignants | choix et recette des appareils, protocole de gaz du sang, vigilance, signalement d'un incident grave à l'ANSM via le correspondant local de matériovigilance |
+# | 5 | le patient | explication honnête et non alarmiste (l'appareil reste utile, l'équipe sait vérifier) |
 #
-# Ce qui compte pour l'élément 3 : une phrase qui nomme les fabricants (réétalonner, tester
-# sur toutes les pigmentations, informer dans la notice) ou les autorités (FDA, revue
-# britannique, exigences d'évaluation clinique du règlement sur les dispositifs médicaux,
-# ANSM). « L'hôpital doit acheter des appareils testés sur toutes les peaux » compte pour
-# l'élément 4 (choix des appareils), pas pour le 3 : une même phrase ne compte qu'une fois.
-# L'élément 5 sert le principe de **bienfaisance** du CENS (l'appareil reste utile, l'équipe
-# sait vérifier) et la valeur V6 — Intégrité et transparence (dire honnêtement ce que
-# l'appareil mesure mal), comme le signalement de l'élément 4.
+# **Note** : **1** si trois cases ou plus, **dont la case 2** ; **0,5** si deux cases, ou trois
+# et plus sans la case 2 ; **0** si une case ou aucune. **0** aussi, quelles que soient les
+# cases, pour « l'oxymètre est inutilisable » ou une correction automatique sans réserve (« il
+# suffit d'ajouter quelques points selon la couleur de peau »).
 #
-# - **1** : au moins trois des cinq éléments, sans erreur, dont l'élément 2 (le seuil selon
-#   la couleur de peau, que la consigne pose). Relever le seuil
-#   pour tous coûte des alarmes sans hypoxémie (fatigue d'alarme) sans supprimer
-#   l'écart ; un seuil selon la « race » est un mauvais substitut de la pigmentation et
-#   stigmatise ; la correction de fond relève des fabricants et des autorités (étalonnage et essais sur toutes
-#   les pigmentations, comme le demandent la FDA et la revue britannique), de l'hôpital (choix
-#   des appareils, protocoles) et des soignants (vigilance ; signalement à l'ANSM, par le
-#   correspondant local de matériovigilance, d'un incident grave ou d'un risque d'incident
-#   grave mettant en cause l'appareil, comme l'hypoxémie de M. K. masquée par l'oxymètre : le
-#   signalement vise des incidents, pas « les écarts » de mesure en général ; le numéro
-#   d'article n'est pas exigé, la rédaction en vigueur de L5212-2 n'ayant pas été relue, et
-#   le citer ne rapporte ni n'enlève rien) ; l'explication au patient est
-#   honnête et non alarmiste (l'appareil reste utile, l'équipe sait vérifier). Accepter une
-#   adaptation selon la pigmentation si la copie en voit les limites (variabilité d'une personne et
-#   d'un appareil à l'autre, couleur déclarée ≠ pigmentation mesurée).
-# - **0,5** : deux éléments justes, ou trois et plus sans l'élément 2 (une piste donnée sans
-#   sa limite, « relever le seuil » sans son coût par exemple, ne compte pas).
-# - **0** : un élément ou aucun, ou « l'oxymètre est inutilisable », ou une correction
-#   automatique sans réserve (« il suffit d'ajouter quelques points selon la couleur de
-#   peau »).
+# Précisions. Une même phrase ne coche qu'une case : « l'hôpital doit acheter des appareils
+# testés sur toutes les peaux » coche la 4 (choix des appareils), pas la 3. Le signalement
+# vise un incident grave (comme l'hypoxémie de M. K. masquée par l'oxymètre), pas « les
+# écarts » de mesure en général ; aucun numéro d'article n'est attendu (le module n'en cite
+# pas), et en citer un ne rapporte ni n'enlève rien. Une adaptation selon la pigmentation
+# **mesurée** coche la case 2 si la copie en voit les limites. Dire qui supporte le coût (les
+# alarmes en plus pour tous, les hypoxémies manquées pour certains : le principe de
+# **justice** du CENS) coche la case 1 ou 2, avec la limite de la piste. La case 5 sert la
+# **bienfaisance** (CENS) et la valeur V6 — Intégrité et transparence, comme le signalement
+# de la case 4.
 #
 # **Copie exemple** (infirmier·e), notée **3 sur 3** :
 #
@@ -2298,11 +2328,11 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #
 # Notation : critère 1, **1** (discordance clinique et situation précise) ; critère 2, **1**
 # (chiffres justes, dénominateur dit ; la marge d'erreur manque, ce qui est accepté) ;
-# critère 3, **1** (les cinq éléments : (1) le coût du seuil relevé ; (2) le seuil selon la
+# critère 3, **1** (les cinq cases : (1) le coût du seuil relevé ; (2) le seuil selon la
 # couleur de peau, avec sa limite ; (3) les fabricants, avec la FDA ; (4) l'achat
 # d'appareils testés et le signalement ; (5) l'explication au patient). Sans la phrase sur le
-# seuil selon la couleur de peau, elle vaudrait 0,5 à ce critère (quatre éléments, mais pas
-# l'élément 2).
+# seuil selon la couleur de peau, elle vaudrait 0,5 à ce critère (quatre cases, mais pas
+# la case 2).
 #
 # **Copie d'ancrage** (juriste d'un hôpital), notée **un point et demi sur 3** :
 #
@@ -2314,8 +2344,22 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #
 # Notation : critère 1, **1** (deux actes précis de sa pratique : achat et recette des
 # appareils, signalement) ; critère 2, **0,5** (chiffre juste, mais rapporté aux patients et
-# non aux paires à SpO2 de 92 à 96 %) ; critère 3, **0** (un seul élément, le 4 ; « relever le
-# seuil » sans son coût ne compte pas, et rien sur le seuil selon la couleur de peau).
+# non aux paires à SpO2 de 92 à 96 %) ; critère 3, **0** (une seule case, la 4 ; « relever le
+# seuil » sans son coût ne la coche pas, et rien sur le seuil selon la couleur de peau).
+#
+# **Copie d'ancrage** (cadre de santé), notée **deux points et demi sur 3** :
+#
+# > « Je demanderais un gaz du sang dès qu'un patient va moins bien que sa SpO2 “rassurante”
+# > ne le laisse croire, surtout à peau foncée et près du seuil d'alarme. Dans nos données, au
+# > seuil relevé, environ deux alarmes sur trois sonnaient sans hypoxémie : relever le seuil
+# > pour tous épuiserait les équipes, qui n'entendraient plus l'alarme, et l'écart entre les
+# > groupes resterait. C'est aux fabricants de tester leurs oxymètres sur toutes les
+# > pigmentations ; l'hôpital doit en tenir compte à l'achat, et signaler les incidents graves
+# > au correspondant de matériovigilance. »
+#
+# Notation : critère 1, **1** (discordance clinique, situation précise) ; critère 2, **1**
+# (chiffre juste, rapporté aux alarmes du seuil relevé) ; critère 3, **0,5** (trois cases, 1,
+# 3 et 4, mais pas la case 2 : rien sur le seuil selon la couleur de peau).
 #
 # **Copie d'ancrage** (infirmier·e), notée **0,5 sur 3** :
 #
@@ -2333,8 +2377,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #
 # - Sjoding MW, Dickson RP, Iwashyna TJ, Gay SE, Valley TS. Racial bias in pulse oximetry
 #   measurement. *N Engl J Med* 2020;383(25):2477-2478. doi:10.1056/NEJMc2029240 (PubMed
-#   PMID 33326721). Chiffres cités d'après cette lettre. Une correction a été publiée (*N Engl
-#   J Med* 2021;385(26):2496, 23 décembre 2021) ; nous n'avons pas pu la lire.
+#   PMID 33326721). Une correction de cette lettre a été publiée (*N Engl J Med*
+#   2021;385(26):2496, 23 décembre 2021, signalée par PubMed) ; nous n'avons pas pu en lire
+#   le contenu. Les chiffres de ce module sont ceux de la lettre publiée en 2020.
 #   Cohorte de l'université du Michigan (janvier à juillet 2020) : 10 789 paires de mesures chez
 #   1 333 patients blancs et 276 patients noirs sous oxygène, groupés selon leur race
 #   déclarée (la pigmentation de la peau n'était pas mesurée) ; parmi les paires à SpO2 de 92 à
@@ -2395,19 +2440,11 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # - Règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 (règlement
 #   général sur la protection des données, RGPD), art. 9 : traitement de catégories
 #   particulières de données.
-# - Code de la santé publique, article L5212-2 (matériovigilance), dans sa rédaction issue de
-#   la loi n° 2011-2012 du 29 décembre 2011 (en vigueur depuis le 1er mai 2012) : « Le
-#   fabricant, les utilisateurs d'un dispositif et les tiers ayant connaissance d'un incident
-#   ou d'un risque d'incident mettant en cause un dispositif ayant entraîné ou susceptible
-#   d'entraîner la mort ou la dégradation grave de l'état de santé d'un patient, d'un
-#   utilisateur ou d'un tiers doivent le signaler sans délai à l'Agence nationale de sécurité du
-#   médicament et des produits de santé. » Texte lu le 5 décembre 2026 dans une copie des
-#   données de Légifrance (legal.tricoteuses.fr, article LEGIARTI000025104720). Une rédaction
-#   postérieure n'a pas pu être lue : l'ordonnance n° 2022-582 du 20 avril 2022 a adapté au
-#   règlement (UE) 2017/745 les dispositions du code sur la vigilance des dispositifs médicaux
-#   (rapport au Président de la République, Légifrance, JORFTEXT000045614760), sans que nous
-#   ayons pu lire ce qu'elle fait de cet article. Le module cite donc la rédaction en vigueur
-#   depuis le 1er mai 2012 ; lisez la version en vigueur sur Légifrance.
+# - Ordonnance n° 2022-582 du 20 avril 2022, qui adapte le droit français au règlement (UE)
+#   2017/745 : son rapport au Président de la République (Légifrance, JORFTEXT000045614760)
+#   dit qu'elle adapte les dispositions du Code de la santé publique, en particulier sur la
+#   vigilance. La rédaction en vigueur des articles
+#   de matériovigilance du code n'a pas pu être relue ici : le module n'en cite aucun.
 # - Agence nationale de sécurité du médicament et des produits de santé (ANSM). « Comment
 #   déclarer si vous êtes professionnel de santé » :
 #   ansm.sante.fr/documents/reference/comment-declarer-si-vous-etes-professionnel-de-sante, lue
