@@ -590,7 +590,7 @@ taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
 # nouvelle, comme nos paires synthétiques, tirées chacune au hasard. Au Michigan, un même
 # patient donnait près de 7 paires (10 789 pour 1 609 patients ; Sjoding et al., 2020), qui
 # se ressemblent : elles apportent moins d'information que leur nombre le laisse croire, et
-# ces intervalles y seraient trop étroits. C'est pourquoi nos deux audits inventés ne prennent
+# ces intervalles y seraient trop étroits. C'est pourquoi nos trois audits inventés ne prennent
 # qu'**une paire par patient**.
 # </details>
 
