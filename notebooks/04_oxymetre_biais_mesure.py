@@ -40,10 +40,10 @@
 # encadrés « Pour aller plus loin » et la fiche des données.
 #
 # **La note** : en séance, questions 1 à 4 (8 points) ; après la séance, questions 5 à 8 et
-# réflexion écrite (7,5 points), qui comptent aussi. Comptez environ 2 h 30 de travail en
-# tout : une heure en séance, le reste après. En **séance évaluée**, les vérifications disent
-# seulement si une réponse est bien écrite, pas si elle est juste : les résultats qui
-# attendent une réponse juste paraîtront dans votre retour de correction.
+# réflexion écrite (sept points et demi), qui comptent aussi. Comptez environ 2 h 30 de
+# travail en tout : une heure en séance, le reste après. En **séance évaluée**, les
+# vérifications disent seulement si une réponse est bien écrite, pas si elle est juste : les
+# résultats qui attendent une réponse juste paraîtront dans votre retour de correction.
 
 # %% [markdown]
 # ## 1. Une histoire clinique
@@ -1185,8 +1185,8 @@ situations = {
 #
 # Cette partie se fait **après la séance**, chez vous : six questions autocorrigées, un
 # explorateur, une lecture, puis une réflexion écrite, corrigée par l'enseignant. Elle compte
-# pour 7,5 points sur 15,5 : rendez le notebook complet à la date que fixe votre enseignant (une
-# copie ramassée en fin de séance n'aurait pas ces points).
+# pour sept points et demi sur quinze et demi : rendez le notebook complet à la date que fixe
+# votre enseignant (une copie ramassée en fin de séance n'aurait pas ces points).
 
 # %% [markdown]
 # ## 8. Auditer l'appareil
