@@ -36,7 +36,6 @@
 # ## Mode d'emploi
 #
 # - Exécutez les cellules **dans l'ordre** (cliquez dans la cellule, puis **Maj + Entrée**).
-#   Inutile de lire le code des cellules sans question : lisez ce qu'elles affichent.
 # - Remplacez les `...` par votre réponse, exécutez la cellule, puis la **« Vérification »** en
 #   dessous. Des **indices** sont repliés sous chaque question.
 # - Gardez le nom de la variable ; décimales avec un **point** (`0.25`) ; dans un texte entre
@@ -124,7 +123,8 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # Inutile de lire ce code (replié) : il compte les patients uniques, dans le registre puis
 # dans la population.
 # Le registre publié, sans le pseudonyme. Il garde la date d'admission et l'âge, eux aussi des
-# quasi-identifiants pour qui les connaît (question 4) ; nous comptons ici le trio seul.
+# quasi-identifiants pour qui les connaît (question 4, après la séance) ; nous comptons ici le
+# trio seul.
 registre_publie = registre.drop(columns=["pseudonym"])
 quasi_identifiants = ["birth_date", "sex", "postcode"]
 part_uniques = pv.unique_share(registre_publie, quasi_identifiants)
@@ -156,7 +156,7 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # Le risque dépend de l'attaquant (El Emam et Dankar, 2008). Le **procureur** cherche une
 # personne qu'il sait dans le registre : y être unique suffit pour la trouver. Le
 # **journaliste** part d'une liste nominative sans savoir qui est dans le registre : cela ne
-# suffit plus (exercice 8).
+# suffit plus (exercice 8, après la séance).
 # </details>
 #
 # Deux mesures du risque d'un tableau publié :
@@ -168,31 +168,30 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 #   comptes. l = 1 : dans au moins une classe, tous les patients ont le même diagnostic.
 #
 # Entraînons-nous sur un petit tableau déjà **généralisé** (l'âge remplacé par une tranche de
-# dix ans, le lieu par le département), trié par classe. Quasi-identifiants :
-# `tranche_age`, `sexe`, `departement` ; colonne sensible : `diagnostic`.
+# dix ans, le lieu par le département), **non trié**. Quasi-identifiants : `tranche_age`,
+# `sexe`, `departement` ; colonne sensible : `diagnostic`.
 
 # %% jupyter={"source_hidden": true}
-# Inutile de lire ce code (replié) : il crée le petit tableau et l'affiche, trié par classe.
+# Inutile de lire ce code (replié) : il crée le petit tableau et l'affiche, non trié.
 petit = pd.DataFrame(
     {
-        "tranche_age": ["40-49", "50-59", "40-49", "50-59", "40-49", "50-59", "40-49",
-                        "50-59", "40-49", "40-49", "50-59", "40-49", "50-59", "40-49"],
-        "sexe": ["F", "M", "M", "F", "F", "M", "F", "F", "M", "F", "M", "F", "F", "M"],
-        "departement": ["Hérault", "Gard", "Hérault", "Gard", "Hérault", "Gard", "Hérault",
-                        "Gard", "Hérault", "Hérault", "Gard", "Hérault", "Gard", "Hérault"],
-        "diagnostic": ["Diabète", "Hypertension", "Hypertension", "Diabète", "Hypertension",
-                       "Hypertension", "Diabète", "Insuffisance cardiaque", "Asthme",
-                       "Dépression", "Hypertension", "Asthme", "Diabète", "Hypertension"],
+        "tranche_age": ["50-59", "40-49", "40-49", "40-49", "50-59", "40-49", "40-49",
+                        "40-49", "40-49", "50-59", "50-59", "50-59", "50-59", "40-49"],
+        "sexe": ["M", "F", "F", "F", "M", "F", "F", "F", "F", "F", "F", "F", "M", "F"],
+        "departement": ["Hérault", "Gard", "Hérault", "Hérault", "Hérault", "Hérault", "Gard",
+                        "Hérault", "Hérault", "Hérault", "Hérault", "Hérault", "Hérault", "Gard"],
+        "diagnostic": ["Diabète", "Hypertension", "Diabète", "Hypertension",
+                       "Insuffisance cardiaque", "Asthme", "Asthme", "Diabète", "Dépression",
+                       "Hypertension", "Hypertension", "Hypertension", "Diabète", "Hypertension"],
     }
 )
-petit.sort_values(["tranche_age", "sexe", "departement"])
+petit
 
 # %% [markdown]
 # ### Question 1a — Le k de ce tableau (1 point)
 #
 # Quel est le **k** du k-anonymat de ce petit tableau, sur (`tranche_age`, `sexe`,
-# `departement`) ? Ici, une classe réunit les lignes de même tranche d'âge, même sexe et même
-# département.
+# `departement`) ? Une classe : mêmes tranche d'âge, sexe et département.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -326,7 +325,7 @@ checks.check_number(
                        "de diagnostics différents d'une classe : la classe la moins protégée.",
                        digest="f8bceb5db93993f0"),
         checks.Mistake(None,
-                       "avez-vous vérifié chacune des 4 classes ? Le l est le plus petit compte "
+                       "avez-vous vérifié chacune des classes ? Le l est le plus petit compte "
                        "sur toutes les classes.", digest="08090e5b4e7344de"),
     ],
     hint="Comptez les diagnostics différents dans chacune des classes, puis gardez le plus "
@@ -356,7 +355,7 @@ l_petit = 3
 l_petit = 4
 
 # %% mistake="l_petit"
-# message : avez-vous vérifié chacune des 4 classes
+# message : avez-vous vérifié chacune des classes
 l_petit = 2
 
 # %% [markdown]
@@ -699,8 +698,6 @@ explorateur
 # > - **Une loi, un contrat.** Un moyen interdit par la loi ou irréalisable en pratique ne
 # >   compte pas. Un contrat qui interdit de réidentifier est une mesure qui compte dans la
 # >   pesée, mais il n'est pas une loi.
-# >
-# > Le détail des textes : après la séance.
 #
 # ### Question 3 — Deux destinataires, un même contrat (2 points, 1 par destinataire)
 #
@@ -710,17 +707,21 @@ explorateur
 # | | Un laboratoire public de recherche | Une société d'études (prestataire) |
 # |---|---|---|
 # | reçoit | sexe, classe d'âge de 20 ans, diagnostic (ni date de naissance ni lieu) | date de naissance, sexe, code postal, diagnostic |
-# | détient déjà | aucune autre donnée sur ces personnes | pour une autre mission, le fichier nominatif d'un panel d'habitants de la région : nom, date de naissance, sexe, code postal |
+# | détient déjà | aucune autre donnée sur ces personnes | le fichier nominatif de son panel d'habitants de la région (nom, date de naissance, sexe, code postal), dont les membres acceptent les rapprochements pour des études |
 # | travaille | dans un environnement sécurisé du CHU : aucune donnée n'y entre, seuls des comptes agrégés (au moins 10 patients) en sortent ; accès contrôlés | dans ses propres locaux |
 #
-# Pour **chacun**, choisissez la lettre qui donne le verdict **et** sa raison (une lettre
-# peut servir deux fois).
+# L'extrait est-il fait de données personnelles **pour ce destinataire** ? Pour **chacun**,
+# choisissez la lettre qui donne le verdict **et** sa raison (une lettre peut servir deux
+# fois).
 #
-# - **A.** Personnelles : le CHU, qui a transmis l'extrait, garde la table de correspondance.
-# - **B.** Personnelles : il a lui-même un moyen raisonnable de relier l'extrait à des noms.
-# - **C.** Pas personnelles : son contrat lui interdit de relier l'extrait à des noms.
-# - **D.** Pas personnelles : il n'a aucun moyen raisonnable de relier l'extrait à des noms.
-# - **E.** Pas personnelles : tant qu'il n'a relié aucune ligne à un nom, nul n'est identifié.
+# - **A.** Personnelles pour lui : le CHU qui l'a transmis garde la table.
+# - **B.** Personnelles pour lui : il a lui-même un moyen raisonnable de relier l'extrait à
+#   des noms.
+# - **C.** Pas personnelles pour lui : son contrat lui interdit de relier l'extrait à des noms.
+# - **D.** Pas personnelles pour lui : il n'a aucun moyen raisonnable de relier l'extrait à
+#   des noms.
+# - **E.** Pas personnelles pour lui : tant qu'il n'a relié aucune ligne à un nom, nul n'est
+#   identifié.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -784,15 +785,20 @@ checks.check_choices(
                    "ou irréalisable en pratique est écarté (arrêt Breyer).",
                    "e2421af044230542"),
             erreur("relisez ce que détient déjà le prestataire, et comparez-le aux colonnes de "
-                   "l'extrait.", "acebb4d087cd298d"),
+                   "l'extrait. Ce n'est pas la question discutée de l'exercice 9 (une liste à "
+                   "constituer, puis à croiser) : son fichier est déjà en main, tenu "
+                   "légalement, ses membres ont accepté les rapprochements pour des études, et "
+                   "le croiser ne coûte presque rien.", "acebb4d087cd298d"),
             erreur(message_identifiee, "ac8c41d2e5fa49c4"),
         ],
     },
     success="chacun est jugé de son côté, avec ses moyens raisonnables : le prestataire a un "
     "fichier qui relie l'extrait à des noms, que son contrat n'efface pas ; le laboratoire, "
     "avec un extrait sans date ni lieu, sans autre donnée ni moyen d'en importer, contrôlé, "
-    "n'en a aucun. Et la start-up, avec des profils publics ? C'est discuté : la réflexion de "
-    "l'exercice 9 vous demande de trancher.",
+    "n'en a aucun. Pour le CHU, qui garde la table, l'extrait reste personnel, et en France ce "
+    "type d'accès en environnement sécurisé reste encadré comme un traitement de données de "
+    "santé (voir « Retour sur la question 3 »). Et la start-up, avec des profils publics ? "
+    "C'est discuté : la réflexion de l'exercice 9 vous demande de trancher.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -826,7 +832,7 @@ qualification = {"laboratoire": "E", "prestataire": "E"}
 qualification = {"laboratoire": "B", "prestataire": "B"}
 
 # %% mistake="qualification"
-# message : relisez ce que détient déjà le prestataire
+# message : Ce n'est pas la question discutée de l'exercice 9
 qualification = {"laboratoire": "D", "prestataire": "D"}
 
 # %% [markdown]
@@ -1212,7 +1218,9 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # pourtant plus larges. Avec des classes de 11 ans, quelle est la **plus petite classe**
 # (celle qui fixe k = 4) ? Donnez l'**âge où elle commence**, un nombre entier (pour la
 # classe « 40-49 ans », ce serait `40`). Le sexe compte aussi dans les classes, mais la
-# réponse ne dépend que de l'âge.
+# réponse ne dépend que de l'âge. Comme dans l'explorateur, les classes partent de **0 an**,
+# et tous les patients de 90 ans et plus forment une seule classe, « 90 ans et plus », quelle
+# que soit la largeur choisie.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1222,8 +1230,8 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 #
 # <details><summary>Indice 2</summary>
 #
-# Les classes partent de 0 an : 0-10, 11-21, 22-32… Continuez jusqu'à « 90 ans et plus », et
-# comparez leurs largeurs.
+# Écrivez-les : 0-10, 11-21, 22-32… Continuez jusqu'à « 90 ans et plus », et comparez leurs
+# largeurs.
 # </details>
 
 # %% answer="debut_classe"
@@ -1735,9 +1743,10 @@ risque_population = "E"
 # <details><summary>Ouvrir la lecture : confidentialité différentielle, données synthétiques,
 # accès contrôlé, modèles d'IA…</summary>
 #
-# - **Publier un échantillon ne suffit pas.** Rocher et al. (2019) estiment que 99,98 % des
-#   Américains seraient correctement réidentifiés dans n'importe quel jeu de données contenant
-#   15 attributs démographiques, même très incomplet.
+# - **Publier un échantillon ne suffit pas.** Rocher et al. (2019) estiment, à l'aide d'un
+#   modèle statistique appris sur des données américaines, que 99,98 % des Américains
+#   seraient correctement réidentifiés dans n'importe quel jeu de données contenant
+#   15 attributs démographiques, même très incomplet : une estimation, pas un comptage.
 # - **La confidentialité différentielle** (en anglais *differential privacy*) ne publie pas des lignes mais
 #   des résultats (comptes, moyennes) auxquels on ajoute un bruit aléatoire calibré, de sorte
 #   qu'ils changent à peine qu'une personne soit ou non dans les données (Dwork et al., 2006).
@@ -1797,9 +1806,16 @@ risque_population = "E"
 # reconnaître une personne dont il connaît la date de naissance et la commune (question 4).
 # L'arrêt de 2025 dit seulement que des données pseudonymisées peuvent ne pas être
 # personnelles pour un destinataire, et la CNIL rappelle que des données pseudonymisées
-# conservent le plus souvent un caractère personnel (CNIL, 2020). Dans les deux cas, les
-# patients doivent savoir à qui leurs données vont : c'est respecter leur **autonomie**
-# (CENS) et **V6 — Intégrité et transparence**.
+# conservent le plus souvent un caractère personnel (CNIL, 2020). Le verdict D vaut pour le
+# laboratoire, sur ces faits, selon l'arrêt de 2025 ; il ne change rien pour le CHU. Et il
+# reste en tension avec la pratique : le règlement sur l'espace européen des données de santé
+# applique le RGPD aux traitements faits dans ses environnements sécurisés (règlement (UE)
+# 2025/327, considérant 77), et, en France, ce type d'accès reste encadré comme un
+# traitement de données de santé. Le prestataire, lui, n'est pas le cas discuté de la
+# start-up (exercice 9) : son fichier est déjà en main, tenu légalement, et ses membres ont
+# accepté les rapprochements pour des études ; ce module retient la lecture étroite de
+# Breyer. Dans les deux cas, les patients doivent savoir à qui leurs données vont : c'est
+# respecter leur **autonomie** (CENS) et **V6 — Intégrité et transparence**.
 
 # %% [markdown]
 # <details><summary>Ouvrir la lecture : article 4(5) et considérant 26 du RGPD, arrêts Breyer
@@ -1880,9 +1896,9 @@ risque_population = "E"
 #
 # **Point 1 — Le droit (question 2).** 1 : la copie juge **du côté de la start-up**, avec ses
 # moyens raisonnables, recoupements compris (arrêt C-413/23 P : « anonyme pour elle, faute de
-# table » ne suffit pas), **et** dit pourquoi un contrat ou k > 1 ne suffit pas, à lui seul, à
-# rendre les données anonymes (Breyer : un contrat n'est pas une loi ; WP216 : k > 1 laisse
-# la corrélation et l'inférence). 0,5 : l'un des deux seulement, ou « pseudonymisé n'est pas
+# table » ne suffit pas), **et** dit pourquoi un contrat **ou** k > 1 ne suffit pas, à lui
+# seul, à rendre les données anonymes (l'un des deux exemples suffit ; Breyer : un contrat
+# n'est pas une loi ; WP216 : k > 1 laisse la corrélation et l'inférence). 0,5 : l'un des deux seulement, ou « pseudonymisé n'est pas
 # anonyme » (RGPD art. 4(5), considérant 26) sans l'appliquer à la start-up. 0 : données
 # dites anonymes faute de table ou grâce au contrat. Profils publics (point discuté) : toute
 # conclusion bien argumentée est acceptée (le moyen compte ; ou il est écarté : sans base
