@@ -111,7 +111,7 @@ def test_module_11_question_3_needs_the_recipient_side_reasoning():
     assert "contrat" in flat and "fichier nominatif" in flat and "environnement sécurisé" in flat
     options = {letter: _option("3", letter) for letter in "ABCDE"}
     assert [o.split(" :")[0] for o in options.values()] == (
-        ["Personnelles"] * 2 + ["Pas personnelles"] * 3
+        ["Personnelles pour lui"] * 2 + ["Pas personnelles pour lui"] * 3
     )
     solution = text.split("### BEGIN SOLUTION\nqualification = ")[1].split("### END SOLUTION")[0]
     answer = ast.literal_eval(solution)
@@ -223,3 +223,22 @@ def test_module_11_tenth_edition_lecturer_conditions():
     regime = " ".join(after.split("### Exercice 4")[0].replace("\n#", " ").split())
     assert "votre enseignant vous le dit" in regime and "vérifiées comme en séance" not in regime
     assert "justice et équité" in text.split("## Mode d'emploi")[0]
+
+
+def test_module_11_afternoon_edition_lecturer_d7g():
+    # Lecturer review d7g (6 December, afternoon): Q3 asks whether the extract is personal
+    # "for this recipient"; the contractor's panel consented to matching (not the disputed
+    # start-up case), and D for the contractor gets its own message; the small table of Q1 is
+    # shown unsorted and needs all three columns; Q5 states where the classes start and end.
+    text = _text()
+    statement = " ".join(text.split("### Question 3 ")[1].split("# %%")[0].replace("\n#", " ").split())
+    assert "pour ce destinataire" in statement
+    assert "acceptent les rapprochements pour des études" in statement
+    check = text.split('# %% tests="qualification"')[1].split("### BEGIN HIDDEN")[0]
+    assert "Ce n'est pas la question discutée de l'exercice 9" in " ".join(check.split())
+    small = text.split("petit = pd.DataFrame(")[1].split("# %%")[0]
+    assert "sort_values" not in small
+    q5 = " ".join(
+        text.split("### Question 5 ")[1].split("<details>")[0].replace("\n#", " ").split()
+    )
+    assert "**0 an**" in q5 and "« 90 ans et plus »" in q5
