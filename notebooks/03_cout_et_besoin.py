@@ -2561,8 +2561,9 @@ print(
 #   14,1 %, 21,0 % et 26,7 % avec des modèles réentraînés (tableau 2 et texte) ; 1,3 %,
 #   19,2 %, 18,3 %, P = 0,8348, 26,9 % et 29,2 % (tableau 3 et texte) ; 3 695 943 patients,
 #   indice proposé par les chercheurs et réduction de 84 % du biais (discussion).
-# - Obermeyer Z, Powers B, Vogeli C, Mullainathan S. *Dissecting racial bias* : README du dépôt
-#   public des auteurs, « dissecting-bias » (gitlab.com/labsysmed/dissecting-bias), note du
+# - Obermeyer et al., 2022 : README du dépôt public des auteurs de l'article, « dissecting-bias »
+#   (gitlab.com/labsysmed/dissecting-bias ; le README se termine par les noms de Zoey Li, Katie
+#   Lin et Ziad Obermeyer ; la note elle-même n'est pas signée), note datée du
 #   1er septembre 2022 (« Error in code that makes Figure 1b ») : une erreur dans le code de la
 #   figure 1B ; la part des patients noirs dans la simulation sans biais est de 59 %, et non
 #   47 % ; la critique de Sam Corbett-Davies sur la procédure d'échange, qui ne fait qu'ajouter
