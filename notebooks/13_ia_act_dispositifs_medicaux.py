@@ -61,7 +61,7 @@ def montrer(*cles):
 
 print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les textes publiés "
       "et des analyses juridiques (EUR-Lex et Légifrance n'étaient pas accessibles) ; ce qui "
-      "n'a pas pu être confirmé est signalé dans le texte (« vérifiez sur EUR-Lex »).")
+      "n'a pas pu être lu dans sa version en vigueur est signalé comme tel.")
 
 # %% [markdown]
 # ## 1. Deux règlements, deux questions
@@ -75,19 +75,20 @@ print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les t
 # - Le **règlement (UE) 2024/1689 sur l'intelligence artificielle** (en anglais
 #   *AI Act*) classe les systèmes d'IA selon le **risque** : quelques pratiques **interdites** ;
 #   des systèmes **à haut risque**, très encadrés ; des obligations de **transparence** pour
-#   ceux qui dialoguent avec des personnes ou génèrent du contenu ; le
-#   reste, à **risque minimal**.
+#   certains (section 2) ; le reste, à **risque minimal**.
 #
 # Deux acteurs. Le **fournisseur** développe le système et le met sur le marché, ou en service
 # pour son propre usage, sous son nom. Le **déployeur** l'utilise sous sa propre autorité
 # dans un cadre professionnel : l'hôpital qui achète le logiciel et le fait utiliser par ses
 # équipes.
 #
-# Un **système d'IA** (article 3, point 1) **déduit** des données reçues ses prédictions,
-# recommandations ou contenus, par un **modèle** appris sur des exemples (le **réentraîner** :
-# le faire apprendre de nouveau) ou un raisonnement sur des connaissances codées (considérant
-# 12). Un logiciel qui applique seulement des règles écrites par des personnes (sonner sous un
-# seuil) n'en est pas un.
+# Un **système d'IA** (article 3, point 1) est un système automatisé qui fonctionne avec une
+# certaine autonomie et **déduit** des données qu'il reçoit comment produire des prédictions,
+# contenus, recommandations ou décisions. Il déduit par apprentissage automatique (un
+# **modèle** appris sur des exemples ; le **réentraîner** : le faire apprendre de nouveau) ou
+# par des approches fondées sur la logique et les connaissances ; un logiciel qui exécute
+# seulement des règles fixées par des personnes (sonner sous un seuil) n'en est pas un
+# (considérant 12).
 #
 # Retenez le mot **destination** (notice, publicité du fabricant) : c'est elle, pas
 # la technique, qui fait d'un logiciel un dispositif médical.
@@ -105,9 +106,9 @@ print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les t
 # 3. Si oui, quelle **classe** par la **règle 11** (section 3, ci-dessous) ? Un système d'IA
 #    qui est lui-même le dispositif, ou son composant de sécurité, de classe IIa, IIb ou III
 #    doit être vérifié par un **organisme notifié** (organisme indépendant désigné par un
-#    État) : il est alors **à haut risque** (article 6, paragraphe 1). En classe I (sauf cas
-#    particuliers), le fabricant déclare seul sa conformité : pas de haut risque par cette
-#    voie.
+#    État) : il est alors **à haut risque** (article 6, paragraphe 1), quelle que soit la
+#    classe au-dessus de I. En classe I (sauf cas particuliers), le fabricant déclare seul sa
+#    conformité : pas de haut risque par cette voie.
 # 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? En santé : évaluer, par ou pour une
 #    autorité publique, le droit d'une personne à des services publics essentiels, dont les
 #    soins ; évaluer le risque et fixer le prix d'une assurance vie ou santé ; évaluer et
@@ -142,9 +143,9 @@ explorateur
 # `"transparence"` ou `"risque minimal"`.
 #
 # - **appels_samu** : au centre 15 (SAMU), un logiciel analyse ce que dit l'appelant et classe
-#   l'appel : « à passer tout de suite au médecin régulateur » ou « peut attendre ». On pose
-#   l'hypothèse que ce n'est pas un dispositif médical : son éditeur le destine à organiser
-#   la file des appels, pas au diagnostic.
+#   l'appel : « à passer tout de suite au médecin régulateur » ou « peut attendre ». Par
+#   hypothèse, ce n'est pas un dispositif médical : son éditeur le destine à organiser la
+#   file des appels, pas au diagnostic.
 # - **emotions_soignants** : une clinique analyse par caméra les émotions de ses infirmiers
 #   pendant leur travail, pour évaluer leur engagement.
 # - **absences_rdv** : un modèle repère les patients qui risquent de manquer leur rendez-vous,
@@ -463,8 +464,7 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 # %% [markdown]
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
 #
-# Pour un système à haut risque, comme l'alerte de sepsis, le règlement sur l'IA répartit les
-# devoirs (résumé) :
+# Les devoirs pour un système à haut risque, comme l'alerte de sepsis (résumé) :
 #
 # | Qui | Ses devoirs principaux |
 # |---|---|
@@ -482,16 +482,16 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 # Pour chaque cas, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou `"les deux"`.
 #
 # - **mise_a_jour** : l'éditeur réentraîne son modèle, ce que son évaluation initiale ne
-#   prévoyait pas, et diffuse cette version aux hôpitaux, qui l'installent telle quelle. Qui
-#   doit en faire évaluer de nouveau la conformité ?
+#   prévoyait pas, et diffuse cette version ; les hôpitaux l'installent telle quelle et la
+#   font utiliser par leurs équipes. Quel rôle ont les hôpitaux pour cette version ?
 # - **seuil** : l'hôpital rend l'alerte plus sensible par un réglage que la notice propose et
 #   que l'évaluation initiale a couvert, puis la fait utiliser par ses équipes.
 # - **marque** : une centrale d'achat hospitalière achète l'alerte à l'éditeur, n'y change
 #   rien et la revend à des hôpitaux sous son propre nom ; elle ne l'utilise pas.
 # - **reentrainement** : l'hôpital, seul, réentraîne le modèle sur ses patients, ce que ni la
 #   notice ni l'évaluation initiale ne prévoyaient et qui change ses performances, puis le
-#   fait utiliser ainsi par ses équipes ; on suppose que l'alerte modifiée reste un système à
-#   haut risque.
+#   fait utiliser ainsi par ses équipes. L'alerte du marché répondait à son besoin : pas
+#   d'exception du MDR (article 5, paragraphe 5), l'alerte modifiée reste à haut risque.
 # - **chu_maison** : un CHU développe lui-même, sous son nom, un logiciel qui classe les
 #   appels de son SAMU et le fait utiliser par ses propres assistants de régulation.
 #
@@ -513,7 +513,7 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 devoirs = {"mise_a_jour": ..., "seuil": ..., "marque": ..., "reentrainement": ...,
            "chu_maison": ...}
 ### BEGIN SOLUTION
-devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
+devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 ### END SOLUTION
 
@@ -527,7 +527,7 @@ checks.check_choices(
     name="devoirs",
     options=["fournisseur", "déployeur", "les deux"],
     digests={
-        "mise_a_jour": "21f8790c6cde0ff9",
+        "mise_a_jour": "1e7fd5af0576a920",
         "seuil": "1827cf863d6f6c09",
         "marque": "20b1389c26d8a2ae",
         "reentrainement": "66a9415ec3a201e7",
@@ -535,12 +535,12 @@ checks.check_choices(
     },
     mistakes={
         "mise_a_jour": [
-            checks.Mistake(None, "les hôpitaux installent la version telle qu'elle est "
-                           "diffusée : qui a apporté la modification, et à qui s'adresse "
-                           "l'article 16 ?", digest="1e7fd5af0576a920"),
+            checks.Mistake(None, "les hôpitaux font utiliser cette version par leurs équipes : "
+                           "relisez la définition du déployeur. Et qui a apporté la "
+                           "modification ?", digest="21f8790c6cde0ff9"),
             checks.Mistake(None, "installer une version sans la changer, est-ce la modifier ? "
-                           "Relisez l'article 25 et l'article 43, paragraphe 4 : qui a fait la "
-                           "modification substantielle ?", digest="97084d99bcf4d545"),
+                           "Relisez l'article 25 : qui a fait la modification substantielle, "
+                           "les hôpitaux ou l'éditeur ?", digest="97084d99bcf4d545"),
         ],
         "seuil": [
             checks.Mistake(None, "changer un réglage n'est pas toujours une modification "
@@ -573,7 +573,8 @@ checks.check_choices(
     },
     success="le fournisseur répond du produit : il en fait évaluer de nouveau la conformité "
     "après chaque modification substantielle (article 43, paragraphe 4), pas après un réglage "
-    "qu'il avait prévu et fait évaluer ; le déployeur répond de son usage. On devient "
+    "qu'il avait prévu et fait évaluer ; le déployeur répond de son usage, et l'hôpital qui "
+    "installe telle quelle une nouvelle version reste déployeur. On devient "
     "fournisseur en développant le système, en y mettant son nom ou en le modifiant "
     "substantiellement (article 25) ; qui le fait et l'utilise a les deux rôles. Les devoirs "
     "qui en découlent dépendent encore du MDR : un dispositif médical fabriqué ou modifié par un "
@@ -587,15 +588,15 @@ checks.check_choices(
     devoirs,
     name="devoirs",
     options=["fournisseur", "déployeur", "les deux"],
-    expected={"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
+    expected={"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
               "reentrainement": "les deux", "chu_maison": "les deux"},
     points=2,
 )
 ### END HIDDEN TESTS
 
 # %% mistake="devoirs"
-# message : qui a apporté la modification, et à qui s'adresse
-devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
+# message : relisez la définition du déployeur. Et qui a apporté
+devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
@@ -605,34 +606,34 @@ devoirs = {"mise_a_jour": "les deux", "seuil": "déployeur", "marque": "fourniss
 
 # %% mistake="devoirs"
 # message : changer un réglage n'est pas toujours une modification substantielle
-devoirs = {"mise_a_jour": "fournisseur", "seuil": "les deux", "marque": "fournisseur",
+devoirs = {"mise_a_jour": "déployeur", "seuil": "les deux", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
 # message : acheter un système ne fait pas un déployeur
-devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "déployeur",
+devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "déployeur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
 # message : la centrale utilise-t-elle l'alerte dans ses services
-devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "les deux",
+devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "les deux",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
 # message : qu'a fait l'hôpital au système, et le fournisseur
-devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
+devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "déployeur", "chu_maison": "les deux"}
 
 # %% mistake="devoirs"
 # message : un acteur peut avoir un rôle ou deux
-devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
+devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "déployeur"}
 
 # %% [markdown]
 # ## 5. Le calendrier, et ce qui a changé en 2026
 #
-# Le règlement sur l'IA s'applique par étapes (article 113, résumé). Le report du haut risque
-# a été **adopté** : c'est le règlement (UE) 2026/1744.
+# Le règlement sur l'IA s'applique par étapes (article 113) ; le report du haut risque a été
+# **adopté** par le règlement (UE) 2026/1744.
 #
 # | Date | Ce qui s'applique à partir de cette date |
 # |---|---|
@@ -648,8 +649,9 @@ devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fourn
 # Pour chaque système, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
 # date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
 # maîtrise de l'IA, due pour tout système d'IA) ; aucun n'est à risque minimal. Dates
-# possibles, passées : `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"` ; à venir :
-# `"2 août 2027"`, `"2 décembre 2027"`, `"2 août 2028"`.
+# possibles, des textes de 2024 ou de 2026 :
+# `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"`, `"2 août 2027"`,
+# `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # - **coach_ado** : une application de sport pour adolescents glisse dans ses vidéos des
 #   images trop brèves pour être vues consciemment, qui les poussent à jeûner ; plusieurs ont
@@ -781,7 +783,9 @@ checks.check_choices(
     success="la catégorie d'abord, la date ensuite : interdictions et maîtrise de l'IA en "
     "premier, puis la transparence, puis le haut risque, en deux temps depuis le report adopté "
     "en 2026 (l'annexe III, puis les dispositifs médicaux). Un assistant vocal peut être "
-    "interdit ou seulement tenu de dire qu'il est une IA : tout dépend de ce qu'il fait.",
+    "interdit ou seulement tenu de dire qu'il est une IA : tout dépend de ce qu'il fait. Dire "
+    "à la personne qu'elle parle à une machine, c'est la valeur V6 — Intégrité et transparence "
+    "et le principe d'autonomie du CENS.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -872,8 +876,7 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # %% [markdown]
 # ## À retenir
 #
-# - C'est la **destination** annoncée par le fabricant qui fait d'un logiciel un dispositif
-#   médical, pas sa technique.
+# - La **destination** fait d'un logiciel un dispositif médical, pas sa technique.
 
 # %% [markdown] reveal="classes_mdr"
 # - La **règle 11** met presque tout logiciel qui aide à décider en classe IIa ou plus : vérifié
@@ -892,10 +895,8 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 
 # %% [markdown]
 # - On date une obligation d'après les textes **adoptés** : depuis le règlement (UE)
-#   2026/1744, les règles du haut risque ne s'appliquent pas encore ; un système mis sur le
-#   marché ou en service avant la date de sa voie (même type, même modèle) n'y entrera
-#   qu'après une modification importante de sa conception, ou au plus tard le 2 août 2030
-#   s'il est destiné à des autorités publiques (article 111).
+#   2026/1744, les règles du haut risque ne s'appliquent pas encore. Pour un système déjà sur
+#   le marché ou en service, l'article 111 prévoit une exception (« Pour aller plus loin »).
 
 # %% [markdown]
 # ## Après la séance
@@ -903,113 +904,93 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # ### Réflexion — Quelle garantie humaine doit-on au patient ? (3 points, corrigée par l'enseignant)
 #
 # En 10 à 15 lignes, depuis votre futur métier : un hôpital met en service l'alerte de sepsis
-# de l'explorateur. Quelle garantie **humaine** doit-il au patient ? Dites ce que le droit
-# exige déjà et ce qu'il exigera (avec au moins deux articles, en disant lesquels
-# s'appliquent aujourd'hui), et ce qu'il n'exige pas mais que vous jugez dû (pensez
-# aussi aux patients pour qui l'alerte marcherait moins bien) ; dites si et quand les règles
-# du haut risque s'appliqueront à ce dispositif (lisez aussi, dans « Pour aller plus loin »,
-# la puce sur les systèmes déjà en service) et ce qui est dû en attendant.
+# de l'explorateur. Quelle garantie **humaine** doit-il au patient ? Dites :
+#
+# 1. ce que le droit exigera de l'hôpital quand les règles du haut risque s'appliqueront
+#    (au moins deux devoirs, avec leur article) ;
+# 2. quand ces règles s'appliqueront (lisez aussi, dans « Pour aller plus loin », la puce
+#    sur les systèmes déjà en service) et ce qui est dû dès aujourd'hui ;
+# 3. ce que le droit n'exige pas mais que vous jugez dû, en pensant aussi aux patients pour
+#    qui l'alerte marcherait moins bien.
 
 # %% [markdown] written="reflexion_garantie_humaine" points=3
 # ### BEGIN SOLUTION
-# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
-# noté **0**, **un demi** ou **1** point (le critère 2 aussi par quarts). Chaque élément n'est
-# compté qu'une fois, dans un seul critère.
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, un
+# par point de la consigne, chacun noté **0**, **un demi** ou **1** point ; rien d'autre (pas
+# de quart, pas de zéro d'office). Chaque élément n'est compté qu'une fois, dans son critère.
 #
-# **Critère 1 — Ce que le droit exigera de l'hôpital, avec les bons articles**,
-# valeur V5 — Utilisation responsable et éclairée. Ce critère ne porte que sur les devoirs du
-# haut risque et leur partage entre l'hôpital et le fournisseur ; ce qui est dû dès
-# aujourd'hui est noté au critère 2 (b), et seulement là.
+# **Critère 1 — Ce que le droit exigera de l'hôpital**, valeur
+# V5 — Utilisation responsable et éclairée. Devoirs du déployeur, article 26 : usage conforme
+# à la notice (§ 1) ; contrôle humain par des personnes compétentes, formées, qui ont
+# l'autorité de passer outre (§ 2) ; surveillance du fonctionnement, signalement des
+# incidents au fournisseur, suspension en cas de risque (§ 5).
 #
-# - **1** : au moins deux devoirs de l'hôpital, déployeur, avec leur article, présentés comme
-#   à venir ou conditionnels (voir critère 2 (a)) : contrôle humain exercé par des personnes
-#   compétentes, formées, qui ont l'autorité de passer outre (article 26, paragraphe 2) ;
-#   usage conforme à la notice (article 26, paragraphe 1) ; surveillance du fonctionnement,
-#   signalement des incidents au fournisseur, suspension en cas de risque (article 26,
-#   paragraphe 5). L'article 14 fixe ce que le système doit permettre au soignant : c'est un
-#   devoir de conception du fournisseur ; une copie qui le dit a raison, une copie qui
-#   l'attribue à l'hôpital confond les devoirs.
-# - **un demi** : un seul devoir juste avec son article, ou des devoirs sans article, ou un
-#   devoir du fournisseur attribué à l'hôpital (article 14, marquage CE), ou un devoir de
-#   l'article 26 présenté comme déjà en vigueur.
+# - **1** : deux de ces devoirs, chacun avec son article (« article 26 » suffit).
+# - **un demi** : un seul devoir juste avec son article ; ou des devoirs justes sans article ;
+#   ou un devoir du fournisseur (conception du contrôle humain, article 14 ; marquage CE)
+#   donné comme devoir de l'hôpital.
 # - **0** : aucun devoir juste de l'hôpital.
 #
-# **Critère 2 — Le calendrier adopté, et ce qui est dû en attendant**,
-# valeur V4 — Prudence, esprit critique et inclusivité. Deux éléments :
+# **Critère 2 — Le calendrier, et ce qui est dû dès aujourd'hui**, valeur
+# V4 — Prudence, esprit critique et inclusivité. Deux éléments :
 #
-# **(a) Si et quand les règles du haut risque s'appliqueront à cette alerte.** Pour un
-# dispositif médical, elles s'appliquent aux systèmes nouveaux à partir du 2 août 2028 (date
-# de l'annexe I, reportée par le règlement (UE) 2026/1744). Mais l'alerte est mise en service
-# aujourd'hui, avant cette date : d'après l'article 111, paragraphe 2, modifié, que le module
-# enseigne, elle n'y sera soumise que si sa conception subit ensuite une modification
-# importante (on raisonne par type et modèle, considérant 39). « L'article 26 s'appliquera à
-# cette alerte le 2 août 2028 », sans cette nuance, est donc inexact.
+# - **(a) quand** : les règles du haut risque ne s'appliquent pas encore ; pour un dispositif
+#   médical, le 2 août 2028 (annexe I, date du règlement (UE) 2026/1744). Une copie qui
+#   ajoute l'exception de l'article 111 (système déjà en service, sauf modification importante
+#   de sa conception), avec l'une ou l'autre date butoir ou sans date, a aussi (a) : la
+#   rédaction de 2026 de cet article n'a pas été lue au Journal officiel, on ne sanctionne
+#   donc aucune lecture argumentée.
+# - **(b) dès aujourd'hui** : au moins un devoir déjà en vigueur pour l'hôpital ou ses
+#   soignants : la maîtrise de l'IA du personnel (article 4, depuis le 2 février 2025, quelle
+#   que soit la rédaction citée) ; la matériovigilance (signalement d'un incident grave à
+#   l'ANSM, article L. 5212-2 du code de la santé publique, à l'hôpital par le correspondant
+#   local de matériovigilance, article R. 5212-17) ; l'information du patient (article
+#   L. 4001-3, module 09) ; la déontologie du soignant. Un devoir du seul fabricant ne compte
+#   pas : la question porte sur l'hôpital.
 #
-# - (a) acquis en entier : la copie dit que le haut risque s'appliquera le 2 août 2028 aux
-#   systèmes nouveaux, et à cette alerte seulement en cas de modification importante (article
-#   111) ; ou bien « peut-être jamais, sauf modification importante (article 111) » ; ou bien,
-#   argumenté, que la mise en conformité sera due au plus tard le 2 août 2030 si l'on tient le
-#   CHU pour une autorité publique.
-# - (a) à moitié : la date seule (le haut risque s'appliquera à cette alerte le
-#   2 août 2028), sans la nuance de l'article 111.
-# - Une copie qui cite la date du texte de 2024 en disant qu'elle a été reportée compte comme
-#   la date seule.
+# Note : **1** si (a) et (b) ; **un demi** si l'un des deux ; **0** sinon. Une date du texte
+# de 2024 (2 août 2026, 2 août 2027) ou d'une proposition donnée comme celle qui vaut
+# aujourd'hui ne donne pas (a) : le critère vaut alors au plus un demi.
 #
-# *Point discuté, à dire aux étudiants au retour* : l'échéance à venir du 2 août 2030 vise les
-# systèmes « destinés à être utilisés par » des autorités publiques, c'est-à-dire la destination
-# fixée par le fournisseur ; qu'un CHU, établissement public de santé, soit une « autorité
-# publique » au sens de cet article n'est tranché par aucun texte lu pour ce module (l'article
-# 27 parle, lui, d'« organismes de droit public »). Ne pénalisez ni l'une ni l'autre lecture
-# argumentée. *Source de ce point* : l'article 111, paragraphe 2, dans sa rédaction de 2026, et
-# le considérant 39 du règlement (UE) 2026/1744 ont été lus dans des sources secondaires
-# concordantes (dépôts publics qui citent le texte anglais adopté ou la version du Conseil ; le
-# considérant 39 dans une seule), pas au Journal officiel, qui n'était pas accessible ;
-# relisez-les sur EUR-Lex (CELEX 32026R1744) avant la correction.
+# **Critère 3 — Ce qui est dû au-delà du droit**, valeur
+# V1 — Priorité à la relation humaine, et principe de justice du CENS.
 #
-# **(b) Ce qui s'applique déjà à l'hôpital ou à ses soignants** : la copie dit que l'attente
-# ne dispense pas de tout, en nommant au moins un devoir déjà en vigueur : la maîtrise de l'IA
-# du personnel (article 4, dans sa rédaction de 2026 : prendre des mesures pour la favoriser ;
-# une copie qui écrit que l'article 4 oblige à « garantir un niveau suffisant » cite la
-# version de 2024, remplacée : ce devoir ne lui vaut pas (b), un autre devoir juste oui) ; la
-# matériovigilance (les utilisateurs d'un dispositif médical signalent sans délai à l'ANSM un
-# incident qui a entraîné ou aurait pu entraîner la mort ou une dégradation grave de l'état de
-# santé, code de la santé publique, article L. 5212-2 ; à l'hôpital, par le correspondant
-# local de matériovigilance, qui le transmet à l'ANSM, article R. 5212-17 : « à l'ANSM » et
-# « au correspondant local » sont justes l'un et l'autre) ; l'information du patient sur
-# l'usage d'un dispositif médical comportant un traitement de données algorithmique dont
-# l'apprentissage a été réalisé à partir de données massives (article L. 4001-3, module 09),
-# devoir du professionnel de santé qui l'utilise ; l'article renvoie à un arrêté pour
-# préciser les dispositifs visés (d'après une relecture ; non vérifié ici : relisez-le sur
-# Légifrance avant de le présenter comme pleinement applicable) ; la déontologie et la
-# responsabilité du soignant. Un devoir du seul fabricant (marquage CE, organisme notifié) ne
-# suffit pas pour (b) : la question porte sur l'hôpital.
+# - **1** : une garantie humaine concrète, qui dit qui, quand ou comment (un soignant examine
+#   le patient avant d'agir sur l'alerte, peut ne pas la suivre et le note ; le patient est
+#   informé en mots simples ; l'équipe connaît le biais d'automatisation, module 09), **et**
+#   un mot sur les patients pour qui l'alerte peut moins bien marcher (l'hôpital vérifie
+#   qu'elle marche aussi bien pour tous).
+# - **un demi** : l'un des deux seulement (une garantie vague, « garder l'humain dans la
+#   boucle », ne compte pas comme garantie concrète).
+# - **0** : ni l'un ni l'autre.
 #
-# Notation du critère 2 :
+# **Trois copies exemples** (étudiantes et étudiants infirmiers).
 #
-# - **0** si la copie présente comme celle qui vaut aujourd'hui une date du texte de 2024 ou
-#   d'une proposition, quel que soit le reste (c'est l'erreur que vise la valeur
-#   V4 — Prudence, esprit critique et inclusivité) ;
-# - sinon, la somme : (a) vaut un demi en entier, un quart à moitié ; (b) vaut un demi. Le
-#   critère est noté 1, trois quarts, un demi, un quart ou 0 (par exemple « pas encore, mais
-#   l'article 4 s'applique déjà à l'hôpital », sans date : un demi ; « rien n'est dû en
-#   attendant », sans date : 0).
+# Copie A, **3 sur 3** :
 #
-# **Critère 3 — Ce qui est dû au-delà du droit**,
-# valeur V1 — Priorité à la relation humaine.
+# > « Quand les règles du haut risque s'appliqueront, l'hôpital devra utiliser l'alerte selon
+# > sa notice (article 26, § 1) et confier le contrôle à des soignants formés qui peuvent
+# > passer outre (article 26, § 2). Pour un dispositif médical, ce sera le 2 août 2028 ; comme
+# > l'alerte est mise en service avant, l'article 111 peut l'en dispenser tant que sa
+# > conception ne change pas beaucoup. Dès aujourd'hui, l'hôpital doit former son personnel
+# > (article 4) et signaler un incident grave à la matériovigilance. Au-delà, l'infirmière
+# > examine le patient avant d'appeler le médecin et note quand elle ne suit pas l'alerte ;
+# > l'hôpital vérifie qu'elle marche aussi bien chez les patients âgés ou à peau foncée. »
 #
-# - **1** : une garantie concrète et argumentée (un soignant examine le patient avant d'agir
-#   sur l'alerte ; il peut ne pas la suivre et le note ; le patient est informé en mots simples ;
-#   le biais d'automatisation est connu de l'équipe, module 09 ; une alerte n'est pas un
-#   diagnostic), **et** un mot sur les patients pour qui l'alerte peut moins bien marcher (la
-#   consigne le demande : l'hôpital vérifie qu'elle marche aussi bien pour tous ses patients,
-#   principe de justice du CENS, volet inclusivité de la valeur
-#   V4 — Prudence, esprit critique et inclusivité). La copie ne conclut ni « l'IA décide » ni
-#   « il faut l'ignorer ».
-# - **un demi** : une garantie concrète sans un mot sur ces patients ; ou ce mot avec une
-#   garantie vague (« garder l'humain dans la boucle ») qui ne dit ni qui, ni quand, ni comment.
-# - **0** : rien au-delà du droit, ou une position sans argument.
+# Critère 1 : 1 (deux devoirs, articles) ; critère 2 : 1 ((a) et (b)) ; critère 3 : 1.
 #
-# **Copie exemple** (étudiante infirmière), notée **un point sur 3** :
+# Copie B, **2 sur 3** :
+#
+# > « L'hôpital doit confier l'alerte à des soignants formés qui peuvent passer outre, et
+# > surveiller son fonctionnement (article 26). Ces règles s'appliquent depuis le 2 août 2027.
+# > Les soignants doivent aussi être formés à l'IA (article 4). Il faut garder l'humain dans
+# > la boucle, et penser aux patients chez qui l'alerte se trompe plus souvent. »
+#
+# Critère 1 : 1 ; critère 2 : un demi (date du texte de 2024 donnée comme actuelle : pas
+# de (a) ; l'article 4 donne (b)) ; critère 3 : un demi (le mot sur les patients, mais une
+# garantie vague).
+#
+# Copie C, **1 sur 3** :
 #
 # > « L'hôpital doit confier la surveillance des alertes à des soignants formés qui peuvent
 # > passer outre (article 26). Le fabricant a dû faire certifier son logiciel par un organisme
@@ -1017,13 +998,10 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # > d'obligation. Je pense qu'une infirmière doit toujours aller voir le patient avant
 # > d'appeler le médecin, et noter si elle n'est pas d'accord avec l'alerte. »
 #
-# Notation : critère 1, **un demi** (un seul devoir de l'hôpital avec son article, présenté
-# comme à venir puisque la copie dit ensuite que ces règles ne s'appliquent pas encore ; le
-# marquage est bien attribué au fabricant) ; critère 2, **0** (pas de date fausse présentée
-# comme en vigueur, mais ni (a), aucune date ni article 111, ni (b) : « pas d'obligation »
-# oublie l'article 4 et la matériovigilance, qui s'appliquent déjà ; cette omission n'est
-# comptée qu'ici) ; critère 3, **un demi** (garantie concrète : qui, quand, et la trace écrite ;
-# rien sur les patients pour qui l'alerte marcherait moins bien).
+# Critère 1 : un demi (un seul devoir de l'hôpital avec son article) ; critère 2 : 0 (ni date
+# ni article 111, et « pas d'obligation » oublie l'article 4 et la matériovigilance) ;
+# critère 3 : un demi (garantie concrète, rien sur les patients pour qui l'alerte marcherait
+# moins bien).
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1059,21 +1037,23 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #   dispositif médical.
 
 # %% [markdown]
-# - **Les systèmes déjà en service.** L'article 111, paragraphe 2, tel que modifié par le
-#   règlement (UE) 2026/1744, n'applique les règles du haut risque à un système mis sur le
-#   marché ou en service avant la date où ces règles s'appliquent à sa voie (article 113) que
-#   s'il subit ensuite des modifications importantes de sa conception ; on raisonne par type
-#   et modèle de système (considérant 39 de ce règlement). Les systèmes à haut risque destinés
-#   aux autorités publiques devront, eux, être mis en conformité au plus tard le
-#   2 août 2030.
+# - **Les systèmes déjà en service.** L'article 111, paragraphe 2, prévoit une exception : un
+#   système à haut risque mis sur le marché ou en service avant une date butoir n'entre dans
+#   ces règles que s'il subit ensuite des modifications importantes de sa conception. Dans le
+#   texte de 2024, cette date butoir était le 2 août 2026, et les systèmes destinés à des
+#   autorités publiques devaient être mis en conformité au plus tard le 2 août 2030. Le
+#   règlement (UE) 2026/1744 a modifié cet article d'après les analyses lues, mais sa
+#   rédaction au Journal officiel n'a pas pu être lue pour ce cours : il ne dit donc pas
+#   quelle date butoir vaut aujourd'hui. Retenez le raisonnement : date de mise en service,
+#   date butoir, modification importante.
 
 # %% [markdown] reveal="categories"
 # - **L'hôpital public.** L'article 27, dans son texte de 2024, demande aux organismes de droit
 #   public (un hôpital public par exemple) et aux entités privées qui fournissent des services
 #   publics, quand ils déploient un système à haut risque de l'annexe III, comme un logiciel de
 #   tri, une analyse d'impact sur les droits fondamentaux avant sa mise en service (il vise
-#   aussi certains déployeurs des points 5 b et c de l'annexe III). Le règlement (UE)
-#   2026/1744 a pu le modifier : relisez la version consolidée.
+#   aussi certains déployeurs des points 5 b et c de l'annexe III). Ce cours n'a pas pu lire
+#   sa rédaction après le règlement (UE) 2026/1744.
 
 # %% [markdown]
 # - **Le droit français.** L'information du patient quand est utilisé un dispositif médical
@@ -1095,15 +1075,14 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #   COM(2025) 1023), en modifiant aussi la liste de l'annexe I du règlement sur l'IA ; d'après
 #   des analyses juridiques (Produktkanzlei, 2026), les dispositifs médicaux passeraient dans la
 #   section B de cette annexe, à laquelle les exigences du règlement sur l'IA ne s'appliquent pas
-#   directement. C'est une proposition, non adoptée : vérifiez où elle en est sur EUR-Lex. Le
+#   directement. C'est une proposition, pas une règle. Le
 #   Parlement et le Conseil n'ont pas repris ce passage en section B dans l'omnibus numérique
 #   sur l'IA (règlement (UE) 2026/1744), qui ne l'a fait que pour les machines
 #   (Produktkanzlei, 21 mai 2026) : les dispositifs médicaux restent soumis aux deux textes.
-#   La même proposition réécrit aussi la **règle 11** : d'après des analyses publiées
-#   (BAYOOSOFT, 2 février 2026), un logiciel serait en classe I sauf si un critère le fait
-#   monter. Adoptée ainsi, elle mettrait davantage de logiciels en
-#   classe I, donc hors du haut risque par l'article 6, paragraphe 1. Elle n'était pas adoptée
-#   à la dernière source lue (BAYOOMED, 26 mai 2026) : vérifiez sur EUR-Lex.
+#   La même proposition réécrit aussi la **règle 11** : un logiciel y serait en classe I
+#   sauf si un critère le fait monter. Adoptée ainsi, elle mettrait davantage de logiciels en
+#   classe I, donc hors du haut risque par l'article 6, paragraphe 1. Ce cours ne l'a vue
+#   adoptée dans aucune source lue.
 #
 # Les textes à lire après la séance : les définitions et les pratiques interdites, les devoirs
 # du fournisseur et du déployeur, quand on devient fournisseur, le contrôle humain, la
@@ -1128,19 +1107,19 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   et 23), 4, 5, 6, 14, 16, 25, 26, 27, 43, 50, 111, 113, annexes I et III. EUR-Lex.
 # - Règlement (UE) 2026/1744 du Parlement européen et du Conseil du 8 juillet 2026 modifiant
 #   le règlement (UE) 2024/1689 (omnibus numérique sur l'IA), Journal officiel de l'Union du
-#   24 juillet 2026 : article 1 (dont l'article 111, paragraphe 2, remplacé) et considérant 39 ;
-#   proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
+#   24 juillet 2026 (lu dans des analyses juridiques et des copies publiées, pas au Journal
+#   officiel) ; proposition de la Commission COM(2025) 836 du 19 novembre 2025. EUR-Lex.
 # - Code de la santé publique, articles L. 5212-2 et R. 5212-17 (matériovigilance) ; article
 #   L. 4001-3 (information du patient). Légifrance.
 # - Commission européenne. Proposition de règlement modifiant les règlements (UE) 2017/745 et
 #   (UE) 2017/746 (simplification), et le règlement (UE) 2024/1689 quant à la liste de son
 #   annexe I, COM(2025) 1023 du 16 décembre 2025 (non adoptée).
 # - Produktkanzlei (cabinet d'avocats). Digital Omnibus: medical devices to remain under dual AI
-#   regulation, 21 mai 2026 ; Commission's draft amendment to the MDR/IVDR for AI-based medical
-#   devices, 15 avril 2026.
-# - BAYOOSOFT. MDR Rule 11 in transition: what the planned realignment means for medical
-#   software manufacturers, 2 février 2026 ; BAYOOMED (M. Schulze, J. Schliesch). The EU wants
-#   to revise MDR Rule 11, 26 mai 2026 (analyses de la proposition COM(2025) 1023).
+#   regulation, 21 mai 2026.
+# - Délégation au numérique en santé et Agence du numérique en santé, « Éthique », doctrine du
+#   numérique en santé, esante.gouv.fr : le cadre de l'éthique du numérique en santé (CENS) et
+#   ses cinq principes (bienfaisance, non-malfaisance, autonomie, justice et équité,
+#   écoresponsabilité).
 # - Règlement (UE) 2017/745 du Parlement européen et du Conseil du 5 avril 2017 relatif aux
 #   dispositifs médicaux : article 2, point 1 ; considérant 19 ; article 5, paragraphe 5 ;
 #   article 16 ; article 52 ; annexe VIII, règle 11 ; annexe IX. EUR-Lex.
