@@ -1103,8 +1103,9 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 # 2026/1744 au Journal officiel L 2026/1744 ; le MDR sous la référence CELEX 32017R0745) :
 #
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 établissant
-#   des règles harmonisées concernant l'intelligence artificielle : articles 3 (points 3, 4
-#   et 23), 4, 5, 6, 14, 16, 25, 26, 27, 43, 50, 111, 113, annexes I et III. EUR-Lex.
+#   des règles harmonisées concernant l'intelligence artificielle : considérant 12 ; articles 3
+#   (points 1, 3, 4 et 23), 4, 5, 6, 14, 16, 25, 26, 27, 43, 50, 111 (rédaction de 2024), 113,
+#   annexes I et III. EUR-Lex.
 # - Règlement (UE) 2026/1744 du Parlement européen et du Conseil du 8 juillet 2026 modifiant
 #   le règlement (UE) 2024/1689 (omnibus numérique sur l'IA), Journal officiel de l'Union du
 #   24 juillet 2026 (lu dans des analyses juridiques et des copies publiées, pas au Journal
@@ -1113,7 +1114,7 @@ montrer("MDR 2(1)", "MDCG 2019-11", "MDR règle 11", "IA 5", "IA 6(1)", "IA 16",
 #   L. 4001-3 (information du patient). Légifrance.
 # - Commission européenne. Proposition de règlement modifiant les règlements (UE) 2017/745 et
 #   (UE) 2017/746 (simplification), et le règlement (UE) 2024/1689 quant à la liste de son
-#   annexe I, COM(2025) 1023 du 16 décembre 2025 (non adoptée).
+#   annexe I, COM(2025) 1023 du 16 décembre 2025 (proposition).
 # - Produktkanzlei (cabinet d'avocats). Digital Omnibus: medical devices to remain under dual AI
 #   regulation, 21 mai 2026.
 # - Délégation au numérique en santé et Agence du numérique en santé, « Éthique », doctrine du
