@@ -297,9 +297,8 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 # Vérification de la question 2 : exécutez cette cellule.
 # Accepte aussi le calcul fait avec la créatinine convertie arrondie à 0,01 mg/dL.
 _conversion_arrondie = (
-    isinstance(dfg_2009_m_a, float)
+    isinstance(dfg_2009_m_a, float)  # 62.0 typed is 62,03 at 0,1; the integer 62 is not
     and math.isfinite(dfg_2009_m_a)
-    and not dfg_2009_m_a.is_integer()
     and checks.matches_digest(dfg_2009_m_a, "8c9240d3e2dd763c", name="dfg_2009_m_a", decimals=1)
 )
 # La question 2 est aussi jugée avec les données de votre question 1 : une erreur de saisie
@@ -394,9 +393,8 @@ _exacte = float(egfr_ckd_epi_2009(CREATININE_M_A / UMOL_PAR_MG, AGE_M_A, False, 
 _arrondie = float(egfr_ckd_epi_2009(round(CREATININE_M_A / UMOL_PAR_MG, 2), AGE_M_A, False, True))
 _empreinte = checks.answer_digest(_arrondie, name="dfg_2009_m_a", decimals=1)
 _conversion_arrondie = (
-    isinstance(dfg_2009_m_a, float)
+    isinstance(dfg_2009_m_a, float)  # 62.0 typed is 62,03 at 0,1; the integer 62 is not
     and math.isfinite(dfg_2009_m_a)
-    and not dfg_2009_m_a.is_integer()
     and checks.matches_digest(dfg_2009_m_a, _empreinte, name="dfg_2009_m_a", decimals=1)
 )
 _attendu, _decimales = (_arrondie if _conversion_arrondie else _exacte), 1

@@ -175,6 +175,19 @@ def test_module_07_an_integer_earns_half_the_points_in_both_checks(setup, answer
         assert "trop arrondi" in out.getvalue()
 
 
+def test_module_07_question_2_accepts_62_0_from_the_rounded_conversion(setup):
+    """62,0 is the value with the creatinine converted to 0,01 mg/dL (62,03), which the
+    statement accepts: full marks in both checks, not the half of the integer 62 (lecturer)."""
+    space = dict(setup[0])
+    exec("\n".join(f"{name} = {value}" for name, value in INTEGERS.items()), space)
+    space["dfg_2009_m_a"] = 62.0
+    for part in _test_cell("dfg_2009_m_a"):
+        code = part.replace("checks.check_number(", "_result = checks.check_number(")
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(code, "check", "exec"), space)
+        assert not isinstance(space.pop("_result"), PartialCredit)
+
+
 @pytest.mark.slow
 def test_module_07_an_integer_earns_half_the_points_through_nbgrader(tmp_path, capsys):
     """The evaluated release, graded by nbgrader: 57, 62 and 54 earn half their points."""
