@@ -11,13 +11,12 @@
 # 1. Lire une **importance par permutation** et sa **variation**.
 # 2. Lire l'importance de mesures **corrélées** (mélangées ensemble, ou retirées).
 # 3. Lire une **dépendance partielle** sans lui faire dire une **cause**.
-# 4. Mesurer le **biais d'automatisation** : les lectures justes abandonnées pour suivre une IA
-#    qui se trompe.
+# 4. Mesurer le **biais d'automatisation** (suivre une IA qui se trompe).
 # 5. Dire ce que le droit demande (informer la patiente ; le contrôle humain), et depuis quand.
 #
 # > **Les valeurs de l'école dans ce module**
-# > - **V1 — Priorité à la relation humaine** : la décision reste humaine : le soignant pose le
-# >   diagnostic, peut passer outre la machine, et décide des soins avec la patiente.
+# > - **V1 — Priorité à la relation humaine** : le soignant pose le diagnostic, peut passer
+# >   outre la machine et décide des soins avec la patiente.
 # > - **V4 — Prudence, esprit critique et inclusivité** : une explication du modèle n'est pas
 # >   une preuve.
 # > - **V5 — Utilisation responsable et éclairée** : savoir quand passer outre l'outil.
@@ -25,7 +24,8 @@
 # >   explications montrent (et ne montrent pas).
 # >
 # > **Cadre de l'éthique du numérique en santé (CENS)** : autonomie (une patiente informée peut
-# > consentir ou refuser), non-malfaisance (suivre une IA qui se trompe retarde un diagnostic).
+# > consentir ou refuser), bienfaisance (l'IA peut aider à mieux diagnostiquer),
+# > non-malfaisance (suivre une IA qui se trompe retarde un diagnostic).
 #
 # ## Mode d'emploi
 #
@@ -125,10 +125,14 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
          digits=3)
 
 # %% [markdown]
-# Une **boîte à moustaches** résume les 20 baisses d'une mesure : trait à la médiane, boîte
-# autour de la moitié centrale, points isolés à part. Mélangés seuls, les **points concaves**
-# (creux du contour du noyau) arrivent loin devant. L'**écart-type** mesure la variation d'un
-# mélange à l'autre, sur ces mêmes patientes, pas avec d'autres.
+# <details><summary>Lire une boîte à moustaches</summary>
+#
+# Elle résume les 20 baisses d'une mesure : trait à la médiane, boîte autour de la moitié
+# centrale, points isolés à part.
+# </details>
+#
+# Mélangés seuls, les **points concaves** (creux du contour du noyau) arrivent loin devant.
+# L'**écart-type** mesure la variation d'un mélange à l'autre, sur ces **mêmes** patientes.
 
 # %% [markdown]
 # ## 2. Mélanger plusieurs mesures ensemble
@@ -170,13 +174,14 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # ### Question 1 — Texture et variation locale du rayon, ensemble (1 point)
 #
 # La texture et la variation locale du rayon, mélangées ensemble, font-elles perdre plus,
-# autant ou moins que la **somme** de leurs baisses seules, et pourquoi ? Écrivez entre
-# guillemets doubles l'une des réponses
-# `"plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une"`,
-# `"plus : l'une redit en bonne partie ce que l'autre apporte, comme pour la taille"`,
-# `"autant, à peu près : l'une redit à peine ce que l'autre apporte au modèle"`,
-# `"autant, à peu près : un modèle figé ne perd jamais plus que la somme"` ou
-# `"moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"`.
+# autant ou moins que la **somme** de leurs baisses seules, et pourquoi ? Écrivez la lettre
+# entre guillemets (`"A"` à `"E"`).
+#
+# - **A.** Plus : deux colonnes mélangées brouillent plus que deux fois une.
+# - **B.** Plus : l'une redit en bonne partie l'autre, comme pour la taille.
+# - **C.** Autant, à peu près : l'une redit à peine ce que l'autre apporte.
+# - **D.** Autant, à peu près : un modèle figé ne perd jamais plus que la somme.
+# - **E.** Moins : ce qu'elles disent en commun n'est perdu qu'une fois.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -193,7 +198,7 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # %% answer="pari_temoin"
 pari_temoin = ...
 ### BEGIN SOLUTION
-pari_temoin = "autant, à peu près : l'une redit à peine ce que l'autre apporte au modèle"
+pari_temoin = "C"
 ### END SOLUTION
 
 # %% tests="pari_temoin" points=1
@@ -201,25 +206,21 @@ pari_temoin = "autant, à peu près : l'une redit à peine ce que l'autre apport
 checks.check_choice(
     pari_temoin,
     name="pari_temoin",
-    options=["plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une",
-             "plus : l'une redit en bonne partie ce que l'autre apporte, comme pour la taille",
-             "autant, à peu près : l'une redit à peine ce que l'autre apporte au modèle",
-             "autant, à peu près : un modèle figé ne perd jamais plus que la somme",
-             "moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"],
-    digest="dfe42b750753685e",
+    options=["A", "B", "C", "D", "E"],
+    digest="e3189e24eceac1a2",
     mistakes=[
         checks.Mistake(None, "pour la taille, l'excès ne venait pas du nombre de colonnes "
                        "mélangées, mais de ce que ces colonnes se redisaient. Qu'en est-il de "
-                       "ces deux-ci ?", digest="d040fe1d6b6dcfa9"),
+                       "ces deux-ci ?", digest="19871bbe36e0f035"),
         checks.Mistake(None, "relisez les chiffres de la première sortie : ces deux mesures "
                        "se redisent-elles comme le rayon, le périmètre et l'aire ?",
-                       digest="f866d5dcec06af4c"),
+                       digest="161be9d24658e931"),
         checks.Mistake(None, "la section 2 montre le contraire : la taille, mélangée en groupe, "
                        "fait perdre bien plus que la somme. La prévision doit venir d'une autre "
-                       "raison.", digest="fc948524633569dc"),
+                       "raison.", digest="14696704eca93a1c"),
         checks.Mistake(None, "pour perdre « une fois » ce que deux mesures disent en commun, il "
                        "faut qu'elles en disent beaucoup en commun ; et même alors, la taille en "
-                       "groupe faisait perdre plus, pas moins.", digest="6c92b6c728577351"),
+                       "groupe faisait perdre plus, pas moins.", digest="a53327cc1ce33605"),
     ],
     success="leur corrélation est presque nulle : brouiller l'une ne retire pas au modèle ce "
     "qu'il lit dans l'autre, et les deux baisses s'ajoutent à peu près, ici. « À peu près » : "
@@ -231,59 +232,56 @@ checks.check_choice(
 checks.check_choice(
     pari_temoin,
     name="pari_temoin",
-    options=["plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une",
-             "plus : l'une redit en bonne partie ce que l'autre apporte, comme pour la taille",
-             "autant, à peu près : l'une redit à peine ce que l'autre apporte au modèle",
-             "autant, à peu près : un modèle figé ne perd jamais plus que la somme",
-             "moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"],
-    expected="autant, à peu près : l'une redit à peine ce que l'autre apporte au modèle",
+    options=["A", "B", "C", "D", "E"],
+    expected="C",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="pari_temoin"
 # message : l'excès ne venait pas du nombre de colonnes
-pari_temoin = "plus : comme pour la taille, deux colonnes mélangées brouillent plus que deux fois une"
+pari_temoin = "A"
 
 # %% mistake="pari_temoin"
 # message : se redisent-elles comme le rayon
-pari_temoin = "plus : l'une redit en bonne partie ce que l'autre apporte, comme pour la taille"
+pari_temoin = "B"
 
 # %% mistake="pari_temoin"
 # message : la section 2 montre le contraire
-pari_temoin = "autant, à peu près : un modèle figé ne perd jamais plus que la somme"
+pari_temoin = "D"
 
 # %% mistake="pari_temoin"
 # message : il faut qu'elles en disent beaucoup en commun
-pari_temoin = "moins : ce que les deux disent en commun, le modèle ne le perd qu'une fois"
+pari_temoin = "E"
 
 # %% [markdown]
 # ### Question 2 — Réapprendre sans rayon ni périmètre (1 point)
 #
 # On retire le rayon et le périmètre et l'on **réapprend** le modèle sur les quatre autres
-# mesures. Que perd-il en exactitude, et pourquoi ? Écrivez entre guillemets doubles l'une des
-# réponses
-# `"il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse"`,
-# `"il perd bien plus que la somme : comme la taille, quand on la mélange en groupe"`,
-# `"il perd à peu près la somme : l'aire, restée, mesure une surface et ne redit pas le rayon"`,
-# `"presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert"` ou
-# `"presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"`.
+# mesures. Que perd-il en exactitude, et pourquoi ? Écrivez la lettre entre guillemets.
+#
+# - **A.** À peu près la somme : chaque colonne retirée emporte sa propre baisse.
+# - **B.** Bien plus que la somme, comme la taille mélangée en groupe.
+# - **C.** À peu près la somme : l'aire, une surface, ne redit pas le rayon.
+# - **D.** Presque rien : le modèle réappris lit la taille dans l'aire, restée.
+# - **E.** Presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu.
 #
 # <details><summary>Indice 1</summary>
 #
-# Un mélange brouille une colonne d'un modèle figé, qui ne se réajuste pas. Un modèle réappris,
-# lui, répartit de nouveau ses poids entre les mesures qu'on lui laisse.
+# Qu'est-ce qui change entre brouiller une colonne d'un modèle figé (section 2) et réapprendre
+# un modèle sans elle ? Vérifiez la raison de chaque option, pas seulement sa prévision.
 # </details>
 #
 # <details><summary>Indice 2</summary>
 #
-# Dans le tableau des corrélations (première sortie), lisez celles de l'aire avec le rayon et
-# le périmètre. Puis vérifiez la raison de chaque option, pas seulement sa prévision.
+# Un modèle réappris répartit de nouveau ses poids entre les mesures qu'on lui laisse. Dans le
+# tableau des corrélations (première sortie), lisez celles de l'aire avec le rayon et le
+# périmètre.
 # </details>
 
 # %% answer="modele_reappris"
 modele_reappris = ...
 ### BEGIN SOLUTION
-modele_reappris = "presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert"
+modele_reappris = "D"
 ### END SOLUTION
 
 # %% tests="modele_reappris" points=1
@@ -291,27 +289,23 @@ modele_reappris = "presque rien : l'aire, restée, porte la taille, et le modèl
 checks.check_choice(
     modele_reappris,
     name="modele_reappris",
-    options=["il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse",
-             "il perd bien plus que la somme : comme la taille, quand on la mélange en groupe",
-             "il perd à peu près la somme : l'aire, restée, mesure une surface et ne redit pas le rayon",
-             "presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert",
-             "presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"],
-    digest="fe04673b585c8f18",
+    options=["A", "B", "C", "D", "E"],
+    digest="1259764202366a0a",
     mistakes=[
         checks.Mistake(None, "additionner les baisses seules suppose que chaque colonne porte "
                        "une information à elle. Est-ce le cas de ces mesures de taille ?",
-                       digest="0cd46f26c1c803ec"),
+                       digest="04648dc507858e17"),
         checks.Mistake(None, "mélanger la taille en groupe la retirait toute à un modèle figé. "
                        "Ici, le modèle réapprend sur les mesures qui restent : que disent-elles "
-                       "encore ?", digest="fde7921c4f1f51a6"),
+                       "encore ?", digest="0457549ff4e23d4e"),
         checks.Mistake(None, "une surface et une longueur ne s'expriment pas pareil, mais "
                        "elles montent ensemble : lisez la corrélation de l'aire avec le rayon "
-                       "et le périmètre.", digest="962e4db5b50aeab2"),
+                       "et le périmètre.", digest="96fb070fd40e2cdf"),
         checks.Mistake(None, "bonne prévision, mauvaise raison : mélangée seule, une colonne "
                        "redondante coûte peu, car les autres la redisent (section 2). Ce "
                        "qu'elle coûtait seule ne dit donc pas ce que perd un modèle réappris "
                        "sans elle.",
-                       digest="bef0b2aa2a105700"),
+                       digest="33abb16d7cb90afe"),
     ],
     success="l'aire redit presque exactement le rayon et le périmètre : le modèle réappris lit "
     "la taille dans l'aire. Réapprendre répond à « le modèle peut-il s'en passer ? », une autre "
@@ -321,30 +315,26 @@ checks.check_choice(
 checks.check_choice(
     modele_reappris,
     name="modele_reappris",
-    options=["il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse",
-             "il perd bien plus que la somme : comme la taille, quand on la mélange en groupe",
-             "il perd à peu près la somme : l'aire, restée, mesure une surface et ne redit pas le rayon",
-             "presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert",
-             "presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"],
-    expected="presque rien : l'aire, restée, porte la taille, et le modèle réappris s'en sert",
+    options=["A", "B", "C", "D", "E"],
+    expected="D",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="modele_reappris"
 # message : additionner les baisses seules suppose
-modele_reappris = "il perd à peu près la somme : chaque colonne retirée emporte sa propre baisse"
+modele_reappris = "A"
 
 # %% mistake="modele_reappris"
 # message : le modèle réapprend sur les mesures qui restent
-modele_reappris = "il perd bien plus que la somme : comme la taille, quand on la mélange en groupe"
+modele_reappris = "B"
 
 # %% mistake="modele_reappris"
 # message : une surface et une longueur ne s'expriment pas pareil
-modele_reappris = "il perd à peu près la somme : l'aire, restée, mesure une surface et ne redit pas le rayon"
+modele_reappris = "C"
 
 # %% mistake="modele_reappris"
 # message : bonne prévision, mauvaise raison
-modele_reappris = "presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu"
+modele_reappris = "E"
 
 # %% jupyter={"source_hidden": true} reveal="modele_reappris"
 # Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit
@@ -427,11 +417,12 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 # Pour chaque phrase, écrivez `"oui"` si elle est vraie de cette courbe (de ce qu'elle montre
 # et du calcul décrit plus haut), `"non"` sinon :
 #
-# - **score moyen** : quand on donne à toutes les patientes plus de points concaves, la moyenne
-#   de leurs scores monte ;
+# - **valeurs réelles** : en un même point de la courbe, certaines patientes ont reçu plus de
+#   points concaves qu'elles n'en ont, d'autres moins ;
 # - **cause** : pour une patiente, des noyaux moins creusés réduiraient le risque de cancer ;
 # - **chaque patiente** : le score de chaque patiente monte de la même quantité que la courbe ;
-# - **classement** : pour le modèle, les points concaves comptent plus que la taille des noyaux ;
+# - **classement** : cette courbe montre que, pour le modèle, les points concaves comptent plus
+#   que la texture ;
 # - **noyaux** : les scores moyennés incluent des noyaux fabriqués, invraisemblables (très
 #   creusés mais petits, par exemple).
 #
@@ -452,34 +443,34 @@ print("En abscisse, la valeur de points concaves donnée à toutes les patientes
 # </details>
 
 # %% answer="lecture_courbe"
-lecture_courbe = {"score moyen": ..., "cause": ..., "chaque patiente": ..., "classement": ...,
-                  "noyaux": ...}
+lecture_courbe = {"valeurs réelles": ..., "cause": ..., "chaque patiente": ...,
+                  "classement": ..., "noyaux": ...}
 ### BEGIN SOLUTION
-lecture_courbe = {"score moyen": "oui", "cause": "non", "chaque patiente": "non",
+lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": "non",
                   "classement": "non", "noyaux": "oui"}
 ### END SOLUTION
 
 # %% tests="lecture_courbe" points=2
 # Vérification de la question 3 : exécutez cette cellule.
-message_moyen = ("lisez les axes. En abscisse, la valeur donnée à toutes les "
-                 "patientes ; en ordonnée, la moyenne de leurs scores. Que fait la courbe ?")
+message_moyen = ("en chaque point, toutes les patientes reçoivent la même valeur de points "
+                 "concaves. Avaient-elles toutes, au départ, la même ?")
 message_cause = ("une explication décrit comment le modèle calcule, pas ce que ferait "
                  "une tumeur dont on changerait les noyaux.")
 message_chaque = ("la courbe est une moyenne sur les patientes ; celle d'une "
                   "patiente peut monter plus ou moins vite.")
-message_classement = ("la courbe donne un sens, pas un classement des mesures ; "
-                      "pour comparer, c'est l'importance (et la taille se mélange en groupe).")
+message_classement = ("une courbe d'une seule mesure donne un sens, pas un classement ; "
+                      "pour comparer des mesures, c'est l'importance (section 1).")
 message_noyaux = ("seuls les points concaves changent, chaque patiente garde sa taille. "
                   "Or les points concaves suivent la taille : quels noyaux fabrique-t-on ?")
 checks.check_choices(
     lecture_courbe,
     name="lecture_courbe",
     options=["oui", "non"],
-    digests={"score moyen": "5e68664e55ef517f", "cause": "26deb5642a0d0f3c",
+    digests={"valeurs réelles": "aebb1e7e585afa23", "cause": "26deb5642a0d0f3c",
              "chaque patiente": "befaab4946130e7c", "classement": "4db151e0baace8ce",
              "noyaux": "98e78589bff4bedb"},
     mistakes={
-        "score moyen": [checks.Mistake(None, message_moyen, digest="2389b47cfeded9cc")],
+        "valeurs réelles": [checks.Mistake(None, message_moyen, digest="1ac7f95622067fb5")],
         "cause": [checks.Mistake(None, message_cause, digest="8f6a3fba78389ed2")],
         "chaque patiente": [checks.Mistake(None, message_chaque, digest="21a2c39051f5695c")],
         "classement": [checks.Mistake(None, message_classement, digest="1a8821e0c7a5c9af")],
@@ -497,7 +488,7 @@ checks.check_choices(
     lecture_courbe,
     name="lecture_courbe",
     options=["oui", "non"],
-    expected={"score moyen": "oui", "cause": "non", "chaque patiente": "non",
+    expected={"valeurs réelles": "oui", "cause": "non", "chaque patiente": "non",
               "classement": "non", "noyaux": "oui"},
     points=2,
 )
@@ -505,27 +496,27 @@ checks.check_choices(
 
 # %% mistake="lecture_courbe"
 # message : une explication décrit comment le modèle calcule
-lecture_courbe = {"score moyen": "oui", "cause": "oui", "chaque patiente": "non",
+lecture_courbe = {"valeurs réelles": "oui", "cause": "oui", "chaque patiente": "non",
                   "classement": "non", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe"
-# message : la courbe donne un sens, pas un classement des mesures
-lecture_courbe = {"score moyen": "oui", "cause": "non", "chaque patiente": "non",
+# message : donne un sens, pas un classement
+lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": "non",
                   "classement": "oui", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe"
 # message : quels noyaux fabrique-t-on
-lecture_courbe = {"score moyen": "oui", "cause": "non", "chaque patiente": "non",
+lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": "non",
                   "classement": "non", "noyaux": "non"}
 
 # %% mistake="lecture_courbe"
 # message : la courbe est une moyenne sur les patientes
-lecture_courbe = {"score moyen": "oui", "cause": "non", "chaque patiente": "oui",
+lecture_courbe = {"valeurs réelles": "oui", "cause": "non", "chaque patiente": "oui",
                   "classement": "non", "noyaux": "oui"}
 
 # %% mistake="lecture_courbe"
-# message : Que fait la courbe
-lecture_courbe = {"score moyen": "non", "cause": "non", "chaque patiente": "non",
+# message : Avaient-elles toutes, au départ
+lecture_courbe = {"valeurs réelles": "non", "cause": "non", "chaque patiente": "non",
                   "classement": "non", "noyaux": "oui"}
 
 # %% [markdown]
@@ -533,8 +524,9 @@ lecture_courbe = {"score moyen": "non", "cause": "non", "chaque patiente": "non"
 #
 # Camille, interne (personnage et décisions **inventés**), a lu 12 patientes du **test**,
 # seule, puis avec la suggestion de l'IA (notre modèle), sur des cas choisis où l'IA se trompe
-# plus qu'en réalité. La « **confiance** » de l'IA est son score pour la réponse
-# suggérée (50 % : elle hésite ; 100 % : sûre, pas forcément juste). Le **biais
+# plus qu'en réalité (situation simplifiée : en pratique, clinique et imagerie comptent
+# aussi). La « **confiance** » de l'IA est son score pour la réponse suggérée (50 % :
+# elle hésite ; près de 100 % : sûre, pas forcément juste). Le **biais
 # d'automatisation** est la tendance à suivre une machine même quand elle se trompe.
 
 # %% jupyter={"source_hidden": true}
@@ -568,7 +560,8 @@ juste = {True: "✔ juste", False: "✘ faux"}
 camille = pd.DataFrame({
     "IA": [f"{diagnostic[s]} ({juste[s == v]})"
            for s, v in zip(camille_ia, camille_verite, strict=True)],
-    "Confiance de l'IA": [f"{fr_number(100 * c, 0)} %" for c in confiance_test[autres]],
+    "Confiance de l'IA": [f"{fr_number(100 * c, 0)} %" if c < 0.99 else "> 99 %"  # jamais 1
+                          for c in confiance_test[autres]],
     "Camille seule": [f"{diagnostic[c]} ({juste[c == v]})"
                       for c, v in zip(CAMILLE_SEULE, camille_verite, strict=True)],
     "Camille avec l'IA": [f"{diagnostic[c]} ({juste[c == v]})"
@@ -737,20 +730,25 @@ else:
 # Inutile de lire ce code (replié) : les textes, tirés de la bibliothèque du cours.
 for cle in ("L4001-3", "IA 14", "IA 113"):
     ref = reference(cle)
-    display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
+    texte = f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"
+    if cle == "IA 113":  # le calendrier, replié : ses dates utiles sont dans le texte qui suit
+        texte = f"<details><summary>Le calendrier (article 113)</summary>\n\n{texte}\n</details>"
+    display(Markdown(texte))
 print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} d'après des "
       "copies des textes publiées en ligne : Légifrance et EUR-Lex font foi.")
 
 # %% [markdown]
 # En France, le professionnel qui **décide d'utiliser**, pour un diagnostic, un dispositif
 # médical comportant un traitement algorithmique appris sur des données massives s'assure que
-# la patiente en a été **informée** (article L. 4001-3). Le règlement européen sur l'IA classe
+# la patiente en a été **informée** (article L. 4001-3 ; un arrêté doit fixer les dispositifs
+# visés). Le règlement européen sur l'IA classe
 # **à haut risque** l'IA qui est un dispositif médical (ou son composant de sécurité) évalué
 # par un organisme notifié (article 6), et des usages comme le tri des urgences (annexe III).
 # Son article 14 demandera qu'elle soit **conçue** pour que la personne qui la contrôle
 # **puisse** passer outre et reste consciente du biais d'automatisation : à partir du
 # **2 décembre 2027** pour l'annexe III, du **2 août 2028** pour les dispositifs médicaux
-# (règlement (UE) 2026/1744), sauf si des textes en discussion changent la donne.
+# (règlement (UE) 2026/1744), sauf si la Commission en allège certaines exigences ou si une
+# proposition en discussion est adoptée (voir « Pour aller plus loin »).
 #
 # ### Question 5 — Ce que demandent les textes (1 point, note partielle)
 #
@@ -760,10 +758,10 @@ print(f"Résumés, pas des citations, à jour au {LEGAL_FACTS_LAST_CHECKED:%d/%m
 #   pour un diagnostic, puis ne suit pas sa suggestion ; il doit quand même s'assurer que la
 #   patiente a été informée de cet usage ;
 # - **quand** : l'article 14 fixe les cas où le soignant doit passer outre ;
-# - **urgences** : une IA de tri des urgences (annexe III) mise sur le marché en janvier 2028
-#   doit respecter l'article 14 ;
-# - **dispositif** : une IA qui est un dispositif médical évalué par un organisme notifié, mise
-#   sur le marché en janvier 2028, doit respecter l'article 14.
+# - **urgences** : une IA de tri des urgences qui n'est pas un dispositif médical (annexe III)
+#   doit respecter l'article 14 au moment de sa mise sur le marché, en janvier 2028 ;
+# - **dispositif** : une IA qui est un dispositif médical évalué par un organisme notifié doit
+#   respecter l'article 14 au moment de sa mise sur le marché, en janvier 2028.
 #
 # Même notation qu'à la question 3.
 #
@@ -912,6 +910,15 @@ display(simulateur)
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
 # noté **0**, **0,5** ou **1** point.
 #
+# **La grille en trois lignes** (détails plus bas) :
+#
+# 1. deux raisons précises de passer outre, la confiance comptée avec sa limite (1) ; une
+#    seule, ou vagues (0,5) ; « toujours » ou « jamais » (0) ;
+# 2. (a) un chiffre juste avec son groupe et sa portée, (b) une limite juste des explications :
+#    les deux (1), l'un (0,5), aucun (0) ;
+# 3. la patiente informée de l'outil, de sa suggestion, de la décision et de sa raison, et qui
+#    décide (1) ; l'un des deux volets (0,5) ; rien (0).
+#
 # **Critère 1 — Des raisons concrètes de passer outre**,
 # valeur V5 — Utilisation responsable et éclairée (savoir quand ne pas suivre l'outil).
 #
@@ -965,7 +972,9 @@ display(simulateur)
 #
 # - **1** : la patiente est informée qu'un outil a servi, en mots simples, avec ce que l'outil a
 #   suggéré, ce que le soignant a décidé et pourquoi ; et qui décide. Deux formulations sont
-#   justes : « le professionnel pose le diagnostic et en répond » ; « la décision de soins se
+#   justes : « le professionnel pose le diagnostic et en répond » (pour les médecins, article
+#   R. 4127-69 du code de la santé publique : « chaque médecin est responsable de ses décisions
+#   et de ses actes ») ; « la décision de soins se
 #   prend avec la patiente, qui peut consentir ou refuser » (article L. 1111-4 du code de la
 #   santé publique : « Toute personne prend, avec le professionnel de santé […], les décisions
 #   concernant sa santé », et peut refuser un traitement ; principe d'autonomie du CENS).
@@ -1025,7 +1034,8 @@ display(simulateur)
 #   côté de ce que perd un modèle réappris : c'est l'extrapolation que décrivent Hooker et al.
 #   De même, réappris sans les points concaves, le modèle perd à peu près autant que sans la
 #   texture : ils restent la mesure la plus discriminante, mais remplaçable (la taille les
-#   suit) ; à deux patientes près, on ne classe rien.
+#   suit) ; à deux patientes près, on ne classe rien. Le mélange répond à « que lit ce
+#   modèle ? », le réapprentissage à « un modèle peut-il s'en passer ? ».
 #   Mélanger la taille en groupe garde rayon, périmètre et aire d'une même
 #   patiente, mais casse encore leur lien avec les points concaves (petits noyaux très creusés,
 #   par exemple), comme le fait de donner à toutes les patientes la même valeur de points
@@ -1037,10 +1047,14 @@ display(simulateur)
 #   manqué et une fausse alerte ; les « confiances » du simulateur sont des scores du modèle,
 #   pas des probabilités vérifiées (calibrées) sur d'autres patientes.
 # - **Le droit, plus loin.** L'article L. 4001-3 renvoie à un arrêté pour dire quels
-#   dispositifs sont visés ; nous n'avons pas pu vérifier s'il a été publié. Une proposition de
-#   la Commission européenne, en discussion (COM(2025) 1023, du 16 décembre 2025, qui révise les
-#   règlements sur les dispositifs médicaux), ferait sortir les dispositifs médicaux des
-#   exigences de conception du règlement sur l'IA, dont l'article 14. Le déployeur (l'hôpital, par exemple) confie le contrôle humain à
+#   dispositifs sont visés ; nous n'avons pas pu vérifier s'il a été publié. Le règlement (UE)
+#   2026/1744 n'a pas exclu les dispositifs médicaux du règlement sur l'IA ; d'après des
+#   synthèses publiées de l'accord (nous n'avons pas lu le texte adopté), il permet à la
+#   Commission de limiter certaines exigences quand le droit des dispositifs médicaux couvre
+#   déjà l'équivalent. Une proposition de la Commission européenne, en discussion
+#   (COM(2025) 1023, du 16 décembre 2025, qui révise les règlements sur les dispositifs
+#   médicaux), ferait sortir les dispositifs médicaux des exigences de conception du règlement
+#   sur l'IA, dont l'article 14. Le déployeur (l'hôpital, par exemple) confie le contrôle humain à
 #   des personnes qui ont la compétence, la formation et l'autorité nécessaires (règlement sur
 #   l'IA, article 26, paragraphe 2, dans son texte de 2024). En France, le débat parle de
 #   « garantie humaine » (une supervision humaine de l'IA en santé) ; le mot n'est pas dans
@@ -1083,8 +1097,16 @@ display(simulateur)
 #   selon l'expérience n'est pas repris : article non lu).
 # - Code de la santé publique, article L. 4001-3, créé par la loi n° 2021-1017 du 2 août 2021
 #   relative à la bioéthique (article 17). Légifrance.
+# - Code de la santé publique, article R. 4127-69 (code de déontologie médicale, article 69 :
+#   « chaque médecin est responsable de ses décisions et de ses actes »), lu sur le site du
+#   Conseil national de l'ordre des médecins (guide de correction).
 # - Règlement (UE) 2024/1689 du Parlement européen et du Conseil du 13 juin 2024 (règlement sur
 #   l'intelligence artificielle), articles 14, 26 et 113. EUR-Lex.
 # - Règlement (UE) 2026/1744 du 8 juillet 2026 (omnibus numérique sur l'IA), *JO de l'Union*
 #   du 24 juillet 2026 : modifie le règlement (UE) 2024/1689, dont son calendrier (article 113).
 #   Lire la version consolidée sur EUR-Lex.
+# - Synthèses de l'accord du 7 mai 2026 sur cet omnibus (pas d'exclusion des dispositifs
+#   médicaux ; pouvoir de la Commission de limiter certaines exigences quand le droit sectoriel
+#   couvre l'équivalent) : MDI Europa, « Provisional agreement on EU Digital Omnibus on AI »
+#   (2026) ; Produktkanzlei, « Digital Omnibus: medical devices to remain under dual AI
+#   regulation » (21 mai 2026). Texte adopté non lu.

@@ -95,3 +95,17 @@ def test_hooker_paragraph_retrained_versus_permuted(setup):
     assert permuted["points concaves"] > 2 * max(
         v for k, v in permuted.items() if k != "points concaves"
     )
+
+
+def test_question_3_every_grid_point_raises_some_and_lowers_others(setup):
+    """Q3 « valeurs réelles » (key « oui »): at each point of the partial dependence curve,
+    some validation patients are given more concave points than they have, others less."""
+    from sklearn.inspection import partial_dependence
+
+    _, x_val, _, _, model = setup
+    grid = partial_dependence(model, x_val, ["points concaves"], grid_resolution=20)[
+        "grid_values"
+    ][0]
+    real = x_val["points concaves"].to_numpy()
+    for value in grid:
+        assert (real > value).any() and (real < value).any(), value
