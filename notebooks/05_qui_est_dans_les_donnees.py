@@ -18,12 +18,18 @@
 # > - **V6 — Intégrité et transparence** : dire qui est dans les données, et ce qu'un petit
 # >   échantillon ne permet pas d'affirmer.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (le même
-# > diagnostic pour toutes les peaux), non-malfaisance (un cancer manqué).
-#
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (la même
+# > qualité de diagnostic pour toutes les peaux), non-malfaisance (un cancer manqué).
+
+# %% [markdown] session="formative"
 # **Déroulé** : questions 1 à 4 en séance, puis une réflexion écrite. Rendez le notebook
 # **complet** à la date fixée.
-#
+
+# %% [markdown] session="evaluation"
+# **Déroulé** : questions 1 à 4 en séance ; le notebook est **ramassé en fin de séance**. La
+# réflexion se rend **à part**, à la date fixée (par exemple un devoir Moodle).
+
+# %% [markdown]
 # **Mode d'emploi.** Exécutez les cellules **dans l'ordre** (Maj + Entrée). Remplacez chaque
 # `...` par votre réponse (un **point** décimal : `0.25` ; ou l'une des réponses proposées,
 # entre guillemets droits `"…"`), puis exécutez la **« Vérification »** (en **séance
@@ -236,8 +242,8 @@ print(
 # ### Question 1 — Les cancers manqués sur le phototype VI (2 points)
 #
 # Calculez `fnr_vi`, le **taux de faux négatifs** de l'application sur le phototype VI :
-# une proportion entre 0 et 1 (trois décimales). **Écrivez le calcul**, division de deux
-# noms listés ci-dessus, pas un nombre recopié.
+# une proportion entre 0 et 1 (trois décimales). Écrivez de préférence le calcul, division
+# de deux noms listés ci-dessus.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -429,8 +435,8 @@ fr_table(
 # <details><summary>Indice 1</summary>
 #
 # Le taux global divise **tous** les cancers manqués du test par **tous** ses cancers. Dans le
-# tableau par phototype, regardez les cancers de chaque ligne (le nombre après « sur ») : d'où
-# vient la plus grande partie des cancers du test ?
+# tableau par phototype, regardez les cancers de chaque ligne (le nombre après « sur ») : que
+# pèse chaque ligne dans le total ?
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -611,13 +617,15 @@ conclusion_equilibre = "non : les intervalles sont trop larges pour conclure"
 # #### Question 3b — Le test de l'éditeur (1 point)
 #
 # Que conclure ? Écrivez l'une des réponses
-# `"les peaux foncées sont moins bien servies"`, `"les peaux foncées sont mieux servies"`,
-# `"pas assez de données pour conclure"` ou `"les deux groupes sont servis pareil"`.
+# `"les V–VI ont plus de cancers manqués que les I–II"`,
+# `"les V–VI ont moins de cancers manqués que les I–II"`,
+# `"pas d'écart : chaque taux est dans l'intervalle de l'autre"` ou
+# `"rien d'établi : un écart de plusieurs points reste compatible"`.
 
 # %% answer="conclusion_editeur"
 conclusion_editeur = ...
 ### BEGIN SOLUTION
-conclusion_editeur = "pas assez de données pour conclure"
+conclusion_editeur = "rien d'établi : un écart de plusieurs points reste compatible"
 ### END SOLUTION
 
 # %% tests="conclusion_editeur" points=1
@@ -626,32 +634,33 @@ checks.check_choice(
     conclusion_editeur,
     name="conclusion_editeur",
     options=[
-        "les peaux foncées sont moins bien servies",
-        "les peaux foncées sont mieux servies",
-        "pas assez de données pour conclure",
-        "les deux groupes sont servis pareil",
+        "les V–VI ont plus de cancers manqués que les I–II",
+        "les V–VI ont moins de cancers manqués que les I–II",
+        "pas d'écart : chaque taux est dans l'intervalle de l'autre",
+        "rien d'établi : un écart de plusieurs points reste compatible",
     ],
-    digest="daefeeff7dc96cc2",
+    digest="0fe21d4c5bf86be7",
     mistakes=[
         checks.Mistake(
             None,
             "vous avez repris la conclusion du test équilibré : chaque "
             "test se lit avec ses propres effectifs et ses propres intervalles.",
-            digest="107e95904cfb8741",
+            digest="44495cadca033cf7",
         ),
         checks.Mistake(
             None,
             "vous avez comparé deux taux sans leurs intervalles : avec "
             "une poignée de cancers chez les V–VI, l'écart observé peut venir du "
             "hasard du tirage.",
-            digest="2a4d79064955f462",
+            digest="2f9119befd5b746e",
         ),
         checks.Mistake(
             None,
-            "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : avec si "
-            "peu de cancers, l'intervalle laisse place à un grand écart dans un "
-            "sens comme dans l'autre.",
-            digest="3737b4f39cfa6b5d",
+            "ne pas voir d'écart ne prouve pas qu'il n'y en a pas : chaque taux "
+            "dans l'intervalle de l'autre veut dire qu'un écart nul reste possible, "
+            "pas qu'il est établi. Avec si peu de cancers, un grand écart reste "
+            "possible aussi, dans un sens comme dans l'autre.",
+            digest="f0c2eafb3faa2e11",
         ),
     ],
     success="même application, deux conclusions : une poignée de cancers ne permet de "
@@ -662,39 +671,38 @@ checks.check_choice(
     conclusion_editeur,
     name="conclusion_editeur",
     options=[
-        "les peaux foncées sont moins bien servies",
-        "les peaux foncées sont mieux servies",
-        "pas assez de données pour conclure",
-        "les deux groupes sont servis pareil",
+        "les V–VI ont plus de cancers manqués que les I–II",
+        "les V–VI ont moins de cancers manqués que les I–II",
+        "pas d'écart : chaque taux est dans l'intervalle de l'autre",
+        "rien d'établi : un écart de plusieurs points reste compatible",
     ],
-    expected="pas assez de données pour conclure",
+    expected="rien d'établi : un écart de plusieurs points reste compatible",
 )
 ### END HIDDEN TESTS
 
 # %% mistake="conclusion_editeur"
 # message : vous avez repris la conclusion du test équilibré
-conclusion_editeur = "les peaux foncées sont moins bien servies"
+conclusion_editeur = "les V–VI ont plus de cancers manqués que les I–II"
 
 # %% mistake="conclusion_editeur"
 # message : vous avez comparé deux taux sans leurs intervalles
-conclusion_editeur = "les peaux foncées sont mieux servies"
+conclusion_editeur = "les V–VI ont moins de cancers manqués que les I–II"
 
 # %% mistake="conclusion_editeur"
 # message : ne pas voir d'écart ne prouve pas
-conclusion_editeur = "les deux groupes sont servis pareil"
+conclusion_editeur = "pas d'écart : chaque taux est dans l'intervalle de l'autre"
 
 # %% [markdown]
 # ## 4. Et si l'on changeait les données d'entraînement ?
 #
 # Un modèle par part de V et VI à l'entraînement (0 à 48 %), testé sur le **même** test
-# équilibré. Bougez le curseur (souris ou **flèches**). Le tableau des écarts donne
-# l'**écart** (taux des V–VI moins taux des I–II), en points, et son intervalle à 95 %.
+# équilibré. Le tableau des écarts donne l'**écart** (taux des V–VI moins taux des I–II), en
+# points, et son intervalle à 95 %, avec les données de l'éditeur (8 %) et à 48 %. Toutes les
+# parts, de 0 à 48 % : l'explorateur, après la séance.
 
 
 # %%
-# L'explorateur (bougez le curseur), puis le tableau des écarts de la question 4.
-melange = TrainingMixExplorer(grille, share=PART_V_VI_EDITEUR, n_train=N_ENTRAINEMENT)
-display(melange)
+# Le tableau des écarts des questions 4a et 4b.
 tableau_ecarts
 
 # %% [markdown]
@@ -705,8 +713,8 @@ tableau_ecarts
 #
 # <details><summary>Indice 1</summary>
 #
-# Que rassemble un intervalle à 95 % ? Cherchez, dans la bonne ligne, la valeur qui dit
-# jusqu'où l'écart réel peut aller.
+# Que rassemble un intervalle à 95 % ? Cherchez, dans la bonne ligne, la valeur au-delà de
+# laquelle un écart devient peu compatible avec ces données.
 # </details>
 #
 # <details><summary>Indice 2</summary>
@@ -737,8 +745,9 @@ checks.check_number(
         ),
         checks.Mistake(
             None,
-            "c'est l'écart observé (colonne « Écart ») : le hasard du test "
-            "laisse possible un écart réel plus grand. Cherchez jusqu'où.",
+            "c'est l'écart observé (colonne « Écart ») : avec le hasard du test, "
+            "un écart réel plus grand reste compatible avec les données. Cherchez "
+            "jusqu'où.",
             digest="2d8d1bbccb6bb30d",
         ),
         checks.Mistake(
@@ -754,8 +763,9 @@ checks.check_number(
         ),
     ],
     hint="Que rassemble un intervalle à 95 % ?",
-    success="la borne haute de l'intervalle : le plus grand écart que les données "
-    "laissent possible à 48 %.",
+    success="la borne haute de l'intervalle : le plus grand écart compatible avec ces "
+    "données au niveau 95 %. Des écarts plus grands restent possibles, seulement peu "
+    "compatibles avec les données.",
     points=1,
 )
 ### BEGIN HIDDEN TESTS
@@ -882,6 +892,17 @@ ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 
 # %% [markdown]
 # ## Après la séance
 #
+# ### Toutes les parts, de 0 à 48 % : l'explorateur
+#
+# Chaque position du curseur (souris ou **flèches**) est un modèle entraîné avec cette part de
+# phototypes V et VI, testé sur le même test équilibré. Suivez le taux de chaque groupe.
+
+# %%
+# L'explorateur : bougez le curseur.
+melange = TrainingMixExplorer(grille, share=PART_V_VI_EDITEUR, n_train=N_ENTRAINEMENT)
+display(melange)
+
+# %% [markdown]
 # ### D'où vient l'écart, et ce que les données ne règlent pas
 
 # %% [markdown] reveal="conclusion_equilibre"
@@ -911,12 +932,14 @@ for g, t in GROUPES.items():
 display(data_card(jeu))
 
 # %% [markdown] reveal="ecart_a_48"
-# Ajouter des peaux foncées réduit l'écart, sans garantir de l'effacer : dans nos données
-# (mécanisme inventé), la malignité se voit moins à la **couleur** sur peau foncée, davantage
-# à la **forme**, et un seul modèle linéaire ne s'adapte pas entièrement aux deux. Des données
-# plus variées sont nécessaires, pas forcément suffisantes. Dans l'explorateur, le taux des
+# Ici, ajouter des peaux foncées a réduit l'écart, sans garantir de l'effacer : dans nos
+# données (mécanisme inventé), la malignité se voit moins à la **couleur** sur peau foncée,
+# davantage à la **forme**, et un seul modèle linéaire ne s'adapte pas entièrement aux deux.
+# Des données plus variées peuvent aider sans suffire ; quand l'écart vient de l'étiquetage,
+# de la qualité des images ou de lésions plus difficiles à reconnaître, elles peuvent ne rien
+# changer. Dans l'explorateur, le taux des
 # III–IV baisse aussi, celui des I–II remonte un peu à 48 % : un écart se réduit aussi quand
-# le groupe bien servi va moins bien. Lisez les deux taux, pas seulement leur différence.
+# le groupe le moins touché va moins bien. Lisez les deux taux, pas seulement leur différence.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : à 48 %, l'écart avec le seuil de l'éditeur, les fausses
@@ -1017,15 +1040,12 @@ fr_table(
 # plus exact sur les phototypes proches de ceux de son entraînement. Daneshjou et al. (2022)
 # ont constitué un jeu de 656 images confirmées par biopsie, aux peaux variées : trois modèles
 # publiés y faisaient moins bien, surtout sur peaux foncées, tout comme des dermatologues ;
-# ajustés sur ces images, les modèles ont comblé l'écart sur ce jeu. Adamson et Smith (2018)
+# ajustés sur ces images, les modèles ont comblé l'écart sur ce jeu. Ce résultat vaut pour ces
+# modèles d'images, bien plus souples que notre modèle linéaire, et pour ce jeu : il ne dit
+# rien d'un autre outil, dont l'écart se mesure de nouveau. Adamson et Smith (2018)
 # avaient alerté sur ce risque. En radiologie thoracique, Seyyed-Kalantari et al. (2021) ont
 # trouvé plus de **sous-diagnostics** (faux « normal ») chez des patients déjà moins bien
 # soignés, et davantage encore à leurs intersections (par exemple femmes hispaniques).
-
-# %% [markdown] reveal="ecart_a_48"
-# Rien de contradictoire entre le résultat de Daneshjou et al. (2022) et notre écart
-# seulement « réduit » : des modèles d'images, bien plus souples que notre modèle linéaire,
-# et un résultat qui vaut pour eux ; pour un autre outil, l'écart se mesure de nouveau.
 
 # %% [markdown]
 # ### Ce que dit le droit
@@ -1043,9 +1063,9 @@ fr_table(
 # système sera utilisé, et qu'on y cherche les biais. La section 2 en donne un exemple : le
 # seuil visait 90 % des cancers ; sur le test équilibré, il en signale moins. La validation
 # qui l'a fixé était tirée comme l'entraînement (surtout des peaux claires), donc pas plus
-# représentative que lui. Le texte ne
-# fixe aucun seuil chiffré : l'éditeur doit montrer ce qu'il a fait, et l'acheteur peut le
-# lui demander. **Quand ?** Pour ces dispositifs, ces règles ne s'appliquent pas encore : le
+# représentative que lui. Le texte ne fixe aucun seuil chiffré : l'éditeur (le « fabricant »
+# au sens du MDR) doit montrer ce qu'il a fait, et l'acheteur peut le lui demander.
+# **Quand ?** Pour ces dispositifs, ces règles ne s'appliquent pas encore : le
 # règlement (UE) 2026/1744 a modifié le règlement et les a reportées ; elles s'appliqueront à
 # partir du 2 août 2028 (lisez la version consolidée du règlement sur EUR-Lex). Et un système
 # mis sur le marché ou en service avant cette date n'y sera soumis que si sa conception change
@@ -1093,16 +1113,15 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # 1. vous demandez la composition des données **par groupe** (phototype ou couleur de peau)
 #    **et** vous la comparez aux patients de l'hôpital, ou, si leur phototype n'est pas
-#    connu, vous proposez de le recueillir ou de l'estimer. Attention : noté dans le dossier,
-#    le phototype est une **donnée de santé** (RGPD, article 4, point 15, et considérant 35),
-#    et la « couleur de peau » comprise comme une origine révèle l'origine ethnique : deux
-#    catégories particulières, dont le traitement est interdit sauf exceptions (RGPD,
-#    article 9). Recueillies pour le soin (article 9, paragraphe 2, h), les réutiliser pour
-#    évaluer un outil demande un cadre (base légale de l'article 9, paragraphe 2, h, i ou j,
-#    formalités CNIL, délégué à la protection des données, information des patients) ;
-# 2. vous demandez des résultats **par groupe** **et** vous citez un chiffre de ce module
-#    **avec son dénominateur** (« … parmi les cancers de … »). C'est un chiffre d'exercice :
-#    ne l'attribuez pas à un outil réel ;
+#    connu, vous proposez de le recueillir ou de l'estimer. Bon à savoir (le mentionner est
+#    un plus, non exigé) : noté dans le dossier, le phototype est une **donnée de santé**
+#    (RGPD, article 4, point 15, et considérant 35), catégorie particulière comme l'origine
+#    ethnique (RGPD, article 9) ; recueilli pour le soin, le réutiliser pour évaluer un outil
+#    demande un cadre (en France, la loi Informatique et Libertés ; le délégué à la
+#    protection des données vous le dira) ;
+# 2. vous demandez (ou citez) des résultats **par groupe** **et** vous citez un chiffre de ce
+#    module **avec son dénominateur** (« … parmi les cancers de … »), de préférence avec son
+#    intervalle. C'est un chiffre d'exercice : ne l'attribuez pas à un outil réel ;
 # 3. vous dites ce que cette absence de résultats par groupe signifie pour votre décision
 #    **et** vous proposez une action concrète qui y répond (celle de votre métier : soin,
 #    contrat, information, suivi…). Une conclusion tranchée (« l'outil est raciste », « il
@@ -1123,8 +1142,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   exigée). Le phototype noté dans le dossier est une donnée de santé (RGPD, art. 4, point 15, et
 #   considérant 35), catégorie particulière de l'article 9 comme l'origine ethnique : recueilli
 #   pour le soin (art. 9, 2, h), il ne se réutilise pour évaluer l'outil que dans un cadre
-#   (art. 9, 2, h, i ou j ; formalités CNIL ; délégué à la protection des données ;
-#   information des patients). Une copie qui le mentionne est valorisée, non exigée ; une copie
+#   (art. 9, 2, h, i ou j ; en France, loi Informatique et Libertés, sous le contrôle de la
+#   CNIL ; délégué à la protection des données ; information des patients). Une copie qui le mentionne est valorisée, non exigée ; une copie
 #   qui dit le phototype « non sensible » ou librement réutilisable n'a pas le point entier. D'autres questions sont bienvenues
 #   sans être exigées, p. ex. : qui a collecté les données, où ; comment les diagnostics ont été
 #   confirmés (biopsie) ; le phototype est-il une bonne mesure ?
@@ -1135,15 +1154,18 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # **Critère 2 — Résultats par groupe, chiffre et dénominateur justes.**
 #
-# - **1** : la copie demande des résultats **par groupe** (p. ex. le taux de faux négatifs par
-#   phototype) **et** cite un chiffre du module avec son dénominateur (p. ex. le taux du
-#   phototype VI parmi ses cancers du test équilibré, contre le taux global annoncé par
-#   l'éditeur). « Chiffre d'exercice » : ne pénalisez que la copie qui attribue le chiffre à
+# - **1** : la copie demande ou cite des résultats **par groupe** (p. ex. le taux de faux
+#   négatifs par phototype) **et** cite un chiffre du module avec son dénominateur (p. ex.,
+#   sur le test équilibré, 17,8 % des cancers des V–VI manqués, de 15,4 à 20,6 %, contre
+#   7,8 % des I–II, de 6,2 à 9,8 %). « Chiffre d'exercice » : ne pénalisez que la copie qui attribue le chiffre à
 #   un outil réel (« l'application X manque 18 % des cancers ») ; citer « dans le module »,
 #   « sur le test équilibré » ou sans précision suffit. Bienvenus sans être exigés :
 #   l'intervalle, un test indépendant de l'entraînement.
-# - **0,5** : l'un des deux seulement (résultats par groupe sans chiffre avec dénominateur, ou
-#   chiffre avec dénominateur sans demande par groupe).
+# - **0,5** : l'un des deux seulement. Première moitié : **demander ou citer** un résultat
+#   par groupe (« le phototype VI avait plus de cancers manqués » suffit, même sans chiffre).
+#   Seconde moitié : un chiffre avec son dénominateur. Une copie qui compare deux chiffres de
+#   tests différents (phototype VI du test équilibré contre taux global de l'éditeur) n'est
+#   pas en faute : la comparaison sur le même test, avec les intervalles, est meilleure.
 # - **0** : ni l'un ni l'autre (se contente du taux global).
 #
 # **Critère 3 — Que faire de l'incertitude**, valeur V6 — Intégrité et transparence.
@@ -1174,8 +1196,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # > refuse qu'il conclue que tout va bien : on teste d'abord chez nous. »
 #
 # Notation : critère 1, **0,5** (composition par phototype, et origine des données en plus,
-# mais pas de comparaison aux patients de l'hôpital) ; critère 2, **0,5** (résultat par
-# groupe, phototype VI contre taux annoncé, sans chiffre ni dénominateur écrits) ; critère 3,
+# mais pas de comparaison aux patients de l'hôpital) ; critère 2, **0,5** (un résultat par
+# groupe **cité**, phototype VI contre taux annoncé, sans chiffre ni dénominateur écrits) ; critère 3,
 # **1** (le constat, « je refuse qu'il conclue que tout va bien », et une action, tester chez
 # nous).
 #
@@ -1202,16 +1224,16 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # > phototype n'est pas toujours noté, je proposerais de le recueillir, dans un cadre validé
 # > avec le délégué à la protection des données. Je demanderais aussi le taux de cancers
 # > manqués par phototype, avec son intervalle : dans le module, sur le test équilibré,
-# > l'application manquait environ 18 % des cancers du phototype VI (parmi les cancers de ce
-# > phototype), alors que le taux global de l'éditeur, calculé surtout sur des peaux claires,
-# > était d'environ 11 %. S'il ne fournit aucun résultat par phototype, ce n'est pas une
+# > l'application manquait 17,8 % des cancers des phototypes V–VI (144 sur 807, intervalle
+# > de 15,4 à 20,6 %), contre 7,8 % de ceux des I–II (65 sur 833, de 6,2 à 9,8 %) ; le taux
+# > global de l'éditeur, calculé surtout sur des peaux claires, ne le montrait pas. S'il ne fournit aucun résultat par phototype, ce n'est pas une
 # > preuve que tout va bien, c'est une inconnue : je demanderais une évaluation sur nos
 # > patients avant l'usage courant, et en attendant l'examen clinique resterait la règle pour
 # > les peaux foncées. »
 #
 # Notation : critère 1, **1** (composition par phototype comparée aux patients, recueil
-# encadré) ; critère 2, **1** (résultats par phototype, chiffre du module avec son
-# dénominateur, sans l'attribuer à un outil réel) ; critère 3, **1** (une inconnue, pas une
+# encadré) ; critère 2, **1** (résultats par phototype, deux chiffres du même test avec
+# leur dénominateur et leur intervalle, sans les attribuer à un outil réel) ; critère 3, **1** (une inconnue, pas une
 # garantie ; évaluation locale et examen clinique maintenu).
 #
 # **Copie faible** (étudiant·e en pharmacie), notée **un demi-point sur 3** :
@@ -1250,7 +1272,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # %% [markdown]
 # ## À retenir
 #
-# - Demandez **qui est dans les données** d'entraînement, et comparez aux patients servis.
+# - Demandez **qui est dans les données** d'entraînement, et comparez aux patients soignés.
 # - Un taux de faux négatifs se calcule **parmi les cancers** d'un groupe, groupe par groupe.
 # - Concluez d'après les intervalles, pas par principe.
 

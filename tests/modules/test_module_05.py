@@ -82,7 +82,9 @@ def test_question_3_keys_disjoint_on_the_balanced_test_wide_overlap_on_the_edito
     assert _hidden_key("conclusion_equilibre") == (
         "oui : intervalles séparés, sur des centaines de cancers"
     )
-    assert _hidden_key("conclusion_editeur") == "pas assez de données pour conclure"
+    assert _hidden_key("conclusion_editeur") == (
+        "rien d'établi : un écart de plusieurs points reste compatible"
+    )
     model, threshold = editor.model, editor.threshold
     # Balanced test, V-VI against I-II: the Wilson intervals do not overlap, V-VI above.
     dark_counts = _rates(model, threshold, balanced, ["V", "VI"])
@@ -104,6 +106,13 @@ def test_question_3_keys_disjoint_on_the_balanced_test_wide_overlap_on_the_edito
     dark_low, dark_high = proportion_ci(*dark)
     light_low, light_high = proportion_ci(*light)
     assert dark_low < light_rate < dark_high and light_low < dark_rate < light_high
+    # The key « un écart de plusieurs points reste compatible »: the interval of the gap
+    # (V-VI minus I-II) holds 0 and reaches at least 5 points on each side.
+    margin = 1.96 * (
+        dark_rate * (1 - dark_rate) / dark[1] + light_rate * (1 - light_rate) / light[1]
+    ) ** 0.5
+    gap = dark_rate - light_rate
+    assert gap - margin < -0.05 and gap + margin > 0.05, (gap, margin)
 
 
 def test_the_editors_announced_rate_is_a_typical_draw(module_data):
