@@ -1156,9 +1156,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #
 # - **1** : la copie demande ou cite des résultats **par groupe** (p. ex. le taux de faux
 #   négatifs par phototype) **et** cite un chiffre du module avec son dénominateur (p. ex.,
-#   sur le test équilibré, 17,8 % des cancers des V–VI manqués, de 15,4 à 20,6 %, contre
-#   7,8 % des I–II, de 6,2 à 9,8 %). « Chiffre d'exercice » : ne pénalisez que la copie qui attribue le chiffre à
-#   un outil réel (« l'application X manque 18 % des cancers ») ; citer « dans le module »,
+#   sur le test équilibré, 17,8 % des cancers des V–VI manqués, de 15,4 % à 20,6 %, contre
+#   7,8 % des I–II, de 6,2 % à 9,8 %). « Chiffre d'exercice » : ne pénalisez que la copie qui
+#   attribue le chiffre à un outil réel (« l'application X manque 18 % des cancers ») ; citer « dans le module »,
 #   « sur le test équilibré » ou sans précision suffit. Bienvenus sans être exigés :
 #   l'intervalle, un test indépendant de l'entraînement.
 # - **0,5** : l'un des deux seulement. Première moitié : **demander ou citer** un résultat
@@ -1225,9 +1225,9 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # > avec le délégué à la protection des données. Je demanderais aussi le taux de cancers
 # > manqués par phototype, avec son intervalle : dans le module, sur le test équilibré,
 # > l'application manquait 17,8 % des cancers des phototypes V–VI (144 sur 807, intervalle
-# > de 15,4 à 20,6 %), contre 7,8 % de ceux des I–II (65 sur 833, de 6,2 à 9,8 %) ; le taux
-# > global de l'éditeur, calculé surtout sur des peaux claires, ne le montrait pas. S'il ne fournit aucun résultat par phototype, ce n'est pas une
-# > preuve que tout va bien, c'est une inconnue : je demanderais une évaluation sur nos
+# > de 15,4 % à 20,6 %), contre 7,8 % de ceux des I–II (65 sur 833, de 6,2 % à 9,8 %) ; le taux
+# > global de l'éditeur, calculé surtout sur des peaux claires, ne le montrait pas. S'il ne
+# > fournit aucun résultat par phototype, ce n'est pas une preuve que tout va bien, c'est une inconnue : je demanderais une évaluation sur nos
 # > patients avant l'usage courant, et en attendant l'examen clinique resterait la règle pour
 # > les peaux foncées. »
 #
