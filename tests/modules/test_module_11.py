@@ -231,7 +231,9 @@ def test_module_11_afternoon_edition_lecturer_d7g():
     # start-up case), and D for the contractor gets its own message; the small table of Q1 is
     # shown unsorted and needs all three columns; Q5 states where the classes start and end.
     text = _text()
-    statement = " ".join(text.split("### Question 3 ")[1].split("# %%")[0].replace("\n#", " ").split())
+    statement = " ".join(
+        text.split("### Question 3 ")[1].split("# %%")[0].replace("\n#", " ").split()
+    )
     assert "pour ce destinataire" in statement
     assert "acceptent les rapprochements pour des études" in statement
     check = text.split('# %% tests="qualification"')[1].split("### BEGIN HIDDEN")[0]
