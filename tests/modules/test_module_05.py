@@ -108,9 +108,10 @@ def test_question_3_keys_disjoint_on_the_balanced_test_wide_overlap_on_the_edito
     assert dark_low < light_rate < dark_high and light_low < dark_rate < light_high
     # The key « un écart de plusieurs points reste compatible »: the interval of the gap
     # (V-VI minus I-II) holds 0 and reaches at least 5 points on each side.
-    margin = 1.96 * (
-        dark_rate * (1 - dark_rate) / dark[1] + light_rate * (1 - light_rate) / light[1]
-    ) ** 0.5
+    margin = (
+        1.96
+        * (dark_rate * (1 - dark_rate) / dark[1] + light_rate * (1 - light_rate) / light[1]) ** 0.5
+    )
     gap = dark_rate - light_rate
     assert gap - margin < -0.05 and gap + margin > 0.05, (gap, margin)
 

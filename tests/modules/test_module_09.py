@@ -103,9 +103,9 @@ def test_question_3_every_grid_point_raises_some_and_lowers_others(setup):
     from sklearn.inspection import partial_dependence
 
     _, x_val, _, _, model = setup
-    grid = partial_dependence(model, x_val, ["points concaves"], grid_resolution=20)[
-        "grid_values"
-    ][0]
+    grid = partial_dependence(model, x_val, ["points concaves"], grid_resolution=20)["grid_values"][
+        0
+    ]
     real = x_val["points concaves"].to_numpy()
     for value in grid:
         assert (real > value).any() and (real < value).any(), value
