@@ -648,10 +648,9 @@ devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fourni
 #
 # Pour chaque système, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
 # date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
-# maîtrise de l'IA, due pour tout système d'IA) ; aucun n'est à risque minimal. Dates
-# possibles, des textes de 2024 ou de 2026 :
-# `"2 février 2025"`, `"2 août 2025"`, `"2 août 2026"`, `"2 août 2027"`,
-# `"2 décembre 2027"`, `"2 août 2028"`.
+# maîtrise de l'IA, due pour tout système) ; aucun n'est à risque minimal. Dates des
+# textes de 2024 ou 2026 ; passées : `"2 février 2025"`, `"2 août 2025"`,
+# `"2 août 2026"` ; à venir : `"2 août 2027"`, `"2 décembre 2027"`, `"2 août 2028"`.
 #
 # - **coach_ado** : une application de sport pour adolescents glisse dans ses vidéos des
 #   images trop brèves pour être vues consciemment, qui les poussent à jeûner ; plusieurs ont
@@ -935,7 +934,7 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # V4 — Prudence, esprit critique et inclusivité. Deux éléments :
 #
 # - **(a) quand** : les règles du haut risque ne s'appliquent pas encore ; pour un dispositif
-#   médical, le 2 août 2028 (annexe I, date du règlement (UE) 2026/1744). Une copie qui
+#   médical, elles s'appliqueront le 2 août 2028 (annexe I, date du règlement (UE) 2026/1744). Une copie qui
 #   ajoute l'exception de l'article 111 (système déjà en service, sauf modification importante
 #   de sa conception), avec l'une ou l'autre date butoir ou sans date, a aussi (a) : la
 #   rédaction de 2026 de cet article n'a pas été lue au Journal officiel, on ne sanctionne
@@ -948,9 +947,9 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #   L. 4001-3, module 09) ; la déontologie du soignant. Un devoir du seul fabricant ne compte
 #   pas : la question porte sur l'hôpital.
 #
-# Note : **1** si (a) et (b) ; **un demi** si l'un des deux ; **0** sinon. Une date du texte
-# de 2024 (2 août 2026, 2 août 2027) ou d'une proposition donnée comme celle qui vaut
-# aujourd'hui ne donne pas (a) : le critère vaut alors au plus un demi.
+# Note : **1** si (a) et (b) ; **un demi** si l'un des deux ; **0** sinon. Une date du seul
+# texte de 2024, ou d'une proposition, donnée comme celle qui vaut aujourd'hui ne donne pas
+# (a) : le critère vaut alors au plus un demi.
 #
 # **Critère 3 — Ce qui est dû au-delà du droit**, valeur
 # V1 — Priorité à la relation humaine, et principe de justice du CENS.
@@ -982,7 +981,7 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # Copie B, **2 sur 3** :
 #
 # > « L'hôpital doit confier l'alerte à des soignants formés qui peuvent passer outre, et
-# > surveiller son fonctionnement (article 26). Ces règles s'appliquent depuis le 2 août 2027.
+# > surveiller son fonctionnement (article 26). Ces règles s'appliqueront le 2 août 2027.
 # > Les soignants doivent aussi être formés à l'IA (article 4). Il faut garder l'humain dans
 # > la boucle, et penser aux patients chez qui l'alerte se trompe plus souvent. »
 #
@@ -1040,8 +1039,9 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # - **Les systèmes déjà en service.** L'article 111, paragraphe 2, prévoit une exception : un
 #   système à haut risque mis sur le marché ou en service avant une date butoir n'entre dans
 #   ces règles que s'il subit ensuite des modifications importantes de sa conception. Dans le
-#   texte de 2024, cette date butoir était le 2 août 2026, et les systèmes destinés à des
-#   autorités publiques devaient être mis en conformité au plus tard le 2 août 2030. Le
+#   texte de 2024, cette date butoir était le 2 août 2026. Selon ce même texte, les systèmes
+#   destinés à des autorités publiques devront être mis en conformité au plus tard le
+#   2 août 2030. Le
 #   règlement (UE) 2026/1744 a modifié cet article d'après les analyses lues, mais sa
 #   rédaction au Journal officiel n'a pas pu être lue pour ce cours : il ne dit donc pas
 #   quelle date butoir vaut aujourd'hui. Retenez le raisonnement : date de mise en service,
