@@ -18,15 +18,15 @@
 #
 # > **Les valeurs de l'école dans ce module**
 # > - **V4 — Prudence, esprit critique et inclusivité** : une formule « validée » peut porter
-# >   une hypothèse fausse sur un groupe de patients.
+# >   une hypothèse fausse sur un groupe.
 # > - **V5 — Utilisation responsable et éclairée** : vérifier l'équation et l'unité avant de
 # >   se fier à un DFGe.
 # > - **V6 — Intégrité et transparence** : exiger qu'un outil (laboratoire, logiciel, agent
 # >   conversationnel) dise quelle équation il applique.
 # >
-# > **Cadre de l'éthique du numérique en santé (CENS)** : justice (un même rein, jugé
-# > autrement selon la catégorie raciale déclarée), non-malfaisance (un DFG surestimé peut
-# > retarder un diagnostic, une dose adaptée, une greffe).
+# > **Cadre de l'éthique du numérique en santé (CENS)** : justice et équité (un même rein,
+# > jugé autrement selon la catégorie raciale déclarée), non-malfaisance (un DFG surestimé
+# > peut retarder un diagnostic, une dose adaptée, une greffe).
 #
 # ## Ce que vous allez faire
 #
@@ -497,8 +497,10 @@ dfg_2009_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False) * 1.159
 #   (un autre marqueur) ou l'on mesure le DFG (KDIGO, 2013 et 2024).
 # - **La dose.** Le DFGe est indexé : ramené à une surface corporelle de 1,73 m². Le résumé
 #   des caractéristiques du produit (RCP) de la metformine Viatris (2023) écrit ses seuils en
-#   « DFG (ml/min) ». **Désindexer** le DFGe, c'est calculer le DFG en mL/min du patient :
-#   pour 2,0 m², DFGe × 2,0 / 1,73 ; un DFGe de 50 deviendrait 57,8 mL/min. C'est un
+#   « DFG (ml/min) » : au plus 3 g par jour de 60 à 89 (il permet seulement d'y envisager une
+#   réduction si la fonction rénale baisse), 2 g de 45 à 59. **Désindexer** le DFGe, c'est
+#   calculer le DFG en mL/min du patient : pour 2,0 m², DFGe × 2,0 / 1,73 ; un DFGe de 50
+#   deviendrait 57,8 mL/min. C'est un
 #   **choix**, pas une règle du RCP, et la pratique varie : pour adapter une dose, des
 #   néphrologues et biologistes francophones le jugent préférable (Delanaye et al., 2016).
 #   Aux États-Unis, les notices visent le plus souvent la **clairance de la créatinine** de
@@ -1325,15 +1327,15 @@ else:
 # %% answer="interpretation_m_a"
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": ...,
-    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": ...,
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": ...,
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": ...,
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": ...,
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": ...,
 }
 ### BEGIN SOLUTION
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 ### END SOLUTION
@@ -1346,8 +1348,8 @@ checks.check_choices(
     options=["oui", "non"],
     digests={
         "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "c046c542950260a2",
-        "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "9d447ac5ec76283e",
-        "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "594590fb4f6cdd63",
+        "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "a881318240061b81",
+        "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "bd4ff25c33dd9557",
         "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "7841bddc05370048",
     },
     mistakes={
@@ -1356,15 +1358,15 @@ checks.check_choices(
                            "rénale chronique quand l'anomalie dure plus de 3 mois, et la "
                            "créatinine varie d'un dosage à l'autre.", digest="cf332f6c0e3b01cc"),
         ],
-        "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": [
+        "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": [
             checks.Mistake(None, "désindexez : DFGe × 2,10 / 1,73. Pour un patient de plus de "
                            "1,73 m², le DFG en mL/min est plus haut que le DFGe ; ici, il "
-                           "n'est plus sous 60.", digest="0441d20696ab24db"),
+                           "n'est plus sous 60.", digest="036103104492b6ce"),
         ],
-        "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": [
+        "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": [
             checks.Mistake(None, "désindexez : DFGe × 1,50 / 1,73. Pour un patient de moins de "
                            "1,73 m², le DFG en mL/min est plus bas que le DFGe, donc ici sous "
-                           "60 (et encore au-dessus de 45).", digest="d470b70fce9b5f70"),
+                           "60 (et encore au-dessus de 45).", digest="02067d4845a0f83e"),
         ],
         "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": [
             checks.Mistake(None, "à 1,73 m², le DFG en mL/min est égal au DFGe : avec 2021, "
@@ -1384,8 +1386,8 @@ checks.check_choices(
     options=["oui", "non"],
     expected={
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 },
     points=2,
@@ -1397,8 +1399,8 @@ checks.check_choices(
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "oui",
-    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "oui",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 
@@ -1407,8 +1409,8 @@ interpretation_m_a = {
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "oui",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "non",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "oui",
 }
 
@@ -1417,8 +1419,8 @@ interpretation_m_a = {
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "non",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "non",
 }
 
@@ -1427,8 +1429,8 @@ interpretation_m_a = {
 # (deux items faux : avec la note corrigée du hasard, deux justes et deux faux valent 0)
 interpretation_m_a = {
     "avec l'équation du laboratoire européen, ce seul dosage suffit à le classer en stade G3a": "oui",
-    "avec l'équation du laboratoire européen et une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
-    "avec l'équation du laboratoire européen et une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 2,10 m², sa dose maximale de metformine est réduite": "non",
+    "avec l'équation du laboratoire européen, en désindexant son DFGe avec une surface corporelle de 1,50 m², sa dose maximale de metformine est réduite": "oui",
     "avec l'équation 2021 et une surface corporelle de 1,73 m², sa dose maximale de metformine est réduite": "non",
 }
 
@@ -1439,8 +1441,9 @@ interpretation_m_a = {
 # personne a demandé le DFG d'un patient noir. L'agent donne un chiffre sans dire quelle équation il
 # applique ; en le recalculant, vous retrouvez celui de CKD-EPI 2009 avec son coefficient
 # × 1,159. Omiye et al. (2023) ont posé neuf questions, cinq fois chacune, à
-# quatre grands modèles de langage : tous ont, dans certaines réponses, reproduit une médecine
-# fondée sur la race.
+# quatre grands modèles de langage de 2023 : tous ont, dans certaines réponses, reproduit une
+# médecine fondée sur la race. Les versions ont changé depuis ; la vérification reste
+# nécessaire.
 #
 # En 10 à 15 lignes, depuis votre futur métier :
 #
@@ -1452,6 +1455,8 @@ interpretation_m_a = {
 #   une catégorie raciale déclarée n'a-t-elle pas sa place dans ce calcul ?
 
 # %% [markdown] written="reflexion_agent" points=3
+# **Votre filière** (médecine, pharmacie, soins infirmiers, droit, gestion…) :
+#
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, chacun
 # noté **0**, **0,5** ou **1** point.
@@ -1486,7 +1491,7 @@ interpretation_m_a = {
 #   calculés avec une créatinine convertie arrondie à 0,01 mg/dL (un ou deux dixièmes de
 #   moins) sont justes comme 62,2 et 56,8. La copie ne dit pas que l'équation 2021 donne le
 #   « vrai » DFG d'un patient de la cohorte (aucun DFG mesuré). Ce que le 1 demande en plus,
-#   selon le profil :
+#   selon le profil (la filière, écrite en tête de la copie) :
 #   - **soignant qui prescrit, délivre ou adapte des doses** (médecin, pharmacien·ne,
 #     sage-femme) : la remarque sur l'unité (le RCP écrit ses seuils en mL/min, le DFGe est
 #     indexé, en mL/min/1,73 m²) ; désindexer ou non est un choix, les deux sont acceptés
@@ -1509,9 +1514,9 @@ interpretation_m_a = {
 #   responsable ; ce qu'il faut demander au fournisseur, au titre de
 #   V6 — Intégrité et transparence : dire quelle équation l'outil applique, et la mettre à
 #   jour) **et pourquoi la race pose problème** : c'est une catégorie sociale, pas une mesure
-#   du rein (Inker et al., 2021), ou l'enjeu de **justice** (un même rein jugé différemment
-#   selon une catégorie déclarée) ; le problème ne se règle pas en « corrigeant » à la main
-#   selon la couleur de peau. Accepter la mention de la cystatine C ou d'un DFG mesuré quand
+#   du rein (Inker et al., 2021), ou le principe **justice et équité** du CENS (un même rein
+#   jugé différemment selon une catégorie déclarée) ; le problème ne se règle pas en
+#   « corrigeant » à la main selon la couleur de peau. Accepter la mention de la cystatine C ou d'un DFG mesuré quand
 #   la décision est importante.
 # - **0,5** : l'un des deux aspects manque (qui est responsable, ou pourquoi la race pose
 #   problème).
@@ -1533,7 +1538,7 @@ interpretation_m_a = {
 # créatinine, divisée par 88,4) ; critère 2, **1** (chiffres justes, dénominateur dit,
 # cohorte dite synthétique, remarque sur les mL/min) ; critère 3, **0,5** (la
 # responsabilité est dite, mais la copie ne répond pas à la fin du troisième point de la
-# consigne : ni la race comme catégorie sociale, ni l'enjeu de justice).
+# consigne : ni la race comme catégorie sociale, ni le principe justice et équité).
 #
 # **Copie faible**, notée **un demi-point sur 3** :
 #
@@ -1576,11 +1581,12 @@ interpretation_m_a = {
 #   professionnel de santé soumis au secret (paragraphe 2, point h, et paragraphe 3 ; cellule
 #   ci-dessous) : recueillir la « race » pour une équation que l'EFLM déconseille en Europe se
 #   jugerait à ce critère de nécessité. Le Code pénal punit de 5 ans d'emprisonnement et de
-#   300 000 € d'amende la mise en mémoire informatisée, hors les cas prévus par la loi et sans
-#   le consentement exprès de l'intéressé, de données qui font apparaître ses origines raciales
-#   ou ethniques, ou relatives à sa santé (article 226-19 ; Légifrance, 2019) : les soignants
-#   enregistrent chaque jour des données de santé, noter une donnée ne suffit donc pas à
-#   constituer le délit. Le Conseil constitutionnel (décision 2007-557 DC) a censuré
+#   300 000 € d'amende le fait de mettre ou de conserver en mémoire informatisée, hors les cas
+#   prévus par la loi et sans le consentement exprès de l'intéressé, des données qui font
+#   apparaître ses origines raciales ou ethniques, ou relatives à sa santé (article 226-19 ;
+#   Légifrance, 2019). Le soin est l'un de ces cas, sous conditions (RGPD, article 9,
+#   paragraphe 2, point h) : la question est donc de savoir si recueillir la race est
+#   nécessaire au soin. Le Conseil constitutionnel (décision 2007-557 DC) a censuré
 #   l'article 63 de la loi de 2007 pour une raison de procédure, en ajoutant une réserve sur
 #   les **études statistiques** de la diversité, pas sur le soin : elles « ne sauraient […]
 #   reposer sur l'origine ethnique ou la race ».
@@ -1646,11 +1652,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 #   Gault MH, *Nephron*, 1976), qui utilise l'âge, le poids, la créatinine et le sexe.
 # - Viatris, résumé des caractéristiques du produit (RCP) de METFORMINE VIATRIS 850 mg, publié
 #   dans la base de données publique des médicaments (mis à jour le 3 février 2023) :
-#   contre-indication si DFG < 30
-#   mL/min ; réduction de la dose maximale sous 60 mL/min (2 g par jour de 45 à 59, 1 g de 30
-#   à 44), rappelée par le centre régional de pharmacovigilance de Tours
+#   contre-indication si DFG < 30 mL/min ; dose maximale de 3 g par jour de 60 à 89, 2 g de 45
+#   à 59, 1 g de 30 à 44, rappelée par le centre régional de pharmacovigilance de Tours
 #   (pharmacovigilance-tours.fr, « Metformine : risque d'acidose lactique en cas d'insuffisance
-#   rénale »). Consultés le 5 décembre 2026.
+#   rénale »). Consultés le 5 décembre 2026. De 60 à 89, le tableau commun aux RCP de la
+#   metformine ajoute qu'une réduction peut être envisagée si la fonction rénale baisse (lu
+#   dans le RCP de Glucophage, Merck, MHRA, 2022, consulté le 6 décembre 2026).
 # - Organ Procurement and Transplantation Network (OPTN). *Modify Waiting Time for Candidates
 #   Affected by Race-Inclusive eGFR Calculations* (approuvé le 5 décembre 2022, en vigueur le 5
 #   janvier 2023 ; programmes tenus de terminer le 3 janvier 2024) et *Establish OPTN
