@@ -704,14 +704,14 @@ else:
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": ...,
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": ...,
-    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": ...,
+    "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": ...,
     "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": ...,
 }
 ### BEGIN SOLUTION
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "oui",
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
-    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "non",
+    "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "non",
     "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
 }
 ### END SOLUTION
@@ -725,7 +725,7 @@ checks.check_choices(
     digests={
         "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "82215e5ebd3482c4",
         "avec quatre fois moins de patients noirs et la même part, il serait plus large": "6ec0da6084c8278d",
-        "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "26a57dc9fcd23549",
+        "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "03245de8f03db26c",
         "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "553e795efc0aa7b4",
     },
     mistakes={
@@ -739,11 +739,11 @@ checks.check_choices(
                            "pourcentage est moins précis, et l'intervalle s'élargit (environ deux "
                            "fois plus large pour quatre fois moins de patients).", digest="602d9350bc408cec"),
         ],
-        "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": [
+        "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": [
             checks.Mistake(None, "l'intervalle ne connaît que k et n : il suppose justes les règles "
                            "qui fabriquent les patients. Des créatinines toutes trop hautes "
                            "déplaceraient la part, sans que rien ne le signale : un biais ne se "
-                           "voit pas dans un intervalle.", digest="0ed5ac040c2ff67a"),
+                           "voit pas dans un intervalle.", digest="496932933ec457b2"),
         ],
         "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": [
             checks.Mistake(None, "nos patients sont synthétiques, fabriqués selon les règles de la "
@@ -765,7 +765,7 @@ checks.check_choices(
     expected={
         "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "oui",
         "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
-        "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "non",
+        "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "non",
         "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
     },
     points=1,
@@ -778,7 +778,7 @@ checks.check_choices(
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "oui",
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
-    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "oui",
+    "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "oui",
     "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "oui",
 }
 
@@ -788,7 +788,7 @@ lecture_intervalle = {
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": "non",
-    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "non",
+    "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "non",
     "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
 }
 
@@ -798,7 +798,7 @@ lecture_intervalle = {
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
-    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "non",
+    "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "non",
     "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "oui",
 }
 
@@ -808,7 +808,7 @@ lecture_intervalle = {
 lecture_intervalle = {
     "il tient compte du hasard qui a mis ces patients-là dans la cohorte, plutôt que d'autres fabriqués de même": "non",
     "avec quatre fois moins de patients noirs et la même part, il serait plus large": "oui",
-    "si la fiche avait tiré des créatinines trop hautes chez tous les patients, il l'aurait signalé": "oui",
+    "si les règles de la fiche avaient donné des créatinines trop hautes à tous les patients, il l'aurait signalé": "oui",
     "il donne, à quelques points près, la part que l'on trouverait dans un hôpital français": "non",
 }
 
