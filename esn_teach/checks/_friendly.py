@@ -641,6 +641,12 @@ def _explain_unknown_name(
             "arrêtée sur une erreur ou n'a pas été exécutée. Corrigez-la en suivant son "
             "message, exécutez-la, puis exécutez de nouveau cette vérification."
         )
+    if name.lower() in ("oui", "non") and name not in (namespace or {}):
+        # « Non » typed without quotes: the closest Python name is None, a false trail.
+        return (
+            f"Python ne connaît pas le nom « {name} » : une réponse oui / non est un texte, "
+            f'à écrire entre guillemets droits : "{name.lower()}".'
+        )
     close = _close_names(name, [*(namespace or {}), *dir(builtins)])
     typo = f"vouliez-vous dire {_quoted_list(close)} ?" if close else "vérifiez l'orthographe"
     causes = []

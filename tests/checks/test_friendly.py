@@ -110,6 +110,14 @@ def test_unknown_name_suggests_close_spellings_and_ignores_accents():
     assert "vouliez-vous dire « sensibilité » ?" in text
 
 
+@pytest.mark.parametrize("typed", ["Non", "non", "OUI"])
+def test_yes_or_no_without_quotes_is_told_to_quote_not_sent_to_none(typed):
+    # Module 03's student typed Non and read « vouliez-vous dire « None » ? ».
+    text = french_explanation(runtime_error(f'reponses = {{"a": {typed}}}'), namespace={})
+    assert f'entre guillemets droits : "{typed.lower()}"' in text
+    assert "None" not in text
+
+
 def test_unknown_name_suggests_a_builtin():
     text = french_explanation(runtime_error("Print(1)"), namespace={})
     assert "vouliez-vous dire « print » ?" in text
