@@ -57,7 +57,7 @@
 # cet écart, selon leur simulation, la part des patients noirs repérés passerait de 17,7 % à
 # 46,5 % (Obermeyer et al., 2019). En 2022, les auteurs ont corrigé une erreur dans le code de
 # cette simulation : environ 59 %, un biais plus fort qu'annoncé ; le principe même de la
-# simulation est discuté (Obermeyer et al., 2022).
+# simulation est discuté (dépôt dissecting-bias, 2022).
 #
 # La cause : le **choix de la cible**, la grandeur qu'un modèle apprend à prédire. L'algorithme
 # prédisait le **coût des soins de l'année suivante**, un **substitut** (*proxy*) du besoin :
@@ -2343,8 +2343,8 @@ else:
 #   et 7) ; une remarque juste sur le taux de sélection (question 7). Refusé : un écart entre
 #   inscrits donné comme la preuve d'un biais (question 4) ; une part citée sans rien dire du
 #   besoin ; les chiffres de l'étude seuls (17,7 % et 46,5 %, Obermeyer et al., 2019 ; le
-#   46,5 % a été corrigé à environ 59 % par les auteurs, Obermeyer et al., 2022), qui ne sont
-#   pas calculés dans le module. La prudence (cohorte inventée, écart d'accès grossi) est
+#   46,5 % a été corrigé à environ 59 % par les auteurs, dépôt dissecting-bias, 2022), qui
+#   ne sont pas calculés dans le module. La prudence (cohorte inventée, écart d'accès grossi) est
 #   un plus, pas une condition.
 # - **1 point : transparence et place de l'humain.** Un demi-point pour le médecin
 #   (V1 — Priorité à la relation humaine) : il décide, sait ce que le score mesure et oublie,
@@ -2448,8 +2448,8 @@ else:
 # vient d'une simulation par échange de patients, que les auteurs ont corrigée en 2022
 # (environ 59 %, une erreur de code) et dont le principe est discuté : elle ne fait qu'ajouter
 # des patients noirs et retirer des patients blancs ; on pourrait inverser les groupes, la
-# relancer, et elle trouverait encore des échanges à faire (Obermeyer et al., 2022). Avec notre
-# score sans le coût de cette année (tableau affiché avant la question 5), la part dépasse de
+# relancer, et elle trouverait encore des échanges à faire (dépôt dissecting-bias, 2022). Avec
+# notre score sans le coût de cette année (tableau affiché avant la question 5), la part dépasse de
 # loin les 26,7 % de l'étude : ce n'est pas un meilleur score que celui de l'étude, mais une
 # cohorte inventée (encadré suivant).
 #
@@ -2561,11 +2561,11 @@ print(
 #   14,1 %, 21,0 % et 26,7 % avec des modèles réentraînés (tableau 2 et texte) ; 1,3 %,
 #   19,2 %, 18,3 %, P = 0,8348, 26,9 % et 29,2 % (tableau 3 et texte) ; 3 695 943 patients,
 #   indice proposé par les chercheurs et réduction de 84 % du biais (discussion).
-# - Obermeyer et al., 2022 : README du dépôt public des auteurs de l'article, « dissecting-bias »
-#   (gitlab.com/labsysmed/dissecting-bias ; le README se termine par les noms de Zoey Li, Katie
-#   Lin et Ziad Obermeyer ; la note elle-même n'est pas signée), note datée du
-#   1er septembre 2022 (« Error in code that makes Figure 1b ») : une erreur dans le code de la
-#   figure 1B ; la part des patients noirs dans la simulation sans biais est de 59 %, et non
+# - Dépôt dissecting-bias, 2022 : dépôt GitLab labsysmed/dissecting-bias, README, note du
+#   1er septembre 2022, écrite au nom de l'équipe de l'article (« our paper ») mais signée
+#   d'aucun auteur (mainteneurs nommés à la fin du README : Li Z, Lin K, Obermeyer Z ;
+#   gitlab.com/labsysmed/dissecting-bias), « Error in code that makes Figure 1b » : une erreur
+#   dans le code de la figure 1B ; la part des patients noirs dans la simulation sans biais est de 59 %, et non
 #   47 % ; la critique de Sam Corbett-Davies sur la procédure d'échange, qui ne fait qu'ajouter
 #   des patients noirs et retirer des patients blancs.
 # - Données synthétiques : `esn_teach.datasets.make_cost_vs_need_cohort(random_state=0)`,
