@@ -1118,21 +1118,22 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # %% [markdown]
 # ### Question 4 — Quel résultat révèle le biais ? (2 points)
 #
-# Pour chaque affirmation : suffit-elle à montrer que le score « coût » **sous-estime le
-# besoin** des patients noirs ?
+# Tenez chaque affirmation pour vraie (en séance évaluée, des cases du tableau restent
+# vides) : suffit-elle à montrer que le score « coût » **sous-estime le besoin** des patients
+# noirs ?
 #
 # | Clé | Affirmation |
 # |---|---|
 # | « erreur sur le coût » | Tout en haut, le score se trompe sur le coût : les patients noirs y coûtent 17 % de moins que les blancs de même score (section 4). |
-# | « entre inscrits » | Les inscrits noirs ont plus de maladies chroniques que les inscrits blancs, et l'IC 95 % de cet écart exclut 0 (question 2, tableau). |
-# | « part qui double » | La cible « maladies » inscrit à peu près deux fois plus de patients noirs que la cible « coût » (question 1, tableau). |
-# | « inscrits et score juste » | L'écart entre inscrits de la question 2 est bien plus grand que l'écart du score juste sur tous les scores (0,10, tableau). |
+# | « entre inscrits » | Les inscrits noirs ont plus de maladies chroniques que les inscrits blancs, et l'IC 95 % de cet écart exclut 0 (question 2). |
+# | « part qui double » | La cible « maladies » inscrit à peu près deux fois plus de patients noirs que la cible « coût » (question 1). |
+# | « inscrits et score juste » | L'écart entre inscrits de la question 2 est bien plus grand que l'écart du score juste sur tous les scores (0,10). |
 # | « centile par centile » | Comparés centile par centile du score « coût », les patients noirs ont en moyenne 0,72 maladie chronique de plus que les blancs, IC 95 % de 0,65 à 0,78 (ligne sous le tableau). |
-# | « près du seuil » | Du 95ᵉ au 100ᵉ centile, l'écart de la question 3 dépasse celui du score juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0 (tableau). |
+# | « près du seuil » | Du 95ᵉ au 100ᵉ centile, l'écart de la question 3 dépasse celui du score juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0. |
 #
-# Remplacez chaque `...` par `"oui"` ou `"non"`, entre guillemets, sans changer les clés.
-# Chaque item juste rapporte une part des points, chaque item faux en retire autant ; un item
-# laissé `...` ne rapporte ni ne retire rien : si vous ne savez pas, laissez-le.
+# Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les clés. Un item juste
+# rapporte une part des points ; un item faux en reprend une partie (ici autant : deux réponses
+# possibles) ; un item laissé `...` ne compte pas : dans le doute, laissez-le.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1252,7 +1253,10 @@ checks.check_choices(
     "façon ; dans des tranches d'un centile, cette référence est nulle. Un écart qui existe "
     "entre inscrits, une part qui change, une erreur sur le coût, une référence mesurée "
     "autrement ne le disent pas. Cela montre que le score sous-estime le besoin ; pas encore "
-    "pourquoi : le paragraphe qui suit la question en parle.",
+    "pourquoi : le paragraphe qui suit la question en parle. Une réserve : dans une tranche "
+    "large, dépasser le score juste est un indice fort plutôt qu'une preuve stricte (un autre "
+    "score juste, plus imprécis, y laisserait un autre écart) ; la preuve principale reste "
+    "« centile par centile ».",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1343,9 +1347,8 @@ preuve_biais = {
 preuve_biais = "tranche par tranche"
 
 # %% [markdown] reveal="preuve_biais"
-# **Ce qui désigne le substitut.** Refaisons tout sans aucun écart d'accès (le calcul est
-# dans la partie « Après la séance ») : l'écart du score « coût » dans une même tranche, sur
-# tous les scores, tombe de 0,71 à 0,17, près de celui du score juste. C'est l'écart d'accès,
+# **Ce qui désigne le substitut.** Refaisons tout sans écart d'accès (calcul dans « Après la
+# séance ») : l'écart du score « coût » dans une même tranche, sur tous les scores, tombe de 0,71 à 0,17, près de celui du score juste. C'est l'écart d'accès,
 # passé par le coût, qui le creusait. La cible « maladies » garde, elle aussi, un excès sur le
 # score juste dans la tranche du haut (tableau) : changer de cible le réduit sans l'effacer.
 
@@ -1491,9 +1494,10 @@ print(
     f"{fr_number(1.96 * erreurs[95] / np.sqrt(2 * (len(differences) - 1)), 3)} dans la tranche "
     "principale (la part de hasard du bootstrap lui-même)."
 )
-# Garde-fou : le texte du module décrit ces bornes ; si une autre version des données les
-# déplaçait, l'exécution s'arrêterait ici.
-assert intervalles[95][0] < 0.1 and intervalles[95][1] > 0.4, intervalles
+# Garde-fou : le texte du module et les messages de la question 5 décrivent ces bornes (l'IC
+# de la tranche principale contient 0 et va au-delà de 0,4) ; si une autre version des données
+# les déplaçait, l'exécution s'arrêterait ici.
+assert intervalles[95][0] < 0 and intervalles[95][1] > 0.4, intervalles
 # Sans écart d'accès : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à
 # maladie égale, le même coût dans les deux groupes (access_gap=0). Les scores y sont réappris.
 sans_ecart = make_cost_vs_need_cohort(random_state=0, access_gap=0).frame
