@@ -2522,9 +2522,16 @@ display(data_card(donnees))
 # (article 113, modifié par le règlement (UE) 2026/1744). La cellule suivante résume ces deux
 # articles. Pour repérer ces biais par groupe d'origine, il faudrait traiter des données qui
 # révèlent l'origine raciale ou ethnique, que le RGPD (règlement (UE) 2016/679, article 9)
-# interdit en principe de traiter, sauf exceptions, que ce module ne détaille pas. En France,
-# le Conseil constitutionnel a jugé que les études sur la diversité des origines ne peuvent
-# reposer sur l'origine ethnique ou la race (décision n° 2007-557 DC, section 1). Savoir si un
+# interdit en principe de traiter, sauf exceptions. L'une vise précisément un tel audit : dans
+# son texte de 2024, l'article 10, paragraphe 5 du règlement sur l'IA permet au fournisseur
+# d'un système à haut risque de traiter ces données à titre exceptionnel, dans la mesure
+# strictement nécessaire pour détecter et corriger les biais, avec des garanties (entre autres :
+# que d'autres données, synthétiques ou anonymisées, n'y suffisent pas) ; la réforme de 2026
+# (règlement (UE) 2026/1744, présenté au module 13) a modifié ce régime, que ce module ne
+# détaille pas. En France, le Conseil constitutionnel a jugé que les études sur la diversité
+# des origines peuvent porter sur des « données objectives », mais ne peuvent reposer sur
+# l'origine ethnique ou la race (décision n° 2007-557 DC, section 1) : de telles études restent
+# donc possibles, sans catégories ethniques ou raciales. Savoir si un
 # algorithme comme celui-ci est « à haut risque », qui en est le fournisseur et ce que le
 # règlement lui demande, c'est l'analyse que fait le module 13.
 
@@ -2581,7 +2588,9 @@ print(
 #   études sur la mesure de la diversité des origines « peuvent porter sur des données
 #   objectives » mais « ne sauraient […] reposer sur l'origine ethnique ou la race ».
 # - Règlement (UE) 2024/1689 du 13 juin 2024 sur l'intelligence artificielle, article 10,
-#   paragraphes 2 à 4, et article 113, modifié par le règlement (UE) 2026/1744 du 8 juillet
+#   paragraphes 2 à 4 et, dans son texte de 2024, paragraphe 5 (texte anglais du Journal
+#   officiel cité mot pour mot dans plusieurs dépôts indépendants, relu le 6 décembre 2026),
+#   et article 113, modifié par le règlement (UE) 2026/1744 du 8 juillet
 #   2026 (fiches « IA 10 » et « IA 113 » de la bibliothèque du cours, affichées plus haut avec
 #   la date de leur dernière vérification). Règlement (UE) 2016/679 (RGPD), article 9.
 # - Intervalle de Wilson : Wilson EB. Probable inference, the law of succession, and statistical
