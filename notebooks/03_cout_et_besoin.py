@@ -2325,7 +2325,8 @@ else:
 #   prediction with cost prediction », Obermeyer et al., 2019, discussion). Des « coûts
 #   évitables » (urgences, hospitalisations) : 1 point si la limite est dite (cela reste un
 #   recours aux soins, qui dépend de l'accès), un demi-point sinon, comme une cible juste mais
-#   non justifiée.
+#   non justifiée. Même règle pour l'HbA1c ou la pression artérielle : elles ne sont mesurées
+#   que chez qui consulte, donc liées elles aussi à l'accès ; sans cette limite, un demi-point.
 # - **Un demi-point : les limites de la cible**
 #   (V4 — Prudence, esprit critique et inclusivité). Une maladie, ou une ALD, n'est comptée
 #   que si elle a été diagnostiquée ou déclarée : les patients qui consultent peu restent
@@ -2335,7 +2336,10 @@ else:
 #   aussi le biais (section 5) ; il faut suivre les résultats par groupe après la mise en
 #   service. En France, l'audit par groupes passe par des données sociales ou territoriales
 #   (C2S, FDep, zones sous-dotées), pas par l'origine ethnique ou la race (décision
-#   n° 2007-557 DC, qui admet des données objectives) : le dire compte pour ce critère. Ne pas
+#   n° 2007-557 DC, qui admet des données objectives) : proposer ce suivi par groupes suffit,
+#   seul, au demi-point de ce critère. Une phrase qui présente le retrait de la race comme un
+#   remède **suffisant** (« il suffit de retirer la race ») retire ce demi-point : le biais
+#   passe par la cible, pas par la race (sans descendre sous 0). Ne pas
 #   pénaliser une copie qui écrit que des études peuvent utiliser l'origine géographique, la
 #   nationalité antérieure ou le « ressenti d'appartenance » : c'est ce que dit le commentaire
 #   officiel de la décision (Cahiers du Conseil constitutionnel).
@@ -2353,12 +2357,11 @@ else:
 # - **1 point : transparence et place de l'humain.** Un demi-point pour le médecin
 #   (V1 — Priorité à la relation humaine) : il décide, sait ce que le score mesure et oublie,
 #   peut proposer le programme à un patient que le score n'a pas retenu. Un demi-point pour les
-#   autres publics (V6 — Intégrité et transparence) : dire au patient pourquoi il est, ou non,
-#   proposé ; associer soignants et représentants des patients au choix ; dire à la direction
+#   autres publics (V6 — Intégrité et transparence ; principe d'autonomie du CENS) : dire au
+#   patient pourquoi il est, ou non, proposé ; associer soignants et représentants des patients au choix ; dire à la direction
 #   quelle cible est prédite et avec quelles limites. Une phrase qui présente comme un remède
-#   **suffisant** le retrait de la race (« il suffit de retirer la race ») ou la décision du
-#   médecin (« le médecin corrigera ») retire un demi-point à ce critère (sans descendre sous
-#   0) : le reste de la copie est noté normalement (principe de justice et d'équité du CENS :
+#   **suffisant** la décision du médecin (« le médecin corrigera ») retire un demi-point à ce
+#   critère (sans descendre sous 0) : le reste de la copie est noté normalement (principe de justice et d'équité du CENS :
 #   l'aide va aux plus malades). Écrire que l'algorithme ne doit pas utiliser la race n'est pas
 #   pénalisé : en France, c'est conforme au droit (décision n° 2007-557 DC).
 #
@@ -2367,7 +2370,7 @@ else:
 # - **3 points.** « Je proposerais de prédire le nombre de maladies chroniques actives de
 #   l'année suivante, complété par l'HbA1c et la pression artérielle : le programme vise les
 #   plus malades, et le coût mesure aussi l'accès aux soins. Limite : une maladie non
-#   diagnostiquée n'est pas comptée, donc les patients qui consultent peu resteraient
+#   diagnostiquée, ou une HbA1c jamais mesurée, n'est pas comptée, donc les patients qui consultent peu resteraient
 #   sous-estimés ; je suivrais les inscrits par groupe (C2S, FDep) chaque année. Dans le
 #   module, à score égal, les patients noirs avaient 0,71 maladie de plus que les blancs avec la
 #   cible coût, contre 0,10 avec le score juste : le score coût sous-estimait leur besoin
@@ -2382,9 +2385,10 @@ else:
 # - **0,5 point.** « Il faudrait prédire les maladies plutôt que le coût. Il suffit que
 #   l'algorithme n'utilise pas la race, et le médecin corrigera les erreurs. Dans l'étude, la
 #   part des patients noirs passait de 17,7 % à 46,5 % (Obermeyer et al., 2019). » Cible juste
-#   mais non justifiée 0,5 ; limites 0 ; chiffre de l'étude seul 0 (et 46,5 % a été corrigé à
-#   environ 59 % par les auteurs en 2022) ; humain 0 (médecin cité 0,5, moins 0,5 pour « il
-#   suffit » et « le médecin corrigera », donnés comme remèdes suffisants).
+#   mais non justifiée 0,5 ; limites 0 (aucune limite, et « il suffit » retirerait de toute
+#   façon ce demi-point) ; chiffre de l'étude seul 0 (et 46,5 % a été corrigé à environ 59 %
+#   par les auteurs en 2022) ; humain 0 (médecin cité 0,5, moins 0,5 pour « le médecin
+#   corrigera », donné comme remède suffisant).
 # ### END SOLUTION
 
 # %% [markdown]
