@@ -2358,11 +2358,12 @@ else:
 #   (V1 — Priorité à la relation humaine) : il décide, sait ce que le score mesure et oublie,
 #   peut proposer le programme à un patient que le score n'a pas retenu. Un demi-point pour les
 #   autres publics (V6 — Intégrité et transparence ; principe d'autonomie du CENS) : dire au
-#   patient pourquoi il est, ou non, proposé ; associer soignants et représentants des patients au choix ; dire à la direction
-#   quelle cible est prédite et avec quelles limites. Une phrase qui présente comme un remède
-#   **suffisant** la décision du médecin (« le médecin corrigera ») retire un demi-point à ce
-#   critère (sans descendre sous 0) : le reste de la copie est noté normalement (principe de justice et d'équité du CENS :
-#   l'aide va aux plus malades). Écrire que l'algorithme ne doit pas utiliser la race n'est pas
+#   patient pourquoi il est, ou non, proposé ; associer soignants et représentants des
+#   patients au choix ; dire à la direction quelle cible est prédite et avec quelles limites.
+#   Une phrase qui présente comme un remède **suffisant** la décision du médecin (« le médecin
+#   corrigera ») retire un demi-point à ce critère (sans descendre sous 0) : le reste de la
+#   copie est noté normalement (principe de justice et d'équité du CENS : l'aide va aux plus
+#   malades). Écrire que l'algorithme ne doit pas utiliser la race n'est pas
 #   pénalisé : en France, c'est conforme au droit (décision n° 2007-557 DC).
 #
 # *Copies types.*
