@@ -57,11 +57,10 @@
 #   l'oxygène, se mesure sur une prise de sang artérielle, le **gaz du sang**, par
 #   **co-oxymétrie** : la **référence**.
 # - La **SpO2** est l'**estimation** de la SaO2 par l'oxymètre, à travers la peau.
-# - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Comme l'étude dont nous
-#   partons, nous comptons une SaO2 sous 88 %, bien sous l'objectif usuel de 94 à 98 %
-#   (O'Driscoll et al., 2017) : dans ce module, **hypoxémie** veut dire **SaO2 < 88 %, seuil
-#   de l'étude**, pas une règle de soin. Une SaO2 de 88 à 92 % n'est pas comptée, sans être
-#   normale : sous 90 %, la PaO2 est déjà sous 60 mmHg (encadré).
+# - L'**hypoxémie** est un manque d'oxygène dans le sang artériel. Dans ce module,
+#   **hypoxémie** veut dire **SaO2 < 88 %, seuil de l'étude**, bien sous l'objectif de 94 à
+#   98 % (O'Driscoll et al., 2017) : pas une règle de soin. Une SaO2 de 88 à 92 % n'est pas
+#   comptée, sans être normale : sous 90 %, la PaO2 est déjà sous 60 mmHg (encadré).
 #
 # <details><summary>Pour aller plus loin (lecture facultative) : la définition française, par la
 # PaO2 ; la co-oxymétrie</summary>
@@ -78,6 +77,10 @@
 # d'onde (Bickler et al., 2005, utilisaient un Radiometer OSM3) : il reconnaît aussi les
 # hémoglobines anormales (carboxyhémoglobine du monoxyde de carbone, méthémoglobine), que
 # l'oxymètre de pouls, à deux longueurs d'onde, ne distingue pas : sa SpO2 est alors fausse.
+# Attention : beaucoup d'analyseurs de gaz du sang rendent une SaO2 **calculée** à partir de
+# la PaO2 (avec le pH, la température, la PaCO2), sans mesurer les hémoglobines anormales.
+# Elle ne suffit pas pour auditer un oxymètre : l'audit exige une SaO2 **mesurée au
+# co-oxymètre**, sur un sang prélevé en même temps que la SpO2 est lue.
 # </details>
 #
 # **Unités et signes.** L'écart entre deux pourcentages se compte en **points**. L'erreur de
@@ -668,7 +671,7 @@ for duree, audit in AUDITS.items():
 # l'écart, celui de Newcombe (1998), qui combine les intervalles de Wilson des deux taux.
 # </details>
 #
-# ### Question 2 — Que conclure de chaque audit ? (3 points, 1 par audit)
+# ### Question 2 — Que conclure de chaque audit ? (3 points : + 1 par audit juste, − 0,5 par audit faux, 0 sans réponse)
 #
 # Pour **chaque audit seul**, que peut-on conclure ? Écrivez entre guillemets **doubles** l'une
 # des réponses `"un écart est mis en évidence"`, `"il n'y a pas d'écart"` ou
@@ -1032,7 +1035,7 @@ else:
 # le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
 # l'oxymètre en place : SaO2 à 86 %. Il augmente l'oxygène.
 #
-# ### Question 4 — Trois mesures, trois cases de la matrice de confusion (3 points, 1 par mesure)
+# ### Question 4 — Trois mesures, trois cases de la matrice de confusion (3 points : + 1 par mesure juste, − 1/3 par fausse, 0 sans réponse)
 #
 # Au seuil du service, classez chaque mesure :
 #
@@ -2183,10 +2186,11 @@ ecart_biais = 6.0 - 1.0
 #   comme le « ressenti d'appartenance ». Un audit mesurerait donc plutôt la
 #   **pigmentation** de la peau (échelle de Monk, par exemple ; celle de Fitzpatrick classe le
 #   phototype), qui peut, elle aussi, révéler l'origine raciale ou ethnique et relever alors de
-#   l'article 9, paragraphe 1. Le paragraphe 2, point i, lève l'interdiction pour « garantir des
-#   normes élevées de qualité et de sécurité des soins de santé et des médicaments ou des
-#   dispositifs médicaux », mais « sur la base du droit de l'Union ou du droit de l'État
-#   membre », avec des garanties ; que l'audit d'un oxymètre par un hôpital entre dans ce cas
+#   l'article 9, paragraphe 1. Le paragraphe 2, point i, lève l'interdiction quand le
+#   traitement est nécessaire « pour des motifs d'intérêt public dans le domaine de la santé
+#   publique », par exemple pour « garantir des normes élevées de qualité et de sécurité des
+#   soins de santé et des médicaments ou des dispositifs médicaux », et « sur la base du droit
+#   de l'Union ou du droit de l'État membre », avec des garanties ; que l'audit d'un oxymètre par un hôpital entre dans ce cas
 #   (ou dans celui du point h, la gestion des services de soins) n'a pas été vérifié ici : à
 #   examiner avec le délégué à la protection des données de l'hôpital. Dans son texte de 2024,
 #   le règlement européen sur l'IA (article 10, paragraphe 5) permettait aux seuls
@@ -2306,9 +2310,12 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # pas), et en citer un ne rapporte ni n'enlève rien. Une adaptation selon la pigmentation
 # **mesurée** coche la case 2 si la copie en voit les limites. Dire qui supporte le coût (les
 # alarmes en plus pour tous, les hypoxémies manquées pour certains : le principe de
-# **justice** du CENS) coche la case 1 ou 2, avec la limite de la piste. La case 5 sert la
-# **bienfaisance** (CENS) et la valeur V6 — Intégrité et transparence, comme le signalement
-# de la case 4.
+# **justice** du CENS) coche la case 1 ou 2, avec la limite de la piste. La case 5 sert
+# l'**autonomie** (CENS : le patient informé des limites de l'appareil, comme dans l'encadré
+# des valeurs) et la valeur V6 — Intégrité et transparence, comme le signalement de la
+# case 4. Une copie qui écrit que la FDA « exige » ou « demande » garde sa case 3 (le texte
+# de 2025 n'est qu'un projet de recommandations, non contraignant), mais la copie exemple
+# ci-dessous écrit « recommande », et c'est elle qu'on montre.
 #
 # **Copie exemple** (infirmier·e), notée **3 sur 3** :
 #
@@ -2320,7 +2327,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # > hypoxémie : les soignants finiraient par ne plus l'entendre. Un seuil selon la
 # > couleur de peau ne corrigerait qu'un biais moyen, alors qu'il varie d'un patient et d'un
 # > appareil à l'autre. C'est aux fabricants de
-# > réétalonner et de tester leurs oxymètres sur toutes les peaux, comme le demande la FDA.
+# > réétalonner et de tester leurs oxymètres sur toutes les peaux, comme le recommande la FDA
+# > dans un projet de 2025.
 # > L'hôpital doit acheter des appareils ainsi testés, et un incident comme celui de M. K. doit
 # > être signalé au correspondant de matériovigilance, qui le transmet à l'ANSM. À un
 # > patient inquiet, je dirais que l'appareil reste utile et que nous savons vérifier par une
