@@ -1268,7 +1268,8 @@ checks.check_choice(
     "sans biais propre à sa peau. D'où des tranches étroites, ou l'erreur suivie en fonction "
     "de la SaO2 (un modèle), et une limite à dire dans le rapport. Le taux d'hypoxémie "
     "occulte et la sensibilité disent ce que vivent les patients : utiles, mais à lire avec "
-    "la gravité de chaque groupe.",
+    "la gravité de chaque groupe. Et l'audit exige une SaO2 mesurée au co-oxymètre, prélevée "
+    "en même temps que la SpO2 est lue : une SaO2 calculée à partir de la PaO2 ne suffit pas.",
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choice(
@@ -1754,8 +1755,8 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 #
 # À votre seuil de la question 6 a, la cellule du coût affiche la sensibilité de l'alarme dans
 # chaque groupe : les patients noirs atteignent l'objectif, mais les patients blancs restent
-# mieux protégés au même seuil. Pourquoi ? Écrivez la lettre **entre guillemets** (`"A"`,
-# `"B"`, `"C"` ou `"D"`).
+# mieux protégés au même seuil. Pourquoi, dans nos données ? Écrivez la lettre **entre
+# guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
 #
 # - **A.** Le biais grandit quand la saturation baisse : les hypoxémies que l'alarme manque
 #   encore chez les patients noirs sont surtout les plus profondes.
@@ -1805,7 +1806,9 @@ checks.check_choice(
         checks.Mistake(None, "notre générateur tire la SaO2 de la même façon pour les deux "
                        "groupes (section 4) : leurs hypoxémies ont la même répartition, proches "
                        "de 88 % aussi souvent. La différence est ailleurs : cherchez-la dans le "
-                       "tableau de la section 3.", digest="7f5ae27d0d5f885d"),
+                       "tableau de la section 3. À l'hôpital, où les groupes peuvent différer "
+                       "par la gravité, cette explication serait à tester, comme à la "
+                       "question 5.", digest="7f5ae27d0d5f885d"),
     ],
     success=(
         "le seuil décide quand l'alarme sonne ; il ne corrige pas l'écran. À vraie saturation "
@@ -1850,8 +1853,8 @@ ecart_seuil_releve = "D"
 # ### Question 7 — Moins d'alarmes sans hypoxémie : comment le lire ? (1 point)
 #
 # Au seuil du service, le taux d'alarmes sans hypoxémie est plus bas chez les patients
-# noirs que chez les patients blancs (section 6). De quoi est-ce l'effet ? Écrivez entre
-# guillemets **doubles** l'une des réponses :
+# noirs que chez les patients blancs (section 6). Dans nos données, de quoi est-ce l'effet ?
+# Écrivez entre guillemets **doubles** l'une des réponses :
 #
 # - `"un avantage net de l'écran trop haut, qui leur épargne des alarmes inutiles"`
 # - `"un effet de l'écran trop haut, qui fait taire des alarmes inutiles et utiles"`
@@ -1897,7 +1900,8 @@ checks.check_choice(
                        "les deux groupes : le tableau de la section 3 compte à peu près la même "
                        "part de paires dans chaque tranche de SaO2 (notre générateur tire la "
                        "SaO2 de la même façon pour tous). La différence ne vient pas des "
-                       "patients.", digest="7410fc90441a47c2"),
+                       "patients. À l'hôpital, cette explication serait à tester, par tranches "
+                       "de SaO2, comme à la question 5.", digest="7410fc90441a47c2"),
         checks.Mistake(None, "ce taux ne compte que des paires sans hypoxémie : un "
                        "effet limité aux hypoxémies ne pourrait pas le faire baisser. Le "
                        "tableau de la section 3 montre d'ailleurs le biais différentiel aussi à "
