@@ -383,7 +383,9 @@ display(fr_table(
 # | autre chose | — | — |
 #
 # Ce taux part de ce que dit l'écran, comme une **valeur prédictive** (module 01), et non de
-# ce que dit le gaz du sang. Une valeur prédictive dépend de la part des patients
+# ce que dit le gaz du sang : une valeur prédictive calculée dans la seule zone de 92 à 96 %
+# (ce n'est pas la VPN de l'alarme à 92 %, qui compterait aussi les SpO2 de 97 à 100 %). Une
+# valeur prédictive dépend de la part des patients
 # très désaturés dans le groupe : si l'un des groupes compte plus de patients graves (autre
 # service, autre recrutement), son taux est plus haut même avec un appareil sans biais, qui se
 # tromperait au hasard autant pour tous. Un écart de taux ne prouve donc pas, à lui seul, un
