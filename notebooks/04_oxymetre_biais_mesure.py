@@ -2196,8 +2196,9 @@ ecart_biais = 6.0 - 1.0
 #   traitement est nécessaire « pour des motifs d'intérêt public dans le domaine de la santé
 #   publique », par exemple pour « garantir des normes élevées de qualité et de sécurité des
 #   soins de santé et des médicaments ou des dispositifs médicaux », et « sur la base du droit
-#   de l'Union ou du droit de l'État membre », avec des garanties ; que l'audit d'un oxymètre par un hôpital entre dans ce cas
-#   (ou dans celui du point h, la gestion des services de soins) n'a pas été vérifié ici : à
+#   de l'Union ou du droit de l'État membre », avec des garanties ; que l'audit d'un oxymètre
+#   par un hôpital entre dans ce cas (ou dans celui du point h, la gestion des services de
+#   soins) n'a pas été vérifié ici : à
 #   examiner avec le délégué à la protection des données de l'hôpital. Dans son texte de 2024,
 #   le règlement européen sur l'IA (article 10, paragraphe 5) permettait aux seuls
 #   **fournisseurs de systèmes d'IA à haut risque** (ceux qui développent un tel système et le
