@@ -221,15 +221,15 @@ intrus = "D"
 # Pour traiter une donnée de santé, il faut **deux choses à la fois** (même Cour, arrêt du
 # 21 décembre 2023, C-667/21) :
 #
-# - une **base légale** : l'une des six de l'article 6 (liste repliée ci-dessous) ;
+# - une **base légale** : l'une des six de l'article 6 (liste repliée) ;
 # - une **exception** de l'article 9, paragraphe 2, qui lève l'interdiction du paragraphe 1.
 #   Les plus courantes en santé (« 9(2)(a) » se lit : article 9, paragraphe 2, point a) :
 #
 # | Exception | Quand ? |
 # |---|---|
 # | **9(2)(a)** consentement explicite | la personne a dit oui, pour un but précis |
-# | **9(2)(c)** intérêts vitaux | sauver une personne hors d'état de consentir (patient inconscient) |
-# | **9(2)(h)** médecine, diagnostic, soins | la prise en charge du patient, par des professionnels tenus au secret |
+# | **9(2)(c)** intérêts vitaux | sauver une personne hors d'état de consentir |
+# | **9(2)(h)** médecine, diagnostic, soins | diagnostic, soins, médecine préventive ou du travail, gestion des services de santé, sous secret professionnel |
 # | **9(2)(i)** intérêt public en santé publique | sur la base d'une loi, « tels que » menaces transfrontalières graves, « normes élevées de qualité et de sécurité des soins de santé et des médicaments » |
 # | **9(2)(j)** recherche et statistiques | une étude scientifique, sur la base d'une loi, avec des garanties et, en France, une formalité auprès de la CNIL |
 #
@@ -920,7 +920,10 @@ acces_mutuelle = " d "
 # retrouver personne par des moyens raisonnables : le RGPD ne s'applique alors pas à lui. Les
 # mêmes données peuvent être personnelles pour l'un et anonymes pour l'autre. L'arrêt est
 # récent et sa portée pratique reste discutée : dans le doute, traitez les données comme
-# personnelles. Le module 11 montre pourquoi l'anonymat est si difficile à atteindre.
+# personnelles. En France, le Conseil d'État a jugé le 13 février 2026 (n° 498628, décision
+# mentionnée aux tables du recueil Lebon) le recours de la société GERS contre sa sanction
+# par la CNIL (délibération SAN-2024-010 du 28 août 2024) : lisez-la sur le site du Conseil
+# d'État avant de vous en servir. Le module 11 montre pourquoi l'anonymat est si difficile à atteindre.
 #
 # Un traitement de données de santé **à grande échelle** exige aussi, **avant** de commencer,
 # une **analyse d'impact relative à la protection des données** (AIPD ; RGPD, article 35,
@@ -1494,8 +1497,9 @@ checks.check_choice(
             None,
             "la formalité auprès de la CNIL est faite, mais est-ce tout ce qui doit précéder "
             "l'analyse ? Relisez le paragraphe « Réutiliser des données pour la recherche » : "
-            "quand chaque patient doit-il être informé ? Une lettre partie la veille laisse-t-elle "
-            "au patient le temps de la lire et de s'opposer ?",
+            "quand chaque patient doit-il être informé ? Aucun texte ne fixe de délai, mais une "
+            "lettre partie la veille laisse-t-elle au patient le temps de la lire et de "
+            "s'opposer ?",
             digest="6f9e71d0e17253f5",
         ),
         checks.Mistake(
@@ -1508,11 +1512,11 @@ checks.check_choice(
         ),
     ],
     success=(
-        "c'est le bon verdict. La formalité est faite et aucun consentement n'est à recueillir "
-        "(9(2)(j)). Mais chaque patient doit être informé assez tôt pour pouvoir s'opposer "
-        "(RGPD, 13(3) ; loi Informatique et Libertés, 69 et 72 et suivants) : une lettre "
-        "partie la veille ne le permet pas. Le projet peut être mené si l'analyse attend ce "
-        "délai, sans les données des opposants."
+        "c'est le bon verdict : formalité faite, aucun consentement à recueillir (9(2)(j)). "
+        "Mais chaque patient doit être informé avant l'étude, assez tôt pour s'opposer (RGPD, "
+        "13(3) ; LIL, 69 et 72 et suivants). Aucun texte ne fixe ce délai : il doit être "
+        "raisonnable, et une lettre partie la veille ne le laisse pas. Le projet peut être "
+        "mené après ce délai, sans les données des opposants."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1551,7 +1555,7 @@ verdict_prothese = "illicite"
 #
 # ### Réflexion — Puis-je monétiser, échanger, réutiliser ? (3 points, après la séance)
 #
-# En 300 à 400 mots, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
+# En 300 à 450 mots, répondez à la question des chercheurs : « Si j'ai le droit d'utiliser
 # des données, ai-je le droit de les monétiser, de les échanger, de les traiter pour tel
 # diagnostic ? »
 #
@@ -1567,8 +1571,9 @@ verdict_prothese = "illicite"
 #    avec des données de patients, puis dites, avec un argument, si ce qui est permis vous
 #    paraît acceptable.
 #
-# Entraîner un modèle d'IA sur des données de soins est une **nouvelle finalité** : reprenez
-# pour elle tout le parcours, à partir de l'étape 2.
+# **Facultatif** (valorisé au point 3, sans pénalité s'il manque) : entraîner un modèle d'IA
+# sur des données de soins est une **nouvelle finalité** ; si vous en parlez, reprenez pour
+# elle le parcours à partir de l'étape 2.
 #
 # <details><summary>Et le règlement européen sur l'IA ? (lecture facultative)</summary>
 #
@@ -1669,10 +1674,19 @@ verdict_prothese = "illicite"
 #   démontré du point de vue de chaque destinataire ; documenter
 #   (valeur V6 — Intégrité et transparence) ; (b) une position argumentée sur ce qui est
 #   acceptable. Une copie qui applique sa position à l'entraînement d'un modèle d'IA (une
-#   nouvelle finalité : sa propre exception, sa formalité, l'information des patients), comme
-#   la consigne le demande, remplit (b) même si l'argument est bref. Des démarches
+#   nouvelle finalité : sa propre exception, sa formalité, l'information des patients), ce que
+#   la consigne propose sans l'exiger, remplit (b) même si l'argument est bref ; son absence
+#   n'est jamais un manque. Des démarches
 #   vagues (« respecter le RGPD ») ou moins de trois comptent pour un manque ; une position
 #   sans argument, pour un manque.
+#
+# **Copies repères** (extraits condensés, notés ligne à ligne ; à relire avant de corriger) :
+#
+# | Copie | Extrait | Point 1 | Point 2 | Point 3 | Total |
+# |---|---|---|---|---|---|
+# | A | « Monétiser : vendre des données de santé identifiantes est interdit, même avec l'accord du patient (CSP, L1111-8). Échanger : entre soignants qui prennent en charge le patient, le secret partagé (L1110-4) ; avec un tiers, base légale (art. 6), exception (art. 9(2)) et contrat (art. 28). Réutiliser : une étude relève de 9(2)(j), avec une formalité auprès de la CNIL et l'information de chaque patient. La cohorte du CHU : les dossiers servaient à soigner ; chercher est une autre finalité, qui demande son propre fondement. Principe du CENS : l'autonomie, car chaque patient peut s'opposer. Avant un projet : consulter le DPO, faire une analyse d'impact, vérifier que l'hébergeur est certifié HDS. La recherche encadrée me paraît acceptable parce que le patient est informé et peut refuser. » | 1 (aucun manque) | 1 (cas relié à la finalité, principe relié) | 1 (trois démarches, position argumentée) | 3 |
+# | B | « Monétiser : vendre des données de santé est interdit, même avec l'accord du patient (code de la santé publique). Échanger : on peut partager avec d'autres soignants. Réutiliser : une étude relève de 9(2)(j), avec une formalité auprès de la CNIL et l'information des patients. Dedalus a laissé fuiter des analyses : non-malfaisance. Avant un projet : consulter le DPO, faire une analyse d'impact, informer les patients. Je trouve cela normal. » | ½ (*échanger* sans règle ni texte : un manque) | ½ (cas juste sans lien avec la finalité : un manque) | ½ (trois démarches ; position sans argument : un manque) | 1 ½ |
+# | C | « Monétiser : possible si le patient signe son accord. Échanger : secret partagé entre soignants (L1110-4). Réutiliser : il faut une formalité à la CNIL. L'officine de la question 5 ne peut pas céder ses fichiers : ils ont été recueillis pour délivrer des médicaments, pas pour être vendus ; principe : la minimisation. Avant un projet : respecter le RGPD. Il faut rester prudent. » | 0 (erreur de fond : le consentement lèverait l'interdiction de vendre) | ½ (cas relié à la finalité ; la minimisation n'est pas un principe du CENS : un manque) | 0 (démarches vagues, position sans argument : deux manques) | ½ |
 # ### END SOLUTION
 
 # %% [markdown]
@@ -1735,6 +1749,10 @@ verdict_prothese = "illicite"
 #   (Doctissimo) ; SAN-2020-015 du 7 décembre 2020 (médecin libéral). Légifrance. Pour la
 #   remise sur la licence accordée aux médecins de l'observatoire Cegedim : GDPRhub,
 #   « CNIL (France) - SAN-2024-013 », gdprhub.eu (résumé en anglais de la délibération).
+# - Conseil d'État, 13 février 2026, n° 498628 (société GERS),
+#   ECLI:FR:CECHR:2026:498628.20260213, mentionnée aux tables du recueil Lebon ; recours contre
+#   la délibération SAN-2024-010 de la formation restreinte de la CNIL du 28 août 2024
+#   (conseil-etat.fr, ArianeWeb).
 # - Arrêté du 17 juillet 2017 relatif au référentiel déterminant les critères de
 #   confidentialité, d'expertise et d'indépendance pour les laboratoires de recherche et
 #   bureaux d'études (visé par les délibérations de la CNIL sur le SNDS, Légifrance).
