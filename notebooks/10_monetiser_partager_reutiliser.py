@@ -1515,8 +1515,8 @@ checks.check_choice(
         "c'est le bon verdict : formalité faite, aucun consentement à recueillir (9(2)(j)). "
         "Mais chaque patient doit être informé avant l'étude, assez tôt pour s'opposer (RGPD, "
         "13(3) ; LIL, 69 et 72 et suivants). Aucun texte ne fixe ce délai : il doit être "
-        "raisonnable, et une lettre partie la veille ne le laisse pas. Le projet peut être "
-        "mené après ce délai, sans les données des opposants."
+        "raisonnable, et une lettre partie la veille ne le laisse pas. L'analyse peut "
+        "commencer après ce délai, sans les données des opposants."
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1763,8 +1763,7 @@ verdict_prothese = "illicite"
 #   des règles harmonisées concernant l'intelligence artificielle, article 10 (texte publié
 #   en 2024). EUR-Lex, CELEX 32024R1689. Modifié en 2026 par un règlement « omnibus » (adopté
 #   par le Conseil le 29 juin 2026, selon la presse spécialisée), qui a reporté les règles du
-#   haut risque (article 113 modifié) ; la base de références du cours le cite « règlement
-#   (UE) 2026/1744 du 8 juillet 2026 », numéro et date que nous n'avons pas pu relire sur
-#   EUR-Lex.
+#   haut risque (article 113 modifié). Son numéro au Journal officiel n'est pas donné ici :
+#   nous n'avons pas pu le relire sur EUR-Lex.
 # - Scénarios : situations fictives inspirées de la pratique française, écrites pour ce cours
 #   par son équipe pédagogique ; elles simplifient le droit et ne valent pas avis juridique.
