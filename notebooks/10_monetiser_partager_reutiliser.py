@@ -923,7 +923,8 @@ acces_mutuelle = " d "
 # personnelles. En France, le Conseil d'État a jugé le 13 février 2026 (n° 498628, décision
 # mentionnée aux tables du recueil Lebon) le recours de la société GERS contre sa sanction
 # par la CNIL (délibération SAN-2024-010 du 28 août 2024) : lisez-la sur le site du Conseil
-# d'État avant de vous en servir. Le module 11 montre pourquoi l'anonymat est si difficile à atteindre.
+# d'État avant de vous en servir. Le module 11 montre pourquoi l'anonymat est si difficile
+# à atteindre.
 #
 # Un traitement de données de santé **à grande échelle** exige aussi, **avant** de commencer,
 # une **analyse d'impact relative à la protection des données** (AIPD ; RGPD, article 35,
