@@ -16,9 +16,10 @@
 #    la séance).
 # 2. Lire une **matrice de confusion** ; calculer la **sensibilité** (question 1), la
 #    **spécificité** (question 9) et les **valeurs prédictives** (questions 4 et 8).
-# 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes (question 3
-#    en séance, question 7 après la séance).
-# 4. **Choisir un seuil** sur un jeu de validation, en mesurer le coût sur un jeu de test.
+# 3. Donner la **marge d'incertitude** d'une proportion mesurée sur peu de patientes (question 7,
+#    après la séance).
+# 4. **Choisir un seuil** sur un jeu de validation, en mesurer le coût sur un jeu de test
+#    (questions 2 et 3).
 # 5. Expliquer pourquoi la valeur prédictive d'un test change avec la **prévalence**.
 # 6. Après la séance : lire une **courbe ROC** et son aire (**AUC**).
 #
@@ -117,9 +118,14 @@ fiche = str(data_card(jeu))  # la fiche du jeu de données ; en séance, trois l
 limites = fiche.split("## Limites et biais connus")[1].split("\n## ")[0].strip()
 puces = ["- " + puce for puce in limites.removeprefix("- ").split("\n- ")]
 puces.append("- Aucun résultat **indéterminé** : pas de ponction non contributive ni de "
-             "cytologie « suspecte ». On ne sait pas s'il y en a eu ni comment ils ont été "
-             "traités ; les écarter peut faire paraître le test meilleur qu'il n'est. Une étude "
-             "doit dire comment elle les a traités (STARD 2015, item 15 ; Bossuyt et al., 2015).")
+             "cytologie « suspecte ». Les auteurs en connaissaient pourtant : leur système "
+             "disait « suspect » un échantillon dont la probabilité de cancer tombait entre 30 % "
+             "et 70 % (Wolberg et al., *Hum Pathol* 1995), et leur série de 54 nouvelles "
+             "patientes comptait une « atypie » (Wolberg et al., *Cancer Lett* 1994). On ne sait "
+             "pas combien les 569 en comptaient ni comment ils ont été traités ; les écarter "
+             "peut faire paraître le test meilleur qu'il n'est. Une étude doit dire comment elle "
+             "les a traités (STARD 2015, item 15 ; Bossuyt et al., 2015). Certains tests ont "
+             "ainsi deux seuils, avec une zone « à contrôler » entre les deux.")
 # Les trois premières : un seul centre, des patientes adressées (prévalence), la référence.
 display(Markdown("**Trois limites de ces données** (à lire maintenant)\n\n" + "\n".join(puces[:3])
                  + "\n\n<details><summary>Les autres limites (après la séance)</summary>\n\n"
@@ -625,8 +631,8 @@ else:
 #   rien. Il faut mesurer chez d'autres malades avant d'annoncer.
 # - **C.** 41 malades, c'est peu : on ajoute celles du jeu de test, on règle de nouveau le seuil
 #   sur l'ensemble et on annonce la sensibilité mesurée, plus précise.
-# - **D.** On annonce plutôt la borne basse : chez de nouvelles patientes comparables, la
-#   sensibilité serait probablement d'au moins 0,84.
+# - **D.** On annonce « au moins 95 % » : 0,951 atteint 0,95, et la borne haute de
+#   l'intervalle, 0,99, le confirme.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -654,12 +660,12 @@ checks.check_choice(
     options=["A", "B", "C", "D"],
     digest="7281b74c76524fcc",
     mistakes=[
-        checks.Mistake(None, "annoncer la borne basse paraît prudent, mais pas mesurée sur ces "
-                       "patientes : elles ont servi à choisir le seuil, si bien que tout "
-                       "l'intervalle, borne basse comprise, est optimiste. Une borne basse ne "
-                       "soutient une promesse que mesurée sur d'autres patientes, qui n'ont rien "
-                       "réglé, et même alors elle garde un petit risque (environ 2,5 %) de "
-                       "surestimer.",
+        checks.Mistake(None, "0,951 atteint 0,95 parce que le seuil a été placé pour cela sur "
+                       "ces 41 malades : ce chiffre ne vérifie rien, il est optimiste par "
+                       "construction. Et la borne haute ne confirme rien : l'intervalle, de 0,84 "
+                       "à 0,99, laisse possible une sensibilité de 0,85. Pour promettre « au "
+                       "moins 95 % », c'est la borne basse qui doit atteindre 0,95, mesurée sur "
+                       "d'autres patientes, qui n'ont rien réglé.",
                        digest="db80caa2d5a4e528"),
         checks.Mistake(None, "régler le seuil sur le jeu de test puis y mesurer la "
                        "sensibilité, même avec la validation, c'est refaire l'erreur que les "
@@ -668,8 +674,9 @@ checks.check_choice(
                        "ce biais.", digest="66e9f50aedcbe188"),
         checks.Mistake(None, "le modèle n'a pas appris sur ces 41 malades, mais son seuil a été "
                        "réglé sur elles : régler compte autant qu'apprendre (section 2). La "
-                       "mesure n'est donc pas indépendante, et son intervalle, même annoncé, "
-                       "est optimiste. Mesuré sur elles, ce n'est pas une garantie.",
+                       "mesure n'est donc pas indépendante : son chiffre, 0,951, au moins 0,95 "
+                       "par construction, est optimiste. Mesuré sur elles, ce n'est pas une "
+                       "garantie.",
                        digest="534a2178d7d638cf"),
     ],
     success=(
@@ -692,7 +699,7 @@ marge = "A"
 marge = "C"
 
 # %% mistake="marge"
-# message : borne basse comprise, est optimiste
+# message : la borne haute ne confirme rien
 marge = "D"
 
 # %% jupyter={"source_hidden": true}
@@ -1878,14 +1885,20 @@ else:
 # %% [markdown]
 # ### Réflexion — Qui porte les erreurs ? (3 points, corrigée par l'enseignant)
 #
-# À rédiger après la séance, en 150 à 250 mots : au seuil de la question 2, **qui subit un
-# faux négatif, qui subit un faux positif**, et de quelle manière (santé, angoisse, examens,
-# temps soignant, coûts) ? Qui devrait participer au choix du seuil, et de la cible de 95 % ?
-# Comment l'expliqueriez-vous à Madame L., marge d'incertitude comprise ? Appuyez-vous sur au
-# moins un chiffre de ce module **valable pour sa population**, avec sa marge (par exemple la
-# sensibilité sur le jeu de test au seuil que vous avez donné à la question 2, et son
-# intervalle, affichés après la question 3). Le test est-il aussi bon pour toutes les
-# patientes ? Dites ce que ces données permettent, ou non, d'en savoir.
+# À rédiger après la séance, en 150 à 250 mots, en trois parties (1 point chacune) :
+#
+# 1. **Les deux erreurs.** Au seuil de la question 2, qui subit un faux négatif, qui subit un
+#    faux positif, et de quelle manière (santé, angoisse, examens, temps soignant, coûts) ?
+# 2. **Un chiffre pour Madame L.** Citez au moins un chiffre de ce module **valable pour sa
+#    population**, avec sa marge, et dites ce qu'il veut dire pour elle, en mots simples (par
+#    exemple la sensibilité sur le jeu de test au seuil que vous avez donné à la question 2, et
+#    son intervalle, affichés après la question 3).
+# 3. **Qui décide, et pour qui.** Qui devrait participer au choix du seuil, et de la cible de
+#    95 % ? Le test est-il aussi bon pour toutes les patientes ? Dites ce que ces données
+#    permettent, ou non, d'en savoir.
+#
+# <details><summary>Pour aller plus loin : ce que dit la loi sur l'information (lecture
+# facultative)</summary>
 #
 # Informer Madame L. n'est pas qu'une politesse. Toute personne a le droit d'être informée sur
 # son état de santé et sur les investigations proposées, leur utilité et leurs risques ; cette
@@ -1906,6 +1919,7 @@ else:
 # leurs conditions d'utilisation. Nous n'avons pas pu vérifier, au 6 décembre 2026, si cet arrêté
 # est paru (à vérifier sur Légifrance). La règle vaudrait pour Madame L. si son outil faisait
 # partie de ces dispositifs. Le module 09 « Expliquer et garder la main » détaillera ces règles.
+# </details>
 
 # %% [markdown] written="reflexion_erreurs" points=3
 # ### BEGIN SOLUTION
@@ -1933,29 +1947,31 @@ else:
 #   9 % de risque de cancer). En séance évaluée, ces derniers chiffres ne paraissent qu'au
 #   retour : ne pas les exiger. Accepter tout chiffre cohérent avec la copie.
 #   - **1** : chiffre juste, avec son intervalle ou sa marge, et ce qu'il veut dire pour la
-#     patiente. S'il cite l'intervalle de la validation (environ 0,84 à 0,99), l'étudiant dit
-#     qu'il est **optimiste** (ces patientes ont servi à choisir le seuil : question 3) ;
-#     sinon, 0,5 au plus. La VPP à 1 % de prévalence (question 4) ne vaut pas pour Madame L. :
+#     patiente. S'il cite la validation (0,951, de 0,84 à 0,99), l'étudiant dit que ce chiffre
+#     est **optimiste** (ces patientes ont servi à choisir le seuil : question 3 ; c'est le
+#     0,951 qui l'est surtout, la borne basse beaucoup moins) ; sinon, 0,5 au plus. La VPP à 1 % de prévalence (question 4) ne vaut pas pour Madame L. :
 #     la lui appliquer, c'est le transfert de population que le module condamne (0) ; la citer
 #     pour des femmes dépistées, en le disant, vaut 0,5 au plus.
 #   - **0,5** : chiffre juste mais sans sa marge, ou sans interprétation ; ou l'intervalle de la
 #     validation donné comme une garantie.
 #   - **0** : aucun chiffre, ou un chiffre faux (par exemple une sensibilité prise pour une VPP).
-# - **Qui décide et comment** (valeur V4 — Prudence, esprit critique et inclusivité). Le seuil,
-#   et d'abord la cible de 95 % (combien de cancers manqués on accepte pour combien de biopsies
-#   inutiles), sont des choix de valeurs, pas seulement techniques ; ils impliquent cliniciens,
-#   patientes, organisation des soins ; l'explication à la patiente se fait en mots simples, avec
-#   l'incertitude.
-#   - **1** : plusieurs acteurs nommés, le choix présenté comme un choix de valeurs, et une
-#     explication à Madame L. qui comprend l'incertitude. Valoriser une discussion de la cible
-#     elle-même (pourquoi 95 % et pas 90 % ou 99 %), la question « aussi bon pour toutes ? »
-#     (ces données, sans âge ni origine, ne permettent pas d'y répondre : justice et équité,
-#     V4 — Prudence, esprit critique et inclusivité), et la mention du devoir d'information
-#     (art. L. 1111-2 et R. 4127-35 du code de la santé publique ; L. 4001-3 en plus, si
-#     l'outil était un tel dispositif).
-#   - **0,5** : l'un des deux seulement (qui décide, ou comment l'expliquer à la patiente).
+# - **Qui décide, et pour qui** (valeur V4 — Prudence, esprit critique et inclusivité ; justice
+#   et équité). Le seuil, et d'abord la cible de 95 % (combien de cancers manqués on accepte pour
+#   combien de biopsies inutiles), sont des choix de valeurs, pas seulement techniques ; ils
+#   impliquent cliniciens, patientes, organisation des soins. « Aussi bon pour toutes ? » : ces
+#   données, sans âge ni origine, ne permettent pas de le dire. (L'incertitude est notée au
+#   critère précédent, pas ici.)
+#   - **1** : plusieurs acteurs nommés, le choix présenté comme un choix de valeurs, **et**
+#     l'équité traitée (ces données ne disent pas si le test est aussi bon pour toutes, ou une
+#     raison précise de craindre qu'il ne le soit pas). Valoriser, sans l'exiger, une discussion
+#     de la cible (pourquoi 95 % et pas 90 % ou 99 %) et la mention du devoir d'information
+#     (art. L. 1111-2 et R. 4127-35 du code de la santé publique ; L. 4001-3 en plus, si l'outil
+#     était un tel dispositif).
+#   - **0,5** : la décision traitée (acteurs, choix de valeurs) sans l'équité, ou l'équité seule.
+#     Affirmer que le test est aussi bon pour toutes, ou qu'il ne l'est pas, sans appui dans ces
+#     données : 0,5 au plus.
 #   - **0** : seuil présenté comme « objectivement » fixé par l'algorithme, ou rien sur la
-#     décision.
+#     décision ni sur l'équité.
 #
 # Accepter toute position argumentée : le 0 du troisième critère sanctionne l'absence
 # d'argument (« l'algorithme l'a fixé »), jamais la position défendue.
@@ -2025,7 +2041,10 @@ else:
 #   (origine, limites, licence) : affichée dans la section 1.
 # - Wolberg WH, Street WN, Heisey DM, Mangasarian OL. Computer-derived nuclear features
 #   distinguish malignant from benign breast cytology. *Human Pathology* 1995;26(7):792-796
-#   (patientes adressées pour une masse, série consécutive).
+#   (patientes adressées pour une masse, série consécutive ; zone « suspecte » de 30 % à 70 %).
+# - Wolberg WH, Street WN, Mangasarian OL. Machine learning techniques to diagnose breast cancer
+#   from image-processed nuclear features of fine needle aspirates. *Cancer Letters*
+#   1994;77:163-171 (54 nouvelles patientes : 36 bénignes, 1 atypie, 17 malignes).
 # - Street WN, Wolberg WH, Mangasarian OL. Nuclear feature extraction for breast tumor diagnosis.
 #   *IS&T/SPIE International Symposium on Electronic Imaging: Science and Technology*, 1993,
 #   vol. 1905, p. 861-870.
