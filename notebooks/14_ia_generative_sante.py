@@ -1082,8 +1082,10 @@ origine_dose = "D"
 # >   exceptions (RGPD, article 9).
 # > - Le **secret médical** couvre tout ce qui concerne le patient. Seuls des professionnels qui
 # >   participent à sa prise en charge peuvent **échanger** ces informations (le patient en est
-# >   informé et peut s'y opposer) ; hors de l'équipe de soins, les **partager** demande son
-# >   accord préalable (CSP, article L1110-4). L'éditeur d'un service en ligne n'en est pas.
+# >   informé et peut s'y opposer) ; entre professionnels qui ne sont pas de la même équipe
+# >   de soins, les **partager** demande son accord préalable (CSP, article L1110-4). Ce
+# >   partage ne vaut qu'entre professionnels : l'éditeur d'un service en ligne n'en est pas
+# >   un, et l'accord du patient n'y change rien.
 # > - Qui héberge, pour un hôpital ou un soignant, des données de santé recueillies pour le
 # >   soin doit être **certifié HDS** (CSP, article L1111-8) : l'hôpital ne les confie qu'à un
 # >   hébergeur certifié, sous contrat, ce qu'un service grand public n'est pas pour lui.
@@ -1112,7 +1114,7 @@ qui_quoi = {
     "9(1)": "**Qui ?** Quiconque traite des données de santé, soignant ou non, avec ou sans "
             "IA. **Quoi ?** Ce traitement est interdit, sauf exceptions.",
     "L1110-4": "**Qui ?** Les professionnels qui prennent en charge le patient. **Quoi ?** Le "
-               "secret ; échanger ou partager seulement dans le cadre de ses soins.",
+               "secret ; échanger ou partager, entre professionnels seulement, pour ses soins.",
     "L1111-8 II": "**Qui ?** Celui qui héberge des données de soin pour le compte d'un autre "
                   "(un professionnel, un établissement, le patient). **Quoi ?** Être certifié.",
     "chap. V": "**Qui ?** Quiconque envoie des données personnelles hors de l'Union "
@@ -1144,9 +1146,12 @@ display(Markdown("\n\n---\n\n".join(blocs)))
 # ### Question 4 — Quels messages laissent reconnaître un patient ? (2 points)
 #
 # Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
-# dites si le message fait sortir des **données personnelles d'un patient** : quelqu'un qui le
-# lit hors de l'équipe de soins (l'éditeur du service, un voisin, un journaliste local)
-# peut-il reconnaître la personne, directement ou en croisant les détails ? Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
+# dites si le message laisse **reconnaître le patient par un lecteur extérieur** : quelqu'un
+# qui le lit hors de l'équipe de soins (l'éditeur du service, un voisin, un journaliste local)
+# peut-il savoir de qui il s'agit, directement ou en croisant les détails ? Ce n'est pas la
+# question « contient-il des données personnelles ? » : au sens du RGPD, une donnée qui n'est
+# pas anonyme reste une donnée personnelle, même sans nom.
+# Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
 # réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
 # laissé `...` ne rapporte ni ne retire rien.
 #
@@ -1178,9 +1183,12 @@ display(Markdown("\n\n---\n\n".join(blocs)))
 # ### Question 4 — Quels messages laissent reconnaître un patient ? (2 points)
 #
 # Pour chacun de ces cinq messages qu'un soignant colle dans un agent conversationnel en ligne,
-# dites si le message fait sortir des **données personnelles d'un patient** : quelqu'un qui le
-# lit hors de l'équipe de soins (l'éditeur du service, un voisin, un journaliste local)
-# peut-il reconnaître la personne, directement ou en croisant les détails ? Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
+# dites si le message laisse **reconnaître le patient par un lecteur extérieur** : quelqu'un
+# qui le lit hors de l'équipe de soins (l'éditeur du service, un voisin, un journaliste local)
+# peut-il savoir de qui il s'agit, directement ou en croisant les détails ? Ce n'est pas la
+# question « contient-il des données personnelles ? » : au sens du RGPD, une donnée qui n'est
+# pas anonyme reste une donnée personnelle, même sans nom.
+# Écrivez `"oui"` ou `"non"` pour chacun. Chaque message se juge seul. La note est partielle : chaque
 # réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
 # laissé `...` ne rapporte ni ne retire rien.
 #
@@ -1241,7 +1249,8 @@ checks.check_choices(
     success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son nom. "
     "Parler d'un patient sans aucun détail qui le distingue (D), ou poser une question générale "
     "(B), ne le laisse pas reconnaître hors de l'équipe ; D reste très peu identifiant, pas "
-    "anonyme : une requête est liée au compte de qui l'envoie. N'envoyez que le nécessaire.",
+    "anonyme : une requête est liée au compte de qui l'envoie, et au sens du RGPD c'est encore "
+    "une donnée personnelle. N'envoyez que le nécessaire.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1316,7 +1325,8 @@ checks.check_choices(
             "dans une petite commune le désigne (B). « Un de mes patients » sans "
             "détail qui le distingue (A), ou une question générale (C, E), ne le laisse "
             "pas reconnaître. Même ainsi, une requête reste liée au compte de qui "
-            "l'envoie, et à sa date : n'envoyez que le nécessaire.",
+            "l'envoie, et à sa date (au sens du RGPD, ce n'est donc pas anonyme) : "
+            "n'envoyez que le nécessaire.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1400,7 +1410,7 @@ fuite = {"A": "oui", "B": "oui", "C": "non", "D": "oui", "E": "non"}
 # chose, rapporte donc peu) ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
 # - **A** : **un employeur** tient un tableau des arrêts de travail de ses salariés, avec le
-#   motif médical que certains lui ont confié en secret.
+#   motif médical qu'il exige de chacun d'eux.
 # - **B** : **un cabinet de kinésithérapie** garde les dossiers de ses patients sur un serveur
 #   installé dans son propre local ; ni le cabinet ni ce serveur n'ont de certification.
 # - **C** : **un prestataire informatique** garde, dans ses propres centres de données, les
@@ -1525,8 +1535,8 @@ checks.check_choices(
     mistakes={
         "A": [
             checks.Mistake(None, "le secret médical lie les professionnels qui prennent en charge une "
-                           "personne : un employeur n'en est pas un, même si un salarié lui a "
-                           "confié son motif « en secret ».",
+                           "personne : un employeur n'en est pas un, même s'il apprend le motif "
+                           "médical de ses salariés.",
                            digest="61c95eb29f2f6d2c"),
             checks.Mistake(None, "l'hébergement certifié vise qui garde des données de soin pour le "
                            "compte d'un autre : l'employeur tient son propre tableau, et ce n'est "
@@ -1535,7 +1545,8 @@ checks.check_choices(
             checks.Mistake(None, "rien ici n'est un système d'IA.",
                            digest="cf2d924275be5df8"),
             checks.Mistake(None, "un texte interdit ce traitement de données de santé, sauf exceptions, "
-                           "même hors de tout soin.",
+                           "même hors de tout soin ; aucune ne joue ici (un motif exigé n'est pas "
+                           "donné librement).",
                            digest="cd439354adf1fc86"),
         ],
         "B": [
@@ -2245,8 +2256,9 @@ rappel_spacy = 117 / 105
 # qu'à son propre jugement. Il est plus fort quand on est pressé ou chargé de
 # plusieurs tâches, et quand on fait confiance à la machine (Goddard et al., 2012 ; Parasuraman
 # et Manzey, 2010). Le
-# règlement européen sur l'IA demande que les personnes qui contrôlent un système à haut risque
-# restent conscientes de ce biais (article 14 ; repli « Textes » de la section 4) ; un agent
+# règlement européen sur l'IA oblige le fournisseur d'un système à haut risque à le concevoir
+# pour que ceux qui le contrôlent puissent rester conscients de ce biais (article 14 ; repli
+# « Textes » de la section 4) ; un agent
 # conversationnel grand public n'est pas, à lui seul, un système à haut risque : le biais, lui,
 # reste le même.
 
@@ -2302,10 +2314,11 @@ rappel_spacy = 117 / 105
 #   l'erreur, ici une synthèse écrite par un agent conversationnel. Le but est de comprendre et
 #   d'éviter que cela recommence, pas de punir.
 # - **Pharmacovigilance** : un effet indésirable suspecté d'un médicament, erreur
-#   médicamenteuse comprise, se déclare au centre régional de pharmacovigilance. Certains
-#   professionnels de santé y sont obligés, dont les médecins, les chirurgiens-dentistes, les
-#   sages-femmes et les pharmaciens ; tous peuvent le faire (code de la santé publique, article
-#   R5121-161), sur le portail signalement-sante.gouv.fr.
+#   médicamenteuse comprise, se déclare au centre régional de pharmacovigilance. Les
+#   médecins, les chirurgiens-dentistes, les sages-femmes, les pharmaciens et, depuis
+#   août 2023, les infirmiers y sont obligés ; les autres professionnels de santé et les
+#   patients peuvent le faire (code de la santé publique, article R5121-161), sur le portail
+#   signalement-sante.gouv.fr.
 # - **Événement grave** : un événement inattendu qui cause un décès, met en jeu le pronostic
 #   vital ou laisse probablement un déficit fonctionnel permanent est un **événement
 #   indésirable grave associé aux soins** (EIGS ; même code, article R1413-67). Tout
@@ -2332,7 +2345,8 @@ rappel_spacy = 117 / 105
 #
 # Pour chaque action, écrivez `"d'abord"` (elle protège la patiente : tout de suite, avant toute
 # déclaration), `"ensuite"` (à faire, une fois la patiente prise en charge) ou `"non"` (pas à
-# faire, pas dans cet ordre, ou pas le bon circuit pour ce cas). La note est partielle : chaque
+# faire telle qu'elle est écrite : pas le bon circuit pour ce cas, ou une action utile faite au
+# mauvais moment, qui en retarde une plus urgente). La note est partielle : chaque
 # action juste vaut un quart de point, chaque action fausse retire un huitième de point
 # (répondre au hasard rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire
 # rien.
@@ -2376,7 +2390,8 @@ rappel_spacy = 117 / 105
 #
 # Pour chaque action, écrivez `"d'abord"` (elle protège le patient : tout de suite, avant toute
 # déclaration), `"ensuite"` (à faire, une fois le patient pris en charge) ou `"non"` (pas à
-# faire, pas dans cet ordre, ou pas le bon circuit pour ce cas). La note est partielle : chaque
+# faire telle qu'elle est écrite : pas le bon circuit pour ce cas, ou une action utile faite au
+# mauvais moment, qui en retarde une plus urgente). La note est partielle : chaque
 # action juste vaut un quart de point, chaque action fausse retire un huitième de point
 # (répondre au hasard rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire
 # rien.
@@ -2645,16 +2660,19 @@ signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": 
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants)* : 4 points, quatre critères notés chacun 0, 0,5 ou 1.
 # Les numéros d'articles ne sont **pas** exigés : le nom de la règle suffit (secret médical,
-# hébergement certifié, données sensibles). Deux valeurs sont attendues : 0,5 point de moins
-# sur le total (sans descendre sous 0) seulement si aucune valeur n'est identifiable (un numéro
-# ou un nom approché suffit à l'identifier).
+# hébergement certifié, données sensibles). Deux valeurs sont demandées (un numéro ou un nom
+# approché suffit à en identifier une) : sur le total, sans descendre sous 0, 0,5 point de moins
+# si aucune n'est identifiable, 0,25 si une seule l'est. Critère 4 : la case 1 a quatre
+# exigences (le patient d'abord, la fiche, dire au patient, un circuit externe juste) ; une
+# copie qui en omet une, quelle qu'elle soit, a 0,5 ; qui en omet deux ou plus, 0,5 si elle
+# met le patient d'abord, 0 sinon.
 #
 # | critère | 1 | 0,5 | 0 |
 # |---|---|---|---|
 # | **Ce qui sort, et pourquoi c'est un problème** | au moins trois de : tout le texte collé part (identité, chambre, diagnostic, traitement) ; chez l'éditeur, hors de l'équipe de soins (secret médical) ; sur des serveurs non certifiés pour des données de soin ; parfois hors de l'Union ; parfois réutilisé ; données sensibles ; enlever le nom ne suffit pas | une partie seulement, ou croit qu'enlever le nom suffit (la chambre, la date, le diagnostic peuvent reconnaître le patient) | rien de ce qui sort, ou « aucun risque » |
 # | **Le risque d'erreur** | une synthèse fluide peut omettre ou inventer (une dose, une allergie) ; biais d'automatisation ; on relit et vérifie dans le dossier | l'erreur est citée sans dire comment la repérer (ou l'inverse) | rien sur l'erreur |
 # | **Ce qu'on propose et comment on en parle au patient** | une alternative concrète (l'outil encadré par l'établissement, ou des questions générales sans détail identifiant) **et** ce qu'on dit au patient (ce qui a été fait de ses données, ce qui sera fait, son accord ; garder sa confiance) | l'un des deux seulement, ou une interdiction de toute IA sans alternative | ni l'un ni l'autre |
-# | **La mauvaise dose arrivée au patient : signaler** | d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé ; et au moins un circuit externe juste : un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance (obligatoire pour certains professionnels, possible pour tous : CSP R5121-161), sur signalement-sante.gouv.fr ; un événement grave (décès, pronostic vital, séquelle probable) est un EIGS, déclaré à l'ARS ; prévenir le DPO de l'établissement (les données sorties sont une violation de données, que l'établissement notifie à la CNIL s'il y a un risque) est un plus, non exigé pour 1 | signale seulement en interne (cadre, médecin) sans déclaration, ou cite un circuit sans le relier au cas ; ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) | rien, ou « on corrige sans rien dire » |
+# | **La mauvaise dose arrivée au patient : signaler** | d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé ; et au moins un circuit externe juste : un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance (obligatoire pour les médecins, chirurgiens-dentistes, sages-femmes, pharmaciens et infirmiers, possible pour tous : CSP R5121-161), sur signalement-sante.gouv.fr ; un événement grave (décès, pronostic vital, séquelle probable) est un EIGS, déclaré à l'ARS ; prévenir le DPO de l'établissement (les données sorties sont une violation de données, que l'établissement notifie à la CNIL s'il y a un risque) est un plus, non exigé pour 1 | signale seulement en interne (cadre, médecin) sans déclaration, ou cite un circuit sans le relier au cas ; ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) | rien, ou « on corrige sans rien dire » |
 #
 # Valeurs attendues, par exemple **V1 — Priorité à la relation humaine** (la confiance du
 # patient ; la synthèse ne remplace pas la transmission orale) et
@@ -2730,7 +2748,9 @@ signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": 
 # - Règlement (UE) 2026/1744 du 8 juillet 2026 (Journal officiel de l'Union du 24 juillet 2026),
 #   qui modifie le règlement (UE) 2024/1689 : référence complète dans `esn_teach.law` (clé
 #   « UE 2026/1744 »), affichée section 4 ; le détail est au module 13.
-# - Code de la santé publique, article R5121-161 (pharmacovigilance) ; articles L1413-14 et
+# - Code de la santé publique, article R5121-161 (pharmacovigilance), rédaction en vigueur
+#   depuis le 8 août 2023, qui ajoute les infirmiers (Réseau français des centres régionais de
+#   pharmacovigilance, rfcrpv.fr) ; articles L1413-14 et
 #   R1413-67 (événements indésirables graves associés aux soins ; décret n° 2016-1606 du
 #   25 novembre 2016). Haute Autorité de santé, *Déclarer les événements indésirables graves
 #   associés aux soins (EIGS)*, page mise en ligne le 20 janvier 2022, mise à jour le 21 juin
