@@ -2664,8 +2664,8 @@ signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": 
 # approché suffit à en identifier une) : sur le total, sans descendre sous 0, 0,5 point de moins
 # si aucune n'est identifiable, 0,25 si une seule l'est. Critère 4 : la case 1 a quatre
 # exigences (le patient d'abord, la fiche, dire au patient, un circuit externe juste) ; une
-# copie qui en omet une, quelle qu'elle soit, a 0,5 ; qui en omet deux ou plus, 0,5 si elle
-# met le patient d'abord, 0 sinon.
+# copie qui en omet une, quelle qu'elle soit, a 0,5 ; au-delà, les colonnes 0,5 et 0
+# s'appliquent telles qu'elles sont écrites.
 #
 # | critère | 1 | 0,5 | 0 |
 # |---|---|---|---|
@@ -2703,8 +2703,9 @@ signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": 
 # relation humaine. Pour la dose, je préviens le cadre. » Ce qui sort :
 # 0,5 (« le RGPD », sans dire ce qui part ni pourquoi) ; erreur : 0,5 (citée, sans
 # vérification) ; proposition et patient : 0,5 (interdiction, rien pour le patient) ;
-# signalement : 0,5 (interne seulement, aucune déclaration) ; valeurs : « la relation humaine »
-# se reconnaît (V1 — Priorité à la relation humaine), pas de retrait ; total 2.
+# signalement : 0,5 (interne seulement, aucune déclaration) ; valeurs : « prudence » (V4 —
+# Prudence, esprit critique et inclusivité) et « la relation humaine » (V1 — Priorité à la
+# relation humaine) se reconnaissent, pas de retrait ; total 2.
 #
 # Une réponse qui interdit toute IA sans proposer d'alternative n'a au plus que 0,5 au
 # troisième critère.
