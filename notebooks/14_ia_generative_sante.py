@@ -2703,9 +2703,9 @@ signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": 
 # relation humaine. Pour la dose, je préviens le cadre. » Ce qui sort :
 # 0,5 (« le RGPD », sans dire ce qui part ni pourquoi) ; erreur : 0,5 (citée, sans
 # vérification) ; proposition et patient : 0,5 (interdiction, rien pour le patient) ;
-# signalement : 0,5 (interne seulement, aucune déclaration) ; valeurs : « prudence » (V4 —
-# Prudence, esprit critique et inclusivité) et « la relation humaine » (V1 — Priorité à la
-# relation humaine) se reconnaissent, pas de retrait ; total 2.
+# signalement : 0,5 (interne seulement, aucune déclaration) ; valeurs : « prudence »
+# (V4 — Prudence, esprit critique et inclusivité) et « la relation humaine »
+# (V1 — Priorité à la relation humaine) se reconnaissent, pas de retrait ; total 2.
 #
 # Une réponse qui interdit toute IA sans proposer d'alternative n'a au plus que 0,5 au
 # troisième critère.
