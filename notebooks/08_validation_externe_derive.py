@@ -46,8 +46,8 @@
 # ## 1. Une histoire vraie
 #
 # Un éditeur de dossier patient a diffusé dans des centaines d'hôpitaux américains un score
-# d'alerte au **sepsis** (une infection qui dérègle la réponse de l'organisme et menace les
-# organes). Une équipe du Michigan l'a évalué sur 38 455 hospitalisations, dont 7 % avec un
+# d'alerte au **sepsis** (une réponse déréglée de l'organisme à une infection, qui altère des
+# organes et menace la vie ; Singer et al., 2016). Une équipe du Michigan l'a évalué sur 38 455 hospitalisations, dont 7 % avec un
 # sepsis : l'AUC n'était que de 0,63, nettement moins que ce qu'annonçait l'éditeur
 # (Wong et al., 2021). Sa version 2, dans une étude prospective publiée en 2026 (227 091 séjours
 # de quatre systèmes hospitaliers), atteint une AUC de 0,82 à 0,92 selon le site, mais avec peu
@@ -57,8 +57,8 @@
 # marche-t-il aussi ailleurs ?
 #
 # Nos données sont **synthétiques** (inventées par un programme) : trois hôpitaux, H1, H2 et
-# H3, réglés pour reproduire ce **phénomène**. Ce n'est pas une réplication de l'étude : le
-# score, les hôpitaux et les chiffres sont les nôtres.
+# H3, réglés pour reproduire ce **phénomène**, sans répliquer l'étude : le score, les hôpitaux
+# et les chiffres sont les nôtres.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les séjours synthétiques,
@@ -77,6 +77,7 @@ from sklearn.preprocessing import StandardScaler
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import data_card, make_sepsis_hospitals
+from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import SiteAlertExplorer, site_alert_stats
 from esn_teach.law import reference
 
@@ -736,14 +737,18 @@ display(fr_table(pd.DataFrame(lignes).T, caption="Charge d'alertes au seuil choi
 print("Séjours sans sepsis qui ont des antibiotiques prescrits : " + " ; ".join(
     f"{nom} {fr_percent(d.loc[d['sepsis'] == 0, 'antibiotics_ordered'].mean())}"
     for nom, d in (("H1 (test)", h1_test), ("H3", h3))) + ".")
+r_h1 = site_alert_stats(sepsis_h1_test, score_h1_test, SEUIL)
+bas_h1, haut_h1 = proportion_ci(r_h1.true_alerts, r_h1.sepsis)
+print(f"Sensibilité au test de H1 : {r_h1.true_alerts} sepsis détectés sur {r_h1.sepsis}, "
+      f"intervalle à 95 % d'environ {fr_number(bas_h1)} à {fr_number(haut_h1)}.")
 
 # %% [markdown]
 # Au même seuil, la **sensibilité** baisse ailleurs : les sepsis y ont moins souvent des
 # antibiotiques prescrits, l'appui principal du score (section 6). H3 a moins de sepsis que H1,
 # mais deux fois plus d'alertes : elle prescrit des antibiotiques à bien plus de séjours sans
-# sepsis (ligne sous le tableau), et le score y voit un risque élevé. Même au test de H1, la
-# sensibilité (0,51) manque l'objectif de 0,60 : réglé pour l'atteindre tout juste sur les
-# séjours de réglage, le seuil fait moins bien ailleurs.
+# sepsis (ligne sous le tableau), et le score y voit un risque élevé. Au test de H1, la
+# sensibilité (0,51) manque l'objectif de 0,60, mais son intervalle (dernière ligne) le
+# contient : l'écart peut venir du hasard des séjours.
 #
 # ## 5. Explorer : un hôpital, un seuil
 #
@@ -1694,6 +1699,14 @@ decision_h3 = {
 #   alert burden » ; les auteurs conseillent aux établissements des « local validation studies »
 #   (points clés et résumé, PMC12949446, lus le 6 décembre 2026 ; les VPP par site n'ont pas pu
 #   être relues dans le résumé et ne sont pas citées).
+# - Singer M, Deutschman CS, Seymour CW, Shankar-Hari M, Annane D, Bauer M, *et al.* The Third
+#   International Consensus Definitions for Sepsis and Septic Shock (Sepsis-3). *JAMA*
+#   2016;315(8):801-810. doi:10.1001/jama.2016.0287. « Sepsis should be defined as
+#   life-threatening organ dysfunction caused by a dysregulated host response to infection »
+#   (résumé, lu le 6 décembre 2026).
+# - Wilson EB. Probable inference, the law of succession, and statistical inference. *J Am Stat
+#   Assoc* 1927;22(158):209-212. Intervalle d'une proportion (sensibilité au test de H1,
+#   section 4).
 # - Zech JR, Badgeley MA, Liu M, Costa AB, Titano JJ, Oermann EK. Variable generalization
 #   performance of a deep learning model to detect pneumonia in chest radiographs: a
 #   cross-sectional study. *PLoS Med* 2018;15(11):e1002683. doi:10.1371/journal.pmed.1002683.
