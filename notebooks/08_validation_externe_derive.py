@@ -553,6 +553,9 @@ checks.check_number(
         checks.Mistake(None, "vous avez compté les alertes pour 100 séjours sans sepsis. La "
                        "charge de l'équipe se compte pour 100 séjours : tous les séjours, "
                        "sepsis ou non.", digest="07ebe850a7e7e14c"),
+        *(checks.Mistake(None, "bon raisonnement, mais trop arrondi, la moitié des points : la "
+                         "question se corrige à 0,1 près. Écrivez le calcul lui-même.", digest=d)
+          for d in ("c35193d28cc7f959", "01ba4ef46efde24c")),  # 26 (cut) and 27 (rounded)
     ],
     hint="Pour 100 quoi ? Relisez la question : le groupe de départ, puis ce que l'on y compte.",
     points=2,
@@ -565,6 +568,11 @@ checks.check_number(
     percent_is_mistake=False,
     expected=100 * site_alert_stats(sepsis_h2, score_h2, SEUIL).alerts / len(sepsis_h2),
     points=2,
+    mistakes=[
+        *(checks.Mistake(v, "bon raisonnement, mais trop arrondi, la moitié des points : la "
+                         "question se corrige à 0,1 près. Écrivez le calcul lui-même.")
+          for v in (26, 27)),
+    ],
 )
 ### END HIDDEN TESTS
 
@@ -605,11 +613,11 @@ alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h2
 alertes_pour_100_h2 = 10 * n_alertes_h2 / n_sejours_h2
 
 # %% mistake="alertes_pour_100_h2"
-# message : bon raisonnement, mais trop arrondi
+# message : trop arrondi, la moitié des points
 alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
 
 # %% mistake="alertes_pour_100_h2"
-# message : bon raisonnement, mais trop arrondi
+# message : trop arrondi, la moitié des points
 alertes_pour_100_h2 = int(100 * n_alertes_h2 / n_sejours_h2)
 
 # %% [markdown]
@@ -667,6 +675,9 @@ checks.check_number(
                          "demande une proportion entre 0 et 1 : écrivez le calcul lui-même.",
                          digest=d)
           for d in ("ce1c38303fb46b2c", "fd5490d72f47271f")),
+        checks.Mistake(None, "bon raisonnement, mais trop arrondi, la moitié des points : la "
+                       "question se corrige à deux décimales. Écrivez le calcul lui-même.",
+                       digest="a9dc6642915dfe66"),
     ],
     hint="Relisez la consigne : quel groupe de séjours est le groupe de départ, et que "
     "compte-t-on dans ce groupe ?",
@@ -676,6 +687,10 @@ checks.check_number(
 checks.check_number(
     vpp_h2, name="vpp_h2", decimals=2,
     expected=site_alert_stats(sepsis_h2, score_h2, SEUIL).ppv, points=2,
+    mistakes=[
+        checks.Mistake(0.2, "bon raisonnement, mais trop arrondi, la moitié des points : la "
+                       "question se corrige à deux décimales. Écrivez le calcul lui-même."),
+    ],
 )
 ### END HIDDEN TESTS
 
@@ -712,7 +727,7 @@ vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2, 1)
 vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2)
 
 # %% mistake="vpp_h2"
-# message : bon raisonnement, mais trop arrondi
+# message : trop arrondi, la moitié des points
 vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 1)
 
 # %% jupyter={"source_hidden": true}
@@ -1209,7 +1224,7 @@ checks.check_choices(
                            "mesuré sur les mêmes séjours, ne contient pas 0. Avec 6 000 séjours "
                            "de test, la marge d'erreur est étroite : les mesures trahissent "
                            "presque tout l'hôpital, mais l'écart avec les huit informations est "
-                           "bien là.", digest="15c5c54173ea01d5"),
+                           "bien là (établi, et pourtant sans importance pratique).", digest="15c5c54173ea01d5"),
             checks.Mistake(None, "ici, les données tranchent : l'intervalle de l'écart, mesuré sur "
                            "les mêmes séjours, ne contient pas 0. C'est l'intervalle de l'écart, "
                            "et non la comparaison de deux intervalles séparés, qui dit si une "
@@ -1231,9 +1246,11 @@ checks.check_choices(
             for d in ("f9664e4dca15d81f", "bfa2dbe46f4b94fd")
         ],
     },
-    success="l'hôpital se reconnaît à ses mesures, et il prédit à lui seul une part du sepsis : "
-    "un modèle appris dans plusieurs hôpitaux peut s'en servir comme raccourci, ce que seule "
-    "une validation ailleurs révélerait. Dépliez la lecture ci-dessous.",
+    success="l'écart est établi, mais petit : établi ne veut pas dire important. Ce qui compte, "
+    "c'est que les seules mesures devinent l'hôpital bien mieux que « sans rien regarder », et "
+    "que l'hôpital prédit à lui seul une part du sepsis : un modèle appris dans plusieurs "
+    "hôpitaux peut s'en servir comme raccourci, ce que seule une validation ailleurs "
+    "révélerait. Dépliez la lecture ci-dessous.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1296,8 +1313,10 @@ raccourci_hopital = {
 # Les seules mesures devinent l'hôpital presque aussi bien que les huit informations, et bien
 # mieux que « sans rien regarder ». L'écart entre les deux est petit, mais établi : son
 # intervalle, mesuré sur les mêmes séjours, ne contient pas 0 (c'est l'intervalle de l'écart
-# qui le dit, pas la comparaison de deux intervalles séparés). Connaître le seul hôpital prédit le sepsis mieux que le hasard, parce que la part
-# de sepsis n'est pas la même partout. Notre score, appris à H1 seul, ne peut pas apprendre
+# qui le dit, pas la comparaison de deux intervalles séparés). Mais établi ne veut pas dire
+# important : le fait qui compte, c'est que les mesures seules trahissent l'hôpital. Connaître
+# le seul hôpital prédit le sepsis mieux que le hasard, parce que la part de sepsis n'est pas
+# la même partout. Notre score, appris à H1 seul, ne peut pas apprendre
 # « quel hôpital » : ailleurs, les décalages de mesure peuvent seulement déplacer ses risques
 # prédits (à H3, ce sont surtout les antibiotiques prescrits sans sepsis qui les gonflent,
 # section 4). Mais un modèle entraîné sur **plusieurs** hôpitaux peut
@@ -1565,8 +1584,8 @@ decision_h3 = {
 # matériovigilance (article R5212-17).
 #
 # Un élément est **appliqué** quand la copie le rapporte à son propre hôpital ou à sa décision,
-# avec son pourquoi : « nous avons environ 120 sepsis par an, donc il faut un an de séjours pour
-# en compter une centaine » ; « chez nous, les antibiotiques sont prescrits largement, or le score
+# avec son pourquoi : « nous avons environ 120 sepsis par an, donc il faut au moins un an de
+# séjours pour en compter une centaine, davantage pour juger la calibration » ; « chez nous, les antibiotiques sont prescrits largement, or le score
 # s'appuie sur eux » ; « nous garderons le seuil dans la plage de la notice, sinon l'hôpital
 # prendrait les obligations du fabricant ». Une liste qui reprend la section 8 sans l'appliquer
 # n'est pas appliquée.
@@ -1621,7 +1640,8 @@ decision_h3 = {
 #
 # *Copie A (pharmacienne) : 3 points.* « Je demanderais de tester le score sur nos séjours
 # récents, avec l'AUC et son intervalle à 95 % : nous avons environ 120 sepsis par an, il faut
-# donc un an de séjours pour en compter une centaine. Le seuil serait choisi sur une partie de
+# donc au moins un an de séjours pour en compter une centaine, davantage pour juger la
+# calibration. Le seuil serait choisi sur une partie de
 # ces séjours et mesuré sur une autre. Je vérifierais que le risque prédit correspond à la
 # fréquence observée, tranche par tranche, et que nos prescriptions d'antibiotiques ont le même
 # sens que là où le score a été construit : notre pharmacie en délivre beaucoup en probabiliste,
@@ -1656,6 +1676,23 @@ decision_h3 = {
 # demanderions donc une validation sur nos séjours de cette année et un seuil réglé dans la
 # plage de la notice, mesuré sur d'autres séjours. » Trois éléments (séjours locaux, seuil
 # réglé puis mesuré, raisonnement juridique), dont deux appliqués avec leur pourquoi.
+#
+# **Deux extraits limites, pour harmoniser le critère 1 entre correcteurs** (à noter chacun
+# seul, avant de lire l'annotation).
+#
+# *Copie D, extrait : critère 1 à 0,5 point.* « Un score validé ailleurs peut se tromper chez
+# nous : il faut le tester sur nos propres séjours récents, avec une marge d'erreur, et vérifier
+# que le risque prédit correspond à la fréquence observée. » Trois éléments (séjours locaux,
+# marge d'erreur, calibration), mais aucun appliqué : le pourquoi vaut pour n'importe quel
+# hôpital, rien ne vient du sien.
+#
+# *Copie E, extrait : critère 1 à 1 point.* « Notre service ne code le sepsis de façon
+# systématique que depuis janvier : je ne validerais le score que sur les séjours de cette
+# année, avec une marge d'erreur, et je réglerais le seuil sur le premier semestre pour le
+# mesurer sur le second, car un seuil choisi ailleurs ne dit rien de nos alertes. » Trois
+# éléments (séjours locaux et récents, marge d'erreur, seuil réglé puis mesuré), dont deux
+# appliqués : le choix des séjours tient au codage de son service, le découpage du seuil à ses
+# alertes. Ce qui sépare D de E : un fait propre à l'hôpital de l'auteur, qui décide du geste.
 #
 # Le droit compte au critère 1 (f) et au critère 3 (d, e), cité avec sa source ; une copie qui
 # n'en dit rien peut avoir les 3 points.
