@@ -755,7 +755,7 @@ print("Séjours sans sepsis qui ont des antibiotiques prescrits : " + " ; ".join
 r_h1 = site_alert_stats(sepsis_h1_test, score_h1_test, SEUIL)
 bas_h1, haut_h1 = proportion_ci(r_h1.true_alerts, r_h1.sepsis)
 print(f"Sensibilité au test de H1 : {r_h1.true_alerts} sepsis détectés sur {r_h1.sepsis}, "
-      f"intervalle à 95 % d'environ {fr_number(bas_h1)} à {fr_number(haut_h1)}.")
+      f"intervalle à 95 % d'environ {fr_number(bas_h1, 2)} à {fr_number(haut_h1, 2)}.")
 
 # %% [markdown]
 # Au même seuil, la **sensibilité** baisse ailleurs : les sepsis y ont moins souvent des
