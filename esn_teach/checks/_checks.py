@@ -531,7 +531,10 @@ def _half_points(
         else _too_rounded_error(number, name, decimals)
     )
     partially_right.add(name)  # half the points: the reasoning, not the precision
-    print(f"\u2718 {error}")
+    said = str(error)
+    if "moitié des points" not in said:  # the student reads what the grade will be
+        said += " (la moitié des points)"
+    print(f"\u2718 {said}")
     return PartialCredit(
         round(float(points) / 2, 2),
         float(points),

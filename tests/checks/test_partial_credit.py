@@ -124,7 +124,8 @@ def test_a_named_mistake_for_the_rounding_changes_the_message_not_the_half_point
         )
     # Asked at 0,1 with no named mistake: the plain message says so, in French.
     checks.check_number(57, name="dfg", expected=56.83, decimals=1, points=1)
-    assert "se corrige à 0,1 près" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "se corrige à 0,1 près" in printed and "(la moitié des points)" in printed
     # 0 is never the right value too rounded (0,26 asked at 0,1): no half point for it.
     with pytest.raises(checks.IncorrectAnswer) as info:
         checks.check_number(0, name="ecart", expected=0.26, decimals=1, points=1)
