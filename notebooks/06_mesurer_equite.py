@@ -1015,6 +1015,7 @@ checks.check_number(
     name="vp_perdus",
     digest="3704c215cd1cd6c0",
     decimals=3,
+    integer=True,  # a count: its evaluated-session reminder speaks of a whole number
     bounds=(0, 3000),  # une perte, en patients : au plus les 3 000 patients de test
     mistakes=[
         # By digest: the values would show which rows the answer does not use.
@@ -1044,6 +1045,7 @@ checks.check_number(
     vp_perdus,
     name="vp_perdus",
     decimals=3,
+    integer=True,
     expected=int(((appel_meme_nombre == 1) & reel).sum() - ((appel_corrige == 1) & reel).sum()),
     points=3,
 )
@@ -2137,7 +2139,13 @@ print(
 #   notifié). Le patient devrait alors en être informé par le professionnel qui l'utilise
 #   (le professionnel « s'assure que la personne concernée en a été informée » : code de la
 #   santé publique, art. L. 4001-3, pour les dispositifs appris sur des données massives ;
-#   voir le module 01).
+#   voir le module 01). Une autre voie vers le « haut risque » est possible (art. 6, § 2) :
+#   l'annexe III, point 5 a), vise les systèmes destinés à être utilisés par des autorités
+#   publiques, ou pour leur compte, pour évaluer l'éligibilité des personnes aux prestations
+#   et services d'aide publique essentiels, y compris les services de soins de santé. Un CHU
+#   qui attribuerait l'appel de suivi avec un score pourrait en relever ; il devrait alors,
+#   comme organisme de droit public, analyser avant la première utilisation l'impact du
+#   système sur les droits fondamentaux (art. 27).
 # - **Les voies licites.** Un hôpital peut traiter des données de santé, et d'autres données
 #   sensibles, dans les exceptions de l'article 9, paragraphe 2, du RGPD : la prise en charge
 #   sanitaire et la gestion des services de soins (point h), l'intérêt public dans le domaine
@@ -2155,9 +2163,11 @@ print(
 #   2008, art. 1er, qui cite aussi l'âge) ; c'est le risque des seuils par groupe (section 6),
 #   qui traitent différemment deux patients au même score à cause de leur groupe. Notre score
 #   utilise lui-même le groupe comme variable : une différence de traitement à justifier, elle
-#   aussi. Tout score de risque différencie d'ailleurs les patients selon leur état de santé,
-#   autre motif de l'article 1er : il doit donc servir un but légitime, par des moyens
-#   nécessaires et appropriés (ci-dessous).
+#   aussi. Un score qui différencie les patients selon leur état de santé relève, lui, en
+#   principe du soin : deux patients de risques cliniques différents ne sont pas, en général,
+#   dans une « situation comparable » au regard du soin, et adapter le soin au besoin médical
+#   n'est pas une discrimination. La question se pose quand le score désavantage, à besoin
+#   égal, les patients d'un groupe protégé (origine, lieu de résidence, âge…).
 #   Le même article définit la **discrimination indirecte** : « une disposition, un critère ou une pratique
 #   neutre en apparence, mais susceptible d'entraîner, pour l'un des motifs mentionnés au
 #   premier alinéa, un désavantage particulier pour des personnes par rapport à d'autres
@@ -2472,7 +2482,8 @@ vrai_ou_faux = {
 #   code de la
 #   santé publique, art. L. 1110-3 et L. 4001-3 ; règlement (UE) 2017/745 relatif aux
 #   dispositifs médicaux, art. 2, point 1 ; règlement (UE) 2024/1689 sur l'intelligence
-#   artificielle, art. 6, § 1, art. 10 et annexe I, cités dans le texte publié au
+#   artificielle, art. 6, § 1 et § 2, art. 10, art. 27, annexe I et annexe III, point 5 a),
+#   cités dans le texte publié au
 #   *Journal officiel de l'Union européenne* le 12 juillet 2024 (art. 10, § 5, dans ce texte),
 #   modifié par le règlement (UE) 2026/1744 du 8 juillet 2026 (*Journal officiel de l'Union
 #   européenne*, série L, 24 juillet 2026 ; lisez la version consolidée sur EUR-Lex). Date affichée

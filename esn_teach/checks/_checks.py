@@ -1274,7 +1274,12 @@ def check_form(
         # The same reminder for every number, right or wrong: a warning only for « short »
         # numbers told a student whose formula gave 0,7 that it differs from the right
         # answer's 0,795… (module 01's review): in a graded session, no hint of that kind.
-        if decimals and decimals > 0:
+        if integer:  # a count has no decimals to round: « 3 décimales » made no sense
+            warning = (
+                "\nRappel : on attend un nombre entier (un compte). Écrivez plutôt le calcul "
+                "qui le donne que son résultat recopié."
+            )
+        elif decimals and decimals > 0:
             precision = "1 décimale" if decimals == 1 else f"{decimals} décimales"
             warning = (
                 f"\nRappel : la correction compare à {precision}. Si vous avez recopié un "

@@ -163,6 +163,13 @@ def test_check_form_says_nothing_about_correctness(capsys):
         checks.check_form(3.5, name="k", kind="number", integer=True)
     assert caught.value.form
     assert checks.check_form(3.0, name="k", kind="number", integer=True) is Outcome.RECORDED
+    # A count has no decimals (module 06's Q4): its reminder speaks of a whole number, for
+    # every count, right or wrong.
+    for value in (60, 59, 0):
+        checks.check_form(value, name="k", kind="number", decimals=3, integer=True)
+        out = capsys.readouterr().out
+        assert "Rappel : on attend un nombre entier (un compte)." in out
+        assert "décimales" not in out
     with pytest.raises(IncorrectAnswer, match="nombre entier"):
         checks.check_number(3.5, name="k", expected=3, integer=True)
     with pytest.raises(NotAttempted):
