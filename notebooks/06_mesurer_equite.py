@@ -2008,6 +2008,9 @@ for groupe in ("A", "B"):
 
 # %% jupyter={"source_hidden": true} reveal="vp_perdus"
 # Inutile de lire ce code (replié) : la correction apprise sur trois autres jeux de validation.
+# Section 8 says the bootstrap range is wider than the lottery's (question 4): checked here,
+# where both are computed (this cell, like the lottery's, is hidden in the evaluated session).
+assert haut_b - bas_b > haut_pertes - bas_pertes
 # Les séjours d'apprentissage et de validation, réunis comme avant le partage de la section 2.
 X_tout, _, y_tout, _, groupe_tout, _ = train_test_split(
     variables, cohorte["rehospitalise"], cohorte["groupe"], test_size=0.5, random_state=0
@@ -2113,7 +2116,9 @@ print(
 # - **Les statistiques ethniques en France.** Le Conseil constitutionnel a jugé que les
 #   traitements nécessaires aux études sur la diversité des origines et les discriminations
 #   « peuvent porter sur des données objectives », mais « ne sauraient […] reposer sur l'origine
-#   ethnique ou la race » (décision n° 2007-557 DC du 15 novembre 2007). Mesurer l'équité envers
+#   ethnique ou la race » (décision n° 2007-557 DC du 15 novembre 2007 ; l'article en cause
+#   a aussi été censuré pour un motif de procédure, comme ajouté par un amendement sans lien
+#   avec le projet de loi). Mesurer l'équité envers
 #   un groupe défini par l'origine est donc très encadré.
 # - **Le règlement européen sur l'IA** (règlement (UE) 2024/1689). Dans son texte publié au
 #   Journal officiel le 12 juillet 2024, il demande au **fournisseur** d'un système d'IA
@@ -2379,7 +2384,7 @@ vrai_ou_faux = {
 # %% [markdown] written="reflexion_criteres" points=3
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, notés
-# chacun 0, 0,5 ou 1 point. Toute position cohérente est acceptée si son prix est dit ; trois
+# chacun 0, 0,5 ou 1 point. Toute position cohérente est acceptée si son prix est dit ; quatre
 # copies types notées suivent.
 #
 # - **Critère 1 — Un critère argumenté pour chaque usage, à partir du tort à éviter**
@@ -2410,9 +2415,13 @@ vrai_ou_faux = {
 #   l'interdiction de la loi n° 2008-496 (art. 2, 3°) ne vise pas des seuils par territoire
 #   justifiés par un but légitime avec des moyens nécessaires et appropriés (sans les rendre
 #   licites pour autant ; le territoire peut être un indicateur indirect de l'origine), alors
-#   que des seuils par origine ne peuvent pas invoquer cette exception. 0,5 point : une seule
-#   idée. **0 point, et cette règle prime sur le nombre d'idées** : un critère présenté comme
-#   « objectivement » le bon, ou des seuils par origine présentés comme licites.
+#   que des seuils par origine ne peuvent pas invoquer cette exception ; joindre un patient
+#   n'est pas éviter sa réhospitalisation : l'appel doit profiter au patient appelé
+#   (bienfaisance ; idée acceptée aussi au critère 1). 0,5 point : une seule idée. **0 point,
+#   et cette règle prime sur le nombre d'idées** : une copie qui *soutient* qu'un critère
+#   s'impose sans choix de valeurs (copie type C), ou qui présente des seuils par origine comme
+#   licites. Un mot isolé (« objectivement ») dans une copie qui dit par ailleurs qu'il faut
+#   choisir retire seulement 0,5 point au critère 3.
 #
 # **Copie type A — 3 points (1 + 1 + 1).** « Pour un dépistage, l'erreur grave est de manquer
 # un malade : je demanderais le même TFN dans les deux groupes (égalité des chances), en
@@ -2430,6 +2439,16 @@ vrai_ou_faux = {
 # Critère 1 : deux usages, leur tort, leur critère, efficacité et équité distinguées.
 # Critère 2 : l'impossibilité et deux chiffres interprétés, dont un avec sa fourchette.
 # Critère 3 : trois idées (étiquette, choix collectif, droit).
+#
+# **Copie type D — 2 points (1 + 0,5 + 0,5).** « Pour un dépistage, je demanderais le même TFN
+# (égalité des chances) : manquer un malade est l'erreur grave, et j'accepte plus d'examens
+# inutiles. Pour les appels, chaque appel inutile en prive un autre : on appelle d'abord les
+# scores les plus élevés (efficacité), mais on vérifie qu'un groupe n'a pas beaucoup plus de
+# réhospitalisés manqués (équité). Quand les taux de réhospitalisation diffèrent, on ne peut
+# pas égaliser à la fois VPP, TFN et TFP ; la correction coûte des réhospitalisés joints. Le
+# choix se discute en équipe, avec les usagers. » Critère 1 : deux usages, leur tort, leur
+# critère, efficacité et équité distinguées. Critère 2 : l'impossibilité et un prix, sans
+# chiffre. Critère 3 : une idée (le choix collectif). C'est la zone de notes la plus fréquente.
 #
 # **Copie type B — 1,5 point (0,5 + 0,5 + 0,5).** « Dans les deux cas, il faut l'égalité des
 # chances, car il ne faut manquer personne. D'après Chouldechova, on ne peut pas satisfaire
