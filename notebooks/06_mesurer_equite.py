@@ -1015,7 +1015,8 @@ checks.check_number(
     name="vp_perdus",
     digest="3704c215cd1cd6c0",
     decimals=3,
-    integer=True,  # a count: its evaluated-session reminder speaks of a whole number
+    # A count: its evaluated-session reminder speaks of a whole number, not of decimals.
+    integer=True,
     bounds=(0, 3000),  # une perte, en patients : au plus les 3 000 patients de test
     mistakes=[
         # By digest: the values would show which rows the answer does not use.
