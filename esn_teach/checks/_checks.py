@@ -417,7 +417,10 @@ def _keys_near(number: float, decimals: int) -> tuple[str, ...]:
     """
     # In whole units of the last decimal: rounding number ± one step would skip a key at a
     # half-unit boundary (0.0395 gave 0.038, 0.040, 0.041 and refused 0.039's answer).
-    units = round(float(_round_key(number, decimals)) * 10**decimals)
+    scaled = float(_round_key(number, decimals)) * 10**decimals
+    if not math.isfinite(scaled):  # 1e308 at 3 decimals: no neighbours, and no OverflowError
+        return (_round_key(number, decimals),) * 3
+    units = round(scaled)
     return tuple(_round_key((units + k) / 10**decimals, decimals) for k in (-1, 0, 1))
 
 
@@ -499,6 +502,8 @@ def _too_rounded(number: float, decimals: int, is_key: Callable[[float], bool]) 
         return False  # 0 is never « the right value, too rounded » (0,004 asked at 0,01)
     coarse = decimals - 1
     if number != round(number, coarse):
+        return False
+    if not math.isfinite(number * 10**decimals):
         return False
     units = round(number * 10**decimals)
     half = 5  # half a unit of the coarse decimal, in units of the last decimal

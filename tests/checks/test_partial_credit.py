@@ -126,6 +126,12 @@ def test_a_named_mistake_for_the_rounding_changes_the_message_not_the_half_point
     checks.check_number(57, name="dfg", expected=56.83, decimals=1, points=1)
     printed = capsys.readouterr().out
     assert "se corrige à 0,1 près" in printed and "(la moitié des points)" in printed
+    # An absurd magnitude is a plain wrong answer, told in French (it raised OverflowError).
+    for absurd in (1e308, -1e308):
+        with pytest.raises(checks.IncorrectAnswer):
+            checks.check_number(absurd, name="dfg", expected=56.83, decimals=1, points=1)
+        with pytest.raises(checks.IncorrectAnswer):
+            checks.check_number(absurd, name="dfg", digest=checks.answer_digest(56.83, name="dfg"))
     # 0 is never the right value too rounded (0,26 asked at 0,1): no half point for it.
     with pytest.raises(checks.IncorrectAnswer) as info:
         checks.check_number(0, name="ecart", expected=0.26, decimals=1, points=1)
