@@ -48,6 +48,13 @@ from esn_teach.checks._progress import (
     show_progress,
     solution_button,
 )
+from esn_teach.checks._variant import (
+    STUDENT_ENV,
+    VARIANT_MIMETYPE,
+    student_id,
+    student_seed,
+    variant_rng,
+)
 
 # Every module imports the checks in its first code cell: from then on, in a notebook, the
 # errors beginners hit (0,045, a misspelt or not yet defined name, ... left in a calculation,
@@ -57,6 +64,8 @@ install_french_errors()
 __all__ = [
     "ATTEMPTS_BEFORE_SOLUTION",
     "PROGRESS_ENV",
+    "STUDENT_ENV",
+    "VARIANT_MIMETYPE",
     "CheckFailed",
     "IncorrectAnswer",
     "Mistake",
@@ -90,5 +99,8 @@ __all__ = [
     "selfgrade_button",
     "show_progress",
     "solution_button",
+    "student_id",
+    "student_seed",
+    "variant_rng",
     "written_with",
 ]

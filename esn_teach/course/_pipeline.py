@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import json
@@ -26,6 +27,7 @@ from nbgrader.validator import Validator
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
+from esn_teach.checks import STUDENT_ENV
 from esn_teach.course._errors import CourseError
 from esn_teach.course._evaluation import (
     answer_leaks,
@@ -370,6 +372,25 @@ def library_digest(root: Path | None = None) -> str:
     """
     root = LIBRARY_ROOT if root is None else root
     return _json_digest(_tree_digests(root, root))
+
+
+#: The identifier whose variant the build and the release gate draw (``checks.student_seed``).
+BUILD_STUDENT = "esn-teach-construction"
+
+
+@contextlib.contextmanager
+def _variables(values: dict[str, str]):
+    """Set environment variables for the duration of a ``with`` block, then restore them."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _environment() -> str:
@@ -804,7 +825,11 @@ class Course:
         validator = _KeepingValidator(config=self.config())
         validator.invert = invert
         try:
-            results = validator.validate(str(path))
+            # The kernel inherits this process's environment: a module's evaluated
+            # session draws the build's own variant (``checks.student_seed``), never
+            # that of whoever runs the build.
+            with _variables({STUDENT_ENV: BUILD_STUDENT}):
+                results = validator.validate(str(path))
         except Exception as error:
             raise CourseError(f"{module} : l'exécution du notebook a échoué : {error}") from error
         if results.get("type_changed") or results.get("changed"):

@@ -60,6 +60,8 @@ SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
+#: A call that draws a student's own cases (``esn_teach.checks._variant``).
+_VARIANT_CALL = re.compile(r"\b(student_seed|variant_rng)\s*\(")
 _KEYS = {"answer", "tests", "written", "points", "mistake", "reveal", "session"}
 #: The two versions a module source may differ in (``session=`` cells).
 SESSIONS = ("formative", "evaluation")
@@ -409,6 +411,17 @@ def _read_module(path: Path, session: str) -> ModuleSource:
             module.has_sessions = True
             if meta["session"] != session:
                 continue
+        if (
+            cell.cell_type == "code"
+            and meta.get("session") != "evaluation"
+            and _VARIANT_CALL.search(cell.source)
+        ):
+            raise CourseError(
+                f"{where} : checks.student_seed et checks.variant_rng (les cas propres à "
+                'chaque étudiant) ne servent que dans une cellule session="evaluation" : la '
+                "version formative et le parcours en autonomie donnent à tous les mêmes cas, "
+                "ceux que leurs textes, indices et messages commentent."
+            )
         _check_marker_spelling(cell.source, where)
         if "mistake" in meta:
             first, _, code = cell.source.partition("\n")

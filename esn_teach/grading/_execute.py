@@ -41,6 +41,7 @@ from nbclient.util import run_hook, run_sync
 from nbconvert.preprocessors import ExecutePreprocessor
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 
+from esn_teach.checks import STUDENT_ENV
 from esn_teach.course._source import HIDDEN_BEGIN, HIDDEN_END
 from esn_teach.grading._cells import is_graded_code, is_test
 from esn_teach.grading._integrity import read_names
@@ -90,6 +91,13 @@ class Job:
     deadline_hit: bool = False
     flags: list[str] = field(default_factory=list)
     to_examine: list[str] = field(default_factory=list)
+    #: The identifier of the copy graded: its kernel draws this student's variant.
+    student: str = ""
+
+
+def _identity(job: Job) -> dict[str, str]:
+    """Return the environment that makes a kernel draw the graded student's variant."""
+    return {STUDENT_ENV: job.student} if job.student else {}
 
 
 class GraderFailure(Exception):
@@ -232,7 +240,7 @@ class SandboxedExecute(Execute):
         self._esn_started = False
         self._esn_executed: set[int] = set()
         self._esn_snapshots: dict[int, str] = {}
-        km = job.template.start_kernel(cwd, {"NBGRADER_EXECUTION": "autograde"})
+        km = job.template.start_kernel(cwd, {"NBGRADER_EXECUTION": "autograde", **_identity(job)})
         provisioner = km.provisioner
         assert isinstance(provisioner, _TemplateProvisioner) and provisioner.pid is not None
         pid = provisioner.pid
@@ -428,7 +436,7 @@ class SandboxedExecute(Execute):
         if not tests:
             return
         timeout = max(30.0, float(self.timeout or 30) * len(tests))
-        results = job.template.check(self._esn_cwd, tests, timeout=timeout)
+        results = job.template.check(self._esn_cwd, tests, timeout=timeout, env=_identity(job))
         if not isinstance(results, dict):
             # The checker is the grader's: its failure must not cost the student a point.
             job.grader_error = "la vérification indépendante des tests n'a pas abouti"

@@ -320,8 +320,9 @@ def check_export(
                             )
                         elif grade.name in examine and grade.manual_score is None:
                             check.pending.setdefault((student, name), []).append(
-                                f"question « {grade.name} » à examiner (refusée par la "
-                                "vérification indépendante), sans note de l'enseignant"
+                                f"question « {grade.name} » à examiner (signalée par la "
+                                "correction automatique : voir son détail), sans note de "
+                                "l'enseignant"
                             )
                 if student in grader_errors.get(name, set()):
                     check.pending.setdefault((student, name), []).append(

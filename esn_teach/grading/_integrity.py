@@ -20,10 +20,17 @@ import ast
 
 import nbformat
 
+from esn_teach.checks import VARIANT_MIMETYPE
 from esn_teach.course import REVEAL
 from esn_teach.grading._cells import is_locked, is_solution, is_test, nbgrader_meta
 
-__all__ = ["cell_tampering", "code_tampering", "read_names", "student_cells"]
+__all__ = [
+    "cell_tampering",
+    "code_tampering",
+    "read_names",
+    "student_cells",
+    "variant_owners",
+]
 
 _PATCHABLE = {"builtins", "__builtins__", "sys", "importlib"}
 
@@ -265,3 +272,42 @@ def code_tampering(submitted: nbformat.NotebookNode, released: nbformat.Notebook
             if test_index < index and late:
                 problems.append(f"redéfinit {', '.join(late)} après le test (cellule {index + 1})")
     return list(dict.fromkeys(problems))
+
+
+def variant_owners(submitted: nbformat.NotebookNode, module: str) -> list[str]:
+    """Return the identifiers whose variant the copy's saved outputs were drawn for.
+
+    ``checks.student_seed`` records, in the output of the cell that draws a
+    student's own cases, the module and the identifier it used. A copy saved
+    with another identifier's cases than the one it is graded under was copied
+    from a classmate, or the course's hub names students otherwise than its
+    gradebook: the grader cannot tell which, so the instructor examines it.
+
+    Parameters
+    ----------
+    submitted : nbformat.NotebookNode
+        The copy as submitted (its outputs as the student saved them).
+    module : str
+        The module's name (``"03_cout_et_besoin"``) or number.
+
+    Returns
+    -------
+    list of str
+        The identifiers found, in order of appearance, without repeats (empty:
+        the module has no variant, or the copy was saved without outputs).
+    """
+    number = module[:2]
+    found: list[str] = []
+    for cell in submitted.get("cells", []):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        outputs = cell.get("outputs", [])
+        for output in outputs if isinstance(outputs, list) else []:
+            data = output.get("data") if isinstance(output, dict) else None
+            record = data.get(VARIANT_MIMETYPE) if isinstance(data, dict) else None
+            if not isinstance(record, dict) or record.get("module") != number:
+                continue
+            student = record.get("student")
+            if isinstance(student, str) and student not in found:
+                found.append(student[:200])
+    return found

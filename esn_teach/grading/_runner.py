@@ -63,7 +63,7 @@ from esn_teach.grading._feedback import (
     insert_marking_guides,
     marking_guides,
 )
-from esn_teach.grading._integrity import cell_tampering, code_tampering
+from esn_teach.grading._integrity import cell_tampering, code_tampering, variant_owners
 from esn_teach.grading._outcomes import (
     PRIORITY,
     BatchResult,
@@ -531,6 +531,7 @@ class _Worker:
             self.info.imports,
             self.info.libraries,
         )
+        job.student = student
         if student in CANARIES:  # the instructor's own notebooks: their data is trusted
             job.keep_snapshots = self.plan.staging / "temoin" / student
             job.trusted = True
@@ -591,6 +592,24 @@ class _Worker:
                 f"{timed_out} cellule(s) hors délai ({self.plan.limits.cell_timeout} s par cellule)"
             )
         outcome = min(outcomes, key=PRIORITY.index)
+        to_examine = list(job.to_examine)
+        others = [owner for owner in variant_owners(submitted, module) if owner != student]
+        if others:
+            # Graded on this student's own cases; the instructor decides (copied work, or
+            # a hub that names students otherwise than the gradebook). Never final alone.
+            tests = [
+                name
+                for name, meta in self.info.metadata.items()
+                if meta.get("grade") and not meta.get("solution")
+            ]
+            to_examine += [name for name in tests if name not in to_examine]
+            details.append(
+                "cas tirés pour un autre identifiant que celui de la copie ("
+                + ", ".join(f"« {printable(owner)} »" for owner in others)
+                + f", au lieu de « {student} ») : copie d'un camarade, ou identifiant du "
+                "serveur différent de celui du carnet de notes ; corrigée sur les cas de "
+                f"« {student} », questions autocorrigées à examiner"
+            )
         score, max_score = self._score(student)
         return SubmissionResult(
             student,
@@ -600,7 +619,7 @@ class _Worker:
             score,
             max_score,
             digest=digest,
-            to_examine=list(job.to_examine),
+            to_examine=to_examine,
         )
 
     def _autograde(self, student: str) -> dict:

@@ -1067,12 +1067,24 @@ class Template:
             reason = self._memory_reason()
         return reason
 
-    def check(self, cwd: Path, tests: list[dict], timeout: float) -> dict | None:
-        """Re-run test cells in a pristine forked checker (see ``_recheck``)."""
+    def check(
+        self, cwd: Path, tests: list[dict], timeout: float, env: dict[str, str] | None = None
+    ) -> dict | None:
+        """Re-run test cells in a pristine forked checker (see ``_recheck``).
+
+        ``env``: variables added to the checker's environment (the graded
+        student's identifier, for the hidden tests of a per-student variant).
+        """
         uid, cgroup = self._allocate()
         try:
             answer = self.request(
-                op="check", cwd=str(cwd), tests=tests, timeout=timeout, uid=uid, cgroup=cgroup
+                op="check",
+                cwd=str(cwd),
+                tests=tests,
+                timeout=timeout,
+                uid=uid,
+                cgroup=cgroup,
+                env=env or {},
             )
         finally:
             self.request(op="killuid", uid=uid)

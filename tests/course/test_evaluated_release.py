@@ -97,6 +97,15 @@ MODULE = "01_evaluer_test_diagnostique"
             "checks.check_form(se, name='se', kind='any')",
         ),
         ("this is ( not python", "checks.check_form(se, name='se', kind='any')"),
+        # Written as a form check by the module (each student's own cases: no digest).
+        (
+            'checks.check_form(se, name="se", kind="choice", options=["a", "b"])',
+            "checks.check_form(se, name='se', kind='choice', options=['a', 'b'])",
+        ),
+        (
+            'checks.check_form(se, name="se", kind="number", decimals=2, bounds=(0, 1))',
+            "checks.check_form(se, name='se', kind='number', decimals=2, bounds=(0, 1))",
+        ),
         # check_choices: its options and item names (never the digests), literal in the call…
         (
             'checks.check_choices(se, name="se", options=["a", "b"], digests={"x": "1", "y": "2"})',

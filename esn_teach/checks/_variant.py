@@ -1,0 +1,142 @@
+"""Per-student variants of an evaluated session: each student's own cases.
+
+In the evaluated session, a module may give every student their own data (a
+cohort drawn with their own seed, their own selection of cases), so that a
+copy of a neighbour's answers is wrong for the one who copies it. The seed is
+derived from the student's identifier, which the kernel learns the same way in
+the student's session and at grading:
+
+1. ``ESN_TEACH_STUDENT``, which ``esn-teach autograde`` sets to the
+   identifier of the copy it grades (and the build, to a reserved name);
+2. ``JUPYTERHUB_USER``, set by JupyterHub in the student's server: the
+   identifier nbgrader's exchange files the copy under on the course's hub;
+3. the system user name (nbgrader's own default outside a hub).
+
+The cell that draws the data shows the identifier (a line in French) and
+records it in the notebook (a machine-readable output that the grader reads):
+a copy whose data was drawn for another identifier is graded on its own
+identifier's data and set aside for the instructor to examine, never silently
+scored.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+import re
+
+__all__ = [
+    "STUDENT_ENV",
+    "VARIANT_MIMETYPE",
+    "student_id",
+    "student_seed",
+    "variant_rng",
+]
+
+#: The environment variable that names the student whose variant is drawn.
+STUDENT_ENV = "ESN_TEACH_STUDENT"
+#: The output type, in the notebook, that records whose variant a copy's data is.
+VARIANT_MIMETYPE = "application/vnd.esn-teach.variant+json"
+
+_MODULE = re.compile(r"^\d{2}$")
+
+
+def student_id() -> str:
+    """Return the identifier whose variant this kernel draws.
+
+    Returns
+    -------
+    str
+        ``ESN_TEACH_STUDENT``, else ``JUPYTERHUB_USER``, else the system user
+        name (stripped; an empty value is skipped).
+    """
+    for name in (STUDENT_ENV, "JUPYTERHUB_USER"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value
+    try:
+        return getpass.getuser().strip() or "inconnu"
+    except Exception:  # no user name at all (a container without /etc/passwd entry)
+        return "inconnu"
+
+
+def student_seed(module: str, *, announce: bool = True) -> int:
+    """Return this student's seed for ``module``'s evaluated session.
+
+    The seed is the first 31 bits of SHA-256 of the module and the student's
+    identifier (:func:`student_id`): the same student gets the same data in
+    class and at grading; two students almost never share it (about one pair
+    in two billion).
+
+    Parameters
+    ----------
+    module : str
+        The module's two-digit number (``"03"``).
+    announce : bool, default=True
+        Show, under the cell, whose data it is (a French sentence) and record
+        it in the notebook for the grader. Hidden tests, which recompute the
+        expected values from the same seed, pass ``announce=False``.
+
+    Returns
+    -------
+    int
+        A seed in ``[0, 2**31)``, for ``random_state=`` or
+        :func:`numpy.random.default_rng`.
+
+    Raises
+    ------
+    ValueError
+        If ``module`` is not a two-digit number.
+    """
+    if not isinstance(module, str) or not _MODULE.match(module):
+        raise ValueError(f"module : un numéro à deux chiffres (« 03 »), pas {module!r}")
+    student = student_id()
+    digest = hashlib.sha256(f"esn-teach/{module}/{student}".encode()).digest()
+    seed = int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
+    if announce:
+        _announce(module, student)
+    return seed
+
+
+def variant_rng(module: str, *, announce: bool = True):
+    """Return a :class:`numpy.random.Generator` seeded with :func:`student_seed`.
+
+    For a choice among cases (which items of a pool this student answers), in
+    the same order for the student and for the grader.
+
+    Parameters
+    ----------
+    module : str
+        The module's two-digit number.
+    announce : bool, default=True
+        As for :func:`student_seed`.
+
+    Returns
+    -------
+    numpy.random.Generator
+    """
+    import numpy as np
+
+    return np.random.default_rng(student_seed(module, announce=announce))
+
+
+def _announce(module: str, student: str) -> None:
+    text = (
+        f"Vos cas sont propres à votre copie : ils sont tirés à partir de votre identifiant "
+        f"« {student} ». Vos voisins ont d'autres cas et d'autres réponses. Si ce n'est pas "
+        "votre identifiant du cours, prévenez votre enseignant avant de continuer."
+    )
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        print(text)
+        return
+    if get_ipython() is None:
+        print(text)
+        return
+    display(
+        {"text/plain": text, VARIANT_MIMETYPE: {"module": module, "student": student}},
+        raw=True,
+    )
