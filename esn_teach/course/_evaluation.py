@@ -207,13 +207,13 @@ def evaluation_check(source: str, answer: str) -> str:
         if name == "check_form":
             # Written as such by the module (a question with each student's own cases has
             # no answer digest to check against): its literal arguments are kept.
-            literal = _keyword_literal(node, "kind", bound)
-            if literal in ("number", "choice", "choices", "any"):
-                kind = literal
+            written = _keyword_literal(node, "kind", bound)
+            if isinstance(written, str) and written in ("number", "choice", "choices", "any"):
+                kind = written
             options = _strings(_keyword_literal(node, "options", bound))
             items = _strings(_keyword_literal(node, "items", bound))
-            value = _keyword_literal(node, "decimals", bound)
-            decimals = value if isinstance(value, int) and not isinstance(value, bool) else None
+            places = _keyword_literal(node, "decimals", bound)
+            decimals = places if isinstance(places, int) and not isinstance(places, bool) else None
             bounds = _literal_bounds(_keyword_literal(node, "bounds", bound))
             flag = _keyword_literal(node, "percent_is_mistake", bound)
             percent_is_mistake = flag if isinstance(flag, bool) else True

@@ -63,7 +63,8 @@ checks.check_form(total, name="total", kind="number", integer=True)
 graine_copie = checks.student_seed("02", announce=False)
 vos_mesures = np.random.default_rng(graine_copie).integers(10, 100, size=5)
 plus_grande = checks.Mistake(int(vos_mesures.max()), "vous avez gardé la plus grande mesure")
-checks.check_number(total, name="total", expected=int(vos_mesures.sum()), integer=True, mistakes=[plus_grande])
+attendu = int(vos_mesures.sum())
+checks.check_number(total, name="total", expected=attendu, integer=True, mistakes=[plus_grande])
 ### END HIDDEN TESTS
 
 # %% mistake="total" session="formative"
