@@ -8,9 +8,10 @@ the student's session and at grading:
 
 1. ``ESN_TEACH_STUDENT``, which ``esn-teach autograde`` sets to the
    identifier of the copy it grades (and the build, to a reserved name);
-2. ``JUPYTERHUB_USER``, set by JupyterHub in the student's server: the
-   identifier nbgrader's exchange files the copy under on the course's hub;
-3. the system user name (nbgrader's own default outside a hub).
+2. otherwise the identifier nbgrader's exchange files the student's copy under
+   (``nbgrader.utils.get_username``): the system user name (on the course's hub,
+   each student's own account), or ``JUPYTERHUB_USER`` in a container whose user
+   is ``jovyan``.
 
 The cell that draws the data shows the identifier (a line in French) and
 records it in the notebook (a machine-readable output that the grader reads):
@@ -48,17 +49,21 @@ def student_id() -> str:
     Returns
     -------
     str
-        ``ESN_TEACH_STUDENT``, else ``JUPYTERHUB_USER``, else the system user
-        name (stripped; an empty value is skipped).
+        ``ESN_TEACH_STUDENT`` (stripped; ignored when empty), else the name
+        nbgrader's exchange submits under: the system user name, or
+        ``JUPYTERHUB_USER`` when that name is ``jovyan`` (a hub's container).
     """
-    for name in (STUDENT_ENV, "JUPYTERHUB_USER"):
-        value = os.environ.get(name, "").strip()
-        if value:
-            return value
+    value = os.environ.get(STUDENT_ENV, "").strip()
+    if value:
+        return value
     try:
-        return getpass.getuser().strip() or "inconnu"
+        user = getpass.getuser().strip()
     except Exception:  # no user name at all (a container without /etc/passwd entry)
-        return "inconnu"
+        user = ""
+    if user in ("", "jovyan"):
+        # As nbgrader.utils.get_username (not imported: a student's kernel stays light).
+        user = os.environ.get("JUPYTERHUB_USER", "").strip() or user
+    return user or "inconnu"
 
 
 def student_seed(module: str, *, announce: bool = True) -> int:

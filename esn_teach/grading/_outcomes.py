@@ -184,12 +184,20 @@ class BatchResult:
         for outcome, count in self.counts().items():
             if count:
                 lines.append(f"  {outcome.label} : {count}")
+        examine = sum(
+            1 for r in self.results if r.outcome is SubmissionOutcome.GRADED and r.to_examine
+        )
+        if examine:
+            lines.append(f"  dont à examiner dans le formgrader : {examine}")
         for result in self.results:
-            if result.outcome is not SubmissionOutcome.GRADED:
+            if result.outcome is not SubmissionOutcome.GRADED or result.to_examine:
                 details = printable("; ".join(result.details), limit=300)
                 detail = f" — {details}" if details else ""
                 student = printable(result.student, limit=80)
-                lines.append(f"  - {student} : {result.outcome.label}{detail}")
+                label = result.outcome.label
+                if result.to_examine and result.outcome is SubmissionOutcome.GRADED:
+                    label += ", à examiner (note provisoire)"
+                lines.append(f"  - {student} : {label}{detail}")
         if self.csv_path:
             lines.append(f"Tableau des résultats : {self.csv_path}")
         return "\n".join(lines)

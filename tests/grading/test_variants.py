@@ -154,6 +154,10 @@ def test_each_student_is_graded_on_their_own_cases(tmp_path, monkeypatch, capsys
         course.db_url, course.course_id, [MODULE], to_examine={MODULE: {"bruno": ["total_tests"]}}
     )
     assert list(report.pending) == [("bruno", MODULE)]
+    # The instructor reads it at the end of the batch too.
+    assert "dont à examiner dans le formgrader : 1" in out
+    assert "  - bruno : corrigée, à examiner (note provisoire) — cas tirés pour" in out
+    assert "  - alice" not in out and "  - chloe" not in out
 
 
 def test_a_formative_cell_cannot_draw_a_students_cases(tmp_path):

@@ -187,6 +187,20 @@ def _scores(hub) -> dict[str, tuple[float, float, float]]:
         }
 
 
+def test_a_students_kernel_draws_the_cases_of_the_name_their_copy_is_collected_under(hub, cohort):
+    """checks.student_seed in a student's own server: the identifier is the one nbgrader's
+    exchange filed the copy under (the grader draws that one's cases at grading)."""
+    name, server = cohort["bon"]
+    kernel = server.new_kernel()
+    result = server.execute(kernel, "from esn_teach import checks\nprint(checks.student_id())")
+    assert result.status == "ok", result.text
+    assert result.text.strip() == name
+    collected = hub.course_dir / "grading/submitted" / name / MODULE
+    assert collected.is_dir() or any(
+        (hub.exchange_dir / "esn-teach/inbound").glob(f"{name}+{MODULE}+*")
+    )
+
+
 def test_only_instructors_open_the_course_service(hub):
     teacher = hub.person(INSTRUCTOR, "prof")
     session = requests.Session()
