@@ -103,6 +103,16 @@
 # | `cost` | coût des soins de l'**année suivante**, en dollars |
 # | `n_chronic_next` | nombre de maladies chroniques actives l'**année suivante** |
 
+# %% session="formative"
+# La graine du tirage au hasard : la même cohorte synthétique pour toute la promotion.
+graine = 0
+
+# %% session="evaluation"
+# Vos cas : une cohorte synthétique tirée pour votre copie, à partir de votre identifiant.
+from esn_teach import checks
+
+graine = checks.student_seed("03")
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils et la cohorte, puis affiche quelques
 # moyennes. Retenez les phrases qu'il affiche.
@@ -131,9 +141,9 @@ def en_dollars(montant):
     return en_nombre(montant) + "\u00a0$"
 
 
-# Cohorte synthétique, toujours la même grâce à la graine random_state=0 (le point de départ
-# du tirage au hasard).
-donnees = make_cost_vs_need_cohort(random_state=0)
+# Cohorte synthétique, toujours la même pour une même graine (le point de départ du tirage au
+# hasard, fixée par la cellule précédente).
+donnees = make_cost_vs_need_cohort(random_state=graine)
 patients = donnees.frame  # le tableau des patients
 effectifs = patients["race"].value_counts()
 print(
@@ -197,7 +207,7 @@ print(
 # affiche les variables utiles aux questions (leur nom est entre parenthèses).
 centile_programme = 97  # seuil du programme : 97e centile du score
 # Deux tiers des patients pour l'apprentissage ; le dernier tiers, la « cohorte jugée ».
-apprentissage, cohorte = train_test_split(patients, test_size=1 / 3, random_state=0)
+apprentissage, cohorte = train_test_split(patients, test_size=1 / 3, random_state=graine)
 cohorte = cohorte.reset_index(drop=True)
 noms_informations = list(donnees.feature_names)  # les sept informations, sans la race
 
@@ -300,7 +310,7 @@ part_noirs_cout = ...
 part_noirs_cout = n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 ### END SOLUTION
 
-# %% tests="part_noirs_cout" points=2
+# %% tests="part_noirs_cout" points=2 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 valeur = checks.require_number(part_noirs_cout, name="part_noirs_cout")
 checks.expect(
@@ -369,47 +379,111 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="part_noirs_cout"
+# %% mistake="part_noirs_cout" session="formative"
 # message : Python a fait la division d'abord
 part_noirs_cout = n_noirs_inscrits / n_noirs_inscrits + n_blancs_inscrits
 
-# %% mistake="part_noirs_cout"
+# %% mistake="part_noirs_cout" session="formative"
 # message : taux de sélection des patients noirs
 part_noirs_cout = n_noirs_inscrits / n_noirs
 
-# %% mistake="part_noirs_cout"
+# %% mistake="part_noirs_cout" session="formative"
 # message : inversé les groupes
 part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 
-# %% mistake="part_noirs_cout"
+# %% mistake="part_noirs_cout" session="formative"
 # message : dans toute la cohorte
 part_noirs_cout = n_noirs / (n_noirs + n_blancs)
 
-# %% mistake="part_noirs_cout"
+# %% mistake="part_noirs_cout" session="formative"
 # message : pourcentage
 part_noirs_cout = 100 * n_noirs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 
-# %% mistake="part_noirs_cout"
+# %% mistake="part_noirs_cout" session="formative"
 # message : le chiffre de l'étude réelle
 part_noirs_cout = 0.177
 
-# %% mistake="part_noirs_cout"
+# %% mistake="part_noirs_cout" session="formative"
 # message : un rapport entre les deux groupes
 part_noirs_cout = n_noirs_inscrits / n_blancs_inscrits
 
-# %% mistake="part_noirs_cout"
+# %% mistake="part_noirs_cout" session="formative"
 # message : divisé les inscrits noirs par des patients inscrits ou non
 part_noirs_cout = n_noirs_inscrits / len(cohorte)
 
-# %% mistake="part_noirs_cout"
+# %% mistake="part_noirs_cout" session="formative"
 # message : divisé les inscrits noirs par des patients inscrits ou non
 part_noirs_cout = n_noirs_inscrits / n_blancs
 
-# %% mistake="part_noirs_cout"
+# %% mistake="part_noirs_cout" session="formative"
 # message : combiné des taux de sélection
 part_noirs_cout = (n_noirs_inscrits / n_noirs) / (
     n_noirs_inscrits / n_noirs + n_blancs_inscrits / n_blancs
 )
+
+# %% tests="part_noirs_cout" points=2 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_form(
+    part_noirs_cout, name="part_noirs_cout", kind="number", decimals=3, bounds=(0, 1)
+)
+### BEGIN HIDDEN TESTS
+graine_copie = checks.student_seed("03", announce=False)
+cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
+appris_copie, juges_copie = train_test_split(
+    cas_copie.frame, test_size=1 / 3, random_state=graine_copie
+)
+x_appris_copie = appris_copie[list(cas_copie.feature_names)].astype(float)
+x_appris_copie["prior_cost"] = np.log1p(x_appris_copie["prior_cost"])
+x_juges_copie = juges_copie[list(cas_copie.feature_names)].astype(float)
+x_juges_copie["prior_cost"] = np.log1p(x_juges_copie["prior_cost"])
+modele_cout_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
+modele_sante_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
+scores_copie = {
+    "cost": modele_cout_copie.fit(x_appris_copie, appris_copie["cost"]).predict(x_juges_copie),
+    "n_chronic_next": modele_sante_copie.fit(x_appris_copie, appris_copie["n_chronic_next"])
+    .predict(x_juges_copie),
+}
+race_copie = juges_copie["race"].to_numpy(dtype=str)
+selection_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
+)
+checks.check_number(
+    part_noirs_cout,  # la réponse de la copie
+    name="part_noirs_cout",
+    expected=float(selection_copie.loc["Black", "share_of_selected"]),
+    mistakes=[
+        checks.Mistake(
+            float(selection_copie.loc["Black", "selection_rate"]),
+            "vous avez calculé le taux de sélection des patients noirs (la part des patients "
+            "noirs qui sont inscrits) : le dénominateur est alors tous les patients noirs. La "
+            "question porte sur les inscrits : le dénominateur est le nombre total d'inscrits.",
+        ),
+        checks.Mistake(
+            float((race_copie == "Black").mean()),
+            "vous avez calculé la part des patients noirs dans toute la cohorte jugée, inscrits "
+            "ou non. Ne regardez que les patients inscrits.",
+        ),
+        checks.Mistake(
+            float(selection_copie.loc["White", "share_of_selected"]),
+            "vous avez inversé les groupes : c'est la part des patients blancs parmi les "
+            "inscrits. Au numérateur, les inscrits noirs.",
+        ),
+    ],
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% mistake="part_noirs_cout" session="evaluation"
+# message : taux de sélection des patients noirs
+part_noirs_cout = n_noirs_inscrits / n_noirs
+
+# %% mistake="part_noirs_cout" session="evaluation"
+# message : dans toute la cohorte
+part_noirs_cout = n_noirs / (n_noirs + n_blancs)
+
+# %% mistake="part_noirs_cout" session="evaluation"
+# message : vous avez inversé les groupes
+part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 
 # %% [markdown] reveal="part_noirs_cout"
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
@@ -492,11 +566,20 @@ print(
     "chaque graduation multiplie le montant par 10, ce qui écrase cet écart.)"
 )
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
 # les deux groupes (à score égal, à peu près le même coût moyen). Il ne l'est pas aux
 # extrémités, et surtout **tout en haut**, là où le programme sélectionne : les patients noirs
 # y coûtent 17 % de moins que les patients blancs de même score (montants sous la figure).
+# C'est un défaut de notre reproduction. À droite, à même centile du score, la courbe des
+# patients noirs est au-dessus. Cet écart dépasse-t-il celui d'un score juste, mesuré de la même
+# façon ? La section 5 le mesure.
+
+# %% [markdown] session="evaluation"
+# À gauche, les courbes se suivent : notre score est **à peu près calibré** pour le coût dans
+# les deux groupes (à score égal, à peu près le même coût moyen). Il ne l'est pas aux
+# extrémités, et surtout **tout en haut**, là où le programme sélectionne : les patients noirs
+# y coûtent moins que les patients blancs de même score (écart et montants sous la figure).
 # C'est un défaut de notre reproduction. À droite, à même centile du score, la courbe des
 # patients noirs est au-dessus. Cet écart dépasse-t-il celui d'un score juste, mesuré de la même
 # façon ? La section 5 le mesure.
@@ -537,7 +620,7 @@ ecart_maladies = (
 )
 ### END SOLUTION
 
-# %% tests="ecart_maladies" points=2
+# %% tests="ecart_maladies" points=2 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.expect(
     not (isinstance(ecart_maladies, float) and np.isnan(ecart_maladies)),
@@ -651,85 +734,172 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : inversé les groupes
 ecart_maladies = (
     cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : un groupe vide
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs & blancs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : maladies chroniques de cette année
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic"].mean()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic"].mean()
 )
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : dans toute la cohorte
 ecart_maladies = (
     cohorte.loc[noirs, "n_chronic_next"].mean() - cohorte.loc[blancs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : c'est un écart en dollars
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "cost"].mean()
     - cohorte.loc[inscrits_cout & blancs, "cost"].mean()
 )
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : vous avez calculé un écart relatif
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 ) / cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : vous avez calculé un rapport
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
     / cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : la moyenne des inscrits noirs seulement
 ecart_maladies = cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : la moyenne des inscrits blancs seulement
 ecart_maladies = cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : vous avez comparé des médianes
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].median()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].median()
 )
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : la différence de deux sommes
 ecart_maladies = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].sum()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].sum()
 )
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : inscrits ou non (tranche_haute)
 ecart_maladies = (
     cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
     - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_maladies"
+# %% mistake="ecart_maladies" session="formative"
 # message : cible « maladies »
+ecart_maladies = (
+    cohorte.loc[inscrits_sante & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_sante & blancs, "n_chronic_next"].mean()
+)
+
+# %% tests="ecart_maladies" points=2 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_form(ecart_maladies, name="ecart_maladies", kind="number", decimals=2, bounds=(-5, 5))
+### BEGIN HIDDEN TESTS
+graine_copie = checks.student_seed("03", announce=False)
+cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
+appris_copie, juges_copie = train_test_split(
+    cas_copie.frame, test_size=1 / 3, random_state=graine_copie
+)
+x_appris_copie = appris_copie[list(cas_copie.feature_names)].astype(float)
+x_appris_copie["prior_cost"] = np.log1p(x_appris_copie["prior_cost"])
+x_juges_copie = juges_copie[list(cas_copie.feature_names)].astype(float)
+x_juges_copie["prior_cost"] = np.log1p(x_juges_copie["prior_cost"])
+modele_cout_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
+modele_sante_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
+scores_copie = {
+    "cost": modele_cout_copie.fit(x_appris_copie, appris_copie["cost"]).predict(x_juges_copie),
+    "n_chronic_next": modele_sante_copie.fit(x_appris_copie, appris_copie["n_chronic_next"])
+    .predict(x_juges_copie),
+}
+race_copie = juges_copie["race"].to_numpy(dtype=str)
+
+moyennes_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
+)["mean_need_selected"]
+tous_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=0
+)["mean_need_selected"]
+cette_annee_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic"], percentile=97
+)["mean_need_selected"]
+sante_copie = selection_by_group(
+    scores_copie["n_chronic_next"], race_copie, juges_copie["n_chronic_next"], percentile=97
+)["mean_need_selected"]
+attendu_copie = float(moyennes_copie["Black"] - moyennes_copie["White"])
+checks.check_number(
+    ecart_maladies,  # la réponse de la copie
+    name="ecart_maladies",
+    expected=attendu_copie,  # noirs moins blancs, sur les cas de la copie
+    decimals=2,  # comme la vérification visible
+    percent_is_mistake=False,  # un écart n'est pas une proportion
+    mistakes=[
+        checks.Mistake(
+            -attendu_copie,
+            "votre écart est négatif : vous avez inversé les groupes. Calculez la moyenne des "
+            "patients noirs moins celle des patients blancs.",
+        ),
+        checks.Mistake(
+            float(tous_copie["Black"] - tous_copie["White"]),
+            "vous avez comparé les groupes dans toute la cohorte jugée, quel que soit leur "
+            "score. Ne gardez que les patients au-dessus du seuil de score demandé.",
+        ),
+        checks.Mistake(
+            float(cette_annee_copie["Black"] - cette_annee_copie["White"]),
+            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
+            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
+        ),
+        checks.Mistake(
+            float(sante_copie["Black"] - sante_copie["White"]),
+            "vous avez pris les patients retenus par le score « maladies ». La question porte "
+            "sur la cible « coût » (celle de l'algorithme de l'étude).",
+        ),
+    ],
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : inversé les groupes
+ecart_maladies = (
+    cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : dans toute la cohorte
+ecart_maladies = (
+    cohorte.loc[noirs, "n_chronic_next"].mean() - cohorte.loc[blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_maladies" session="evaluation"
+# message : score « maladies »
 ecart_maladies = (
     cohorte.loc[inscrits_sante & noirs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_sante & blancs, "n_chronic_next"].mean()
@@ -768,7 +938,7 @@ ecart_score_egal = (
 )
 ### END SOLUTION
 
-# %% tests="ecart_score_egal" points=2
+# %% tests="ecart_score_egal" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.expect(
     not (isinstance(ecart_score_egal, float) and np.isnan(ecart_score_egal)),
@@ -877,77 +1047,175 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : vous avez repris les inscrits de la question 2
 ecart_score_egal = (
     cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
     - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : la tranche du score « maladies »
 ecart_score_egal = (
     cohorte.loc[tranche_haute_sante & noirs, "n_chronic_next"].mean()
     - cohorte.loc[tranche_haute_sante & blancs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : ce qu'ils ont réellement coûté
 ecart_score_egal = (
     cohorte.loc[plus_couteux & noirs, "n_chronic_next"].mean()
     - cohorte.loc[plus_couteux & blancs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : inversé les groupes
 ecart_score_egal = (
     cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
     - cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : dans toute la cohorte jugée
 ecart_score_egal = (
     cohorte.loc[noirs, "n_chronic_next"].mean() - cohorte.loc[blancs, "n_chronic_next"].mean()
 )
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : maladies chroniques de cette année
 ecart_score_egal = (
     cohorte.loc[tranche_haute & noirs, "n_chronic"].mean()
     - cohorte.loc[tranche_haute & blancs, "n_chronic"].mean()
 )
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : vous avez comparé des médianes
 ecart_score_egal = (
     cohorte.loc[tranche_haute & noirs, "n_chronic_next"].median()
     - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].median()
 )
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : c'est un écart en dollars
 ecart_score_egal = (
     cohorte.loc[tranche_haute & noirs, "cost"].mean()
     - cohorte.loc[tranche_haute & blancs, "cost"].mean()
 )
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : la différence de deux sommes
 ecart_score_egal = (
     cohorte.loc[tranche_haute & noirs, "n_chronic_next"].sum()
     - cohorte.loc[tranche_haute & blancs, "n_chronic_next"].sum()
 )
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : des patients noirs de la tranche seulement
 ecart_score_egal = cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
 
-# %% mistake="ecart_score_egal"
+# %% mistake="ecart_score_egal" session="formative"
 # message : vous avez calculé un rapport
 ecart_score_egal = (
     cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
     / cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
+)
+
+# %% tests="ecart_score_egal" points=2 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(
+    ecart_score_egal, name="ecart_score_egal", kind="number", decimals=2, bounds=(-5, 5)
+)
+### BEGIN HIDDEN TESTS
+graine_copie = checks.student_seed("03", announce=False)
+cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
+appris_copie, juges_copie = train_test_split(
+    cas_copie.frame, test_size=1 / 3, random_state=graine_copie
+)
+x_appris_copie = appris_copie[list(cas_copie.feature_names)].astype(float)
+x_appris_copie["prior_cost"] = np.log1p(x_appris_copie["prior_cost"])
+x_juges_copie = juges_copie[list(cas_copie.feature_names)].astype(float)
+x_juges_copie["prior_cost"] = np.log1p(x_juges_copie["prior_cost"])
+modele_cout_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
+modele_sante_copie = PoissonRegressor(alpha=0, solver="newton-cholesky")
+scores_copie = {
+    "cost": modele_cout_copie.fit(x_appris_copie, appris_copie["cost"]).predict(x_juges_copie),
+    "n_chronic_next": modele_sante_copie.fit(x_appris_copie, appris_copie["n_chronic_next"])
+    .predict(x_juges_copie),
+}
+race_copie = juges_copie["race"].to_numpy(dtype=str)
+
+moyennes_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=95
+)["mean_need_selected"]
+tous_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=0
+)["mean_need_selected"]
+cette_annee_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic"], percentile=95
+)["mean_need_selected"]
+sante_copie = selection_by_group(
+    scores_copie["n_chronic_next"], race_copie, juges_copie["n_chronic_next"], percentile=95
+)["mean_need_selected"]
+inscrits_copie = selection_by_group(
+    scores_copie["cost"], race_copie, juges_copie["n_chronic_next"], percentile=97
+)["mean_need_selected"]
+attendu_copie = float(moyennes_copie["Black"] - moyennes_copie["White"])
+checks.check_number(
+    ecart_score_egal,  # la réponse de la copie
+    name="ecart_score_egal",
+    expected=attendu_copie,  # noirs moins blancs, sur les cas de la copie
+    decimals=2,  # comme la vérification visible
+    percent_is_mistake=False,  # un écart n'est pas une proportion
+    mistakes=[
+        checks.Mistake(
+            -attendu_copie,
+            "votre écart est négatif : vous avez inversé les groupes. Calculez la moyenne des "
+            "patients noirs moins celle des patients blancs.",
+        ),
+        checks.Mistake(
+            float(tous_copie["Black"] - tous_copie["White"]),
+            "vous avez comparé les groupes dans toute la cohorte jugée, quel que soit leur "
+            "score. Ne gardez que les patients au-dessus du seuil de score demandé.",
+        ),
+        checks.Mistake(
+            float(cette_annee_copie["Black"] - cette_annee_copie["White"]),
+            "vous avez pris les maladies chroniques de cette année (colonne « n_chronic »). Le "
+            "score sert à prévoir l'année suivante : comparez la colonne « n_chronic_next ».",
+        ),
+        checks.Mistake(
+            float(sante_copie["Black"] - sante_copie["White"]),
+            "vous avez pris la tranche du score « maladies ». Les figures de la section 4, et la "
+            "question, classent les patients selon le score « coût ».",
+        ),
+        checks.Mistake(
+            float(inscrits_copie["Black"] - inscrits_copie["White"]),
+            "vous avez repris les inscrits de la question 2 (inscrits_cout). La question porte "
+            "sur la dernière tranche des figures, inscrits ou non.",
+        ),
+    ],
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_score_egal" session="evaluation"
+# message : vous avez repris les inscrits de la question 2
+ecart_score_egal = (
+    cohorte.loc[inscrits_cout & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[inscrits_cout & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_score_egal" session="evaluation"
+# message : la tranche du score « maladies »
+ecart_score_egal = (
+    cohorte.loc[tranche_haute_sante & noirs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche_haute_sante & blancs, "n_chronic_next"].mean()
+)
+
+# %% mistake="ecart_score_egal" session="evaluation"
+# message : inversé les groupes
+ecart_score_egal = (
+    cohorte.loc[tranche_haute & blancs, "n_chronic_next"].mean()
+    - cohorte.loc[tranche_haute & noirs, "n_chronic_next"].mean()
 )
 
 # %% [markdown]
@@ -1025,7 +1293,7 @@ def depasse_le_juste(scores, tirages=500):
     Les deux écarts sont mesurés sur les mêmes patients : on tire au sort des cohortes parmi
     eux (un patient peut être tiré plusieurs fois) et on recalcule les deux écarts sur chacune.
     """
-    hasard = np.random.default_rng(0)  # graine : le même tirage à chaque exécution
+    hasard = np.random.default_rng(graine)  # le même tirage à chaque exécution
     differences = []
     for _ in range(tirages):
         tirage = hasard.integers(0, len(cohorte), len(cohorte))
@@ -1467,7 +1735,7 @@ for du_centile, tranche in [
     (95, "tranche principale, du 95e au 100e centile"),
     (centile_programme, "analyse de sensibilité, parmi les seuls inscrits (97e-100e centile)"),
 ]:
-    hasard = np.random.default_rng(0)  # graine : le même tirage à chaque exécution
+    hasard = np.random.default_rng(graine)  # le même tirage à chaque exécution
     differences = []
     for _ in range(1000):
         tirage = hasard.integers(0, len(cohorte), len(cohorte))  # mêmes patients, deux cibles
@@ -1500,8 +1768,8 @@ print(
 assert intervalles[95][0] < 0 and intervalles[95][1] > 0.4, intervalles
 # Sans écart d'accès : la même cohorte (même graine : mêmes patients, mêmes maladies), mais à
 # maladie égale, le même coût dans les deux groupes (access_gap=0). Les scores y sont réappris.
-sans_ecart = make_cost_vs_need_cohort(random_state=0, access_gap=0).frame
-apprentissage_0, cohorte_0 = train_test_split(sans_ecart, test_size=1 / 3, random_state=0)
+sans_ecart = make_cost_vs_need_cohort(random_state=graine, access_gap=0).frame
+apprentissage_0, cohorte_0 = train_test_split(sans_ecart, test_size=1 / 3, random_state=graine)
 cohorte_0 = cohorte_0.reset_index(drop=True)
 besoin_0 = cohorte_0["n_chronic_next"].to_numpy()
 scores_0 = {}
@@ -2104,8 +2372,10 @@ lecture_taux = "aucune idée"
 # %%
 # Cette cellule refait la comparaison sur une cohorte avec sous-diagnostic. Vous n'avez pas à
 # comprendre ce code : retenez la part des patients noirs et l'écart à score égal.
-sous_diagnostic = make_cost_vs_need_cohort(random_state=0, diagnosis_gap=0.3).frame
-apprentissage_sd, cohorte_sd = train_test_split(sous_diagnostic, test_size=1 / 3, random_state=0)
+sous_diagnostic = make_cost_vs_need_cohort(random_state=graine, diagnosis_gap=0.3).frame
+apprentissage_sd, cohorte_sd = train_test_split(
+    sous_diagnostic, test_size=1 / 3, random_state=graine
+)
 cohorte_sd = cohorte_sd.reset_index(drop=True)  # même graine : les mêmes patients noirs
 modele_sd = PoissonRegressor(alpha=0, solver="newton-cholesky")
 modele_sd.fit(informations(apprentissage_sd), apprentissage_sd["n_chronic_next"])
