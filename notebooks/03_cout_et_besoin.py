@@ -485,7 +485,7 @@ part_noirs_cout = n_noirs / (n_noirs + n_blancs)
 # message : vous avez inversé les groupes
 part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 
-# %% [markdown] reveal="part_noirs_cout"
+# %% [markdown] reveal="part_noirs_cout" session="formative"
 # <details><summary>Après avoir répondu : plus que leur part dans la cohorte ?</summary>
 #
 # La part des patients noirs parmi les inscrits dépasse leur part dans la cohorte jugée
@@ -493,6 +493,17 @@ part_noirs_cout = n_blancs_inscrits / (n_noirs_inscrits + n_blancs_inscrits)
 # sont en moyenne bien plus malades. Il faut tenir compte de leur état de santé : la question 2
 # mesure un écart de maladies entre inscrits ; la section 5 dit quelle comparaison permet de
 # juger.
+# </details>
+
+# %% [markdown] reveal="part_noirs_cout" session="evaluation"
+# <details><summary>Après avoir répondu : et leur part dans la cohorte ?</summary>
+#
+# Comparez la part des patients noirs parmi les inscrits à leur part dans la cohorte jugée
+# (affichée par la cellule de la section 3) : selon les cas, elle est un peu au-dessus ou un
+# peu en dessous. Ces patients sont pourtant en moyenne bien plus malades : une part proche de
+# celle de la cohorte ne dit donc pas que le score les traite bien. Il faut tenir compte de
+# leur état de santé : la question 2 mesure un écart de maladies entre inscrits ; la section 5
+# dit quelle comparaison permet de juger.
 # </details>
 
 # %% [markdown]
@@ -1383,7 +1394,7 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
         "correction)."
     )
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 4 — Quel résultat révèle le biais ? (2 points)
 #
 # Tenez chaque affirmation pour vraie (en séance évaluée, des cases du tableau restent
@@ -1417,6 +1428,58 @@ if not all(checks.passed(nom) for nom in ("part_noirs_cout", "ecart_maladies", "
 # mêmes tranches, ou les mêmes inscrits) ? Est-elle nulle, ou faut-il la lire dans la dernière
 # colonne ?
 # </details>
+
+# %% [markdown] session="evaluation"
+# ### Question 4 — Quel résultat révèle le biais ? (2 points)
+#
+# Tenez chaque affirmation pour vraie (en séance évaluée, des cases du tableau restent
+# vides) : suffit-elle à montrer que le score « coût » **sous-estime le besoin** des patients
+# noirs ?
+#
+# Les affirmations sont affichées par la cellule suivante, dans un ordre tiré pour votre
+# copie ; chacune a sa clé entre guillemets.
+#
+# Remplacez chaque `...` par `"oui"` ou `"non"`, sans changer les clés. Un item juste
+# rapporte une part des points ; un item faux en reprend une partie (ici autant : deux réponses
+# possibles) ; un item laissé `...` ne compte pas : dans le doute, laissez-le.
+#
+# <details><summary>Indice 1</summary>
+#
+# Un résultat qui existerait aussi avec un score juste ne peut pas prouver qu'un score est
+# injuste. Pour chaque affirmation, demandez-vous : que donnerait-elle avec un score juste ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un score qui prédit trop cher un patient le classe-t-il plus haut ou plus bas ? Quand deux
+# scores n'inscrivent pas les mêmes patients, qu'est-ce qui dit lequel se trompe ? Pour les
+# autres : quelle est la référence, mesurée sur les mêmes patients et de la même façon (les
+# mêmes tranches, ou les mêmes inscrits) ? Est-elle nulle, ou faut-il la lire dans la dernière
+# colonne ?
+# </details>
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il affiche les affirmations de la question 4, dans un
+# ordre tiré pour votre copie.
+affirmations = {
+    "erreur sur le coût": "Tout en haut, le score se trompe sur le coût : les patients noirs y "
+    "coûtent moins que les blancs de même score (section 4).",
+    "entre inscrits": "Les inscrits noirs ont plus de maladies chroniques que les inscrits "
+    "blancs, et l'IC 95 % de cet écart exclut 0 (question 2).",
+    "part qui double": "La cible « maladies » inscrit à peu près deux fois plus de patients "
+    "noirs que la cible « coût » (question 1).",
+    "inscrits et score juste": "L'écart entre inscrits de la question 2 est bien plus grand que "
+    "l'écart du score juste sur tous les scores (tableau, dernière colonne).",
+    "centile par centile": "Comparés centile par centile du score « coût », les patients noirs "
+    "ont en moyenne plus de maladies chroniques que les blancs, et l'IC 95 % de cet écart "
+    "exclut 0 (ligne sous le tableau).",
+    "près du seuil": "Du 95e au 100e centile, l'écart de la question 3 dépasse celui du score "
+    "juste dans sa tranche du haut, et l'IC 95 % de cette différence exclut 0.",
+}
+ordre = checks.variant_rng("03", announce=False).permutation(len(affirmations))
+cles = list(affirmations)
+for rang, numero in enumerate(ordre, start=1):
+    print(f"{rang}. « {cles[numero]} » : {affirmations[cles[numero]]}")
 
 # %% answer="preuve_biais"
 preuve_biais = {
@@ -1614,9 +1677,16 @@ preuve_biais = {
 # message : doit rester un dictionnaire
 preuve_biais = "tranche par tranche"
 
-# %% [markdown] reveal="preuve_biais"
+# %% [markdown] reveal="preuve_biais" session="formative"
 # **Ce qui désigne le substitut.** Refaisons tout sans écart d'accès (calcul dans « Après la
 # séance ») : l'écart du score « coût » dans une même tranche, sur tous les scores, tombe de 0,71 à 0,17, près de celui du score juste. C'est l'écart d'accès,
+# passé par le coût, qui le creusait. La cible « maladies » garde, elle aussi, un excès sur le
+# score juste dans la tranche du haut (tableau) : changer de cible le réduit sans l'effacer.
+
+# %% [markdown] reveal="preuve_biais" session="evaluation"
+# **Ce qui désigne le substitut.** Refaisons tout sans écart d'accès (calcul dans « Après la
+# séance ») : l'écart du score « coût » dans une même tranche, sur tous les scores, tombe nettement,
+# près de celui du score juste. C'est l'écart d'accès,
 # passé par le coût, qui le creusait. La cible « maladies » garde, elle aussi, un excès sur le
 # score juste dans la tranche du haut (tableau) : changer de cible le réduit sans l'effacer.
 
@@ -1629,7 +1699,7 @@ preuve_biais = "tranche par tranche"
 # a été diagnostiquée, ce qui dépend aussi de l'accès (question 8, après la séance).
 # </details>
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ## À retenir
 #
 # - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
@@ -1637,6 +1707,20 @@ preuve_biais = "tranche par tranche"
 # - Un score peut être calibré sur le coût et **injuste** pour le besoin, sans utiliser la
 #   race : l'étude le montre (Obermeyer et al., 2019, figure 3A). Notre score, lui, n'est pas
 #   calibré tout en haut (17 % de coût en moins chez les patients noirs) : sur ce point, c'est
+#   l'étude qui porte la leçon, pas notre cohorte.
+# - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre.
+# - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
+#   différents.
+# - Cohorte **synthétique** : retenez le mécanisme, pas les chiffres.
+
+# %% [markdown] session="evaluation"
+# ## À retenir
+#
+# - La **cible** d'un modèle est un choix humain. Le **coût** est un mauvais **substitut** du
+#   **besoin** : à maladie égale, on dépense moins pour qui accède moins aux soins.
+# - Un score peut être calibré sur le coût et **injuste** pour le besoin, sans utiliser la
+#   race : l'étude le montre (Obermeyer et al., 2019, figure 3A). Notre score, lui, n'est pas
+#   calibré tout en haut (les patients noirs y coûtent moins, section 4) : sur ce point, c'est
 #   l'étude qui porte la leçon, pas notre cohorte.
 # - Changer la cible rapproche les inscrits de ceux d'un score juste, sans les rejoindre.
 # - **Part parmi les sélectionnés** et **taux de sélection** : même numérateur, dénominateurs
@@ -1662,6 +1746,32 @@ preuve_biais = "tranche par tranche"
 # sous-diagnostic, une réflexion rédigée, corrigée par l'enseignant, puis des compléments pour aller plus loin.
 # Elle compte pour 11 des 19 points si vous rendez le notebook complet à la date que fixe
 # votre enseignant ; il vous dit si la note porte sur la séance seule ou sur tout le module.
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : après la séance, toute la promotion reprend la même
+# cohorte, celle de la version formative (graine 0). Les questions 5 à 8 lisent des intervalles
+# de confiance et des écarts propres à cette cohorte ; vos cas ne servaient qu'en séance.
+graine = 0
+donnees = make_cost_vs_need_cohort(random_state=graine)
+patients = donnees.frame
+apprentissage, cohorte = train_test_split(patients, test_size=1 / 3, random_state=graine)
+cohorte = cohorte.reset_index(drop=True)
+scores_cout = score_appris("cost")
+scores_sante = score_appris("n_chronic_next")
+race = cohorte["race"].to_numpy(dtype=str)
+noirs, blancs = race == "Black", race == "White"
+inscrits_cout = scores_cout >= np.percentile(scores_cout, centile_programme)
+inscrits_sante = scores_sante >= np.percentile(scores_sante, centile_programme)
+tranche_haute = scores_cout >= np.percentile(scores_cout, 95)
+besoin = cohorte["n_chronic_next"].to_numpy()
+latente = cohorte["latent_illness"].to_numpy()
+print(
+    "Après la séance, tout le monde reprend la même cohorte synthétique : "
+    f"{en_nombre(len(cohorte))} patients jugés, dont {en_nombre(noirs.sum())} noirs ; "
+    f"{fr_percent(top_share(scores_cout, race, percentile=centile_programme))} de patients "
+    "noirs parmi les inscrits du score « coût ». Les chiffres qui suivent ne sont plus ceux de "
+    "vos cas."
+)
 
 # %% [markdown]
 # ### L'explorateur : changer la cible et le seuil
