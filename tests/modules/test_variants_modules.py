@@ -29,6 +29,8 @@ def _assigned(source: str) -> set[str]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             names.add(node.id)
+        elif isinstance(node, ast.FunctionDef | ast.Lambda):
+            names |= {getattr(node, "name", "")}
         elif isinstance(node, ast.Import | ast.ImportFrom):
             names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
     return names
@@ -58,7 +60,12 @@ def test_hidden_tests_read_only_the_answers(path):
     assert tests
     allowed = answers | imported | set(dir(builtins))
     for cell in tests:
-        read = set(read_names(cell.source)) - allowed
+        # Names the cell binds itself (loop and comprehension variables, arguments of the
+        # functions it defines) are its own, not the notebook's.
+        own = _assigned(cell.source) | {
+            node.arg for node in ast.walk(ast.parse(cell.source)) if isinstance(node, ast.arg)
+        }
+        read = set(read_names(cell.source)) - allowed - own
         assert not read, (
             f"{path.stem}, {cell.metadata['nbgrader']['grade_id']} : ce test lit {sorted(read)} "
             "dans le notebook ; recalculez-les à partir de checks.student_seed(…, "
