@@ -65,6 +65,32 @@
 # haut. L'équation **CKD-EPI 2021** (Inker et al., 2021), recommandée aux États-Unis (Delgado
 # et al., 2021b), n'a plus ce coefficient ; ses autres coefficients ont été réestimés.
 
+# %% session="formative"
+# Les cas du module : la graine de la cohorte et M. A.
+GRAINE = 2021  # la graine : chacun obtient exactement les mêmes patients
+CREATININE_M_A = 127  # M. A. : créatinine sérique en µmol/L, comme sur un compte rendu français
+AGE_M_A = 57
+
+# %% session="evaluation"
+# Vos cas : la graine de votre cohorte et votre M. A., tirés de votre identifiant.
+import numpy as np
+
+from esn_teach import checks
+from esn_teach.datasets import egfr_ckd_epi_2009 as _equation_2009
+from esn_teach.datasets import egfr_ckd_epi_2021 as _equation_2021
+
+GRAINE = checks.student_seed("07")
+_hasard = checks.variant_rng("07", announce=False)
+AGE_M_A = int(_hasard.integers(40, 76))  # de 40 à 75 ans
+_valeurs = np.arange(70, 200)  # créatinines possibles, en µmol/L
+_avec = _equation_2009(_valeurs / 88.4, AGE_M_A, False, True)
+_sans = _equation_2009(_valeurs / 88.4, AGE_M_A, False, False)
+_nouvelle = _equation_2021(_valeurs / 88.4, AGE_M_A, False)
+# Comme le M. A. de l'entraînement : 2009 le place à 60 ou plus, 2021 en stade G3a.
+_garder = (_avec >= 61) & (_nouvelle >= 46) & (_nouvelle < 59) & (abs(_sans * 2.10 / 1.73 - 60) >= 1)
+CREATININE_M_A = int(_hasard.choice(_valeurs[_garder]))
+print(f"Votre M. A. : {AGE_M_A} ans, créatinine de {CREATININE_M_A} µmol/L.")
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, définit les deux équations et
 # fabrique la cohorte synthétique. Exécutez-le (Maj + Entrée).
@@ -78,13 +104,10 @@ from esn_teach import checks, fr_number, fr_percent, fr_table
 from esn_teach.datasets import data_card, make_egfr_cohort
 from esn_teach.explorers import EgfrExplorer
 
-GRAINE = 2021  # la graine : chacun obtient exactement les mêmes patients
 N_PATIENTS = 5_000
 UMOL_PAR_MG = 88.4  # 1 mg/dL de créatinine = 88,4 µmol/L
 SEUIL_G3 = 60  # stade G3 : DFG sous 60
 SEUIL_GREFFE = 20  # États-Unis : un critère du temps d'attente de greffe, 20 ou moins
-CREATININE_M_A = 127  # M. A. : créatinine sérique en µmol/L, comme sur un compte rendu français
-AGE_M_A = 57
 
 
 def _verifier_ordre(creatinine_mg_dl, age):
@@ -145,7 +168,7 @@ fr_table(
     show_index=False,
 )
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # Les patients sont **synthétiques** (voir la fiche) : créatinines inventées, tirées de la
 # même façon chez les patients noirs et non noirs ; équations telles que publiées. Nous
 # n'avons **aucun DFG mesuré** : nous voyons où chaque équation place un patient, jamais
@@ -187,13 +210,56 @@ fr_table(
 # elle-même : Python la calcule d'abord. Puis l'âge, puis `femme` : que vaut-il pour M. A. ?
 # </details>
 
+# %% [markdown] session="evaluation"
+# Les patients sont **synthétiques** (voir la fiche) : créatinines inventées, tirées de la
+# même façon chez les patients noirs et non noirs ; équations telles que publiées. Nous
+# n'avons **aucun DFG mesuré** : nous voyons où chaque équation place un patient, jamais
+# laquelle dit vrai.
+#
+# ## 2. Votre M. A.
+#
+# M. A., un homme, se déclare noir. Son âge et sa créatinine sont ceux de votre copie : la
+# cellule qui a tiré vos cas les affiche, sa créatinine en **µmol/L** (micromoles par litre,
+# l'unité des laboratoires français) ; les équations l'attendent en **mg/dL** : pour
+# convertir, on **divise par 88,4**.
+#
+# Deux **fonctions** (des calculs tout prêts) attendent trois valeurs, dans cet ordre :
+# créatinine en mg/dL, âge, `femme` (`True`, vrai, ou `False`, faux).
+#
+# - `dfge_2021(creatinine_mg_dl, age, femme)` ;
+# - `dfge_2009_sans_coefficient(creatinine_mg_dl, age, femme)`, l'équation 2009 **sans** son
+#   coefficient racial.
+#
+# **Exemple** : une patiente de 40 ans dont la créatinine est **déjà en mg/dL** (1,2) s'écrit
+# `dfge_2021(1.2, 40, True)`. En Python, × s'écrit `*` et ÷ s'écrit `/` ; on peut écrire un
+# calcul entre les parenthèses. Données de M. A. : `CREATININE_M_A` (en µmol/L) et `AGE_M_A`.
+#
+# ### Question 1 — Le DFGe 2021 de M. A. (1,5 point)
+#
+# Calculez `dfg_2021_m_a`, en mL/min/1,73 m², à 0,1 près : **écrivez le calcul, pas sa
+# valeur** (un entier ne vaut que la moitié des points ; une créatinine convertie arrondie à
+# 0,01 mg/dL est acceptée, en questions 1 et 2).
+#
+# <details><summary>Indice 1</summary>
+#
+# Avant d'appeler la fonction, demandez-vous dans quelle unité elle attend la créatinine, et
+# dans quelle unité est écrite celle de M. A. Un DFGe inférieur à 1, ou de plusieurs milliers,
+# doit vous alerter.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Entre les parenthèses, à la place de la créatinine, vous pouvez écrire la conversion
+# elle-même : Python la calcule d'abord. Puis l'âge, puis `femme` : que vaut-il pour M. A. ?
+# </details>
+
 # %% answer="dfg_2021_m_a"
 dfg_2021_m_a = ...
 ### BEGIN SOLUTION
 dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
 ### END SOLUTION
 
-# %% tests="dfg_2021_m_a" points=1.5
+# %% tests="dfg_2021_m_a" points=1.5 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_number(
     dfg_2021_m_a,
@@ -239,33 +305,74 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="dfg_2021_m_a"
+# %% mistake="dfg_2021_m_a" session="formative"
 # message : l'attend en mg/dL : divisez d'abord par 88,4
 dfg_2021_m_a = dfge_2021(CREATININE_M_A, AGE_M_A, False)
 
-# %% mistake="dfg_2021_m_a"
+# %% mistake="dfg_2021_m_a" session="formative"
 # message : conversion à l'envers
 dfg_2021_m_a = dfge_2021(CREATININE_M_A * 88.4, AGE_M_A, False)
 
-# %% mistake="dfg_2021_m_a"
+# %% mistake="dfg_2021_m_a" session="formative"
 # message : M. A. est un homme
 dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, True)
 
-# %% mistake="dfg_2021_m_a"
+# %% mistake="dfg_2021_m_a" session="formative"
 # message : vous avez appliqué le coefficient 1,159 à l'équation 2021
 dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 
-# %% mistake="dfg_2021_m_a"
+# %% mistake="dfg_2021_m_a" session="formative"
 # message : celui de la question 2
 dfg_2021_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 
-# %% mistake="dfg_2021_m_a"
+# %% mistake="dfg_2021_m_a" session="formative"
 # message : trop arrondi
 dfg_2021_m_a = 57
 
-# %% mistake="dfg_2021_m_a"
+# %% mistake="dfg_2021_m_a" session="formative"
 # message : vous avez arrondi la créatinine convertie à 0,1 mg/dL
 dfg_2021_m_a = dfge_2021(1.4, AGE_M_A, False)
+
+# %% tests="dfg_2021_m_a" points=1.5 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_form(dfg_2021_m_a, name="dfg_2021_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
+### BEGIN HIDDEN TESTS
+import esn_teach.datasets as _jeux_caches
+import numpy as _np_cache
+
+_rng_copie = checks.variant_rng("07", announce=False)
+_age_copie = int(_rng_copie.integers(40, 76))
+_grille = _np_cache.arange(70, 200)
+_e09 = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, True)
+_e09s = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, False)
+_e21 = _jeux_caches.egfr_ckd_epi_2021(_grille / 88.4, _age_copie, False)
+_ok = (_e09 >= 61) & (_e21 >= 46) & (_e21 < 59) & (_np_cache.abs(_e09s * 2.10 / 1.73 - 60) >= 1)
+_creat_copie = int(_rng_copie.choice(_grille[_ok]))
+_mg_copie = _creat_copie / 88.4
+
+_m1 = [
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_creat_copie, _age_copie, False)), "vous avez donné la créatinine en µmol/L à une équation qui l'attend en mg/dL : divisez d'abord par 88,4."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_creat_copie * 88.4, _age_copie, False)), "conversion à l'envers : vous avez multiplié par 88,4. Des µmol/L vers les mg/dL, on divise (un mg/dL vaut 88,4 µmol/L)."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, True)), "M. A. est un homme : femme vaut False."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)) * 1.159, "vous avez appliqué le coefficient 1,159 à l'équation 2021, qui n'en a plus : elle est la même quelle que soit la race déclarée."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, False)), "vous avez utilisé l'équation 2009 ; la question demande celle de 2021."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, True)), "vous avez calculé le DFGe 2009 avec son coefficient, celui de la question 2 ; ici, c'est l'équation 2021."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(round(_mg_copie, 1), _age_copie, False)), "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez au moins deux décimales."),
+]
+checks.check_number(dfg_2021_m_a, name="dfg_2021_m_a", expected=float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)), decimals=1, percent_is_mistake=False, mistakes=_m1, points=1.5)
+### END HIDDEN TESTS
+
+# %% mistake="dfg_2021_m_a" session="evaluation"
+# message : l'attend en mg/dL : divisez d'abord par 88,4
+dfg_2021_m_a = dfge_2021(CREATININE_M_A, AGE_M_A, False)
+
+# %% mistake="dfg_2021_m_a" session="evaluation"
+# message : M. A. est un homme
+dfg_2021_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, True)
+
+# %% mistake="dfg_2021_m_a" session="evaluation"
+# message : celui de la question 2
+dfg_2021_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 
 # %% [markdown]
 # ### Question 2 — Le DFGe 2009 de M. A. (1,5 point)
@@ -293,7 +400,7 @@ dfg_2009_m_a = ...
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 ### END SOLUTION
 
-# %% tests="dfg_2009_m_a" points=1.5
+# %% tests="dfg_2009_m_a" points=1.5 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 # Accepte aussi le calcul fait avec la créatinine convertie arrondie à 0,01 mg/dL.
 _conversion_arrondie = (
@@ -426,57 +533,103 @@ checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decima
 points=1.5)
 ### END HIDDEN TESTS
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : vous avez oublié le coefficient racial
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : vous avez divisé par 1,159 au lieu de multiplier
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) / 1.159
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : vous avez appliqué le coefficient à l'équation 2021
 dfg_2009_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : la créatinine doit être en mg/dL
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A, AGE_M_A, False) * 1.159
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : M. A. est un homme : femme vaut False
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, True) * 1.159
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : vous n'avez calculé que les 15,9 % de plus
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 0.159
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : vous avez ajouté 0,159 au lieu de multiplier
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) + 0.159
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : vous avez ajouté 15,9 mL/min
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) + 15.9
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : vous avez multiplié par 1,59
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.59
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : vous avez multiplié par 15,9
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 15.9
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : vous avez ajouté 1,159 au lieu de multiplier
 dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) + 1.159
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : trop arrondi (la moitié des points) : un nombre entier
 dfg_2009_m_a = 62
 
-# %% mistake="dfg_2009_m_a"
+# %% mistake="dfg_2009_m_a" session="formative"
 # message : vous avez arrondi la créatinine convertie à 0,1 mg/dL
 dfg_2009_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False) * 1.159
+
+# %% tests="dfg_2009_m_a" points=1.5 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_form(dfg_2009_m_a, name="dfg_2009_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
+### BEGIN HIDDEN TESTS
+import esn_teach.datasets as _jeux_caches
+import numpy as _np_cache
+
+_rng_copie = checks.variant_rng("07", announce=False)
+_age_copie = int(_rng_copie.integers(40, 76))
+_grille = _np_cache.arange(70, 200)
+_e09 = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, True)
+_e09s = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, False)
+_e21 = _jeux_caches.egfr_ckd_epi_2021(_grille / 88.4, _age_copie, False)
+_ok = (_e09 >= 61) & (_e21 >= 46) & (_e21 < 59) & (_np_cache.abs(_e09s * 2.10 / 1.73 - 60) >= 1)
+_creat_copie = int(_rng_copie.choice(_grille[_ok]))
+_mg_copie = _creat_copie / 88.4
+
+_sans_coef = float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, False))
+_exact_q2 = float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, True))
+_arrondi_q2 = float(_jeux_caches.egfr_ckd_epi_2009(round(_mg_copie, 2), _age_copie, False, True))
+_accepte_q2 = isinstance(dfg_2009_m_a, float) and math.isfinite(dfg_2009_m_a) and round(dfg_2009_m_a, 1) == round(_arrondi_q2, 1)
+_m2 = [
+    checks.Mistake(_sans_coef, "vous avez oublié le coefficient racial : M. A. se déclare noir, l'équation 2009 multiplie son DFGe par 1,159."),
+    checks.Mistake(_sans_coef / 1.159, "vous avez divisé par 1,159 au lieu de multiplier : le coefficient de 2009 rendait le DFGe des patients noirs plus haut, pas plus bas."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)) * 1.159, "vous avez appliqué le coefficient à l'équation 2021 : c'est l'équation 2009 qui le porte, avec ses propres coefficients."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_copie, _age_copie, False, True)), "la créatinine doit être en mg/dL : divisez d'abord par 88,4."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, True, True)), "M. A. est un homme : femme vaut False (le reste de votre calcul est juste)."),
+    checks.Mistake(_sans_coef * 0.159, "vous n'avez calculé que les 15,9 % de plus (× 0,159), pas le nouveau DFGe."),
+    checks.Mistake(_sans_coef + 15.9, "vous avez ajouté 15,9 mL/min : « 15,9 % de plus » dépend de la valeur de départ, on multiplie au lieu d'ajouter."),
+    checks.Mistake(_sans_coef * 1.59, "vous avez multiplié par 1,59 : 15,9 %, c'est 0,159, donc un coefficient de 1 + 0,159."),
+]
+checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_arrondi_q2 if _accepte_q2 else _exact_q2, decimals=1, percent_is_mistake=False, mistakes=_m2, points=1.5)
+### END HIDDEN TESTS
+
+# %% mistake="dfg_2009_m_a" session="evaluation"
+# message : vous avez oublié le coefficient racial
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
+
+# %% mistake="dfg_2009_m_a" session="evaluation"
+# message : vous avez divisé par 1,159 au lieu de multiplier
+dfg_2009_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) / 1.159
+
+# %% mistake="dfg_2009_m_a" session="evaluation"
+# message : vous avez appliqué le coefficient à l'équation 2021
+dfg_2009_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 
 # %% [markdown]
 # Placez vos deux valeurs par rapport à 60 : que change l'équation ? Les réserves (stade,
@@ -582,7 +735,7 @@ part_noirs_sous_60 = ...
 part_noirs_sous_60 = n_noirs_passent_sous_60 / n_noirs
 ### END SOLUTION
 
-# %% tests="part_noirs_sous_60" points=2
+# %% tests="part_noirs_sous_60" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_number(
     part_noirs_sous_60,
@@ -625,6 +778,29 @@ checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60",
                     expected=float((_noirs & _passe).sum() / _noirs.sum()), points=2)
 ### END HIDDEN TESTS
 
+# %% tests="part_noirs_sous_60" points=2 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(part_noirs_sous_60, name="part_noirs_sous_60", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+import esn_teach.datasets as _jeux_caches
+
+_copie = _jeux_caches.make_egfr_cohort(n_samples=5_000, random_state=checks.student_seed("07", announce=False)).frame
+_noir_c = _copie["black"].to_numpy() == 1
+_a09, _a21 = _copie["egfr_2009"].to_numpy(), _copie["egfr_2021"].to_numpy()
+_bas = (_a09 >= 60) & (_a21 < 60)
+_haut = (_a09 < 60) & (_a21 >= 60)
+_k = int((_noir_c & _bas).sum())
+_m3 = [
+    checks.Mistake(_k / len(_copie), "mauvais dénominateur : vous avez divisé par tous les patients de la cohorte. La question porte sur les patients noirs."),
+    checks.Mistake(_k / int((_noir_c & (_a09 >= 60)).sum()), "vous avez divisé par les patients noirs à 60 ou plus selon 2009 : cette part existe, mais elle répond à une autre question (parmi ceux que 2009 plaçait à 60 ou plus). Celle-ci part de tous les patients noirs."),
+    checks.Mistake(0, "une part nulle : vous avez compté des patients qui remontent à 60 ou plus, ou des patients non noirs. En retirant le coefficient, le DFGe des patients noirs baisse : ils passent sous 60, ils ne remontent pas."),
+    checks.Mistake(int(_noir_c.sum()) / _k, "numérateur et dénominateur inversés : une part se calcule « ceux que l'on compte » divisé par « le groupe de départ », et elle est inférieure à 1."),
+    checks.Mistake(_k, "vous avez donné un nombre de patients ; la question demande une part : divisez par le groupe de départ."),
+    checks.Mistake(_k / int((~_noir_c).sum()), "mauvais dénominateur : vous avez divisé par les patients non noirs. Ceux que l'on compte sont noirs : le groupe de départ aussi."),
+]
+checks.check_number(part_noirs_sous_60, name="part_noirs_sous_60", expected=_k / int(_noir_c.sum()), percent_is_mistake=False, mistakes=_m3, points=2)
+### END HIDDEN TESTS
+
 # %% mistake="part_noirs_sous_60"
 # message : vous avez divisé par tous les patients de la cohorte
 part_noirs_sous_60 = n_noirs_passent_sous_60 / n_patients
@@ -641,11 +817,11 @@ part_noirs_sous_60 = n_noirs_remontent_60 / n_noirs
 # message : ou des patients non noirs
 part_noirs_sous_60 = n_non_noirs_passent_sous_60 / n_non_noirs
 
-# %% mistake="part_noirs_sous_60"
+# %% mistake="part_noirs_sous_60" session="formative"
 # message : numérateur et dénominateur inversés
 part_noirs_sous_60 = n_noirs / n_noirs_passent_sous_60
 
-# %% mistake="part_noirs_sous_60"
+# %% mistake="part_noirs_sous_60" session="formative"
 # message : vous avez donné un nombre de patients
 part_noirs_sous_60 = n_noirs_passent_sous_60
 
@@ -1061,7 +1237,7 @@ solde_sous_60 = (n_noirs_passent_sous_60 + n_non_noirs_passent_sous_60
                  - n_noirs_remontent_60 - n_non_noirs_remontent_60)
 ### END SOLUTION
 
-# %% tests="solde_sous_60" points=2
+# %% tests="solde_sous_60" points=2 session="formative"
 # Vérification de la question 6 : exécutez cette cellule.
 checks.check_number(
     solde_sous_60,
@@ -1094,6 +1270,28 @@ _d09 = cohorte["dfg_2009"].to_numpy()
 _d21 = cohorte["dfg_2021"].to_numpy()
 checks.check_number(solde_sous_60, name="solde_sous_60",
                     expected=float((_d21 < 60).sum() - (_d09 < 60).sum()), points=2)
+### END HIDDEN TESTS
+
+# %% tests="solde_sous_60" points=2 session="evaluation"
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_form(solde_sous_60, name="solde_sous_60", kind="number")
+### BEGIN HIDDEN TESTS
+import esn_teach.datasets as _jeux_caches
+
+_copie = _jeux_caches.make_egfr_cohort(n_samples=5_000, random_state=checks.student_seed("07", announce=False)).frame
+_noir_c = _copie["black"].to_numpy() == 1
+_a09, _a21 = _copie["egfr_2009"].to_numpy(), _copie["egfr_2021"].to_numpy()
+_bas = (_a09 >= 60) & (_a21 < 60)
+_haut = (_a09 < 60) & (_a21 >= 60)
+_solde = int(_bas.sum()) - int(_haut.sum())
+_m6 = [
+    checks.Mistake(-_solde, "le signe est inversé : vous avez calculé 2009 moins 2021. La question demande 2021 moins 2009."),
+    checks.Mistake(int(_bas.sum()) + int(_haut.sum()), "vous avez additionné tous les patients qui changent de côté : c'est le nombre de patients reclassés, pas la variation du nombre de patients sous 60. Ceux qui remontent le font baisser."),
+    checks.Mistake(int((_noir_c & _bas).sum()) - int((_noir_c & _haut).sum()), "vous n'avez compté que les patients noirs : la question porte sur toute la cohorte."),
+    checks.Mistake(int((~_noir_c & _bas).sum()) - int((~_noir_c & _haut).sum()), "vous n'avez compté que les patients non noirs : la question porte sur toute la cohorte."),
+    checks.Mistake(_solde / len(_copie), "vous avez divisé par le nombre de patients : un solde est un nombre de patients, pas une part. Ne divisez pas."),
+]
+checks.check_number(solde_sous_60, name="solde_sous_60", expected=float(_solde), mistakes=_m6, points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="solde_sous_60"
@@ -1144,7 +1342,7 @@ dfg_eflm_m_a = ...
 dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False)
 ### END SOLUTION
 
-# %% tests="dfg_eflm_m_a" points=1
+# %% tests="dfg_eflm_m_a" points=1 session="formative"
 # Vérification de la question 7 : exécutez cette cellule.
 # Accepte aussi le calcul fait avec la créatinine convertie arrondie à 0,01 mg/dL.
 _conversion_arrondie = (
@@ -1259,33 +1457,75 @@ checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decima
 points=1)
 ### END HIDDEN TESTS
 
-# %% mistake="dfg_eflm_m_a"
+# %% mistake="dfg_eflm_m_a" session="formative"
 # message : vous avez pris l'équation 2021
 dfg_eflm_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
 
-# %% mistake="dfg_eflm_m_a"
+# %% mistake="dfg_eflm_m_a" session="formative"
 # message : vous avez gardé le coefficient racial
 dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
 
-# %% mistake="dfg_eflm_m_a"
+# %% mistake="dfg_eflm_m_a" session="formative"
 # message : vous avez divisé l'équation 2021 par 1,159
 dfg_eflm_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False) / 1.159
 
-# %% mistake="dfg_eflm_m_a"
+# %% mistake="dfg_eflm_m_a" session="formative"
 # message : la créatinine doit être en mg/dL
 dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A, AGE_M_A, False)
 
-# %% mistake="dfg_eflm_m_a"
+# %% mistake="dfg_eflm_m_a" session="formative"
 # message : M. A. est un homme
 dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, True)
 
-# %% mistake="dfg_eflm_m_a"
+# %% mistake="dfg_eflm_m_a" session="formative"
 # message : vous avez arrondi la créatinine convertie à 0,1 mg/dL
 dfg_eflm_m_a = dfge_2009_sans_coefficient(1.4, AGE_M_A, False)
 
-# %% mistake="dfg_eflm_m_a"
+# %% mistake="dfg_eflm_m_a" session="formative"
 # message : trop arrondi
 dfg_eflm_m_a = 54
+
+# %% tests="dfg_eflm_m_a" points=1 session="evaluation"
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_form(dfg_eflm_m_a, name="dfg_eflm_m_a", kind="number", decimals=1, bounds=(0, 400), percent_is_mistake=False)
+### BEGIN HIDDEN TESTS
+import esn_teach.datasets as _jeux_caches
+import numpy as _np_cache
+
+_rng_copie = checks.variant_rng("07", announce=False)
+_age_copie = int(_rng_copie.integers(40, 76))
+_grille = _np_cache.arange(70, 200)
+_e09 = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, True)
+_e09s = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, False)
+_e21 = _jeux_caches.egfr_ckd_epi_2021(_grille / 88.4, _age_copie, False)
+_ok = (_e09 >= 61) & (_e21 >= 46) & (_e21 < 59) & (_np_cache.abs(_e09s * 2.10 / 1.73 - 60) >= 1)
+_creat_copie = int(_rng_copie.choice(_grille[_ok]))
+_mg_copie = _creat_copie / 88.4
+
+_exact_q7 = float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, False))
+_arrondi_q7 = float(_jeux_caches.egfr_ckd_epi_2009(round(_mg_copie, 2), _age_copie, False, False))
+_accepte_q7 = isinstance(dfg_eflm_m_a, float) and math.isfinite(dfg_eflm_m_a) and round(dfg_eflm_m_a, 1) == round(_arrondi_q7, 1)
+_m7 = [
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)), "vous avez pris l'équation 2021 : l'EFLM conseille aux laboratoires européens de garder celle de 2009, sans son coefficient."),
+    checks.Mistake(_exact_q7 * 1.159, "vous avez gardé le coefficient racial : l'EFLM conseille l'équation 2009 sans lui."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)) / 1.159, "vous avez divisé l'équation 2021 par 1,159 : l'EFLM garde l'équation 2009, sans son coefficient."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_copie, _age_copie, False, False)), "la créatinine doit être en mg/dL : divisez d'abord par 88,4."),
+    checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, True, False)), "M. A. est un homme : femme vaut False."),
+]
+checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_arrondi_q7 if _accepte_q7 else _exact_q7, decimals=1, percent_is_mistake=False, mistakes=_m7, points=1)
+### END HIDDEN TESTS
+
+# %% mistake="dfg_eflm_m_a" session="evaluation"
+# message : vous avez pris l'équation 2021
+dfg_eflm_m_a = dfge_2021(CREATININE_M_A / 88.4, AGE_M_A, False)
+
+# %% mistake="dfg_eflm_m_a" session="evaluation"
+# message : vous avez gardé le coefficient racial
+dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, False) * 1.159
+
+# %% mistake="dfg_eflm_m_a" session="evaluation"
+# message : M. A. est un homme
+dfg_eflm_m_a = dfge_2009_sans_coefficient(CREATININE_M_A / 88.4, AGE_M_A, True)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les trois DFGe de M. A., quand les vérifications des
