@@ -17,11 +17,14 @@ import contextlib
 import io
 
 import nbformat
+import numpy as np
 import pytest
 from esn_fixtures import NOTEBOOKS, answer_cell, cli, make_course, submit
 
+from esn_teach import checks
 from esn_teach.checks import IncorrectAnswer, PartialCredit
 from esn_teach.course import Course, read_module
+from esn_teach.datasets import egfr_ckd_epi_2009, egfr_ckd_epi_2021, make_egfr_cohort
 
 SOURCE = NOTEBOOKS / "07_race_dans_les_equations.py"
 HIDDEN = "### BEGIN HIDDEN TESTS"
@@ -65,7 +68,8 @@ def setup() -> tuple[dict, str, str]:
     code = [c for c in notebook.cells if c.cell_type == "code"]
     space: dict = {}
     with contextlib.redirect_stdout(io.StringIO()):
-        exec(compile(code[0].source, "setup", "exec"), space)
+        for cell in code[:2]:  # M. A. and the cohort's seed, then the setup
+            exec(compile(cell.source, "setup", "exec"), space)
     cell = next(
         c.source
         for c in code
@@ -188,9 +192,84 @@ def test_module_07_question_2_accepts_62_0_from_the_rounded_conversion(setup):
         assert not isinstance(space.pop("_result"), PartialCredit)
 
 
+# Each student's own cases in the evaluated session (checks.student_seed).
+STUDENTS = [f"etudiant{i:02d}" for i in range(20)]
+
+
+def _patient(student: str, monkeypatch) -> tuple[int, int]:
+    """(age, creatinine in µmol/L) of ``student``'s M. A., drawn as the notebook draws it."""
+    monkeypatch.setenv(checks.STUDENT_ENV, student)
+    rng = checks.variant_rng("07", announce=False)
+    age = int(rng.integers(40, 76))
+    grid = np.arange(70, 200)
+    with_race = egfr_ckd_epi_2009(grid / 88.4, age, False, True)
+    without = egfr_ckd_epi_2009(grid / 88.4, age, False, False)
+    new = egfr_ckd_epi_2021(grid / 88.4, age, False)
+    keep = (with_race >= 61) & (new >= 46) & (new < 59) & (abs(without * 2.10 / 1.73 - 60) >= 1)
+    return age, int(rng.choice(grid[keep]))
+
+
+def _answers(student: str, monkeypatch) -> dict[str, float]:
+    """The right answers of ``student``'s evaluated copy, computed with the library."""
+    age, creatinine = _patient(student, monkeypatch)
+    mg = creatinine / 88.4
+    seed = checks.student_seed("07", announce=False)
+    frame = make_egfr_cohort(n_samples=5_000, random_state=seed).frame
+    black = frame["black"].to_numpy() == 1
+    d09, d21 = frame["egfr_2009"].to_numpy(), frame["egfr_2021"].to_numpy()
+    down, up = (d09 >= 60) & (d21 < 60), (d09 < 60) & (d21 >= 60)
+    return {
+        "dfg_2021_m_a": float(egfr_ckd_epi_2021(mg, age, False)),
+        "dfg_2009_m_a": float(egfr_ckd_epi_2009(mg, age, False, True)),
+        "dfg_eflm_m_a": float(egfr_ckd_epi_2009(mg, age, False, False)),
+        "part_noirs_sous_60": float((black & down).sum() / black.sum()),
+        "solde_sous_60": int(down.sum() - up.sum()),
+    }
+
+
+def test_module_07_the_notebook_draws_the_patient_of_the_tests(monkeypatch):
+    """The evaluated draw cell and this file's copy of it give the same M. A."""
+    notebook = read_module(SOURCE, session="evaluation").notebook
+    (draw,) = [c for c in notebook.cells if 'GRAINE = checks.student_seed("07")' in c.source]
+    for student in STUDENTS[:3]:
+        expected = _patient(student, monkeypatch)
+        space: dict = {}
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(draw.source, "draw", "exec"), space)
+        assert (space["AGE_M_A"], space["CREATININE_M_A"]) == expected
+
+
+def test_module_07_each_student_has_their_own_sensible_answers(monkeypatch):
+    """Answers vary across identifiers and keep M. A.'s story (2009 at 60 or more, 2021 in
+    stage G3a) and a cohort where some Black patients cross 60 and the balance is negative."""
+    answers = [_answers(student, monkeypatch) for student in STUDENTS[:6]]
+    for name, low, high in [
+        ("dfg_2021_m_a", 46, 59),
+        ("dfg_2009_m_a", 61, 80),
+        ("dfg_eflm_m_a", 45, 60),
+        ("part_noirs_sous_60", 0.005, 0.06),
+        ("solde_sous_60", -150, -1),
+    ]:
+        values = [a[name] for a in answers]
+        assert all(low <= v < high for v in values), (name, values)
+        distinct = {round(v, 1) if name.startswith("dfg") else round(v, 3) for v in values}
+        assert len(distinct) >= 3, (name, values)
+
+
+def _not_near_an_integer(student: str, monkeypatch) -> dict[str, float]:
+    answers = _answers(student, monkeypatch)
+    return answers if all(abs(answers[a] - round(answers[a])) >= 0.06 for a in INTEGERS) else {}
+
+
 @pytest.mark.slow
-def test_module_07_an_integer_earns_half_the_points_through_nbgrader(tmp_path, capsys):
-    """The evaluated release, graded by nbgrader: 57, 62 and 54 earn half their points."""
+def test_module_07_an_integer_earns_half_the_points_through_nbgrader(
+    tmp_path, capsys, monkeypatch
+):
+    """The evaluated release, graded by nbgrader: each of questions 1, 2 and 7 answered with
+    the student's own right value rounded to an integer earns half its points."""
+    student = next(s for s in STUDENTS if _not_near_an_integer(s, monkeypatch))
+    answers = _answers(student, monkeypatch)
+    monkeypatch.delenv(checks.STUDENT_ENV)
     name = SOURCE.stem
     root = make_course(tmp_path / "grading")
     assert cli(root, "build", "--no-validate", name) == 0
@@ -201,12 +280,12 @@ def test_module_07_an_integer_earns_half_the_points_through_nbgrader(tmp_path, c
     copy = nbformat.reads(nbformat.writes(released), as_version=4)
     for answer in read_module(SOURCE).answers:
         answer_cell(copy, answer).source = answer_cell(solution, answer).source
-    for answer, value in INTEGERS.items():
-        answer_cell(copy, answer).source = f"{answer} = {value}"
-    submit(root, "entiers", name, copy)
+    for answer in INTEGERS:
+        answer_cell(copy, answer).source = f"{answer} = {round(answers[answer])}"
+    submit(root, student, name, copy)
     assert cli(root, "autograde", name) == 0
     capsys.readouterr()
-    grades = course.grades(name, "entiers").grades
+    grades = course.grades(name, student).grades
     module = read_module(SOURCE)
     for answer in INTEGERS:
         points = module.answers[answer]
