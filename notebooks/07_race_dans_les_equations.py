@@ -71,8 +71,9 @@ GRAINE = 2021  # la graine : chacun obtient exactement les mêmes patients
 CREATININE_M_A = 127  # M. A. : créatinine sérique en µmol/L, comme sur un compte rendu français
 AGE_M_A = 57
 
-# %% session="evaluation"
-# Vos cas : la graine de votre cohorte et votre M. A., tirés de votre identifiant.
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il tire vos cas à partir de votre identifiant, la
+# graine de votre cohorte et votre M. A. Exécutez-le (Maj + Entrée) et lisez ce qu'il affiche.
 import numpy as np
 
 from esn_teach import checks
@@ -86,8 +87,9 @@ _valeurs = np.arange(70, 200)  # créatinines possibles, en µmol/L
 _avec = _equation_2009(_valeurs / 88.4, AGE_M_A, False, True)
 _sans = _equation_2009(_valeurs / 88.4, AGE_M_A, False, False)
 _nouvelle = _equation_2021(_valeurs / 88.4, AGE_M_A, False)
-# Comme le M. A. de l'entraînement : 2009 le place à 60 ou plus, 2021 en stade G3a.
-_garder = (_avec >= 61) & (_nouvelle >= 46) & (_nouvelle < 59) & (abs(_sans * 2.10 / 1.73 - 60) >= 1)
+# Un patient de même difficulté que celui de l'entraînement, loin des bords des seuils.
+_garder = (_avec >= 61) & (_nouvelle >= 46) & (_nouvelle < 59)
+_garder &= abs(_sans * 2.10 / 1.73 - 60) >= 1
 CREATININE_M_A = int(_hasard.choice(_valeurs[_garder]))
 print(f"Votre M. A. : {AGE_M_A} ans, créatinine de {CREATININE_M_A} µmol/L.")
 
