@@ -262,9 +262,7 @@ def _not_near_an_integer(student: str, monkeypatch) -> dict[str, float]:
 
 
 @pytest.mark.slow
-def test_module_07_an_integer_earns_half_the_points_through_nbgrader(
-    tmp_path, capsys, monkeypatch
-):
+def test_module_07_an_integer_earns_half_the_points_through_nbgrader(tmp_path, capsys, monkeypatch):
     """The evaluated release, graded by nbgrader: each of questions 1, 2 and 7 answered with
     the student's own right value rounded to an integer earns half its points."""
     student = next(s for s in STUDENTS if _not_near_an_integer(s, monkeypatch))
