@@ -153,6 +153,26 @@
 # règle de soin.
 # </details>
 
+# %% session="formative"
+# La graine fixe le tirage : tout le monde obtient les mêmes données, et les mêmes patients.
+GRAINE = 2020
+SPO2_M_K = 94  # M. K. (section 7) : SpO2 affichée par l'oxymètre (94 %)
+SAO2_M_K = 86  # M. K. (section 7) : SaO2 mesurée au gaz du sang (86 %)
+SPO2_MME_R, SAO2_MME_R = 91, 93  # Mme R. (section 7) : SpO2 affichée, SaO2 du gaz du sang
+
+# %% session="evaluation"
+# Vos données et vos patients sont tirés à partir de votre identifiant : exécutez cette cellule.
+import numpy as np
+
+from esn_teach import checks
+
+GRAINE = checks.student_seed("04")
+tirage_des_cas = np.random.default_rng([GRAINE, 7])  # M. K. et Mme R. (section 7)
+SPO2_M_K = int(tirage_des_cas.integers(92, 97))  # M. K. : SpO2 affichée, rassurante
+SAO2_M_K = int(tirage_des_cas.integers(82, 88))  # M. K. : SaO2 du gaz du sang, sous 88 %
+SPO2_MME_R = int(tirage_des_cas.integers(89, 96))  # Mme R. : SpO2 affichée
+SAO2_MME_R = int(tirage_des_cas.integers(89, 95))  # Mme R. : SaO2 du gaz du sang
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les données synthétiques,
 # affiche leur fiche, les premières paires, deux figures et un tableau. Exécutez-le (Maj + Entrée).
@@ -173,7 +193,6 @@ from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, s
 # Les nombres à virgule des tableaux s'affichent à la française : virgule, 3 décimales.
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
-GRAINE = 2020  # la graine fixe le tirage : tout le monde obtient les mêmes données
 N_PAIRES = 10_789  # autant de paires que dans la cohorte du Michigan
 SEUIL_HYPOXEMIE = 88  # hypoxémie : SaO2 < 88 %
 ZONE_RASSURANTE = (92, 96)  # SpO2 « rassurante » : de 92 à 96 %
@@ -181,9 +200,6 @@ SEUIL_ALARME = 92  # consigne du service : alarme si la SpO2 affichée est < 92 
 BORNE_SAO2 = 92  # tranches de vraie SaO2 : de 88 à 92 %, puis 92 % ou plus
 TRANCHES_DE_4_POINTS = ((76, 80), (84, 88))  # deux tranches de 4 points sous 88 % (section 3)
 BIAIS_APPAREIL = 2.9  # surestimation chez les patients noirs quand la vraie SaO2 vaut 88 % (points)
-SPO2_M_K = 94  # M. K. (section 7) : SpO2 affichée par l'oxymètre (94 %)
-SAO2_M_K = 86  # M. K. (section 7) : SaO2 mesurée au gaz du sang (86 %)
-SPO2_MME_R, SAO2_MME_R = 91, 93  # Mme R. (section 7) : SpO2 affichée, SaO2 du gaz du sang
 
 
 def sao2_selon_pao2(pao2):
@@ -470,7 +486,7 @@ taux_occulte_noirs = ...
 taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs
 ### END SOLUTION
 
-# %% tests="taux_occulte_noirs" points=1
+# %% tests="taux_occulte_noirs" points=1 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 valeur_q1 = checks.require_number(taux_occulte_noirs, name="taux_occulte_noirs")
 checks.expect(
@@ -538,49 +554,93 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : vous avez divisé par toutes les paires du groupe
 taux_occulte_noirs = n_occultes_noirs / n_paires_noirs
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : vous avez divisé par les hypoxémies
 taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : groupes inversés
 taux_occulte_noirs = n_occultes_blancs / n_rassurantes_blancs
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : vous avez recopié le chiffre publié
 taux_occulte_noirs = 0.117
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : vous avez donné un pourcentage
 taux_occulte_noirs = 100 * n_occultes_noirs / n_rassurantes_noirs
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : numérateur : vous avez compté toutes les hypoxémies
 taux_occulte_noirs = n_hypoxemies_noirs / n_rassurantes_noirs
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : la part des hypoxémies parmi toutes les paires du groupe (sa prévalence)
 taux_occulte_noirs = n_hypoxemies_noirs / n_paires_noirs
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : numérateur et dénominateur inversés
 taux_occulte_noirs = n_rassurantes_noirs / n_occultes_noirs
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : groupes mélangés
 taux_occulte_noirs = n_occultes_noirs / n_rassurantes_blancs
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : double compte
 taux_occulte_noirs = n_occultes_noirs / (n_rassurantes_noirs + n_occultes_noirs)
 
-# %% mistake="taux_occulte_noirs"
+# %% mistake="taux_occulte_noirs" session="formative"
 # message : Python calcule a / b + c comme (a / b) + c
 taux_occulte_noirs = n_occultes_noirs / n_rassurantes_noirs + n_occultes_noirs
+
+# %% tests="taux_occulte_noirs" points=1 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_form(taux_occulte_noirs, name="taux_occulte_noirs", kind="number", decimals=3,
+                  bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+paires_q1 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
+noir_q1 = (paires_q1["race"].astype(str) == "Black").to_numpy()
+rassure_q1 = paires_q1["spo2"].between(92, 96).to_numpy()
+hypox_q1 = (paires_q1["sao2"] < 88).to_numpy()
+checks.check_number(
+    taux_occulte_noirs, name="taux_occulte_noirs",
+    expected=occult_hypoxemia_rate(paires_q1.assign(noir_q1=noir_q1), by="noir_q1")[True],
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake((hypox_q1 & rassure_q1 & noir_q1).sum() / noir_q1.sum(), "mauvais dénominateur : vous avez divisé par toutes les paires du groupe."),
+        checks.Mistake((hypox_q1 & rassure_q1 & noir_q1).sum() / (hypox_q1 & noir_q1).sum(), "mauvais dénominateur : vous avez divisé par les hypoxémies."),
+        checks.Mistake((hypox_q1 & rassure_q1 & ~noir_q1).sum() / (rassure_q1 & ~noir_q1).sum(), "vous avez calculé le taux des patients blancs (groupes inversés)."),
+        checks.Mistake((hypox_q1 & noir_q1).sum() / noir_q1.sum(), "vous avez calculé la part des hypoxémies parmi toutes les paires du groupe (sa prévalence)."),
+        checks.Mistake((hypox_q1 & noir_q1).sum() / (rassure_q1 & noir_q1).sum(), "numérateur : vous avez compté toutes les hypoxémies du groupe."),
+    ],
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="taux_occulte_noirs" session="evaluation"
+# message : vous avez divisé par toutes les paires du groupe
+taux_occulte_noirs = n_occultes_noirs / n_paires_noirs
+
+# %% mistake="taux_occulte_noirs" session="evaluation"
+# message : vous avez divisé par les hypoxémies
+taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
+
+# %% mistake="taux_occulte_noirs" session="evaluation"
+# message : groupes inversés
+taux_occulte_noirs = n_occultes_blancs / n_rassurantes_blancs
+
+# %% mistake="taux_occulte_noirs" session="evaluation"
+# message : (sa prévalence)
+taux_occulte_noirs = n_hypoxemies_noirs / n_paires_noirs
+
+# %% mistake="taux_occulte_noirs" session="evaluation"
+# message : numérateur : vous avez compté toutes les hypoxémies
+taux_occulte_noirs = n_hypoxemies_noirs / n_rassurantes_noirs
 
 # %% [markdown]
 # ### La marge d'erreur d'un taux
@@ -642,12 +702,49 @@ else:
         lecture = "notre intervalle ne contient pas 11,7 % : l'écart dépasse le seul hasard."
     print(f"  Au Michigan : 11,7 % chez les patients noirs ; ici {notre_taux} : {lecture}")
 
+# %% jupyter={"source_hidden": true} session="formative"
+# Inutile de lire ce code (replié) : trois audits inventés, leurs taux et leurs intervalles à
+# 95 % ; lisez les résultats sous la cellule.
 # Trois audits inventés, une paire par patient (des paires indépendantes) :
 # (paires occultes, paires rassurantes) par groupe.
 AUDITS = {
     "un mois": {"patients noirs": (3, 20), "patients blancs": (4, 80)},
     "un an": {"patients noirs": (30, 200), "patients blancs": (40, 800)},
     "six mois": {"patients noirs": (12, 100), "patients blancs": (20, 400)},
+}
+TITRES_AUDITS = {
+    "un mois": "L'audit « un mois », service A",
+    "un an": "L'audit « un an », même service A",
+    "six mois": "L'audit « six mois », un autre service B",
+}
+for duree, audit in AUDITS.items():
+    print(f"\n{TITRES_AUDITS[duree]} (chiffres inventés ; une paire par patient) :")
+    for nom, (k, n) in audit.items():
+        print(f"  {nom} : {k} sur {n}, soit {fr_percent(k / n)} ; intervalle à 95 % "
+              f"{intervalle_95(k, n)}")
+    print(f"  écart (noirs − blancs) : "
+          f"{ecart_95(*audit['patients noirs'], *audit['patients blancs'])}")
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : trois audits inventés, tirés pour votre copie parmi des
+# audits de même difficulté ; leurs taux et leurs intervalles à 95 %, sous la cellule.
+tirage_des_audits = np.random.default_rng([GRAINE, 2])
+# (paires occultes, paires rassurantes) chez les patients noirs, puis chez les patients blancs.
+UN_MOIS_POSSIBLES = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))]
+SIX_MOIS_POSSIBLES = [
+    ((12, 100), (20, 400)), ((13, 100), (24, 400)), ((10, 100), (24, 400)), ((11, 120), (24, 400))
+]
+noirs_un_mois, blancs_un_mois = UN_MOIS_POSSIBLES[tirage_des_audits.integers(3)]
+noirs_six_mois, blancs_six_mois = SIX_MOIS_POSSIBLES[tirage_des_audits.integers(4)]
+# Trois audits inventés, une paire par patient (des paires indépendantes) ; l'audit « un an »
+# a les mêmes taux que l'audit « un mois », avec dix fois plus de paires.
+AUDITS = {
+    "un mois": {"patients noirs": noirs_un_mois, "patients blancs": blancs_un_mois},
+    "un an": {
+        "patients noirs": (10 * noirs_un_mois[0], 10 * noirs_un_mois[1]),
+        "patients blancs": (10 * blancs_un_mois[0], 10 * blancs_un_mois[1]),
+    },
+    "six mois": {"patients noirs": noirs_six_mois, "patients blancs": blancs_six_mois},
 }
 TITRES_AUDITS = {
     "un mois": "L'audit « un mois », service A",
@@ -692,7 +789,7 @@ for duree, audit in AUDITS.items():
 # intervalles des deux taux, eux, ne décident pas.
 # </details>
 
-# %% answer="conclusion_audit"
+# %% answer="conclusion_audit" session="formative"
 conclusion_audit = {"un mois": ..., "un an": ..., "six mois": ...}
 ### BEGIN SOLUTION
 conclusion_audit["un mois"] = "on ne peut pas conclure"
@@ -700,7 +797,19 @@ conclusion_audit["un an"] = "un écart est mis en évidence"
 conclusion_audit["six mois"] = "un écart est mis en évidence"
 ### END SOLUTION
 
-# %% tests="conclusion_audit" points=3
+# %% answer="conclusion_audit" session="evaluation"
+conclusion_audit = {"un mois": ..., "un an": ..., "six mois": ...}
+### BEGIN SOLUTION
+for audit_lu in conclusion_audit:
+    (k_n, n_n), (k_b, n_b) = AUDITS[audit_lu]["patients noirs"], AUDITS[audit_lu]["patients blancs"]
+    (bas_n, haut_n), (bas_b, haut_b) = proportion_ci(k_n, n_n), proportion_ci(k_b, n_b)
+    borne_basse = k_n / n_n - k_b / n_b - np.hypot(k_n / n_n - bas_n, haut_b - k_b / n_b)
+    conclusion_audit[audit_lu] = (
+        "un écart est mis en évidence" if borne_basse > 0 else "on ne peut pas conclure"
+    )
+### END SOLUTION
+
+# %% tests="conclusion_audit" points=3 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choices(
     conclusion_audit,
@@ -758,39 +867,100 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="conclusion_audit"
+# %% mistake="conclusion_audit" session="formative"
 # message : sans leur marge d'erreur
 conclusion_audit = {
     "un mois": "un écart est mis en évidence", "un an": "un écart est mis en évidence",
     "six mois": "un écart est mis en évidence",
 }
 
-# %% mistake="conclusion_audit"
+# %% mistake="conclusion_audit" session="formative"
 # message : Une absence de preuve n'est pas une preuve d'absence
 conclusion_audit = {
     "un mois": "il n'y a pas d'écart", "un an": "un écart est mis en évidence",
     "six mois": "un écart est mis en évidence",
 }
 
-# %% mistake="conclusion_audit"
+# %% mistake="conclusion_audit" session="formative"
 # message : pas la même marge d'erreur
 conclusion_audit = {
     "un mois": "on ne peut pas conclure", "un an": "on ne peut pas conclure",
     "six mois": "un écart est mis en évidence",
 }
 
-# %% mistake="conclusion_audit"
+# %% mistake="conclusion_audit" session="formative"
 # message : n'est pas compatible avec l'absence d'écart
 conclusion_audit = {
     "un mois": "on ne peut pas conclure", "un an": "il n'y a pas d'écart",
     "six mois": "un écart est mis en évidence",
 }
 
-# %% mistake="conclusion_audit"
+# %% mistake="conclusion_audit" session="formative"
 # message : si les intervalles des deux taux se chevauchent
 conclusion_audit = {
     "un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence",
     "six mois": "on ne peut pas conclure",
+}
+
+# %% tests="conclusion_audit" points=3 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_form(
+    conclusion_audit,
+    name="conclusion_audit",
+    kind="choices",
+    options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    items=["un mois", "un an", "six mois"],
+)
+### BEGIN HIDDEN TESTS
+tirage_q2 = np.random.default_rng([checks.student_seed("04", announce=False), 2])
+mois_q2 = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))][tirage_q2.integers(3)]
+six_q2 = [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((10, 100), (24, 400)), ((11, 120), (24, 400))][tirage_q2.integers(4)]
+audits_q2 = {"un mois": mois_q2, "un an": tuple((10 * k, 10 * n) for k, n in mois_q2), "six mois": six_q2}
+
+
+def conclut_q2(noirs_q2, blancs_q2):
+    """Whether the Newcombe 95 % interval of the difference excludes 0."""
+    ic_n, ic_b = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
+    p_n, p_b = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
+    ecart_bas_q2 = p_n - p_b - np.hypot(p_n - ic_n[0], ic_b[1] - p_b)
+    ecart_haut_q2 = p_n - p_b + np.hypot(ic_n[1] - p_n, p_b - ic_b[0])
+    return ecart_bas_q2 > 0 or ecart_haut_q2 < 0
+
+
+attendu_q2 = {nom_q2: "un écart est mis en évidence" if conclut_q2(*a_q2) else "on ne peut pas conclure" for nom_q2, a_q2 in audits_q2.items()}
+erreurs_q2 = {
+    nom_q2: [checks.Mistake("il n'y a pas d'écart", "un intervalle de l'écart qui contient 0 contient aussi des écarts importants : Une absence de preuve n'est pas une preuve d'absence." if attendu_q2[nom_q2] == "on ne peut pas conclure" else "un écart nul est hors de l'intervalle de l'écart : cet audit n'est pas compatible avec l'absence d'écart.")]
+    + [checks.Mistake("un écart est mis en évidence", "vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0.") if attendu_q2[nom_q2] == "on ne peut pas conclure" else checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : avec ces effectifs, pas la même marge d'erreur ; les intervalles des deux taux, qui se chevauchent, ne décident pas.")]
+    for nom_q2 in audits_q2
+}
+checks.check_choices(
+    conclusion_audit, name="conclusion_audit",
+    options=["un écart est mis en évidence", "il n'y a pas d'écart", "on ne peut pas conclure"],
+    expected=attendu_q2,
+    mistakes=erreurs_q2,
+    points=3,
+)
+### END HIDDEN TESTS
+
+# %% mistake="conclusion_audit" session="evaluation"
+# message : sans leur marge d'erreur
+conclusion_audit = {
+    "un mois": "un écart est mis en évidence", "un an": "un écart est mis en évidence",
+    "six mois": "il n'y a pas d'écart",
+}
+
+# %% mistake="conclusion_audit" session="evaluation"
+# message : pas la même marge d'erreur
+conclusion_audit = {
+    "un mois": "on ne peut pas conclure", "un an": "on ne peut pas conclure",
+    "six mois": "il n'y a pas d'écart",
+}
+
+# %% mistake="conclusion_audit" session="evaluation"
+# message : Une absence de preuve n'est pas une preuve d'absence
+conclusion_audit = {
+    "un mois": "il n'y a pas d'écart", "un an": "un écart est mis en évidence",
+    "six mois": "il n'y a pas d'écart",
 }
 
 # %% [markdown]
@@ -866,7 +1036,7 @@ sensibilite_noirs = ...
 sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs)
 ### END SOLUTION
 
-# %% tests="sensibilite_noirs" points=1
+# %% tests="sensibilite_noirs" points=1 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 valeur_q3 = checks.require_number(sensibilite_noirs, name="sensibilite_noirs")
 checks.expect(
@@ -933,41 +1103,81 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="sensibilite_noirs"
+# %% mistake="sensibilite_noirs" session="formative"
 # message : vous avez calculé la spécificité
 sensibilite_noirs = vn_noirs / (vn_noirs + fp_noirs)
 
-# %% mistake="sensibilite_noirs"
+# %% mistake="sensibilite_noirs" session="formative"
 # message : groupes inversés
 sensibilite_noirs = vp_blancs / (vp_blancs + fn_blancs)
 
-# %% mistake="sensibilite_noirs"
+# %% mistake="sensibilite_noirs" session="formative"
 # message : groupes mélangés
 sensibilite_noirs = vp_noirs / (vp_blancs + fn_blancs)
 
-# %% mistake="sensibilite_noirs"
+# %% mistake="sensibilite_noirs" session="formative"
 # message : taux de faux négatifs
 sensibilite_noirs = fn_noirs / (vp_noirs + fn_noirs)
 
-# %% mistake="sensibilite_noirs"
+# %% mistake="sensibilite_noirs" session="formative"
 # message : valeur prédictive positive
 sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 
-# %% mistake="sensibilite_noirs"
+# %% mistake="sensibilite_noirs" session="formative"
 # message : vous avez calculé l'exactitude
 sensibilite_noirs = (vp_noirs + vn_noirs) / (vp_noirs + fn_noirs + fp_noirs + vn_noirs)
 
-# %% mistake="sensibilite_noirs"
+# %% mistake="sensibilite_noirs" session="formative"
 # message : vous avez divisé par toutes les paires du groupe
 sensibilite_noirs = vp_noirs / (vp_noirs + fn_noirs + fp_noirs + vn_noirs)
 
-# %% mistake="sensibilite_noirs"
+# %% mistake="sensibilite_noirs" session="formative"
 # message : parenthèse oubliée
 sensibilite_noirs = vp_noirs / vp_noirs + fn_noirs
 
-# %% mistake="sensibilite_noirs"
+# %% mistake="sensibilite_noirs" session="formative"
 # message : numérateur et dénominateur inversés
 sensibilite_noirs = (vp_noirs + fn_noirs) / vp_noirs
+
+# %% tests="sensibilite_noirs" points=1 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(sensibilite_noirs, name="sensibilite_noirs", kind="number", decimals=3,
+                  bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+paires_q3 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
+noir_q3 = (paires_q3["race"].astype(str) == "Black").to_numpy()
+hypox_q3 = (paires_q3["sao2"] < 88).to_numpy()
+sonne_q3 = (paires_q3["spo2"] < 92).to_numpy()
+checks.check_number(
+    sensibilite_noirs, name="sensibilite_noirs",
+    expected=recall_score(hypox_q3[noir_q3], sonne_q3[noir_q3]),
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(recall_score(~hypox_q3[noir_q3], ~sonne_q3[noir_q3]), "vous avez calculé la spécificité (parmi les paires sans hypoxémie, la part sans alarme)."),
+        checks.Mistake(recall_score(hypox_q3[~noir_q3], sonne_q3[~noir_q3]), "vous avez calculé la sensibilité chez les patients blancs (groupes inversés)."),
+        checks.Mistake(1 - recall_score(hypox_q3[noir_q3], sonne_q3[noir_q3]), "vous avez calculé la part des hypoxémies manquées (taux de faux négatifs), 1 − sensibilité."),
+        checks.Mistake(precision_score(hypox_q3[noir_q3], sonne_q3[noir_q3]), "vous avez calculé la valeur prédictive positive (parmi les alarmes, la part d'hypoxémies)."),
+        checks.Mistake(np.mean(hypox_q3[noir_q3] == sonne_q3[noir_q3]), "vous avez calculé l'exactitude (VP et VN parmi toutes les paires)."),
+    ],
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="sensibilite_noirs" session="evaluation"
+# message : vous avez calculé la spécificité
+sensibilite_noirs = vn_noirs / (vn_noirs + fp_noirs)
+
+# %% mistake="sensibilite_noirs" session="evaluation"
+# message : groupes inversés
+sensibilite_noirs = vp_blancs / (vp_blancs + fn_blancs)
+
+# %% mistake="sensibilite_noirs" session="evaluation"
+# message : taux de faux négatifs
+sensibilite_noirs = fn_noirs / (vp_noirs + fn_noirs)
+
+# %% mistake="sensibilite_noirs" session="evaluation"
+# message : valeur prédictive positive
+sensibilite_noirs = vp_noirs / (vp_noirs + fp_noirs)
 
 # %% [markdown]
 # ## 6. Comparer les groupes avec fairlearn
@@ -1030,7 +1240,7 @@ else:
                      columns={nom: nom.capitalize() for nom in cadre.by_group.columns},
                      index={"groupe": "Groupe"}))
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ## 7. Au chevet de M. K.
 #
 # À trois heures du matin, l'oxymètre de M. K. affiche 94 %, pas d'alarme. Mais Inès
@@ -1064,13 +1274,73 @@ else:
 # (sous 88 %). Pour chaque mesure, quel chiffre comparez-vous à 92, lequel à 88 ?
 # </details>
 
-# %% answer="situations"
+# %% [markdown] session="evaluation"
+# ## 7. Au chevet de M. K.
+#
+# À trois heures du matin, l'oxymètre de M. K. affiche une SpO2 rassurante, pas d'alarme. Mais
+# Inès le trouve plus essoufflé, un peu confus. L'interne fait faire un gaz du sang au lit,
+# l'oxymètre en place, puis il augmente l'oxygène. Les chiffres de **vos** patients
+# s'affichent sous la cellule suivante.
+
+# %% session="evaluation"
+# Les mesures de vos patients, tirées pour votre copie : exécutez cette cellule.
+print(f"M. K. : SpO2 affichée {SPO2_M_K} % ; SaO2 au gaz du sang {SAO2_M_K} %.")
+print(f"Mme R., une autre patiente : SpO2 affichée {SPO2_MME_R} % ; SaO2 au gaz du sang "
+      f"{SAO2_MME_R} % (PaO2 d'environ {fr_number(pao2_mme_r, 0)} mmHg, d'après la formule "
+      "de Severinghaus).")
+
+# %% [markdown] session="evaluation"
+# ### Question 4 — Trois mesures, trois cases de la matrice de confusion (3 points : + 1 par mesure juste, − 1/3 par fausse, 0 sans réponse)
+#
+# Au seuil du service, classez chaque mesure, avec les chiffres affichés ci-dessus :
+#
+# - « M. K. » : sa SpO2 affichée et sa SaO2 ;
+# - « M. K., oxymètre exact » : la même SaO2, avec un oxymètre exact qui afficherait cette
+#   SaO2 ;
+# - « Mme R. » : sa SpO2 affichée et sa SaO2. Au sens français (PaO2 sous 80 mmHg), elle est
+#   hypoxémique ; la matrice juge l'hypoxémie au seuil de l'étude (SaO2 sous 88 % ;
+#   Severinghaus, 1979, relie les deux).
+#
+# Remplacez chaque `...` par `"vrai positif"`, `"faux positif"`, `"faux négatif"` ou
+# `"vrai négatif"` (entre guillemets **doubles**).
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque mesure, deux questions séparées. La vérité : d'après le **gaz du sang**, y a-t-il
+# une hypoxémie (SaO2 sous 88 %) ? Le test : au seuil du service, l'alarme a-t-elle sonné ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# « Positif » ou « négatif » décrit ce qu'a répondu le test (alarme ou pas) ; « vrai » ou
+# « faux » dit si cette réponse correspond à la réalité du gaz du sang. Relisez le schéma des
+# seuils (section 3) : l'alarme se juge sur la SpO2 (sous 92 %), l'hypoxémie sur la SaO2
+# (sous 88 %). Pour chaque mesure, quel chiffre comparez-vous à 92, lequel à 88 ?
+# </details>
+
+# %% answer="situations" session="evaluation"
+situations = {"M. K.": ..., "M. K., oxymètre exact": ..., "Mme R.": ...}
+### BEGIN SOLUTION
+def case_lue(spo2_affichee, sao2_mesuree):
+    """The cell of the confusion matrix: the alarm judged by the blood gas."""
+    alarme_lue = spo2_affichee < SEUIL_ALARME
+    verite_lue = sao2_mesuree < SEUIL_HYPOXEMIE
+    return ("vrai " if alarme_lue == verite_lue else "faux ") + ("positif" if alarme_lue else "négatif")
+
+
+situations = dict(
+    zip(["M. K.", "M. K., oxymètre exact", "Mme R."],
+        [case_lue(SPO2_M_K, SAO2_M_K), case_lue(SAO2_M_K, SAO2_M_K), case_lue(SPO2_MME_R, SAO2_MME_R)])
+)
+### END SOLUTION
+
+# %% answer="situations" session="formative"
 situations = {"M. K.": ..., "M. K., oxymètre exact": ..., "Mme R.": ...}
 ### BEGIN SOLUTION
 situations = {"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"}
 ### END SOLUTION
 
-# %% tests="situations" points=3
+# %% tests="situations" points=3 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_choices(
     situations,
@@ -1140,28 +1410,96 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="situations"
+# %% mistake="situations" session="formative"
 # message : comme si l'écran disait la vérité
 situations = {
     "M. K.": "vrai négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"
 }
 
-# %% mistake="situations"
+# %% mistake="situations" session="formative"
 # message : Un oxymètre exact afficherait la vraie SaO2
 situations = {
     "M. K.": "faux négatif", "M. K., oxymètre exact": "faux négatif", "Mme R.": "faux positif"
 }
 
-# %% mistake="situations"
+# %% mistake="situations" session="formative"
 # message : sa SaO2 (93 %) est-elle sous 88 %
 situations = {
     "M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "vrai positif"
 }
 
-# %% mistake="situations"
+# %% mistake="situations" session="formative"
 # message : A-t-elle sonné pour M. K.
 situations = {
     "M. K.": "vrai positif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"
+}
+
+# %% tests="situations" points=3 session="evaluation"
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_form(
+    situations,
+    name="situations",
+    kind="choices",
+    options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
+    items=["M. K.", "M. K., oxymètre exact", "Mme R."],
+)
+### BEGIN HIDDEN TESTS
+tirage_q4 = np.random.default_rng([checks.student_seed("04", announce=False), 7])
+spo2_mk_q4, sao2_mk_q4, spo2_r_q4, sao2_r_q4 = (int(tirage_q4.integers(bas_q4, haut_q4)) for bas_q4, haut_q4 in ((92, 97), (82, 88), (89, 96), (89, 95)))
+
+
+def case_q4(spo2_q4, sao2_q4):
+    """The matrix cell: alarm under 92 % of SpO2, judged by a SaO2 under 88 %."""
+    return ("vrai " if (spo2_q4 < 92) == (sao2_q4 < 88) else "faux ") + ("positif" if spo2_q4 < 92 else "négatif")
+
+
+def erreurs_q4(qui_q4, spo2_q4, sao2_q4):
+    """For each wrong option, the half of the reading that went wrong."""
+    juste_q4 = case_q4(spo2_q4, sao2_q4)
+    messages_q4 = []
+    for option_q4 in ("vrai positif", "faux positif", "faux négatif", "vrai négatif"):
+        if option_q4 == juste_q4:
+            continue
+        if option_q4.split()[1] != juste_q4.split()[1]:
+            texte_q4 = f"« {option_q4.split()[1]} » décrirait ce qu'a répondu l'alarme : comparez la SpO2 {qui_q4} au seuil du service ; « vrai » ou « faux » se juge ensuite avec le gaz du sang."
+        else:
+            texte_q4 = f"« {option_q4.split()[0]} » : comparez la SaO2 {qui_q4} à 88 % : que dit le gaz du sang ? La vérité vient du gaz du sang, pas de l'écran."
+        messages_q4.append(checks.Mistake(option_q4, texte_q4))
+    return messages_q4
+
+
+checks.check_choices(
+    situations, name="situations",
+    options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
+    expected={"M. K.": case_q4(spo2_mk_q4, sao2_mk_q4), "M. K., oxymètre exact": case_q4(sao2_mk_q4, sao2_mk_q4), "Mme R.": case_q4(spo2_r_q4, sao2_r_q4)},
+    mistakes={
+        "M. K.": [checks.Mistake("vrai négatif", "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang.")] + erreurs_q4("de M. K.", spo2_mk_q4, sao2_mk_q4)[:2],
+        "M. K., oxymètre exact": [checks.Mistake("faux négatif", "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre exact afficherait la vraie SaO2 : comparez-la au seuil du service.")] + erreurs_q4("que cet oxymètre afficherait", sao2_mk_q4, sao2_mk_q4)[:1] + erreurs_q4("que cet oxymètre afficherait", sao2_mk_q4, sao2_mk_q4)[2:],
+        "Mme R.": erreurs_q4("de Mme R.", spo2_r_q4, sao2_r_q4),
+    },
+    points=3,
+)
+### END HIDDEN TESTS
+
+# %% mistake="situations" session="evaluation"
+# message : comme si l'écran disait la vérité
+situations = {
+    "M. K.": "vrai négatif", "M. K., oxymètre exact": "vrai positif",
+    "Mme R.": "faux positif" if SPO2_MME_R < SEUIL_ALARME else "vrai négatif",
+}
+
+# %% mistake="situations" session="evaluation"
+# message : Un oxymètre exact afficherait la vraie SaO2
+situations = {
+    "M. K.": "faux négatif", "M. K., oxymètre exact": "faux négatif",
+    "Mme R.": "faux positif" if SPO2_MME_R < SEUIL_ALARME else "vrai négatif",
+}
+
+# %% mistake="situations" session="evaluation"
+# message : comparez la SaO2 de Mme R. à 88 %
+situations = {
+    "M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif",
+    "Mme R.": "vrai positif" if SPO2_MME_R < SEUIL_ALARME else "faux négatif",
 }
 
 # %% [markdown] reveal="situations"
@@ -1393,7 +1731,7 @@ seuil_alarme = min(
 )
 ### END SOLUTION
 
-# %% tests="seuil_alarme" points=0.5
+# %% tests="seuil_alarme" points=0.5 session="formative"
 # Vérification de la question 6 a : exécutez cette cellule.
 valeur_q5 = checks.require_number(seuil_alarme, name="seuil_alarme")
 checks.expect(
@@ -1449,21 +1787,58 @@ checks.expect(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="seuil_alarme"
+# %% mistake="seuil_alarme" session="formative"
 # message : seuil du mauvais côté
 seuil_alarme = 88
 
-# %% mistake="seuil_alarme"
+# %% mistake="seuil_alarme" session="formative"
 # message : c'est une sensibilité
 seuil_alarme = sensibilite_blancs_92
 
-# %% mistake="seuil_alarme"
+# %% mistake="seuil_alarme" session="formative"
 # message : montez encore le seuil
 seuil_alarme = SEUIL_ALARME
 
-# %% mistake="seuil_alarme"
+# %% mistake="seuil_alarme" session="formative"
 # message : pas avec le plus bas seuil
 seuil_alarme = 100
+
+# %% tests="seuil_alarme" points=0.5 session="evaluation"
+# Vérification de la question 6 a : exécutez cette cellule.
+checks.check_form(seuil_alarme, name="seuil_alarme", kind="number")
+### BEGIN HIDDEN TESTS
+paires_q6a = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
+noir_q6a = (paires_q6a["race"].astype(str) == "Black").to_numpy()
+hypox_q6a = (paires_q6a["sao2"] < 88).to_numpy()
+spo2_q6a = paires_q6a["spo2"].to_numpy()
+objectif_q6a = recall_score(hypox_q6a[~noir_q6a], spo2_q6a[~noir_q6a] < 92)
+seuil_q6a = min(s_q6a for s_q6a in range(92, 101) if recall_score(hypox_q6a[noir_q6a], spo2_q6a[noir_q6a] < s_q6a) >= objectif_q6a)
+donne_q6a = checks.require_number(seuil_alarme, name="seuil_alarme")
+checks.expect(donne_q6a >= 1, "vous avez donné une sensibilité (une proportion), c'est une sensibilité, pas un seuil.", name="seuil_alarme")
+checks.expect(donne_q6a >= 92, "seuil du mauvais côté : en baissant le seuil, l'alarme manque encore plus d'hypoxémies.", name="seuil_alarme")
+checks.expect(donne_q6a >= seuil_q6a, "à ce seuil, la sensibilité chez les patients noirs reste sous l'objectif : montez encore le seuil.", name="seuil_alarme")
+checks.expect(donne_q6a <= seuil_q6a, "l'objectif est atteint, mais pas avec le plus bas seuil.", name="seuil_alarme")
+checks.check_number(seuil_alarme, name="seuil_alarme", expected=seuil_q6a, integer=True)
+### END HIDDEN TESTS
+
+# %% mistake="seuil_alarme" session="evaluation"
+# message : seuil du mauvais côté
+seuil_alarme = 88
+
+# %% mistake="seuil_alarme" session="evaluation"
+# message : c'est une sensibilité
+seuil_alarme = sensibilite_blancs_92
+
+# %% mistake="seuil_alarme" session="evaluation"
+# message : montez encore le seuil
+seuil_alarme = SEUIL_ALARME
+
+# %% mistake="seuil_alarme" session="evaluation"
+# message : pas avec le plus bas seuil
+seuil_alarme = 1 + min(
+    s for s in range(SEUIL_ALARME, 101)
+    if sensibilites(s)["patients noirs"] >= sensibilite_blancs_92
+)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : ce que coûte ce seuil relevé, pour tous les patients ;
@@ -1586,7 +1961,7 @@ part_alarmes_sans_hypoxemie = ...
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_seuil_releve
 ### END SOLUTION
 
-# %% tests="part_alarmes_sans_hypoxemie" points=0.5
+# %% tests="part_alarmes_sans_hypoxemie" points=0.5 session="formative"
 # Vérification de la question 6 b : exécutez cette cellule.
 erreurs_q5b = [
     checks.Mistake(None, "vous avez calculé la valeur prédictive positive (la part des alarmes "
@@ -1714,45 +2089,100 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="part_alarmes_sans_hypoxemie"
+# %% mistake="part_alarmes_sans_hypoxemie" session="formative"
 # message : au seuil du service
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_92
 
-# %% mistake="part_alarmes_sans_hypoxemie"
+# %% mistake="part_alarmes_sans_hypoxemie" session="formative"
 # message : vous avez calculé la valeur prédictive positive
 part_alarmes_sans_hypoxemie = (
     alarmes_seuil_releve - alarmes_sans_hypoxemie_seuil_releve
 ) / alarmes_seuil_releve
 
-# %% mistake="part_alarmes_sans_hypoxemie"
+# %% mistake="part_alarmes_sans_hypoxemie" session="formative"
 # message : vous avez divisé par toutes les paires
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
     n_paires_blancs + n_paires_noirs
 )
 
-# %% mistake="part_alarmes_sans_hypoxemie"
+# %% mistake="part_alarmes_sans_hypoxemie" session="formative"
 # message : vous avez divisé par les paires sans hypoxémie
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
     n_paires_blancs + n_paires_noirs - n_hypoxemies_blancs - n_hypoxemies_noirs
 )
 
-# %% mistake="part_alarmes_sans_hypoxemie"
+# %% mistake="part_alarmes_sans_hypoxemie" session="formative"
 # message : numérateur et dénominateur inversés
 part_alarmes_sans_hypoxemie = alarmes_seuil_releve / alarmes_sans_hypoxemie_seuil_releve
 
-# %% mistake="part_alarmes_sans_hypoxemie"
+# %% mistake="part_alarmes_sans_hypoxemie" session="formative"
 # message : combien de fois plus
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_sans_hypoxemie_92
 
-# %% mistake="part_alarmes_sans_hypoxemie"
+# %% mistake="part_alarmes_sans_hypoxemie" session="formative"
 # message : numérateur et dénominateur pris à deux seuils différents
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_92
 
-# %% mistake="part_alarmes_sans_hypoxemie"
+# %% mistake="part_alarmes_sans_hypoxemie" session="formative"
 # message : numérateur et dénominateur pris à deux seuils différents
 part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 
-# %% [markdown]
+# %% tests="part_alarmes_sans_hypoxemie" points=0.5 session="evaluation"
+# Vérification de la question 6 b : exécutez cette cellule.
+checks.check_form(part_alarmes_sans_hypoxemie, name="part_alarmes_sans_hypoxemie",
+                  kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+# Graded at the student's own threshold of 6 a (the right one without a usable answer).
+paires_q6b = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
+noir_q6b = (paires_q6b["race"].astype(str) == "Black").to_numpy()
+hypox_q6b = (paires_q6b["sao2"] < 88).to_numpy()
+spo2_q6b = paires_q6b["spo2"].to_numpy()
+objectif_q6b = recall_score(hypox_q6b[~noir_q6b], spo2_q6b[~noir_q6b] < 92)
+juste_q6b = min(s_q6b for s_q6b in range(92, 101) if recall_score(hypox_q6b[noir_q6b], spo2_q6b[noir_q6b] < s_q6b) >= objectif_q6b)
+try:
+    seuil_q6b = float(seuil_alarme)
+except (TypeError, ValueError):
+    seuil_q6b = None
+if seuil_q6b is None or seuil_q6b != int(seuil_q6b) or not 92 < seuil_q6b <= 100:
+    seuil_q6b = juste_q6b
+sonne_q6b, sonne_92_q6b = spo2_q6b < seuil_q6b, spo2_q6b < 92
+part_q6b = (sonne_q6b & ~hypox_q6b).sum() / sonne_q6b.sum()
+checks.check_number(
+    part_alarmes_sans_hypoxemie, name="part_alarmes_sans_hypoxemie",
+    expected=part_q6b,
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(1 - part_q6b, "vous avez calculé la valeur prédictive positive (la part des alarmes qui sonnent pour une hypoxémie) : la question demande 1 − VPP."),
+        checks.Mistake((sonne_92_q6b & ~hypox_q6b).sum() / sonne_92_q6b.sum(), "vous avez calculé cette part au seuil du service (92 %), pas au seuil relevé."),
+        checks.Mistake((sonne_q6b & ~hypox_q6b).sum() / sonne_92_q6b.sum(), "numérateur et dénominateur pris à deux seuils différents."),
+        checks.Mistake((sonne_92_q6b & ~hypox_q6b).sum() / sonne_q6b.sum(), "numérateur et dénominateur pris à deux seuils différents."),
+        checks.Mistake((sonne_q6b & ~hypox_q6b).sum() / len(spo2_q6b), "vous avez divisé par toutes les paires : la question part des alarmes."),
+    ],
+    points=0.5,
+)
+### END HIDDEN TESTS
+
+# %% mistake="part_alarmes_sans_hypoxemie" session="evaluation"
+# message : au seuil du service
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_92
+
+# %% mistake="part_alarmes_sans_hypoxemie" session="evaluation"
+# message : vous avez calculé la valeur prédictive positive
+part_alarmes_sans_hypoxemie = (
+    alarmes_seuil_releve - alarmes_sans_hypoxemie_seuil_releve
+) / alarmes_seuil_releve
+
+# %% mistake="part_alarmes_sans_hypoxemie" session="evaluation"
+# message : numérateur et dénominateur pris à deux seuils différents
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / alarmes_92
+
+# %% mistake="part_alarmes_sans_hypoxemie" session="evaluation"
+# message : vous avez divisé par toutes les paires
+part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
+    n_paires_blancs + n_paires_noirs
+)
+
+# %% [markdown] session="formative"
 # ### Question 6 c — Pourquoi l'écart demeure (1 point)
 #
 # À votre seuil de la question 6 a, la cellule du coût affiche la sensibilité de l'alarme dans
@@ -1783,13 +2213,66 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 # section 9, ramenez le biais à 0 : que devient l'écart de sensibilité ?
 # </details>
 
-# %% answer="ecart_seuil_releve"
+# %% [markdown] session="evaluation"
+# ### Question 6 c — Pourquoi l'écart demeure (1 point)
+#
+# À votre seuil de la question 6 a, la cellule du coût affiche la sensibilité de l'alarme dans
+# chaque groupe : les patients noirs atteignent l'objectif, mais les patients blancs restent
+# mieux protégés au même seuil. Pourquoi, dans nos données ? Les quatre explications
+# s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie. Écrivez la lettre
+# **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
+#
+# Inutile d'ouvrir les indices avant d'avoir lu les quatre explications.
+
+# %% session="evaluation"
+# Les quatre explications, dans l'ordre tiré pour votre copie : exécutez cette cellule.
+import textwrap
+
+EXPLICATIONS_Q6C = [
+    "Le biais grandit quand la saturation baisse : les hypoxémies que l'alarme manque encore "
+    "chez les patients noirs sont surtout les plus profondes.",
+    "Les erreurs de l'oxymètre sont plus dispersées chez les patients noirs : au même seuil, "
+    "le hasard de la mesure leur fait manquer plus d'hypoxémies.",
+    "À vraie saturation égale, l'écran affiche encore plus haut chez les patients noirs : le "
+    "seuil, le même pour tous, ne change rien à cet écart d'affichage.",
+    "Les patients noirs de nos données ont plus d'hypoxémies proches de 88 %, difficiles à "
+    "détecter : l'écart vient de la répartition de leurs SaO2, pas de l'écran.",
+]
+ordre_q6c = np.random.default_rng([GRAINE, 6]).permutation(len(EXPLICATIONS_Q6C))
+lettre_de_l_explication = {}
+for lettre, numero in zip("ABCD", ordre_q6c):
+    lettre_de_l_explication[int(numero)] = lettre
+    print(textwrap.fill(f"{lettre}. {EXPLICATIONS_Q6C[numero]}", width=92,
+                        subsequent_indent="   "))
+
+# %% [markdown] session="evaluation"
+# <details><summary>Indice 1</summary>
+#
+# Confrontez chaque explication à ce que vous savez déjà : le tableau de l'erreur de
+# l'oxymètre (section 3, ses deux colonnes), et la façon dont notre générateur tire la SaO2
+# (section 4). Laquelle résiste ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Reprenez le tableau de l'erreur de l'oxymètre (section 3) : d'un groupe à l'autre, quelle
+# colonne diffère nettement, à vraie saturation égale ? Puis, dans l'explorateur de la
+# section 9, ramenez le biais à 0 : que devient l'écart de sensibilité ?
+# </details>
+
+# %% answer="ecart_seuil_releve" session="evaluation"
+ecart_seuil_releve = ...
+### BEGIN SOLUTION
+ecart_seuil_releve = lettre_de_l_explication[2]
+### END SOLUTION
+
+# %% answer="ecart_seuil_releve" session="formative"
 ecart_seuil_releve = ...
 ### BEGIN SOLUTION
 ecart_seuil_releve = "C"
 ### END SOLUTION
 
-# %% tests="ecart_seuil_releve" points=1
+# %% tests="ecart_seuil_releve" points=1 session="formative"
 # Vérification de la question 6 c : exécutez cette cellule.
 checks.check_choice(
     ecart_seuil_releve,
@@ -1825,17 +2308,48 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="ecart_seuil_releve"
+# %% mistake="ecart_seuil_releve" session="formative"
 # message : une hypoxémie profonde reste affichée sous le seuil
 ecart_seuil_releve = "A"
 
-# %% mistake="ecart_seuil_releve"
+# %% mistake="ecart_seuil_releve" session="formative"
 # message : des écarts-types proches
 ecart_seuil_releve = "B"
 
-# %% mistake="ecart_seuil_releve"
+# %% mistake="ecart_seuil_releve" session="formative"
 # message : notre générateur tire la SaO2 de la même façon
 ecart_seuil_releve = "D"
+
+# %% tests="ecart_seuil_releve" points=1 session="evaluation"
+# Vérification de la question 6 c : exécutez cette cellule.
+checks.check_form(ecart_seuil_releve, name="ecart_seuil_releve", kind="choice",
+                  options=["A", "B", "C", "D"])
+### BEGIN HIDDEN TESTS
+rang_q6c = list(np.random.default_rng([checks.student_seed("04", announce=False), 6]).permutation(4))
+lettre_q6c = {int(explication_q6c): "ABCD"[rang_q6c.index(explication_q6c)] for explication_q6c in range(4)}
+checks.check_choice(
+    ecart_seuil_releve, name="ecart_seuil_releve",
+    options=["A", "B", "C", "D"],
+    expected=lettre_q6c[2],
+    mistakes=[
+        checks.Mistake(lettre_q6c[0], "une hypoxémie profonde reste affichée sous le seuil, même surestimée de plusieurs points : l'alarme sonne."),
+        checks.Mistake(lettre_q6c[1], "le tableau de la section 3 montre des écarts-types proches dans les deux groupes : la dispersion des erreurs est à peu près la même."),
+        checks.Mistake(lettre_q6c[3], "notre générateur tire la SaO2 de la même façon pour les deux groupes (section 4)."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_seuil_releve" session="evaluation"
+# message : une hypoxémie profonde reste affichée sous le seuil
+ecart_seuil_releve = lettre_de_l_explication[0]
+
+# %% mistake="ecart_seuil_releve" session="evaluation"
+# message : des écarts-types proches
+ecart_seuil_releve = lettre_de_l_explication[1]
+
+# %% mistake="ecart_seuil_releve" session="evaluation"
+# message : notre générateur tire la SaO2 de la même façon
+ecart_seuil_releve = lettre_de_l_explication[3]
 
 # %% [markdown] reveal="part_alarmes_sans_hypoxemie"
 # Relever le seuil pour tous multiplie les alarmes, et une part plus grande d'entre elles sonne
@@ -2015,7 +2529,7 @@ ecart_biais = ...
 ecart_biais = erreur[noirs & hypox].mean() - erreur[blancs & hypox].mean()
 ### END SOLUTION
 
-# %% tests="ecart_biais" points=0.5
+# %% tests="ecart_biais" points=0.5 session="formative"
 # Vérification de la question 8 : exécutez cette cellule.
 checks.check_number(
     ecart_biais,
@@ -2095,49 +2609,87 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : vous avez donné le biais des patients noirs seul
 ecart_biais = 5.1
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : signe inversé
 ecart_biais = 0.9 - 5.1
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : vous avez fait la différence des écarts-types
 ecart_biais = 3.6 - 3.5
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : vous avez pris la tranche de SaO2 de 88 à 92 %
 ecart_biais = 3.1 - 0.8
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : vous avez pris la tranche de SaO2 de 92 % ou plus
 ecart_biais = 1.2 - 0.4
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : vous avez comparé deux tranches de SaO2 chez les patients noirs
 ecart_biais = 5.1 - 1.2
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : vous avez additionné les deux biais
 ecart_biais = 5.1 + 0.9
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : vous avez divisé les deux biais
 ecart_biais = 5.1 / 0.9
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : bon raisonnement, mais trop arrondi : vous avez donné un nombre entier
 ecart_biais = 4
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : vous avez pris une seule des lignes « dont »
 ecart_biais = 4.5 - 0.8
 
-# %% mistake="ecart_biais"
+# %% mistake="ecart_biais" session="formative"
 # message : vous avez pris une seule des lignes « dont »
 ecart_biais = 6.0 - 1.0
+
+# %% tests="ecart_biais" points=0.5 session="evaluation"
+# Vérification de la question 8 : exécutez cette cellule.
+checks.check_form(ecart_biais, name="ecart_biais", kind="number", decimals=1,
+                  percent_is_mistake=False)
+### BEGIN HIDDEN TESTS
+paires_q8 = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
+noir_q8 = (paires_q8["race"].astype(str) == "Black").to_numpy()
+hypox_q8 = (paires_q8["sao2"] < 88).to_numpy()
+erreur_q8 = (paires_q8["spo2"] - paires_q8["sao2"]).to_numpy()
+biais_noirs_q8, biais_blancs_q8 = erreur_q8[noir_q8 & hypox_q8].mean(), erreur_q8[~noir_q8 & hypox_q8].mean()
+checks.check_number(
+    ecart_biais, name="ecart_biais",
+    expected=biais_noirs_q8 - biais_blancs_q8,
+    decimals=1,
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(biais_noirs_q8, "vous avez donné le biais des patients noirs seul : la question demande l'écart entre les deux groupes."),
+        checks.Mistake(biais_blancs_q8, "vous avez donné le biais des patients blancs seul : la question demande l'écart entre les deux groupes."),
+        checks.Mistake(biais_blancs_q8 - biais_noirs_q8, "signe inversé : « de combien de plus chez les patients noirs » : leur biais moins celui des patients blancs."),
+        checks.Mistake(erreur_q8[noir_q8 & hypox_q8].std(ddof=1) - erreur_q8[~noir_q8 & hypox_q8].std(ddof=1), "vous avez fait la différence des écarts-types : le biais se lit dans l'erreur moyenne."),
+        checks.Mistake(biais_noirs_q8 + biais_blancs_q8, "vous avez additionné les deux biais : « de combien de plus » se calcule par une soustraction."),
+    ],
+    points=0.5,
+)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_biais" session="evaluation"
+# message : vous avez donné le biais des patients noirs seul
+ecart_biais = erreur[noirs & hypox].mean()
+
+# %% mistake="ecart_biais" session="evaluation"
+# message : signe inversé
+ecart_biais = erreur[blancs & hypox].mean() - erreur[noirs & hypox].mean()
+
+# %% mistake="ecart_biais" session="evaluation"
+# message : vous avez fait la différence des écarts-types
+ecart_biais = erreur[noirs & hypox].std(ddof=1) - erreur[blancs & hypox].std(ddof=1)
 
 # %% [markdown]
 # ### Pour aller plus loin : ce qu'ont fait les autorités
