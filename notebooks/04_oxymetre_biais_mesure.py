@@ -1282,8 +1282,9 @@ else:
 # l'oxymètre en place, puis il augmente l'oxygène. Les chiffres de **vos** patients
 # s'affichent sous la cellule suivante.
 
-# %% session="evaluation"
-# Les mesures de vos patients, tirées pour votre copie : exécutez cette cellule.
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les mesures de vos patients, tirées pour votre
+# copie. Exécutez-le (Maj + Entrée).
 print(f"M. K. : SpO2 affichée {SPO2_M_K} % ; SaO2 au gaz du sang {SAO2_M_K} %.")
 print(f"Mme R., une autre patiente : SpO2 affichée {SPO2_MME_R} % ; SaO2 au gaz du sang "
       f"{SAO2_MME_R} % (PaO2 d'environ {fr_number(pao2_mme_r, 0)} mmHg, d'après la formule "
@@ -2221,11 +2222,10 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_seuil_releve / (
 # mieux protégés au même seuil. Pourquoi, dans nos données ? Les quatre explications
 # s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie. Écrivez la lettre
 # **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
-#
-# Inutile d'ouvrir les indices avant d'avoir lu les quatre explications.
 
-# %% session="evaluation"
-# Les quatre explications, dans l'ordre tiré pour votre copie : exécutez cette cellule.
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les quatre explications, dans l'ordre tiré pour
+# votre copie. Exécutez-le (Maj + Entrée).
 import textwrap
 
 EXPLICATIONS_Q6C = [
