@@ -631,10 +631,6 @@ taux_occulte_noirs = n_occultes_noirs / n_paires_noirs
 taux_occulte_noirs = n_occultes_noirs / n_hypoxemies_noirs
 
 # %% mistake="taux_occulte_noirs" session="evaluation"
-# message : groupes inversés
-taux_occulte_noirs = n_occultes_blancs / n_rassurantes_blancs
-
-# %% mistake="taux_occulte_noirs" session="evaluation"
 # message : (sa prévalence)
 taux_occulte_noirs = n_hypoxemies_noirs / n_paires_noirs
 
@@ -915,23 +911,35 @@ checks.check_form(
 tirage_q2 = np.random.default_rng([checks.student_seed("04", announce=False), 2])
 mois_q2 = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))][tirage_q2.integers(3)]
 six_q2 = [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((10, 100), (24, 400)), ((11, 120), (24, 400))][tirage_q2.integers(4)]
-audits_q2 = {"un mois": mois_q2, "un an": tuple((10 * k, 10 * n) for k, n in mois_q2), "six mois": six_q2}
-
-
-def conclut_q2(noirs_q2, blancs_q2):
-    """Whether the Newcombe 95 % interval of the difference excludes 0."""
-    ic_n, ic_b = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
-    p_n, p_b = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
-    ecart_bas_q2 = p_n - p_b - np.hypot(p_n - ic_n[0], ic_b[1] - p_b)
-    ecart_haut_q2 = p_n - p_b + np.hypot(ic_n[1] - p_n, p_b - ic_b[0])
-    return ecart_bas_q2 > 0 or ecart_haut_q2 < 0
-
-
-attendu_q2 = {nom_q2: "un écart est mis en évidence" if conclut_q2(*a_q2) else "on ne peut pas conclure" for nom_q2, a_q2 in audits_q2.items()}
+audits_q2 = [("un mois", mois_q2), ("un an", ((10 * mois_q2[0][0], 10 * mois_q2[0][1]), (10 * mois_q2[1][0], 10 * mois_q2[1][1]))), ("six mois", six_q2)]
+attendu_q2 = {}
+# The Newcombe 95 % interval of the difference, audit by audit: does it exclude 0?
+noirs_q2, blancs_q2 = audits_q2[0][1]
+ic_n_q2, ic_b_q2 = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
+p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
+bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
+haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
+attendu_q2["un mois"] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
+noirs_q2, blancs_q2 = audits_q2[1][1]
+ic_n_q2, ic_b_q2 = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
+p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
+bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
+haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
+attendu_q2["un an"] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
+noirs_q2, blancs_q2 = audits_q2[2][1]
+ic_n_q2, ic_b_q2 = proportion_ci(*noirs_q2), proportion_ci(*blancs_q2)
+p_n_q2, p_b_q2 = noirs_q2[0] / noirs_q2[1], blancs_q2[0] / blancs_q2[1]
+bas_q2 = p_n_q2 - p_b_q2 - np.hypot(p_n_q2 - ic_n_q2[0], ic_b_q2[1] - p_b_q2)
+haut_q2 = p_n_q2 - p_b_q2 + np.hypot(ic_n_q2[1] - p_n_q2, p_b_q2 - ic_b_q2[0])
+attendu_q2["six mois"] = "un écart est mis en évidence" if bas_q2 > 0 or haut_q2 < 0 else "on ne peut pas conclure"
+absence_q2 = checks.Mistake("il n'y a pas d'écart", "un intervalle de l'écart qui contient 0 contient aussi des écarts importants : Une absence de preuve n'est pas une preuve d'absence.")
+sans_marge_q2 = checks.Mistake("un écart est mis en évidence", "vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0.")
+nul_exclu_q2 = checks.Mistake("il n'y a pas d'écart", "un écart nul est hors de l'intervalle de l'écart : cet audit n'est pas compatible avec l'absence d'écart.")
+exclut_q2 = checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : avec ces effectifs, pas la même marge d'erreur ; les intervalles des deux taux, qui se chevauchent, ne décident pas.")
 erreurs_q2 = {
-    nom_q2: [checks.Mistake("il n'y a pas d'écart", "un intervalle de l'écart qui contient 0 contient aussi des écarts importants : Une absence de preuve n'est pas une preuve d'absence." if attendu_q2[nom_q2] == "on ne peut pas conclure" else "un écart nul est hors de l'intervalle de l'écart : cet audit n'est pas compatible avec l'absence d'écart.")]
-    + [checks.Mistake("un écart est mis en évidence", "vous avez comparé les deux taux sans leur marge d'erreur : l'intervalle de l'écart contient 0.") if attendu_q2[nom_q2] == "on ne peut pas conclure" else checks.Mistake("on ne peut pas conclure", "un écart nul est hors de l'intervalle de l'écart : avec ces effectifs, pas la même marge d'erreur ; les intervalles des deux taux, qui se chevauchent, ne décident pas.")]
-    for nom_q2 in audits_q2
+    "un mois": [absence_q2, sans_marge_q2] if attendu_q2["un mois"] == "on ne peut pas conclure" else [nul_exclu_q2, exclut_q2],
+    "un an": [absence_q2, sans_marge_q2] if attendu_q2["un an"] == "on ne peut pas conclure" else [nul_exclu_q2, exclut_q2],
+    "six mois": [absence_q2, sans_marge_q2] if attendu_q2["six mois"] == "on ne peut pas conclure" else [nul_exclu_q2, exclut_q2],
 }
 checks.check_choices(
     conclusion_audit, name="conclusion_audit",
@@ -1329,10 +1337,9 @@ def case_lue(spo2_affichee, sao2_mesuree):
     return ("vrai " if alarme_lue == verite_lue else "faux ") + ("positif" if alarme_lue else "négatif")
 
 
-situations = dict(
-    zip(["M. K.", "M. K., oxymètre exact", "Mme R."],
-        [case_lue(SPO2_M_K, SAO2_M_K), case_lue(SAO2_M_K, SAO2_M_K), case_lue(SPO2_MME_R, SAO2_MME_R)])
-)
+situations = {"M. K.": case_lue(SPO2_M_K, SAO2_M_K)}
+situations["M. K., oxymètre exact"] = case_lue(SAO2_M_K, SAO2_M_K)
+situations["Mme R."] = case_lue(SPO2_MME_R, SAO2_MME_R)
 ### END SOLUTION
 
 # %% answer="situations" session="formative"
@@ -1446,37 +1453,33 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 tirage_q4 = np.random.default_rng([checks.student_seed("04", announce=False), 7])
-spo2_mk_q4, sao2_mk_q4, spo2_r_q4, sao2_r_q4 = (int(tirage_q4.integers(bas_q4, haut_q4)) for bas_q4, haut_q4 in ((92, 97), (82, 88), (89, 96), (89, 95)))
-
-
-def case_q4(spo2_q4, sao2_q4):
-    """The matrix cell: alarm under 92 % of SpO2, judged by a SaO2 under 88 %."""
-    return ("vrai " if (spo2_q4 < 92) == (sao2_q4 < 88) else "faux ") + ("positif" if spo2_q4 < 92 else "négatif")
-
-
-def erreurs_q4(qui_q4, spo2_q4, sao2_q4):
-    """For each wrong option, the half of the reading that went wrong."""
-    juste_q4 = case_q4(spo2_q4, sao2_q4)
-    messages_q4 = []
-    for option_q4 in ("vrai positif", "faux positif", "faux négatif", "vrai négatif"):
-        if option_q4 == juste_q4:
-            continue
-        if option_q4.split()[1] != juste_q4.split()[1]:
-            texte_q4 = f"« {option_q4.split()[1]} » décrirait ce qu'a répondu l'alarme : comparez la SpO2 {qui_q4} au seuil du service ; « vrai » ou « faux » se juge ensuite avec le gaz du sang."
-        else:
-            texte_q4 = f"« {option_q4.split()[0]} » : comparez la SaO2 {qui_q4} à 88 % : que dit le gaz du sang ? La vérité vient du gaz du sang, pas de l'écran."
-        messages_q4.append(checks.Mistake(option_q4, texte_q4))
-    return messages_q4
-
-
+spo2_mk_q4 = int(tirage_q4.integers(92, 97))
+sao2_mk_q4 = int(tirage_q4.integers(82, 88))
+spo2_r_q4 = int(tirage_q4.integers(89, 96))
+sao2_r_q4 = int(tirage_q4.integers(89, 95))
+# M. K.'s screen is reassuring and his blood gas under 88 % (drawn so); Mme R.'s SaO2 is 89 % or
+# more (no hypoxaemia at the study's threshold): only her alarm, SpO2 under 92 %, varies.
+assert spo2_mk_q4 >= 92 and sao2_mk_q4 < 88 and sao2_r_q4 >= 88
+alarme_r_q4 = spo2_r_q4 < 92
+sonne_r_q4 = "« positif » dirait que l'alarme a sonné : comparez la SpO2 de Mme R. au seuil du service (92 %)."
+muette_r_q4 = "« négatif » dirait que l'alarme n'a pas sonné : comparez la SpO2 de Mme R. au seuil du service (92 %)."
+gaz_r_q4 = "comparez la SaO2 de Mme R. à 88 % : que dit le gaz du sang ? La vérité vient du gaz du sang, pas de l'écran."
 checks.check_choices(
     situations, name="situations",
     options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
-    expected={"M. K.": case_q4(spo2_mk_q4, sao2_mk_q4), "M. K., oxymètre exact": case_q4(sao2_mk_q4, sao2_mk_q4), "Mme R.": case_q4(spo2_r_q4, sao2_r_q4)},
+    expected={"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif" if alarme_r_q4 else "vrai négatif"},
     mistakes={
-        "M. K.": [checks.Mistake("vrai négatif", "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang.")] + erreurs_q4("de M. K.", spo2_mk_q4, sao2_mk_q4)[:2],
-        "M. K., oxymètre exact": [checks.Mistake("faux négatif", "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre exact afficherait la vraie SaO2 : comparez-la au seuil du service.")] + erreurs_q4("que cet oxymètre afficherait", sao2_mk_q4, sao2_mk_q4)[:1] + erreurs_q4("que cet oxymètre afficherait", sao2_mk_q4, sao2_mk_q4)[2:],
-        "Mme R.": erreurs_q4("de Mme R.", spo2_r_q4, sao2_r_q4),
+        "M. K.": [
+            checks.Mistake("vrai négatif", "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang."),
+            checks.Mistake("vrai positif", "l'alarme sonne quand la SpO2 affichée passe sous le seuil. A-t-elle sonné pour M. K. ?"),
+            checks.Mistake("faux positif", "une réponse « positive » voudrait dire que l'alarme a sonné. Relisez la SpO2 affichée : a-t-elle sonné pour M. K. ?"),
+        ],
+        "M. K., oxymètre exact": [
+            checks.Mistake("faux négatif", "« négatif » dirait que l'alarme n'a pas sonné. Un oxymètre exact afficherait la vraie SaO2 : comparez-la au seuil du service."),
+            checks.Mistake("faux positif", "« faux » dirait que la réponse du test contredit le gaz du sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?"),
+            checks.Mistake("vrai négatif", "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
+        ],
+        "Mme R.": [checks.Mistake("vrai positif", gaz_r_q4), checks.Mistake("faux négatif", muette_r_q4), checks.Mistake("vrai négatif", muette_r_q4)] if alarme_r_q4 else [checks.Mistake("faux négatif", gaz_r_q4), checks.Mistake("vrai positif", sonne_r_q4), checks.Mistake("faux positif", sonne_r_q4)],
     },
     points=3,
 )
@@ -1813,7 +1816,8 @@ noir_q6a = (paires_q6a["race"].astype(str) == "Black").to_numpy()
 hypox_q6a = (paires_q6a["sao2"] < 88).to_numpy()
 spo2_q6a = paires_q6a["spo2"].to_numpy()
 objectif_q6a = recall_score(hypox_q6a[~noir_q6a], spo2_q6a[~noir_q6a] < 92)
-seuil_q6a = min(s_q6a for s_q6a in range(92, 101) if recall_score(hypox_q6a[noir_q6a], spo2_q6a[noir_q6a] < s_q6a) >= objectif_q6a)
+sens_q6a = (spo2_q6a[noir_q6a & hypox_q6a][:, np.newaxis] < np.arange(92, 101)).mean(axis=0)  # thresholds 92 to 100
+seuil_q6a = 92 + int(np.argmax(sens_q6a >= objectif_q6a))
 donne_q6a = checks.require_number(seuil_alarme, name="seuil_alarme")
 checks.expect(donne_q6a >= 1, "vous avez donné une sensibilité (une proportion), c'est une sensibilité, pas un seuil.", name="seuil_alarme")
 checks.expect(donne_q6a >= 92, "seuil du mauvais côté : en baissant le seuil, l'alarme manque encore plus d'hypoxémies.", name="seuil_alarme")
@@ -2131,7 +2135,7 @@ part_alarmes_sans_hypoxemie = alarmes_sans_hypoxemie_92 / alarmes_seuil_releve
 # %% tests="part_alarmes_sans_hypoxemie" points=0.5 session="evaluation"
 # Vérification de la question 6 b : exécutez cette cellule.
 checks.check_form(part_alarmes_sans_hypoxemie, name="part_alarmes_sans_hypoxemie",
-                  kind="number", decimals=3, bounds=(0, 1))
+                  kind="number", decimals=3)
 ### BEGIN HIDDEN TESTS
 # Graded at the student's own threshold of 6 a (the right one without a usable answer).
 paires_q6b = make_pulse_oximetry(n_samples=10_789, device_bias=2.9, random_state=checks.student_seed("04", announce=False)).frame
@@ -2139,7 +2143,8 @@ noir_q6b = (paires_q6b["race"].astype(str) == "Black").to_numpy()
 hypox_q6b = (paires_q6b["sao2"] < 88).to_numpy()
 spo2_q6b = paires_q6b["spo2"].to_numpy()
 objectif_q6b = recall_score(hypox_q6b[~noir_q6b], spo2_q6b[~noir_q6b] < 92)
-juste_q6b = min(s_q6b for s_q6b in range(92, 101) if recall_score(hypox_q6b[noir_q6b], spo2_q6b[noir_q6b] < s_q6b) >= objectif_q6b)
+sens_q6b = (spo2_q6b[noir_q6b & hypox_q6b][:, np.newaxis] < np.arange(92, 101)).mean(axis=0)  # thresholds 92 to 100
+juste_q6b = 92 + int(np.argmax(sens_q6b >= objectif_q6b))
 try:
     seuil_q6b = float(seuil_alarme)
 except (TypeError, ValueError):
@@ -2151,7 +2156,6 @@ part_q6b = (sonne_q6b & ~hypox_q6b).sum() / sonne_q6b.sum()
 checks.check_number(
     part_alarmes_sans_hypoxemie, name="part_alarmes_sans_hypoxemie",
     expected=part_q6b,
-    bounds=(0, 1),
     mistakes=[
         checks.Mistake(1 - part_q6b, "vous avez calculé la valeur prédictive positive (la part des alarmes qui sonnent pour une hypoxémie) : la question demande 1 − VPP."),
         checks.Mistake((sonne_92_q6b & ~hypox_q6b).sum() / sonne_92_q6b.sum(), "vous avez calculé cette part au seuil du service (92 %), pas au seuil relevé."),
@@ -2240,7 +2244,7 @@ EXPLICATIONS_Q6C = [
 ]
 ordre_q6c = np.random.default_rng([GRAINE, 6]).permutation(len(EXPLICATIONS_Q6C))
 lettre_de_l_explication = {}
-for lettre, numero in zip("ABCD", ordre_q6c):
+for lettre, numero in zip("ABCD", ordre_q6c, strict=True):
     lettre_de_l_explication[int(numero)] = lettre
     print(textwrap.fill(f"{lettre}. {EXPLICATIONS_Q6C[numero]}", width=92,
                         subsequent_indent="   "))
@@ -2326,7 +2330,7 @@ checks.check_form(ecart_seuil_releve, name="ecart_seuil_releve", kind="choice",
                   options=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
 rang_q6c = list(np.random.default_rng([checks.student_seed("04", announce=False), 6]).permutation(4))
-lettre_q6c = {int(explication_q6c): "ABCD"[rang_q6c.index(explication_q6c)] for explication_q6c in range(4)}
+lettre_q6c = "".join(np.array(list("ABCD"))[np.argsort(rang_q6c)])  # letter of each explanation
 checks.check_choice(
     ecart_seuil_releve, name="ecart_seuil_releve",
     options=["A", "B", "C", "D"],

@@ -103,7 +103,8 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
 
     def cell(shown: int, measured: int) -> str:
         alarm = shown < 92
-        return ("vrai " if alarm == (measured < 88) else "faux ") + ("positif" if alarm else "négatif")
+        truth = "vrai " if alarm == (measured < 88) else "faux "
+        return truth + ("positif" if alarm else "négatif")
 
     order = list(np.random.default_rng([seed, 6]).permutation(4))
     service = spo2 < 92
