@@ -157,11 +157,9 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # %% [markdown] session="evaluation"
 # ### Question 1 — La perplexité d'une phrase (1 point)
 #
-# Un modèle a lu la phrase « la plaie est propre » et donné ces probabilités :
-#
-# | mot | la | plaie | est | propre |
-# |---|---|---|---|---|
-# | probabilité | 0,4 | 0,1 | 0,9 | 0,5 |
+# Un modèle a lu la phrase « la plaie est propre » et donné à chaque mot une probabilité :
+# la cellule sous cette question les affiche. Ce sont **vos** probabilités, tirées pour votre
+# copie : vos voisins en ont d'autres.
 #
 # Quelle est la **perplexité** de cette phrase ? Donnez un nombre (vérifié à 2 décimales) ;
 # vous pouvez écrire le calcul en Python, par exemple `(0.5 * 0.2) ** (1 / 2)` pour une racine
@@ -191,7 +189,17 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 probabilites_phrase = [0.5, 0.2, 0.8, 0.25]
 
 # %% session="evaluation"
-probabilites_phrase = [0.4, 0.1, 0.9, 0.5]
+# Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
+# correction).
+from esn_teach.generative import exam_cases
+
+graine = checks.student_seed("14")
+cas = exam_cases(graine)
+probabilites_phrase = list(cas.sentence_probabilities)
+print("Vos probabilités, mot par mot : " + " ; ".join(
+    f"« {mot} » {str(p).replace('.', ',')}"
+    for mot, p in zip(cas.sentence, probabilites_phrase, strict=True)))
+print("En Python, la même liste : probabilites_phrase =", probabilites_phrase)
 
 # %% answer="perplexite" session="formative"
 perplexite = ...
@@ -294,115 +302,103 @@ perplexite = 1 / 0.5 * 0.2 * 0.8 * 0.25 ** (1 / 4)
 # %% answer="perplexite" session="evaluation"
 perplexite = ...
 ### BEGIN SOLUTION
-perplexite = 1 / (0.4 * 0.1 * 0.9 * 0.5) ** (1 / 4)
+perplexite = 1 / (probabilites_phrase[0] * probabilites_phrase[1] * probabilites_phrase[2]
+                  * probabilites_phrase[3]) ** (1 / 4)
 ### END SOLUTION
 
 # %% tests="perplexite" points=1 session="evaluation"
 # Vérification de la question 1 : exécutez cette cellule.
-valeur_perplexite = checks.require_number(perplexite, name="perplexite")
-checks.check_number(
-    perplexite,
-    name="perplexite",
-    digest="bfa91fd9dd23529e",
-    decimals=2,
-    bounds=(1, 1000),
-    percent_is_mistake=False,
-    mistakes=[
-        checks.Mistake(None, "vous avez fait la moyenne ordinaire des inverses (1/p). La "
-                       "perplexité utilise la moyenne géométrique : multipliez les "
-                       "probabilités, prenez la racine quatrième, puis l'inverse.",
-                       digest="4ba7646ce44f79f8"),
-        checks.Mistake(None, "vous avez pris l'inverse du produit, sans la racine quatrième : "
-                       "c'est la surprise de toute la phrase, pas celle d'un mot en moyenne.",
-                       digest="020ca30ab872a77d"),
-        checks.Mistake(None, "vous avez calculé la moyenne des -ln p sans prendre "
-                       "l'exponentielle à la fin.", digest="fa965da172ad8e32"),
-        checks.Mistake(None, "vous avez calculé l'inverse de la moyenne ordinaire des "
-                       "probabilités : la perplexité utilise la moyenne géométrique.",
-                       digest="67a44b5b6e70abfb"),
-        checks.Mistake(None, "vous avez additionné les -ln p au lieu d'en faire la moyenne, "
-                       "et oublié l'exponentielle.", digest="1c4bccebdb09a4fd"),
-        checks.Mistake(None, "c'est la moyenne géométrique des probabilités : une probabilité "
-                       "moyenne, inférieure à 1. Relisez la formule : la perplexité n'est pas "
-                       "cette moyenne elle-même.", digest="742230ed958a4fe2"),
-        checks.Mistake(None, "vous avez fait la moyenne ordinaire des probabilités (leur "
-                       "somme divisée par 4) : une probabilité moyenne, inférieure à 1. La "
-                       "perplexité part de la moyenne géométrique (racine quatrième du "
-                       "produit), puis en prend l'inverse.",
-                       digest="8078f34b0d95d6a1"),
-        checks.Mistake(None, "vous avez seulement multiplié les probabilités : c'est la "
-                       "probabilité de toute la phrase. La formule demande encore deux étapes.",
-                       digest="9d4d9aa81a09d01e"),
-        checks.Mistake(None, "il manque des parenthèses autour de l'exposant : `** 1 / 4` élève "
-                       "à la puissance 1, puis divise par 4. Écrivez `** (1 / 4)`.",
-                       digest="d03fd68a967d2a4d"),
-        checks.Mistake(None, "il manque des parenthèses autour de l'exposant : `** 1 / 4` élève "
-                       "le produit à la puissance 1, puis divise par 4. Écrivez `** (1 / 4)`, "
-                       "puis prenez l'inverse.", digest="258193001704c336"),
-        checks.Mistake(None, "il manque des parenthèses autour du produit : `**` se calcule "
-                       "avant `*` et `/`, si bien que seule la dernière probabilité a été mise "
-                       "à la puissance 1/4.", digest="64d3d8df542d7a7c"),
-        checks.Mistake(None, "il manque des parenthèses autour du produit, avant la puissance : "
-                       "seule la dernière probabilité a été mise à la puissance 1/4.",
-                       digest="dc082c9b3e1a7ac9"),
-        checks.Mistake(None, "c'est la perplexité de la phrase de l'entraînement (« le patient "
-                       "est vu ») : refaites le calcul avec les probabilités de cette "
-                       "phrase-ci.", digest="625c3d0ff8e674b3"),
-    ],
-    hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de probabilités.",
-    success=f"{valeur_perplexite:.2f}".replace(".", ",") + " : en moyenne, le modèle hésitait "
-    "comme entre deux ou trois mots également probables.",
-    points=1,
-)
+checks.check_form(perplexite, name="perplexite", kind="number", decimals=2, bounds=(1, 1000),
+                  percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
-checks.check_number(perplexite, name="perplexite", decimals=2,
-                    expected=math.exp(-sum(math.log(p) for p in probabilites_phrase) / 4),
+from esn_teach.generative import exam_cases as cas_copie_q1
+
+q1 = cas_copie_q1(checks.student_seed("14", announce=False))
+(pa, pb, pc, pd_), produit_q1 = q1.sentence_probabilities, math.prod(q1.sentence_probabilities)
+erreurs_q1 = [
+    checks.Mistake((1 / pa + 1 / pb + 1 / pc + 1 / pd_) / 4, "vous avez fait la moyenne "
+                   "ordinaire des inverses (1/p). La perplexité utilise la moyenne géométrique : "
+                   "multipliez les probabilités, prenez la racine quatrième, puis l'inverse."),
+    checks.Mistake(1 / produit_q1, "vous avez pris l'inverse du produit, sans la racine "
+                   "quatrième : c'est la surprise de toute la phrase, pas celle d'un mot en "
+                   "moyenne."),
+    checks.Mistake(-math.log(produit_q1) / 4, "vous avez calculé la moyenne des -ln p sans "
+                   "prendre l'exponentielle à la fin."),
+    checks.Mistake(4 / (pa + pb + pc + pd_), "vous avez calculé l'inverse de la moyenne "
+                   "ordinaire des probabilités : la perplexité utilise la moyenne géométrique."),
+    checks.Mistake(-math.log(produit_q1), "vous avez additionné les -ln p au lieu d'en faire la "
+                   "moyenne, et oublié l'exponentielle."),
+    checks.Mistake(produit_q1 ** 0.25, "c'est la moyenne géométrique des probabilités : une "
+                   "probabilité moyenne, inférieure à 1. Relisez la formule : la perplexité n'est "
+                   "pas cette moyenne elle-même."),
+    checks.Mistake((pa + pb + pc + pd_) / 4, "vous avez fait la moyenne ordinaire des "
+                   "probabilités (leur somme divisée par 4) : une probabilité moyenne, inférieure "
+                   "à 1. La perplexité part de la moyenne géométrique, puis en prend l'inverse."),
+    checks.Mistake(produit_q1, "vous avez seulement multiplié les probabilités : c'est la "
+                   "probabilité de toute la phrase. La formule demande encore deux étapes."),
+    checks.Mistake(1 / produit_q1 / 4, "il manque des parenthèses autour de l'exposant : "
+                   "`** 1 / 4` élève à la puissance 1, puis divise par 4. Écrivez `** (1 / 4)`."),
+    checks.Mistake(produit_q1 / 4, "il manque des parenthèses autour de l'exposant : `** 1 / 4` "
+                   "élève le produit à la puissance 1, puis divise par 4. Écrivez "
+                   "`** (1 / 4)`, puis prenez l'inverse."),
+    checks.Mistake(1 / pa * pb * pc * pd_ ** 0.25, "il manque des parenthèses autour du "
+                   "produit : `**` se calcule avant `*` et `/`, si bien que seule la dernière "
+                   "probabilité a été mise à la puissance 1/4."),
+]
+perplexite_entrainement = 1 / (0.5 * 0.2 * 0.8 * 0.25) ** 0.25
+if round(perplexite_entrainement, 2) != round(q1.perplexity, 2):
+    erreurs_q1.append(checks.Mistake(perplexite_entrainement, "c'est la perplexité de la "
+                                     "phrase de l'entraînement (« le patient est vu ») : "
+                                     "refaites le calcul avec vos probabilités."))
+checks.check_number(perplexite, name="perplexite", decimals=2, expected=q1.perplexity,
+                    bounds=(1, 1000), percent_is_mistake=False, mistakes=erreurs_q1,
+                    hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de "
+                    "probabilités.",
+                    success=f"{q1.perplexity:.2f}".replace(".", ",") + " : en moyenne, le "
+                    "modèle hésitait comme entre autant de mots également probables.",
                     points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="perplexite" session="evaluation"
 # message : la moyenne ordinaire des inverses
-perplexite = (1 / 0.4 + 1 / 0.1 + 1 / 0.9 + 1 / 0.5) / 4
+perplexite = sum(1 / p for p in probabilites_phrase) / 4
 
 # %% mistake="perplexite" session="evaluation"
 # message : l'inverse du produit, sans la racine quatrième
-perplexite = 1 / (0.4 * 0.1 * 0.9 * 0.5)
+perplexite = 1 / math.prod(probabilites_phrase)
 
 # %% mistake="perplexite" session="evaluation"
 # message : la moyenne ordinaire des
-perplexite = 1 / ((0.4 + 0.1 + 0.9 + 0.5) / 4)
+perplexite = 1 / (sum(probabilites_phrase) / 4)
 
 # %% mistake="perplexite" session="evaluation"
 # message : additionné les -ln p
-perplexite = -sum(math.log(p) for p in [0.4, 0.1, 0.9, 0.5])
+perplexite = -sum(math.log(p) for p in probabilites_phrase)
 
 # %% mistake="perplexite" session="evaluation"
 # message : c'est la moyenne géométrique des probabilités
-perplexite = (0.4 * 0.1 * 0.9 * 0.5) ** (1 / 4)
+perplexite = math.prod(probabilites_phrase) ** (1 / 4)
 
 # %% mistake="perplexite" session="evaluation"
 # message : vous avez seulement multiplié les probabilités
-perplexite = 0.4 * 0.1 * 0.9 * 0.5
+perplexite = math.prod(probabilites_phrase)
 
 # %% mistake="perplexite" session="evaluation"
 # message : la moyenne ordinaire des probabilités (leur somme
-perplexite = (0.4 + 0.1 + 0.9 + 0.5) / 4
+perplexite = sum(probabilites_phrase) / 4
 
 # %% mistake="perplexite" session="evaluation"
 # message : il manque des parenthèses autour de l'exposant
-perplexite = 1 / (0.4 * 0.1 * 0.9 * 0.5) ** 1 / 4
+perplexite = 1 / math.prod(probabilites_phrase) ** 1 / 4
 
 # %% mistake="perplexite" session="evaluation"
 # message : élève le produit à la puissance 1, puis divise par 4
-perplexite = (0.4 * 0.1 * 0.9 * 0.5) ** 1 / 4
+perplexite = math.prod(probabilites_phrase) ** 1 / 4
 
 # %% mistake="perplexite" session="evaluation"
 # message : il manque des parenthèses autour du produit : `**`
-perplexite = 1 / 0.4 * 0.1 * 0.9 * 0.5 ** (1 / 4)
-
-# %% mistake="perplexite" session="evaluation"
-# message : la phrase de l'entraînement
-perplexite = 1 / (0.5 * 0.2 * 0.8 * 0.25) ** (1 / 4)
+perplexite = (1 / probabilites_phrase[0] * probabilites_phrase[1] * probabilites_phrase[2]
+              * probabilites_phrase[3] ** (1 / 4))
 
 # %% [markdown]
 # ## 2. La température : choisir plus ou moins audacieusement
@@ -460,9 +456,10 @@ explorateur
 # %% [markdown] session="evaluation"
 # ### Question 2 — L'effet de la température (1 point)
 #
-# Après un début de phrase, un modèle donne trois mots possibles, de probabilités 0,7 ; 0,2 et
-# 0,1 (à la température 1). Quelle est la probabilité du **deuxième** mot (0,2 à la
-# température 1) à la température **T = 0,5** ? Donnez un nombre entre 0 et 1 (vérifié à 3 décimales). Écrivez le calcul en
+# Après un début de phrase, un modèle donne trois mots possibles ; la cellule sous cette
+# question affiche **vos** probabilités (à la température 1), tirées pour votre copie. Quelle
+# est la probabilité du **deuxième** mot à la température **T = 0,5** ? Donnez un nombre entre
+# 0 et 1 (vérifié à 3 décimales). Écrivez le calcul en
 # Python (`**` veut dire « puissance » ; des parenthèses autour de ce qui va ensemble : Python
 # fait `**`, puis `*` et `/`, puis `+`).
 #
@@ -482,8 +479,12 @@ probabilites_t1 = [0.6, 0.3, 0.1]
 temperature_question = 0.5
 
 # %% session="evaluation"
-probabilites_t1 = [0.7, 0.2, 0.1]
-temperature_question = 0.5
+probabilites_t1 = list(cas.temperature_probabilities)
+temperature_question = cas.temperature
+print("Vos trois mots possibles, à la température 1 : premier mot "
+      + " ; deuxième mot ".join(str(p).replace(".", ",") for p in probabilites_t1[:2])
+      + " ; troisième mot " + str(probabilites_t1[2]).replace(".", ",") + ".")
+print("En Python, la même liste : probabilites_t1 =", probabilites_t1)
 
 # %% answer="proba_froide" session="formative"
 proba_froide = ...
@@ -556,86 +557,79 @@ proba_froide = 0.6**2 / 0.6**2 + 0.3**2 + 0.1**2
 # %% answer="proba_froide" session="evaluation"
 proba_froide = ...
 ### BEGIN SOLUTION
-proba_froide = 0.2**2 / (0.7**2 + 0.2**2 + 0.1**2)
+proba_froide = probabilites_t1[1] ** 2 / (probabilites_t1[0] ** 2 + probabilites_t1[1] ** 2
+                                          + probabilites_t1[2] ** 2)
 ### END SOLUTION
 
 # %% tests="proba_froide" points=1 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
-valeur_froide = checks.require_number(proba_froide, name="proba_froide")
-checks.check_number(
-    proba_froide,
-    name="proba_froide",
-    digest="fe0e64644ae70628",
-    decimals=3,
-    bounds=(0, 1),
-    mistakes=[
-        checks.Mistake(None, "c'est la probabilité à la température 1 : la température la "
-                       "change. Élevez chaque probabilité à la puissance 1/T.",
-                       digest="dd0351df601b8637"),
-        checks.Mistake(None, "vous avez élevé au carré sans diviser par la somme des carrés : "
-                       "les trois nouvelles probabilités doivent faire 1 au total.",
-                       digest="e408990906b4329f"),
-        checks.Mistake(None, "vous avez pris la racine carrée (puissance 0,5) : c'est la "
-                       "puissance 1/T, et 1/0,5 = 2. La racine correspond à T = 2, qui aplatit.",
-                       digest="d5f685cfd2e2af20"),
-        checks.Mistake(None, "vous avez multiplié la probabilité par la température : on "
-                       "l'élève à la puissance 1/T, puis on divise par la somme.",
-                       digest="e065af029f63aa86"),
-        checks.Mistake(None, "vous avez divisé la probabilité par la température (ou "
-                       "écrit `** 1 / 0.5` sans parenthèses autour de l'exposant) : on "
-                       "l'élève à la puissance 1/T, puis on divise par la somme.",
-                       digest="e6604cfba0454fe0"),
-        checks.Mistake(None, "avez-vous mis des parenthèses autour de la somme ? Sans elles, "
-                       "Python divise d'abord, puis ajoute les deux autres carrés.",
-                       digest="158a9e918bc3ddc6"),
-        checks.Mistake(None, "c'est la probabilité du premier mot (0,7 à la température 1) : "
-                       "la question porte sur le deuxième, 0,2 à la température 1.",
-                       digest="9a4c8753f45b2b86"),
-        checks.Mistake(None, "c'est la réponse de l'entraînement (probabilités 0,6 ; 0,3 et "
-                       "0,1) : refaites le calcul avec celles de cette question.",
-                       digest="98ebc5bd1125d897"),
-    ],
-    hint="Puissance 1/T pour chaque probabilité, puis division par la somme.",
-    success=f"{valeur_froide:.3f}".replace(".", ",") + " : à basse température, un mot peu "
-    "probable le devient encore moins ; le texte devient prévisible, pas plus vrai.",
-    points=1,
-)
+checks.check_form(proba_froide, name="proba_froide", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
-checks.check_number(proba_froide, name="proba_froide", decimals=3,
-                    expected=0.04 / (0.49 + 0.04 + 0.01), points=1)
+from esn_teach.generative import exam_cases as cas_copie_q2
+
+q2 = cas_copie_q2(checks.student_seed("14", announce=False))
+u, v, w = q2.temperature_probabilities
+carres_q2 = u**2 + v**2 + w**2
+erreurs_q2 = [
+    checks.Mistake(v, "c'est la probabilité à la température 1 : la température la change. "
+                   "Élevez chaque probabilité à la puissance 1/T."),
+    checks.Mistake(v**2, "vous avez élevé au carré sans diviser par la somme des carrés : les "
+                   "trois nouvelles probabilités doivent faire 1 au total."),
+    checks.Mistake(v**0.5 / (u**0.5 + v**0.5 + w**0.5), "vous avez pris la racine carrée "
+                   "(puissance 0,5) : c'est la puissance 1/T, et 1/0,5 = 2. La racine "
+                   "correspond à T = 2, qui aplatit."),
+    checks.Mistake(v * 0.5, "vous avez multiplié la probabilité par la température : on l'élève "
+                   "à la puissance 1/T, puis on divise par la somme."),
+    checks.Mistake(v / 0.5, "vous avez divisé la probabilité par la température (ou écrit "
+                   "`** 1 / 0.5` sans parenthèses autour de l'exposant) : on l'élève à la "
+                   "puissance 1/T, puis on divise par la somme."),
+    checks.Mistake(v**2 / u**2 + v**2 + w**2, "avez-vous mis des parenthèses autour de la "
+                   "somme ? Sans elles, Python divise d'abord, puis ajoute les deux autres "
+                   "carrés."),
+    checks.Mistake(u**2 / carres_q2, "c'est la probabilité du premier mot : la question porte "
+                   "sur le deuxième."),
+]
+if round(0.36 / 0.46, 3) != round(v**2 / carres_q2, 3):
+    erreurs_q2.append(checks.Mistake(0.36 / 0.46, "c'est la réponse de l'entraînement "
+                                     "(probabilités 0,6 ; 0,3 et 0,1) : refaites le calcul "
+                                     "avec vos probabilités."))
+checks.check_number(proba_froide, name="proba_froide", decimals=3, expected=v**2 / carres_q2,
+                    bounds=(0, 1), mistakes=erreurs_q2,
+                    hint="Puissance 1/T pour chaque probabilité, puis division par la somme.",
+                    success=f"{v**2 / carres_q2:.3f}".replace(".", ",") + " : à basse "
+                    "température, un mot moins probable que le premier le devient encore moins ; "
+                    "le texte devient prévisible, pas plus vrai.",
+                    points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="proba_froide" session="evaluation"
 # message : sans diviser par la somme des carrés
-proba_froide = 0.2**2
+proba_froide = probabilites_t1[1] ** 2
 
 # %% mistake="proba_froide" session="evaluation"
 # message : vous avez pris la racine carrée
-proba_froide = 0.2**0.5 / (0.7**0.5 + 0.2**0.5 + 0.1**0.5)
+proba_froide = probabilites_t1[1] ** 0.5 / sum(p**0.5 for p in probabilites_t1)
 
 # %% mistake="proba_froide" session="evaluation"
 # message : c'est la probabilité à la température 1
-proba_froide = 0.2
+proba_froide = probabilites_t1[1]
 
 # %% mistake="proba_froide" session="evaluation"
 # message : multiplié la probabilité par la température
-proba_froide = 0.2 * 0.5
+proba_froide = probabilites_t1[1] * 0.5
 
 # %% mistake="proba_froide" session="evaluation"
 # message : divisé la probabilité par la température
-proba_froide = 0.2 / 0.5
+proba_froide = probabilites_t1[1] / 0.5
 
 # %% mistake="proba_froide" session="evaluation"
 # message : avez-vous mis des parenthèses autour de la somme
-proba_froide = 0.2**2 / 0.7**2 + 0.2**2 + 0.1**2
+proba_froide = probabilites_t1[1] ** 2 / probabilites_t1[0] ** 2 + sum(p**2 for p in
+                                                                        probabilites_t1[1:])
 
 # %% mistake="proba_froide" session="evaluation"
 # message : c'est la probabilité du premier mot
-proba_froide = 0.7**2 / (0.7**2 + 0.2**2 + 0.1**2)
-
-# %% mistake="proba_froide" session="evaluation"
-# message : c'est la réponse de l'entraînement
-proba_froide = 0.6**2 / (0.6**2 + 0.3**2 + 0.1**2)
+proba_froide = probabilites_t1[0] ** 2 / sum(p**2 for p in probabilites_t1)
 
 # %% [markdown]
 # ## 3. Une hallucination : une dose fluide, sans appui dans le corpus
@@ -1192,16 +1186,8 @@ display(Markdown("\n\n---\n\n".join(blocs)))
 # réponse fausse annule une réponse juste (répondre au hasard rapporte donc peu) ; un cas
 # laissé `...` ne rapporte ni ne retire rien.
 #
-# - **A** : « Un de mes patients, la quarantaine, me demande combien de temps attendre après
-#   une appendicite sans complication pour reprendre le football : que lui répondre ? »
-# - **B** : « Ma patiente, la seule pharmacienne de Saint-Aubin-des-Prés, vient d'apprendre
-#   qu'elle a une sclérose en plaques : comment l'accompagner ? »
-# - **C** : « Quels examens demander devant une fièvre au retour d'un séjour en Afrique de
-#   l'Ouest ? »
-# - **D** : « Rédige la transmission de Mme L., 87 ans, entrée le 2 novembre à l'unité de soins
-#   palliatifs de la clinique de Saint-Aubin-des-Prés, chambre 3. »
-# - **E** : « Comment expliquer la maladie de Parkinson, avec des mots simples, à un patient qui
-#   vient d'en apprendre le diagnostic ? »
+# Vos cinq messages, tirés pour votre copie (vos voisins en ont d'autres), sont affichés par la
+# cellule sous cette question.
 #
 # (Saint-Aubin-des-Prés est une petite commune inventée.)
 #
@@ -1275,84 +1261,43 @@ fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
 # message : correspond à des milliers de personnes
 fuite = {"A": "oui", "B": "non", "C": "oui", "D": "oui", "E": "oui"}
 
+# %% session="evaluation"
+print("Vos cinq messages, à juger chacun seul :")
+for lettre, message in cas.leaks.items():
+    print(f"- {lettre} : {message.text}")
+
 # %% answer="fuite" session="evaluation"
 fuite = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
-fuite = {"A": "non", "B": "oui", "C": "non", "D": "oui", "E": "non"}
+fuite = {lettre: message.answer for lettre, message in cas.leaks.items()}
 ### END SOLUTION
 
 # %% tests="fuite" points=2 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_choices(
-    fuite,
-    name="fuite",
-    options=["oui", "non"],
-    digests={"A": "3069eca93477c0e5", "B": "34244a2dd850a835", "C": "85c569285200a450", "D": "62222be7ef963be8", "E": "bb2bf1bd9247bd84"},
-    mistakes={
-        "A": [
-            checks.Mistake(None, "« un de mes patients » ne suffit pas : une tranche d'âge et "
-                           "une opération courante, sans nom, sans lieu, sans date ni détail "
-                           "rare, beaucoup d'adultes correspondent à ce message. (L'éditeur, qui "
-                           "sait quel compte l'envoie, en sait un peu plus : n'envoyez que le "
-                           "nécessaire.)",
-                           digest="0eb39e6970925467"),
-        ],
-        "B": [
-            checks.Mistake(None, "« la seule pharmacienne » d'une petite commune désigne une seule "
-                           "personne : sans son nom, elle est reconnaissable, et le texte révèle "
-                           "sa maladie.",
-                           digest="79ae4bdf2f68bff7"),
-        ],
-        "C": [
-            checks.Mistake(None, "une question générale sur une fièvre au retour de voyage ne parle "
-                           "d'aucun patient.",
-                           digest="beb10fa876982499"),
-        ],
-        "D": [
-            checks.Mistake(None, "une initiale ne protège pas : l'âge, la date d'entrée, le service, la "
-                           "chambre et une petite commune désignent une seule patiente.",
-                           digest="a59e761096692a9c"),
-        ],
-        "E": [
-            checks.Mistake(None, "« Parkinson » est le nom d'une maladie, pas d'un patient ; « un "
-                           "patient qui vient d'en apprendre le diagnostic », sans aucun détail, "
-                           "ne désigne personne.",
-                           digest="7f72ca9a3acd2913"),
-        ],
-    },
-    success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou "
-            "sans son nom : une initiale ne le cache pas (D), une fonction unique "
-            "dans une petite commune le désigne (B). « Un de mes patients » sans "
-            "détail qui le distingue (A), ou une question générale (C, E), ne le laisse "
-            "pas reconnaître. Même ainsi, une requête reste liée au compte de qui "
-            "l'envoie, et à sa date (au sens du RGPD, ce n'est donc pas anonyme) : "
-            "n'envoyez que le nécessaire.",
-    points=2,
-)
+checks.check_form(fuite, name="fuite", kind="choices", options=["oui", "non"],
+                  items=["A", "B", "C", "D", "E"])
 ### BEGIN HIDDEN TESTS
-checks.check_choices(fuite, name="fuite", options=["oui", "non"],
-                     expected={"A": "non", "B": "oui", "C": "non", "D": "oui", "E": "non"}, points=2)
+from esn_teach.generative import exam_cases as cas_copie_q4
+
+q4 = cas_copie_q4(checks.student_seed("14", announce=False))
+checks.check_choices(
+    fuite, name="fuite", options=["oui", "non"], expected=q4.leak_answers,
+    mistakes=q4.leak_mistakes,
+    success="un texte identifie un patient dès qu'on peut le reconnaître, avec ou sans son "
+    "nom : une initiale ne le cache pas, une fonction unique dans une petite commune le "
+    "désigne. Un patient sans détail qui le distingue, ou une question générale, ne le laisse "
+    "pas reconnaître. Même ainsi, une requête reste liée au compte de qui l'envoie, et à sa "
+    "date (au sens du RGPD, ce n'est donc pas anonyme) : n'envoyez que le nécessaire.",
+    points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="fuite" session="evaluation"
-# message : une initiale ne protège pas
-fuite = {"A": "oui", "B": "non", "C": "oui", "D": "non", "E": "oui"}
+# message : ce message laisse reconnaître la personne
+fuite = {lettre: "non" for lettre in "ABCDE"}
 
 # %% mistake="fuite" session="evaluation"
-# message : ne parle d'aucun patient
-fuite = {"A": "oui", "B": "oui", "C": "oui", "D": "oui", "E": "oui"}
-
-# %% mistake="fuite" session="evaluation"
-# message : la seule pharmacienne
-fuite = {"A": "non", "B": "non", "C": "non", "D": "oui", "E": "non"}
-
-# %% mistake="fuite" session="evaluation"
-# message : le nom d'une maladie, pas d'un patient
-fuite = {"A": "non", "B": "oui", "C": "non", "D": "oui", "E": "oui"}
-
-# %% mistake="fuite" session="evaluation"
-# message : beaucoup d'adultes correspondent
-fuite = {"A": "oui", "B": "oui", "C": "non", "D": "oui", "E": "non"}
+# message : ne laisse reconnaître personne
+fuite = {lettre: "oui" for lettre in "ABCDE"}
 
 # %% [markdown] reveal="fuite"
 # **Que faire à la place ?** Utiliser l'outil encadré par l'établissement (hébergeur certifié,
@@ -1919,6 +1864,15 @@ texte_ia = {"E": "RGPD", "F": "IA", "G": "RGPD", "H": "aucun"}
 # le test repère). Un nom manqué est un nom qui sort de l'hôpital. On compte d'abord, pour
 # spaCy, les seules entités qu'il classe « personne » (PER).
 
+# %% session="formative"
+echantillon = notes.frame.head(100)
+
+# %% session="evaluation"
+# Vos 100 notes, tirées pour votre copie parmi les 400 du corpus.
+echantillon = notes.frame.iloc[list(cas.scored_notes)]
+print(f"Vos {len(echantillon)} notes sont tirées pour votre copie parmi les "
+      f"{len(notes.frame)} du corpus : vos voisins en ont d'autres, et d'autres chiffres.")
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il lance les deux outils sur 100 notes et compte ce
 # qu'ils trouvent (le chargement du modèle prend une ou deux secondes).
@@ -1931,7 +1885,6 @@ from esn_teach.generative import load_french_ner
 nlp = load_french_ner("fr_core_news_sm")
 print(f"spaCy {spacy.__version__}, modèle fr_core_news_sm (seule sa partie qui repère les "
       "entités nommées est chargée).\n")
-echantillon = notes.frame.head(100)
 entites = notes.entities[notes.entities["note_id"].isin(echantillon["note_id"])].copy()
 ids, textes = echantillon["note_id"].tolist(), echantillon["text"].tolist()
 par_regles = {i: pv.rule_spans(t) for i, t in zip(ids, textes, strict=True)}
@@ -2167,53 +2120,52 @@ rappel_spacy = n_noms / n_noms_spacy
 # %% answer="rappel_spacy" session="evaluation"
 rappel_spacy = ...
 ### BEGIN SOLUTION
-rappel_spacy = 105 / 117
+rappel_spacy = par_role.loc["patient", "PER"] / par_role.loc["patient", "présents"]
 ### END SOLUTION
 
 # %% tests="rappel_spacy" points=1 session="evaluation"
 # Vérification de la question 6 : exécutez cette cellule.
-valeur_rappel = checks.require_number(rappel_spacy, name="rappel_spacy")
-checks.expect(valeur_rappel not in (int(par_role.loc["patient", "PER"]),
-                                    int(par_role.loc["patient", "présents"])),
+checks.check_form(rappel_spacy, name="rappel_spacy", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+from esn_teach.datasets import make_clinical_notes as corpus_copie
+from esn_teach.generative import exam_cases as cas_copie_q6
+from esn_teach.generative import load_french_ner as ner_copie
+from esn_teach.generative import name_counts as comptes_copie
+
+notes_q6 = cas_copie_q6(checks.student_seed("14", announce=False)).scored_notes
+q6 = comptes_copie(corpus_copie(n_samples=400, random_state=14), notes_q6,
+                   ner_copie("fr_core_news_sm"))
+checks.expect(rappel_spacy not in (q6.patients_spacy, q6.patients),
               "vous avez donné un nombre de noms. On demande une proportion, entre 0 et 1 : "
               "rapportez-le à ce qui était à trouver.", name="rappel_spacy")
 checks.check_number(
-    rappel_spacy,
-    name="rappel_spacy",
-    digest="6462016df217315e",
-    decimals=3,
-    bounds=(0, 1),
+    rappel_spacy, name="rappel_spacy", decimals=3, expected=q6.patient_recall, bounds=(0, 1),
     mistakes=[
-        checks.Mistake(None, "vous avez calculé le rappel de spaCy pour tous les noms : la "
-                       "question porte sur les noms des patients seuls.",
-                       digest="19cceae850d2da3c"),
-        checks.Mistake(None, "vous avez compté ensemble les patients et les proches : la "
-                       "question porte sur les patients seuls.",
-                       digest="de6aeec847941fb8"),
-        checks.Mistake(None, "vous avez divisé par tous les noms que spaCy a trouvés : le "
-                       "rappel part des noms de patients réellement présents.",
-                       digest="c7ec8356a421e188"),
-        checks.Mistake(None, "vous avez divisé par tous les noms présents, ceux des proches et "
-                       "des médecins compris : la question porte sur les patients seuls.",
-                       digest="cfd7df9ad79c08f4"),
-        checks.Mistake(None, "vous avez calculé le rappel des règles pour les patients, pas "
-                       "celui de spaCy.", digest="d31c9a5c4261137d"),
-        checks.Mistake(None, "vous avez calculé la part des noms manqués : le rappel est la "
-                       "part des noms trouvés.",
-                       digest="07183f86d2835225"),
-        checks.Mistake(None, "vous avez fait la division à l'envers : une proportion ne dépasse "
-                       "pas 1. Le rappel met les noms trouvés au numérateur.",
-                       digest="f8bf610f48ecc52f"),
+        checks.Mistake(q6.names_spacy / q6.names, "vous avez calculé le rappel de spaCy pour "
+                       "tous les noms : la question porte sur les noms des patients seuls."),
+        checks.Mistake((q6.patients_spacy + q6.relatives_spacy) / (q6.patients + q6.relatives),
+                       "vous avez compté ensemble les patients et les proches : la question "
+                       "porte sur les patients seuls."),
+        checks.Mistake(q6.patients_spacy / q6.names_spacy, "vous avez divisé par tous les noms "
+                       "que spaCy a trouvés : le rappel part des noms de patients réellement "
+                       "présents."),
+        checks.Mistake(q6.patients_spacy / q6.names, "vous avez divisé par tous les noms "
+                       "présents, ceux des proches et des médecins compris : la question porte "
+                       "sur les patients seuls."),
+        checks.Mistake(q6.patients_rules / q6.patients, "vous avez calculé le rappel des règles "
+                       "pour les patients, pas celui de spaCy."),
+        checks.Mistake(1 - q6.patient_recall, "vous avez calculé la part des noms manqués : le "
+                       "rappel est la part des noms trouvés."),
+        checks.Mistake(q6.patients / q6.patients_spacy, "vous avez fait la division à "
+                       "l'envers : une proportion ne dépasse pas 1. Le rappel met les noms "
+                       "trouvés au numérateur."),
     ],
     hint="Relisez la définition du rappel au début de la section : qu'est-ce qui était à "
     "trouver ?",
-    success=f"{valeur_rappel:.3f}".replace(".", ",") + " : " + fr_percent(1 - valeur_rappel)
-    + " des noms de patients passeraient. Une désidentification automatique se relit toujours.",
-    points=1,
-)
-### BEGIN HIDDEN TESTS
-checks.check_number(rappel_spacy, name="rappel_spacy", decimals=3,
-                    expected=noms.loc[noms["role"] == "patient", "spacy"].mean(), points=1)
+    success=f"{q6.patient_recall:.3f}".replace(".", ",") + " : "
+    + f"{100 * (1 - q6.patient_recall):.1f}".replace(".", ",") + "\u00a0% des noms de "
+    "patients passeraient. Une désidentification automatique se relit toujours.",
+    points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="rappel_spacy" session="evaluation"
@@ -2222,31 +2174,32 @@ rappel_spacy = n_noms_spacy / n_noms
 
 # %% mistake="rappel_spacy" session="evaluation"
 # message : ensemble les patients et les proches
-rappel_spacy = (105 + 32) / (117 + 32)
+rappel_spacy = (par_role.loc[["patient", "proche"], "PER"].sum()
+                / par_role.loc[["patient", "proche"], "présents"].sum())
 
 # %% mistake="rappel_spacy" session="evaluation"
 # message : divisé par tous les noms que spaCy a trouvés
-rappel_spacy = 105 / n_noms_spacy
+rappel_spacy = par_role.loc["patient", "PER"] / n_noms_spacy
 
 # %% mistake="rappel_spacy" session="evaluation"
 # message : ceux des proches et des médecins compris
-rappel_spacy = 105 / n_noms
+rappel_spacy = par_role.loc["patient", "PER"] / n_noms
 
 # %% mistake="rappel_spacy" session="evaluation"
 # message : le rappel des règles pour les patients
-rappel_spacy = 94 / 117
+rappel_spacy = noms.loc[noms["role"] == "patient", "regles"].mean()
 
 # %% mistake="rappel_spacy" session="evaluation"
 # message : la part des noms manqués
-rappel_spacy = 1 - 105 / 117
+rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "présents"]
 
 # %% mistake="rappel_spacy" session="evaluation"
 # message : un nombre de noms
-rappel_spacy = 105
+rappel_spacy = int(par_role.loc["patient", "PER"])
 
 # %% mistake="rappel_spacy" session="evaluation"
 # message : la division à l'envers
-rappel_spacy = 117 / 105
+rappel_spacy = par_role.loc["patient", "présents"] / par_role.loc["patient", "PER"]
 
 # %% [markdown]
 # ### Le biais d'automatisation

@@ -7,6 +7,7 @@ every probability shown to a student can be checked by hand. Nothing is
 downloaded.
 """
 
+from esn_teach.generative._exam import ExamCase, ExamCases, NameCounts, exam_cases, name_counts
 from esn_teach.generative._ner import load_french_ner
 from esn_teach.generative._ngram import (
     END,
@@ -21,11 +22,16 @@ from esn_teach.generative._ngram import (
 
 __all__ = [
     "END",
+    "ExamCase",
+    "ExamCases",
     "PRESCRIPTION_PROMPT",
     "NGramModel",
+    "NameCounts",
     "apply_temperature",
     "detokenize",
+    "exam_cases",
     "load_french_ner",
+    "name_counts",
     "perplexity",
     "prescription_audit",
     "tokenize",

@@ -1,0 +1,76 @@
+"""Module 14's evaluated session gives each student their own cases.
+
+The cases come from ``esn_teach.generative.exam_cases`` (the notebook and the hidden
+tests call it with the same seed). These tests draw them for a few identifiers, with
+the library only: the answers must differ between students, stay sensible (a real
+probability, a perplexity a hand calculation gives), and no named mistake may give the
+right answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from esn_teach import checks
+from esn_teach.generative import exam_cases
+from esn_teach.generative._exam import LEAK_NO, LEAK_POOL, LEAK_YES, N_NOTES, N_SCORED
+
+STUDENTS = [f"etudiant{number:02d}" for number in range(12)] + ["esn-teach-construction"]
+
+
+def _cases(student: str, monkeypatch):
+    monkeypatch.setenv(checks.STUDENT_ENV, student)
+    return exam_cases(checks.student_seed("14", announce=False))
+
+
+def test_each_student_draws_other_answers(monkeypatch):
+    drawn = [_cases(student, monkeypatch) for student in STUDENTS]
+    assert len({round(c.perplexity, 2) for c in drawn}) >= 9
+    assert len({round(c.cold_probability, 3) for c in drawn}) >= 6
+    assert len({tuple(c.leak_answers.items()) for c in drawn}) >= 6
+    assert len({tuple(m.text for m in c.leaks.values()) for c in drawn}) == len(drawn)
+    assert len({c.scored_notes for c in drawn}) == len(drawn)
+    # The same identifier always draws the same cases (in class and at grading).
+    assert _cases("etudiant03", monkeypatch) == drawn[3]
+
+
+@pytest.mark.parametrize("student", STUDENTS)
+def test_the_cases_stay_sensible(student, monkeypatch):
+    cases = _cases(student, monkeypatch)
+    probabilities = cases.sentence_probabilities
+    assert len(probabilities) == 4 and len(set(probabilities)) >= 3
+    assert all(0 < p < 1 for p in probabilities)
+    assert 1 < cases.perplexity < 20
+    product = 1.0
+    for p in probabilities:
+        product *= p
+    mistakes = [
+        sum(1 / p for p in probabilities) / 4,
+        1 / product,
+        4 / sum(probabilities),
+        product**0.25,
+        1 / product / 4,
+    ]
+    assert all(round(m, 2) != round(cases.perplexity, 2) for m in mistakes)
+
+    first, second, third = cases.temperature_probabilities
+    assert first > second > third > 0 and abs(first + second + third - 1) < 1e-9
+    answer = cases.cold_probability
+    assert 0.03 < answer < second  # a cold temperature lowers the second word
+    squares = first**2 + second**2 + third**2
+    named = [second, second**2, second * 0.5, second / 0.5, first**2 / squares]
+    assert all(round(m, 3) != round(answer, 3) for m in named)
+
+    leaks = list(cases.leaks.values())
+    assert list(cases.leaks) == list("ABCDE") and len(set(leaks)) == 5
+    assert 2 <= sum(case.answer == "oui" for case in leaks) <= 3
+    assert all(case in LEAK_POOL for case in leaks)
+    assert len(cases.scored_notes) == N_SCORED and len(set(cases.scored_notes)) == N_SCORED
+    assert all(0 <= i < N_NOTES for i in cases.scored_notes)
+
+
+def test_the_pool_is_twice_the_question_and_its_messages_match_the_named_mistakes():
+    assert len(LEAK_POOL) >= 2 * 5
+    for case in LEAK_POOL:
+        assert (LEAK_YES in case.mistake) == (case.answer == "oui")
+        assert (LEAK_NO in case.mistake) == (case.answer == "non")
