@@ -191,7 +191,7 @@ probabilites_phrase = [0.5, 0.2, 0.8, 0.25]
 # %% session="evaluation"
 # Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
 # correction).
-from esn_teach.generative import exam_cases
+from esn_teach.generative import draw_cases, exam_cases
 
 graine = checks.student_seed("14")
 cas = exam_cases(graine)
@@ -738,10 +738,8 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # La note est partielle : chaque réponse juste vaut un demi-point, chaque réponse fausse
 # annule une réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
-# - **A** : « Traitement : atorvastatine, un comprimé de 5 mg »
-# - **B** : « Traitement : metformine, un comprimé de 1 g »
-# - **C** : « Traitement : lévothyroxine, un comprimé de 75 µg »
-# - **D** : « Traitement : apixaban, un comprimé de 10 mg »
+# Vos quatre cas, tirés pour votre copie (vos voisins les ont dans un autre ordre), sont affichés
+# par la cellule sous cette question.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -811,57 +809,55 @@ verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "hors corpus", "D": "ho
 # message : n'en devient pas une de celui-ci
 verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "corpus"}
 
+# %% session="evaluation"
+# Vos quatre prescriptions, dans l'ordre tiré pour votre copie.
+cas_3a = {"A": "atorvastatine, un comprimé de 5 mg", "B": "metformine, un comprimé de 1 g",
+          "C": "lévothyroxine, un comprimé de 75 µg", "D": "apixaban, un comprimé de 10 mg"}
+tirage_3a = draw_cases(graine, "verdict_doses", "ABCD")
+for lettre in "ABCD":
+    print(f"- {lettre} : « Traitement : {cas_3a[tirage_3a.slots[lettre]]} »")
+
 # %% answer="verdict_doses" session="evaluation"
 verdict_doses = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-verdict_doses = {"A": "hors corpus", "B": "corpus", "C": "corpus", "D": "hors corpus"}
+verdict_doses = tirage_3a.by_letter({"A": "hors corpus", "B": "corpus", "C": "corpus",
+                                     "D": "hors corpus"})
 ### END SOLUTION
 
 # %% tests="verdict_doses" points=2 session="evaluation"
 # Vérification de la question 3a : exécutez cette cellule.
-checks.check_choices(
-    verdict_doses,
-    name="verdict_doses",
-    options=["corpus", "hors corpus"],
-    digests={"A": "b810c071a438a04a", "B": "208df2f3a3d414a6", "C": "c6b1395de9bec4db", "D": "0fd9550d05c7bcb6"},
-    mistakes={
-        "A": [
-            checks.Mistake(None, "le corpus n'écrit l'atorvastatine qu'à 10, 20 ou 40 mg ; 5 mg y suit "
-                           "d'autres médicaments. Une dose banale n'est pas pour autant une dose "
-                           "de ce médicament.",
-                           digest="b5872fbe3b358c83"),
-        ],
-        "B": [
-            checks.Mistake(None, "1 g, c'est 1000 mg : une dose de la metformine dans le corpus. "
-                           "Comparez les doses dans la même unité. (Le modèle, lui, a lu « 1 g » "
-                           "après un autre médicament : cette dose est juste par hasard.)",
-                           digest="8e19ebe51e11a58b"),
-        ],
-        "C": [
-            checks.Mistake(None, "75 µg est bien une dose de la lévothyroxine dans le corpus : une dose "
-                           "en microgrammes, qui paraît inhabituelle, se vérifie, elle aussi, dans "
-                           "la source.",
-                           digest="7138501f15694ea6"),
-        ],
-        "D": [
-            checks.Mistake(None, "le corpus écrit 10 mg pour le ramipril, l'atorvastatine et "
-                           "l'amlodipine, jamais pour l'apixaban (2,5 ou 5 mg) : une dose lue "
-                           "après un autre médicament.",
-                           digest="73cd1bd71542f1bd"),
-        ],
-    },
-    success="A et D sont hors corpus : 5 mg et 10 mg sont des doses du corpus, mais "
-            "pour d'autres médicaments ; le modèle ne les a lues pour aucun de ces "
-            "deux-là : sa phrase est fluide, sans appui. B est juste par hasard : "
-            "le corpus écrit la metformine « 1000 mg », et le modèle a lu « 1 g » "
-            "après un autre médicament, par le même mécanisme. Une dose juste se "
-            "vérifie aussi. Hors corpus ne dit pas si une dose existe en pharmacie : "
-            "seul le RCP le dit.",
-    points=2,
-)
+checks.check_form(verdict_doses, name="verdict_doses", kind="choices",
+                  options=["corpus", "hors corpus"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-checks.check_choices(verdict_doses, name="verdict_doses", options=["corpus", "hors corpus"],
-                     expected={"A": "hors corpus", "B": "corpus", "C": "corpus", "D": "hors corpus"}, points=2)
+from esn_teach.generative import draw_cases as tirage_copie_3a
+
+q3a = tirage_copie_3a(checks.student_seed("14", announce=False), "verdict_doses", "ABCD")
+erreurs_3a = {
+    "A": [checks.Mistake("corpus", "le corpus n'écrit l'atorvastatine qu'à 10, 20 ou 40 mg ; "
+                         "5 mg y suit d'autres médicaments. Une dose banale n'est pas pour "
+                         "autant une dose de ce médicament.")],
+    "B": [checks.Mistake("hors corpus", "1 g, c'est 1000 mg : une dose de la metformine dans "
+                         "le corpus. Comparez les doses dans la même unité. (Le modèle, lui, a "
+                         "lu « 1 g » après un autre médicament : cette dose est juste par "
+                         "hasard.)")],
+    "C": [checks.Mistake("hors corpus", "75 µg est bien une dose de la lévothyroxine dans le "
+                         "corpus : une dose en microgrammes, qui paraît inhabituelle, se "
+                         "vérifie, elle aussi, dans la source.")],
+    "D": [checks.Mistake("corpus", "le corpus écrit 10 mg pour le ramipril, l'atorvastatine et "
+                         "l'amlodipine, jamais pour l'apixaban (2,5 ou 5 mg) : une dose lue "
+                         "après un autre médicament.")],
+}
+checks.check_choices(
+    verdict_doses, name="verdict_doses", options=["corpus", "hors corpus"],
+    expected=q3a.by_letter({"A": "hors corpus", "B": "corpus", "C": "corpus",
+                            "D": "hors corpus"}),
+    mistakes=q3a.by_letter(erreurs_3a),
+    success="l'atorvastatine à 5 mg et l'apixaban à 10 mg sont hors corpus : ce sont des doses "
+    "du corpus, mais pour d'autres médicaments ; sa phrase est fluide, sans appui. La "
+    "metformine à 1 g est juste par hasard : le corpus l'écrit « 1000 mg », et le modèle a lu "
+    "« 1 g » après un autre médicament. Une dose juste se vérifie aussi. Hors corpus ne dit pas "
+    "si une dose existe en pharmacie : seul le RCP le dit.",
+    points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_doses" session="evaluation"
@@ -870,19 +866,7 @@ verdict_doses = {"A": "corpus", "B": "corpus", "C": "corpus", "D": "corpus"}
 
 # %% mistake="verdict_doses" session="evaluation"
 # message : Comparez les doses dans la même unité
-verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"}
-
-# %% mistake="verdict_doses" session="evaluation"
-# message : une dose en microgrammes, qui paraît inhabituelle
-verdict_doses = {"A": "hors corpus", "B": "corpus", "C": "hors corpus", "D": "hors corpus"}
-
-# %% mistake="verdict_doses" session="evaluation"
-# message : jamais pour l'apixaban
-verdict_doses = {"A": "hors corpus", "B": "corpus", "C": "corpus", "D": "corpus"}
-
-# %% mistake="verdict_doses" session="evaluation"
-# message : une dose de ce médicament
-verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors corpus"}
+verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "hors corpus", "D": "hors corpus"}
 
 # %% [markdown] session="formative"
 # ### Question 3b — D'où vient une dose hors corpus ? (1 point)
@@ -923,16 +907,9 @@ verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "hors co
 # de » : « Traitement : ramipril 5 mg ». On entraîne **le même** modèle à trigrammes sur ce
 # corpus, puis on lui fait compléter « Traitement : ramipril » 200 fois, à la température 0,2.
 # Comparée à celle que montre le tableau à 0,2, que deviendrait la part des doses hors corpus ?
-# Une seule réponse est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou `"D"`.
-#
-# - **A** : elle monterait : sans « un comprimé de », le modèle ne saurait plus qu'une dose
-#   doit suivre.
-# - **B** : elle baisserait nettement : le nom du médicament serait parmi les mots que le
-#   modèle lit avant d'écrire la dose.
-# - **C** : elle baisserait à peine : à basse température, le modèle écrit surtout la dose la
-#   plus fréquente du corpus, quel que soit le médicament.
-# - **D** : elle ne changerait pas : le modèle compose des nombres et des unités qu'aucune note
-#   du corpus ne contient.
+# Une seule réponse est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou `"D"` : les quatre
+# réponses possibles sont affichées par la cellule sous cette question, dans l'ordre tiré pour
+# votre copie.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -992,53 +969,67 @@ origine_dose = "B"
 # message : il ne crée pas de nombres
 origine_dose = "D"
 
+# %% session="evaluation"
+# Les quatre réponses possibles, dans l'ordre tiré pour votre copie.
+reponses_3b = {
+    "A": "elle monterait : sans « un comprimé de », le modèle ne saurait plus qu'une dose doit "
+         "suivre.",
+    "B": "elle baisserait nettement : le nom du médicament serait parmi les mots que le modèle "
+         "lit avant d'écrire la dose.",
+    "C": "elle baisserait à peine : à basse température, le modèle écrit surtout la dose la "
+         "plus fréquente du corpus, quel que soit le médicament.",
+    "D": "elle ne changerait pas : le modèle compose des nombres et des unités qu'aucune note "
+         "du corpus ne contient.",
+}
+tirage_3b = draw_cases(graine, "origine_dose", "ABCD")
+for lettre in "ABCD":
+    print(f"- {lettre} : {reponses_3b[tirage_3b.slots[lettre]]}")
+
 # %% answer="origine_dose" session="evaluation"
 origine_dose = ...
 ### BEGIN SOLUTION
-origine_dose = "B"
+origine_dose = [lettre for lettre in "ABCD" if tirage_3b.slots[lettre] == "B"][0]
 ### END SOLUTION
 
 # %% tests="origine_dose" points=1 session="evaluation"
 # Vérification de la question 3b : exécutez cette cellule.
+checks.check_form(origine_dose, name="origine_dose", kind="choice", options=["A", "B", "C", "D"])
+### BEGIN HIDDEN TESTS
+from esn_teach.generative import draw_cases as tirage_copie_3b
+
+q3b = tirage_copie_3b(checks.student_seed("14", announce=False), "origine_dose", "ABCD")
+lettre_3b = q3b.letter_of
 checks.check_choice(
-    origine_dose,
-    name="origine_dose",
-    options=["A", "B", "C", "D"],
-    digest="a1317054857e4288",
+    origine_dose, name="origine_dose", options=["A", "B", "C", "D"], expected=lettre_3b("B"),
     mistakes=[
-        checks.Mistake(None, "le modèle ne « sait » rien de ce qui doit suivre : il écrit ce "
-                       "qu'il a lu après les deux derniers mots. Dans le nouveau corpus, après "
-                       "« : ramipril », il n'a lu que des doses du ramipril.",
-                       digest="bcabad54b102c0c3"),
-        checks.Mistake(None, "à basse température, le modèle écrit le mot le plus probable "
-                       "après les deux derniers mots ; dans le nouveau corpus, ces mots "
-                       "contiennent le nom du médicament : la dose la plus probable est alors "
-                       "une dose du ramipril.", digest="f8b083c84da0b0e6"),
-        checks.Mistake(None, "le modèle n'écrit que des mots qu'il a lus : ses doses hors "
-                       "corpus sont des doses du corpus lues après un autre médicament. Il ne "
-                       "crée pas de nombres.", digest="7c0824d81dd045b3"),
+        checks.Mistake(lettre_3b("A"), "le modèle ne « sait » rien de ce qui doit suivre : il "
+                       "écrit ce qu'il a lu après les deux derniers mots. Dans le nouveau "
+                       "corpus, après « : ramipril », il n'a lu que des doses du ramipril."),
+        checks.Mistake(lettre_3b("C"), "à basse température, le modèle écrit le mot le plus "
+                       "probable après les deux derniers mots ; dans le nouveau corpus, ces "
+                       "mots contiennent le nom du médicament : la dose la plus probable est "
+                       "alors une dose du ramipril."),
+        checks.Mistake(lettre_3b("D"), "le modèle n'écrit que des mots qu'il a lus : ses doses "
+                       "hors corpus sont des doses du corpus lues après un autre médicament. Il "
+                       "ne crée pas de nombres."),
     ],
     success="le modèle ne lit que les deux derniers mots : avec « un comprimé de », le "
     "médicament est trop loin ; sans eux, « : ramipril » précède la dose, et le modèle n'a lu "
     "après ces mots que des doses du ramipril. Ce qui trompe notre petit modèle, c'est un "
-    "contexte trop court.",
-)
-### BEGIN HIDDEN TESTS
-checks.check_choice(origine_dose, name="origine_dose", options=["A", "B", "C", "D"],
-                    expected="B")
+    "contexte trop court.")
 ### END HIDDEN TESTS
 
 # %% mistake="origine_dose" session="evaluation"
 # message : le modèle ne « sait » rien de ce qui doit suivre
-origine_dose = "A"
+origine_dose = [lettre for lettre in "ABCD" if tirage_3b.slots[lettre] == "A"][0]
 
 # %% mistake="origine_dose" session="evaluation"
 # message : la dose la plus probable est alors une dose du ramipril
-origine_dose = "C"
+origine_dose = [lettre for lettre in "ABCD" if tirage_3b.slots[lettre] == "C"][0]
 
 # %% mistake="origine_dose" session="evaluation"
 # message : Il ne crée pas de nombres
-origine_dose = "D"
+origine_dose = [lettre for lettre in "ABCD" if tirage_3b.slots[lettre] == "D"][0]
 
 # %% [markdown] reveal="origine_dose"
 # <details><summary>Pourquoi ? (ouvrez après avoir répondu)</summary>
@@ -1354,14 +1345,8 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 # point ; chaque cas faux retire un seizième de point (répondre au hasard, ou partout la même
 # chose, rapporte donc peu) ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
-# - **A** : **un employeur** tient un tableau des arrêts de travail de ses salariés, avec le
-#   motif médical qu'il exige de chacun d'eux.
-# - **B** : **un cabinet de kinésithérapie** garde les dossiers de ses patients sur un serveur
-#   installé dans son propre local ; ni le cabinet ni ce serveur n'ont de certification.
-# - **C** : **un prestataire informatique** garde, dans ses propres centres de données, les
-#   dossiers des patients d'un centre de santé ; il n'a pas de certification.
-# - **D** : **une sage-femme** recopie, dans un message à sa famille, ce qu'elle a lu dans le
-#   dossier d'une voisine qu'elle a suivie pendant un accouchement difficile.
+# Vos quatre cas, tirés pour votre copie (vos voisins en ont d'autres, dans un autre ordre),
+# sont affichés par la cellule sous cette question.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1464,105 +1449,116 @@ texte_obligation = {"A": "secret", "B": "HDS", "C": "IA", "D": "aucun"}
 # message : n'héberge pour personne
 texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "HDS"}
 
+# %% session="evaluation"
+# Vos quatre cas : pour chaque lettre, l'un des cas équivalents de la réserve, dans votre ordre.
+cas_5a = {
+    "A": ["**un employeur** tient un tableau des arrêts de travail de ses salariés, avec le "
+          "motif médical qu'il exige de chacun d'eux.",
+          "**un propriétaire** qui loue un appartement exige de chaque candidat locataire un "
+          "certificat de son médecin sur ses maladies, et garde ces certificats dans un "
+          "classeur, rangés par nom."],
+    "B": ["**un cabinet de kinésithérapie** garde les dossiers de ses patients sur un serveur "
+          "installé dans son propre local ; ni le cabinet ni ce serveur n'ont de certification.",
+          "**un médecin généraliste** garde les dossiers de ses patients sur l'ordinateur de son "
+          "cabinet ; ni le médecin ni cet ordinateur n'ont de certification."],
+    "C": ["**un prestataire informatique** garde, dans ses propres centres de données, les "
+          "dossiers des patients d'un centre de santé ; il n'a pas de certification.",
+          "**une société de sauvegarde en ligne** garde sur ses serveurs, pour le compte d'un "
+          "laboratoire de biologie médicale, les résultats d'analyses de ses patients ; elle "
+          "n'a pas de certification."],
+    "D": ["**une sage-femme** recopie, dans un message à sa famille, ce qu'elle a lu dans le "
+          "dossier d'une voisine qu'elle a suivie pendant un accouchement difficile.",
+          "**un infirmier** raconte sur un réseau social, en le nommant, ce qu'il a lu dans le "
+          "dossier d'un patient de son service."],
+}
+tirage_5a = draw_cases(graine, "texte_obligation", "ABCD", {"A": 2, "B": 2, "C": 2, "D": 2})
+display(Markdown("\n".join(
+    f"- **{lettre}** : {cas_5a[tirage_5a.slots[lettre]][tirage_5a.variants[lettre]]}"
+    for lettre in "ABCD")))
+print("Quatre cas : A, B, C et D.")
+
 # %% answer="texte_obligation" session="evaluation"
 texte_obligation = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-texte_obligation = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}
+texte_obligation = tirage_5a.by_letter({"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"})
 ### END SOLUTION
 
 # %% tests="texte_obligation" points=1 session="evaluation"
 # Vérification de la question 5a : exécutez cette cellule.
-checks.check_choices(
-    texte_obligation,
-    name="texte_obligation",
-    options=["secret", "HDS", "RGPD", "IA", "aucun"],
-    digests={"A": "af460e1e8bd8ffec", "B": "d82255f0a53a0531", "C": "85a09eaa51f5889d", "D": "56d39d424d970527"},
-    mistakes={
-        "A": [
-            checks.Mistake(None, "le secret médical lie les professionnels qui prennent en charge une "
-                           "personne : un employeur n'en est pas un, même s'il apprend le motif "
-                           "médical de ses salariés.",
-                           digest="61c95eb29f2f6d2c"),
-            checks.Mistake(None, "l'hébergement certifié vise qui garde des données de soin pour le "
-                           "compte d'un autre : l'employeur tient son propre tableau, et ce n'est "
-                           "pas un soin.",
-                           digest="1f1d0304ac23c4d6"),
-            checks.Mistake(None, "rien ici n'est un système d'IA.",
-                           digest="cf2d924275be5df8"),
-            checks.Mistake(None, "un texte interdit ce traitement de données de santé, sauf exceptions, "
-                           "même hors de tout soin ; aucune ne joue ici (un motif exigé n'est pas "
-                           "donné librement).",
-                           digest="cd439354adf1fc86"),
-        ],
-        "B": [
-            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin pour "
-                           "le compte d'un autre : un cabinet qui garde ses propres dossiers chez "
-                           "lui n'héberge pour personne. Il n'a pas à être certifié.",
-                           digest="e5f24c3b3349e25e"),
-            checks.Mistake(None, "le RGPD s'applique bien à ces dossiers, mais il n'exige aucune "
-                           "certification, et rien ne dit que le cabinet le méconnaît.",
-                           digest="d0366654825ab4a2"),
-            checks.Mistake(None, "garder ses dossiers n'est pas les révéler : le secret n'est pas "
-                           "en cause, et il n'impose aucune certification.",
-                           digest="c651a50fdc5ded6b"),
-            checks.Mistake(None, "rien ici n'est un système d'IA.",
-                           digest="a5d2a62d932eccf8"),
-        ],
-        "C": [
-            checks.Mistake(None, "le RGPD encadre ce traitement, mais ne crée pas de certification "
-                           "obligatoire pour héberger des données de soin.",
-                           digest="0e9881f336a14d40"),
-            checks.Mistake(None, "le secret dit qui peut connaître les informations ; il n'impose aucune "
-                           "certification.",
-                           digest="72808623c8fbf52a"),
-            checks.Mistake(None, "cette certification est bien obligatoire, par un des quatre textes.",
-                           digest="ea26220f99339d5e"),
-            checks.Mistake(None, "rien ici n'est un système d'IA.",
-                           digest="2480442455ed90ff"),
-        ],
-        "D": [
-            checks.Mistake(None, "le RGPD s'applique aussi : elle tire ces informations d'un "
-                           "dossier (voyez aussi l'arrêt de la Cour de justice de l'Union "
-                           "européenne du 7 mars 2024, affaire C-740/22) ; mais il vaut pour tous, "
-                           "et un autre texte vise la sage-femme en raison de son métier.",
-                           digest="28e053f2209351db"),
-            checks.Mistake(None, "rien n'est hébergé pour le compte d'un autre ici : c'est une "
-                           "divulgation, pas un stockage.",
-                           digest="448a56b2ef682222"),
-            checks.Mistake(None, "une soignante n'a pas le droit de raconter ce qu'elle sait d'une "
-                           "patiente : l'un des quatre textes l'interdit.",
-                           digest="9bc314a7d9f99b34"),
-            checks.Mistake(None, "rien ici n'est un système d'IA.",
-                           digest="615db40631e495f2"),
-        ],
-    },
-    success="chaque texte a sa cible : tout traitement de données de santé, soin ou "
-            "non (RGPD : l'employeur) ; celui qui garde des données de soin pour le "
-            "compte d'un autre (HDS : le prestataire du centre de santé ; le cabinet "
-            "qui garde ses propres dossiers n'en est pas) ; le soignant (secret : la "
-            "sage-femme, même si le RGPD s'applique aussi).",
-    points=1,
-)
+checks.check_form(texte_obligation, name="texte_obligation", kind="choices",
+                  options=["secret", "HDS", "RGPD", "IA", "aucun"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-checks.check_choices(texte_obligation, name="texte_obligation", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-                     expected={"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}, points=1)
+from esn_teach.generative import draw_cases as tirage_copie_5a
+
+q5a = tirage_copie_5a(checks.student_seed("14", announce=False), "texte_obligation", "ABCD",
+                      {"A": 2, "B": 2, "C": 2, "D": 2})
+pas_ia_5a = "rien ici n'est un système d'IA."
+erreurs_5a = {
+    "A": [
+        checks.Mistake("secret", "le secret médical lie les professionnels qui prennent en "
+                       "charge une personne : ni un employeur ni un bailleur n'en sont, même "
+                       "s'ils apprennent un motif médical."),
+        checks.Mistake("HDS", "l'hébergement certifié vise qui garde des données de soin pour "
+                       "le compte d'un autre : ce fichier est le sien, et ce n'est pas un soin."),
+        checks.Mistake("IA", pas_ia_5a),
+        checks.Mistake("aucun", "un texte interdit ce traitement de données de santé, sauf "
+                       "exceptions, même hors de tout soin ; aucune ne joue ici (une "
+                       "information exigée n'est pas donnée librement)."),
+    ],
+    "B": [
+        checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin pour "
+                       "le compte d'un autre : qui garde ses propres dossiers chez lui "
+                       "n'héberge pour personne. Il n'a pas à être certifié."),
+        checks.Mistake("RGPD", "le RGPD s'applique bien à ces dossiers, mais il n'exige aucune "
+                       "certification, et rien ne dit qu'il est méconnu ici."),
+        checks.Mistake("secret", "garder ses dossiers n'est pas les révéler : le secret n'est "
+                       "pas en cause, et il n'impose aucune certification."),
+        checks.Mistake("IA", pas_ia_5a),
+    ],
+    "C": [
+        checks.Mistake("RGPD", "le RGPD encadre ce traitement, mais ne crée pas de "
+                       "certification obligatoire pour héberger des données de soin."),
+        checks.Mistake("secret", "le secret dit qui peut connaître les informations ; il "
+                       "n'impose aucune certification."),
+        checks.Mistake("aucun", "cette certification est bien obligatoire, par un des quatre "
+                       "textes."),
+        checks.Mistake("IA", pas_ia_5a),
+    ],
+    "D": [
+        checks.Mistake("RGPD", "le RGPD s'applique aussi : ces informations sont tirées d'un "
+                       "dossier (voyez aussi l'arrêt de la Cour de justice de l'Union "
+                       "européenne du 7 mars 2024, affaire C-740/22) ; mais il vaut pour tous, "
+                       "et un autre texte vise ce soignant en raison de son métier."),
+        checks.Mistake("HDS", "rien n'est hébergé pour le compte d'un autre ici : c'est une "
+                       "divulgation, pas un stockage."),
+        checks.Mistake("aucun", "un soignant n'a pas le droit de raconter ce qu'il sait d'un "
+                       "patient : l'un des quatre textes l'interdit."),
+        checks.Mistake("IA", pas_ia_5a),
+    ],
+}
+checks.check_choices(
+    texte_obligation, name="texte_obligation", options=["secret", "HDS", "RGPD", "IA", "aucun"],
+    expected=q5a.by_letter({"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}),
+    mistakes=q5a.by_letter(erreurs_5a),
+    success="chaque texte a sa cible : tout traitement de données de santé, soin ou non "
+    "(RGPD : l'employeur, le bailleur) ; celui qui garde des données de soin pour le compte "
+    "d'un autre (HDS : le prestataire, la société de sauvegarde ; le professionnel qui garde "
+    "ses propres dossiers n'en est pas) ; le soignant (secret, même si le RGPD s'applique "
+    "aussi).",
+    points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="texte_obligation" session="evaluation"
-# message : un employeur n'en est pas un
-texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "aucun"}
+# message : l'un des quatre textes l'interdit
+texte_obligation = {"A": "aucun", "B": "aucun", "C": "aucun", "D": "aucun"}
 
 # %% mistake="texte_obligation" session="evaluation"
-# message : un cabinet qui garde ses propres dossiers
-texte_obligation = {"A": "RGPD", "B": "HDS", "C": "HDS", "D": "secret"}
+# message : n'héberge pour personne
+texte_obligation = {"A": "HDS", "B": "HDS", "C": "HDS", "D": "HDS"}
 
 # %% mistake="texte_obligation" session="evaluation"
 # message : ne crée pas de certification obligatoire
-texte_obligation = {"A": "RGPD", "B": "aucun", "C": "RGPD", "D": "secret"}
-
-# %% mistake="texte_obligation" session="evaluation"
-# message : un autre texte vise la sage-femme en raison de son métier
-texte_obligation = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "RGPD"}
+texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 
 # %% [markdown] session="formative"
 # ### Question 5b — Des outils d'IA : quel texte s'applique ? (1 point)
@@ -1600,18 +1596,8 @@ texte_obligation = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "RGPD"}
 # cas faux retire un seizième de point. Chaque cas parle d'un outil d'IA ; cela ne veut pas dire
 # que le règlement sur l'IA y répond.
 #
-# - **E** : **une jeune entreprise** entraîne son outil d'IA sur les photos de peau que les
-#   utilisateurs de son application grand public lui ont envoyées pour un tout autre usage,
-#   avec leur diagnostic déclaré, sans le leur demander et sans aucun lien avec un soin.
-# - **F** : **une mutuelle** publie sur son site une page sur la rougeole, destinée à informer
-#   le public, écrite par un agent conversationnel ; personne ne l'a relue avant de la publier,
-#   ni n'en assume la responsabilité éditoriale ; la page ne dit pas qu'une IA l'a écrite.
-# - **G** : **un kinésithérapeute** fait écrire par un outil d'IA un billet humoristique sur la
-#   rééducation d'un de ses patients, qu'il nomme, et le publie sur un réseau social.
-# - **H** : **un centre hospitalier** publie sur son site une page sur la rougeole, destinée au
-#   public, écrite par un agent conversationnel ; un médecin du service l'a relue, corrigée et
-#   signée, et le centre la publie sous sa responsabilité ; la page ne dit pas qu'une IA l'a
-#   écrite.
+# Vos quatre cas, tirés pour votre copie (vos voisins en ont d'autres, dans un autre ordre),
+# sont affichés par la cellule sous cette question.
 #
 # <details><summary>Indice</summary>
 #
@@ -1733,116 +1719,129 @@ texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "IA"}
 # message : mais un autre texte vise le soignant en tant que tel
 texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "RGPD"}
 
+# %% session="evaluation"
+# Vos quatre cas : pour chaque lettre, l'un des cas équivalents de la réserve, dans votre ordre.
+cas_5b = {
+    "E": ["**une jeune entreprise** entraîne son outil d'IA sur les photos de peau que les "
+          "utilisateurs de son application grand public lui ont envoyées pour un tout autre "
+          "usage, avec leur diagnostic déclaré, sans le leur demander et sans aucun lien avec "
+          "un soin.",
+          "**l'éditeur d'une application de suivi du sommeil** entraîne son outil d'IA sur les "
+          "troubles du sommeil et les traitements que ses utilisateurs y ont notés pour un tout "
+          "autre usage, sans le leur demander et sans aucun lien avec un soin."],
+    "F": ["**une mutuelle** publie sur son site une page sur la rougeole, destinée à informer "
+          "le public, écrite par un agent conversationnel ; personne ne l'a relue avant de la "
+          "publier, ni n'en assume la responsabilité éditoriale ; la page ne dit pas qu'une IA "
+          "l'a écrite.",
+          "**une association de patients** publie sur son site une page sur le diabète de type "
+          "2, destinée à informer le public, écrite par un agent conversationnel ; personne ne "
+          "l'a relue avant de la publier, ni n'en assume la responsabilité éditoriale ; la page "
+          "ne dit pas qu'une IA l'a écrite."],
+    "G": ["**un kinésithérapeute** fait écrire par un outil d'IA un billet humoristique sur la "
+          "rééducation d'un de ses patients, qu'il nomme, et le publie sur un réseau social.",
+          "**une orthophoniste** fait écrire par un outil d'IA une anecdote sur les progrès "
+          "d'une de ses patientes, qu'elle nomme, et la publie sur son blog."],
+    "H": ["**un centre hospitalier** publie sur son site une page sur la rougeole, destinée au "
+          "public, écrite par un agent conversationnel ; un médecin du service l'a relue, "
+          "corrigée et signée, et le centre la publie sous sa responsabilité ; la page ne dit "
+          "pas qu'une IA l'a écrite.",
+          "**une clinique** publie sur son site une page sur la prévention des chutes des "
+          "personnes âgées, destinée au public, écrite par un agent conversationnel ; un "
+          "gériatre de la clinique l'a relue, corrigée et signée, et la clinique la publie sous "
+          "sa responsabilité ; la page ne dit pas qu'une IA l'a écrite."],
+}
+tirage_5b = draw_cases(graine, "texte_ia", "EFGH", {"E": 2, "F": 2, "G": 2, "H": 2})
+display(Markdown("\n".join(
+    f"- **{lettre}** : {cas_5b[tirage_5b.slots[lettre]][tirage_5b.variants[lettre]]}"
+    for lettre in "EFGH")))
+print("Quatre cas : E, F, G et H.")
+
 # %% answer="texte_ia" session="evaluation"
 texte_ia = {"E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
-texte_ia = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}
+texte_ia = tirage_5b.by_letter({"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"})
 ### END SOLUTION
 
 # %% tests="texte_ia" points=1 session="evaluation"
 # Vérification de la question 5b : exécutez cette cellule.
-checks.check_choices(
-    texte_ia,
-    name="texte_ia",
-    options=["secret", "HDS", "RGPD", "IA", "aucun"],
-    digests={"E": "75d75f9bb9032350", "F": "b9ce3d739cead942", "G": "7615377151611295", "H": "8c088087dc10c6da"},
-    mistakes={
-        "E": [
-            checks.Mistake(None, "le règlement sur l'IA impose à un fournisseur d'autres obligations "
-                           "(dire, marquer) ; interdire un traitement de données de santé, sauf "
-                           "exceptions, c'est un autre texte, avec ou sans IA.",
-                           digest="81cb2c1ac7067db1"),
-            checks.Mistake(None, "le secret médical lie les professionnels qui prennent en charge une "
-                           "personne : ici, ni soignant, ni soin.",
-                           digest="ac66417741e00db2"),
-            checks.Mistake(None, "l'hébergement certifié vise les données recueillies pour la "
-                           "prévention, le diagnostic ou le soin : ici, aucun soin.",
-                           digest="b193e65bc4595ff2"),
-            checks.Mistake(None, "un texte encadre ce traitement, même hors de tout soin.",
-                           digest="bf6bc96aa7268a4b"),
-        ],
-        "F": [
-            checks.Mistake(None, "l'article 50 (paragraphe 4) ne dispense celui qui publie que si le "
-                           "texte a été relu par un humain et qu'une personne en assume la "
-                           "responsabilité éditoriale : ici, ni l'un ni l'autre ; l'obligation de "
-                           "le dire demeure.",
-                           digest="a0174ef86c0485af"),
-            checks.Mistake(None, "le RGPD encadre les données personnelles ; une page pour le public "
-                           "n'en contient pas, et il ne dit pas comment la rédiger.",
-                           digest="b45e2c31178bd075"),
-            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un patient ; la "
-                           "page ne parle d'aucun patient.",
-                           digest="a52922cfcd7c36df"),
-            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin ; une page "
-                           "pour le public n'en contient pas.",
-                           digest="8400f8b7580e0922"),
-        ],
-        "G": [
-            checks.Mistake(None, "le règlement sur l'IA ne dit pas à qui un soignant peut parler d'un "
-                           "patient : que le billet vienne d'une IA ne change rien à "
-                           "l'interdiction.",
-                           digest="c5de6bc65517201d"),
-            checks.Mistake(None, "le RGPD s'applique aussi à cette publication ; mais un autre texte "
-                           "vise le soignant en tant que tel.",
-                           digest="4d1dd461eea74f2f"),
-            checks.Mistake(None, "rien n'est hébergé pour le compte d'un autre ici : c'est une "
-                           "publication.",
-                           digest="5b79f8c6171fcb26"),
-            checks.Mistake(None, "un soignant n'a pas le droit de révéler ce qu'il sait d'un patient : "
-                           "l'un des quatre textes l'interdit.",
-                           digest="c8f3789b6a3e6536"),
-        ],
-        "H": [
-            checks.Mistake(None, "la certification HDS vise qui héberge des données de soin pour le "
-                           "compte d'un autre : une page pour le public n'en contient pas.",
-                           digest="6539174f54bb3c65"),
-            checks.Mistake(None, "l'article 50 (paragraphe 4) dispense celui qui publie quand le texte "
-                           "a été relu par un humain et qu'une personne en assume la "
-                           "responsabilité éditoriale : ici, un médecin l'a relu et signé, le "
-                           "centre la publie sous sa responsabilité.",
-                           digest="49751072cdd37ffc"),
-            checks.Mistake(None, "le RGPD encadre les données personnelles ; une page pour le public "
-                           "n'en contient pas.",
-                           digest="515bd40860378a5f"),
-            checks.Mistake(None, "le secret dit qui peut connaître les informations sur un patient ; la "
-                           "page ne parle d'aucun patient.",
-                           digest="1fe97e8b5c3ae745"),
-        ],
-    },
-    success="l'article 50 vise le fournisseur de l'outil d'IA (dire qu'on parle à "
-            "une machine, marquer ce qu'elle génère) et celui qui publie un texte "
-            "d'information du public généré par une IA, sauf relecture humaine et "
-            "responsabilité éditoriale (F : ni l'une ni l'autre). Une IA ne change "
-            "pas les autres textes : les données de santé restent interdites de "
-            "traitement sauf exceptions (RGPD), le soignant reste tenu au secret. "
-            "Dire qu'une IA a aidé à "
-            "écrire reste une règle de l'école (V6 — Intégrité et transparence).",
-    points=1,
-)
+checks.check_form(texte_ia, name="texte_ia", kind="choices",
+                  options=["secret", "HDS", "RGPD", "IA", "aucun"], items=["E", "F", "G", "H"])
 ### BEGIN HIDDEN TESTS
-checks.check_choices(texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-                     expected={"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}, points=1)
+from esn_teach.generative import draw_cases as tirage_copie_5b
+
+q5b = tirage_copie_5b(checks.student_seed("14", announce=False), "texte_ia", "EFGH",
+                      {"E": 2, "F": 2, "G": 2, "H": 2})
+page_publique_5b = ("le secret dit qui peut connaître les informations sur un patient ; la "
+                    "page ne parle d'aucun patient.")
+erreurs_5b = {
+    "E": [
+        checks.Mistake("IA", "le règlement sur l'IA impose à un fournisseur d'autres "
+                       "obligations (dire, marquer) ; interdire un traitement de données de "
+                       "santé, sauf exceptions, c'est un autre texte, avec ou sans IA."),
+        checks.Mistake("secret", "le secret médical lie les professionnels qui prennent en "
+                       "charge une personne : ici, ni soignant, ni soin."),
+        checks.Mistake("HDS", "l'hébergement certifié vise les données recueillies pour la "
+                       "prévention, le diagnostic ou le soin : ici, aucun soin."),
+        checks.Mistake("aucun", "un texte encadre ce traitement, même hors de tout soin."),
+    ],
+    "F": [
+        checks.Mistake("aucun", "l'article 50 (paragraphe 4) ne dispense celui qui publie que "
+                       "si le texte a été relu par un humain et qu'une personne en assume la "
+                       "responsabilité éditoriale : ici, ni l'un ni l'autre ; l'obligation de le "
+                       "dire demeure."),
+        checks.Mistake("RGPD", "le RGPD encadre les données personnelles ; une page pour le "
+                       "public n'en contient pas, et il ne dit pas comment la rédiger."),
+        checks.Mistake("secret", page_publique_5b),
+        checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin ; une "
+                       "page pour le public n'en contient pas."),
+    ],
+    "G": [
+        checks.Mistake("IA", "le règlement sur l'IA ne dit pas à qui un soignant peut parler "
+                       "d'un patient : que le texte vienne d'une IA ne change rien à "
+                       "l'interdiction."),
+        checks.Mistake("RGPD", "le RGPD s'applique aussi à cette publication ; mais un autre "
+                       "texte vise le soignant en tant que tel."),
+        checks.Mistake("HDS", "rien n'est hébergé pour le compte d'un autre ici : c'est une "
+                       "publication."),
+        checks.Mistake("aucun", "un soignant n'a pas le droit de révéler ce qu'il sait d'un "
+                       "patient : l'un des quatre textes l'interdit."),
+    ],
+    "H": [
+        checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin pour "
+                       "le compte d'un autre : une page pour le public n'en contient pas."),
+        checks.Mistake("IA", "l'article 50 (paragraphe 4) dispense celui qui publie quand le "
+                       "texte a été relu par un humain et qu'une personne en assume la "
+                       "responsabilité éditoriale : ici, un soignant l'a relu et signé, "
+                       "l'établissement la publie sous sa responsabilité."),
+        checks.Mistake("RGPD", "le RGPD encadre les données personnelles ; une page pour le "
+                       "public n'en contient pas."),
+        checks.Mistake("secret", page_publique_5b),
+    ],
+}
+checks.check_choices(
+    texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD", "IA", "aucun"],
+    expected=q5b.by_letter({"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}),
+    mistakes=q5b.by_letter(erreurs_5b),
+    success="l'article 50 vise le fournisseur de l'outil d'IA (dire qu'on parle à une machine, "
+    "marquer ce qu'elle génère) et celui qui publie un texte d'information du public généré "
+    "par une IA, sauf relecture humaine et responsabilité éditoriale (la page que personne n'a "
+    "relue). Une IA ne change pas les autres textes : les données de santé restent interdites "
+    "de traitement sauf exceptions (RGPD), le soignant reste tenu au secret. Dire qu'une IA a "
+    "aidé à écrire reste une règle de l'école (V6 — Intégrité et transparence).",
+    points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="texte_ia" session="evaluation"
-# message : c'est un autre texte, avec ou sans IA
-texte_ia = {"E": "IA", "F": "aucun", "G": "HDS", "H": "secret"}
-
-# %% mistake="texte_ia" session="evaluation"
-# message : que le billet vienne d'une IA
+# message : que le texte vienne d'une IA
 texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
 
 # %% mistake="texte_ia" session="evaluation"
 # message : ici, ni l'un ni l'autre
-texte_ia = {"E": "RGPD", "F": "aucun", "G": "secret", "H": "aucun"}
-
-# %% mistake="texte_ia" session="evaluation"
-# message : ici, un médecin l'a relu et signé
-texte_ia = {"E": "RGPD", "F": "IA", "G": "secret", "H": "IA"}
+texte_ia = {"E": "aucun", "F": "aucun", "G": "aucun", "H": "aucun"}
 
 # %% mistake="texte_ia" session="evaluation"
 # message : mais un autre texte vise le soignant en tant que tel
-texte_ia = {"E": "RGPD", "F": "IA", "G": "RGPD", "H": "aucun"}
+texte_ia = {"E": "RGPD", "F": "RGPD", "G": "RGPD", "H": "RGPD"}
 
 # %% [markdown]
 # ## 6. Désidentifier automatiquement, et ses limites
@@ -2349,19 +2348,8 @@ rappel_spacy = par_role.loc["patient", "présents"] / par_role.loc["patient", "P
 # (répondre au hasard rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire
 # rien.
 #
-# - **A** : déclarer l'incident en matériovigilance, puisque l'erreur vient d'un outil numérique.
-# - **B** : déclarer un événement indésirable grave associé aux soins (EIGS) à l'agence
-#   régionale de santé.
-# - **C** : dire au médecin de réanimation quelle dose le patient a reçue, et depuis quand.
-# - **D** : écrire la fiche d'événement indésirable avant de prévenir le médecin, tant que les
-#   faits sont frais.
-# - **E** : remplir la fiche d'événement indésirable de l'établissement, en écrivant que la
-#   dose venait d'une synthèse écrite par un agent conversationnel.
-# - **F** : vérifier que la dose fausse n'est plus écrite nulle part (plan de soins, traitement
-#   de sortie en préparation), et la faire corriger par le médecin.
-# - **G** : déclarer l'effet indésirable au centre régional de pharmacovigilance.
-# - **H** : notifier vous-même la violation de données à la CNIL, dans les 72 heures, puisque
-#   des données du patient sont parties vers un agent conversationnel grand public.
+# Vos huit actions, A à H, tirés pour votre copie (vos voisins les ont dans un autre ordre), sont affichés
+# par la cellule sous cette question.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2476,122 +2464,111 @@ signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'a
 signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
                "F": "non", "G": "non", "H": "ensuite"}
 
+# %% session="evaluation"
+# Vos huit actions, dans l'ordre tiré pour votre copie.
+actions_7 = {
+    "A": "déclarer l'incident en matériovigilance, puisque l'erreur vient d'un outil numérique.",
+    "B": "déclarer un événement indésirable grave associé aux soins (EIGS) à l'agence "
+         "régionale de santé.",
+    "C": "dire au médecin de réanimation quelle dose le patient a reçue, et depuis quand.",
+    "D": "écrire la fiche d'événement indésirable avant de prévenir le médecin, tant que les "
+         "faits sont frais.",
+    "E": "remplir la fiche d'événement indésirable de l'établissement, en écrivant que la dose "
+         "venait d'une synthèse écrite par un agent conversationnel.",
+    "F": "vérifier que la dose fausse n'est plus écrite nulle part (plan de soins, traitement "
+         "de sortie en préparation), et la faire corriger par le médecin.",
+    "G": "déclarer l'effet indésirable au centre régional de pharmacovigilance.",
+    "H": "notifier vous-même la violation de données à la CNIL, dans les 72 heures, puisque "
+         "des données du patient sont parties vers un agent conversationnel grand public.",
+}
+tirage_7 = draw_cases(graine, "signalement", "ABCDEFGH")
+for lettre in "ABCDEFGH":
+    print(f"- {lettre} : {actions_7[tirage_7.slots[lettre]]}")
+
 # %% answer="signalement" session="evaluation"
 signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
-signalement = {"A": "non", "B": "ensuite", "C": "d'abord", "D": "non", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite", "H": "non"}
+signalement = tirage_7.by_letter({"A": "non", "B": "ensuite", "C": "d'abord", "D": "non",
+                                  "E": "ensuite", "F": "d'abord", "G": "ensuite", "H": "non"})
 ### END SOLUTION
 
 # %% tests="signalement" points=2 session="evaluation"
 # Vérification de la question 7 : exécutez cette cellule.
+checks.check_form(signalement, name="signalement", kind="choices",
+                  options=["d'abord", "ensuite", "non"], items=list("ABCDEFGH"))
+### BEGIN HIDDEN TESTS
+from esn_teach.generative import draw_cases as tirage_copie_7
+
+q7 = tirage_copie_7(checks.student_seed("14", announce=False), "signalement", "ABCDEFGH")
+erreurs_7 = {
+    "A": [checks.Mistake("d'abord", "la matériovigilance vaut pour un dispositif médical, "
+                         "qu'un fabricant destine à un usage médical : un agent conversationnel "
+                         "grand public n'en est pas un. Le bon circuit est la "
+                         "pharmacovigilance."),
+          checks.Mistake("ensuite", "la matériovigilance vaut pour un dispositif médical, "
+                         "qu'un fabricant destine à un usage médical : un agent conversationnel "
+                         "grand public n'en est pas un, même plus tard.")],
+    "B": [checks.Mistake("d'abord", "une hémorragie qui mène en réanimation met en jeu le "
+                         "pronostic vital : c'est un événement grave, à déclarer à l'ARS, mais "
+                         "une fois le patient pris en charge ; la déclaration ne le soigne "
+                         "pas."),
+          checks.Mistake("non", "une hémorragie qui mène en réanimation met en jeu le "
+                         "pronostic vital : c'est un événement indésirable grave associé aux "
+                         "soins, que tout professionnel qui le constate déclare à l'ARS.")],
+    "C": [checks.Mistake("ensuite", "le patient d'abord : sans la dose reçue et sa durée, la "
+                         "réanimation ne peut pas traiter la cause du saignement."),
+          checks.Mistake("non", "dire au médecin ce que le patient a reçu est le premier "
+                         "geste, pas une option.")],
+    "D": [checks.Mistake("d'abord", "écrire la fiche avant de prévenir le médecin retarde le "
+                         "traitement du patient : l'ordre est faux."),
+          checks.Mistake("ensuite", "la fiche vient après l'appel au médecin, pas avant : "
+                         "l'ordre est faux.")],
+    "E": [checks.Mistake("d'abord", "la fiche ne protège pas le patient : elle vient une fois "
+                         "celui-ci pris en charge."),
+          checks.Mistake("non", "la fiche d'événement indésirable est à remplir, en disant "
+                         "d'où venait l'erreur : c'est elle qui permet d'éviter que cela "
+                         "recommence.")],
+    "F": [checks.Mistake("ensuite", "tant que la dose fausse reste écrite, elle peut être "
+                         "redonnée : la faire corriger protège le patient, tout de suite."),
+          checks.Mistake("non", "tant que la dose fausse reste écrite, elle peut être "
+                         "redonnée : c'est à faire, tout de suite.")],
+    "G": [checks.Mistake("d'abord", "la déclaration au centre de pharmacovigilance ne soigne "
+                         "pas le patient : elle vient une fois celui-ci pris en charge."),
+          checks.Mistake("non", "un effet indésirable d'un médicament, dû à une erreur de "
+                         "dose, se déclare au centre régional de pharmacovigilance, en plus de "
+                         "l'ARS.")],
+    "H": [checks.Mistake("d'abord", "la notification à la CNIL revient à l'établissement, "
+                         "responsable du traitement, s'il y a un risque : vous, vous prévenez "
+                         "son DPO, une fois le patient pris en charge."),
+          checks.Mistake("ensuite", "la notification à la CNIL revient à l'établissement, "
+                         "responsable du traitement, s'il y a un risque : vous, vous prévenez "
+                         "son DPO.")],
+}
 checks.check_choices(
-    signalement,
-    name="signalement",
-    options=["d'abord", "ensuite", "non"],
-    digests={"A": "11deab3110be3f33", "B": "445319546e8c6aca", "C": "0a9b05e2465160ae",
-             "D": "58b2e1a45ecb20b6", "E": "98521db6c0a9b63d", "F": "916a08975b5c06dd",
-             "G": "3d406f0bc3cb44fd", "H": "5074f1b64bf730f0"},
-    mistakes={
-        "A": [checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
-                             "fabricant destine à un usage médical : un agent conversationnel "
-                             "grand public n'en est pas un. Le bon circuit est la "
-                             "pharmacovigilance.", digest="80be28fdf992ca46"),
-              checks.Mistake(None, "la matériovigilance vaut pour un dispositif médical, qu'un "
-                             "fabricant destine à un usage médical : un agent conversationnel "
-                             "grand public n'en est pas un, même plus tard.",
-                             digest="630392923c76ad74")],
-        "B": [checks.Mistake(None, "une hémorragie qui mène en réanimation met en jeu le "
-                             "pronostic vital : c'est un événement grave, à déclarer à l'ARS, mais "
-                             "une fois le patient pris en charge ; la déclaration ne le soigne "
-                             "pas.", digest="1cf1eb5e5458f03f"),
-              checks.Mistake(None, "une hémorragie qui mène en réanimation met en jeu le "
-                             "pronostic vital : c'est un événement indésirable grave associé aux "
-                             "soins, que tout professionnel qui le constate déclare à l'ARS.",
-                             digest="bda5fefa787f599b")],
-        "C": [checks.Mistake(None, "le patient d'abord : sans la dose reçue et sa durée, la "
-                             "réanimation ne peut pas traiter la cause du saignement.",
-                             digest="c868f472d34752b4"),
-              checks.Mistake(None, "dire au médecin ce que le patient a reçu est le premier "
-                             "geste, pas une option.", digest="dbc2e7ed96d48be1")],
-        "D": [checks.Mistake(None, "écrire la fiche avant de prévenir le médecin retarde le "
-                             "traitement du patient : l'ordre est faux.",
-                             digest="19a95548cb040354"),
-              checks.Mistake(None, "la fiche vient après l'appel au médecin, pas avant : "
-                             "l'ordre est faux.", digest="12741ee0cd0b5c2f")],
-        "E": [checks.Mistake(None, "la fiche ne protège pas le patient : elle vient une fois "
-                             "celui-ci pris en charge.", digest="c7ec2427f06353b0"),
-              checks.Mistake(None, "la fiche d'événement indésirable est à remplir, en disant "
-                             "d'où venait l'erreur : c'est elle qui permet d'éviter que cela "
-                             "recommence.", digest="31464a0bf871dcc5")],
-        "F": [checks.Mistake(None, "tant que la dose fausse reste écrite, elle peut être "
-                             "redonnée : la faire corriger protège le patient, tout de suite.",
-                             digest="cee0b94c743de2ae"),
-              checks.Mistake(None, "tant que la dose fausse reste écrite, elle peut être "
-                             "redonnée : c'est à faire, tout de suite.", digest="74ee8633fd1f4ef4")],
-        "G": [checks.Mistake(None, "la déclaration au centre de pharmacovigilance ne soigne pas "
-                             "le patient : elle vient une fois celui-ci pris en charge.",
-                             digest="508519c5acfd408a"),
-              checks.Mistake(None, "un effet indésirable d'un médicament, dû à une erreur de "
-                             "dose, se déclare au centre régional de pharmacovigilance, en plus "
-                             "de l'ARS.", digest="a010310a3401965a")],
-        "H": [checks.Mistake(None, "la notification à la CNIL revient à l'établissement, "
-                             "responsable du traitement, s'il y a un risque : vous, vous "
-                             "prévenez son DPO, une fois le patient pris en charge.",
-                             digest="0e7535326d340672"),
-              checks.Mistake(None, "la notification à la CNIL revient à l'établissement, "
-                             "responsable du traitement, s'il y a un risque : vous, vous "
-                             "prévenez son DPO.", digest="a907bc7d7be57ffa")],
-    },
+    signalement, name="signalement", options=["d'abord", "ensuite", "non"],
+    expected=q7.by_letter({"A": "non", "B": "ensuite", "C": "d'abord", "D": "non",
+                           "E": "ensuite", "F": "d'abord", "G": "ensuite", "H": "non"}),
+    mistakes=q7.by_letter(erreurs_7),
     success="le patient d'abord (dire au médecin la dose reçue, faire corriger la dose écrite) ; "
     "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, la "
-    "pharmacovigilance et, le pronostic vital étant en jeu (réanimation), l'EIGS à l'ARS. Pas la "
-    "matériovigilance : un agent grand public n'est pas un dispositif médical. Les données "
-    "sorties : le DPO, et c'est l'établissement qui notifie la CNIL. L'outil ne change rien "
-    "au circuit.",
-    points=2,
-)
-### BEGIN HIDDEN TESTS
-checks.check_choices(signalement, name="signalement", options=["d'abord", "ensuite", "non"],
-                     expected={"A": "non", "B": "ensuite", "C": "d'abord", "D": "non",
-                               "E": "ensuite", "F": "d'abord", "G": "ensuite", "H": "non"},
-                     points=2)
+    "pharmacovigilance et, le pronostic vital étant en jeu (réanimation), l'EIGS à l'ARS. Pas "
+    "la matériovigilance : un agent grand public n'est pas un dispositif médical. Les données "
+    "sorties : le DPO, et c'est l'établissement qui notifie la CNIL. L'outil ne change rien au "
+    "circuit.",
+    points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="signalement" session="evaluation"
-# message : c'est un événement indésirable grave associé aux soins, que tout
-signalement = {"A": "non", "B": "non", "C": "d'abord", "D": "non", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite", "H": "non"}
+# message : la déclaration ne le soigne pas
+signalement = {lettre: "d'abord" for lettre in "ABCDEFGH"}
+
+# %% mistake="signalement" session="evaluation"
+# message : que tout professionnel qui le constate déclare à l'ARS
+signalement = {lettre: "non" for lettre in "ABCDEFGH"}
 
 # %% mistake="signalement" session="evaluation"
 # message : grand public n'en est pas un, même plus tard
-signalement = {"A": "ensuite", "B": "ensuite", "C": "d'abord", "D": "non", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite", "H": "non"}
-
-# %% mistake="signalement" session="evaluation"
-# message : l'ordre est faux
-signalement = {"A": "non", "B": "ensuite", "C": "d'abord", "D": "d'abord", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite", "H": "non"}
-
-# %% mistake="signalement" session="evaluation"
-# message : la déclaration ne le soigne pas
-signalement = {"A": "non", "B": "d'abord", "C": "d'abord", "D": "non", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite", "H": "non"}
-
-# %% mistake="signalement" session="evaluation"
-# message : la notification à la CNIL revient à l'établissement
-signalement = {"A": "non", "B": "ensuite", "C": "d'abord", "D": "non", "E": "ensuite",
-               "F": "d'abord", "G": "ensuite", "H": "ensuite"}
-
-# %% mistake="signalement" session="formative"
-# message : c'est une violation de données : le DPO
-signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'abord",
-               "F": "ensuite", "G": "non", "H": "non"}
-
-# %% mistake="signalement" session="formative"
-# message : rien de cela ici, même
-signalement = {"A": "d'abord", "B": "ensuite", "C": "ensuite", "D": "non", "E": "d'abord",
-               "F": "ensuite", "G": "non", "H": "ensuite"}
+signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 
 # %% [markdown]
 # ## 8. Réflexion : un dossier dans un agent conversationnel

@@ -7,7 +7,15 @@ every probability shown to a student can be checked by hand. Nothing is
 downloaded.
 """
 
-from esn_teach.generative._exam import ExamCase, ExamCases, NameCounts, exam_cases, name_counts
+from esn_teach.generative._exam import (
+    CaseDraw,
+    ExamCase,
+    ExamCases,
+    NameCounts,
+    draw_cases,
+    exam_cases,
+    name_counts,
+)
 from esn_teach.generative._ner import load_french_ner
 from esn_teach.generative._ngram import (
     END,
@@ -22,6 +30,7 @@ from esn_teach.generative._ngram import (
 
 __all__ = [
     "END",
+    "CaseDraw",
     "ExamCase",
     "ExamCases",
     "PRESCRIPTION_PROMPT",
@@ -29,6 +38,7 @@ __all__ = [
     "NameCounts",
     "apply_temperature",
     "detokenize",
+    "draw_cases",
     "exam_cases",
     "load_french_ner",
     "name_counts",

@@ -8,13 +8,23 @@ hidden tests call the same function with the copy's seed, so both always agree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import zlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-__all__ = ["ExamCase", "ExamCases", "LEAK_POOL", "NameCounts", "exam_cases", "name_counts"]
+__all__ = [
+    "CaseDraw",
+    "ExamCase",
+    "ExamCases",
+    "LEAK_POOL",
+    "NameCounts",
+    "draw_cases",
+    "exam_cases",
+    "name_counts",
+]
 
 #: Probabilities a sentence's words may get in question 1 (one or two decimals,
 #: easy to type).
@@ -270,3 +280,49 @@ def name_counts(notes: Any, positions: Sequence[int], nlp: Any) -> NameCounts:
         names=len(names),
         names_spacy=int(names["spacy"].sum()),
     )
+
+
+@dataclass(frozen=True)
+class CaseDraw:
+    """Which case a student judges under each letter: its slot and the slot's variant."""
+
+    slots: dict[str, str]
+    variants: dict[str, int]
+
+    def by_letter(self, per_slot: Mapping[str, Any]) -> dict[str, Any]:
+        """Relabel a mapping slot → value (an answer, named mistakes) by this draw's letters."""
+        return {letter: per_slot[slot] for letter, slot in self.slots.items()}
+
+    def letter_of(self, slot: str) -> str:
+        """The letter under which this student sees ``slot``."""
+        (letter,) = [letter for letter, shown in self.slots.items() if shown == slot]
+        return letter
+
+
+def draw_cases(
+    seed: int, question: str, letters: str, variants: Mapping[str, int] | None = None
+) -> CaseDraw:
+    """Draw, for a question, which case each letter shows, in this student's order.
+
+    Parameters
+    ----------
+    seed : int
+        ``checks.student_seed("14")``.
+    question : str
+        The question's name (each question draws from its own stream).
+    letters : str
+        The question's letters, in order (``"ABCD"``; ``"EFGH"``). The slots are
+        the same letters: slot ``"A"`` is the case the formative text calls A.
+    variants : mapping of str to int, optional
+        How many equivalent variants each slot has in the pool (default one):
+        each student gets one of them.
+
+    Returns
+    -------
+    CaseDraw
+    """
+    rng = np.random.default_rng([seed, zlib.crc32(question.encode())])
+    order = rng.permutation(len(letters))
+    chosen = {slot: int(rng.integers((variants or {}).get(slot, 1))) for slot in letters}
+    slots = {letter: letters[i] for letter, i in zip(letters, order, strict=True)}
+    return CaseDraw(slots=slots, variants={letter: chosen[slot] for letter, slot in slots.items()})
