@@ -30,10 +30,10 @@ from esn_teach.generative._ngram import (
 
 __all__ = [
     "END",
+    "PRESCRIPTION_PROMPT",
     "CaseDraw",
     "ExamCase",
     "ExamCases",
-    "PRESCRIPTION_PROMPT",
     "NGramModel",
     "NameCounts",
     "apply_temperature",

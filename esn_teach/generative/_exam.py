@@ -16,10 +16,10 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "LEAK_POOL",
     "CaseDraw",
     "ExamCase",
     "ExamCases",
-    "LEAK_POOL",
     "NameCounts",
     "draw_cases",
     "exam_cases",
@@ -178,10 +178,13 @@ def _sentence(rng: np.random.Generator) -> tuple[float, ...]:
 
 def _temperature(rng: np.random.Generator) -> tuple[float, float, float]:
     while True:
-        first = float(rng.choice((0.5, 0.55, 0.6, 0.65, 0.7, 0.75)))
-        third = float(rng.choice((0.05, 0.1, 0.15)))
+        first = float(rng.choice((0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)))
+        third = float(rng.choice((0.05, 0.1, 0.15, 0.2)))
         second = round(1 - first - third, 2)
-        if second > third + 0.05:
+        squares = first**2 + second**2 + third**2
+        # Three distinct words, the first the most likely; cooling lowers the second (the
+        # feedback says so): the sum of the squares exceeds its probability.
+        if third + 0.05 < second < first and second < squares - 0.02:
             return first, second, third
 
 
@@ -236,7 +239,7 @@ class NameCounts:
 
     @property
     def patient_recall(self) -> float:
-        """spaCy's recall (« personne » entities) for the patients' names alone."""
+        """SpaCy's recall (« personne » entities) for the patients' names alone."""
         return self.patients_spacy / self.patients
 
 
@@ -294,7 +297,7 @@ class CaseDraw:
         return {letter: per_slot[slot] for letter, slot in self.slots.items()}
 
     def letter_of(self, slot: str) -> str:
-        """The letter under which this student sees ``slot``."""
+        """Return the letter under which this student sees ``slot``."""
         (letter,) = [letter for letter, shown in self.slots.items() if shown == slot]
         return letter
 

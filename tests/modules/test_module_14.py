@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from esn_teach import checks
-from esn_teach.generative import exam_cases
+from esn_teach.generative import draw_cases, exam_cases
 from esn_teach.generative._exam import LEAK_NO, LEAK_POOL, LEAK_YES, N_NOTES, N_SCORED
 
 STUDENTS = [f"etudiant{number:02d}" for number in range(12)] + ["esn-teach-construction"]
@@ -74,3 +74,49 @@ def test_the_pool_is_twice_the_question_and_its_messages_match_the_named_mistake
     for case in LEAK_POOL:
         assert (LEAK_YES in case.mistake) == (case.answer == "oui")
         assert (LEAK_NO in case.mistake) == (case.answer == "non")
+
+
+QUESTIONS = {  # question: (letters, the right answer of each slot, variants per slot)
+    "verdict_doses": (
+        "ABCD",
+        {"A": "hors corpus", "B": "corpus", "C": "corpus", "D": "hors corpus"},
+        None,
+    ),
+    "texte_obligation": ("ABCD", {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}, 2),
+    "texte_ia": ("EFGH", {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}, 2),
+    "signalement": (
+        "ABCDEFGH",
+        dict(
+            zip(
+                "ABCDEFGH",
+                ["non", "ensuite", "d'abord", "non", "ensuite", "d'abord", "ensuite", "non"],
+                strict=True,
+            )
+        ),
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("question", sorted(QUESTIONS))
+def test_the_cases_of_each_choice_question_are_drawn_per_student(question, monkeypatch):
+    letters, right, variants = QUESTIONS[question]
+    per_slot = None if variants is None else dict.fromkeys(letters, variants)
+    answers, draws = set(), set()
+    for student in STUDENTS:
+        monkeypatch.setenv(checks.STUDENT_ENV, student)
+        draw = draw_cases(checks.student_seed("14", announce=False), question, letters, per_slot)
+        assert sorted(draw.slots) == sorted(draw.slots.values()) == list(letters)
+        assert all(0 <= draw.variants[letter] < (variants or 1) for letter in letters)
+        answers.add(tuple(draw.by_letter(right).items()))
+        draws.add((tuple(draw.slots.items()), tuple(draw.variants.items())))
+    assert len(answers) >= 4 and len(draws) >= len(STUDENTS) - 3
+
+
+def test_the_right_option_of_question_3b_moves(monkeypatch):
+    letters = set()
+    for student in STUDENTS:
+        monkeypatch.setenv(checks.STUDENT_ENV, student)
+        draw = draw_cases(checks.student_seed("14", announce=False), "origine_dose", "ABCD")
+        letters.add(draw.letter_of("B"))
+    assert len(letters) >= 3  # the right option is not always under the same letter
