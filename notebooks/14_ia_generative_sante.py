@@ -157,9 +157,8 @@ display(fr_table(suivants[["token", "p"]].set_index("token"), caption="Les mots 
 # %% [markdown] session="evaluation"
 # ### Question 1 — La perplexité d'une phrase (1 point)
 #
-# Un modèle a lu la phrase « la plaie est propre » et donné à chaque mot une probabilité :
-# la cellule sous cette question les affiche. Ce sont **vos** probabilités, tirées pour votre
-# copie : vos voisins en ont d'autres.
+# Un modèle a lu la phrase « la plaie est propre » ; **vos** probabilités, mot par mot
+# (propres à votre copie), sont affichées sous cette question.
 #
 # Quelle est la **perplexité** de cette phrase ? Donnez un nombre (vérifié à 2 décimales) ;
 # vous pouvez écrire le calcul en Python, par exemple `(0.5 * 0.2) ** (1 / 2)` pour une racine
@@ -196,6 +195,7 @@ from esn_teach.generative import draw_cases, exam_cases
 graine = checks.student_seed("14")
 cas = exam_cases(graine)
 probabilites_phrase = list(cas.sentence_probabilities)
+medicaments_question_3a = ["atorvastatine", "metformine", "lévothyroxine", "apixaban"]
 print("Vos probabilités, mot par mot : " + " ; ".join(
     f"« {mot} » {str(p).replace('.', ',')}"
     for mot, p in zip(cas.sentence, probabilites_phrase, strict=True)))
@@ -351,7 +351,7 @@ if round(perplexite_entrainement, 2) != round(q1.perplexity, 2):
                                      "phrase de l'entraînement (« le patient est vu ») : "
                                      "refaites le calcul avec vos probabilités."))
 checks.check_number(perplexite, name="perplexite", decimals=2, expected=q1.perplexity,
-                    bounds=(1, 1000), percent_is_mistake=False, mistakes=erreurs_q1,
+                    percent_is_mistake=False, mistakes=erreurs_q1,
                     hint="Une perplexité est au moins 1 : c'est l'inverse d'une moyenne de "
                     "probabilités.",
                     success=f"{q1.perplexity:.2f}".replace(".", ",") + " : en moyenne, le "
@@ -370,35 +370,6 @@ perplexite = 1 / math.prod(probabilites_phrase)
 # %% mistake="perplexite" session="evaluation"
 # message : la moyenne ordinaire des
 perplexite = 1 / (sum(probabilites_phrase) / 4)
-
-# %% mistake="perplexite" session="evaluation"
-# message : additionné les -ln p
-perplexite = -sum(math.log(p) for p in probabilites_phrase)
-
-# %% mistake="perplexite" session="evaluation"
-# message : c'est la moyenne géométrique des probabilités
-perplexite = math.prod(probabilites_phrase) ** (1 / 4)
-
-# %% mistake="perplexite" session="evaluation"
-# message : vous avez seulement multiplié les probabilités
-perplexite = math.prod(probabilites_phrase)
-
-# %% mistake="perplexite" session="evaluation"
-# message : la moyenne ordinaire des probabilités (leur somme
-perplexite = sum(probabilites_phrase) / 4
-
-# %% mistake="perplexite" session="evaluation"
-# message : il manque des parenthèses autour de l'exposant
-perplexite = 1 / math.prod(probabilites_phrase) ** 1 / 4
-
-# %% mistake="perplexite" session="evaluation"
-# message : élève le produit à la puissance 1, puis divise par 4
-perplexite = math.prod(probabilites_phrase) ** 1 / 4
-
-# %% mistake="perplexite" session="evaluation"
-# message : il manque des parenthèses autour du produit : `**`
-perplexite = (1 / probabilites_phrase[0] * probabilites_phrase[1] * probabilites_phrase[2]
-              * probabilites_phrase[3] ** (1 / 4))
 
 # %% [markdown]
 # ## 2. La température : choisir plus ou moins audacieusement
@@ -456,10 +427,10 @@ explorateur
 # %% [markdown] session="evaluation"
 # ### Question 2 — L'effet de la température (1 point)
 #
-# Après un début de phrase, un modèle donne trois mots possibles ; la cellule sous cette
-# question affiche **vos** probabilités (à la température 1), tirées pour votre copie. Quelle
-# est la probabilité du **deuxième** mot à la température **T = 0,5** ? Donnez un nombre entre
-# 0 et 1 (vérifié à 3 décimales). Écrivez le calcul en
+# Après un début de phrase, un modèle donne trois mots possibles ; **vos** probabilités (à
+# la température 1) sont affichées sous cette question. Quelle est la probabilité du
+# **deuxième** mot à la température **T = 0,5** ? Donnez un nombre entre 0 et 1 (vérifié à 3
+# décimales). Écrivez le calcul en
 # Python (`**` veut dire « puissance » ; des parenthèses autour de ce qui va ensemble : Python
 # fait `**`, puis `*` et `/`, puis `+`).
 #
@@ -594,7 +565,7 @@ if round(0.36 / 0.46, 3) != round(v**2 / carres_q2, 3):
                                      "(probabilités 0,6 ; 0,3 et 0,1) : refaites le calcul "
                                      "avec vos probabilités."))
 checks.check_number(proba_froide, name="proba_froide", decimals=3, expected=v**2 / carres_q2,
-                    bounds=(0, 1), mistakes=erreurs_q2,
+                    mistakes=erreurs_q2,
                     hint="Puissance 1/T pour chaque probabilité, puis division par la somme.",
                     success=f"{v**2 / carres_q2:.3f}".replace(".", ",") + " : à basse "
                     "température, un mot moins probable que le premier le devient encore moins ; "
@@ -623,11 +594,6 @@ proba_froide = probabilites_t1[1] * 0.5
 proba_froide = probabilites_t1[1] / 0.5
 
 # %% mistake="proba_froide" session="evaluation"
-# message : avez-vous mis des parenthèses autour de la somme
-proba_froide = probabilites_t1[1] ** 2 / probabilites_t1[0] ** 2 + sum(p**2 for p in
-                                                                        probabilites_t1[1:])
-
-# %% mistake="proba_froide" session="evaluation"
 # message : c'est la probabilité du premier mot
 proba_froide = probabilites_t1[0] ** 2 / sum(p**2 for p in probabilites_t1)
 
@@ -653,9 +619,6 @@ proba_froide = probabilites_t1[0] ** 2 / sum(p**2 for p in probabilites_t1)
 
 # %% session="formative"
 medicaments_question_3a = ["amoxicilline", "furosémide", "bisoprolol", "amlodipine"]
-
-# %% session="evaluation"
-medicaments_question_3a = ["atorvastatine", "metformine", "lévothyroxine", "apixaban"]
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il fait écrire 2 000 prescriptions à chaque température
@@ -738,8 +701,7 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # La note est partielle : chaque réponse juste vaut un demi-point, chaque réponse fausse
 # annule une réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
-# Vos quatre cas, tirés pour votre copie (vos voisins les ont dans un autre ordre), sont affichés
-# par la cellule sous cette question.
+# Vos quatre cas sont affichés sous cette question, dans l'ordre de votre copie.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -907,9 +869,8 @@ verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "hors corpus", "D"
 # de » : « Traitement : ramipril 5 mg ». On entraîne **le même** modèle à trigrammes sur ce
 # corpus, puis on lui fait compléter « Traitement : ramipril » 200 fois, à la température 0,2.
 # Comparée à celle que montre le tableau à 0,2, que deviendrait la part des doses hors corpus ?
-# Une seule réponse est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou `"D"` : les quatre
-# réponses possibles sont affichées par la cellule sous cette question, dans l'ordre tiré pour
-# votre copie.
+# Une seule réponse est juste ; écrivez sa lettre, `"A"`, `"B"`, `"C"` ou `"D"` (les quatre
+# réponses sont affichées sous cette question, dans l'ordre de votre copie).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1491,49 +1452,45 @@ checks.check_form(texte_obligation, name="texte_obligation", kind="choices",
 from esn_teach.generative import draw_cases as tirage_copie_5a
 
 q5a = tirage_copie_5a(checks.student_seed("14", announce=False), "texte_obligation", "ABCD",
-                      {"A": 2, "B": 2, "C": 2, "D": 2})
+                      dict.fromkeys("ABCD", 2))
 pas_ia_5a = "rien ici n'est un système d'IA."
 erreurs_5a = {
-    "A": [
-        checks.Mistake("secret", "le secret médical lie les professionnels qui prennent en "
-                       "charge une personne : ni un employeur ni un bailleur n'en sont, même "
-                       "s'ils apprennent un motif médical."),
-        checks.Mistake("HDS", "l'hébergement certifié vise qui garde des données de soin pour "
-                       "le compte d'un autre : ce fichier est le sien, et ce n'est pas un soin."),
-        checks.Mistake("IA", pas_ia_5a),
-        checks.Mistake("aucun", "un texte interdit ce traitement de données de santé, sauf "
-                       "exceptions, même hors de tout soin ; aucune ne joue ici (une "
-                       "information exigée n'est pas donnée librement)."),
+    "A": [checks.Mistake("secret", "le secret médical lie les professionnels qui prennent en "
+                         "charge une personne : ni un employeur ni un bailleur n'en sont, même "
+                         "s'ils apprennent un motif médical."),
+          checks.Mistake("HDS", "l'hébergement certifié vise qui garde des données de soin pour "
+                         "le compte d'un autre : ce fichier est le sien, et ce n'est pas un soin."),
+          checks.Mistake("IA", pas_ia_5a),
+          checks.Mistake("aucun", "un texte interdit ce traitement de données de santé, sauf "
+                         "exceptions, même hors de tout soin ; aucune ne joue ici (une "
+                         "information exigée n'est pas donnée librement)."),
     ],
-    "B": [
-        checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin pour "
-                       "le compte d'un autre : qui garde ses propres dossiers chez lui "
-                       "n'héberge pour personne. Il n'a pas à être certifié."),
-        checks.Mistake("RGPD", "le RGPD s'applique bien à ces dossiers, mais il n'exige aucune "
-                       "certification, et rien ne dit qu'il est méconnu ici."),
-        checks.Mistake("secret", "garder ses dossiers n'est pas les révéler : le secret n'est "
-                       "pas en cause, et il n'impose aucune certification."),
-        checks.Mistake("IA", pas_ia_5a),
+    "B": [checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin pour "
+                         "le compte d'un autre : qui garde ses propres dossiers chez lui "
+                         "n'héberge pour personne. Il n'a pas à être certifié."),
+          checks.Mistake("RGPD", "le RGPD s'applique bien à ces dossiers, mais il n'exige aucune "
+                         "certification, et rien ne dit qu'il est méconnu ici."),
+          checks.Mistake("secret", "garder ses dossiers n'est pas les révéler : le secret n'est "
+                         "pas en cause, et il n'impose aucune certification."),
+          checks.Mistake("IA", pas_ia_5a),
     ],
-    "C": [
-        checks.Mistake("RGPD", "le RGPD encadre ce traitement, mais ne crée pas de "
-                       "certification obligatoire pour héberger des données de soin."),
-        checks.Mistake("secret", "le secret dit qui peut connaître les informations ; il "
-                       "n'impose aucune certification."),
-        checks.Mistake("aucun", "cette certification est bien obligatoire, par un des quatre "
-                       "textes."),
-        checks.Mistake("IA", pas_ia_5a),
+    "C": [checks.Mistake("RGPD", "le RGPD encadre ce traitement, mais ne crée pas de "
+                         "certification obligatoire pour héberger des données de soin."),
+          checks.Mistake("secret", "le secret dit qui peut connaître les informations ; il "
+                         "n'impose aucune certification."),
+          checks.Mistake("aucun", "cette certification est bien obligatoire, par un des quatre "
+                         "textes."),
+          checks.Mistake("IA", pas_ia_5a),
     ],
-    "D": [
-        checks.Mistake("RGPD", "le RGPD s'applique aussi : ces informations sont tirées d'un "
-                       "dossier (voyez aussi l'arrêt de la Cour de justice de l'Union "
-                       "européenne du 7 mars 2024, affaire C-740/22) ; mais il vaut pour tous, "
-                       "et un autre texte vise ce soignant en raison de son métier."),
-        checks.Mistake("HDS", "rien n'est hébergé pour le compte d'un autre ici : c'est une "
-                       "divulgation, pas un stockage."),
-        checks.Mistake("aucun", "un soignant n'a pas le droit de raconter ce qu'il sait d'un "
-                       "patient : l'un des quatre textes l'interdit."),
-        checks.Mistake("IA", pas_ia_5a),
+    "D": [checks.Mistake("RGPD", "le RGPD s'applique aussi : ces informations sont tirées d'un "
+                         "dossier (voyez aussi l'arrêt de la Cour de justice de l'Union "
+                         "européenne du 7 mars 2024, affaire C-740/22) ; mais il vaut pour tous, "
+                         "et un autre texte vise ce soignant en raison de son métier."),
+          checks.Mistake("HDS", "rien n'est hébergé pour le compte d'un autre ici : c'est une "
+                         "divulgation, pas un stockage."),
+          checks.Mistake("aucun", "un soignant n'a pas le droit de raconter ce qu'il sait d'un "
+                         "patient : l'un des quatre textes l'interdit."),
+          checks.Mistake("IA", pas_ia_5a),
     ],
 }
 checks.check_choices(
@@ -1770,52 +1727,48 @@ checks.check_form(texte_ia, name="texte_ia", kind="choices",
 from esn_teach.generative import draw_cases as tirage_copie_5b
 
 q5b = tirage_copie_5b(checks.student_seed("14", announce=False), "texte_ia", "EFGH",
-                      {"E": 2, "F": 2, "G": 2, "H": 2})
+                      dict.fromkeys("EFGH", 2))
 page_publique_5b = ("le secret dit qui peut connaître les informations sur un patient ; la "
                     "page ne parle d'aucun patient.")
 erreurs_5b = {
-    "E": [
-        checks.Mistake("IA", "le règlement sur l'IA impose à un fournisseur d'autres "
-                       "obligations (dire, marquer) ; interdire un traitement de données de "
-                       "santé, sauf exceptions, c'est un autre texte, avec ou sans IA."),
-        checks.Mistake("secret", "le secret médical lie les professionnels qui prennent en "
-                       "charge une personne : ici, ni soignant, ni soin."),
-        checks.Mistake("HDS", "l'hébergement certifié vise les données recueillies pour la "
-                       "prévention, le diagnostic ou le soin : ici, aucun soin."),
-        checks.Mistake("aucun", "un texte encadre ce traitement, même hors de tout soin."),
+    "E": [checks.Mistake("IA", "le règlement sur l'IA impose à un fournisseur d'autres "
+                         "obligations (dire, marquer) ; interdire un traitement de données de "
+                         "santé, sauf exceptions, c'est un autre texte, avec ou sans IA."),
+          checks.Mistake("secret", "le secret médical lie les professionnels qui prennent en "
+                         "charge une personne : ici, ni soignant, ni soin."),
+          checks.Mistake("HDS", "l'hébergement certifié vise les données recueillies pour la "
+                         "prévention, le diagnostic ou le soin : ici, aucun soin."),
+          checks.Mistake("aucun", "un texte encadre ce traitement, même hors de tout soin."),
     ],
-    "F": [
-        checks.Mistake("aucun", "l'article 50 (paragraphe 4) ne dispense celui qui publie que "
-                       "si le texte a été relu par un humain et qu'une personne en assume la "
-                       "responsabilité éditoriale : ici, ni l'un ni l'autre ; l'obligation de le "
-                       "dire demeure."),
-        checks.Mistake("RGPD", "le RGPD encadre les données personnelles ; une page pour le "
-                       "public n'en contient pas, et il ne dit pas comment la rédiger."),
-        checks.Mistake("secret", page_publique_5b),
-        checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin ; une "
-                       "page pour le public n'en contient pas."),
+    "F": [checks.Mistake("aucun", "l'article 50 (paragraphe 4) ne dispense celui qui publie que "
+                         "si le texte a été relu par un humain et qu'une personne en assume la "
+                         "responsabilité éditoriale : ici, ni l'un ni l'autre ; l'obligation de le "
+                         "dire demeure."),
+          checks.Mistake("RGPD", "le RGPD encadre les données personnelles ; une page pour le "
+                         "public n'en contient pas, et il ne dit pas comment la rédiger."),
+          checks.Mistake("secret", page_publique_5b),
+          checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin ; une "
+                         "page pour le public n'en contient pas."),
     ],
-    "G": [
-        checks.Mistake("IA", "le règlement sur l'IA ne dit pas à qui un soignant peut parler "
-                       "d'un patient : que le texte vienne d'une IA ne change rien à "
-                       "l'interdiction."),
-        checks.Mistake("RGPD", "le RGPD s'applique aussi à cette publication ; mais un autre "
-                       "texte vise le soignant en tant que tel."),
-        checks.Mistake("HDS", "rien n'est hébergé pour le compte d'un autre ici : c'est une "
-                       "publication."),
-        checks.Mistake("aucun", "un soignant n'a pas le droit de révéler ce qu'il sait d'un "
-                       "patient : l'un des quatre textes l'interdit."),
+    "G": [checks.Mistake("IA", "le règlement sur l'IA ne dit pas à qui un soignant peut parler "
+                         "d'un patient : que le texte vienne d'une IA ne change rien à "
+                         "l'interdiction."),
+          checks.Mistake("RGPD", "le RGPD s'applique aussi à cette publication ; mais un autre "
+                         "texte vise le soignant en tant que tel."),
+          checks.Mistake("HDS", "rien n'est hébergé pour le compte d'un autre ici : c'est une "
+                         "publication."),
+          checks.Mistake("aucun", "un soignant n'a pas le droit de révéler ce qu'il sait d'un "
+                         "patient : l'un des quatre textes l'interdit."),
     ],
-    "H": [
-        checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin pour "
-                       "le compte d'un autre : une page pour le public n'en contient pas."),
-        checks.Mistake("IA", "l'article 50 (paragraphe 4) dispense celui qui publie quand le "
-                       "texte a été relu par un humain et qu'une personne en assume la "
-                       "responsabilité éditoriale : ici, un soignant l'a relu et signé, "
-                       "l'établissement la publie sous sa responsabilité."),
-        checks.Mistake("RGPD", "le RGPD encadre les données personnelles ; une page pour le "
-                       "public n'en contient pas."),
-        checks.Mistake("secret", page_publique_5b),
+    "H": [checks.Mistake("HDS", "la certification HDS vise qui héberge des données de soin pour "
+                         "le compte d'un autre : une page pour le public n'en contient pas."),
+          checks.Mistake("IA", "l'article 50 (paragraphe 4) dispense celui qui publie quand le "
+                         "texte a été relu par un humain et qu'une personne en assume la "
+                         "responsabilité éditoriale : ici, un soignant l'a relu et signé, "
+                         "l'établissement la publie sous sa responsabilité."),
+          checks.Mistake("RGPD", "le RGPD encadre les données personnelles ; une page pour le "
+                         "public n'en contient pas."),
+          checks.Mistake("secret", page_publique_5b),
     ],
 }
 checks.check_choices(
@@ -1863,16 +1816,7 @@ texte_ia = {"E": "RGPD", "F": "RGPD", "G": "RGPD", "H": "RGPD"}
 # le test repère). Un nom manqué est un nom qui sort de l'hôpital. On compte d'abord, pour
 # spaCy, les seules entités qu'il classe « personne » (PER).
 
-# %% session="formative"
-echantillon = notes.frame.head(100)
-
-# %% session="evaluation"
-# Vos 100 notes, tirées pour votre copie parmi les 400 du corpus.
-echantillon = notes.frame.iloc[list(cas.scored_notes)]
-print(f"Vos {len(echantillon)} notes sont tirées pour votre copie parmi les "
-      f"{len(notes.frame)} du corpus : vos voisins en ont d'autres, et d'autres chiffres.")
-
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il lance les deux outils sur 100 notes et compte ce
 # qu'ils trouvent (le chargement du modèle prend une ou deux secondes).
 import spacy
@@ -1884,6 +1828,120 @@ from esn_teach.generative import load_french_ner
 nlp = load_french_ner("fr_core_news_sm")
 print(f"spaCy {spacy.__version__}, modèle fr_core_news_sm (seule sa partie qui repère les "
       "entités nommées est chargée).\n")
+echantillon = notes.frame.head(100)
+entites = notes.entities[notes.entities["note_id"].isin(echantillon["note_id"])].copy()
+ids, textes = echantillon["note_id"].tolist(), echantillon["text"].tolist()
+par_regles = {i: pv.rule_spans(t) for i, t in zip(ids, textes, strict=True)}
+documents = list(nlp.pipe(textes))
+par_spacy = dict(zip(ids, pv.entity_spans(documents, ["PER"]), strict=True))
+par_spacy_divers = dict(zip(ids, pv.entity_spans(documents, ["PER", "MISC"]), strict=True))
+entites["regles"] = pv.mark_detected(entites, par_regles)
+entites["spacy"] = pv.mark_detected(entites, par_spacy)
+entites["spacy_divers"] = pv.mark_detected(entites, par_spacy_divers)
+noms = entites[entites["kind"] == "nom"]
+n_noms = len(noms)
+n_noms_regles = int(noms["regles"].sum())
+n_noms_spacy = int(noms["spacy"].sum())
+n_signales_spacy = sum(len(v) for v in par_spacy.values())
+n_dates = int((entites["kind"] == "date").sum())
+n_dates_regles = int(entites.loc[entites["kind"] == "date", "regles"].sum())
+print("Sur 100 notes (entre parenthèses, le nom à écrire dans un calcul) :")
+print(f"- noms de personnes présents (n_noms) : {n_noms}")
+print(f"- noms trouvés par les règles (n_noms_regles) : {n_noms_regles}")
+print(f"- noms trouvés par spaCy (n_noms_spacy) : {n_noms_spacy}")
+print(f"- passages que spaCy a signalés comme noms de personnes, justes ou non "
+      f"(n_signales_spacy) : {n_signales_spacy}")
+print(f"- dates présentes (n_dates) : {n_dates} ; trouvées par les règles : {n_dates_regles} ; "
+      "par spaCy : 0 (aucune catégorie « date »)")
+manques = (entites.assign(sorte=entites["kind"])
+           .groupby(["sorte", "case"])[["regles", "spacy"]].agg(["sum", "size"]))
+tableau = pd.DataFrame({
+    "présents": manques[("regles", "size")],
+    "trouvés par les règles": manques[("regles", "sum")],
+    "trouvés par spaCy": manques[("spacy", "sum")],
+})
+display(fr_table(tableau, index={"sorte": "catégorie", "case": "cas"},
+                 caption="Ce que chaque outil trouve, par catégorie et par cas"))
+
+# La lecture est écrite à partir des chiffres : elle ne peut pas contredire le tableau.
+par_cas = tableau.xs("nom", level="sorte")
+
+
+def sur(cas, colonne):
+    return f"{par_cas.loc[cas, colonne]} sur {par_cas.loc[cas, 'présents']}"
+
+
+manques_spacy = par_cas["présents"] - par_cas["trouvés par spaCy"]
+taux_spacy = par_cas["trouvés par spaCy"] / par_cas["présents"]
+pire, meilleur = manques_spacy.idxmax(), taux_spacy.idxmax()
+rates = [cas for cas in par_cas.index if par_cas.loc[cas, "trouvés par les règles"] == 0]
+exemple = noms[(noms["case"] == pire) & ~noms["spacy"] & noms["spacy_divers"]].iloc[0]
+texte_exemple = notes.frame.set_index("note_id").loc[exemple["note_id"], "text"]
+debut = texte_exemple.rfind(" ", 0, exemple["start"] - 1) + 1
+n_divers = int(noms["spacy_divers"].sum())
+n_signales_divers = sum(len(v) for v in par_spacy_divers.values())
+print("\nLecture du tableau (écrite à partir des chiffres) :")
+regles_standard = sur("standard", "trouvés par les règles")
+cas_rates = ", ".join(f"« {cas} »" for cas in rates)
+print(f"- les règles : noms « standard » (après une civilité) {regles_standard} ; aucun dans "
+      f"les cas {cas_rates}.")
+print(f"- spaCy : « {meilleur} » {sur(meilleur, 'trouvés par spaCy')} ; il manque le plus de "
+      f"noms dans le cas « {pire} » : {sur(pire, 'trouvés par spaCy')} seulement. Par exemple, il classe « "
+      f"{texte_exemple[debut:exemple['end']]} » en entité « divers » (MISC), pas « personne ».")
+print(f"- en comptant aussi les entités « divers », spaCy trouverait {n_divers} noms sur "
+      f"{n_noms}, mais signalerait "
+      f"{n_signales_divers} passages au lieu de {n_signales_spacy} : des mots ordinaires "
+      "seraient masqués aussi.")
+
+
+# À qui est chaque nom, et comment spaCy l'étiquette (le générateur connaît la personne).
+documents_par_note = dict(zip(ids, documents, strict=True))
+
+
+def etiquette(ligne):
+    for entite in documents_par_note[ligne.note_id].ents:
+        if entite.start_char < ligne.end and ligne.start < entite.end_char:
+            return entite.label_
+    return "aucune"
+
+
+noms = noms.assign(etiquette=[etiquette(ligne) for ligne in noms.itertuples()])
+par_role = pd.crosstab(noms["role"], noms["etiquette"]).reindex(
+    index=["patient", "proche", "médecin"], columns=["PER", "MISC", "LOC", "ORG", "aucune"],
+    fill_value=0)
+par_role.insert(0, "présents", par_role.sum(axis=1))
+par_role.columns.name = None
+display(fr_table(par_role, index={"role": "à qui est le nom"},
+                 columns={"PER": "« personne » (PER)", "MISC": "« divers » (MISC)",
+                          "LOC": "« lieu » (LOC)", "ORG": "« organisation » (ORG)",
+                          "aucune": "aucune entité"},
+                 caption="Comment spaCy étiquette chaque nom, selon la personne"))
+n_medecins = int(par_role.loc["médecin", "présents"])
+n_medecins_per = int(par_role.loc["médecin", "PER"])
+n_manques = n_noms - n_noms_spacy
+n_manques_medecins = n_medecins - n_medecins_per
+# The text below says that, on these notes, spaCy never tags a doctor's name « personne ».
+assert n_medecins_per == 0
+print(f"- noms de médecins (« Dr X ») : {n_medecins_per} sur {n_medecins} classés « personne » "
+      f"(les autres : « divers » ou « lieu ») ; ils font {n_manques_medecins} des {n_manques} "
+      "noms que spaCy manque.")
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il lance les deux outils sur vos 100 notes et compte ce
+# qu'ils trouvent (le chargement du modèle prend une ou deux secondes). Même code que la
+# version formative, sauf les notes : les vôtres, tirées parmi les 400 du corpus.
+import spacy
+
+from esn_teach import privacy as pv
+from esn_teach.generative import load_french_ner
+
+# On ne charge que la partie de fr_core_news_sm qui repère les entités nommées.
+nlp = load_french_ner("fr_core_news_sm")
+print(f"spaCy {spacy.__version__}, modèle fr_core_news_sm (seule sa partie qui repère les "
+      "entités nommées est chargée).\n")
+echantillon = notes.frame.iloc[list(cas.scored_notes)]
+print(f"Vos {len(echantillon)} notes sont tirées pour votre copie parmi les {len(notes.frame)} "
+      "du corpus : vos voisins en ont d'autres, et d'autres chiffres.\n")
 entites = notes.entities[notes.entities["note_id"].isin(echantillon["note_id"])].copy()
 ids, textes = echantillon["note_id"].tolist(), echantillon["text"].tolist()
 par_regles = {i: pv.rule_spans(t) for i, t in zip(ids, textes, strict=True)}
@@ -2138,7 +2196,7 @@ checks.expect(rappel_spacy not in (q6.patients_spacy, q6.patients),
               "vous avez donné un nombre de noms. On demande une proportion, entre 0 et 1 : "
               "rapportez-le à ce qui était à trouver.", name="rappel_spacy")
 checks.check_number(
-    rappel_spacy, name="rappel_spacy", decimals=3, expected=q6.patient_recall, bounds=(0, 1),
+    rappel_spacy, name="rappel_spacy", decimals=3, expected=q6.patient_recall,
     mistakes=[
         checks.Mistake(q6.names_spacy / q6.names, "vous avez calculé le rappel de spaCy pour "
                        "tous les noms : la question porte sur les noms des patients seuls."),
@@ -2191,14 +2249,6 @@ rappel_spacy = noms.loc[noms["role"] == "patient", "regles"].mean()
 # %% mistake="rappel_spacy" session="evaluation"
 # message : la part des noms manqués
 rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "présents"]
-
-# %% mistake="rappel_spacy" session="evaluation"
-# message : un nombre de noms
-rappel_spacy = int(par_role.loc["patient", "PER"])
-
-# %% mistake="rappel_spacy" session="evaluation"
-# message : la division à l'envers
-rappel_spacy = par_role.loc["patient", "présents"] / par_role.loc["patient", "PER"]
 
 # %% [markdown]
 # ### Le biais d'automatisation
@@ -2348,8 +2398,7 @@ rappel_spacy = par_role.loc["patient", "présents"] / par_role.loc["patient", "P
 # (répondre au hasard rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire
 # rien.
 #
-# Vos huit actions, A à H, tirés pour votre copie (vos voisins les ont dans un autre ordre), sont affichés
-# par la cellule sous cette question.
+# Vos huit actions, A à H, sont affichées sous cette question, dans l'ordre de votre copie.
 #
 # <details><summary>Indice 1</summary>
 #
