@@ -949,7 +949,7 @@ for lettre in "ABCD":
 # %% answer="origine_dose" session="evaluation"
 origine_dose = ...
 ### BEGIN SOLUTION
-origine_dose = [lettre for lettre in "ABCD" if tirage_3b.slots[lettre] == "B"][0]
+origine_dose = tirage_3b.letter_of("B")
 ### END SOLUTION
 
 # %% tests="origine_dose" points=1 session="evaluation"
@@ -982,15 +982,15 @@ checks.check_choice(
 
 # %% mistake="origine_dose" session="evaluation"
 # message : le modèle ne « sait » rien de ce qui doit suivre
-origine_dose = [lettre for lettre in "ABCD" if tirage_3b.slots[lettre] == "A"][0]
+origine_dose = tirage_3b.letter_of("A")
 
 # %% mistake="origine_dose" session="evaluation"
 # message : la dose la plus probable est alors une dose du ramipril
-origine_dose = [lettre for lettre in "ABCD" if tirage_3b.slots[lettre] == "C"][0]
+origine_dose = tirage_3b.letter_of("C")
 
 # %% mistake="origine_dose" session="evaluation"
 # message : Il ne crée pas de nombres
-origine_dose = [lettre for lettre in "ABCD" if tirage_3b.slots[lettre] == "D"][0]
+origine_dose = tirage_3b.letter_of("D")
 
 # %% [markdown] reveal="origine_dose"
 # <details><summary>Pourquoi ? (ouvrez après avoir répondu)</summary>
