@@ -159,15 +159,23 @@ display(data_card(jeu, title="Fiche complète du jeu de données (après la séa
 # un modèle jugé sur les données qui ont servi à le construire ou à le régler paraît meilleur
 # qu'il n'est.
 
+# %% session="formative"
+# La graine du tirage des trois jeux (la même pour toute la promotion).
+graine = 0
+
+# %% session="evaluation"
+# La graine du tirage des trois jeux : la vôtre, tirée de votre identifiant.
+graine = checks.student_seed("01")
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il répartit les patientes en trois jeux et entraîne le
 # modèle sur le jeu d'apprentissage.
 mesures = jeu.data[["mean texture", "mean compactness"]]  # texture et compacité (moyennes)
 X_reste, X_test, y_reste, y_test = train_test_split(
-    mesures, y, test_size=0.4, stratify=y, random_state=0
+    mesures, y, test_size=0.4, stratify=y, random_state=graine
 )
 X_app, X_val, y_app, y_val = train_test_split(
-    X_reste, y_reste, test_size=0.2 / 0.6, stratify=y_reste, random_state=0
+    X_reste, y_reste, test_size=0.2 / 0.6, stratify=y_reste, random_state=graine
 )
 modele = make_pipeline(StandardScaler(), LogisticRegression())  # la régression logistique
 modele.fit(X_app, y_app)
@@ -243,7 +251,7 @@ sensibilite = ...
 sensibilite = vp / (vp + fn)
 ### END SOLUTION
 
-# %% tests="sensibilite" points=1
+# %% tests="sensibilite" points=1 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}),
               "écrivez le calcul lui-même, sur une ligne, avec seulement vp, fp, fn et vn (ou "
@@ -327,77 +335,119 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : vous avez calculé la spécificité
 sensibilite = vn / (vn + fp)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : ni fonction toute faite (ev.sensitivity…)
 sensibilite = ev.sensitivity(y_test, scores >= 0.5)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : ni autre variable (se…)
 sensibilite = comptes.tp / (comptes.tp + comptes.fn)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : valeur prédictive positive
 sensibilite = vp / (vp + fp)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : valeur prédictive négative
 sensibilite = vn / (vn + fn)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : exactitude
 sensibilite = (vp + vn) / (vp + fp + fn + vn)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : cancers manqués
 sensibilite = fn / (vp + fn)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : attention aux parenthèses
 sensibilite = vp / vp + fn
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : attention aux parenthèses
 sensibilite = vp / fn + vp
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : Python calcule a / b + c + d comme
 sensibilite = vp / vp + fn + fp
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : qu'il compte les malades, et elles seules
 sensibilite = vp / vn + fn
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : divisé les cancers détectés par toutes les patientes
 sensibilite = vp / (vp + fp + fn + vn)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : vous avez calculé la prévalence
 sensibilite = (vp + fn) / (vp + fp + fn + vn)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : non-malades inquiétées à tort
 sensibilite = fp / (fp + vn)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : 0,5 est le seuil de décision
 sensibilite = 0.5
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : donné un pourcentage
 sensibilite = 100 * vp / (vp + fn)
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : une proportion ne dépasse pas 1
 sensibilite = vp / fn
 
-# %% mistake="sensibilite"
+# %% mistake="sensibilite" session="formative"
 # message : une proportion ne dépasse pas 1
 sensibilite = vp + fn
+
+# %% tests="sensibilite" points=1 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_form(sensibilite, name="sensibilite", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}),
+              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp, fp, fn et vn (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
+              "(ev.sensitivity…), ni autre variable (se…). La question mesure le choix des "
+              "cases de la matrice.", name="sensibilite")
+graine_copie = checks.student_seed("01", announce=False)
+wdbc = load_breast_cancer_wdbc()
+X_r, X_t, y_r, y_t = train_test_split(
+    wdbc.data[["mean texture", "mean compactness"]], wdbc.target, test_size=0.4,
+    stratify=wdbc.target, random_state=graine_copie)
+X_a, X_v, y_a, y_v = train_test_split(X_r, y_r, test_size=0.2 / 0.6, stratify=y_r,
+                                      random_state=graine_copie)
+refait = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
+s_v, s_t = refait.predict_proba(X_v)[:, 1], refait.predict_proba(X_t)[:, 1]
+c_q1 = ev.confusion_at_threshold(y_t, s_t, 0.5)
+checks.check_number(sensibilite, name="sensibilite", expected=c_q1.tp / (c_q1.tp + c_q1.fn),
+                    mistakes=[
+    checks.Mistake(c_q1.tn / (c_q1.tn + c_q1.fp), "vous avez calculé la spécificité (la part "
+                   "des non-malades rassurées) : la sensibilité ne regarde que les malades."),
+    checks.Mistake(c_q1.tp / (c_q1.tp + c_q1.fp), "vous avez calculé la valeur prédictive "
+                   "positive : la sensibilité part des malades, pas des tests positifs."),
+    checks.Mistake(c_q1.fn / (c_q1.tp + c_q1.fn), "vous avez calculé la part des cancers "
+                   "manqués : la sensibilité compte les cancers détectés."),
+], points=1)
+### END HIDDEN TESTS
+
+# %% mistake="sensibilite" session="evaluation"
+# message : vous avez calculé la spécificité
+sensibilite = vn / (vn + fp)
+
+# %% mistake="sensibilite" session="evaluation"
+# message : valeur prédictive positive
+sensibilite = vp / (vp + fp)
+
+# %% mistake="sensibilite" session="evaluation"
+# message : calcul refusé
+sensibilite = ev.sensitivity(y_test, scores >= 0.5)
 
 # %% [markdown]
 # Avec d'autres patientes comparables, cette sensibilité aurait été un peu différente.
@@ -499,7 +549,7 @@ seuils_du_curseur = np.round(np.arange(0, 1.001, 0.01), 2)
 seuil = max(t for t in seuils_du_curseur if ev.sensitivity(y_val, scores_val >= t) >= 0.95)
 ### END SOLUTION
 
-# %% tests="seuil" points=1
+# %% tests="seuil" points=1 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 valeur_seuil = checks.require_number(seuil, name="seuil")
 checks.expect(valeur_seuil != 0.95,
@@ -560,39 +610,93 @@ demi_point = "atteint 95 % sur la validation, sans être le plus élevé : un de
  if valeur_seuil < meilleur - 1e-9 else checks.Outcome.CORRECT)
 ### END HIDDEN TESTS
 
-# %% mistake="seuil"
+# %% mistake="seuil" session="formative"
 # message : visé 95 % de spécificité
 seuil = min(t for t in np.round(np.arange(0, 1.001, 0.01), 2)
             if ev.specificity(y_val, scores_val >= t) >= 0.95)
 
-# %% mistake="seuil"
+# %% mistake="seuil" session="formative"
 # message : c'est le seuil qu'on trouverait sur le jeu de test
 seuil = max(t for t in np.round(np.arange(0, 1.001, 0.01), 2)
             if ev.sensitivity(y_test, scores >= t) >= 0.95)
 
-# %% mistake="seuil"
+# %% mistake="seuil" session="formative"
 # message : monter le seuil de plusieurs crans
 seuil = 0.0
 
-# %% mistake="seuil"
+# %% mistake="seuil" session="formative"
 # message : seuil pas encore le plus élevé : un demi-point
 seuil = 0.24
 
-# %% mistake="seuil"
+# %% mistake="seuil" session="formative"
 # message : entre 0 et 1
 seuil = 95
 
-# %% mistake="seuil"
+# %% mistake="seuil" session="formative"
 # message : le curseur avance de 0,01 en 0,01
 seuil = 0.245
 
-# %% mistake="seuil"
+# %% mistake="seuil" session="formative"
 # message : sensibilité visée, pas le seuil
 seuil = 0.95
 
-# %% mistake="seuil"
+# %% mistake="seuil" session="formative"
 # message : donné une sensibilité (celle que montre l'explorateur) au lieu du seuil
 seuil = ev.sensitivity(y_val, scores_val >= 0.25)
+
+# %% tests="seuil" points=1 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_form(seuil, name="seuil", kind="number", decimals=2, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+graine_copie = checks.student_seed("01", announce=False)
+wdbc = load_breast_cancer_wdbc()
+X_r, X_t, y_r, y_t = train_test_split(
+    wdbc.data[["mean texture", "mean compactness"]], wdbc.target, test_size=0.4,
+    stratify=wdbc.target, random_state=graine_copie)
+X_a, X_v, y_a, y_v = train_test_split(X_r, y_r, test_size=0.2 / 0.6, stratify=y_r,
+                                      random_state=graine_copie)
+refait = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
+s_v, s_t = refait.predict_proba(X_v)[:, 1], refait.predict_proba(X_t)[:, 1]
+valeur_q2 = checks.require_number(seuil, name="seuil")
+crans = np.round(np.arange(0, 1.001, 0.01), 2)
+le_plus_haut = max(t for t in crans if ev.sensitivity(y_v, s_v >= t) >= 0.95)
+sur_le_test = max(t for t in crans if ev.sensitivity(y_t, s_t >= t) >= 0.95)
+par_specificite = min(t for t in crans if ev.specificity(y_v, s_v >= t) >= 0.95)
+checks.expect(valeur_q2 != 0.95, "0,95 est la sensibilité visée, pas le seuil.", name="seuil")
+checks.expect(abs(valeur_q2 - par_specificite) > 1e-9 or par_specificite == le_plus_haut,
+              "ce seuil vise 95 % de spécificité, pas 95 % de sensibilité.", name="seuil")
+checks.expect(abs(valeur_q2 - sur_le_test) > 1e-9 or sur_le_test == le_plus_haut,
+              "c'est le seuil qu'on trouverait sur le jeu de test : le seuil se règle sur la "
+              "validation.", name="seuil")
+checks.expect(
+    round(valeur_q2, 2) == round(valeur_q2, 6)
+    and ev.sensitivity(y_v, s_v >= valeur_q2) >= 0.95
+    and le_plus_haut - 0.05 - 1e-9 <= valeur_q2 <= le_plus_haut + 1e-9,
+    "ce seuil n'est pas, sur la grille du curseur (à deux décimales), le plus élevé qui atteint "
+    "95 % de sensibilité sur votre jeu de validation, ni l'un des cinq crans juste en dessous.",
+    name="seuil")
+un_demi = "atteint 95 % sur votre validation, sans être le plus élevé : un demi-point"
+(checks.partial_credit("ce seuil " + un_demi + ".", name="seuil", points=1, detail=un_demi)
+ if valeur_q2 < le_plus_haut - 1e-9 else checks.Outcome.CORRECT)
+### END HIDDEN TESTS
+
+# %% mistake="seuil" session="evaluation"
+# message : ce seuil vise 95 % de spécificité
+seuil = min(t for t in np.round(np.arange(0, 1.001, 0.01), 2)
+            if ev.specificity(y_val, scores_val >= t) >= 0.95)
+
+# %% mistake="seuil" session="evaluation"
+# message : sensibilité visée, pas le seuil
+seuil = 0.95
+
+# %% mistake="seuil" session="evaluation"
+# message : ni l'un des cinq crans juste en dessous
+seuil = 0.0
+
+# %% mistake="seuil" session="evaluation"
+# message : sans être le plus élevé : un demi-point
+seuil = round(max(t for t in np.round(np.arange(0, 1.001, 0.01), 2)
+                  if ev.sensitivity(y_val, scores_val >= t) >= 0.95) - 0.02, 2)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il lit votre seuil sur le jeu de validation, avec les
@@ -618,7 +722,7 @@ if est_entre_0_et_1(seuil):
 else:
     print("Donnez d'abord à la question 2 un seuil entre 0 et 1, puis relancez cette cellule.")
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 3 — Que vaut la promesse « 95 % » ? (1 point)
 #
 # Une autre équipe a appris son modèle sur d'autres patientes, puis réglé son seuil sur un **jeu
@@ -646,13 +750,51 @@ else:
 # relisez la fin de la section 2 (ce qui fait paraître un modèle meilleur qu'il n'est).
 # </details>
 
-# %% answer="marge"
+# %% [markdown] session="evaluation"
+# ### Question 3 — Que vaut la promesse « 95 % » ? (1 point)
+#
+# Une autre équipe a appris son modèle sur d'autres patientes, puis réglé son seuil sur un **jeu
+# de validation** de 41 malades : il en détecte 39, soit 0,951 (intervalle : 0,84 à 0,99). Que
+# dire aux cliniciens ? La cellule suivante affiche quatre réponses, dans un ordre propre à votre
+# copie : écrivez la lettre de la bonne **entre guillemets** (`"A"`, `"B"`, `"C"` ou `"D"`).
+#
+# <details><summary>Indice 1</summary>
+#
+# L'intervalle de confiance donne la plage des sensibilités compatibles avec 39 cancers détectés
+# sur 41. Est-il étroit ? Exclut-il quelque chose ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Chaque option part d'un fait vrai. Pour chacune, demandez-vous si la conclusion en découle :
+# relisez la fin de la section 2 (ce qui fait paraître un modèle meilleur qu'il n'est).
+# </details>
+
+# %% session="evaluation"
+# Les quatre réponses de la question 3, dans l'ordre tiré pour votre copie.
+reponses_q3 = [
+    "Le modèle n'a jamais appris sur ces 41 malades : la mesure est indépendante. On annonce 0,951 avec son intervalle, 0,84 à 0,99, sans promettre plus.",
+    "Le seuil a été placé pour que ces 41 malades atteignent 95 % : leur 0,951 ne vérifie rien. Il faut mesurer chez d'autres malades avant d'annoncer.",
+    "41 malades, c'est peu : on ajoute celles du jeu de test, on règle de nouveau le seuil sur l'ensemble et on annonce la sensibilité mesurée, plus précise.",
+    "On annonce « au moins 95 % » : 0,951 atteint 0,95, et la borne haute de l'intervalle, 0,99, le confirme.",
+]
+ordre_q3 = np.random.default_rng([graine, 3]).permutation(4)
+display(Markdown("\n".join(f"- **{lettre}.** {reponses_q3[i]}"
+                            for lettre, i in zip("ABCD", ordre_q3))))
+
+# %% answer="marge" session="formative"
 marge = ...
 ### BEGIN SOLUTION
 marge = "B"
 ### END SOLUTION
 
-# %% tests="marge" points=1
+# %% answer="marge" session="evaluation"
+marge = ...
+### BEGIN SOLUTION
+marge = "ABCD"[list(ordre_q3).index(1)]
+### END SOLUTION
+
+# %% tests="marge" points=1 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_choice(
     marge,
@@ -690,17 +832,44 @@ checks.check_choice(
 checks.check_choice(marge, name="marge", options=["A", "B", "C", "D"], expected="B")
 ### END HIDDEN TESTS
 
-# %% mistake="marge"
+# %% mistake="marge" session="formative"
 # message : ce n'est pas une garantie
 marge = "A"
 
-# %% mistake="marge"
+# %% mistake="marge" session="formative"
 # message : régler le seuil sur le jeu de test puis y mesurer
 marge = "C"
 
-# %% mistake="marge"
+# %% mistake="marge" session="formative"
 # message : la borne haute ne confirme rien
 marge = "D"
+
+# %% tests="marge" points=1 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(marge, name="marge", kind="choice", options=["A", "B", "C", "D"])
+### BEGIN HIDDEN TESTS
+ordre_copie_q3 = np.random.default_rng(
+    [checks.student_seed("01", announce=False), 3]).permutation(4)
+lettre_q3 = {int(i): lettre for lettre, i in zip("ABCD", ordre_copie_q3)}
+checks.check_choice(marge, name="marge", options=list("ABCD"),
+                    expected=lettre_q3[1], mistakes=[
+    checks.Mistake(lettre_q3[0], "le modèle n'a pas appris sur ces 41 malades, mais son seuil a été réglé sur elles : ce n'est pas une mesure indépendante."),
+    checks.Mistake(lettre_q3[2], "régler le seuil sur le jeu de test puis y mesurer la sensibilité refait l'erreur que les trois jeux évitent."),
+    checks.Mistake(lettre_q3[3], 'la borne haute ne confirme rien : 0,951 atteint 0,95 parce que le seuil a été placé pour cela.'),
+])
+### END HIDDEN TESTS
+
+# %% mistake="marge" session="evaluation"
+# message : le modèle n'a pas appris sur ces 41
+marge = "ABCD"[list(ordre_q3).index(0)]
+
+# %% mistake="marge" session="evaluation"
+# message : régler le seuil sur le jeu de test puis
+marge = "ABCD"[list(ordre_q3).index(2)]
+
+# %% mistake="marge" session="evaluation"
+# message : la borne haute ne confirme rien : 0,951
+marge = "ABCD"[list(ordre_q3).index(3)]
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il lit votre seuil sur le jeu de test.
@@ -738,7 +907,17 @@ elif est_entre_0_et_1(seuil):
           "question 3 aura dit « juste » : relancez alors cette cellule (en séance évaluée, dans "
           "votre retour de correction).")
 
-# %% [markdown] reveal="marge"
+# %% [markdown] reveal="marge" session="evaluation"
+# Lisez les deux dernières lignes ci-dessus : elles comparent, à votre seuil, la sensibilité du
+# **jeu de validation** et celle du **jeu de test**. La validation, qui a servi à choisir le
+# seuil, tend à être optimiste, et le **hasard** joue (regardez si la valeur du test reste dans
+# l'intervalle de la validation) : avec vos cas, la sensibilité du test peut baisser, ou même
+# monter par hasard. Pour promettre 95 %, on choisit sur la validation un seuil avec de la
+# **marge**, puis on **vérifie sur d'autres patientes** que la **borne basse** atteint 0,95 : la
+# dernière ligne ci-dessus dit combien de malades, tous détectés, il faut pour cela (intervalle
+# de Wilson).
+
+# %% [markdown] reveal="marge" session="formative"
 # Lisez les deux dernières lignes ci-dessus. Si votre seuil est juste, la sensibilité baisse sur
 # le **jeu de test** : la validation, qui a servi à choisir le seuil, était optimiste, et le
 # **hasard** joue (la valeur du test reste dans l'intervalle de la validation) ; ces données ne
@@ -815,7 +994,7 @@ vpp_depistage = ...
 vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.99)
 ### END SOLUTION
 
-# %% tests="vpp_depistage" points=1
+# %% tests="vpp_depistage" points=1 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.expect(
     not isinstance(vpp_depistage, tuple),
@@ -900,69 +1079,108 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : vous avez mis Sp là où il faut 1 − Sp
 vpp_depistage = se * 0.01 / (se * 0.01 + sp * 0.99)
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : vous avez multiplié (1 − Sp) par 0,01
 vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.01)
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : parenthèses autour du dénominateur
 vpp_depistage = se * 0.01 / se * 0.01 + (1 - sp) * 0.99
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : parenthèses autour de 1 − Sp
 vpp_depistage = se * 0.01 / (se * 0.01 + 1 - sp * 0.99)
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : prévalence de 10 %
 vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.1)[0]
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : Ajoutez [0] à la fin
 vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : valeur prédictive négative
 vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[1]
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : vous avez donné la sensibilité
 vpp_depistage = se
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : vous avez recopié la VPP affichée plus haut
 vpp_depistage = vpp_etude
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : vous n'avez calculé que le numérateur
 vpp_depistage = se * 0.01
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : vous avez oublié de multiplier (1 − Sp) par 0,99
 vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp))
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : données d'entrée arrondies : utilisez se et sp
 vpp_depistage = 0.68 * 0.01 / (0.68 * 0.01 + (1 - 0.83) * 0.99)
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : Si vous avez tapé des valeurs arrondies de Se et Sp
 vpp_depistage = 0.0392
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : trop arrondi
 vpp_depistage = 0.039
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : vous avez échangé Se et Sp
 vpp_depistage = sp * 0.01 / (sp * 0.01 + (1 - se) * 0.99)
 
-# %% mistake="vpp_depistage"
+# %% mistake="vpp_depistage" session="formative"
 # message : écrit prevalence=1
 vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=1)[0]
+
+# %% tests="vpp_depistage" points=1 session="evaluation"
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_form(vpp_depistage, name="vpp_depistage", kind="number", decimals=4, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+graine_copie = checks.student_seed("01", announce=False)
+wdbc = load_breast_cancer_wdbc()
+X_r, X_t, y_r, y_t = train_test_split(
+    wdbc.data[["mean texture", "mean compactness"]], wdbc.target, test_size=0.4,
+    stratify=wdbc.target, random_state=graine_copie)
+X_a, X_v, y_a, y_v = train_test_split(X_r, y_r, test_size=0.2 / 0.6, stratify=y_r,
+                                      random_state=graine_copie)
+refait = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
+s_v, s_t = refait.predict_proba(X_v)[:, 1], refait.predict_proba(X_t)[:, 1]
+c_q4 = ev.confusion_at_threshold(y_t, s_t, 0.5)
+se_q4, sp_q4 = c_q4.tp / (c_q4.tp + c_q4.fn), c_q4.tn / (c_q4.tn + c_q4.fp)
+checks.check_number(vpp_depistage, name="vpp_depistage", decimals=4, points=1,
+                    expected=se_q4 * 0.01 / (se_q4 * 0.01 + (1 - sp_q4) * 0.99), mistakes=[
+    checks.Mistake(se_q4 * 0.01 / (se_q4 * 0.01 + sp_q4 * 0.99), "vous avez mis Sp là où il "
+                   "faut 1 − Sp : les faux positifs sont une part 1 − Sp des non-malades."),
+    checks.Mistake(se_q4 * 0.01 / (se_q4 * 0.01 + (1 - sp_q4) * 0.01), "vous avez multiplié "
+                   "(1 − Sp) par 0,01 : les non-malades sont 99 %, soit 0,99."),
+    checks.Mistake(se_q4, "vous avez donné la sensibilité, pas la VPP."),
+    checks.Mistake(sp_q4 * 0.99 / (sp_q4 * 0.99 + (1 - se_q4) * 0.01), "vous avez donné la "
+                   "valeur prédictive négative, pas la VPP."),
+])
+### END HIDDEN TESTS
+
+# %% mistake="vpp_depistage" session="evaluation"
+# message : vous avez mis Sp là où il faut 1 − Sp
+vpp_depistage = se * 0.01 / (se * 0.01 + sp * 0.99)
+
+# %% mistake="vpp_depistage" session="evaluation"
+# message : vous avez multiplié (1 − Sp) par 0,01
+vpp_depistage = se * 0.01 / (se * 0.01 + (1 - sp) * 0.01)
+
+# %% mistake="vpp_depistage" session="evaluation"
+# message : valeur prédictive négative, pas la VPP
+vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[1]
 
 # %% [markdown]
 # ## Après la séance
@@ -1076,11 +1294,20 @@ else:
 # la qualité) le demandent (Bossuyt et al., 2015 ; Whiting et al., 2011).
 # </details>
 
-# %%
+# %% session="formative"
 # Les trois nombres de l'autre équipe (inventés pour l'exercice).
 cancers = 100
 ponctions_manquees = 12
 detectes_par_le_score = 70
+
+# %% session="evaluation"
+# Les trois nombres de l'autre équipe (inventés pour l'exercice, tirés pour votre copie).
+tirage_q5 = np.random.default_rng([graine, 5])
+cancers = int(tirage_q5.choice([80, 90, 100, 110, 120]))
+ponctions_manquees = int(tirage_q5.integers(8, 16))
+detectes_par_le_score = int(round((cancers - ponctions_manquees) * tirage_q5.uniform(0.7, 0.9)))
+
+# %%
 print(f"cancers = {cancers} ; ponctions_manquees = {ponctions_manquees} ; "
       f"detectes_par_le_score = {detectes_par_le_score}")
 
@@ -1090,7 +1317,7 @@ sensibilite_apparente = ...
 sensibilite_apparente = detectes_par_le_score / (cancers - ponctions_manquees)
 ### END SOLUTION
 
-# %% tests="sensibilite_apparente" points=1
+# %% tests="sensibilite_apparente" points=1 session="formative"
 # Vérification de la question 5 : exécutez cette cellule.
 message_depasse_1 = ("une proportion ne dépasse pas 1 : le haut doit faire partie du bas. En "
                      "bas, les malades selon la référence de l'équipe ; en haut, celles d'entre "
@@ -1146,47 +1373,75 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="sensibilite_apparente"
+# %% mistake="sensibilite_apparente" session="formative"
 # message : c'est la vraie sensibilité
 sensibilite_apparente = detectes_par_le_score / cancers
 
-# %% mistake="sensibilite_apparente"
+# %% mistake="sensibilite_apparente" session="formative"
 # message : ponctions manquées comme détectées
 sensibilite_apparente = (detectes_par_le_score + ponctions_manquees) / cancers
 
-# %% mistake="sensibilite_apparente"
+# %% mistake="sensibilite_apparente" session="formative"
 # message : que le cytologiste reconnaît
 sensibilite_apparente = (cancers - ponctions_manquees) / cancers
 
-# %% mistake="sensibilite_apparente"
+# %% mistake="sensibilite_apparente" session="formative"
 # message : 1 − sensibilité
 sensibilite_apparente = (cancers - ponctions_manquees - detectes_par_le_score) / (
     cancers - ponctions_manquees
 )
 
-# %% mistake="sensibilite_apparente"
+# %% mistake="sensibilite_apparente" session="formative"
 # message : 1 − vraie sensibilité
 sensibilite_apparente = (cancers - detectes_par_le_score) / cancers
 
-# %% mistake="sensibilite_apparente"
+# %% mistake="sensibilite_apparente" session="formative"
 # message : attention aux parenthèses
 sensibilite_apparente = detectes_par_le_score / cancers - ponctions_manquees
 
-# %% mistake="sensibilite_apparente"
+# %% mistake="sensibilite_apparente" session="formative"
 # message : ajouté les ponctions manquées au groupe des malades
 sensibilite_apparente = detectes_par_le_score / (cancers + ponctions_manquees)
 
-# %% mistake="sensibilite_apparente"
+# %% mistake="sensibilite_apparente" session="formative"
 # message : une proportion ne dépasse pas 1
 sensibilite_apparente = detectes_par_le_score / ponctions_manquees
 
-# %% mistake="sensibilite_apparente"
+# %% mistake="sensibilite_apparente" session="formative"
 # message : une proportion ne dépasse pas 1
 sensibilite_apparente = cancers - ponctions_manquees
 
-# %% mistake="sensibilite_apparente"
+# %% mistake="sensibilite_apparente" session="formative"
 # message : donné un pourcentage
 sensibilite_apparente = 100 * detectes_par_le_score / (cancers - ponctions_manquees)
+
+# %% tests="sensibilite_apparente" points=1 session="evaluation"
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_form(sensibilite_apparente, name="sensibilite_apparente", kind="number", decimals=3,
+                  bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+tirage_copie_q5 = np.random.default_rng([checks.student_seed("01", announce=False), 5])
+n_cancers_q5 = int(tirage_copie_q5.choice([80, 90, 100, 110, 120]))
+n_manquees_q5 = int(tirage_copie_q5.integers(8, 16))
+n_detectes_q5 = int(round((n_cancers_q5 - n_manquees_q5) * tirage_copie_q5.uniform(0.7, 0.9)))
+checks.check_number(sensibilite_apparente, name="sensibilite_apparente", points=1,
+                    expected=n_detectes_q5 / (n_cancers_q5 - n_manquees_q5), mistakes=[
+    checks.Mistake(n_detectes_q5 / n_cancers_q5, "c'est la vraie sensibilité, jugée par "
+                   "l'histologie : pour l'équipe, les ponctions manquées ne sont pas malades."),
+    checks.Mistake((n_detectes_q5 + n_manquees_q5) / n_cancers_q5, "vous avez compté les "
+                   "ponctions manquées comme détectées."),
+    checks.Mistake(n_detectes_q5 / (n_cancers_q5 + n_manquees_q5), "vous avez ajouté les "
+                   "ponctions manquées au groupe des malades."),
+])
+### END HIDDEN TESTS
+
+# %% mistake="sensibilite_apparente" session="evaluation"
+# message : c'est la vraie sensibilité
+sensibilite_apparente = detectes_par_le_score / cancers
+
+# %% mistake="sensibilite_apparente" session="evaluation"
+# message : ponctions manquées comme détectées
+sensibilite_apparente = (detectes_par_le_score + ponctions_manquees) / cancers
 
 # %% [markdown] reveal="sensibilite_apparente"
 # **Ce que montre ce calcul.** Le cytologiste lit les mêmes cellules que le score : quand
@@ -1244,7 +1499,42 @@ modele_complet.fit(toutes[0], y_app)
 ecrire_auc(f"Le même type de modèle avec les {jeu.data.shape[1]} mesures du jeu",
            ev.roc(y_test, modele_complet.predict_proba(toutes[1])[:, 1]).auc)
 
-# %% [markdown]
+# %% [markdown] session="evaluation"
+# ### Question 6 — Ajouter des femmes au même score (1 point)
+#
+# Reprenons le jeu de test. La cellule suivante tire, pour votre copie, le groupe auquel on
+# ajoute des femmes : les **malades** ou les **non-malades**. Pour chaque patiente de ce groupe,
+# ajoutons **dix autres femmes du même groupe, au même score** qu'elle (chacune compte alors
+# onze fois). L'autre groupe et ses scores ne changent pas. Au seuil 0,5, que devient chacune
+# de ces cinq mesures ? Remplacez chaque `...` par `"augmente"`, `"baisse"` ou `"ne change pas"`
+# (entre guillemets **doubles**) ; ne touchez qu'aux `...`, pas aux noms des mesures placés avant
+# les deux-points.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque mesure, dites sa phrase « parmi les …, la part de … ». Le groupe qui suit
+# « parmi » change-t-il ? Et la part ? Pour l'AUC, reprenez sa lecture en probabilité.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Comptez sur un petit exemple : 10 patientes du groupe tiré, dont 2 que le test classe mal.
+# Après l'ajout, combien de chaque case ? Les cases de l'autre groupe ne bougent pas. Pour
+# l'AUC : tirez au hasard une malade et une non-malade ; l'ajout change-t-il la chance que la
+# malade ait le score le plus élevé ?
+# </details>
+
+# %% session="evaluation"
+# Le groupe auquel on ajoute des femmes, tiré pour votre copie.
+groupe_q6 = ["non-malades", "malades"][int(np.random.default_rng([graine, 6]).integers(2))]
+if groupe_q6 == "malades":
+    print("Votre cas : on ajoute des femmes ATTEINTES D'UN CANCER (dix par malade du jeu de "
+          "test, au même score qu'elle).")
+else:
+    print("Votre cas : on ajoute des femmes SANS CANCER (dix par non-malade du jeu de test, au "
+          "même score qu'elle).")
+
+# %% [markdown] session="formative"
 # ### Question 6 — Ajouter des femmes sans cancer (1 point)
 #
 # Reprenons le jeu de test et, pour chacune de ses non-malades, ajoutons **dix autres femmes
@@ -1267,14 +1557,23 @@ ecrire_auc(f"Le même type de modèle avec les {jeu.data.shape[1]} mesures du je
 # change-t-il la chance que la malade ait le score le plus élevé ?
 # </details>
 
-# %% answer="effets_prevalence"
+# %% answer="effets_prevalence" session="formative"
 effets_prevalence = {"sensibilité": ..., "spécificité": ..., "VPP": ..., "VPN": ..., "AUC": ...}
 ### BEGIN SOLUTION
 effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
                      "VPP": "baisse", "VPN": "augmente", "AUC": "ne change pas"}
 ### END SOLUTION
 
-# %% tests="effets_prevalence" points=1
+# %% answer="effets_prevalence" session="evaluation"
+effets_prevalence = {"sensibilité": ..., "spécificité": ..., "VPP": ..., "VPN": ..., "AUC": ...}
+### BEGIN SOLUTION
+plus_de_malades = groupe_q6 == "malades"
+effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
+                     "VPP": "augmente" if plus_de_malades else "baisse",
+                     "VPN": "baisse" if plus_de_malades else "augmente", "AUC": "ne change pas"}
+### END SOLUTION
+
+# %% tests="effets_prevalence" points=1 session="formative"
 # Vérification de la question 6 : exécutez cette cellule.
 message_malades = ("sensibilité : le groupe après « parmi » (les malades) a-t-il changé ? "
                    "Comptez VP et FN avant et après l'ajout.")
@@ -1328,37 +1627,73 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="effets_prevalence"
+# %% mistake="effets_prevalence" session="formative"
 # message : AUC : reprenez sa lecture en probabilité
 effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
                      "VPP": "baisse", "VPN": "augmente", "AUC": "baisse"}
 
-# %% mistake="effets_prevalence"
+# %% mistake="effets_prevalence" session="formative"
 # message : AUC : reprenez sa lecture en probabilité
 effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
                      "VPP": "baisse", "VPN": "augmente", "AUC": "augmente"}
 
-# %% mistake="effets_prevalence"
+# %% mistake="effets_prevalence" session="formative"
 # message : Comptez FP et VN avant et après
 effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "augmente",
                      "VPP": "baisse", "VPN": "augmente", "AUC": "ne change pas"}
 
-# %% mistake="effets_prevalence"
+# %% mistake="effets_prevalence" session="formative"
 # message : Comptez VP et FP
 effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
                      "VPP": "ne change pas", "VPN": "augmente", "AUC": "ne change pas"}
 
-# %% mistake="effets_prevalence"
+# %% mistake="effets_prevalence" session="formative"
 # message : Comptez VN et FN
 effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
                      "VPP": "baisse", "VPN": "baisse", "AUC": "ne change pas"}
 
-# %% mistake="effets_prevalence"
+# %% mistake="effets_prevalence" session="formative"
 # message : Comptez VP et FN avant et après
 effets_prevalence = {"sensibilité": "baisse", "spécificité": "ne change pas",
                      "VPP": "baisse", "VPN": "augmente", "AUC": "ne change pas"}
 
-# %% [markdown]
+# %% tests="effets_prevalence" points=1 session="evaluation"
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_form(effets_prevalence, name="effets_prevalence", kind="choices",
+                  options=["augmente", "baisse", "ne change pas"],
+                  items=["sensibilité", "spécificité", "VPP", "VPN", "AUC"])
+### BEGIN HIDDEN TESTS
+malades_ajoutees = int(np.random.default_rng(
+    [checks.student_seed("01", announce=False), 6]).integers(2)) == 1
+vpp_q6, vpn_q6 = ("augmente", "baisse") if malades_ajoutees else ("baisse", "augmente")
+checks.check_choices(
+    effets_prevalence, name="effets_prevalence", options=["augmente", "baisse", "ne change pas"],
+    expected={"sensibilité": "ne change pas", "spécificité": "ne change pas", "VPP": vpp_q6,
+              "VPN": vpn_q6, "AUC": "ne change pas"},
+    mistakes={
+        "VPP": [checks.Mistake(vpn_q6, "VPP : comptez VP et FP avant et après l'ajout.")],
+        "VPN": [checks.Mistake(vpp_q6, "VPN : comptez VN et FN avant et après l'ajout.")],
+        "AUC": [checks.Mistake(v, "AUC : reprenez sa lecture en probabilité.")
+                for v in ("augmente", "baisse")],
+    },
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="effets_prevalence" session="evaluation"
+# message : VPP : comptez VP et FP
+effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
+                     "VPP": "baisse" if groupe_q6 == "malades" else "augmente",
+                     "VPN": "augmente" if groupe_q6 == "malades" else "baisse",
+                     "AUC": "ne change pas"}
+
+# %% mistake="effets_prevalence" session="evaluation"
+# message : AUC : reprenez sa lecture en probabilité
+effets_prevalence = {"sensibilité": "ne change pas", "spécificité": "ne change pas",
+                     "VPP": "augmente" if groupe_q6 == "malades" else "baisse",
+                     "VPN": "baisse" if groupe_q6 == "malades" else "augmente", "AUC": "baisse"}
+
+# %% [markdown] session="formative"
 # ### Question 7 — Ce que dit un intervalle de confiance (1 point)
 #
 # Une équipe mesure la sensibilité d'un test, à un seuil fixé d'avance, sur 44 patientes
@@ -1388,13 +1723,51 @@ effets_prevalence = {"sensibilité": "baisse", "spécificité": "ne change pas",
 # avec les deux bornes de l'intervalle ?
 # </details>
 
-# %% answer="intervalle"
+# %% [markdown] session="evaluation"
+# ### Question 7 — Ce que dit un intervalle de confiance (1 point)
+#
+# Une équipe mesure la sensibilité d'un test, à un seuil fixé d'avance, sur 44 patientes
+# malades adressées pour une masse : il en détecte 30. Intervalle de confiance à 95 % : de 0,53
+# à 0,80. Laquelle des phrases affichées par la cellule suivante (dans un ordre propre à votre
+# copie) est juste ? Écrivez **entre guillemets** sa lettre (`"A"`, `"B"`, `"C"` ou `"D"`).
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez la définition de l'intervalle de confiance, sous la question 1.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour chaque phrase, posez trois questions : qu'est-ce qui change d'une étude à l'autre (la
+# vraie sensibilité, ou l'intervalle) ? De quelles patientes parle-t-elle ? Est-elle d'accord
+# avec les deux bornes de l'intervalle ?
+# </details>
+
+# %% session="evaluation"
+# Les quatre réponses de la question 7, dans l'ordre tiré pour votre copie.
+reponses_q7 = [
+    'Chez des patientes comme les leurs, les valeurs de la vraie sensibilité de 0,53 à 0,80 sont compatibles avec leurs données : on annonce la sensibilité mesurée avec cet intervalle.',
+    "La vraie sensibilité varie d'une étude à l'autre ; dans 95 % des cas, elle tombe entre 0,53 et 0,80 : on annonce cette plage avec 95 % de certitude.",
+    "L'intervalle est large : on ne sait pas encore si, à ce seuil, la sensibilité atteint 0,95 ; il faut plus de patientes avant de conclure.",
+    "Chez des femmes dépistées, le test détecterait lui aussi entre 53 % et 80 % des cancers : l'intervalle couvre les autres populations.",
+]
+ordre_q7 = np.random.default_rng([graine, 7]).permutation(4)
+display(Markdown("\n".join(f"- **{lettre}.** {reponses_q7[i]}"
+                            for lettre, i in zip("ABCD", ordre_q7))))
+
+# %% answer="intervalle" session="formative"
 intervalle = ...
 ### BEGIN SOLUTION
 intervalle = "A"
 ### END SOLUTION
 
-# %% tests="intervalle" points=1
+# %% answer="intervalle" session="evaluation"
+intervalle = ...
+### BEGIN SOLUTION
+intervalle = "ABCD"[list(ordre_q7).index(0)]
+### END SOLUTION
+
+# %% tests="intervalle" points=1 session="formative"
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_choice(
     intervalle,
@@ -1430,17 +1803,44 @@ checks.check_choice(
 checks.check_choice(intervalle, name="intervalle", options=["A", "B", "C", "D"], expected="A")
 ### END HIDDEN TESTS
 
-# %% mistake="intervalle"
+# %% mistake="intervalle" session="formative"
 # message : est le niveau de confiance de la méthode
 intervalle = "B"
 
-# %% mistake="intervalle"
+# %% mistake="intervalle" session="formative"
 # message : un intervalle large informe quand même
 intervalle = "C"
 
-# %% mistake="intervalle"
+# %% mistake="intervalle" session="formative"
 # message : effet de spectre
 intervalle = "D"
+
+# %% tests="intervalle" points=1 session="evaluation"
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_form(intervalle, name="intervalle", kind="choice", options=["A", "B", "C", "D"])
+### BEGIN HIDDEN TESTS
+ordre_copie_q7 = np.random.default_rng(
+    [checks.student_seed("01", announce=False), 7]).permutation(4)
+lettre_q7 = {int(i): lettre for lettre, i in zip("ABCD", ordre_copie_q7)}
+checks.check_choice(intervalle, name="intervalle", options=list("ABCD"),
+                    expected=lettre_q7[0], mistakes=[
+    checks.Mistake(lettre_q7[1], "« à 95 % » est le niveau de confiance de la méthode : c'est l'intervalle qui change d'une étude à l'autre, pas la vraie sensibilité."),
+    checks.Mistake(lettre_q7[2], 'un intervalle large informe quand même : celui-ci exclut 0,95.'),
+    checks.Mistake(lettre_q7[3], "l'intervalle ne décrit que le hasard chez des patientes comme les leurs : ailleurs, effet de spectre."),
+])
+### END HIDDEN TESTS
+
+# %% mistake="intervalle" session="evaluation"
+# message : « à 95 % » est le niveau de confiance
+intervalle = "ABCD"[list(ordre_q7).index(1)]
+
+# %% mistake="intervalle" session="evaluation"
+# message : un intervalle large informe quand même
+intervalle = "ABCD"[list(ordre_q7).index(2)]
+
+# %% mistake="intervalle" session="evaluation"
+# message : l'intervalle ne décrit que le hasard
+intervalle = "ABCD"[list(ordre_q7).index(3)]
 
 # %% [markdown]
 # ### Pour Madame L. : ce que vaut son résultat
@@ -1493,7 +1893,7 @@ risque_negatif = ...
 risque_negatif = fn2 / (fn2 + vn2)
 ### END SOLUTION
 
-# %% tests="risque_negatif" points=1
+# %% tests="risque_negatif" points=1 session="formative"
 # Vérification de la question 8 : exécutez cette cellule.
 # Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge au seuil que vous
 # avez donné à la question 2, juste ou non.
@@ -1601,63 +2001,110 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : (1 − sensibilité)
 risque_negatif = fn2 / (vp2 + fn2)
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : ni fonction toute faite (ev.predictive_values…)
 risque_negatif = 1 - ev.predictive_values(
     sensitivity=vp2 / (vp2 + fn2), specificity=vn2 / (vn2 + fp2),
     prevalence=(vp2 + fn2) / (vp2 + fp2 + fn2 + vn2))[1]
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : vous avez calculé la valeur prédictive négative
 risque_negatif = vn2 / (vn2 + fn2)
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : (1 − spécificité)
 risque_negatif = fp2 / (fp2 + vn2)
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : par toutes les patientes
 risque_negatif = fn2 / (vp2 + fp2 + fn2 + vn2)
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : (1 − VPP)
 risque_negatif = fp2 / (vp2 + fp2)
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : vous avez calculé la spécificité
 risque_negatif = vn2 / (vn2 + fp2)
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : par les seuls vrais négatifs
 risque_negatif = fn2 / vn2
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : attention aux parenthèses
 risque_negatif = fn2 / fn2 + vn2
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : attention aux parenthèses
 risque_negatif = fn2 / vn2 + fn2
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : c'est le risque résiduel au seuil 0,5
 risque_negatif = fn / (fn + vn)
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : donné un pourcentage
 risque_negatif = 100 * fn2 / (fn2 + vn2)
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : une proportion ne dépasse pas 1
 risque_negatif = vn2 / fn2
 
-# %% mistake="risque_negatif"
+# %% mistake="risque_negatif" session="formative"
 # message : une proportion ne dépasse pas 1
 risque_negatif = (fn2 + vn2) / fn2
+
+# %% tests="risque_negatif" points=1 session="evaluation"
+# Vérification de la question 8 : exécutez cette cellule.
+checks.check_form(risque_negatif, name="risque_negatif", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+checks.expect(checks.written_with("risque_negatif", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite, ni "
+              "autre variable. La question mesure le choix des cases.", name="risque_negatif")
+graine_copie = checks.student_seed("01", announce=False)
+wdbc = load_breast_cancer_wdbc()
+X_r, X_t, y_r, y_t = train_test_split(
+    wdbc.data[["mean texture", "mean compactness"]], wdbc.target, test_size=0.4,
+    stratify=wdbc.target, random_state=graine_copie)
+X_a, X_v, y_a, y_v = train_test_split(X_r, y_r, test_size=0.2 / 0.6, stratify=y_r,
+                                      random_state=graine_copie)
+refait = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
+s_v, s_t = refait.predict_proba(X_v)[:, 1], refait.predict_proba(X_t)[:, 1]
+# The calculation is graded at the student's own threshold (0.5 without a usable one).
+seuil_copie_q8 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
+                  and (s_t < seuil).any() else 0.5)
+k8 = ev.confusion_at_threshold(y_t, s_t, seuil_copie_q8)
+k8_05 = ev.confusion_at_threshold(y_t, s_t, 0.5)
+checks.check_number(risque_negatif, name="risque_negatif", points=1,
+                    expected=k8.fn / (k8.fn + k8.tn), mistakes=[
+    checks.Mistake(k8.fn / (k8.tp + k8.fn), "(1 − sensibilité) : le risque résiduel part des "
+                   "tests négatifs."),
+    checks.Mistake(k8.tn / (k8.tn + k8.fn), "vous avez calculé la valeur prédictive négative."),
+    checks.Mistake(k8.fp / (k8.fp + k8.tn), "(1 − spécificité) : le risque résiduel part des "
+                   "tests négatifs."),
+    checks.Mistake(k8_05.fn / (k8_05.fn + k8_05.tn), "c'est le risque résiduel au seuil 0,5."),
+])
+### END HIDDEN TESTS
+
+# %% mistake="risque_negatif" session="evaluation"
+# message : vous avez calculé la valeur prédictive négative
+risque_negatif = vn2 / (vn2 + fn2)
+
+# %% mistake="risque_negatif" session="evaluation"
+# message : (1 − sensibilité)
+risque_negatif = fn2 / (vp2 + fn2)
+
+# %% mistake="risque_negatif" session="evaluation"
+# message : calcul refusé
+risque_negatif = 1 - ev.predictive_values(
+    sensitivity=vp2 / (vp2 + fn2), specificity=vn2 / (vn2 + fp2),
+    prevalence=(vp2 + fn2) / (vp2 + fp2 + fn2 + vn2))[1]
 
 # %% [markdown]
 # ### Question 9 — Les femmes sans cancer rassurées à raison (1 point)
@@ -1685,7 +2132,7 @@ specificite = ...
 specificite = vn2 / (vn2 + fp2)
 ### END SOLUTION
 
-# %% tests="specificite" points=1
+# %% tests="specificite" points=1 session="formative"
 # Vérification de la question 9 : exécutez cette cellule.
 # Elle juge votre calcul au bon seuil de la question 2 ; l'enseignant le juge au seuil que vous
 # avez donné à la question 2, juste ou non.
@@ -1794,61 +2241,105 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : vous avez calculé la sensibilité
 specificite = vp2 / (vp2 + fn2)
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : ni fonction toute faite (ev.specificity…)
 specificite = ev.specificity(y_test, scores >= seuil_madame_l)
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : (1 − spécificité)
 specificite = fp2 / (fp2 + vn2)
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : valeur prédictive négative
 specificite = vn2 / (vn2 + fn2)
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : valeur prédictive positive
 specificite = vp2 / (vp2 + fp2)
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : par toutes les patientes
 specificite = vn2 / (vp2 + fp2 + fn2 + vn2)
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : par les seuls faux positifs
 specificite = vn2 / fp2
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : exactitude
 specificite = (vp2 + vn2) / (vp2 + fp2 + fn2 + vn2)
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : attention aux parenthèses
 specificite = vn2 / vn2 + fp2
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : attention aux parenthèses
 specificite = vn2 / fp2 + vn2
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : c'est la spécificité au seuil 0,5
 specificite = vn / (vn + fp)
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : donné un pourcentage
 specificite = 100 * vn2 / (vn2 + fp2)
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : une proportion ne dépasse pas 1
 specificite = (vn2 + fp2) / vn2
 
-# %% mistake="specificite"
+# %% mistake="specificite" session="formative"
 # message : une proportion ne dépasse pas 1
 specificite = vn2 / fn2
+
+# %% tests="specificite" points=1 session="evaluation"
+# Vérification de la question 9 : exécutez cette cellule.
+checks.check_form(specificite, name="specificite", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+checks.expect(checks.written_with("specificite", {"vp2", "fp2", "fn2", "vn2", "vp", "fp", "fn", "vn"}),
+              "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
+              "leurs nombres), des opérations et des parenthèses : ni fonction toute faite, ni "
+              "autre variable (sp…). La question mesure le choix des cases.", name="specificite")
+graine_copie = checks.student_seed("01", announce=False)
+wdbc = load_breast_cancer_wdbc()
+X_r, X_t, y_r, y_t = train_test_split(
+    wdbc.data[["mean texture", "mean compactness"]], wdbc.target, test_size=0.4,
+    stratify=wdbc.target, random_state=graine_copie)
+X_a, X_v, y_a, y_v = train_test_split(X_r, y_r, test_size=0.2 / 0.6, stratify=y_r,
+                                      random_state=graine_copie)
+refait = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
+s_v, s_t = refait.predict_proba(X_v)[:, 1], refait.predict_proba(X_t)[:, 1]
+# The calculation is graded at the student's own threshold (0.5 without a usable one).
+seuil_copie_q9 = (seuil if isinstance(seuil, int | float) and 0 <= seuil <= 1
+                  and (s_t < seuil).any() else 0.5)
+k9 = ev.confusion_at_threshold(y_t, s_t, seuil_copie_q9)
+k9_05 = ev.confusion_at_threshold(y_t, s_t, 0.5)
+checks.check_number(specificite, name="specificite", points=1,
+                    expected=k9.tn / (k9.tn + k9.fp), mistakes=[
+    checks.Mistake(k9.tp / (k9.tp + k9.fn), "vous avez calculé la sensibilité."),
+    checks.Mistake(k9.fp / (k9.fp + k9.tn), "(1 − spécificité) : la spécificité compte les "
+                   "rassurées à raison."),
+    checks.Mistake(k9.tn / (k9.tn + k9.fn), "valeur prédictive négative."),
+    checks.Mistake(k9_05.tn / (k9_05.tn + k9_05.fp), "c'est la spécificité au seuil 0,5."),
+])
+### END HIDDEN TESTS
+
+# %% mistake="specificite" session="evaluation"
+# message : vous avez calculé la sensibilité
+specificite = vp2 / (vp2 + fn2)
+
+# %% mistake="specificite" session="evaluation"
+# message : (1 − spécificité)
+specificite = fp2 / (fp2 + vn2)
+
+# %% mistake="specificite" session="evaluation"
+# message : c'est la spécificité au seuil 0,5
+specificite = vn / (vn + fp)
 
 # %% [markdown] reveal="risque_negatif"
 # La cellule suivante donne, sur le jeu de test, la VPP, la VPN et le risque résiduel (1 − VPN),
@@ -1877,7 +2368,14 @@ else:
           "« juste » (donc avec le bon seuil à la question 2) : relancez alors cette cellule (en "
           "séance évaluée, dans votre retour de correction).")
 
-# %% [markdown] reveal="risque_negatif"
+# %% [markdown] reveal="risque_negatif" session="evaluation"
+# Comparez ci-dessus le risque résiduel à votre seuil de la question 2 et au seuil 0,5 : un
+# seuil plus bas manque moins de cancers, et le risque qui reste après un test négatif baisse.
+# Sur un petit jeu de test, il peut même tomber à zéro : cela ne veut pas dire qu'un test négatif
+# exclut le cancer (regardez la borne haute de son intervalle). Pour Madame L., un test négatif
+# rassure sans exclure le cancer, et se lit avec l'examen clinique et l'imagerie.
+
+# %% [markdown] reveal="risque_negatif" session="formative"
 # Au seuil de la question 2 (si votre seuil est juste), environ une patiente sur dix dont le test
 # est négatif a pourtant un cancer ; au seuil 0,5, près de deux sur dix. Pour Madame L., un test
 # négatif rassure sans exclure le cancer, et se lit avec l'examen clinique et l'imagerie.

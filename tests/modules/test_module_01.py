@@ -96,3 +96,79 @@ def test_module_01_marking_guide_quotes_the_test_set_values_at_question_2s_thres
     assert f"environ {round(100 * residual)} % de risque de cancer" in text
     assert round(10 * residual) == 1, "« environ une patiente sur dix » no longer holds"
     assert "environ une patiente sur dix dont le test est négatif" in text
+
+
+def _cases(student: str, monkeypatch):
+    """Module 01's evaluated cases for ``student``, drawn as the notebook and the grader do."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from esn_teach import checks
+    from esn_teach.datasets import load_breast_cancer_wdbc
+
+    monkeypatch.setenv(checks.STUDENT_ENV, student)
+    seed = checks.student_seed("01", announce=False)
+    data = load_breast_cancer_wdbc()
+    features = data.data[["mean texture", "mean compactness"]]
+    x_rest, x_test, y_rest, y_test = train_test_split(
+        features, data.target, test_size=0.4, stratify=data.target, random_state=seed
+    )
+    x_train, x_val, y_train, y_val = train_test_split(
+        x_rest, y_rest, test_size=0.2 / 0.6, stratify=y_rest, random_state=seed
+    )
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_train, y_train)
+    s_val, s_test = model.predict_proba(x_val)[:, 1], model.predict_proba(x_test)[:, 1]
+    grid = np.round(np.arange(0, 1.001, 0.01), 2)
+    threshold = max(t for t in grid if ev.sensitivity(y_val, s_val >= t) >= 0.95)
+    at_05 = ev.confusion_at_threshold(y_test, s_test, 0.5)
+    at_q2 = ev.confusion_at_threshold(y_test, s_test, threshold)
+    se, sp = at_05.tp / (at_05.tp + at_05.fn), at_05.tn / (at_05.tn + at_05.fp)
+    draw5 = np.random.default_rng([seed, 5])
+    cancers = int(draw5.choice([80, 90, 100, 110, 120]))
+    missed = int(draw5.integers(8, 16))
+    detected = int(round((cancers - missed) * draw5.uniform(0.7, 0.9)))
+    letters = {}
+    for number, right in ((3, 1), (7, 0)):
+        order = list(np.random.default_rng([seed, number]).permutation(4))
+        letters[number] = "ABCD"[order.index(right)]
+    return {
+        "malades_validation": int(y_val.sum()),
+        "sensibilite": round(se, 3),
+        "seuil": float(threshold),
+        "vpp_depistage": round(ev.predictive_values(sensitivity=se, specificity=sp,
+                                                    prevalence=0.01)[0], 4),
+        "sensibilite_apparente": round(detected / (cancers - missed), 3),
+        "vraie_sensibilite_q5": round(detected / cancers, 3),
+        "marge": letters[3],
+        "intervalle": letters[7],
+        "groupe_q6": int(np.random.default_rng([seed, 6]).integers(2)),
+        "risque_negatif": round(at_q2.fn / (at_q2.fn + at_q2.tn), 3),
+        "risque_negatif_05": round(at_05.fn / (at_05.fn + at_05.tn), 3),
+        "specificite": round(at_q2.tn / (at_q2.tn + at_q2.fp), 3),
+        "sensibilite_test_q2": at_q2.tp / (at_q2.tp + at_q2.fn),
+    }
+
+
+def test_module_01_evaluated_cases_differ_between_students_and_stay_sensible(monkeypatch):
+    """Each identifier draws its own split (and Q3/Q5/Q6/Q7 cases): the answers vary, and the
+    task keeps its meaning (42 cancers in validation, a threshold below 0,5 that exists, a
+    residual risk lower than at 0,5, a sensible apparent sensitivity)."""
+    students = ["esn-teach-construction", "alice", "bruno", "chloe", "david", "emma", "farid"]
+    cases = [_cases(student, monkeypatch) for student in students]
+    for case in cases:
+        assert case["malades_validation"] == 42  # the text's « avec 42 malades »
+        assert 0.5 <= case["sensibilite"] <= 0.85
+        assert 0.05 <= case["seuil"] < 0.5
+        assert 0.01 < case["vpp_depistage"] < 0.2
+        assert 0.6 < case["sensibilite_apparente"] < 0.95
+        assert case["vraie_sensibilite_q5"] < case["sensibilite_apparente"]
+        assert 0 <= case["risque_negatif"] < case["risque_negatif_05"]
+        assert 0.3 < case["specificite"] < 1
+        assert case["sensibilite_test_q2"] > 0.7
+    for question in ("sensibilite", "seuil", "vpp_depistage", "sensibilite_apparente",
+                     "risque_negatif", "specificite", "marge", "intervalle"):
+        assert len({case[question] for case in cases}) >= 3, question
+    assert len({case["groupe_q6"] for case in cases}) == 2
