@@ -159,17 +159,28 @@ display(data_card(jeu, title="Fiche complète du jeu de données (après la séa
 # un modèle jugé sur les données qui ont servi à le construire ou à le régler paraît meilleur
 # qu'il n'est.
 
-# %% session="formative"
-# La graine du tirage des trois jeux (la même pour toute la promotion).
-graine = 0
-
-# %% session="evaluation"
-# La graine du tirage des trois jeux : la vôtre, tirée de votre identifiant.
-graine = checks.student_seed("01")
-
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il répartit les patientes en trois jeux et entraîne le
 # modèle sur le jeu d'apprentissage.
+mesures = jeu.data[["mean texture", "mean compactness"]]  # texture et compacité (moyennes)
+X_reste, X_test, y_reste, y_test = train_test_split(
+    mesures, y, test_size=0.4, stratify=y, random_state=0
+)
+X_app, X_val, y_app, y_val = train_test_split(
+    X_reste, y_reste, test_size=0.2 / 0.6, stratify=y_reste, random_state=0
+)
+modele = make_pipeline(StandardScaler(), LogisticRegression())  # la régression logistique
+modele.fit(X_app, y_app)
+scores_val = modele.predict_proba(X_val)[:, 1]  # score de chaque patiente de validation
+scores = modele.predict_proba(X_test)[:, 1]  # score de chaque patiente du test
+print(f"Apprentissage : {len(y_app)} patientes.")
+print(f"Validation : {len(y_val)} patientes, dont {y_val.sum()} cancers.")
+print(f"Test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il répartit les patientes en trois jeux et entraîne le
+# modèle sur le jeu d'apprentissage. La répartition est tirée de votre identifiant (graine).
+graine = checks.student_seed("01")
 mesures = jeu.data[["mean texture", "mean compactness"]]  # texture et compacité (moyennes)
 X_reste, X_test, y_reste, y_test = train_test_split(
     mesures, y, test_size=0.4, stratify=y, random_state=graine
@@ -850,7 +861,7 @@ checks.check_form(marge, name="marge", kind="choice", options=["A", "B", "C", "D
 ### BEGIN HIDDEN TESTS
 ordre_copie_q3 = np.random.default_rng(
     [checks.student_seed("01", announce=False), 3]).permutation(4)
-lettre_q3 = {int(i): lettre for lettre, i in zip("ABCD", ordre_copie_q3)}
+lettre_q3 = dict(zip(ordre_copie_q3.tolist(), "ABCD"))
 checks.check_choice(marge, name="marge", options=list("ABCD"),
                     expected=lettre_q3[1], mistakes=[
     checks.Mistake(lettre_q3[0], "le modèle n'a pas appris sur ces 41 malades, mais son seuil a été réglé sur elles : ce n'est pas une mesure indépendante."),
@@ -908,14 +919,9 @@ elif est_entre_0_et_1(seuil):
           "votre retour de correction).")
 
 # %% [markdown] reveal="marge" session="evaluation"
-# Lisez les deux dernières lignes ci-dessus : elles comparent, à votre seuil, la sensibilité du
-# **jeu de validation** et celle du **jeu de test**. La validation, qui a servi à choisir le
-# seuil, tend à être optimiste, et le **hasard** joue (regardez si la valeur du test reste dans
-# l'intervalle de la validation) : avec vos cas, la sensibilité du test peut baisser, ou même
-# monter par hasard. Pour promettre 95 %, on choisit sur la validation un seuil avec de la
-# **marge**, puis on **vérifie sur d'autres patientes** que la **borne basse** atteint 0,95 : la
-# dernière ligne ci-dessus dit combien de malades, tous détectés, il faut pour cela (intervalle
-# de Wilson).
+# Lisez les deux dernières lignes ci-dessus. La validation, qui a servi à choisir le seuil, est
+# optimiste, et le **hasard** joue. Pour promettre 95 %, on garde de la **marge**, puis on
+# **vérifie sur d'autres patientes** que la **borne basse** atteint 0,95.
 
 # %% [markdown] reveal="marge" session="formative"
 # Lisez les deux dernières lignes ci-dessus. Si votre seuil est juste, la sensibilité baisse sur
@@ -1299,6 +1305,8 @@ else:
 cancers = 100
 ponctions_manquees = 12
 detectes_par_le_score = 70
+print(f"cancers = {cancers} ; ponctions_manquees = {ponctions_manquees} ; "
+      f"detectes_par_le_score = {detectes_par_le_score}")
 
 # %% session="evaluation"
 # Les trois nombres de l'autre équipe (inventés pour l'exercice, tirés pour votre copie).
@@ -1306,8 +1314,6 @@ tirage_q5 = np.random.default_rng([graine, 5])
 cancers = int(tirage_q5.choice([80, 90, 100, 110, 120]))
 ponctions_manquees = int(tirage_q5.integers(8, 16))
 detectes_par_le_score = int(round((cancers - ponctions_manquees) * tirage_q5.uniform(0.7, 0.9)))
-
-# %%
 print(f"cancers = {cancers} ; ponctions_manquees = {ponctions_manquees} ; "
       f"detectes_par_le_score = {detectes_par_le_score}")
 
@@ -1673,8 +1679,8 @@ checks.check_choices(
     mistakes={
         "VPP": [checks.Mistake(vpn_q6, "VPP : comptez VP et FP avant et après l'ajout.")],
         "VPN": [checks.Mistake(vpp_q6, "VPN : comptez VN et FN avant et après l'ajout.")],
-        "AUC": [checks.Mistake(v, "AUC : reprenez sa lecture en probabilité.")
-                for v in ("augmente", "baisse")],
+        "AUC": [checks.Mistake("augmente", "AUC : reprenez sa lecture en probabilité."),
+                checks.Mistake("baisse", "AUC : reprenez sa lecture en probabilité.")],
     },
     points=1,
 )
@@ -1821,7 +1827,7 @@ checks.check_form(intervalle, name="intervalle", kind="choice", options=["A", "B
 ### BEGIN HIDDEN TESTS
 ordre_copie_q7 = np.random.default_rng(
     [checks.student_seed("01", announce=False), 7]).permutation(4)
-lettre_q7 = {int(i): lettre for lettre, i in zip("ABCD", ordre_copie_q7)}
+lettre_q7 = dict(zip(ordre_copie_q7.tolist(), "ABCD"))
 checks.check_choice(intervalle, name="intervalle", options=list("ABCD"),
                     expected=lettre_q7[0], mistakes=[
     checks.Mistake(lettre_q7[1], "« à 95 % » est le niveau de confiance de la méthode : c'est l'intervalle qui change d'une étude à l'autre, pas la vraie sensibilité."),
@@ -2419,10 +2425,69 @@ else:
 # partie de ces dispositifs. Le module 09 « Expliquer et garder la main » détaillera ces règles.
 # </details>
 
-# %% [markdown] written="reflexion_erreurs" points=3
+# %% [markdown] written="reflexion_erreurs" points=3 session="formative"
 # ### BEGIN SOLUTION
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, notés
 # chacun 0, 0,5 ou 1 point.
+#
+# - **Conséquences des deux erreurs, pour la personne**
+#   (valeur V1 — Priorité à la relation humaine). Attendu : faux négatif = cancer découvert plus
+#   tard, perte de chance, fausse réassurance ; faux positif = angoisse, biopsie inutile
+#   (douleur, complications rares), temps d'attente, coût.
+#   - **1** : les deux erreurs, chacune avec au moins une conséquence pour la patiente, reliées à
+#     son vécu.
+#   - **0,5** : une seule des deux erreurs, ou les deux nommées sans leurs conséquences.
+#   - **0** : erreurs confondues (un faux positif présenté comme un cancer manqué) ou absentes.
+# - **Un chiffre du module, juste au seuil que l'étudiant a donné à la question 2 (cohérent avec
+#   sa copie, même si ce seuil est faux), valable pour la population de Madame L. (adressée pour
+#   une masse, pas dépistée) et interprété avec sa marge.** Ce que l'étudiant peut voir dépend
+#   de la publication. Dans les deux, après la question 3 : la sensibilité sur le jeu de test à
+#   son seuil, avec son intervalle (au bon seuil 0,25 : 75 sur 85, soit 0,882, de 0,80 à 0,93) ;
+#   la matrice au seuil 0,5 et les cases `vp2`… à son seuil (il peut en tirer une proportion,
+#   sans intervalle). En formatif seulement, après des réponses justes : l'intervalle de la
+#   sensibilité au seuil 0,5 (0,58 à 0,77 ; question 1) et, après la question 8, la VPP et la
+#   VPN pour Madame L. (au bon seuil de la question 2 (0,25) : VPP 75 sur 121, soit 0,620, de
+#   0,53 à 0,70 ; VPN 97 sur 107, soit 0,907, de 0,84 à 0,95 : un test négatif laisse environ
+#   9 % de risque de cancer). En séance évaluée, ces derniers chiffres ne paraissent qu'au
+#   retour : ne pas les exiger. Accepter tout chiffre cohérent avec la copie.
+#   - **1** : chiffre juste, avec son intervalle ou sa marge, et ce qu'il veut dire pour la
+#     patiente. S'il cite la validation (0,951, de 0,84 à 0,99), l'étudiant dit que ce chiffre
+#     est **optimiste** (ces patientes ont servi à choisir le seuil : question 3 ; c'est le
+#     0,951 qui l'est surtout, la borne basse beaucoup moins) ; sinon, 0,5 au plus. La VPP à 1 % de prévalence (question 4) ne vaut pas pour Madame L. :
+#     la lui appliquer, c'est le transfert de population que le module condamne (0) ; la citer
+#     pour des femmes dépistées, en le disant, vaut 0,5 au plus.
+#   - **0,5** : chiffre juste mais sans sa marge, ou sans interprétation ; ou l'intervalle de la
+#     validation donné comme une garantie.
+#   - **0** : aucun chiffre, ou un chiffre faux (par exemple une sensibilité prise pour une VPP).
+# - **Qui décide, et pour qui** (valeur V4 — Prudence, esprit critique et inclusivité ; justice
+#   et équité). Le seuil, et d'abord la cible de 95 % (combien de cancers manqués on accepte pour
+#   combien de biopsies inutiles), sont des choix de valeurs, pas seulement techniques ; ils
+#   impliquent cliniciens, patientes, organisation des soins. « Aussi bon pour toutes ? » : ces
+#   données, sans âge ni origine, ne permettent pas de le dire. (L'incertitude est notée au
+#   critère précédent, pas ici.)
+#   - **1** : plusieurs acteurs nommés, le choix présenté comme un choix de valeurs, **et**
+#     l'équité traitée (ces données ne disent pas si le test est aussi bon pour toutes, ou une
+#     raison précise de craindre qu'il ne le soit pas). Valoriser, sans l'exiger, une discussion
+#     de la cible (pourquoi 95 % et pas 90 % ou 99 %) et la mention du devoir d'information
+#     (art. L. 1111-2 et R. 4127-35 du code de la santé publique ; L. 4001-3 en plus, si l'outil
+#     était un tel dispositif).
+#   - **0,5** : la décision traitée (acteurs, choix de valeurs) sans l'équité, ou l'équité seule.
+#     Affirmer que le test est aussi bon pour toutes, ou qu'il ne l'est pas, sans appui dans ces
+#     données : 0,5 au plus.
+#   - **0** : seuil présenté comme « objectivement » fixé par l'algorithme, ou rien sur la
+#     décision ni sur l'équité.
+#
+# Accepter toute position argumentée : le 0 du troisième critère sanctionne l'absence
+# d'argument (« l'algorithme l'a fixé »), jamais la position défendue.
+# ### END SOLUTION
+
+# %% [markdown] written="reflexion_erreurs" points=3 session="evaluation"
+# ### BEGIN SOLUTION
+# *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, notés
+# chacun 0, 0,5 ou 1 point. **Séance évaluée : chaque copie a ses propres cas** (répartition
+# tirée de l'identifiant de l'étudiant) ; les chiffres cités ci-dessous sont ceux de la version
+# formative. Jugez le chiffre de la copie avec ce que la copie affiche (sensibilité du test à
+# son seuil et son intervalle, après la question 3 ; cases `vp2`…).
 #
 # - **Conséquences des deux erreurs, pour la personne**
 #   (valeur V1 — Priorité à la relation humaine). Attendu : faux négatif = cancer découvert plus
