@@ -791,7 +791,7 @@ reponses_q3 = [
 ]
 ordre_q3 = np.random.default_rng([graine, 3]).permutation(4)
 display(Markdown("\n".join(f"- **{lettre}.** {reponses_q3[i]}"
-                            for lettre, i in zip("ABCD", ordre_q3))))
+                            for lettre, i in zip("ABCD", ordre_q3, strict=True))))
 
 # %% answer="marge" session="formative"
 marge = ...
@@ -861,7 +861,7 @@ checks.check_form(marge, name="marge", kind="choice", options=["A", "B", "C", "D
 ### BEGIN HIDDEN TESTS
 ordre_copie_q3 = np.random.default_rng(
     [checks.student_seed("01", announce=False), 3]).permutation(4)
-lettre_q3 = dict(zip(ordre_copie_q3.tolist(), "ABCD"))
+lettre_q3 = dict(zip(ordre_copie_q3.tolist(), "ABCD", strict=True))
 checks.check_choice(marge, name="marge", options=list("ABCD"),
                     expected=lettre_q3[1], mistakes=[
     checks.Mistake(lettre_q3[0], "le modèle n'a pas appris sur ces 41 malades, mais son seuil a été réglé sur elles : ce n'est pas une mesure indépendante."),
@@ -1313,7 +1313,7 @@ print(f"cancers = {cancers} ; ponctions_manquees = {ponctions_manquees} ; "
 tirage_q5 = np.random.default_rng([graine, 5])
 cancers = int(tirage_q5.choice([80, 90, 100, 110, 120]))
 ponctions_manquees = int(tirage_q5.integers(8, 16))
-detectes_par_le_score = int(round((cancers - ponctions_manquees) * tirage_q5.uniform(0.7, 0.9)))
+detectes_par_le_score = round((cancers - ponctions_manquees) * tirage_q5.uniform(0.7, 0.9))
 print(f"cancers = {cancers} ; ponctions_manquees = {ponctions_manquees} ; "
       f"detectes_par_le_score = {detectes_par_le_score}")
 
@@ -1429,7 +1429,7 @@ checks.check_form(sensibilite_apparente, name="sensibilite_apparente", kind="num
 tirage_copie_q5 = np.random.default_rng([checks.student_seed("01", announce=False), 5])
 n_cancers_q5 = int(tirage_copie_q5.choice([80, 90, 100, 110, 120]))
 n_manquees_q5 = int(tirage_copie_q5.integers(8, 16))
-n_detectes_q5 = int(round((n_cancers_q5 - n_manquees_q5) * tirage_copie_q5.uniform(0.7, 0.9)))
+n_detectes_q5 = round((n_cancers_q5 - n_manquees_q5) * tirage_copie_q5.uniform(0.7, 0.9))
 checks.check_number(sensibilite_apparente, name="sensibilite_apparente", points=1,
                     expected=n_detectes_q5 / (n_cancers_q5 - n_manquees_q5), mistakes=[
     checks.Mistake(n_detectes_q5 / n_cancers_q5, "c'est la vraie sensibilité, jugée par "
@@ -1759,7 +1759,7 @@ reponses_q7 = [
 ]
 ordre_q7 = np.random.default_rng([graine, 7]).permutation(4)
 display(Markdown("\n".join(f"- **{lettre}.** {reponses_q7[i]}"
-                            for lettre, i in zip("ABCD", ordre_q7))))
+                            for lettre, i in zip("ABCD", ordre_q7, strict=True))))
 
 # %% answer="intervalle" session="formative"
 intervalle = ...
@@ -1827,7 +1827,7 @@ checks.check_form(intervalle, name="intervalle", kind="choice", options=["A", "B
 ### BEGIN HIDDEN TESTS
 ordre_copie_q7 = np.random.default_rng(
     [checks.student_seed("01", announce=False), 7]).permutation(4)
-lettre_q7 = dict(zip(ordre_copie_q7.tolist(), "ABCD"))
+lettre_q7 = dict(zip(ordre_copie_q7.tolist(), "ABCD", strict=True))
 checks.check_choice(intervalle, name="intervalle", options=list("ABCD"),
                     expected=lettre_q7[0], mistakes=[
     checks.Mistake(lettre_q7[1], "« à 95 % » est le niveau de confiance de la méthode : c'est l'intervalle qui change d'une étude à l'autre, pas la vraie sensibilité."),

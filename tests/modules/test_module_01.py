@@ -129,7 +129,7 @@ def _cases(student: str, monkeypatch):
     draw5 = np.random.default_rng([seed, 5])
     cancers = int(draw5.choice([80, 90, 100, 110, 120]))
     missed = int(draw5.integers(8, 16))
-    detected = int(round((cancers - missed) * draw5.uniform(0.7, 0.9)))
+    detected = round((cancers - missed) * draw5.uniform(0.7, 0.9))
     letters = {}
     for number, right in ((3, 1), (7, 0)):
         order = list(np.random.default_rng([seed, number]).permutation(4))
@@ -138,8 +138,9 @@ def _cases(student: str, monkeypatch):
         "malades_validation": int(y_val.sum()),
         "sensibilite": round(se, 3),
         "seuil": float(threshold),
-        "vpp_depistage": round(ev.predictive_values(sensitivity=se, specificity=sp,
-                                                    prevalence=0.01)[0], 4),
+        "vpp_depistage": round(
+            ev.predictive_values(sensitivity=se, specificity=sp, prevalence=0.01)[0], 4
+        ),
         "sensibilite_apparente": round(detected / (cancers - missed), 3),
         "vraie_sensibilite_q5": round(detected / cancers, 3),
         "marge": letters[3],
@@ -168,7 +169,15 @@ def test_module_01_evaluated_cases_differ_between_students_and_stay_sensible(mon
         assert 0 <= case["risque_negatif"] < case["risque_negatif_05"]
         assert 0.3 < case["specificite"] < 1
         assert case["sensibilite_test_q2"] > 0.7
-    for question in ("sensibilite", "seuil", "vpp_depistage", "sensibilite_apparente",
-                     "risque_negatif", "specificite", "marge", "intervalle"):
+    for question in (
+        "sensibilite",
+        "seuil",
+        "vpp_depistage",
+        "sensibilite_apparente",
+        "risque_negatif",
+        "specificite",
+        "marge",
+        "intervalle",
+    ):
         assert len({case[question] for case in cases}) >= 3, question
     assert len({case["groupe_q6"] for case in cases}) == 2
