@@ -59,6 +59,21 @@
 #
 # Vérifions-le sur un registre **synthétique**.
 
+# %% session="formative"
+# Les réglages du générateur, les mêmes pour toute la promotion : registre, population et
+# liste nominative.
+graine_registre, graine_population, graine_liste = 11, 111, 12
+
+# %% session="evaluation"
+# Vos cas : le registre, la population et la liste nominative sont tirés de votre identifiant.
+import numpy as np
+from IPython.display import Markdown
+
+from esn_teach import checks
+
+graine = checks.student_seed("11")
+graine_registre, graine_population, graine_liste = graine, graine + 1, graine + 2
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il crée le registre et affiche ses premières lignes.
 import pandas as pd
@@ -84,7 +99,7 @@ def milliers(nombre):
     return f"{int(nombre):,}".replace(",", "\u202f")
 
 
-donnees = make_french_registry(n_samples=10_000, random_state=11)
+donnees = make_french_registry(n_samples=10_000, random_state=graine_registre)
 registre = donnees.frame
 print(f"Registre synthétique : {milliers(len(registre))} patients.")
 en_francais = {"pseudonym": "pseudonyme", "sex": "sexe", "birth_date": "date de naissance",
@@ -130,7 +145,7 @@ quasi_identifiants = ["birth_date", "sex", "postcode"]
 part_uniques = pv.unique_share(registre_publie, quasi_identifiants)
 print("Part du registre (patients seuls de leur trio dans le registre) : "
       f"{fr_percent(part_uniques)}")
-habitants = make_french_registry(n_samples=290_000, random_state=111).frame
+habitants = make_french_registry(n_samples=290_000, random_state=graine_population).frame
 population = pd.concat([registre_publie[quasi_identifiants],
                         habitants[quasi_identifiants]]).astype(str)
 effectif_trio = population.groupby(quasi_identifiants)["sex"].transform("size")
@@ -171,7 +186,7 @@ print(f"Habitants par code postal dans cette population : {habitants_par_code:.0
 # dix ans, le lieu par le département), **non trié**. Quasi-identifiants : `tranche_age`,
 # `sexe`, `departement` ; colonne sensible : `diagnostic`.
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il crée le petit tableau et l'affiche, non trié.
 petit = pd.DataFrame(
     {
@@ -185,6 +200,28 @@ petit = pd.DataFrame(
                        "Hypertension", "Hypertension", "Hypertension", "Diabète", "Hypertension"],
     }
 )
+petit
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il tire votre petit tableau et l'affiche, non trié.
+tirage = np.random.default_rng([graine, 1])
+combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe in ("F", "M")
+                for departement in ("Gard", "Hérault")]
+maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
+            "Fracture du poignet"]
+classes = tirage.choice(len(combinaisons), size=4, replace=False)
+tailles = tirage.choice([2, 3, 5, 6, 7, 8], size=4, replace=False)
+l_voulu = 1 if tailles.min() == 2 else int(tirage.integers(1, 3))
+moins_diverse = int(tirage.integers(4))
+lignes_petit = []
+for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
+    nombre = l_voulu if rang == moins_diverse else min(int(taille), 4)
+    diagnostics = list(tirage.choice(maladies, size=nombre, replace=False))
+    diagnostics += list(tirage.choice(diagnostics, size=int(taille) - nombre))
+    lignes_petit += [(*combinaisons[classe], str(diagnostic)) for diagnostic in diagnostics]
+ordre = tirage.permutation(len(lignes_petit))
+petit = pd.DataFrame([lignes_petit[i] for i in ordre],
+                     columns=["tranche_age", "sexe", "departement", "diagnostic"])
 petit
 
 # %% [markdown]
@@ -205,13 +242,20 @@ petit
 # de la **plus petite** classe, le patient compris.
 # </details>
 
-# %% answer="k_petit"
+# %% answer="k_petit" session="formative"
 k_petit = ...
 ### BEGIN SOLUTION
 k_petit = 3
 ### END SOLUTION
 
-# %% tests="k_petit" points=1
+
+# %% answer="k_petit" session="evaluation"
+k_petit = ...
+### BEGIN SOLUTION
+k_petit = pv.k_anonymity(petit, ["tranche_age", "sexe", "departement"])
+### END SOLUTION
+
+# %% tests="k_petit" points=1 session="formative"
 # Vérification de la question 1a : exécutez cette cellule.
 valeur_k = checks.require_number(k_petit, name="k_petit")
 checks.check_number(
@@ -258,19 +302,56 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="k_petit"
+# %% tests="k_petit" points=1 session="evaluation"
+# Vérification de la question 1a : exécutez cette cellule.
+checks.check_form(k_petit, name="k_petit", kind="number", integer=True, bounds=(1, 40),
+                  percent_is_mistake=False)
+### BEGIN HIDDEN TESTS
+tirage_k = np.random.default_rng([checks.student_seed("11", announce=False), 1])
+tirage_k.choice(8, size=4, replace=False)
+effectifs = tirage_k.choice([2, 3, 5, 6, 7, 8], 4, False).tolist()
+checks.check_number(
+    k_petit, name="k_petit", integer=True, expected=min(effectifs), points=1,
+    mistakes=[
+        checks.Mistake(min(effectifs) - 1, "vous avez peut-être oublié de compter le patient "
+                       "lui-même : recomptez la plus petite classe."),
+        checks.Mistake(1, "k = 1 voudrait dire qu'une classe ne compte qu'une seule ligne : en "
+                       "trouvez-vous une ? Comptez les lignes de chaque classe."),
+        checks.Mistake(4, "vous avez compté les classes (les combinaisons différentes). Le k "
+                       "est une taille de classe : le nombre de lignes de la plus petite."),
+        checks.Mistake(max(effectifs), "vous avez donné la taille de la plus grande classe. Le "
+                       "k protège le patient le moins bien caché : prenez la plus petite classe."),
+        checks.Mistake(sum(effectifs), "vous avez compté toutes les lignes du tableau. Le k "
+                       "est la taille de la plus petite classe d'équivalence."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="k_petit" session="evaluation"
+# message : vous avez compté les classes
+k_petit = petit.groupby(["tranche_age", "sexe", "departement"]).ngroups
+
+# %% mistake="k_petit" session="evaluation"
+# message : la plus grande classe
+k_petit = int(petit.groupby(["tranche_age", "sexe", "departement"]).size().max())
+
+# %% mistake="k_petit" session="evaluation"
+# message : toutes les lignes du tableau
+k_petit = len(petit)
+
+# %% mistake="k_petit" session="formative"
 # message : oublié de compter le patient lui-même
 k_petit = 2
 
-# %% mistake="k_petit"
+# %% mistake="k_petit" session="formative"
 # message : k = 1 voudrait dire qu'une classe ne compte qu'une seule ligne
 k_petit = 1
 
-# %% mistake="k_petit"
+# %% mistake="k_petit" session="formative"
 # message : vous avez compté les classes
 k_petit = 4
 
-# %% mistake="k_petit"
+# %% mistake="k_petit" session="formative"
 # message : la plus grande classe
 k_petit = 5
 
@@ -292,13 +373,20 @@ k_petit = 5
 # nombre de diagnostics différents dans tout le tableau.
 # </details>
 
-# %% answer="l_petit"
+# %% answer="l_petit" session="formative"
 l_petit = ...
 ### BEGIN SOLUTION
 l_petit = 1
 ### END SOLUTION
 
-# %% tests="l_petit" points=1
+
+# %% answer="l_petit" session="evaluation"
+l_petit = ...
+### BEGIN SOLUTION
+l_petit = pv.l_diversity(petit, ["tranche_age", "sexe", "departement"], "diagnostic")
+### END SOLUTION
+
+# %% tests="l_petit" points=1 session="formative"
 # Vérification de la question 1b : exécutez cette cellule.
 valeur_l = checks.require_number(l_petit, name="l_petit")
 checks.expect(
@@ -342,19 +430,66 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="l_petit"
+# %% tests="l_petit" points=1 session="evaluation"
+# Vérification de la question 1b : exécutez cette cellule.
+checks.check_form(l_petit, name="l_petit", kind="number", integer=True, bounds=(1, 40),
+                  percent_is_mistake=False)
+### BEGIN HIDDEN TESTS
+tirage_l = np.random.default_rng([checks.student_seed("11", announce=False), 1])
+tirage_l.choice(8, size=4, replace=False)
+tailles_l = tirage_l.choice([2, 3, 5, 6, 7, 8], 4, False).tolist()
+l_attendu = 1 if min(tailles_l) == 2 else int(tirage_l.integers(1, 3))
+la_moins_diverse = int(tirage_l.integers(4))
+comptes_l = []
+tous_les_diagnostics = set()
+j = t = tires = None  # les noms de la boucle, liés ici : ce test ne lit rien du notebook
+for j, t in enumerate(tailles_l):
+    comptes_l.append(l_attendu if j == la_moins_diverse else min(t, 4))
+    tires = tirage_l.choice(["Asthme", "Dépression", "Diabète", "Hypertension",
+                             "Insuffisance cardiaque", "Fracture du poignet"], comptes_l[-1], False)
+    tous_les_diagnostics |= set(tires.tolist())
+    tirage_l.choice(tires.tolist(), size=t - comptes_l[-1])
+checks.check_number(
+    l_petit, name="l_petit", integer=True, expected=l_attendu, points=1,
+    mistakes=[
+        checks.Mistake(min(tailles_l), "vous avez donné le k (la taille de la plus petite "
+                       "classe). Le l compte les diagnostics différents dans une classe, pas "
+                       "ses lignes."),
+        checks.Mistake(len(tous_les_diagnostics), "vous avez compté les diagnostics "
+                       "différents dans tout le tableau. La l-diversité se mesure classe par "
+                       "classe."),
+        checks.Mistake(max(comptes_l), "vous avez pris la classe la plus diverse. Le l est le "
+                       "plus petit nombre de diagnostics différents d'une classe : la classe la "
+                       "moins protégée."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="l_petit" session="evaluation"
 # message : dans tout le tableau
 l_petit = petit["diagnostic"].nunique()
 
-# %% mistake="l_petit"
+# %% mistake="l_petit" session="evaluation"
+# message : la classe la plus diverse
+l_petit = int(petit.groupby(["tranche_age", "sexe", "departement"])["diagnostic"].nunique().max())
+
+# %% mistake="l_petit" session="evaluation"
+# message : vous avez donné le k
+l_petit = int(petit.groupby(["tranche_age", "sexe", "departement"]).size().min())
+
+# %% mistake="l_petit" session="formative"
+# message : dans tout le tableau
+l_petit = petit["diagnostic"].nunique()
+
+# %% mistake="l_petit" session="formative"
 # message : vous avez donné le k
 l_petit = 3
 
-# %% mistake="l_petit"
+# %% mistake="l_petit" session="formative"
 # message : la classe la plus diverse
 l_petit = 4
 
-# %% mistake="l_petit"
+# %% mistake="l_petit" session="formative"
 # message : avez-vous vérifié chacune des classes
 l_petit = 2
 
@@ -381,7 +516,7 @@ l_petit = 2
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il mène l'attaque et affiche ses résultats (lisez-les).
-liste = make_voter_list(registre, random_state=12)
+liste = make_voter_list(registre, random_state=graine_liste)
 liste_nominative = liste.frame
 display(a_la_francaise(liste_nominative.head(3), {
     "last_name": "nom", "first_name": "prénom", "sex": "sexe", "birth_date": "date de naissance",
@@ -452,7 +587,7 @@ taux_reussite = ...
 taux_reussite = n_justes / n_dans_liste
 ### END SOLUTION
 
-# %% tests="taux_reussite" points=2
+# %% tests="taux_reussite" points=2 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 valeur_taux = checks.require_number(taux_reussite, name="taux_reussite")
 checks.expect(
@@ -544,63 +679,140 @@ checks.check_number(taux_reussite, name="taux_reussite", expected=n_justes / n_d
                     points=2)
 ### END HIDDEN TESTS
 
-# %% mistake="taux_reussite"
-# message : la part des patients uniques dans le registre
-taux_reussite = part_uniques
+# %% tests="taux_reussite" points=2 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_form(taux_reussite, name="taux_reussite", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+graine_q2 = checks.student_seed("11", announce=False)
+registre_q2 = make_french_registry(n_samples=10_000, random_state=graine_q2).frame
+liste_q2 = make_voter_list(registre_q2, random_state=graine_q2 + 2)
+attaque_q2 = pv.linkage_attack(registre_q2.drop(columns=["pseudonym"]), liste_q2.frame,
+                               ["birth_date", "sex", "postcode"])
+corrige_q2 = pd.Series(liste_q2.true_pseudonym, index=liste_q2.frame.index)
+justes_q2 = int(
+    (registre_q2.loc[attaque_q2.matches["released_index"], "pseudonym"].to_numpy()
+     == corrige_q2.loc[attaque_q2.matches["external_index"]].to_numpy()).sum()
+)
+presents_q2 = int((corrige_q2 >= 0).sum())
+adultes_q2 = int((registre_q2["age"] >= 18).sum())
+relies_q2 = attaque_q2.n_reidentified
+# Un quart de profils inexacts (réglage du générateur) : une erreur type, sauf si la bonne
+# réponse vaut justement 0,75 à trois décimales.
+inexacts_q2 = [] if round(justes_q2 / presents_q2, 3) == 0.75 else [
+    checks.Mistake(0.75, "vous avez déduit la part d'un réglage du générateur (la part de "
+                   "profils inexacts, dans la fiche de la liste).")]
+checks.check_number(
+    taux_reussite, name="taux_reussite", expected=justes_q2 / presents_q2, points=2,
+    mistakes=[
+        checks.Mistake(pv.unique_share(registre_q2.drop(columns=["pseudonym"]),
+                                       ["birth_date", "sex", "postcode"]),
+                       "vous avez donné la part des patients uniques dans le registre "
+                       "(section 3) : ceux qu'un attaquant pourrait isoler. On demande ce que ce "
+                       "croisement-ci a fait."),
+        checks.Mistake(justes_q2 / len(registre_q2), "vous avez divisé par le nombre de "
+                       "patients de tout le registre. On demande le risque d'un patient qui "
+                       "figure dans la liste."),
+        checks.Mistake(relies_q2 / len(registre_q2), "vous avez divisé par le nombre de "
+                       "patients de tout le registre, et compté tous les dossiers reliés. On "
+                       "demande le risque d'un patient qui figure dans la liste."),
+        checks.Mistake(justes_q2 / len(liste_q2.frame), "vous avez divisé par le nombre de "
+                       "personnes de la liste nominative, dont la moitié ne sont pas dans le "
+                       "registre."),
+        checks.Mistake(presents_q2 / len(registre_q2), "vous avez calculé la part du registre "
+                       "qui figure dans la liste : elle dit combien de patients la liste "
+                       "contient, pas combien l'attaquant en nomme."),
+        checks.Mistake(relies_q2 / len(liste_q2.frame), "vous avez divisé les dossiers reliés "
+                       "par toute la liste nominative : ni l'un ni l'autre ne convient."),
+        checks.Mistake(justes_q2 / relies_q2, "vous avez calculé la part des liens justes parmi "
+                       "tous les liens faits : c'est la fiabilité de l'attaquant."),
+        checks.Mistake(relies_q2 / presents_q2, "vous avez compté au numérateur tous les "
+                       "dossiers reliés à un nom. Certains liens sont faux."),
+        checks.Mistake(justes_q2 / adultes_q2, "vous avez divisé par le nombre de patients "
+                       "adultes du registre : la question porte sur les seuls patients qui "
+                       "figurent dans la liste."),
+        checks.Mistake(presents_q2 / adultes_q2, "vous avez calculé la couverture de la liste : "
+                       "la part des patients adultes du registre qui y figurent."),
+    ] + inexacts_q2,
+)
+### END HIDDEN TESTS
 
-# %% mistake="taux_reussite"
-# message : tout le registre
-taux_reussite = n_justes / len(registre_publie)
-
-# %% mistake="taux_reussite"
-# message : tout le registre
-taux_reussite = n_reidentifies / len(registre_publie)
-
-# %% mistake="taux_reussite"
-# message : personnes de la liste nominative
-taux_reussite = n_justes / len(liste_nominative)
-
-# %% mistake="taux_reussite"
-# message : la part du registre qui figure dans la liste
-taux_reussite = n_dans_liste / len(registre_publie)
-
-# %% mistake="taux_reussite"
-# message : ni l'un ni l'autre ne convient
-taux_reussite = n_reidentifies / len(liste_nominative)
-
-# %% mistake="taux_reussite"
+# %% mistake="taux_reussite" session="evaluation"
 # message : la fiabilité de l'attaquant
 taux_reussite = n_justes / n_reidentifies
 
-# %% mistake="taux_reussite"
+# %% mistake="taux_reussite" session="evaluation"
 # message : tous les dossiers reliés à un nom
 taux_reussite = n_reidentifies / n_dans_liste
 
-# %% mistake="taux_reussite"
-# message : vous avez sans doute inversé la division
-taux_reussite = n_dans_liste / n_justes
+# %% mistake="taux_reussite" session="evaluation"
+# message : patients de tout le registre
+taux_reussite = n_justes / len(registre_publie)
 
-# %% mistake="taux_reussite"
-# message : vous avez sans doute inversé la division
-taux_reussite = n_reidentifies / n_justes
-
-# %% mistake="taux_reussite"
-# message : un nombre de dossiers
-taux_reussite = n_justes
-
-# %% mistake="taux_reussite"
-# message : trop arrondi
-taux_reussite = round(n_justes / n_dans_liste, 2)
-
-# %% mistake="taux_reussite"
-# message : nombre de patients adultes du registre
-taux_reussite = n_justes / n_adultes
-
-# %% mistake="taux_reussite"
+# %% mistake="taux_reussite" session="evaluation"
 # message : vous avez calculé la couverture de la liste
 taux_reussite = n_dans_liste / n_adultes
 
-# %% mistake="taux_reussite"
+# %% mistake="taux_reussite" session="evaluation"
+# message : la part des patients uniques dans le registre
+taux_reussite = part_uniques
+
+# %% mistake="taux_reussite" session="formative"
+# message : la part des patients uniques dans le registre
+taux_reussite = part_uniques
+
+# %% mistake="taux_reussite" session="formative"
+# message : tout le registre
+taux_reussite = n_justes / len(registre_publie)
+
+# %% mistake="taux_reussite" session="formative"
+# message : tout le registre
+taux_reussite = n_reidentifies / len(registre_publie)
+
+# %% mistake="taux_reussite" session="formative"
+# message : personnes de la liste nominative
+taux_reussite = n_justes / len(liste_nominative)
+
+# %% mistake="taux_reussite" session="formative"
+# message : la part du registre qui figure dans la liste
+taux_reussite = n_dans_liste / len(registre_publie)
+
+# %% mistake="taux_reussite" session="formative"
+# message : ni l'un ni l'autre ne convient
+taux_reussite = n_reidentifies / len(liste_nominative)
+
+# %% mistake="taux_reussite" session="formative"
+# message : la fiabilité de l'attaquant
+taux_reussite = n_justes / n_reidentifies
+
+# %% mistake="taux_reussite" session="formative"
+# message : tous les dossiers reliés à un nom
+taux_reussite = n_reidentifies / n_dans_liste
+
+# %% mistake="taux_reussite" session="formative"
+# message : vous avez sans doute inversé la division
+taux_reussite = n_dans_liste / n_justes
+
+# %% mistake="taux_reussite" session="formative"
+# message : vous avez sans doute inversé la division
+taux_reussite = n_reidentifies / n_justes
+
+# %% mistake="taux_reussite" session="formative"
+# message : un nombre de dossiers
+taux_reussite = n_justes
+
+# %% mistake="taux_reussite" session="formative"
+# message : trop arrondi
+taux_reussite = round(n_justes / n_dans_liste, 2)
+
+# %% mistake="taux_reussite" session="formative"
+# message : nombre de patients adultes du registre
+taux_reussite = n_justes / n_adultes
+
+# %% mistake="taux_reussite" session="formative"
+# message : vous avez calculé la couverture de la liste
+taux_reussite = n_dans_liste / n_adultes
+
+# %% mistake="taux_reussite" session="formative"
 # message : un réglage du générateur (la part de profils inexacts
 taux_reussite = 1 - 0.25
 
@@ -622,7 +834,7 @@ else:
 # liste, **pour cette liste synthétique** : il n'y échappe guère que si son profil est
 # inexact.
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ## 5. Généraliser : moins de détail, moins de risque
 #
 # On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou
@@ -666,12 +878,56 @@ else:
 #    dépasse-t-il 1 ?
 # 3. Reste-t-il une classe où l = 1 ?
 
+# %% [markdown] session="evaluation"
+# ## 5. Généraliser : moins de détail, moins de risque
+#
+# On **généralise** les quasi-identifiants : la date de naissance devient un mois, une année ou
+# une **classe d'âge** (40-49 ans) ; le code postal devient un **département**, puis une
+# **région**. Les classes grossissent : k et l augmentent le plus souvent, mais les données
+# perdent du détail.
+#
+# L'explorateur généralise le registre et la liste nominative (l'attaquant peut en faire
+# autant). Deux de ses lignes mesurent le détail perdu :
+#
+# - **Âge : années confondues** : sur combien d'années peut tomber la date de naissance d'un
+#   patient, vu ce qui est publié (en moyenne). Exemple : « 40-49 ans » la laisse tomber sur
+#   dix années ; la date complète, sur un seul jour.
+# - **Lieu : codes postaux confondus** : combien de codes postaux le lieu publié ne distingue
+#   plus (en moyenne). Exemple : publier le département confond tous ses codes postaux.
+#
+# <details><summary>Plus de détails sur ces deux mesures (lecture facultative)</summary>
+#
+# Âge au 1er janvier 2025 ; 90 ans et plus regroupés. **Âge** : pour chaque
+# patient, la période où peut tomber sa date de naissance, connaissant ce qui est publié, en
+# années (date complète : un jour ; année de naissance ou classe d'un an : un an ; classe de
+# 10 ans : dix ans), puis la moyenne. La classe « 90 ans et plus » couvre bien plus d'un an.
+# La période va de la plus ancienne à la plus récente date de naissance vues dans la classe :
+# pour une classe d'un an, un peu moins d'un an. Exemple : dans le registre, près d'un
+# patient sur dix a 90 ans ou plus, et ces patients sont nés sur près de vingt années. Avec
+# des classes d'un an, les autres comptent chacun pour un peu moins d'un an, ceux-là pour près
+# de vingt : la moyenne dépasse donc nettement un an. L'année de naissance, qui ne regroupe
+# pas les plus âgés, donne un peu moins de 1 (lisez-le dans l'explorateur).
+# **Lieu** : le
+# nombre moyen de codes postaux que le lieu publié ne distingue plus. Ni l'un ni l'autre ne dit
+# si une étude restera juste : l'année de naissance suffit pour étudier l'âge, pas la saison
+# des naissances.
+# </details>
+#
+# Essayez, dans l'ordre :
+#
+# 1. Date de naissance publiée : **mois et année**, puis **année seule**. Que deviennent les
+#    lignes uniques et les dossiers reliés à un nom ?
+# 2. Date de naissance **non publiée** (le curseur des classes d'âge s'active) : élargissez les
+#    classes d'âge, puis publiez le **département**, la **région**, aucun lieu. Quand k
+#    dépasse-t-il 1 ?
+# 3. Reste-t-il une classe où l = 1 ?
+
 # %%
 explorateur = AnonymisationExplorer(registre, liste_nominative, sensitive="diagnosis",
                                     reference="2025-01-01")
 explorateur
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # <details><summary>Ce qu'il fallait voir (ouvrez après avoir essayé)</summary>
 #
 # Tant qu'un lieu est publié, k et l restent à 1, même très généralisés : quelques patients
@@ -681,7 +937,18 @@ explorateur
 # seule fait de même ; le mois ou le jour de naissance laissent des patients seuls.
 # </details>
 
-# %% [markdown]
+# %% [markdown] session="evaluation"
+# <details><summary>Ce qu'il fallait voir (ouvrez après avoir essayé)</summary>
+#
+# Tant qu'un lieu est publié, k et l restent à 1, même très généralisés : quelques patients
+# restent seuls (lesquels ? exercice 5), et un patient seul dans sa classe n'a qu'un
+# diagnostic. Sans lieu ni date de naissance (les classes d'âge seules), k et l dépassent 1,
+# mais une étude sur le lieu devient impossible. Sans lieu, l'année de naissance seule laisse
+# peu de patients seuls, parfois aucun (lisez k) ; le mois ou le jour de naissance en laissent
+# bien plus.
+# </details>
+
+# %% [markdown] session="formative"
 # ## 6. Personnelles pour qui ?
 #
 # > **Ce que disent les textes** (RGPD, article 4(5) et considérant 26 ; Cour de justice de
@@ -735,7 +1002,70 @@ explorateur
 # distinguerait encore ? Et le RGPD protège-t-il seulement les personnes déjà identifiées ?
 # </details>
 
-# %% answer="qualification"
+# %% [markdown] session="evaluation"
+# ## 6. Personnelles pour qui ?
+#
+# > **Ce que disent les textes** (RGPD, article 4(5) et considérant 26 ; Cour de justice de
+# > l'Union européenne, arrêts Breyer, 2016, et du 4 septembre 2025).
+# >
+# > - **Qui juge ? Celui qui détient les données.** Des données pseudonymisées restent
+# >   **personnelles** (le RGPD s'applique) pour qui peut retrouver les personnes ; seules des
+# >   données **anonymes** y échappent. Cela s'apprécie du côté de chaque détenteur : pour le
+# >   CHU, qui garde la table des noms, l'extrait reste personnel ; pour un destinataire sans
+# >   la table, il peut ne pas l'être.
+# > - **Quels moyens ?** Tous ceux « raisonnablement susceptibles d'être utilisés […] pour
+# >   identifier », « tels que le ciblage » (considérant 26) : isoler une ligne (k = 1), la
+# >   table, les recoupements avec d'autres sources, selon leur coût et leur durée.
+# > - **Une loi, un contrat.** Un moyen interdit par la loi ou irréalisable en pratique ne
+# >   compte pas. Un contrat qui interdit de réidentifier est une mesure qui compte dans la
+# >   pesée, mais il n'est pas une loi.
+#
+# ### Question 3 — Deux destinataires, un même contrat (2 points, 1 par destinataire)
+#
+# Le CHU transmet un extrait pseudonymisé du registre, sans la table des noms, à deux
+# destinataires. Chacun a signé le **même** contrat, qui lui interdit toute réidentification.
+#
+# | | Un laboratoire public de recherche | Une société d'études (prestataire) |
+# |---|---|---|
+# | reçoit | sexe, classe d'âge de 20 ans, diagnostic (ni date de naissance ni lieu) | date de naissance, sexe, code postal, diagnostic |
+# | détient déjà | aucune autre donnée sur ces personnes | le fichier nominatif de son panel d'habitants de la région (nom, date de naissance, sexe, code postal), dont les membres acceptent les rapprochements pour des études |
+# | travaille | dans un environnement sécurisé du CHU : aucune donnée n'y entre, seuls des comptes agrégés (au moins 10 patients) en sortent ; accès contrôlés | dans ses propres locaux |
+#
+# L'extrait est-il fait de données personnelles **pour ce destinataire** ? Pour **chacun**,
+# choisissez la lettre qui donne le verdict **et** sa raison (une lettre peut servir deux
+# fois).
+#
+# Les raisons possibles s'affichent sous ce texte, dans l'ordre de votre copie.
+#
+# <details><summary>Indice 1</summary>
+#
+# Placez-vous du côté de chaque destinataire : que détient-il, que peut-il faire de ce qu'il
+# reçoit ? Le verdict ne suffit pas : sa raison doit être celle du droit.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Les deux ont signé le même contrat. Si ce contrat suffisait, qu'est-ce qui les
+# distinguerait encore ? Et le RGPD protège-t-il seulement les personnes déjà identifiées ?
+# </details>
+
+# %% session="evaluation"
+# Les options de la question 3, dans l'ordre de votre copie.
+options_q3 = [
+    "Personnelles pour lui : le CHU qui l'a transmis garde la table.",
+    "Personnelles pour lui : il a lui-même un moyen raisonnable de relier l'extrait à des noms.",
+    "Pas personnelles pour lui : son contrat lui interdit de relier l'extrait à des noms.",
+    "Pas personnelles pour lui : il n'a aucun moyen raisonnable de relier l'extrait à des noms.",
+    "Pas personnelles pour lui : tant qu'il n'a relié aucune ligne à un nom, nul n'est identifié.",
+]
+ordre_q3 = np.random.default_rng([graine, 3]).permutation(5)
+# lettres_q3["A"] : la lettre, dans votre copie, de l'option A de la version d'entraînement.
+vues_q3 = np.array(list("ABCDE"))[np.argsort(ordre_q3)]
+lettres_q3 = dict(zip("ABCDE", vues_q3.tolist(), strict=True))
+display(Markdown("\n".join(f"- **{lettre}.** {options_q3[i]}"
+                            for lettre, i in zip("ABCDE", ordre_q3, strict=True))))
+
+# %% answer="qualification" session="formative"
 qualification = {
     "laboratoire": ...,
     "prestataire": ...,
@@ -747,7 +1077,20 @@ qualification = {
 }
 ### END SOLUTION
 
-# %% tests="qualification" points=2
+
+# %% answer="qualification" session="evaluation"
+qualification = {
+    "laboratoire": ...,
+    "prestataire": ...,
+}
+### BEGIN SOLUTION
+qualification = {
+    "laboratoire": lettres_q3["D"],
+    "prestataire": lettres_q3["B"],
+}
+### END SOLUTION
+
+# %% tests="qualification" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 # Les erreurs fréquentes sont rangées sous une empreinte (elles ne montrent pas la réponse).
 def erreur(message, empreinte):
@@ -811,27 +1154,83 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="qualification"
+# %% tests="qualification" points=2 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(qualification, name="qualification", kind="choices",
+                  options=["A", "B", "C", "D", "E"], items=["laboratoire", "prestataire"])
+### BEGIN HIDDEN TESTS
+ordre_copie_q3 = np.random.default_rng(
+    [checks.student_seed("11", announce=False), 3]).permutation(5)
+# lettre_q3[0] : la lettre, dans la copie, de l'option A de la version d'entraînement.
+lettre_q3 = np.array(list("ABCDE"))[np.argsort(ordre_copie_q3)].tolist()
+identifiee_q3 = (
+    "vous avez confondu personne identifiée et personne identifiable : le RGPD protège aussi "
+    "celles que l'on peut retrouver par des moyens raisonnables, avant tout croisement. La "
+    "question est : ce destinataire le peut-il ?"
+)
+checks.check_choices(
+    qualification, name="qualification", options=["A", "B", "C", "D", "E"],
+    expected={"laboratoire": lettre_q3[3], "prestataire": lettre_q3[1]},
+    mistakes={
+        "laboratoire": [
+            checks.Mistake(lettre_q3[0], "le CHU garde bien la table, mais l'arrêt de 2025 juge "
+                           "du côté de celui qui détient les données : les moyens du CHU ne sont "
+                           "pas ceux du laboratoire."),
+            checks.Mistake(lettre_q3[1], "quel moyen le laboratoire aurait-il ? Relisez ce "
+                           "qu'il reçoit, ce qu'il détient et où il travaille."),
+            checks.Mistake(lettre_q3[2], "le verdict se défend, pas la raison : un contrat "
+                           "compte dans la pesée, mais n'écarte pas un moyen à lui seul (le "
+                           "prestataire a signé le même)."),
+            checks.Mistake(lettre_q3[4], identifiee_q3),
+        ],
+        "prestataire": [
+            checks.Mistake(lettre_q3[0], "le verdict est juste, pas la raison : l'arrêt de 2025 "
+                           "juge du côté de celui qui détient les données. Qu'a le prestataire, "
+                           "lui ?"),
+            checks.Mistake(lettre_q3[2], "vous avez traité le contrat comme une loi. Il compte "
+                           "dans la pesée, mais le fichier du panel reste à portée de main."),
+            checks.Mistake(lettre_q3[3], "relisez ce que détient déjà le prestataire, et "
+                           "comparez-le aux colonnes de l'extrait."),
+            checks.Mistake(lettre_q3[4], identifiee_q3),
+        ],
+    },
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% mistake="qualification" session="evaluation"
+# message : un contrat compte dans la pesée, mais n'écarte pas un moyen à lui seul
+qualification = {"laboratoire": lettres_q3["C"], "prestataire": lettres_q3["B"]}
+
+# %% mistake="qualification" session="evaluation"
+# message : personne identifiée et personne identifiable
+qualification = {"laboratoire": lettres_q3["E"], "prestataire": lettres_q3["E"]}
+
+# %% mistake="qualification" session="evaluation"
+# message : vous avez traité le contrat comme une loi
+qualification = {"laboratoire": lettres_q3["D"], "prestataire": lettres_q3["C"]}
+
+# %% mistake="qualification" session="formative"
 # message : un contrat compte dans la pesée, mais n'écarte pas un moyen à lui seul
 qualification = {"laboratoire": "C", "prestataire": "B"}
 
-# %% mistake="qualification"
+# %% mistake="qualification" session="formative"
 # message : l'arrêt de 2025 juge du côté de celui qui détient les données
 qualification = {"laboratoire": "A", "prestataire": "A"}
 
-# %% mistake="qualification"
+# %% mistake="qualification" session="formative"
 # message : vous avez traité le contrat comme une loi
 qualification = {"laboratoire": "D", "prestataire": "C"}
 
-# %% mistake="qualification"
+# %% mistake="qualification" session="formative"
 # message : personne identifiée et personne identifiable
 qualification = {"laboratoire": "E", "prestataire": "E"}
 
-# %% mistake="qualification"
+# %% mistake="qualification" session="formative"
 # message : quel moyen le laboratoire aurait-il
 qualification = {"laboratoire": "B", "prestataire": "B"}
 
-# %% mistake="qualification"
+# %% mistake="qualification" session="formative"
 # message : Ce n'est pas la question discutée de l'exercice 9
 qualification = {"laboratoire": "D", "prestataire": "D"}
 
@@ -916,7 +1315,7 @@ roles_personne = {
 }
 ### END SOLUTION
 
-# %% tests="roles_personne" points=1
+# %% tests="roles_personne" points=1 session="formative"
 # Vérification de la question 4a : exécutez cette cellule.
 # Les erreurs fréquentes sont rangées sous une empreinte (elles ne montrent pas la réponse).
 def erreur(message, empreinte):
@@ -965,6 +1364,50 @@ checks.check_choices(
     options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
     expected={"nom": "identifiant direct", "sexe": "quasi-identifiant",
               "date_naissance": "quasi-identifiant", "commune": "quasi-identifiant"},
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% tests="roles_personne" points=1 session="evaluation"
+# Vérification de la question 4a : exécutez cette cellule.
+checks.check_form(roles_personne, name="roles_personne", kind="choices",
+                  options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
+                  items=["nom", "sexe", "date_naissance", "commune"])
+### BEGIN HIDDEN TESTS
+sensible_4a = "colonne sensible"
+quasi_4a = "quasi-identifiant"
+direct_4a = "identifiant direct"
+checks.check_choices(
+    roles_personne, name="roles_personne", options=[direct_4a, quasi_4a, sensible_4a],
+    expected={"nom": direct_4a, "sexe": quasi_4a, "date_naissance": quasi_4a,
+              "commune": quasi_4a},
+    mistakes={
+        "nom": [
+            checks.Mistake(quasi_4a, "le nom désigne directement la patiente : relisez les "
+                           "définitions des trois rôles."),
+            checks.Mistake(sensible_4a, "le collègue connaît déjà le nom, et le nom désigne "
+                           "directement la patiente : relisez les définitions des trois rôles."),
+        ],
+        "sexe": [
+            checks.Mistake(direct_4a, "la moitié de la population partage le même sexe : il ne "
+                           "désigne personne à lui seul."),
+            checks.Mistake(sensible_4a, "le collègue connaît déjà le sexe de la patiente : ce "
+                           "n'est pas ce que la publication lui cache."),
+        ],
+        "date_naissance": [
+            checks.Mistake(direct_4a, "beaucoup de gens sont nés le même jour : la date de "
+                           "naissance ne désigne personne à elle seule."),
+            checks.Mistake(sensible_4a, "le collègue connaît déjà la date de naissance : ce "
+                           "n'est pas ce que la publication lui cache."),
+        ],
+        "commune": [
+            checks.Mistake(direct_4a, "une commune compte presque toujours plusieurs "
+                           "habitants, souvent des milliers : elle ne désigne pas une personne "
+                           "à elle seule."),
+            checks.Mistake(sensible_4a, "le collègue connaît déjà la commune : ce n'est pas ce "
+                           "que la publication lui cache."),
+        ],
+    },
     points=1,
 )
 ### END HIDDEN TESTS
@@ -1034,7 +1477,7 @@ roles_sejour = {
 }
 ### END SOLUTION
 
-# %% tests="roles_sejour" points=1
+# %% tests="roles_sejour" points=1 session="formative"
 # Vérification de la question 4b : exécutez cette cellule.
 # Les erreurs fréquentes sont rangées sous une empreinte (elles ne montrent pas la réponse).
 def erreur(message, empreinte):
@@ -1085,6 +1528,46 @@ checks.check_choices(
     options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
     expected={"date_admission": "quasi-identifiant", "service": "quasi-identifiant",
               "diagnostic": "colonne sensible"},
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% tests="roles_sejour" points=1 session="evaluation"
+# Vérification de la question 4b : exécutez cette cellule.
+checks.check_form(roles_sejour, name="roles_sejour", kind="choices",
+                  options=["identifiant direct", "quasi-identifiant", "colonne sensible"],
+                  items=["date_admission", "service", "diagnostic"])
+### BEGIN HIDDEN TESTS
+sensible_4b = "colonne sensible"
+quasi_4b = "quasi-identifiant"
+direct_4b = "identifiant direct"
+checks.check_choices(
+    roles_sejour, name="roles_sejour", options=[direct_4b, quasi_4b, sensible_4b],
+    expected={"date_admission": quasi_4b, "service": quasi_4b, "diagnostic": sensible_4b},
+    mistakes={
+        "date_admission": [
+            checks.Mistake(direct_4b, "des dizaines de patients entrent à l'hôpital le même "
+                           "jour : la date d'admission ne désigne personne à elle seule."),
+            checks.Mistake(sensible_4b, "le collègue connaît déjà la date d'admission : ce "
+                           "n'est pas ce que la publication lui cache. Combinée aux autres "
+                           "colonnes qu'il connaît, que lui permet-elle ?"),
+        ],
+        "service": [
+            checks.Mistake(direct_4b, "des dizaines de patients passent chaque jour par le même "
+                           "service : il ne désigne personne à lui seul."),
+            checks.Mistake(sensible_4b, "le service parle bien de santé, mais ce collègue le "
+                           "connaît déjà (il lui a rendu visite) : ce n'est pas ce que la "
+                           "publication lui cache."),
+        ],
+        "diagnostic": [
+            checks.Mistake(direct_4b, "le diagnostic est ce que le collègue ignore et voudrait "
+                           "apprendre ; et des milliers de patients partagent un même "
+                           "diagnostic."),
+            checks.Mistake(quasi_4b, "le diagnostic est ce que le collègue ignore et voudrait "
+                           "apprendre : il ne peut pas s'en servir pour retrouver la ligne de la "
+                           "patiente."),
+        ],
+    },
     points=1,
 )
 ### END HIDDEN TESTS
@@ -1192,7 +1675,7 @@ for largeur in range(1, 13):
                    "l": l_largeur})
 display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # Quel k viser ? Aucun texte ne le fixe : l'avis du G29 refuse de donner des paramètres
 # minimaux, chaque jeu de données se jugeant au cas par cas (G29, 2014). Avec **k ≥ 5** comme
 # objectif, le tableau donne la plus petite largeur qui convient (nous verrons après la
@@ -1234,13 +1717,64 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 # largeurs.
 # </details>
 
-# %% answer="debut_classe"
+# %% [markdown] session="evaluation"
+# Quel k viser ? Aucun texte ne le fixe : l'avis du G29 refuse de donner des paramètres
+# minimaux, chaque jeu de données se jugeant au cas par cas (G29, 2014). Avec **k ≥ 5** comme
+# objectif, le tableau donne la plus petite largeur qui convient (nous verrons après la
+# question 5 pourquoi ce n'est pas forcément celle à retenir).
+#
+# <details><summary>Pourquoi 5 ? (lecture facultative)</summary>
+#
+# Des responsables de données de santé appliquent depuis longtemps une « règle de cinq » (au
+# moins 5 personnes par case), d'autres 3, et 11 ou 20 pour une diffusion publique (El Emam,
+# 2013).
+# </details>
+#
+# <details><summary>Pourquoi ce l est flatteur (lecture facultative)</summary>
+#
+# Le générateur tire le diagnostic sans tenir compte de l'âge (sauf l'accouchement), alors que,
+# dans de vraies données, les diagnostics dépendent de l'âge (la fracture du col du fémur
+# touche surtout les personnes âgées), ce qui rend certaines classes moins diverses.
+# </details>
+#
+# ### Question 5 — Quelle classe est coupée ? (2 points)
+#
+# Élargir les classes ne fait pas toujours monter k. La cellule ci-dessous vous donne une
+# largeur de classes d'âge. Comme dans l'explorateur, les classes partent de **0 an**, et
+# tous les patients de 90 ans et plus forment une seule classe, « 90 ans et plus », quelle que
+# soit la largeur choisie. Avec votre largeur, une classe couvre **moins d'années** que les
+# autres (sans compter « 90 ans et plus ») : elle a toutes les chances de compter peu de
+# patients, et de faire baisser k. Donnez l'**âge où elle commence**, un nombre entier (pour
+# la classe « 40-49 ans », ce serait `40`).
+#
+# <details><summary>Indice 1</summary>
+#
+# Écrivez les classes de votre largeur depuis 0 an, l'une après l'autre, jusqu'à « 90 ans et
+# plus » : combien d'années couvre chacune ?
+# </details>
+
+# %% session="evaluation"
+# Votre largeur de classes pour la question 5, tirée de votre identifiant.
+largeur_q5 = int(np.random.default_rng([graine, 5]).choice([11, 17, 21, 27, 29]))
+print(f"Votre largeur de classes d'âge : {largeur_q5} ans (première classe : 0-{largeur_q5 - 1} "
+      f"ans, puis {largeur_q5}-{2 * largeur_q5 - 1} ans…).")
+print(f"k de l'extrait de l'Hérault avec des classes de {largeur_q5} ans : "
+      f"{k_herault(largeur_q5)}")
+
+# %% answer="debut_classe" session="formative"
 debut_classe = ...
 ### BEGIN SOLUTION
 debut_classe = 88
 ### END SOLUTION
 
-# %% tests="debut_classe" points=2
+
+# %% answer="debut_classe" session="evaluation"
+debut_classe = ...
+### BEGIN SOLUTION
+debut_classe = 89 // largeur_q5 * largeur_q5
+### END SOLUTION
+
+# %% tests="debut_classe" points=2 session="formative"
 # Vérification de la question 5 : exécutez cette cellule.
 # Les erreurs fréquentes sont rangées sous une empreinte (elles ne montrent pas la réponse).
 checks.check_number(
@@ -1285,23 +1819,62 @@ checks.check_number(
 checks.check_number(debut_classe, name="debut_classe", integer=True, expected=88, points=2)
 ### END HIDDEN TESTS
 
-# %% mistake="debut_classe"
+# %% tests="debut_classe" points=2 session="evaluation"
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_form(debut_classe, name="debut_classe", kind="number", integer=True,
+                  bounds=(0, 120), percent_is_mistake=False)
+### BEGIN HIDDEN TESTS
+largeur_copie = int(
+    np.random.default_rng([checks.student_seed("11", announce=False), 5]).choice(
+        [11, 17, 21, 27, 29])
+)
+debut_attendu = 89 // largeur_copie * largeur_copie
+checks.check_number(
+    debut_classe, name="debut_classe", integer=True, expected=debut_attendu, points=2,
+    percent_is_mistake=False, mistakes=[
+        checks.Mistake(90, "la classe « 90 ans et plus » commence toujours à 90 ans : elle "
+                       "réunit les mêmes patients pour toutes les largeurs."),
+        checks.Mistake(debut_attendu - largeur_copie, "cette classe couvre des années "
+                       "entières, comme les autres : regardez celle qui la suit, juste avant "
+                       "« 90 ans et plus »."),
+        checks.Mistake(89, "on demande l'âge où la classe commence, pas celui où elle finit."),
+        checks.Mistake(0, "la classe qui part de 0 an couvre autant d'années que les autres : "
+                       "cherchez une classe qui en couvre moins."),
+        checks.Mistake(80, "vous avez raisonné avec des classes de 10 ans (0-9, 10-19…). Avec "
+                       "votre largeur, les limites se déplacent."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="debut_classe" session="evaluation"
 # message : elle réunit les mêmes patients pour toutes les largeurs
 debut_classe = 90
 
-# %% mistake="debut_classe"
-# message : vous avez raisonné avec des classes de 10 ans
-debut_classe = 80
+# %% mistake="debut_classe" session="evaluation"
+# message : regardez celle qui la suit
+debut_classe = 89 // largeur_q5 * largeur_q5 - largeur_q5
 
-# %% mistake="debut_classe"
-# message : cette classe couvre 11 années entières
-debut_classe = 77
-
-# %% mistake="debut_classe"
+# %% mistake="debut_classe" session="evaluation"
 # message : pas celui où elle finit
 debut_classe = 89
 
-# %% mistake="debut_classe"
+# %% mistake="debut_classe" session="formative"
+# message : elle réunit les mêmes patients pour toutes les largeurs
+debut_classe = 90
+
+# %% mistake="debut_classe" session="formative"
+# message : vous avez raisonné avec des classes de 10 ans
+debut_classe = 80
+
+# %% mistake="debut_classe" session="formative"
+# message : cette classe couvre 11 années entières
+debut_classe = 77
+
+# %% mistake="debut_classe" session="formative"
+# message : pas celui où elle finit
+debut_classe = 89
+
+# %% mistake="debut_classe" session="formative"
 # message : la classe qui part de 0 an
 debut_classe = 0
 
@@ -1310,7 +1883,7 @@ debut_classe = 0
 # 20 ans ; code postal, puis département, puis région), où chaque classe large réunit des
 # classes fines entières : en élargissant, k ne peut alors pas baisser.
 
-# %% [markdown] reveal="debut_classe"
+# %% [markdown] reveal="debut_classe" session="formative"
 # **Alors, 9 ou 10 ans ?** La plus petite largeur qui donne k ≥ 5 est 9 ans, mais ses classes
 # (18-26 ans, 27-35 ans…) sont à cheval sur celles de 10 ans (18-26 ans mord sur 10-19 et
 # sur 20-29), alors que chaque classe de 20 ans réunit deux classes de 10 ans entières
@@ -1318,6 +1891,17 @@ debut_classe = 0
 # autres années). Notre `registre_publie` a retiré le pseudonyme ; mais si un jour deux
 # extraits gardaient le même pseudonyme, ils se recolleraient ligne à ligne : chaque patient se
 # retrouverait dans l'intersection de ses deux classes. Mesurons-le sur l'Hérault.
+
+# %% [markdown] reveal="debut_classe" session="evaluation"
+# **Alors, quelle largeur ?** La plus petite largeur qui donne k ≥ 5 (lisez-la dans le premier
+# tableau de l'extrait de l'Hérault) n'est pas forcément celle à retenir. Des classes de 9 ans
+# (18-26 ans, 27-35 ans…) sont à cheval sur celles de 10 ans (18-26 ans mord sur 10-19 et sur
+# 20-29), alors que chaque classe de 20 ans réunit deux classes de 10 ans entières (classes
+# **emboîtées**). Or un registre peut être extrait plusieurs fois (autres équipes, autres
+# années). Notre `registre_publie` a retiré le pseudonyme ; mais si un jour deux extraits
+# gardaient le même pseudonyme, ils se recolleraient ligne à ligne : chaque patient se
+# retrouverait dans l'intersection de ses deux classes. Mesurons-le sur votre extrait de
+# l'Hérault.
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il recolle deux extraits de l'Hérault (deux largeurs de
@@ -1348,14 +1932,14 @@ else:
           "question 5 aura dit « juste » : relancez alors cette cellule (en séance évaluée, "
           "il s'affichera dans votre retour de correction).")
 
-# %% [markdown] reveal="debut_classe"
+# %% [markdown] reveal="debut_classe" session="formative"
 # Recollées, des classes de 9 et de 10 ans qui se chevauchent redonnent des classes de quelques
 # années, parfois d'une seule : k et l retombent à 1. Des classes de 10 et de 20 ans sont
 # emboîtées : recoller n'apprend rien de plus. Pour cet extrait de l'Hérault, nous retenons
 # donc des classes de **10 ans** (k = 6, l = 5 dans le premier tableau), au prix d'un an de
 # détail par classe.
 
-# %% [markdown] reveal="debut_classe"
+# %% [markdown] reveal="debut_classe" session="formative"
 # <details><summary>Deux réserves sur ces k (lecture facultative)</summary>
 #
 # Ces k sont ceux d'**un seul tirage** de 596 patients : avec cinq autres
@@ -1366,6 +1950,22 @@ else:
 #
 # Avec ces cinq autres réglages, la baisse de k à 11 ans (question 5) revient à chaque fois : la
 # plus petite classe est toujours celle des 88-89 ans, qui ne couvre que deux années.
+# </details>
+
+# %% [markdown] reveal="debut_classe" session="evaluation"
+# Recollées, des classes de 9 et de 10 ans qui se chevauchent redonnent des classes de quelques
+# années, parfois d'une seule : k et l baissent (comparez avec le premier tableau). Des classes
+# de 10 et de 20 ans sont emboîtées : recoller n'apprend rien de plus. On retient donc, parmi
+# des classes emboîtées (5, 10, 20 ans…), la plus étroite qui atteint l'objectif, au prix du
+# détail perdu.
+
+# %% [markdown] reveal="debut_classe" session="evaluation"
+# <details><summary>Deux réserves sur ces k (lecture facultative)</summary>
+#
+# Ces k sont ceux de **votre** tirage : un autre tirage du même générateur donne d'autres k,
+# et d'autres largeurs qui atteignent l'objectif. Et deux extraits **d'années différentes**
+# calculent l'âge à deux dates : les classes d'un même patient se décalent, si bien que même
+# des classes emboîtées, recollées, peuvent redevenir étroites.
 # </details>
 
 # %% [markdown]
@@ -1437,13 +2037,29 @@ def mesurer_publication(option):
 
 print("Outil prêt : mesurer_publication(\"A\") ne sert que si l'explorateur ne s'affiche pas.")
 
-# %% answer="choix_publication"
+# %% answer="choix_publication" session="formative"
 choix_publication = ...
 ### BEGIN SOLUTION
 choix_publication = "C"
 ### END SOLUTION
 
-# %% tests="choix_publication" points=2
+
+# %% answer="choix_publication" session="evaluation"
+choix_publication = ...
+### BEGIN SOLUTION
+# Chaque publication réglée dans l'explorateur : k, puis les années d'âge confondues.
+lu_dans_explorateur = {}
+for option_q6, (naissance_q6, classes_q6, territoire_q6) in publications_q6.items():
+    explorateur.controls["date_naissance"].value = naissance_q6
+    explorateur.controls["largeur_age"].value = classes_q6
+    explorateur.controls["lieu"].value = territoire_q6
+    lu_q6 = explorateur.update()
+    lu_dans_explorateur[option_q6] = (lu_q6["k"], lu_q6["age_span_years"])
+atteignent_5 = [option for option, (k_lu, _) in lu_dans_explorateur.items() if k_lu >= 5]
+choix_publication = min(atteignent_5, key=lambda option: lu_dans_explorateur[option][1])
+### END SOLUTION
+
+# %% tests="choix_publication" points=2 session="formative"
 # Vérification de la question 6 : exécutez cette cellule.
 checks.check_choice(
     choix_publication,
@@ -1479,23 +2095,76 @@ checks.check_choice(choix_publication, name="choix_publication",
                     options=["A", "B", "C", "D", "E"], expected="C")
 ### END HIDDEN TESTS
 
-# %% mistake="choix_publication"
+# %% tests="choix_publication" points=2 session="evaluation"
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_form(choix_publication, name="choix_publication", kind="choice",
+                  options=["A", "B", "C", "D", "E"])
+### BEGIN HIDDEN TESTS
+graine_q6 = checks.student_seed("11", announce=False)
+registre_q6 = make_french_registry(n_samples=10_000, random_state=graine_q6).frame
+mesureur_q6 = AnonymisationExplorer(
+    registre_q6, make_voter_list(registre_q6, random_state=graine_q6 + 2).frame,
+    sensitive="diagnosis", reference="2025-01-01",
+)
+mesures_q6 = {}
+# Les noms des boucles, liés ici : ce test ne lit rien du notebook.
+lettre_q6 = date_q6 = largeur_q6 = lieu_q6 = resultat_q6 = k_q6 = annees_q6 = None
+for lettre_q6, (date_q6, largeur_q6, lieu_q6) in {
+    "A": ("year", 1, "none"), "B": ("none", 2, "none"), "C": ("none", 5, "none"),
+    "D": ("none", 10, "none"), "E": ("none", 10, "region"),
+}.items():
+    mesureur_q6.controls["date_naissance"].value = date_q6
+    mesureur_q6.controls["largeur_age"].value = largeur_q6
+    mesureur_q6.controls["lieu"].value = lieu_q6
+    resultat_q6 = mesureur_q6.update()
+    mesures_q6[lettre_q6] = (resultat_q6["k"], resultat_q6["age_span_years"])
+# D'abord le risque (k ≥ 5), puis le détail : la publication retenue qui confond le moins
+# d'années d'âge (le lieu n'est publié que par E).
+attendue_q6 = None
+for lettre_q6, (k_q6, annees_q6) in mesures_q6.items():
+    if k_q6 >= 5 and (attendue_q6 is None or annees_q6 < mesures_q6[attendue_q6][1]):
+        attendue_q6 = lettre_q6
+erreurs_q6 = []
+for lettre_q6, (k_q6, annees_q6) in mesures_q6.items():
+    if k_q6 < 5:
+        erreurs_q6.append(checks.Mistake(
+            lettre_q6, "cette publication perd peu de détail, mais lisez k : il n'atteint pas "
+            "5, la plus petite classe compte moins de 5 patients. Une publication qui "
+            "n'atteint pas l'objectif est écartée."))
+    elif lettre_q6 != attendue_q6:
+        erreurs_q6.append(checks.Mistake(
+            lettre_q6, "cette publication atteint bien k ≥ 5, mais une autre l'atteint aussi "
+            "en confondant moins d'années d'âge, pour le même lieu. Comparez la ligne « Âge : "
+            "années confondues »."))
+checks.check_choice(choix_publication, name="choix_publication",
+                    options=["A", "B", "C", "D", "E"], expected=attendue_q6, mistakes=erreurs_q6)
+### END HIDDEN TESTS
+
+# %% mistake="choix_publication" session="evaluation"
+# message : lisez k : il n'atteint pas 5
+choix_publication = "E"
+
+# %% mistake="choix_publication" session="evaluation"
+# message : en confondant moins d'années d'âge
+choix_publication = "D"
+
+# %% mistake="choix_publication" session="formative"
 # message : l'année seule confond peu d'années, mais lisez k
 choix_publication = "A"
 
-# %% mistake="choix_publication"
+# %% mistake="choix_publication" session="formative"
 # message : des classes de 2 ans perdent peu, mais lisez k
 choix_publication = "B"
 
-# %% mistake="choix_publication"
+# %% mistake="choix_publication" session="formative"
 # message : une autre option l'atteint aussi en confondant moins d'années
 choix_publication = "D"
 
-# %% mistake="choix_publication"
+# %% mistake="choix_publication" session="formative"
 # message : tant qu'un lieu est publié, il n'atteint pas 5
 choix_publication = "E"
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Exercice 7 — Les trois risques du G29
 #
 # Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
@@ -1552,13 +2221,89 @@ choix_publication = "E"
 # attribut, et avec quelle certitude ?
 # </details>
 
-# %% answer="classe_exposee"
+# %% [markdown] session="evaluation"
+# ### Exercice 7 — Les trois risques du G29
+#
+# Le **groupe de travail « Article 29 »** (G29), qui réunissait les autorités européennes de
+# protection des données, distingue trois risques dans son avis sur les techniques
+# d'anonymisation (avis 05/2014, dit WP216 ; un avis, qui ne lie pas les juges, rendu sous la
+# directive qui a précédé le RGPD, mais toujours cité comme référence) :
+#
+# - **individualisation** (en anglais *singling out*) : isoler la ligne d'une personne (lignes uniques,
+#   k = 1) ;
+# - **corrélation** (en anglais *linkability*) : relier des données concernant la même personne **ou le
+#   même groupe de personnes**, dans une base ou entre deux (l'attaque par croisement) ;
+# - **inférence** : déduire, avec une probabilité significative, la valeur d'un attribut à partir
+#   d'autres.
+#
+# Selon l'avis, le k-anonymat écarte l'individualisation, **pas** la corrélation ni
+# l'inférence : avec k > 1, aucun dossier n'est relié à un seul nom, mais une personne reste
+# rattachée à son groupe de k dossiers, une corrélation pour le G29. Les risques peuvent se
+# cumuler.
+#
+# ### Question 7 — Quelle classe, quel risque ? (2 points)
+#
+# Une association publie un tableau de patients hospitalisés en Lozère (sexe, classe d'âge de
+# dix ans, diagnostic), résumé ci-dessous classe par classe. Elle a vérifié que chaque classe
+# compte au moins 8 patients : le tableau est **8-anonyme**. Quelqu'un sait que son voisin a
+# été hospitalisé et connaît son sexe et son âge : il sait donc à quelle classe celui-ci
+# appartient.
+#
+# | Classe | Sexe | Âge | Patients | Diagnostics (nombre de patients) |
+# |---|---|---|---|---|
+# | 1 | femmes | 30-39 ans | 8 | asthme (3), dépression (2), diabète (2), fracture du poignet (1) |
+# | 2 | hommes | 30-39 ans | 10 | asthme (2), maladie due au VIH, B20 (1), dépression (3), fracture du poignet (4) |
+# | 3 | femmes | 40-49 ans | 9 | dépression (9) |
+# | 4 | hommes | 40-49 ans | 12 | diabète (4), hypertension (5), asthme (2), dépression (1) |
+# | 5 | hommes | 50-59 ans | 11 | dépression (10), asthme (1) |
+#
+# Pour quelles classes apprend-il le diagnostic de son voisin, et lequel des trois risques du
+# G29 désigne le fait d'**apprendre ce diagnostic** ? Répondez par la lettre.
+#
+# Les réponses possibles s'affichent sous ce texte, dans l'ordre de votre copie.
+#
+# <details><summary>Indice 1</summary>
+#
+# Classe par classe : si le voisin en fait partie, peut-on dire quelle ligne est la sienne ?
+# Que peut-on dire de son diagnostic ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Relisez mot à mot les trois définitions du G29 ci-dessus : laquelle parle de déduire un
+# attribut, et avec quelle certitude ?
+# </details>
+
+# %% session="evaluation"
+# Les options de la question 7, dans l'ordre de votre copie.
+options_q7 = [
+    'La classe 3 seule : inférence (la 5 a deux diagnostics).',
+    'La classe 2, avec la maladie due au VIH : inférence.',
+    "Les classes 3 et 5 : corrélation seulement, pas d'inférence.",
+    "Aucune : le tableau est 8-anonyme, nul n'est exposé.",
+    'Les classes 3 et 5 : inférence (sûre en 3, probable en 5).',
+]
+ordre_q7 = np.random.default_rng([graine, 7]).permutation(5)
+# lettres_q7["A"] : la lettre, dans votre copie, de l'option A de la version d'entraînement.
+vues_q7 = np.array(list("ABCDE"))[np.argsort(ordre_q7)]
+lettres_q7 = dict(zip("ABCDE", vues_q7.tolist(), strict=True))
+display(Markdown("\n".join(f"- **{lettre}.** {options_q7[i]}"
+                            for lettre, i in zip("ABCDE", ordre_q7, strict=True))))
+
+# %% answer="classe_exposee" session="formative"
 classe_exposee = ...
 ### BEGIN SOLUTION
 classe_exposee = "E"
 ### END SOLUTION
 
-# %% tests="classe_exposee" points=2
+
+# %% answer="classe_exposee" session="evaluation"
+classe_exposee = ...
+### BEGIN SOLUTION
+classe_exposee = lettres_q7["E"]
+### END SOLUTION
+
+# %% tests="classe_exposee" points=2 session="formative"
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_choice(
     classe_exposee,
@@ -1599,23 +2344,51 @@ checks.check_choice(classe_exposee, name="classe_exposee", options=["A", "B", "C
                     expected="E")
 ### END HIDDEN TESTS
 
-# %% mistake="classe_exposee"
+# %% tests="classe_exposee" points=2 session="evaluation"
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_form(classe_exposee, name="classe_exposee", kind="choice", options=["A", "B", "C", "D", "E"])
+### BEGIN HIDDEN TESTS
+ordre_copie_q7 = np.random.default_rng(
+    [checks.student_seed("11", announce=False), 7]).permutation(5)
+# lettre_q7[0] : la lettre, dans la copie, de l'option A de la version d'entraînement.
+lettre_q7 = np.array(list("ABCDE"))[np.argsort(ordre_copie_q7)].tolist()
+checks.check_choice(
+    classe_exposee, name="classe_exposee", options=["A", "B", "C", "D", "E"],
+    expected=lettre_q7[4],
+    mistakes=[
+        checks.Mistake(lettre_q7[0], "la classe 5 compte bien deux diagnostics (l = 2), mais 10 patients sur 11 y ont le même : le voisin le devine presque à coup sûr. L'inférence exige-t-elle une certitude ?"),
+        checks.Mistake(lettre_q7[1], "la classe 2 laisse bien fuir quelque chose (le VIH, absent du reste du tableau), mais 9 fois sur 10 le diagnostic du voisin n'est pas le VIH. Regardez, classe par classe, si un diagnostic domine."),
+        checks.Mistake(lettre_q7[2], "rattacher le voisin à sa classe est bien une corrélation, mais ce rattachement ne dit pas encore son diagnostic. Apprendre ce diagnostic, c'est déduire la valeur d'un attribut."),
+        checks.Mistake(lettre_q7[3], "le tableau est bien 8-anonyme : personne n'y est isolé. Mais le k ne regarde pas les diagnostics : relisez ceux de chaque classe."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="classe_exposee" session="evaluation"
+# message : la classe 5 compte bien deux diagnostics
+classe_exposee = lettres_q7["A"]
+
+# %% mistake="classe_exposee" session="evaluation"
+# message : le k ne regarde pas les diagnostics
+classe_exposee = lettres_q7["D"]
+
+# %% mistake="classe_exposee" session="formative"
 # message : la classe 5 compte bien deux diagnostics
 classe_exposee = "A"
 
-# %% mistake="classe_exposee"
+# %% mistake="classe_exposee" session="formative"
 # message : la classe 2 laisse bien fuir quelque chose
 classe_exposee = "B"
 
-# %% mistake="classe_exposee"
+# %% mistake="classe_exposee" session="formative"
 # message : ce rattachement ne dit pas encore son diagnostic
 classe_exposee = "C"
 
-# %% mistake="classe_exposee"
+# %% mistake="classe_exposee" session="formative"
 # message : le k ne regarde pas les diagnostics
 classe_exposee = "D"
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Exercice 8 — Seul parmi qui ?
 #
 # ### Question 8 — Face à une liste de toute la population (2 points)
@@ -1643,13 +2416,59 @@ classe_exposee = "D"
 # Avec plus d'habitants par code postal, un trio a-t-il plus ou moins de chances d'être partagé ?
 # </details>
 
-# %% answer="risque_population"
+# %% [markdown] session="evaluation"
+# ### Exercice 8 — Seul parmi qui ?
+#
+# ### Question 8 — Face à une liste de toute la population (2 points)
+#
+# Imaginons une liste nominative de **toute** la population synthétique de la section 3, avec
+# date de naissance, sexe et code postal. Elle nomme les patients seuls de leur trio parmi tous
+# les habitants : la **part de la population** affichée en section 3. Si chaque code postal
+# comptait **dix fois plus** d'habitants, que deviendrait cette part ? Répondez par la lettre.
+#
+# Les réponses possibles s'affichent sous ce texte, dans l'ordre de votre copie.
+#
+# <details><summary>Indice 1</summary>
+#
+# Un habitant absent du registre peut-il avoir le même trio qu'un patient ? Combien de fois ce
+# trio apparaît-il alors dans la liste, et l'attaquant peut-il choisir entre les noms ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Avec plus d'habitants par code postal, un trio a-t-il plus ou moins de chances d'être partagé ?
+# </details>
+
+# %% session="evaluation"
+# Les options de la question 8, dans l'ordre de votre copie.
+options_q8 = [
+    'Elle baisserait : chaque patient aurait plus de « jumeaux » possibles parmi les habitants.',
+    'Elle augmenterait : une liste plus longue donne plus de noms à relier aux dossiers.',
+    'Elle ne changerait pas : elle ne dépend que des patients du registre.',
+    'Elle rejoindrait la part du registre : la liste contiendrait tous les patients.',
+    "Elle rejoindrait la part de la question 2 : le risque d'un patient de la liste.",
+]
+ordre_q8 = np.random.default_rng([graine, 8]).permutation(5)
+# lettres_q8["A"] : la lettre, dans votre copie, de l'option A de la version d'entraînement.
+vues_q8 = np.array(list("ABCDE"))[np.argsort(ordre_q8)]
+lettres_q8 = dict(zip("ABCDE", vues_q8.tolist(), strict=True))
+display(Markdown("\n".join(f"- **{lettre}.** {options_q8[i]}"
+                            for lettre, i in zip("ABCDE", ordre_q8, strict=True))))
+
+# %% answer="risque_population" session="formative"
 risque_population = ...
 ### BEGIN SOLUTION
 risque_population = "A"
 ### END SOLUTION
 
-# %% tests="risque_population" points=2
+
+# %% answer="risque_population" session="evaluation"
+risque_population = ...
+### BEGIN SOLUTION
+risque_population = lettres_q8["A"]
+### END SOLUTION
+
+# %% tests="risque_population" points=2 session="formative"
 # Vérification de la question 8 : exécutez cette cellule.
 checks.check_choice(
     risque_population,
@@ -1689,19 +2508,47 @@ checks.check_choice(risque_population, name="risque_population",
                     options=["A", "B", "C", "D", "E"], expected="A")
 ### END HIDDEN TESTS
 
-# %% mistake="risque_population"
+# %% tests="risque_population" points=2 session="evaluation"
+# Vérification de la question 8 : exécutez cette cellule.
+checks.check_form(risque_population, name="risque_population", kind="choice", options=["A", "B", "C", "D", "E"])
+### BEGIN HIDDEN TESTS
+ordre_copie_q8 = np.random.default_rng(
+    [checks.student_seed("11", announce=False), 8]).permutation(5)
+# lettre_q8[0] : la lettre, dans la copie, de l'option A de la version d'entraînement.
+lettre_q8 = np.array(list("ABCDE"))[np.argsort(ordre_copie_q8)].tolist()
+checks.check_choice(
+    risque_population, name="risque_population", options=["A", "B", "C", "D", "E"],
+    expected=lettre_q8[0],
+    mistakes=[
+        checks.Mistake(lettre_q8[1], "une liste plus longue a plus de noms, mais aussi plus d'habitants qui partagent un trio, et un trio partagé n'est relié à aucun nom."),
+        checks.Mistake(lettre_q8[2], "vous avez supposé que cette part ne dépend que des patients. Or être seul de son trio, c'est n'avoir aucun « jumeau » parmi les habitants."),
+        checks.Mistake(lettre_q8[3], "être seul dans le registre ne suffit pas : le registre n'est qu'un échantillon."),
+        checks.Mistake(lettre_q8[4], "la part de la question 2 vaut pour notre liste : elle dépend de la liste. Ici, la liste contient tous les « jumeaux » possibles d'un patient."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="risque_population" session="evaluation"
+# message : un trio partagé n'est relié à aucun nom
+risque_population = lettres_q8["B"]
+
+# %% mistake="risque_population" session="evaluation"
+# message : le registre n'est qu'un échantillon
+risque_population = lettres_q8["D"]
+
+# %% mistake="risque_population" session="formative"
 # message : un trio partagé n'est relié à aucun nom
 risque_population = "B"
 
-# %% mistake="risque_population"
+# %% mistake="risque_population" session="formative"
 # message : ne dépend que des patients
 risque_population = "C"
 
-# %% mistake="risque_population"
+# %% mistake="risque_population" session="formative"
 # message : le registre n'est qu'un échantillon
 risque_population = "D"
 
-# %% mistake="risque_population"
+# %% mistake="risque_population" session="formative"
 # message : elle dépend de la liste
 risque_population = "E"
 
