@@ -210,8 +210,9 @@ combinaisons = [(age, sexe, departement) for age in ("40-49", "50-59") for sexe 
 maladies = ["Asthme", "Dépression", "Diabète", "Hypertension", "Insuffisance cardiaque",
             "Fracture du poignet"]
 classes = tirage.choice(len(combinaisons), size=4, replace=False)
-tailles = tirage.choice([2, 3, 5, 6, 7, 8], size=4, replace=False)
-l_voulu = 1 if tailles.min() == 2 else int(tirage.integers(1, 3))
+k_voulu = int(tirage.choice([2, 3, 5]))
+tailles = tirage.permutation([k_voulu, k_voulu + 1, k_voulu + 2, k_voulu + 3])
+l_voulu = int(tirage.integers(1, min(k_voulu, 4)))  # 1 ≤ l < k : le l n'est jamais le k
 moins_diverse = int(tirage.integers(4))
 lignes_petit = []
 for rang, (classe, taille) in enumerate(zip(classes, tailles, strict=True)):
@@ -309,19 +310,19 @@ checks.check_form(k_petit, name="k_petit", kind="number", integer=True, bounds=(
 ### BEGIN HIDDEN TESTS
 tirage_k = np.random.default_rng([checks.student_seed("11", announce=False), 1])
 tirage_k.choice(8, size=4, replace=False)
-effectifs = tirage_k.choice([2, 3, 5, 6, 7, 8], 4, False).tolist()
+k_attendu = int(tirage_k.choice([2, 3, 5]))  # les autres classes : k + 1, k + 2 et k + 3 lignes
 checks.check_number(
-    k_petit, name="k_petit", integer=True, expected=min(effectifs), points=1,
+    k_petit, name="k_petit", integer=True, expected=k_attendu, points=1,
     mistakes=[
-        checks.Mistake(min(effectifs) - 1, "vous avez peut-être oublié de compter le patient "
+        checks.Mistake(k_attendu - 1, "vous avez peut-être oublié de compter le patient "
                        "lui-même : recomptez la plus petite classe."),
         checks.Mistake(1, "k = 1 voudrait dire qu'une classe ne compte qu'une seule ligne : en "
                        "trouvez-vous une ? Comptez les lignes de chaque classe."),
         checks.Mistake(4, "vous avez compté les classes (les combinaisons différentes). Le k "
                        "est une taille de classe : le nombre de lignes de la plus petite."),
-        checks.Mistake(max(effectifs), "vous avez donné la taille de la plus grande classe. Le "
+        checks.Mistake(k_attendu + 3, "vous avez donné la taille de la plus grande classe. Le "
                        "k protège le patient le moins bien caché : prenez la plus petite classe."),
-        checks.Mistake(sum(effectifs), "vous avez compté toutes les lignes du tableau. Le k "
+        checks.Mistake(4 * k_attendu + 6, "vous avez compté toutes les lignes du tableau. Le k "
                        "est la taille de la plus petite classe d'équivalence."),
     ],
 )
@@ -437,8 +438,10 @@ checks.check_form(l_petit, name="l_petit", kind="number", integer=True, bounds=(
 ### BEGIN HIDDEN TESTS
 tirage_l = np.random.default_rng([checks.student_seed("11", announce=False), 1])
 tirage_l.choice(8, size=4, replace=False)
-tailles_l = tirage_l.choice([2, 3, 5, 6, 7, 8], 4, False).tolist()
-l_attendu = 1 if min(tailles_l) == 2 else int(tirage_l.integers(1, 3))
+k_de_la_copie = int(tirage_l.choice([2, 3, 5]))
+tailles_l = tirage_l.permutation(
+    [k_de_la_copie, k_de_la_copie + 1, k_de_la_copie + 2, k_de_la_copie + 3]).tolist()
+l_attendu = int(tirage_l.integers(1, min(k_de_la_copie, 4)))
 la_moins_diverse = int(tirage_l.integers(4))
 comptes_l = []
 tous_les_diagnostics = set()
@@ -452,7 +455,7 @@ for j, t in enumerate(tailles_l):
 checks.check_number(
     l_petit, name="l_petit", integer=True, expected=l_attendu, points=1,
     mistakes=[
-        checks.Mistake(min(tailles_l), "vous avez donné le k (la taille de la plus petite "
+        checks.Mistake(k_de_la_copie, "vous avez donné le k (la taille de la plus petite "
                        "classe). Le l compte les diagnostics différents dans une classe, pas "
                        "ses lignes."),
         checks.Mistake(len(tous_les_diagnostics), "vous avez compté les diagnostics "
@@ -942,10 +945,10 @@ explorateur
 #
 # Tant qu'un lieu est publié, k et l restent à 1, même très généralisés : quelques patients
 # restent seuls (lesquels ? exercice 5), et un patient seul dans sa classe n'a qu'un
-# diagnostic. Sans lieu ni date de naissance (les classes d'âge seules), k et l dépassent 1,
-# mais une étude sur le lieu devient impossible. Sans lieu, l'année de naissance seule laisse
-# peu de patients seuls, parfois aucun (lisez k) ; le mois ou le jour de naissance en laissent
-# bien plus.
+# diagnostic. Sans lieu ni date de naissance, des classes d'âge assez larges font dépasser 1
+# à k et à l, mais une étude sur le lieu devient impossible. Sans lieu, l'année de naissance
+# seule laisse peu de patients seuls, parfois aucun (lisez k) ; le mois ou le jour de
+# naissance en laissent bien plus.
 # </details>
 
 # %% [markdown] session="formative"
@@ -2126,7 +2129,12 @@ for lettre_q6, (k_q6, annees_q6) in mesures_q6.items():
         attendue_q6 = lettre_q6
 erreurs_q6 = []
 for lettre_q6, (k_q6, annees_q6) in mesures_q6.items():
-    if k_q6 < 5:
+    if lettre_q6 == "E" and k_q6 < 5:
+        erreurs_q6.append(checks.Mistake(
+            lettre_q6, "publier la région confond moins de codes postaux, mais lisez k : il "
+            "n'atteint pas 5. Le détail gardé ne compte qu'entre publications qui atteignent "
+            "l'objectif."))
+    elif k_q6 < 5:
         erreurs_q6.append(checks.Mistake(
             lettre_q6, "cette publication perd peu de détail, mais lisez k : il n'atteint pas "
             "5, la plus petite classe compte moins de 5 patients. Une publication qui "
@@ -2141,7 +2149,7 @@ checks.check_choice(choix_publication, name="choix_publication",
 ### END HIDDEN TESTS
 
 # %% mistake="choix_publication" session="evaluation"
-# message : lisez k : il n'atteint pas 5
+# message : publier la région confond moins de codes postaux
 choix_publication = "E"
 
 # %% mistake="choix_publication" session="evaluation"

@@ -8,10 +8,17 @@ of the question's table. Question 7's table must hold what its graded option say
 from __future__ import annotations
 
 import ast
+import os
 import re
 
+import numpy as np
+import pandas as pd
 from esn_fixtures import NOTEBOOKS
 
+from esn_teach import checks
+from esn_teach import privacy as pv
+from esn_teach.datasets import make_french_registry, make_voter_list
+from esn_teach.explorers import AnonymisationExplorer
 from esn_teach.explorers._anonymisation import BIRTH_DATE_OPTIONS, PLACE_OPTIONS
 
 SOURCE = NOTEBOOKS / "11_pseudonymiser_anonymiser.py"
@@ -244,3 +251,85 @@ def test_module_11_afternoon_edition_lecturer_d7g():
         text.split("### Question 5 ")[1].split("<details>")[0].replace("\n#", " ").split()
     )
     assert "**0 an**" in q5 and "« 90 ans et plus »" in q5
+
+
+# --- The evaluated session: each student's own cases -------------------------------------
+# The same draws as the notebook's evaluation cells and hidden tests, made with the library
+# (no notebook run): the answers must vary across identifiers and stay sensible.
+
+_IDENTIFIERS = ("alice", "bruno", "chloe", "david", "emma", "farid")
+_QUASI = ["birth_date", "sex", "postcode"]
+_PUBLICATIONS = {
+    "A": ("year", 1, "none"), "B": ("none", 2, "none"), "C": ("none", 5, "none"),
+    "D": ("none", 10, "none"), "E": ("none", 10, "region"),
+}
+
+
+def _letters(seed: int, stream: int) -> list[str]:
+    """The letter, in the student's copy, of each option A to E of the formative version."""
+    order = np.random.default_rng([seed, stream]).permutation(5)
+    return np.array(list("ABCDE"))[np.argsort(order)].tolist()
+
+
+def _small_table(seed: int) -> tuple[int, int]:
+    """k and l of the student's small table (questions 1a and 1b), drawn as in the notebook."""
+    draw = np.random.default_rng([seed, 1])
+    draw.choice(8, size=4, replace=False)
+    k_value = int(draw.choice([2, 3, 5]))
+    draw.permutation(4)
+    return k_value, int(draw.integers(1, min(k_value, 4)))
+
+
+def student_answers(student: str) -> dict[str, object]:
+    """Each autograded question's expected answer for ``student``'s evaluated copy."""
+    os.environ[checks.STUDENT_ENV] = student
+    seed = checks.student_seed("11", announce=False)
+    registry = make_french_registry(n_samples=10_000, random_state=seed).frame
+    voters = make_voter_list(registry, random_state=seed + 2)
+    attack = pv.linkage_attack(registry.drop(columns=["pseudonym"]), voters.frame, _QUASI)
+    truth = pd.Series(voters.true_pseudonym, index=voters.frame.index)
+    right = int(
+        (registry.loc[attack.matches["released_index"], "pseudonym"].to_numpy()
+         == truth.loc[attack.matches["external_index"]].to_numpy()).sum()
+    )
+    explorer = AnonymisationExplorer(registry, voters.frame, sensitive="diagnosis",
+                                     reference="2025-01-01")
+    measures = {}
+    for letter, (birth, width, place) in _PUBLICATIONS.items():
+        explorer.controls["date_naissance"].value = birth
+        explorer.controls["largeur_age"].value = width
+        explorer.controls["lieu"].value = place
+        result = explorer.update()
+        measures[letter] = (result["k"], result["age_span_years"])
+    reaching = [letter for letter, (k, _) in measures.items() if k >= 5]
+    k_small, l_small = _small_table(seed)
+    width = int(np.random.default_rng([seed, 5]).choice([11, 17, 21, 27, 29]))
+    q3, q7, q8 = _letters(seed, 3), _letters(seed, 7), _letters(seed, 8)
+    return {
+        "k_petit": k_small,
+        "l_petit": l_small,
+        "taux_reussite": round(right / int((truth >= 0).sum()), 3),
+        "qualification": (q3[3], q3[1]),
+        "debut_classe": 89 // width * width,
+        "choix_publication": min(reaching, key=lambda letter: measures[letter][1]),
+        "classe_exposee": q7[4],
+        "risque_population": q8[0],
+        "_reaching": reaching,
+    }
+
+
+def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monkeypatch):
+    monkeypatch.setenv(checks.STUDENT_ENV, "x")  # restored after the test
+    answers = [student_answers(student) for student in _IDENTIFIERS]
+    for name in answers[0]:
+        if not name.startswith("_"):
+            values = {repr(row[name]) for row in answers}
+            assert len(values) >= 2, (name, values)
+    for row in answers:
+        assert row["k_petit"] in (2, 3, 5)
+        assert 1 <= row["l_petit"] < row["k_petit"]  # « vous avez donné le k » stays a mistake
+        assert 0.6 < row["taux_reussite"] < 0.9
+        assert row["debut_classe"] in (81, 84, 85, 87, 88)
+        # A publication reaches k ≥ 5 (D always does) and the region (E) never does.
+        assert "D" in row["_reaching"] and "E" not in row["_reaching"]
+        assert row["qualification"][0] != row["qualification"][1]
