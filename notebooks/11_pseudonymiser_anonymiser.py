@@ -59,22 +59,7 @@
 #
 # Vérifions-le sur un registre **synthétique**.
 
-# %% session="formative"
-# Les réglages du générateur, les mêmes pour toute la promotion : registre, population et
-# liste nominative.
-graine_registre, graine_population, graine_liste = 11, 111, 12
-
-# %% session="evaluation"
-# Vos cas : le registre, la population et la liste nominative sont tirés de votre identifiant.
-import numpy as np
-from IPython.display import Markdown
-
-from esn_teach import checks
-
-graine = checks.student_seed("11")
-graine_registre, graine_population, graine_liste = graine, graine + 1, graine + 2
-
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il crée le registre et affiche ses premières lignes.
 import pandas as pd
 from IPython.display import display
@@ -99,6 +84,49 @@ def milliers(nombre):
     return f"{int(nombre):,}".replace(",", "\u202f")
 
 
+# Les réglages du générateur : registre, population (section 3), liste nominative (section 4).
+graine_registre, graine_population, graine_liste = 11, 111, 12
+donnees = make_french_registry(n_samples=10_000, random_state=graine_registre)
+registre = donnees.frame
+print(f"Registre synthétique : {milliers(len(registre))} patients.")
+en_francais = {"pseudonym": "pseudonyme", "sex": "sexe", "birth_date": "date de naissance",
+               "postcode": "code postal", "departement_name": "département",
+               "admission_date": "date d'admission", "diagnosis": "diagnostic",
+               "diagnosis_label": "libellé du diagnostic"}
+display(a_la_francaise(registre.head(5), en_francais))
+display(data_card(donnees, title="Fiche descriptive du registre"))
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il tire vos cas de votre identifiant, crée le registre
+# et affiche ses premières lignes.
+import numpy as np
+import pandas as pd
+from IPython.display import Markdown, display
+
+from esn_teach import checks, fr_percent
+from esn_teach import privacy as pv
+from esn_teach.datasets import data_card, make_french_registry, make_voter_list
+from esn_teach.explorers import AnonymisationExplorer
+
+
+def a_la_francaise(tableau, colonnes):
+    """Copie à afficher : dates en jour/mois/année, noms de colonnes en français."""
+    copie = tableau[list(colonnes)].copy()
+    for colonne in copie.columns:
+        if pd.api.types.is_datetime64_any_dtype(copie[colonne]):
+            copie[colonne] = copie[colonne].dt.strftime("%d/%m/%Y")
+    return copie.rename(columns=colonnes)
+
+
+def milliers(nombre):
+    """Un entier écrit à la française : 10 000 (espace fine insécable entre les milliers)."""
+    return f"{int(nombre):,}".replace(",", "\u202f")
+
+
+# Vos cas : le registre, la population (section 3) et la liste nominative (section 4) sont
+# tirés de votre identifiant.
+graine = checks.student_seed("11")
+graine_registre, graine_population, graine_liste = graine, graine + 1, graine + 2
 donnees = make_french_registry(n_samples=10_000, random_state=graine_registre)
 registre = donnees.frame
 print(f"Registre synthétique : {milliers(len(registre))} patients.")
