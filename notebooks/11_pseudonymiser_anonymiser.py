@@ -99,14 +99,15 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il tire vos cas de votre identifiant, crée le registre
 # et affiche ses premières lignes.
+# (noqa : les mêmes imports que la cellule jumelle de la version d'entraînement.)
 import numpy as np
-import pandas as pd
+import pandas as pd  # noqa: F811
 from IPython.display import Markdown, display
 
-from esn_teach import checks, fr_percent
-from esn_teach import privacy as pv
-from esn_teach.datasets import data_card, make_french_registry, make_voter_list
-from esn_teach.explorers import AnonymisationExplorer
+from esn_teach import checks, fr_percent  # noqa: F811
+from esn_teach import privacy as pv  # noqa: F811
+from esn_teach.datasets import data_card, make_french_registry, make_voter_list  # noqa: F811
+from esn_teach.explorers import AnonymisationExplorer  # noqa: F811
 
 
 def a_la_francaise(tableau, colonnes):
@@ -763,7 +764,8 @@ checks.check_number(
                        "figurent dans la liste."),
         checks.Mistake(presents_q2 / adultes_q2, "vous avez calculé la couverture de la liste : "
                        "la part des patients adultes du registre qui y figurent."),
-    ] + inexacts_q2,
+        *inexacts_q2,
+    ],
 )
 ### END HIDDEN TESTS
 
@@ -2156,7 +2158,7 @@ for lettre_q6, (k_q6, annees_q6) in mesures_q6.items():
     if k_q6 >= 5 and (attendue_q6 is None or annees_q6 < mesures_q6[attendue_q6][1]):
         attendue_q6 = lettre_q6
 erreurs_q6 = []
-for lettre_q6, (k_q6, annees_q6) in mesures_q6.items():
+for lettre_q6, (k_q6, _annees_q6) in mesures_q6.items():
     if lettre_q6 == "E" and k_q6 < 5:
         erreurs_q6.append(checks.Mistake(
             lettre_q6, "publier la région confond moins de codes postaux, mais lisez k : il "
@@ -2680,7 +2682,7 @@ risque_population = "E"
 # - le CHU qui transmet reste tenu de dire aux patients, dès la collecte, à qui leurs données
 #   peuvent aller (RGPD, article 13) : c'est l'objet même de l'arrêt de 2025.
 
-# %% [markdown] reveal="qualification"
+# %% [markdown] reveal="qualification" session="formative"
 # **Retour sur la question 3.** Le laboratoire reçoit un extrait sans date de naissance ni
 # lieu, n'a aucune autre donnée et ne peut rien importer : aucun moyen raisonnable. S'il avait
 # reçu l'extrait détaillé (date de naissance, sexe, code postal), la réponse serait
@@ -2694,6 +2696,27 @@ risque_population = "E"
 # reste en tension avec la pratique : le règlement sur l'espace européen des données de santé
 # applique le RGPD aux traitements faits dans ses environnements sécurisés (règlement (UE)
 # 2025/327, considérant 77), et, en France, ce type d'accès reste encadré comme un
+# traitement de données de santé. Le prestataire, lui, n'est pas le cas discuté de la
+# start-up (exercice 9) : son fichier est déjà en main, tenu légalement, et ses membres ont
+# accepté les rapprochements pour des études ; ce module retient la lecture étroite de
+# Breyer. Dans les deux cas, les patients doivent savoir à qui leurs données vont : c'est
+# respecter leur **autonomie** (CENS) et **V6 — Intégrité et transparence**.
+
+# %% [markdown] reveal="qualification" session="evaluation"
+# **Retour sur la question 3.** Le laboratoire reçoit un extrait sans date de naissance ni
+# lieu, n'a aucune autre donnée et ne peut rien importer : aucun moyen raisonnable. S'il avait
+# reçu l'extrait détaillé (date de naissance, sexe, code postal), la réponse serait
+# **discutée** : presque chaque patient y est seul de son trio (section 3), le considérant 26
+# compte le ciblage parmi les moyens d'identifier, et un chercheur de la région peut
+# reconnaître une personne dont il connaît la date de naissance et la commune (question 4).
+# L'arrêt de 2025 dit seulement que des données pseudonymisées peuvent ne pas être
+# personnelles pour un destinataire, et la CNIL rappelle que des données pseudonymisées
+# conservent le plus souvent un caractère personnel (CNIL, 2020). Le verdict « pas personnelles
+# pour lui, faute de moyen raisonnable » vaut pour le laboratoire, sur ces faits, selon
+# l'arrêt de 2025 ; il ne change rien pour le CHU. Et il reste en tension avec la pratique :
+# le règlement sur l'espace européen des données de santé applique le RGPD aux traitements
+# faits dans ses environnements sécurisés (règlement (UE) 2025/327, considérant 77), et,
+# en France, ce type d'accès reste encadré comme un
 # traitement de données de santé. Le prestataire, lui, n'est pas le cas discuté de la
 # start-up (exercice 9) : son fichier est déjà en main, tenu légalement, et ses membres ont
 # accepté les rapprochements pour des études ; ce module retient la lecture étroite de

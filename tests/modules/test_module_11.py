@@ -260,8 +260,11 @@ def test_module_11_afternoon_edition_lecturer_d7g():
 _IDENTIFIERS = ("alice", "bruno", "chloe", "david", "emma", "farid")
 _QUASI = ["birth_date", "sex", "postcode"]
 _PUBLICATIONS = {
-    "A": ("year", 1, "none"), "B": ("none", 2, "none"), "C": ("none", 5, "none"),
-    "D": ("none", 10, "none"), "E": ("none", 10, "region"),
+    "A": ("year", 1, "none"),
+    "B": ("none", 2, "none"),
+    "C": ("none", 5, "none"),
+    "D": ("none", 10, "none"),
+    "E": ("none", 10, "region"),
 }
 
 
@@ -289,11 +292,14 @@ def student_answers(student: str) -> dict[str, object]:
     attack = pv.linkage_attack(registry.drop(columns=["pseudonym"]), voters.frame, _QUASI)
     truth = pd.Series(voters.true_pseudonym, index=voters.frame.index)
     right = int(
-        (registry.loc[attack.matches["released_index"], "pseudonym"].to_numpy()
-         == truth.loc[attack.matches["external_index"]].to_numpy()).sum()
+        (
+            registry.loc[attack.matches["released_index"], "pseudonym"].to_numpy()
+            == truth.loc[attack.matches["external_index"]].to_numpy()
+        ).sum()
     )
-    explorer = AnonymisationExplorer(registry, voters.frame, sensitive="diagnosis",
-                                     reference="2025-01-01")
+    explorer = AnonymisationExplorer(
+        registry, voters.frame, sensitive="diagnosis", reference="2025-01-01"
+    )
     measures = {}
     for letter, (birth, width, place) in _PUBLICATIONS.items():
         explorer.controls["date_naissance"].value = birth
