@@ -60,6 +60,15 @@
 # H3, réglés pour reproduire ce **phénomène**, sans répliquer l'étude : le score, les hôpitaux
 # et les chiffres sont les nôtres.
 
+# %% session="formative"
+GRAINE = 2018  # la graine fixe le tirage : tout le monde obtient les mêmes données
+
+# %% session="evaluation"
+# Vos séjours sont tirés de votre identifiant : vos chiffres ne sont pas ceux du voisin.
+from esn_teach import checks
+
+GRAINE = checks.student_seed("08")
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les séjours synthétiques,
 # affiche leur fiche, puis construit le score à H1. Exécutez-le (Maj + Entrée).
@@ -83,7 +92,6 @@ from esn_teach.law import reference
 
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
-GRAINE = 2018  # la graine fixe le tirage : tout le monde obtient les mêmes données
 N_SEJOURS = 20000  # séjours hospitaliers, répartis entre trois hôpitaux
 N_BOOTSTRAP = 1000  # rééchantillonnages par intervalle (sections 3, 6, 7)
 NIVEAU = 0.95  # niveau des intervalles de confiance
@@ -195,7 +203,7 @@ auc_h2 = ...
 auc_h2 = roc_auc_score(sepsis_h2, score_h2)
 ### END SOLUTION
 
-# %% tests="auc_h2" points=1
+# %% tests="auc_h2" points=1 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_number(
     auc_h2,
@@ -254,29 +262,96 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="auc_h2"
+# %% mistake="auc_h2" session="formative"
 # message : vous avez donné l'AUC interne
 auc_h2 = roc_auc_score(sepsis_h1_test, score_h1_test)
 
-# %% mistake="auc_h2"
+# %% mistake="auc_h2" session="formative"
 # message : sur les séjours d'entraînement de H1
 auc_h2 = roc_auc_score(sepsis_h1_app, score_h1_app)
 
-# %% mistake="auc_h2"
+# %% mistake="auc_h2" session="formative"
 # message : vous avez pris les séjours de H3
 auc_h2 = roc_auc_score(sepsis_h3, score_h3)
 
-# %% mistake="auc_h2"
+# %% mistake="auc_h2" session="formative"
 # message : vous avez recopié l'AUC publiée
 auc_h2 = 0.63
 
-# %% mistake="auc_h2"
+# %% mistake="auc_h2" session="formative"
 # message : 0,61 ne distingue pas H2 de H3
 auc_h2 = 0.61
 
-# %% mistake="auc_h2"
+# %% mistake="auc_h2" session="formative"
 # message : votre AUC vaut 1 moins la bonne
 auc_h2 = roc_auc_score(1 - sepsis_h2, score_h2)
+
+# %% tests="auc_h2" points=1 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_form(auc_h2, name="auc_h2", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+graine_copie = checks.student_seed("08", announce=False)
+copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
+infos_copie = list(copie.feature_names)
+copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
+copie_h2 = copie.frame[copie.frame["hospital"] == "H2"]
+copie_h3 = copie.frame[copie.frame["hospital"] == "H3"]
+copie_app, copie_reste = train_test_split(
+    copie_h1, test_size=0.5, random_state=graine_copie, stratify=copie_h1["sepsis"])
+copie_regl, copie_test = train_test_split(
+    copie_reste, test_size=0.5, random_state=graine_copie, stratify=copie_reste["sepsis"])
+score_copie = make_pipeline(StandardScaler(), LogisticRegression()).fit(
+    copie_app[infos_copie], copie_app["sepsis"])
+auc_copie = {
+    nom: roc_auc_score(g["sepsis"], score_copie.predict_proba(g[infos_copie])[:, 1])
+    for nom, g in (("interne", copie_test), ("app", copie_app), ("H2", copie_h2), ("H3", copie_h3))
+}
+checks.check_number(
+    auc_h2,
+    name="auc_h2",
+    expected=auc_copie["H2"],
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(auc_copie["interne"], "vous avez donné l'AUC interne (les séjours de test "
+                       "de H1). La validation externe se fait sur les séjours de H2."),
+        checks.Mistake(auc_copie["app"], "vous avez mesuré l'AUC sur les séjours d'entraînement "
+                       "de H1, ceux que le score a déjà vus : elle ne dit rien de sa performance "
+                       "ailleurs."),
+        checks.Mistake(auc_copie["H3"], "vous avez pris les séjours de H3 ; la question porte "
+                       "sur H2."),
+        checks.Mistake(1 - auc_copie["H2"], "votre AUC vaut 1 moins la bonne : la vérité ou le "
+                       "score est pris à rebours. Écrivez d'abord la vérité, puis le score."),
+        checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
+                       "question porte sur vos données : calculez-la avec roc_auc_score."),
+        checks.Mistake(round(auc_copie["H2"], 2), "bon raisonnement, mais arrondi à deux "
+                       "décimales, la moitié des points : la question se corrige à trois "
+                       "décimales. Écrivez le calcul lui-même."),
+    ],
+    hint="l'AUC externe se calcule avec roc_auc_score sur la vérité et le score des séjours "
+    "de H2 (sepsis_h2, score_h2), dans cet ordre.",
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="auc_h2" session="evaluation"
+# message : vous avez donné l'AUC interne
+auc_h2 = roc_auc_score(sepsis_h1_test, score_h1_test)
+
+# %% mistake="auc_h2" session="evaluation"
+# message : sur les séjours d'entraînement de H1
+auc_h2 = roc_auc_score(sepsis_h1_app, score_h1_app)
+
+# %% mistake="auc_h2" session="evaluation"
+# message : vous avez pris les séjours de H3
+auc_h2 = roc_auc_score(sepsis_h3, score_h3)
+
+# %% mistake="auc_h2" session="evaluation"
+# message : votre AUC vaut 1 moins la bonne
+auc_h2 = roc_auc_score(1 - sepsis_h2, score_h2)
+
+# %% mistake="auc_h2" session="evaluation"
+# message : arrondi à deux décimales, la moitié des points
+auc_h2 = round(roc_auc_score(sepsis_h2, score_h2), 2)
 
 # %% [markdown]
 # ## 3. La marge d'erreur d'une AUC
@@ -518,7 +593,7 @@ alertes_pour_100_h2 = ...
 alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h2
 ### END SOLUTION
 
-# %% tests="alertes_pour_100_h2" points=2
+# %% tests="alertes_pour_100_h2" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 # 27 (rounded) and 26 (cut) are the right value one decimal too coarse: check_number gives
 # them half the points (points=2), in both checks.
@@ -576,56 +651,153 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : vous avez compté les alertes pour 100 sepsis
 alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sepsis_h2
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : vous avez pris les chiffres de H1
 alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h1
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : que les alertes sur un vrai sepsis
 alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_sejours_h2
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : vous avez donné une part (entre 0 et 1)
 alertes_pour_100_h2 = n_alertes_h2 / n_sejours_h2
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : une alerte sur un vrai sepsis : l'équipe
 alertes_pour_100_h2 = n_vraies_alertes_h2 / n_sejours_h2
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : pour 100 séjours sans sepsis
 alertes_pour_100_h2 = 100 * n_alertes_h2 / (n_sejours_h2 - n_sepsis_h2)
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : vous avez mélangé les deux hôpitaux
 alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sejours_h1
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : vous avez mélangé les deux hôpitaux
 alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h2
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : dix fois trop petit
 alertes_pour_100_h2 = 10 * n_alertes_h2 / n_sejours_h2
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : trop arrondi, la moitié des points
 alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
 
-# %% mistake="alertes_pour_100_h2"
+# %% mistake="alertes_pour_100_h2" session="formative"
 # message : trop arrondi, la moitié des points
 alertes_pour_100_h2 = int(100 * n_alertes_h2 / n_sejours_h2)
 
-# %% [markdown]
+# %% tests="alertes_pour_100_h2" points=2 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(alertes_pour_100_h2, name="alertes_pour_100_h2", kind="number", decimals=1,
+                  bounds=(0, 100))
+### BEGIN HIDDEN TESTS
+graine_copie = checks.student_seed("08", announce=False)
+copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
+infos_copie = list(copie.feature_names)
+copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
+copie_h2 = copie.frame[copie.frame["hospital"] == "H2"]
+copie_h3 = copie.frame[copie.frame["hospital"] == "H3"]
+copie_app, copie_reste = train_test_split(
+    copie_h1, test_size=0.5, random_state=graine_copie, stratify=copie_h1["sepsis"])
+copie_regl, copie_test = train_test_split(
+    copie_reste, test_size=0.5, random_state=graine_copie, stratify=copie_reste["sepsis"])
+score_copie = make_pipeline(StandardScaler(), LogisticRegression()).fit(
+    copie_app[infos_copie], copie_app["sepsis"])
+risques_copie = score_copie.predict_proba(copie_regl[infos_copie])[:, 1]
+sepsis_regl_copie = np.sort(risques_copie[copie_regl["sepsis"].to_numpy() == 1])[::-1]
+seuil_copie = sepsis_regl_copie[int(np.ceil(0.6 * len(sepsis_regl_copie))) - 1]
+stats_q3 = {
+    nom: site_alert_stats(g["sepsis"].to_numpy(), score_copie.predict_proba(g[infos_copie])[:, 1],
+                          seuil_copie)
+    for nom, g in (("H1", copie_test), ("H2", copie_h2))
+}
+pour_100_copie = 100 * stats_q3["H2"].alerts / len(copie_h2)
+checks.check_number(
+    alertes_pour_100_h2,
+    name="alertes_pour_100_h2",
+    decimals=1,
+    percent_is_mistake=False,
+    expected=pour_100_copie,
+    points=2,
+    mistakes=[
+        checks.Mistake(100 * stats_q3["H2"].alerts / stats_q3["H2"].sepsis, "vous avez compté "
+                       "les alertes pour 100 sepsis. La charge de l'équipe se compte pour 100 "
+                       "séjours : tous les séjours, sepsis ou non."),
+        checks.Mistake(100 * stats_q3["H1"].alerts / len(copie_test), "vous avez pris les "
+                       "chiffres de H1 ; la question porte sur H2."),
+        checks.Mistake(100 * stats_q3["H2"].true_alerts / len(copie_h2), "vous n'avez compté "
+                       "que les alertes sur un vrai sepsis. L'équipe reçoit toutes les alertes, "
+                       "justes ou non."),
+        checks.Mistake(pour_100_copie / 100, "vous avez donné une part (entre 0 et 1) : "
+                       "multipliez-la par 100 pour obtenir un nombre pour 100 séjours."),
+        checks.Mistake(pour_100_copie / 10, "votre nombre est dix fois trop petit : vous avez "
+                       "compté les alertes pour 10 séjours ; la question demande un nombre pour "
+                       "100 séjours."),
+        *(checks.Mistake(v, "bon raisonnement, mais trop arrondi, la moitié des points : la "
+                         "question se corrige à 0,1 près. Écrivez le calcul lui-même.")
+          for v in (int(pour_100_copie), round(pour_100_copie))),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : vous avez compté les alertes pour 100 sepsis
+alertes_pour_100_h2 = 100 * n_alertes_h2 / n_sepsis_h2
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : vous avez pris les chiffres de H1
+alertes_pour_100_h2 = 100 * n_alertes_h1 / n_sejours_h1
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : que les alertes sur un vrai sepsis
+alertes_pour_100_h2 = 100 * n_vraies_alertes_h2 / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : vous avez donné une part (entre 0 et 1)
+alertes_pour_100_h2 = n_alertes_h2 / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : dix fois trop petit
+alertes_pour_100_h2 = 10 * n_alertes_h2 / n_sejours_h2
+
+# %% mistake="alertes_pour_100_h2" session="evaluation"
+# message : trop arrondi, la moitié des points
+alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
+
+# %% [markdown] session="formative"
 # ### Question 4 — La VPP des alertes à H2 (2 points)
 #
 # Calculez la **valeur prédictive positive** (VPP) des alertes à H2 : parmi les alertes, la part
 # de vrais sepsis, sous forme de proportion entre 0 et 1 (pas « sur 10 alertes »). Écrivez le
 # calcul avec les noms du tableau, pas un nombre arrondi à la main (corrigé à deux décimales).
+#
+# <details><summary>Indice 1</summary>
+#
+# Une VPP part du résultat du test : de quel groupe de séjours part-on, ceux qui ont un sepsis
+# ou ceux qui ont reçu une alerte ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Refaites d'abord le calcul pour H1 : sur 10 alertes, vous devez retrouver l'exemple imprimé
+# sous le tableau (une proportion est ce même nombre divisé par 10). Puis passez à H2.
+# </details>
+
+# %% [markdown] session="evaluation"
+# ### Question 4 — La VPP des alertes à H2 (2 points)
+#
+# Calculez la **valeur prédictive positive** (VPP) des alertes à H2 : parmi les alertes, la part
+# de vrais sepsis, sous forme de proportion entre 0 et 1 (pas « sur 10 alertes »). Écrivez le
+# calcul avec les noms du tableau, pas un nombre arrondi à la main (corrigé à trois décimales).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -645,7 +817,7 @@ vpp_h2 = ...
 vpp_h2 = n_vraies_alertes_h2 / n_alertes_h2
 ### END SOLUTION
 
-# %% tests="vpp_h2" points=2
+# %% tests="vpp_h2" points=2 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_number(
     vpp_h2,
@@ -694,41 +866,115 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="vpp_h2"
+# %% mistake="vpp_h2" session="formative"
 # message : vous avez calculé la sensibilité
 vpp_h2 = n_vraies_alertes_h2 / n_sepsis_h2
 
-# %% mistake="vpp_h2"
+# %% mistake="vpp_h2" session="formative"
 # message : la prévalence du sepsis à H2
 vpp_h2 = n_sepsis_h2 / n_sejours_h2
 
-# %% mistake="vpp_h2"
+# %% mistake="vpp_h2" session="formative"
 # message : la part des fausses alertes
 vpp_h2 = (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
 
-# %% mistake="vpp_h2"
+# %% mistake="vpp_h2" session="formative"
 # message : vous avez pris les chiffres de H1
 vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
 
-# %% mistake="vpp_h2"
+# %% mistake="vpp_h2" session="formative"
 # message : votre fraction est à l'envers
 vpp_h2 = n_alertes_h2 / n_vraies_alertes_h2
 
-# %% mistake="vpp_h2"
+# %% mistake="vpp_h2" session="formative"
 # message : un nombre sur 10 alertes
 vpp_h2 = 10 * n_vraies_alertes_h2 / n_alertes_h2
 
-# %% mistake="vpp_h2"
+# %% mistake="vpp_h2" session="formative"
 # message : un nombre sur 10 alertes, arrondi
 vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2, 1)
 
-# %% mistake="vpp_h2"
+# %% mistake="vpp_h2" session="formative"
 # message : un nombre sur 10 alertes, arrondi
 vpp_h2 = round(10 * n_vraies_alertes_h2 / n_alertes_h2)
 
-# %% mistake="vpp_h2"
+# %% mistake="vpp_h2" session="formative"
 # message : trop arrondi, la moitié des points
 vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 1)
+
+# %% tests="vpp_h2" points=2 session="evaluation"
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_form(vpp_h2, name="vpp_h2", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+graine_copie = checks.student_seed("08", announce=False)
+copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
+infos_copie = list(copie.feature_names)
+copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
+copie_h2 = copie.frame[copie.frame["hospital"] == "H2"]
+copie_h3 = copie.frame[copie.frame["hospital"] == "H3"]
+copie_app, copie_reste = train_test_split(
+    copie_h1, test_size=0.5, random_state=graine_copie, stratify=copie_h1["sepsis"])
+copie_regl, copie_test = train_test_split(
+    copie_reste, test_size=0.5, random_state=graine_copie, stratify=copie_reste["sepsis"])
+score_copie = make_pipeline(StandardScaler(), LogisticRegression()).fit(
+    copie_app[infos_copie], copie_app["sepsis"])
+risques_copie = score_copie.predict_proba(copie_regl[infos_copie])[:, 1]
+sepsis_regl_copie = np.sort(risques_copie[copie_regl["sepsis"].to_numpy() == 1])[::-1]
+seuil_copie = sepsis_regl_copie[int(np.ceil(0.6 * len(sepsis_regl_copie))) - 1]
+stats_q4 = {
+    nom: site_alert_stats(g["sepsis"].to_numpy(), score_copie.predict_proba(g[infos_copie])[:, 1],
+                          seuil_copie)
+    for nom, g in (("H1", copie_test), ("H2", copie_h2))
+}
+vpp_copie = stats_q4["H2"].ppv
+checks.check_number(
+    vpp_h2,
+    name="vpp_h2",
+    decimals=3,
+    expected=vpp_copie,
+    points=2,
+    mistakes=[
+        checks.Mistake(stats_q4["H2"].sensitivity, "vous avez calculé la sensibilité (part des "
+                       "sepsis qui ont déclenché une alerte). La VPP part des alertes : parmi "
+                       "elles, combien de vrais sepsis ?"),
+        checks.Mistake(stats_q4["H2"].sepsis / len(copie_h2), "vous avez calculé la prévalence "
+                       "du sepsis à H2, sans regarder les alertes."),
+        checks.Mistake(1 - vpp_copie, "vous avez calculé la part des fausses alertes. La VPP "
+                       "compte, parmi les alertes, celles qui tombent sur un vrai sepsis."),
+        checks.Mistake(stats_q4["H1"].ppv, "vous avez pris les chiffres de H1 ; la question "
+                       "porte sur H2."),
+        checks.Mistake(10 * vpp_copie, "vous avez donné un nombre sur 10 alertes ; la question "
+                       "demande une proportion entre 0 et 1."),
+        checks.Mistake(round(vpp_copie, 2), "bon raisonnement, mais arrondi à deux décimales, "
+                       "la moitié des points : la question se corrige à trois décimales. "
+                       "Écrivez le calcul lui-même."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="vpp_h2" session="evaluation"
+# message : vous avez calculé la sensibilité
+vpp_h2 = n_vraies_alertes_h2 / n_sepsis_h2
+
+# %% mistake="vpp_h2" session="evaluation"
+# message : la prévalence du sepsis à H2
+vpp_h2 = n_sepsis_h2 / n_sejours_h2
+
+# %% mistake="vpp_h2" session="evaluation"
+# message : la part des fausses alertes
+vpp_h2 = (n_alertes_h2 - n_vraies_alertes_h2) / n_alertes_h2
+
+# %% mistake="vpp_h2" session="evaluation"
+# message : vous avez pris les chiffres de H1
+vpp_h2 = n_vraies_alertes_h1 / n_alertes_h1
+
+# %% mistake="vpp_h2" session="evaluation"
+# message : un nombre sur 10 alertes
+vpp_h2 = 10 * n_vraies_alertes_h2 / n_alertes_h2
+
+# %% mistake="vpp_h2" session="evaluation"
+# message : arrondi à deux décimales
+vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 2)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : la charge d'alertes des trois hôpitaux, au même seuil.
