@@ -353,10 +353,25 @@ auc_h2 = roc_auc_score(1 - sepsis_h2, score_h2)
 # message : arrondi à deux décimales, la moitié des points
 auc_h2 = round(roc_auc_score(sepsis_h2, score_h2), 2)
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ## 3. La marge d'erreur d'une AUC
 #
 # Une AUC mesurée sur une centaine de sepsis (104 au test de H1) n'est qu'une **estimation**.
+# Pour sa marge d'erreur, on **rééchantillonne** (méthode du *bootstrap*) : on tire au hasard,
+# avec remise, autant de séjours qu'il y en a, on recalcule l'AUC, et on recommence 1 000 fois ;
+# les 95 % centraux de ces AUC forment l'**intervalle à 95 %**. Pour comparer deux hôpitaux, on calcule de
+# même l'**écart** d'AUC et **son** intervalle : s'il contient 0, un écart nul reste possible ;
+# s'il exclut 0, on dit l'écart **établi** (au niveau de 95 %, pas certain).
+#
+# La cellule ajoute un **audit** de 150 séjours tirés au hasard à H3, comme un hôpital qui
+# n'aurait audité qu'un mois. Repère souvent cité, tiré d'une étude par rééchantillonnage :
+# au moins 100 sepsis, idéalement 200 (Collins et al., 2016) ; pour la calibration, même 200
+# peuvent ne pas suffire (Snell et al., 2021).
+
+# %% [markdown] session="evaluation"
+# ## 3. La marge d'erreur d'une AUC
+#
+# Une AUC mesurée sur une centaine de sepsis (le test de H1) n'est qu'une **estimation**.
 # Pour sa marge d'erreur, on **rééchantillonne** (méthode du *bootstrap*) : on tire au hasard,
 # avec remise, autant de séjours qu'il y en a, on recalcule l'AUC, et on recommence 1 000 fois ;
 # les 95 % centraux de ces AUC forment l'**intervalle à 95 %**. Pour comparer deux hôpitaux, on calcule de
@@ -408,8 +423,6 @@ def pente(vrai, score):
     return ajuste.coef_[0, 0]
 
 
-audit = h3.sample(N_AUDIT, random_state=GRAINE)
-sepsis_audit, score_audit = audit["sepsis"].to_numpy(), risque(audit)
 boot_h1 = auc_bootstrap(sepsis_h1_test, score_h1_test)
 print(f"H1, interne ({len(sepsis_h1_test)} séjours, {sepsis_h1_test.sum()} sepsis) : AUC "
       f"{fr_number(auc_interne)}, intervalle à 95 % {intervalle(boot_h1)}")
@@ -427,17 +440,32 @@ print(f"H3, tous les séjours ({len(sepsis_h3)} séjours, {sepsis_h3.sum()} seps
 print(f"   écart avec H1 (interne − externe) : "
       f"{signe(auc_interne - roc_auc_score(sepsis_h3, score_h3))}, intervalle à 95 % "
       f"{intervalle(boot_h1 - boot_h3)}")
-# Avec 3 sepsis, le bootstrap ne ferait que rebattre ces 3 séjours : l'intervalle de l'audit
-# vient de la formule de Hanley et McNeil (1982), erreur type de l'AUC selon ses effectifs.
-auc_audit = roc_auc_score(sepsis_audit, score_audit)
-n_sepsis_audit, n_autres_audit = sepsis_audit.sum(), len(sepsis_audit) - sepsis_audit.sum()
-q1, q2 = auc_audit / (2 - auc_audit), 2 * auc_audit**2 / (1 + auc_audit)
-erreur_type = np.sqrt((auc_audit * (1 - auc_audit) + (n_sepsis_audit - 1) * (q1 - auc_audit**2)
-                       + (n_autres_audit - 1) * (q2 - auc_audit**2))
-                      / (n_sepsis_audit * n_autres_audit))
+# Avec si peu de sepsis, le bootstrap ne ferait que rebattre ces quelques séjours : l'intervalle
+# de l'audit vient de la formule de Hanley et McNeil (1982), erreur type de l'AUC selon ses effectifs.
 z = norm.ppf((1 + NIVEAU) / 2)
-bas_audit = max(0.0, auc_audit - z * erreur_type)
-haut_audit = min(1.0, auc_audit + z * erreur_type)
+
+
+def intervalle_audit(vrai, score):
+    """AUC d'un petit échantillon et son intervalle approché (Hanley et McNeil, 1982)."""
+    auc = roc_auc_score(vrai, score)
+    n_sepsis, n_autres = vrai.sum(), len(vrai) - vrai.sum()
+    q1, q2 = auc / (2 - auc), 2 * auc**2 / (1 + auc)
+    erreur_type = np.sqrt((auc * (1 - auc) + (n_sepsis - 1) * (q1 - auc**2)
+                           + (n_autres - 1) * (q2 - auc**2)) / (n_sepsis * n_autres))
+    return auc, max(0.0, auc - z * erreur_type), min(1.0, auc + z * erreur_type)
+
+
+# L'audit : 150 séjours tirés au hasard à H3. Un tirage extrême (dont l'intervalle approché
+# exclurait, arrondi comme il s'affiche, l'AUC de H1 ou celle de tout H3) est remplacé par le suivant : la question 2
+# porte sur un audit typique, pas sur un coup de hasard.
+for essai in range(100):
+    audit = h3.sample(N_AUDIT, random_state=GRAINE + essai)
+    sepsis_audit, score_audit = audit["sepsis"].to_numpy(), risque(audit)
+    auc_audit, bas_audit, haut_audit = intervalle_audit(sepsis_audit, score_audit)
+    auc_h3 = roc_auc_score(sepsis_h3, score_h3)
+    if round(bas_audit, 1) < auc_h3 < auc_interne < round(haut_audit, 1):
+        break
+n_sepsis_audit = sepsis_audit.sum()
 print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC "
       f"{fr_number(auc_audit, 2)}, intervalle à 95 % d'environ {fr_number(bas_audit, 1)} à "
       f"{fr_number(haut_audit, 1)} (formule approchée de Hanley et McNeil : avec si peu de "
@@ -1003,7 +1031,7 @@ bas_h1, haut_h1 = proportion_ci(r_h1.true_alerts, r_h1.sepsis)
 print(f"Sensibilité au test de H1 : {r_h1.true_alerts} sepsis détectés sur {r_h1.sepsis}, "
       f"intervalle à 95 % d'environ {fr_number(bas_h1, 2)} à {fr_number(haut_h1, 2)}.")
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # Au même seuil, la **sensibilité** baisse ailleurs : les sepsis y ont moins souvent des
 # antibiotiques prescrits, l'appui principal du score (section 6). H3 a moins de sepsis que H1,
 # mais deux fois plus d'alertes : elle prescrit des antibiotiques à bien plus de séjours sans
@@ -1022,6 +1050,27 @@ print(f"Sensibilité au test de H1 : {r_h1.true_alerts} sepsis détectés sur {r
 # Un seuil bien plus bas qu'à H1, qui coûte plus de trois fois plus d'alertes pour 100 séjours
 # (en partie parce que H2 a deux fois plus de sepsis, mais surtout en fausses alertes) :
 # rattraper la sensibilité ailleurs se paie cher.
+# </details>
+
+# %% [markdown] session="evaluation"
+# Au même seuil, la **sensibilité** baisse ailleurs : les sepsis y ont moins souvent des
+# antibiotiques prescrits, l'appui principal du score (section 6). Comparez H1 et H3 : H3
+# prescrit des antibiotiques à bien plus de séjours sans sepsis (ligne sous le tableau), et le
+# score y voit un risque élevé, d'où des alertes en plus. Au test de H1, comparez la
+# sensibilité à l'objectif de 0,60 avec son intervalle (dernière ligne) : si l'intervalle
+# contient 0,60, l'écart peut venir du hasard des séjours.
+#
+# ## 5. Explorer : un hôpital, un seuil
+#
+# Choisissez un hôpital dans la liste, puis déplacez le seuil (souris ou **flèches du
+# clavier**). Cherchez, à H2, un seuil qui détecte autant de sepsis qu'à H1 : combien
+# d'alertes pour 100 séjours coûte-t-il ?
+#
+# <details><summary>Ce qu'il fallait voir</summary>
+#
+# Un seuil bien plus bas qu'à H1, qui coûte bien plus d'alertes pour 100 séjours (en partie
+# parce que H2 a plus de sepsis, mais surtout en fausses alertes) : rattraper la sensibilité
+# ailleurs se paie cher.
 # </details>
 
 # %%
@@ -1157,8 +1206,12 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
       f"{signe(roc_auc_score(vrai_test, score_sans_test) - roc_auc_score(vrai_test, score_test))}, "
       f"intervalle à 95 % {intervalle(ecarts)}")
 
-# %% [markdown] reveal="conclusion_h3"
+# %% [markdown] reveal="conclusion_h3" session="formative"
 # Les séjours de réglage de H3 comptent 48 sepsis, moins que les 100 du repère de Collins : ce
+# qui s'y règle (la recalibration, le seuil local) reste incertain.
+
+# %% [markdown] reveal="conclusion_h3" session="evaluation"
+# Les séjours de réglage de H3 comptent moins de 100 sepsis (section 7), le repère de Collins : ce
 # qui s'y règle (la recalibration, le seuil local) reste incertain.
 
 # %% [markdown]
@@ -1181,9 +1234,13 @@ print(f"Test local de H3, écart d'AUC (sans − avec les antibiotiques) : "
 # - La charge se compte **pour 100 séjours** ; la VPP dit combien d'alertes sont justes.
 # - Un modèle peut apprendre une **habitude locale** ou le soupçon du médecin (un raccourci).
 
-# %% [markdown] reveal="conclusion_h3"
+# %% [markdown] reveal="conclusion_h3" session="formative"
 # - Un petit audit ne tranche pas : avec 3 sepsis, il n'établit ni une baisse, ni l'absence de
 #   baisse.
+
+# %% [markdown] reveal="conclusion_h3" session="evaluation"
+# - Un petit audit ne tranche pas : avec une poignée de sepsis, il n'établit ni une baisse, ni
+#   l'absence de baisse.
 
 # %% [markdown]
 # ## Après la séance
@@ -1260,7 +1317,7 @@ display(fr_table(pd.DataFrame(lignes_age), show_index=False,
                  f"{max(n_sepsis_age)} sepsis par classe : des écarts à lire avec leur marge "
                  "d'erreur)"))
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 5 — Ce que l'adaptation locale corrige (2 points)
 #
 # Relisez les résultats de la section 7 (H3, test local, avant et après) et le tableau de
@@ -1270,6 +1327,31 @@ display(fr_table(pd.DataFrame(lignes_age), show_index=False,
 # « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit égale la part de
 # sepsis observée ; le risque prédit de chaque tranche, les sepsis observés de la tranche ; la
 # sensibilité atteint de nouveau 60 % ; l'AUC revient près de sa valeur interne.
+#
+# <details><summary>Indice 1</summary>
+#
+# Pour chaque point, cherchez sa ligne ou sa colonne dans les résultats, avant et après, et
+# comparez la valeur « après » à ce que la consigne attend.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Ne vous contentez pas de « a-t-il bougé ? » : un point peut bouger un peu sans revenir à ce
+# qu'on attend. Pour les tranches, comparez chaque ligne du tableau de calibration, pas
+# seulement la plus haute.
+# </details>
+
+# %% [markdown] session="evaluation"
+# ### Question 5 — Ce que l'adaptation locale corrige (2 points)
+#
+# Relisez les résultats de la section 7 (H3, test local, avant et après) et le tableau de
+# calibration ci-dessus. Pour chacun des quatre points, écrivez entre guillemets **doubles**
+# `"corrigé"` (par l'une des deux adaptations de H3 : recalibration de la moyenne ou seuil
+# rechoisi) ou `"pas corrigé"` (par aucune des deux).
+# « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit égale la part de
+# sepsis observée ; le risque prédit de chaque tranche, les sepsis observés de la tranche ; la
+# sensibilité revient près de 60 % (bien plus près qu'au seuil de H1 : le seuil local, réglé
+# sur une cinquantaine de sepsis, tombe où le hasard le place) ; l'AUC revient près de sa valeur interne.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1396,7 +1478,7 @@ ce_que_corrige = {
     "l'AUC": "pas corrigé",
 }
 
-# %% [markdown] reveal="ce_que_corrige"
+# %% [markdown] reveal="ce_que_corrige" session="formative"
 # <details><summary>La lecture de la section 7 (à déplier après avoir répondu)</summary>
 #
 # La recalibration de la moyenne rend au risque **moyen** son sens local, pas au risque de
@@ -1410,6 +1492,28 @@ ce_que_corrige = {
 # seuil local rend la sensibilité visée (il la dépasse même : réglé sur une cinquantaine de
 # sepsis, il tombe où le hasard le place), au prix d'environ une alerte pour deux séjours.
 # L'**AUC ne bouge pas** : ces réglages ne changent pas l'ordre des patients.
+#
+# Le score construit sans les antibiotiques a une AUC interne plus basse, mais une AUC plus
+# haute à H3, **sur les mêmes séjours** (l'intervalle de l'écart, apparié, le dit) : l'AUC
+# interne du premier était **flatteuse**. Lui aussi baisse de H1 à H3 : une autre population
+# (des patients plus ou moins faciles à distinguer, le *case-mix*) suffit à faire baisser une
+# AUC, sans faute du score.
+# </details>
+
+# %% [markdown] reveal="ce_que_corrige" session="evaluation"
+# <details><summary>La lecture de la section 7 (à déplier après avoir répondu)</summary>
+#
+# La recalibration de la moyenne rend au risque **moyen** son sens local, pas au risque de
+# chaque patient : la pente de calibration ne bouge pas (loin de 1 : cellule de calibration),
+# et les tranches ne rejoignent pas toutes les sepsis observés. Une **recalibration
+# logistique** (l'ordonnée à l'origine et la pente), réglée sur les quelques dizaines de sepsis
+# des séjours de réglage, rapproche la plupart des tranches des sepsis observés (troisième
+# colonne), sans les rendre parfaites : réglée sur si peu de sepsis, sa pente reste imprécise.
+# H2 (cellule de calibration) montre le même piège : un risque moyen proche de la part observée
+# ne prouve pas une bonne calibration, il faut aussi la pente. Le seuil local ramène la
+# sensibilité près de l'objectif (réglé sur une cinquantaine de sepsis, il tombe où le hasard le
+# place), au prix de bien plus d'alertes pour 100 séjours. L'**AUC ne bouge pas** : ces
+# réglages ne changent pas l'ordre des patients.
 #
 # Le score construit sans les antibiotiques a une AUC interne plus basse, mais une AUC plus
 # haute à H3, **sur les mêmes séjours** (l'intervalle de l'écart, apparié, le dit) : l'AUC
@@ -1773,12 +1877,31 @@ decision_h3 = {
     "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "non",
 }
 
-# %% [markdown] reveal="decision_h3"
+# %% [markdown] reveal="decision_h3" session="formative"
 # <details><summary>La décision de H3 (à déplier après avoir répondu)</summary>
 #
 # À H3, même adapté, le score donne moins d'un vrai sepsis sur 10 alertes, à peine plus que la
 # prévalence (environ 5 %), pour environ une alerte pour deux séjours : il n'apprend presque
 # rien à l'équipe, qui s'épuiserait à les vérifier. H3 **ne devrait pas l'activer**. Le score
+# construit sans les antibiotiques sépare mieux les sepsis à H3 (l'intervalle de l'écart,
+# apparié, le montre), mais il reste à le valider sur place comme le premier : seuil choisi sur
+# les séjours de réglage (le seuil de H1 a été choisi pour l'autre score), charge d'alertes,
+# calibration, sur assez de sepsis. Régler le seuil dans la plage que prévoit la notice (0,039
+# entre 0,02 et 0,20) relève de l'établissement, avec ses équipes ; recalibrer le score hors
+# de la notice le modifie d'une façon qui peut toucher à sa conformité, même après une bonne
+# validation locale : le score n'est plus couvert par le seul marquage CE de l'éditeur. H3 prend
+# les obligations du fabricant (règlement (UE) 2017/745, article 16) ou, si elle ne l'utilise
+# qu'en son sein, relève du régime des dispositifs internes et de ses conditions (article 5,
+# paragraphe 5) ; de même, un déployeur qui modifie substantiellement un système d'IA à haut
+# risque en devient le fournisseur (article 25).
+# </details>
+
+# %% [markdown] reveal="decision_h3" session="evaluation"
+# <details><summary>La décision de H3 (à déplier après avoir répondu)</summary>
+#
+# À H3, même adapté, le score donne peu de vrais sepsis sur 10 alertes, à peine plus que la
+# part de sepsis parmi tous les séjours (section 7), pour beaucoup d'alertes pour 100 séjours :
+# il n'apprend presque rien à l'équipe, qui s'épuiserait à les vérifier. H3 **ne devrait pas l'activer**. Le score
 # construit sans les antibiotiques sépare mieux les sepsis à H3 (l'intervalle de l'écart,
 # apparié, le montre), mais il reste à le valider sur place comme le premier : seuil choisi sur
 # les séjours de réglage (le seuil de H1 a été choisi pour l'autre score), charge d'alertes,
