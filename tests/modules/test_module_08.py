@@ -1,0 +1,172 @@
+"""Module 08's evaluated session draws each student's own stays from their identifier.
+
+The hidden tests of questions 1, 3 and 4 regenerate the copy's stays from
+``checks.student_seed("08")`` and refit the score; these tests recompute the same
+answers with the library for a few identifiers (no notebook run): the answers must
+differ between students and stay in a sensible range, and the answers the module keeps
+fixed (questions 2, 5, 6 and 7) must still be right with every student's stays.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pytest
+from esn_fixtures import NOTEBOOKS
+from scipy.optimize import brentq
+from scipy.special import expit, logit
+from scipy.stats import norm, rankdata
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from esn_teach import checks
+from esn_teach.datasets import make_sepsis_hospitals
+from esn_teach.explorers import site_alert_stats
+
+SOURCE = NOTEBOOKS / "08_validation_externe_derive.py"
+STUDENTS = ("alice", "bruno", "chloe", "david", "emma", "farid")
+
+
+def _constant(name: str) -> object:
+    text = SOURCE.read_text(encoding="utf-8")
+    found = re.search(rf"^{name} = (.+?)(?:  #|$)", text, flags=re.M)
+    assert found, f"{name} is no longer defined in module 08"
+    return ast.literal_eval(found.group(1))
+
+
+@dataclass
+class Cases:
+    """One student's stays, split and scored as in the module."""
+
+    seed: int
+    frame: pd.DataFrame
+    features: list[str]
+    h1_test: pd.DataFrame
+    h2: pd.DataFrame
+    h3: pd.DataFrame
+    threshold: float
+    model: object
+
+    def risk(self, group: pd.DataFrame) -> np.ndarray:
+        return self.model.predict_proba(group[self.features])[:, 1]
+
+
+def cases(seed: int) -> Cases:
+    bunch = make_sepsis_hospitals(n_samples=_constant("N_SEJOURS"), random_state=seed)
+    frame, features = bunch.frame, list(bunch.feature_names)
+    h1 = frame[frame["hospital"] == "H1"]
+    app, rest = train_test_split(h1, test_size=0.5, random_state=seed, stratify=h1["sepsis"])
+    tuning, test = train_test_split(rest, test_size=0.5, random_state=seed, stratify=rest["sepsis"])
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(app[features], app["sepsis"])
+    risk = model.predict_proba(tuning[features])[:, 1]
+    septic = np.sort(risk[tuning["sepsis"].to_numpy() == 1])[::-1]
+    threshold = septic[int(np.ceil(_constant("SENSIBILITE_VISEE") * len(septic))) - 1]
+    return Cases(seed, frame, features, test, frame[frame["hospital"] == "H2"],
+                 frame[frame["hospital"] == "H3"], float(threshold), model)
+
+
+def answers(seed: int) -> dict[str, float]:
+    """The expected answers of questions 1, 3 and 4, as the hidden tests grade them."""
+    c = cases(seed)
+    stats = site_alert_stats(c.h2["sepsis"].to_numpy(), c.risk(c.h2), c.threshold)
+    return {
+        "auc_h2": round(roc_auc_score(c.h2["sepsis"], c.risk(c.h2)), 3),
+        "alertes_pour_100_h2": round(100 * stats.alerts / len(c.h2), 1),
+        "vpp_h2": round(stats.ppv, 3),
+        "auc_interne": round(roc_auc_score(c.h1_test["sepsis"], c.risk(c.h1_test)), 3),
+    }
+
+
+def _seed(student: str, monkeypatch) -> int:
+    monkeypatch.setenv(checks.STUDENT_ENV, student)
+    return checks.student_seed("08", announce=False)
+
+
+def test_module_08_answers_differ_between_students_and_stay_sensible(monkeypatch):
+    found = [answers(_seed(student, monkeypatch)) for student in STUDENTS]
+    for name in ("auc_h2", "alertes_pour_100_h2", "vpp_h2"):
+        values = [a[name] for a in found]
+        assert len(set(values)) >= len(STUDENTS) - 1, (name, values)
+    for a in found:
+        assert 0.55 < a["auc_h2"] < 0.70, a
+        assert a["auc_interne"] - a["auc_h2"] > 0.1, a  # the external AUC still drops
+        assert 15 < a["alertes_pour_100_h2"] < 60, a
+        assert 0.10 < a["vpp_h2"] < 0.25, a
+
+
+def _auc_by_ranks(truth, score):
+    n_septic = truth.sum()
+    return (rankdata(score)[truth == 1].sum() - n_septic * (n_septic + 1) / 2) / (
+        n_septic * (len(truth) - n_septic)
+    )
+
+
+def _bootstrap(seed, truth, score, n=_constant("N_BOOTSTRAP")):
+    draw = np.random.default_rng([seed, len(truth)])
+    return np.array([
+        _auc_by_ranks(truth[i], score[i])
+        for i in (draw.integers(0, len(truth), len(truth)) for _ in range(n))
+    ])
+
+
+def _hanley(truth, score):
+    auc = roc_auc_score(truth, score)
+    n1, n0 = truth.sum(), len(truth) - truth.sum()
+    q1, q2 = auc / (2 - auc), 2 * auc**2 / (1 + auc)
+    se = np.sqrt((auc * (1 - auc) + (n1 - 1) * (q1 - auc**2) + (n0 - 1) * (q2 - auc**2))
+                 / (n1 * n0))
+    z = norm.ppf(0.975)
+    return max(0.0, auc - z * se), min(1.0, auc + z * se)
+
+
+@pytest.mark.parametrize("student", STUDENTS[:4])
+def test_module_08_fixed_answers_hold_with_each_students_stays(student, monkeypatch):
+    seed = _seed(student, monkeypatch)
+    c = cases(seed)
+    truth_1, score_1 = c.h1_test["sepsis"].to_numpy(), c.risk(c.h1_test)
+    truth_3, score_3 = c.h3["sepsis"].to_numpy(), c.risk(c.h3)
+    auc_1, auc_3 = roc_auc_score(truth_1, score_1), roc_auc_score(truth_3, score_3)
+    # Question 2, « tous les séjours » : the drop is established (its interval excludes 0).
+    low, _ = np.quantile(_bootstrap(seed, truth_1, score_1) - _bootstrap(seed, truth_3, score_3),
+                         [0.025, 0.975])
+    assert low > 0
+    # Question 2, « audit » : the module finds a typical audit within its 100 draws.
+    for attempt in range(100):
+        audit = c.h3.sample(_constant("N_AUDIT"), random_state=seed + attempt)
+        bas, haut = _hanley(audit["sepsis"].to_numpy(), c.risk(audit))
+        if round(bas, 1) < auc_3 < auc_1 < round(haut, 1):
+            break
+    else:
+        pytest.fail("no typical audit in 100 draws")
+    # Questions 5 and 7 : H3's local adaptation.
+    # The module redraws H3's tuning stays until the local threshold lands within 0.1 of its
+    # target on the local test (a typical adaptation).
+    target = _constant("SENSIBILITE_VISEE")
+    for attempt in range(100):
+        local, test = train_test_split(c.h3, train_size=_constant("N_LOCAL"),
+                                       random_state=seed + attempt, stratify=c.h3["sepsis"])
+        truth_l, score_l = local["sepsis"].to_numpy(), c.risk(local)
+        truth_t, score_t = test["sepsis"].to_numpy(), c.risk(test)
+        septic = np.sort(score_l[truth_l == 1])[::-1]
+        local_threshold = septic[int(np.ceil(target * len(septic))) - 1]
+        adapted = site_alert_stats(truth_t, score_t, local_threshold)
+        if abs(adapted.sensitivity - target) <= 0.1:
+            break
+    else:
+        pytest.fail("no typical local adaptation in 100 draws")
+    shift = brentq(lambda d: expit(logit(score_l) + d).mean() - truth_l.mean(), -10, 10)
+    recalibrated = expit(logit(score_t) + shift)
+    assert abs(recalibrated.mean() - truth_t.mean()) < 0.01  # « le risque moyen » : corrigé
+    fifth = pd.qcut(score_t, 5, labels=False)
+    by_fifth = pd.DataFrame({"p": recalibrated, "o": truth_t}).groupby(fifth).mean()
+    assert by_fifth["p"].iloc[-1] > 1.5 * by_fifth["o"].iloc[-1]  # « chaque tranche » : pas corrigé
+    at_h1 = site_alert_stats(truth_t, score_t, c.threshold)
+    assert adapted.sensitivity > at_h1.sensitivity  # « la sensibilité visée » : corrigé
+    assert adapted.ppv < 2 * truth_t.mean()  # question 7, first statement : « non »
