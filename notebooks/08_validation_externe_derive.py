@@ -60,16 +60,7 @@
 # H3, réglés pour reproduire ce **phénomène**, sans répliquer l'étude : le score, les hôpitaux
 # et les chiffres sont les nôtres.
 
-# %% session="formative"
-GRAINE = 2018  # la graine fixe le tirage : tout le monde obtient les mêmes données
-
-# %% session="evaluation"
-# Vos séjours sont tirés de votre identifiant : vos chiffres ne sont pas ceux du voisin.
-from esn_teach import checks
-
-GRAINE = checks.student_seed("08")
-
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les séjours synthétiques,
 # affiche leur fiche, puis construit le score à H1. Exécutez-le (Maj + Entrée).
 import numpy as np
@@ -92,6 +83,93 @@ from esn_teach.law import reference
 
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
+GRAINE = 2018  # la graine fixe le tirage : tout le monde obtient les mêmes données
+N_SEJOURS = 20000  # séjours hospitaliers, répartis entre trois hôpitaux
+N_BOOTSTRAP = 1000  # rééchantillonnages par intervalle (sections 3, 6, 7)
+NIVEAU = 0.95  # niveau des intervalles de confiance
+SENSIBILITE_VISEE = 0.6  # objectif du service : détecter 60 % des sepsis des séjours de réglage
+N_AUDIT = 150  # petit audit local à H3 (section 3)
+N_LOCAL = 1000  # séjours de réglage locaux à H3 (section 7)
+NOTICE_SEUILS = (0.02, 0.20)  # plage de seuil d'une notice imaginaire (section 7, question 7)
+
+jeu = make_sepsis_hospitals(n_samples=N_SEJOURS, random_state=GRAINE)
+display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
+sejours = jeu.frame
+VARIABLES = list(jeu.feature_names)  # les huit informations que lit le score
+
+# H1 : moitié pour l'entraînement, un quart pour le réglage (choisir le seuil), un quart
+# pour le test (mesurer, une seule fois). stratify garde la même part de sepsis partout.
+h1 = sejours[sejours["hospital"] == "H1"]
+h1_app, h1_reste = train_test_split(h1, test_size=0.5, random_state=GRAINE, stratify=h1["sepsis"])
+h1_reglage, h1_test = train_test_split(
+    h1_reste, test_size=0.5, random_state=GRAINE, stratify=h1_reste["sepsis"]
+)
+h2 = sejours[sejours["hospital"] == "H2"]
+h3 = sejours[sejours["hospital"] == "H3"]
+
+# Le score : une régression logistique, entraînée sur les séjours d'entraînement de H1.
+modele = make_pipeline(StandardScaler(), LogisticRegression())
+modele.fit(h1_app[VARIABLES], h1_app["sepsis"])
+
+
+def risque(groupe):
+    """Risque de sepsis prédit par le score pour chaque séjour du groupe (entre 0 et 1)."""
+    return modele.predict_proba(groupe[VARIABLES])[:, 1]
+
+
+# La vérité (1 = sepsis) et le score, séjour par séjour, pour chaque groupe.
+sepsis_h1_app, score_h1_app = h1_app["sepsis"].to_numpy(), risque(h1_app)
+sepsis_h1_reglage, score_h1_reglage = h1_reglage["sepsis"].to_numpy(), risque(h1_reglage)
+sepsis_h1_test, score_h1_test = h1_test["sepsis"].to_numpy(), risque(h1_test)
+sepsis_h2, score_h2 = h2["sepsis"].to_numpy(), risque(h2)
+sepsis_h3, score_h3 = h3["sepsis"].to_numpy(), risque(h3)
+
+print(f"{len(sejours)} séjours synthétiques.")
+display(fr_table(
+    pd.DataFrame(
+        {
+            "groupe": ["H1 entraînement", "H1 réglage", "H1 test", "H2", "H3"],
+            "sejours": [len(h1_app), len(h1_reglage), len(h1_test), len(h2), len(h3)],
+            "sepsis": [int(s.sum()) for s in (sepsis_h1_app, sepsis_h1_reglage,
+                                              sepsis_h1_test, sepsis_h2, sepsis_h3)],
+        }
+    ).assign(prevalence=lambda d: d["sepsis"] / d["sejours"]),
+    columns={"groupe": "Groupe de séjours", "sejours": "Séjours", "sepsis": "Sepsis",
+             "prevalence": "Part de sepsis (prévalence)"},
+    caption="Les séjours de chaque hôpital",
+    show_index=False,
+))
+print("La vérité (1 = sepsis) et le score de chaque groupe, sous le nom à écrire dans vos calculs :")
+for groupe, suffixe in (("H1 entraînement", "h1_app"), ("H1 réglage", "h1_reglage"),
+                        ("H1 test", "h1_test"), ("H2", "h2"), ("H3", "h3")):
+    print(f"  {groupe} : vérité sepsis_{suffixe}, score score_{suffixe}")
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il charge les outils, fabrique les séjours synthétiques,
+# affiche leur fiche, puis construit le score à H1. Vos séjours sont les vôtres : ils sont
+# tirés de votre identifiant (la ligne « Vos cas… »). Exécutez-le (Maj + Entrée).
+import numpy as np
+import pandas as pd
+from IPython.display import Markdown, display
+from scipy.optimize import brentq
+from scipy.special import expit, logit
+from scipy.stats import norm, rankdata
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from esn_teach import checks, fr_number, fr_percent, fr_table
+from esn_teach.datasets import data_card, make_sepsis_hospitals
+from esn_teach.evaluation import proportion_ci
+from esn_teach.explorers import SiteAlertExplorer, site_alert_stats
+from esn_teach.law import reference
+
+pd.set_option("display.float_format", lambda x: fr_number(x, 3))
+
+# Vos séjours sont tirés de votre identifiant : vos chiffres ne sont pas ceux du voisin.
+GRAINE = checks.student_seed("08")
 N_SEJOURS = 20000  # séjours hospitaliers, répartis entre trois hôpitaux
 N_BOOTSTRAP = 1000  # rééchantillonnages par intervalle (sections 3, 6, 7)
 NIVEAU = 0.95  # niveau des intervalles de confiance
@@ -302,34 +380,32 @@ copie_regl, copie_test = train_test_split(
     copie_reste, test_size=0.5, random_state=graine_copie, stratify=copie_reste["sepsis"])
 score_copie = make_pipeline(StandardScaler(), LogisticRegression()).fit(
     copie_app[infos_copie], copie_app["sepsis"])
-auc_copie = {
-    nom: roc_auc_score(g["sepsis"], score_copie.predict_proba(g[infos_copie])[:, 1])
-    for nom, g in (("interne", copie_test), ("app", copie_app), ("H2", copie_h2), ("H3", copie_h3))
-}
+risque_copie_test = score_copie.predict_proba(copie_test[infos_copie])[:, 1]
+risque_copie_app = score_copie.predict_proba(copie_app[infos_copie])[:, 1]
+risque_copie_h2 = score_copie.predict_proba(copie_h2[infos_copie])[:, 1]
+risque_copie_h3 = score_copie.predict_proba(copie_h3[infos_copie])[:, 1]
+auc_copie_h2 = roc_auc_score(copie_h2["sepsis"], risque_copie_h2)
 checks.check_number(
-    auc_h2,
-    name="auc_h2",
-    expected=auc_copie["H2"],
-    bounds=(0, 1),
+    auc_h2, name="auc_h2", expected=auc_copie_h2, bounds=(0, 1), points=1,
     mistakes=[
-        checks.Mistake(auc_copie["interne"], "vous avez donné l'AUC interne (les séjours de test "
-                       "de H1). La validation externe se fait sur les séjours de H2."),
-        checks.Mistake(auc_copie["app"], "vous avez mesuré l'AUC sur les séjours d'entraînement "
-                       "de H1, ceux que le score a déjà vus : elle ne dit rien de sa performance "
-                       "ailleurs."),
-        checks.Mistake(auc_copie["H3"], "vous avez pris les séjours de H3 ; la question porte "
-                       "sur H2."),
-        checks.Mistake(1 - auc_copie["H2"], "votre AUC vaut 1 moins la bonne : la vérité ou le "
+        checks.Mistake(roc_auc_score(copie_test["sepsis"], risque_copie_test), "vous avez "
+                       "donné l'AUC interne (les séjours de test de H1). La validation externe "
+                       "se fait sur les séjours de H2."),
+        checks.Mistake(roc_auc_score(copie_app["sepsis"], risque_copie_app), "vous avez mesuré "
+                       "l'AUC sur les séjours d'entraînement de H1, ceux que le score a déjà "
+                       "vus : elle ne dit rien de sa performance ailleurs."),
+        checks.Mistake(roc_auc_score(copie_h3["sepsis"], risque_copie_h3), "vous avez pris les "
+                       "séjours de H3 ; la question porte sur H2."),
+        checks.Mistake(1 - auc_copie_h2, "votre AUC vaut 1 moins la bonne : la vérité ou le "
                        "score est pris à rebours. Écrivez d'abord la vérité, puis le score."),
         checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
                        "question porte sur vos données : calculez-la avec roc_auc_score."),
-        checks.Mistake(round(auc_copie["H2"], 2), "bon raisonnement, mais arrondi à deux "
+        checks.Mistake(round(auc_copie_h2, 2), "bon raisonnement, mais arrondi à deux "
                        "décimales, la moitié des points : la question se corrige à trois "
                        "décimales. Écrivez le calcul lui-même."),
     ],
     hint="l'AUC externe se calcule avec roc_auc_score sur la vérité et le score des séjours "
     "de H2 (sepsis_h2, score_h2), dans cet ordre.",
-    points=1,
 )
 ### END HIDDEN TESTS
 
@@ -743,26 +819,25 @@ score_copie = make_pipeline(StandardScaler(), LogisticRegression()).fit(
 risques_copie = score_copie.predict_proba(copie_regl[infos_copie])[:, 1]
 sepsis_regl_copie = np.sort(risques_copie[copie_regl["sepsis"].to_numpy() == 1])[::-1]
 seuil_copie = sepsis_regl_copie[int(np.ceil(0.6 * len(sepsis_regl_copie))) - 1]
-stats_q3 = {
-    nom: site_alert_stats(g["sepsis"].to_numpy(), score_copie.predict_proba(g[infos_copie])[:, 1],
-                          seuil_copie)
-    for nom, g in (("H1", copie_test), ("H2", copie_h2))
-}
-pour_100_copie = 100 * stats_q3["H2"].alerts / len(copie_h2)
+stats_copie_h1 = site_alert_stats(copie_test["sepsis"].to_numpy(),
+                                  score_copie.predict_proba(copie_test[infos_copie])[:, 1],
+                                  seuil_copie)
+stats_copie_h2 = site_alert_stats(copie_h2["sepsis"].to_numpy(),
+                                  score_copie.predict_proba(copie_h2[infos_copie])[:, 1],
+                                  seuil_copie)
+pour_100_copie = 100 * stats_copie_h2.alerts / len(copie_h2)
+arrondi_copie = ("bon raisonnement, mais trop arrondi, la moitié des points : la question "
+                 "se corrige à 0,1 près. Écrivez le calcul lui-même.")
 checks.check_number(
-    alertes_pour_100_h2,
-    name="alertes_pour_100_h2",
-    decimals=1,
-    percent_is_mistake=False,
-    expected=pour_100_copie,
-    points=2,
+    alertes_pour_100_h2, name="alertes_pour_100_h2", expected=pour_100_copie, decimals=1,
+    percent_is_mistake=False, points=2,
     mistakes=[
-        checks.Mistake(100 * stats_q3["H2"].alerts / stats_q3["H2"].sepsis, "vous avez compté "
+        checks.Mistake(100 * stats_copie_h2.alerts / stats_copie_h2.sepsis, "vous avez compté "
                        "les alertes pour 100 sepsis. La charge de l'équipe se compte pour 100 "
                        "séjours : tous les séjours, sepsis ou non."),
-        checks.Mistake(100 * stats_q3["H1"].alerts / len(copie_test), "vous avez pris les "
+        checks.Mistake(100 * stats_copie_h1.alerts / len(copie_test), "vous avez pris les "
                        "chiffres de H1 ; la question porte sur H2."),
-        checks.Mistake(100 * stats_q3["H2"].true_alerts / len(copie_h2), "vous n'avez compté "
+        checks.Mistake(100 * stats_copie_h2.true_alerts / len(copie_h2), "vous n'avez compté "
                        "que les alertes sur un vrai sepsis. L'équipe reçoit toutes les alertes, "
                        "justes ou non."),
         checks.Mistake(pour_100_copie / 100, "vous avez donné une part (entre 0 et 1) : "
@@ -770,9 +845,8 @@ checks.check_number(
         checks.Mistake(pour_100_copie / 10, "votre nombre est dix fois trop petit : vous avez "
                        "compté les alertes pour 10 séjours ; la question demande un nombre pour "
                        "100 séjours."),
-        *(checks.Mistake(v, "bon raisonnement, mais trop arrondi, la moitié des points : la "
-                         "question se corrige à 0,1 près. Écrivez le calcul lui-même.")
-          for v in (int(pour_100_copie), round(pour_100_copie))),
+        checks.Mistake(int(pour_100_copie), arrondi_copie),
+        checks.Mistake(round(pour_100_copie), arrondi_copie),
     ],
 )
 ### END HIDDEN TESTS
@@ -949,27 +1023,24 @@ score_copie = make_pipeline(StandardScaler(), LogisticRegression()).fit(
 risques_copie = score_copie.predict_proba(copie_regl[infos_copie])[:, 1]
 sepsis_regl_copie = np.sort(risques_copie[copie_regl["sepsis"].to_numpy() == 1])[::-1]
 seuil_copie = sepsis_regl_copie[int(np.ceil(0.6 * len(sepsis_regl_copie))) - 1]
-stats_q4 = {
-    nom: site_alert_stats(g["sepsis"].to_numpy(), score_copie.predict_proba(g[infos_copie])[:, 1],
-                          seuil_copie)
-    for nom, g in (("H1", copie_test), ("H2", copie_h2))
-}
-vpp_copie = stats_q4["H2"].ppv
+stats_copie_h1 = site_alert_stats(copie_test["sepsis"].to_numpy(),
+                                  score_copie.predict_proba(copie_test[infos_copie])[:, 1],
+                                  seuil_copie)
+stats_copie_h2 = site_alert_stats(copie_h2["sepsis"].to_numpy(),
+                                  score_copie.predict_proba(copie_h2[infos_copie])[:, 1],
+                                  seuil_copie)
+vpp_copie = stats_copie_h2.ppv
 checks.check_number(
-    vpp_h2,
-    name="vpp_h2",
-    decimals=3,
-    expected=vpp_copie,
-    points=2,
+    vpp_h2, name="vpp_h2", expected=vpp_copie, decimals=3, points=2,
     mistakes=[
-        checks.Mistake(stats_q4["H2"].sensitivity, "vous avez calculé la sensibilité (part des "
+        checks.Mistake(stats_copie_h2.sensitivity, "vous avez calculé la sensibilité (part des "
                        "sepsis qui ont déclenché une alerte). La VPP part des alertes : parmi "
                        "elles, combien de vrais sepsis ?"),
-        checks.Mistake(stats_q4["H2"].sepsis / len(copie_h2), "vous avez calculé la prévalence "
+        checks.Mistake(stats_copie_h2.sepsis / len(copie_h2), "vous avez calculé la prévalence "
                        "du sepsis à H2, sans regarder les alertes."),
         checks.Mistake(1 - vpp_copie, "vous avez calculé la part des fausses alertes. La VPP "
                        "compte, parmi les alertes, celles qui tombent sur un vrai sepsis."),
-        checks.Mistake(stats_q4["H1"].ppv, "vous avez pris les chiffres de H1 ; la question "
+        checks.Mistake(stats_copie_h1.ppv, "vous avez pris les chiffres de H1 ; la question "
                        "porte sur H2."),
         checks.Mistake(10 * vpp_copie, "vous avez donné un nombre sur 10 alertes ; la question "
                        "demande une proportion entre 0 et 1."),
@@ -1565,7 +1636,7 @@ raccourci_hopital = {
 }
 ### END SOLUTION
 
-# %% tests="raccourci_hopital" points=2
+# %% tests="raccourci_hopital" points=2 session="formative"
 # Vérification de la question 6 : exécutez cette cellule.
 checks.check_choices(
     raccourci_hopital,
@@ -1610,6 +1681,33 @@ checks.check_choices(
     "hôpitaux peut s'en servir comme raccourci, ce que seule une validation ailleurs "
     "révélerait. Dépliez la lecture ci-dessous.",
     points=2,
+)
+### BEGIN HIDDEN TESTS
+checks.check_choices(
+    raccourci_hopital,
+    name="raccourci_hopital",
+    options=["oui", "non", "on ne peut pas conclure"],
+    expected={
+        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
+    },
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% tests="raccourci_hopital" points=2 session="evaluation"
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_form(
+    raccourci_hopital,
+    name="raccourci_hopital",
+    kind="choices",
+    options=["oui", "non", "on ne peut pas conclure"],
+    items=[
+        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi",
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital",
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard",
+    ],
 )
 ### BEGIN HIDDEN TESTS
 checks.check_choices(
