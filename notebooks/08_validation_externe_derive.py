@@ -1429,7 +1429,8 @@ display(fr_table(pd.DataFrame(lignes_age), show_index=False,
 # « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit égale la part de
 # sepsis observée ; le risque prédit de chaque tranche, les sepsis observés de la tranche ; la
 # sensibilité revient à l'objectif de 60 %, à la marge d'erreur près (le seuil local est réglé
-# sur une cinquantaine de sepsis seulement : il tombe où le hasard le place) ; l'AUC revient près de sa valeur interne.
+# sur une cinquantaine de sepsis seulement : il tombe où le hasard le place) ; l'AUC revient
+# près de sa valeur interne.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -1594,11 +1595,11 @@ ce_que_corrige = {
 # place), au prix de bien plus d'alertes pour 100 séjours. L'**AUC ne bouge pas** : ces
 # réglages ne changent pas l'ordre des patients.
 #
-# Le score construit sans les antibiotiques a une AUC interne plus basse, mais une AUC plus
-# haute à H3, **sur les mêmes séjours** (l'intervalle de l'écart, apparié, le dit) : l'AUC
-# interne du premier était **flatteuse**. Lui aussi baisse de H1 à H3 : une autre population
-# (des patients plus ou moins faciles à distinguer, le *case-mix*) suffit à faire baisser une
-# AUC, sans faute du score.
+# Le score construit sans les antibiotiques a une AUC interne plus basse ; à H3, comparez les
+# deux scores **sur les mêmes séjours** : c'est l'intervalle de l'écart, apparié, qui dit si
+# l'un sépare mieux les sepsis que l'autre. S'il exclut 0, l'AUC interne du premier était
+# **flatteuse**. Une autre population (des patients plus ou moins faciles à distinguer, le
+# *case-mix*) suffit aussi à faire baisser une AUC de H1 à H3, sans faute du score.
 # </details>
 
 # %% [markdown]
@@ -2007,9 +2008,10 @@ decision_h3 = {
 #
 # À H3, même adapté, le score donne peu de vrais sepsis sur 10 alertes, à peine plus que la
 # part de sepsis parmi tous les séjours (section 7), pour beaucoup d'alertes pour 100 séjours :
-# il n'apprend presque rien à l'équipe, qui s'épuiserait à les vérifier. H3 **ne devrait pas l'activer**. Le score
-# construit sans les antibiotiques sépare mieux les sepsis à H3 (l'intervalle de l'écart,
-# apparié, le montre), mais il reste à le valider sur place comme le premier : seuil choisi sur
+# il n'apprend presque rien à l'équipe, qui s'épuiserait à les vérifier. H3 **ne devrait pas
+# l'activer**. Le score construit sans les antibiotiques peut séparer mieux les sepsis à H3
+# (l'intervalle de l'écart, apparié, dit si c'est établi avec vos séjours), mais il reste à le
+# valider sur place comme le premier : seuil choisi sur
 # les séjours de réglage (le seuil de H1 a été choisi pour l'autre score), charge d'alertes,
 # calibration, sur assez de sepsis. Régler le seuil dans la plage que prévoit la notice (0,039
 # entre 0,02 et 0,20) relève de l'établissement, avec ses équipes ; recalibrer le score hors
