@@ -68,8 +68,16 @@ def cases(seed: int) -> Cases:
     risk = model.predict_proba(tuning[features])[:, 1]
     septic = np.sort(risk[tuning["sepsis"].to_numpy() == 1])[::-1]
     threshold = septic[int(np.ceil(_constant("SENSIBILITE_VISEE") * len(septic))) - 1]
-    return Cases(seed, frame, features, test, frame[frame["hospital"] == "H2"],
-                 frame[frame["hospital"] == "H3"], float(threshold), model)
+    return Cases(
+        seed,
+        frame,
+        features,
+        test,
+        frame[frame["hospital"] == "H2"],
+        frame[frame["hospital"] == "H3"],
+        float(threshold),
+        model,
+    )
 
 
 def answers(seed: int) -> dict[str, float]:
@@ -108,20 +116,24 @@ def _auc_by_ranks(truth, score):
     )
 
 
-def _bootstrap(seed, truth, score, n=_constant("N_BOOTSTRAP")):
+def _bootstrap(seed, truth, score):
+    n = _constant("N_BOOTSTRAP")
     draw = np.random.default_rng([seed, len(truth)])
-    return np.array([
-        _auc_by_ranks(truth[i], score[i])
-        for i in (draw.integers(0, len(truth), len(truth)) for _ in range(n))
-    ])
+    return np.array(
+        [
+            _auc_by_ranks(truth[i], score[i])
+            for i in (draw.integers(0, len(truth), len(truth)) for _ in range(n))
+        ]
+    )
 
 
 def _hanley(truth, score):
     auc = roc_auc_score(truth, score)
     n1, n0 = truth.sum(), len(truth) - truth.sum()
     q1, q2 = auc / (2 - auc), 2 * auc**2 / (1 + auc)
-    se = np.sqrt((auc * (1 - auc) + (n1 - 1) * (q1 - auc**2) + (n0 - 1) * (q2 - auc**2))
-                 / (n1 * n0))
+    se = np.sqrt(
+        (auc * (1 - auc) + (n1 - 1) * (q1 - auc**2) + (n0 - 1) * (q2 - auc**2)) / (n1 * n0)
+    )
     z = norm.ppf(0.975)
     return max(0.0, auc - z * se), min(1.0, auc + z * se)
 
@@ -134,8 +146,9 @@ def test_module_08_fixed_answers_hold_with_each_students_stays(student, monkeypa
     truth_3, score_3 = c.h3["sepsis"].to_numpy(), c.risk(c.h3)
     auc_1, auc_3 = roc_auc_score(truth_1, score_1), roc_auc_score(truth_3, score_3)
     # Question 2, « tous les séjours » : the drop is established (its interval excludes 0).
-    low, _ = np.quantile(_bootstrap(seed, truth_1, score_1) - _bootstrap(seed, truth_3, score_3),
-                         [0.025, 0.975])
+    low, _ = np.quantile(
+        _bootstrap(seed, truth_1, score_1) - _bootstrap(seed, truth_3, score_3), [0.025, 0.975]
+    )
     assert low > 0
     # Question 2, « audit » : the module finds a typical audit within its 100 draws.
     for attempt in range(100):
@@ -150,8 +163,12 @@ def test_module_08_fixed_answers_hold_with_each_students_stays(student, monkeypa
     # target on the local test (a typical adaptation).
     target = _constant("SENSIBILITE_VISEE")
     for attempt in range(100):
-        local, test = train_test_split(c.h3, train_size=_constant("N_LOCAL"),
-                                       random_state=seed + attempt, stratify=c.h3["sepsis"])
+        local, test = train_test_split(
+            c.h3,
+            train_size=_constant("N_LOCAL"),
+            random_state=seed + attempt,
+            stratify=c.h3["sepsis"],
+        )
         truth_l, score_l = local["sepsis"].to_numpy(), c.risk(local)
         truth_t, score_t = test["sepsis"].to_numpy(), c.risk(test)
         septic = np.sort(score_l[truth_l == 1])[::-1]
