@@ -801,8 +801,7 @@ alertes_pour_100_h2 = int(100 * n_alertes_h2 / n_sejours_h2)
 
 # %% tests="alertes_pour_100_h2" points=2 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
-checks.check_form(alertes_pour_100_h2, name="alertes_pour_100_h2", kind="number", decimals=1,
-                  bounds=(0, 100))
+checks.check_form(alertes_pour_100_h2, name="alertes_pour_100_h2", kind="number", decimals=1)
 ### BEGIN HIDDEN TESTS
 graine_copie = checks.student_seed("08", announce=False)
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
@@ -1006,7 +1005,7 @@ vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 1)
 
 # %% tests="vpp_h2" points=2 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_form(vpp_h2, name="vpp_h2", kind="number", decimals=3, bounds=(0, 1))
+checks.check_form(vpp_h2, name="vpp_h2", kind="number", decimals=3)
 ### BEGIN HIDDEN TESTS
 graine_copie = checks.student_seed("08", announce=False)
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
