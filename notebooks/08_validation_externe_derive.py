@@ -841,6 +841,9 @@ checks.check_number(
                        "justes ou non."),
         checks.Mistake(pour_100_copie / 100, "vous avez donné une part (entre 0 et 1) : "
                        "multipliez-la par 100 pour obtenir un nombre pour 100 séjours."),
+        checks.Mistake(100 * stats_copie_h2.alerts / (len(copie_h2) - stats_copie_h2.sepsis),
+                       "vous avez compté les alertes pour 100 séjours sans sepsis. La charge de "
+                       "l'équipe se compte pour 100 séjours : tous les séjours, sepsis ou non."),
         checks.Mistake(pour_100_copie / 10, "votre nombre est dix fois trop petit : vous avez "
                        "compté les alertes pour 10 séjours ; la question demande un nombre pour "
                        "100 séjours."),
@@ -871,8 +874,8 @@ alertes_pour_100_h2 = n_alertes_h2 / n_sejours_h2
 alertes_pour_100_h2 = 10 * n_alertes_h2 / n_sejours_h2
 
 # %% mistake="alertes_pour_100_h2" session="evaluation"
-# message : trop arrondi, la moitié des points
-alertes_pour_100_h2 = round(100 * n_alertes_h2 / n_sejours_h2)
+# message : pour 100 séjours sans sepsis
+alertes_pour_100_h2 = 100 * n_alertes_h2 / (n_sejours_h2 - n_sepsis_h2)
 
 # %% [markdown] session="formative"
 # ### Question 4 — La VPP des alertes à H2 (2 points)
