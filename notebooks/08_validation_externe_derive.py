@@ -1586,16 +1586,16 @@ ce_que_corrige = {
 #
 # La recalibration de la moyenne rend au risque **moyen** son sens local, pas au risque de
 # chaque patient : la pente de calibration ne bouge pas (loin de 1 : cellule de calibration),
-# et les tranches ne rejoignent pas toutes les sepsis observés. Une **recalibration
-# logistique** (l'ordonnée à l'origine et la pente), réglée sur les quelques dizaines de sepsis
-# des séjours de réglage, rapproche la plupart des tranches des sepsis observés (troisième
-# colonne), sans les rendre parfaites : réglée sur si peu de sepsis, sa pente reste imprécise.
-# H2 (cellule de calibration) montre le même piège : sa pente, loin de 1, dit des risques
-# prédits trop extrêmes, quelle que soit leur moyenne ; une moyenne juste ne prouve pas une
-# bonne calibration. Le seuil local ramène la
-# sensibilité près de l'objectif (réglé sur une cinquantaine de sepsis, il tombe où le hasard le
-# place), au prix de bien plus d'alertes pour 100 séjours. L'**AUC ne bouge pas** : ces
-# réglages ne changent pas l'ordre des patients.
+# et la tranche la plus haute reste bien au-dessus de sa part de sepsis observée. Une
+# **recalibration logistique** (l'ordonnée à l'origine et la pente), réglée sur les quelques
+# dizaines de sepsis des séjours de réglage, rapproche en général les tranches des sepsis
+# observés (troisième colonne), sans les rendre parfaites : réglée sur si peu de sepsis, sa
+# pente reste imprécise. H2 (cellule de calibration) montre le même piège : sa pente, loin de
+# 1, dit des risques prédits trop extrêmes, quelle que soit leur moyenne ; une moyenne juste ne
+# prouve pas une bonne calibration. Le seuil local ramène la sensibilité près de l'objectif
+# (réglé sur une cinquantaine de sepsis, il tombe où le hasard le place), au prix de plus
+# d'alertes pour 100 séjours. L'**AUC ne bouge pas** : ces réglages ne changent pas l'ordre
+# des patients.
 #
 # Le score construit sans les antibiotiques a une AUC interne plus basse ; à H3, comparez les
 # deux scores **sur les mêmes séjours** : c'est l'intervalle de l'écart, apparié, qui dit si
