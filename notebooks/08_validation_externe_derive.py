@@ -1713,16 +1713,32 @@ checks.check_form(
     ],
 )
 ### BEGIN HIDDEN TESTS
+ecart_etabli = ("un écart petit peut être établi : l'intervalle de l'écart, mesuré sur les "
+                "mêmes séjours, ne contient pas 0. Établi ne veut pas dire important : les "
+                "mesures trahissent presque tout l'hôpital.")
+donnees_tranchent = ("ici, les données tranchent : l'intervalle de l'écart, mesuré sur les "
+                     "mêmes séjours, ne contient pas 0. C'est l'intervalle de l'écart, et non la "
+                     "comparaison de deux intervalles séparés, qui dit si une différence est "
+                     "établie.")
+quatrieme = ("aucun quatrième hôpital n'a été mesuré : ce score pourrait s'appuyer sur « quel "
+             "hôpital », un raccourci qui ne vaut pas ailleurs, ou s'en passer. Seule une "
+             "validation là-bas le dirait.")
+hopital_seul = ("relisez la dernière ligne de la section 6 : l'AUC de l'hôpital seul, "
+                "intervalle compris, est au-dessus de 0,5 : savoir où est le patient en dit "
+                "déjà un peu, sans rien savoir de lui.")
 checks.check_choices(
-    raccourci_hopital,
-    name="raccourci_hopital",
+    raccourci_hopital, name="raccourci_hopital", points=2,
     options=["oui", "non", "on ne peut pas conclure"],
     expected={
         "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": "oui",
         "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": "on ne peut pas conclure",
         "connaître le seul hôpital prédit le sepsis mieux que le hasard": "oui",
     },
-    points=2,
+    mistakes={
+        "pour deviner l'hôpital, l'écart entre les huit informations et les seules mesures est établi": [checks.Mistake("non", ecart_etabli), checks.Mistake("on ne peut pas conclure", donnees_tranchent)],
+        "un score de sepsis appris sur H1, H2 et H3 réunis garderait son AUC dans un quatrième hôpital": [checks.Mistake("non", quatrieme), checks.Mistake("oui", quatrieme)],
+        "connaître le seul hôpital prédit le sepsis mieux que le hasard": [checks.Mistake("non", hopital_seul), checks.Mistake("on ne peut pas conclure", hopital_seul)],
+    },
 )
 ### END HIDDEN TESTS
 
