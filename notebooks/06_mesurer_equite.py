@@ -53,7 +53,7 @@
 # personne réelle (fiche repliée ci-dessous). Exécutez la cellule suivante, qui charge les
 # outils et les données (code replié, inutile à lire).
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Préparation : outils et données (code replié, inutile à lire).
 import matplotlib.pyplot as plt
 import numpy as np
@@ -100,6 +100,56 @@ fr_table(
     show_index=False,
 )
 
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Préparation : outils et données (code replié, inutile à lire).
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from fairlearn.metrics import (
+    MetricFrame,
+    demographic_parity_difference,
+    equalized_odds_difference,
+    false_negative_rate,
+    false_positive_rate,
+    selection_rate,
+)
+from fairlearn.postprocessing import ThresholdOptimizer
+from IPython.display import display
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import balanced_accuracy_score, precision_score
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from esn_teach import checks, fr_number, fr_percent, fr_table
+from esn_teach.datasets import data_card, make_readmission_cohort, readmission_case_seed
+from esn_teach.evaluation import proportion_ci
+from esn_teach.explorers import FairnessExplorer
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
+
+taux_voulus = {"A": 0.15, "B": 0.30}  # part de réhospitalisés visée dans chaque groupe
+# Vos cas : la cohorte et ses partages sont tirés de votre identifiant (séance évaluée).
+graine_etudiant = checks.student_seed("06")
+graine = readmission_case_seed(graine_etudiant)
+jeu = make_readmission_cohort(n_samples=6000, prevalence=taux_voulus, random_state=graine)
+display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
+cohorte = jeu.frame.drop(columns="score").rename(
+    columns={
+        "group": "groupe",
+        "prior_admissions": "hospit_annee_precedente",
+        "length_of_stay": "duree_sejour",
+        "n_medications": "nb_medicaments",
+        "readmitted": "rehospitalise",
+    }
+)
+fr_table(
+    cohorte.head(),
+    caption="Les cinq premiers séjours (rehospitalise : 1 = oui)",
+    digits=0,
+    show_index=False,
+)
+
 # %% [markdown]
 # Le générateur **visait** 15 % de réhospitalisés dans le groupe A et 30 % dans le groupe B.
 # Le tirage au hasard s'en écarte un peu : la section 2 affiche les taux **observés**. Ce
@@ -119,7 +169,7 @@ fr_table(
 # La moitié restante, le **jeu de test**, sert à tout évaluer. L'équipe appelle les patients
 # dont le score atteint 0,3 (dans le code, `appel` vaut 1 pour un appelé, 0 sinon).
 
-# %%
+# %% session="formative"
 variables = cohorte[["age", "hospit_annee_precedente", "duree_sejour", "nb_medicaments"]]
 variables = variables.assign(groupe_B=(cohorte["groupe"] == "B").astype(int))
 X_app, X_test, y_app, y_test, groupe_app, groupe_test = train_test_split(
@@ -128,6 +178,34 @@ X_app, X_test, y_app, y_test, groupe_app, groupe_test = train_test_split(
 # Un tiers des séjours de l'apprentissage est mis de côté : le jeu de validation (section 6).
 X_app, X_valid, y_app, y_valid, groupe_app, groupe_valid = train_test_split(
     X_app, y_app, groupe_app, test_size=1 / 3, random_state=0
+)
+modele = make_pipeline(StandardScaler(), LogisticRegression())
+modele.fit(X_app, y_app)
+
+seuil_appel = 0.3  # on appelle si le score de risque est au moins 0,3
+scores = modele.predict_proba(X_test)[:, 1]
+appel = (scores >= seuil_appel).astype(int)  # 1 = appelé, 0 = non appelé
+print(
+    f"Apprentissage : {len(y_app)} séjours ; validation : {len(y_valid)} ; test : "
+    f"{len(y_test)} séjours, dont {appel.sum()} patients appelés ({fr_percent(appel.mean())})."
+)
+observes = y_test.groupby(groupe_test, observed=True).mean()  # taux observés
+print(
+    f"Taux de réhospitalisation observés dans le jeu de test : groupe A "
+    f"{fr_percent(observes['A'])}, groupe B {fr_percent(observes['B'])} (visés : "
+    f"{fr_percent(taux_voulus['A'], 0)} et {fr_percent(taux_voulus['B'], 0)}), soit "
+    f"{fr_number(observes['B'] / observes['A'], 1)} fois plus dans le groupe B."
+)
+
+# %% session="evaluation"
+variables = cohorte[["age", "hospit_annee_precedente", "duree_sejour", "nb_medicaments"]]
+variables = variables.assign(groupe_B=(cohorte["groupe"] == "B").astype(int))
+X_app, X_test, y_app, y_test, groupe_app, groupe_test = train_test_split(
+    variables, cohorte["rehospitalise"], cohorte["groupe"], test_size=0.5, random_state=graine
+)
+# Un tiers des séjours de l'apprentissage est mis de côté : le jeu de validation (section 6).
+X_app, X_valid, y_app, y_valid, groupe_app, groupe_valid = train_test_split(
+    X_app, y_app, groupe_app, test_size=1 / 3, random_state=graine
 )
 modele = make_pipeline(StandardScaler(), LogisticRegression())
 modele.fit(X_app, y_app)
@@ -222,7 +300,7 @@ ecart_parite = ...
 ecart_parite = par_groupe.loc["B", "taux_selection"] - par_groupe.loc["A", "taux_selection"]
 ### END SOLUTION
 
-# %% tests="ecart_parite" points=1
+# %% tests="ecart_parite" points=1 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 autres_colonnes = {
     "taux_rehosp": "vous avez comparé les taux de réhospitalisation, qui ne dépendent pas du "
@@ -285,39 +363,117 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="ecart_parite"
+# %% tests="ecart_parite" points=1 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_form(ecart_parite, name="ecart_parite", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+# The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
+signe_q1 = quotient_q1 = None
+# The copy's own cases, drawn again from its identifier (not from the notebook).
+graine_q1 = readmission_case_seed(checks.student_seed("06", announce=False))
+cas_q1 = make_readmission_cohort(
+    n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=graine_q1
+).frame
+x_q1 = cas_q1[["age", "prior_admissions", "length_of_stay", "n_medications"]]
+x_q1 = x_q1.assign(groupe_B=(cas_q1["group"] == "B").astype(int))
+xa_q1, xt_q1, ya_q1, yt_q1, ga_q1, gt_q1 = train_test_split(
+    x_q1, cas_q1["readmitted"], cas_q1["group"], test_size=0.5, random_state=graine_q1
+)
+xa_q1, xv_q1, ya_q1, yv_q1, ga_q1, gv_q1 = train_test_split(
+    xa_q1, ya_q1, ga_q1, test_size=1 / 3, random_state=graine_q1
+)
+modele_q1 = make_pipeline(StandardScaler(), LogisticRegression()).fit(xa_q1, ya_q1)
+scores_q1 = modele_q1.predict_proba(xt_q1)[:, 1]
+appel_q1 = (scores_q1 >= 0.3).astype(int)
+taux_q1 = pd.DataFrame({"rehosp": yt_q1.to_numpy(), "appel": appel_q1, "g": gt_q1.to_numpy()})
+taux_q1 = taux_q1.groupby("g", observed=True).mean()
+ecart_q1 = demographic_parity_difference(yt_q1, appel_q1, sensitive_features=gt_q1)
+checks.check_number(
+    ecart_parite, name="ecart_parite", expected=ecart_q1,
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(
+            -ecart_q1,
+            "votre écart est négatif : vous avez soustrait le taux de sélection du groupe le "
+            "plus sélectionné de celui du moins sélectionné (groupes inversés). Un écart se "
+            "donne en valeur positive : le plus grand moins le plus petit.",
+        ),
+        *[
+            checks.Mistake(
+                signe_q1 * (taux_q1.loc["B", "rehosp"] - taux_q1.loc["A", "rehosp"]),
+                "vous avez comparé les taux de réhospitalisation, qui ne dépendent pas du "
+                "modèle. La parité démographique compare les taux de sélection.",
+            )
+            for signe_q1 in (1, -1)
+        ],
+        checks.Mistake(
+            appel_q1.mean(),
+            "vous avez donné le taux de sélection de l'ensemble du jeu de test (premier "
+            "tableau). L'écart de parité compare les taux de sélection des deux groupes, A et "
+            "B : c'est une soustraction entre deux lignes du tableau par groupe.",
+        ),
+        *[
+            checks.Mistake(
+                quotient_q1,
+                "vous avez calculé un rapport (une division) entre les deux taux de sélection. "
+                "L'écart demandé est une différence (une soustraction).",
+                rel_tol=0.02,
+            )
+            for quotient_q1 in (
+                taux_q1.loc["A", "appel"] / taux_q1.loc["B", "appel"],
+                taux_q1.loc["B", "appel"] / taux_q1.loc["A", "appel"],
+            )
+        ],
+    ],
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_parite" session="formative"
 # message : groupes inversés
 ecart_parite = par_groupe.loc["A", "taux_selection"] - par_groupe.loc["B", "taux_selection"]
 
-# %% mistake="ecart_parite"
+# %% mistake="ecart_parite" session="formative"
 # message : vous avez comparé les taux de réhospitalisation
 ecart_parite = par_groupe.loc["B", "taux_rehosp"] - par_groupe.loc["A", "taux_rehosp"]
 
-# %% mistake="ecart_parite"
+# %% mistake="ecart_parite" session="formative"
 # message : vous avez comparé les taux de réhospitalisation
 ecart_parite = par_groupe.loc["A", "taux_rehosp"] - par_groupe.loc["B", "taux_rehosp"]
 
-# %% mistake="ecart_parite"
+# %% mistake="ecart_parite" session="formative"
 # message : vous avez comparé les TFN
 ecart_parite = par_groupe.loc["A", "tfn"] - par_groupe.loc["B", "tfn"]
 
-# %% mistake="ecart_parite"
+# %% mistake="ecart_parite" session="formative"
 # message : vous avez comparé les VPP
 ecart_parite = par_groupe.loc["B", "vpp"] - par_groupe.loc["A", "vpp"]
 
-# %% mistake="ecart_parite"
+# %% mistake="ecart_parite" session="formative"
 # message : vous avez donné le taux de sélection de l'ensemble du jeu de test
 ecart_parite = taux.overall["taux_selection"]
 
-# %% mistake="ecart_parite"
+# %% mistake="ecart_parite" session="formative"
 # message : un rapport
 ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"]
 
-# %% mistake="ecart_parite"
+# %% mistake="ecart_parite" session="formative"
 # message : un rapport (une division)
 ecart_parite = round(par_groupe.loc["B", "taux_selection"], 3) / round(
     par_groupe.loc["A", "taux_selection"], 3
 )
+
+# %% mistake="ecart_parite" session="evaluation"
+# message : groupes inversés
+ecart_parite = par_groupe.loc["A", "taux_selection"] - par_groupe.loc["B", "taux_selection"]
+
+# %% mistake="ecart_parite" session="evaluation"
+# message : vous avez comparé les taux de réhospitalisation
+ecart_parite = par_groupe.loc["B", "taux_rehosp"] - par_groupe.loc["A", "taux_rehosp"]
+
+# %% mistake="ecart_parite" session="evaluation"
+# message : un rapport (une division)
+ecart_parite = par_groupe.loc["B", "taux_selection"] / par_groupe.loc["A", "taux_selection"]
 
 # %% [markdown] reveal="ecart_parite"
 # Le groupe B est plus souvent appelé, mais aussi plus souvent réhospitalisé : un écart de
@@ -410,7 +566,7 @@ print(
     f"{hors_marge['B']} sur 10 (groupe B)."
 )
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # Aux fluctuations près (environ 150 patients par point ; avec des intervalles à 95 %, environ
 # un paquet sur vingt sort de son intervalle par hasard), le score est **calibré dans chaque
 # groupe**. Pourtant, au seuil 0,3, les erreurs (TFN, TFP) diffèrent entre les groupes
@@ -447,13 +603,81 @@ print(
 # exige d'autre.
 # </details>
 
-# %% answer="critere_plainte"
+# %% [markdown] session="evaluation"
+# Aux fluctuations près (environ 150 patients par point ; avec des intervalles à 95 %, environ
+# un paquet sur vingt sort de son intervalle par hasard), le score est **calibré dans chaque
+# groupe**. Pourtant, au seuil 0,3, les erreurs (TFN, TFP) diffèrent entre les groupes
+# (section 3).
+#
+# <details><summary>Pourquoi le score est-il calibré dans chaque groupe ? (facultatif)</summary>
+#
+# Le groupe, l'une de ses variables, y contribue : il permet d'ajuster le risque moyen de
+# chaque groupe (sur l'apprentissage) ; le retirer ferait sous-estimer le risque du groupe B
+# et surestimer celui du groupe A. Qu'il le soit sur toute l'échelle tient à nos données
+# synthétiques.
+# </details>
+#
+# ### Question 2 — Quel critère cette plainte invoque-t-elle ? (2 points)
+#
+# Le représentant des usagers du groupe A écrit la plainte qu'affiche la cellule suivante
+# (propre à votre copie). Quel critère invoque-t-il ? Répondez, **entre guillemets**, par l'un
+# de ces termes : `"parité démographique"`, `"égalité des chances"`, `"égalité des erreurs"`,
+# `"parité prédictive"` ou `"calibration"`.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# La plainte du représentant des usagers du groupe A, tirée pour votre copie (code replié :
+# lisez ce qu'il affiche).
+plaintes = [
+    "Mon voisin est retourné à l'hôpital dix jours après sa sortie, sans avoir reçu d'appel. "
+    "Chez nous, c'est le sort de la plupart de ceux qui y retournent ; dans le groupe B, la "
+    "plupart d'entre eux avaient été appelés.",
+    "Chez nous, l'infirmière appelle bien moins de patients à leur sortie que dans le groupe "
+    "B. Chaque groupe devrait recevoir sa part d'appels, réhospitalisé ou non, quel que soit "
+    "le risque de ses patients.",
+    "Quand l'infirmière appelle chez nous, c'est bien plus souvent pour rien que dans le "
+    "groupe B : la plupart des patients qu'elle appelle ne retournent pas à l'hôpital. Un "
+    "appel devrait annoncer le même risque dans les deux groupes.",
+    "Le modèle devrait se tromper autant chez nous que dans le groupe B, dans les deux sens : "
+    "la même part de patients réhospitalisés laissés sans appel, et la même part d'appels "
+    "inutiles chez ceux qui ne retournent pas à l'hôpital.",
+]
+numero_plainte = int(np.random.default_rng([graine_etudiant, 2]).integers(len(plaintes)))
+print(f"« {plaintes[numero_plainte]} »")
+
+# %% [markdown] session="evaluation"
+# <details><summary>Indice 1</summary>
+#
+# Réécrivez la plainte sous la forme « parmi les patients …, la part qui … ». De quels
+# patients parle-t-elle : de tous, de ceux qui ont été appelés, ou de ceux qui sont retournés
+# à l'hôpital ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Cherchez à la section 3 le taux qui a ce dénominateur. Puis, dans le tableau de la
+# section 4, repérez les définitions qui font intervenir ce taux, et relisez ce que chacune
+# exige d'autre.
+# </details>
+
+# %% answer="critere_plainte" session="formative"
 critere_plainte = ...
 ### BEGIN SOLUTION
 critere_plainte = "égalité des chances"
 ### END SOLUTION
 
-# %% tests="critere_plainte" points=2
+# %% answer="critere_plainte" session="evaluation"
+critere_plainte = ...
+### BEGIN SOLUTION
+criteres_des_plaintes = [
+    "égalité des chances",  # parmi les réhospitalisés, les non-appelés : le TFN
+    "parité démographique",  # la part d'appels de chaque groupe : le taux de sélection
+    "parité prédictive",  # parmi les appelés, les réhospitalisés : la VPP
+    "égalité des erreurs",  # le TFN et le TFP
+]
+critere_plainte = criteres_des_plaintes[numero_plainte]
+### END SOLUTION
+
+# %% tests="critere_plainte" points=2 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choice(
     critere_plainte,
@@ -512,21 +736,95 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="critere_plainte"
+# %% tests="critere_plainte" points=2 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_form(
+    critere_plainte,
+    name="critere_plainte",
+    kind="choice",
+    options=[
+        "parité démographique",
+        "égalité des chances",
+        "égalité des erreurs",
+        "parité prédictive",
+        "calibration",
+    ],
+)
+### BEGIN HIDDEN TESTS
+# The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
+option_q2 = message_q2 = None
+# The complaint of this copy, drawn again from its identifier (not from the notebook).
+plainte_q2 = int(np.random.default_rng([checks.student_seed("06", announce=False), 2]).integers(4))
+attendu_q2 = ("égalité des chances", "parité démographique", "parité prédictive", "égalité des erreurs")[plainte_q2]
+denominateur_q2 = " Cherchez de quels patients parle la plainte : c'est un autre dénominateur."
+messages_q2 = {
+    "parité démographique": "la parité démographique compare les taux de sélection, sur tous "
+    "les patients, réhospitalisés ou non." + denominateur_q2,
+    "égalité des chances": "l'égalité des chances compare les TFN : parmi les réhospitalisés, "
+    "la part qui n'a pas été appelée." + denominateur_q2,
+    "parité prédictive": "la parité prédictive (même VPP) part des patients appelés : « parmi "
+    "les appelés, combien ont été réhospitalisés ? »." + denominateur_q2,
+    "égalité des erreurs": "l'égalité des erreurs demande le même TFN, mais aussi le même TFP, "
+    "calculé parmi les patients non réhospitalisés : la plainte parle-t-elle des deux "
+    "erreurs ?",
+    "calibration": "la calibration porte sur le score : le risque qu'il annonce comparé à la "
+    "part réellement réhospitalisée. La plainte porte sur une décision (appeler ou non) : "
+    "c'est un critère d'équité des décisions qu'elle invoque.",
+}
+if attendu_q2 == "égalité des erreurs":
+    messages_q2["égalité des chances"] = (
+        "l'égalité des chances ne compare que les TFN, parmi les réhospitalisés. La plainte "
+        "parle aussi des appels inutiles, parmi les patients non réhospitalisés : elle exige "
+        "davantage."
+    )
+if attendu_q2 == "égalité des chances":
+    messages_q2["égalité des erreurs"] = (
+        "l'égalité des erreurs demande le même TFN, mais aussi le même TFP, calculé parmi les "
+        "patients non réhospitalisés. La plainte ne parle que des patients réhospitalisés : "
+        "elle n'exige pas autant."
+    )
+checks.check_choice(
+    critere_plainte,
+    name="critere_plainte",
+    options=[
+        "parité démographique",
+        "égalité des chances",
+        "égalité des erreurs",
+        "parité prédictive",
+        "calibration",
+    ],
+    expected=attendu_q2,
+    mistakes=[
+        checks.Mistake(option_q2, message_q2)
+        for option_q2, message_q2 in messages_q2.items()
+        if option_q2 != attendu_q2
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="critere_plainte" session="formative"
 # message : c'est un autre dénominateur
 critere_plainte = "parité démographique"
 
-# %% mistake="critere_plainte"
+# %% mistake="critere_plainte" session="formative"
 # message : dénominateur inversé
 critere_plainte = "parité prédictive"
 
-# %% mistake="critere_plainte"
+# %% mistake="critere_plainte" session="formative"
 # message : elle n'exige pas autant
 critere_plainte = "égalité des erreurs"
 
-# %% mistake="critere_plainte"
+# %% mistake="critere_plainte" session="formative"
 # message : la calibration porte sur le score
 critere_plainte = "calibration"
+
+# %% mistake="critere_plainte" session="evaluation"
+# message : la calibration porte sur le score
+critere_plainte = "calibration"
+
+# %% mistake="critere_plainte" session="evaluation"
+# message : c'est un autre dénominateur
+critere_plainte = "parité prédictive" if numero_plainte != 2 else "parité démographique"
 
 # %% [markdown]
 # ## 5. L'identité de Chouldechova
@@ -596,7 +894,7 @@ cote_b = par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_reh
 rapport_tfp = cote_b / cote_a
 ### END SOLUTION
 
-# %% tests="rapport_tfp" points=2
+# %% tests="rapport_tfp" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_number(
     rapport_tfp,
@@ -676,47 +974,143 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="rapport_tfp"
+# %% tests="rapport_tfp" points=2 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(rapport_tfp, name="rapport_tfp", kind="number", decimals=2, bounds=(0, 50))
+### BEGIN HIDDEN TESTS
+# The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
+g_q3 = melange_q3 = None
+# The copy's own cases, drawn again from its identifier (not from the notebook).
+graine_q3 = readmission_case_seed(checks.student_seed("06", announce=False))
+cas_q3 = make_readmission_cohort(
+    n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=graine_q3
+).frame
+x_q3 = cas_q3[["age", "prior_admissions", "length_of_stay", "n_medications"]]
+x_q3 = x_q3.assign(groupe_B=(cas_q3["group"] == "B").astype(int))
+xa_q3, xt_q3, ya_q3, yt_q3, ga_q3, gt_q3 = train_test_split(
+    x_q3, cas_q3["readmitted"], cas_q3["group"], test_size=0.5, random_state=graine_q3
+)
+xa_q3, xv_q3, ya_q3, yv_q3, ga_q3, gv_q3 = train_test_split(
+    xa_q3, ya_q3, ga_q3, test_size=1 / 3, random_state=graine_q3
+)
+modele_q3 = make_pipeline(StandardScaler(), LogisticRegression()).fit(xa_q3, ya_q3)
+scores_q3 = modele_q3.predict_proba(xt_q3)[:, 1]
+appel_q3 = (scores_q3 >= 0.3).astype(int)
+p_q3 = yt_q3.groupby(gt_q3, observed=True).mean()
+cote_q3 = p_q3 / (1 - p_q3)
+reels_q3 = yt_q3.to_numpy() == 1
+tfp_q3 = {g_q3: appel_q3[~reels_q3 & (gt_q3 == g_q3).to_numpy()].mean() for g_q3 in "AB"}
+checks.check_number(
+    rapport_tfp, name="rapport_tfp", expected=cote_q3["B"] / cote_q3["A"], decimals=2,
+    bounds=(0, 50),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(
+            cote_q3["A"] / cote_q3["B"],
+            "groupes inversés : vous avez divisé le TFP du groupe A par celui du groupe B. La "
+            "question demande le TFP du groupe B divisé par celui du groupe A.",
+        ),
+        checks.Mistake(
+            p_q3["B"] / p_q3["A"],
+            "vous avez divisé les taux de réhospitalisation p eux-mêmes. Dans l'identité, p "
+            "n'entre que par p / (1 − p), les réhospitalisés rapportés aux autres : c'est ce "
+            "facteur qui ne se simplifie pas.",
+        ),
+        checks.Mistake(
+            cote_q3["B"],
+            "vous avez calculé p / (1 − p) du groupe B seul. Le rapport demandé divise ce "
+            "facteur du groupe B par le même facteur du groupe A.",
+        ),
+        *[
+            checks.Mistake(
+                melange_q3,
+                "vous avez pris p / (1 − p) pour un groupe et p seul pour l'autre : le facteur "
+                "qui reste a la même forme dans les deux groupes.",
+            )
+            for melange_q3 in (cote_q3["B"] / p_q3["A"], p_q3["B"] / cote_q3["A"])
+        ],
+        checks.Mistake(
+            tfp_q3["B"] / tfp_q3["A"],
+            "vous avez divisé les TFP mesurés au seuil 0,3 (section 3). À ce seuil, VPP et TFN "
+            "diffèrent entre les groupes ; la question suppose la même VPP et le même TFN.",
+            rel_tol=0.02,
+        ),
+        checks.Mistake(
+            1,
+            "vous avez prédit des TFP égaux : c'est ce que voudrait l'égalité des erreurs, et "
+            "l'identité montre qu'elle est impossible ici. À VPP et TFN égaux, le TFP suit le "
+            "premier facteur, qui dépend du taux de réhospitalisation du groupe.",
+        ),
+        checks.Mistake(
+            (0.30 / 0.70) / (0.15 / 0.85),
+            "vous avez pris les taux visés par le générateur (15 % et 30 %). La question porte "
+            "sur les taux observés dans le jeu de test (tableau de la section 3).",
+        ),
+        checks.Mistake(
+            2,
+            "vous avez divisé les taux visés (deux fois plus dans le groupe B). La question porte "
+            "sur les taux observés, et l'identité fait intervenir p / (1 − p), pas p.",
+        ),
+    ],
+    points=2,
+)
+### END HIDDEN TESTS
+
+# %% mistake="rapport_tfp" session="formative"
 # message : groupes inversés
 cote_a = par_groupe.loc["A", "taux_rehosp"] / (1 - par_groupe.loc["A", "taux_rehosp"])
 cote_b = par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"])
 rapport_tfp = cote_a / cote_b
 
-# %% mistake="rapport_tfp"
+# %% mistake="rapport_tfp" session="formative"
 # message : vous avez divisé les taux de réhospitalisation p eux-mêmes
 rapport_tfp = par_groupe.loc["B", "taux_rehosp"] / par_groupe.loc["A", "taux_rehosp"]
 
-# %% mistake="rapport_tfp"
+# %% mistake="rapport_tfp" session="formative"
 # message : vous avez pris les taux visés par le générateur
 rapport_tfp = (0.30 / 0.70) / (0.15 / 0.85)
 
-# %% mistake="rapport_tfp"
+# %% mistake="rapport_tfp" session="formative"
 # message : vous avez divisé les taux visés
 rapport_tfp = 0.30 / 0.15
 
-# %% mistake="rapport_tfp"
+# %% mistake="rapport_tfp" session="formative"
 # message : vous avez divisé les TFP mesurés au seuil 0,3
 rapport_tfp = par_groupe.loc["B", "tfp"] / par_groupe.loc["A", "tfp"]
 
-# %% mistake="rapport_tfp"
+# %% mistake="rapport_tfp" session="formative"
 # message : vous avez divisé les TFP mesurés au seuil 0,3
 rapport_tfp = round(par_groupe.loc["B", "tfp"], 3) / round(par_groupe.loc["A", "tfp"], 3)
 
-# %% mistake="rapport_tfp"
+# %% mistake="rapport_tfp" session="formative"
 # message : vous avez prédit des TFP égaux
 rapport_tfp = 1
 
-# %% mistake="rapport_tfp"
+# %% mistake="rapport_tfp" session="formative"
 # message : du groupe B seul
 rapport_tfp = par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"])
 
-# %% mistake="rapport_tfp"
+# %% mistake="rapport_tfp" session="formative"
 # message : p seul pour l'autre
 rapport_tfp = (
     par_groupe.loc["B", "taux_rehosp"]
     / (1 - par_groupe.loc["B", "taux_rehosp"])
     / par_groupe.loc["A", "taux_rehosp"]
 )
+
+# %% mistake="rapport_tfp" session="evaluation"
+# message : groupes inversés
+rapport_tfp = (par_groupe.loc["A", "taux_rehosp"] / (1 - par_groupe.loc["A", "taux_rehosp"])) / (
+    par_groupe.loc["B", "taux_rehosp"] / (1 - par_groupe.loc["B", "taux_rehosp"])
+)
+
+# %% mistake="rapport_tfp" session="evaluation"
+# message : vous avez divisé les taux de réhospitalisation p eux-mêmes
+rapport_tfp = par_groupe.loc["B", "taux_rehosp"] / par_groupe.loc["A", "taux_rehosp"]
+
+# %% mistake="rapport_tfp" session="evaluation"
+# message : vous avez divisé les TFP mesurés au seuil 0,3
+rapport_tfp = par_groupe.loc["B", "tfp"] / par_groupe.loc["A", "tfp"]
 
 # %% [markdown]
 # ## 6. Corriger le modèle avec fairlearn
@@ -992,7 +1386,7 @@ vp_perdus = ...
 vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["correction", "joints"]
 ### END SOLUTION
 
-# %% tests="vp_perdus" points=3
+# %% tests="vp_perdus" points=3 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 un_seul_groupe = [
     checks.Mistake(
@@ -1052,19 +1446,121 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="vp_perdus"
+# %% tests="vp_perdus" points=3 session="evaluation"
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_form(vp_perdus, name="vp_perdus", kind="number", integer=True, bounds=(0, 3000))
+### BEGIN HIDDEN TESTS
+# The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
+sens_q4 = regle_q4 = decisions_q4 = g_q4 = colonne_q4 = r1_q4 = r2_q4 = None
+# The copy's own cases, drawn again from its identifier (not from the notebook).
+graine_q4 = readmission_case_seed(checks.student_seed("06", announce=False))
+cas_q4 = make_readmission_cohort(
+    n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=graine_q4
+).frame
+x_q4 = cas_q4[["age", "prior_admissions", "length_of_stay", "n_medications"]]
+x_q4 = x_q4.assign(groupe_B=(cas_q4["group"] == "B").astype(int))
+xa_q4, xt_q4, ya_q4, yt_q4, ga_q4, gt_q4 = train_test_split(
+    x_q4, cas_q4["readmitted"], cas_q4["group"], test_size=0.5, random_state=graine_q4
+)
+xa_q4, xv_q4, ya_q4, yv_q4, ga_q4, gv_q4 = train_test_split(
+    xa_q4, ya_q4, ga_q4, test_size=1 / 3, random_state=graine_q4
+)
+modele_q4 = make_pipeline(StandardScaler(), LogisticRegression()).fit(xa_q4, ya_q4)
+scores_q4 = modele_q4.predict_proba(xt_q4)[:, 1]
+appel_q4 = (scores_q4 >= 0.3).astype(int)
+correction_q4 = ThresholdOptimizer(
+    estimator=modele_q4,
+    constraints="equalized_odds",
+    objective="balanced_accuracy_score",
+    prefit=True,
+    predict_method="predict_proba",
+).fit(xv_q4, yv_q4, sensitive_features=gv_q4)
+corrige_q4 = correction_q4.predict(xt_q4, sensitive_features=gt_q4, random_state=0)
+meme_q4 = (scores_q4 >= np.sort(scores_q4)[::-1][corrige_q4.sum() - 1]).astype(int)
+reels_q4 = yt_q4.to_numpy() == 1
+joints_q4 = {
+    regle_q4: {
+        "joints": int(decisions_q4[reels_q4].sum()),
+        **{
+            f"joints_{g_q4}": int(decisions_q4[reels_q4 & (gt_q4 == g_q4).to_numpy()].sum())
+            for g_q4 in "AB"
+        },
+    }
+    for regle_q4, decisions_q4 in (
+        ("seuil", appel_q4),
+        ("meme", meme_q4),
+        ("correction", corrige_q4),
+    )
+}
+perte_q4 = joints_q4["meme"]["joints"] - joints_q4["correction"]["joints"]
+message_seuil_q4 = (
+    "vous avez comparé la correction à la règle du seuil 0,3, qui appelle moins de patients : "
+    "à capacité inégale, l'écart mélange l'effet de l'équité et celui du nombre d'appels. "
+    "Comparez deux règles qui appellent le même nombre de patients."
+)
+checks.check_number(
+    vp_perdus, name="vp_perdus", expected=perte_q4, decimals=3, integer=True,
+    bounds=(0, 3000),
+    percent_is_mistake=False,
+    mistakes=[
+        checks.Mistake(
+            -perte_q4,
+            "votre nombre est négatif : vous avez soustrait dans l'autre sens. On demande "
+            "combien de réhospitalisés la correction joint en moins : un nombre positif.",
+        ),
+        *[
+            checks.Mistake(sens_q4 * (joints_q4["correction"]["joints"] - joints_q4["seuil"]["joints"]), message_seuil_q4)
+            for sens_q4 in (1, -1)
+        ],
+        *[
+            checks.Mistake(
+                sens_q4 * (joints_q4["meme"]["joints"] - joints_q4["seuil"]["joints"]),
+                "vous avez comparé les deux règles à seuil unique ; la question porte sur ce "
+                "que coûte la correction.",
+            )
+            for sens_q4 in (1, -1)
+        ],
+        *[
+            checks.Mistake(
+                joints_q4[r1_q4][colonne_q4] - joints_q4[r2_q4][colonne_q4],
+                f"vous avez lu la colonne {colonne_q4}, qui ne compte qu'un groupe. La question "
+                "porte sur tous les réhospitalisés joints, des deux groupes.",
+            )
+            for colonne_q4 in ("joints_A", "joints_B")
+            for r1_q4 in joints_q4
+            for r2_q4 in joints_q4
+            if r1_q4 != r2_q4
+        ],
+    ],
+    points=3,
+)
+### END HIDDEN TESTS
+
+# %% mistake="vp_perdus" session="formative"
 # message : vous avez comparé la correction à la règle du seuil 0,3
 vp_perdus = comparaison.loc["correction", "joints"] - comparaison.loc["seuil 0,3", "joints"]
 
-# %% mistake="vp_perdus"
+# %% mistake="vp_perdus" session="formative"
 # message : vous avez soustrait dans l'autre sens
 vp_perdus = comparaison.loc["correction", "joints"] - comparaison.loc["même nombre", "joints"]
 
-# %% mistake="vp_perdus"
+# %% mistake="vp_perdus" session="formative"
 # message : vous avez comparé les deux règles à seuil unique
 vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["seuil 0,3", "joints"]
 
-# %% mistake="vp_perdus"
+# %% mistake="vp_perdus" session="formative"
+# message : vous avez lu la colonne joints_B
+vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["correction", "joints_B"]
+
+# %% mistake="vp_perdus" session="evaluation"
+# message : vous avez comparé la correction à la règle du seuil 0,3
+vp_perdus = comparaison.loc["correction", "joints"] - comparaison.loc["seuil 0,3", "joints"]
+
+# %% mistake="vp_perdus" session="evaluation"
+# message : vous avez soustrait dans l'autre sens
+vp_perdus = comparaison.loc["correction", "joints"] - comparaison.loc["même nombre", "joints"]
+
+# %% mistake="vp_perdus" session="evaluation"
 # message : vous avez lu la colonne joints_B
 vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["correction", "joints_B"]
 
@@ -1224,7 +1720,7 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # partie l'effet des appels, plus seulement le risque.
 # </details>
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ## 8. La marge d'erreur d'un taux
 #
 # Un taux calculé sur **peu** de patients est incertain.
@@ -1254,13 +1750,64 @@ assert abs(vpp_apres["B"] - vpp_apres["A"]) > abs(vpp_avant["B"] - vpp_avant["A"
 # une part de son propre dénominateur.
 # </details>
 
-# %% answer="tfn_autre"
+# %% [markdown] session="evaluation"
+# ## 8. La marge d'erreur d'un taux
+#
+# Un taux calculé sur **peu** de patients est incertain.
+#
+# ### Question 5 — La marge d'erreur d'un TFN, dans un autre hôpital (2 points : 5 a et 5 b)
+#
+# L'**erreur type** d'une proportion *f* mesurée sur *n* personnes est √(*f* × (1 − *f*) / *n*) ;
+# sa **marge d'erreur** à 95 % vaut 1,96 fois l'erreur type, 1,96 × √(*f* × (1 − *f*) / *n*),
+# et l'**intervalle de confiance** va de *f* − marge à *f* + marge.
+#
+# Un autre hôpital audite un outil du même type. La cellule suivante affiche ses chiffres,
+# propres à votre copie : exécutez-la. Écrivez les décimales avec un **point** (`0.4`, et non
+# `0,4` comme à l'écran).
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Les chiffres de l'audit de l'autre hôpital, tirés pour votre copie (code replié : lisez ce
+# qu'il affiche).
+tirage_hopital = np.random.default_rng(graine_etudiant)
+patients_autre = int(tirage_hopital.integers(40, 81)) * 10  # patients du groupe A
+rehosp_autre = int(tirage_hopital.integers(45, 91))  # dont réhospitalisés
+appeles_autre = 2 * rehosp_autre + int(tirage_hopital.integers(-10, 11))  # patients appelés
+manques_autre = int(tirage_hopital.integers(rehosp_autre // 4 + 1, rehosp_autre * 45 // 100 + 1))
+print(
+    f"Dans son groupe A, l'autre hôpital compte {patients_autre} patients, dont "
+    f"{rehosp_autre} réhospitalisés ; l'équipe a appelé {appeles_autre} patients, et "
+    f"{manques_autre} des réhospitalisés n'ont pas été appelés."
+)
+
+# %% [markdown] session="evaluation"
+# **5 a (1 point).** Calculez `tfn_autre`, le **TFN** de ce groupe, en proportion (entre 0
+# et 1). Des quatre nombres de l'énoncé, tous ne servent pas.
+#
+# <details><summary>Indice 1</summary>
+#
+# Relisez la définition du TFN (section 3) : parmi quels patients compte-t-on ceux qui n'ont
+# pas été appelés ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Deux des nombres de l'énoncé sont les dénominateurs d'autres taux (lesquels ?). Le TFN est
+# une part de son propre dénominateur.
+# </details>
+
+# %% answer="tfn_autre" session="formative"
 tfn_autre = ...
 ### BEGIN SOLUTION
 tfn_autre = 24 / 60  # réhospitalisés non appelés, parmi les réhospitalisés
 ### END SOLUTION
 
-# %% tests="tfn_autre" points=1
+# %% answer="tfn_autre" session="evaluation"
+tfn_autre = ...
+### BEGIN SOLUTION
+tfn_autre = manques_autre / rehosp_autre  # réhospitalisés non appelés, parmi les réhospitalisés
+### END SOLUTION
+
+# %% tests="tfn_autre" points=1 session="formative"
 # Vérification de la question 5 a : exécutez cette cellule.
 checks.check_number(
     tfn_autre,
@@ -1328,33 +1875,105 @@ checks.check_number(
 checks.check_number(tfn_autre, name="tfn_autre", expected=24 / 60, points=1)
 ### END HIDDEN TESTS
 
-# %% mistake="tfn_autre"
+# %% tests="tfn_autre" points=1 session="evaluation"
+# Vérification de la question 5 a : exécutez cette cellule.
+checks.check_form(tfn_autre, name="tfn_autre", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+# The other hospital's figures of this copy, drawn again from its identifier.
+hasard_q5a = checks.variant_rng("06", announce=False)
+n_q5a = int(hasard_q5a.integers(40, 81)) * 10
+r_q5a = int(hasard_q5a.integers(45, 91))
+c_q5a = 2 * r_q5a + int(hasard_q5a.integers(-10, 11))
+m_q5a = int(hasard_q5a.integers(r_q5a // 4 + 1, r_q5a * 45 // 100 + 1))
+checks.check_number(
+    tfn_autre, name="tfn_autre", expected=m_q5a / r_q5a,
+    bounds=(0, 1),
+    mistakes=[
+        checks.Mistake(
+            m_q5a / n_q5a,
+            "vous avez rapporté les réhospitalisés non appelés à tous les patients du groupe. "
+            "Le TFN se calcule parmi les seuls réhospitalisés.",
+        ),
+        checks.Mistake(
+            m_q5a / c_q5a,
+            "vous avez rapporté les réhospitalisés non appelés aux patients appelés : c'est le "
+            "dénominateur de la VPP. Or ces patients n'ont justement pas été appelés.",
+        ),
+        checks.Mistake(
+            m_q5a / (n_q5a - r_q5a),
+            "vous avez rapporté les réhospitalisés non appelés aux patients non réhospitalisés : "
+            "c'est le dénominateur du TFP.",
+        ),
+        checks.Mistake(
+            (r_q5a - m_q5a) / r_q5a,
+            "vous avez calculé la part des réhospitalisés qui ont été appelés : c'est la "
+            "sensibilité, 1 − TFN.",
+        ),
+        checks.Mistake(
+            m_q5a / (r_q5a - m_q5a),
+            "vous avez rapporté les réhospitalisés non appelés aux réhospitalisés appelés. Le "
+            "TFN les compte parmi tous les réhospitalisés, appelés ou non.",
+        ),
+        checks.Mistake(
+            r_q5a / n_q5a,
+            "vous avez calculé le taux de réhospitalisation du groupe, qui ne dépend pas des "
+            "appels.",
+        ),
+        checks.Mistake(
+            c_q5a / n_q5a, "vous avez calculé le taux de sélection (la part de patients appelés)."
+        ),
+        checks.Mistake(
+            (r_q5a - m_q5a) / c_q5a,
+            "vous avez calculé la VPP (parmi les appelés, la part réhospitalisée).",
+        ),
+        checks.Mistake(
+            (c_q5a - r_q5a + m_q5a) / (n_q5a - r_q5a),
+            "vous avez calculé le TFP (parmi les non-réhospitalisés, la part appelée).",
+        ),
+    ],
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="tfn_autre" session="formative"
 # message : à tous les patients du groupe
 tfn_autre = 24 / 500
 
-# %% mistake="tfn_autre"
+# %% mistake="tfn_autre" session="formative"
 # message : c'est le dénominateur de la VPP
 tfn_autre = 24 / 120
 
-# %% mistake="tfn_autre"
+# %% mistake="tfn_autre" session="formative"
 # message : c'est le dénominateur du TFP
 tfn_autre = 24 / 440
 
-# %% mistake="tfn_autre"
+# %% mistake="tfn_autre" session="formative"
 # message : c'est la sensibilité
 tfn_autre = 36 / 60
 
-# %% mistake="tfn_autre"
+# %% mistake="tfn_autre" session="formative"
 # message : aux réhospitalisés appelés
 tfn_autre = 24 / 36
 
-# %% mistake="tfn_autre"
+# %% mistake="tfn_autre" session="formative"
 # message : vous avez calculé la VPP
 tfn_autre = 36 / 120
 
-# %% mistake="tfn_autre"
+# %% mistake="tfn_autre" session="formative"
 # message : vous avez donné un pourcentage
 tfn_autre = 40
+
+# %% mistake="tfn_autre" session="evaluation"
+# message : à tous les patients du groupe
+tfn_autre = manques_autre / patients_autre
+
+# %% mistake="tfn_autre" session="evaluation"
+# message : c'est le dénominateur de la VPP
+tfn_autre = manques_autre / appeles_autre
+
+# %% mistake="tfn_autre" session="evaluation"
+# message : c'est la sensibilité
+tfn_autre = (rehosp_autre - manques_autre) / rehosp_autre
 
 # %% [markdown]
 # **5 b (1 point).** Calculez `marge_tfn_a`, la marge d'erreur à 95 % de ce TFN : quels sont
@@ -1368,14 +1987,21 @@ tfn_autre = 40
 # proportion *f* a été mesurée.
 # </details>
 
-# %% answer="marge_tfn_a"
+# %% answer="marge_tfn_a" session="formative"
 marge_tfn_a = ...
 ### BEGIN SOLUTION
 f_tfn = 24 / 60  # réhospitalisés non appelés, parmi les réhospitalisés
 marge_tfn_a = 1.96 * np.sqrt(f_tfn * (1 - f_tfn) / 60)
 ### END SOLUTION
 
-# %% tests="marge_tfn_a" points=1
+# %% answer="marge_tfn_a" session="evaluation"
+marge_tfn_a = ...
+### BEGIN SOLUTION
+f_tfn = manques_autre / rehosp_autre  # réhospitalisés non appelés, parmi les réhospitalisés
+marge_tfn_a = 1.96 * np.sqrt(f_tfn * (1 - f_tfn) / rehosp_autre)
+### END SOLUTION
+
+# %% tests="marge_tfn_a" points=1 session="formative"
 # Vérification de la question 5 b : exécutez cette cellule.
 checks.expect(
     not (isinstance(marge_tfn_a, float) and np.isnan(marge_tfn_a)),
@@ -1527,63 +2153,168 @@ raison = "erreur reportée de la 5 a : la moitié du point"
 )
 ### END HIDDEN TESTS
 
-# %% mistake="marge_tfn_a"
+# %% tests="marge_tfn_a" points=1 session="evaluation"
+# Vérification de la question 5 b : exécutez cette cellule.
+checks.check_form(marge_tfn_a, name="marge_tfn_a", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+# The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
+v = compte_q5b = d_q5b = g_q5b = attendue_q5b = borne_q5b = None
+# The other hospital's figures of this copy, drawn again from its identifier.
+hasard_q5b = checks.variant_rng("06", announce=False)
+n_q5b = int(hasard_q5b.integers(40, 81)) * 10
+r_q5b = int(hasard_q5b.integers(45, 91))
+c_q5b = 2 * r_q5b + int(hasard_q5b.integers(-10, 11))
+m_q5b = int(hasard_q5b.integers(r_q5b // 4 + 1, r_q5b * 45 // 100 + 1))
+f_q5b = m_q5b / r_q5b
+marge_q5b = 1.96 * np.sqrt(f_q5b * (1 - f_q5b) / r_q5b)
+# Error carried forward: a wrong 5 a, and the formula applied to it with its own denominator.
+reportee_q5b = False
+nombres_q5b = (int, float, np.integer, np.floating)
+if (
+    all(isinstance(v, nombres_q5b) and not isinstance(v, bool) for v in (tfn_autre, marge_tfn_a))
+    and 0 < tfn_autre < 1
+    and np.isfinite(marge_tfn_a)
+    and abs(round(float(tfn_autre), 3) - round(f_q5b, 3)) > 0.0005
+    and abs(round(float(marge_tfn_a), 3) - round(marge_q5b, 3)) > 0.0005
+):
+    for compte_q5b in (m_q5b, r_q5b - m_q5b, r_q5b, c_q5b, c_q5b - r_q5b + m_q5b):
+        for d_q5b in (r_q5b - m_q5b, r_q5b, c_q5b, n_q5b - r_q5b, n_q5b):
+            if compte_q5b < d_q5b and abs(tfn_autre - compte_q5b / d_q5b) <= 0.0005:
+                for g_q5b in (tfn_autre, compte_q5b / d_q5b):
+                    attendue_q5b = 1.96 * np.sqrt(g_q5b * (1 - g_q5b) / d_q5b)
+                    if abs(round(float(marge_tfn_a), 3) - round(attendue_q5b, 3)) <= 0.0011:
+                        reportee_q5b = True
+raison_q5b = "erreur reportée de la 5 a : la moitié du point"
+(
+    checks.partial_credit(raison_q5b + ".", name="marge_tfn_a", points=1, detail=raison_q5b)
+    if reportee_q5b
+    else checks.check_number(
+        marge_tfn_a, name="marge_tfn_a", expected=marge_q5b,
+        bounds=(0, 1),
+        mistakes=[
+            checks.Mistake(
+                1.96 * np.sqrt(f_q5b * (1 - f_q5b) / n_q5b),
+                "vous avez pris n = tous les patients du groupe. Le TFN se calcule parmi les "
+                "seuls réhospitalisés : c'est son dénominateur.",
+            ),
+            checks.Mistake(
+                1.96 * np.sqrt(f_q5b * (1 - f_q5b) / c_q5b),
+                "vous avez pris n = les patients appelés : c'est le dénominateur de la VPP. Le "
+                "TFN se calcule parmi les réhospitalisés.",
+            ),
+            checks.Mistake(
+                1.96 * np.sqrt(f_q5b * (1 - f_q5b) / (n_q5b - r_q5b)),
+                "vous avez pris n = les patients non réhospitalisés : c'est le dénominateur du "
+                "TFP. Le TFN se calcule parmi les réhospitalisés.",
+            ),
+            checks.Mistake(
+                1.96 * np.sqrt(f_q5b * (1 - f_q5b) / (r_q5b - m_q5b)),
+                "vous avez pris n = les réhospitalisés appelés. Le TFN compte les non-appelés "
+                "parmi tous les réhospitalisés, appelés ou non.",
+            ),
+            checks.Mistake(
+                np.sqrt(f_q5b * (1 - f_q5b) / r_q5b),
+                "vous avez oublié le facteur 1,96 : vous avez calculé l'erreur type (la racine "
+                "seule), pas la marge à 95 %, qui vaut 1,96 fois l'erreur type.",
+            ),
+            checks.Mistake(
+                1.96 * (f_q5b * (1 - f_q5b) / r_q5b),
+                "vous avez oublié la racine carrée (np.sqrt).",
+            ),
+            checks.Mistake(
+                1.96 * np.sqrt(f_q5b * (1 - f_q5b)) / r_q5b,
+                "la division par n est sortie de la racine : n doit rester sous la racine, avec "
+                "f × (1 − f).",
+            ),
+            checks.Mistake(
+                f_q5b, "vous avez donné le TFN lui-même. On demande sa marge d'erreur."
+            ),
+            *[
+                checks.Mistake(
+                    borne_q5b,
+                    "vous avez donné une borne de l'intervalle (f plus ou moins la marge). On "
+                    "demande la marge seule.",
+                )
+                for borne_q5b in (f_q5b - marge_q5b, f_q5b + marge_q5b)
+            ],
+        ],
+        points=1,
+    )
+)
+### END HIDDEN TESTS
+
+# %% mistake="marge_tfn_a" session="formative"
 # message : vous avez pris n = tous les patients du groupe
 marge_tfn_a = 1.96 * np.sqrt(24 / 60 * (1 - 24 / 60) / 500)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : c'est le dénominateur de la VPP
 marge_tfn_a = 1.96 * np.sqrt(24 / 60 * (1 - 24 / 60) / 120)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : c'est le dénominateur du TFP
 marge_tfn_a = 1.96 * np.sqrt(24 / 60 * (1 - 24 / 60) / 440)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : les réhospitalisés appelés
 marge_tfn_a = 1.96 * np.sqrt(24 / 60 * (1 - 24 / 60) / 36)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : votre f rapporte les réhospitalisés non appelés à tous les patients du groupe
 marge_tfn_a = 1.96 * np.sqrt(24 / 500 * (1 - 24 / 500) / 500)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : votre f rapporte les réhospitalisés non appelés aux patients appelés
 marge_tfn_a = 1.96 * np.sqrt(24 / 120 * (1 - 24 / 120) / 120)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : vous avez oublié le facteur 1,96
 marge_tfn_a = np.sqrt(0.4 * 0.6 / 60)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : vous avez oublié la racine carrée
 marge_tfn_a = 1.96 * (0.4 * 0.6 / 60)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : n doit rester sous la racine
 marge_tfn_a = 1.96 * np.sqrt(0.4 * 0.6) / 60
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : vous avez donné le TFN lui-même
 marge_tfn_a = 24 / 60
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : vous avez donné une borne de l'intervalle
 marge_tfn_a = 0.4 + 1.96 * np.sqrt(0.4 * 0.6 / 60)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : Vous avez sans doute pris f en pourcentage
 marge_tfn_a = 1.96 * np.sqrt(40 * (1 - 40) / 60)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : erreur reportée
 tfn_autre = 24 / 500  # a wrong 5 a (all the patients of the group as denominator)
 marge_tfn_a = 1.96 * np.sqrt(tfn_autre * (1 - tfn_autre) / 500)
 
-# %% mistake="marge_tfn_a"
+# %% mistake="marge_tfn_a" session="formative"
 # message : erreur reportée
 tfn_autre = 0.2  # a wrong 5 a (24 / 120, the VPP's denominator), copied rounded
 marge_tfn_a = 1.96 * np.sqrt(0.2 * 0.8 / 120)
+
+# %% mistake="marge_tfn_a" session="evaluation"
+# message : vous avez pris n = tous les patients du groupe
+f_tfn = manques_autre / rehosp_autre
+marge_tfn_a = 1.96 * np.sqrt(f_tfn * (1 - f_tfn) / patients_autre)
+
+# %% mistake="marge_tfn_a" session="evaluation"
+# message : vous avez oublié le facteur 1,96
+f_tfn = manques_autre / rehosp_autre
+marge_tfn_a = np.sqrt(f_tfn * (1 - f_tfn) / rehosp_autre)
+
+# %% mistake="marge_tfn_a" session="evaluation"
+# message : erreur reportée
+tfn_autre = manques_autre / appeles_autre  # a wrong 5 a (the VPP's denominator)
+marge_tfn_a = 1.96 * np.sqrt(tfn_autre * (1 - tfn_autre) / appeles_autre)
 
 # %% [markdown]
 # Pour **comparer** deux groupes, ne regardez pas si leurs intervalles se chevauchent.
@@ -1694,7 +2425,7 @@ print(
 # décidé avant l'audit ?
 # </details>
 
-# %% answer="conclusions"
+# %% answer="conclusions" session="formative"
 conclusions = {
     "différence des TFN": ...,
     "perte de la question 4": ...,
@@ -1710,7 +2441,36 @@ conclusions = {
 }
 ### END SOLUTION
 
-# %% tests="conclusions" points=1
+# %% answer="conclusions" session="evaluation"
+conclusions = {
+    "différence des TFN": ...,
+    "perte de la question 4": ...,
+    "différence des TFN, marge 0,15": ...,
+    "différence des TFN, marge 0,05": ...,
+}
+### BEGIN SOLUTION
+# Each copy's intervals are its own: the answer follows from where they lie.
+conclusions = {
+    "différence des TFN": "on ne peut pas conclure"
+    if abs(difference_tfn) < marge_difference
+    else "un écart est établi",
+    "perte de la question 4": "un écart est établi"
+    if bas_b > 0 or haut_b < 0
+    else "on ne peut pas conclure",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
+    if abs(difference_tfn) + marge_difference < marge_equivalence
+    else "un écart est établi"
+    if abs(difference_tfn) > marge_difference
+    else "on ne peut pas conclure",
+    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)"
+    if abs(difference_tfn) + marge_difference < marge_etroite
+    else "un écart est établi"
+    if abs(difference_tfn) > marge_difference
+    else "on ne peut pas conclure",
+}
+### END SOLUTION
+
+# %% tests="conclusions" points=1 session="formative"
 # Vérification de la question 6 : exécutez cette cellule.
 checks.check_choices(
     conclusions,
@@ -1841,7 +2601,159 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="conclusions"
+# %% tests="conclusions" points=1 session="evaluation"
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_form(
+    conclusions,
+    name="conclusions",
+    kind="choices",
+    options=["un écart est établi", "l'écart est négligeable (équivalence)", "on ne peut pas conclure"],
+    items=[
+        "différence des TFN",
+        "perte de la question 4",
+        "différence des TFN, marge 0,15",
+        "différence des TFN, marge 0,05",
+    ],
+)
+### BEGIN HIDDEN TESTS
+# The names of this cell's loops, bound here: the cell reads nothing else from the notebook.
+h_q6 = g_q6 = regle_q6 = seuils_q6 = ignore_q6 = tirage_q6 = manques_q6 = None
+t_q6 = tires_q6 = autre_q6 = premiers_q6 = cle_q6 = messages_q6 = juste_q6 = faux_q6 = None
+# The copy's own cases, drawn again from its identifier (not from the notebook).
+graine_q6 = readmission_case_seed(checks.student_seed("06", announce=False))
+cas_q6 = make_readmission_cohort(
+    n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=graine_q6
+).frame
+x_q6 = cas_q6[["age", "prior_admissions", "length_of_stay", "n_medications"]]
+x_q6 = x_q6.assign(groupe_B=(cas_q6["group"] == "B").astype(int))
+xa_q6, xt_q6, ya_q6, yt_q6, ga_q6, gt_q6 = train_test_split(
+    x_q6, cas_q6["readmitted"], cas_q6["group"], test_size=0.5, random_state=graine_q6
+)
+xa_q6, xv_q6, ya_q6, yv_q6, ga_q6, gv_q6 = train_test_split(
+    xa_q6, ya_q6, ga_q6, test_size=1 / 3, random_state=graine_q6
+)
+modele_q6 = make_pipeline(StandardScaler(), LogisticRegression()).fit(xa_q6, ya_q6)
+scores_q6 = modele_q6.predict_proba(xt_q6)[:, 1]
+appel_q6 = (scores_q6 >= 0.3).astype(int)
+correction_q6 = ThresholdOptimizer(
+    estimator=modele_q6,
+    constraints="equalized_odds",
+    objective="balanced_accuracy_score",
+    prefit=True,
+    predict_method="predict_proba",
+).fit(xv_q6, yv_q6, sensitive_features=gv_q6)
+corrige_q6 = correction_q6.predict(xt_q6, sensitive_features=gt_q6, random_state=0)
+regles_q6 = correction_q6.interpolated_thresholder_.interpolation_dict
+proba_q6 = np.zeros(len(scores_q6))
+for g_q6, regle_q6 in regles_q6.items():
+    seuils_q6 = regle_q6["p0"] * regle_q6["operation0"](scores_q6)
+    seuils_q6 = seuils_q6 + regle_q6["p1"] * regle_q6["operation1"](scores_q6)
+    ignore_q6 = regle_q6.get("p_ignore", 0.0)
+    tirage_q6 = ignore_q6 * regle_q6.get("prediction_constant", 0.0) + (1 - ignore_q6) * seuils_q6
+    proba_q6 = np.where((gt_q6 == g_q6).to_numpy(), tirage_q6, proba_q6)
+reels_q6 = yt_q6.to_numpy() == 1
+tfn_q6, n_q6 = {}, {}
+for g_q6 in ("A", "B"):
+    n_q6[g_q6] = int((reels_q6 & (gt_q6 == g_q6).to_numpy()).sum())
+    manques_q6 = (corrige_q6 == 0) & reels_q6 & (gt_q6 == g_q6).to_numpy()
+    tfn_q6[g_q6] = manques_q6.sum() / n_q6[g_q6]
+d_q6 = tfn_q6["A"] - tfn_q6["B"]
+m_q6 = 1.96 * np.sqrt(sum(tfn_q6[h_q6] * (1 - tfn_q6[h_q6]) / n_q6[h_q6] for h_q6 in "AB"))
+hasard_q6 = np.random.default_rng(0)
+pertes_q6 = []
+for t_q6 in range(1000):
+    tires_q6 = hasard_q6.integers(0, len(scores_q6), len(scores_q6))
+    autre_q6 = proba_q6[tires_q6] >= np.random.RandomState(t_q6).rand(len(tires_q6))
+    premiers_q6 = np.argsort(-scores_q6[tires_q6])[: autre_q6.sum()]
+    pertes_q6.append(
+        int(reels_q6[tires_q6][premiers_q6].sum() - reels_q6[tires_q6][autre_q6].sum())
+    )
+bas_q6, haut_q6 = np.quantile(pertes_q6, [0.025, 0.975], method="inverted_cdf")
+zero_dedans_q6 = abs(d_q6) < m_q6
+
+attendu_q6 = {
+    "différence des TFN": "on ne peut pas conclure" if zero_dedans_q6 else "un écart est établi",
+    "perte de la question 4": "un écart est établi"
+    if bas_q6 > 0 or haut_q6 < 0
+    else "on ne peut pas conclure",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
+    if abs(d_q6) + m_q6 < 0.15
+    else "on ne peut pas conclure"
+    if zero_dedans_q6
+    else "un écart est établi",
+    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)"
+    if abs(d_q6) + m_q6 < 0.05
+    else "on ne peut pas conclure"
+    if zero_dedans_q6
+    else "un écart est établi",
+}
+sans_marge_q6 = {
+    ("on ne peut pas conclure", "un écart est établi"): "0 est dans l'intervalle, parmi les "
+    "valeurs compatibles avec ce jeu de test : l'écart observé peut tenir au hasard de "
+    "l'échantillon.",
+    ("on ne peut pas conclure", "l'écart est négligeable (équivalence)"): "sans marge "
+    "d'équivalence fixée avant l'audit, on ne peut pas dire qu'un écart est négligeable : "
+    "un intervalle qui contient 0 contient aussi des écarts non nuls, dans un sens et dans "
+    "l'autre.",
+    ("un écart est établi", "on ne peut pas conclure"): "regardez où est 0 : il est hors de "
+    "l'intervalle, dont toutes les valeurs vont dans le même sens. La prudence ne consiste "
+    "pas à refuser de conclure quand l'intervalle exclut l'absence d'écart.",
+    ("un écart est établi", "l'écart est négligeable (équivalence)"): "sans marge "
+    "d'équivalence fixée avant l'audit, on ne peut pas dire qu'un écart est négligeable ; et "
+    "0 est hors de l'intervalle : ce jeu de test n'est pas compatible avec l'absence d'écart.",
+}
+avec_marge_q6 = {
+    ("l'écart est négligeable (équivalence)", "on ne peut pas conclure"): "avec une marge "
+    "fixée avant l'audit, la question change : l'intervalle tient-il tout entier dans la "
+    "marge ? Si oui, tous les écarts compatibles avec les données sont jugés négligeables, et "
+    "l'équipe peut conclure que l'écart est négligeable (équivalence).",
+    ("l'écart est négligeable (équivalence)", "un écart est établi"): "l'intervalle tient tout "
+    "entier dans la marge fixée d'avance : tous les écarts compatibles avec les données sont "
+    "jugés négligeables. Comparez ses deux bornes à la marge.",
+    ("on ne peut pas conclure", "l'écart est négligeable (équivalence)"): "comparez les deux "
+    "bornes de l'intervalle à cette marge-ci : l'une la dépasse en valeur absolue. Des écarts "
+    "plus grands que ce que l'équipe juge négligeable restent compatibles avec les données : "
+    "l'équivalence n'est pas établie.",
+    ("on ne peut pas conclure", "un écart est établi"): "cet intervalle contient 0 : aucun "
+    "écart n'est établi, quelle que soit la marge. Comparez plutôt ses deux bornes à la marge "
+    "fixée d'avance.",
+    ("un écart est établi", "l'écart est négligeable (équivalence)"): "comparez les deux "
+    "bornes de l'intervalle à cette marge-ci : l'une la dépasse en valeur absolue ; et 0 est "
+    "hors de l'intervalle : un écart est établi.",
+    ("un écart est établi", "on ne peut pas conclure"): "0 est hors de l'intervalle : un écart "
+    "est établi, et une borne dépasse la marge fixée d'avance.",
+}
+erreurs_q6 = {
+    cle_q6: [
+        checks.Mistake(faux_q6, messages_q6[(juste_q6, faux_q6)])
+        for (juste_q6, faux_q6) in messages_q6
+        if juste_q6 == attendu_q6[cle_q6]
+    ]
+    for cle_q6, messages_q6 in (
+        ("différence des TFN", sans_marge_q6),
+        ("perte de la question 4", sans_marge_q6),
+        ("différence des TFN, marge 0,15", avec_marge_q6),
+        ("différence des TFN, marge 0,05", avec_marge_q6),
+    )
+}
+checks.check_choices(
+    conclusions,
+    name="conclusions",
+    options=["un écart est établi", "l'écart est négligeable (équivalence)", "on ne peut pas conclure"],
+    expected=attendu_q6,
+    mistakes=erreurs_q6,
+    success="chaque intervalle se lit par la place de 0 (la valeur « pas d'écart ») : dedans, "
+    "on ne peut pas conclure ; dehors, un écart est établi. Pour dire qu'un écart est "
+    "négligeable, il faut une marge d'équivalence fixée avant l'audit (choisie avec les "
+    "soignants et les usagers), et un intervalle tout entier dans cette marge : l'écart est "
+    "alors négligeable au sens choisi, pas nul. Le test d'équivalence usuel (deux tests "
+    "unilatéraux, TOST) compare à la marge un intervalle à 90 % ; celui à 95 %, plus large, "
+    "est plus prudent. Un audit d'équité donne ses écarts avec leur intervalle.",
+    points=1,
+)
+### END HIDDEN TESTS
+
+# %% mistake="conclusions" session="formative"
 # message : Conclure à l'égalité exigerait une marge d'équivalence
 conclusions = {
     "différence des TFN": "l'écart est négligeable (équivalence)",
@@ -1850,7 +2762,7 @@ conclusions = {
     "différence des TFN, marge 0,05": "on ne peut pas conclure",
 }
 
-# %% mistake="conclusions"
+# %% mistake="conclusions" session="formative"
 # message : l'écart observé peut tenir au hasard
 conclusions = {
     "différence des TFN": "un écart est établi",
@@ -1859,7 +2771,7 @@ conclusions = {
     "différence des TFN, marge 0,05": "on ne peut pas conclure",
 }
 
-# %% mistake="conclusions"
+# %% mistake="conclusions" session="formative"
 # message : La prudence ne consiste pas à refuser de conclure
 conclusions = {
     "différence des TFN": "on ne peut pas conclure",
@@ -1868,7 +2780,7 @@ conclusions = {
     "différence des TFN, marge 0,05": "on ne peut pas conclure",
 }
 
-# %% mistake="conclusions"
+# %% mistake="conclusions" session="formative"
 # message : n'est pas compatible avec l'absence de perte
 conclusions = {
     "différence des TFN": "on ne peut pas conclure",
@@ -1877,7 +2789,7 @@ conclusions = {
     "différence des TFN, marge 0,05": "on ne peut pas conclure",
 }
 
-# %% mistake="conclusions"
+# %% mistake="conclusions" session="formative"
 # message : l'intervalle tient-il tout entier dans la marge
 conclusions = {
     "différence des TFN": "on ne peut pas conclure",
@@ -1886,13 +2798,68 @@ conclusions = {
     "différence des TFN, marge 0,05": "on ne peut pas conclure",
 }
 
-# %% mistake="conclusions"
+# %% mistake="conclusions" session="formative"
 # message : l'une dépasse 0,05 en valeur absolue
 conclusions = {
     "différence des TFN": "on ne peut pas conclure",
     "perte de la question 4": "un écart est établi",
     "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)",
     "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)",
+}
+
+# %% mistake="conclusions" session="evaluation"
+# message : sans marge d'équivalence fixée avant l'audit
+conclusions = {
+    "différence des TFN": "l'écart est négligeable (équivalence)",
+    "perte de la question 4": "un écart est établi"
+    if bas_b > 0 or haut_b < 0
+    else "on ne peut pas conclure",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
+    if abs(difference_tfn) + marge_difference < marge_equivalence
+    else "un écart est établi"
+    if abs(difference_tfn) > marge_difference
+    else "on ne peut pas conclure",
+    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)"
+    if abs(difference_tfn) + marge_difference < marge_etroite
+    else "un écart est établi"
+    if abs(difference_tfn) > marge_difference
+    else "on ne peut pas conclure",
+}
+
+# %% mistake="conclusions" session="evaluation"
+# message : comparez les deux bornes de l'intervalle à cette marge-ci
+conclusions = {
+    "différence des TFN": "on ne peut pas conclure"
+    if abs(difference_tfn) < marge_difference
+    else "un écart est établi",
+    "perte de la question 4": "un écart est établi"
+    if bas_b > 0 or haut_b < 0
+    else "on ne peut pas conclure",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
+    if abs(difference_tfn) + marge_difference < marge_equivalence
+    else "un écart est établi"
+    if abs(difference_tfn) > marge_difference
+    else "on ne peut pas conclure",
+    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)",
+}
+
+# %% mistake="conclusions" session="evaluation"
+# message : on ne peut pas dire qu'un écart est négligeable
+conclusions = {
+    "différence des TFN": "on ne peut pas conclure"
+    if abs(difference_tfn) < marge_difference
+    else "un écart est établi",
+    "perte de la question 4": "l'écart est négligeable (équivalence)",
+    "différence des TFN, marge 0,15": "l'écart est négligeable (équivalence)"
+    if abs(difference_tfn) + marge_difference < marge_equivalence
+    else "un écart est établi"
+    if abs(difference_tfn) > marge_difference
+    else "on ne peut pas conclure",
+    "différence des TFN, marge 0,05": "l'écart est négligeable (équivalence)"
+    if abs(difference_tfn) + marge_difference < marge_etroite
+    else "un écart est établi"
+    if abs(difference_tfn) > marge_difference
+    else "on ne peut pas conclure",
 }
 
 # %% [markdown]
@@ -2007,7 +2974,7 @@ for groupe in ("A", "B"):
 # apprentissage et validation (le modèle, réappris, change un peu lui aussi), sur le même jeu
 # de test et avec le même tirage au sort.
 
-# %% jupyter={"source_hidden": true} reveal="vp_perdus"
+# %% jupyter={"source_hidden": true} reveal="vp_perdus" session="formative"
 # Inutile de lire ce code (replié) : la correction apprise sur trois autres jeux de validation.
 # Section 8 says the bootstrap range is wider than the lottery's (question 4): checked here,
 # where both are computed (this cell, like the lottery's, is hidden in the evaluated session).
@@ -2020,6 +2987,70 @@ resultats = {}
 for partage in (0, 1, 2, 3):  # 0 : le partage de la section 2
     X_a, X_v, y_a, y_v, _, g_v = train_test_split(
         X_tout, y_tout, groupe_tout, test_size=1 / 3, random_state=partage
+    )
+    modele_p = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
+    correction_p = ThresholdOptimizer(
+        estimator=modele_p,
+        constraints="equalized_odds",
+        objective="balanced_accuracy_score",
+        prefit=True,
+        predict_method="predict_proba",
+    )
+    correction_p.fit(X_v, y_v, sensitive_features=g_v)
+    scores_p = modele_p.predict_proba(X_test)[:, 1]
+    appel_p = correction_p.predict(X_test, sensitive_features=groupe_test, random_state=0)
+    meme_nombre_p = scores_p >= np.sort(scores_p)[::-1][appel_p.sum() - 1]
+    regles_p = correction_p.interpolated_thresholder_.interpolation_dict
+    resultats[partage] = {
+        "perte": int(meme_nombre_p[reel].sum() - appel_p[reel].sum()),
+        "b_avant": int((scores_p >= seuil_appel)[reel & dans_b].sum()),
+        "b_apres": int(appel_p[reel & dans_b].sum()),
+        "tires": [g for g in ("A", "B") if regles_p[g].get("p_ignore", 0.0) > 0.01],
+        "rehosp": y_v.groupby(g_v, observed=True).sum(),
+    }
+for partage, r in resultats.items():
+    tires = f"dans le groupe {' et '.join(r['tires'])}" if r["tires"] else "dans aucun groupe"
+    # La perte du partage 0 est la réponse de la question 4 : seulement une fois juste.
+    perte = (
+        f"{r['perte']} réhospitalisés joints de moins à nombre d'appels égal"
+        if partage > 0 or checks.passed("vp_perdus")
+        else "perte à nombre d'appels égal : celle de la question 4 (affichée ici quand sa "
+        "vérification aura dit « juste »)"
+    )
+    print(
+        f"Partage {partage}{' (celui de la section 2)' if partage == 0 else ''} : "
+        f"validation avec {r['rehosp']['A']} réhospitalisés du groupe A et {r['rehosp']['B']} "
+        f"du groupe B ; décisions tirées au sort à tout score {tires} ; {perte} ; groupe B : "
+        f"{r['b_avant']} → {r['b_apres']} réhospitalisés joints face au seuil 0,3."
+    )
+pertes_b = [r["b_avant"] - r["b_apres"] for r in resultats.values()]
+print(
+    f"Le groupe B perd des réhospitalisés joints face au seuil 0,3 dans "
+    f"{sum(perte > 0 for perte in pertes_b)} des {len(resultats)} partages (de "
+    f"{min(pertes_b)} à {max(pertes_b)})."
+)
+# Le texte qui suit s'appuie sur ces constats : le calcul s'arrête s'ils ne tiennent plus.
+assert (
+    resultats[0]["perte"]
+    == comparaison.loc["même nombre", "joints"] - comparaison.loc["correction", "joints"]
+)  # le partage 0 refait bien le calcul de la section 7
+assert len({r["perte"] for r in resultats.values()}) > 1  # la perte change
+assert len({tuple(r["tires"]) for r in resultats.values()}) > 1  # le groupe tiré au sort aussi
+
+# %% jupyter={"source_hidden": true} reveal="vp_perdus" session="evaluation"
+# Inutile de lire ce code (replié) : la correction apprise sur trois autres jeux de validation.
+# Section 8 says the bootstrap range is wider than the lottery's (question 4): checked here,
+# where both are computed (this cell, like the lottery's, is hidden in the evaluated session).
+assert haut_b - bas_b > haut_pertes - bas_pertes
+# Les séjours d'apprentissage et de validation, réunis comme avant le partage de la section 2.
+X_tout, _, y_tout, _, groupe_tout, _ = train_test_split(
+    variables, cohorte["rehospitalise"], cohorte["groupe"], test_size=0.5, random_state=graine
+)
+resultats = {}
+# Partage 0 : celui de la section 2 (tiré de votre identifiant) ; puis trois autres.
+for partage, graine_partage in enumerate((graine, 1, 2, 3)):
+    X_a, X_v, y_a, y_v, _, g_v = train_test_split(
+        X_tout, y_tout, groupe_tout, test_size=1 / 3, random_state=graine_partage
     )
     modele_p = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_a, y_a)
     correction_p = ThresholdOptimizer(

@@ -21,7 +21,7 @@ from ._obermeyer import (
     top_share,
 )
 from ._oximetry import make_pulse_oximetry, occult_hypoxemia_rate
-from ._readmission import make_readmission_cohort
+from ._readmission import READMISSION_CASE_SEEDS, make_readmission_cohort, readmission_case_seed
 from ._real import load_breast_cancer_wdbc, load_diabetes_progression
 from ._registry import make_french_registry, make_voter_list
 from ._sepsis import make_sepsis_hospitals
@@ -30,6 +30,7 @@ from ._skin import make_skin_lesions
 __all__ = [
     "CARD_SECTIONS",
     "DATASET_CARDS",
+    "READMISSION_CASE_SEEDS",
     "REFERENCE_DOSES",
     "DataCard",
     "available_cards",
@@ -54,6 +55,7 @@ __all__ = [
     "make_voter_list",
     "occult_hypoxemia_rate",
     "programme_shares",
+    "readmission_case_seed",
     "top_share",
     "unique_share",
 ]

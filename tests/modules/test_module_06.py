@@ -1,0 +1,113 @@
+"""Module 06's evaluated session gives each student their own cases.
+
+The cohort (and its splits) come from one of the library's checked case seeds
+(``readmission_case_seed``), picked by the student's identifier; the other
+hospital of question 5 is drawn from the identifier itself. These tests compute
+the answers the hidden tests expect, with the library only (no notebook run), for
+a few identifiers: they must differ from one student to the next and stay in the
+range the questions assume.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from fairlearn.metrics import demographic_parity_difference
+from fairlearn.postprocessing import ThresholdOptimizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from esn_teach import checks
+from esn_teach.datasets import (
+    READMISSION_CASE_SEEDS,
+    make_readmission_cohort,
+    readmission_case_seed,
+)
+
+STUDENTS = ("alice", "bruno", "chloe", "david", "emma", "farid")
+
+
+def _case(seed: int) -> dict:
+    """The answers of questions 1, 3 and 4 on the case drawn with ``seed``."""
+    frame = make_readmission_cohort(
+        n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=seed
+    ).frame
+    x = frame[["age", "prior_admissions", "length_of_stay", "n_medications"]]
+    x = x.assign(groupe_B=(frame["group"] == "B").astype(int))
+    x_app, x_test, y_app, y_test, g_app, g_test = train_test_split(
+        x, frame["readmitted"], frame["group"], test_size=0.5, random_state=seed
+    )
+    x_app, x_valid, y_app, y_valid, _, g_valid = train_test_split(
+        x_app, y_app, g_app, test_size=1 / 3, random_state=seed
+    )
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_app, y_app)
+    scores = model.predict_proba(x_test)[:, 1]
+    calls = (scores >= 0.3).astype(int)
+    rates = y_test.groupby(g_test, observed=True).mean()
+    odds = rates / (1 - rates)
+    selected = {g: calls[(g_test == g).to_numpy()].mean() for g in ("A", "B")}
+    mitigation = ThresholdOptimizer(
+        estimator=model,
+        constraints="equalized_odds",
+        objective="balanced_accuracy_score",
+        prefit=True,
+        predict_method="predict_proba",
+    ).fit(x_valid, y_valid, sensitive_features=g_valid)
+    mitigated = mitigation.predict(x_test, sensitive_features=g_test, random_state=0)
+    same_number = scores >= np.sort(scores)[::-1][mitigated.sum() - 1]
+    readmitted = y_test.to_numpy() == 1
+    return {
+        "ecart_parite": demographic_parity_difference(y_test, calls, sensitive_features=g_test),
+        "b_more_selected": selected["B"] > selected["A"],
+        "rapport_tfp": odds["B"] / odds["A"],
+        "vp_perdus": int(same_number[readmitted].sum() - mitigated[readmitted].sum()),
+        "extra_calls": int(mitigated.sum() - calls.sum()),
+    }
+
+
+def _other_hospital(student: str, monkeypatch) -> tuple[float, float]:
+    """Questions 5 a and 5 b: the other hospital's TFN and its margin, for ``student``."""
+    monkeypatch.setenv(checks.STUDENT_ENV, student)
+    rng = checks.variant_rng("06", announce=False)
+    patients = int(rng.integers(40, 81)) * 10
+    readmitted = int(rng.integers(45, 91))
+    called = 2 * readmitted + int(rng.integers(-10, 11))
+    missed = int(rng.integers(readmitted // 4 + 1, readmitted * 45 // 100 + 1))
+    assert readmitted - missed <= called < patients - readmitted  # a coherent audit
+    fnr = missed / readmitted
+    return fnr, 1.96 * np.sqrt(fnr * (1 - fnr) / readmitted)
+
+
+def test_case_seed_is_one_of_the_checked_seeds():
+    assert len(set(READMISSION_CASE_SEEDS)) == len(READMISSION_CASE_SEEDS) >= 20
+    # Partages 1 to 3 of the « autre jeu de validation » cell must differ from the case's own.
+    assert min(READMISSION_CASE_SEEDS) > 3
+    assert {readmission_case_seed(n) for n in range(200)} == set(READMISSION_CASE_SEEDS)
+    with pytest.raises(TypeError):
+        readmission_case_seed(True)
+
+
+def test_each_student_has_their_own_answers(monkeypatch):
+    seeds, cases, hospitals = [], [], []
+    for student in STUDENTS:
+        monkeypatch.setenv(checks.STUDENT_ENV, student)
+        seeds.append(readmission_case_seed(checks.student_seed("06", announce=False)))
+        hospitals.append(_other_hospital(student, monkeypatch))
+    for seed in dict.fromkeys(seeds):
+        cases.append(_case(seed))
+    assert len(cases) >= 4, "six identifiers, at least four different cohorts"
+    for question in ("ecart_parite", "rapport_tfp", "vp_perdus"):
+        answers = {round(float(case[question]), 3) for case in cases}
+        # A count (question 4) may coincide on two cohorts; a rate hardly ever.
+        assert len(answers) >= len(cases) - (question == "vp_perdus"), (question, answers)
+    assert len({round(fnr, 3) for fnr, _ in hospitals}) >= 5
+    assert len({round(margin, 3) for _, margin in hospitals}) >= 5
+    for case in cases:  # the range each question's text and bounds assume
+        assert 0.15 < case["ecart_parite"] < 0.5 and case["b_more_selected"]
+        assert 1.6 < case["rapport_tfp"] < 3.5
+        assert 0 < case["vp_perdus"] < 150
+        assert case["extra_calls"] > 0  # « malgré … appels de plus »
+    for fnr, margin in hospitals:
+        assert 0.25 <= fnr < 0.5 and 0.05 < margin < 0.2
