@@ -1500,8 +1500,7 @@ message_seuil_q4 = (
 )
 checks.check_number(
     vp_perdus, name="vp_perdus", expected=perte_q4, decimals=3, integer=True,
-    bounds=(0, 3000),
-    percent_is_mistake=False,
+    bounds=(0, 3000), percent_is_mistake=False,
     mistakes=[
         checks.Mistake(
             -perte_q4,
