@@ -464,8 +464,8 @@ ecart_parite = round(par_groupe.loc["B", "taux_selection"], 3) / round(
 )
 
 # %% mistake="ecart_parite" session="evaluation"
-# message : groupes inversés
-ecart_parite = par_groupe.loc["A", "taux_selection"] - par_groupe.loc["B", "taux_selection"]
+# message : vous avez donné le taux de sélection de l'ensemble du jeu de test
+ecart_parite = taux.overall["taux_selection"]
 
 # %% mistake="ecart_parite" session="evaluation"
 # message : vous avez comparé les taux de réhospitalisation
@@ -473,7 +473,7 @@ ecart_parite = par_groupe.loc["B", "taux_rehosp"] - par_groupe.loc["A", "taux_re
 
 # %% mistake="ecart_parite" session="evaluation"
 # message : un rapport (une division)
-ecart_parite = par_groupe.loc["B", "taux_selection"] / par_groupe.loc["A", "taux_selection"]
+ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"]
 
 # %% [markdown] reveal="ecart_parite"
 # Le groupe B est plus souvent appelé, mais aussi plus souvent réhospitalisé : un écart de
@@ -632,8 +632,8 @@ plaintes = [
     "Chez nous, c'est le sort de la plupart de ceux qui y retournent ; dans le groupe B, la "
     "plupart d'entre eux avaient été appelés.",
     "Chez nous, l'infirmière appelle bien moins de patients à leur sortie que dans le groupe "
-    "B. Chaque groupe devrait recevoir sa part d'appels, réhospitalisé ou non, quel que soit "
-    "le risque de ses patients.",
+    "B. Chaque groupe devrait recevoir sa part des appels, quel que soit le risque de ses "
+    "patients.",
     "Quand l'infirmière appelle chez nous, c'est bien plus souvent pour rien que dans le "
     "groupe B : la plupart des patients qu'elle appelle ne retournent pas à l'hôpital. Un "
     "appel devrait annoncer le même risque dans les deux groupes.",
@@ -1556,8 +1556,8 @@ vp_perdus = comparaison.loc["même nombre", "joints_B"] - comparaison.loc["corre
 vp_perdus = comparaison.loc["correction", "joints"] - comparaison.loc["seuil 0,3", "joints"]
 
 # %% mistake="vp_perdus" session="evaluation"
-# message : vous avez soustrait dans l'autre sens
-vp_perdus = comparaison.loc["correction", "joints"] - comparaison.loc["même nombre", "joints"]
+# message : vous avez comparé les deux règles à seuil unique
+vp_perdus = comparaison.loc["même nombre", "joints"] - comparaison.loc["seuil 0,3", "joints"]
 
 # %% mistake="vp_perdus" session="evaluation"
 # message : vous avez lu la colonne joints_B
