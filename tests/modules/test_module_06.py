@@ -58,12 +58,17 @@ def _case(seed: int) -> dict:
     mitigated = mitigation.predict(x_test, sensitive_features=g_test, random_state=0)
     same_number = scores >= np.sort(scores)[::-1][mitigated.sum() - 1]
     readmitted = y_test.to_numpy() == 1
+    in_b = (g_test == "B").to_numpy()
     return {
         "ecart_parite": demographic_parity_difference(y_test, calls, sensitive_features=g_test),
         "b_more_selected": selected["B"] > selected["A"],
         "rapport_tfp": odds["B"] / odds["A"],
         "vp_perdus": int(same_number[readmitted].sum() - mitigated[readmitted].sum()),
         "extra_calls": int(mitigated.sum() - calls.sum()),
+        # An evaluated-session mistake cell of question 4 reads the column joints_B: positive.
+        "joints_b_lost": int(
+            same_number[readmitted & in_b].sum() - mitigated[readmitted & in_b].sum()
+        ),
     }
 
 
@@ -109,5 +114,6 @@ def test_each_student_has_their_own_answers(monkeypatch):
         assert 1.6 < case["rapport_tfp"] < 3.5
         assert 0 < case["vp_perdus"] < 150
         assert case["extra_calls"] > 0  # « malgré … appels de plus »
+        assert case["joints_b_lost"] > 0
     for fnr, margin in hospitals:
         assert 0.25 <= fnr < 0.5 and 0.05 < margin < 0.2
