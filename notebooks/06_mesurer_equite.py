@@ -471,10 +471,6 @@ ecart_parite = taux.overall["taux_selection"]
 # message : vous avez comparé les taux de réhospitalisation
 ecart_parite = par_groupe.loc["B", "taux_rehosp"] - par_groupe.loc["A", "taux_rehosp"]
 
-# %% mistake="ecart_parite" session="evaluation"
-# message : un rapport (une division)
-ecart_parite = par_groupe.loc["A", "taux_selection"] / par_groupe.loc["B", "taux_selection"]
-
 # %% [markdown] reveal="ecart_parite"
 # Le groupe B est plus souvent appelé, mais aussi plus souvent réhospitalisé : un écart de
 # parité n'est pas forcément injuste.
