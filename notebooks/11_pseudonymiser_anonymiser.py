@@ -99,15 +99,14 @@ display(data_card(donnees, title="Fiche descriptive du registre"))
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il tire vos cas de votre identifiant, crée le registre
 # et affiche ses premières lignes.
-# (noqa : les mêmes imports que la cellule jumelle de la version d'entraînement.)
 import numpy as np
-import pandas as pd  # noqa: F811
+import pandas as pd
 from IPython.display import Markdown, display
 
-from esn_teach import checks, fr_percent  # noqa: F811
-from esn_teach import privacy as pv  # noqa: F811
-from esn_teach.datasets import data_card, make_french_registry, make_voter_list  # noqa: F811
-from esn_teach.explorers import AnonymisationExplorer  # noqa: F811
+from esn_teach import checks, fr_percent
+from esn_teach import privacy as pv
+from esn_teach.datasets import data_card, make_french_registry, make_voter_list
+from esn_teach.explorers import AnonymisationExplorer
 
 
 def a_la_francaise(tableau, colonnes):

@@ -8,10 +8,13 @@ the student's session and at grading:
 
 1. ``ESN_TEACH_STUDENT``, which ``esn-teach autograde`` sets to the
    identifier of the copy it grades (and the build, to a reserved name);
-2. otherwise the identifier nbgrader's exchange files the student's copy under
-   (``nbgrader.utils.get_username``): the system user name (on the course's hub,
-   each student's own account), or ``JUPYTERHUB_USER`` in a container whose user
-   is ``jovyan``.
+2. on a JupyterHub, the identifier nbgrader's exchange files the student's copy
+   under (``nbgrader.utils.get_username``): the system user name (on the course's
+   hub, each student's own account), or ``JUPYTERHUB_USER`` in a container whose
+   user is ``jovyan``;
+3. on a student's own computer (copies handed in through Moodle, filed by the
+   instructor under the student's identifier), the identifier the student types
+   when the cell asks for it.
 
 The cell that draws the data shows the identifier (a line in French) and
 records it in the notebook (a machine-readable output that the grader reads):
@@ -49,21 +52,63 @@ def student_id() -> str:
     Returns
     -------
     str
-        ``ESN_TEACH_STUDENT`` (stripped; ignored when empty), else the name
-        nbgrader's exchange submits under: the system user name, or
-        ``JUPYTERHUB_USER`` when that name is ``jovyan`` (a hub's container).
+        ``ESN_TEACH_STUDENT`` (stripped; ignored when empty); else, on a
+        JupyterHub (``JUPYTERHUB_USER`` set), the name nbgrader's exchange
+        submits under: the system user name, or ``JUPYTERHUB_USER`` when that
+        name is ``jovyan`` (a hub's container); else (a student's own computer,
+        whose account name is not the course's) the identifier the student
+        types when asked, once per kernel — the name the instructor files the
+        copy under. Where nothing can be asked (a notebook executed without a
+        person at the keyboard), the system user name.
     """
     value = os.environ.get(STUDENT_ENV, "").strip()
     if value:
         return value
+    hub = os.environ.get("JUPYTERHUB_USER", "").strip()
     try:
         user = getpass.getuser().strip()
     except Exception:  # no user name at all (a container without /etc/passwd entry)
         user = ""
-    if user in ("", "jovyan"):
+    if hub:
         # As nbgrader.utils.get_username (not imported: a student's kernel stays light).
-        user = os.environ.get("JUPYTERHUB_USER", "").strip() or user
+        return hub if user in ("", "jovyan") else user
+    if _TYPED:
+        return _TYPED[0]
+    typed = _ask()
+    if typed:
+        _TYPED[:] = [typed]
+        return typed
     return user or "inconnu"
+
+
+#: The identifier typed by the student in this kernel (asked once).
+_TYPED: list[str] = []
+
+_QUESTION = (
+    "Séance évaluée hors du serveur du cours : écrivez votre identifiant du cours (celui sous "
+    "lequel votre enseignant range votre copie, par exemple votre numéro d'étudiant), puis "
+    "appuyez sur Entrée : "
+)
+
+
+def _ask() -> str:
+    """Ask the student for their identifier; empty when no one can be asked."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        return ""
+    shell = get_ipython()
+    kernel = getattr(shell, "kernel", None)
+    if kernel is None or not getattr(kernel, "_allow_stdin", False):
+        return ""
+    for _ in range(3):
+        try:
+            typed = str(input(_QUESTION)).strip()
+        except Exception:  # stdin refused by the front end
+            return ""
+        if typed and len(typed) <= 200 and typed.isprintable():
+            return typed
+    return ""
 
 
 def student_seed(module: str, *, announce: bool = True) -> int:

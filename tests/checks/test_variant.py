@@ -2,20 +2,51 @@
 
 from __future__ import annotations
 
+import builtins
 import getpass
+import types
 
 import numpy as np
 import pytest
 
 from esn_teach import checks
+from esn_teach.checks import _variant
 
 
 @pytest.fixture
 def nobody(monkeypatch):
-    """No identifier in the environment (the system user name remains)."""
+    """No identifier in the environment (the system user name remains), none typed yet."""
     monkeypatch.delenv(checks.STUDENT_ENV, raising=False)
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.setattr(_variant, "_TYPED", [])
     return monkeypatch
+
+
+def test_off_a_hub_the_student_types_their_identifier_once(nobody):
+    """On a student's own computer the account name is not the course's: they are asked."""
+    import IPython
+
+    asked = []
+    answers = iter(["", "  12345678 "])
+
+    def fake_input(prompt=""):
+        asked.append(prompt)
+        return next(answers)
+
+    kernel = types.SimpleNamespace(_allow_stdin=True)
+    nobody.setattr(IPython, "get_ipython", lambda: types.SimpleNamespace(kernel=kernel))
+    nobody.setattr(builtins, "input", fake_input)
+    assert checks.student_id() == "12345678"
+    assert len(asked) == 2 and "identifiant du cours" in asked[0]  # an empty line: asked again
+    assert checks.student_id() == "12345678" and len(asked) == 2  # once per kernel
+    # The grader and the build never ask: the copy's identifier is given.
+    nobody.setenv(checks.STUDENT_ENV, "alice")
+    assert checks.student_id() == "alice"
+    # Without a person at the keyboard (nbconvert, a test), nothing is asked.
+    nobody.delenv(checks.STUDENT_ENV)
+    nobody.setattr(_variant, "_TYPED", [])
+    kernel._allow_stdin = False
+    assert checks.student_id() == getpass.getuser() and len(asked) == 2
 
 
 def test_the_identifier_is_the_one_nbgrader_submits_under(nobody):
