@@ -16,6 +16,8 @@
   :func:`classify_ai_system` — module 13's AI Act classification path (prohibited?
   medical device? MDR class? Annex III use? talks to people?), the obligations that
   follow with their dates, and the explorer's system cards (``ai_act.toml``);
+- :func:`draw_cards` — each student's own cards in module 13's evaluated session
+  (one variant per slot of a pool, in a shuffled order, from the student's seed);
 - :func:`normalise_answer` — a student's answer in any standard citation form
   (« L. 1461-1 », « art. 9.2.j ») rewritten as the key the module's checks expect.
 
@@ -43,6 +45,7 @@ from esn_teach.law._ai_act import (
     classify_ai_system,
 )
 from esn_teach.law._answers import normalise_answer
+from esn_teach.law._cards import CardDraw, draw_cards
 from esn_teach.law._decisions import CNIL_DECISIONS, PRINCIPLES, CnilDecision, decision
 from esn_teach.law._load import LawDataError
 from esn_teach.law._references import (
@@ -82,6 +85,7 @@ __all__ = [
     "AiActOutcome",
     "AiActQuestion",
     "AiSystem",
+    "CardDraw",
     "CnilDecision",
     "LawDataError",
     "LegalQuestion",
@@ -92,6 +96,7 @@ __all__ = [
     "ai_system",
     "classify_ai_system",
     "decision",
+    "draw_cards",
     "load_scenarios",
     "normalise_answer",
     "reference",
