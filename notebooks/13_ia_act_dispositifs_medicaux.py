@@ -136,7 +136,7 @@ print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les t
 explorateur = AiActPathExplorer()
 explorateur
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Question 1 — Classer quatre autres systèmes (3 points ; item faux : − 1/3 d'item)
 #
 # Pour chacun, écrivez entre guillemets droits sa catégorie : `"interdit"`, `"haut risque"`,
@@ -167,14 +167,36 @@ explorateur
 # public, demandez-vous ce qu'elle promet à l'utilisateur.
 # </details>
 
-# %% answer="categories"
+# %% [markdown] session="evaluation"
+# ### Question 1 — Classer quatre autres systèmes (3 points ; item faux : − 1/3 d'item)
+#
+# Vos quatre systèmes, **A** à **D**, sont affichés sous cette question : ils sont propres à
+# votre copie (vos voisins en ont d'autres, dans un autre ordre). Pour chacun, écrivez entre
+# guillemets droits sa catégorie : `"interdit"`, `"haut risque"`, `"transparence"` ou
+# `"risque minimal"`. Un système qui est un dispositif médical : sa classe par la règle 11,
+# ci-dessus.
+#
+# <details><summary>Indice 1</summary>
+#
+# Suivez les cinq questions du parcours dans l'ordre, pour chaque système. Ce qui compte est
+# la **destination** et l'**usage**, pas le fait qu'il y ait de l'IA.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# La première question du parcours qui reçoit un « oui » décide de la catégorie ; la question 5
+# ajoute la transparence, elle ne remplace pas un haut risque. Pour une application grand
+# public, demandez-vous ce qu'elle promet à l'utilisateur.
+# </details>
+
+# %% answer="categories" session="formative"
 categories = {"appels_samu": ..., "emotions_soignants": ..., "absences_rdv": ..., "grain_de_beaute": ...}
 ### BEGIN SOLUTION
 categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
               "absences_rdv": "risque minimal", "grain_de_beaute": "haut risque"}
 ### END SOLUTION
 
-# %% tests="categories" points=3
+# %% tests="categories" points=3 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_choices(
     categories,
@@ -256,42 +278,197 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="categories"
+# %% mistake="categories" session="formative"
 # message : IA en santé = haut risque » est faux
 categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
               "absences_rdv": "haut risque", "grain_de_beaute": "haut risque"}
 
-# %% mistake="categories"
+# %% mistake="categories" session="formative"
 # message : une application grand public peut être un dispositif médical
 categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
               "absences_rdv": "risque minimal", "grain_de_beaute": "risque minimal"}
 
-# %% mistake="categories"
+# %% mistake="categories" session="formative"
 # message : avec deux exceptions : évaluer l'engagement
 categories = {"appels_samu": "haut risque", "emotions_soignants": "haut risque",
               "absences_rdv": "risque minimal", "grain_de_beaute": "haut risque"}
 
-# %% mistake="categories"
+# %% mistake="categories" session="formative"
 # message : vous vous êtes arrêté à la destination
 categories = {"appels_samu": "risque minimal", "emotions_soignants": "interdit",
               "absences_rdv": "risque minimal", "grain_de_beaute": "haut risque"}
 
-# %% mistake="categories"
+# %% mistake="categories" session="formative"
 # message : il ne dialogue avec personne
 categories = {"appels_samu": "transparence", "emotions_soignants": "interdit",
               "absences_rdv": "risque minimal", "grain_de_beaute": "haut risque"}
 
-# %% mistake="categories"
+# %% mistake="categories" session="formative"
 # message : vous avez sauté une étape
 categories = {"appels_samu": "haut risque", "emotions_soignants": "risque minimal",
               "absences_rdv": "risque minimal", "grain_de_beaute": "haut risque"}
 
-# %% mistake="categories"
+# %% mistake="categories" session="formative"
 # message : ne vise un rappel de rendez-vous
 categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
               "absences_rdv": "interdit", "grain_de_beaute": "haut risque"}
 
-# %% [markdown]
+# %% session="evaluation"
+# Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
+# correction).
+import textwrap
+
+from esn_teach.law import draw_cards
+
+graine = checks.student_seed("13")
+
+
+def afficher_cartes(tirage, cartes):
+    """Affiche les cartes tirées pour cette copie, sous leurs lettres, dans son ordre."""
+    for lettre, texte in tirage.by_letter(cartes).items():
+        print(textwrap.fill(f"{lettre} : {texte}", width=90, subsequent_indent="    "))
+
+
+systemes_q1 = {
+    "usage": [
+        "au centre 15 (SAMU), un logiciel analyse ce que dit l'appelant et classe l'appel : « à "
+        "passer tout de suite au médecin régulateur » ou « peut attendre ». Par hypothèse, ce "
+        "n'est pas un dispositif médical : son éditeur le destine à organiser la file des "
+        "appels, pas au diagnostic.",
+        "un assureur fixe le prix du contrat d'assurance santé de chaque client d'après un "
+        "modèle qui évalue son risque à partir de son questionnaire de santé. Ce n'est pas un "
+        "dispositif médical : il ne sert à soigner personne.",
+    ],
+    "interdit": [
+        "une clinique analyse par caméra les émotions de ses infirmiers pendant leur travail, "
+        "pour évaluer leur engagement.",
+        "un institut de formation en soins infirmiers analyse par caméra le visage de ses "
+        "étudiants pendant les cours, pour repérer l'ennui et noter leur attention.",
+        "le centre d'appels d'une mutuelle analyse la voix de ses conseillers pendant leurs "
+        "appels, pour mesurer leur stress et en tenir compte dans leur évaluation annuelle.",
+    ],
+    "dispositif": [
+        "une application grand public dit à l'utilisateur si le grain de beauté qu'il "
+        "photographie est suspect de mélanome et lui conseille alors de consulter. Son éditeur "
+        "la destine au dépistage du mélanome.",
+        "une application grand public analyse le tracé du cœur qu'enregistre une montre "
+        "connectée, dit à l'utilisateur s'il évoque une fibrillation atriale (un trouble du "
+        "rythme cardiaque) et lui conseille alors de consulter. Son éditeur la destine au "
+        "dépistage de ce trouble.",
+    ],
+    "autre": [
+        "un modèle repère les patients qui risquent de manquer leur rendez-vous, pour que le "
+        "secrétariat les appelle la veille ; il ne parle à personne.",
+        "sur le site d'un hôpital, un agent conversationnel (une IA qui répond par écrit) "
+        "renseigne les visiteurs sur les horaires de visite et le stationnement ; il ne donne "
+        "aucun conseil de santé.",
+        "un modèle propose à la cuisine d'un hôpital le nombre de repas à préparer chaque "
+        "jour, d'après les entrées et les sorties prévues ; il ne parle à personne.",
+    ],
+}
+tirage_q1 = draw_cards(graine, "categories", {cle: len(v) for cle, v in systemes_q1.items()})
+print("\nVos quatre systèmes (question 1) :")
+afficher_cartes(tirage_q1, systemes_q1)
+
+# %% answer="categories" session="evaluation"
+categories = {"A": ..., "B": ..., "C": ..., "D": ...}
+### BEGIN SOLUTION
+categories = tirage_q1.by_letter({"usage": "haut risque", "interdit": "interdit",
+                                  "dispositif": "haut risque",
+                                  "autre": ["risque minimal", "transparence", "risque minimal"]})
+### END SOLUTION
+
+# %% tests="categories" points=3 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_form(categories, name="categories", kind="choices",
+                  options=["interdit", "haut risque", "transparence", "risque minimal"],
+                  items=["A", "B", "C", "D"])
+### BEGIN HIDDEN TESTS
+from esn_teach.law import draw_cards as cartes_copie_q1
+
+q1 = cartes_copie_q1(checks.student_seed("13", announce=False), "categories",
+                     {"usage": 2, "interdit": 3, "dispositif": 2, "autre": 3})
+minimal_q1 = {
+    "haut risque": "« IA en santé = haut risque » est faux : ce modèle a-t-il une finalité "
+    "médicale pour un patient ? son usage figure-t-il à l'annexe III ?",
+    "transparence": "la transparence de l'article 50 vise les systèmes qui dialoguent avec des "
+    "personnes ou génèrent du contenu ; relisez l'énoncé : à qui ce modèle parle-t-il ?",
+    "interdit": "aucun point de l'article 5 ne vise ce modèle : il ne manipule personne et ne "
+    "lit aucune émotion.",
+}
+erreurs_q1 = {
+    "usage": {
+        "risque minimal": "vous vous êtes arrêté à la destination ; or le parcours a une "
+        "question sur l'usage, quelle que soit la destination : cet usage figure-t-il à "
+        "l'annexe III ?",
+        "transparence": "ce système ne dialogue avec personne et ne génère aucun contenu ; "
+        "reprenez le parcours dans l'ordre : la question 5 vient en dernier.",
+        "interdit": "relisez les points de l'article 5 : aucun ne vise cet usage ; passez aux "
+        "questions suivantes du parcours.",
+    },
+    "interdit": {
+        "haut risque": "l'article 5, point f, vise la reconnaissance des émotions au travail et "
+        "à l'école, avec deux exceptions (raison médicale ou de sécurité) : ce système en "
+        "relève-t-il ?",
+        "transparence": "analyser des visages ou des voix, ce n'est pas dialoguer ; reprenez le "
+        "parcours dans l'ordre, à sa première question.",
+        "risque minimal": "vous avez sauté une étape : reprenez les cinq questions du parcours "
+        "dans l'ordre, avec le texte de l'article 5.",
+    },
+    "dispositif": {
+        "risque minimal": "une application grand public peut être un dispositif médical : que "
+        "promet-elle, et quelle classe lui donne la règle 11 (section 3) si l'on manque la "
+        "maladie ?",
+        "transparence": "vous l'avez classée comme une application qui dialogue ; mais la "
+        "question 5 vient en dernier : relisez d'abord les questions 2 et 3 du parcours (sa "
+        "destination, sa classe).",
+        "interdit": "l'article 5 vise la manipulation et l'exploitation des vulnérabilités ; "
+        "conseiller de consulter n'en est pas une.",
+    },
+    "autre": [minimal_q1, {
+        "risque minimal": "relisez la question 5 du parcours : cet agent dialogue-t-il avec "
+        "des personnes ? L'article 50 demande alors de leur dire qu'elles échangent avec une IA.",
+        "haut risque": "« IA en santé = haut risque » est faux : renseigner sur des horaires n'a "
+        "aucune finalité médicale et n'est pas un usage de l'annexe III.",
+        "interdit": "donner des horaires n'est ni manipuler ni exploiter personne : aucun point "
+        "de l'article 5 ne le vise.",
+    }, minimal_q1],
+}
+checks.check_choices(
+    categories, name="categories", points=3,
+    options=("interdit", "haut risque", "transparence", "risque minimal"),
+    expected=q1.by_letter({"usage": "haut risque", "interdit": "interdit",
+                           "dispositif": "haut risque",
+                           "autre": ("risque minimal", "transparence", "risque minimal")}),
+    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
+              for lettre, erreurs in q1.by_letter(erreurs_q1).items()},
+    success="la catégorie ne dépend pas de la technique (tous ont de l'IA) mais de la "
+    "destination et de l'usage : une reconnaissance des émotions au travail ou à l'école est "
+    "interdite ; une application de dépistage est un dispositif médical de classe IIa au moins, "
+    "donc à haut risque ; un usage de l'annexe III (appels d'urgence, assurance santé) aussi ; "
+    "un outil sans finalité médicale est à risque minimal, ou tenu à la transparence s'il "
+    "dialogue avec des personnes.")
+### END HIDDEN TESTS
+
+# %% mistake="categories" session="evaluation"
+# message : une application grand public peut être un dispositif médical
+categories = tirage_q1.by_letter({"usage": "haut risque", "interdit": "interdit",
+                                  "dispositif": "risque minimal",
+                                  "autre": ["risque minimal", "transparence", "risque minimal"]})
+
+# %% mistake="categories" session="evaluation"
+# message : avec deux exceptions (raison médicale ou de sécurité)
+categories = tirage_q1.by_letter({"usage": "haut risque", "interdit": "haut risque",
+                                  "dispositif": "haut risque",
+                                  "autre": ["risque minimal", "transparence", "risque minimal"]})
+
+# %% mistake="categories" session="evaluation"
+# message : vous vous êtes arrêté à la destination
+categories = tirage_q1.by_letter({"usage": "risque minimal", "interdit": "interdit",
+                                  "dispositif": "haut risque",
+                                  "autre": ["risque minimal", "transparence", "risque minimal"]})
+
+# %% [markdown] session="formative"
 # ### Question 2 — Trouver la classe (2 points ; item faux : − 1/3 d'item)
 #
 # Ces quatre logiciels sont des dispositifs médicaux. Pour chacun, écrivez entre guillemets sa
@@ -322,14 +499,34 @@ categories = {"appels_samu": "haut risque", "emotions_soignants": "interdit",
 # immédiate ?) ?
 # </details>
 
-# %% answer="classes_mdr"
+# %% [markdown] session="evaluation"
+# ### Question 2 — Trouver la classe (2 points ; item faux : − 1/3 d'item)
+#
+# Vos quatre logiciels, **A** à **D**, sont affichés sous cette question (propres à votre
+# copie). Ce sont des dispositifs médicaux. Pour chacun, écrivez entre guillemets sa classe
+# par la règle 11 : `"I"`, `"IIa"`, `"IIb"` ou `"III"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# La règle 11 a trois parties : les logiciels qui informent une décision (diagnostic,
+# traitement), ceux qui surveillent des processus physiologiques, et « tout autre logiciel ».
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour chaque logiciel : dans quelle partie de la règle entre-t-il ? Puis, dans cette partie,
+# l'énoncé décrit-il une conséquence qui dépasse le cas général (grave ? définitive ?
+# immédiate ?) ?
+# </details>
+
+# %% answer="classes_mdr" session="formative"
 classes_mdr = {"acne": ..., "fracture": ..., "tumeur_cerebrale": ..., "saturation_rea": ...}
 ### BEGIN SOLUTION
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb"}
 ### END SOLUTION
 
-# %% tests="classes_mdr" points=2
+# %% tests="classes_mdr" points=2 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choices(
     classes_mdr,
@@ -416,52 +613,176 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="classes_mdr"
+# %% mistake="classes_mdr" session="formative"
 # message : peut-il tomber dans « tout autre logiciel »
 classes_mdr = {"acne": "I", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb"}
 
-# %% mistake="classes_mdr"
+# %% mistake="classes_mdr" session="formative"
 # message : vous n'avez pas regardé la gravité
 classes_mdr = {"acne": "IIa", "fracture": "IIa", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb"}
 
-# %% mistake="classes_mdr"
+# %% mistake="classes_mdr" session="formative"
 # message : est-ce un danger immédiat
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIa"}
 
-# %% mistake="classes_mdr"
+# %% mistake="classes_mdr" session="formative"
 # message : ne monte jamais jusqu'à la classe III
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "III"}
 
-# %% mistake="classes_mdr"
+# %% mistake="classes_mdr" session="formative"
 # message : vous avez lu le cas général
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "IIa",
                "saturation_rea": "IIb"}
 
-# %% mistake="classes_mdr"
+# %% mistake="classes_mdr" session="formative"
 # message : le cortex moteur retiré repousse-t-il
 classes_mdr = {"acne": "IIa", "fracture": "IIb", "tumeur_cerebrale": "IIb",
                "saturation_rea": "IIb"}
 
-# %% mistake="classes_mdr"
+# %% mistake="classes_mdr" session="formative"
 # message : la classe III vise une erreur qui peut tuer
 classes_mdr = {"acne": "III", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb"}
 
-# %% mistake="classes_mdr"
+# %% mistake="classes_mdr" session="formative"
 # message : qui nomme l'intervention chirurgicale
 classes_mdr = {"acne": "IIa", "fracture": "III", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb"}
 
-# %% mistake="classes_mdr"
+# %% mistake="classes_mdr" session="formative"
 # message : quelques semaines avec une crème moins adaptée
 classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
                "saturation_rea": "IIb"}
 
-# %% [markdown]
+# %% session="evaluation"
+# Vos quatre logiciels, tirés à partir de votre identifiant.
+logiciels_q2 = {
+    "leger": [
+        "à partir de photos du visage, il propose au médecin généraliste le degré d'une acné "
+        "légère à modérée, pour choisir entre deux crèmes.",
+        "à partir d'un questionnaire, il propose au médecin généraliste le degré d'une rhinite "
+        "allergique saisonnière légère, pour choisir entre deux médicaments antiallergiques "
+        "courants.",
+    ],
+    "operation": [
+        "à partir des radiographies d'un poignet fracturé, il propose à l'orthopédiste un "
+        "plâtre seul ou une ostéosynthèse (broches, plaque vissée).",
+        "à partir de l'échographie d'une hernie de l'aine sans complication, il propose au "
+        "chirurgien de la surveiller ou de l'opérer.",
+    ],
+    "irreversible": [
+        "il trace pour le neurochirurgien la limite d'une tumeur du cerveau collée à l'aire "
+        "motrice, pour décider de ce qu'il retire. Une marge trop large emporte du cortex "
+        "moteur sain.",
+        "aux urgences, il dit au médecin, d'après le scanner du cerveau, si un accident "
+        "vasculaire cérébral vient d'un caillot ou d'un saignement, pour décider de donner ou "
+        "non un médicament qui dissout le caillot. Donné lors d'un saignement, ce médicament "
+        "peut tuer.",
+    ],
+    "surveillance": [
+        "en réanimation, il suit en continu la saturation en oxygène (SpO2) de patients "
+        "intubés et ventilés, et sonne quand elle passe sous le seuil réglé par l'équipe ; il "
+        "ne donne aucune information de diagnostic ni de traitement : l'équipe décide seule. "
+        "Une sonde bouchée fait chuter la saturation.",
+        "en néonatalogie, il suit en continu la respiration de nouveau-nés prématurés, et "
+        "sonne quand elle s'arrête plus longtemps que la durée réglée par l'équipe ; il ne "
+        "donne aucune information de diagnostic ni de traitement : l'équipe décide seule. Un "
+        "prématuré qui ne respire plus peut mourir en quelques minutes.",
+    ],
+}
+tirage_q2 = draw_cards(graine, "classes_mdr", {cle: len(v) for cle, v in logiciels_q2.items()})
+print("Vos quatre logiciels (question 2) :")
+afficher_cartes(tirage_q2, logiciels_q2)
+
+# %% answer="classes_mdr" session="evaluation"
+classes_mdr = {"A": ..., "B": ..., "C": ..., "D": ...}
+### BEGIN SOLUTION
+classes_mdr = tirage_q2.by_letter({"leger": "IIa", "operation": "IIb", "irreversible": "III",
+                                   "surveillance": "IIb"})
+### END SOLUTION
+
+# %% tests="classes_mdr" points=2 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_form(classes_mdr, name="classes_mdr", kind="choices",
+                  options=["I", "IIa", "IIb", "III"], items=["A", "B", "C", "D"])
+### BEGIN HIDDEN TESTS
+from esn_teach.law import draw_cards as cartes_copie_q2
+
+q2 = cartes_copie_q2(checks.student_seed("13", announce=False), "classes_mdr",
+                     {"leger": 2, "operation": 2, "irreversible": 2, "surveillance": 2})
+premiere_partie = ("informer une décision de diagnostic ou de traitement, c'est la première "
+                   "partie de la règle 11 : relisez-la.")
+erreurs_q2 = {
+    "leger": {
+        "I": "relisez la première partie de la règle 11 : un logiciel qui fournit des "
+        "informations pour choisir un traitement peut-il tomber dans « tout autre logiciel », "
+        "même s'il ne fait que « proposer » ?",
+        "IIb": "quelques semaines avec un traitement moins adapté à une maladie légère, est-ce "
+        "une détérioration grave de l'état de santé, ou une opération ?",
+        "III": "la classe III vise une erreur qui peut tuer ou laisser une atteinte définitive : "
+        "est-ce ce que décrit l'énoncé ?",
+    },
+    "operation": {
+        "IIa": "vous n'avez pas regardé la gravité : relisez les deux exceptions de la première "
+        "partie de la règle 11 ; que propose le logiciel ?",
+        "III": "une opération de trop, ou retardée, n'est ni la mort ni une atteinte "
+        "irréversible ; relisez l'exception de la règle 11 qui nomme l'intervention "
+        "chirurgicale.",
+        "I": premiere_partie,
+    },
+    "irreversible": {
+        "IIa": "vous avez lu le cas général de la première partie de la règle 11 ; relisez ses "
+        "exceptions : que peut entraîner une erreur, d'après l'énoncé ?",
+        "IIb": "une erreur qui peut tuer ou laisser une atteinte définitive est-elle seulement "
+        "grave ? Relisez la seconde exception de la première partie de la règle 11.",
+        "I": premiere_partie,
+    },
+    "surveillance": {
+        "IIa": "relisez la deuxième partie de la règle 11 jusqu'au bout : son exception vise "
+        "des paramètres vitaux ; ce que décrit l'énoncé, est-ce un danger immédiat ?",
+        "III": "ce logiciel ne donne aucune information pour un diagnostic ou un traitement "
+        "(l'énoncé le dit) : il surveille. Or la deuxième partie de la règle 11 (surveiller) "
+        "ne monte jamais jusqu'à la classe III.",
+        "I": "suivre un paramètre en continu, c'est surveiller un processus physiologique : "
+        "relisez la deuxième partie de la règle 11.",
+    },
+}
+checks.check_choices(
+    classes_mdr, name="classes_mdr", points=2, options=("I", "IIa", "IIb", "III"),
+    expected=q2.by_letter({"leger": "IIa", "operation": "IIb", "irreversible": "III",
+                           "surveillance": "IIb"}),
+    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
+              for lettre, erreurs in q2.by_letter(erreurs_q2).items()},
+    success="la règle 11 met presque tout logiciel qui aide à décider en IIa ou au-dessus, "
+    "selon ce qu'une erreur peut entraîner : une opération, IIb ; la mort ou une atteinte "
+    "définitive, III. Surveiller un paramètre vital dont la variation expose à un danger "
+    "immédiat, c'est IIb, jamais III. Vérifié par un organisme notifié, un système d'IA en "
+    "IIa ou au-dessus est à haut risque (article 6, paragraphe 1). Attention : une alarme qui "
+    "compare une mesure à un seuil réglé par l'équipe, sans rien interpréter, n'est pas un "
+    "système d'IA (article 3, point 1, du règlement sur l'IA) : le MDR s'applique, le "
+    "règlement sur l'IA non.")
+### END HIDDEN TESTS
+
+# %% mistake="classes_mdr" session="evaluation"
+# message : ne monte jamais jusqu'à la classe III
+classes_mdr = tirage_q2.by_letter({"leger": "IIa", "operation": "IIb", "irreversible": "III",
+                                   "surveillance": "III"})
+
+# %% mistake="classes_mdr" session="evaluation"
+# message : vous n'avez pas regardé la gravité
+classes_mdr = tirage_q2.by_letter({"leger": "IIa", "operation": "IIa", "irreversible": "III",
+                                   "surveillance": "IIb"})
+
+# %% mistake="classes_mdr" session="evaluation"
+# message : peut-il tomber dans « tout autre logiciel »
+classes_mdr = tirage_q2.by_letter({"leger": "I", "operation": "IIb", "irreversible": "III",
+                                   "surveillance": "IIb"})
+
+# %% [markdown] session="formative"
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
 #
 # Les devoirs pour un système à haut risque, comme l'alerte de sepsis (résumé) :
@@ -509,7 +830,43 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 # fournisseur n'avait pas prévu et fait évaluer ?
 # </details>
 
-# %% answer="devoirs"
+# %% [markdown] session="evaluation"
+# ## 4. Qui doit quoi : le fournisseur et l'hôpital
+#
+# Les devoirs pour un système à haut risque, comme l'alerte de sepsis (résumé) :
+#
+# | Qui | Ses devoirs principaux |
+# |---|---|
+# | Le **fournisseur** (article 16) | rendre le système conforme (risques, données, contrôle humain, robustesse) ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
+# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, qui ont l'autorité de passer outre (§ 2) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) |
+#
+# **Devenir fournisseur** (article 25, paragraphe 1). Qui met son nom sur un système à haut
+# risque, ou y apporte une **modification substantielle**, en devient le fournisseur. Est
+# substantielle une modification que le fournisseur n'avait pas prévue dans l'évaluation
+# initiale de la conformité et qui touche la conformité ou la destination du système
+# (article 3, point 23) ; elle impose une nouvelle évaluation (article 43, paragraphe 4).
+#
+# ### Question 3 — Fournisseur, déployeur ou les deux ? (2 points ; item faux : − 1/2 d'item)
+#
+# Vos cinq cas, **A** à **E**, sont affichés sous cette question (propres à votre copie). Pour
+# chacun, écrivez entre guillemets `"fournisseur"`, `"déployeur"` ou `"les deux"` : le rôle de
+# l'acteur que le cas désigne.
+#
+# <details><summary>Indice 1</summary>
+#
+# Le fournisseur répond de ce qu'il **fabrique et met sur le marché ou en service** ; le
+# déployeur de la façon dont il l'**utilise**, dans ses services, avec ses équipes.
+# L'article 25 dit quand un autre acteur devient fournisseur.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Pour chaque cas, deux questions séparées. L'acteur utilise-t-il le système dans ses
+# services ? A-t-il développé le système, mis son nom dessus, ou fait un changement que le
+# fournisseur n'avait pas prévu et fait évaluer ?
+# </details>
+
+# %% answer="devoirs" session="formative"
 devoirs = {"mise_a_jour": ..., "seuil": ..., "marque": ..., "reentrainement": ...,
            "chu_maison": ...}
 ### BEGIN SOLUTION
@@ -517,7 +874,7 @@ devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fourni
            "reentrainement": "les deux", "chu_maison": "les deux"}
 ### END SOLUTION
 
-# %% tests="devoirs" points=2
+# %% tests="devoirs" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 deux_roles = ("un acteur peut avoir un rôle ou deux : reprenez les deux définitions de la "
               "section 1 et l'article 25, une par une ; pour chacune, l'énoncé dit-il que cet "
@@ -594,42 +951,175 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="devoirs"
+# %% mistake="devoirs" session="formative"
 # message : relisez la définition du déployeur. Et qui a apporté
 devoirs = {"mise_a_jour": "fournisseur", "seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
-# %% mistake="devoirs"
+# %% mistake="devoirs" session="formative"
 # message : installer une version sans la changer, est-ce la modifier
 devoirs = {"mise_a_jour": "les deux", "seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
-# %% mistake="devoirs"
+# %% mistake="devoirs" session="formative"
 # message : changer un réglage n'est pas toujours une modification substantielle
 devoirs = {"mise_a_jour": "déployeur", "seuil": "les deux", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
-# %% mistake="devoirs"
+# %% mistake="devoirs" session="formative"
 # message : acheter un système ne fait pas un déployeur
 devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "déployeur",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
-# %% mistake="devoirs"
+# %% mistake="devoirs" session="formative"
 # message : la centrale utilise-t-elle l'alerte dans ses services
 devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "les deux",
            "reentrainement": "les deux", "chu_maison": "les deux"}
 
-# %% mistake="devoirs"
+# %% mistake="devoirs" session="formative"
 # message : qu'a fait l'hôpital au système, et le fournisseur
 devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "déployeur", "chu_maison": "les deux"}
 
-# %% mistake="devoirs"
+# %% mistake="devoirs" session="formative"
 # message : un acteur peut avoir un rôle ou deux
 devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fournisseur",
            "reentrainement": "les deux", "chu_maison": "déployeur"}
 
-# %% [markdown]
+# %% session="evaluation"
+# Vos cinq cas, tirés à partir de votre identifiant.
+cas_q3 = {
+    "version": [
+        "l'éditeur réentraîne son modèle, ce que son évaluation initiale ne prévoyait pas, et "
+        "diffuse cette version ; les hôpitaux l'installent telle quelle et la font utiliser "
+        "par leurs équipes. Quel rôle ont les hôpitaux pour cette version ?",
+        "l'éditeur ajoute à son alerte une nouvelle donnée d'entrée, fait évaluer de nouveau "
+        "sa conformité et diffuse cette version ; une clinique l'installe telle quelle et la "
+        "fait utiliser par ses équipes. Quel rôle a la clinique pour cette version ?",
+    ],
+    "reglage": [
+        "l'hôpital rend l'alerte plus sensible par un réglage que la notice propose et que "
+        "l'évaluation initiale a couvert, puis la fait utiliser par ses équipes.",
+        "l'hôpital active une option de la notice, que l'évaluation initiale a couverte, qui "
+        "envoie aussi l'alerte au téléphone du médecin de garde, puis la fait utiliser par ses "
+        "équipes.",
+    ],
+    "marque": [
+        "une centrale d'achat hospitalière achète l'alerte à l'éditeur, n'y change rien et la "
+        "revend à des hôpitaux sous son propre nom ; elle ne l'utilise pas.",
+        "une jeune entreprise développe un logiciel qui classe les appels d'urgence et le vend "
+        "sous son nom à des SAMU ; elle ne l'utilise pas elle-même.",
+    ],
+    "modification": [
+        "l'hôpital, seul, réentraîne le modèle sur ses patients, ce que ni la notice ni "
+        "l'évaluation initiale ne prévoyaient et qui change ses performances, puis le fait "
+        "utiliser ainsi par ses équipes. L'alerte du marché répondait à son besoin : pas "
+        "d'exception du MDR (article 5, paragraphe 5), l'alerte modifiée reste à haut risque.",
+        "l'hôpital, seul, ajoute au modèle une donnée d'entrée (ses résultats d'analyses de "
+        "sang), ce que ni la notice ni l'évaluation initiale ne prévoyaient et qui change ses "
+        "performances, puis le fait utiliser ainsi par ses équipes. L'alerte du marché "
+        "répondait à son besoin : pas d'exception du MDR (article 5, paragraphe 5), l'alerte "
+        "modifiée reste à haut risque.",
+    ],
+    "maison": [
+        "un CHU développe lui-même, sous son nom, un logiciel qui classe les appels de son "
+        "SAMU et le fait utiliser par ses propres assistants de régulation.",
+        "un hôpital développe lui-même, sous son nom, un logiciel qui trie les patients "
+        "arrivant aux urgences selon l'ordre de leur prise en charge, et le fait utiliser par "
+        "ses propres infirmiers d'accueil.",
+    ],
+}
+tirage_q3 = draw_cards(graine, "devoirs", {cle: len(v) for cle, v in cas_q3.items()})
+print("Vos cinq cas (question 3) :")
+afficher_cartes(tirage_q3, cas_q3)
+
+# %% answer="devoirs" session="evaluation"
+devoirs = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
+### BEGIN SOLUTION
+devoirs = tirage_q3.by_letter({"version": "déployeur", "reglage": "déployeur",
+                               "marque": "fournisseur", "modification": "les deux",
+                               "maison": "les deux"})
+### END SOLUTION
+
+# %% tests="devoirs" points=2 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(devoirs, name="devoirs", kind="choices",
+                  options=["fournisseur", "déployeur", "les deux"],
+                  items=["A", "B", "C", "D", "E"])
+### BEGIN HIDDEN TESTS
+from esn_teach.law import draw_cards as cartes_copie_q3
+
+q3 = cartes_copie_q3(checks.student_seed("13", announce=False), "devoirs",
+                     {"version": 2, "reglage": 2, "marque": 2, "modification": 2, "maison": 2})
+deux_roles_q3 = ("un acteur peut avoir un rôle ou deux : reprenez les deux définitions de la "
+                 "section 1 et l'article 25, une par une ; pour chacune, l'énoncé dit-il que "
+                 "cet acteur fait ce qu'elle décrit ?")
+erreurs_q3 = {
+    "version": {
+        "fournisseur": "l'établissement fait utiliser cette version par ses équipes : relisez "
+        "la définition du déployeur. Et qui a apporté la modification ?",
+        "les deux": "installer une version sans la changer, est-ce la modifier ? Relisez "
+        "l'article 25 : qui a fait la modification, l'établissement ou l'éditeur ?",
+    },
+    "reglage": {
+        "les deux": "changer un réglage n'est pas toujours une modification substantielle : "
+        "relisez le critère de l'article 3, point 23. Ce réglage, le fournisseur l'avait-il "
+        "prévu et fait évaluer ?",
+        "fournisseur": "relisez la définition du fournisseur et l'article 25 : l'hôpital a-t-il "
+        "développé le système, mis son nom dessus, ou fait un changement que le fournisseur "
+        "n'avait pas prévu ?",
+    },
+    "marque": {
+        "déployeur": "vendre un système ne fait pas un déployeur : le déployeur l'utilise. "
+        "Relisez la définition du fournisseur et l'article 25, paragraphe 1 : sous quel nom ce "
+        "système est-il vendu ?",
+        "les deux": "relisez la définition du déployeur : cet acteur utilise-t-il le système "
+        "dans ses services ?",
+    },
+    "modification": {
+        "déployeur": "qu'a fait l'hôpital au système, et le fournisseur l'avait-il prévu ? "
+        "Relisez l'article 25 et le critère de l'article 3, point 23 (section 4).",
+        "fournisseur": deux_roles_q3,
+    },
+    "maison": {"déployeur": deux_roles_q3, "fournisseur": deux_roles_q3},
+}
+checks.check_choices(
+    devoirs, name="devoirs", points=2, options=("fournisseur", "déployeur", "les deux"),
+    expected=q3.by_letter({"version": "déployeur", "reglage": "déployeur",
+                           "marque": "fournisseur", "modification": "les deux",
+                           "maison": "les deux"}),
+    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
+              for lettre, erreurs in q3.by_letter(erreurs_q3).items()},
+    success="le fournisseur répond du produit : il en fait évaluer de nouveau la conformité "
+    "après chaque modification substantielle (article 43, paragraphe 4), pas après un réglage "
+    "qu'il avait prévu et fait évaluer ; le déployeur répond de son usage, et l'établissement "
+    "qui installe telle quelle une nouvelle version reste déployeur. On devient fournisseur en "
+    "développant le système, en y mettant son nom ou en le modifiant substantiellement "
+    "(article 25) ; qui le fait et l'utilise a les deux rôles. Les devoirs qui en découlent "
+    "dépendent encore du MDR : un dispositif médical fabriqué ou modifié par un établissement "
+    "pour son seul usage interne (MDR, article 5, paragraphe 5) ne passe pas par un organisme "
+    "notifié, donc n'est pas à haut risque par l'article 6, paragraphe 1 (guide MDCG 2025-6).")
+### END HIDDEN TESTS
+
+# %% mistake="devoirs" session="evaluation"
+# message : relisez la définition du déployeur. Et qui a apporté
+devoirs = tirage_q3.by_letter({"version": "fournisseur", "reglage": "déployeur",
+                               "marque": "fournisseur", "modification": "les deux",
+                               "maison": "les deux"})
+
+# %% mistake="devoirs" session="evaluation"
+# message : changer un réglage n'est pas toujours une modification substantielle
+devoirs = tirage_q3.by_letter({"version": "déployeur", "reglage": "les deux",
+                               "marque": "fournisseur", "modification": "les deux",
+                               "maison": "les deux"})
+
+# %% mistake="devoirs" session="evaluation"
+# message : vendre un système ne fait pas un déployeur
+devoirs = tirage_q3.by_letter({"version": "déployeur", "reglage": "déployeur",
+                               "marque": "déployeur", "modification": "les deux",
+                               "maison": "les deux"})
+
+# %% [markdown] session="formative"
 # ## 5. Le calendrier, et ce qui a changé en 2026
 #
 # Le règlement sur l'IA s'applique par étapes (article 113) ; le report du haut risque a été
@@ -681,7 +1171,45 @@ devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fourni
 # système à haut risque, retrouvez d'abord sa voie.
 # </details>
 
-# %% answer="dates"
+# %% [markdown] session="evaluation"
+# ## 5. Le calendrier, et ce qui a changé en 2026
+#
+# Le règlement sur l'IA s'applique par étapes (article 113) ; le report du haut risque a été
+# **adopté** par le règlement (UE) 2026/1744.
+#
+# | Date | Ce qui s'applique à partir de cette date |
+# |---|---|
+# | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4). |
+# | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
+# | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
+# | 2 décembre 2026 | deux interdictions ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
+# | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
+# | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir, au lieu du 2 août 2027 du texte de 2024). |
+#
+# ### Question 4 — Depuis quand, à partir de quand ? (2 points ; item faux : − 1/5 d'item)
+#
+# Vos cinq systèmes, **A** à **E**, sont affichés sous cette question (propres à votre
+# copie). Pour chacun, trouvez sa catégorie (le parcours), puis écrivez entre guillemets la
+# date à partir de laquelle s'appliquent les règles **propres à cette catégorie** (pas la
+# maîtrise de l'IA, due pour tout système) ; aucun n'est à risque minimal. Dates des
+# textes de 2024 ou 2026 ; passées : `"2 février 2025"`, `"2 août 2025"`,
+# `"2 août 2026"` ; à venir : `"2 août 2027"`, `"2 décembre 2027"`, `"2 août 2028"`.
+#
+# <details><summary>Indice 1</summary>
+#
+# Deux étapes pour chaque système : le parcours de la section 2 (la première question qui
+# reçoit un « oui » décide ; pour un dispositif médical, la règle 11), puis la ligne du
+# calendrier.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un système à haut risque l'est par l'une des deux voies du parcours (question 3 ou
+# question 4) ; depuis le règlement (UE) 2026/1744, chaque voie a sa propre date. Pour un
+# système à haut risque, retrouvez d'abord sa voie.
+# </details>
+
+# %% answer="dates" session="formative"
 dates = {"coach_ado": ..., "compagnon_seniors": ..., "assistant_pharmacie": ...,
          "aide_aux_soins": ..., "fond_oeil": ...}
 ### BEGIN SOLUTION
@@ -690,7 +1218,7 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "fond_oeil": "2 août 2028"}
 ### END SOLUTION
 
-# %% tests="dates" points=2
+# %% tests="dates" points=2 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 modele_general = ("le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent "
                   "à tout ; ce système n'a qu'une tâche. Reprenez le parcours à sa première "
@@ -800,77 +1328,238 @@ checks.check_choices(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : c'était la date du texte de 2024 pour les dispositifs médicaux
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2027"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : or dépister une maladie n'est pas un usage de l'annexe III
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 décembre 2027"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : il dialogue, c'est vrai ; mais la question 5 vient en dernier
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 août 2026",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : que font ces images aux adolescents
 dates = {"coach_ado": "2 août 2026", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : n'est pas une règle propre à une catégorie
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 février 2025", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : n'évalue aucun droit aux soins ni aucune urgence
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 décembre 2027", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : vous avez pris la date de l'annexe I
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 août 2028",
          "fond_oeil": "2 août 2028"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : c'était la date du texte de 2024 pour l'annexe III
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 août 2026",
          "fond_oeil": "2 août 2028"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : ce système n'a qu'une tâche
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2025", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : donner des horaires n'a aucune finalité médicale
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2028", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : vous en avez fait un système à haut risque
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 août 2028",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 décembre 2027",
          "fond_oeil": "2 août 2028"}
 
-# %% mistake="dates"
+# %% mistake="dates" session="formative"
 # message : trouvez d'abord la catégorie du système par le parcours
 dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
          "assistant_pharmacie": "2 août 2026", "aide_aux_soins": "2 février 2025",
          "fond_oeil": "2 août 2028"}
+
+# %% session="evaluation"
+# Vos cinq systèmes, tirés à partir de votre identifiant.
+systemes_q4 = {
+    "manipulation": [
+        "une application de sport pour adolescents glisse dans ses vidéos des images trop "
+        "brèves pour être vues consciemment, qui les poussent à jeûner ; plusieurs ont été "
+        "hospitalisés.",
+        "le site d'un vendeur de produits amaigrissants glisse dans ses pages des images trop "
+        "brèves pour être vues consciemment, qui poussent les visiteurs à dépasser la dose "
+        "indiquée ; plusieurs ont été hospitalisés.",
+    ],
+    "vulnerabilite": [
+        "un assistant vocal pour personnes âgées vivant seules profite des troubles de mémoire "
+        "de certaines pour leur faire commander chaque semaine des compléments alimentaires "
+        "coûteux ; plusieurs se sont endettées.",
+        "un agent conversationnel destiné à des adultes qui vivent avec une déficience "
+        "intellectuelle profite de leur handicap pour leur faire souscrire des abonnements "
+        "payants qu'ils ne comprennent pas ; plusieurs se sont endettés.",
+    ],
+    "dialogue": [
+        "un assistant vocal répond au téléphone d'une pharmacie (pharmacie de garde, "
+        "médicament en stock) ; il ne donne aucun conseil de santé.",
+        "un agent conversationnel écrit répond aux patients sur le site d'un laboratoire "
+        "d'analyses médicales (horaires, papiers à apporter) ; il ne donne aucun conseil de "
+        "santé.",
+    ],
+    "annexe_iii": [
+        "en 2028, une caisse d'assurance maladie mettra en service un logiciel nouveau qui "
+        "propose d'accorder ou de refuser la complémentaire santé solidaire (une aide publique "
+        "pour payer ses frais de santé) d'après les ressources déclarées.",
+        "en 2028, un assureur mettra en service un modèle nouveau qui évalue le risque de "
+        "chaque client et fixe le prix de son assurance vie d'après son questionnaire de "
+        "santé.",
+    ],
+    "dispositif": [
+        "en 2029, un fabricant mettra sur le marché un logiciel qui repère la rétinopathie "
+        "diabétique sur les photos du fond de l'œil et dit au médecin s'il faut adresser le "
+        "patient à l'ophtalmologiste ; il le destine à ce dépistage.",
+        "en 2029, un fabricant mettra sur le marché un logiciel qui repère les cancers du sein "
+        "sur les mammographies de dépistage et dit au radiologue s'il faut d'autres examens ; "
+        "il le destine à ce dépistage.",
+    ],
+}
+tirage_q4 = draw_cards(graine, "dates", {cle: len(v) for cle, v in systemes_q4.items()})
+print("Vos cinq systèmes (question 4) :")
+afficher_cartes(tirage_q4, systemes_q4)
+
+# %% answer="dates" session="evaluation"
+dates = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
+### BEGIN SOLUTION
+dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite": "2 février 2025",
+                             "dialogue": "2 août 2026", "annexe_iii": "2 décembre 2027",
+                             "dispositif": "2 août 2028"})
+### END SOLUTION
+
+# %% tests="dates" points=2 session="evaluation"
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_form(dates, name="dates", kind="choices",
+                  options=["2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027",
+                           "2 décembre 2027", "2 août 2028"],
+                  items=["A", "B", "C", "D", "E"])
+### BEGIN HIDDEN TESTS
+from esn_teach.law import draw_cards as cartes_copie_q4
+
+q4 = cartes_copie_q4(checks.student_seed("13", announce=False), "dates",
+                     {"manipulation": 2, "vulnerabilite": 2, "dialogue": 2, "annexe_iii": 2,
+                      "dispositif": 2})
+general_q4 = ("le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent "
+              "à tout ; ce système n'a qu'une tâche. Reprenez le parcours à sa première "
+              "question.")
+interdit_q4 = ("vous en avez fait un système à haut risque ; mais la première question du "
+               "parcours qui reçoit un « oui » décide : reprenez-le dans l'ordre, avec les "
+               "points a et b de l'article 5.")
+autre_q4 = ("cette date est celle d'une autre règle ; trouvez d'abord la catégorie du "
+            "système par le parcours, puis relisez sa ligne dans le calendrier.")
+horaires_dm = ("vous avez pris une date des dispositifs médicaux ; mais donner des "
+               "renseignements pratiques n'a aucune finalité médicale : quelle question du "
+               "parcours reçoit un « oui » ?")
+erreurs_q4 = {
+    "manipulation": {
+        "2 août 2025": general_q4,
+        "2 août 2026": "le 2 août 2026 est la date de la transparence et de la plupart des "
+        "autres règles ; or la question 5 du parcours vient en dernier : que font ces images "
+        "aux personnes qui les voient, et à quel prix ?",
+        "2 août 2027": interdit_q4, "2 décembre 2027": interdit_q4, "2 août 2028": interdit_q4,
+    },
+    "vulnerabilite": {
+        "2 août 2025": general_q4,
+        "2 août 2026": "il dialogue, c'est vrai ; mais la question 5 vient en dernier, et la "
+        "première question qui reçoit un « oui » décide. De quoi profite-t-il, et à quel prix "
+        "pour ces personnes ?",
+        "2 août 2027": interdit_q4, "2 décembre 2027": interdit_q4, "2 août 2028": interdit_q4,
+    },
+    "dialogue": {
+        "2 février 2025": "donner des renseignements pratiques n'est ni manipuler ni exploiter "
+        "personne ; et la maîtrise de l'IA, due pour tout système d'IA depuis cette date, n'est pas une "
+        "règle propre à une catégorie.",
+        "2 août 2025": general_q4,
+        "2 août 2027": horaires_dm,
+        "2 décembre 2027": "vous avez pris la date de l'annexe III ; mais donner des "
+        "renseignements pratiques n'évalue aucun droit aux soins ni aucune urgence : quelle "
+        "question du parcours reçoit un « oui » ?",
+        "2 août 2028": horaires_dm,
+    },
+    "annexe_iii": {
+        "2 février 2025": autre_q4, "2 août 2025": autre_q4,
+        "2 août 2026": "c'était la date du texte de 2024 pour l'annexe III ; le règlement (UE) "
+        "2026/1744, adopté, l'a reportée.",
+        "2 août 2027": "le 2 août 2027 était, dans le texte de 2024, la date des dispositifs "
+        "médicaux (annexe I) ; elle a été reportée, et ce système n'est pas un dispositif "
+        "médical.",
+        "2 août 2028": "vous avez pris la date de l'annexe I (dispositifs médicaux) ; par "
+        "quelle voie ce système est-il à haut risque ?",
+    },
+    "dispositif": {
+        "2 février 2025": autre_q4, "2 août 2025": autre_q4,
+        "2 août 2026": "le 2 août 2026 est la date de la transparence et de la plupart des "
+        "autres règles ; le règlement (UE) 2026/1744 en a sorti le haut risque. Reprenez les "
+        "questions 2 et 3 du parcours.",
+        "2 août 2027": "c'était la date du texte de 2024 pour les dispositifs médicaux ; le "
+        "règlement (UE) 2026/1744, adopté, l'a reportée.",
+        "2 décembre 2027": "vous avez pris la date de l'annexe III ; or dépister une maladie "
+        "n'est pas un usage de l'annexe III : par quelle voie ce logiciel est-il à haut "
+        "risque ?",
+    },
+}
+checks.check_choices(
+    dates, name="dates", points=2,
+    options=("2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
+             "2 août 2028"),
+    expected=q4.by_letter({"manipulation": "2 février 2025",
+                           "vulnerabilite": "2 février 2025", "dialogue": "2 août 2026",
+                           "annexe_iii": "2 décembre 2027", "dispositif": "2 août 2028"}),
+    mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
+              for lettre, erreurs in q4.by_letter(erreurs_q4).items()},
+    success="la catégorie d'abord, la date ensuite : interdictions et maîtrise de l'IA en "
+    "premier, puis la transparence, puis le haut risque, en deux temps depuis le report adopté "
+    "en 2026 (l'annexe III, puis les dispositifs médicaux). Un assistant qui dialogue peut être "
+    "interdit ou seulement tenu de dire qu'il est une IA : tout dépend de ce qu'il fait. Dire "
+    "à la personne qu'elle parle à une machine, c'est la valeur V6 — Intégrité et transparence "
+    "et le principe d'autonomie du CENS.")
+### END HIDDEN TESTS
+
+# %% mistake="dates" session="evaluation"
+# message : c'était la date du texte de 2024 pour les dispositifs médicaux
+dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite": "2 février 2025",
+                             "dialogue": "2 août 2026", "annexe_iii": "2 décembre 2027",
+                             "dispositif": "2 août 2027"})
+
+# %% mistake="dates" session="evaluation"
+# message : il dialogue, c'est vrai ; mais la question 5 vient en dernier
+dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite": "2 août 2026",
+                             "dialogue": "2 août 2026", "annexe_iii": "2 décembre 2027",
+                             "dispositif": "2 août 2028"})
+
+# %% mistake="dates" session="evaluation"
+# message : c'était la date du texte de 2024 pour l'annexe III
+dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite": "2 février 2025",
+                             "dialogue": "2 août 2026", "annexe_iii": "2 août 2026",
+                             "dispositif": "2 août 2028"})
 
 # %% [markdown]
 # ## À retenir
@@ -1022,7 +1711,7 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #   L'hôpital qui le développe et l'utilise a bien les deux rôles du règlement sur l'IA, mais
 #   pas les devoirs du haut risque par cette voie.
 
-# %% [markdown] reveal="categories"
+# %% [markdown] reveal="categories" session="formative"
 # - **L'exception de l'article 6, paragraphe 3.** Un système de l'annexe III qui ne fait qu'une
 #   tâche procédurale étroite ou préparatoire peut échapper au haut risque, jamais s'il établit
 #   le profil de personnes. Le logiciel du SAMU de la question 1 fixe l'ordre dans lequel le
@@ -1030,6 +1719,19 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 #   de ce cours).
 # - **Les deux voies à la fois.** La question 1 a posé que le logiciel du SAMU n'est pas un
 #   dispositif médical. Si son éditeur lui donnait une destination médicale (proposer une
+#   conduite à tenir pour le patient, par exemple), il pourrait l'être et relever des deux voies
+#   du haut risque ; ce cours ne dit pas quelle date prévaudrait alors. Un logiciel qui attribue
+#   une priorité clinique à un patient examiné aux urgences serait, lui, très probablement un
+#   dispositif médical.
+
+# %% [markdown] reveal="categories" session="evaluation"
+# - **L'exception de l'article 6, paragraphe 3.** Un système de l'annexe III qui ne fait qu'une
+#   tâche procédurale étroite ou préparatoire peut échapper au haut risque, jamais s'il établit
+#   le profil de personnes. Un logiciel du SAMU qui classe les appels (une carte de la
+#   question 1) fixe l'ordre dans lequel le médecin entend les appelants : il influence la
+#   décision, l'exception ne joue pas (analyse de ce cours).
+# - **Les deux voies à la fois.** La carte du SAMU de la question 1 pose que ce logiciel
+#   n'est pas un dispositif médical. Si son éditeur lui donnait une destination médicale (proposer une
 #   conduite à tenir pour le patient, par exemple), il pourrait l'être et relever des deux voies
 #   du haut risque ; ce cours ne dit pas quelle date prévaudrait alors. Un logiciel qui attribue
 #   une priorité clinique à un patient examiné aux urgences serait, lui, très probablement un

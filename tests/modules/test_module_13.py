@@ -1,0 +1,152 @@
+"""Module 13's evaluated session gives each student their own scenario cards.
+
+Each question draws, from the student's seed, one card per slot of a pool (the slots
+fix the mix of answers, so every draw is as hard as the others) and the order of the
+slots (``esn_teach.law.draw_cards``). The notebook prints the cards it draws; the
+hidden tests call the same function with the copy's seed and grade against the
+answer key they hold. These tests read the pools, the key and the named mistakes from
+the evaluated notebook's cells (no notebook is run) and draw them for a few
+identifiers with the library only.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+
+import pytest
+from esn_fixtures import MODULE_PATHS
+
+from esn_teach import checks
+from esn_teach.course import read_module
+from esn_teach.law import draw_cards
+
+STUDENTS = [f"etudiant{number:02d}" for number in range(12)] + ["esn-teach-construction"]
+QUESTIONS = ["categories", "classes_mdr", "devoirs", "dates"]
+PATH = next(path for path in MODULE_PATHS if path.stem.startswith("13_"))
+
+
+def _evaluation_cells():
+    return [
+        cell
+        for cell in read_module(PATH, session="evaluation").notebook.cells
+        if cell.cell_type == "code"
+    ]
+
+
+def _hidden(question: str):
+    """The pool sizes, the answer key and the named mistakes of a question's hidden test."""
+    for cell in _evaluation_cells():
+        if cell.metadata.get("nbgrader", {}).get("grade_id") != f"{question}_tests":
+            continue
+        tree = ast.parse(cell.source)
+        sizes = key = None
+        mistakes = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "").startswith(
+                "cartes_copie"
+            ):
+                assert ast.literal_eval(node.args[1]) == question
+                sizes = ast.literal_eval(node.args[2])
+            if isinstance(node, ast.keyword) and node.arg == "expected":
+                key = ast.literal_eval(node.value.args[0])
+            if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "").startswith(
+                "erreurs_"
+            ):
+                # The wrong answers each slot names (the messages may be shared names).
+                for slot, value in zip(node.value.keys, node.value.values, strict=True):
+                    tables = value.elts if isinstance(value, ast.List) else [value]
+                    mistakes[ast.literal_eval(slot)] = [
+                        {ast.literal_eval(k) for k in table.keys}
+                        if isinstance(table, ast.Dict)
+                        else None
+                        for table in tables
+                    ]
+        assert sizes and key and mistakes, question
+        return sizes, key, mistakes
+    raise AssertionError(f"pas de test caché pour {question}")
+
+
+def _pool(question: str) -> dict[str, list[str]]:
+    """The cards the notebook prints for a question: the dictionary its draw reads."""
+    for cell in _evaluation_cells():
+        if f'draw_cards(graine, "{question}"' not in cell.source:
+            continue
+        tree = ast.parse(cell.source)
+        call = next(
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "draw_cards"
+        )
+        pool_name = call.args[2].generators[0].iter.func.value.id
+        assign = next(
+            node
+            for node in tree.body
+            if isinstance(node, ast.Assign) and node.targets[0].id == pool_name
+        )
+        return ast.literal_eval(assign.value)
+    raise AssertionError(f"pas de tirage affiché pour {question}")
+
+
+def _answer(question: str, student: str, monkeypatch) -> dict[str, str]:
+    sizes, key, _ = _hidden(question)
+    monkeypatch.setenv(checks.STUDENT_ENV, student)
+    return draw_cards(checks.student_seed("13", announce=False), question, sizes).by_letter(key)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_the_printed_pool_is_the_graded_one(question):
+    sizes, key, mistakes = _hidden(question)
+    pool = _pool(question)
+    assert {slot: len(cards) for slot, cards in pool.items()} == sizes
+    assert list(pool) == list(sizes) == list(key) == list(mistakes)
+    # At least twice as many cards as asked, and no card twice.
+    cards = [card for slot_cards in pool.values() for card in slot_cards]
+    assert len(cards) >= 2 * len(pool) and len(set(cards)) == len(cards)
+    for slot, answer in key.items():
+        answers = answer if isinstance(answer, list | tuple) else [answer] * sizes[slot]
+        assert len(answers) == sizes[slot]
+        tables = mistakes[slot] * sizes[slot] if len(mistakes[slot]) == 1 else mistakes[slot]
+        for right, named in zip(answers, tables, strict=True):
+            # At least one named mistake per card, never the right answer.
+            assert named is None or (named and right not in named), (slot, right, named)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_each_student_gets_other_cards_and_the_same_mix(question, monkeypatch):
+    answers = [_answer(question, student, monkeypatch) for student in STUDENTS]
+    assert len({tuple(a.items()) for a in answers}) >= 6
+    sizes, key, _ = _hidden(question)
+    letters = list("ABCDE"[: len(sizes)])
+    mixes = Counter(tuple(sorted(Counter(a.values()).items())) for a in answers)
+    for answer in answers:
+        assert list(answer) == letters
+        # Two of one kind at most: a student never has a whole question of one answer.
+        assert max(Counter(answer.values()).values()) <= 2
+    # Every draw has the same mix, except where a slot's cards differ in answer (question 1's
+    # last slot: risque minimal or transparence).
+    varying = sum(isinstance(v, list | tuple) for v in key.values())
+    assert len(mixes) <= 2**varying
+    # The same identifier always draws the same cards (in class and at grading).
+    assert _answer(question, STUDENTS[3], monkeypatch) == answers[3]
+
+
+def test_draw_cards_shuffles_slots_and_draws_variants():
+    draws = [draw_cards(seed, "q", {"x": 2, "y": 3, "z": 1}) for seed in range(40)]
+    assert all(sorted(d.slots.values()) == ["x", "y", "z"] for d in draws)
+    assert len({tuple(d.slots.values()) for d in draws}) == 6
+    assert {d.variants[d.letter_of("y")] for d in draws} == {0, 1, 2}
+    assert {d.variants[d.letter_of("z")] for d in draws} == {0}
+    assert draw_cards(7, "q", {"x": 2, "y": 3}) == draw_cards(7, "q", {"x": 2, "y": 3})
+    assert draw_cards(7, "q", {"x": 2, "y": 3}) != draw_cards(7, "autre", {"x": 2, "y": 3}) or (
+        draw_cards(8, "q", {"x": 2, "y": 3}) != draw_cards(8, "autre", {"x": 2, "y": 3})
+    )
+    first = draws[0]
+    assert first.by_letter({"x": "a", "y": ["b0", "b1", "b2"], "z": ("c",)})[
+        first.letter_of("y")
+    ] == f"b{first.variants[first.letter_of('y')]}"
+    with pytest.raises(ValueError, match="au moins une variante"):
+        draw_cards(1, "q", {"x": 0})
+    with pytest.raises(ValueError, match="emplacements"):
+        draw_cards(1, "q", {})
+
