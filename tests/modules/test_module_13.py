@@ -142,11 +142,11 @@ def test_draw_cards_shuffles_slots_and_draws_variants():
         draw_cards(8, "q", {"x": 2, "y": 3}) != draw_cards(8, "autre", {"x": 2, "y": 3})
     )
     first = draws[0]
-    assert first.by_letter({"x": "a", "y": ["b0", "b1", "b2"], "z": ("c",)})[
-        first.letter_of("y")
-    ] == f"b{first.variants[first.letter_of('y')]}"
+    assert (
+        first.by_letter({"x": "a", "y": ["b0", "b1", "b2"], "z": ("c",)})[first.letter_of("y")]
+        == f"b{first.variants[first.letter_of('y')]}"
+    )
     with pytest.raises(ValueError, match="au moins une variante"):
         draw_cards(1, "q", {"x": 0})
     with pytest.raises(ValueError, match="emplacements"):
         draw_cards(1, "q", {})
-
