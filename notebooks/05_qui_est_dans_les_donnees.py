@@ -45,6 +45,20 @@
 # La peau de chaque patient est décrite par son **phototype de Fitzpatrick**, de I (peau très
 # claire, qui brûle toujours au soleil) à VI (peau très foncée, qui ne brûle jamais).
 
+# %% session="formative"
+# Les graines des lésions synthétiques.
+GRAINE = 6  # la graine fixe le tirage : tout le monde obtient les mêmes lésions
+GRAINE_TEST_EDITEUR = 9  # un tirage typique du test de l'éditeur (voir les notes du module)
+
+# %% session="evaluation" jupyter={"source_hidden": true}
+# Inutile de lire ce code (replié) : il tire de votre identifiant les graines de vos lésions
+# (quelques secondes). Exécutez-le.
+from esn_teach import checks
+from esn_teach.explorers import skin_variant
+
+_variante = skin_variant(checks.student_seed("05"))
+GRAINE, GRAINE_TEST_EDITEUR = _variante.seed, _variante.editor_test_seed
+
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les lésions synthétiques,
 # entraîne les modèles (quelques secondes) et compare les données aux patients. Exécutez-le.
@@ -56,8 +70,6 @@ from esn_teach.datasets import data_card, make_skin_lesions
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import TrainingMixExplorer, train_on_mix, training_mix_grid
 
-GRAINE = 6  # la graine fixe le tirage : tout le monde obtient les mêmes lésions
-GRAINE_TEST_EDITEUR = 9  # un tirage typique du test de l'éditeur (voir les notes du module)
 N_ENTRAINEMENT = 10_000  # lésions pour entraîner le modèle
 N_VALIDATION = 5_000  # lésions pour choisir le seuil (jamais le test)
 N_TEST = 12_000  # test équilibré : autant de lésions de chaque phototype
@@ -265,7 +277,7 @@ fnr_vi = ...
 fnr_vi = n_manques_vi / n_cancers_vi
 ### END SOLUTION
 
-# %% tests="fnr_vi" points=2
+# %% tests="fnr_vi" points=2 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_number(
     fnr_vi,
@@ -344,6 +356,64 @@ checks.check_number(
     decimals=3,
     points=2,
 )
+### END HIDDEN TESTS
+
+# %% tests="fnr_vi" points=2 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_form(fnr_vi, name="fnr_vi", kind="number", decimals=3, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+import esn_teach.datasets as _lesions_q1
+import esn_teach.explorers as _melanges_q1
+
+_v_q1 = _melanges_q1.skin_variant(checks.student_seed("05", announce=False))
+_m_q1 = _melanges_q1.train_on_mix(
+    0.08, n_train=10_000, n_validation=5_000, sensitivity=0.9, random_state=_v_q1.seed
+)
+_t_q1 = _lesions_q1.make_skin_lesions(
+    n_samples=12_000, type_shares=[1] * 6, random_state=_v_q1.seed + 1
+).frame
+_x_q1 = _t_q1.drop(columns=["fitzpatrick", "malignant"])
+_alerte_q1 = _m_q1.model.predict_proba(_x_q1)[:, 1] >= _m_q1.threshold
+_cancer_q1 = _t_q1["malignant"].to_numpy() == 1
+_type_q1 = _t_q1["fitzpatrick"].astype(str).to_numpy()
+_vi_q1, _v_seul_q1 = _type_q1 == "VI", _type_q1 == "V"
+_manques_q1 = int((_vi_q1 & _cancer_q1 & ~_alerte_q1).sum())
+_cancers_q1 = int((_vi_q1 & _cancer_q1).sum())
+_lesions_vi_q1 = int(_vi_q1.sum())
+_benignes_q1 = _lesions_vi_q1 - _cancers_q1
+_signales_q1 = _cancers_q1 - _manques_q1
+_fausses_q1 = int((_vi_q1 & ~_cancer_q1 & _alerte_q1).sum())
+
+
+def _taux_q1(garde):
+    return float((garde & _cancer_q1 & ~_alerte_q1).sum() / (garde & _cancer_q1).sum())
+
+
+_erreurs_q1 = [
+    checks.Mistake(_manques_q1 / _lesions_vi_q1, "mauvais dénominateur : vous avez divisé par "
+                   "toutes les lésions du phototype VI. Un cancer ne peut être manqué que s'il "
+                   "existe : divisez par les cancers."),
+    checks.Mistake(_fausses_q1 / _benignes_q1, "vous avez calculé le taux de faux positifs (les "
+                   "lésions bénignes signalées à tort) ; la question porte sur les cancers manqués."),
+    checks.Mistake(_signales_q1 / _cancers_q1, "vous avez calculé la sensibilité (les cancers "
+                   "signalés) ; le taux de faux négatifs est son complément : les cancers manqués."),
+    checks.Mistake(_manques_q1 / _benignes_q1, "mauvais dénominateur : vous avez divisé les "
+                   "cancers manqués par les lésions bénignes. Le groupe de départ est celui des cancers."),
+    checks.Mistake(_taux_q1(_cancer_q1 | ~_cancer_q1), "c'est le taux de tous les phototypes "
+                   "ensemble : la question porte sur le seul phototype VI."),
+    checks.Mistake(_manques_q1 / max(_signales_q1, 1), "vous avez divisé les cancers manqués par "
+                   "les cancers signalés : le dénominateur doit compter tous les cancers, signalés ou non."),
+    checks.Mistake(_cancers_q1 / max(_manques_q1, 1), "fraction à l'envers : vous avez divisé les "
+                   "cancers par les cancers manqués. Le taux met au numérateur les cancers manqués, "
+                   "au dénominateur tous les cancers."),
+    checks.Mistake(_taux_q1(_vi_q1 | _v_seul_q1), "c'est le taux du groupe V–VI : la question porte "
+                   "sur le seul phototype VI. Écrivez le calcul avec ses cancers manqués et ses "
+                   "cancers, pas un taux lu dans un tableau."),
+    checks.Mistake(_taux_q1(_v_seul_q1), "c'est le taux du seul phototype V : la question porte "
+                   "sur le phototype VI."),
+]
+checks.check_number(fnr_vi, name="fnr_vi", expected=_manques_q1 / _cancers_q1, decimals=3,
+                    bounds=(0, 1), mistakes=_erreurs_q1, points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="fnr_vi"
@@ -723,13 +793,19 @@ tableau_ecarts
 # intervalle « a à b » va de a, la plus petite valeur, à b, la plus grande.
 # </details>
 
-# %% answer="ecart_max_48"
+# %% answer="ecart_max_48" session="formative"
 ecart_max_48 = ...
 ### BEGIN SOLUTION
 ecart_max_48 = 5.2
 ### END SOLUTION
 
-# %% tests="ecart_max_48" points=1
+# %% answer="ecart_max_48" session="evaluation"
+ecart_max_48 = ...
+### BEGIN SOLUTION
+ecart_max_48 = round(ecarts[parts[-1]][2], 1)
+### END SOLUTION
+
+# %% tests="ecart_max_48" points=1 session="formative"
 # Vérification de la question 4a : exécutez cette cellule.
 checks.check_number(
     ecart_max_48,
@@ -784,21 +860,59 @@ checks.check_number(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="ecart_max_48"
+# %% mistake="ecart_max_48" session="formative"
 # message : c'est le plus petit écart compatible
 ecart_max_48 = -0.7
 
-# %% mistake="ecart_max_48"
+# %% mistake="ecart_max_48" session="formative"
 # message : c'est l'écart observé
 ecart_max_48 = 2.3
 
-# %% mistake="ecart_max_48"
+# %% mistake="ecart_max_48" session="formative"
 # message : c'est la ligne des données de l'éditeur
 ecart_max_48 = 13.2
 
-# %% mistake="ecart_max_48"
+# %% mistake="ecart_max_48" session="formative"
 # message : vous avez écrit une proportion
 ecart_max_48 = 0.052
+
+# %% tests="ecart_max_48" points=1 session="evaluation"
+# Vérification de la question 4a : exécutez cette cellule.
+checks.check_form(ecart_max_48, name="ecart_max_48", kind="number", decimals=1)
+### BEGIN HIDDEN TESTS
+import esn_teach.explorers as _melanges_q4a
+
+_v_q4a = _melanges_q4a.skin_variant(checks.student_seed("05", announce=False))
+_bas_q4a, _observe_q4a, _haut_q4a = _v_q4a.gap_high
+_erreurs_q4a = [
+    checks.Mistake(_bas_q4a, "c'est le plus petit écart compatible avec les données (la borne "
+                   "basse) ; la question demande le plus grand."),
+    checks.Mistake(_observe_q4a, "c'est l'écart observé (colonne « Écart ») : avec le hasard du "
+                   "test, un écart réel plus grand reste compatible avec les données. Cherchez jusqu'où."),
+    checks.Mistake(_v_q4a.gap_editor[2], "c'est la ligne des données de l'éditeur (8 %) ; lisez "
+                   "celle de 48 %."),
+    checks.Mistake(_haut_q4a / 100, "vous avez écrit une proportion : le tableau donne des points, "
+                   "recopiez le nombre tel quel."),
+]
+checks.check_number(ecart_max_48, name="ecart_max_48", expected=_haut_q4a, decimals=1,
+                    mistakes=_erreurs_q4a, points=1)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_max_48" session="evaluation"
+# message : c'est le plus petit écart compatible
+ecart_max_48 = round(ecarts[parts[-1]][1], 1)
+
+# %% mistake="ecart_max_48" session="evaluation"
+# message : c'est l'écart observé
+ecart_max_48 = round(ecarts[parts[-1]][0], 1)
+
+# %% mistake="ecart_max_48" session="evaluation"
+# message : c'est la ligne des données de l'éditeur
+ecart_max_48 = round(ecarts[part_editeur][2], 1)
+
+# %% mistake="ecart_max_48" session="evaluation"
+# message : vous avez écrit une proportion
+ecart_max_48 = round(ecarts[parts[-1]][2] / 100, 3)
 
 # %% [markdown]
 # ### Question 4b — Et l'écart, à 48 % ? (1 point)
@@ -819,13 +933,22 @@ ecart_max_48 = 0.052
 # Lisez les deux bornes de l'intervalle à 48 % : que veut dire chacune ?
 # </details>
 
-# %% answer="ecart_a_48"
+# %% answer="ecart_a_48" session="formative"
 ecart_a_48 = ...
 ### BEGIN SOLUTION
 ecart_a_48 = "l'écart est réduit, sans preuve qu'il soit effacé"
 ### END SOLUTION
 
-# %% tests="ecart_a_48" points=1
+# %% answer="ecart_a_48" session="evaluation"
+ecart_a_48 = ...
+### BEGIN SOLUTION
+if ecarts[parts[-1]][1] > 0:
+    ecart_a_48 = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
+else:
+    ecart_a_48 = "l'écart est réduit, sans preuve qu'il soit effacé"
+### END SOLUTION
+
+# %% tests="ecart_a_48" points=1 session="formative"
 # Vérification de la question 4b : exécutez cette cellule.
 checks.check_choice(
     ecart_a_48,
@@ -877,15 +1000,82 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="ecart_a_48"
+# %% mistake="ecart_a_48" session="formative"
 # message : ne pas pouvoir exclure un écart nul
 ecart_a_48 = "l'écart a disparu"
 
-# %% mistake="ecart_a_48"
+# %% mistake="ecart_a_48" session="formative"
 # message : vous avez lu l'écart sans son intervalle
 ecart_a_48 = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
 
-# %% mistake="ecart_a_48"
+# %% mistake="ecart_a_48" session="formative"
+# message : relisez la borne haute
+ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"
+
+# %% tests="ecart_a_48" points=1 session="evaluation"
+# Vérification de la question 4b : exécutez cette cellule.
+checks.check_form(
+    ecart_a_48,
+    name="ecart_a_48",
+    kind="choice",
+    options=[
+        "l'écart a disparu",
+        "l'écart est réduit, sans preuve qu'il soit effacé",
+        "l'écart est réduit, et l'intervalle prouve qu'il persiste",
+        "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
+    ],
+)
+### BEGIN HIDDEN TESTS
+import esn_teach.explorers as _melanges_q4b
+
+_persiste_q4b = _melanges_q4b.skin_variant(checks.student_seed("05", announce=False)).gap_persists
+_reduit_efface_q4b = "l'écart est réduit, sans preuve qu'il soit effacé"
+_reduit_persiste_q4b = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
+_erreurs_q4b = [
+    checks.Mistake("l'écart a disparu", (
+        "l'intervalle de l'écart à 48 % est tout entier au-dessus de 0 : l'écart n'a pas disparu"
+        if _persiste_q4b else
+        "ne pas pouvoir exclure un écart nul ne prouve pas que l'écart est nul : l'intervalle "
+        "contient aussi des écarts de plusieurs points (comme à la question 3)"
+    ) + " ; relisez les deux bornes de l'intervalle à 48 %."),
+    checks.Mistake(_reduit_efface_q4b if _persiste_q4b else _reduit_persiste_q4b, (
+        "à 48 %, la borne basse de l'intervalle de l'écart est au-dessus de 0 : les données "
+        "montrent qu'un écart persiste. Avant de conclure, regardez si l'intervalle de l'écart "
+        "contient 0."
+        if _persiste_q4b else
+        "vous avez lu l'écart sans son intervalle : à 48 %, regardez si l'intervalle de l'écart "
+        "contient 0 avant de dire qu'un écart persiste."
+    )),
+    checks.Mistake("l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
+                   "relisez la borne haute de l'intervalle à 48 % : elle dépasse 3 points, si bien "
+                   "qu'un écart de plus de 3 points reste compatible avec les données."),
+]
+checks.check_choice(
+    ecart_a_48,
+    name="ecart_a_48",
+    options=[
+        "l'écart a disparu",
+        _reduit_efface_q4b,
+        _reduit_persiste_q4b,
+        "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points",
+    ],
+    expected=_reduit_persiste_q4b if _persiste_q4b else _reduit_efface_q4b,
+    mistakes=_erreurs_q4b,
+)
+### END HIDDEN TESTS
+
+# %% mistake="ecart_a_48" session="evaluation"
+# message : relisez les deux bornes de l'intervalle à 48 %
+ecart_a_48 = "l'écart a disparu"
+
+# %% mistake="ecart_a_48" session="evaluation"
+# message : regardez si l'intervalle de l'écart contient 0
+if ecarts[parts[-1]][1] > 0:
+    ecart_a_48 = "l'écart est réduit, sans preuve qu'il soit effacé"
+else:
+    ecart_a_48 = "l'écart est réduit, et l'intervalle prouve qu'il persiste"
+
+# %% mistake="ecart_a_48" session="evaluation"
 # message : relisez la borne haute
 ecart_a_48 = "l'écart est réduit, et l'intervalle exclut un écart de plus de 3 points"
 
@@ -905,7 +1095,18 @@ display(melange)
 # %% [markdown]
 # ### D'où vient l'écart, et ce que les données ne règlent pas
 
-# %% [markdown] reveal="conclusion_equilibre"
+# %% [markdown] reveal="conclusion_equilibre" session="evaluation"
+# Sur le test équilibré, deux causes se mêlent. Les peaux foncées sont peu présentes dans
+# l'entraînement ; et notre générateur leur donne une autre présentation des cancers, qui se
+# lisent moins à la couleur, davantage à la forme : un **mécanisme inventé pour l'exercice**
+# (voir la fiche et le paragraphe suivant), pas un fait de dermatologie. Le taux suit
+# d'ailleurs la clarté de la peau autant que la représentation : comparez, dans le tableau par
+# groupe de la section 2, le taux des phototypes III–IV, pourtant nombreux dans l'entraînement
+# (25 % + 12 %), à celui des I–II. La cellule ci-dessous compte aussi les **fausses alertes**
+# de chaque groupe : baisser le seuil pour manquer moins de cancers chez les peaux foncées y
+# ajouterait des fausses alertes.
+
+# %% [markdown] reveal="conclusion_equilibre" session="formative"
 # Sur le test équilibré, deux causes se mêlent. Les peaux foncées sont peu présentes dans
 # l'entraînement ; et notre générateur leur donne une autre présentation des cancers, qui se
 # lisent moins à la couleur, davantage à la forme : un **mécanisme inventé pour l'exercice**
@@ -931,7 +1132,17 @@ for g, t in GROUPES.items():
 # compris), repliée : cliquez sur son titre pour la déplier.
 display(data_card(jeu))
 
-# %% [markdown] reveal="ecart_a_48"
+# %% [markdown] reveal="ecart_a_48" session="evaluation"
+# Ici, ajouter des peaux foncées a réduit l'écart ; l'intervalle à 48 % dit s'il en reste un.
+# Dans nos données (mécanisme inventé), la malignité se voit moins à la **couleur** sur peau
+# foncée, davantage à la **forme**, et un seul modèle linéaire ne s'adapte pas entièrement aux
+# deux. Des données plus variées peuvent aider sans suffire ; quand l'écart vient de
+# l'étiquetage, de la qualité des images ou de lésions plus difficiles à reconnaître, elles
+# peuvent ne rien changer. Dans l'explorateur, suivez aussi les taux des III–IV et des I–II :
+# un écart se réduit aussi quand le groupe le moins touché va moins bien. Lisez les deux taux,
+# pas seulement leur différence.
+
+# %% [markdown] reveal="ecart_a_48" session="formative"
 # Ici, ajouter des peaux foncées a réduit l'écart, sans garantir de l'effacer : dans nos
 # données (mécanisme inventé), la malignité se voit moins à la **couleur** sur peau foncée,
 # davantage à la **forme**, et un seul modèle linéaire ne s'adapte pas entièrement aux deux.
@@ -1000,7 +1211,15 @@ else:
         "correction)."
     )
 
-# %% [markdown] reveal="ecart_a_48"
+# %% [markdown] reveal="ecart_a_48" session="evaluation"
+# **Ce que le curseur change.** Il change l'entraînement **et** la validation qui fixe le
+# seuil. La cellule ci-dessus garde le modèle entraîné à 48 % mais choisit son seuil sur la
+# validation de l'éditeur : comparez les deux écarts, pour voir si c'est le seuil seul qui
+# réduit l'écart. Comparez aussi les fausses alertes des phototypes I–II : c'est là que se
+# lit le prix. Enfin, l'intervalle des questions 4a et 4b ne compte pas le hasard de
+# l'entraînement : d'un tirage à l'autre, l'écart à 48 % change (dernière ligne de la cellule).
+
+# %% [markdown] reveal="ecart_a_48" session="formative"
 # **Ce que le curseur change.** Il change l'entraînement **et** la validation qui fixe le
 # seuil. Avec le modèle entraîné à 48 % mais le seuil choisi sur la validation de l'éditeur,
 # l'écart reste du même ordre (cellule ci-dessus) : ce n'est pas le seuil seul qui le
@@ -1027,7 +1246,12 @@ fr_table(
     caption="Test de l'éditeur : taux de faux négatifs par phototype et taille",
 )
 
-# %% [markdown] reveal="conclusion_editeur"
+# %% [markdown] reveal="conclusion_editeur" session="evaluation"
+# Plus le sous-groupe est petit, plus l'intervalle grandit : comptez les cancers de chaque case
+# avant de lire un écart. Comme le test de l'éditeur entier pour les phototypes V–VI, de si
+# petits sous-groupes ne permettent de conclure ni à un écart, ni à son absence.
+
+# %% [markdown] reveal="conclusion_editeur" session="formative"
 # Plus le sous-groupe est petit, plus l'intervalle grandit. Aucun écart de ce tableau n'est interprétable : les intervalles se chevauchent. Comme le
 # test de l'éditeur entier pour les phototypes V–VI, ces petits sous-groupes ne permettent de
 # conclure ni à un écart, ni à son absence.
@@ -1331,6 +1555,13 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y} (résumés, pas
 # - Wilson EB. Probable inference, the law of succession, and statistical inference.
 #   *Journal of the American Statistical Association* 1927;22(158):209-212. Intervalle d'une
 #   proportion.
+
+# %% [markdown] session="formative"
 # - Données : synthétiques, générées par `esn_teach.datasets.make_skin_lesions` (graines
 #   `random_state=6`, 7 et 9) ; fiche : `esn_teach/datasets/cards/skin_lesions.md`. Jamais
 #   d'usage clinique.
+
+# %% [markdown] session="evaluation"
+# - Données : synthétiques, générées par `esn_teach.datasets.make_skin_lesions`, avec des
+#   graines tirées de votre identifiant (`esn_teach.explorers.skin_variant`) ; fiche :
+#   `esn_teach/datasets/cards/skin_lesions.md`. Jamais d'usage clinique.

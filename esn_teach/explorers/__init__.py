@@ -28,6 +28,8 @@ from esn_teach.explorers._skin_mix import (
     TrainingMixExplorer,
     missed_by_group,
     sensitivity_threshold,
+    SkinVariant,
+    skin_variant,
     train_on_mix,
     training_mix_grid,
 )
@@ -57,6 +59,8 @@ __all__ = [
     "sensitivity_threshold",
     "site_alert_stats",
     "team_accuracy",
+    "SkinVariant",
+    "skin_variant",
     "train_on_mix",
     "training_mix_grid",
 ]

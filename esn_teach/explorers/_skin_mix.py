@@ -35,6 +35,8 @@ from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
 
 __all__ = [
+    "SkinVariant",
+    "skin_variant",
     "DEFAULT_V_VI_SHARE",
     "OVERALL",
     "TYPE_GROUPS",
@@ -577,3 +579,145 @@ class TrainingMixExplorer:
 
     def _ipython_display_(self) -> None:
         show_explorer(self.widget)
+
+
+def _gap_points(counts: pd.DataFrame) -> tuple[float, float, float]:
+    """Gap of false-negative rates, V-VI minus I-II, and its 95 % interval, in points."""
+    dark, light = counts.loc["V–VI"], counts.loc["I–II"]
+    gap = dark["fnr"] - light["fnr"]
+    error = (
+        dark["fnr"] * (1 - dark["fnr"]) / dark["cancers"]
+        + light["fnr"] * (1 - light["fnr"]) / light["cancers"]
+    ) ** 0.5
+    return (
+        float(100 * (gap - _Z95 * error)),
+        float(100 * gap),
+        float(100 * (gap + _Z95 * error)),
+    )
+
+
+@dataclass(frozen=True)
+class SkinVariant:
+    """One student's cases for module 05's evaluated session (see :func:`skin_variant`).
+
+    Attributes
+    ----------
+    seed : int
+        The training seed (``GRAINE``); the balanced test uses ``seed + 1``.
+    editor_test_seed : int
+        The seed of the vendor's test set (``GRAINE_TEST_EDITEUR``).
+    gap_editor, gap_high : tuple of 3 floats
+        Gap V-VI minus I-II on the balanced test (low bound, gap, high bound, in
+        points), with the vendor's share and with the highest share.
+    gap_persists : bool
+        Whether the interval of the gap at the highest share lies above 0.
+    """
+
+    seed: int
+    editor_test_seed: int
+    gap_editor: tuple[float, float, float]
+    gap_high: tuple[float, float, float]
+    gap_persists: bool
+
+
+def skin_variant(
+    student_seed: int,
+    *,
+    editor_share: float = 0.08,
+    high_share: float = V_VI_SHARES[-1],
+    n_train: int = 10_000,
+    n_validation: int = 5_000,
+    n_test: int = 12_000,
+    n_editor_test: int = 2_000,
+    sensitivity: float = 0.9,
+    max_tries: int = 200,
+) -> SkinVariant:
+    """Draw a student's seeds for module 05, keeping the situation its questions read.
+
+    Candidate seeds come from ``numpy.random.default_rng(student_seed)``; a
+    training seed is kept when, on the balanced test (``seed + 1``), the model
+    trained with ``editor_share`` misses more than ``1 - sensitivity`` of the
+    cancers, the V-VI and I-II intervals are clearly apart (hundreds of cancers
+    each), the gap at ``high_share`` is below the lower bound of the gap at
+    ``editor_share`` and its interval reaches beyond 4 points, with 0 either
+    clearly inside it or clearly below it (0.3 and 0.5 point margins). A vendor's
+    test seed is kept when its V-VI cancers are a handful (at most 40, light
+    types over five times as many), each group's rate lies inside the other's
+    interval, the interval of the gap reaches beyond 5 points on each side, and
+    its overall rate is typical (8 to 12 %, interval holding ``1 - sensitivity``).
+
+    Parameters
+    ----------
+    student_seed : int
+        From :func:`esn_teach.checks.student_seed`.
+    editor_share, high_share, n_train, n_validation, n_test, n_editor_test, sensitivity
+        The module's settings.
+    max_tries : int, default=200
+        Candidates tried for each seed before giving up.
+
+    Returns
+    -------
+    SkinVariant
+
+    Raises
+    ------
+    RuntimeError
+        If no candidate fits within ``max_tries``.
+    """
+    check_finite_scalar(student_seed, "student_seed", numbers.Integral, min_val=0)
+    rng = np.random.default_rng(int(student_seed))
+    settings = dict(n_train=n_train, n_validation=n_validation, sensitivity=sensitivity)
+    for _ in range(max_tries):
+        seed = int(rng.integers(100, 2**30))
+        test = make_skin_lesions(
+            n_samples=n_test, type_shares=[1] * 6, random_state=seed + 1
+        ).frame
+        editor = train_on_mix(editor_share, random_state=seed, **settings)
+        counts = missed_by_group(editor.model, editor.threshold, test)
+        dark, light = counts.loc["V–VI"], counts.loc["I–II"]
+        dark_low, dark_high = proportion_ci(int(dark["missed"]), int(dark["cancers"]))
+        light_low, light_high = proportion_ci(int(light["missed"]), int(light["cancers"]))
+        if not (
+            counts.loc[OVERALL, "fnr"] > 1 - sensitivity
+            and dark_low > light_high + 0.02
+            and min(dark["cancers"], light["cancers"]) >= 200
+            and max(dark_high - dark_low, light_high - light_low) < dark["fnr"] - light["fnr"]
+        ):
+            continue
+        high = train_on_mix(high_share, random_state=seed, **settings)
+        gap_editor = _gap_points(counts)
+        gap_high = _gap_points(missed_by_group(high.model, high.threshold, test))
+        if not (gap_high[1] < gap_editor[0] and gap_high[2] > 4.0):
+            continue
+        if -0.3 <= gap_high[0] <= 0.5:
+            continue
+        break
+    else:
+        raise RuntimeError("skin_variant : aucune graine d'entraînement ne convient.")
+    for _ in range(max_tries):
+        editor_test_seed = int(rng.integers(100, 2**30))
+        lesions = make_skin_lesions(n_samples=n_editor_test, random_state=editor_test_seed).frame
+        counts = missed_by_group(editor.model, editor.threshold, lesions)
+        dark, light = counts.loc["V–VI"], counts.loc["I–II"]
+        light_cancers = int(
+            (lesions["malignant"].astype(bool) & lesions["fitzpatrick"].astype(str).isin(
+                ["I", "II", "III"]
+            )).sum()
+        )
+        if not (0 < dark["cancers"] <= 40 and light_cancers > 5 * dark["cancers"]):
+            continue
+        dark_low, dark_high = proportion_ci(int(dark["missed"]), int(dark["cancers"]))
+        light_low, light_high = proportion_ci(int(light["missed"]), int(light["cancers"]))
+        gap_low, _, gap_high_bound = _gap_points(counts)
+        overall = counts.loc[OVERALL]
+        low, up = proportion_ci(int(overall["missed"]), int(overall["cancers"]))
+        if (
+            dark_low < light["fnr"] < dark_high
+            and light_low < dark["fnr"] < light_high
+            and gap_low < -5
+            and gap_high_bound > 5
+            and 0.08 <= overall["fnr"] <= 0.12
+            and low < 1 - sensitivity < up
+        ):
+            return SkinVariant(seed, editor_test_seed, gap_editor, gap_high, gap_high[0] > 0)
+    raise RuntimeError("skin_variant : aucune graine du test de l'éditeur ne convient.")

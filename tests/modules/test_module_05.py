@@ -165,3 +165,70 @@ def test_question_4_key_gap_clearly_reduced_and_its_interval_at_48_percent_holds
     # « l'intervalle exclut un écart de plus de 3 points » is wrong: the upper bound is
     # clearly above 3 points (not a matter of reading its decimal).
     assert 100 * high_48 > 4.0, high_48
+
+
+# Evaluated session: each student's own cases (``checks.student_seed("05")``).
+
+_IDENTIFIERS = ("etu01", "etu02", "etu03", "etu04", "etu05", "etu06")
+
+
+def _variant_answers(monkeypatch, identifier: str) -> tuple[float, float, bool]:
+    """fnr_vi, ecart_max_48 and whether the gap persists at 48 %, for one identifier."""
+    from esn_teach import checks
+    from esn_teach.explorers import skin_variant
+
+    monkeypatch.setenv("ESN_TEACH_STUDENT", identifier)
+    variant = skin_variant(checks.student_seed("05", announce=False))
+    editor = train_on_mix(
+        0.08, n_train=10_000, n_validation=5_000, sensitivity=0.9, random_state=variant.seed
+    )
+    balanced = make_skin_lesions(
+        n_samples=12_000, type_shares=[1] * 6, random_state=variant.seed + 1
+    ).frame
+    missed, cancers = _rates(editor.model, editor.threshold, balanced, ["VI"])
+    return missed / cancers, variant.gap_high[2], variant.gap_persists
+
+
+def test_evaluated_session_answers_vary_across_students_and_stay_sensible(monkeypatch):
+    answers = [_variant_answers(monkeypatch, i) for i in _IDENTIFIERS]
+    fnr = {round(a[0], 3) for a in answers}
+    high = {round(a[1], 1) for a in answers}
+    assert len(fnr) >= 4 and len(high) >= 4, (fnr, high)
+    assert all(0.05 < a[0] < 0.4 for a in answers), answers
+    # The upper bound at 48 % stays above 4 points and below the gap's range at 8 %.
+    assert all(4.0 < a[1] < 15 for a in answers), answers
+
+
+def test_evaluated_session_keeps_the_situation_its_choice_keys_read(monkeypatch):
+    from esn_teach import checks
+    from esn_teach.explorers import skin_variant
+
+    for identifier in _IDENTIFIERS[:3]:
+        monkeypatch.setenv("ESN_TEACH_STUDENT", identifier)
+        variant = skin_variant(checks.student_seed("05", announce=False))
+        low_8, _, _ = variant.gap_editor
+        low_48, gap_48, high_48 = variant.gap_high
+        assert gap_48 < low_8 and high_48 > 4.0, variant
+        assert low_48 > 0.5 or low_48 < -0.3, variant
+        assert variant.gap_persists == (low_48 > 0)
+        editor = train_on_mix(
+            0.08, n_train=10_000, n_validation=5_000, sensitivity=0.9, random_state=variant.seed
+        )
+        editor_test = make_skin_lesions(n_samples=2_000, random_state=variant.editor_test_seed)
+        dark = _rates(editor.model, editor.threshold, editor_test.frame, ["V", "VI"])
+        light = _rates(editor.model, editor.threshold, editor_test.frame, ["I", "II"])
+        dark_low, dark_high = proportion_ci(*dark)
+        light_low, light_high = proportion_ci(*light)
+        assert dark[1] <= 40
+        assert dark_low < light[0] / light[1] < dark_high
+        assert light_low < dark[0] / dark[1] < light_high
+
+
+def test_the_evaluated_draw_cell_matches_the_library():
+    """The notebook's evaluation cell takes its seeds from ``skin_variant``, as the hidden
+    tests do; the formative cell keeps seeds 6 and 9."""
+    text = SOURCE.read_text(encoding="utf-8")
+    cell = text.split('# %% session="evaluation" jupyter={"source_hidden": true}')[1].split("# %%")[0]
+    assert '_variante = skin_variant(checks.student_seed("05"))' in cell
+    assert "GRAINE, GRAINE_TEST_EDITEUR = _variante.seed, _variante.editor_test_seed" in cell
+    assert _constant("GRAINE") == 6 and _constant("GRAINE_TEST_EDITEUR") == 9
