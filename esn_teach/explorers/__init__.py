@@ -25,10 +25,10 @@ from esn_teach.explorers._legal_path import LegalPathExplorer
 from esn_teach.explorers._oximetry import GroupAlarmStats, OximetryExplorer
 from esn_teach.explorers._site_alert import SiteAlertExplorer, SiteAlertStats, site_alert_stats
 from esn_teach.explorers._skin_mix import (
+    SkinVariant,
     TrainingMixExplorer,
     missed_by_group,
     sensitivity_threshold,
-    SkinVariant,
     skin_variant,
     train_on_mix,
     training_mix_grid,
@@ -51,6 +51,7 @@ __all__ = [
     "OximetryExplorer",
     "SiteAlertExplorer",
     "SiteAlertStats",
+    "SkinVariant",
     "ThresholdExplorer",
     "TrainingMixExplorer",
     "forced_fpr",
@@ -58,9 +59,8 @@ __all__ = [
     "selection_by_group",
     "sensitivity_threshold",
     "site_alert_stats",
-    "team_accuracy",
-    "SkinVariant",
     "skin_variant",
+    "team_accuracy",
     "train_on_mix",
     "training_mix_grid",
 ]

@@ -35,17 +35,17 @@ from esn_teach.explorers._table import new_table_id, styled_table
 from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style
 
 __all__ = [
-    "SkinVariant",
-    "skin_variant",
     "DEFAULT_V_VI_SHARE",
     "OVERALL",
     "TYPE_GROUPS",
     "V_VI_SHARES",
     "MixModel",
+    "SkinVariant",
     "TrainingMixExplorer",
     "fit_lesion_model",
     "missed_by_group",
     "sensitivity_threshold",
+    "skin_variant",
     "train_on_mix",
     "training_mix",
     "training_mix_grid",
@@ -669,9 +669,7 @@ def skin_variant(
     settings = dict(n_train=n_train, n_validation=n_validation, sensitivity=sensitivity)
     for _ in range(max_tries):
         seed = int(rng.integers(100, 2**30))
-        test = make_skin_lesions(
-            n_samples=n_test, type_shares=[1] * 6, random_state=seed + 1
-        ).frame
+        test = make_skin_lesions(n_samples=n_test, type_shares=[1] * 6, random_state=seed + 1).frame
         editor = train_on_mix(editor_share, random_state=seed, **settings)
         counts = missed_by_group(editor.model, editor.threshold, test)
         dark, light = counts.loc["V–VI"], counts.loc["I–II"]
@@ -700,9 +698,10 @@ def skin_variant(
         counts = missed_by_group(editor.model, editor.threshold, lesions)
         dark, light = counts.loc["V–VI"], counts.loc["I–II"]
         light_cancers = int(
-            (lesions["malignant"].astype(bool) & lesions["fitzpatrick"].astype(str).isin(
-                ["I", "II", "III"]
-            )).sum()
+            (
+                lesions["malignant"].astype(bool)
+                & lesions["fitzpatrick"].astype(str).isin(["I", "II", "III"])
+            ).sum()
         )
         if not (0 < dark["cancers"] <= 40 and light_cancers > 5 * dark["cancers"]):
             continue

@@ -228,7 +228,9 @@ def test_the_evaluated_draw_cell_matches_the_library():
     """The notebook's evaluation cell takes its seeds from ``skin_variant``, as the hidden
     tests do; the formative cell keeps seeds 6 and 9."""
     text = SOURCE.read_text(encoding="utf-8")
-    cell = text.split('# %% session="evaluation" jupyter={"source_hidden": true}')[1].split("# %%")[0]
+    cell = text.split('# %% session="evaluation" jupyter={"source_hidden": true}')[1].split("# %%")[
+        0
+    ]
     assert '_variante = skin_variant(checks.student_seed("05"))' in cell
     assert "GRAINE, GRAINE_TEST_EDITEUR = _variante.seed, _variante.editor_test_seed" in cell
     assert _constant("GRAINE") == 6 and _constant("GRAINE_TEST_EDITEUR") == 9
