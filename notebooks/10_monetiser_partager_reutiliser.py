@@ -70,6 +70,15 @@ for point in (
 ):
     print("  -", point)
 
+# %% session="evaluation"
+# L'ordre des options de chaque question est tiré à partir de votre identifiant : exécutez
+# cette cellule.
+import textwrap
+
+import numpy as np
+
+GRAINE = checks.student_seed("10")
+
 # %% [markdown]
 # ## Une question de chercheur
 #
@@ -129,7 +138,8 @@ for point in (
 #
 # Trois de ces informations sont des données de santé au sens du RGPD ; une seule ne l'est
 # pas. Laquelle ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
-#
+
+# %% [markdown] session="formative"
 # - **a.** Le bulletin de l'agence régionale de santé : « 3 cas de tuberculose déclarés cette
 #   année dans le département », sans autre précision.
 # - **b.** Le bulletin d'un village de 80 habitants, qui signale un cas de tuberculose « chez
@@ -138,7 +148,30 @@ for point in (
 #   commandés sur le site de sa pharmacie.
 # - **d.** Le tableau des séjours d'un hôpital, où chaque nom de patient est remplacé par un
 #   code ; l'hôpital sait qui est derrière chaque code.
-#
+
+# %% [markdown] session="evaluation"
+# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les options de la question 1, dans l'ordre tiré
+# pour votre copie. Exécutez-le (Maj + Entrée).
+OPTIONS_Q1 = [
+    "Le bulletin de l'agence régionale de santé : « 3 cas de tuberculose déclarés cette année "
+    "dans le département », sans autre précision.",
+    "Le bulletin d'un village de 80 habitants, qui signale un cas de tuberculose « chez notre "
+    "doyenne », sans la nommer.",
+    "Le nom, l'adresse et la liste des médicaments sans ordonnance qu'un client a commandés "
+    "sur le site de sa pharmacie.",
+    "Le tableau des séjours d'un hôpital, où chaque nom de patient est remplacé par un code ; "
+    "l'hôpital sait qui est derrière chaque code.",
+]
+ordre_q1 = np.random.default_rng([GRAINE, 1]).permutation(len(OPTIONS_Q1))
+lettre_q1 = {}
+for lettre, numero in zip("abcd", ordre_q1, strict=True):
+    lettre_q1["abcd"[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q1[numero]}", width=92, subsequent_indent="   "))
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Une donnée de santé est une donnée personnelle qui dit quelque chose de la **santé** de la
@@ -153,13 +186,19 @@ for point in (
 # santé à elle**.
 # </details>
 
-# %% answer="intrus"
+# %% answer="intrus" session="formative"
 intrus = ...
 ### BEGIN SOLUTION
 intrus = "a"
 ### END SOLUTION
 
-# %% tests="intrus" points=2
+# %% answer="intrus" session="evaluation"
+intrus = ...
+### BEGIN SOLUTION
+intrus = lettre_q1["a"]
+### END SOLUTION
+
+# %% tests="intrus" points=2 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_choice(
     intrus,
@@ -203,17 +242,45 @@ checks.check_choice(
 checks.check_choice(intrus, name="intrus", options=["a", "b", "c", "d"], expected="a")
 ### END HIDDEN TESTS
 
-# %% mistake="intrus"
+# %% mistake="intrus" session="formative"
 # message : même sans ordonnance
 intrus = "c"
 
-# %% mistake="intrus"
+# %% mistake="intrus" session="formative"
 # message : la doyenne d'un village de 80 habitants est reconnue de tous
 intrus = "b"
 
-# %% mistake="intrus"
+# %% mistake="intrus" session="formative"
 # message : considérant 26
 intrus = "D"
+
+# %% tests="intrus" points=2 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_form(intrus, name="intrus", kind="choice", options=["a", "b", "c", "d"])
+### BEGIN HIDDEN TESTS
+rang_q1 = np.random.default_rng([checks.student_seed("10", announce=False), 1]).permutation(4)
+nouvelle_q1 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q1)}
+checks.check_choice(
+    intrus, name="intrus", options=["a", "b", "c", "d"], expected=nouvelle_q1["a"],
+    mistakes=[
+        checks.Mistake(nouvelle_q1["b"], "sans son nom, la doyenne d'un village de 80 habitants est reconnue de tous : elle est identifiable (RGPD, article 4, point 1 : identifiée « directement ou indirectement »), et l'on apprend sa maladie. C'est une donnée personnelle qui révèle son état de santé : une donnée de santé."),
+        checks.Mistake(nouvelle_q1["c"], "une commande de médicaments, même sans ordonnance, rattachée au nom du client révèle des informations sur sa santé : c'est une donnée de santé (Cour de justice de l'Union européenne, arrêt du 4 octobre 2024, C-21/23)."),
+        checks.Mistake(nouvelle_q1["d"], "un code à la place du nom ne rend pas les données anonymes : l'hôpital sait qui est derrière chaque code ; le patient reste identifiable, et ses séjours révèlent sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26)."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="intrus" session="evaluation"
+# message : même sans ordonnance
+intrus = lettre_q1["c"]
+
+# %% mistake="intrus" session="evaluation"
+# message : la doyenne d'un village de 80 habitants est reconnue de tous
+intrus = lettre_q1["b"]
+
+# %% mistake="intrus" session="evaluation"
+# message : considérant 26
+intrus = lettre_q1["d"]
 
 # %% [markdown]
 # ## Étape 2 sur 5 — Sur quel fondement ?
@@ -261,7 +328,8 @@ intrus = "D"
 # > « L'article 9(2)(h) du RGPD, l'exception des soins ; il ne faut rien d'autre. »
 #
 # A-t-elle raison ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
-#
+
+# %% [markdown] session="formative"
 # - **a.** Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que
 #   les autres données personnelles.
 # - **b.** Non : cette exception permet de toucher à des données de santé ; le traitement
@@ -270,7 +338,30 @@ intrus = "D"
 #   chaque patient, l'exception 9(2)(a).
 # - **d.** Oui : l'exception des soins est la base légale propre aux professionnels de santé
 #   tenus au secret.
-#
+
+# %% [markdown] session="evaluation"
+# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les options de la question 2, dans l'ordre tiré
+# pour votre copie. Exécutez-le (Maj + Entrée).
+OPTIONS_Q2 = [
+    "Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que les "
+    "autres données personnelles.",
+    "Non : cette exception permet de toucher à des données de santé ; le traitement doit aussi "
+    "relever de l'article 6.",
+    "Non : pour des données de santé, il faut en plus le consentement explicite de chaque "
+    "patient, l'exception 9(2)(a).",
+    "Oui : l'exception des soins est la base légale propre aux professionnels de santé tenus "
+    "au secret.",
+]
+ordre_q2 = np.random.default_rng([GRAINE, 2]).permutation(len(OPTIONS_Q2))
+lettre_q2 = {}
+for lettre, numero in zip("abcd", ordre_q2, strict=True):
+    lettre_q2["abcd"[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q2[numero]}", width=92, subsequent_indent="   "))
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Combien de conditions faut-il réunir pour traiter une donnée de santé ? Lesquelles la
@@ -284,13 +375,19 @@ intrus = "D"
 # option à ce passage.
 # </details>
 
-# %% answer="fondement_soins"
+# %% answer="fondement_soins" session="formative"
 fondement_soins = ...
 ### BEGIN SOLUTION
 fondement_soins = "b"
 ### END SOLUTION
 
-# %% tests="fondement_soins" points=2
+# %% answer="fondement_soins" session="evaluation"
+fondement_soins = ...
+### BEGIN SOLUTION
+fondement_soins = lettre_q2["b"]
+### END SOLUTION
+
+# %% tests="fondement_soins" points=2 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choice(
     fondement_soins,
@@ -336,17 +433,45 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="fondement_soins"
+# %% mistake="fondement_soins" session="formative"
 # message : l'article 9 ne remplace pas l'article 6
 fondement_soins = "a"
 
-# %% mistake="fondement_soins"
+# %% mistake="fondement_soins" session="formative"
 # message : vous confondez deux consentements
 fondement_soins = "C"
 
-# %% mistake="fondement_soins"
+# %% mistake="fondement_soins" session="formative"
 # message : n'est pas une base légale
 fondement_soins = "d"
+
+# %% tests="fondement_soins" points=2 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_form(fondement_soins, name="fondement_soins", kind="choice", options=["a", "b", "c", "d"])
+### BEGIN HIDDEN TESTS
+rang_q2 = np.random.default_rng([checks.student_seed("10", announce=False), 2]).permutation(4)
+nouvelle_q2 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q2)}
+checks.check_choice(
+    fondement_soins, name="fondement_soins", options=["a", "b", "c", "d"], expected=nouvelle_q2["b"],
+    mistakes=[
+        checks.Mistake(nouvelle_q2["a"], "l'article 9 ne remplace pas l'article 6, il s'y ajoute : un traitement de données de santé doit remplir une condition de chacun des deux articles (Cour de justice, arrêt du 21 décembre 2023, C-667/21)."),
+        checks.Mistake(nouvelle_q2["c"], "vous confondez deux consentements. Le consentement au traitement des données (RGPD, 9(2)(a)) n'est pas la condition pour traiter les données des patients qu'on soigne : l'exception des soins (h) lève déjà l'interdiction. Le consentement aux soins (CSP, L1111-4) est une autre règle, qui reste due. Ce qui manque dans la réponse de la maison de santé est d'une autre nature."),
+        checks.Mistake(nouvelle_q2["d"], "une exception de l'article 9(2), même celle des soins, n'est pas une base légale : elle lève l'interdiction, mais ne dit pas à quel titre le traitement est licite (Cour de justice, arrêt du 21 décembre 2023, C-667/21)."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="fondement_soins" session="evaluation"
+# message : l'article 9 ne remplace pas l'article 6
+fondement_soins = lettre_q2["a"]
+
+# %% mistake="fondement_soins" session="evaluation"
+# message : vous confondez deux consentements
+fondement_soins = lettre_q2["c"]
+
+# %% mistake="fondement_soins" session="evaluation"
+# message : n'est pas une base légale
+fondement_soins = lettre_q2["d"]
 
 # %% [markdown]
 # ### Réutiliser des données pour la recherche : la cohorte du CHU
@@ -370,7 +495,8 @@ fondement_soins = "d"
 #
 # Les résultats seront publiés dans une revue. Le CHU a une base légale, sa mission d'intérêt
 # public. Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
-#
+
+# %% [markdown] session="formative"
 # - **a.** 9(2)(h) : les données viennent des dossiers de soins du CHU, où ses soignants les
 #   ont recueillies.
 # - **b.** 9(2)(j) : une étude dont les résultats sont publiés dans une revue n'a ni accord ni
@@ -379,7 +505,30 @@ fondement_soins = "d"
 #   dossiers relève de l'intérêt public.
 # - **d.** 9(2)(j) : le but n'est plus de soigner ces patients mais de produire des
 #   connaissances scientifiques.
-#
+
+# %% [markdown] session="evaluation"
+# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les options de la question 3, dans l'ordre tiré
+# pour votre copie. Exécutez-le (Maj + Entrée).
+OPTIONS_Q3 = [
+    "9(2)(h) : les données viennent des dossiers de soins du CHU, où ses soignants les ont "
+    "recueillies.",
+    "9(2)(j) : une étude dont les résultats sont publiés dans une revue n'a ni accord ni "
+    "formalité à demander.",
+    "9(2)(i) : le CHU est un établissement public, donc toute étude faite sur ses dossiers "
+    "relève de l'intérêt public.",
+    "9(2)(j) : le but n'est plus de soigner ces patients mais de produire des connaissances "
+    "scientifiques.",
+]
+ordre_q3 = np.random.default_rng([GRAINE, 3]).permutation(len(OPTIONS_Q3))
+lettre_q3 = {}
+for lettre, numero in zip("abcd", ordre_q3, strict=True):
+    lettre_q3["abcd"[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q3[numero]}", width=92, subsequent_indent="   "))
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Avant de choisir, écrivez en une phrase le but de ce traitement, tel que le dit l'énoncé.
@@ -394,13 +543,19 @@ fondement_soins = "d"
 # option, si la conclusion **et** la raison sont justes.
 # </details>
 
-# %% answer="exception_recherche"
+# %% answer="exception_recherche" session="formative"
 exception_recherche = ...
 ### BEGIN SOLUTION
 exception_recherche = "d"
 ### END SOLUTION
 
-# %% tests="exception_recherche" points=2
+# %% answer="exception_recherche" session="evaluation"
+exception_recherche = ...
+### BEGIN SOLUTION
+exception_recherche = lettre_q3["d"]
+### END SOLUTION
+
+# %% tests="exception_recherche" points=2 session="formative"
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_choice(
     exception_recherche,
@@ -447,17 +602,45 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="exception_recherche"
+# %% mistake="exception_recherche" session="formative"
 # message : le but du nouveau traitement qui compte
 exception_recherche = "a"
 
-# %% mistake="exception_recherche"
+# %% mistake="exception_recherche" session="formative"
 # message : la raison est fausse
 exception_recherche = "B"
 
-# %% mistake="exception_recherche"
+# %% mistake="exception_recherche" session="formative"
 # message : vise des motifs d'intérêt public prévus par une
 exception_recherche = " c "
+
+# %% tests="exception_recherche" points=2 session="evaluation"
+# Vérification de la question 3 : exécutez cette cellule.
+checks.check_form(exception_recherche, name="exception_recherche", kind="choice", options=["a", "b", "c", "d"])
+### BEGIN HIDDEN TESTS
+rang_q3 = np.random.default_rng([checks.student_seed("10", announce=False), 3]).permutation(4)
+nouvelle_q3 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q3)}
+checks.check_choice(
+    exception_recherche, name="exception_recherche", options=["a", "b", "c", "d"], expected=nouvelle_q3["d"],
+    mistakes=[
+        checks.Mistake(nouvelle_q3["a"], "l'exception des soins (h) couvre la prise en charge du patient lui-même, par des professionnels tenus au secret. D'où viennent les données ne décide pas : c'est le but du nouveau traitement qui compte, et ici on ne soigne plus ces patients."),
+        checks.Mistake(nouvelle_q3["b"], "la raison est fausse : hors études internes (menées par les soignants qui suivent les patients, pour leur seul usage), une recherche sur des données de santé demande une formalité auprès de la CNIL et l'information des patients, publiée ou non. Qui mène celle-ci ?"),
+        checks.Mistake(nouvelle_q3["c"], "être un établissement public ne fait pas de chacune de ses études un motif de santé publique : l'exception (i) vise des motifs d'intérêt public prévus par une loi, « tels que » les menaces transfrontalières graves ou la qualité et la sécurité des soins et des médicaments (la vigilance). Relisez le tableau de l'étape 2 : quelle exception correspond au but de cette étude-ci ?"),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="exception_recherche" session="evaluation"
+# message : le but du nouveau traitement qui compte
+exception_recherche = lettre_q3["a"]
+
+# %% mistake="exception_recherche" session="evaluation"
+# message : la raison est fausse
+exception_recherche = lettre_q3["b"]
+
+# %% mistake="exception_recherche" session="evaluation"
+# message : vise des motifs d'intérêt public prévus par une
+exception_recherche = lettre_q3["c"]
 
 # %% [markdown]
 # ## Étape 3 sur 5 — Qui héberge les données ?
@@ -490,7 +673,8 @@ exception_recherche = " c "
 #
 # Laquelle de ces solutions est permise (avec, dans tous les cas, un contrat de
 # sous-traitance) ? Répondez `"a"`, `"b"`, `"c"`, `"d"` ou `"e"`.
-#
+
+# %% [markdown] session="formative"
 # - **a.** Prendre un autre éditeur, certifié HDS celui-là, et informer ses patients de cet
 #   hébergement.
 # - **b.** Garder cet éditeur, si chaque patient signe un accord écrit pour y stocker son
@@ -501,7 +685,30 @@ exception_recherche = " c "
 #   cabinet.
 # - **e.** Garder cet éditeur le temps qu'il soit certifié HDS, en informant ses patients de
 #   cet hébergement.
-#
+
+# %% [markdown] session="evaluation"
+# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les options de la question 4, dans l'ordre tiré
+# pour votre copie. Exécutez-le (Maj + Entrée).
+OPTIONS_Q4 = [
+    "Prendre un autre éditeur, certifié HDS celui-là, et informer ses patients de cet "
+    "hébergement.",
+    "Garder cet éditeur, si chaque patient signe un accord écrit pour y stocker son dossier.",
+    "Garder cet éditeur : contrat, chiffrement et serveurs dans l'Union européenne suffisent.",
+    "Renoncer : la loi interdit de confier des dossiers de soins à une entreprise hors du "
+    "cabinet.",
+    "Garder cet éditeur le temps qu'il soit certifié HDS, en informant ses patients de cet "
+    "hébergement.",
+]
+ordre_q4 = np.random.default_rng([GRAINE, 4]).permutation(len(OPTIONS_Q4))
+lettre_q4 = {}
+for lettre, numero in zip("abcde", ordre_q4, strict=True):
+    lettre_q4["abcde"[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q4[numero]}", width=92, subsequent_indent="   "))
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Relisez le premier paragraphe de l'étape 3 : la loi interdit-elle de confier les dossiers à
@@ -515,13 +722,19 @@ exception_recherche = " c "
 # suivante une autre, envers les patients. Pour chaque solution, vérifiez les deux.
 # </details>
 
-# %% answer="hebergeur_kine"
+# %% answer="hebergeur_kine" session="formative"
 hebergeur_kine = ...
 ### BEGIN SOLUTION
 hebergeur_kine = "a"
 ### END SOLUTION
 
-# %% tests="hebergeur_kine" points=2
+# %% answer="hebergeur_kine" session="evaluation"
+hebergeur_kine = ...
+### BEGIN SOLUTION
+hebergeur_kine = lettre_q4["a"]
+### END SOLUTION
+
+# %% tests="hebergeur_kine" points=2 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_choice(
     hebergeur_kine,
@@ -574,21 +787,54 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="hebergeur_kine"
+# %% mistake="hebergeur_kine" session="formative"
 # message : n'interdit pas de confier des dossiers de soins
 hebergeur_kine = "d"
 
-# %% mistake="hebergeur_kine"
+# %% mistake="hebergeur_kine" session="formative"
 # message : l'accord écrit de chaque patient
 hebergeur_kine = "b"
 
-# %% mistake="hebergeur_kine"
+# %% mistake="hebergeur_kine" session="formative"
 # message : mais tout cela n'est pas suffisant
 hebergeur_kine = " C "
 
-# %% mistake="hebergeur_kine"
+# %% mistake="hebergeur_kine" session="formative"
 # message : même pour un temps
 hebergeur_kine = "e"
+
+# %% tests="hebergeur_kine" points=2 session="evaluation"
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_form(hebergeur_kine, name="hebergeur_kine", kind="choice", options=["a", "b", "c", "d", "e"])
+### BEGIN HIDDEN TESTS
+rang_q4 = np.random.default_rng([checks.student_seed("10", announce=False), 4]).permutation(5)
+nouvelle_q4 = {"abcde"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q4)}
+checks.check_choice(
+    hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d", "e"], expected=nouvelle_q4["a"],
+    mistakes=[
+        checks.Mistake(nouvelle_q4["b"], "la loi ne subordonne pas l'hébergement à l'accord écrit de chaque patient, et un accord ne dispenserait l'éditeur de rien : c'est à l'éditeur lui-même qu'il manque quelque chose (relisez l'étape 3)."),
+        checks.Mistake(nouvelle_q4["c"], "le contrat de sous-traitance (RGPD, article 28) est nécessaire, le chiffrement et des serveurs dans l'Union sont de bonnes mesures de sécurité, mais tout cela n'est pas suffisant : le code de la santé publique ajoute une exigence pour qui héberge des données de soins pour le compte d'un autre (relisez l'étape 3)."),
+        checks.Mistake(nouvelle_q4["d"], "la loi n'interdit pas de confier des dossiers de soins à un prestataire : elle l'encadre. Relisez l'étape 3 : à quelles conditions un prestataire peut-il héberger ces données pour le compte du cabinet ? Savoir dire « oui, à ces conditions » fait partie du métier."),
+        checks.Mistake(nouvelle_q4["e"], "l'obligation vaut dès le premier jour : tant qu'il n'est pas certifié HDS, l'éditeur ne peut pas héberger ces dossiers pour le compte du cabinet, même pour un temps, même si les patients en sont informés (CSP, article L1111-8, I)."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="hebergeur_kine" session="evaluation"
+# message : n'interdit pas de confier des dossiers de soins
+hebergeur_kine = lettre_q4["d"]
+
+# %% mistake="hebergeur_kine" session="evaluation"
+# message : l'accord écrit de chaque patient
+hebergeur_kine = lettre_q4["b"]
+
+# %% mistake="hebergeur_kine" session="evaluation"
+# message : mais tout cela n'est pas suffisant
+hebergeur_kine = lettre_q4["c"]
+
+# %% mistake="hebergeur_kine" session="evaluation"
+# message : même pour un temps
+hebergeur_kine = lettre_q4["e"]
 
 # %% [markdown]
 # ## Étape 4 sur 5 — Le but ou l'acte est-il interdit ? La vente de données
@@ -619,7 +865,8 @@ hebergeur_kine = "e"
 # ### Question 5 — Que doit répondre la pharmacie ? (2 points)
 #
 # Répondez `"a"`, `"b"`, `"c"`, `"d"`, `"e"` ou `"f"`.
-#
+
+# %% [markdown] session="formative"
 # - **a.** Accepter si chaque patient signe un consentement explicite : l'affiche ne suffit
 #   pas, mais un accord écrit suffirait.
 # - **b.** Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune
@@ -632,7 +879,34 @@ hebergeur_kine = "e"
 #   dit que le laboratoire l'est.
 # - **f.** Accepter : une remise sur l'abonnement n'est pas un paiement, donc la pharmacie ne
 #   vendrait rien.
-#
+
+# %% [markdown] session="evaluation"
+# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les options de la question 5, dans l'ordre tiré
+# pour votre copie. Exécutez-le (Maj + Entrée).
+OPTIONS_Q5 = [
+    "Accepter si chaque patient signe un consentement explicite : l'affiche ne suffit pas, "
+    "mais un accord écrit suffirait.",
+    "Refuser : ce serait vendre des données de santé identifiantes, ce qu'aucune signature des "
+    "patients ne rend licite.",
+    "Accepter si l'éditeur retire les noms : avec la date de naissance et la commune seules, "
+    "personne n'est identifié.",
+    "Refuser : l'éditeur devrait d'abord obtenir une autorisation de la CNIL, qu'il n'a pas "
+    "demandée.",
+    "Refuser : seul un hébergeur certifié HDS peut recevoir des ordonnances, et rien ne dit "
+    "que le laboratoire l'est.",
+    "Accepter : une remise sur l'abonnement n'est pas un paiement, donc la pharmacie ne "
+    "vendrait rien.",
+]
+ordre_q5 = np.random.default_rng([GRAINE, 5]).permutation(len(OPTIONS_Q5))
+lettre_q5 = {}
+for lettre, numero in zip("abcdef", ordre_q5, strict=True):
+    lettre_q5["abcdef"[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q5[numero]}", width=92, subsequent_indent="   "))
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Qu'est-ce qui est échangé, contre quoi ? Les patients sont-ils identifiables, avec ou sans
@@ -647,13 +921,19 @@ hebergeur_kine = "e"
 # la raison donnée tient face à cette phrase.
 # </details>
 
-# %% answer="reponse_pharmacie"
+# %% answer="reponse_pharmacie" session="formative"
 reponse_pharmacie = ...
 ### BEGIN SOLUTION
 reponse_pharmacie = "b"
 ### END SOLUTION
 
-# %% tests="reponse_pharmacie" points=2
+# %% answer="reponse_pharmacie" session="evaluation"
+reponse_pharmacie = ...
+### BEGIN SOLUTION
+reponse_pharmacie = lettre_q5["b"]
+### END SOLUTION
+
+# %% tests="reponse_pharmacie" points=2 session="formative"
 # Vérification de la question 5 : exécutez cette cellule.
 checks.check_choice(
     reponse_pharmacie,
@@ -715,25 +995,63 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="reponse_pharmacie"
+# %% mistake="reponse_pharmacie" session="formative"
 # message : un consentement explicite ne changerait rien
 reponse_pharmacie = "a"
 
-# %% mistake="reponse_pharmacie"
+# %% mistake="reponse_pharmacie" session="formative"
 # message : les données restent identifiantes
 reponse_pharmacie = "c"
 
-# %% mistake="reponse_pharmacie"
+# %% mistake="reponse_pharmacie" session="formative"
 # message : elle ne rend licite aucune cession
 reponse_pharmacie = "E"
 
-# %% mistake="reponse_pharmacie"
+# %% mistake="reponse_pharmacie" session="formative"
 # message : la raison ne tient pas
 reponse_pharmacie = "d"
 
-# %% mistake="reponse_pharmacie"
+# %% mistake="reponse_pharmacie" session="formative"
 # message : une remise est une contrepartie
 reponse_pharmacie = "f"
+
+# %% tests="reponse_pharmacie" points=2 session="evaluation"
+# Vérification de la question 5 : exécutez cette cellule.
+checks.check_form(reponse_pharmacie, name="reponse_pharmacie", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+### BEGIN HIDDEN TESTS
+rang_q5 = np.random.default_rng([checks.student_seed("10", announce=False), 5]).permutation(6)
+nouvelle_q5 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q5)}
+checks.check_choice(
+    reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q5["b"],
+    mistakes=[
+        checks.Mistake(nouvelle_q5["a"], "un consentement explicite ne changerait rien : relisez jusqu'au bout la phrase de l'article L1111-8 (VII) du code de la santé publique. Que dit-elle de l'accord de la personne concernée ?"),
+        checks.Mistake(nouvelle_q5["c"], "sans le nom, la date de naissance et la commune permettent souvent de retrouver un patient, surtout dans une petite commune : les données restent identifiantes « indirectement », et la phrase de l'article L1111-8 (VII) vise aussi ce cas."),
+        checks.Mistake(nouvelle_q5["d"], "la raison ne tient pas : aucune autorisation, de la CNIL ou de quiconque, ne rend licite ce que l'article L1111-8 (VII) interdit. Relisez cette phrase : que ferait en réalité la pharmacie, et contre quoi ?"),
+        checks.Mistake(nouvelle_q5["e"], "la certification HDS vise qui héberge des données pour le compte d'un soignant ; elle ne rend licite aucune cession. Même certifié, le laboratoire ne pourrait pas recevoir ces ordonnances contre une remise : relisez la phrase de l'article L1111-8 (VII)."),
+        checks.Mistake(nouvelle_q5["f"], "une remise est une contrepartie, comme de l'argent : céder des données contre un avantage, c'est une cession « à titre onéreux » (code civil, article 1107). Relisez ce que l'article L1111-8 (VII) dit de ces cessions."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="reponse_pharmacie" session="evaluation"
+# message : un consentement explicite ne changerait rien
+reponse_pharmacie = lettre_q5["a"]
+
+# %% mistake="reponse_pharmacie" session="evaluation"
+# message : les données restent identifiantes
+reponse_pharmacie = lettre_q5["c"]
+
+# %% mistake="reponse_pharmacie" session="evaluation"
+# message : elle ne rend licite aucune cession
+reponse_pharmacie = lettre_q5["e"]
+
+# %% mistake="reponse_pharmacie" session="evaluation"
+# message : la raison ne tient pas
+reponse_pharmacie = lettre_q5["d"]
+
+# %% mistake="reponse_pharmacie" session="evaluation"
+# message : une remise est une contrepartie
+reponse_pharmacie = lettre_q5["f"]
 
 # %% [markdown]
 # ## À retenir
@@ -804,7 +1122,8 @@ reponse_pharmacie = "f"
 # Laquelle de ces façons de mener l'étude remplit la condition d'accès propre aux assureurs
 # (les autres formalités, comme celle auprès de la CNIL, restant dues) ? Répondez `"a"`,
 # `"b"`, `"c"` ou `"d"`.
-#
+
+# %% [markdown] session="formative"
 # - **a.** Renoncer : étudier les malades d'une région, pour un assureur, est l'un des usages
 #   de cette base que la loi interdit.
 # - **b.** Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet
@@ -813,7 +1132,30 @@ reponse_pharmacie = "f"
 #   et non ceux de l'assureur, traiteront les données.
 # - **d.** Laisser ses statisticiens analyser, sur sa promesse écrite, puis faire relire les
 #   résultats par un bureau d'études engagé auprès de la CNIL.
-#
+
+# %% [markdown] session="evaluation"
+# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les options de la question 6, dans l'ordre tiré
+# pour votre copie. Exécutez-le (Maj + Entrée).
+OPTIONS_Q6 = [
+    "Renoncer : étudier les malades d'une région, pour un assureur, est l'un des usages de "
+    "cette base que la loi interdit.",
+    "Obtenir l'accord écrit de chaque personne diabétique de sa région : c'est cet accord qui "
+    "lui ouvre l'accès à la base.",
+    "Confier l'analyse à un bureau d'études engagé auprès de la CNIL : ses analystes, et non "
+    "ceux de l'assureur, traiteront les données.",
+    "Laisser ses statisticiens analyser, sur sa promesse écrite, puis faire relire les "
+    "résultats par un bureau d'études engagé auprès de la CNIL.",
+]
+ordre_q6 = np.random.default_rng([GRAINE, 6]).permutation(len(OPTIONS_Q6))
+lettre_q6 = {}
+for lettre, numero in zip("abcd", ordre_q6, strict=True):
+    lettre_q6["abcd"[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q6[numero]}", width=92, subsequent_indent="   "))
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Commencez par la finalité : étudier des parcours de soins, est-ce l'un des deux usages
@@ -829,13 +1171,19 @@ reponse_pharmacie = "f"
 # conclusion **et** la raison.
 # </details>
 
-# %% answer="acces_mutuelle"
+# %% answer="acces_mutuelle" session="formative"
 acces_mutuelle = ...
 ### BEGIN SOLUTION
 acces_mutuelle = "c"
 ### END SOLUTION
 
-# %% tests="acces_mutuelle" points=1
+# %% answer="acces_mutuelle" session="evaluation"
+acces_mutuelle = ...
+### BEGIN SOLUTION
+acces_mutuelle = lettre_q6["c"]
+### END SOLUTION
+
+# %% tests="acces_mutuelle" points=1 session="formative"
 # Vérification de la question 6 : exécutez cette cellule.
 checks.check_choice(
     acces_mutuelle,
@@ -880,17 +1228,45 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="acces_mutuelle"
+# %% mistake="acces_mutuelle" session="formative"
 # message : n'interdit que deux usages
 acces_mutuelle = "a"
 
-# %% mistake="acces_mutuelle"
+# %% mistake="acces_mutuelle" session="formative"
 # message : ce n'est pas le consentement des personnes
 acces_mutuelle = "B"
 
-# %% mistake="acces_mutuelle"
+# %% mistake="acces_mutuelle" session="formative"
 # message : une promesse ne suffit pas
 acces_mutuelle = " d "
+
+# %% tests="acces_mutuelle" points=1 session="evaluation"
+# Vérification de la question 6 : exécutez cette cellule.
+checks.check_form(acces_mutuelle, name="acces_mutuelle", kind="choice", options=["a", "b", "c", "d"])
+### BEGIN HIDDEN TESTS
+rang_q6 = np.random.default_rng([checks.student_seed("10", announce=False), 6]).permutation(4)
+nouvelle_q6 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q6)}
+checks.check_choice(
+    acces_mutuelle, name="acces_mutuelle", options=["a", "b", "c", "d"], expected=nouvelle_q6["c"],
+    mistakes=[
+        checks.Mistake(nouvelle_q6["a"], "l'article L1461-1 (V) n'interdit que deux usages : la promotion de produits auprès des soignants, et l'exclusion de garanties ou la modification des cotisations d'assurance. Étudier des parcours de soins n'en est pas un : l'accès reste possible, à une condition propre aux assureurs."),
+        checks.Mistake(nouvelle_q6["b"], "ce n'est pas le consentement des personnes qui ouvre l'accès à cette base : c'est l'article L1461-3 du code de la santé publique, qui dit qui peut y accéder et comment (et recueillir l'accord de milliers de personnes serait irréaliste)."),
+        checks.Mistake(nouvelle_q6["d"], "une promesse ne suffit pas : s'engager n'est pas prouver, et un bureau d'études qui relit seulement les résultats ne fait pas l'étude. Relisez ce que l'article L1461-3 exige en plus d'un assureur : qui doit traiter les données ?"),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="acces_mutuelle" session="evaluation"
+# message : n'interdit que deux usages
+acces_mutuelle = lettre_q6["a"]
+
+# %% mistake="acces_mutuelle" session="evaluation"
+# message : ce n'est pas le consentement des personnes
+acces_mutuelle = lettre_q6["b"]
+
+# %% mistake="acces_mutuelle" session="evaluation"
+# message : une promesse ne suffit pas
+acces_mutuelle = lettre_q6["d"]
 
 # %% [markdown]
 # ### Étape 5 sur 5 — Nominatives, pseudonymisées ou anonymes ?
@@ -945,7 +1321,8 @@ acces_mutuelle = " d "
 # La start-up n'a pas la table de correspondance. Comme l'a dit la Cour de justice (arrêt
 # C-413/23 P), on juge de **son** point de vue. Pour elle, ces données sont-elles
 # personnelles, et pourquoi ? Répondez `"a"`, `"b"`, `"c"` ou `"d"`.
-#
+
+# %% [markdown] session="formative"
 # - **a.** Personnelles : l'hôpital garde la table de correspondance, donc elles le restent
 #   pour tous ceux qui les reçoivent.
 # - **b.** Anonymes : sans la table de correspondance, la start-up ne peut relier aucune
@@ -954,7 +1331,30 @@ acces_mutuelle = " d "
 #   presse locale, peuvent désigner un patient.
 # - **d.** Anonymes : le nom et le numéro de sécurité sociale ont été retirés et remplacés
 #   par un code sans signification.
-#
+
+# %% [markdown] session="evaluation"
+# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les options de la question 7, dans l'ordre tiré
+# pour votre copie. Exécutez-le (Maj + Entrée).
+OPTIONS_Q7 = [
+    "Personnelles : l'hôpital garde la table de correspondance, donc elles le restent pour "
+    "tous ceux qui les reçoivent.",
+    "Anonymes : sans la table de correspondance, la start-up ne peut relier aucune ligne au "
+    "nom d'un patient.",
+    "Personnelles : l'âge, le code postal et les dates de séjour, rapprochés de la presse "
+    "locale, peuvent désigner un patient.",
+    "Anonymes : le nom et le numéro de sécurité sociale ont été retirés et remplacés par un "
+    "code sans signification.",
+]
+ordre_q7 = np.random.default_rng([GRAINE, 7]).permutation(len(OPTIONS_Q7))
+lettre_q7 = {}
+for lettre, numero in zip("abcd", ordre_q7, strict=True):
+    lettre_q7["abcd"[numero]] = lettre
+    print(textwrap.fill(f"{lettre}. {OPTIONS_Q7[numero]}", width=92, subsequent_indent="   "))
+
+# %% [markdown]
 # <details><summary>Indice 1</summary>
 #
 # Pour un destinataire, deux questions : a-t-il la table ? Et, sans elle, pourrait-il quand
@@ -968,13 +1368,19 @@ acces_mutuelle = " d "
 # son critère.
 # </details>
 
-# %% answer="statut_startup"
+# %% answer="statut_startup" session="formative"
 statut_startup = ...
 ### BEGIN SOLUTION
 statut_startup = "c"
 ### END SOLUTION
 
-# %% tests="statut_startup" points=1
+# %% answer="statut_startup" session="evaluation"
+statut_startup = ...
+### BEGIN SOLUTION
+statut_startup = lettre_q7["c"]
+### END SOLUTION
+
+# %% tests="statut_startup" points=1 session="formative"
 # Vérification de la question 7 : exécutez cette cellule.
 checks.check_choice(
     statut_startup,
@@ -1018,17 +1424,45 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="statut_startup"
+# %% mistake="statut_startup" session="formative"
 # message : vous raisonnez comme si ce que peut faire l'hôpital
 statut_startup = "a"
 
-# %% mistake="statut_startup"
+# %% mistake="statut_startup" session="formative"
 # message : ne pas avoir la table ne suffit pas
 statut_startup = "B"
 
-# %% mistake="statut_startup"
+# %% mistake="statut_startup" session="formative"
 # message : c'est pseudonymiser
 statut_startup = "d"
+
+# %% tests="statut_startup" points=1 session="evaluation"
+# Vérification de la question 7 : exécutez cette cellule.
+checks.check_form(statut_startup, name="statut_startup", kind="choice", options=["a", "b", "c", "d"])
+### BEGIN HIDDEN TESTS
+rang_q7 = np.random.default_rng([checks.student_seed("10", announce=False), 7]).permutation(4)
+nouvelle_q7 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q7)}
+checks.check_choice(
+    statut_startup, name="statut_startup", options=["a", "b", "c", "d"], expected=nouvelle_q7["c"],
+    mistakes=[
+        checks.Mistake(nouvelle_q7["a"], "vous raisonnez comme si ce que peut faire l'hôpital valait pour tout le monde : depuis l'arrêt C-413/23 P, ce que l'hôpital peut faire avec sa table ne dit pas, à lui seul, ce que sont les données pour la start-up. Placez-vous du point de vue de la start-up."),
+        checks.Mistake(nouvelle_q7["b"], "ne pas avoir la table ne suffit pas : le destinataire doit aussi être incapable de retrouver les personnes par d'autres moyens raisonnables (considérant 26). Relisez la liste des informations que reçoit la start-up."),
+        checks.Mistake(nouvelle_q7["d"], "remplacer le nom et le numéro par un code, c'est pseudonymiser (RGPD, article 4, point 5), pas anonymiser : c'est ce qui reste dans les lignes qui compte."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="statut_startup" session="evaluation"
+# message : vous raisonnez comme si ce que peut faire l'hôpital
+statut_startup = lettre_q7["a"]
+
+# %% mistake="statut_startup" session="evaluation"
+# message : ne pas avoir la table ne suffit pas
+statut_startup = lettre_q7["b"]
+
+# %% mistake="statut_startup" session="evaluation"
+# message : c'est pseudonymiser
+statut_startup = lettre_q7["d"]
 
 # %% [markdown]
 # Pour un tel projet, l'hôpital pourrait aussi ne rien copier : la start-up travaillerait à
