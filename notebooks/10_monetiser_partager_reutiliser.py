@@ -1522,7 +1522,7 @@ display(explorateur)
 # formation qui prononce les sanctions) : numéro, date, amende et faits, puis six règles
 # possibles.
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il affiche les quatre décisions, puis les six règles.
 for decision in law.CNIL_DECISIONS:
     montant = f"{decision.amount_eur:,}".replace(",", "\u202f")
@@ -1532,7 +1532,23 @@ print("Règles possibles :")
 for cle, libelle in law.PRINCIPLES.items():
     print(f'    "{cle}" : {libelle}')
 
-# %% [markdown]
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche les quatre décisions, puis les six règles,
+# désignées par des lettres dans un ordre tiré pour votre copie. Exécutez-le (Maj + Entrée).
+for decision in law.CNIL_DECISIONS:
+    montant = f"{decision.amount_eur:,}".replace(",", "\u202f")
+    print(f"{decision.number} du {decision.date:%d/%m/%Y} — {decision.organisation}")
+    print(f"    Amende : {montant} €. {decision.facts}\n")
+print("Règles possibles :")
+REGLES_Q8 = list(law.PRINCIPLES)
+ordre_q8 = np.random.default_rng([GRAINE, 8]).permutation(len(REGLES_Q8))
+lettre_q8 = {}
+for lettre, numero in zip("abcdef", ordre_q8, strict=True):
+    lettre_q8[REGLES_Q8[numero]] = lettre
+    print(textwrap.fill(f'"{lettre}" : {law.PRINCIPLES[REGLES_Q8[numero]]}', width=92,
+                        initial_indent="    ", subsequent_indent="          "))
+
+# %% [markdown] session="formative"
 # ### Question 8 — Quel manquement la CNIL a-t-elle retenu ? (1 point)
 #
 # Pour chaque décision (8 a à 8 d), la question nomme un geste décrit dans les faits
@@ -1558,20 +1574,53 @@ for cle, libelle in law.PRINCIPLES.items():
 # règle, puis cherchez la clé qui décrit cette obligation.
 # </details>
 
+# %% [markdown] session="evaluation"
+# ### Question 8 — Quel manquement la CNIL a-t-elle retenu ? (1 point)
+#
+# Pour chaque décision (8 a à 8 d), la question nomme un geste décrit dans les faits
+# affichés : quel manquement la CNIL a-t-elle retenu pour ce geste ? Remplacez les `...` par
+# la lettre de l'une des six règles affichées ci-dessus (`"a"` à `"f"` : l'ordre des règles est
+# tiré pour votre copie). Une même règle peut servir pour plusieurs décisions, et certaines ne
+# servent pour aucune. Chaque décision a sa vérification et
+# rapporte le quart du point.
+#
+# <details><summary>Indice 1</summary>
+#
+# Une règle nomme une obligation, pas un événement. Pour chaque geste, demandez-vous : quel
+# risque a couru le patient, et quelle obligation, remplie à temps, aurait évité la
+# sanction ? Rappelez-vous aussi ce que contrôle la CNIL (texte replié « Comment ces textes
+# s'articulent », au début du module).
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Des données où chaque patient garde un code propre sont-elles anonymes pour qui les
+# détient (étape 5) ? Sinon, toutes les règles des données de santé s'appliquent. Pour chaque
+# décision, demandez-vous ce que l'organisme aurait dû faire **avant** d'agir pour être en
+# règle, puis cherchez la règle qui décrit cette obligation.
+# </details>
+
 # %% [markdown]
 # #### Question 8 a — Cegedim Santé (SAN-2024-013)
 #
 # Quel manquement la CNIL a-t-elle retenu contre l'éditeur, qui transmettait à ses clients,
 # pour des études, les données de patients désignés chacun par un code ?
 
-# %% answer="principe_cegedim"
+# %% answer="principe_cegedim" session="formative"
 # Question 8 a — SAN-2024-013 (Cegedim Santé)
 principe_cegedim = ...
 ### BEGIN SOLUTION
 principe_cegedim = "formalité"
 ### END SOLUTION
 
-# %% tests="principe_cegedim" points=0.25
+# %% answer="principe_cegedim" session="evaluation"
+# Question 8 a — SAN-2024-013 (Cegedim Santé)
+principe_cegedim = ...
+### BEGIN SOLUTION
+principe_cegedim = lettre_q8["formalité"]
+### END SOLUTION
+
+# %% tests="principe_cegedim" points=0.25 session="formative"
 # Vérification de la question 8 a (SAN-2024-013) : exécutez cette cellule.
 checks.check_choice(
     principe_cegedim,
@@ -1635,13 +1684,39 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="principe_cegedim"
+# %% mistake="principe_cegedim" session="formative"
 # message : relève du juge pénal, pas
 principe_cegedim = "vente"
 
-# %% mistake="principe_cegedim"
+# %% mistake="principe_cegedim" session="formative"
 # message : ne repose pas sur l'accord de chaque patient
 principe_cegedim = "consentement"
+
+# %% tests="principe_cegedim" points=0.25 session="evaluation"
+# Vérification de la question 8 a : exécutez cette cellule.
+checks.check_form(principe_cegedim, name="principe_cegedim", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+### BEGIN HIDDEN TESTS
+rang_q8a = np.random.default_rng([checks.student_seed("10", announce=False), 8]).permutation(6)
+regle_q8a = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8a)}
+checks.check_choice(
+    principe_cegedim, name="principe_cegedim", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8a["formalité"],
+    mistakes=[
+        checks.Mistake(regle_q8a["sécurité"], "SAN-2024-013 (Cegedim Santé) : aucune fuite ni aucun accès laissé ouvert dans ces faits. Ces données, où chaque patient a un code propre, étaient-elles anonymes ? Sinon, que fallait-il faire avant de s'en servir pour des études ?"),
+        checks.Mistake(regle_q8a["consentement"], "SAN-2024-013 (Cegedim Santé) : une étude sur des données de soins ne repose pas sur l'accord de chaque patient (question 3). Ces données, avec un code propre à chaque patient, étaient-elles anonymes ? Sinon, que fallait-il faire avant les études ?"),
+        checks.Mistake(regle_q8a["vente"], "SAN-2024-013 (Cegedim Santé) : la question porte sur ce que la CNIL a retenu. Elle applique le RGPD et la loi Informatique et Libertés ; l'interdiction de vendre (code de la santé publique, L1111-8, VII) relève du juge pénal, pas d'elle. Que fallait-il faire auprès de la CNIL avant d'utiliser ces données pour des études ?"),
+        checks.Mistake(regle_q8a["hébergement"], "SAN-2024-013 (Cegedim Santé) : les faits ne parlent ni de serveurs ni d'hébergeur, mais de données transmises pour des études. Ces données étaient-elles anonymes ?"),
+        checks.Mistake(regle_q8a["information"], "SAN-2024-013 (Cegedim Santé) : les faits ne disent rien de ce qu'on a dit aux patients ; ils disent que l'éditeur croyait ses données anonymes. S'il se trompait, que devait-il faire avant de s'en servir pour des études ?"),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="principe_cegedim" session="evaluation"
+# message : relève du juge pénal, pas
+principe_cegedim = lettre_q8["vente"]
+
+# %% mistake="principe_cegedim" session="evaluation"
+# message : ne repose pas sur l'accord de chaque patient
+principe_cegedim = lettre_q8["consentement"]
 
 # %% [markdown]
 # #### Question 8 b — Dedalus Biologie (SAN-2022-009)
@@ -1649,14 +1724,21 @@ principe_cegedim = "consentement"
 # Quelle obligation, remplie à temps, aurait évité ce qui est arrivé aux fichiers des
 # laboratoires ?
 
-# %% answer="principe_dedalus"
+# %% answer="principe_dedalus" session="formative"
 # Question 8 b — SAN-2022-009 (Dedalus Biologie)
 principe_dedalus = ...
 ### BEGIN SOLUTION
 principe_dedalus = "sécurité"
 ### END SOLUTION
 
-# %% tests="principe_dedalus" points=0.25
+# %% answer="principe_dedalus" session="evaluation"
+# Question 8 b — SAN-2022-009 (Dedalus Biologie)
+principe_dedalus = ...
+### BEGIN SOLUTION
+principe_dedalus = lettre_q8["sécurité"]
+### END SOLUTION
+
+# %% tests="principe_dedalus" points=0.25 session="formative"
 # Vérification de la question 8 b (SAN-2022-009) : exécutez cette cellule.
 checks.check_choice(
     principe_dedalus,
@@ -1713,13 +1795,39 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="principe_dedalus"
+# %% mistake="principe_dedalus" session="formative"
 # message : la certification d'un hébergeur
 principe_dedalus = "hébergement"
 
-# %% mistake="principe_dedalus"
+# %% mistake="principe_dedalus" session="formative"
 # message : un laboratoire n'a pas besoin du
 principe_dedalus = "consentement"
+
+# %% tests="principe_dedalus" points=0.25 session="evaluation"
+# Vérification de la question 8 b : exécutez cette cellule.
+checks.check_form(principe_dedalus, name="principe_dedalus", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+### BEGIN HIDDEN TESTS
+rang_q8b = np.random.default_rng([checks.student_seed("10", announce=False), 8]).permutation(6)
+regle_q8b = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8b)}
+checks.check_choice(
+    principe_dedalus, name="principe_dedalus", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8b["sécurité"],
+    mistakes=[
+        checks.Mistake(regle_q8b["formalité"], "SAN-2022-009 (Dedalus Biologie) : aucune étude n'est en cause ; relisez ce qui est arrivé aux fichiers pendant le changement de logiciel."),
+        checks.Mistake(regle_q8b["consentement"], "SAN-2022-009 (Dedalus Biologie) : un laboratoire n'a pas besoin du consentement de ses patients pour traiter leurs analyses (soins, article 9(2)(h)) ; relisez ce qui est arrivé aux données pendant le changement de logiciel."),
+        checks.Mistake(regle_q8b["vente"], "SAN-2022-009 (Dedalus Biologie) : personne n'a vendu ces données ; relisez comment elles se sont retrouvées en ligne."),
+        checks.Mistake(regle_q8b["hébergement"], "SAN-2022-009 (Dedalus Biologie) : la décision ne porte pas sur la certification d'un hébergeur, une règle du code de la santé publique ; relisez comment les fichiers ont été extraits."),
+        checks.Mistake(regle_q8b["information"], "SAN-2022-009 (Dedalus Biologie) : informer les patients n'aurait pas empêché ce qui s'est passé ; relisez comment les fichiers ont été extraits, puis se sont retrouvés en ligne."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="principe_dedalus" session="evaluation"
+# message : la certification d'un hébergeur
+principe_dedalus = lettre_q8["hébergement"]
+
+# %% mistake="principe_dedalus" session="evaluation"
+# message : un laboratoire n'a pas besoin du
+principe_dedalus = lettre_q8["consentement"]
 
 # %% [markdown]
 # #### Question 8 c — Doctissimo (SAN-2023-006)
@@ -1727,14 +1835,21 @@ principe_dedalus = "consentement"
 # Quel manquement la CNIL a-t-elle retenu pour l'enregistrement des réponses des internautes
 # aux tests sur leur santé ?
 
-# %% answer="principe_doctissimo"
+# %% answer="principe_doctissimo" session="formative"
 # Question 8 c — SAN-2023-006 (Doctissimo)
 principe_doctissimo = ...
 ### BEGIN SOLUTION
 principe_doctissimo = "consentement"
 ### END SOLUTION
 
-# %% tests="principe_doctissimo" points=0.25
+# %% answer="principe_doctissimo" session="evaluation"
+# Question 8 c — SAN-2023-006 (Doctissimo)
+principe_doctissimo = ...
+### BEGIN SOLUTION
+principe_doctissimo = lettre_q8["consentement"]
+### END SOLUTION
+
+# %% tests="principe_doctissimo" points=0.25 session="formative"
 # Vérification de la question 8 c (SAN-2023-006) : exécutez cette cellule.
 checks.check_choice(
     principe_doctissimo,
@@ -1792,13 +1907,39 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="principe_doctissimo"
+# %% mistake="principe_doctissimo" session="formative"
 # message : a aussi relevé un défaut de sécurité
 principe_doctissimo = "securite"
 
-# %% mistake="principe_doctissimo"
+# %% mistake="principe_doctissimo" session="formative"
 # message : ne mène pas une recherche
 principe_doctissimo = "formalite"
+
+# %% tests="principe_doctissimo" points=0.25 session="evaluation"
+# Vérification de la question 8 c : exécutez cette cellule.
+checks.check_form(principe_doctissimo, name="principe_doctissimo", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+### BEGIN HIDDEN TESTS
+rang_q8c = np.random.default_rng([checks.student_seed("10", announce=False), 8]).permutation(6)
+regle_q8c = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8c)}
+checks.check_choice(
+    principe_doctissimo, name="principe_doctissimo", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8c["consentement"],
+    mistakes=[
+        checks.Mistake(regle_q8c["formalité"], "SAN-2023-006 (Doctissimo) : un site grand public qui enregistre des réponses à des tests ne mène pas une recherche ; sur quoi pouvait-il s'appuyer pour enregistrer ces données de santé ?"),
+        checks.Mistake(regle_q8c["sécurité"], "SAN-2023-006 (Doctissimo) : la CNIL a aussi relevé un défaut de sécurité, mais la question porte sur l'enregistrement des réponses aux tests : quelle obligation le site n'a-t-il pas remplie avant d'enregistrer ces données de santé ?"),
+        checks.Mistake(regle_q8c["vente"], "SAN-2023-006 (Doctissimo) : les faits ne parlent d'aucune vente ; relisez ce qui manquait quand le site enregistrait les réponses."),
+        checks.Mistake(regle_q8c["hébergement"], "SAN-2023-006 (Doctissimo) : ces réponses ne sont pas recueillies lors de soins, et aucun hébergeur n'est en cause ; relisez ce qui manquait quand le site les enregistrait."),
+        checks.Mistake(regle_q8c["information"], "SAN-2023-006 (Doctissimo) : informer les internautes ne suffit pas. Relisez le tableau de l'étape 2 : pour un site qui ne soigne personne et ne fait pas de recherche, quelle exception de l'article 9(2) restait possible ?"),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="principe_doctissimo" session="evaluation"
+# message : a aussi relevé un défaut de sécurité
+principe_doctissimo = lettre_q8["sécurité"]
+
+# %% mistake="principe_doctissimo" session="evaluation"
+# message : ne mène pas une recherche
+principe_doctissimo = lettre_q8["formalité"]
 
 # %% [markdown]
 # #### Question 8 d — Un médecin libéral (SAN-2020-015)
@@ -1806,14 +1947,21 @@ principe_doctissimo = "formalite"
 # Quel manquement la CNIL a-t-elle retenu pour la façon dont le médecin conservait les images
 # de ses patients ?
 
-# %% answer="principe_medecin"
+# %% answer="principe_medecin" session="formative"
 # Question 8 d — SAN-2020-015 (un médecin libéral)
 principe_medecin = ...
 ### BEGIN SOLUTION
 principe_medecin = "sécurité"
 ### END SOLUTION
 
-# %% tests="principe_medecin" points=0.25
+# %% answer="principe_medecin" session="evaluation"
+# Question 8 d — SAN-2020-015 (un médecin libéral)
+principe_medecin = ...
+### BEGIN SOLUTION
+principe_medecin = lettre_q8["sécurité"]
+### END SOLUTION
+
+# %% tests="principe_medecin" points=0.25 session="formative"
 # Vérification de la question 8 d (SAN-2020-015) : exécutez cette cellule.
 checks.check_choice(
     principe_medecin,
@@ -1870,13 +2018,39 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="principe_medecin"
+# %% mistake="principe_medecin" session="formative"
 # message : informer les patients n'aurait pas empêché
 principe_medecin = "information"
 
-# %% mistake="principe_medecin"
+# %% mistake="principe_medecin" session="formative"
 # message : ne demande pas leur consentement
 principe_medecin = "consentement"
+
+# %% tests="principe_medecin" points=0.25 session="evaluation"
+# Vérification de la question 8 d : exécutez cette cellule.
+checks.check_form(principe_medecin, name="principe_medecin", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+### BEGIN HIDDEN TESTS
+rang_q8d = np.random.default_rng([checks.student_seed("10", announce=False), 8]).permutation(6)
+regle_q8d = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8d)}
+checks.check_choice(
+    principe_medecin, name="principe_medecin", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8d["sécurité"],
+    mistakes=[
+        checks.Mistake(regle_q8d["formalité"], "SAN-2020-015 (médecin libéral) : aucune étude n'est en cause, le médecin soignait ses patients ; relisez comment les images se sont retrouvées sur Internet."),
+        checks.Mistake(regle_q8d["consentement"], "SAN-2020-015 (médecin libéral) : soigner et conserver les images de ses patients ne demande pas leur consentement (soins, article 9(2)(h)) ; relisez comment elles se sont retrouvées sur Internet."),
+        checks.Mistake(regle_q8d["vente"], "SAN-2020-015 (médecin libéral) : personne n'a vendu ces images ; relisez comment elles se sont retrouvées sur Internet."),
+        checks.Mistake(regle_q8d["hébergement"], "SAN-2020-015 (médecin libéral) : les faits décrivent la box Internet de son domicile, pas un hébergeur ; relisez comment elle était réglée et comment les images étaient stockées."),
+        checks.Mistake(regle_q8d["information"], "SAN-2020-015 (médecin libéral) : informer les patients n'aurait pas empêché cet accès ; relisez comment la box était réglée et comment les images étaient stockées."),
+    ],
+)
+### END HIDDEN TESTS
+
+# %% mistake="principe_medecin" session="evaluation"
+# message : informer les patients n'aurait pas empêché
+principe_medecin = lettre_q8["information"]
+
+# %% mistake="principe_medecin" session="evaluation"
+# message : ne demande pas leur consentement
+principe_medecin = lettre_q8["consentement"]
 
 # %% [markdown]
 # Les sanctions visent de grandes entreprises comme un médecin seul.
@@ -1888,7 +2062,8 @@ principe_medecin = "consentement"
 # précaution n'y change rien) ou **sous condition** (le projet peut être mené, mais pas tel
 # quel : licite seulement si des conditions précises, pas encore remplies, le sont avant de
 # commencer).
-#
+
+# %% [markdown] session="formative"
 # > L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients opérés
 # > d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir réopérer. Ses
 # > membres n'ont soigné aucun de ces patients. Le CHU a vérifié que l'étude respecte en tous
@@ -1896,7 +2071,41 @@ principe_medecin = "consentement"
 # > Aucun patient n'a donné son accord par écrit. Les données seront pseudonymisées avant
 # > l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
 # > opposer ne sont pas encore parties ; l'analyse commencera le lendemain de leur envoi.
-#
+
+# %% [markdown] session="evaluation"
+# Le projet de votre copie s'affiche sous la cellule suivante : il est tiré pour votre copie.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il affiche le projet tiré pour votre copie. Exécutez-le
+# (Maj + Entrée).
+DEBUT_Q9 = (
+    "L'unité de recherche clinique d'un CHU veut étudier, sur les dossiers des patients "
+    "opérés d'une prothèse de hanche dans ce CHU depuis 2018, ce qui conduit à devoir "
+    "réopérer. Ses membres n'ont soigné aucun de ces patients. "
+)
+FIN_Q9 = (
+    "Aucun patient n'a donné son accord par écrit. Les données seront pseudonymisées avant "
+    "l'analyse. "
+)
+PROJETS_Q9 = [
+    "Le CHU a vérifié que l'étude respecte en tous points une méthodologie de référence de la "
+    "CNIL et a fait sa déclaration de conformité. " + FIN_Q9 + "Les lettres qui informent "
+    "chaque patient de l'étude et de son droit de s'y opposer ne sont pas encore parties ; "
+    "l'analyse commencera le lendemain de leur envoi.",
+    "Le CHU a vérifié que l'étude respecte en tous points une méthodologie de référence de la "
+    "CNIL et a fait sa déclaration de conformité. " + FIN_Q9 + "Les lettres qui informent "
+    "chaque patient de l'étude et de son droit de s'y opposer sont parties il y a trois mois ; "
+    "les dossiers des patients qui s'y sont opposés sont écartés de l'analyse.",
+    "Le CHU a vérifié que l'étude respecte en tous points une méthodologie de référence de la "
+    "CNIL, mais n'a encore accompli aucune formalité auprès de la CNIL. " + FIN_Q9 + "Les "
+    "lettres qui informent chaque patient de l'étude et de son droit de s'y opposer sont "
+    "parties il y a trois mois ; les dossiers des patients qui s'y sont opposés seront "
+    "écartés de l'analyse, qui doit commencer la semaine prochaine.",
+]
+projet_q9 = int(np.random.default_rng([GRAINE, 9]).integers(len(PROJETS_Q9)))
+print(textwrap.fill(DEBUT_Q9 + PROJETS_Q9[projet_q9], width=92))
+
+# %% [markdown]
 # Quel verdict le parcours juridique donne-t-il à ce projet : peut-il être mené, et si oui,
 # tel quel ou à une condition ? Répondez `"licite"`, `"illicite"` ou `"sous condition"`.
 #
@@ -1913,13 +2122,19 @@ principe_medecin = "consentement"
 # Reprenez l'énoncé phrase par phrase : qu'est-ce qui est fait, qu'est-ce qui ne l'est pas ?
 # </details>
 
-# %% answer="verdict_prothese"
+# %% answer="verdict_prothese" session="formative"
 verdict_prothese = ...
 ### BEGIN SOLUTION
 verdict_prothese = "sous condition"
 ### END SOLUTION
 
-# %% tests="verdict_prothese" points=1
+# %% answer="verdict_prothese" session="evaluation"
+verdict_prothese = ...
+### BEGIN SOLUTION
+verdict_prothese = ["sous condition", "licite", "sous condition"][projet_q9]
+### END SOLUTION
+
+# %% tests="verdict_prothese" points=1 session="formative"
 # Vérification de la question 9 : exécutez cette cellule.
 verdict_prothese = law.normalise_answer(verdict_prothese)  # « licite sous condition »…
 checks.check_choice(
@@ -1963,13 +2178,40 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="verdict_prothese"
+# %% mistake="verdict_prothese" session="formative"
 # message : est-ce tout ce qui doit précéder
 verdict_prothese = "Licite"
 
-# %% mistake="verdict_prothese"
+# %% mistake="verdict_prothese" session="formative"
 # message : Si vous pensiez au calendrier
 verdict_prothese = "illicite"
+
+# %% tests="verdict_prothese" points=1 session="evaluation"
+# Vérification de la question 9 : exécutez cette cellule.
+verdict_prothese = law.normalise_answer(verdict_prothese)  # « licite sous condition »…
+checks.check_form(verdict_prothese, name="verdict_prothese", kind="choice", options=["licite", "illicite", "sous condition"])
+### BEGIN HIDDEN TESTS
+projet_tire_q9 = int(np.random.default_rng([checks.student_seed("10", announce=False), 9]).integers(3))
+bloque_q9 = "« illicite » veut dire qu'aucune précaution n'y change rien : aucune étape ne bloque ce projet. L'accord écrit des patients n'est pas la condition d'une recherche (exception 9(2)(j), pas 9(2)(a)), et des données pseudonymisées peuvent servir à une étude encadrée."
+messages_q9 = [
+    {"licite": "la formalité auprès de la CNIL est faite, mais est-ce tout ce qui doit précéder l'analyse ? Relisez le paragraphe « Réutiliser des données pour la recherche » : quand chaque patient doit-il être informé ? Une lettre partie la veille laisse-t-elle au patient le temps de la lire et de s'opposer ?", "illicite": bloque_q9 + " Si vous pensiez au calendrier : rien n'empêche de repousser l'analyse pour laisser aux patients le temps de s'opposer."},
+    {"sous condition": "tout ce qui doit précéder l'analyse est fait : la déclaration de conformité auprès de la CNIL, l'information de chaque patient assez tôt pour s'opposer, les dossiers des opposants écartés. Quelle condition manquerait encore ? L'accord écrit n'en est pas une (9(2)(j), pas 9(2)(a)).", "illicite": bloque_q9},
+    {"licite": "les patients sont informés à temps, mais est-ce tout ce qui doit précéder l'analyse ? Relisez le paragraphe « Réutiliser des données pour la recherche » : qu'est-il dû auprès de la CNIL, et est-ce fait ?", "illicite": bloque_q9 + " La formalité qui manque (la déclaration de conformité à la méthodologie de référence) peut être accomplie avant de commencer."},
+][projet_tire_q9]
+checks.check_choice(
+    verdict_prothese, name="verdict_prothese", options=["licite", "illicite", "sous condition"],
+    expected=["sous condition", "licite", "sous condition"][projet_tire_q9],
+    mistakes=[checks.Mistake(faux_q9, message_q9) for faux_q9, message_q9 in messages_q9.items()],
+)
+### END HIDDEN TESTS
+
+# %% mistake="verdict_prothese" session="evaluation"
+# message : veut dire qu'aucune précaution n'y change rien
+verdict_prothese = "illicite"
+
+# %% mistake="verdict_prothese" session="evaluation"
+# message : doit précéder l'analyse
+verdict_prothese = "sous condition" if projet_q9 == 1 else "Licite"
 
 # %% [markdown]
 # <details><summary>Pour aller plus loin (lecture facultative)</summary>
