@@ -70,15 +70,6 @@ for point in (
 ):
     print("  -", point)
 
-# %% session="evaluation"
-# L'ordre des options de chaque question est tiré à partir de votre identifiant : exécutez
-# cette cellule.
-import textwrap
-
-import numpy as np
-
-GRAINE = checks.student_seed("10")
-
 # %% [markdown]
 # ## Une question de chercheur
 #
@@ -149,12 +140,15 @@ GRAINE = checks.student_seed("10")
 # - **d.** Le tableau des séjours d'un hôpital, où chaque nom de patient est remplacé par un
 #   code ; l'hôpital sait qui est derrière chaque code.
 
-# %% [markdown] session="evaluation"
-# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
-
 # %% jupyter={"source_hidden": true} session="evaluation"
-# Inutile de lire ce code (replié) : il affiche les options de la question 1, dans l'ordre tiré
-# pour votre copie. Exécutez-le (Maj + Entrée).
+# Inutile de lire ce code (replié) : il tire vos cas à partir de votre identifiant, puis affiche
+# les options de la question 1, dans l'ordre tiré pour votre copie. Exécutez-le (Maj + Entrée).
+import textwrap
+
+import numpy as np
+
+GRAINE = checks.student_seed("10")
+print("Les options de la question 1, dans un ordre tiré pour votre copie :")
 OPTIONS_Q1 = [
     "Le bulletin de l'agence régionale de santé : « 3 cas de tuberculose déclarés cette année "
     "dans le département », sans autre précision.",
@@ -258,8 +252,9 @@ intrus = "D"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_form(intrus, name="intrus", kind="choice", options=["a", "b", "c", "d"])
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q1 = np.random.default_rng([checks.student_seed("10", announce=False), 1]).permutation(4)
-nouvelle_q1 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q1)}
+nouvelle_q1 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q1, strict=True)}
 checks.check_choice(
     intrus, name="intrus", options=["a", "b", "c", "d"], expected=nouvelle_q1["a"],
     mistakes=[
@@ -268,6 +263,7 @@ checks.check_choice(
         checks.Mistake(nouvelle_q1["d"], "un code à la place du nom ne rend pas les données anonymes : l'hôpital sait qui est derrière chaque code ; le patient reste identifiable, et ses séjours révèlent sa santé. Des données pseudonymisées restent personnelles (RGPD, considérant 26)."),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="intrus" session="evaluation"
@@ -339,12 +335,10 @@ intrus = lettre_q1["d"]
 # - **d.** Oui : l'exception des soins est la base légale propre aux professionnels de santé
 #   tenus au secret.
 
-# %% [markdown] session="evaluation"
-# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
-
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche les options de la question 2, dans l'ordre tiré
 # pour votre copie. Exécutez-le (Maj + Entrée).
+print("Les options de la question 2, dans un ordre tiré pour votre copie :")
 OPTIONS_Q2 = [
     "Oui : pour des données de santé, l'article 9 remplace l'article 6, qui ne vise que les "
     "autres données personnelles.",
@@ -447,10 +441,13 @@ fondement_soins = "d"
 
 # %% tests="fondement_soins" points=2 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
-checks.check_form(fondement_soins, name="fondement_soins", kind="choice", options=["a", "b", "c", "d"])
+checks.check_form(
+    fondement_soins, name="fondement_soins", kind="choice", options=["a", "b", "c", "d"]
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q2 = np.random.default_rng([checks.student_seed("10", announce=False), 2]).permutation(4)
-nouvelle_q2 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q2)}
+nouvelle_q2 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q2, strict=True)}
 checks.check_choice(
     fondement_soins, name="fondement_soins", options=["a", "b", "c", "d"], expected=nouvelle_q2["b"],
     mistakes=[
@@ -459,6 +456,7 @@ checks.check_choice(
         checks.Mistake(nouvelle_q2["d"], "une exception de l'article 9(2), même celle des soins, n'est pas une base légale : elle lève l'interdiction, mais ne dit pas à quel titre le traitement est licite (Cour de justice, arrêt du 21 décembre 2023, C-667/21)."),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="fondement_soins" session="evaluation"
@@ -506,12 +504,10 @@ fondement_soins = lettre_q2["d"]
 # - **d.** 9(2)(j) : le but n'est plus de soigner ces patients mais de produire des
 #   connaissances scientifiques.
 
-# %% [markdown] session="evaluation"
-# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
-
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche les options de la question 3, dans l'ordre tiré
 # pour votre copie. Exécutez-le (Maj + Entrée).
+print("Les options de la question 3, dans un ordre tiré pour votre copie :")
 OPTIONS_Q3 = [
     "9(2)(h) : les données viennent des dossiers de soins du CHU, où ses soignants les ont "
     "recueillies.",
@@ -616,10 +612,13 @@ exception_recherche = " c "
 
 # %% tests="exception_recherche" points=2 session="evaluation"
 # Vérification de la question 3 : exécutez cette cellule.
-checks.check_form(exception_recherche, name="exception_recherche", kind="choice", options=["a", "b", "c", "d"])
+checks.check_form(
+    exception_recherche, name="exception_recherche", kind="choice", options=["a", "b", "c", "d"]
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q3 = np.random.default_rng([checks.student_seed("10", announce=False), 3]).permutation(4)
-nouvelle_q3 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q3)}
+nouvelle_q3 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q3, strict=True)}
 checks.check_choice(
     exception_recherche, name="exception_recherche", options=["a", "b", "c", "d"], expected=nouvelle_q3["d"],
     mistakes=[
@@ -628,6 +627,7 @@ checks.check_choice(
         checks.Mistake(nouvelle_q3["c"], "être un établissement public ne fait pas de chacune de ses études un motif de santé publique : l'exception (i) vise des motifs d'intérêt public prévus par une loi, « tels que » les menaces transfrontalières graves ou la qualité et la sécurité des soins et des médicaments (la vigilance). Relisez le tableau de l'étape 2 : quelle exception correspond au but de cette étude-ci ?"),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="exception_recherche" session="evaluation"
@@ -686,19 +686,15 @@ exception_recherche = lettre_q3["c"]
 # - **e.** Garder cet éditeur le temps qu'il soit certifié HDS, en informant ses patients de
 #   cet hébergement.
 
-# %% [markdown] session="evaluation"
-# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
-
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche les options de la question 4, dans l'ordre tiré
 # pour votre copie. Exécutez-le (Maj + Entrée).
+print("Les options de la question 4, dans un ordre tiré pour votre copie :")
 OPTIONS_Q4 = [
-    "Prendre un autre éditeur, certifié HDS celui-là, et informer ses patients de cet "
-    "hébergement.",
+    "Prendre un autre éditeur, certifié HDS celui-là, et informer ses patients de cet hébergement.",
     "Garder cet éditeur, si chaque patient signe un accord écrit pour y stocker son dossier.",
     "Garder cet éditeur : contrat, chiffrement et serveurs dans l'Union européenne suffisent.",
-    "Renoncer : la loi interdit de confier des dossiers de soins à une entreprise hors du "
-    "cabinet.",
+    "Renoncer : la loi interdit de confier des dossiers de soins à une entreprise hors du cabinet.",
     "Garder cet éditeur le temps qu'il soit certifié HDS, en informant ses patients de cet "
     "hébergement.",
 ]
@@ -805,10 +801,13 @@ hebergeur_kine = "e"
 
 # %% tests="hebergeur_kine" points=2 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_form(hebergeur_kine, name="hebergeur_kine", kind="choice", options=["a", "b", "c", "d", "e"])
+checks.check_form(
+    hebergeur_kine, name="hebergeur_kine", kind="choice", options=["a", "b", "c", "d", "e"]
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q4 = np.random.default_rng([checks.student_seed("10", announce=False), 4]).permutation(5)
-nouvelle_q4 = {"abcde"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q4)}
+nouvelle_q4 = {"abcde"[int(numero)]: lettre for lettre, numero in zip("abcde", rang_q4, strict=True)}
 checks.check_choice(
     hebergeur_kine, name="hebergeur_kine", options=["a", "b", "c", "d", "e"], expected=nouvelle_q4["a"],
     mistakes=[
@@ -818,6 +817,7 @@ checks.check_choice(
         checks.Mistake(nouvelle_q4["e"], "l'obligation vaut dès le premier jour : tant qu'il n'est pas certifié HDS, l'éditeur ne peut pas héberger ces dossiers pour le compte du cabinet, même pour un temps, même si les patients en sont informés (CSP, article L1111-8, I)."),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="hebergeur_kine" session="evaluation"
@@ -880,12 +880,10 @@ hebergeur_kine = lettre_q4["e"]
 # - **f.** Accepter : une remise sur l'abonnement n'est pas un paiement, donc la pharmacie ne
 #   vendrait rien.
 
-# %% [markdown] session="evaluation"
-# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
-
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche les options de la question 5, dans l'ordre tiré
 # pour votre copie. Exécutez-le (Maj + Entrée).
+print("Les options de la question 5, dans un ordre tiré pour votre copie :")
 OPTIONS_Q5 = [
     "Accepter si chaque patient signe un consentement explicite : l'affiche ne suffit pas, "
     "mais un accord écrit suffirait.",
@@ -1017,10 +1015,16 @@ reponse_pharmacie = "f"
 
 # %% tests="reponse_pharmacie" points=2 session="evaluation"
 # Vérification de la question 5 : exécutez cette cellule.
-checks.check_form(reponse_pharmacie, name="reponse_pharmacie", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+checks.check_form(
+    reponse_pharmacie,
+    name="reponse_pharmacie",
+    kind="choice",
+    options=["a", "b", "c", "d", "e", "f"],
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q5 = np.random.default_rng([checks.student_seed("10", announce=False), 5]).permutation(6)
-nouvelle_q5 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q5)}
+nouvelle_q5 = {"abcdef"[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q5, strict=True)}
 checks.check_choice(
     reponse_pharmacie, name="reponse_pharmacie", options=["a", "b", "c", "d", "e", "f"], expected=nouvelle_q5["b"],
     mistakes=[
@@ -1031,6 +1035,7 @@ checks.check_choice(
         checks.Mistake(nouvelle_q5["f"], "une remise est une contrepartie, comme de l'argent : céder des données contre un avantage, c'est une cession « à titre onéreux » (code civil, article 1107). Relisez ce que l'article L1111-8 (VII) dit de ces cessions."),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="reponse_pharmacie" session="evaluation"
@@ -1133,12 +1138,10 @@ reponse_pharmacie = lettre_q5["f"]
 # - **d.** Laisser ses statisticiens analyser, sur sa promesse écrite, puis faire relire les
 #   résultats par un bureau d'études engagé auprès de la CNIL.
 
-# %% [markdown] session="evaluation"
-# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
-
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche les options de la question 6, dans l'ordre tiré
 # pour votre copie. Exécutez-le (Maj + Entrée).
+print("Les options de la question 6, dans un ordre tiré pour votre copie :")
 OPTIONS_Q6 = [
     "Renoncer : étudier les malades d'une région, pour un assureur, est l'un des usages de "
     "cette base que la loi interdit.",
@@ -1242,10 +1245,13 @@ acces_mutuelle = " d "
 
 # %% tests="acces_mutuelle" points=1 session="evaluation"
 # Vérification de la question 6 : exécutez cette cellule.
-checks.check_form(acces_mutuelle, name="acces_mutuelle", kind="choice", options=["a", "b", "c", "d"])
+checks.check_form(
+    acces_mutuelle, name="acces_mutuelle", kind="choice", options=["a", "b", "c", "d"]
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q6 = np.random.default_rng([checks.student_seed("10", announce=False), 6]).permutation(4)
-nouvelle_q6 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q6)}
+nouvelle_q6 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q6, strict=True)}
 checks.check_choice(
     acces_mutuelle, name="acces_mutuelle", options=["a", "b", "c", "d"], expected=nouvelle_q6["c"],
     mistakes=[
@@ -1254,6 +1260,7 @@ checks.check_choice(
         checks.Mistake(nouvelle_q6["d"], "une promesse ne suffit pas : s'engager n'est pas prouver, et un bureau d'études qui relit seulement les résultats ne fait pas l'étude. Relisez ce que l'article L1461-3 exige en plus d'un assureur : qui doit traiter les données ?"),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="acces_mutuelle" session="evaluation"
@@ -1332,12 +1339,10 @@ acces_mutuelle = lettre_q6["d"]
 # - **d.** Anonymes : le nom et le numéro de sécurité sociale ont été retirés et remplacés
 #   par un code sans signification.
 
-# %% [markdown] session="evaluation"
-# Les options s'affichent sous la cellule suivante, dans un ordre tiré pour votre copie.
-
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche les options de la question 7, dans l'ordre tiré
 # pour votre copie. Exécutez-le (Maj + Entrée).
+print("Les options de la question 7, dans un ordre tiré pour votre copie :")
 OPTIONS_Q7 = [
     "Personnelles : l'hôpital garde la table de correspondance, donc elles le restent pour "
     "tous ceux qui les reçoivent.",
@@ -1438,10 +1443,13 @@ statut_startup = "d"
 
 # %% tests="statut_startup" points=1 session="evaluation"
 # Vérification de la question 7 : exécutez cette cellule.
-checks.check_form(statut_startup, name="statut_startup", kind="choice", options=["a", "b", "c", "d"])
+checks.check_form(
+    statut_startup, name="statut_startup", kind="choice", options=["a", "b", "c", "d"]
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q7 = np.random.default_rng([checks.student_seed("10", announce=False), 7]).permutation(4)
-nouvelle_q7 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q7)}
+nouvelle_q7 = {"abcd"[int(numero)]: lettre for lettre, numero in zip("abcd", rang_q7, strict=True)}
 checks.check_choice(
     statut_startup, name="statut_startup", options=["a", "b", "c", "d"], expected=nouvelle_q7["c"],
     mistakes=[
@@ -1450,6 +1458,7 @@ checks.check_choice(
         checks.Mistake(nouvelle_q7["d"], "remplacer le nom et le numéro par un code, c'est pseudonymiser (RGPD, article 4, point 5), pas anonymiser : c'est ce qui reste dans les lignes qui compte."),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="statut_startup" session="evaluation"
@@ -1545,8 +1554,14 @@ ordre_q8 = np.random.default_rng([GRAINE, 8]).permutation(len(REGLES_Q8))
 lettre_q8 = {}
 for lettre, numero in zip("abcdef", ordre_q8, strict=True):
     lettre_q8[REGLES_Q8[numero]] = lettre
-    print(textwrap.fill(f'"{lettre}" : {law.PRINCIPLES[REGLES_Q8[numero]]}', width=92,
-                        initial_indent="    ", subsequent_indent="          "))
+    print(
+        textwrap.fill(
+            f'"{lettre}" : {law.PRINCIPLES[REGLES_Q8[numero]]}',
+            width=92,
+            initial_indent="    ",
+            subsequent_indent="          ",
+        )
+    )
 
 # %% [markdown] session="formative"
 # ### Question 8 — Quel manquement la CNIL a-t-elle retenu ? (1 point)
@@ -1694,10 +1709,13 @@ principe_cegedim = "consentement"
 
 # %% tests="principe_cegedim" points=0.25 session="evaluation"
 # Vérification de la question 8 a : exécutez cette cellule.
-checks.check_form(principe_cegedim, name="principe_cegedim", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+checks.check_form(
+    principe_cegedim, name="principe_cegedim", kind="choice", options=["a", "b", "c", "d", "e", "f"]
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q8a = np.random.default_rng([checks.student_seed("10", announce=False), 8]).permutation(6)
-regle_q8a = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8a)}
+regle_q8a = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8a, strict=True)}
 checks.check_choice(
     principe_cegedim, name="principe_cegedim", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8a["formalité"],
     mistakes=[
@@ -1708,6 +1726,7 @@ checks.check_choice(
         checks.Mistake(regle_q8a["information"], "SAN-2024-013 (Cegedim Santé) : les faits ne disent rien de ce qu'on a dit aux patients ; ils disent que l'éditeur croyait ses données anonymes. S'il se trompait, que devait-il faire avant de s'en servir pour des études ?"),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="principe_cegedim" session="evaluation"
@@ -1805,10 +1824,13 @@ principe_dedalus = "consentement"
 
 # %% tests="principe_dedalus" points=0.25 session="evaluation"
 # Vérification de la question 8 b : exécutez cette cellule.
-checks.check_form(principe_dedalus, name="principe_dedalus", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+checks.check_form(
+    principe_dedalus, name="principe_dedalus", kind="choice", options=["a", "b", "c", "d", "e", "f"]
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q8b = np.random.default_rng([checks.student_seed("10", announce=False), 8]).permutation(6)
-regle_q8b = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8b)}
+regle_q8b = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8b, strict=True)}
 checks.check_choice(
     principe_dedalus, name="principe_dedalus", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8b["sécurité"],
     mistakes=[
@@ -1819,6 +1841,7 @@ checks.check_choice(
         checks.Mistake(regle_q8b["information"], "SAN-2022-009 (Dedalus Biologie) : informer les patients n'aurait pas empêché ce qui s'est passé ; relisez comment les fichiers ont été extraits, puis se sont retrouvés en ligne."),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="principe_dedalus" session="evaluation"
@@ -1917,10 +1940,16 @@ principe_doctissimo = "formalite"
 
 # %% tests="principe_doctissimo" points=0.25 session="evaluation"
 # Vérification de la question 8 c : exécutez cette cellule.
-checks.check_form(principe_doctissimo, name="principe_doctissimo", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+checks.check_form(
+    principe_doctissimo,
+    name="principe_doctissimo",
+    kind="choice",
+    options=["a", "b", "c", "d", "e", "f"],
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q8c = np.random.default_rng([checks.student_seed("10", announce=False), 8]).permutation(6)
-regle_q8c = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8c)}
+regle_q8c = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8c, strict=True)}
 checks.check_choice(
     principe_doctissimo, name="principe_doctissimo", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8c["consentement"],
     mistakes=[
@@ -1931,6 +1960,7 @@ checks.check_choice(
         checks.Mistake(regle_q8c["information"], "SAN-2023-006 (Doctissimo) : informer les internautes ne suffit pas. Relisez le tableau de l'étape 2 : pour un site qui ne soigne personne et ne fait pas de recherche, quelle exception de l'article 9(2) restait possible ?"),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="principe_doctissimo" session="evaluation"
@@ -2028,10 +2058,13 @@ principe_medecin = "consentement"
 
 # %% tests="principe_medecin" points=0.25 session="evaluation"
 # Vérification de la question 8 d : exécutez cette cellule.
-checks.check_form(principe_medecin, name="principe_medecin", kind="choice", options=["a", "b", "c", "d", "e", "f"])
+checks.check_form(
+    principe_medecin, name="principe_medecin", kind="choice", options=["a", "b", "c", "d", "e", "f"]
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 rang_q8d = np.random.default_rng([checks.student_seed("10", announce=False), 8]).permutation(6)
-regle_q8d = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8d)}
+regle_q8d = {list(law.PRINCIPLES)[int(numero)]: lettre for lettre, numero in zip("abcdef", rang_q8d, strict=True)}
 checks.check_choice(
     principe_medecin, name="principe_medecin", options=["a", "b", "c", "d", "e", "f"], expected=regle_q8d["sécurité"],
     mistakes=[
@@ -2042,6 +2075,7 @@ checks.check_choice(
         checks.Mistake(regle_q8d["information"], "SAN-2020-015 (médecin libéral) : informer les patients n'aurait pas empêché cet accès ; relisez comment la box était réglée et comment les images étaient stockées."),
     ],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="principe_medecin" session="evaluation"
@@ -2072,9 +2106,6 @@ principe_medecin = lettre_q8["consentement"]
 # > l'analyse. Les lettres qui informent chaque patient de l'étude et de son droit de s'y
 # > opposer ne sont pas encore parties ; l'analyse commencera le lendemain de leur envoi.
 
-# %% [markdown] session="evaluation"
-# Le projet de votre copie s'affiche sous la cellule suivante : il est tiré pour votre copie.
-
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il affiche le projet tiré pour votre copie. Exécutez-le
 # (Maj + Entrée).
@@ -2103,6 +2134,7 @@ PROJETS_Q9 = [
     "écartés de l'analyse, qui doit commencer la semaine prochaine.",
 ]
 projet_q9 = int(np.random.default_rng([GRAINE, 9]).integers(len(PROJETS_Q9)))
+print("Le projet de la question 9, tiré pour votre copie :")
 print(textwrap.fill(DEBUT_Q9 + PROJETS_Q9[projet_q9], width=92))
 
 # %% [markdown]
@@ -2189,8 +2221,14 @@ verdict_prothese = "illicite"
 # %% tests="verdict_prothese" points=1 session="evaluation"
 # Vérification de la question 9 : exécutez cette cellule.
 verdict_prothese = law.normalise_answer(verdict_prothese)  # « licite sous condition »…
-checks.check_form(verdict_prothese, name="verdict_prothese", kind="choice", options=["licite", "illicite", "sous condition"])
+checks.check_form(
+    verdict_prothese,
+    name="verdict_prothese",
+    kind="choice",
+    options=["licite", "illicite", "sous condition"],
+)
 ### BEGIN HIDDEN TESTS
+# fmt: off
 projet_tire_q9 = int(np.random.default_rng([checks.student_seed("10", announce=False), 9]).integers(3))
 bloque_q9 = "« illicite » veut dire qu'aucune précaution n'y change rien : aucune étape ne bloque ce projet. L'accord écrit des patients n'est pas la condition d'une recherche (exception 9(2)(j), pas 9(2)(a)), et des données pseudonymisées peuvent servir à une étude encadrée."
 messages_q9 = [
@@ -2203,6 +2241,7 @@ checks.check_choice(
     expected=["sous condition", "licite", "sous condition"][projet_tire_q9],
     mistakes=[checks.Mistake(faux_q9, message_q9) for faux_q9, message_q9 in messages_q9.items()],
 )
+# fmt: on
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_prothese" session="evaluation"

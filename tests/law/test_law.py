@@ -436,7 +436,7 @@ def test_the_two_european_data_protection_bodies_are_never_the_ambiguous_cepd():
 def _module_10_test_cell(answer: str) -> str:
     from esn_teach.course import read_module
 
-    notebook = read_module(MODULE_10).notebook
+    notebook = read_module(MODULE_10, session="formative").notebook
     for cell in notebook.cells:
         if cell.metadata.get("nbgrader", {}).get("grade_id") == f"{answer}_tests":
             return cell.source
@@ -474,7 +474,7 @@ def test_module_10_visible_checks_read_no_answer_from_the_library():
     # Only the citation-form normaliser (it holds no answer) may be called.
     from esn_teach.course import read_module
 
-    notebook = read_module(MODULE_10).notebook
+    notebook = read_module(MODULE_10, session="formative").notebook
     checked = 0
     for cell in notebook.cells:
         if not cell.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_tests"):
@@ -593,8 +593,10 @@ def _hidden_expected(answer: str) -> object:
 def _option(question: str, letter: str) -> str:
     """The text of option ``letter`` of module 10's ``### Question N``, on one line."""
     text = MODULE_10.read_text(encoding="utf-8").split(f"### Question {question} ")[1]
-    text = text.split("# %%")[0]
-    found = re.search(rf"^# - \*\*{letter}\.\*\* (.+?)(?=^# - \*\*|^#\s*$)", text, re.M | re.S)
+    # The options are in the question's formative cell (the evaluated session prints them in
+    # an order drawn for each student), before the answer cell.
+    text = text.split("# %% answer=")[0]
+    found = re.search(rf"^# - \*\*{letter}\.\*\* (.+?)(?=^# - \*\*|^#\s*$|^$)", text, re.M | re.S)
     assert found is not None, (question, letter)
     return " ".join(line.removeprefix("#").strip() for line in found[1].splitlines())
 
@@ -778,8 +780,13 @@ def test_question_8_offers_more_rules_than_the_decisions_use_and_names_each_wron
     assert len(PRINCIPLES) >= 6 and len(set(p for p, _ in key.values())) < len(PRINCIPLES) - 1
     source = MODULE_10.read_text(encoding="utf-8")
     for number in key:
-        (answer,) = re.findall(
-            rf"^# Question 8 [a-d] — {number} .*\n(principe_\w+) = \.\.\.$", source, re.MULTILINE
+        # One answer cell per session (formative, evaluation), both for the same variable.
+        (answer,) = set(
+            re.findall(
+                rf"^# Question 8 [a-d] — {number} .*\n(principe_\w+) = \.\.\.$",
+                source,
+                re.MULTILINE,
+            )
         )
         visible = _module_10_test_cell(answer).split("### BEGIN HIDDEN TESTS")[0]
         assert visible.count("checks.Mistake(") == len(PRINCIPLES) - 1, answer
@@ -811,8 +818,13 @@ def test_the_question_8_answer_key_is_in_the_notes_and_graded_by_the_hidden_test
     source = MODULE_10.read_text(encoding="utf-8")
     graded = {}
     for number in key:
-        (answer,) = re.findall(
-            rf"^# Question 8 [a-d] — {number} .*\n(principe_\w+) = \.\.\.$", source, re.MULTILINE
+        # One answer cell per session (formative, evaluation), both for the same variable.
+        (answer,) = set(
+            re.findall(
+                rf"^# Question 8 [a-d] — {number} .*\n(principe_\w+) = \.\.\.$",
+                source,
+                re.MULTILINE,
+            )
         )
         graded[number] = _hidden_expected(answer)
     assert graded == {number: principle for number, (principle, _) in key.items()}

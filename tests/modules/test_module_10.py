@@ -1,0 +1,111 @@
+"""Module 10's evaluated session: each student judges their own cases.
+
+The hidden tests of the evaluated version rebuild the student's draw (option order of
+questions 1 to 7, letters of question 8's rules, question 9's project) from their identifier.
+These tests run those hidden tests alone, for a few identifiers, and check that each has
+exactly one right answer among its options and that the right answers vary between students.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+
+import numpy as np
+import pytest
+from esn_fixtures import NOTEBOOKS
+
+from esn_teach import checks, law
+from esn_teach.course import read_module
+
+SOURCE = NOTEBOOKS / "10_monetiser_partager_reutiliser.py"
+STUDENTS = tuple(f"etudiant{numero:02d}" for numero in range(1, 11))
+
+
+def graded_cells() -> dict[str, tuple[str, list[str]]]:
+    """Each evaluated test cell: its source and the options its visible check accepts."""
+    notebook = read_module(SOURCE, session="evaluation").notebook
+    cells = {}
+    for cell in notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or not meta.get("grade"):
+            continue
+        if "### BEGIN HIDDEN TESTS" not in cell.source:
+            continue
+        form = next(
+            {keyword.arg: ast.literal_eval(keyword.value) for keyword in node.keywords}
+            for node in ast.walk(ast.parse(cell.source))
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "check_form"
+        )
+        cells[form["name"]] = (cell.source, form["options"])
+    return cells
+
+
+def _passes(source: str, name: str, answer: str) -> bool:
+    namespace = {"checks": checks, "law": law, "np": np, name: answer}
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(source, f"<hidden test {name}>", "exec"), namespace)
+    except checks.CheckFailed:
+        return False
+    return True
+
+
+def right_answers(student: str, monkeypatch) -> dict[str, str]:
+    """The one option each evaluated hidden test accepts for ``student``."""
+    monkeypatch.setenv(checks.STUDENT_ENV, student)
+    monkeypatch.setenv("ESN_TEACH_PROGRESS", "off")
+    answers = {}
+    for name, (source, options) in graded_cells().items():
+        right = [option for option in options if _passes(source, name, option)]
+        assert len(right) == 1, f"{student}, {name}: options acceptées {right}"
+        answers[name] = right[0]
+    return answers
+
+
+def test_module_10_has_twelve_evaluated_questions():
+    assert sorted(graded_cells()) == sorted(
+        [
+            "intrus",
+            "fondement_soins",
+            "exception_recherche",
+            "hebergeur_kine",
+            "reponse_pharmacie",
+            "acces_mutuelle",
+            "statut_startup",
+            "principe_cegedim",
+            "principe_dedalus",
+            "principe_doctissimo",
+            "principe_medecin",
+            "verdict_prothese",
+        ]
+    )
+
+
+@pytest.mark.parametrize("student", STUDENTS[:2])
+def test_module_10_each_copy_has_one_right_answer_per_question(student, monkeypatch):
+    answers = right_answers(student, monkeypatch)
+    # Question 8: four decisions, four rules among six: the letters of the right rules
+    # (formalité, sécurité, consentement, sécurité) follow the drawn order.
+    assert answers["principe_dedalus"] == answers["principe_medecin"]
+    assert (
+        len(
+            {
+                answers["principe_cegedim"],
+                answers["principe_dedalus"],
+                answers["principe_doctissimo"],
+            }
+        )
+        == 3
+    )
+    assert answers["verdict_prothese"] in {"licite", "sous condition"}
+
+
+def test_module_10_right_answers_vary_between_students(monkeypatch):
+    seen: dict[str, set[str]] = {}
+    for student in STUDENTS:
+        for name, answer in right_answers(student, monkeypatch).items():
+            seen.setdefault(name, set()).add(answer)
+    for name, answers in seen.items():
+        assert len(answers) >= 2, f"{name} : même réponse pour {len(STUDENTS)} étudiants"
