@@ -34,7 +34,7 @@
 # Exécutez les cellules **dans l'ordre** (Maj + Entrée). Pour répondre, remplacez les `...`,
 # exécutez, puis exécutez la **« Vérification »** ; les **indices** s'ouvrent d'un clic.
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
 # jeux et entraîne le modèle. Exécutez-le (Maj + Entrée).
 import matplotlib.pyplot as plt
@@ -87,6 +87,62 @@ print("Corrélation entre rayon, périmètre, aire et points concaves (1 = la m�
 fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu d'apprentissage",
          digits=3)
 
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
+# jeux (selon votre graine) et entraîne le modèle. Exécutez-le (Maj + Entrée).
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import Markdown, display
+from sklearn.inspection import partial_dependence, permutation_importance
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from esn_teach import checks, fr_number, fr_table
+from esn_teach.datasets import data_card, load_breast_cancer_wdbc
+from esn_teach.explorers import AiSuggestionExplorer
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
+
+GRAINE = checks.student_seed("09")  # votre graine : votre découpage des patientes, votre modèle
+# L'ordre des options des questions 1 et 2, tiré de votre graine.
+ORDRE_Q1 = np.random.default_rng([GRAINE, 1]).permutation(5)
+ORDRE_Q2 = np.random.default_rng([GRAINE, 2]).permutation(5)
+N_REPETITIONS = 20  # nombre de mélanges par mesure
+MESURES = {  # les six mesures du modèle (moyennes sur les noyaux de l'image)
+    "mean radius": "rayon",
+    "mean perimeter": "périmètre",
+    "mean area": "aire",
+    "mean texture": "texture",
+    "mean concave points": "points concaves",
+    "mean smoothness": "variation locale du rayon",
+}
+TAILLE = ["rayon", "périmètre", "aire"]
+
+jeu = load_breast_cancer_wdbc()
+display(data_card(jeu))  # la fiche, repliée : cliquez sur son titre pour la déplier
+X = jeu.data[list(MESURES)].rename(columns=MESURES)
+y = jeu.target  # 1 = tumeur maligne, 0 = bénigne
+X_reste, X_test, y_reste, y_test = train_test_split(
+    X, y, test_size=0.3, stratify=y, random_state=GRAINE
+)
+X_app, X_val, y_app, y_val = train_test_split(
+    X_reste, y_reste, test_size=0.3 / 0.7, stratify=y_reste, random_state=GRAINE
+)
+modele = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
+modele.fit(X_app, y_app)
+exactitude_val = modele.score(X_val, y_val)
+print(f"{len(y)} patientes réelles : apprentissage {len(y_app)}, validation {len(y_val)}, "
+      f"test {len(y_test)}.")
+print(f"Exactitude du modèle sur la validation : {fr_number(exactitude_val, 3)}.")
+print("Corrélation entre texture et variation locale du rayon : "
+      f"{fr_number(X_app['texture'].corr(X_app['variation locale du rayon']), 3)}.")
+print("Corrélation entre rayon, périmètre, aire et points concaves (1 = la même information) :")
+fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu d'apprentissage",
+         digits=3)
+
 # %% [markdown]
 # Ce sont les **vraies** cytoponctions du module 01. Le modèle, une **régression logistique**,
 # lit six mesures des noyaux ; son **exactitude** est la part de diagnostics justes. Une
@@ -102,7 +158,7 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 # l'exactitude **baisse**. Si le modèle n'utilisait pas cette mesure, rien ne changerait. Le
 # mélange est dû au hasard : on le refait 20 fois et l'on regarde la **variation**.
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : importances par permutation sur la validation, figure et
 # tableau.
 imp = permutation_importance(modele, X_val, y_val, n_repeats=N_REPETITIONS,
@@ -124,7 +180,30 @@ print(f"Une patiente de plus mal classée fait baisser l'exactitude de "
 fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écart-type",
          digits=3)
 
-# %% [markdown]
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : importances par permutation sur la validation, figure et
+# tableau.
+imp = permutation_importance(modele, X_val, y_val, n_repeats=N_REPETITIONS,
+                             random_state=GRAINE)
+importances = pd.DataFrame({"moyenne": imp.importances_mean, "écart-type": imp.importances_std},
+                           index=X.columns).sort_values("moyenne")
+with accessible_style():
+    fig, ax = plt.subplots(figsize=(6.5, 3.8), layout="constrained")
+    ordre = [list(X.columns).index(nom) for nom in importances.index]
+    ax.boxplot([imp.importances[k] for k in ordre], orientation="horizontal",
+               tick_labels=list(importances.index))
+    ax.axvline(0, color=PALETTE["black"], linestyle=":")
+    ax.set_title(f"Baisse d'exactitude quand on mélange une mesure ({N_REPETITIONS} mélanges)")
+    ax.set_xlabel("Baisse d'exactitude sur la validation, mesure mélangée seule")
+    show_figure(fig, "Boîtes à moustaches des baisses d'exactitude, une par mesure ; en tête, "
+                f"{importances.index[-1]} (baisse moyenne {fr_number(importances['moyenne'].iloc[-1], 3)}), "
+                f"puis {importances.index[-2]} ({fr_number(importances['moyenne'].iloc[-2], 3)}).")
+print(f"Une patiente de plus mal classée fait baisser l'exactitude de "
+      f"{fr_number(1 / len(y_val), 3)} (1 sur {len(y_val)}).")
+fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écart-type",
+         digits=3)
+
+# %% [markdown] session="formative"
 # <details><summary>Lire une boîte à moustaches</summary>
 #
 # Elle résume les 20 baisses d'une mesure : trait à la médiane, boîte autour de la moitié
@@ -132,6 +211,17 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # </details>
 #
 # Mélangés seuls, les **points concaves** (creux du contour du noyau) arrivent loin devant.
+# L'**écart-type** mesure la variation d'un mélange à l'autre, sur ces **mêmes** patientes.
+
+# %% [markdown] session="evaluation"
+# <details><summary>Lire une boîte à moustaches</summary>
+#
+# Elle résume les 20 baisses d'une mesure : trait à la médiane, boîte autour de la moitié
+# centrale, points isolés à part.
+# </details>
+#
+# Mélangée seule, quelle mesure arrive en tête, et de combien ? Les **points concaves** sont
+# les creux du contour du noyau.
 # L'**écart-type** mesure la variation d'un mélange à l'autre, sur ces **mêmes** patientes.
 
 # %% [markdown]
@@ -164,7 +254,7 @@ print(f"Taille ({', '.join(TAILLE)}), baisse d'exactitude :\n"
       "baisse des points concaves seuls.")
 print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au millième.)")
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle, qui ne
 # se réajuste pas, que ce qu'il lit dans **cette** colonne. Il a partagé le poids de la taille
 # entre trois colonnes : chacune, mélangée seule, coûte bien moins que la taille entière,
@@ -195,13 +285,54 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # comparez-la à celles de rayon, périmètre et aire.
 # </details>
 
-# %% answer="pari_temoin"
+# %% [markdown] session="evaluation"
+# **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle, qui ne
+# se réajuste pas, que ce qu'il lit dans **cette** colonne. Il a partagé le poids de la taille
+# entre trois colonnes : chacune, mélangée seule, coûte bien moins que la taille entière,
+# lisible encore dans les deux autres. En groupe, la taille dépasse les
+# points concaves : leur avance ne valait que mesure par mesure.
+#
+# ### Question 1 — Texture et variation locale du rayon, ensemble (1 point)
+#
+# La texture et la variation locale du rayon, mélangées ensemble, font-elles perdre plus,
+# autant ou moins que la **somme** de leurs baisses seules, et pourquoi ? Écrivez la lettre
+# entre guillemets (`"A"` à `"E"`) ; l'ordre des options, affichées ci-dessous, est celui de
+# votre copie.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : les options de la question 1, dans l'ordre de votre
+# copie.
+OPTIONS_Q1 = [
+    "Plus : deux colonnes mélangées brouillent plus que deux fois une.",
+    "Plus : l'une redit en bonne partie l'autre, comme pour la taille.",
+    "Autant, à peu près : l'une redit à peine ce que l'autre apporte.",
+    "Autant, à peu près : un modèle figé ne perd jamais plus que la somme.",
+    "Moins : ce qu'elles disent en commun n'est perdu qu'une fois.",
+]
+display(Markdown("\n".join(f"- **{lettre}.** {OPTIONS_Q1[k]}"
+                            for lettre, k in zip("ABCDE", ORDRE_Q1, strict=True))))
+print("Question 1 : écrivez la lettre de l'option choisie, entre guillemets.")
+
+# %% [markdown] session="evaluation"
+# <details><summary>Indice 1</summary>
+#
+# Pour la taille, dites en une phrase **pourquoi** le groupe faisait perdre plus que la somme.
+# Puis cherchez, dans les sorties du module, si cette raison vaut pour ces deux mesures.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Cherchez la corrélation de ces deux mesures dans la première sortie du module, et
+# comparez-la à celles de rayon, périmètre et aire.
+# </details>
+
+# %% answer="pari_temoin" session="formative"
 pari_temoin = ...
 ### BEGIN SOLUTION
 pari_temoin = "C"
 ### END SOLUTION
 
-# %% tests="pari_temoin" points=1
+# %% tests="pari_temoin" points=1 session="formative"
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_choice(
     pari_temoin,
@@ -237,23 +368,60 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="pari_temoin"
+# %% mistake="pari_temoin" session="formative"
 # message : l'excès ne venait pas du nombre de colonnes
 pari_temoin = "A"
 
-# %% mistake="pari_temoin"
+# %% mistake="pari_temoin" session="formative"
 # message : se redisent-elles comme le rayon
 pari_temoin = "B"
 
-# %% mistake="pari_temoin"
+# %% mistake="pari_temoin" session="formative"
 # message : la section 2 montre le contraire
 pari_temoin = "D"
 
-# %% mistake="pari_temoin"
+# %% mistake="pari_temoin" session="formative"
 # message : il faut qu'elles en disent beaucoup en commun
 pari_temoin = "E"
 
-# %% [markdown]
+# %% answer="pari_temoin" session="evaluation"
+pari_temoin = ...
+### BEGIN SOLUTION
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index(2)]  # l'option « autant, à peu près : l'une redit à peine … »
+### END SOLUTION
+
+# %% tests="pari_temoin" points=1 session="evaluation"
+# Vérification de la question 1 : exécutez cette cellule.
+checks.check_form(pari_temoin, name="pari_temoin", kind="choice", options=["A", "B", "C", "D", "E"])
+### BEGIN HIDDEN TESTS
+_rang_q1 = list(np.random.default_rng([checks.student_seed("09", announce=False), 1]).permutation(5))
+_lettre_q1 = {k: "ABCDE"[_rang_q1.index(k)] for k in range(5)}
+_erreurs_q1 = [
+    checks.Mistake(_lettre_q1[0], "pour la taille, l'excès ne venait pas du nombre de colonnes mélangées, mais de ce que ces colonnes se redisaient. Qu'en est-il de ces deux-ci ?"),
+    checks.Mistake(_lettre_q1[1], "relisez les chiffres de la première sortie : ces deux mesures se redisent-elles comme le rayon, le périmètre et l'aire ?"),
+    checks.Mistake(_lettre_q1[3], "la section 2 montre le contraire : la taille, mélangée en groupe, fait perdre bien plus que la somme. La prévision doit venir d'une autre raison."),
+    checks.Mistake(_lettre_q1[4], "pour perdre « une fois » ce que deux mesures disent en commun, il faut qu'elles en disent beaucoup en commun ; et même alors, la taille en groupe faisait perdre plus, pas moins."),
+]
+checks.check_choice(pari_temoin, name="pari_temoin", options=list("ABCDE"), expected=_lettre_q1[2], mistakes=_erreurs_q1, success="leur corrélation est presque nulle : brouiller l'une ne retire pas au modèle ce qu'il lit dans l'autre, et les deux baisses s'ajoutent à peu près. « À peu près » : l'exactitude ne s'additionne pas exactement (une patiente que les deux mélanges font basculer ne compte qu'une fois), et d'un découpage des patientes à l'autre l'écart varie.")
+### END HIDDEN TESTS
+
+# %% mistake="pari_temoin" session="evaluation"
+# message : l'excès ne venait pas du nombre de colonnes
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index(0)]
+
+# %% mistake="pari_temoin" session="evaluation"
+# message : se redisent-elles comme le rayon
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index(1)]
+
+# %% mistake="pari_temoin" session="evaluation"
+# message : la section 2 montre le contraire
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index(3)]
+
+# %% mistake="pari_temoin" session="evaluation"
+# message : il faut qu'elles en disent beaucoup en commun
+pari_temoin = "ABCDE"[list(ORDRE_Q1).index(4)]
+
+# %% [markdown] session="formative"
 # ### Question 2 — Réapprendre sans rayon ni périmètre (1 point)
 #
 # On retire le rayon et le périmètre et l'on **réapprend** le modèle sur les quatre autres
@@ -278,13 +446,48 @@ pari_temoin = "E"
 # périmètre.
 # </details>
 
-# %% answer="modele_reappris"
+# %% [markdown] session="evaluation"
+# ### Question 2 — Réapprendre sans rayon ni périmètre (1 point)
+#
+# On retire le rayon et le périmètre et l'on **réapprend** le modèle sur les quatre autres
+# mesures. Que perd-il en exactitude, et pourquoi ? Écrivez la lettre entre guillemets ; l'ordre
+# des options, affichées ci-dessous, est celui de votre copie.
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : les options de la question 2, dans l'ordre de votre
+# copie.
+OPTIONS_Q2 = [
+    "À peu près la somme : chaque colonne retirée emporte sa propre baisse.",
+    "Bien plus que la somme, comme la taille mélangée en groupe.",
+    "À peu près la somme : l'aire, une surface, ne redit pas le rayon.",
+    "Presque rien : le modèle réappris lit la taille dans l'aire, restée.",
+    "Presque rien : mélangés seuls, le rayon et le périmètre coûtaient peu.",
+]
+display(Markdown("\n".join(f"- **{lettre}.** {OPTIONS_Q2[k]}"
+                            for lettre, k in zip("ABCDE", ORDRE_Q2, strict=True))))
+print("Question 2 : écrivez la lettre de l'option choisie, entre guillemets.")
+
+# %% [markdown] session="evaluation"
+# <details><summary>Indice 1</summary>
+#
+# Qu'est-ce qui change entre brouiller une colonne d'un modèle figé (section 2) et réapprendre
+# un modèle sans elle ? Vérifiez la raison de chaque option, pas seulement sa prévision.
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un modèle réappris répartit de nouveau ses poids entre les mesures qu'on lui laisse. Dans le
+# tableau des corrélations (première sortie), lisez celles de l'aire avec le rayon et le
+# périmètre.
+# </details>
+
+# %% answer="modele_reappris" session="formative"
 modele_reappris = ...
 ### BEGIN SOLUTION
 modele_reappris = "D"
 ### END SOLUTION
 
-# %% tests="modele_reappris" points=1
+# %% tests="modele_reappris" points=1 session="formative"
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_choice(
     modele_reappris,
@@ -320,21 +523,58 @@ checks.check_choice(
 )
 ### END HIDDEN TESTS
 
-# %% mistake="modele_reappris"
+# %% mistake="modele_reappris" session="formative"
 # message : additionner les baisses seules suppose
 modele_reappris = "A"
 
-# %% mistake="modele_reappris"
+# %% mistake="modele_reappris" session="formative"
 # message : le modèle réapprend sur les mesures qui restent
 modele_reappris = "B"
 
-# %% mistake="modele_reappris"
+# %% mistake="modele_reappris" session="formative"
 # message : une surface et une longueur ne s'expriment pas pareil
 modele_reappris = "C"
 
-# %% mistake="modele_reappris"
+# %% mistake="modele_reappris" session="formative"
 # message : bonne prévision, mauvaise raison
 modele_reappris = "E"
+
+# %% answer="modele_reappris" session="evaluation"
+modele_reappris = ...
+### BEGIN SOLUTION
+modele_reappris = "ABCDE"[list(ORDRE_Q2).index(3)]  # l'option « presque rien : le modèle réappris lit la taille dans l'aire »
+### END SOLUTION
+
+# %% tests="modele_reappris" points=1 session="evaluation"
+# Vérification de la question 2 : exécutez cette cellule.
+checks.check_form(modele_reappris, name="modele_reappris", kind="choice", options=["A", "B", "C", "D", "E"])
+### BEGIN HIDDEN TESTS
+_rang_q2 = list(np.random.default_rng([checks.student_seed("09", announce=False), 2]).permutation(5))
+_lettre_q2 = {k: "ABCDE"[_rang_q2.index(k)] for k in range(5)}
+_erreurs_q2 = [
+    checks.Mistake(_lettre_q2[0], "additionner les baisses seules suppose que chaque colonne porte une information à elle. Est-ce le cas de ces mesures de taille ?"),
+    checks.Mistake(_lettre_q2[1], "mélanger la taille en groupe la retirait toute à un modèle figé. Ici, le modèle réapprend sur les mesures qui restent : que disent-elles encore ?"),
+    checks.Mistake(_lettre_q2[2], "une surface et une longueur ne s'expriment pas pareil, mais elles montent ensemble : lisez la corrélation de l'aire avec le rayon et le périmètre."),
+    checks.Mistake(_lettre_q2[4], "bonne prévision, mauvaise raison : mélangée seule, une colonne redondante coûte peu, car les autres la redisent (section 2). Ce qu'elle coûtait seule ne dit donc pas ce que perd un modèle réappris sans elle."),
+]
+checks.check_choice(modele_reappris, name="modele_reappris", options=list("ABCDE"), expected=_lettre_q2[3], mistakes=_erreurs_q2, success="l'aire redit presque exactement le rayon et le périmètre : le modèle réappris lit la taille dans l'aire. Réapprendre répond à « le modèle peut-il s'en passer ? », une autre question que « que perd-il si l'on brouille ? ».")
+### END HIDDEN TESTS
+
+# %% mistake="modele_reappris" session="evaluation"
+# message : additionner les baisses seules suppose
+modele_reappris = "ABCDE"[list(ORDRE_Q2).index(0)]
+
+# %% mistake="modele_reappris" session="evaluation"
+# message : le modèle réapprend sur les mesures qui restent
+modele_reappris = "ABCDE"[list(ORDRE_Q2).index(1)]
+
+# %% mistake="modele_reappris" session="evaluation"
+# message : une surface et une longueur ne s'expriment pas pareil
+modele_reappris = "ABCDE"[list(ORDRE_Q2).index(2)]
+
+# %% mistake="modele_reappris" session="evaluation"
+# message : bonne prévision, mauvaise raison
+modele_reappris = "ABCDE"[list(ORDRE_Q2).index(4)]
 
 # %% jupyter={"source_hidden": true} reveal="modele_reappris"
 # Inutile de lire ce code (replié) : les calculs des questions 1 et 2, quand elles ont dit
@@ -375,7 +615,7 @@ else:
 # taille venait donc de la redondance, pas du mélange de plusieurs colonnes.
 # </details>
 
-# %% [markdown] reveal="modele_reappris"
+# %% [markdown] reveal="modele_reappris" session="formative"
 # <details><summary>Après avoir répondu à la question 2 : ce que montre ce calcul</summary>
 #
 # Sans rayon ni périmètre, le modèle réappris fait aussi bien, à une patiente près : l'aire
@@ -384,6 +624,16 @@ else:
 # les points concaves, il perd à peu près autant que sans la texture (dernières lignes) : ils
 # sont remplaçables, la taille les suit ; ce n'est pas un artefact, et on ne classe rien à deux
 # patientes près.
+# </details>
+
+# %% [markdown] reveal="modele_reappris" session="evaluation"
+# <details><summary>Après avoir répondu à la question 2 : ce que montre ce calcul</summary>
+#
+# Sans rayon ni périmètre, le modèle réappris fait à peu près aussi bien (comparez vos deux
+# exactitudes : l'écart se compte en patientes) : l'aire suffit. Même sans les trois mesures de
+# taille, il perd bien moins que la taille mélangée en groupe : il reporte du poids sur les
+# points concaves, qui suivent la taille. Les dernières lignes comparent, mesure par mesure, ce
+# que perd un modèle réappris sans elle et ce que coûte la mesure mélangée seule.
 # </details>
 
 # %% [markdown]
@@ -529,7 +779,7 @@ lecture_courbe = {"valeurs réelles": "non", "cause": "non", "chaque patiente": 
 # elle hésite ; près de 100 % : sûre, pas forcément juste). Le **biais
 # d'automatisation** est la tendance à suivre une machine même quand elle se trompe.
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il choisit 12 cas du test pour le simulateur (après la
 # séance), puis 12 autres pour Camille, avec autant d'erreurs de l'IA de chaque sorte, et
 # affiche les décisions inventées de Camille.
@@ -570,6 +820,72 @@ camille = pd.DataFrame({
 }, index=pd.Index([f"Patiente {k}" for k in range(1, 13)], name="Patiente"))
 fr_table(camille, caption="Les décisions de Camille (inventées) sur les 12 cas")
 
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : selon votre graine, il choisit 12 cas du test pour le
+# simulateur (après la séance), puis 12 autres pour Camille, et tire ses décisions inventées.
+p_test = modele.predict_proba(X_test)[:, 1]
+suggestion_test = (p_test >= 0.5).astype(int)
+verite_test = y_test.to_numpy()
+confiance_test = np.maximum(p_test, 1 - p_test)
+hasard_cas = np.random.default_rng([GRAINE, 3])
+_erreurs = np.flatnonzero(suggestion_test != verite_test)
+_justes = np.flatnonzero(suggestion_test == verite_test)
+choisis = hasard_cas.permutation(np.concatenate([  # les cas du simulateur : 3 erreurs de l'IA
+    hasard_cas.choice(_erreurs, min(3, len(_erreurs)), replace=False),
+    hasard_cas.choice(_justes[verite_test[_justes] == 1], 4, replace=False),
+    hasard_cas.choice(_justes[verite_test[_justes] == 0], 5, replace=False),
+]))
+# Camille : des cas du test que le simulateur n'a pas pris (et, si les erreurs de l'IA y
+# manquent, des erreurs sur la validation, patientes que le modèle n'a pas apprises non plus).
+p_val = modele.predict_proba(X_val)[:, 1]
+_p = np.concatenate([p_test, p_val])
+_v = np.concatenate([verite_test, y_val.to_numpy()])
+_libres = np.setdiff1d(np.arange(len(_p)), choisis)
+_libres_erreurs = [i for i in _libres if (_p[i] >= 0.5) != _v[i]]
+_libres_justes = [i for i in _libres if (_p[i] >= 0.5) == _v[i] and i < len(p_test)]
+TIRAGES_CAMILLE = [(3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 3, 4)]
+hasard_camille = np.random.default_rng([GRAINE, 4])
+_n, _k, _j, _w = TIRAGES_CAMILLE[hasard_camille.integers(len(TIRAGES_CAMILLE))]
+_test_erreurs = [i for i in _libres_erreurs if i < len(p_test)]
+_cas_faux = hasard_camille.choice(_test_erreurs if len(_test_erreurs) >= _n else _libres_erreurs,
+                                  _n, replace=False)
+_fn = int(_v[_cas_faux].sum())  # cancers que l'IA dit bénins
+autres = hasard_camille.permutation(np.concatenate([
+    _cas_faux,
+    hasard_camille.choice([i for i in _libres_justes if _v[i] == 1], 6 - _fn, replace=False),
+    hasard_camille.choice([i for i in _libres_justes if _v[i] == 0], 6 - (_n - _fn), replace=False),
+]))
+camille_verite = _v[autres]
+camille_ia = (_p[autres] >= 0.5).astype(int)
+camille_confiance = np.maximum(_p[autres], 1 - _p[autres])
+# Ses décisions : seule, juste sur _k des _n erreurs de l'IA et fausse sur _w autres cas ;
+# avec l'IA, elle la suit partout, sauf sur _k - _j des erreurs de l'IA qu'elle avait vues.
+_lignes_faux = np.flatnonzero(camille_ia != camille_verite)
+_vues = hasard_camille.choice(_lignes_faux, _k, replace=False)
+_suivies = hasard_camille.choice(_vues, _j, replace=False)
+_ratees = hasard_camille.choice(np.flatnonzero(camille_ia == camille_verite), _w, replace=False)
+_seule, _finale = camille_ia.copy(), camille_ia.copy()
+_seule[_vues] = camille_verite[_vues]
+_seule[_ratees] = 1 - camille_verite[_ratees]
+_gardees = np.setdiff1d(_vues, _suivies)
+_finale[_gardees] = camille_verite[_gardees]
+CAMILLE_SEULE = [int(c) for c in _seule]  # 1 = malin, 0 = bénin
+CAMILLE_FINALE = [int(c) for c in _finale]
+diagnostic = np.array(["bénin", "malin"])
+juste = {True: "✔ juste", False: "✘ faux"}
+camille = pd.DataFrame({
+    "IA": [f"{diagnostic[s]} ({juste[s == v]})"
+           for s, v in zip(camille_ia, camille_verite, strict=True)],
+    "Confiance de l'IA": [f"{fr_number(100 * c, 0)} %" if c < 0.99 else "> 99 %"  # jamais 1
+                          for c in camille_confiance],
+    "Camille seule": [f"{diagnostic[c]} ({juste[c == v]})"
+                      for c, v in zip(CAMILLE_SEULE, camille_verite, strict=True)],
+    "Camille avec l'IA": [f"{diagnostic[c]} ({juste[c == v]})"
+                          for c, v in zip(CAMILLE_FINALE, camille_verite, strict=True)],
+    "Diagnostic de référence": diagnostic[camille_verite],
+}, index=pd.Index([f"Patiente {k}" for k in range(1, 13)], name="Patiente"))
+fr_table(camille, caption="Les décisions de Camille (inventées) sur vos 12 cas")
+
 # %% [markdown]
 # ### Question 4 — Les lectures justes abandonnées (1 point)
 #
@@ -589,13 +905,22 @@ fr_table(camille, caption="Les décisions de Camille (inventées) sur les 12 cas
 # passée de « juste » à « faux » ?
 # </details>
 
-# %% answer="part_camille_ia_fausse"
+# %% answer="part_camille_ia_fausse" session="formative"
 part_camille_ia_fausse = ...
 ### BEGIN SOLUTION
 part_camille_ia_fausse = 1 / 2
 ### END SOLUTION
 
-# %% tests="part_camille_ia_fausse" points=1
+# %% answer="part_camille_ia_fausse" session="evaluation"
+part_camille_ia_fausse = ...
+### BEGIN SOLUTION
+_ia_fausse = camille_ia != camille_verite
+_vue_seule = (np.array(CAMILLE_SEULE) == camille_verite) & _ia_fausse
+part_camille_ia_fausse = float((_vue_seule & (np.array(CAMILLE_FINALE) != camille_verite)).sum()
+                               / _vue_seule.sum())
+### END SOLUTION
+
+# %% tests="part_camille_ia_fausse" points=1 session="formative"
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_number(
     part_camille_ia_fausse,
@@ -647,43 +972,86 @@ checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", decim
                     points=1)
 ### END HIDDEN TESTS
 
-# %% mistake="part_camille_ia_fausse"
+# %% mistake="part_camille_ia_fausse" session="formative"
 # message : vous avez divisé par tous les cas où l'IA se trompe
 part_camille_ia_fausse = 1 / 3
 
-# %% mistake="part_camille_ia_fausse"
+# %% mistake="part_camille_ia_fausse" session="formative"
 # message : vous avez divisé par les 12 cas
 part_camille_ia_fausse = 1 / 12
 
-# %% mistake="part_camille_ia_fausse"
+# %% mistake="part_camille_ia_fausse" session="formative"
 # message : c'est la part des lectures justes de Camille seule
 part_camille_ia_fausse = 2 / 3
 
-# %% mistake="part_camille_ia_fausse"
+# %% mistake="part_camille_ia_fausse" session="formative"
 # message : fraction inversée
 part_camille_ia_fausse = 2 / 1
 
-# %% mistake="part_camille_ia_fausse"
+# %% mistake="part_camille_ia_fausse" session="formative"
 # message : tous les changements d'avis de Camille
 part_camille_ia_fausse = 1 / 4
 
-# %% mistake="part_camille_ia_fausse"
+# %% mistake="part_camille_ia_fausse" session="formative"
 # message : justes de Camille avec l'IA sur tous les cas
 part_camille_ia_fausse = 10 / 12
 
-# %% mistake="part_camille_ia_fausse"
+# %% mistake="part_camille_ia_fausse" session="formative"
 # message : aucune ?
 part_camille_ia_fausse = 0
 
-# %% mistake="part_camille_ia_fausse"
+# %% mistake="part_camille_ia_fausse" session="formative"
 # message : vous avez donné un nombre de cas
 part_camille_ia_fausse = 1
 
-# %% mistake="part_camille_ia_fausse"
+# %% mistake="part_camille_ia_fausse" session="formative"
 # message : Écrivez la division sans guillemets
 part_camille_ia_fausse = "1/2"
 
-# %% jupyter={"source_hidden": true} reveal="part_camille_ia_fausse"
+# %% tests="part_camille_ia_fausse" points=1 session="evaluation"
+# Vérification de la question 4 : exécutez cette cellule.
+checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 1))
+### BEGIN HIDDEN TESTS
+_cas_copie = ((3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 3, 4))
+_n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([checks.student_seed("09", announce=False), 4]).integers(5)]
+_m4 = [
+    checks.Mistake(_j4 / _n4, "groupe de départ trop large : vous avez divisé par tous les cas où l'IA se trompe. Le « parmi » pose deux conditions."),
+    checks.Mistake(_j4 / 12, "mauvais dénominateur : vous avez divisé par les 12 cas. Le groupe de départ ne compte que les lignes qui remplissent les deux conditions."),
+    checks.Mistake(_k4 / _n4, "c'est la part des lectures justes de Camille seule, quand l'IA se trompe ; la question demande ce qu'elle a fait de ces lectures avec l'IA."),
+    checks.Mistake(_k4 / _j4, "fraction inversée : une part se lit « tant parmi combien », le petit nombre en haut."),
+    checks.Mistake(_j4 / (_j4 + _w4), "groupe de départ trop large : vous avez divisé par tous les changements d'avis de Camille. Le « parmi » pose deux conditions."),
+    checks.Mistake((_k4 - _j4 + 12 - _n4) / 12, "vous avez compté les diagnostics justes de Camille avec l'IA sur tous les cas ; la question porte sur ses lectures justes abandonnées."),
+    checks.Mistake(0, "aucune ? Comparez, ligne par ligne, « Camille seule » et « Camille avec l'IA », sur les lignes où l'IA dit faux."),
+    checks.Mistake(1, "vous avez donné un nombre de cas, ou bien toutes les lectures auraient été abandonnées : relisez le tableau, puis divisez par le nombre de cas du groupe de départ."),
+]
+checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / _k4, decimals=2, bounds=(0, 1), mistakes=_m4, points=1, hint="Dénominateur : les cas où l'IA se trompe et où Camille seule voyait juste ; numérateur : parmi eux, ceux où elle se trompe avec l'IA.", success="Camille a abandonné des lectures justes pour suivre une IA qui se trompait : c'est le biais d'automatisation. Même numérateur que Goddard et al. (2014), les passages « juste seule → faux avec l'aide » ; autre dénominateur : eux les rapportent à tous les cas (5,2 %), la question 4 aux lectures justes exposées à une IA fausse. Quelques lectures, chez une interne inventée : un exemple, pas une mesure.")
+### END HIDDEN TESTS
+
+# %% mistake="part_camille_ia_fausse" session="evaluation"
+# message : vous avez divisé par tous les cas où l'IA se trompe
+part_camille_ia_fausse = float(((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite) & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / (camille_ia != camille_verite).sum())
+
+# %% mistake="part_camille_ia_fausse" session="evaluation"
+# message : vous avez divisé par les 12 cas
+part_camille_ia_fausse = float(((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite) & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / 12)
+
+# %% mistake="part_camille_ia_fausse" session="evaluation"
+# message : c'est la part des lectures justes de Camille seule
+part_camille_ia_fausse = float(((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite)).sum() / (camille_ia != camille_verite).sum())
+
+# %% mistake="part_camille_ia_fausse" session="evaluation"
+# message : fraction inversée
+part_camille_ia_fausse = float(((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite)).sum() / ((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite) & (np.array(CAMILLE_FINALE) != camille_verite)).sum())
+
+# %% mistake="part_camille_ia_fausse" session="evaluation"
+# message : tous les changements d'avis de Camille
+part_camille_ia_fausse = float(((camille_ia != camille_verite) & (np.array(CAMILLE_SEULE) == camille_verite) & (np.array(CAMILLE_FINALE) != camille_verite)).sum() / (np.array(CAMILLE_SEULE) != np.array(CAMILLE_FINALE)).sum())
+
+# %% mistake="part_camille_ia_fausse" session="evaluation"
+# message : aucune ?
+part_camille_ia_fausse = 0
+
+# %% jupyter={"source_hidden": true} reveal="part_camille_ia_fausse" session="formative"
 # Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
 # Garde-fou : les décisions de Camille sont écrites à la main ; si le découpage des patientes
 # changeait, les chiffres cités par le texte et les notes (8 et 10 justes sur 12, erreurs de
@@ -716,6 +1084,32 @@ if checks.passed("part_camille_ia_fausse"):
     print(f"Sur les 12 cas, son gain avec l'IA vient des fausses alertes évitées ({alertes[0]} "
           f"seule, {alertes[1]} avec l'IA) : elle manque autant de cancers avec l'IA que seule "
           f"({manques[1]} et {manques[0]} sur {(camille_verite == 1).sum()}).")
+else:
+    print("Le bilan s'affichera ici quand la vérification de la question 4 aura dit « juste » : "
+          "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
+
+# %% jupyter={"source_hidden": true} reveal="part_camille_ia_fausse" session="evaluation"
+# Inutile de lire ce code (replié) : le bilan de Camille, quand la question 4 a dit « juste ».
+if checks.passed("part_camille_ia_fausse"):
+    faux = camille_ia != camille_verite
+    for nom, decisions in (("IA seule", camille_ia), ("Camille seule", CAMILLE_SEULE),
+                           ("Camille avec l'IA", CAMILLE_FINALE)):
+        d = np.array(decisions)
+        print(f"{nom} : {(d == camille_verite).sum()} justes sur 12 ; quand l'IA se trompe, "
+              f"{((d == camille_verite) & faux).sum()} sur {faux.sum()} ; cancers manqués : "
+              f"{((d == 0) & (camille_verite == 1)).sum()} sur {(camille_verite == 1).sum()}.")
+    for k in np.flatnonzero(faux & (np.array(CAMILLE_SEULE) == camille_verite)
+                            & (np.array(CAMILLE_FINALE) != camille_verite)):
+        print(f"Patiente {k + 1} : Camille avait vu juste seule "
+              f"({diagnostic[camille_verite[k]]}) ; elle a suivi l'IA, qui disait "
+              f"{diagnostic[camille_ia[k]]}.")
+    manques = [int(((np.array(d) == 0) & (camille_verite == 1)).sum())
+               for d in (CAMILLE_SEULE, CAMILLE_FINALE)]
+    alertes = [int(((np.array(d) == 1) & (camille_verite == 0)).sum())
+               for d in (CAMILLE_SEULE, CAMILLE_FINALE)]
+    print(f"Sur les 12 cas : fausses alertes {alertes[0]} seule, {alertes[1]} avec l'IA ; "
+          f"cancers manqués {manques[0]} seule, {manques[1]} avec l'IA, sur "
+          f"{(camille_verite == 1).sum()} cancers.")
 else:
     print("Le bilan s'affichera ici quand la vérification de la question 4 aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
@@ -1020,7 +1414,7 @@ display(simulateur)
 # %% [markdown] reveal="lecture_courbe"
 # - **Leurs limites.** Ce sont les mêmes : mesures corrélées, et pas de cause.
 
-# %% [markdown] reveal="lecture_courbe"
+# %% [markdown] reveal="lecture_courbe" session="formative"
 # - **Mesures corrélées : une limite de l'importance par permutation et de la dépendance
 #   partielle.** Mélanger une colonne **seule** fabrique des noyaux incohérents (le rayon
 #   d'une patiente avec le périmètre et l'aire d'une autre) : le modèle, qui ne se réajuste
@@ -1041,6 +1435,21 @@ display(simulateur)
 #   par exemple), comme le fait de donner à toutes les patientes la même valeur de points
 #   concaves. La taille « deux fois plus » que les points concaves vaut donc pour ce mélange en
 #   groupe, pas comme mesure exacte.
+
+# %% [markdown] reveal="lecture_courbe" session="evaluation"
+# - **Mesures corrélées : une limite de l'importance par permutation et de la dépendance
+#   partielle.** Mélanger une colonne **seule** fabrique des noyaux incohérents (le rayon
+#   d'une patiente avec le périmètre et l'aire d'une autre) : le modèle, qui ne se réajuste
+#   pas, répond alors hors de ce qu'il a appris. C'est ce que critiquent Hooker et al. (2021) :
+#   quand les mesures sont corrélées, l'importance par permutation et la dépendance partielle
+#   peuvent beaucoup trop mettre en avant certaines d'entre elles ; ils recommandent plutôt de
+#   mesurer ce que perd un modèle réappris sans elles (comme à la question 2). Comparez, dans
+#   les dernières lignes du calcul de la question 2, la perte du modèle réappris sans le rayon
+#   et la baisse du rayon mélangé seul. Le mélange répond à « que lit ce modèle ? », le
+#   réapprentissage à « un modèle peut-il s'en passer ? ». Mélanger la taille en groupe garde
+#   rayon, périmètre et aire d'une même patiente, mais casse encore leur lien avec les points
+#   concaves (petits noyaux très creusés, par exemple) : la comparaison de la taille aux points
+#   concaves vaut pour ce mélange en groupe, pas comme mesure exacte.
 
 # %% [markdown]
 # - **Ce que l'importance ne distingue pas.** La baisse d'exactitude pèse pareil un cancer
