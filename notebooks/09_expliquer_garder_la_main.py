@@ -1010,7 +1010,7 @@ part_camille_ia_fausse = "1/2"
 
 # %% tests="part_camille_ia_fausse" points=1 session="evaluation"
 # Vérification de la question 4 : exécutez cette cellule.
-checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2, bounds=(0, 1))
+checks.check_form(part_camille_ia_fausse, name="part_camille_ia_fausse", kind="number", decimals=2)
 ### BEGIN HIDDEN TESTS
 _cas_copie = ((3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 3, 4))
 _n4, _k4, _j4, _w4 = _cas_copie[np.random.default_rng([checks.student_seed("09", announce=False), 4]).integers(5)]
@@ -1024,7 +1024,7 @@ _m4 = [
     checks.Mistake(0, "aucune ? Comparez, ligne par ligne, « Camille seule » et « Camille avec l'IA », sur les lignes où l'IA dit faux."),
     checks.Mistake(1, "vous avez donné un nombre de cas, ou bien toutes les lectures auraient été abandonnées : relisez le tableau, puis divisez par le nombre de cas du groupe de départ."),
 ]
-checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / _k4, decimals=2, bounds=(0, 1), mistakes=_m4, points=1, hint="Dénominateur : les cas où l'IA se trompe et où Camille seule voyait juste ; numérateur : parmi eux, ceux où elle se trompe avec l'IA.", success="Camille a abandonné des lectures justes pour suivre une IA qui se trompait : c'est le biais d'automatisation. Même numérateur que Goddard et al. (2014), les passages « juste seule → faux avec l'aide » ; autre dénominateur : eux les rapportent à tous les cas (5,2 %), la question 4 aux lectures justes exposées à une IA fausse. Quelques lectures, chez une interne inventée : un exemple, pas une mesure.")
+checks.check_number(part_camille_ia_fausse, name="part_camille_ia_fausse", expected=_j4 / _k4, decimals=2, mistakes=_m4, points=1, hint="Dénominateur : les cas où l'IA se trompe et où Camille seule voyait juste ; numérateur : parmi eux, ceux où elle se trompe avec l'IA.", success="Camille a abandonné des lectures justes pour suivre une IA qui se trompait : c'est le biais d'automatisation. Même numérateur que Goddard et al. (2014), les passages « juste seule → faux avec l'aide » ; autre dénominateur : eux les rapportent à tous les cas (5,2 %), la question 4 aux lectures justes exposées à une IA fausse. Quelques lectures, chez une interne inventée : un exemple, pas une mesure.")
 ### END HIDDEN TESTS
 
 # %% mistake="part_camille_ia_fausse" session="evaluation"
