@@ -18,6 +18,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+from esn_teach import checks
 from esn_teach.datasets import load_breast_cancer_wdbc
 
 SEED = 0
@@ -109,3 +110,90 @@ def test_question_3_every_grid_point_raises_some_and_lowers_others(setup):
     real = x_val["points concaves"].to_numpy()
     for value in grid:
         assert (real > value).any() and (real < value).any(), value
+
+
+# --- The evaluated session: each student's own cases (``checks.student_seed``) -------------
+
+#: Camille's draws in the evaluated session, as in the notebook: AI errors among her 12 cases,
+#: her right readings alone among them, the ones she gave up for the AI, her other mistakes.
+CAMILLE_DRAWS = [(3, 2, 1, 2), (4, 3, 1, 3), (4, 3, 2, 3), (5, 4, 1, 2), (5, 4, 3, 4)]
+STUDENTS = ["esn-teach-construction", "alice.martin", "b.dupont", "c.nguyen", "d.benali"]
+
+
+def _student_answers(student: str, monkeypatch) -> dict:
+    """Recompute, as the hidden tests do, one student's answers and the figures they rest on."""
+
+    monkeypatch.setenv("ESN_TEACH_STUDENT", student)
+    seed = checks.student_seed("09", announce=False)
+    data = load_breast_cancer_wdbc()
+    x_all = data.data[list(COLUMNS)].rename(columns=COLUMNS)
+    y = data.target
+    x_rest, x_test, y_rest, y_test = train_test_split(
+        x_all, y, test_size=0.3, stratify=y, random_state=seed
+    )
+    x_train, x_val, y_train, y_val = train_test_split(
+        x_rest, y_rest, test_size=0.3 / 0.7, stratify=y_rest, random_state=seed
+    )
+    model = _fit(x_train, y_train)
+    accuracy = model.score(x_val, y_val)
+
+    def loss(columns):
+        rng = np.random.default_rng(seed)
+        losses = []
+        for _ in range(REPEATS):
+            shuffled = x_val.copy()
+            order = rng.permutation(len(x_val))
+            for name in columns:
+                shuffled[name] = x_val[name].to_numpy()[order]
+            losses.append(accuracy - model.score(shuffled, y_val))
+        return float(np.mean(losses))
+
+    pair = ["texture", "variation locale du rayon"]
+    size = ["rayon", "périmètre", "aire"]
+    kept = [c for c in x_val.columns if c not in size[:2]]
+    n, k, j, w = CAMILLE_DRAWS[np.random.default_rng([seed, 4]).integers(len(CAMILLE_DRAWS))]
+    errors = (model.predict(x_test) != y_test.to_numpy()).sum() + (
+        model.predict(x_val) != y_val.to_numpy()
+    ).sum()
+    return {
+        "q1": "ABCDE"[list(np.random.default_rng([seed, 1]).permutation(5)).index(2)],
+        "q2": "ABCDE"[list(np.random.default_rng([seed, 2]).permutation(5)).index(3)],
+        "q4": round(j / k, 2),
+        "draw": (n, k, j, w),
+        "pair_ratio": loss(pair) / sum(loss([c]) for c in pair),
+        "size_group": loss(size),
+        "size_sum": sum(loss([c]) for c in size),
+        "concave_alone": loss(["points concaves"]),
+        "retrained_loss": accuracy - _fit(x_train[kept], y_train).score(x_val[kept], y_val),
+        "one_patient": 1 / len(y_val),
+        "errors": int(errors),
+        "test_errors": int((model.predict(x_test) != y_test.to_numpy()).sum()),
+    }
+
+
+def test_camille_draws_name_every_mistake_apart():
+    """Q4's answer j / k never equals a named mistake (at two decimals), and Camille does
+    better with the AI over her 12 cases (« À retenir »)."""
+    for n, k, j, w in CAMILLE_DRAWS:
+        answer = round(j / k, 2)
+        final_right = (k - j) + (12 - n)
+        mistakes = [j / n, j / 12, k / n, k / j, j / (j + w), final_right / 12, 0, 1]
+        assert all(round(m, 2) != answer for m in mistakes), (n, k, j, w)
+        assert final_right > k + (12 - n - w), (n, k, j, w)
+    assert len({round(j / k, 2) for _, k, j, _ in CAMILLE_DRAWS}) == len(CAMILLE_DRAWS)
+
+
+def test_evaluated_answers_vary_and_stay_sensible(monkeypatch):
+    answers = [_student_answers(student, monkeypatch) for student in STUDENTS]
+    for name in ("q1", "q2", "q4"):
+        assert len({a[name] for a in answers}) >= 2, (name, [a[name] for a in answers])
+    for a in answers:
+        # Q1 « autant, à peu près »: the uncorrelated pair costs about its sum ...
+        assert 0.5 < a["pair_ratio"] < 1.5, a
+        # ... while the size group costs far more than its sum, and more than concave points
+        # alone (section 2's text: « En groupe, la taille dépasse les points concaves »).
+        assert a["size_group"] > 1.5 * a["size_sum"] and a["size_group"] > a["concave_alone"], a
+        # Q2 « presque rien »: retrained without radius and perimeter, at most two patients lost.
+        assert a["retrained_loss"] <= 2 * a["one_patient"] + 1e-9, a
+        # The simulator's 3 AI errors come from the test, Camille's n from what is left.
+        assert a["test_errors"] >= 3 and a["errors"] >= 3 + a["draw"][0], a
