@@ -289,8 +289,8 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 # **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle, qui ne
 # se réajuste pas, que ce qu'il lit dans **cette** colonne. Il a partagé le poids de la taille
 # entre trois colonnes : chacune, mélangée seule, coûte bien moins que la taille entière,
-# lisible encore dans les deux autres. En groupe, la taille dépasse les
-# points concaves : leur avance ne valait que mesure par mesure.
+# lisible encore dans les deux autres. En groupe, la taille rattrape les points concaves, ou les
+# dépasse (lisez vos chiffres) : leur avance ne valait que mesure par mesure.
 #
 # ### Question 1 — Texture et variation locale du rayon, ensemble (1 point)
 #
@@ -607,12 +607,22 @@ else:
     print("Le calcul de la question 2 s'affichera ici quand sa vérification aura dit « juste » : "
           "relancez alors cette cellule (en séance évaluée, dans votre retour de correction).")
 
-# %% [markdown] reveal="pari_temoin"
+# %% [markdown] reveal="pari_temoin" session="formative"
 # <details><summary>Après avoir répondu à la question 1 : ce que montre ce calcul</summary>
 #
 # C'est un **témoin**, comme dans une expérience : la même opération sur deux mesures à peine
 # corrélées. Elles ne se remplacent pas : leurs baisses s'ajoutent à peu près. L'excès de la
 # taille venait donc de la redondance, pas du mélange de plusieurs colonnes.
+# </details>
+
+# %% [markdown] reveal="pari_temoin" session="evaluation"
+# <details><summary>Après avoir répondu à la question 1 : ce que montre ce calcul</summary>
+#
+# C'est un **témoin**, comme dans une expérience : la même opération sur deux mesures à peine
+# corrélées. Elles ne se remplacent pas : leurs baisses s'ajoutent à peu près. Comptez l'écart
+# entre « ensemble » et « somme » en patientes (une patiente, c'est la baisse affichée en
+# section 1) et comparez-le à celui de la taille : l'excès de la taille venait de la
+# redondance, pas du mélange de plusieurs colonnes.
 # </details>
 
 # %% [markdown] reveal="modele_reappris" session="formative"
