@@ -220,8 +220,7 @@ fr_table(importances.iloc[::-1], caption="Baisse d'exactitude : moyenne et écar
 # centrale, points isolés à part.
 # </details>
 #
-# Mélangée seule, quelle mesure arrive en tête, et de combien ? Les **points concaves** sont
-# les creux du contour du noyau.
+# Les **points concaves** sont les creux du contour du noyau.
 # L'**écart-type** mesure la variation d'un mélange à l'autre, sur ces **mêmes** patientes.
 
 # %% [markdown]
@@ -287,17 +286,14 @@ print("(Autres mélanges que ceux du tableau de la section 1, d'où un écart au
 
 # %% [markdown] session="evaluation"
 # **Des colonnes qui disent la même chose.** Mélanger une colonne ne retire au modèle, qui ne
-# se réajuste pas, que ce qu'il lit dans **cette** colonne. Il a partagé le poids de la taille
-# entre trois colonnes : chacune, mélangée seule, coûte bien moins que la taille entière,
-# lisible encore dans les deux autres. En groupe, la taille rattrape les points concaves, ou les
-# dépasse (lisez vos chiffres) : leur avance ne valait que mesure par mesure.
+# se réajuste pas, que ce qu'il lit dans **cette** colonne. Il a réparti la taille sur trois
+# colonnes : chacune, mélangée seule, coûte bien moins que la taille entière, lisible dans les
+# deux autres.
 #
 # ### Question 1 — Texture et variation locale du rayon, ensemble (1 point)
 #
 # La texture et la variation locale du rayon, mélangées ensemble, font-elles perdre plus,
-# autant ou moins que la **somme** de leurs baisses seules, et pourquoi ? Écrivez la lettre
-# entre guillemets (`"A"` à `"E"`) ; l'ordre des options, affichées ci-dessous, est celui de
-# votre copie.
+# autant ou moins que la **somme** de leurs baisses seules, et pourquoi ?
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : les options de la question 1, dans l'ordre de votre
@@ -311,7 +307,8 @@ OPTIONS_Q1 = [
 ]
 display(Markdown("\n".join(f"- **{lettre}.** {OPTIONS_Q1[k]}"
                             for lettre, k in zip("ABCDE", ORDRE_Q1, strict=True))))
-print("Question 1 : écrivez la lettre de l'option choisie, entre guillemets.")
+print("Question 1 : écrivez la lettre de l'option choisie, entre guillemets (\"A\" à \"E\") ; "
+      "l'ordre des options est propre à votre copie.")
 
 # %% [markdown] session="evaluation"
 # <details><summary>Indice 1</summary>
@@ -450,8 +447,7 @@ pari_temoin = "ABCDE"[list(ORDRE_Q1).index(4)]
 # ### Question 2 — Réapprendre sans rayon ni périmètre (1 point)
 #
 # On retire le rayon et le périmètre et l'on **réapprend** le modèle sur les quatre autres
-# mesures. Que perd-il en exactitude, et pourquoi ? Écrivez la lettre entre guillemets ; l'ordre
-# des options, affichées ci-dessous, est celui de votre copie.
+# mesures. Que perd-il en exactitude, et pourquoi ?
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : les options de la question 2, dans l'ordre de votre
@@ -465,7 +461,8 @@ OPTIONS_Q2 = [
 ]
 display(Markdown("\n".join(f"- **{lettre}.** {OPTIONS_Q2[k]}"
                             for lettre, k in zip("ABCDE", ORDRE_Q2, strict=True))))
-print("Question 2 : écrivez la lettre de l'option choisie, entre guillemets.")
+print("Question 2 : écrivez la lettre de l'option choisie, entre guillemets (\"A\" à \"E\") ; "
+      "l'ordre des options est propre à votre copie.")
 
 # %% [markdown] session="evaluation"
 # <details><summary>Indice 1</summary>
@@ -1275,7 +1272,7 @@ lecture_droit = {"information": "oui", "quand": "non", "urgences": "oui", "dispo
 #
 # Un tableau final compare l'IA seule, vous seul·e, et vous avec l'IA : comparez-vous à Camille.
 
-# %% jupyter={"source_hidden": true}
+# %% jupyter={"source_hidden": true} session="formative"
 # Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur (3 erreurs de l'IA),
 # choisis en section 4.
 MONTREES = ["rayon", "texture", "points concaves"]
@@ -1292,6 +1289,25 @@ print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se
       f"{faux_negatifs} cancers qu'elle dit bénins (faux négatifs, des cancers manqués) et "
       f"{faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit maligne{pluriel} "
       "(faux positifs).")
+
+# %% jupyter={"source_hidden": true} session="evaluation"
+# Inutile de lire ce code (replié) : il prépare les 12 cas du simulateur (3 erreurs de l'IA),
+# choisis en section 4.
+MONTREES = ["rayon", "texture", "points concaves"]
+cas_mesures = X_test.iloc[choisis][MONTREES].reset_index(drop=True)
+cas_verite = verite_test[choisis]
+cas_ia = suggestion_test[choisis]
+cas_confiance = confiance_test[choisis]
+typiques = X_app[MONTREES].groupby(y_app.to_numpy()).median()
+typiques.index = ["Bénin typique (médiane)", "Malin typique (médiane)"]
+faux_negatifs = int(((cas_ia == 0) & (cas_verite == 1)).sum())
+faux_positifs = int(((cas_ia == 1) & (cas_verite == 0)).sum())
+pluriel = "s" if faux_positifs > 1 else ""
+pluriel_fn = "s" if faux_negatifs > 1 else ""
+print(f"{len(choisis)} cas, dont {int((cas_ia != cas_verite).sum())} où l'IA se trompe : "
+      f"{faux_negatifs} cancer{pluriel_fn} qu'elle dit bénin{pluriel_fn} (faux négatif{pluriel_fn}, "
+      f"des cancers manqués) et {faux_positifs} tumeur{pluriel} bénigne{pluriel} qu'elle dit "
+      f"maligne{pluriel} (faux positif{pluriel}).")
 
 # %%
 # Le simulateur : choisissez avec les menus, passez d'un cas à l'autre avec le curseur.

@@ -192,7 +192,7 @@ def test_evaluated_answers_vary_and_stay_sensible(monkeypatch):
         # Q1 « autant, à peu près »: the uncorrelated pair never costs more than its sum by
         # over three patients (measured on 20 identifiers: -5 to +2), while the size group
         # costs far more than its sum (at least 13 patients), and catches up with concave
-        # points alone (section 2's evaluated text: « rattrape … ou les dépasse »).
+        # points alone (the evaluated text no longer says it always beats them).
         gap = a["pair_group"] - a["pair_sum"]
         assert -7 * a["one_patient"] <= gap <= 3 * a["one_patient"] + 1e-9, a
         assert a["size_group"] - a["size_sum"] >= 10 * a["one_patient"], a
