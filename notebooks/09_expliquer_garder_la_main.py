@@ -90,21 +90,21 @@ fr_table(X_app[[*TAILLE, "points concaves"]].corr(), caption="Corrélations, jeu
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il charge les données du module 01, les répartit en trois
 # jeux (selon votre graine) et entraîne le modèle. Exécutez-le (Maj + Entrée).
-import matplotlib.pyplot as plt  # noqa: F811
-import numpy as np  # noqa: F811
-import pandas as pd  # noqa: F811
-from IPython.display import Markdown, display  # noqa: F811
-from sklearn.inspection import partial_dependence, permutation_importance  # noqa: F811
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import Markdown, display
+from sklearn.inspection import partial_dependence, permutation_importance
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from esn_teach import checks, fr_number, fr_table  # noqa: F811
+from esn_teach import checks, fr_number, fr_table
 from esn_teach.datasets import data_card, load_breast_cancer_wdbc
-from esn_teach.explorers import AiSuggestionExplorer  # noqa: F811
-from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference  # noqa: F811
-from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure  # noqa: F811
+from esn_teach.explorers import AiSuggestionExplorer
+from esn_teach.law import LEGAL_FACTS_LAST_CHECKED, reference
+from esn_teach.plotting import LINESTYLES, MARKERS, PALETTE, accessible_style, show_figure
 
 GRAINE = checks.student_seed("09")  # votre graine : votre découpage des patientes, votre modèle
 # L'ordre des options des questions 1 et 2, tiré de votre graine.
