@@ -190,11 +190,12 @@ probabilites_phrase = [0.5, 0.2, 0.8, 0.25]
 # %% session="evaluation"
 # Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
 # correction).
-from esn_teach.generative import draw_cases, exam_cases
+from esn_teach.generative import dose_cases, draw_cases, exam_cases
 
 graine = checks.student_seed("14")
 cas = exam_cases(graine)
 probabilites_phrase = list(cas.sentence_probabilities)
+# Les exemples de doses hors corpus (section 3) laissent de côté ces médicaments.
 medicaments_question_3a = ["atorvastatine", "metformine", "lévothyroxine", "apixaban"]
 print("Vos probabilités, mot par mot : " + " ; ".join(
     f"« {mot} » {str(p).replace('.', ',')}"
@@ -600,7 +601,8 @@ proba_froide = probabilites_t1[0] ** 2 / sum(p**2 for p in probabilites_t1)
 # %% [markdown]
 # ## 3. Une hallucination : une dose fluide, sans appui dans le corpus
 #
-# On appelle **hallucination** un texte généré qui a l'air juste mais ne l'est pas : une dose,
+# On appelle **hallucination** un contenu généré, fluide, que rien n'appuie (ni les données
+# qu'a lues le modèle, ni la source qu'on lui a donnée), et qui **peut** être faux : une dose,
 # une référence d'article, un résultat d'examen inventés. Mesurons-le : le modèle complète
 # « Traitement : *médicament*, un comprimé de » 200 fois pour chacun des dix médicaments, à
 # plusieurs températures. Chaque prescription est classée :
@@ -637,6 +639,13 @@ exemples = (audit[(audit["verdict"] == "dose hors corpus")
                   & ~audit["drug"].isin(["paracétamol", *medicaments_question_3a])]
             .drop_duplicates("drug").head(3))
 assert not set(exemples["drug"]) & set(medicaments_question_3a)
+# Les prescriptions que la séance évaluée tire pour chaque copie : toutes écrites par le modèle
+# pendant cette mesure, aucune parmi les exemples affichés.
+from esn_teach.generative._exam import DOSE_POOL
+
+ecrites = set(zip(audit["drug"], audit["dose"], audit["unit"]))
+affichees = set(zip(exemples["drug"], exemples["dose"], exemples["unit"]))
+assert all(p in ecrites and p not in affichees for cas in DOSE_POOL.values() for p in cas)
 print("Exemples de doses hors corpus :")
 for ligne in exemples.itertuples():
     print(f"- « Traitement : {ligne.drug}, un comprimé de {ligne.dose} {ligne.unit} » "
@@ -701,7 +710,9 @@ display(fr_table(doses_du_corpus, name="doses écrites dans le corpus",
 # La note est partielle : chaque réponse juste vaut un demi-point, chaque réponse fausse
 # annule une réponse juste ; un cas laissé `...` ne rapporte ni ne retire rien.
 #
-# Vos quatre cas sont affichés sous cette question, dans l'ordre de votre copie.
+# Vos quatre cas, tirés pour votre copie, sont affichés sous cette question : vos voisins en
+# ont d'autres, et le nombre de doses « corpus » change d'une copie à l'autre (ni zéro, ni
+# quatre).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -772,18 +783,16 @@ verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "hors corpus", "D": "ho
 verdict_doses = {"A": "corpus", "B": "hors corpus", "C": "corpus", "D": "corpus"}
 
 # %% session="evaluation"
-# Vos quatre prescriptions, dans l'ordre tiré pour votre copie.
-cas_3a = {"A": "atorvastatine, un comprimé de 5 mg", "B": "metformine, un comprimé de 1 g",
-          "C": "lévothyroxine, un comprimé de 75 µg", "D": "apixaban, un comprimé de 10 mg"}
-tirage_3a = draw_cases(graine, "verdict_doses", "ABCD")
-for lettre in "ABCD":
-    print(f"- {lettre} : « Traitement : {cas_3a[tirage_3a.slots[lettre]]} »")
+# Vos quatre prescriptions, tirées pour votre copie parmi celles que le modèle a écrites
+# pendant la mesure (ni celles de la version d'entraînement, ni les exemples affichés).
+cas_3a = dose_cases(graine)
+for lettre, prescription in cas_3a.items():
+    print(f"- {lettre} : « Traitement : {prescription.text} »")
 
 # %% answer="verdict_doses" session="evaluation"
 verdict_doses = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-verdict_doses = tirage_3a.by_letter({"A": "hors corpus", "B": "corpus", "C": "corpus",
-                                     "D": "hors corpus"})
+verdict_doses = {lettre: prescription.verdict for lettre, prescription in cas_3a.items()}
 ### END SOLUTION
 
 # %% tests="verdict_doses" points=2 session="evaluation"
@@ -791,43 +800,27 @@ verdict_doses = tirage_3a.by_letter({"A": "hors corpus", "B": "corpus", "C": "co
 checks.check_form(verdict_doses, name="verdict_doses", kind="choices",
                   options=["corpus", "hors corpus"], items=["A", "B", "C", "D"])
 ### BEGIN HIDDEN TESTS
-from esn_teach.generative import draw_cases as tirage_copie_3a
+from esn_teach.generative import dose_cases as cas_copie_3a
 
-q3a = tirage_copie_3a(checks.student_seed("14", announce=False), "verdict_doses", "ABCD")
-erreurs_3a = {
-    "A": [checks.Mistake("corpus", "le corpus n'écrit l'atorvastatine qu'à 10, 20 ou 40 mg ; "
-                         "5 mg y suit d'autres médicaments. Une dose banale n'est pas pour "
-                         "autant une dose de ce médicament.")],
-    "B": [checks.Mistake("hors corpus", "1 g, c'est 1000 mg : une dose de la metformine dans "
-                         "le corpus. Comparez les doses dans la même unité. (Le modèle, lui, a "
-                         "lu « 1 g » après un autre médicament : cette dose est juste par "
-                         "hasard.)")],
-    "C": [checks.Mistake("hors corpus", "75 µg est bien une dose de la lévothyroxine dans le "
-                         "corpus : une dose en microgrammes, qui paraît inhabituelle, se "
-                         "vérifie, elle aussi, dans la source.")],
-    "D": [checks.Mistake("corpus", "le corpus écrit 10 mg pour le ramipril, l'atorvastatine et "
-                         "l'amlodipine, jamais pour l'apixaban (2,5 ou 5 mg) : une dose lue "
-                         "après un autre médicament.")],
-}
+q3a = cas_copie_3a(checks.student_seed("14", announce=False))
 checks.check_choices(
     verdict_doses, name="verdict_doses", options=["corpus", "hors corpus"],
-    expected=q3a.by_letter({"A": "hors corpus", "B": "corpus", "C": "corpus",
-                            "D": "hors corpus"}),
-    mistakes=q3a.by_letter(erreurs_3a),
-    success="l'atorvastatine à 5 mg et l'apixaban à 10 mg sont hors corpus : ce sont des doses "
-    "du corpus, mais pour d'autres médicaments ; sa phrase est fluide, sans appui. La "
-    "metformine à 1 g est juste par hasard : le corpus l'écrit « 1000 mg », et le modèle a lu "
-    "« 1 g » après un autre médicament. Une dose juste se vérifie aussi. Hors corpus ne dit pas "
-    "si une dose existe en pharmacie : seul le RCP le dit.",
+    expected={lettre: cas.verdict for lettre, cas in q3a.items()},
+    mistakes={lettre: [cas.mistake] for lettre, cas in q3a.items()},
+    success="une dose hors corpus est, ici, une dose que le corpus écrit pour d'autres "
+    "médicaments : le modèle, qui ne lit que « comprimé de », l'a lue après un autre "
+    "médicament ; sa phrase est fluide, sans appui. Une dose du corpus écrite dans une autre "
+    "unité (1 g pour 1000 mg) est juste, mais par le même hasard. Une dose juste se vérifie "
+    "aussi. Hors corpus ne dit pas si une dose existe en pharmacie : seul le RCP le dit.",
     points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="verdict_doses" session="evaluation"
-# message : Une dose banale n'est pas pour autant
+# message : n'est pas pour autant une dose de ce médicament
 verdict_doses = {"A": "corpus", "B": "corpus", "C": "corpus", "D": "corpus"}
 
 # %% mistake="verdict_doses" session="evaluation"
-# message : Comparez les doses dans la même unité
+# message : se vérifie, elle aussi
 verdict_doses = {"A": "hors corpus", "B": "hors corpus", "C": "hors corpus", "D": "hors corpus"}
 
 # %% [markdown] session="formative"

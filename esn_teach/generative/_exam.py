@@ -16,11 +16,14 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "DOSE_POOL",
     "LEAK_POOL",
     "CaseDraw",
+    "DoseCase",
     "ExamCase",
     "ExamCases",
     "NameCounts",
+    "dose_cases",
     "draw_cases",
     "exam_cases",
     "name_counts",
@@ -33,6 +36,8 @@ SENTENCE_VALUES = (0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.75, 0.8, 0.9)
 SENTENCE = ("la", "plaie", "est", "propre")
 #: The temperature of question 2 (its hints say 1/T = 2).
 TEMPERATURE = 0.5
+#: The probabilities the formative question 2 and its explanation work through.
+TRAINING_TRIPLET = (0.6, 0.3, 0.1)
 #: Question 6: how many notes of the module's corpus there are, how many are scored.
 N_NOTES, N_SCORED = 400, 100
 
@@ -44,11 +49,15 @@ class ExamCase:
     text: str
     answer: str
     mistake: str
+    kind: str = ""
 
 
 #: Question 4's pool: messages a caregiver pastes into an online chatbot. Does an
 #: outside reader recognise the patient? Each wrong answer's message ends with
 #: the same words for every case of a kind (the named mistakes match on them).
+#: Each case has a stratum (``kind``): a direct identifier (``"nom"``), details
+#: that single a person out (``"quasi"``), a patient described without them, the
+#: borderline « non » (``"limite"``), a general question (``"générale"``).
 LEAK_POOL = (
     ExamCase(
         "« Ma patiente, la seule pharmacienne de Saint-Aubin-des-Prés, vient d'apprendre "
@@ -56,6 +65,7 @@ LEAK_POOL = (
         "oui",
         "« la seule pharmacienne » d'une petite commune désigne une seule personne, et le "
         "texte révèle sa maladie : ce message laisse reconnaître la personne.",
+        "quasi",
     ),
     ExamCase(
         "« Rédige la transmission de Mme L., 87 ans, entrée le 2 novembre à l'unité de soins "
@@ -64,6 +74,7 @@ LEAK_POOL = (
         "une initiale ne protège pas : l'âge, la date d'entrée, le service, la chambre et une "
         "petite commune désignent une seule patiente : ce message laisse reconnaître la "
         "personne.",
+        "quasi",
     ),
     ExamCase(
         "« Mon patient, l'entraîneur de l'équipe de rugby de Saint-Aubin-des-Prés, a fait un "
@@ -71,6 +82,7 @@ LEAK_POOL = (
         "oui",
         "sans nom, une fonction unique dans une petite commune, avec une date, désigne une "
         "seule personne : ce message laisse reconnaître la personne.",
+        "quasi",
     ),
     ExamCase(
         "« Résume l'observation de M. Karim Benali, né le 4 avril 1971, admis pour une "
@@ -78,6 +90,7 @@ LEAK_POOL = (
         "oui",
         "un nom et une date de naissance désignent directement la personne, quels que soient "
         "les autres détails : ce message laisse reconnaître la personne.",
+        "nom",
     ),
     ExamCase(
         "« Ma patiente, la directrice de l'unique école de Saint-Aubin-des-Prés, est enceinte "
@@ -85,6 +98,7 @@ LEAK_POOL = (
         "oui",
         "« la directrice de l'unique école » d'une petite commune désigne une seule personne, "
         "et le texte révèle sa grossesse : ce message laisse reconnaître la personne.",
+        "quasi",
     ),
     ExamCase(
         "« Un de mes patients, la quarantaine, me demande combien de temps attendre après une "
@@ -93,6 +107,7 @@ LEAK_POOL = (
         "une tranche d'âge et une opération courante, sans nom, sans lieu, sans date ni détail "
         "rare : beaucoup d'adultes correspondent à ce message, qui ne laisse reconnaître "
         "personne. (L'éditeur sait quel compte l'envoie : n'envoyez que le nécessaire.)",
+        "limite",
     ),
     ExamCase(
         "« Quels examens demander devant une fièvre au retour d'un séjour en Afrique de "
@@ -100,6 +115,7 @@ LEAK_POOL = (
         "non",
         "une question générale ne parle d'aucun patient : ce message ne laisse reconnaître "
         "personne.",
+        "générale",
     ),
     ExamCase(
         "« Comment expliquer la maladie de Parkinson, avec des mots simples, à un patient qui "
@@ -107,6 +123,7 @@ LEAK_POOL = (
         "non",
         "« Parkinson » est le nom d'une maladie, pas d'un patient ; sans aucun détail, ce "
         "message ne laisse reconnaître personne.",
+        "générale",
     ),
     ExamCase(
         "« Quelle est la posologie habituelle de l'amoxicilline dans une otite aiguë de "
@@ -114,6 +131,7 @@ LEAK_POOL = (
         "non",
         "une question de posologie générale ne parle d'aucun patient : ce message ne laisse "
         "reconnaître personne.",
+        "générale",
     ),
     ExamCase(
         "« Une patiente de 70 ans, hypertendue, me demande si elle peut prendre de "
@@ -122,8 +140,93 @@ LEAK_POOL = (
         "un âge et une maladie courante, sans nom, sans lieu, sans date : des centaines de "
         "milliers de personnes correspondent, et ce message ne laisse reconnaître personne. "
         "(L'éditeur sait quel compte l'envoie : n'envoyez que le nécessaire.)",
+        "limite",
+    ),
+    ExamCase(
+        "« Rédige un courrier au cardiologue pour Mme Sophie Lefèvre, 12 rue des Tilleuls à "
+        "Saint-Aubin-des-Prés, suivie pour une insuffisance cardiaque. »",
+        "oui",
+        "un nom et une adresse désignent directement la personne, quels que soient les autres "
+        "détails : ce message laisse reconnaître la personne.",
+        "nom",
+    ),
+    ExamCase(
+        "« Traduis en anglais le compte rendu opératoire de Jean-Pierre Morel, opéré hier d'un "
+        "pontage coronarien, pour son transfert à l'étranger. »",
+        "oui",
+        "un prénom et un nom désignent directement la personne, même sans date de naissance : "
+        "ce message laisse reconnaître la personne.",
+        "nom",
+    ),
+    ExamCase(
+        "« Mon patient a le numéro de sécurité sociale 1 71 04 34 172 045 12 ; voici ses "
+        "traitements : y a-t-il une interaction ? »",
+        "oui",
+        "un numéro de sécurité sociale est attribué à une seule personne : même sans nom, ce "
+        "message laisse reconnaître la personne.",
+        "nom",
+    ),
+    ExamCase(
+        "« Mon patient, le maire de Saint-Aubin-des-Prés, a été hospitalisé la semaine dernière "
+        "pour une dépression : quand peut-il reprendre ses fonctions ? »",
+        "oui",
+        "« le maire » d'une commune est une seule personne, et le texte révèle sa maladie : ce "
+        "message laisse reconnaître la personne.",
+        "quasi",
+    ),
+    ExamCase(
+        "« Ma patiente, 34 ans, a accouché de triplés dimanche dernier à la maternité de "
+        "Saint-Aubin-des-Prés : quels conseils lui donner pour l'allaitement ? »",
+        "oui",
+        "une naissance de triplés, avec un lieu et une date, est un événement rare qui désigne "
+        "une seule famille : ce message laisse reconnaître la personne.",
+        "quasi",
+    ),
+    ExamCase(
+        "« Un patient de 55 ans, fumeur et diabétique, me demande quand il pourra reprendre le "
+        "vélo après son infarctus : que lui répondre ? »",
+        "non",
+        "un âge et des maladies fréquentes, sans nom, sans lieu, sans date ni détail rare : des "
+        "dizaines de milliers de personnes correspondent, et ce message ne laisse reconnaître "
+        "personne. (L'éditeur sait quel compte l'envoie : n'envoyez que le nécessaire.)",
+        "limite",
+    ),
+    ExamCase(
+        "« Une de mes patientes, la trentaine, enceinte de cinq mois, me demande si elle peut "
+        "prendre l'avion pour ses vacances : que lui répondre ? »",
+        "non",
+        "une tranche d'âge et une grossesse, sans nom, sans lieu, sans date ni détail rare : "
+        "beaucoup de femmes correspondent à ce message, qui ne laisse reconnaître personne. "
+        "(L'éditeur sait quel compte l'envoie : n'envoyez que le nécessaire.)",
+        "limite",
+    ),
+    ExamCase(
+        "« Quels sont les effets indésirables les plus fréquents de la metformine ? »",
+        "non",
+        "une question générale sur un médicament ne parle d'aucun patient : ce message ne "
+        "laisse reconnaître personne.",
+        "générale",
+    ),
+    ExamCase(
+        "« Rédige une affiche sur la vaccination contre la grippe pour la salle d'attente d'un "
+        "cabinet infirmier. »",
+        "non",
+        "une affiche générale ne parle d'aucun patient : ce message ne laisse reconnaître "
+        "personne.",
+        "générale",
+    ),
+    ExamCase(
+        "« Quels signes d'une phlébite doivent faire rappeler le médecin, après une "
+        "opération du genou ? »",
+        "non",
+        "une question clinique générale ne parle d'aucun patient : ce message ne laisse "
+        "reconnaître personne.",
+        "générale",
     ),
 )
+
+#: Question 4's strata.
+LEAK_KINDS = ("limite", "générale", "nom", "quasi")
 
 #: The common ends of question 4's messages, for a « oui » case and a « non » case.
 LEAK_YES = "ce message laisse reconnaître la personne"
@@ -184,16 +287,29 @@ def _temperature(rng: np.random.Generator) -> tuple[float, float, float]:
         squares = first**2 + second**2 + third**2
         # Three distinct words, the first the most likely; cooling lowers the second (the
         # feedback says so): the sum of the squares exceeds its probability.
-        if third + 0.05 < second < first and second < squares - 0.02:
+        # The training triplet (0,6 ; 0,3 ; 0,1) is a worked example: never drawn.
+        if (
+            third + 0.05 < second < first
+            and second < squares - 0.02
+            and (first, second, third) != TRAINING_TRIPLET
+        ):
             return first, second, third
 
 
 def _leaks(rng: np.random.Generator) -> dict[str, ExamCase]:
-    yes = [case for case in LEAK_POOL if case.answer == "oui"]
-    no = [case for case in LEAK_POOL if case.answer == "non"]
-    n_yes = int(rng.choice((2, 3)))
-    chosen = [yes[i] for i in rng.choice(len(yes), size=n_yes, replace=False)]
-    chosen += [no[i] for i in rng.choice(len(no), size=5 - n_yes, replace=False)]
+    """Five messages, one stratum each: the same task for every student.
+
+    Exactly one borderline « non », one general question, one direct identifier,
+    one or two cases with details that single a person out; with only one of
+    those, a second general question.
+    """
+    by_kind = {kind: [c for c in LEAK_POOL if c.kind == kind] for kind in LEAK_KINDS}
+    n_quasi = int(rng.choice((1, 2)))
+    wanted = {"limite": 1, "générale": 3 - n_quasi, "nom": 1, "quasi": n_quasi}
+    chosen = []
+    for kind, count in wanted.items():
+        pool = by_kind[kind]
+        chosen += [pool[i] for i in rng.choice(len(pool), size=count, replace=False)]
     order = rng.permutation(len(chosen))
     return {letter: chosen[i] for letter, i in zip("ABCDE", order, strict=True)}
 
@@ -329,3 +445,176 @@ def draw_cases(
     chosen = {slot: int(rng.integers((variants or {}).get(slot, 1))) for slot in letters}
     slots = {letter: letters[i] for letter, i in zip(letters, order, strict=True)}
     return CaseDraw(slots=slots, variants={letter: chosen[slot] for letter, slot in slots.items()})
+
+
+#: Question 3a's pool, by stratum: prescriptions « Traitement : drug, un comprimé de
+#: dose unit » that the model wrote in the module's audit (``prescription_audit``,
+#: ``random_state=14``; the notebook asserts it). Left out: paracetamol (the
+#: explorer's start), the formative question's four cases and the three examples
+#: the evaluated session prints. Each stratum holds doses of both verdicts.
+DOSE_POOL: dict[str, tuple[tuple[str, str, str], ...]] = {
+    # One gram written « 1 g » or « 1000 mg »: compare in the same unit.
+    "unité": (
+        ("metformine", "1", "g"),
+        ("metformine", "1000", "mg"),
+        ("amoxicilline", "1", "g"),
+        ("apixaban", "1000", "mg"),
+        ("atorvastatine", "1", "g"),
+        ("amlodipine", "1000", "mg"),
+        ("bisoprolol", "1000", "mg"),
+        ("furosémide", "1", "g"),
+        ("lévothyroxine", "1000", "mg"),
+    ),
+    # Micrograms, 1,25 mg, 850 mg: a dose that looks unusual.
+    "inhabituelle": (
+        ("lévothyroxine", "25", "µg"),
+        ("lévothyroxine", "50", "µg"),
+        ("lévothyroxine", "75", "µg"),
+        ("metformine", "850", "mg"),
+        ("amlodipine", "75", "µg"),
+        ("apixaban", "1,25", "mg"),
+        ("atorvastatine", "25", "µg"),
+        ("ramipril", "25", "µg"),
+        ("bisoprolol", "50", "µg"),
+        ("amoxicilline", "850", "mg"),
+        ("furosémide", "1,25", "mg"),
+    ),
+    # Everyday doses in milligrams.
+    "courante": (
+        ("ramipril", "2,5", "mg"),
+        ("ramipril", "10", "mg"),
+        ("bisoprolol", "5", "mg"),
+        ("atorvastatine", "20", "mg"),
+        ("atorvastatine", "40", "mg"),
+        ("furosémide", "20", "mg"),
+        ("furosémide", "40", "mg"),
+        ("apixaban", "2,5", "mg"),
+        ("apixaban", "5", "mg"),
+        ("amlodipine", "5", "mg"),
+        ("amlodipine", "10", "mg"),
+        ("metformine", "500", "mg"),
+        ("amoxicilline", "500", "mg"),
+        ("atorvastatine", "5", "mg"),
+        ("apixaban", "10", "mg"),
+        ("ramipril", "20", "mg"),
+        ("metformine", "5", "mg"),
+        ("lévothyroxine", "5", "mg"),
+        ("amoxicilline", "10", "mg"),
+        ("furosémide", "5", "mg"),
+        ("amlodipine", "40", "mg"),
+        ("apixaban", "20", "mg"),
+        ("metformine", "10", "mg"),
+        ("lévothyroxine", "2,5", "mg"),
+        ("bisoprolol", "20", "mg"),
+    ),
+}
+#: The strata of question 3a's four cases, in drawing order.
+DOSE_STRATA = ("unité", "inhabituelle", "courante", "courante")
+#: The common fragments of question 3a's named mistakes (wrong « corpus », wrong « hors corpus »).
+DOSE_NOT_THIS_DRUG = "n'est pas pour autant une dose de ce médicament"
+DOSE_CHECK_IT_TOO = "se vérifie, elle aussi"
+
+
+def _corpus_doses(drug: str) -> list[float]:
+    from esn_teach.datasets import REFERENCE_DOSES, dose_in_mg
+
+    return [dose_in_mg(v, u) for v, u in REFERENCE_DOSES[drug]]
+
+
+@dataclass(frozen=True)
+class DoseCase:
+    """One prescription of question 3a: what the model wrote, and its verdict."""
+
+    drug: str
+    dose: str
+    unit: str
+    stratum: str
+
+    @property
+    def text(self) -> str:
+        """The prescription's end, as the notebook prints it."""
+        return f"{self.drug}, un comprimé de {self.dose} {self.unit}"
+
+    @property
+    def verdict(self) -> str:
+        """« corpus » if the corpus writes this dose for this drug (in mg), else « hors corpus »."""
+        from esn_teach.datasets import dose_in_mg
+
+        in_mg = dose_in_mg(self.dose, self.unit)
+        return "corpus" if any(abs(in_mg - d) < 1e-9 for d in _corpus_doses(self.drug)) else (
+            "hors corpus"
+        )
+
+    @property
+    def mistake(self) -> Any:
+        """The named mistake of the wrong verdict, with this case's figures."""
+        from esn_teach.datasets import REFERENCE_DOSES, dose_in_mg
+
+        from esn_teach.checks import Mistake
+
+        written = ", ".join(f"{v} {u}" for v, u in REFERENCE_DOSES[self.drug])
+        if self.verdict == "hors corpus":
+            in_mg = dose_in_mg(self.dose, self.unit)
+            others = sorted(
+                drug
+                for drug, doses in REFERENCE_DOSES.items()
+                if drug != self.drug and any(abs(dose_in_mg(v, u) - in_mg) < 1e-9 for v, u in doses)
+            )
+            assert others, self
+            return Mistake(
+                "corpus",
+                f"« {self.text} » : le corpus n'écrit le médicament {self.drug} qu'aux doses {written} ; "
+                f"{self.dose} {self.unit} y est une dose d'autres médicaments "
+                f"({', '.join(others)}). Une dose banale {DOSE_NOT_THIS_DRUG} : le modèle l'a "
+                "lue après un autre médicament.",
+            )
+        same_unit = any((v, u) == (self.dose, self.unit) for v, u in REFERENCE_DOSES[self.drug])
+        unit_note = (
+            ""
+            if same_unit
+            else " Comparez les doses dans la même unité : un gramme vaut mille milligrammes."
+        )
+        return Mistake(
+            "hors corpus",
+            f"« {self.text} » : c'est bien une dose du médicament {self.drug} dans le corpus "
+            f"({written}).{unit_note} Une dose, qu'elle paraisse banale ou inhabituelle, "
+            f"{DOSE_CHECK_IT_TOO}, dans le tableau : elle peut y être.",
+        )
+
+
+def dose_cases(seed: int) -> dict[str, DoseCase]:
+    """Draw question 3a's four prescriptions for a student, by letter.
+
+    One case per stratum of :data:`DOSE_STRATA`, four different drugs; each case's
+    verdict is drawn first (« corpus » or « hors corpus », even odds), so the number
+    of « corpus » answers changes from copy to copy (one to three: never all the
+    same, which answering everywhere the same would exploit).
+
+    Parameters
+    ----------
+    seed : int
+        ``checks.student_seed("14")``.
+
+    Returns
+    -------
+    dict of str to DoseCase
+        Letters ``"A"`` to ``"D"``.
+    """
+    rng = np.random.default_rng([seed, 3])
+    pool = {
+        stratum: [DoseCase(d, v, u, stratum) for d, v, u in cases]
+        for stratum, cases in DOSE_POOL.items()
+    }
+    while True:
+        chosen: list[DoseCase] = []
+        for stratum in DOSE_STRATA:
+            verdict = str(rng.choice(["corpus", "hors corpus"]))
+            fits = [
+                c
+                for c in pool[stratum]
+                if c.verdict == verdict and c.drug not in {x.drug for x in chosen}
+            ]
+            chosen.append(fits[int(rng.integers(len(fits)))])
+        if 1 <= sum(c.verdict == "corpus" for c in chosen) <= 3:
+            order = rng.permutation(len(chosen))
+            return {letter: chosen[i] for letter, i in zip("ABCD", order, strict=True)}

@@ -12,8 +12,20 @@ from __future__ import annotations
 import pytest
 
 from esn_teach import checks
-from esn_teach.generative import draw_cases, exam_cases
-from esn_teach.generative._exam import LEAK_NO, LEAK_POOL, LEAK_YES, N_NOTES, N_SCORED
+from esn_teach.generative import dose_cases, draw_cases, exam_cases
+from esn_teach.generative._exam import (
+    DOSE_CHECK_IT_TOO,
+    DOSE_NOT_THIS_DRUG,
+    DOSE_POOL,
+    DOSE_STRATA,
+    LEAK_KINDS,
+    LEAK_NO,
+    LEAK_POOL,
+    LEAK_YES,
+    N_NOTES,
+    N_SCORED,
+    TRAINING_TRIPLET,
+)
 
 STUDENTS = [f"etudiant{number:02d}" for number in range(12)] + ["esn-teach-construction"]
 
@@ -64,24 +76,97 @@ def test_the_cases_stay_sensible(student, monkeypatch):
     leaks = list(cases.leaks.values())
     assert list(cases.leaks) == list("ABCDE") and len(set(leaks)) == 5
     assert 2 <= sum(case.answer == "oui" for case in leaks) <= 3
+    assert cases.temperature_probabilities != TRAINING_TRIPLET
     assert all(case in LEAK_POOL for case in leaks)
     assert len(cases.scored_notes) == N_SCORED and len(set(cases.scored_notes)) == N_SCORED
     assert all(0 <= i < N_NOTES for i in cases.scored_notes)
 
 
 def test_the_pool_is_twice_the_question_and_its_messages_match_the_named_mistakes():
-    assert len(LEAK_POOL) >= 2 * 5
+    assert len(LEAK_POOL) >= 4 * 5
     for case in LEAK_POOL:
         assert (LEAK_YES in case.mistake) == (case.answer == "oui")
         assert (LEAK_NO in case.mistake) == (case.answer == "non")
+        assert case.kind in LEAK_KINDS
+        assert (case.answer == "oui") == (case.kind in ("nom", "quasi"))
+    # Each stratum holds at least twice what one copy draws from it.
+    per_kind = {kind: sum(c.kind == kind for c in LEAK_POOL) for kind in LEAK_KINDS}
+    assert per_kind["limite"] >= 4 and per_kind["nom"] >= 3
+    assert per_kind["générale"] >= 4 and per_kind["quasi"] >= 4
+
+
+SEEDS = range(1000)
+
+
+def test_question_4_is_the_same_task_for_every_copy():
+    answers = set()
+    for seed in SEEDS:
+        leaks = exam_cases(seed).leaks
+        kinds = [case.kind for case in leaks.values()]
+        assert kinds.count("limite") == 1 and kinds.count("nom") == 1
+        assert kinds.count("quasi") in (1, 2)
+        assert kinds.count("générale") == 3 - kinds.count("quasi")
+        answers.add(tuple((letter, case.answer) for letter, case in leaks.items()))
+    assert len(answers) >= 15
+
+
+def test_question_2_never_draws_the_training_triplet():
+    drawn = {exam_cases(seed).temperature_probabilities for seed in SEEDS}
+    assert TRAINING_TRIPLET not in drawn and len(drawn) >= 8
+
+
+FORMATIVE_3A = {
+    ("amoxicilline", "1000", "mg"),
+    ("furosémide", "10", "mg"),
+    ("bisoprolol", "1,25", "mg"),
+    ("amlodipine", "2,5", "mg"),
+}
+
+
+def test_question_3a_draws_answers_that_change_from_copy_to_copy():
+    pool = {p for cases in DOSE_POOL.values() for p in cases}
+    assert not pool & FORMATIVE_3A and not any(p[0] == "paracétamol" for p in pool)
+    answers, cases_seen = set(), set()
+    for seed in SEEDS:
+        drawn = dose_cases(seed)
+        assert list(drawn) == list("ABCD")
+        assert sorted(c.stratum for c in drawn.values()) == sorted(DOSE_STRATA)
+        assert len({c.drug for c in drawn.values()}) == 4
+        assert 1 <= sum(c.verdict == "corpus" for c in drawn.values()) <= 3
+        for case in drawn.values():
+            assert case.mistake.value != case.verdict
+            fragment = DOSE_NOT_THIS_DRUG if case.verdict == "hors corpus" else DOSE_CHECK_IT_TOO
+            assert fragment in case.mistake.message
+        answers.add(tuple((letter, c.verdict) for letter, c in drawn.items()))
+        cases_seen |= {(c.drug, c.dose, c.unit) for c in drawn.values()}
+    assert len(answers) == 14  # every split of « corpus » / « hors corpus » but the two uniform
+    assert len(cases_seen) >= 0.9 * len(pool)
+    # A given prescription's verdict is not a fact about the drug: both occur for each stratum.
+    for stratum, cases in DOSE_POOL.items():
+        verdicts = {dose_cases_verdict(stratum, p) for p in cases}
+        assert verdicts == {"corpus", "hors corpus"}
+
+
+def dose_cases_verdict(stratum, prescription):
+    from esn_teach.generative import DoseCase
+
+    return DoseCase(*prescription, stratum).verdict
+
+
+def test_question_3a_pool_was_written_by_the_module_model():
+    from esn_teach.datasets import make_clinical_notes
+    from esn_teach.generative import NGramModel, prescription_audit
+
+    notes = make_clinical_notes(n_samples=400, random_state=14)
+    model = NGramModel(n=3).fit(notes.frame["text"])
+    audit = prescription_audit(
+        model, notes.reference_doses, [0.2, 0.5, 1.0, 1.5, 2.0], n_per_drug=200, random_state=14
+    )
+    written = set(zip(audit["drug"], audit["dose"], audit["unit"], strict=True))
+    assert all(p in written for cases in DOSE_POOL.values() for p in cases)
 
 
 QUESTIONS = {  # question: (letters, the right answer of each slot, variants per slot)
-    "verdict_doses": (
-        "ABCD",
-        {"A": "hors corpus", "B": "corpus", "C": "corpus", "D": "hors corpus"},
-        None,
-    ),
     "texte_obligation": ("ABCD", {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}, 2),
     "texte_ia": ("EFGH", {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}, 2),
     "signalement": (
