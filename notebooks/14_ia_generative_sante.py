@@ -190,7 +190,7 @@ probabilites_phrase = [0.5, 0.2, 0.8, 0.25]
 # %% session="evaluation"
 # Vos cas : ils sont tirés à partir de votre identifiant (la même copie les retrouve à la
 # correction).
-from esn_teach.generative import dose_cases, draw_cases, exam_cases
+from esn_teach.generative import dose_cases, draw_cases, exam_cases, incident_scenario
 
 graine = checks.student_seed("14")
 cas = exam_cases(graine)
@@ -2377,11 +2377,11 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # %% [markdown] session="evaluation"
 # ### Question 7 — Une dose fausse a atteint le patient : que faire, et dans quel ordre ? (2 points)
 #
-# M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, une synthèse écrite par un
-# agent conversationnel grand public a multiplié par quatre la dose de son anticoagulant ;
-# personne ne l'a vu, et il la reçoit depuis. Ce matin, il saigne (hémorragie digestive), sa
-# tension s'effondre : il est transféré en réanimation et transfusé. C'est en relisant son
-# traitement que vous découvrez l'erreur.
+# Un outil numérique a écrit une dose fausse dans la synthèse du traitement de M. T., et le
+# patient l'a reçue. Votre cas est affiché sous cette question : il est tiré pour votre copie,
+# et deux choses y changent d'une copie à l'autre, **la gravité** de ce qui arrive au patient et
+# **l'outil** qui a écrit la synthèse. Lisez-le attentivement : ce sont elles qui décident de
+# certaines réponses.
 #
 # Pour chaque action, écrivez `"d'abord"` (elle protège le patient : tout de suite, avant toute
 # déclaration), `"ensuite"` (à faire, une fois le patient pris en charge) ou `"non"` (pas à
@@ -2391,7 +2391,7 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # (répondre au hasard rapporte donc peu) ; une action laissée `...` ne rapporte ni ne retire
 # rien.
 #
-# Vos huit actions, A à H, sont affichées sous cette question, dans l'ordre de votre copie.
+# Vos huit actions, A à H, sont affichées sous votre cas, dans l'ordre de votre copie.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2401,7 +2401,7 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 #
 # <details><summary>Indice 2</summary>
 #
-# Un agent conversationnel grand public est-il destiné par son fabricant à un usage médical ?
+# L'outil de votre cas est-il destiné par son fabricant à un usage médical ?
 # Le patient a-t-il eu un effet indésirable ? Son état remplit-il l'une des trois conditions
 # d'un événement grave ?
 # </details>
@@ -2507,12 +2507,15 @@ signalement = {"A": "d'abord", "B": "non", "C": "ensuite", "D": "non", "E": "d'a
                "F": "non", "G": "non", "H": "ensuite"}
 
 # %% session="evaluation"
-# Vos huit actions, dans l'ordre tiré pour votre copie.
+# Votre cas, puis vos huit actions, dans l'ordre tiré pour votre copie.
+cas_7 = incident_scenario(graine)
+print("Votre cas : " + cas_7.text + "\n")
 actions_7 = {
     "A": "déclarer l'incident en matériovigilance, puisque l'erreur vient d'un outil numérique.",
     "B": "déclarer un événement indésirable grave associé aux soins (EIGS) à l'agence "
          "régionale de santé.",
-    "C": "dire au médecin de réanimation quelle dose le patient a reçue, et depuis quand.",
+    "C": "dire au médecin qui le prend en charge quelle dose le patient a reçue, et depuis "
+         "quand.",
     "D": "écrire la fiche d'événement indésirable avant de prévenir le médecin, tant que les "
          "faits sont frais.",
     "E": "remplir la fiche d'événement indésirable de l'établissement, en écrivant que la dose "
@@ -2520,8 +2523,8 @@ actions_7 = {
     "F": "vérifier que la dose fausse n'est plus écrite nulle part (plan de soins, traitement "
          "de sortie en préparation), et la faire corriger par le médecin.",
     "G": "déclarer l'effet indésirable au centre régional de pharmacovigilance.",
-    "H": "notifier vous-même la violation de données à la CNIL, dans les 72 heures, puisque "
-         "des données du patient sont parties vers un agent conversationnel grand public.",
+    "H": "notifier vous-même une violation de données à la CNIL, dans les 72 heures, puisque "
+         "des données du patient sont passées par l'outil qui a écrit la synthèse.",
 }
 tirage_7 = draw_cases(graine, "signalement", "ABCDEFGH")
 for lettre in "ABCDEFGH":
@@ -2530,8 +2533,7 @@ for lettre in "ABCDEFGH":
 # %% answer="signalement" session="evaluation"
 signalement = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
-signalement = tirage_7.by_letter({"A": "non", "B": "ensuite", "C": "d'abord", "D": "non",
-                                  "E": "ensuite", "F": "d'abord", "G": "ensuite", "H": "non"})
+signalement = tirage_7.by_letter(cas_7.answers())
 ### END SOLUTION
 
 # %% tests="signalement" points=2 session="evaluation"
@@ -2540,25 +2542,52 @@ checks.check_form(signalement, name="signalement", kind="choices",
                   options=["d'abord", "ensuite", "non"], items=list("ABCDEFGH"))
 ### BEGIN HIDDEN TESTS
 from esn_teach.generative import draw_cases as tirage_copie_7
+from esn_teach.generative import incident_scenario as scenario_copie_7
 
-q7 = tirage_copie_7(checks.student_seed("14", announce=False), "signalement", "ABCDEFGH")
+graine_7 = checks.student_seed("14", announce=False)
+q7 = tirage_copie_7(graine_7, "signalement", "ABCDEFGH")
+s7 = scenario_copie_7(graine_7)
+if s7.device:
+    erreurs_a = [
+        checks.Mistake("d'abord", "la déclaration de matériovigilance ne soigne pas le patient : "
+                       "elle vient une fois celui-ci pris en charge."),
+        checks.Mistake("non", "le logiciel qui a écrit la dose est un dispositif médical "
+                       "(marqué CE, destiné par son fabricant à un usage médical) : l'incident "
+                       "se déclare en matériovigilance, en plus de la pharmacovigilance.")]
+else:
+    erreurs_a = [
+        checks.Mistake("d'abord", "la matériovigilance vaut pour un dispositif médical, qu'un "
+                       "fabricant destine à un usage médical : un agent conversationnel grand "
+                       "public n'en est pas un. Le bon circuit est la pharmacovigilance."),
+        checks.Mistake("ensuite", "la matériovigilance vaut pour un dispositif médical, qu'un "
+                       "fabricant destine à un usage médical : un agent conversationnel grand "
+                       "public n'en est pas un, même plus tard.")]
+if s7.severe:
+    erreurs_b = [
+        checks.Mistake("d'abord", "une hémorragie qui mène en réanimation met en jeu le "
+                       "pronostic vital : c'est un événement grave, à déclarer à l'ARS, mais une "
+                       "fois le patient pris en charge ; la déclaration ne le soigne pas."),
+        checks.Mistake("non", "une hémorragie qui mène en réanimation met en jeu le pronostic "
+                       "vital : c'est un événement indésirable grave associé aux soins, que tout "
+                       "professionnel qui le constate déclare à l'ARS.")]
+else:
+    erreurs_b = [
+        checks.Mistake(answer, "ni décès, ni pronostic vital en jeu, ni séquelle probable : ce "
+                       "n'est pas un événement indésirable grave associé aux soins ; l'ARS n'est "
+                       "pas le circuit. La fiche et la pharmacovigilance, si.")
+        for answer in ("d'abord", "ensuite")]
+if s7.device:
+    pourquoi_h = ("le logiciel est celui de l'établissement, qui l'a choisi : les données n'ont "
+                  "pas quitté son traitement, ce n'est pas une violation. Et une notification, "
+                  "s'il y en avait une, reviendrait à l'établissement")
+else:
+    pourquoi_h = ("la notification à la CNIL revient à l'établissement, responsable du "
+                  "traitement, s'il y a un risque : vous, vous prévenez son DPO")
 erreurs_7 = {
-    "A": [checks.Mistake("d'abord", "la matériovigilance vaut pour un dispositif médical, "
-                         "qu'un fabricant destine à un usage médical : un agent conversationnel "
-                         "grand public n'en est pas un. Le bon circuit est la "
-                         "pharmacovigilance."),
-          checks.Mistake("ensuite", "la matériovigilance vaut pour un dispositif médical, "
-                         "qu'un fabricant destine à un usage médical : un agent conversationnel "
-                         "grand public n'en est pas un, même plus tard.")],
-    "B": [checks.Mistake("d'abord", "une hémorragie qui mène en réanimation met en jeu le "
-                         "pronostic vital : c'est un événement grave, à déclarer à l'ARS, mais "
-                         "une fois le patient pris en charge ; la déclaration ne le soigne "
-                         "pas."),
-          checks.Mistake("non", "une hémorragie qui mène en réanimation met en jeu le "
-                         "pronostic vital : c'est un événement indésirable grave associé aux "
-                         "soins, que tout professionnel qui le constate déclare à l'ARS.")],
-    "C": [checks.Mistake("ensuite", "le patient d'abord : sans la dose reçue et sa durée, la "
-                         "réanimation ne peut pas traiter la cause du saignement."),
+    "A": erreurs_a,
+    "B": erreurs_b,
+    "C": [checks.Mistake("ensuite", "le patient d'abord : sans la dose reçue et sa durée, le "
+                         "médecin ne peut pas traiter la cause de ce qui arrive."),
           checks.Mistake("non", "dire au médecin ce que le patient a reçu est le premier "
                          "geste, pas une option.")],
     "D": [checks.Mistake("d'abord", "écrire la fiche avant de prévenir le médecin retarde le "
@@ -2577,39 +2606,33 @@ erreurs_7 = {
     "G": [checks.Mistake("d'abord", "la déclaration au centre de pharmacovigilance ne soigne "
                          "pas le patient : elle vient une fois celui-ci pris en charge."),
           checks.Mistake("non", "un effet indésirable d'un médicament, dû à une erreur de "
-                         "dose, se déclare au centre régional de pharmacovigilance, en plus de "
-                         "l'ARS.")],
-    "H": [checks.Mistake("d'abord", "la notification à la CNIL revient à l'établissement, "
-                         "responsable du traitement, s'il y a un risque : vous, vous prévenez "
-                         "son DPO, une fois le patient pris en charge."),
-          checks.Mistake("ensuite", "la notification à la CNIL revient à l'établissement, "
-                         "responsable du traitement, s'il y a un risque : vous, vous prévenez "
-                         "son DPO.")],
+                         "dose, se déclare au centre régional de pharmacovigilance, quel que "
+                         "soit l'outil qui a écrit la dose.")],
+    "H": [checks.Mistake("d'abord", pourquoi_h + ", une fois le patient pris en charge."),
+          checks.Mistake("ensuite", pourquoi_h + ".")],
 }
 checks.check_choices(
     signalement, name="signalement", options=["d'abord", "ensuite", "non"],
-    expected=q7.by_letter({"A": "non", "B": "ensuite", "C": "d'abord", "D": "non",
-                           "E": "ensuite", "F": "d'abord", "G": "ensuite", "H": "non"}),
+    expected=q7.by_letter(s7.answers()),
     mistakes=q7.by_letter(erreurs_7),
     success="le patient d'abord (dire au médecin la dose reçue, faire corriger la dose écrite) ; "
-    "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, la "
-    "pharmacovigilance et, le pronostic vital étant en jeu (réanimation), l'EIGS à l'ARS. Pas "
-    "la matériovigilance : un agent grand public n'est pas un dispositif médical. Les données "
-    "sorties : le DPO, et c'est l'établissement qui notifie la CNIL. L'outil ne change rien au "
-    "circuit.",
+    "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, et la "
+    "pharmacovigilance ; l'EIGS à l'ARS seulement si l'événement est grave (décès, pronostic "
+    "vital, séquelle probable) ; la matériovigilance seulement si l'outil est un dispositif "
+    "médical. Notifier la CNIL revient à l'établissement, jamais à vous.",
     points=2)
 ### END HIDDEN TESTS
 
 # %% mistake="signalement" session="evaluation"
-# message : la déclaration ne le soigne pas
+# message : la fiche ne protège pas le patient
 signalement = {lettre: "d'abord" for lettre in "ABCDEFGH"}
 
 # %% mistake="signalement" session="evaluation"
-# message : que tout professionnel qui le constate déclare à l'ARS
+# message : est le premier geste, pas une option
 signalement = {lettre: "non" for lettre in "ABCDEFGH"}
 
 # %% mistake="signalement" session="evaluation"
-# message : grand public n'en est pas un, même plus tard
+# message : la faire corriger protège le patient, tout de suite
 signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 
 # %% [markdown]

@@ -16,6 +16,7 @@ from esn_teach.generative._exam import (
     dose_cases,
     draw_cases,
     exam_cases,
+    incident_scenario,
     name_counts,
 )
 from esn_teach.generative._ner import load_french_ner
@@ -44,6 +45,7 @@ __all__ = [
     "dose_cases",
     "draw_cases",
     "exam_cases",
+    "incident_scenario",
     "load_french_ner",
     "name_counts",
     "perplexity",

@@ -22,10 +22,13 @@ __all__ = [
     "DoseCase",
     "ExamCase",
     "ExamCases",
+    "INCIDENT_SCENARIOS",
+    "IncidentScenario",
     "NameCounts",
     "dose_cases",
     "draw_cases",
     "exam_cases",
+    "incident_scenario",
     "name_counts",
 ]
 
@@ -618,3 +621,81 @@ def dose_cases(seed: int) -> dict[str, DoseCase]:
         if 1 <= sum(c.verdict == "corpus" for c in chosen) <= 3:
             order = rng.permutation(len(chosen))
             return {letter: chosen[i] for letter, i in zip("ABCD", order, strict=True)}
+
+
+@dataclass(frozen=True)
+class IncidentScenario:
+    """Question 7's case: how serious the harm is, and which tool wrote the wrong dose.
+
+    The evaluated question's actions are the same for every scenario; two answers
+    follow the scenario: matériovigilance (« ensuite » only for a medical device)
+    and the EIGS declared to the ARS (« ensuite » only for a serious event).
+    """
+
+    key: str
+    severe: bool
+    device: bool
+    text: str
+
+    def answers(self) -> dict[str, str]:
+        """The right answer of each action (slots ``"A"`` to ``"H"``)."""
+        return {
+            "A": "ensuite" if self.device else "non",
+            "B": "ensuite" if self.severe else "non",
+            "C": "d'abord",
+            "D": "non",
+            "E": "ensuite",
+            "F": "d'abord",
+            "G": "ensuite",
+            "H": "non",
+        }
+
+
+_ANTICOAGULANT = (
+    "a multiplié par quatre la dose de son anticoagulant ; personne ne l'a vu, et il la reçoit "
+    "depuis. Ce matin, il saigne (hémorragie digestive), sa tension s'effondre : il est "
+    "transféré en réanimation et transfusé. C'est en relisant son traitement que vous "
+    "découvrez l'erreur."
+)
+_ANTIHYPERTENSEUR = (
+    "a doublé la dose de son antihypertenseur ; il la reçoit depuis. Ce matin, il a des "
+    "vertiges et sa tension est basse. Allongé et surveillé dans le service, sans autre "
+    "traitement, il ira bien le lendemain, sans séquelle. C'est en relisant son traitement que "
+    "vous découvrez l'erreur."
+)
+_CONSUMER = "une synthèse écrite par un agent conversationnel grand public"
+_DEVICE = (
+    "la synthèse écrite par le logiciel d'aide à la prescription de l'établissement (un "
+    "dispositif médical marqué CE, que son fabricant destine à préparer les prescriptions)"
+)
+
+#: Question 7's scenarios (the formative one, not serious with a consumer chatbot, is left out).
+INCIDENT_SCENARIOS = (
+    IncidentScenario(
+        "grave, agent grand public",
+        True,
+        False,
+        f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_CONSUMER} "
+        + _ANTICOAGULANT,
+    ),
+    IncidentScenario(
+        "grave, dispositif médical",
+        True,
+        True,
+        f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_DEVICE} "
+        + _ANTICOAGULANT,
+    ),
+    IncidentScenario(
+        "sans gravité, dispositif médical",
+        False,
+        True,
+        f"M. T., 81 ans, est hospitalisé en gériatrie. Il y a deux jours, {_DEVICE} "
+        + _ANTIHYPERTENSEUR,
+    ),
+)
+
+
+def incident_scenario(seed: int) -> IncidentScenario:
+    """Draw question 7's scenario for a student (``checks.student_seed("14")``)."""
+    rng = np.random.default_rng([seed, 7])
+    return INCIDENT_SCENARIOS[int(rng.integers(len(INCIDENT_SCENARIOS)))]
