@@ -64,6 +64,8 @@
 # aucun nom, aucune date, aucune dose ne vient d'un vrai dossier.
 
 # %% [markdown]
+# **Partie 1 (sections 1 à 3, questions 1 à 3, 5 points sur 12, environ 1 h).**
+#
 # ## 1. Un modèle de langage prédit le mot suivant
 #
 # Un **modèle de langage** (en anglais *language model*) lit le début d'un texte et donne, pour
@@ -1009,6 +1011,9 @@ origine_dose = tirage_3b.letter_of("D")
 # %% [markdown]
 # ## Après la séance
 #
+# **Partie 2 (sections 4 à 8, questions 4 à 7, 7 points sur 12, environ 1 h 30).** À
+# distance, c'est simplement la seconde partie du module : vous pouvez faire une pause ici.
+#
 # ## 4. Coller un dossier dans un agent conversationnel en ligne
 #
 # Un interne colle le compte rendu d'un patient dans un agent conversationnel **grand public**
@@ -1254,7 +1259,17 @@ fuite = {lettre: "oui" for lettre in "ABCDE"}
 #
 # Les textes de la section 4 ne visent pas les mêmes personnes ni les mêmes actes. Pour chaque
 # cas, cherchez d'abord **qui** doit faire (ou ne pas faire) quelque chose, et **quoi** ; puis
-# lisez, dans le repli « Textes » de la section 4, à qui chaque texte s'adresse.
+# lisez, dans le repli « Textes » de la section 4, à qui chaque texte s'adresse. En bref :
+#
+# | Réponse | Texte | Qui ? | Quoi ? |
+# |---|---|---|---|
+# | `"secret"` | CSP, article L1110-4 | les professionnels qui prennent en charge le patient | ne rien révéler de lui |
+# | `"HDS"` | CSP, article L1111-8 | qui garde des données de soin pour le compte d'un autre | être certifié |
+# | `"RGPD"` | RGPD, article 9 | quiconque traite des données de santé, soignant ou non | interdit, sauf exceptions |
+# | `"IA"` | règlement sur l'IA, article 50 | le fournisseur d'un outil d'IA ; qui publie un texte généré pour informer le public | dire qu'on parle à une IA, marquer ce qu'elle génère ; le dire, sauf relecture humaine et responsabilité éditoriale |
+#
+# Quand deux textes visent la même personne (un soignant qui divulgue tombe sous le secret
+# **et** sous le RGPD), la question demande celui qui la vise **en raison de son métier**.
 
 # %% [markdown] session="formative"
 # ### Question 5a — Soigner, héberger, traiter des données (1 point)
@@ -1404,7 +1419,7 @@ texte_obligation = {"A": "secret", "B": "HDS", "C": "IA", "D": "aucun"}
 texte_obligation = {"A": "secret", "B": "HDS", "C": "RGPD", "D": "HDS"}
 
 # %% session="evaluation"
-# Vos quatre cas : pour chaque lettre, l'un des cas équivalents de la réserve, dans votre ordre.
+# Vos quatre cas : pour chaque lettre, l'un des cas de la réserve, dans votre ordre.
 cas_5a = {
     "A": ["**un employeur** tient un tableau des arrêts de travail de ses salariés, avec le "
           "motif médical qu'il exige de chacun d'eux.",
@@ -1414,18 +1429,23 @@ cas_5a = {
     "B": ["**un cabinet de kinésithérapie** garde les dossiers de ses patients sur un serveur "
           "installé dans son propre local ; ni le cabinet ni ce serveur n'ont de certification.",
           "**un médecin généraliste** garde les dossiers de ses patients sur l'ordinateur de son "
-          "cabinet ; ni le médecin ni cet ordinateur n'ont de certification."],
+          "cabinet ; ni le médecin ni cet ordinateur n'ont de certification.",
+          "un cabinet de kinésithérapie confie les dossiers de ses patients à **une entreprise "
+          "informatique**, qui les garde sur ses propres serveurs ; l'entreprise n'a pas de "
+          "certification."],
     "C": ["**un prestataire informatique** garde, dans ses propres centres de données, les "
           "dossiers des patients d'un centre de santé ; il n'a pas de certification.",
           "**une société de sauvegarde en ligne** garde sur ses serveurs, pour le compte d'un "
           "laboratoire de biologie médicale, les résultats d'analyses de ses patients ; elle "
-          "n'a pas de certification."],
+          "n'a pas de certification.",
+          "**un hébergeur de données de santé certifié** garde sur ses serveurs, pour le "
+          "compte d'un centre de santé, les dossiers de ses patients, sous contrat avec lui."],
     "D": ["**une sage-femme** recopie, dans un message à sa famille, ce qu'elle a lu dans le "
           "dossier d'une voisine qu'elle a suivie pendant un accouchement difficile.",
           "**un infirmier** raconte sur un réseau social, en le nommant, ce qu'il a lu dans le "
           "dossier d'un patient de son service."],
 }
-tirage_5a = draw_cases(graine, "texte_obligation", "ABCD", {"A": 2, "B": 2, "C": 2, "D": 2})
+tirage_5a = draw_cases(graine, "texte_obligation", "ABCD", {"A": 2, "B": 3, "C": 3, "D": 2})
 display(Markdown("\n".join(
     f"- **{lettre}** : {cas_5a[tirage_5a.slots[lettre]][tirage_5a.variants[lettre]]}"
     for lettre in "ABCD")))
@@ -1434,7 +1454,10 @@ print("Quatre cas : A, B, C et D.")
 # %% answer="texte_obligation" session="evaluation"
 texte_obligation = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-texte_obligation = tirage_5a.by_letter({"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"})
+reponses_5a = {"A": ["RGPD"] * 2, "B": ["aucun", "aucun", "HDS"], "C": ["HDS", "HDS", "aucun"],
+               "D": ["secret"] * 2}
+texte_obligation = {lettre: reponses_5a[tirage_5a.slots[lettre]][tirage_5a.variants[lettre]]
+                    for lettre in "ABCD"}
 ### END SOLUTION
 
 # %% tests="texte_obligation" points=1 session="evaluation"
@@ -1445,7 +1468,11 @@ checks.check_form(texte_obligation, name="texte_obligation", kind="choices",
 from esn_teach.generative import draw_cases as tirage_copie_5a
 
 q5a = tirage_copie_5a(checks.student_seed("14", announce=False), "texte_obligation", "ABCD",
-                      dict.fromkeys("ABCD", 2))
+                      {"A": 2, "B": 3, "C": 3, "D": 2})
+# Le genre de chaque cas de la réserve (lettre d'origine, variante) : il décide de la réponse
+# et des erreurs types.
+genres_5a = {"A": ["A", "A"], "B": ["B", "B", "C"], "C": ["C", "C", "certifie"], "D": ["D", "D"]}
+reponses_5a = {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret", "certifie": "aucun"}
 pas_ia_5a = "rien ici n'est un système d'IA."
 erreurs_5a = {
     "A": [checks.Mistake("secret", "le secret médical lie les professionnels qui prennent en "
@@ -1485,16 +1512,27 @@ erreurs_5a = {
                          "patient : l'un des quatre textes l'interdit."),
           checks.Mistake("IA", pas_ia_5a),
     ],
+    "certifie": [
+        checks.Mistake("HDS", "cet hébergeur est certifié, comme l'exige l'article L1111-8 à qui "
+                       "garde des données de soin pour le compte d'un autre : il ne manque à "
+                       "aucun texte."),
+        checks.Mistake("RGPD", "le RGPD s'applique à ces dossiers, mais rien ne dit qu'il est "
+                       "méconnu ici : héberger pour un soignant, certifié et sous contrat, est "
+                       "permis."),
+        checks.Mistake("secret", "garder des dossiers pour le compte d'un centre de santé, sous "
+                       "contrat, n'est pas les révéler : le secret n'est pas en cause."),
+        checks.Mistake("IA", pas_ia_5a),
+    ],
 }
+genre_q5a = {lettre: genres_5a[q5a.slots[lettre]][q5a.variants[lettre]] for lettre in "ABCD"}
 checks.check_choices(
     texte_obligation, name="texte_obligation", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-    expected=q5a.by_letter({"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}),
-    mistakes=q5a.by_letter(erreurs_5a),
+    expected={lettre: reponses_5a[genre] for lettre, genre in genre_q5a.items()},
+    mistakes={lettre: erreurs_5a[genre] for lettre, genre in genre_q5a.items()},
     success="chaque texte a sa cible : tout traitement de données de santé, soin ou non "
     "(RGPD : l'employeur, le bailleur) ; celui qui garde des données de soin pour le compte "
-    "d'un autre (HDS : le prestataire, la société de sauvegarde ; le professionnel qui garde "
-    "ses propres dossiers n'en est pas) ; le soignant (secret, même si le RGPD s'applique "
-    "aussi).",
+    "d'un autre (HDS : il doit être certifié ; le professionnel qui garde ses propres dossiers "
+    "n'en est pas) ; le soignant (secret, même si le RGPD s'applique aussi).",
     points=1)
 ### END HIDDEN TESTS
 
@@ -1503,11 +1541,11 @@ checks.check_choices(
 texte_obligation = {"A": "aucun", "B": "aucun", "C": "aucun", "D": "aucun"}
 
 # %% mistake="texte_obligation" session="evaluation"
-# message : n'héberge pour personne
+# message : ce fichier est le sien, et ce n'est pas un soin
 texte_obligation = {"A": "HDS", "B": "HDS", "C": "HDS", "D": "HDS"}
 
 # %% mistake="texte_obligation" session="evaluation"
-# message : ne crée pas de certification obligatoire
+# message : un autre texte vise ce soignant en raison de son métier
 texte_obligation = {"A": "RGPD", "B": "RGPD", "C": "RGPD", "D": "RGPD"}
 
 # %% [markdown] session="formative"
@@ -1686,7 +1724,11 @@ cas_5b = {
           "**une association de patients** publie sur son site une page sur le diabète de type "
           "2, destinée à informer le public, écrite par un agent conversationnel ; personne ne "
           "l'a relue avant de la publier, ni n'en assume la responsabilité éditoriale ; la page "
-          "ne dit pas qu'une IA l'a écrite."],
+          "ne dit pas qu'une IA l'a écrite.",
+          "**un institut de cancérologie** publie sur son site une page sur le dépistage du "
+          "cancer du sein, destinée au public, écrite par un agent conversationnel ; une "
+          "radiologue de l'institut l'a relue, corrigée et signée, et l'institut la publie sous "
+          "sa responsabilité ; la page ne dit pas qu'une IA l'a écrite."],
     "G": ["**un kinésithérapeute** fait écrire par un outil d'IA un billet humoristique sur la "
           "rééducation d'un de ses patients, qu'il nomme, et le publie sur un réseau social.",
           "**une orthophoniste** fait écrire par un outil d'IA une anecdote sur les progrès "
@@ -1698,9 +1740,13 @@ cas_5b = {
           "**une clinique** publie sur son site une page sur la prévention des chutes des "
           "personnes âgées, destinée au public, écrite par un agent conversationnel ; un "
           "gériatre de la clinique l'a relue, corrigée et signée, et la clinique la publie sous "
-          "sa responsabilité ; la page ne dit pas qu'une IA l'a écrite."],
+          "sa responsabilité ; la page ne dit pas qu'une IA l'a écrite.",
+          "**un laboratoire de biologie médicale** publie sur son site une page sur la "
+          "vaccination contre la grippe, destinée au public, écrite par un agent "
+          "conversationnel ; personne ne l'a relue avant de la publier, ni n'en assume la "
+          "responsabilité éditoriale ; la page ne dit pas qu'une IA l'a écrite."],
 }
-tirage_5b = draw_cases(graine, "texte_ia", "EFGH", {"E": 2, "F": 2, "G": 2, "H": 2})
+tirage_5b = draw_cases(graine, "texte_ia", "EFGH", {"E": 2, "F": 3, "G": 2, "H": 3})
 display(Markdown("\n".join(
     f"- **{lettre}** : {cas_5b[tirage_5b.slots[lettre]][tirage_5b.variants[lettre]]}"
     for lettre in "EFGH")))
@@ -1709,7 +1755,10 @@ print("Quatre cas : E, F, G et H.")
 # %% answer="texte_ia" session="evaluation"
 texte_ia = {"E": ..., "F": ..., "G": ..., "H": ...}
 ### BEGIN SOLUTION
-texte_ia = tirage_5b.by_letter({"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"})
+reponses_5b = {"E": ["RGPD"] * 2, "F": ["IA", "IA", "aucun"], "G": ["secret"] * 2,
+               "H": ["aucun", "aucun", "IA"]}
+texte_ia = {lettre: reponses_5b[tirage_5b.slots[lettre]][tirage_5b.variants[lettre]]
+            for lettre in "EFGH"}
 ### END SOLUTION
 
 # %% tests="texte_ia" points=1 session="evaluation"
@@ -1720,7 +1769,10 @@ checks.check_form(texte_ia, name="texte_ia", kind="choices",
 from esn_teach.generative import draw_cases as tirage_copie_5b
 
 q5b = tirage_copie_5b(checks.student_seed("14", announce=False), "texte_ia", "EFGH",
-                      dict.fromkeys("EFGH", 2))
+                      {"E": 2, "F": 3, "G": 2, "H": 3})
+# Le genre de chaque cas de la réserve : une page non relue (F), une page relue et signée (H).
+genres_5b = {"E": ["E", "E"], "F": ["F", "F", "H"], "G": ["G", "G"], "H": ["H", "H", "F"]}
+reponses_5b = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}
 page_publique_5b = ("le secret dit qui peut connaître les informations sur un patient ; la "
                     "page ne parle d'aucun patient.")
 erreurs_5b = {
@@ -1766,8 +1818,10 @@ erreurs_5b = {
 }
 checks.check_choices(
     texte_ia, name="texte_ia", options=["secret", "HDS", "RGPD", "IA", "aucun"],
-    expected=q5b.by_letter({"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}),
-    mistakes=q5b.by_letter(erreurs_5b),
+    expected={lettre: reponses_5b[genres_5b[q5b.slots[lettre]][q5b.variants[lettre]]]
+              for lettre in "EFGH"},
+    mistakes={lettre: erreurs_5b[genres_5b[q5b.slots[lettre]][q5b.variants[lettre]]]
+              for lettre in "EFGH"},
     success="l'article 50 vise le fournisseur de l'outil d'IA (dire qu'on parle à une machine, "
     "marquer ce qu'elle génère) et celui qui publie un texte d'information du public généré "
     "par une IA, sauf relecture humaine et responsabilité éditoriale (la page que personne n'a "
@@ -1782,7 +1836,7 @@ checks.check_choices(
 texte_ia = {"E": "IA", "F": "IA", "G": "IA", "H": "IA"}
 
 # %% mistake="texte_ia" session="evaluation"
-# message : ici, ni l'un ni l'autre
+# message : un texte encadre ce traitement, même hors de tout soin
 texte_ia = {"E": "aucun", "F": "aucun", "G": "aucun", "H": "aucun"}
 
 # %% mistake="texte_ia" session="evaluation"
@@ -2657,17 +2711,17 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 # Les numéros d'articles ne sont **pas** exigés : le nom de la règle suffit (secret médical,
 # hébergement certifié, données sensibles). Deux valeurs sont demandées (un numéro ou un nom
 # approché suffit à en identifier une) : sur le total, sans descendre sous 0, 0,5 point de moins
-# si aucune n'est identifiable, 0,25 si une seule l'est. Critère 4 : la case 1 a quatre
-# exigences (le patient d'abord, la fiche, dire au patient, un circuit externe juste) ; une
-# copie qui en omet une, quelle qu'elle soit, a 0,5 ; au-delà, les colonnes 0,5 et 0
-# s'appliquent telles qu'elles sont écrites.
+# si aucune n'est identifiable, 0,25 si une seule l'est. Critère 4 : la case 1 a cinq
+# exigences (le patient d'abord, la fiche, dire au patient, un circuit externe juste, prévenir
+# le DPO, comme en question 7) ; une copie qui en omet une, quelle qu'elle soit, a 0,5 ;
+# au-delà, les colonnes 0,5 et 0 s'appliquent telles qu'elles sont écrites.
 #
 # | critère | 1 | 0,5 | 0 |
 # |---|---|---|---|
 # | **Ce qui sort, et pourquoi c'est un problème** | au moins trois de : tout le texte collé part (identité, chambre, diagnostic, traitement) ; chez l'éditeur, hors de l'équipe de soins (secret médical) ; sur des serveurs non certifiés pour des données de soin ; parfois hors de l'Union ; parfois réutilisé ; données sensibles ; enlever le nom ne suffit pas | une partie seulement, ou croit qu'enlever le nom suffit (la chambre, la date, le diagnostic peuvent reconnaître le patient) | rien de ce qui sort, ou « aucun risque » |
 # | **Le risque d'erreur** | une synthèse fluide peut omettre ou inventer (une dose, une allergie) ; biais d'automatisation ; on relit et vérifie dans le dossier | l'erreur est citée sans dire comment la repérer (ou l'inverse) | rien sur l'erreur |
 # | **Ce qu'on propose et comment on en parle au patient** | une alternative concrète (l'outil encadré par l'établissement, ou des questions générales sans détail identifiant) **et** ce qu'on dit au patient (ce qui a été fait de ses données, ce qui sera fait, son accord ; garder sa confiance) | l'un des deux seulement, ou une interdiction de toute IA sans alternative | ni l'un ni l'autre |
-# | **La mauvaise dose arrivée au patient : signaler** | d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé ; et au moins un circuit externe juste : un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance (obligatoire pour les médecins, chirurgiens-dentistes, sages-femmes, pharmaciens et infirmiers, possible pour tous : CSP R5121-161), sur signalement-sante.gouv.fr ; un événement grave (décès, pronostic vital, séquelle probable) est un EIGS, déclaré à l'ARS ; prévenir le DPO de l'établissement (les données sorties sont une violation de données, que l'établissement notifie à la CNIL s'il y a un risque) est un plus, non exigé pour 1 | signale seulement en interne (cadre, médecin) sans déclaration, ou cite un circuit sans le relier au cas ; ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) | rien, ou « on corrige sans rien dire » |
+# | **La mauvaise dose arrivée au patient : signaler** | d'abord le patient (surveiller, prévenir le médecin qui le prend en charge, corriger) ; puis **déclarer** l'événement dans le système de signalement des événements indésirables de l'établissement (la fiche d'événement indésirable), en disant que la synthèse venait d'un agent conversationnel ; dire au patient ce qui s'est passé ; et au moins un circuit externe juste : un effet indésirable dû à une erreur médicamenteuse se signale au centre régional de pharmacovigilance (obligatoire pour les médecins, chirurgiens-dentistes, sages-femmes, pharmaciens et infirmiers, possible pour tous : CSP R5121-161), sur signalement-sante.gouv.fr ; un événement grave (décès, pronostic vital, séquelle probable) est un EIGS, déclaré à l'ARS ; et prévenir le DPO de l'établissement (les données sorties sont une violation de données, que l'établissement notifie à la CNIL s'il y a un risque), attendu comme en question 7 | signale seulement en interne (cadre, médecin) sans déclaration, ou cite un circuit sans le relier au cas ; ou « matériovigilance » seule (elle ne vaut que si l'outil est un dispositif médical, ce qu'un agent grand public n'est pas en principe) | rien, ou « on corrige sans rien dire » |
 #
 # Valeurs attendues, par exemple **V1 — Priorité à la relation humaine** (la confiance du
 # patient ; la synthèse ne remplace pas la transmission orale) et

@@ -166,36 +166,65 @@ def test_question_3a_pool_was_written_by_the_module_model():
     assert all(p in written for cases in DOSE_POOL.values() for p in cases)
 
 
-QUESTIONS = {  # question: (letters, the right answer of each slot, variants per slot)
-    "texte_obligation": ("ABCD", {"A": "RGPD", "B": "aucun", "C": "HDS", "D": "secret"}, 2),
-    "texte_ia": ("EFGH", {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}, 2),
-    "signalement": (
-        "ABCDEFGH",
-        dict(
-            zip(
-                "ABCDEFGH",
-                ["non", "ensuite", "d'abord", "non", "ensuite", "d'abord", "ensuite", "non"],
-                strict=True,
-            )
-        ),
-        None,
+# question: (letters, the right answer of each slot's variants). These mirror the evaluated
+# cells of questions 5a and 5b (a slot's last variant changes its answer).
+QUESTIONS = {
+    "texte_obligation": (
+        "ABCD",
+        {"A": ["RGPD"] * 2, "B": ["aucun", "aucun", "HDS"], "C": ["HDS", "HDS", "aucun"],
+         "D": ["secret"] * 2},
+    ),
+    "texte_ia": (
+        "EFGH",
+        {"E": ["RGPD"] * 2, "F": ["IA", "IA", "aucun"], "G": ["secret"] * 2,
+         "H": ["aucun", "aucun", "IA"]},
     ),
 }
 
 
+def _notebook_source():
+    from pathlib import Path
+
+    return (Path(__file__).parents[2] / "notebooks" / "14_ia_generative_sante.py").read_text()
+
+
 @pytest.mark.parametrize("question", sorted(QUESTIONS))
-def test_the_cases_of_each_choice_question_are_drawn_per_student(question, monkeypatch):
-    letters, right, variants = QUESTIONS[question]
-    per_slot = None if variants is None else dict.fromkeys(letters, variants)
-    answers, draws = set(), set()
-    for student in STUDENTS:
-        monkeypatch.setenv(checks.STUDENT_ENV, student)
-        draw = draw_cases(checks.student_seed("14", announce=False), question, letters, per_slot)
+def test_the_answers_of_question_5_change_from_copy_to_copy(question):
+    letters, right = QUESTIONS[question]
+    variants = {slot: len(answers) for slot, answers in right.items()}
+    # The notebook draws with the same number of variants per slot.
+    drawn = "{" + ", ".join(f'"{k}": {v}' for k, v in variants.items()) + "}"
+    assert f'draw_cases(graine, "{question}", "{letters}", {drawn})' in _notebook_source()
+    answers = set()
+    for seed in SEEDS:
+        draw = draw_cases(seed, question, letters, variants)
         assert sorted(draw.slots) == sorted(draw.slots.values()) == list(letters)
-        assert all(0 <= draw.variants[letter] < (variants or 1) for letter in letters)
-        answers.add(tuple(draw.by_letter(right).items()))
-        draws.add((tuple(draw.slots.items()), tuple(draw.variants.items())))
-    assert len(answers) >= 4 and len(draws) >= len(STUDENTS) - 3
+        answers.add(
+            tuple(right[draw.slots[letter]][draw.variants[letter]] for letter in letters)
+        )
+    # Not only the order: the multiset of answers changes too.
+    assert len({tuple(sorted(a)) for a in answers}) >= 3
+    assert len(answers) >= 40
+
+
+def test_question_7_keys_change_with_the_scenario():
+    from esn_teach.generative import incident_scenario
+    from esn_teach.generative._exam import INCIDENT_SCENARIOS
+
+    keys = {(s.answers()["A"], s.answers()["B"]) for s in INCIDENT_SCENARIOS}
+    assert len(keys) == len(INCIDENT_SCENARIOS) == 3
+    # The formative scenario (not serious, consumer chatbot) is not drawn.
+    assert ("non", "non") not in keys
+    drawn = {incident_scenario(seed).key for seed in SEEDS}
+    assert drawn == {s.key for s in INCIDENT_SCENARIOS}
+    answers = set()
+    for seed in SEEDS:
+        draw = draw_cases(seed, "signalement", "ABCDEFGH")
+        answers.add(tuple(draw.by_letter(incident_scenario(seed).answers()).items()))
+    assert len(answers) >= 200
+    for scenario in INCIDENT_SCENARIOS:
+        assert ("réanimation" in scenario.text) == scenario.severe
+        assert ("dispositif médical" in scenario.text) == scenario.device
 
 
 def test_the_right_option_of_question_3b_moves(monkeypatch):
