@@ -1468,7 +1468,7 @@ checks.check_form(texte_obligation, name="texte_obligation", kind="choices",
 from esn_teach.generative import draw_cases as tirage_copie_5a
 
 q5a = tirage_copie_5a(checks.student_seed("14", announce=False), "texte_obligation", "ABCD",
-                      {"A": 2, "B": 3, "C": 3, "D": 2})
+                      dict(A=2, B=3, C=3, D=2))
 # Le genre de chaque cas de la réserve (lettre d'origine, variante) : il décide de la réponse
 # et des erreurs types.
 genres_5a = {"A": ["A", "A"], "B": ["B", "B", "C"], "C": ["C", "C", "certifie"], "D": ["D", "D"]}
@@ -1769,7 +1769,7 @@ checks.check_form(texte_ia, name="texte_ia", kind="choices",
 from esn_teach.generative import draw_cases as tirage_copie_5b
 
 q5b = tirage_copie_5b(checks.student_seed("14", announce=False), "texte_ia", "EFGH",
-                      {"E": 2, "F": 3, "G": 2, "H": 3})
+                      dict(E=2, F=3, G=2, H=3))
 # Le genre de chaque cas de la réserve : une page non relue (F), une page relue et signée (H).
 genres_5b = {"E": ["E", "E"], "F": ["F", "F", "H"], "G": ["G", "G"], "H": ["H", "H", "F"]}
 reponses_5b = {"E": "RGPD", "F": "IA", "G": "secret", "H": "aucun"}
@@ -2357,7 +2357,10 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # alors ne dépend pas de l'outil qui a produit l'erreur :
 #
 # - **D'abord le patient** : prévenir le médecin qui le prend en charge, le surveiller,
-#   corriger le traitement ; lui dire ce qui s'est passé.
+#   corriger le traitement ; puis lui dire ce qui s'est passé : la personne victime d'un
+#   dommage imputable aux soins doit être informée de ses circonstances et de ses causes, au
+#   plus tard dans les quinze jours suivant sa découverte (code de la santé publique, article
+#   L1142-4).
 # - **Ensuite, dans l'établissement** : déclarer l'événement dans son système de signalement
 #   des événements indésirables (la « fiche d'événement indésirable »), en disant d'où venait
 #   l'erreur, ici une synthèse écrite par un agent conversationnel. Le but est de comprendre et
@@ -2572,8 +2575,8 @@ actions_7 = {
          "quand.",
     "D": "écrire la fiche d'événement indésirable avant de prévenir le médecin, tant que les "
          "faits sont frais.",
-    "E": "remplir la fiche d'événement indésirable de l'établissement, en écrivant que la dose "
-         "venait d'une synthèse écrite par un agent conversationnel.",
+    "E": "remplir la fiche d'événement indésirable de l'établissement, en écrivant quel outil "
+         "a écrit la dose fausse.",
     "F": "vérifier que la dose fausse n'est plus écrite nulle part (plan de soins, traitement "
          "de sortie en préparation), et la faire corriger par le médecin.",
     "G": "déclarer l'effet indésirable au centre régional de pharmacovigilance.",
@@ -2805,6 +2808,9 @@ signalement = {lettre: "ensuite" for lettre in "ABCDEFGH"}
 #   25 novembre 2016). Haute Autorité de santé, *Déclarer les événements indésirables graves
 #   associés aux soins (EIGS)*, page mise en ligne le 20 janvier 2022, mise à jour le 21 juin
 #   2022, sur has-sante.fr.
+# - Code de la santé publique, article L1142-4 (information de la personne victime d'un
+#   dommage imputable aux soins, au plus tard dans les quinze jours), rédaction en vigueur
+#   depuis le 1er octobre 2020 (ordonnance n° 2020-232 du 11 mars 2020, article 13).
 # - Cour de justice de l'Union européenne, arrêt du 7 mars 2024, *Endemol Shine Finland*,
 #   affaire C-740/22 (ECLI:EU:C:2024:216) : une divulgation orale de données tirées d'un fichier
 #   est un traitement au sens du RGPD.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -50,9 +50,10 @@ class ExamCase:
     """One message to judge: its text, the right answer, why a wrong one is wrong."""
 
     text: str
-    answer: str
-    mistake: str
-    kind: str = ""
+    # Not in the repr: printing a drawn case in the notebook must not show its answer.
+    answer: str = field(repr=False)
+    mistake: str = field(repr=False)
+    kind: str = field(default="", repr=False)
 
 
 #: Question 4's pool: messages a caregiver pastes into an online chatbot. Does an
