@@ -2354,7 +2354,9 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 # ### Si une erreur atteint le patient
 #
 # Une dose fausse, recopiée d'un texte généré, peut arriver jusqu'au patient. Ce qu'on fait
-# alors ne dépend pas de l'outil qui a produit l'erreur :
+# alors est ce qu'on fait après toute erreur de soin : qu'une IA ait écrit la dose n'y change
+# rien. Deux choses décident des circuits : ce qui arrive au patient (un événement grave ?) et
+# la nature de l'outil (un dispositif médical ?).
 #
 # - **D'abord le patient** : prévenir le médecin qui le prend en charge, le surveiller,
 #   corriger le traitement ; puis lui dire ce qui s'est passé : la personne victime d'un
@@ -2363,7 +2365,7 @@ rappel_spacy = 1 - par_role.loc["patient", "PER"] / par_role.loc["patient", "pr�
 #   L1142-4).
 # - **Ensuite, dans l'établissement** : déclarer l'événement dans son système de signalement
 #   des événements indésirables (la « fiche d'événement indésirable »), en disant d'où venait
-#   l'erreur, ici une synthèse écrite par un agent conversationnel. Le but est de comprendre et
+#   l'erreur, par exemple une synthèse écrite par un agent conversationnel. Le but est de comprendre et
 #   d'éviter que cela recommence, pas de punir.
 # - **Pharmacovigilance** : un effet indésirable suspecté d'un médicament, erreur
 #   médicamenteuse comprise, se déclare au centre régional de pharmacovigilance. Les
@@ -2533,7 +2535,8 @@ checks.check_choices(
     success="la patiente d'abord (prévenir le médecin, surveiller, empêcher une nouvelle prise) ; "
     "ensuite la fiche d'événement indésirable, qui dit d'où venait l'erreur, la "
     "pharmacovigilance, et le DPO (des données sont sorties). Ni EIGS (rien de grave au sens du code), ni matériovigilance (un agent "
-    "grand public n'est pas un dispositif médical). L'outil ne change rien au circuit.",
+    "grand public n'est pas un dispositif médical). Qu'une IA ait écrit la dose ne change pas "
+    "les circuits : seule la nature de l'outil décide de la matériovigilance.",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
