@@ -510,6 +510,17 @@ def _too_rounded(number: float, decimals: int, is_key: Callable[[float], bool]) 
     return any(is_key((units + k) / 10**decimals) for k in range(-half, half + 1))
 
 
+def _short_of_key(number: float, decimals: int, is_key: Callable[[float], bool]) -> bool:
+    """Whether ``number`` has one decimal fewer than asked and is the key only when rounded."""
+    return (
+        decimals >= 1
+        and math.isfinite(number)
+        and number == round(number, decimals - 1)
+        and not is_key(number)
+        and _too_rounded(number, decimals, is_key)
+    )
+
+
 def _precision(decimals: int) -> str:
     """Return « à 0,1 près » or « à 3 décimales »: how a question is corrected, in French."""
     return "à 0,1 près" if decimals == 1 else f"à {decimals} décimales"
@@ -666,6 +677,18 @@ def check_number(
         assert digest is not None
         return _digest(name, _round_key(candidate, decimals)) == digest
 
+    if _short_of_key(number, decimals, is_key):
+        # One decimal fewer than asked, and not the key itself (0,63 for 0,631): too rounded,
+        # even within the tolerance of one unit, which is there for answers at the asked
+        # precision (0,7176 for 0,71765). Otherwise the same 0,63 would earn all the points
+        # when the key ends in 9, 0 or 1 and half of them otherwise: with each student's own
+        # cases, the grade would depend on the draw.
+        found = _closest_mistake(number, list(mistakes), name, decimals)
+        if points is not None:
+            return _half_points(number, name, decimals, points, found)
+        if found is not None:
+            raise IncorrectAnswer(found.message, question=name)
+        raise _too_rounded_error(number, name, decimals)
     if is_correct(number):
         return _success(name, success)
     found = _closest_mistake(number, list(mistakes), name, decimals)

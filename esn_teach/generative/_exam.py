@@ -17,12 +17,12 @@ import numpy as np
 
 __all__ = [
     "DOSE_POOL",
+    "INCIDENT_SCENARIOS",
     "LEAK_POOL",
     "CaseDraw",
     "DoseCase",
     "ExamCase",
     "ExamCases",
-    "INCIDENT_SCENARIOS",
     "IncidentScenario",
     "NameCounts",
     "dose_cases",
@@ -545,16 +545,17 @@ class DoseCase:
         from esn_teach.datasets import dose_in_mg
 
         in_mg = dose_in_mg(self.dose, self.unit)
-        return "corpus" if any(abs(in_mg - d) < 1e-9 for d in _corpus_doses(self.drug)) else (
-            "hors corpus"
+        return (
+            "corpus"
+            if any(abs(in_mg - d) < 1e-9 for d in _corpus_doses(self.drug))
+            else ("hors corpus")
         )
 
     @property
     def mistake(self) -> Any:
         """The named mistake of the wrong verdict, with this case's figures."""
-        from esn_teach.datasets import REFERENCE_DOSES, dose_in_mg
-
         from esn_teach.checks import Mistake
+        from esn_teach.datasets import REFERENCE_DOSES, dose_in_mg
 
         written = ", ".join(f"{v} {u}" for v, u in REFERENCE_DOSES[self.drug])
         if self.verdict == "hors corpus":
@@ -567,7 +568,8 @@ class DoseCase:
             assert others, self
             return Mistake(
                 "corpus",
-                f"« {self.text} » : le corpus n'écrit le médicament {self.drug} qu'aux doses {written} ; "
+                f"« {self.text} » : le corpus n'écrit le médicament {self.drug} qu'aux doses "
+                f"{written} ; "
                 f"{self.dose} {self.unit} y est une dose d'autres médicaments "
                 f"({', '.join(others)}). Une dose banale {DOSE_NOT_THIS_DRUG} : le modèle l'a "
                 "lue après un autre médicament.",
@@ -639,7 +641,7 @@ class IncidentScenario:
     text: str
 
     def answers(self) -> dict[str, str]:
-        """The right answer of each action (slots ``"A"`` to ``"H"``)."""
+        """Return the right answer of each action (slots ``"A"`` to ``"H"``)."""
         return {
             "A": "ensuite" if self.device else "non",
             "B": "ensuite" if self.severe else "non",

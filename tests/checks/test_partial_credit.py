@@ -159,3 +159,34 @@ def test_partial_credit_prints_the_slip_and_returns_a_share_of_the_points(capsys
         checks.partial_credit("x", name="seuil_pc", points=0, detail="x")
     credit = checks.partial_credit("x", name="seuil_pc", points=2)
     assert credit.points == 1.0 and "bon raisonnement" in credit._repr_markdown_()
+
+
+@pytest.mark.parametrize("key", [0.629, 0.6295, 0.630, 0.631, 0.634, 0.6349, 0.626])
+def test_one_decimal_too_few_earns_half_whatever_the_keys_last_digit(key, capsys):
+    """0,63 for a key asked at 3 decimals: half the points, whether the key is 0,629 (within
+    the tolerance of one unit) or 0,634 — with each student's own cases, the key's last digit
+    is drawn, and the grade must not depend on it. The key itself, written short (0,63 for
+    0,630), is the answer."""
+    exact = round(key, 3) == 0.63
+    credit = checks.check_number(0.63, name="q", expected=key, points=2)
+    if exact:
+        assert credit is checks.Outcome.CORRECT
+    else:
+        assert isinstance(credit, checks.PartialCredit) and credit.points == 1.0
+        assert "trop arrondi" in capsys.readouterr().out
+        with pytest.raises(checks.IncorrectAnswer, match="trop arrondi"):
+            checks.check_number(0.63, name="q", expected=key)  # no points=: no half
+    # At the asked precision, the tolerance of one unit still holds.
+    for near in (round(key, 3) - 0.001, round(key, 3) + 0.001):
+        if near != round(near, 2):
+            assert checks.check_number(near, name="q", expected=key) is checks.Outcome.CORRECT
+
+
+def test_one_decimal_too_few_keeps_the_named_mistakes_message(capsys):
+    mistake = checks.Mistake(0.63, "vous avez arrondi l'intermédiaire")
+    credit = checks.check_number(0.63, name="q", expected=0.629, points=2, mistakes=[mistake])
+    assert credit.points == 1.0 and "arrondi l'intermédiaire" in capsys.readouterr().out
+    with pytest.raises(checks.IncorrectAnswer, match="arrondi l'intermédiaire"):
+        checks.check_number(0.63, name="q", expected=0.629, mistakes=[mistake])
+    # An integer for a question asked at 0,1: 57 for 56,9 is half, as 57 for 56,8.
+    assert checks.check_number(57, name="d", expected=56.9, decimals=1, points=2).points == 1.0

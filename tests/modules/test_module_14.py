@@ -171,13 +171,21 @@ def test_question_3a_pool_was_written_by_the_module_model():
 QUESTIONS = {
     "texte_obligation": (
         "ABCD",
-        {"A": ["RGPD"] * 2, "B": ["aucun", "aucun", "HDS"], "C": ["HDS", "HDS", "aucun"],
-         "D": ["secret"] * 2},
+        {
+            "A": ["RGPD"] * 2,
+            "B": ["aucun", "aucun", "HDS"],
+            "C": ["HDS", "HDS", "aucun"],
+            "D": ["secret"] * 2,
+        },
     ),
     "texte_ia": (
         "EFGH",
-        {"E": ["RGPD"] * 2, "F": ["IA", "IA", "aucun"], "G": ["secret"] * 2,
-         "H": ["aucun", "aucun", "IA"]},
+        {
+            "E": ["RGPD"] * 2,
+            "F": ["IA", "IA", "aucun"],
+            "G": ["secret"] * 2,
+            "H": ["aucun", "aucun", "IA"],
+        },
     ),
 }
 
@@ -199,9 +207,7 @@ def test_the_answers_of_question_5_change_from_copy_to_copy(question):
     for seed in SEEDS:
         draw = draw_cases(seed, question, letters, variants)
         assert sorted(draw.slots) == sorted(draw.slots.values()) == list(letters)
-        answers.add(
-            tuple(right[draw.slots[letter]][draw.variants[letter]] for letter in letters)
-        )
+        answers.add(tuple(right[draw.slots[letter]][draw.variants[letter]] for letter in letters))
     # Not only the order: the multiset of answers changes too.
     assert len({tuple(sorted(a)) for a in answers}) >= 3
     assert len(answers) >= 40
