@@ -168,10 +168,10 @@ from esn_teach import checks
 
 GRAINE = checks.student_seed("04")
 tirage_des_cas = np.random.default_rng([GRAINE, 7])  # M. K. et Mme R. (section 7)
-SPO2_M_K = int(tirage_des_cas.integers(92, 97))  # M. K. : SpO2 affichée, rassurante
-SAO2_M_K = int(tirage_des_cas.integers(82, 88))  # M. K. : SaO2 du gaz du sang, sous 88 %
-SPO2_MME_R = int(tirage_des_cas.integers(89, 96))  # Mme R. : SpO2 affichée
-SAO2_MME_R = int(tirage_des_cas.integers(89, 95))  # Mme R. : SaO2 du gaz du sang
+SPO2_M_K = int(tirage_des_cas.integers(92, 95))  # M. K. : SpO2 affichée, rassurante (92 à 94 %)
+SAO2_M_K = int(tirage_des_cas.integers(84, 88))  # M. K. : SaO2 du gaz du sang (84 à 87 %)
+SPO2_MME_R = int(tirage_des_cas.integers(89, 92))  # Mme R. : SpO2 affichée, alarme (89 à 91 %)
+SAO2_MME_R = int(tirage_des_cas.integers(92, 96))  # Mme R. : SaO2 du gaz du sang (92 à 95 %)
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les données synthétiques,
@@ -728,7 +728,7 @@ tirage_des_audits = np.random.default_rng([GRAINE, 2])
 # (paires occultes, paires rassurantes) chez les patients noirs, puis chez les patients blancs.
 UN_MOIS_POSSIBLES = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))]
 SIX_MOIS_POSSIBLES = [
-    ((12, 100), (20, 400)), ((13, 100), (24, 400)), ((10, 100), (24, 400)), ((11, 120), (24, 400))
+    ((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))
 ]
 noirs_un_mois, blancs_un_mois = UN_MOIS_POSSIBLES[tirage_des_audits.integers(3)]
 noirs_six_mois, blancs_six_mois = SIX_MOIS_POSSIBLES[tirage_des_audits.integers(4)]
@@ -910,7 +910,7 @@ checks.check_form(
 ### BEGIN HIDDEN TESTS
 tirage_q2 = np.random.default_rng([checks.student_seed("04", announce=False), 2])
 mois_q2 = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))][tirage_q2.integers(3)]
-six_q2 = [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((10, 100), (24, 400)), ((11, 120), (24, 400))][tirage_q2.integers(4)]
+six_q2 = [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((13, 110), (20, 400)), ((14, 120), (20, 400))][tirage_q2.integers(4)]
 audits_q2 = [("un mois", mois_q2), ("un an", ((10 * mois_q2[0][0], 10 * mois_q2[0][1]), (10 * mois_q2[1][0], 10 * mois_q2[1][1]))), ("six mois", six_q2)]
 attendu_q2 = {}
 # The Newcombe 95 % interval of the difference, audit by audit: does it exclude 0?
@@ -969,6 +969,13 @@ conclusion_audit = {
 conclusion_audit = {
     "un mois": "il n'y a pas d'écart", "un an": "un écart est mis en évidence",
     "six mois": "il n'y a pas d'écart",
+}
+
+# %% mistake="conclusion_audit" session="evaluation"
+# message : qui se chevauchent, ne décident pas
+conclusion_audit = {
+    "un mois": "on ne peut pas conclure", "un an": "un écart est mis en évidence",
+    "six mois": "on ne peut pas conclure",
 }
 
 # %% [markdown]
@@ -1453,21 +1460,20 @@ checks.check_form(
 )
 ### BEGIN HIDDEN TESTS
 tirage_q4 = np.random.default_rng([checks.student_seed("04", announce=False), 7])
-spo2_mk_q4 = int(tirage_q4.integers(92, 97))
-sao2_mk_q4 = int(tirage_q4.integers(82, 88))
-spo2_r_q4 = int(tirage_q4.integers(89, 96))
-sao2_r_q4 = int(tirage_q4.integers(89, 95))
-# M. K.'s screen is reassuring and his blood gas under 88 % (drawn so); Mme R.'s SaO2 is 89 % or
-# more (no hypoxaemia at the study's threshold): only her alarm, SpO2 under 92 %, varies.
-assert spo2_mk_q4 >= 92 and sao2_mk_q4 < 88 and sao2_r_q4 >= 88
-alarme_r_q4 = spo2_r_q4 < 92
-sonne_r_q4 = "« positif » dirait que l'alarme a sonné : comparez la SpO2 de Mme R. au seuil du service (92 %)."
+spo2_mk_q4 = int(tirage_q4.integers(92, 95))
+sao2_mk_q4 = int(tirage_q4.integers(84, 88))
+spo2_r_q4 = int(tirage_q4.integers(89, 92))
+sao2_r_q4 = int(tirage_q4.integers(92, 96))
+# Drawn so that every copy has the same cells: M. K.'s screen is reassuring (92 to 94 %) and his
+# blood gas under 88 % (84 to 87 %); Mme R.'s screen rings (89 to 91 %) and her SaO2 (92 to 95 %,
+# PaO2 64 to 76 mmHg) is no hypoxaemia at the study's threshold nor an acute respiratory failure.
+assert 92 <= spo2_mk_q4 and sao2_mk_q4 < 88 and spo2_r_q4 < 92 <= sao2_r_q4
 muette_r_q4 = "« négatif » dirait que l'alarme n'a pas sonné : comparez la SpO2 de Mme R. au seuil du service (92 %)."
-gaz_r_q4 = "comparez la SaO2 de Mme R. à 88 % : que dit le gaz du sang ? La vérité vient du gaz du sang, pas de l'écran."
+gaz_r_q4 = "« vrai » dirait que le gaz du sang confirme une hypoxémie au sens du module : comparez la SaO2 de Mme R. à 88 %. Hypoxémique au sens français (PaO2 sous 80 mmHg), elle ne l'est pas au seuil de la matrice."
 checks.check_choices(
     situations, name="situations",
     options=["vrai positif", "faux positif", "faux négatif", "vrai négatif"],
-    expected={"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif" if alarme_r_q4 else "vrai négatif"},
+    expected={"M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif", "Mme R.": "faux positif"},
     mistakes={
         "M. K.": [
             checks.Mistake("vrai négatif", "vous avez jugé d'après la SpO2 affichée, comme si l'écran disait la vérité. Dans la matrice de confusion, la vérité vient du gaz du sang."),
@@ -1479,7 +1485,7 @@ checks.check_choices(
             checks.Mistake("faux positif", "« faux » dirait que la réponse du test contredit le gaz du sang. Comparez la SaO2 à 88 % : que dit le gaz du sang ?"),
             checks.Mistake("vrai négatif", "« négatif » dirait que l'alarme n'a pas sonné. Comparez la SpO2 que cet oxymètre afficherait au seuil du service."),
         ],
-        "Mme R.": [checks.Mistake("vrai positif", gaz_r_q4), checks.Mistake("faux négatif", muette_r_q4), checks.Mistake("vrai négatif", muette_r_q4)] if alarme_r_q4 else [checks.Mistake("faux négatif", gaz_r_q4), checks.Mistake("vrai positif", sonne_r_q4), checks.Mistake("faux positif", sonne_r_q4)],
+        "Mme R.": [checks.Mistake("vrai positif", gaz_r_q4), checks.Mistake("faux négatif", muette_r_q4), checks.Mistake("vrai négatif", muette_r_q4)],
     },
     points=3,
 )
@@ -1489,21 +1495,21 @@ checks.check_choices(
 # message : comme si l'écran disait la vérité
 situations = {
     "M. K.": "vrai négatif", "M. K., oxymètre exact": "vrai positif",
-    "Mme R.": "faux positif" if SPO2_MME_R < SEUIL_ALARME else "vrai négatif",
+    "Mme R.": "faux positif",
 }
 
 # %% mistake="situations" session="evaluation"
 # message : Un oxymètre exact afficherait la vraie SaO2
 situations = {
     "M. K.": "faux négatif", "M. K., oxymètre exact": "faux négatif",
-    "Mme R.": "faux positif" if SPO2_MME_R < SEUIL_ALARME else "vrai négatif",
+    "Mme R.": "faux positif",
 }
 
 # %% mistake="situations" session="evaluation"
 # message : comparez la SaO2 de Mme R. à 88 %
 situations = {
     "M. K.": "faux négatif", "M. K., oxymètre exact": "vrai positif",
-    "Mme R.": "vrai positif" if SPO2_MME_R < SEUIL_ALARME else "faux négatif",
+    "Mme R.": "vrai positif",
 }
 
 # %% [markdown] reveal="situations"
@@ -2678,7 +2684,9 @@ checks.check_number(
         checks.Mistake(biais_blancs_q8 - biais_noirs_q8, "signe inversé : « de combien de plus chez les patients noirs » : leur biais moins celui des patients blancs."),
         checks.Mistake(erreur_q8[noir_q8 & hypox_q8].std(ddof=1) - erreur_q8[~noir_q8 & hypox_q8].std(ddof=1), "vous avez fait la différence des écarts-types : le biais se lit dans l'erreur moyenne."),
         checks.Mistake(biais_noirs_q8 + biais_blancs_q8, "vous avez additionné les deux biais : « de combien de plus » se calcule par une soustraction."),
+        checks.Mistake(biais_noirs_q8 / biais_blancs_q8, "vous avez divisé les deux biais : vous obtenez « combien de fois plus », pas « de combien de points de plus ». Faites une soustraction."),
     ],
+    hint="Cherchez, dans la colonne du biais, les deux lignes de la tranche de vraie SaO2 sous 88 % ; puis « de combien de plus » : une soustraction.",
     points=0.5,
 )
 ### END HIDDEN TESTS
@@ -2694,6 +2702,10 @@ ecart_biais = erreur[blancs & hypox].mean() - erreur[noirs & hypox].mean()
 # %% mistake="ecart_biais" session="evaluation"
 # message : vous avez fait la différence des écarts-types
 ecart_biais = erreur[noirs & hypox].std(ddof=1) - erreur[blancs & hypox].std(ddof=1)
+
+# %% mistake="ecart_biais" session="evaluation"
+# message : vous avez divisé les deux biais
+ecart_biais = erreur[noirs & hypox].mean() / erreur[blancs & hypox].mean()
 
 # %% [markdown]
 # ### Pour aller plus loin : ce qu'ont fait les autorités

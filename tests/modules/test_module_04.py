@@ -69,6 +69,59 @@ def _newcombe_excludes_zero(black: tuple[int, int], white: tuple[int, int]) -> b
     return bool(low > 0 or high < 0)
 
 
+def _pool(name: str) -> list:
+    """A pool of audits the evaluated session draws from, read from the notebook."""
+    text = SOURCE.read_text(encoding="utf-8")
+    found = re.search(rf"^{name} = (\[.*?\])$", text, flags=re.M | re.S)
+    assert found, f"{name} is no longer defined in module 04"
+    pool = ast.literal_eval(found.group(1))
+    # The hidden test of question 2 recomputes the draw from the same pool.
+    assert str(pool).replace(" ", "") in text.replace(" ", "").replace("\n", ""), name
+    return pool
+
+
+def _patient_ranges() -> list[tuple[int, int]]:
+    """The ranges drawn for M. K. and Mme R. (SpO2, SaO2, SpO2, SaO2), read from the notebook."""
+    text = SOURCE.read_text(encoding="utf-8")
+    ranges = []
+    for name in ("SPO2_M_K", "SAO2_M_K", "SPO2_MME_R", "SAO2_MME_R"):
+        found = re.search(rf"^{name} = int\(tirage_des_cas\.integers\((\d+), (\d+)\)\)", text,
+                          flags=re.M)  # fmt: skip
+        assert found, f"{name} is no longer drawn in module 04's evaluated session"
+        low, high = int(found.group(1)), int(found.group(2))
+        # The hidden test of question 4 draws from the same ranges, in the same order.
+        assert f"tirage_q4.integers({low}, {high})" in text, name
+        ranges.append((low, high))
+    return ranges
+
+
+def _drawn_audits(seed: int) -> dict[str, tuple]:
+    draw = np.random.default_rng([seed, 2])
+    months, sixes = _pool("UN_MOIS_POSSIBLES"), _pool("SIX_MOIS_POSSIBLES")
+    month = months[draw.integers(len(months))]
+    six = sixes[draw.integers(len(sixes))]
+    return {"un mois": month, "un an": tuple((10 * k, 10 * n) for k, n in month),
+            "six mois": six}  # fmt: skip
+
+
+def _drawn_patients(seed: int) -> tuple[int, int, int, int]:
+    cases = np.random.default_rng([seed, 7])
+    return tuple(int(cases.integers(low, high)) for low, high in _patient_ranges())
+
+
+def _cell(shown: int, measured: int) -> str:
+    alarm = shown < 92
+    truth = "vrai " if alarm == (measured < 88) else "faux "
+    return truth + ("positif" if alarm else "négatif")
+
+
+def _severinghaus_pao2(sao2: float) -> float:
+    """PaO2 (mmHg) for a SaO2 (%), inverting Severinghaus (1979)."""
+    from scipy.optimize import brentq
+
+    return brentq(lambda p: 100 / (23400 / (p**3 + 150 * p) + 1) - sao2, 1, 200)
+
+
 def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
     """Each autograded answer of module 04's evaluated session for ``student``, and the
     figures its questions take for granted (computed with the library, as the hidden tests do)."""
@@ -90,21 +143,8 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
     )
     rings = spo2 < threshold
     error = spo2 - sao2
-    draw = np.random.default_rng([seed, 2])
-    month = [((3, 20), (4, 80)), ((3, 20), (3, 60)), ((4, 20), (6, 80))][draw.integers(3)]
-    six = [((12, 100), (20, 400)), ((13, 100), (24, 400)), ((10, 100), (24, 400)),
-           ((11, 120), (24, 400))][draw.integers(4)]  # fmt: skip
-    audits = {"un mois": month, "un an": tuple((10 * k, 10 * n) for k, n in month),
-              "six mois": six}  # fmt: skip
-    cases = np.random.default_rng([seed, 7])
-    spo2_mk, sao2_mk, spo2_r, sao2_r = (
-        int(cases.integers(low, high)) for low, high in ((92, 97), (82, 88), (89, 96), (89, 95))
-    )
-
-    def cell(shown: int, measured: int) -> str:
-        alarm = shown < 92
-        truth = "vrai " if alarm == (measured < 88) else "faux "
-        return truth + ("positif" if alarm else "négatif")
+    audits = _drawn_audits(seed)
+    spo2_mk, sao2_mk, spo2_r, sao2_r = _drawn_patients(seed)
 
     order = list(np.random.default_rng([seed, 6]).permutation(4))
     service = spo2 < 92
@@ -116,7 +156,7 @@ def evaluation_answers(student: str, monkeypatch) -> dict[str, object]:
             "écart" if _newcombe_excludes_zero(*audits[label]) else "?" for label in AUDIT_LABELS
         ),
         "sensibilite_noirs": round(float(recall_score(hypox[black], service[black])), 3),
-        "situations": (cell(spo2_mk, sao2_mk), cell(sao2_mk, sao2_mk), cell(spo2_r, sao2_r)),
+        "situations": (_cell(spo2_mk, sao2_mk), _cell(sao2_mk, sao2_mk), _cell(spo2_r, sao2_r)),
         "seuil_alarme": threshold,
         "part_alarmes_sans_hypoxemie": round(float((rings & ~hypox).sum() / rings.sum()), 3),
         "ecart_seuil_releve": "ABCD"[order.index(2)],
@@ -140,7 +180,8 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
     answers = [evaluation_answers(student, monkeypatch) for student in STUDENTS]
     for name in ("taux_occulte_noirs", "sensibilite_noirs", "part_alarmes_sans_hypoxemie"):
         assert len({a[name] for a in answers}) >= 4, name
-    for name in ("ecart_biais", "seuil_alarme", "ecart_seuil_releve", "conclusion_audit"):
+    # Question 2 and 4 keep the same key for all (the draw varies the figures, not the traps).
+    for name in ("ecart_biais", "seuil_alarme", "ecart_seuil_releve"):
         assert len({a[name] for a in answers}) >= 2, name
     for a in answers:
         # The study's published rate is 11.7 % (Sjoding et al., 2020); each sample stays near.
@@ -150,10 +191,55 @@ def test_module_04_evaluation_answers_vary_and_stay_sensible(monkeypatch):
         assert 93 <= a["seuil_alarme"] <= 97, "a raised threshold exists, a few points up"
         assert 0.3 < a["part_alarmes_sans_hypoxemie"] < 0.9
         assert 2.5 < a["ecart_biais"] < 6
-        assert a["conclusion_audit"][:2] == ("?", "écart"), "one month: inconclusive; a year: not"
+        assert a["conclusion_audit"] == ("?", "écart", "écart"), "the traps of question 2 hold"
         assert a["situations"][:2] == ("faux négatif", "vrai positif"), "M. K.'s story holds"
-        assert a["situations"][2] in ("faux positif", "vrai négatif")
+        assert a["situations"][2] == "faux positif", "Mme R. always rings without hypoxaemia"
         # Question 7: fewer alarms without hypoxaemia in Black patients; question 6 c: White
         # patients stay better protected at the raised threshold.
         assert a["_false_alarms"][0] < a["_false_alarms"][1]
         assert a["_raised"][0] < a["_raised"][1]
+
+
+def _rates_overlap(black: tuple[int, int], white: tuple[int, int]) -> bool:
+    from esn_teach.evaluation import proportion_ci
+
+    (low1, high1), (low2, high2) = proportion_ci(*black), proportion_ci(*white)
+    return bool(low1 < high2 and low2 < high1)
+
+
+def test_module_04_every_draw_keeps_each_trap(monkeypatch):
+    """Equal difficulty (lecturer's review d10, findings 1 to 3): over 200 identifiers, each
+    named mistake of questions 2 and 4 gives a value that differs from the copy's key, and
+    Mme R. is never in acute respiratory failure (PaO2 under 60 mmHg)."""
+    keys = set()
+    for number in range(200):
+        monkeypatch.setenv(checks.STUDENT_ENV, f"etu{number:03d}")
+        seed = checks.student_seed("04", announce=False)
+        audits = _drawn_audits(seed)
+        key = {label: _newcombe_excludes_zero(*audits[label]) for label in AUDIT_LABELS}
+        # "Compare the two rates without their margin" would say "a gap" in one month: wrong.
+        assert not key["un mois"], audits["un mois"]
+        # "Same rates, same conclusion" would say "cannot conclude" in one year: wrong.
+        assert key["un an"], audits["un an"]
+        # "Overlapping rate intervals, so no conclusion" would be right if the six-month audit's
+        # rate intervals did not overlap or its gap interval held 0: neither may happen.
+        assert key["six mois"] and _rates_overlap(*audits["six mois"]), audits["six mois"]
+        spo2_mk, sao2_mk, spo2_r, sao2_r = _drawn_patients(seed)
+        answer = (_cell(spo2_mk, sao2_mk), _cell(sao2_mk, sao2_mk), _cell(spo2_r, sao2_r))
+        assert answer == ("faux négatif", "vrai positif", "faux positif"), answer
+        # "The screen tells the truth" (truth read on the SpO2) never scores on M. K.
+        assert _cell(spo2_mk, spo2_mk) != answer[0]
+        # "Hypoxaemic in the French sense, so a true positive" never scores on Mme R.
+        french_truth = _severinghaus_pao2(sao2_r) < 80
+        french = ("vrai " if (spo2_r < 92) == french_truth else "faux ") + (
+            "positif" if spo2_r < 92 else "négatif"
+        )
+        assert french != answer[2], (spo2_r, sao2_r)
+        # "The screen tells the truth" nor "no alarm, all is well" never scores on Mme R.
+        assert _cell(spo2_r, spo2_r) != "vrai négatif" and spo2_r < 92
+        # Clinically sound cases: M. K.'s gap stays plausible, Mme R. is hypoxaemic in the
+        # French sense (PaO2 under 80 mmHg) but not in acute respiratory failure.
+        assert 92 <= spo2_mk <= 94 and 84 <= sao2_mk <= 87, (spo2_mk, sao2_mk)
+        assert 60 < _severinghaus_pao2(sao2_r) < 80, sao2_r
+        keys.add((audits["six mois"], spo2_mk, sao2_mk, spo2_r, sao2_r))
+    assert len(keys) >= 50, "the draw still gives different cases to different students"
