@@ -168,10 +168,10 @@ from esn_teach import checks
 
 GRAINE = checks.student_seed("04")
 tirage_des_cas = np.random.default_rng([GRAINE, 7])  # M. K. et Mme R. (section 7)
-SPO2_M_K = int(tirage_des_cas.integers(92, 95))  # M. K. : SpO2 affichée, rassurante (92 à 94 %)
-SAO2_M_K = int(tirage_des_cas.integers(84, 88))  # M. K. : SaO2 du gaz du sang (84 à 87 %)
-SPO2_MME_R = int(tirage_des_cas.integers(89, 92))  # Mme R. : SpO2 affichée, alarme (89 à 91 %)
-SAO2_MME_R = int(tirage_des_cas.integers(92, 96))  # Mme R. : SaO2 du gaz du sang (92 à 95 %)
+SPO2_M_K = int(tirage_des_cas.integers(92, 95))  # M. K. : SpO2 affichée
+SAO2_M_K = int(tirage_des_cas.integers(84, 88))  # M. K. : SaO2 du gaz du sang
+SPO2_MME_R = int(tirage_des_cas.integers(89, 92))  # Mme R. : SpO2 affichée
+SAO2_MME_R = int(tirage_des_cas.integers(92, 96))  # Mme R. : SaO2 du gaz du sang
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils, fabrique les données synthétiques,
@@ -2848,6 +2848,18 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #
 # **Critère 2 — Un chiffre du module, juste, avec son dénominateur.**
 #
+# Juste **pour les données de la copie**. En séance évaluée, chaque copie a ses propres
+# données (tirées de l'identifiant, annoncé sous la cellule « Vos données et vos patients ») :
+# ses chiffres sont imprimés dans la copie notée, sous les cellules repliées. Taux d'hypoxémie
+# occulte des patients blancs, avec son dénominateur : section 4, « La marge d'erreur d'un
+# taux » ; sensibilité des patients blancs et taux d'alarmes sans hypoxémie des deux groupes :
+# section 6 ; erreur moyenne par groupe et par tranche de SaO2 : tableau de la section 3 ; les
+# trois audits : section 4. Ceux des patients noirs sont les réponses de la copie aux
+# questions 1 (taux occulte), 3 (sensibilité) et 6 b (part des alarmes sans hypoxémie) : justes
+# si l'autocorrection leur donne leurs points. Les chiffres des copies exemples ci-dessous
+# viennent de la version formative (graine 2020) : une copie évaluée qui cite les siens, justes
+# pour ses données, vaut autant.
+#
 # - **1** : un chiffre juste, avec son dénominateur, et interprété : p. ex. le taux
 #   d'hypoxémie occulte par groupe (parmi les paires à SpO2 de 92 à 96 %, si possible avec sa
 #   marge d'erreur), l'écart de sensibilité de l'alarme, ou la part des alarmes sans hypoxémie
@@ -2898,7 +2910,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # > foncée : s'il est essoufflé ou confus avec 94 % à l'écran, je préviens le médecin pour un
 # > gaz du sang, comme Inès. Dans nos données, parmi les paires à SpO2 de 92 à 96 %, 11,3 % de
 # > celles des patients noirs cachaient une SaO2 sous 88 %, contre 3,6 % chez les patients
-# > blancs. Relever le seuil pour tous ferait sonner l'alarme bien plus souvent, et souvent sans
+# > blancs [chiffres de la version formative ; en séance évaluée, ceux de la copie]. Relever le seuil pour tous ferait sonner l'alarme bien plus souvent, et souvent sans
 # > hypoxémie : les soignants finiraient par ne plus l'entendre. Un seuil selon la
 # > couleur de peau ne corrigerait qu'un biais moyen, alors qu'il varie d'un patient et d'un
 # > appareil à l'autre. C'est aux fabricants de
@@ -2910,7 +2922,7 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 # > prise de sang. »
 #
 # Notation : critère 1, **1** (discordance clinique et situation précise) ; critère 2, **1**
-# (chiffres justes, dénominateur dit ; la marge d'erreur manque, ce qui est accepté) ;
+# (chiffres justes pour les données de la copie, dénominateur dit ; la marge d'erreur manque, ce qui est accepté) ;
 # critère 3, **1** (les cinq cases : (1) le coût du seuil relevé ; (2) le seuil selon la
 # couleur de peau, avec sa limite ; (3) les fabricants, avec la FDA ; (4) l'achat
 # d'appareils testés et le signalement ; (5) l'explication au patient). Sans la phrase sur le
@@ -2934,7 +2946,8 @@ print(f"Textes vérifiés le {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}. Ce sont des r�
 #
 # > « Je demanderais un gaz du sang dès qu'un patient va moins bien que sa SpO2 “rassurante”
 # > ne le laisse croire, surtout à peau foncée et près du seuil d'alarme. Dans nos données, au
-# > seuil relevé, environ deux alarmes sur trois sonnaient sans hypoxémie : relever le seuil
+# > seuil relevé, environ deux alarmes sur trois sonnaient sans hypoxémie [version formative ;
+# > en séance évaluée, la part de la copie, sa réponse à la question 6 b] : relever le seuil
 # > pour tous épuiserait les équipes, qui n'entendraient plus l'alarme, et l'écart entre les
 # > groupes resterait. C'est aux fabricants de tester leurs oxymètres sur toutes les
 # > pigmentations ; l'hôpital doit en tenir compte à l'achat, et signaler les incidents graves
