@@ -1467,7 +1467,7 @@ sao2_r_q4 = int(tirage_q4.integers(92, 96))
 # Drawn so that every copy has the same cells: M. K.'s screen is reassuring (92 to 94 %) and his
 # blood gas under 88 % (84 to 87 %); Mme R.'s screen rings (89 to 91 %) and her SaO2 (92 to 95 %,
 # PaO2 64 to 76 mmHg) is no hypoxaemia at the study's threshold nor an acute respiratory failure.
-assert 92 <= spo2_mk_q4 and sao2_mk_q4 < 88 and spo2_r_q4 < 92 <= sao2_r_q4
+assert spo2_mk_q4 >= 92 and sao2_mk_q4 < 88 and spo2_r_q4 < 92 <= sao2_r_q4
 muette_r_q4 = "« négatif » dirait que l'alarme n'a pas sonné : comparez la SpO2 de Mme R. au seuil du service (92 %)."
 gaz_r_q4 = "« vrai » dirait que le gaz du sang confirme une hypoxémie au sens du module : comparez la SaO2 de Mme R. à 88 %. Hypoxémique au sens français (PaO2 sous 80 mmHg), elle ne l'est pas au seuil de la matrice."
 checks.check_choices(
