@@ -90,6 +90,11 @@ _nouvelle = _equation_2021(_valeurs / 88.4, AGE_M_A, False)
 # Un patient de même difficulté que celui de l'entraînement, loin des bords des seuils.
 _garder = (_avec >= 61) & (_nouvelle >= 46) & (_nouvelle < 59)
 _garder &= abs(_sans * 2.10 / 1.73 - 60) >= 1
+# Loin des erreurs nommées : la créatinine arrondie à 0,1 mg/dL donne un DFGe 2021 à plus
+# de deux dixièmes de la réponse, qu'elle soit convertie exactement ou arrondie à 0,01.
+_a01 = np.round(_equation_2021(np.round(_valeurs / 88.4, 1), AGE_M_A, False), 1)
+_a001 = np.round(_equation_2021(np.round(_valeurs / 88.4, 2), AGE_M_A, False), 1)
+_garder &= (abs(_a01 - np.round(_nouvelle, 1)) > 0.25) & (abs(_a01 - _a001) > 0.25)
 CREATININE_M_A = int(_hasard.choice(_valeurs[_garder]))
 print(f"Votre M. A. : {AGE_M_A} ans, créatinine de {CREATININE_M_A} µmol/L.")
 
@@ -349,6 +354,9 @@ _e09 = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, True)
 _e09s = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, False)
 _e21 = _jeux_caches.egfr_ckd_epi_2021(_grille / 88.4, _age_copie, False)
 _ok = (_e09 >= 61) & (_e21 >= 46) & (_e21 < 59) & (_np_cache.abs(_e09s * 2.10 / 1.73 - 60) >= 1)
+_a01 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 1), _age_copie, False), 1)
+_a001 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 2), _age_copie, False), 1)
+_ok &= (_np_cache.abs(_a01 - _np_cache.round(_e21, 1)) > 0.25) & (_np_cache.abs(_a01 - _a001) > 0.25)
 _creat_copie = int(_rng_copie.choice(_grille[_ok]))
 _mg_copie = _creat_copie / 88.4
 
@@ -361,7 +369,10 @@ _m1 = [
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, False, True)), "vous avez calculé le DFGe 2009 avec son coefficient, celui de la question 2 ; ici, c'est l'équation 2021."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2021(round(_mg_copie, 1), _age_copie, False)), "vous avez arrondi la créatinine convertie à 0,1 mg/dL : gardez au moins deux décimales."),
 ]
-checks.check_number(dfg_2021_m_a, name="dfg_2021_m_a", expected=float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False)), decimals=1, percent_is_mistake=False, mistakes=_m1, points=1.5)
+_exact_q1 = float(_jeux_caches.egfr_ckd_epi_2021(_mg_copie, _age_copie, False))
+_arrondi_q1 = float(_jeux_caches.egfr_ckd_epi_2021(round(_mg_copie, 2), _age_copie, False))
+_accepte_q1 = isinstance(dfg_2021_m_a, float) and math.isfinite(dfg_2021_m_a) and round(dfg_2021_m_a, 1) == round(_arrondi_q1, 1)
+checks.check_number(dfg_2021_m_a, name="dfg_2021_m_a", expected=_arrondi_q1 if _accepte_q1 else _exact_q1, decimals=1, percent_is_mistake=False, mistakes=_m1, points=1.5)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2021_m_a" session="evaluation"
@@ -601,6 +612,9 @@ _e09 = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, True)
 _e09s = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, False)
 _e21 = _jeux_caches.egfr_ckd_epi_2021(_grille / 88.4, _age_copie, False)
 _ok = (_e09 >= 61) & (_e21 >= 46) & (_e21 < 59) & (_np_cache.abs(_e09s * 2.10 / 1.73 - 60) >= 1)
+_a01 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 1), _age_copie, False), 1)
+_a001 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 2), _age_copie, False), 1)
+_ok &= (_np_cache.abs(_a01 - _np_cache.round(_e21, 1)) > 0.25) & (_np_cache.abs(_a01 - _a001) > 0.25)
 _creat_copie = int(_rng_copie.choice(_grille[_ok]))
 _mg_copie = _creat_copie / 88.4
 
@@ -618,7 +632,17 @@ _m2 = [
     checks.Mistake(_sans_coef + 15.9, "vous avez ajouté 15,9 mL/min : « 15,9 % de plus » dépend de la valeur de départ, on multiplie au lieu d'ajouter."),
     checks.Mistake(_sans_coef * 1.59, "vous avez multiplié par 1,59 : 15,9 %, c'est 0,159, donc un coefficient de 1 + 0,159."),
 ]
-checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_arrondi_q2 if _accepte_q2 else _exact_q2, decimals=1, percent_is_mistake=False, mistakes=_m2, points=1.5)
+# Carried forward, as in the formative version: graded with the inputs of question 1 when
+# question 1 shows an input error and this answer is right with the same inputs.
+_attendu, _decimales = (_arrondi_q2 if _accepte_q2 else _exact_q2), 1
+if not _accepte_q2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (dfg_2021_m_a, dfg_2009_m_a)):
+    for _creat, _femme, _dec in [(_creat_copie, False, 3), (_creat_copie * 88.4, False, 6), (round(_mg_copie, 1), False, 1), (_mg_copie, True, 1)]:
+        _q1 = float(_jeux_caches.egfr_ckd_epi_2021(_creat, _age_copie, _femme))
+        _qx = float(_jeux_caches.egfr_ckd_epi_2009(_creat, _age_copie, _femme, True))
+        if round(dfg_2021_m_a, 1) == round(_q1, 1) and round(dfg_2009_m_a, _dec) == round(_qx, _dec):
+            _attendu, _decimales = _qx, _dec
+            break
+checks.check_number(dfg_2009_m_a, name="dfg_2009_m_a", expected=_attendu, decimals=_decimales, percent_is_mistake=False, mistakes=_m2, points=1.5)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_2009_m_a" session="evaluation"
@@ -1501,6 +1525,9 @@ _e09 = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, True)
 _e09s = _jeux_caches.egfr_ckd_epi_2009(_grille / 88.4, _age_copie, False, False)
 _e21 = _jeux_caches.egfr_ckd_epi_2021(_grille / 88.4, _age_copie, False)
 _ok = (_e09 >= 61) & (_e21 >= 46) & (_e21 < 59) & (_np_cache.abs(_e09s * 2.10 / 1.73 - 60) >= 1)
+_a01 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 1), _age_copie, False), 1)
+_a001 = _np_cache.round(_jeux_caches.egfr_ckd_epi_2021(_np_cache.round(_grille / 88.4, 2), _age_copie, False), 1)
+_ok &= (_np_cache.abs(_a01 - _np_cache.round(_e21, 1)) > 0.25) & (_np_cache.abs(_a01 - _a001) > 0.25)
 _creat_copie = int(_rng_copie.choice(_grille[_ok]))
 _mg_copie = _creat_copie / 88.4
 
@@ -1514,7 +1541,17 @@ _m7 = [
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_creat_copie, _age_copie, False, False)), "la créatinine doit être en mg/dL : divisez d'abord par 88,4."),
     checks.Mistake(float(_jeux_caches.egfr_ckd_epi_2009(_mg_copie, _age_copie, True, False)), "M. A. est un homme : femme vaut False."),
 ]
-checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_arrondi_q7 if _accepte_q7 else _exact_q7, decimals=1, percent_is_mistake=False, mistakes=_m7, points=1)
+# Carried forward, as in the formative version: graded with the inputs of question 1 when
+# question 1 shows an input error and this answer is right with the same inputs.
+_attendu, _decimales = (_arrondi_q7 if _accepte_q7 else _exact_q7), 1
+if not _accepte_q7 and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (dfg_2021_m_a, dfg_eflm_m_a)):
+    for _creat, _femme, _dec in [(_creat_copie, False, 3), (_creat_copie * 88.4, False, 6), (round(_mg_copie, 1), False, 1), (_mg_copie, True, 1)]:
+        _q1 = float(_jeux_caches.egfr_ckd_epi_2021(_creat, _age_copie, _femme))
+        _qx = float(_jeux_caches.egfr_ckd_epi_2009(_creat, _age_copie, _femme, False))
+        if round(dfg_2021_m_a, 1) == round(_q1, 1) and round(dfg_eflm_m_a, _dec) == round(_qx, _dec):
+            _attendu, _decimales = _qx, _dec
+            break
+checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decimals=_decimales, percent_is_mistake=False, mistakes=_m7, points=1)
 ### END HIDDEN TESTS
 
 # %% mistake="dfg_eflm_m_a" session="evaluation"

@@ -206,6 +206,9 @@ def _patient(student: str, monkeypatch) -> tuple[int, int]:
     without = egfr_ckd_epi_2009(grid / 88.4, age, False, False)
     new = egfr_ckd_epi_2021(grid / 88.4, age, False)
     keep = (with_race >= 61) & (new >= 46) & (new < 59) & (abs(without * 2.10 / 1.73 - 60) >= 1)
+    tenth = np.round(egfr_ckd_epi_2021(np.round(grid / 88.4, 1), age, False), 1)
+    hundredth = np.round(egfr_ckd_epi_2021(np.round(grid / 88.4, 2), age, False), 1)
+    keep &= (abs(tenth - np.round(new, 1)) > 0.25) & (abs(tenth - hundredth) > 0.25)
     return age, int(rng.choice(grid[keep]))
 
 
@@ -291,3 +294,59 @@ def test_module_07_an_integer_earns_half_the_points_through_nbgrader(tmp_path, c
     for answer in set(module.answers) - set(INTEGERS):
         points = module.answers[answer]
         assert grades[f"{answer}_tests"] == (points, points), answer
+
+
+def _evaluated_hidden(answer: str) -> str:
+    notebook = read_module(SOURCE, session="evaluation").notebook
+    cell = next(
+        c.source
+        for c in notebook.cells
+        if c.cell_type == "code"
+        and c.metadata.get("nbgrader", {}).get("grade_id") == f"{answer}_tests"
+    )
+    return cell.split(HIDDEN, 1)[1].replace("checks.check_number(", "_result = checks.check_number(")
+
+
+def _full(code: str, answers: dict[str, float]) -> bool:
+    """Whether the hidden test gives all its points to these answers."""
+    import math
+
+    space = {"checks": checks, "math": math, **answers}
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(code, "hidden", "exec"), space)
+    except IncorrectAnswer:
+        return False
+    return not isinstance(space.get("_result"), PartialCredit)
+
+
+def test_module_07_evaluated_questions_1_2_7_are_fair_for_300_identifiers(monkeypatch):
+    """For 300 identifiers, with the evaluated hidden tests: question 1 accepts the creatinine
+    converted and rounded to 0,01 mg/dL (as its statement promises); an input error of
+    question 1 carried into questions 2 and 7 costs question 1 only; no named mistake of
+    question 1 earns its points (the draw keeps them more than two tenths from the key)."""
+    q1, q2, q7 = (_evaluated_hidden(a) for a in ("dfg_2021_m_a", "dfg_2009_m_a", "dfg_eflm_m_a"))
+    for i in range(300):
+        age, creatinine = _patient(f"identifiant{i:03d}", monkeypatch)
+        mg = creatinine / 88.4
+
+        def f21(c, woman=False):
+            return float(egfr_ckd_epi_2021(c, age, woman))
+
+        def f09(c, woman=False, race=True):
+            return float(egfr_ckd_epi_2009(c, age, woman, race))
+
+        right = {"dfg_2021_m_a": f21(mg), "dfg_2009_m_a": f09(mg), "dfg_eflm_m_a": f09(mg, race=False)}
+        assert all(_full(code, right) for code in (q1, q2, q7)), i
+        rounded = round(mg, 2)
+        assert _full(q1, {"dfg_2021_m_a": f21(rounded)}), (i, age, creatinine)
+        assert _full(q2, {**right, "dfg_2009_m_a": f09(rounded)}), i
+        assert _full(q7, {**right, "dfg_eflm_m_a": f09(rounded, race=False)}), i
+        for c, woman in [(creatinine, False), (creatinine * 88.4, False), (round(mg, 1), False), (mg, True)]:
+            assert not _full(q1, {"dfg_2021_m_a": f21(c, woman)}), (i, c, woman)
+            carried = {"dfg_2021_m_a": f21(c, woman), "dfg_2009_m_a": f09(c, woman), "dfg_eflm_m_a": f09(c, woman, False)}
+            assert _full(q2, carried) and _full(q7, carried), (i, c, woman)
+            made_in_q2 = {**right, "dfg_2009_m_a": f09(c, woman), "dfg_eflm_m_a": f09(c, woman, False)}
+            assert not _full(q2, made_in_q2) and not _full(q7, made_in_q2), (i, c, woman)
+        for wrong in (f21(mg) * 1.159, f09(mg, race=False), f09(mg)):
+            assert not _full(q1, {"dfg_2021_m_a": wrong}), i
