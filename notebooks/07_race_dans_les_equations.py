@@ -60,6 +60,10 @@
 # - **20** : aux États-Unis, un DFG de 20 mL/min ou moins fait compter le temps d'attente
 #   d'un candidat à la **greffe de rein** (l'un des critères).
 #
+# Ces seuils sont écrits en mL/min, alors que les équations donnent un DFGe **indexé** (en
+# mL/min/1,73 m²) : ici, par simplification, on compare le DFGe indexé aux seuils, sauf
+# quand une question demande de le désindexer.
+#
 # L'équation américaine **CKD-EPI 2009** (Levey et al., 2009) multiplie le résultat par
 # **1,159** si le patient est déclaré **noir** : à créatinine égale, son DFGe est 15,9 % plus
 # haut. L'équation **CKD-EPI 2021** (Inker et al., 2021), recommandée aux États-Unis (Delgado
@@ -881,11 +885,14 @@ else:
     print("Les parts et leurs intervalles (seuils de 60 et de 20) s'afficheront ici quand la "
           "vérification de la question 3 aura dit « juste » : relancez alors cette cellule (en "
           "séance évaluée, dans votre retour de correction).")
+    print("En attendant, un exemple sur d'autres nombres que ceux de votre cohorte, qui se lit "
+          "de même (question 4) : " + part_et_intervalle(60, 1_200) + ".")
 
 # %% [markdown]
 # ### Question 4 — Ce que l'intervalle voit, et ce qu'il ne voit pas (1 point)
 #
-# Pour chaque affirmation sur l'intervalle à 95 % de la part de la question 3, écrivez entre
+# Pour chaque affirmation sur l'intervalle à 95 % de la part de la question 3 (tant qu'il ne
+# s'affiche pas, lisez l'exemple affiché dessus : il se lit de même), écrivez entre
 # guillemets droits `"oui"` (juste) ou `"non"` (fausse). Note partielle : chaque item faux
 # annule un item juste ; un item laissé `...` ne rapporte ni ne retire rien.
 #
@@ -1551,6 +1558,24 @@ if not _accepte_q7 and all(isinstance(v, (int, float)) and not isinstance(v, boo
         if round(dfg_2021_m_a, 1) == round(_q1, 1) and round(dfg_eflm_m_a, _dec) == round(_qx, _dec):
             _attendu, _decimales = _qx, _dec
             break
+# For the marker of the reflection: this copy's right figures, printed in the graded copy.
+from esn_teach import fr_number as _fr
+
+_cohorte_copie = _jeux_caches.make_egfr_cohort(n_samples=5_000, random_state=checks.student_seed("07", announce=False)).frame
+_nc = _cohorte_copie["black"].to_numpy() == 1
+_c09, _c21 = _cohorte_copie["egfr_2009"].to_numpy(), _cohorte_copie["egfr_2021"].to_numpy()
+_kc, _nnc = int((_nc & (_c09 >= 60) & (_c21 < 60)).sum()), int(_nc.sum())
+_soldec = int(((_c09 >= 60) & (_c21 < 60)).sum()) - int(((_c09 < 60) & (_c21 >= 60)).sum())
+_d = [float(_jeux_caches.egfr_ckd_epi_2021(_x, _age_copie, False)) for _x in (_mg_copie, round(_mg_copie, 2))]
+_d += [float(_jeux_caches.egfr_ckd_epi_2009(_x, _age_copie, False, True)) for _x in (_mg_copie, round(_mg_copie, 2))]
+_pour_le_correcteur = (
+    f"Pour le correcteur, les chiffres justes de cette copie : M. A. de {_age_copie} ans, créatinine de "
+    f"{_creat_copie} µmol/L ; DFGe 2021 {_fr(_d[0], 1)}, 2009 avec coefficient {_fr(_d[2], 1)}, "
+    f"2009 sans coefficient {_fr(_exact_q7, 1)} (créatinine convertie arrondie à 0,01 mg/dL : "
+    f"{_fr(_d[1], 1)}, {_fr(_d[3], 1)}, {_fr(_arrondi_q7, 1)}) ; question 3 : {_kc} / {_nnc} = "
+    f"{_fr(_kc / _nnc, 3)} ; question 6 : {_soldec}."
+)
+print(_pour_le_correcteur)
 checks.check_number(dfg_eflm_m_a, name="dfg_eflm_m_a", expected=_attendu, decimals=_decimales, percent_is_mistake=False, mistakes=_m7, points=1)
 ### END HIDDEN TESTS
 
@@ -1727,8 +1752,8 @@ interpretation_m_a = {
 # En 10 à 15 lignes, depuis votre futur métier :
 #
 # - que répondez-vous à votre collègue, et que vérifiez-vous avant d'utiliser un tel chiffre ?
-# - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** (pour une
-#   part, dites son dénominateur) ? Si votre métier adapte des doses, dites aussi en quelle
+# - quelles conséquences pour le patient, avec au moins **un chiffre de ce module** (les DFGe
+#   de **votre** M. A. conviennent ; pour une part, dites son dénominateur) ? Si votre métier adapte des doses, dites aussi en quelle
 #   unité le RCP écrit ses seuils et en quelle unité est le DFGe.
 # - qui est responsable, que faudrait-il demander à l'outil (ou à son fournisseur), et pourquoi
 #   une catégorie raciale déclarée n'a-t-elle pas sa place dans ce calcul ?
@@ -1766,9 +1791,12 @@ interpretation_m_a = {
 #   au-dessus, l'autre au-dessous de 60), ou la part des patients noirs de la cohorte
 #   synthétique qui passent sous 60 (parmi **tous** les patients noirs, avec si possible son
 #   intervalle). « 15,9 % » est juste si la copie le rapporte à l'équation 2009 sans
-#   coefficient ; faux si elle le rapporte au DFG mesuré ou « vrai ». Les DFGe de M. A.
-#   calculés avec une créatinine convertie arrondie à 0,01 mg/dL (un ou deux dixièmes de
-#   moins) sont justes comme 62,2 et 56,8. La copie ne dit pas que l'équation 2021 donne le
+#   coefficient ; faux si elle le rapporte au DFG mesuré ou « vrai ». **Chaque copie de la
+#   séance évaluée a son M. A. et sa cohorte** : ses chiffres justes sont imprimés dans la
+#   copie corrigée (formgrader), sous la vérification de la question 7, ligne « Pour le
+#   correcteur » (âge, créatinine, trois DFGe, aussi avec la créatinine convertie arrondie à
+#   0,01 mg/dL, tous justes ; k / n de la question 3 ; solde de la question 6) ; comparez-y
+#   les chiffres de la réflexion, pas à ceux de la version formative (62,2 et 56,8). La copie ne dit pas que l'équation 2021 donne le
 #   « vrai » DFG d'un patient de la cohorte (aucun DFG mesuré). Ce que le 1 demande en plus,
 #   selon le profil (la filière, écrite en tête de la copie) :
 #   - **soignant qui prescrit, délivre ou adapte des doses** (médecin, pharmacien·ne,
@@ -1805,12 +1833,16 @@ interpretation_m_a = {
 #
 # > « Je ne reprendrais pas ce chiffre : l'agent applique le coefficient racial de 2009, que
 # > l'EFLM recommande de ne pas appliquer en Europe. Je reprends le DFGe du compte
-# > rendu, ou je le recalcule sans coefficient (créatinine divisée par 88,4). Pour M. A., 62,2
-# > avec le coefficient, 56,8 avec l'équation américaine de 2021 : au-dessus ou au-dessous de
-# > 60, la dose maximale de metformine peut changer, sachant que le RCP écrit ses seuils en
-# > mL/min et non en DFGe indexé. Dans la cohorte synthétique du cours, parmi tous les
-# > patients noirs, près de 3 % changent ainsi de côté. Je reste responsable de la dose
+# > rendu, ou je le recalcule sans coefficient (créatinine divisée par 88,4). Pour mon M. A.,
+# > [DFGe 2009 de la copie] avec le coefficient, [DFGe 2021] avec l'équation américaine de
+# > 2021 : au-dessus ou au-dessous de 60, la dose maximale de metformine peut changer, sachant
+# > que le RCP écrit ses seuils en mL/min et non en DFGe indexé. Dans la cohorte synthétique du
+# > cours, parmi tous les patients noirs, [k sur n de la question 3] changent ainsi de côté.
+# > Je reste responsable de la dose
 # > délivrée ; l'éditeur doit dire quelle formule il applique. »
+#
+# Les crochets tiennent la place des chiffres de la copie (ligne « Pour le correcteur ») ;
+# en version formative : 62,2, 56,8 et 40 sur 1 445.
 #
 # Notation : critère 1, **1** (équation et coefficient identifiés ; deux vérifications : la
 # reprise du compte rendu ou le recalcul sans coefficient, comptés pour une, et l'unité de la
