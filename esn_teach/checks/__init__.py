@@ -24,6 +24,7 @@ from esn_teach.checks._checks import (
     passed,
     require_attempted,
     require_number,
+    written_formula,
     written_with,
 )
 from esn_teach.checks._encoded import decode_text, encode_text
@@ -102,5 +103,6 @@ __all__ = [
     "student_id",
     "student_seed",
     "variant_rng",
+    "written_formula",
     "written_with",
 ]

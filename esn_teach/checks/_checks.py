@@ -13,6 +13,7 @@ import hashlib
 import math
 import numbers
 import os
+import random
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -1094,14 +1095,33 @@ def written_with(name: str, allowed: Iterable[str]) -> bool:
         True as well when no cell run assigns ``name`` with ``=`` (nothing to judge:
         the value check decides), or outside IPython.
     """
+    expression = _last_assignment(name)
+    if expression is None:
+        return True
+    return _arithmetic_of(expression, set(allowed))
+
+
+_ARITHMETIC = (ast.BinOp, ast.UnaryOp, ast.Constant, ast.operator, ast.unaryop, ast.Load)
+
+
+def _arithmetic_of(expression: ast.expr, permitted: set[str]) -> bool:
+    """Whether ``expression`` holds only ``permitted`` names, numbers and arithmetic."""
+    return all(
+        (isinstance(node, ast.Name) and node.id in permitted)
+        or (isinstance(node, ast.Constant) and type(node.value) in (int, float))
+        or (isinstance(node, _ARITHMETIC) and not isinstance(node, ast.Constant))
+        for node in ast.walk(expression)
+    )
+
+
+def _last_assignment(name: str) -> ast.expr | None:
+    """Return the expression last assigned to ``name`` in a cell run (IPython's ``In``)."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with Jupyter
-        return True
+        return None
     shell = get_ipython()
     history = shell.user_ns.get("In", []) if shell is not None else []
-    permitted = set(allowed)
-    arithmetic = (ast.BinOp, ast.UnaryOp, ast.Constant, ast.operator, ast.unaryop, ast.Load)
     for text in reversed(list(history)):
         try:
             tree = ast.parse(str(text))
@@ -1114,11 +1134,112 @@ def written_with(name: str, allowed: Iterable[str]) -> bool:
             and any(isinstance(target, ast.Name) and target.id == name for target in node.targets)
         ]
         if values:
-            return all(
-                (isinstance(node, ast.Name) and node.id in permitted)
-                or isinstance(node, arithmetic)
-                for node in ast.walk(values[-1])
-            )
+            return values[-1]
+    return None
+
+
+class _NameCounts(ast.NodeTransformer):
+    """Replace each number equal to exactly one count by that count's name."""
+
+    def __init__(self, values: dict[str, float]) -> None:
+        self.values = values
+        self.ambiguous = False
+
+    def visit_Constant(self, node: ast.Constant) -> ast.AST:
+        if isinstance(node.value, bool) or not isinstance(node.value, int | float):
+            return node
+        names = [k for k, v in self.values.items() if float(v) == float(node.value)]
+        if len(names) > 1:
+            self.ambiguous = True
+        if len(names) == 1:
+            return ast.copy_location(ast.Name(id=names[0], ctx=ast.Load()), node)
+        return node
+
+
+def _counts_named(expression: ast.expr, values: dict[str, float]) -> ast.expr | None:
+    """Return ``expression`` with the copy's counts named; None when a number is ambiguous."""
+    import copy
+
+    transformer = _NameCounts(values)
+    named = transformer.visit(copy.deepcopy(expression))
+    if transformer.ambiguous:
+        return None
+    return ast.fix_missing_locations(named)
+
+
+def written_formula(
+    name: str,
+    formula: Callable[..., float],
+    *,
+    values: Mapping[str, float] | None = None,
+    trials: int = 12,
+    seed: int = 0,
+) -> bool | None:
+    """Tell whether the calculation written for ``name`` is ``formula``, whatever the counts.
+
+    With each student's own cases, two formulas may give values within the
+    tolerance of one unit for some cases (a residual risk near 0: ``fn / vn`` and
+    ``fn / (fn + vn)``): the value alone would accept a wrong formula for some
+    students and not others. This reads the last cell run that assigns ``name``
+    (as :func:`written_with`), and evaluates its expression with other counts:
+    random whole numbers from 1 to 500 for each argument of ``formula``.
+
+    Parameters
+    ----------
+    name : str
+        The answer's variable name.
+    formula : callable
+        The right calculation, a function of the allowed names (its arguments):
+        ``lambda vp, fn: vp / (vp + fn)``.
+    values : mapping, optional
+        The copy's own counts (argument → value). A number written in the
+        calculation that equals exactly one of them stands for that count
+        (``12 / (12 + 300)`` is ``fn / (fn + vn)`` when fn is 12 and vn 300).
+        Without it, or when a number matches several counts, a calculation
+        written with numbers only is not judged (None).
+    trials : int, default=12
+        Sets of counts tried.
+    seed : int, default=0
+        Seed of the counts (the same for every student: the formula is judged, not
+        the student's cases).
+
+    Returns
+    -------
+    bool or None
+        None when there is nothing to judge (no cell run assigns ``name`` with
+        ``=``, or outside IPython): the value check decides. False when the
+        expression uses anything but the arguments, numbers and arithmetic, or
+        differs from ``formula`` on some counts; True otherwise.
+    """
+    import inspect
+
+    expression = _last_assignment(name)
+    if expression is None:
+        return None
+    arguments = list(inspect.signature(formula).parameters)
+    if not _arithmetic_of(expression, set(arguments)):
+        return False
+    expression = _counts_named(expression, dict(values or {}))
+    if expression is None or not any(isinstance(n, ast.Name) for n in ast.walk(expression)):
+        return None  # numbers that cannot be told apart: the value check decides
+    for node in ast.walk(expression):  # 500 ** 10**9 would not end
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            exponent = node.right
+            if not (isinstance(exponent, ast.Constant) and abs(exponent.value) <= 4):
+                return False
+    code = compile(ast.Expression(expression), f"<{name}>", "eval")
+    rng = random.Random(seed)
+    for _ in range(trials):
+        counts = {argument: rng.randint(1, 500) for argument in arguments}
+        try:
+            written = eval(code, {"__builtins__": {}}, dict(counts))
+            right = formula(**counts)
+        except (ArithmeticError, ValueError, TypeError):
+            return False
+        if not isinstance(written, int | float) or not math.isclose(
+            float(written), float(right), rel_tol=1e-9, abs_tol=1e-12
+        ):
+            return False
     return True
 
 

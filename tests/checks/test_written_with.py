@@ -67,3 +67,39 @@ def test_nothing_to_judge_outside_ipython_or_without_an_assignment(
     assert checks.written_with("autre", COUNTS)  # never assigned with « = »
     InteractiveShell.clear_instance()
     assert checks.written_with("sensibilite", COUNTS)  # no shell: the value check decides
+
+
+RESIDUAL = {"fn2": 3, "vn2": 400}
+
+
+def _formula(fn2, vn2):
+    return fn2 / (fn2 + vn2)
+
+
+@pytest.mark.parametrize(
+    ("cell", "verdict"),
+    [
+        ("risque = fn2 / (fn2 + vn2)", True),
+        ("risque = 1 - vn2 / (vn2 + fn2)", True),  # the same formula, written otherwise
+        ("risque = 3 / (3 + 400)", True),  # the copy's own counts, typed
+        ("risque = fn2 / vn2", False),  # within 0,001 of the right value here
+        ("risque = 3 / 400", False),
+        ("risque = fn2 / (fn2 + vn2) + 0.0001", False),
+        ("risque = fn2 ** 7", False),  # a large power is refused, never computed
+        ("risque = round(fn2 / (fn2 + vn2), 3)", False),
+        ("risque = 0.0074", None),  # a number alone: the value check decides
+        ("autre = 1", None),  # nothing assigns the answer
+    ],
+)
+def test_written_formula_judges_the_formula_not_the_value(shell, cell, verdict) -> None:
+    """A wrong formula can land within the tolerance on some copies' counts (fn2/vn2 for a
+    residual risk near 0): the formula is judged on other counts."""
+    shell.run_cell("fn2, vn2 = 3, 400", store_history=True)
+    shell.run_cell(cell, store_history=True)
+    assert checks.written_formula("risque", _formula, values=RESIDUAL) is verdict
+
+
+def test_written_formula_does_not_guess_between_equal_counts(shell) -> None:
+    shell.run_cell("risque = 5 / (5 + 400)", store_history=True)
+    assert checks.written_formula("risque", _formula, values={"fn2": 5, "vn2": 5}) is None
+    assert checks.written_formula("risque", _formula) is None  # no counts given
