@@ -304,7 +304,9 @@ def _evaluated_hidden(answer: str) -> str:
         if c.cell_type == "code"
         and c.metadata.get("nbgrader", {}).get("grade_id") == f"{answer}_tests"
     )
-    return cell.split(HIDDEN, 1)[1].replace("checks.check_number(", "_result = checks.check_number(")
+    return cell.split(HIDDEN, 1)[1].replace(
+        "checks.check_number(", "_result = checks.check_number("
+    )
 
 
 def _full(code: str, answers: dict[str, float]) -> bool:
@@ -330,23 +332,40 @@ def test_module_07_evaluated_questions_1_2_7_are_fair_for_300_identifiers(monkey
         age, creatinine = _patient(f"identifiant{i:03d}", monkeypatch)
         mg = creatinine / 88.4
 
-        def f21(c, woman=False):
+        def f21(c, woman=False, age=age):
             return float(egfr_ckd_epi_2021(c, age, woman))
 
-        def f09(c, woman=False, race=True):
+        def f09(c, woman=False, race=True, age=age):
             return float(egfr_ckd_epi_2009(c, age, woman, race))
 
-        right = {"dfg_2021_m_a": f21(mg), "dfg_2009_m_a": f09(mg), "dfg_eflm_m_a": f09(mg, race=False)}
+        right = {
+            "dfg_2021_m_a": f21(mg),
+            "dfg_2009_m_a": f09(mg),
+            "dfg_eflm_m_a": f09(mg, race=False),
+        }
         assert all(_full(code, right) for code in (q1, q2, q7)), i
         rounded = round(mg, 2)
         assert _full(q1, {"dfg_2021_m_a": f21(rounded)}), (i, age, creatinine)
         assert _full(q2, {**right, "dfg_2009_m_a": f09(rounded)}), i
         assert _full(q7, {**right, "dfg_eflm_m_a": f09(rounded, race=False)}), i
-        for c, woman in [(creatinine, False), (creatinine * 88.4, False), (round(mg, 1), False), (mg, True)]:
+        for c, woman in [
+            (creatinine, False),
+            (creatinine * 88.4, False),
+            (round(mg, 1), False),
+            (mg, True),
+        ]:
             assert not _full(q1, {"dfg_2021_m_a": f21(c, woman)}), (i, c, woman)
-            carried = {"dfg_2021_m_a": f21(c, woman), "dfg_2009_m_a": f09(c, woman), "dfg_eflm_m_a": f09(c, woman, False)}
+            carried = {
+                "dfg_2021_m_a": f21(c, woman),
+                "dfg_2009_m_a": f09(c, woman),
+                "dfg_eflm_m_a": f09(c, woman, False),
+            }
             assert _full(q2, carried) and _full(q7, carried), (i, c, woman)
-            made_in_q2 = {**right, "dfg_2009_m_a": f09(c, woman), "dfg_eflm_m_a": f09(c, woman, False)}
+            made_in_q2 = {
+                **right,
+                "dfg_2009_m_a": f09(c, woman),
+                "dfg_eflm_m_a": f09(c, woman, False),
+            }
             assert not _full(q2, made_in_q2) and not _full(q7, made_in_q2), (i, c, woman)
         for wrong in (f21(mg) * 1.159, f09(mg, race=False), f09(mg)):
             assert not _full(q1, {"dfg_2021_m_a": wrong}), i
