@@ -645,8 +645,8 @@ assert not set(exemples["drug"]) & set(medicaments_question_3a)
 # pendant cette mesure, aucune parmi les exemples affichés.
 from esn_teach.generative._exam import DOSE_POOL
 
-ecrites = set(zip(audit["drug"], audit["dose"], audit["unit"]))
-affichees = set(zip(exemples["drug"], exemples["dose"], exemples["unit"]))
+ecrites = set(zip(audit["drug"], audit["dose"], audit["unit"], strict=True))
+affichees = set(zip(exemples["drug"], exemples["dose"], exemples["unit"], strict=True))
 assert all(p in ecrites and p not in affichees for cas in DOSE_POOL.values() for p in cas)
 print("Exemples de doses hors corpus :")
 for ligne in exemples.itertuples():
