@@ -1225,7 +1225,8 @@ def written_formula(
     for node in ast.walk(expression):  # 500 ** 10**9 would not end
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
             exponent = node.right
-            if not (isinstance(exponent, ast.Constant) and abs(exponent.value) <= 4):
+            power = exponent.value if isinstance(exponent, ast.Constant) else None
+            if not isinstance(power, int | float) or isinstance(power, bool) or abs(power) > 4:
                 return False
     code = compile(ast.Expression(expression), f"<{name}>", "eval")
     rng = random.Random(seed)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numbers
 from dataclasses import dataclass
+from typing import Any, cast
 
 import ipywidgets as widgets
 import numpy as np
@@ -583,7 +584,8 @@ class TrainingMixExplorer:
 
 def _gap_points(counts: pd.DataFrame) -> tuple[float, float, float]:
     """Gap of false-negative rates, V-VI minus I-II, and its 95 % interval, in points."""
-    dark, light = counts.loc["V–VI"], counts.loc["I–II"]
+    table: Any = counts  # pandas' stubs type a row's cell as a Series
+    dark, light = table.loc["V–VI"], table.loc["I–II"]
     gap = dark["fnr"] - light["fnr"]
     error = (
         dark["fnr"] * (1 - dark["fnr"]) / dark["cancers"]
@@ -666,12 +668,16 @@ def skin_variant(
     """
     check_finite_scalar(student_seed, "student_seed", numbers.Integral, min_val=0)
     rng = np.random.default_rng(int(student_seed))
-    settings = dict(n_train=n_train, n_validation=n_validation, sensitivity=sensitivity)
+    settings: dict[str, Any] = dict(
+        n_train=n_train, n_validation=n_validation, sensitivity=sensitivity
+    )
     for _ in range(max_tries):
         seed = int(rng.integers(100, 2**30))
-        test = make_skin_lesions(n_samples=n_test, type_shares=[1] * 6, random_state=seed + 1).frame
+        test = cast(
+            Any, make_skin_lesions(n_samples=n_test, type_shares=[1] * 6, random_state=seed + 1)
+        ).frame
         editor = train_on_mix(editor_share, random_state=seed, **settings)
-        counts = missed_by_group(editor.model, editor.threshold, test)
+        counts: Any = missed_by_group(editor.model, editor.threshold, test)
         dark, light = counts.loc["V–VI"], counts.loc["I–II"]
         dark_low, dark_high = proportion_ci(int(dark["missed"]), int(dark["cancers"]))
         light_low, light_high = proportion_ci(int(light["missed"]), int(light["cancers"]))
@@ -694,7 +700,9 @@ def skin_variant(
         raise RuntimeError("skin_variant : aucune graine d'entraînement ne convient.")
     for _ in range(max_tries):
         editor_test_seed = int(rng.integers(100, 2**30))
-        lesions = make_skin_lesions(n_samples=n_editor_test, random_state=editor_test_seed).frame
+        lesions = cast(
+            Any, make_skin_lesions(n_samples=n_editor_test, random_state=editor_test_seed)
+        ).frame
         counts = missed_by_group(editor.model, editor.threshold, lesions)
         dark, light = counts.loc["V–VI"], counts.loc["I–II"]
         light_cancers = int(
