@@ -126,9 +126,30 @@ def milliers(nombre):
 # Vos cas : le registre, la population (section 3) et la liste nominative (section 4) sont
 # tirés de votre identifiant.
 graine = checks.student_seed("11")
-graine_registre, graine_population, graine_liste = graine, graine + 1, graine + 2
+graine_registre, graine_population = graine, graine + 1
 donnees = make_french_registry(n_samples=10_000, random_state=graine_registre)
 registre = donnees.frame
+# La liste nominative (section 4) : on écarte les tirages où deux divisions différentes des
+# nombres affichés en section 4 donneraient presque la même part (à 4 décimales), ou une part
+# proche de 0,75 (un réglage du générateur) : chaque calcul doit se distinguer des autres.
+for essai in range(200):
+    graine_liste = graine + 2 + 7919 * essai
+    essai_liste = make_voter_list(registre, random_state=graine_liste)
+    essai_attaque = pv.linkage_attack(registre.drop(columns=["pseudonym"]), essai_liste.frame,
+                                      ["birth_date", "sex", "postcode"])
+    essai_corrige = pd.Series(essai_liste.true_pseudonym, index=essai_liste.frame.index)
+    essai_comptes = [
+        len(registre), len(essai_liste.frame), int((registre["age"] >= 18).sum()),
+        int((essai_corrige >= 0).sum()), essai_attaque.n_reidentified,
+        int((registre.loc[essai_attaque.matches["released_index"], "pseudonym"].to_numpy()
+             == essai_corrige.loc[essai_attaque.matches["external_index"]].to_numpy()).sum())]
+    essai_parts = [a / b for a in essai_comptes for b in essai_comptes if a < b]
+    essai_toutes = sorted(round(part, 4) for part in essai_parts + [
+        pv.unique_share(registre.drop(columns=["pseudonym"]), ["birth_date", "sex", "postcode"]),
+        0.75])
+    if (min(b - a for a, b in zip(essai_toutes, essai_toutes[1:])) > 0.00025
+            and all(abs(round(part, 3) - 0.75) > 0.0015 for part in essai_parts)):
+        break
 print(f"Registre synthétique : {milliers(len(registre))} patients.")
 en_francais = {"pseudonym": "pseudonyme", "sex": "sexe", "birth_date": "date de naissance",
                "postcode": "code postal", "departement_name": "département",
@@ -584,7 +605,7 @@ print(f"- liens faux, d'après le corrigé : {milliers(n_faux)}, dont {n_faux_ab
       "absents de la liste (voir l'encadré sous ce résultat)")
 display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # <details><summary>D'où viennent les liens faux ?</summary>
 #
 # Un patient du registre absent de la liste, ou dont le profil est inexact, peut avoir un
@@ -597,6 +618,34 @@ display(data_card(liste, title="Fiche descriptive de la liste nominative"))
 #
 # Un patient du registre figure sur la liste nominative. Quelle est la probabilité que
 # l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 (vérifiée à 3
+# décimales) : écrivez une division, `a / b`, avec deux des noms affichés entre parenthèses
+# ci-dessus.
+#
+# <details><summary>Indice 1</summary>
+#
+# Sur quels patients porte la question : tout le registre, toute la liste, ou un autre
+# groupe ? Lequel des nombres affichés les compte ?
+# </details>
+#
+# <details><summary>Indice 2</summary>
+#
+# Un dossier relié à un nom l'est-il toujours au **bon** nom ? Lequel des nombres affichés ne
+# compte que les bons ?
+# </details>
+
+# %% [markdown] session="evaluation"
+# <details><summary>D'où viennent les liens faux ?</summary>
+#
+# Un patient du registre absent de la liste, ou dont le profil est inexact, peut avoir un
+# « jumeau » : une personne de la liste, hors du registre, avec le même trio. Si ce trio est
+# unique dans chacune des deux tables, l'attaquant relie le dossier du patient au nom du jumeau.
+# La ligne « liens faux » ci-dessus les compte.
+# </details>
+#
+# ### Question 2 — Le risque d'un patient qui figure dans la liste (2 points)
+#
+# Un patient du registre figure sur la liste nominative. Quelle est la probabilité que
+# l'attaquant le **nomme correctement** ? Donnez une proportion entre 0 et 1 (vérifiée à 4
 # décimales) : écrivez une division, `a / b`, avec deux des noms affichés entre parenthèses
 # ci-dessus.
 #
@@ -712,31 +761,39 @@ checks.check_number(taux_reussite, name="taux_reussite", expected=n_justes / n_d
 
 # %% tests="taux_reussite" points=2 session="evaluation"
 # Vérification de la question 2 : exécutez cette cellule.
-checks.check_form(taux_reussite, name="taux_reussite", kind="number", decimals=3, bounds=(0, 1))
+checks.check_form(taux_reussite, name="taux_reussite", kind="number", decimals=4, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
 graine_q2 = checks.student_seed("11", announce=False)
 registre_q2 = make_french_registry(n_samples=10_000, random_state=graine_q2).frame
-liste_q2 = make_voter_list(registre_q2, random_state=graine_q2 + 2)
-attaque_q2 = pv.linkage_attack(registre_q2.drop(columns=["pseudonym"]), liste_q2.frame,
-                               ["birth_date", "sex", "postcode"])
-corrige_q2 = pd.Series(liste_q2.true_pseudonym, index=liste_q2.frame.index)
-justes_q2 = int(
-    (registre_q2.loc[attaque_q2.matches["released_index"], "pseudonym"].to_numpy()
-     == corrige_q2.loc[attaque_q2.matches["external_index"]].to_numpy()).sum()
-)
-presents_q2 = int((corrige_q2 >= 0).sum())
+publie_q2 = registre_q2.drop(columns=["pseudonym"])
+uniques_q2 = pv.unique_share(publie_q2, ["birth_date", "sex", "postcode"])
 adultes_q2 = int((registre_q2["age"] >= 18).sum())
+# La même liste que la copie : le premier tirage où aucune division des nombres affichés
+# n'est à moins de 2 unités de la 4e décimale d'une autre, ni proche de 0,75.
+liste_q2 = attaque_q2 = corrige_q2 = justes_q2 = presents_q2 = comptes_q2 = parts_q2 = None
+toutes_q2 = a = b = part = None
+for essai_q2 in range(200):
+    liste_q2 = make_voter_list(registre_q2, random_state=graine_q2 + 2 + 7919 * essai_q2)
+    attaque_q2 = pv.linkage_attack(publie_q2, liste_q2.frame, ["birth_date", "sex", "postcode"])
+    corrige_q2 = pd.Series(liste_q2.true_pseudonym, index=liste_q2.frame.index)
+    justes_q2 = int(
+        (registre_q2.loc[attaque_q2.matches["released_index"], "pseudonym"].to_numpy()
+         == corrige_q2.loc[attaque_q2.matches["external_index"]].to_numpy()).sum()
+    )
+    presents_q2 = int((corrige_q2 >= 0).sum())
+    comptes_q2 = [len(registre_q2), len(liste_q2.frame), adultes_q2, presents_q2,
+                  attaque_q2.n_reidentified, justes_q2]
+    parts_q2 = [a / b for a in comptes_q2 for b in comptes_q2 if a < b]
+    toutes_q2 = sorted(round(part, 4) for part in parts_q2 + [uniques_q2, 0.75])
+    if (min(b - a for a, b in zip(toutes_q2, toutes_q2[1:])) > 0.00025
+            and all(abs(round(part, 3) - 0.75) > 0.0015 for part in parts_q2)):
+        break
 relies_q2 = attaque_q2.n_reidentified
-# Un quart de profils inexacts (réglage du générateur) : une erreur type, sauf si la bonne
-# réponse vaut justement 0,75 à trois décimales.
-inexacts_q2 = [] if round(justes_q2 / presents_q2, 3) == 0.75 else [
-    checks.Mistake(0.75, "vous avez déduit la part d'un réglage du générateur (la part de "
-                   "profils inexacts, dans la fiche de la liste).")]
 checks.check_number(
-    taux_reussite, name="taux_reussite", expected=justes_q2 / presents_q2, points=2,
+    taux_reussite, name="taux_reussite", expected=justes_q2 / presents_q2, decimals=4,
+    points=2,
     mistakes=[
-        checks.Mistake(pv.unique_share(registre_q2.drop(columns=["pseudonym"]),
-                                       ["birth_date", "sex", "postcode"]),
+        checks.Mistake(uniques_q2,
                        "vous avez donné la part des patients uniques dans le registre "
                        "(section 3) : ceux qu'un attaquant pourrait isoler. On demande ce que ce "
                        "croisement-ci a fait."),
@@ -763,7 +820,8 @@ checks.check_number(
                        "figurent dans la liste."),
         checks.Mistake(presents_q2 / adultes_q2, "vous avez calculé la couverture de la liste : "
                        "la part des patients adultes du registre qui y figurent."),
-        *inexacts_q2,
+        checks.Mistake(0.75, "vous avez déduit la part d'un réglage du générateur (la part de "
+                       "profils inexacts, dans la fiche de la liste)."),
     ],
 )
 ### END HIDDEN TESTS
