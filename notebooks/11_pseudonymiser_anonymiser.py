@@ -50,7 +50,8 @@
 # %% [markdown]
 # ## 1. « On a enlevé les noms, c'est anonyme »
 #
-# Un CHU tient un **registre** multicentrique (plusieurs hôpitaux) : une ligne par patient
+# Un CHU coordonne le **registre national** d'un réseau d'hôpitaux (des patients de toute la
+# France, d'où des effectifs très inégaux selon les départements) : une ligne par patient
 # hospitalisé, avec son **diagnostic
 # principal**, codé dans la **CIM-10** (classification internationale des maladies de l'OMS ;
 # par exemple B20 : maladie due au VIH). Une start-up demande l'extrait pour entraîner un
@@ -1065,7 +1066,7 @@ explorateur
 # |---|---|---|
 # | reçoit | sexe, classe d'âge de 20 ans, diagnostic (ni date de naissance ni lieu) | date de naissance, sexe, code postal, diagnostic |
 # | détient déjà | aucune autre donnée sur ces personnes | le fichier nominatif de son panel d'habitants de la région (nom, date de naissance, sexe, code postal), dont les membres acceptent les rapprochements pour des études |
-# | travaille | dans un environnement sécurisé du CHU : aucune donnée n'y entre, seuls des comptes agrégés (au moins 10 patients) en sortent ; accès contrôlés | dans ses propres locaux |
+# | travaille | dans ses propres locaux, sur ce seul extrait, sans rien y croiser ; il ne publie que des comptes agrégés (au moins 10 patients) | dans ses propres locaux |
 #
 # L'extrait est-il fait de données personnelles **pour ce destinataire** ? Pour **chacun**,
 # choisissez la lettre qui donne le verdict **et** sa raison (une lettre peut servir deux
@@ -1119,7 +1120,7 @@ explorateur
 # |---|---|---|
 # | reçoit | sexe, classe d'âge de 20 ans, diagnostic (ni date de naissance ni lieu) | date de naissance, sexe, code postal, diagnostic |
 # | détient déjà | aucune autre donnée sur ces personnes | le fichier nominatif de son panel d'habitants de la région (nom, date de naissance, sexe, code postal), dont les membres acceptent les rapprochements pour des études |
-# | travaille | dans un environnement sécurisé du CHU : aucune donnée n'y entre, seuls des comptes agrégés (au moins 10 patients) en sortent ; accès contrôlés | dans ses propres locaux |
+# | travaille | dans ses propres locaux, sur ce seul extrait, sans rien y croiser ; il ne publie que des comptes agrégés (au moins 10 patients) | dans ses propres locaux |
 #
 # L'extrait est-il fait de données personnelles **pour ce destinataire** ? Pour **chacun**,
 # choisissez la lettre qui donne le verdict **et** sa raison (une lettre peut servir deux
@@ -1227,10 +1228,9 @@ checks.check_choices(
     },
     success="chacun est jugé de son côté, avec ses moyens raisonnables : le prestataire a un "
     "fichier qui relie l'extrait à des noms, que son contrat n'efface pas ; le laboratoire, "
-    "avec un extrait sans date ni lieu, sans autre donnée ni moyen d'en importer, contrôlé, "
-    "n'en a aucun. Pour le CHU, qui garde la table, l'extrait reste personnel, et en France ce "
-    "type d'accès en environnement sécurisé reste encadré comme un traitement de données de "
-    "santé (voir « Retour sur la question 3 »). Et la start-up, avec des profils publics ? "
+    "avec un extrait généralisé (sans date ni lieu) et aucune autre donnée, n'en a aucun. "
+    "Pour le CHU, qui garde la table, l'extrait reste personnel (voir « Retour sur la "
+    "question 3 »). Et la start-up, avec des profils publics ? "
     "C'est discuté : la réflexion de l'exercice 9 vous demande de trancher.",
     points=2,
 )
@@ -2741,7 +2741,7 @@ risque_population = "E"
 
 # %% [markdown] reveal="qualification" session="formative"
 # **Retour sur la question 3.** Le laboratoire reçoit un extrait sans date de naissance ni
-# lieu, n'a aucune autre donnée et ne peut rien importer : aucun moyen raisonnable. S'il avait
+# lieu, dans ses propres locaux, et n'a aucune autre donnée : aucun moyen raisonnable. S'il avait
 # reçu l'extrait détaillé (date de naissance, sexe, code postal), la réponse serait
 # **discutée** : presque chaque patient y est seul de son trio (section 3), le considérant 26
 # compte le ciblage parmi les moyens d'identifier, et un chercheur de la région peut
@@ -2749,11 +2749,12 @@ risque_population = "E"
 # L'arrêt de 2025 dit seulement que des données pseudonymisées peuvent ne pas être
 # personnelles pour un destinataire, et la CNIL rappelle que des données pseudonymisées
 # conservent le plus souvent un caractère personnel (CNIL, 2020). Le verdict D vaut pour le
-# laboratoire, sur ces faits, selon l'arrêt de 2025 ; il ne change rien pour le CHU. Et il
-# reste en tension avec la pratique : le règlement sur l'espace européen des données de santé
-# applique le RGPD aux traitements faits dans ses environnements sécurisés (règlement (UE)
-# 2025/327, considérant 77), et, en France, ce type d'accès reste encadré comme un
-# traitement de données de santé. Le prestataire, lui, n'est pas le cas discuté de la
+# laboratoire, sur ces faits, selon l'arrêt de 2025 ; il ne change rien pour le CHU. C'est
+# pourquoi le laboratoire travaille ici dans ses propres locaux, l'extrait **transmis** : s'il
+# travaillait dans un environnement de traitement sécurisé de l'espace européen des données
+# de santé, rien ne lui serait transmis, le détenteur garderait le contrôle, le traitement y
+# relèverait du RGPD et seules des données non personnelles en sortiraient (règlement (UE)
+# 2025/327, considérant 77). Le prestataire, lui, n'est pas le cas discuté de la
 # start-up (exercice 9) : son fichier est déjà en main, tenu légalement, et ses membres ont
 # accepté les rapprochements pour des études ; ce module retient la lecture étroite de
 # Breyer. Dans les deux cas, les patients doivent savoir à qui leurs données vont : c'est
@@ -2761,7 +2762,7 @@ risque_population = "E"
 
 # %% [markdown] reveal="qualification" session="evaluation"
 # **Retour sur la question 3.** Le laboratoire reçoit un extrait sans date de naissance ni
-# lieu, n'a aucune autre donnée et ne peut rien importer : aucun moyen raisonnable. S'il avait
+# lieu, dans ses propres locaux, et n'a aucune autre donnée : aucun moyen raisonnable. S'il avait
 # reçu l'extrait détaillé (date de naissance, sexe, code postal), la réponse serait
 # **discutée** : presque chaque patient y est seul de son trio (section 3), le considérant 26
 # compte le ciblage parmi les moyens d'identifier, et un chercheur de la région peut
@@ -2770,11 +2771,12 @@ risque_population = "E"
 # personnelles pour un destinataire, et la CNIL rappelle que des données pseudonymisées
 # conservent le plus souvent un caractère personnel (CNIL, 2020). Le verdict « pas personnelles
 # pour lui, faute de moyen raisonnable » vaut pour le laboratoire, sur ces faits, selon
-# l'arrêt de 2025 ; il ne change rien pour le CHU. Et il reste en tension avec la pratique :
-# le règlement sur l'espace européen des données de santé applique le RGPD aux traitements
-# faits dans ses environnements sécurisés (règlement (UE) 2025/327, considérant 77), et,
-# en France, ce type d'accès reste encadré comme un
-# traitement de données de santé. Le prestataire, lui, n'est pas le cas discuté de la
+# l'arrêt de 2025 ; il ne change rien pour le CHU. C'est pourquoi le laboratoire travaille
+# ici dans ses propres locaux, l'extrait **transmis** : s'il travaillait dans un environnement
+# de traitement sécurisé de l'espace européen des données de santé, rien ne lui serait
+# transmis, le détenteur garderait le contrôle, le traitement y relèverait du RGPD et seules
+# des données non personnelles en sortiraient (règlement (UE) 2025/327, considérant 77). Le
+# prestataire, lui, n'est pas le cas discuté de la
 # start-up (exercice 9) : son fichier est déjà en main, tenu légalement, et ses membres ont
 # accepté les rapprochements pour des études ; ce module retient la lecture étroite de
 # Breyer. Dans les deux cas, les patients doivent savoir à qui leurs données vont : c'est
