@@ -50,9 +50,8 @@
 # %% [markdown]
 # ## 1. « On a enlevé les noms, c'est anonyme »
 #
-# Un CHU coordonne le **registre national** d'un réseau d'hôpitaux (des patients de toute la
-# France, d'où des effectifs très inégaux selon les départements) : une ligne par patient
-# hospitalisé, avec son **diagnostic
+# Un CHU tient le **registre national** d'un réseau d'hôpitaux (toute la France) : une ligne
+# par patient hospitalisé, avec son **diagnostic
 # principal**, codé dans la **CIM-10** (classification internationale des maladies de l'OMS ;
 # par exemple B20 : maladie due au VIH). Une start-up demande l'extrait pour entraîner un
 # modèle d'IA. Le responsable répond : « Aucun problème, on a remplacé les noms par des
@@ -1066,7 +1065,7 @@ explorateur
 # |---|---|---|
 # | reçoit | sexe, classe d'âge de 20 ans, diagnostic (ni date de naissance ni lieu) | date de naissance, sexe, code postal, diagnostic |
 # | détient déjà | aucune autre donnée sur ces personnes | le fichier nominatif de son panel d'habitants de la région (nom, date de naissance, sexe, code postal), dont les membres acceptent les rapprochements pour des études |
-# | travaille | dans ses propres locaux, sur ce seul extrait, sans rien y croiser ; il ne publie que des comptes agrégés (au moins 10 patients) | dans ses propres locaux |
+# | travaille | dans ses propres locaux, sans rien y croiser ; publie des comptes agrégés (au moins 10 patients) | dans ses propres locaux |
 #
 # L'extrait est-il fait de données personnelles **pour ce destinataire** ? Pour **chacun**,
 # choisissez la lettre qui donne le verdict **et** sa raison (une lettre peut servir deux
@@ -1120,7 +1119,7 @@ explorateur
 # |---|---|---|
 # | reçoit | sexe, classe d'âge de 20 ans, diagnostic (ni date de naissance ni lieu) | date de naissance, sexe, code postal, diagnostic |
 # | détient déjà | aucune autre donnée sur ces personnes | le fichier nominatif de son panel d'habitants de la région (nom, date de naissance, sexe, code postal), dont les membres acceptent les rapprochements pour des études |
-# | travaille | dans ses propres locaux, sur ce seul extrait, sans rien y croiser ; il ne publie que des comptes agrégés (au moins 10 patients) | dans ses propres locaux |
+# | travaille | dans ses propres locaux, sans rien y croiser ; publie des comptes agrégés (au moins 10 patients) | dans ses propres locaux |
 #
 # L'extrait est-il fait de données personnelles **pour ce destinataire** ? Pour **chacun**,
 # choisissez la lettre qui donne le verdict **et** sa raison (une lettre peut servir deux
@@ -1829,26 +1828,41 @@ display(pd.DataFrame(lignes).set_index("largeur des classes (ans)"))
 #
 # ### Question 5 — Quelle classe est coupée ? (2 points)
 #
-# Élargir les classes ne fait pas toujours monter k. La cellule ci-dessous vous donne une
-# largeur de classes d'âge. Comme dans l'explorateur, les classes partent de **0 an**, et
-# tous les patients de 90 ans et plus forment une seule classe, « 90 ans et plus », quelle que
-# soit la largeur choisie. Avec votre largeur, une classe couvre **moins d'années** que les
-# autres (sans compter « 90 ans et plus ») : elle a toutes les chances de compter peu de
-# patients, et de faire baisser k. Donnez l'**âge où elle commence**, un nombre entier (pour
-# la classe « 40-49 ans », ce serait `40`).
+# La cellule ci-dessous vous donne une largeur de classes d'âge, et le k de l'extrait de
+# l'Hérault avec cette largeur et avec des classes d'un an plus étroites : k baisse, alors que
+# les classes sont plus larges. Avec votre largeur, quelle est la **plus petite classe**
+# (celle qui fixe k) ? Donnez l'**âge où elle commence**, un nombre entier (pour la classe
+# « 40-49 ans », ce serait `40`). Le sexe compte aussi dans les classes, mais la réponse ne
+# dépend que de l'âge. Comme dans l'explorateur, les classes partent de **0 an**, et tous les
+# patients de 90 ans et plus forment une seule classe, « 90 ans et plus », quelle que soit la
+# largeur choisie.
 #
 # <details><summary>Indice 1</summary>
 #
-# Écrivez les classes de votre largeur depuis 0 an, l'une après l'autre, jusqu'à « 90 ans et
-# plus » : combien d'années couvre chacune ?
+# Le k compte les patients de la plus petite classe. Une classe qui couvre moins d'années
+# que les autres a toutes les chances d'être petite : avec votre largeur, en existe-t-il une ?
 # </details>
 
 # %% session="evaluation"
-# Votre largeur de classes pour la question 5, tirée de votre identifiant.
-largeur_q5 = int(np.random.default_rng([graine, 5]).choice([11, 17, 21, 27, 29]))
+# Votre largeur de classes pour la question 5, tirée de votre identifiant parmi celles qui,
+# dans votre extrait de l'Hérault, font baisser k par rapport à des classes d'un an plus
+# étroites (et dont une seule classe d'âge fixe k).
+def q5_largeur_convient(largeur):
+    tailles = {}
+    for plus_etroite in (largeur - 1, largeur):
+        tailles[plus_etroite] = classes_herault(plus_etroite).groupby(
+            ["sexe", "classe_age"], observed=True).size()
+    plus_petites = tailles[largeur][tailles[largeur] == tailles[largeur].min()]
+    return (tailles[largeur].min() < tailles[largeur - 1].min()
+            and plus_petites.index.get_level_values("classe_age").nunique() == 1)
+
+
+largeurs_q5 = [largeur for largeur in (27, 28, 29, 43) if q5_largeur_convient(largeur)]
+largeur_q5 = largeurs_q5[int(np.random.default_rng([graine, 5]).choice(len(largeurs_q5)))]
 print(f"Votre largeur de classes d'âge : {largeur_q5} ans (première classe : 0-{largeur_q5 - 1} "
       f"ans, puis {largeur_q5}-{2 * largeur_q5 - 1} ans…).")
-print(f"k de l'extrait de l'Hérault avec des classes de {largeur_q5} ans : "
+print(f"k de l'extrait de l'Hérault avec des classes de {largeur_q5 - 1} ans : "
+      f"{k_herault(largeur_q5 - 1)} ; avec des classes de {largeur_q5} ans : "
       f"{k_herault(largeur_q5)}")
 
 # %% answer="debut_classe" session="formative"
@@ -1914,11 +1928,29 @@ checks.check_number(debut_classe, name="debut_classe", integer=True, expected=88
 checks.check_form(debut_classe, name="debut_classe", kind="number", integer=True,
                   bounds=(0, 120), percent_is_mistake=False)
 ### BEGIN HIDDEN TESTS
-largeur_copie = int(
-    np.random.default_rng([checks.student_seed("11", announce=False), 5]).choice(
-        [11, 17, 21, 27, 29])
-)
-debut_attendu = 89 // largeur_copie * largeur_copie
+graine_q5 = checks.student_seed("11", announce=False)
+registre_q5 = make_french_registry(n_samples=10_000, random_state=graine_q5).frame
+herault_q5 = registre_q5[registre_q5["departement"] == "34"]
+ages_q5 = pd.Series(pv.age_on(herault_q5["birth_date"], "2025-01-01").to_numpy())
+sexes_q5 = herault_q5["sex"].to_numpy()
+# Les largeurs qui font baisser k par rapport à un an de moins, une seule classe d'âge fixant
+# k : la plus petite classe est alors celle que coupe « 90 ans et plus ».
+largeurs_copie, classes_copie = [], []
+largeur = largeur_testee = tailles_q5 = plus_petites_q5 = None
+for largeur in (27, 28, 29, 43):
+    tailles_q5 = [pd.DataFrame({"sexe": sexes_q5,
+                                "classe": pv.age_bands(ages_q5, largeur_testee, top=90)})
+                  .groupby(["sexe", "classe"], observed=True).size()
+                  for largeur_testee in (largeur - 1, largeur)]
+    plus_petites_q5 = tailles_q5[1][tailles_q5[1] == tailles_q5[1].min()]
+    if (tailles_q5[1].min() < tailles_q5[0].min()
+            and plus_petites_q5.index.get_level_values("classe").nunique() == 1):
+        largeurs_copie.append(largeur)
+        classes_copie.append(str(plus_petites_q5.index.get_level_values("classe")[0]))
+choix_q5 = int(np.random.default_rng([graine_q5, 5]).choice(len(largeurs_copie)))
+largeur_copie = largeurs_copie[choix_q5]
+# L'âge où commence la plus petite classe, lu dans les données (« 84-89 ans » : 84).
+debut_attendu = int(classes_copie[choix_q5].split("-")[0])
 checks.check_number(
     debut_classe, name="debut_classe", integer=True, expected=debut_attendu, points=2,
     percent_is_mistake=False, mistakes=[
@@ -1932,6 +1964,8 @@ checks.check_number(
                        "cherchez une classe qui en couvre moins."),
         checks.Mistake(80, "vous avez raisonné avec des classes de 10 ans (0-9, 10-19…). Avec "
                        "votre largeur, les limites se déplacent."),
+        checks.Mistake(88, "vous avez repris la classe des 88-89 ans, celle des classes de 11 "
+                       "ans. Avec votre largeur, les limites se déplacent."),
     ],
 )
 ### END HIDDEN TESTS
@@ -2875,7 +2909,14 @@ risque_population = "E"
 # seuls des petits départements ; détail perdu), **et** un risque du G29 relié au cas (k :
 # individualisation ; l : inférence ; croisement, rattachement à une classe : corrélation).
 # 0,5 : l'un des deux. Refuser la part de tout le registre prise pour le risque d'un patient,
-# ou l'unicité dans la population synthétique prise pour celle de la France.
+# ou l'unicité dans la population synthétique prise pour celle de la France. **Séance
+# évaluée : chaque copie a ses propres chiffres.** Vérifiez le chiffre cité dans la copie
+# corrigée elle-même, où le code l'affiche : part des uniques (sortie de la section 3),
+# résultats de l'attaque (sortie de la section 4 ; la réponse de la question 2 est
+# `n_justes / n_dans_liste`), k et l de l'Hérault par largeur et patients seuls par
+# département (tableaux de l'exercice 5), k des publications (`mesurer_publication("D")`,
+# exercice 6, dans la copie autocorrigée). Un chiffre de la version d'entraînement cité comme
+# tel est juste aussi ; un ordre de grandeur juste (« presque tous uniques », « k ≥ 5 ») suffit.
 #
 # **Point 3 — Une proposition proportionnée (questions 1 et 4)**
 # (V5 — Utilisation responsable et éclairée ; V7 — Partage et collaboration). 1 : quoi transmettre et dans
@@ -2888,12 +2929,12 @@ risque_population = "E"
 #
 # - **3 points.** « Je transmettrais le sexe, des classes d'âge de 10 ans et le diagnostic,
 #   sans lieu ni date de naissance, dans l'environnement sécurisé du CHU et sous contrat. Pour
-#   la start-up, on juge avec ses propres moyens (arrêt de 2025) : avec la date de naissance
-#   et le code postal, elle pourrait croiser des profils publics, un moyen peu coûteux que je
-#   compte, même s'il serait illicite sans base légale ; son contrat pèse, mais n'est pas une
-#   loi. Dans le registre, presque chaque patient est seul de son trio : c'est
-#   l'individualisation. Sans lieu, en classes de 10 ans, k = 138 dans le module ; reste
-#   l'inférence, si une classe a un diagnostic dominant. Les chercheurs perdent l'étude par
+#   la start-up, on juge avec ses propres moyens (arrêt de 2025) : si on lui transmettait la
+#   date de naissance et le code postal, elle pourrait croiser des profils publics, un moyen
+#   peu coûteux que je compte, même s'il serait illicite sans base légale ; son contrat pèse,
+#   mais n'est pas une loi. Dans le registre, presque chaque patient est seul de son trio :
+#   c'est l'individualisation. Sans lieu, en classes de 10 ans, k dépasse 5 dans ma copie
+#   (publication D de l'exercice 6) ; reste l'inférence, si une classe a un diagnostic dominant. Les chercheurs perdent l'étude par
 #   lieu ; les patients ne risquent plus qu'un proche retrouve leur diagnostic. » (1 + 1 + 1.)
 # - **Un point et demi.** « Les données sont pseudonymisées, donc pas anonymes : elles restent
 #   personnelles. J'enverrais sexe, classe d'âge et département, avec un contrat qui interdit

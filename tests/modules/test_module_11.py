@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 import pandas as pd
+import pytest
 from esn_fixtures import NOTEBOOKS
 
 from esn_teach import checks
@@ -115,7 +116,11 @@ def test_module_11_question_3_needs_the_recipient_side_reasoning():
     text = _text()
     statement = text.split("### Question 3 ")[1].split("# %%")[0]
     flat = " ".join(statement.replace("\n#", " ").split())
-    assert "contrat" in flat and "fichier nominatif" in flat and "environnement sécurisé" in flat
+    assert "contrat" in flat and "fichier nominatif" in flat
+    # Finding 3 of review d10: the extract is transmitted, so the laboratory works in its own
+    # premises (in an EHDS secure processing environment nothing would be transmitted and the
+    # GDPR would apply, recital 77): D is then the one right answer.
+    assert "environnement sécurisé" not in flat and flat.count("dans ses propres locaux") == 2
     options = {letter: _option("3", letter) for letter in "ABCDE"}
     assert [o.split(" :")[0] for o in options.values()] == (
         ["Personnelles pour lui"] * 2 + ["Pas personnelles pour lui"] * 3
@@ -283,20 +288,70 @@ def _small_table(seed: int) -> tuple[int, int]:
     return k_value, int(draw.integers(1, min(k_value, 4)))
 
 
+def _voter_list(registry: pd.DataFrame, seed: int):
+    """The student's name list, drawn as in the notebook: the first draw where no two divisions
+    of the displayed counts are within 2 units of the 4th decimal, nor close to 0,75.
+
+    Returns the list, the attack, the counts and the question 2 mistakes' values."""
+    released = registry.drop(columns=["pseudonym"])
+    adults = int((registry["age"] >= 18).sum())
+    uniques = pv.unique_share(released, _QUASI)
+    for attempt in range(200):
+        voters = make_voter_list(registry, random_state=seed + 2 + 7919 * attempt)
+        attack = pv.linkage_attack(released, voters.frame, _QUASI)
+        truth = pd.Series(voters.true_pseudonym, index=voters.frame.index)
+        right = int(
+            (
+                registry.loc[attack.matches["released_index"], "pseudonym"].to_numpy()
+                == truth.loc[attack.matches["external_index"]].to_numpy()
+            ).sum()
+        )
+        present = int((truth >= 0).sum())
+        counts = [len(registry), len(voters.frame), adults, present, attack.n_reidentified,
+                  right]
+        shares = [a / b for a in counts for b in counts if a < b]
+        rounded = sorted(round(share, 4) for share in [*shares, uniques, 0.75])
+        if min(b - a for a, b in zip(rounded, rounded[1:])) > 0.00025 and all(
+            abs(round(share, 3) - 0.75) > 0.0015 for share in shares
+        ):
+            linked = attack.n_reidentified
+            mistakes = [uniques, right / len(registry), linked / len(registry),
+                        right / len(voters.frame), present / len(registry),
+                        linked / len(voters.frame), right / linked, linked / present,
+                        right / adults, present / adults, 0.75]
+            return right / present, mistakes
+    raise AssertionError("no name list drawn")
+
+
+def _q5_start(registry: pd.DataFrame, seed: int) -> int:
+    """Question 5's key as in the notebook: the smallest age class for the drawn width."""
+    herault = registry[registry["departement"] == "34"]
+    ages = pd.Series(pv.age_on(herault["birth_date"], "2025-01-01").to_numpy())
+    widths, starts = [], []
+    for width in (27, 28, 29, 43):
+        sizes = [
+            pd.DataFrame({"sexe": herault["sex"].to_numpy(),
+                          "classe": pv.age_bands(ages, tested, top=90)})
+            .groupby(["sexe", "classe"], observed=True).size()
+            for tested in (width - 1, width)
+        ]
+        smallest = sizes[1][sizes[1] == sizes[1].min()].index.get_level_values("classe")
+        if sizes[1].min() < sizes[0].min() and smallest.nunique() == 1:
+            widths.append(width)
+            starts.append(int(str(smallest[0]).split("-")[0]))
+            # Finding 2 of review d10: the class that lowers k is the one cut by « 90 ans et
+            # plus », so the reasoning asked (a class covering fewer years) gives the key.
+            assert starts[-1] == 89 // width * width
+    return starts[int(np.random.default_rng([seed, 5]).choice(len(widths)))]
+
+
 def student_answers(student: str) -> dict[str, object]:
     """Each autograded question's expected answer for ``student``'s evaluated copy."""
     os.environ[checks.STUDENT_ENV] = student
     seed = checks.student_seed("11", announce=False)
     registry = make_french_registry(n_samples=10_000, random_state=seed).frame
     voters = make_voter_list(registry, random_state=seed + 2)
-    attack = pv.linkage_attack(registry.drop(columns=["pseudonym"]), voters.frame, _QUASI)
-    truth = pd.Series(voters.true_pseudonym, index=voters.frame.index)
-    right = int(
-        (
-            registry.loc[attack.matches["released_index"], "pseudonym"].to_numpy()
-            == truth.loc[attack.matches["external_index"]].to_numpy()
-        ).sum()
-    )
+    rate, mistakes = _voter_list(registry, seed)
     explorer = AnonymisationExplorer(
         registry, voters.frame, sensitive="diagnosis", reference="2025-01-01"
     )
@@ -309,18 +364,19 @@ def student_answers(student: str) -> dict[str, object]:
         measures[letter] = (result["k"], result["age_span_years"])
     reaching = [letter for letter, (k, _) in measures.items() if k >= 5]
     k_small, l_small = _small_table(seed)
-    width = int(np.random.default_rng([seed, 5]).choice([11, 17, 21, 27, 29]))
     q3, q7, q8 = _letters(seed, 3), _letters(seed, 7), _letters(seed, 8)
     return {
         "k_petit": k_small,
         "l_petit": l_small,
-        "taux_reussite": round(right / int((truth >= 0).sum()), 3),
+        "taux_reussite": round(rate, 4),
         "qualification": (q3[3], q3[1]),
-        "debut_classe": 89 // width * width,
+        "debut_classe": _q5_start(registry, seed),
         "choix_publication": min(reaching, key=lambda letter: measures[letter][1]),
         "classe_exposee": q7[4],
         "risque_population": q8[0],
         "_reaching": reaching,
+        "_mistakes": mistakes,
+        "_rate": rate,
     }
 
 
@@ -335,7 +391,12 @@ def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monk
         assert row["k_petit"] in (2, 3, 5)
         assert 1 <= row["l_petit"] < row["k_petit"]  # « vous avez donné le k » stays a mistake
         assert 0.6 < row["taux_reussite"] < 0.9
-        assert row["debut_classe"] in (81, 84, 85, 87, 88)
+        assert row["debut_classe"] in (81, 84, 86, 87)
+        # Finding 1 of review d10: no named mistake of question 2 scores as the key.
+        for value in row["_mistakes"]:
+            with pytest.raises(checks.IncorrectAnswer):
+                checks.check_number(value, name="q2", expected=row["_rate"], decimals=4,
+                                    points=2)
         # A publication reaches k ≥ 5 (D always does) and the region (E) never does.
         assert "D" in row["_reaching"] and "E" not in row["_reaching"]
         assert row["qualification"][0] != row["qualification"][1]
