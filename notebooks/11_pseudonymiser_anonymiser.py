@@ -2378,18 +2378,11 @@ choix_publication = "E"
 # été hospitalisé et connaît son sexe et son âge : il sait donc à quelle classe celui-ci
 # appartient.
 #
-# | Classe | Sexe | Âge | Patients | Diagnostics (nombre de patients) |
-# |---|---|---|---|---|
-# | 1 | femmes | 30-39 ans | 8 | asthme (3), dépression (2), diabète (2), fracture du poignet (1) |
-# | 2 | hommes | 30-39 ans | 10 | asthme (2), maladie due au VIH, B20 (1), dépression (3), fracture du poignet (4) |
-# | 3 | femmes | 40-49 ans | 9 | dépression (9) |
-# | 4 | hommes | 40-49 ans | 12 | diabète (4), hypertension (5), asthme (2), dépression (1) |
-# | 5 | hommes | 50-59 ans | 11 | dépression (10), asthme (1) |
-#
 # Pour quelles classes apprend-il le diagnostic de son voisin, et lequel des trois risques du
 # G29 désigne le fait d'**apprendre ce diagnostic** ? Répondez par la lettre.
 #
-# Les réponses possibles s'affichent sous ce texte, dans l'ordre de votre copie.
+# Le tableau (ses classes sont numérotées pour votre copie) et les réponses possibles
+# s'affichent sous ce texte, dans l'ordre de votre copie.
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2404,13 +2397,31 @@ choix_publication = "E"
 # </details>
 
 # %% session="evaluation"
-# Les options de la question 7, dans l'ordre de votre copie.
+# Le tableau de la question 7, ses classes numérotées pour votre copie, puis ses options dans
+# l'ordre de votre copie.
+lignes_q7 = [
+    ("femmes", "30-39 ans", 8, "asthme (3), dépression (2), diabète (2), fracture du poignet (1)"),
+    ("hommes", "30-39 ans", 10,
+     "asthme (2), maladie due au VIH, B20 (1), dépression (3), fracture du poignet (4)"),
+    ("femmes", "40-49 ans", 9, "dépression (9)"),
+    ("hommes", "40-49 ans", 12, "diabète (4), hypertension (5), asthme (2), dépression (1)"),
+    ("hommes", "50-59 ans", 11, "dépression (10), asthme (1)"),
+]
+numeros_q7 = (np.random.default_rng([graine, 17]).permutation(5) + 1).tolist()
+display(Markdown("\n".join(
+    ["| Classe | Sexe | Âge | Patients | Diagnostics (nombre de patients) |",
+     "|---|---|---|---|---|"]
+    + [f"| {numero} | {sexe} | {age} | {effectif} | {diagnostics} |"
+       for numero, (sexe, age, effectif, diagnostics)
+       in sorted(zip(numeros_q7, lignes_q7, strict=True))])))
+sure_q7, vih_q7, probable_q7 = numeros_q7[2], numeros_q7[1], numeros_q7[4]
+deux_q7 = " et ".join(str(numero) for numero in sorted([sure_q7, probable_q7]))
 options_q7 = [
-    'La classe 3 seule : inférence (la 5 a deux diagnostics).',
-    'La classe 2, avec la maladie due au VIH : inférence.',
-    "Les classes 3 et 5 : corrélation seulement, pas d'inférence.",
+    f"La classe {sure_q7} seule : inférence (la {probable_q7} a deux diagnostics).",
+    f"La classe {vih_q7}, avec la maladie due au VIH : inférence.",
+    f"Les classes {deux_q7} : corrélation seulement, pas d'inférence.",
     "Aucune : le tableau est 8-anonyme, nul n'est exposé.",
-    'Les classes 3 et 5 : inférence (sûre en 3, probable en 5).',
+    f"Les classes {deux_q7} : inférence (sûre en {sure_q7}, probable en {probable_q7}).",
 ]
 ordre_q7 = np.random.default_rng([graine, 7]).permutation(5)
 # lettres_q7["A"] : la lettre, dans votre copie, de l'option A de la version d'entraînement.
@@ -2485,8 +2496,8 @@ checks.check_choice(
     classe_exposee, name="classe_exposee", options=["A", "B", "C", "D", "E"],
     expected=lettre_q7[4],
     mistakes=[
-        checks.Mistake(lettre_q7[0], "la classe 5 compte bien deux diagnostics (l = 2), mais 10 patients sur 11 y ont le même : le voisin le devine presque à coup sûr. L'inférence exige-t-elle une certitude ?"),
-        checks.Mistake(lettre_q7[1], "la classe 2 laisse bien fuir quelque chose (le VIH, absent du reste du tableau), mais 9 fois sur 10 le diagnostic du voisin n'est pas le VIH. Regardez, classe par classe, si un diagnostic domine."),
+        checks.Mistake(lettre_q7[0], "la classe des hommes de 50-59 ans compte bien deux diagnostics (l = 2), mais 10 patients sur 11 y ont le même : le voisin le devine presque à coup sûr. L'inférence exige-t-elle une certitude ?"),
+        checks.Mistake(lettre_q7[1], "la classe des hommes de 30-39 ans laisse bien fuir quelque chose (le VIH, absent du reste du tableau), mais 9 fois sur 10 le diagnostic du voisin n'est pas le VIH. Regardez, classe par classe, si un diagnostic domine."),
         checks.Mistake(lettre_q7[2], "rattacher le voisin à sa classe est bien une corrélation, mais ce rattachement ne dit pas encore son diagnostic. Apprendre ce diagnostic, c'est déduire la valeur d'un attribut."),
         checks.Mistake(lettre_q7[3], "le tableau est bien 8-anonyme : personne n'y est isolé. Mais le k ne regarde pas les diagnostics : relisez ceux de chaque classe."),
     ],
@@ -2494,7 +2505,7 @@ checks.check_choice(
 ### END HIDDEN TESTS
 
 # %% mistake="classe_exposee" session="evaluation"
-# message : la classe 5 compte bien deux diagnostics
+# message : compte bien deux diagnostics (l = 2)
 classe_exposee = lettres_q7["A"]
 
 # %% mistake="classe_exposee" session="evaluation"
