@@ -626,16 +626,18 @@ print(
 plaintes = [
     "Mon voisin est retourné à l'hôpital dix jours après sa sortie, sans avoir reçu d'appel. "
     "Chez nous, c'est le sort de la plupart de ceux qui y retournent ; dans le groupe B, la "
-    "plupart d'entre eux avaient été appelés.",
-    "Chez nous, l'infirmière appelle bien moins de patients à leur sortie que dans le groupe "
-    "B. Chaque groupe devrait recevoir sa part des appels, quel que soit le risque de ses "
-    "patients.",
-    "Quand l'infirmière appelle chez nous, c'est bien plus souvent pour rien que dans le "
-    "groupe B : la plupart des patients qu'elle appelle ne retournent pas à l'hôpital. Un "
-    "appel devrait annoncer le même risque dans les deux groupes.",
-    "Le modèle devrait se tromper autant chez nous que dans le groupe B, dans les deux sens : "
-    "la même part de patients réhospitalisés laissés sans appel, et la même part d'appels "
-    "inutiles chez ceux qui ne retournent pas à l'hôpital.",
+    "plupart d'entre eux avaient été appelés. Je demande que ce sort ne soit pas plus "
+    "fréquent chez nous que chez eux.",
+    "Chez nous, un patient qui sort de l'hôpital a bien moins de chances de recevoir un appel "
+    "que dans le groupe B, qu'il y retourne ensuite ou non. Je demande que, sur cent patients "
+    "qui sortent, l'infirmière en appelle autant chez nous que chez eux.",
+    "Ma voisine a reçu un appel à sa sortie et s'est inquiétée ; l'infirmière lui a dit que "
+    "beaucoup des patients appelés ne retournent pas à l'hôpital. Je demande que, parmi les "
+    "patients qu'elle appelle, la part qui y retourne soit la même chez nous et chez eux.",
+    "Chez nous, parmi les patients qui retournent à l'hôpital, la part qui n'avait pas reçu "
+    "d'appel est bien plus grande que dans le groupe B. Je demande que cette part soit la "
+    "même chez nous et chez eux, et que la part appelée quand même, parmi ceux qui n'y "
+    "retournent pas, le soit aussi.",
 ]
 numero_plainte = int(np.random.default_rng([graine_etudiant, 2]).integers(len(plaintes)))
 print(f"« {plaintes[numero_plainte]} »")
@@ -767,6 +769,12 @@ messages_q2 = {
     "part réellement réhospitalisée. La plainte porte sur une décision (appeler ou non) : "
     "c'est un critère d'équité des décisions qu'elle invoque.",
 }
+if attendu_q2 in ("parité démographique", "parité prédictive"):
+    messages_q2["égalité des chances"] = (
+        "l'égalité des chances compare les TFN, parmi les seuls patients réhospitalisés. "
+        "Relisez la plainte : de quels patients demande-t-elle la part ? C'est un autre "
+        "dénominateur."
+    )
 if attendu_q2 == "égalité des erreurs":
     messages_q2["égalité des chances"] = (
         "l'égalité des chances ne compare que les TFN, parmi les réhospitalisés. La plainte "
@@ -2731,6 +2739,30 @@ erreurs_q6 = {
         ("différence des TFN, marge 0,05", avec_marge_q6),
     )
 }
+# For the marker of the reflection (criterion 2): this copy's key figures, printed in the
+# graded copy only (hidden tests are not in the released notebook).
+taux_q6 = {g_q6: reels_q6[(gt_q6 == g_q6).to_numpy()].mean() for g_q6 in ("A", "B")}
+tfn03_q6 = {
+    g_q6: ((appel_q6 == 0) & reels_q6 & (gt_q6 == g_q6).to_numpy()).sum() / n_q6[g_q6]
+    for g_q6 in ("A", "B")
+}
+rapport_q6 = (taux_q6["B"] / (1 - taux_q6["B"])) / (taux_q6["A"] / (1 - taux_q6["A"]))
+memes_q6 = scores_q6 >= np.sort(scores_q6)[::-1][corrige_q6.sum() - 1]
+perte_q6 = int(memes_q6[reels_q6].sum() - corrige_q6[reels_q6].sum())
+print(
+    "Pour le correcteur (réflexion, critère 2), les chiffres de cette copie : TFN au seuil 0,3 "
+    f"{fr_number(tfn03_q6['A'])} (groupe A) et {fr_number(tfn03_q6['B'])} (groupe B) ; "
+    f"rapport des TFP (question 3) {fr_number(rapport_q6, 2)} ; réhospitalisés joints en "
+    f"moins à nombre d'appels égal (question 4) {perte_q6}, intervalle bootstrap de "
+    f"{int(bas_q6)} à {int(haut_q6)}"
+    + (
+        " : il contient 0, le prix de la correction n'est pas établi"
+        if bas_q6 <= 0 <= haut_q6
+        else " : il exclut 0, le prix est établi"
+    )
+    + f" ; différence des TFN après correction {fr_number(d_q6)}, de {fr_number(d_q6 - m_q6)} "
+    f"à {fr_number(d_q6 + m_q6)}."
+)
 checks.check_choices(
     conclusions,
     name="conclusions",
@@ -3393,7 +3425,7 @@ vrai_ou_faux = {
     "seuils par pays de naissance": "vrai",
 }
 
-# %% [markdown]
+# %% [markdown] session="formative"
 # ### Réflexion — Dépistage ou ressource rare ? (3 points, corrigée par l'enseignant)
 #
 # En 15 à 20 lignes, comparez deux usages d'un même type de modèle : un **dépistage**
@@ -3407,6 +3439,31 @@ vrai_ou_faux = {
 #    chiffre du module, et dites ce qu'il signifie.
 # 3. L'écart de réhospitalisation entre les groupes mesure-t-il bien le besoin ?
 # 4. Qui devrait faire ce choix, et que dit le droit d'un seuil propre à chaque groupe ?
+
+# %% [markdown] session="evaluation"
+# ### Réflexion — Dépistage ou ressource rare ? (3 points, corrigée par l'enseignant)
+#
+# En 15 à 20 lignes, comparez deux usages d'un même type de modèle : un **dépistage**
+# (proposer un examen complémentaire aux patients que le modèle juge à risque) et
+# l'**attribution d'une ressource rare** (les appels de l'équipe). Répondez à quatre
+# questions :
+#
+# 1. Pour chaque usage, quelle erreur est la plus grave, pour qui, et quel critère d'équité
+#    en déduisez-vous ?
+# 2. Que sacrifiez-vous (identité de Chouldechova) ? Chiffrez ce prix avec au moins un
+#    chiffre du module, et dites ce qu'il signifie.
+# 3. L'écart de réhospitalisation entre les groupes mesure-t-il bien le besoin ?
+# 4. Qui devrait faire ce choix, et que dit le droit d'un seuil propre à chaque groupe ?
+#
+# Deux repères, pour la question 1. Appeler d'abord les patients aux scores les plus élevés
+# relève de l'**efficacité** : avec un score calibré, c'est ce qui joint, en moyenne, le plus
+# de réhospitalisés pour un nombre d'appels donné. L'**équité**, elle, porte sur la
+# répartition entre les groupes des appels et des réhospitalisés manqués. Dans un
+# **dépistage**, un faux négatif est un malade à qui l'on ne propose pas l'examen, un faux
+# positif un examen proposé pour rien.
+#
+# Citez les chiffres de **votre** copie (ce ne sont pas ceux de vos voisins), avec leur
+# intervalle quand il y en a un, et dites ce que cet intervalle permet de conclure.
 
 # %% [markdown] written="reflexion_criteres" points=3
 # ### BEGIN SOLUTION
@@ -3496,6 +3553,21 @@ vrai_ou_faux = {
 #
 # Les chiffres des copies sont ceux de la graine du cours et de la version de fairlearn du
 # cours : relisez-les dans le module exécuté.
+#
+# **En séance évaluée, chaque copie a ses chiffres.** Le correcteur les trouve dans la copie
+# corrigée, sous la vérification de la question 6 : une ligne « Pour le correcteur » (sortie
+# du test caché, absente pendant la séance) donne les TFN des deux groupes au seuil 0,3, le
+# rapport des TFP de la question 3, la perte de la question 4 avec son intervalle bootstrap,
+# et la différence des TFN après correction avec son intervalle. **Si l'intervalle de la
+# perte contient 0**, le prix de la correction n'est pas établi pour cette copie : la réponse
+# attendue au critère 2 le dit (le prix peut être nul ; l'impossibilité, elle, reste) ; citer
+# la perte comme certaine vaut 0,5 au critère 2, la citer avec son intervalle et la bonne
+# conclusion vaut 1. Un chiffre juste d'une autre copie (d'un voisin, ou de ce guide) ne
+# compte pas comme chiffre du module. Enfin, aucune idée qui ne se lit que dans les passages
+# masqués pendant la séance évaluée (« Qui gagne, qui perd ? », « un autre jeu de
+# validation ») n'est exigée : « surtout dans le groupe B » (copie type A) est un plus, pas
+# une condition. L'énoncé de la séance évaluée donne, en deux phrases neutres, la distinction
+# entre efficacité et équité et le sens des deux erreurs d'un dépistage.
 # ### END SOLUTION
 
 # %% [markdown]

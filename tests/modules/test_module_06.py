@@ -117,3 +117,43 @@ def test_each_student_has_their_own_answers(monkeypatch):
         assert case["joints_b_lost"] > 0
     for fnr, margin in hospitals:
         assert 0.25 <= fnr < 0.5 and 0.05 < margin < 0.2
+
+
+def _complaint_rates(seed: int) -> dict:
+    """Per-group selection rate and TFN at threshold 0.3 on the case drawn with ``seed``."""
+    frame = make_readmission_cohort(
+        n_samples=6000, prevalence={"A": 0.15, "B": 0.30}, random_state=seed
+    ).frame
+    x = frame[["age", "prior_admissions", "length_of_stay", "n_medications"]]
+    x = x.assign(groupe_B=(frame["group"] == "B").astype(int))
+    x_app, x_test, y_app, y_test, g_app, g_test = train_test_split(
+        x, frame["readmitted"], frame["group"], test_size=0.5, random_state=seed
+    )
+    x_app, _, y_app, _ = train_test_split(x_app, y_app, test_size=1 / 3, random_state=seed)
+    model = make_pipeline(StandardScaler(), LogisticRegression()).fit(x_app, y_app)
+    calls = model.predict_proba(x_test)[:, 1] >= 0.3
+    readmitted = y_test.to_numpy() == 1
+    rates = {}
+    for group in ("A", "B"):
+        in_group = (g_test == group).to_numpy()
+        rates[group] = {
+            "selection": calls[in_group].mean(),
+            "tfn": (~calls & readmitted & in_group).sum() / (readmitted & in_group).sum(),
+        }
+    return rates
+
+
+def test_question_2_complaints_hold_on_every_case():
+    """The facts the four complaints of question 2 state hold on every checked cohort.
+
+    « la plupart de ceux qui y retournent » (group A's TFN above one half, group B's
+    below), « bien moins de chances de recevoir un appel » (group A's selection rate
+    well below group B's), « la part qui n'avait pas reçu d'appel est bien plus
+    grande » (group A's TFN well above group B's). The predictive-parity complaint
+    states no direction: on some cohorts group A's VPP is the higher one.
+    """
+    for seed in READMISSION_CASE_SEEDS:
+        rates = _complaint_rates(seed)
+        assert rates["A"]["tfn"] > 0.5 > rates["B"]["tfn"], (seed, rates)
+        assert rates["A"]["tfn"] - rates["B"]["tfn"] > 0.15, (seed, rates)
+        assert rates["A"]["selection"] < rates["B"]["selection"] / 2, (seed, rates)
