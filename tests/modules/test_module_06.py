@@ -86,10 +86,10 @@ def _other_hospital(student: str, monkeypatch) -> tuple[float, float]:
 
 
 def test_case_seed_is_one_of_the_checked_seeds():
-    assert len(set(READMISSION_CASE_SEEDS)) == len(READMISSION_CASE_SEEDS) >= 20
+    assert len(set(READMISSION_CASE_SEEDS)) == len(READMISSION_CASE_SEEDS) >= 80
     # Partages 1 to 3 of the « autre jeu de validation » cell must differ from the case's own.
     assert min(READMISSION_CASE_SEEDS) > 3
-    assert {readmission_case_seed(n) for n in range(200)} == set(READMISSION_CASE_SEEDS)
+    assert {readmission_case_seed(n) for n in range(400)} == set(READMISSION_CASE_SEEDS)
     with pytest.raises(TypeError):
         readmission_case_seed(True)
 
