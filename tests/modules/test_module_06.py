@@ -126,7 +126,7 @@ def _complaint_rates(seed: int) -> dict:
     ).frame
     x = frame[["age", "prior_admissions", "length_of_stay", "n_medications"]]
     x = x.assign(groupe_B=(frame["group"] == "B").astype(int))
-    x_app, x_test, y_app, y_test, g_app, g_test = train_test_split(
+    x_app, x_test, y_app, y_test, _g_app, g_test = train_test_split(
         x, frame["readmitted"], frame["group"], test_size=0.5, random_state=seed
     )
     x_app, _, y_app, _ = train_test_split(x_app, y_app, test_size=1 / 3, random_state=seed)
