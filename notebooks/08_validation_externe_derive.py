@@ -161,15 +161,16 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from esn_teach import checks, fr_number, fr_percent, fr_table
-from esn_teach.datasets import data_card, make_sepsis_hospitals
+from esn_teach.datasets import data_card, make_sepsis_hospitals, sepsis_case_seed
 from esn_teach.evaluation import proportion_ci
 from esn_teach.explorers import SiteAlertExplorer, site_alert_stats
 from esn_teach.law import reference
 
 pd.set_option("display.float_format", lambda x: fr_number(x, 3))
 
-# Vos séjours sont tirés de votre identifiant : vos chiffres ne sont pas ceux du voisin.
-GRAINE = checks.student_seed("08")
+# Vos séjours sont tirés de votre identifiant (parmi des tirages vérifiés : aucune erreur type
+# n'y tombe sur la bonne réponse) : vos chiffres ne sont pas ceux du voisin.
+GRAINE = sepsis_case_seed(checks.student_seed("08"))
 N_SEJOURS = 20000  # séjours hospitaliers, répartis entre trois hôpitaux
 N_BOOTSTRAP = 1000  # rééchantillonnages par intervalle (sections 3, 6, 7)
 NIVEAU = 0.95  # niveau des intervalles de confiance
@@ -368,7 +369,7 @@ auc_h2 = roc_auc_score(1 - sepsis_h2, score_h2)
 # Vérification de la question 1 : exécutez cette cellule.
 checks.check_form(auc_h2, name="auc_h2", kind="number", decimals=3, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
-graine_copie = checks.student_seed("08", announce=False)
+graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
@@ -531,15 +532,17 @@ def intervalle_audit(vrai, score):
     return auc, max(0.0, auc - z * erreur_type), min(1.0, auc + z * erreur_type)
 
 
-# L'audit : 150 séjours tirés au hasard à H3. Un tirage extrême (dont l'intervalle approché
-# exclurait, arrondi comme il s'affiche, l'AUC de H1 ou celle de tout H3) est remplacé par le suivant : la question 2
-# porte sur un audit typique, pas sur un coup de hasard.
+# L'audit : 150 séjours tirés au hasard à H3. Un tirage extrême (moins de 3 sepsis, ou un
+# intervalle approché qui exclurait, arrondi comme il s'affiche, l'AUC de H1 ou celle de tout
+# H3) est remplacé par le suivant : la question 2 porte sur un audit typique, pas sur un coup
+# de hasard.
 for essai in range(100):
     audit = h3.sample(N_AUDIT, random_state=GRAINE + essai)
     sepsis_audit, score_audit = audit["sepsis"].to_numpy(), risque(audit)
     auc_audit, bas_audit, haut_audit = intervalle_audit(sepsis_audit, score_audit)
     auc_h3 = roc_auc_score(sepsis_h3, score_h3)
-    if round(bas_audit, 1) < auc_h3 < auc_interne < round(haut_audit, 1):
+    typique = round(bas_audit, 1) < auc_h3 < auc_interne < round(haut_audit, 1)
+    if sepsis_audit.sum() >= 3 and typique:
         break
 n_sepsis_audit = sepsis_audit.sum()
 print(f"H3, audit ({len(sepsis_audit)} séjours, {n_sepsis_audit} sepsis) : AUC "
@@ -803,7 +806,7 @@ alertes_pour_100_h2 = int(100 * n_alertes_h2 / n_sejours_h2)
 # Vérification de la question 3 : exécutez cette cellule.
 checks.check_form(alertes_pour_100_h2, name="alertes_pour_100_h2", kind="number", decimals=1)
 ### BEGIN HIDDEN TESTS
-graine_copie = checks.student_seed("08", announce=False)
+graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
@@ -1010,7 +1013,7 @@ vpp_h2 = round(n_vraies_alertes_h2 / n_alertes_h2, 1)
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_form(vpp_h2, name="vpp_h2", kind="number", decimals=3)
 ### BEGIN HIDDEN TESTS
-graine_copie = checks.student_seed("08", announce=False)
+graine_copie = sepsis_case_seed(checks.student_seed("08", announce=False))
 copie = make_sepsis_hospitals(n_samples=20000, random_state=graine_copie)
 infos_copie = list(copie.feature_names)
 copie_h1 = copie.frame[copie.frame["hospital"] == "H1"]
@@ -1840,11 +1843,12 @@ raccourci_hopital = {
 #   paragraphe 2, excepte les systèmes mis sur le marché ou en service avant une date qu'il
 #   fixe : ils n'y sont soumis que si leur conception change ensuite de façon importante. Dans
 #   le texte de 2024, cette date est le 2 août 2026. Selon ce même texte, les systèmes destinés à
-#   des **autorités publiques** devront s'y conformer au plus tard le 2 août 2030. Ce cours n'a pas
-#   pu vérifier si le règlement de 2026 a changé ces dates : avant de conclure qu'un score déjà
-#   vendu échappe à ces obligations, lisez la version consolidée. Un hôpital public (un CHU)
-#   est-il une « autorité publique » au sens de cet article ? Question ouverte : ni le texte
-#   ni ce module ne la tranchent.
+#   des **autorités publiques** devront s'y conformer au plus tard le 2 août 2030. Le règlement
+#   (UE) 2026/1744, qui a reporté les dates de l'article 113, modifie aussi d'autres articles
+#   (sa fiche, ci-dessous) ; les fiches du cours ne résument pas l'article 111 : avant de
+#   conclure qu'un score déjà vendu y échappe, lisez-le dans la version consolidée. Un hôpital
+#   public (un CHU) est-il une « autorité publique » au sens de cet article ? Question ouverte :
+#   ni le texte ni ce module ne la tranchent.
 # - **Modification substantielle** (article 25) : le déployeur qui en apporte une à un système à
 #   haut risque en devient le **fournisseur**.
 # - **Information du patient** (Code de la santé publique, article L4001-3) : elle vise un
@@ -1852,7 +1856,7 @@ raccourci_hopital = {
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : les textes, tirés de la bibliothèque du cours.
-for cle in ("MDR règle 11", "IA 25", "IA 26", "IA 113", "IA 4", "L4001-3"):
+for cle in ("MDR règle 11", "IA 25", "IA 26", "IA 113", "UE 2026/1744", "IA 4", "L4001-3"):
     ref = reference(cle)
     display(Markdown(f"**{ref.citation}** ({ref.date_label}) — {ref.summary}"))
     print(f"Texte officiel : {ref.url}")
@@ -1887,14 +1891,14 @@ decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": ...,
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": ...,
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": ...,
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": ...,
+    "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": ...,
 }
 ### BEGIN SOLUTION
 decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
+    "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 ### END SOLUTION
 
@@ -1908,7 +1912,7 @@ checks.check_choices(
         "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "8892832196fdeaea",
         "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "82aa163d831c2e41",
         "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "aedef2766bc4853b",
-        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "3ef0bff53ae52fc8",
+        "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "d0458146195e8364",
     },
     mistakes={
         "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": [
@@ -1938,11 +1942,11 @@ checks.check_choices(
                            "il n'est plus sous le seul marquage de l'éditeur.",
                            digest="f57c440dff417faa"),
         ],
-        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": [
-            checks.Mistake(None, "0,039 est dans la plage que prévoit la notice : régler le "
-                           "seuil, c'est utiliser le dispositif conformément à sa notice, sans "
+        "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": [
+            checks.Mistake(None, "le seuil local est dans la plage que prévoit la notice : régler "
+                           "le seuil, c'est utiliser le dispositif conformément à sa notice, sans "
                            "le modifier. C'est une décision de l'établissement, prise avec les "
-                           "équipes qui recevront les alertes.", digest="c6ca534cb84b7e26"),
+                           "équipes qui recevront les alertes.", digest="4c6eb59a7d050dc3"),
         ],
     },
     success="H3 ne devrait pas activer ce score : même adapté, il alerte beaucoup pour presque "
@@ -1960,7 +1964,7 @@ checks.check_choices(
         "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
         "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
         "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
-        "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
+        "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
     },
     points=2,
 )
@@ -1972,7 +1976,7 @@ decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "oui",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
+    "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1981,7 +1985,7 @@ decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "oui",
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
+    "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1990,7 +1994,7 @@ decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "non",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
+    "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "oui",
 }
 
 # %% mistake="decision_h3"
@@ -1999,7 +2003,7 @@ decision_h3 = {
     "au seuil local, une alerte du score adapté désigne un sepsis au moins deux fois plus souvent qu'un séjour pris au hasard à H3": "non",
     "H3 devrait activer, à la place du score adapté, le score sans les antibiotiques, dont l'AUC au test local de H3 est meilleure, au seuil choisi à H1": "non",
     "après une validation locale sur 300 sepsis, H3 recalibre les risques prédits hors de ce que prévoit la notice : le score ainsi modifié n'est plus couvert par le seul marquage CE de l'éditeur": "oui",
-    "H3 règle son seuil à 0,039, dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "non",
+    "H3 règle son seuil local (section 7), dans la plage de 0,02 à 0,20 que prévoit la notice, sans demander l'accord du fabricant : le droit des dispositifs médicaux le lui permet": "non",
 }
 
 # %% [markdown] reveal="decision_h3" session="formative"
@@ -2031,9 +2035,9 @@ decision_h3 = {
 # (l'intervalle de l'écart, apparié, dit si c'est établi avec vos séjours), mais il reste à le
 # valider sur place comme le premier : seuil choisi sur
 # les séjours de réglage (le seuil de H1 a été choisi pour l'autre score), charge d'alertes,
-# calibration, sur assez de sepsis. Régler le seuil dans la plage que prévoit la notice (0,039
-# entre 0,02 et 0,20) relève de l'établissement, avec ses équipes ; recalibrer le score hors
-# de la notice le modifie d'une façon qui peut toucher à sa conformité, même après une bonne
+# calibration, sur assez de sepsis. Régler le seuil dans la plage que prévoit la notice (le seuil
+# local de la section 7, entre 0,02 et 0,20) relève de l'établissement, avec ses équipes ;
+# recalibrer le score hors de la notice le modifie d'une façon qui peut toucher à sa conformité, même après une bonne
 # validation locale : le score n'est plus couvert par le seul marquage CE de l'éditeur. H3 prend
 # les obligations du fabricant (règlement (UE) 2017/745, article 16) ou, si elle ne l'utilise
 # qu'en son sein, relève du régime des dispositifs internes et de ses conditions (article 5,
@@ -2284,8 +2288,9 @@ decision_h3 = {
 #   marché ne répond aux besoins ; guide MDCG 2023-1, janvier 2023) ; règlement (UE) 2024/1689,
 #   art. 111, paragraphe 2, **dans son texte de 2024** (systèmes mis sur le marché ou en service
 #   avant le 2 août 2026 ; autorités publiques au 2 août 2030 ; considérant 177), lu le
-#   6 décembre 2026 ; sa version modifiée par le règlement (UE) 2026/1744 n'a pas pu être lue
-#   ici (EUR-Lex inaccessible) ;
+#   6 décembre 2026 ; sa version modifiée par le règlement (UE) 2026/1744 (résumé par
+#   `esn_teach.law`, clé « UE 2026/1744 », qui ne dit rien de l'article 111) n'a pas pu être
+#   lue ici (EUR-Lex inaccessible) ;
 #   Code de la santé publique, art. R5212-17 (signalement au correspondant local de
 #   matériovigilance ; lu le 6 décembre 2026).
 # - Efron B, Tibshirani RJ. *An Introduction to the Bootstrap*. Chapman & Hall, 1993.

@@ -24,7 +24,7 @@ from ._oximetry import make_pulse_oximetry, occult_hypoxemia_rate
 from ._readmission import READMISSION_CASE_SEEDS, make_readmission_cohort, readmission_case_seed
 from ._real import load_breast_cancer_wdbc, load_diabetes_progression
 from ._registry import make_french_registry, make_voter_list
-from ._sepsis import make_sepsis_hospitals
+from ._sepsis import SEPSIS_CASE_SEEDS, make_sepsis_hospitals, sepsis_case_seed
 from ._skin import make_skin_lesions
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "DATASET_CARDS",
     "READMISSION_CASE_SEEDS",
     "REFERENCE_DOSES",
+    "SEPSIS_CASE_SEEDS",
     "DataCard",
     "available_cards",
     "data_card",
@@ -56,6 +57,7 @@ __all__ = [
     "occult_hypoxemia_rate",
     "programme_shares",
     "readmission_case_seed",
+    "sepsis_case_seed",
     "top_share",
     "unique_share",
 ]
