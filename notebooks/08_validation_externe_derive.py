@@ -679,7 +679,7 @@ print(f"Exemple, à H1 : {fr_number(100 * n_alertes_h1 / n_sejours_h1, 1)} alert
 # ### Question 3 — Les alertes pour 100 séjours à H2 (2 points)
 #
 # Combien d'alertes le score déclenche-t-il **pour 100 séjours** à H2 ? Écrivez un calcul avec
-# les noms du tableau, pas un nombre arrondi à la main (corrigé à une décimale).
+# les noms du tableau (corrigé à une décimale ; arrondi à l'unité, la moitié des points).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -885,7 +885,8 @@ alertes_pour_100_h2 = 100 * n_alertes_h2 / (n_sejours_h2 - n_sepsis_h2)
 #
 # Calculez la **valeur prédictive positive** (VPP) des alertes à H2 : parmi les alertes, la part
 # de vrais sepsis, sous forme de proportion entre 0 et 1 (pas « sur 10 alertes »). Écrivez le
-# calcul avec les noms du tableau, pas un nombre arrondi à la main (corrigé à deux décimales).
+# calcul avec les noms du tableau (corrigé à deux décimales ; arrondi à une, la moitié des
+# points).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -904,7 +905,8 @@ alertes_pour_100_h2 = 100 * n_alertes_h2 / (n_sejours_h2 - n_sepsis_h2)
 #
 # Calculez la **valeur prédictive positive** (VPP) des alertes à H2 : parmi les alertes, la part
 # de vrais sepsis, sous forme de proportion entre 0 et 1 (pas « sur 10 alertes »). Écrivez le
-# calcul avec les noms du tableau, pas un nombre arrondi à la main (corrigé à trois décimales).
+# calcul avec les noms du tableau (corrigé à trois décimales ; arrondi à deux, la moitié des
+# points).
 #
 # <details><summary>Indice 1</summary>
 #
@@ -2104,9 +2106,16 @@ decision_h3 = {
 # l'équipe** (alertes à vérifier, sepsis manqués). Une copie qui énumère des chiffres sans
 # conclure n'a pas (c).
 #
-# Tout chiffre juste du module compte, de H1, de H2 ou de H3 (en séance évaluée, les chiffres
-# de H2 restent cachés : ceux de H1 et de H3, par exemple 11,1 et 23,2 alertes pour 100
-# séjours, 0,6 vrai sepsis sur 10 alertes à H3, suffisent).
+# Tout chiffre juste du module compte, de H1, de H2 ou de H3. **Juste veut dire : celui de la
+# copie.** En séance évaluée, chaque étudiant a ses propres séjours, donc ses propres chiffres :
+# vérifiez un chiffre cité dans les sorties de la copie corrigée elle-même (tableau « Charge
+# d'alertes au seuil choisi à H1 » de la section 4 pour H1 et H3, sorties de la section 3,
+# tableau avant/après de la section 7), jamais dans les copies types ci-dessous, dont les
+# chiffres sont ceux de la version formative (graine 2018). Les chiffres de H2 ne s'affichent
+# pas en séance évaluée : ne comptez pas faux un chiffre de H2 que rien dans la copie ne
+# contredit. Un chiffre de la version formative (11,1 ; 23,2 ; 0,6 sur 10 alertes ; 213 pour
+# 100 sepsis) que la sortie de la copie contredit est un chiffre faux (et signale peut-être
+# une copie recopiée : mettez-la de côté).
 #
 # - **1** : les trois éléments, et aucun chiffre faux.
 # - **0,5** : un chiffre juste du module, mais il manque (b) ou (c) (par exemple, aucune
@@ -2135,7 +2144,8 @@ decision_h3 = {
 # - **0,5** : deux ou trois éléments, ou quatre sans (b).
 # - **0** : un élément ou aucun. Ce que corrige une recalibration n'est pas exigé.
 #
-# **Deux copies types, annotées.**
+# **Deux copies types, annotées.** Leurs chiffres sont ceux de la version formative (graine
+# 2018) ; en séance évaluée, une copie équivalente cite les siens, qui se lisent dans sa sortie.
 #
 # *Copie A (pharmacienne) : 3 points.* « Je demanderais de tester le score sur nos séjours
 # récents, avec l'AUC et son intervalle à 95 % : nous avons environ 120 sepsis par an, il faut
@@ -2154,7 +2164,8 @@ decision_h3 = {
 # 50 sepsis, la commission médicale décide de suspendre le score. Le médecin s'assure que le
 # patient sait qu'un score aide à surveiller son risque. »
 # Critère 1 : 1 (cinq éléments, dont deux appliqués avec leur pourquoi : le nombre de sepsis
-# par an, les prescriptions de sa pharmacie). Critère 2 : 1 (chiffres justes, pour 100 séjours et sur
+# par an, les prescriptions de sa pharmacie). Critère 2 : 1 (chiffres justes, c'est-à-dire
+# ceux de la sortie de sa copie, pour 100 séjours et sur
 # 10 alertes, qui appuient une décision, différer, avec son coût pour l'équipe). Critère 3 : 1 (deux dérives, la performance
 # par sexe et par âge, un déclencheur, qui décide, le patient).
 #
@@ -2165,8 +2176,9 @@ decision_h3 = {
 # profil des patients ; la direction déciderait d'arrêter le score si besoin. » Critère 1 : 0,5
 # (séjours locaux, marge d'erreur, même sens des mesures : trois éléments, mais un seul
 # appliqué, l'AUC « mesurée ailleurs » ; ni seuil réglé puis mesuré à part, ni calibration). Critère 2 : 0,5 (le seul chiffre est dit pour 100 sepsis
-# au lieu de 100 séjours : 1 780 alertes pour 836 sepsis à H2, l'erreur déjà sanctionnée en
-# question 3 ; pour 100 séjours, c'est environ 27 ; et aucune décision). Critère 3 : 0,5 (deux
+# au lieu de 100 séjours, l'erreur déjà sanctionnée en question 3 : dans la version
+# formative, 1 780 alertes pour 836 sepsis à H2, soit environ 27 pour 100 séjours ; en séance
+# évaluée, le chiffre se compare à la réponse de la copie à la question 3 ; et aucune décision). Critère 3 : 0,5 (deux
 # dérives et qui décide ; ni groupes de patients, ni déclencheur, ni patient).
 #
 # *Copie C (juriste), extrait : critère 1 à 1 point.* « Nous ne recalibrerions pas le score
