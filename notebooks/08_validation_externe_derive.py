@@ -399,11 +399,13 @@ checks.check_number(
                        "séjours de H3 ; la question porte sur H2."),
         checks.Mistake(1 - auc_copie_h2, "votre AUC vaut 1 moins la bonne : la vérité ou le "
                        "score est pris à rebours. Écrivez d'abord la vérité, puis le score."),
-        checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
-                       "question porte sur vos données : calculez-la avec roc_auc_score."),
+        # Before Wong's 0,63: when the key rounds to 0,63 at two decimals, a 0,63 is named as
+        # the rounding of the copy's own AUC (same half points, no false accusation).
         checks.Mistake(round(auc_copie_h2, 2), "bon raisonnement, mais arrondi à deux "
                        "décimales, la moitié des points : la question se corrige à trois "
                        "décimales. Écrivez le calcul lui-même."),
+        checks.Mistake(0.63, "vous avez recopié l'AUC publiée par Wong et al. (0,63). La "
+                       "question porte sur vos données : calculez-la avec roc_auc_score."),
     ],
     hint="l'AUC externe se calcule avec roc_auc_score sur la vérité et le score des séjours "
     "de H2 (sepsis_h2, score_h2), dans cet ordre.",
