@@ -1437,9 +1437,9 @@ display(fr_table(pd.DataFrame(lignes_age), show_index=False,
 # rechoisi) ou `"pas corrigé"` (par aucune des deux).
 # « Corrigé » veut dire : revenu à ce qu'on attend. Le risque moyen prédit égale la part de
 # sepsis observée ; le risque prédit de chaque tranche, les sepsis observés de la tranche ; la
-# sensibilité revient à l'objectif de 60 %, à la marge d'erreur près (le seuil local est réglé
-# sur une cinquantaine de sepsis seulement : il tombe où le hasard le place) ; l'AUC revient
-# près de sa valeur interne.
+# sensibilité revient à l'objectif de 60 %, à 10 points près (de 0,50 à 0,70 : le seuil
+# local est réglé sur une cinquantaine de sepsis seulement, il tombe où le hasard le place) ;
+# l'AUC revient près de sa valeur interne.
 #
 # <details><summary>Indice 1</summary>
 #
