@@ -1,8 +1,11 @@
 """Module 03's evaluated session gives each student their own cohort (``checks.student_seed``).
 
-The answers to questions 1 to 3 are recomputed here with the library, as the hidden tests
-do, for a few identifiers: they must differ from one student to the next, and the task must
-stay the same for each (a minority group among the enrolled, sicker at equal score).
+The cohort is drawn by :func:`esn_teach.explorers.cost_need_variant`, which keeps the first
+candidate seed where the module's evaluated texts and keys stay true. The answers to
+questions 1 to 3 are recomputed here independently, as the hidden tests do, for a few
+identifiers: they must differ from one student to the next, and the task must stay the same
+for each (a minority group among the enrolled, sicker at equal score). The draw itself is
+checked over 200 identifiers.
 """
 
 from __future__ import annotations
@@ -15,10 +18,23 @@ from sklearn.model_selection import train_test_split
 
 from esn_teach import checks
 from esn_teach.datasets import make_cost_vs_need_cohort
-from esn_teach.explorers import selection_by_group
+from esn_teach.explorers import cost_need_variant, selection_by_group
+from esn_teach.explorers._cost_need_variant import _DECIMALS, _fits, _measure
 
 SOURCE = NOTEBOOKS / "03_cout_et_besoin.py"
 STUDENTS = ("alice", "bruno", "chloe", "david", "esn-teach-construction")
+# The review's 62 identifiers, then 138 more: 200 in all.
+MANY = (
+    tuple(f"etu{i:02d}" for i in range(60))
+    + tuple(f"etu{i:03d}" for i in range(138))
+    + ("alice", "bruno")
+)
+
+
+def _seed_of(student: str) -> int:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(checks.STUDENT_ENV, student)
+        return checks.student_seed("03", announce=False)
 
 
 def _answers(seed: int) -> dict[str, float]:
@@ -49,17 +65,25 @@ def _answers(seed: int) -> dict[str, float]:
 
 @pytest.fixture(scope="module")
 def answers():
-    with pytest.MonkeyPatch.context() as patch:
-        table = {}
-        for student in STUDENTS:
-            patch.setenv(checks.STUDENT_ENV, student)
-            table[student] = _answers(checks.student_seed("03", announce=False))
-    return table
+    return {student: _answers(cost_need_variant(_seed_of(student)).seed) for student in STUDENTS}
 
 
-def test_module_03_draws_the_cohort_from_the_students_seed_in_the_evaluated_session():
+@pytest.fixture(scope="module")
+def variants():
+    return {student: cost_need_variant(_seed_of(student)) for student in MANY}
+
+
+def test_module_03_draws_the_cohort_through_cost_need_variant_in_the_evaluated_session():
     text = SOURCE.read_text(encoding="utf-8")
-    assert 'graine = checks.student_seed("03")' in text
+    assert 'graine = cost_need_variant(checks.student_seed("03")).seed' in text
+    # The three hidden tests draw the same cohort from the copy's identifier.
+    assert (
+        text.count(
+            'graine_copie = cost_need_variant(checks.student_seed("03", announce=False)).seed'
+        )
+        == 3
+    )
+    assert 'checks.student_seed("03", announce=False)\n' not in text
     assert "make_cost_vs_need_cohort(random_state=graine)" in text
     assert "train_test_split(patients, test_size=1 / 3, random_state=graine)" in text
 
@@ -83,3 +107,51 @@ def test_module_03_every_students_cases_keep_the_same_task(answers):
         # Sicker at equal score: both gaps clearly positive, inside the visible check's bounds.
         assert 0.8 < row["ecart_maladies"] < 3, (student, row)
         assert 0.8 < row["ecart_score_egal"] < 3, (student, row)
+
+
+def test_module_03_the_draw_agrees_with_an_independent_computation(answers):
+    for student, row in answers.items():
+        drawn = cost_need_variant(_seed_of(student)).answers
+        for name in _DECIMALS:
+            assert drawn[name] == pytest.approx(row[name], abs=1e-12), (student, name)
+
+
+def test_module_03_the_draw_keeps_the_texts_true_for_200_identifiers(variants):
+    seeds = set()
+    for student, variant in variants.items():
+        seeds.add(variant.seed)
+        measured = _measure(variant.seed)  # the full measure, not the early-stopping one
+        assert _fits(measured), student
+        patterns, answers = measured["patterns"], measured["answers"]
+        # Section 2: « Les patients noirs coûtent donc x % de plus en moyenne ».
+        assert patterns["extra_cost"] > 0, (student, patterns)
+        # Section 4, « À retenir », Q4 « erreur sur le coût »: less at the top of the score.
+        assert patterns["top_cost_gap"] < 0, (student, patterns)
+        # Q4 « entre inscrits »: the fair score too enrols sicker Black patients.
+        assert patterns["fair_enrolled_gap"] > 0, (student, patterns)
+        # Q4 « centile par centile »: the audit of the study shows the bias.
+        assert patterns["centile_low"] > 0, (student, patterns)
+        # No named mistake within two units of the last judged decimal of the key.
+        for name, key in answers.items():
+            unit = 10.0 ** -_DECIMALS[name]
+            for mistake, value in measured["mistakes"][name].items():
+                assert abs(value - key) > 2 * unit, (student, name, mistake, value, key)
+        assert variant.tries <= 60, (student, variant.tries)
+    # Every student has their own cohort (a clash would be a rare coincidence).
+    assert len(seeds) >= len(variants) - 2
+
+
+def test_module_03_the_draw_keeps_the_students_seed_when_it_fits_and_rejects_otherwise():
+    kept = cost_need_variant(_seed_of("bruno"))
+    assert kept.tries == 1 and kept.seed == _seed_of("bruno")
+    # The review's identifier whose top band had Black patients costing more is redrawn.
+    redrawn = cost_need_variant(_seed_of("etu47"))
+    assert not _fits(_measure(_seed_of("etu47")))
+    assert redrawn.seed != _seed_of("etu47")
+
+
+def test_module_03_the_draw_rejects_bad_arguments():
+    with pytest.raises((TypeError, ValueError)):
+        cost_need_variant(-1)
+    with pytest.raises(RuntimeError, match="Aucune cohorte"):
+        cost_need_variant(_seed_of("etu47"), max_tries=1)
