@@ -108,10 +108,12 @@
 graine = 0
 
 # %% session="evaluation"
-# Vos cas : une cohorte synthétique tirée pour votre copie, à partir de votre identifiant.
+# Vos cas : une cohorte synthétique tirée pour votre copie, à partir de votre identifiant
+# (quelques secondes : le tirage garde une cohorte où les phrases du module restent vraies).
 from esn_teach import checks
+from esn_teach.explorers import cost_need_variant
 
-graine = checks.student_seed("03")
+graine = cost_need_variant(checks.student_seed("03")).seed
 
 # %% jupyter={"source_hidden": true}
 # Inutile de lire ce code (replié) : il charge les outils et la cohorte, puis affiche quelques
@@ -127,7 +129,7 @@ from sklearn.model_selection import train_test_split
 from esn_teach import checks, fr_number, fr_percent
 from esn_teach.datasets import data_card, make_cost_vs_need_cohort, top_share
 from esn_teach.evaluation import proportion_ci
-from esn_teach.explorers import CostNeedExplorer, selection_by_group
+from esn_teach.explorers import CostNeedExplorer, cost_need_variant, selection_by_group
 from esn_teach.plotting import LINESTYLES, MARKERS, accessible_style, show_figure
 
 
@@ -427,7 +429,7 @@ checks.check_form(
     part_noirs_cout, name="part_noirs_cout", kind="number", decimals=3, bounds=(0, 1)
 )
 ### BEGIN HIDDEN TESTS
-graine_copie = checks.student_seed("03", announce=False)
+graine_copie = cost_need_variant(checks.student_seed("03", announce=False)).seed
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
 appris_copie, juges_copie = train_test_split(
     cas_copie.frame, test_size=1 / 3, random_state=graine_copie
@@ -833,7 +835,7 @@ ecart_maladies = (
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_form(ecart_maladies, name="ecart_maladies", kind="number", decimals=2, bounds=(-5, 5))
 ### BEGIN HIDDEN TESTS
-graine_copie = checks.student_seed("03", announce=False)
+graine_copie = cost_need_variant(checks.student_seed("03", announce=False)).seed
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
 appris_copie, juges_copie = train_test_split(
     cas_copie.frame, test_size=1 / 3, random_state=graine_copie
@@ -1137,7 +1139,7 @@ checks.check_form(
     ecart_score_egal, name="ecart_score_egal", kind="number", decimals=2, bounds=(-5, 5)
 )
 ### BEGIN HIDDEN TESTS
-graine_copie = checks.student_seed("03", announce=False)
+graine_copie = cost_need_variant(checks.student_seed("03", announce=False)).seed
 cas_copie = make_cost_vs_need_cohort(random_state=graine_copie)
 appris_copie, juges_copie = train_test_split(
     cas_copie.frame, test_size=1 / 3, random_state=graine_copie
@@ -1521,21 +1523,22 @@ checks.check_choices(
                 None,
                 "la figure de gauche de la section 4 montre un score à peu près calibré pour "
                 "le coût dans les deux groupes, sauf tout en haut : les patients noirs y "
-                "coûtent 17 % de moins que les patients blancs de même score. Notre score "
-                "surestime donc leur coût (un défaut de notre reproduction : celui de l'étude "
-                "était calibré, figure 3A), ce qui les classe plutôt plus haut, pas plus bas : "
-                "cette erreur ne peut pas expliquer qu'on les oublie.",
+                "coûtent moins que les patients blancs de même score (montants sous la "
+                "figure). Notre score surestime donc leur coût (un défaut de notre "
+                "reproduction : celui de l'étude était calibré, figure 3A), ce qui les classe "
+                "plutôt plus haut, pas plus bas : cette erreur ne peut pas expliquer qu'on les "
+                "oublie.",
                 digest="76544c4bd29ecb33",
             ),
         ],
         "entre inscrits": [
             checks.Mistake(
                 None,
-                "l'affirmation dit seulement que l'écart existe et ne vient pas du hasard. Le "
-                "score juste a la même propriété (dernière colonne) : les patients noirs étant "
-                "en moyenne plus malades, un écart net entre inscrits existe même sans biais. "
-                "Il faudrait comparer sa taille à l'écart entre inscrits du score juste : la "
-                "comparaison deviendrait probante.",
+                "l'affirmation dit seulement que l'écart existe et ne vient pas du hasard. Or "
+                "un écart entre inscrits peut exister sans biais : les patients noirs étant en "
+                "moyenne plus malades, un score juste en inscrit de plus malades aussi. Il "
+                "faudrait comparer cet écart à celui du score juste entre inscrits (dernière "
+                "colonne), mesuré de la même façon : la comparaison deviendrait probante.",
                 digest="76fe5de396528428",
             ),
         ],
@@ -1552,9 +1555,9 @@ checks.check_choices(
             checks.Mistake(
                 None,
                 "les deux écarts ne sont pas mesurés de la même façon : l'un entre inscrits, "
-                "l'autre dans des tranches du score, sur tous les scores. Entre inscrits, même le "
-                "score juste garde un grand écart (dernière colonne) : c'est à lui qu'il faudrait "
-                "comparer. Citer la référence ne suffit pas ; il faut la mesurer de la même façon.",
+                "l'autre dans des tranches du score, sur tous les scores. C'est à l'écart entre "
+                "inscrits du score juste (dernière colonne) qu'il faudrait comparer. Citer la "
+                "référence ne suffit pas ; il faut la mesurer de la même façon.",
                 digest="99aeda5fbe0d9dcf",
             ),
         ],
@@ -1584,10 +1587,11 @@ checks.check_choices(
     "façon ; dans des tranches d'un centile, cette référence est nulle. Un écart qui existe "
     "entre inscrits, une part qui change, une erreur sur le coût, une référence mesurée "
     "autrement ne le disent pas. Cela montre que le score sous-estime le besoin ; pas encore "
-    "pourquoi : le paragraphe qui suit la question en parle. Une réserve : dans une tranche "
-    "large, dépasser le score juste est un indice fort plutôt qu'une preuve stricte (un autre "
-    "score juste, plus imprécis, y laisserait un autre écart) ; la preuve principale reste "
-    "« centile par centile ».",
+    "pourquoi : le paragraphe qui suit la question en parle. Les deux preuves n'ont pas la "
+    "même portée : « près du seuil » le montre dans la tranche du haut, là où le programme "
+    "choisit, avec pour référence la maladie latente, que seul notre générateur connaît ; "
+    "« centile par centile » le montre sur tous les scores, avec une référence nulle, celle "
+    "qu'un hôpital peut employer (c'est l'audit de l'étude).",
     points=2,
 )
 ### BEGIN HIDDEN TESTS
@@ -1770,7 +1774,10 @@ print(
     f"{en_nombre(len(cohorte))} patients jugés, dont {en_nombre(noirs.sum())} noirs ; "
     f"{fr_percent(top_share(scores_cout, race, percentile=centile_programme))} de patients "
     "noirs parmi les inscrits du score « coût ». Les chiffres qui suivent ne sont plus ceux de "
-    "vos cas."
+    "vos cas. Attention : cette cellule remplace aussi les variables des questions 1 à 3 "
+    "(cohorte, noirs, blancs, inscrits_cout, tranche_haute). Pour revenir sur l'une de ces "
+    "questions, relancez les cellules dans l'ordre depuis le début du notebook jusqu'à elle : "
+    "vos calculs écrits en code retrouveront alors vos cas."
 )
 
 # %% [markdown]
@@ -2130,8 +2137,8 @@ lecture_difference = "tranche"
 # Un hôpital propose de prédire le **nombre de consultations de l'année suivante** au lieu du
 # coût. Que fait cette cible au biais ? Répondez par l'une des options, entre guillemets :
 #
-# - `"reproduit"` : elle garde le défaut du coût : à maladie égale, qui accède moins aux soins
-#   consulte moins, et serait classé trop bas ;
+# - `"reproduit"` : elle garde le défaut du coût, peut-être atténué : à maladie égale, qui
+#   accède moins aux soins consulte moins, et serait classé trop bas ;
 # - `"corrige"` : elle corrige l'essentiel du biais : elle ne compte plus le prix des soins,
 #   et deux patients également malades coûtent différemment surtout par le prix des actes
 #   qu'ils reçoivent ;
