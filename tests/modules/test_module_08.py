@@ -205,15 +205,24 @@ def test_module_08_no_named_mistake_lands_near_the_key(seed):
     h2_truth, h2_risk = c.h2["sepsis"].to_numpy(), c.risk(c.h2)
     h1_truth, h1_risk = c.h1_test["sepsis"].to_numpy(), c.risk(c.h1_test)
     auc = roc_auc_score(h2_truth, h2_risk)
-    auc_mistakes = [roc_auc_score(h1_truth, h1_risk),
-                    roc_auc_score(c.h3["sepsis"], c.risk(c.h3)), 1 - auc, 0.63]
+    auc_mistakes = [
+        roc_auc_score(h1_truth, h1_risk),
+        roc_auc_score(c.h3["sepsis"], c.risk(c.h3)),
+        1 - auc,
+        0.63,
+    ]
     assert not any(_near(m, auc, 3) for m in auc_mistakes), seed
     s2 = site_alert_stats(h2_truth, h2_risk, c.threshold)
     s1 = site_alert_stats(h1_truth, h1_risk, c.threshold)
     load = 100 * s2.alerts / len(c.h2)
-    load_mistakes = [100 * s2.alerts / s2.sepsis, 100 * s1.alerts / len(c.h1_test),
-                     100 * s2.true_alerts / len(c.h2), load / 100,
-                     100 * s2.alerts / (len(c.h2) - s2.sepsis), load / 10]
+    load_mistakes = [
+        100 * s2.alerts / s2.sepsis,
+        100 * s1.alerts / len(c.h1_test),
+        100 * s2.true_alerts / len(c.h2),
+        load / 100,
+        100 * s2.alerts / (len(c.h2) - s2.sepsis),
+        load / 10,
+    ]
     assert not any(_near(m, load, 1) for m in load_mistakes), seed
     ppv_mistakes = [s2.sensitivity, s2.sepsis / len(c.h2), 1 - s2.ppv, s1.ppv, 10 * s2.ppv]
     assert not any(_near(m, s2.ppv, 3) for m in ppv_mistakes), seed

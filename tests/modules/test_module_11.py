@@ -8,6 +8,7 @@ of the question's table. Question 7's table must hold what its graded option say
 from __future__ import annotations
 
 import ast
+import itertools
 import os
 import re
 
@@ -307,18 +308,26 @@ def _voter_list(registry: pd.DataFrame, seed: int):
             ).sum()
         )
         present = int((truth >= 0).sum())
-        counts = [len(registry), len(voters.frame), adults, present, attack.n_reidentified,
-                  right]
+        counts = [len(registry), len(voters.frame), adults, present, attack.n_reidentified, right]
         shares = [a / b for a in counts for b in counts if a < b]
         rounded = sorted(round(share, 4) for share in [*shares, uniques, 0.75])
-        if min(b - a for a, b in zip(rounded, rounded[1:])) > 0.00025 and all(
+        if min(b - a for a, b in itertools.pairwise(rounded)) > 0.00025 and all(
             abs(round(share, 3) - 0.75) > 0.0015 for share in shares
         ):
             linked = attack.n_reidentified
-            mistakes = [uniques, right / len(registry), linked / len(registry),
-                        right / len(voters.frame), present / len(registry),
-                        linked / len(voters.frame), right / linked, linked / present,
-                        right / adults, present / adults, 0.75]
+            mistakes = [
+                uniques,
+                right / len(registry),
+                linked / len(registry),
+                right / len(voters.frame),
+                present / len(registry),
+                linked / len(voters.frame),
+                right / linked,
+                linked / present,
+                right / adults,
+                present / adults,
+                0.75,
+            ]
             return right / present, mistakes
     raise AssertionError("no name list drawn")
 
@@ -330,9 +339,11 @@ def _q5_start(registry: pd.DataFrame, seed: int) -> int:
     widths, starts = [], []
     for width in (27, 28, 29, 43):
         sizes = [
-            pd.DataFrame({"sexe": herault["sex"].to_numpy(),
-                          "classe": pv.age_bands(ages, tested, top=90)})
-            .groupby(["sexe", "classe"], observed=True).size()
+            pd.DataFrame(
+                {"sexe": herault["sex"].to_numpy(), "classe": pv.age_bands(ages, tested, top=90)}
+            )
+            .groupby(["sexe", "classe"], observed=True)
+            .size()
             for tested in (width - 1, width)
         ]
         smallest = sizes[1][sizes[1] == sizes[1].min()].index.get_level_values("classe")
@@ -395,8 +406,7 @@ def test_module_11_evaluated_answers_vary_across_students_and_stay_sensible(monk
         # Finding 1 of review d10: no named mistake of question 2 scores as the key.
         for value in row["_mistakes"]:
             with pytest.raises(checks.IncorrectAnswer):
-                checks.check_number(value, name="q2", expected=row["_rate"], decimals=4,
-                                    points=2)
+                checks.check_number(value, name="q2", expected=row["_rate"], decimals=4, points=2)
         # A publication reaches k ≥ 5 (D always does) and the region (E) never does.
         assert "D" in row["_reaching"] and "E" not in row["_reaching"]
         assert row["qualification"][0] != row["qualification"][1]
