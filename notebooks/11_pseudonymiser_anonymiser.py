@@ -144,10 +144,10 @@ for essai in range(200):
         int((registre.loc[essai_attaque.matches["released_index"], "pseudonym"].to_numpy()
              == essai_corrige.loc[essai_attaque.matches["external_index"]].to_numpy()).sum())]
     essai_parts = [a / b for a in essai_comptes for b in essai_comptes if a < b]
-    essai_toutes = sorted(round(part, 4) for part in essai_parts + [
+    essai_toutes = sorted(round(part, 4) for part in [*essai_parts,
         pv.unique_share(registre.drop(columns=["pseudonym"]), ["birth_date", "sex", "postcode"]),
         0.75])
-    if (min(b - a for a, b in zip(essai_toutes, essai_toutes[1:])) > 0.00025
+    if (float(np.min(np.diff(essai_toutes))) > 0.00025
             and all(abs(round(part, 3) - 0.75) > 0.0015 for part in essai_parts)):
         break
 print(f"Registre synthétique : {milliers(len(registre))} patients.")
@@ -784,8 +784,8 @@ for essai_q2 in range(200):
     comptes_q2 = [len(registre_q2), len(liste_q2.frame), adultes_q2, presents_q2,
                   attaque_q2.n_reidentified, justes_q2]
     parts_q2 = [a / b for a in comptes_q2 for b in comptes_q2 if a < b]
-    toutes_q2 = sorted(round(part, 4) for part in parts_q2 + [uniques_q2, 0.75])
-    if (min(b - a for a, b in zip(toutes_q2, toutes_q2[1:])) > 0.00025
+    toutes_q2 = sorted(round(part, 4) for part in [*parts_q2, uniques_q2, 0.75])
+    if (float(np.min(np.diff(toutes_q2))) > 0.00025
             and all(abs(round(part, 3) - 0.75) > 0.0015 for part in parts_q2)):
         break
 relies_q2 = attaque_q2.n_reidentified

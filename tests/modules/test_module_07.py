@@ -325,9 +325,10 @@ def _full(code: str, answers: dict[str, float]) -> bool:
 @pytest.mark.slow
 def test_module_07_evaluated_questions_1_2_7_are_fair_for_many_identifiers(monkeypatch):
     """For 100 identifiers (300 were measured once, 6 December 2026), with the evaluated
-    hidden tests: question 1 accepts the creatinine converted and rounded to 0,01 mg/dL (as its statement promises); an input error of
-    question 1 carried into questions 2 and 7 costs question 1 only; no named mistake of
-    question 1 earns its points (the draw keeps them more than two tenths from the key)."""
+    hidden tests: question 1 accepts the creatinine converted and rounded to 0,01 mg/dL (as
+    its statement promises); an input error of question 1 carried into questions 2 and 7
+    costs question 1 only; no named mistake of question 1 earns its points (the draw keeps
+    them more than two tenths from the key)."""
     q1, q2, q7 = (_evaluated_hidden(a) for a in ("dfg_2021_m_a", "dfg_2009_m_a", "dfg_eflm_m_a"))
     for i in range(100):
         age, creatinine = _patient(f"identifiant{i:03d}", monkeypatch)
