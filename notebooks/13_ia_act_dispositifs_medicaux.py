@@ -106,9 +106,9 @@ print(f"État des textes au {LEGAL_FACTS_LAST_CHECKED:%d/%m/%Y}, relu dans les t
 # 3. Si oui, quelle **classe** par la **règle 11** (section 3, ci-dessous) ? Un système d'IA
 #    qui est lui-même le dispositif, ou son composant de sécurité, de classe IIa, IIb ou III
 #    doit être vérifié par un **organisme notifié** (organisme indépendant désigné par un
-#    État) : il est alors **à haut risque** (article 6, paragraphe 1), quelle que soit la
-#    classe au-dessus de I. En classe I (sauf cas particuliers), le fabricant déclare seul sa
-#    conformité : pas de haut risque par cette voie.
+#    État) : il est alors **à haut risque** (article 6, paragraphe 1). En classe I (sauf cas
+#    particuliers), le fabricant déclare seul sa conformité : pas de haut risque par cette
+#    voie.
 # 4. Son **usage** est-il l'un de ceux de l'**annexe III** ? En santé : évaluer, par ou pour une
 #    autorité publique, le droit d'une personne à des services publics essentiels, dont les
 #    soins ; évaluer le risque et fixer le prix d'une assurance vie ou santé ; évaluer et
@@ -345,7 +345,8 @@ systemes_q1 = {
         "un institut de formation en soins infirmiers analyse par caméra le visage de ses "
         "étudiants pendant les cours, pour repérer l'ennui et noter leur attention.",
         "le centre d'appels d'une mutuelle analyse la voix de ses conseillers pendant leurs "
-        "appels, pour mesurer leur stress et en tenir compte dans leur évaluation annuelle.",
+        "appels, pour repérer leur agacement ou leur colère et en tenir compte dans leur "
+        "évaluation annuelle.",
     ],
     "dispositif": [
         "une application grand public dit à l'utilisateur si le grain de beauté qu'il "
@@ -359,11 +360,13 @@ systemes_q1 = {
     "autre": [
         "un modèle repère les patients qui risquent de manquer leur rendez-vous, pour que le "
         "secrétariat les appelle la veille ; il ne parle à personne.",
-        "sur le site d'un hôpital, un agent conversationnel (une IA qui répond par écrit) "
-        "renseigne les visiteurs sur les horaires de visite et le stationnement ; il ne donne "
-        "aucun conseil de santé.",
-        "un modèle propose à la cuisine d'un hôpital le nombre de repas à préparer chaque "
-        "jour, d'après les entrées et les sorties prévues ; il ne parle à personne.",
+        "sur le site d'une mutuelle santé, un agent conversationnel (une IA qui répond par "
+        "écrit) explique aux adhérents comment envoyer une facture et où en est leur "
+        "dossier ; il ne décide d'aucun remboursement, ne fixe aucun tarif et ne donne aucun "
+        "conseil de santé.",
+        "au service comptable d'un hôpital, un modèle repère parmi les factures des "
+        "fournisseurs celles qui semblent reçues deux fois, pour qu'un agent vérifie avant de "
+        "payer ; il ne parle à personne.",
     ],
 }
 tirage_q1 = draw_cards(graine, "categories", {cle: len(v) for cle, v in systemes_q1.items()})
@@ -428,10 +431,11 @@ erreurs_q1 = {
     "autre": [minimal_q1, {
         "risque minimal": "relisez la question 5 du parcours : cet agent dialogue-t-il avec "
         "des personnes ? L'article 50 demande alors de leur dire qu'elles échangent avec une IA.",
-        "haut risque": "« IA en santé = haut risque » est faux : renseigner sur des horaires n'a "
-        "aucune finalité médicale et n'est pas un usage de l'annexe III.",
-        "interdit": "donner des horaires n'est ni manipuler ni exploiter personne : aucun point "
-        "de l'article 5 ne le vise.",
+        "haut risque": "l'annexe III vise l'évaluation du risque et la tarification d'une "
+        "assurance santé, pas l'explication d'une démarche ; et expliquer comment envoyer une "
+        "facture n'a aucune finalité médicale.",
+        "interdit": "expliquer une démarche n'est ni manipuler ni exploiter personne : aucun "
+        "point de l'article 5 ne le vise.",
     }, minimal_q1],
 }
 checks.check_choices(
@@ -672,7 +676,8 @@ logiciels_q2 = {
         "à partir des radiographies d'un poignet fracturé, il propose à l'orthopédiste un "
         "plâtre seul ou une ostéosynthèse (broches, plaque vissée).",
         "à partir de l'échographie d'une hernie de l'aine sans complication, il propose au "
-        "chirurgien de la surveiller ou de l'opérer.",
+        "chirurgien une simple surveillance ou une cure de hernie avec pose d'une prothèse de "
+        "paroi.",
     ],
     "irreversible": [
         "il trace pour le neurochirurgien la limite d'une tumeur du cerveau collée à l'aire "
@@ -681,7 +686,7 @@ logiciels_q2 = {
         "aux urgences, il dit au médecin, d'après le scanner du cerveau, si un accident "
         "vasculaire cérébral vient d'un caillot ou d'un saignement, pour décider de donner ou "
         "non un médicament qui dissout le caillot. Donné lors d'un saignement, ce médicament "
-        "peut tuer.",
+        "aggrave l'hémorragie dans le cerveau.",
     ],
     "surveillance": [
         "en réanimation, il suit en continu la saturation en oxygène (SpO2) de patients "
@@ -690,8 +695,13 @@ logiciels_q2 = {
         "Une sonde bouchée fait chuter la saturation.",
         "en néonatalogie, il suit en continu la respiration de nouveau-nés prématurés, et "
         "sonne quand elle s'arrête plus longtemps que la durée réglée par l'équipe ; il ne "
-        "donne aucune information de diagnostic ni de traitement : l'équipe décide seule. Un "
-        "prématuré qui ne respire plus peut mourir en quelques minutes.",
+        "donne aucune information de diagnostic ni de traitement : l'équipe décide seule. Une "
+        "pause respiratoire prolongée fait chuter l'oxygène du sang.",
+        "en soins de suite, il suit chaque nuit, par un capteur placé sous le matelas, le "
+        "sommeil (durée, réveils) de patients convalescents, et signale à l'équipe, le "
+        "lendemain matin, les nuits très agitées ; il ne donne aucune information de "
+        "diagnostic ni de traitement : l'équipe décide seule. Un mauvais sommeil retarde la "
+        "récupération.",
     ],
 }
 tirage_q2 = draw_cards(graine, "classes_mdr", {cle: len(v) for cle, v in logiciels_q2.items()})
@@ -702,7 +712,7 @@ afficher_cartes(tirage_q2, logiciels_q2)
 classes_mdr = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
 classes_mdr = tirage_q2.by_letter({"leger": "IIa", "operation": "IIb", "irreversible": "III",
-                                   "surveillance": "IIb"})
+                                   "surveillance": ["IIb", "IIb", "IIa"]})
 ### END SOLUTION
 
 # %% tests="classes_mdr" points=2 session="evaluation"
@@ -713,9 +723,16 @@ checks.check_form(classes_mdr, name="classes_mdr", kind="choices",
 from esn_teach.law import draw_cards as cartes_copie_q2
 
 q2 = cartes_copie_q2(checks.student_seed("13", announce=False), "classes_mdr",
-                     {"leger": 2, "operation": 2, "irreversible": 2, "surveillance": 2})
+                     {"leger": 2, "operation": 2, "irreversible": 2, "surveillance": 3})
 premiere_partie = ("informer une décision de diagnostic ou de traitement, c'est la première "
                    "partie de la règle 11 : relisez-la.")
+surveiller_q2 = ("ce logiciel ne donne aucune information pour un diagnostic ou un traitement "
+                 "(l'énoncé le dit) : il surveille. Or la deuxième partie de la règle 11 "
+                 "(surveiller) ne monte jamais jusqu'à la classe III.")
+vital_q2 = ("relisez la deuxième partie de la règle 11 jusqu'au bout : son exception vise des "
+            "paramètres vitaux ; ce que décrit l'énoncé, est-ce un danger immédiat ?")
+processus_q2 = ("suivre un paramètre en continu, c'est surveiller un processus physiologique : "
+                "relisez la deuxième partie de la règle 11.")
 erreurs_q2 = {
     "leger": {
         "I": "relisez la première partie de la règle 11 : un logiciel qui fournit des "
@@ -741,26 +758,29 @@ erreurs_q2 = {
         "grave ? Relisez la seconde exception de la première partie de la règle 11.",
         "I": premiere_partie,
     },
-    "surveillance": {
-        "IIa": "relisez la deuxième partie de la règle 11 jusqu'au bout : son exception vise "
-        "des paramètres vitaux ; ce que décrit l'énoncé, est-ce un danger immédiat ?",
-        "III": "ce logiciel ne donne aucune information pour un diagnostic ou un traitement "
-        "(l'énoncé le dit) : il surveille. Or la deuxième partie de la règle 11 (surveiller) "
-        "ne monte jamais jusqu'à la classe III.",
-        "I": "suivre un paramètre en continu, c'est surveiller un processus physiologique : "
-        "relisez la deuxième partie de la règle 11.",
-    },
+    "surveillance": [
+        {"IIa": vital_q2, "III": surveiller_q2, "I": processus_q2},
+        {"IIa": vital_q2, "III": surveiller_q2, "I": processus_q2},
+        {
+            "IIb": "l'exception de la deuxième partie de la règle 11 vise des paramètres "
+            "vitaux dont les variations exposent à un danger immédiat : le sommeil, signalé "
+            "le lendemain, en est-il un ?",
+            "III": surveiller_q2,
+            "I": "suivre le sommeil chaque nuit, c'est surveiller un processus physiologique : "
+            "relisez la deuxième partie de la règle 11.",
+        },
+    ],
 }
 checks.check_choices(
     classes_mdr, name="classes_mdr", points=2, options=("I", "IIa", "IIb", "III"),
     expected=q2.by_letter({"leger": "IIa", "operation": "IIb", "irreversible": "III",
-                           "surveillance": "IIb"}),
+                           "surveillance": ("IIb", "IIb", "IIa")}),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q2.by_letter(erreurs_q2).items()},
     success="la règle 11 met presque tout logiciel qui aide à décider en IIa ou au-dessus, "
     "selon ce qu'une erreur peut entraîner : une opération, IIb ; la mort ou une atteinte "
-    "définitive, III. Surveiller un paramètre vital dont la variation expose à un danger "
-    "immédiat, c'est IIb, jamais III. Vérifié par un organisme notifié, un système d'IA en "
+    "définitive, III. Surveiller un processus physiologique, c'est IIa ; IIb s'il s'agit d'un "
+    "paramètre vital dont la variation expose à un danger immédiat ; jamais III. Vérifié par un organisme notifié, un système d'IA en "
     "IIa ou au-dessus est à haut risque (article 6, paragraphe 1). Attention : une alarme qui "
     "compare une mesure à un seuil réglé par l'équipe, sans rien interpréter, n'est pas un "
     "système d'IA (article 3, point 1, du règlement sur l'IA) : le MDR s'applique, le "
@@ -775,12 +795,12 @@ classes_mdr = tirage_q2.by_letter({"leger": "IIa", "operation": "IIb", "irrevers
 # %% mistake="classes_mdr" session="evaluation"
 # message : vous n'avez pas regardé la gravité
 classes_mdr = tirage_q2.by_letter({"leger": "IIa", "operation": "IIa", "irreversible": "III",
-                                   "surveillance": "IIb"})
+                                   "surveillance": ["IIb", "IIb", "IIa"]})
 
 # %% mistake="classes_mdr" session="evaluation"
 # message : peut-il tomber dans « tout autre logiciel »
 classes_mdr = tirage_q2.by_letter({"leger": "I", "operation": "IIb", "irreversible": "III",
-                                   "surveillance": "IIb"})
+                                   "surveillance": ["IIb", "IIb", "IIa"]})
 
 # %% [markdown] session="formative"
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
@@ -790,7 +810,7 @@ classes_mdr = tirage_q2.by_letter({"leger": "I", "operation": "IIb", "irreversib
 # | Qui | Ses devoirs principaux |
 # |---|---|
 # | Le **fournisseur** (article 16) | rendre le système conforme (risques, données, contrôle humain, robustesse) ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
-# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, qui ont l'autorité de passer outre (§ 2) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) |
+# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, ayant l'autorité nécessaire (§ 2 ; passer outre : article 14, § 4, d) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) |
 #
 # **Devenir fournisseur** (article 25, paragraphe 1). Qui met son nom sur un système à haut
 # risque, ou y apporte une **modification substantielle**, en devient le fournisseur. Est
@@ -838,7 +858,7 @@ classes_mdr = tirage_q2.by_letter({"leger": "I", "operation": "IIb", "irreversib
 # | Qui | Ses devoirs principaux |
 # |---|---|
 # | Le **fournisseur** (article 16) | rendre le système conforme (risques, données, contrôle humain, robustesse) ; faire évaluer la conformité (pour un dispositif médical, dans la procédure du MDR) et apposer le marquage CE |
-# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, qui ont l'autorité de passer outre (§ 2) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) |
+# | Le **déployeur** (article 26) | l'utiliser selon sa notice (§ 1) ; confier le contrôle humain à des personnes compétentes, formées, ayant l'autorité nécessaire (§ 2 ; passer outre : article 14, § 4, d) ; surveiller son fonctionnement, prévenir le fournisseur d'un incident grave, suspendre l'usage en cas de risque (§ 5) |
 #
 # **Devenir fournisseur** (article 25, paragraphe 1). Qui met son nom sur un système à haut
 # risque, ou y apporte une **modification substantielle**, en devient le fournisseur. Est
@@ -993,9 +1013,10 @@ cas_q3 = {
         "l'éditeur réentraîne son modèle, ce que son évaluation initiale ne prévoyait pas, et "
         "diffuse cette version ; les hôpitaux l'installent telle quelle et la font utiliser "
         "par leurs équipes. Quel rôle ont les hôpitaux pour cette version ?",
-        "l'éditeur ajoute à son alerte une nouvelle donnée d'entrée, fait évaluer de nouveau "
-        "sa conformité et diffuse cette version ; une clinique l'installe telle quelle et la "
-        "fait utiliser par ses équipes. Quel rôle a la clinique pour cette version ?",
+        "l'éditeur ajoute à son alerte une nouvelle donnée d'entrée, ce que son évaluation "
+        "initiale ne prévoyait pas, et diffuse cette version ; une clinique l'installe telle "
+        "quelle et la fait utiliser par ses équipes. Quel rôle a la clinique pour cette "
+        "version ?",
     ],
     "reglage": [
         "l'hôpital rend l'alerte plus sensible par un réglage que la notice propose et que "
@@ -1007,8 +1028,9 @@ cas_q3 = {
     "marque": [
         "une centrale d'achat hospitalière achète l'alerte à l'éditeur, n'y change rien et la "
         "revend à des hôpitaux sous son propre nom ; elle ne l'utilise pas.",
-        "une jeune entreprise développe un logiciel qui classe les appels d'urgence et le vend "
-        "sous son nom à des SAMU ; elle ne l'utilise pas elle-même.",
+        "un distributeur de matériel médical achète à un éditeur un logiciel qui classe les "
+        "appels d'urgence, n'y change rien et le revend à des SAMU sous sa propre marque ; il "
+        "ne l'utilise pas lui-même.",
     ],
     "modification": [
         "l'hôpital, seul, réentraîne le modèle sur ses patients, ce que ni la notice ni "
@@ -1130,7 +1152,7 @@ devoirs = tirage_q3.by_letter({"version": "déployeur", "reglage": "déployeur",
 # | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
-# | 2 décembre 2026 | deux interdictions ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
+# | 2 décembre 2026 | les pratiques interdites ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
 # | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
 # | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir, au lieu du 2 août 2027 du texte de 2024). |
 #
@@ -1142,9 +1164,9 @@ devoirs = tirage_q3.by_letter({"version": "déployeur", "reglage": "déployeur",
 # textes de 2024 ou 2026 ; passées : `"2 février 2025"`, `"2 août 2025"`,
 # `"2 août 2026"` ; à venir : `"2 août 2027"`, `"2 décembre 2027"`, `"2 août 2028"`.
 #
-# - **coach_ado** : une application de sport pour adolescents glisse dans ses vidéos des
-#   images trop brèves pour être vues consciemment, qui les poussent à jeûner ; plusieurs ont
-#   été hospitalisés.
+# - **coach_ado** : dans une application de sport pour adolescents, un système d'IA insère
+#   dans les vidéos des images trop brèves pour être vues consciemment, qui les poussent à
+#   jeûner ; plusieurs ont été hospitalisés.
 # - **compagnon_seniors** : un assistant vocal pour personnes âgées vivant seules profite des
 #   troubles de mémoire de certaines pour leur faire commander chaque semaine des compléments
 #   alimentaires coûteux ; plusieurs se sont endettées.
@@ -1182,7 +1204,7 @@ devoirs = tirage_q3.by_letter({"version": "déployeur", "reglage": "déployeur",
 # | 2 février 2025 | les pratiques interdites (article 5) et la maîtrise de l'IA (article 4). |
 # | 2 août 2025 | les modèles d'IA à usage général (ceux qui servent à tout). |
 # | 2 août 2026 | la plupart des autres règles, dont la transparence (article 50). |
-# | 2 décembre 2026 | deux interdictions ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
+# | 2 décembre 2026 | les pratiques interdites ajoutées en 2026 ; le marquage des contenus des IA génératives déjà sur le marché. |
 # | 2 décembre 2027 | le haut risque par l'annexe III (à venir ; le texte de 2024 disait 2 août 2026). |
 # | 2 août 2028 | le haut risque par l'annexe I, dont les dispositifs médicaux (à venir, au lieu du 2 août 2027 du texte de 2024). |
 #
@@ -1404,12 +1426,12 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # Vos cinq systèmes, tirés à partir de votre identifiant.
 systemes_q4 = {
     "manipulation": [
-        "une application de sport pour adolescents glisse dans ses vidéos des images trop "
-        "brèves pour être vues consciemment, qui les poussent à jeûner ; plusieurs ont été "
-        "hospitalisés.",
-        "le site d'un vendeur de produits amaigrissants glisse dans ses pages des images trop "
-        "brèves pour être vues consciemment, qui poussent les visiteurs à dépasser la dose "
-        "indiquée ; plusieurs ont été hospitalisés.",
+        "dans une application de sport pour adolescents, un système d'IA choisit et insère "
+        "dans les vidéos des images trop brèves pour être vues consciemment, qui les poussent "
+        "à jeûner ; plusieurs ont été hospitalisés.",
+        "sur le site d'un vendeur de produits amaigrissants, un système d'IA choisit et insère "
+        "dans les pages des images trop brèves pour être vues consciemment, qui poussent les "
+        "visiteurs à dépasser la dose indiquée ; plusieurs ont été hospitalisés.",
     ],
     "vulnerabilite": [
         "un assistant vocal pour personnes âgées vivant seules profite des troubles de mémoire "
@@ -1591,13 +1613,13 @@ dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite":
 #
 # ### Réflexion — Quelle garantie humaine doit-on au patient ? (3 points, corrigée par l'enseignant)
 #
-# En 10 à 15 lignes, depuis votre futur métier : un hôpital met en service l'alerte de sepsis
-# de l'explorateur. Quelle garantie **humaine** doit-il au patient ? Dites :
+# En 10 à 15 lignes, depuis votre futur métier : un hôpital met en service aujourd'hui
+# l'alerte de sepsis de l'explorateur. Quelle garantie **humaine** doit-il au patient ? Dites :
 #
 # 1. ce que le droit exigera de l'hôpital quand les règles du haut risque s'appliqueront
 #    (au moins deux devoirs, avec leur article) ;
-# 2. quand ces règles s'appliqueront (lisez aussi, dans « Pour aller plus loin », la puce
-#    sur les systèmes déjà en service) et ce qui est dû dès aujourd'hui ;
+# 2. à partir de quelle date ces règles s'appliqueront à cette alerte, et ce qui est dû dès
+#    aujourd'hui ;
 # 3. ce que le droit n'exige pas mais que vous jugez dû, en pensant aussi aux patients pour
 #    qui l'alerte marcherait moins bien.
 
@@ -1606,12 +1628,16 @@ dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite":
 # *Guide de correction (enseignants ; retiré de la version étudiante).* Trois critères, un
 # par point de la consigne, chacun noté **0**, **un demi** ou **1** point ; rien d'autre (pas
 # de quart, pas de zéro d'office). Chaque élément n'est compté qu'une fois, dans son critère.
+# La consigne est la même sur toutes les copies (aucun cas ni chiffre propre à la copie) :
+# ce guide et ses copies exemples valent pour chacune.
 #
 # **Critère 1 — Ce que le droit exigera de l'hôpital**, valeur
 # V5 — Utilisation responsable et éclairée. Devoirs du déployeur, article 26 : usage conforme
-# à la notice (§ 1) ; contrôle humain par des personnes compétentes, formées, qui ont
-# l'autorité de passer outre (§ 2) ; surveillance du fonctionnement, signalement des
-# incidents au fournisseur, suspension en cas de risque (§ 5).
+# à la notice (§ 1) ; contrôle humain confié à des personnes qui ont la compétence, la
+# formation et l'autorité nécessaires (§ 2 ; « des soignants formés qui peuvent passer
+# outre » compte) ; surveillance du fonctionnement, signalement des incidents au fournisseur,
+# suspension en cas de risque (§ 5). Que le système permette de passer outre est un devoir du
+# fournisseur (article 14, § 4, d).
 #
 # - **1** : deux de ces devoirs, chacun avec son article (« article 26 » suffit).
 # - **un demi** : un seul devoir juste avec son article ; ou des devoirs justes sans article ;
@@ -1623,25 +1649,29 @@ dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite":
 # V4 — Prudence, esprit critique et inclusivité. Deux éléments :
 #
 # - **(a) quand** : les règles du haut risque ne s'appliquent pas encore ; pour un dispositif
-#   médical, elles s'appliqueront le 2 août 2028 (annexe I, date du règlement (UE) 2026/1744). Une copie qui
-#   ajoute l'exception de l'article 111 (système déjà en service, sauf modification importante
-#   de sa conception), avec l'une ou l'autre date butoir ou sans date, a aussi (a) : la
-#   rédaction de 2026 de cet article n'a pas été lue au Journal officiel, on ne sanctionne
-#   donc aucune lecture argumentée.
+#   médical, elles s'appliqueront le **2 août 2028** (annexe I, date du règlement (UE)
+#   2026/1744). (a) exige cette date : « pas encore » sans date ne suffit pas. L'article 111
+#   n'est pas demandé. Une copie qui le cite comme une question ouverte (« sauf si l'article
+#   111 prévoit une exception ») garde (a) si elle donne la date de 2028 ; une copie qui
+#   affirme que l'article 111 **dispense** cette alerte n'a pas (a) : le seul texte que le
+#   cours cite (2024) fixe la date butoir au 2 août 2026, passée quand l'hôpital met
+#   l'alerte en service, et le cours dit ne pas avoir lu la rédaction de 2026.
 # - **(b) dès aujourd'hui** : au moins un devoir déjà en vigueur pour l'hôpital ou ses
 #   soignants : la maîtrise de l'IA du personnel (article 4, depuis le 2 février 2025, quelle
 #   que soit la rédaction citée) ; la matériovigilance (signalement d'un incident grave à
 #   l'ANSM, article L. 5212-2 du code de la santé publique, à l'hôpital par le correspondant
 #   local de matériovigilance, article R. 5212-17) ; l'information du patient (article
-#   L. 4001-3, module 09) ; la déontologie du soignant. Un devoir du seul fabricant ne compte
-#   pas : la question porte sur l'hôpital.
+#   L. 4001-3, module 09) ; un devoir déontologique **nommé** du soignant (par exemple
+#   informer le patient ; « la déontologie » sans autre précision ne compte pas). Un devoir
+#   du seul fabricant ne compte pas : la question porte sur l'hôpital.
 #
 # Note : **1** si (a) et (b) ; **un demi** si l'un des deux ; **0** sinon. Une date du seul
 # texte de 2024, ou d'une proposition, donnée comme celle qui vaut aujourd'hui ne donne pas
 # (a) : le critère vaut alors au plus un demi.
 #
 # **Critère 3 — Ce qui est dû au-delà du droit**, valeur
-# V1 — Priorité à la relation humaine, et principe de justice du CENS.
+# V1 — Priorité à la relation humaine ; V4 — Prudence, esprit critique et inclusivité (les
+# patients pour qui l'alerte marche moins bien), avec le principe de justice du CENS.
 #
 # - **1** : une garantie humaine concrète, qui dit qui, quand ou comment (un soignant examine
 #   le patient avant d'agir sur l'alerte, peut ne pas la suivre et le note ; le patient est
@@ -1658,9 +1688,8 @@ dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite":
 #
 # > « Quand les règles du haut risque s'appliqueront, l'hôpital devra utiliser l'alerte selon
 # > sa notice (article 26, § 1) et confier le contrôle à des soignants formés qui peuvent
-# > passer outre (article 26, § 2). Pour un dispositif médical, ce sera le 2 août 2028 ; comme
-# > l'alerte est mise en service avant, l'article 111 peut l'en dispenser tant que sa
-# > conception ne change pas beaucoup. Dès aujourd'hui, l'hôpital doit former son personnel
+# > passer outre (article 26, § 2). Pour un dispositif médical, ces règles s'appliqueront le
+# > 2 août 2028, pas avant. Dès aujourd'hui, l'hôpital doit former son personnel
 # > (article 4) et signaler un incident grave à la matériovigilance. Au-delà, l'infirmière
 # > examine le patient avant d'appeler le médecin et note quand elle ne suit pas l'alerte ;
 # > l'hôpital vérifie qu'elle marche aussi bien chez les patients âgés ou à peau foncée. »
@@ -1686,8 +1715,9 @@ dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite":
 # > d'obligation. Je pense qu'une infirmière doit toujours aller voir le patient avant
 # > d'appeler le médecin, et noter si elle n'est pas d'accord avec l'alerte. »
 #
-# Critère 1 : un demi (un seul devoir de l'hôpital avec son article) ; critère 2 : 0 (ni date
-# ni article 111, et « pas d'obligation » oublie l'article 4 et la matériovigilance) ;
+# Critère 1 : un demi (un seul devoir de l'hôpital avec son article) ; critère 2 : 0
+# (« pas encore » est juste mais sans la date de 2028, donc pas de (a) ; et « pas
+# d'obligation » oublie l'article 4 et la matériovigilance, donc pas de (b)) ;
 # critère 3 : un demi (garantie concrète, rien sur les patients pour qui l'alerte marcherait
 # moins bien).
 # ### END SOLUTION
