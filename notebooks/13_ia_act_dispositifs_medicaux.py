@@ -330,7 +330,7 @@ def afficher_cartes(tirage, cartes):
 
 
 systemes_q1 = {
-    "usage": [
+    "cas_1": [
         "au centre 15 (SAMU), un logiciel analyse ce que dit l'appelant et classe l'appel : « à "
         "passer tout de suite au médecin régulateur » ou « peut attendre ». Par hypothèse, ce "
         "n'est pas un dispositif médical : son éditeur le destine à organiser la file des "
@@ -339,7 +339,7 @@ systemes_q1 = {
         "modèle qui évalue son risque à partir de son questionnaire de santé. Ce n'est pas un "
         "dispositif médical : il ne sert à soigner personne.",
     ],
-    "interdit": [
+    "cas_2": [
         "une clinique analyse par caméra les émotions de ses infirmiers pendant leur travail, "
         "pour évaluer leur engagement.",
         "un institut de formation en soins infirmiers analyse par caméra le visage de ses "
@@ -348,7 +348,7 @@ systemes_q1 = {
         "appels, pour repérer leur agacement ou leur colère et en tenir compte dans leur "
         "évaluation annuelle.",
     ],
-    "dispositif": [
+    "cas_3": [
         "une application grand public dit à l'utilisateur si le grain de beauté qu'il "
         "photographie est suspect de mélanome et lui conseille alors de consulter. Son éditeur "
         "la destine au dépistage du mélanome.",
@@ -357,7 +357,7 @@ systemes_q1 = {
         "rythme cardiaque) et lui conseille alors de consulter. Son éditeur la destine au "
         "dépistage de ce trouble.",
     ],
-    "autre": [
+    "cas_4": [
         "un modèle repère les patients qui risquent de manquer leur rendez-vous, pour que le "
         "secrétariat les appelle la veille ; il ne parle à personne.",
         "sur le site d'une mutuelle santé, un agent conversationnel (une IA qui répond par "
@@ -376,9 +376,9 @@ afficher_cartes(tirage_q1, systemes_q1)
 # %% answer="categories" session="evaluation"
 categories = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-categories = tirage_q1.by_letter({"usage": "haut risque", "interdit": "interdit",
-                                  "dispositif": "haut risque",
-                                  "autre": ["risque minimal", "transparence", "risque minimal"]})
+categories = tirage_q1.by_letter({"cas_1": "haut risque", "cas_2": "interdit",
+                                  "cas_3": "haut risque",
+                                  "cas_4": ["risque minimal", "transparence", "risque minimal"]})
 ### END SOLUTION
 
 # %% tests="categories" points=3 session="evaluation"
@@ -390,7 +390,7 @@ checks.check_form(categories, name="categories", kind="choices",
 from esn_teach.law import draw_cards as cartes_copie_q1
 
 q1 = cartes_copie_q1(checks.student_seed("13", announce=False), "categories",
-                     {"usage": 2, "interdit": 3, "dispositif": 2, "autre": 3})
+                     {"cas_1": 2, "cas_2": 3, "cas_3": 2, "cas_4": 3})
 minimal_q1 = {
     "haut risque": "« IA en santé = haut risque » est faux : ce modèle a-t-il une finalité "
     "médicale pour un patient ? son usage figure-t-il à l'annexe III ?",
@@ -400,7 +400,7 @@ minimal_q1 = {
     "lit aucune émotion.",
 }
 erreurs_q1 = {
-    "usage": {
+    "cas_1": {
         "risque minimal": "vous vous êtes arrêté à la destination ; or le parcours a une "
         "question sur l'usage, quelle que soit la destination : cet usage figure-t-il à "
         "l'annexe III ?",
@@ -409,7 +409,7 @@ erreurs_q1 = {
         "interdit": "relisez les points de l'article 5 : aucun ne vise cet usage ; passez aux "
         "questions suivantes du parcours.",
     },
-    "interdit": {
+"cas_2": {
         "haut risque": "l'article 5, point f, vise la reconnaissance des émotions au travail et "
         "à l'école, avec deux exceptions (raison médicale ou de sécurité) : ce système en "
         "relève-t-il ?",
@@ -418,7 +418,7 @@ erreurs_q1 = {
         "risque minimal": "vous avez sauté une étape : reprenez les cinq questions du parcours "
         "dans l'ordre, avec le texte de l'article 5.",
     },
-    "dispositif": {
+    "cas_3": {
         "risque minimal": "une application grand public peut être un dispositif médical : que "
         "promet-elle, et quelle classe lui donne la règle 11 (section 3) si l'on manque la "
         "maladie ?",
@@ -428,7 +428,7 @@ erreurs_q1 = {
         "interdit": "l'article 5 vise la manipulation et l'exploitation des vulnérabilités ; "
         "conseiller de consulter n'en est pas une.",
     },
-    "autre": [minimal_q1, {
+    "cas_4": [minimal_q1, {
         "risque minimal": "relisez la question 5 du parcours : cet agent dialogue-t-il avec "
         "des personnes ? L'article 50 demande alors de leur dire qu'elles échangent avec une IA.",
         "haut risque": "l'annexe III vise l'évaluation du risque et la tarification d'une "
@@ -441,9 +441,9 @@ erreurs_q1 = {
 checks.check_choices(
     categories, name="categories", points=3,
     options=("interdit", "haut risque", "transparence", "risque minimal"),
-    expected=q1.by_letter({"usage": "haut risque", "interdit": "interdit",
-                           "dispositif": "haut risque",
-                           "autre": ("risque minimal", "transparence", "risque minimal")}),
+    expected=q1.by_letter({"cas_1": "haut risque", "cas_2": "interdit",
+                           "cas_3": "haut risque",
+                           "cas_4": ("risque minimal", "transparence", "risque minimal")}),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q1.by_letter(erreurs_q1).items()},
     success="la catégorie ne dépend pas de la technique (tous ont de l'IA) mais de la "
@@ -456,21 +456,21 @@ checks.check_choices(
 
 # %% mistake="categories" session="evaluation"
 # message : une application grand public peut être un dispositif médical
-categories = tirage_q1.by_letter({"usage": "haut risque", "interdit": "interdit",
-                                  "dispositif": "risque minimal",
-                                  "autre": ["risque minimal", "transparence", "risque minimal"]})
+categories = tirage_q1.by_letter({"cas_1": "haut risque", "cas_2": "interdit",
+                                  "cas_3": "risque minimal",
+                                  "cas_4": ["risque minimal", "transparence", "risque minimal"]})
 
 # %% mistake="categories" session="evaluation"
 # message : avec deux exceptions (raison médicale ou de sécurité)
-categories = tirage_q1.by_letter({"usage": "haut risque", "interdit": "haut risque",
-                                  "dispositif": "haut risque",
-                                  "autre": ["risque minimal", "transparence", "risque minimal"]})
+categories = tirage_q1.by_letter({"cas_1": "haut risque", "cas_2": "haut risque",
+                                  "cas_3": "haut risque",
+                                  "cas_4": ["risque minimal", "transparence", "risque minimal"]})
 
 # %% mistake="categories" session="evaluation"
 # message : vous vous êtes arrêté à la destination
-categories = tirage_q1.by_letter({"usage": "risque minimal", "interdit": "interdit",
-                                  "dispositif": "haut risque",
-                                  "autre": ["risque minimal", "transparence", "risque minimal"]})
+categories = tirage_q1.by_letter({"cas_1": "risque minimal", "cas_2": "interdit",
+                                  "cas_3": "haut risque",
+                                  "cas_4": ["risque minimal", "transparence", "risque minimal"]})
 
 # %% [markdown] session="formative"
 # ### Question 2 — Trouver la classe (2 points ; item faux : − 1/3 d'item)
@@ -665,21 +665,21 @@ classes_mdr = {"acne": "IIb", "fracture": "IIb", "tumeur_cerebrale": "III",
 # %% session="evaluation"
 # Vos quatre logiciels, tirés à partir de votre identifiant.
 logiciels_q2 = {
-    "leger": [
+    "cas_1": [
         "à partir de photos du visage, il propose au médecin généraliste le degré d'une acné "
         "légère à modérée, pour choisir entre deux crèmes.",
         "à partir d'un questionnaire, il propose au médecin généraliste le degré d'une rhinite "
         "allergique saisonnière légère, pour choisir entre deux médicaments antiallergiques "
         "courants.",
     ],
-    "operation": [
+    "cas_2": [
         "à partir des radiographies d'un poignet fracturé, il propose à l'orthopédiste un "
         "plâtre seul ou une ostéosynthèse (broches, plaque vissée).",
         "à partir de l'échographie d'une hernie de l'aine sans complication, il propose au "
         "chirurgien une simple surveillance ou une cure de hernie avec pose d'une prothèse de "
         "paroi.",
     ],
-    "irreversible": [
+    "cas_3": [
         "il trace pour le neurochirurgien la limite d'une tumeur du cerveau collée à l'aire "
         "motrice, pour décider de ce qu'il retire. Une marge trop large emporte du cortex "
         "moteur sain.",
@@ -688,7 +688,7 @@ logiciels_q2 = {
         "non un médicament qui dissout le caillot. Donné lors d'un saignement, ce médicament "
         "aggrave l'hémorragie dans le cerveau.",
     ],
-    "surveillance": [
+    "cas_4": [
         "en réanimation, il suit en continu la saturation en oxygène (SpO2) de patients "
         "intubés et ventilés, et sonne quand elle passe sous le seuil réglé par l'équipe ; il "
         "ne donne aucune information de diagnostic ni de traitement : l'équipe décide seule. "
@@ -711,8 +711,8 @@ afficher_cartes(tirage_q2, logiciels_q2)
 # %% answer="classes_mdr" session="evaluation"
 classes_mdr = {"A": ..., "B": ..., "C": ..., "D": ...}
 ### BEGIN SOLUTION
-classes_mdr = tirage_q2.by_letter({"leger": "IIa", "operation": "IIb", "irreversible": "III",
-                                   "surveillance": ["IIb", "IIb", "IIa"]})
+classes_mdr = tirage_q2.by_letter({"cas_1": "IIa", "cas_2": "IIb", "cas_3": "III",
+                                   "cas_4": ["IIb", "IIb", "IIa"]})
 ### END SOLUTION
 
 # %% tests="classes_mdr" points=2 session="evaluation"
@@ -723,7 +723,7 @@ checks.check_form(classes_mdr, name="classes_mdr", kind="choices",
 from esn_teach.law import draw_cards as cartes_copie_q2
 
 q2 = cartes_copie_q2(checks.student_seed("13", announce=False), "classes_mdr",
-                     {"leger": 2, "operation": 2, "irreversible": 2, "surveillance": 3})
+                     {"cas_1": 2, "cas_2": 2, "cas_3": 2, "cas_4": 3})
 premiere_partie = ("informer une décision de diagnostic ou de traitement, c'est la première "
                    "partie de la règle 11 : relisez-la.")
 surveiller_q2 = ("ce logiciel ne donne aucune information pour un diagnostic ou un traitement "
@@ -734,7 +734,7 @@ vital_q2 = ("relisez la deuxième partie de la règle 11 jusqu'au bout : son exc
 processus_q2 = ("suivre un paramètre en continu, c'est surveiller un processus physiologique : "
                 "relisez la deuxième partie de la règle 11.")
 erreurs_q2 = {
-    "leger": {
+    "cas_1": {
         "I": "relisez la première partie de la règle 11 : un logiciel qui fournit des "
         "informations pour choisir un traitement peut-il tomber dans « tout autre logiciel », "
         "même s'il ne fait que « proposer » ?",
@@ -743,7 +743,7 @@ erreurs_q2 = {
         "III": "la classe III vise une erreur qui peut tuer ou laisser une atteinte définitive : "
         "est-ce ce que décrit l'énoncé ?",
     },
-    "operation": {
+    "cas_2": {
         "IIa": "vous n'avez pas regardé la gravité : relisez les deux exceptions de la première "
         "partie de la règle 11 ; que propose le logiciel ?",
         "III": "une opération de trop, ou retardée, n'est ni la mort ni une atteinte "
@@ -751,14 +751,14 @@ erreurs_q2 = {
         "chirurgicale.",
         "I": premiere_partie,
     },
-    "irreversible": {
+    "cas_3": {
         "IIa": "vous avez lu le cas général de la première partie de la règle 11 ; relisez ses "
         "exceptions : que peut entraîner une erreur, d'après l'énoncé ?",
         "IIb": "une erreur qui peut tuer ou laisser une atteinte définitive est-elle seulement "
         "grave ? Relisez la seconde exception de la première partie de la règle 11.",
         "I": premiere_partie,
     },
-    "surveillance": [
+    "cas_4": [
         {"IIa": vital_q2, "III": surveiller_q2, "I": processus_q2},
         {"IIa": vital_q2, "III": surveiller_q2, "I": processus_q2},
         {
@@ -773,8 +773,8 @@ erreurs_q2 = {
 }
 checks.check_choices(
     classes_mdr, name="classes_mdr", points=2, options=("I", "IIa", "IIb", "III"),
-    expected=q2.by_letter({"leger": "IIa", "operation": "IIb", "irreversible": "III",
-                           "surveillance": ("IIb", "IIb", "IIa")}),
+    expected=q2.by_letter({"cas_1": "IIa", "cas_2": "IIb", "cas_3": "III",
+                           "cas_4": ("IIb", "IIb", "IIa")}),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q2.by_letter(erreurs_q2).items()},
     success="la règle 11 met presque tout logiciel qui aide à décider en IIa ou au-dessus, "
@@ -789,18 +789,18 @@ checks.check_choices(
 
 # %% mistake="classes_mdr" session="evaluation"
 # message : ne monte jamais jusqu'à la classe III
-classes_mdr = tirage_q2.by_letter({"leger": "IIa", "operation": "IIb", "irreversible": "III",
-                                   "surveillance": "III"})
+classes_mdr = tirage_q2.by_letter({"cas_1": "IIa", "cas_2": "IIb", "cas_3": "III",
+                                   "cas_4": "III"})
 
 # %% mistake="classes_mdr" session="evaluation"
 # message : vous n'avez pas regardé la gravité
-classes_mdr = tirage_q2.by_letter({"leger": "IIa", "operation": "IIa", "irreversible": "III",
-                                   "surveillance": ["IIb", "IIb", "IIa"]})
+classes_mdr = tirage_q2.by_letter({"cas_1": "IIa", "cas_2": "IIa", "cas_3": "III",
+                                   "cas_4": ["IIb", "IIb", "IIa"]})
 
 # %% mistake="classes_mdr" session="evaluation"
 # message : peut-il tomber dans « tout autre logiciel »
-classes_mdr = tirage_q2.by_letter({"leger": "I", "operation": "IIb", "irreversible": "III",
-                                   "surveillance": ["IIb", "IIb", "IIa"]})
+classes_mdr = tirage_q2.by_letter({"cas_1": "I", "cas_2": "IIb", "cas_3": "III",
+                                   "cas_4": ["IIb", "IIb", "IIa"]})
 
 # %% [markdown] session="formative"
 # ## 4. Qui doit quoi : le fournisseur et l'hôpital
@@ -1009,7 +1009,7 @@ devoirs = {"mise_a_jour": "déployeur", "seuil": "déployeur", "marque": "fourni
 # %% session="evaluation"
 # Vos cinq cas, tirés à partir de votre identifiant.
 cas_q3 = {
-    "version": [
+    "cas_1": [
         "l'éditeur réentraîne son modèle, ce que son évaluation initiale ne prévoyait pas, et "
         "diffuse cette version ; les hôpitaux l'installent telle quelle et la font utiliser "
         "par leurs équipes. Quel rôle ont les hôpitaux pour cette version ?",
@@ -1018,21 +1018,21 @@ cas_q3 = {
         "quelle et la fait utiliser par ses équipes. Quel rôle a la clinique pour cette "
         "version ?",
     ],
-    "reglage": [
+    "cas_2": [
         "l'hôpital rend l'alerte plus sensible par un réglage que la notice propose et que "
         "l'évaluation initiale a couvert, puis la fait utiliser par ses équipes.",
         "l'hôpital active une option de la notice, que l'évaluation initiale a couverte, qui "
         "envoie aussi l'alerte au téléphone du médecin de garde, puis la fait utiliser par ses "
         "équipes.",
     ],
-    "marque": [
+    "cas_3": [
         "une centrale d'achat hospitalière achète l'alerte à l'éditeur, n'y change rien et la "
         "revend à des hôpitaux sous son propre nom ; elle ne l'utilise pas.",
         "un distributeur de matériel médical achète à un éditeur un logiciel qui classe les "
         "appels d'urgence, n'y change rien et le revend à des SAMU sous sa propre marque ; il "
         "ne l'utilise pas lui-même.",
     ],
-    "modification": [
+    "cas_4": [
         "l'hôpital, seul, réentraîne le modèle sur ses patients, ce que ni la notice ni "
         "l'évaluation initiale ne prévoyaient et qui change ses performances, puis le fait "
         "utiliser ainsi par ses équipes. L'alerte du marché répondait à son besoin : pas "
@@ -1043,7 +1043,7 @@ cas_q3 = {
         "répondait à son besoin : pas d'exception du MDR (article 5, paragraphe 5), l'alerte "
         "modifiée reste à haut risque.",
     ],
-    "maison": [
+    "cas_5": [
         "un CHU développe lui-même, sous son nom, un logiciel qui classe les appels de son "
         "SAMU et le fait utiliser par ses propres assistants de régulation.",
         "un hôpital développe lui-même, sous son nom, un logiciel qui trie les patients "
@@ -1058,9 +1058,9 @@ afficher_cartes(tirage_q3, cas_q3)
 # %% answer="devoirs" session="evaluation"
 devoirs = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
-devoirs = tirage_q3.by_letter({"version": "déployeur", "reglage": "déployeur",
-                               "marque": "fournisseur", "modification": "les deux",
-                               "maison": "les deux"})
+devoirs = tirage_q3.by_letter({"cas_1": "déployeur", "cas_2": "déployeur",
+                               "cas_3": "fournisseur", "cas_4": "les deux",
+                               "cas_5": "les deux"})
 ### END SOLUTION
 
 # %% tests="devoirs" points=2 session="evaluation"
@@ -1072,18 +1072,18 @@ checks.check_form(devoirs, name="devoirs", kind="choices",
 from esn_teach.law import draw_cards as cartes_copie_q3
 
 q3 = cartes_copie_q3(checks.student_seed("13", announce=False), "devoirs",
-                     {"version": 2, "reglage": 2, "marque": 2, "modification": 2, "maison": 2})
+                     {"cas_1": 2, "cas_2": 2, "cas_3": 2, "cas_4": 2, "cas_5": 2})
 deux_roles_q3 = ("un acteur peut avoir un rôle ou deux : reprenez les deux définitions de la "
                  "section 1 et l'article 25, une par une ; pour chacune, l'énoncé dit-il que "
                  "cet acteur fait ce qu'elle décrit ?")
 erreurs_q3 = {
-    "version": {
+    "cas_1": {
         "fournisseur": "l'établissement fait utiliser cette version par ses équipes : relisez "
         "la définition du déployeur. Et qui a apporté la modification ?",
         "les deux": "installer une version sans la changer, est-ce la modifier ? Relisez "
         "l'article 25 : qui a fait la modification, l'établissement ou l'éditeur ?",
     },
-    "reglage": {
+    "cas_2": {
         "les deux": "changer un réglage n'est pas toujours une modification substantielle : "
         "relisez le critère de l'article 3, point 23. Ce réglage, le fournisseur l'avait-il "
         "prévu et fait évaluer ?",
@@ -1091,25 +1091,25 @@ erreurs_q3 = {
         "développé le système, mis son nom dessus, ou fait un changement que le fournisseur "
         "n'avait pas prévu ?",
     },
-    "marque": {
+    "cas_3": {
         "déployeur": "vendre un système ne fait pas un déployeur : le déployeur l'utilise. "
         "Relisez la définition du fournisseur et l'article 25, paragraphe 1 : sous quel nom ce "
         "système est-il vendu ?",
         "les deux": "relisez la définition du déployeur : cet acteur utilise-t-il le système "
         "dans ses services ?",
     },
-    "modification": {
+    "cas_4": {
         "déployeur": "qu'a fait l'hôpital au système, et le fournisseur l'avait-il prévu ? "
         "Relisez l'article 25 et le critère de l'article 3, point 23 (section 4).",
         "fournisseur": deux_roles_q3,
     },
-    "maison": {"déployeur": deux_roles_q3, "fournisseur": deux_roles_q3},
+    "cas_5": {"déployeur": deux_roles_q3, "fournisseur": deux_roles_q3},
 }
 checks.check_choices(
     devoirs, name="devoirs", points=2, options=("fournisseur", "déployeur", "les deux"),
-    expected=q3.by_letter({"version": "déployeur", "reglage": "déployeur",
-                           "marque": "fournisseur", "modification": "les deux",
-                           "maison": "les deux"}),
+    expected=q3.by_letter({"cas_1": "déployeur", "cas_2": "déployeur",
+                           "cas_3": "fournisseur", "cas_4": "les deux",
+                           "cas_5": "les deux"}),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q3.by_letter(erreurs_q3).items()},
     success="le fournisseur répond du produit : il en fait évaluer de nouveau la conformité "
@@ -1125,21 +1125,21 @@ checks.check_choices(
 
 # %% mistake="devoirs" session="evaluation"
 # message : relisez la définition du déployeur. Et qui a apporté
-devoirs = tirage_q3.by_letter({"version": "fournisseur", "reglage": "déployeur",
-                               "marque": "fournisseur", "modification": "les deux",
-                               "maison": "les deux"})
+devoirs = tirage_q3.by_letter({"cas_1": "fournisseur", "cas_2": "déployeur",
+                               "cas_3": "fournisseur", "cas_4": "les deux",
+                               "cas_5": "les deux"})
 
 # %% mistake="devoirs" session="evaluation"
 # message : changer un réglage n'est pas toujours une modification substantielle
-devoirs = tirage_q3.by_letter({"version": "déployeur", "reglage": "les deux",
-                               "marque": "fournisseur", "modification": "les deux",
-                               "maison": "les deux"})
+devoirs = tirage_q3.by_letter({"cas_1": "déployeur", "cas_2": "les deux",
+                               "cas_3": "fournisseur", "cas_4": "les deux",
+                               "cas_5": "les deux"})
 
 # %% mistake="devoirs" session="evaluation"
 # message : vendre un système ne fait pas un déployeur
-devoirs = tirage_q3.by_letter({"version": "déployeur", "reglage": "déployeur",
-                               "marque": "déployeur", "modification": "les deux",
-                               "maison": "les deux"})
+devoirs = tirage_q3.by_letter({"cas_1": "déployeur", "cas_2": "déployeur",
+                               "cas_3": "déployeur", "cas_4": "les deux",
+                               "cas_5": "les deux"})
 
 # %% [markdown] session="formative"
 # ## 5. Le calendrier, et ce qui a changé en 2026
@@ -1425,7 +1425,7 @@ dates = {"coach_ado": "2 février 2025", "compagnon_seniors": "2 février 2025",
 # %% session="evaluation"
 # Vos cinq systèmes, tirés à partir de votre identifiant.
 systemes_q4 = {
-    "manipulation": [
+    "cas_1": [
         "dans une application de sport pour adolescents, un système d'IA choisit et insère "
         "dans les vidéos des images trop brèves pour être vues consciemment, qui les poussent "
         "à jeûner ; plusieurs ont été hospitalisés.",
@@ -1433,7 +1433,7 @@ systemes_q4 = {
         "dans les pages des images trop brèves pour être vues consciemment, qui poussent les "
         "visiteurs à dépasser la dose indiquée ; plusieurs ont été hospitalisés.",
     ],
-    "vulnerabilite": [
+    "cas_2": [
         "un assistant vocal pour personnes âgées vivant seules profite des troubles de mémoire "
         "de certaines pour leur faire commander chaque semaine des compléments alimentaires "
         "coûteux ; plusieurs se sont endettées.",
@@ -1441,14 +1441,14 @@ systemes_q4 = {
         "intellectuelle profite de leur handicap pour leur faire souscrire des abonnements "
         "payants qu'ils ne comprennent pas ; plusieurs se sont endettés.",
     ],
-    "dialogue": [
+    "cas_3": [
         "un assistant vocal répond au téléphone d'une pharmacie (pharmacie de garde, "
         "médicament en stock) ; il ne donne aucun conseil de santé.",
         "un agent conversationnel écrit répond aux patients sur le site d'un laboratoire "
         "d'analyses médicales (horaires, papiers à apporter) ; il ne donne aucun conseil de "
         "santé.",
     ],
-    "annexe_iii": [
+    "cas_4": [
         "en 2028, une caisse d'assurance maladie mettra en service un logiciel nouveau qui "
         "propose d'accorder ou de refuser la complémentaire santé solidaire (une aide publique "
         "pour payer ses frais de santé) d'après les ressources déclarées.",
@@ -1456,7 +1456,7 @@ systemes_q4 = {
         "chaque client et fixe le prix de son assurance vie d'après son questionnaire de "
         "santé.",
     ],
-    "dispositif": [
+    "cas_5": [
         "en 2029, un fabricant mettra sur le marché un logiciel qui repère la rétinopathie "
         "diabétique sur les photos du fond de l'œil et dit au médecin s'il faut adresser le "
         "patient à l'ophtalmologiste ; il le destine à ce dépistage.",
@@ -1472,9 +1472,9 @@ afficher_cartes(tirage_q4, systemes_q4)
 # %% answer="dates" session="evaluation"
 dates = {"A": ..., "B": ..., "C": ..., "D": ..., "E": ...}
 ### BEGIN SOLUTION
-dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite": "2 février 2025",
-                             "dialogue": "2 août 2026", "annexe_iii": "2 décembre 2027",
-                             "dispositif": "2 août 2028"})
+dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 2025",
+                             "cas_3": "2 août 2026", "cas_4": "2 décembre 2027",
+                             "cas_5": "2 août 2028"})
 ### END SOLUTION
 
 # %% tests="dates" points=2 session="evaluation"
@@ -1487,8 +1487,8 @@ checks.check_form(dates, name="dates", kind="choices",
 from esn_teach.law import draw_cards as cartes_copie_q4
 
 q4 = cartes_copie_q4(checks.student_seed("13", announce=False), "dates",
-                     {"manipulation": 2, "vulnerabilite": 2, "dialogue": 2, "annexe_iii": 2,
-                      "dispositif": 2})
+                     {"cas_1": 2, "cas_2": 2, "cas_3": 2, "cas_4": 2,
+                      "cas_5": 2})
 general_q4 = ("le 2 août 2025 est la date des modèles d'IA à usage général, ceux qui servent "
               "à tout ; ce système n'a qu'une tâche. Reprenez le parcours à sa première "
               "question.")
@@ -1501,21 +1501,21 @@ horaires_dm = ("vous avez pris une date des dispositifs médicaux ; mais donner 
                "renseignements pratiques n'a aucune finalité médicale : quelle question du "
                "parcours reçoit un « oui » ?")
 erreurs_q4 = {
-    "manipulation": {
+    "cas_1": {
         "2 août 2025": general_q4,
         "2 août 2026": "le 2 août 2026 est la date de la transparence et de la plupart des "
         "autres règles ; or la question 5 du parcours vient en dernier : que font ces images "
         "aux personnes qui les voient, et à quel prix ?",
         "2 août 2027": interdit_q4, "2 décembre 2027": interdit_q4, "2 août 2028": interdit_q4,
     },
-    "vulnerabilite": {
+    "cas_2": {
         "2 août 2025": general_q4,
         "2 août 2026": "il dialogue, c'est vrai ; mais la question 5 vient en dernier, et la "
         "première question qui reçoit un « oui » décide. De quoi profite-t-il, et à quel prix "
         "pour ces personnes ?",
         "2 août 2027": interdit_q4, "2 décembre 2027": interdit_q4, "2 août 2028": interdit_q4,
     },
-    "dialogue": {
+    "cas_3": {
         "2 février 2025": "donner des renseignements pratiques n'est ni manipuler ni exploiter "
         "personne ; et la maîtrise de l'IA, due pour tout système d'IA depuis cette date, n'est pas une "
         "règle propre à une catégorie.",
@@ -1526,7 +1526,7 @@ erreurs_q4 = {
         "question du parcours reçoit un « oui » ?",
         "2 août 2028": horaires_dm,
     },
-    "annexe_iii": {
+    "cas_4": {
         "2 février 2025": autre_q4, "2 août 2025": autre_q4,
         "2 août 2026": "c'était la date du texte de 2024 pour l'annexe III ; le règlement (UE) "
         "2026/1744, adopté, l'a reportée.",
@@ -1536,7 +1536,7 @@ erreurs_q4 = {
         "2 août 2028": "vous avez pris la date de l'annexe I (dispositifs médicaux) ; par "
         "quelle voie ce système est-il à haut risque ?",
     },
-    "dispositif": {
+    "cas_5": {
         "2 février 2025": autre_q4, "2 août 2025": autre_q4,
         "2 août 2026": "le 2 août 2026 est la date de la transparence et de la plupart des "
         "autres règles ; le règlement (UE) 2026/1744 en a sorti le haut risque. Reprenez les "
@@ -1552,9 +1552,9 @@ checks.check_choices(
     dates, name="dates", points=2,
     options=("2 février 2025", "2 août 2025", "2 août 2026", "2 août 2027", "2 décembre 2027",
              "2 août 2028"),
-    expected=q4.by_letter({"manipulation": "2 février 2025",
-                           "vulnerabilite": "2 février 2025", "dialogue": "2 août 2026",
-                           "annexe_iii": "2 décembre 2027", "dispositif": "2 août 2028"}),
+    expected=q4.by_letter({"cas_1": "2 février 2025",
+                           "cas_2": "2 février 2025", "cas_3": "2 août 2026",
+                           "cas_4": "2 décembre 2027", "cas_5": "2 août 2028"}),
     mistakes={lettre: [checks.Mistake(faux, message) for faux, message in erreurs.items()]
               for lettre, erreurs in q4.by_letter(erreurs_q4).items()},
     success="la catégorie d'abord, la date ensuite : interdictions et maîtrise de l'IA en "
@@ -1567,21 +1567,21 @@ checks.check_choices(
 
 # %% mistake="dates" session="evaluation"
 # message : c'était la date du texte de 2024 pour les dispositifs médicaux
-dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite": "2 février 2025",
-                             "dialogue": "2 août 2026", "annexe_iii": "2 décembre 2027",
-                             "dispositif": "2 août 2027"})
+dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 2025",
+                             "cas_3": "2 août 2026", "cas_4": "2 décembre 2027",
+                             "cas_5": "2 août 2027"})
 
 # %% mistake="dates" session="evaluation"
 # message : il dialogue, c'est vrai ; mais la question 5 vient en dernier
-dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite": "2 août 2026",
-                             "dialogue": "2 août 2026", "annexe_iii": "2 décembre 2027",
-                             "dispositif": "2 août 2028"})
+dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 août 2026",
+                             "cas_3": "2 août 2026", "cas_4": "2 décembre 2027",
+                             "cas_5": "2 août 2028"})
 
 # %% mistake="dates" session="evaluation"
 # message : c'était la date du texte de 2024 pour l'annexe III
-dates = tirage_q4.by_letter({"manipulation": "2 février 2025", "vulnerabilite": "2 février 2025",
-                             "dialogue": "2 août 2026", "annexe_iii": "2 août 2026",
-                             "dispositif": "2 août 2028"})
+dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 2025",
+                             "cas_3": "2 août 2026", "cas_4": "2 août 2026",
+                             "cas_5": "2 août 2028"})
 
 # %% [markdown]
 # ## À retenir
