@@ -1618,8 +1618,8 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 #
 # 1. ce que le droit exigera de l'hôpital quand les règles du haut risque s'appliqueront
 #    (au moins deux devoirs, avec leur article) ;
-# 2. à partir de quelle date ces règles s'appliqueront à cette alerte, et ce qui est dû dès
-#    aujourd'hui ;
+# 2. à partir de quelle date ces règles s'appliqueront aux dispositifs médicaux comme cette
+#    alerte, et ce qui est dû dès aujourd'hui ;
 # 3. ce que le droit n'exige pas mais que vous jugez dû, en pensant aussi aux patients pour
 #    qui l'alerte marcherait moins bien.
 
@@ -1651,11 +1651,10 @@ dates = tirage_q4.by_letter({"cas_1": "2 février 2025", "cas_2": "2 février 20
 # - **(a) quand** : les règles du haut risque ne s'appliquent pas encore ; pour un dispositif
 #   médical, elles s'appliqueront le **2 août 2028** (annexe I, date du règlement (UE)
 #   2026/1744). (a) exige cette date : « pas encore » sans date ne suffit pas. L'article 111
-#   n'est pas demandé. Une copie qui le cite comme une question ouverte (« sauf si l'article
-#   111 prévoit une exception ») garde (a) si elle donne la date de 2028 ; une copie qui
-#   affirme que l'article 111 **dispense** cette alerte n'a pas (a) : le seul texte que le
-#   cours cite (2024) fixe la date butoir au 2 août 2026, passée quand l'hôpital met
-#   l'alerte en service, et le cours dit ne pas avoir lu la rédaction de 2026.
+#   n'est pas demandé et ne rapporte rien : sa rédaction de 2026 n'a pas été lue, et le seul
+#   texte que le cours cite (2024) fixe la date butoir au 2 août 2026, passée quand l'hôpital
+#   met l'alerte en service. Une copie qui dit que l'article 111 dispense l'alerte n'a donc
+#   pas (a) par là ; elle l'a si elle donne aussi la date de 2028.
 # - **(b) dès aujourd'hui** : au moins un devoir déjà en vigueur pour l'hôpital ou ses
 #   soignants : la maîtrise de l'IA du personnel (article 4, depuis le 2 février 2025, quelle
 #   que soit la rédaction citée) ; la matériovigilance (signalement d'un incident grave à
