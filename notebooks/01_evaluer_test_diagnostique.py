@@ -179,14 +179,16 @@ print(f"Test : {len(y_test)} patientes, dont {y_test.sum()} cancers.")
 
 # %% jupyter={"source_hidden": true} session="evaluation"
 # Inutile de lire ce code (replié) : il répartit les patientes en trois jeux et entraîne le
-# modèle sur le jeu d'apprentissage. La répartition est tirée de votre identifiant (graine).
+# modèle sur le jeu d'apprentissage. La répartition est tirée de votre identifiant (graine),
+# parmi celles qui donnent des cas de même difficulté à tous.
 graine = checks.student_seed("01")
+graine_cas = ev.wdbc_case_seed(graine)
 mesures = jeu.data[["mean texture", "mean compactness"]]  # texture et compacité (moyennes)
 X_reste, X_test, y_reste, y_test = train_test_split(
-    mesures, y, test_size=0.4, stratify=y, random_state=graine
+    mesures, y, test_size=0.4, stratify=y, random_state=graine_cas
 )
 X_app, X_val, y_app, y_val = train_test_split(
-    X_reste, y_reste, test_size=0.2 / 0.6, stratify=y_reste, random_state=graine
+    X_reste, y_reste, test_size=0.2 / 0.6, stratify=y_reste, random_state=graine_cas
 )
 modele = make_pipeline(StandardScaler(), LogisticRegression())  # la régression logistique
 modele.fit(X_app, y_app)
@@ -427,7 +429,7 @@ checks.expect(checks.written_with("sensibilite", {"vp", "fp", "fn", "vn"}),
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite "
               "(ev.sensitivity…), ni autre variable (se…). La question mesure le choix des "
               "cases de la matrice.", name="sensibilite")
-graine_copie = checks.student_seed("01", announce=False)
+graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
     wdbc.data[["mean texture", "mean compactness"]], wdbc.target, test_size=0.4,
@@ -659,7 +661,7 @@ seuil = ev.sensitivity(y_val, scores_val >= 0.25)
 # Vérification de la question 2 : exécutez cette cellule.
 checks.check_form(seuil, name="seuil", kind="number", decimals=2, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
-graine_copie = checks.student_seed("01", announce=False)
+graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
     wdbc.data[["mean texture", "mean compactness"]], wdbc.target, test_size=0.4,
@@ -1153,7 +1155,7 @@ vpp_depistage = ev.predictive_values(sensitivity=se, specificity=sp, prevalence=
 # Vérification de la question 4 : exécutez cette cellule.
 checks.check_form(vpp_depistage, name="vpp_depistage", kind="number", decimals=4, bounds=(0, 1))
 ### BEGIN HIDDEN TESTS
-graine_copie = checks.student_seed("01", announce=False)
+graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
     wdbc.data[["mean texture", "mean compactness"]], wdbc.target, test_size=0.4,
@@ -2073,7 +2075,7 @@ checks.expect(checks.written_with("risque_negatif", {"vp2", "fp2", "fn2", "vn2",
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite, ni "
               "autre variable. La question mesure le choix des cases.", name="risque_negatif")
-graine_copie = checks.student_seed("01", announce=False)
+graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
     wdbc.data[["mean texture", "mean compactness"]], wdbc.target, test_size=0.4,
@@ -2311,7 +2313,7 @@ checks.expect(checks.written_with("specificite", {"vp2", "fp2", "fn2", "vn2", "v
               "calcul refusé : écrivez-le, sur une ligne, avec seulement vp2, fp2, fn2 et vn2 (ou "
               "leurs nombres), des opérations et des parenthèses : ni fonction toute faite, ni "
               "autre variable (sp…). La question mesure le choix des cases.", name="specificite")
-graine_copie = checks.student_seed("01", announce=False)
+graine_copie = ev.wdbc_case_seed(checks.student_seed("01", announce=False))
 wdbc = load_breast_cancer_wdbc()
 X_r, X_t, y_r, y_t = train_test_split(
     wdbc.data[["mean texture", "mean compactness"]], wdbc.target, test_size=0.4,

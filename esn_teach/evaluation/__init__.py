@@ -18,9 +18,11 @@ from esn_teach.evaluation._diagnostic import (
     sensitivity,
     specificity,
 )
+from esn_teach.evaluation._wdbc_cases import WdbcCases, wdbc_case_seed, wdbc_cases
 
 __all__ = [
     "ConfusionCounts",
+    "WdbcCases",
     "RocCurve",
     "confusion_at_threshold",
     "diagnostic_metrics",
@@ -32,4 +34,6 @@ __all__ = [
     "roc",
     "sensitivity",
     "specificity",
+    "wdbc_case_seed",
+    "wdbc_cases",
 ]
